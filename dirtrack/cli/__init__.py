@@ -1,0 +1,54 @@
+"""The command line. Each module parses options, calls the core and hands records to render."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dirtrack import __version__
+from dirtrack.cli import directives, limitations, meetings, reports, units  # noqa: F401
+from dirtrack.cli.app import app
+from dirtrack.cli.common import Lang, State
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dirtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            "-d",
+            envvar="DIRTRACK_DB",
+            help="SQLite file or database URL (default: dirtrack.db in the user data folder).",
+            metavar="TARGET",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            envvar="DIRTRACK_LANG", case_sensitive=False, help="vi or en (default: from LANG)."
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Follow up on what leaders decide in meetings: directives, limitations and reports."""
+    from dirtrack.i18n import default_lang
+
+    ctx.obj = State(db=db, lang=lang.value if lang else default_lang())
+
+
+def main() -> None:
+    app(prog_name="dirtrack")
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,282 @@
+"""`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    DateOpt,
+    FormatOpt,
+    UnitFilterOpt,
+    day_or_today,
+    positive_id,
+    state,
+    unit_of_work,
+    when,
+)
+from dirtrack.errors import InvalidInput
+from dirtrack.render import OutputFormat, err, out, views
+from dirtrack.render.json_out import dump
+
+STATUS_CHOICES = "done_on_time, done_late, open_in_time, overdue, cancelled, open, all"
+
+
+@app.command("assign")
+def assign(
+    ctx: typer.Context,
+    meeting_id: Annotated[int, typer.Argument(help="The meeting that gave the directive.")],
+    text: Annotated[str, typer.Argument(help="The directive, as the chair concluded it.")],
+    *,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "-u", help="Lead unit (repeatable: one directive per unit)."),
+    ] = None,
+    attendees: Annotated[
+        bool, typer.Option("--attendees", help="One directive for every unit that attended.")
+    ] = False,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            help="Deadline: a DATE or a span (tháng 9/2022, quý III/2022, 2022Q3).", metavar="WHEN"
+        ),
+    ] = None,
+    with_: Annotated[
+        list[str] | None, typer.Option("--with", help="Coordinating unit (repeatable).")
+    ] = None,
+    product: Annotated[
+        str | None, typer.Option(help="Expected product (Báo cáo, Tờ trình, Đề án…).")
+    ] = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            help="Idempotency key: the same key again prints the existing ids and writes nothing."
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Record a directive given at a meeting to a lead unit.
+
+    Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
+    """
+    from dirtrack.store import directives as store
+    from dirtrack.store.meetings import attendee_ids, get_meeting
+    from dirtrack.store.units import UnitIndex
+
+    if bool(unit) == attendees:
+        raise typer.BadParameter(
+            "give --unit (one or more) or --attendees, not both", param_hint="--unit"
+        )
+    positive_id(meeting_id, "meeting")
+    with unit_of_work(ctx) as session:
+        existing = store.find_by_key(session, key) if key else []
+        if existing:
+            ids = [d.id for d in existing if d.id is not None]
+            err(f"directive key {key!r} exists already: {', '.join(map(str, ids))}")
+        else:
+            meeting = get_meeting(session, meeting_id)
+            assert meeting.id is not None
+            index = UnitIndex.load(session)
+            if attendees:
+                leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
+                if not leads:
+                    raise InvalidInput(f"meeting {meeting_id} has no attending units recorded")
+            else:
+                leads = index.resolve_many(unit or [])
+            coordinators = index.resolve_many(with_ or [])
+            deadline = when(due, meeting.date) if due else None
+            ids = []
+            for lead in leads:
+                directive = store.add_directive(
+                    session,
+                    meeting=meeting,
+                    unit=lead,
+                    text=text,
+                    due=deadline,
+                    due_text=due,
+                    coordinators=coordinators,
+                    product=product,
+                    key=key,
+                )
+                assert directive.id is not None
+                ids.append(directive.id)
+        records = _records(session, ids) if fmt is OutputFormat.JSON else []
+    if fmt is OutputFormat.JSON:
+        out(dump(records[0] if len(records) == 1 else records))
+    else:
+        for directive_id in ids:
+            out(str(directive_id))
+
+
+def _records(session: object, ids: list[int]) -> list[dict[str, object]]:
+    from dirtrack.cli.common import today
+    from dirtrack.records import directive_record
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+
+    return [
+        directive_record(f, today())
+        for f in iter_facts(session, DirectiveFilter(ids=ids))  # type: ignore[arg-type]
+    ]
+
+
+@app.command("progress")
+def progress(
+    ctx: typer.Context,
+    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    *,
+    percent: Annotated[int | None, typer.Option(help="Share done, 0-100.")] = None,
+    note: Annotated[str | None, typer.Option(help="What the unit reported.")] = None,
+    on: DateOpt = None,
+) -> None:
+    """Log progress on a directive."""
+    from dirtrack.store.directives import add_progress
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        add_progress(
+            session, positive_id(directive_id, "directive"), on=day, percent=percent, note=note
+        )
+    err(f"directive {directive_id}: progress logged on {day.isoformat()}")
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    *,
+    on: DateOpt = None,
+    note: Annotated[str | None, typer.Option(help="The result, e.g. the report's number.")] = None,
+) -> None:
+    """Mark a directive completed on DATE (default today)."""
+    from dirtrack.store.directives import complete
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        complete(session, positive_id(directive_id, "directive"), on=day, note=note)
+    err(f"directive {directive_id}: completed on {day.isoformat()}")
+
+
+@app.command("extend")
+def extend(
+    ctx: typer.Context,
+    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    *,
+    to: Annotated[
+        str, typer.Option("--to", help="The new deadline: a DATE or a span.", metavar="WHEN")
+    ],
+    reason: Annotated[str | None, typer.Option(help="Why, and the approving document.")] = None,
+    on: DateOpt = None,
+) -> None:
+    """Approve a new deadline on DATE (default today); the original deadline is kept."""
+    from dirtrack.store.directives import extend as store_extend
+    from dirtrack.store.directives import get_directive
+    from dirtrack.store.meetings import get_meeting
+
+    approved = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        directive = get_directive(session, positive_id(directive_id, "directive"))
+        held = get_meeting(session, directive.meeting_id).date
+        new_due = when(to, held)
+        store_extend(
+            session, directive_id, new_due=new_due, approved_on=approved, due_text=to, reason=reason
+        )
+    err(
+        f"directive {directive_id}: deadline {new_due.isoformat()} "
+        f"approved on {approved.isoformat()}"
+    )
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    *,
+    reason: Annotated[str | None, typer.Option(help="Why it was withdrawn.")] = None,
+    on: DateOpt = None,
+) -> None:
+    """Withdraw a directive; from DATE on it leaves every count."""
+    from dirtrack.store.directives import cancel as store_cancel
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        store_cancel(session, positive_id(directive_id, "directive"), on=day, reason=reason)
+    err(f"directive {directive_id}: cancelled on {day.isoformat()}")
+
+
+@app.command("list")
+def list_directives(
+    ctx: typer.Context,
+    *,
+    unit: UnitFilterOpt = None,
+    meeting: Annotated[
+        int | None, typer.Option(help="Only directives from this meeting.", metavar="ID")
+    ] = None,
+    status: Annotated[str, typer.Option(help=f"One of: {STATUS_CHOICES}.")] = "all",
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """List directives with their status as of a day."""
+    from dirtrack.cli.common import optional_day, today
+    from dirtrack.records import directive_record
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.units import UnitIndex
+
+    wanted = status.strip().lower()
+    if wanted not in STATUS_CHOICES.split(", "):
+        raise InvalidInput(f"unknown status {status!r}; use one of {STATUS_CHOICES}")
+    day = optional_day(as_of) or today()
+    with unit_of_work(ctx) as session:
+        unit_ids = None
+        if unit:
+            index = UnitIndex.load(session)
+            found = index.resolve(unit)
+            assert found.id is not None
+            unit_ids = sorted(index.descendants(found.id))
+        flt = DirectiveFilter(unit_ids=unit_ids, meeting_id=meeting, held_on_or_before=day)
+        records = []
+        for facts in iter_facts(session, flt):
+            current = facts.status(day)
+            if wanted == "all" or current.value == wanted or (wanted == "open" and current.is_open):
+                records.append(directive_record(facts, day))
+    views.directives(records, fmt, state(ctx).lang)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
+    *,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Show one directive with its progress log, extensions and meeting."""
+    from dirtrack.cli.common import optional_day, today
+    from dirtrack.records import directive_history, directive_record, meeting_record
+    from dirtrack.store.directives import get_facts
+    from dirtrack.store.meetings import attendee_ids, get_meeting
+    from dirtrack.store.units import UnitIndex
+
+    day = optional_day(as_of) or today()
+    with unit_of_work(ctx) as session:
+        facts = get_facts(session, positive_id(directive_id, "directive"))
+        meeting = get_meeting(session, facts.meeting_id)
+        index = UnitIndex.load(session)
+        codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]
+        record = directive_record(facts, day)
+        record["history"] = directive_history(facts, day)
+        record["meeting"] = meeting_record(meeting, codes)
+    if fmt is OutputFormat.TABLE:
+        views.directive_card(record, state(ctx).lang)
+    else:
+        from dirtrack.render.csv_out import dump_records
+
+        out(
+            dump(record)
+            if fmt is OutputFormat.JSON
+            else dump_records(
+                [{k: v for k, v in record.items() if k not in ("history", "meeting")}]
+            )
+        )

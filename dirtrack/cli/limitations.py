@@ -1,0 +1,121 @@
+"""`add-limitation`, `resolve`, `limitations`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    DateOpt,
+    FormatOpt,
+    UnitFilterOpt,
+    day_or_today,
+    optional_day,
+    period_of,
+    positive_id,
+    state,
+    today,
+    unit_of_work,
+)
+from dirtrack.render import OutputFormat, err, out, views
+from dirtrack.render.json_out import dump
+
+
+@app.command("add-limitation")
+def add_limitation(
+    ctx: typer.Context,
+    meeting_id: Annotated[int, typer.Argument(help="The meeting that raised it.")],
+    text: Annotated[str, typer.Argument(help="The limitation, as the meeting put it.")],
+    *,
+    unit: Annotated[str, typer.Option("--unit", "-u", help="The unit it was raised about.")],
+    category: Annotated[
+        str,
+        typer.Option(
+            help="timeliness, quality, staffing, budget, equipment, coordination, "
+            "discipline or other."
+        ),
+    ] = "other",
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Record a limitation raised about a unit.
+
+    Example: dirtrack add-limitation 1 "Thiếu lái xe" --unit UBKT --category staffing
+    """
+    from dirtrack.records import limitation_record
+    from dirtrack.store import limitations as store
+    from dirtrack.store.meetings import get_meeting
+    from dirtrack.store.units import UnitIndex
+
+    kind = store.ensure_category(category.strip().lower())
+    with unit_of_work(ctx) as session:
+        meeting = get_meeting(session, positive_id(meeting_id, "meeting"))
+        found = UnitIndex.load(session).resolve(unit)
+        limitation = store.add_limitation(
+            session, meeting=meeting, unit=found, text=text, category=kind
+        )
+        assert limitation.id is not None
+        facts = [
+            f
+            for f in store.list_limitations(session, unit_ids=[found.id or 0])
+            if f.id == limitation.id
+        ]
+        record = limitation_record(facts[0], today())
+    out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
+
+
+@app.command("resolve")
+def resolve(
+    ctx: typer.Context,
+    limitation_id: Annotated[int, typer.Argument(metavar="LIMITATION_ID", help="The limitation.")],
+    *,
+    on: DateOpt = None,
+    note: Annotated[str | None, typer.Option(help="How it was overcome.")] = None,
+) -> None:
+    """Mark a limitation overcome."""
+    from dirtrack.store.limitations import resolve as store_resolve
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        store_resolve(session, positive_id(limitation_id, "limitation"), on=day, note=note)
+    err(f"limitation {limitation_id}: resolved on {day.isoformat()}")
+
+
+@app.command("limitations")
+def list_limitations(
+    ctx: typer.Context,
+    *,
+    unit: UnitFilterOpt = None,
+    open_only: Annotated[bool, typer.Option("--open", help="Only those not yet resolved.")] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(help="Raised in PERIOD or still open at its end.", metavar="PERIOD"),
+    ] = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """List limitations."""
+    from dirtrack.records import limitation_record
+    from dirtrack.store.limitations import list_limitations as store_list
+    from dirtrack.store.units import UnitIndex
+
+    span = period_of(period) if period else None
+    day = optional_day(as_of) or (min(span.end, today()) if span else today())
+    with unit_of_work(ctx) as session:
+        unit_ids = None
+        if unit:
+            index = UnitIndex.load(session)
+            found = index.resolve(unit)
+            unit_ids = sorted(index.descendants(found.id or 0))
+        facts = store_list(session, unit_ids=unit_ids, raised_on_or_before=day)
+    records = []
+    for lim in facts:
+        record = limitation_record(lim, day)
+        if span is not None and not (span.contains(lim.raised_on) or record["resolved_on"] is None):
+            continue
+        if open_only and record["resolved_on"] is not None:
+            continue
+        records.append(record)
+    views.limitations(records, fmt, state(ctx).lang)

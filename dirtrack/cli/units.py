@@ -1,0 +1,62 @@
+"""`unit add`, `unit list`, `unit alias`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import unit_app
+from dirtrack.cli.common import FormatOpt, unit_of_work
+from dirtrack.records import unit_record
+from dirtrack.render import OutputFormat, out, views
+from dirtrack.render.json_out import dump
+
+
+@unit_app.command("add")
+def unit_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Short code, e.g. VPTU.")],
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Văn phòng Tỉnh ủy'.")],
+    *,
+    parent: Annotated[str | None, typer.Option(help="The unit this one belongs to.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Register a unit.
+
+    Example: dirtrack unit add BTC "Ban Tổ chức Tỉnh ủy" --alias "Ban Tổ chức"
+    """
+    from dirtrack.store.units import UnitIndex, add_unit
+
+    with unit_of_work(ctx) as session:
+        unit = add_unit(session, code=code, name=name, parent=parent, aliases=alias or [])
+        record = unit_record(UnitIndex.load(session).info(unit))
+    out(dump(record) if fmt is OutputFormat.JSON else record["code"])
+
+
+@unit_app.command("list")
+def unit_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+    """List units."""
+    from dirtrack.store.units import UnitIndex
+
+    with unit_of_work(ctx) as session:
+        records = [unit_record(info) for info in UnitIndex.load(session).all_info()]
+    from dirtrack.cli.common import state
+
+    views.units(records, fmt, state(ctx).lang)
+
+
+@unit_app.command("alias")
+def unit_alias(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
+    alias: Annotated[str, typer.Argument(help="The other name, e.g. 'VP Tỉnh ủy'.")],
+) -> None:
+    """Add another name a unit can be referred to by."""
+    from dirtrack.store.units import add_alias
+
+    with unit_of_work(ctx) as session:
+        found = add_alias(session, unit, alias)
+        code = found.code
+    out(code)

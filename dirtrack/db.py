@@ -1,0 +1,198 @@
+"""Opening the database: where it is, the engine, the schema check, and one unit of work.
+
+``open_engine(target)`` takes what ``--db`` / ``DIRTRACK_DB`` said (a path or a URL), refuses
+a missing folder or a file that is not a dirtrack database, and brings the schema up to date
+with Alembic when, and only when, it is behind. ``session_scope(engine)`` is one transaction:
+it commits when the block ends normally and rolls back on any exception.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+from sqlmodel import Session
+
+from dirtrack.errors import DatabaseError
+
+# The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
+# importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
+SCHEMA_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the database is: a SQLAlchemy URL, and the file for SQLite."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def display(self) -> str:
+        """The URL with any password masked, for messages."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("dirtrack", appauthor=False)) / "dirtrack.db"
+
+
+def resolve_target(value: str | None) -> Target:
+    """Turn ``--db`` into a :class:`Target`; None means the per-user default file."""
+    if not value:
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Target(f"sqlite:///{path}", path)
+    if "://" in value:
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise DatabaseError(f"{value!r} is not a database URL") from None
+        backend = url.get_backend_name()
+        if backend == "postgresql" and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        if backend == "sqlite":
+            if not url.database or url.database == ":memory:":
+                return Target(url.render_as_string(hide_password=False), None)
+            return _sqlite_target(Path(url.database))
+        if backend != "postgresql":
+            raise DatabaseError(
+                f"unsupported database {backend!r}: use a SQLite file or PostgreSQL"
+            )
+        return Target(url.render_as_string(hide_password=False), None)
+    return _sqlite_target(Path(value))
+
+
+def _sqlite_target(path: Path) -> Target:
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise DatabaseError(f"cannot create {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    return Target(f"sqlite:///{path}", path)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        # Created readable and writable by its owner only: it holds the office's records.
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a dirtrack database (not a SQLite file)")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(target: Target) -> Engine:
+    """Create the engine, with foreign keys enforced on every SQLite connection."""
+    if target.is_sqlite:
+        if target.path is not None:
+            _check_sqlite_file(target.path)
+        engine = create_engine(target.url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(target.url, pool_pre_ping=False)
+    except ModuleNotFoundError:
+        raise DatabaseError(
+            "PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"
+        ) from None
+
+
+def open_engine(value: str | None) -> tuple[Engine, Target]:
+    """Resolve ``--db``, create the engine and make sure the schema is current.
+
+    Raises:
+        DatabaseError: a missing folder, a file that is not a dirtrack database, a database
+            written by a newer dirtrack, or a server that cannot be reached.
+    """
+    target = resolve_target(value)
+    engine = make_engine(target)
+    try:
+        ensure_schema(engine, target)
+    except (OperationalError, SQLDatabaseError) as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if "file is not a database" in reason:
+            raise DatabaseError(f"{target.display} is not a dirtrack database") from None
+        raise DatabaseError(f"cannot open {target.display}: {reason}") from None
+    return engine, target
+
+
+def current_revision(engine: Engine) -> tuple[str | None, list[str]]:
+    """The schema revision recorded in the database (None if none) and its table names."""
+    with engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        if "alembic_version" not in tables:
+            return None, tables
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return (str(revision) if revision is not None else None), tables
+
+
+def ensure_schema(engine: Engine, target: Target) -> None:
+    revision, tables = current_revision(engine)
+    if revision == SCHEMA_REVISION:
+        return
+    if revision is None and tables:
+        raise DatabaseError(f"{target.display} is not a dirtrack database")
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"{target.display} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
+        )
+    upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the Alembic migrations up to ``revision`` in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "dirtrack:migrations")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit at the end of the block, roll back on any exception."""
+    session = Session(engine, expire_on_commit=False, autoflush=True)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

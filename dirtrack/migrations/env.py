@@ -1,0 +1,39 @@
+"""Alembic environment: runs on the connection dirtrack hands over (see dirtrack.db.upgrade)."""
+
+from alembic import context
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from dirtrack import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        from sqlalchemy import create_engine
+
+        url = context.config.get_main_option("sqlalchemy.url")
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            _run(conn)
+        return
+    _run(connection)
+
+
+def _run(connection) -> None:
+    if connection.dialect.name == "postgresql":
+        # One migrator at a time when several clients start together; released at commit.
+        connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

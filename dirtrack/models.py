@@ -1,0 +1,188 @@
+"""The tables, as SQLModel classes, and the enums stored in them.
+
+Text columns hold NFC; each searchable text has a ``*_key`` twin holding :func:`dirtrack.text.fold`
+so that matching ignores case, accents and tone placement in SQL on SQLite and PostgreSQL alike.
+The schema itself is owned by the Alembic migrations in ``dirtrack/migrations``; a test checks
+that they produce exactly this metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class MeetingKind(StrEnum):
+    WORKING_SESSION = "working-session"
+    BRIEFING = "briefing"
+    CONFERENCE = "conference"
+    REVIEW = "review"
+
+
+class Category(StrEnum):
+    TIMELINESS = "timeliness"
+    QUALITY = "quality"
+    STAFFING = "staffing"
+    BUDGET = "budget"
+    EQUIPMENT = "equipment"
+    COORDINATION = "coordination"
+    DISCIPLINE = "discipline"
+    OTHER = "other"
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str | None = None) -> Column[int]:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+class Unit(SQLModel, table=True):
+    """A cơ quan / đơn vị. Never deleted once referenced; retired units point to a successor."""
+
+    __tablename__ = "unit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=64)
+    code_key: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=400)
+    name_key: str = Field(max_length=400, index=True)
+    parent_id: int | None = Field(default=None, sa_column=_fk("unit.id", nullable=True))
+    successor_id: int | None = Field(default=None, sa_column=_fk("unit.id", nullable=True))
+    retired_on: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class UnitAlias(SQLModel, table=True):
+    __tablename__ = "unit_alias"
+    __table_args__ = (UniqueConstraint("unit_id", "alias_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(sa_column=_fk("unit.id", ondelete="CASCADE"))
+    alias: str = Field(max_length=400)
+    alias_key: str = Field(max_length=400, index=True)
+
+
+class Meeting(SQLModel, table=True):
+    """A meeting whose chair concluded directives and named limitations."""
+
+    __tablename__ = "meeting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True)
+    title: str
+    kind: str = Field(default=MeetingKind.WORKING_SESSION.value, max_length=32)
+    chair: str | None = None
+    chair_title: str | None = None
+    doc: str | None = Field(default=None, max_length=200)
+    note: str | None = None
+    key: str | None = Field(default=None, max_length=200, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class MeetingAttendee(SQLModel, table=True):
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    )
+    unit_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("unit.id"), primary_key=True, index=True)
+    )
+
+
+class Directive(SQLModel, table=True):
+    """A task a meeting gave to one lead unit. Status is derived, never stored."""
+
+    __tablename__ = "directive"
+    __table_args__ = (
+        UniqueConstraint("key", "unit_id"),
+        Index("ix_directive_unit_meeting", "unit_id", "meeting_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id"))
+    unit_id: int = Field(sa_column=_fk("unit.id"))
+    text: str
+    original_due: dt.date | None = Field(default=None, index=True)
+    due_text: str | None = None
+    product: str | None = None
+    key: str | None = Field(default=None, max_length=200)
+    completed_on: dt.date | None = None
+    completion_note: str | None = None
+    cancelled_on: dt.date | None = None
+    cancel_reason: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DirectiveCoordinator(SQLModel, table=True):
+    __tablename__ = "directive_coordinator"
+
+    directive_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("directive.id", ondelete="CASCADE"), primary_key=True)
+    )
+    unit_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("unit.id"), primary_key=True, index=True)
+    )
+
+
+class ProgressEntry(SQLModel, table=True):
+    __tablename__ = "progress_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
+    reported_on: dt.date
+    percent: int | None = None
+    note: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Extension(SQLModel, table=True):
+    """An approved new deadline; the directive's original deadline is never overwritten."""
+
+    __tablename__ = "extension"
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
+    approved_on: dt.date
+    new_due: dt.date
+    due_text: str | None = None
+    reason: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Limitation(SQLModel, table=True):
+    """A hạn chế raised about a unit at a meeting; ``repeat_of_id`` links a recurrence."""
+
+    __tablename__ = "limitation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id"))
+    unit_id: int = Field(sa_column=_fk("unit.id"))
+    text: str
+    text_key: str
+    category: str = Field(default=Category.OTHER.value, max_length=32)
+    resolved_on: dt.date | None = None
+    resolve_note: str | None = None
+    repeat_of_id: int | None = Field(default=None, sa_column=_fk("limitation.id", nullable=True))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ChangeLog(SQLModel, table=True):
+    """Who changed what and when, with the values before and after (JSON text)."""
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=64)
+    entity: str = Field(max_length=64)
+    entity_id: int | None = None
+    before: str | None = None
+    after: str | None = None
+    undone_by: int | None = None

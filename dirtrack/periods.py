@@ -1,0 +1,414 @@
+"""Dates, deadlines and reporting periods as Vietnamese offices write them.
+
+Pure functions, no I/O. Three entry points:
+
+- :func:`parse_date` for a day (``2022-05-06``, ``6/5/2022``, ``06-05-2022``,
+  ``ngày 6 tháng 5 năm 2022``);
+- :func:`parse_when` for a deadline, a day or the last day of a span (``tháng 9/2022``,
+  ``quý III/2022``, ``cuối năm 2022``, ``trong 02 tuần tới``);
+- :func:`parse_period` for a reporting period (``2022Q2``, ``quý II/2022``, ``9 tháng 2022``,
+  ``2022-04-01..2022-06-30``), under the calendar or the Nghị định 09/2019 cut-off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from dirtrack.errors import InvalidInput
+from dirtrack.text import fold
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+DATE_FORMS = "2022-05-06, 6/5/2022 (day first), 06-05-2022"
+SPAN_FORMS = (
+    "2022-09, 9/2022, tháng 9/2022, 2022Q3, Q3/2022, quý III/2022, 2022H1, "
+    "6 tháng đầu năm 2022, 9 tháng 2022, 3 tháng cuối năm 2022, 2022, cuối năm 2022"
+)
+
+
+class Cutoff(StrEnum):
+    """How a named period maps onto days."""
+
+    CALENDAR = "calendar"
+    ND09 = "nd09"  # Nghị định 09/2019/NĐ-CP, Điều 12: the 15th of one month to the 14th
+
+
+class SpanKind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    FIRST_MONTHS = "first-months"  # "9 tháng năm 2022": January to September
+    LAST_MONTHS = "last-months"  # "3 tháng cuối năm 2022": the last N months
+    RANGE = "range"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named run of whole calendar months: ``first_month``..``last_month`` of ``year``."""
+
+    kind: SpanKind
+    year: int
+    first_month: int
+    last_month: int
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.first_month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.last_month, 1) + relativedelta(day=31)
+
+    @property
+    def months(self) -> int:
+        return self.last_month - self.first_month + 1
+
+    def label(self) -> str:
+        if self.kind is SpanKind.MONTH:
+            return f"{self.year}-{self.first_month:02d}"
+        if self.kind is SpanKind.QUARTER:
+            return f"{self.year}-Q{self.last_month // 3}"
+        if self.kind is SpanKind.HALF:
+            return f"{self.year}-H{1 if self.last_month == 6 else 2}"
+        if self.kind is SpanKind.YEAR:
+            return f"{self.year}"
+        if self.kind is SpanKind.FIRST_MONTHS:
+            return f"{self.year}-{self.months}M"
+        return f"{self.year}-L{self.months}M"
+
+    def title(self, lang: str) -> str:
+        vi = lang == "vi"
+        if self.kind is SpanKind.MONTH:
+            return f"tháng {self.first_month}/{self.year}" if vi else self.label()
+        if self.kind is SpanKind.QUARTER:
+            q = self.last_month // 3
+            return f"quý {ROMAN_OUT[q]}/{self.year}" if vi else f"Q{q} {self.year}"
+        if self.kind is SpanKind.HALF:
+            first = self.last_month == 6
+            if vi:
+                return f"6 tháng {'đầu' if first else 'cuối'} năm {self.year}"
+            return f"{'first' if first else 'second'} half of {self.year}"
+        if self.kind is SpanKind.YEAR:
+            return f"năm {self.year}" if vi else f"year {self.year}"
+        if self.kind is SpanKind.FIRST_MONTHS:
+            return (
+                f"{self.months} tháng đầu năm {self.year}"
+                if vi
+                else f"first {self.months} months of {self.year}"
+            )
+        return (
+            f"{self.months} tháng cuối năm {self.year}"
+            if vi
+            else f"last {self.months} months of {self.year}"
+        )
+
+    def shifted(self, step: int) -> Span:
+        """The span of the same kind ``step`` positions later (negative: earlier)."""
+        if self.kind in (SpanKind.MONTH, SpanKind.QUARTER, SpanKind.HALF):
+            start = self.first_day + relativedelta(months=step * self.months)
+            return Span(self.kind, start.year, start.month, start.month + self.months - 1)
+        return Span(self.kind, self.year + step, self.first_month, self.last_month)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: inclusive ``start``..``end`` with a stable label.
+
+    ``span`` is the named span it came from (None for an explicit ``START..END``).
+    """
+
+    label: str
+    start: date
+    end: date
+    cutoff: Cutoff = Cutoff.CALENDAR
+    span: Span | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput(
+                f"period ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
+            )
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def title(self, lang: str) -> str:
+        if self.span is None:
+            return f"{self.start.isoformat()} .. {self.end.isoformat()}"
+        return self.span.title(lang)
+
+    def previous(self) -> Period:
+        """The period just before this one, of the same kind and length."""
+        if self.span is not None and self.span.kind is not SpanKind.RANGE:
+            return period_from_span(self.span.shifted(-1), self.cutoff)
+        length = (self.end - self.start).days + 1
+        end = self.start - timedelta(days=1)
+        start = end - timedelta(days=length - 1)
+        return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, self.cutoff)
+
+    def next(self) -> Period:
+        if self.span is not None and self.span.kind is not SpanKind.RANGE:
+            return period_from_span(self.span.shifted(1), self.cutoff)
+        length = (self.end - self.start).days + 1
+        start = self.end + timedelta(days=1)
+        end = start + timedelta(days=length - 1)
+        return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, self.cutoff)
+
+
+def period_from_span(span: Span, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
+    """Turn a named span into days; under ND09 it runs from the 15th before to the 14th."""
+    if cutoff is Cutoff.ND09:
+        start = span.first_day - relativedelta(months=1) + relativedelta(day=15)
+        end = date(span.year, span.last_month, 14)
+        return Period(span.label(), start, end, cutoff, span)
+    return Period(span.label(), span.first_day, span.last_day, cutoff, span)
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DM = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
+_LONG = re.compile(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
+_DEADLINE_PREFIX = re.compile(
+    r"^(?:(?:han|thoi han|deadline|by|before)\s*:?\s*)?"
+    r"(?:truoc|cham nhat(?: la)?|khong qua|den|trong|vao|hoan thanh trong)?\s*(?:ngay\s+)?"
+)
+
+
+def _make_date(year: int, month: int, day: int, raw: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InvalidInput(f"{raw!r} is not a real date") from None
+
+
+def _match_date(key: str, raw: str, ref: date | None) -> date | None:
+    if m := _ISO.match(key):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), raw)
+    if m := _DMY.match(key):
+        return _make_date(int(m[3]), int(m[2]), int(m[1]), raw)
+    if m := _LONG.match(key):
+        if m[3] is None and ref is None:
+            return None
+        year = int(m[3]) if m[3] else ref.year  # type: ignore[union-attr]
+        return _make_date(year, int(m[2]), int(m[1]), raw)
+    if ref is not None and (m := _DM.match(key)):
+        return _make_date(ref.year, int(m[2]), int(m[1]), raw)
+    return None
+
+
+def parse_date(text: str, ref: date | None = None) -> date:
+    """Parse a day; day-first when written with slashes (``6/5/2022`` is 6 May 2022).
+
+    Args:
+        text: what the user typed.
+        ref: a day whose year completes ``6/5`` (news items often omit the year).
+
+    Raises:
+        InvalidInput: not a date, or a date that does not exist (``31/2/2022``).
+    """
+    key = fold(text).removeprefix("ngay ").strip()
+    if key in ("today", "hom nay"):
+        return date.today()
+    found = _match_date(key, text, ref)
+    if found is None:
+        raise InvalidInput(f"{text!r} is not a date; use {DATE_FORMS}")
+    return found
+
+
+_YEAR = r"(?:nam\s+)?(\d{4})"
+_SEP = r"\s*(?:/|-|nam|\s)\s*"
+_SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^{_YEAR}$"), "year"),
+    (re.compile(rf"^(?:cuoi|het)\s+{_YEAR}$"), "year"),
+    (re.compile(r"^(\d{4})\s*-?\s*q([1-4])$"), "yq"),
+    (re.compile(r"^q([1-4])\s*[/ -]\s*(\d{4})$"), "qy"),
+    (re.compile(rf"^(?:quy)\s+([1-4]|iv|iii|ii|i){_SEP}(\d{{4}})$"), "qy"),
+    (re.compile(r"^(?:cuoi\s+)?quy\s+([1-4]|iv|iii|ii|i)$"), "q"),
+    (re.compile(r"^(\d{4})\s*-?\s*h([12])$"), "yh"),
+    (re.compile(r"^h([12])\s*[/ -]\s*(\d{4})$"), "hy"),
+    (re.compile(rf"^(\d{{1,2}})\s+thang\s+(dau|cuoi)\s+{_YEAR}$"), "nfl"),
+    (re.compile(r"^(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam$"), "nfl-noyear"),
+    (re.compile(rf"^(\d{{1,2}})\s+thang\s+{_YEAR}$"), "nfirst"),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), "ym"),
+    (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$"), "my"),
+    (re.compile(rf"^(?:cuoi\s+)?thang\s+(\d{{1,2}}){_SEP}(\d{{4}})$"), "my"),
+    (re.compile(r"^(?:cuoi\s+)?thang\s+(\d{1,2})$"), "m"),
+    (re.compile(r"^(?:cuoi\s+)?nam(?: nay)?$"), "y-noyear"),
+]
+
+
+def _span(kind: SpanKind, year: int, first: int, last: int, raw: str) -> Span:
+    if not 1900 <= year <= 2999:
+        raise InvalidInput(f"{raw!r}: year {year} is out of range")
+    if not 1 <= first <= last <= 12:
+        raise InvalidInput(f"{raw!r} is not a valid period; use {SPAN_FORMS}")
+    return Span(kind, year, first, last)
+
+
+def _quarter(q: str) -> int:
+    return ROMAN[q] if q in ROMAN else int(q)
+
+
+def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
+    """Parse a named span, or return None if ``text`` is not one.
+
+    ``ref`` supplies the year to phrases that omit it (``quý III``, ``tháng 9``, ``cuối năm``).
+    """
+    key = fold(text)
+    key = re.sub(r"^(?:trong|den|truoc|het)\s+", "", key)
+    for pattern, form in _SPAN_PATTERNS:
+        m = pattern.match(key)
+        if not m:
+            continue
+        if form == "year":
+            return _span(SpanKind.YEAR, int(m[1]), 1, 12, text)
+        if form == "y-noyear":
+            return None if ref is None else _span(SpanKind.YEAR, ref.year, 1, 12, text)
+        if form in ("yq", "qy", "q"):
+            if form == "q":
+                if ref is None:
+                    return None
+                year, q = ref.year, _quarter(m[1])
+            elif form == "yq":
+                year, q = int(m[1]), _quarter(m[2])
+            else:
+                year, q = int(m[2]), _quarter(m[1])
+            return _span(SpanKind.QUARTER, year, 3 * q - 2, 3 * q, text)
+        if form in ("yh", "hy"):
+            year, h = (int(m[1]), int(m[2])) if form == "yh" else (int(m[2]), int(m[1]))
+            return _span(SpanKind.HALF, year, 6 * h - 5, 6 * h, text)
+        if form in ("nfl", "nfl-noyear"):
+            if form == "nfl-noyear" and ref is None:
+                return None
+            n = int(m[1])
+            year = int(m[3]) if form == "nfl" else ref.year  # type: ignore[union-attr]
+            if not 1 <= n <= 12:
+                raise InvalidInput(f"{text!r}: a year has 12 months")
+            first_part = m[2] == "dau"
+            if n == 6:
+                return _span(
+                    SpanKind.HALF, year, 1 if first_part else 7, 6 if first_part else 12, text
+                )
+            if n == 12:
+                return _span(SpanKind.YEAR, year, 1, 12, text)
+            if n == 3 and not first_part:
+                return _span(SpanKind.QUARTER, year, 10, 12, text)
+            if n == 3 and first_part:
+                return _span(SpanKind.QUARTER, year, 1, 3, text)
+            if first_part:
+                return _span(SpanKind.FIRST_MONTHS, year, 1, n, text)
+            return _span(SpanKind.LAST_MONTHS, year, 13 - n, 12, text)
+        if form == "nfirst":
+            n, year = int(m[1]), int(m[2])
+            if not 1 <= n <= 12:
+                raise InvalidInput(f"{text!r}: a year has 12 months")
+            if n == 12:
+                return _span(SpanKind.YEAR, year, 1, 12, text)
+            if n == 6:
+                return _span(SpanKind.HALF, year, 1, 6, text)
+            if n == 3:
+                return _span(SpanKind.QUARTER, year, 1, 3, text)
+            return _span(SpanKind.FIRST_MONTHS, year, 1, n, text)
+        if form in ("ym", "my", "m"):
+            if form == "m":
+                if ref is None:
+                    return None
+                year, month = ref.year, int(m[1])
+            elif form == "ym":
+                year, month = int(m[1]), int(m[2])
+            else:
+                year, month = int(m[2]), int(m[1])
+            return _span(SpanKind.MONTH, year, month, month, text)
+    return None
+
+
+_RELATIVE = re.compile(
+    r"^(?:trong(?: vong)?\s+|sau\s+|within\s+)?(\d{1,3})\s+(ngay|tuan|thang|days?|weeks?|months?)"
+    r"(?:\s+(?:toi|tiep theo|nua|ke tu ngay hop))?$"
+)
+
+
+def parse_when(text: str, ref: date | None = None) -> date:
+    """Parse a deadline: a day, or the last day of a span.
+
+    Args:
+        text: ``2022-09-30``, ``tháng 9/2022``, ``quý III/2022``, ``cuối năm 2022``,
+            ``trước ngày 30/6/2022``; with ``ref`` also ``tháng 9``, ``30/6``,
+            ``trong 02 tuần tới``.
+        ref: the day the deadline was given (the meeting's date), for phrases without a year.
+
+    Raises:
+        InvalidInput: when ``text`` is none of the accepted forms.
+    """
+    key = fold(text)
+    span = parse_span(text, ref)
+    if span is not None:
+        return span.last_day
+    stripped = _DEADLINE_PREFIX.sub("", key).strip()
+    found = _match_date(stripped, text, ref)
+    if found is not None:
+        return found
+    span = parse_span(stripped, ref)
+    if span is not None:
+        return span.last_day
+    if ref is not None and (m := _RELATIVE.match(key)):
+        n, unit = int(m[1]), m[2]
+        if unit.startswith(("ngay", "day")):
+            return ref + timedelta(days=n)
+        if unit.startswith(("tuan", "week")):
+            return ref + timedelta(weeks=n)
+        return ref + relativedelta(months=n)
+    raise InvalidInput(f"{text!r} is not a deadline; use a date ({DATE_FORMS}) or {SPAN_FORMS}")
+
+
+def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None = None) -> Period:
+    """Parse a reporting period.
+
+    Args:
+        text: a named span (``2022Q2``, ``quý II/2022``, ``9 tháng 2022``), ``START..END`` with two
+            dates, or ``current`` / ``previous`` (the quarter containing ``today``, or the one
+            before it).
+        cutoff: calendar months, or the 15th-to-14th windows of Nghị định 09/2019.
+        today: the reference day for ``current`` and ``previous``.
+
+    Raises:
+        InvalidInput: an unknown phrase (the message lists the accepted forms), or an end
+            before the start.
+    """
+    raw = text.strip()
+    if ".." in raw:
+        left, _, right = raw.partition("..")
+        start, end = parse_date(left), parse_date(right)
+        if end < start:
+            raise InvalidInput(f"period {raw!r} ends before it starts")
+        return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, cutoff)
+    key = fold(raw)
+    if key in ("current", "hien tai", "quy nay", "previous", "truoc", "quy truoc"):
+        day = today or date.today()
+        current = quarter_containing(day, cutoff)
+        return current if key in ("current", "hien tai", "quy nay") else current.previous()
+    span = parse_span(raw)
+    if span is None:
+        raise InvalidInput(
+            f"{text!r} is not a period; use {SPAN_FORMS}, current, previous or START..END"
+        )
+    return period_from_span(span, cutoff)
+
+
+def quarter_containing(day: date, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
+    """The quarter (under ``cutoff``) that contains ``day``."""
+    month, year = day.month, day.year
+    if cutoff is Cutoff.ND09 and day.day >= 15:
+        shifted = date(year, month, 1) + relativedelta(months=1)
+        month, year = shifted.month, shifted.year
+    q = (month - 1) // 3 + 1
+    return period_from_span(Span(SpanKind.QUARTER, year, 3 * q - 2, 3 * q), cutoff)

@@ -1,0 +1,143 @@
+"""The JSON objects of CLI.md, built from facts as of a day.
+
+Every value reflects ``as_of``: a completion, cancellation, resolution, extension or progress
+entry dated after it is not shown, so a report made later with the same ``--as-of`` is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from dirtrack.models import Meeting
+from dirtrack.status import DirectiveFacts
+from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.units import UnitInfo
+
+Record = dict[str, Any]
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def unit_record(info: UnitInfo) -> Record:
+    return {
+        "code": info.code,
+        "name": info.name,
+        "parent": info.parent,
+        "aliases": list(info.aliases),
+        "successor": info.successor,
+        "retired_on": info.retired_on,
+    }
+
+
+def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
+    return {
+        "id": meeting.id,
+        "date": iso(meeting.date),
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "chair": meeting.chair,
+        "chair_title": meeting.chair_title,
+        "attendees": sorted(attendee_codes),
+        "doc": meeting.doc,
+        "note": meeting.note,
+        "key": meeting.key,
+    }
+
+
+def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
+    due = facts.due_at(as_of)
+    return {
+        "id": facts.id,
+        "meeting_id": facts.meeting_id,
+        "meeting_date": iso(facts.meeting_date),
+        "unit": facts.unit_code,
+        "unit_name": facts.unit_name,
+        "with": list(facts.with_codes),
+        "text": facts.text,
+        "due": iso(due),
+        "original_due": iso(facts.original_due),
+        "due_text": facts.due_text,
+        "extensions": sum(1 for e in facts.extensions if e.approved_on <= as_of),
+        "status": facts.status(as_of).value,
+        "progress": facts.progress_at(as_of),
+        "completed_on": iso(facts.completed_by(as_of)),
+        "cancelled_on": iso(facts.cancelled_by(as_of)),
+        "days_overdue": facts.days_overdue(as_of),
+        "key": facts.key,
+        "product": facts.product,
+    }
+
+
+def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
+    """The directive's events up to ``as_of``, oldest first."""
+    events: list[tuple[date, int, Record]] = [
+        (
+            facts.meeting_date,
+            0,
+            {
+                "date": iso(facts.meeting_date),
+                "event": "assigned",
+                "due": iso(facts.original_due),
+                "note": facts.due_text,
+            },
+        )
+    ]
+    for entry in facts.progress:
+        if entry.reported_on <= as_of:
+            events.append(
+                (
+                    entry.reported_on,
+                    1,
+                    {
+                        "date": iso(entry.reported_on),
+                        "event": "progress",
+                        "percent": entry.percent,
+                        "note": entry.note,
+                    },
+                )
+            )
+    for ext in facts.extensions:
+        if ext.approved_on <= as_of:
+            events.append(
+                (
+                    ext.approved_on,
+                    2,
+                    {
+                        "date": iso(ext.approved_on),
+                        "event": "extended",
+                        "due": iso(ext.new_due),
+                        "note": ext.reason,
+                    },
+                )
+            )
+    if done := facts.completed_by(as_of):
+        events.append(
+            (done, 3, {"date": iso(done), "event": "completed", "note": facts.completion_note})
+        )
+    if cancelled := facts.cancelled_by(as_of):
+        events.append(
+            (
+                cancelled,
+                3,
+                {"date": iso(cancelled), "event": "cancelled", "note": facts.cancel_reason},
+            )
+        )
+    return [record for _, _, record in sorted(events, key=lambda e: (e[0], e[1]))]
+
+
+def limitation_record(facts: LimitationFacts, as_of: date) -> Record:
+    resolved = facts.resolved_on if facts.resolved_on and facts.resolved_on <= as_of else None
+    return {
+        "id": facts.id,
+        "meeting_id": facts.meeting_id,
+        "unit": facts.unit_code,
+        "text": facts.text,
+        "category": facts.category,
+        "raised_on": iso(facts.raised_on),
+        "resolved_on": iso(resolved),
+        "repeat_of": facts.repeat_of_id,
+    }

@@ -1,0 +1,39 @@
+"""CSV: a header row and the same fields as JSON; lists joined by ';', nested objects
+flattened as ``parent_child`` columns, an empty cell for null."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from dirtrack.records import Record
+
+
+def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list):
+            flat[name] = ";".join(str(v) for v in value if not isinstance(v, dict))
+        elif value is None:
+            flat[name] = ""
+        else:
+            flat[name] = value
+    return flat
+
+
+def dump_records(records: Sequence[Record], fields: Sequence[str] | None = None) -> str:
+    rows = [flatten(r) for r in records]
+    if fields is None:
+        fields = list(rows[0]) if rows else []
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -1,0 +1,296 @@
+"""Directives and what happens to them: progress, completion, extensions, cancellation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select
+from sqlmodel import Session, col, select
+
+from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.models import (
+    Directive,
+    DirectiveCoordinator,
+    Extension,
+    Meeting,
+    ProgressEntry,
+    Unit,
+)
+from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
+from dirtrack.text import nfc
+
+
+def _optional(text: str | None) -> str | None:
+    return (nfc(text) or None) if text is not None else None
+
+
+def add_directive(
+    session: Session,
+    *,
+    meeting: Meeting,
+    unit: Unit,
+    text: str,
+    due: date | None = None,
+    due_text: str | None = None,
+    coordinators: Sequence[Unit] = (),
+    product: str | None = None,
+    key: str | None = None,
+) -> Directive:
+    """Record one directive for one lead unit.
+
+    Raises:
+        InvalidInput: empty text, or a deadline before the meeting.
+    """
+    text = nfc(text)
+    if not text:
+        raise InvalidInput("a directive needs a text")
+    if due is not None and due < meeting.date:
+        raise InvalidInput(
+            f"deadline {due.isoformat()} is before the meeting ({meeting.date.isoformat()})"
+        )
+    assert meeting.id is not None and unit.id is not None
+    directive = Directive(
+        meeting_id=meeting.id,
+        unit_id=unit.id,
+        text=text,
+        original_due=due,
+        due_text=_optional(due_text),
+        product=_optional(product),
+        key=_optional(key),
+    )
+    session.add(directive)
+    session.flush()
+    assert directive.id is not None
+    for other in coordinators:
+        assert other.id is not None
+        if other.id != unit.id:
+            session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=other.id))
+    session.flush()
+    return directive
+
+
+def find_by_key(session: Session, key: str) -> list[Directive]:
+    query = select(Directive).where(Directive.key == nfc(key)).order_by(col(Directive.id))
+    return list(session.exec(query))
+
+
+def get_directive(session: Session, directive_id: int) -> Directive:
+    directive = session.get(Directive, directive_id)
+    if directive is None:
+        raise NotFound(f"no directive with id {directive_id}")
+    return directive
+
+
+def _meeting_date(session: Session, directive: Directive) -> date:
+    meeting = session.get(Meeting, directive.meeting_id)
+    assert meeting is not None
+    return meeting.date
+
+
+def _check_not_before_meeting(session: Session, directive: Directive, day: date, what: str) -> None:
+    held = _meeting_date(session, directive)
+    if day < held:
+        raise InvalidInput(
+            f"{what} date {day.isoformat()} is before the meeting that gave directive "
+            f"{directive.id} ({held.isoformat()})"
+        )
+
+
+def _check_open(directive: Directive, action: str) -> None:
+    if directive.cancelled_on is not None:
+        raise Conflict(
+            f"cannot {action} directive {directive.id}: "
+            f"it was cancelled on {directive.cancelled_on.isoformat()}"
+        )
+    if directive.completed_on is not None:
+        raise Conflict(
+            f"cannot {action} directive {directive.id}: "
+            f"it was completed on {directive.completed_on.isoformat()}"
+        )
+
+
+def add_progress(
+    session: Session,
+    directive_id: int,
+    *,
+    on: date,
+    percent: int | None = None,
+    note: str | None = None,
+) -> ProgressEntry:
+    """Log progress. Raises InvalidInput for a percent outside 0-100 or nothing to log."""
+    directive = get_directive(session, directive_id)
+    if percent is not None and not 0 <= percent <= 100:
+        raise InvalidInput(f"percent must be between 0 and 100, not {percent}")
+    note = _optional(note)
+    if percent is None and note is None:
+        raise InvalidInput("give --percent, --note or both")
+    _check_open(directive, "log progress on")
+    _check_not_before_meeting(session, directive, on, "progress")
+    entry = ProgressEntry(directive_id=directive_id, reported_on=on, percent=percent, note=note)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def complete(
+    session: Session, directive_id: int, *, on: date, note: str | None = None
+) -> Directive:
+    directive = get_directive(session, directive_id)
+    _check_open(directive, "complete")
+    _check_not_before_meeting(session, directive, on, "completion")
+    directive.completed_on = on
+    directive.completion_note = _optional(note)
+    session.add(directive)
+    session.flush()
+    return directive
+
+
+def extend(
+    session: Session,
+    directive_id: int,
+    *,
+    new_due: date,
+    approved_on: date,
+    due_text: str | None = None,
+    reason: str | None = None,
+) -> Extension:
+    """Approve a new deadline; the original one is kept.
+
+    Raises:
+        Conflict: the directive is completed or cancelled.
+        InvalidInput: the approval or the new deadline is before the meeting.
+    """
+    directive = get_directive(session, directive_id)
+    _check_open(directive, "extend")
+    _check_not_before_meeting(session, directive, approved_on, "approval")
+    _check_not_before_meeting(session, directive, new_due, "new deadline")
+    extension = Extension(
+        directive_id=directive_id,
+        approved_on=approved_on,
+        new_due=new_due,
+        due_text=_optional(due_text),
+        reason=_optional(reason),
+    )
+    session.add(extension)
+    session.flush()
+    return extension
+
+
+def cancel(
+    session: Session, directive_id: int, *, on: date, reason: str | None = None
+) -> Directive:
+    directive = get_directive(session, directive_id)
+    _check_open(directive, "cancel")
+    _check_not_before_meeting(session, directive, on, "cancellation")
+    directive.cancelled_on = on
+    directive.cancel_reason = _optional(reason)
+    session.add(directive)
+    session.flush()
+    return directive
+
+
+@dataclass(frozen=True)
+class DirectiveFilter:
+    """Which directives to fetch; None means no restriction."""
+
+    ids: Sequence[int] | None = None
+    unit_ids: Sequence[int] | None = None
+    meeting_id: int | None = None
+    held_on_or_before: date | None = None
+    # Leave out directives completed or cancelled before this day (a report's start).
+    closed_not_before: date | None = None
+
+
+def _facts_query(flt: DirectiveFilter) -> Select[tuple[Directive, date, str, str]]:
+    query = (
+        select(Directive, Meeting.date, Unit.code, Unit.name)
+        .join(Meeting, col(Meeting.id) == col(Directive.meeting_id))
+        .join(Unit, col(Unit.id) == col(Directive.unit_id))
+    )
+    if flt.ids is not None:
+        query = query.where(col(Directive.id).in_(list(flt.ids)))
+    if flt.unit_ids is not None:
+        query = query.where(col(Directive.unit_id).in_(list(flt.unit_ids)))
+    if flt.meeting_id is not None:
+        query = query.where(Directive.meeting_id == flt.meeting_id)
+    if flt.held_on_or_before is not None:
+        query = query.where(Meeting.date <= flt.held_on_or_before)
+    if flt.closed_not_before is not None:
+        start = flt.closed_not_before
+        query = query.where(
+            (col(Directive.completed_on).is_(None)) | (col(Directive.completed_on) >= start)
+        ).where((col(Directive.cancelled_on).is_(None)) | (col(Directive.cancelled_on) >= start))
+    return query.order_by(col(Directive.id))  # type: ignore[return-value]
+
+
+_BATCH = 500
+
+
+def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFacts]:
+    """Yield the facts of every matching directive, in id order, a batch at a time."""
+    result = session.exec(_facts_query(flt))  # type: ignore[call-overload]
+    while True:
+        rows = result.fetchmany(_BATCH)
+        if not rows:
+            return
+        ids = [row[0].id for row in rows]
+        extensions: dict[int, list[ExtensionFact]] = defaultdict(list)
+        ext_query = (
+            select(Extension)
+            .where(col(Extension.directive_id).in_(ids))
+            .order_by(col(Extension.approved_on), col(Extension.id))
+        )
+        for ext in session.exec(ext_query):
+            extensions[ext.directive_id].append(
+                ExtensionFact(ext.approved_on, ext.new_due, ext.reason, ext.due_text)
+            )
+        progress: dict[int, list[ProgressFact]] = defaultdict(list)
+        progress_query = (
+            select(ProgressEntry)
+            .where(col(ProgressEntry.directive_id).in_(ids))
+            .order_by(col(ProgressEntry.reported_on), col(ProgressEntry.id))
+        )
+        for entry in session.exec(progress_query):
+            progress[entry.directive_id].append(
+                ProgressFact(entry.reported_on, entry.percent, entry.note)
+            )
+        coordinators: dict[int, list[str]] = defaultdict(list)
+        coord_query = (
+            select(DirectiveCoordinator.directive_id, Unit.code)
+            .join(Unit, col(Unit.id) == col(DirectiveCoordinator.unit_id))
+            .where(col(DirectiveCoordinator.directive_id).in_(ids))
+            .order_by(col(Unit.code))
+        )
+        for directive_id, code in session.exec(coord_query):
+            coordinators[directive_id].append(code)
+        for directive, held, unit_code, unit_name in rows:
+            assert directive.id is not None
+            yield DirectiveFacts(
+                id=directive.id,
+                meeting_id=directive.meeting_id,
+                meeting_date=held,
+                unit_id=directive.unit_id,
+                unit_code=unit_code,
+                unit_name=unit_name,
+                text=directive.text,
+                original_due=directive.original_due,
+                completed_on=directive.completed_on,
+                cancelled_on=directive.cancelled_on,
+                with_codes=tuple(coordinators[directive.id]),
+                extensions=tuple(extensions[directive.id]),
+                progress=tuple(progress[directive.id]),
+                due_text=directive.due_text,
+                product=directive.product,
+                key=directive.key,
+                completion_note=directive.completion_note,
+                cancel_reason=directive.cancel_reason,
+            )
+
+
+def get_facts(session: Session, directive_id: int) -> DirectiveFacts:
+    for facts in iter_facts(session, DirectiveFilter(ids=[directive_id])):
+        return facts
+    raise NotFound(f"no directive with id {directive_id}")

@@ -1,0 +1,129 @@
+"""Limitations (hạn chế) raised about units at meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.models import Category, Limitation, Meeting, Unit
+from dirtrack.text import fold, nfc
+
+
+@dataclass(frozen=True)
+class LimitationFacts:
+    id: int
+    meeting_id: int
+    unit_id: int
+    unit_code: str
+    text: str
+    category: str
+    raised_on: date
+    resolved_on: date | None
+    resolve_note: str | None
+    repeat_of_id: int | None
+
+
+def add_limitation(
+    session: Session,
+    *,
+    meeting: Meeting,
+    unit: Unit,
+    text: str,
+    category: Category = Category.OTHER,
+) -> Limitation:
+    text = nfc(text)
+    if not text:
+        raise InvalidInput("a limitation needs a text")
+    assert meeting.id is not None and unit.id is not None
+    limitation = Limitation(
+        meeting_id=meeting.id,
+        unit_id=unit.id,
+        text=text,
+        text_key=fold(text),
+        category=category.value,
+    )
+    session.add(limitation)
+    session.flush()
+    return limitation
+
+
+def get_limitation(session: Session, limitation_id: int) -> Limitation:
+    limitation = session.get(Limitation, limitation_id)
+    if limitation is None:
+        raise NotFound(f"no limitation with id {limitation_id}")
+    return limitation
+
+
+def resolve(
+    session: Session, limitation_id: int, *, on: date, note: str | None = None
+) -> Limitation:
+    """Mark a limitation overcome.
+
+    Raises:
+        Conflict: it was already resolved.
+        InvalidInput: ``on`` is before the meeting that raised it.
+    """
+    limitation = get_limitation(session, limitation_id)
+    if limitation.resolved_on is not None:
+        raise Conflict(
+            f"limitation {limitation_id} was already resolved on "
+            f"{limitation.resolved_on.isoformat()}"
+        )
+    meeting = session.get(Meeting, limitation.meeting_id)
+    assert meeting is not None
+    if on < meeting.date:
+        raise InvalidInput(
+            f"resolution date {on.isoformat()} is before the meeting that raised it "
+            f"({meeting.date.isoformat()})"
+        )
+    limitation.resolved_on = on
+    limitation.resolve_note = (nfc(note) or None) if note else None
+    session.add(limitation)
+    session.flush()
+    return limitation
+
+
+def list_limitations(
+    session: Session,
+    *,
+    unit_ids: Sequence[int] | None = None,
+    raised_on_or_before: date | None = None,
+) -> list[LimitationFacts]:
+    """Limitations with their unit code and the date of the meeting that raised them."""
+    query = (
+        select(Limitation, Meeting.date, Unit.code)
+        .join(Meeting, col(Meeting.id) == col(Limitation.meeting_id))
+        .join(Unit, col(Unit.id) == col(Limitation.unit_id))
+    )
+    if unit_ids is not None:
+        query = query.where(col(Limitation.unit_id).in_(list(unit_ids)))
+    if raised_on_or_before is not None:
+        query = query.where(Meeting.date <= raised_on_or_before)
+    query = query.order_by(col(Meeting.date), col(Limitation.id))
+    return [
+        LimitationFacts(
+            id=lim.id or 0,
+            meeting_id=lim.meeting_id,
+            unit_id=lim.unit_id,
+            unit_code=code,
+            text=lim.text,
+            category=lim.category,
+            raised_on=held,
+            resolved_on=lim.resolved_on,
+            resolve_note=lim.resolve_note,
+            repeat_of_id=lim.repeat_of_id,
+        )
+        for lim, held, code in session.exec(query)
+    ]
+
+
+def ensure_category(value: str) -> Category:
+    try:
+        return Category(value)
+    except ValueError:
+        choices = ", ".join(c.value for c in Category)
+        raise InvalidInput(f"unknown category {value!r}; use one of {choices}") from None
