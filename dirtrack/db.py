@@ -167,7 +167,8 @@ def ensure_schema(engine: Engine, target: Target) -> None:
         raise DatabaseError(f"{target.display} is not a dirtrack database")
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseError(
-            f"{target.display} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
+            f"{target.display} was written by a newer dirtrack (schema {revision}); "
+            "upgrade dirtrack"
         )
     upgrade(engine)
 

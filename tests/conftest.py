@@ -42,12 +42,16 @@ class Cli:
     db: str
     runner: CliRunner
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
         return self.runner.invoke(app, ["--db", self.db, *args], input=input, env=env)
 
     def ok(self, *args: str) -> str:
         result = self(*args)
-        assert result.exit_code == 0, f"{args}: exit {result.exit_code}\n{result.stderr}\n{result.stdout}"
+        assert result.exit_code == 0, (
+            f"{args}: exit {result.exit_code}\n{result.stderr}\n{result.stdout}"
+        )
         return result.stdout
 
     def json(self, *args: str) -> Any:
@@ -59,7 +63,9 @@ class Cli:
     def fail(self, *args: str, code: int = 1) -> str:
         """Run a command that must fail with one ``Error:`` line and no traceback."""
         result = self(*args)
-        assert result.exit_code == code, f"{args}: exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
+        assert result.exit_code == code, (
+            f"{args}: exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
+        )
         if code == 1:
             lines = result.stderr.strip().splitlines()
             assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
@@ -83,7 +89,9 @@ def cli(db: str) -> Cli:
     return Cli(db=db, runner=CliRunner())
 
 
-def run(*args: str, db: str | None = None, env: dict[str, str] | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, db: str | None = None, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed entry point, as cron would: no terminal, no prompt."""
     full_env = {**os.environ, **(env or {})}
     prefix = ["--db", db] if db else []

@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection dirtrack hands over (see dirtrack.db.upgrade)."""
 
 from alembic import context
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
 from dirtrack import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -14,7 +14,7 @@ def run_migrations_online() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        url = context.config.get_main_option("sqlalchemy.url")
+        url = context.config.get_main_option("sqlalchemy.url") or "sqlite://"
         engine = create_engine(url)
         with engine.begin() as conn:
             _run(conn)
@@ -22,7 +22,7 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         # One migrator at a time when several clients start together; released at commit.
         connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))

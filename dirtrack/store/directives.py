@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
@@ -204,9 +204,9 @@ class DirectiveFilter:
     closed_not_before: date | None = None
 
 
-def _facts_query(flt: DirectiveFilter) -> Select[tuple[Directive, date, str, str]]:
+def _facts_query(flt: DirectiveFilter) -> Any:
     query = (
-        select(Directive, Meeting.date, Unit.code, Unit.name)
+        select(Directive, col(Meeting.date), col(Unit.code), col(Unit.name))
         .join(Meeting, col(Meeting.id) == col(Directive.meeting_id))
         .join(Unit, col(Unit.id) == col(Directive.unit_id))
     )
@@ -223,7 +223,7 @@ def _facts_query(flt: DirectiveFilter) -> Select[tuple[Directive, date, str, str
         query = query.where(
             (col(Directive.completed_on).is_(None)) | (col(Directive.completed_on) >= start)
         ).where((col(Directive.cancelled_on).is_(None)) | (col(Directive.cancelled_on) >= start))
-    return query.order_by(col(Directive.id))  # type: ignore[return-value]
+    return query.order_by(col(Directive.id))
 
 
 _BATCH = 500

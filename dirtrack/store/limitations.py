@@ -95,7 +95,7 @@ def list_limitations(
 ) -> list[LimitationFacts]:
     """Limitations with their unit code and the date of the meeting that raised them."""
     query = (
-        select(Limitation, Meeting.date, Unit.code)
+        select(Limitation, col(Meeting.date), col(Unit.code))
         .join(Meeting, col(Meeting.id) == col(Limitation.meeting_id))
         .join(Unit, col(Unit.id) == col(Limitation.unit_id))
     )

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from tests.conftest import Cli
+
+
+def test_add_meeting_and_list(units: Cli) -> None:
+    record = units.json(
+        "add-meeting",
+        "--date",
+        "7/9/2022",
+        "--title",
+        "Giao ban với các Đoàn công tác",
+        "--kind",
+        "briefing",
+        "--chair",
+        "Lê Thành Đông",
+        "--chair-title",
+        "Bí thư Thị ủy",
+        "--attendee",
+        "BTC",
+        "--attendee",
+        "vp tinh uy",
+        "--doc",
+        "46-QĐ/ThU",
+        "--note",
+        "Hồng Lĩnh",
+    )
+    assert record["date"] == "2022-09-07"
+    assert record["kind"] == "briefing"
+    assert record["attendees"] == ["BTC", "VPTU"]
+    assert record["doc"] == "46-QĐ/ThU"
+    listed = units.json("meetings", "--period", "quý III/2022")
+    assert [m["id"] for m in listed] == [record["id"]]
+    assert units.json("meetings", "--period", "2022Q2") == []
+
+
+def test_add_meeting_key_is_idempotent(units: Cli) -> None:
+    args = ("add-meeting", "--date", "2022-05-06", "--title", "Họp", "--key", "hop-1")
+    first = units.id(*args)
+    again = units(*args)
+    assert again.exit_code == 0 and int(again.stdout) == first
+    assert len(units.json("meetings")) == 1
+
+
+def test_assign_records_every_field(units: Cli, meeting: int) -> None:
+    d = units.json(
+        "assign",
+        str(meeting),
+        "--unit",
+        "BTC",
+        "--with",
+        "VPTU",
+        "--with",
+        "ubkt",
+        "--due",
+        "quý III/2022",
+        "--product",
+        "Đề án",
+        "--key",
+        "k1",
+        "Đẩy nhanh tiến độ các đề án được giao",
+    )
+    assert d["meeting_id"] == meeting
+    assert d["unit"] == "BTC"
+    assert d["with"] == ["UBKT", "VPTU"]
+    assert d["due"] == d["original_due"] == "2022-09-30"
+    assert d["product"] == "Đề án"
+    assert d["key"] == "k1"
+    assert d["text"] == "Đẩy nhanh tiến độ các đề án được giao"
+    for key in ("status", "progress", "completed_on", "cancelled_on", "days_overdue"):
+        assert key in d
+
+
+def test_deadline_phrase_without_year_takes_the_meetings_year(units: Cli, meeting: int) -> None:
+    d = units.json("assign", str(meeting), "--unit", "BTC", "--due", "trong tháng 9", "x")
+    assert d["due"] == "2022-09-30"
+
+
+def test_several_units_give_one_directive_each(units: Cli, meeting: int) -> None:
+    out = units.ok("assign", str(meeting), "--unit", "BTC", "--unit", "BDV", "Khắc phục hạn chế")
+    ids = [int(line) for line in out.split()]
+    assert len(ids) == 2
+    listed = units.json("list", "--meeting", str(meeting), "--as-of", "2022-06-01")
+    assert sorted(d["unit"] for d in listed) == ["BDV", "BTC"]
+
+
+def test_attendees_gives_one_directive_per_attending_unit(units: Cli, meeting: int) -> None:
+    records = units.json("assign", str(meeting), "--attendees", "Nâng cao chất lượng tham mưu")
+    assert sorted(r["unit"] for r in records) == ["BDV", "BTC", "UBKT", "VPTU"]
+
+
+def test_assign_key_makes_a_script_safe_to_rerun(units: Cli, meeting: int) -> None:
+    args = ("assign", str(meeting), "--unit", "BTC", "--unit", "BDV", "--key", "kl-1", "x")
+    first = units.ok(*args).split()
+    again = units(*args)
+    assert again.exit_code == 0
+    assert again.stdout.split() == first
+    assert len(units.json("list", "--as-of", "2022-06-01")) == 2
+
+
+def test_progress_done_extend_cancel_and_show(units: Cli, meeting: int) -> None:
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
+    units.ok("progress", str(d), "--percent", "40", "--note", "Đã có dự thảo", "--date", "1/6/2022")
+    units.ok("extend", str(d), "--to", "tháng 8/2022", "--date", "25/6/2022", "--reason", "CV 12")
+    units.ok("progress", str(d), "--percent", "80", "--date", "2022-07-20")
+    units.ok("done", str(d), "--date", "2022-08-10", "--note", "Đề án 05-ĐA")
+    shown = units.json("show", str(d), "--as-of", "2022-09-30")
+    assert shown["status"] == "done_on_time"
+    assert shown["due"] == "2022-08-31" and shown["original_due"] == "2022-06-30"
+    assert shown["completed_on"] == "2022-08-10"
+    assert shown["progress"] == 100
+    assert [e["event"] for e in shown["history"]] == [
+        "assigned",
+        "progress",
+        "extended",
+        "progress",
+        "completed",
+    ]
+    assert shown["history"][2]["due"] == "2022-08-31"
+    assert shown["meeting"]["chair"] == "Phương Thị Thanh"
+    # As of an earlier day, only what had happened by then shows.
+    earlier = units.json("show", str(d), "--as-of", "2022-06-10")
+    assert earlier["status"] == "open_in_time"
+    assert earlier["progress"] == 40
+    assert earlier["completed_on"] is None
+    assert earlier["due"] == "2022-06-30"
+    assert [e["event"] for e in earlier["history"]] == ["assigned", "progress"]
+    c = units.id("assign", str(meeting), "--unit", "BDV", "--due", "30/6/2022", "Đề án B")
+    units.ok("cancel", str(c), "--date", "2022-06-01", "--reason", "Không còn phù hợp")
+    assert units.json("show", str(c))["status"] == "cancelled"
+
+
+def test_show_as_a_person_reads_it(units: Cli, meeting: int) -> None:
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
+    units.ok("extend", str(d), "--to", "2022-08-31", "--date", "2022-06-25")
+    text = units.ok("--lang", "vi", "show", str(d), "--as-of", "2022-07-01")
+    assert "Đề án A" in text and "Gia hạn" in text and "31/08/2022" in text
+    text_en = units.ok("--lang", "en", "show", str(d), "--as-of", "2022-07-01")
+    assert "Extended" in text_en and "2022-08-31" in text_en
+
+
+def test_list_filters_by_status_unit_and_meeting(units: Cli, meeting: int) -> None:
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "A")
+    b = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-12-31", "B")
+    c = units.id("assign", str(meeting), "--unit", "VPTU", "C")
+    units.ok("done", str(c), "--date", "2022-07-01")
+    as_of = ("--as-of", "2022-07-15")
+    assert [d["id"] for d in units.json("list", "--status", "overdue", *as_of)] == [a]
+    assert [d["id"] for d in units.json("list", "--status", "open", *as_of)] == [a, b]
+    assert [d["id"] for d in units.json("list", "--status", "done_on_time", *as_of)] == [c]
+    assert [d["id"] for d in units.json("list", "--unit", "ban dan van", *as_of)] == [b]
+    assert len(units.json("list", "--meeting", str(meeting), *as_of)) == 3
+    # Before the meeting nothing had been assigned.
+    assert units.json("list", "--as-of", "2022-05-05") == []
+
+
+def test_list_csv_has_the_json_columns(units: Cli, meeting: int) -> None:
+    import csv
+    import io
+
+    units.ok("assign", str(meeting), "--unit", "BTC", "--with", "VPTU", "--due", "2022-06-30", "A")
+    rows = list(
+        csv.DictReader(io.StringIO(units.ok("list", "--format", "csv", "--as-of", "2022-07-02")))
+    )
+    assert rows[0]["unit"] == "BTC"
+    assert rows[0]["status"] == "overdue"
+    assert rows[0]["days_overdue"] == "2"
+    assert rows[0]["with"] == "VPTU"
+    assert rows[0]["completed_on"] == ""
+
+
+def test_limitations_add_resolve_list(units: Cli, meeting: int) -> None:
+    lim = units.json(
+        "add-limitation", str(meeting), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
+    )
+    assert lim == {
+        "id": lim["id"],
+        "meeting_id": meeting,
+        "unit": "UBKT",
+        "text": "Thiếu lái xe",
+        "category": "staffing",
+        "raised_on": "2022-05-06",
+        "resolved_on": None,
+        "repeat_of": None,
+    }
+    other = units.id("add-limitation", str(meeting), "--unit", "BDV", "Kinh phí hạn hẹp")
+    units.ok("resolve", str(lim["id"]), "--date", "1/8/2022", "--note", "Đã hợp đồng lái xe")
+    assert [x["id"] for x in units.json("limitations", "--open")] == [other]
+    assert [x["id"] for x in units.json("limitations", "--unit", "uy ban kiem tra")] == [lim["id"]]
+    assert units.json("limitations", "--unit", "UBKT")[0]["resolved_on"] == "2022-08-01"
+    assert (
+        units.json("limitations", "--as-of", "2022-07-01", "--unit", "UBKT")[0]["resolved_on"]
+        is None
+    )
+    assert units.json("limitations", "--period", "2022Q3", "--unit", "UBKT") == []
+    assert len(units.json("limitations", "--period", "2022Q2")) == 2
+
+
+def test_overdue_most_overdue_first_and_check(units: Cli, meeting: int) -> None:
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "A")
+    b = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-05-31", "B")
+    units.id("assign", str(meeting), "--unit", "VPTU", "--due", "2022-12-31", "C")
+    listed = units.json("overdue", "--as-of", "2022-07-10")
+    assert [(d["id"], d["days_overdue"]) for d in listed] == [(b, 40), (a, 10)]
+    assert [d["id"] for d in units.json("overdue", "--as-of", "2022-07-10", "--unit", "BTC")] == [a]
+    result = units("overdue", "--as-of", "2022-07-10", "--check")
+    assert result.exit_code == 3
+    assert units("overdue", "--as-of", "2022-05-31", "--check").exit_code == 0

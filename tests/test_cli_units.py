@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def test_unit_add_prints_the_code_and_list_shows_it(units: Cli) -> None:
+    listed = units.json("unit", "list")
+    by_code = {u["code"]: u for u in listed}
+    assert set(by_code) == {"VPTU", "BTC", "BDV", "UBKT", "VPUB"}
+    assert by_code["VPTU"] == {
+        "code": "VPTU",
+        "name": "Văn phòng Tỉnh ủy",
+        "parent": None,
+        "aliases": ["VP Tỉnh ủy"],
+        "successor": None,
+        "retired_on": None,
+    }
+
+
+def test_unit_add_json_and_parent(units: Cli) -> None:
+    unit = units.json("unit", "add", "P.TH", "Phòng Tổng hợp", "--parent", "van phong tinh uy")
+    assert unit["parent"] == "VPTU"
+    assert unit["code"] == "P.TH"
+
+
+def test_names_are_stored_in_nfc(cli: Cli) -> None:
+    nfd = unicodedata.normalize("NFD", "Ban Tuyên giáo Tỉnh ủy")
+    cli.ok("unit", "add", "BTG", nfd)
+    [unit] = cli.json("unit", "list")
+    assert unit["name"] == unicodedata.normalize("NFC", "Ban Tuyên giáo Tỉnh ủy")
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "VPTU",
+        "vptu",
+        "Văn phòng Tỉnh ủy",
+        "Văn phòng Tỉnh uỷ",  # the other tone placement
+        "van phong tinh uy",
+        "VAN PHONG TINH UY",
+        unicodedata.normalize("NFD", "Văn phòng Tỉnh ủy"),
+        unicodedata.normalize("NFD", "Văn phòng Tỉnh uỷ"),
+        "vp tinh uy",  # alias
+    ],
+)
+def test_a_unit_is_matched_by_code_name_or_alias_ignoring_case_accents_and_tones(
+    units: Cli, meeting: int, ref: str
+) -> None:
+    directive = units.json("assign", str(meeting), "--unit", ref, "Nâng cao chất lượng tham mưu")
+    assert directive["unit"] == "VPTU"
+
+
+def test_a_unique_partial_name_matches(units: Cli, meeting: int) -> None:
+    assert units.json("assign", str(meeting), "--unit", "ban dan van", "x")["unit"] == "BDV"
+
+
+def test_an_ambiguous_reference_names_the_candidates(units: Cli, meeting: int) -> None:
+    error = units.fail("assign", str(meeting), "--unit", "Văn phòng", "x")
+    assert "ambiguous" in error and "VPTU" in error and "VPUB" in error
+
+
+def test_an_unknown_unit_names_the_closest(units: Cli, meeting: int) -> None:
+    error = units.fail("assign", str(meeting), "--unit", "Ban Tổ chưc Tinh uy ABC", "x")
+    assert error.startswith("Error: unknown unit")
+    assert "BTC (Ban Tổ chức Tỉnh ủy)" in error
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "why"),
+    [
+        ("vptu", "Một tên khác", "code"),
+        ("VPTU2", "Văn phòng Tỉnh uỷ", "name"),
+        ("X1", "VP tinh uy", "name"),
+        ("", "Tên", "code"),
+        ("A B", "Tên", "code"),
+        ("NEW", "   ", "name"),
+    ],
+)
+def test_duplicate_or_bad_units_are_refused(
+    units: Cli, db_path: object, code: str, name: str, why: str
+) -> None:
+    from tests.conftest import file_digest
+
+    before = file_digest(db_path)  # type: ignore[arg-type]
+    error = units.fail("unit", "add", code, name)
+    assert why in error
+    assert file_digest(db_path) == before  # type: ignore[arg-type]
+
+
+def test_alias_command(units: Cli, meeting: int) -> None:
+    assert units.ok("unit", "alias", "UBKT", "Cơ quan UBKT").strip() == "UBKT"
+    assert units.json("assign", str(meeting), "--unit", "co quan ubkt", "x")["unit"] == "UBKT"
+    assert "already refers" in units.fail("unit", "alias", "BDV", "Cơ quan UBKT")

@@ -1,0 +1,47 @@
+"""Every command has help and is shown in the README (sqlite-utils' test_docs idea)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from dirtrack.cli import app
+from tests.conftest import run
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    root = get_command(app)
+    paths: list[tuple[str, ...]] = []
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            paths.extend((name, sub) for sub in subcommands)
+        else:
+            paths.append((name,))
+    return paths
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_command_has_help(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
+    assert re.search(rf"dirtrack (--\S+ \S+ )*{re.escape(' '.join(path))}\b", README), path
+
+
+def test_version_from_the_installed_entry_point() -> None:
+    from dirtrack import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"dirtrack {__version__}"

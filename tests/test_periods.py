@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dirtrack.errors import InvalidInput
+from dirtrack.periods import Cutoff, parse_date, parse_period, parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-05-06", date(2022, 5, 6)),
+        ("6/5/2022", date(2022, 5, 6)),
+        ("06-05-2022", date(2022, 5, 6)),
+        ("06.05.2022", date(2022, 5, 6)),
+        ("ngày 6 tháng 5 năm 2022", date(2022, 5, 6)),
+        ("29/2/2024", date(2024, 2, 29)),
+    ],
+)
+def test_dates_are_day_first(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31/2/2022", "29/2/2023", "2022-13-01", "6/5/22", "hôm qua", ""])
+def test_impossible_or_unknown_dates_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_date(text)
+
+
+def test_a_date_without_year_takes_it_from_the_reference() -> None:
+    assert parse_date("6/5", ref=date(2022, 1, 1)) == date(2022, 5, 6)
+    with pytest.raises(InvalidInput):
+        parse_date("6/5")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-09-30", date(2022, 9, 30)),
+        ("2022-09", date(2022, 9, 30)),
+        ("9/2022", date(2022, 9, 30)),
+        ("tháng 9/2022", date(2022, 9, 30)),
+        ("Tháng 2 năm 2024", date(2024, 2, 29)),
+        ("2022Q3", date(2022, 9, 30)),
+        ("2022-Q1", date(2022, 3, 31)),
+        ("Q3/2022", date(2022, 9, 30)),
+        ("quý III/2022", date(2022, 9, 30)),
+        ("Quý IV năm 2022", date(2022, 12, 31)),
+        ("2022H1", date(2022, 6, 30)),
+        ("6 tháng đầu năm 2022", date(2022, 6, 30)),
+        ("6 tháng cuối năm 2022", date(2022, 12, 31)),
+        ("2022", date(2022, 12, 31)),
+        ("năm 2022", date(2022, 12, 31)),
+        ("cuối năm 2022", date(2022, 12, 31)),
+        ("trước ngày 20/7/2020", date(2020, 7, 20)),
+        ("chậm nhất ngày 15/8/2022", date(2022, 8, 15)),
+        ("trong tháng 6/2022", date(2022, 6, 30)),
+    ],
+)
+def test_deadlines(text: str, expected: date) -> None:
+    assert parse_when(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trong tháng 9", date(2022, 9, 30)),
+        ("quý III", date(2022, 9, 30)),
+        ("3 tháng cuối năm", date(2022, 12, 31)),
+        ("cuối năm", date(2022, 12, 31)),
+        ("trước ngày 30/6", date(2022, 6, 30)),
+        ("trong 02 tuần tới", date(2022, 9, 21)),
+        ("trong 10 ngày", date(2022, 9, 17)),
+    ],
+)
+def test_deadlines_without_a_year_use_the_meeting_date(text: str, expected: date) -> None:
+    assert parse_when(text, ref=date(2022, 9, 7)) == expected
+
+
+def test_deadline_phrase_without_year_and_without_reference_is_refused() -> None:
+    with pytest.raises(InvalidInput):
+        parse_when("tháng 9")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start", "end"),
+    [
+        ("2022Q2", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
+        ("Q2/2022", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
+        ("quý II/2022", "2022-Q2", date(2022, 4, 1), date(2022, 6, 30)),
+        ("2022-05", "2022-05", date(2022, 5, 1), date(2022, 5, 31)),
+        ("tháng 5/2022", "2022-05", date(2022, 5, 1), date(2022, 5, 31)),
+        ("2022H1", "2022-H1", date(2022, 1, 1), date(2022, 6, 30)),
+        ("4 tháng đầu năm 2022", "2022-4M", date(2022, 1, 1), date(2022, 4, 30)),
+        ("9 tháng 2022", "2022-9M", date(2022, 1, 1), date(2022, 9, 30)),
+        ("3 tháng cuối năm 2022", "2022-Q4", date(2022, 10, 1), date(2022, 12, 31)),
+        ("2022", "2022", date(2022, 1, 1), date(2022, 12, 31)),
+        ("2022-04-01..2022-06-15", "2022-04-01..2022-06-15", date(2022, 4, 1), date(2022, 6, 15)),
+        ("1/4/2022..15/6/2022", "2022-04-01..2022-06-15", date(2022, 4, 1), date(2022, 6, 15)),
+    ],
+)
+def test_periods(text: str, label: str, start: date, end: date) -> None:
+    period = parse_period(text)
+    assert (period.label, period.start, period.end) == (label, start, end)
+
+
+def test_nd09_cutoff_runs_from_the_15th_to_the_14th() -> None:
+    q2 = parse_period("2022Q2", Cutoff.ND09)
+    assert (q2.start, q2.end) == (date(2022, 3, 15), date(2022, 6, 14))
+    q1 = parse_period("quý I/2022", Cutoff.ND09)
+    assert (q1.start, q1.end) == (date(2021, 12, 15), date(2022, 3, 14))
+    year = parse_period("2022", Cutoff.ND09)
+    assert (year.start, year.end) == (date(2021, 12, 15), date(2022, 12, 14))
+
+
+def test_current_and_previous_quarter() -> None:
+    today = date(2026, 11, 21)
+    assert parse_period("current", today=today).label == "2026-Q4"
+    assert parse_period("previous", today=today).label == "2026-Q3"
+    assert parse_period("previous", today=date(2026, 2, 1)).label == "2025-Q4"
+
+
+@pytest.mark.parametrize(
+    "text", ["2022Q5", "quý V/2022", "tháng 13/2022", "2022-06-30..2022-06-01", "soon"]
+)
+def test_bad_periods_name_the_accepted_forms(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_period(text)
