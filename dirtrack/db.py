@@ -9,19 +9,22 @@ it commits when the block ends normally and rolls back on any exception.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
-from sqlmodel import Session
 
 from dirtrack.errors import DatabaseError
+
+if TYPE_CHECKING:  # imported in session_scope: the Core read path never loads SQLModel (issue 6)
+    from sqlmodel import Session
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
@@ -106,11 +109,53 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"{path} is not a dirtrack database (not a SQLite file)")
 
 
+# How long a SQLite writer waits for another one to finish before giving up (issue 5: eight
+# processes writing at once must all succeed; an import can hold the lock for seconds).
+BUSY_TIMEOUT_MS = 60_000
+
+# Execution option: True for a unit of work that writes (see _sqlite_begin).
+WRITE_OPTION = "dirtrack_write"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own BEGIN handling is turned off: _sqlite_begin emits BEGIN itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Start a transaction: IMMEDIATE when the unit of work writes, deferred when it only reads.
+
+    A writer takes the write lock before its first read, so concurrent writers queue behind the
+    busy timeout instead of failing with ``database is locked`` when a read lock cannot be
+    upgraded; readers never wait for writers under WAL (issue 5).
+    """
+    write = bool(conn.get_execution_options().get(WRITE_OPTION))
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _use_wal(engine: Engine) -> None:
+    """Put the SQLite file in WAL mode (persistent, so done once per file).
+
+    Only for a file already known to be a dirtrack database, so that a foreign file is refused
+    untouched. A file that cannot switch (another process holds it) stays in rollback-journal
+    mode: still correct, only less concurrent.
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA journal_mode")
+        row = cursor.fetchone()
+        if row is None or str(row[0]).lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    except sqlite3.Error:
+        pass
+    finally:
+        raw.close()
 
 
 def make_engine(target: Target) -> Engine:
@@ -120,13 +165,34 @@ def make_engine(target: Target) -> Engine:
             _check_sqlite_file(target.path)
         engine = create_engine(target.url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(target.url, pool_pre_ping=False)
+        engine = create_engine(target.url, pool_pre_ping=False)
     except ModuleNotFoundError:
         raise DatabaseError(
             "PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"
         ) from None
+    event.listen(engine, "begin", _postgresql_begin)
+    return engine
+
+
+# pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL (issue 6); the
+# migrations take their own, 727274, after this one.
+PG_WRITE_LOCK = 727275
+
+
+def _postgresql_begin(conn: Connection) -> None:
+    """On PostgreSQL, a writing unit of work waits for the database's one write lock.
+
+    SQLite lets one writer at a time in (BEGIN IMMEDIATE, above), so a command's checks and its
+    writes can never interleave with another's: two clerks adding the same key, unit or
+    completion at once get one success and one clear refusal. The same transaction-scoped
+    advisory lock gives PostgreSQL exactly that behaviour; readers never take it. Released at
+    commit or rollback.
+    """
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 def open_engine(value: str | None) -> tuple[Engine, Target]:
@@ -140,6 +206,8 @@ def open_engine(value: str | None) -> tuple[Engine, Target]:
     engine = make_engine(target)
     try:
         ensure_schema(engine, target)
+        if target.path is not None:
+            _use_wal(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -180,15 +248,36 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", "dirtrack:migrations")
-    with engine.begin() as conn:
+    # As a writer: two processes opening a new file at once migrate it one after the other.
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit at the end of the block, roll back on any exception."""
-    session = Session(engine, expire_on_commit=False, autoflush=True)
+def session_scope(
+    engine: Engine, *, write: bool = True, info: dict[str, Any] | None = None
+) -> Iterator[Session]:
+    """One unit of work: commit at the end of the block, roll back on any exception.
+
+    Args:
+        engine: from :func:`open_engine`.
+        write: False for a unit that only reads: on SQLite it then neither takes nor waits for
+            the write lock. A writing unit has every change recorded in change_log
+            (:mod:`dirtrack.audit`).
+        info: who and what for the change log (``actor``, ``command``), kept in ``Session.info``.
+    """
+    from sqlmodel import Session
+
+    from dirtrack.audit import install
+
+    install()
+    session = Session(
+        engine.execution_options(**{WRITE_OPTION: write}),
+        expire_on_commit=False,
+        autoflush=True,
+        info={**(info or {}), "write": write},
+    )
     try:
         yield session
         session.commit()
@@ -197,3 +286,20 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Connection]:
+    """A unit of work that only reads, on a Core connection (no ORM, no SQLModel): issue 6.
+
+    Every query in it sees one snapshot, so a report's counts, overdue list and totals agree
+    even while others write: a deferred transaction on SQLite (which takes no write lock), a
+    read-only REPEATABLE READ transaction on PostgreSQL.
+    """
+    options: dict[str, Any] = {WRITE_OPTION: False}
+    if engine.dialect.name == "postgresql":
+        options.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    with engine.connect() as conn:
+        conn.execution_options(**options)
+        with conn.begin():
+            yield conn

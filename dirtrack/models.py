@@ -9,32 +9,19 @@ that they produce exactly this metadata.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from dirtrack.kinds import Category, MeetingKind
+
+__all__ = ["Category", "MeetingKind"]
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class MeetingKind(StrEnum):
-    WORKING_SESSION = "working-session"
-    BRIEFING = "briefing"
-    CONFERENCE = "conference"
-    REVIEW = "review"
-
-
-class Category(StrEnum):
-    TIMELINESS = "timeliness"
-    QUALITY = "quality"
-    STAFFING = "staffing"
-    BUDGET = "budget"
-    EQUIPMENT = "equipment"
-    COORDINATION = "coordination"
-    DISCIPLINE = "discipline"
-    OTHER = "other"
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str | None = None) -> Column[int]:

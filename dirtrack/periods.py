@@ -412,3 +412,25 @@ def quarter_containing(day: date, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
         month, year = shifted.month, shifted.year
     q = (month - 1) // 3 + 1
     return period_from_span(Span(SpanKind.QUARTER, year, 3 * q - 2, 3 * q), cutoff)
+
+
+_PARTITION_MONTHS = {SpanKind.MONTH: 1, SpanKind.QUARTER: 3, SpanKind.HALF: 6, SpanKind.YEAR: 12}
+
+
+def containing(day: date, kind: SpanKind, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
+    """The month, quarter, half or year (under ``cutoff``) that contains ``day``.
+
+    Under ND09 a day from the 15th on belongs to the next month's window.
+
+    Raises:
+        InvalidInput: ``kind`` does not split the year into equal consecutive parts.
+    """
+    size = _PARTITION_MONTHS.get(kind)
+    if size is None:
+        raise InvalidInput(f"a {kind.value} period does not split the year")
+    month, year = day.month, day.year
+    if cutoff is Cutoff.ND09 and day.day >= 15:
+        shifted = date(year, month, 1) + relativedelta(months=1)
+        month, year = shifted.month, shifted.year
+    first = (month - 1) // size * size + 1
+    return period_from_span(Span(kind, year, first, first + size - 1), cutoff)

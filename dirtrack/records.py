@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dirtrack.models import Meeting
 from dirtrack.status import DirectiveFacts
-from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.units import UnitInfo
+
+if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel (issue 6)
+    from dirtrack.models import Meeting
+    from dirtrack.store.limitations import LimitationFacts
+    from dirtrack.store.units import UnitInfo
 
 Record = dict[str, Any]
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dirtrack.periods import Period
 from dirtrack.records import Record, directive_record, iso, limitation_record
 from dirtrack.status import Counts, DirectiveFacts, Status
-from dirtrack.store.limitations import LimitationFacts
+
+if TYPE_CHECKING:  # annotations only: the store module imports SQLModel (issue 6)
+    from dirtrack.store.limitations import LimitationFacts
 
 
 @dataclass

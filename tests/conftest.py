@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from dirtrack.cli import app
+from tests.pg import MISSING, STAND_INS, Cluster, find_binaries, start_cluster
 
 ENTRY_POINT = shutil.which("dirtrack", path=str(Path(sys.executable).parent)) or "dirtrack"
 
@@ -78,10 +79,49 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "dirtrack.db"
 
 
+# Every test that uses ``db`` (so ``cli``, ``units``, ``meeting``…) runs once on a SQLite file and
+# once on a database of a real PostgreSQL 15 cluster (tests/pg.py). Issue 6.
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test checks the SQLite file itself; skip on PostgreSQL"
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL cluster for the whole run (skipped if its binaries are missing)."""
+    if find_binaries() is None:
+        if os.environ.get("DIRTRACK_REQUIRE_PG") == "1":
+            pytest.fail(MISSING, pytrace=False)
+        pytest.skip(MISSING)
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgresql``: the database behind ``db``."""
+    return str(request.param)
+
+
 @pytest.fixture
-def db(db_path: Path) -> str:
-    """The ``--db`` target of the test."""
-    return str(db_path)
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """The ``--db`` target of the test: a SQLite file, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return str(db_path)
+    marker = request.node.get_closest_marker("sqlite_only")
+    if marker is not None:
+        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else 'checks the file'}")
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database()
+    STAND_INS[db_path] = url
+    return url
 
 
 @pytest.fixture
@@ -107,8 +147,42 @@ def run(
 
 
 def file_digest(path: Path) -> str:
-    """The database file's bytes, to prove a failed command wrote nothing."""
+    """The database file's bytes, to prove a failed command wrote nothing.
+
+    On PostgreSQL (where the test's ``db_path`` stands for its database) it is a digest of
+    :func:`snapshot`, every row of every table, so the same assertion holds on both backends.
+    """
+    if path in STAND_INS:
+        return hashlib.sha256(repr(snapshot(STAND_INS[path])).encode()).hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of ``db`` (a path or a URL, either backend), in a stable order.
+
+    ``snapshot(db)`` before and after a failed command proves it wrote nothing, on SQLite and on
+    PostgreSQL alike. A SQLite file that does not exist is an empty snapshot (and stays absent).
+    """
+    from sqlalchemy import create_engine, inspect, text
+
+    from dirtrack.db import resolve_target
+
+    target = resolve_target(db)
+    if target.path is not None and not target.path.exists():
+        return {}
+    engine = create_engine(target.url)
+    try:
+        with engine.connect() as conn:
+            tables = sorted(inspect(conn).get_table_names())
+            return {
+                name: sorted(
+                    (tuple(row) for row in conn.execute(text(f'SELECT * FROM "{name}"'))),
+                    key=repr,
+                )
+                for name in tables
+            }
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -132,10 +132,16 @@ def test_a_sqlite_database_of_another_program(tmp_path: Path) -> None:
     assert file_digest(target) == before
 
 
-def test_a_database_from_a_newer_dirtrack(cli: Cli, db_path: Path) -> None:
+def test_a_database_from_a_newer_dirtrack(cli: Cli) -> None:
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+
     cli.ok("unit", "list")
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    engine = create_engine(resolve_target(cli.db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
     error = cli.fail("unit", "list")
     assert "newer dirtrack" in error
 

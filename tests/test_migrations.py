@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 
 import dirtrack.models  # noqa: F401
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade
-from tests.conftest import Cli
+from tests.conftest import Cli, snapshot
 
 
 def script() -> ScriptDirectory:
@@ -39,22 +39,24 @@ def test_a_blank_database_migrates_to_exactly_the_models(tmp_path: Path) -> None
     assert diff == []
 
 
-def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path) -> None:
-    assert not db_path.exists()
+def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path, backend: str) -> None:
+    assert snapshot(cli.db) == {}
     cli.ok("unit", "list")
-    assert db_path.exists()
-    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            SCHEMA_REVISION,
-        )
+    assert snapshot(cli.db)["alembic_version"] == [(SCHEMA_REVISION,)]
+    if backend == "sqlite":
+        assert db_path.exists()
+        assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                SCHEMA_REVISION,
+            )
 
 
 def test_foreign_keys_are_enforced(cli: Cli, db_path: Path) -> None:
     from dirtrack.db import open_engine
 
     cli.ok("unit", "list")
-    engine, _ = open_engine(str(db_path))
+    engine, _ = open_engine(cli.db)
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(
             text(

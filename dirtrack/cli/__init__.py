@@ -7,7 +7,17 @@ from typing import Annotated
 import typer
 
 from dirtrack import __version__
-from dirtrack.cli import directives, limitations, meetings, reports, units  # noqa: F401
+from dirtrack.cli import (  # noqa: F401
+    directives,
+    extract,
+    limitations,
+    meetings,
+    ops,
+    reports,
+    review,
+    transfer,
+    units,
+)
 from dirtrack.cli.app import app
 from dirtrack.cli.common import Lang, State
 
@@ -37,6 +47,14 @@ def root(
             envvar="DIRTRACK_LANG", case_sensitive=False, help="vi or en (default: from LANG)."
         ),
     ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            envvar="DIRTRACK_ACTOR",
+            help="Who makes the changes, for the history (default: the OS user).",
+            metavar="NAME",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
@@ -44,7 +62,19 @@ def root(
     """Follow up on what leaders decide in meetings: directives, limitations and reports."""
     from dirtrack.i18n import default_lang
 
-    ctx.obj = State(db=db, lang=lang.value if lang else default_lang())
+    ctx.obj = State(db=db, lang=lang.value if lang else default_lang(), actor=_actor(actor))
+
+
+def _actor(value: str | None) -> str | None:
+    from dirtrack.errors import InvalidInput
+    from dirtrack.text import nfc
+
+    if value is None:
+        return None
+    name = nfc(value)
+    if not name or len(name) > 200:
+        raise InvalidInput("--actor needs a name of 1 to 200 characters")
+    return name
 
 
 def main() -> None:

@@ -22,8 +22,33 @@ class DirtrackGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        """The root context reads the configuration file into Click's default_map (issue 5).
+
+        Options then come from the command line, else the environment (``DIRTRACK_…``), else the
+        file, else their defaults. A broken file is reported by :meth:`invoke`, as an error line.
+        """
+        problem: DirtrackError | None = None
+        if parent is None:
+            from dirtrack import config
+
+            extra.setdefault("auto_envvar_prefix", config.ENV_PREFIX)
+            if "default_map" not in extra:
+                try:
+                    extra["default_map"] = config.load(self).default_map
+                except DirtrackError as exc:
+                    problem = exc
+        ctx = super().make_context(info_name, args, parent, **extra)
+        if problem is not None:
+            ctx.meta[_CONFIG_PROBLEM] = problem
+        return ctx
+
     def invoke(self, ctx: Any) -> Any:
         try:
+            if ctx.parent is None and isinstance(ctx.meta.get(_CONFIG_PROBLEM), DirtrackError):
+                raise ctx.meta[_CONFIG_PROBLEM]
             return super().invoke(ctx)
         except DirtrackError as exc:
             err(f"Error: {exc}")
@@ -36,9 +61,36 @@ class DirtrackGroup(TyperGroup):
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
             if os.environ.get("DIRTRACK_DEBUG"):
                 raise
+            known = _known_failure(exc)
+            if known is not None:
+                err(f"Error: {known}")
+                raise typer.Exit(ExitCode.ERROR) from None
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
             err(f"Error: unexpected {type(exc).__name__}: {detail} (DIRTRACK_DEBUG=1 shows more)")
             raise typer.Exit(ExitCode.ERROR) from None
+
+
+_CONFIG_PROBLEM = "dirtrack.config_problem"
+
+
+def _known_failure(exc: BaseException) -> str | None:
+    """A message for failures that bad input or a busy database cause, wherever they surface."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, UnicodeError):
+            return "some input is not valid UTF-8 text; check the encoding of the terminal or file"
+        if isinstance(current, OverflowError):
+            return "a number is too large"
+        if "database is locked" in str(current) or "database is busy" in str(current):
+            return "the database stayed busy (another dirtrack is writing); try again"
+        orig = getattr(current, "orig", None)
+        if isinstance(orig, BaseException):
+            current = orig
+        else:
+            current = current.__cause__ or current.__context__
+    return None
 
 
 app = typer.Typer(

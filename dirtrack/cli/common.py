@@ -7,14 +7,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
+
+if TYPE_CHECKING:  # the commands that only read never import SQLModel (issue 6)
+    from sqlalchemy import Connection
+    from sqlmodel import Session
 
 
 class Lang(StrEnum):
@@ -26,6 +29,8 @@ class Lang(StrEnum):
 class State:
     db: str | None
     lang: str
+    # Who makes the changes, for the change log: --actor / DIRTRACK_ACTOR, else the OS user.
+    actor: str | None = None
 
 
 def state(ctx: typer.Context) -> State:
@@ -37,15 +42,71 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
+# Commands that only read: they start a deferred transaction, so they neither wait for nor hold
+# up writers. Any other command writes: it takes the write lock when it begins (issue 5).
+READ_ONLY_COMMANDS = frozenset(
+    {
+        "list",
+        "show",
+        "meetings",
+        "limitations",
+        "overdue",
+        "report",
+        "unit list",
+        "remind",
+        "history",
+        "config",
+        "doctor",
+    }
+)
+
+
+def command_name(ctx: typer.Context) -> str:
+    """``assign``, ``unit add``…: the command path without the program's name."""
+    return " ".join(ctx.command_path.split()[1:]) or ctx.command_path
+
+
+def _given(params: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in params.items() if v is not None and v is not False and v != []}
+
+
 @contextmanager
-def unit_of_work(ctx: typer.Context) -> Iterator[Session]:
-    """Open the database and run the block as one transaction."""
+def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[Session]:
+    """Open the database and run the block as one transaction.
+
+    ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
+    log records the command, its options and the actor.
+    """
+    from dirtrack.audit import default_actor
     from dirtrack.db import open_engine, session_scope
+
+    name = command_name(ctx)
+    if write is None:
+        write = name not in READ_ONLY_COMMANDS
+    info = {
+        "actor": state(ctx).actor or default_actor(),
+        "command": {"name": name, "params": _given(ctx.params)},
+    }
+    engine, _ = open_engine(state(ctx).db)
+    try:
+        with session_scope(engine, write=write, info=info) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def read_only(ctx: typer.Context) -> Iterator[Connection]:
+    """Open the database for a command that only reads: one snapshot on a Core connection.
+
+    The lean path of ``overdue`` and ``list`` (issue 6): no ORM, no SQLModel, no change log.
+    """
+    from dirtrack.db import open_engine, read_scope
 
     engine, _ = open_engine(state(ctx).db)
     try:
-        with session_scope(engine) as session:
-            yield session
+        with read_scope(engine) as conn:
+            yield conn
     finally:
         engine.dispose()
 
@@ -100,3 +161,46 @@ UnitFilterOpt = Annotated[
         "--unit", "-u", help="Only this unit and the units under it (code, name or alias)."
     ),
 ]
+StaleOpt = Annotated[
+    int,
+    typer.Option(
+        "--stale-after",
+        help="An item with no news (progress, extension) for more than DAYS is stale (⚠).",
+        metavar="DAYS",
+    ),
+]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        help="Only these fields, in this order, comma-separated (JSON keys): id,unit,due,status.",
+        metavar="A,B,C",
+    ),
+]
+
+
+def field_list(text: str | None) -> list[str] | None:
+    """``--fields a, b,c`` as ``["a", "b", "c"]``; None when not given."""
+    if text is None:
+        return None
+    fields = [f.strip() for f in text.split(",") if f.strip()]
+    if not fields:
+        raise InvalidInput("--fields needs at least one field name, e.g. --fields id,status")
+    return list(dict.fromkeys(fields))
+
+
+CutoffOpt = Annotated[
+    Cutoff,
+    typer.Option(
+        "--cutoff",
+        envvar="DIRTRACK_CUTOFF",
+        case_sensitive=False,
+        help="How named periods map onto days: calendar months, or nd09, the 15th-to-14th "
+        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from DIRTRACK_CUTOFF.",
+    ),
+]
+
+
+class GroupBy(StrEnum):
+    UNIT = "unit"
+    CHAIR = "chair"

@@ -10,15 +10,18 @@ from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
+    FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
     day_or_today,
+    field_list,
     positive_id,
     state,
     unit_of_work,
     when,
 )
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -75,7 +78,7 @@ def assign(
         existing = store.find_by_key(session, key) if key else []
         if existing:
             ids = [d.id for d in existing if d.id is not None]
-            err(f"directive key {key!r} exists already: {', '.join(map(str, ids))}")
+            err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
         else:
             meeting = get_meeting(session, meeting_id)
             assert meeting.id is not None
@@ -139,7 +142,7 @@ def progress(
         add_progress(
             session, positive_id(directive_id, "directive"), on=day, percent=percent, note=note
         )
-    err(f"directive {directive_id}: progress logged on {day.isoformat()}")
+    err(msg("progress", state(ctx).lang, id=directive_id, date=day.isoformat()))
 
 
 @app.command("done")
@@ -156,7 +159,7 @@ def done(
     day = day_or_today(on)
     with unit_of_work(ctx) as session:
         complete(session, positive_id(directive_id, "directive"), on=day, note=note)
-    err(f"directive {directive_id}: completed on {day.isoformat()}")
+    err(msg("done", state(ctx).lang, id=directive_id, date=day.isoformat()))
 
 
 @app.command("extend")
@@ -184,8 +187,13 @@ def extend(
             session, directive_id, new_due=new_due, approved_on=approved, due_text=to, reason=reason
         )
     err(
-        f"directive {directive_id}: deadline {new_due.isoformat()} "
-        f"approved on {approved.isoformat()}"
+        msg(
+            "extend",
+            state(ctx).lang,
+            id=directive_id,
+            due=new_due.isoformat(),
+            date=approved.isoformat(),
+        )
     )
 
 
@@ -203,7 +211,7 @@ def cancel(
     day = day_or_today(on)
     with unit_of_work(ctx) as session:
         store_cancel(session, positive_id(directive_id, "directive"), on=day, reason=reason)
-    err(f"directive {directive_id}: cancelled on {day.isoformat()}")
+    err(msg("cancel", state(ctx).lang, id=directive_id, date=day.isoformat()))
 
 
 @app.command("list")
@@ -217,31 +225,30 @@ def list_directives(
     status: Annotated[str, typer.Option(help=f"One of: {STATUS_CHOICES}.")] = "all",
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List directives with their status as of a day."""
-    from dirtrack.cli.common import optional_day, today
+    from dirtrack.cli.common import optional_day, read_only, today
     from dirtrack.records import directive_record
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.facts import iter_facts, load_units
+    from dirtrack.store.report_sql import Scope, directive_ids, wanted_statuses
 
     wanted = status.strip().lower()
     if wanted not in STATUS_CHOICES.split(", "):
         raise InvalidInput(f"unknown status {status!r}; use one of {STATUS_CHOICES}")
     day = optional_day(as_of) or today()
-    with unit_of_work(ctx) as session:
+    # The lean path (issue 6): the status filter runs in SQL; only the matches are read.
+    with read_only(ctx) as conn:
         unit_ids = None
         if unit:
-            index = UnitIndex.load(session)
+            index = load_units(conn)
             found = index.resolve(unit)
             assert found.id is not None
             unit_ids = sorted(index.descendants(found.id))
-        flt = DirectiveFilter(unit_ids=unit_ids, meeting_id=meeting, held_on_or_before=day)
-        records = []
-        for facts in iter_facts(session, flt):
-            current = facts.status(day)
-            if wanted == "all" or current.value == wanted or (wanted == "open" and current.is_open):
-                records.append(directive_record(facts, day))
-    views.directives(records, fmt, state(ctx).lang)
+        scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
+        ids = directive_ids(scope, wanted_statuses(wanted))
+        records = [directive_record(f, day) for f in iter_facts(conn, ids)]
+    views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 
 @app.command("show")
@@ -267,6 +274,14 @@ def show(
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]
         record = directive_record(facts, day)
         record["history"] = directive_history(facts, day)
+        from dirtrack.review.moves import history_with_moves
+        from dirtrack.store.review import load_moves, unit_names
+
+        moves = load_moves(session, [facts.id]).get(facts.id)
+        if moves:  # issue 3: `unit retire` moved it to a successor
+            record["history"] = history_with_moves(
+                record["history"], moves, day, unit_names(session)
+            )
         record["meeting"] = meeting_record(meeting, codes)
     if fmt is OutputFormat.TABLE:
         views.directive_card(record, state(ctx).lang)

@@ -10,9 +10,11 @@ from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
+    FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
     day_or_today,
+    field_list,
     optional_day,
     period_of,
     positive_id,
@@ -20,6 +22,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
+from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -38,18 +41,34 @@ def add_limitation(
             "discipline or other."
         ),
     ] = "other",
+    repeat_of: Annotated[
+        int | None,
+        typer.Option(
+            "--repeat-of",
+            metavar="ID",
+            help="It repeats this earlier limitation (default: linked when very alike).",
+        ),
+    ] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="It repeats no earlier limitation: do not link it.")
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a limitation raised about a unit.
 
+    Raised again about the same unit, it is linked to the first time (see `limitation link`).
+
     Example: dirtrack add-limitation 1 "Thiếu lái xe" --unit UBKT --category staffing
     """
+    from dirtrack.cli.review import settle_repeat
     from dirtrack.records import limitation_record
     from dirtrack.store import limitations as store
     from dirtrack.store.meetings import get_meeting
     from dirtrack.store.units import UnitIndex
 
     kind = store.ensure_category(category.strip().lower())
+    if repeat_of is not None and new:
+        raise typer.BadParameter("give --repeat-of or --new, not both", param_hint="--new")
     with unit_of_work(ctx) as session:
         meeting = get_meeting(session, positive_id(meeting_id, "meeting"))
         found = UnitIndex.load(session).resolve(unit)
@@ -57,12 +76,17 @@ def add_limitation(
             session, meeting=meeting, unit=found, text=text, category=kind
         )
         assert limitation.id is not None
+        note = settle_repeat(
+            session, limitation.id, repeat_of=repeat_of, new=new, lang=state(ctx).lang
+        )
         facts = [
             f
             for f in store.list_limitations(session, unit_ids=[found.id or 0])
             if f.id == limitation.id
         ]
         record = limitation_record(facts[0], today())
+    if note:
+        err(note)
     out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
 
 
@@ -80,7 +104,7 @@ def resolve(
     day = day_or_today(on)
     with unit_of_work(ctx) as session:
         store_resolve(session, positive_id(limitation_id, "limitation"), on=day, note=note)
-    err(f"limitation {limitation_id}: resolved on {day.isoformat()}")
+    err(msg("resolve", state(ctx).lang, id=limitation_id, date=day.isoformat()))
 
 
 @app.command("limitations")
@@ -95,6 +119,7 @@ def list_limitations(
     ] = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List limitations."""
     from dirtrack.records import limitation_record
@@ -118,4 +143,4 @@ def list_limitations(
         if open_only and record["resolved_on"] is not None:
             continue
         records.append(record)
-    views.limitations(records, fmt, state(ctx).lang)
+    views.limitations(records, fmt, state(ctx).lang, fields=field_list(fields))

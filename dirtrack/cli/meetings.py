@@ -7,8 +7,16 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import app
-from dirtrack.cli.common import FormatOpt, period_of, state, unit_of_work
-from dirtrack.models import MeetingKind
+from dirtrack.cli.common import (
+    FieldsOpt,
+    FormatOpt,
+    field_list,
+    period_of,
+    state,
+    unit_of_work,
+)
+from dirtrack.i18n import msg
+from dirtrack.kinds import MeetingKind
 from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -54,7 +62,7 @@ def add_meeting(
         existing = find_meeting_by_key(session, key) if key else None
         if existing is not None:
             meeting = existing
-            err(f"meeting with key {key!r} exists already: {existing.id}")
+            err(msg("key_exists", state(ctx).lang, key=key, ids=existing.id))
         else:
             units = index.resolve_many(attendee or [])
             meeting = store_add(
@@ -84,6 +92,7 @@ def list_meetings(
         typer.Option(help="Only meetings held in PERIOD, e.g. 2022Q2.", metavar="PERIOD"),
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List meetings."""
     from dirtrack.records import meeting_record
@@ -101,4 +110,4 @@ def list_meetings(
         records = [
             meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in found
         ]
-    views.meetings(records, fmt, state(ctx).lang)
+    views.meetings(records, fmt, state(ctx).lang, fields=field_list(fields))

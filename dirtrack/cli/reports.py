@@ -9,8 +9,13 @@ import typer
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
+    CutoffOpt,
+    FieldsOpt,
     FormatOpt,
+    GroupBy,
+    StaleOpt,
     UnitFilterOpt,
+    field_list,
     optional_day,
     period_of,
     state,
@@ -19,7 +24,8 @@ from dirtrack.cli.common import (
 )
 from dirtrack.errors import ExitCode
 from dirtrack.periods import Cutoff
-from dirtrack.render import OutputFormat, ReportFormat, err, views
+from dirtrack.remind import STALE_AFTER
+from dirtrack.render import OutputFormat, ReportFormat, err
 
 
 @app.command("overdue")
@@ -31,29 +37,52 @@ def overdue(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
     ] = False,
+    stale_after: StaleOpt = STALE_AFTER,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
-    """List open directives past their deadline, most overdue first."""
-    from dirtrack.records import directive_record
-    from dirtrack.status import most_overdue_first
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
-    from dirtrack.store.units import UnitIndex
+    """List open directives past their deadline, most overdue first.
 
+    Each shows how many days it is overdue and when it was last updated (progress, extension);
+    one with no news for more than --stale-after days is marked ⚠.
+    """
+    from dirtrack.cli.common import read_only
+    from dirtrack.remind import check_days, followup_record
+    from dirtrack.render.ops import overdue_listing
+    from dirtrack.status import Status
+    from dirtrack.store.facts import iter_facts, load_units
+    from dirtrack.store.history import last_touched
+    from dirtrack.store.report_sql import Scope, directive_ids
+
+    check_days(stale_after, "--stale-after")
     day = optional_day(as_of) or today()
-    with unit_of_work(ctx) as session:
+    # The lean path (issue 6): the database picks the overdue ones and sorts them; only those
+    # are read, a batch at a time.
+    with read_only(ctx) as conn:
         unit_ids = None
         if unit:
-            index = UnitIndex.load(session)
+            index = load_units(conn)
             unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
-        flt = DirectiveFilter(unit_ids=unit_ids, held_on_or_before=day)
-        late = most_overdue_first(list(iter_facts(session, flt)), day)
-        records = [directive_record(f, day) for f in late]
+        scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids)
+        ids = directive_ids(scope, [Status.OVERDUE], most_overdue_first=True)
+        late = list(iter_facts(conn, ids))
+        touched = last_touched(conn, [f.id for f in late])  # issue 5: who last touched each
+        records = [
+            followup_record(f, day, stale_after=stale_after, touched=touched.get(f.id))
+            for f in late
+        ]
     lang = state(ctx).lang
-    from dirtrack.i18n import t
+    from dirtrack.i18n import msg, t
 
-    views.directives(records, fmt, lang, title=f"{t('overdue_list', lang)} ({day.isoformat()})")
+    overdue_listing(
+        records,
+        fmt,
+        lang,
+        title=f"{t('overdue_list', lang)} ({day.isoformat()})",
+        fields=field_list(fields),
+    )
     if check and records:
-        err(f"{len(records)} overdue directive(s) as of {day.isoformat()}")
+        err(msg("overdue_count", lang, n=len(records), date=day.isoformat()))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
@@ -68,60 +97,73 @@ def report(
     period: Annotated[
         str | None,
         typer.Option(
-            help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, START..END.", metavar="PERIOD"
+            help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, current, previous, START..END.",
+            metavar="PERIOD",
         ),
     ] = None,
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
-    cutoff: Annotated[
-        Cutoff,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
+    rollup: Annotated[
+        bool, typer.Option("--rollup", help="Roll child units up into their parent.")
+    ] = False,
+    by: Annotated[
+        GroupBy,
         typer.Option(
+            "--by",
             case_sensitive=False,
-            help="calendar months, or nd09: the 15th-to-14th windows of Nghị định 09/2019.",
+            help="Group the main table by lead unit or by the meeting's chair (leader).",
         ),
-    ] = Cutoff.CALENDAR,
+    ] = GroupBy.UNIT,
+    due_within: Annotated[
+        int,
+        typer.Option("--due-within", help="Days after T for the due-soon list.", metavar="DAYS"),
+    ] = 7,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", case_sensitive=False)
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table, json, csv, md, html, xlsx or docx.",
+        ),
     ] = ReportFormat.TABLE,
+    out_file: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write to FILE (whole or not at all) instead of stdout.",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the --out file if it exists.")
+    ] = False,
 ) -> None:
     """The review of a period, per unit: done on time, done late, in time, overdue.
 
+    Beside the counts: the previous period and the change, rankings, directives due soon,
+    limitations raised, resolved, still open and repeated, and directives per leader.
     T (the day statuses are judged) is the period's end, or --as-of; a period still running is
     judged as of today.
 
-    Example: dirtrack report --quarter 2022Q2 --format json
+    Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.records import meeting_record
-    from dirtrack.report import build_report, scope_end
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
-    from dirtrack.store.limitations import list_limitations
-    from dirtrack.store.meetings import attendee_ids, list_meetings
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.cli.review import gather_review
+    from dirtrack.errors import InvalidInput
+    from dirtrack.render.outfile import check_target
+    from dirtrack.render.review_out import ReviewTitles, render_review
 
     if bool(quarter) == bool(period):
         raise typer.BadParameter("give --quarter or --period (one of them)", param_hint="--quarter")
+    if due_within < 0:
+        raise InvalidInput(f"--due-within must be 0 or more days, not {due_within}")
     span = period_of(quarter or period or "", cutoff)
+    target = check_target(out_file, force=force) if out_file else None
     day = optional_day(as_of) or min(span.end, today())
-    end = scope_end(span, day)
     with unit_of_work(ctx) as session:
-        index = UnitIndex.load(session)
-        unit_ids = None
-        if unit:
-            unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
-        flt = DirectiveFilter(
-            unit_ids=unit_ids, held_on_or_before=end, closed_not_before=span.start
-        )
-        found = list_meetings(session, start=span.start, end=end)
-        attending = attendee_ids(session, [m.id for m in found if m.id is not None])
-        meetings = [
-            meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in found
-        ]
-        built = build_report(
-            iter_facts(session, flt),
-            period=span,
-            as_of=day,
-            limitations=list_limitations(session, unit_ids=unit_ids, raised_on_or_before=end),
-            meetings=meetings,
-        )
+        pack = gather_review(session, span, day, unit=unit, rollup=rollup, due_within=due_within)
     lang = state(ctx).lang
-    views.report(built.as_dict(), fmt, lang, span.title(lang))
+    titles = ReviewTitles.of(span, lang)
+    render_review(pack, fmt, lang, titles, by=by.value, target=target, force=force)

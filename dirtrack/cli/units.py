@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import unit_app
-from dirtrack.cli.common import FormatOpt, unit_of_work
+from dirtrack.cli.common import FieldsOpt, FormatOpt, field_list, unit_of_work
 from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, out, views
 from dirtrack.render.json_out import dump
@@ -36,7 +36,9 @@ def unit_add(
 
 
 @unit_app.command("list")
-def unit_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+def unit_list(
+    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+) -> None:
     """List units."""
     from dirtrack.store.units import UnitIndex
 
@@ -44,7 +46,7 @@ def unit_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> Non
         records = [unit_record(info) for info in UnitIndex.load(session).all_info()]
     from dirtrack.cli.common import state
 
-    views.units(records, fmt, state(ctx).lang)
+    views.units(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 
 @unit_app.command("alias")

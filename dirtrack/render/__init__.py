@@ -26,6 +26,9 @@ class ReportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    HTML = "html"
+    XLSX = "xlsx"
+    DOCX = "docx"
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,16 @@ def emit(
     title: str | None = None,
     highlight: Callable[[Record], str | None] | None = None,
     json_value: Any = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    """Print a listing in ``fmt``. ``json_value`` overrides what JSON prints (default: records)."""
+    """Print a listing in ``fmt``. ``json_value`` overrides what JSON prints (default: records).
+
+    ``fields`` (``--fields``) keeps only those keys, in that order, in every format.
+    """
+    if fields is not None:
+        columns = select_fields(records, columns, fields)
+        records = [{name: record.get(name) for name in fields} for record in records]
+        json_value = None
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
@@ -82,3 +93,19 @@ def emit(
         from dirtrack.render.table import print_table
 
         print_table(records, columns, lang, title=title, highlight=highlight)
+
+
+def select_fields(
+    records: Sequence[Record], columns: Sequence[Column], fields: Sequence[str]
+) -> list[Column]:
+    """The table columns for ``--fields``; an unknown name is an error that lists the known ones."""
+    from dirtrack.errors import InvalidInput
+
+    known = list(dict.fromkeys([c.key for c in columns] + [k for r in records for k in r]))
+    unknown = [name for name in fields if name not in known]
+    if unknown:
+        raise InvalidInput(
+            f"unknown field(s) {', '.join(map(repr, unknown))}; use some of: {', '.join(known)}"
+        )
+    by_key = {c.key: c for c in columns}
+    return [by_key.get(name) or Column(name, name) for name in fields]

@@ -81,22 +81,53 @@ def directive_style(record: Record) -> str | None:
     return STATUS_STYLE.get(record["status"])
 
 
-def units(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, UNIT_COLUMNS, fmt, lang)
+def units(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None = None,
+) -> None:
+    emit(records, UNIT_COLUMNS, fmt, lang, fields=fields)
 
 
-def meetings(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, MEETING_COLUMNS, fmt, lang)
+def meetings(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None = None,
+) -> None:
+    emit(records, MEETING_COLUMNS, fmt, lang, fields=fields)
 
 
 def directives(
-    records: Sequence[Record], fmt: OutputFormat, lang: str, *, title: str | None = None
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    title: str | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, DIRECTIVE_COLUMNS, fmt, lang, title=title, highlight=directive_style)
+    emit(
+        records,
+        DIRECTIVE_COLUMNS,
+        fmt,
+        lang,
+        title=title,
+        highlight=directive_style,
+        fields=fields,
+    )
 
 
-def limitations(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, LIMITATION_COLUMNS, fmt, lang)
+def limitations(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None = None,
+) -> None:
+    emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields)
 
 
 def directive_card(record: Record, lang: str) -> None:

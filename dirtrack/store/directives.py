@@ -231,7 +231,7 @@ _BATCH = 500
 
 def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFacts]:
     """Yield the facts of every matching directive, in id order, a batch at a time."""
-    result = session.exec(_facts_query(flt))  # type: ignore[call-overload]
+    result = session.exec(_facts_query(flt))
     while True:
         rows = result.fetchmany(_BATCH)
         if not rows:
@@ -262,10 +262,12 @@ def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFact
             select(DirectiveCoordinator.directive_id, Unit.code)
             .join(Unit, col(Unit.id) == col(DirectiveCoordinator.unit_id))
             .where(col(DirectiveCoordinator.directive_id).in_(ids))
-            .order_by(col(Unit.code))
         )
         for directive_id, code in session.exec(coord_query):
             coordinators[directive_id].append(code)
+        for codes in coordinators.values():
+            # In Python, not ORDER BY: PostgreSQL sorts text by its locale, SQLite by code point.
+            codes.sort()
         for directive, held, unit_code, unit_name in rows:
             assert directive.id is not None
             yield DirectiveFacts(

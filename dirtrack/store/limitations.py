@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.models import Category, Limitation, Meeting, Unit
+from dirtrack.kinds import Category
 from dirtrack.text import fold, nfc
+
+if TYPE_CHECKING:  # imported where used: LimitationFacts must not cost SQLModel (issue 6)
+    from sqlmodel import Session
+
+    from dirtrack.models import Limitation, Meeting, Unit
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ def add_limitation(
     text: str,
     category: Category = Category.OTHER,
 ) -> Limitation:
+    from dirtrack.models import Limitation
+
     text = nfc(text)
     if not text:
         raise InvalidInput("a limitation needs a text")
@@ -52,6 +58,8 @@ def add_limitation(
 
 
 def get_limitation(session: Session, limitation_id: int) -> Limitation:
+    from dirtrack.models import Limitation
+
     limitation = session.get(Limitation, limitation_id)
     if limitation is None:
         raise NotFound(f"no limitation with id {limitation_id}")
@@ -73,6 +81,8 @@ def resolve(
             f"limitation {limitation_id} was already resolved on "
             f"{limitation.resolved_on.isoformat()}"
         )
+    from dirtrack.models import Meeting
+
     meeting = session.get(Meeting, limitation.meeting_id)
     assert meeting is not None
     if on < meeting.date:
@@ -94,6 +104,10 @@ def list_limitations(
     raised_on_or_before: date | None = None,
 ) -> list[LimitationFacts]:
     """Limitations with their unit code and the date of the meeting that raised them."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Limitation, Meeting, Unit
+
     query = (
         select(Limitation, col(Meeting.date), col(Unit.code))
         .join(Meeting, col(Meeting.id) == col(Limitation.meeting_id))

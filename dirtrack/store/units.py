@@ -6,12 +6,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.models import Unit, UnitAlias
 from dirtrack.text import closest, fold, fold_words, nfc
+
+if TYPE_CHECKING:  # imported where used: `report`, `overdue` and `list` never load SQLModel
+    from sqlmodel import Session
+
+    from dirtrack.models import Unit, UnitAlias
 
 _CODE = re.compile(r"^[\w][\w.\-/&]*$", re.UNICODE)
 
@@ -28,6 +31,10 @@ class UnitInfo:
 
 
 def _all_aliases(session: Session) -> dict[int, list[UnitAlias]]:
+    from sqlmodel import col, select
+
+    from dirtrack.models import UnitAlias
+
     by_unit: dict[int, list[UnitAlias]] = defaultdict(list)
     for alias in session.exec(select(UnitAlias).order_by(col(UnitAlias.id))):
         by_unit[alias.unit_id].append(alias)
@@ -48,7 +55,13 @@ class UnitIndex:
 
     @classmethod
     def load(cls, session: Session) -> UnitIndex:
-        units = list(session.exec(select(Unit).order_by(col(Unit.code_key))))
+        from sqlmodel import select
+
+        from dirtrack.models import Unit
+
+        # Sorted in Python, not ORDER BY: PostgreSQL sorts text by its locale, SQLite by code
+        # point, and the order shows in `unit list`.
+        units = sorted(session.exec(select(Unit)), key=lambda u: u.code_key)
         return cls(units, _all_aliases(session))
 
     def label(self, uid: int) -> str:
@@ -152,6 +165,8 @@ def add_unit(
         raise InvalidInput(f"unit code {code!r} must be letters, digits, '-', '_', '.' or '/'")
     if not name:
         raise InvalidInput("a unit needs a name")
+    from dirtrack.models import Unit, UnitAlias
+
     index = UnitIndex.load(session)
     wanted = {fold_words(code): f"code {code!r}", fold_words(name): f"name {name!r}"}
     clean_aliases = [nfc(a) for a in aliases if nfc(a)]
@@ -182,6 +197,8 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     alias = nfc(alias)
     if not alias:
         raise InvalidInput("an alias cannot be empty")
+    from dirtrack.models import UnitAlias
+
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
     key = fold_words(alias)
@@ -195,6 +212,8 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
 
 
 def get_unit(session: Session, unit_id: int) -> Unit:
+    from dirtrack.models import Unit
+
     unit = session.get(Unit, unit_id)
     if unit is None:
         raise NotFound(f"no unit with id {unit_id}")

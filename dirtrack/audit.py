@@ -1,0 +1,359 @@
+"""History: every change recorded in ``change_log``, and ``undo`` (issue 5).
+
+Recording needs no cooperation from the code that writes. Listeners on SQLAlchemy's Session
+note which rows a unit of work touches and keep each row's image from *before* the unit of work
+first touched it:
+
+- ``before_flush``: rows about to be updated or deleted (and the rows ``ON DELETE CASCADE``
+  will take with them), read from the database before the flush writes;
+- ``after_flush``: rows just inserted;
+- the engine's ``before_execute``: rows a Core or bulk ORM ``insert()``, ``update()`` or
+  ``delete()`` run through the unit of work's connection is about to change (import's bulk SQL);
+- ``after_begin``: for a writing unit, the highest id of each table, so that rows inserted
+  without an explicit key are found at commit.
+
+At ``before_commit`` each touched row is read again: a row whose image changed becomes one
+change row (create, update or delete, with both images as JSON), followed by one command row
+naming the command, its options, the actor and the range of its change rows. A unit of work that
+changed nothing leaves nothing. Only raw SQL text (``text("UPDATE …")``) goes unseen; dirtrack
+writes with the ORM or SQLAlchemy's insert/update/delete constructs.
+
+:func:`undo` reverts whole commands, newest first, after checking that every row is still as the
+command left it, and is itself recorded like any other command.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Delete, Engine, Insert, Table, Update, event, true
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
+
+from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.store import history
+from dirtrack.store.history import PK, Change, ChangeEntry, CommandEntry, Image
+
+_PENDING = "dirtrack.audit"
+_SESSION = "dirtrack.audit.session"
+UNDOES = "dirtrack.undoes"
+MAX_UNDO = 1000
+
+
+def default_actor() -> str:
+    """Who is at the keyboard (or which account runs cron): ``DIRTRACK_ACTOR``, else the OS user."""
+    actor = os.environ.get("DIRTRACK_ACTOR", "").strip()
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+@dataclass
+class _Pending:
+    """What one unit of work has touched: (table, key) -> the row before the unit began."""
+
+    before: dict[tuple[str, PK], Image | None] = field(default_factory=dict)
+    baseline: dict[str, int] | None = None
+    flushing: bool = False  # the ORM's own statements are tracked by before_flush
+    conn_info: dict[Any, Any] | None = None  # the connection's info, which names the session
+
+
+def _pending(session: Session) -> _Pending:
+    found = session.info.get(_PENDING)
+    if not isinstance(found, _Pending):
+        found = _Pending()
+        session.info[_PENDING] = found
+    return found
+
+
+def _audited(table: Any) -> Table | None:
+    if isinstance(table, Table):
+        return history.table_named(table.name)
+    return None
+
+
+def track(session: Session, table: Table, pks: Iterable[PK], *, cascade: bool = False) -> None:
+    """Note rows that are about to change, keeping their images as they are now.
+
+    Call it before writing with Core statements (as :func:`undo` does); ORM writes are tracked
+    by the listeners. ``cascade`` also notes the rows ``ON DELETE CASCADE`` would remove.
+    """
+    pending = _pending(session)
+    todo = [pk for pk in dict.fromkeys(pks) if (table.name, pk) not in pending.before]
+    if not todo:
+        return
+    conn = session.connection()
+    found = history.fetch_rows(conn, table, todo)
+    for pk in todo:
+        pending.before[(table.name, pk)] = found.get(pk)
+    if cascade:
+        for child, rows in history.fetch_cascade(conn, table, todo):
+            for pk, img in rows.items():
+                pending.before.setdefault((child.name, pk), img)
+
+
+def _instance_key(obj: object) -> tuple[Table, PK] | None:
+    state = sa_inspect(obj)
+    table = _audited(state.mapper.local_table)
+    if table is None:
+        return None
+    identity = state.identity
+    if identity is None:
+        return None
+    return table, tuple(identity)
+
+
+def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    _pending(session).flushing = True
+    changing: dict[Table, list[PK]] = defaultdict(list)
+    removing: dict[Table, list[PK]] = defaultdict(list)
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=False):
+            key = _instance_key(obj)
+            if key is not None:
+                changing[key[0]].append(key[1])
+    for obj in session.deleted:
+        key = _instance_key(obj)
+        if key is not None:
+            removing[key[0]].append(key[1])
+    for table, pks in changing.items():
+        track(session, table, pks)
+    for table, pks in removing.items():
+        track(session, table, pks, cascade=True)
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    pending = _pending(session)
+    pending.flushing = False
+    for obj in session.new:
+        state = sa_inspect(obj)
+        table = _audited(state.mapper.local_table)
+        if table is None:
+            continue
+        pk = tuple(state.mapper.primary_key_from_instance(obj))
+        pending.before.setdefault((table.name, pk), None)
+
+
+def _session_of(conn: Connection) -> Session | None:
+    ref = conn.info.get(_SESSION)
+    found = ref() if isinstance(ref, weakref.ref) else None
+    return found if isinstance(found, Session) else None
+
+
+def _before_execute(
+    conn: Connection,
+    clause: Any,
+    multiparams: Sequence[dict[str, Any]],
+    params: dict[str, Any],
+    _options: Any,
+) -> None:
+    """Rows a Core (or bulk ORM) INSERT, UPDATE or DELETE is about to change."""
+    if not isinstance(clause, Insert | Update | Delete):
+        return
+    table = _audited(clause.table)
+    session = _session_of(conn) if table is not None else None
+    if table is None or session is None or _pending(session).flushing:
+        return
+    sets = list(multiparams) or [params or {}]
+    pks: list[PK] = []
+    if isinstance(clause, Insert):  # rows given their keys; others are found above the baseline
+        fixed = clause.compile(dialect=conn.dialect).params
+        names = [c.name for c in table.primary_key.columns]
+        for values in sets:
+            merged = {**fixed, **values}
+            if all(merged.get(n) is not None for n in names):
+                pks.append(tuple(merged[n] for n in names))
+    else:
+        where = clause.whereclause
+        condition = where if where is not None else true()
+        for values in sets:
+            pks += list(history.fetch_where(conn, table, condition, values))
+    track(session, table, pks, cascade=isinstance(clause, Delete))
+
+
+def _after_begin(session: Session, transaction: SessionTransaction, connection: Any) -> None:
+    if transaction.nested:
+        return
+    connection.info[_SESSION] = weakref.ref(session)
+    pending = _pending(session)
+    pending.conn_info = connection.info
+    if session.info.get("write"):
+        pending.baseline = history.max_ids(connection)
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    return str(value.value) if hasattr(value, "value") else str(value)
+
+
+def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    pending = session.info.get(_PENDING)
+    if not isinstance(pending, _Pending):
+        return
+    conn = session.connection()
+    tables = {t.name: t for t in history.audited_tables()}
+    before = dict(pending.before)
+    for name, highest in (pending.baseline or {}).items():
+        for pk in history.rows_above(conn, tables[name], highest):
+            before.setdefault((name, pk), None)
+    by_table: dict[str, list[PK]] = defaultdict(list)
+    for name, pk in before:
+        by_table[name].append(pk)
+    after: dict[tuple[str, PK], Image] = {}
+    for name, pks in by_table.items():
+        for pk, img in history.fetch_rows(conn, tables[name], pks).items():
+            after[(name, pk)] = img
+    changes = [
+        Change(tables[name], old, after.get((name, pk)))
+        for (name, pk), old in before.items()
+        if old != after.get((name, pk))
+    ]
+    if not changes:
+        return
+    history.lock_writers(conn)
+    command = session.info.get("command") or {}
+    history.write_command(
+        conn,
+        at=datetime.now(UTC),
+        actor=str(session.info.get("actor") or default_actor())[:200],
+        name=str(command.get("name") or "api")[:64],
+        params=_json_safe(command.get("params") or {}),
+        changes=_ordered(changes),
+        undoes=list(session.info.get(UNDOES) or ()),
+    )
+
+
+def _ordered(changes: Sequence[Change]) -> list[Change]:
+    """Creations parents first, then updates, then deletions children first."""
+    rank = {t.name: i for i, t in enumerate(history.audited_tables())}
+
+    def key(change: Change) -> tuple[int, int, tuple[str, ...]]:
+        position = rank[change.table.name]
+        group = {history.CREATE: 0, history.UPDATE: 1, history.DELETE: 2}[change.action]
+        if change.action == history.DELETE:
+            position = -position
+        return group, position, tuple(str(v).zfill(20) for v in change.pk)
+
+    return sorted(changes, key=key)
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        pending = session.info.pop(_PENDING, None)
+        if isinstance(pending, _Pending) and pending.conn_info is not None:
+            pending.conn_info.pop(_SESSION, None)
+
+
+_installed = False
+
+
+def install() -> None:
+    """Start recording (once per process); :func:`dirtrack.db.session_scope` calls it."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Engine, "before_execute", _before_execute)
+    event.listen(Session, "after_begin", _after_begin)
+    event.listen(Session, "before_commit", _before_commit)
+    event.listen(Session, "after_transaction_end", _after_transaction_end)
+    _installed = True
+
+
+# --- undo --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Undone:
+    """A command that :func:`undo` reverted, with the changes it had made."""
+
+    command: CommandEntry
+    changes: tuple[ChangeEntry, ...]
+
+
+def undo(session: Session, count: int = 1) -> list[Undone]:
+    """Revert the newest ``count`` commands not yet undone, newest first, in this unit of work.
+
+    Each row a command created is deleted, each row it deleted is put back and each row it
+    updated gets its earlier values, so the database is exactly as before the command (the
+    change log keeps both the command and the undo, which is recorded like any command).
+
+    Raises:
+        InvalidInput: ``count`` is not between 1 and 1000.
+        Conflict: fewer commands than ``count`` can be undone, or a row was changed since by
+            something that was not recorded; nothing is written then.
+    """
+    if not 1 <= count <= MAX_UNDO:
+        raise InvalidInput(f"the number of commands to undo must be 1 to {MAX_UNDO}, not {count}")
+    commands = history.commands_to_undo(session, count)
+    if not commands:
+        raise Conflict("nothing to undo: no recorded change is left to revert")
+    if len(commands) < count:
+        raise Conflict(
+            f"only {len(commands)} command(s) can be undone, not {count}; nothing was undone"
+        )
+    history.defer_foreign_keys(session.connection())
+    done = []
+    for command in commands:
+        changes = history.command_changes(session, command)
+        _revert(session, command, changes)
+        done.append(Undone(command, tuple(changes)))
+    session.info[UNDOES] = [c.id for c in commands]
+    return done
+
+
+def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEntry]) -> None:
+    conn = session.connection()
+    rank = {t.name: i for i, t in enumerate(history.audited_tables())}
+    planned: list[tuple[ChangeEntry, Table, PK]] = []
+    for change in changes:
+        table = history.table_named(change.entity)
+        if table is None:
+            raise Conflict(f"cannot undo #{command.id}: unknown table {change.entity!r}")
+        pk = history.pk_of(table, change.image)
+        now = history.fetch_rows(conn, table, [pk]).get(pk)
+        if now != change.after:
+            what = f"{change.entity} {', '.join(map(str, pk))}"
+            raise Conflict(
+                f"cannot undo #{command.id} ({command.name}): {what} has changed since; "
+                "nothing was undone"
+            )
+        planned.append((change, table, pk))
+
+    def order(item: tuple[ChangeEntry, Table, PK]) -> tuple[int, int, tuple[str, ...]]:
+        change, table, pk = item
+        group = {history.DELETE: 0, history.UPDATE: 1, history.CREATE: 2}[change.action]
+        position = -rank[table.name] if change.action == history.CREATE else rank[table.name]
+        return group, position, tuple(str(v).zfill(20) for v in pk)
+
+    for change, table, pk in sorted(planned, key=order):
+        if change.action == history.DELETE:
+            assert change.before is not None
+            track(session, table, [pk])
+            history.insert_row(conn, table, change.before)
+        elif change.action == history.UPDATE:
+            assert change.before is not None
+            track(session, table, [pk])
+            history.update_row(conn, table, change.before)
+        else:
+            track(session, table, [pk], cascade=True)
+            history.delete_row(conn, table, pk)

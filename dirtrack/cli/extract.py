@@ -1,0 +1,91 @@
+"""`extract`: draft the meeting record from its text."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import state, today, unit_of_work
+from dirtrack.render import err, out
+
+
+class DraftFormat(StrEnum):
+    TOML = "toml"
+    JSON = "json"
+
+
+@app.command("extract")
+def extract(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help="The meeting's text: .txt, .html, .docx, or - for stdin."
+        ),
+    ],
+    *,
+    fmt: Annotated[
+        DraftFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="toml (to edit) or json (for scripts)."
+        ),
+    ] = DraftFormat.TOML,
+    out_file: Annotated[
+        str | None,
+        typer.Option("--out", help="Write the draft to FILE instead of stdout.", metavar="FILE"),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite --out FILE if it exists.")] = False,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply", help="Record the draft at once (one transaction), after showing it."
+        ),
+    ] = False,
+    create_units: Annotated[
+        bool,
+        typer.Option("--create-units", help="With --apply: register units the text names."),
+    ] = False,
+) -> None:
+    """Draft a meeting record (meeting, limitations, directives) from the meeting's text.
+
+    Review the draft, then record it with `dirtrack import DRAFT.toml`.
+
+    Example: dirtrack extract tin-bai.html --out hop-2022-05-06.toml
+    """
+    from dirtrack.extract import KnownUnit
+    from dirtrack.extract.readers import extract_file
+    from dirtrack.i18n import msg
+    from dirtrack.render.json_out import dump
+    from dirtrack.render.outfile import check_target, write_atomic
+    from dirtrack.store.units import UnitIndex
+
+    target = check_target(out_file, force=force) if out_file else None
+    with unit_of_work(ctx, write=apply) as session:
+        index = UnitIndex.load(session)
+        known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
+        draft = extract_file(file, known, today=today(), stdin=sys.stdin.buffer)
+        text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml()
+        if target is not None:
+            write_atomic(target, text.encode("utf-8"), force=force)
+        else:
+            out(text)
+        if apply:
+            from dirtrack.extract.record import record_draft
+
+            result = record_draft(session, draft, create_units=create_units)
+            lang = state(ctx).lang
+            err(
+                msg(
+                    "draft_recorded",
+                    lang,
+                    id=result.details["meeting_id"],
+                    lim=result.created["limitations"],
+                    dir=result.created["directives"],
+                )
+            )
+            for warning in result.warnings:
+                err(warning)

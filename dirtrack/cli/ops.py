@@ -1,0 +1,510 @@
+"""`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended (issue 5)."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    FieldsOpt,
+    FormatOpt,
+    StaleOpt,
+    UnitFilterOpt,
+    field_list,
+    optional_day,
+    positive_id,
+    state,
+    today,
+    unit_of_work,
+)
+from dirtrack.errors import DirtrackError, ExitCode, InvalidInput, NotFound
+from dirtrack.i18n import msg, t
+from dirtrack.records import Record
+from dirtrack.remind import STALE_AFTER, WITHIN
+from dirtrack.render import OutputFormat, err, out
+from dirtrack.render import ops as views
+
+
+@app.command("remind")
+def remind(
+    ctx: typer.Context,
+    *,
+    within: Annotated[
+        int,
+        typer.Option(help="Remind of deadlines up to DAYS days ahead.", metavar="DAYS"),
+    ] = WITHIN,
+    unit: UnitFilterOpt = None,
+    as_of: AsOfOpt = None,
+    stale_after: StaleOpt = STALE_AFTER,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 3 when anything is overdue (for cron).")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
+) -> None:
+    """Per unit, what is overdue and what falls due within DAYS: plain text for a cron mail.
+
+    Nothing to remind prints nothing on stdout (so cron sends no mail) and a note on stderr.
+
+    Example: dirtrack --lang vi remind --within 7 --unit VPTU
+    """
+    from dirtrack.remind import build_reminders, check_days, is_due_soon, reminder_items
+    from dirtrack.status import Status
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.history import last_touched
+    from dirtrack.store.units import UnitIndex
+
+    check_days(within, "--within")
+    check_days(stale_after, "--stale-after")
+    chosen = field_list(fields)
+    day = optional_day(as_of) or today()
+    with unit_of_work(ctx) as session:
+        unit_ids = None
+        if unit:
+            index = UnitIndex.load(session)
+            unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
+        flt = DirectiveFilter(unit_ids=unit_ids, held_on_or_before=day)
+        facts = [
+            f
+            for f in iter_facts(session, flt)
+            if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
+        ]
+        touched = last_touched(session.connection(), [f.id for f in facts])
+    reminders = build_reminders(
+        facts, as_of=day, within=within, stale_after=stale_after, touched=touched
+    )
+    lang = state(ctx).lang
+    views.remind(reminders, reminder_items(reminders), fmt, lang, fields=chosen)
+    if not reminders["units"] and fmt is OutputFormat.TABLE:
+        err(msg("remind_none", lang, n=within, date=day.isoformat()))
+    overdue = reminders["totals"]["overdue"]
+    if check and overdue:
+        err(msg("overdue_count", lang, n=overdue, date=day.isoformat()))
+        raise typer.Exit(ExitCode.CHECK_FAILED)
+
+
+# --- history and undo --------------------------------------------------------------------------
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return _utc(moment).isoformat(timespec="seconds")
+
+
+def change_record(change: Any) -> Record:
+    """One change row as JSON: the fields that changed as [old, new], and both images."""
+    before, after = change.before or {}, change.after or {}
+    keys = list(dict.fromkeys([*before, *after]))
+    changed = {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+    return {
+        "id": change.id,
+        "action": change.action,
+        "entity": change.entity,
+        "entity_id": change.entity_id,
+        "fields": changed,
+        "before": change.before,
+        "after": change.after,
+        "undone_by": change.undone_by,
+    }
+
+
+def command_record(command: Any, changes: list[Any]) -> Record:
+    return {
+        "id": command.id,
+        "at": _stamp(command.at),
+        "actor": command.actor,
+        "command": command.name,
+        "params": command.params,
+        "changes": [change_record(c) for c in changes],
+        "undoes": list(command.undoes),
+        "undone_by": command.undone_by,
+    }
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    directive_id: Annotated[
+        int | None,
+        typer.Argument(metavar="[ID]", help="A directive: every change to it, oldest first."),
+    ] = None,
+    *,
+    meeting: Annotated[
+        int | None, typer.Option(help="Every change to this meeting.", metavar="ID")
+    ] = None,
+    limitation: Annotated[
+        int | None, typer.Option(help="Every change to this limitation.", metavar="ID")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Every change to this unit.")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Only commands run by this actor.", metavar="NAME")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(help="How many commands, newest first (0: all).", metavar="N")
+    ] = 20,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
+) -> None:
+    """Show who changed what and when: the latest commands, or every change to one item.
+
+    Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
+    """
+    from dirtrack.store import history as log
+
+    chosen = field_list(fields)
+    targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
+    if len(targets) > 1:
+        raise typer.BadParameter(
+            "give one of ID, --meeting, --limitation or --unit", param_hint="ID"
+        )
+    if limit < 0:
+        raise InvalidInput(f"--limit must be 0 or more, not {limit}")
+    lang = state(ctx).lang
+    with unit_of_work(ctx) as session:
+        if not targets:
+            commands = log.recent_commands(session, limit=limit or None, actor=by)
+            records = [command_record(c, log.command_changes(session, c)) for c in commands]
+            views.history_commands(records, fmt, lang, fields=chosen)
+            return
+        parts, ident, title = _history_target(session, directive_id, meeting, limitation, unit)
+        changes = log.changes_of(session, parts, ident)
+        if not changes:
+            _must_exist(session, parts, ident)
+        owners = log.command_of(session, [c.id for c in changes])
+    records = []
+    for change in changes:
+        if by is not None and change.actor != by:
+            continue
+        command = owners.get(change.id)
+        record = change_record(change)
+        record.update(
+            {
+                "at": _stamp(change.at),
+                "actor": change.actor,
+                "command_id": command.id if command else None,
+                "command": command.name if command else None,
+            }
+        )
+        records.append(record)
+    views.history_changes(records, fmt, lang, title=f"{t('history', lang)}: {title}", fields=chosen)
+
+
+def _history_target(
+    session: Any,
+    directive_id: int | None,
+    meeting: int | None,
+    limitation: int | None,
+    unit: str | None,
+) -> tuple[dict[str, str], int, str]:
+    from dirtrack.store import history as log
+    from dirtrack.store.units import UnitIndex
+
+    if directive_id is not None:
+        return log.DIRECTIVE_PARTS, positive_id(directive_id, "directive"), f"#{directive_id}"
+    if meeting is not None:
+        return log.MEETING_PARTS, positive_id(meeting, "meeting"), f"meeting {meeting}"
+    if limitation is not None:
+        return (
+            log.LIMITATION_PARTS,
+            positive_id(limitation, "limitation"),
+            f"limitation {limitation}",
+        )
+    assert unit is not None
+    found = UnitIndex.load(session).resolve(unit)
+    assert found.id is not None
+    return log.UNIT_PARTS, found.id, found.code
+
+
+def _must_exist(session: Any, parts: dict[str, str], ident: int) -> None:
+    """No history: fine for an item recorded before history was kept, an error for none at all."""
+    from dirtrack.store.directives import get_directive
+    from dirtrack.store.limitations import get_limitation
+    from dirtrack.store.meetings import get_meeting
+
+    if "directive" in parts:
+        get_directive(session, ident)
+    elif "meeting" in parts:
+        get_meeting(session, ident)
+    elif "limitation" in parts:
+        get_limitation(session, ident)
+
+
+class _DryRun(Exception):
+    """Raised inside the unit of work so that a dry run rolls back."""
+
+
+@app.command("undo")
+def undo(
+    ctx: typer.Context,
+    count: Annotated[
+        int, typer.Argument(metavar="[N]", help="How many commands to undo, newest first.")
+    ] = 1,
+    *,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be undone; write nothing.")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Revert the last command that changed something (or the last N), whoever ran it.
+
+    The database returns exactly to its earlier state; the undo is itself recorded in the
+    history. An undo is never undone: to redo, run the command again.
+
+    Example: dirtrack history --limit 3 && dirtrack undo
+    """
+    from dirtrack import audit
+
+    records: list[Record] = []
+    try:
+        with unit_of_work(ctx) as session:
+            for item in audit.undo(session, count):
+                records.append(command_record(item.command, list(item.changes)))
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    lang = state(ctx).lang
+    for record in records:
+        changes = "; ".join(views.change_text(c, lang) for c in record["changes"])
+        key = "undo_dry" if dry_run else "undone"
+        err(msg(key, lang, id=record["id"], command=record["command"], changes=changes))
+    if fmt is OutputFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        out(dump(records))
+    elif fmt is OutputFormat.CSV:
+        from dirtrack.render.csv_out import dump_records
+
+        rows = [{k: v for k, v in r.items() if k != "changes"} for r in records]
+        out(dump_records(rows))
+
+
+# --- config ------------------------------------------------------------------------------------
+
+# Settings `config` always shows: (command path, option name).
+KNOWN_SETTINGS = (
+    ((), "db"),
+    ((), "lang"),
+    ((), "actor"),
+    (("report",), "cutoff"),
+    (("remind",), "within"),
+    (("remind",), "stale_after"),
+    (("overdue",), "stale_after"),
+)
+
+
+def _source_name(ctx: Any, name: str) -> str:
+    source = ctx.get_parameter_source(name)
+    return {
+        "COMMANDLINE": "option",
+        "ENVIRONMENT": "env",
+        "DEFAULT_MAP": "file",
+    }.get(getattr(source, "name", ""), "default")
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_shown(v) for v in value]
+    return value
+
+
+def _db_shown(value: str | None) -> str:
+    from dirtrack.db import default_path
+
+    if not value:
+        return str(default_path())
+    if "://" in value:
+        from sqlalchemy.engine import make_url
+
+        try:
+            return make_url(value).render_as_string(hide_password=True)
+        except Exception:
+            return value
+    return str(Path(value).expanduser())
+
+
+def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
+    from dirtrack import config
+    from dirtrack.audit import default_actor
+    from dirtrack.i18n import default_lang
+
+    root = ctx.find_root()
+    st = state(ctx)
+    params = {p.name: p for p in root.command.params}
+    rows: list[Record] = []
+    named = os.environ.get(config.CONFIG_ENV, "").strip()
+    rows.append(
+        {
+            "key": "config_file",
+            "value": str(loaded_path),
+            "source": "env" if named else "default",
+            "origin": config.CONFIG_ENV if named else "",
+        }
+    )
+    for name in ("db", "lang", "actor"):
+        source = _source_name(root, name)
+        param = params[name]
+        origin = ""
+        if source == "env":
+            origin = next((v for v in config.env_name([], param) if os.environ.get(v)), "")
+        elif source == "file":
+            origin = str(loaded_path)
+        elif source == "option":
+            origin = "--" + name
+        if name == "db":
+            value: Any = _db_shown(st.db)
+        elif name == "lang":
+            value = st.lang
+            if source == "default":
+                found = [v for v in ("LC_ALL", "LANG") if os.environ.get(v)]
+                origin = f"{found[0]}={os.environ[found[0]]}" if found else ""
+                default_lang()
+        else:
+            value = st.actor or default_actor()
+            if source == "default":
+                origin = "OS user"
+        rows.append({"key": name, "value": value, "source": source, "origin": origin})
+    return rows
+
+
+def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
+    from dirtrack import config
+
+    root = ctx.find_root()
+    wanted: list[tuple[tuple[str, ...], str]] = [k for k in KNOWN_SETTINGS if k[0]]
+
+    def walk(table: dict[str, Any], path: tuple[str, ...]) -> None:
+        for key, value in table.items():
+            if isinstance(value, dict):
+                walk(value, (*path, key))
+            elif path and (path, key) not in wanted:
+                wanted.append((path, key))
+
+    walk(loaded.default_map, ())
+    rows: list[Record] = []
+    for path, name in wanted:
+        command: Any = root.command
+        for part in path:
+            command = (getattr(command, "commands", None) or {}).get(part)
+            if command is None:
+                break
+        if command is None:
+            continue
+        param = next((p for p in command.params if p.name == name), None)
+        if param is None:
+            continue
+        stored: Any = loaded.default_map
+        for part in path:
+            stored = stored.get(part, {}) if isinstance(stored, dict) else {}
+        envs = [v for v in config.env_name(list(path), param) if os.environ.get(v)]
+        if envs:
+            row = {"value": os.environ[envs[0]], "source": "env", "origin": envs[0]}
+        elif isinstance(stored, dict) and name in stored:
+            row = {"value": _shown(stored[name]), "source": "file", "origin": str(loaded.path)}
+        else:
+            row = {"value": _shown(param.default), "source": "default", "origin": ""}
+        rows.append({"key": ".".join((*path, name)), **row})
+    return rows
+
+
+@app.command("config")
+def config_cmd(
+    ctx: typer.Context,
+    *,
+    path: Annotated[
+        bool, typer.Option("--path", help="Print only where the configuration file is.")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
+) -> None:
+    """Show the settings in effect and where each comes from: option, environment, file, default.
+
+    The file is config.toml in the user config folder (or $DIRTRACK_CONFIG); environment
+    variables override it and options override both.
+    """
+    from dirtrack import config
+
+    loaded = config.load(ctx.find_root().command)
+    if path:
+        out(str(loaded.path))
+        return
+    rows = _root_rows(ctx, loaded.path) + _command_rows(ctx, loaded)
+    shown = str(loaded.path) + ("" if loaded.exists else f" {msg('config_none', state(ctx).lang)}")
+    views.config(rows, fmt, state(ctx).lang, path=shown, fields=field_list(fields))
+
+
+# --- doctor ------------------------------------------------------------------------------------
+
+
+@app.command("doctor")
+def doctor(
+    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+) -> None:
+    """Check the database: SQLite's integrity and foreign-key checks, the schema, permissions.
+
+    Exits 1 when it finds a problem; warnings (journal mode, permissions) do not fail it.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dirtrack.db import SCHEMA_REVISION, make_engine, resolve_target
+    from dirtrack.store.health import PROBLEM, Check, run_checks
+
+    chosen = field_list(fields)
+    lang = state(ctx).lang
+    target = resolve_target(state(ctx).db)
+    if target.path is not None and not target.path.exists():
+        raise NotFound(f"no database at {target.path}")
+    engine = make_engine(target)
+    try:
+        with engine.connect() as conn:
+            checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        checks = [Check("open", PROBLEM, reason)]
+    finally:
+        engine.dispose()
+    rows = [c.as_dict() for c in checks]
+    title = f"{t('doctor_title', lang)}: {target.display}"
+    views.doctor(rows, fmt, lang, title=title, fields=chosen)
+    problems = sum(1 for c in checks if c.status == PROBLEM)
+    if problems:
+        raise DirtrackError(msg("doctor_failed", lang, db=target.display, n=problems))
+    err(msg("doctor_ok", lang, db=target.display))
+
+
+# --- completion --------------------------------------------------------------------------------
+
+
+class Shell(StrEnum):
+    BASH = "bash"
+    ZSH = "zsh"
+    FISH = "fish"
+
+
+@app.command("completion")
+def completion(
+    shell: Annotated[Shell, typer.Argument(case_sensitive=False, help="bash, zsh or fish.")],
+) -> None:
+    """Print the completion script for SHELL.
+
+    bash: eval "$(dirtrack completion bash)" in ~/.bashrc;
+    zsh: dirtrack completion zsh > "${fpath[1]}/_dirtrack";
+    fish: dirtrack completion fish > ~/.config/fish/completions/dirtrack.fish
+    """
+    from typer._completion_shared import get_completion_script
+
+    out(get_completion_script(prog_name="dirtrack", complete_var="_DIRTRACK_COMPLETE", shell=shell))

@@ -1,0 +1,266 @@
+"""The review pack's commands (issue 3): `unit retire`, `limitation link|unlink|suggest`, and
+what `report` and `add-limitation` fetch for it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dirtrack.cli.app import app, unit_app
+
+if TYPE_CHECKING:  # every command imports this module: keep SQLModel out of start-up (issue 6)
+    from sqlmodel import Session
+from dirtrack.cli.common import (
+    DateOpt,
+    FormatOpt,
+    day_or_today,
+    positive_id,
+    state,
+    unit_of_work,
+)
+from dirtrack.i18n import msg
+from dirtrack.periods import Period
+from dirtrack.records import Record
+from dirtrack.render import OutputFormat, err, out
+
+limitation_app = typer.Typer(
+    help="Link a limitation raised again to the first time it was raised.",
+    no_args_is_help=True,
+)
+app.add_typer(limitation_app, name="limitation")
+
+
+def gather_review(
+    session: Session,
+    period: Period,
+    as_of: date,
+    *,
+    unit: str | None = None,
+    rollup: bool = False,
+    due_within: int = 7,
+) -> Record:
+    """Fetch what the review of ``period`` as of ``as_of`` needs and build it."""
+    from dirtrack.records import meeting_record
+    from dirtrack.report import scope_end
+    from dirtrack.review.pack import ReviewInput, build_review
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.limitations import list_limitations
+    from dirtrack.store.meetings import attendee_ids, list_meetings
+    from dirtrack.store.review import load_moves, meeting_chairs, moved_directive_ids
+    from dirtrack.store.units import UnitIndex
+
+    index = UnitIndex.load(session)
+    end = scope_end(period, as_of)
+    since = period.previous().start
+    unit_ids: frozenset[int] | None = None
+    top: str | None = None
+    if unit:
+        found = index.resolve(unit)
+        assert found.id is not None
+        top = found.code
+        unit_ids = frozenset(index.descendants(found.id))
+    moves = load_moves(session)
+    flt = DirectiveFilter(
+        unit_ids=sorted(unit_ids) if unit_ids is not None else None,
+        held_on_or_before=end,
+        closed_not_before=since,
+    )
+    facts = list(iter_facts(session, flt))
+    if unit_ids is not None and moves:
+        # A directive another unit holds now may have been this unit's on the day judged.
+        known = {f.id for f in facts}
+        extra = [i for i in moved_directive_ids(moves, sorted(unit_ids)) if i not in known]
+        if extra:
+            facts += iter_facts(
+                session,
+                DirectiveFilter(ids=extra, held_on_or_before=end, closed_not_before=since),
+            )
+    held = list_meetings(session, start=period.start, end=end)
+    attending = attendee_ids(session, [m.id for m in held if m.id is not None])
+    meetings = [
+        meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in held
+    ]
+    return build_review(
+        ReviewInput(
+            period=period,
+            as_of=as_of,
+            facts=facts,
+            limitations=list_limitations(session, raised_on_or_before=end),
+            meetings=meetings,
+            chairs=meeting_chairs(session, held_on_or_before=end),
+            names={uid: (u.code, u.name) for uid, u in index.units.items()},
+            parents={info.code: info.parent for info in index.all_info()},
+            moves=moves,
+            unit_ids=unit_ids,
+            top=top,
+            rollup=rollup,
+            due_within=due_within,
+        )
+    )
+
+
+# --- unit retire ---------------------------------------------------------------------------
+
+
+@unit_app.command("retire")
+def unit_retire(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Argument(help="The unit that ceases (code, name or alias).")],
+    *,
+    successor: Annotated[
+        str, typer.Option("--successor", help="The unit that takes over its open directives.")
+    ],
+    on: DateOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Retire a unit: its open directives move to the successor, its history stays.
+
+    Example: dirtrack unit retire BDVTU --successor BTGDVTU --date 1/7/2025
+    """
+    from dirtrack.records import unit_record
+    from dirtrack.render.json_out import dump
+    from dirtrack.store.review import retire_unit
+    from dirtrack.store.units import UnitIndex
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        done = retire_unit(session, unit, successor, on=day)
+        record = unit_record(UnitIndex.load(session).info(done.unit))
+    lang = state(ctx).lang
+    err(
+        msg(
+            "rv_retired",
+            lang,
+            unit=done.unit.code,
+            date=day.isoformat(),
+            successor=done.successor.code,
+            n=len(done.moved),
+            ids=", ".join(map(str, done.moved)) or "-",
+        )
+    )
+    if fmt is OutputFormat.JSON:
+        out(dump({**record, "moved": list(done.moved)}))
+    else:
+        out(done.unit.code)
+
+
+# --- repeated limitations ------------------------------------------------------------------
+
+
+def settle_repeat(
+    session: Session, limitation_id: int, *, repeat_of: int | None, new: bool, lang: str
+) -> str | None:
+    """After ``add-limitation``: link the new limitation as the user said, or as suggested.
+
+    With neither ``--repeat-of`` nor ``--new`` an earlier limitation of the same unit that
+    scores at least LINK_SCORE is linked, and a weaker match is only suggested; the returned
+    message (for stderr) says which and how to override it.
+    """
+    from dirtrack.review.repeats import suggest
+    from dirtrack.store.review import earlier_limitations, limitation_facts, link_limitation
+
+    if new:
+        return None
+    if repeat_of is not None:
+        first = link_limitation(session, limitation_id, positive_id(repeat_of, "limitation"))
+        return msg("rv_linked", lang, id=limitation_id, first=first.id)
+    facts = limitation_facts(session, limitation_id)
+    found = suggest(facts.text, earlier_limitations(session, facts))
+    if not found:
+        return None
+    best = found[0]
+    if best.strong:
+        link_limitation(session, limitation_id, best.first_id)
+        return msg(
+            "rv_auto_linked",
+            lang,
+            id=limitation_id,
+            first=best.first_id,
+            date=best.raised_on.isoformat(),
+            score=int(best.score),
+        )
+    return msg("rv_may_repeat", lang, id=limitation_id, first=best.first_id, score=int(best.score))
+
+
+@limitation_app.command("link")
+def limitation_link(
+    ctx: typer.Context,
+    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The later limitation.")],
+    *,
+    to: Annotated[
+        int,
+        typer.Option("--to", metavar="ID", help="The earlier limitation it raises again."),
+    ],
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Record that a limitation was raised again: link it to the earlier one.
+
+    The link always points at the first time it was raised, so the review can say "raised 3
+    times since Q1/2021".
+
+    Example: dirtrack limitation link 9 --to 4
+    """
+    from dirtrack.store.review import link_limitation
+
+    with unit_of_work(ctx) as session:
+        first = link_limitation(
+            session, positive_id(limitation_id, "limitation"), positive_id(to, "limitation")
+        )
+        record = _limitation_record(session, limitation_id)
+    err(msg("rv_linked", state(ctx).lang, id=limitation_id, first=first.id))
+    if fmt is OutputFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        out(dump(record))
+
+
+@limitation_app.command("unlink")
+def limitation_unlink(
+    ctx: typer.Context,
+    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+) -> None:
+    """Say a limitation is new after all: remove its link to an earlier one."""
+    from dirtrack.store.review import unlink_limitation
+
+    with unit_of_work(ctx) as session:
+        before = unlink_limitation(session, positive_id(limitation_id, "limitation"))
+    err(msg("rv_unlinked", state(ctx).lang, id=limitation_id, first=before))
+
+
+@limitation_app.command("suggest")
+def limitation_suggest(
+    ctx: typer.Context,
+    limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
+    *,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """List earlier limitations of the same unit that this one may repeat, most alike first."""
+    from dirtrack.render.review_out import suggestions
+    from dirtrack.review.repeats import suggest
+    from dirtrack.store.review import earlier_limitations, limitation_facts
+
+    with unit_of_work(ctx) as session:
+        facts = limitation_facts(session, positive_id(limitation_id, "limitation"))
+        found = suggest(facts.text, earlier_limitations(session, facts), minimum=0.0)
+    records = [
+        {
+            "id": s.id,
+            "first_id": s.first_id,
+            "raised_on": s.raised_on.isoformat(),
+            "score": round(s.score, 1),
+            "linked": facts.repeat_of_id == s.first_id,
+            "text": s.text,
+        }
+        for s in found
+    ]
+    suggestions(records, fmt, state(ctx).lang)
+
+
+def _limitation_record(session: Session, limitation_id: int) -> Record:
+    from dirtrack.cli.common import today
+    from dirtrack.records import limitation_record
+    from dirtrack.store.review import limitation_facts
+
+    return limitation_record(limitation_facts(session, limitation_id), today())

@@ -1,0 +1,265 @@
+"""`import`, `export`, `backup`, `restore` (issue 4)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    FormatOpt,
+    optional_day,
+    positive_id,
+    state,
+    today,
+    unit_of_work,
+)
+from dirtrack.errors import InvalidInput
+from dirtrack.i18n import msg
+from dirtrack.render import OutputFormat, err, out
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+@app.command("import")
+def import_file(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="An office follow-up sheet (.xlsx, .csv) or a dirtrack export (.json).",
+        ),
+    ],
+    *,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Show what each row would become, and every problem; write nothing."
+        ),
+    ] = False,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="Name columns: 'HEADER=FIELD,…' (header text or column letter; fields: text, "
+            "unit, with, due, progress, result, completed_on, product, meeting, doc, "
+            "meeting_date, key, note, ignore…). Repeatable.",
+            metavar="HEADER=FIELD,…",
+        ),
+    ] = None,
+    key_column: Annotated[
+        str | None,
+        typer.Option(
+            "--key-column",
+            help="The column that identifies each row (header or letter): importing the sheet "
+            "again updates those directives instead of adding them again.",
+            metavar="COLUMN",
+        ),
+    ] = None,
+    meeting: Annotated[
+        int | None,
+        typer.Option("--meeting", help="The meeting of rows that do not name one.", metavar="ID"),
+    ] = None,
+    create_units: Annotated[
+        bool,
+        typer.Option("--create-units", help="Register units the sheet names that are unknown."),
+    ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option(help="The worksheet (name or number; default: the first with a header)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The day the sheet is up to; its progress is logged on it (default: the "
+            "'đến ngày …' date in its title rows, else today).",
+            metavar="DATE",
+        ),
+    ] = None,
+    done_date: Annotated[
+        str | None,
+        typer.Option(
+            "--done-date",
+            help="The completion (or cancellation) date of rows marked done without one.",
+            metavar="DATE",
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Bring in an office follow-up sheet (.xlsx, .csv) or a dirtrack export (.json).
+
+    All or nothing: one bad row and nothing is written; the message names every bad row.
+
+    Example: dirtrack import bang-theo-doi.xlsx --dry-run
+    """
+    from dirtrack.render import import_view
+    from dirtrack.render.progress import progress_bar
+    from dirtrack.transfer.base import ImportOptions, ranges
+    from dirtrack.transfer.registry import detect
+
+    path = Path(file).expanduser()
+    if meeting is not None:
+        positive_id(meeting, "meeting")
+    options = ImportOptions(
+        dry_run=dry_run,
+        mapping=tuple(mapping or ()),
+        key_column=key_column,
+        meeting_id=meeting,
+        create_units=create_units,
+        sheet=sheet,
+        as_of=optional_day(as_of),
+        done_date=optional_day(done_date),
+        today=today(),
+        report_rows=dry_run or fmt is not OutputFormat.TABLE,
+    )
+    kind = detect(path)  # before the database is opened: a wrong file touches nothing
+    handler = kind.load()
+    lang = state(ctx).lang
+    with progress_bar(lang) as bar, unit_of_work(ctx, write=not dry_run) as session:
+        result = handler(session, path, options, bar)
+    if dry_run:
+        import_view.dry_run(result, fmt, lang)
+        bad = result.bad_rows()
+        if result.problems:
+            rows = f"{len(bad)} bad row{'s' if len(bad) != 1 else ''} ({ranges(bad)})"
+            raise InvalidInput(f"{path.name}: {rows}; an import would write nothing")
+        return
+    import_view.imported(result, fmt, lang)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    *,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="json: everything, losslessly (read back by import); xlsx: the office's sheet.",
+        ),
+    ] = ExportFormat.JSON,
+    out_file: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write to FILE (whole or not at all) instead of stdout.",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --out file if it exists.")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="xlsx: statuses and progress as of DATE (default: today).",
+            metavar="DATE",
+        ),
+    ] = None,
+) -> None:
+    """Write every record out: JSON (lossless, versioned) or the office's Excel sheet.
+
+    Example: dirtrack export --format json --out dirtrack-2022-09-30.json
+    """
+    from dirtrack.render.outfile import check_target, write_atomic
+    from dirtrack.render.progress import progress_bar
+
+    if fmt is ExportFormat.JSON and as_of is not None:
+        raise InvalidInput("--as-of is for --format xlsx; a JSON export holds every record")
+    target = check_target(out_file, force=force) if out_file else None
+    if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
+        raise InvalidInput("an xlsx workbook is not for a terminal; give --out FILE")
+    day = optional_day(as_of) or today()
+    lang = state(ctx).lang
+    with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
+        if fmt is ExportFormat.JSON:
+            from dirtrack.transfer.json_format import dumps, export_doc
+
+            data = dumps(export_doc(session, bar)).encode("utf-8")
+        else:
+            from dirtrack.transfer.xlsx_export import export_xlsx
+
+            data = export_xlsx(session, as_of=day, lang=lang, progress=bar)
+    if target is None:
+        if fmt is ExportFormat.JSON:
+            out(data.decode("utf-8"))
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        return
+    write_atomic(target, data, force=force)
+    err(msg("exported", lang, file=target))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {name}" for name, n in counts.items())
+
+
+def _size(size: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return str(size)
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="The copy to write (a folder: a dated file in it)."),
+    ],
+    *,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Copy the SQLite database to FILE, consistently, even while others write to it.
+
+    Example: dirtrack backup /srv/backups/dirtrack-2022-09-30.db
+    """
+    from dirtrack.db import resolve_target
+    from dirtrack.render.progress import progress_bar
+    from dirtrack.transfer.backup import backup as copy
+
+    target = resolve_target(state(ctx).db)
+    lang = state(ctx).lang
+    with progress_bar(lang) as bar:
+        done = copy(target, Path(file), force=force, progress=bar)
+    err(msg("backed_up", lang, file=done.path, size=_size(done.size), counts=_counts(done.counts)))
+
+
+@app.command("restore")
+def restore(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A backup made by dirtrack backup.")],
+) -> None:
+    """Put a backup in place of the SQLite database; the old one is kept beside it.
+
+    Example: dirtrack restore /srv/backups/dirtrack-2022-09-30.db
+    """
+    from dirtrack.db import resolve_target
+    from dirtrack.render.progress import progress_bar
+    from dirtrack.transfer.backup import restore as put_back
+
+    target = resolve_target(state(ctx).db)
+    lang = state(ctx).lang
+    with progress_bar(lang) as bar:
+        done = put_back(target, Path(file), progress=bar)
+    counts = _counts(done.counts)
+    if done.kept is not None:
+        err(msg("restored", lang, file=file, db=done.path, counts=counts, kept=done.kept))
+    else:
+        err(msg("restored_new", lang, file=file, db=done.path, counts=counts))

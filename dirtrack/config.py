@@ -1,0 +1,186 @@
+"""Settings: a TOML file, under environment variables, under command-line options (issue 5).
+
+The file is ``config.toml`` in the user config folder (platformdirs; on Linux
+``~/.config/dirtrack/config.toml``), or the file ``DIRTRACK_CONFIG`` names. Its top-level keys
+are the global options (``db``, ``lang``, ``actor``); a table per command sets that command's
+options, by their long name::
+
+    db = "/srv/vptu/dirtrack.db"   # relative paths are relative to this file's folder
+    lang = "vi"
+
+    [remind]
+    within = 14
+    stale-after = 21
+
+    [report]
+    cutoff = "nd09"
+
+The file becomes Click's ``default_map``, so an option given on the command line wins over its
+environment variable (``DIRTRACK_DB``, ``DIRTRACK_LANG``… and, for any command option,
+``DIRTRACK_<COMMAND>_<OPTION>`` such as ``DIRTRACK_REMIND_WITHIN``), which wins over the file,
+which wins over the built-in default. Unknown names and values of the wrong kind are errors, so a
+typo never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dirtrack.errors import InvalidInput
+
+CONFIG_ENV = "DIRTRACK_CONFIG"
+ENV_PREFIX = "DIRTRACK"
+# Root options that are not settings.
+_NOT_SETTINGS = {"version", "help", "install_completion", "show_completion"}
+
+
+class ConfigError(InvalidInput):
+    """The configuration file cannot be read or says something dirtrack does not know."""
+
+
+def config_path() -> Path:
+    """``$DIRTRACK_CONFIG``, else ``config.toml`` in the user config folder."""
+    named = os.environ.get(CONFIG_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("dirtrack", appauthor=False)) / "config.toml"
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """The file's tables as a dict; an empty dict when it does not exist.
+
+    Raises:
+        ConfigError: it cannot be read or is not valid TOML.
+    """
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except IsADirectoryError:
+        raise ConfigError(f"configuration {path} is a folder, not a file") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"configuration {path} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"configuration {path} is not UTF-8 text") from None
+
+
+def _settings(command: Any) -> dict[str, Any]:
+    """The options a config table may set for ``command``, by every name they go by."""
+    names: dict[str, Any] = {}
+    for param in command.params:
+        if param.name in _NOT_SETTINGS or not getattr(param, "opts", None):
+            continue
+        if param.param_type_name != "option" or param.is_eager or not param.expose_value:
+            continue
+        names[param.name] = param
+        for opt in param.opts:
+            names[opt.lstrip("-").replace("-", "_")] = param
+    return names
+
+
+def _long_name(param: Any) -> str:
+    return str(max(param.opts, key=len)).lstrip("-")
+
+
+def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
+    """Convert ``value`` as the command line would, so a bad one is caught here, by name."""
+    import typer
+
+    if isinstance(value, list) and not param.multiple:
+        raise ConfigError(f"{where}: one value expected, not a list")
+    if param.multiple and not isinstance(value, list):
+        value = [value]
+    try:
+        if hasattr(param, "get_runtime_param"):  # Typer's own coercion
+            ctx = typer.Context(command)
+            param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+        else:
+            for item in value if param.multiple else [value]:
+                param.type.convert(item, param, None)
+    except Exception as exc:  # Click's BadParameter, whatever its message
+        message = str(getattr(exc, "message", None) or exc).strip().splitlines()
+        raise ConfigError(f"{where}: {message[0] if message else 'invalid value'}") from None
+
+
+def _default_map(
+    raw: dict[str, Any], command: Any, path: Path, prefix: str, *, root: bool
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    settings = _settings(command)
+    subcommands: dict[str, Any] = getattr(command, "commands", {}) or {}
+    for key, value in raw.items():
+        where = f"{path}: {prefix}{key}"
+        if isinstance(value, dict):
+            sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
+            if sub is None:
+                raise ConfigError(f"{where}: no command is called {key!r}")
+            result[sub.name] = _default_map(value, sub, path, f"{prefix}{key}.", root=False)
+            continue
+        param = settings.get(key.replace("-", "_"))
+        if param is None:
+            known = ", ".join(sorted({_long_name(p) for p in settings.values()})) or "none"
+            what = "global setting" if root else "setting of this command"
+            raise ConfigError(f"{where}: no such {what} (known: {known})")
+        if isinstance(value, dict):
+            raise ConfigError(f"{where}: a value expected, not a table")
+        _check_value(command, param, value, where)
+        if root and param.name == "db" and isinstance(value, str):
+            value = resolve_db(value, path)
+        result[param.name] = value
+    return result
+
+
+def resolve_db(value: str, path: Path) -> str:
+    """A database path in the file is relative to the file's folder; URLs are kept."""
+    if "://" in value or not value:
+        return value
+    target = Path(value).expanduser()
+    return os.path.normpath(target if target.is_absolute() else path.parent / target)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The configuration file and what it sets."""
+
+    path: Path
+    exists: bool
+    raw: dict[str, Any]
+    default_map: dict[str, Any]
+
+
+def load(root_command: Any) -> Loaded:
+    """Read and check the configuration file against the commands of ``root_command``.
+
+    Raises:
+        ConfigError: unreadable, not TOML, an unknown command or setting, or a bad value.
+    """
+    path = config_path()
+    raw = read_file(path)
+    return Loaded(
+        path=path,
+        exists=path.is_file(),
+        raw=raw,
+        default_map=_default_map(raw, root_command, path, "", root=True),
+    )
+
+
+def env_name(command_path: list[str], param: Any) -> list[str]:
+    """The environment variables that set ``param``: its own, then ``DIRTRACK_<CMD>_<NAME>``."""
+    names: list[str] = []
+    envvar = getattr(param, "envvar", None)
+    if isinstance(envvar, str):
+        names.append(envvar)
+    elif envvar:
+        names.extend(envvar)
+    parts = [ENV_PREFIX, *command_path, param.name]
+    names.append("_".join(p.upper().replace("-", "_") for p in parts))
+    return names

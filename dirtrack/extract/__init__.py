@@ -1,0 +1,107 @@
+"""Draft a meeting record from its text: the engine behind ``dirtrack extract FILE``.
+
+Pure rules over the markers of Vietnamese administrative prose — no NLP library, no network.
+:func:`extract` takes the text of a news item, a *Thông báo kết luận* or minutes and returns a
+:class:`Draft`: the meeting (date, title, chair, chair's title, kind), the units named, the
+limitations raised about them and the directives given, each with the sentence it came from.
+
+Pipeline: :mod:`~dirtrack.extract.clean` (drop the web page around the article) →
+:mod:`~dirtrack.extract.sentences` → :mod:`~dirtrack.extract.meeting` →
+:mod:`~dirtrack.extract.units` → :mod:`~dirtrack.extract.items` (with
+:mod:`~dirtrack.extract.deadlines`) → :mod:`~dirtrack.extract.draft`.
+:mod:`~dirtrack.extract.readers` reads ``.txt``, ``.html``, ``.docx`` files and stdin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from dirtrack.errors import InvalidInput
+from dirtrack.extract.clean import clean, strip_boilerplate
+from dirtrack.extract.draft import (
+    CATEGORIES,
+    KINDS,
+    DirectiveDraft,
+    Draft,
+    LimitationDraft,
+    MeetingDraft,
+    UnitDraft,
+)
+from dirtrack.extract.items import Paragraph, extract_directives, extract_limitations
+from dirtrack.extract.meeting import extract_meeting
+from dirtrack.extract.sentences import split_sentences
+from dirtrack.extract.units import KnownUnit, UnitResolver, unit_key
+
+__all__ = [
+    "CATEGORIES",
+    "KINDS",
+    "DirectiveDraft",
+    "Draft",
+    "KnownUnit",
+    "LimitationDraft",
+    "MeetingDraft",
+    "UnitDraft",
+    "extract",
+    "strip_boilerplate",
+]
+
+
+def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = None) -> Draft:
+    """Draft the record of the meeting that ``text`` reports.
+
+    Args:
+        text: the article, conclusion notice or minutes (plain text; web boilerplate is fine).
+        units: the units already registered; mentions are matched to them regardless of case,
+            accents, tone placement and abbreviations, and reported by code.
+        today: the reference day when the text gives no year at all (default: today).
+
+    Raises:
+        InvalidInput: the text is empty, or reports no meeting (neither a date nor a chair).
+    """
+    if not text or not text.strip():
+        raise InvalidInput("the text is empty")
+    blocks = clean(text)
+    paragraphs: list[Paragraph] = []
+    sentences: list[str] = []
+    sentence_blocks: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind not in ("body", "heading"):
+            continue
+        parts = tuple(split_sentences(block.text))
+        paragraphs.append(Paragraph(block.kind, block.text, parts))
+        if block.kind == "body":
+            sentences.extend(parts)
+            sentence_blocks.extend([index] * len(parts))
+    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, today)
+    if info.date is None and info.chair is None:
+        raise InvalidInput("no meeting found in the text: neither its date nor its chair")
+    lead = sentences[lead_index] if sentences else None
+    resolver = UnitResolver(sentences, units, lead)
+    limitations, taken = extract_limitations(paragraphs, resolver)
+    directives = extract_directives(paragraphs, resolver, info.date, taken)
+
+    found_units: dict[str, UnitDraft] = {}
+    for sentence in sentences:
+        for mention in resolver.mentions(sentence):
+            if mention.name is None or mention.affiliation:
+                continue
+            if mention.role not in ("unit", "board", "bare-office", "bare-delegation"):
+                continue
+            key = mention.code or unit_key(mention.name)
+            if key not in found_units:
+                found_units[key] = UnitDraft(
+                    name=mention.name,
+                    code=mention.code,
+                    known=mention.code is not None,
+                    source=sentence,
+                )
+    meeting = MeetingDraft(
+        date=info.date,
+        title=info.title,
+        chair=info.chair,
+        chair_title=info.chair_title,
+        kind=info.kind,
+        source=info.source,
+    )
+    return Draft(meeting, tuple(found_units.values()), tuple(limitations), tuple(directives))

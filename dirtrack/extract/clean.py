@@ -1,0 +1,237 @@
+"""Strip a web page or document down to the article: title, datelines, body paragraphs.
+
+Provincial portals wrap the article in tool bars ("Tăng cỡ chữ Giảm cỡ chữ"), counters
+("[ Cập nhật vào ngày (04/03/2016) ] - [ Số lần xem: 2416 ]"), photo captions, bylines, reader
+comment forms ("Các ý kiến của bạn đọc", "Đánh giá:", "Mã xác thực không đúng") and site footers
+("Thống kê:", "Online:"). :func:`clean` sorts every line into a :class:`Block`; only ``body``
+and ``heading`` blocks feed the extraction, ``dateline`` blocks give the year, ``header`` blocks
+the title and ``caption`` blocks are kept aside (a last resort for finding the chair).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from dirtrack.extract.folding import fold_aligned, normalize
+from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY
+
+BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline"]
+
+_IMAGE_NAME = re.compile(r"[\w\-]+\.(?:png|jpe?g|gif|webp|bmp|tiff?|svg)\b", re.IGNORECASE)
+_INLINE_TAIL = re.compile(r"cac y kien cua ban doc|y kien ban doc\s*$|gui y kien cua ban\b")
+_BOILERPLATE = re.compile(
+    r"publishingportal|block_\w+|tang co chu|giam co chu|^so lan xem|^luot xem|ma xac thuc|"
+    r"^thong ke\s*:|^online\s*:|^dang (?:truy cap|online)\s*:?|^(?:tong )?(?:so )?luot truy cap|"
+    r"^lien ket website|^ban quyen|copyright|©|^(?:dia chi|dien thoai|email|fax|hotline)\s*:|"
+    r"^tu khoa\s*:|^tags?\s*:|^luot danh gia|^trung binh\s*:|^(?:in bai|in trang|gui email|"
+    r"gui bai|chia se|facebook|twitter|zalo|luu bai|quay lai|ve dau trang|tro ve|trang chu|"
+    r"dang nhap|dang ky|tim kiem|xem tiep|doc tiep)\b.{0,30}$|^(?:ban do|cac ca khuc)\b.{0,60}$|"
+    r"[>»|]\s*\w+\s*[>»|]"
+)
+_TAIL_LINE = re.compile(
+    r"^(?:cac y kien cua ban doc|y kien ban doc|y kien cua ban|binh luan|gui binh luan|"
+    r"viet binh luan|gui y kien|danh gia|cac tin khac|tin lien quan|tin cung chuyen muc|tin khac|"
+    r"xem them|bai viet lien quan|cac bai viet khac|tin moi hon|tin cu hon|tin da dua|noi nhan)"
+    r"\s*:?\s*$"
+    r"|^luot danh gia"
+)
+_DATELINE_FILLER = re.compile(
+    r"\b(?:cap nhat|vao|ngay|luc|dang|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|gmt|gio|am|pm|"
+    r"so lan xem|luot xem|xem|posted|updated|thang|nam)\b|\d+|[^\w\s]"
+)
+_PLACE_DATELINE = re.compile(
+    r"^[\w .'-]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*$"
+)
+_TERMINAL = re.compile(r"[.!?…;:]['\"”’)\]]*\s*$")
+_HEADING = re.compile(r"^\s*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[A-ZĐ])[.)/]\s+\S")
+_CAPTION_START = re.compile(
+    r"^(?:toan canh|quang canh|anh\s*:|anh minh hoa|hinh anh|anh tu lieu|cac dai bieu|"
+    r"dai bieu (?:du|tham du)|cac dong chi lanh dao)\b"
+)
+_CAPTION_TAIL = re.compile(
+    r"\b(?:phat bieu|ket luan|tang|trao|chup anh|thao luan|kiem tra|tham|lam viec|du hoi nghi|"
+    r"chu tri)\b[^,;:]{0,60}[.]?\s*$"
+)
+_PERSONISH_START = re.compile(
+    r"^(?:dong chi|d/c|ong|ba|pho|bi thu|chu tich|uy vien|uv|truong|giam doc|lanh dao|"
+    r"[a-z]+ [a-z]+ [a-z]+\s*[,-])"
+)
+_SOURCE_LINE = re.compile(r"^\(?(?:theo|nguon)\b|\b[\w-]+\.(?:com|vn|net|org|gov)(?:\.vn)?\b")
+_GLUED_BYLINE = re.compile(
+    r"(?<=[.!?…])\s*((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})\s*$", re.UNICODE
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the source, sorted by what it is."""
+
+    kind: BlockKind
+    text: str
+    when: date | None = None  # the date a ``dateline`` carries
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def full_dates(text: str) -> list[date]:
+    """Every full date (with its year) written in ``text``."""
+    found: list[date] = []
+    for m in FULL_DATE.finditer(fold_aligned(text)):
+        day, month, year = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        try:
+            found.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def dateline_date(line: str) -> date | None:
+    """The date of a line that is only a date stamp ("06/05/2022", "29/12/2017, 9:12 (GMT+7)",
+    "[ Cập nhật vào ngày (04/03/2016) ] - [ Số lần xem: 2416 ]", "Hà Nội, ngày 6 tháng 5 năm
+    2022"), else None."""
+    dates = full_dates(line)
+    if not dates:
+        return None
+    key = fold_aligned(line)
+    if _PLACE_DATELINE.match(key):
+        return dates[0]
+    rest = _DATELINE_FILLER.sub(" ", FULL_DATE.sub(" ", key))
+    if len(rest.split()) <= 1:
+        return dates[0]
+    return None
+
+
+def _is_lead(line: str) -> bool:
+    n = _words(line)
+    key = fold_aligned(line)
+    if MEETING_DAY.search(key) and n >= 8:
+        return True
+    return n >= 20 or (n >= 12 and bool(_TERMINAL.search(line)))
+
+
+def _is_heading(line: str) -> bool:
+    if _words(line) > 20 or line.rstrip().endswith((".", ";")):
+        return False
+    if _HEADING.match(line):
+        return True
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def _is_caption(line: str) -> bool:
+    n = _words(line)
+    if n > 40 or LIST_MARKER.match(line) or line.rstrip().endswith((":", ";")):
+        return False
+    key = fold_aligned(line).strip()
+    if _CAPTION_START.match(key) and n <= 30:
+        return True
+    terminal = bool(_TERMINAL.search(line))
+    if not terminal:
+        return n <= 30
+    inner_sentence = re.search(r"[.!?…]\s+[A-ZĐ]", line.rstrip().rstrip(".!?…"))
+    return (
+        n <= 30
+        and ";" not in line
+        and inner_sentence is None
+        and bool(_CAPTION_TAIL.search(key))
+        and bool(_PERSONISH_START.match(key))
+    )
+
+
+def _cut_tail(text: str) -> str:
+    """Drop a reader-comment section that starts inside a line ("...vnCác ý kiến của bạn đọc")."""
+    m = _INLINE_TAIL.search(fold_aligned(text))
+    return text[: m.start()] if m else text
+
+
+def clean(text: str) -> list[Block]:
+    """Sort the lines of an article into blocks, dropping web boilerplate."""
+    text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line and not re.fullmatch(r"[\W_]+", line)]
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        key = fold_aligned(line).strip()
+        if _TAIL_LINE.match(key):
+            rest = lines[i + 1 :]
+            if all(_words(other) < 25 for other in rest):
+                break
+            continue
+        if _BOILERPLATE.search(key):
+            continue
+        kept.append(line)
+
+    blocks: list[Block] = []
+    lead_seen = False
+    for line in kept:
+        when = dateline_date(line)
+        if when is not None:
+            blocks.append(Block("dateline", line, when))
+            continue
+        if not lead_seen:
+            if _is_lead(line):
+                lead_seen = True
+                blocks.append(Block("body", line))
+            else:
+                blocks.append(Block("header", line))
+            continue
+        if _is_heading(line):
+            blocks.append(Block("heading", line))
+        elif _is_caption(line):
+            blocks.append(Block("caption", line))
+        else:
+            blocks.append(Block("body", line))
+    return _mark_bylines(blocks)
+
+
+def _mark_bylines(blocks: list[Block]) -> list[Block]:
+    out = list(blocks)
+    # trailing short lines: the author, the source ("P.CNTT theo baohaugiang.com.vn", "MT")
+    for i in range(len(out) - 1, -1, -1):
+        block = out[i]
+        if block.kind == "dateline":
+            continue
+        short = _words(block.text) <= 6 and not _TERMINAL.search(block.text)
+        source = _words(block.text) <= 10 and bool(_SOURCE_LINE.search(fold_aligned(block.text)))
+        if block.kind in ("caption", "heading", "body") and (short or source):
+            out[i] = Block("byline", block.text)
+            continue
+        break
+    # a byline glued to the last paragraph ("...trong tình hình mới.Thanh Tâm")
+    for i in range(len(out) - 1, -1, -1):
+        block = out[i]
+        if block.kind != "body":
+            continue
+        m = _GLUED_BYLINE.search(block.text)
+        if m and not re.search(r"[.!?…]\s+$", block.text[: m.start(1)]):
+            out[i] = Block("body", block.text[: m.start(1)].rstrip())
+        break
+    return out
+
+
+def title_of(blocks: list[Block]) -> str | None:
+    """The headline: the longest header line that reads like a title."""
+    candidates = [
+        b.text
+        for b in blocks
+        if b.kind == "header" and _words(b.text) >= 4 and not _BOILERPLATE.search(b.text)
+    ]
+    if not candidates:
+        return None
+    mixed = [c for c in candidates if not c.isupper()]
+    best = max(mixed or candidates, key=_words)
+    return best.strip().rstrip(".")
+
+
+def strip_boilerplate(text: str) -> str:
+    """The article without the web page around it: title, headings and body paragraphs."""
+    blocks = clean(text)
+    title = title_of(blocks)
+    parts = [title] if title else []
+    parts += [b.text for b in blocks if b.kind in ("body", "heading")]
+    return "\n".join(parts)

@@ -1,0 +1,128 @@
+"""Deadline phrases inside a directive, resolved against the meeting's date.
+
+Finding is done here; resolving goes through :func:`dirtrack.periods.parse_when` wherever it
+understands the phrase. Forms it does not know are handled locally (see :func:`resolve`):
+
+- ``những/các/mấy tháng cuối năm [2022]`` → 31 December;
+- stacked prepositions such as ``đến hết tháng 9``, ``chậm nhất trong quý III``,
+  ``hoàn thành trước ngày 30/6`` (``parse_when`` strips only one).
+
+A phrase whose day falls before the meeting is a reference to the past ("kết quả 6 tháng đầu
+năm"), not a deadline, and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dirtrack.errors import InvalidInput
+from dirtrack.extract.folding import Folded
+from dirtrack.extract.lexicon import CITATION_BEFORE
+from dirtrack.periods import parse_when
+
+_PREP = (
+    r"(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)?"
+    r"(?:truoc|cham nhat(?:\s+la)?|khong qua|han chot|den het|den|het|trong|vao|ngay trong|"
+    r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc))?"
+)
+_YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4})?"
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # trước ngày 30/6[/2022], chậm nhất ngày 15-7
+    re.compile(
+        rf"\b{_PREP}(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?(?![\d/])"
+    ),
+    # trước ngày 30 tháng 6 [năm 2022]
+    re.compile(rf"\b{_PREP}\s+ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s*,?\s*nam\s+\d{{4}})?"),
+    # 3 tháng cuối năm [2022], 6 tháng đầu năm
+    re.compile(r"\b(?:trong\s+)?\d{1,2}\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+\d{4}|\s+nay)?"),
+    # những tháng cuối năm
+    re.compile(r"\b(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+\d{4}|\s+nay)?"),
+    # trong tháng 9, tháng 9/2022, cuối tháng 9
+    re.compile(
+        rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}(?!\s*(?:nam|/|-)?\s*\d)"
+    ),
+    # quý III, trong quý 3/2022
+    re.compile(rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?quy\s+(?:iv|iii|ii|i|[1-4])\b{_YEAR_TAIL}"),
+    # cuối năm [2022], đến hết năm
+    re.compile(r"\b(?:(?:trong|truoc|den|den het|vao)\s+)?(?:cuoi|het)\s+nam(?:\s+\d{4}|\s+nay)?"),
+    # trong năm 2022 / trong năm nay
+    re.compile(r"\b(?:trong|truoc|den het|ngay trong)\s+nam\s+(?:\d{4}|nay)\b(?!\s*-\s*\d)"),
+    # năm 2018 (a year named in the task: the tasks of that year)
+    re.compile(r"\bnam\s+\d{4}\b(?!\s*-\s*\d)"),
+    # trong 02 tuần tới, trong vòng 10 ngày
+    re.compile(
+        r"\b(?:trong(?:\s+vong)?|sau)\s+\d{1,3}\s+(?:ngay(?:\s+lam\s+viec)?|tuan|thang)"
+        r"(?:\s+(?:toi|tiep theo|nua|ke tu ngay hop))?"
+    ),
+)
+_EXPLICIT = re.compile(rf"^{_PREP}\b")
+_STRIP = re.compile(
+    r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
+    r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den)\s+)+"
+)
+_LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline phrase as written, where it is in its text, and the day it means."""
+
+    phrase: str
+    start: int
+    end: int
+    due: date | None
+    explicit: bool  # introduced by "trước", "chậm nhất", "trong", "đến"...
+
+
+def resolve(phrase: str, ref: date | None) -> date | None:
+    """The day a deadline phrase means, relative to ``ref`` (the meeting's date)."""
+    folded = Folded.of(phrase).key.strip()
+    m = _LATE_MONTHS.match(folded)
+    if m:
+        year = int(m[1]) if m[1] else (ref.year if ref else None)
+        return date(year, 12, 31) if year else None
+    for text in (phrase, _STRIP.sub("", folded)):
+        try:
+            return parse_when(text, ref)
+        except InvalidInput:
+            continue
+        except ValueError:
+            return None
+    return None
+
+
+def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
+    """Deadline phrases in ``text``, in order; past periods and cited documents are skipped."""
+    folded = Folded.of(text)
+    spans: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in folded.finditer(pattern):
+            start, end = m.start(), m.end()
+            while start < end and folded.key[start] == " ":
+                start += 1
+            if any(s < end and start < e for s, e in spans):
+                continue
+            explicit = _EXPLICIT.match(folded.key[start:end]) and not folded.key[start:].startswith(
+                "ngay"
+            )
+            if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+                continue
+            spans.append((start, end))
+    found: list[Deadline] = []
+    for start, end in sorted(spans):
+        phrase = text[start:end].strip()
+        due = resolve(phrase, ref)
+        if due is not None and ref is not None and due < ref:
+            continue
+        explicit = bool(_EXPLICIT.match(folded.key[start:end]))
+        found.append(Deadline(phrase, start, end, due, explicit))
+    return found
+
+
+def best_deadline(found: list[Deadline]) -> Deadline | None:
+    """The phrase to record: an explicit one ("trước ngày 30/6") before a bare period."""
+    if not found:
+        return None
+    return sorted(found, key=lambda d: (not d.explicit, d.due is None, d.start))[0]

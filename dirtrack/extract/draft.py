@@ -1,0 +1,372 @@
+"""The draft of a meeting record: what ``dirtrack extract`` proposes and a clerk corrects.
+
+:meth:`Draft.to_dict` gives the JSON shape of the command contract; :meth:`Draft.to_toml`
+renders a human-editable TOML file (a missing value is an absent key, since TOML has no null)
+and :meth:`Draft.from_toml` / :meth:`Draft.from_dict` read it back, checking every value and
+raising :class:`dirtrack.errors.InvalidInput` with the place of the first mistake.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dirtrack.errors import InvalidInput
+from dirtrack.periods import parse_date, parse_when
+
+KINDS = ("working-session", "briefing", "conference", "review")
+CATEGORIES = (
+    "timeliness",
+    "quality",
+    "staffing",
+    "budget",
+    "equipment",
+    "coordination",
+    "discipline",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    date: date | None = None
+    title: str | None = None
+    chair: str | None = None
+    chair_title: str | None = None
+    kind: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "title": self.title,
+            "chair": self.chair,
+            "chair_title": self.chair_title,
+            "kind": self.kind,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class UnitDraft:
+    name: str
+    code: str | None = None
+    known: bool = False
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "known": self.known, "source": self.source}
+
+
+@dataclass(frozen=True)
+class LimitationDraft:
+    text: str
+    unit: str | None = None  # the registered unit's code when known, else its name; None: all
+    category: str = "other"
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "text": self.text,
+            "category": self.category,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class DirectiveDraft:
+    text: str
+    unit: str | None = None  # the lead unit (code when known, else name); None: every unit
+    with_: tuple[str, ...] = ()  # coordinating units
+    due: date | None = None
+    due_phrase: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "with": list(self.with_),
+            "text": self.text,
+            "due": self.due.isoformat() if self.due else None,
+            "due_phrase": self.due_phrase,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Draft:
+    meeting: MeetingDraft
+    units: tuple[UnitDraft, ...] = ()
+    limitations: tuple[LimitationDraft, ...] = ()
+    directives: tuple[DirectiveDraft, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``meeting``, ``units``, ``limitations``, ``directives``."""
+        return {
+            "meeting": self.meeting.to_dict(),
+            "units": [u.to_dict() for u in self.units],
+            "limitations": [item.to_dict() for item in self.limitations],
+            "directives": [item.to_dict() for item in self.directives],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Draft:
+        """Read a draft in the :meth:`to_dict` shape (dates as ISO or Vietnamese text)."""
+        return _read(data)
+
+    def to_toml(self) -> str:
+        """A TOML file for a clerk to correct (see the comments it starts with)."""
+        return _render_toml(self)
+
+    @classmethod
+    def from_toml(cls, text: str) -> Draft:
+        """Read a corrected draft back; TOML dates and Vietnamese date text both work."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidInput(f"the draft is not valid TOML: {exc}") from None
+        return _read(data)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _fail(where: str, message: str) -> InvalidInput:
+    return InvalidInput(f"{where}: {message}")
+
+
+def _text(data: Mapping[str, Any], key: str, where: str, required: bool = False) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise _fail(where, f"{key!r} is required")
+        return None
+    if not isinstance(value, str):
+        raise _fail(where, f"{key!r} must be text")
+    value = value.strip()
+    if not value and required:
+        raise _fail(where, f"{key!r} is empty")
+    return value or None
+
+
+def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise _fail(where, f"unknown key {unknown[0]!r} (expected one of {', '.join(allowed)})")
+
+
+def _day(value: Any, where: str, key: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except InvalidInput as exc:
+            raise _fail(where, f"{key}: {exc}") from None
+    raise _fail(where, f"{key!r} must be a date")
+
+
+def _deadline(value: Any, ref: date | None, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_when(value, ref)
+        except InvalidInput as exc:
+            raise _fail(where, f"due: {exc}") from None
+    raise _fail(where, "'due' must be a date or a deadline phrase")
+
+
+def _table(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _fail(where, "must be a table of keys and values")
+    return value
+
+
+def _array(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(f"{key!r} must be a list")
+    return value
+
+
+def _read(data: Mapping[str, Any]) -> Draft:
+    _check_keys(data, ("meeting", "units", "limitations", "directives"), "draft")
+    m = _table(data.get("meeting", {}), "meeting")
+    _check_keys(m, ("date", "title", "chair", "chair_title", "kind", "source"), "meeting")
+    kind = _text(m, "kind", "meeting")
+    if kind is not None and kind not in KINDS:
+        raise _fail("meeting", f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    meeting = MeetingDraft(
+        date=_day(m.get("date"), "meeting", "date"),
+        title=_text(m, "title", "meeting"),
+        chair=_text(m, "chair", "meeting"),
+        chair_title=_text(m, "chair_title", "meeting"),
+        kind=kind,
+        source=_text(m, "source", "meeting"),
+    )
+    units: list[UnitDraft] = []
+    for i, raw in enumerate(_array(data, "units"), 1):
+        where = f"units #{i}"
+        u = _table(raw, where)
+        _check_keys(u, ("code", "name", "known", "source"), where)
+        known = u.get("known", False)
+        if not isinstance(known, bool):
+            raise _fail(where, "'known' must be true or false")
+        units.append(
+            UnitDraft(
+                name=_text(u, "name", where, required=True) or "",
+                code=_text(u, "code", where),
+                known=known,
+                source=_text(u, "source", where),
+            )
+        )
+    limitations: list[LimitationDraft] = []
+    for i, raw in enumerate(_array(data, "limitations"), 1):
+        where = f"limitations #{i}"
+        item = _table(raw, where)
+        _check_keys(item, ("unit", "text", "category", "source"), where)
+        category = _text(item, "category", where) or "other"
+        if category not in CATEGORIES:
+            raise _fail(where, f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+        limitations.append(
+            LimitationDraft(
+                text=_text(item, "text", where, required=True) or "",
+                unit=_text(item, "unit", where),
+                category=category,
+                source=_text(item, "source", where),
+            )
+        )
+    directives: list[DirectiveDraft] = []
+    for i, raw in enumerate(_array(data, "directives"), 1):
+        where = f"directives #{i}"
+        item = _table(raw, where)
+        _check_keys(item, ("unit", "with", "text", "due", "due_phrase", "source"), where)
+        partners = item.get("with", [])
+        if partners is None:
+            partners = []
+        if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
+            raise _fail(where, "'with' must be a list of unit names or codes")
+        directives.append(
+            DirectiveDraft(
+                text=_text(item, "text", where, required=True) or "",
+                unit=_text(item, "unit", where),
+                with_=tuple(p.strip() for p in partners if p.strip()),
+                due=_deadline(item.get("due"), meeting.date, where),
+                due_phrase=_text(item, "due_phrase", where),
+                source=_text(item, "source", where),
+            )
+        )
+    return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
+
+
+# --- writing -------------------------------------------------------------------------------
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _line(key: str, value: Any, comment: str = "") -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        rendered = "true" if value else "false"
+    elif isinstance(value, date):
+        rendered = value.isoformat()
+    elif isinstance(value, (list, tuple)):
+        rendered = "[" + ", ".join(toml_string(str(v)) for v in value) + "]"
+    else:
+        rendered = toml_string(str(value))
+    return f"{key} = {rendered}" + (f"  # {comment}" if comment else "")
+
+
+_HEADER = """\
+# Draft of a meeting record made by `dirtrack extract`: check every value against the source.
+# A missing key means "unknown" (TOML has no null). Delete a [[limitations]] or [[directives]]
+# block to drop it; copy one to add another. `unit`: a unit's code or name; leave it out for
+# "every unit". `due`: a date (2022-09-30) or a phrase such as "30/9/2022" or "quý III/2022".
+"""
+
+
+def _render_toml(draft: Draft) -> str:
+    lines = [_HEADER, "[meeting]"]
+    m = draft.meeting
+    for entry in (
+        _line("date", m.date),
+        _line("title", m.title),
+        _line("chair", m.chair),
+        _line("chair_title", m.chair_title),
+        _line("kind", m.kind, " | ".join(KINDS)),
+        _line("source", m.source),
+    ):
+        if entry is not None:
+            lines.append(entry)
+    for unit in draft.units:
+        lines += ["", "[[units]]"]
+        lines += [
+            e
+            for e in (
+                _line("code", unit.code),
+                _line("name", unit.name),
+                _line("known", unit.known),
+                _line("source", unit.source),
+            )
+            if e is not None
+        ]
+    for lim in draft.limitations:
+        lines += ["", "[[limitations]]"]
+        lines += [
+            e
+            for e in (
+                _line("unit", lim.unit),
+                _line("text", lim.text),
+                _line("category", lim.category, " | ".join(CATEGORIES)),
+                _line("source", lim.source),
+            )
+            if e is not None
+        ]
+    for d in draft.directives:
+        lines += ["", "[[directives]]"]
+        lines += [
+            e
+            for e in (
+                _line("unit", d.unit),
+                _line("with", list(d.with_)) if d.with_ else None,
+                _line("text", d.text),
+                _line("due", d.due),
+                _line("due_phrase", d.due_phrase),
+                _line("source", d.source),
+            )
+            if e is not None
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,94 @@
+"""Accent-insensitive search that keeps character positions.
+
+:func:`dirtrack.text.fold` collapses spaces and so loses positions. Here every character of an
+NFC text maps to exactly one character of its key (``ủ`` and ``ỷ`` → ``u``/``y``, ``đ`` → ``d``,
+lower case, any white space → a space), so a regular expression run on the key returns spans
+that cut the original text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if ch.isspace():
+        return " "
+    base = unicodedata.normalize("NFD", ch)[0]
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold_aligned(text: str) -> str:
+    """The search key of ``text``, character for character (same length as ``text``)."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def lower_aligned(text: str) -> str:
+    """``text`` in lower case, character for character (tones kept: "cần" is not "cán")."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def normalize(text: str) -> str:
+    """NFC, unified line breaks, single spaces inside lines (line breaks kept)."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text and its aligned key."""
+
+    raw: str
+    key: str
+
+    @classmethod
+    def of(cls, raw: str) -> Folded:
+        return cls(raw, fold_aligned(raw))
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(self.key)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its spelling, its key and where it is."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+
+    @property
+    def capitalized(self) -> bool:
+        """First letter upper case (``Nguyễn``, ``HĐND``)."""
+        return self.text[:1].isupper()
+
+    @property
+    def title_case(self) -> bool:
+        """Upper-case first letter, the rest lower case (``Nguyễn``; not ``HĐND``)."""
+        return self.text[:1].isupper() and (len(self.text) == 1 or self.text[1:].islower())
+
+    @property
+    def all_caps(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` (letters and digits; punctuation is skipped)."""
+    key = fold_aligned(text)
+    return [
+        Token(m.group(), key[m.start() : m.end()], m.start(), m.end()) for m in _WORD.finditer(text)
+    ]

@@ -1,0 +1,500 @@
+"""Limitations and directives, read from the markers of the language.
+
+**Limitations.** A sentence announces a list of limitations when the clause before its ``:``
+names them ("còn một số hạn chế, khó khăn ... như:", "tồn tại, hạn chế đó là:") or opens with a
+contrast ("Tuy nhiên ...:"). After an enumeration marker ("như:", "đó là:") every ``;``-clause
+is one limitation; after other colons ("... cho biết:") only the clauses that evaluate
+negatively ("chưa", "còn thiếu", "hạn hẹp", "yếu kém", "chậm"...). A list can also start inside
+the first clause ("vẫn còn nhiều hạn chế do X; Y; Z"). The following sentences of the paragraph
+that still evaluate negatively continue the list. A contrast sentence with a negative
+evaluation ("Tuy nhiên, việc X còn chậm") is one too, and so is a staff shortfall stated with a
+number ("chỉ được bố trí 4 biên chế"). A heading about limitations opens a list for the items
+under it. The unit of a limitation is the unit named before its negative predicate (its subject);
+else none if the subject is collective ("một số tổ chức", "các đơn vị"); else the unit the
+announcing clause named ("hạn chế ... của Văn phòng"); else a unit named later in the clause;
+else none (the meeting's subject, every unit). The category is that of the earliest cue word in
+the clause (see ``lexicon.CATEGORY_CUES``): "thiếu lái xe" is **staffing** (a missing person,
+not a missing vehicle), "kinh phí hạn hẹp" budget, "chưa kịp thời"/"tiến độ" timeliness.
+
+**Directives.** Only the chair's (or a leader's) words give directives: a paragraph enters the
+"speech zone" at a sentence where a leader ("đồng chí", "Bí thư", "Phó Chủ tịch"...) or a
+leading body ("Thường trực HĐND huyện", not as the agent of a passive) speaks ("phát biểu",
+"đề nghị", "yêu cầu", "chỉ đạo", "nhấn mạnh", "lưu ý", "kết luận"...), that opens on the future
+("Thời gian tới, ..."), or that quotes the directive before its attribution ('"..." - đó là chỉ
+đạo của ...'); a heading about tasks ("Nhiệm vụ thời gian tới") opens one for the paragraphs
+under it, and a paragraph ending in ``:`` for the list items after it. In the zone each
+``;``-clause is a directive when it has a modal ("cần", "phải"), names a unit followed by an
+action ("Ban Tổ chức tham mưu ...", "UBND các huyện, thị xã, thành phố phối hợp ..."), is what
+the leader asks for ("đề nghị Đảng ủy xã quan tâm ..."), or — once a directive has been given —
+starts with an imperative verb ("Nâng cao ...", "Phối hợp ...", "Cũng cố ..."). Praise and
+reports of the past are not directives. The text starts after the speech verb ("đề nghị ..."),
+after a purpose ("Để ..., ") or a cause ("... nên <task>"), and stops before a quotation's
+attribution. Words that differ only by tone are told apart on the accented text ("cần"/"cán",
+"giao"/"giáo", "để"/"đề", "nên"/"nền").
+The lead unit is the unit named before the modal/verb; a collective subject ("các đơn vị", "các
+địa phương") means every unit (None); a clause without a subject continues the previous
+directive's unit. Units after "phối hợp với" are the coordinating units.
+
+**Deadlines** come from :mod:`dirtrack.extract.deadlines`. A phrase inside the task ("nghiên cứu
+sửa đổi quy chế trong tháng 9") dates that task; a phrase that frames the sentence before the
+task ("Nhiệm vụ 3 tháng cuối năm ...; các đoàn cần ...; hướng dẫn ...") dates every task after
+it in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines
+from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
+from dirtrack.extract.folding import fold_aligned, lower_aligned
+from dirtrack.extract.lexicon import (
+    ACTION_AFTER_UNIT,
+    BECAUSE,
+    CATEGORY_CUES,
+    COLLECTIVE_SUBJECT,
+    CONTRAST_OPEN,
+    ENUM_TAIL,
+    ENUMERATION_END,
+    FUTURE_OPEN,
+    HEADING_DIRECTIVE,
+    HEADING_LIMIT,
+    IMPERATIVE,
+    LACKING,
+    LATE,
+    LEADER_BODY_SPEAKS,
+    LEADER_REF,
+    LEADING_CONNECTIVE,
+    LIMIT_INLINE_INTRO,
+    LIMIT_NOUN,
+    LIMIT_NOUN_OVERCOME,
+    LIST_MARKER,
+    MODAL,
+    NEGATIVE,
+    PASSIVE_BEFORE,
+    PRAISE,
+    PURPOSE,
+    QUOTED_FRAME,
+    SHORTFALL,
+    SPEECH_FRAME,
+    SPEECH_VERB,
+    SPEECH_VERB_NOUN_AFTER,
+    SPEECH_VERB_NOUN_BEFORE,
+    SPEECH_VERB_TONED,
+    WITH_CUE,
+)
+from dirtrack.extract.sentences import Clause, split_clauses, tidy
+from dirtrack.extract.units import Mention, UnitResolver
+
+_USABLE = ("unit", "board", "bare-office", "bare-delegation")
+_SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph (or heading) and its sentences."""
+
+    kind: str  # "body" | "heading"
+    text: str
+    sentences: tuple[str, ...]
+
+
+def _usable(m: Mention) -> bool:
+    return m.name is not None and m.role in _USABLE and not m.affiliation
+
+
+def _value(m: Mention) -> str | None:
+    return m.code or m.name
+
+
+def _skip_lead(key: str, start: int, end: int) -> int:
+    """Move ``start`` past punctuation, list markers and connectives ("Đồng thời, ")."""
+    while True:
+        before = start
+        m = _SKIP.match(key, start, end)
+        if m:
+            start = m.end()
+        m = LIST_MARKER.match(key[start:end])
+        if m and m.end():
+            start += m.end()
+        m = LEADING_CONNECTIVE.match(key[start:end])
+        if m and m.end():
+            start += m.end()
+        if start == before:
+            return start
+
+
+def category_of(text: str) -> str:
+    """The category of a limitation: the earliest cue in it wins, ties by the table's order."""
+    key = fold_aligned(text)
+    best: tuple[int, int, str] | None = None
+    for order, (category, pattern) in enumerate(CATEGORY_CUES):
+        m = pattern.search(key)
+        if category == "timeliness":
+            late = LATE.search(lower_aligned(text))
+            if late and (m is None or late.start() < m.start()):
+                m = late
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, category)
+    return best[2] if best else "other"
+
+
+def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first negative evaluation in ``key[start:end]`` ("chưa", "thiếu", "chậm"...)."""
+    end = len(key) if end is None else end
+    found = [
+        m
+        for m in (
+            NEGATIVE.search(key, start, end),
+            LATE.search(low, start, end),
+            LACKING.search(low, start, end),
+        )
+        if m
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+# --- limitations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Intro:
+    unit: Mention | None
+
+
+def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if start <= m.start < end and _usable(m)), None)
+
+
+def _limitation(
+    sentence: str, clause: Clause, mentions: Sequence[Mention], intro: _Intro | None
+) -> LimitationDraft | None:
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    end = clause.start + len(clause.text)
+    start = _skip_lead(key, clause.start, end)
+    inline = LIMIT_INLINE_INTRO.search(key, start, end)
+    if inline is not None and len(key[inline.end() : end].split()) >= 3:
+        start = inline.end()  # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"
+    text = tidy(sentence[start:end])
+    if len(text.split()) < 3:
+        return None
+    ckey = key[start:end]
+    neg = _negative(key, low, start, end)
+    neg_at = neg.start() if neg else end
+    inside = [m for m in mentions if start <= m.start < end and _usable(m)]
+    subject = [m for m in inside if m.start < neg_at]
+    unit: Mention | None
+    if subject:
+        unit = subject[0]
+    elif COLLECTIVE_SUBJECT.match(ckey):
+        unit = None
+    elif intro is not None and intro.unit is not None:
+        unit = intro.unit
+    else:
+        unit = inside[0] if inside else None
+    return LimitationDraft(
+        text=text,
+        unit=_value(unit) if unit else None,
+        category=category_of(text),
+        source=sentence,
+    )
+
+
+def _announces(intro_key: str, sentence_key: str) -> bool:
+    """Whether the clause before a ``:`` announces limitations."""
+    if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
+        return False
+    noun = LIMIT_NOUN.search(intro_key)
+    if noun and not LIMIT_NOUN_OVERCOME.search(intro_key[: noun.start()]):
+        return True
+    return bool(CONTRAST_OPEN.match(sentence_key))
+
+
+def extract_limitations(
+    paragraphs: Sequence[Paragraph], resolver: UnitResolver
+) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
+    """The limitations, and the clauses they were read from (sentence, offset)."""
+    found: list[LimitationDraft] = []
+    taken: set[tuple[str, int]] = set()
+    carry: _Intro | None = None
+
+    def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
+        item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+        if item is not None:
+            found.append(item)
+            taken.add((sentence, clause.start))
+
+    for para in paragraphs:
+        pkey = fold_aligned(para.text)
+        if para.kind == "heading":
+            limit_heading = HEADING_LIMIT.search(pkey)
+            carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
+            continue
+        active = carry if (carry and LIST_MARKER.match(para.text)) else None
+        if carry and not LIST_MARKER.match(para.text) and not NEGATIVE.search(pkey):
+            carry = None
+        for sentence in para.sentences:
+            key, low = fold_aligned(sentence), lower_aligned(sentence)
+            modal = MODAL.search(low)
+            clauses = split_clauses(sentence)
+            colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
+            if colon is not None and colon > 0:
+                intro = clauses[colon - 1]
+                intro_key = key[intro.start : intro.start + len(intro.text)]
+                intro_low = low[intro.start : intro.start + len(intro.text)]
+                if _announces(intro_key, key) and not MODAL.search(intro_low):
+                    mentions = resolver.mentions(sentence)
+                    unit = _first_usable(mentions, intro.start, intro.start + len(intro.text))
+                    active = _Intro(unit)
+                    listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
+                    for clause in clauses[colon:]:
+                        c_end = clause.start + len(clause.text)
+                        if listed or _negative(key, low, clause.start, c_end):
+                            add(sentence, clause, active)
+                    if sentence is para.sentences[-1] and sentence.rstrip().endswith(":"):
+                        carry = active
+                    continue
+            if modal and active is None:
+                continue
+            inline = LIMIT_INLINE_INTRO.search(key, 0, clauses[0].start + len(clauses[0].text))
+            if inline and len(clauses) > 1 and not modal:
+                noun_at = LIMIT_NOUN.search(key, inline.start())
+                before_noun = key[: noun_at.start() if noun_at else inline.start()]
+                if not LIMIT_NOUN_OVERCOME.search(before_noun):
+                    # "... còn nhiều hạn chế do X; Y; Z": every clause is one
+                    active = active or _Intro(None)
+                    for clause in clauses:
+                        add(sentence, clause, active)
+                    continue
+            contrast = CONTRAST_OPEN.match(key)
+            if contrast and _negative(key, low, contrast.end()) and not modal:
+                for clause in clauses:
+                    if _negative(key, low, clause.start, clause.start + len(clause.text)):
+                        add(sentence, clause, active)
+                active = active or _Intro(None)
+                continue
+            if contrast and LIMIT_NOUN.search(key):
+                active = _Intro(_first_usable(resolver.mentions(sentence), 0, len(sentence)))
+                continue
+            if active is not None and _negative(key, low) and not modal:
+                for clause in clauses:
+                    if _negative(key, low, clause.start, clause.start + len(clause.text)):
+                        add(sentence, clause, active)
+                continue
+            active = None
+            shortfall = SHORTFALL.search(key)
+            if shortfall and not modal:
+                clause = next(
+                    c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
+                )
+                add(sentence, clause, None)
+    return found, taken
+
+
+# --- directives -----------------------------------------------------------------------------
+
+
+def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu")."""
+    for m in SPEECH_VERB.finditer(key, start, end):
+        if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
+            continue
+        before = key[max(0, m.start() - 25) : m.start()]
+        if SPEECH_VERB_NOUN_BEFORE.search(before):
+            continue
+        if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
+            continue
+        return m
+    return None
+
+
+def _speech_frame(key: str) -> bool:
+    """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
+    head = key.lstrip()
+    if head.startswith("phat bieu") or FUTURE_OPEN.match(head):
+        return True
+    for m in SPEECH_FRAME.finditer(key):
+        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+            continue
+        if SPEECH_VERB_NOUN_AFTER.match(key[m.end() :]):
+            continue
+        window = key[max(0, m.start() - 120) : m.start()]
+        window = window[max(window.rfind(";"), window.rfind(".")) + 1 :]
+        if LEADER_REF.search(window):
+            return True
+    for m in LEADER_BODY_SPEAKS.finditer(key):
+        if not PASSIVE_BEFORE.search(key[max(0, m.start() - 30) : m.start()]):
+            return True
+    return False
+
+
+def _core(
+    key: str, low: str, start: int, end: int, open_ctx: bool, mentions: Sequence[Mention]
+) -> int | None:
+    """Where the task starts in a clause (its modal or verb), or None if it is no directive."""
+    ckey = key[start:end]
+    modal = MODAL.search(low, start, end)
+    if PRAISE.search(ckey) and not modal:
+        return None
+    if modal:
+        return modal.start()
+    if open_ctx and IMPERATIVE.match(ckey):
+        return start
+    first = next(
+        (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
+        None,
+    )
+    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+        if ACTION_AFTER_UNIT.match(key[first.end : end]):
+            return first.end
+    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+        tail = ENUM_TAIL.match(key, first.end, end)
+        after = tail.end() if tail else first.end
+        if ACTION_AFTER_UNIT.match(key[after:end]):
+            return after
+    collective = COLLECTIVE_SUBJECT.match(ckey)
+    if collective:
+        tail = ENUM_TAIL.match(key, start + collective.end(), end)
+        after = tail.end() if tail else start + collective.end()
+        if ACTION_AFTER_UNIT.match(key[after:end].lstrip(" ,")):
+            return after
+    return None
+
+
+class _NoUnit:
+    """Marks "no earlier directive in this paragraph"."""
+
+
+_NO_CONTEXT = _NoUnit()
+
+
+def extract_directives(
+    paragraphs: Sequence[Paragraph],
+    resolver: UnitResolver,
+    ref: date | None,
+    taken: set[tuple[str, int]] | None = None,
+) -> list[DirectiveDraft]:
+    """The directives given at the meeting (see the module docstring)."""
+    taken = taken or set()
+    found: list[DirectiveDraft] = []
+    seen: set[tuple[str | None, str]] = set()
+    carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
+    for para in paragraphs:
+        pkey = fold_aligned(para.text)
+        if para.kind == "heading":
+            is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
+            carry = "heading" if is_tasks else None
+            continue
+        in_zone = carry == "heading" or (carry == "colon" and bool(LIST_MARKER.match(para.text)))
+        in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
+        if carry == "colon" and not in_zone:
+            carry = None
+        open_ctx = in_zone
+        previous: Mention | None | _NoUnit = _NO_CONTEXT
+        for sentence in para.sentences:
+            key, low = fold_aligned(sentence), lower_aligned(sentence)
+            if not in_zone and _speech_frame(key):
+                in_zone = True
+            if not in_zone:
+                continue
+            mentions = resolver.mentions(sentence)
+            frame: Deadline | None = None
+            for clause in split_clauses(sentence):
+                if (sentence, clause.start) in taken:
+                    continue
+                end = clause.start + len(clause.text)
+                start = clause.start
+                verb = _speech_verb(key, low, start, end)
+                requested = False
+                if verb is not None:
+                    before_verb = key[start : verb.start()]
+                    body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
+                    if (
+                        LEADER_REF.search(key[: verb.start()])
+                        or (body is not None and body.end() == verb.end())
+                        or not re.sub(r"[\W_]+", "", before_verb)
+                        or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+                    ):
+                        open_ctx = True
+                        requested = True
+                        start = verb.end()
+                start = _skip_lead(key, start, end)
+                modal = MODAL.search(low, start, end)
+                if PURPOSE.match(low, start) and modal is not None:
+                    comma = key.rfind(",", start, modal.start())
+                    if comma > start:
+                        start = _skip_lead(key, comma + 1, end)
+                if len(key[start:end].split()) < 2:
+                    continue
+                core = _core(key, low, start, end, open_ctx, mentions)
+                if core is None and requested and len(key[start:end].split()) >= 3:
+                    # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
+                    head = next((m for m in mentions if start <= m.start < end), None)
+                    at_start = head is not None and _SUBJECT_PREFIX.match(key[start : head.start])
+                    core = head.end if head is not None and at_start else start
+                deadlines = find_deadlines(sentence[start:end], ref)
+                if core is None:
+                    chosen = best_deadline(deadlines)
+                    if chosen is not None:
+                        frame = chosen
+                    continue
+                local = [d for d in deadlines if start + d.start >= core]
+                framing = [d for d in deadlines if start + d.start < core]
+                if framing:
+                    frame = best_deadline(framing)
+                due = best_deadline(local) or frame
+                text_start = start
+                because = BECAUSE.search(low, start, core)
+                if because is not None:
+                    text_start = _skip_lead(key, because.end(), end)
+                quoted = QUOTED_FRAME.search(key, text_start, end)
+                if quoted is not None:
+                    end = quoted.start()  # the attribution after a quotation is not the task
+                text = tidy(sentence[text_start:end]).strip("\"“”'«» ")
+                if len(text.split()) < 3:
+                    continue
+                subject = [m for m in mentions if start <= m.start < core and _usable(m)]
+                collective = COLLECTIVE_SUBJECT.match(key[text_start:end]) or any(
+                    m.role == "collective" and start <= m.start < core for m in mentions
+                )
+                lead: Mention | None
+                if subject:
+                    lead = subject[0]
+                elif collective:
+                    lead = None
+                elif isinstance(previous, _NoUnit):
+                    lead = None
+                else:
+                    lead = previous
+                partners: list[str] = []
+                cue = WITH_CUE.search(key, start, end)
+                if cue is not None:
+                    for m in mentions:
+                        value = _value(m)
+                        if m.start >= cue.end() and m.end <= end and _usable(m) and value:
+                            if value not in partners and (lead is None or value != _value(lead)):
+                                partners.append(value)
+                unit = _value(lead) if lead else None
+                signature = (unit, fold_aligned(text))
+                if signature in seen:
+                    continue
+                seen.add(signature)
+                found.append(
+                    DirectiveDraft(
+                        text=text,
+                        unit=unit,
+                        with_=tuple(partners),
+                        due=due.due if due else None,
+                        due_phrase=due.phrase if due else None,
+                        source=sentence,
+                    )
+                )
+                previous = lead
+                open_ctx = True
+        if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
+            carry = "colon"
+    return found

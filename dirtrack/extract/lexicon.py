@@ -1,0 +1,579 @@
+"""Word lists of the extractor: Vietnamese markers, written as search keys (no accents).
+
+Everything here describes the language of meeting reports (how a chair is introduced, how a
+limitation or a directive is announced, how units are named), not any particular article.
+Keys are matched against :func:`dirtrack.extract.folding.fold_aligned` text, so ``Tỉnh ủy``,
+``Tỉnh uỷ`` and ``tinh uy`` are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(*alternatives: str) -> str:
+    """A non-capturing, word-bounded alternation, longest alternatives first."""
+    ordered = sorted(set(alternatives), key=len, reverse=True)
+    return r"\b(?:" + "|".join(ordered) + r")\b"
+
+
+# --- persons ------------------------------------------------------------------------------
+
+#: Common Vietnamese family names (keys). A run of title-case words starting with one of these
+#: is read as a person's name.
+SURNAMES = frozenset(
+    """
+    nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly phuong nghiem truong
+    dinh lam mai luong dao trinh doan cao ha ta chu luu kieu to la trieu thai quach tu chau tang
+    lai hua tong than khong lo lu giang mac vuong phung bach ong nong hau ton quan kim vi luc sam
+    au diep dong dam dau be ma cam loc thach danh khuc tiet lieu man thieu ung yen tieu son
+    """.split()
+)
+
+#: Words that open a position title (``Phó``, ``Bí thư``, ``Chủ tịch``, ``Ủy viên``...).
+TITLE_HEADS = (
+    "pho",
+    "quyen",
+    "uvt",
+    "uvtw",
+    "tuv",
+    "thuong truc ban bi thu",
+    "bi thu",
+    "chu tich",
+    "uy vien",
+    "uv",
+    "truong ban",
+    "truong",
+    "giam doc",
+    "chanh van phong",
+    "chanh an",
+    "chanh thanh tra",
+    "vien truong",
+    "tong bi thu",
+    "thu tuong",
+    "bo truong",
+    "thu truong",
+    "pbt",
+    "pct",
+    "chu nhiem",
+    "tong thu ky",
+    "dai bieu quoc hoi",
+    "ty uy vien",
+)
+TITLE_HEAD_RE = re.compile(r"^" + words(*TITLE_HEADS))
+
+#: Two-word terms that may appear, in lower case, inside a position title.
+TITLE_BIGRAMS = frozenset(
+    pair.replace("_", " ")
+    for pair in """
+    bi_thu chu_tich uy_vien giam_doc thuong_truc thuong_vu chap_hanh trung_uong nhan_dan thi_xa
+    thanh_pho tinh_uy thi_uy huyen_uy thanh_uy quan_uy dang_uy truong_ban van_phong to_chuc
+    tuyen_giao dan_van noi_chinh kiem_tra mat_tran to_quoc viet_nam quoc_hoi dai_bieu hoi_dong
+    uy_ban chanh_an vien_truong kinh_te ngan_sach phap_che van_hoa xa_hoi dan_toc cong_an quan_su
+    chi_huy thi_tran co_quan doanh_nghiep phu_trach chu_nhiem tong_thu thu_ky chinh_tri bo_chinh
+    dang_doan truong_doan doan_dai pho_truong truong_phong uy_quyen
+    """.split()
+)
+
+#: Lower-case single words allowed inside a title (levels of government, ``kiêm``, ``và``).
+TITLE_LOWER_WORDS = frozenset("tinh huyen xa phuong quan thi kiem va tran".split())
+
+#: Words introducing a person (``đồng chí``, ``đ/c``, ``ông``, ``bà``).
+PERSON_INTRO = re.compile(r"\b(?:dong chi|d/c|ong|ba)\s*$")
+
+#: Rank of a title, to break ties between co-chairs (higher = more senior).
+TITLE_RANK: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^(?:uy vien .*?, )?(?:tong bi thu|thu tuong)"), 9),
+    (re.compile(r"^(?:uy vien [^,]*, )?bi thu"), 6),
+    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho bi thu|pbt)"), 5),
+    (re.compile(r"^(?:uy vien [^,]*, )?chu tich"), 4),
+    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho chu tich|pct)"), 3),
+    (re.compile(r"^(?:truong ban|giam doc|chanh van phong)"), 2),
+)
+
+# --- meeting ------------------------------------------------------------------------------
+
+_DAY_MONTH = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2})\b)?"
+_LONG_DATE = r"(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,\s*)?nam\s+(\d{4}))?"
+_TIME_OF_DAY = r"(?:sang|chieu|toi|trua|dem|hom nay|hom qua)(?:\s+(?:nay|qua|hom nay|hom qua|mai))?"
+
+#: "Sáng 6/5", "Chiều ngày 01-3", "Sáng nay 7/9", "vào chiều ngày 28/12", "(ngày 6/5/2022)".
+MEETING_DAY = re.compile(
+    rf"\b(?:{_TIME_OF_DAY}\s*,?\s*(?:\(?\s*ngay\s+)?|ngay\s+)\(?\s*(?:{_DAY_MONTH}|{_LONG_DATE})"
+)
+#: Any day written in the text (``6/5``, ``06-05-2022``, ``ngày 6 tháng 5 năm 2022``).
+ANY_DAY = re.compile(rf"(?<![\d/.-])(?:{_DAY_MONTH}|ngay\s+{_LONG_DATE})(?![\d/])")
+#: A full date with its year.
+FULL_DATE = re.compile(
+    r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])"
+    r"|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})"
+)
+#: A citation of a document before a date (``Quyết định số 46-QĐ/ThU, ngày 28/9/2022``).
+CITATION_BEFORE = re.compile(
+    r"(?:\bso\s+[\w./-]+|/[a-z]{1,8}(?:-[a-z]{1,8})*|\b(?:quyet dinh|nghi quyet|chi thi|ket luan|"
+    r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s+)?$"
+)
+YEAR_MENTION = re.compile(
+    r"\b(?:nam|thang\s+\d{1,2}\s*[/-]|quy\s+[ivx1-4]+\s*[/-])\s*(\d{4})\b(?!\s*-\s*\d{4})"
+)
+
+#: Words for the kind of meeting, checked in this order (see ``meeting.kind_of``).
+KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "review",
+        re.compile(r"\b(?:tong ket|so ket|danh gia (?:ket qua )?(?:cong tac )?nam \d{4})\b"),
+    ),
+    ("briefing", re.compile(r"\bgiao ban\b")),
+    (
+        "working-session",
+        re.compile(
+            r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
+            r"khao sat tai|kiem tra tai|giam sat (?:tinh hinh|viec|ket qua))\b"
+        ),
+    ),
+    ("conference", re.compile(r"\b(?:hoi nghi|hoi thao|phien hop|cuoc hop|ky hop|hop)\b")),
+)
+MEETING_NOUN = re.compile(
+    r"\b(?:hoi nghi|buoi lam viec|giao ban|phien hop|cuoc hop|ky hop|hoi thao)\b"
+)
+
+#: Role of a person in a sentence, with the weight it adds to being the chair.
+CHAIR_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:chu tri|dong chu tri)\b")
+CHAIR_VERBS_AFTER: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da|vua)?\s*(?:co buoi )?lam viec\b"), 8),
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da|vua)?\s*(?:dan dau|kiem tra|tham va lam viec)\b"), 6),
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*(?:phat bieu )?(?:ket luan|chi dao)\b"), 5),
+    (re.compile(r"^\s*(?:,|-)?\s*(?:cung )?(?:da )?(?:yeu cau|de nghi|nhan manh|luu y|giao)\b"), 5),
+    (
+        re.compile(r"^\s*(?:,|-)?\s*(?:da )?(?:cho biet|giai trinh|bao cao|trinh bay|thong tin)\b"),
+        -2,
+    ),
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*phat bieu\b(?! thao luan| y kien)"), 2),
+)
+CHAIR_CUES_BEFORE: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\b(?:duoi )?su (?:chu tri|dieu hanh) cua\s*(?:dong chi|d/c|ong|ba)?\s*$"), 10),
+    (
+        re.compile(r"\b(?:do|la) (?:chi dao|y kien chi dao|ket luan|yeu cau|de nghi)(?: cua)?\s*$"),
+        8,
+    ),
+    (re.compile(r"\bdo\s*$"), 4),
+    (re.compile(r"\b(?:ket luan|chi dao|phat bieu ket luan|phat bieu chi dao) cua\s*$"), 5),
+    (re.compile(r"\bphat bieu (?:chi dao|ket luan)\b[^.;]*$"), 4),
+    (re.compile(r"\b(?:tham du|du) (?:co|hoi nghi co|buoi lam viec co)\s*$"), 3),
+)
+DISCUSSANT = re.compile(r"^[^.;]{0,60}?\bphat bieu (?:thao luan|y kien|tham luan)\b")
+
+# --- items --------------------------------------------------------------------------------
+
+#: Nouns that announce limitations ("còn một số hạn chế, khó khăn ... như:").
+LIMIT_NOUN = re.compile(
+    words(
+        "han che",
+        "ton tai",
+        "khuyet diem",
+        "yeu kem",
+        "kho khan",
+        "vuong mac",
+        "bat cap",
+        "thieu sot",
+        "nhuoc diem",
+        "hon che",
+    )
+)
+#: ... unless they are the object of overcoming ("khắc phục những hạn chế").
+LIMIT_NOUN_OVERCOME = re.compile(
+    r"\b(?:khac phuc|thao go|giai quyet|vuot qua|chia se|nhin nhan|chi ro|chi ra|neu len|"
+    r"kiem diem)\b[^.;:]{0,40}$"
+)
+#: A limitation noun that introduces its list in the same clause ("còn nhiều hạn chế do ...",
+#: "một số khó khăn như ...").
+LIMIT_INLINE_INTRO = re.compile(
+    r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
+    r"[^,;:.]{0,25}?\b(?:do|nhu|la|gom|o cho|the hien o)\s+"
+)
+#: What an enumeration marker at the end of an announcing clause looks like ("như", "đó là").
+ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)\s*$")
+#: A directive quoted before its attribution: '"..." - đó là chỉ đạo của đồng chí ...'.
+QUOTED_FRAME = re.compile(
+    r"[\"”»']\s*[-–—,]?\s*(?:do|day) la (?:y kien |noi dung )?(?:chi dao|yeu cau|ket luan|de nghi)"
+)
+#: A contrast that opens a criticism ("Tuy nhiên", "Song", "Bên cạnh đó").
+CONTRAST_OPEN = re.compile(
+    r"^\s*(?:tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|ben canh nhung ket qua[^,]*|"
+    r"han che|ton tai)\b"
+)
+#: Negative evaluation: what a limitation says about the unit.
+NEGATIVE = re.compile(
+    words(
+        "chua",
+        "con thap",
+        "con thieu",
+        "cham tre",
+        "han hep",
+        "yeu kem",
+        "con yeu",
+        "bat cap",
+        "con han che",
+        "bi dong",
+        "khong dap ung",
+        "kho khan",
+        "vuong mac",
+        "sai sot",
+        "vi pham",
+        "con nang ve",
+        "khong dam bao",
+        "khong kip thoi",
+        "lung tung",
+        "ton dong",
+        "qua han",
+        "tre han",
+        "no dong",
+        "hieu qua thap",
+        "con nhieu",
+        "con ton tai",
+        "con xay ra",
+        "buong long",
+        "hinh thuc",
+    )
+)
+#: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
+SHORTFALL = re.compile(
+    r"\b(?:chi (?:duoc )?(?:bo tri|co|giao)|thieu|chua du|con thieu)\s+(?:\d+\s+)?"
+    r"(?:bien che|can bo|cong chuc|vien chuc|nhan luc|nhan su|nguoi|chuyen vien|lai xe)\b"
+)
+
+#: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
+#: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
+#: "cán" (cán bộ) and "phải" with "phái".
+MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)")
+#: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words).
+PURPOSE = re.compile(r"\s*để\b")
+BECAUSE = re.compile(r"\bnên\b")
+#: "chậm" (late) with its tone: not "chăm" (care for) or "chấm" (grade).
+LATE = re.compile(r"\bchậm\b")
+#: "thiếu" (lacking) with its tone: not "tối thiểu" (minimum), "thiểu số" (minority).
+LACKING = re.compile(r"\bthiếu\b")
+#: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
+SPEECH_VERB_TONED = frozenset(
+    ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
+     "dặn dò", "quán triệt", "chỉ thị"]
+)  # fmt: skip
+#: Verbs a chair uses to give a directive, and that end the reporting frame before it.
+SPEECH_VERB = re.compile(
+    r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
+    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)))\b"
+)
+#: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
+SPEECH_VERB_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
+    r"phat bieu|"
+    r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
+    r"huong dan|de)\s*$)"
+)
+SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
+#: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
+LEADER_REF = re.compile(
+    r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"
+    r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban))\b"
+)
+#: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
+#: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
+LEADER_BODY_SPEAKS = re.compile(
+    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac)\b[^,;.:]{0,40}?"
+    r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
+)
+PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
+SPEECH_FRAME = re.compile(
+    r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
+    r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
+)
+#: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
+FUTURE_OPEN = re.compile(
+    r"^\s*(?:(?:trong )?thoi gian toi|(?:trong )?nhung thang cuoi nam|nhiem vu (?:trong tam )?"
+    r"(?:thoi gian|nhung thang|nam) toi|phuong huong,? nhiem vu)\b"
+)
+#: Headings of a conclusion document.
+HEADING_DIRECTIVE = re.compile(
+    r"\b(?:nhiem vu|giai phap|phuong huong|kien nghi|de xuat|chi dao|ket luan|thoi gian toi|"
+    r"yeu cau|giao)\b"
+)
+HEADING_LIMIT = re.compile(r"\b(?:han che|ton tai|khuyet diem|kho khan|yeu kem|vuong mac)\b")
+#: A report or praise, not a directive ("đã biểu dương", "ghi nhận", "đánh giá cao").
+PRAISE = re.compile(
+    r"\b(?:bieu duong|ghi nhan|danh gia cao|khen ngoi|chuc mung|cam on|tri an|hoan nghenh)\b"
+)
+PAST = re.compile(r"\b(?:da|vua|dang)\b")
+
+#: Verbs that open an imperative clause ("Nâng cao...", "Phối hợp...", "Cũng cố...").
+IMPERATIVE = re.compile(
+    r"^\s*"
+    + words(
+        "nang cao",
+        "tang cuong",
+        "tiep tuc",
+        "day manh",
+        "chu trong",
+        "chu dong",
+        "phoi hop",
+        "tap trung",
+        "thuc hien",
+        "trien khai",
+        "xay dung",
+        "kien toan",
+        "ra soat",
+        "doi moi",
+        "cung co",
+        "quan tam",
+        "khan truong",
+        "nghien cuu",
+        "tham muu",
+        "hoan thanh",
+        "hoan thien",
+        "don doc",
+        "kiem tra",
+        "huong dan",
+        "sap xep",
+        "bo sung",
+        "to chuc",
+        "dam bao",
+        "bao dam",
+        "phat huy",
+        "khac phuc",
+        "quan triet",
+        "lam tot",
+        "giai quyet",
+        "xu ly",
+        "thuong xuyen",
+        "som",
+        "uu tien",
+        "chan chinh",
+        "nam chac",
+        "nam bat",
+        "phan cong",
+        "soat xet",
+        "can nhac",
+        "dieu chinh",
+        "ban hanh",
+        "tich cuc",
+        "duy tri",
+        "bam sat",
+        "ung dung",
+        "cai thien",
+        "nghiem tuc",
+        "tuyen truyen",
+        "van dong",
+        "huy dong",
+        "chuan bi",
+        "bao cao",
+        "xem xet",
+        "theo doi",
+        "giam sat",
+        "thu thap",
+        "cap nhat",
+        "phan dau",
+        "quyet liet",
+        "giu vung",
+        "mo rong",
+        "tong hop",
+        "chi dao",
+        "lanh dao",
+        "nang cao hon nua",
+        "chu y",
+        "tiep thu",
+    )
+)
+#: Verbs that follow a unit named as the subject of a task ("Ban Tổ chức tham mưu...").
+ACTION_AFTER_UNIT = re.compile(
+    r"^\s*(?:(?:khan truong|som|tiep tuc|chu dong|kip thoi|nghiem tuc|co trach nhiem)\s+)*"
+    + words(
+        "tham muu",
+        "chu tri",
+        "phoi hop",
+        "ra soat",
+        "xay dung",
+        "hoan thanh",
+        "trien khai",
+        "to chuc",
+        "thuc hien",
+        "bo sung",
+        "huong dan",
+        "theo doi",
+        "bao cao",
+        "de xuat",
+        "trinh",
+        "kiem tra",
+        "nghien cuu",
+        "cap nhat",
+        "chiu trach nhiem",
+        "tang cuong",
+        "nang cao",
+        "tap trung",
+        "dieu chinh",
+        "sap xep",
+        "cung co",
+        "giam sat",
+        "don doc",
+        "xu ly",
+        "giai quyet",
+        "lam viec",
+        "chuan bi",
+        "tiep thu",
+        "hoan thien",
+        "khan truong",
+        "quan tam",
+        "chu trong",
+        "phan dau",
+        "day manh",
+        "doi moi",
+        "lanh dao",
+        "chi dao",
+        "tang cuong",
+        "day nhanh",
+        "ra soat",
+        "xay dung",
+        "thuc hien",
+    )
+)
+#: An enumeration that continues a collective subject ("UBND các huyện, thị xã, thành phố").
+ENUM_TAIL = re.compile(
+    r"(?:\s*(?:,|va)\s*(?:cac\s+)?(?:thi xa|thanh pho|tp|huyen|quan|xa|phuong|thi tran|so|ban|"
+    r"nganh|doan the|dia phuong|don vi|co quan|ban nganh|doan the)\b)*"
+)
+#: Connectives stripped from the start of an item.
+LEADING_CONNECTIVE = re.compile(
+    r"^\s*(?:(?:dong thoi|ngoai ra|ben canh do|qua do|trong do|tuy nhien|tuy vay|theo do|vi vay|"
+    r"do do|cung voi do|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
+    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba)"
+    r"\s*[,:]?\s*)+"
+)
+LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")
+#: Subjects that name every unit rather than one ("các đơn vị", "các địa phương").
+COLLECTIVE_SUBJECT = re.compile(
+    r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
+    r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
+    r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|"
+    r"uy ban|ban,|so,|ban nganh|co so|tap the|lan)"
+)
+#: Which units work together with the lead unit.
+WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")
+
+#: Categories of limitations: the earliest cue in the clause wins; ties by this order.
+CATEGORY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "budget",
+        re.compile(
+            words(
+                "kinh phi",
+                "ngan sach",
+                "nguon von",
+                "von dau tu",
+                "giai ngan",
+                "thieu von",
+                "chi phi",
+                "tai chinh han hep",
+                "han hep",
+            )
+        ),
+    ),
+    (
+        "staffing",
+        re.compile(
+            words(
+                "bien che",
+                "dinh bien",
+                "nhan luc",
+                "nhan su",
+                "lai xe",
+                "trinh do",
+                "doi ngu can bo",
+                "nang luc can bo",
+                "nang luc cua can bo",
+            )
+            + r"|\b(?:thieu|chua du)\s+(?:\d+\s+)?(?:can bo|cong chuc|vien chuc|nguoi|"
+            r"chuyen vien|giao vien|bac si)\b|^\s*(?:mot so |doi ngu )?can bo,? cong chuc"
+        ),
+    ),
+    (
+        "equipment",
+        re.compile(
+            words(
+                "trang thiet bi",
+                "thiet bi",
+                "co so vat chat",
+                "phuong tien",
+                "may moc",
+                "tru so",
+                "phong lam viec",
+                "xe o to",
+                "xe cong",
+                "phan mem",
+                "may tinh",
+                "ha tang cong nghe thong tin",
+                "duong truyen",
+            )
+        ),
+    ),
+    ("coordination", re.compile(words("phoi hop", "lien ket", "gan ket", "thong tin qua lai"))),
+    (
+        "timeliness",
+        re.compile(
+            words(
+                "kip thoi",
+                "tien do",
+                "cham tre",
+                "tre han",
+                "qua han",
+                "dung han",
+                "thoi han",
+                "ton dong",
+                "no dong",
+                "keo dai",
+                "dung thoi gian",
+            )
+        ),
+    ),
+    (
+        "discipline",
+        re.compile(
+            words(
+                "ky luat",
+                "ky cuong",
+                "tu giac",
+                "nghiem tuc",
+                "chap hanh",
+                "vi pham",
+                "chua thuong xuyen",
+                "deu tay",
+                "tam huyet",
+                "triet de",
+                "ne tranh",
+                "day dua",
+                "trach nhiem",
+                "le loi",
+            )
+        ),
+    ),
+    (
+        "quality",
+        re.compile(
+            words(
+                "chat luong",
+                "hieu qua",
+                "chua cao",
+                "sau sat",
+                "chua dap",
+                "dap ung",
+                "yeu kem",
+                "ngang tam",
+                "bi dong",
+                "chu dong",
+                "con thap",
+                "dong bo",
+                "quan tam",
+                "chua tot",
+                "han che",
+                "thuc chat",
+            )
+        ),
+    ),
+)

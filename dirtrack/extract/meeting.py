@@ -1,0 +1,455 @@
+"""The meeting itself: its date, chair (and title), kind and title.
+
+**Date.** The lead sentence says "Sáng 6/5", "Chiều ngày 01-3", "Sáng nay 7/9", "vào chiều ngày
+28/12"; the year comes, in this order, from the date itself (``6/5/2022``), the dateline
+nearest before the lead (else the first after it: a publication date — the year is chosen so
+that the meeting is on or before it), full dates and "năm 2022" / "tháng 5/2022" mentions in
+the text (the most frequent year), and finally ``today`` (the meeting is then not after
+``today``). Dates of cited documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
+A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
+
+**Chair.** Every person (a run of title-case words starting with a family name) is scored by
+what the sentence says about them: "<X> ... chủ trì" and "dưới sự chủ trì của <X>" (+10), "Đó
+là chỉ đạo/kết luận của <X>" (+8), "<X> đã có buổi làm việc với" (+8), "<X> kết luận / chỉ đạo /
+yêu cầu / đề nghị" (+5), "Tham dự có <X>" (+3), a mention in the lead (+3), the seniority of the
+title (Bí thư > Phó Bí thư > Chủ tịch > Phó Chủ tịch); co-subjects listed before one verb ("các
+đồng chí: A, ...; B, ... đã làm việc") share it, the first listed slightly ahead; captions
+count half; people who report ("cho biết", "giải trình") or discuss ("phát biểu thảo luận")
+lose points. The best total wins; its longest title is the chair's title. A title may run over
+commas ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩm Tú").
+
+**Kind**, from the lead sentence, then the headline, first match in this order:
+``review`` (tổng kết, sơ kết, đánh giá năm N) > ``briefing`` (giao ban) > ``working-session``
+(buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
+"hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
+``review``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dirtrack.extract.clean import Block, full_dates, title_of
+from dirtrack.extract.folding import Folded, Token, fold_aligned, tokens
+from dirtrack.extract.lexicon import (
+    ANY_DAY,
+    CHAIR_AFTER,
+    CHAIR_CUES_BEFORE,
+    CHAIR_VERBS_AFTER,
+    CITATION_BEFORE,
+    DISCUSSANT,
+    KIND_CUES,
+    MEETING_DAY,
+    MEETING_NOUN,
+    PERSON_INTRO,
+    SURNAMES,
+    TITLE_BIGRAMS,
+    TITLE_HEAD_RE,
+    TITLE_HEADS,
+    TITLE_LOWER_WORDS,
+    TITLE_RANK,
+    YEAR_MENTION,
+    words,
+)
+
+_NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\b")
+_MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
+_ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
+_LEVEL_WORD = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp)\s*$")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in a sentence, with the title written next to the name."""
+
+    name: str
+    title: str | None
+    start: int  # where the mention (title or name) starts in the sentence
+    end: int  # where it ends
+
+
+@dataclass
+class MeetingInfo:
+    date: date | None = None
+    title: str | None = None
+    chair: str | None = None
+    chair_title: str | None = None
+    kind: str | None = None
+    source: str | None = None
+
+
+# --- persons --------------------------------------------------------------------------------
+
+
+def _titleish(toks: Sequence[Token], k: int) -> bool:
+    tok = toks[k]
+    if tok.capitalized:
+        return True
+    if tok.key in TITLE_LOWER_WORDS:
+        return True
+    if k > 0 and f"{toks[k - 1].key} {tok.key}" in TITLE_BIGRAMS:
+        return True
+    return k + 1 < len(toks) and f"{tok.key} {toks[k + 1].key}" in TITLE_BIGRAMS
+
+
+def _trim_title(text: str) -> str | None:
+    text = re.sub(r"(?:\s+(?:và|kiêm|cùng))+$", "", text.strip(" ,-–"))
+    key = fold_aligned(text)
+    m = _ANY_TITLE_HEAD.search(key)
+    if m is None:
+        return None
+    text = text[m.start() :]
+    return text if TITLE_HEAD_RE.match(fold_aligned(text)) else None
+
+
+def _title_before(sentence: str, toks: Sequence[Token], i: int) -> tuple[str | None, int]:
+    k = i - 1
+    start = toks[i].start
+    while k >= 0 and _titleish(toks, k):
+        gap = sentence[toks[k].end : toks[k + 1].start]
+        if gap != " " and not (
+            re.fullmatch(r",\s*", gap)
+            and start < toks[i].start
+            and TITLE_HEAD_RE.match(fold_aligned(sentence[start:]))
+        ):
+            break
+        start = toks[k].start
+        k -= 1
+    if start == toks[i].start:
+        return None, start
+    raw = sentence[start : toks[i].start]
+    title = _trim_title(raw)
+    if title is None:
+        return None, toks[i].start
+    return title, sentence.rfind(title, 0, toks[i].start)
+
+
+def _title_after(sentence: str, toks: Sequence[Token], j: int) -> tuple[str | None, int]:
+    """Title after a name ("X, Ủy viên ..., Bí thư Tỉnh ủy" / "X - Phó Bí thư ...")."""
+    if j >= len(toks):
+        return None, toks[j - 1].end
+    gap = sentence[toks[j - 1].end : toks[j].start]
+    if not re.fullmatch(r"\s*[,\-–—(]\s*", gap):
+        return None, toks[j - 1].end
+    if not TITLE_HEAD_RE.match(fold_aligned(sentence[toks[j].start :])):
+        return None, toks[j - 1].end
+    k = j
+    end = toks[j].end
+    while k + 1 < len(toks):
+        gap = sentence[toks[k].end : toks[k + 1].start]
+        nxt = fold_aligned(sentence[toks[k + 1].start :])
+        if gap == " " and _titleish(toks, k + 1):
+            k += 1
+        elif re.fullmatch(r",\s*", gap) and TITLE_HEAD_RE.match(nxt):
+            k += 1
+        elif gap == " - " and toks[k + 1].capitalized and k + 2 < len(toks):
+            k += 1  # "Ban Văn hóa - Xã hội"
+        elif gap == "." and toks[k].text.isupper() and toks[k + 1].text.isupper():
+            k += 1  # "UVT.Ư"
+        else:
+            break
+        end = toks[k].end
+    title = _trim_title(sentence[toks[j].start : end])
+    return title, end
+
+
+def find_persons(sentence: str) -> list[Person]:
+    """People named in a sentence, with their titles when written next to the name."""
+    toks = tokens(sentence)
+    key = fold_aligned(sentence)
+    found: list[Person] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not (tok.title_case and tok.key in SURNAMES):
+            i += 1
+            continue
+        if tok.key in ("ong", "ba") and i + 1 < len(toks) and toks[i + 1].key in SURNAMES:
+            i += 1  # "Ông Huỳnh Thanh Tạo": Mr., not the family name Ông
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and toks[j].title_case
+            and sentence[toks[j - 1].end : toks[j].start] == " "
+        ):
+            j += 1
+        if j - i >= 5:  # "Hà Nội Đinh Tiến Dũng": a place before the name
+            for k in range(i + 1, j - 1):
+                if toks[k].key in SURNAMES and 2 <= j - k <= 4:
+                    i = k
+                    break
+        if j - i == 4 and i > 0 and _titleish(toks, i - 1) and toks[i + 1].key in SURNAMES:
+            i += 1  # "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng": the province ends the title
+        if not 2 <= j - i <= 4:
+            i = j
+            continue
+        title, title_start = _title_before(sentence, toks, i)
+        if title is None and _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
+            i = j  # "tỉnh Hậu Giang": a place
+            continue
+        after_title, after_end = _title_after(sentence, toks, j)
+        name = sentence[toks[i].start : toks[j - 1].end]
+        start = title_start if title else toks[i].start
+        found.append(
+            Person(name, after_title or title, start, after_end if after_title else toks[j - 1].end)
+        )
+        i = j
+    return found
+
+
+# --- chair ----------------------------------------------------------------------------------
+
+
+def _rank(title: str | None) -> int:
+    if not title:
+        return 0
+    key = fold_aligned(title)
+    for pattern, rank in TITLE_RANK:
+        if pattern.search(key):
+            return rank
+    return 1
+
+
+_LIST_GAP = re.compile(r"[\s,;:]*(?:(?:va|cung|cac dong chi|dong chi|d/c|ong|ba)[\s,;:]+)*")
+
+
+def _after_score(after: str) -> float:
+    """Points for what follows a person: "... chủ trì", "đã có buổi làm việc", "kết luận"."""
+    score = 0.0
+    chair_match = CHAIR_AFTER.match(after)
+    if chair_match and not re.search(r"\b(?:tham du|cung du)\b", chair_match.group()):
+        score += 10
+    for pattern, points in CHAIR_VERBS_AFTER:
+        if pattern.match(after):
+            score += points
+            break
+    return score
+
+
+def choose_chair(
+    sentences: Sequence[str], lead_index: int, captions: Sequence[str] = ()
+) -> tuple[str | None, str | None, str | None]:
+    """The chair's name and title, and the sentence that names them."""
+    scores: dict[str, float] = {}
+    names: dict[str, str] = {}
+    titles: dict[str, list[str]] = {}
+    sources: dict[str, tuple[float, str]] = {}
+    candidates = [(s, 1.0, i) for i, s in enumerate(sentences)] + [(c, 0.5, -1) for c in captions]
+    for sentence, weight, index in candidates:
+        key = fold_aligned(sentence)
+        persons = find_persons(sentence)
+        after_scores = [_after_score(key[p.end :]) for p in persons]
+        # co-subjects ("các đồng chí: A, ...; B, ...; C, ... đã làm việc") share the verb
+        first_of_list = [True] * len(persons)
+        k = len(persons) - 1
+        while k > 0:
+            gap = key[persons[k - 1].end : persons[k].start]
+            if _LIST_GAP.fullmatch(gap):
+                after_scores[k - 1] = max(after_scores[k - 1], after_scores[k])
+                first_of_list[k] = False
+            k -= 1
+        for person, after_score, first in zip(persons, after_scores, first_of_list, strict=True):
+            pkey = fold_aligned(person.name)
+            names.setdefault(pkey, person.name)
+            if person.title:
+                titles.setdefault(pkey, []).append(person.title)
+            before, after = key[: person.start], key[person.end :]
+            score = 1.0 + after_score + (0.5 if first and after_score else 0.0)
+            for pattern, points in CHAIR_CUES_BEFORE:
+                if pattern.search(before):
+                    score += points
+                    break
+            if PERSON_INTRO.search(before) and index == lead_index:
+                score += 1
+            if DISCUSSANT.match(after):
+                score -= 3
+            if index == lead_index:
+                score += 3
+            elif 0 <= index <= lead_index + 3:
+                score += 1
+            score += _rank(person.title) / 2
+            scores[pkey] = scores.get(pkey, 0.0) + score * weight
+            best_source = sources.get(pkey)
+            if weight == 1.0 and (best_source is None or score > best_source[0]):
+                sources[pkey] = (score, sentence)
+    if not scores:
+        return None, None, None
+    best = max(scores, key=lambda k: (scores[k], -len(names[k])))
+    if scores[best] < 3:
+        return None, None, None
+    found_titles = titles.get(best, [])
+    title = max(found_titles, key=len) if found_titles else None
+    source = sources.get(best, (0.0, None))[1]
+    return names[best], title, source
+
+
+# --- date -----------------------------------------------------------------------------------
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month(match: re.Match[str]) -> tuple[int, int, int | None]:
+    groups = list(match.groups())
+    if groups[0] is not None:
+        day, month, year = groups[0], groups[1], groups[2]
+    else:
+        day, month, year = groups[3], groups[4], groups[5]
+    y = None
+    if year:
+        y = int(year) + (2000 if len(year) == 2 else 0)
+    return int(day), int(month), y
+
+
+def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
+    """Day, month (and year) of the meeting in a sentence: "Sáng 6/5", "chiều ngày 28/12"."""
+    key = fold_aligned(sentence)
+    for m in MEETING_DAY.finditer(key):
+        if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+            continue
+        return _day_month(m)
+    return None
+
+
+def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
+    key = fold_aligned(sentence)
+    for m in ANY_DAY.finditer(key):
+        if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+            continue
+        day, month, year = _day_month(m)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return day, month, year
+    return None
+
+
+def find_lead(sentences: Sequence[str]) -> int:
+    """Index of the sentence that reports the meeting (its day and what happened)."""
+    for i, sentence in enumerate(sentences):
+        key = fold_aligned(sentence)
+        if find_meeting_day(sentence) and (MEETING_NOUN.search(key) or _MEETING_VERB.search(key)):
+            return i
+    for i, sentence in enumerate(sentences[:6]):
+        key = fold_aligned(sentence)
+        if (_NOW_WORDS.search(key) or _any_day(sentence)) and (
+            MEETING_NOUN.search(key) or _MEETING_VERB.search(key)
+        ):
+            return i
+    return 0
+
+
+def _year_from_text(texts: Sequence[str]) -> int | None:
+    years: Counter[int] = Counter()
+    for text in texts:
+        for day in full_dates(text):
+            years[day.year] += 1
+        for m in YEAR_MENTION.finditer(fold_aligned(text)):
+            years[int(m[1])] += 1
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def meeting_date(
+    blocks: Sequence[Block],
+    lead: str,
+    lead_block: int,
+    body: Sequence[str],
+    today: date | None,
+) -> date | None:
+    """The day of the meeting (see the module docstring for where the year comes from)."""
+    found = find_meeting_day(lead) or _any_day(lead)
+    datelines = [(i, b.when) for i, b in enumerate(blocks) if b.kind == "dateline" and b.when]
+    before = [when for i, when in datelines if i < lead_block]
+    after = [when for i, when in datelines if i > lead_block]
+    stamp = before[-1] if before else (after[0] if after else None)
+    if found is None:
+        if _NOW_WORDS.search(fold_aligned(lead)) and stamp is not None:
+            return stamp
+        return None
+    day, month, year = found
+    if year is not None:
+        return _make(year, month, day)
+    if stamp is not None:
+        guess = _make(stamp.year, month, day)
+        if guess is not None and guess > stamp:
+            guess = _make(stamp.year - 1, month, day)
+        return guess
+    text_year = _year_from_text(body)
+    if text_year is not None:
+        return _make(text_year, month, day)
+    now = today or date.today()
+    guess = _make(now.year, month, day)
+    if guess is not None and guess > now:
+        guess = _make(now.year - 1, month, day)
+    return guess
+
+
+# --- kind and title -------------------------------------------------------------------------
+
+
+def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
+    """The kind of meeting (see the module docstring for the order of precedence)."""
+    found: str | None = None
+    for text in (lead, title or "", *body[:3]):
+        key = fold_aligned(text)
+        for kind, pattern in KIND_CUES:
+            if pattern.search(key):
+                found = kind
+                break
+        if found:
+            break
+    if found in (None, "conference"):
+        review = KIND_CUES[0][1]
+        for sentence in body[:8]:
+            key = fold_aligned(sentence)
+            if re.search(
+                r"\b(?:hoi nghi|buoi lam viec|phien hop|cuoc hop)\b", key
+            ) and review.search(key):
+                return "review"
+    return found
+
+
+def title_from_lead(lead: str) -> str | None:
+    """A title made from the lead sentence: its meeting noun phrase ("Giao ban với ...")."""
+    folded = Folded.of(lead)
+    m = MEETING_NOUN.search(folded.key)
+    if m is None:
+        return None
+    text = lead[m.start() :].strip().rstrip(".…;: ")
+    words = text.split()
+    if len(words) > 30:
+        text = " ".join(words[:30])
+    return text[:1].upper() + text[1:]
+
+
+def extract_meeting(
+    blocks: Sequence[Block],
+    sentences: Sequence[str],
+    sentence_blocks: Sequence[int],
+    today: date | None = None,
+) -> tuple[MeetingInfo, int]:
+    """Everything about the meeting itself, and the index of the lead sentence."""
+    info = MeetingInfo()
+    if not sentences:
+        return info, 0
+    lead_index = find_lead(sentences)
+    lead = sentences[lead_index]
+    info.source = lead
+    info.date = meeting_date(blocks, lead, sentence_blocks[lead_index], sentences, today)
+    captions = [b.text for b in blocks if b.kind == "caption"]
+    info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
+    headline = title_of(list(blocks))
+    info.title = headline or title_from_lead(lead)
+    info.kind = kind_of(lead, headline, sentences)
+    if info.date is None and chair_source is not None:
+        info.source = chair_source
+    return info, lead_index

@@ -1,0 +1,202 @@
+"""Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.docx``, or ``-`` (stdin).
+
+Text files must be UTF-8 (a BOM is fine; UTF-16 with a BOM too). HTML is decoded with the
+charset its ``<meta>`` declares (UTF-8 otherwise) and reduced to its text with the standard
+library's :mod:`html.parser`: scripts, styles and the ``<head>`` are skipped, block elements
+become line breaks. ``.docx`` needs python-docx (imported only when such a file is read).
+
+Every failure is a :class:`dirtrack.errors.InvalidInput` whose message names the file: a
+missing or unreadable file, an empty one, a binary one (NUL bytes, control characters, or not
+decodable), a broken ``.docx``. :func:`extract_file` also raises it when the text reports no
+meeting (see :func:`dirtrack.extract.extract`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import sys
+import zipfile
+from collections.abc import Sequence
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from dirtrack.errors import InvalidInput
+from dirtrack.extract import Draft, KnownUnit, extract
+
+_BLOCK_TAGS = frozenset(
+    """
+    address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5
+    h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul
+    """.split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg head iframe object select".split())
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class _TextOfHTML(HTMLParser):
+    """Collects the visible text of an HTML page, one line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+        self.has_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in _SKIP_TAGS:
+            self._skip += 1
+        if tag == "h1":
+            self.has_h1 = True
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _SKIP_TAGS and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        body = "".join(self.parts)
+        lines = [" ".join(line.split()) for line in body.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        title = " ".join("".join(self.title).split())
+        if title and not self.has_h1:
+            text = f"{title}\n{text}"
+        return text
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML document, one line per paragraph or block."""
+    parser = _TextOfHTML()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode the bytes of a text file, refusing binary content."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{name}: not valid UTF-16 text") from None
+    if b"\x00" in data:
+        raise InvalidInput(f"{name} is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name} is not UTF-8 text (binary, or a legacy encoding)") from None
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise InvalidInput(f"{name} is a binary file, not text")
+    return text
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    m = _CHARSET.search(data[:4096])
+    if m and b"\x00" not in data:
+        encoding = m.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, name)
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InvalidInput(f"{name} is not a .docx document")
+    try:
+        import docx  # python-docx, only needed here
+    except ImportError:  # pragma: no cover - python-docx is a dependency of the project
+        raise InvalidInput(
+            "reading .docx files needs python-docx (pip install python-docx)"
+        ) from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several kinds for a broken package
+        raise InvalidInput(f"{name} is not a readable .docx document ({exc})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                lines.extend(p.text for p in cell.paragraphs)
+    return "\n".join(lines)
+
+
+def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
+    """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
+
+    Args:
+        source: a path, or ``-`` for standard input (read as UTF-8 text).
+        stdin: what ``-`` reads (default ``sys.stdin``); bytes or text.
+
+    Raises:
+        InvalidInput: missing, unreadable, empty or binary input.
+    """
+    if str(source) == "-":
+        stream = stdin if stdin is not None else sys.stdin
+        name = "standard input"
+        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        if isinstance(raw, bytes):
+            text = decode_text(raw, name)
+        elif "\x00" in raw or len(_CONTROL.findall(raw)) > max(2, len(raw) // 100):
+            raise InvalidInput(f"{name} is binary, not text")
+        else:
+            text = raw
+    else:
+        path = Path(source)
+        name = str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput(f"{name}: no such file") from None
+        except OSError as exc:
+            raise InvalidInput(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        suffix = path.suffix.lower()
+        if not data.strip():
+            raise InvalidInput(f"{name} is empty")
+        if suffix == ".docx":
+            text = docx_to_text(data, name)
+        elif suffix in (".html", ".htm", ".xhtml") or data.lstrip()[:15].lower().startswith(
+            (b"<!doctype html", b"<html")
+        ):
+            text = html_to_text(_decode_html(data, name))
+        else:
+            text = decode_text(data, name)
+    if not text.strip():
+        raise InvalidInput(f"{name} is empty")
+    return text
+
+
+def extract_file(
+    source: str | Path,
+    units: Sequence[KnownUnit] = (),
+    *,
+    today: date | None = None,
+    stdin: BinaryIO | TextIO | None = None,
+) -> Draft:
+    """Read ``source`` (see :func:`read_source`) and draft the meeting it reports."""
+    return extract(read_source(source, stdin=stdin), units, today=today)

@@ -1,0 +1,263 @@
+"""Recording a reviewed meeting draft: ``dirtrack import DRAFT`` and ``extract --apply``.
+
+All or nothing, as every import: the draft is checked whole (units resolved, dates present,
+texts not empty) and only then written, in the caller's one transaction. Every problem is named
+with the line of the draft it stands on.
+
+Decisions: the draft's ``units`` are the meeting's attendees; a directive whose ``unit`` is
+empty is given to every attendee (one directive each, as ``assign --attendees``); a limitation
+whose ``unit`` is empty names no one to hold it against, so it is left out with a warning
+rather than copied onto every attendee.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session
+
+from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.extract.draft import Draft
+from dirtrack.models import Category, MeetingKind, Unit
+from dirtrack.store import directives as directive_store
+from dirtrack.store import limitations as limitation_store
+from dirtrack.store.meetings import add_meeting
+from dirtrack.store.units import UnitIndex, add_unit
+from dirtrack.text import fold_words
+from dirtrack.transfer.base import (
+    ImportOptions,
+    ImportRejected,
+    ImportResult,
+    Problem,
+    Progress,
+)
+
+_WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
+
+
+def _header_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of ``[meeting]`` and of each ``[[section]]`` block, by place."""
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped == "[meeting]":
+            lines["meeting"] = number
+        elif m := re.fullmatch(r"\[\[(units|limitations|directives)\]\]", stripped):
+            counts[m[1]] = counts.get(m[1], 0) + 1
+            lines[f"{m[1]} #{counts[m[1]]}"] = number
+    return lines
+
+
+def _with_line(message: str, text: str) -> str:
+    m = _WHERE.match(message)
+    if m:
+        line = _header_lines(text).get(m[1])
+        if line is not None:
+            return f"line {line}, {message}"
+    return message
+
+
+def read_draft(path: Path) -> Draft:
+    """Read a draft file (TOML, or JSON as ``extract --format json`` prints it).
+
+    Raises:
+        InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
+            line of the draft where it can.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path.name}: not UTF-8 text") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InvalidInput(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+            if not isinstance(data, dict):
+                raise InvalidInput("a draft must be a JSON object")
+            return Draft.from_dict(data)
+        return Draft.from_toml(text)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path.name}: {_with_line(str(exc), text)}") from None
+
+
+@dataclass
+class _Plan:
+    attendees: list[Unit] = field(default_factory=list)
+    new_units: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _initials(name: str) -> str:
+    words = fold_words(name).split()
+    return "".join(w[0] for w in words).upper() or "DV"
+
+
+class _Units:
+    """Resolves the draft's unit references, planning new units when allowed."""
+
+    def __init__(self, index: UnitIndex, create: bool, plan: _Plan) -> None:
+        self.index, self.create, self.plan = index, create, plan
+        self.planned: dict[str, str] = {}  # folded name -> planned code
+        self.taken = {fold_words(u.code) for u in index.units.values()}
+        self.unknown: set[str] = set()  # each unknown reference is reported once
+
+    def ref(self, ref: str, where: str) -> Unit | str | None:
+        """A registered unit, the code planned for a new one, or None (a problem noted)."""
+        try:
+            return self.index.resolve(ref)
+        except (NotFound, InvalidInput) as exc:
+            key = fold_words(ref)
+            if key in self.planned:
+                return self.planned[key]
+            if self.create and isinstance(exc, NotFound):
+                code = base = _initials(ref)
+                n = 2
+                while fold_words(code) in self.taken:
+                    code, n = f"{base}{n}", n + 1
+                self.taken.add(fold_words(code))
+                self.planned[key] = code
+                self.plan.new_units.append((code, ref))
+                return code
+            self._problem(key, where, exc)
+            return None
+        except Conflict as exc:  # ambiguous
+            self._problem(fold_words(ref), where, exc)
+            return None
+
+    def _problem(self, key: str, where: str, exc: Exception) -> None:
+        if key not in self.unknown:
+            self.unknown.add(key)
+            self.plan.problems.append(Problem(f"{where}: {exc}"))
+
+
+def record_draft(
+    session: Session, draft: Draft, *, create_units: bool = False, dry_run: bool = False
+) -> ImportResult:
+    """Check ``draft`` whole, then (unless ``dry_run``) record it.
+
+    Raises:
+        ImportRejected: any problem; nothing was written.
+    """
+    plan = _Plan()
+    result = ImportResult(file="", kind="draft", dry_run=dry_run)
+    meeting = draft.meeting
+    if meeting.date is None:
+        plan.problems.append(Problem("meeting: 'date' is missing"))
+    if not meeting.title:
+        plan.problems.append(Problem("meeting: 'title' is missing"))
+    units = _Units(UnitIndex.load(session), create_units, plan)
+    attendees: list[Unit | str] = []
+    for i, unit in enumerate(draft.units, 1):
+        found = units.ref(unit.code or unit.name, f"units #{i}")
+        if found is not None and found not in attendees:
+            attendees.append(found)
+    limitation_units: list[tuple[Unit | str, int]] = []
+    for i, lim in enumerate(draft.limitations, 1):
+        if lim.unit is None:
+            plan.warnings.append(f"limitations #{i} names no unit and was left out")
+            continue
+        found = units.ref(lim.unit, f"limitations #{i}")
+        if found is not None:
+            limitation_units.append((found, i))
+    directive_units: list[tuple[list[Unit | str], list[Unit | str], int]] = []
+    for i, item in enumerate(draft.directives, 1):
+        where = f"directives #{i}"
+        if item.unit is None:
+            leads = list(attendees)
+            if not leads:
+                plan.problems.append(Problem(f"{where}: no unit, and the draft lists no units"))
+        else:
+            lead = units.ref(item.unit, where)
+            leads = [lead] if lead is not None else []
+        partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
+        if meeting.date and item.due and item.due < meeting.date:
+            plan.problems.append(Problem(f"{where}: deadline {item.due} is before the meeting"))
+        directive_units.append((leads, partners, i))
+    result.problems = plan.problems
+    result.warnings = plan.warnings
+    result.new_units = [{"code": code, "name": name} for code, name in plan.new_units]
+    result.created = {
+        "meetings": 1,
+        "units": len(plan.new_units),
+        "limitations": len(limitation_units),
+        "directives": sum(len(leads) for leads, _, _ in directive_units),
+    }
+    if plan.problems:
+        raise ImportRejected("draft", plan.problems)
+    if dry_run:
+        return result
+    assert meeting.date is not None and meeting.title is not None
+    created: dict[str, Unit] = {}
+    for code, name in plan.new_units:
+        created[code] = add_unit(session, code=code, name=name)
+
+    def real(unit: Unit | str) -> Unit:
+        return created[unit] if isinstance(unit, str) else unit
+
+    record = add_meeting(
+        session,
+        on=meeting.date,
+        title=meeting.title,
+        kind=MeetingKind(meeting.kind or MeetingKind.WORKING_SESSION.value),
+        chair=meeting.chair,
+        chair_title=meeting.chair_title,
+        attendees=[real(u) for u in attendees],
+        note=meeting.source,
+    )
+    result.details["meeting_id"] = record.id
+    for found, i in limitation_units:
+        lim = draft.limitations[i - 1]
+        limitation_store.add_limitation(
+            session,
+            meeting=record,
+            unit=real(found),
+            text=lim.text,
+            category=Category(lim.category),
+        )
+    for leads, partners, i in directive_units:
+        item = draft.directives[i - 1]
+        for lead in leads:
+            directive = directive_store.add_directive(
+                session,
+                meeting=record,
+                unit=real(lead),
+                text=item.text,
+                due=item.due,
+                due_text=item.due_phrase,
+                coordinators=[real(p) for p in partners],
+            )
+            assert directive.id is not None
+            result.directive_ids.append(directive.id)
+    return result
+
+
+def run(session: Session, path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
+    """The ``dirtrack import`` handler for drafts."""
+    refused = [o for o in options.sheet_options() if o != "--create-units"]
+    if refused:
+        raise InvalidInput(f"{', '.join(refused)} do not apply to a meeting draft")
+    progress.stage("reading")
+    draft = read_draft(path)
+    progress.stage("writing")
+    try:
+        result = record_draft(
+            session, draft, create_units=options.create_units, dry_run=options.dry_run
+        )
+    except ImportRejected as exc:
+        text = path.read_text(encoding="utf-8-sig")
+        problems = [Problem(_with_line(p.message, text)) for p in exc.problems]
+        if options.dry_run:
+            result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)
+            return result
+        raise ImportRejected(path.name, problems) from None
+    result.file = str(path)
+    return result

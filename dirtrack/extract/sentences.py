@@ -1,0 +1,81 @@
+"""Sentences and clauses of Vietnamese administrative prose.
+
+A sentence ends at ``.``, ``!``, ``?``, ``…`` (or the ``./.`` end mark) followed by a capital
+letter, a digit or a list marker — not after abbreviations (``TP.``, ``TS.``, ``Đ/c.``, initials)
+or inside numbers (``2.416``) and domain names. A clause is a piece of a sentence between
+``;`` and ``:`` — the units in which enumerations of limitations and directives are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "tp tx tt ts ths pgs gs bs ks cn nxb q p h x đ/c đc ông bà st v.v vv th tr".split()
+)
+# a period (or ! ? …) that may end a sentence, with what can follow it
+_BOUNDARY = re.compile(r"(?:\.{2,}|…+|[.!?])(?:\s*/\s*\.)?['\"”’)\]]*(?=\s+|$)")
+_STARTER = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ\d\"“'(\-–•+]|$)", re.UNICODE)
+_GLUED = re.compile(r"(?<=[a-zà-ỹđ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
+_TRAILING = re.compile(r"[\s.…;,:/]+$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a sentence between ``;`` / ``:`` separators."""
+
+    text: str
+    start: int  # offset in the sentence
+    after: str  # the separator before it: "" (first clause), ";" or ":"
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([\w/.]+)$", text)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences."""
+    text = _GLUED.sub(". ", paragraph.strip())
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if not _STARTER.match(text, end):
+            continue
+        if m.group().startswith(".") and len(m.group().rstrip("'\"”’)]")) == 1:
+            before = text[start : m.start()]
+            word = _last_word(before)
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def split_clauses(sentence: str) -> list[Clause]:
+    """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``)."""
+    clauses: list[Clause] = []
+    start = 0
+    after = ""
+    for m in re.finditer(r";|(?<!\d):|:(?!\d)", sentence):
+        piece = sentence[start : m.start()]
+        if piece.strip():
+            clauses.append(Clause(piece, start, after))
+        start = m.end()
+        after = m.group()
+    piece = sentence[start:]
+    if piece.strip():
+        clauses.append(Clause(piece, start, after))
+    return clauses
+
+
+def tidy(text: str) -> str:
+    """Trim an item's text: surrounding spaces and trailing punctuation ("…", "./.", ";")."""
+    return _TRAILING.sub("", text.strip()).strip()

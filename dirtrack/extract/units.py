@@ -1,0 +1,584 @@
+"""Units named in a meeting report: finding, completing and matching them.
+
+A gazetteer of the ways Vietnamese offices name each other — ``Văn phòng Tỉnh ủy``,
+``Ban Tổ chức [Tỉnh ủy]``, ``Ủy ban Kiểm tra``, ``Sở Nội vụ``, ``UBND huyện Châu Thành``,
+``Đảng ủy phường Bắc Hồng``, ``Ủy ban MTTQ tỉnh``, ``Đoàn công tác của Ban Thường vụ Thị ủy``...
+— run on accent-free keys (so ``Tỉnh uỷ``/``Tỉnh ủy``/``tinh uy`` are one) and then resolved
+against the rest of the document:
+
+- a party board written without its committee (``Ban Tổ chức``) gets the committee the
+  document is about (the most frequent of Tỉnh/Thành/Thị/Huyện/Quận ủy);
+- a bare ``Văn phòng``/``văn phòng`` or ``Đoàn``/``các đoàn`` is the office or delegation the
+  meeting is about (the unit the lead sentence meets "với"), or the only one named;
+- a shorter name (``Đoàn công tác``) is the one fuller name it begins (``Đoàn công tác của Ban
+  Thường vụ Thị ủy``);
+- ``Ban Thường vụ``, ``Thường trực``, ``Tỉnh ủy`` are the leadership, not units; a unit inside a
+  person's title (``Chủ tịch UBND thị xã``) is an affiliation, not a mention; ``các đơn vị``,
+  ``văn phòng cấp ủy các cấp`` are collective (every unit).
+
+Names are then matched to the registered units (:class:`KnownUnit`) by a key that ignores case,
+accents and tone placement and expands abbreviations (UBND, HĐND, MTTQ, ĐBQH, BTV, BCH, UBKT,
+TU, VP...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
+from dirtrack.extract.lexicon import SURNAMES
+from dirtrack.text import fold_words
+
+Role = Literal[
+    "unit",  # a named unit
+    "board",  # a party board without its committee: "Ban Dân vận"
+    "bare-office",  # "văn phòng" alone
+    "bare-delegation",  # "Đoàn", "các đoàn"
+    "internal",  # "Đảng ủy", "Chi bộ" of the unit in focus
+    "leadership",  # Ban Thường vụ, Thường trực, Tỉnh ủy
+    "collective",  # "văn phòng cấp ủy", "UBND các huyện"
+]
+
+
+@dataclass(frozen=True)
+class KnownUnit:
+    """A unit already registered in the database."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A unit named in a sentence."""
+
+    start: int
+    end: int
+    text: str  # as written
+    role: Role
+    head: str  # "van phong", "ban", "doan", "so"...
+    name: str | None = None  # the unit it means (None: not one unit)
+    code: str | None = None  # the registered unit's code
+    affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
+
+
+# --- the gazetteer -------------------------------------------------------------------------
+
+_GOV = r"(?:tinh|thanh pho|tp|huyen|thi xa|tx|quan|xa|phuong|thi tran)"
+_PARTY = r"(?:tinh uy|thanh uy|thi uy|huyen uy|(?<!co )quan uy)"
+_UBND = r"(?:ubnd|uy ban nhan dan)"
+_HDND = r"(?:hdnd|hoi dong nhan dan)"
+_MTTQ = r"(?:(?:uy ban )?(?:mttq|mat tran to quoc)(?: viet nam)?)"
+_DBQH = r"(?:dbqh|dai bieu quoc hoi)"
+_DEPARTMENTS = (
+    "noi vu",
+    "tai chinh",
+    "ke hoach va dau tu",
+    "tu phap",
+    "cong thuong",
+    "xay dung",
+    "giao thong van tai",
+    "tai nguyen va moi truong",
+    "thong tin va truyen thong",
+    "lao dong,? thuong binh va xa hoi",
+    "lao dong - thuong binh va xa hoi",
+    "van hoa,? the thao va du lich",
+    "van hoa - the thao va du lich",
+    "van hoa va the thao",
+    "khoa hoc va cong nghe",
+    "giao duc va dao tao",
+    "y te",
+    "nong nghiep va phat trien nong thon",
+    "nong nghiep va moi truong",
+    "ngoai vu",
+    "du lich",
+    "dan toc va ton giao",
+    "quy hoach - kien truc",
+    "quy hoach kien truc",
+)
+_PARTY_BOARDS = (
+    "to chuc",
+    "tuyen giao va dan van",
+    "tuyen giao",
+    "dan van",
+    "noi chinh",
+    "kinh te",
+    "doi ngoai",
+    "bao ve,? cham soc suc khoe can bo",
+    "chinh sach,? chien luoc",
+)
+
+
+def _alt(items: Sequence[str]) -> str:
+    return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
+
+
+_ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
+    # (pattern, role, head, extend with a place name)
+    (
+        rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo)?"
+        rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
+        "leadership",
+        "leadership",
+        False,
+    ),
+    (
+        r"(?:ban bi thu|bo chinh tri|trung uong dang|chinh phu|thu tuong chinh phu)",
+        "leadership",
+        "leadership",
+        False,
+    ),
+    (rf"{_PARTY}", "leadership", "committee", True),
+    (
+        rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
+        rf"{_HDND}(?: {_GOV})?|{_PARTY}|dang uy(?: {_GOV})?|chinh phu|trung uong dang|quoc hoi|"
+        rf"chu tich nuoc)",
+        "unit",
+        "van phong",
+        True,
+    ),
+    (
+        r"van phong (?:cap uy|cac|dang uy co so|huyen, thi|huyen|thi|thanh)",
+        "collective",
+        "van phong",
+        False,
+    ),
+    (r"van phong", "bare-office", "van phong", False),
+    (rf"ban {_alt(_PARTY_BOARDS)}(?: (?:{_PARTY}|trung uong))?", "board", "ban", False),
+    (
+        rf"ban (?:phap che|kinh te - ngan sach|kinh te ngan sach|van hoa - xa hoi|"
+        rf"van hoa xa hoi|dan toc|do thi)(?: {_HDND}(?: {_GOV})?)?",
+        "unit",
+        "ban",
+        False,
+    ),
+    (rf"(?:uy ban kiem tra|ubkt)(?: (?:{_PARTY}|trung uong))?", "board", "ubkt", False),
+    (rf"so {_alt(_DEPARTMENTS)}", "unit", "so", False),
+    (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
+    (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
+    (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
+    (
+        r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
+        "internal",
+        "internal",
+        False,
+    ),
+    (
+        rf"doan cong tac(?: (?:cua )?(?:ban thuong vu|btv|thuong truc) {_PARTY})?",
+        "unit",
+        "doan",
+        False,
+    ),
+    (rf"doan {_DBQH}(?: {_GOV})?", "unit", "doan", True),
+    (
+        r"doan (?:kiem tra|giam sat)(?: cua (?:ban thuong vu|btv|ubkt|uy ban kiem tra) \w+ uy)?",
+        "unit",
+        "doan",
+        False,
+    ),
+    (
+        r"(?<!tap )(?<!giai )(?<!chi )(?<!tinh )(?<!thanh )(?<!huyen )(?<!cong )(?<!dong )"
+        r"doan(?! (?:ket|the|vien|thanh nien|tncs|dai bieu|dbqh|cong tac|kiem tra|giam sat|"
+        r"chu tich|luat su|nghe thuat|van nghe|xe|tau|dong|dong tac)\b)",
+        "bare-delegation",
+        "doan",
+        False,
+    ),
+    (
+        rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|noi vu|tu phap|giao duc va dao tao|"
+        rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
+        rf"tai nguyen va moi truong|kinh te|kinh te va ha tang|kinh te - ha tang|quan ly do thi|"
+        rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
+        rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra)(?: {_GOV})?",
+        "unit",
+        "phong",
+        True,
+    ),
+    (r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|(?<!co )quan)", "unit", "dia phuong", True),
+    (
+        rf"(?:cong an|bo chi huy quan su|thanh tra|lien doan lao dong|kho bac nha nuoc|cuc thue) "
+        rf"{_GOV}",
+        "unit",
+        "co quan",
+        True,
+    ),
+    (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
+    (
+        r"hoi (?:nong dan|lien hiep phu nu|cuu chien binh|chu thap do|cuu thanh nien xung phong)"
+        rf"(?: {_GOV})?",
+        "unit",
+        "doan the",
+        True,
+    ),
+    (
+        rf"(?:dai phat thanh va truyen hinh|dai phat thanh - truyen hinh|truong chinh tri)"
+        rf"(?: {_GOV})?",
+        "unit",
+        "co quan",
+        True,
+    ),
+)
+_GAZETTEER: tuple[tuple[re.Pattern[str], Role, str, bool], ...] = tuple(
+    (re.compile(rf"\b{pattern}\b"), role, head, extend) for pattern, role, head, extend in _ENTRIES
+)
+_AFFILIATION_BEFORE = re.compile(
+    r"\b(?:(?:pho )?(?:bi thu|chu tich|truong ban|giam doc|chanh van phong|chanh an|vien truong|"
+    r"uy vien|uv|truong|thu truong|bo truong|pbt|pct|chu nhiem|pho ban|truong phong|chanh|pho|"
+    r"ky uy vien)(?: thuong truc)?(?: btv| ban thuong vu)?)\s*$"
+)
+#: Levels of local government, with their tones (the accent-free key confuses them with names).
+_LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận"])
+#: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
+_NOT_A_PLACE = frozenset(
+    "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh".split()
+)
+_PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
+_ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
+_LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
+_PLACE_LEVEL = re.compile(
+    r"\b(?:(huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran))\b"
+)
+_COMMITTEE_LEVEL = {"huyen": "huyen", "thi": "thi xa", "thanh": "thanh pho", "quan": "quan"}
+_BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran)$")
+_LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
+
+_ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "dbqh": "dai bieu quoc hoi",
+    "btv": "ban thuong vu",
+    "bch": "ban chap hanh",
+    "ubkt": "uy ban kiem tra",
+    "tu": "tinh uy",
+    "hu": "huyen uy",
+    "vp": "van phong",
+    "btc": "ban to chuc",
+    "btg": "ban tuyen giao",
+    "bdv": "ban dan van",
+    "bnc": "ban noi chinh",
+    "tw": "trung uong",
+    "tp": "thanh pho",
+    "tx": "thi xa",
+    "vptu": "van phong tinh uy",
+    "ubkttu": "uy ban kiem tra tinh uy",
+    "btctu": "ban to chuc tinh uy",
+    "bdvtu": "ban dan van tinh uy",
+    "btgtu": "ban tuyen giao tinh uy",
+    "bnctu": "ban noi chinh tinh uy",
+    "vpubnd": "van phong uy ban nhan dan",
+}
+
+
+def unit_key(name: str) -> str:
+    """Matching key of a unit name: no accents/case/tone, abbreviations expanded."""
+    out: list[str] = []
+    for word in fold_words(name).split():
+        out.append(_ABBREVIATIONS.get(word, word))
+    key = " ".join(out)
+    key = re.sub(r"^(?:cac|nhung|co quan)\s+", "", key)
+    key = re.sub(r"\b(?:cua)\s+", "", key)
+    key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
+    key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
+    return key
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _strip_plural(text: str) -> str:
+    return re.sub(r"^(?:các|những|mọi|cơ quan)\s+", "", text, flags=re.IGNORECASE)
+
+
+# --- finding --------------------------------------------------------------------------------
+
+
+def _place_after(raw: str, end: int) -> int:
+    """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
+    toks = tokens(raw[end : end + 60])
+    stop = end
+    taken: list[str] = []
+    for tok in toks:
+        gap = raw[stop : end + tok.start]
+        if gap not in (" ",) or len(taken) >= 4:
+            break
+        if not (tok.title_case or tok.text.isdigit()):
+            break
+        if not taken and tok.key in _NOT_A_PLACE:
+            break
+        taken.append(tok.key)
+        stop = end + tok.end
+    if len(taken) >= 3 and taken[0] in SURNAMES:
+        return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
+    return stop
+
+
+def find_raw(sentence: str) -> list[Mention]:
+    """Every gazetteer match in ``sentence``; overlaps resolved longest-first."""
+    folded = Folded.of(sentence)
+    found: list[Mention] = []
+    for pattern, role, head, extend in _GAZETTEER:
+        for m in folded.finditer(pattern):
+            start, end = m.start(), m.end()
+            actual_role = role
+            if head == "committee":
+                after = _place_after(sentence, end)
+                if after == end:
+                    actual_role = "leadership"
+                end = after
+            elif role == "bare-delegation" and lower_aligned(sentence[start:end]) not in (
+                "đoàn",
+                "đòan",
+            ):
+                continue  # "dự đoán", "đoạn": not a delegation
+            elif head == "dia phuong":
+                if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
+                    continue  # "Phương Thị Thanh" is a person, not "phường"
+                end = _place_after(sentence, end)
+                if end == m.end():
+                    continue  # "xã", "huyện" alone name no unit
+            elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
+                end = _place_after(sentence, end)
+            found.append(Mention(start, end, sentence[start:end], actual_role, head))
+    found.sort(key=lambda mn: (mn.start, -(mn.end - mn.start)))
+    chosen: list[Mention] = []
+    for mention in found:
+        if any(mention.start < c.end and c.start < mention.end for c in chosen):
+            continue
+        chosen.append(mention)
+    result: list[Mention] = []
+    for mention in sorted(chosen, key=lambda mn: mn.start):
+        before = folded.key[max(0, mention.start - 40) : mention.start]
+        affiliation = bool(_AFFILIATION_BEFORE.search(before)) and mention.role != "leadership"
+        final_role: Role = mention.role
+        if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
+            final_role = "collective"
+        result.append(
+            Mention(
+                mention.start,
+                mention.end,
+                mention.text,
+                final_role,
+                mention.head,
+                None,
+                None,
+                affiliation,
+            )
+        )
+    return result
+
+
+# --- resolving ------------------------------------------------------------------------------
+
+
+class UnitResolver:
+    """Resolves the unit mentions of one document (see the module docstring)."""
+
+    def __init__(
+        self,
+        sentences: Sequence[str],
+        known: Sequence[KnownUnit] = (),
+        lead: str | None = None,
+    ) -> None:
+        self._raw: dict[str, list[Mention]] = {}
+        self._known = tuple(known)
+        self._known_index: dict[str, KnownUnit] = {}
+        for unit in self._known:
+            for label in (unit.code, unit.name, *unit.aliases):
+                key = unit_key(label)
+                if key:
+                    self._known_index.setdefault(key, unit)
+        self._known_patterns = self._compile_known()
+        self.level = self._dominant_level(sentences)
+        self._places = self._collect_places(sentences)
+        self._full: dict[str, str] = {}  # key -> display name of named units, in order
+        for sentence in sentences:
+            for mention in self.raw(sentence):
+                if (
+                    mention.role == "unit"
+                    and not mention.affiliation
+                    and mention.head != "dia phuong"
+                ):
+                    display = self._with_place(_capitalize(_strip_plural(mention.text)))
+                    self._full.setdefault(unit_key(display), display)
+                elif mention.role == "board" and not mention.affiliation:
+                    display = self._complete_board(mention.text)
+                    self._full.setdefault(unit_key(display), display)
+        self.focus = self._focus(lead) if lead else None
+
+    # -- document context
+
+    def _dominant_level(self, sentences: Sequence[str]) -> str | None:
+        counts: Counter[str] = Counter()
+        spellings: dict[str, Counter[str]] = {}
+        pattern = re.compile(rf"\b{_PARTY}\b")
+        for sentence in sentences:
+            folded = Folded.of(sentence)
+            for m in folded.finditer(pattern):
+                counts[m.group()] += 1
+                spellings.setdefault(m.group(), Counter())[sentence[m.start() : m.end()]] += 1
+        if not counts:
+            return None
+        best = max(_LEVEL_KEYS, key=lambda k: (counts[k], -_LEVEL_KEYS.index(k)))
+        if counts[best] == 0:
+            return None
+        return _capitalize(spellings[best].most_common(1)[0][0])
+
+    @staticmethod
+    def _collect_places(sentences: Sequence[str]) -> dict[str, set[str]]:
+        """Place names the document gives each level ("xã Tân Phú", "Huyện ủy Châu Thành")."""
+        places: dict[str, set[str]] = {}
+        for sentence in sentences:
+            folded = Folded.of(sentence)
+            for m in folded.finditer(_PLACE_LEVEL):
+                level = m[2] or _COMMITTEE_LEVEL[m[1]]
+                end = _place_after(sentence, m.end())
+                if end > m.end():
+                    places.setdefault(level, set()).add(sentence[m.end() : end].strip())
+        return places
+
+    def _with_place(self, display: str) -> str:
+        """Add the document's only place of that level to a name without one ("Đảng ủy xã")."""
+        m = _BARE_LEVEL_END.search(fold_aligned(display))
+        if m is None:
+            return display
+        known = self._places.get(m[1], set())
+        return f"{display} {next(iter(known))}" if len(known) == 1 else display
+
+    def _complete_board(self, text: str) -> str:
+        name = _capitalize(_strip_plural(text))
+        key = fold_aligned(name)
+        if re.search(r"\b(?:" + "|".join(_LEVEL_KEYS) + r"|trung uong)$", key):
+            return name
+        return f"{name} {self.level}" if self.level else name
+
+    def _focus(self, lead: str) -> str | None:
+        folded = Folded.of(lead)
+        for mention in self.mentions(lead):
+            if mention.name is None or mention.affiliation or mention.role != "unit":
+                continue
+            if _ORGANIZER_AFTER.match(folded.key[mention.end :]):
+                continue
+            return mention.name
+        return None
+
+    def _compile_known(self) -> list[tuple[re.Pattern[str], KnownUnit, bool]]:
+        patterns: list[tuple[re.Pattern[str], KnownUnit, bool]] = []
+        for unit in self._known:
+            for label in (unit.name, *unit.aliases):
+                key = fold_words(label)
+                if len(key) >= 4:
+                    body = r"\W+".join(re.escape(w) for w in key.split())
+                    patterns.append((re.compile(rf"\b{body}\b"), unit, False))
+            if len(unit.code) >= 2:
+                patterns.append(
+                    (re.compile(rf"(?<![\w]){re.escape(unit.code)}(?![\w])"), unit, True)
+                )
+        return patterns
+
+    # -- per sentence
+
+    def raw(self, sentence: str) -> list[Mention]:
+        cached = self._raw.get(sentence)
+        if cached is None:
+            cached = find_raw(sentence)
+            cached = self._add_known(sentence, cached)
+            self._raw[sentence] = cached
+        return cached
+
+    def _add_known(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        if not self._known_patterns:
+            return found
+        folded = Folded.of(sentence)
+        extra: list[Mention] = []
+        for pattern, unit, exact in self._known_patterns:
+            hay = sentence if exact else folded.key
+            for m in pattern.finditer(hay):
+                if any(m.start() < f.end and f.start < m.end() for f in (*found, *extra)):
+                    continue
+                extra.append(
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        sentence[m.start() : m.end()],
+                        "unit",
+                        "known",
+                        unit.name,
+                        unit.code,
+                    )
+                )
+        return sorted([*found, *extra], key=lambda mn: mn.start)
+
+    def _resolve_name(self, mention: Mention) -> str | None:
+        if mention.role == "unit":
+            if mention.head == "known" and mention.name:
+                return mention.name
+            if mention.head == "dia phuong":
+                # "xã Hòa Chính" is the commune's People's Committee when the text names it
+                key = unit_key(mention.text)
+                for full_key, name in self._full.items():
+                    if full_key.startswith("uy ban nhan dan ") and full_key.endswith(" " + key):
+                        return name
+                return _strip_plural(mention.text)
+            display = self._with_place(_capitalize(_strip_plural(mention.text)))
+            return self._longer(display)
+        if mention.role == "board":
+            return self._longer(self._complete_board(mention.text))
+        if mention.role in ("bare-office", "bare-delegation"):
+            head = "van phong" if mention.role == "bare-office" else "doan"
+            if self.focus and unit_key(self.focus).startswith(head):
+                return self.focus
+            same = [name for key, name in self._full.items() if key.startswith(head + " ")]
+            return same[0] if len(same) == 1 else None
+        return None
+
+    def _longer(self, display: str) -> str:
+        """The one fuller name in the document that this name begins, else itself."""
+        key = unit_key(display)
+        longer = [name for k, name in self._full.items() if k != key and k.startswith(key + " ")]
+        return longer[0] if len(longer) == 1 else display
+
+    def match_known(self, name: str) -> KnownUnit | None:
+        """The registered unit a name means: same key, else the only one whose key begins it."""
+        key = unit_key(name)
+        if key in self._known_index:
+            return self._known_index[key]
+        hits = {
+            unit.code
+            for k, unit in self._known_index.items()
+            if key.startswith(k + " ") or k.startswith(key + " ")
+        }
+        if len(hits) == 1:
+            code = hits.pop()
+            return next(u for u in self._known if u.code == code)
+        return None
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """The unit mentions of a sentence, resolved to names (and codes when registered)."""
+        out: list[Mention] = []
+        for mention in self.raw(sentence):
+            name = None if mention.affiliation else self._resolve_name(mention)
+            code = mention.code
+            if name is not None and code is None:
+                unit = self.match_known(name)
+                if unit is not None:
+                    name, code = unit.name, unit.code
+            out.append(
+                Mention(
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    mention.role,
+                    mention.head,
+                    name,
+                    code,
+                    mention.affiliation,
+                )
+            )
+        return out

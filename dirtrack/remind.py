@@ -1,0 +1,144 @@
+"""Reminders and follow-up: what falls due soon, what is overdue, and how fresh its news is.
+
+Pure: the CLI hands over directive facts and who last touched each one; nothing here queries or
+prints. ``as_of`` (T) is explicit.
+
+An item's *last update* is its latest recorded event on or before T: the meeting that assigned
+it, a progress report, or an approved extension. It is *stale* when that is more than
+``stale_after`` days before T: the unit has sent no news for too long. When the record was last
+*touched* (typed in, corrected, undone) and by whom comes from the change log and is shown beside
+it, but does not make an item fresh: a clerk fixing a typo today is no news from the unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dirtrack.errors import InvalidInput
+from dirtrack.records import Record, directive_record, iso
+from dirtrack.status import DirectiveFacts, Status
+
+WITHIN = 7
+STALE_AFTER = 30
+MAX_DAYS = 3660
+
+Touched = Mapping[int, tuple[datetime, str]]
+
+
+def check_days(value: int, what: str) -> int:
+    if not 0 <= value <= MAX_DAYS:
+        raise InvalidInput(f"{what} must be a number of days from 0 to {MAX_DAYS}, not {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Freshness:
+    last_update: date
+    event: str
+    days: int
+    stale: bool
+
+
+def freshness(facts: DirectiveFacts, as_of: date, stale_after: int) -> Freshness:
+    """The latest event on or before ``as_of`` and whether it is older than ``stale_after`` days."""
+    events = [(facts.meeting_date, 0, "assigned")]
+    events += [(p.reported_on, 1, "progress") for p in facts.progress if p.reported_on <= as_of]
+    events += [(e.approved_on, 2, "extended") for e in facts.extensions if e.approved_on <= as_of]
+    day, _, event = max(events)
+    days = max(0, (as_of - day).days)
+    return Freshness(day, event, days, days > stale_after)
+
+
+def followup_record(
+    facts: DirectiveFacts,
+    as_of: date,
+    *,
+    stale_after: int = STALE_AFTER,
+    touched: tuple[datetime, str] | None = None,
+) -> Record:
+    """The directive object of CLI.md plus how fresh its news is and who last touched it."""
+    fresh = freshness(facts, as_of, stale_after)
+    record = directive_record(facts, as_of)
+    record.update(
+        {
+            "last_update": iso(fresh.last_update),
+            "last_update_event": fresh.event,
+            "days_since_update": fresh.days,
+            "stale": fresh.stale,
+            "last_touched_at": touched[0].isoformat() if touched else None,
+            "last_touched_by": touched[1] if touched else None,
+        }
+    )
+    return record
+
+
+def is_due_soon(facts: DirectiveFacts, as_of: date, within: int) -> bool:
+    """Open and in time at ``as_of``, with its deadline no more than ``within`` days away."""
+    due = facts.due_at(as_of)
+    return (
+        due is not None
+        and facts.status(as_of) is Status.OPEN_IN_TIME
+        and as_of <= due <= as_of + timedelta(days=within)
+    )
+
+
+def build_reminders(
+    facts: Iterable[DirectiveFacts],
+    *,
+    as_of: date,
+    within: int = WITHIN,
+    stale_after: int = STALE_AFTER,
+    touched: Touched | None = None,
+) -> Record:
+    """Per unit (in code order), what is overdue (most overdue first) and what falls due soon.
+
+    Units with nothing to remind are left out. Returns the JSON object ``remind`` prints.
+    """
+    touched = touched or {}
+    units: dict[str, Record] = {}
+    for item in facts:
+        overdue = item.status(as_of) is Status.OVERDUE
+        if not overdue and not is_due_soon(item, as_of, within):
+            continue
+        section = units.setdefault(
+            item.unit_code,
+            {"code": item.unit_code, "name": item.unit_name, "overdue": [], "due_soon": []},
+        )
+        record = followup_record(item, as_of, stale_after=stale_after, touched=touched.get(item.id))
+        if overdue:
+            section["overdue"].append(record)
+        else:
+            due = item.due_at(as_of)
+            assert due is not None
+            record["days_left"] = (due - as_of).days
+            section["due_soon"].append(record)
+    for section in units.values():
+        section["overdue"].sort(key=lambda r: (-(r["days_overdue"] or 0), r["id"]))
+        section["due_soon"].sort(key=lambda r: (r["due"], r["id"]))
+    ordered = [units[code] for code in sorted(units, key=lambda c: (c.casefold(), c))]
+    overdue_items = [r for s in ordered for r in s["overdue"]]
+    return {
+        "as_of": as_of.isoformat(),
+        "within": within,
+        "until": (as_of + timedelta(days=within)).isoformat(),
+        "stale_after": stale_after,
+        "units": ordered,
+        "totals": {
+            "overdue": len(overdue_items),
+            "due_soon": sum(len(s["due_soon"]) for s in ordered),
+            "stale": sum(1 for r in overdue_items if r["stale"])
+            + sum(1 for s in ordered for r in s["due_soon"] if r["stale"]),
+        },
+    }
+
+
+def reminder_items(reminders: Record) -> list[Record]:
+    """Every item of a reminder as one flat list (for CSV), with its section."""
+    items: list[Record] = []
+    for section in reminders["units"]:
+        for kind in ("overdue", "due_soon"):
+            for record in section[kind]:
+                items.append({"section": kind, **record})
+    return items

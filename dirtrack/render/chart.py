@@ -1,0 +1,49 @@
+"""The chart of completion by unit, as a PNG, drawn with matplotlib (Agg, no display).
+
+matplotlib is imported only when a chart is drawn, so other commands start fast.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from dirtrack.i18n import number, t
+from dirtrack.records import Record
+
+
+def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
+    """A horizontal bar per unit: its completion rate, labelled ``66,66% (2/3)``.
+
+    Units with nothing due get no bar and the label "nothing due".
+    """
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib.figure import Figure
+
+    labels = [label for label, _ in rows] or ["—"]
+    values = [float(rate["pct"]) if rate["pct"] is not None else 0.0 for _, rate in rows] or [0.0]
+    height = 1.2 + 0.42 * len(labels)
+    figure = Figure(figsize=(7.5, height), dpi=150)
+    axes = figure.add_subplot()
+    positions = list(range(len(labels)))
+    colours = ["#2e7d32" if v >= 90 else "#f9a825" if v >= 70 else "#c62828" for v in values]
+    axes.barh(positions, values, color=colours, height=0.6)
+    axes.set_yticks(positions, labels=labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 118)
+    axes.set_xticks([0, 25, 50, 75, 100])
+    for position, (_, rate) in zip(positions, rows, strict=False):
+        text = (
+            f"{number(rate['pct'], lang)} ({rate['num']}/{rate['den']})"
+            if rate["pct"] is not None
+            else t("rv_no_rate", lang)
+        )
+        value = float(rate["pct"]) if rate["pct"] is not None else 0.0
+        axes.text(value + 1.5, position, text, va="center", fontsize=8)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()

@@ -1,0 +1,129 @@
+"""The review as one self-contained HTML page: inline CSS, the chart as a base64 PNG.
+
+Built with :mod:`xml.etree.ElementTree`, which escapes every text, so a directive that contains
+``<script>`` stays text.
+"""
+
+from __future__ import annotations
+
+import base64
+import xml.etree.ElementTree as ET
+from datetime import date
+from typing import Any
+
+from dirtrack.render.review_doc import (
+    DATE,
+    DELTA,
+    INT,
+    PCT,
+    RATE,
+    TREND,
+    Document,
+    Table,
+    cell_text,
+    for_reading,
+)
+
+CSS = """
+body { font-family: "Times New Roman", "DejaVu Serif", serif; margin: 2em auto; max-width: 70em;
+       color: #111; line-height: 1.4; }
+h1 { font-size: 1.5em; text-align: center; text-transform: uppercase; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #999; }
+h3 { font-size: 1.05em; margin-top: 1.2em; }
+h4 { font-size: 1em; margin-top: 1em; }
+table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; width: 100%; }
+th, td { border: 1px solid #888; padding: .25em .45em; vertical-align: top; }
+th { background: #eee; }
+td.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: bold; background: #f6f6f6; }
+dl.header { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
+dl.header dt { font-weight: bold; }
+dl.header dd { margin: 0; }
+.note { color: #555; font-style: italic; }
+.none { color: #777; }
+figure { margin: 1em 0; }
+figure img { max-width: 100%; }
+""".strip()
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _numeric(kind: str) -> bool:
+    return kind in (INT, PCT, DELTA, RATE, TREND)
+
+
+def _table(parent: ET.Element, table: Table, lang: str) -> None:
+    level = "h4" if table.annex else "h3"
+    _sub(parent, level, table.title, id=f"t-{table.key}")
+    if not table.rows:
+        _sub(parent, "p", _none(lang), **{"class": "none"})
+        return
+    table = for_reading(table, lang)
+    element = _sub(parent, "table", **{"data-key": table.key})
+    head = _sub(_sub(element, "thead"), "tr")
+    for header in table.headers:
+        _sub(head, "th", header, scope="col")
+    body = _sub(element, "tbody")
+    for index, row in enumerate(table.rows):
+        attrs = {"class": "total"} if index >= len(table.rows) - table.total_rows else {}
+        line = _sub(body, "tr", **attrs)
+        for value, kind in zip(row, table.kinds, strict=True):
+            cell_attrs = {"class": "num"} if _numeric(kind) else {}
+            if kind == DATE and isinstance(value, date):
+                cell_attrs["data-value"] = value.isoformat()
+            _sub(line, "td", cell_text(value, kind, lang), **cell_attrs)
+
+
+def _none(lang: str) -> str:
+    from dirtrack.i18n import t
+
+    return t("none", lang)
+
+
+def render_html(document: Document, chart: bytes | None = None) -> str:
+    """The whole page. ``chart`` is the completion chart PNG (drawn here when None)."""
+    from dirtrack.i18n import t
+    from dirtrack.render.chart import completion_png
+
+    lang = document.lang
+    if chart is None and document.chart_rows:
+        chart = completion_png(document.chart_rows, lang)
+    root = ET.Element("html", lang=lang)
+    head = _sub(root, "head")
+    _sub(head, "meta", charset="utf-8")
+    _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    _sub(head, "title", document.title)
+    _sub(head, "style", CSS)
+    body = _sub(root, "body")
+    _sub(body, "h1", document.title)
+    header = _sub(body, "dl", **{"class": "header"})
+    for label, value in document.header:
+        _sub(header, "dt", label)
+        _sub(header, "dd", value)
+    _sub(body, "p", document.rate_note, **{"class": "note"})
+    for section in document.sections:
+        block = _sub(body, "section")
+        _sub(block, "h2", section.title)
+        for paragraph in section.paragraphs:
+            _sub(block, "p", paragraph)
+        for table in section.tables:
+            if table.key == "directives":  # the annex's per-unit tables carry it
+                continue
+            _table(block, table, lang)
+            if section.chart_after == table.key and chart is not None:
+                figure = _sub(block, "figure")
+                encoded = base64.b64encode(chart).decode("ascii")
+                _sub(
+                    figure,
+                    "img",
+                    src=f"data:image/png;base64,{encoded}",
+                    alt=t("rv_chart_title", lang),
+                )
+                _sub(figure, "figcaption", t("rv_chart_title", lang))
+    html: Any = ET.tostring(root, encoding="unicode", method="html")
+    return "<!DOCTYPE html>\n" + str(html) + "\n"

@@ -1,0 +1,181 @@
+"""How an import looks: the dry run's row-by-row table, the summary, JSON and CSV."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from dirtrack.i18n import day, msg, status_label, t
+from dirtrack.records import Record
+from dirtrack.render import Column, OutputFormat, err, out
+from dirtrack.transfer.base import ImportResult, ranges
+
+SHOWN_WARNINGS = 10
+
+
+def _units(record: Record, lang: str) -> str:
+    units = ", ".join(str(u) for u in record.get("units") or [])
+    others = ", ".join(str(u) for u in record.get("with") or [])
+    return f"{units} (+ {others})" if others else units
+
+
+def _status(record: Record, lang: str) -> str:
+    code = record.get("status")
+    text = status_label(code, lang) if code else ""
+    if record.get("progress") is not None and code not in ("done_on_time", "done_late"):
+        text = f"{text} {record['progress']}%".strip()
+    return text
+
+
+def _issues(record: Record, lang: str) -> str:
+    lines = [
+        str(p["message"]) if p["column"] is None else f"{p['column']}: {p['message']}"
+        for p in record.get("problems") or []
+    ]
+    lines += [f"! {w}" for w in record.get("warnings") or []]
+    changes = record.get("changes") or []
+    if changes:
+        lines.append("; ".join(changes))
+    return "\n".join(lines)
+
+
+def _meeting(record: Record, lang: str) -> str:
+    meeting = record.get("meeting")
+    return (
+        "" if meeting is None else str(meeting if not isinstance(meeting, int) else f"#{meeting}")
+    )
+
+
+COLUMNS = [
+    Column("row", "imp_row", justify="right"),
+    Column("action", "imp_action", lambda r, lang: t(f"imp_act_{r['action']}", lang)),
+    Column("units", "unit_short", _units),
+    Column("text", "text", wrap=True),
+    Column("due", "due", lambda r, lang: day(r.get("due"), lang) or (r.get("due_text") or "")),
+    Column("status", "status", _status),
+    Column("meeting", "meeting", _meeting, wrap=True),
+    Column("problems", "imp_problems", _issues, wrap=True),
+]
+
+
+def _style(record: Record) -> str | None:
+    if record["action"] == "error":
+        return "overdue"
+    if record["action"] in ("skip", "section", "unchanged"):
+        return "muted"
+    return None
+
+
+def _summary(result: ImportResult) -> dict[str, Any]:
+    created = result.created
+    return {
+        "file": result.file,
+        "directives": created.get("directives", 0),
+        "meetings": created.get("meetings", 0),
+        "units": created.get("units", 0),
+        "limitations": created.get("limitations", 0),
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "bad": len(result.bad_rows()),
+    }
+
+
+def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
+    """The dry run: every row and what it would become, with every problem."""
+    records = [r.as_dict() for r in result.rows]
+    if fmt is OutputFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        out(dump(result.as_dict(with_rows=True)))
+        return
+    if fmt is OutputFormat.CSV:
+        from dirtrack.render.csv_out import dump_records
+
+        flat = [
+            {
+                **r,
+                "problems": [
+                    str(p["column"] or "") + ": " + str(p["message"]) for p in r["problems"]
+                ],
+            }
+            for r in records
+        ]
+        sys.stdout.write(dump_records(flat))
+        return
+    from dirtrack.render.table import print_lines, print_table
+
+    details = result.details
+    lines = []
+    if "header_row" in details:
+        sheet = f" ('{details['sheet']}')" if details.get("sheet") else ""
+        lines.append(
+            msg(
+                "imp_file",
+                lang,
+                file=result.file,
+                sheet=sheet,
+                header=details["header_row"],
+                as_of=day(details.get("as_of"), lang),
+            )
+        )
+        mapped = [
+            f"{c['column']} {c['header']!r}→{c['field']}"
+            for c in details.get("columns", [])
+            if c["field"] not in (None, "ignore")
+        ]
+        lines.append(msg("imp_columns", lang, columns=", ".join(mapped)))
+        left = [
+            f"{c['column']} {c['header']!r}"
+            for c in details.get("columns", [])
+            if c["field"] in (None, "ignore") and c["header"]
+        ]
+        if left:
+            lines.append(msg("imp_ignored", lang, columns=", ".join(left)))
+    print_lines(lines)
+    if records:
+        print_table(records, COLUMNS, lang, highlight=_style)
+    tail = [
+        msg("imp_unknown", lang, name=u["name"], rows=ranges(u["rows"]), message=u["message"])
+        for u in result.unknown_units
+    ]
+    if result.new_units:
+        names = ", ".join(u["name"] for u in result.new_units)
+        tail.append(msg("imp_new_units", lang, units=names))
+    if result.kind == "dirtrack-json":
+        tail.append(msg("imp_would_json", lang, **_summary(result)))
+    else:
+        tail.append(msg("imp_would", lang, **_summary(result)))
+    print_lines(tail)
+
+
+def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
+    """After a real import: JSON or CSV on stdout when asked, a summary on stderr."""
+    if fmt is OutputFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        out(dump(result.as_dict(with_rows=True)))
+    elif fmt is OutputFormat.CSV:
+        from dirtrack.render.csv_out import dump_records
+
+        sys.stdout.write(
+            dump_records(
+                [{k: v for k, v in r.as_dict().items() if k != "problems"} for r in result.rows]
+            )
+        )
+    summary = _summary(result)
+    if result.kind == "dirtrack-json":
+        err(msg("imp_done_json", lang, **summary))
+    else:
+        err(msg("imp_done", lang, **summary))
+    if result.new_units:
+        err(
+            msg(
+                "imp_new_units",
+                lang,
+                units=", ".join(f"{u['code']} ({u['name']})" for u in result.new_units),
+            )
+        )
+    for warning in result.warnings[:SHOWN_WARNINGS]:
+        err(msg("imp_warning", lang, text=warning))
+    if len(result.warnings) > SHOWN_WARNINGS:
+        err(msg("imp_more", lang, n=len(result.warnings) - SHOWN_WARNINGS))

@@ -1,0 +1,288 @@
+"""How ``remind``, ``overdue``'s follow-up, ``history``, ``config`` and ``doctor`` look (issue 5).
+
+``remind`` prints plain text whatever stdout is, because it is meant to be mailed: one section
+per unit, one item a paragraph, stale items marked with ⚠.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dirtrack.i18n import day, msg, t
+from dirtrack.records import Record
+from dirtrack.render import Column, OutputFormat, emit, out
+from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
+
+# --- remind and overdue ------------------------------------------------------------------------
+
+
+def _last_update(r: Record, lang: str) -> str:
+    if r.get("last_update") is None:
+        return ""
+    text = f"{day(r['last_update'], lang)} ({r['days_since_update']})"
+    return f"⚠ {text}" if r.get("stale") else text
+
+
+FOLLOWUP_COLUMNS = [*DIRECTIVE_COLUMNS, Column("last_update", "last_update", _last_update)]
+
+
+def _followup_style(record: Record) -> str | None:
+    return "late" if record.get("stale") else directive_style(record)
+
+
+def overdue_listing(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    title: str | None = None,
+    fields: Sequence[str] | None = None,
+) -> None:
+    """The overdue list, with when each item was last updated; stale ones marked ⚠."""
+    emit(
+        records,
+        FOLLOWUP_COLUMNS,
+        fmt,
+        lang,
+        title=title,
+        highlight=_followup_style,
+        fields=fields,
+    )
+
+
+def _item_lines(record: Record, lang: str, overdue: bool) -> list[str]:
+    mark = "⚠ " if record["stale"] else ""
+    lines = [f"  {mark}#{record['id']}  {record['text']}"]
+    facts = [msg("remind_due", lang, due=day(record["due"], lang))]
+    if record.get("original_due") and record["original_due"] != record["due"]:
+        facts[0] += f" ({msg('remind_original', lang, due=day(record['original_due'], lang))})"
+    if overdue:
+        facts.append(msg("remind_days_overdue", lang, n=record["days_overdue"]))
+    elif record.get("days_left") == 0:
+        facts.append(msg("remind_due_today", lang))
+    else:
+        facts.append(msg("remind_days_left", lang, n=record.get("days_left")))
+    if record.get("progress") is not None:
+        facts.append(msg("remind_progress", lang, p=record["progress"]))
+    if record.get("with"):
+        facts.append(msg("remind_with", lang, units=", ".join(record["with"])))
+    if record.get("product"):
+        facts.append(msg("remind_product", lang, product=record["product"]))
+    lines.append("      " + "; ".join(facts))
+    fresh = msg(
+        "remind_last",
+        lang,
+        date=day(record["last_update"], lang),
+        event=t(f"ev_{record['last_update_event']}", lang).lower(),
+        n=record["days_since_update"],
+    )
+    if record["stale"]:
+        fresh += "  " + msg("remind_stale", lang, n=record["days_since_update"])
+    lines.append("      " + fresh)
+    if record.get("last_touched_by"):
+        when = str(record["last_touched_at"])[:16].replace("T", " ")
+        lines.append(
+            "      " + msg("remind_touched", lang, who=record["last_touched_by"], when=when)
+        )
+    return lines
+
+
+def remind_text(reminders: Record, lang: str) -> list[str]:
+    """The reminder as mail-ready lines; empty when there is nothing to remind."""
+    if not reminders["units"]:
+        return []
+    as_of = day(reminders["as_of"], lang)
+    lines = [
+        f"{t('remind_title', lang)} — "
+        + msg(
+            "remind_scope",
+            lang,
+            date=as_of,
+            n=reminders["within"],
+            until=day(reminders["until"], lang),
+        ),
+    ]
+    for section in reminders["units"]:
+        heading = f"{section['code']} — {section['name']}"
+        lines += ["", heading, "=" * len(heading)]
+        for kind, label in (("overdue", "overdue"), ("due_soon", "due_soon")):
+            if section[kind]:
+                lines.append(f"{t(label, lang)} ({len(section[kind])}):")
+                for record in section[kind]:
+                    lines += _item_lines(record, lang, kind == "overdue")
+    totals = reminders["totals"]
+    lines += [
+        "",
+        msg(
+            "remind_totals",
+            lang,
+            overdue=totals["overdue"],
+            due=totals["due_soon"],
+            stale=totals["stale"],
+            days=reminders["stale_after"],
+        ),
+    ]
+    return lines
+
+
+def remind(
+    reminders: Record,
+    items: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None = None,
+) -> None:
+    """JSON: the whole object (``--fields`` narrows each item); CSV: one row per item; else text."""
+    if fmt is OutputFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        if fields is not None:
+            from dirtrack.render import select_fields
+
+            select_fields(items, FOLLOWUP_COLUMNS, fields)
+            for section in reminders["units"]:
+                for kind in ("overdue", "due_soon"):
+                    section[kind] = [{f: r.get(f) for f in fields} for r in section[kind]]
+        out(dump(reminders))
+    elif fmt is OutputFormat.CSV:
+        emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
+    else:
+        for line in remind_text(reminders, lang):
+            out(line)
+
+
+# --- history -----------------------------------------------------------------------------------
+
+_QUIET = {"created_at"}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def change_text(change: Record, lang: str) -> str:
+    """``changed directive 7: completed_on — → 2022-10-20`` in the user's language."""
+    entity = t(f"ent_{change['entity']}", lang)
+    ident = f" {change['entity_id']}" if change.get("entity_id") is not None else ""
+    head = f"{t('act_' + change['action'], lang)} {entity}{ident}"
+    image = change.get("after") or change.get("before") or {}
+    if change["action"] == "update":
+        parts = [
+            f"{k}: {_shown(old)} → {_shown(new)}"
+            for k, (old, new) in change["fields"].items()
+            if k not in _QUIET and not k.endswith("_key")
+        ]
+    else:
+        parts = [
+            f"{k}: {_shown(v)}"
+            for k, v in image.items()
+            if v is not None and k != "id" and k not in _QUIET and not k.endswith("_key")
+        ]
+    return head + (": " + ", ".join(parts) if parts else "")
+
+
+def _when(r: Record, lang: str) -> str:
+    """The change's UTC time in the machine's time zone, to the minute."""
+    from datetime import datetime
+
+    stamp = str(r.get("at") or "")
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+
+
+def _command_label(r: Record, lang: str) -> str:
+    return (
+        f"#{r['command_id']} {r['command']}" if "command_id" in r else f"#{r['id']} {r['command']}"
+    )
+
+
+def _undone(r: Record, lang: str) -> str:
+    return f"#{r['undone_by']}" if r.get("undone_by") else ""
+
+
+def _summary(r: Record, lang: str) -> str:
+    changes = r.get("changes") or []
+    texts = [change_text(c, lang) for c in changes[:3]]
+    if len(changes) > 3:
+        texts.append(f"+{len(changes) - 3}")
+    return "; ".join(texts)
+
+
+COMMAND_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("at", "when", _when),
+    Column("actor", "actor"),
+    Column("command", "command"),
+    Column("changes", "changes", _summary, wrap=True),
+    Column("undone_by", "undone_by", _undone),
+]
+
+CHANGE_COLUMNS = [
+    Column("at", "when", _when),
+    Column("actor", "actor"),
+    Column("command", "command", _command_label),
+    Column("action", "changes", lambda r, lang: change_text(r, lang), wrap=True),
+    Column("undone_by", "undone_by", _undone),
+]
+
+
+def history_commands(
+    records: Sequence[Record], fmt: OutputFormat, lang: str, *, fields: Sequence[str] | None
+) -> None:
+    emit(records, COMMAND_COLUMNS, fmt, lang, title=t("history", lang), fields=fields)
+
+
+def history_changes(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    title: str,
+    fields: Sequence[str] | None,
+) -> None:
+    emit(records, CHANGE_COLUMNS, fmt, lang, title=title, fields=fields)
+
+
+# --- config and doctor -------------------------------------------------------------------------
+
+CONFIG_COLUMNS = [
+    Column("key", "setting"),
+    Column("value", "value", lambda r, lang: "" if r["value"] is None else str(r["value"])),
+    Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
+    Column("origin", "origin"),
+]
+
+
+def config(
+    rows: Sequence[Record], fmt: OutputFormat, lang: str, *, path: str, fields: Sequence[str] | None
+) -> None:
+    emit(rows, CONFIG_COLUMNS, fmt, lang, title=f"{t('config_file', lang)}: {path}", fields=fields)
+
+
+DOCTOR_COLUMNS = [
+    Column("check", "check"),
+    Column("status", "result", lambda r, lang: t(r["status"], lang)),
+    Column("detail", "detail", wrap=True),
+]
+
+
+def _doctor_style(record: Record) -> str | None:
+    return {"problem": "overdue", "warning": "late"}.get(record["status"])
+
+
+def doctor(
+    rows: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    title: str,
+    fields: Sequence[str] | None,
+) -> None:
+    emit(rows, DOCTOR_COLUMNS, fmt, lang, title=title, highlight=_doctor_style, fields=fields)

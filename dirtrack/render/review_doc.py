@@ -1,0 +1,686 @@
+"""The review pack as a document: sections of paragraphs and typed tables.
+
+Every human format (terminal, Markdown, HTML, Word, Excel) renders this one model, so they all
+carry the same content. Cells keep their types (int, float, :class:`datetime.date`, rate dicts,
+text) so that Excel gets real numbers and dates; text formats go through :func:`cell_text`.
+
+The order follows Vietnamese review reports: kết quả đạt được → tồn tại, hạn chế →
+nguyên nhân → nhiệm vụ kỳ tới, then an annex of directives per unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dirtrack.i18n import category_label, kind_label, number, status_label, t
+from dirtrack.periods import Cutoff, Period, parse_period
+from dirtrack.records import Record
+
+COUNT_KEYS = (
+    "total",
+    "done_on_time",
+    "done_late",
+    "open_in_time",
+    "overdue",
+    "no_deadline",
+    "cancelled",
+)
+
+# Column kinds: how a cell is typed in Excel and shown as text.
+TEXT, INT, DATE, RATE, PCT, DELTA = "text", "int", "date", "rate", "pct", "delta"
+
+
+@dataclass(frozen=True)
+class ReviewTitles:
+    """Human titles of the periods involved, in one language."""
+
+    period: str
+    previous: str
+    next: str
+    cutoff: Cutoff
+
+    @classmethod
+    def of(cls, period: Period, lang: str) -> ReviewTitles:
+        return cls(
+            period.title(lang),
+            period.previous().title(lang),
+            period.next().title(lang),
+            period.cutoff,
+        )
+
+
+@dataclass
+class Table:
+    """One table. ``key`` is stable (tests and sheet order use it); ``kinds`` types columns."""
+
+    key: str
+    title: str
+    headers: list[str]
+    kinds: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    total_rows: int = 0  # how many rows at the end are totals (bold)
+    sheet: str | None = None  # the Excel sheet name; None: not a sheet of its own
+    annex: bool = False  # per-unit detail: documents only, not the terminal or Excel
+    terminal: bool = True
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    chart_after: str | None = None  # the key of the table the completion chart follows
+
+
+@dataclass
+class Document:
+    title: str
+    header: list[tuple[str, str]]
+    sections: list[Section]
+    chart_rows: list[tuple[str, Record]]  # (unit label, completion_rate) for the chart
+    lang: str
+    rate_note: str
+
+    def tables(self) -> list[Table]:
+        return [table for section in self.sections for table in section.tables]
+
+
+def _iso(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def cell_text(value: Any, kind: str, lang: str) -> str:
+    """A cell as people read it: ``66,66% (2/3)``, ``06/05/2022``, ``+1``."""
+    if kind == RATE:
+        return f"{number(value['pct'], lang)} ({value['num']}/{value['den']})"
+    if value is None:
+        return "—" if kind in (PCT, DELTA) else ""
+    if kind == DATE:
+        return str(value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat())
+    if kind == PCT:
+        return number(value, lang)
+    if kind == DELTA:
+        if isinstance(value, float):
+            text = number(abs(value), lang, suffix="")
+            return ("+" if value > 0 else "−" if value < 0 else "±") + text
+        return f"{value:+d}" if value else "0"
+    return str(value)
+
+
+def since_title(label: str, cutoff: Cutoff, lang: str) -> str:
+    """The quarter label of ``repeated_limitations[].since`` as people say it."""
+    try:
+        return parse_period(label, cutoff).title(lang)
+    except Exception:  # a label this version cannot read: show it as stored
+        return label
+
+
+def cutoff_text(cutoff: Cutoff | str, lang: str) -> str:
+    return t(f"rv_cutoff_{Cutoff(cutoff).value}", lang)
+
+
+def header_lines(pack: Record, titles: ReviewTitles, lang: str) -> list[tuple[str, str]]:
+    period = pack["period"]
+    start, end = _iso(period["start"]), _iso(period["end"])
+    assert start is not None and end is not None
+    scope = pack.get("scope") or {}
+    where = (
+        t("rv_scope_unit", lang).format(unit=scope["unit"])
+        if scope.get("unit")
+        else t("rv_all_units", lang)
+    )
+    if scope.get("rollup"):
+        where += "; " + t("rv_rolled_up", lang)
+    return [
+        (
+            t("period", lang),
+            f"{titles.period} ({cell_text(start, DATE, lang)} – {cell_text(end, DATE, lang)})",
+        ),
+        (t("rv_cutoff", lang), cutoff_text(period.get("cutoff", "calendar"), lang)),
+        (t("rv_as_of_label", lang), cell_text(_iso(pack["as_of"]), DATE, lang)),
+        (t("rv_scope", lang), where),
+    ]
+
+
+def _unit(row: Record) -> str:
+    return f"{row['code']} — {row['name']}" if row.get("name") else row["code"]
+
+
+def _counts_headers(lang: str) -> tuple[list[str], list[str]]:
+    return (
+        [t(k, lang) for k in COUNT_KEYS] + [t("completion_rate", lang), t("on_time_rate", lang)],
+        [INT] * len(COUNT_KEYS) + [RATE, RATE],
+    )
+
+
+def _counts(row: Record) -> list[Any]:
+    return [row[k] for k in COUNT_KEYS] + [row["completion_rate"], row["on_time_rate"]]
+
+
+def units_table(pack: Record, lang: str) -> Table:
+    headers, kinds = _counts_headers(lang)
+    table = Table(
+        "units",
+        t("rv_by_unit", lang),
+        [t("unit_short", lang), *headers],
+        [TEXT, *kinds],
+        sheet=t("rv_sheet_units", lang),
+    )
+    table.rows = [[_unit(row), *_counts(row)] for row in pack["units"]]
+    table.rows.append([t("totals", lang), *_counts(pack["totals"])])
+    table.total_rows = 1
+    return table
+
+
+def children_table(pack: Record, lang: str) -> Table | None:
+    if not (pack.get("scope") or {}).get("rollup"):
+        return None
+    headers, kinds = _counts_headers(lang)
+    table = Table(
+        "children",
+        t("rv_rolled_detail", lang),
+        [t("rv_rolled_into", lang), t("unit_short", lang), *headers],
+        [TEXT, TEXT, *kinds],
+        sheet=t("rv_sheet_children", lang),
+    )
+    for row in pack["units"]:
+        for child in row.get("children", []):
+            table.rows.append([row["code"], _unit(child), *_counts(child)])
+    return table
+
+
+def chair_table(pack: Record, lang: str) -> Table:
+    headers, kinds = _counts_headers(lang)
+    table = Table(
+        "by_chair",
+        t("rv_by_chair", lang),
+        [t("chair", lang), t("rv_chair_title", lang), t("rv_meetings_count", lang), *headers],
+        [TEXT, TEXT, INT, *kinds],
+        sheet=t("rv_sheet_chair", lang),
+    )
+    table.rows = [
+        [
+            row["chair"] or t("rv_no_chair", lang),
+            row["chair_title"] or "",
+            row["meetings"],
+            *_counts(row),
+        ]
+        for row in pack.get("by_chair", [])
+    ]
+    return table
+
+
+def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
+    prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
+    headers = [t("unit_short", lang)]
+    kinds = [TEXT]
+    for key in ("total", "rv_done", "overdue"):
+        label = t(key, lang)
+        headers += [f"{label} ({prev})", f"{label} ({now})", f"{label} ({delta})"]
+        kinds += [INT, INT, DELTA]
+    label = t("completion_rate", lang)
+    headers += [f"{label} ({prev})", f"{label} ({now})", f"{label} ({delta})"]
+    kinds += [RATE, RATE, DELTA]
+    table = Table(
+        "trends",
+        f"{t('rv_trends', lang)}: {titles.previous} → {titles.period}",
+        headers,
+        kinds,
+        sheet=t("rv_sheet_trends", lang),
+    )
+
+    def cells(label: str, entry: Record) -> list[Any]:
+        before = entry["previous"] or {}
+        current = entry["current"]
+        change = entry["change"]
+
+        def done(counts: Record) -> int | None:
+            if not counts:
+                return None
+            return int(counts["done_on_time"]) + int(counts["done_late"])
+
+        rate_before = before.get("completion_rate") or {"num": 0, "den": 0, "pct": None}
+        return [
+            label,
+            before.get("total"),
+            current["total"],
+            change["total"],
+            done(before),
+            done(current),
+            change["done"],
+            before.get("overdue"),
+            current["overdue"],
+            change["overdue"],
+            rate_before,
+            current["completion_rate"],
+            change["completion_rate"],
+        ]
+
+    trends = pack.get("trends") or {"units": [], "totals": None}
+    table.rows = [cells(_unit(entry), entry) for entry in trends["units"]]
+    if trends["totals"]:
+        table.rows.append(cells(t("totals", lang), trends["totals"]))
+        table.total_rows = 1
+    return table
+
+
+def ranking_tables(pack: Record, lang: str) -> list[Table]:
+    ranks = pack.get("rankings") or {"completion_rate": [], "overdue": []}
+    by_rate = Table(
+        "rank_completion",
+        t("rv_ranking_completion", lang),
+        [t("rv_rank", lang), t("unit_short", lang), t("completion_rate", lang)],
+        [INT, TEXT, RATE],
+        sheet=t("rv_sheet_rank_completion", lang),
+    )
+    by_rate.rows = [
+        [r["rank"], _unit(r), {"num": r["num"], "den": r["den"], "pct": r["pct"]}]
+        for r in ranks["completion_rate"]
+    ]
+    by_overdue = Table(
+        "rank_overdue",
+        t("rv_ranking_overdue", lang),
+        [t("rv_rank", lang), t("unit_short", lang), t("overdue", lang), t("total", lang)],
+        [INT, TEXT, INT, INT],
+        sheet=t("rv_sheet_rank_overdue", lang),
+    )
+    by_overdue.rows = [[r["rank"], _unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]]
+    return [by_rate, by_overdue]
+
+
+def directive_table(
+    key: str,
+    title: str,
+    records: Sequence[Record],
+    lang: str,
+    *,
+    sheet: str | None,
+    with_unit: bool = True,
+    annex: bool = False,
+) -> Table:
+    headers = [t("id", lang)]
+    kinds = [INT]
+    if with_unit:
+        headers.append(t("unit_short", lang))
+        kinds.append(TEXT)
+    headers += [
+        t("text", lang),
+        t("due", lang),
+        t("original_due", lang),
+        t("status", lang),
+        t("days_overdue", lang),
+        t("rv_progress_pct", lang),
+        t("rv_completed_on", lang),
+        t("meeting", lang),
+    ]
+    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, INT]
+    table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
+    for r in records:
+        row: list[Any] = [r["id"]]
+        if with_unit:
+            row.append(r["unit"])
+        row += [
+            r["text"],
+            _iso(r["due"]),
+            _iso(r["original_due"]),
+            status_label(r["status"], lang),
+            r["days_overdue"],
+            r["progress"],
+            _iso(r["completed_on"]),
+            r["meeting_id"],
+        ]
+        table.rows.append(row)
+    return table
+
+
+def meetings_table(pack: Record, lang: str) -> Table:
+    table = Table(
+        "meetings",
+        t("meetings", lang),
+        [
+            t("id", lang),
+            t("date", lang),
+            t("kind", lang),
+            t("title", lang),
+            t("chair", lang),
+            t("attendees", lang),
+            t("doc", lang),
+        ],
+        [INT, DATE, TEXT, TEXT, TEXT, TEXT, TEXT],
+        sheet=t("rv_sheet_meetings", lang),
+        terminal=False,
+    )
+    table.rows = [
+        [
+            m["id"],
+            _iso(m["date"]),
+            kind_label(m["kind"], lang),
+            m["title"],
+            m["chair"] or "",
+            ", ".join(m["attendees"]),
+            m["doc"] or "",
+        ]
+        for m in pack["meetings"]
+    ]
+    return table
+
+
+def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Table]:
+    summary = Table(
+        "limitation_summary",
+        t("rv_limitation_summary", lang),
+        [
+            t("unit_short", lang),
+            t("rv_lim_raised", lang),
+            t("rv_lim_resolved", lang),
+            t("rv_lim_open", lang),
+            t("rv_lim_repeated", lang),
+        ],
+        [TEXT, INT, INT, INT, INT],
+        sheet=t("rv_sheet_lim_summary", lang),
+    )
+    data = pack.get("limitation_summary") or {"units": [], "totals": None}
+    keys = ("raised", "resolved", "still_open", "repeated")
+    summary.rows = [[_unit(r), *(r[k] for k in keys)] for r in data["units"]]
+    if data["totals"]:
+        summary.rows.append([t("totals", lang), *(data["totals"][k] for k in keys)])
+        summary.total_rows = 1
+    repeated = Table(
+        "repeated",
+        t("rv_repeated_limitations", lang),
+        [
+            t("unit_short", lang),
+            t("text", lang),
+            t("rv_times", lang),
+            t("rv_since", lang),
+            t("rv_first_raised", lang),
+            t("rv_last_raised", lang),
+            t("rv_lim_state", lang),
+            t("rv_ids", lang),
+        ],
+        [TEXT, TEXT, INT, TEXT, DATE, DATE, TEXT, TEXT],
+        sheet=t("rv_sheet_repeated", lang),
+    )
+    repeated.rows = [
+        [
+            r["unit"],
+            r["text"],
+            r["times"],
+            since_title(r["since"], titles.cutoff, lang),
+            _iso(r["first_raised_on"]),
+            _iso(r["last_raised_on"]),
+            t("open" if r["open"] else "resolved", lang),
+            ", ".join(map(str, r["ids"])),
+        ]
+        for r in pack.get("repeated_limitations", [])
+    ]
+    listed = Table(
+        "limitations",
+        t("rv_limitations_list", lang),
+        [
+            t("id", lang),
+            t("unit_short", lang),
+            t("category", lang),
+            t("text", lang),
+            t("raised_on", lang),
+            t("resolved_on", lang),
+            t("rv_repeat_of", lang),
+            t("meeting", lang),
+        ],
+        [INT, TEXT, TEXT, TEXT, DATE, DATE, INT, INT],
+        sheet=t("rv_sheet_limitations", lang),
+    )
+    listed.rows = [
+        [
+            r["id"],
+            r["unit"],
+            category_label(r["category"], lang),
+            r["text"],
+            _iso(r["raised_on"]),
+            _iso(r["resolved_on"]),
+            r.get("repeat_of"),
+            r["meeting_id"],
+        ]
+        for r in pack["limitations"]
+    ]
+    return [summary, repeated, listed]
+
+
+def causes_table(pack: Record, lang: str) -> Table:
+    table = Table(
+        "causes",
+        t("rv_causes", lang),
+        [
+            t("unit_short", lang),
+            t("rv_directive", lang),
+            t("rv_cause_kind", lang),
+            t("date", lang),
+            t("text", lang),
+        ],
+        [TEXT, INT, TEXT, DATE, TEXT],
+        sheet=t("rv_sheet_causes", lang),
+    )
+    table.rows = [
+        [c["unit"], c["directive_id"], t(f"rv_cause_{c['kind']}", lang), _iso(c["date"]), c["text"]]
+        for c in pack.get("causes", [])
+    ]
+    return table
+
+
+def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
+    if value is None:
+        return t("rv_no_comparison", lang)
+    if value == 0:
+        return t("rv_unchanged", lang)
+    amount = number(abs(float(value)), lang, suffix="") if points else str(abs(int(value)))
+    word = t("rv_up" if value > 0 else "down", lang)
+    return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
+
+
+def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+    tot = pack["totals"]
+    done = tot["done_on_time"] + tot["done_late"]
+    lines = [
+        t("rv_summary_counts", lang).format(
+            total=tot["total"],
+            done=done,
+            on_time=tot["done_on_time"],
+            late=tot["done_late"],
+            in_time=tot["open_in_time"],
+            overdue=tot["overdue"],
+            none=tot["no_deadline"],
+            cancelled=tot["cancelled"],
+        ),
+        t("rv_summary_rates", lang).format(
+            completion=cell_text(tot["completion_rate"], RATE, lang),
+            on_time=cell_text(tot["on_time_rate"], RATE, lang),
+        ),
+    ]
+    trends = pack.get("trends")
+    if trends:
+        change = trends["totals"]["change"]
+        lines.append(
+            t("rv_summary_trend", lang).format(
+                previous=titles.previous,
+                completion=_change_words(change["completion_rate"], lang, points=True),
+                overdue=_change_words(change["overdue"], lang, points=False),
+            )
+        )
+    ranks = pack.get("rankings") or {}
+    if ranks.get("completion_rate"):
+        best, worst = ranks["completion_rate"][0], ranks["completion_rate"][-1]
+        lines.append(
+            t("rv_summary_rank", lang).format(
+                best=best["code"],
+                best_pct=number(best["pct"], lang),
+                worst=worst["code"],
+                worst_pct=number(worst["pct"], lang),
+            )
+        )
+    lines.append(t("rv_summary_meetings", lang).format(n=len(pack["meetings"])))
+    return lines
+
+
+def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+    summary = (pack.get("limitation_summary") or {}).get("totals") or {}
+    lines = [
+        t("rv_summary_overdue", lang).format(n=len(pack["overdue"])),
+        t("rv_summary_limitations", lang).format(
+            raised=summary.get("raised", 0),
+            resolved=summary.get("resolved", 0),
+            open=summary.get("still_open", 0),
+            repeated=summary.get("repeated", 0),
+        ),
+    ]
+    for r in pack.get("repeated_limitations", []):
+        lines.append(
+            f"{r['unit']}: «{r['text']}» — "
+            + t("rv_times_since", lang).format(
+                n=r["times"], since=since_title(r["since"], titles.cutoff, lang)
+            )
+        )
+    return lines
+
+
+def build_document(pack: Record, titles: ReviewTitles, lang: str, *, by: str = "unit") -> Document:
+    """Lay the review pack out as a document in ``lang``."""
+    units = units_table(pack, lang)
+    chairs = chair_table(pack, lang)
+    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
+    main = [chairs, units] if by == "chair" else [units]
+    results.tables += main
+    if (children := children_table(pack, lang)) is not None:
+        results.tables.append(children)
+    results.tables.append(trends_table(pack, titles, lang))
+    results.tables += ranking_tables(pack, lang)
+    if by != "chair":
+        results.tables.append(chairs)
+    results.tables.append(meetings_table(pack, lang))
+    results.chart_after = "units"
+
+    shortcomings = Section(
+        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
+    )
+    shortcomings.tables.append(
+        directive_table(
+            "overdue",
+            t("overdue_list", lang),
+            pack["overdue"],
+            lang,
+            sheet=t("rv_sheet_overdue", lang),
+        )
+    )
+    shortcomings.tables += limitation_tables(pack, titles, lang)
+
+    causes = Section(f"III. {t('rv_causes', lang)}")
+    if pack.get("causes"):
+        causes.paragraphs.append(t("rv_causes_intro", lang))
+    else:
+        causes.paragraphs.append(t("rv_no_causes", lang))
+    causes.tables.append(causes_table(pack, lang))
+
+    soon = pack.get("due_soon") or {"within_days": 0, "directives": []}
+    carried = (pack.get("next_period") or {}).get("directives", [])
+    summary = (pack.get("limitation_summary") or {}).get("totals") or {}
+    upcoming = Section(
+        f"IV. {t('rv_next_period', lang)} ({titles.next})",
+        [
+            t("rv_summary_next", lang).format(
+                n=len(carried),
+                soon=len(soon["directives"]),
+                days=soon["within_days"],
+                open=summary.get("still_open", 0),
+            )
+        ],
+    )
+    upcoming.tables.append(
+        directive_table(
+            "due_soon",
+            t("rv_due_soon", lang).format(n=soon["within_days"]),
+            soon["directives"],
+            lang,
+            sheet=t("rv_sheet_due_soon", lang),
+        )
+    )
+    upcoming.tables.append(
+        directive_table(
+            "next", t("rv_carried_over", lang), carried, lang, sheet=t("rv_sheet_next", lang)
+        )
+    )
+    upcoming.tables[-1].terminal = False
+
+    annex = Section(t("rv_annex", lang))
+    directives = pack.get("directives", [])
+    flat = directive_table(
+        "directives", t("rv_annex", lang), directives, lang, sheet=t("rv_sheet_directives", lang)
+    )
+    flat.terminal = False
+    flat.annex = False
+    flat_only_sheet = flat
+    by_unit: dict[str, list[Record]] = {}
+    for record in directives:
+        by_unit.setdefault(record["unit"], []).append(record)
+    for code in sorted(by_unit):
+        name = by_unit[code][0].get("unit_name") or ""
+        annex.tables.append(
+            directive_table(
+                f"unit:{code}",
+                f"{code} — {name}" if name else code,
+                by_unit[code],
+                lang,
+                sheet=None,
+                with_unit=False,
+                annex=True,
+            )
+        )
+    annex.tables.append(flat_only_sheet)
+
+    chart_rows = [(row["code"], row["completion_rate"]) for row in pack["units"]]
+    title = f"{t('report_title', lang)} — {titles.period}"
+    return Document(
+        title=title,
+        header=header_lines(pack, titles, lang),
+        sections=[results, shortcomings, causes, upcoming, annex],
+        chart_rows=chart_rows,
+        lang=lang,
+        rate_note=t("rate_base", lang),
+    )
+
+
+TREND = "trend"  # a cell already written as "previous → current (change)"
+
+
+def for_reading(table: Table, lang: str) -> Table:
+    """The table as people read it: the trends table folds each (previous, current, change)
+    triple into one cell, ``9 → 11 (+2)``; every other table is returned as it is."""
+    if table.key != "trends":
+        return table
+    headers = [table.headers[0]] + [h.rsplit(" (", 1)[0] for h in table.headers[1::3]]
+    rows = []
+    for row in table.rows:
+        cells: list[Any] = [row[0]]
+        for i in range(1, len(row), 3):
+            before, now, change = (
+                cell_text(row[i + j], table.kinds[i + j], lang) for j in range(3)
+            )
+            cells.append(f"{before or '—'} → {now} ({change})")
+        rows.append(cells)
+    return Table(
+        table.key,
+        table.title,
+        headers,
+        [TEXT] + [TREND] * (len(headers) - 1),
+        rows,
+        total_rows=table.total_rows,
+        sheet=table.sheet,
+        annex=table.annex,
+        terminal=table.terminal,
+    )
+
+
+def is_sheet_only(table: Table) -> bool:
+    """The flat directive list is the Excel form of the per-unit annex tables."""
+    return table.key == "directives"

@@ -1,0 +1,145 @@
+"""The review as an Excel workbook (openpyxl): one sheet per section.
+
+Each sheet has its header in row 1, frozen; dates are real dates, counts are numbers, and a
+rate becomes three numeric columns (%, done, due) so a reader can recompute it. The summary
+sheet carries a native bar chart of completion by unit. The first sheet says what the report
+is: period, cut-off, T and scope.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from typing import Any
+
+from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, RATE, Document, Table
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub("-", title).strip("'")[:31] or "Sheet"
+    name, n = base, 2
+    while name.lower() in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name.lower())
+    return name
+
+
+def _expand(table: Table, lang: str) -> tuple[list[str], list[str]]:
+    """Headers and per-column kinds, a rate column split into %, done and due."""
+    from dirtrack.i18n import t
+
+    headers: list[str] = []
+    kinds: list[str] = []
+    for header, kind in zip(table.headers, table.kinds, strict=True):
+        if kind == RATE:
+            headers += [
+                f"{header} (%)",
+                f"{header}: {t('rv_rate_num', lang)}",
+                f"{header}: {t('rv_rate_den', lang)}",
+            ]
+            kinds += [PCT, INT, INT]
+        else:
+            headers.append(header)
+            kinds.append(kind)
+    return headers, kinds
+
+
+def _cells(row: list[Any], kinds: list[str]) -> list[Any]:
+    cells: list[Any] = []
+    for value, kind in zip(row, kinds, strict=True):
+        if kind == RATE:
+            cells += [value["pct"], value["num"], value["den"]]
+        else:
+            cells.append(value)
+    return cells
+
+
+def render_xlsx(document: Document) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from dirtrack.i18n import t
+
+    lang = document.lang
+    date_format = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDDDDD")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    workbook = Workbook()
+    about = workbook.active
+    assert about is not None
+    used: set[str] = set()
+    about.title = _sheet_name(t("rv_sheet_about", lang), used)
+    about.append([t("rv_item", lang), t("rv_value", lang)])
+    about.append([t("title", lang), document.title])
+    for label, value in document.header:
+        about.append([label, value])
+    about.append(["", document.rate_note])
+    for cell in about[1]:
+        cell.font, cell.fill = bold, fill
+    about.freeze_panes = "A2"
+    about.column_dimensions["A"].width = 28
+    about.column_dimensions["B"].width = 90
+
+    for table in document.tables():
+        if table.sheet is None:
+            continue
+        sheet = workbook.create_sheet(_sheet_name(table.sheet, used))
+        headers, kinds = _expand(table, lang)
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font, cell.fill, cell.alignment = bold, fill, wrap
+        sheet.freeze_panes = "A2"
+        first_total = len(table.rows) - table.total_rows
+        for index, row in enumerate(table.rows):
+            sheet.append(_cells(row, table.kinds))
+            if index >= first_total:
+                for cell in sheet[sheet.max_row]:
+                    cell.font = bold
+        widths = [len(h) for h in headers]
+        for column, kind in enumerate(kinds, start=1):
+            letter = get_column_letter(column)
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                if kind == DATE and isinstance(cell.value, date):
+                    cell.number_format = date_format
+                elif kind == PCT:
+                    cell.number_format = "0.00"
+                elif kind == DELTA and isinstance(cell.value, int):
+                    cell.number_format = "+0;-0;0"
+                elif kind == DELTA:
+                    cell.number_format = "+0.00;-0.00;0.00"
+                elif kind not in (INT,):
+                    cell.alignment = wrap
+                shown = 10 if kind == DATE else len(str(cell.value or ""))
+                widths[column - 1] = max(widths[column - 1], min(shown, 60))
+            sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 62))
+        sheet.auto_filter.ref = sheet.dimensions
+        if table.key == "units" and first_total > 0:
+            _chart(sheet, kinds, first_total, t("rv_chart_title", lang), BarChart, Reference)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> None:
+    """A native bar chart of the completion-rate column over the unit rows."""
+    column = kinds.index(PCT) + 1
+    chart = bar()
+    chart.type = "bar"
+    chart.title = title
+    chart.legend = None
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    data = reference(sheet, min_col=column, min_row=1, max_row=rows + 1)
+    labels = reference(sheet, min_col=1, min_row=2, max_row=rows + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    chart.height = max(7.5, 0.8 * rows + 3)
+    chart.width = 18
+    sheet.add_chart(chart, f"A{rows + 4}")

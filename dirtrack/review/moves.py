@@ -1,0 +1,80 @@
+"""Who held a directive on a given day, when a retired unit handed it to its successor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dirtrack.records import Record, iso
+from dirtrack.status import DirectiveFacts
+
+
+@dataclass(frozen=True)
+class Move:
+    """On ``on`` the directive passed from one unit to another (``unit retire``)."""
+
+    on: date
+    from_unit_id: int
+    to_unit_id: int
+
+
+def unit_at(current_unit_id: int, moves: Sequence[Move], as_of: date) -> int:
+    """The unit that held the directive on ``as_of``; ``moves`` are oldest first."""
+    if not moves:
+        return current_unit_id
+    holder = moves[0].from_unit_id
+    for move in moves:
+        if move.on <= as_of:
+            holder = move.to_unit_id
+    return holder
+
+
+def attribute(
+    facts: Iterable[DirectiveFacts],
+    moves: Mapping[int, Sequence[Move]],
+    as_of: date,
+    names: Mapping[int, tuple[str, str]],
+) -> list[DirectiveFacts]:
+    """Each directive under the unit that held it on ``as_of``.
+
+    Args:
+        facts: directives as stored (under the unit holding them now).
+        moves: recorded moves by directive id.
+        as_of: the day the report judges.
+        names: code and name of each unit id.
+    """
+    found: list[DirectiveFacts] = []
+    for item in facts:
+        holder = unit_at(item.unit_id, moves.get(item.id, ()), as_of)
+        if holder != item.unit_id and holder in names:
+            code, name = names[holder]
+            item = replace(item, unit_id=holder, unit_code=code, unit_name=name)
+        found.append(item)
+    return found
+
+
+def history_with_moves(
+    history: list[Record],
+    moves: Sequence[Move],
+    as_of: date,
+    names: Mapping[int, tuple[str, str]],
+) -> list[Record]:
+    """A directive's history (``show``) with its moves between units, in date order."""
+    events = list(history)
+    for move in moves:
+        if move.on > as_of:
+            continue
+        before = names.get(move.from_unit_id, (str(move.from_unit_id), ""))[0]
+        after = names.get(move.to_unit_id, (str(move.to_unit_id), ""))[0]
+        events.append(
+            {
+                "date": iso(move.on),
+                "event": "moved",
+                "from": before,
+                "to": after,
+                "note": f"{before} → {after}",
+            }
+        )
+    order = {"assigned": 0, "progress": 1, "extended": 2, "moved": 2, "completed": 3}
+    return sorted(events, key=lambda e: (e["date"], order.get(e["event"], 3)))

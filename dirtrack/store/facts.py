@@ -1,0 +1,191 @@
+"""The lean read path: directive facts, units and limitations through SQLAlchemy Core (issue 6).
+
+The same facts as :func:`dirtrack.store.directives.iter_facts` and friends, read with the Core
+tables of :mod:`dirtrack.store.tables` on a plain :class:`~sqlalchemy.Connection`, so a command
+that only reads starts without SQLModel or the ORM, and streams: the ids come from a query
+(usually :func:`dirtrack.store.report_sql.directive_ids`) a batch at a time, and each batch
+costs four queries whatever the register's size. Memory stays flat as the register grows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Connection, Select, select
+
+from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
+from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.tables import (
+    directive,
+    directive_coordinator,
+    extension,
+    limitation,
+    meeting,
+    meeting_attendee,
+    progress_entry,
+    unit,
+    unit_alias,
+)
+from dirtrack.store.units import UnitIndex
+
+BATCH = 500
+
+
+def iter_facts(conn: Connection, ids: Select[int]) -> Iterator[DirectiveFacts]:
+    """Yield the facts of the directives whose ids ``ids`` selects, in its order.
+
+    The ids are streamed (a server-side cursor on PostgreSQL) and the facts fetched a batch at a
+    time, so neither the ids nor the facts of the whole register are ever held at once.
+    """
+    result = conn.execution_options(yield_per=BATCH).execute(ids)
+    for part in result.partitions():
+        yield from facts_of(conn, [row[0] for row in part])
+
+
+def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
+    """The facts of ``ids`` (at most a few thousand), in the order given; unknown ids are left
+    out."""
+    if not ids:
+        return []
+    wanted = list(ids)
+    main = (
+        select(directive, meeting.c.date, unit.c.code, unit.c.name)
+        .join(meeting, meeting.c.id == directive.c.meeting_id)
+        .join(unit, unit.c.id == directive.c.unit_id)
+        .where(directive.c.id.in_(wanted))
+    )
+    rows = {row.id: row for row in conn.execute(main)}
+    extensions: dict[int, list[ExtensionFact]] = defaultdict(list)
+    ext_query = (
+        select(
+            extension.c.directive_id,
+            extension.c.approved_on,
+            extension.c.new_due,
+            extension.c.reason,
+            extension.c.due_text,
+        )
+        .where(extension.c.directive_id.in_(wanted))
+        .order_by(extension.c.approved_on, extension.c.id)
+    )
+    for did, approved_on, new_due, reason, due_text in conn.execute(ext_query):
+        extensions[did].append(ExtensionFact(approved_on, new_due, reason, due_text))
+    progress: dict[int, list[ProgressFact]] = defaultdict(list)
+    progress_query = (
+        select(
+            progress_entry.c.directive_id,
+            progress_entry.c.reported_on,
+            progress_entry.c.percent,
+            progress_entry.c.note,
+        )
+        .where(progress_entry.c.directive_id.in_(wanted))
+        .order_by(progress_entry.c.reported_on, progress_entry.c.id)
+    )
+    for did, reported_on, percent, note in conn.execute(progress_query):
+        progress[did].append(ProgressFact(reported_on, percent, note))
+    coordinators: dict[int, list[str]] = defaultdict(list)
+    coord_query = (
+        select(directive_coordinator.c.directive_id, unit.c.code)
+        .join(unit, unit.c.id == directive_coordinator.c.unit_id)
+        .where(directive_coordinator.c.directive_id.in_(wanted))
+    )
+    for did, code in conn.execute(coord_query):
+        coordinators[did].append(code)
+    found = []
+    for did in wanted:
+        row = rows.get(did)
+        if row is None:
+            continue
+        found.append(
+            DirectiveFacts(
+                id=row.id,
+                meeting_id=row.meeting_id,
+                meeting_date=row.date,
+                unit_id=row.unit_id,
+                unit_code=row.code,
+                unit_name=row.name,
+                text=row.text,
+                original_due=row.original_due,
+                completed_on=row.completed_on,
+                cancelled_on=row.cancelled_on,
+                # Sorted here, not by ORDER BY: PostgreSQL sorts text by locale, SQLite by
+                # code point, and the order shows in `with`.
+                with_codes=tuple(sorted(coordinators[did])),
+                extensions=tuple(extensions[did]),
+                progress=tuple(progress[did]),
+                due_text=row.due_text,
+                product=row.product,
+                key=row.key,
+                completion_note=row.completion_note,
+                cancel_reason=row.cancel_reason,
+            )
+        )
+    return found
+
+
+def load_units(conn: Connection) -> UnitIndex:
+    """The :class:`UnitIndex` of every unit, read with Core rows instead of ORM objects."""
+    units = sorted(conn.execute(select(unit)), key=lambda row: row.code_key)
+    aliases: dict[int, list[Any]] = defaultdict(list)
+    for row in conn.execute(select(unit_alias).order_by(unit_alias.c.id)):
+        aliases[row.unit_id].append(row)
+    # The index reads only attributes (id, code, name, parent_id…), which Core rows have too.
+    return UnitIndex(cast(Any, units), cast(Any, aliases))
+
+
+def list_meetings(conn: Connection, *, start: date | None, end: date | None) -> list[Any]:
+    """Meetings held between ``start`` and ``end`` (inclusive), by date then id."""
+    query = select(meeting)
+    if start is not None:
+        query = query.where(meeting.c.date >= start)
+    if end is not None:
+        query = query.where(meeting.c.date <= end)
+    return list(conn.execute(query.order_by(meeting.c.date, meeting.c.id)))
+
+
+def attendee_ids(conn: Connection, meeting_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Attending unit ids per meeting id."""
+    found: dict[int, list[int]] = defaultdict(list)
+    if not meeting_ids:
+        return found
+    query = select(meeting_attendee.c.meeting_id, meeting_attendee.c.unit_id).where(
+        meeting_attendee.c.meeting_id.in_(list(meeting_ids))
+    )
+    for meeting_id, unit_id in conn.execute(query):
+        found[meeting_id].append(unit_id)
+    return found
+
+
+def list_limitations(
+    conn: Connection,
+    *,
+    unit_ids: Sequence[int] | None = None,
+    raised_on_or_before: date | None = None,
+) -> list[LimitationFacts]:
+    """As :func:`dirtrack.store.limitations.list_limitations`, without the ORM."""
+    query = select(limitation, meeting.c.date, unit.c.code).join(
+        meeting, meeting.c.id == limitation.c.meeting_id
+    )
+    query = query.join(unit, unit.c.id == limitation.c.unit_id)
+    if unit_ids is not None:
+        query = query.where(limitation.c.unit_id.in_(list(unit_ids)))
+    if raised_on_or_before is not None:
+        query = query.where(meeting.c.date <= raised_on_or_before)
+    query = query.order_by(meeting.c.date, limitation.c.id)
+    return [
+        LimitationFacts(
+            id=row.id,
+            meeting_id=row.meeting_id,
+            unit_id=row.unit_id,
+            unit_code=row.code,
+            text=row.text,
+            category=row.category,
+            raised_on=row.date,
+            resolved_on=row.resolved_on,
+            resolve_note=row.resolve_note,
+            repeat_of_id=row.repeat_of_id,
+        )
+        for row in conn.execute(query)
+    ]

@@ -1,0 +1,486 @@
+"""The change log's SQL: row images, writing one command's changes, and reading them back.
+
+A command that changed something leaves, in ``change_log``, one row per changed table row
+(``action`` ``create``, ``update`` or ``delete``; ``entity`` the table; ``before`` and ``after``
+the whole row as JSON) and then one *command row* (``entity`` = ``command``, ``action`` the
+command's name) whose ``after`` names the range of ids of its change rows. Rows of one command
+are written together while the writer holds the database's write lock, so the range holds
+exactly that command's rows. :mod:`dirtrack.audit` decides what to record; this module only
+reads and writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from dirtrack.store.tables import change_log as LOG
+
+COMMAND = "command"
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+
+# A JSON-safe copy of one table row, column name -> value (dates as ISO text).
+Image = dict[str, Any]
+PK = tuple[Any, ...]
+
+_CHUNK = 400
+
+# Rows that belong to a directive, and the column that says which.
+DIRECTIVE_PARTS = {
+    "directive": "id",
+    "progress_entry": "directive_id",
+    "extension": "directive_id",
+    "directive_coordinator": "directive_id",
+}
+MEETING_PARTS = {"meeting": "id", "meeting_attendee": "meeting_id"}
+UNIT_PARTS = {"unit": "id", "unit_alias": "unit_id"}
+LIMITATION_PARTS = {"limitation": "id"}
+
+
+def _metadata() -> Any:
+    # The models' metadata (with the foreign keys and their ON DELETE), loaded only by writers:
+    # `overdue` and `remind` read the log through the Core table without SQLModel (issue 6).
+    from sqlmodel import SQLModel
+
+    from dirtrack import models  # noqa: F401  (registers the tables)
+
+    return SQLModel.metadata
+
+
+def audited_tables() -> list[Table]:
+    """Every table whose changes are recorded, parents before children."""
+    return [t for t in _metadata().sorted_tables if t.name != LOG.name]
+
+
+def table_named(name: str) -> Table | None:
+    table = _metadata().tables.get(name)
+    return table if isinstance(table, Table) and table.name != LOG.name else None
+
+
+def int_pk(table: Table) -> Column[Any] | None:
+    """The table's primary key column when it is one integer column, else None."""
+    cols = list(table.primary_key.columns)
+    if len(cols) == 1 and _python_type(cols[0]) is int:
+        return cols[0]
+    return None
+
+
+def pk_of(table: Table, image: Image) -> PK:
+    return tuple(image[c.name] for c in table.primary_key.columns)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def image_of(table: Table, row: Any) -> Image:
+    mapping = row._mapping
+    return {c.name: _json_value(mapping[c.name]) for c in table.columns}
+
+
+def python_values(table: Table, image: Image) -> dict[str, Any]:
+    """An image's values as the column types want them back (dates from ISO text)."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        value = image.get(column.name)
+        if isinstance(value, str):
+            kind = _python_type(column)
+            if kind is datetime:
+                value = datetime.fromisoformat(value)
+            elif kind is date:
+                value = date.fromisoformat(value)
+        values[column.name] = value
+    return values
+
+
+def _python_type(column: Column[Any]) -> type | None:
+    """The Python type of a column, looking through type decorators (SQLModel's UTCDateTime)."""
+    for kind in (column.type, getattr(column.type, "impl_instance", None)):
+        try:
+            found = kind.python_type if kind is not None else None
+        except NotImplementedError:
+            continue
+        if found is not None and found is not object:
+            return found
+    return None
+
+
+def _pk_match(table: Table, pks: Sequence[PK]) -> ColumnElement[bool]:
+    cols = list(table.primary_key.columns)
+    if len(cols) == 1:
+        return cols[0].in_([pk[0] for pk in pks])
+    return tuple_(*cols).in_([tuple(pk) for pk in pks])
+
+
+def fetch_rows(conn: Connection, table: Table, pks: Iterable[PK]) -> dict[PK, Image]:
+    """The rows with these primary keys as they are now (missing ones are left out)."""
+    wanted = list(dict.fromkeys(pks))
+    found: dict[PK, Image] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        for row in conn.execute(select(table).where(_pk_match(table, chunk))):
+            img = image_of(table, row)
+            found[pk_of(table, img)] = img
+    return found
+
+
+def fetch_where(
+    conn: Connection, table: Table, where: ColumnElement[bool], params: dict[str, Any] | None
+) -> dict[PK, Image]:
+    """The rows a bulk UPDATE or DELETE with this WHERE clause is about to change."""
+    found: dict[PK, Image] = {}
+    for row in conn.execute(select(table).where(where), params or {}):
+        img = image_of(table, row)
+        found[pk_of(table, img)] = img
+    return found
+
+
+def fetch_cascade(
+    conn: Connection, table: Table, pks: Sequence[PK]
+) -> list[tuple[Table, dict[PK, Image]]]:
+    """The rows the database deletes along with these (``ON DELETE CASCADE``), recursively."""
+    found: list[tuple[Table, dict[PK, Image]]] = []
+    if int_pk(table) is None or not pks:
+        return found
+    ids = [pk[0] for pk in pks]
+    for child in audited_tables():
+        for fk in child.foreign_keys:
+            if fk.column.table is not table or (fk.ondelete or "").upper() != "CASCADE":
+                continue
+            rows: dict[PK, Image] = {}
+            for start in range(0, len(ids), _CHUNK):
+                query = select(child).where(fk.parent.in_(ids[start : start + _CHUNK]))
+                for row in conn.execute(query):
+                    img = image_of(child, row)
+                    rows[pk_of(child, img)] = img
+            if rows:
+                found.append((child, rows))
+                found.extend(fetch_cascade(conn, child, list(rows)))
+    return found
+
+
+def max_ids(conn: Connection) -> dict[str, int]:
+    """The highest id of each table with an integer key: rows above it are new."""
+    found: dict[str, int] = {}
+    for table in audited_tables():
+        column = int_pk(table)
+        if column is not None:
+            found[table.name] = int(conn.execute(select(func.max(column))).scalar() or 0)
+    return found
+
+
+def rows_above(conn: Connection, table: Table, baseline: int) -> dict[PK, Image]:
+    column = int_pk(table)
+    assert column is not None
+    found: dict[PK, Image] = {}
+    for row in conn.execute(select(table).where(column > baseline)):
+        img = image_of(table, row)
+        found[pk_of(table, img)] = img
+    return found
+
+
+def lock_writers(conn: Connection) -> None:
+    """On PostgreSQL, one writer at a time until commit, as SQLite's write lock does."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(727275)"))
+
+
+def defer_foreign_keys(conn: Connection) -> None:
+    """Check foreign keys at commit rather than per statement (SQLite; a no-op elsewhere)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+
+def insert_row(conn: Connection, table: Table, image: Image) -> None:
+    conn.execute(insert(table).values(**python_values(table, image)))
+
+
+def update_row(conn: Connection, table: Table, image: Image) -> None:
+    values = python_values(table, image)
+    pk = pk_of(table, image)
+    conn.execute(update(table).where(_pk_match(table, [pk])).values(**values))
+
+
+def delete_row(conn: Connection, table: Table, pk: PK) -> None:
+    conn.execute(delete(table).where(_pk_match(table, [pk])))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of one table, before and after a command (None: the row did not exist)."""
+
+    table: Table
+    before: Image | None
+    after: Image | None
+
+    @property
+    def action(self) -> str:
+        return CREATE if self.before is None else DELETE if self.after is None else UPDATE
+
+    @property
+    def pk(self) -> PK:
+        image = self.after if self.after is not None else self.before
+        assert image is not None
+        return pk_of(self.table, image)
+
+
+def _dump(image: Any) -> str | None:
+    return None if image is None else json.dumps(image, ensure_ascii=False)
+
+
+def write_command(
+    conn: Connection,
+    *,
+    at: datetime,
+    actor: str,
+    name: str,
+    params: dict[str, Any],
+    changes: Sequence[Change],
+    undoes: Sequence[int] = (),
+) -> int:
+    """Write one command's change rows, then its command row; return the command row's id."""
+    rows = []
+    for change in changes:
+        column = int_pk(change.table)
+        rows.append(
+            {
+                "at": at,
+                "actor": actor,
+                "action": change.action,
+                "entity": change.table.name,
+                "entity_id": change.pk[0] if column is not None else None,
+                "before": _dump(change.before),
+                "after": _dump(change.after),
+            }
+        )
+    ids = [
+        int(i)
+        for i in conn.execute(
+            insert(LOG).returning(LOG.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    ]
+    summary: dict[str, Any] = {
+        "params": params,
+        "rows": [min(ids), max(ids)],
+        "count": len(ids),
+    }
+    if undoes:
+        summary["undoes"] = list(undoes)
+    result = conn.execute(
+        insert(LOG).returning(LOG.c.id),
+        {
+            "at": at,
+            "actor": actor,
+            "action": name,
+            "entity": COMMAND,
+            "entity_id": None,
+            "before": None,
+            "after": _dump(summary),
+        },
+    )
+    command_id = int(result.scalar_one())
+    for undone in undoes:
+        first, last = _range_of(conn, undone)
+        conn.execute(
+            update(LOG)
+            .where((LOG.c.id == undone) | LOG.c.id.between(first, last))
+            .values(undone_by=command_id)
+        )
+    return command_id
+
+
+def _range_of(conn: Connection, command_id: int) -> tuple[int, int]:
+    raw = conn.execute(select(LOG.c.after).where(LOG.c.id == command_id)).scalar_one()
+    first, last = json.loads(raw)["rows"]
+    return int(first), int(last)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommandEntry:
+    """One recorded command: who ran it, when, and the ids of its change rows."""
+
+    id: int
+    at: datetime
+    actor: str
+    name: str
+    params: dict[str, Any]
+    first: int
+    last: int
+    count: int
+    undoes: tuple[int, ...]
+    undone_by: int | None
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change row."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: Image | None
+    after: Image | None
+    undone_by: int | None
+
+    @property
+    def image(self) -> Image:
+        found = self.after if self.after is not None else self.before
+        return found or {}
+
+
+def _load(raw: str | None) -> Any:
+    return None if raw is None else json.loads(raw)
+
+
+def _command(row: Any) -> CommandEntry:
+    info = _load(row.after) or {}
+    first, last = info.get("rows", [0, -1])
+    return CommandEntry(
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        name=row.action,
+        params=info.get("params") or {},
+        first=int(first),
+        last=int(last),
+        count=int(info.get("count", 0)),
+        undoes=tuple(info.get("undoes", ())),
+        undone_by=row.undone_by,
+    )
+
+
+def _change(row: Any) -> ChangeEntry:
+    return ChangeEntry(
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        before=_load(row.before),
+        after=_load(row.after),
+        undone_by=row.undone_by,
+    )
+
+
+def recent_commands(
+    session: Session, *, limit: int | None = None, actor: str | None = None
+) -> list[CommandEntry]:
+    """Recorded commands, newest first."""
+    query = select(LOG).where(LOG.c.entity == COMMAND)
+    if actor is not None:
+        query = query.where(LOG.c.actor == actor)
+    query = query.order_by(LOG.c.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return [_command(row) for row in session.connection().execute(query)]
+
+
+def commands_to_undo(session: Session, count: int) -> list[CommandEntry]:
+    """The newest ``count`` commands not undone yet, newest first; an undo is never undone."""
+    query = (
+        select(LOG)
+        .where(LOG.c.entity == COMMAND, LOG.c.undone_by.is_(None), LOG.c.action != "undo")
+        .order_by(LOG.c.id.desc())
+        .limit(count)
+    )
+    return [_command(row) for row in session.connection().execute(query)]
+
+
+def command_changes(session: Session, command: CommandEntry) -> list[ChangeEntry]:
+    query = (
+        select(LOG)
+        .where(LOG.c.id.between(command.first, command.last), LOG.c.entity != COMMAND)
+        .order_by(LOG.c.id)
+    )
+    return [_change(row) for row in session.connection().execute(query)]
+
+
+def commands_by_id(session: Session, ids: Iterable[int]) -> dict[int, CommandEntry]:
+    wanted = sorted(set(ids))
+    found: dict[int, CommandEntry] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(LOG).where(
+            LOG.c.id.in_(wanted[start : start + _CHUNK]), LOG.c.entity == COMMAND
+        )
+        for row in session.connection().execute(query):
+            found[row.id] = _command(row)
+    return found
+
+
+def command_of(session: Session, change_ids: Sequence[int]) -> dict[int, CommandEntry]:
+    """The command each change row belongs to (the command row right after its range)."""
+    if not change_ids:
+        return {}
+    low = min(change_ids)
+    query = select(LOG).where(LOG.c.entity == COMMAND, LOG.c.id > low).order_by(LOG.c.id)
+    commands = [_command(row) for row in session.connection().execute(query)]
+    found: dict[int, CommandEntry] = {}
+    for change_id in change_ids:
+        for command in commands:
+            if command.first <= change_id <= command.last:
+                found[change_id] = command
+                break
+    return found
+
+
+def changes_of(
+    session: Session, parts: dict[str, str], entity_id: int, *, include_undone: bool = True
+) -> list[ChangeEntry]:
+    """Every change to one thing and its parts (``parts``: table -> column naming the thing)."""
+    query = select(LOG).where(LOG.c.entity.in_(list(parts))).order_by(LOG.c.id)
+    if not include_undone:
+        query = query.where(LOG.c.undone_by.is_(None))
+    found = []
+    for row in session.connection().execute(query):
+        change = _change(row)
+        if change.image.get(parts[change.entity]) == entity_id:
+            found.append(change)
+    return found
+
+
+def last_touched(conn: Connection, directive_ids: Iterable[int]) -> dict[int, tuple[datetime, str]]:
+    """When, and by whom, each directive (or its progress, extensions…) was last changed."""
+    wanted = set(directive_ids)
+    found: dict[int, tuple[datetime, str]] = {}
+    if not wanted:
+        return found
+    query = (
+        select(LOG)
+        .where(LOG.c.entity.in_(list(DIRECTIVE_PARTS)), LOG.c.undone_by.is_(None))
+        .order_by(LOG.c.id.desc())
+    )
+    for row in conn.execute(query):
+        change = _change(row)
+        owner = change.image.get(DIRECTIVE_PARTS[change.entity])
+        if owner in wanted and owner not in found:
+            found[owner] = (change.at, change.actor)
+            if len(found) == len(wanted):
+                break
+    return found

@@ -1,0 +1,224 @@
+"""Statuses and per-unit counts computed by the database, not in Python (issue 6).
+
+The status rules of :mod:`dirtrack.status`, written once as portable SQLAlchemy Core that runs
+on SQLite and PostgreSQL, so that a report over a million directives reads a few hundred rows
+instead of a million objects:
+
+- the deadline in force at T is the ``new_due`` of the extension approved latest on or before T
+  (ties by id, as :meth:`DirectiveFacts.due_at` takes the last in recorded order), else the
+  original deadline: one outer join on ``extension`` per directive, no Python loop;
+- the status is one ``CASE`` over that deadline, the completion and the cancellation dates;
+- :func:`unit_counts` groups by unit and status and returns :class:`Counts` per unit id;
+- :func:`directive_ids` lists the ids with a given status in id order or most overdue first,
+  for ``list``, ``overdue`` and the report's overdue list.
+
+``tests/test_report_sql.py`` checks on random registers, on both databases, that these give
+exactly what :func:`dirtrack.report.build_report` computes in Python from the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Subquery,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+
+from dirtrack.status import COUNTED, Counts, Status
+from dirtrack.store.tables import directive, extension, meeting
+
+# Statuses a ``list --status`` filter may name besides the codes themselves.
+OPEN = (Status.OPEN_IN_TIME, Status.OVERDUE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which directives to judge as of ``as_of`` (T); None means no restriction.
+
+    Attributes:
+        as_of: T, the day statuses are judged.
+        held_on_or_before: only directives given at meetings held on or before this day.
+        closed_not_before: leave out directives completed or cancelled before this day (a
+            report's start).
+        unit_ids: only directives whose lead unit is one of these.
+        meeting_id: only directives given at this meeting.
+    """
+
+    as_of: date
+    held_on_or_before: date | None = None
+    closed_not_before: date | None = None
+    unit_ids: Collection[int] | None = None
+    meeting_id: int | None = None
+
+
+def _latest_extension_join(as_of: date) -> tuple[Any, ColumnElement[bool]]:
+    """The extension in force at ``as_of`` for each directive, as an outer-join target."""
+    ext = extension.alias("ext")
+    newer = extension.alias("newer")
+    superseded = exists().where(
+        newer.c.directive_id == ext.c.directive_id,
+        newer.c.approved_on <= as_of,
+        or_(
+            newer.c.approved_on > ext.c.approved_on,
+            and_(newer.c.approved_on == ext.c.approved_on, newer.c.id > ext.c.id),
+        ),
+    )
+    on = and_(ext.c.directive_id == directive.c.id, ext.c.approved_on <= as_of, ~superseded)
+    return ext, on
+
+
+def _code(status: Status) -> ColumnElement[str]:
+    # Inlined constants, not parameters: PostgreSQL then types the CASE as text at once.
+    return literal_column(f"'{status.value}'")
+
+
+def status_case(
+    due: ColumnElement[Any],
+    completed_on: ColumnElement[Any],
+    cancelled_on: ColumnElement[Any],
+    as_of: date,
+) -> ColumnElement[str]:
+    """:func:`dirtrack.status.classify` as a SQL ``CASE`` giving the status code."""
+    return case(
+        (
+            and_(cancelled_on.is_not(None), cancelled_on <= as_of),
+            _code(Status.CANCELLED),
+        ),
+        (
+            and_(completed_on.is_not(None), completed_on <= as_of),
+            case(
+                (and_(due.is_not(None), completed_on > due), _code(Status.DONE_LATE)),
+                else_=_code(Status.DONE_ON_TIME),
+            ),
+        ),
+        (and_(due.is_not(None), due < as_of), _code(Status.OVERDUE)),
+        else_=_code(Status.OPEN_IN_TIME),
+    )
+
+
+def states(scope: Scope) -> Subquery:
+    """One row per directive in ``scope``: ``id``, ``unit_id``, ``due`` (in force at T),
+    ``extended`` (1 if an extension was approved by T, else 0) and ``status`` at T."""
+    ext, on = _latest_extension_join(scope.as_of)
+    due = func.coalesce(ext.c.new_due, directive.c.original_due)
+    query = select(
+        directive.c.id,
+        directive.c.unit_id,
+        due.label("due"),
+        case((ext.c.id.is_(None), 0), else_=1).label("extended"),
+        status_case(due, directive.c.completed_on, directive.c.cancelled_on, scope.as_of).label(
+            "status"
+        ),
+    ).select_from(directive.outerjoin(ext, on))
+    if scope.held_on_or_before is not None:
+        held = select(meeting.c.id).where(meeting.c.date <= scope.held_on_or_before)
+        query = query.where(directive.c.meeting_id.in_(held.scalar_subquery()))
+    if scope.closed_not_before is not None:
+        start = scope.closed_not_before
+        query = query.where(
+            or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
+            or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+        )
+    if scope.unit_ids is not None:
+        query = query.where(directive.c.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.meeting_id is not None:
+        query = query.where(directive.c.meeting_id == scope.meeting_id)
+    return query.subquery("states")
+
+
+def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
+    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
+
+    A unit without a directive in scope is absent. Equal to what
+    :meth:`dirtrack.status.Counts.add` gives directive by directive.
+    """
+    rows = states(scope)
+    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
+    flags = select(
+        rows.c.unit_id,
+        rows.c.status,
+        no_deadline.label("no_deadline"),
+        rows.c.extended,
+    ).subquery("flags")
+    query = select(
+        flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
+    ).group_by(flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended)
+    counts: dict[int, Counts] = {}
+    for unit_id, status, nodl, extended, n in conn.execute(query):
+        found = counts.setdefault(unit_id, Counts())
+        if status == Status.CANCELLED.value:
+            found.cancelled += n
+            continue
+        setattr(found, status, getattr(found, status) + n)
+        if nodl:
+            found.no_deadline += n
+        if extended:
+            found.extended += n
+    return counts
+
+
+def wanted_statuses(name: str) -> tuple[Status, ...] | None:
+    """The statuses a ``list --status`` word names: a code, ``open``, or ``all`` (None)."""
+    if name == "all":
+        return None
+    if name == "open":
+        return OPEN
+    return (Status(name),)
+
+
+def directive_ids(
+    scope: Scope,
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> Select[int]:
+    """The ids of the directives in ``scope`` with one of ``statuses`` (None: any).
+
+    In id order, or, with ``most_overdue_first``, by deadline in force (earliest, so most days
+    overdue, first), then id: the order of :func:`dirtrack.status.most_overdue_first`.
+    """
+    rows = states(scope)
+    query = select(rows.c.id)
+    if statuses is not None:
+        query = query.where(rows.c.status.in_([s.value for s in statuses]))
+    if most_overdue_first:
+        # A directive without a deadline is never overdue; nulls last keeps the order total.
+        query = query.order_by(case((rows.c.due.is_(None), 1), else_=0), rows.c.due, rows.c.id)
+    else:
+        query = query.order_by(rows.c.id)
+    return query
+
+
+def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
+    """How many directives in ``scope`` have each status (for a quick total)."""
+    rows = states(scope)
+    found = dict.fromkeys((*COUNTED, Status.CANCELLED), 0)
+    query = select(rows.c.status, func.count()).group_by(rows.c.status)
+    for status, n in conn.execute(query):
+        found[Status(status)] = n
+    return found
+
+
+__all__ = [
+    "OPEN",
+    "Scope",
+    "count_by_status",
+    "directive_ids",
+    "states",
+    "status_case",
+    "unit_counts",
+    "wanted_statuses",
+]

@@ -1,0 +1,231 @@
+"""``backup`` and ``restore`` of a SQLite database, with SQLite's online backup API.
+
+The backup API copies the database page by page under SQLite's own locking, so the copy is
+consistent even while other commands write (a write by another connection restarts the copy).
+A backup is written to a temporary file beside its target, checked (``PRAGMA quick_check`` and
+the schema revision), switched to a single-file journal mode, and only then moved into place.
+
+``restore`` checks the file first (a SQLite database, intact, written by dirtrack at a schema
+revision this dirtrack knows), copies the current database to a timestamped file beside it, and
+then copies the backup *into* the database through the same API, so that the database file
+keeps its place, its permissions, and any process that has it open sees the restored records.
+PostgreSQL has its own tools (``pg_dump`` / ``pg_restore``); these commands refuse it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
+from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
+from dirtrack.transfer.base import NoProgress, Progress
+
+PAGES_PER_STEP = 256
+TABLES = ("unit", "meeting", "directive", "limitation")
+PG_HINT = (
+    "backup and restore work on SQLite files; for PostgreSQL use pg_dump "
+    "(pg_dump -Fc -f FILE DBNAME) and pg_restore, or dirtrack export --format json"
+)
+
+
+@dataclass(frozen=True)
+class Copied:
+    """What a backup or restore copied."""
+
+    path: Path
+    revision: str
+    counts: dict[str, int]
+    size: int
+    kept: Path | None = None
+
+
+def _sqlite_path(target: Target) -> Path:
+    if not target.is_sqlite:
+        raise InvalidInput(PG_HINT)
+    if target.path is None:
+        raise InvalidInput("an in-memory database cannot be backed up or restored")
+    return target.path
+
+
+def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+    else:
+        conn = sqlite3.connect(path, timeout=60)
+    conn.execute("PRAGMA busy_timeout=60000")
+    return conn
+
+
+def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
+    """The schema revision and record counts of a dirtrack SQLite file.
+
+    Raises:
+        NotFound: no such file.
+        InvalidInput: not a SQLite file, damaged, not made by dirtrack, or at a schema revision
+            this dirtrack does not know.
+    """
+    if not path.exists():
+        raise NotFound(f"no file {str(path)!r}")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a database file")
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise InvalidInput(f"{path} is not a dirtrack database (not a SQLite file)")
+    try:
+        conn = _connect(path, readonly=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise InvalidInput(f"{path} is damaged ({check[0] if check else 'no answer'})")
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables or not set(TABLES) <= tables:
+                raise InvalidInput(f"{path} is a SQLite file but not a dirtrack database")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(row[0]) if row else ""
+            if revision not in KNOWN_REVISIONS:
+                raise InvalidInput(
+                    f"{path} is at schema revision {revision or 'none'!r}, which this dirtrack "
+                    f"does not know ({', '.join(KNOWN_REVISIONS)}); upgrade dirtrack"
+                )
+            counts = {
+                f"{name}s": int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])
+                for name in TABLES
+            }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(f"{path} cannot be read as a database ({exc})") from None
+    return revision, counts
+
+
+def _copy(source: sqlite3.Connection, dest: sqlite3.Connection, progress: Progress) -> None:
+    started = False
+
+    def step(status: int, remaining: int, total: int) -> None:
+        nonlocal started
+        if not started:
+            progress.stage("copying", total)
+            started = True
+        progress.advance(min(PAGES_PER_STEP, total))
+
+    source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+
+
+def backup(
+    target: Target, dest: Path, *, force: bool = False, progress: Progress | None = None
+) -> Copied:
+    """Copy the database of ``target`` to ``dest`` (a file, or a folder to put a dated file in).
+
+    Raises:
+        InvalidInput: PostgreSQL, a missing folder, or ``dest`` is the database itself.
+        NotFound: the database file does not exist.
+        Conflict: ``dest`` exists and ``force`` is not set.
+    """
+    progress = progress or NoProgress()
+    source_path = _sqlite_path(target)
+    if not source_path.exists():
+        raise NotFound(f"no database at {source_path}")
+    inspect_file(source_path)
+    dest = dest.expanduser()
+    if dest.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = dest / f"{source_path.stem}-{stamp}.db"
+    if not dest.parent.is_dir():
+        raise InvalidInput(f"cannot write {dest}: folder {dest.parent} does not exist")
+    if dest.exists():
+        if dest.resolve() == source_path.resolve():
+            raise InvalidInput(f"{dest} is the database itself; back it up to another file")
+        if not force:
+            raise Conflict(f"{dest} exists already; give --force to replace it")
+    _backup_to(source_path, dest, progress)
+    revision, counts = inspect_file(dest)
+    return Copied(dest, revision, counts, dest.stat().st_size)
+
+
+def _backup_to(source_path: Path, dest: Path, progress: Progress) -> None:
+    fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        source = _connect(source_path)
+        copy = sqlite3.connect(temp)
+        try:
+            _copy(source, copy, progress)
+            # A self-contained file: no -wal beside it, whatever mode the source is in.
+            copy.execute("PRAGMA journal_mode=DELETE")
+            check = copy.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise DatabaseError(f"the copy failed its check ({check[0] if check else '?'})")
+        finally:
+            copy.close()
+            source.close()
+        with temp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, dest)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"backup failed: {exc}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _kept_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.{stamp}.bak")
+    n = 2
+    while kept.exists():
+        kept = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+        n += 1
+    return kept
+
+
+def restore(target: Target, source: Path, progress: Progress | None = None) -> Copied:
+    """Put the backup ``source`` in place of the database of ``target``; keep the old one.
+
+    Raises:
+        InvalidInput: PostgreSQL, or ``source`` is not an intact dirtrack database at a known
+            schema revision, or is the database itself.
+        NotFound: ``source`` does not exist.
+    """
+    progress = progress or NoProgress()
+    db_path = _sqlite_path(target)
+    source = source.expanduser()
+    revision, counts = inspect_file(source)
+    kept: Path | None = None
+    if db_path.exists():
+        if db_path.resolve() == source.resolve():
+            raise InvalidInput(f"{source} is the database itself")
+        kept = _kept_name(db_path)
+        try:
+            inspect_file(db_path)
+        except InvalidInput:
+            # Not a readable dirtrack database: keep its bytes as they are.
+            shutil.copy2(db_path, kept)
+        else:
+            _backup_to(db_path, kept, NoProgress())
+    else:
+        fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    try:
+        src = _connect(source, readonly=True)
+        dst = sqlite3.connect(db_path, timeout=60)
+        try:
+            dst.execute("PRAGMA busy_timeout=60000")
+            _copy(src, dst, progress)
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            f"restore failed: {exc}; the database was kept as {kept}"
+            if kept
+            else f"restore failed: {exc}"
+        ) from None
+    return Copied(db_path, revision, counts, db_path.stat().st_size, kept)

@@ -1,0 +1,207 @@
+"""What every importer shares: its options, the problems it finds, its result, progress.
+
+An importer reads a whole file and checks every row before it writes anything (issue 4: all or
+nothing). It reports what it found as an :class:`ImportResult`; when any row has a problem and
+the run is not a dry run, it raises :class:`ImportRejected`, whose one-line message names every
+bad row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from dirtrack.errors import InvalidInput
+
+# How many problems the one-line error spells out; every bad row is still named by number.
+SHOWN_PROBLEMS = 8
+
+
+class Progress(Protocol):
+    """Where an importer or exporter reports how far it got (a bar on a terminal, else nothing).
+
+    ``stage`` names the step by a key (``reading``, ``checking``, ``writing``, ``exporting``,
+    ``copying``) that the renderer translates; ``advance`` moves it on by ``n`` items.
+    """
+
+    def stage(self, key: str, total: int | None = None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+class NoProgress:
+    """A :class:`Progress` that shows nothing."""
+
+    def stage(self, key: str, total: int | None = None) -> None:
+        return None
+
+    def advance(self, n: int = 1) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What ``dirtrack import`` was asked to do. Options that do not apply to a kind of file are
+    refused by its importer rather than ignored."""
+
+    dry_run: bool = False
+    mapping: tuple[str, ...] = ()
+    key_column: str | None = None
+    meeting_id: int | None = None
+    create_units: bool = False
+    sheet: str | None = None
+    as_of: date | None = None
+    done_date: date | None = None
+    today: date = field(default_factory=date.today)
+    # Keep a report of every row (for --dry-run and --format json/csv); off for plain imports,
+    # so that a large file does not hold one dict per row.
+    report_rows: bool = False
+
+    def sheet_options(self) -> list[str]:
+        """The spreadsheet-only options that were given, as typed on the command line."""
+        given = [
+            ("--map", bool(self.mapping)),
+            ("--key-column", self.key_column is not None),
+            ("--meeting", self.meeting_id is not None),
+            ("--create-units", self.create_units),
+            ("--sheet", self.sheet is not None),
+            ("--as-of", self.as_of is not None),
+            ("--done-date", self.done_date is not None),
+        ]
+        return [name for name, present in given if present]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the file, where it is: a row and column when there is one."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+    header: str | None = None
+
+    def where(self) -> str:
+        parts = []
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(
+                f"column {self.column} ({self.header})" if self.header else f"column {self.column}"
+            )
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "message": self.message,
+        }
+
+
+@dataclass
+class RowReport:
+    """What one row of the file means, for ``--dry-run`` and ``--format json``.
+
+    ``action`` is ``create``, ``update``, ``unchanged``, ``skip`` (a blank or heading row),
+    ``section`` (a heading naming the meeting of the rows below it) or ``error``.
+    """
+
+    row: int
+    action: str
+    values: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "action": self.action,
+            **self.values,
+            "problems": [p.as_dict() for p in self.problems],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class ImportResult:
+    """What an import found and (unless a dry run) wrote."""
+
+    file: str
+    kind: str
+    dry_run: bool
+    details: dict[str, Any] = field(default_factory=dict)
+    rows: list[RowReport] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    new_units: list[dict[str, str]] = field(default_factory=list)
+    unknown_units: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    directive_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def bad_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems if p.row is not None})
+
+    def as_dict(self, *, with_rows: bool) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "file": self.file,
+            "kind": self.kind,
+            "dry_run": self.dry_run,
+            **self.details,
+            "created": dict(self.created),
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "new_units": list(self.new_units),
+            "unknown_units": list(self.unknown_units),
+            "bad_rows": self.bad_rows(),
+            "problems": [p.as_dict() for p in self.problems],
+            "warnings": list(self.warnings),
+            "directive_ids": list(self.directive_ids),
+        }
+        if with_rows:
+            record["rows"] = [r.as_dict() for r in self.rows]
+        return record
+
+
+def ranges(numbers: Iterable[int]) -> str:
+    """``[3, 4, 5, 9]`` as ``3-5, 9``."""
+    spans: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+class ImportRejected(InvalidInput):
+    """The file has problems; nothing was written. The message names every bad row."""
+
+    def __init__(self, file: str, problems: Sequence[Problem], hint: str = "") -> None:
+        self.problems = list(problems)
+        rows = sorted({p.row for p in problems if p.row is not None})
+        if rows:
+            head = (
+                f"{file}: {len(rows)} bad row{'s' if len(rows) != 1 else ''} "
+                f"({ranges(rows)}); nothing was imported"
+            )
+        else:
+            head = f"{file}: nothing was imported"
+        shown = "; ".join(str(p) for p in problems[:SHOWN_PROBLEMS])
+        more = len(problems) - SHOWN_PROBLEMS
+        tail = f"; and {more} more problem{'s' if more != 1 else ''}" if more > 0 else ""
+        super().__init__(f"{head}. {shown}{tail}{'. ' + hint if hint else ''}")

@@ -1,0 +1,348 @@
+"""Column headers of an office sheet: which field each column holds.
+
+A header is matched without regard to case, accents, tone placement or punctuation, in
+Vietnamese or English: ``Đơn vị chủ trì``, ``DON VI CHU TRI`` and ``Lead unit`` all mean
+``unit``. An exact name wins over a name found inside a longer header (``Nội dung kết luận,
+chỉ đạo của Thường trực Tỉnh ủy`` holds ``nội dung``); words in brackets are ignored
+(``Tiến độ (%)``). ``--map 'HEADER=FIELD,…'`` names the field of any column by its header or
+its letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dirtrack.errors import InvalidInput
+from dirtrack.text import fold, fold_words, nfc
+
+# field -> (what it is, for messages and --help), synonyms as fold_words() keys
+FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": (
+        "the directive's text (nội dung)",
+        (
+            "noi dung",
+            "noi dung nhiem vu",
+            "noi dung ket luan",
+            "noi dung chi dao",
+            "noi dung ket luan chi dao",
+            "noi dung cong viec",
+            "noi dung yeu cau",
+            "nhiem vu",
+            "nhiem vu duoc giao",
+            "cong viec",
+            "text",
+            "task",
+            "directive",
+            "description",
+            "content",
+        ),
+    ),
+    "unit": (
+        "the lead unit or units (đơn vị chủ trì)",
+        (
+            "don vi chu tri",
+            "co quan chu tri",
+            "co quan don vi chu tri",
+            "chu tri",
+            "don vi thuc hien",
+            "co quan thuc hien",
+            "don vi chiu trach nhiem",
+            "don vi",
+            "co quan",
+            "co quan don vi",
+            "unit",
+            "lead unit",
+            "lead",
+            "owner",
+            "responsible",
+        ),
+    ),
+    "with": (
+        "coordinating units (đơn vị phối hợp)",
+        (
+            "don vi phoi hop",
+            "co quan phoi hop",
+            "co quan don vi phoi hop",
+            "phoi hop",
+            "with",
+            "coordinating unit",
+            "coordinating units",
+            "coordinators",
+            "supporting units",
+        ),
+    ),
+    "due": (
+        "the deadline (thời hạn)",
+        (
+            "thoi han",
+            "thoi han hoan thanh",
+            "han hoan thanh",
+            "thoi gian hoan thanh",
+            "han",
+            "han xu ly",
+            "thoi han thuc hien",
+            "thoi gian thuc hien",
+            "deadline",
+            "due",
+            "due date",
+        ),
+    ),
+    "product": (
+        "the expected product (sản phẩm)",
+        ("san pham", "san pham dau ra", "hinh thuc san pham", "product", "output", "deliverable"),
+    ),
+    "progress": (
+        "progress: a percentage and/or what was done (tiến độ)",
+        (
+            "tien do",
+            "tien do thuc hien",
+            "tinh hinh thuc hien",
+            "ty le hoan thanh",
+            "ti le hoan thanh",
+            "muc do hoan thanh",
+            "progress",
+            "percent",
+            "percent complete",
+        ),
+    ),
+    "result": (
+        "the result or status, e.g. 'Đã hoàn thành', 'Dừng thực hiện' (kết quả)",
+        (
+            "ket qua",
+            "ket qua thuc hien",
+            "ket qua thuc hien nhiem vu",
+            "tinh trang",
+            "tinh trang thuc hien",
+            "trang thai",
+            "danh gia",
+            "status",
+            "result",
+        ),
+    ),
+    "completed_on": (
+        "the completion date (ngày hoàn thành)",
+        (
+            "ngay hoan thanh",
+            "ngay hoan thanh thuc te",
+            "thoi gian hoan thanh thuc te",
+            "completed on",
+            "completed",
+            "completion date",
+            "date completed",
+            "done on",
+        ),
+    ),
+    "done_mark": (
+        "a mark (x, or a date) that the directive is done",
+        (
+            "da hoan thanh",
+            "hoan thanh",
+            "da hoan thanh dung han",
+            "da hoan thanh qua han",
+            "hoan thanh dung han",
+            "hoan thanh qua han",
+            "da hoan thanh truoc han",
+            "done",
+        ),
+    ),
+    "open_mark": (
+        "a mark that the directive is still open (read, not stored)",
+        (
+            "chua hoan thanh",
+            "dang thuc hien",
+            "chua thuc hien",
+            "dang thuc hien trong han",
+            "chua hoan thanh trong han",
+            "chua hoan thanh qua han",
+            "dang thuc hien qua han",
+            "trong han",
+            "qua han",
+            "open",
+            "in progress",
+            "not done",
+        ),
+    ),
+    "note": (
+        "a note, kept with the progress (ghi chú)",
+        ("ghi chu", "note", "notes", "remarks", "comment", "comments"),
+    ),
+    "meeting": (
+        "the meeting or document the row came from: its title, its number, or a meeting id",
+        (
+            "van ban",
+            "van ban giao",
+            "van ban chi dao",
+            "van ban ket luan",
+            "nguon",
+            "nguon giao",
+            "can cu",
+            "cuoc hop",
+            "hoi nghi",
+            "cuoc hop hoi nghi",
+            "hoi nghi cuoc hop",
+            "ket luan",
+            "thong bao ket luan",
+            "thong bao",
+            "meeting",
+            "source",
+            "document",
+        ),
+    ),
+    "doc": (
+        "the number of the conclusion document (số, ký hiệu)",
+        (
+            "so ky hieu",
+            "so ky hieu van ban",
+            "so van ban",
+            "so hieu",
+            "document number",
+            "doc",
+            "doc number",
+        ),
+    ),
+    "meeting_date": (
+        "the date of the meeting or document (ngày giao)",
+        (
+            "ngay giao",
+            "ngay hop",
+            "ngay ban hanh",
+            "ngay ket luan",
+            "ngay van ban",
+            "ngay giao nhiem vu",
+            "meeting date",
+            "date assigned",
+            "assigned on",
+        ),
+    ),
+    "key": (
+        "a code that identifies the row across imports (mã); re-importing updates",
+        ("ma", "ma nhiem vu", "ma so", "ma so nhiem vu", "ma theo doi", "key", "task id"),
+    ),
+    "stt": (
+        "the row number (STT), read only to tell heading rows",
+        ("stt", "tt", "so tt", "so thu tu", "no", "number"),
+    ),
+    "ignore": ("a column to leave out", ()),
+}
+
+# Fields that may be held by several columns.
+MULTI = frozenset({"done_mark", "open_mark", "note", "ignore"})
+REQUIRED = ("text", "unit")
+# Headers of what dirtrack writes (export --format xlsx), which import reads back.
+EXPORT_HEADERS: dict[str, tuple[str, str]] = {
+    "stt": ("STT", "No."),
+    "text": ("Nội dung", "Directive"),
+    "unit": ("Đơn vị chủ trì", "Lead unit"),
+    "with": ("Đơn vị phối hợp", "Coordinating units"),
+    "due": ("Thời hạn", "Deadline"),
+    "progress": ("Tiến độ", "Progress"),
+    "result": ("Kết quả", "Result"),
+    "completed_on": ("Ngày hoàn thành", "Completed on"),
+    "product": ("Sản phẩm", "Product"),
+    "meeting": ("Cuộc họp", "Meeting"),
+    "doc": ("Số, ký hiệu", "Document number"),
+    "meeting_date": ("Ngày họp", "Meeting date"),
+    "key": ("Mã", "Key"),
+}
+
+_SYNONYMS: dict[str, str] = {
+    synonym: name for name, (_, synonyms) in FIELDS.items() for synonym in synonyms
+}
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def letter_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+@dataclass(frozen=True)
+class Match:
+    field: str
+    score: float
+
+
+def match_header(text: str) -> Match | None:
+    """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it."""
+    key = fold_words(text)
+    if not key:
+        return Match("stt", 3) if text.strip() == "#" else None
+    if key in _SYNONYMS:
+        return Match(_SYNONYMS[key], 3)
+    bare = fold_words(_BRACKETS.sub(" ", fold(text)))
+    if bare in _SYNONYMS:
+        return Match(_SYNONYMS[bare], 3)
+    padded = f" {bare} "
+    best: Match | None = None
+    for synonym, name in _SYNONYMS.items():
+        # Short one-word names ("han", "ma", "unit") only count on their own, never inside.
+        if " " not in synonym and len(synonym) < 5:
+            continue
+        if f" {synonym} " in padded:
+            score = 1 + len(synonym) / 1000
+            if best is None or score > best.score:
+                best = Match(name, score)
+    return best
+
+
+def field_of(name: str) -> str:
+    """The field ``name`` stands for: a field name, or any header that names one.
+
+    Raises:
+        InvalidInput: no field has that name.
+    """
+    key = fold_words(name).replace(" ", "_")
+    if key in FIELDS:
+        return key
+    found = match_header(name)
+    if found is not None and found.score >= 3:
+        return found.field
+    raise InvalidInput(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+
+
+def parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``--map 'nội dung=text,Cơ quan, đơn vị phối hợp=with'`` as (header, field) pairs.
+
+    A comma that is not followed by another ``HEADER=FIELD`` belongs to the header, so headers
+    may hold commas. ``;`` separates as well.
+
+    Raises:
+        InvalidInput: a part without ``=``, an empty header or an unknown field.
+    """
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        pending = ""
+        for piece in re.split(r"[,;]", value):
+            pending = f"{pending},{piece}" if pending else piece
+            if "=" not in piece:
+                continue
+            header, _, name = pending.rpartition("=")
+            pending = ""
+            header = nfc(header)
+            if not header:
+                raise InvalidInput(f"--map {value!r}: a column name is missing before '='")
+            pairs.append((header, field_of(name)))
+        if nfc(pending):
+            raise InvalidInput(
+                f"--map {value!r}: {nfc(pending)!r} has no '=FIELD'; write HEADER=FIELD, "
+                "e.g. 'nội dung=text,đơn vị chủ trì=unit'"
+            )
+    return pairs
+
+
+def is_letter_ref(name: str) -> bool:
+    return bool(_LETTERS.match(name))

@@ -1,0 +1,324 @@
+"""Finding the table in an office sheet: the header row under the title rows, what each column
+holds, and the sheet's own "as of" date.
+
+The header is the row (among the first :data:`HEADER_SCAN`) whose cells name the most fields;
+a second header row below it (``Đơn vị`` over ``Chủ trì | Phối hợp``) is read with it when that
+names more, and a row of column numbers (``(1) (2) (3)``) under the header is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from dirtrack.errors import InvalidInput
+from dirtrack.periods import parse_date
+from dirtrack.text import fold, fold_words
+from dirtrack.transfer.headers import (
+    FIELDS,
+    MULTI,
+    REQUIRED,
+    column_letter,
+    is_letter_ref,
+    letter_index,
+    match_header,
+)
+from dirtrack.transfer.sheet import Row, Sheet
+from dirtrack.transfer.values import Value, show, text
+
+HEADER_SCAN = 30
+_LONGEST_HEADER = 150
+_NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[A-Za-z])\)?$")
+_AS_OF = re.compile(
+    r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:ngay\s+)?"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})"
+)
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    field: str | None
+    by_map: bool = False
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"column": self.letter, "header": self.header, "field": self.field}
+
+
+@dataclass
+class Layout:
+    """Where the table is and what its columns hold."""
+
+    sheet: Sheet
+    header_first: int
+    header_last: int
+    columns: list[Column]
+    title: str
+    data: Iterator[Row]
+    single: dict[str, int] = field(default_factory=dict)
+    multi: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for column in self.columns:
+            if column.field is None or column.field == "ignore":
+                continue
+            if column.field in MULTI:
+                self.multi.setdefault(column.field, []).append(column.index)
+            else:
+                self.single[column.field] = column.index
+
+    def has(self, name: str) -> bool:
+        return name in self.single or name in self.multi
+
+    def column(self, index: int) -> Column:
+        return self.columns[index]
+
+    def as_of(self) -> date | None:
+        """The day the sheet says it is up to (``Số liệu tính đến ngày 30/9/2022``)."""
+        found = _AS_OF.search(fold(self.title))
+        if found is None:
+            return None
+        try:
+            return parse_date(found[1])
+        except InvalidInput:
+            return None
+
+    def ignored(self) -> list[Column]:
+        return [c for c in self.columns if c.header and c.field in (None, "ignore")]
+
+
+def _labels(sheet: Sheet, number: int, values: list[Value]) -> list[str]:
+    """Header texts; a cell merged with its left neighbour repeats nothing."""
+    labels = []
+    for c, value in enumerate(values):
+        merge = sheet.merge_of(number, c)
+        if c and merge is not None and merge == sheet.merge_of(number, c - 1):
+            labels.append("")
+        else:
+            labels.append(text(value))
+    return labels
+
+
+def _two_level(sheet: Sheet, top: Row, below: Row) -> tuple[list[str], list[str]]:
+    """Parent and child labels of a two-row header."""
+    (r1, v1), (r2, v2) = top, below
+    width = max(len(v1), len(v2))
+    parents, children = [], []
+    last_parent = ""
+    for c in range(width):
+        parent = text(v1[c]) if c < len(v1) else ""
+        child = text(v2[c]) if c < len(v2) else ""
+        merge = sheet.merge_of(r1, c)
+        if merge is not None and merge == sheet.merge_of(r2, c):
+            child = ""  # one cell merged down over both rows: STT, Nội dung…
+        if not parent and child and not sheet.merged:
+            parent = last_parent  # CSV of a sheet whose parent header spanned columns
+        if parent:
+            last_parent = parent
+        parents.append(parent)
+        children.append(child)
+    return parents, children
+
+
+def _auto_single(labels: list[str]) -> list[str | None]:
+    fields: list[str | None] = []
+    for label in labels:
+        found = match_header(label) if label else None
+        fields.append(found.field if found else None)
+    return fields
+
+
+def _auto_pair(parents: list[str], children: list[str]) -> tuple[list[str], list[str | None]]:
+    labels, fields = [], []
+    for parent, child in zip(parents, children, strict=True):
+        combined = " ".join(p for p in (parent, child) if p)
+        if parent and child and fold_words(parent) == fold_words(child):
+            combined = parent
+        labels.append(combined)
+        found = None
+        for candidate in (combined, child, parent if not child else ""):
+            if not candidate:
+                continue
+            match = match_header(candidate)
+            if match is not None and match.score >= 3:
+                found = match
+                break
+        if found is None and combined:
+            found = match_header(combined)
+        fields.append(found.field if found else None)
+    return labels, fields
+
+
+def _score(fields: list[str | None]) -> int:
+    return len({f for f in fields if f not in (None, "ignore", "stt")}) + (
+        1 if "stt" in fields else 0
+    )
+
+
+def _overrides(labels: list[str], pairs: list[tuple[str, str]]) -> tuple[dict[int, str], list[str]]:
+    """Columns ``--map`` names in this header, and the names it does not find."""
+    by_label: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        if label:
+            by_label.setdefault(fold_words(label), i)
+    found: dict[int, str] = {}
+    missing: list[str] = []
+    for header, name in pairs:
+        c: int | None = by_label.get(fold_words(header))
+        if c is None and is_letter_ref(header):
+            c = letter_index(header)
+        if c is None:
+            missing.append(header)
+        else:
+            found[c] = name
+    return found, missing
+
+
+def _is_numbering(values: list[Value]) -> bool:
+    cells = [show(v).strip() for v in values if show(v).strip()]
+    return len(cells) >= 2 and all(_NUMBERING.match(c) for c in cells)
+
+
+def _is_header_like(values: list[Value]) -> bool:
+    return all(len(text(v)) <= _LONGEST_HEADER for v in values)
+
+
+class EmptySheet(InvalidInput):
+    """The sheet has no cell with anything in it."""
+
+
+@dataclass
+class HeaderChoice:
+    """The best header row found in a sheet, before it is checked."""
+
+    sheet: Sheet
+    buffer: list[Row]
+    at: int
+    rows: int
+    labels: list[str]
+    fields: list[str | None]
+    missing: list[str]
+    score: int = 0
+
+
+def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | None:
+    """The row of ``sheet``'s first rows whose cells name the most fields, or None.
+
+    ``pairs`` are the ``--map`` (and ``--key-column``) choices, which override the headers.
+
+    Raises:
+        EmptySheet: the sheet has no cell with anything in it.
+    """
+    buffer: list[Row] = []
+    for row in sheet.rows:
+        buffer.append(row)
+        if len(buffer) >= HEADER_SCAN:
+            break
+    if len(buffer) < HEADER_SCAN and not any(text(v) for _, values in buffer for v in values):
+        raise EmptySheet("has no data: every cell is empty")
+    best: HeaderChoice | None = None
+    for i, (number, values) in enumerate(buffer):
+        if not any(text(v) for v in values) or not _is_header_like(values):
+            continue
+        labels = _labels(sheet, number, values)
+        fields = _auto_single(labels)
+        chosen = HeaderChoice(sheet, buffer, i, 1, labels, fields, [])
+        if i + 1 < len(buffer) and _is_header_like(buffer[i + 1][1]):
+            if not _is_numbering(buffer[i + 1][1]):
+                parents, children = _two_level(sheet, buffer[i], buffer[i + 1])
+                if any(children):
+                    labels2, fields2 = _auto_pair(parents, children)
+                    below = _auto_single(_labels(sheet, *buffer[i + 1]))
+                    if _score(fields2) > max(_score(fields), _score(below)):
+                        chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
+        forced, missing = _overrides(chosen.labels, pairs)
+        for c, name in forced.items():
+            while c >= len(chosen.fields):
+                chosen.fields.append(None)
+                chosen.labels.append("")
+            chosen.fields[c] = name
+        chosen.score = _score(chosen.fields) + 2 * (len(pairs) - len(missing))
+        chosen.missing = missing
+        if chosen.score >= 2 and (best is None or chosen.score > best.score):
+            best = chosen
+    return best
+
+
+def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
+    """Check the header ``choice`` and make the sheet's :class:`Layout`.
+
+    Raises:
+        InvalidInput: ``--map`` names a column the header does not have, two columns hold the same
+            field, or the text or lead-unit column cannot be found (the message lists the
+            headers and shows how to map them).
+    """
+    buffer, at = choice.buffer, choice.at
+    header_first = buffer[at][0]
+    header_last = buffer[at + choice.rows - 1][0]
+    if choice.missing:
+        raise InvalidInput(
+            f"--map: no column {choice.missing[0]!r} in the header (row {header_first}); "
+            f"its columns are {_listing(choice.labels)}"
+        )
+    forced_columns = set(_overrides(choice.labels, pairs)[0])
+    columns = [
+        Column(c, label, name, by_map=c in forced_columns)
+        for c, (label, name) in enumerate(zip(choice.labels, choice.fields, strict=True))
+    ]
+    _settle(columns, header_first)
+    names = {c.field for c in columns}
+    for name in REQUIRED:
+        if name not in names:
+            raise InvalidInput(
+                f"row {header_first}: no column holds {FIELDS[name][0]}; the columns are "
+                f"{_listing(choice.labels)}; name it with --map 'HEADER={name}'"
+            )
+    title = " ".join(text(v) for _, values in buffer[:at] for v in values if text(v))
+    rest = buffer[at + choice.rows :]
+    if rest and _is_numbering(rest[0][1]):
+        rest = rest[1:]
+    sheet = choice.sheet
+
+    def data() -> Iterator[Row]:
+        yield from rest
+        yield from sheet.rows
+
+    return Layout(sheet, header_first, header_last, columns, title, data())
+
+
+def _settle(columns: list[Column], row: int) -> None:
+    """One column per field (except the fields several columns may hold); --map wins."""
+    holders: dict[str, list[Column]] = {}
+    for column in columns:
+        if column.field is not None and column.field not in MULTI:
+            holders.setdefault(column.field, []).append(column)
+    for name, held in holders.items():
+        if len(held) == 1:
+            continue
+        mapped = [c for c in held if c.by_map]
+        if len(mapped) == 1:
+            for column in held:
+                if column is not mapped[0]:
+                    column.field = None
+            continue
+        if name == "stt":
+            for column in held[1:]:
+                column.field = None
+            continue
+        shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
+        raise InvalidInput(
+            f"row {row}: columns {shown} both look like {name!r}; choose with --map, e.g. "
+            f"--map '{held[1].header}=ignore'"
+        )
+
+
+def _listing(labels: list[str]) -> str:
+    shown = [f"{column_letter(c)} {label!r}" for c, label in enumerate(labels) if label]
+    return ", ".join(shown) if shown else "(none)"

@@ -1,0 +1,155 @@
+"""Which importer reads a file: a small registry of file kinds, tried in order.
+
+``dirtrack import FILE`` looks at the file's first bytes (and, where bytes cannot tell, its
+extension) and hands it to the first kind whose ``sniff`` accepts it. To teach ``import`` a new
+kind of file (issue 7's meeting drafts, say), add a :class:`FileKind` to :data:`KINDS` here or
+call :func:`register` before :func:`run_import` runs. Its handler is named as
+``"module:function"`` and imported only when a file of that kind is imported; it has the
+signature of :data:`Handler`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from sqlmodel import Session
+
+from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
+
+Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
+
+HEAD_BYTES = 8192
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls and other old Office files
+ZIP_MAGIC = b"PK\x03\x04"
+_EXPORT_MARK = re.compile(rb'^\s*\{\s*"format"\s*:\s*"dirtrack-export"')
+TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file ``dirtrack import`` reads.
+
+    Attributes:
+        name: short name, shown in results (``xlsx``, ``csv``, ``dirtrack-json``).
+        sniff: given the path and its first bytes, True when this kind reads the file.
+        handler: ``"module:function"`` of the :data:`Handler` that imports it.
+    """
+
+    name: str
+    sniff: Callable[[Path, bytes], bool]
+    handler: str
+
+    def load(self) -> Handler:
+        module, _, function = self.handler.partition(":")
+        return cast(Handler, getattr(importlib.import_module(module), function))
+
+
+def _strip_bom(head: bytes) -> bytes:
+    return head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+
+
+def _is_xlsx(path: Path, head: bytes) -> bool:
+    if not head.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _is_export(path: Path, head: bytes) -> bool:
+    return bool(_EXPORT_MARK.match(_strip_bom(head)))
+
+
+def _is_csv(path: Path, head: bytes) -> bool:
+    if path.suffix.lower() not in TEXT_EXTENSIONS:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Excel's "Unicode text"
+        return True
+    return b"\x00" not in head
+
+
+def _is_draft(path: Path, head: bytes) -> bool:
+    """A meeting draft from ``dirtrack extract``: TOML, or JSON whose first key is ``meeting``."""
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        return b"\x00" not in head
+    body = _strip_bom(head).lstrip()
+    return suffix == ".json" and re.match(rb'\{\s*"meeting"\s*:', body) is not None
+
+
+KINDS: list[FileKind] = [
+    FileKind("draft", _is_draft, "dirtrack.extract.record:run"),
+    FileKind("xlsx", _is_xlsx, "dirtrack.transfer.sheet_import:run"),
+    FileKind("dirtrack-json", _is_export, "dirtrack.transfer.json_format:run"),
+    FileKind("csv", _is_csv, "dirtrack.transfer.sheet_import:run"),
+]
+
+
+def register(kind: FileKind, *, first: bool = False) -> None:
+    """Add a kind of file; ``first`` puts it ahead of the built-in ones."""
+    KINDS[:] = [k for k in KINDS if k.name != kind.name]
+    if first:
+        KINDS.insert(0, kind)
+    else:
+        KINDS.append(kind)
+
+
+def detect(path: Path) -> FileKind:
+    """The kind of ``path``.
+
+    Raises:
+        NotFound: there is no such file.
+        InvalidInput: a folder, an empty file, or a file no kind reads (the message says what
+            the file seems to be and what to do).
+    """
+    if not path.exists():
+        raise NotFound(f"no file {str(path)!r}")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a file to import")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if not head:
+        raise InvalidInput(f"{path} is empty")
+    for kind in KINDS:
+        if kind.sniff(path, head):
+            return kind
+    if head.startswith(SQLITE_MAGIC):
+        raise InvalidInput(
+            f"{path} is a database, not a file to import; to bring back a backup use "
+            f"`dirtrack restore {path}`"
+        )
+    if head.startswith(OLE_MAGIC):
+        raise InvalidInput(
+            f"{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, "
+            "save it as .xlsx (or CSV UTF-8) and import that"
+        )
+    if head.startswith(ZIP_MAGIC):
+        raise InvalidInput(f"{path} is a zip file but not an Excel workbook (.xlsx)")
+    if path.suffix.lower() == ".xlsx":
+        raise InvalidInput(f"{path} is not an Excel workbook, although its name ends in .xlsx")
+    if _strip_bom(head).lstrip().startswith(b"{"):
+        raise InvalidInput(
+            f"{path} is JSON but not a dirtrack export (its first key must be "
+            '"format": "dirtrack-export")'
+        )
+    raise InvalidInput(f"{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)")
+
+
+def run_import(
+    session: Session, path: Path, options: ImportOptions, progress: Progress
+) -> ImportResult:
+    """Detect the kind of ``path`` and import it with that kind's handler."""
+    return detect(path).load()(session, path, options, progress)

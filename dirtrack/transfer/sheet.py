@@ -1,0 +1,162 @@
+"""Reading a worksheet or a CSV file as numbered rows of cell values.
+
+Excel: every worksheet of the workbook, in order (the active one first), with the cached
+values of formulas, real dates as ``datetime``, numbers shown as percentages as :class:`Pct`,
+and every cell of a merged range holding the value of its top-left cell (``merged`` tells which
+range a cell belongs to, so that a heading merged across the table can be told from data).
+
+CSV: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1258 (the
+ANSI code page of Vietnamese Windows); comma, semicolon or tab separated, whichever the header
+row reads best with. Rows stream, so a large file is never held whole as Python objects.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from dirtrack.errors import InvalidInput
+from dirtrack.transfer.values import Pct, Value
+
+Row = tuple[int, list[Value]]
+
+
+@dataclass
+class Sheet:
+    """One table to read: its name (None for CSV), its rows and its merged cells."""
+
+    name: str | None
+    rows: Iterator[Row]
+    merged: dict[tuple[int, int], int] = field(default_factory=dict)
+    delimiter: str | None = None
+
+    def merge_of(self, row: int, col: int) -> int | None:
+        """The id of the merged range holding the cell (1-based row, 0-based column)."""
+        return self.merged.get((row, col))
+
+
+def _cell_value(cell: Any) -> Value:
+    value = cell.value
+    if value is None or isinstance(value, str | datetime | date):
+        return value
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return "x" if value else None
+    if isinstance(value, int | float):
+        number_format = str(cell.number_format or "")
+        if "%" in number_format.replace('"%"', "").replace("\\%", ""):
+            return Pct(float(value) * 100)
+        return value
+    return str(value)
+
+
+def open_workbook(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        # Not read-only: merged cells are only known to a fully loaded sheet.
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InvalidInput(
+            f"{path} cannot be read as an Excel workbook ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else 'damaged'})"
+        ) from None
+
+
+def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
+    """The worksheets to look at: ``wanted`` (a name, ignoring case and accents, or a 1-based
+    number) alone, else all of them with the active one first.
+
+    Raises:
+        InvalidInput: the file cannot be read, or has no worksheet ``wanted``.
+    """
+    from dirtrack.text import fold
+
+    book = open_workbook(path)
+    sheets = list(book.worksheets)
+    if wanted is not None:
+        chosen = [s for s in sheets if fold(s.title) == fold(wanted)]
+        if not chosen and wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
+            chosen = [sheets[int(wanted) - 1]]
+        if not chosen:
+            names = ", ".join(repr(s.title) for s in sheets)
+            raise InvalidInput(f"{path} has no sheet {wanted!r}; its sheets are {names}")
+        sheets = chosen
+    elif book.active in sheets:
+        sheets.remove(book.active)
+        sheets.insert(0, book.active)
+    return [_worksheet(ws) for ws in sheets]
+
+
+def _worksheet(ws: Any) -> Sheet:
+    filled: dict[tuple[int, int], Value] = {}
+    merged: dict[tuple[int, int], int] = {}
+    for number, span in enumerate(ws.merged_cells.ranges, start=1):
+        origin = _cell_value(ws.cell(span.min_row, span.min_col))
+        for r in range(span.min_row, span.max_row + 1):
+            for c in range(span.min_col, span.max_col + 1):
+                merged[(r, c - 1)] = number
+                if (r, c) != (span.min_row, span.min_col):
+                    filled[(r, c - 1)] = origin
+
+    def rows() -> Iterator[Row]:
+        for cells in ws.iter_rows():
+            if not cells:
+                continue
+            r = cells[0].row
+            values = [_cell_value(cell) for cell in cells]
+            if filled:
+                for c in range(len(values)):
+                    if (r, c) in filled:
+                        values[c] = filled[(r, c)]
+            yield r, values
+
+    return Sheet(name=ws.title, rows=rows(), merged=merged)
+
+
+def _bom_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+def csv_encoding(path: Path) -> str:
+    """The encoding to read a CSV file with, checked over the whole file a chunk at a time."""
+    try:
+        with path.open("rb") as handle:
+            encoding = _bom_encoding(handle.read(4))
+            handle.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        return encoding
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            raise InvalidInput(f"{path} is not valid {encoding.upper()} text") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
+    try:
+        path.read_bytes().decode("cp1258")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not text in UTF-8 or Windows-1258") from None
+    return "cp1258"
+
+
+def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
+    """The records of a CSV file, numbered from 1 as a spreadsheet shows them."""
+    with path.open(encoding=encoding, newline="") as handle:
+        for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+            yield number, list(values)
+
+
+DELIMITERS = (",", ";", "\t")

@@ -1,0 +1,1110 @@
+"""Importing an office follow-up sheet (.xlsx or .csv): one directive per row and lead unit.
+
+Three passes; nothing is written unless the first two found no problem:
+
+1. *read*: find the table (:mod:`dirtrack.transfer.layout`) and read every row into a
+   :class:`Planned` directive, noting each problem with its row and column;
+2. *match*: with a key column, find the directives earlier imports made and work out what
+   changed; without one, warn about rows that repeat a directive already recorded;
+3. *write*: create units (only with ``--create-units``) and meetings, insert the new
+   directives, their coordinating units and progress in bulk, and apply the updates, all in the
+   caller's one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.models import Directive, MeetingKind
+from dirtrack.status import DirectiveFacts, classify
+from dirtrack.store import bulk
+from dirtrack.store.units import UnitIndex
+from dirtrack.text import fold, fold_words, nfc
+from dirtrack.transfer import values as cells
+from dirtrack.transfer.base import (
+    ImportOptions,
+    ImportRejected,
+    ImportResult,
+    Problem,
+    Progress,
+    RowReport,
+)
+from dirtrack.transfer.headers import parse_map
+from dirtrack.transfer.layout import (
+    HEADER_SCAN,
+    EmptySheet,
+    HeaderChoice,
+    Layout,
+    build_layout,
+    find_header,
+)
+from dirtrack.transfer.sheet import DELIMITERS, Sheet, csv_encoding, csv_rows, workbook_sheets
+from dirtrack.transfer.values import Said, Value
+
+CHUNK = 500  # rows between two progress updates
+_CACHE_LIMIT = 20_000
+_NEEDS_MEETING = "\x00needs the meeting's date"
+# Fields whose cells make a row more than a heading.
+_BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
+_FOOTER = re.compile(
+    r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
+    r"|t/?m\.? |k/?t\.? |xac nhan cua)"
+)
+_HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
+_SOURCE_WORDS = re.compile(
+    r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
+    r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
+)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What becomes of one directive of a row: created, updated or left unchanged."""
+
+    unit: int
+    action: str = "create"
+    directive_id: int | None = None
+    updates: dict[str, Any] = field(default_factory=dict)
+    add_progress: bool = False
+    extend: bool = False
+    replace_with: bool = False
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Planned:
+    """One row of the sheet read as a directive (one per lead unit), or as a heading."""
+
+    row: int
+    text: str = ""
+    leads: list[int] = field(default_factory=list)
+    withs: list[int] = field(default_factory=list)
+    meeting: int = 0
+    held: date | None = None
+    due: date | None = None
+    due_text: str | None = None
+    product: str | None = None
+    key: str | None = None
+    percent: int | None = None
+    note: str | None = None
+    completed_on: date | None = None
+    completion_note: str | None = None
+    cancelled_on: date | None = None
+    cancel_reason: str | None = None
+    heading: str | None = None
+    problems: list[Problem] | None = None
+    warnings: list[str] | None = None
+    outcomes: list[Outcome] | None = None
+
+    def problem(self, message: str, column: Any = None) -> None:
+        if self.problems is None:
+            self.problems = []
+        if column is None:
+            self.problems.append(Problem(message, self.row))
+        else:
+            self.problems.append(Problem(message, self.row, column.letter, column.header))
+
+    def warn(self, message: str) -> None:
+        if self.warnings is None:
+            self.warnings = []
+        self.warnings.append(message)
+
+
+@dataclass
+class NewUnit:
+    name: str
+    rows: list[int] = field(default_factory=list)
+    code: str = ""
+
+
+@dataclass
+class NewMeeting:
+    title: str
+    doc: str | None
+    day: date
+    kind: MeetingKind
+
+
+def run(session: Session, path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
+    """Import an .xlsx or .csv follow-up sheet (the registry's handler for both kinds)."""
+    return SheetImport(session, path, options, progress).run()
+
+
+class SheetImport:
+    def __init__(
+        self, session: Session, path: Path, options: ImportOptions, progress: Progress
+    ) -> None:
+        self.session = session
+        self.path = path
+        self.options = options
+        self.progress = progress
+        self.kind = "xlsx" if path.suffix.lower() not in (".csv", ".tsv", ".txt") else "csv"
+        self.plans: list[Planned] = []
+        self.new_units: list[NewUnit] = []
+        self.new_unit_refs: dict[str, int] = {}
+        self.new_meetings: list[NewMeeting] = []
+        self.new_meeting_refs: dict[tuple[str, str, date], int] = {}
+        self.unknown: dict[str, dict[str, Any]] = {}
+        self.current: tuple[int, date] | None = None
+        self.details: dict[str, Any] = {}
+        self._unit_cache: dict[str, tuple[list[int], list[str]]] = {}
+        self._ref_cache: dict[str, int | str] = {}
+        self._meeting_cache: dict[tuple[str, str, date | None], tuple[int, date] | str | None] = {}
+        self._status_cache: dict[Value, cells.Status | str] = {}
+        self._due_cache: dict[tuple[Value, date | None], tuple[date | None, str | None] | str] = {}
+
+    # --- the file ---------------------------------------------------------------------------
+
+    def _layout(self, pairs: list[tuple[str, str]]) -> Layout:
+        name = self.path.name
+        if self.kind == "csv":
+            if self.options.sheet is not None:
+                raise InvalidInput("--sheet is for Excel workbooks; a CSV file has one table")
+            encoding = csv_encoding(self.path)
+            choices: list[HeaderChoice] = []
+            for delimiter in DELIMITERS:
+                sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
+                try:
+                    choice = find_header(sheet, pairs)
+                except EmptySheet:
+                    raise InvalidInput(f"{name} has no data: every cell is empty") from None
+                if choice is not None:
+                    choices.append(choice)
+            if not choices:
+                raise InvalidInput(self._no_header(name))
+            best = max(choices, key=lambda c: c.score)
+            for choice in choices:
+                if choice is not best:
+                    choice.sheet.rows.close()  # type: ignore[attr-defined]
+            self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
+            return build_layout(best, pairs)
+        sheets = workbook_sheets(self.path, self.options.sheet)
+        empty: list[str] = []
+        for sheet in sheets:
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                empty.append(sheet.name or "")
+                continue
+            if choice is not None:
+                self.details = {"sheet": sheet.name}
+                return build_layout(choice, pairs)
+        if len(empty) == len(sheets):
+            which = ", ".join(repr(s) for s in empty)
+            raise InvalidInput(
+                f"{name}: sheet {which} is empty"
+                if len(empty) == 1
+                else f"{name}: every sheet ({which}) is empty"
+            )
+        raise InvalidInput(self._no_header(name, [s.name or "" for s in sheets]))
+
+    def _no_header(self, name: str, sheets: list[str] | None = None) -> str:
+        where = f" (sheets: {', '.join(repr(s) for s in sheets)})" if sheets else ""
+        return (
+            f"{name}: no header row in the first {HEADER_SCAN} rows{where}; expected column "
+            "names such as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with "
+            "--map 'HEADER=text,HEADER=unit'"
+        )
+
+    # --- pass 1: read -----------------------------------------------------------------------
+
+    def run(self) -> ImportResult:
+        pairs = parse_map(self.options.mapping)
+        if self.options.key_column is not None:
+            pairs.append((nfc(self.options.key_column), "key"))
+        self.progress.stage("reading")
+        layout = self._layout(pairs)
+        self.layout = layout
+        self.as_of = self.options.as_of or layout.as_of() or self.options.today
+        self.index = UnitIndex.load(self.session)
+        self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
+        self._index_meetings()
+        if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
+            raise NotFound(f"no meeting with id {self.options.meeting_id}")
+        self.content = sorted(
+            i for name, i in layout.single.items() if name not in ("stt", "ignore")
+        ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
+        self.progress.stage("checking")
+        count = 0
+        for number, values in layout.data:
+            if self._is_footer(values):
+                break  # the signature block under the table: "Nơi nhận:", "NGƯỜI LẬP BIỂU"…
+            planned = self._plan(number, values)
+            if planned is not None:
+                self.plans.append(planned)
+            count += 1
+            if count % CHUNK == 0:
+                self.progress.advance(CHUNK)
+        self.progress.advance(count % CHUNK)
+        self._match()
+        result = self._result()
+        if result.problems and not self.options.dry_run:
+            raise ImportRejected(self.path.name, result.problems, self._hint(result))
+        if not self.options.dry_run and not result.problems:
+            self._write(result)
+        return result
+
+    def _hint(self, result: ImportResult) -> str:
+        hints = ["Run with --dry-run to see every row"]
+        if self.unknown and not self.options.create_units:
+            hints.append(
+                "register the unknown units (dirtrack unit add, dirtrack unit alias) "
+                "or rerun with --create-units"
+            )
+        if any("no meeting" in p.message for p in result.problems):
+            hints.append("give --meeting ID")
+        return "; ".join(hints)
+
+    def _get(self, values: list[Value], name: str) -> Value:
+        i = self.layout.single.get(name)
+        if i is None or i >= len(values):
+            return None
+        return values[i]
+
+    def _col(self, name: str) -> Any:
+        i = self.layout.single.get(name)
+        return None if i is None else self.layout.column(i)
+
+    def _plan(self, number: int, values: list[Value]) -> Planned | None:
+        if all(i >= len(values) or cells.is_blank(values[i]) for i in self.content):
+            return None
+        written = cells.text(self._get(values, "text"))
+        stt = cells.text(self._get(values, "stt"))
+        if self._is_heading(number, values, written, stt):
+            return self._heading(number, written or stt)
+        p = Planned(number, text=written)
+        if not written:
+            p.problem("empty: the directive's text is missing", self._col("text"))
+        unit_value = self._get(values, "unit")
+        if cells.is_blank(unit_value):
+            p.problem("empty: every directive needs a lead unit", self._col("unit"))
+        else:
+            p.leads = self._units(unit_value, p, self._col("unit"))
+        if self.layout.has("with"):
+            with_value = self._get(values, "with")
+            if not cells.is_blank(with_value):
+                p.withs = self._units(with_value, p, self._col("with"))
+        self._meeting(p, values)
+        self._deadline(p, values)
+        product = cells.text(self._get(values, "product"))
+        p.product = product or None
+        if self.layout.has("key"):
+            key = cells.text(self._get(values, "key"))
+            if not key:
+                p.problem("empty: the key column must identify every row", self._col("key"))
+            p.key = key or None
+        self._status(p, values)
+        return p
+
+    def _is_footer(self, values: list[Value]) -> bool:
+        if not cells.is_blank(self._get(values, "unit")):
+            return False
+        first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
+        return bool(_FOOTER.match(fold(first)))
+
+    def _is_heading(self, number: int, values: list[Value], written: str, stt: str) -> bool:
+        layout = self.layout
+        text_col, unit_col = layout.single.get("text"), layout.single.get("unit")
+        sheet = layout.sheet
+        if sheet.merged and text_col is not None and unit_col is not None:
+            merge = sheet.merge_of(number, text_col)
+            if merge is not None and merge == sheet.merge_of(number, unit_col):
+                return True
+        body = [i for name in _BODY if (i := layout.single.get(name)) is not None]
+        body += [i for name in ("done_mark", "open_mark") for i in layout.multi.get(name, [])]
+        if any(i < len(values) and not cells.is_blank(values[i]) for i in body):
+            return False
+        heading = written or stt
+        if cells.is_heading_mark(stt, heading):
+            return True
+        return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
+
+    def _heading(self, number: int, heading: str) -> Planned:
+        heading = _HEADING_MARK.sub("", heading) or heading
+        p = Planned(number, heading=heading)
+        try:
+            found = self._find_meeting(heading, None, None, heading=True)
+        except InvalidInput as exc:
+            p.problem(str(exc), self._col("text"))
+            return p
+        if isinstance(found, str):
+            p.problem(found, self._col("text"))
+        elif found is not None:
+            self.current = found
+            p.meeting, p.held = found
+        return p
+
+    # units
+
+    def _lookup(self, name: str) -> int | str:
+        """An existing unit's id, or why ``name`` names none (unknown / ambiguous)."""
+        cached = self._ref_cache.get(name)
+        if cached is not None:
+            return cached
+        try:
+            unit = self.index.resolve(name)
+            assert unit.id is not None
+            found: int | str = unit.id
+        except NotFound as exc:
+            found = f"unknown:{exc}"
+        except (Conflict, InvalidInput) as exc:
+            found = f"bad:{exc}"
+        if len(self._ref_cache) > _CACHE_LIMIT:
+            self._ref_cache.clear()
+        self._ref_cache[name] = found
+        return found
+
+    def _units(self, value: Value, p: Planned, column: Any) -> list[int]:
+        raw = cells.raw_lines(value)
+        cached = self._unit_cache.get(raw)
+        if cached is None:
+            cached = self._resolve_cell(value)
+            if len(self._unit_cache) > _CACHE_LIMIT:
+                self._unit_cache.clear()
+            self._unit_cache[raw] = cached
+        refs, errors = cached
+        for message in errors:
+            p.problem(message, column)
+            if message.startswith("unknown unit"):
+                name = message.split("'")[1] if "'" in message else message
+                self.unknown.setdefault(
+                    fold_words(name), {"name": name, "rows": [], "message": message}
+                )
+                self.unknown[fold_words(name)]["rows"].append(p.row)
+        for ref in refs:
+            if ref < 0:
+                self.new_units[-ref - 1].rows.append(p.row)
+        return refs
+
+    def _resolve_cell(self, value: Value) -> tuple[list[int], list[str]]:
+        refs: list[int] = []
+        errors: list[str] = []
+        for pieces in cells.unit_pieces(value):
+            whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
+            if isinstance(whole, int):
+                refs.append(whole)
+                continue
+            i = 0
+            while i < len(pieces):
+                for j in range(len(pieces), i, -1):
+                    found = self._lookup(", ".join(pieces[i:j]))
+                    if isinstance(found, int):
+                        refs.append(found)
+                        i = j
+                        break
+                else:
+                    found = self._lookup(pieces[i])
+                    assert isinstance(found, str)
+                    kind, _, message = found.partition(":")
+                    if kind == "unknown" and self.options.create_units:
+                        refs.append(self._new_unit(pieces[i]))
+                    else:
+                        errors.append(message)
+                    i += 1
+        unique = list(dict.fromkeys(refs))
+        return unique, errors
+
+    def _new_unit(self, name: str) -> int:
+        key = fold_words(name)
+        ref = self.new_unit_refs.get(key)
+        if ref is None:
+            self.new_units.append(NewUnit(nfc(name)))
+            ref = -len(self.new_units)
+            self.new_unit_refs[key] = ref
+        return ref
+
+    # meetings
+
+    def _index_meetings(self) -> None:
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_doc: dict[str, list[int]] = defaultdict(list)
+        self._by_title: dict[str, list[int]] = defaultdict(list)
+        for m in self.meetings.values():
+            if m.key:
+                self._by_key[m.key].append(m.id)
+            if m.doc:
+                self._by_doc[fold_words(m.doc)].append(m.id)
+            self._by_title[fold_words(m.title)].append(m.id)
+
+    def _meeting(self, p: Planned, values: list[Value]) -> None:
+        title_value = self._get(values, "meeting")
+        doc_value = self._get(values, "doc")
+        day_value = self._get(values, "meeting_date")
+        column = self._col("meeting") or self._col("doc")
+        found: tuple[int, date] | str | None
+        if not all(cells.is_blank(v) for v in (title_value, doc_value, day_value)):
+            day = None
+            if not cells.is_blank(day_value):
+                try:
+                    day = cells.parse_day(day_value)
+                except InvalidInput as exc:
+                    p.problem(str(exc), self._col("meeting_date"))
+                    return
+            try:
+                found = self._find_meeting(
+                    cells.text(title_value), cells.text(doc_value) or None, day
+                )
+            except InvalidInput as exc:
+                found = str(exc)
+        elif self.current is not None:
+            found = self.current
+        elif self.options.meeting_id is not None:
+            found = (self.options.meeting_id, self.meetings[self.options.meeting_id].date)
+        else:
+            found = (
+                "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
+                "họp…), no heading row above names one, and no --meeting ID was given"
+            )
+        if isinstance(found, str) or found is None:
+            p.problem(found or "no meeting", column)
+            return
+        p.meeting, p.held = found
+
+    def _find_meeting(
+        self, title: str, doc: str | None, day: date | None, *, heading: bool = False
+    ) -> tuple[int, date] | str | None:
+        """The meeting a cell (or heading) names: an id, a key, a document number or a title.
+
+        A meeting not yet recorded is created with the title, the document number and the day
+        found in the cells. Returns why not (a message) when it cannot be told, and None for a
+        heading that names no meeting.
+        """
+        cache_key = (title, doc or "", day)
+        if cache_key in self._meeting_cache:
+            return self._meeting_cache[cache_key]
+        found = self._find_meeting_uncached(title, doc, day, heading)
+        if len(self._meeting_cache) > _CACHE_LIMIT:
+            self._meeting_cache.clear()
+        self._meeting_cache[cache_key] = found
+        return found
+
+    def _find_meeting_uncached(
+        self, title: str, doc: str | None, day: date | None, heading: bool
+    ) -> tuple[int, date] | str | None:
+        if title.isdigit() and doc is None:
+            meeting = self.meetings.get(int(title))
+            if meeting is None:
+                return f"no meeting with id {title}"
+            return meeting.id, meeting.date
+        doc = doc or (cells.doc_number(title) if title else None)
+        day = day or (cells.first_day(title) if title else None)
+        candidates = list(self._by_key.get(title, [])) if title else []
+        if not candidates and doc:
+            candidates = self._by_doc.get(fold_words(doc), [])
+        if not candidates and title:
+            candidates = self._by_title.get(fold_words(title), [])
+        if day is not None:
+            candidates = [i for i in candidates if self.meetings[i].date == day]
+        if len(candidates) == 1:
+            return candidates[0], self.meetings[candidates[0]].date
+        shown = title or doc or ""
+        if len(candidates) > 1:
+            ids = ", ".join(str(i) for i in sorted(candidates))
+            return f"{shown!r} matches meetings {ids}; write the meeting id in the cell instead"
+        if heading and doc is None and day is None:
+            return None
+        if day is None:
+            return (
+                f"cannot tell when {shown!r} was held: write its date in the cell "
+                "('… ngày 6/5/2022'), add a 'Ngày họp' column, or give --meeting ID"
+            )
+        key = (fold_words(title), fold_words(doc or ""), day)
+        ref = self.new_meeting_refs.get(key)
+        if ref is None:
+            self.new_meetings.append(
+                NewMeeting(title or f"Văn bản {doc}", doc, day, cells.meeting_kind(title))
+            )
+            ref = -len(self.new_meetings)
+            self.new_meeting_refs[key] = ref
+        return ref, day
+
+    # deadline and status
+
+    def _deadline(self, p: Planned, values: list[Value]) -> None:
+        value = self._get(values, "due")
+        if cells.is_blank(value):
+            return
+        # Most deadlines do not depend on the meeting's date; only those without a year do.
+        if len(self._due_cache) > _CACHE_LIMIT:
+            self._due_cache.clear()
+        found = self._due_cache.get((value, None))
+        if found is None:
+            try:
+                found = cells.parse_deadline(value, None)
+            except InvalidInput:
+                found = _NEEDS_MEETING
+            self._due_cache[(value, None)] = found
+        if found == _NEEDS_MEETING:
+            found = self._due_cache.get((value, p.held))
+            if found is None:
+                try:
+                    found = cells.parse_deadline(value, p.held)
+                except InvalidInput as exc:
+                    found = str(exc)
+                self._due_cache[(value, p.held)] = found
+        if isinstance(found, str):
+            p.problem(found, self._col("due"))
+            return
+        p.due, p.due_text = found
+        if p.due is not None and p.held is not None and p.due < p.held:
+            p.problem(
+                f"deadline {p.due.isoformat()} is before the meeting ({p.held.isoformat()})",
+                self._col("due"),
+            )
+
+    def _status(self, p: Planned, values: list[Value]) -> None:  # noqa: C901
+        layout = self.layout
+        said: dict[Said, tuple[Any, cells.Status]] = {}
+        notes: list[str] = []
+        progress_value = self._get(values, "progress")
+        if not cells.is_blank(progress_value):
+            try:
+                p.percent, progress_note = cells.parse_progress(progress_value)
+                status = self._read_status(progress_value)
+            except InvalidInput as exc:
+                p.problem(str(exc), self._col("progress"))
+                progress_note, status = None, cells.Status(None, None, None)
+            if status.said in (Said.DONE, Said.CANCELLED):
+                said.setdefault(status.said, (self._col("progress"), status))
+            elif status.said is Said.OPEN:
+                # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
+                if status.note or p.percent is not None:
+                    notes.append(cells.text(progress_value))
+            elif progress_note:
+                notes.append(progress_note)
+        result_value = self._get(values, "result")
+        if not cells.is_blank(result_value):
+            try:
+                status = self._read_status(result_value)
+            except InvalidInput as exc:
+                p.problem(str(exc), self._col("result"))
+                status = cells.Status(None, None, None)
+            if status.said is not None:
+                said[status.said] = (self._col("result"), status)
+                if status.said is Said.OPEN and status.note:
+                    notes.append(cells.text(result_value))
+            elif status.note:
+                notes.append(status.note)
+        for i in layout.multi.get("done_mark", []):
+            value = values[i] if i < len(values) else None
+            if cells.is_blank(value):
+                continue
+            column = layout.column(i)
+            day = None
+            if not cells.is_mark(value):
+                try:
+                    day = cells.parse_day(value, p.held)
+                except InvalidInput:
+                    if cells.text(value).lower() in ("không", "khong", "no", "0"):
+                        continue
+                    p.problem(f"{cells.show(value)!r} is neither a mark (x) nor a date", column)
+                    continue
+            said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None)))
+        for i in layout.multi.get("open_mark", []):
+            if i < len(values) and cells.is_mark(values[i]):
+                said.setdefault(Said.OPEN, (layout.column(i), cells.Status(Said.OPEN, None, None)))
+        for i in layout.multi.get("note", []):
+            value = values[i] if i < len(values) else None
+            if not cells.is_blank(value):
+                notes.append(f"{layout.column(i).header}: {cells.text(value)}")
+        completed_value = self._get(values, "completed_on")
+        completed_day = None
+        if not cells.is_blank(completed_value):
+            try:
+                completed_day = cells.parse_day(completed_value, p.held)
+            except InvalidInput as exc:
+                p.problem(str(exc), self._col("completed_on"))
+            else:
+                said.setdefault(
+                    Said.DONE, (self._col("completed_on"), cells.Status(Said.DONE, None, None))
+                )
+        p.note = "; ".join(notes) or None
+        done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
+        if done and cancelled:
+            p.problem("says both done and cancelled", cancelled[0])
+            return
+        if done:
+            column, status = done
+            if Said.OPEN in said and said[Said.OPEN][0] is not column:
+                p.problem("says it is done and also that it is not", said[Said.OPEN][0])
+                return
+            day = completed_day or status.day or self.options.done_date
+            if day is None:
+                p.problem(
+                    "marked done but gives no completion date: add a 'Ngày hoàn thành' column, "
+                    "write the date in the cell ('Đã hoàn thành ngày 20/7/2022'), or give "
+                    "--done-date DATE",
+                    column,
+                )
+                return
+            p.completed_on = day
+            p.completion_note = status.note
+            column = self._col("completed_on") if completed_day else column
+            self._closing_day(p, day, column, "completion")
+            self._claim(p, status)
+        elif cancelled:
+            column, status = cancelled
+            day = status.day or self.options.done_date
+            if day is None:
+                p.problem(
+                    "marked cancelled but gives no date: write it in the cell ('Dừng thực hiện "
+                    "ngày 10/8/2022') or give --done-date DATE",
+                    column,
+                )
+                return
+            p.cancelled_on = day
+            p.cancel_reason = status.note
+            self._closing_day(p, day, column, "cancellation")
+
+    def _read_status(self, value: Value) -> cells.Status:
+        found = self._status_cache.get(value)
+        if found is None:
+            try:
+                found = cells.read_status(value)
+            except InvalidInput as exc:
+                found = str(exc)
+            if len(self._status_cache) > _CACHE_LIMIT:
+                self._status_cache.clear()
+            self._status_cache[value] = found
+        if isinstance(found, str):
+            raise InvalidInput(found)
+        return found
+
+    def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> None:
+        if p.held is not None and day < p.held:
+            p.problem(
+                f"{what} date {day.isoformat()} is before the meeting ({p.held.isoformat()})",
+                column,
+            )
+
+    def _claim(self, p: Planned, status: cells.Status) -> None:
+        """Warn when a cell says 'đúng hạn' / 'quá hạn' and the dates say otherwise."""
+        said_key = status.phrase
+        late = p.due is not None and p.completed_on is not None and p.completed_on > p.due
+        if "dung han" in said_key or "truoc han" in said_key:
+            if late:
+                p.warn("says done on time, but was completed after the deadline")
+        elif "qua han" in said_key and p.due is not None and not late:
+            p.warn("says done late, but was completed by the deadline")
+
+    # --- pass 2: match ----------------------------------------------------------------------
+
+    def _match(self) -> None:  # noqa: C901
+        """Decide, per row and lead unit, whether to create, update or leave a directive.
+
+        With a key, the directive recorded with that key and unit is updated; failing that, one
+        recorded without a key at the same meeting, for the same unit, with the same text is
+        adopted (it gets the key). Without a key, a row that repeats a recorded directive is a
+        problem: importing a sheet twice must not double it.
+        """
+        from dirtrack.store.directives import DirectiveFilter, iter_facts
+
+        ready = [p for p in self.plans if p.problems is None and p.heading is None]
+        keys = {p.key for p in ready if p.key}
+        by_key = bulk.directive_ids_by_key(self.session, keys) if keys else {}
+        recorded: dict[tuple[int, int, str], tuple[int, str | None]] = {}
+        meetings = {p.meeting for p in ready if p.meeting > 0}
+        for directive_id, meeting_id, unit_id, written, key in bulk.directive_signatures(
+            self.session, meetings
+        ):
+            recorded.setdefault((meeting_id, unit_id, fold_words(written)), (directive_id, key))
+        wanted = {i for found in by_key.values() for i in found}
+        if keys:
+            wanted.update(i for i, key in recorded.values() if key is None)
+        facts: dict[int, DirectiveFacts] = {}
+        ids = sorted(wanted)
+        for start in range(0, len(ids), 500):
+            for found in iter_facts(self.session, DirectiveFilter(ids=ids[start : start + 500])):
+                facts[found.id] = found
+        keyed: dict[tuple[str, int], DirectiveFacts] = {
+            (f.key, f.unit_id): f for f in facts.values() if f.key is not None
+        }
+        seen: dict[tuple[str, int], int] = {}
+        adopted: set[int] = set()
+        for p in ready:
+            p.outcomes = []
+            text_key = fold_words(p.text) if recorded and p.meeting > 0 else ""
+            for ref in p.leads:
+                same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
+                if p.key is None:
+                    if same is not None:
+                        p.problem(
+                            f"repeats directive {same[0]} (same meeting, lead unit and text); "
+                            "to update directives from the sheet, import with --key-column",
+                            self._col("text"),
+                        )
+                    else:
+                        p.outcomes.append(Outcome(ref))
+                    continue
+                if (p.key, ref) in seen:
+                    p.problem(
+                        f"key {p.key!r} for {self._unit_label(ref)} repeats row "
+                        f"{seen[(p.key, ref)]}",
+                        self._col("key"),
+                    )
+                    continue
+                seen[(p.key, ref)] = p.row
+                current = keyed.get((p.key, ref)) if ref > 0 else None
+                if (
+                    current is None
+                    and same is not None
+                    and same[1] is None
+                    and same[0] not in adopted
+                ):
+                    adopted.add(same[0])
+                    current = facts[same[0]]
+                if current is None:
+                    p.outcomes.append(Outcome(ref))
+                    continue
+                outcome = self._compare(p, ref, current)
+                if current.key is None:
+                    outcome.updates["key"] = p.key
+                    outcome.changes.append(f"key {p.key}")
+                    outcome.action = "update"
+                p.outcomes.append(outcome)
+        for key, found_ids in by_key.items():
+            rows_of_key = [p for p in ready if p.key == key]
+            in_sheet = {ref for p in rows_of_key for ref in p.leads}
+            for directive_id in found_ids:
+                left = facts.get(directive_id)
+                if left is not None and left.unit_id not in in_sheet and rows_of_key:
+                    rows_of_key[0].warn(
+                        f"directive {left.id} ({left.unit_code}) has key {key!r} too but is "
+                        "not in this row; it is left as it is"
+                    )
+
+    def _compare(self, p: Planned, ref: int, facts: DirectiveFacts) -> Outcome:  # noqa: C901
+        layout = self.layout
+        o = Outcome(ref, action="update", directive_id=facts.id)
+        closed = facts.completed_on is not None or facts.cancelled_on is not None
+        if p.text != facts.text:
+            o.updates["text"] = p.text
+            o.changes.append("text")
+        if layout.has("product") and p.product != facts.product:
+            o.updates["product"] = p.product
+            o.changes.append("product")
+        if layout.has("with"):
+            wanted = sorted(self._unit_label(r) for r in p.withs if r != ref)
+            if any(r < 0 for r in p.withs) or wanted != sorted(facts.with_codes):
+                o.replace_with = True
+                o.changes.append("coordinating units")
+        if layout.has("due"):
+            current = facts.due_at(date.max)
+            if p.due != current:
+                if closed:
+                    p.warn(f"directive {facts.id} is closed; its deadline is left as it is")
+                elif p.due is None:
+                    p.warn(
+                        f"the sheet gives no deadline; directive {facts.id} keeps "
+                        f"{current.isoformat() if current else 'none'}"
+                    )
+                elif self.as_of < facts.meeting_date:
+                    p.problem(
+                        f"a new deadline would be approved on {self.as_of.isoformat()}, before "
+                        f"the meeting ({facts.meeting_date.isoformat()}); give --as-of DATE",
+                        self._col("due"),
+                    )
+                else:
+                    o.extend = True
+                    o.changes.append(f"deadline {p.due.isoformat()}")
+        if p.percent is not None or p.note is not None:
+            last = facts.progress[-1] if facts.progress else None
+            if last is None or (last.percent, last.note) != (p.percent, p.note):
+                if closed:
+                    p.warn(f"directive {facts.id} is closed; the sheet's progress is not logged")
+                else:
+                    o.add_progress = True
+                    o.changes.append("progress")
+        status_known = any(
+            layout.has(name) for name in ("result", "progress", "completed_on", "done_mark")
+        )
+        if p.completed_on is not None:
+            if facts.cancelled_on is not None:
+                p.warn(f"directive {facts.id} was cancelled; the sheet's completion is ignored")
+            elif facts.completed_on != p.completed_on:
+                o.updates["completed_on"] = p.completed_on
+                o.updates["completion_note"] = p.completion_note
+                o.changes.append(f"completed {p.completed_on.isoformat()}")
+            elif p.completion_note is not None and p.completion_note != facts.completion_note:
+                o.updates["completion_note"] = p.completion_note
+                o.changes.append("completion note")
+        elif p.cancelled_on is not None:
+            if facts.completed_on is not None:
+                p.warn(f"directive {facts.id} was completed; the sheet's cancellation is ignored")
+            elif facts.cancelled_on != p.cancelled_on:
+                o.updates["cancelled_on"] = p.cancelled_on
+                o.updates["cancel_reason"] = p.cancel_reason
+                o.changes.append(f"cancelled {p.cancelled_on.isoformat()}")
+            elif p.cancel_reason is not None and p.cancel_reason != facts.cancel_reason:
+                o.updates["cancel_reason"] = p.cancel_reason
+                o.changes.append("cancellation reason")
+        elif closed and status_known:
+            what = (
+                f"completed on {facts.completed_on.isoformat()}"
+                if facts.completed_on
+                else f"cancelled on {facts.cancelled_on.isoformat()}"  # type: ignore[union-attr]
+            )
+            p.warn(f"directive {facts.id} is recorded as {what}; the sheet does not say so")
+        if not o.changes:
+            o.action = "unchanged"
+        return o
+
+    # --- reporting --------------------------------------------------------------------------
+
+    def _unit_label(self, ref: int) -> str:
+        if ref > 0:
+            return self.index.code(ref)
+        unit = self.new_units[-ref - 1]
+        return unit.code or unit.name
+
+    def _meeting_label(self, p: Planned) -> Any:
+        if p.meeting > 0:
+            return p.meeting
+        if p.meeting < 0:
+            new = self.new_meetings[-p.meeting - 1]
+            return f"new: {new.title} ({new.day.isoformat()})"
+        return None
+
+    def _row_report(self, p: Planned) -> RowReport:
+        if p.heading is not None:
+            values: dict[str, Any] = {"text": p.heading, "meeting": self._meeting_label(p)}
+            action = "section" if p.meeting else "skip"
+            if p.problems:
+                action = "error"
+            return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+        status = None
+        if not p.problems:
+            status = classify(p.due, p.completed_on, p.cancelled_on, self.as_of).value
+        outcomes = p.outcomes or []
+        values = {
+            "units": [self._unit_label(r) for r in p.leads],
+            "with": [self._unit_label(r) for r in p.withs],
+            "meeting": self._meeting_label(p),
+            "text": p.text,
+            "due": p.due.isoformat() if p.due else None,
+            "due_text": p.due_text,
+            "status": status,
+            "progress": p.percent,
+            "note": p.note,
+            "completed_on": p.completed_on.isoformat() if p.completed_on else None,
+            "cancelled_on": p.cancelled_on.isoformat() if p.cancelled_on else None,
+            "key": p.key,
+            "product": p.product,
+            "directives": [o.directive_id for o in outcomes if o.directive_id is not None],
+            "changes": [c for o in outcomes for c in o.changes],
+        }
+        if p.problems:
+            action = "error"
+        elif any(o.action == "create" for o in outcomes):
+            action = "create"
+        elif any(o.action == "update" for o in outcomes):
+            action = "update"
+        else:
+            action = "unchanged"
+        return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+
+    def _result(self) -> ImportResult:
+        layout = self.layout
+        result = ImportResult(
+            file=str(self.path),
+            kind=self.kind,
+            dry_run=self.options.dry_run,
+            details={
+                **self.details,
+                "header_row": layout.header_first,
+                "as_of": self.as_of.isoformat(),
+                "columns": [c.as_dict() for c in layout.columns if c.header or c.field],
+            },
+        )
+        created = updated = unchanged = skipped = 0
+        for p in self.plans:
+            if p.problems:
+                result.problems.extend(p.problems)
+            if p.warnings:
+                result.warnings.extend(f"row {p.row}: {w}" for w in p.warnings)
+            if p.heading is not None:
+                skipped += 1
+                continue
+            for o in p.outcomes or []:
+                if o.action == "create":
+                    created += 1
+                elif o.action == "update":
+                    updated += 1
+                else:
+                    unchanged += 1
+        result.created = {
+            "units": len(self.new_units),
+            "meetings": len(self.new_meetings),
+            "directives": created,
+        }
+        result.updated, result.unchanged, result.skipped = updated, unchanged, skipped
+        result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
+        result.unknown_units = [
+            {"name": u["name"], "rows": sorted(set(u["rows"])), "message": u["message"]}
+            for u in self.unknown.values()
+        ]
+        result.problems.sort(key=lambda q: (q.row or 0, q.column or ""))
+        if self.options.report_rows:
+            result.rows = [self._row_report(p) for p in self.plans]
+        return result
+
+    # --- pass 3: write ----------------------------------------------------------------------
+
+    def _write(self, result: ImportResult) -> None:  # noqa: C901
+        session = self.session
+        self.progress.stage("writing", sum(len(p.outcomes or []) for p in self.plans))
+        unit_ids: dict[int, int] = {}
+        if self.new_units:
+            taken: set[str] = set()
+            for info in self.index.all_info():
+                taken.update(fold_words(x) for x in (info.code, info.name, *info.aliases))
+            for new in self.new_units:
+                new.code = unit_code(new.name, taken)
+            ids = bulk.insert_returning_ids(
+                session,
+                bulk.UNIT,
+                [
+                    {
+                        "code": u.code,
+                        "code_key": fold(u.code),
+                        "name": u.name,
+                        "name_key": fold(u.name),
+                    }
+                    for u in self.new_units
+                ],
+            )
+            unit_ids = {-(i + 1): uid for i, uid in enumerate(ids)}
+            result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
+
+        def unit(ref: int) -> int:
+            return ref if ref > 0 else unit_ids[ref]
+
+        meeting_ids: dict[int, int] = {}
+        if self.new_meetings:
+            ids = bulk.insert_returning_ids(
+                session,
+                bulk.MEETING,
+                [
+                    {"date": m.day, "title": m.title, "kind": m.kind.value, "doc": m.doc}
+                    for m in self.new_meetings
+                ],
+            )
+            meeting_ids = {-(i + 1): mid for i, mid in enumerate(ids)}
+        rows: list[dict[str, Any]] = []
+        made: list[tuple[Planned, Outcome]] = []
+        updates: list[dict[str, Any]] = []
+        replaced: list[tuple[Planned, Outcome]] = []
+        progress_rows: list[dict[str, Any]] = []
+        extension_rows: list[dict[str, Any]] = []
+        for p in self.plans:
+            for o in p.outcomes or []:
+                if o.action == "create":
+                    rows.append(
+                        {
+                            "meeting_id": p.meeting if p.meeting > 0 else meeting_ids[p.meeting],
+                            "unit_id": unit(o.unit),
+                            "text": p.text,
+                            "original_due": p.due,
+                            "due_text": p.due_text,
+                            "product": p.product,
+                            "key": p.key,
+                            "completed_on": p.completed_on,
+                            "completion_note": p.completion_note,
+                            "cancelled_on": p.cancelled_on,
+                            "cancel_reason": p.cancel_reason,
+                        }
+                    )
+                    made.append((p, o))
+                elif o.action == "update":
+                    assert o.directive_id is not None
+                    if o.updates:
+                        updates.append({"id": o.directive_id, **o.updates})
+                    if o.replace_with:
+                        replaced.append((p, o))
+                    if o.add_progress:
+                        progress_rows.append(self._progress_row(p, o.directive_id))
+                    if o.extend:
+                        extension_rows.append(
+                            {
+                                "directive_id": o.directive_id,
+                                "approved_on": self.as_of,
+                                "new_due": p.due,
+                                "due_text": p.due_text,
+                                "reason": f"import {self.path.name}",
+                            }
+                        )
+        new_ids = bulk.insert_returning_ids(session, bulk.DIRECTIVE, rows)
+        self.progress.advance(len(new_ids))
+        coordinator_rows: list[dict[str, Any]] = []
+        for (p, o), directive_id in zip(made, new_ids, strict=True):
+            o.directive_id = directive_id
+            lead = unit(o.unit)
+            for ref in p.withs:
+                other = unit(ref)
+                if other != lead:
+                    coordinator_rows.append({"directive_id": directive_id, "unit_id": other})
+            if p.percent is not None or p.note is not None:
+                progress_rows.append(self._progress_row(p, directive_id))
+        bulk.insert_rows(session, bulk.COORDINATOR, coordinator_rows)
+        bulk.update_by_id(session, Directive, updates)
+        replacement: list[dict[str, Any]] = []
+        for p, o in replaced:
+            assert o.directive_id is not None
+            lead = unit(o.unit)
+            replacement.extend(
+                {"directive_id": o.directive_id, "unit_id": unit(r)}
+                for r in dict.fromkeys(p.withs)
+                if unit(r) != lead
+            )
+        bulk.replace_coordinators(
+            session, [o.directive_id for _, o in replaced if o.directive_id], replacement
+        )
+        bulk.insert_rows(session, bulk.PROGRESS, progress_rows)
+        bulk.insert_rows(session, bulk.EXTENSION, extension_rows)
+        self.progress.advance(len(updates))
+        result.created["progress"] = len(progress_rows)
+        result.created["extensions"] = len(extension_rows)
+        result.directive_ids = new_ids
+        if self.options.report_rows:
+            result.rows = [self._row_report(p) for p in self.plans]
+
+    def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+        day = self.as_of
+        closed = p.completed_on or p.cancelled_on
+        if closed is not None and closed < day:
+            day = closed
+        if p.held is not None and day < p.held:
+            day = p.held
+        return {
+            "directive_id": directive_id,
+            "reported_on": day,
+            "percent": p.percent,
+            "note": p.note,
+        }
+
+
+def unit_code(name: str, taken: set[str]) -> str:
+    """A code for a new unit from its name's initials: ``Ban Tổ chức Tỉnh ủy`` -> ``BTCTU``;
+    acronyms stay whole (``UBND huyện`` -> ``UBNDH``); a number is added when it is taken."""
+    parts = []
+    for word in re.findall(r"\w+", nfc(name)):
+        if word.isdigit():
+            parts.append(word)
+        elif len(word) > 1 and word.isupper():
+            parts.append(fold(word).upper())
+        else:
+            parts.append(fold(word)[0].upper())
+    base = "".join(parts)[:16] or "DV"
+    code, n = base, 2
+    while fold_words(code) in taken:
+        code, n = f"{base}{n}", n + 1
+    taken.add(fold_words(code))
+    return code

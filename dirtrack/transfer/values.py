@@ -1,0 +1,358 @@
+"""Reading the cells of an office sheet: dates, deadlines, percentages, statuses, unit lists.
+
+Pure functions over cell values as :mod:`dirtrack.transfer.sheet` gives them (``str`` for CSV;
+``str``, numbers, ``datetime`` and :class:`Pct` for Excel). Each raises
+:class:`~dirtrack.errors.InvalidInput` with a message that reads well after "row 7, column C
+(Thời hạn): ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from dirtrack.errors import InvalidInput
+from dirtrack.models import MeetingKind
+from dirtrack.periods import parse_date, parse_when
+from dirtrack.text import fold, nfc
+
+
+@dataclass(frozen=True, slots=True)
+class Pct:
+    """A number Excel shows as a percentage: 0.4 formatted ``0%`` is ``Pct(40.0)``."""
+
+    value: float
+
+
+Value = str | int | float | date | datetime | Pct | None
+
+# Excel's serial day numbers for 1/1/1955 .. 31/12/2099: anything else in a date column is
+# not taken for a date.
+_SERIAL_MIN, _SERIAL_MAX = 20090, 73050
+
+
+def is_blank(value: Value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def show(value: Value) -> str:
+    """A cell as people see it, for messages and text fields."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == datetime.min.time():
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Pct):
+        return f"{_number(value.value)}%"
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def text(value: Value) -> str:
+    """The cell as NFC text on one line."""
+    return nfc(show(value))
+
+
+def raw_lines(value: Value) -> str:
+    """The cell as NFC text, keeping its line breaks (they separate units)."""
+    return unicodedata.normalize("NFC", show(value))
+
+
+def _serial(number: float, raw: Value) -> date:
+    from openpyxl.utils.datetime import from_excel
+
+    if not _SERIAL_MIN <= number <= _SERIAL_MAX:
+        raise InvalidInput(f"{show(raw)} is not a date")
+    found = from_excel(number)
+    return found.date() if isinstance(found, datetime) else date.fromordinal(1)
+
+
+_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_TRAILING = re.compile(r"[\s.,;]+$")
+
+
+def _clean_date_text(value: str) -> str:
+    cleaned = _TRAILING.sub("", nfc(value))
+    return _TIME_TAIL.sub("", cleaned).strip()
+
+
+def parse_day(value: Value, ref: date | None = None) -> date:
+    """A day: an Excel date, an Excel serial number, or text (``20/7/2022``, ``2022-07-20``)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool) or isinstance(value, Pct):
+        raise InvalidInput(f"{show(value)} is not a date")
+    if isinstance(value, int | float):
+        return _serial(float(value), value)
+    assert value is not None
+    return parse_date(_clean_date_text(value), ref)
+
+
+_NO_DEADLINE = re.compile(
+    r"^(?:thuong xuyen|khong thoi han|khong xac dinh thoi han|dinh ky|hang (?:nam|quy|thang|tuan)"
+    r"|lien tuc|ongoing|no deadline|none|-+|—|\.+)(?:$|[\s,.;:(])"
+)
+
+
+def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | None]:
+    """A deadline and the text it was written as.
+
+    A date, an Excel date, a year, or a span meaning its last day (``Quý III/2022``,
+    ``tháng 9``); ``thường xuyên``, ``không thời hạn``, ``định kỳ``… mean no deadline (the text is
+    kept). ``ref`` (the meeting's date) completes phrases without a year.
+    """
+    if is_blank(value):
+        return None, None
+    if isinstance(value, datetime | date):
+        return parse_day(value), None
+    if isinstance(value, bool) or isinstance(value, Pct):
+        raise InvalidInput(f"{show(value)} is not a deadline")
+    if isinstance(value, int | float):
+        if float(value).is_integer() and 1900 <= value <= 2999:
+            return parse_when(str(int(value)), ref), str(int(value))
+        return _serial(float(value), value), None
+    assert isinstance(value, str)
+    written = nfc(value)
+    if _NO_DEADLINE.match(fold(written)):
+        return None, written
+    return parse_when(_clean_date_text(written), ref), written
+
+
+_PERCENT = re.compile(r"(\d{1,4}(?:[.,]\d+)?)\s*%")
+_SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
+
+
+def _whole_percent(number: float | Decimal, raw: str) -> int:
+    rounded = int(Decimal(str(number)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if not 0 <= rounded <= 100:
+        raise InvalidInput(f"{raw} is not a percentage between 0 and 100")
+    return rounded
+
+
+def parse_progress(value: Value) -> tuple[int | None, str | None]:
+    """A percentage and a note: ``70%``, ``0.7`` formatted as a percentage, ``70``,
+    ``40%: Đã trình dự thảo`` or free text (a note only).
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
+    if is_blank(value):
+        return None, None
+    if isinstance(value, Pct):
+        return _whole_percent(value.value, show(value)), None
+    if isinstance(value, bool):
+        return None, None
+    if isinstance(value, int | float):
+        return _whole_percent(value, show(value)), None
+    if isinstance(value, datetime | date):
+        raise InvalidInput(f"{show(value)} is a date, not progress")
+    written = nfc(str(value))
+    bare = written.replace(",", ".")
+    if re.fullmatch(r"\d{1,4}(?:\.\d+)?", bare):
+        return _whole_percent(Decimal(bare), written), None
+    found = _PERCENT.search(written)
+    if found is None:
+        return None, written
+    percent = _whole_percent(Decimal(found[1].replace(",", ".")), found[0])
+    if found.start() == 0:
+        rest = _SEPARATORS.sub("", written[found.end() :]).strip()
+        return percent, rest or None
+    return percent, written
+
+
+class Said(StrEnum):
+    """What a status cell says about the directive."""
+
+    DONE = "done"
+    CANCELLED = "cancelled"
+    OPEN = "open"
+
+
+_SAID: list[tuple[Said, re.Pattern[str]]] = [
+    (
+        Said.OPEN,
+        re.compile(
+            r"^(?:chua|dang|tiep tuc|qua han|trong han|con\b|open\b|in progress"
+            r"|overdue|not started|not done|ongoing|pending)"
+        ),
+    ),
+    (
+        Said.DONE,
+        re.compile(
+            r"^(?:da\s+(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
+            r"|(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
+            r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
+            r"|done\b|completed?\b|finished\b)"
+        ),
+    ),
+    (
+        Said.CANCELLED,
+        re.compile(
+            r"^(?:da\s+)?(?:(?:dung|ngung)(?:\s+thuc\s+hien|\s+trien\s+khai)?"
+            r"(?=$|[\s,.;:()\-–—])"
+            r"|huy(?:\s+bo)?(?=$|[,.;:()\-–—]|\s+(?:nhiem\s+vu|ngay)\b)"
+            r"|cancell?ed\b|withdrawn\b)"
+        ),
+    ),
+]
+_LEADING_DAY = re.compile(
+    r"^(?:vao\s+|tu\s+)?(?:ngay\s+)?"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
+)
+_ANY_DAY = re.compile(
+    r"(?<![\d/.-])(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?![\d/.-])"
+    r"|ngay\s+(\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status cell read: what it says, the day it gives (if any) and the rest as a note."""
+
+    said: Said | None
+    day: date | None
+    note: str | None
+    phrase: str = ""  # the status words as matched, folded ("hoan thanh dung han")
+
+
+def _aligned(written: str) -> str | None:
+    """``fold(written)`` when it has the same length, so positions carry over."""
+    key = fold(written)
+    return key if len(key) == len(written) else None
+
+
+def read_status(value: Value) -> Status:
+    """Read ``Đã hoàn thành ngày 20/7/2022``, ``Hoàn thành đúng hạn: Đề án 05``,
+    ``Dừng thực hiện``, ``Đang thực hiện``… The note is what follows the status and its day.
+
+    Raises:
+        InvalidInput: a day that does not exist.
+    """
+    written = text(value)
+    if not written:
+        return Status(None, None, None)
+    key = _aligned(written)
+    if key is None:
+        return Status(None, first_day(written), written)
+    for said, pattern in _SAID:
+        found = pattern.match(key)
+        if found is None:
+            continue
+        rest_at = found.end()
+        rest_key = _SEPARATORS.sub("", key[rest_at:])
+        rest_at = len(key) - len(rest_key)
+        day = None
+        leading = _LEADING_DAY.match(rest_key)
+        if leading is not None:
+            day = parse_date(leading[1].replace(" thang ", "/").replace(" nam ", "/"))
+            rest_key = _SEPARATORS.sub("", rest_key[leading.end() :])
+            rest_at = len(key) - len(rest_key)
+        note = written[rest_at:].strip() or None
+        if day is None and said is not Said.OPEN:
+            day = first_day(written)
+        return Status(said, day, note, found[0])
+    return Status(None, None, written)
+
+
+def first_day(written: str) -> date | None:
+    """The first day written in free text, or None.
+
+    Raises:
+        InvalidInput: it does not exist (``31/2/2022``).
+    """
+    found = _ANY_DAY.search(fold(written))
+    if found is None:
+        return None
+    if found[1]:
+        return parse_date(found[1])
+    return parse_date(found[2].replace(" thang ", "/").replace(" nam ", "/"))
+
+
+_MARKS = frozenset({"x", "v", "co", "yes", "y", "1", "true", "ok", "dat", "✓", "✔", "☑", "√"})
+
+
+def is_mark(value: Value) -> bool:
+    """A cell ticked to say yes: ``x``, ``✓``, ``có``, ``1``…"""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, Pct):
+        return value == 1
+    return fold(text(value)) in _MARKS
+
+
+_HARD = re.compile(r"[;\n\r]+")
+_BULLET = re.compile(r"^(?:[-–—•+*·>]+|\d{1,2}[.)])\s*")
+
+
+def unit_pieces(value: Value) -> list[list[str]]:
+    """A unit cell as segments of comma-separated pieces.
+
+    Lines and ``;`` always separate units. Within a segment, commas separate them too, except
+    before a piece that starts in lower case: ``UBND các huyện, thị xã, thành phố`` is one unit,
+    ``Ban Tổ chức, Văn phòng`` two. The importer may still join pieces that together name a
+    registered unit (``Cơ quan, đơn vị``).
+    """
+    segments: list[list[str]] = []
+    for line in _HARD.split(raw_lines(value)):
+        line = _BULLET.sub("", nfc(line))
+        if not line:
+            continue
+        pieces: list[str] = []
+        for piece in line.split(","):
+            piece = _BULLET.sub("", nfc(piece))
+            if not piece:
+                continue
+            first = next((ch for ch in piece if ch.isalpha()), "")
+            if pieces and first and first.islower():
+                pieces[-1] = f"{pieces[-1]}, {piece}"
+            else:
+                pieces.append(piece)
+        if pieces:
+            segments.append(pieces)
+    return segments
+
+
+_DOC = re.compile(r"(?<![\w/-])(\d{1,5}\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:[-/.][A-Za-zĐđ0-9]+)*)")
+
+
+def doc_number(written: str) -> str | None:
+    """The number of a document named in text: ``46-QĐ/ThU``, ``304/TB-VPCP``, ``111-KL/TU``."""
+    found = _DOC.search(nfc(written))
+    return re.sub(r"\s+", "", found[1]) if found else None
+
+
+def meeting_kind(written: str) -> MeetingKind:
+    """Guess the kind of a meeting from its title."""
+    key = fold(written)
+    if "giao ban" in key:
+        return MeetingKind.BRIEFING
+    if "so ket" in key or "tong ket" in key:
+        return MeetingKind.REVIEW
+    if "hoi nghi" in key:
+        return MeetingKind.CONFERENCE
+    return MeetingKind.WORKING_SESSION
+
+
+_ROMAN_OR_LETTER = re.compile(r"^(?:[ivxlc]+|[a-z]|phan\s+[ivxlc\d]+)[.):]?$")
+_HEADING_START = re.compile(r"^(?:[IVXLC]+|[A-Z])[.):]\s")
+
+
+def is_heading_mark(stt: str, written: str) -> bool:
+    """``I``, ``II.``, ``A``, ``Phần I`` in the STT column, or text that starts ``II. ``."""
+    return bool(_ROMAN_OR_LETTER.match(fold(stt))) or bool(_HEADING_START.match(written))

@@ -1,0 +1,245 @@
+"""``export --format xlsx``: the office's follow-up sheet, as of a day.
+
+Sheet 1 is the "Bảng theo dõi thực hiện kết luận" layout offices keep (title rows, a header,
+a row of column numbers, one row per directive), with the columns ``dirtrack import`` reads
+back. Sheet 2 lists the limitations. Text that Excel would take for a formula (starting with
+``=``, ``+``, ``-`` or ``@``) is written as text, quote-prefixed, so it never runs.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+
+from dirtrack.i18n import category_label, status_label
+from dirtrack.status import DirectiveFacts, Status
+from dirtrack.transfer.base import NoProgress, Progress
+from dirtrack.transfer.headers import EXPORT_HEADERS
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_DATE_FORMAT = "DD/MM/YYYY"
+_COLUMNS = (
+    ("stt", 6),
+    ("text", 60),
+    ("unit", 24),
+    ("with", 24),
+    ("due", 12),
+    ("progress", 28),
+    ("result", 28),
+    ("completed_on", 12),
+    ("product", 18),
+    ("meeting", 40),
+    ("doc", 14),
+    ("meeting_date", 12),
+    ("key", 14),
+)
+_LIMITATION_COLUMNS = {
+    "vi": (
+        ("STT", 6),
+        ("Đơn vị", 24),
+        ("Nội dung hạn chế", 60),
+        ("Nhóm", 18),
+        ("Cuộc họp", 40),
+        ("Ngày nêu", 12),
+        ("Ngày khắc phục", 14),
+        ("Ghi chú", 28),
+    ),
+    "en": (
+        ("No.", 6),
+        ("Unit", 24),
+        ("Limitation", 60),
+        ("Category", 18),
+        ("Meeting", 40),
+        ("Raised on", 12),
+        ("Resolved on", 14),
+        ("Note", 28),
+    ),
+}
+_TITLES = {
+    "vi": (
+        "BẢNG THEO DÕI TÌNH HÌNH THỰC HIỆN KẾT LUẬN, CHỈ ĐẠO",
+        "(Số liệu tính đến ngày {day})",
+        "Nhiệm vụ",
+        "HẠN CHẾ, TỒN TẠI CỦA CÁC ĐƠN VỊ",
+        "Hạn chế",
+    ),
+    "en": (
+        "DIRECTIVE FOLLOW-UP SHEET",
+        "(as of {day})",
+        "Directives",
+        "LIMITATIONS FOUND IN UNITS",
+        "Limitations",
+    ),
+}
+
+
+def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -> Any:
+    """Write one cell; text is always text, never a formula."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = value
+        cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+        if isinstance(value, date):
+            cell.number_format = _DATE_FORMAT
+    if style is not None:
+        cell.style = style
+    return cell
+
+
+def _styles(book: Any) -> None:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header = NamedStyle(name="dt_header")
+    header.font = Font(bold=True)
+    header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    header.fill = PatternFill("solid", fgColor="DDE4EE")
+    header.border = border
+    body = NamedStyle(name="dt_body")
+    body.alignment = Alignment(vertical="top", wrap_text=True)
+    body.border = border
+    number = NamedStyle(name="dt_number")
+    number.alignment = Alignment(horizontal="center", vertical="top")
+    number.border = border
+    number.font = Font(italic=True)
+    for style in (header, body, number):
+        book.add_named_style(style)
+
+
+def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    for row, value, font in (
+        (1, title, Font(bold=True, size=13)),
+        (2, subtitle, Font(italic=True)),
+    ):
+        cell = _put(ws, row, 1, value)
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def _header(ws: Any, row: int, headers: Sequence[tuple[str, int]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col, (label, width) in enumerate(headers, start=1):
+        _put(ws, row, col, label, style="dt_header")
+        _put(ws, row + 1, col, f"({col})", style="dt_number")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=row + 2, column=1)
+
+
+def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
+    label = status_label(status.value, lang)
+    if status.is_done and facts.completion_note:
+        return f"{label}: {facts.completion_note}"
+    if status is Status.CANCELLED and facts.cancelled_on is not None:
+        on = "ngày" if lang == "vi" else "on"
+        text = f"{label} {on} {facts.cancelled_on.strftime('%d/%m/%Y')}"
+        return f"{text}: {facts.cancel_reason}" if facts.cancel_reason else text
+    return label
+
+
+def _progress(facts: DirectiveFacts, as_of: date) -> str | None:
+    """The last progress entry as of ``as_of``, as a clerk writes it: ``40%: Đã trình``."""
+    last = None
+    for entry in facts.progress:
+        if entry.reported_on <= as_of:
+            last = entry
+    if last is None:
+        return None
+    if last.percent is None:
+        return last.note
+    return f"{last.percent}%: {last.note}" if last.note else f"{last.percent}%"
+
+
+def export_xlsx(
+    session: Session, *, as_of: date, lang: str, progress: Progress | None = None
+) -> bytes:
+    """The workbook, as bytes."""
+    from openpyxl import Workbook
+
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.limitations import list_limitations
+    from dirtrack.store.meetings import list_meetings
+    from dirtrack.store.units import UnitIndex
+
+    progress = progress or NoProgress()
+    lang = lang if lang in _TITLES else "en"
+    title, subtitle, sheet_name, lim_title, lim_sheet = _TITLES[lang]
+    subtitle = subtitle.format(day=as_of.strftime("%d/%m/%Y"))
+    index = UnitIndex.load(session)
+    names = {u.code: u.name for u in index.units.values()}
+    meetings = {m.id: m for m in list_meetings(session, end=as_of)}
+    book = Workbook()
+    _styles(book)
+    ws = book.worksheets[0]
+    ws.title = sheet_name
+    pick = 0 if lang == "vi" else 1
+    headers = [(EXPORT_HEADERS[name][pick], width) for name, width in _COLUMNS]
+    _titles(ws, len(headers), title, subtitle)
+    _header(ws, 4, headers)
+    progress.stage("exporting")
+    row = 6
+    flt = DirectiveFilter(held_on_or_before=as_of)
+    for n, facts in enumerate(iter_facts(session, flt), start=1):
+        status = facts.status(as_of)
+        due = facts.due_at(as_of)
+        meeting = meetings.get(facts.meeting_id)
+        completed = facts.completed_by(as_of)
+        values: list[Any] = [
+            n,
+            facts.text,
+            names.get(facts.unit_code, facts.unit_code),
+            "\n".join(names.get(code, code) for code in facts.with_codes) or None,
+            due if due is not None else facts.due_text,
+            _progress(facts, as_of),
+            _result(facts, status, lang),
+            completed,
+            facts.product,
+            meeting.title if meeting else None,
+            meeting.doc if meeting else None,
+            facts.meeting_date,
+            facts.key,
+        ]
+        for col, value in enumerate(values, start=1):
+            _put(ws, row, col, value, style="dt_body")
+        row += 1
+        if n % 500 == 0:
+            progress.advance(500)
+    lim = book.create_sheet(lim_sheet)
+    lim_headers = _LIMITATION_COLUMNS[lang]
+    _titles(lim, len(lim_headers), lim_title, subtitle)
+    _header(lim, 4, lim_headers)
+    row = 6
+    for n, found in enumerate(list_limitations(session, raised_on_or_before=as_of), start=1):
+        meeting = meetings.get(found.meeting_id)
+        resolved = found.resolved_on if found.resolved_on and found.resolved_on <= as_of else None
+        values = [
+            n,
+            names.get(found.unit_code, found.unit_code),
+            found.text,
+            category_label(found.category, lang),
+            meeting.title if meeting else None,
+            found.raised_on,
+            resolved,
+            found.resolve_note if resolved else None,
+        ]
+        for col, value in enumerate(values, start=1):
+            _put(lim, row, col, value, style="dt_body")
+        row += 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

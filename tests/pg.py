@@ -1,0 +1,232 @@
+"""A real, throwaway PostgreSQL 15 cluster for the test suite.
+
+:func:`start_cluster` runs ``initdb`` and ``pg_ctl`` from the machine's own binaries on a Unix
+socket in a temporary folder: no TCP port, no password for the superuser, no data kept. PostgreSQL
+refuses to run as root, so when the tests run as root (as CI does) the cluster belongs to an
+ordinary system user, :data:`PG_USER`, created on first use. Each test gets its own database,
+created in a few milliseconds by copying an empty template.
+
+The cluster sorts text with the ICU collation ``vi-VN`` (as a Vietnamese province's server
+would), not in byte order as SQLite does, so a query that leaves text ordering to the database
+shows up as a difference between the two backends.
+
+When the binaries are missing, :func:`find_binaries` returns None with :data:`MISSING` as the
+reason; the tests on PostgreSQL are then skipped with that reason, unless
+``DIRTRACK_REQUIRE_PG=1`` (set by ``.ci/run``) turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PG_USER = "dirtrack-pg"
+SUPERUSER = "postgres"
+# A role that must give its password, to check that no message or log ever shows one.
+PASSWORD_ROLE = "dirtrack_pw"
+PASSWORD = "S3cret-pw"
+# A test's db_path -> the URL of the PostgreSQL database standing in for it (see
+# conftest.file_digest). Kept here, not in conftest, which is imported twice (as ``conftest`` by
+# pytest and as ``tests.conftest`` by the tests).
+STAND_INS: dict[Path, str] = {}
+SEARCH = ("/usr/lib/postgresql/15/bin", "/usr/local/pgsql/bin")
+MISSING = (
+    "PostgreSQL 15 server binaries (initdb, pg_ctl, postgres) not found on PATH or in "
+    "/usr/lib/postgresql/15/bin: install them (Debian: apt-get install postgresql-15) "
+    "to run the tests on PostgreSQL too"
+)
+
+
+def find_binaries() -> Path | None:
+    """The folder holding initdb, pg_ctl and postgres, or None."""
+    candidates: list[Path] = []
+    if env := os.environ.get("DIRTRACK_PG_BIN"):
+        candidates.append(Path(env))
+    if found := shutil.which("pg_ctl"):
+        candidates.append(Path(found).resolve().parent)
+    candidates += [Path(p) for p in SEARCH]
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+    for folder in candidates:
+        if all((folder / tool).is_file() for tool in ("initdb", "pg_ctl", "postgres")):
+            return folder
+    return None
+
+
+def _server_user() -> pwd.struct_passwd | None:
+    """The ordinary user to run the server as when we are root; None when we are not."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return pwd.getpwnam(PG_USER)
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
+            check=True,
+            capture_output=True,
+        )
+        return pwd.getpwnam(PG_USER)
+
+
+@dataclass
+class Cluster:
+    """A running cluster; :meth:`create_database` hands out empty databases."""
+
+    bin_dir: Path
+    root: Path
+    owner: pwd.struct_passwd | None
+    port: int = 5432
+    _counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    _admin: Any = None
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root / "sock"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / "server.log"
+
+    def url(self, database: str, user: str = SUPERUSER, password: str | None = None) -> str:
+        """A ``--db`` URL reaching ``database`` over the cluster's socket."""
+        auth = f"{user}:{password}" if password is not None else user
+        return f"postgresql+psycopg://{auth}@/{database}?host={self.socket_dir}&port={self.port}"
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        kwargs: dict[str, Any] = {}
+        if self.owner is not None:
+            kwargs = {"user": self.owner.pw_uid, "group": self.owner.pw_gid, "extra_groups": []}
+        return subprocess.run(
+            [str(self.bin_dir / args[0]), *args[1:]],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+            env={"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+            cwd="/",
+            **kwargs,
+        )
+
+    def _check(self, result: subprocess.CompletedProcess[str], what: str) -> None:
+        if result.returncode != 0:
+            log = self.log_file.read_text() if self.log_file.exists() else ""
+            raise RuntimeError(f"{what} failed:\n{result.stdout}\n{result.stderr}\n{log}")
+
+    def start(self) -> None:
+        self._check(
+            self._run(
+                "initdb",
+                "-D",
+                str(self.data_dir),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--locale-provider=icu",
+                "--icu-locale=vi-VN",
+                "--no-sync",
+            ),
+            "initdb",
+        )
+        (self.data_dir / "pg_hba.conf").write_text(
+            f"local all {PASSWORD_ROLE} scram-sha-256\nlocal all all trust\n"
+        )
+        with (self.data_dir / "postgresql.conf").open("a") as conf:
+            conf.write(
+                "\n# dirtrack test cluster: socket only, nothing worth keeping\n"
+                "listen_addresses = ''\n"
+                f"unix_socket_directories = '{self.socket_dir}'\n"
+                f"port = {self.port}\n"
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                "max_connections = 200\n"
+                # Statements are logged, so a test can prove no password reaches the log.
+                "log_statement = 'all'\nlog_connections = on\n"
+            )
+        self._check(
+            self._run(
+                "pg_ctl",
+                "-D",
+                str(self.data_dir),
+                "-l",
+                str(self.log_file),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ),
+            "pg_ctl start",
+        )
+
+    def admin(self) -> Any:
+        """An autocommit superuser connection to the ``postgres`` database."""
+        if self._admin is None or self._admin.closed:
+            import psycopg
+
+            self._admin = psycopg.connect(
+                host=str(self.socket_dir),
+                port=self.port,
+                user=SUPERUSER,
+                dbname="postgres",
+                autocommit=True,
+            )
+        return self._admin
+
+    def create_database(self, prefix: str = "t") -> str:
+        """A new, empty database; returns its ``--db`` URL."""
+        name = f"{prefix}_{next(self._counter)}"
+        self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY file_copy')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        name = url.split("@/", 1)[1].split("?", 1)[0]
+        self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def server_log(self) -> str:
+        return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+
+    def stop(self) -> None:
+        if self._admin is not None:
+            with contextlib.suppress(Exception):
+                self._admin.close()
+        if self.data_dir.exists():
+            self._run("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_cluster() -> Cluster:
+    """Start a cluster in a new temporary folder; it is stopped and removed at exit."""
+    bin_dir = find_binaries()
+    if bin_dir is None:
+        raise RuntimeError(MISSING)
+    owner = _server_user()
+    # Short and outside pytest's own temporary folders (root-only, and a socket path must stay
+    # under 108 bytes); readable by the server's user.
+    root = Path(tempfile.mkdtemp(prefix="dtpg-"))
+    if owner is not None:
+        os.chown(root, owner.pw_uid, owner.pw_gid)
+    (root / "sock").mkdir()
+    if owner is not None:
+        os.chown(root / "sock", owner.pw_uid, owner.pw_gid)
+    cluster = Cluster(bin_dir=bin_dir, root=root, owner=owner)
+    atexit.register(cluster.stop)
+    try:
+        cluster.start()
+    except BaseException:
+        cluster.stop()
+        raise
+    cluster.admin().execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD '{PASSWORD}'")
+    return cluster

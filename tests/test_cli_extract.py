@@ -1,0 +1,144 @@
+"""`dirtrack extract` and recording its draft with `dirtrack import`, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli, file_digest, run
+
+SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+SEED_000 = SEEDS / "000_2f6cda680aa8e285.txt"
+SEED_002 = SEEDS / "002_f049020402ce8e99.txt"
+
+
+def register_tinh_uy(cli: Cli) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh uỷ")  # the other tone placement
+    cli.ok("unit", "add", "BTCTU", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("unit", "add", "BDVTU", "Ban Dân vận Tỉnh ủy")
+    cli.ok("unit", "add", "UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy")
+
+
+def test_extract_json_has_the_contract_keys(cli: Cli) -> None:
+    register_tinh_uy(cli)
+    draft = json.loads(cli.ok("extract", str(SEED_000), "--format", "json"))
+    assert set(draft) == {"meeting", "units", "limitations", "directives"}
+    meeting = draft["meeting"]
+    assert (meeting["date"], meeting["chair"], meeting["kind"]) == (
+        "2022-05-06",
+        "Phương Thị Thanh",
+        "working-session",
+    )
+    assert {u["code"] for u in draft["units"] if u["known"]} == {"VPTU", "BTCTU", "BDVTU", "UBKTTU"}
+    by_unit = {lim["unit"]: lim for lim in draft["limitations"] if lim["unit"]}
+    assert by_unit["BDVTU"]["category"] == "budget"
+    assert by_unit["UBKTTU"]["category"] == "staffing"
+    assert "thiếu lái xe" in by_unit["UBKTTU"]["text"]
+    for item in draft["limitations"] + draft["directives"]:
+        assert item["source"], item  # every item keeps the sentence it came from
+
+
+def test_deadline_phrase_takes_the_meetings_year(cli: Cli) -> None:
+    draft = json.loads(cli.ok("extract", str(SEED_002), "--format", "json"))
+    assert draft["meeting"]["date"] == "2022-09-07"
+    september = [d for d in draft["directives"] if d["due_phrase"] == "trong tháng 9"]
+    assert september and september[0]["due"] == "2022-09-30"
+
+
+def test_extract_reads_stdin(cli: Cli) -> None:
+    result = cli("extract", "-", "--format", "json", input=SEED_000.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meeting"]["date"] == "2022-05-06"
+
+
+def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    assert draft.read_text(encoding="utf-8").count("[[directives]]") >= 3
+    cli.ok("unit", "list")  # the database exists, with no units
+    before = file_digest(db_path)
+    error = cli.fail("import", str(draft))
+    assert "unknown unit 'Văn phòng Tỉnh ủy'" in error and "line " in error
+    assert error.count("unknown unit 'Văn phòng Tỉnh ủy'") == 1  # each unknown unit once
+    assert file_digest(db_path) == before
+    cli.ok("import", str(draft), "--create-units")
+    meetings = cli.json("meetings")
+    assert [(m["date"], m["chair"]) for m in meetings] == [("2022-05-06", "Phương Thị Thanh")]
+    assert sorted(meetings[0]["attendees"]) == ["BDVTU", "BTCTU", "UBKTTU", "VPTU"]
+    limitations = cli.json("limitations")
+    assert {x["unit"] for x in limitations} == {"BDVTU", "BTCTU", "UBKTTU", "VPTU"}
+    directives = cli.json("list", "--as-of", "2022-05-06")
+    # The chair's call on "các đơn vị" went to each attending unit.
+    quality = [d for d in directives if "nâng cao chất lượng tham mưu" in d["text"]]
+    assert sorted(d["unit"] for d in quality) == ["BDVTU", "BTCTU", "UBKTTU", "VPTU"]
+
+
+def test_an_edited_draft_in_an_invalid_state_names_the_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    broken = text.replace("\n[[directives]]\n", '\n[[directives]]\ndue = "31/2/2022"\n', 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(broken, encoding="utf-8")
+    before = file_digest(db_path)
+    error = cli.fail("import", str(bad))
+    line = broken.splitlines().index('due = "31/2/2022"')  # 0-based: the header's line number
+    assert f"line {line}, directives #1" in error and "not a real date" in error
+    assert file_digest(db_path) == before
+    unknown_key = tmp_path / "typo.toml"
+    unknown_key.write_text(text.replace("chair_title =", "chair_tilte =", 1), encoding="utf-8")
+    assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
+
+
+def test_extract_apply_records_in_one_step(cli: Cli) -> None:
+    register_tinh_uy(cli)
+    result = cli("extract", str(SEED_000), "--apply")
+    assert result.exit_code == 0, result.stderr
+    assert "[meeting]" in result.stdout  # the draft is shown
+    assert "recorded meeting 1" in result.stderr
+    assert len(cli.json("limitations")) >= 4
+
+
+def test_extract_apply_with_unknown_units_writes_nothing(cli: Cli, db_path: Path) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = file_digest(db_path)
+    cli.fail("extract", str(SEED_000), "--apply")
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "not text"),
+        ("Hôm nay trời đẹp. Không có gì để ghi.".encode(), "no meeting"),
+    ],
+)
+def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
+    source = tmp_path / "tin.txt"
+    source.write_bytes(content)
+    result = run("extract", str(source), db=str(tmp_path / "x.db"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+    assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
+
+
+def test_extract_reads_an_html_page_and_ignores_its_boilerplate(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "tin.html"
+    body = SEED_000.read_text(encoding="utf-8").replace("\n", "</p><p>")
+    page.write_text(
+        f"<html><head><title>Cổng TTĐT</title><script>var x=1;</script></head>"
+        f"<body><nav>Trang chủ | Tin tức</nav><p>{body}</p>"
+        f"<footer>Số lần xem: 1234. Bản quyền thuộc Văn phòng Tỉnh ủy</footer></body></html>",
+        encoding="utf-8",
+    )
+    draft = json.loads(cli.ok("extract", str(page), "--format", "json"))
+    assert draft["meeting"]["date"] == "2022-05-06"
+    everything = json.dumps(draft, ensure_ascii=False)
+    assert "PublishingPortal" not in everything and "Số lần xem" not in everything
+    assert "var x" not in everything

@@ -1,0 +1,669 @@
+"""Tests of the extraction engine behind ``dirtrack extract`` (dirtrack.extract)."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dirtrack.errors import InvalidInput
+from dirtrack.extract import Draft, KnownUnit, extract, strip_boilerplate
+from dirtrack.extract.clean import clean, dateline_date
+from dirtrack.extract.deadlines import find_deadlines, resolve
+from dirtrack.extract.draft import DirectiveDraft, MeetingDraft
+from dirtrack.extract.items import category_of
+from dirtrack.extract.meeting import find_persons
+from dirtrack.extract.readers import extract_file, html_to_text, read_source
+from dirtrack.extract.sentences import split_clauses, split_sentences
+from dirtrack.extract.units import unit_key
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "extract" / "seeds"
+GOLD = ROOT / "examples" / "extract" / "gold"
+
+
+def seed(number: int) -> str:
+    (path,) = SEEDS.glob(f"{number:03d}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def drafts() -> dict[int, Draft]:
+    return {n: extract(seed(n), today=date(2025, 1, 1)) for n in range(5)}
+
+
+def by_unit(items: tuple[object, ...], unit: str | None) -> list[object]:
+    return [item for item in items if getattr(item, "unit", None) == unit]
+
+
+# --- the meeting ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "day", "chair", "title", "kind"),
+    [
+        (0, date(2022, 5, 6), "Phương Thị Thanh",
+         "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh", "working-session"),
+        (1, date(2016, 3, 1), "Huỳnh Thanh Tạo",
+         "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh", "briefing"),
+        (2, date(2022, 9, 7), "Lê Thành Đông", "Bí thư Thị ủy", "briefing"),
+        (3, date(2017, 12, 28), "Trương Cảnh Tuyên", "Phó Chủ tịch UBND tỉnh", "review"),
+        (4, date(2021, 7, 29), "Nghiêm Xuân Thành",
+         "Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy", "working-session"),
+    ],
+)  # fmt: skip
+def test_meeting_of_each_seed(
+    drafts: dict[int, Draft], number: int, day: date, chair: str, title: str, kind: str
+) -> None:
+    meeting = drafts[number].meeting
+    assert meeting.date == day
+    assert meeting.chair == chair
+    assert meeting.chair_title == title
+    assert meeting.kind == kind
+    assert meeting.source and meeting.source in unicodedata.normalize("NFC", seed(number))
+
+
+def test_titles_come_from_the_headline_or_the_lead(drafts: dict[int, Draft]) -> None:
+    assert drafts[1].meeting.title == "Giao ban công tác văn phòng cấp ủy lần đầu tiên"
+    # seed 002 has no headline: the meeting phrase of the lead sentence is used
+    assert drafts[2].meeting.title is not None
+    assert drafts[2].meeting.title.startswith("Giao ban với các Đoàn công tác")
+
+
+def test_year_comes_from_the_dateline_even_when_the_text_names_other_years() -> None:
+    # the article is published 29/12/2017 but speaks mostly of 2018
+    assert extract(seed(3)).meeting.date == date(2017, 12, 28)
+
+
+def test_publication_early_in_january_puts_the_meeting_in_the_previous_year() -> None:
+    text = (
+        "02/01/2018\n"
+        "Chiều ngày 28/12, đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị tổng kết "
+        "công tác năm của Văn phòng Huyện ủy.\n"
+    )
+    draft = extract(text)
+    assert draft.meeting.date == date(2017, 12, 28)
+    assert draft.meeting.kind == "review"
+
+
+def test_without_any_year_the_meeting_is_the_last_such_day_not_after_today() -> None:
+    text = "Sáng 20/11, đồng chí Trần Văn Bình, Chủ tịch UBND huyện chủ trì buổi làm việc."
+    assert extract(text, today=date(2024, 11, 25)).meeting.date == date(2024, 11, 20)
+    assert extract(text, today=date(2024, 3, 1)).meeting.date == date(2023, 11, 20)
+
+
+def test_the_date_of_a_cited_document_is_not_the_meeting() -> None:
+    text = (
+        "Sáng 5/10/2023, đồng chí Lê Văn Hải, Bí thư Tỉnh ủy chủ trì hội nghị triển khai "
+        "Quyết định số 46-QĐ/TU, ngày 28/9/2023 của Ban Thường vụ Tỉnh ủy."
+    )
+    assert extract(text).meeting.date == date(2023, 10, 5)
+
+
+def test_co_chairs_listed_before_a_shared_verb_the_first_one_chairs() -> None:
+    text = (
+        "Sáng 15-3-2016, các đồng chí: Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; "
+        "Trần Tuệ Hiền, Phó Bí thư Thường trực Tỉnh ủy đã làm việc với trưởng các ban xây dựng "
+        "Đảng Tỉnh ủy."
+    )
+    meeting = extract(text).meeting
+    assert meeting.chair == "Nguyễn Văn Lợi"
+    assert meeting.chair_title == "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"
+
+
+def test_chair_introduced_by_duoi_su_chu_tri_cua() -> None:
+    text = (
+        "Ngày 29-9-2023, dưới sự chủ trì của đồng chí Đỗ Văn Hưng, Bí thư Tỉnh ủy, Hội nghị "
+        "Ban Chấp hành Đảng bộ tỉnh đã đánh giá tình hình thực hiện nhiệm vụ 9 tháng."
+    )
+    meeting = extract(text).meeting
+    assert (meeting.chair, meeting.chair_title) == ("Đỗ Văn Hưng", "Bí thư Tỉnh ủy")
+
+
+def test_persons_and_their_titles() -> None:
+    people = find_persons(
+        "Bí thư Thị ủy Lê Thành Đông; Phó Bí thư thường trực Thị ủy Nguyễn Thăng Long; "
+        "Chủ tịch UBND thị xã Nguyễn Huy Hùng chủ trì hội nghị."
+    )
+    assert [(p.name, p.title) for p in people] == [
+        ("Lê Thành Đông", "Bí thư Thị ủy"),
+        ("Nguyễn Thăng Long", "Phó Bí thư thường trực Thị ủy"),
+        ("Nguyễn Huy Hùng", "Chủ tịch UBND thị xã"),
+    ]
+    # a province after "tỉnh" is a place, not a person
+    assert find_persons("Đoàn công tác làm việc tại tỉnh Hậu Giang.") == []
+
+
+# --- units ----------------------------------------------------------------------------------
+
+
+def test_units_of_seed_000_with_boards_completed_by_the_committee(drafts: dict[int, Draft]) -> None:
+    names = [u.name for u in drafts[0].units]
+    assert names == [
+        "Văn phòng Tỉnh ủy",
+        "Ban Tổ chức Tỉnh ủy",
+        "Ban Dân vận Tỉnh ủy",  # written "Ban Dân vận" in the text
+        "Ủy ban Kiểm tra Tỉnh ủy",
+    ]
+    assert all(u.code is None and not u.known for u in drafts[0].units)
+
+
+def test_leadership_bodies_and_affiliations_are_not_units(drafts: dict[int, Draft]) -> None:
+    names = {u.name for u in drafts[2].units}
+    assert "Ban Tổ chức Thị ủy" in names  # "Ban Tổ chức" + the town's committee
+    assert not any("Thường vụ Thị ủy" == n or n.startswith("Thường trực") for n in names)
+    assert "UBND thị xã" not in names  # only inside "Chủ tịch UBND thị xã Nguyễn Huy Hùng"
+
+
+def test_known_units_match_regardless_of_accents_tones_and_abbreviations() -> None:
+    known = [
+        KnownUnit("VPTU", "Văn phòng Tỉnh uỷ"),  # other tone placement
+        KnownUnit("BDV", "ban dan van tinh uy"),  # no accents at all
+        KnownUnit("UBKT", "Ủy ban Kiểm tra Tỉnh ủy", ("UBKT Tỉnh ủy",)),
+    ]
+    draft = extract(seed(0), known)
+    units = {u.name: (u.code, u.known) for u in draft.units}
+    assert units["Văn phòng Tỉnh uỷ"] == ("VPTU", True)
+    assert units["ban dan van tinh uy"] == ("BDV", True)
+    assert units["Ban Tổ chức Tỉnh ủy"] == (None, False)
+    assert [lim.unit for lim in draft.limitations] == ["VPTU", "Ban Tổ chức Tỉnh ủy", None, None,
+                                                       "BDV", "UBKT"]  # fmt: skip
+
+
+def test_abbreviations_expand_for_matching() -> None:
+    assert unit_key("Văn phòng UBND tỉnh") == unit_key("Văn phòng Ủy ban nhân dân tỉnh")
+    assert unit_key("UBKT Tỉnh uỷ") == unit_key("Ủy ban Kiểm tra Tỉnh ủy")
+    draft = extract(seed(3), [KnownUnit("VPUB", "Văn phòng Ủy ban nhân dân tỉnh")])
+    assert {d.unit for d in draft.directives} == {"VPUB"}
+
+
+def test_bare_office_means_the_office_the_meeting_is_with(drafts: dict[int, Draft]) -> None:
+    # seed 004 says "đề nghị văn phòng cần rà soát...", "tập thể văn phòng phải..."
+    assert {d.unit for d in drafts[4].directives} == {"Văn phòng Tỉnh ủy"}
+
+
+def test_place_names_complete_district_and_commune_units() -> None:
+    text = (
+        "Chiều 13/11/2023, đồng chí Lâm Văn Bảy, Bí thư Huyện ủy Châu Thành đã có buổi làm việc "
+        "với UBND xã Tân Phú. Phát biểu chỉ đạo, đồng chí Lâm Văn Bảy đề nghị Đảng ủy xã quan "
+        "tâm công tác phát triển đảng viên; phối hợp với Phòng Nội vụ huyện rà soát đội ngũ "
+        "công chức."
+    )
+    draft = extract(text)
+    assert [(d.unit, d.with_) for d in draft.directives] == [
+        ("Đảng ủy xã Tân Phú", ()),
+        ("Đảng ủy xã Tân Phú", ("Phòng Nội vụ huyện Châu Thành",)),
+    ]
+
+
+# --- limitations ----------------------------------------------------------------------------
+
+
+def test_limitations_of_seed_000_are_attributed_to_the_unit_each_clause_names(
+    drafts: dict[int, Draft],
+) -> None:
+    lims = drafts[0].limitations
+    assert [(lim.unit, lim.category) for lim in lims] == [
+        ("Văn phòng Tỉnh ủy", "timeliness"),  # "có lúc chưa kịp thời"
+        ("Ban Tổ chức Tỉnh ủy", "timeliness"),  # "chưa đảm bảo tiến độ"
+        (None, "quality"),  # "một số tổ chức cơ sở đảng": no single unit
+        (None, "quality"),
+        ("Ban Dân vận Tỉnh ủy", "budget"),  # "do kinh phí thường xuyên hạn hẹp"
+        ("Ủy ban Kiểm tra Tỉnh ủy", "staffing"),  # "thiếu lái xe": a missing person
+    ]
+    assert lims[4].text.startswith("Ban Dân vận do kinh phí thường xuyên hạn hẹp")
+    assert not lims[5].text.endswith("…")
+
+
+def test_limitations_announced_for_one_unit_inherit_it(drafts: dict[int, Draft]) -> None:
+    # "hạn chế ... của Văn phòng ... như: ...; Đảng uỷ còn bị động ..."
+    lims = drafts[3].limitations
+    assert len(lims) == 4
+    assert {lim.unit for lim in lims} == {"Văn phòng UBND tỉnh"}
+
+
+def test_a_list_of_limitations_continues_over_the_following_negative_sentences(
+    drafts: dict[int, Draft],
+) -> None:
+    lims = drafts[2].limitations
+    assert len(lims) == 6
+    assert lims[4].category == "coordination"
+    assert lims[5].text.startswith("Các thành viên hoạt động chưa đều tay")
+
+
+def test_mentions_of_limitations_without_content_are_not_limitations(
+    drafts: dict[int, Draft],
+) -> None:
+    # "đã chỉ rõ những vấn đề còn tồn tại, hạn chế", "thẳng thắn nhìn nhận những khó khăn"
+    texts = [lim.text for d in drafts.values() for lim in d.limitations]
+    assert not any("chỉ rõ" in t or "nhìn nhận" in t or "chia sẽ" in t for t in texts)
+    assert drafts[4].limitations == ()
+
+
+def test_a_staff_shortfall_stated_with_numbers_is_a_limitation(drafts: dict[int, Draft]) -> None:
+    (lim,) = drafts[1].limitations
+    assert lim.category == "staffing"
+    assert "4 biên chế" in lim.text
+
+
+def test_categories() -> None:
+    assert category_of("thiếu lái xe dẫn đến khó khăn trong việc bố trí xe") == "staffing"
+    assert category_of("trụ sở xuống cấp, thiếu trang thiết bị") == "equipment"
+    assert category_of("tiến độ giải ngân còn chậm") == "timeliness"
+    assert category_of("công tác phối hợp còn thiếu chặt chẽ, chưa kịp thời") == "coordination"
+    assert category_of("một số cán bộ chưa tự giác, chưa chủ động") == "discipline"
+    assert category_of("chăm lo đời sống nhân dân") == "other"  # "chăm" is not "chậm"
+
+
+# --- directives -----------------------------------------------------------------------------
+
+
+def test_deadline_trong_thang_9_of_seed_002_is_the_end_of_september_2022(
+    drafts: dict[int, Draft],
+) -> None:
+    (task,) = [d for d in drafts[2].directives if d.due_phrase == "trong tháng 9"]
+    assert task.due == date(2022, 9, 30)
+    assert task.text.startswith("Cần tập trung nghiên cứu sữa đổi quy chế")
+    assert task.unit == "Đoàn công tác của Ban Thường vụ Thị ủy"
+
+
+def test_a_framing_deadline_dates_the_tasks_after_it(drafts: dict[int, Draft]) -> None:
+    # "Nhiệm vụ chính trị của 3 tháng cuối năm hết sức nặng nề; các đoàn công tác cần ...; ..."
+    last_two = drafts[2].directives[-2:]
+    expected = (date(2022, 12, 31), "3 tháng cuối năm")
+    assert [(d.due, d.due_phrase) for d in last_two] == [expected, expected]
+    # "những tháng cuối năm" (not a form parse_when knows) in seed 004
+    late = [d for d in drafts[4].directives if d.due_phrase == "những tháng cuối năm"]
+    assert [d.due for d in late] == [date(2021, 12, 31)] * 2
+
+
+def test_directives_of_seed_002(drafts: dict[int, Draft]) -> None:
+    directives = drafts[2].directives
+    assert len(directives) == 11
+    board = [d for d in directives if d.unit == "Ban Tổ chức Thị ủy"]
+    assert [d.text for d in board] == [
+        "Ban Tổ chức tham mưu bổ sung thành viên các đoàn công tác phù hợp với địa phương, "
+        "cán bộ, đại biểu HĐND"
+    ]
+    localities = [d for d in directives if d.text.startswith("Các địa phương")]
+    assert [(d.unit, d.with_) for d in localities] == [
+        (None, ("Đoàn công tác của Ban Thường vụ Thị ủy",))
+    ]
+
+
+def test_directives_start_after_the_speech_verb_and_all_units_is_none(
+    drafts: dict[int, Draft],
+) -> None:
+    texts = [d.text for d in drafts[0].directives]
+    assert texts[0] == (
+        "các đơn vị cần tiếp tục nâng cao chất lượng tham mưu cho Ban Thường vụ và Thường trực "
+        "Tỉnh ủy"
+    )
+    assert len(texts) == 4
+    assert all(d.unit is None and d.due is None for d in drafts[0].directives)
+
+
+def test_reports_and_praise_are_not_directives(drafts: dict[int, Draft]) -> None:
+    texts = " ".join(d.text for d in drafts[3].directives)
+    # the office's own plan ("đã đề phương hướng năm 2018 như: ...") is not the chair's directive
+    assert "sắp xếp bộ máy tổ chức" not in texts
+    assert "cải cách hành chính" not in texts
+    assert not any("biểu dương" in d.text for d in drafts[1].directives)
+    assert [d.due for d in drafts[3].directives][-1] == date(2018, 12, 31)
+
+
+CONCLUSION_NOTICE = """\
+TỈNH ỦY QUẢNG NGÃI
+Số 512-TB/TU
+Quảng Ngãi, ngày 12 tháng 4 năm 2023
+THÔNG BÁO
+Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc với Ban Dân vận Tỉnh ủy
+Ngày 07/4/2023, đồng chí Bùi Thị Quỳnh Vân, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy đã chủ trì \
+buổi làm việc với Ban Dân vận Tỉnh ủy về kết quả thực hiện nhiệm vụ quý I năm 2023.
+Sau khi nghe báo cáo và ý kiến của các đại biểu, đồng chí Bí thư Tỉnh ủy kết luận như sau:
+1. Đánh giá chung
+Trong quý I năm 2023, Ban Dân vận Tỉnh ủy đã chủ động tham mưu nhiều nội dung quan trọng.
+Tuy nhiên, vẫn còn một số hạn chế: việc tham mưu sơ kết một số chỉ thị còn chậm; đội ngũ cán \
+bộ làm công tác dân vận ở cơ sở còn thiếu và yếu.
+2. Nhiệm vụ thời gian tới
+- Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh và Sở Nội vụ tham mưu \
+ban hành kế hoạch thực hiện Kết luận số 120-KL/TW, hoàn thành trước ngày 30/6/2023.
+- Tiếp tục nâng cao chất lượng công tác dân vận; hoàn thành sơ kết Chỉ thị số 49-CT/TU trong \
+quý III/2023.
+- Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện, báo cáo Thường trực Tỉnh ủy trong \
+02 tuần tới.
+- UBND các huyện, thị xã, thành phố phối hợp với Ban Dân vận Tỉnh ủy rà soát đội ngũ cán bộ \
+làm công tác dân vận cấp xã.
+Nơi nhận:
+- Như trên,
+- Lưu Văn phòng Tỉnh ủy.
+"""
+
+
+def test_a_conclusion_notice_with_headings_and_bullets() -> None:
+    draft = extract(CONCLUSION_NOTICE, [KnownUnit("VPTU", "Văn phòng Tỉnh ủy")])
+    meeting = draft.meeting
+    assert (meeting.date, meeting.chair, meeting.kind) == (
+        date(2023, 4, 7),
+        "Bùi Thị Quỳnh Vân",
+        "working-session",
+    )
+    assert meeting.title == (
+        "Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc với Ban Dân vận Tỉnh ủy"
+    )
+    assert [(lim.category) for lim in draft.limitations] == ["timeliness", "staffing"]
+    got = [(d.unit, d.with_, d.due) for d in draft.directives]
+    assert got == [
+        ("Ban Dân vận Tỉnh ủy", ("Ủy ban MTTQ Việt Nam tỉnh", "Sở Nội vụ"), date(2023, 6, 30)),
+        (None, (), None),
+        (None, (), date(2023, 9, 30)),
+        ("VPTU", (), date(2023, 4, 21)),  # "trong 02 tuần tới" from the meeting day
+        (None, ("Ban Dân vận Tỉnh ủy",), None),  # "UBND các huyện, thị xã, thành phố": every unit
+    ]
+    assert not any("Như trên" in d.text or "Lưu" in d.text for d in draft.directives)
+
+
+def test_directives_quoted_before_their_attribution() -> None:
+    text = (
+        "Bí thư Tỉnh ủy chỉ đạo tại hội nghị giao ban\n"
+        '"Các xã phải tổ chức giao ban định kỳ hằng tháng. Chủ tịch UBND xã phải báo cáo Bí thư '
+        'trước ngày 25 hằng tháng" - đó là chỉ đạo của Bí thư Tỉnh ủy Kon Tum Đinh Văn Hòa tại '
+        "hội nghị giao ban ngày 14/3/2024. Ông nhấn mạnh, không để tình trạng báo cáo chậm kéo "
+        "dài ở cơ sở."
+    )
+    draft = extract(text)
+    assert (draft.meeting.chair, draft.meeting.chair_title) == (
+        "Đinh Văn Hòa",
+        "Bí thư Tỉnh ủy Kon Tum",
+    )
+    assert (draft.meeting.date, draft.meeting.kind) == (date(2024, 3, 14), "briefing")
+    assert [d.text for d in draft.directives] == [
+        "Các xã phải tổ chức giao ban định kỳ hằng tháng",
+        "Chủ tịch UBND xã phải báo cáo Bí thư trước ngày 25 hằng tháng",
+        "không để tình trạng báo cáo chậm kéo dài ở cơ sở",
+    ]
+
+
+def test_limitations_listed_inline_and_a_reporter_is_not_the_chair() -> None:
+    text = (
+        "Ngày 10/6/2024, đồng chí Trần Văn Nam, Bí thư Huyện ủy chủ trì hội nghị về quản lý đất "
+        "công. Đồng chí Lê Thị Hoa - Trưởng phòng Tài nguyên và Môi trường cho biết: năm 2023 "
+        "toàn huyện có 512ha đất công. Mặc dù đã có chuyển biến, tuy nhiên vẫn còn nhiều hạn chế "
+        "do quỹ đất phân tán, nhỏ lẻ; nhiều hợp đồng cho thuê đã hết hạn; một số hộ dân không "
+        "hợp tác.\n"
+        "Đồng chí Trần Văn Nam yêu cầu các xã rà soát quỹ đất công trong quý III."
+    )
+    draft = extract(text)
+    assert draft.meeting.chair == "Trần Văn Nam"
+    assert [lim.text for lim in draft.limitations] == [
+        "quỹ đất phân tán, nhỏ lẻ",
+        "nhiều hợp đồng cho thuê đã hết hạn",
+        "một số hộ dân không hợp tác",
+    ]
+    (task,) = draft.directives
+    assert (task.unit, task.due) == (None, date(2024, 9, 30))
+
+
+def test_a_leadership_body_can_give_directives_to_a_commune() -> None:
+    text = (
+        "HĐND huyện giám sát tại xã Hòa Bình\n"
+        "10/05/2019\n"
+        "Thường trực HĐND huyện vừa giám sát tình hình thu chi ngân sách tại xã Hòa Bình. Qua "
+        "giám sát, Thường trực HĐND huyện đề nghị xã Hòa Bình cần chủ động khai thác các nguồn "
+        "thu; cần tiếp tục quản lý chặt chẽ đất công."
+    )
+    draft = extract(text)
+    assert draft.meeting.date == date(2019, 5, 10)  # "vừa": the dateline day
+    assert draft.meeting.kind == "working-session"
+    assert [(d.unit, d.text) for d in draft.directives] == [
+        ("xã Hòa Bình", "xã Hòa Bình cần chủ động khai thác các nguồn thu"),
+        ("xã Hòa Bình", "cần tiếp tục quản lý chặt chẽ đất công"),
+    ]
+
+
+def test_words_that_differ_only_by_tone_are_not_confused() -> None:
+    text = (
+        "Sáng 6/5/2023, đồng chí Phương Văn An, Bí thư Tỉnh ủy chủ trì buổi làm việc với Ban Tuyên "
+        "giáo Tỉnh ủy và Đoàn kiểm tra của Ban Thường vụ Tỉnh ủy. Tuy nhiên, việc dự báo còn hạn "
+        "chế: dự đoán tình hình chưa sát; mức tối thiểu chăm lo cho cán bộ chưa bảo đảm.\n"
+        "Phát biểu kết luận, đồng chí Phương Văn An đề nghị Ban Tuyên giáo Tỉnh ủy cần tổng kết "
+        "Chỉ thị 05 trước ngày 30/9/2023."
+    )
+    draft = extract(text)
+    assert draft.meeting.chair == "Phương Văn An"  # "Phương", not the ward ("phường")
+    names = [u.name for u in draft.units]
+    assert "Phương Văn An" not in names
+    # "dự đoán" (predict) is no delegation; "tối thiểu" (minimum) and "chăm lo" are no cues
+    assert [(lim.unit, lim.category) for lim in draft.limitations] == [(None, "other")] * 2
+    (task,) = draft.directives  # "Tuyên giáo" is not the verb "giao"
+    assert task.text.startswith("Ban Tuyên giáo Tỉnh ủy cần tổng kết")
+    assert task.unit == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_deadline_phrases() -> None:
+    ref = date(2022, 9, 7)
+    found = {d.phrase: d.due for d in find_deadlines(
+        "trong tháng 9; quý III; 3 tháng cuối năm; trước ngày 30/9; trong 02 tuần tới; "
+        "đến hết tháng 10/2022; những tháng cuối năm; năm 2023", ref)}  # fmt: skip
+    assert found == {
+        "trong tháng 9": date(2022, 9, 30),
+        "quý III": date(2022, 9, 30),
+        "3 tháng cuối năm": date(2022, 12, 31),
+        "trước ngày 30/9": date(2022, 9, 30),
+        "trong 02 tuần tới": date(2022, 9, 21),
+        "đến hết tháng 10/2022": date(2022, 10, 31),
+        "những tháng cuối năm": date(2022, 12, 31),
+        "năm 2023": date(2023, 12, 31),
+    }
+    # a period already over is a reference to the past, not a deadline
+    assert find_deadlines("kết quả 6 tháng đầu năm 2022", ref) == []
+    # a term of office is not a deadline; neither is the date of a cited decision
+    assert find_deadlines("nhiệm kỳ 2016-2021", ref) == []
+    assert find_deadlines("theo Quyết định số 46-QĐ/ThU, ngày 28/9/2022", ref) == []
+    assert resolve("chậm nhất trong quý IV", ref) == date(2022, 12, 31)
+
+
+# --- cleaning and splitting -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "gone", "kept"),
+    [
+        (0, ["PublishingPortal", "Tăng cỡ chữ", "Toàn cảnh buổi làm việc", "Hương Dịu",
+             "phát biểu tại buổi làm việc\n"], ["Ban Dân vận do kinh phí"]),
+        (1, ["Số lần xem", "Cập nhật vào ngày", "Các ý kiến của bạn đọc", "baohaugiang",
+             "Chính trị\n"], ["chỉ được bố trí 4 biên chế"]),
+        (2, ["Đánh giá:", "Bình luận", "Mã xác thực", "Thống kê:", "Online:", "Liên kết website",
+             "Bản đồ thị xã", "kết luận hội nghị\n"], ["trong tháng 9"]),
+        (3, ["GMT+7", "tặng Bằng khen cho tập thể hoàn thành", "Các tin khác", "\nMT"],
+         ["chưa ngang tầm với yêu cầu nhiệm vụ mới"]),
+        (4, ["Untitled.png", "Thanh Tâm", "Các ý kiến của bạn đọc", "Số lần xem"],
+         ["trong tình hình mới."]),
+    ],
+)  # fmt: skip
+def test_boilerplate_is_stripped(number: int, gone: list[str], kept: list[str]) -> None:
+    text = strip_boilerplate(seed(number)) + "\n"
+    for fragment in gone:
+        assert fragment not in text
+    for fragment in kept:
+        assert fragment in text
+
+
+def test_datelines() -> None:
+    assert dateline_date("[ Cập nhật vào ngày (04/03/2016) ] - [ Số lần xem: 2416 ]") == date(
+        2016, 3, 4
+    )
+    assert dateline_date("29/12/2017, 9:12 (GMT+7)") == date(2017, 12, 29)
+    assert dateline_date("Quảng Ngãi, ngày 12 tháng 4 năm 2023") == date(2023, 4, 12)
+    assert dateline_date("Hội nghị ngày 12/4/2023 đã thông qua nghị quyết") is None
+
+
+def test_captions_and_bylines_are_set_aside() -> None:
+    kinds = {b.text: b.kind for b in clean(seed(2))}
+    assert kinds["Bí thư Thị ủy Lê Thành Đông kết luận hội nghị"] == "caption"
+    assert kinds["Sáng nay 7/9, Thường trực Thị ủy tổ chức giao ban với các Đoàn công tác của "
+                 "Ban Thường vụ Thị ủy tại các đảng bộ, chi bộ cơ sở."] == "body"  # fmt: skip
+
+
+def test_sentences_and_clauses() -> None:
+    assert split_sentences("Ông A đến TP. Hồ Chí Minh. Có 2.416 lượt xem… Xong./. Tiếp") == [
+        "Ông A đến TP. Hồ Chí Minh.",
+        "Có 2.416 lượt xem…",
+        "Xong./.",
+        "Tiếp",
+    ]
+    assert split_sentences("thực hiện nhiệm vụ 6 tháng đầu năm.Sau đó") == [
+        "thực hiện nhiệm vụ 6 tháng đầu năm.",
+        "Sau đó",
+    ]
+    clauses = split_clauses("Lúc 9:12, đề nghị: a; b")
+    assert [(c.text.strip(), c.after) for c in clauses] == [
+        ("Lúc 9:12, đề nghị", ""),
+        ("a", ":"),
+        ("b", ";"),
+    ]
+
+
+def test_decomposed_unicode_gives_the_same_draft() -> None:
+    text = seed(0)
+    assert extract(unicodedata.normalize("NFD", text)).to_dict() == extract(text).to_dict()
+
+
+# --- errors and readers ---------------------------------------------------------------------
+
+
+def test_text_without_a_meeting_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="no meeting"):
+        extract("Thời tiết hôm nay đẹp. Giá lúa tăng nhẹ so với tuần trước.")
+    with pytest.raises(InvalidInput, match="empty"):
+        extract("   \n ")
+
+
+def test_read_txt_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "tin.txt"
+    path.write_bytes("\ufeff".encode() + seed(0).encode("utf-8"))
+    assert extract_file(path).meeting.chair == "Phương Thị Thanh"
+
+
+def test_read_html(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in seed(4).splitlines() if line.strip())
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Trang tin</title>"
+        "<style>p { color: red }</style><script>var x = '<p>Sáng 1/1</p>';</script></head>"
+        f"<body><div class='menu'>Trang chủ</div><h1>Tin</h1>{body}"
+        "<p>Chi ph&iacute; &amp; kinh ph&#237;</p></body></html>"
+    )
+    path = tmp_path / "tin.html"
+    path.write_text(html, encoding="utf-8")
+    text = read_source(path)
+    assert "color: red" not in text and "var x" not in text
+    assert "Chi phí & kinh phí" in text
+    draft = extract_file(path)
+    assert draft.meeting.date == date(2021, 7, 29)
+    assert draft.meeting.chair == "Nghiêm Xuân Thành"
+    assert len(draft.directives) == 4
+
+
+def test_html_blocks_become_lines() -> None:
+    assert html_to_text("<div>Một<br>Hai</div><ul><li>Ba</li><li>Bốn</li></ul>") == (
+        "Một\nHai\nBa\nBốn"
+    )
+
+
+def test_read_docx(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in seed(2).splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "bien-ban.docx"
+    document.save(str(path))
+    draft = extract_file(path)
+    assert draft.meeting.date == date(2022, 9, 7)
+    assert draft.meeting.chair == "Lê Thành Đông"
+    assert any(d.due == date(2022, 9, 30) for d in draft.directives)
+
+
+def test_read_stdin() -> None:
+    stream = io.TextIOWrapper(io.BytesIO(seed(1).encode("utf-8")), encoding="utf-8")
+    assert extract_file("-", stdin=stream).meeting.date == date(2016, 3, 1)
+    assert "Huỳnh Thanh Tạo" in read_source("-", stdin=io.StringIO(seed(1)))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "binary"),
+        ("legacy.txt", b"H\xf4\xf2i ngh\xec\xf2 t\xe6ng k\xeat", "not UTF-8"),  # cp1258
+        ("fake.docx", b"this is not a zip file", "not a .docx"),
+    ],
+)
+def test_bad_files_are_refused(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InvalidInput, match=message):
+        read_source(path)
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="no such file"):
+        read_source(tmp_path / "nope.txt")
+
+
+# --- the draft ------------------------------------------------------------------------------
+
+
+def test_draft_json_shape(drafts: dict[int, Draft]) -> None:
+    data = json.loads(json.dumps(drafts[2].to_dict(), ensure_ascii=False))
+    assert list(data) == ["meeting", "units", "limitations", "directives"]
+    assert list(data["meeting"]) == ["date", "title", "chair", "chair_title", "kind", "source"]
+    assert data["meeting"]["date"] == "2022-09-07"
+    assert list(data["units"][0]) == ["code", "name", "known", "source"]
+    assert list(data["limitations"][0]) == ["unit", "text", "category", "source"]
+    assert list(data["directives"][0]) == ["unit", "with", "text", "due", "due_phrase", "source"]
+    assert {"due": "2022-09-30", "due_phrase": "trong tháng 9"}.items() <= next(
+        d for d in data["directives"] if d["due"] == "2022-09-30"
+    ).items()
+
+
+def test_gold_files_have_the_draft_shape() -> None:
+    for n in range(5):
+        gold = json.loads((GOLD / f"{n:03d}.json").read_text(encoding="utf-8"))
+        assert Draft.from_dict(gold).to_dict() == gold
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_draft_toml_round_trip(drafts: dict[int, Draft], number: int) -> None:
+    draft = drafts[number]
+    assert Draft.from_toml(draft.to_toml()) == draft
+
+
+def test_edited_toml_is_checked() -> None:
+    draft = Draft(
+        MeetingDraft(date=date(2022, 9, 7), kind="briefing"),
+        directives=(DirectiveDraft(text='Báo cáo "quý"\\ kết quả', unit="VPTU"),),
+    )
+    toml = draft.to_toml()
+    edited = toml.replace('unit = "VPTU"', 'unit = "VPTU"\ndue = "quý IV"')
+    assert Draft.from_toml(edited).directives[0].due == date(2022, 12, 31)
+    with pytest.raises(InvalidInput, match="kind"):
+        Draft.from_toml(toml.replace('kind = "briefing"', 'kind = "party"'))
+    with pytest.raises(InvalidInput, match="unknown key 'deadline'"):
+        Draft.from_toml(toml.replace('unit = "VPTU"', 'deadline = "2022-10-01"'))
+    with pytest.raises(InvalidInput, match="not valid TOML"):
+        Draft.from_toml("[meeting\n")
+
+
+def test_extraction_is_fast() -> None:
+    texts = [seed(n) for n in range(5)] + [CONCLUSION_NOTICE]
+    start = time.perf_counter()
+    for text in texts:
+        extract(text)
+    assert (time.perf_counter() - start) / len(texts) < 0.5

@@ -1,0 +1,279 @@
+"""The fast paths equal the straightforward Python computation, on SQLite and on PostgreSQL.
+
+On random registers (hypothesis): per-unit counts aggregated in SQL (store/report_sql.py) equal
+what dirtrack.report.build_report counts in Python over store/directives.iter_facts; the SQL
+status filter and the most-overdue-first order equal the Python ones; the Core fact loader
+(store/facts.py) reads exactly the facts the ORM loader reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, delete, insert, select
+
+from dirtrack.db import open_engine, read_scope, session_scope
+from dirtrack.periods import Period
+from dirtrack.report import build_report, scope_end
+from dirtrack.status import Status
+from dirtrack.store import facts as core
+from dirtrack.store import tables as t
+from dirtrack.store.directives import DirectiveFilter, iter_facts
+from dirtrack.store.report_sql import Scope, directive_ids, unit_counts, wanted_statuses
+from tests.conftest import BACKENDS
+from tests.pg import Cluster
+
+FIRST = date(2021, 1, 1)
+# A short calendar, so that deadlines, completions, approvals and T often fall on the same day.
+DAYS = 40
+SPAN = 12
+STAMP = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def day(n: int) -> date:
+    return FIRST + timedelta(days=n)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """One migrated database per backend; each example empties and refills it."""
+    if request.param == "sqlite":
+        target = str(tmp_path_factory.mktemp("sql") / "register.db")
+    else:
+        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        target = cluster.create_database("register")
+    found, _ = open_engine(target)
+    yield found
+    found.dispose()
+
+
+@dataclass
+class Register:
+    units: int
+    meetings: list[int]  # day offsets
+    directives: list[dict[str, Any]]
+    extensions: list[tuple[int, int, int]]  # directive index, approved day, new due day
+    progress: list[tuple[int, int, int | None]]
+    coordinators: list[tuple[int, int]]
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> Register:
+    units = draw(st.integers(1, 5))
+    meetings = draw(st.lists(st.integers(0, DAYS - SPAN), min_size=1, max_size=6))
+    directives = []
+    for _ in range(draw(st.integers(0, 25))):
+        m = draw(st.integers(0, len(meetings) - 1))
+        held = meetings[m]
+        later = st.integers(held, held + SPAN)
+        directives.append(
+            {
+                "meeting": m,
+                "unit": draw(st.integers(0, units - 1)),
+                "due": draw(st.none() | later),
+                "completed": draw(st.none() | later),
+                "cancelled": draw(st.none() | st.none() | later),
+            }
+        )
+    n = len(directives)
+    extensions, progress, coordinators = [], [], []
+    if n:
+        index = st.integers(0, n - 1)
+        for _ in range(draw(st.integers(0, 12))):
+            i = draw(index)
+            held = meetings[directives[i]["meeting"]]
+            approved = draw(st.integers(held, held + SPAN))
+            extensions.append((i, approved, draw(st.integers(held, held + SPAN + 4))))
+        for _ in range(draw(st.integers(0, 8))):
+            i = draw(index)
+            held = meetings[directives[i]["meeting"]]
+            percent = draw(st.none() | st.integers(0, 100))
+            progress.append((i, draw(st.integers(held, held + SPAN)), percent))
+        pairs = st.tuples(index, st.integers(0, units - 1))
+        coordinators = sorted(set(draw(st.lists(pairs, max_size=8))))
+    return Register(units, meetings, directives, extensions, progress, coordinators)
+
+
+def fill(engine: Engine, reg: Register) -> None:
+    with engine.begin() as conn:
+        for table in (
+            t.extension,
+            t.progress_entry,
+            t.directive_coordinator,
+            t.directive,
+            t.meeting_attendee,
+            t.meeting,
+            t.unit_alias,
+            t.unit,
+        ):
+            conn.execute(delete(table))
+        # Codes whose byte order differs from a locale's: the order must be Python's everywhere.
+        codes = ["b-2", "B1", "a", "Đ", "ab"]
+        conn.execute(
+            insert(t.unit),
+            [
+                {
+                    "id": u + 1,
+                    "code": codes[u],
+                    "code_key": codes[u].lower() + str(u),
+                    "name": f"Unit {codes[u]}",
+                    "name_key": f"unit {u}",
+                    "created_at": STAMP,
+                }
+                for u in range(reg.units)
+            ],
+        )
+        conn.execute(
+            insert(t.meeting),
+            [
+                {"id": m + 1, "date": day(d), "title": "m", "kind": "briefing", "created_at": STAMP}
+                for m, d in enumerate(reg.meetings)
+            ],
+        )
+        if reg.directives:
+            conn.execute(
+                insert(t.directive),
+                [
+                    {
+                        "id": i + 1,
+                        "meeting_id": d["meeting"] + 1,
+                        "unit_id": d["unit"] + 1,
+                        "text": f"directive {i}",
+                        "original_due": None if d["due"] is None else day(d["due"]),
+                        "completed_on": None if d["completed"] is None else day(d["completed"]),
+                        "cancelled_on": None if d["cancelled"] is None else day(d["cancelled"]),
+                        "created_at": STAMP,
+                    }
+                    for i, d in enumerate(reg.directives)
+                ],
+            )
+        if reg.extensions:
+            conn.execute(
+                insert(t.extension),
+                [
+                    {
+                        "id": k + 1,
+                        "directive_id": i + 1,
+                        "approved_on": day(a),
+                        "new_due": day(n),
+                        "created_at": STAMP,
+                    }
+                    for k, (i, a, n) in enumerate(reg.extensions)
+                ],
+            )
+        if reg.progress:
+            conn.execute(
+                insert(t.progress_entry),
+                [
+                    {
+                        "id": k + 1,
+                        "directive_id": i + 1,
+                        "reported_on": day(r),
+                        "percent": p,
+                        "created_at": STAMP,
+                    }
+                    for k, (i, r, p) in enumerate(reg.progress)
+                ],
+            )
+        if reg.coordinators:
+            conn.execute(
+                insert(t.directive_coordinator),
+                [{"directive_id": i + 1, "unit_id": u + 1} for i, u in reg.coordinators],
+            )
+
+
+def period_of(start: int, length: int) -> Period:
+    first = day(start)
+    return Period(label="test", start=first, end=first + timedelta(days=length))
+
+
+EXAMPLES = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+@EXAMPLES
+@given(
+    reg=registers(),
+    start=st.integers(0, DAYS),
+    length=st.integers(0, 15),
+    late=st.integers(-8, 12),
+    only=st.none() | st.sets(st.integers(1, 5), min_size=1),
+)
+def test_sql_counts_equal_build_report(
+    engine: Engine, reg: Register, start: int, length: int, late: int, only: set[int] | None
+) -> None:
+    fill(engine, reg)
+    period = period_of(start, length)
+    as_of = period.end + timedelta(days=late)
+    end = scope_end(period, as_of)
+    unit_ids = sorted(only) if only else None
+    with session_scope(engine, write=False) as session:
+        flt = DirectiveFilter(
+            unit_ids=unit_ids, held_on_or_before=end, closed_not_before=period.start
+        )
+        expected = build_report(iter_facts(session, flt), period=period, as_of=as_of)
+    scope = Scope(
+        as_of=as_of, held_on_or_before=end, closed_not_before=period.start, unit_ids=unit_ids
+    )
+    with read_scope(engine) as conn:
+        counts = unit_counts(conn, scope)
+        units = {row.id: (row.code, row.name) for row in conn.execute(select(t.unit))}
+        overdue = list(
+            conn.execute(directive_ids(scope, [Status.OVERDUE], most_overdue_first=True)).scalars()
+        )
+    got = {units[uid][0]: c.as_dict() for uid, c in counts.items()}
+    assert got == {row.code: row.counts.as_dict() for row in expected.units}
+    assert overdue == [record["id"] for record in expected.overdue]
+
+
+@EXAMPLES
+@given(
+    reg=registers(),
+    as_of=st.integers(0, DAYS),
+    status=st.sampled_from(["all", "open", *(s.value for s in Status)]),
+)
+def test_sql_status_filter_and_core_facts_equal_the_orm(
+    engine: Engine, reg: Register, as_of: int, status: str
+) -> None:
+    fill(engine, reg)
+    when = day(as_of)
+    wanted = wanted_statuses(status)
+    with session_scope(engine, write=False) as session:
+        expected = [
+            f
+            for f in iter_facts(session, DirectiveFilter(held_on_or_before=when))
+            if wanted is None or f.status(when) in wanted
+        ]
+    with read_scope(engine) as conn:
+        scope = Scope(as_of=when, held_on_or_before=when)
+        got = list(core.iter_facts(conn, directive_ids(scope, wanted)))
+    assert got == expected
+    for facts in got:
+        assert list(facts.with_codes) == sorted(facts.with_codes)
+
+
+def test_core_tables_describe_the_models(tmp_path: Path) -> None:
+    from sqlmodel import SQLModel
+
+    import dirtrack.models  # noqa: F401
+
+    for name, table in t.metadata.tables.items():
+        model = SQLModel.metadata.tables[name]
+        assert [c.name for c in table.columns] == [c.name for c in model.columns], name
+        for column in table.columns:
+            other = model.columns[column.name]
+            assert column.type._type_affinity is other.type._type_affinity, (name, column.name)
+            assert column.nullable == other.nullable, (name, column.name)
+            assert column.primary_key == other.primary_key, (name, column.name)

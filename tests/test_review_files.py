@@ -1,0 +1,246 @@
+"""The review as files: Word, Excel, HTML, Markdown; --out, --force, never half a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document as open_docx
+from openpyxl import load_workbook
+
+from tests.conftest import Cli, file_digest
+from tests.review_register import COUNT_KEYS, build
+
+
+@pytest.fixture
+def reg(cli: Cli) -> dict[str, Any]:
+    return build(cli)
+
+
+def pct(rate: dict[str, Any], lang: str = "en") -> str:
+    text = "—" if rate["pct"] is None else f"{rate['pct']:.2f}%"
+    if lang == "vi":
+        text = text.replace(".", ",")
+    return f"{text} ({rate['num']}/{rate['den']})"
+
+
+def docx_tables(path: Path) -> dict[str, list[list[str]]]:
+    """Each table of the document under the heading just before it."""
+    document = open_docx(str(path))
+    tables: dict[str, list[list[str]]] = {}
+    heading = ""
+    by_element = {t._tbl: t for t in document.tables}
+    for block in document.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            style = block.find(".//{*}pStyle")
+            if style is not None and "Heading" in (style.get(style.keys()[0]) or ""):
+                heading = text
+        elif block in by_element:
+            table = by_element[block]
+            tables[heading] = [[cell.text for cell in row.cells] for row in table.rows]
+    return tables
+
+
+def test_word_report_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    report = cli.json("report", "--quarter", "2022Q2")
+    out = tmp_path / "review.docx"
+    result = cli("--lang", "en", "report", "--quarter", "2022Q2", "--format", "docx",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    document = open_docx(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    # The structure of a Vietnamese review: results, shortcomings, causes, next period, annex.
+    order = ["I. Results", "II. Shortcomings and limitations", "III. Causes",
+             "IV. Directives for the next period (Q3 2022)", "Annex: directives by unit"]
+    assert [h for h in headings if h in order] == order
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Cut-off: calendar months" in text
+    assert "Completion rate on directives that came due: 50.00% (2/4)" in text
+    assert "raised 2 times since Q1 2022" in text
+    assert len(document.inline_shapes) == 1  # the chart of completion by unit
+
+    tables = docx_tables(out)
+    units = tables["By lead unit"]
+    assert units[0][:2] == ["Unit", "Total"]
+    body = {row[0].split(" — ")[0]: row for row in units[1:]}
+    for unit in report["units"]:
+        row = body[unit["code"]]
+        assert row[1 : 1 + len(COUNT_KEYS)] == [str(unit[k]) for k in COUNT_KEYS]
+        assert row[-2:] == [pct(unit["completion_rate"]), pct(unit["on_time_rate"])]
+    assert body["Total"][1:8] == [str(report["totals"][k]) for k in COUNT_KEYS]
+    overdue = tables["Overdue directives"]
+    assert [int(r[0]) for r in overdue[1:]] == [d["id"] for d in report["overdue"]]
+    assert [r[6] for r in overdue[1:]] == [str(d["days_overdue"]) for d in report["overdue"]]
+    limitations = tables["Limitations raised in the period or still open"]
+    assert sorted(int(r[0]) for r in limitations[1:]) == sorted(
+        x["id"] for x in report["limitations"]
+    )
+    repeated = tables["Limitations raised repeatedly"]
+    assert repeated[1][2:4] == ["2", "Q1 2022"]
+    trends = tables["Compared with the previous period: Q1 2022 → Q2 2022"]
+    assert trends[-1][1] == "3 → 8 (+5)"
+    # One table per unit in the annex, listing exactly that unit's directives.
+    for code in ("BTC", "PB", "VPTU", "VPUB", "TU"):
+        title = next(k for k in tables if k.startswith(f"{code} — "))
+        ids = [int(r[0]) for r in tables[title][1:]]
+        assert ids == [d["id"] for d in report["directives"] if d["unit"] == code]
+
+
+def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    report = cli.json("report", "--quarter", "2022Q2")
+    out = tmp_path / "review.xlsx"
+    cli.ok("--lang", "en", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "About"
+    for name in ("By unit", "Trends", "Rank by completion", "Rank by overdue", "By chair",
+                 "Overdue", "Limitations", "Repeated limitations", "Limitation summary",
+                 "Causes", "Due soon", "Next period", "Directives", "Meetings"):
+        assert name in book.sheetnames, name
+        assert book[name].freeze_panes == "A2", name
+    sheet = book["By unit"]
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["Unit", "Total"]
+    rows = {r[0].split(" — ")[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    for unit in report["units"]:
+        row = rows[unit["code"]]
+        assert list(row[1:8]) == [unit[k] for k in COUNT_KEYS]  # numbers, not text
+        rate = unit["completion_rate"]
+        assert (row[8], row[9], row[10]) == (rate["pct"], rate["num"], rate["den"])
+    assert rows["Total"][1] == report["totals"]["total"]
+    assert sheet._charts, "a native bar chart of completion"
+    overdue = list(book["Overdue"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in overdue] == [d["id"] for d in report["overdue"]]
+    due = [r[3] for r in overdue]
+    assert all(isinstance(v, dt.datetime) for v in due)  # a real date cell
+    assert [v.date().isoformat() for v in due] == [d["due"] for d in report["overdue"]]
+    soon = list(book["Due soon"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in soon] == [d["id"] for d in report["due_soon"]["directives"]]
+    listed = list(book["Directives"].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[0] for r in listed) == sorted(d["id"] for d in report["directives"])
+    about = {r[0]: r[1] for r in book["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Cut-off"] == "calendar months"
+    assert about["Figures as of"] == "2022-06-30"
+
+
+def test_vietnamese_labels_in_the_files(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    report = cli.json("report", "--quarter", "2022Q2")
+    docx_path, xlsx_path = tmp_path / "bao-cao.docx", tmp_path / "phu-luc.xlsx"
+    cli.ok("--lang", "vi", "report", "--quarter", "quý II/2022", "--format", "docx",
+           "--out", str(docx_path))
+    cli.ok("--lang", "vi", "report", "--quarter", "quý II/2022", "--format", "xlsx",
+           "--out", str(xlsx_path))
+    tables = docx_tables(docx_path)
+    units = tables["Kết quả theo đơn vị chủ trì"]
+    vptu = next(r for r in units if r[0].startswith("VPTU"))
+    vptu_json = next(u for u in report["units"] if u["code"] == "VPTU")
+    assert vptu[-2] == pct(vptu_json["completion_rate"], "vi")
+    headings = [p.text for p in open_docx(str(docx_path)).paragraphs]
+    assert "I. Kết quả đạt được" in headings and "II. Tồn tại, hạn chế" in headings
+    assert "III. Nguyên nhân" in headings
+    book = load_workbook(xlsx_path)
+    assert "Tổng hợp theo đơn vị" in book.sheetnames
+    assert book["Quá hạn"]["D2"].number_format == "DD/MM/YYYY"
+
+
+def test_html_is_one_self_contained_page(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "review.html"
+    cli.ok("--lang", "en", "report", "--quarter", "2022Q2", "--format", "html", "--out", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert 'src="data:image/png;base64,' in page  # the chart, inline
+    assert "<link" not in page and "<script" not in page and "http" not in page
+    assert 'data-key="units"' in page and 'data-key="overdue"' in page
+    assert "50.00% (2/4)" in page and "raised 2 times since Q1 2022" in page
+
+
+def test_html_escapes_what_users_typed(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    meeting = reg["meetings"][1]
+    cli.ok("assign", str(meeting), "--unit", "VPUB", "<script>alert(1)</script> & <b>",
+           "--due", "30/6/2022")
+    out = tmp_path / "review.html"
+    cli.ok("report", "--quarter", "2022Q2", "--format", "html", "--out", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in page
+
+
+def test_markdown_has_every_section(cli: Cli, reg: dict[str, Any]) -> None:
+    md = cli.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
+    assert md.startswith("# Báo cáo kết quả thực hiện nhiệm vụ — quý II/2022")
+    for heading in ("## I. Kết quả đạt được", "## II. Tồn tại, hạn chế", "## III. Nguyên nhân",
+                    "## IV. Nhiệm vụ kỳ tới (quý III/2022)", "### Xếp hạng theo tỷ lệ hoàn thành"):
+        assert heading in md
+    assert "| VPUB — Văn phòng UBND tỉnh | 2 | 0 | 0 | 1 | 1 | 0 | 0 | 0,00% (0/1) | — (0/0) |" in md
+
+
+def test_out_refuses_an_existing_file_and_force_replaces_it(
+    cli: Cli, reg: dict[str, Any], tmp_path: Path, db_path: Path
+) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("keep me", encoding="utf-8")
+    digest = file_digest(db_path)
+    message = cli.fail("report", "--quarter", "2022Q2", "--format", "json", "--out", str(out))
+    assert "exists" in message and "--force" in message
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert file_digest(db_path) == digest
+    cli.ok("report", "--quarter", "2022Q2", "--format", "json", "--out", str(out), "--force")
+    assert json.loads(out.read_text(encoding="utf-8"))["period"]["label"] == "2022-Q2"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_out_refuses_a_missing_folder_or_a_folder(
+    cli: Cli, reg: dict[str, Any], tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder" / "r.xlsx"
+    assert "does not exist" in cli.fail("report", "--quarter", "2022Q2", "--format", "xlsx",
+                                        "--out", str(missing))
+    assert not missing.parent.exists()
+    assert "is a folder" in cli.fail("report", "--quarter", "2022Q2", "--out", str(tmp_path))
+
+
+def test_a_failed_render_leaves_no_file(
+    cli: Cli, reg: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash while the file is being written leaves neither the file nor a temporary one."""
+    import dirtrack.render.outfile as outfile
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outfile.os, "fsync", broken_fsync)
+    out = tmp_path / "review.docx"
+    result = cli("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert list(tmp_path.glob("*review*")) == []
+
+
+def test_binary_formats_go_to_stdout_when_redirected(
+    cli: Cli, reg: dict[str, Any], db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "piped.xlsx"
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    with out.open("wb") as handle:
+        proc = subprocess.run(
+            [ENTRY_POINT, "--db", db, "report", "--quarter", "2022Q2", "--format", "xlsx"],
+            stdout=handle, stderr=subprocess.PIPE, check=False, timeout=120,
+        )
+    assert proc.returncode == 0
+    assert load_workbook(out)["By unit"]["A1"].value == "Unit"
+
+
+def test_table_to_a_file_is_plain_text(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "review.txt"
+    result = cli("--lang", "en", "report", "--quarter", "2022Q2", "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "wrote" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b[" not in text and "By lead unit" in text and "█████░░░░░" in text

@@ -1,0 +1,114 @@
+"""`unit retire`: open directives move to the successor, history stays with the old unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, file_digest
+
+
+@pytest.fixture
+def merged(cli: Cli) -> dict[str, Any]:
+    """Ban Tuyên giáo and Ban Dân vận merge into one board on 1/7/2025."""
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    cli.ok("unit", "add", "BTG", "Ban Tuyên giáo Tỉnh ủy", "--parent", "TU")
+    cli.ok("unit", "add", "BDV", "Ban Dân vận Tỉnh ủy", "--parent", "TU")
+    cli.ok("unit", "add", "BTGDV", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "--parent", "TU")
+    m = cli.id("add-meeting", "--date", "10/3/2025", "--title", "Giao ban quý I/2025")
+    ids = {
+        "done": cli.id("assign", str(m), "--unit", "BDV", "Đã xong", "--due", "30/4/2025"),
+        "cancelled": cli.id("assign", str(m), "--unit", "BDV", "Dừng", "--due", "30/4/2025"),
+        "open": cli.id("assign", str(m), "--unit", "BDV", "Còn mở", "--due", "30/9/2025"),
+        "late": cli.id("assign", str(m), "--unit", "BDV", "Quá hạn", "--due", "30/5/2025"),
+        "other": cli.id("assign", str(m), "--unit", "BTG", "Của Ban Tuyên giáo", "--due",
+                        "30/9/2025"),
+    }
+    cli.ok("done", str(ids["done"]), "--date", "20/4/2025")
+    cli.ok("cancel", str(ids["cancelled"]), "--date", "1/4/2025")
+    lim = cli.id("add-limitation", str(m), "--unit", "BDV", "Thiếu biên chế")
+    return {"ids": ids, "meeting": m, "limitation": lim}
+
+
+def test_retire_moves_open_directives_and_keeps_history(cli: Cli, merged: dict[str, Any]) -> None:
+    ids = merged["ids"]
+    result = cli("unit", "retire", "ban dan van", "--successor", "BTGDV", "--date", "1/7/2025",
+                 "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    record = json.loads(result.stdout)
+    assert (record["code"], record["successor"], record["retired_on"]) == (
+        "BDV", "BTGDV", "2025-07-01",
+    )
+    assert record["moved"] == [ids["open"], ids["late"]]
+    assert "2 open directive(s) moved to BTGDV" in result.stderr
+    units = {u["code"]: u for u in cli.json("unit", "list")}
+    assert units["BDV"]["successor"] == "BTGDV" and units["BDV"]["retired_on"] == "2025-07-01"
+    listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-07-02")}
+    assert listed[ids["open"]] == listed[ids["late"]] == "BTGDV"
+    assert listed[ids["done"]] == listed[ids["cancelled"]] == "BDV"
+    limitations = cli.json("limitations")
+    assert [x["unit"] for x in limitations] == ["BDV"]  # its history stays
+
+    # show tells the move, on its day.
+    show = cli.json("show", str(ids["late"]))
+    moved = [e for e in show["history"] if e["event"] == "moved"]
+    assert moved == [{"date": "2025-07-01", "event": "moved", "from": "BDV", "to": "BTGDV",
+                      "note": "BDV → BTGDV"}]
+    assert "BDV → BTGDV" in cli.ok("--lang", "vi", "show", str(ids["late"]))
+    before = cli.json("show", str(ids["late"]), "--as-of", "2025-06-30")
+    assert [e["event"] for e in before["history"]] == ["assigned"]
+
+
+def test_reports_before_the_move_keep_the_old_unit(cli: Cli, merged: dict[str, Any]) -> None:
+    ids = merged["ids"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    q2 = cli.json("report", "--quarter", "2025Q2")
+    assert {u["code"]: u["total"] for u in q2["units"]} == {"BDV": 3, "BTG": 1}
+    assert [d["unit"] for d in q2["overdue"]] == ["BDV"]
+    q3 = cli.json("report", "--quarter", "2025Q3")
+    assert {u["code"]: u["total"] for u in q3["units"]} == {"BTG": 1, "BTGDV": 2}
+    assert q3["previous"]["units"][0]["code"] == "BDV"  # Q2 as it was
+    trends = {u["code"]: u for u in q3["trends"]["units"]}
+    assert trends["BDV"]["change"]["total"] == -3 and trends["BTGDV"]["change"]["total"] == 2
+    # --unit of the old unit still finds what it held in Q2.
+    old = cli.json("report", "--quarter", "2025Q2", "--unit", "BDV")
+    assert old["totals"]["total"] == 3
+    assert [d["id"] for d in old["overdue"]] == [ids["late"]]
+    new = cli.json("report", "--quarter", "2025Q3", "--unit", "BTGDV")
+    assert new["totals"]["total"] == 2
+    rolled = cli.json("report", "--quarter", "2025Q3", "--rollup")
+    assert [(u["code"], u["total"]) for u in rolled["units"]] == [("TU", 3)]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["BDV", "--successor", "BDV"], "its own successor"),
+        (["BDV", "--successor", "Ban Kinh tế"], "unknown unit"),
+        (["Ban", "--successor", "BTGDV"], "ambiguous"),
+        (["BDV", "--successor", "BTGDV", "--date", "31/6/2025"], "not a real date"),
+    ],
+)
+def test_bad_retirements_write_nothing(
+    cli: Cli, merged: dict[str, Any], db_path: Path, args: list[str], fragment: str
+) -> None:
+    digest = file_digest(db_path)
+    assert fragment in cli.fail("unit", "retire", *args)
+    assert file_digest(db_path) == digest
+
+
+def test_a_unit_is_retired_once_and_never_into_a_retired_one(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    digest = file_digest(db_path)
+    assert "already retired on 2025-07-01" in cli.fail(
+        "unit", "retire", "BDV", "--successor", "BTG"
+    )
+    assert "its successor is BTGDV" in cli.fail("unit", "retire", "BTG", "--successor", "BDV")
+    assert file_digest(db_path) == digest
+    cli.fail("unit", "retire", "BTG", code=2)  # --successor is required
