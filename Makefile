@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[postgres]' \
-		pytest hypothesis mypy ruff types-python-dateutil
+		pytest hypothesis mypy ruff types-python-dateutil types-openpyxl
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,17 +26,40 @@ demo: install
 	$(BIN)/dirtrack --db $(DEMO_DB) report --quarter 2022Q3
 
 lint: install
-	$(BIN)/ruff check dirtrack tests examples
-	$(BIN)/ruff format --check dirtrack tests examples
+	$(BIN)/ruff check dirtrack tests examples bench
+	$(BIN)/ruff format --check dirtrack tests examples bench
 
 typecheck: install
 	$(BIN)/mypy
 
+# Every database test runs on SQLite and on a throwaway PostgreSQL 15 cluster (tests/pg.py).
+# Without the server binaries the PostgreSQL half is skipped, and said so here and by pytest.
+PG_BIN_FOUND = $(shell command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo yes)
+
 pytest: install
+	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \
+		"the tests on PostgreSQL will be SKIPPED. Install them: apt-get install postgresql-15"
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
 	$(BIN)/dirtrack --help > /dev/null
 
+# make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives (issue 6). The
+# sqlite3 shell (the floor), Taskwarrior (the comparison) and GNU time (exact peak memory) are
+# installed first when missing and we are root, as on CI; without them their rows are left out.
+SIZES ?= 1000,10000,100000,1000000
+BENCH_TOOLS := sqlite3:sqlite3 task:taskwarrior /usr/bin/time:time
+
+bench: install
+	@missing=""; for pair in $(BENCH_TOOLS); do command -v $${pair%%:*} >/dev/null 2>&1 || \
+		missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing for the comparison:$$missing (apt-get)"; \
+		apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+		{ apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $$missing >/dev/null 2>&1; } || \
+		echo "Could not install$$missing: their rows are left out"; \
+	fi
+	$(BIN)/python bench/bench.py --sizes $(SIZES)
+
 clean:
-	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache bench-out

@@ -101,8 +101,16 @@ def make_csv(path: Path, rows: int, seed: int = 4) -> None:
             elif i % 5 == 1:
                 result = "Đang thực hiện"
             writer.writerow(
-                [i, f"{rng.choice(TASKS)} (mục {i})", leads, coordinator, due, progress, result,
-                 source]
+                [
+                    i,
+                    f"{rng.choice(TASKS)} (mục {i})",
+                    leads,
+                    coordinator,
+                    due,
+                    progress,
+                    result,
+                    source,
+                ]
             )
 
 

@@ -322,38 +322,48 @@ def undo(session: Session, count: int = 1) -> list[Undone]:
 
 
 def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEntry]) -> None:
+    """Check that every row is as ``command`` left it, then put each back, a table at a time."""
     conn = session.connection()
     rank = {t.name: i for i, t in enumerate(history.audited_tables())}
+    tables: dict[str, Table] = {}
+    keys: dict[str, list[PK]] = defaultdict(list)
     planned: list[tuple[ChangeEntry, Table, PK]] = []
     for change in changes:
         table = history.table_named(change.entity)
         if table is None:
             raise Conflict(f"cannot undo #{command.id}: unknown table {change.entity!r}")
         pk = history.pk_of(table, change.image)
-        now = history.fetch_rows(conn, table, [pk]).get(pk)
-        if now != change.after:
+        tables[table.name] = table
+        keys[table.name].append(pk)
+        planned.append((change, table, pk))
+    now: dict[tuple[str, PK], Image] = {}
+    for name, pks in keys.items():
+        for pk, img in history.fetch_rows(conn, tables[name], pks).items():
+            now[(name, pk)] = img
+    for change, table, pk in planned:
+        if now.get((table.name, pk)) != change.after:
             what = f"{change.entity} {', '.join(map(str, pk))}"
             raise Conflict(
                 f"cannot undo #{command.id} ({command.name}): {what} has changed since; "
                 "nothing was undone"
             )
-        planned.append((change, table, pk))
+    for name, pks in keys.items():
+        track(session, tables[name], pks, cascade=True)
 
-    def order(item: tuple[ChangeEntry, Table, PK]) -> tuple[int, int, tuple[str, ...]]:
-        change, table, pk = item
+    # Put deleted rows back parents first, restore updated ones, remove created ones children
+    # first: every foreign key holds at every step.
+    steps: dict[tuple[int, int, str], list[tuple[ChangeEntry, PK]]] = defaultdict(list)
+    for change, table, pk in planned:
         group = {history.DELETE: 0, history.UPDATE: 1, history.CREATE: 2}[change.action]
         position = -rank[table.name] if change.action == history.CREATE else rank[table.name]
-        return group, position, tuple(str(v).zfill(20) for v in pk)
-
-    for change, table, pk in sorted(planned, key=order):
-        if change.action == history.DELETE:
-            assert change.before is not None
-            track(session, table, [pk])
-            history.insert_row(conn, table, change.before)
-        elif change.action == history.UPDATE:
-            assert change.before is not None
-            track(session, table, [pk])
-            history.update_row(conn, table, change.before)
+        steps[(group, position, table.name)].append((change, pk))
+    for (group, _, name), items in sorted(steps.items()):
+        table = tables[name]
+        if group == 0:
+            history.insert_rows(conn, table, [c.before for c, _ in items if c.before is not None])
+        elif group == 1:
+            for change, _ in items:
+                assert change.before is not None
+                history.update_row(conn, table, change.before)
         else:
-            track(session, table, [pk], cascade=True)
-            history.delete_row(conn, table, pk)
+            history.delete_rows(conn, table, [pk for _, pk in items])

@@ -25,12 +25,12 @@ m=$(dt add-meeting --date 15/3/2023 --kind working-session --key followup-2023-0
   --title "Kiểm tra việc thực hiện Kết luận buổi làm việc ngày 6/5/2022 với các cơ quan tham mưu, giúp việc Tỉnh ủy" \
   --chair "Phương Thị Thanh" --chair-title "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh" \
   --attendee VPTU --attendee BTCTU --attendee UBKTTU)
-# Alike enough (85%) to be linked to the limitation of 6/5/2022 without being told.
+# Alike enough (88 and 76 of 100) to be linked to the limitations of 6/5/2022 without being told.
 dt add-limitation "$m" --unit VPTU --category timeliness \
-  "Công tác tham mưu, đề xuất có lúc còn chưa kịp thời" >/dev/null
+  "Tham mưu, đề xuất cho Thường trực Tỉnh ủy có lúc còn chưa kịp thời" >/dev/null
 dt add-limitation "$m" --unit BTCTU --category timeliness \
   "Tiến độ thực hiện một số đề án, nhiệm vụ được giao còn chậm" >/dev/null
-# Only 74% alike: the clerk confirms it is the same problem.
+# Only 65 of 100 (dirtrack would merely suggest it): the clerk confirms it is the same problem.
 dt add-limitation "$m" --unit UBKTTU --category staffing --repeat-of "$driver" \
   "Vẫn thiếu lái xe phục vụ công tác kiểm tra, giám sát" >/dev/null
 # A new problem: --new keeps it apart from anything earlier.

@@ -37,12 +37,37 @@ def build(cli: Cli) -> dict[str, Any]:
     c.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy", "--parent", "TU")
     c.ok("unit", "add", "PB", "Phòng Tổng hợp", "--parent", "VPTU")
     c.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
-    m1 = c.id("add-meeting", "--date", "10/2/2022", "--title", "Giao ban quý I",
-              "--chair", "Phuong Thi Thanh")
-    m2 = c.id("add-meeting", "--date", "6/5/2022", "--title", "Làm việc với các cơ quan",
-              "--chair", "Phương Thị Thanh", "--chair-title", "Phó Bí thư Thường trực")
-    m3 = c.id("add-meeting", "--date", "20/5/2022", "--title", "Giao ban Thị ủy",
-              "--chair", "Lê Thành Đông", "--chair-title", "Bí thư Thị ủy")
+    m1 = c.id(
+        "add-meeting",
+        "--date",
+        "10/2/2022",
+        "--title",
+        "Giao ban quý I",
+        "--chair",
+        "Phuong Thi Thanh",
+    )
+    m2 = c.id(
+        "add-meeting",
+        "--date",
+        "6/5/2022",
+        "--title",
+        "Làm việc với các cơ quan",
+        "--chair",
+        "Phương Thị Thanh",
+        "--chair-title",
+        "Phó Bí thư Thường trực",
+    )
+    m3 = c.id(
+        "add-meeting",
+        "--date",
+        "20/5/2022",
+        "--title",
+        "Giao ban Thị ủy",
+        "--chair",
+        "Lê Thành Đông",
+        "--chair-title",
+        "Bí thư Thị ủy",
+    )
 
     def assign(meeting: int, unit: str, text: str, due: str | None = None) -> int:
         args = ["assign", str(meeting), "--unit", unit, text]
@@ -62,26 +87,71 @@ def build(cli: Cli) -> dict[str, Any]:
     }
     c.ok("done", str(d["a1"]), "--date", "10/3/2022")
     c.ok("done", str(d["a2"]), "--date", "10/4/2022")
-    c.ok("progress", str(d["b1"]), "--percent", "50", "--date", "20/6/2022",
-         "--note", "Đang hoàn thiện dự thảo")
+    c.ok(
+        "progress",
+        str(d["b1"]),
+        "--percent",
+        "50",
+        "--date",
+        "20/6/2022",
+        "--note",
+        "Đang hoàn thiện dự thảo",
+    )
     c.ok("done", str(d["b4"]), "--date", "30/5/2022")
-    c.ok("extend", str(d["b6"]), "--to", "20/6/2022", "--date", "5/6/2022",
-         "--reason", "Chờ số liệu của các sở")
+    c.ok(
+        "extend",
+        str(d["b6"]),
+        "--to",
+        "20/6/2022",
+        "--date",
+        "5/6/2022",
+        "--reason",
+        "Chờ số liệu của các sở",
+    )
     c.ok("cancel", str(d["b7"]), "--date", "1/6/2022")
     lim = {
-        "l1": c.id("add-limitation", str(m1), "--unit", "VPTU", "--category", "timeliness",
-                   "Tham mưu, đề xuất có lúc chưa kịp thời"),
-        "l2": c.id("add-limitation", str(m2), "--unit", "VPTU", "--category", "timeliness",
-                   "Công tác tham mưu, đề xuất có lúc còn chưa kịp thời"),
-        "l3": c.id("add-limitation", str(m2), "--unit", "BTC", "--category", "staffing", "--new",
-                   "Thiếu cán bộ theo dõi"),
+        "l1": c.id(
+            "add-limitation",
+            str(m1),
+            "--unit",
+            "VPTU",
+            "--category",
+            "timeliness",
+            "Tham mưu, đề xuất có lúc chưa kịp thời",
+        ),
+        "l2": c.id(
+            "add-limitation",
+            str(m2),
+            "--unit",
+            "VPTU",
+            "--category",
+            "timeliness",
+            "Công tác tham mưu, đề xuất có lúc còn chưa kịp thời",
+        ),
+        "l3": c.id(
+            "add-limitation",
+            str(m2),
+            "--unit",
+            "BTC",
+            "--category",
+            "staffing",
+            "--new",
+            "Thiếu cán bộ theo dõi",
+        ),
     }
     c.ok("resolve", str(lim["l3"]), "--date", "15/6/2022")
     return {"d": d, "lim": lim, "meetings": (m1, m2, m3)}
 
 
-COUNT_KEYS = ("total", "done_on_time", "done_late", "open_in_time", "overdue", "no_deadline",
-              "cancelled")
+COUNT_KEYS = (
+    "total",
+    "done_on_time",
+    "done_late",
+    "open_in_time",
+    "overdue",
+    "no_deadline",
+    "cancelled",
+)
 
 
 def counts(row: dict[str, Any]) -> tuple[int, ...]:

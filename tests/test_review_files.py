@@ -48,15 +48,21 @@ def docx_tables(path: Path) -> dict[str, list[list[str]]]:
 def test_word_report_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
     report = cli.json("report", "--quarter", "2022Q2")
     out = tmp_path / "review.docx"
-    result = cli("--lang", "en", "report", "--quarter", "2022Q2", "--format", "docx",
-                 "--out", str(out))
+    result = cli(
+        "--lang", "en", "report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out)
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     document = open_docx(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     # The structure of a Vietnamese review: results, shortcomings, causes, next period, annex.
-    order = ["I. Results", "II. Shortcomings and limitations", "III. Causes",
-             "IV. Directives for the next period (Q3 2022)", "Annex: directives by unit"]
+    order = [
+        "I. Results",
+        "II. Shortcomings and limitations",
+        "III. Causes",
+        "IV. Directives for the next period (Q3 2022)",
+        "Annex: directives by unit",
+    ]
     assert [h for h in headings if h in order] == order
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Cut-off: calendar months" in text
@@ -97,9 +103,22 @@ def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path
     cli.ok("--lang", "en", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
     book = load_workbook(out)
     assert book.sheetnames[0] == "About"
-    for name in ("By unit", "Trends", "Rank by completion", "Rank by overdue", "By chair",
-                 "Overdue", "Limitations", "Repeated limitations", "Limitation summary",
-                 "Causes", "Due soon", "Next period", "Directives", "Meetings"):
+    for name in (
+        "By unit",
+        "Trends",
+        "Rank by completion",
+        "Rank by overdue",
+        "By chair",
+        "Overdue",
+        "Limitations",
+        "Repeated limitations",
+        "Limitation summary",
+        "Causes",
+        "Due soon",
+        "Next period",
+        "Directives",
+        "Meetings",
+    ):
         assert name in book.sheetnames, name
         assert book[name].freeze_panes == "A2", name
     sheet = book["By unit"]
@@ -130,10 +149,28 @@ def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path
 def test_vietnamese_labels_in_the_files(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
     report = cli.json("report", "--quarter", "2022Q2")
     docx_path, xlsx_path = tmp_path / "bao-cao.docx", tmp_path / "phu-luc.xlsx"
-    cli.ok("--lang", "vi", "report", "--quarter", "quý II/2022", "--format", "docx",
-           "--out", str(docx_path))
-    cli.ok("--lang", "vi", "report", "--quarter", "quý II/2022", "--format", "xlsx",
-           "--out", str(xlsx_path))
+    cli.ok(
+        "--lang",
+        "vi",
+        "report",
+        "--quarter",
+        "quý II/2022",
+        "--format",
+        "docx",
+        "--out",
+        str(docx_path),
+    )
+    cli.ok(
+        "--lang",
+        "vi",
+        "report",
+        "--quarter",
+        "quý II/2022",
+        "--format",
+        "xlsx",
+        "--out",
+        str(xlsx_path),
+    )
     tables = docx_tables(docx_path)
     units = tables["Kết quả theo đơn vị chủ trì"]
     vptu = next(r for r in units if r[0].startswith("VPTU"))
@@ -160,8 +197,15 @@ def test_html_is_one_self_contained_page(cli: Cli, reg: dict[str, Any], tmp_path
 
 def test_html_escapes_what_users_typed(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
     meeting = reg["meetings"][1]
-    cli.ok("assign", str(meeting), "--unit", "VPUB", "<script>alert(1)</script> & <b>",
-           "--due", "30/6/2022")
+    cli.ok(
+        "assign",
+        str(meeting),
+        "--unit",
+        "VPUB",
+        "<script>alert(1)</script> & <b>",
+        "--due",
+        "30/6/2022",
+    )
     out = tmp_path / "review.html"
     cli.ok("report", "--quarter", "2022Q2", "--format", "html", "--out", str(out))
     page = out.read_text(encoding="utf-8")
@@ -172,10 +216,17 @@ def test_html_escapes_what_users_typed(cli: Cli, reg: dict[str, Any], tmp_path: 
 def test_markdown_has_every_section(cli: Cli, reg: dict[str, Any]) -> None:
     md = cli.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
     assert md.startswith("# Báo cáo kết quả thực hiện nhiệm vụ — quý II/2022")
-    for heading in ("## I. Kết quả đạt được", "## II. Tồn tại, hạn chế", "## III. Nguyên nhân",
-                    "## IV. Nhiệm vụ kỳ tới (quý III/2022)", "### Xếp hạng theo tỷ lệ hoàn thành"):
+    for heading in (
+        "## I. Kết quả đạt được",
+        "## II. Tồn tại, hạn chế",
+        "## III. Nguyên nhân",
+        "## IV. Nhiệm vụ kỳ tới (quý III/2022)",
+        "### Xếp hạng theo tỷ lệ hoàn thành",
+    ):
         assert heading in md
-    assert "| VPUB — Văn phòng UBND tỉnh | 2 | 0 | 0 | 1 | 1 | 0 | 0 | 0,00% (0/1) | — (0/0) |" in md
+    assert (
+        "| VPUB — Văn phòng UBND tỉnh | 2 | 0 | 0 | 1 | 1 | 0 | 0 | 0,00% (0/1) | — (0/0) |" in md
+    )
 
 
 def test_out_refuses_an_existing_file_and_force_replaces_it(
@@ -197,8 +248,9 @@ def test_out_refuses_a_missing_folder_or_a_folder(
     cli: Cli, reg: dict[str, Any], tmp_path: Path
 ) -> None:
     missing = tmp_path / "no-such-folder" / "r.xlsx"
-    assert "does not exist" in cli.fail("report", "--quarter", "2022Q2", "--format", "xlsx",
-                                        "--out", str(missing))
+    assert "does not exist" in cli.fail(
+        "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(missing)
+    )
     assert not missing.parent.exists()
     assert "is a folder" in cli.fail("report", "--quarter", "2022Q2", "--out", str(tmp_path))
 
@@ -231,7 +283,10 @@ def test_binary_formats_go_to_stdout_when_redirected(
     with out.open("wb") as handle:
         proc = subprocess.run(
             [ENTRY_POINT, "--db", db, "report", "--quarter", "2022Q2", "--format", "xlsx"],
-            stdout=handle, stderr=subprocess.PIPE, check=False, timeout=120,
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
         )
     assert proc.returncode == 0
     assert load_workbook(out)["By unit"]["A1"].value == "Unit"

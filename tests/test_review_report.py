@@ -24,7 +24,10 @@ def q2(cli: Cli, *extra: str) -> Any:
 def test_core_keys_keep_their_meaning(cli: Cli, reg: dict[str, Any]) -> None:
     report = q2(cli)
     assert report["period"] == {
-        "label": "2022-Q2", "start": "2022-04-01", "end": "2022-06-30", "cutoff": "calendar",
+        "label": "2022-Q2",
+        "start": "2022-04-01",
+        "end": "2022-06-30",
+        "cutoff": "calendar",
     }
     rows = {u["code"]: u for u in report["units"]}
     assert {code: counts(row) for code, row in rows.items()} == {
@@ -37,8 +40,10 @@ def test_core_keys_keep_their_meaning(cli: Cli, reg: dict[str, Any]) -> None:
     assert counts(report["totals"]) == (8, 1, 1, 4, 2, 1, 1)
     assert report["totals"]["completion_rate"] == {"num": 2, "den": 4, "pct": 50.0}
     d = reg["d"]
-    assert [(x["id"], x["days_overdue"]) for x in report["overdue"]] == [(d["b1"], 15),
-                                                                         (d["b6"], 10)]
+    assert [(x["id"], x["days_overdue"]) for x in report["overdue"]] == [
+        (d["b1"], 15),
+        (d["b6"], 10),
+    ]
 
 
 def test_rollup_rolls_children_into_their_top_unit(cli: Cli, reg: dict[str, Any]) -> None:
@@ -91,10 +96,17 @@ def test_trends_compare_with_the_previous_period(cli: Cli, reg: dict[str, Any]) 
 def test_rankings(cli: Cli, reg: dict[str, Any]) -> None:
     ranks = q2(cli)["rankings"]
     assert [(r["rank"], r["code"], r["pct"]) for r in ranks["completion_rate"]] == [
-        (1, "BTC", 100.0), (1, "PB", 100.0), (3, "VPTU", 0.0), (3, "VPUB", 0.0),
+        (1, "BTC", 100.0),
+        (1, "PB", 100.0),
+        (3, "VPTU", 0.0),
+        (3, "VPUB", 0.0),
     ]
     assert [(r["rank"], r["code"], r["overdue"]) for r in ranks["overdue"]] == [
-        (1, "VPUB", 1), (1, "VPTU", 1), (3, "BTC", 0), (3, "PB", 0), (3, "TU", 0),
+        (1, "VPUB", 1),
+        (1, "VPTU", 1),
+        (3, "BTC", 0),
+        (3, "PB", 0),
+        (3, "TU", 0),
     ]
 
 
@@ -115,8 +127,11 @@ def test_by_chair_matches_names_without_accents(cli: Cli, reg: dict[str, Any]) -
     assert (thanh["meetings"], thanh["chair_title"]) == (2, "Phó Bí thư Thường trực")
     assert counts(thanh) == (5, 0, 1, 3, 1, 0, 1)  # a2, a3, b1, b2, b3; b7 cancelled
     assert counts(chairs["Lê Thành Đông"]) == (3, 1, 0, 1, 1, 1, 0)
-    rows = list(csv.DictReader(io.StringIO(cli.ok("report", "--quarter", "2022Q2", "--by",
-                                                  "chair", "--format", "csv"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cli.ok("report", "--quarter", "2022Q2", "--by", "chair", "--format", "csv"))
+        )
+    )
     assert [r["chair"] for r in rows] == ["Lê Thành Đông", "Phương Thị Thanh", "TOTAL"]
     assert rows[-1]["total"] == "8"
 
@@ -126,8 +141,10 @@ def test_limitations_raised_resolved_open_repeated(cli: Cli, reg: dict[str, Any]
     lim = reg["lim"]
     summary = report["limitation_summary"]
     assert summary["totals"] == {"raised": 2, "resolved": 1, "still_open": 2, "repeated": 1}
-    assert {u["code"]: (u["raised"], u["resolved"], u["still_open"], u["repeated"])
-            for u in summary["units"]} == {"BTC": (1, 1, 0, 0), "VPTU": (1, 0, 2, 1)}
+    assert {
+        u["code"]: (u["raised"], u["resolved"], u["still_open"], u["repeated"])
+        for u in summary["units"]
+    } == {"BTC": (1, 1, 0, 0), "VPTU": (1, 0, 2, 1)}
     (chain,) = report["repeated_limitations"]
     assert (chain["id"], chain["ids"], chain["times"]) == (lim["l1"], [lim["l1"], lim["l2"]], 2)
     assert (chain["since"], chain["open"], chain["unit"]) == ("2022-Q1", True, "VPTU")
@@ -146,7 +163,12 @@ def test_causes_next_period_and_directives(cli: Cli, reg: dict[str, Any]) -> Non
     nxt = report["next_period"]
     assert nxt["period"]["label"] == "2022-Q3"
     assert [x["id"] for x in nxt["directives"]] == [
-        d["b1"], d["b6"], d["a3"], d["b2"], d["b3"], d["b5"],
+        d["b1"],
+        d["b6"],
+        d["a3"],
+        d["b2"],
+        d["b3"],
+        d["b5"],
     ]
     listed = {x["id"]: x["status"] for x in report["directives"]}
     assert d["a1"] not in listed and listed[d["b7"]] == "cancelled"
@@ -161,13 +183,17 @@ def test_cutoff_from_the_environment_and_the_option(cli: Cli, reg: dict[str, Any
 
     report = json.loads(result.stdout)
     assert report["period"] == {
-        "label": "2022-Q2", "start": "2022-03-15", "end": "2022-06-14", "cutoff": "nd09",
+        "label": "2022-Q2",
+        "start": "2022-03-15",
+        "end": "2022-06-14",
+        "cutoff": "nd09",
     }
     assert report["as_of"] == "2022-06-14"
     assert report["previous"]["period"]["start"] == "2021-12-15"
     # The option wins over the environment.
-    calendar = cli("report", "--quarter", "2022Q2", "--cutoff", "calendar", "--format", "json",
-                   env=env)
+    calendar = cli(
+        "report", "--quarter", "2022Q2", "--cutoff", "calendar", "--format", "json", env=env
+    )
     assert json.loads(calendar.stdout)["period"]["cutoff"] == "calendar"
     table = cli("--lang", "vi", "report", "--quarter", "2022Q2", env=env).stdout
     assert "Cách tính kỳ: theo Nghị định 09/2019/NĐ-CP" in table
@@ -207,8 +233,10 @@ def test_same_as_of_reproduces_the_whole_pack(cli: Cli, reg: dict[str, Any]) -> 
         (["--period", "2022-06-30..2022-06-01"], "ends before it starts"),
         (["--quarter", "2022Q2", "--due-within", "-1"], "--due-within"),
         (["--quarter", "2022Q2", "--unit", "Ban Tuyen giao"], "unknown unit"),
-        (["--quarter", "2022Q2", "--format", "docx", "--out", "/nonexistent/r.docx"],
-         "does not exist"),
+        (
+            ["--quarter", "2022Q2", "--format", "docx", "--out", "/nonexistent/r.docx"],
+            "does not exist",
+        ),
     ],
 )
 def test_bad_input_is_one_error_line(

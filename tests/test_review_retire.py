@@ -23,8 +23,9 @@ def merged(cli: Cli) -> dict[str, Any]:
         "cancelled": cli.id("assign", str(m), "--unit", "BDV", "Dừng", "--due", "30/4/2025"),
         "open": cli.id("assign", str(m), "--unit", "BDV", "Còn mở", "--due", "30/9/2025"),
         "late": cli.id("assign", str(m), "--unit", "BDV", "Quá hạn", "--due", "30/5/2025"),
-        "other": cli.id("assign", str(m), "--unit", "BTG", "Của Ban Tuyên giáo", "--due",
-                        "30/9/2025"),
+        "other": cli.id(
+            "assign", str(m), "--unit", "BTG", "Của Ban Tuyên giáo", "--due", "30/9/2025"
+        ),
     }
     cli.ok("done", str(ids["done"]), "--date", "20/4/2025")
     cli.ok("cancel", str(ids["cancelled"]), "--date", "1/4/2025")
@@ -34,14 +35,25 @@ def merged(cli: Cli) -> dict[str, Any]:
 
 def test_retire_moves_open_directives_and_keeps_history(cli: Cli, merged: dict[str, Any]) -> None:
     ids = merged["ids"]
-    result = cli("unit", "retire", "ban dan van", "--successor", "BTGDV", "--date", "1/7/2025",
-                 "--format", "json")
+    result = cli(
+        "unit",
+        "retire",
+        "ban dan van",
+        "--successor",
+        "BTGDV",
+        "--date",
+        "1/7/2025",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.stderr
     import json
 
     record = json.loads(result.stdout)
     assert (record["code"], record["successor"], record["retired_on"]) == (
-        "BDV", "BTGDV", "2025-07-01",
+        "BDV",
+        "BTGDV",
+        "2025-07-01",
     )
     assert record["moved"] == [ids["open"], ids["late"]]
     assert "2 open directive(s) moved to BTGDV" in result.stderr
@@ -56,8 +68,15 @@ def test_retire_moves_open_directives_and_keeps_history(cli: Cli, merged: dict[s
     # show tells the move, on its day.
     show = cli.json("show", str(ids["late"]))
     moved = [e for e in show["history"] if e["event"] == "moved"]
-    assert moved == [{"date": "2025-07-01", "event": "moved", "from": "BDV", "to": "BTGDV",
-                      "note": "BDV → BTGDV"}]
+    assert moved == [
+        {
+            "date": "2025-07-01",
+            "event": "moved",
+            "from": "BDV",
+            "to": "BTGDV",
+            "note": "BDV → BTGDV",
+        }
+    ]
     assert "BDV → BTGDV" in cli.ok("--lang", "vi", "show", str(ids["late"]))
     before = cli.json("show", str(ids["late"]), "--as-of", "2025-06-30")
     assert [e["event"] for e in before["history"]] == ["assigned"]

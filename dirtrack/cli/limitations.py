@@ -9,6 +9,7 @@ import typer
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
+    CutoffOpt,
     DateOpt,
     FieldsOpt,
     FormatOpt,
@@ -23,6 +24,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.i18n import msg
+from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -117,6 +119,7 @@ def list_limitations(
         str | None,
         typer.Option(help="Raised in PERIOD or still open at its end.", metavar="PERIOD"),
     ] = None,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
@@ -126,7 +129,7 @@ def list_limitations(
     from dirtrack.store.limitations import list_limitations as store_list
     from dirtrack.store.units import UnitIndex
 
-    span = period_of(period) if period else None
+    span = period_of(period, cutoff) if period else None
     day = optional_day(as_of) or (min(span.end, today()) if span else today())
     with unit_of_work(ctx) as session:
         unit_ids = None

@@ -8,6 +8,7 @@ import typer
 
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
+    CutoffOpt,
     FieldsOpt,
     FormatOpt,
     field_list,
@@ -17,7 +18,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.i18n import msg
 from dirtrack.kinds import MeetingKind
-from dirtrack.periods import parse_date
+from dirtrack.periods import Cutoff, parse_date
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -91,6 +92,7 @@ def list_meetings(
         str | None,
         typer.Option(help="Only meetings held in PERIOD, e.g. 2022Q2.", metavar="PERIOD"),
     ] = None,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
 ) -> None:
@@ -100,7 +102,7 @@ def list_meetings(
     from dirtrack.store.meetings import list_meetings as store_list
     from dirtrack.store.units import UnitIndex
 
-    span = period_of(period) if period else None
+    span = period_of(period, cutoff) if period else None
     with unit_of_work(ctx) as session:
         index = UnitIndex.load(session)
         found = store_list(

@@ -277,7 +277,10 @@ def undo(
         pass
     lang = state(ctx).lang
     for record in records:
-        changes = "; ".join(views.change_text(c, lang) for c in record["changes"])
+        texts = [views.change_text(c, lang) for c in record["changes"][:3]]
+        if len(record["changes"]) > 3:
+            texts.append(f"+{len(record['changes']) - 3}")
+        changes = "; ".join(texts)
         key = "undo_dry" if dry_run else "undone"
         err(msg(key, lang, id=record["id"], command=record["command"], changes=changes))
     if fmt is OutputFormat.JSON:

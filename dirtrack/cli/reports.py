@@ -143,10 +143,9 @@ def report(
 ) -> None:
     """The review of a period, per unit: done on time, done late, in time, overdue.
 
-    Beside the counts: the previous period and the change, rankings, directives due soon,
-    limitations raised, resolved, still open and repeated, and directives per leader.
-    T (the day statuses are judged) is the period's end, or --as-of; a period still running is
-    judged as of today.
+    Also: trends, rankings, due soon, limitations (repeats too) and directives per leader.
+
+    T, the day statuses are judged, is the period's end or --as-of (today while it runs).
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """

@@ -197,8 +197,7 @@ def limitation_link(
 ) -> None:
     """Record that a limitation was raised again: link it to the earlier one.
 
-    The link always points at the first time it was raised, so the review can say "raised 3
-    times since Q1/2021".
+    The link points at the first time it was raised: the review says "raised 3 times since …".
 
     Example: dirtrack limitation link 9 --to 4
     """

@@ -79,7 +79,11 @@ def emit(
     """
     if fields is not None:
         columns = select_fields(records, columns, fields)
-        records = [{name: record.get(name) for name in fields} for record in records]
+        picked = [{name: record.get(name) for name in fields} for record in records]
+        if highlight is not None:  # styled by the whole record, whichever fields are shown
+            styles = {id(p): highlight(r) for p, r in zip(picked, records, strict=True)}
+            highlight = lambda record: styles.get(id(record))  # noqa: E731
+        records = picked
         json_value = None
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
@@ -88,7 +92,7 @@ def emit(
     elif fmt is OutputFormat.CSV:
         from dirtrack.render.csv_out import dump_records
 
-        sys.stdout.write(dump_records(records))
+        sys.stdout.write(dump_records(records, fields))
     else:
         from dirtrack.render.table import print_table
 
@@ -96,13 +100,21 @@ def emit(
 
 
 def select_fields(
-    records: Sequence[Record], columns: Sequence[Column], fields: Sequence[str]
+    records: Sequence[Record],
+    columns: Sequence[Column],
+    fields: Sequence[str],
+    known: Sequence[str] = (),
 ) -> list[Column]:
-    """The table columns for ``--fields``; an unknown name is an error that lists the known ones."""
+    """The table columns for ``--fields``; an unknown name is an error that lists the known ones.
+
+    The known names are ``known``, else those of the records; with neither (an empty listing)
+    every name is accepted, as nothing can be told.
+    """
     from dirtrack.errors import InvalidInput
 
-    known = list(dict.fromkeys([c.key for c in columns] + [k for r in records for k in r]))
-    unknown = [name for name in fields if name not in known]
+    names = list(known) or [k for r in records for k in r]
+    known = list(dict.fromkeys([c.key for c in columns] + names))
+    unknown = [name for name in fields if name not in known] if names else []
     if unknown:
         raise InvalidInput(
             f"unknown field(s) {', '.join(map(repr, unknown))}; use some of: {', '.join(known)}"

@@ -27,6 +27,17 @@ def _last_update(r: Record, lang: str) -> str:
 FOLLOWUP_COLUMNS = [*DIRECTIVE_COLUMNS, Column("last_update", "last_update", _last_update)]
 
 
+def followup_keys() -> list[str]:
+    """The keys of a directive object with its follow-up fields (``--fields`` may name them)."""
+    from datetime import date
+
+    from dirtrack.remind import followup_record
+    from dirtrack.status import DirectiveFacts
+
+    sample = DirectiveFacts(0, 0, date(2000, 1, 1), 0, "", "", "", None)
+    return list(followup_record(sample, date(2000, 1, 1)))
+
+
 def _followup_style(record: Record) -> str | None:
     return "late" if record.get("stale") else directive_style(record)
 
@@ -40,6 +51,10 @@ def overdue_listing(
     fields: Sequence[str] | None = None,
 ) -> None:
     """The overdue list, with when each item was last updated; stale ones marked ⚠."""
+    if fields is not None:
+        from dirtrack.render import select_fields
+
+        select_fields(records, FOLLOWUP_COLUMNS, fields, followup_keys())
     emit(
         records,
         FOLLOWUP_COLUMNS,
@@ -135,13 +150,15 @@ def remind(
     fields: Sequence[str] | None = None,
 ) -> None:
     """JSON: the whole object (``--fields`` narrows each item); CSV: one row per item; else text."""
+    if fields is not None:
+        from dirtrack.render import select_fields
+
+        # An unknown name is an error in any format, even when there is nothing to remind.
+        select_fields(items, FOLLOWUP_COLUMNS, fields, [*followup_keys(), "days_left", "section"])
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
         if fields is not None:
-            from dirtrack.render import select_fields
-
-            select_fields(items, FOLLOWUP_COLUMNS, fields)
             for section in reminders["units"]:
                 for kind in ("overdue", "due_soon"):
                     section[kind] = [{f: r.get(f) for f in fields} for r in section[kind]]

@@ -617,9 +617,7 @@ def build_document(pack: Record, titles: ReviewTitles, lang: str, *, by: str = "
     flat = directive_table(
         "directives", t("rv_annex", lang), directives, lang, sheet=t("rv_sheet_directives", lang)
     )
-    flat.terminal = False
-    flat.annex = False
-    flat_only_sheet = flat
+    flat.terminal = False  # the Excel form of the per-unit tables below
     by_unit: dict[str, list[Record]] = {}
     for record in directives:
         by_unit.setdefault(record["unit"], []).append(record)
@@ -636,7 +634,7 @@ def build_document(pack: Record, titles: ReviewTitles, lang: str, *, by: str = "
                 annex=True,
             )
         )
-    annex.tables.append(flat_only_sheet)
+    annex.tables.append(flat)
 
     chart_rows = [(row["code"], row["completion_rate"]) for row in pack["units"]]
     title = f"{t('report_title', lang)} — {titles.period}"
@@ -679,8 +677,3 @@ def for_reading(table: Table, lang: str) -> Table:
         annex=table.annex,
         terminal=table.terminal,
     )
-
-
-def is_sheet_only(table: Table) -> bool:
-    """The flat directive list is the Excel form of the per-unit annex tables."""
-    return table.key == "directives"

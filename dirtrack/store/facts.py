@@ -14,10 +14,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, or_, select
 
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
 from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.report_sql import held_by
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -34,15 +35,48 @@ from dirtrack.store.units import UnitIndex
 BATCH = 500
 
 
+def filter_ids(
+    *,
+    ids: Sequence[int] | None = None,
+    unit_ids: Sequence[int] | None = None,
+    meeting_id: int | None = None,
+    held_on_or_before: date | None = None,
+    closed_not_before: date | None = None,
+) -> Select[int]:
+    """The ids of the directives a :class:`~dirtrack.store.directives.DirectiveFilter` names,
+    in id order (None: no restriction)."""
+    query = select(directive.c.id)
+    if ids is not None:
+        query = query.where(directive.c.id.in_(list(ids)))
+    if unit_ids is not None:
+        query = query.where(directive.c.unit_id.in_(list(unit_ids)))
+    if meeting_id is not None:
+        query = query.where(directive.c.meeting_id == meeting_id)
+    if held_on_or_before is not None:
+        query = query.where(held_by(held_on_or_before))
+    if closed_not_before is not None:
+        query = query.where(
+            or_(directive.c.completed_on.is_(None), directive.c.completed_on >= closed_not_before),
+            or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= closed_not_before),
+        )
+    return query.order_by(directive.c.id)
+
+
 def iter_facts(conn: Connection, ids: Select[int]) -> Iterator[DirectiveFacts]:
     """Yield the facts of the directives whose ids ``ids`` selects, in its order.
 
     The ids are streamed (a server-side cursor on PostgreSQL) and the facts fetched a batch at a
     time, so neither the ids nor the facts of the whole register are ever held at once.
     """
-    result = conn.execution_options(yield_per=BATCH).execute(ids)
-    for part in result.partitions():
-        yield from facts_of(conn, [row[0] for row in part])
+    # An option of this statement only: Connection.execution_options() would change the
+    # connection itself, and a later INSERT would go out as a server-side cursor.
+    result = conn.execute(ids, execution_options={"yield_per": BATCH})
+    try:
+        for part in result.partitions():
+            yield from facts_of(conn, [row[0] for row in part])
+    finally:
+        # Also when the caller stops early: the server-side cursor is closed, not left to GC.
+        result.close()
 
 
 def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:

@@ -211,8 +211,9 @@ def defer_foreign_keys(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
 
 
-def insert_row(conn: Connection, table: Table, image: Image) -> None:
-    conn.execute(insert(table).values(**python_values(table, image)))
+def insert_rows(conn: Connection, table: Table, images: Sequence[Image]) -> None:
+    if images:
+        conn.execute(insert(table), [python_values(table, image) for image in images])
 
 
 def update_row(conn: Connection, table: Table, image: Image) -> None:
@@ -221,8 +222,9 @@ def update_row(conn: Connection, table: Table, image: Image) -> None:
     conn.execute(update(table).where(_pk_match(table, [pk])).values(**values))
 
 
-def delete_row(conn: Connection, table: Table, pk: PK) -> None:
-    conn.execute(delete(table).where(_pk_match(table, [pk])))
+def delete_rows(conn: Connection, table: Table, pks: Sequence[PK]) -> None:
+    for start in range(0, len(pks), _CHUNK):
+        conn.execute(delete(table).where(_pk_match(table, pks[start : start + _CHUNK])))
 
 
 @dataclass(frozen=True)
@@ -476,11 +478,12 @@ def last_touched(conn: Connection, directive_ids: Iterable[int]) -> dict[int, tu
         .where(LOG.c.entity.in_(list(DIRECTIVE_PARTS)), LOG.c.undone_by.is_(None))
         .order_by(LOG.c.id.desc())
     )
-    for row in conn.execute(query):
-        change = _change(row)
-        owner = change.image.get(DIRECTIVE_PARTS[change.entity])
-        if owner in wanted and owner not in found:
-            found[owner] = (change.at, change.actor)
-            if len(found) == len(wanted):
-                break
+    with conn.execute(query) as result:  # closed even when left early (a server-side cursor)
+        for row in result:
+            change = _change(row)
+            owner = change.image.get(DIRECTIVE_PARTS[change.entity])
+            if owner in wanted and owner not in found:
+                found[owner] = (change.at, change.actor)
+                if len(found) == len(wanted):
+                    break
     return found

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,7 @@ from dirtrack.transfer.sheet import DELIMITERS, Sheet, csv_encoding, csv_rows, w
 from dirtrack.transfer.values import Said, Value
 
 CHUNK = 500  # rows between two progress updates
+WRITE_CHUNK = 10_000  # new directives inserted at a time
 _CACHE_LIMIT = 20_000
 _NEEDS_MEETING = "\x00needs the meeting's date"
 # Fields whose cells make a row more than a heading.
@@ -218,6 +220,10 @@ class SheetImport:
 
     def run(self) -> ImportResult:
         pairs = parse_map(self.options.mapping)
+        # A key column named on the command line must identify every row; one found by its
+        # header ("Mã") may leave rows without a key.
+        self.key_required = any(name == "key" for _, name in pairs)
+        self.key_required |= self.options.key_column is not None
         if self.options.key_column is not None:
             pairs.append((nfc(self.options.key_column), "key"))
         self.progress.stage("reading")
@@ -298,7 +304,7 @@ class SheetImport:
         p.product = product or None
         if self.layout.has("key"):
             key = cells.text(self._get(values, "key"))
-            if not key:
+            if not key and self.key_required:
                 p.problem("empty: the key column must identify every row", self._col("key"))
             p.key = key or None
         self._status(p, values)
@@ -958,38 +964,14 @@ class SheetImport:
 
     # --- pass 3: write ----------------------------------------------------------------------
 
-    def _write(self, result: ImportResult) -> None:  # noqa: C901
+    def _write(self, result: ImportResult) -> None:
+        """Write what the plans say, new directives a chunk at a time (memory stays flat)."""
         session = self.session
         self.progress.stage("writing", sum(len(p.outcomes or []) for p in self.plans))
-        unit_ids: dict[int, int] = {}
-        if self.new_units:
-            taken: set[str] = set()
-            for info in self.index.all_info():
-                taken.update(fold_words(x) for x in (info.code, info.name, *info.aliases))
-            for new in self.new_units:
-                new.code = unit_code(new.name, taken)
-            ids = bulk.insert_returning_ids(
-                session,
-                bulk.UNIT,
-                [
-                    {
-                        "code": u.code,
-                        "code_key": fold(u.code),
-                        "name": u.name,
-                        "name_key": fold(u.name),
-                    }
-                    for u in self.new_units
-                ],
-            )
-            unit_ids = {-(i + 1): uid for i, uid in enumerate(ids)}
-            result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
-
-        def unit(ref: int) -> int:
-            return ref if ref > 0 else unit_ids[ref]
-
+        unit_ids = self._write_units(result)
         meeting_ids: dict[int, int] = {}
         if self.new_meetings:
-            ids = bulk.insert_returning_ids(
+            ids = bulk.insert_with_ids(
                 session,
                 bulk.MEETING,
                 [
@@ -998,83 +980,137 @@ class SheetImport:
                 ],
             )
             meeting_ids = {-(i + 1): mid for i, mid in enumerate(ids)}
-        rows: list[dict[str, Any]] = []
-        made: list[tuple[Planned, Outcome]] = []
-        updates: list[dict[str, Any]] = []
-        replaced: list[tuple[Planned, Outcome]] = []
-        progress_rows: list[dict[str, Any]] = []
-        extension_rows: list[dict[str, Any]] = []
+
+        def unit(ref: int) -> int:
+            return ref if ref > 0 else unit_ids[ref]
+
+        created: list[tuple[Planned, Outcome]] = []
+        counts = {"progress": 0, "extensions": 0}
+        updated: list[tuple[Planned, Outcome]] = []
         for p in self.plans:
-            for o in p.outcomes or []:
+            for o in p.outcomes or ():
                 if o.action == "create":
-                    rows.append(
-                        {
-                            "meeting_id": p.meeting if p.meeting > 0 else meeting_ids[p.meeting],
-                            "unit_id": unit(o.unit),
-                            "text": p.text,
-                            "original_due": p.due,
-                            "due_text": p.due_text,
-                            "product": p.product,
-                            "key": p.key,
-                            "completed_on": p.completed_on,
-                            "completion_note": p.completion_note,
-                            "cancelled_on": p.cancelled_on,
-                            "cancel_reason": p.cancel_reason,
-                        }
-                    )
-                    made.append((p, o))
+                    created.append((p, o))
+                    if len(created) >= WRITE_CHUNK:
+                        self._create(created, unit, meeting_ids, counts, result)
+                        created = []
                 elif o.action == "update":
-                    assert o.directive_id is not None
-                    if o.updates:
-                        updates.append({"id": o.directive_id, **o.updates})
-                    if o.replace_with:
-                        replaced.append((p, o))
-                    if o.add_progress:
-                        progress_rows.append(self._progress_row(p, o.directive_id))
-                    if o.extend:
-                        extension_rows.append(
-                            {
-                                "directive_id": o.directive_id,
-                                "approved_on": self.as_of,
-                                "new_due": p.due,
-                                "due_text": p.due_text,
-                                "reason": f"import {self.path.name}",
-                            }
-                        )
-        new_ids = bulk.insert_returning_ids(session, bulk.DIRECTIVE, rows)
-        self.progress.advance(len(new_ids))
-        coordinator_rows: list[dict[str, Any]] = []
-        for (p, o), directive_id in zip(made, new_ids, strict=True):
+                    updated.append((p, o))
+        self._create(created, unit, meeting_ids, counts, result)
+        self._update(updated, unit, counts)
+        result.created.update(counts)
+        if self.options.report_rows:
+            result.rows = [self._row_report(p) for p in self.plans]
+
+    def _write_units(self, result: ImportResult) -> dict[int, int]:
+        if not self.new_units:
+            return {}
+        taken: set[str] = set()
+        for info in self.index.all_info():
+            taken.update(fold_words(x) for x in (info.code, info.name, *info.aliases))
+        for new in self.new_units:
+            new.code = unit_code(new.name, taken)
+        ids = bulk.insert_with_ids(
+            self.session,
+            bulk.UNIT,
+            [
+                {"code": u.code, "code_key": fold(u.code), "name": u.name, "name_key": fold(u.name)}
+                for u in self.new_units
+            ],
+        )
+        result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
+        return {-(i + 1): uid for i, uid in enumerate(ids)}
+
+    def _create(
+        self,
+        made: list[tuple[Planned, Outcome]],
+        unit: Callable[[int], int],
+        meeting_ids: dict[int, int],
+        counts: dict[str, int],
+        result: ImportResult,
+    ) -> None:
+        if not made:
+            return
+        rows = [
+            {
+                "meeting_id": p.meeting if p.meeting > 0 else meeting_ids[p.meeting],
+                "unit_id": unit(o.unit),
+                "text": p.text,
+                "original_due": p.due,
+                "due_text": p.due_text,
+                "product": p.product,
+                "key": p.key,
+                "completed_on": p.completed_on,
+                "completion_note": p.completion_note,
+                "cancelled_on": p.cancelled_on,
+                "cancel_reason": p.cancel_reason,
+            }
+            for p, o in made
+        ]
+        ids = bulk.insert_with_ids(self.session, bulk.DIRECTIVE, rows)
+        del rows
+        coordinators: list[dict[str, Any]] = []
+        entries: list[dict[str, Any]] = []
+        for (p, o), directive_id in zip(made, ids, strict=True):
             o.directive_id = directive_id
             lead = unit(o.unit)
             for ref in p.withs:
                 other = unit(ref)
                 if other != lead:
-                    coordinator_rows.append({"directive_id": directive_id, "unit_id": other})
+                    coordinators.append({"directive_id": directive_id, "unit_id": other})
             if p.percent is not None or p.note is not None:
-                progress_rows.append(self._progress_row(p, directive_id))
-        bulk.insert_rows(session, bulk.COORDINATOR, coordinator_rows)
-        bulk.update_by_id(session, Directive, updates)
-        replacement: list[dict[str, Any]] = []
-        for p, o in replaced:
-            assert o.directive_id is not None
-            lead = unit(o.unit)
-            replacement.extend(
-                {"directive_id": o.directive_id, "unit_id": unit(r)}
-                for r in dict.fromkeys(p.withs)
-                if unit(r) != lead
-            )
-        bulk.replace_coordinators(
-            session, [o.directive_id for _, o in replaced if o.directive_id], replacement
-        )
-        bulk.insert_rows(session, bulk.PROGRESS, progress_rows)
-        bulk.insert_rows(session, bulk.EXTENSION, extension_rows)
-        self.progress.advance(len(updates))
-        result.created["progress"] = len(progress_rows)
-        result.created["extensions"] = len(extension_rows)
-        result.directive_ids = new_ids
-        if self.options.report_rows:
-            result.rows = [self._row_report(p) for p in self.plans]
+                entries.append(self._progress_row(p, directive_id))
+        bulk.insert_rows(self.session, bulk.COORDINATOR, coordinators)
+        bulk.insert_rows(self.session, bulk.PROGRESS, entries)
+        counts["progress"] += len(entries)
+        result.directive_ids.extend(ids)
+        self.progress.advance(len(ids))
+
+    def _update(
+        self,
+        changed: list[tuple[Planned, Outcome]],
+        unit: Callable[[int], int],
+        counts: dict[str, int],
+    ) -> None:
+        if not changed:
+            return
+        updates: list[dict[str, Any]] = []
+        replaced: list[int] = []
+        coordinators: list[dict[str, Any]] = []
+        entries: list[dict[str, Any]] = []
+        extensions: list[dict[str, Any]] = []
+        for p, o in changed:
+            directive_id = o.directive_id
+            assert directive_id is not None
+            if o.updates:
+                updates.append({"id": directive_id, **o.updates})
+            if o.replace_with:
+                replaced.append(directive_id)
+                lead = unit(o.unit)
+                coordinators.extend(
+                    {"directive_id": directive_id, "unit_id": unit(r)}
+                    for r in dict.fromkeys(p.withs)
+                    if unit(r) != lead
+                )
+            if o.add_progress:
+                entries.append(self._progress_row(p, directive_id))
+            if o.extend:
+                extensions.append(
+                    {
+                        "directive_id": directive_id,
+                        "approved_on": self.as_of,
+                        "new_due": p.due,
+                        "due_text": p.due_text,
+                        "reason": f"import {self.path.name}",
+                    }
+                )
+        bulk.update_by_id(self.session, Directive, updates)
+        bulk.replace_coordinators(self.session, replaced, coordinators)
+        bulk.insert_rows(self.session, bulk.PROGRESS, entries)
+        bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
+        counts["progress"] += len(entries)
+        counts["extensions"] += len(extensions)
+        self.progress.advance(len(changed))
 
     def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         day = self.as_of

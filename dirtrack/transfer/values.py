@@ -188,8 +188,15 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.OPEN,
         re.compile(
-            r"^(?:chua|dang|tiep tuc|qua han|trong han|con\b|open\b|in progress"
-            r"|overdue|not started|not done|ongoing|pending)"
+            # The whole phrase when it is one ("Quá hạn chưa hoàn thành", "Đang thực hiện trong
+            # hạn"), else its first word ("Đang xây dựng dự thảo": the rest is a note).
+            r"^(?:(?:(?:qua|trong|con)\s+han\s+)?(?:chua|dang|tiep\s+tuc)\s+"
+            r"(?:hoan\s+thanh|thuc\s+hien|trien\s+khai|xu\s+ly)"
+            r"(?:\s+(?:trong|qua|dung|con)\s+han)?(?=$|[\s,.;:()\-–—])"
+            r"|(?:qua|trong|con)\s+han(?=$|[\s,.;:()\-–—])"
+            r"|chua\b|dang\b|tiep\s+tuc\b|open(?:,?\s+within\s+deadline)?\b|in progress\b"
+            r"|overdue\b|not started\b"
+            r"|not done\b|ongoing\b|pending\b)"
         ),
     ),
     (
@@ -198,7 +205,7 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
             r"^(?:da\s+(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
             r"|(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
-            r"|done\b|completed?\b|finished\b)"
+            r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
         ),
     ),
     (
@@ -212,7 +219,7 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     ),
 ]
 _LEADING_DAY = re.compile(
-    r"^(?:vao\s+|tu\s+)?(?:ngay\s+)?"
+    r"^(?:vao\s+|tu\s+|on\s+)?(?:ngay\s+)?"
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
 )
 _ANY_DAY = re.compile(

@@ -82,6 +82,8 @@ def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     cell = ws.cell(row=row, column=col)
+    if style is not None:
+        cell.style = style  # first: a named style brings its own number format
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.value = value
@@ -92,8 +94,6 @@ def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -
         cell.value = value
         if isinstance(value, date):
             cell.number_format = _DATE_FORMAT
-    if style is not None:
-        cell.style = style
     return cell
 
 

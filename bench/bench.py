@@ -1,0 +1,591 @@
+"""Benchmark dirtrack on registers of 1,000 to 1,000,000 directives (issue 6).
+
+For each size it builds a register (500 units, meetings over the ten years up to today, a
+realistic mix of statuses, extensions, progress and coordinating units) with bulk SQL, not
+through the command line, then runs, as a user would (the installed ``dirtrack``, a fresh
+process each time, output to a pipe), ``report --quarter`` (the current quarter), ``overdue``,
+``list --status overdue --format json``, ``assign`` and ``import`` of the register's own JSON
+export into a new file, and prints the median wall time and the peak memory (the process's
+maximum resident set) of each.
+
+Beside them, on the same data and in the same run:
+
+- the floor: the ``sqlite3`` command-line shell running the very SQL dirtrack sends for the
+  per-unit counts and for the overdue list (compiled from ``dirtrack/store/report_sql.py``);
+- Taskwarrior (``task``, if installed: ``apt-get install taskwarrior``) on the same tasks (one
+  per directive, its unit as project, the deadline in force as due date): ``task summary``
+  against ``report`` and ``task overdue`` against ``overdue``, up to ``--taskwarrior-max``
+  tasks.
+
+The targets of issue 6 are shown next to the figures, never asserted: at 100,000 directives
+``report`` and ``overdue`` under 0.6 s and 100 MiB; at 1,000,000 under 3 s and 150 MiB; a single
+``assign`` or ``report`` on 1,000 directives under 0.25 s.
+
+    python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNITS = 500
+YEARS = 10
+GENERATOR = 3  # bump when the data changes, so cached registers are rebuilt
+STAMP = "2026-01-01 00:00:00.000000"
+
+TARGETS = {  # (size, command) -> (seconds, MiB)
+    (1_000, "report"): (0.25, None),
+    (1_000, "assign"): (0.25, None),
+    (100_000, "report"): (0.6, 100.0),
+    (100_000, "overdue"): (0.6, 100.0),
+    (1_000_000, "report"): (3.0, 150.0),
+    (1_000_000, "overdue"): (3.0, 150.0),
+}
+
+TASKS = [
+    "Xây dựng đề án nâng cao chất lượng tham mưu, giúp việc",
+    "Rà soát, bổ sung quy chế làm việc của cơ quan",
+    "Kiện toàn đội ngũ cán bộ làm công tác văn phòng",
+    "Báo cáo kết quả thực hiện nhiệm vụ chính trị 6 tháng",
+    "Đôn đốc các đơn vị khắc phục hạn chế, khuyết điểm",
+    "Chuẩn bị nội dung hội nghị sơ kết, tổng kết",
+    "Tham mưu ban hành kế hoạch chuyển đổi số",
+    "Đẩy nhanh tiến độ giải ngân vốn đầu tư công",
+    "Giải quyết dứt điểm đơn thư khiếu nại tồn đọng",
+    "Hoàn thiện hồ sơ đề nghị công nhận xã nông thôn mới",
+]
+PRODUCTS = [None, None, "Báo cáo", "Đề án", "Tờ trình", "Kế hoạch", "Quyết định"]
+LIMITS = [
+    ("Tham mưu còn chậm, chất lượng chưa cao", "timeliness"),
+    ("Thiếu cán bộ có chuyên môn", "staffing"),
+    ("Kinh phí hạn hẹp", "budget"),
+    ("Phối hợp giữa các cơ quan chưa chặt chẽ", "coordination"),
+    ("Thiếu phương tiện, thiết bị", "equipment"),
+]
+KINDS = ["working-session", "briefing", "conference", "review"]
+NAMES = [
+    ("VPTU", "Văn phòng Tỉnh ủy"),
+    ("BTCTU", "Ban Tổ chức Tỉnh ủy"),
+    ("BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("VPUB", "Văn phòng UBND tỉnh"),
+    ("SNV", "Sở Nội vụ"),
+    ("STC", "Sở Tài chính"),
+    ("SXD", "Sở Xây dựng"),
+    ("SYT", "Sở Y tế"),
+    ("SGDDT", "Sở Giáo dục và Đào tạo"),
+]
+
+
+def dirtrack() -> str:
+    return shutil.which("dirtrack", path=str(Path(sys.executable).parent)) or "dirtrack"
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- the register -----------------------------------------------------------------------------
+
+
+@dataclass
+class Register:
+    path: Path
+    size: int
+    today: date
+    meeting: int  # a recent meeting, for `assign`
+    unit: str  # a unit code, for `assign`
+
+
+def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, list[tuple]]]:
+    """The rows of every table, as (table, rows) chunks, in insertion order."""
+    first = today - timedelta(days=365 * YEARS)
+    span = (today - first).days
+    units = []
+    for i in range(UNITS):
+        code, name = NAMES[i] if i < len(NAMES) else (f"XA{i:03d}", f"UBND xã số {i:03d}")
+        units.append((i + 1, code, code.lower(), name, name.lower(), None, None, None, STAMP))
+    yield "unit", units
+    meetings_n = max(10, size // 20)
+    meeting_days = sorted(rng.randrange(span) for _ in range(meetings_n))
+    meetings, attendees, limitations = [], [], []
+    for mid, offset in enumerate(meeting_days, start=1):
+        held = first + timedelta(days=offset)
+        meetings.append(
+            (
+                mid,
+                iso(held),
+                f"Hội nghị giao ban số {mid}",
+                rng.choice(KINDS),
+                "Đồng chí Bí thư",
+                "Bí thư Tỉnh ủy",
+                f"{mid}-TB/TU",
+                None,
+                None,
+                STAMP,
+            )
+        )
+        for uid in rng.sample(range(1, UNITS + 1), rng.randint(3, 6)):
+            attendees.append((mid, uid))
+        text, category = rng.choice(LIMITS)
+        resolved = held + timedelta(days=rng.randint(20, 400))
+        open_lim = rng.random() < 0.08 or resolved > today
+        limitations.append(
+            (
+                mid,
+                mid,
+                rng.randint(1, UNITS),
+                text,
+                text.lower(),
+                category,
+                None if open_lim else iso(resolved),
+                None,
+                None,
+                STAMP,
+            )
+        )
+    yield "meeting", meetings
+    yield "meeting_attendee", attendees
+    yield "limitation", limitations
+    # Directives: most units get a few, some get many (a skewed, office-like spread).
+    weights = [1.0 / (1 + (i % 50)) for i in range(UNITS)]
+    batch: list[tuple] = []
+    extensions: list[tuple] = []
+    progress: list[tuple] = []
+    coordinators: list[tuple] = []
+    ext_id = prog_id = 0
+    unit_ids = list(range(1, UNITS + 1))
+    for did in range(1, size + 1):
+        mid = rng.randint(1, meetings_n)
+        held = first + timedelta(days=meeting_days[mid - 1])
+        uid = rng.choices(unit_ids, weights)[0]
+        due = None if rng.random() < 0.12 else held + timedelta(days=rng.randint(15, 180))
+        in_force = due
+        if due is not None and rng.random() < 0.12:
+            for _ in range(1 if rng.random() < 0.8 else 2):
+                approved = (in_force or due) - timedelta(days=rng.randint(-20, 10))
+                approved = max(approved, held)
+                if approved > today:
+                    break
+                in_force = (in_force or due) + timedelta(days=rng.randint(30, 120))
+                ext_id += 1
+                extensions.append(
+                    (ext_id, did, iso(approved), iso(in_force), None, "Công văn xin gia hạn", STAMP)
+                )
+        completed = cancelled = None
+        roll = rng.random()
+        settled = in_force is None or in_force + timedelta(days=60) < today
+        if roll < 0.015:
+            cancelled = min(held + timedelta(days=rng.randint(5, 200)), today)
+        elif (settled and roll < 0.985) or (not settled and roll < 0.45):
+            if in_force is not None and rng.random() < 0.12:
+                completed = in_force + timedelta(days=rng.randint(1, 60))  # late
+            else:
+                deadline = in_force or held + timedelta(days=90)
+                completed = held + timedelta(days=rng.randint(3, max(3, (deadline - held).days)))
+            completed = min(completed, today)
+        if rng.random() < 0.3:
+            last = min(completed or today, today)
+            for _ in range(rng.randint(1, 3)):
+                prog_id += 1
+                reported = held + timedelta(days=rng.randint(0, max(0, (last - held).days)))
+                progress.append(
+                    (
+                        prog_id,
+                        did,
+                        iso(reported),
+                        rng.choice([20, 40, 50, 70, 90]),
+                        "Đang triển khai",
+                        STAMP,
+                    )
+                )
+        if rng.random() < 0.35:
+            for other in {rng.randint(1, UNITS) for _ in range(rng.randint(1, 2))} - {uid}:
+                coordinators.append((did, other))
+        batch.append(
+            (
+                did,
+                mid,
+                uid,
+                f"{rng.choice(TASKS)} ({did})",
+                iso(due),
+                None,
+                rng.choice(PRODUCTS),
+                None,
+                iso(completed),
+                "Đã có báo cáo" if completed else None,
+                iso(cancelled),
+                "Không còn phù hợp" if cancelled else None,
+                STAMP,
+            )
+        )
+        if len(batch) == 20_000:
+            yield "directive", batch
+            yield "extension", extensions
+            yield "progress_entry", progress
+            yield "directive_coordinator", coordinators
+            batch, extensions, progress, coordinators = [], [], [], []
+    yield "directive", batch
+    yield "extension", extensions
+    yield "progress_entry", progress
+    yield "directive_coordinator", coordinators
+
+
+def build_register(folder: Path, size: int, today: date) -> Register:
+    """Create (or reuse, if built today by this generator) a register of ``size`` directives."""
+    path = folder / f"register-{size}-g{GENERATOR}-{today.isoformat()}.db"
+    found = Register(path, size, today, meeting=max(10, size // 20), unit="VPTU")
+    if path.exists():
+        return found
+    for old in folder.glob(f"register-{size}-*.db"):
+        old.unlink()
+    started = time.perf_counter()
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    # The schema comes from dirtrack itself (its migrations); the rows from bulk SQL.
+    subprocess.run([dirtrack(), "--db", str(tmp), "unit", "list"], check=True, capture_output=True)
+    conn = sqlite3.connect(tmp)
+    conn.execute("PRAGMA synchronous=OFF")
+    columns: dict[str, int] = {}
+    with conn:
+        for table, rows in _rows(size, today, random.Random(size)):
+            if not rows:
+                continue
+            if table not in columns:
+                columns[table] = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
+            marks = ", ".join("?" * columns[table])
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    conn.close()
+    tmp.rename(path)
+    print(f"  built {size:,} directives in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return found
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+    note: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def mib(self) -> float | None:
+        return self.peak_kib / 1024 if self.peak_kib else None
+
+
+# Peak memory is the child's maximum resident set size (ru_maxrss). A child forked from this
+# (large) Python process would inherit its size until exec, so the command is started by a
+# small process instead: GNU time if installed, else a bare Python that only forks and waits.
+_TIME = shutil.which("time", path="/usr/bin:/bin")
+_HELPER = (
+    "import os,sys\n"
+    "pid=os.fork()\n"
+    "if pid==0:\n"
+    " os.execvp(sys.argv[1],sys.argv[1:])\n"
+    "_,st,ru=os.wait4(pid,0)\n"
+    "sys.stderr.write('%d\\n'%ru.ru_maxrss)\n"
+    "sys.exit(os.waitstatus_to_exitcode(st))\n"
+)
+
+
+def run_once(
+    argv: Sequence[str], *, env: dict[str, str], stdin: Path | None = None
+) -> tuple[float, int, int]:
+    """Wall seconds, peak resident KiB and exit status of one process."""
+    if _TIME:
+        wrapper = [_TIME, "-f", "%M"]
+    else:
+        wrapper = [sys.executable, "-S", "-c", _HELPER]
+    handle = stdin.open("rb") if stdin else None
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [*wrapper, *argv],
+        stdin=handle or subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if handle:
+        handle.close()
+    lines = proc.stderr.decode(errors="replace").strip().splitlines()
+    if proc.returncode not in (0, 3) or not lines:
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {' '.join(lines)}")
+    return elapsed, int(lines[-1].split()[-1]), proc.returncode
+
+
+def measure(argv: Sequence[str], repeat: int, env: dict[str, str], **kw: object) -> Figure:
+    figure = Figure()
+    run_once(argv, env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
+    for _ in range(repeat):
+        seconds, kib, _ = run_once(argv, env=env, **kw)
+        figure.seconds.append(seconds)
+        figure.peak_kib = max(figure.peak_kib, kib)
+    return figure
+
+
+def floor_sql(reg: Register) -> tuple[str, str]:
+    """The SQL dirtrack sends for the per-unit counts and for the overdue list, with literals."""
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import sqlite
+
+    from dirtrack.periods import parse_period
+    from dirtrack.status import Status
+    from dirtrack.store.report_sql import Scope, directive_ids, states
+
+    span = parse_period(f"{reg.today.year}Q{(reg.today.month - 1) // 3 + 1}", today=reg.today)
+    scope = Scope(as_of=reg.today, held_on_or_before=reg.today, closed_not_before=span.start)
+    rows = states(scope)
+    counts = select(rows.c.unit_id, rows.c.status, func.count()).group_by(
+        rows.c.unit_id, rows.c.status
+    )
+    overdue = directive_ids(
+        Scope(as_of=reg.today, held_on_or_before=reg.today),
+        [Status.OVERDUE],
+        most_overdue_first=True,
+    ).subquery()
+    from dirtrack.store.tables import directive
+
+    listing = select(directive).join(overdue, overdue.c.id == directive.c.id)
+    compile_kw = {"dialect": sqlite.dialect(), "compile_kwargs": {"literal_binds": True}}
+    return (
+        str(counts.compile(**compile_kw)) + ";\n",  # type: ignore[arg-type]
+        str(listing.compile(**compile_kw)) + ";\n",  # type: ignore[arg-type]
+    )
+
+
+# --- Taskwarrior ------------------------------------------------------------------------------
+
+
+def taskwarrior_data(reg: Register, folder: Path) -> Path:
+    """The register's directives as Taskwarrior tasks, written in its own data-file format."""
+    data = folder / f"task-{reg.size}-{reg.today.isoformat()}"
+    if (data / "pending.data").exists():
+        return data
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    conn = sqlite3.connect(reg.path)
+    query = """
+        SELECT d.id, d.text, u.code, m.date, d.completed_on, d.cancelled_on,
+               COALESCE((SELECT e.new_due FROM extension e WHERE e.directive_id = d.id
+                         ORDER BY e.approved_on DESC, e.id DESC LIMIT 1), d.original_due)
+        FROM directive d JOIN unit u ON u.id = d.unit_id JOIN meeting m ON m.id = d.meeting_id
+    """
+
+    def epoch(text: str) -> int:
+        return int(datetime.fromisoformat(text).timestamp())
+
+    with (data / "pending.data").open("w") as pending, (data / "completed.data").open("w") as done:
+        for did, text, code, held, completed, cancelled, due in conn.execute(query):
+            fields = {
+                "description": text.replace('"', "'"),
+                "entry": epoch(held),
+                "modified": epoch(held),
+                "project": code,
+                "uuid": str(uuid.UUID(int=did)),
+            }
+            if due:
+                fields["due"] = epoch(due)
+            if cancelled:
+                fields.update(status="deleted", end=epoch(cancelled))
+            elif completed:
+                fields.update(status="completed", end=epoch(completed))
+            else:
+                fields["status"] = "pending"
+            line = "[" + " ".join(f'{k}:"{v}"' for k, v in fields.items()) + "]\n"
+            (pending if fields["status"] == "pending" else done).write(line)
+    conn.close()
+    return data
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("SIZES") or "1000,10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per command (median)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--import-max", type=int, default=1_000_000, help="largest size to import")
+    parser.add_argument("--taskwarrior-max", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.out.mkdir(parents=True, exist_ok=True)
+    today = date.today()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
+    # As on a user's machine: Python keeps the compiled modules (this sandbox turns that off).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["LANG"] = "C.UTF-8"
+    task = shutil.which("task")
+    sqlite_shell = shutil.which("sqlite3")
+    results: dict[int, dict[str, Figure]] = {}
+    for size in sizes:
+        print(f"{size:,} directives", file=sys.stderr)
+        reg = build_register(args.out, size, today)
+        quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        db = ["--db", str(reg.path)]
+        repeat = args.repeat if size < 1_000_000 else max(1, min(args.repeat, 3))
+        got: dict[str, Figure] = {}
+        run = [dirtrack(), *db]
+        got["report"] = measure([*run, "report", "--quarter", quarter], repeat, env)
+        got["overdue"] = measure([*run, "overdue"], repeat, env)
+        got["list"] = measure(
+            [*run, "list", "--status", "overdue", "--format", "json"], repeat, env
+        )
+        got["assign"] = measure(
+            [
+                *run,
+                "assign",
+                str(reg.meeting),
+                "--unit",
+                reg.unit,
+                "--due",
+                "2099-12-31",
+                "Báo cáo kết quả (bench)",
+            ],
+            repeat,
+            env,
+        )
+        if size <= args.import_max:
+            export = args.out / f"export-{size}.json"
+            subprocess.run(
+                [*run, "export", "--format", "json", "--out", str(export), "--force"],
+                check=True,
+                capture_output=True,
+                env=env,
+            )
+            figure = Figure()
+            for i in range(1 if size >= 100_000 else repeat):
+                fresh = args.out / f"import-{size}-{i}.db"
+                fresh.unlink(missing_ok=True)
+                seconds, kib, _ = run_once(
+                    [dirtrack(), "--db", str(fresh), "import", str(export)], env=env
+                )
+                figure.seconds.append(seconds)
+                figure.peak_kib = max(figure.peak_kib, kib)
+                fresh.unlink(missing_ok=True)
+            export.unlink(missing_ok=True)
+            got["import"] = figure
+        if sqlite_shell:
+            counts_sql, overdue_sql = floor_sql(reg)
+            for name, sql in (("floor report", counts_sql), ("floor overdue", overdue_sql)):
+                script = args.out / f"{name.replace(' ', '-')}.sql"
+                script.write_text(sql)
+                got[name] = measure([sqlite_shell, str(reg.path)], repeat, env, stdin=script)
+        if task and size <= args.taskwarrior_max:
+            data = taskwarrior_data(reg, args.out)
+            rc = args.out / "taskrc"
+            rc.write_text(
+                f"data.location={data}\nconfirmation=off\ngc=off\nhooks=off\nverbose=nothing\n"
+            )
+            tw_env = {**env, "TASKRC": str(rc)}
+            got["task summary"] = measure([task, "summary"], repeat, tw_env)
+            got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
+        results[size] = got
+    print_table(results, task is not None, args.taskwarrior_max)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    str(n): {k: {"median_s": f.median, "peak_mib": f.mib} for k, f in got.items()}
+                    for n, got in results.items()
+                },
+                indent=2,
+            )
+        )
+    return 0
+
+
+ROWS = [
+    ("report", "report --quarter (current)"),
+    ("overdue", "overdue"),
+    ("list", "list --status overdue --format json"),
+    ("assign", "assign"),
+    ("import", "import (its JSON export, new file)"),
+    ("floor report", "floor: sqlite3, per-unit counts"),
+    ("floor overdue", "floor: sqlite3, overdue rows"),
+    ("task summary", "Taskwarrior: task summary"),
+    ("task overdue", "Taskwarrior: task overdue"),
+]
+
+
+def _cell(figure: Figure | None) -> str:
+    if figure is None or figure.median is None:
+        return "—"
+    mib = f"{figure.mib:.0f} MiB" if figure.mib else "?"
+    return f"{figure.median:.3f} s {mib:>8}"
+
+
+def print_table(results: dict[int, dict[str, Figure]], have_task: bool, task_max: int) -> None:
+    sizes = list(results)
+    width = 44
+    print()
+    print("median wall time (s) and peak memory (MiB, max RSS) per command and register size")
+    print(f"{'':{width}}" + "".join(f"{n:>22,}" for n in sizes))
+    for key, label in ROWS:
+        if all(key not in results[n] for n in sizes):
+            continue
+        print(f"{label:{width}}" + "".join(f"{_cell(results[n].get(key)):>22}" for n in sizes))
+    print()
+    print("ratios")
+    for key, floor, label in (
+        ("report", "floor report", "report / sqlite3 floor"),
+        ("overdue", "floor overdue", "overdue / sqlite3 floor"),
+        ("task summary", "report", "task summary / dirtrack report"),
+        ("task overdue", "overdue", "task overdue / dirtrack overdue"),
+    ):
+        cells = []
+        for n in sizes:
+            a, b = results[n].get(key), results[n].get(floor)
+            if a and b and a.median and b.median:
+                time_ratio = a.median / b.median
+                mem = f" {a.mib / b.mib:.3g}x mem" if a.mib and b.mib else ""
+                cells.append(f"{time_ratio:.3g}x time{mem}")
+            else:
+                cells.append("—")
+        print(f"{label:{width}}" + "".join(f"{c:>22}" for c in cells))
+    print()
+    print("targets (issue 6)")
+    for (n, command), (seconds, mib) in TARGETS.items():
+        figure = results.get(n, {}).get(command)
+        if figure is None or figure.median is None:
+            continue
+        ok_time = figure.median < seconds
+        ok_mem = mib is None or (figure.mib or 0) < mib
+        limit = f"< {seconds} s" + (f" and < {mib:.0f} MiB" if mib else "")
+        verdict = "met" if ok_time and ok_mem else "MISSED"
+        print(
+            f"  {command:8} at {n:>9,}: {_cell(figure).strip():>20}   target {limit:24} {verdict}"
+        )
+    if not have_task:
+        print("\nTaskwarrior not installed (apt-get install taskwarrior): its rows are left out.")
+    elif any(n > task_max for n in sizes):
+        print(f"\nTaskwarrior is run up to {task_max:,} tasks (--taskwarrior-max).")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""`dirtrack backup` and `dirtrack restore`: SQLite's online backup, checked restores."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+
+pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
+
+
+def directives(db: str) -> list[dict[str, object]]:
+    done = run("list", "--format", "json", "--as-of", "2022-12-31", db=db)
+    assert done.returncode == 0, done.stderr
+    return list(json.loads(done.stdout))
+
+
+@pytest.fixture
+def office(units: Cli, meeting: int) -> Cli:
+    for n in range(1, 6):
+        units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", f"Việc {n}")
+    units.ok("progress", "1", "--percent", "30", "--date", "1/6/2022")
+    return units
+
+
+def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    done = run("backup", str(copy), db=db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"backed up to {copy} (")
+    assert "5 directives" in done.stderr
+    # One self-contained file, checked, whatever journal mode the database runs in.
+    assert not Path(f"{copy}-wal").exists() and not list(tmp_path.glob(".*.part"))
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.close()
+    assert directives(str(copy)) == directives(db)
+
+
+def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    assert run("backup", str(folder), db=db).returncode == 0
+    [made] = list(folder.glob("dirtrack-*.db"))
+    assert directives(str(made)) == directives(db)
+    again = run("backup", str(made), db=db)
+    assert again.returncode == 1 and "exists already; give --force" in again.stderr
+    assert run("backup", str(made), "--force", db=db).returncode == 0
+
+
+def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) -> None:
+    before = file_digest(db_path)
+    assert "is the database itself" in office.fail("backup", str(db_path), "--force")
+    assert "does not exist" in office.fail("backup", str(tmp_path / "no" / "x.db"))
+    assert file_digest(db_path) == before
+    missing = run("backup", str(tmp_path / "x.db"), db=str(tmp_path / "none.db"))
+    assert missing.returncode == 1 and "no database at" in missing.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_backup_while_others_write(office: Cli, db: str, tmp_path: Path) -> None:
+    # Fill the database so the copy takes several steps, then back it up while another
+    # process logs progress again and again.
+    rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"] + [
+        f"{n},Việc số {n},BTC,30/9/2022" for n in range(6, 3006)
+    ]
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert run("import", str(sheet), "--meeting", "1", db=db).returncode == 0
+    stop = threading.Event()
+    written: list[int] = []
+
+    def writer() -> None:
+        n = 0
+        while not stop.is_set() and n < 40:
+            n += 1
+            done = subprocess.run(
+                [
+                    ENTRY_POINT,
+                    "--db",
+                    db,
+                    "progress",
+                    "2",
+                    "--percent",
+                    str(n),
+                    "--date",
+                    "1/7/2022",
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode == 0:
+                written.append(n)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        copies = []
+        for i in range(3):
+            copy = tmp_path / f"copy{i}.db"
+            done = run("backup", str(copy), db=db)
+            assert done.returncode == 0, done.stderr
+            copies.append(copy)
+    finally:
+        stop.set()
+        thread.join()
+    assert written, "the writer never got through"
+    for copy in copies:
+        conn = sqlite3.connect(copy)
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM directive").fetchone()[0] == 3005
+        logged = conn.execute("SELECT COUNT(*) FROM progress_entry").fetchone()[0]
+        conn.close()
+        assert 1 <= logged <= 1 + len(written)
+        assert len(directives(str(copy))) == 3005
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_old_file(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.db"
+    assert run("backup", str(copy), db=db).returncode == 0
+    saved = directives(db)
+    office.ok("done", "1", "--date", "1/7/2022")
+    office.ok("assign", "1", "--unit", "VPTU", "Việc sau sao lưu")
+    changed = directives(db)
+    done = run("restore", str(copy), db=db)
+    assert done.returncode == 0, done.stderr
+    assert directives(db) == saved
+    [kept] = list(tmp_path.glob("dirtrack.db.*.bak"))
+    assert f"the previous database is kept as {kept}" in done.stderr
+    assert directives(str(kept)) == changed
+    assert db_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_into_a_new_file(office: Cli, db: str, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    assert run("backup", str(copy), db=db).returncode == 0
+    fresh = tmp_path / "fresh.db"
+    done = run("restore", str(copy), db=str(fresh))
+    assert done.returncode == 0, done.stderr
+    assert directives(str(fresh)) == directives(db)
+
+
+def _alembic(path: Path, revision: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    conn.commit()
+    conn.close()
+
+
+def test_restore_refuses_what_is_not_a_good_backup(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    before = file_digest(db_path)
+    text = tmp_path / "notes.txt"
+    text.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    assert "not a dirtrack database (not a SQLite file)" in office.fail("restore", str(text))
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.close()
+    assert "is a SQLite file but not a dirtrack database" in office.fail("restore", str(other))
+    newer = tmp_path / "newer.db"
+    assert run("backup", str(newer), db=db).returncode == 0
+    _alembic(newer, "9999")
+    assert "schema revision '9999', which this dirtrack does not know" in office.fail(
+        "restore", str(newer)
+    )
+    damaged = tmp_path / "damaged.db"
+    assert run("backup", str(damaged), db=db).returncode == 0
+    data = bytearray(damaged.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 4096] = b"\xff" * 4096
+    damaged.write_bytes(bytes(data))
+    message = office.fail("restore", str(damaged))
+    assert "damaged" in message or "cannot be read" in message
+    assert "no file" in office.fail("restore", str(tmp_path / "missing.db"))
+    assert "is the database itself" in office.fail("restore", str(db_path))
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
+    url = "postgresql+psycopg://office@db.invalid/dirtrack"
+    for command in (["backup", str(tmp_path / "x.db")], ["restore", str(tmp_path / "x.db")]):
+        done = run(*command, db=url)
+        assert done.returncode == 1
+        assert done.stderr.count("\n") == 1 and "pg_dump" in done.stderr
+        assert done.stderr.startswith("Error: backup and restore work on SQLite files")

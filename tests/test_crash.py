@@ -1,0 +1,235 @@
+"""Crash safety and `doctor` (issue 5): SIGKILL in the middle of a write (an import, an undo)
+leaves the database before or after it, never between; doctor finds real damage; the file is
+its owner's alone and in WAL mode."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+
+ROWS = 1500
+KILLS = 6
+
+
+def dirtrack(*args: str, db: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [ENTRY_POINT, "--db", str(db), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def counts(db: Path) -> tuple[int, int, int]:
+    """(units, meetings, directives), read through the CLI in one go."""
+    done = run("export", "--format", "json", db=str(db))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    return len(data["units"]), len(data["meetings"]), len(data["directives"])
+
+
+def healthy(db: Path) -> None:
+    done = run("doctor", "--format", "json", db=str(db))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {c["status"] for c in json.loads(done.stdout)} <= {"ok", "warning"}
+
+
+def private(path: Path) -> bool:
+    return stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dirtrack export with two units, a meeting and ROWS directives."""
+    folder = tmp_path_factory.mktemp("export")
+    db = folder / "source.db"
+    for args in (
+        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
+        ("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy"),
+        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
+    ):
+        assert run(*args, db=str(db)).returncode == 0
+    sheet = folder / "sheet.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Nội dung", "Đơn vị chủ trì", "Thời hạn"])
+        for i in range(ROWS):
+            writer.writerow(
+                [f"Nhiệm vụ {i}: rà soát, báo cáo", "VPTU" if i % 2 else "BTC", "30/9/2022"]
+            )
+    assert run("import", str(sheet), "--meeting", "1", db=str(db)).returncode == 0
+    done = run("export", "--format", "json", db=str(db))
+    assert done.returncode == 0, done.stderr
+    path = folder / "export.json"
+    path.write_text(done.stdout, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with its schema and nothing else (so that a kill can only hit the write)."""
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    assert run("unit", "list", db=str(path)).returncode == 0
+    return path
+
+
+def copy_of(source: Path, path: Path) -> Path:
+    shutil.copyfile(source, path)
+    path.chmod(0o600)
+    return path
+
+
+def test_sigkill_during_an_import_leaves_it_before_or_after(
+    export: Path, empty: Path, tmp_path: Path
+) -> None:
+    rng = random.Random(5)
+    # How long a whole import takes here, and what it leaves.
+    whole = copy_of(empty, tmp_path / "whole.db")
+    started = time.monotonic()
+    assert run("import", str(export), db=str(whole)).returncode == 0
+    took = time.monotonic() - started
+    assert counts(whole) == (2, 1, ROWS)
+    outcomes = []
+    for attempt in range(KILLS):
+        db = copy_of(empty, tmp_path / f"killed-{attempt}.db")
+        proc = dirtrack("import", str(export), db=db)
+        time.sleep(rng.uniform(0.15, 1.05) * took)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        for leftover in db.parent.glob(f"{db.name}-*"):  # -wal, -shm of the killed writer
+            assert private(leftover), leftover
+        healthy(db)
+        found = counts(db)
+        assert found in ((0, 0, 0), (2, 1, ROWS)), (attempt, found)
+        outcomes.append((proc.returncode, found))
+    assert any(code == -signal.SIGKILL for code, _ in outcomes), outcomes
+
+
+def test_sigkill_during_an_undo_leaves_it_before_or_after(
+    export: Path, empty: Path, tmp_path: Path
+) -> None:
+    rng = random.Random(7)
+    imported = copy_of(empty, tmp_path / "imported.db")
+    assert run("import", str(export), db=str(imported)).returncode == 0
+    started = time.monotonic()
+    assert run("undo", db=str(copy_of(imported, tmp_path / "whole.db"))).returncode == 0
+    took = time.monotonic() - started
+    for attempt in range(2):
+        db = copy_of(imported, tmp_path / f"undo-{attempt}.db")
+        proc = dirtrack("undo", db=db)
+        time.sleep(rng.uniform(0.3, 1.0) * took)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        healthy(db)
+        found = counts(db)
+        assert found in ((0, 0, 0), (2, 1, ROWS)), (attempt, found)
+        latest = json.loads(run("history", "--limit", "1", "--format", "json", db=str(db)).stdout)
+        assert latest[0]["command"] == ("undo" if found == (0, 0, 0) else "import")
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+@pytest.mark.sqlite_only("the file's mode and journal")
+def test_a_new_database_is_its_owners_alone_and_in_wal_mode(cli: Cli, db_path: Path) -> None:
+    os.umask(0o022)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    digest = file_digest(db_path)
+    cli.fail("unit", "add", "VPTU", "Trùng mã")
+    assert file_digest(db_path) == digest
+
+
+def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    digest = file_digest(other)
+    done = run("unit", "list", db=str(other))
+    assert done.returncode == 1 and done.stderr.startswith("Error: ")
+    assert file_digest(other) == digest
+
+
+# --- doctor ------------------------------------------------------------------------------------
+
+
+def test_doctor_on_a_healthy_database(meeting: int, units: Cli) -> None:
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert {"schema", "integrity", "foreign_keys"} <= set(checks)
+    assert all(c["status"] == "ok" for c in checks.values())
+    assert "no problems found" in result.stderr
+
+
+def test_doctor_does_not_create_a_missing_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    done = run("doctor", db=str(missing))
+    assert done.returncode == 1 and done.stderr.startswith("Error: no database at")
+    assert not missing.exists()
+
+
+@pytest.mark.sqlite_only("damages the file with sqlite3")
+def test_doctor_finds_a_broken_reference(meeting: int, units: Cli, db_path: Path) -> None:
+    units.ok("assign", str(meeting), "--unit", "BTC", "--with", "VPTU", "Đẩy nhanh đề án")
+    units.ok("progress", "1", "--percent", "10", "--date", "1/6/2022")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("DELETE FROM directive WHERE id = 1")
+    conn.close()
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: database") and "1 problem" in result.stderr
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["foreign_keys"]["status"] == "problem"
+    detail = checks["foreign_keys"]["detail"]
+    assert "directive_coordinator row 1 points to a missing directive" in detail
+    assert "progress_entry row 1 points to a missing directive" in detail
+
+
+@pytest.mark.sqlite_only("damages the file's pages")
+def test_doctor_finds_a_damaged_index(meeting: int, units: Cli, db_path: Path) -> None:
+    for i in range(40):
+        units.ok("assign", str(meeting), "--unit", "BTC", f"Nhiệm vụ {i}")
+    with sqlite3.connect(db_path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_directive_unit_id'"
+        ).fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with db_path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size + 8)
+        handle.write(bytes(random.Random(1).getrandbits(8) for _ in range(page_size - 8)))
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 1, result.stdout
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["integrity"]["status"] == "problem"
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.sqlite_only("file permissions")
+def test_doctor_warns_about_a_file_others_can_read(units: Cli, db_path: Path) -> None:
+    db_path.chmod(0o644)
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["permissions"]["status"] == "warning"
+    assert "chmod 600" in checks["permissions"]["detail"]

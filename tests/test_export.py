@@ -1,0 +1,364 @@
+"""`dirtrack export`: lossless JSON read back by `import`, and the office's Excel sheet."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import Cli, file_digest, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def other_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A second, empty database on the same backend as ``db``."""
+    if backend == "sqlite":
+        return str(tmp_path / "copy.db")
+    return str(request.getfixturevalue("pg_cluster").create_database())
+
+
+@pytest.fixture
+def seeded(units: Cli, db: str) -> str:
+    """Every kind of record, made by the commands: units with parents and aliases, meetings
+    with attendees, directives with progress, extensions, completion and cancellation, and
+    limitations raised, resolved and repeated."""
+    cli = units
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    cli.ok("unit", "add", "VPThU", "Văn phòng Thị ủy", "--parent", "TU", "--alias", "VP Thị ủy")
+    first = cli.id(
+        "add-meeting",
+        "--date",
+        "6/5/2022",
+        "--title",
+        "Làm việc với các ban",
+        "--chair",
+        "Phương Thị Thanh",
+        "--chair-title",
+        "Phó Bí thư",
+        "--kind",
+        "working-session",
+        "--attendee",
+        "BTC",
+        "--attendee",
+        "VPTU",
+        "--doc",
+        "46-QĐ/ThU",
+        "--note",
+        "Ghi chú",
+        "--key",
+        "hop-1",
+    )
+    second = cli.id(
+        "add-meeting",
+        "--date",
+        "29/7/2022",
+        "--title",
+        "Giao ban quý II",
+        "--kind",
+        "briefing",
+        "--attendee",
+        "BDV",
+    )
+    a = cli.id(
+        "assign",
+        str(first),
+        "--unit",
+        "BTC",
+        "--with",
+        "VPTU",
+        "--with",
+        "UBKT",
+        "--due",
+        "tháng 9/2022",
+        "--product",
+        "Đề án",
+        "--key",
+        "kl-1",
+        "Đề án A",
+    )
+    cli.ok("progress", str(a), "--percent", "40", "--note", "Đã trình", "--date", "1/6/2022")
+    cli.ok("progress", str(a), "--note", "Chờ ý kiến", "--date", "1/7/2022")
+    cli.ok("extend", str(a), "--to", "tháng 10/2022", "--date", "28/9/2022", "--reason", "CV 12")
+    cli.ok("done", str(a), "--date", "20/10/2022", "--note", "Đề án 05-ĐA")
+    b = cli.id("assign", str(first), "--unit", "VPTU", "Báo cáo B")
+    cli.ok("cancel", str(b), "--date", "1/8/2022", "--reason", "Không còn phù hợp")
+    cli.id("assign", str(second), "--attendees", "--due", "quý IV", "Việc chung")
+    cli.id("assign", str(second), "--unit", "VPThU", "Việc không hạn")
+    lim = cli.id(
+        "add-limitation", str(first), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
+    )
+    cli.ok("resolve", str(lim), "--date", "1/8/2022", "--note", "Đã hợp đồng")
+    cli.id(
+        "add-limitation", str(second), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
+    )
+    return db
+
+
+def export_json(db: str) -> str:
+    done = run("export", db=db)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_export_import_export_is_identical(seeded: str, other_db: str, tmp_path: Path) -> None:
+    # Made by the commands, exported, imported into an empty database: exporting that gives the
+    # same bytes (on SQLite and on PostgreSQL).
+    first = export_json(seeded)
+    source = tmp_path / "first.json"
+    source.write_text(first, encoding="utf-8")
+    imported = run("import", str(source), db=other_db)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr.startswith(
+        f"imported {source}: 7 units, 2 meetings, 4 directives, 2 limitations"
+    )
+    assert export_json(other_db) == first
+    for command in (
+        ["list", "--as-of", "2022-12-31"],
+        ["limitations"],
+        ["unit", "list"],
+        ["meetings"],
+        ["show", "1", "--as-of", "2022-12-31"],
+    ):
+        mine = run(*command, "--format", "json", db=seeded)
+        theirs = run(*command, "--format", "json", db=other_db)
+        assert mine.stdout == theirs.stdout, command
+    # The ids go on from the imported ones.
+    assert run("assign", "1", "--unit", "BTC", "Việc mới", db=other_db).stdout.strip() == "5"
+
+
+def test_export_holds_every_record_and_its_history(seeded: str) -> None:
+    doc = json.loads(export_json(seeded))
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 1)
+    assert list(doc) == ["format", "version", "units", "meetings", "directives", "limitations"]
+    units = {u["code"]: u for u in doc["units"]}
+    assert units["VPThU"]["parent"] == "TU" and units["VPThU"]["aliases"] == ["VP Thị ủy"]
+    meeting = doc["meetings"][0]
+    assert meeting["attendees"] == ["BTC", "VPTU"] and meeting["key"] == "hop-1"
+    assert (meeting["chair"], meeting["doc"], meeting["note"]) == (
+        "Phương Thị Thanh",
+        "46-QĐ/ThU",
+        "Ghi chú",
+    )
+    first = doc["directives"][0]
+    assert first["with"] == ["UBKT", "VPTU"] and first["key"] == "kl-1"
+    assert first["original_due"] == "2022-09-30" and first["due_text"] == "tháng 9/2022"
+    assert [(p["reported_on"], p["percent"], p["note"]) for p in first["progress"]] == [
+        ("2022-06-01", 40, "Đã trình"),
+        ("2022-07-01", None, "Chờ ý kiến"),
+    ]
+    assert [(e["approved_on"], e["new_due"], e["reason"]) for e in first["extensions"]] == [
+        ("2022-09-28", "2022-10-31", "CV 12")
+    ]
+    assert (first["completed_on"], first["completion_note"]) == ("2022-10-20", "Đề án 05-ĐA")
+    second = doc["directives"][1]
+    assert (second["cancelled_on"], second["cancel_reason"]) == ("2022-08-01", "Không còn phù hợp")
+    assert all("status" not in d and "due" not in d for d in doc["directives"])  # facts only
+    lims = doc["limitations"]
+    assert (lims[0]["resolved_on"], lims[0]["resolve_note"]) == ("2022-08-01", "Đã hợp đồng")
+
+
+def test_export_out_file(seeded: str, tmp_path: Path) -> None:
+    target = tmp_path / "all.json"
+    done = run("export", "--out", str(target), db=seeded)
+    assert done.returncode == 0 and done.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    again = run("export", "--out", str(target), db=seeded)
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert run("export", "--out", str(target), "--force", db=seeded).returncode == 0
+    missing = run("export", "--out", str(tmp_path / "no" / "x.json"), db=seeded)
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert not list(tmp_path.glob(".*.part"))
+
+
+@pytest.fixture
+def exported(units: Cli, meeting: int, tmp_path: Path) -> Path:
+    first = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
+    units.ok("progress", str(first), "--percent", "40", "--note", "Đã trình", "--date", "1/6/2022")
+    units.ok("extend", str(first), "--to", "31/7/2022", "--date", "25/6/2022", "--reason", "CV 12")
+    units.ok("done", str(first), "--date", "20/7/2022", "--note", "Đề án 05-ĐA")
+    second = units.id("assign", str(meeting), "--unit", "VPTU", "--with", "BDV", "Báo cáo B")
+    units.ok("cancel", str(second), "--date", "1/8/2022", "--reason", "Không còn phù hợp")
+    lim = units.id(
+        "add-limitation", str(meeting), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
+    )
+    units.ok("resolve", str(lim), "--date", "1/8/2022")
+    target = tmp_path / "all.json"
+    units.ok("export", "--out", str(target))
+    return target
+
+
+def test_import_refuses_a_database_that_is_not_empty(
+    exported: Path, units: Cli, db_path: Path
+) -> None:
+    before = file_digest(db_path)
+    message = units.fail("import", str(exported))
+    assert "already holds records (5 units, 1 meetings, 2 directives, 1 limitations)" in message
+    assert file_digest(db_path) == before
+
+
+def test_import_dry_run_counts_and_writes_nothing(
+    exported: Path, other_db: str, tmp_path: Path
+) -> None:
+    done = run("import", str(exported), "--dry-run", "--format", "json", db=other_db)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["created"] == {
+        "units": 5,
+        "meetings": 1,
+        "directives": 2,
+        "progress": 1,
+        "extensions": 1,
+        "limitations": 1,
+    }
+    assert json.loads(export_json(other_db))["directives"] == []
+
+
+def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    change(doc)
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.update(version=2), "format version 2; this dirtrack reads version 1"),
+        (lambda d: d["directives"][0].pop("text"), "directives[0].text: Field required"),
+        (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),
+        (
+            lambda d: d["directives"][0].update(meeting_id=7),
+            "directives[0].meeting_id: no meeting 7",
+        ),
+        (
+            lambda d: d["directives"][0]["progress"][0].update(percent=140),
+            "less than or equal to 100",
+        ),
+        (lambda d: d["meetings"][0].update(date="2022-02-30"), "meetings[0].date"),
+        (lambda d: d["units"][1].update(parent="NOPE"), "units[1].parent: no unit 'NOPE'"),
+        (lambda d: d["units"].append(dict(d["units"][0])), "two units have the same code"),
+        (lambda d: d["units"][1]["aliases"].append(d["units"][0]["name"]), "also names unit"),
+        (lambda d: d["limitations"][0].update(category="weather"), "limitations[0].category"),
+        (lambda d: d.update(extra=1), "extra: Extra inputs are not permitted"),
+    ],
+    ids=[
+        "version",
+        "missing",
+        "unit",
+        "meeting",
+        "percent",
+        "date",
+        "parent",
+        "twice",
+        "alias",
+        "category",
+        "extra",
+    ],
+)
+def test_import_checks_the_document(
+    exported: Path, other_db: str, tmp_path: Path, change: Any, expected: str
+) -> None:
+    done = run("import", str(_broken(tmp_path, exported, change)), db=other_db)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("Error: ")
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_import_of_json_refuses_sheet_options(exported: Path, other_db: str) -> None:
+    done = run("import", str(exported), "--key-column", "A", db=other_db)
+    assert done.returncode == 1 and "--key-column is for spreadsheets" in done.stderr
+    broken = exported.with_name("cut.json")
+    broken.write_text(exported.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    done = run("import", str(broken), db=other_db)
+    assert done.returncode == 1 and "is not valid JSON" in done.stderr
+
+
+def test_xlsx_export_is_the_office_sheet_and_reads_back(
+    exported: Path, units: Cli, other_db: str, tmp_path: Path
+) -> None:
+    book_path = tmp_path / "theo-doi.xlsx"
+    units.ok(
+        "--lang",
+        "vi",
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        str(book_path),
+        "--as-of",
+        "2022-09-30",
+    )
+    book = load_workbook(book_path)
+    ws = book.worksheets[0]
+    assert ws.title == "Nhiệm vụ"
+    assert ws["A2"].value == "(Số liệu tính đến ngày 30/09/2022)"
+    assert [c.value for c in ws[4]][:7] == [
+        "STT",
+        "Nội dung",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời hạn",
+        "Tiến độ",
+        "Kết quả",
+    ]
+    first = [c.value for c in ws[6]]
+    assert first[1] == "Đề án A" and first[2] == "Ban Tổ chức Tỉnh ủy"
+    assert first[4].date().isoformat() == "2022-07-31" and first[5] == "40%: Đã trình"
+    assert first[6] == "Hoàn thành đúng hạn: Đề án 05-ĐA"
+    assert book.worksheets[1]["C6"].value == "Thiếu lái xe"
+    done = run("import", str(book_path), "--create-units", db=other_db)
+    assert done.returncode == 0, done.stderr
+    mine = json.loads(units.ok("report", "--quarter", "2022Q3", "--format", "json"))
+    theirs = json.loads(
+        run("report", "--quarter", "2022Q3", "--format", "json", db=other_db).stdout
+    )
+    for name in ("total", "done_on_time", "done_late", "open_in_time", "overdue", "cancelled"):
+        assert mine["totals"][name] == theirs["totals"][name], name
+
+
+def test_xlsx_never_writes_formulas(units: Cli, meeting: int, tmp_path: Path) -> None:
+    dangerous = ['=HYPERLINK("http://x","bấm")', "+84 912 345 678", "-1", "@SUM(A1)"]
+    for text in dangerous:
+        units.ok("assign", str(meeting), "--unit", "BTC", "--", text)
+    units.ok("unit", "alias", "BTC", "=cmd|' /C calc'!A0")
+    path = tmp_path / "x.xlsx"
+    result = units("export", "--format", "xlsx")  # not a terminal: the workbook goes to stdout
+    assert result.exit_code == 0 and result.stdout_bytes[:2] == b"PK"
+    path.write_bytes(result.stdout_bytes)
+    sheet_xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml
+    ws = load_workbook(path).worksheets[0]
+    texts = [ws.cell(row=r, column=2) for r in range(6, 10)]
+    assert [c.value for c in texts] == dangerous
+    assert all(c.data_type == "s" and c.quotePrefix for c in texts)
+
+
+@pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])
+def test_xlsx_export_reimports_unchanged(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str, key: str
+) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "Mã,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Tiến độ,Kết quả,Ngày hoàn thành\n"
+        'K1,Việc một,BTC,"VPTU, UBKT",30/9/2022,40%: đã trình,,\n'
+        "K2,Việc hai,VPTU,,quý III/2022,,Hoàn thành đúng hạn: Báo cáo 12,20/7/2022\n"
+        "K3,Việc ba,BDV,,Thường xuyên,,Dừng thực hiện ngày 10/8/2022: lý do,\n"
+        "K4,Việc bốn,UBKT,,31/8/2022,20%,Đang thực hiện,\n",
+        encoding="utf-8",
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--key-column", key, "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 4
+    assert report["unchanged"] == 4 and report["updated"] == 0 and report["problems"] == []
+    assert file_digest(db_path) == before

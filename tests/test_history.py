@@ -1,0 +1,302 @@
+"""History and undo (issue 5): every change recorded with who, when, old and new values;
+`undo` restores the exact earlier state, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, file_digest, snapshot
+
+
+def state_of(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but the change log itself."""
+    return {name: rows for name, rows in snapshot(db).items() if name != "change_log"}
+
+
+def history(cli: Cli, *args: str) -> Any:
+    return cli.json("history", *args)
+
+
+@pytest.fixture
+def seeded(meeting: int, units: Cli) -> Cli:
+    """The seed meeting with two directives, one with a coordinating unit, and a limitation."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đẩy nhanh đề án")
+    units.ok(
+        "assign",
+        str(meeting),
+        "--unit",
+        "VPTU",
+        "--with",
+        "BTC",
+        "--due",
+        "tháng 9/2022",
+        "Phối hợp",
+    )
+    units.ok(
+        "add-limitation", str(meeting), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
+    )
+    return units
+
+
+# Every kind of change a user can make, each from the seeded state.
+CHANGES = {
+    "unit add": [
+        "unit",
+        "add",
+        "BTG",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "--parent",
+        "VPTU",
+        "--alias",
+        "BTG TU",
+    ],
+    "unit alias": ["unit", "alias", "BDV", "Ban Dân vận"],
+    "add-meeting": [
+        "add-meeting",
+        "--date",
+        "7/9/2022",
+        "--title",
+        "Giao ban",
+        "--attendee",
+        "BTC",
+        "--attendee",
+        "VPUB",
+        "--doc",
+        "46-QĐ/ThU",
+    ],
+    "assign attendees": [
+        "assign",
+        "1",
+        "--attendees",
+        "--due",
+        "quý III/2022",
+        "--key",
+        "k1",
+        "Nâng cao chất lượng",
+    ],
+    "progress": [
+        "progress",
+        "1",
+        "--percent",
+        "40",
+        "--note",
+        "Đã trình dự thảo",
+        "--date",
+        "15/6/2022",
+    ],
+    "done": ["done", "2", "--date", "20/9/2022", "--note", "Báo cáo 35-BC/VPTU"],
+    "extend": [
+        "extend",
+        "1",
+        "--to",
+        "tháng 10/2022",
+        "--date",
+        "28/6/2022",
+        "--reason",
+        "Chờ ý kiến",
+    ],
+    "cancel": ["cancel", "2", "--date", "10/8/2022", "--reason", "Không còn phù hợp"],
+    "add-limitation": [
+        "add-limitation",
+        "1",
+        "--unit",
+        "BDV",
+        "--category",
+        "budget",
+        "Kinh phí hạn hẹp",
+    ],
+    "resolve": ["resolve", "1", "--date", "1/8/2022", "--note", "Đã hợp đồng lái xe"],
+    "unit retire": ["unit", "retire", "BTC", "--successor", "BDV", "--date", "1/7/2022"],
+}
+
+
+@pytest.mark.parametrize("kind", list(CHANGES))
+def test_undo_restores_the_exact_earlier_state(seeded: Cli, db: str, kind: str) -> None:
+    before = state_of(db)
+    seeded.ok(*CHANGES[kind])
+    changed = state_of(db)
+    assert changed != before
+    seeded.ok("undo")
+    assert state_of(db) == before
+    latest = history(seeded, "--limit", "2")
+    assert latest[0]["command"] == "undo"
+    assert latest[1]["command"] == kind.split(" attendees")[0]
+    assert latest[1]["undone_by"] == latest[0]["id"]
+    assert latest[0]["undoes"] == [latest[1]["id"]]
+    assert all(c["undone_by"] == latest[0]["id"] for c in latest[1]["changes"])
+
+
+def test_undo_of_an_import_restores_the_exact_earlier_state(
+    seeded: Cli, db: str, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "theo-doi.csv"
+    sheet.write_text(
+        "Nội dung,Đơn vị chủ trì,Thời hạn\n"
+        "Rà soát quy chế làm việc,VPTU,30/9/2022\n"
+        "Kiện toàn tổ chức bộ máy,BTC,31/12/2022\n",
+        encoding="utf-8",
+    )
+    before = state_of(db)
+    seeded.ok("import", str(sheet), "--meeting", "1")
+    assert len(seeded.json("list")) == 4
+    seeded.ok("undo")
+    assert state_of(db) == before
+
+
+def test_undo_n_reverts_the_last_commands_newest_first(seeded: Cli, db: str) -> None:
+    before = state_of(db)
+    seeded.ok("progress", "1", "--percent", "10", "--date", "10/5/2022")
+    seeded.ok("extend", "1", "--to", "31/7/2022", "--date", "20/6/2022")
+    seeded.ok("done", "1", "--date", "25/7/2022")
+    undone = json.loads(seeded.ok("undo", "3", "--format", "json"))
+    assert [c["command"] for c in undone] == ["done", "extend", "progress"]
+    assert state_of(db) == before
+
+
+def test_undo_is_a_stack_and_never_undoes_an_undo(seeded: Cli, db: str) -> None:
+    first = state_of(db)
+    seeded.ok("done", "1", "--date", "20/6/2022")
+    second = state_of(db)
+    seeded.ok("cancel", "2", "--date", "1/7/2022")
+    seeded.ok("undo")
+    assert state_of(db) == second
+    seeded.ok("undo")  # the `done`, not the undo just made
+    assert state_of(db) == first
+    commands = [c["command"] for c in history(seeded, "--limit", "4")]
+    assert commands == ["undo", "undo", "cancel", "done"]
+
+
+def test_undo_refuses_what_it_cannot_do_and_writes_nothing(
+    cli: Cli, db: str, db_path: Path
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    digest = file_digest(db_path)
+    assert "only 1 command" in cli.fail("undo", "2")
+    assert file_digest(db_path) == digest
+    cli.fail("undo", "0")
+    cli.fail("undo", "1001")
+    cli.fail("undo", "-3", code=2)  # an option it does not know: a usage error
+    assert file_digest(db_path) == digest
+    cli.ok("undo")
+    assert "nothing to undo" in cli.fail("undo")
+
+
+@pytest.mark.sqlite_only("changes the file behind dirtrack's back with sqlite3")
+def test_undo_refuses_when_a_row_changed_since_without_a_record(seeded: Cli, db_path: Path) -> None:
+    import sqlite3
+
+    seeded.ok("done", "1", "--date", "20/6/2022")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE directive SET completion_note = 'sửa tay' WHERE id = 1")
+    conn.close()
+    digest = file_digest(db_path)
+    message = seeded.fail("undo")
+    assert "directive 1 has changed since" in message
+    assert file_digest(db_path) == digest
+
+
+def test_undo_dry_run_shows_and_writes_nothing(seeded: Cli, db_path: Path) -> None:
+    seeded.ok("done", "1", "--date", "20/6/2022")
+    digest = file_digest(db_path)
+    result = seeded("undo", "--dry-run")
+    assert result.exit_code == 0
+    assert "would undo" in result.stderr and "completed_on: — → 2022-06-20" in result.stderr
+    assert file_digest(db_path) == digest
+    assert seeded.json("show", "1")["completed_on"] == "2022-06-20"
+
+
+def test_history_of_a_directive_has_who_when_and_old_and_new_values(
+    seeded: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeded.ok("--actor", "Nguyễn Văn A", "progress", "1", "--percent", "40", "--date", "1/6/2022")
+    monkeypatch.setenv("DIRTRACK_ACTOR", "Trần Thị B")
+    seeded.ok("extend", "1", "--to", "31/7/2022", "--date", "28/6/2022")
+    monkeypatch.delenv("DIRTRACK_ACTOR")
+    seeded.ok("done", "1", "--date", "20/7/2022")
+    changes = history(seeded, "1")
+    assert [(c["command"], c["action"], c["entity"]) for c in changes] == [
+        ("assign", "create", "directive"),
+        ("progress", "create", "progress_entry"),
+        ("extend", "create", "extension"),
+        ("done", "update", "directive"),
+    ]
+    assert [c["actor"] for c in changes] == [
+        getpass.getuser(),
+        "Nguyễn Văn A",
+        "Trần Thị B",
+        getpass.getuser(),
+    ]
+    assert changes[1]["after"]["percent"] == 40
+    assert changes[2]["after"]["new_due"] == "2022-07-31"
+    assert changes[3]["fields"] == {"completed_on": [None, "2022-07-20"]}
+    for change in changes:
+        assert change["at"].endswith("+00:00")
+    # The directive given with a coordinating unit has that recorded too.
+    second = history(seeded, "2")
+    assert {c["entity"] for c in second} == {"directive", "directive_coordinator"}
+
+
+def test_history_lists_commands_newest_first_and_filters_by_actor(seeded: Cli) -> None:
+    seeded.ok("--actor", "chanh-vp", "done", "1", "--date", "20/6/2022")
+    commands = history(seeded)
+    assert [c["command"] for c in commands[:4]] == ["done", "add-limitation", "assign", "assign"]
+    assert commands[0]["params"]["directive_id"] == 1
+    assert len(history(seeded, "--limit", "2")) == 2
+    mine = history(seeded, "--by", "chanh-vp")
+    assert [c["command"] for c in mine] == ["done"]
+    table = seeded.ok("history", "--limit", "1")
+    assert "chanh-vp" in table and "completed_on" in table
+
+
+def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
+    seeded.ok("resolve", "1", "--date", "1/8/2022")
+    seeded.ok("unit", "alias", "BTC", "Ban Tổ chức TU")
+    assert [c["entity"] for c in history(seeded, "--meeting", "1")][:1] == ["meeting"]
+    assert {c["entity"] for c in history(seeded, "--meeting", "1")} == {
+        "meeting",
+        "meeting_attendee",
+    }
+    assert [c["command"] for c in history(seeded, "--limitation", "1")] == [
+        "add-limitation",
+        "resolve",
+    ]
+    assert [c["entity"] for c in history(seeded, "--unit", "ban to chuc")] == [
+        "unit",
+        "unit_alias",
+        "unit_alias",
+    ]
+    seeded.fail("history", "1", "--meeting", "1", code=2)
+
+
+def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
+    seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
+    count = len(history(seeded, "--limit", "0"))
+    digest = file_digest(db_path)
+    seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
+    seeded.ok("list")
+    seeded.ok("report", "--quarter", "2022Q3")
+    seeded.fail("done", "99")
+    seeded.fail("progress", "1", "--percent", "140")
+    assert file_digest(db_path) == digest
+    assert len(history(seeded, "--limit", "0")) == count
+
+
+def test_history_of_an_unknown_directive_is_an_error(cli: Cli) -> None:
+    assert "no directive with id 5" in cli.fail("history", "5")
+
+
+def test_reports_say_who_last_touched_an_item(seeded: Cli) -> None:
+    seeded.ok("--actor", "Lê Văn C", "progress", "1", "--percent", "20", "--date", "10/6/2022")
+    late = seeded.json("overdue", "--as-of", "2022-10-01")
+    first = next(d for d in late if d["id"] == 1)
+    assert first["last_touched_by"] == "Lê Văn C"
+    assert first["last_update"] == "2022-06-10"
+    assert first["last_update_event"] == "progress"
+    other = next(d for d in late if d["id"] == 2)
+    assert other["last_touched_by"] == getpass.getuser()
+    assert other["last_update_event"] == "assigned"

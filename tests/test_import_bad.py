@@ -1,0 +1,218 @@
+"""Bad files for `dirtrack import`: one `Error:` line naming the row and column, exit 1, and the
+database exactly as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import Cli, file_digest
+
+HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
+
+
+def xlsx(path: Path, rows: list[list[Any]], *, percent_cells: tuple[str, ...] = ()) -> Path:
+    book = Workbook()
+    ws = book.worksheets[0]
+    for row in rows:
+        ws.append(row)
+    for ref in percent_cells:
+        ws[ref].number_format = "0%"
+    book.save(path)
+    return path
+
+
+def text_file(path: Path, content: str) -> Path:
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def csv_rows(path: Path, rows: list[list[str]]) -> Path:
+    return text_file(path, "\n".join(",".join(r) for r in rows) + "\n")
+
+
+@pytest.fixture
+def office(units: Cli, meeting: int, db_path: Path) -> Cli:
+    """A database with units, one meeting and one directive, whose file must not change."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A")
+    return units
+
+
+def refused(cli: Cli, db_path: Path, *args: str) -> str:
+    before = file_digest(db_path)
+    message = cli.fail("import", *args)
+    assert file_digest(db_path) == before
+    return message
+
+
+def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "notes.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert "notes.pdf is not a spreadsheet (.xlsx, .csv) or a dirtrack export" in refused(
+        office, db_path, str(pdf)
+    )
+    fake = text_file(tmp_path / "bang.xlsx", "STT,Nội dung\n")
+    assert "is not an Excel workbook" in refused(office, db_path, str(fake))
+    old = tmp_path / "bang.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert "old Excel 97-2003 workbook (.xls)" in refused(office, db_path, str(old))
+    docx = tmp_path / "bao-cao.docx"
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert "zip file but not an Excel workbook" in refused(office, db_path, str(docx))
+    database = tmp_path / "copy.db"
+    sqlite3.connect(database).execute("CREATE TABLE t (x)").connection.close()
+    assert "dirtrack restore" in refused(office, db_path, str(database))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert "empty.csv is empty" in refused(office, db_path, str(empty))
+    assert "no file" in refused(office, db_path, str(tmp_path / "missing.xlsx"))
+    assert "is a folder" in refused(office, db_path, str(tmp_path))
+    other_json = text_file(tmp_path / "x.json", '{"units": []}')
+    assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
+
+
+def test_empty_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    blank = xlsx(tmp_path / "trong.xlsx", [])
+    assert "trong.xlsx: sheet 'Sheet' is empty" in refused(office, db_path, str(blank))
+    commas = text_file(tmp_path / "trong.csv", ",,,\n,,,\n\n")
+    assert "trong.csv has no data: every cell is empty" in refused(office, db_path, str(commas))
+
+
+def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    strange = csv_rows(
+        tmp_path / "a.csv", [["Việc", "Ai làm", "Khi nào"], ["x", "BTC", "1/1/2023"]]
+    )
+    message = refused(office, db_path, str(strange))
+    assert "no header row in the first 30 rows" in message and "--map" in message
+    no_unit = csv_rows(
+        tmp_path / "b.csv", [["STT", "Nội dung", "Ai làm", "Thời hạn"], ["1", "x", "BTC", ""]]
+    )
+    message = refused(office, db_path, str(no_unit), "--meeting", "1")
+    assert message == (
+        "Error: row 1: no column holds the lead unit or units (đơn vị chủ trì); the columns are "
+        "A 'STT', B 'Nội dung', C 'Ai làm', D 'Thời hạn'; name it with --map 'HEADER=unit'"
+    )
+    assert "--map: no column 'Người làm'" in refused(
+        office, db_path, str(no_unit), "--map", "Người làm=unit"
+    )
+    assert "unknown field 'boss'" in refused(office, db_path, str(no_unit), "--map", "Ai làm=boss")
+    assert "has no '=FIELD'" in refused(office, db_path, str(no_unit), "--map", "Ai làm")
+    twice = csv_rows(
+        tmp_path / "c.csv",
+        [["Nội dung", "Đơn vị chủ trì", "Thời hạn", "Hạn hoàn thành"], ["x", "BTC", "", ""]],
+    )
+    assert "columns C (Thời hạn) and D (Hạn hoàn thành) both look like 'due'" in refused(
+        office, db_path, str(twice), "--meeting", "1"
+    )
+
+
+def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(
+        tmp_path / "d.csv",
+        [
+            [*HEADER, "Ngày hoàn thành"],
+            ["1", "Việc A", "BTC", "", "31/2/2022", "", "", ""],
+            ["2", "Việc B", "BTC", "", "30/9/2022", "", "", "30/2/2022"],
+            ["3", "Việc C", "BTC", "", "sớm nhất có thể", "", "", ""],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "3 bad rows (2-4)" in message
+    assert "row 2, column E (Thời hạn): '31/2/2022' is not a real date" in message
+    assert "row 3, column H (Ngày hoàn thành): '30/2/2022' is not a real date" in message
+    assert "row 4, column E (Thời hạn): 'sớm nhất có thể' is not a deadline" in message
+
+
+def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = xlsx(
+        tmp_path / "p.xlsx",
+        [
+            HEADER,
+            [1, "Việc A", "BTC", None, datetime(2022, 9, 30), "140%", None],
+            [2, "Việc B", "BTC", None, datetime(2022, 9, 30), 140, None],
+            [3, "Việc C", "BTC", None, datetime(2022, 9, 30), 1.4, None],
+        ],
+        percent_cells=("F4",),
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "row 2, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
+    assert "row 3, column F (Tiến độ): 140 is not a percentage between 0 and 100" in message
+    assert "row 4, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
+
+
+def test_an_empty_unit_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(
+        tmp_path / "u.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "BTC", "", "", "", ""],
+            ["2", "Việc B", "", "VPTU", "30/9/2022", "", ""],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert message.startswith("Error: u.csv: 1 bad row (3); nothing was imported. ")
+    assert "row 3, column C (Đơn vị chủ trì): empty: every directive needs a lead unit" in message
+
+
+def test_every_bad_row_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    rows = [HEADER] + [
+        [str(i), f"Việc {i}", "Ban Tuyên giáo", "", "", "", ""] for i in range(1, 31)
+    ]
+    rows[12][2] = "BTC"
+    message = refused(office, db_path, str(csv_rows(tmp_path / "m.csv", rows)), "--meeting", "1")
+    assert "29 bad rows (2-12, 14-31)" in message
+    assert "unknown unit 'Ban Tuyên giáo'" in message and "and 21 more problems" in message
+
+
+def test_other_row_problems(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(
+        tmp_path / "o.csv",
+        [
+            [*HEADER, "Văn bản giao"],
+            ["1", "Trước cuộc họp", "BTC", "", "1/5/2022", "", "", ""],
+            ["2", "", "BTC", "", "", "", "", ""],
+            ["3", "Xong mà dừng", "BTC", "", "", "", "Đã hoàn thành ngày 1/6/2022; dừng", ""],
+            ["4", "Không rõ họp", "BTC", "", "", "", "", "Hội nghị không ngày"],
+            ["5", "Họp không có", "BTC", "", "", "", "", "99"],
+            ["6", "Văn phòng", "Văn phòng", "", "", "", "", ""],
+        ],
+    )
+    office.ok("unit", "add", "VPUB2", "Văn phòng Sở")
+    before = file_digest(db_path)
+    message = office.fail("import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert (
+        "row 2, column E (Thời hạn): deadline 2022-05-01 is before the meeting (2022-05-06)"
+        in message
+    )
+    assert "row 3, column B (Nội dung): empty: the directive's text is missing" in message
+    assert (
+        "row 5, column H (Văn bản giao): cannot tell when 'Hội nghị không ngày' was held" in message
+    )
+    assert "row 6, column H (Văn bản giao): no meeting with id 99" in message
+    assert "row 7, column C (Đơn vị chủ trì): unit 'Văn phòng' is ambiguous" in message
+
+
+def test_options_that_do_not_apply(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC", "", "", "", ""]])
+    assert "no meeting with id 99" in refused(office, db_path, str(sheet), "--meeting", "99")
+    assert "--sheet is for Excel workbooks" in refused(office, db_path, str(sheet), "--sheet", "1")
+    assert "'32/1/2022' is not a real date" in refused(
+        office, db_path, str(sheet), "--as-of", "32/1/2022"
+    )
+    book = xlsx(tmp_path / "b.xlsx", [HEADER])
+    assert "has no sheet 'Nhiệm vụ'; its sheets are 'Sheet'" in refused(
+        office, db_path, str(book), "--sheet", "Nhiệm vụ"
+    )
+
+
+def test_usage_errors_exit_2(office: Cli) -> None:
+    office.fail("import", code=2)
+    office.fail("import", "x.csv", "--no-such-option", code=2)

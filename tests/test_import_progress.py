@@ -1,0 +1,83 @@
+"""The progress bar: drawn on stderr when it is a terminal, absent otherwise."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ENTRY_POINT, run
+
+pytestmark = pytest.mark.sqlite_only("one backend is enough to see the bar")
+
+
+def _sheet(tmp_path: Path, rows: int) -> Path:
+    lines = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn,Tiến độ"]
+    lines += [f"{n},Việc số {n},BTC,30/9/2022,{n % 100}%" for n in range(1, rows + 1)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
+    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
+    sheet = _sheet(tmp_path, 20_000)
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "DIRTRACK_LANG": "en"}
+    done = subprocess.run(
+        [ENTRY_POINT, "--db", db, "import", str(sheet), "--meeting", "1"],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    text = shown.decode("utf-8", "replace")
+    assert done.returncode == 0
+    assert "Checking rows" in text or "Writing" in text
+    assert "imported" in text and "created 20000 directives" in text
+
+
+def test_no_bar_without_a_terminal(db: str, tmp_path: Path) -> None:
+    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
+    done = run("import", str(_sheet(tmp_path, 3000)), "--meeting", "1", db=db)
+    assert done.returncode == 0
+    assert (
+        done.stderr == f"imported {tmp_path / 'big.csv'}: created 3000 directives, 0 meetings, "
+        "0 units; updated 0; unchanged 0\n"
+    )
+    assert "\x1b" not in done.stderr
+
+
+def test_benchmark_script_runs_and_prints_its_table(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "bench" / "bench_import.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--rows", "500", "--keep", str(tmp_path / "bench")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["measure", "value", "note"]
+    assert any(line.startswith("import time") for line in lines)
+    assert any(line.startswith("import peak memory") for line in lines)
+    assert "created 550 directives" in done.stdout

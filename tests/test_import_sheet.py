@@ -1,0 +1,426 @@
+"""`dirtrack import` of office sheets: the sample workbook, CSV dialects, mapping, re-import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import Cli, file_digest, run
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "office_sheet.xlsx"
+GENERATOR = ROOT / "examples" / "make_office_sheet.py"
+AS_OF = "2022-09-30"
+
+
+def by_text(cli: Cli) -> dict[tuple[str, str], dict[str, Any]]:
+    records = cli.json("list", "--as-of", AS_OF)
+    return {(r["unit"], r["text"]): r for r in records}
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The sample sheet, made afresh by its generator (as examples/ documents)."""
+    out = tmp_path / "office_sheet.xlsx"
+    subprocess.run([sys.executable, str(GENERATOR), str(out)], check=True)
+    return out
+
+
+def _cells(path: Path) -> list[list[Any]]:
+    book = load_workbook(path)
+    return [
+        [ws.title, sorted(str(r) for r in ws.merged_cells.ranges)]
+        + [list(row) for row in ws.iter_rows(values_only=True)]
+        for ws in book.worksheets
+    ]
+
+
+def test_committed_sample_matches_its_generator(sample: Path) -> None:
+    assert _cells(sample) == _cells(SAMPLE)
+
+
+def test_dry_run_reads_every_quirk_and_writes_nothing(
+    units: Cli, sample: Path, db_path: Path
+) -> None:
+    before = file_digest(db_path)
+    report = units.json("import", str(sample), "--dry-run")
+    assert file_digest(db_path) == before
+    assert report["dry_run"] is True
+    assert report["sheet"] == "Theo dõi KL"
+    assert report["as_of"] == AS_OF  # from "(Số liệu tính đến ngày 30/9/2022)" above the header
+    fields = {c["column"]: c["field"] for c in report["columns"]}
+    assert fields == {
+        "A": "stt",
+        "B": "text",
+        "C": "unit",
+        "D": "with",
+        "E": "due",
+        "F": "progress",
+        "G": "result",
+        "H": "completed_on",
+        "I": "note",
+    }
+    rows = {r["row"]: r for r in report["rows"]}
+    # Title rows, the two header rows, the column numbers and the signature block are no rows.
+    assert sorted(rows) == [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+    assert rows[10]["action"] == "section" and rows[16]["action"] == "section"
+    assert rows[12]["units"] == ["BTC", "VPTU"] and rows[12]["with"] == ["UBKT"]
+    assert rows[12]["due"] == "2022-09-30" and rows[12]["due_text"] == "Quý III/2022"
+    assert rows[13]["text"] == rows[14]["text"]  # merged over two rows, one per unit
+    assert rows[13]["due"] == "2022-08-15"  # "15/8/2022" typed as text, day first
+    assert rows[11]["due"] == "2022-06-30"  # a real Excel date
+    assert rows[15]["due"] is None and rows[15]["due_text"] == "Thường xuyên"
+    assert rows[17]["with"] == ["BDV", "BTC"] or rows[17]["with"] == ["BTC", "BDV"]
+    assert report["created"] == {"units": 0, "meetings": 2, "directives": 9}
+    assert report["problems"] == [] and report["bad_rows"] == []
+
+
+def test_import_records_the_sample_as_the_office_sees_it(units: Cli, sample: Path) -> None:
+    units.ok("import", str(sample))
+    found = by_text(units)
+    assert len(found) == 9
+    statuses = sorted(r["status"] for r in found.values())
+    assert statuses == sorted(
+        [
+            "done_on_time",
+            "open_in_time",
+            "open_in_time",
+            "done_on_time",
+            "overdue",
+            "open_in_time",
+            "open_in_time",
+            "cancelled",
+            "open_in_time",
+        ]
+    )
+    first = found[
+        ("VPTU", "Rà soát, bổ sung quy chế làm việc của các cơ quan tham mưu, giúp việc Tỉnh ủy")
+    ]
+    assert first["completed_on"] == "2022-06-25" and first["with"] == ["BTC"]
+    late = found[("BDV", "Kiện toàn đội ngũ cán bộ làm công tác văn phòng cấp ủy")]
+    assert late["status"] == "overdue" and late["days_overdue"] == 46 and late["progress"] == 50
+    cancelled = units.json(
+        "show",
+        str(
+            found[("VPUB", "Báo cáo tình hình thực hiện nhiệm vụ chính trị 9 tháng đầu năm")]["id"]
+        ),
+    )
+    assert cancelled["cancelled_on"] == "2022-09-15"
+    assert cancelled["history"][-1]["note"] == "nội dung đã lồng ghép vào báo cáo chung"
+    meetings = units.json("meetings")
+    assert [(m["date"], m["doc"], m["kind"]) for m in meetings] == [
+        ("2022-05-06", "46-TB/TU", "working-session"),
+        ("2022-07-29", "52-KL/TU", "briefing"),
+    ]
+    assert meetings[0]["title"].startswith("Thông báo kết luận số 46-TB/TU")
+    report = units.json("report", "--quarter", "2022Q3")
+    # Not in Q3's counts: the cancelled one, and the one completed in June, before Q3 began.
+    assert report["totals"]["total"] == 7
+    assert report["totals"]["overdue"] == 1
+
+
+def test_importing_the_same_sheet_twice_is_refused(units: Cli, sample: Path, db_path: Path) -> None:
+    units.ok("import", str(sample))
+    before = file_digest(db_path)
+    message = units.fail("import", str(sample))
+    assert "repeats directive" in message and "--key-column" in message
+    assert "rows 11-15, 17-19" in message or "(11-15, 17-19)" in message
+    assert file_digest(db_path) == before
+
+
+def test_unknown_units_are_listed_with_closest_and_created_only_on_request(
+    cli: Cli, sample: Path, db_path: Path
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = file_digest(db_path)
+    report = json.loads(cli("import", str(sample), "--dry-run", "--format", "json").stdout)
+    names = {u["name"]: u for u in report["unknown_units"]}
+    assert set(names) == {
+        "Ban Tổ chức",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Ban Tổ chức Tỉnh ủy",
+        "Ban Dân vận Tỉnh ủy",
+        "Văn phòng UBND tỉnh",
+    }
+    assert names["Văn phòng UBND tỉnh"]["rows"] == [18]
+    assert "closest: VPTU (Văn phòng Tỉnh ủy)" in names["Văn phòng UBND tỉnh"]["message"]
+    message = cli.fail("import", str(sample))
+    assert "unknown unit" in message and "--create-units" in message
+    assert file_digest(db_path) == before
+    cli.ok("import", str(sample), "--create-units")
+    codes = {u["code"]: u["name"] for u in cli.json("unit", "list")}
+    assert codes["BTCTU"] == "Ban Tổ chức Tỉnh ủy"
+    assert codes["VPUBNDT"] == "Văn phòng UBND tỉnh"
+    assert codes["BTC"] == "Ban Tổ chức"
+    assert len(cli.json("list")) == 9
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Windows-1258 holds Vietnamese: precomposed where it can, tone marks combining."""
+    out = b""
+    for ch in text:
+        base, *marks = unicodedata.normalize("NFD", ch)
+        tries = (
+            [(ch, [])]
+            + [
+                (unicodedata.normalize("NFC", base + m), [x for x in marks if x != m])
+                for m in marks
+            ]
+            + [(base, marks)]
+        )
+        for head, rest in tries:
+            try:
+                out += head.encode("cp1258") + "".join(rest).encode("cp1258")
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            raise AssertionError(f"{ch!r} has no Windows-1258 form")
+    return out
+
+
+def write_csv(
+    path: Path, rows: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8"
+) -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    if encoding == "cp1258":
+        path.write_bytes(cp1258(buffer.getvalue()))
+    else:
+        path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8-sig"), ("\t", "utf-16"), (";", "cp1258")],
+    ids=["comma", "semicolon-bom", "utf16-tab", "windows-1258"],
+)
+def test_csv_dialects(
+    units: Cli, meeting: int, tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            ["Bảng theo dõi, cập nhật đến ngày 31/8/2022"],
+            HEADER,
+            [
+                "1",
+                "Tổng hợp ý kiến, kiến nghị",
+                "Ban Dân vận",
+                "VPTU; UBKT",
+                "tháng 9/2022",
+                "40%",
+                "",
+            ],
+        ],
+        delimiter=delimiter,
+        encoding=encoding,
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting))
+    [record] = units.json("list")
+    assert record["text"] == "Tổng hợp ý kiến, kiến nghị"
+    assert record["unit"] == "BDV" and record["with"] == ["UBKT", "VPTU"]
+    assert record["due"] == "2022-09-30" and record["progress"] == 40
+    shown = units.json("show", str(record["id"]))
+    assert [e["date"] for e in shown["history"] if e["event"] == "progress"] == ["2022-08-31"]
+
+
+def test_map_names_columns_by_header_and_letter(units: Cli, meeting: int, tmp_path: Path) -> None:
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            ["#", "Việc cần làm", "Ai làm", "Cơ quan, đơn vị cùng làm", "Khi nào"],
+            ["1", "Rà soát quy chế", "BTC", "VPTU", "15/10/2022"],
+        ],
+    )
+    units.ok(
+        "import",
+        str(sheet),
+        "--meeting",
+        str(meeting),
+        "--map",
+        "việc cần làm=text,Ai lam=unit,Cơ quan, đơn vị cùng làm=with",
+        "--map",
+        "E=thời hạn",
+    )
+    [record] = units.json("list")
+    assert (record["text"], record["unit"], record["with"], record["due"]) == (
+        "Rà soát quy chế",
+        "BTC",
+        ["VPTU"],
+        "2022-10-15",
+    )
+
+
+def test_meeting_column_creates_and_finds_meetings(units: Cli, tmp_path: Path) -> None:
+    units.id("add-meeting", "--date", "6/5/2022", "--title", "Làm việc", "--doc", "46-QĐ/ThU")
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            [*HEADER, "Văn bản giao"],
+            ["1", "Việc A", "BTC", "", "30/9/2022", "", "", "Kết luận 46-QĐ/ThU"],
+            ["2", "Việc B", "VPTU", "", "30/9/2022", "", "", "1"],
+            ["3", "Việc C", "BDV", "", "quý IV", "", "", "Thông báo 12-TB/TU ngày 02/8/2022"],
+            ["4", "Việc D", "UBKT", "", "", "", "", "Thông báo 12-TB/TU ngày 02/8/2022"],
+        ],
+    )
+    units.ok("import", str(sheet))
+    records = {r["text"]: r for r in units.json("list")}
+    assert records["Việc A"]["meeting_id"] == 1 and records["Việc B"]["meeting_id"] == 1
+    assert records["Việc C"]["meeting_id"] == records["Việc D"]["meeting_id"] == 2
+    assert records["Việc C"]["due"] == "2022-12-31"  # "quý IV" takes the meeting's year
+    meetings = units.json("meetings")
+    assert [(m["id"], m["date"], m["doc"]) for m in meetings] == [
+        (1, "2022-05-06", "46-QĐ/ThU"),
+        (2, "2022-08-02", "12-TB/TU"),
+    ]
+
+
+def test_key_column_updates_instead_of_duplicating(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    rows = [
+        ["Mã", *HEADER, "Ngày hoàn thành"],
+        ["KL-1", "1", "Xây dựng đề án", "BTC", "VPTU", "30/9/2022", "20%", "", ""],
+        ["KL-2", "2", "Rà soát quy chế", "Ban Tổ chức, VPTU", "", "31/8/2022", "", "", ""],
+    ]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    units.ok(
+        "import",
+        str(sheet),
+        "--meeting",
+        str(meeting),
+        "--key-column",
+        "Mã",
+        "--as-of",
+        "2022-07-01",
+    )
+    assert len(units.json("list")) == 3
+    again = units.json(
+        "import",
+        str(sheet),
+        "--meeting",
+        str(meeting),
+        "--key-column",
+        "A",
+        "--as-of",
+        "2022-07-01",
+    )
+    assert again["created"]["directives"] == 0 and again["updated"] == 0 and again["unchanged"] == 3
+    # The office updates its sheet: progress, a completion, a new deadline, another unit.
+    rows[1][6:9] = ["60%: đã trình dự thảo", "", ""]
+    rows[2][5:9] = ["31/8/2022", "", "Đã hoàn thành", "25/8/2022"]
+    rows[1][5] = "31/10/2022"
+    rows[1][4] = "VPTU, UBKT"
+    sheet = write_csv(tmp_path / "s2.csv", rows)
+    result = units.json(
+        "import",
+        str(sheet),
+        "--meeting",
+        str(meeting),
+        "--key-column",
+        "Mã",
+        "--as-of",
+        "2022-09-01",
+    )
+    assert result["created"]["directives"] == 0 and result["updated"] == 3
+    found = {(r["key"], r["unit"]): r for r in units.json("list", "--as-of", "2022-09-30")}
+    assert len(found) == 3
+    first = found[("KL-1", "BTC")]
+    assert (
+        first["progress"] == 60
+        and first["due"] == "2022-10-31"
+        and first["original_due"] == "2022-09-30"
+    )
+    assert first["with"] == ["UBKT", "VPTU"]
+    assert found[("KL-2", "BTC")]["completed_on"] == "2022-08-25"
+    assert found[("KL-2", "VPTU")]["status"] == "done_on_time"
+    shown = units.json("show", str(first["id"]))
+    assert [e["event"] for e in shown["history"]] == [
+        "assigned",
+        "progress",
+        "progress",
+        "extended",
+    ]
+    assert shown["history"][3]["date"] == "2022-09-01"
+    before = file_digest(db_path)
+    unchanged = units.json(
+        "import",
+        str(sheet),
+        "--meeting",
+        str(meeting),
+        "--key-column",
+        "Mã",
+        "--as-of",
+        "2022-09-01",
+    )
+    assert unchanged["updated"] == 0 and unchanged["unchanged"] == 3
+    assert file_digest(db_path) == before
+
+
+def test_key_column_must_identify_every_row(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            ["STT", *HEADER[1:]],
+            ["1", "Việc A", "BTC", "", "", "", ""],
+            ["1", "Việc B", "BTC", "", "", "", ""],
+            ["", "Việc C", "VPTU", "", "", "", ""],
+        ],
+    )
+    before = file_digest(db_path)
+    message = units.fail("import", str(sheet), "--meeting", str(meeting), "--key-column", "STT")
+    assert "row 3, column A (STT): key '1' for BTC repeats row 2" in message
+    assert "row 4, column A (STT): empty" in message
+    assert file_digest(db_path) == before
+
+
+def test_done_rows_need_a_date_or_done_date(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    sheet = write_csv(
+        tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC", "", "30/6/2022", "", "Đã hoàn thành"]]
+    )
+    before = file_digest(db_path)
+    message = units.fail("import", str(sheet), "--meeting", str(meeting))
+    assert "row 2, column G (Kết quả): marked done but gives no completion date" in message
+    assert file_digest(db_path) == before
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--done-date", "1/7/2022")
+    [record] = units.json("list")
+    assert record["completed_on"] == "2022-07-01" and record["status"] == "done_late"
+
+
+def test_output_for_scripts(units: Cli, meeting: int, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC, VPTU", "", "", "", ""]])
+    result = units("import", str(sheet), "--meeting", str(meeting), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["directive_ids"] == [1, 2] and data["rows"][0]["directives"] == [1, 2]
+    assert "created 2 directives" in result.stderr
+
+
+def test_installed_entry_point_is_quiet_without_a_terminal(db: str, tmp_path: Path) -> None:
+    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
+    sheet = write_csv(tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC", "", "", "50%", ""]])
+    done = run("import", str(sheet), "--meeting", "1", db=db, env={"DIRTRACK_LANG": "vi"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        f"Đã nhập {sheet}: tạo 1 nhiệm vụ, 0 cuộc họp, 0 đơn vị; cập nhật 0; không đổi 0"
+    ]

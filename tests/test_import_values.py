@@ -1,0 +1,203 @@
+"""Reading office cells and headers: dates, deadlines, percentages, statuses, units, headers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dirtrack.errors import InvalidInput
+from dirtrack.transfer.headers import EXPORT_HEADERS, match_header, parse_map
+from dirtrack.transfer.values import (
+    Pct,
+    Said,
+    doc_number,
+    parse_day,
+    parse_deadline,
+    parse_progress,
+    read_status,
+    unit_pieces,
+)
+
+MEETING = date(2022, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("value", "due", "written"),
+    [
+        ("30/9/2022", date(2022, 9, 30), "30/9/2022"),
+        ("06-05-2022", date(2022, 5, 6), "06-05-2022"),
+        ("2022-09-30 00:00:00", date(2022, 9, 30), "2022-09-30 00:00:00"),
+        ("Quý III/2022", date(2022, 9, 30), "Quý III/2022"),
+        ("QUY III/2022", date(2022, 9, 30), "QUY III/2022"),
+        ("tháng 9", date(2022, 9, 30), "tháng 9"),
+        ("Trước ngày 30/6/2022", date(2022, 6, 30), "Trước ngày 30/6/2022"),
+        ("6 tháng cuối năm 2022", date(2022, 12, 31), "6 tháng cuối năm 2022"),
+        (datetime(2022, 7, 31), date(2022, 7, 31), None),
+        (44834, date(2022, 9, 30), None),  # an Excel serial day in a cell not formatted as a date
+        (2023, date(2023, 12, 31), "2023"),
+        ("Thường xuyên", None, "Thường xuyên"),
+        ("không thời hạn", None, "không thời hạn"),
+        ("Hằng năm", None, "Hằng năm"),
+        ("", None, None),
+    ],
+)
+def test_deadlines(value: object, due: date | None, written: str | None) -> None:
+    assert parse_deadline(value, MEETING) == (due, written)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["31/2/2022", "sớm", "30/13/2022", 12.5, Pct(40.0)])
+def test_bad_deadlines(value: object) -> None:
+    with pytest.raises(InvalidInput):
+        parse_deadline(value, MEETING)  # type: ignore[arg-type]
+
+
+@given(st.dates(min_value=date(1960, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_day_typed_day_first_or_as_excel_reads_back(day: date) -> None:
+    assert parse_deadline(f"{day.day}/{day.month}/{day.year}", None)[0] == day
+    assert parse_day(datetime(day.year, day.month, day.day)) == day
+    serial = (day - date(1899, 12, 30)).days
+    assert parse_day(serial) == day
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("70%", (70, None)),
+        ("70 %", (70, None)),
+        ("62,5%", (63, None)),
+        ("40%: Đã trình dự thảo", (40, "Đã trình dự thảo")),
+        ("Đạt 70% khối lượng", (70, "Đạt 70% khối lượng")),
+        ("Đang xây dựng dự thảo", (None, "Đang xây dựng dự thảo")),
+        ("70", (70, None)),
+        (70, (70, None)),
+        (Pct(60.00000000000001), (60, None)),
+        ("0%", (0, None)),
+        (None, (None, None)),
+    ],
+)
+def test_progress(value: object, expected: tuple[int | None, str | None]) -> None:
+    assert parse_progress(value) == expected  # type: ignore[arg-type]
+
+
+@given(st.integers(min_value=101, max_value=9999))
+def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
+    for value in (f"{n}%", str(n), n, Pct(float(n)), f"Đạt {n}% kế hoạch"):
+        with pytest.raises(InvalidInput, match="is not a percentage between 0 and 100"):
+            parse_progress(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "said", "day", "note"),
+    [
+        ("Đã hoàn thành", Said.DONE, None, None),
+        ("Đã hoàn thành ngày 20/7/2022", Said.DONE, date(2022, 7, 20), None),
+        ("Hoàn thành đúng hạn: Đề án 05", Said.DONE, None, "Đề án 05"),
+        (
+            "Hoàn thành (Báo cáo số 12-BC/VPTU ngày 20/7/2022)",
+            Said.DONE,
+            date(2022, 7, 20),
+            "(Báo cáo số 12-BC/VPTU ngày 20/7/2022)",
+        ),
+        ("HOÀN THÀNH", Said.DONE, None, None),
+        ("Hoàn thành dự thảo, chờ ý kiến", None, None, "Hoàn thành dự thảo, chờ ý kiến"),
+        ("Chưa hoàn thành", Said.OPEN, None, None),
+        ("Quá hạn chưa hoàn thành", Said.OPEN, None, None),
+        ("Đang thực hiện trong hạn", Said.OPEN, None, None),
+        ("Đang xây dựng dự thảo", Said.OPEN, None, "xây dựng dự thảo"),
+        (
+            "Dừng thực hiện ngày 10/8/2022: không còn phù hợp",
+            Said.CANCELLED,
+            date(2022, 8, 10),
+            "không còn phù hợp",
+        ),
+        ("Hủy bỏ", Said.CANCELLED, None, None),
+        ("Huy động nguồn lực", None, None, "Huy động nguồn lực"),
+        ("Done on 2022-07-20", Said.DONE, date(2022, 7, 20), None),
+        ("Done on time: Report 12", Said.DONE, None, "Report 12"),
+        ("Open, within deadline", Said.OPEN, None, None),
+        ("Cancelled on 10/08/2022: merged", Said.CANCELLED, date(2022, 8, 10), "merged"),
+    ],
+)
+def test_status_cells(value: str, said: Said | None, day: date | None, note: str | None) -> None:
+    status = read_status(value)
+    assert (status.said, status.day, status.note) == (said, day, note)
+
+
+def test_status_with_a_date_that_does_not_exist() -> None:
+    with pytest.raises(InvalidInput, match="is not a real date"):
+        read_status("Đã hoàn thành ngày 31/2/2022")
+
+
+@pytest.mark.parametrize(
+    ("value", "pieces"),
+    [
+        ("Ban Tổ chức, Văn phòng", [["Ban Tổ chức", "Văn phòng"]]),
+        ("UBND các huyện, thị xã, thành phố", [["UBND các huyện, thị xã, thành phố"]]),
+        ("- Sở Tài chính\n- Sở Nội vụ", [["Sở Tài chính"], ["Sở Nội vụ"]]),
+        ("VPTU; UBKT", [["VPTU"], ["UBKT"]]),
+        ("Cơ quan, đơn vị", [["Cơ quan, đơn vị"]]),
+        ("", []),
+    ],
+)
+def test_unit_cells(value: str, pieces: list[list[str]]) -> None:
+    assert unit_pieces(value) == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Thông báo kết luận số 46-TB/TU ngày 06/5/2022", "46-TB/TU"),
+        ("Quyết định 1961/QĐ-UBND", "1961/QĐ-UBND"),
+        ("Công văn 304/TB-VPCP ngày 1/2/2022", "304/TB-VPCP"),
+        ("Kết luận số 08-QC/TW", "08-QC/TW"),
+        ("Họp ngày 6/5/2022", None),
+    ],
+)
+def test_document_numbers(text: str, number: str | None) -> None:
+    assert doc_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Nội dung kết luận, chỉ đạo của Thường trực Tỉnh ủy", "text"),
+        ("NOI DUNG", "text"),
+        ("Đơn vị chủ trì thực hiện", "unit"),
+        ("Cơ quan, đơn vị phối hợp", "with"),
+        ("Thời hạn hoàn thành (ngày/tháng/năm)", "due"),
+        ("Tiến độ (%)", "progress"),
+        ("Tình hình thực hiện", "progress"),
+        ("Kết quả thực hiện", "result"),
+        ("Ngày hoàn thành", "completed_on"),
+        ("Lead unit", "unit"),
+        ("Due date", "due"),
+        ("Ghi chú", "note"),
+        ("Văn bản giao nhiệm vụ", "meeting"),
+        ("Số, ký hiệu văn bản", "doc"),
+        ("Mã nhiệm vụ", "key"),
+        ("#", "stt"),
+        ("Hạn chế", None),
+    ],
+)
+def test_headers(header: str, field: str | None) -> None:
+    found = match_header(header)
+    assert (found.field if found else None) == field
+
+
+def test_export_headers_read_back_in_both_languages() -> None:
+    for field, labels in EXPORT_HEADERS.items():
+        for label in labels:
+            found = match_header(label)
+            assert found is not None and found.field == field, label
+
+
+def test_map_option() -> None:
+    assert parse_map(("nội dung=text,Cơ quan, đơn vị phối hợp=with", "E=thời hạn; F=ignore")) == [
+        ("nội dung", "text"),
+        ("Cơ quan, đơn vị phối hợp", "with"),
+        ("E", "due"),
+        ("F", "ignore"),
+    ]

@@ -1,0 +1,94 @@
+"""The plain tables written directly are exactly what rich prints (issue 6).
+
+``render/table.plain_table_lines`` writes a plain table (stdout not a terminal) without rich, for
+speed; on random tables it must give rich's output character for character, or step aside.
+"""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from dirtrack.render.table import THEME, new_table, plain_table_lines
+
+# Vietnamese with its tone marks, wide CJK, emoji, spaces; now and then markup, emoji codes and
+# control characters, which must send the table to rich.
+SAFE = st.sampled_from(list("aZ09  -./()%⚠—–ĐđủỷữẠặ") + ["ế", "中", "文", "😀", "é", "\u3000"])
+SPECIAL = st.sampled_from(["[", "]", ":", "\n", "\t", "\x1b"])
+TEXT = st.text(SAFE, max_size=12) | st.text(st.one_of(SAFE, SPECIAL), max_size=6)
+
+
+def rich_lines(
+    title: str | None, headers: list[str], justify: list[str], rows: list[list[str]]
+) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        theme=THEME,
+        highlight=False,
+        no_color=True,
+        force_terminal=None,
+        width=100_000,
+        soft_wrap=True,
+    )
+    table = new_table(title)
+    for header, side in zip(headers, justify, strict=True):
+        table.add_column(header, justify=side, overflow="fold", no_wrap=True, max_width=None)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*row, style="overdue")
+    console.print(table)
+    return buffer.getvalue()
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[str | None, list[str], list[str], list[list[str]]]:
+    n = draw(st.integers(1, 5))
+    headers = draw(st.lists(TEXT.filter(bool), min_size=n, max_size=n))
+    justify = draw(st.lists(st.sampled_from(["left", "right"]), min_size=n, max_size=n))
+    rows = draw(st.lists(st.lists(TEXT, min_size=n, max_size=n), max_size=6))
+    return draw(st.none() | TEXT), headers, justify, rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(table=tables())
+def test_plain_tables_are_what_rich_prints(
+    table: tuple[str | None, list[str], list[str], list[list[str]]],
+) -> None:
+    title, headers, justify, rows = table
+    lines = plain_table_lines(title, headers, justify, rows)
+    if lines is None:
+        return  # left to rich
+    assert "".join(line + "\n" for line in lines) == rich_lines(title, headers, justify, rows)
+
+
+def test_ordinary_text_takes_the_fast_path() -> None:
+    rows = [["1", "VPTU", "Tăng cường phối hợp", "2022-09-30"], ["12", "BTC", "", "—"]]
+    headers = ["Số", "Đơn vị", "Nội dung", "Thời hạn"]
+    justify = ["right", "left", "left", "left"]
+    lines = plain_table_lines("Nhiệm vụ quá hạn (2022-10-01)", headers, justify, rows)
+    assert lines == [
+        "Nhiệm vụ quá hạn (2022-10-01)",
+        "Số Đơn vị Nội dung            Thời hạn  ",
+        " 1 VPTU   Tăng cường phối hợp 2022-09-30",
+        "12 BTC                        —         ",
+    ]
+    assert "".join(line + "\n" for line in lines) == rich_lines(
+        "Nhiệm vụ quá hạn (2022-10-01)", headers, justify, rows
+    )
+
+
+def test_markup_and_forced_colour_are_left_to_rich(monkeypatch: object) -> None:
+    assert plain_table_lines(None, ["A"], ["left"], [["[bold]x[/bold]"]]) is None
+    assert plain_table_lines(None, ["A"], ["left"], [["xem :warning: ngay"]]) is None
+    assert plain_table_lines(None, ["A"], ["left"], [["hai\ndòng"]]) is None
+    import pytest
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FORCE_COLOR", "1")
+    try:
+        assert plain_table_lines(None, ["A"], ["left"], [["x"]]) is None
+    finally:
+        mp.undo()

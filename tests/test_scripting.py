@@ -1,0 +1,369 @@
+"""Scripting and cron (issue 5): --format and --fields on every listing, plain output when
+stdout is not a terminal, NO_COLOR, no prompt ever, keys that make re-runs safe, and the
+examples/cron scripts run as a new user would run them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+
+ROOT = Path(__file__).resolve().parent.parent
+CRON = ROOT / "examples" / "cron"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
+BOX = re.compile(r"[─━│┃┌┐└┘├┤┬┴┼╇╸╺]")
+LONG = "Tăng cường, nâng cao hiệu quả công tác phối hợp giữa các cơ quan tham mưu " * 4
+
+
+@pytest.fixture
+def office(meeting: int, units: Cli) -> Cli:
+    m = str(meeting)
+    units.ok("assign", m, "--unit", "VPTU", "--with", "BTC", "--due", "30/6/2022", LONG.strip())
+    units.ok("assign", m, "--unit", "BTC", "--due", "31/12/2022", "Trình đề án")
+    units.ok("progress", "1", "--percent", "30", "--date", "1/6/2022")
+    units.ok("add-limitation", m, "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe")
+    return units
+
+
+# --- --format and --fields ---------------------------------------------------------------------
+
+LISTINGS = {
+    "unit list": (["unit", "list"], "code,name", {"code": "BDV", "name": "Ban Dân vận Tỉnh ủy"}),
+    "meetings": (["meetings"], "id,date", {"id": 1, "date": "2022-05-06"}),
+    "list": (
+        ["list", "--as-of", "2022-07-01"],
+        "id,status,unit",
+        {"id": 1, "status": "overdue", "unit": "VPTU"},
+    ),
+    "limitations": (["limitations"], "unit,category", {"unit": "UBKT", "category": "staffing"}),
+    "overdue": (
+        ["overdue", "--as-of", "2022-07-01"],
+        "id,days_overdue,stale",
+        {"id": 1, "days_overdue": 1, "stale": False},
+    ),
+    "history": (["history", "1"], "action,entity,actor", None),
+    "config": (["config"], "key,source", {"key": "config_file", "source": "default"}),
+}
+
+
+@pytest.mark.parametrize("name", list(LISTINGS))
+def test_every_listing_takes_format_and_fields(office: Cli, name: str) -> None:
+    args, fields, first = LISTINGS[name]
+    full = office.json(*args)
+    assert isinstance(full, list) and full
+    picked = office.json(*args, "--fields", fields)
+    assert [list(row) for row in picked] == [fields.split(",")] * len(full)
+    if first is not None:
+        assert picked[0] == first
+    rows = list(csv.reader(io.StringIO(office.ok(*args, "--format", "csv", "--fields", fields))))
+    assert rows[0] == fields.split(",") and len(rows) == len(full) + 1
+    table = office.ok(*args, "--fields", fields)
+    assert len(table.splitlines()) >= len(full)
+    assert "Error" in office.fail(*args, "--fields", f"{fields},no_such_field")
+
+
+def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
+    checks = office.json("doctor", "--fields", "check,status")
+    assert {"check": "integrity", "status": "ok"} in checks
+    items = office.ok(
+        "remind", "--as-of", "2022-07-01", "--format", "csv", "--fields", "section,id"
+    )
+    assert items.splitlines() == ["section,id", "overdue,1"]
+
+
+# --- plain output, NO_COLOR, no prompt ---------------------------------------------------------
+
+
+def test_plain_output_when_stdout_is_not_a_terminal(office: Cli, db: str) -> None:
+    for args in (
+        ["list", "--as-of", "2022-07-01"],
+        ["overdue", "--as-of", "2022-07-01"],
+        ["meetings"],
+    ):
+        done = run("--lang", "vi", *args, db=db)
+        assert done.returncode in (0, 3), done.stderr
+        assert not ANSI.search(done.stdout), args
+        assert not BOX.search(done.stdout), args
+        assert "…" not in done.stdout, args
+    listed = run("list", db=db).stdout
+    assert LONG.strip() in listed  # the long text on one line, whole
+
+
+def on_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run dirtrack with its stdout on a pseudo-terminal, as a person at a terminal would."""
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [ENTRY_POINT, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "200", **env},
+    )
+    os.close(secondary)
+    chunks = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.5)
+        if ready:
+            try:
+                data = os.read(main, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_colour_on_a_terminal_unless_no_color(office: Cli, db: str) -> None:
+    args = ["--db", db, "overdue", "--as-of", "2022-07-01"]
+    coloured = on_terminal(args, {})
+    assert COLOUR.search(coloured), coloured
+    plain = on_terminal(args, {"NO_COLOR": "1"})
+    assert "Overdue" in plain or "Quá hạn" in plain
+    assert not COLOUR.search(plain), plain
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add-meeting", "--date", "6/5/2022"],
+        ["add-meeting", "--title", "Họp"],
+        ["assign", "1"],
+        ["extend", "1"],
+        ["add-limitation", "1", "Thiếu xe"],
+        ["unit", "add", "X"],
+        ["unit", "retire", "BTC"],
+        ["import"],
+        ["completion"],
+    ],
+)
+def test_no_prompt_ever_a_missing_value_is_a_usage_error(
+    office: Cli, db: str, args: list[str]
+) -> None:
+    started = time.monotonic()
+    done = run(*args, db=db, input="y\nyes\n")
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "Missing" in done.stderr or "missing" in done.stderr
+    assert time.monotonic() - started < 60
+
+
+def test_undo_asks_nothing_even_given_an_answer(office: Cli, db: str) -> None:
+    done = run("undo", db=db, input="n\n")
+    assert done.returncode == 0, done.stderr
+    assert "undone" in done.stderr
+
+
+# --- keys make a script safe to re-run ----------------------------------------------------------
+
+
+def test_add_meeting_key_makes_a_rerun_safe(units: Cli, db_path: Path) -> None:
+    args = [
+        "add-meeting",
+        "--date",
+        "6/5/2022",
+        "--title",
+        "Giao ban",
+        "--attendee",
+        "VPTU",
+        "--key",
+        "gb-2022-05",
+    ]
+    first = units.json(*args)
+    digest = file_digest(db_path)
+    result = units(*args)
+    assert result.exit_code == 0 and int(result.stdout) == first["id"]
+    assert "gb-2022-05" in result.stderr
+    again = units.json(*args[:-2], "--title", "Tên khác", "--key", "gb-2022-05")
+    assert again == first
+    assert file_digest(db_path) == digest
+    assert len(units.json("meetings")) == 1
+
+
+def test_assign_key_makes_a_rerun_safe(meeting: int, units: Cli, db_path: Path) -> None:
+    args = ["assign", str(meeting), "--attendees", "--key", "kl-1", "Nâng cao chất lượng tham mưu"]
+    ids = units.ok(*args).split()
+    assert len(ids) == 4
+    digest = file_digest(db_path)
+    assert units.ok(*args).split() == ids
+    assert file_digest(db_path) == digest
+    assert len(units.json("list")) == 4
+
+
+# --- the cron examples, as a new user runs them ----------------------------------------------
+
+FAKE_MAIL = """#!/bin/sh
+# A stand-in for mail(1): keeps each message as a file in $OUTBOX.
+n=$(ls "$OUTBOX" | wc -l)
+{ printf 'args:'; printf ' [%s]' "$@"; printf '\\n'; cat; } > "$OUTBOX/mail-$n.txt"
+"""
+
+
+@pytest.fixture
+def newcomer(tmp_path: Path, db: str) -> dict[str, str]:
+    """A fresh account's environment: bare PATH plus dirtrack, a config file naming the database,
+    mail(1) replaced by a stand-in that keeps the messages."""
+    home = tmp_path / "home"
+    config = home / ".config" / "dirtrack"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text(f'db = "{db}"\nlang = "vi"\n', encoding="utf-8")
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    mailer = tmp_path / "fake-mail"
+    mailer.write_text(FAKE_MAIL, encoding="utf-8")
+    mailer.chmod(0o755)
+    return {
+        "HOME": str(home),
+        "PATH": f"{Path(ENTRY_POINT).parent}:/usr/bin:/bin",
+        "MAILER": str(mailer),
+        "OUTBOX": str(outbox),
+        "LANG": "C.UTF-8",
+    }
+
+
+def cron(script: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", str(CRON / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=env["HOME"],
+    )
+
+
+def outbox(env: dict[str, str]) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(Path(env["OUTBOX"]).iterdir())]
+
+
+def vn(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+@pytest.fixture
+def today_office(units: Cli) -> Cli:
+    """Deadlines around today, since cron runs on today's date."""
+    today = date.today()
+    m = units.id("add-meeting", "--date", vn(today - timedelta(days=60)), "--title", "Giao ban")
+    units.ok(
+        "assign",
+        str(m),
+        "--unit",
+        "VPTU",
+        "--due",
+        vn(today - timedelta(days=10)),
+        "Báo cáo quá hạn",
+    )
+    units.ok(
+        "assign",
+        str(m),
+        "--unit",
+        "BTC",
+        "--due",
+        vn(today + timedelta(days=3)),
+        "Đề án sắp đến hạn",
+    )
+    units.ok(
+        "assign", str(m), "--unit", "BDV", "--due", vn(today + timedelta(days=90)), "Việc còn xa"
+    )
+    return units
+
+
+def test_morning_reminder_mails_each_unit_with_something_due(
+    today_office: Cli, newcomer: dict[str, str], tmp_path: Path
+) -> None:
+    recipients = tmp_path / "recipients"
+    recipients.write_text(
+        "# đơn vị  địa chỉ\nVPTU vptu@example.vn\n\nBTC btc@example.vn\nBDV bdv@example.vn\n",
+        encoding="utf-8",
+    )
+    done = cron("morning-reminder.sh", str(recipients), env=newcomer)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""  # cron mails nothing else
+    mails = outbox(newcomer)
+    assert len(mails) == 2
+    vptu, btc = mails
+    assert "[vptu@example.vn]" in vptu and "Nhắc việc: VPTU" in vptu
+    assert "Báo cáo quá hạn" in vptu and "quá hạn 10 ngày" in vptu
+    assert "[btc@example.vn]" in btc and "Đề án sắp đến hạn" in btc and "còn 3 ngày" in btc
+    assert not any(ANSI.search(m) for m in mails)
+    assert not any("Việc còn xa" in m for m in mails)
+
+
+def test_morning_reminder_reports_an_unknown_unit_and_goes_on(
+    today_office: Cli, newcomer: dict[str, str], tmp_path: Path
+) -> None:
+    recipients = tmp_path / "recipients"
+    recipients.write_text("XYZ x@example.vn\nVPTU vptu@example.vn\n", encoding="utf-8")
+    done = cron("morning-reminder.sh", str(recipients), env=newcomer)
+    assert done.returncode == 1
+    assert "XYZ: Error: unknown unit 'XYZ'" in done.stderr
+    assert len(outbox(newcomer)) == 1
+
+
+def test_monday_overdue_mails_the_chief_only_when_something_is_overdue(
+    today_office: Cli, newcomer: dict[str, str]
+) -> None:
+    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=newcomer)
+    assert done.returncode == 0, done.stderr
+    (mail,) = outbox(newcomer)
+    assert "[chanhvanphong@example.vn]" in mail and "Nhiệm vụ quá hạn" in mail
+    assert "Báo cáo quá hạn" in mail and "Đề án sắp đến hạn" not in mail
+    assert not ANSI.search(mail) and not BOX.search(mail)
+    today_office.ok("done", "1")
+    again = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=newcomer)
+    assert again.returncode == 0 and again.stdout == "" and again.stderr == ""
+    assert len(outbox(newcomer)) == 1
+
+
+def test_monday_overdue_passes_an_error_on_to_cron(
+    newcomer: dict[str, str], tmp_path: Path
+) -> None:
+    config = Path(newcomer["HOME"]) / ".config" / "dirtrack" / "config.toml"
+    config.write_text(f'db = "{tmp_path / "no-such-folder" / "x.db"}"\n', encoding="utf-8")
+    done = cron("monday-overdue.sh", "chanhvanphong@example.vn", env=newcomer)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: cannot create")
+    assert outbox(newcomer) == []
+
+
+def test_quarter_end_report_files_json_and_markdown(
+    office: Cli, newcomer: dict[str, str], tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    done = cron("quarter-end-report.sh", str(reports), env={**newcomer, "PERIOD": "2022Q2"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("2022-Q2:")
+    assert sorted(p.name for p in reports.iterdir()) == ["2022-Q2.json", "2022-Q2.md"]
+    report = json.loads((reports / "2022-Q2.json").read_text(encoding="utf-8"))
+    period = report["period"]
+    assert (period["label"], period["start"], period["end"]) == (
+        "2022-Q2",
+        "2022-04-01",
+        "2022-06-30",
+    )
+    assert report["totals"]["total"] == 2 and report["totals"]["overdue"] == 0
+    assert (reports / "2022-Q2.md").read_text(encoding="utf-8").startswith("# Báo cáo")
+    again = cron("quarter-end-report.sh", str(reports), env={**newcomer, "PERIOD": "2022Q2"})
+    assert again.returncode == 0
+    assert sorted(p.name for p in reports.iterdir()) == ["2022-Q2.json", "2022-Q2.md"]
