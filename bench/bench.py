@@ -282,12 +282,21 @@ def build_register(folder: Path, size: int, today: date) -> Register:
 @dataclass
 class Figure:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_kib: int = 0
-    note: str = ""
+
+    def add(self, seconds: float, kib: int, cpu: float) -> None:
+        self.seconds.append(seconds)
+        self.cpu.append(cpu)
+        self.peak_kib = max(self.peak_kib, kib)
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def median_cpu(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
     @property
     def mib(self) -> float | None:
@@ -304,17 +313,17 @@ _HELPER = (
     "if pid==0:\n"
     " os.execvp(sys.argv[1],sys.argv[1:])\n"
     "_,st,ru=os.wait4(pid,0)\n"
-    "sys.stderr.write('%d\\n'%ru.ru_maxrss)\n"
+    "sys.stderr.write('%d %.2f %.2f\\n'%(ru.ru_maxrss,ru.ru_utime,ru.ru_stime))\n"
     "sys.exit(os.waitstatus_to_exitcode(st))\n"
 )
 
 
 def run_once(
     argv: Sequence[str], *, env: dict[str, str], stdin: Path | None = None
-) -> tuple[float, int, int]:
-    """Wall seconds, peak resident KiB and exit status of one process."""
+) -> tuple[float, int, float]:
+    """Wall seconds, peak resident KiB and CPU seconds (user + system) of one process."""
     if _TIME:
-        wrapper = [_TIME, "-f", "%M"]
+        wrapper = [_TIME, "-f", "%M %U %S"]
     else:
         wrapper = [sys.executable, "-S", "-c", _HELPER]
     handle = stdin.open("rb") if stdin else None
@@ -333,47 +342,42 @@ def run_once(
     lines = proc.stderr.decode(errors="replace").strip().splitlines()
     if proc.returncode not in (0, 3) or not lines:
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {' '.join(lines)}")
-    return elapsed, int(lines[-1].split()[-1]), proc.returncode
+    kib, user, system = lines[-1].split()[-3:]
+    return elapsed, int(kib), float(user) + float(system)
 
 
 def measure(argv: Sequence[str], repeat: int, env: dict[str, str], **kw: object) -> Figure:
     figure = Figure()
     run_once(argv, env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
     for _ in range(repeat):
-        seconds, kib, _ = run_once(argv, env=env, **kw)
-        figure.seconds.append(seconds)
-        figure.peak_kib = max(figure.peak_kib, kib)
+        figure.add(*run_once(argv, env=env, **kw))
     return figure
 
 
 def floor_sql(reg: Register) -> tuple[str, str]:
-    """The SQL dirtrack sends for the per-unit counts and for the overdue list, with literals."""
+    """The SQL dirtrack sends for the per-unit counts of ``report`` and for the rows of
+    ``overdue``, compiled for SQLite with the values written in."""
     sys.path.insert(0, str(ROOT))
-    from sqlalchemy import func, select
+    from sqlalchemy import select
     from sqlalchemy.dialects import sqlite
 
     from dirtrack.periods import parse_period
     from dirtrack.status import Status
-    from dirtrack.store.report_sql import Scope, directive_ids, states
+    from dirtrack.store.report_sql import Scope, directive_ids, unit_counts_query
+    from dirtrack.store.tables import directive
 
     span = parse_period(f"{reg.today.year}Q{(reg.today.month - 1) // 3 + 1}", today=reg.today)
     scope = Scope(as_of=reg.today, held_on_or_before=reg.today, closed_not_before=span.start)
-    rows = states(scope)
-    counts = select(rows.c.unit_id, rows.c.status, func.count()).group_by(
-        rows.c.unit_id, rows.c.status
-    )
-    overdue = directive_ids(
+    late = directive_ids(
         Scope(as_of=reg.today, held_on_or_before=reg.today),
         [Status.OVERDUE],
         most_overdue_first=True,
     ).subquery()
-    from dirtrack.store.tables import directive
-
-    listing = select(directive).join(overdue, overdue.c.id == directive.c.id)
-    compile_kw = {"dialect": sqlite.dialect(), "compile_kwargs": {"literal_binds": True}}
+    listing = select(directive).join(late, late.c.id == directive.c.id)
+    options = {"dialect": sqlite.dialect(), "compile_kwargs": {"literal_binds": True}}
     return (
-        str(counts.compile(**compile_kw)) + ";\n",  # type: ignore[arg-type]
-        str(listing.compile(**compile_kw)) + ";\n",  # type: ignore[arg-type]
+        str(unit_counts_query(scope).compile(**options)) + ";\n",  # type: ignore[arg-type]
+        str(listing.compile(**options)) + ";\n",  # type: ignore[arg-type]
     )
 
 
@@ -429,7 +433,12 @@ def main() -> int:
     parser.add_argument("--sizes", default=os.environ.get("SIZES") or "1000,10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per command (median)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
-    parser.add_argument("--import-max", type=int, default=1_000_000, help="largest size to import")
+    parser.add_argument(
+        "--import-max",
+        type=int,
+        default=100_000,
+        help="largest register to import (the import holds it all in memory: 784 MiB at 100,000)",
+    )
     parser.add_argument("--taskwarrior-max", type=int, default=100_000)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
@@ -448,7 +457,7 @@ def main() -> int:
         reg = build_register(args.out, size, today)
         quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
         db = ["--db", str(reg.path)]
-        repeat = args.repeat if size < 1_000_000 else max(1, min(args.repeat, 3))
+        repeat = args.repeat if size < 1_000_000 else 1  # one timed run (after a warm-up)
         got: dict[str, Figure] = {}
         run = [dirtrack(), *db]
         got["report"] = measure([*run, "report", "--quarter", quarter], repeat, env)
@@ -482,11 +491,9 @@ def main() -> int:
             for i in range(1 if size >= 100_000 else repeat):
                 fresh = args.out / f"import-{size}-{i}.db"
                 fresh.unlink(missing_ok=True)
-                seconds, kib, _ = run_once(
-                    [dirtrack(), "--db", str(fresh), "import", str(export)], env=env
+                figure.add(
+                    *run_once([dirtrack(), "--db", str(fresh), "import", str(export)], env=env)
                 )
-                figure.seconds.append(seconds)
-                figure.peak_kib = max(figure.peak_kib, kib)
                 fresh.unlink(missing_ok=True)
             export.unlink(missing_ok=True)
             got["import"] = figure
@@ -506,12 +513,15 @@ def main() -> int:
             got["task summary"] = measure([task, "summary"], repeat, tw_env)
             got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
         results[size] = got
-    print_table(results, task is not None, args.taskwarrior_max)
+    print_table(results, task is not None, args.taskwarrior_max, args.import_max)
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
-                    str(n): {k: {"median_s": f.median, "peak_mib": f.mib} for k, f in got.items()}
+                    str(n): {
+                        k: {"median_s": f.median, "median_cpu_s": f.median_cpu, "peak_mib": f.mib}
+                        for k, f in got.items()
+                    }
                     for n, got in results.items()
                 },
                 indent=2,
@@ -537,19 +547,23 @@ def _cell(figure: Figure | None) -> str:
     if figure is None or figure.median is None:
         return "—"
     mib = f"{figure.mib:.0f} MiB" if figure.mib else "?"
-    return f"{figure.median:.3f} s {mib:>8}"
+    return f"{figure.median:.3f} s {figure.median_cpu or 0:6.2f} {mib:>8}"
 
 
-def print_table(results: dict[int, dict[str, Figure]], have_task: bool, task_max: int) -> None:
+def print_table(
+    results: dict[int, dict[str, Figure]], have_task: bool, task_max: int, import_max: int
+) -> None:
     sizes = list(results)
-    width = 44
+    width = 40
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print()
-    print("median wall time (s) and peak memory (MiB, max RSS) per command and register size")
-    print(f"{'':{width}}" + "".join(f"{n:>22,}" for n in sizes))
+    print("per command and register size: median wall time (s), median CPU time (user + system,")
+    print(f"s) and peak memory (MiB, max RSS); {os.cpu_count()} cores, load average now {load}")
+    print(f"{'':{width}}" + "".join(f"{n:>27,}" for n in sizes))
     for key, label in ROWS:
         if all(key not in results[n] for n in sizes):
             continue
-        print(f"{label:{width}}" + "".join(f"{_cell(results[n].get(key)):>22}" for n in sizes))
+        print(f"{label:{width}}" + "".join(f"{_cell(results[n].get(key)):>27}" for n in sizes))
     print()
     print("ratios")
     for key, floor, label in (
@@ -567,7 +581,7 @@ def print_table(results: dict[int, dict[str, Figure]], have_task: bool, task_max
                 cells.append(f"{time_ratio:.3g}x time{mem}")
             else:
                 cells.append("—")
-        print(f"{label:{width}}" + "".join(f"{c:>22}" for c in cells))
+        print(f"{label:{width}}" + "".join(f"{c:>27}" for c in cells))
     print()
     print("targets (issue 6)")
     for (n, command), (seconds, mib) in TARGETS.items():
@@ -581,6 +595,8 @@ def print_table(results: dict[int, dict[str, Figure]], have_task: bool, task_max
         print(
             f"  {command:8} at {n:>9,}: {_cell(figure).strip():>20}   target {limit:24} {verdict}"
         )
+    if any(n > import_max for n in sizes):
+        print(f"\nimport is run up to {import_max:,} directives (--import-max).")
     if not have_task:
         print("\nTaskwarrior not installed (apt-get install taskwarrior): its rows are left out.")
     elif any(n > task_max for n in sizes):

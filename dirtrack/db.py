@@ -214,6 +214,11 @@ def open_engine(value: str | None) -> tuple[Engine, Target]:
         if "file is not a database" in reason:
             raise DatabaseError(f"{target.display} is not a dirtrack database") from None
         raise DatabaseError(f"cannot open {target.display}: {reason}") from None
+    except BaseException:
+        # A refusal (newer schema, foreign database…) must not leave a connection open to the
+        # server behind it (issue 6).
+        engine.dispose()
+        raise
     return engine, target
 
 

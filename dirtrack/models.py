@@ -22,8 +22,6 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-
-
 def _fk(target: str, *, nullable: bool = False, ondelete: str | None = None) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
 

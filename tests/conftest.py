@@ -93,11 +93,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster]:
     """One throwaway PostgreSQL cluster for the whole run (skipped if its binaries are missing)."""
+    required = os.environ.get("DIRTRACK_REQUIRE_PG") == "1"  # set by .ci/run
     if find_binaries() is None:
-        if os.environ.get("DIRTRACK_REQUIRE_PG") == "1":
+        if required:
             pytest.fail(MISSING, pytrace=False)
         pytest.skip(MISSING)
-    cluster = start_cluster()
+    try:
+        cluster = start_cluster()
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        reason = f"could not start a PostgreSQL test cluster: {exc}"
+        if required:
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
     try:
         yield cluster
     finally:

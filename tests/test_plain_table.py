@@ -1,4 +1,4 @@
-"""The plain tables written directly are exactly what rich prints (issue 6).
+"""Plain tables and JSON written directly are exactly what rich and json.dumps print (issue 6).
 
 ``render/table.plain_table_lines`` writes a plain table (stdout not a terminal) without rich, for
 speed; on random tables it must give rich's output character for character, or step aside.
@@ -92,3 +92,75 @@ def test_markup_and_forced_colour_are_left_to_rich(monkeypatch: object) -> None:
         assert plain_table_lines(None, ["A"], ["left"], [["x"]]) is None
     finally:
         mp.undo()
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> list[object]:
+    from rich.text import Text
+
+    items: list[object] = []
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            items.append(Text(draw(TEXT), style=draw(st.sampled_from(["title", "muted", ""]))))
+            continue
+        title, headers, justify, rows = draw(tables())
+        table = new_table(title)
+        for header, side in zip(headers, justify, strict=True):
+            table.add_column(header, justify=side, overflow="fold", no_wrap=True)  # type: ignore[arg-type]
+        for row in rows:
+            if draw(st.booleans()):
+                table.add_section()
+            table.add_row(*row, style=draw(st.sampled_from([None, "overdue", "title"])))
+        items.append(table)
+    return items
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=documents())
+def test_printed_documents_are_what_rich_prints(items: list[object]) -> None:
+    import contextlib
+
+    from dirtrack.render.table import print_renderables
+
+    expected = io.StringIO()
+    console = Console(
+        file=expected,
+        theme=THEME,
+        highlight=False,
+        no_color=True,
+        force_terminal=None,
+        width=100_000,
+        soft_wrap=True,
+    )
+    for item in items:
+        console.print(item)
+    got = io.StringIO()
+    with contextlib.redirect_stdout(got):
+        print_renderables(items)
+    assert got.getvalue() == expected.getvalue()
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+)
+RECORDS = st.dictionaries(
+    st.text(max_size=6),
+    SCALARS
+    | st.lists(SCALARS, max_size=3)
+    | st.dictionaries(st.text(max_size=3), SCALARS, max_size=2),
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=st.lists(RECORDS, max_size=4) | RECORDS | SCALARS)
+def test_json_of_records_is_what_json_dumps_writes(value: object) -> None:
+    import json
+
+    from dirtrack.render.json_out import dump
+
+    assert dump(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -1,15 +1,16 @@
 """The fast paths equal the straightforward Python computation, on SQLite and on PostgreSQL.
 
 On random registers (hypothesis): per-unit counts aggregated in SQL (store/report_sql.py) equal
-what dirtrack.report.build_report counts in Python over store/directives.iter_facts; the SQL
-status filter and the most-overdue-first order equal the Python ones; the Core fact loader
-(store/facts.py) reads exactly the facts the ORM loader reads.
+what dirtrack.report.build_report counts in Python over facts read the plain ORM way; the SQL
+status filter and the most-overdue-first order equal the Python ones; the Core loaders
+(store/facts.py, behind store.directives.iter_facts and store.limitations.list_limitations)
+read exactly what the ORM reads. And the lean commands start without SQLModel or the ORM.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,7 @@ class Register:
     extensions: list[tuple[int, int, int]]  # directive index, approved day, new due day
     progress: list[tuple[int, int, int | None]]
     coordinators: list[tuple[int, int]]
+    limitations: list[tuple[int, int, int | None, int | None]] = field(default_factory=list)
 
 
 @st.composite
@@ -176,12 +178,19 @@ def registers(draw: st.DrawFn) -> Register:
             progress.append((i, draw(st.integers(held, held + SPAN)), percent))
         pairs = st.tuples(index, st.integers(0, units - 1))
         coordinators = sorted(set(draw(st.lists(pairs, max_size=8))))
-    return Register(units, meetings, directives, extensions, progress, coordinators)
+    limitations = []
+    for n in range(draw(st.integers(0, 6))):
+        m = draw(st.integers(0, len(meetings) - 1))
+        resolved = draw(st.none() | st.integers(meetings[m], meetings[m] + SPAN))
+        repeat = draw(st.none() | st.integers(1, n)) if n else None
+        limitations.append((m, draw(st.integers(0, units - 1)), resolved, repeat))
+    return Register(units, meetings, directives, extensions, progress, coordinators, limitations)
 
 
 def fill(engine: Engine, reg: Register) -> None:
     with engine.begin() as conn:
         for table in (
+            t.limitation,
             t.extension,
             t.progress_entry,
             t.directive_coordinator,
@@ -264,6 +273,24 @@ def fill(engine: Engine, reg: Register) -> None:
             conn.execute(
                 insert(t.directive_coordinator),
                 [{"directive_id": i + 1, "unit_id": u + 1} for i, u in reg.coordinators],
+            )
+        if reg.limitations:
+            conn.execute(
+                insert(t.limitation),
+                [
+                    {
+                        "id": k + 1,
+                        "meeting_id": m + 1,
+                        "unit_id": u + 1,
+                        "text": f"hạn chế {k}",
+                        "text_key": f"han che {k}",
+                        "category": "other",
+                        "resolved_on": None if r is None else day(r),
+                        "repeat_of_id": repeat,
+                        "created_at": STAMP,
+                    }
+                    for k, (m, u, r, repeat) in enumerate(reg.limitations)
+                ],
             )
 
 
@@ -352,3 +379,89 @@ def test_core_tables_describe_the_models(tmp_path: Path) -> None:
             assert column.type._type_affinity is other.type._type_affinity, (name, column.name)
             assert column.nullable == other.nullable, (name, column.name)
             assert column.primary_key == other.primary_key, (name, column.name)
+
+
+@EXAMPLES
+@given(
+    reg=registers(),
+    upto=st.none() | st.integers(0, DAYS),
+    only=st.none() | st.sets(st.integers(1, 5)),
+)
+def test_core_limitations_equal_the_orm_reference(
+    engine: Engine, reg: Register, upto: int | None, only: set[int] | None
+) -> None:
+    from sqlmodel import col
+    from sqlmodel import select as orm_select
+
+    from dirtrack.models import Limitation, Meeting, Unit
+    from dirtrack.store.limitations import LimitationFacts, list_limitations
+
+    fill(engine, reg)
+    when = None if upto is None else day(upto)
+    unit_ids = sorted(only) if only is not None else None
+    with session_scope(engine, write=False) as session:
+        query = (
+            orm_select(Limitation, col(Meeting.date), col(Unit.code))
+            .join(Meeting, col(Meeting.id) == col(Limitation.meeting_id))
+            .join(Unit, col(Unit.id) == col(Limitation.unit_id))
+            .order_by(col(Meeting.date), col(Limitation.id))
+        )
+        if unit_ids is not None:
+            query = query.where(col(Limitation.unit_id).in_(unit_ids))
+        if when is not None:
+            query = query.where(Meeting.date <= when)
+        expected = [
+            LimitationFacts(
+                lim.id,
+                lim.meeting_id,
+                lim.unit_id,
+                code,
+                lim.text,
+                lim.category,
+                held,
+                lim.resolved_on,
+                lim.resolve_note,
+                lim.repeat_of_id,
+            )
+            for lim, held, code in session.exec(query).all()
+        ]
+        assert list_limitations(session, unit_ids=unit_ids, raised_on_or_before=when) == expected
+    with read_scope(engine) as conn:
+        got = core.list_limitations(conn, unit_ids=unit_ids, raised_on_or_before=when)
+    assert got == expected
+
+
+LEAN = """
+import json, sys
+from dirtrack.cli import main
+sys.argv = ["dirtrack", "--db", sys.argv[1], *sys.argv[2:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted(m for m in ("sqlmodel", "sqlalchemy.orm", "dirtrack.models") if m in sys.modules)
+sys.stderr.write(json.dumps({"code": code, "heavy": heavy}) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--status", "overdue", "--format", "json"],
+        ["list", "--unit", "VPTU", "--status", "open"],
+        ["overdue", "--as-of", "2022-12-31"],
+    ],
+    ids=["list-json", "list-unit", "overdue"],
+)
+def test_the_lean_read_path_loads_no_orm(meeting: int, db: str, args: list[str]) -> None:
+    """Start-up time: `list` and `overdue` must not import SQLModel or the ORM (issue 6)."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", LEAN, db, *args], capture_output=True, text=True, check=False
+    )
+    outcome = json.loads(done.stderr.strip().splitlines()[-1])
+    assert outcome["code"] in (None, 0), done.stderr
+    assert outcome["heavy"] == []

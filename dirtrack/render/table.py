@@ -98,6 +98,7 @@ def print_table(
 # What rich would turn into something else than the characters themselves: markup ("[b]"),
 # emoji codes (":warning:"), and control characters (line breaks, tabs, escapes).
 _SPECIAL = re.compile(r"[\[\x00-\x1f\x7f-\x9f]|:\S*?:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def plain_table_lines(
@@ -161,7 +162,62 @@ def print_lines(lines: Sequence[str], *, style: str | None = None) -> None:
         con.print(line, style=style, markup=False)
 
 
+def _plain_lines(item: object) -> list[str] | None:
+    """The lines of a plain table or a one-line text written directly, as rich would print
+    them; None when only rich can say (see :func:`plain_table_lines`)."""
+    from rich.text import Text
+
+    if isinstance(item, Text):  # not markup: only control characters need rich
+        return None if _CONTROL.search(item.plain) or item.end != "\n" else [item.plain]
+    if not isinstance(item, Table):
+        return None
+    plain_layout = (
+        item.box is None
+        and not item.show_edge
+        and not item.pad_edge
+        and item.collapse_padding
+        and item.show_header
+        and not item.show_footer
+        and not item.show_lines
+        and not item.expand
+        and item.padding == (0, 1, 0, 1)
+        and item.width is None
+        and item.min_width is None
+        and item.leading == 0
+        and item.caption is None
+        and item.title_justify == "left"
+        and (item.title is None or isinstance(item.title, str))
+    )
+    if not plain_layout:
+        return None
+    headers, justify, columns = [], [], []
+    for column in item.columns:
+        cells = list(column.cells)
+        if not (
+            isinstance(column.header, str)
+            and column.no_wrap
+            and column.width is None
+            and column.min_width is None
+            and column.max_width is None
+            and column.ratio is None
+            and column.vertical == "top"
+            and all(isinstance(cell, str) for cell in cells)
+        ):
+            return None
+        headers.append(column.header)
+        justify.append(column.justify)
+        columns.append(cells)
+    rows = [list(row) for row in zip(*columns, strict=True)] if columns else []
+    return plain_table_lines(item.title, headers, justify, rows)  # type: ignore[arg-type]
+
+
 def print_renderables(items: Sequence[object]) -> None:
-    con = console()
+    con: Console | None = None
+    fast = is_plain()
     for item in items:
+        lines = _plain_lines(item) if fast else None
+        if lines is not None:
+            sys.stdout.write("".join(line + "\n" for line in lines))
+            continue
+        con = con or console()
         con.print(item)

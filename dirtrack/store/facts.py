@@ -86,12 +86,28 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         return []
     wanted = list(ids)
     main = (
-        select(directive, meeting.c.date, unit.c.code, unit.c.name)
+        select(
+            directive.c.id,
+            directive.c.meeting_id,
+            meeting.c.date,
+            directive.c.unit_id,
+            unit.c.code,
+            unit.c.name,
+            directive.c.text,
+            directive.c.original_due,
+            directive.c.completed_on,
+            directive.c.cancelled_on,
+            directive.c.due_text,
+            directive.c.product,
+            directive.c.key,
+            directive.c.completion_note,
+            directive.c.cancel_reason,
+        )
         .join(meeting, meeting.c.id == directive.c.meeting_id)
         .join(unit, unit.c.id == directive.c.unit_id)
         .where(directive.c.id.in_(wanted))
     )
-    rows = {row.id: row for row in conn.execute(main)}
+    rows = {row[0]: tuple(row) for row in conn.execute(main).fetchall()}
     extensions: dict[int, list[ExtensionFact]] = defaultdict(list)
     ext_query = (
         select(
@@ -104,7 +120,7 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         .where(extension.c.directive_id.in_(wanted))
         .order_by(extension.c.approved_on, extension.c.id)
     )
-    for did, approved_on, new_due, reason, due_text in conn.execute(ext_query):
+    for did, approved_on, new_due, reason, due_text in conn.execute(ext_query).fetchall():
         extensions[did].append(ExtensionFact(approved_on, new_due, reason, due_text))
     progress: dict[int, list[ProgressFact]] = defaultdict(list)
     progress_query = (
@@ -117,7 +133,7 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         .where(progress_entry.c.directive_id.in_(wanted))
         .order_by(progress_entry.c.reported_on, progress_entry.c.id)
     )
-    for did, reported_on, percent, note in conn.execute(progress_query):
+    for did, reported_on, percent, note in conn.execute(progress_query).fetchall():
         progress[did].append(ProgressFact(reported_on, percent, note))
     coordinators: dict[int, list[str]] = defaultdict(list)
     coord_query = (
@@ -125,35 +141,41 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         .join(unit, unit.c.id == directive_coordinator.c.unit_id)
         .where(directive_coordinator.c.directive_id.in_(wanted))
     )
-    for did, code in conn.execute(coord_query):
+    for did, code in conn.execute(coord_query).fetchall():
         coordinators[did].append(code)
     found = []
+    empty: tuple[()] = ()
     for did in wanted:
         row = rows.get(did)
         if row is None:
             continue
+        (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
+        (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:]
+        withs = coordinators.get(did)
+        exts = extensions.get(did)
+        steps = progress.get(did)
         found.append(
             DirectiveFacts(
-                id=row.id,
-                meeting_id=row.meeting_id,
-                meeting_date=row.date,
-                unit_id=row.unit_id,
-                unit_code=row.code,
-                unit_name=row.name,
-                text=row.text,
-                original_due=row.original_due,
-                completed_on=row.completed_on,
-                cancelled_on=row.cancelled_on,
+                id=did,
+                meeting_id=meeting_id,
+                meeting_date=held,
+                unit_id=unit_id,
+                unit_code=code,
+                unit_name=name,
+                text=text,
+                original_due=original_due,
+                completed_on=completed_on,
+                cancelled_on=cancelled_on,
                 # Sorted here, not by ORDER BY: PostgreSQL sorts text by locale, SQLite by
                 # code point, and the order shows in `with`.
-                with_codes=tuple(sorted(coordinators[did])),
-                extensions=tuple(extensions[did]),
-                progress=tuple(progress[did]),
-                due_text=row.due_text,
-                product=row.product,
-                key=row.key,
-                completion_note=row.completion_note,
-                cancel_reason=row.cancel_reason,
+                with_codes=tuple(sorted(withs)) if withs else empty,
+                extensions=tuple(exts) if exts else empty,
+                progress=tuple(steps) if steps else empty,
+                due_text=due_text,
+                product=product,
+                key=key,
+                completion_note=completion_note,
+                cancel_reason=cancel_reason,
             )
         )
     return found

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -30,9 +30,11 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.orm import Session
 
 from dirtrack.store.tables import change_log as LOG
+
+if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without the ORM (issue 6)
+    from sqlalchemy.orm import Session
 
 COMMAND = "command"
 CREATE, UPDATE, DELETE = "create", "update", "delete"

@@ -103,36 +103,17 @@ def list_limitations(
     unit_ids: Sequence[int] | None = None,
     raised_on_or_before: date | None = None,
 ) -> list[LimitationFacts]:
-    """Limitations with their unit code and the date of the meeting that raised them."""
-    from sqlmodel import col, select
+    """Limitations with their unit code and the date of the meeting that raised them.
 
-    from dirtrack.models import Limitation, Meeting, Unit
+    Read as Core rows by :mod:`dirtrack.store.facts` (issue 6: a province's 50,000
+    limitations in a fraction of the ORM's time); pending ORM changes are flushed first.
+    """
+    from dirtrack.store import facts
 
-    query = (
-        select(Limitation, col(Meeting.date), col(Unit.code))
-        .join(Meeting, col(Meeting.id) == col(Limitation.meeting_id))
-        .join(Unit, col(Unit.id) == col(Limitation.unit_id))
+    session.flush()
+    return facts.list_limitations(
+        session.connection(), unit_ids=unit_ids, raised_on_or_before=raised_on_or_before
     )
-    if unit_ids is not None:
-        query = query.where(col(Limitation.unit_id).in_(list(unit_ids)))
-    if raised_on_or_before is not None:
-        query = query.where(Meeting.date <= raised_on_or_before)
-    query = query.order_by(col(Meeting.date), col(Limitation.id))
-    return [
-        LimitationFacts(
-            id=lim.id or 0,
-            meeting_id=lim.meeting_id,
-            unit_id=lim.unit_id,
-            unit_code=code,
-            text=lim.text,
-            category=lim.category,
-            raised_on=held,
-            resolved_on=lim.resolved_on,
-            resolve_note=lim.resolve_note,
-            repeat_of_id=lim.repeat_of_id,
-        )
-        for lim, held, code in session.exec(query)
-    ]
 
 
 def ensure_category(value: str) -> Category:

@@ -155,12 +155,8 @@ def states(scope: Scope) -> Subquery:
     return query.subquery("states")
 
 
-def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
-    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
-
-    A unit without a directive in scope is absent. Equal to what
-    :meth:`dirtrack.status.Counts.add` gives directive by directive.
-    """
+def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
+    """``unit_id, status, no_deadline, extended, count`` of the directives in ``scope``."""
     rows = states(scope)
     no_deadline = case((rows.c.due.is_(None), 1), else_=0)
     flags = select(
@@ -174,8 +170,17 @@ def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
     query = select(
         flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
     ).group_by(flags.c.status, flags.c.no_deadline, flags.c.extended, flags.c.unit_id)
+    return query
+
+
+def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
+    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
+
+    A unit without a directive in scope is absent. Equal to what
+    :meth:`dirtrack.status.Counts.add` gives directive by directive.
+    """
     counts: dict[int, Counts] = {}
-    for unit_id, status, nodl, extended, n in conn.execute(query):
+    for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
         found = counts.setdefault(unit_id, Counts())
         if status == Status.CANCELLED.value:
             found.cancelled += n
@@ -242,5 +247,6 @@ __all__ = [
     "states",
     "status_case",
     "unit_counts",
+    "unit_counts_query",
     "wanted_statuses",
 ]

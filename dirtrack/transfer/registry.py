@@ -89,9 +89,9 @@ def _is_draft(path: Path, head: bytes) -> bool:
 
 KINDS: list[FileKind] = [
     FileKind("draft", _is_draft, "dirtrack.extract.record:run"),
-    FileKind("xlsx", _is_xlsx, "dirtrack.transfer.sheet_import:run"),
+    FileKind("xlsx", _is_xlsx, "dirtrack.transfer.sheet_import:run_xlsx"),
     FileKind("dirtrack-json", _is_export, "dirtrack.transfer.json_format:run"),
-    FileKind("csv", _is_csv, "dirtrack.transfer.sheet_import:run"),
+    FileKind("csv", _is_csv, "dirtrack.transfer.sheet_import:run_csv"),
 ]
 
 

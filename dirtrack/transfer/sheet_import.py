@@ -135,20 +135,35 @@ class NewMeeting:
     kind: MeetingKind
 
 
-def run(session: Session, path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
-    """Import an .xlsx or .csv follow-up sheet (the registry's handler for both kinds)."""
-    return SheetImport(session, path, options, progress).run()
+def run_xlsx(
+    session: Session, path: Path, options: ImportOptions, progress: Progress
+) -> ImportResult:
+    """Import an Excel follow-up sheet (the registry's handler for ``xlsx``)."""
+    return SheetImport(session, path, options, progress, kind="xlsx").run()
+
+
+def run_csv(
+    session: Session, path: Path, options: ImportOptions, progress: Progress
+) -> ImportResult:
+    """Import a CSV follow-up sheet (the registry's handler for ``csv``)."""
+    return SheetImport(session, path, options, progress, kind="csv").run()
 
 
 class SheetImport:
     def __init__(
-        self, session: Session, path: Path, options: ImportOptions, progress: Progress
+        self,
+        session: Session,
+        path: Path,
+        options: ImportOptions,
+        progress: Progress,
+        *,
+        kind: str,
     ) -> None:
         self.session = session
         self.path = path
         self.options = options
         self.progress = progress
-        self.kind = "xlsx" if path.suffix.lower() not in (".csv", ".tsv", ".txt") else "csv"
+        self.kind = kind
         self.plans: list[Planned] = []
         self.new_units: list[NewUnit] = []
         self.new_unit_refs: dict[str, int] = {}
@@ -265,8 +280,11 @@ class SheetImport:
                 "register the unknown units (dirtrack unit add, dirtrack unit alias) "
                 "or rerun with --create-units"
             )
-        if any("no meeting" in p.message for p in result.problems):
-            hints.append("give --meeting ID")
+        if any(p.message.startswith("no meeting:") for p in result.problems):
+            hints.append(
+                "record the meeting first (dirtrack add-meeting --date DATE --title TEXT) and "
+                "give --meeting ID"
+            )
         return "; ".join(hints)
 
     def _get(self, values: list[Value], name: str) -> Value:

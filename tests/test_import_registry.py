@@ -1,0 +1,81 @@
+"""`dirtrack import` picks its importer by the kind of file, and new kinds can be registered
+(as issue 7's meeting drafts will be)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from dirtrack.transfer import registry
+from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
+from tests.conftest import Cli, file_digest
+
+SEEN: list[tuple[Path, ImportOptions]] = []
+
+
+def draft_handler(
+    session: Session, path: Path, options: ImportOptions, progress: Progress
+) -> ImportResult:
+    SEEN.append((path, options))
+    progress.stage("reading")
+    return ImportResult(
+        file=str(path), kind="draft", dry_run=options.dry_run, created={"directives": 0}
+    )
+
+
+@pytest.fixture
+def drafts() -> Iterator[None]:
+    saved = list(registry.KINDS)
+    registry.register(
+        registry.FileKind(
+            "draft",
+            lambda path, head: path.suffix == ".yaml" and head.startswith(b"meeting:"),
+            f"{__name__}:draft_handler",
+        ),
+        first=True,
+    )
+    SEEN.clear()
+    yield
+    registry.KINDS[:] = saved
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("a.xlsx", None, "xlsx"),
+        ("a.csv", b"STT,N\xe1\xbb\x99i dung\n", "csv"),
+        ("a.txt", b"\xff\xfeS\x00", "csv"),
+        (
+            "export.json",
+            b'\xef\xbb\xbf  {"format": "dirtrack-export", "version": 1}',
+            "dirtrack-json",
+        ),
+    ],
+)
+def test_detects_each_kind(tmp_path: Path, name: str, content: bytes | None, kind: str) -> None:
+    path = tmp_path / name
+    if content is None:
+        from openpyxl import Workbook
+
+        Workbook().save(path)
+    else:
+        path.write_bytes(content)
+    assert registry.detect(path).name == kind
+
+
+def test_a_registered_kind_gets_its_files(
+    drafts: None, units: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "hop.yaml"
+    draft.write_text("meeting:\n  date: 2022-05-06\n", encoding="utf-8")
+    before = file_digest(db_path)
+    result = units("import", str(draft), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert [(p, o.dry_run) for p, o in SEEN] == [(draft, True)]
+    assert file_digest(db_path) == before
+    other = tmp_path / "notes.yaml"
+    other.write_text("title: x\n", encoding="utf-8")
+    assert "is not a spreadsheet" in units.fail("import", str(other))
