@@ -294,7 +294,8 @@ def test_morning_reminder_mails_each_unit_with_something_due(
 ) -> None:
     recipients = tmp_path / "recipients"
     recipients.write_text(
-        "# đơn vị  địa chỉ\nVPTU vptu@example.vn\n\nBTC btc@example.vn\nBDV bdv@example.vn\n",
+        "# địa chỉ  đơn vị\nvptu@example.vn VPTU\n\nbtc@example.vn Ban Tổ chức Tỉnh ủy\n"
+        "bdv@example.vn BDV\n",
         encoding="utf-8",
     )
     done = cron("morning-reminder.sh", str(recipients), env=newcomer)
@@ -305,7 +306,8 @@ def test_morning_reminder_mails_each_unit_with_something_due(
     vptu, btc = mails
     assert "[vptu@example.vn]" in vptu and "Nhắc việc: VPTU" in vptu
     assert "Báo cáo quá hạn" in vptu and "quá hạn 10 ngày" in vptu
-    assert "[btc@example.vn]" in btc and "Đề án sắp đến hạn" in btc and "còn 3 ngày" in btc
+    assert "[btc@example.vn]" in btc and "Nhắc việc: Ban Tổ chức Tỉnh ủy" in btc
+    assert "Đề án sắp đến hạn" in btc and "còn 3 ngày" in btc
     assert not any(ANSI.search(m) for m in mails)
     assert not any("Việc còn xa" in m for m in mails)
 
@@ -314,7 +316,7 @@ def test_morning_reminder_reports_an_unknown_unit_and_goes_on(
     today_office: Cli, newcomer: dict[str, str], tmp_path: Path
 ) -> None:
     recipients = tmp_path / "recipients"
-    recipients.write_text("XYZ x@example.vn\nVPTU vptu@example.vn\n", encoding="utf-8")
+    recipients.write_text("x@example.vn XYZ\nvptu@example.vn VPTU\n", encoding="utf-8")
     done = cron("morning-reminder.sh", str(recipients), env=newcomer)
     assert done.returncode == 1
     assert "XYZ: Error: unknown unit 'XYZ'" in done.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -129,6 +129,29 @@ def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
 
 def when(text: str, ref: date | None) -> date:
     return parse_when(text, ref)
+
+
+def dated_change(
+    ctx: typer.Context,
+    what: str,
+    ident: int,
+    on: str | None,
+    change: Callable[[Session, int, date], object],
+    message: str,
+) -> None:
+    """One dated write on one record (``done``, ``cancel``, ``progress``, ``resolve``…).
+
+    Parses ``--date`` (default today), checks the id, runs ``change`` in one transaction and
+    says what was done on stderr in the user's language.
+    """
+    from dirtrack.i18n import msg
+    from dirtrack.render import err
+
+    day = day_or_today(on)
+    positive_id(ident, what)
+    with unit_of_work(ctx) as session:
+        change(session, ident, day)
+    err(msg(message, state(ctx).lang, id=ident, date=day.isoformat()))
 
 
 def positive_id(value: int, what: str) -> int:

@@ -13,6 +13,7 @@ from dirtrack.cli.common import (
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
+    dated_change,
     day_or_today,
     field_list,
     positive_id,
@@ -137,12 +138,16 @@ def progress(
     """Log progress on a directive."""
     from dirtrack.store.directives import add_progress
 
-    day = day_or_today(on)
-    with unit_of_work(ctx) as session:
-        add_progress(
-            session, positive_id(directive_id, "directive"), on=day, percent=percent, note=note
-        )
-    err(msg("progress", state(ctx).lang, id=directive_id, date=day.isoformat()))
+    dated_change(
+        ctx,
+        "directive",
+        directive_id,
+        on,
+        lambda session, ident, day: add_progress(
+            session, ident, on=day, percent=percent, note=note
+        ),
+        "progress",
+    )
 
 
 @app.command("done")
@@ -156,10 +161,14 @@ def done(
     """Mark a directive completed on DATE (default today)."""
     from dirtrack.store.directives import complete
 
-    day = day_or_today(on)
-    with unit_of_work(ctx) as session:
-        complete(session, positive_id(directive_id, "directive"), on=day, note=note)
-    err(msg("done", state(ctx).lang, id=directive_id, date=day.isoformat()))
+    dated_change(
+        ctx,
+        "directive",
+        directive_id,
+        on,
+        lambda session, ident, day: complete(session, ident, on=day, note=note),
+        "done",
+    )
 
 
 @app.command("extend")
@@ -208,10 +217,14 @@ def cancel(
     """Withdraw a directive; from DATE on it leaves every count."""
     from dirtrack.store.directives import cancel as store_cancel
 
-    day = day_or_today(on)
-    with unit_of_work(ctx) as session:
-        store_cancel(session, positive_id(directive_id, "directive"), on=day, reason=reason)
-    err(msg("cancel", state(ctx).lang, id=directive_id, date=day.isoformat()))
+    dated_change(
+        ctx,
+        "directive",
+        directive_id,
+        on,
+        lambda session, ident, day: store_cancel(session, ident, on=day, reason=reason),
+        "cancel",
+    )
 
 
 @app.command("list")

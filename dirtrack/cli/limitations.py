@@ -14,7 +14,7 @@ from dirtrack.cli.common import (
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
-    day_or_today,
+    dated_change,
     field_list,
     optional_day,
     period_of,
@@ -23,7 +23,6 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.i18n import msg
 from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -103,10 +102,14 @@ def resolve(
     """Mark a limitation overcome."""
     from dirtrack.store.limitations import resolve as store_resolve
 
-    day = day_or_today(on)
-    with unit_of_work(ctx) as session:
-        store_resolve(session, positive_id(limitation_id, "limitation"), on=day, note=note)
-    err(msg("resolve", state(ctx).lang, id=limitation_id, date=day.isoformat()))
+    dated_change(
+        ctx,
+        "limitation",
+        limitation_id,
+        on,
+        lambda session, ident, day: store_resolve(session, ident, on=day, note=note),
+        "resolve",
+    )
 
 
 @app.command("limitations")

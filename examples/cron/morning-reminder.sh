@@ -3,8 +3,8 @@
 #
 #   30 6 * * 1-5  /opt/dirtrack/examples/cron/morning-reminder.sh /etc/dirtrack/recipients
 #
-# RECIPIENTS: one "UNIT address" a line (UNIT as dirtrack knows it: code, name or alias; blank
-# lines and # comments are skipped). A unit with nothing to remind gets no mail. The window is
+# RECIPIENTS: one "address UNIT" a line (UNIT as dirtrack knows it: code, name or alias, spaces
+# allowed; blank lines and # comments are skipped). A unit with nothing to remind gets no mail. The window is
 # remind's: --within from $WITHIN, else [remind] within in the config file, else 7 days.
 # The database: $DIRTRACK_DB or the config file. $MAILER (default: mail) is called as
 # `$MAILER -s SUBJECT ADDRESS` with the text on stdin. Exits 1 if any unit failed.
@@ -16,9 +16,10 @@ subject="${SUBJECT:-Nhắc việc}"
 errors="$(mktemp)"
 trap 'rm -f "$errors"' EXIT
 failed=0
-while read -r unit address; do
-  case "$unit" in '' | '#'*) continue ;; esac
-  if ! text=$("$DIRTRACK" remind --unit "$unit" ${WITHIN:+--within "$WITHIN"} 2>"$errors"); then
+while read -r address unit; do
+  case "$address" in '' | '#'*) continue ;; esac
+  if ! text=$("$DIRTRACK" remind --unit "$unit" ${WITHIN:+--within "$WITHIN"} \
+    </dev/null 2>"$errors"); then
     echo "$unit: $(cat "$errors")" >&2   # cron mails this to the crontab's owner
     failed=1
     continue
