@@ -178,6 +178,16 @@ DateOpt = Annotated[
         "--date", help="DATE it happened: 2022-05-06 or 6/5/2022 (default: today).", metavar="DATE"
     ),
 ]
+OutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write to FILE (whole or not at all) instead of stdout.",
+        metavar="FILE",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
 UnitFilterOpt = Annotated[
     str | None,
     typer.Option(

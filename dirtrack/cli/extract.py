@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import app
-from dirtrack.cli.common import state, today, unit_of_work
+from dirtrack.cli.common import ForceOpt, OutOpt, state, today, unit_of_work
 from dirtrack.render import err, out
 
 
@@ -34,11 +34,8 @@ def extract(
             "--format", "-f", case_sensitive=False, help="toml (to edit) or json (for scripts)."
         ),
     ] = DraftFormat.TOML,
-    out_file: Annotated[
-        str | None,
-        typer.Option("--out", help="Write the draft to FILE instead of stdout.", metavar="FILE"),
-    ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite --out FILE if it exists.")] = False,
+    out_file: OutOpt = None,
+    force: ForceOpt = False,
     apply: Annotated[
         bool,
         typer.Option(

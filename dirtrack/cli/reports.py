@@ -11,8 +11,10 @@ from dirtrack.cli.common import (
     AsOfOpt,
     CutoffOpt,
     FieldsOpt,
+    ForceOpt,
     FormatOpt,
     GroupBy,
+    OutOpt,
     StaleOpt,
     UnitFilterOpt,
     field_list,
@@ -128,18 +130,8 @@ def report(
             help="table, json, csv, md, html, xlsx or docx.",
         ),
     ] = ReportFormat.TABLE,
-    out_file: Annotated[
-        str | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write to FILE (whole or not at all) instead of stdout.",
-            metavar="FILE",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the --out file if it exists.")
-    ] = False,
+    out_file: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """The review of a period, per unit: done on time, done late, in time, overdue.
 

@@ -11,7 +11,9 @@ import typer
 
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
+    ForceOpt,
     FormatOpt,
+    OutOpt,
     optional_day,
     positive_id,
     state,
@@ -35,7 +37,8 @@ def import_file(
         str,
         typer.Argument(
             metavar="FILE",
-            help="An office follow-up sheet (.xlsx, .csv) or a dirtrack export (.json).",
+            help="An office follow-up sheet (.xlsx, .csv), a dirtrack export (.json), or a "
+            "meeting draft from `dirtrack extract` (.toml).",
         ),
     ],
     *,
@@ -95,7 +98,7 @@ def import_file(
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Bring in an office follow-up sheet (.xlsx, .csv) or a dirtrack export (.json).
+    """Bring in an office sheet (.xlsx, .csv), a dirtrack export (.json) or a meeting draft.
 
     All or nothing: one bad row and nothing is written; the message names every bad row.
 
@@ -149,18 +152,8 @@ def export(
             help="json: everything, losslessly (read back by import); xlsx: the office's sheet.",
         ),
     ] = ExportFormat.JSON,
-    out_file: Annotated[
-        str | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write to FILE (whole or not at all) instead of stdout.",
-            metavar="FILE",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the --out file if it exists.")
-    ] = False,
+    out_file: OutOpt = None,
+    force: ForceOpt = False,
     as_of: Annotated[
         str | None,
         typer.Option(
