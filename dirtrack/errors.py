@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     CHECK_FAILED = 3
     INTERRUPTED = 130
+    BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
 
 
 class DirtrackError(Exception):

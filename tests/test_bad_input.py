@@ -152,3 +152,24 @@ def test_no_traceback_from_the_entry_point_on_bad_input(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == "Error: '31/2/2022' is not a real date\n"
     assert result.stdout == ""
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
+    """`dirtrack list | head -1`: the closed pipe ends dirtrack quietly, as it would `cat`."""
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    db = str(tmp_path / "x.db")
+    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=db).returncode == 0
+    child = subprocess.Popen(
+        [ENTRY_POINT, "--db", db, "unit", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before dirtrack writes a byte
+    stderr = child.stderr.read().decode()
+    child.stderr.close()
+    assert child.wait(timeout=120) == 141
+    assert stderr == ""

@@ -20,6 +20,7 @@ from dirtrack.cli import (  # noqa: F401
 )
 from dirtrack.cli.app import app
 from dirtrack.cli.common import Lang, State
+from dirtrack.errors import ExitCode
 
 
 def _version(value: bool) -> None:
@@ -78,7 +79,13 @@ def _actor(value: str | None) -> str | None:
 
 
 def main() -> None:
-    app(prog_name="dirtrack")
+    try:
+        app(prog_name="dirtrack")
+    except BrokenPipeError:  # the reader went away while the last output was being flushed
+        from dirtrack.cli.app import quiet_stdout
+
+        quiet_stdout()
+        raise SystemExit(ExitCode.BROKEN_PIPE) from None
 
 
 __all__ = ["app", "main"]

@@ -16,6 +16,13 @@ from dirtrack.errors import DirtrackError, ExitCode
 from dirtrack.render import err
 
 
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+
+
 class DirtrackGroup(TyperGroup):
     """Keeps commands in the order they are defined and turns errors into one line."""
 
@@ -56,6 +63,10 @@ class DirtrackGroup(TyperGroup):
         except KeyboardInterrupt:
             err("Error: interrupted")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
+            quiet_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
