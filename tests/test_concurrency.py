@@ -164,7 +164,7 @@ def shared(units: Cli) -> Cli:
 def test_eight_writers_at_once_lose_and_duplicate_nothing(
     shared: Cli, db: str, backend: str, tmp_path: Path
 ) -> None:
-    commands = 30 if backend == "sqlite" else 15
+    commands = 200 if backend == "sqlite" else 100
     results = start_writers(db, commands, tmp_path)
     failures = [f for r in results for f in r["failures"]]
     assert failures == []
