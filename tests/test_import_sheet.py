@@ -424,3 +424,33 @@ def test_installed_entry_point_is_quiet_without_a_terminal(db: str, tmp_path: Pa
     assert done.stderr.splitlines() == [
         f"Đã nhập {sheet}: tạo 1 nhiệm vụ, 0 cuộc họp, 0 đơn vị; cập nhật 0; không đổi 0"
     ]
+
+
+def test_a_result_cell_starting_with_a_percentage_is_progress(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """A sheet with no progress column: "60%: đang tổng hợp" under Kết quả is 60 % done."""
+    header = ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kết quả"]
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            header,
+            ["1", "Rà soát công trình chậm tiến độ", "BTC", "31/12/2022", "60%: đang tổng hợp"],
+            ["2", "Báo cáo thu ngân sách", "VPTU", "30/11/2022", "Kết quả: 3 văn bản"],
+        ],
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "30/9/2022")
+    records = {r["text"]: r for r in units.json("list", "--as-of", "2022-09-30")}
+    assert records["Rà soát công trình chậm tiến độ"]["progress"] == 60
+    assert records["Báo cáo thu ngân sách"]["progress"] is None  # a count, not a percentage
+    [shown] = [e for e in units.json("show", "1")["history"] if e["event"] == "progress"]
+    assert (shown["percent"], shown["note"]) == (60, "đang tổng hợp")
+
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        [header, ["1", "Việc khác", "BTC", "31/12/2022", "140%"]],
+    )
+    before = file_digest(db_path)
+    message = units.fail("import", str(bad), "--meeting", str(meeting))
+    assert "row 2, column E" in message and "140%" in message
+    assert file_digest(db_path) == before

@@ -616,7 +616,17 @@ class SheetImport:
                 if status.said is Said.OPEN and status.note:
                     notes.append(cells.text(result_value))
             elif status.note:
-                notes.append(status.note)
+                try:  # "60%: đang tổng hợp" in a sheet without a progress column
+                    percent, rest = cells.leading_progress(result_value)
+                except InvalidInput as exc:
+                    p.problem(str(exc), self._col("result"))
+                    percent, rest = None, None
+                if percent is not None and p.percent is None:
+                    p.percent = percent
+                    if rest:
+                        notes.append(rest)
+                else:
+                    notes.append(status.note)
         for i in layout.multi.get("done_mark", []):
             value = values[i] if i < len(values) else None
             if cells.is_blank(value):

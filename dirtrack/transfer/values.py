@@ -176,6 +176,23 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     return percent, written
 
 
+def leading_progress(value: Value) -> tuple[int | None, str | None]:
+    """A percentage a result cell starts with (``60%``, ``60%: đang tổng hợp``, a cell
+    formatted as a percentage) and the rest as a note; ``(None, None)`` when it starts with
+    none, so ``Kết quả: 3 văn bản`` is never read as progress.
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
+    if isinstance(value, Pct):
+        return parse_progress(value)
+    written = text(value)
+    found = _PERCENT.match(written)
+    if found is None:
+        return None, None
+    return parse_progress(written)
+
+
 class Said(StrEnum):
     """What a status cell says about the directive."""
 
