@@ -9,14 +9,16 @@ first touched it:
 - ``after_flush``: rows just inserted;
 - the engine's ``before_execute``: rows a Core or bulk ORM ``insert()``, ``update()`` or
   ``delete()`` run through the unit of work's connection is about to change (import's bulk SQL);
-- ``after_begin``: for a writing unit, the highest id of each table, so that rows inserted
-  without an explicit key are found at commit.
+- ``after_begin``: for a writing unit, the highest id of each table (the *baseline*): every
+  row above it is new, so such rows need no image from before and are found at commit.
 
 At ``before_commit`` each touched row is read again: a row whose image changed becomes one
 change row (create, update or delete, with both images as JSON), followed by one command row
-naming the command, its options, the actor and the range of its change rows. A unit of work that
-changed nothing leaves nothing. Only raw SQL text (``text("UPDATE …")``) goes unseen; dirtrack
-writes with the ORM or SQLAlchemy's insert/update/delete constructs.
+naming the command, its options, the actor and the range of its change rows. Rows are read and
+written a few thousand at a time, so an import of 100,000 rows never holds all their images at
+once (issue 4). A unit of work that changed nothing leaves nothing. Only raw SQL text
+(``text("UPDATE …")``) goes unseen; dirtrack writes with the ORM or SQLAlchemy's
+insert/update/delete constructs.
 
 :func:`undo` reverts whole commands, newest first, after checking that every row is still as the
 command left it, and is itself recorded like any other command.
@@ -82,14 +84,26 @@ def _audited(table: Any) -> Table | None:
     return None
 
 
+def _is_new(pending: _Pending, table: Table, pk: PK) -> bool:
+    """Whether the row's id is above its table's baseline: created by this unit of work."""
+    highest = (pending.baseline or {}).get(table.name)
+    return highest is not None and isinstance(pk[0], int) and pk[0] > highest
+
+
 def track(session: Session, table: Table, pks: Iterable[PK], *, cascade: bool = False) -> None:
     """Note rows that are about to change, keeping their images as they are now.
 
     Call it before writing with Core statements (as :func:`undo` does); ORM writes are tracked
-    by the listeners. ``cascade`` also notes the rows ``ON DELETE CASCADE`` would remove.
+    by the listeners. ``cascade`` also notes the rows ``ON DELETE CASCADE`` would remove. Rows
+    above the baseline did not exist when the unit of work began: they are not noted, as
+    :func:`_record` finds each of them.
     """
     pending = _pending(session)
-    todo = [pk for pk in dict.fromkeys(pks) if (table.name, pk) not in pending.before]
+    todo = [
+        pk
+        for pk in dict.fromkeys(pks)
+        if (table.name, pk) not in pending.before and not _is_new(pending, table, pk)
+    ]
     if not todo:
         return
     conn = session.connection()
@@ -99,7 +113,8 @@ def track(session: Session, table: Table, pks: Iterable[PK], *, cascade: bool = 
     if cascade:
         for child, rows in history.fetch_cascade(conn, table, todo):
             for pk, img in rows.items():
-                pending.before.setdefault((child.name, pk), img)
+                if not _is_new(pending, child, pk):
+                    pending.before.setdefault((child.name, pk), img)
 
 
 def _instance_key(obj: object) -> tuple[Table, PK] | None:
@@ -141,7 +156,8 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
         if table is None:
             continue
         pk = tuple(state.mapper.primary_key_from_instance(obj))
-        pending.before.setdefault((table.name, pk), None)
+        if not _is_new(pending, table, pk):
+            pending.before.setdefault((table.name, pk), None)
 
 
 def _session_of(conn: Connection) -> Session | None:
@@ -170,9 +186,9 @@ def _before_execute(
         fixed = clause.compile(dialect=conn.dialect).params
         names = [c.name for c in table.primary_key.columns]
         for values in sets:
-            merged = {**fixed, **values}
-            if all(merged.get(n) is not None for n in names):
-                pks.append(tuple(merged[n] for n in names))
+            pk = tuple(values.get(n, fixed.get(n)) for n in names)
+            if all(v is not None for v in pk):
+                pks.append(pk)
     else:
         where = clause.whereclause
         condition = where if where is not None else true()
@@ -208,51 +224,69 @@ def _before_commit(session: Session) -> None:
     pending = session.info.get(_PENDING)
     if not isinstance(pending, _Pending):
         return
-    conn = session.connection()
-    tables = {t.name: t for t in history.audited_tables()}
-    before = dict(pending.before)
-    for name, highest in (pending.baseline or {}).items():
-        for pk in history.rows_above(conn, tables[name], highest):
-            before.setdefault((name, pk), None)
-    by_table: dict[str, list[PK]] = defaultdict(list)
-    for name, pk in before:
-        by_table[name].append(pk)
-    after: dict[tuple[str, PK], Image] = {}
-    for name, pks in by_table.items():
-        for pk, img in history.fetch_rows(conn, tables[name], pks).items():
-            after[(name, pk)] = img
-    changes = [
-        Change(tables[name], old, after.get((name, pk)))
-        for (name, pk), old in before.items()
-        if old != after.get((name, pk))
-    ]
-    if not changes:
-        return
-    history.lock_writers(conn)
-    command = session.info.get("command") or {}
-    history.write_command(
-        conn,
+    writer = history.ChangeWriter(
+        session.connection(),
         at=datetime.now(UTC),
         actor=str(session.info.get("actor") or default_actor())[:200],
+    )
+    _record(pending, writer)
+    writer.flush()
+    if not writer.count:
+        return
+    command = session.info.get("command") or {}
+    writer.finish(
         name=str(command.get("name") or "api")[:64],
         params=_json_safe(command.get("params") or {}),
-        changes=_ordered(changes),
         undoes=list(session.info.get(UNDOES) or ()),
     )
 
 
-def _ordered(changes: Sequence[Change]) -> list[Change]:
-    """Creations parents first, then updates, then deletions children first."""
-    rank = {t.name: i for i, t in enumerate(history.audited_tables())}
+def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
+    """Write a change row for each row the unit of work changed: creations parents first, then
+    updates, then deletions children first; within a table, in the order of the keys.
 
-    def key(change: Change) -> tuple[int, int, tuple[str, ...]]:
-        position = rank[change.table.name]
-        group = {history.CREATE: 0, history.UPDATE: 1, history.DELETE: 2}[change.action]
-        if change.action == history.DELETE:
-            position = -position
-        return group, position, tuple(str(v).zfill(20) for v in change.pk)
+    Rows are read back :data:`history.BATCH` at a time and each batch written before the next
+    is read: only the images of rows noted before a change (updated or deleted ones) are held
+    throughout.
+    """
+    conn = writer.conn
+    tables = history.audited_tables()
+    baseline = pending.baseline or {}
+    created: dict[str, list[PK]] = defaultdict(list)  # noted before they existed
+    changed: dict[str, list[PK]] = defaultdict(list)  # noted with an image
+    for (name, pk), old in pending.before.items():
+        (created if old is None else changed)[name].append(pk)
 
-    return sorted(changes, key=key)
+    def chunks(keys: list[PK]) -> Iterable[list[PK]]:
+        keys.sort(key=history.pk_order)
+        for start in range(0, len(keys), history.BATCH):
+            yield keys[start : start + history.BATCH]
+
+    for table in tables:
+        for chunk in chunks(created.get(table.name, [])):
+            found = history.fetch_rows(conn, table, chunk)
+            for pk in chunk:
+                if pk in found:
+                    writer.add(Change(table, None, found[pk]))
+        highest = baseline.get(table.name)
+        if highest is not None:  # every row above the baseline is new (ids come after)
+            for page in history.pages_above(conn, table, highest):
+                for image in page:
+                    writer.add(Change(table, None, image))
+    deleted: dict[str, list[PK]] = defaultdict(list)
+    for table in tables:
+        for chunk in chunks(changed.get(table.name, [])):
+            found = history.fetch_rows(conn, table, chunk)
+            for pk in chunk:
+                old = pending.before[(table.name, pk)]
+                now = found.get(pk)
+                if now is None:
+                    deleted[table.name].append(pk)
+                elif now != old:
+                    writer.add(Change(table, old, now))
+    for table in reversed(tables):
+        for pk in deleted.get(table.name, ()):
+            writer.add(Change(table, pending.before[(table.name, pk)], None))
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:

@@ -16,7 +16,9 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 def nfc(text: str) -> str:
     """Return ``text`` in NFC with surrounding white space removed and inner runs folded."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits on exactly the characters `\s` matches (str.isspace), in C: the same
+    # result as _SPACES.sub(" ", …).strip(), twice as fast (import calls it for every cell).
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def fold(text: str) -> str:

@@ -9,7 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import insert, update
 
+from dirtrack.db import open_engine, session_scope
+from dirtrack.models import UnitAlias
+from dirtrack.store.history import BATCH
 from tests.conftest import Cli, file_digest, snapshot
 
 
@@ -145,6 +149,63 @@ def test_undo_of_an_import_restores_the_exact_earlier_state(
     seeded.ok("import", str(sheet), "--meeting", "1")
     assert len(seeded.json("list")) == 4
     seeded.ok("undo")
+    assert state_of(db) == before
+
+
+def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
+    seeded: Cli, db: str, tmp_path: Path
+) -> None:
+    # The change rows are written a batch at a time (issue 4): more than one batch of them must
+    # still be one command, with one range of ids, creations parents first.
+    rows = BATCH // 2 + 50
+    sheet = tmp_path / "lon.csv"
+    lines = ["Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Tiến độ"]
+    for n in range(rows):
+        lines.append(f"Nhiệm vụ {n},VPTU,{'BTC' if n % 2 else ''},30/9/2022,{n % 100}%")
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = state_of(db)
+    seeded.ok("import", str(sheet), "--meeting", "1")
+    latest = history(seeded, "--limit", "1")[0]
+    changes = latest["changes"]
+    assert latest["command"] == "import" and len(changes) == rows + rows // 2 + rows > BATCH
+    assert [c["id"] for c in changes] == list(
+        range(changes[0]["id"], changes[0]["id"] + len(changes))
+    )
+    entities = [c["entity"] for c in changes]
+    assert (
+        entities
+        == ["directive"] * rows
+        + ["directive_coordinator"] * (rows // 2)
+        + ["progress_entry"] * rows
+    )
+    assert all(c["action"] == "create" for c in changes)
+    ids = [c["entity_id"] for c in changes if c["entity"] == "directive"]
+    assert ids == sorted(ids)
+    seeded.ok("undo")
+    assert state_of(db) == before
+
+
+def test_a_row_created_then_changed_in_one_unit_of_work_is_one_creation(
+    units: Cli, db: str
+) -> None:
+    # Inserted by Core without its id (as import's bulk SQL does), then updated: the change log
+    # must show one creation, and undo must remove the row, not put back its first values.
+    before = state_of(db)
+    engine, _ = open_engine(db)
+    alias = UnitAlias.__table__
+    try:
+        with session_scope(engine, info={"command": {"name": "script"}}) as session:
+            session.execute(insert(alias).values(unit_id=1, alias="VP TU", alias_key="vp tu"))
+            session.execute(
+                update(alias).where(alias.c.alias_key == "vp tu").values(alias="VPTU tỉnh")
+            )
+    finally:
+        engine.dispose()
+    latest = history(units, "--limit", "1")[0]
+    assert latest["command"] == "script"
+    assert [(c["action"], c["entity"]) for c in latest["changes"]] == [("create", "unit_alias")]
+    assert latest["changes"][0]["after"]["alias"] == "VPTU tỉnh"
+    units.ok("undo")
     assert state_of(db) == before
 
 

@@ -12,9 +12,10 @@ reads and writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -22,7 +23,9 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Table,
+    bindparam,
     delete,
+    false,
     func,
     insert,
     select,
@@ -44,6 +47,7 @@ Image = dict[str, Any]
 PK = tuple[Any, ...]
 
 _CHUNK = 400
+BATCH = 2000  # rows read, or change rows written, at a time when a command changed many
 
 # Rows that belong to a directive, and the column that says which.
 DIRECTIVE_PARTS = {
@@ -77,6 +81,7 @@ def table_named(name: str) -> Table | None:
     return table if isinstance(table, Table) and table.name != LOG.name else None
 
 
+@cache
 def int_pk(table: Table) -> Column[Any] | None:
     """The table's primary key column when it is one integer column, else None."""
     cols = list(table.primary_key.columns)
@@ -85,19 +90,31 @@ def int_pk(table: Table) -> Column[Any] | None:
     return None
 
 
+@cache
+def _names(table: Table) -> tuple[str, ...]:
+    return tuple(c.name for c in table.columns)
+
+
+@cache
+def _pk_names(table: Table) -> tuple[str, ...]:
+    return tuple(c.name for c in table.primary_key.columns)
+
+
 def pk_of(table: Table, image: Image) -> PK:
-    return tuple(image[c.name] for c in table.primary_key.columns)
+    return tuple(image[name] for name in _pk_names(table))
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
+def pk_order(pk: PK) -> tuple[str, ...]:
+    """The order change rows list a table's rows in (numeric for integer keys)."""
+    return tuple(str(v).zfill(20) for v in pk)
 
 
 def image_of(table: Table, row: Any) -> Image:
-    mapping = row._mapping
-    return {c.name: _json_value(mapping[c.name]) for c in table.columns}
+    """A row of ``select(table)`` (columns in the table's order) as an image."""
+    return {
+        name: value.isoformat() if isinstance(value, date) else value  # datetimes too
+        for name, value in zip(_names(table), row, strict=True)
+    }
 
 
 def python_values(table: Table, image: Image) -> dict[str, Any]:
@@ -191,14 +208,24 @@ def max_ids(conn: Connection) -> dict[str, int]:
     return found
 
 
-def rows_above(conn: Connection, table: Table, baseline: int) -> dict[PK, Image]:
+def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[Image]]:
+    """The rows whose id is above ``baseline``, in id order, :data:`BATCH` rows at a time.
+
+    Each page is read whole before it is handed over, so the caller may write between pages;
+    only one page is in memory at a time.
+    """
     column = int_pk(table)
     assert column is not None
-    found: dict[PK, Image] = {}
-    for row in conn.execute(select(table).where(column > baseline)):
-        img = image_of(table, row)
-        found[pk_of(table, img)] = img
-    return found
+    query = select(table).where(column > bindparam("after")).order_by(column).limit(BATCH)
+    after = baseline
+    while True:
+        page = [image_of(table, row) for row in conn.execute(query, {"after": after})]
+        if not page:
+            return
+        yield page
+        if len(page) < BATCH:
+            return
+        after = page[-1][column.name]
 
 
 def lock_writers(conn: Connection) -> None:
@@ -248,69 +275,125 @@ class Change:
         return pk_of(self.table, image)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False), once
+
+
 def _dump(image: Any) -> str | None:
-    return None if image is None else json.dumps(image, ensure_ascii=False)
+    return None if image is None else _ENCODER.encode(image)
 
 
-def write_command(
-    conn: Connection,
-    *,
-    at: datetime,
-    actor: str,
-    name: str,
-    params: dict[str, Any],
-    changes: Sequence[Change],
-    undoes: Sequence[int] = (),
-) -> int:
-    """Write one command's change rows, then its command row; return the command row's id."""
-    rows = []
-    for change in changes:
-        column = int_pk(change.table)
-        rows.append(
+class ChangeWriter:
+    """Writes one command's change rows as they come, :data:`BATCH` at a time, then its
+    command row, so that a command that changed many rows never holds all of them at once.
+
+    The first change row takes the write lock (:func:`lock_writers`; on SQLite a write
+    statement), so the ids of the command's change rows form one range no other writer can
+    enter. On SQLite the ids are given here, counting on from the largest, and the rows go in
+    with the driver's plain executemany: SQLite would run ``INSERT … RETURNING`` row by row, and
+    every value is already what the driver takes (text, integers; ``at`` converted once).
+    PostgreSQL hands out the ids (``RETURNING``, batched there).
+    """
+
+    _COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after")
+
+    def __init__(self, conn: Connection, *, at: datetime, actor: str) -> None:
+        self.conn = conn
+        self.at = at
+        self.actor = actor
+        self.first: int | None = None
+        self.last = 0
+        self.count = 0
+        self._next: int | None = None  # the next id on SQLite, once the lock is held
+        self._sql = ""  # SQLite's INSERT, and `at` as the driver takes it
+        self._at: Any = at
+        # (action, entity, entity_id, before, after) of the rows not written yet
+        self._rows: list[tuple[str, str, int | None, str | None, str | None]] = []
+
+    def add(self, change: Change) -> None:
+        table = change.table
+        image = change.after if change.after is not None else change.before
+        assert image is not None
+        entity_id = pk_of(table, image)[0] if int_pk(table) is not None else None
+        self._rows.append(
+            (change.action, table.name, entity_id, _dump(change.before), _dump(change.after))
+        )
+        if len(self._rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the change rows added since the last flush."""
+        rows, self._rows = self._rows, []
+        if not rows:
+            return
+        if self.conn.dialect.name == "sqlite":
+            low, high = self._write_sqlite(rows)
+        else:
+            low, high = self._write_returning(rows)
+        self.first = low if self.first is None else min(self.first, low)
+        self.last = max(self.last, high)
+        self.count += len(rows)
+
+    def _write_sqlite(self, rows: list[tuple[Any, ...]]) -> tuple[int, int]:
+        conn = self.conn
+        if self._next is None:
+            conn.execute(update(LOG).where(false()).values(id=LOG.c.id))  # the write lock
+            self._next = int(conn.execute(select(func.max(LOG.c.id))).scalar() or 0) + 1
+            sql = insert(LOG).compile(dialect=conn.dialect, column_keys=list(self._COLUMNS))
+            assert list(sql.positiontup or ()) == list(self._COLUMNS)
+            self._sql = str(sql)
+            convert = LOG.c.at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+            self._at = convert(self.at) if convert is not None else self.at
+        first = self._next
+        conn.exec_driver_sql(
+            self._sql,
+            [(first + n, self._at, self.actor, *row) for n, row in enumerate(rows)],
+        )
+        self._next = first + len(rows)
+        return first, self._next - 1
+
+    def _write_returning(self, rows: list[tuple[Any, ...]]) -> tuple[int, int]:
+        conn = self.conn
+        if self.first is None:
+            lock_writers(conn)
+        names = self._COLUMNS[1:]
+        statement = insert(LOG).returning(LOG.c.id, sort_by_parameter_order=True)
+        params = [dict(zip(names, (self.at, self.actor, *row), strict=True)) for row in rows]
+        got = [int(i) for i in conn.execute(statement, params).scalars()]
+        return min(got), max(got)
+
+    def finish(self, *, name: str, params: dict[str, Any], undoes: Sequence[int] = ()) -> int:
+        """Write the command row after the change rows; return its id."""
+        self.flush()
+        assert self.first is not None, "a command row needs change rows"
+        conn = self.conn
+        summary: dict[str, Any] = {
+            "params": params,
+            "rows": [self.first, self.last],
+            "count": self.count,
+        }
+        if undoes:
+            summary["undoes"] = list(undoes)
+        result = conn.execute(
+            insert(LOG).returning(LOG.c.id),
             {
-                "at": at,
-                "actor": actor,
-                "action": change.action,
-                "entity": change.table.name,
-                "entity_id": change.pk[0] if column is not None else None,
-                "before": _dump(change.before),
-                "after": _dump(change.after),
-            }
+                "at": self.at,
+                "actor": self.actor,
+                "action": name,
+                "entity": COMMAND,
+                "entity_id": None,
+                "before": None,
+                "after": _dump(summary),
+            },
         )
-    ids = [
-        int(i)
-        for i in conn.execute(
-            insert(LOG).returning(LOG.c.id, sort_by_parameter_order=True), rows
-        ).scalars()
-    ]
-    summary: dict[str, Any] = {
-        "params": params,
-        "rows": [min(ids), max(ids)],
-        "count": len(ids),
-    }
-    if undoes:
-        summary["undoes"] = list(undoes)
-    result = conn.execute(
-        insert(LOG).returning(LOG.c.id),
-        {
-            "at": at,
-            "actor": actor,
-            "action": name,
-            "entity": COMMAND,
-            "entity_id": None,
-            "before": None,
-            "after": _dump(summary),
-        },
-    )
-    command_id = int(result.scalar_one())
-    for undone in undoes:
-        first, last = _range_of(conn, undone)
-        conn.execute(
-            update(LOG)
-            .where((LOG.c.id == undone) | LOG.c.id.between(first, last))
-            .values(undone_by=command_id)
-        )
-    return command_id
+        command_id = int(result.scalar_one())
+        for undone in undoes:
+            first, last = _range_of(conn, undone)
+            conn.execute(
+                update(LOG)
+                .where((LOG.c.id == undone) | LOG.c.id.between(first, last))
+                .values(undone_by=command_id)
+            )
+        return command_id
 
 
 def _range_of(conn: Connection, command_id: int) -> tuple[int, int]:
