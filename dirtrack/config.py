@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 ENV_PREFIX = "DIRTRACK"
@@ -64,13 +65,13 @@ def read_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except IsADirectoryError:
-        raise ConfigError(f"configuration {path} is a folder, not a file") from None
+        raise ConfigError.of("cfg_is_folder", path=path) from None
     except OSError as exc:
-        raise ConfigError(f"cannot read configuration {path}: {exc.strerror}") from None
+        raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"configuration {path} is not valid TOML: {exc}") from None
+        raise ConfigError.of("cfg_not_toml", path=path, detail=str(exc)) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"configuration {path} is not UTF-8 text") from None
+        raise ConfigError.of("cfg_not_utf8", path=path) from None
 
 
 def _settings(command: Any) -> dict[str, Any]:
@@ -96,7 +97,7 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
     import typer
 
     if isinstance(value, list) and not param.multiple:
-        raise ConfigError(f"{where}: one value expected, not a list")
+        raise ConfigError.of("cfg_list", where=where)
     if param.multiple and not isinstance(value, list):
         value = [value]
     try:
@@ -108,7 +109,8 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
                 param.type.convert(item, param, None)
     except Exception as exc:  # Click's BadParameter, whatever its message
         message = str(getattr(exc, "message", None) or exc).strip().splitlines()
-        raise ConfigError(f"{where}: {message[0] if message else 'invalid value'}") from None
+        detail = message[0] if message else Phrase("cfg_invalid_value")
+        raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
 
 
 def _default_map(
@@ -122,16 +124,17 @@ def _default_map(
         if isinstance(value, dict):
             sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
             if sub is None:
-                raise ConfigError(f"{where}: no command is called {key!r}")
+                raise ConfigError.of("cfg_no_command", where=where, key=key)
             result[sub.name] = _default_map(value, sub, path, f"{prefix}{key}.", root=False)
             continue
         param = settings.get(key.replace("-", "_"))
         if param is None:
-            known = ", ".join(sorted({_long_name(p) for p in settings.values()})) or "none"
-            what = "global setting" if root else "setting of this command"
-            raise ConfigError(f"{where}: no such {what} (known: {known})")
+            names = ", ".join(sorted({_long_name(p) for p in settings.values()}))
+            known = names or Phrase("w_none")
+            problem = "cfg_no_global" if root else "cfg_no_setting"
+            raise ConfigError.of(problem, where=where, known=known)
         if isinstance(value, dict):
-            raise ConfigError(f"{where}: a value expected, not a table")
+            raise ConfigError.of("cfg_table", where=where)
         _check_value(command, param, value, where)
         if root and param.name == "db" and isinstance(value, str):
             value = resolve_db(value, path)

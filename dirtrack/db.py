@@ -69,7 +69,7 @@ def resolve_target(value: str | None) -> Target:
         try:
             url = make_url(value)
         except ArgumentError:
-            raise DatabaseError(f"{value!r} is not a database URL") from None
+            raise DatabaseError.of("not_database_url", value=value) from None
         backend = url.get_backend_name()
         if backend == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
@@ -78,9 +78,7 @@ def resolve_target(value: str | None) -> Target:
                 return Target(url.render_as_string(hide_password=False), None)
             return _sqlite_target(Path(url.database))
         if backend != "postgresql":
-            raise DatabaseError(
-                f"unsupported database {backend!r}: use a SQLite file or PostgreSQL"
-            )
+            raise DatabaseError.of("unsupported_database", backend=backend)
         return Target(url.render_as_string(hide_password=False), None)
     return _sqlite_target(Path(value))
 
@@ -88,9 +86,9 @@ def resolve_target(value: str | None) -> Target:
 def _sqlite_target(path: Path) -> Target:
     path = path.expanduser()
     if not path.parent.is_dir():
-        raise DatabaseError(f"cannot create {path}: folder {path.parent} does not exist")
+        raise DatabaseError.of("db_no_folder", path=path, folder=path.parent)
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
+        raise DatabaseError.of("db_is_folder", path=path)
     return Target(f"sqlite:///{path}", path)
 
 
@@ -104,9 +102,9 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+        raise DatabaseError.of("db_unreadable", path=path, reason=exc.strerror) from None
     if head and head != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not a dirtrack database (not a SQLite file)")
+        raise DatabaseError.of("not_sqlite", path=path)
 
 
 # How long a SQLite writer waits for another one to finish before giving up (issue 5: eight
@@ -170,9 +168,7 @@ def make_engine(target: Target) -> Engine:
     try:
         engine = create_engine(target.url, pool_pre_ping=False)
     except ModuleNotFoundError:
-        raise DatabaseError(
-            "PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"
-        ) from None
+        raise DatabaseError.of("needs_psycopg") from None
     event.listen(engine, "begin", _postgresql_begin)
     return engine
 
@@ -212,8 +208,8 @@ def open_engine(value: str | None) -> tuple[Engine, Target]:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         if "file is not a database" in reason:
-            raise DatabaseError(f"{target.display} is not a dirtrack database") from None
-        raise DatabaseError(f"cannot open {target.display}: {reason}") from None
+            raise DatabaseError.of("not_dirtrack_db", db=target.display) from None
+        raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it (issue 6).
@@ -237,12 +233,9 @@ def ensure_schema(engine: Engine, target: Target) -> None:
     if revision == SCHEMA_REVISION:
         return
     if revision is None and tables:
-        raise DatabaseError(f"{target.display} is not a dirtrack database")
+        raise DatabaseError.of("not_dirtrack_db", db=target.display)
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseError(
-            f"{target.display} was written by a newer dirtrack (schema {revision}); "
-            "upgrade dirtrack"
-        )
+        raise DatabaseError.of("newer_schema", db=target.display, revision=revision)
     upgrade(engine)
 
 

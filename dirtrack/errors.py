@@ -2,11 +2,16 @@
 
 Core code raises :class:`DirtrackError` subclasses with messages a user can read; the CLI
 catches them in one place and turns them into ``Error: <message>`` and exit code 1.
+
+Most are raised from the catalog of error messages in :mod:`dirtrack.i18n`
+(``raise NotFound.of("no_directive", id=99)``), so the CLI can say them in the user's
+language; ``str(exc)`` is always the English text.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Self
 
 
 class ExitCode(IntEnum):
@@ -19,7 +24,33 @@ class ExitCode(IntEnum):
 
 
 class DirtrackError(Exception):
-    """A request that could not be carried out; nothing was written."""
+    """A request that could not be carried out; nothing was written.
+
+    Raised with a plain message (then that text in every language), or from a key of
+    :data:`dirtrack.i18n.ERRORS` with :meth:`of`, which :meth:`render` says in either language.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.key: str | None = None
+        self.params: dict[str, object] = {}
+
+    @classmethod
+    def of(cls, key: str, /, **params: object) -> Self:
+        """The error ``key`` of the catalog with its ``{placeholders}``; English as ``str()``."""
+        from dirtrack.i18n import error_text
+
+        exc = cls(error_text(key, "en", params))
+        exc.key, exc.params = key, params
+        return exc
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` (``vi`` or ``en``)."""
+        if self.key is None:
+            return str(self)
+        from dirtrack.i18n import error_text
+
+        return error_text(self.key, lang, self.params)
 
 
 class NotFound(DirtrackError):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from datetime import date
 
 LANGS = ("vi", "en")
 
@@ -522,3 +524,440 @@ MESSAGES.update(
         "config_none": ("(không có)", "(none)"),
     }
 )
+
+
+# --- error messages (every `Error:` line follows --lang) ------------------------------------
+#
+# ``raise NotFound.of("no_directive", id=99)`` (dirtrack.errors): ``str(exc)`` is the English
+# text, the CLI prints the one of the session's language. A value may be a :class:`Phrase` (a
+# part of the message that is itself in this catalog), another DirtrackError (said in the same
+# language) or a date (ISO in English, dd/mm/yyyy in Vietnamese); user data stays as given.
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "retire_key_clash": (
+        "{successor} đã có nhiệm vụ trùng khóa với nhiệm vụ sẽ chuyển sang: {pairs}; hãy hoàn "
+        "thành hoặc dừng thực hiện một nhiệm vụ trong mỗi cặp rồi mới cho đơn vị thôi hoạt động",
+        "{successor} already holds a directive with the key of one to be moved: {pairs}; "
+        "complete or cancel one of each pair first, then retire",
+    ),
+    # words and phrases used inside other messages
+    "w_meeting": ("cuộc họp", "meeting"),
+    "w_directive": ("nhiệm vụ", "directive"),
+    "w_limitation": ("hạn chế", "limitation"),
+    "w_unit": ("đơn vị", "unit"),
+    "w_code": ("mã", "code"),
+    "w_name": ("tên", "name"),
+    "w_alias": ("tên khác", "alias"),
+    "w_none": ("không có", "none"),
+    "w_stdin": ("đầu vào chuẩn (stdin)", "standard input"),
+    "date_forms": (
+        "2022-05-06, 6/5/2022 (ngày/tháng/năm), 06-05-2022",
+        "2022-05-06, 6/5/2022 (day first), 06-05-2022",
+    ),
+    "do_progress": ("ghi tiến độ cho", "log progress on"),
+    "do_complete": ("ghi nhận hoàn thành", "complete"),
+    "do_extend": ("gia hạn", "extend"),
+    "do_cancel": ("dừng thực hiện", "cancel"),
+    "day_progress": ("ngày báo cáo tiến độ", "progress date"),
+    "day_completion": ("ngày hoàn thành", "completion date"),
+    "day_approval": ("ngày duyệt gia hạn", "approval date"),
+    "day_new_deadline": ("thời hạn mới", "new deadline date"),
+    "day_cancellation": ("ngày dừng thực hiện", "cancellation date"),
+    # the command line
+    "interrupted": ("lệnh bị ngắt giữa chừng", "interrupted"),
+    "not_utf8_input": (
+        "dữ liệu đưa vào có phần không phải văn bản UTF-8; hãy kiểm tra bảng mã của cửa sổ "
+        "lệnh hoặc của tệp",
+        "some input is not valid UTF-8 text; check the encoding of the terminal or file",
+    ),
+    "number_too_large": ("có số quá lớn", "a number is too large"),
+    "database_busy": (
+        "cơ sở dữ liệu đang bận (một lệnh dirtrack khác đang ghi); hãy thử lại",
+        "the database stayed busy (another dirtrack is writing); try again",
+    ),
+    "unexpected": (
+        "lỗi ngoài dự kiến {kind}: {detail} (đặt DIRTRACK_DEBUG=1 để xem chi tiết)",
+        "unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)",
+    ),
+    "bad_actor": (
+        "--actor cần một tên dài từ 1 đến 200 ký tự",
+        "--actor needs a name of 1 to 200 characters",
+    ),
+    "bad_id": (
+        "mã số {what} phải là số nguyên dương, không phải {value}",
+        "{what} id must be a positive number, not {value}",
+    ),
+    "no_fields": (
+        "--fields cần ít nhất một tên trường, ví dụ --fields id,status",
+        "--fields needs at least one field name, e.g. --fields id,status",
+    ),
+    "unknown_fields": (
+        "không có trường {names}; dùng các trường: {known}",
+        "unknown field(s) {names}; use some of: {known}",
+    ),
+    "unit_or_attendees": (
+        "dùng --unit (một hoặc nhiều lần) hoặc --attendees, chỉ một trong hai",
+        "give --unit (one or more) or --attendees, not both",
+    ),
+    "no_attendees": (
+        "cuộc họp {id} chưa ghi đơn vị dự họp",
+        "meeting {id} has no attending units recorded",
+    ),
+    "unknown_status": (
+        "không có tình trạng {status!r}; dùng một trong: {choices}",
+        "unknown status {status!r}; use one of {choices}",
+    ),
+    "repeat_or_new": (
+        "dùng --repeat-of hoặc --new, không dùng cả hai",
+        "give --repeat-of or --new, not both",
+    ),
+    "one_history_target": (
+        "chỉ cho một trong: ID, --meeting, --limitation hoặc --unit",
+        "give one of ID, --meeting, --limitation or --unit",
+    ),
+    "bad_limit": (
+        "--limit phải từ 0 trở lên, không phải {n}",
+        "--limit must be 0 or more, not {n}",
+    ),
+    "no_database_at": ("không có cơ sở dữ liệu tại {path}", "no database at {path}"),
+    "quarter_or_period": (
+        "dùng --quarter hoặc --period (một trong hai)",
+        "give --quarter or --period (one of them)",
+    ),
+    "bad_due_within": (
+        "--due-within phải từ 0 ngày trở lên, không phải {n}",
+        "--due-within must be 0 or more days, not {n}",
+    ),
+    "bad_days": (
+        "{what} phải là số ngày từ 0 đến {max}, không phải {value}",
+        "{what} must be a number of days from 0 to {max}, not {value}",
+    ),
+    "import_dry_bad_row": (
+        "{file}: có {n} dòng lỗi ({rows}); lệnh nhập sẽ không ghi gì",
+        "{file}: {n} bad row ({rows}); an import would write nothing",
+    ),
+    "import_dry_bad_rows": (
+        "{file}: có {n} dòng lỗi ({rows}); lệnh nhập sẽ không ghi gì",
+        "{file}: {n} bad rows ({rows}); an import would write nothing",
+    ),
+    "export_as_of_json": (
+        "--as-of chỉ dùng với --format xlsx; bản xuất JSON chứa toàn bộ dữ liệu",
+        "--as-of is for --format xlsx; a JSON export holds every record",
+    ),
+    "xlsx_to_terminal": (
+        "không thể đưa sổ tính xlsx ra màn hình; hãy dùng --out FILE",
+        "an xlsx workbook is not for a terminal; give --out FILE",
+    ),
+    "binary_to_terminal": (
+        "{fmt} là tệp nhị phân: hãy dùng --out FILE hoặc chuyển hướng stdout",
+        "{fmt} is a binary file: give --out FILE or redirect stdout",
+    ),
+    # --out FILE
+    "out_empty": ("--out cần có tên tệp", "--out needs a file name"),
+    "out_is_folder": (
+        "--out {value}: đây là thư mục; hãy cho tên tệp",
+        "--out {value}: is a folder; give a file name",
+    ),
+    "out_no_folder": (
+        "--out {value}: thư mục {folder} không tồn tại",
+        "--out {value}: folder {folder} does not exist",
+    ),
+    "out_exists": (
+        "--out {value}: tệp đã có; thêm --force để ghi đè",
+        "--out {value}: the file exists; add --force to overwrite it",
+    ),
+    "out_not_writable": (
+        "--out {value}: không ghi được vào thư mục {folder}",
+        "--out {value}: cannot write in folder {folder}",
+    ),
+    # dates, deadlines and periods
+    "not_real_date": ("{text!r} không phải là ngày hợp lệ", "{text!r} is not a real date"),
+    "not_a_date": (
+        "{text!r} không phải là ngày; hãy viết theo dạng {forms}",
+        "{text!r} is not a date; use {forms}",
+    ),
+    "not_a_deadline": (
+        "{text!r} không phải là thời hạn; hãy ghi ngày ({date_forms}) hoặc {span_forms}",
+        "{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}",
+    ),
+    "year_out_of_range": (
+        "{text!r}: năm {year} nằm ngoài phạm vi cho phép",
+        "{text!r}: year {year} is out of range",
+    ),
+    "twelve_months": ("{text!r}: một năm chỉ có 12 tháng", "{text!r}: a year has 12 months"),
+    "not_valid_period": (
+        "{text!r} không phải là kỳ hợp lệ; hãy viết theo dạng {forms}",
+        "{text!r} is not a valid period; use {forms}",
+    ),
+    "not_a_period": (
+        "{text!r} không phải là kỳ báo cáo; hãy viết theo dạng {forms}, hiện tại, quý trước "
+        "hoặc TỪ_NGÀY..ĐẾN_NGÀY",
+        "{text!r} is not a period; use {forms}, current, previous or START..END",
+    ),
+    "period_reversed": (
+        "kỳ {text!r} có ngày kết thúc trước ngày bắt đầu",
+        "period {text!r} ends before it starts",
+    ),
+    "period_ends_first": (
+        "kỳ báo cáo kết thúc ({end}) trước khi bắt đầu ({start})",
+        "period ends ({end}) before it starts ({start})",
+    ),
+    "period_split": (
+        "kỳ loại {kind} không chia năm thành các phần bằng nhau",
+        "a {kind} period does not split the year",
+    ),
+    # the database
+    "not_database_url": (
+        "{value!r} không phải là địa chỉ (URL) cơ sở dữ liệu",
+        "{value!r} is not a database URL",
+    ),
+    "unsupported_database": (
+        "không hỗ trợ cơ sở dữ liệu {backend!r}: hãy dùng tệp SQLite hoặc PostgreSQL",
+        "unsupported database {backend!r}: use a SQLite file or PostgreSQL",
+    ),
+    "db_no_folder": (
+        "không tạo được {path}: thư mục {folder} không tồn tại",
+        "cannot create {path}: folder {folder} does not exist",
+    ),
+    "db_is_folder": (
+        "{path} là thư mục, không phải tệp cơ sở dữ liệu",
+        "{path} is a folder, not a database file",
+    ),
+    "db_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "not_sqlite": (
+        "{path} không phải là cơ sở dữ liệu dirtrack (không phải tệp SQLite)",
+        "{path} is not a dirtrack database (not a SQLite file)",
+    ),
+    "needs_psycopg": (
+        "cần trình điều khiển psycopg để dùng PostgreSQL: pip install 'dirtrack[postgres]'",
+        "PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'",
+    ),
+    "not_dirtrack_db": (
+        "{db} không phải là cơ sở dữ liệu dirtrack",
+        "{db} is not a dirtrack database",
+    ),
+    "cannot_open_db": ("không mở được {db}: {reason}", "cannot open {db}: {reason}"),
+    "newer_schema": (
+        "{db} do phiên bản dirtrack mới hơn ghi (lược đồ {revision}); hãy nâng cấp dirtrack",
+        "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack",
+    ),
+    # the configuration file
+    "cfg_is_folder": (
+        "tệp cấu hình {path} là thư mục, không phải tệp",
+        "configuration {path} is a folder, not a file",
+    ),
+    "cfg_unreadable": (
+        "không đọc được tệp cấu hình {path}: {reason}",
+        "cannot read configuration {path}: {reason}",
+    ),
+    "cfg_not_toml": (
+        "tệp cấu hình {path} không đúng cú pháp TOML: {detail}",
+        "configuration {path} is not valid TOML: {detail}",
+    ),
+    "cfg_not_utf8": (
+        "tệp cấu hình {path} không phải văn bản UTF-8",
+        "configuration {path} is not UTF-8 text",
+    ),
+    "cfg_list": (
+        "{where}: cần một giá trị, không phải danh sách",
+        "{where}: one value expected, not a list",
+    ),
+    "cfg_bad_value": ("{where}: {detail}", "{where}: {detail}"),
+    "cfg_invalid_value": ("giá trị không hợp lệ", "invalid value"),
+    "cfg_no_command": (
+        "{where}: không có lệnh nào tên là {key!r}",
+        "{where}: no command is called {key!r}",
+    ),
+    "cfg_no_global": (
+        "{where}: không có thiết lập chung này (các thiết lập có: {known})",
+        "{where}: no such global setting (known: {known})",
+    ),
+    "cfg_no_setting": (
+        "{where}: lệnh này không có thiết lập này (các thiết lập có: {known})",
+        "{where}: no such setting of this command (known: {known})",
+    ),
+    "cfg_table": (
+        "{where}: cần một giá trị, không phải một bảng",
+        "{where}: a value expected, not a table",
+    ),
+    # units
+    "unit_empty_ref": (
+        "tên hoặc mã đơn vị không được để trống",
+        "a unit reference cannot be empty",
+    ),
+    "unit_ambiguous": (
+        "{ref!r} ứng với nhiều đơn vị: {units}",
+        "unit {ref!r} is ambiguous: {units}",
+    ),
+    "unit_unknown": (
+        "đơn vị {ref!r} chưa được đăng ký; gần giống nhất: {near}",
+        "unknown unit {ref!r}; closest: {near}",
+    ),
+    "unit_unknown_none": (
+        "đơn vị {ref!r} chưa được đăng ký; hiện chưa đăng ký đơn vị nào",
+        "unknown unit {ref!r}; no units are registered yet",
+    ),
+    "unit_bad_code": (
+        "mã đơn vị {code!r} chỉ được gồm chữ cái, chữ số, '-', '_', '.' hoặc '/'",
+        "unit code {code!r} must be letters, digits, '-', '_', '.' or '/'",
+    ),
+    "unit_no_name": ("đơn vị phải có tên", "a unit needs a name"),
+    "unit_taken": (
+        "{what} {value!r} đã được dùng cho đơn vị {unit}",
+        "{what} {value!r} already refers to unit {unit}",
+    ),
+    "alias_empty": ("tên khác không được để trống", "an alias cannot be empty"),
+    "no_unit": ("không có đơn vị số {id}", "no unit with id {id}"),
+    # meetings, directives, limitations
+    "meeting_no_title": ("cuộc họp phải có tiêu đề", "a meeting needs a title"),
+    "no_meeting": ("không có cuộc họp số {id}", "no meeting with id {id}"),
+    "directive_no_text": ("nhiệm vụ phải có nội dung", "a directive needs a text"),
+    "no_directive": ("không có nhiệm vụ số {id}", "no directive with id {id}"),
+    "due_before_meeting": (
+        "thời hạn {due} trước ngày họp ({held})",
+        "deadline {due} is before the meeting ({held})",
+    ),
+    "day_before_meeting": (
+        "{what} {day} trước ngày cuộc họp giao nhiệm vụ {id} ({held})",
+        "{what} {day} is before the meeting that gave directive {id} ({held})",
+    ),
+    "directive_cancelled": (
+        "không thể {action} nhiệm vụ {id}: nhiệm vụ đã dừng thực hiện từ ngày {date}",
+        "cannot {action} directive {id}: it was cancelled on {date}",
+    ),
+    "directive_completed": (
+        "không thể {action} nhiệm vụ {id}: nhiệm vụ đã hoàn thành ngày {date}",
+        "cannot {action} directive {id}: it was completed on {date}",
+    ),
+    "bad_percent": (
+        "tiến độ phải từ 0 đến 100 (%), không phải {percent}",
+        "percent must be between 0 and 100, not {percent}",
+    ),
+    "progress_nothing": ("cần --percent, --note hoặc cả hai", "give --percent, --note or both"),
+    "limitation_no_text": ("hạn chế phải có nội dung", "a limitation needs a text"),
+    "no_limitation": ("không có hạn chế số {id}", "no limitation with id {id}"),
+    "already_resolved": (
+        "hạn chế {id} đã được khắc phục ngày {date}",
+        "limitation {id} was already resolved on {date}",
+    ),
+    "resolved_before_meeting": (
+        "ngày khắc phục {day} trước ngày cuộc họp nêu hạn chế ({held})",
+        "resolution date {day} is before the meeting that raised it ({held})",
+    ),
+    "unknown_category": (
+        "không có nhóm {value!r}; dùng một trong: {choices}",
+        "unknown category {value!r}; use one of {choices}",
+    ),
+    # extract: reading documents and meeting drafts
+    "text_empty": ("văn bản trống", "the text is empty"),
+    "no_meeting_found": (
+        "không tìm thấy cuộc họp trong văn bản: không có ngày họp, cũng không có người chủ trì",
+        "no meeting found in the text: neither its date nor its chair",
+    ),
+    "not_utf16": ("{name}: không phải văn bản UTF-16 hợp lệ", "{name}: not valid UTF-16 text"),
+    "binary_file": (
+        "{name} là tệp nhị phân, không phải văn bản",
+        "{name} is a binary file, not text",
+    ),
+    "not_utf8_file": (
+        "{name} không phải văn bản UTF-8 (tệp nhị phân, hoặc bảng mã cũ)",
+        "{name} is not UTF-8 text (binary, or a legacy encoding)",
+    ),
+    "binary_input": (
+        "{name} là dữ liệu nhị phân, không phải văn bản",
+        "{name} is binary, not text",
+    ),
+    "not_docx": ("{name} không phải là tài liệu .docx", "{name} is not a .docx document"),
+    "needs_python_docx": (
+        "cần python-docx để đọc tệp .docx (pip install python-docx)",
+        "reading .docx files needs python-docx (pip install python-docx)",
+    ),
+    "unreadable_docx": (
+        "{name} là tài liệu .docx không đọc được ({detail})",
+        "{name} is not a readable .docx document ({detail})",
+    ),
+    "no_such_file": ("{name}: không có tệp này", "{name}: no such file"),
+    "file_unreadable": ("{name}: không đọc được ({reason})", "{name}: cannot be read ({reason})"),
+    "file_empty": ("{name} trống", "{name} is empty"),
+    "draft_not_utf8": ("{name}: không phải văn bản UTF-8", "{name}: not UTF-8 text"),
+    "draft_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "draft_bad_json": (
+        "dòng {line}: không đúng cú pháp JSON ({detail})",
+        "line {line}: not valid JSON ({detail})",
+    ),
+    "draft_not_object": (
+        "bản nháp phải là một đối tượng JSON",
+        "a draft must be a JSON object",
+    ),
+    "draft_in_file": ("{file}: {error}", "{file}: {error}"),
+    "draft_at_line": ("{file}: dòng {line}, {error}", "{file}: line {line}, {error}"),
+    "draft_not_toml": (
+        "bản nháp không đúng cú pháp TOML: {detail}",
+        "the draft is not valid TOML: {detail}",
+    ),
+    "draft_where": ("{where}: {problem}", "{where}: {problem}"),
+    "draft_required": ("thiếu {key!r}", "{key!r} is required"),
+    "draft_not_text": ("{key!r} phải là văn bản", "{key!r} must be text"),
+    "draft_empty": ("{key!r} đang để trống", "{key!r} is empty"),
+    "draft_unknown_key": (
+        "khóa {key!r} không hợp lệ (chỉ dùng: {allowed})",
+        "unknown key {key!r} (expected one of {allowed})",
+    ),
+    "draft_field": ("{key}: {error}", "{key}: {error}"),
+    "draft_not_date": ("{key!r} phải là ngày", "{key!r} must be a date"),
+    "draft_bad_due": (
+        "'due' phải là ngày hoặc cụm từ chỉ thời hạn",
+        "'due' must be a date or a deadline phrase",
+    ),
+    "draft_not_table": ("phải là một bảng khóa = giá trị", "must be a table of keys and values"),
+    "draft_not_list": ("{key!r} phải là danh sách", "{key!r} must be a list"),
+    "draft_bad_kind": ("loại {kind!r} không thuộc: {kinds}", "kind {kind!r} is not one of {kinds}"),
+    "draft_bad_known": ("'known' phải là true hoặc false", "'known' must be true or false"),
+    "draft_bad_category": (
+        "nhóm {category!r} không thuộc: {categories}",
+        "category {category!r} is not one of {categories}",
+    ),
+    "draft_bad_with": (
+        "'with' phải là danh sách tên hoặc mã đơn vị",
+        "'with' must be a list of unit names or codes",
+    ),
+    "draft_options": (
+        "{options} không dùng được với bản nháp cuộc họp",
+        "{options} do not apply to a meeting draft",
+    ),
+}
+
+
+class Phrase:
+    """A part of an error message that is itself in :data:`ERRORS`, said in the same language."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str) -> str:
+        return error_text(self.key, lang, self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r})"
+
+
+def _error_value(value: object, lang: str) -> object:
+    render = getattr(value, "render", None)
+    if callable(render):  # a Phrase, or a DirtrackError given as the reason of another
+        return render(lang)
+    if type(value) is date:
+        return day(value.isoformat(), lang)
+    return value
+
+
+def error_text(key: str, lang: str, params: Mapping[str, object]) -> str:
+    """The error message ``key`` in ``lang``, its placeholders filled from ``params``."""
+    vi, en = ERRORS[key]
+    values = {name: _error_value(value, lang) for name, value in params.items()}
+    return (vi if lang == "vi" else en).format(**values)

@@ -20,12 +20,13 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 from dirtrack.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
-DATE_FORMS = "2022-05-06, 6/5/2022 (day first), 06-05-2022"
+DATE_FORMS = Phrase("date_forms")  # "2022-05-06, 6/5/2022 (day first), 06-05-2022"
 SPAN_FORMS = (
     "2022-09, 9/2022, tháng 9/2022, 2022Q3, Q3/2022, quý III/2022, 2022H1, "
     "6 tháng đầu năm 2022, 9 tháng 2022, 3 tháng cuối năm 2022, 2022, cuối năm 2022"
@@ -132,9 +133,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidInput(
-                f"period ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
-            )
+            raise InvalidInput.of("period_ends_first", end=self.end, start=self.start)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -187,7 +186,7 @@ def _make_date(year: int, month: int, day: int, raw: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidInput(f"{raw!r} is not a real date") from None
+        raise InvalidInput.of("not_real_date", text=raw) from None
 
 
 def _match_date(key: str, raw: str, ref: date | None) -> date | None:
@@ -220,7 +219,7 @@ def parse_date(text: str, ref: date | None = None) -> date:
         return date.today()
     found = _match_date(key, text, ref)
     if found is None:
-        raise InvalidInput(f"{text!r} is not a date; use {DATE_FORMS}")
+        raise InvalidInput.of("not_a_date", text=text, forms=DATE_FORMS)
     return found
 
 
@@ -248,9 +247,9 @@ _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 def _span(kind: SpanKind, year: int, first: int, last: int, raw: str) -> Span:
     if not 1900 <= year <= 2999:
-        raise InvalidInput(f"{raw!r}: year {year} is out of range")
+        raise InvalidInput.of("year_out_of_range", text=raw, year=year)
     if not 1 <= first <= last <= 12:
-        raise InvalidInput(f"{raw!r} is not a valid period; use {SPAN_FORMS}")
+        raise InvalidInput.of("not_valid_period", text=raw, forms=SPAN_FORMS)
     return Span(kind, year, first, last)
 
 
@@ -292,7 +291,7 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
             n = int(m[1])
             year = int(m[3]) if form == "nfl" else ref.year  # type: ignore[union-attr]
             if not 1 <= n <= 12:
-                raise InvalidInput(f"{text!r}: a year has 12 months")
+                raise InvalidInput.of("twelve_months", text=text)
             first_part = m[2] == "dau"
             if n == 6:
                 return _span(
@@ -310,7 +309,7 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
         if form == "nfirst":
             n, year = int(m[1]), int(m[2])
             if not 1 <= n <= 12:
-                raise InvalidInput(f"{text!r}: a year has 12 months")
+                raise InvalidInput.of("twelve_months", text=text)
             if n == 12:
                 return _span(SpanKind.YEAR, year, 1, 12, text)
             if n == 6:
@@ -367,7 +366,7 @@ def parse_when(text: str, ref: date | None = None) -> date:
         if unit.startswith(("tuan", "week")):
             return ref + timedelta(weeks=n)
         return ref + relativedelta(months=n)
-    raise InvalidInput(f"{text!r} is not a deadline; use a date ({DATE_FORMS}) or {SPAN_FORMS}")
+    raise InvalidInput.of("not_a_deadline", text=text, date_forms=DATE_FORMS, span_forms=SPAN_FORMS)
 
 
 def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None = None) -> Period:
@@ -389,7 +388,7 @@ def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None
         left, _, right = raw.partition("..")
         start, end = parse_date(left), parse_date(right)
         if end < start:
-            raise InvalidInput(f"period {raw!r} ends before it starts")
+            raise InvalidInput.of("period_reversed", text=raw)
         return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, cutoff)
     key = fold(raw)
     if key in ("current", "hien tai", "quy nay", "previous", "truoc", "quy truoc"):
@@ -398,9 +397,7 @@ def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None
         return current if key in ("current", "hien tai", "quy nay") else current.previous()
     span = parse_span(raw)
     if span is None:
-        raise InvalidInput(
-            f"{text!r} is not a period; use {SPAN_FORMS}, current, previous or START..END"
-        )
+        raise InvalidInput.of("not_a_period", text=text, forms=SPAN_FORMS)
     return period_from_span(span, cutoff)
 
 
@@ -427,7 +424,7 @@ def containing(day: date, kind: SpanKind, cutoff: Cutoff = Cutoff.CALENDAR) -> P
     """
     size = _PARTITION_MONTHS.get(kind)
     if size is None:
-        raise InvalidInput(f"a {kind.value} period does not split the year")
+        raise InvalidInput.of("period_split", kind=kind.value)
     month, year = day.month, day.year
     if cutoff is Cutoff.ND09 and day.day >= 15:
         shifted = date(year, month, 1) + relativedelta(months=1)

@@ -6,11 +6,11 @@ entry dated after it is not shown, so a report made later with the same ``--as-o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.status import DirectiveFacts
+from dirtrack.status import DirectiveFacts, Status, classify
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel (issue 6)
     from dirtrack.models import Meeting
@@ -20,8 +20,52 @@ if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel (issu
 Record = dict[str, Any]
 
 
+class RecordStream:
+    """A list of records too long to hold at once (issue 6), made afresh each time it is read.
+
+    ``produce`` yields the records a batch at a time (from the database, while its connection
+    is open); ``len()`` is known beforehand. :func:`materialised` turns it into a list.
+    """
+
+    def __init__(self, count: int, produce: Callable[[], Iterator[Record]]) -> None:
+        self.count = count
+        self._produce = produce
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Record]:
+        made = 0
+        for record in self._produce():
+            made += 1
+            yield record
+        if made != self.count:
+            raise AssertionError(f"a stream of {self.count} records made {made}")
+
+
+def materialised(value: Any) -> Any:
+    """``value`` with every :class:`RecordStream` in it read into a list."""
+    if isinstance(value, RecordStream):
+        return list(value)
+    if isinstance(value, dict):
+        return {key: materialised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [materialised(item) for item in value]
+    return value
+
+
+# One string per day, shared by every record that shows it: a report lists tens of thousands of
+# directives over a few thousand distinct days (issue 6).
+_ISO: dict[date, str] = {}
+
+
 def iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
+    if day is None:
+        return None
+    text = _ISO.get(day)
+    if text is None:
+        text = _ISO[day] = day.isoformat()
+    return text
 
 
 def unit_record(info: UnitInfo) -> Record:
@@ -51,7 +95,10 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
 
 
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
+    # The deadline and status once, not once per field: a review writes this for tens of
+    # thousands of directives (issue 6). Same values as DirectiveFacts.status / days_overdue.
     due = facts.due_at(as_of)
+    status = classify(due, facts.completed_on, facts.cancelled_on, as_of)
     return {
         "id": facts.id,
         "meeting_id": facts.meeting_id,
@@ -63,12 +110,14 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "due": iso(due),
         "original_due": iso(facts.original_due),
         "due_text": facts.due_text,
-        "extensions": sum(1 for e in facts.extensions if e.approved_on <= as_of),
-        "status": facts.status(as_of).value,
+        "extensions": sum(1 for e in facts.extensions if e.approved_on <= as_of)
+        if facts.extensions
+        else 0,
+        "status": status.value,
         "progress": facts.progress_at(as_of),
         "completed_on": iso(facts.completed_by(as_of)),
         "cancelled_on": iso(facts.cancelled_by(as_of)),
-        "days_overdue": facts.days_overdue(as_of),
+        "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,
         "product": facts.product,
     }

@@ -29,7 +29,7 @@ Touched = Mapping[int, tuple[datetime, str]]
 
 def check_days(value: int, what: str) -> int:
     if not 0 <= value <= MAX_DAYS:
-        raise InvalidInput(f"{what} must be a number of days from 0 to {MAX_DAYS}, not {value}")
+        raise InvalidInput.of("bad_days", what=what, max=MAX_DAYS, value=value)
     return value
 
 

@@ -131,3 +131,34 @@ def test_a_unit_is_retired_once_and_never_into_a_retired_one(
     assert "its successor is BTGDV" in cli.fail("unit", "retire", "BTG", "--successor", "BDV")
     assert file_digest(db_path) == digest
     cli.fail("unit", "retire", "BTG", code=2)  # --successor is required
+
+
+def test_a_move_that_would_give_the_successor_a_key_twice_is_refused(
+    cli: Cli, tmp_path: Path, db_path: Path
+) -> None:
+    """A sheet row for two units gives each a directive with the same key; merging the units
+    would make the key name two directives of one unit."""
+    cli.ok("unit", "add", "BTG", "Ban Tuyên giáo Tỉnh ủy")
+    cli.ok("unit", "add", "BDV", "Ban Dân vận Tỉnh ủy")
+    m = cli.id("add-meeting", "--date", "10/3/2025", "--title", "Giao ban quý I/2025")
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        'Mã,Nội dung,Đơn vị chủ trì,Thời hạn\nk1,Sơ kết công tác,"BTG, BDV",30/9/2025\n',
+        encoding="utf-8",
+    )
+    cli.ok("import", str(sheet), "--meeting", str(m))
+    ids = {r["unit"]: r["id"] for r in cli.json("list")}
+    digest = file_digest(db_path)
+    message = cli.fail("unit", "retire", "BDV", "--successor", "BTG", "--date", "1/7/2025")
+    assert f"{ids['BDV']} & {ids['BTG']} ('k1')" in message
+    assert "complete or cancel one of each pair first" in message
+    assert file_digest(db_path) == digest
+    assert "trùng khóa" in cli.fail(
+        "--lang", "vi", "unit", "retire", "BDV", "--successor", "BTG", "--date", "1/7/2025"
+    )
+    cli.ok("cancel", str(ids["BDV"]), "--date", "30/6/2025")
+    cli.ok("unit", "retire", "BDV", "--successor", "BTG", "--date", "1/7/2025")
+    assert [(r["id"], r["unit"]) for r in cli.json("list")] == [
+        (ids["BTG"], "BTG"),
+        (ids["BDV"], "BDV"),
+    ]

@@ -74,7 +74,7 @@ def _actor(value: str | None) -> str | None:
         return None
     name = nfc(value)
     if not name or len(name) > 200:
-        raise InvalidInput("--actor needs a name of 1 to 200 characters")
+        raise InvalidInput.of("bad_actor")
     return name
 
 

@@ -1,7 +1,8 @@
 """The root Typer app and its error boundary.
 
-Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1;
-usage errors stay with Click (exit 2); Ctrl-C exits 130. No traceback reaches the user.
+Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1, in the
+language of ``--lang`` (the word ``Error:`` itself never changes); usage errors stay with Click
+(exit 2); Ctrl-C exits 130. No traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from dirtrack.errors import DirtrackError, ExitCode
+from dirtrack.i18n import error_text
 from dirtrack.render import err
 
 
@@ -58,10 +60,10 @@ class DirtrackGroup(TyperGroup):
                 raise ctx.meta[_CONFIG_PROBLEM]
             return super().invoke(ctx)
         except DirtrackError as exc:
-            err(f"Error: {exc}")
+            err(f"Error: {exc.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt:
-            err("Error: interrupted")
+            err(f"Error: {error_text('interrupted', session_lang(ctx), {})}")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
@@ -72,30 +74,47 @@ class DirtrackGroup(TyperGroup):
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
             if os.environ.get("DIRTRACK_DEBUG"):
                 raise
+            lang = session_lang(ctx)
             known = _known_failure(exc)
             if known is not None:
-                err(f"Error: {known}")
+                err(f"Error: {error_text(known, lang, {})}")
                 raise typer.Exit(ExitCode.ERROR) from None
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            err(f"Error: unexpected {type(exc).__name__}: {detail} (DIRTRACK_DEBUG=1 shows more)")
+            params = {"kind": type(exc).__name__, "detail": detail}
+            err(f"Error: {error_text('unexpected', lang, params)}")
             raise typer.Exit(ExitCode.ERROR) from None
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
 
 
+def session_lang(ctx: Any) -> str:
+    """The language of this run's messages: ``--lang`` (or DIRTRACK_LANG, the config file).
+
+    Read from the root's State, or, when the failure came before the root callback made it (a
+    broken config file, a bad ``--actor``), from the parsed ``--lang``; else from LANG.
+    """
+    root = ctx.find_root()
+    lang = getattr(root.obj, "lang", None) or root.params.get("lang")
+    if lang:
+        return str(getattr(lang, "value", lang))
+    from dirtrack.i18n import default_lang
+
+    return default_lang()
+
+
 def _known_failure(exc: BaseException) -> str | None:
-    """A message for failures that bad input or a busy database cause, wherever they surface."""
+    """The error key for failures that bad input or a busy database cause, wherever they surface."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, UnicodeError):
-            return "some input is not valid UTF-8 text; check the encoding of the terminal or file"
+            return "not_utf8_input"
         if isinstance(current, OverflowError):
-            return "a number is too large"
+            return "number_too_large"
         if "database is locked" in str(current) or "database is busy" in str(current):
-            return "the database stayed busy (another dirtrack is writing); try again"
+            return "database_busy"
         orig = getattr(current, "orig", None)
         if isinstance(orig, BaseException):
             current = orig

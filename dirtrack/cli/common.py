@@ -155,9 +155,23 @@ def dated_change(
 
 
 def positive_id(value: int, what: str) -> int:
+    """``what``: ``meeting``, ``directive``, ``limitation`` or ``unit``."""
     if value <= 0:
-        raise InvalidInput(f"{what} id must be a positive number, not {value}")
+        from dirtrack.i18n import ERRORS, Phrase
+
+        name = Phrase(f"w_{what}") if f"w_{what}" in ERRORS else what
+        raise InvalidInput.of("bad_id", what=name, value=value)
     return value
+
+
+def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter:
+    """Click's usage error (exit 2) for ``hint``, giving the reason ``key`` in the user's language.
+
+    Click's own words around it (``Invalid value for …``) stay English.
+    """
+    from dirtrack.i18n import error_text
+
+    return typer.BadParameter(error_text(key, state(ctx).lang, {}), param_hint=hint)
 
 
 FormatOpt = Annotated[
@@ -218,7 +232,7 @@ def field_list(text: str | None) -> list[str] | None:
         return None
     fields = [f.strip() for f in text.split(",") if f.strip()]
     if not fields:
-        raise InvalidInput("--fields needs at least one field name, e.g. --fields id,status")
+        raise InvalidInput.of("no_fields")
     return list(dict.fromkeys(fields))
 
 

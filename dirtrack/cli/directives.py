@@ -13,6 +13,7 @@ from dirtrack.cli.common import (
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
+    bad_parameter,
     dated_change,
     day_or_today,
     field_list,
@@ -71,9 +72,7 @@ def assign(
     from dirtrack.store.units import UnitIndex
 
     if bool(unit) == attendees:
-        raise typer.BadParameter(
-            "give --unit (one or more) or --attendees, not both", param_hint="--unit"
-        )
+        raise bad_parameter(ctx, "unit_or_attendees", "--unit")
     positive_id(meeting_id, "meeting")
     with unit_of_work(ctx) as session:
         existing = store.find_by_key(session, key) if key else []
@@ -87,7 +86,7 @@ def assign(
             if attendees:
                 leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
                 if not leads:
-                    raise InvalidInput(f"meeting {meeting_id} has no attending units recorded")
+                    raise InvalidInput.of("no_attendees", id=meeting_id)
             else:
                 leads = index.resolve_many(unit or [])
             coordinators = index.resolve_many(with_ or [])
@@ -248,7 +247,7 @@ def list_directives(
 
     wanted = status.strip().lower()
     if wanted not in STATUS_CHOICES.split(", "):
-        raise InvalidInput(f"unknown status {status!r}; use one of {STATUS_CHOICES}")
+        raise InvalidInput.of("unknown_status", status=status, choices=STATUS_CHOICES)
     day = optional_day(as_of) or today()
     # The lean path (issue 6): the status filter runs in SQL; only the matches are read.
     with read_only(ctx) as conn:

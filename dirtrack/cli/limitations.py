@@ -14,6 +14,7 @@ from dirtrack.cli.common import (
     FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
+    bad_parameter,
     dated_change,
     field_list,
     optional_day,
@@ -69,7 +70,7 @@ def add_limitation(
 
     kind = store.ensure_category(category.strip().lower())
     if repeat_of is not None and new:
-        raise typer.BadParameter("give --repeat-of or --new, not both", param_hint="--new")
+        raise bad_parameter(ctx, "repeat_or_new", "--new")
     with unit_of_work(ctx) as session:
         meeting = get_meeting(session, positive_id(meeting_id, "meeting"))
         found = UnitIndex.load(session).resolve(unit)

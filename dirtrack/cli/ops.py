@@ -17,6 +17,7 @@ from dirtrack.cli.common import (
     FormatOpt,
     StaleOpt,
     UnitFilterOpt,
+    bad_parameter,
     field_list,
     optional_day,
     positive_id,
@@ -166,11 +167,9 @@ def history(
     chosen = field_list(fields)
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
-        raise typer.BadParameter(
-            "give one of ID, --meeting, --limitation or --unit", param_hint="ID"
-        )
+        raise bad_parameter(ctx, "one_history_target", "ID")
     if limit < 0:
-        raise InvalidInput(f"--limit must be 0 or more, not {limit}")
+        raise InvalidInput.of("bad_limit", n=limit)
     lang = state(ctx).lang
     with unit_of_work(ctx) as session:
         if not targets:
@@ -470,7 +469,7 @@ def doctor(
     lang = state(ctx).lang
     target = resolve_target(state(ctx).db)
     if target.path is not None and not target.path.exists():
-        raise NotFound(f"no database at {target.path}")
+        raise NotFound.of("no_database_at", path=target.path)
     engine = make_engine(target)
     try:
         with engine.connect() as conn:

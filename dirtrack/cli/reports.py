@@ -17,12 +17,12 @@ from dirtrack.cli.common import (
     OutOpt,
     StaleOpt,
     UnitFilterOpt,
+    bad_parameter,
     field_list,
     optional_day,
     period_of,
     state,
     today,
-    unit_of_work,
 )
 from dirtrack.errors import ExitCode
 from dirtrack.periods import Cutoff
@@ -141,20 +141,31 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.review import gather_review
+    from dirtrack.cli.common import read_only
+    from dirtrack.cli.review_lean import gather_review_lean
     from dirtrack.errors import InvalidInput
     from dirtrack.render.outfile import check_target
     from dirtrack.render.review_out import ReviewTitles, render_review
 
     if bool(quarter) == bool(period):
-        raise typer.BadParameter("give --quarter or --period (one of them)", param_hint="--quarter")
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
     if due_within < 0:
-        raise InvalidInput(f"--due-within must be 0 or more days, not {due_within}")
+        raise InvalidInput.of("bad_due_within", n=due_within)
     span = period_of(quarter or period or "", cutoff)
     target = check_target(out_file, force=force) if out_file else None
     day = optional_day(as_of) or min(span.end, today())
-    with unit_of_work(ctx) as session:
-        pack = gather_review(session, span, day, unit=unit, rollup=rollup, due_within=due_within)
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)
-    render_review(pack, fmt, lang, titles, by=by.value, target=target, force=force)
+    # The lean path (issue 6): counts by the database, lists read as they are written, so the
+    # pack is rendered while its connection is open. cli.review.gather_review is the reference.
+    with read_only(ctx) as conn:
+        pack = gather_review_lean(
+            conn,
+            span,
+            day,
+            unit=unit,
+            rollup=rollup,
+            due_within=due_within,
+            counts_only=fmt is ReportFormat.CSV,
+        )
+        render_review(pack, fmt, lang, titles, by=by.value, target=target, force=force)

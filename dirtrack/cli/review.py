@@ -41,7 +41,13 @@ def gather_review(
     rollup: bool = False,
     due_within: int = 7,
 ) -> Record:
-    """Fetch what the review of ``period`` as of ``as_of`` needs and build it."""
+    """Fetch what the review of ``period`` as of ``as_of`` needs and build it.
+
+    The reference: every directive in scope read as facts (ORM session), the pack computed in
+    Python by :func:`dirtrack.review.pack.build_review`. ``report`` itself uses
+    :func:`dirtrack.cli.review_lean.gather_review_lean`, which gives the same object from SQL
+    counts and streamed lists (issue 6; ``tests/test_review_sql.py`` compares the two).
+    """
     from dirtrack.records import meeting_record
     from dirtrack.report import scope_end
     from dirtrack.review.pack import ReviewInput, build_review

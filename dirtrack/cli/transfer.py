@@ -133,8 +133,8 @@ def import_file(
         import_view.dry_run(result, fmt, lang)
         bad = result.bad_rows()
         if result.problems:
-            rows = f"{len(bad)} bad row{'s' if len(bad) != 1 else ''} ({ranges(bad)})"
-            raise InvalidInput(f"{path.name}: {rows}; an import would write nothing")
+            key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
+            raise InvalidInput.of(key, file=path.name, n=len(bad), rows=ranges(bad))
         return
     import_view.imported(result, fmt, lang)
 
@@ -171,10 +171,10 @@ def export(
     from dirtrack.render.progress import progress_bar
 
     if fmt is ExportFormat.JSON and as_of is not None:
-        raise InvalidInput("--as-of is for --format xlsx; a JSON export holds every record")
+        raise InvalidInput.of("export_as_of_json")
     target = check_target(out_file, force=force) if out_file else None
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
-        raise InvalidInput("an xlsx workbook is not for a terminal; give --out FILE")
+        raise InvalidInput.of("xlsx_to_terminal")
     day = optional_day(as_of) or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:

@@ -60,7 +60,7 @@ def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = 
         InvalidInput: the text is empty, or reports no meeting (neither a date nor a chair).
     """
     if not text or not text.strip():
-        raise InvalidInput("the text is empty")
+        raise InvalidInput.of("text_empty")
     blocks = clean(text)
     paragraphs: list[Paragraph] = []
     sentences: list[str] = []
@@ -75,7 +75,7 @@ def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = 
             sentence_blocks.extend([index] * len(parts))
     info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, today)
     if info.date is None and info.chair is None:
-        raise InvalidInput("no meeting found in the text: neither its date nor its chair")
+        raise InvalidInput.of("no_meeting_found")
     lead = sentences[lead_index] if sentences else None
     resolver = UnitResolver(sentences, units, lead)
     limitations, taken = extract_limitations(paragraphs, resolver)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date, parse_when
 
 KINDS = ("working-session", "briefing", "conference", "review")
@@ -128,35 +129,36 @@ class Draft:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidInput(f"the draft is not valid TOML: {exc}") from None
+            raise InvalidInput.of("draft_not_toml", detail=str(exc)) from None
         return _read(data)
 
 
 # --- reading -------------------------------------------------------------------------------
 
 
-def _fail(where: str, message: str) -> InvalidInput:
-    return InvalidInput(f"{where}: {message}")
+def _fail(where: str, problem: str, /, **params: object) -> InvalidInput:
+    """``where: <problem>``, ``problem`` a key of the error catalog and ``params`` its values."""
+    return InvalidInput.of("draft_where", where=where, problem=Phrase(problem, **params))
 
 
 def _text(data: Mapping[str, Any], key: str, where: str, required: bool = False) -> str | None:
     value = data.get(key)
     if value is None:
         if required:
-            raise _fail(where, f"{key!r} is required")
+            raise _fail(where, "draft_required", key=key)
         return None
     if not isinstance(value, str):
-        raise _fail(where, f"{key!r} must be text")
+        raise _fail(where, "draft_not_text", key=key)
     value = value.strip()
     if not value and required:
-        raise _fail(where, f"{key!r} is empty")
+        raise _fail(where, "draft_empty", key=key)
     return value or None
 
 
 def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise _fail(where, f"unknown key {unknown[0]!r} (expected one of {', '.join(allowed)})")
+        raise _fail(where, "draft_unknown_key", key=unknown[0], allowed=", ".join(allowed))
 
 
 def _day(value: Any, where: str, key: str) -> date | None:
@@ -168,8 +170,8 @@ def _day(value: Any, where: str, key: str) -> date | None:
         try:
             return parse_date(value)
         except InvalidInput as exc:
-            raise _fail(where, f"{key}: {exc}") from None
-    raise _fail(where, f"{key!r} must be a date")
+            raise _fail(where, "draft_field", key=key, error=exc) from None
+    raise _fail(where, "draft_not_date", key=key)
 
 
 def _deadline(value: Any, ref: date | None, where: str) -> date | None:
@@ -181,13 +183,13 @@ def _deadline(value: Any, ref: date | None, where: str) -> date | None:
         try:
             return parse_when(value, ref)
         except InvalidInput as exc:
-            raise _fail(where, f"due: {exc}") from None
-    raise _fail(where, "'due' must be a date or a deadline phrase")
+            raise _fail(where, "draft_field", key="due", error=exc) from None
+    raise _fail(where, "draft_bad_due")
 
 
 def _table(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise _fail(where, "must be a table of keys and values")
+        raise _fail(where, "draft_not_table")
     return value
 
 
@@ -196,7 +198,7 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InvalidInput(f"{key!r} must be a list")
+        raise InvalidInput.of("draft_not_list", key=key)
     return value
 
 
@@ -206,7 +208,7 @@ def _read(data: Mapping[str, Any]) -> Draft:
     _check_keys(m, ("date", "title", "chair", "chair_title", "kind", "source"), "meeting")
     kind = _text(m, "kind", "meeting")
     if kind is not None and kind not in KINDS:
-        raise _fail("meeting", f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        raise _fail("meeting", "draft_bad_kind", kind=kind, kinds=", ".join(KINDS))
     meeting = MeetingDraft(
         date=_day(m.get("date"), "meeting", "date"),
         title=_text(m, "title", "meeting"),
@@ -222,7 +224,7 @@ def _read(data: Mapping[str, Any]) -> Draft:
         _check_keys(u, ("code", "name", "known", "source"), where)
         known = u.get("known", False)
         if not isinstance(known, bool):
-            raise _fail(where, "'known' must be true or false")
+            raise _fail(where, "draft_bad_known")
         units.append(
             UnitDraft(
                 name=_text(u, "name", where, required=True) or "",
@@ -238,7 +240,9 @@ def _read(data: Mapping[str, Any]) -> Draft:
         _check_keys(item, ("unit", "text", "category", "source"), where)
         category = _text(item, "category", where) or "other"
         if category not in CATEGORIES:
-            raise _fail(where, f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+            raise _fail(
+                where, "draft_bad_category", category=category, categories=", ".join(CATEGORIES)
+            )
         limitations.append(
             LimitationDraft(
                 text=_text(item, "text", where, required=True) or "",
@@ -256,7 +260,7 @@ def _read(data: Mapping[str, Any]) -> Draft:
         if partners is None:
             partners = []
         if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
-            raise _fail(where, "'with' must be a list of unit names or codes")
+            raise _fail(where, "draft_bad_with")
         directives.append(
             DirectiveDraft(
                 text=_text(item, "text", where, required=True) or "",

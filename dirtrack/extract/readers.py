@@ -26,6 +26,7 @@ from typing import BinaryIO, TextIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
+from dirtrack.i18n import Phrase
 
 _BLOCK_TAGS = frozenset(
     """
@@ -95,21 +96,21 @@ def html_to_text(html: str) -> str:
     return parser.text()
 
 
-def decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str | Phrase) -> str:
     """Decode the bytes of a text file, refusing binary content."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InvalidInput(f"{name}: not valid UTF-16 text") from None
+            raise InvalidInput.of("not_utf16", name=name) from None
     if b"\x00" in data:
-        raise InvalidInput(f"{name} is a binary file, not text")
+        raise InvalidInput.of("binary_file", name=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name} is not UTF-8 text (binary, or a legacy encoding)") from None
+        raise InvalidInput.of("not_utf8_file", name=name) from None
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-        raise InvalidInput(f"{name} is a binary file, not text")
+        raise InvalidInput.of("binary_file", name=name)
     return text
 
 
@@ -127,17 +128,15 @@ def _decode_html(data: bytes, name: str) -> str:
 def docx_to_text(data: bytes, name: str) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InvalidInput(f"{name} is not a .docx document")
+        raise InvalidInput.of("not_docx", name=name)
     try:
         import docx  # python-docx, only needed here
     except ImportError:  # pragma: no cover - python-docx is a dependency of the project
-        raise InvalidInput(
-            "reading .docx files needs python-docx (pip install python-docx)"
-        ) from None
+        raise InvalidInput.of("needs_python_docx") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise InvalidInput(f"{name} is not a readable .docx document ({exc})") from None
+        raise InvalidInput.of("unreadable_docx", name=name, detail=str(exc)) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -158,12 +157,12 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     """
     if str(source) == "-":
         stream = stdin if stdin is not None else sys.stdin
-        name = "standard input"
+        name: str | Phrase = Phrase("w_stdin")
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
         if isinstance(raw, bytes):
             text = decode_text(raw, name)
         elif "\x00" in raw or len(_CONTROL.findall(raw)) > max(2, len(raw) // 100):
-            raise InvalidInput(f"{name} is binary, not text")
+            raise InvalidInput.of("binary_input", name=name)
         else:
             text = raw
     else:
@@ -172,12 +171,13 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise InvalidInput(f"{name}: no such file") from None
+            raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:
-            raise InvalidInput(f"{name}: cannot be read ({exc.strerror or exc})") from None
+            reason = exc.strerror or str(exc)
+            raise InvalidInput.of("file_unreadable", name=name, reason=reason) from None
         suffix = path.suffix.lower()
         if not data.strip():
-            raise InvalidInput(f"{name} is empty")
+            raise InvalidInput.of("file_empty", name=name)
         if suffix == ".docx":
             text = docx_to_text(data, name)
         elif suffix in (".html", ".htm", ".xhtml") or data.lstrip()[:15].lower().startswith(
@@ -187,7 +187,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         else:
             text = decode_text(data, name)
     if not text.strip():
-        raise InvalidInput(f"{name} is empty")
+        raise InvalidInput.of("file_empty", name=name)
     return text
 
 

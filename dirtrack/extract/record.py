@@ -52,13 +52,15 @@ def _header_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _with_line(message: str, text: str) -> str:
+def _line_of(message: str, text: str) -> int | None:
+    """The line of the draft where the block ``message`` starts with is (``units #2: …``)."""
     m = _WHERE.match(message)
-    if m:
-        line = _header_lines(text).get(m[1])
-        if line is not None:
-            return f"line {line}, {message}"
-    return message
+    return _header_lines(text).get(m[1]) if m else None
+
+
+def _with_line(message: str, text: str) -> str:
+    line = _line_of(message, text)
+    return message if line is None else f"line {line}, {message}"
 
 
 def read_draft(path: Path) -> Draft:
@@ -71,21 +73,24 @@ def read_draft(path: Path) -> Draft:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path.name}: not UTF-8 text") from None
+        raise InvalidInput.of("draft_not_utf8", name=path.name) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput.of("draft_unreadable", path=path, reason=exc.strerror) from None
     try:
         if path.suffix.lower() == ".json":
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise InvalidInput(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+                raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
             if not isinstance(data, dict):
-                raise InvalidInput("a draft must be a JSON object")
+                raise InvalidInput.of("draft_not_object")
             return Draft.from_dict(data)
         return Draft.from_toml(text)
     except InvalidInput as exc:
-        raise InvalidInput(f"{path.name}: {_with_line(str(exc), text)}") from None
+        line = _line_of(str(exc), text)
+        if line is None:
+            raise InvalidInput.of("draft_in_file", file=path.name, error=exc) from None
+        raise InvalidInput.of("draft_at_line", file=path.name, line=line, error=exc) from None
 
 
 @dataclass
@@ -244,7 +249,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     """The ``dirtrack import`` handler for drafts."""
     refused = [o for o in options.sheet_options() if o != "--create-units"]
     if refused:
-        raise InvalidInput(f"{', '.join(refused)} do not apply to a meeting draft")
+        raise InvalidInput.of("draft_options", options=", ".join(refused))
     progress.stage("reading")
     draft = read_draft(path)
     progress.stage("writing")

@@ -116,8 +116,8 @@ def select_fields(
     known = list(dict.fromkeys([c.key for c in columns] + names))
     unknown = [name for name in fields if name not in known] if names else []
     if unknown:
-        raise InvalidInput(
-            f"unknown field(s) {', '.join(map(repr, unknown))}; use some of: {', '.join(known)}"
+        raise InvalidInput.of(
+            "unknown_fields", names=", ".join(map(repr, unknown)), known=", ".join(known)
         )
     by_key = {c.key: c for c in columns}
     return [by_key.get(name) or Column(name, name) for name in fields]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from dirtrack.errors import Conflict, InvalidInput
@@ -23,17 +24,17 @@ def check_target(value: str, *, force: bool) -> Path:
         Conflict: the file exists and ``force`` is false.
     """
     if not value.strip():
-        raise InvalidInput("--out needs a file name")
+        raise InvalidInput.of("out_empty")
     path = Path(value).expanduser()
     if path.is_dir():
-        raise InvalidInput(f"--out {value}: is a folder; give a file name")
+        raise InvalidInput.of("out_is_folder", value=value)
     folder = path.parent
     if not folder.is_dir():
-        raise InvalidInput(f"--out {value}: folder {folder} does not exist")
+        raise InvalidInput.of("out_no_folder", value=value, folder=folder)
     if path.exists() and not force:
-        raise Conflict(f"--out {value}: the file exists; add --force to overwrite it")
+        raise Conflict.of("out_exists", value=value)
     if not os.access(folder, os.W_OK):
-        raise InvalidInput(f"--out {value}: cannot write in folder {folder}")
+        raise InvalidInput.of("out_not_writable", value=value, folder=folder)
     return path
 
 
@@ -43,8 +44,11 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    ``data`` may come in pieces (a JSON review of a large register, written as it is read):
+    the file appears, whole, only after the last one.
 
     Raises:
         InvalidInput, Conflict: as :func:`check_target` (checked again: time has passed).
@@ -53,7 +57,11 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
@@ -64,9 +72,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise Conflict(
-                    f"--out {path}: the file exists; add --force to overwrite it"
-                ) from None
+                raise Conflict.of("out_exists", value=path) from None
             except OSError:  # a file system without hard links
                 os.replace(tmp, path)
     finally:

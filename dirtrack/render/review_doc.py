@@ -10,14 +10,15 @@ nguyên nhân → nhiệm vụ kỳ tới, then an annex of directives per unit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, groupby
 from typing import Any
 
 from dirtrack.i18n import category_label, kind_label, number, status_label, t
 from dirtrack.periods import Cutoff, Period, parse_period
-from dirtrack.records import Record
+from dirtrack.records import Record, RecordStream
 
 COUNT_KEYS = (
     "total",
@@ -52,6 +53,24 @@ class ReviewTitles:
         )
 
 
+class RowStream:
+    """The rows of a table over a :class:`~dirtrack.records.RecordStream`, made as they are
+    read (issue 6): ``len()`` and iteration, like the list it stands for."""
+
+    def __init__(self, records: RecordStream, row: Callable[[Record], list[Any]]) -> None:
+        self.records = records
+        self.row = row
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return (self.row(record) for record in self.records)
+
+
+Rows = list[list[Any]] | RowStream
+
+
 @dataclass
 class Table:
     """One table. ``key`` is stable (tests and sheet order use it); ``kinds`` types columns."""
@@ -60,7 +79,7 @@ class Table:
     title: str
     headers: list[str]
     kinds: list[str]
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: Rows = field(default_factory=list)
     total_rows: int = 0  # how many rows at the end are totals (bold)
     sheet: str | None = None  # the Excel sheet name; None: not a sheet of its own
     annex: bool = False  # per-unit detail: documents only, not the terminal or Excel
@@ -73,6 +92,9 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     chart_after: str | None = None  # the key of the table the completion chart follows
+    # Tables made one at a time as the section is written, after ``tables``: the annex over a
+    # RecordStream, one unit's directives at a time (Markdown only; see build_document).
+    more: Callable[[], Iterator[Table]] | None = None
 
 
 @dataclass
@@ -169,8 +191,9 @@ def units_table(pack: Record, lang: str) -> Table:
         [TEXT, *kinds],
         sheet=t("rv_sheet_units", lang),
     )
-    table.rows = [[_unit(row), *_counts(row)] for row in pack["units"]]
-    table.rows.append([t("totals", lang), *_counts(pack["totals"])])
+    rows = [[_unit(row), *_counts(row)] for row in pack["units"]]
+    rows.append([t("totals", lang), *_counts(pack["totals"])])
+    table.rows = rows
     table.total_rows = 1
     return table
 
@@ -186,9 +209,11 @@ def children_table(pack: Record, lang: str) -> Table | None:
         [TEXT, TEXT, *kinds],
         sheet=t("rv_sheet_children", lang),
     )
-    for row in pack["units"]:
-        for child in row.get("children", []):
-            table.rows.append([row["code"], _unit(child), *_counts(child)])
+    table.rows = [
+        [row["code"], _unit(child), *_counts(child)]
+        for row in pack["units"]
+        for child in row.get("children", [])
+    ]
     return table
 
 
@@ -260,10 +285,11 @@ def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
         ]
 
     trends = pack.get("trends") or {"units": [], "totals": None}
-    table.rows = [cells(_unit(entry), entry) for entry in trends["units"]]
+    rows = [cells(_unit(entry), entry) for entry in trends["units"]]
     if trends["totals"]:
-        table.rows.append(cells(t("totals", lang), trends["totals"]))
+        rows.append(cells(t("totals", lang), trends["totals"]))
         table.total_rows = 1
+    table.rows = rows
     return table
 
 
@@ -294,13 +320,14 @@ def ranking_tables(pack: Record, lang: str) -> list[Table]:
 def directive_table(
     key: str,
     title: str,
-    records: Sequence[Record],
+    records: Sequence[Record] | RecordStream,
     lang: str,
     *,
     sheet: str | None,
     with_unit: bool = True,
     annex: bool = False,
 ) -> Table:
+    """A table of directive records; over a RecordStream its rows are made as they are read."""
     headers = [t("id", lang)]
     kinds = [INT]
     if with_unit:
@@ -318,7 +345,8 @@ def directive_table(
     ]
     kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, INT]
     table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
-    for r in records:
+
+    def row_of(r: Record) -> list[Any]:
         row: list[Any] = [r["id"]]
         if with_unit:
             row.append(r["unit"])
@@ -332,8 +360,41 @@ def directive_table(
             _iso(r["completed_on"]),
             r["meeting_id"],
         ]
-        table.rows.append(row)
+        return row
+
+    if isinstance(records, RecordStream):
+        table.rows = RowStream(records, row_of)
+    else:
+        table.rows = [row_of(r) for r in records]
     return table
+
+
+def _unit_table(code: str, records: Sequence[Record], lang: str) -> Table:
+    """The annex table of one unit's directives."""
+    name = records[0].get("unit_name") or ""
+    return directive_table(
+        f"unit:{code}",
+        f"{code} — {name}" if name else code,
+        records,
+        lang,
+        sheet=None,
+        with_unit=False,
+        annex=True,
+    )
+
+
+def annex_tables(directives: Sequence[Record] | RecordStream, lang: str) -> Iterator[Table]:
+    """The annex: one table per unit, in code order. A RecordStream comes in unit order (the
+    order of ``directives``) and is read one unit at a time."""
+    if isinstance(directives, RecordStream):
+        for code, records in groupby(directives, key=lambda r: str(r["unit"])):
+            yield _unit_table(code, list(records), lang)
+        return
+    by_unit: dict[str, list[Record]] = {}
+    for record in directives:
+        by_unit.setdefault(record["unit"], []).append(record)
+    for code in sorted(by_unit):
+        yield _unit_table(code, by_unit[code], lang)
 
 
 def meetings_table(pack: Record, lang: str) -> Table:
@@ -384,10 +445,11 @@ def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Tab
     )
     data = pack.get("limitation_summary") or {"units": [], "totals": None}
     keys = ("raised", "resolved", "still_open", "repeated")
-    summary.rows = [[_unit(r), *(r[k] for k in keys)] for r in data["units"]]
+    rows = [[_unit(r), *(r[k] for k in keys)] for r in data["units"]]
     if data["totals"]:
-        summary.rows.append([t("totals", lang), *(data["totals"][k] for k in keys)])
+        rows.append([t("totals", lang), *(data["totals"][k] for k in keys)])
         summary.total_rows = 1
+    summary.rows = rows
     repeated = Table(
         "repeated",
         t("rv_repeated_limitations", lang),
@@ -545,8 +607,15 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
     return lines
 
 
-def build_document(pack: Record, titles: ReviewTitles, lang: str, *, by: str = "unit") -> Document:
-    """Lay the review pack out as a document in ``lang``."""
+def build_document(
+    pack: Record, titles: ReviewTitles, lang: str, *, by: str = "unit", detail: bool = True
+) -> Document:
+    """Lay the review pack out as a document in ``lang``.
+
+    Without ``detail`` (the terminal, which shows neither) the carried-over list and the annex
+    are left empty, so their directives are never read. Over a pack whose lists are
+    RecordStreams (Markdown), their rows are made as the document is written.
+    """
     units = units_table(pack, lang)
     chairs = chair_table(pack, lang)
     results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
@@ -607,34 +676,27 @@ def build_document(pack: Record, titles: ReviewTitles, lang: str, *, by: str = "
     )
     upcoming.tables.append(
         directive_table(
-            "next", t("rv_carried_over", lang), carried, lang, sheet=t("rv_sheet_next", lang)
+            "next",
+            t("rv_carried_over", lang),
+            carried if detail else [],
+            lang,
+            sheet=t("rv_sheet_next", lang),
         )
     )
     upcoming.tables[-1].terminal = False
 
     annex = Section(t("rv_annex", lang))
-    directives = pack.get("directives", [])
+    directives = pack.get("directives", []) if detail else []
     flat = directive_table(
         "directives", t("rv_annex", lang), directives, lang, sheet=t("rv_sheet_directives", lang)
     )
     flat.terminal = False  # the Excel form of the per-unit tables below
-    by_unit: dict[str, list[Record]] = {}
-    for record in directives:
-        by_unit.setdefault(record["unit"], []).append(record)
-    for code in sorted(by_unit):
-        name = by_unit[code][0].get("unit_name") or ""
-        annex.tables.append(
-            directive_table(
-                f"unit:{code}",
-                f"{code} — {name}" if name else code,
-                by_unit[code],
-                lang,
-                sheet=None,
-                with_unit=False,
-                annex=True,
-            )
-        )
-    annex.tables.append(flat)
+    if isinstance(directives, RecordStream):
+        listed = directives
+        annex.more = lambda: chain(annex_tables(listed, lang), [flat])
+    else:
+        annex.tables += annex_tables(directives, lang)
+        annex.tables.append(flat)
 
     chart_rows = [(row["code"], row["completion_rate"]) for row in pack["units"]]
     title = f"{t('report_title', lang)} — {titles.period}"

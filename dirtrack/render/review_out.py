@@ -8,17 +8,20 @@ and Excel; ``json`` is the pack itself; ``csv`` is the main table (per unit, or 
 from __future__ import annotations
 
 import io
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
-from dirtrack.records import Record
+from dirtrack.records import Record, materialised
 from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err
 from dirtrack.render.review_doc import (
     RATE,
+    TEXT,
     Document,
     ReviewTitles,
     Table,
@@ -50,34 +53,29 @@ def render_review(
     target: Path | None = None,
     force: bool = False,
 ) -> None:
-    """Render the pack in ``fmt`` and write it to ``target`` (atomically) or stdout."""
-    data: bytes
-    if fmt is ReportFormat.JSON:
-        from dirtrack.render.json_out import dump
+    """Render the pack in ``fmt`` and write it to ``target`` (atomically) or stdout.
 
-        data = (dump(pack) + "\n").encode()
+    The pack's RecordStreams (the lean path, issue 6) are read as they are written in JSON and
+    Markdown, left unread by the terminal table and the CSV, and read whole for the files.
+    """
+    data: bytes | Iterator[bytes]
+    if fmt is ReportFormat.JSON:
+        from dirtrack.render.json_out import dump_chunks
+
+        data = _encoded(chain(dump_chunks(pack), ["\n"]))
     elif fmt is ReportFormat.CSV:
         data = review_csv(pack, by=by).encode()
     elif fmt is ReportFormat.MD:
-        data = (review_markdown(build_document(pack, titles, lang, by=by)) + "\n").encode()
-    elif fmt is ReportFormat.TABLE:
         document = build_document(pack, titles, lang, by=by)
+        data = _encoded(chain(_without_trailing_space(markdown_lines(document)), ["\n"]))
+    elif fmt is ReportFormat.TABLE:
+        document = build_document(pack, titles, lang, by=by, detail=False)
         if target is None:
             print_document(document, by=by)
             return
         data = document_text(document, by=by).encode()
-    elif fmt is ReportFormat.HTML:
-        from dirtrack.render.html_out import render_html
-
-        data = render_html(build_document(pack, titles, lang, by=by)).encode()
-    elif fmt is ReportFormat.XLSX:
-        from dirtrack.render.xlsx_out import render_xlsx
-
-        data = render_xlsx(build_document(pack, titles, lang, by=by))
     else:
-        from dirtrack.render.docx_out import render_docx
-
-        data = render_docx(build_document(pack, titles, lang, by=by))
+        data = _file(materialised(pack), fmt, titles, lang, by=by)
     if target is not None:
         from dirtrack.render.outfile import write_atomic
 
@@ -85,10 +83,44 @@ def render_review(
         err(msg("rv_wrote", lang, path=target))
         return
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and sys.stdout.isatty():
-        raise InvalidInput(f"{fmt.value} is a binary file: give --out FILE or redirect stdout")
+        raise InvalidInput.of("binary_to_terminal", fmt=fmt.value)
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        for piece in data:
+            sys.stdout.buffer.write(piece)
     sys.stdout.buffer.flush()
+
+
+def _file(pack: Record, fmt: ReportFormat, titles: ReviewTitles, lang: str, *, by: str) -> bytes:
+    """HTML, Excel or Word: the whole document."""
+    document = build_document(pack, titles, lang, by=by)
+    if fmt is ReportFormat.HTML:
+        from dirtrack.render.html_out import render_html
+
+        return render_html(document).encode()
+    if fmt is ReportFormat.XLSX:
+        from dirtrack.render.xlsx_out import render_xlsx
+
+        return render_xlsx(document)
+    from dirtrack.render.docx_out import render_docx
+
+    return render_docx(document)
+
+
+def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """``pieces`` as UTF-8, in blocks of about ``size`` characters."""
+    block: list[str] = []
+    length = 0
+    for piece in pieces:
+        block.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(block).encode()
+            block, length = [], 0
+    if block:
+        yield "".join(block).encode()
 
 
 # --- csv ---------------------------------------------------------------------------------------
@@ -117,92 +149,148 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(table: Table, lang: str) -> list[str]:
+def _md_table(table: Table, lang: str) -> Iterator[str]:
     table = for_reading(table, lang)
-    lines = [
-        "| " + " | ".join(_md_escape(h) for h in table.headers) + " |",
-        "| " + " | ".join("---" for _ in table.headers) + " |",
-    ]
+    yield "| " + " | ".join(_md_escape(h) for h in table.headers) + " |"
+    yield "| " + " | ".join("---" for _ in table.headers) + " |"
+    first_total = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
         cells = [_md_escape(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
-        if index >= len(table.rows) - table.total_rows:
+        if index >= first_total:
             cells[0] = f"**{cells[0]}**"
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
+        yield "| " + " | ".join(cells) + " |"
 
 
 def review_markdown(document: Document) -> str:
+    return "".join(_without_trailing_space(markdown_lines(document)))
+
+
+def markdown_lines(document: Document) -> Iterator[str]:
+    """The Markdown document line by line, a table's rows as they are made."""
     lang = document.lang
-    lines = [f"# {document.title}", ""]
-    lines += [f"- **{label}:** {value}" for label, value in document.header]
-    lines += ["", f"_{document.rate_note}_"]
+    yield f"# {document.title}"
+    yield ""
+    yield from (f"- **{label}:** {value}" for label, value in document.header)
+    yield ""
+    yield f"_{document.rate_note}_"
     for section in document.sections:
-        lines += ["", f"## {section.title}", ""]
-        lines += [p for paragraph in section.paragraphs for p in (paragraph, "")]
-        for table in section.tables:
+        yield from ("", f"## {section.title}", "")
+        for paragraph in section.paragraphs:
+            yield from (paragraph, "")
+        tables = section.tables if section.more is None else chain(section.tables, section.more())
+        for table in tables:
             if table.key == "directives":  # the annex's per-unit tables carry it
                 continue
             level = "####" if table.annex else "###"
-            lines += [f"{level} {table.title}", ""]
-            lines += _md_table(table, lang) if table.rows else [t("none", lang)]
-            lines.append("")
-    return "\n".join(lines).rstrip()
+            yield from (f"{level} {table.title}", "")
+            if table.rows:
+                yield from _md_table(table, lang)
+            else:
+                yield t("none", lang)
+            yield ""
+
+
+def _without_trailing_space(lines: Iterable[str]) -> Iterator[str]:
+    """The lines joined by newlines, in pieces, without the whitespace that ends them: what
+    ``"\\n".join(lines).rstrip()`` gives, without holding the lines."""
+    held = ""  # from the last line that is not blank on: it may end the document
+    first = True
+    for line in lines:
+        piece = line if first else "\n" + line
+        first = False
+        if line.strip() and held:
+            yield held
+            held = piece
+        else:
+            held += piece
+    yield held.rstrip()
 
 
 # --- the terminal ------------------------------------------------------------------------------
 
 
-def _rich_tables(document: Document, *, by: str) -> list[Any]:
-    from rich.text import Text
+BAR = "bar"  # the kind of the completion-bar column the terminal adds
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # what rich writes otherwise than as is
 
-    from dirtrack.render.table import is_plain, new_table
+
+def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterator[Any]:
+    """The document as rich renderables, one at a time.
+
+    With ``direct`` (stdout when it is not a terminal) a table comes as the plain lines rich
+    would print for it (:class:`~dirtrack.render.table.PlainLines`), without building the rich
+    table: the overdue list of a large register has tens of thousands of rows (issue 6).
+    """
+    from dirtrack.render.table import PlainLines, plain_layout
+
+    def text(line: str, style: str | None = None) -> Any:
+        # Directly, a line rich would print as it is; rich only for control characters.
+        if direct and not _CONTROL.search(line):
+            return PlainLines([line])
+        from rich.text import Text
+
+        return Text(line, style=style or "")
 
     lang = document.lang
-    plain = is_plain()
-    items: list[Any] = [Text(document.title, style="title")]
-    items += [Text(f"{label}: {value}") for label, value in document.header]
+    yield text(document.title, "title")
+    yield from (text(f"{label}: {value}") for label, value in document.header)
     for section in document.sections:
         shown = [table for table in section.tables if table.terminal]
         if not shown:
             continue
-        items += [Text(""), Text(section.title, style="title")]
-        items += [Text(p) for p in section.paragraphs]
+        yield from (text(""), text(section.title, "title"))
+        yield from (text(p) for p in section.paragraphs)
         for table in shown:
             if not table.rows:
-                items.append(Text(f"{table.title}: {t('none', lang)}", style="muted"))
+                yield text(f"{table.title}: {t('none', lang)}", "muted")
                 continue
-            rich_table = new_table(table.title)
             table = for_reading(table, lang)
-            headers, kinds = table.headers, table.kinds
-            texts = [
-                [cell_text(v, k, lang) for v, k in zip(row, kinds, strict=True)]
-                for row in table.rows
-            ]
-            with_bar = table.key in ("units", "by_chair")
-            rate_at = kinds.index(RATE) if with_bar else -1
-            for i, header in enumerate(headers):
-                wide = kinds[i] == "text" and not plain
-                rich_table.add_column(
-                    header,
-                    justify="left" if kinds[i] == "text" else "right",
-                    overflow="fold",
-                    no_wrap=plain or not wide,
-                    max_width=50 if wide else None,
-                )
-                if i == rate_at:
-                    rich_table.add_column(t("rv_completion_bar", lang), no_wrap=True)
-            for index, (row, cells) in enumerate(zip(table.rows, texts, strict=True)):
-                if with_bar:
-                    cells = [*cells[: rate_at + 1], bar(row[rate_at]), *cells[rate_at + 1 :]]
-                total = index >= len(table.rows) - table.total_rows
-                if total:
-                    rich_table.add_section()
-                style = "title" if total else _row_style(table, row)
-                rich_table.add_row(*cells, style=style)
-            items.append(rich_table)
+            headers, kinds = list(table.headers), list(table.kinds)
+            rate_at = kinds.index(RATE) if table.key in ("units", "by_chair") else -1
+            if rate_at >= 0:
+                headers.insert(rate_at + 1, t("rv_completion_bar", lang))
+                kinds.insert(rate_at + 1, BAR)
+            texts = []
+            for row in table.rows:
+                cells = [cell_text(v, k, lang) for v, k in zip(row, table.kinds, strict=True)]
+                if rate_at >= 0:
+                    cells.insert(rate_at + 1, bar(row[rate_at]))
+                texts.append(cells)
+            justify = ["left" if kind in (TEXT, BAR) else "right" for kind in kinds]
+            lines = plain_layout(table.title, headers, justify, texts) if direct else None
+            yield (
+                PlainLines(lines)
+                if lines is not None
+                else _rich_table(table, headers, kinds, texts)
+            )
             if table.key == "units":
-                items.append(Text(document.rate_note, style="muted"))
-    return items
+                yield text(document.rate_note, "muted")
+
+
+def _rich_table(table: Table, headers: list[str], kinds: list[str], texts: list[list[str]]) -> Any:
+    from dirtrack.render.table import is_plain, new_table
+
+    plain = is_plain()
+    rich_table = new_table(table.title)
+    for header, kind in zip(headers, kinds, strict=True):
+        if kind == BAR:
+            rich_table.add_column(header, no_wrap=True)
+            continue
+        wide = kind == TEXT and not plain
+        rich_table.add_column(
+            header,
+            justify="left" if kind == TEXT else "right",
+            overflow="fold",
+            no_wrap=plain or not wide,
+            max_width=50 if wide else None,
+        )
+    rows = list(table.rows)
+    for index, (row, cells) in enumerate(zip(rows, texts, strict=True)):
+        total = index >= len(rows) - table.total_rows
+        if total:
+            rich_table.add_section()
+        style = "title" if total else _row_style(table, row)
+        rich_table.add_row(*cells, style=style)
+    return rich_table
 
 
 def _row_style(table: Table, row: list[Any]) -> str | None:
@@ -217,18 +305,18 @@ def _row_style(table: Table, row: list[Any]) -> str | None:
 def print_document(document: Document, *, by: str) -> None:
     from dirtrack.render.table import print_renderables
 
-    print_renderables(_rich_tables(document, by=by))
+    print_renderables(_rich_tables(document, by=by, direct=True))
 
 
 def document_text(document: Document, *, by: str) -> str:
     """The terminal layout as plain text, for ``--format table --out FILE``."""
     from rich.console import Console
 
-    from dirtrack.render.table import THEME
+    from dirtrack.render.table import theme
 
     buffer = io.StringIO()
     console = Console(
-        file=buffer, theme=THEME, width=160, no_color=True, highlight=False, soft_wrap=False
+        file=buffer, theme=theme(), width=160, no_color=True, highlight=False, soft_wrap=False
     )
     for item in _rich_tables(document, by=by):
         console.print(item)

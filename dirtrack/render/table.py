@@ -2,6 +2,8 @@
 
 In a terminal: boxes, colour and overdue rows in red. When stdout is not a terminal, or
 ``NO_COLOR`` is set, the same table comes out plain: no colour, no box drawing, no truncation.
+Rich is imported when a table is drawn by it, not before: a plain table written directly
+(:func:`plain_layout`) needs only its measure of characters (issue 6: start-up time).
 """
 
 from __future__ import annotations
@@ -9,32 +11,49 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.theme import Theme
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
 
 from dirtrack.records import Record
 from dirtrack.render import Column
 
-THEME = Theme(
-    {
-        "overdue": "bold red",
-        "late": "yellow",
-        "done": "green",
-        "cancelled": "dim",
-        "title": "bold",
-        "muted": "dim",
-    }
-)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.theme import Theme
+
+STYLES = {
+    "overdue": "bold red",
+    "late": "yellow",
+    "done": "green",
+    "cancelled": "dim",
+    "title": "bold",
+    "muted": "dim",
+}
+
+
+@cache
+def theme() -> Theme:
+    from rich.theme import Theme
+
+    return Theme(STYLES)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "THEME":  # the rich Theme, made when first asked for
+        return theme()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def console() -> Console:
+    from rich.console import Console
+
     terminal = sys.stdout.isatty()
     return Console(
-        theme=THEME,
+        theme=theme(),
         highlight=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
         force_terminal=terminal or None,
@@ -48,6 +67,9 @@ def is_plain() -> bool:
 
 
 def new_table(title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+
     plain = is_plain()
     return Table(
         title=title,
@@ -109,6 +131,20 @@ def plain_table_lines(
 ) -> list[str] | None:
     """The lines rich prints for a plain table (see :func:`new_table`), written directly.
 
+    As :func:`plain_layout`, the lines in a list.
+    """
+    lines = plain_layout(title, headers, justify, rows)
+    return None if lines is None else list(lines)
+
+
+def plain_layout(
+    title: str | None,
+    headers: Sequence[str],
+    justify: Sequence[str],
+    rows: Sequence[Sequence[str]],
+) -> Iterator[str] | None:
+    """The lines rich prints for a plain table (see :func:`new_table`), made as they are read.
+
     Rich measures and renders every cell as a segment: 40 s for the 20,000 rows of ``overdue``
     on a million-directive register. The plain layout is simple (each cell justified to its
     column's width, columns one space apart, the title on its own line), so it is written here,
@@ -117,8 +153,6 @@ def plain_table_lines(
     forced by FORCE_COLOR or TTY_COMPATIBLE, or text with markup, emoji codes or control
     characters.
     """
-    from rich.cells import cell_len
-
     if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
         return None
     if any(side not in ("left", "right") for side in justify):
@@ -131,7 +165,7 @@ def plain_table_lines(
     def size(text: str) -> int:
         found = sizes.get(text)
         if found is None:
-            found = sizes[text] = len(text) if text.isascii() else cell_len(text)
+            found = sizes[text] = len(text) if text.isascii() else cell_width(text)
         return found
 
     widths = [size(h) for h in headers]
@@ -143,8 +177,20 @@ def plain_table_lines(
             widths[i] = max(widths[i], size(cell))
     if sum(widths) + len(widths) > 100_000:  # wider than the plain console: rich would shrink
         return None
-    lines = [title] if title else []
-    for cells in [headers, *rows]:
+    return _laid_out(title, headers, justify, rows, widths, size)
+
+
+def _laid_out(
+    title: str | None,
+    headers: Sequence[str],
+    justify: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    size: Callable[[str], int],
+) -> Iterator[str]:
+    if title:
+        yield title
+    for cells in chain([headers], rows):
         parts = []
         for cell, width, side in zip(cells, widths, justify, strict=True):
             if side == "right":  # rich strips trailing space before justifying right
@@ -152,8 +198,38 @@ def plain_table_lines(
                 parts.append(" " * (width - size(cell)) + cell)
             else:
                 parts.append(cell + " " * (width - size(cell)))
-        lines.append(" ".join(parts))
-    return lines
+        yield " ".join(parts)
+
+
+# Code points rich measures one cell wide, learnt as they are met: str.translate drops them
+# all at once, so a line of Vietnamese is measured at C speed (rich's cell_len adds up its
+# characters one by one in Python, outside the few ranges it knows to be narrow).
+_NARROW: dict[int, None] = {}
+
+
+def cell_width(text: str) -> int:
+    """The cells ``text`` takes in a terminal: exactly :func:`rich.cells.cell_len`."""
+    from rich.cells import cell_len, get_character_cell_size
+
+    rest = text.translate(_NARROW)
+    if not rest:
+        return len(text)
+    if "\u200d" in rest or "\ufe0f" in rest:  # joiners and emoji selectors: rich's rules
+        return cell_len(text)
+    width = len(text)
+    for character in rest:
+        size = get_character_cell_size(character)
+        if size == 1:
+            _NARROW[ord(character)] = None
+        width += size - 1
+    return width
+
+
+def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    found = iter(items)
+    while block := list(islice(found, size)):
+        yield block
 
 
 def print_lines(lines: Sequence[str], *, style: str | None = None) -> None:
@@ -165,6 +241,7 @@ def print_lines(lines: Sequence[str], *, style: str | None = None) -> None:
 def _plain_lines(item: object) -> list[str] | None:
     """The lines of a plain table or a one-line text written directly, as rich would print
     them; None when only rich can say (see :func:`plain_table_lines`)."""
+    from rich.table import Table
     from rich.text import Text
 
     if isinstance(item, Text):  # not markup: only control characters need rich
@@ -211,10 +288,21 @@ def _plain_lines(item: object) -> list[str] | None:
     return plain_table_lines(item.title, headers, justify, rows)  # type: ignore[arg-type]
 
 
-def print_renderables(items: Sequence[object]) -> None:
+@dataclass(frozen=True)
+class PlainLines:
+    """A table laid out by :func:`plain_layout`: its lines are written as they are made."""
+
+    lines: Iterable[str]
+
+
+def print_renderables(items: Iterable[object]) -> None:
     con: Console | None = None
     fast = is_plain()
     for item in items:
+        if isinstance(item, PlainLines):
+            for block in batched(item.lines, 1000):
+                sys.stdout.write("".join(line + "\n" for line in block))
+            continue
         lines = _plain_lines(item) if fast else None
         if lines is not None:
             sys.stdout.write("".join(line + "\n" for line in lines))

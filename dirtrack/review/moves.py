@@ -9,6 +9,9 @@ from datetime import date
 from dirtrack.records import Record, iso
 from dirtrack.status import DirectiveFacts
 
+# The change_log action of one directive handed from a unit to another (``unit retire``).
+MOVE_ACTION = "directive.move"
+
 
 @dataclass(frozen=True)
 class Move:
@@ -52,6 +55,34 @@ def attribute(
             item = replace(item, unit_id=holder, unit_code=code, unit_name=name)
         found.append(item)
     return found
+
+
+def holders_at(
+    moves: Mapping[int, Sequence[Move]],
+    stored: Mapping[int, int],
+    as_of: date,
+    names: Mapping[int, tuple[str, str]],
+) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The directives held on ``as_of`` by another unit than the one they are stored under, as
+    ``(unit id, directive ids)`` pairs (see :class:`dirtrack.store.report_sql.Scope`).
+
+    The same attribution as :func:`attribute`, for the database to count by.
+
+    Args:
+        moves: recorded moves by directive id.
+        stored: the unit each moved directive is stored under now.
+        as_of: the day the report judges.
+        names: code and name of each unit id (a holder unknown here keeps the stored unit).
+    """
+    found: dict[int, list[int]] = {}
+    for directive_id, items in moves.items():
+        current = stored.get(directive_id)
+        if current is None:  # no longer recorded
+            continue
+        holder = unit_at(current, items, as_of)
+        if holder != current and holder in names:
+            found.setdefault(holder, []).append(directive_id)
+    return tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(found.items()))
 
 
 def history_with_moves(

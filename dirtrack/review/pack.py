@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dirtrack.periods import Period, SpanKind, containing
-from dirtrack.records import Record, directive_record, iso
+from dirtrack.records import Record, RecordStream, directive_record, iso
 from dirtrack.report import Report, build_report, in_scope, scope_end
 from dirtrack.review.compare import rankings, trends
 from dirtrack.review.moves import Move, attribute
@@ -88,6 +88,23 @@ def _unit_rows(inp: ReviewInput, report: Report) -> list[Record]:
     ]
 
 
+@dataclass(frozen=True)
+class Lists:
+    """The sections of the review that list directives and limitations, however computed.
+
+    ``carried`` and ``directives`` may be a :class:`~dirtrack.records.RecordStream` on the
+    lean path (issue 6); every other value is plain.
+    """
+
+    due_soon: Record
+    by_chair: list[Record]
+    limitation_summary: Record
+    repeated_limitations: list[Record]
+    causes: list[Record]
+    carried: Sequence[Record] | RecordStream
+    directives: Sequence[Record] | RecordStream
+
+
 def build_review(inp: ReviewInput) -> Record:
     """The whole review of ``inp.period`` as of ``inp.as_of``, as one JSON-ready object."""
     period, as_of = inp.period, inp.as_of
@@ -98,38 +115,55 @@ def build_review(inp: ReviewInput) -> Record:
     report = build_report(
         current, period=period, as_of=as_of, limitations=in_units, meetings=inp.meetings
     )
-    result = report.as_dict()
-    result["units"] = _unit_rows(inp, report)
-
     before = period.previous()
     before_as_of = min(before.end, as_of)
     earlier = build_report(_scoped(inp, before_as_of), period=before, as_of=before_as_of)
-    earlier_rows = _unit_rows(inp, earlier)
-    earlier_totals = earlier.totals.as_dict()
     in_scope_now = sorted(
         (f for f in current if in_scope(f, period, as_of)), key=lambda f: (f.unit_code, f.id)
     )
+    lists = Lists(
+        due_soon=due_soon(in_scope_now, as_of, inp.due_within),
+        by_chair=by_chair(in_scope_now, inp.chairs, as_of),
+        limitation_summary=limitation_summary(inp, in_units),
+        repeated_limitations=repeated(inp, report.limitations),
+        causes=causes(in_scope_now, period, as_of),
+        carried=carried_over(in_scope_now, as_of),
+        directives=[directive_record(f, as_of) for f in in_scope_now],
+    )
+    return assemble(inp, report, earlier, lists)
+
+
+def assemble(inp: ReviewInput, report: Report, earlier: Report, lists: Lists) -> Record:
+    """The review's JSON object from the report of the period, that of the previous period
+    (``earlier``, judged as of the earlier of its end and T) and the listing sections.
+
+    Both builders end here, so that their objects have the same keys in the same order.
+    """
+    result = report.as_dict()
+    result["units"] = _unit_rows(inp, report)
+    earlier_rows = _unit_rows(inp, earlier)
+    earlier_totals = earlier.totals.as_dict()
     result.update(
         {
             "scope": {"unit": inp.top, "rollup": inp.rollup},
             "previous": {
-                "period": period_record(before),
-                "as_of": iso(before_as_of),
+                "period": period_record(earlier.period),
+                "as_of": iso(earlier.as_of),
                 "units": earlier_rows,
                 "totals": earlier_totals,
             },
             "trends": trends(result["units"], earlier_rows, result["totals"], earlier_totals),
             "rankings": rankings(result["units"]),
-            "due_soon": due_soon(in_scope_now, as_of, inp.due_within),
-            "by_chair": by_chair(in_scope_now, inp.chairs, as_of),
-            "limitation_summary": limitation_summary(inp, in_units),
-            "repeated_limitations": repeated(inp, result["limitations"]),
-            "causes": causes(in_scope_now, period, as_of),
+            "due_soon": lists.due_soon,
+            "by_chair": lists.by_chair,
+            "limitation_summary": lists.limitation_summary,
+            "repeated_limitations": lists.repeated_limitations,
+            "causes": lists.causes,
             "next_period": {
-                "period": period_record(period.next()),
-                "directives": carried_over(in_scope_now, as_of),
+                "period": period_record(report.period.next()),
+                "directives": lists.carried,
             },
-            "directives": [directive_record(f, as_of) for f in in_scope_now],
+            "directives": lists.directives,
         }
     )
     return result
@@ -231,7 +265,7 @@ def causes(facts: Sequence[DirectiveFacts], period: Period, as_of: date) -> list
     return sorted(found, key=lambda c: (c["unit"], c["date"], c["directive_id"]))
 
 
-def _summary_row(code: str, name: str) -> Record:
+def summary_row(code: str, name: str) -> Record:
     return {"code": code, "name": name, "raised": 0, "resolved": 0, "still_open": 0, "repeated": 0}
 
 
@@ -243,12 +277,12 @@ def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts])
     targets = rollup_targets(inp.parents, inp.top) if inp.rollup else {}
     names = dict(inp.names.values())
     rows: dict[str, Record] = {}
-    totals = _summary_row("", "")
+    totals = summary_row("", "")
     for lim in limitations:
         if lim.raised_on > end:
             continue
         code = targets.get(lim.unit_code, lim.unit_code)
-        row = rows.setdefault(code, _summary_row(code, names.get(code, code)))
+        row = rows.setdefault(code, summary_row(code, names.get(code, code)))
         resolved = lim.resolved_on if lim.resolved_on and lim.resolved_on <= end else None
         flags = {
             "raised": period.start <= lim.raised_on,

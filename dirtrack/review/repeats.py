@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.text import fold_words
 
@@ -35,6 +33,8 @@ def _pairs(words: list[str]) -> set[str]:
 def similarity(a: str, b: str) -> float:
     """How alike two limitation texts are, 0-100, whatever their accents, tone placement,
     punctuation and word order."""
+    from rapidfuzz import fuzz  # here: `report` reads chains of repeats, never scores them
+
     left, right = fold_words(a), fold_words(b)
     if not left or not right:
         return 0.0

@@ -9,6 +9,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.models import (
     Directive,
     DirectiveCoordinator,
@@ -44,11 +45,9 @@ def add_directive(
     """
     text = nfc(text)
     if not text:
-        raise InvalidInput("a directive needs a text")
+        raise InvalidInput.of("directive_no_text")
     if due is not None and due < meeting.date:
-        raise InvalidInput(
-            f"deadline {due.isoformat()} is before the meeting ({meeting.date.isoformat()})"
-        )
+        raise InvalidInput.of("due_before_meeting", due=due, held=meeting.date)
     assert meeting.id is not None and unit.id is not None
     directive = Directive(
         meeting_id=meeting.id,
@@ -78,7 +77,7 @@ def find_by_key(session: Session, key: str) -> list[Directive]:
 def get_directive(session: Session, directive_id: int) -> Directive:
     directive = session.get(Directive, directive_id)
     if directive is None:
-        raise NotFound(f"no directive with id {directive_id}")
+        raise NotFound.of("no_directive", id=directive_id)
     return directive
 
 
@@ -89,24 +88,29 @@ def _meeting_date(session: Session, directive: Directive) -> date:
 
 
 def _check_not_before_meeting(session: Session, directive: Directive, day: date, what: str) -> None:
+    """``what``: the date's name in the error catalog, ``day_<what>`` (``day_completion``)."""
     held = _meeting_date(session, directive)
     if day < held:
-        raise InvalidInput(
-            f"{what} date {day.isoformat()} is before the meeting that gave directive "
-            f"{directive.id} ({held.isoformat()})"
+        raise InvalidInput.of(
+            "day_before_meeting", what=Phrase(f"day_{what}"), day=day, id=directive.id, held=held
         )
 
 
 def _check_open(directive: Directive, action: str) -> None:
+    """``action``: what was asked, ``do_<action>`` in the error catalog (``do_extend``)."""
     if directive.cancelled_on is not None:
-        raise Conflict(
-            f"cannot {action} directive {directive.id}: "
-            f"it was cancelled on {directive.cancelled_on.isoformat()}"
+        raise Conflict.of(
+            "directive_cancelled",
+            action=Phrase(f"do_{action}"),
+            id=directive.id,
+            date=directive.cancelled_on,
         )
     if directive.completed_on is not None:
-        raise Conflict(
-            f"cannot {action} directive {directive.id}: "
-            f"it was completed on {directive.completed_on.isoformat()}"
+        raise Conflict.of(
+            "directive_completed",
+            action=Phrase(f"do_{action}"),
+            id=directive.id,
+            date=directive.completed_on,
         )
 
 
@@ -121,11 +125,11 @@ def add_progress(
     """Log progress. Raises InvalidInput for a percent outside 0-100 or nothing to log."""
     directive = get_directive(session, directive_id)
     if percent is not None and not 0 <= percent <= 100:
-        raise InvalidInput(f"percent must be between 0 and 100, not {percent}")
+        raise InvalidInput.of("bad_percent", percent=percent)
     note = _optional(note)
     if percent is None and note is None:
-        raise InvalidInput("give --percent, --note or both")
-    _check_open(directive, "log progress on")
+        raise InvalidInput.of("progress_nothing")
+    _check_open(directive, "progress")
     _check_not_before_meeting(session, directive, on, "progress")
     entry = ProgressEntry(directive_id=directive_id, reported_on=on, percent=percent, note=note)
     session.add(entry)
@@ -164,7 +168,7 @@ def extend(
     directive = get_directive(session, directive_id)
     _check_open(directive, "extend")
     _check_not_before_meeting(session, directive, approved_on, "approval")
-    _check_not_before_meeting(session, directive, new_due, "new deadline")
+    _check_not_before_meeting(session, directive, new_due, "new_deadline")
     extension = Extension(
         directive_id=directive_id,
         approved_on=approved_on,
@@ -224,4 +228,4 @@ def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFact
 def get_facts(session: Session, directive_id: int) -> DirectiveFacts:
     for facts in iter_facts(session, DirectiveFilter(ids=[directive_id])):
         return facts
-    raise NotFound(f"no directive with id {directive_id}")
+    raise NotFound.of("no_directive", id=directive_id)

@@ -43,7 +43,7 @@ def add_limitation(
 
     text = nfc(text)
     if not text:
-        raise InvalidInput("a limitation needs a text")
+        raise InvalidInput.of("limitation_no_text")
     assert meeting.id is not None and unit.id is not None
     limitation = Limitation(
         meeting_id=meeting.id,
@@ -62,7 +62,7 @@ def get_limitation(session: Session, limitation_id: int) -> Limitation:
 
     limitation = session.get(Limitation, limitation_id)
     if limitation is None:
-        raise NotFound(f"no limitation with id {limitation_id}")
+        raise NotFound.of("no_limitation", id=limitation_id)
     return limitation
 
 
@@ -77,19 +77,13 @@ def resolve(
     """
     limitation = get_limitation(session, limitation_id)
     if limitation.resolved_on is not None:
-        raise Conflict(
-            f"limitation {limitation_id} was already resolved on "
-            f"{limitation.resolved_on.isoformat()}"
-        )
+        raise Conflict.of("already_resolved", id=limitation_id, date=limitation.resolved_on)
     from dirtrack.models import Meeting
 
     meeting = session.get(Meeting, limitation.meeting_id)
     assert meeting is not None
     if on < meeting.date:
-        raise InvalidInput(
-            f"resolution date {on.isoformat()} is before the meeting that raised it "
-            f"({meeting.date.isoformat()})"
-        )
+        raise InvalidInput.of("resolved_before_meeting", day=on, held=meeting.date)
     limitation.resolved_on = on
     limitation.resolve_note = (nfc(note) or None) if note else None
     session.add(limitation)
@@ -121,4 +115,4 @@ def ensure_category(value: str) -> Category:
         return Category(value)
     except ValueError:
         choices = ", ".join(c.value for c in Category)
-        raise InvalidInput(f"unknown category {value!r}; use one of {choices}") from None
+        raise InvalidInput.of("unknown_category", value=value, choices=choices) from None

@@ -35,7 +35,7 @@ def add_meeting(
     """Record a meeting. Raises InvalidInput for an empty title."""
     title = nfc(title)
     if not title:
-        raise InvalidInput("a meeting needs a title")
+        raise InvalidInput.of("meeting_no_title")
     meeting = Meeting(
         date=on,
         title=title,
@@ -63,7 +63,7 @@ def find_meeting_by_key(session: Session, key: str) -> Meeting | None:
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
-        raise NotFound(f"no meeting with id {meeting_id}")
+        raise NotFound.of("no_meeting", id=meeting_id)
     return meeting
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -53,8 +54,13 @@ class Scope:
         held_on_or_before: only directives given at meetings held on or before this day.
         closed_not_before: leave out directives completed or cancelled before this day (a
             report's start).
-        unit_ids: only directives whose lead unit is one of these.
+        unit_ids: only directives whose lead unit (as held on T: see ``holders``) is one of
+            these.
         meeting_id: only directives given at this meeting.
+        holders: directives held on T by another unit than the one they are stored under (moved
+            since by ``unit retire``): ``(unit id, directive ids)`` pairs. Their counts and the
+            ``unit_ids`` filter go to the unit that held them, as
+            :func:`dirtrack.review.moves.attribute` does in Python.
     """
 
     as_of: date
@@ -63,12 +69,13 @@ class Scope:
     unit_ids: Collection[int] | None = None
     meeting_id: int | None = None
     open_at: date | None = None  # only directives neither completed nor cancelled by this day
+    holders: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
-def _latest_extension_join(as_of: date) -> tuple[Any, ColumnElement[bool]]:
+def _latest_extension_join(as_of: date, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
     """The extension in force at ``as_of`` for each directive, as an outer-join target."""
-    ext = extension.alias("ext")
-    newer = extension.alias("newer")
+    ext = extension.alias(name)
+    newer = extension.alias(f"{name}_newer" if name != "ext" else "newer")
     superseded = exists().where(
         newer.c.directive_id == ext.c.directive_id,
         newer.c.approved_on <= as_of,
@@ -81,7 +88,7 @@ def _latest_extension_join(as_of: date) -> tuple[Any, ColumnElement[bool]]:
     return ext, on
 
 
-def _code(status: Status) -> ColumnElement[str]:
+def status_code(status: Status) -> ColumnElement[str]:
     # Inlined constants, not parameters: PostgreSQL then types the CASE as text at once.
     return literal_column(f"'{status.value}'")
 
@@ -96,17 +103,17 @@ def status_case(
     return case(
         (
             and_(cancelled_on.is_not(None), cancelled_on <= as_of),
-            _code(Status.CANCELLED),
+            status_code(Status.CANCELLED),
         ),
         (
             and_(completed_on.is_not(None), completed_on <= as_of),
             case(
-                (and_(due.is_not(None), completed_on > due), _code(Status.DONE_LATE)),
-                else_=_code(Status.DONE_ON_TIME),
+                (and_(due.is_not(None), completed_on > due), status_code(Status.DONE_LATE)),
+                else_=status_code(Status.DONE_ON_TIME),
             ),
         ),
-        (and_(due.is_not(None), due < as_of), _code(Status.OVERDUE)),
-        else_=_code(Status.OPEN_IN_TIME),
+        (and_(due.is_not(None), due < as_of), status_code(Status.OVERDUE)),
+        else_=status_code(Status.OPEN_IN_TIME),
     )
 
 
@@ -120,39 +127,93 @@ def held_by(day: date) -> ColumnElement[bool]:
     return exists().where(meeting.c.id == directive.c.meeting_id, meeting.c.date <= day)
 
 
-def states(scope: Scope) -> Subquery:
-    """One row per directive in ``scope``: ``id``, ``unit_id``, ``due`` (in force at T),
-    ``extended`` (1 if an extension was approved by T, else 0) and ``status`` at T."""
-    ext, on = _latest_extension_join(scope.as_of)
+def _inline(name: str, ids: Iterable[int]) -> Any:
+    # unique: one statement may judge two days, each with its own holders (count_review).
+    return bindparam(name, list(ids), expanding=True, literal_execute=True, unique=True)
+
+
+def holding_unit(scope: Scope) -> ColumnElement[int]:
+    """The unit that held the directive on T: the stored one unless ``scope.holders`` says."""
+    if not scope.holders:
+        return directive.c.unit_id
+    # Rendered inline: a unit that took over a few thousand directives must not run into the
+    # databases' limits on bound parameters.
+    return case(
+        *((directive.c.id.in_(_inline(f"held_{uid}", ids)), uid) for uid, ids in scope.holders),
+        else_=directive.c.unit_id,
+    )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A directive judged as of a day: the extension to outer-join (``ext`` on ``on``), and
+    the deadline in force, whether an extension was approved, and the status code."""
+
+    ext: Any
+    on: ColumnElement[bool]
+    due: ColumnElement[Any]
+    extended: ColumnElement[int]
+    status: ColumnElement[str]
+
+
+def judgement(as_of: date, name: str = "ext") -> Judgement:
+    """The columns of a directive as of ``as_of`` (``name`` tells two judgements apart)."""
+    ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
-    query = select(
-        directive.c.id,
-        directive.c.unit_id,
-        due.label("due"),
-        case((ext.c.id.is_(None), 0), else_=1).label("extended"),
-        status_case(due, directive.c.completed_on, directive.c.cancelled_on, scope.as_of).label(
-            "status"
-        ),
-    ).select_from(directive.outerjoin(ext, on))
+    extended = case((ext.c.id.is_(None), 0), else_=1)
+    status = status_case(due, directive.c.completed_on, directive.c.cancelled_on, as_of)
+    return Judgement(ext, on, due, extended, status)
+
+
+def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[ColumnElement[bool]]:
+    """The conditions on ``directive`` (and its meeting) of being in ``scope``, whatever T.
+
+    ``held_on``: the meeting's day when the query joins the meeting anyway (else EXISTS).
+    """
+    found = []
     if scope.held_on_or_before is not None:
-        query = query.where(held_by(scope.held_on_or_before))
+        if held_on is None:
+            found.append(held_by(scope.held_on_or_before))
+        else:
+            found.append(held_on <= scope.held_on_or_before)
     if scope.closed_not_before is not None:
         start = scope.closed_not_before
-        query = query.where(
+        found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
-        )
+        ]
     if scope.open_at is not None:
         day = scope.open_at
-        query = query.where(
+        found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on > day),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on > day),
-        )
+        ]
     if scope.unit_ids is not None:
-        query = query.where(directive.c.unit_id.in_(sorted(scope.unit_ids)))
+        found.append(holding_unit(scope).in_(sorted(scope.unit_ids)))
     if scope.meeting_id is not None:
-        query = query.where(directive.c.meeting_id == scope.meeting_id)
-    return query.subquery("states")
+        found.append(directive.c.meeting_id == scope.meeting_id)
+    return found
+
+
+def states(scope: Scope) -> Subquery:
+    """One row per directive in ``scope``: ``id``, ``unit_id`` (the unit that held it on T),
+    ``meeting_id``, ``due`` (in force at T), ``extended`` (1 if an extension was approved by T,
+    else 0) and ``status`` at T."""
+    return states_query(scope).subquery("states")
+
+
+def states_query(scope: Scope) -> Select[int, int, int, Any, int, str]:
+    """The query of :func:`states`."""
+    judged = judgement(scope.as_of)
+    query = select(
+        directive.c.id,
+        holding_unit(scope).label("unit_id"),
+        directive.c.meeting_id,
+        judged.due.label("due"),
+        judged.extended.label("extended"),
+        judged.status.label("status"),
+    ).select_from(directive.outerjoin(judged.ext, judged.on))
+    return query.where(*in_scope(scope))
 
 
 def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
@@ -181,16 +242,20 @@ def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
     """
     counts: dict[int, Counts] = {}
     for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
-        found = counts.setdefault(unit_id, Counts())
-        if status == Status.CANCELLED.value:
-            found.cancelled += n
-            continue
-        setattr(found, status, getattr(found, status) + n)
-        if nodl:
-            found.no_deadline += n
-        if extended:
-            found.extended += n
+        add_count(counts.setdefault(unit_id, Counts()), status, nodl, extended, n)
     return counts
+
+
+def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: int) -> None:
+    """Add ``n`` directives of one status, deadline and extension flag to ``counts``."""
+    if status == Status.CANCELLED.value:
+        counts.cancelled += n
+        return
+    setattr(counts, status, getattr(counts, status) + n)
+    if no_deadline:
+        counts.no_deadline += n
+    if extended:
+        counts.extended += n
 
 
 def wanted_statuses(name: str) -> tuple[Status, ...] | None:
@@ -242,10 +307,17 @@ def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
 __all__ = [
     "OPEN",
     "Scope",
+    "add_count",
     "count_by_status",
     "directive_ids",
+    "Judgement",
+    "holding_unit",
+    "in_scope",
+    "judgement",
     "states",
+    "states_query",
     "status_case",
+    "status_code",
     "unit_counts",
     "unit_counts_query",
     "wanted_statuses",

@@ -21,11 +21,10 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.models import ChangeLog, Directive, Limitation, Meeting, Unit
-from dirtrack.review.moves import Move
+from dirtrack.review.moves import MOVE_ACTION, Move
 from dirtrack.store.limitations import LimitationFacts, get_limitation, list_limitations
 from dirtrack.store.units import UnitIndex
 
-MOVE_ACTION = "directive.move"
 RETIRE_ACTION = "unit.retire"
 LINK_ACTION = "limitation.link"
 UNLINK_ACTION = "limitation.unlink"
@@ -111,8 +110,10 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         .where(col(Directive.cancelled_on).is_(None) | (col(Directive.cancelled_on) > on))
         .order_by(col(Directive.id))
     )
+    moving = list(session.exec(query))
+    _refuse_key_clashes(session, moving, successor)
     moved: list[int] = []
-    for directive in session.exec(query):
+    for directive in moving:
         assert directive.id is not None
         directive.unit_id = successor.id
         session.add(directive)
@@ -138,6 +139,26 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     session.add(unit)
     session.flush()
     return Retired(unit, successor, on, tuple(moved))
+
+
+def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor: Unit) -> None:
+    """A key names one directive per unit: refuse a move that would give the successor two.
+
+    Raises:
+        Conflict: naming each directive that would clash and the successor's one.
+    """
+    keys = {d.key: d.id for d in moving if d.key is not None}
+    if not keys:
+        return
+    held = session.exec(
+        select(Directive.id, Directive.key)
+        .where(Directive.unit_id == successor.id)
+        .where(col(Directive.key).in_(sorted(keys)))
+        .order_by(col(Directive.id))
+    ).all()
+    if held:
+        pairs = ", ".join(f"{keys[key]} & {other} ({key!r})" for other, key in held)
+        raise Conflict.of("retire_key_clash", successor=successor.code, pairs=pairs)
 
 
 def load_moves(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.text import closest, fold, fold_words, nfc
 
 if TYPE_CHECKING:  # imported where used: `report`, `overdue` and `list` never load SQLModel
@@ -84,22 +85,23 @@ class UnitIndex:
         """
         key = fold_words(ref)
         if not key:
-            raise InvalidInput("a unit reference cannot be empty")
+            raise InvalidInput.of("unit_empty_ref")
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if len(exact) == 1:
             return self.units[exact[0]]
         if len(exact) > 1:
-            raise Conflict(f"unit {ref!r} is ambiguous: {self._names(exact)}")
+            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(exact))
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
         partial = [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
         if len(partial) == 1:
             return self.units[partial[0]]
         if len(partial) > 1:
-            raise Conflict(f"unit {ref!r} is ambiguous: {self._names(partial)}")
+            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(partial))
         choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
         near = closest(ref, choices) if choices else []
-        hint = f"; closest: {', '.join(near)}" if near else "; no units are registered yet"
-        raise NotFound(f"unknown unit {ref!r}{hint}")
+        if near:
+            raise NotFound.of("unit_unknown", ref=ref, near=", ".join(near))
+        raise NotFound.of("unit_unknown_none", ref=ref)
 
     def resolve_many(self, refs: Iterable[str]) -> list[Unit]:
         """Resolve each reference, dropping repeats but keeping the order given."""
@@ -162,19 +164,21 @@ def add_unit(
     """
     code, name = nfc(code), nfc(name)
     if not code or not _CODE.match(code):
-        raise InvalidInput(f"unit code {code!r} must be letters, digits, '-', '_', '.' or '/'")
+        raise InvalidInput.of("unit_bad_code", code=code)
     if not name:
-        raise InvalidInput("a unit needs a name")
+        raise InvalidInput.of("unit_no_name")
     from dirtrack.models import Unit, UnitAlias
 
     index = UnitIndex.load(session)
-    wanted = {fold_words(code): f"code {code!r}", fold_words(name): f"name {name!r}"}
+    wanted = {fold_words(code): ("w_code", code), fold_words(name): ("w_name", name)}
     clean_aliases = [nfc(a) for a in aliases if nfc(a)]
-    wanted.update({fold_words(a): f"alias {a!r}" for a in clean_aliases})
+    wanted.update({fold_words(a): ("w_alias", a) for a in clean_aliases})
     for uid, keys in index._keys.items():
-        for key, what in wanted.items():
+        for key, (what, value) in wanted.items():
             if key in keys:
-                raise Conflict(f"{what} already refers to unit {index.label(uid)}")
+                raise Conflict.of(
+                    "unit_taken", what=Phrase(what), value=value, unit=index.label(uid)
+                )
     parent_unit = index.resolve(parent) if parent else None
     unit = Unit(
         code=code,
@@ -196,7 +200,7 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     """Give a unit another name it can be referred to by."""
     alias = nfc(alias)
     if not alias:
-        raise InvalidInput("an alias cannot be empty")
+        raise InvalidInput.of("alias_empty")
     from dirtrack.models import UnitAlias
 
     index = UnitIndex.load(session)
@@ -204,7 +208,9 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     key = fold_words(alias)
     for uid, keys in index._keys.items():
         if key in keys:
-            raise Conflict(f"alias {alias!r} already refers to unit {index.label(uid)}")
+            raise Conflict.of(
+                "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(uid)
+            )
     assert unit.id is not None
     session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
@@ -216,5 +222,5 @@ def get_unit(session: Session, unit_id: int) -> Unit:
 
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise NotFound(f"no unit with id {unit_id}")
+        raise NotFound.of("no_unit", id=unit_id)
     return unit
