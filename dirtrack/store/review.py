@@ -157,7 +157,9 @@ def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor
         .order_by(col(Directive.id))
     ).all()
     if held:
-        pairs = ", ".join(f"{keys[key]} & {other} ({key!r})" for other, key in held)
+        pairs = ", ".join(
+            f"{keys[key]} & {other} ({key!r})" for other, key in held if key is not None
+        )
         raise Conflict.of("retire_key_clash", successor=successor.code, pairs=pairs)
 
 
