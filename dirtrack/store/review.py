@@ -11,7 +11,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -167,26 +166,9 @@ def load_moves(
     session: Session, directive_ids: Sequence[int] | None = None
 ) -> dict[int, list[Move]]:
     """Every recorded move of a directive from one unit to another, oldest first, by id."""
-    query = select(ChangeLog).where(ChangeLog.action == MOVE_ACTION)
-    if directive_ids is not None:
-        query = query.where(col(ChangeLog.entity_id).in_(list(directive_ids)))
-    moves: dict[int, list[Move]] = defaultdict(list)
-    for entry in session.exec(query.order_by(col(ChangeLog.id))):
-        if entry.entity_id is None or entry.before is None or entry.after is None:
-            continue
-        if entry.undone_by is not None:
-            continue
-        before, after = json.loads(entry.before), json.loads(entry.after)
-        moves[entry.entity_id].append(
-            Move(
-                on=date.fromisoformat(after["on"]),
-                from_unit_id=int(before["unit_id"]),
-                to_unit_id=int(after["unit_id"]),
-            )
-        )
-    for items in moves.values():
-        items.sort(key=lambda m: m.on)
-    return dict(moves)
+    from dirtrack.store.review_sql import load_moves as read_moves
+
+    return read_moves(session.connection(), directive_ids)
 
 
 def moved_directive_ids(moves: dict[int, list[Move]], unit_ids: Sequence[int]) -> list[int]:

@@ -43,16 +43,18 @@ from dirtrack.store.tables import change_log, directive, extension, limitation, 
 # --- moves ---------------------------------------------------------------------------------
 
 
-def load_moves(conn: Connection) -> dict[int, list[Move]]:
-    """Every recorded move of a directive between units, oldest first, by directive id.
-
-    As :func:`dirtrack.store.review.load_moves` (moves undone since are left out), on Core.
-    """
+def load_moves(
+    conn: Connection, directive_ids: Collection[int] | None = None
+) -> dict[int, list[Move]]:
+    """Every recorded move of a directive between units (of ``directive_ids`` only, when
+    given), oldest first, by directive id; moves undone since are left out."""
     query = (
         select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
         .where(change_log.c.action == MOVE_ACTION, change_log.c.undone_by.is_(None))
         .order_by(change_log.c.id)
     )
+    if directive_ids is not None:
+        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
     moves: dict[int, list[Move]] = defaultdict(list)
     for entity_id, before, after in conn.execute(query):
         if entity_id is None or before is None or after is None:
