@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from tests.conftest import Cli
+import re
+
+import pytest
+
+from tests.conftest import Cli, run
 
 
 def test_add_meeting_and_list(units: Cli) -> None:
@@ -206,3 +210,20 @@ def test_overdue_most_overdue_first_and_check(units: Cli, meeting: int) -> None:
     result = units("overdue", "--as-of", "2022-07-10", "--check")
     assert result.exit_code == 3
     assert units("overdue", "--as-of", "2022-05-31", "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("force_color", ["", "1"], ids=["pipe", "terminal"])
+def test_words_that_look_like_markup_are_shown_as_typed(
+    units: Cli, meeting: int, force_color: str
+) -> None:
+    """A directive's text is never read as rich markup or emoji codes: "[/]" used to end
+    `list` with an unexpected MarkupError once the table went to rich."""
+    text = "Sửa mục [/] và [b]phụ lục[/b] :warning:"
+    ident = units.id("assign", str(meeting), "--unit", "BTC", text)
+    env = {"FORCE_COLOR": force_color} if force_color else None
+    for args in (["list"], ["show", str(ident)]):
+        done = run(*args, db=units.db, env=env)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        shown = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
+        assert any(text in line for line in shown), done.stdout

@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 from sqlalchemy import Engine, delete, insert, update
 
 from dirtrack.cli.review import gather_review
@@ -42,13 +41,13 @@ from dirtrack.render.review_out import (
     review_csv,
     review_markdown,
 )
-from dirtrack.render.table import THEME
 from dirtrack.review.lean import chain_members
 from dirtrack.review.repeats import chains
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
 from tests.conftest import BACKENDS
 from tests.pg import Cluster
+from tests.test_plain_table import pipe_console
 
 FIRST = date(2021, 1, 1)
 DAYS = 40  # a short calendar: deadlines, closings, approvals, moves and T often coincide
@@ -366,15 +365,7 @@ def _rich_prints(pack: dict[str, Any], titles: ReviewTitles) -> dict[str, str]:
     for lang in ("vi", "en"):
         for by in ("unit", "chair"):
             printed = io.StringIO()
-            console = Console(
-                file=printed,
-                theme=THEME,
-                highlight=False,
-                no_color=True,
-                force_terminal=None,
-                width=100_000,
-                soft_wrap=True,
-            )
+            console = pipe_console(printed)
             for item in _rich_tables(build_document(pack, titles, lang, by=by), by=by):
                 console.print(item)
             found[f"pipe {lang} {by}"] = printed.getvalue()

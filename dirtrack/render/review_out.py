@@ -267,6 +267,8 @@ def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterat
 
 
 def _rich_table(table: Table, headers: list[str], kinds: list[str], texts: list[list[str]]) -> Any:
+    from rich.text import Text
+
     from dirtrack.render.table import is_plain, new_table
 
     plain = is_plain()
@@ -289,7 +291,7 @@ def _rich_table(table: Table, headers: list[str], kinds: list[str], texts: list[
         if total:
             rich_table.add_section()
         style = "title" if total else _row_style(table, row)
-        rich_table.add_row(*cells, style=style)
+        rich_table.add_row(*(Text(cell) for cell in cells), style=style)  # never markup
     return rich_table
 
 

@@ -101,6 +101,8 @@ def print_table(
         if lines is not None:
             sys.stdout.write("".join(line + "\n" for line in lines))
             return
+    from rich.text import Text
+
     table = new_table(title)
     for column in columns:
         table.add_column(
@@ -113,7 +115,8 @@ def print_table(
         )
     for record in records:
         style = highlight(record) if highlight else None
-        table.add_row(*(column.cell(record, lang) for column in columns), style=style)
+        # Text, not str: a directive's own words are never read as markup ("[/]", ":x:").
+        table.add_row(*(Text(column.cell(record, lang)) for column in columns), style=style)
     console().print(table)
 
 

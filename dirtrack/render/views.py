@@ -131,6 +131,8 @@ def limitations(
 
 def directive_card(record: Record, lang: str) -> None:
     """``show`` for people: the directive's fields, its meeting and its history."""
+    from rich.text import Text
+
     from dirtrack.render.table import new_table, print_renderables
 
     meeting = record["meeting"]
@@ -158,7 +160,7 @@ def directive_card(record: Record, lang: str) -> None:
     card.show_header = False
     for label, value in fields:
         style = directive_style(record) if label == t("status", lang) else None
-        card.add_row(label, value, style=style)
+        card.add_row(label, Text(value), style=style)  # the record's own words, never markup
     history = new_table(t("history", lang))
     for header in ("date", "status", "due", "progress", "text"):
         history.add_column(t(header, lang), overflow="fold")
@@ -168,6 +170,6 @@ def directive_card(record: Record, lang: str) -> None:
             t(f"ev_{event['event']}", lang),
             day(event.get("due"), lang),
             "" if event.get("percent") is None else f"{event['percent']}%",
-            event.get("note") or "",
+            Text(event.get("note") or ""),
         )
     print_renderables([card, history])
