@@ -45,8 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = 500
 YEARS = 10
-GENERATOR = 3  # bump when the data changes, so cached registers are rebuilt
+GENERATOR = 5  # bump when the data changes, so cached registers are rebuilt (5: log by action)
 STAMP = "2026-01-01 00:00:00.000000"
+CLERKS = ["vanthu", "chuyenvien.hoa", "chuyenvien.nam", "chuyenvien.lan", "cron"]
 
 TARGETS = {  # (size, command) -> (seconds, MiB)
     (1_000, "report"): (0.25, None),
@@ -246,6 +247,219 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
     yield "directive_coordinator", coordinators
 
 
+# The columns of each table as _rows gives them, for the row images of the change log.
+IMAGE_COLUMNS = {
+    "unit": (
+        "id", "code", "code_key", "name", "name_key", "parent_id", "successor_id", "retired_on",
+        "created_at",
+    ),
+    "meeting": (
+        "id", "date", "title", "kind", "chair", "chair_title", "doc", "note", "key", "created_at",
+    ),
+    "limitation": (
+        "id", "meeting_id", "unit_id", "text", "text_key", "category", "resolved_on",
+        "resolve_note", "repeat_of_id", "created_at",
+    ),
+    "directive": (
+        "id", "meeting_id", "unit_id", "text", "original_due", "due_text", "product", "key",
+        "completed_on", "completion_note", "cancelled_on", "cancel_reason", "created_at",
+    ),
+    "extension": (
+        "id", "directive_id", "approved_on", "new_due", "due_text", "reason", "created_at",
+    ),
+    "progress_entry": ("id", "directive_id", "reported_on", "percent", "note", "created_at"),
+}  # fmt: skip
+LOG_COLUMNS = (
+    "id", "at", "actor", "action", "entity", "entity_id", "before", "after", "undone_by",
+    "directive_id",
+)  # fmt: skip
+RANGE = "@ROWS@"  # a follow-up command row's range of change rows, until it is known
+_JSON = json.JSONEncoder(ensure_ascii=False)  # as dirtrack writes the log
+
+
+class _History:
+    """The change log the register's rows would have left had they been entered by hand, as
+    dirtrack writes it (dirtrack/store/history.py): per command, one change row per table row
+    created or changed (its whole image as JSON), then a command row naming the range.
+
+    Creations come first (``unit add``, ``add-meeting``, ``add-limitation``, ``assign`` with
+    the coordinating units), in id order, written straight to ``change_log``; the follow-ups
+    come after all of them, as in a real log where a directive's progress, extensions and
+    completion come long after its creation (``progress``, ``extend``, ``done``, ``cancel``,
+    ``resolve``). Those go to a stage table with ids counted from 1 and move to the log at the
+    end (:func:`_move_stage`), when the number of creation rows is known.
+    """
+
+    def __init__(self, rng: random.Random, start: date) -> None:
+        self.rng = rng
+        self.start = iso(start)  # the day the units were registered
+        self.held: dict[int, str] = {}  # meeting id -> its day
+        self.attendees: dict[int, list[int]] = {}
+        self.pending: dict[str, list[tuple]] = {}
+        self.now: list[tuple] = []  # change_log rows, ids final
+        self.later: list[tuple] = []  # change_stage rows, ids counted from 1
+        self.next_now = self.next_later = 1
+
+    def _at(self, day: str) -> str:
+        """A time in office hours on ``day``, as SQLAlchemy stores it in SQLite."""
+        t = self.rng.randrange(9 * 3600 * 10**6)  # microseconds after 08:00
+        h, m, sec, us = 8 + t // 3_600_000_000, t // 60_000_000 % 60, t // 10**6 % 60, t % 10**6
+        return f"{day} {h:02d}:{m:02d}:{sec:02d}.{us:06d}"
+
+    @staticmethod
+    def image(table: str, row: tuple) -> dict[str, object]:
+        found = dict(zip(IMAGE_COLUMNS[table], row, strict=True))
+        if "created_at" in found:
+            found["created_at"] = "2026-01-01T00:00:00+00:00"  # as dirtrack reads STAMP back
+        return found
+
+    def command(
+        self,
+        name: str,
+        params: dict[str, object],
+        day: str,
+        changes: list[tuple[str, str, int | None, object, object, int | None]],
+        *,
+        later: bool = False,
+    ) -> None:
+        """One command on ``day``: its change rows (action, entity, entity_id, before, after,
+        directive_id), then its command row."""
+        at, actor = self._at(day), self.rng.choice(CLERKS)
+        rows, first = (self.later, self.next_later) if later else (self.now, self.next_now)
+        for n, (action, entity, entity_id, before, after, directive_id) in enumerate(changes):
+            dump = (None if before is None else _JSON.encode(before), _JSON.encode(after))
+            rows.append(
+                (first + n, at, actor, action, entity, entity_id, *dump, None, directive_id)
+            )
+        last = first + len(changes) - 1
+        span = RANGE if later else [first, last]
+        summary = _JSON.encode({"params": params, "rows": span, "count": len(changes)})
+        rows.append((last + 1, at, actor, name, "command", None, None, summary, None, None))
+        if later:
+            self.next_later = last + 2
+        else:
+            self.next_now = last + 2
+
+    def add(self, table: str, rows: list[tuple]) -> None:
+        """Note the rows of a chunk of _rows; write the commands of those complete."""
+        if table == "unit":
+            for row in rows:
+                image = self.image("unit", row)
+                self.command("unit add", {"code": row[1]}, self.start, [
+                    ("create", "unit", row[0], None, image, None),
+                ])  # fmt: skip
+        elif table == "meeting_attendee":
+            for mid, uid in rows:
+                self.attendees.setdefault(mid, []).append(uid)
+            for row in self.pending.pop("meeting", []):
+                mid, day = row[0], row[1]
+                self.held[mid] = day
+                changes = [("create", "meeting", mid, None, self.image("meeting", row), None)]
+                changes += [
+                    (
+                        "create",
+                        "meeting_attendee",
+                        None,
+                        None,
+                        {"meeting_id": mid, "unit_id": u},
+                        None,
+                    )
+                    for u in sorted(self.attendees.pop(mid, []))
+                ]
+                self.command("add-meeting", {"date": day}, day, changes)
+        elif table == "limitation":
+            for row in rows:
+                image = self.image("limitation", row)
+                day, resolved = self.held[row[1]], row[6]
+                created = {**image, "resolved_on": None, "resolve_note": None}
+                self.command("add-limitation", {"meeting_id": row[1]}, day, [
+                    ("create", "limitation", row[0], None, created, None),
+                ])  # fmt: skip
+                if resolved is not None:
+                    self.command("resolve", {"limitation_id": row[0]}, resolved, [
+                        ("update", "limitation", row[0], created, image, None),
+                    ], later=True)  # fmt: skip
+        elif table == "directive_coordinator":
+            self._directives(rows)
+        else:
+            self.pending.setdefault(table, []).extend(rows)
+
+    def _directives(self, coordinators: list[tuple]) -> None:
+        """The commands of a batch of directives (with their extensions and progress)."""
+        with_ = {}
+        for did, uid in coordinators:
+            with_.setdefault(did, []).append(uid)
+        extensions, progress = {}, {}
+        for row in self.pending.pop("extension", []):
+            extensions.setdefault(row[1], []).append(row)
+        for row in self.pending.pop("progress_entry", []):
+            progress.setdefault(row[1], []).append(row)
+        for row in self.pending.pop("directive", []):
+            did, mid, day = row[0], row[1], self.held[row[1]]
+            now = self.image("directive", row)
+            created = {**now, "completed_on": None, "completion_note": None}
+            created.update(cancelled_on=None, cancel_reason=None)
+            changes = [("create", "directive", did, None, created, did)]
+            changes += [
+                (
+                    "create",
+                    "directive_coordinator",
+                    None,
+                    None,
+                    {"directive_id": did, "unit_id": u},
+                    did,
+                )
+                for u in sorted(with_.get(did, []))
+            ]
+            self.command("assign", {"meeting_id": mid, "unit": row[2], "due": row[4]}, day, changes)
+            follow = [(p[2], "progress", "progress_entry", p) for p in progress.get(did, [])]
+            follow += [(e[2], "extend", "extension", e) for e in extensions.get(did, [])]
+            for when, name, table, part in sorted(follow, key=lambda f: (f[0], f[1])):
+                image = self.image(table, part)
+                self.command(name, {"directive_id": did}, when, [
+                    ("create", table, part[0], None, image, did),
+                ], later=True)  # fmt: skip
+            closed, name = (row[8], "done") if row[8] else (row[10], "cancel")
+            if closed:
+                self.command(name, {"directive_id": did}, closed, [
+                    ("update", "directive", did, created, now, did),
+                ], later=True)  # fmt: skip
+
+    def take(self) -> Iterator[tuple[str, list[tuple]]]:
+        rows, self.now = self.now, []
+        yield "change_log", rows
+        rows, self.later = self.later, []
+        yield "change_stage", rows
+
+
+def _with_history(size: int, today: date) -> Iterator[tuple[str, list[tuple]]]:
+    """The rows of _rows, each chunk followed by the change log rows it completes."""
+    # Its own draws: the tables are those of generation 3, the log comes on top.
+    log = _History(random.Random(size + 1), today - timedelta(days=365 * YEARS + 1))
+    for table, rows in _rows(size, today, random.Random(size)):
+        yield table, rows
+        log.add(table, rows)
+        yield from log.take()
+
+
+def _move_stage(conn: sqlite3.Connection) -> None:
+    """Append the follow-up commands (change_stage) to the log, their ids after the others,
+    and write each command row's range of change rows (they just precede it)."""
+    offset = conn.execute("SELECT COALESCE(MAX(id), 0) FROM change_log").fetchone()[0]
+    names = ", ".join(f'"{c}"' for c in LOG_COLUMNS)
+    after = (
+        "CASE WHEN entity = 'command' THEN replace(\"after\", :range, '[' || "
+        "(id + :offset - json_extract(\"after\", '$.count')) || ', ' || (id + :offset - 1) "
+        "|| ']') ELSE \"after\" END"
+    )
+    picked = ", ".join({"id": "id + :offset", "after": after}.get(c, f'"{c}"') for c in LOG_COLUMNS)
+    conn.execute(
+        f"INSERT INTO change_log ({names}) SELECT {picked} FROM change_stage ORDER BY id",
+        {"offset": offset, "range": _JSON.encode(RANGE)},
+    )
+    conn.execute("DROP TABLE change_stage")
+
+
 def build_register(folder: Path, size: int, today: date) -> Register:
     """Create (or reuse, if built today by this generator) a register of ``size`` directives."""
     path = folder / f"register-{size}-g{GENERATOR}-{today.isoformat()}.db"
@@ -260,16 +474,36 @@ def build_register(folder: Path, size: int, today: date) -> Register:
     # The schema comes from dirtrack itself (its migrations); the rows from bulk SQL.
     subprocess.run([dirtrack(), "--db", str(tmp), "unit", "list"], check=True, capture_output=True)
     conn = sqlite3.connect(tmp)
+    # A throwaway file until it is renamed: no journal while it is filled (WAL would write
+    # every page twice), then back to WAL, as dirtrack leaves its files.
+    conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
+    # The log's indexes are built once it is full, with dirtrack's own definitions.
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log' "
+        "AND sql IS NOT NULL"
+    ).fetchall()
     columns: dict[str, int] = {}
     with conn:
-        for table, rows in _rows(size, today, random.Random(size)):
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        conn.execute("CREATE TEMP TABLE change_stage AS SELECT * FROM change_log WHERE 0")
+        for table, rows in _with_history(size, today):
             if not rows:
+                continue
+            if table in ("change_log", "change_stage"):
+                names = ", ".join(f'"{c}"' for c in LOG_COLUMNS)
+                marks = ", ".join("?" * len(LOG_COLUMNS))
+                conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 continue
             if table not in columns:
                 columns[table] = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
             marks = ", ".join("?" * columns[table])
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        _move_stage(conn)
+        for _, sql in indexes:
+            conn.execute(sql)
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     tmp.rename(path)
     print(f"  built {size:,} directives in {time.perf_counter() - started:.1f} s", file=sys.stderr)

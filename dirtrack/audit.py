@@ -26,8 +26,6 @@ command left it, and is itself recorded like any other command.
 
 from __future__ import annotations
 
-import getpass
-import os
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,23 +39,14 @@ from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.store import history
+from dirtrack.store.change_rows import default_actor as default_actor
+from dirtrack.store.change_rows import json_safe as _json_safe
 from dirtrack.store.history import PK, Change, ChangeEntry, CommandEntry, Image
 
 _PENDING = "dirtrack.audit"
 _SESSION = "dirtrack.audit.session"
 UNDOES = "dirtrack.undoes"
 MAX_UNDO = 1000
-
-
-def default_actor() -> str:
-    """Who is at the keyboard (or which account runs cron): ``DIRTRACK_ACTOR``, else the OS user."""
-    actor = os.environ.get("DIRTRACK_ACTOR", "").strip()
-    if actor:
-        return actor
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
 @dataclass
@@ -205,16 +194,6 @@ def _after_begin(session: Session, transaction: SessionTransaction, connection: 
     pending.conn_info = connection.info
     if session.info.get("write"):
         pending.baseline = history.max_ids(connection)
-
-
-def _json_safe(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    return str(value.value) if hasattr(value, "value") else str(value)
 
 
 def _before_commit(session: Session) -> None:

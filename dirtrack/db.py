@@ -22,16 +22,17 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
 from dirtrack.errors import DatabaseError
+from dirtrack.store.lite import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
+from dirtrack.store.lite import KNOWN_REVISIONS as KNOWN_REVISIONS
+from dirtrack.store.lite import SCHEMA_REVISION as SCHEMA_REVISION
+from dirtrack.store.lite import SQLITE_MAGIC as SQLITE_MAGIC
+from dirtrack.store.lite import default_path as default_path
 
 if TYPE_CHECKING:  # imported in session_scope: the Core read path never loads SQLModel (issue 6)
     from sqlmodel import Session
 
-# The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
-# importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# SCHEMA_REVISION (the newest migration), KNOWN_REVISIONS, SQLITE_MAGIC and the busy timeout
+# live with the sqlite3 opener, which must not import SQLAlchemy (issue 6).
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,6 @@ class Target:
     @property
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
-
-
-def default_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("dirtrack", appauthor=False)) / "dirtrack.db"
 
 
 def resolve_target(value: str | None) -> Target:
@@ -106,10 +101,6 @@ def _check_sqlite_file(path: Path) -> None:
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
 
-
-# How long a SQLite writer waits for another one to finish before giving up (issue 5: eight
-# processes writing at once must all succeed; an import can hold the lock for seconds).
-BUSY_TIMEOUT_MS = 60_000
 
 # Execution option: True for a unit of work that writes (see _sqlite_begin).
 WRITE_OPTION = "dirtrack_write"

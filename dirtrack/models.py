@@ -158,9 +158,19 @@ class Limitation(SQLModel, table=True):
 
 
 class ChangeLog(SQLModel, table=True):
-    """Who changed what and when, with the values before and after (JSON text)."""
+    """Who changed what and when, with the values before and after (JSON text).
+
+    ``directive_id`` is the directive a change row of a directive part belongs to (see
+    ``dirtrack.store.history.DIRECTIVE_PARTS``), else NULL: who last touched a directive is an
+    index lookup (migration 0002); so are the rows of one action (the moves `report` reads).
+    """
 
     __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_directive_id", "directive_id", "id"),
+        # `report` looks up the moves of `unit retire` by action (migration 0002).
+        Index("ix_change_log_action", "action", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = Field(default_factory=utcnow, index=True)
@@ -171,3 +181,4 @@ class ChangeLog(SQLModel, table=True):
     before: str | None = None
     after: str | None = None
     undone_by: int | None = None
+    directive_id: int | None = None

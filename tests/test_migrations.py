@@ -1,21 +1,27 @@
 from __future__ import annotations
 
+import json
 import os
+import random
 import sqlite3
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 import dirtrack.models  # noqa: F401
-from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade
+from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
+from dirtrack.store import tables as t
 from tests.conftest import Cli, snapshot
 
 
@@ -86,3 +92,167 @@ def test_a_database_at_the_oldest_revision_with_data_upgrades(tmp_path: Path) ->
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             SCHEMA_REVISION,
         )
+
+
+# --- 0002: change_log.directive_id -----------------------------------------------------------
+
+# What the column must hold, computed here from the images alone (the reference).
+PARTS = {
+    "directive": "id",
+    "progress_entry": "directive_id",
+    "extension": "directive_id",
+    "directive_coordinator": "directive_id",
+}
+
+
+def expected_owner(entity: str, before: str | None, after: str | None) -> int | None:
+    column = PARTS.get(entity)
+    raw = after if after is not None else before
+    if column is None or raw is None:
+        return None
+    value = json.loads(raw).get(column)
+    return value if type(value) is int else None
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", "dirtrack:migrations")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def log_rows(engine: Engine) -> list[tuple[Any, ...]]:
+    with engine.connect() as conn:
+        names = {c["name"] for c in inspect(conn).get_columns("change_log")}
+        owner = "directive_id" if "directive_id" in names else "NULL"
+        query = f'SELECT id, entity, "before", "after", {owner} FROM change_log ORDER BY id'
+        return [tuple(row) for row in conn.execute(text(query))]
+
+
+def synthetic_log(count: int, seed: int = 2) -> list[dict[str, Any]]:
+    """Change rows of every kind, ids with gaps, as a 0001 database may hold them: creations,
+    updates and deletions of directive parts, command rows, other tables, the image-less moves
+    of ``unit retire``, undone rows, and images whose owner is missing or not an integer."""
+    rng = random.Random(seed)
+    ids = sorted(rng.sample(range(1, 3 * count), count))
+    rows = []
+    for n, row_id in enumerate(ids):
+        entity = rng.choice([*PARTS, "command", "unit", "meeting", "limitation", "move"])
+        owner: Any = rng.randint(1, 400)
+        if rng.random() < 0.03:
+            owner = rng.choice([None, "7", 7.5, True])
+        action = rng.choice(["create", "update", "delete"])
+        entity_id = rng.randint(1, 10**6)
+        image: dict[str, Any] = {"id": entity_id, "note": "ghi chú"}
+        if entity in PARTS:
+            image[PARTS[entity]] = owner
+            if owner is None and rng.random() < 0.5:
+                del image[PARTS[entity]]
+        before = None if action == "create" else json.dumps({**image, "old": n})
+        after = None if action == "delete" else json.dumps(image, ensure_ascii=False)
+        if entity == "command":
+            action, before, after = "assign", None, json.dumps({"rows": [n, n], "count": 1})
+        elif entity == "move":  # a directive.move row of `unit retire`: no id in its images
+            entity, action = "directive", "directive.move"
+            before, after = json.dumps({"unit_id": 1}), json.dumps({"unit_id": 2, "on": "x"})
+        rows.append(
+            {
+                "id": row_id,
+                "at": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=n // 200),  # ties
+                "actor": rng.choice(["an", "bình"]),
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": before,
+                "after": after,
+                "undone_by": rng.choice([None, None, None, row_id + 1]),
+            }
+        )
+    return rows
+
+
+def test_the_0002_upgrade_fills_directive_id_of_existing_rows(cli: Cli, db: str) -> None:
+    """A 0001 database with more change rows than a batch of the migration (ids with gaps):
+    the upgrade fills directive_id from the images, and undoing it removes the column."""
+    engine = create_engine(resolve_target(db).url)
+    try:
+        upgrade(engine, "0001")
+        rows = synthetic_log(12_000)
+        with engine.begin() as conn:
+            conn.execute(insert(t.change_log), rows)  # no directive_id at 0001
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        assert snapshot(db)["alembic_version"] == [(SCHEMA_REVISION,)]
+        got = log_rows(engine)
+        assert len(got) == len(rows)
+        wrong = [r for r in got if r[4] != expected_owner(r[1], r[2], r[3])]
+        assert wrong == []
+        filled = sum(1 for r in got if r[4] is not None)
+        assert 4000 < filled < len(rows)  # most part rows have one, the rest none
+        # Down to 0001 and up again: the column goes, and comes back the same.
+        downgrade(engine, "0001")
+        assert all(r[4] is None for r in log_rows(engine))
+        with engine.connect() as conn:
+            names = {c["name"] for c in inspect(conn).get_columns("change_log")}
+            indexes = {i["name"] for i in inspect(conn).get_indexes("change_log")}
+        assert "directive_id" not in names and "ix_change_log_directive_id" not in indexes
+        upgrade(engine)
+        assert log_rows(engine) == got
+    finally:
+        engine.dispose()
+
+
+def test_commands_on_an_upgraded_database_fill_directive_id(cli: Cli, db: str) -> None:
+    """Rows written before the upgrade (filled by the migration) and after (by the writer)
+    agree with the images, through creations, updates, deletions by cascade and undo."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id(
+        "add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "BTC"
+    )
+    first = cli.id("assign", str(meeting), "--unit", "BTC", "--with", "VPTU", "Việc một")
+    cli.ok("progress", str(first), "--percent", "30", "--date", "1/6/2022")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0001")
+        cli.ok("unit", "list")  # upgraded again: the rows so far are filled by the migration
+        second = cli.id("assign", str(meeting), "--unit", "VPTU", "--due", "30/6/2022", "Việc hai")
+        cli.ok("extend", str(second), "--to", "31/7/2022", "--date", "20/6/2022")
+        cli.ok("done", str(first), "--date", "1/7/2022")
+        cli.ok("unit", "retire", "BTC", "--successor", "VPTU", "--date", "1/6/2022")
+        cli.ok("undo")
+        got = log_rows(engine)
+    finally:
+        engine.dispose()
+    assert [r for r in got if r[4] != expected_owner(r[1], r[2], r[3])] == []
+    assert {r[4] for r in got} == {None, first, second}
+
+
+@pytest.mark.sqlite_only("restores a SQLite file")
+def test_a_restored_0001_backup_is_upgraded_on_next_use(cli: Cli, db: str, tmp_path: Path) -> None:
+    """``restore`` takes a backup made at 0001 (a revision it knows); the next command brings
+    it to the current revision, with the change log's directive_id filled."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id(
+        "add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "BTC"
+    )
+    cli.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Việc một")
+    old = tmp_path / "old.db"
+    cli.ok("backup", str(old))
+    engine = create_engine(f"sqlite:///{old}")
+    downgrade(engine, "0001")
+    engine.dispose()
+    cli.ok("assign", str(meeting), "--unit", "BTC", "Việc hai (after the backup)")
+    cli.ok("restore", str(old))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    [item] = cli.json("overdue", "--as-of", "2022-07-01")
+    assert item["last_touched_by"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_REVISION,
+        )
+        rows = conn.execute('SELECT entity, "before", "after", directive_id FROM change_log')
+        owners = [(expected_owner(e, b, a), d) for e, b, a, d in rows]
+    assert owners and all(want == have for want, have in owners)
+    assert (1, 1) in owners

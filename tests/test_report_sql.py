@@ -440,7 +440,8 @@ try:
 except SystemExit as exit:
     code = exit.code
 heavy = sorted(m for m in ("sqlmodel", "sqlalchemy.orm", "dirtrack.models") if m in sys.modules)
-sys.stderr.write(json.dumps({"code": code, "heavy": heavy}) + "\\n")
+core = "sqlalchemy" in sys.modules
+sys.stderr.write(json.dumps({"code": code, "heavy": heavy, "core": core}) + "\\n")
 """
 
 

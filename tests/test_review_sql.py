@@ -17,6 +17,7 @@ import contextlib
 import csv
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -45,6 +46,9 @@ from dirtrack.review.lean import chain_members
 from dirtrack.review.repeats import chains
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
+from dirtrack.store.lite import transaction
+from dirtrack.store.lite_review import LiteReads
+from dirtrack.store.review_reads import CoreReads
 from tests.conftest import BACKENDS
 from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
@@ -402,13 +406,13 @@ def test_the_lean_pack_is_the_reference_pack(
         expected = gather_review(session, period, as_of, **options)
     titles = ReviewTitles.of(period, "vi")
     with read_scope(engine) as conn:
-        lean = gather_review_lean(conn, period, as_of, **options)
+        lean = gather_review_lean(CoreReads(conn), period, as_of, **options)
         streams = [lean["directives"], lean["next_period"]["directives"]]
         assert all(isinstance(stream, RecordStream) for stream in streams)
         # Every format from the streams as they are read, before anything is held whole.
         got_texts = _texts(lean, titles)
         got = materialised(lean)
-        counted = gather_review_lean(conn, period, as_of, counts_only=True, **options)
+        counted = gather_review_lean(CoreReads(conn), period, as_of, counts_only=True, **options)
     assert got == expected
     expected_texts = _texts(expected, titles)
     assert got_texts == expected_texts
@@ -418,6 +422,24 @@ def test_the_lean_pack_is_the_reference_pack(
     assert got_texts["json"] == json.dumps(expected, ensure_ascii=False, indent=2)
     for by in ("unit", "chair"):
         assert review_csv(counted, by=by) == review_csv(expected, by=by)
+    if engine.dialect.name == "sqlite":
+        # The quick start of `report` on a SQLite file: the same pack from plain sqlite3.
+        with lite_reads(engine) as reads:
+            lite = gather_review_lean(reads, period, as_of, **options)
+            lite_texts = _texts(lite, titles)
+            assert materialised(lite) == expected
+            lite_counted = gather_review_lean(reads, period, as_of, counts_only=True, **options)
+        assert lite_texts == expected_texts
+        for by in ("unit", "chair"):
+            assert review_csv(lite_counted, by=by) == review_csv(expected, by=by)
+
+
+@contextlib.contextmanager
+def lite_reads(engine: Engine) -> Iterator[LiteReads]:
+    """The register's file through plain sqlite3, as `report` reads it on a SQLite file."""
+    assert engine.url.database
+    with transaction(sqlite3.connect(engine.url.database, isolation_level=None), write=False) as c:
+        yield LiteReads(c)
 
 
 def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
@@ -439,7 +461,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     fill(engine, reg)
     period = Period(label="test", start=day(0), end=day(9))
     with read_scope(engine) as conn:
-        pack = gather_review_lean(conn, period, day(9), counts_only=True)
+        pack = gather_review_lean(CoreReads(conn), period, day(9), counts_only=True)
     rows = list(csv.DictReader(io.StringIO(review_csv(pack, by="chair"))))
     # Both chairs fold to one; the spelling shown is the one of the latest meeting.
     assert [(r["chair"], r["chair_title"], r["meetings"], r["total"]) for r in rows] == [
@@ -489,19 +511,28 @@ def test_chain_members_are_all_the_repeats_need(
     ],
     ids=["table", "json-unit-rollup", "md-chair", "csv"],
 )
-def test_report_loads_no_orm(meeting: int, db: str, args: list[str]) -> None:
-    """Start-up time: `report` reads through a Core connection, never SQLModel (issue 6)."""
+@pytest.mark.parametrize("lite", ["", "0"], ids=["lite", "no-lite"])
+def test_report_loads_no_orm(meeting: int, db: str, args: list[str], lite: str) -> None:
+    """Start-up time: `report` never imports SQLModel (issue 6); on a SQLite file not even
+    SQLAlchemy, unless DIRTRACK_LITE=0 turns the sqlite3 path off."""
+    import os
     import subprocess
     import sys
 
     from tests.test_report_sql import LEAN
 
+    env = {**os.environ, "DIRTRACK_LITE": lite}
     done = subprocess.run(
-        [sys.executable, "-c", LEAN, db, *args], capture_output=True, text=True, check=False
+        [sys.executable, "-c", LEAN, db, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     outcome = json.loads(done.stderr.strip().splitlines()[-1])
     assert outcome["code"] in (None, 0), done.stderr
     assert outcome["heavy"] == []
+    assert outcome["core"] is ("://" in db or lite == "0")
 
 
 @EXAMPLES

@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # the commands that only read never import SQLModel (issue 6)
     from sqlalchemy import Connection
     from sqlmodel import Session
 
+    from dirtrack.store.lite_review import LiteReads
+    from dirtrack.store.review_reads import CoreReads
+
 
 class Lang(StrEnum):
     VI = "vi"
@@ -109,6 +112,25 @@ def read_only(ctx: typer.Context) -> Iterator[Connection]:
             yield conn
     finally:
         engine.dispose()
+
+
+@contextmanager
+def review_reads(ctx: typer.Context) -> Iterator[CoreReads | LiteReads]:
+    """What `report` reads, in one snapshot: with plain sqlite3 when the database is a SQLite
+    file at the current schema (no SQLAlchemy to import: issue 6), else through Core."""
+    from dirtrack.store.lite import open_lite, transaction
+
+    lite = open_lite(state(ctx).db)
+    if lite is not None:
+        from dirtrack.store.lite_review import LiteReads
+
+        with transaction(lite, write=False) as conn:
+            yield LiteReads(conn)
+        return
+    from dirtrack.store.review_reads import CoreReads
+
+    with read_only(ctx) as core:
+        yield CoreReads(core)
 
 
 def today() -> date:

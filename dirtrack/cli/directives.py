@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
+
+if TYPE_CHECKING:
+    import sqlite3
 
 STATUS_CHOICES = "done_on_time, done_late, open_in_time, overdue, cancelled, open, all"
 
@@ -67,13 +70,64 @@ def assign(
 
     Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
     """
+    if bool(unit) == attendees:
+        raise bad_parameter(ctx, "unit_or_attendees", "--unit")
+    positive_id(meeting_id, "meeting")
+    from dirtrack.store.lite import open_lite
+
+    lite = open_lite(state(ctx).db)
+    if lite is not None:  # SQLite at the current schema: plain sqlite3, no SQLAlchemy (issue 6)
+        ids, records = _assign_lite(
+            ctx,
+            lite,
+            meeting_id=meeting_id,
+            text=text,
+            units=unit or [],
+            attendees=attendees,
+            due=due,
+            coordinators=with_ or [],
+            product=product,
+            key=key,
+            as_json=fmt is OutputFormat.JSON,
+        )
+    else:
+        ids, records = _assign_orm(
+            ctx,
+            meeting_id=meeting_id,
+            text=text,
+            unit=unit,
+            attendees=attendees,
+            due=due,
+            with_=with_,
+            product=product,
+            key=key,
+            as_json=fmt is OutputFormat.JSON,
+        )
+    if fmt is OutputFormat.JSON:
+        out(dump(records[0] if len(records) == 1 else records))
+    else:
+        for directive_id in ids:
+            out(str(directive_id))
+
+
+def _assign_orm(
+    ctx: typer.Context,
+    *,
+    meeting_id: int,
+    text: str,
+    unit: list[str] | None,
+    attendees: bool,
+    due: str | None,
+    with_: list[str] | None,
+    product: str | None,
+    key: str | None,
+    as_json: bool,
+) -> tuple[list[int], list[dict[str, object]]]:
+    """``assign`` through SQLModel, with the change log written by :mod:`dirtrack.audit`."""
     from dirtrack.store import directives as store
     from dirtrack.store.meetings import attendee_ids, get_meeting
     from dirtrack.store.units import UnitIndex
 
-    if bool(unit) == attendees:
-        raise bad_parameter(ctx, "unit_or_attendees", "--unit")
-    positive_id(meeting_id, "meeting")
     with unit_of_work(ctx) as session:
         existing = store.find_by_key(session, key) if key else []
         if existing:
@@ -106,12 +160,56 @@ def assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
-        records = _records(session, ids) if fmt is OutputFormat.JSON else []
-    if fmt is OutputFormat.JSON:
-        out(dump(records[0] if len(records) == 1 else records))
-    else:
-        for directive_id in ids:
-            out(str(directive_id))
+        records = _records(session, ids) if as_json else []
+    return ids, records
+
+
+def _assign_lite(
+    ctx: typer.Context,
+    conn: sqlite3.Connection,
+    *,
+    meeting_id: int,
+    text: str,
+    units: list[str],
+    attendees: bool,
+    due: str | None,
+    coordinators: list[str],
+    product: str | None,
+    key: str | None,
+    as_json: bool,
+) -> tuple[list[int], list[dict[str, object]]]:
+    """``assign`` with sqlite3 alone (:mod:`dirtrack.store.lite_write`): the same checks,
+    rows, change log and output as :func:`_assign_orm`, in one ``BEGIN IMMEDIATE``."""
+    from dirtrack.cli.common import _given, command_name, today
+    from dirtrack.records import directive_record
+    from dirtrack.store import lite_write
+    from dirtrack.store.lite import transaction
+    from dirtrack.store.lite_read import facts_of
+
+    with transaction(conn, write=True):  # closes conn, whatever happens
+        # As unit_of_work: the command, its options and the actor, for the change log.
+        name, options = command_name(ctx), _given(ctx.params)
+        log = lite_write.ChangeLog(conn, actor=state(ctx).actor or lite_write.default_actor())
+        ids = lite_write.find_by_key(conn, key) if key else []
+        if ids:
+            err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
+        else:
+            ids = lite_write.assign(
+                conn,
+                log,
+                meeting_id=meeting_id,
+                text=text,
+                units=units,
+                attendees=attendees,
+                due=due,
+                coordinators=coordinators,
+                product=product,
+                key=key,
+                when=when,
+            )
+        records = [directive_record(f, today()) for f in facts_of(conn, ids)] if as_json else []
+        log.finish(name=name, options=options)
+    return ids, records
 
 
 def _records(session: object, ids: list[int]) -> list[dict[str, object]]:

@@ -141,7 +141,7 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.common import read_only
+    from dirtrack.cli.common import review_reads
     from dirtrack.cli.review_lean import gather_review_lean
     from dirtrack.errors import InvalidInput
     from dirtrack.render.outfile import check_target
@@ -158,9 +158,9 @@ def report(
     titles = ReviewTitles.of(span, lang)
     # The lean path (issue 6): counts by the database, lists read as they are written, so the
     # pack is rendered while its connection is open. cli.review.gather_review is the reference.
-    with read_only(ctx) as conn:
+    with review_reads(ctx) as reads:
         pack = gather_review_lean(
-            conn,
+            reads,
             span,
             day,
             unit=unit,

@@ -31,18 +31,21 @@ from dirtrack.records import Record, RecordStream, directive_record, limitation_
 from dirtrack.report import scope_end
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from dirtrack.review.lean import ChairGroup
     from dirtrack.review.moves import Move
     from dirtrack.review.pack import ReviewInput
     from dirtrack.status import DirectiveFacts
-    from dirtrack.store.report_sql import Scope
+    from dirtrack.store.lite_review import LiteReads
+    from dirtrack.store.review_reads import CoreReads
+    from dirtrack.store.scope import Scope
     from dirtrack.store.units import UnitIndex
+
+    # Core on any database, or plain sqlite3 (the quick start on a SQLite file): same answers.
+    Reads = CoreReads | LiteReads
 
 
 def gather_review_lean(
-    conn: Connection,
+    reads: Reads,
     period: Period,
     as_of: date,
     *,
@@ -58,11 +61,8 @@ def gather_review_lean(
     """
     from dirtrack.review.lean import report_of
     from dirtrack.review.pack import Lists, ReviewInput, assemble, due_soon
-    from dirtrack.store.facts import load_units
-    from dirtrack.store.review_counts import count_review
-    from dirtrack.store.review_sql import load_moves
 
-    index = load_units(conn)
+    index = reads.load_units()
     unit_ids: frozenset[int] | None = None
     top: str | None = None
     if unit:
@@ -70,7 +70,7 @@ def gather_review_lean(
         assert found.id is not None
         top = found.code
         unit_ids = frozenset(index.descendants(found.id))
-    reader = LeanReader(conn, period, as_of, index, unit_ids, load_moves(conn))
+    reader = LeanReader(reads, period, as_of, index, unit_ids, reads.load_moves())
     inp = ReviewInput(
         period=period,
         as_of=as_of,
@@ -85,7 +85,7 @@ def gather_review_lean(
     )
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
-    counted = count_review(conn, reader.now, then, as_of + timedelta(days=due_within))
+    counted = reads.count_review(reader.now, then, as_of + timedelta(days=due_within))
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -141,16 +141,14 @@ class LeanReader:
 
     def __init__(
         self,
-        conn: Connection,
+        reads: Reads,
         period: Period,
         as_of: date,
         index: UnitIndex,
         unit_ids: frozenset[int] | None,
         moves: dict[int, list[Move]],
     ) -> None:
-        from dirtrack.store.review_sql import stored_units
-
-        self.conn = conn
+        self.reads = reads
         self.period = period
         self.as_of = as_of
         self.index = index
@@ -158,7 +156,7 @@ class LeanReader:
         self.moves = moves
         self.names = {uid: (u.code, u.name) for uid, u in index.units.items()}
         self.end = scope_end(period, as_of)
-        self._stored = stored_units(conn, moves.keys()) if moves else {}
+        self._stored = reads.stored_units(moves.keys()) if moves else {}
         self.now = self.scope(period, as_of)
         # Records already made (the overdue and due-soon ones), by id: the long lists reuse
         # them instead of reading those directives again.
@@ -167,7 +165,7 @@ class LeanReader:
     def scope(self, period: Period, as_of: date) -> Scope:
         """The directives a review of ``period`` as of ``as_of`` counts."""
         from dirtrack.review.moves import holders_at
-        from dirtrack.store.report_sql import Scope
+        from dirtrack.store.scope import Scope
 
         return Scope(
             as_of=as_of,
@@ -185,13 +183,11 @@ class LeanReader:
 
     def records(self, batches: Iterable[list[int]]) -> Iterator[Record]:
         """The records of the directives ``batches`` of ids name, in their order."""
-        from dirtrack.store.facts import facts_of
-
         for ids in batches:
             missing = [i for i in ids if i not in self.known]
             made = {
                 item.id: directive_record(item, self.as_of)
-                for item in self.attributed(facts_of(self.conn, missing))
+                for item in self.attributed(self.reads.facts_of(missing))
             }
             for i in ids:
                 known = self.known.get(i)
@@ -203,10 +199,9 @@ class LeanReader:
         """``by_chair`` from the counts per spelling of chair and title; a tie between two
         spellings on the latest day is settled by that day's directives."""
         from dirtrack.review.lean import chair_rows, chair_ties, shown_chair
-        from dirtrack.store.review_sql import chair_directives_on
 
         shown = {
-            key: shown_chair(key, chair_directives_on(self.conn, self.now, day), self.names)
+            key: shown_chair(key, self.reads.chair_directives_on(self.now, day), self.names)
             for key, day in chair_ties(groups).items()
         }
         return chair_rows(groups, shown)
@@ -214,9 +209,8 @@ class LeanReader:
     def limitation_summary(self, inp: ReviewInput) -> Record:
         from dirtrack.review.lean import limitation_summary_of
         from dirtrack.review.rollup import rollup_targets
-        from dirtrack.store.review_sql import limitation_counts
 
-        found = limitation_counts(self.conn, self._unit_list(), self.period.start, self.end)
+        found = self.reads.limitation_counts(self._unit_list(), self.period.start, self.end)
         by_code = {self.names[uid][0]: counts for uid, counts in found.items()}
         targets = rollup_targets(inp.parents, inp.top) if inp.rollup else {}
         return limitation_summary_of(by_code, targets, dict(self.names.values()))
@@ -225,10 +219,9 @@ class LeanReader:
 
     def meetings(self) -> list[Record]:
         from dirtrack.records import meeting_record
-        from dirtrack.store.facts import attendee_ids, list_meetings
 
-        held = list_meetings(self.conn, start=self.period.start, end=self.end)
-        attending = attendee_ids(self.conn, [m.id for m in held])
+        held = self.reads.list_meetings(start=self.period.start, end=self.end)
+        attending = self.reads.attendee_ids([m.id for m in held])
         return [
             meeting_record(m, [self.index.code(u) for u in attending.get(m.id, [])]) for m in held
         ]
@@ -239,14 +232,13 @@ class LeanReader:
         in the period."""
         from dirtrack.review.pack import causes
         from dirtrack.status import Status
-        from dirtrack.store.facts import BATCH, facts_of
-        from dirtrack.store.review_sql import extension_cause_ids
+        from dirtrack.store.fact_rows import BATCH
 
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
         seen: set[int] = set()
         for start in range(0, len(ids), BATCH):
-            items = self.attributed(facts_of(self.conn, ids[start : start + BATCH]))
+            items = self.attributed(self.reads.facts_of(ids[start : start + BATCH]))
             for item in items:
                 seen.add(item.id)
                 record = self.known[item.id] = directive_record(item, as_of)
@@ -257,21 +249,18 @@ class LeanReader:
             found.causes += causes(items, period, as_of)
         rest = [
             i
-            for i in extension_cause_ids(self.conn, self.now, period.start, self.end)
+            for i in self.reads.extension_cause_ids(self.now, period.start, self.end)
             if i not in seen
         ]
         for start in range(0, len(rest), BATCH):
-            items = self.attributed(facts_of(self.conn, rest[start : start + BATCH]))
+            items = self.attributed(self.reads.facts_of(rest[start : start + BATCH]))
             found.causes += causes(items, period, as_of)
         # Stable: causes tie only within one directive, read once, in the reference's order.
         found.causes.sort(key=lambda c: (c["unit"], c["date"], c["directive_id"]))
         return found
 
     def limitations(self) -> list[Record]:
-        from dirtrack.store.facts import list_limitations
-
-        listed = list_limitations(
-            self.conn,
+        listed = self.reads.list_limitations(
             unit_ids=self._unit_list(),
             raised_on_or_before=self.end,
             listed_from=self.period.start,
@@ -281,32 +270,26 @@ class LeanReader:
     def repeated(self, inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
         from dirtrack.review.lean import chain_members
         from dirtrack.review.pack import repeated
-        from dirtrack.store.facts import list_limitations
-        from dirtrack.store.review_sql import repeat_links
 
-        wanted = sorted(chain_members([r["id"] for r in listed], repeat_links(self.conn, self.end)))
+        links = self.reads.repeat_links(self.end)
+        wanted = sorted(chain_members([r["id"] for r in listed], links))
         members = []
         for start in range(0, len(wanted), 1000):
-            members += list_limitations(
-                self.conn, raised_on_or_before=self.end, ids=wanted[start : start + 1000]
+            members += self.reads.list_limitations(
+                raised_on_or_before=self.end, ids=wanted[start : start + 1000]
             )
         return repeated(replace(inp, limitations=members), listed)
 
     def carried(self) -> Iterator[Record]:
         """``next_period.directives``: every open directive, by deadline (none last), then id."""
-        from dirtrack.store.facts import iter_ids
-        from dirtrack.store.report_sql import OPEN, directive_ids
-
-        ids = directive_ids(self.now, OPEN, most_overdue_first=True)
-        return self.records(iter_ids(self.conn, ids))
+        return self.records(self.reads.open_id_batches(self.now))
 
     def in_scope(self) -> Iterator[Record]:
         """``directives``: every directive in scope, by unit code, then id."""
         from dirtrack.review.lean import in_unit_order
-        from dirtrack.store.facts import BATCH
-        from dirtrack.store.review_sql import held_directives
+        from dirtrack.store.fact_rows import BATCH
 
-        order = in_unit_order(held_directives(self.conn, self.now), self.names)
+        order = in_unit_order(self.reads.held_directives(self.now), self.names)
         return self.records(order[start : start + BATCH] for start in range(0, len(order), BATCH))
 
     def _unit_list(self) -> list[int] | None:

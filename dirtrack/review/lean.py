@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dirtrack.periods import Period
 from dirtrack.records import Record
@@ -55,6 +56,59 @@ class LimitationCounts:
     resolved: int
     still_open: int
     repeated: int
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """What :func:`count_review` reads.
+
+    Attributes:
+        units: counts per unit id (the unit that held each directive on T).
+        earlier: the same for the previous period (as of its own day).
+        chairs: counts per chair and chair title as written.
+        watched: ids of the directives overdue at T, then of those open in time with a deadline
+            by the due-soon day, by deadline in force and id (the overdue list's order).
+    """
+
+    units: dict[int, Counts]
+    earlier: dict[int, Counts]
+    chairs: list[ChairGroup]
+    watched: list[int]
+
+
+# The parts of the review's one counting statement (store.review_counts, store.lite_review),
+# told apart by its first column, and the figures of Counts it pivots into columns.
+UNITS, EARLIER, CHAIRS, WATCHED = range(4)
+FIGURES = (
+    "done_on_time",
+    "done_late",
+    "open_in_time",
+    "overdue",
+    "cancelled",
+    "no_deadline",
+    "extended",
+)
+
+
+def review_counts_from(rows: Iterable[Any]) -> ReviewCounts:
+    """A :class:`ReviewCounts` from the rows of the counting statement, by attribute: ``part``,
+    ``unit_id``, ``chair``, ``chair_title``, the :data:`FIGURES`, ``meetings``, ``day`` (a
+    date) and ``id``, ordered by part, day and id."""
+    found = ReviewCounts({}, {}, [], [])
+    for row in rows:
+        if row.part == WATCHED:
+            found.watched.append(row.id)
+            continue
+        counts = Counts(**{figure: getattr(row, figure) for figure in FIGURES})
+        if row.part == UNITS:
+            found.units[row.unit_id] = counts
+        elif row.part == EARLIER:
+            found.earlier[row.unit_id] = counts
+        else:
+            found.chairs.append(
+                ChairGroup(row.chair, row.chair_title, row.meetings, row.day, counts)
+            )
+    return found
 
 
 def report_of(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from dirtrack.records import Record, iso
 from dirtrack.status import DirectiveFacts
@@ -20,6 +23,26 @@ class Move:
     on: date
     from_unit_id: int
     to_unit_id: int
+
+
+def moves_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Move]]:
+    """The moves per directive id from change rows ``(entity_id, before, after)`` of action
+    :data:`MOVE_ACTION` not undone, in recorded order; each directive's sorted by day."""
+    moves: dict[int, list[Move]] = defaultdict(list)
+    for entity_id, before, after in rows:
+        if entity_id is None or before is None or after is None:
+            continue
+        old, new = json.loads(before), json.loads(after)
+        moves[entity_id].append(
+            Move(
+                on=date.fromisoformat(new["on"]),
+                from_unit_id=int(old["unit_id"]),
+                to_unit_id=int(new["unit_id"]),
+            )
+        )
+    for items in moves.values():
+        items.sort(key=lambda m: m.on)
+    return dict(moves)
 
 
 def unit_at(current_unit_id: int, moves: Sequence[Move], as_of: date) -> int:

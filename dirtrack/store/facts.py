@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
-from sys import intern
 from typing import Any, cast
 
 from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
 
-from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
+from dirtrack.status import DirectiveFacts
+from dirtrack.store.fact_rows import BATCH, facts_from_rows
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.report_sql import held_by
 from dirtrack.store.tables import (
@@ -32,8 +32,6 @@ from dirtrack.store.tables import (
     unit_alias,
 )
 from dirtrack.store.units import UnitIndex
-
-BATCH = 500
 
 
 def filter_ids(
@@ -152,54 +150,13 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         return []
     wanted = list(ids)
     params = {"ids": wanted}
-    rows = {row[0]: tuple(row) for row in conn.execute(_MAIN, params).fetchall()}
-    extensions: dict[int, list[ExtensionFact]] = defaultdict(list)
-    for did, approved_on, new_due, reason, due_text in conn.execute(_EXTENSIONS, params):
-        extensions[did].append(ExtensionFact(approved_on, new_due, reason, due_text))
-    progress: dict[int, list[ProgressFact]] = defaultdict(list)
-    for did, reported_on, percent, note in conn.execute(_PROGRESS, params):
-        progress[did].append(ProgressFact(reported_on, percent, note))
-    coordinators: dict[int, list[str]] = defaultdict(list)
-    for did, code in conn.execute(_COORDINATORS, params):
-        coordinators[did].append(intern(code))
-    found = []
-    empty: tuple[()] = ()
-    for did in wanted:
-        row = rows.get(did)
-        if row is None:
-            continue
-        (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
-        (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:]
-        # One string per unit, however many directives show it (a few hundred units).
-        code, name = intern(code), intern(name)
-        withs = coordinators.get(did)
-        exts = extensions.get(did)
-        steps = progress.get(did)
-        found.append(
-            DirectiveFacts(
-                id=did,
-                meeting_id=meeting_id,
-                meeting_date=held,
-                unit_id=unit_id,
-                unit_code=code,
-                unit_name=name,
-                text=text,
-                original_due=original_due,
-                completed_on=completed_on,
-                cancelled_on=cancelled_on,
-                # Sorted here, not by ORDER BY: PostgreSQL sorts text by locale, SQLite by
-                # code point, and the order shows in `with`.
-                with_codes=tuple(sorted(withs)) if withs else empty,
-                extensions=tuple(exts) if exts else empty,
-                progress=tuple(steps) if steps else empty,
-                due_text=due_text,
-                product=product,
-                key=key,
-                completion_note=completion_note,
-                cancel_reason=cancel_reason,
-            )
-        )
-    return found
+    return facts_from_rows(
+        wanted,
+        conn.execute(_MAIN, params).fetchall(),
+        conn.execute(_EXTENSIONS, params),
+        conn.execute(_PROGRESS, params),
+        conn.execute(_COORDINATORS, params),
+    )
 
 
 def load_units(conn: Connection) -> UnitIndex:

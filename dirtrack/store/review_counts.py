@@ -10,7 +10,6 @@ statement, the parts told apart by their first column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,42 +33,22 @@ from sqlalchemy import (
     union_all,
 )
 
-from dirtrack.review.lean import ChairGroup
-from dirtrack.status import Counts, Status
+from dirtrack.review.lean import (
+    CHAIRS,
+    EARLIER,
+    FIGURES,
+    UNITS,
+    WATCHED,
+    ReviewCounts,
+    review_counts_from,
+)
+from dirtrack.status import Status
 from dirtrack.store.report_sql import Scope, holding_unit, in_scope, judgement
 from dirtrack.store.report_sql import status_code as code
 from dirtrack.store.tables import directive, meeting
 
-
-@dataclass(frozen=True)
-class ReviewCounts:
-    """What :func:`count_review` reads.
-
-    Attributes:
-        units: counts per unit id (the unit that held each directive on T).
-        earlier: the same for the previous period (as of its own day).
-        chairs: counts per chair and chair title as written.
-        watched: ids of the directives overdue at T, then of those open in time with a deadline
-            by the due-soon day, by deadline in force and id (the overdue list's order).
-    """
-
-    units: dict[int, Counts]
-    earlier: dict[int, Counts]
-    chairs: list[ChairGroup]
-    watched: list[int]
-
-
 # The columns every part of the statement gives (NULL where a part has nothing to say): the
 # counts are pivoted, one column per figure of Counts, so a unit or a chair is one row.
-FIGURES = (
-    "done_on_time",
-    "done_late",
-    "open_in_time",
-    "overdue",
-    "cancelled",
-    "no_deadline",
-    "extended",
-)
 LAYOUT = (
     ("unit_id", Integer),
     ("chair", String),
@@ -79,7 +58,6 @@ LAYOUT = (
     ("day", Date),
     ("id", Integer),
 )
-UNITS, EARLIER, CHAIRS, WATCHED = range(4)
 
 
 def _part(number: int, **columns: ColumnElement[Any]) -> Select[Any]:
@@ -102,10 +80,6 @@ def _figures(
     found["no_deadline"] = count_if(and_(counted, no_deadline == 1))
     found["extended"] = count_if(and_(counted, extended == 1))
     return found
-
-
-def _counts(row: Any) -> Counts:
-    return Counts(**{figure: getattr(row, figure) for figure in FIGURES})
 
 
 def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
@@ -199,16 +173,4 @@ def count_review(conn: Connection, now: Scope, then: Scope, due_by: date) -> Rev
         c.in_now == 1, or_(c.status_now == code(Status.OVERDUE), soon)
     )
     query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
-    found = ReviewCounts({}, {}, [], [])
-    for row in conn.execute(query):
-        if row.part == UNITS:
-            found.units[row.unit_id] = _counts(row)
-        elif row.part == EARLIER:
-            found.earlier[row.unit_id] = _counts(row)
-        elif row.part == CHAIRS:
-            found.chairs.append(
-                ChairGroup(row.chair, row.chair_title, row.meetings, row.day, _counts(row))
-            )
-        else:
-            found.watched.append(row.id)
-    return found
+    return review_counts_from(conn.execute(query))

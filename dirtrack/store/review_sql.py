@@ -19,8 +19,6 @@ by the database (PostgreSQL sorts by locale): callers sort in Python.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
 
@@ -36,7 +34,7 @@ from sqlalchemy import (
 )
 
 from dirtrack.review.lean import LimitationCounts
-from dirtrack.review.moves import MOVE_ACTION, Move
+from dirtrack.review.moves import MOVE_ACTION, Move, moves_from
 from dirtrack.store.report_sql import Scope, in_scope, states
 from dirtrack.store.tables import change_log, directive, extension, limitation, meeting
 
@@ -55,21 +53,7 @@ def load_moves(
     )
     if directive_ids is not None:
         query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
-    moves: dict[int, list[Move]] = defaultdict(list)
-    for entity_id, before, after in conn.execute(query):
-        if entity_id is None or before is None or after is None:
-            continue
-        old, new = json.loads(before), json.loads(after)
-        moves[entity_id].append(
-            Move(
-                on=date.fromisoformat(new["on"]),
-                from_unit_id=int(old["unit_id"]),
-                to_unit_id=int(new["unit_id"]),
-            )
-        )
-    for items in moves.values():
-        items.sort(key=lambda m: m.on)
-    return dict(moves)
+    return moves_from(conn.execute(query))
 
 
 def stored_units(conn: Connection, ids: Collection[int]) -> dict[int, int]:

@@ -135,4 +135,5 @@ change_log = Table(
     Column("before", String),
     Column("after", String),
     Column("undone_by", Integer),
+    Column("directive_id", Integer),  # the directive a change row belongs to (migration 0002)
 )
