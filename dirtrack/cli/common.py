@@ -115,9 +115,10 @@ def read_only(ctx: typer.Context) -> Iterator[Connection]:
 
 
 @contextmanager
-def review_reads(ctx: typer.Context) -> Iterator[CoreReads | LiteReads]:
-    """What `report` reads, in one snapshot: with plain sqlite3 when the database is a SQLite
-    file at the current schema (no SQLAlchemy to import: issue 6), else through Core."""
+def lean_reads(ctx: typer.Context) -> Iterator[CoreReads | LiteReads]:
+    """What `report` and `overdue` read, in one snapshot: with plain sqlite3 when the database
+    is a SQLite file at the current schema (no SQLAlchemy to import: issue 6), else through
+    Core."""
     from dirtrack.store.lite import open_lite, transaction
 
     lite = open_lite(state(ctx).db)

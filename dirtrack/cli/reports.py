@@ -48,27 +48,28 @@ def overdue(
     Each shows how many days it is overdue and when it was last updated (progress, extension);
     one with no news for more than --stale-after days is marked ⚠.
     """
-    from dirtrack.cli.common import read_only
+    from dirtrack.cli.common import lean_reads
     from dirtrack.remind import check_days, followup_record
     from dirtrack.render.ops import overdue_listing
     from dirtrack.status import Status
-    from dirtrack.store.facts import iter_facts, load_units
-    from dirtrack.store.history import last_touched
-    from dirtrack.store.report_sql import Scope, directive_ids
+    from dirtrack.store.scope import Scope
 
     check_days(stale_after, "--stale-after")
     day = optional_day(as_of) or today()
     # The lean path (issue 6): the database picks the overdue ones and sorts them; only those
-    # are read, a batch at a time.
-    with read_only(ctx) as conn:
+    # are read, a batch at a time; on a SQLite file with plain sqlite3.
+    with lean_reads(ctx) as reads:
         unit_ids = None
         if unit:
-            index = load_units(conn)
+            index = reads.load_units()
             unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
         scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids)
-        ids = directive_ids(scope, [Status.OVERDUE], most_overdue_first=True)
-        late = list(iter_facts(conn, ids))
-        touched = last_touched(conn, [f.id for f in late])  # issue 5: who last touched each
+        late = [
+            item
+            for batch in reads.id_batches(scope, (Status.OVERDUE,))
+            for item in reads.facts_of(batch)
+        ]
+        touched = reads.last_touched([f.id for f in late])  # issue 5: who last touched each
         records = [
             followup_record(f, day, stale_after=stale_after, touched=touched.get(f.id))
             for f in late
@@ -141,7 +142,7 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.common import review_reads
+    from dirtrack.cli.common import lean_reads
     from dirtrack.cli.review_lean import gather_review_lean
     from dirtrack.errors import InvalidInput
     from dirtrack.render.outfile import check_target
@@ -158,7 +159,7 @@ def report(
     titles = ReviewTitles.of(span, lang)
     # The lean path (issue 6): counts by the database, lists read as they are written, so the
     # pack is rendered while its connection is open. cli.review.gather_review is the reference.
-    with review_reads(ctx) as reads:
+    with lean_reads(ctx) as reads:
         pack = gather_review_lean(
             reads,
             span,

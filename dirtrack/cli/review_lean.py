@@ -282,7 +282,7 @@ class LeanReader:
 
     def carried(self) -> Iterator[Record]:
         """``next_period.directives``: every open directive, by deadline (none last), then id."""
-        return self.records(self.reads.open_id_batches(self.now))
+        return self.records(self.reads.id_batches(self.now))
 
     def in_scope(self) -> Iterator[Record]:
         """``directives``: every directive in scope, by unit code, then id."""

@@ -16,9 +16,9 @@ this module and on PostgreSQL through the other.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -291,13 +291,16 @@ class LiteReads:
         rows = states(sql, scope)
         return [(did, uid) for did, uid, *_ in self.conn.execute(rows, sql.values)]
 
-    def open_id_batches(self, scope: Scope) -> Iterator[list[int]]:
-        """The open directives in scope by deadline in force (none last), then id, a batch at
-        a time (:func:`dirtrack.store.report_sql.directive_ids` with ``OPEN``)."""
-        scope = replace(scope, open_at=scope.as_of)
+    def id_batches(self, scope: Scope, statuses: Sequence[Status] = OPEN) -> Iterator[list[int]]:
+        """The directives in scope with one of ``statuses``, most overdue first: by deadline in
+        force (none last), then id, a batch at a time (as
+        :func:`dirtrack.store.report_sql.directive_ids` with ``most_overdue_first``)."""
+        if all(s.is_open for s in statuses):
+            # Implied by the status; said outright so an index on the dates can serve it.
+            scope = replace(scope, open_at=scope.as_of)
         sql = Statement()
         rows = states(sql, scope)
-        codes = ", ".join(_code(s) for s in OPEN)
+        codes = ", ".join(_code(s) for s in statuses)
         query = (
             f"SELECT states.id FROM ({rows}) AS states WHERE states.status IN ({codes})"
             " ORDER BY CASE WHEN states.due IS NULL THEN 1 ELSE 0 END, states.due, states.id"
@@ -308,6 +311,21 @@ class LiteReads:
                 yield [row[0] for row in part]
         finally:
             cursor.close()
+
+    def last_touched(self, directive_ids: Iterable[int]) -> dict[int, tuple[datetime, str]]:
+        """As :func:`dirtrack.store.history.last_touched`: the newest change row not undone of
+        each directive, through the index on ``change_log(directive_id, id)``."""
+        wanted = sorted(set(directive_ids))
+        found: dict[int, tuple[datetime, str]] = {}
+        for start in range(0, len(wanted), 1000):
+            query = (
+                "SELECT directive_id, at, actor FROM change_log WHERE id IN (SELECT max(id)"
+                f" FROM change_log WHERE directive_id IN ({id_list(wanted[start : start + 1000])})"
+                " AND undone_by IS NULL GROUP BY directive_id)"
+            )
+            for directive_id, at, actor in self.conn.execute(query):
+                found[int(directive_id)] = (datetime.fromisoformat(at), actor)
+        return found
 
     def list_meetings(self, *, start: date | None, end: date | None) -> list[Any]:
         return lite_read.list_meetings(self.conn, start=start, end=end)

@@ -8,16 +8,16 @@ LiteReads` answers the same on a plain :mod:`sqlite3` connection, without SQLAlc
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from datetime import date
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
 from dirtrack.review.lean import LimitationCounts, ReviewCounts
 from dirtrack.review.moves import Move
-from dirtrack.status import DirectiveFacts
-from dirtrack.store import facts, review_counts, review_sql
+from dirtrack.status import DirectiveFacts, Status
+from dirtrack.store import facts, history, review_counts, review_sql
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.report_sql import OPEN, Scope, directive_ids
 from dirtrack.store.units import UnitIndex
@@ -55,8 +55,11 @@ class CoreReads:
     def held_directives(self, scope: Scope) -> list[tuple[int, int]]:
         return review_sql.held_directives(self.conn, scope)
 
-    def open_id_batches(self, scope: Scope) -> Iterator[list[int]]:
-        return facts.iter_ids(self.conn, directive_ids(scope, OPEN, most_overdue_first=True))
+    def id_batches(self, scope: Scope, statuses: Sequence[Status] = OPEN) -> Iterator[list[int]]:
+        return facts.iter_ids(self.conn, directive_ids(scope, statuses, most_overdue_first=True))
+
+    def last_touched(self, directive_ids: Iterable[int]) -> dict[int, tuple[datetime, str]]:
+        return history.last_touched(self.conn, directive_ids)
 
     def list_meetings(self, *, start: date | None, end: date | None) -> list[Any]:
         return facts.list_meetings(self.conn, start=start, end=end)
