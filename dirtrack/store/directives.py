@@ -19,11 +19,8 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
+from dirtrack.store.directive_values import directive_text, optional
 from dirtrack.text import nfc
-
-
-def _optional(text: str | None) -> str | None:
-    return (nfc(text) or None) if text is not None else None
 
 
 def add_directive(
@@ -43,20 +40,16 @@ def add_directive(
     Raises:
         InvalidInput: empty text, or a deadline before the meeting.
     """
-    text = nfc(text)
-    if not text:
-        raise InvalidInput.of("directive_no_text")
-    if due is not None and due < meeting.date:
-        raise InvalidInput.of("due_before_meeting", due=due, held=meeting.date)
+    text = directive_text(text, due, meeting.date)
     assert meeting.id is not None and unit.id is not None
     directive = Directive(
         meeting_id=meeting.id,
         unit_id=unit.id,
         text=text,
         original_due=due,
-        due_text=_optional(due_text),
-        product=_optional(product),
-        key=_optional(key),
+        due_text=optional(due_text),
+        product=optional(product),
+        key=optional(key),
     )
     session.add(directive)
     session.flush()
@@ -126,7 +119,7 @@ def add_progress(
     directive = get_directive(session, directive_id)
     if percent is not None and not 0 <= percent <= 100:
         raise InvalidInput.of("bad_percent", percent=percent)
-    note = _optional(note)
+    note = optional(note)
     if percent is None and note is None:
         raise InvalidInput.of("progress_nothing")
     _check_open(directive, "progress")
@@ -144,7 +137,7 @@ def complete(
     _check_open(directive, "complete")
     _check_not_before_meeting(session, directive, on, "completion")
     directive.completed_on = on
-    directive.completion_note = _optional(note)
+    directive.completion_note = optional(note)
     session.add(directive)
     session.flush()
     return directive
@@ -173,8 +166,8 @@ def extend(
         directive_id=directive_id,
         approved_on=approved_on,
         new_due=new_due,
-        due_text=_optional(due_text),
-        reason=_optional(reason),
+        due_text=optional(due_text),
+        reason=optional(reason),
     )
     session.add(extension)
     session.flush()
@@ -188,7 +181,7 @@ def cancel(
     _check_open(directive, "cancel")
     _check_not_before_meeting(session, directive, on, "cancellation")
     directive.cancelled_on = on
-    directive.cancel_reason = _optional(reason)
+    directive.cancel_reason = optional(reason)
     session.add(directive)
     session.flush()
     return directive

@@ -26,6 +26,7 @@ from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.store import lite_read
 from dirtrack.store.change_rows import default_actor as default_actor
 from dirtrack.store.change_rows import directive_of, json_safe
+from dirtrack.store.directive_values import directive_text, optional
 from dirtrack.store.lite import day, id_list, params, stored
 from dirtrack.text import nfc
 
@@ -165,10 +166,6 @@ def find_by_key(conn: sqlite3.Connection, key: str) -> list[int]:
     return [int(row[0]) for row in conn.execute(sql, {"key": nfc(key)})]
 
 
-def _optional(text: str | None) -> str | None:
-    return (nfc(text) or None) if text is not None else None
-
-
 _INSERT_DIRECTIVE = _insert("directive", DIRECTIVE_COLUMNS[1:])
 _INSERT_COORDINATOR = _insert("directive_coordinator", COORDINATOR_COLUMNS)
 
@@ -191,19 +188,15 @@ def add_directive(
     Raises:
         InvalidInput: empty text, or a deadline before the meeting.
     """
-    text = nfc(text)
-    if not text:
-        raise InvalidInput.of("directive_no_text")
-    if due is not None and due < held:
-        raise InvalidInput.of("due_before_meeting", due=due, held=held)
+    text = directive_text(text, due, held)
     values = {
         "meeting_id": meeting_id,
         "unit_id": unit_id,
         "text": text,
         "original_due": due,
-        "due_text": _optional(due_text),
-        "product": _optional(product),
-        "key": _optional(key),
+        "due_text": optional(due_text),
+        "product": optional(product),
+        "key": optional(key),
         "completed_on": None,
         "completion_note": None,
         "cancelled_on": None,
