@@ -2,12 +2,14 @@
 
 :class:`dirtrack.store.history.ChangeWriter` (under :mod:`dirtrack.audit`) and the sqlite3
 writer of `assign` (:mod:`dirtrack.store.lite_write`) fill ``change_log`` the same way: who
-acts, the command's options as kept, and the directive each change row belongs to.
+acts, the command's options as kept, the images as JSON and the directive each change row
+belongs to.
 """
 
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from typing import Any
 
@@ -50,3 +52,11 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): json_safe(v) for k, v in value.items()}
     return str(value.value) if hasattr(value, "value") else str(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False), once
+
+
+def dump(image: Any) -> str | None:
+    """A row image (or a command's summary) as the change log keeps it: JSON, text as typed."""
+    return None if image is None else _ENCODER.encode(image)

@@ -41,6 +41,7 @@ from sqlalchemy import (
 
 from dirtrack.store.change_rows import DIRECTIVE_PARTS as DIRECTIVE_PARTS
 from dirtrack.store.change_rows import directive_of as directive_of
+from dirtrack.store.change_rows import dump as _dump
 from dirtrack.store.tables import change_log as LOG
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without the ORM (issue 6)
@@ -274,13 +275,6 @@ class Change:
         image = self.after if self.after is not None else self.before
         assert image is not None
         return pk_of(self.table, image)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False), once
-
-
-def _dump(image: Any) -> str | None:
-    return None if image is None else _ENCODER.encode(image)
 
 
 class ChangeWriter:

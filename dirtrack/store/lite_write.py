@@ -16,7 +16,6 @@ Nothing here imports SQLAlchemy, SQLModel or pydantic.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -26,6 +25,7 @@ from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.store import lite_read
 from dirtrack.store.change_rows import default_actor as default_actor
 from dirtrack.store.change_rows import directive_of, json_safe
+from dirtrack.store.change_rows import dump as _dump
 from dirtrack.store.directive_values import directive_text, optional
 from dirtrack.store.lite import day, id_list, params, stored
 from dirtrack.text import nfc
@@ -54,12 +54,6 @@ DIRECTIVE_COLUMNS = (
 COORDINATOR_COLUMNS = ("directive_id", "unit_id")
 # SQLModel's UTCDateTime: stored as UTC without an offset, read back as UTC with one.
 DATETIME_COLUMNS = frozenset({"created_at"})
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as dirtrack.store.history._dump
-
-
-def _dump(image: Any) -> str | None:
-    return None if image is None else _ENCODER.encode(image)
 
 
 def _quoted(name: str) -> str:
