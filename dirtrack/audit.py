@@ -1,4 +1,4 @@
-"""History: every change recorded in ``change_log``, and ``undo`` (issue 5).
+"""History: every change recorded in ``change_log``, and ``undo``.
 
 Recording needs no cooperation from the code that writes. Listeners on SQLAlchemy's Session
 note which rows a unit of work touches and keep each row's image from *before* the unit of work
@@ -16,7 +16,7 @@ At ``before_commit`` each touched row is read again: a row whose image changed b
 change row (create, update or delete, with both images as JSON), followed by one command row
 naming the command, its options, the actor and the range of its change rows. Rows are read and
 written a few thousand at a time, so an import of 100,000 rows never holds all their images at
-once (issue 4). A unit of work that changed nothing leaves nothing. Only raw SQL text
+once. A unit of work that changed nothing leaves nothing. Only raw SQL text
 (``text("UPDATE …")``) goes unseen; dirtrack writes with the ORM or SQLAlchemy's
 insert/update/delete constructs.
 
@@ -39,9 +39,9 @@ from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.store import history
-from dirtrack.store.change_rows import default_actor as default_actor
-from dirtrack.store.change_rows import json_safe as _json_safe
 from dirtrack.store.history import PK, Change, ChangeEntry, CommandEntry, Image
+from dirtrack.store.history import default_actor as default_actor
+from dirtrack.store.history import json_safe as _json_safe
 
 _PENDING = "dirtrack.audit"
 _SESSION = "dirtrack.audit.session"

@@ -22,17 +22,27 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
 from dirtrack.errors import DatabaseError
-from dirtrack.store.lite import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
-from dirtrack.store.lite import KNOWN_REVISIONS as KNOWN_REVISIONS
-from dirtrack.store.lite import SCHEMA_REVISION as SCHEMA_REVISION
-from dirtrack.store.lite import SQLITE_MAGIC as SQLITE_MAGIC
-from dirtrack.store.lite import default_path as default_path
 
-if TYPE_CHECKING:  # imported in session_scope: the Core read path never loads SQLModel (issue 6)
+if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads the ORM session
     from sqlmodel import Session
 
-# SCHEMA_REVISION (the newest migration), KNOWN_REVISIONS, SQLITE_MAGIC and the busy timeout
-# live with the sqlite3 opener, which must not import SQLAlchemy (issue 6).
+# The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
+# importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
+SCHEMA_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# How long a SQLite writer waits for another one to finish before giving up: eight processes
+# writing at once must all succeed, and an import can hold the lock for seconds.
+BUSY_TIMEOUT_MS = 60_000
+
+
+def default_path() -> Path:
+    """The per-user database file used when neither ``--db`` nor ``DIRTRACK_DB`` says."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("dirtrack", appauthor=False)) / "dirtrack.db"
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def _sqlite_begin(conn: Connection) -> None:
 
     A writer takes the write lock before its first read, so concurrent writers queue behind the
     busy timeout instead of failing with ``database is locked`` when a read lock cannot be
-    upgraded; readers never wait for writers under WAL (issue 5).
+    upgraded; readers never wait for writers under WAL.
     """
     write = bool(conn.get_execution_options().get(WRITE_OPTION))
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -164,7 +174,7 @@ def make_engine(target: Target) -> Engine:
     return engine
 
 
-# pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL (issue 6); the
+# pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL; the
 # migrations take their own, 727274, after this one.
 PG_WRITE_LOCK = 727275
 
@@ -203,7 +213,7 @@ def open_engine(value: str | None) -> tuple[Engine, Target]:
         raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
-        # server behind it (issue 6).
+        # server behind it.
         engine.dispose()
         raise
     return engine, target
@@ -279,7 +289,7 @@ def session_scope(
 
 @contextmanager
 def read_scope(engine: Engine) -> Iterator[Connection]:
-    """A unit of work that only reads, on a Core connection (no ORM, no SQLModel): issue 6.
+    """A unit of work that only reads, on a Core connection (no ORM session).
 
     Every query in it sees one snapshot, so a report's counts, overdue list and totals agree
     even while others write: a deferred transaction on SQLite (which takes no write lock), a

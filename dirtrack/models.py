@@ -2,8 +2,9 @@
 
 Text columns hold NFC; each searchable text has a ``*_key`` twin holding :func:`dirtrack.text.fold`
 so that matching ignores case, accents and tone placement in SQL on SQLite and PostgreSQL alike.
-The schema itself is owned by the Alembic migrations in ``dirtrack/migrations``; a test checks
-that they produce exactly this metadata.
+This is the one definition of the schema: the Core tables of :mod:`dirtrack.store.tables` are
+these classes' ``__table__``, and a test checks that the Alembic migrations in
+``dirtrack/migrations`` build exactly this metadata on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations

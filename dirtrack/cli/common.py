@@ -15,12 +15,9 @@ from dirtrack.errors import InvalidInput
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
 
-if TYPE_CHECKING:  # the commands that only read never import SQLModel (issue 6)
+if TYPE_CHECKING:  # the commands that only read never open an ORM session
     from sqlalchemy import Connection
     from sqlmodel import Session
-
-    from dirtrack.store.lite_review import LiteReads
-    from dirtrack.store.review_reads import CoreReads
 
 
 class Lang(StrEnum):
@@ -46,7 +43,7 @@ def state(ctx: typer.Context) -> State:
 
 
 # Commands that only read: they start a deferred transaction, so they neither wait for nor hold
-# up writers. Any other command writes: it takes the write lock when it begins (issue 5).
+# up writers. Any other command writes: it takes the write lock when it begins.
 READ_ONLY_COMMANDS = frozenset(
     {
         "list",
@@ -102,7 +99,7 @@ def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[S
 def read_only(ctx: typer.Context) -> Iterator[Connection]:
     """Open the database for a command that only reads: one snapshot on a Core connection.
 
-    The lean path of ``overdue`` and ``list`` (issue 6): no ORM, no SQLModel, no change log.
+    For ``report``, ``overdue`` and ``list``: no ORM session, no change log.
     """
     from dirtrack.db import open_engine, read_scope
 
@@ -112,26 +109,6 @@ def read_only(ctx: typer.Context) -> Iterator[Connection]:
             yield conn
     finally:
         engine.dispose()
-
-
-@contextmanager
-def lean_reads(ctx: typer.Context) -> Iterator[CoreReads | LiteReads]:
-    """What `report` and `overdue` read, in one snapshot: with plain sqlite3 when the database
-    is a SQLite file at the current schema (no SQLAlchemy to import: issue 6), else through
-    Core."""
-    from dirtrack.store.lite import open_lite, transaction
-
-    lite = open_lite(state(ctx).db)
-    if lite is not None:
-        from dirtrack.store.lite_review import LiteReads
-
-        with transaction(lite, write=False) as conn:
-            yield LiteReads(conn)
-        return
-    from dirtrack.store.review_reads import CoreReads
-
-    with read_only(ctx) as core:
-        yield CoreReads(core)
 
 
 def today() -> date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -26,9 +26,6 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
-
-if TYPE_CHECKING:
-    import sqlite3
 
 STATUS_CHOICES = "done_on_time, done_late, open_in_time, overdue, cancelled, open, all"
 
@@ -73,36 +70,18 @@ def assign(
     if bool(unit) == attendees:
         raise bad_parameter(ctx, "unit_or_attendees", "--unit")
     positive_id(meeting_id, "meeting")
-    from dirtrack.store.lite import open_lite
-
-    lite = open_lite(state(ctx).db)
-    if lite is not None:  # SQLite at the current schema: plain sqlite3, no SQLAlchemy (issue 6)
-        ids, records = _assign_lite(
-            ctx,
-            lite,
-            meeting_id=meeting_id,
-            text=text,
-            units=unit or [],
-            attendees=attendees,
-            due=due,
-            coordinators=with_ or [],
-            product=product,
-            key=key,
-            as_json=fmt is OutputFormat.JSON,
-        )
-    else:
-        ids, records = _assign_orm(
-            ctx,
-            meeting_id=meeting_id,
-            text=text,
-            unit=unit,
-            attendees=attendees,
-            due=due,
-            with_=with_,
-            product=product,
-            key=key,
-            as_json=fmt is OutputFormat.JSON,
-        )
+    ids, records = _assign(
+        ctx,
+        meeting_id=meeting_id,
+        text=text,
+        unit=unit,
+        attendees=attendees,
+        due=due,
+        with_=with_,
+        product=product,
+        key=key,
+        as_json=fmt is OutputFormat.JSON,
+    )
     if fmt is OutputFormat.JSON:
         out(dump(records[0] if len(records) == 1 else records))
     else:
@@ -110,7 +89,7 @@ def assign(
             out(str(directive_id))
 
 
-def _assign_orm(
+def _assign(
     ctx: typer.Context,
     *,
     meeting_id: int,
@@ -123,7 +102,7 @@ def _assign_orm(
     key: str | None,
     as_json: bool,
 ) -> tuple[list[int], list[dict[str, object]]]:
-    """``assign`` through SQLModel, with the change log written by :mod:`dirtrack.audit`."""
+    """``assign`` in one unit of work; :mod:`dirtrack.audit` writes the change log."""
     from dirtrack.store import directives as store
     from dirtrack.store.meetings import attendee_ids, get_meeting
     from dirtrack.store.units import UnitIndex
@@ -161,54 +140,6 @@ def _assign_orm(
                 assert directive.id is not None
                 ids.append(directive.id)
         records = _records(session, ids) if as_json else []
-    return ids, records
-
-
-def _assign_lite(
-    ctx: typer.Context,
-    conn: sqlite3.Connection,
-    *,
-    meeting_id: int,
-    text: str,
-    units: list[str],
-    attendees: bool,
-    due: str | None,
-    coordinators: list[str],
-    product: str | None,
-    key: str | None,
-    as_json: bool,
-) -> tuple[list[int], list[dict[str, object]]]:
-    """``assign`` with sqlite3 alone (:mod:`dirtrack.store.lite_write`): the same checks,
-    rows, change log and output as :func:`_assign_orm`, in one ``BEGIN IMMEDIATE``."""
-    from dirtrack.cli.common import _given, command_name, today
-    from dirtrack.records import directive_record
-    from dirtrack.store import lite_write
-    from dirtrack.store.lite import transaction
-    from dirtrack.store.lite_read import facts_of
-
-    with transaction(conn, write=True):  # closes conn, whatever happens
-        # As unit_of_work: the command, its options and the actor, for the change log.
-        name, options = command_name(ctx), _given(ctx.params)
-        log = lite_write.ChangeLog(conn, actor=state(ctx).actor or lite_write.default_actor())
-        ids = lite_write.find_by_key(conn, key) if key else []
-        if ids:
-            err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
-        else:
-            ids = lite_write.assign(
-                conn,
-                log,
-                meeting_id=meeting_id,
-                text=text,
-                units=units,
-                attendees=attendees,
-                due=due,
-                coordinators=coordinators,
-                product=product,
-                key=key,
-                when=when,
-            )
-        records = [directive_record(f, today()) for f in facts_of(conn, ids)] if as_json else []
-        log.finish(name=name, options=options)
     return ids, records
 
 
@@ -341,13 +272,13 @@ def list_directives(
     from dirtrack.cli.common import optional_day, read_only, today
     from dirtrack.records import directive_record
     from dirtrack.store.facts import iter_facts, load_units
-    from dirtrack.store.report_sql import Scope, directive_ids, wanted_statuses
+    from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
 
     wanted = status.strip().lower()
     if wanted not in STATUS_CHOICES.split(", "):
         raise InvalidInput.of("unknown_status", status=status, choices=STATUS_CHOICES)
     day = optional_day(as_of) or today()
-    # The lean path (issue 6): the status filter runs in SQL; only the matches are read.
+    # The status filter runs in SQL; only the matches are read, a batch at a time.
     with read_only(ctx) as conn:
         unit_ids = None
         if unit:
@@ -384,14 +315,13 @@ def show(
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]
         record = directive_record(facts, day)
         record["history"] = directive_history(facts, day)
-        from dirtrack.review.moves import history_with_moves
-        from dirtrack.store.review import load_moves, unit_names
+        from dirtrack.moves import history_with_moves
+        from dirtrack.store.units import load_moves
 
-        moves = load_moves(session, [facts.id]).get(facts.id)
-        if moves:  # issue 3: `unit retire` moved it to a successor
-            record["history"] = history_with_moves(
-                record["history"], moves, day, unit_names(session)
-            )
+        moves = load_moves(session.connection(), [facts.id]).get(facts.id)
+        if moves:  # `unit retire` moved it to a successor
+            names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+            record["history"] = history_with_moves(record["history"], moves, day, names)
         record["meeting"] = meeting_record(meeting, codes)
     if fmt is OutputFormat.TABLE:
         views.directive_card(record, state(ctx).lang)

@@ -48,32 +48,15 @@ def overdue(
     Each shows how many days it is overdue and when it was last updated (progress, extension);
     one with no news for more than --stale-after days is marked ⚠.
     """
-    from dirtrack.cli.common import lean_reads
-    from dirtrack.remind import check_days, followup_record
+    from dirtrack.cli.common import read_only
+    from dirtrack.remind import check_days
     from dirtrack.render.ops import overdue_listing
-    from dirtrack.status import Status
-    from dirtrack.store.scope import Scope
+    from dirtrack.report import overdue as overdue_records
 
     check_days(stale_after, "--stale-after")
     day = optional_day(as_of) or today()
-    # The lean path (issue 6): the database picks the overdue ones and sorts them; only those
-    # are read, a batch at a time; on a SQLite file with plain sqlite3.
-    with lean_reads(ctx) as reads:
-        unit_ids = None
-        if unit:
-            index = reads.load_units()
-            unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
-        scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids)
-        late = [
-            item
-            for batch in reads.id_batches(scope, (Status.OVERDUE,))
-            for item in reads.facts_of(batch)
-        ]
-        touched = reads.last_touched([f.id for f in late])  # issue 5: who last touched each
-        records = [
-            followup_record(f, day, stale_after=stale_after, touched=touched.get(f.id))
-            for f in late
-        ]
+    with read_only(ctx) as conn:
+        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
     lang = state(ctx).lang
     from dirtrack.i18n import msg, t
 
@@ -142,11 +125,11 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.common import lean_reads
-    from dirtrack.cli.review_lean import gather_review_lean
+    from dirtrack.cli.common import read_only
     from dirtrack.errors import InvalidInput
     from dirtrack.render.outfile import check_target
     from dirtrack.render.review_out import ReviewTitles, render_review
+    from dirtrack.report import build
 
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
@@ -157,11 +140,11 @@ def report(
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)
-    # The lean path (issue 6): counts by the database, lists read as they are written, so the
-    # pack is rendered while its connection is open. cli.review.gather_review is the reference.
-    with lean_reads(ctx) as reads:
-        pack = gather_review_lean(
-            reads,
+    # Counts by the database, lists read as they are written: the report is rendered while
+    # its connection is open.
+    with read_only(ctx) as conn:
+        pack = build(
+            conn,
             span,
             day,
             unit=unit,

@@ -1,16 +1,14 @@
-"""The review pack's commands (issue 3): `unit retire`, `limitation link|unlink|suggest`, and
-what `report` and `add-limitation` fetch for it."""
+"""`unit retire`, `limitation link|unlink|suggest`, and the repeat check of `add-limitation`."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dirtrack.cli.app import app, unit_app
 
-if TYPE_CHECKING:  # every command imports this module: keep SQLModel out of start-up (issue 6)
+if TYPE_CHECKING:  # every command imports this module: no ORM session at start-up
     from sqlmodel import Session
 from dirtrack.cli.common import (
     DateOpt,
@@ -21,7 +19,6 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.i18n import msg
-from dirtrack.periods import Period
 from dirtrack.records import Record
 from dirtrack.render import OutputFormat, err, out
 
@@ -30,81 +27,6 @@ limitation_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(limitation_app, name="limitation")
-
-
-def gather_review(
-    session: Session,
-    period: Period,
-    as_of: date,
-    *,
-    unit: str | None = None,
-    rollup: bool = False,
-    due_within: int = 7,
-) -> Record:
-    """Fetch what the review of ``period`` as of ``as_of`` needs and build it.
-
-    The reference: every directive in scope read as facts (ORM session), the pack computed in
-    Python by :func:`dirtrack.review.pack.build_review`. ``report`` itself uses
-    :func:`dirtrack.cli.review_lean.gather_review_lean`, which gives the same object from SQL
-    counts and streamed lists (issue 6; ``tests/test_review_sql.py`` compares the two).
-    """
-    from dirtrack.records import meeting_record
-    from dirtrack.report import scope_end
-    from dirtrack.review.pack import ReviewInput, build_review
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
-    from dirtrack.store.limitations import list_limitations
-    from dirtrack.store.meetings import attendee_ids, list_meetings
-    from dirtrack.store.review import load_moves, meeting_chairs, moved_directive_ids
-    from dirtrack.store.units import UnitIndex
-
-    index = UnitIndex.load(session)
-    end = scope_end(period, as_of)
-    since = period.previous().start
-    unit_ids: frozenset[int] | None = None
-    top: str | None = None
-    if unit:
-        found = index.resolve(unit)
-        assert found.id is not None
-        top = found.code
-        unit_ids = frozenset(index.descendants(found.id))
-    moves = load_moves(session)
-    flt = DirectiveFilter(
-        unit_ids=sorted(unit_ids) if unit_ids is not None else None,
-        held_on_or_before=end,
-        closed_not_before=since,
-    )
-    facts = list(iter_facts(session, flt))
-    if unit_ids is not None and moves:
-        # A directive another unit holds now may have been this unit's on the day judged.
-        known = {f.id for f in facts}
-        extra = [i for i in moved_directive_ids(moves, sorted(unit_ids)) if i not in known]
-        if extra:
-            facts += iter_facts(
-                session,
-                DirectiveFilter(ids=extra, held_on_or_before=end, closed_not_before=since),
-            )
-    held = list_meetings(session, start=period.start, end=end)
-    attending = attendee_ids(session, [m.id for m in held if m.id is not None])
-    meetings = [
-        meeting_record(m, [index.code(u) for u in attending.get(m.id or 0, [])]) for m in held
-    ]
-    return build_review(
-        ReviewInput(
-            period=period,
-            as_of=as_of,
-            facts=facts,
-            limitations=list_limitations(session, raised_on_or_before=end),
-            meetings=meetings,
-            chairs=meeting_chairs(session, held_on_or_before=end),
-            names={uid: (u.code, u.name) for uid, u in index.units.items()},
-            parents={info.code: info.parent for info in index.all_info()},
-            moves=moves,
-            unit_ids=unit_ids,
-            top=top,
-            rollup=rollup,
-            due_within=due_within,
-        )
-    )
 
 
 # --- unit retire ---------------------------------------------------------------------------
@@ -127,8 +49,7 @@ def unit_retire(
     """
     from dirtrack.records import unit_record
     from dirtrack.render.json_out import dump
-    from dirtrack.store.review import retire_unit
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.units import UnitIndex, retire_unit
 
     day = day_or_today(on)
     with unit_of_work(ctx) as session:
@@ -164,8 +85,8 @@ def settle_repeat(
     scores at least LINK_SCORE is linked, and a weaker match is only suggested; the returned
     message (for stderr) says which and how to override it.
     """
-    from dirtrack.review.repeats import suggest
-    from dirtrack.store.review import earlier_limitations, limitation_facts, link_limitation
+    from dirtrack.repeats import suggest
+    from dirtrack.store.limitations import earlier_limitations, limitation_facts, link_limitation
 
     if new:
         return None
@@ -207,7 +128,7 @@ def limitation_link(
 
     Example: dirtrack limitation link 9 --to 4
     """
-    from dirtrack.store.review import link_limitation
+    from dirtrack.store.limitations import link_limitation
 
     with unit_of_work(ctx) as session:
         first = link_limitation(
@@ -227,7 +148,7 @@ def limitation_unlink(
     limitation_id: Annotated[int, typer.Argument(metavar="ID", help="The limitation.")],
 ) -> None:
     """Say a limitation is new after all: remove its link to an earlier one."""
-    from dirtrack.store.review import unlink_limitation
+    from dirtrack.store.limitations import unlink_limitation
 
     with unit_of_work(ctx) as session:
         before = unlink_limitation(session, positive_id(limitation_id, "limitation"))
@@ -243,8 +164,8 @@ def limitation_suggest(
 ) -> None:
     """List earlier limitations of the same unit that this one may repeat, most alike first."""
     from dirtrack.render.review_out import suggestions
-    from dirtrack.review.repeats import suggest
-    from dirtrack.store.review import earlier_limitations, limitation_facts
+    from dirtrack.repeats import suggest
+    from dirtrack.store.limitations import earlier_limitations, limitation_facts
 
     with unit_of_work(ctx) as session:
         facts = limitation_facts(session, positive_id(limitation_id, "limitation"))
@@ -266,6 +187,6 @@ def limitation_suggest(
 def _limitation_record(session: Session, limitation_id: int) -> Record:
     from dirtrack.cli.common import today
     from dirtrack.records import limitation_record
-    from dirtrack.store.review import limitation_facts
+    from dirtrack.store.limitations import limitation_facts
 
     return limitation_record(limitation_facts(session, limitation_id), today())

@@ -55,7 +55,7 @@ def render_review(
 ) -> None:
     """Render the pack in ``fmt`` and write it to ``target`` (atomically) or stdout.
 
-    The pack's RecordStreams (the lean path, issue 6) are read as they are written in JSON and
+    The pack's RecordStreams are read as they are written in JSON and
     Markdown, left unread by the terminal table and the CSV, and read whole for the files.
     """
     data: bytes | Iterator[bytes]
@@ -218,7 +218,7 @@ def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterat
 
     With ``direct`` (stdout when it is not a terminal) a table comes as the plain lines rich
     would print for it (:class:`~dirtrack.render.table.PlainLines`), without building the rich
-    table: the overdue list of a large register has tens of thousands of rows (issue 6).
+    table: the overdue list of a large register has tens of thousands of rows.
     """
     from dirtrack.render.table import PlainLines, plain_layout
 

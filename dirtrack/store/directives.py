@@ -19,8 +19,26 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
-from dirtrack.store.directive_values import directive_text, optional
 from dirtrack.text import nfc
+
+
+def optional(text: str | None) -> str | None:
+    """Optional text as stored: NFC, and None rather than empty."""
+    return (nfc(text) or None) if text is not None else None
+
+
+def directive_text(text: str, due: date | None, held: date) -> str:
+    """The directive's text as stored (NFC).
+
+    Raises:
+        InvalidInput: empty text, or a deadline before the meeting held on ``held``.
+    """
+    text = nfc(text)
+    if not text:
+        raise InvalidInput.of("directive_no_text")
+    if due is not None and due < held:
+        raise InvalidInput.of("due_before_meeting", due=due, held=held)
+    return text
 
 
 def add_directive(
@@ -203,7 +221,7 @@ def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFact
     """Yield the facts of every matching directive, in id order, a batch at a time.
 
     Read as Core rows by :mod:`dirtrack.store.facts`, several times faster than ORM objects
-    and in constant memory (issue 6); pending ORM changes are flushed first, so they are seen.
+    and in constant memory; pending ORM changes are flushed first, so they are seen.
     """
     from dirtrack.store import facts
 

@@ -1,25 +1,30 @@
-"""The lean read path: directive facts, units and limitations through SQLAlchemy Core (issue 6).
+"""Directive facts, units, meetings and limitations read in bulk with SQLAlchemy Core.
 
-The same facts as :func:`dirtrack.store.directives.iter_facts` and friends, read with the Core
-tables of :mod:`dirtrack.store.tables` on a plain :class:`~sqlalchemy.Connection`, so a command
-that only reads starts without SQLModel or the ORM, and streams: the ids come from a query
-(usually :func:`dirtrack.store.report_sql.directive_ids`) a batch at a time, and each batch
-costs four queries whatever the register's size. Memory stays flat as the register grows.
+Read with the Core tables of :mod:`dirtrack.store.tables` on a plain
+:class:`~sqlalchemy.Connection` (no ORM objects), and streamed: the ids come from a query
+(usually :func:`dirtrack.store.rules.directive_ids`) a batch at a time, and each batch costs
+four queries whatever the register's size, so memory stays flat as the register grows. The
+ORM store (:func:`dirtrack.store.directives.iter_facts`) reads through here too.
+
+Also the other ids the report's lists show (:func:`extension_cause_ids`,
+:func:`held_directives`, :func:`chair_directives_on`) and the links of repeated limitations
+(:func:`repeat_links`). Text is never ordered by the database (PostgreSQL sorts by locale):
+callers sort in Python.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
+from sys import intern
 from typing import Any, cast
 
 from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
 
-from dirtrack.status import DirectiveFacts
-from dirtrack.store.fact_rows import BATCH, facts_from_rows
+from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.report_sql import held_by
+from dirtrack.store.rules import Scope, held_by, in_scope, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -32,6 +37,76 @@ from dirtrack.store.tables import (
     unit_alias,
 )
 from dirtrack.store.units import UnitIndex
+
+# Ids read, and facts built, this many at a time: memory stays flat however large the register.
+BATCH = 500
+
+Row = Sequence[Any]
+
+
+def facts_from_rows(
+    wanted: Sequence[int],
+    main: Iterable[Row],
+    extensions: Iterable[Row],
+    progress: Iterable[Row],
+    coordinators: Iterable[Row],
+) -> list[DirectiveFacts]:
+    """The facts of ``wanted``, in that order; ids with no main row are left out.
+
+    Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
+    original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
+    cancel_reason); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
+    ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
+    ``coordinators`` (directive_id, unit code).
+    """
+    rows = {row[0]: row for row in main}
+    exts: dict[int, list[ExtensionFact]] = defaultdict(list)
+    for did, approved_on, new_due, reason, due_text in extensions:
+        exts[did].append(ExtensionFact(approved_on, new_due, reason, due_text))
+    steps: dict[int, list[ProgressFact]] = defaultdict(list)
+    for did, reported_on, percent, note in progress:
+        steps[did].append(ProgressFact(reported_on, percent, note))
+    withs: dict[int, list[str]] = defaultdict(list)
+    for did, code in coordinators:
+        withs[did].append(intern(code))
+    found = []
+    empty: tuple[()] = ()
+    for did in wanted:
+        row = rows.get(did)
+        if row is None:
+            continue
+        (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
+        (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
+        # One string per unit, however many directives show it (a few hundred units).
+        code, name = intern(code), intern(name)
+        co = withs.get(did)
+        ex = exts.get(did)
+        st = steps.get(did)
+        found.append(
+            DirectiveFacts(
+                id=did,
+                meeting_id=meeting_id,
+                meeting_date=held,
+                unit_id=unit_id,
+                unit_code=code,
+                unit_name=name,
+                text=text,
+                original_due=original_due,
+                completed_on=completed_on,
+                cancelled_on=cancelled_on,
+                # Sorted here, not by ORDER BY: PostgreSQL sorts text by locale, SQLite by
+                # code point, and the order shows in `with`.
+                with_codes=tuple(sorted(co)) if co else empty,
+                extensions=tuple(ex) if ex else empty,
+                progress=tuple(st) if st else empty,
+                due_text=due_text,
+                product=product,
+                key=key,
+                completion_note=completion_note,
+                cancel_reason=cancel_reason,
+            )
+        )
+    return found
 
 
 def filter_ids(
@@ -241,3 +316,71 @@ def list_limitations(
         )
         for row in conn.execute(query)
     ]
+
+
+def stored_units(conn: Connection, ids: Collection[int]) -> dict[int, int]:
+    """The unit each of ``ids`` is stored under now."""
+    found: dict[int, int] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 1000):
+        part = wanted[start : start + 1000]
+        query = select(directive.c.id, directive.c.unit_id).where(
+            directive.c.id.in_(bindparam("ids", part, expanding=True))
+        )
+        found.update(dict(conn.execute(query).all()))
+    return found
+
+
+# --- chairs --------------------------------------------------------------------------------
+
+
+def chair_directives_on(
+    conn: Connection, scope: Scope, day: date
+) -> list[tuple[int, int, str | None, str | None]]:
+    """``(id, unit id, chair, chair title)`` of the directives in scope given at meetings held
+    on ``day``: to tell which spelling of a chair the review shows when two tie."""
+    rows = states(scope)
+    query = (
+        select(rows.c.id, rows.c.unit_id, meeting.c.chair, meeting.c.chair_title)
+        .select_from(rows.join(meeting, meeting.c.id == rows.c.meeting_id))
+        .where(meeting.c.date == day)
+    )
+    return [(did, uid, chair, title) for did, uid, chair, title in conn.execute(query)]
+
+
+# --- the ids the review lists ------------------------------------------------------------
+
+
+def extension_cause_ids(conn: Connection, scope: Scope, start: date, end: date) -> list[int]:
+    """Directives in scope with a reason given for an extension approved from ``start`` to
+    ``end``, by id. Read from the extensions of those days, not from every directive."""
+    query = (
+        select(extension.c.directive_id)
+        .distinct()
+        .join(directive, directive.c.id == extension.c.directive_id)
+        .where(
+            extension.c.approved_on >= start,
+            extension.c.approved_on <= end,
+            extension.c.reason.is_not(None),
+            extension.c.reason != "",
+            *in_scope(scope),
+        )
+        .order_by(extension.c.directive_id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def held_directives(conn: Connection, scope: Scope) -> list[tuple[int, int]]:
+    """``(id, unit id)`` of every directive in scope, the unit being the one that held it."""
+    rows = states(scope)
+    return [(did, uid) for did, uid in conn.execute(select(rows.c.id, rows.c.unit_id))]
+
+
+def repeat_links(conn: Connection, end: date) -> dict[int, int]:
+    """``repeat_of_id`` of every limitation raised by ``end`` that repeats another, any unit."""
+    query = (
+        select(limitation.c.id, limitation.c.repeat_of_id)
+        .join(meeting, meeting.c.id == limitation.c.meeting_id)
+        .where(meeting.c.date <= end, limitation.c.repeat_of_id.is_not(None))
+    )
+    return dict(conn.execute(query).all())

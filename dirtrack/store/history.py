@@ -12,7 +12,9 @@ writer holds the database's write lock, so the range holds exactly that command'
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,12 +41,9 @@ from sqlalchemy import (
     update,
 )
 
-from dirtrack.store.change_rows import DIRECTIVE_PARTS as DIRECTIVE_PARTS
-from dirtrack.store.change_rows import directive_of as directive_of
-from dirtrack.store.change_rows import dump as _dump
 from dirtrack.store.tables import change_log as LOG
 
-if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without the ORM (issue 6)
+if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
     from sqlalchemy.orm import Session
 
 COMMAND = "command"
@@ -57,15 +56,88 @@ PK = tuple[Any, ...]
 _CHUNK = 400
 BATCH = 2000  # rows read, or change rows written, at a time when a command changed many
 
-# Rows that belong to a directive, and the column that says which.
+# The rows that belong to a directive, and the column of their image that says which
+# (change_log.directive_id).
+DIRECTIVE_PARTS = {
+    "directive": "id",
+    "progress_entry": "directive_id",
+    "extension": "directive_id",
+    "directive_coordinator": "directive_id",
+}
+
+
+def directive_of(entity: str, image: dict[str, Any] | None) -> int | None:
+    """The directive a change row of ``entity`` with this image belongs to (the column
+    ``change_log.directive_id``): the image's :data:`DIRECTIVE_PARTS` column for a directive
+    part, else None. ``image`` is the row after the change, or before it for a deletion."""
+    column = DIRECTIVE_PARTS.get(entity)
+    value = image.get(column) if column is not None and image is not None else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def default_actor() -> str:
+    """Who is at the keyboard (or which account runs cron): ``DIRTRACK_ACTOR``, else the OS user."""
+    actor = os.environ.get("DIRTRACK_ACTOR", "").strip()
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+def json_safe(value: Any) -> Any:
+    """A command's options as the change log keeps them (enums by value, the rest as text)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    return str(value.value) if hasattr(value, "value") else str(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False), once
+
+
+def _dump(image: Any) -> str | None:
+    """A row image (or a command's summary) as the change log keeps it: JSON, text as typed."""
+    return None if image is None else _ENCODER.encode(image)
+
+
+def log_action(
+    session: Session,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    """Add one change row of a named action (a directive moved, a limitation linked) to the unit
+    of work, beside the rows :mod:`dirtrack.audit` records for it: reports read these."""
+    from dirtrack.models import ChangeLog
+
+    session.add(
+        ChangeLog(
+            actor=default_actor(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=_dump(before),
+            after=_dump(after),
+        )
+    )
+
+
+# Rows that belong to a meeting, a unit or a limitation, and the column that says which.
 MEETING_PARTS = {"meeting": "id", "meeting_attendee": "meeting_id"}
 UNIT_PARTS = {"unit": "id", "unit_alias": "unit_id"}
 LIMITATION_PARTS = {"limitation": "id"}
 
 
 def _metadata() -> Any:
-    # The models' metadata (with the foreign keys and their ON DELETE), loaded only by writers:
-    # `overdue` and `remind` read the log through the Core table without SQLModel (issue 6).
+    # The models' metadata, with the foreign keys and their ON DELETE, for the writers.
     from sqlmodel import SQLModel
 
     from dirtrack import models  # noqa: F401  (registers the tables)

@@ -1,4 +1,4 @@
-"""Limitations (hạn chế) raised about units at meetings."""
+"""Limitations (hạn chế) raised about units at meetings, and links between repeats of one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.kinds import Category
 from dirtrack.text import fold, nfc
 
-if TYPE_CHECKING:  # imported where used: LimitationFacts must not cost SQLModel (issue 6)
+if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
     from sqlmodel import Session
 
     from dirtrack.models import Limitation, Meeting, Unit
@@ -99,7 +99,7 @@ def list_limitations(
 ) -> list[LimitationFacts]:
     """Limitations with their unit code and the date of the meeting that raised them.
 
-    Read as Core rows by :mod:`dirtrack.store.facts` (issue 6: a province's 50,000
+    Read as Core rows by :mod:`dirtrack.store.facts` (a province's 50,000
     limitations in a fraction of the ORM's time); pending ORM changes are flushed first.
     """
     from dirtrack.store import facts
@@ -116,3 +116,141 @@ def ensure_category(value: str) -> Category:
     except ValueError:
         choices = ", ".join(c.value for c in Category)
         raise InvalidInput.of("unknown_category", value=value, choices=choices) from None
+
+
+# --- repeated limitations: linking one raised again to the first time it was raised ------
+
+LINK_ACTION = "limitation.link"
+UNLINK_ACTION = "limitation.unlink"
+
+
+def limitation_facts(session: Session, limitation_id: int) -> LimitationFacts:
+    limitation = get_limitation(session, limitation_id)
+    for facts in list_limitations(session, unit_ids=[limitation.unit_id]):
+        if facts.id == limitation_id:
+            return facts
+    raise AssertionError("a limitation without its meeting or unit")  # pragma: no cover
+
+
+def earlier_limitations(session: Session, facts: LimitationFacts) -> list[LimitationFacts]:
+    """Limitations that ``facts`` could repeat: about the same unit (or a unit it succeeded),
+    raised at an earlier meeting."""
+    from dirtrack.store.units import UnitIndex, predecessors
+
+    index = UnitIndex.load(session)
+    family = sorted(predecessors(index, facts.unit_id))
+    return [
+        other
+        for other in list_limitations(session, unit_ids=family, raised_on_or_before=facts.raised_on)
+        if other.id != facts.id and _raised_before(other, facts)
+    ]
+
+
+def _raised_before(a: LimitationFacts, b: LimitationFacts) -> bool:
+    return (a.raised_on, a.meeting_id) < (b.raised_on, b.meeting_id)
+
+
+def _root(session: Session, limitation: Limitation) -> Limitation:
+    seen = {limitation.id}
+    current = limitation
+    while current.repeat_of_id is not None and current.repeat_of_id not in seen:
+        seen.add(current.repeat_of_id)
+        current = get_limitation(session, current.repeat_of_id)
+    return current
+
+
+def link_limitation(session: Session, limitation_id: int, to_id: int) -> Limitation:
+    """Record that limitation ``limitation_id`` repeats ``to_id`` (and so the first of its chain).
+
+    The link always points at the first time the limitation was raised, so a chain is the first
+    occurrence and its repeats. Repeats of ``limitation_id`` follow it into the new chain.
+
+    Returns:
+        The first occurrence the limitation now points at.
+
+    Raises:
+        NotFound: an unknown id.
+        InvalidInput: a link to itself, to another unit, or to a limitation raised later.
+    """
+    if limitation_id == to_id:
+        raise InvalidInput(f"limitation {limitation_id} cannot repeat itself")
+    from sqlmodel import select
+
+    from dirtrack.models import Limitation
+    from dirtrack.store.history import log_action
+    from dirtrack.store.units import UnitIndex, predecessors
+
+    facts = limitation_facts(session, limitation_id)
+    target_facts = limitation_facts(session, to_id)
+    index = UnitIndex.load(session)
+    if target_facts.unit_id not in predecessors(index, facts.unit_id):
+        raise InvalidInput(
+            f"limitation {to_id} is about {target_facts.unit_code}, not {facts.unit_code}: "
+            "a repeat is about the same unit"
+        )
+    if not _raised_before(target_facts, facts):
+        raise InvalidInput(
+            f"limitation {to_id} was raised on {target_facts.raised_on.isoformat()}, not before "
+            f"limitation {limitation_id} ({facts.raised_on.isoformat()}); "
+            f"link the later one: dirtrack limitation link {to_id} --to {limitation_id}"
+        )
+    limitation = get_limitation(session, limitation_id)
+    root = _root(session, get_limitation(session, to_id))
+    assert root.id is not None
+    if root.id == limitation_id:  # pragma: no cover - excluded by the date check above
+        raise InvalidInput(f"limitation {limitation_id} is already the first of that chain")
+    before = limitation.repeat_of_id
+    if before == root.id:
+        raise Conflict(f"limitation {limitation_id} is already linked to {root.id}")
+    for follower in session.exec(
+        select(Limitation).where(Limitation.repeat_of_id == limitation_id)
+    ):
+        log_action(
+            session,
+            action=LINK_ACTION,
+            entity="limitation",
+            entity_id=follower.id,
+            before={"repeat_of_id": follower.repeat_of_id},
+            after={"repeat_of_id": root.id},
+        )
+        follower.repeat_of_id = root.id
+        session.add(follower)
+    log_action(
+        session,
+        action=LINK_ACTION,
+        entity="limitation",
+        entity_id=limitation_id,
+        before={"repeat_of_id": before},
+        after={"repeat_of_id": root.id},
+    )
+    limitation.repeat_of_id = root.id
+    session.add(limitation)
+    session.flush()
+    return root
+
+
+def unlink_limitation(session: Session, limitation_id: int) -> int:
+    """Say that a limitation is new after all; returns the id it was linked to.
+
+    Raises:
+        NotFound: an unknown id.
+        Conflict: it is not linked to an earlier one.
+    """
+    from dirtrack.store.history import log_action
+
+    limitation = get_limitation(session, limitation_id)
+    before = limitation.repeat_of_id
+    if before is None:
+        raise Conflict(f"limitation {limitation_id} is not linked to an earlier one")
+    log_action(
+        session,
+        action=UNLINK_ACTION,
+        entity="limitation",
+        entity_id=limitation_id,
+        before={"repeat_of_id": before},
+        after={"repeat_of_id": None},
+    )
+    limitation.repeat_of_id = None
+    session.add(limitation)
+    session.flush()
+    return before

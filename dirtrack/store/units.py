@@ -1,21 +1,24 @@
-"""Units: registering them and finding one from what a user typed."""
+"""Units: registering them, finding one from what a user typed, and retiring one."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.text import closest, fold, fold_words, nfc
 
-if TYPE_CHECKING:  # imported where used: `report`, `overdue` and `list` never load SQLModel
+if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
+    from sqlalchemy import Connection
     from sqlmodel import Session
 
-    from dirtrack.models import Unit, UnitAlias
+    from dirtrack.models import Directive, Unit, UnitAlias
+    from dirtrack.moves import Move
 
 _CODE = re.compile(r"^[\w][\w.\-/&]*$", re.UNICODE)
 
@@ -224,3 +227,148 @@ def get_unit(session: Session, unit_id: int) -> Unit:
     if unit is None:
         raise NotFound.of("no_unit", id=unit_id)
     return unit
+
+
+# --- retiring a unit -----------------------------------------------------------------------
+
+RETIRE_ACTION = "unit.retire"
+
+
+@dataclass(frozen=True)
+class Retired:
+    unit: Unit
+    successor: Unit
+    on: date
+    moved: tuple[int, ...]
+
+
+def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date) -> Retired:
+    """Retire a unit: mark it, and move the directives still open on ``on`` to its successor.
+
+    Directives completed or cancelled on or before ``on`` stay with the old unit, and so do its
+    limitations: that is its history. Each move is written to ``change_log`` with its day.
+
+    Raises:
+        NotFound: an unknown unit.
+        InvalidInput: the successor is the unit itself.
+        Conflict: the unit is already retired, or the successor is.
+    """
+    index = UnitIndex.load(session)
+    unit = index.resolve(unit_ref)
+    successor = index.resolve(successor_ref)
+    assert unit.id is not None and successor.id is not None
+    if unit.id == successor.id:
+        raise InvalidInput(f"unit {unit.code} cannot be its own successor")
+    if unit.retired_on is not None:
+        heir = index.units.get(unit.successor_id) if unit.successor_id else None
+        raise Conflict(
+            f"unit {unit.code} was already retired on {unit.retired_on.isoformat()}"
+            + (f" (successor {heir.code})" if heir else "")
+        )
+    if successor.retired_on is not None:
+        heir = index.units.get(successor.successor_id) if successor.successor_id else None
+        hint = f"; its successor is {heir.code}" if heir else ""
+        raise Conflict(
+            f"successor {successor.code} was itself retired on "
+            f"{successor.retired_on.isoformat()}{hint}"
+        )
+    from sqlmodel import col, select
+
+    from dirtrack.models import Directive
+    from dirtrack.moves import MOVE_ACTION
+    from dirtrack.store.history import log_action
+
+    query = (
+        select(Directive)
+        .where(Directive.unit_id == unit.id)
+        .where(col(Directive.completed_on).is_(None) | (col(Directive.completed_on) > on))
+        .where(col(Directive.cancelled_on).is_(None) | (col(Directive.cancelled_on) > on))
+        .order_by(col(Directive.id))
+    )
+    moving = list(session.exec(query))
+    _refuse_key_clashes(session, moving, successor)
+    moved: list[int] = []
+    for directive in moving:
+        assert directive.id is not None
+        directive.unit_id = successor.id
+        session.add(directive)
+        log_action(
+            session,
+            action=MOVE_ACTION,
+            entity="directive",
+            entity_id=directive.id,
+            before={"unit_id": unit.id, "unit": unit.code},
+            after={"unit_id": successor.id, "unit": successor.code, "on": on.isoformat()},
+        )
+        moved.append(directive.id)
+    log_action(
+        session,
+        action=RETIRE_ACTION,
+        entity="unit",
+        entity_id=unit.id,
+        before={"retired_on": None, "successor_id": None},
+        after={"retired_on": on.isoformat(), "successor_id": successor.id, "moved": moved},
+    )
+    unit.retired_on = on
+    unit.successor_id = successor.id
+    session.add(unit)
+    session.flush()
+    return Retired(unit, successor, on, tuple(moved))
+
+
+def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor: Unit) -> None:
+    """A key names one directive per unit: refuse a move that would give the successor two.
+
+    Raises:
+        Conflict: naming each directive that would clash and the successor's one.
+    """
+    from sqlmodel import col, select
+
+    from dirtrack.models import Directive
+
+    keys = {d.key: d.id for d in moving if d.key is not None}
+    if not keys:
+        return
+    held = session.exec(
+        select(Directive.id, Directive.key)
+        .where(Directive.unit_id == successor.id)
+        .where(col(Directive.key).in_(sorted(keys)))
+        .order_by(col(Directive.id))
+    ).all()
+    if held:
+        pairs = ", ".join(
+            f"{keys[key]} & {other} ({key!r})" for other, key in held if key is not None
+        )
+        raise Conflict.of("retire_key_clash", successor=successor.code, pairs=pairs)
+
+
+def load_moves(
+    conn: Connection, directive_ids: Collection[int] | None = None
+) -> dict[int, list[Move]]:
+    """Every recorded move of a directive between units (of ``directive_ids`` only, when
+    given), oldest first, by directive id; moves undone since are left out."""
+    from sqlalchemy import select
+
+    from dirtrack.moves import MOVE_ACTION, moves_from
+    from dirtrack.store.tables import change_log
+
+    query = (
+        select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
+        .where(change_log.c.action == MOVE_ACTION, change_log.c.undone_by.is_(None))
+        .order_by(change_log.c.id)
+    )
+    if directive_ids is not None:
+        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
+    return moves_from(conn.execute(query))
+
+
+def predecessors(index: UnitIndex, unit_id: int) -> set[int]:
+    """``unit_id`` and every unit retired into it, directly or through other successors."""
+    found, stack = {unit_id}, [unit_id]
+    while stack:
+        current = stack.pop()
+        for uid, unit in index.units.items():
+            if unit.successor_id == current and uid not in found:
+                found.add(uid)
+                stack.append(uid)
+    return found

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dirtrack.records import Record
-from dirtrack.report import UnitRow
+
+if TYPE_CHECKING:
+    from dirtrack.report.sections import UnitRow
 
 
 def rollup_targets(parents: Mapping[str, str | None], top: str | None = None) -> dict[str, str]:
@@ -35,6 +38,8 @@ def rollup_rows(
 
     The rolled row sums its members' counts exactly; rows come out in code order.
     """
+    from dirtrack.report.sections import UnitRow
+
     rolled: dict[str, tuple[UnitRow, list[UnitRow]]] = {}
     for row in rows:
         target = targets.get(row.code, row.code)

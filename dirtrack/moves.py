@@ -87,7 +87,7 @@ def holders_at(
     names: Mapping[int, tuple[str, str]],
 ) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The directives held on ``as_of`` by another unit than the one they are stored under, as
-    ``(unit id, directive ids)`` pairs (see :class:`dirtrack.store.report_sql.Scope`).
+    ``(unit id, directive ids)`` pairs (see :class:`dirtrack.store.rules.Scope`).
 
     The same attribution as :func:`attribute`, for the database to count by.
 

@@ -1,22 +1,23 @@
-"""What `report` reads for the review pack on the lean path (issue 6).
+"""The report of a period, built from the store and an explicit ``as_of`` (T).
 
-:func:`dirtrack.cli.review.gather_review` reads the facts of every directive in scope and hands
-them to :func:`dirtrack.review.pack.build_review`, the reference. :func:`gather_review_lean`
-gives the same object from a read-only Core connection, reading no more than the sections show:
+:func:`build` gives the report's JSON-ready object (the review pack) from a read-only Core
+connection, reading no more than the sections show:
 
 - per-unit counts now and in the previous period, and the counts per chair, are aggregated by
-  the database (:mod:`dirtrack.store.report_sql`, :mod:`dirtrack.store.review_sql`), and so are
-  the limitations per unit;
+  the database in one statement (:func:`dirtrack.store.counts.count_review`), and so are the
+  limitations per unit;
 - the overdue and due-soon directives, and those with a reason given for an extension, are read
   a batch at a time; the overdue list, due soon and causes come from them;
 - ``next_period.directives`` and ``directives`` list every open and every in-scope directive:
   they are :class:`~dirtrack.records.RecordStream` values, read batch by batch only when a
   format writes them (``json``, ``md`` and the files), and never held whole;
 - directives moved by ``unit retire`` count for the unit that held them on the day judged: the
-  database is told who held which (:func:`dirtrack.review.moves.holders_at`) and their facts
-  are attributed as the reference does.
+  database is told who held which (:func:`dirtrack.moves.holders_at`) and their facts are
+  attributed likewise.
 
-The streams read from the connection: render the pack before the connection closes.
+The streams read from the connection: render the report before the connection closes.
+:func:`overdue` gives the records of ``overdue``. The sections are computed in
+:mod:`dirtrack.report.sections`; ``render/`` turns the object into every format.
 """
 
 from __future__ import annotations
@@ -28,24 +29,23 @@ from typing import TYPE_CHECKING
 
 from dirtrack.periods import Period
 from dirtrack.records import Record, RecordStream, directive_record, limitation_record
-from dirtrack.report import scope_end
+from dirtrack.report.sections import scope_end
+from dirtrack.store import counts, facts
+from dirtrack.store.rules import OPEN, directive_ids
 
 if TYPE_CHECKING:
-    from dirtrack.review.lean import ChairGroup
-    from dirtrack.review.moves import Move
-    from dirtrack.review.pack import ReviewInput
+    from sqlalchemy import Connection
+
+    from dirtrack.moves import Move
+    from dirtrack.report.sections import ReviewInput
     from dirtrack.status import DirectiveFacts
-    from dirtrack.store.lite_review import LiteReads
-    from dirtrack.store.review_reads import CoreReads
-    from dirtrack.store.scope import Scope
+    from dirtrack.store.counts import ChairGroup
+    from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
 
-    # Core on any database, or plain sqlite3 (the quick start on a SQLite file): same answers.
-    Reads = CoreReads | LiteReads
 
-
-def gather_review_lean(
-    reads: Reads,
+def build(
+    conn: Connection,
     period: Period,
     as_of: date,
     *,
@@ -54,15 +54,17 @@ def gather_review_lean(
     due_within: int = 7,
     counts_only: bool = False,
 ) -> Record:
-    """The review of ``period`` as of ``as_of``: what :func:`gather_review` gives.
+    """The report of ``period`` as of ``as_of``.
 
     With ``counts_only`` (for ``--format csv``) only what the CSV table shows is read: units,
     totals, the previous period, chairs and meetings; the lists are left empty.
     """
-    from dirtrack.review.lean import report_of
-    from dirtrack.review.pack import Lists, ReviewInput, assemble, due_soon
+    from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
+    from dirtrack.store.counts import count_review
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.units import load_moves
 
-    index = reads.load_units()
+    index = load_units(conn)
     unit_ids: frozenset[int] | None = None
     top: str | None = None
     if unit:
@@ -70,7 +72,7 @@ def gather_review_lean(
         assert found.id is not None
         top = found.code
         unit_ids = frozenset(index.descendants(found.id))
-    reader = LeanReader(reads, period, as_of, index, unit_ids, reads.load_moves())
+    reader = Reader(conn, period, as_of, index, unit_ids, load_moves(conn))
     inp = ReviewInput(
         period=period,
         as_of=as_of,
@@ -85,7 +87,7 @@ def gather_review_lean(
     )
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
-    counted = reads.count_review(reader.now, then, as_of + timedelta(days=due_within))
+    counted = count_review(conn, reader.now, then, as_of + timedelta(days=due_within))
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -136,19 +138,19 @@ class Watched:
     causes: list[Record]
 
 
-class LeanReader:
-    """The queries of one review, on one connection (one snapshot)."""
+class Reader:
+    """The queries of one report, on one connection (one snapshot)."""
 
     def __init__(
         self,
-        reads: Reads,
+        conn: Connection,
         period: Period,
         as_of: date,
         index: UnitIndex,
         unit_ids: frozenset[int] | None,
         moves: dict[int, list[Move]],
     ) -> None:
-        self.reads = reads
+        self.conn = conn
         self.period = period
         self.as_of = as_of
         self.index = index
@@ -156,7 +158,7 @@ class LeanReader:
         self.moves = moves
         self.names = {uid: (u.code, u.name) for uid, u in index.units.items()}
         self.end = scope_end(period, as_of)
-        self._stored = reads.stored_units(moves.keys()) if moves else {}
+        self._stored = facts.stored_units(conn, moves.keys()) if moves else {}
         self.now = self.scope(period, as_of)
         # Records already made (the overdue and due-soon ones), by id: the long lists reuse
         # them instead of reading those directives again.
@@ -164,8 +166,8 @@ class LeanReader:
 
     def scope(self, period: Period, as_of: date) -> Scope:
         """The directives a review of ``period`` as of ``as_of`` counts."""
-        from dirtrack.review.moves import holders_at
-        from dirtrack.store.scope import Scope
+        from dirtrack.moves import holders_at
+        from dirtrack.store.rules import Scope
 
         return Scope(
             as_of=as_of,
@@ -177,7 +179,7 @@ class LeanReader:
 
     def attributed(self, batch: list[DirectiveFacts]) -> list[DirectiveFacts]:
         """The facts under the unit that held each directive on T."""
-        from dirtrack.review.moves import attribute
+        from dirtrack.moves import attribute
 
         return attribute(batch, self.moves, self.as_of, self.names) if self.moves else batch
 
@@ -187,7 +189,7 @@ class LeanReader:
             missing = [i for i in ids if i not in self.known]
             made = {
                 item.id: directive_record(item, self.as_of)
-                for item in self.attributed(self.reads.facts_of(missing))
+                for item in self.attributed(facts.facts_of(self.conn, missing))
             }
             for i in ids:
                 known = self.known.get(i)
@@ -198,19 +200,19 @@ class LeanReader:
     def by_chair(self, groups: list[ChairGroup]) -> list[Record]:
         """``by_chair`` from the counts per spelling of chair and title; a tie between two
         spellings on the latest day is settled by that day's directives."""
-        from dirtrack.review.lean import chair_rows, chair_ties, shown_chair
+        from dirtrack.report.sections import chair_rows, chair_ties, shown_chair
 
         shown = {
-            key: shown_chair(key, self.reads.chair_directives_on(self.now, day), self.names)
+            key: shown_chair(key, facts.chair_directives_on(self.conn, self.now, day), self.names)
             for key, day in chair_ties(groups).items()
         }
         return chair_rows(groups, shown)
 
     def limitation_summary(self, inp: ReviewInput) -> Record:
-        from dirtrack.review.lean import limitation_summary_of
-        from dirtrack.review.rollup import rollup_targets
+        from dirtrack.report.rollup import rollup_targets
+        from dirtrack.report.sections import limitation_summary_of
 
-        found = self.reads.limitation_counts(self._unit_list(), self.period.start, self.end)
+        found = counts.limitation_counts(self.conn, self._unit_list(), self.period.start, self.end)
         by_code = {self.names[uid][0]: counts for uid, counts in found.items()}
         targets = rollup_targets(inp.parents, inp.top) if inp.rollup else {}
         return limitation_summary_of(by_code, targets, dict(self.names.values()))
@@ -220,8 +222,8 @@ class LeanReader:
     def meetings(self) -> list[Record]:
         from dirtrack.records import meeting_record
 
-        held = self.reads.list_meetings(start=self.period.start, end=self.end)
-        attending = self.reads.attendee_ids([m.id for m in held])
+        held = facts.list_meetings(self.conn, start=self.period.start, end=self.end)
+        attending = facts.attendee_ids(self.conn, [m.id for m in held])
         return [
             meeting_record(m, [self.index.code(u) for u in attending.get(m.id, [])]) for m in held
         ]
@@ -230,15 +232,15 @@ class LeanReader:
         """The overdue and due-soon directives ``ids`` (overdue first, most overdue first), read
         once, and the causes: the notes on overdue ones and the reasons of extensions approved
         in the period."""
-        from dirtrack.review.pack import causes
+        from dirtrack.report.sections import causes
         from dirtrack.status import Status
-        from dirtrack.store.fact_rows import BATCH
+        from dirtrack.store.facts import BATCH
 
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
         seen: set[int] = set()
         for start in range(0, len(ids), BATCH):
-            items = self.attributed(self.reads.facts_of(ids[start : start + BATCH]))
+            items = self.attributed(facts.facts_of(self.conn, ids[start : start + BATCH]))
             for item in items:
                 seen.add(item.id)
                 record = self.known[item.id] = directive_record(item, as_of)
@@ -249,18 +251,19 @@ class LeanReader:
             found.causes += causes(items, period, as_of)
         rest = [
             i
-            for i in self.reads.extension_cause_ids(self.now, period.start, self.end)
+            for i in facts.extension_cause_ids(self.conn, self.now, period.start, self.end)
             if i not in seen
         ]
         for start in range(0, len(rest), BATCH):
-            items = self.attributed(self.reads.facts_of(rest[start : start + BATCH]))
+            items = self.attributed(facts.facts_of(self.conn, rest[start : start + BATCH]))
             found.causes += causes(items, period, as_of)
         # Stable: causes tie only within one directive, read once, in the reference's order.
         found.causes.sort(key=lambda c: (c["unit"], c["date"], c["directive_id"]))
         return found
 
     def limitations(self) -> list[Record]:
-        listed = self.reads.list_limitations(
+        listed = facts.list_limitations(
+            self.conn,
             unit_ids=self._unit_list(),
             raised_on_or_before=self.end,
             listed_from=self.period.start,
@@ -268,29 +271,54 @@ class LeanReader:
         return [limitation_record(lim, self.as_of) for lim in listed]
 
     def repeated(self, inp: ReviewInput, listed: Sequence[Record]) -> list[Record]:
-        from dirtrack.review.lean import chain_members
-        from dirtrack.review.pack import repeated
+        from dirtrack.report.sections import chain_members, repeated
 
-        links = self.reads.repeat_links(self.end)
+        links = facts.repeat_links(self.conn, self.end)
         wanted = sorted(chain_members([r["id"] for r in listed], links))
         members = []
         for start in range(0, len(wanted), 1000):
-            members += self.reads.list_limitations(
-                raised_on_or_before=self.end, ids=wanted[start : start + 1000]
+            members += facts.list_limitations(
+                self.conn, raised_on_or_before=self.end, ids=wanted[start : start + 1000]
             )
         return repeated(replace(inp, limitations=members), listed)
 
     def carried(self) -> Iterator[Record]:
         """``next_period.directives``: every open directive, by deadline (none last), then id."""
-        return self.records(self.reads.id_batches(self.now))
+        ids = directive_ids(self.now, OPEN, most_overdue_first=True)
+        return self.records(facts.iter_ids(self.conn, ids))
 
     def in_scope(self) -> Iterator[Record]:
         """``directives``: every directive in scope, by unit code, then id."""
-        from dirtrack.review.lean import in_unit_order
-        from dirtrack.store.fact_rows import BATCH
+        from dirtrack.report.sections import in_unit_order
+        from dirtrack.store.facts import BATCH
 
-        order = in_unit_order(self.reads.held_directives(self.now), self.names)
+        order = in_unit_order(facts.held_directives(self.conn, self.now), self.names)
         return self.records(order[start : start + BATCH] for start in range(0, len(order), BATCH))
 
     def _unit_list(self) -> list[int] | None:
         return sorted(self.unit_ids) if self.unit_ids is not None else None
+
+
+def overdue(
+    conn: Connection, as_of: date, *, unit: str | None = None, stale_after: int
+) -> list[Record]:
+    """The records of ``overdue``: open directives past their deadline at ``as_of``, most
+    overdue first, each with who last touched it. The database picks and sorts them; only those
+    are read, a batch at a time."""
+    from dirtrack.remind import followup_record
+    from dirtrack.status import Status
+    from dirtrack.store.facts import facts_of, iter_ids, load_units
+    from dirtrack.store.history import last_touched
+    from dirtrack.store.rules import Scope, directive_ids
+
+    unit_ids = None
+    if unit:
+        index = load_units(conn)
+        unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
+    scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
+    ids = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
+    late = [item for batch in iter_ids(conn, ids) for item in facts_of(conn, batch)]
+    touched = last_touched(conn, [f.id for f in late])
+    return [
+        followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id)) for f in late
+    ]

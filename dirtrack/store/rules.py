@@ -1,31 +1,32 @@
-"""Statuses and per-unit counts computed by the database, not in Python (issue 6).
+"""The rules of a directive's status, written once, in SQL (SQLAlchemy Core).
 
-The status rules of :mod:`dirtrack.status`, written once as portable SQLAlchemy Core that runs
-on SQLite and PostgreSQL, so that a report over a million directives reads a few hundred rows
+Every command that judges directives (``report``, ``overdue``, ``list``) asks the database,
+on SQLite and PostgreSQL alike, so a report over a million directives reads a few hundred rows
 instead of a million objects:
 
 - the deadline in force at T is the ``new_due`` of the extension approved latest on or before T
-  (ties by id, as :meth:`DirectiveFacts.due_at` takes the last in recorded order), else the
-  original deadline: one outer join on ``extension`` per directive, no Python loop;
-- the status is one ``CASE`` over that deadline, the completion and the cancellation dates;
-- :func:`unit_counts` groups by unit and status and returns :class:`Counts` per unit id;
-- :func:`directive_ids` lists the ids with a given status in id order or most overdue first,
-  for ``list``, ``overdue`` and the report's overdue list.
+  (ties by id: the last in recorded order), else the original deadline: one outer join on
+  ``extension`` per directive, no Python loop (:func:`judgement`);
+- the status at T is one ``CASE`` over that deadline, the completion and the cancellation
+  dates (:func:`status_case`);
+- a period's scope: given at a meeting held by the period's end (and by T), not completed or
+  cancelled before it began (:class:`Scope`, :func:`in_scope`);
+- :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
 
-``tests/test_report_sql.py`` checks on random registers, on both databases, that these give
-exactly what :func:`dirtrack.report.build_report` computes in Python from the same rows.
+The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
+``tests/oracle.py`` holds the same rules in plain Python, and the tests compare the two on
+random registers, on both databases.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     Select,
     Subquery,
     and_,
@@ -38,9 +39,37 @@ from sqlalchemy import (
     select,
 )
 
-from dirtrack.status import COUNTED, Counts, Status
-from dirtrack.store.scope import OPEN, Scope
+from dirtrack.status import Status
 from dirtrack.store.tables import directive, extension, meeting
+
+# Statuses a ``list --status`` filter may name besides the codes themselves.
+OPEN = (Status.OPEN_IN_TIME, Status.OVERDUE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which directives to judge as of ``as_of`` (T); None means no restriction.
+
+    Attributes:
+        as_of: T, the day statuses are judged.
+        held_on_or_before: only directives given at meetings held on or before this day.
+        closed_not_before: leave out directives completed or cancelled before this day (a
+            report's start).
+        unit_ids: only directives whose lead unit (as held on T: see ``holders``) is one of
+            these.
+        meeting_id: only directives given at this meeting.
+        holders: directives held on T by another unit than the one they are stored under (moved
+            since by ``unit retire``): ``(unit id, directive ids)`` pairs. Their counts and the
+            ``unit_ids`` filter go to the unit that held them (:func:`dirtrack.moves.holders_at`).
+    """
+
+    as_of: date
+    held_on_or_before: date | None = None
+    closed_not_before: date | None = None
+    unit_ids: Collection[int] | None = None
+    meeting_id: int | None = None
+    open_at: date | None = None  # only directives neither completed nor cancelled by this day
+    holders: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 def _latest_extension_join(as_of: date, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
@@ -70,7 +99,9 @@ def status_case(
     cancelled_on: ColumnElement[Any],
     as_of: date,
 ) -> ColumnElement[str]:
-    """:func:`dirtrack.status.classify` as a SQL ``CASE`` giving the status code."""
+    """The status at ``as_of`` as a SQL ``CASE`` giving the status code: cancelled by T, else
+    done (late if completed after the deadline in force), else overdue if that deadline is
+    before T, else open in time."""
     return case(
         (
             and_(cancelled_on.is_not(None), cancelled_on <= as_of),
@@ -187,48 +218,6 @@ def states_query(scope: Scope) -> Select[int, int, int, Any, int, str]:
     return query.where(*in_scope(scope))
 
 
-def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
-    """``unit_id, status, no_deadline, extended, count`` of the directives in ``scope``."""
-    rows = states(scope)
-    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
-    flags = select(
-        rows.c.unit_id,
-        rows.c.status,
-        no_deadline.label("no_deadline"),
-        rows.c.extended,
-    ).subquery("flags")
-    # Grouped by status first: grouped by unit first, SQLite would walk the directives in
-    # unit_id index order, one random page per row, instead of reading the table through.
-    query = select(
-        flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
-    ).group_by(flags.c.status, flags.c.no_deadline, flags.c.extended, flags.c.unit_id)
-    return query
-
-
-def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
-    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
-
-    A unit without a directive in scope is absent. Equal to what
-    :meth:`dirtrack.status.Counts.add` gives directive by directive.
-    """
-    counts: dict[int, Counts] = {}
-    for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
-        add_count(counts.setdefault(unit_id, Counts()), status, nodl, extended, n)
-    return counts
-
-
-def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: int) -> None:
-    """Add ``n`` directives of one status, deadline and extension flag to ``counts``."""
-    if status == Status.CANCELLED.value:
-        counts.cancelled += n
-        return
-    setattr(counts, status, getattr(counts, status) + n)
-    if no_deadline:
-        counts.no_deadline += n
-    if extended:
-        counts.extended += n
-
-
 def wanted_statuses(name: str) -> tuple[Status, ...] | None:
     """The statuses a ``list --status`` word names: a code, ``open``, or ``all`` (None)."""
     if name == "all":
@@ -265,23 +254,12 @@ def directive_ids(
     return query
 
 
-def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
-    """How many directives in ``scope`` have each status (for a quick total)."""
-    rows = states(scope)
-    found = dict.fromkeys((*COUNTED, Status.CANCELLED), 0)
-    query = select(rows.c.status, func.count()).group_by(rows.c.status)
-    for status, n in conn.execute(query):
-        found[Status(status)] = n
-    return found
-
-
 __all__ = [
     "OPEN",
-    "Scope",
-    "add_count",
-    "count_by_status",
-    "directive_ids",
     "Judgement",
+    "Scope",
+    "directive_ids",
+    "held_by",
     "holding_unit",
     "in_scope",
     "judgement",
@@ -289,7 +267,5 @@ __all__ = [
     "states_query",
     "status_case",
     "status_code",
-    "unit_counts",
-    "unit_counts_query",
     "wanted_statuses",
 ]

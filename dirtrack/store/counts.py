@@ -1,0 +1,340 @@
+"""Counts by the database: per unit, per chair, per status, limitations per unit.
+
+The counts of :class:`~dirtrack.status.Counts` are aggregates over the rows
+:mod:`dirtrack.store.rules` judges; nothing here reads a directive into Python.
+
+A review counts the directives of its period per unit, those of the period before per unit (for
+the trends), those of its period per meeting chair, and lists its overdue and due-soon ones. On
+a large register every pass over the directives costs about the same, whatever it computes, so
+:func:`count_review` makes one: the directives of either period are judged as of both days into
+a common table expression (read five times) and aggregated five ways in one statement, the
+parts told apart by their first column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    distinct,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
+
+from dirtrack.status import COUNTED, Counts, Status
+from dirtrack.store.rules import Scope, holding_unit, in_scope, judgement, states
+from dirtrack.store.rules import status_code as code
+from dirtrack.store.tables import directive, limitation, meeting
+from dirtrack.text import fold
+
+
+@dataclass(frozen=True)
+class ChairGroup:
+    """Directives in scope given at meetings with one spelling of chair and chair title."""
+
+    chair: str | None
+    chair_title: str | None
+    meetings: int
+    latest: date
+    counts: Counts = field(default_factory=Counts)
+
+    @property
+    def key(self) -> str:
+        """Chairs match without regard to case, accents or tone placement; none is ``""``."""
+        return fold(self.chair) if self.chair else ""
+
+
+@dataclass(frozen=True)
+class LimitationCounts:
+    """One unit's limitations raised by a report's end, counted as the summary counts them."""
+
+    raised: int
+    resolved: int
+    still_open: int
+    repeated: int
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """What :func:`count_review` reads.
+
+    Attributes:
+        units: counts per unit id (the unit that held each directive on T).
+        earlier: the same for the previous period (as of its own day).
+        chairs: counts per chair and chair title as written.
+        watched: ids of the directives overdue at T, then of those open in time with a deadline
+            by the due-soon day, by deadline in force and id (the overdue list's order).
+    """
+
+    units: dict[int, Counts]
+    earlier: dict[int, Counts]
+    chairs: list[ChairGroup]
+    watched: list[int]
+
+
+# The parts of the review's one counting statement, told apart by its first column, and the
+# figures of Counts it pivots into columns.
+UNITS, EARLIER, CHAIRS, WATCHED = range(4)
+FIGURES = (
+    "done_on_time",
+    "done_late",
+    "open_in_time",
+    "overdue",
+    "cancelled",
+    "no_deadline",
+    "extended",
+)
+
+
+def review_counts_from(rows: Iterable[Any]) -> ReviewCounts:
+    """A :class:`ReviewCounts` from the rows of the counting statement, by attribute: ``part``,
+    ``unit_id``, ``chair``, ``chair_title``, the :data:`FIGURES`, ``meetings``, ``day`` (a
+    date) and ``id``, ordered by part, day and id."""
+    found = ReviewCounts({}, {}, [], [])
+    for row in rows:
+        if row.part == WATCHED:
+            found.watched.append(row.id)
+            continue
+        counts = Counts(**{figure: getattr(row, figure) for figure in FIGURES})
+        if row.part == UNITS:
+            found.units[row.unit_id] = counts
+        elif row.part == EARLIER:
+            found.earlier[row.unit_id] = counts
+        else:
+            found.chairs.append(
+                ChairGroup(row.chair, row.chair_title, row.meetings, row.day, counts)
+            )
+    return found
+
+
+def unit_counts_query(scope: Scope) -> Select[int, str, int, int, int]:
+    """``unit_id, status, no_deadline, extended, count`` of the directives in ``scope``."""
+    rows = states(scope)
+    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
+    flags = select(
+        rows.c.unit_id,
+        rows.c.status,
+        no_deadline.label("no_deadline"),
+        rows.c.extended,
+    ).subquery("flags")
+    # Grouped by status first: grouped by unit first, SQLite would walk the directives in
+    # unit_id index order, one random page per row, instead of reading the table through.
+    query = select(
+        flags.c.unit_id, flags.c.status, flags.c.no_deadline, flags.c.extended, func.count()
+    ).group_by(flags.c.status, flags.c.no_deadline, flags.c.extended, flags.c.unit_id)
+    return query
+
+
+def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
+    """Counts per lead unit id of the directives in ``scope``, as of ``scope.as_of``.
+
+    A unit without a directive in scope is absent. Equal to what
+    :meth:`dirtrack.status.Counts.add` gives directive by directive.
+    """
+    counts: dict[int, Counts] = {}
+    for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
+        add_count(counts.setdefault(unit_id, Counts()), status, nodl, extended, n)
+    return counts
+
+
+def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: int) -> None:
+    """Add ``n`` directives of one status, deadline and extension flag to ``counts``."""
+    if status == Status.CANCELLED.value:
+        counts.cancelled += n
+        return
+    setattr(counts, status, getattr(counts, status) + n)
+    if no_deadline:
+        counts.no_deadline += n
+    if extended:
+        counts.extended += n
+
+
+def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
+    """How many directives in ``scope`` have each status (for a quick total)."""
+    rows = states(scope)
+    found = dict.fromkeys((*COUNTED, Status.CANCELLED), 0)
+    query = select(rows.c.status, func.count()).group_by(rows.c.status)
+    for status, n in conn.execute(query):
+        found[Status(status)] = n
+    return found
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.count(case((condition, 1)))
+
+
+def limitation_counts(
+    conn: Connection, unit_ids: Sequence[int] | None, start: date, end: date
+) -> dict[int, LimitationCounts]:
+    """Per unit id with a limitation raised by ``end``: raised from ``start``, resolved from
+    ``start`` to ``end``, still open at ``end``, raised from ``start`` as a repeat."""
+    raised = meeting.c.date >= start
+    resolved = and_(limitation.c.resolved_on.is_not(None), limitation.c.resolved_on <= end)
+    # "+ 0": grouped by the column itself, SQLite would walk the limitations in the order of
+    # their unit index, one random page per row (seven times slower on a large register).
+    unit_id = (limitation.c.unit_id + literal_column("0")).label("unit_id")
+    query = (
+        select(
+            unit_id,
+            _count_if(raised),
+            _count_if(and_(resolved, limitation.c.resolved_on >= start)),
+            _count_if(~resolved),
+            _count_if(and_(raised, limitation.c.repeat_of_id.is_not(None))),
+        )
+        .join(meeting, meeting.c.id == limitation.c.meeting_id)
+        .where(meeting.c.date <= end)
+        .group_by(unit_id)
+    )
+    if unit_ids is not None:
+        query = query.where(limitation.c.unit_id.in_(list(unit_ids)))
+    return {
+        uid: LimitationCounts(n_raised, n_resolved, n_open, n_repeated)
+        for uid, n_raised, n_resolved, n_open, n_repeated in conn.execute(query)
+    }
+
+
+# The columns every part of the statement gives (NULL where a part has nothing to say): the
+# counts are pivoted, one column per figure of Counts, so a unit or a chair is one row.
+LAYOUT = (
+    ("unit_id", Integer),
+    ("chair", String),
+    ("chair_title", String),
+    *((figure, Integer) for figure in FIGURES),
+    ("meetings", Integer),
+    ("day", Date),
+    ("id", Integer),
+)
+
+
+def _part(number: int, **columns: ColumnElement[Any]) -> Select[Any]:
+    return select(
+        literal(number).label("part"),
+        *(columns.get(name, cast(null(), kind)).label(name) for name, kind in LAYOUT),
+    )
+
+
+def _figures(
+    status: ColumnElement[str], no_deadline: ColumnElement[int], extended: ColumnElement[int]
+) -> dict[str, ColumnElement[Any]]:
+    """The counts of :class:`~dirtrack.status.Counts` as aggregates over judged rows."""
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.count(case((condition, 1)))
+
+    counted = status != code(Status.CANCELLED)
+    found = {s.value: count_if(status == code(s)) for s in Status}
+    found["no_deadline"] = count_if(and_(counted, no_deadline == 1))
+    found["extended"] = count_if(and_(counted, extended == 1))
+    return found
+
+
+def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
+    """Conditions every directive of either scope meets: cheap, read before any join."""
+    if now.closed_not_before is None or then.closed_not_before is None:
+        return []
+    start = min(now.closed_not_before, then.closed_not_before)
+    return [
+        or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
+        or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+    ]
+
+
+def _judged(now: Scope, then: Scope) -> CTE:
+    """One row per directive of either scope, judged as of both days."""
+    at_now, at_then = judgement(now.as_of, "ext_now"), judgement(then.as_of, "ext_then")
+    in_now = and_(*in_scope(now, held_on=meeting.c.date))
+    in_then = and_(*in_scope(then, held_on=meeting.c.date))
+    return (
+        select(
+            directive.c.id,
+            directive.c.meeting_id,
+            meeting.c.chair,
+            meeting.c.chair_title,
+            meeting.c.date.label("held_on"),
+            holding_unit(now).label("unit_now"),
+            at_now.due.label("due_now"),
+            case((at_now.due.is_(None), 1), else_=0).label("no_deadline_now"),
+            at_now.extended.label("extended_now"),
+            at_now.status.label("status_now"),
+            case((in_now, 1), else_=0).label("in_now"),
+            holding_unit(then).label("unit_then"),
+            case((at_then.due.is_(None), 1), else_=0).label("no_deadline_then"),
+            at_then.extended.label("extended_then"),
+            at_then.status.label("status_then"),
+            case((in_then, 1), else_=0).label("in_then"),
+        )
+        .select_from(
+            directive.join(meeting, meeting.c.id == directive.c.meeting_id)
+            .outerjoin(at_now.ext, at_now.on)
+            .outerjoin(at_then.ext, at_then.on)
+        )
+        .where(*_either(now, then), or_(in_now, in_then))
+        .cte("judged")
+    )
+
+
+def count_review(conn: Connection, now: Scope, then: Scope, due_by: date) -> ReviewCounts:
+    """Per-unit counts of ``now`` and ``then`` (the period and the one before), per-chair counts
+    of ``now``, and its overdue and due-soon ids (due soon: open in time, due by ``due_by``).
+
+    Equal to :func:`unit_counts` of each scope, and to what the reference of ``tests/oracle.py``
+    computes per chair and lists.
+    """
+    rows = _judged(now, then)
+    c = rows.c
+    # Grouped by unit (or chair) only: one row each, whose figures are pivoted into columns.
+    units = (
+        _part(
+            UNITS, unit_id=c.unit_now, **_figures(c.status_now, c.no_deadline_now, c.extended_now)
+        )
+        .where(c.in_now == 1)
+        .group_by(c.unit_now)
+    )
+    earlier = (
+        _part(
+            EARLIER,
+            unit_id=c.unit_then,
+            **_figures(c.status_then, c.no_deadline_then, c.extended_then),
+        )
+        .where(c.in_then == 1)
+        .group_by(c.unit_then)
+    )
+    # Meetings are counted distinct per chair and title.
+    chairs = (
+        _part(
+            CHAIRS,
+            chair=c.chair,
+            chair_title=c.chair_title,
+            **_figures(c.status_now, c.no_deadline_now, c.extended_now),
+            meetings=func.count(distinct(c.meeting_id)),
+            day=func.max(c.held_on),
+        )
+        .where(c.in_now == 1)
+        .group_by(c.chair, c.chair_title)
+    )
+    soon = and_(
+        c.status_now == code(Status.OPEN_IN_TIME), c.due_now.is_not(None), c.due_now <= due_by
+    )
+    watched = _part(WATCHED, day=c.due_now, id=c.id).where(
+        c.in_now == 1, or_(c.status_now == code(Status.OVERDUE), soon)
+    )
+    query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
+    return review_counts_from(conn.execute(query))
