@@ -1,4 +1,4 @@
-"""Who last touched a directive (issue 5, ``overdue`` and ``remind``): the indexed lookup of
+"""Who last touched a directive (``overdue`` and ``remind``): the indexed lookup of
 :func:`dirtrack.store.history.last_touched` gives what a plain reading of the whole change log
 gives, on databases built by the real commands, on SQLite and on PostgreSQL.
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +28,6 @@ from typer.testing import CliRunner
 from dirtrack.db import resolve_target, upgrade
 from dirtrack.store import history
 from dirtrack.store import tables as t
-from dirtrack.store.lite_review import LiteReads
 from tests.conftest import Cli, run
 from tests.pg import Cluster
 from tests.test_migrations import synthetic_log
@@ -94,13 +92,6 @@ def check(engine: Engine, ids: list[int]) -> dict[int, tuple[datetime, str]]:
         got = history.last_touched(conn, ids)
     assert got == reference(engine, ids)
     assert owners_disagreeing(engine) == []
-    if engine.dialect.name == "sqlite" and engine.url.database:
-        # `overdue` on a SQLite file reads it with plain sqlite3 (issue 6): the same answer.
-        lite = sqlite3.connect(engine.url.database)
-        try:
-            assert LiteReads(lite).last_touched(ids) == got
-        finally:
-            lite.close()
     return got
 
 
@@ -302,13 +293,3 @@ def test_last_touched_is_the_plain_reading_of_the_log(
     check(engine, everything)
     check(engine, probe)
     engine.dispose()
-    # `overdue` and `report` print the same through sqlite3 as through SQLAlchemy (issue 6).
-    for args in (
-        ["overdue", "--as-of", "2031-01-01"],
-        ["report", "--period", "2020-01-01..2031-12-31"],
-    ):
-        for fmt in ("json", "table"):
-            lite = cli(*args, "--format", fmt)
-            core = cli(*args, "--format", fmt, env={"DIRTRACK_LITE": "0"})
-            assert lite.exit_code == 0, lite.stderr
-            assert (lite.exit_code, lite.stdout) == (core.exit_code, core.stdout), args

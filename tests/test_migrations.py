@@ -5,7 +5,7 @@ import os
 import random
 import sqlite3
 import stat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
+from typer.testing import CliRunner
 
 import dirtrack.models  # noqa: F401
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
 from dirtrack.store import tables as t
-from tests.conftest import Cli, snapshot
+from tests.conftest import BACKENDS, Cli, snapshot
+from tests.pg import Cluster
 
 
 def script() -> ScriptDirectory:
@@ -37,11 +39,28 @@ def test_schema_revision_constant_is_the_alembic_head() -> None:
     assert sorted(revisions) == sorted(KNOWN_REVISIONS)
 
 
-def test_a_blank_database_migrates_to_exactly_the_models(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'blank.db'}")
-    upgrade(engine)
-    with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+@pytest.fixture(params=BACKENDS)
+def blank(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty database (no tables at all) on each backend: its ``--db`` target."""
+    if request.param == "sqlite":
+        return str(tmp_path / "blank.db")
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database("blank")
+
+
+def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
+    """The migrations and the models describe one schema: tables, columns, types, nullability,
+    indexes, unique constraints and foreign keys, on SQLite and PostgreSQL."""
+    engine = create_engine(resolve_target(blank).url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "compare_server_default": False}
+            )
+            diff = compare_metadata(context, SQLModel.metadata)
+    finally:
+        engine.dispose()
     assert diff == []
 
 
@@ -73,25 +92,202 @@ def test_foreign_keys_are_enforced(cli: Cli, db_path: Path) -> None:
     engine.dispose()
 
 
-def test_a_database_at_the_oldest_revision_with_data_upgrades(tmp_path: Path) -> None:
-    oldest = list(script().walk_revisions())[-1].revision
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine, oldest)
+def fill_0001(engine: Engine) -> None:
+    """A register as dirtrack 0001 wrote it: units under units with an alias and a successor,
+    meetings with attendees, directives open, late, done, extended, cancelled and coordinated,
+    progress, limitations with a repeat, and change rows of both kinds."""
+    stamp = datetime(2022, 1, 1, tzinfo=UTC)
+    rows: list[tuple[Any, list[dict[str, Any]]]] = [
+        (
+            t.unit,
+            [
+                {
+                    "id": 1,
+                    "code": "VPTU",
+                    "code_key": "vptu",
+                    "name": "Văn phòng Tỉnh ủy",
+                    "name_key": "van phong tinh uy",
+                    "created_at": stamp,
+                },
+                {
+                    "id": 2,
+                    "code": "BTC",
+                    "code_key": "btc",
+                    "name": "Ban Tổ chức Tỉnh ủy",
+                    "name_key": "ban to chuc tinh uy",
+                    "parent_id": 1,
+                    "created_at": stamp,
+                },
+                {
+                    "id": 3,
+                    "code": "BDV",
+                    "code_key": "bdv",
+                    "name": "Ban Dân vận",
+                    "name_key": "ban dan van",
+                    "successor_id": 2,
+                    "retired_on": date(2022, 3, 1),
+                    "created_at": stamp,
+                },
+            ],
+        ),
+        (
+            t.unit_alias,
+            [{"id": 1, "unit_id": 2, "alias": "Ban Tổ chức", "alias_key": "ban to chuc"}],
+        ),
+        (
+            t.meeting,
+            [
+                {
+                    "id": 1,
+                    "date": date(2022, 1, 10),
+                    "title": "Giao ban tháng 1",
+                    "kind": "working-session",
+                    "chair": "Phương Thị Thanh",
+                    "chair_title": "Bí thư",
+                    "key": "gb-1",
+                    "created_at": stamp,
+                },
+                {
+                    "id": 2,
+                    "date": date(2022, 2, 14),
+                    "title": "Hội nghị sơ kết",
+                    "kind": "conference",
+                    "created_at": stamp,
+                },
+            ],
+        ),
+        (t.meeting_attendee, [{"meeting_id": 1, "unit_id": 1}, {"meeting_id": 1, "unit_id": 2}]),
+        (
+            t.directive,
+            [
+                {
+                    "id": 1,
+                    "meeting_id": 1,
+                    "unit_id": 2,
+                    "text": "Rà soát quy hoạch cán bộ",
+                    "original_due": date(2022, 1, 31),
+                    "due_text": "tháng 1/2022",
+                    "product": "Báo cáo",
+                    "key": "k-1",
+                    "created_at": stamp,
+                },
+                {
+                    "id": 2,
+                    "meeting_id": 1,
+                    "unit_id": 1,
+                    "text": "Chuẩn bị hội nghị",
+                    "original_due": date(2022, 2, 10),
+                    "completed_on": date(2022, 2, 12),
+                    "completion_note": "Xong",
+                    "created_at": stamp,
+                },
+                {
+                    "id": 3,
+                    "meeting_id": 2,
+                    "unit_id": 2,
+                    "text": "Đề án chuyển đổi số",
+                    "original_due": date(2022, 3, 1),
+                    "created_at": stamp,
+                },
+                {
+                    "id": 4,
+                    "meeting_id": 2,
+                    "unit_id": 1,
+                    "text": "Việc đã hủy",
+                    "cancelled_on": date(2022, 2, 20),
+                    "cancel_reason": "Trùng",
+                    "created_at": stamp,
+                },
+            ],
+        ),
+        (t.directive_coordinator, [{"directive_id": 3, "unit_id": 1}]),
+        (
+            t.extension,
+            [
+                {
+                    "id": 1,
+                    "directive_id": 3,
+                    "approved_on": date(2022, 2, 25),
+                    "new_due": date(2022, 4, 30),
+                    "reason": "Chờ số liệu",
+                    "created_at": stamp,
+                }
+            ],
+        ),
+        (
+            t.progress_entry,
+            [
+                {
+                    "id": 1,
+                    "directive_id": 1,
+                    "reported_on": date(2022, 1, 20),
+                    "percent": 40,
+                    "note": "Đang làm",
+                    "created_at": stamp,
+                }
+            ],
+        ),
+        (
+            t.limitation,
+            [
+                {
+                    "id": 1,
+                    "meeting_id": 1,
+                    "unit_id": 2,
+                    "text": "Tham mưu còn chậm",
+                    "text_key": "tham muu con cham",
+                    "category": "timeliness",
+                    "created_at": stamp,
+                },
+                {
+                    "id": 2,
+                    "meeting_id": 2,
+                    "unit_id": 2,
+                    "text": "Tham mưu còn chậm",
+                    "text_key": "tham muu con cham",
+                    "category": "timeliness",
+                    "repeat_of_id": 1,
+                    "created_at": stamp,
+                },
+            ],
+        ),
+        # No directive_id at 0001. The moves of `unit retire` here are fakes: report reads them.
+        (t.change_log, [r for r in synthetic_log(40) if r["action"] != "directive.move"]),
+    ]
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO unit (code, code_key, name, name_key, created_at) "
-                "VALUES ('VPTU', 'vptu', 'Văn phòng Tỉnh ủy', 'van phong tinh uy', '2022-01-01')"
-            )
-        )
-    engine.dispose()
-    cli = Cli(db=str(path), runner=__import__("typer.testing").testing.CliRunner())
-    assert cli.json("unit", "list")[0]["name"] == "Văn phòng Tỉnh ủy"
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            SCHEMA_REVISION,
-        )
+        for table, values in rows:
+            for value in values:  # one by one: the rows leave out different columns
+                conn.execute(insert(table).values(**value))
+
+
+def test_a_database_at_0001_with_data_upgrades_keeping_every_row(blank: str) -> None:
+    """Every row of a 0001 register survives the upgrade a command makes, and the commands read
+    it: the units, the report's counts and the overdue list."""
+    engine = create_engine(resolve_target(blank).url)
+    try:
+        upgrade(engine, "0001")
+        fill_0001(engine)
+    finally:
+        engine.dispose()
+    before = snapshot(blank)
+    cli = Cli(db=blank, runner=CliRunner())
+    assert [u["code"] for u in cli.json("unit", "list")] == ["BDV", "BTC", "VPTU"]
+    after = snapshot(blank)
+    assert before.pop("alembic_version") == [("0001",)]
+    assert after.pop("alembic_version") == [(SCHEMA_REVISION,)]
+    log_before, log_after = before.pop("change_log"), after.pop("change_log")
+    assert after == before
+    # 0002 adds change_log.directive_id after the columns 0001 had.
+    assert [row[: len(row) - 1] for row in log_after] == log_before
+    report = cli.json("report", "--period", "2022-01-01..2022-03-31", "--as-of", "2022-03-31")
+    assert {row["code"]: (row["total"], row["overdue"]) for row in report["units"]} == {
+        "BTC": (2, 1),
+        "VPTU": (1, 0),
+    }
+    assert report["totals"]["cancelled"] == 1
+    assert [r["id"] for r in report["repeated_limitations"]] == [1]
+    overdue = cli.json("overdue", "--as-of", "2022-03-31")
+    assert [item["id"] for item in overdue] == [1]
 
 
 # --- 0002: change_log.directive_id -----------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dirtrack.review.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
+from dirtrack.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
 from tests.conftest import ENTRY_POINT, Cli, file_digest, run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,9 +1,9 @@
-"""The lean review pack equals the reference, whole, on SQLite and on PostgreSQL (issue 6).
+"""The report equals the reference, whole, on SQLite and on PostgreSQL.
 
-``report`` builds its review from counts the database aggregates and from the facts of only the
-directives a section lists, streaming the long lists (dirtrack/cli/review_lean.py). The
-reference, dirtrack.review.pack.build_review, computes the same object in Python from the facts
-of every directive in scope, read the ORM way (dirtrack/cli/review.py gather_review). On random
+``report`` builds its object from counts the database aggregates and from the facts of only the
+directives a section lists, streaming the long lists (dirtrack/report/). The reference,
+tests/oracle.build_review, computes the same object in Python from the facts of every directive
+in scope, read the ORM way (tests/oracle.gather_review). On random
 registers — chairs spelled several ways and meeting on the same days, extensions with and
 without reasons, progress notes, cancellations, units under units, repeats of limitations
 (chains, loops, links to later ones), directives moved by ``unit retire`` and moves undone —
@@ -17,7 +17,6 @@ import contextlib
 import csv
 import io
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -28,8 +27,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, insert, update
 
-from dirtrack.cli.review import gather_review
-from dirtrack.cli.review_lean import gather_review_lean
 from dirtrack.db import open_engine, read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.records import RecordStream, materialised
@@ -42,14 +39,13 @@ from dirtrack.render.review_out import (
     review_csv,
     review_markdown,
 )
-from dirtrack.review.lean import chain_members
-from dirtrack.review.repeats import chains
+from dirtrack.repeats import chains
+from dirtrack.report import build
+from dirtrack.report.sections import chain_members
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.lite import transaction
-from dirtrack.store.lite_review import LiteReads
-from dirtrack.store.review_reads import CoreReads
 from tests.conftest import BACKENDS
+from tests.oracle import gather_review
 from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
 
@@ -341,7 +337,7 @@ def fill(engine: Engine, reg: Register) -> None:
 
 
 EXAMPLES = settings(
-    max_examples=200,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -386,7 +382,7 @@ def _rich_prints(pack: dict[str, Any], titles: ReviewTitles) -> dict[str, str]:
     rollup=st.booleans(),
     within=st.integers(0, 10),
 )
-def test_the_lean_pack_is_the_reference_pack(
+def test_the_report_is_the_reference_report(
     engine: Engine,
     reg: Register,
     start: int,
@@ -406,13 +402,13 @@ def test_the_lean_pack_is_the_reference_pack(
         expected = gather_review(session, period, as_of, **options)
     titles = ReviewTitles.of(period, "vi")
     with read_scope(engine) as conn:
-        lean = gather_review_lean(CoreReads(conn), period, as_of, **options)
-        streams = [lean["directives"], lean["next_period"]["directives"]]
+        report = build(conn, period, as_of, **options)
+        streams = [report["directives"], report["next_period"]["directives"]]
         assert all(isinstance(stream, RecordStream) for stream in streams)
         # Every format from the streams as they are read, before anything is held whole.
-        got_texts = _texts(lean, titles)
-        got = materialised(lean)
-        counted = gather_review_lean(CoreReads(conn), period, as_of, counts_only=True, **options)
+        got_texts = _texts(report, titles)
+        got = materialised(report)
+        counted = build(conn, period, as_of, counts_only=True, **options)
     assert got == expected
     expected_texts = _texts(expected, titles)
     assert got_texts == expected_texts
@@ -422,24 +418,6 @@ def test_the_lean_pack_is_the_reference_pack(
     assert got_texts["json"] == json.dumps(expected, ensure_ascii=False, indent=2)
     for by in ("unit", "chair"):
         assert review_csv(counted, by=by) == review_csv(expected, by=by)
-    if engine.dialect.name == "sqlite":
-        # The quick start of `report` on a SQLite file: the same pack from plain sqlite3.
-        with lite_reads(engine) as reads:
-            lite = gather_review_lean(reads, period, as_of, **options)
-            lite_texts = _texts(lite, titles)
-            assert materialised(lite) == expected
-            lite_counted = gather_review_lean(reads, period, as_of, counts_only=True, **options)
-        assert lite_texts == expected_texts
-        for by in ("unit", "chair"):
-            assert review_csv(lite_counted, by=by) == review_csv(expected, by=by)
-
-
-@contextlib.contextmanager
-def lite_reads(engine: Engine) -> Iterator[LiteReads]:
-    """The register's file through plain sqlite3, as `report` reads it on a SQLite file."""
-    assert engine.url.database
-    with transaction(sqlite3.connect(engine.url.database, isolation_level=None), write=False) as c:
-        yield LiteReads(c)
 
 
 def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
@@ -461,7 +439,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     fill(engine, reg)
     period = Period(label="test", start=day(0), end=day(9))
     with read_scope(engine) as conn:
-        pack = gather_review_lean(CoreReads(conn), period, day(9), counts_only=True)
+        pack = build(conn, period, day(9), counts_only=True)
     rows = list(csv.DictReader(io.StringIO(review_csv(pack, by="chair"))))
     # Both chairs fold to one; the spelling shown is the one of the latest meeting.
     assert [(r["chair"], r["chair_title"], r["meetings"], r["total"]) for r in rows] == [
@@ -470,7 +448,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     links=st.dictionaries(st.integers(1, 12), st.integers(1, 14), max_size=10),
     raised=st.sets(st.integers(1, 14), max_size=14),
@@ -479,7 +457,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
 def test_chain_members_are_all_the_repeats_need(
     links: dict[int, int], raised: set[int], listed: set[int]
 ) -> None:
-    """The limitations the lean path reads for ``repeated_limitations`` hold every chain of
+    """The limitations the report reads for ``repeated_limitations`` hold every chain of
     two or more that a listed one belongs to, exactly as the chains over all of them."""
     shown = listed & raised
 
@@ -499,40 +477,6 @@ def test_chain_members_are_all_the_repeats_need(
 
     live = {i: first for i, first in links.items() if i in raised}
     assert repeated(facts(chain_members(shown, live))) == repeated(facts(set(range(1, 15))))
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["report", "--quarter", "2022Q2"],
-        ["report", "--quarter", "2022Q2", "--unit", "VPTU", "--rollup", "--format", "json"],
-        ["report", "--period", "2022", "--by", "chair", "--format", "md"],
-        ["report", "--quarter", "2022Q2", "--format", "csv"],
-    ],
-    ids=["table", "json-unit-rollup", "md-chair", "csv"],
-)
-@pytest.mark.parametrize("lite", ["", "0"], ids=["lite", "no-lite"])
-def test_report_loads_no_orm(meeting: int, db: str, args: list[str], lite: str) -> None:
-    """Start-up time: `report` never imports SQLModel (issue 6); on a SQLite file not even
-    SQLAlchemy, unless DIRTRACK_LITE=0 turns the sqlite3 path off."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.test_report_sql import LEAN
-
-    env = {**os.environ, "DIRTRACK_LITE": lite}
-    done = subprocess.run(
-        [sys.executable, "-c", LEAN, db, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    outcome = json.loads(done.stderr.strip().splitlines()[-1])
-    assert outcome["code"] in (None, 0), done.stderr
-    assert outcome["heavy"] == []
-    assert outcome["core"] is ("://" in db or lite == "0")
 
 
 @EXAMPLES
@@ -560,8 +504,8 @@ def test_one_pass_counts_equal_the_separate_queries(
     from sqlalchemy import select
 
     from dirtrack.status import Status
-    from dirtrack.store.report_sql import Scope, directive_ids, states, unit_counts
-    from dirtrack.store.review_counts import count_review
+    from dirtrack.store.counts import count_review, unit_counts
+    from dirtrack.store.rules import Scope, directive_ids, states
 
     fill(engine, reg)
     first = day(start)
