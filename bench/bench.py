@@ -11,7 +11,7 @@ maximum resident set) of each.
 Beside them, on the same data and in the same run:
 
 - the floor: the ``sqlite3`` command-line shell running the very SQL dirtrack sends for the
-  per-unit counts and for the overdue list (compiled from ``dirtrack/store/report_sql.py``);
+  per-unit counts and for the overdue list (compiled from ``dirtrack/store/rules.py`` and ``counts.py``);
 - Taskwarrior (``task``, if installed: ``apt-get install taskwarrior``) on the same tasks (one
   per directive, its unit as project, the deadline in force as due date): ``task summary``
   against ``report`` and ``task overdue`` against ``overdue``, up to ``--taskwarrior-max``
@@ -597,7 +597,8 @@ def floor_sql(reg: Register) -> tuple[str, str]:
 
     from dirtrack.periods import parse_period
     from dirtrack.status import Status
-    from dirtrack.store.report_sql import Scope, directive_ids, unit_counts_query
+    from dirtrack.store.counts import unit_counts_query
+    from dirtrack.store.rules import Scope, directive_ids
     from dirtrack.store.tables import directive
 
     span = parse_period(f"{reg.today.year}Q{(reg.today.month - 1) // 3 + 1}", today=reg.today)
