@@ -11,7 +11,8 @@ maximum resident set) of each.
 Beside them, on the same data and in the same run:
 
 - the floor: the ``sqlite3`` command-line shell running the very SQL dirtrack sends for the
-  per-unit counts and for the overdue list (compiled from ``dirtrack/store/rules.py`` and ``counts.py``);
+  per-unit counts and for the overdue list (compiled from ``dirtrack/store/rules.py`` and
+  ``dirtrack/store/counts.py``);
 - Taskwarrior (``task``, if installed: ``apt-get install taskwarrior``) on the same tasks (one
   per directive, its unit as project, the deadline in force as due date): ``task summary``
   against ``report`` and ``task overdue`` against ``overdue``, up to ``--taskwarrior-max``
