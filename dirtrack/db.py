@@ -88,6 +88,29 @@ def resolve_target(value: str | None) -> Target:
     return _sqlite_target(Path(value))
 
 
+# The files SQLite keeps for a database: the file itself, then its write-ahead log, its shared
+# memory index and its rollback journal.
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def is_database_file(candidate: Path, database: Path) -> bool:
+    """Whether ``candidate`` names the SQLite file ``database`` or one of its companions.
+
+    However the path is spelt: relative, with ``.`` or ``..``, through a symbolic link, or as a
+    hard link (then the file's device and inode tell, as :func:`os.path.samefile`).
+    """
+    candidate = candidate.expanduser()
+    for suffix in SQLITE_SUFFIXES:
+        own = database.with_name(database.name + suffix)
+        try:
+            if os.path.samefile(candidate, own):
+                return True
+        except OSError:  # one of them does not exist (yet): compare where they would be
+            if candidate.resolve() == own.resolve():
+                return True
+    return False
+
+
 def _sqlite_target(path: Path) -> Target:
     path = path.expanduser()
     if not path.parent.is_dir():

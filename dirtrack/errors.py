@@ -67,3 +67,7 @@ class Conflict(DirtrackError):
 
 class DatabaseError(DirtrackError):
     """The database cannot be opened or is not a dirtrack database."""
+
+
+class OutputError(DirtrackError):
+    """Output that could not be written whole: a full disk, a file too large, a device error."""

@@ -670,7 +670,38 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--out {value}: không ghi được vào thư mục {folder}",
         "--out {value}: cannot write in folder {folder}",
     ),
+    "is_the_database": (
+        "{path} là chính cơ sở dữ liệu {db} hoặc một tệp đi kèm của nó; hãy chọn tệp khác",
+        "{path} is the database {db} itself or one of its files; choose another file",
+    ),
+    # writing output: files and standard output
+    "write_failed": ("không ghi được {target}: {reason}", "cannot write {target}: {reason}"),
+    "w_stdout": ("đầu ra chuẩn (stdout)", "standard output"),
+    "w_disk_full": ("ổ đĩa đã đầy", "the disk is full"),
+    "w_disk_quota": ("đã hết hạn mức dung lượng đĩa", "the disk quota is used up"),
+    "w_file_too_big": (
+        "tệp vượt quá kích thước hệ thống cho phép",
+        "the file is larger than the system allows",
+    ),
+    "w_io_error": ("lỗi đọc ghi của thiết bị", "the device reported an input/output error"),
+    "w_read_only_fs": ("hệ thống tệp chỉ cho đọc", "the file system is read-only"),
+    "w_no_permission": ("không có quyền ghi", "permission denied"),
+    "xlsx_cell_too_long": (
+        "{what} {ident}: {field} dài {n} ký tự, quá {limit} ký tự một ô Excel chứa được; không "
+        "xuất gì. Hãy dùng export --format json (giữ nguyên toàn bộ)",
+        "{what} {ident}: {field} has {n} characters, more than the {limit} an Excel cell holds; "
+        "nothing was exported. Use export --format json (lossless)",
+    ),
+    # backup and restore
+    "restore_not_healthy": (
+        "{path} không khôi phục được: {problems}; cơ sở dữ liệu hiện tại giữ nguyên",
+        "{path} cannot be restored: {problems}; the current database is untouched",
+    ),
     # dates, deadlines and periods
+    "no_such_quarter": (
+        "{text!r}: một năm chỉ có 4 quý (I đến IV)",
+        "{text!r}: a year has 4 quarters (I to IV)",
+    ),
     "not_real_date": ("{text!r} không phải là ngày hợp lệ", "{text!r} is not a real date"),
     "not_a_date": (
         "{text!r} không phải là ngày; hãy viết theo dạng {forms}",

@@ -79,6 +79,9 @@ def _actor(value: str | None) -> str | None:
 
 
 def main() -> None:
+    from dirtrack.render.outfile import buffer_stdout
+
+    buffer_stdout()
     try:
         app(prog_name="dirtrack")
     except BrokenPipeError:  # the reader went away while the last output was being flushed
@@ -86,6 +89,42 @@ def main() -> None:
 
         quiet_stdout()
         raise SystemExit(ExitCode.BROKEN_PIPE) from None
+    except SystemExit:
+        _flush_or_fail()  # Click's own output (--help, usage) too: never a silent short write
+        raise
+    except OSError as exc:  # --help written by Click, outside the commands' error boundary
+        _fail_on_output(exc)
+        raise
+
+
+def _flush_or_fail() -> None:
+    import sys
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from dirtrack.cli.app import quiet_stdout
+
+        quiet_stdout()
+        raise SystemExit(ExitCode.BROKEN_PIPE) from None
+    except OSError as exc:
+        _fail_on_output(exc)
+        raise
+
+
+def _fail_on_output(exc: OSError) -> None:
+    """Exit 1 with one error line when ``exc`` is stdout refusing output; else return."""
+    from dirtrack.cli.app import quiet_stdout
+    from dirtrack.i18n import default_lang
+    from dirtrack.render import err
+    from dirtrack.render.outfile import output_failure
+
+    failed = output_failure(exc)
+    if failed is None:
+        return
+    quiet_stdout()
+    err(f"Error: {failed.render(default_lang())}")
+    raise SystemExit(ExitCode.ERROR) from None
 
 
 __all__ = ["app", "main"]

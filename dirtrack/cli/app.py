@@ -8,6 +8,7 @@ language of ``--lang`` (the word ``Error:`` itself never changes); usage errors 
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import typer
@@ -16,6 +17,7 @@ from typer.core import TyperGroup
 from dirtrack.errors import DirtrackError, ExitCode
 from dirtrack.i18n import error_text
 from dirtrack.render import err
+from dirtrack.render.outfile import output_failure
 
 
 def quiet_stdout() -> None:
@@ -58,7 +60,13 @@ class DirtrackGroup(TyperGroup):
         try:
             if ctx.parent is None and isinstance(ctx.meta.get(_CONFIG_PROBLEM), DirtrackError):
                 raise ctx.meta[_CONFIG_PROBLEM]
-            return super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            except typer.Exit:
+                _flush_stdout(ctx)
+                raise
+            _flush_stdout(ctx)
+            return result
         except DirtrackError as exc:
             err(f"Error: {exc.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
@@ -72,9 +80,14 @@ class DirtrackGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
+            lang = session_lang(ctx)
+            failed = output_failure(exc)
+            if failed is not None:  # stdout on a full disk: the output is cut, so say so
+                quiet_stdout()
+                err(f"Error: {failed.render(lang)}")
+                raise typer.Exit(ExitCode.ERROR) from None
             if os.environ.get("DIRTRACK_DEBUG"):
                 raise
-            lang = session_lang(ctx)
             known = _known_failure(exc)
             if known is not None:
                 err(f"Error: {error_text(known, lang, {})}")
@@ -86,6 +99,16 @@ class DirtrackGroup(TyperGroup):
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
+
+
+def _flush_stdout(ctx: Any) -> None:
+    """Push what the command wrote to stdout out now, while a failure can still be reported.
+
+    Redirected stdout is block-buffered: without this, a full disk would only be met at the
+    interpreter's exit, after the command had reported success.
+    """
+    if ctx.parent is None:
+        sys.stdout.flush()
 
 
 def session_lang(ctx: Any) -> str:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -109,6 +110,23 @@ def read_only(ctx: typer.Context) -> Iterator[Connection]:
             yield conn
     finally:
         engine.dispose()
+
+
+def database_file(ctx: typer.Context) -> Path | None:
+    """The SQLite file ``--db`` names (None for PostgreSQL or memory): never an output file."""
+    from dirtrack.db import resolve_target
+
+    return resolve_target(state(ctx).db).path
+
+
+def out_target(ctx: typer.Context, value: str | None, *, force: bool) -> Path | None:
+    """The file ``--out`` names, checked (see :func:`dirtrack.render.outfile.check_target`);
+    None when output goes to stdout."""
+    from dirtrack.render.outfile import check_target
+
+    if value is None:
+        return None
+    return check_target(value, force=force, database=database_file(ctx))
 
 
 def today() -> date:

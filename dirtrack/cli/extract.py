@@ -53,21 +53,22 @@ def extract(
 
     Example: dirtrack extract tin-bai.html --out hop-2022-05-06.toml
     """
+    from dirtrack.cli.common import database_file, out_target
     from dirtrack.extract import KnownUnit
     from dirtrack.extract.readers import extract_file
     from dirtrack.i18n import msg
     from dirtrack.render.json_out import dump
-    from dirtrack.render.outfile import check_target, write_atomic
+    from dirtrack.render.outfile import write_atomic
     from dirtrack.store.units import UnitIndex
 
-    target = check_target(out_file, force=force) if out_file else None
+    target = out_target(ctx, out_file, force=force)
     with unit_of_work(ctx, write=apply) as session:
         index = UnitIndex.load(session)
         known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
         draft = extract_file(file, known, today=today(), stdin=sys.stdin.buffer)
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml()
         if target is not None:
-            write_atomic(target, text.encode("utf-8"), force=force)
+            write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
         else:
             out(text)
         if apply:

@@ -125,9 +125,8 @@ def report(
 
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
-    from dirtrack.cli.common import read_only
+    from dirtrack.cli.common import out_target, read_only
     from dirtrack.errors import InvalidInput
-    from dirtrack.render.outfile import check_target
     from dirtrack.render.review_out import ReviewTitles, render_review
     from dirtrack.report import build
 
@@ -136,7 +135,7 @@ def report(
     if due_within < 0:
         raise InvalidInput.of("bad_due_within", n=due_within)
     span = period_of(quarter or period or "", cutoff)
-    target = check_target(out_file, force=force) if out_file else None
+    target = out_target(ctx, out_file, force=force)
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)

@@ -167,12 +167,13 @@ def export(
 
     Example: dirtrack export --format json --out dirtrack-2022-09-30.json
     """
-    from dirtrack.render.outfile import check_target, write_atomic
+    from dirtrack.cli.common import database_file, out_target
+    from dirtrack.render.outfile import write_atomic
     from dirtrack.render.progress import progress_bar
 
     if fmt is ExportFormat.JSON and as_of is not None:
         raise InvalidInput.of("export_as_of_json")
-    target = check_target(out_file, force=force) if out_file else None
+    target = out_target(ctx, out_file, force=force)
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
         raise InvalidInput.of("xlsx_to_terminal")
     day = optional_day(as_of) or today()
@@ -193,7 +194,7 @@ def export(
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         return
-    write_atomic(target, data, force=force)
+    write_atomic(target, data, force=force, database=database_file(ctx))
     err(msg("exported", lang, file=target))
 
 

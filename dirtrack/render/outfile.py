@@ -1,31 +1,107 @@
-"""Writing a report to ``--out FILE``: whole or not at all.
+"""Writing output: a file whole or not at all, standard output checked, never the database.
 
-The content is written to a temporary file in the same folder and renamed over the target, so
-a reader (or a crash) never sees half a report. A missing folder, a folder given as the file, or
-an existing file without ``--force`` is refused before anything is computed.
+The rules, for every command that writes (``export``, ``report`` in every format, ``extract``,
+``backup``, ``restore``'s kept copy, and every listing on stdout):
+
+- A file is written to a temporary ``.part`` file in the same folder, flushed to the disk
+  (fsync) and only then renamed over the target, so a reader (or a crash, or a full disk) never
+  sees half a file. A part file is locked by the process writing it; one whose writer was killed
+  is removed by the next dirtrack that writes in that folder (:func:`part_file`).
+- A failed or short write (disk full, quota, file too large, device error) is one ``Error:``
+  line naming the file or standard output, in the user's language, and exit 1
+  (:func:`write_failure`); the CLI's boundary flushes stdout before it reports success.
+- ``--out`` (and ``backup``'s FILE) never names the database itself or its ``-wal``, ``-shm`` or
+  ``-journal`` file, however the path is spelt (:func:`check_target`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
+import re
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.errors import Conflict, DirtrackError, InvalidInput, OutputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file in use cannot be removed there anyway
+    fcntl = None  # type: ignore[assignment]
+
+# errno of a write that failed for want of room or because of the device, and how to say it.
+WRITE_ERRNOS = {
+    errno.ENOSPC: "w_disk_full",
+    errno.EDQUOT: "w_disk_quota",
+    errno.EFBIG: "w_file_too_big",
+    errno.EIO: "w_io_error",
+    errno.EROFS: "w_read_only_fs",
+}
 
 
-def check_target(value: str, *, force: bool) -> Path:
+def write_failure(exc: OSError, target: object) -> DirtrackError:
+    """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
+    from dirtrack.i18n import Phrase
+
+    key = WRITE_ERRNOS.get(exc.errno or 0)
+    if key is None and isinstance(exc, PermissionError):
+        key = "w_no_permission"
+    reason: object = Phrase(key) if key else (exc.strerror or type(exc).__name__)
+    return OutputError.of("write_failed", target=target, reason=reason)
+
+
+def output_failure(exc: BaseException) -> DirtrackError | None:
+    """The error for a write to standard output that failed, else None (not an output failure).
+
+    A write to stdout raises an OSError without a file name; one of :data:`WRITE_ERRNOS` there
+    is the disk (or pipe's device) refusing the output.
+    """
+    from dirtrack.i18n import Phrase
+
+    if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS and exc.filename is None:
+        return write_failure(exc, Phrase("w_stdout"))
+    return None
+
+
+def buffer_stdout() -> None:
+    """Give stdout a buffered binary layer, whatever ``python -u`` or PYTHONUNBUFFERED said.
+
+    Unbuffered, stdout writes straight to the file descriptor and a short write (the disk fills,
+    the file reaches its size limit) drops the rest without an error; a buffered writer writes
+    the rest again and so meets the error, which the CLI's boundary then reports.
+    """
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if isinstance(stream, io.TextIOWrapper) and isinstance(raw, io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(raw),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=stream.isatty(),
+        )
+
+
+def check_target(value: str, *, force: bool, database: Path | None = None) -> Path:
     """The path ``--out`` names, if it can be written.
 
+    Args:
+        value: what the user gave.
+        force: an existing file may be replaced.
+        database: the SQLite file of ``--db``, which is never a target (nor its companions).
+
     Raises:
-        InvalidInput: empty, a folder, or in a folder that does not exist.
+        InvalidInput: empty, a folder, in a folder that does not exist, or the database.
         Conflict: the file exists and ``force`` is false.
     """
     if not value.strip():
         raise InvalidInput.of("out_empty")
     path = Path(value).expanduser()
+    if database is not None:
+        refuse_database(path, database)
     if path.is_dir():
         raise InvalidInput.of("out_is_folder", value=value)
     folder = path.parent
@@ -38,43 +114,141 @@ def check_target(value: str, *, force: bool) -> Path:
     return path
 
 
+def refuse_database(path: Path, database: Path) -> None:
+    """Raise InvalidInput when ``path`` is the database ``database`` or one of its files."""
+    from dirtrack.db import is_database_file
+
+    if is_database_file(path, database):
+        raise InvalidInput.of("is_the_database", path=path, db=database)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
-def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+# .NAME.dirtrack-PID-RANDOM.part: whose part it is, and which process writes it.
+_PART_MARK = ".dirtrack-"
+_PART = re.compile(r"^\..*\.dirtrack-(\d+)-[^.]+\.part$")
+_COMPANIONS = ("", "-journal", "-wal", "-shm")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def _locked(path: Path) -> bool:
+    """Whether a live process holds the part file ``path`` (its writer locks it)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True  # cannot tell: leave it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops the lock just taken
+    return False
+
+
+def clean_stale_parts(folder: Path) -> list[Path]:
+    """Remove the part files in ``folder`` whose writer is gone (killed); return them."""
+    removed: list[Path] = []
+    try:
+        names = [e.name for e in os.scandir(folder) if _PART_MARK in e.name]
+    except OSError:
+        return removed
+    for name in names:
+        m = _PART.match(name)
+        if m is None or _alive(int(m[1])):
+            continue
+        path = folder / name
+        if _locked(path):
+            continue
+        for suffix in _COMPANIONS:
+            with contextlib.suppress(OSError):
+                os.unlink(path.with_name(name + suffix))
+        removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def part_file(path: Path) -> Iterator[tuple[Path, int]]:
+    """A new temporary file beside ``path``: its name and an open descriptor, locked.
+
+    Stale parts in the folder are removed first. The part (and any SQLite journal beside it) is
+    removed when the block ends, whether it was renamed into place or not.
+    """
+    folder = path.parent
+    clean_stale_parts(folder)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}{_PART_MARK}{os.getpid()}-", suffix=".part", dir=folder
+    )
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield Path(name), fd
+    finally:
+        for suffix in _COMPANIONS:
+            with contextlib.suppress(OSError):
+                os.unlink(name + suffix)
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the system allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_atomic(
+    path: Path, data: bytes | Iterable[bytes], *, force: bool, database: Path | None = None
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and a rename.
 
     ``data`` may come in pieces (a JSON review of a large register, written as it is read):
     the file appears, whole, only after the last one.
 
     Raises:
         InvalidInput, Conflict: as :func:`check_target` (checked again: time has passed).
+        OutputError: the disk is full, the file too large, the device failed: nothing written.
     """
-    path = check_target(str(path), force=force)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    path = check_target(str(path), force=force, database=database)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                for piece in data:
-                    handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        if force:
-            os.replace(tmp, path)
-        else:
-            # link() refuses an existing name: a file created meanwhile is never overwritten.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise Conflict.of("out_exists", value=path) from None
-            except OSError:  # a file system without hard links
+        with part_file(path) as (tmp, fd):
+            with open(fd, "wb", closefd=False) as handle:
+                if isinstance(data, bytes):
+                    handle.write(data)
+                else:
+                    for piece in data:
+                        handle.write(piece)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+            if force:
                 os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            else:
+                # link() refuses an existing name: a file created meanwhile is never overwritten.
+                try:
+                    os.link(tmp, path)
+                except FileExistsError:
+                    raise Conflict.of("out_exists", value=path) from None
+                except OSError:  # a file system without hard links
+                    os.replace(tmp, path)
+            fsync_folder(path.parent)
+    except OSError as exc:
+        raise write_failure(exc, path) from None

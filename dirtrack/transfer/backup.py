@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
-from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
+from dirtrack.render.outfile import fsync_folder, part_file, refuse_database, write_failure
 from dirtrack.transfer.base import NoProgress, Progress
 
 PAGES_PER_STEP = 256
@@ -138,42 +138,44 @@ def backup(
     if dest.is_dir():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source_path.stem}-{stamp}.db"
+    refuse_database(dest, source_path)
     if not dest.parent.is_dir():
         raise InvalidInput(f"cannot write {dest}: folder {dest.parent} does not exist")
-    if dest.exists():
-        if dest.resolve() == source_path.resolve():
-            raise InvalidInput(f"{dest} is the database itself; back it up to another file")
-        if not force:
-            raise Conflict(f"{dest} exists already; give --force to replace it")
+    if dest.exists() and not force:
+        raise Conflict(f"{dest} exists already; give --force to replace it")
     _backup_to(source_path, dest, progress)
     revision, counts = inspect_file(dest)
     return Copied(dest, revision, counts, dest.stat().st_size)
 
 
-def _backup_to(source_path: Path, dest: Path, progress: Progress) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    os.close(fd)
-    temp = Path(temp_name)
+def _copy_into(source_path: Path, temp: Path, progress: Progress) -> None:
+    """Copy the database ``source_path`` into the new file ``temp``, checked, self-contained."""
+    source = _connect(source_path, readonly=True)
+    copy = sqlite3.connect(temp)
     try:
-        source = _connect(source_path)
-        copy = sqlite3.connect(temp)
-        try:
-            _copy(source, copy, progress)
-            # A self-contained file: no -wal beside it, whatever mode the source is in.
-            copy.execute("PRAGMA journal_mode=DELETE")
-            check = copy.execute("PRAGMA quick_check").fetchone()
-            if check is None or check[0] != "ok":
-                raise DatabaseError(f"the copy failed its check ({check[0] if check else '?'})")
-        finally:
-            copy.close()
-            source.close()
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, dest)
+        _copy(source, copy, progress)
+        # A self-contained file: no -wal beside it, whatever mode the source is in.
+        copy.execute("PRAGMA journal_mode=DELETE")
+        check = copy.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise DatabaseError(f"the copy failed its check ({check[0] if check else '?'})")
+    finally:
+        copy.close()
+        source.close()
+
+
+def _backup_to(source_path: Path, dest: Path, progress: Progress) -> None:
+    """Copy the database to ``dest`` through a part file beside it (see render.outfile)."""
+    try:
+        with part_file(dest) as (temp, fd):
+            _copy_into(source_path, temp, progress)
+            os.fsync(fd)
+            os.replace(temp, dest)
+            fsync_folder(dest.parent)
     except sqlite3.Error as exc:
         raise DatabaseError(f"backup failed: {exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise write_failure(exc, dest) from None
 
 
 def _kept_name(path: Path) -> Path:
@@ -189,43 +191,109 @@ def _kept_name(path: Path) -> Path:
 def restore(target: Target, source: Path, progress: Progress | None = None) -> Copied:
     """Put the backup ``source`` in place of the database of ``target``; keep the old one.
 
+    The backup is first copied to a part file beside the database, brought to the current schema
+    and checked as ``doctor`` checks a database (schema, integrity, references); only a healthy
+    candidate replaces anything. Its page size is made the database's own, so a backup written
+    with any page size restores into a database in WAL mode.
+
     Raises:
         InvalidInput: PostgreSQL, or ``source`` is not an intact dirtrack database at a known
-            schema revision, or is the database itself.
+            schema revision, fails a check, or is the database itself.
         NotFound: ``source`` does not exist.
     """
     progress = progress or NoProgress()
     db_path = _sqlite_path(target)
     source = source.expanduser()
+    refuse_database(source, db_path)
     revision, counts = inspect_file(source)
     kept: Path | None = None
-    if db_path.exists():
-        if db_path.resolve() == source.resolve():
-            raise InvalidInput(f"{source} is the database itself")
-        kept = _kept_name(db_path)
-        try:
-            inspect_file(db_path)
-        except InvalidInput:
-            # Not a readable dirtrack database: keep its bytes as they are.
-            shutil.copy2(db_path, kept)
-        else:
-            _backup_to(db_path, kept, NoProgress())
-    else:
-        fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
     try:
-        src = _connect(source, readonly=True)
-        dst = sqlite3.connect(db_path, timeout=60)
-        try:
-            dst.execute("PRAGMA busy_timeout=60000")
-            _copy(src, dst, progress)
-        finally:
-            dst.close()
-            src.close()
+        with part_file(db_path) as (candidate, _fd):
+            _copy_into(source, candidate, NoProgress())
+            _check_candidate(candidate, source)
+            _match_page_size(candidate, db_path)
+            if db_path.exists():
+                kept = _kept_name(db_path)
+                try:
+                    inspect_file(db_path)
+                except InvalidInput:
+                    # Not a readable dirtrack database: keep its bytes as they are.
+                    shutil.copy2(db_path, kept)
+                else:
+                    _backup_to(db_path, kept, NoProgress())
+            else:
+                fd = os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                os.close(fd)
+            src = _connect(candidate, readonly=True)
+            dst = sqlite3.connect(db_path, timeout=60)
+            try:
+                dst.execute("PRAGMA busy_timeout=60000")
+                _copy(src, dst, progress)
+            finally:
+                dst.close()
+                src.close()
     except sqlite3.Error as exc:
         raise DatabaseError(
             f"restore failed: {exc}; the database was kept as {kept}"
             if kept
             else f"restore failed: {exc}"
         ) from None
+    except OSError as exc:
+        raise write_failure(exc, db_path) from None
     return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
+
+
+def _check_candidate(candidate: Path, source: Path) -> None:
+    """Bring the copy of a backup to the current schema and check it as ``doctor`` does.
+
+    Raises:
+        InvalidInput: the migration fails, or a check finds a problem.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
+    from dirtrack.store.health import PROBLEM, run_checks
+
+    found = Target(f"sqlite:///{candidate}", candidate)
+    engine = make_engine(found)
+    try:
+        ensure_schema(engine, found)
+        with engine.connect() as conn:
+            checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=None)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=reason) from None
+    except DirtrackError as exc:
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=str(exc)) from None
+    finally:
+        engine.dispose()
+    problems = [f"{c.name}: {c.detail}" for c in checks if c.status == PROBLEM]
+    if problems:
+        raise InvalidInput.of("restore_not_healthy", path=source, problems="; ".join(problems))
+
+
+def _page_size(path: Path) -> int:
+    conn = _connect(path, readonly=True)
+    try:
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _match_page_size(candidate: Path, db_path: Path) -> None:
+    """Rewrite ``candidate`` with the page size of ``db_path``: SQLite's backup cannot change
+    the page size of a database in WAL mode."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    try:
+        wanted = _page_size(db_path)
+    except sqlite3.Error:
+        return  # not a readable database: it is replaced whole, page size and all
+    if _page_size(candidate) == wanted:
+        return
+    conn = sqlite3.connect(candidate)
+    try:
+        conn.execute(f"PRAGMA page_size={wanted}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()

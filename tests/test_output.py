@@ -1,0 +1,339 @@
+"""What dirtrack writes: whole or not at all, never over the database, never a live formula,
+never a raw control sequence on a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import resource
+import signal
+import sqlite3
+import subprocess
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+
+pytestmark = pytest.mark.sqlite_only("checks files beside the SQLite database")
+
+FSIZE_LIMIT = 64 * 1024
+
+
+def _limited(fsize: int | None = None, memory: int | None = None) -> Callable[[], None]:
+    """For preexec_fn: files no larger than ``fsize`` (SIGXFSZ ignored, so a write beyond it
+    fails with EFBIG as on a full disk) and no more than ``memory`` bytes of address space."""
+
+    def setup() -> None:
+        if fsize is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return setup
+
+
+def dirtrack(
+    *args: str,
+    db: str,
+    stdout: int | io.BufferedWriter = subprocess.PIPE,
+    limit: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [ENTRY_POINT, "--db", db, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=limit,
+        timeout=120,
+        check=False,
+    )
+
+
+def one_error(done: subprocess.CompletedProcess[bytes]) -> str:
+    stderr = done.stderr.decode("utf-8")
+    lines = stderr.strip().splitlines()
+    assert done.returncode == 1, stderr
+    assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
+    return lines[0]
+
+
+@pytest.fixture
+def big(meeting: int, units: Cli, db: str, tmp_path: Path) -> str:
+    """A register whose JSON export, CSV listing and report are well over FSIZE_LIMIT."""
+    rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"] + [
+        f"{n},Việc số {n}: rà soát hồ sơ và báo cáo kết quả,BTC,30/9/2022" for n in range(1, 701)
+    ]
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    units.ok("import", str(sheet), "--meeting", str(meeting))
+    return db
+
+
+# --- every write checked ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export"],
+        ["list", "--format", "csv"],
+        ["list"],
+        ["overdue", "--as-of", "2022-12-31", "--format", "json"],
+        ["report", "--quarter", "2022Q3", "--format", "xlsx"],
+        ["report", "--quarter", "2022Q3", "--format", "md"],
+        ["unit", "list", "--format", "csv"],
+    ],
+)
+def test_stdout_on_a_full_disk_is_an_error(big: str, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = dirtrack(*command, db=big, stdout=full)
+    assert "cannot write standard output: the disk is full" in one_error(done)
+
+
+def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path) -> None:
+    target = tmp_path / "list.csv"
+    with target.open("wb") as handle:
+        done = dirtrack(
+            "list", "--format", "csv", db=big, stdout=handle, limit=_limited(FSIZE_LIMIT)
+        )
+    assert "larger than the system allows" in one_error(done)
+    with open("/dev/full", "wb") as full:
+        vi = dirtrack("--lang", "vi", "export", db=big, stdout=full)
+    assert "ổ đĩa đã đầy" in one_error(vi)
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["export"], "all.json"),
+        (["export", "--format", "xlsx"], "all.xlsx"),
+        (["report", "--quarter", "2022Q3", "--format", "md"], "report.md"),
+        (["report", "--quarter", "2022Q3", "--format", "csv"], "report.csv"),
+        (["backup"], "copy.db"),
+    ],
+)
+def test_a_file_is_written_whole_or_not_at_all(
+    big: str, tmp_path: Path, command: list[str], name: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / name
+    args = [*command, str(target)] if command == ["backup"] else [*command, "--out", str(target)]
+    done = dirtrack(*args, db=big, limit=_limited(FSIZE_LIMIT))
+    if name == "report.csv":  # small: it fits, and is whole
+        assert done.returncode == 0, done.stderr
+        assert list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))[-1][0]
+        return
+    message = one_error(done)
+    assert f"cannot write {target}" in message or "backup failed" in message
+    assert not target.exists()
+    assert os.listdir(folder) == []  # no part file left behind either
+
+
+# --- the database is never an output file ----------------------------------------------------
+
+
+def test_out_never_names_the_database(big: str, db_path: Path, tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.db").symlink_to(db_path)
+    os.link(db_path, tmp_path / "hard.db")
+    before = file_digest(db_path)
+    spellings = [
+        str(db_path),
+        db_path.name,
+        f"./{db_path.name}",
+        f"sub/../{db_path.name}",
+        "link.db",
+        "hard.db",
+        f"{db_path}-wal",
+        f"{db_path}-shm",
+        f"{db_path}-journal",
+    ]
+    commands = [
+        ["export"],
+        ["export", "--format", "xlsx"],
+        ["report", "--quarter", "2022Q3", "--format", "xlsx"],
+        ["report", "--quarter", "2022Q3", "--format", "docx"],
+    ]
+    for spelling in spellings:
+        for command in commands:
+            done = dirtrack(*command, "--out", spelling, "--force", db=str(db_path))
+            assert "is the database" in one_error(done), (spelling, command)
+    done = dirtrack("backup", "hard.db", "--force", db=str(db_path))
+    assert "is the database" in one_error(done)
+    assert file_digest(db_path) == before
+    text = tmp_path / "tin.txt"
+    text.write_text("Giao Ban Tổ chức hoàn thành đề án trước ngày 30/9/2022.\n", encoding="utf-8")
+    done = dirtrack("extract", str(text), "--out", "link.db", "--force", db=str(db_path))
+    assert "is the database" in one_error(done)
+    assert file_digest(db_path) == before
+    assert run("doctor", db=str(db_path)).returncode == 0
+
+
+# --- a killed backup leaves nothing behind ---------------------------------------------------
+
+
+def test_a_killed_backup_leaves_no_part_file(units: Cli, db_path: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE ballast (b BLOB)")
+    conn.executemany(
+        "INSERT INTO ballast VALUES (zeroblob(1048576))", [()] * 160
+    )  # 160 MiB: the copy takes a while
+    conn.commit()
+    conn.close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    copy = folder / "copy.db"
+    process = subprocess.Popen(
+        [ENTRY_POINT, "--db", str(db_path), "backup", str(copy)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not [n for n in os.listdir(folder) if n.endswith(".part")]:
+        assert process.poll() is None, "the backup ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    time.sleep(0.05)
+    process.kill()
+    process.wait()
+    assert not copy.exists()
+    assert [n for n in os.listdir(folder) if ".part" in n]  # what the kill left
+    done = run("backup", str(folder / "again.db"), db=str(db_path))
+    assert done.returncode == 0, done.stderr
+    assert sorted(os.listdir(folder)) == ["again.db"]
+
+
+# --- formulas --------------------------------------------------------------------------------
+
+DANGEROUS = [
+    '=HYPERLINK("http://x","bấm")',
+    "=cmd|' /C calc'!A0",
+    "+84 912 345 678",
+    "-1",
+    "@SUM(A1)",
+    "\tTab đầu",
+    "\rCR đầu",
+]
+
+
+@pytest.fixture
+def hostile(units: Cli, meeting: int) -> Cli:
+    for text in DANGEROUS:
+        units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "--", text)
+    units.ok("add-limitation", str(meeting), "--unit", "BTC", "--", "=1+1 thiếu người")
+    return units
+
+
+def _csv_cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_no_csv_field_starts_a_formula(hostile: Cli) -> None:
+    outputs = [
+        hostile.ok("list", "--format", "csv"),
+        hostile.ok("overdue", "--as-of", "2022-12-31", "--format", "csv"),
+        hostile.ok("remind", "--as-of", "2022-06-25", "--format", "csv"),
+        hostile.ok("meetings", "--format", "csv"),
+        hostile.ok("limitations", "--format", "csv"),
+        hostile.ok("unit", "list", "--format", "csv"),
+        hostile.ok("history", "--format", "csv"),
+        hostile.ok("show", "1", "--format", "csv"),
+        hostile.ok("report", "--quarter", "2022Q2", "--format", "csv"),
+    ]
+    for text in outputs:
+        for cell in _csv_cells(text):
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (cell, text[:200])
+    listed = list(csv.DictReader(io.StringIO(outputs[0])))
+    assert [r["text"] for r in listed] == ["'" + t for t in DANGEROUS]
+    assert all(r["id"].isdigit() for r in listed)
+
+
+def test_csv_numbers_stay_numbers(hostile: Cli) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(hostile.ok("report", "--quarter", "2022Q2", "-f", "csv")))
+    )
+    assert rows and all(not r[k].startswith("'") for r in rows for k in r if r[k][:1] != "'")
+    counts = [r for r in rows if r.get("total")]
+    assert counts and all(r["total"].isdigit() for r in counts)
+
+
+def test_report_workbook_has_no_formula(hostile: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    hostile.ok("report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(target))
+    with zipfile.ZipFile(target) as book:
+        for name in book.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in book.read(name).decode("utf-8"), name
+    texts = {}
+    for ws in load_workbook(target).worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(tuple("=+-@\t\r")):
+                    assert cell.data_type == "s" and cell.quotePrefix, (ws.title, cell.value)
+                    texts[cell.value] = cell
+    assert '=HYPERLINK("http://x","bấm")' in texts  # the text itself, as typed
+
+
+def test_csv_import_takes_back_the_apostrophe_export_added(hostile: Cli, tmp_path: Path) -> None:
+    """A CSV written by dirtrack and read back by import gives back the text as typed."""
+    rows = list(csv.DictReader(io.StringIO(hostile.ok("list", "--format", "csv"))))
+    sheet = tmp_path / "back.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"])
+        for n, row in enumerate(rows, 1):
+            writer.writerow([n, row["text"], row["unit"], "30/6/2022"])
+        writer.writerow([99, "'bắt đầu bằng dấu nháy", "BTC", "30/6/2022"])
+    preview = json.loads(hostile.ok("import", str(sheet), "--dry-run", "--format", "json"))
+    texts = [r["directive"]["text"] for r in preview["rows"] if r.get("directive")]
+    assert texts == [*DANGEROUS, "'bắt đầu bằng dấu nháy"]
+
+
+# --- terminal safety -------------------------------------------------------------------------
+
+RAW = ("\x1b", "\x07", "\x00", "\x9b", "\x08")
+
+
+def _poison(db_path: Path) -> None:
+    """Control characters stored before text was cleaned at entry (an older dirtrack)."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE unit SET name = 'Ban \x1b]0;pwned\x07 Tổ chức' WHERE code = 'BTC'")
+    conn.execute("UPDATE directive SET text = 'Việc \x1b[2J\x1b[31mđỏ\x9b\x08\x00'")
+    conn.commit()
+    conn.close()
+
+
+def test_no_raw_control_sequence_reaches_a_terminal(
+    units: Cli, meeting: int, db_path: Path
+) -> None:
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Việc một")
+    _poison(db_path)
+    outputs = [
+        run("list", db=str(db_path)),
+        run("show", "1", db=str(db_path)),
+        run("unit", "list", db=str(db_path)),
+        run("history", "1", db=str(db_path)),
+        run("overdue", "--as-of", "2022-12-31", db=str(db_path)),
+        run("remind", "--as-of", "2022-06-25", db=str(db_path)),
+        run("list", "--unit", "X\x1b]0;pwned\x07", db=str(db_path)),
+        run("list", "--unit", "Ban \x1b]0;pwned\x07 Tổ", db=str(db_path)),
+        run("report", "--quarter", "2022Q2", db=str(db_path)),
+    ]
+    for done in outputs:
+        for stream in (done.stdout, done.stderr):
+            assert not any(c in stream for c in RAW), repr(stream[:300])
+    assert "\\x1b]0;pwned\\x07" in outputs[0].stdout + outputs[2].stdout
+    assert "\\x1b" in outputs[1].stdout
+    # JSON keeps the data as it is (escaped by JSON itself), for scripts.
+    listed = json.loads(run("list", "--format", "json", db=str(db_path)).stdout)
+    assert listed[0]["text"] == "Việc \x1b[2J\x1b[31mđỏ\x9b\x08\x00"
