@@ -692,6 +692,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{what} {ident}: {field} has {n} characters, more than the {limit} an Excel cell holds; "
         "nothing was exported. Use export --format json (lossless)",
     ),
+    "xlsx_text_too_long": (
+        "trang {sheet}: có đoạn văn bản dài {n} ký tự, quá {limit} ký tự một ô Excel chứa được; "
+        "hãy dùng --format docx, html hoặc json",
+        "sheet {sheet}: a text has {n} characters, more than the {limit} an Excel cell holds; "
+        "use --format docx, html or json",
+    ),
     # backup and restore
     "restore_not_healthy": (
         "{path} không khôi phục được: {problems}; cơ sở dữ liệu hiện tại giữ nguyên",

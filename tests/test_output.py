@@ -221,8 +221,6 @@ DANGEROUS = [
     "+84 912 345 678",
     "-1",
     "@SUM(A1)",
-    "\tTab đầu",
-    "\rCR đầu",
 ]
 
 
@@ -292,10 +290,12 @@ def test_csv_import_takes_back_the_apostrophe_export_added(hostile: Cli, tmp_pat
         writer = csv.writer(handle)
         writer.writerow(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"])
         for n, row in enumerate(rows, 1):
-            writer.writerow([n, row["text"], row["unit"], "30/6/2022"])
-        writer.writerow([99, "'bắt đầu bằng dấu nháy", "BTC", "30/6/2022"])
-    preview = json.loads(hostile.ok("import", str(sheet), "--dry-run", "--format", "json"))
-    texts = [r["directive"]["text"] for r in preview["rows"] if r.get("directive")]
+            writer.writerow([n, row["text"], "VPTU", "30/6/2022"])  # not a repeat: another unit
+        writer.writerow([99, "'bắt đầu bằng dấu nháy", "VPTU", "30/6/2022"])
+    preview = json.loads(
+        hostile.ok("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
+    )
+    texts = [r["text"] for r in preview["rows"]]
     assert texts == [*DANGEROUS, "'bắt đầu bằng dấu nháy"]
 
 

@@ -1,5 +1,6 @@
 """CSV: a header row and the same fields as JSON; lists joined by ';', nested objects
-flattened as ``parent_child`` columns, an empty cell for null."""
+flattened as ``parent_child`` columns, an empty cell for null, and text that would start a
+formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dirtrack.records import Record
+from dirtrack.render.formulas import csv_field
 
 
 def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
@@ -18,11 +20,11 @@ def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}_"))
         elif isinstance(value, list):
-            flat[name] = ";".join(str(v) for v in value if not isinstance(v, dict))
+            flat[name] = csv_field(";".join(str(v) for v in value if not isinstance(v, dict)))
         elif value is None:
             flat[name] = ""
         else:
-            flat[name] = value
+            flat[name] = csv_field(value)
     return flat
 
 

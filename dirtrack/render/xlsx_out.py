@@ -13,6 +13,8 @@ import re
 from datetime import date
 from typing import Any
 
+from dirtrack.errors import InvalidInput
+from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, sheet_value
 from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, RATE, Document, Table
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -76,11 +78,21 @@ def render_xlsx(document: Document) -> bytes:
     assert about is not None
     used: set[str] = set()
     about.title = _sheet_name(t("rv_sheet_about", lang), used)
-    about.append([t("rv_item", lang), t("rv_value", lang)])
-    about.append([t("title", lang), document.title])
+
+    def append(sheet: Any, values: list[Any]) -> None:
+        """A row whose text is text, never a formula (see render.formulas)."""
+        try:
+            sheet.append([sheet_value(sheet, v) for v in values])
+        except CellTooLong as exc:
+            raise InvalidInput.of(
+                "xlsx_text_too_long", sheet=sheet.title, n=exc.length, limit=XLSX_CELL_LIMIT
+            ) from None
+
+    append(about, [t("rv_item", lang), t("rv_value", lang)])
+    append(about, [t("title", lang), document.title])
     for label, value in document.header:
-        about.append([label, value])
-    about.append(["", document.rate_note])
+        append(about, [label, value])
+    append(about, ["", document.rate_note])
     for cell in about[1]:
         cell.font, cell.fill = bold, fill
     about.freeze_panes = "A2"
@@ -92,13 +104,13 @@ def render_xlsx(document: Document) -> bytes:
             continue
         sheet = workbook.create_sheet(_sheet_name(table.sheet, used))
         headers, kinds = _expand(table, lang)
-        sheet.append(headers)
+        append(sheet, headers)
         for cell in sheet[1]:
             cell.font, cell.fill, cell.alignment = bold, fill, wrap
         sheet.freeze_panes = "A2"
         first_total = len(table.rows) - table.total_rows
         for index, row in enumerate(table.rows):
-            sheet.append(_cells(row, table.kinds))
+            append(sheet, _cells(row, table.kinds))
             if index >= first_total:
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold

@@ -153,10 +153,15 @@ def csv_encoding(path: Path) -> str:
 
 
 def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
-    """The records of a CSV file, numbered from 1 as a spreadsheet shows them."""
+    """The records of a CSV file, numbered from 1 as a spreadsheet shows them.
+
+    A field dirtrack marked as text against formulas (``'=…``) is read back as it was typed.
+    """
+    from dirtrack.render.formulas import from_csv_field
+
     with path.open(encoding=encoding, newline="") as handle:
         for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-            yield number, list(values)
+            yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
 
 
 DELIMITERS = (",", ";", "\t")

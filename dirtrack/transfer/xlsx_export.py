@@ -2,8 +2,9 @@
 
 Sheet 1 is the "Bảng theo dõi thực hiện kết luận" layout offices keep (title rows, a header,
 a row of column numbers, one row per directive), with the columns ``dirtrack import`` reads
-back. Sheet 2 lists the limitations. Text that Excel would take for a formula (starting with
-``=``, ``+``, ``-`` or ``@``) is written as text, quote-prefixed, so it never runs.
+back. Sheet 2 lists the limitations. Text that Excel would take for a formula is written as text,
+quote-prefixed, so it never runs (:mod:`dirtrack.render.formulas`). A text longer than an Excel
+cell holds is refused, naming the record, never cut: JSON export keeps everything.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from dirtrack.i18n import category_label, status_label
+from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase, category_label, status_label
+from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
 from dirtrack.transfer.headers import EXPORT_HEADERS
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DATE_FORMAT = "DD/MM/YYYY"
 _COLUMNS = (
     ("stt", 6),
@@ -78,23 +80,34 @@ _TITLES = {
 
 
 def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -> Any:
-    """Write one cell; text is always text, never a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
+    """Write one cell; text is always text, never a formula (nor cut: CellTooLong)."""
     cell = ws.cell(row=row, column=col)
     if style is not None:
         cell.style = style  # first: a named style brings its own number format
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        cell.data_type = "s"
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True
+        set_text(cell, value)
     else:
         cell.value = value
         if isinstance(value, date):
             cell.number_format = _DATE_FORMAT
     return cell
+
+
+def _put_row(ws: Any, row: int, values: Sequence[Any], what: str, ident: object) -> None:
+    """One record's row; a text too long for a cell is an error naming the record."""
+    for col, value in enumerate(values, start=1):
+        try:
+            _put(ws, row, col, value, style="dt_body")
+        except CellTooLong as exc:
+            field = ws.cell(row=4, column=col).value
+            raise InvalidInput.of(
+                "xlsx_cell_too_long",
+                what=Phrase(f"w_{what}"),
+                ident=ident,
+                field=field,
+                n=exc.length,
+                limit=XLSX_CELL_LIMIT,
+            ) from None
 
 
 def _styles(book: Any) -> None:
@@ -214,8 +227,7 @@ def export_xlsx(
             facts.meeting_date,
             facts.key,
         ]
-        for col, value in enumerate(values, start=1):
-            _put(ws, row, col, value, style="dt_body")
+        _put_row(ws, row, values, "directive", facts.id)
         row += 1
         if n % 500 == 0:
             progress.advance(500)
@@ -237,8 +249,7 @@ def export_xlsx(
             resolved,
             found.resolve_note if resolved else None,
         ]
-        for col, value in enumerate(values, start=1):
-            _put(lim, row, col, value, style="dt_body")
+        _put_row(lim, row, values, "limitation", found.id)
         row += 1
     buffer = io.BytesIO()
     book.save(buffer)
