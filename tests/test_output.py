@@ -302,13 +302,14 @@ def test_csv_import_takes_back_the_apostrophe_export_added(hostile: Cli, tmp_pat
 # --- terminal safety -------------------------------------------------------------------------
 
 RAW = ("\x1b", "\x07", "\x00", "\x9b", "\x08")
+POISON = "Việc \x1b[2J\x1b[31mđỏ\x9b\x08\x00"
 
 
 def _poison(db_path: Path) -> None:
     """Control characters stored before text was cleaned at entry (an older dirtrack)."""
     conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE unit SET name = 'Ban \x1b]0;pwned\x07 Tổ chức' WHERE code = 'BTC'")
-    conn.execute("UPDATE directive SET text = 'Việc \x1b[2J\x1b[31mđỏ\x9b\x08\x00'")
+    conn.execute("UPDATE unit SET name = ? WHERE code = 'BTC'", ("Ban \x1b]0;pwned\x07 Tổ chức",))
+    conn.execute("UPDATE directive SET text = ?", (POISON,))
     conn.commit()
     conn.close()
 
@@ -336,4 +337,4 @@ def test_no_raw_control_sequence_reaches_a_terminal(
     assert "\\x1b" in outputs[1].stdout
     # JSON keeps the data as it is (escaped by JSON itself), for scripts.
     listed = json.loads(run("list", "--format", "json", db=str(db_path)).stdout)
-    assert listed[0]["text"] == "Việc \x1b[2J\x1b[31mđỏ\x9b\x08\x00"
+    assert listed[0]["text"] == POISON

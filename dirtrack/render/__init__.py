@@ -2,10 +2,17 @@
 
 Commands hand over plain records (dicts with CLI.md's keys); nothing here queries or computes.
 JSON and CSV go to stdout alone; messages and errors go to stderr.
+
+Terminal safety: text meant for people (tables, ``show``, ``history``, ``remind``, the report's
+table, error lines and warnings) passes through :func:`visible`, so a control character stored
+in the data or typed in an argument is shown as ``\x1b`` and never reaches the terminal raw
+(an ESC sequence could retitle or clear it). JSON escapes control characters itself; CSV and the
+file formats carry the data as it is.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +38,22 @@ class ReportFormat(StrEnum):
     DOCX = "docx"
 
 
+# C0 controls but tab and newline, DEL, and C1 controls (U+0080-U+009F: a terminal may take
+# U+009B for the escape sequence's start).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\x{ord(match[0]):02x}"
+
+
+def visible(text: str) -> str:
+    """``text`` for a terminal: every control character but tab and newline as ``\\xNN``."""
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub(_escaped, text)
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a listing: the record key, its header key, and how people see the value."""
@@ -42,19 +65,20 @@ class Column:
     wrap: bool = False
 
     def cell(self, record: Record, lang: str) -> str:
+        """The value as people see it in a table (see :func:`visible`)."""
         if self.show is not None:
-            return self.show(record, lang)
+            return visible(self.show(record, lang))
         value = record.get(self.key)
         if value is None:
             return ""
         if isinstance(value, list):
-            return ", ".join(str(v) for v in value)
-        return str(value)
+            return visible(", ".join(str(v) for v in value))
+        return visible(str(value))
 
 
 def err(message: str) -> None:
-    """One line on stderr."""
-    sys.stderr.write(message.replace("\n", " ").strip() + "\n")
+    """One line on stderr, safe for a terminal (:func:`visible`)."""
+    sys.stderr.write(visible(message.replace("\n", " ").strip()) + "\n")
     sys.stderr.flush()
 
 

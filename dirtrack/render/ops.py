@@ -11,7 +11,7 @@ from typing import Any
 
 from dirtrack.i18n import day, msg, t
 from dirtrack.records import Record
-from dirtrack.render import Column, OutputFormat, emit, out
+from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
 
 # --- remind and overdue ------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def remind(
         emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
     else:
         for line in remind_text(reminders, lang):
-            out(line)
+            out(visible(line))
 
 
 # --- history -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
 from dirtrack.records import Record, materialised
-from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err
+from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err, visible
 from dirtrack.render.review_doc import (
     RATE,
     TEXT,
@@ -224,6 +224,7 @@ def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterat
 
     def text(line: str, style: str | None = None) -> Any:
         # Directly, a line rich would print as it is; rich only for control characters.
+        line = visible(line)
         if direct and not _CONTROL.search(line):
             return PlainLines([line])
         from rich.text import Text
@@ -251,7 +252,9 @@ def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterat
                 kinds.insert(rate_at + 1, BAR)
             texts = []
             for row in table.rows:
-                cells = [cell_text(v, k, lang) for v, k in zip(row, table.kinds, strict=True)]
+                cells = [
+                    visible(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)
+                ]
                 if rate_at >= 0:
                     cells.insert(rate_at + 1, bar(row[rate_at]))
                 texts.append(cells)

@@ -18,7 +18,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.records import Record
-from dirtrack.render import Column
+from dirtrack.render import Column, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -93,6 +93,7 @@ def print_table(
 ) -> None:
     from dirtrack.i18n import t
 
+    title = None if title is None else visible(title)
     plain = is_plain()
     if plain:
         headers = [t(column.header, lang) for column in columns]
@@ -238,7 +239,7 @@ def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
 def print_lines(lines: Sequence[str], *, style: str | None = None) -> None:
     con = console()
     for line in lines:
-        con.print(line, style=style, markup=False)
+        con.print(visible(line), style=style, markup=False)
 
 
 def _plain_lines(item: object) -> list[str] | None:
@@ -299,13 +300,18 @@ class PlainLines:
 
 
 def print_renderables(items: Iterable[object]) -> None:
+    """Write tables and lines; a table's cells must come through :func:`visible` already."""
+    from rich.text import Text
+
     con: Console | None = None
     fast = is_plain()
     for item in items:
         if isinstance(item, PlainLines):
             for block in batched(item.lines, 1000):
-                sys.stdout.write("".join(line + "\n" for line in block))
+                sys.stdout.write("".join(visible(line) + "\n" for line in block))
             continue
+        if isinstance(item, Text) and visible(item.plain) != item.plain:
+            item = Text(visible(item.plain), style=item.style, end=item.end)
         lines = _plain_lines(item) if fast else None
         if lines is not None:
             sys.stdout.write("".join(line + "\n" for line in lines))

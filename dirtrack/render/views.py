@@ -7,7 +7,7 @@ from typing import Any
 
 from dirtrack.i18n import category_label, day, kind_label, status_label, t
 from dirtrack.records import Record
-from dirtrack.render import Column, OutputFormat, emit
+from dirtrack.render import Column, OutputFormat, emit, visible
 
 STATUS_STYLE = {
     "overdue": "overdue",
@@ -160,7 +160,8 @@ def directive_card(record: Record, lang: str) -> None:
     card.show_header = False
     for label, value in fields:
         style = directive_style(record) if label == t("status", lang) else None
-        card.add_row(label, Text(value), style=style)  # the record's own words, never markup
+        # The record's own words: never markup, never a raw control character.
+        card.add_row(label, Text(visible(value)), style=style)
     history = new_table(t("history", lang))
     for header in ("date", "status", "due", "progress", "text"):
         history.add_column(t(header, lang), overflow="fold")
@@ -170,6 +171,6 @@ def directive_card(record: Record, lang: str) -> None:
             t(f"ev_{event['event']}", lang),
             day(event.get("due"), lang),
             "" if event.get("percent") is None else f"{event['percent']}%",
-            Text(event.get("note") or ""),
+            Text(visible(event.get("note") or "")),
         )
     print_renderables([card, history])
