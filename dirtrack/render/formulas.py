@@ -79,4 +79,4 @@ def sheet_value(sheet: Any, value: Any) -> Any:
         return value
     from openpyxl.cell.cell import Cell
 
-    return set_text(Cell(sheet), value)
+    return set_text(Cell(sheet, row=1, column=1), value)  # append places it
