@@ -698,6 +698,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "sheet {sheet}: a text has {n} characters, more than the {limit} an Excel cell holds; "
         "use --format docx, html or json",
     ),
+    "sheet_merges_too_large": (
+        "trang {sheet}: các ô gộp phủ {n} ô mà không xác định được vùng có dữ liệu; hãy mở tệp "
+        "bằng Excel, lưu lại rồi nhập lại",
+        "sheet {sheet}: merged cells cover {n} cells and where its data ends cannot be told; "
+        "open the file in Excel, save it again and import that",
+    ),
     # backup and restore
     "restore_not_healthy": (
         "{path} không khôi phục được: {problems}; cơ sở dữ liệu hiện tại giữ nguyên",

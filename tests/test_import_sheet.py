@@ -454,3 +454,57 @@ def test_a_result_cell_starting_with_a_percentage_is_progress(
     message = units.fail("import", str(bad), "--meeting", str(meeting))
     assert "row 2, column E" in message and "140%" in message
     assert file_digest(db_path) == before
+
+
+def _with_merge(path: Path, ref: str) -> None:
+    """Give the first sheet of ``path`` one merged range ``ref``, written into its XML as a
+    hostile or careless file would have it (openpyxl itself would expand it while saving)."""
+    import shutil
+    import zipfile
+
+    temp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in book.infolist():
+            data = book.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                merge = f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+                data = data.replace(b"</sheetData>", merge.encode())
+            out.writestr(entry, data)
+    shutil.move(temp, path)
+
+
+@pytest.mark.sqlite_only("memory of the import, not of the backend")
+def test_a_huge_merged_range_costs_the_data_not_the_range(
+    units: Cli, meeting: int, db: str, tmp_path: Path
+) -> None:
+    import resource
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"])
+    sheet.append([1, "Rà soát hồ sơ cán bộ", "BTC", "30/9/2022"])
+    sheet.append([2, "Báo cáo kết quả", "VPTU", "30/9/2022"])
+    path = tmp_path / "gop.xlsx"
+    book.save(path)
+    _with_merge(path, "A100:XFD1048576")  # 17 billion cells, in a 5 KB file
+    assert path.stat().st_size < 8_000
+
+    def limit() -> None:
+        memory = 600 * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
+        + ["--meeting", str(meeting), "--format", "json"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [r["text"] for r in report["rows"]] == ["Rà soát hồ sơ cán bộ", "Báo cáo kết quả"]

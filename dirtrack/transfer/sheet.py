@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -56,12 +58,110 @@ def _cell_value(cell: Any) -> Value:
     return str(value)
 
 
+# A merged range costs openpyxl one object per cell it covers: A100:XFD1048576 is 17 billion.
+# Ranges are clipped to the cells that hold data (the sheet's real extent) before the workbook is
+# loaded, so the memory is that of the data, whatever the ranges say; this many merged cells in a
+# sheet are worth that look.
+MERGED_CELLS_WORTH_CLIPPING = 100_000
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]*)"[^>]*?/>')
+_MERGE_COUNT = re.compile(rb'(<(?:\w+:)?mergeCells\b[^>]*?\bcount=")(\d+)(")')
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+
+
+def _span_of(ref: str) -> tuple[int, int, int, int] | None:
+    """(min_col, min_row, max_col, max_row) of ``A1:C3``; None if it cannot be read."""
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        bounds = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return None
+    if None in bounds:
+        return None
+    return bounds  # type: ignore[return-value]
+
+
+def _data_extent(xml: bytes) -> tuple[int, int] | None:
+    """The last row and column of a cell with content; None when a cell has no reference."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    last_row = last_col = 0
+    for cell in _CELL.finditer(xml):
+        ref = _CELL_REF.search(cell[1])
+        if ref is None:
+            return None
+        if cell[2]:  # <c r="B5" s="1"/>: a styled cell without a value
+            continue
+        last_row = max(last_row, int(ref[2]))
+        last_col = max(last_col, column_index_from_string(ref[1].decode()))
+    return last_row, last_col
+
+
+def _clip_merges(xml: bytes, name: str) -> bytes | None:
+    """The sheet's XML with its merged ranges clipped to its data; None if nothing to clip."""
+    refs = [_span_of(m.decode("ascii", "replace")) for m in _MERGE_CELL.findall(xml)]
+    covered = sum((b[2] - b[0] + 1) * (b[3] - b[1] + 1) for b in refs if b is not None)
+    if covered <= MERGED_CELLS_WORTH_CLIPPING:
+        return None
+    extent = _data_extent(xml)
+    if extent is None:
+        raise InvalidInput.of("sheet_merges_too_large", sheet=name, n=covered)
+    last_row, last_col = extent
+    kept = 0
+
+    def clipped(match: re.Match[bytes]) -> bytes:
+        nonlocal kept
+        bounds = _span_of(match[1].decode("ascii", "replace"))
+        if bounds is None:
+            return b""
+        min_col, min_row, max_col, max_row = bounds
+        max_col, max_row = min(max_col, last_col), min(max_row, last_row)
+        if min_col > max_col or min_row > max_row or (min_col, min_row) == (max_col, max_row):
+            return b""  # nothing of it holds data, or one cell: no merge left
+        from openpyxl.utils.cell import get_column_letter
+
+        kept += 1
+        ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+        return b'<mergeCell ref="' + ref.encode() + b'"/>'
+
+    xml = _MERGE_CELL.sub(clipped, xml)
+    return _MERGE_COUNT.sub(lambda m: m[1] + str(kept).encode() + m[3], xml)
+
+
+def _with_clipped_merges(path: Path) -> io.BytesIO | None:
+    """The workbook with its merged ranges clipped (see above), or None when none needs it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            entries = book.infolist()
+            changed: dict[str, bytes] = {}
+            for entry in entries:
+                if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
+                    xml = book.read(entry)
+                    if b"mergeCell" in xml:
+                        new = _clip_merges(xml, entry.filename.rsplit("/", 1)[-1])
+                        if new is not None:
+                            changed[entry.filename] = new
+            if not changed:
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for entry in entries:
+                    copy.writestr(entry, changed.get(entry.filename) or book.read(entry))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None  # openpyxl says what is wrong with it
+    out.seek(0)
+    return out
+
+
 def open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
         # Not read-only: merged cells are only known to a fully loaded sheet.
-        return load_workbook(path, data_only=True)
+        return load_workbook(_with_clipped_merges(path) or path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise InvalidInput(
             f"{path} cannot be read as an Excel workbook ({type(exc).__name__}: "
