@@ -228,10 +228,11 @@ _SEP = r"\s*(?:/|-|nam|\s)\s*"
 _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_YEAR}$"), "year"),
     (re.compile(rf"^(?:cuoi|het)\s+{_YEAR}$"), "year"),
-    (re.compile(r"^(\d{4})\s*-?\s*q([1-4])$"), "yq"),
-    (re.compile(r"^q([1-4])\s*[/ -]\s*(\d{4})$"), "qy"),
-    (re.compile(rf"^(?:quy)\s+([1-4]|iv|iii|ii|i){_SEP}(\d{{4}})$"), "qy"),
-    (re.compile(r"^(?:cuoi\s+)?quy\s+([1-4]|iv|iii|ii|i)$"), "q"),
+    # Any number or Roman numeral after "quý"/Q: quý V is then said to be no quarter.
+    (re.compile(r"^(\d{4})\s*-?\s*q(\d{1,2})$"), "yq"),
+    (re.compile(r"^q(\d{1,2})\s*[/ -]\s*(\d{4})$"), "qy"),
+    (re.compile(rf"^(?:quy)\s+(\d{{1,2}}|[ivx]{{1,4}}){_SEP}(\d{{4}})$"), "qy"),
+    (re.compile(r"^(?:cuoi\s+)?quy\s+(\d{1,2}|[ivx]{1,4})$"), "q"),
     (re.compile(r"^(\d{4})\s*-?\s*h([12])$"), "yh"),
     (re.compile(r"^h([12])\s*[/ -]\s*(\d{4})$"), "hy"),
     (re.compile(rf"^(\d{{1,2}})\s+thang\s+(dau|cuoi)\s+{_YEAR}$"), "nfl"),
@@ -253,8 +254,11 @@ def _span(kind: SpanKind, year: int, first: int, last: int, raw: str) -> Span:
     return Span(kind, year, first, last)
 
 
-def _quarter(q: str) -> int:
-    return ROMAN[q] if q in ROMAN else int(q)
+def _quarter(q: str, raw: str) -> int:
+    number = ROMAN.get(q) or (int(q) if q.isdigit() else 0)
+    if not 1 <= number <= 4:
+        raise InvalidInput.of("no_such_quarter", text=raw)
+    return number
 
 
 def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
@@ -276,11 +280,11 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
             if form == "q":
                 if ref is None:
                     return None
-                year, q = ref.year, _quarter(m[1])
+                year, q = ref.year, _quarter(m[1], text)
             elif form == "yq":
-                year, q = int(m[1]), _quarter(m[2])
+                year, q = int(m[1]), _quarter(m[2], text)
             else:
-                year, q = int(m[2]), _quarter(m[1])
+                year, q = int(m[2]), _quarter(m[1], text)
             return _span(SpanKind.QUARTER, year, 3 * q - 2, 3 * q, text)
         if form in ("yh", "hy"):
             year, h = (int(m[1]), int(m[2])) if form == "yh" else (int(m[2]), int(m[1]))

@@ -142,3 +142,52 @@ def test_extract_reads_an_html_page_and_ignores_its_boilerplate(cli: Cli, tmp_pa
     everything = json.dumps(draft, ensure_ascii=False)
     assert "PublishingPortal" not in everything and "Số lần xem" not in everything
     assert "var x" not in everything
+
+
+NOTICE_WITH_IMPOSSIBLE_DEADLINES = """\
+TỈNH ỦY QUẢNG NGÃI
+Số 512-TB/TU
+THÔNG BÁO
+Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc với Ban Dân vận Tỉnh ủy
+Ngày 07/4/2022, đồng chí Bùi Thị Quỳnh Vân, Bí thư Tỉnh ủy đã chủ trì buổi làm việc với Ban \
+Dân vận Tỉnh ủy.
+Sau khi nghe báo cáo, đồng chí Bí thư Tỉnh ủy kết luận như sau:
+2. Nhiệm vụ thời gian tới
+- Ban Dân vận Tỉnh ủy tham mưu ban hành kế hoạch thực hiện Kết luận số 120-KL/TW, hoàn thành \
+{first}.
+- Ban Dân vận Tỉnh ủy hoàn thành sơ kết Chỉ thị số 49-CT/TU trong {second}.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "phrase", "reason"),
+    [
+        ("trước ngày 31/2/2022", "quý III/2022", "hoàn thành trước ngày 31/2/2022", "not a real"),
+        ("trước ngày 30/6/2022", "quý V", "trong quý V", "4 quarters"),
+    ],
+)
+def test_extract_apply_refuses_an_impossible_deadline_as_assign_does(
+    cli: Cli, db_path: Path, tmp_path: Path, first: str, second: str, phrase: str, reason: str
+) -> None:
+    cli.ok("unit", "add", "BDVTU", "Ban Dân vận Tỉnh ủy")
+    source = tmp_path / "tb.txt"
+    source.write_text(
+        NOTICE_WITH_IMPOSSIBLE_DEADLINES.format(first=first, second=second), encoding="utf-8"
+    )
+    draft = json.loads(cli.ok("extract", str(source), "--format", "json"))
+    assert [d["due_phrase"] for d in draft["directives"]] == [
+        f"hoàn thành {first}",
+        f"trong {second}",
+    ]
+    before = file_digest(db_path)
+    message = cli.fail("extract", str(source), "--apply")
+    assert f"{phrase!r}" in message and reason in message and "directives #" in message
+    assert file_digest(db_path) == before
+    # assign --due says the same of the same words: one parser.
+    meeting = cli.id("add-meeting", "--date", "7/4/2022", "--title", "Làm việc")
+    due = phrase.removeprefix("hoàn thành ")
+    assert reason in cli.fail("assign", str(meeting), "--unit", "BDVTU", "--due", due, "Việc")
+    # Recorded from the draft file, the phrase is refused the same way.
+    toml = tmp_path / "tb.toml"
+    cli.ok("extract", str(source), "--out", str(toml))
+    assert reason in cli.fail("import", str(toml))

@@ -43,8 +43,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}(?!\s*(?:nam|/|-)?\s*\d)"
     ),
-    # quý III, trong quý 3/2022
-    re.compile(rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?quy\s+(?:iv|iii|ii|i|[1-4])\b{_YEAR_TAIL}"),
+    # quý III, trong quý 3/2022; and quý V, quý 5 (no such quarter: found, to be refused), but
+    # not "quý vị" (ladies and gentlemen)
+    re.compile(rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?quy\s+(?:iv|iii|ii|i|v|\d{{1,2}})\b{_YEAR_TAIL}"),
     # cuối năm [2022], đến hết năm
     re.compile(r"\b(?:(?:trong|truoc|den|den het|vao)\s+)?(?:cuoi|het)\s+nam(?:\s+\d{4}|\s+nay)?"),
     # trong năm 2022 / trong năm nay
@@ -76,20 +77,46 @@ class Deadline:
     explicit: bool  # introduced by "trước", "chậm nhất", "trong", "đến"...
 
 
+# What parse_when says of a phrase that is not a deadline form at all; any other refusal is a
+# deadline with an impossible value (31/2/2022, quý V, tháng 13), which is never dropped.
+_NOT_A_DEADLINE = frozenset({"not_a_deadline", "not_a_date", "not_a_period"})
+
+
 def resolve(phrase: str, ref: date | None) -> date | None:
-    """The day a deadline phrase means, relative to ``ref`` (the meeting's date)."""
+    """The day a deadline phrase means, relative to ``ref`` (the meeting's date).
+
+    Returns None for a phrase that is not a deadline. The phrase is read by
+    :func:`dirtrack.periods.parse_when`, the parser of ``assign --due``, so both refuse alike.
+
+    Raises:
+        InvalidInput: a deadline that names no real day ("trước ngày 31/2/2022", "quý V").
+    """
     folded = Folded.of(phrase).key.strip()
     m = _LATE_MONTHS.match(folded)
     if m:
         year = int(m[1]) if m[1] else (ref.year if ref else None)
         return date(year, 12, 31) if year else None
+    impossible: InvalidInput | None = None
     for text in (phrase, _STRIP.sub("", folded)):
         try:
             return parse_when(text, ref)
-        except InvalidInput:
+        except InvalidInput as exc:
+            if exc.key not in _NOT_A_DEADLINE and impossible is None:
+                impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})
             continue
         except ValueError:
             return None
+    if impossible is not None:
+        raise impossible
+    return None
+
+
+def deadline_problem(phrase: str, ref: date | None) -> InvalidInput | None:
+    """Why the deadline ``phrase`` names no real day, or None (see :func:`resolve`)."""
+    try:
+        resolve(phrase, ref)
+    except InvalidInput as exc:
+        return exc
     return None
 
 
@@ -113,7 +140,10 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
     found: list[Deadline] = []
     for start, end in sorted(spans):
         phrase = text[start:end].strip()
-        due = resolve(phrase, ref)
+        try:
+            due = resolve(phrase, ref)
+        except InvalidInput:  # kept without a day: recording it is refused (extract.record)
+            due = None
         if due is not None and ref is not None and due < ref:
             continue
         explicit = bool(_EXPLICIT.match(folded.key[start:end]))

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
 from dirtrack.models import Category, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
@@ -36,6 +37,11 @@ from dirtrack.transfer.base import (
 )
 
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
+
+
+def _short(text: str, size: int = 40) -> str:
+    """The start of a directive's text, to name it in a message."""
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _header_lines(text: str) -> dict[str, int]:
@@ -186,6 +192,12 @@ def record_draft(
         partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
         if meeting.date and item.due and item.due < meeting.date:
             plan.problems.append(Problem(f"{where}: deadline {item.due} is before the meeting"))
+        if item.due is None and item.due_phrase:
+            # The deadline the text gives names no real day: refused, as `assign --due` does,
+            # never recorded as "no deadline".
+            impossible = deadline_problem(item.due_phrase, meeting.date)
+            if impossible is not None:
+                plan.problems.append(Problem(f"{where} ({_short(item.text)}): {impossible}"))
         directive_units.append((leads, partners, i))
     result.problems = plan.problems
     result.warnings = plan.warnings
