@@ -101,7 +101,7 @@ def resolve(phrase: str, ref: date | None) -> date | None:
         try:
             return parse_when(text, ref)
         except InvalidInput as exc:
-            if exc.key not in _NOT_A_DEADLINE and impossible is None:
+            if exc.key is not None and exc.key not in _NOT_A_DEADLINE and impossible is None:
                 impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})
             continue
         except ValueError:
