@@ -58,7 +58,7 @@ def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Pa
 
 def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) -> None:
     before = file_digest(db_path)
-    assert "is the database itself" in office.fail("backup", str(db_path), "--force")
+    assert "is the database" in office.fail("backup", str(db_path), "--force")
     assert "does not exist" in office.fail("backup", str(tmp_path / "no" / "x.db"))
     assert file_digest(db_path) == before
     missing = run("backup", str(tmp_path / "x.db"), db=str(tmp_path / "none.db"))
@@ -182,7 +182,7 @@ def test_restore_refuses_what_is_not_a_good_backup(
     message = office.fail("restore", str(damaged))
     assert "damaged" in message or "cannot be read" in message
     assert "no file" in office.fail("restore", str(tmp_path / "missing.db"))
-    assert "is the database itself" in office.fail("restore", str(db_path))
+    assert "is the database" in office.fail("restore", str(db_path))
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak"))
 
@@ -194,3 +194,42 @@ def test_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
         assert done.returncode == 1
         assert done.stderr.count("\n") == 1 and "pg_dump" in done.stderr
         assert done.stderr.startswith("Error: backup and restore work on SQLite files")
+
+
+def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    assert run("backup", str(copy), db=db).returncode == 0
+    saved = directives(db)
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA page_size=8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    office.ok("done", "1", "--date", "1/7/2022")
+    done = run("restore", str(copy), db=db)
+    assert done.returncode == 0, done.stderr
+    assert directives(db) == saved
+    assert run("doctor", db=db).returncode == 0
+
+
+def test_restore_checks_a_candidate_as_doctor_does(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A hand-made file with dirtrack's table names and revision, and nothing else, is refused
+    before anything is replaced or kept."""
+    fake = tmp_path / "fake.db"
+    conn = sqlite3.connect(fake)
+    for table in ("unit", "meeting", "directive", "limitation"):
+        conn.execute(f"CREATE TABLE {table} (x)")
+    conn.execute("CREATE TABLE alembic_version (version_num)")
+    revision = sqlite3.connect(db_path).execute("SELECT version_num FROM alembic_version")
+    conn.execute("INSERT INTO alembic_version VALUES (?)", revision.fetchone())
+    conn.commit()
+    conn.close()
+    before = file_digest(db_path)
+    message = office.fail("restore", str(fake))
+    assert "cannot be restored" in message and "schema: missing" in message
+    assert "the current database is untouched" in message
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*.part*"))
+    assert run("doctor", db=db).returncode == 0

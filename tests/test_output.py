@@ -338,3 +338,24 @@ def test_no_raw_control_sequence_reaches_a_terminal(
     # JSON keeps the data as it is (escaped by JSON itself), for scripts.
     listed = json.loads(run("list", "--format", "json", db=str(db_path)).stdout)
     assert listed[0]["text"] == POISON
+
+
+# --- a text too long for an Excel cell -------------------------------------------------------
+
+
+def test_xlsx_export_never_cuts_a_long_text(units: Cli, meeting: int, db_path: Path) -> None:
+    first = units.id("assign", str(meeting), "--unit", "BTC", "Việc ngắn")
+    second = units.id("assign", str(meeting), "--unit", "BTC", "Việc sẽ dài")
+    long_text = "Nội dung rất dài. " * 2500  # 45,000 characters
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE directive SET text = ? WHERE id = ?", (long_text, second))
+    conn.commit()
+    conn.close()
+    message = units.fail("export", "--format", "xlsx", "--out", str(db_path.parent / "x.xlsx"))
+    assert f"directive {second}" in message and "45000 characters" in message
+    assert "--format json" in message
+    assert not (db_path.parent / "x.xlsx").exists()
+    # JSON keeps it whole.
+    exported = json.loads(units.ok("export"))
+    texts = {d["id"]: d["text"] for d in exported["directives"]}
+    assert texts[second] == long_text and texts[first] == "Việc ngắn"
