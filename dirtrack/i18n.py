@@ -705,6 +705,58 @@ ERRORS: dict[str, tuple[str, str]] = {
         "open the file in Excel, save it again and import that",
     ),
     # backup and restore
+    "bk_postgresql": (
+        "backup và restore dùng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump "
+        "(pg_dump -Fc -f FILE DBNAME) và pg_restore, hoặc dirtrack export --format json",
+        "backup and restore work on SQLite files; for PostgreSQL use pg_dump "
+        "(pg_dump -Fc -f FILE DBNAME) and pg_restore, or dirtrack export --format json",
+    ),
+    "bk_memory": (
+        "không thể sao lưu hay khôi phục cơ sở dữ liệu trong bộ nhớ",
+        "an in-memory database cannot be backed up or restored",
+    ),
+    "bk_no_file": ("không có tệp {path!r}", "no file {path!r}"),
+    "bk_folder": (
+        "{path} là thư mục, không phải tệp cơ sở dữ liệu",
+        "{path} is a folder, not a database file",
+    ),
+    "bk_not_sqlite": (
+        "{path} không phải cơ sở dữ liệu dirtrack (không phải tệp SQLite)",
+        "{path} is not a dirtrack database (not a SQLite file)",
+    ),
+    "bk_damaged": ("{path} bị hỏng ({detail})", "{path} is damaged ({detail})"),
+    "bk_not_dirtrack": (
+        "{path} là tệp SQLite nhưng không phải cơ sở dữ liệu dirtrack",
+        "{path} is a SQLite file but not a dirtrack database",
+    ),
+    "bk_unknown_revision": (
+        "{path} ở phiên bản lược đồ {revision!r} mà bản dirtrack này không biết ({known}); "
+        "hãy nâng cấp dirtrack",
+        "{path} is at schema revision {revision!r}, which this dirtrack does not know "
+        "({known}); upgrade dirtrack",
+    ),
+    "bk_unreadable": (
+        "{path} không đọc được như một cơ sở dữ liệu ({reason})",
+        "{path} cannot be read as a database ({reason})",
+    ),
+    "bk_no_folder": (
+        "không ghi được {path}: thư mục {folder} không tồn tại",
+        "cannot write {path}: folder {folder} does not exist",
+    ),
+    "bk_exists": (
+        "{path} đã có; thêm --force để ghi đè",
+        "{path} exists already; give --force to replace it",
+    ),
+    "bk_copy_check": (
+        "bản sao không qua được bước kiểm tra ({detail})",
+        "the copy failed its check ({detail})",
+    ),
+    "bk_failed": ("sao lưu thất bại: {reason}", "backup failed: {reason}"),
+    "restore_failed": ("khôi phục thất bại: {reason}", "restore failed: {reason}"),
+    "restore_failed_kept": (
+        "khôi phục thất bại: {reason}; cơ sở dữ liệu cũ được giữ ở {kept}",
+        "restore failed: {reason}; the database was kept as {kept}",
+    ),
     "restore_not_healthy": (
         "{path} không khôi phục được: {problems}; cơ sở dữ liệu hiện tại giữ nguyên",
         "{path} cannot be restored: {problems}; the current database is untouched",

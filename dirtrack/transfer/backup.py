@@ -28,10 +28,6 @@ from dirtrack.transfer.base import NoProgress, Progress
 
 PAGES_PER_STEP = 256
 TABLES = ("unit", "meeting", "directive", "limitation")
-PG_HINT = (
-    "backup and restore work on SQLite files; for PostgreSQL use pg_dump "
-    "(pg_dump -Fc -f FILE DBNAME) and pg_restore, or dirtrack export --format json"
-)
 
 
 @dataclass(frozen=True)
@@ -47,10 +43,19 @@ class Copied:
 
 def _sqlite_path(target: Target) -> Path:
     if not target.is_sqlite:
-        raise InvalidInput(PG_HINT)
+        raise InvalidInput.of("bk_postgresql")
     if target.path is None:
-        raise InvalidInput("an in-memory database cannot be backed up or restored")
+        raise InvalidInput.of("bk_memory")
     return target.path
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> object:
+    """What SQLite said, in the user's language when it is the disk that is full."""
+    from dirtrack.i18n import Phrase
+
+    if "disk is full" in str(exc):
+        return Phrase("w_disk_full")
+    return str(exc)
 
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -71,29 +76,31 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
             this dirtrack does not know.
     """
     if not path.exists():
-        raise NotFound(f"no file {str(path)!r}")
+        raise NotFound.of("bk_no_file", path=str(path))
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a database file")
+        raise InvalidInput.of("bk_folder", path=path)
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise InvalidInput(f"{path} is not a dirtrack database (not a SQLite file)")
+            raise InvalidInput.of("bk_not_sqlite", path=path)
     try:
         conn = _connect(path, readonly=True)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()
             if check is None or check[0] != "ok":
-                raise InvalidInput(f"{path} is damaged ({check[0] if check else 'no answer'})")
+                raise InvalidInput.of("bk_damaged", path=path, detail=check[0] if check else "?")
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if "alembic_version" not in tables or not set(TABLES) <= tables:
-                raise InvalidInput(f"{path} is a SQLite file but not a dirtrack database")
+                raise InvalidInput.of("bk_not_dirtrack", path=path)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = str(row[0]) if row else ""
             if revision not in KNOWN_REVISIONS:
-                raise InvalidInput(
-                    f"{path} is at schema revision {revision or 'none'!r}, which this dirtrack "
-                    f"does not know ({', '.join(KNOWN_REVISIONS)}); upgrade dirtrack"
+                raise InvalidInput.of(
+                    "bk_unknown_revision",
+                    path=path,
+                    revision=revision or "none",
+                    known=", ".join(KNOWN_REVISIONS),
                 )
             counts = {
                 f"{name}s": int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])
@@ -102,7 +109,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{path} cannot be read as a database ({exc})") from None
+        raise InvalidInput.of("bk_unreadable", path=path, reason=str(exc)) from None
     return revision, counts
 
 
@@ -132,7 +139,7 @@ def backup(
     progress = progress or NoProgress()
     source_path = _sqlite_path(target)
     if not source_path.exists():
-        raise NotFound(f"no database at {source_path}")
+        raise NotFound.of("no_database_at", path=source_path)
     inspect_file(source_path)
     dest = dest.expanduser()
     if dest.is_dir():
@@ -140,9 +147,9 @@ def backup(
         dest = dest / f"{source_path.stem}-{stamp}.db"
     refuse_database(dest, source_path)
     if not dest.parent.is_dir():
-        raise InvalidInput(f"cannot write {dest}: folder {dest.parent} does not exist")
+        raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
     if dest.exists() and not force:
-        raise Conflict(f"{dest} exists already; give --force to replace it")
+        raise Conflict.of("bk_exists", path=dest)
     _backup_to(source_path, dest, progress)
     revision, counts = inspect_file(dest)
     return Copied(dest, revision, counts, dest.stat().st_size)
@@ -158,7 +165,7 @@ def _copy_into(source_path: Path, temp: Path, progress: Progress) -> None:
         copy.execute("PRAGMA journal_mode=DELETE")
         check = copy.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
-            raise DatabaseError(f"the copy failed its check ({check[0] if check else '?'})")
+            raise DatabaseError.of("bk_copy_check", detail=check[0] if check else "?")
     finally:
         copy.close()
         source.close()
@@ -173,7 +180,7 @@ def _backup_to(source_path: Path, dest: Path, progress: Progress) -> None:
             os.replace(temp, dest)
             fsync_folder(dest.parent)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"backup failed: {exc}") from None
+        raise DatabaseError.of("bk_failed", reason=_sqlite_reason(exc)) from None
     except OSError as exc:
         raise write_failure(exc, dest) from None
 
@@ -233,11 +240,10 @@ def restore(target: Target, source: Path, progress: Progress | None = None) -> C
                 dst.close()
                 src.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(
-            f"restore failed: {exc}; the database was kept as {kept}"
-            if kept
-            else f"restore failed: {exc}"
-        ) from None
+        reason = _sqlite_reason(exc)
+        if kept is not None:
+            raise DatabaseError.of("restore_failed_kept", reason=reason, kept=kept) from None
+        raise DatabaseError.of("restore_failed", reason=reason) from None
     except OSError as exc:
         raise write_failure(exc, db_path) from None
     return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
