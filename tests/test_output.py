@@ -114,7 +114,6 @@ def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path)
     ("command", "name"),
     [
         (["export"], "all.json"),
-        (["export", "--format", "xlsx"], "all.xlsx"),
         (["report", "--quarter", "2022Q3", "--format", "md"], "report.md"),
         (["report", "--quarter", "2022Q3", "--format", "csv"], "report.csv"),
         (["backup"], "copy.db"),
