@@ -135,6 +135,8 @@ _COMPANIONS = ("", "-journal", "-wal", "-shm")
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl-C there; an open file is not removable
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -175,7 +177,11 @@ def clean_stale_parts(folder: Path) -> list[Path]:
         path = folder / name
         if _locked(path):
             continue
-        for suffix in _COMPANIONS:
+        try:
+            os.unlink(path)
+        except OSError:  # gone meanwhile, or (Windows) still open: its writer lives
+            continue
+        for suffix in _COMPANIONS[1:]:
             with contextlib.suppress(OSError):
                 os.unlink(path.with_name(name + suffix))
         removed.append(path)

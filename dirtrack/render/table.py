@@ -300,18 +300,15 @@ class PlainLines:
 
 
 def print_renderables(items: Iterable[object]) -> None:
-    """Write tables and lines; a table's cells must come through :func:`visible` already."""
-    from rich.text import Text
-
+    """Write tables and lines exactly as rich would; what came from data or arguments must
+    have been through :func:`~dirtrack.render.visible` already (the callers do it)."""
     con: Console | None = None
     fast = is_plain()
     for item in items:
         if isinstance(item, PlainLines):
             for block in batched(item.lines, 1000):
-                sys.stdout.write("".join(visible(line) + "\n" for line in block))
+                sys.stdout.write("".join(line + "\n" for line in block))
             continue
-        if isinstance(item, Text) and visible(item.plain) != item.plain:
-            item = Text(visible(item.plain), style=item.style, end=item.end)
         lines = _plain_lines(item) if fast else None
         if lines is not None:
             sys.stdout.write("".join(line + "\n" for line in lines))
