@@ -284,6 +284,7 @@ def test_report_workbook_has_no_formula(hostile: Cli, tmp_path: Path) -> None:
 def test_csv_import_takes_back_the_apostrophe_export_added(hostile: Cli, tmp_path: Path) -> None:
     """A CSV written by dirtrack and read back by import gives back the text as typed."""
     rows = list(csv.DictReader(io.StringIO(hostile.ok("list", "--format", "csv"))))
+    assert all(row["text"].startswith("'") for row in rows)  # marked on the way out
     sheet = tmp_path / "back.csv"
     with sheet.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
