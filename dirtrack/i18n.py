@@ -579,6 +579,22 @@ ERRORS: dict[str, tuple[str, str]] = {
         "lỗi ngoài dự kiến {kind}: {detail} (đặt DIRTRACK_DEBUG=1 để xem chi tiết)",
         "unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)",
     ),
+    "csv_field_too_long": (
+        "{path}, dòng {line}: có ô dài quá {limit} ký tự, giới hạn của tệp CSV",
+        "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV",
+    ),
+    "csv_unreadable": (
+        "{path}, dòng {line}: không đọc được dạng CSV ({detail})",
+        "{path}, line {line}: cannot be read as CSV ({detail})",
+    ),
+    "control_character": (
+        "{field}: có ký tự điều khiển {code}; văn bản chỉ được có dấu tab và xuống dòng",
+        "{field}: control character {code} is not allowed (only tab and newline are)",
+    ),
+    "blank_text": (
+        "{field}: chỉ có khoảng trắng hoặc ký tự không nhìn thấy; hãy ghi nội dung",
+        "{field}: only spaces or invisible characters; write some text",
+    ),
     "bad_actor": (
         "--actor cần một tên dài từ 1 đến 200 ký tự",
         "--actor needs a name of 1 to 200 characters",
@@ -775,9 +791,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{text!r} không phải là thời hạn; hãy ghi ngày ({date_forms}) hoặc {span_forms}",
         "{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}",
     ),
-    "year_out_of_range": (
-        "{text!r}: năm {year} nằm ngoài phạm vi cho phép",
-        "{text!r}: year {year} is out of range",
+    "date_out_of_range": (
+        "{text!r}: dirtrack chỉ nhận ngày từ năm {first} đến năm {last}",
+        "{text!r}: dirtrack takes dates from the year {first} to {last}",
     ),
     "twelve_months": ("{text!r}: một năm chỉ có 12 tháng", "{text!r}: a year has 12 months"),
     "not_valid_period": (

@@ -19,6 +19,11 @@ from dirtrack.kinds import Category, MeetingKind
 __all__ = ["Category", "MeetingKind"]
 
 
+# Ids are INTEGER columns: 32 bits on PostgreSQL. A larger id names no record on either backend
+# (dirtrack.cli.common.positive_id says so before any query, where PostgreSQL would refuse it).
+MAX_ID = 2**31 - 1
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

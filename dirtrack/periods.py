@@ -23,6 +23,12 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.text import fold
 
+# Every date dirtrack accepts, typed or imported, lies in these years: a typo such as 6/5/0222
+# or year 9999 is refused where it is parsed, so no stored date and no --as-of can overflow the
+# day arithmetic of a report. check_day is the one place the rule is applied.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -182,7 +188,21 @@ _DEADLINE_PREFIX = re.compile(
 )
 
 
+def check_year(year: int, raw: str) -> int:
+    """``year`` if it lies in FIRST_YEAR..LAST_YEAR, else InvalidInput naming ``raw``."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput.of("date_out_of_range", text=raw, first=FIRST_YEAR, last=LAST_YEAR)
+    return year
+
+
+def check_day(day: date, raw: object = None) -> date:
+    """``day`` if its year lies in FIRST_YEAR..LAST_YEAR (what the user wrote: ``raw``)."""
+    check_year(day.year, str(raw) if raw is not None else day.isoformat())
+    return day
+
+
 def _make_date(year: int, month: int, day: int, raw: str) -> date:
+    check_year(year, raw)
     try:
         return date(year, month, day)
     except ValueError:
@@ -247,8 +267,7 @@ _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 
 def _span(kind: SpanKind, year: int, first: int, last: int, raw: str) -> Span:
-    if not 1900 <= year <= 2999:
-        raise InvalidInput.of("year_out_of_range", text=raw, year=year)
+    check_year(year, raw)
     if not 1 <= first <= last <= 12:
         raise InvalidInput.of("not_valid_period", text=raw, forms=SPAN_FORMS)
     return Span(kind, year, first, last)
@@ -366,10 +385,10 @@ def parse_when(text: str, ref: date | None = None) -> date:
     if ref is not None and (m := _RELATIVE.match(key)):
         n, unit = int(m[1]), m[2]
         if unit.startswith(("ngay", "day")):
-            return ref + timedelta(days=n)
+            return check_day(ref + timedelta(days=n), text)
         if unit.startswith(("tuan", "week")):
-            return ref + timedelta(weeks=n)
-        return ref + relativedelta(months=n)
+            return check_day(ref + timedelta(weeks=n), text)
+        return check_day(ref + relativedelta(months=n), text)
     raise InvalidInput.of("not_a_deadline", text=text, date_forms=DATE_FORMS, span_forms=SPAN_FORMS)
 
 

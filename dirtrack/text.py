@@ -10,8 +10,15 @@ import difflib
 import re
 import unicodedata
 
+from dirtrack.errors import InvalidInput
+
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+# Control characters (Unicode category Cc: C0, DEL, C1) other than tab and the line breaks
+# (LF, and the CR of a Windows line end), which white-space folding turns into spaces. ESC, BEL,
+# NUL… would drive a terminal and break the Word and Excel reports: typed text carrying one is
+# refused (clean_text), an imported file has them removed with a warning (clean_imported).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def nfc(text: str) -> str:
@@ -19,6 +26,62 @@ def nfc(text: str) -> str:
     # str.split() splits on exactly the characters `\s` matches (str.isspace), in C: the same
     # result as _SPACES.sub(" ", …).strip(), twice as fast (import calls it for every cell).
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space and zero-width (format) characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
+def clean_text(value: str, field: str) -> str:
+    """The one entrance of text into the register: ``value`` as stored (:func:`nfc`).
+
+    Blank-looking text (only white space or zero-width characters such as U+200B) comes back
+    as ``""``: the caller refuses it as it refuses empty text.
+
+    Args:
+        value: what the user typed or a file said.
+        field: its name, for the message (``text``, ``title``, ``note``…).
+
+    Raises:
+        InvalidInput: ``value`` holds a control character other than tab and newline.
+    """
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise InvalidInput.of("control_character", field=field, code=_code(found[0]))
+    text = nfc(value)
+    return "" if is_blank(text) else text
+
+
+def clean_optional(value: str | None, field: str) -> str | None:
+    """Optional text as stored: None when not given (None or ``""``), else :func:`clean_text`.
+
+    Raises:
+        InvalidInput: a control character, or text given that is blank-looking.
+    """
+    if value is None or value == "":
+        return None
+    text = clean_text(value, field)
+    if not text:
+        raise InvalidInput.of("blank_text", field=field)
+    return text
+
+
+def clean_imported(value: str) -> tuple[str, list[str]]:
+    """An imported file's text with its control characters removed (the lenient entrance).
+
+    Returns:
+        The text without them (not yet NFC: :func:`clean_text` accepts it), and the removed
+        characters as ``U+001B``, once each, for the warning that names the row.
+    """
+    removed = _CONTROL.findall(value)
+    if not removed:
+        return value, []
+    return _CONTROL.sub("", value), [_code(c) for c in dict.fromkeys(removed)]
 
 
 def fold(text: str) -> str:

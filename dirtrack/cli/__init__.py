@@ -68,11 +68,11 @@ def root(
 
 def _actor(value: str | None) -> str | None:
     from dirtrack.errors import InvalidInput
-    from dirtrack.text import nfc
+    from dirtrack.text import clean_text
 
     if value is None:
         return None
-    name = nfc(value)
+    name = clean_text(value, "--actor")
     if not name or len(name) > 200:
         raise InvalidInput.of("bad_actor")
     return name

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
 
@@ -173,12 +173,22 @@ def dated_change(
 
 
 def positive_id(value: int, what: str) -> int:
-    """``what``: ``meeting``, ``directive``, ``limitation`` or ``unit``."""
+    """``value`` as the id of a ``meeting``, ``directive``, ``limitation`` or ``unit``.
+
+    Raises:
+        InvalidInput: zero or negative.
+        NotFound: above the largest id a table holds (:data:`dirtrack.models.MAX_ID`): no such
+            record, on SQLite as on PostgreSQL (whose INTEGER would refuse the value).
+    """
     if value <= 0:
         from dirtrack.i18n import ERRORS, Phrase
 
         name = Phrase(f"w_{what}") if f"w_{what}" in ERRORS else what
         raise InvalidInput.of("bad_id", what=name, value=value)
+    from dirtrack.models import MAX_ID
+
+    if value > MAX_ID:
+        raise NotFound.of(f"no_{what}", id=value)
     return value
 
 

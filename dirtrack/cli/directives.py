@@ -271,7 +271,7 @@ def list_directives(
     """List directives with their status as of a day."""
     from dirtrack.cli.common import optional_day, read_only, today
     from dirtrack.records import directive_record
-    from dirtrack.store.facts import iter_facts, load_units
+    from dirtrack.store.facts import iter_facts, load_units, require_meeting
     from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
 
     wanted = status.strip().lower()
@@ -280,6 +280,8 @@ def list_directives(
     day = optional_day(as_of) or today()
     # The status filter runs in SQL; only the matches are read, a batch at a time.
     with read_only(ctx) as conn:
+        if meeting is not None:
+            require_meeting(conn, positive_id(meeting, "meeting"))
         unit_ids = None
         if unit:
             index = load_units(conn)

@@ -164,8 +164,8 @@ def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
 def _day(value: Any, where: str, key: str) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
+    if isinstance(value, date):  # a TOML date: checked as the same day written out
+        value = value.isoformat()
     if isinstance(value, str):
         try:
             return parse_date(value)
@@ -178,7 +178,7 @@ def _deadline(value: Any, ref: date | None, where: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
+        value = value.isoformat()
     if isinstance(value, str):
         try:
             return parse_when(value, ref)

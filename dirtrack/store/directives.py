@@ -19,21 +19,17 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
-from dirtrack.text import nfc
-
-
-def optional(text: str | None) -> str | None:
-    """Optional text as stored: NFC, and None rather than empty."""
-    return (nfc(text) or None) if text is not None else None
+from dirtrack.text import clean_optional, clean_text, nfc
 
 
 def directive_text(text: str, due: date | None, held: date) -> str:
-    """The directive's text as stored (NFC).
+    """The directive's text as stored (:func:`dirtrack.text.clean_text`).
 
     Raises:
-        InvalidInput: empty text, or a deadline before the meeting held on ``held``.
+        InvalidInput: empty or blank-looking text, a control character, or a deadline before
+            the meeting held on ``held``.
     """
-    text = nfc(text)
+    text = clean_text(text, "text")
     if not text:
         raise InvalidInput.of("directive_no_text")
     if due is not None and due < held:
@@ -65,9 +61,9 @@ def add_directive(
         unit_id=unit.id,
         text=text,
         original_due=due,
-        due_text=optional(due_text),
-        product=optional(product),
-        key=optional(key),
+        due_text=clean_optional(due_text, "due_text"),
+        product=clean_optional(product, "product"),
+        key=clean_optional(key, "key"),
     )
     session.add(directive)
     session.flush()
@@ -137,7 +133,7 @@ def add_progress(
     directive = get_directive(session, directive_id)
     if percent is not None and not 0 <= percent <= 100:
         raise InvalidInput.of("bad_percent", percent=percent)
-    note = optional(note)
+    note = clean_optional(note, "note")
     if percent is None and note is None:
         raise InvalidInput.of("progress_nothing")
     _check_open(directive, "progress")
@@ -155,7 +151,7 @@ def complete(
     _check_open(directive, "complete")
     _check_not_before_meeting(session, directive, on, "completion")
     directive.completed_on = on
-    directive.completion_note = optional(note)
+    directive.completion_note = clean_optional(note, "note")
     session.add(directive)
     session.flush()
     return directive
@@ -184,8 +180,8 @@ def extend(
         directive_id=directive_id,
         approved_on=approved_on,
         new_due=new_due,
-        due_text=optional(due_text),
-        reason=optional(reason),
+        due_text=clean_optional(due_text, "due_text"),
+        reason=clean_optional(reason, "reason"),
     )
     session.add(extension)
     session.flush()
@@ -199,7 +195,7 @@ def cancel(
     _check_open(directive, "cancel")
     _check_not_before_meeting(session, directive, on, "cancellation")
     directive.cancelled_on = on
-    directive.cancel_reason = optional(reason)
+    directive.cancel_reason = clean_optional(reason, "reason")
     session.add(directive)
     session.flush()
     return directive

@@ -22,6 +22,7 @@ from typing import Any, cast
 
 from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
 
+from dirtrack.errors import NotFound
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import Scope, held_by, in_scope, states
@@ -252,6 +253,12 @@ def list_meetings(conn: Connection, *, start: date | None, end: date | None) -> 
     if end is not None:
         query = query.where(meeting.c.date <= end)
     return list(conn.execute(query.order_by(meeting.c.date, meeting.c.id)))
+
+
+def require_meeting(conn: Connection, meeting_id: int) -> None:
+    """Raise NotFound unless meeting ``meeting_id`` exists."""
+    if conn.execute(select(meeting.c.id).where(meeting.c.id == meeting_id)).first() is None:
+        raise NotFound.of("no_meeting", id=meeting_id)
 
 
 def attendee_ids(conn: Connection, meeting_ids: Sequence[int]) -> dict[int, list[int]]:

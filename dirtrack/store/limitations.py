@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.kinds import Category
-from dirtrack.text import fold, nfc
+from dirtrack.text import clean_optional, clean_text, fold
 
 if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
     from sqlmodel import Session
@@ -41,7 +41,7 @@ def add_limitation(
 ) -> Limitation:
     from dirtrack.models import Limitation
 
-    text = nfc(text)
+    text = clean_text(text, "text")
     if not text:
         raise InvalidInput.of("limitation_no_text")
     assert meeting.id is not None and unit.id is not None
@@ -85,7 +85,7 @@ def resolve(
     if on < meeting.date:
         raise InvalidInput.of("resolved_before_meeting", day=on, held=meeting.date)
     limitation.resolved_on = on
-    limitation.resolve_note = (nfc(note) or None) if note else None
+    limitation.resolve_note = clean_optional(note, "note")
     session.add(limitation)
     session.flush()
     return limitation

@@ -10,13 +10,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
-from dirtrack.text import nfc
-
-
-def _optional(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return nfc(text) or None
+from dirtrack.text import clean_optional, clean_text, nfc
 
 
 def add_meeting(
@@ -32,19 +26,19 @@ def add_meeting(
     note: str | None = None,
     key: str | None = None,
 ) -> Meeting:
-    """Record a meeting. Raises InvalidInput for an empty title."""
-    title = nfc(title)
+    """Record a meeting. Raises InvalidInput for an empty title or a control character."""
+    title = clean_text(title, "title")
     if not title:
         raise InvalidInput.of("meeting_no_title")
     meeting = Meeting(
         date=on,
         title=title,
         kind=kind.value,
-        chair=_optional(chair),
-        chair_title=_optional(chair_title),
-        doc=_optional(doc),
-        note=_optional(note),
-        key=_optional(key),
+        chair=clean_optional(chair, "chair"),
+        chair_title=clean_optional(chair_title, "chair_title"),
+        doc=clean_optional(doc, "doc"),
+        note=clean_optional(note, "note"),
+        key=clean_optional(key, "key"),
     )
     session.add(meeting)
     session.flush()

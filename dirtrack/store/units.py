@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import closest, fold, fold_words, nfc
+from dirtrack.text import clean_text, closest, fold, fold_words
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -165,7 +165,7 @@ def add_unit(
         Conflict: the code, the name or an alias already refers to another unit.
         NotFound: the parent does not exist.
     """
-    code, name = nfc(code), nfc(name)
+    code, name = clean_text(code, "code"), clean_text(name, "name")
     if not code or not _CODE.match(code):
         raise InvalidInput.of("unit_bad_code", code=code)
     if not name:
@@ -174,7 +174,7 @@ def add_unit(
 
     index = UnitIndex.load(session)
     wanted = {fold_words(code): ("w_code", code), fold_words(name): ("w_name", name)}
-    clean_aliases = [nfc(a) for a in aliases if nfc(a)]
+    clean_aliases = [a for a in (clean_text(a, "alias") for a in aliases) if a]
     wanted.update({fold_words(a): ("w_alias", a) for a in clean_aliases})
     for uid, keys in index._keys.items():
         for key, (what, value) in wanted.items():
@@ -201,7 +201,7 @@ def add_unit(
 
 def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     """Give a unit another name it can be referred to by."""
-    alias = nfc(alias)
+    alias = clean_text(alias, "alias")
     if not alias:
         raise InvalidInput.of("alias_empty")
     from dirtrack.models import UnitAlias

@@ -260,8 +260,22 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
     from dirtrack.render.formulas import from_csv_field
 
     with path.open(encoding=encoding, newline="") as handle:
-        for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-            yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            for number, values in enumerate(reader, start=1):
+                yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
+        except csv.Error as exc:
+            # The csv module refuses a field longer than csv.field_size_limit() (128 KiB).
+            if "field larger than field limit" in str(exc):
+                raise InvalidInput.of(
+                    "csv_field_too_long",
+                    path=path.name,
+                    line=reader.line_num,
+                    limit=csv.field_size_limit(),
+                ) from None
+            raise InvalidInput.of(
+                "csv_unreadable", path=path.name, line=reader.line_num, detail=str(exc)
+            ) from None
 
 
 DELIMITERS = (",", ";", "\t")

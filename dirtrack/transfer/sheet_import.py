@@ -28,7 +28,7 @@ from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts, classify
 from dirtrack.store import bulk
 from dirtrack.store.units import UnitIndex
-from dirtrack.text import fold, fold_words, nfc
+from dirtrack.text import clean_imported, fold, fold_words, nfc
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import (
     ImportOptions,
@@ -38,7 +38,7 @@ from dirtrack.transfer.base import (
     Progress,
     RowReport,
 )
-from dirtrack.transfer.headers import parse_map
+from dirtrack.transfer.headers import column_letter, parse_map
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -255,11 +255,14 @@ class SheetImport:
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
         self.progress.stage("checking")
         count = 0
-        for number, values in layout.data:
+        for number, read in layout.data:
+            values, removed = self._without_controls(read)
             if self._is_footer(values):
                 break  # the signature block under the table: "Nơi nhận:", "NGƯỜI LẬP BIỂU"…
             planned = self._plan(number, values)
             if planned is not None:
+                for where in removed:
+                    planned.warn(f"control characters removed from {where}")
                 self.plans.append(planned)
             count += 1
             if count % CHUNK == 0:
@@ -286,6 +289,23 @@ class SheetImport:
                 "give --meeting ID"
             )
         return "; ".join(hints)
+
+    def _without_controls(self, values: list[Value]) -> tuple[list[Value], list[str]]:
+        """The row's cells without control characters (:func:`dirtrack.text.clean_imported`),
+        and for each cell that had some, its column and the characters removed."""
+        cleaned: list[Value] | None = None
+        removed: list[str] = []
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            text, gone = clean_imported(value)
+            if gone:
+                cleaned = cleaned or list(values)
+                cleaned[i] = text
+                header = self.layout.column(i).header if i < len(self.layout.columns) else ""
+                where = f"column {column_letter(i)}" + (f" ({header})" if header else "")
+                removed.append(f"{where}: {', '.join(gone)}")
+        return (cleaned if cleaned is not None else values), removed
 
     def _get(self, values: list[Value], name: str) -> Value:
         i = self.layout.single.get(name)

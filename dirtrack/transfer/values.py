@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from dirtrack.errors import InvalidInput
 from dirtrack.models import MeetingKind
-from dirtrack.periods import parse_date, parse_when
+from dirtrack.periods import check_day, parse_date, parse_when
 from dirtrack.text import fold, nfc
 
 
@@ -93,9 +93,9 @@ def _clean_date_text(value: str) -> str:
 def parse_day(value: Value, ref: date | None = None) -> date:
     """A day: an Excel date, an Excel serial number, or text (``20/7/2022``, ``2022-07-20``)."""
     if isinstance(value, datetime):
-        return value.date()
+        return check_day(value.date(), show(value))
     if isinstance(value, date):
-        return value
+        return check_day(value, show(value))
     if isinstance(value, bool) or isinstance(value, Pct):
         raise InvalidInput(f"{show(value)} is not a date")
     if isinstance(value, int | float):
