@@ -182,18 +182,22 @@ def _use_wal(engine: Engine) -> None:
 
 def make_engine(target: Target) -> Engine:
     """Create the engine, with foreign keys enforced on every SQLite connection."""
+    from dirtrack.store import limits
+
     if target.is_sqlite:
         if target.path is not None:
             _check_sqlite_file(target.path)
         engine = create_engine(target.url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        limits.install(engine)
         return engine
     try:
         engine = create_engine(target.url, pool_pre_ping=False)
     except ModuleNotFoundError:
         raise DatabaseError.of("needs_psycopg") from None
     event.listen(engine, "begin", _postgresql_begin)
+    limits.install(engine)
     return engine
 
 

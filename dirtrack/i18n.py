@@ -587,6 +587,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{path}, dòng {line}: không đọc được dạng CSV ({detail})",
         "{path}, line {line}: cannot be read as CSV ({detail})",
     ),
+    "too_long": (
+        "{field} dài {length} ký tự, quá mức tối đa {limit}",
+        "{field} is {length} characters long, more than the {limit} it can hold",
+    ),
     "control_character": (
         "{field}: có ký tự điều khiển {code}; văn bản chỉ được có dấu tab và xuống dòng",
         "{field}: control character {code} is not allowed (only tab and newline are)",

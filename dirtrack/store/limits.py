@@ -1,0 +1,63 @@
+"""What a column can hold, checked before the database sees a value, on both backends alike.
+
+The lengths are the models' own: every ``String(n)`` (``max_length``) column of :mod:`dirtrack.models` (a unit's
+code 64, a meeting's doc and key 200…). PostgreSQL refuses a longer value with a DataError,
+SQLite stores it, so a register kept on SQLite could not always move to PostgreSQL. Every
+INSERT and UPDATE, from the ORM or from Core (import's bulk statements), passes
+:func:`check_row` first (:func:`install` puts it on the engine): a value too long is an
+:class:`~dirtrack.errors.InvalidInput` naming the column, whichever the backend.
+
+Ids have their limit in :data:`dirtrack.models.MAX_ID`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Insert, Table, Update, event
+
+from dirtrack.errors import InvalidInput
+
+
+def _lengths(table: Table) -> dict[str, int]:
+    found = table.info.get("dirtrack.lengths")
+    if found is None:
+        # String(n), or SQLModel's AutoString(n) (a TypeDecorator over String, with .length).
+        found = {
+            column.key: length
+            for column in table.columns
+            if isinstance(length := getattr(column.type, "length", None), int)
+        }
+        table.info["dirtrack.lengths"] = found
+    return found  # type: ignore[no-any-return]
+
+
+def check_row(table: Table, row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput if a text of ``row`` is longer than its column of ``table`` holds."""
+    for name, limit in _lengths(table).items():
+        value = row.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            raise InvalidInput.of(
+                "too_long", field=f"{table.name}.{name}", length=len(value), limit=limit
+            )
+
+
+def _before_execute(
+    _conn: Connection,
+    clause: Any,
+    multiparams: Sequence[Mapping[str, Any]],
+    params: Mapping[str, Any],
+    _options: Any,
+) -> None:
+    if not isinstance(clause, Insert | Update) or not isinstance(clause.table, Table):
+        return
+    if not _lengths(clause.table):
+        return
+    for row in list(multiparams) or [params or {}]:
+        check_row(clause.table, row)
+
+
+def install(engine: Engine) -> None:
+    """Check every INSERT and UPDATE run on ``engine`` with :func:`check_row`."""
+    event.listen(engine, "before_execute", _before_execute)
