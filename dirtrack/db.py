@@ -9,6 +9,7 @@ it commits when the block ends normally and rolls back on any exception.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,8 +74,11 @@ def resolve_target(value: str | None) -> Target:
     if "://" in value:
         try:
             url = make_url(value)
-        except ArgumentError:
-            raise DatabaseError.of("not_database_url", value=value) from None
+            url.port  # noqa: B018  (parsed on first use: a port that is no number fails here)
+        except (ArgumentError, ValueError):
+            # No password in the message, though the URL could not be parsed to hide it.
+            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value)
+            raise DatabaseError.of("not_database_url", value=shown) from None
         backend = url.get_backend_name()
         if backend == "postgresql" and url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
@@ -117,13 +121,23 @@ def _sqlite_target(path: Path) -> Target:
         raise DatabaseError.of("db_no_folder", path=path, folder=path.parent)
     if path.is_dir():
         raise DatabaseError.of("db_is_folder", path=path)
+    if path.exists() and not path.is_file():
+        # A FIFO would make SQLite wait for a writer forever; a device or socket is no database.
+        raise DatabaseError.of("db_not_regular", path=path)
     return Target(f"sqlite:///{path}", path)
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if not path.exists():
+        if not create:
+            # A command that only reads never creates a database: a mistyped --db must fail
+            # loudly (`overdue --check` in cron), not read an empty register.
+            raise DatabaseError.of("no_database_at", path=path)
         # Created readable and writable by its owner only: it holds the office's records.
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except OSError as exc:
+            raise DatabaseError.of("db_cannot_create", path=path, reason=exc.strerror) from None
         os.close(fd)
         return
     try:
@@ -180,13 +194,21 @@ def _use_wal(engine: Engine) -> None:
         raw.close()
 
 
-def make_engine(target: Target) -> Engine:
-    """Create the engine, with foreign keys enforced on every SQLite connection."""
+def make_engine(target: Target, *, create: bool = True) -> Engine:
+    """Create the engine, with foreign keys enforced on every SQLite connection.
+
+    Args:
+        target: from :func:`resolve_target`.
+        create: whether a SQLite file that does not exist yet is created (for a command that
+            writes), or refused (for one that only reads).
+    """
+    from sqlalchemy.exc import NoSuchModuleError
+
     from dirtrack.store import limits
 
     if target.is_sqlite:
         if target.path is not None:
-            _check_sqlite_file(target.path)
+            _check_sqlite_file(target.path, create=create)
         engine = create_engine(target.url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -196,6 +218,8 @@ def make_engine(target: Target) -> Engine:
         engine = create_engine(target.url, pool_pre_ping=False)
     except ModuleNotFoundError:
         raise DatabaseError.of("needs_psycopg") from None
+    except NoSuchModuleError:  # postgresql+nosuchdriver://
+        raise DatabaseError.of("not_database_url", value=target.display) from None
     event.listen(engine, "begin", _postgresql_begin)
     limits.install(engine)
     return engine
@@ -219,15 +243,18 @@ def _postgresql_begin(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
-def open_engine(value: str | None) -> tuple[Engine, Target]:
+def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Target]:
     """Resolve ``--db``, create the engine and make sure the schema is current.
+
+    ``create`` False (a command that only reads): a SQLite file that does not exist is an error
+    naming it, never a new empty database.
 
     Raises:
         DatabaseError: a missing folder, a file that is not a dirtrack database, a database
             written by a newer dirtrack, or a server that cannot be reached.
     """
     target = resolve_target(value)
-    engine = make_engine(target)
+    engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
         if target.path is not None:
@@ -263,6 +290,9 @@ def ensure_schema(engine: Engine, target: Target) -> None:
     if revision is None and tables:
         raise DatabaseError.of("not_dirtrack_db", db=target.display)
     if revision is not None and revision not in KNOWN_REVISIONS:
+        if not {"unit", "meeting", "directive"} <= set(tables):
+            # Another application's Alembic bookkeeping, not a newer dirtrack.
+            raise DatabaseError.of("not_dirtrack_db", db=target.display)
         raise DatabaseError.of("newer_schema", db=target.display, revision=revision)
     upgrade(engine)
 

@@ -838,6 +838,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{path} là thư mục, không phải tệp cơ sở dữ liệu",
         "{path} is a folder, not a database file",
     ),
+    "db_not_regular": (
+        "{path} không phải là tệp thường (có thể là ống dẫn hoặc thiết bị), không thể là cơ sở "
+        "dữ liệu",
+        "{path} is not a regular file (a pipe or a device?), so not a database",
+    ),
+    "db_cannot_create": ("không tạo được {path}: {reason}", "cannot create {path}: {reason}"),
     "db_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
     "not_sqlite": (
         "{path} không phải là cơ sở dữ liệu dirtrack (không phải tệp SQLite)",

@@ -88,7 +88,7 @@ def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[S
         "actor": state(ctx).actor or default_actor(),
         "command": {"name": name, "params": _given(ctx.params)},
     }
-    engine, _ = open_engine(state(ctx).db)
+    engine, _ = open_engine(state(ctx).db, create=write)
     try:
         with session_scope(engine, write=write, info=info) as session:
             yield session
@@ -104,7 +104,7 @@ def read_only(ctx: typer.Context) -> Iterator[Connection]:
     """
     from dirtrack.db import open_engine, read_scope
 
-    engine, _ = open_engine(state(ctx).db)
+    engine, _ = open_engine(state(ctx).db, create=False)
     try:
         with read_scope(engine) as conn:
             yield conn

@@ -1,11 +1,11 @@
 """What a column can hold, checked before the database sees a value, on both backends alike.
 
-The lengths are the models' own: every ``String(n)`` (``max_length``) column of :mod:`dirtrack.models` (a unit's
-code 64, a meeting's doc and key 200…). PostgreSQL refuses a longer value with a DataError,
-SQLite stores it, so a register kept on SQLite could not always move to PostgreSQL. Every
-INSERT and UPDATE, from the ORM or from Core (import's bulk statements), passes
-:func:`check_row` first (:func:`install` puts it on the engine): a value too long is an
-:class:`~dirtrack.errors.InvalidInput` naming the column, whichever the backend.
+The lengths are the models' own: every ``max_length`` (``String(n)``) column of
+:mod:`dirtrack.models` (a unit's code 64, a meeting's doc and key 200…). PostgreSQL refuses a
+longer value with a DataError, SQLite stores it, so a register kept on SQLite could not always
+move to PostgreSQL. Every INSERT and UPDATE, from the ORM or from Core (import's bulk
+statements), passes :func:`check_row` first (:func:`install` puts it on the engine): a value too
+long is an :class:`~dirtrack.errors.InvalidInput` naming the column, whichever the backend.
 
 Ids have their limit in :data:`dirtrack.models.MAX_ID`.
 """
