@@ -254,6 +254,7 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
             written by a newer dirtrack, or a server that cannot be reached.
     """
     target = resolve_target(value)
+    new = target.path is not None and not target.path.exists()
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
@@ -261,16 +262,55 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
             _use_wal(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         engine.dispose()
+        if new:
+            _remove_new(target)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        if "file is not a database" in reason:
-            raise DatabaseError.of("not_dirtrack_db", db=target.display) from None
-        raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
+        raise open_failure(target, reason) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.
         engine.dispose()
+        if new:
+            _remove_new(target)
         raise
     return engine, target
+
+
+def _remove_new(target: Target) -> None:
+    """Remove the file (and journals) this run created but could not make a database of."""
+    assert target.path is not None
+    for path in (target.path, *(target.path.with_name(target.path.name + s) for s in SIDE_FILES)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def open_failure(target: Target, reason: str) -> DatabaseError:
+    """The error for a database SQLite or PostgreSQL could not open or write, from ``reason``.
+
+    A full disk and a read-only file, folder or file system are told apart from other
+    failures, since SQLite often says only "disk I/O error" or "unable to open database file".
+    """
+    if "file is not a database" in reason:
+        return DatabaseError.of("not_dirtrack_db", db=target.display)
+    if target.path is not None:
+        folder = target.path.parent
+        try:
+            full = os.statvfs(folder).f_bavail == 0
+        except OSError:
+            full = False
+        if full or "disk is full" in reason:
+            return DatabaseError.of("disk_full_at", db=target.display)
+        writable = os.access(folder, os.W_OK) and (
+            not target.path.exists() or os.access(target.path, os.W_OK)
+        )
+        if not writable or "readonly" in reason:
+            return DatabaseError.of("db_read_only_at", db=target.display)
+    return DatabaseError.of("cannot_open_db", db=target.display, reason=reason)
 
 
 def current_revision(engine: Engine) -> tuple[str | None, list[str]]:

@@ -575,6 +575,15 @@ ERRORS: dict[str, tuple[str, str]] = {
         "cơ sở dữ liệu đang bận (một lệnh dirtrack khác đang ghi); hãy thử lại",
         "the database stayed busy (another dirtrack is writing); try again",
     ),
+    "disk_full": (
+        "đĩa đã đầy: không ghi được gì; hãy giải phóng chỗ trống rồi chạy lại",
+        "the disk is full: nothing was written; free some space and run it again",
+    ),
+    "db_read_only": (
+        "không ghi được vào cơ sở dữ liệu (tệp, thư mục hoặc ổ đĩa chỉ cho đọc): không ghi được gì",
+        "the database cannot be written (its file, folder or file system is read-only): "
+        "nothing was written",
+    ),
     "unexpected": (
         "lỗi ngoài dự kiến {kind}: {detail} (đặt DIRTRACK_DEBUG=1 để xem chi tiết)",
         "unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)",
@@ -856,6 +865,16 @@ ERRORS: dict[str, tuple[str, str]] = {
     "not_dirtrack_db": (
         "{db} không phải là cơ sở dữ liệu dirtrack",
         "{db} is not a dirtrack database",
+    ),
+    "disk_full_at": (
+        "không mở được {db}: đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
+        "cannot open {db}: the disk is full; free some space and run it again",
+    ),
+    "db_read_only_at": (
+        "không mở được {db}: tệp, thư mục chứa nó hoặc ổ đĩa chỉ cho đọc (dirtrack cần ghi tệp "
+        "nhật ký bên cạnh)",
+        "cannot open {db}: the file, its folder or the file system is read-only (dirtrack "
+        "writes its journal files beside it)",
     ),
     "cannot_open_db": ("không mở được {db}: {reason}", "cannot open {db}: {reason}"),
     "newer_schema": (

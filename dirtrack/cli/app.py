@@ -136,8 +136,14 @@ def _known_failure(exc: BaseException) -> str | None:
             return "not_utf8_input"
         if isinstance(current, OverflowError):
             return "number_too_large"
-        if "database is locked" in str(current) or "database is busy" in str(current):
+        text = str(current)
+        if "database is locked" in text or "database is busy" in text:
             return "database_busy"
+        # SQLite's SQLITE_FULL, PostgreSQL's DiskFull (53100), a journal that cannot grow.
+        if "database or disk is full" in text or "No space left on device" in text:
+            return "disk_full"
+        if "attempt to write a readonly database" in text:
+            return "db_read_only"
         orig = getattr(current, "orig", None)
         if isinstance(orig, BaseException):
             current = orig
