@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_REVISION = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -344,10 +344,22 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", "dirtrack:migrations")
-    # As a writer: two processes opening a new file at once migrate it one after the other.
-    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:
+            # A migration that rebuilds a table drops it, and DROP TABLE with foreign keys
+            # enforced deletes the rows that refer to it (ON DELETE CASCADE). Enforcement
+            # cannot change inside a transaction, so it is off from before BEGIN to after
+            # COMMIT; such a migration checks the keys itself (PRAGMA foreign_key_check).
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            # As a writer: two processes opening a new file at once migrate it one at a time.
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 @contextmanager

@@ -19,6 +19,8 @@ from dirtrack.kinds import Category, MeetingKind
 __all__ = ["Category", "MeetingKind"]
 
 
+# Ids are never handed out twice, even after `undo` removed the newest rows: every table with an
+# id says sqlite_autoincrement (migration 0003); PostgreSQL's sequences never go back.
 # Ids are INTEGER columns: 32 bits on PostgreSQL. A larger id names no record on either backend
 # (dirtrack.cli.common.positive_id says so before any query, where PostgreSQL would refuse it).
 MAX_ID = 2**31 - 1
@@ -36,6 +38,7 @@ class Unit(SQLModel, table=True):
     """A cơ quan / đơn vị. Never deleted once referenced; retired units point to a successor."""
 
     __tablename__ = "unit"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=64)
@@ -50,7 +53,7 @@ class Unit(SQLModel, table=True):
 
 class UnitAlias(SQLModel, table=True):
     __tablename__ = "unit_alias"
-    __table_args__ = (UniqueConstraint("unit_id", "alias_key"),)
+    __table_args__ = (UniqueConstraint("unit_id", "alias_key"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(sa_column=_fk("unit.id", ondelete="CASCADE"))
@@ -62,6 +65,7 @@ class Meeting(SQLModel, table=True):
     """A meeting whose chair concluded directives and named limitations."""
 
     __tablename__ = "meeting"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     date: dt.date = Field(index=True)
@@ -93,6 +97,7 @@ class Directive(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("key", "unit_id"),
         Index("ix_directive_unit_meeting", "unit_id", "meeting_id"),
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -123,6 +128,7 @@ class DirectiveCoordinator(SQLModel, table=True):
 
 class ProgressEntry(SQLModel, table=True):
     __tablename__ = "progress_entry"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
@@ -136,6 +142,7 @@ class Extension(SQLModel, table=True):
     """An approved new deadline; the directive's original deadline is never overwritten."""
 
     __tablename__ = "extension"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
@@ -150,6 +157,7 @@ class Limitation(SQLModel, table=True):
     """A hạn chế raised about a unit at a meeting; ``repeat_of_id`` links a recurrence."""
 
     __tablename__ = "limitation"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
@@ -176,6 +184,7 @@ class ChangeLog(SQLModel, table=True):
         Index("ix_change_log_directive_id", "directive_id", "id"),
         # `report` looks up the moves of `unit retire` by action (migration 0002).
         Index("ix_change_log_action", "action", "id"),
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -82,7 +82,8 @@ def insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) ->
 def insert_with_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:
     """Insert ``rows`` (dicts it fills in with their ``id``) and return the ids, in order.
 
-    On SQLite the ids are given here, counting on from the largest, once this transaction
+    On SQLite the ids are given here, counting on from the largest the table ever held (its
+    AUTOINCREMENT counter: ids freed by ``undo`` are never given again), once this transaction
     holds the write lock (a zero-row UPDATE takes it), so no other writer can take them
     meanwhile; a plain executemany is many times faster than SQLite's RETURNING row by row.
     Elsewhere the database hands out the ids (INSERT … RETURNING, batched on PostgreSQL).
@@ -93,7 +94,14 @@ def insert_with_ids(session: Session, table: Table, rows: Sequence[Row]) -> list
         return insert_returning_ids(session, table, rows)
     conn = session.connection()
     conn.execute(update(table).where(false()).values(id=table.c.id))
-    start = int(conn.execute(select(func.max(table.c.id))).scalar() or 0)
+    highest = conn.execute(
+        text(
+            "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM " + table.name + " UNION ALL "
+            "SELECT seq FROM sqlite_sequence WHERE name = :t)"
+        ),
+        {"t": table.name},
+    ).scalar()
+    start = int(highest or 0)
     ids = list(range(start + 1, start + 1 + len(rows)))
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
@@ -204,21 +212,21 @@ def unit_codes(session: Session) -> dict[int, str]:
 
 
 def sync_sequences(session: Session) -> None:
-    """After rows were inserted with their ids given, move PostgreSQL's id sequences past them.
+    """After rows were inserted with their ids given, move PostgreSQL's id sequences past them,
+    never back (an id once handed out is not handed out again).
 
-    SQLite needs nothing: its next rowid is always past the largest.
+    SQLite needs nothing: AUTOINCREMENT counts on from the largest id ever stored.
     """
     if session.get_bind().dialect.name != "postgresql":
         return
     for table in ID_TABLES:
         name = table.name
-        session.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                f"COALESCE((SELECT MAX(id) FROM {name}), 1), "
-                f"(SELECT MAX(id) FROM {name}) IS NOT NULL)"
-            )
+        seq = f"pg_get_serial_sequence('{name}', 'id')"
+        top = (
+            f"GREATEST(COALESCE((SELECT MAX(id) FROM {name}), 0), "
+            f"COALESCE(pg_sequence_last_value({seq}::regclass), 0))"
         )
+        session.execute(text(f"SELECT setval({seq}, GREATEST({top}, 1), {top} > 0)"))
 
 
 def mapping_list(rows: Iterable[Mapping[str, Any]]) -> list[Row]:
