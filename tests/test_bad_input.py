@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, file_digest, run, snapshot
 
 
 @pytest.fixture
@@ -70,6 +71,81 @@ BAD = {
     "unknown period": ["report", "--quarter", "2022Q5"],
     "period ending before it starts": ["report", "--period", "2022-06-30..2022-06-01"],
     "zero id": ["done", "0"],
+    # Text enters at one place (dirtrack.text.clean_text): control characters and blank-looking
+    # text are refused wherever they are typed.
+    "ESC in a directive": ["assign", "1", "--unit", "BTC", "Đề án \x1b]0;pwned\x07"],
+    "NUL in a directive": ["assign", "1", "--unit", "BTC", "Đề án\x00"],
+    "BEL in a meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "Họp\x07"],
+    "ESC in a note": ["progress", "1", "--note", "\x1b[2J", "--percent", "5"],
+    "ESC in a unit name": ["unit", "add", "BXD", "Ban \x1b[31mXây dựng"],
+    "ESC in an alias": ["unit", "alias", "BTC", "Ban\x1b"],
+    "DEL in a limitation": ["add-limitation", "1", "--unit", "BTC", "Thiếu\x7f"],
+    "C1 control in a reason": ["cancel", "1", "--reason", "vì\x9b"],
+    "ESC in the actor": ["--actor", "an\x1b", "done", "1"],
+    "zero-width directive": ["assign", "1", "--unit", "BTC", "\u200b\u200b"],
+    "zero-width limitation": ["add-limitation", "1", "--unit", "BTC", "\u200b \ufeff"],
+    "zero-width meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "\u2060"],
+    "zero-width unit name": ["unit", "add", "BXD", "\u200c\u200d"],
+    "blank note": ["done", "1", "--note", " \u200b "],
+    "blank resolve note": ["resolve", "2", "--note", "\u200b"],
+    "blank chair": ["add-meeting", "--date", "2022-06-01", "--title", "Họp", "--chair", "\u200b"],
+    # Dates between 1900 and 2999, wherever they are parsed (dirtrack.periods.check_year).
+    "meeting in the year 222": ["add-meeting", "--date", "6/5/0222", "--title", "Họp"],
+    "meeting in the year 9999": ["add-meeting", "--date", "9999-12-31", "--title", "Họp"],
+    "progress in the year 1": ["progress", "1", "--percent", "5", "--date", "0001-01-01"],
+    "done in the year 9999": ["done", "1", "--date", "31/12/9999"],
+    "extension to the year 3000": ["extend", "1", "--to", "1/1/3000"],
+    "extension approved in 9999": ["extend", "1", "--to", "2022-12-31", "--date", "9999-01-01"],
+    "cancel in the year 1": ["cancel", "1", "--date", "1/1/0001"],
+    "resolve in the year 9999": ["resolve", "2", "--date", "9999-12-31"],
+    "retire in the year 9999": [
+        "unit",
+        "retire",
+        "BDV",
+        "--successor",
+        "BTC",
+        "--date",
+        "9999-1-1",
+    ],
+    "deadline in the year 9999": ["assign", "1", "--unit", "BTC", "--due", "31/12/9999", "x"],
+    "deadline beyond 2999": ["assign", "1", "--unit", "BTC", "--due", "trong 999 tháng", "x"],
+    "report as of 9999": ["report", "--period", "2022", "--as-of", "9999-12-31"],
+    "list as of the year 1": ["list", "--as-of", "0001-01-01"],
+    "overdue as of 9999": ["overdue", "--as-of", "9999-12-31"],
+    "period from the year 1": ["report", "--period", "0001-01-01..2022-12-31"],
+    # Lengths of the models' String(n) columns, on SQLite as on PostgreSQL.
+    "unit code of 65": ["unit", "add", "A" * 65, "Ban dài"],
+    "unit name of 401": ["unit", "add", "BXD", "Ban " + "x" * 397],
+    "alias of 401": ["unit", "alias", "BTC", "y" * 401],
+    "meeting doc of 201": [
+        "add-meeting",
+        "--date",
+        "2022-06-01",
+        "--title",
+        "H",
+        "--doc",
+        "1" * 201,
+    ],
+    "meeting key of 201": [
+        "add-meeting",
+        "--date",
+        "2022-06-01",
+        "--title",
+        "H",
+        "--key",
+        "k" * 201,
+    ],
+    "directive key of 201": ["assign", "1", "--unit", "BTC", "--key", "k" * 201, "x"],
+    # Ids beyond what an INTEGER holds: "no such …" on both backends.
+    "directive 2^31 (show)": ["show", "2147483648"],
+    "directive 2^31 (done)": ["done", "2147483648"],
+    "directive 2^31 (extend)": ["extend", "2147483648", "--to", "2022-12-31"],
+    "directive 2^31 (history)": ["history", "2147483648"],
+    "meeting 2^31 (assign)": ["assign", "2147483648", "--unit", "BTC", "x"],
+    "meeting 2^31 (limitation)": ["add-limitation", "2147483648", "--unit", "BTC", "x"],
+    "meeting 2^63 (list)": ["list", "--meeting", "9223372036854775808"],
+    "limitation 2^31 (resolve)": ["resolve", "2147483648"],
+    "missing meeting (list)": ["list", "--meeting", "99999"],
 }
 
 
@@ -137,7 +213,7 @@ def test_a_database_from_a_newer_dirtrack(cli: Cli) -> None:
 
     from dirtrack.db import resolve_target
 
-    cli.ok("unit", "list")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     engine = create_engine(resolve_target(cli.db).url)
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
@@ -173,3 +249,185 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
     child.stderr.close()
     assert child.wait(timeout=120) == 141
     assert stderr == ""
+
+
+MESSAGES = {
+    "ESC in a directive": "Error: text: control character U+001B is not allowed",
+    "zero-width directive": "Error: a directive needs a text",
+    "blank note": "Error: note: only spaces or invisible characters; write some text",
+    "meeting in the year 222": "Error: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
+    "report as of 9999": "Error: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
+    "unit code of 65": "Error: unit.code is 65 characters long, more than the 64 it can hold",
+    "meeting key of 201": "Error: meeting.key is 201 characters long, more than the 200",
+    "directive key of 201": "Error: directive.key is 201 characters long, more than the 200",
+    "directive 2^31 (done)": "Error: no directive with id 2147483648",
+    "meeting 2^31 (assign)": "Error: no meeting with id 2147483648",
+    "meeting 2^63 (list)": "Error: no meeting with id 9223372036854775808",
+    "missing meeting (list)": "Error: no meeting with id 99999",
+    "limitation 2^31 (resolve)": "Error: no limitation with id 2147483648",
+}
+
+
+@pytest.mark.parametrize("name", list(MESSAGES))
+def test_refusals_say_why(seeded: Cli, name: str) -> None:
+    assert seeded.fail("--lang", "en", *BAD[name]).startswith(MESSAGES[name])
+
+
+def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
+    error = seeded.fail("--lang", "vi", *BAD["ESC in a directive"])
+    assert error == (
+        "Error: text: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
+    )
+    error = seeded.fail("--lang", "vi", *BAD["report as of 9999"])
+    assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
+
+
+def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:
+    ident = seeded.id("assign", "1", "--unit", "BTC", "Đề án\tmột\nhai", "--key", "k" * 200)
+    assert seeded.json("show", str(ident))["text"] == "Đề án một hai"
+    seeded.ok("unit", "add", "A" * 64, "Ban " + "x" * 396)
+    day = seeded.id("add-meeting", "--date", "31/12/2999", "--title", "Họp", "--doc", "1" * 200)
+    assert seeded.json("meetings")[-1]["id"] == day
+    seeded.ok("add-meeting", "--date", "1/1/1900", "--title", "Họp cũ")
+
+
+# --- opening the database -------------------------------------------------------------------
+
+READ_ONLY = [
+    ["list"],
+    ["show", "1"],
+    ["meetings"],
+    ["limitations"],
+    ["overdue"],
+    ["overdue", "--check"],
+    ["report", "--period", "2022"],
+    ["unit", "list"],
+    ["remind"],
+    ["history"],
+    ["doctor"],
+    ["export"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
+def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]) -> None:
+    target = tmp_path / "dirtrak.db"  # mistyped
+    result = run(*args, db=str(target))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == f"Error: no database at {target}\n"
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
+    target = tmp_path / "new.db"
+    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=str(target)).returncode == 0
+    assert run("unit", "list", db=str(target)).returncode == 0
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "pipe.db"
+    os.mkfifo(target)
+    for args in (["list"], ["unit", "add", "X", "Y"]):
+        result = run(*args, db=str(target))  # run() times out after 120 s if it hangs
+        assert result.returncode == 1
+        assert result.stderr == (
+            f"Error: {target} is not a regular file (a pipe or a device?), so not a database\n"
+        )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://an:S3cret@db.example:port/dirtrack",
+        "postgresql://an:S3cret@[::1/dirtrack",
+        "postgresql+nosuchdriver://an@localhost/dirtrack",
+    ],
+)
+def test_a_malformed_database_url(url: str) -> None:
+    result = run("list", db=url)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].endswith("is not a database URL"), result.stderr
+    assert "S3cret" not in result.stderr
+
+
+def test_another_programs_alembic_database(tmp_path: Path) -> None:
+    target = tmp_path / "other.db"
+    with sqlite3.connect(target) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+        conn.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY)")
+    before = file_digest(target)
+    result = run("unit", "add", "X", "Y", db=str(target))
+    assert result.stderr == f"Error: {target} is not a dirtrack database\n"
+    assert file_digest(target) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MiB tmpfs of our own (needs root, as the CI container has)."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder: Path, leave_kib: int) -> None:
+    import os
+
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize // 1024
+    with (folder / "filler").open("wb") as handle:
+        handle.write(b"\0" * max(free - leave_kib, 0) * 1024)
+
+
+def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
+    db = str(small_disk / "v.db")
+    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    assert run("add-meeting", "--date", "6/5/2022", "--title", "Họp", db=db).returncode == 0
+    _fill(small_disk, 40)
+    before = snapshot(db)
+    result = run("assign", "1", "--unit", "BTC", "x" * 200_000, db=db)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and "disk is full" in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert snapshot(db) == before
+    _fill(small_disk, 0)
+    new = small_disk / "new.db"
+    result = run("unit", "add", "X", "Y", db=str(new))
+    assert (
+        result.stderr
+        == f"Error: cannot open {new}: the disk is full; free some space and run it again\n"
+    )
+    assert not new.exists()
+
+
+def test_a_read_only_file_system_is_said_so(small_disk: Path) -> None:
+    import subprocess
+
+    db = str(small_disk / "v.db")
+    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        for args in (["list"], ["unit", "add", "X", "Y"]):
+            result = run(*args, db=db)
+            assert result.returncode == 1
+            assert result.stderr == (
+                f"Error: cannot open {db}: the file, its folder or the file system is read-only "
+                "(dirtrack writes its journal files beside it)\n"
+            )
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

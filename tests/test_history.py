@@ -348,6 +348,7 @@ def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> Non
 
 
 def test_history_of_an_unknown_directive_is_an_error(cli: Cli) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     assert "no directive with id 5" in cli.fail("history", "5")
 
 
@@ -361,3 +362,17 @@ def test_reports_say_who_last_touched_an_item(seeded: Cli) -> None:
     other = next(d for d in late if d["id"] == 2)
     assert other["last_touched_by"] == getpass.getuser()
     assert other["last_update_event"] == "assigned"
+
+
+def test_undo_never_frees_an_id_for_reuse(cli: Cli) -> None:
+    """After `undo` removed the newest directive, the next one gets a new id, so `history ID`
+    never mixes two directives (SQLite: AUTOINCREMENT, migration 0003)."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.id("assign", str(meeting), "--unit", "BTC", "Việc một")
+    undone = cli.id("assign", str(meeting), "--unit", "BTC", "Việc bị hoàn tác")
+    cli.ok("undo")
+    new = cli.id("assign", str(meeting), "--unit", "BTC", "Việc mới")
+    assert new == undone + 1
+    assert [c["after"]["text"] for c in cli.json("history", str(new))] == ["Việc mới"]
+    cli.fail("show", str(undone))

@@ -216,3 +216,43 @@ def test_options_that_do_not_apply(office: Cli, db_path: Path, tmp_path: Path) -
 def test_usage_errors_exit_2(office: Cli) -> None:
     office.fail("import", code=2)
     office.fail("import", "x.csv", "--no-such-option", code=2)
+
+
+def test_control_characters_are_removed_with_a_warning_naming_the_row(
+    office: Cli, tmp_path: Path
+) -> None:
+    sheet = csv_rows(
+        tmp_path / "c.csv",
+        [
+            HEADER,
+            ["1", "Việc \x1b]0;pwned\x07A", "BTC", "", "30/9/2022", "", ""],
+            ["2", "Việc B", "BTC", "", "30/9/2022", "", "đang tổng hợp\x9b"],
+        ],
+    )
+    result = office("import", str(sheet), "--meeting", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "row 2: control characters removed from column B (Nội dung): U+001B, U+0007" in (
+        result.stderr
+    )
+    assert "row 3: control characters removed from column G (Kết quả): U+009B" in result.stderr
+    texts = [d["text"] for d in office.json("list")]
+    assert "Việc ]0;pwnedA" in texts and "Việc B" in texts
+    assert not any("\x1b" in t or "\x07" in t for t in texts)
+
+
+def test_a_zero_width_text_is_an_empty_text(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(
+        tmp_path / "z.csv", [HEADER, ["1", "\u200b\u200b", "BTC", "", "30/9/2022", "", ""]]
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "row 2, column B (Nội dung): empty: the directive's text is missing" in message
+
+
+def test_a_csv_field_over_the_csv_limit(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = csv_rows(
+        tmp_path / "big.csv", [HEADER, ["1", "x" * 140_000, "BTC", "", "30/9/2022", "", ""]]
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert message == (
+        "Error: big.csv, line 2: a field is longer than 131072 characters, the limit for CSV"
+    )

@@ -66,7 +66,7 @@ def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
 
 def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path, backend: str) -> None:
     assert snapshot(cli.db) == {}
-    cli.ok("unit", "list")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     assert snapshot(cli.db)["alembic_version"] == [(SCHEMA_REVISION,)]
     if backend == "sqlite":
         assert db_path.exists()
@@ -80,7 +80,7 @@ def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path, back
 def test_foreign_keys_are_enforced(cli: Cli, db_path: Path) -> None:
     from dirtrack.db import open_engine
 
-    cli.ok("unit", "list")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     engine, _ = open_engine(cli.db)
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(
@@ -452,3 +452,65 @@ def test_a_restored_0001_backup_is_upgraded_on_next_use(cli: Cli, db: str, tmp_p
         owners = [(expected_owner(e, b, a), d) for e, b, a, d in rows]
     assert owners and all(want == have for want, have in owners)
     assert (1, 1) in owners
+
+
+# --- 0003: ids are never given twice ----------------------------------------------------------
+
+ID_TABLES = (
+    "unit",
+    "unit_alias",
+    "meeting",
+    "directive",
+    "progress_entry",
+    "extension",
+    "limitation",
+    "change_log",
+)
+
+
+def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
+    cli: Cli, db: str, backend: str
+) -> None:
+    """A 0002 database with data, where `undo` had removed the newest directive: the upgrade
+    keeps every row (and its id, links and cascades), and the next directive gets a new id."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok(
+        "unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy", "--alias", "Ban Tổ chức", "--parent", "VPTU"
+    )
+    meeting = cli.id(
+        "add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "BTC"
+    )
+    first = cli.id("assign", str(meeting), "--unit", "BTC", "--with", "VPTU", "Việc một")
+    cli.ok("progress", str(first), "--percent", "30", "--date", "1/6/2022")
+    cli.ok("extend", str(first), "--to", "31/12/2022", "--date", "1/6/2022")
+    cli.id("add-limitation", str(meeting), "--unit", "BTC", "Thiếu người")
+    gone = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc bị hoàn tác")
+    cli.ok("undo")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0002")
+        before = snapshot(db)
+        assert before["alembic_version"] == [("0002",)]
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+    finally:
+        engine.dispose()
+    after = snapshot(db)
+    assert after["alembic_version"] == [(SCHEMA_REVISION,)]
+    skip = {"alembic_version", "sqlite_sequence"}
+    assert {k: v for k, v in after.items() if k not in skip} == {
+        k: v for k, v in before.items() if k not in skip
+    }
+    assert len(after["unit_alias"]) == 1 and len(after["directive_coordinator"]) == 1
+    if backend == "sqlite":
+        with sqlite3.connect(db) as conn:
+            for name in ID_TABLES:
+                [sql] = conn.execute(
+                    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+                ).fetchone()
+                assert "AUTOINCREMENT" in sql, name
+            assert conn.execute("PRAGMA foreign_keys").fetchone() == (0,)  # a new connection
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    new = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc mới")
+    assert new == gone + 1
+    changes = cli.json("history", str(new))
+    assert [(c["action"], c["after"]["text"]) for c in changes] == [("create", "Việc mới")]

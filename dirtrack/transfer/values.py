@@ -19,6 +19,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.models import MeetingKind
 from dirtrack.periods import check_day, parse_date, parse_when
 from dirtrack.text import fold, nfc
+from dirtrack.text import is_blank as blank_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,8 @@ _SERIAL_MIN, _SERIAL_MAX = 20090, 73050
 
 
 def is_blank(value: Value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell, or one that only looks filled (spaces, zero-width characters)."""
+    return value is None or (isinstance(value, str) and blank_text(value))
 
 
 def show(value: Value) -> str:
@@ -63,8 +65,9 @@ def _number(value: float) -> str:
 
 
 def text(value: Value) -> str:
-    """The cell as NFC text on one line."""
-    return nfc(show(value))
+    """The cell as NFC text on one line; ``""`` for blank-looking text."""
+    written = nfc(show(value))
+    return "" if blank_text(written) else written
 
 
 def raw_lines(value: Value) -> str:

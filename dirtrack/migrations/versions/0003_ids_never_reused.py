@@ -41,6 +41,9 @@ def _rebuild(autoincrement: bool) -> None:
     conn = op.get_bind()
     if conn.dialect.name != "sqlite":
         return
+    if conn.execute(sa.text("PRAGMA foreign_keys")).scalar():
+        # DROP TABLE would delete every row that refers to the table (ON DELETE CASCADE).
+        raise RuntimeError("rebuilding tables needs foreign-key enforcement off")
     for name in TABLES:
         with op.batch_alter_table(
             name, recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}
