@@ -346,7 +346,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", "dirtrack:migrations")
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        enforced = False
         if raw is not None:
+            enforced = bool(raw.execute("PRAGMA foreign_keys").fetchone()[0])
             # A migration that rebuilds a table drops it, and DROP TABLE with foreign keys
             # enforced deletes the rows that refer to it (ON DELETE CASCADE). Enforcement
             # cannot change inside a transaction, so it is off from before BEGIN to after
@@ -358,7 +360,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
         finally:
-            if raw is not None:
+            if raw is not None and enforced:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
