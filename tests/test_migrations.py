@@ -456,16 +456,12 @@ def test_a_restored_0001_backup_is_upgraded_on_next_use(cli: Cli, db: str, tmp_p
 
 # --- 0003: ids are never given twice ----------------------------------------------------------
 
-ID_TABLES = (
-    "unit",
-    "unit_alias",
-    "meeting",
-    "directive",
-    "progress_entry",
-    "extension",
-    "limitation",
-    "change_log",
-)
+# Every table with an id of its own, as the models declare them.
+ID_TABLES = [
+    table.name
+    for table in SQLModel.metadata.sorted_tables
+    if "id" in table.c and table.c.id.primary_key
+]
 
 
 def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
@@ -508,6 +504,7 @@ def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
                     "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
                 ).fetchone()
                 assert "AUTOINCREMENT" in sql, name
+            assert len(ID_TABLES) == 8
             assert conn.execute("PRAGMA foreign_keys").fetchone() == (0,)  # a new connection
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     new = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc mới")
