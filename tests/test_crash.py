@@ -81,8 +81,11 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with its schema and nothing else (so that a kill can only hit the write)."""
+    from dirtrack.db import open_engine
+
     path = tmp_path_factory.mktemp("empty") / "empty.db"
-    assert run("unit", "list", db=str(path)).returncode == 0
+    engine, _ = open_engine(str(path))  # as the first command that writes would create it
+    engine.dispose()
     return path
 
 
