@@ -126,6 +126,15 @@ def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
+    assert not (tmp_path / "x.db").exists()  # a draft never creates the database
+
+
+def test_a_draft_needs_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = run("extract", str(SEED_000), "--format", "json", db=str(db))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["meeting"]["date"] == "2022-05-06"
+    assert not db.exists()
 
 
 def test_extract_reads_an_html_page_and_ignores_its_boilerplate(cli: Cli, tmp_path: Path) -> None:

@@ -96,6 +96,14 @@ def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[S
         engine.dispose()
 
 
+def missing_database(ctx: typer.Context) -> bool:
+    """Whether ``--db`` names a SQLite file that does not exist (yet)."""
+    from dirtrack.db import resolve_target
+
+    path = resolve_target(state(ctx).db).path
+    return path is not None and not path.exists()
+
+
 @contextmanager
 def read_only(ctx: typer.Context) -> Iterator[Connection]:
     """Open the database for a command that only reads: one snapshot on a Core connection.

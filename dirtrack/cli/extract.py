@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from dirtrack.cli.app import app
-from dirtrack.cli.common import ForceOpt, OutOpt, state, today, unit_of_work
+from dirtrack.cli.common import ForceOpt, OutOpt, missing_database, state, today, unit_of_work
 from dirtrack.render import err, out
 
 
@@ -62,9 +63,13 @@ def extract(
     from dirtrack.store.units import UnitIndex
 
     target = out_target(ctx, out_file, force=force)
-    with unit_of_work(ctx, write=apply) as session:
-        index = UnitIndex.load(session)
-        known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
+    # A draft needs no database: with none yet it knows no units (and creates nothing).
+    unopened = not apply and missing_database(ctx)
+    with nullcontext(None) if unopened else unit_of_work(ctx, write=apply) as session:
+        known = []
+        if session is not None:
+            index = UnitIndex.load(session)
+            known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
         draft = extract_file(file, known, today=today(), stdin=sys.stdin.buffer)
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml()
         if target is not None:
@@ -73,6 +78,8 @@ def extract(
             out(text)
         if apply:
             from dirtrack.extract.record import record_draft
+
+            assert session is not None
 
             result = record_draft(session, draft, create_units=create_units)
             lang = state(ctx).lang
