@@ -57,7 +57,9 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     draft = tmp_path / "hop.toml"
     cli.ok("extract", str(SEED_000), "--out", str(draft))
     assert draft.read_text(encoding="utf-8").count("[[directives]]") >= 3
-    cli.ok("unit", "list")  # the database exists, with no units
+    from dirtrack.db import open_engine
+
+    open_engine(cli.db)[0].dispose()  # the database exists, with no units
     before = file_digest(db_path)
     error = cli.fail("import", str(draft))
     assert "unknown unit 'Văn phòng Tỉnh ủy'" in error and "line " in error
