@@ -98,9 +98,7 @@ def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[S
 
 def missing_database(ctx: typer.Context) -> bool:
     """Whether ``--db`` names a SQLite file that does not exist (yet)."""
-    from dirtrack.db import resolve_target
-
-    path = resolve_target(state(ctx).db).path
+    path = database_file(ctx)
     return path is not None and not path.exists()
 
 
