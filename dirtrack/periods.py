@@ -25,6 +25,8 @@ from dirtrack.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The years a date may fall in: a typo such as 6/5/0222 or 9999 is refused, not stored.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 DATE_FORMS = Phrase("date_forms")  # "2022-05-06, 6/5/2022 (day first), 06-05-2022"
 SPAN_FORMS = (
@@ -247,7 +249,7 @@ _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 
 def _span(kind: SpanKind, year: int, first: int, last: int, raw: str) -> Span:
-    if not 1900 <= year <= 2999:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput.of("year_out_of_range", text=raw, year=year)
     if not 1 <= first <= last <= 12:
         raise InvalidInput.of("not_valid_period", text=raw, forms=SPAN_FORMS)

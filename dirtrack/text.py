@@ -56,3 +56,27 @@ def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
         if len(seen) == n:
             break
     return seen
+
+
+# Characters text may not hold: C0 and C1 control characters other than tab and newline, DEL,
+# and lone surrogates (which no file encoding can write).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Characters that show nothing: zero-width spaces and joiners, direction marks, the word joiner
+# and its kin, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+_SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
+
+
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that text may not hold (a control character other than
+    tab and newline, or a lone surrogate), written ``U+0000``; None when there is none."""
+    found = _CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def looks_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, or only white space and invisible characters."""
+    return _SHOWN.search(text) is None
