@@ -839,10 +839,11 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
                     raise InvalidInput.of("json_twice", name=path.name, where=value)
                 seen.append(value)
                 if value in readers:
-                    later = [s for s in SECTIONS[SECTIONS.index(value) + 1 :] if s in seen]
-                    if later:
+                    # Each section is checked against those before it: they come first.
+                    missing = [s for s in SECTIONS[: SECTIONS.index(value)] if s not in seen]
+                    if missing:
                         raise InvalidInput.of(
-                            "json_order", name=path.name, where=value, after=later[0]
+                            "json_order", name=path.name, where=value, after=missing[0]
                         )
                     readers[value](events)
                 elif value in ("format", "version"):
