@@ -195,6 +195,14 @@ CASES: list[tuple[str, Change, str]] = [
         "limitations[0].repeat_of: limitations repeat each other in a cycle: 1 → 2 → 1",
     ),
     (
+        "repeat-cycle-further-on",
+        lambda doc: (
+            doc["limitations"].append(_limitation(3, 2, repeat_of=2))
+            or doc["limitations"][1].update(repeat_of=3)
+        ),
+        "limitations[1].repeat_of: limitations repeat each other in a cycle: 2 → 3 → 2",
+    ),
+    (
         "completed-before",
         _set("directives", 0, completed_on="2022-05-05"),
         "directives[0].completed_on: completion date 2022-05-05 is before meeting 1 (2022-05-06)",

@@ -402,17 +402,22 @@ def _check_values(record: BaseModel, where: str) -> None:
             _check_values(item, f"{where}.{shown}[{i}]")
 
 
-def _cycle(links: dict[Any, Any], start: Any) -> list[Any] | None:
-    """The cycle that following ``links`` from ``start`` runs into, if it comes back to start."""
-    chain, seen, current = [start], {start}, links.get(start)
-    while current is not None:
-        if current == start:
-            return [*chain, start]
-        if current in seen:
-            return None  # a cycle further on, reported from one of its own members
+def _cycle(links: dict[Any, Any], start: Any, done: set[Any]) -> list[Any] | None:
+    """The cycle that following ``links`` from ``start`` runs into (``[a, b, a]``), if any.
+
+    ``done`` holds the records that earlier walks went through (none of them ran into a
+    cycle); this walk's records are added to it.
+    """
+    chain: list[Any] = []
+    at: dict[Any, int] = {}
+    current = start
+    while current is not None and current not in done:
+        if current in at:
+            return [*chain[at[current] :], current]
+        at[current] = len(chain)
         chain.append(current)
-        seen.add(current)
         current = links.get(current)
+    done.update(chain)
     return None
 
 
@@ -497,19 +502,19 @@ class _Import:
             for i, unit in enumerate(units):
                 ref = links.get(unit.code)
                 where = f"units[{i}].{link}"
-                if ref is None:
-                    continue
-                if ref not in codes:
+                if ref is not None and ref not in codes:
                     raise InvalidInput.of("json_no_unit", where=where, code=ref)
                 if ref == unit.code:
                     raise InvalidInput.of(
                         "json_own_link", where=where, code=unit.code, link=Phrase(f"w_{link}")
                     )
-                cycle = _cycle(links, unit.code)
+            done: set[str] = set()
+            for unit in units:
+                cycle = _cycle(links, unit.code, done)
                 if cycle is not None:
                     raise InvalidInput.of(
-                        "json_link_cycle", where=where, link=Phrase(f"w_{link}"),
-                        chain=" → ".join(cycle),
+                        "json_link_cycle", where=f"units[{codes[cycle[0]]}].{link}",
+                        link=Phrase(f"w_{link}"), chain=" → ".join(cycle),
                     )  # fmt: skip
         self.created["units"] = len(units)
         if self.write:
@@ -766,25 +771,20 @@ class _Import:
         rows.clear()
 
     def check_repeats(self) -> None:
-        """Every link names a limitation, and no chain of links comes back to where it began."""
+        """Every link names a limitation, and no chain of links comes back on itself."""
         repeats = self.repeats
         order = {lim_id: i for i, lim_id in enumerate(repeats)}
         done: set[int] = set()
         for lim_id, target in repeats.items():
-            where = f"limitations[{order[lim_id]}].repeat_of"
             if target is not None and target not in repeats:
+                where = f"limitations[{order[lim_id]}].repeat_of"
                 raise InvalidInput.of("json_no_limitation", where=where, id=target)
-            if lim_id in done:
-                continue
-            cycle = _cycle(repeats, lim_id)
+            cycle = _cycle(repeats, lim_id, done)
             if cycle is not None:
                 raise InvalidInput.of(
-                    "json_repeat_cycle", where=where, chain=" → ".join(map(str, cycle))
-                )
-            current: int | None = lim_id
-            while current is not None and current not in done:
-                done.add(current)
-                current = repeats.get(current)
+                    "json_repeat_cycle", where=f"limitations[{order[cycle[0]]}].repeat_of",
+                    chain=" → ".join(map(str, cycle)),
+                )  # fmt: skip
 
 
 def ijson_items(events: Iterable[tuple[str, str, Any]], prefix: str) -> Iterator[Any]:
