@@ -596,6 +596,8 @@ def measure(argv: Sequence[str], repeat: int, env: dict[str, str], **kw: object)
     run_once(argv, env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
     for _ in range(repeat):
         figure.add(*run_once(argv, env=env, **kw))
+    shown = " ".join(Path(a).name if "/" in a else a for a in argv)
+    print(f"  {_cell(figure)}  {shown[:90]}", file=sys.stderr, flush=True)
     return figure
 
 
@@ -687,10 +689,16 @@ def main() -> int:
     )
     parser.add_argument("--taskwarrior-max", type=int, default=100_000)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=date.today(),
+        help="the day the registers end on (default: today; an earlier day reuses its registers)",
+    )
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.out.mkdir(parents=True, exist_ok=True)
-    today = date.today()
+    today = args.today
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
     # As on a user's machine: Python keeps the compiled modules (this sandbox turns that off).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -742,6 +750,7 @@ def main() -> int:
                 figure.add(
                     *run_once([dirtrack(), "--db", str(fresh), "import", str(export)], env=env)
                 )
+                print(f"  {_cell(figure)}  import {export.name}", file=sys.stderr, flush=True)
                 fresh.unlink(missing_ok=True)
                 for extra in ("-wal", "-shm"):
                     Path(f"{fresh}{extra}").unlink(missing_ok=True)
@@ -763,6 +772,9 @@ def main() -> int:
             got["task summary"] = measure([task, "summary"], repeat, tw_env)
             got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
         results[size] = got
+        if size != sizes[-1]:  # the table so far, should a longer size not finish
+            print_table(results, task is not None, args.taskwarrior_max, args.import_max)
+            sys.stdout.flush()
     print_table(results, task is not None, args.taskwarrior_max, args.import_max)
     if args.json:
         args.json.write_text(

@@ -188,8 +188,10 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         )
     progress.advance(len(units))
 
-    def streamed(name: str, make: Callable[[list[Any]], Iterator[dict[str, Any]]]) -> RecordStream:
-        table = {"meetings": bulk.MEETING, "directives": bulk.DIRECTIVE}.get(name, bulk.LIMITATION)
+    def streamed(
+        name: str, table: Any, make: Callable[[list[Any]], Iterator[dict[str, Any]]]
+    ) -> RecordStream:
+        """The records of ``table`` as ``make`` writes them, a page of rows at a time."""
 
         def produce() -> Iterator[dict[str, Any]]:
             for page in bulk.pages(session, table, BATCH):
@@ -275,9 +277,9 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         "format": FORMAT,
         "version": VERSION,
         "units": units,
-        "meetings": streamed("meetings", meetings),
-        "directives": streamed("directives", directives),
-        "limitations": streamed("limitations", limitations),
+        "meetings": streamed("meetings", bulk.MEETING, meetings),
+        "directives": streamed("directives", bulk.DIRECTIVE, directives),
+        "limitations": streamed("limitations", bulk.LIMITATION, limitations),
     }
 
 
