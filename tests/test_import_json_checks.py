@@ -351,3 +351,22 @@ def test_sections_out_of_order_or_twice_are_refused(
         "export.json: units: given twice".replace("export.json", path.name)
     )
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (lexical error: invalid bytes"),
+        (b' "units": [', "is not valid JSON (parse error: premature EOF)"),
+        (b' "units": 5}', "units: Input should be a valid list"),
+    ],
+    ids=["bad-utf8", "cut", "not-a-list"],
+)
+def test_a_file_that_is_not_an_export_is_one_error_line(
+    empty: Cli, db_path: Path, tmp_path: Path, tail: bytes, expected: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "dirtrack-export", "version": 1,' + tail)
+    before = file_digest(db_path)
+    assert expected in empty.fail("import", str(path))
+    assert file_digest(db_path) == before

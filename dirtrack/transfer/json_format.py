@@ -856,7 +856,9 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
                         detail="Extra inputs are not permitted", more="",
                     )  # fmt: skip
         except ijson.JSONError as exc:
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "cut short"
+            said = exc.args[0] if exc.args else ""
+            text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+            detail = text.strip().splitlines()[0] if text.strip() else "cut short"
             raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
     for name in ("format", "version", *SECTIONS):
         if name not in seen:
