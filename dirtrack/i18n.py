@@ -1065,6 +1065,100 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{options} không dùng được với bản nháp cuộc họp",
         "{options} do not apply to a meeting draft",
     ),
+    # the JSON export and its import (dirtrack/transfer/json_format.py)
+    "json_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "json_version": (
+        "{name} là bản xuất dirtrack định dạng phiên bản {version}; dirtrack này đọc phiên bản "
+        "{expected}",
+        "{name} is a dirtrack export of format version {version}; this dirtrack reads version "
+        "{expected}",
+    ),
+    "json_bad_version": (
+        "{name}: dirtrack này đọc định dạng xuất phiên bản {expected}",
+        "{name}: this dirtrack reads export format version {expected}",
+    ),
+    "json_invalid": (
+        "{name} không đúng cú pháp JSON ({detail})",
+        "{name} is not valid JSON ({detail})",
+    ),
+    "json_record": ("{name}: {where}: {detail}{more}", "{name}: {where}: {detail}{more}"),
+    "json_more": (" (và {n} lỗi khác)", " (and {n} more)"),
+    "json_twice": (
+        "{name}: {where}: mục này xuất hiện hai lần",
+        "{name}: {where}: given twice",
+    ),
+    "json_order": (
+        "{name}: {where} phải đứng sau {after} (theo thứ tự format, version, units, meetings, "
+        "directives, limitations mà dirtrack export ghi)",
+        "{name}: {where} must come after {after} (in the order format, version, units, "
+        "meetings, directives, limitations that dirtrack export writes)",
+    ),
+    "json_sheet_options": (
+        "{options} chỉ dùng cho bảng tính; {name} là bản xuất dirtrack, được nhập toàn bộ",
+        "{options} {verb} for spreadsheets; {name} is a dirtrack export, imported whole",
+    ),
+    "json_not_empty": (
+        "cơ sở dữ liệu đã có dữ liệu ({shown}); bản xuất dirtrack chỉ được nhập vào cơ sở dữ "
+        "liệu trống (dùng --db với một tệp mới)",
+        "the database already holds records ({shown}); a dirtrack export is imported into "
+        "an empty database only (use --db with a new file)",
+    ),
+    "json_name_taken": (
+        "{where}: {value!r} cũng là tên của đơn vị {unit!r}",
+        "{where}: {value!r} also names unit {unit!r}",
+    ),
+    "json_same_code": ("units: hai đơn vị cùng mã", "units: two units have the same code"),
+    "json_no_unit": ("{where}: không có đơn vị {code!r}", "{where}: no unit {code!r}"),
+    "json_no_meeting": ("{where}: không có cuộc họp {id}", "{where}: no meeting {id}"),
+    "json_no_limitation": ("{where}: không có hạn chế {id}", "{where}: no limitation {id}"),
+    "json_same_id": (
+        "{what}: hai bản ghi cùng số {id}",
+        "{what}: two records have the same id",
+    ),
+    "json_same_meeting_key": (
+        "meetings: hai cuộc họp cùng khóa {key!r}",
+        "meetings: two meetings have the same key",
+    ),
+    "json_same_directive_key": (
+        "directives: hai nhiệm vụ của một đơn vị cùng khóa {key!r}",
+        "directives: two directives of one unit have the same key",
+    ),
+    "json_own_link": (
+        "{where}: đơn vị {code!r} không thể là {link} của chính nó",
+        "{where}: unit {code!r} cannot be its own {link}",
+    ),
+    "json_link_cycle": (
+        "{where}: các đơn vị tạo thành vòng {link}: {chain}",
+        "{where}: units form a cycle of {link} links: {chain}",
+    ),
+    "w_parent": ("đơn vị cấp trên", "parent"),
+    "w_successor": ("đơn vị kế thừa", "successor"),
+    "json_repeat_self": (
+        "{where}: hạn chế {id} không thể là lần lặp lại của chính nó",
+        "{where}: limitation {id} cannot repeat itself",
+    ),
+    "json_repeat_cycle": (
+        "{where}: các hạn chế lặp lại nhau thành vòng: {chain}",
+        "{where}: limitations repeat each other in a cycle: {chain}",
+    ),
+    "json_before_meeting": (
+        "{where}: {what} {day} trước ngày cuộc họp {meeting} ({held})",
+        "{where}: {what} {day} is before meeting {meeting} ({held})",
+    ),
+    "day_deadline": ("thời hạn", "deadline"),
+    "day_resolution": ("ngày khắc phục", "resolution date"),
+    "json_year": (
+        "{where}: năm {year} nằm ngoài khoảng {first}–{last}",
+        "{where}: year {year} is outside {first}–{last}",
+    ),
+    "json_blank": (
+        "{where}: văn bản trống (chỉ có khoảng trắng hoặc ký tự không hiển thị)",
+        "{where}: blank text (only spaces or invisible characters)",
+    ),
+    "json_control": (
+        "{where}: văn bản chứa ký tự điều khiển {char}",
+        "{where}: the text holds the control character {char}",
+    ),
 }
 
 

@@ -18,7 +18,15 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 # (LF, and the CR of a Windows line end), which white-space folding turns into spaces. ESC, BEL,
 # NUL… would drive a terminal and break the Word and Excel reports: typed text carrying one is
 # refused (clean_text), an imported file has them removed with a warning (clean_imported).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates are refused too: no file encoding can write them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Characters that show nothing: zero-width spaces and joiners, direction marks, the word joiner
+# and its kin, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+_SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
 
 
 def nfc(text: str) -> str:
@@ -33,8 +41,16 @@ def _code(char: str) -> str:
 
 
 def is_blank(text: str) -> bool:
-    """Whether ``text`` shows nothing: only white space and zero-width (format) characters."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+    """Whether ``text`` shows nothing: empty, or only white space and invisible characters."""
+    return _SHOWN.search(text) is None or all(
+        ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text
+    )
+
+
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that text may not hold, written ``U+0000``, or None."""
+    found = _CONTROL.search(text)
+    return _code(found.group()) if found else None
 
 
 def clean_text(value: str, field: str) -> str:
@@ -50,9 +66,9 @@ def clean_text(value: str, field: str) -> str:
     Raises:
         InvalidInput: ``value`` holds a control character other than tab and newline.
     """
-    found = _CONTROL.search(value)
+    found = control_character(value)
     if found is not None:
-        raise InvalidInput.of("control_character", field=field, code=_code(found[0]))
+        raise InvalidInput.of("control_character", field=field, code=found)
     text = nfc(value)
     return "" if is_blank(text) else text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
-from dirtrack.render import OutputFormat, err, out
+from dirtrack.render import OutputFormat, err
 
 
 class ExportFormat(StrEnum):
@@ -179,23 +180,24 @@ def export(
     day = optional_day(as_of) or today()
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=False) as session:
+        data: bytes | Iterator[bytes]
         if fmt is ExportFormat.JSON:
-            from dirtrack.transfer.json_format import dumps, export_doc
+            from dirtrack.transfer.json_format import export_chunks
 
-            data = dumps(export_doc(session, bar)).encode("utf-8")
+            data = export_chunks(session, bar)  # written as it is read, within the session
         else:
             from dirtrack.transfer.xlsx_export import export_xlsx
 
             data = export_xlsx(session, as_of=day, lang=lang, progress=bar)
-    if target is None:
-        if fmt is ExportFormat.JSON:
-            out(data.decode("utf-8"))
+        if target is not None:
+            write_atomic(target, data, force=force, database=database_file(ctx))
         else:
-            sys.stdout.buffer.write(data)
             sys.stdout.flush()
-        return
-    write_atomic(target, data, force=force, database=database_file(ctx))
-    err(msg("exported", lang, file=target))
+            for piece in [data] if isinstance(data, bytes) else data:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.buffer.flush()
+    if target is not None:
+        err(msg("exported", lang, file=target))
 
 
 def _counts(counts: dict[str, int]) -> str:

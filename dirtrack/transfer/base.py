@@ -8,7 +8,7 @@ bad row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -146,7 +146,7 @@ class ImportResult:
     unknown_units: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    directive_ids: list[int] = field(default_factory=list)
+    directive_ids: MutableSequence[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,372 @@
+"""`import` of a dirtrack JSON export checks structure as well as references.
+
+Cycles and self-links of units and limitations, dates before their meeting or out of range,
+blank text and control characters are each refused with one `Error:` line naming the record,
+exit 1, and the database exactly as it was; a file starting with a UTF-8 byte order mark is read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, file_digest
+
+STAMP = "2022-05-06T08:00:00+00:00"
+
+
+def _unit(code: str, name: str, **given: Any) -> dict[str, Any]:
+    record = {"code": code, "name": name, "parent": None, "successor": None}
+    return {**record, "retired_on": None, "aliases": [], "created_at": STAMP, **given}
+
+
+def _meeting(meeting_id: int, day: str, **given: Any) -> dict[str, Any]:
+    return {
+        "id": meeting_id,
+        "date": day,
+        "title": f"Giao ban {meeting_id}",
+        "kind": "briefing",
+        "chair": "Phương Thị Thanh",
+        "chair_title": None,
+        "doc": None,
+        "note": None,
+        "key": None,
+        "attendees": ["BTC"],
+        "created_at": STAMP,
+        **given,
+    }
+
+
+def _directive(directive_id: int, meeting_id: int, unit: str, **given: Any) -> dict[str, Any]:
+    return {
+        "id": directive_id,
+        "meeting_id": meeting_id,
+        "unit": unit,
+        "with": [],
+        "text": f"Việc {directive_id}",
+        "original_due": None,
+        "due_text": None,
+        "product": None,
+        "key": None,
+        "completed_on": None,
+        "completion_note": None,
+        "cancelled_on": None,
+        "cancel_reason": None,
+        "created_at": STAMP,
+        "progress": [],
+        "extensions": [],
+        **given,
+    }
+
+
+def _limitation(limitation_id: int, meeting_id: int, **given: Any) -> dict[str, Any]:
+    return {
+        "id": limitation_id,
+        "meeting_id": meeting_id,
+        "unit": "BTC",
+        "text": "Thiếu lái xe",
+        "category": "staffing",
+        "resolved_on": None,
+        "resolve_note": None,
+        "repeat_of": None,
+        "created_at": STAMP,
+        **given,
+    }
+
+
+def _doc() -> dict[str, Any]:
+    """A valid export: a parent, a successor, progress, an extension, a repeated limitation."""
+    return {
+        "format": "dirtrack-export",
+        "version": 1,
+        "units": [
+            _unit("BTC", "Ban Tổ chức"),
+            _unit("TU", "Tỉnh ủy"),
+            _unit("VPTU", "Văn phòng Tỉnh ủy", parent="TU"),
+            _unit("XA", "Xã cũ", retired_on="2022-06-30", successor="VPTU"),
+        ],
+        "meetings": [_meeting(1, "2022-05-06"), _meeting(2, "2022-07-29")],
+        "directives": [
+            _directive(
+                1,
+                1,
+                "BTC",
+                original_due="2022-06-30",
+                completed_on="2022-07-20",
+                completion_note="Đề án 05-ĐA",
+                progress=[
+                    {
+                        "reported_on": "2022-06-01",
+                        "percent": 40,
+                        "note": "Đã trình",
+                        "created_at": STAMP,
+                    }
+                ],
+                extensions=[
+                    {
+                        "approved_on": "2022-06-25",
+                        "new_due": "2022-07-31",
+                        "due_text": None,
+                        "reason": "CV 12",
+                        "created_at": STAMP,
+                    }
+                ],
+            ),
+            _directive(2, 2, "VPTU", text="Dòng một\nDòng hai\tcó tab"),
+        ],
+        "limitations": [
+            _limitation(1, 1, resolved_on="2022-08-01"),
+            _limitation(2, 2, repeat_of=1),
+        ],
+    }
+
+
+@pytest.fixture
+def empty(cli: Cli) -> Cli:
+    """An empty database that exists (so that its bytes can be compared)."""
+    cli.ok("unit", "list")
+    return cli
+
+
+def _write(tmp_path: Path, doc: dict[str, Any], *, bom: bool = False) -> Path:
+    path = tmp_path / "export.json"
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def test_the_valid_document_imports(empty: Cli, tmp_path: Path) -> None:
+    empty.ok("import", str(_write(tmp_path, _doc())))
+    again = json.loads(empty.ok("export"))
+    assert again == _doc()
+
+
+def test_a_file_with_a_utf8_byte_order_mark_imports(empty: Cli, tmp_path: Path) -> None:
+    path = _write(tmp_path, _doc(), bom=True)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf{")
+    empty.ok("import", str(path))
+    assert json.loads(empty.ok("export")) == _doc()
+
+
+Change = Callable[[dict[str, Any]], None]
+
+
+def _set(section: str, index: int, **values: Any) -> Change:
+    return lambda doc: doc[section][index].update(values)
+
+
+def _set_in(section: str, index: int, part: str, n: int, **values: Any) -> Change:
+    return lambda doc: doc[section][index][part][n].update(values)
+
+
+CASES: list[tuple[str, Change, str]] = [
+    (
+        "own-parent",
+        _set("units", 1, parent="TU"),
+        "units[1].parent: unit 'TU' cannot be its own parent",
+    ),
+    (
+        "parent-cycle",
+        _set("units", 1, parent="VPTU"),
+        "units[1].parent: units form a cycle of parent links: TU → VPTU → TU",
+    ),
+    (
+        "own-successor",
+        _set("units", 3, successor="XA"),
+        "units[3].successor: unit 'XA' cannot be its own successor",
+    ),
+    (
+        "successor-cycle",
+        _set("units", 2, successor="XA"),
+        "units[2].successor: units form a cycle of successor links: VPTU → XA → VPTU",
+    ),
+    (
+        "repeats-itself",
+        _set("limitations", 1, repeat_of=2),
+        "limitations[1].repeat_of: limitation 2 cannot repeat itself",
+    ),
+    (
+        "repeat-cycle",
+        _set("limitations", 0, repeat_of=2),
+        "limitations[0].repeat_of: limitations repeat each other in a cycle: 1 → 2 → 1",
+    ),
+    (
+        "repeat-cycle-further-on",
+        lambda doc: (
+            doc["limitations"].append(_limitation(3, 2, repeat_of=2))
+            or doc["limitations"][1].update(repeat_of=3)
+        ),
+        "limitations[1].repeat_of: limitations repeat each other in a cycle: 2 → 3 → 2",
+    ),
+    (
+        "completed-before",
+        _set("directives", 0, completed_on="2022-05-05"),
+        "directives[0].completed_on: completion date 2022-05-05 is before meeting 1 (2022-05-06)",
+    ),
+    (
+        "cancelled-before",
+        _set("directives", 1, cancelled_on="2022-07-01", cancel_reason="Không còn phù hợp"),
+        "directives[1].cancelled_on: cancellation date 2022-07-01 is before meeting 2",
+    ),
+    (
+        "due-before",
+        _set("directives", 1, original_due="2022-07-28"),
+        "directives[1].original_due: deadline 2022-07-28 is before meeting 2 (2022-07-29)",
+    ),
+    (
+        "extension-before",
+        _set_in("directives", 0, "extensions", 0, approved_on="2022-05-01"),
+        "directives[0].extensions[0].approved_on: approval date 2022-05-01 is before meeting 1",
+    ),
+    (
+        "new-due-before",
+        _set_in("directives", 0, "extensions", 0, new_due="2022-01-31"),
+        "directives[0].extensions[0].new_due: new deadline date 2022-01-31 is before meeting 1",
+    ),
+    (
+        "progress-before",
+        _set_in("directives", 0, "progress", 0, reported_on="2021-12-31"),
+        "directives[0].progress[0].reported_on: progress date 2021-12-31 is before meeting 1",
+    ),
+    (
+        "resolved-before",
+        _set("limitations", 0, resolved_on="2022-05-01"),
+        "limitations[0].resolved_on: resolution date 2022-05-01 is before meeting 1",
+    ),
+    (
+        "year-1",
+        _set("meetings", 0, date="0001-05-06"),
+        "meetings[0].date: year 1 is outside 1900–2999",
+    ),
+    (
+        "year-9999",
+        _set("directives", 0, completed_on="9999-12-31"),
+        "directives[0].completed_on: year 9999 is outside 1900–2999",
+    ),
+    (
+        "stamp-year-1",
+        _set("units", 0, created_at="0001-01-01T00:00:00+00:00"),
+        "units[0].created_at: year 1 is outside 1900–2999",
+    ),
+    (
+        "retired-year-1899",
+        _set("units", 3, retired_on="1899-12-31"),
+        "units[3].retired_on: year 1899 is outside 1900–2999",
+    ),
+    (
+        "spaces",
+        _set("directives", 1, text="   "),
+        "directives[1].text: blank text (only spaces or invisible characters)",
+    ),
+    (
+        "zero-width",
+        _set("limitations", 0, text="\u200b\u200b \ufeff"),
+        "limitations[0].text: blank text",
+    ),
+    (
+        "empty-note",
+        _set("directives", 0, completion_note=""),
+        "directives[0].completion_note: blank text",
+    ),
+    (
+        "blank-alias",
+        _set("units", 0, aliases=["Ban TC", " \u200b"]),
+        "units[0].aliases[1]: blank text",
+    ),
+    (
+        "nul",
+        _set("directives", 0, text="Đề án\x00A"),
+        "directives[0].text: the text holds the control character U+0000",
+    ),
+    (
+        "escape",
+        _set_in("directives", 0, "progress", 0, note="\x1b]0;pwned\x07"),
+        "directives[0].progress[0].note: the text holds the control character U+001B",
+    ),
+    (
+        "bell-in-title",
+        _set("meetings", 1, title="Giao ban\x07"),
+        "meetings[1].title: the text holds the control character U+0007",
+    ),
+    (
+        "carriage-return",
+        _set("units", 2, name="Văn phòng\x0b"),
+        "units[2].name: the text holds the control character U+000B",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_import_refuses_a_broken_structure(
+    empty: Cli, db_path: Path, tmp_path: Path, change: Change, expected: str
+) -> None:
+    doc = _doc()
+    change(doc)
+    path = _write(tmp_path, doc)
+    before = file_digest(db_path)
+    for dry in ([], ["--dry-run"]):
+        message = empty.fail("import", str(path), *dry)
+        assert message.startswith("Error: ")
+        assert expected in message
+        assert file_digest(db_path) == before
+    assert json.loads(empty.ok("export"))["units"] == []
+
+
+def test_the_refusal_is_in_vietnamese(empty: Cli, tmp_path: Path) -> None:
+    doc = _doc()
+    doc["directives"][0]["completed_on"] = "2022-05-05"
+    message = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
+    assert message == (
+        "Error: directives[0].completed_on: ngày hoàn thành 05/05/2022 trước ngày cuộc họp 1 "
+        "(06/05/2022)"
+    )
+
+
+def test_a_later_limitation_may_be_the_first_of_the_chain(empty: Cli, tmp_path: Path) -> None:
+    # A link to a limitation with a higher id (entered later, raised earlier) is no cycle.
+    doc = _doc()
+    doc["limitations"][0]["repeat_of"] = 2
+    doc["limitations"][1]["repeat_of"] = None
+    empty.ok("import", str(_write(tmp_path, doc)))
+    assert json.loads(empty.ok("export")) == doc
+
+
+def test_sections_out_of_order_or_twice_are_refused(
+    empty: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Read one record at a time, a section can only be checked against those before it.
+    doc = _doc()
+    moved = {k: doc[k] for k in ("format", "version", "units", "directives", "meetings")}
+    path = tmp_path / "moved.json"
+    path.write_text(json.dumps({**moved, "limitations": []}), encoding="utf-8")
+    before = file_digest(db_path)
+    assert "directives must come after meetings" in empty.fail("import", str(path))
+    text = json.dumps(_doc())
+    path.write_text(text[:-1] + ', "units": []}', encoding="utf-8")
+    assert empty.fail("import", str(path)).endswith(
+        "export.json: units: given twice".replace("export.json", path.name)
+    )
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (lexical error: invalid bytes"),
+        (b' "units": [', "is not valid JSON (parse error: premature EOF)"),
+        (b' "units": 5}', "units: Input should be a valid list"),
+    ],
+    ids=["bad-utf8", "cut", "not-a-list"],
+)
+def test_a_file_that_is_not_an_export_is_one_error_line(
+    empty: Cli, db_path: Path, tmp_path: Path, tail: bytes, expected: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "dirtrack-export", "version": 1,' + tail)
+    before = file_digest(db_path)
+    assert expected in empty.fail("import", str(path))
+    assert file_digest(db_path) == before
