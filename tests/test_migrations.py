@@ -64,6 +64,7 @@ def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
     assert diff == []
 
 
+@pytest.mark.blank_db("checks what the first command makes")
 def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path, backend: str) -> None:
     assert snapshot(cli.db) == {}
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
@@ -368,6 +369,7 @@ def synthetic_log(count: int, seed: int = 2) -> list[dict[str, Any]]:
     return rows
 
 
+@pytest.mark.blank_db("built at revision 0001")
 def test_the_0002_upgrade_fills_directive_id_of_existing_rows(cli: Cli, db: str) -> None:
     """A 0001 database with more change rows than a batch of the migration (ids with gaps):
     the upgrade fills directive_id from the images, and undoing it removes the column."""
