@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[postgres]' \
-		pytest pytest-timeout hypothesis mypy ruff types-python-dateutil types-openpyxl
+		pytest pytest-timeout pytest-xdist hypothesis mypy ruff types-python-dateutil types-openpyxl
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,8 +32,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# make test: ruff, mypy --strict and pytest, side by side (mypy takes one core while pytest
-# runs), then a last look at `dirtrack --help`. pytest runs every test on SQLite, and the store,
+# make test: ruff, mypy --strict and pytest side by side, pytest itself on one worker per core
+# (pytest-xdist; each worker has its own PostgreSQL cluster), then a last look at
+# `dirtrack --help`. pytest runs every test on SQLite, and the store,
 # report, migration, concurrency and end-to-end modules on a throwaway PostgreSQL 15 cluster too
 # (tests/pg.py; the list and its reasons: POSTGRESQL_MODULES in tests/conftest.py), with
 # Hypothesis's quick profile. make test-all runs every database test on both backends and the
@@ -41,12 +42,13 @@ typecheck: install
 # Without the server binaries the PostgreSQL half is skipped, and said so here and by pytest.
 PG_BIN_FOUND = $(shell command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo yes)
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
 PYTEST_ALL := --all-backends --hypothesis-profile=thorough
 
 pytest: install
 	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \
 		"the tests on PostgreSQL will be SKIPPED. Install them: apt-get install postgresql-15"
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test: install
 	$(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck pytest
