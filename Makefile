@@ -51,11 +51,11 @@ pytest: install
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test: install
-	$(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck pytest
+	$(MAKE) --no-print-directory -j3 lint typecheck pytest
 	$(BIN)/dirtrack --help > /dev/null
 
 test-all: install
-	$(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck pytest \
+	$(MAKE) --no-print-directory -j3 lint typecheck pytest \
 		PYTEST_ARGS="$(PYTEST_ALL) $(PYTEST_ARGS)"
 	$(BIN)/dirtrack --help > /dev/null
 

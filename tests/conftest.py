@@ -139,7 +139,6 @@ POSTGRESQL_MODULES = {
     # end to end
     "test_cli_directives": "every directive command in turn, as a clerk uses them",
     "test_export": "every record out and back in: ids, sequences, history",
-    "test_scripting": "the cron scripts and re-runs with keys",
 }
 
 
@@ -244,10 +243,11 @@ def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[
     if backend == "sqlite":
         yield target
         return
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
     STAND_INS[db_path] = target
     yield target
     del STAND_INS[db_path]
-    request.getfixturevalue("pg_cluster").drop_database(target)
+    cluster.drop_database(target)
 
 
 @pytest.fixture
