@@ -23,8 +23,7 @@ from typer.testing import CliRunner
 import dirtrack.models  # noqa: F401
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
 from dirtrack.store import tables as t
-from tests.conftest import BACKENDS, Cli, snapshot
-from tests.pg import Cluster
+from tests.conftest import BACKENDS, Cli, new_database, snapshot
 
 
 def script() -> ScriptDirectory:
@@ -42,10 +41,7 @@ def test_schema_revision_constant_is_the_alembic_head() -> None:
 @pytest.fixture(params=BACKENDS)
 def blank(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new, empty database (no tables at all) on each backend: its ``--db`` target."""
-    if request.param == "sqlite":
-        return str(tmp_path / "blank.db")
-    cluster: Cluster = request.getfixturevalue("pg_cluster")
-    return cluster.create_database("blank")
+    return new_database(request, request.param, tmp_path / "blank.db", blank=True)
 
 
 def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
