@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/demo/demo.db
 
-.PHONY: install demo test lint typecheck pytest bench clean
+.PHONY: install demo test test-all lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[postgres]' \
-		pytest hypothesis mypy ruff types-python-dateutil types-openpyxl
+		pytest pytest-timeout pytest-xdist hypothesis mypy ruff types-python-dateutil types-openpyxl
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,16 +32,31 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# Every database test runs on SQLite and on a throwaway PostgreSQL 15 cluster (tests/pg.py).
+# make test: ruff, mypy --strict and pytest side by side, pytest itself on one worker per core
+# (pytest-xdist; each worker has its own PostgreSQL cluster), then a last look at
+# `dirtrack --help`. pytest runs every test on SQLite, and the store,
+# report, migration, concurrency and end-to-end modules on a throwaway PostgreSQL 15 cluster too
+# (tests/pg.py; the list and its reasons: POSTGRESQL_MODULES in tests/conftest.py), with
+# Hypothesis's quick profile. make test-all runs every database test on both backends and the
+# thorough profile (at least the examples each property test ran before the profiles).
 # Without the server binaries the PostgreSQL half is skipped, and said so here and by pytest.
 PG_BIN_FOUND = $(shell command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo yes)
+PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
+PYTEST_ALL := --all-backends --hypothesis-profile=thorough
 
 pytest: install
 	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \
 		"the tests on PostgreSQL will be SKIPPED. Install them: apt-get install postgresql-15"
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-test: lint typecheck pytest
+test: install
+	$(MAKE) --no-print-directory -j3 lint typecheck pytest
+	$(BIN)/dirtrack --help > /dev/null
+
+test-all: install
+	$(MAKE) --no-print-directory -j3 lint typecheck pytest \
+		PYTEST_ARGS="$(PYTEST_ALL) $(PYTEST_ARGS)"
 	$(BIN)/dirtrack --help > /dev/null
 
 # make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives (issues 6 and 12). The

@@ -1,11 +1,22 @@
 """Shared fixtures: a real database per test, and a driver for the real command line.
 
-``cli`` runs the Typer app in-process (CliRunner); ``run`` runs the installed ``dirtrack``
+``cli`` runs the Click command in-process (CliRunner); ``run`` runs the installed ``dirtrack``
 entry point in a subprocess. Both point ``--db`` at the test's own database.
+
+What makes the suite quick (``make test``), and what ``make test-all`` changes:
+
+- The Click command is built from the Typer app once per session (:data:`COMMAND`).
+- ``db`` is a copy of a database migrated once per session (a file on SQLite, ``CREATE
+  DATABASE … TEMPLATE`` on PostgreSQL), unless the test is marked ``blank_db``.
+- PostgreSQL runs the modules of :data:`POSTGRESQL_MODULES` only; ``--all-backends``
+  (``make test-all``) runs every database test on it.
+- Hypothesis runs the ``quick`` profile; ``--hypothesis-profile=thorough`` (``make test-all``)
+  runs at least as many examples as the suite always did.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -18,12 +29,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from dirtrack.cli import app
 from tests.pg import MISSING, STAND_INS, Cluster, find_binaries, start_cluster
 
 ENTRY_POINT = shutil.which("dirtrack", path=str(Path(sys.executable).parent)) or "dirtrack"
+
+# Typer's CliRunner turns the app into a Click command at every invoke, which costs more than
+# most commands do; build it once per session, for every ``CliRunner().invoke(app, …)`` of the
+# suite. Nothing is fixed by the build but the command tree: options, the environment, the
+# configuration file and the language are read at each invocation.
+# (This module is imported twice, as ``conftest`` and as ``tests.conftest``: patch only once.)
+if not hasattr(typer.testing._get_command, "cache_info"):
+    typer.testing._get_command = functools.cache(typer.main.get_command)
+COMMAND = typer.testing._get_command(app)
+
+# Hypothesis: ``quick`` by default, ``thorough`` in make test-all (--hypothesis-profile, loaded
+# in pytest_configure, before the test modules are imported). A property test runs the profile's
+# number of examples, or a multiple of ``settings.default.max_examples`` if its examples are
+# cheap; ``thorough`` gives every test at least the examples it ran before the profiles existed.
+# No deadline: the suite runs on busy machines.
+settings.register_profile("quick", max_examples=10, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=100, deadline=None, print_blob=True)
 
 
 @pytest.fixture(autouse=True)
@@ -76,23 +107,78 @@ class Cli:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """Where the test's SQLite database is (or will be, for a ``blank_db`` test)."""
     return tmp_path / "dirtrack.db"
 
 
-# Every test that uses ``db`` (so ``cli``, ``units``, ``meeting``…) runs once on a SQLite file and
-# once on a database of a real PostgreSQL 15 cluster (tests/pg.py). Issue 6.
 BACKENDS = ("sqlite", "postgresql")
+
+# Every test that uses ``db`` (so ``cli``, ``units``, ``meeting``…) runs on a SQLite file. These
+# modules run on a database of a real PostgreSQL 15 cluster too (tests/pg.py), because what they
+# check depends on the database engine: SQL the store or the report sends, transactions and
+# locks, the schema's DDL, text ordering under a locale's collation. The others drive the same
+# store through commands whose outcome does not depend on the engine (parsing, messages, files,
+# rendering); ``make test-all`` (``--all-backends``) runs them on PostgreSQL as well.
+POSTGRESQL_MODULES = {
+    # the store
+    "test_history": "the change log and undo: the store's writers and its exact restores",
+    "test_last_touched": "the store's indexed reading of the change log",
+    "test_cli_units": "unit lookup by code, name and alias: the store's queries on keys",
+    "test_review_retire": "unit retire: the store's bulk moves and their change rows",
+    # the report
+    "test_cli_report": "the report's counts, aggregated in SQL",
+    "test_review_report": "the report's review sections: SQL aggregates, ordering of text",
+    "test_report_sql": "the report's SQL equals the Python reference",
+    "test_review_sql": "the report's review equals the reference",
+    "test_remind": "overdue and remind: date arithmetic in SQL, last-touched lookups",
+    # migrations
+    "test_migrations": "Alembic migrations: DDL and batch updates differ per dialect",
+    # concurrency
+    "test_concurrency": "writers at once: SQLite's file lock, PostgreSQL's advisory lock",
+    "test_postgres": "what only a shared server shows",
+    # end to end
+    "test_cli_directives": "every directive command in turn, as a clerk uses them",
+    "test_export": "every record out and back in: ids, sequences, history",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--all-backends",
+        action="store_true",
+        help="run every database test on PostgreSQL too, not only those of POSTGRESQL_MODULES",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    settings.load_profile(config.getoption("--hypothesis-profile") or "quick")
     config.addinivalue_line(
-        "markers", "sqlite_only(reason): the test checks the SQLite file itself; skip on PostgreSQL"
+        "markers", "sqlite_only(reason): the test checks the SQLite file itself; not on PostgreSQL"
     )
+    config.addinivalue_line(
+        "markers",
+        "blank_db(reason): ``db`` is a database never used (no file on SQLite, an empty database "
+        "on PostgreSQL) rather than a copy of the migrated template",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize ``backend`` (so ``db``): SQLite always, PostgreSQL where it matters."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    on_postgresql = (
+        metafunc.config.getoption("--all-backends") or module in POSTGRESQL_MODULES
+    ) and metafunc.definition.get_closest_marker("sqlite_only") is None
+    metafunc.parametrize("backend", BACKENDS if on_postgresql else BACKENDS[:1], indirect=True)
 
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster]:
-    """One throwaway PostgreSQL cluster for the whole run (skipped if its binaries are missing)."""
+    """One throwaway PostgreSQL cluster for the whole run (skipped if its binaries are missing).
+
+    Under pytest-xdist each worker starts its own.
+    """
     required = os.environ.get("DIRTRACK_REQUIRE_PG") == "1"  # set by .ci/run
     if find_binaries() is None:
         if required:
@@ -111,24 +197,57 @@ def pg_cluster() -> Iterator[Cluster]:
         cluster.stop()
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
-    """``sqlite`` or ``postgresql``: the database behind ``db``."""
+    """``sqlite`` or ``postgresql``: the database behind ``db`` (see pytest_generate_tests)."""
     return str(request.param)
 
 
-@pytest.fixture
-def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
-    """The ``--db`` target of the test: a SQLite file, or a new PostgreSQL database."""
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once for the session, as a first command leaves it."""
+    from dirtrack.db import open_engine
+
+    path = tmp_path_factory.mktemp("template") / "dirtrack.db"
+    engine, _ = open_engine(str(path))
+    engine.dispose()  # the last connection checkpoints the WAL into the file
+    return path
+
+
+def new_database(
+    request: pytest.FixtureRequest, backend: str, path: Path, *, blank: bool = False
+) -> str:
+    """A new database on ``backend`` (at ``path`` on SQLite); returns its ``--db`` target.
+
+    A copy of a database already migrated to the current schema, unless ``blank``: none at all
+    on SQLite, an empty one on PostgreSQL, which the first command migrates.
+    """
     if backend == "sqlite":
-        return str(db_path)
-    marker = request.node.get_closest_marker("sqlite_only")
-    if marker is not None:
-        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else 'checks the file'}")
+        if not blank:
+            shutil.copy(request.getfixturevalue("sqlite_template"), path)  # its mode 0600 too
+        return str(path)
     cluster: Cluster = request.getfixturevalue("pg_cluster")
-    url = cluster.create_database()
-    STAND_INS[db_path] = url
-    return url
+    return cluster.create_database(blank=blank)
+
+
+@pytest.fixture
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The ``--db`` target of the test: a SQLite file, or a new PostgreSQL database.
+
+    Migrated already (see :func:`new_database`), or never used if the test is ``blank_db``.
+    A PostgreSQL database is dropped after the test (a few hundred of them left to the end
+    would only cost disk space and time to delete).
+    """
+    blank = request.node.get_closest_marker("blank_db") is not None
+    target = new_database(request, backend, db_path, blank=blank)
+    if backend == "sqlite":
+        yield target
+        return
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    STAND_INS[db_path] = target
+    yield target
+    del STAND_INS[db_path]
+    cluster.drop_database(target)
 
 
 @pytest.fixture

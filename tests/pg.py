@@ -4,7 +4,8 @@
 socket in a temporary folder: no TCP port, no password for the superuser, no data kept. PostgreSQL
 refuses to run as root, so when the tests run as root (as CI does) the cluster belongs to an
 ordinary system user, :data:`PG_USER`, created on first use. Each test gets its own database,
-created in a few milliseconds by copying an empty template.
+created in a few milliseconds by copying a template: one migrated to dirtrack's current schema
+once per cluster, or PostgreSQL's empty ``template0`` for a database never used.
 
 The cluster sorts text with the ICU collation ``vi-VN`` (as a Vietnamese province's server
 would), not in byte order as SQLite does, so a query that leaves text ordering to the database
@@ -35,6 +36,8 @@ SUPERUSER = "postgres"
 # A role that must give its password, to check that no message or log ever shows one.
 PASSWORD_ROLE = "dirtrack_pw"
 PASSWORD = "S3cret-pw"
+# The database migrated once per cluster that :meth:`Cluster.create_database` copies.
+TEMPLATE = "dirtrack_template"
 # A test's db_path -> the URL of the PostgreSQL database standing in for it (see
 # conftest.file_digest). Kept here, not in conftest, which is imported twice (as ``conftest`` by
 # pytest and as ``tests.conftest`` by the tests).
@@ -69,17 +72,21 @@ def _server_user() -> pwd.struct_passwd | None:
     try:
         return pwd.getpwnam(PG_USER)
     except KeyError:
-        subprocess.run(
+        made = subprocess.run(
             ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
-            check=True,
+            check=False,
             capture_output=True,
         )
-        return pwd.getpwnam(PG_USER)
+        try:  # made here, or by another test worker at the same moment
+            return pwd.getpwnam(PG_USER)
+        except KeyError:
+            made.check_returncode()
+            raise
 
 
 @dataclass
 class Cluster:
-    """A running cluster; :meth:`create_database` hands out empty databases."""
+    """A running cluster; :meth:`create_database` hands out new databases."""
 
     bin_dir: Path
     root: Path
@@ -87,6 +94,7 @@ class Cluster:
     port: int = 5432
     _counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _admin: Any = None
+    _migrated: bool = False
 
     @property
     def socket_dir(self) -> Path:
@@ -185,11 +193,31 @@ class Cluster:
             )
         return self._admin
 
-    def create_database(self, prefix: str = "t") -> str:
-        """A new, empty database; returns its ``--db`` URL."""
+    def create_database(self, prefix: str = "t", *, blank: bool = True) -> str:
+        """A new database; returns its ``--db`` URL.
+
+        Empty when ``blank`` (as a first command finds it), else already migrated to the
+        current schema, as a first command leaves it.
+        """
+        template = "template0" if blank else self._migrated_template()
         name = f"{prefix}_{next(self._counter)}"
-        self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY file_copy')
+        self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE {template} STRATEGY file_copy')
         return self.url(name)
+
+    def _migrated_template(self) -> str:
+        """:data:`TEMPLATE`, migrated by dirtrack on first use, then closed to connections
+        (a database being copied must have none)."""
+        if not self._migrated:
+            from dirtrack.db import open_engine
+
+            self.admin().execute(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
+            engine, _ = open_engine(self.url(TEMPLATE))
+            engine.dispose()
+            self.admin().execute(
+                f'ALTER DATABASE "{TEMPLATE}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false'
+            )
+            self._migrated = True
+        return TEMPLATE
 
     def drop_database(self, url: str) -> None:
         name = url.split("@/", 1)[1].split("?", 1)[0]

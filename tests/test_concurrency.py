@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, run
+from tests.conftest import COMMAND, ENTRY_POINT, Cli, run
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = 8
@@ -26,16 +26,12 @@ UNITS = ("VPTU", "BTC", "BDV", "UBKT")
 
 
 def invoker() -> Callable[[list[str]], tuple[int, str, str]]:
-    """Run dirtrack in this process as its entry point would, without re-building the command
-    tree each time (CliRunner does, which costs more than the command itself)."""
+    """Run dirtrack in this process as its entry point would, on the command built once
+    (conftest.COMMAND), with bytes for output."""
     import contextlib
     import io
 
-    import typer.main
-
-    from dirtrack.cli import app
-
-    command = typer.main.get_command(app)
+    command = COMMAND
 
     def stream() -> io.TextIOWrapper:
         return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
@@ -189,6 +185,7 @@ def test_eight_writers_at_once_lose_and_duplicate_nothing(
     assert shared("doctor").exit_code == 0
 
 
+@pytest.mark.blank_db("eight first uses at once")
 def test_eight_processes_on_a_new_database_with_the_same_key(db: str) -> None:
     """Eight first uses at once: the schema is made once, and the key records one meeting."""
     args = ["--db", db, "add-meeting", "--date", "6/5/2022", "--title", "Giao ban",

@@ -146,6 +146,7 @@ def test_sigkill_during_an_undo_leaves_it_before_or_after(
 # --- the file ----------------------------------------------------------------------------------
 
 
+@pytest.mark.blank_db("checks what the first command makes")
 @pytest.mark.sqlite_only("the file's mode and journal")
 def test_a_new_database_is_its_owners_alone_and_in_wal_mode(cli: Cli, db_path: Path) -> None:
     os.umask(0o022)

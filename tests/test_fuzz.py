@@ -250,7 +250,6 @@ def test_arbitrary_input(name: str, template: Path, tmp_path: Path) -> None:
     run_one: Callable[[Args], None] = lambda args: check(db, args)  # noqa: E731
 
     @settings(
-        max_examples=40,
         deadline=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -23,33 +25,45 @@ def _sheet(tmp_path: Path, rows: int) -> Path:
     return path
 
 
+def _read_until_closed(leader: int, seconds: float) -> bytes:
+    """Everything written to a pseudo-terminal until its last writer closes it."""
+    deadline = time.monotonic() + seconds
+    shown = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"the terminal still open after {seconds} s; last shown:\n{shown[-2000:]!r}"
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: every writer has closed the terminal
+            return shown
+        if not chunk:
+            return shown
+        shown += chunk
+
+
 def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
     assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
     assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
     sheet = _sheet(tmp_path, 20_000)
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "DIRTRACK_LANG": "en"}
-    done = subprocess.run(
+    with subprocess.Popen(
         [ENTRY_POINT, "--db", db, "import", str(sheet), "--meeting", "1"],
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=follower,
         env=env,
-        timeout=300,
-        check=False,
-    )
-    os.close(follower)
-    shown = b""
-    while True:
+    ) as child:
+        os.close(follower)
+        # Read while the child writes: a full pseudo-terminal would block it otherwise.
         try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(leader)
+            shown = _read_until_closed(leader, seconds=300)
+        finally:
+            os.close(leader)
+            if child.poll() is None:
+                child.kill()
+        returncode = child.wait(timeout=60)
     text = shown.decode("utf-8", "replace")
-    assert done.returncode == 0
+    assert returncode == 0
     assert "Checking rows" in text or "Writing" in text
     assert "imported" in text and "created 20000 directives" in text
 

@@ -28,8 +28,7 @@ from typer.testing import CliRunner
 from dirtrack.db import resolve_target, upgrade
 from dirtrack.store import history
 from dirtrack.store import tables as t
-from tests.conftest import Cli, run
-from tests.pg import Cluster
+from tests.conftest import Cli, new_database, run
 from tests.test_migrations import synthetic_log
 
 # The rows that belong to a directive, and the image's column naming it (written out here, not
@@ -43,7 +42,6 @@ PARTS = {
 ACTORS = ["Lê Văn C", "Nguyễn Thị A", "cron"]
 UNITS = ["VPTU", "BTC", "BDV", "UBKT"]
 EXAMPLES = settings(
-    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -178,6 +176,7 @@ def test_one_command_touching_many_directives(
     assert {actor for n, (_, actor) in got.items() if n != 7} == {"Nhập"}
 
 
+@pytest.mark.blank_db("built at revision 0001 and upgraded")
 @pytest.mark.parametrize("chunk", [1000, 37])
 def test_on_a_log_of_every_kind_upgraded_from_0001(db: str, chunk: int) -> None:
     """Hand-made rows as a 0001 database may hold them, filled by the migration: undone rows
@@ -251,14 +250,11 @@ def step_args(kind: str, pick: int, unit: int, engine: Engine) -> list[str]:
 
 @pytest.fixture
 def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[], str]:
-    """A new, empty database on the test's backend at each call (one per example)."""
+    """A new database on the test's backend at each call (one per example)."""
     count = itertools.count()
 
     def make() -> str:
-        if backend == "sqlite":
-            return str(tmp_path / f"example-{next(count)}.db")
-        cluster: Cluster = request.getfixturevalue("pg_cluster")
-        return cluster.create_database()
+        return new_database(request, backend, tmp_path / f"example-{next(count)}.db")
 
     return make
 

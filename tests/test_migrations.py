@@ -23,8 +23,7 @@ from typer.testing import CliRunner
 import dirtrack.models  # noqa: F401
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
 from dirtrack.store import tables as t
-from tests.conftest import BACKENDS, Cli, snapshot
-from tests.pg import Cluster
+from tests.conftest import BACKENDS, Cli, new_database, snapshot
 
 
 def script() -> ScriptDirectory:
@@ -42,10 +41,7 @@ def test_schema_revision_constant_is_the_alembic_head() -> None:
 @pytest.fixture(params=BACKENDS)
 def blank(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new, empty database (no tables at all) on each backend: its ``--db`` target."""
-    if request.param == "sqlite":
-        return str(tmp_path / "blank.db")
-    cluster: Cluster = request.getfixturevalue("pg_cluster")
-    return cluster.create_database("blank")
+    return new_database(request, request.param, tmp_path / "blank.db", blank=True)
 
 
 def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
@@ -64,6 +60,7 @@ def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
     assert diff == []
 
 
+@pytest.mark.blank_db("checks what the first command makes")
 def test_first_use_creates_the_database_owner_only(cli: Cli, db_path: Path, backend: str) -> None:
     assert snapshot(cli.db) == {}
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
@@ -368,6 +365,7 @@ def synthetic_log(count: int, seed: int = 2) -> list[dict[str, Any]]:
     return rows
 
 
+@pytest.mark.blank_db("built at revision 0001")
 def test_the_0002_upgrade_fills_directive_id_of_existing_rows(cli: Cli, db: str) -> None:
     """A 0001 database with more change rows than a batch of the migration (ids with gaps):
     the upgrade fills directive_id from the images, and undoing it removes the column."""

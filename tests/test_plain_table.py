@@ -58,7 +58,7 @@ def tables(draw: st.DrawFn) -> tuple[str | None, list[str], list[str], list[list
     return draw(st.none() | TEXT), headers, justify, rows
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=4 * settings.default.max_examples)  # cheap: 400 in make test-all
 @given(table=tables())
 def test_plain_tables_are_what_rich_prints(
     table: tuple[str | None, list[str], list[str], list[list[str]]],
@@ -129,7 +129,7 @@ def documents(draw: st.DrawFn) -> list[object]:
     return items
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples)  # 300 in make test-all
 @given(items=documents())
 def test_printed_documents_are_what_rich_prints(items: list[object]) -> None:
     import contextlib
@@ -162,7 +162,7 @@ RECORDS = st.dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=4 * settings.default.max_examples)  # cheap: 400 in make test-all
 @given(value=st.lists(RECORDS, max_size=4) | RECORDS | SCALARS)
 def test_json_of_records_is_what_json_dumps_writes(value: object) -> None:
     import json

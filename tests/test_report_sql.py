@@ -302,7 +302,6 @@ def period_of(start: int, length: int) -> Period:
 
 
 EXAMPLES = settings(
-    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

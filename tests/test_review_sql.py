@@ -337,7 +337,6 @@ def fill(engine: Engine, reg: Register) -> None:
 
 
 EXAMPLES = settings(
-    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -448,7 +447,7 @@ def test_a_csv_of_the_counts_reads_as_the_reference(engine: Engine) -> None:
     ]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples)  # cheap: 300 in make test-all
 @given(
     links=st.dictionaries(st.integers(1, 12), st.integers(1, 14), max_size=10),
     raised=st.sets(st.integers(1, 14), max_size=14),
