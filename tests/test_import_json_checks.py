@@ -293,7 +293,7 @@ CASES: list[tuple[str, Change, str]] = [
         "meetings[1].title: the text holds the control character U+0007",
     ),
     (
-        "carriage-return",
+        "vertical-tab",
         _set("units", 2, name="Văn phòng\x0b"),
         "units[2].name: the text holds the control character U+000B",
     ),
