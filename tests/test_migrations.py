@@ -423,9 +423,9 @@ def test_commands_on_an_upgraded_database_fill_directive_id(cli: Cli, db: str) -
 
 
 @pytest.mark.sqlite_only("restores a SQLite file")
-def test_a_restored_0001_backup_is_upgraded_on_next_use(cli: Cli, db: str, tmp_path: Path) -> None:
-    """``restore`` takes a backup made at 0001 (a revision it knows); the next command brings
-    it to the current revision, with the change log's directive_id filled."""
+def test_a_restored_0001_backup_is_upgraded(cli: Cli, db: str, tmp_path: Path) -> None:
+    """``restore`` takes a backup made at 0001 (a revision it knows) and brings it to the
+    current revision before it replaces anything, with the change log's directive_id filled."""
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     meeting = cli.id(
         "add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "BTC"
@@ -438,8 +438,6 @@ def test_a_restored_0001_backup_is_upgraded_on_next_use(cli: Cli, db: str, tmp_p
     engine.dispose()
     cli.ok("assign", str(meeting), "--unit", "BTC", "Việc hai (after the backup)")
     cli.ok("restore", str(old))
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     [item] = cli.json("overdue", "--as-of", "2022-07-01")
     assert item["last_touched_by"]
     with sqlite3.connect(db) as conn:
