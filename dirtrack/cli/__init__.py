@@ -1,7 +1,5 @@
 """The command line. Each module parses options, calls the core and hands records to render."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -5,8 +5,6 @@ language of ``--lang`` (the word ``Error:`` itself never changes); usage errors 
 (exit 2); Ctrl-C exits 130. No traceback reaches the user.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Any

@@ -1,7 +1,5 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,7 +70,7 @@ def _given(params: dict[str, object]) -> dict[str, object]:
 
 
 @contextmanager
-def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[Session]:
+def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator["Session"]:
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
@@ -103,7 +101,7 @@ def missing_database(ctx: typer.Context) -> bool:
 
 
 @contextmanager
-def read_only(ctx: typer.Context) -> Iterator[Connection]:
+def read_only(ctx: typer.Context) -> Iterator["Connection"]:
     """Open the database for a command that only reads: one snapshot on a Core connection.
 
     For ``report``, ``overdue`` and ``list``: no ORM session, no change log.
@@ -160,7 +158,7 @@ def dated_change(
     what: str,
     ident: int,
     on: str | None,
-    change: Callable[[Session, int, date], object],
+    change: Callable[["Session", int, date], object],
     message: str,
 ) -> None:
     """One dated write on one record (``done``, ``cancel``, ``progress``, ``resolve``…).

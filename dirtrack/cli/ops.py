@@ -1,7 +1,5 @@
 """`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended (issue 5)."""
 
-from __future__ import annotations
-
 import os
 from datetime import UTC, datetime
 from enum import StrEnum

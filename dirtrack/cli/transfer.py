@@ -1,7 +1,5 @@
 """`import`, `export`, `backup`, `restore` (issue 4)."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
