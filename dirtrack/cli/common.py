@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import Command
+from typer._click.types import StringParamType
 
 from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
@@ -206,6 +208,40 @@ def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter
     return typer.BadParameter(error_text(key, state(ctx).lang, {}), param_hint=hint)
 
 
+class GivenText(StringParamType):
+    """The value of a text option: empty (``--date ''``) is a usage error, never "not given".
+
+    A script that passes an unset variable (``--unit "$UNIT"``) must stop, not widen a filter to
+    every unit, record today's date or no deadline. To use an option's default, leave it out.
+    """
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        text = super().convert(value, param, ctx)
+        if text == "":
+            from dirtrack.cli.app import session_lang
+            from dirtrack.i18n import default_lang, error_text
+
+            lang = session_lang(ctx) if ctx is not None else default_lang()
+            self.fail(error_text("empty_value", lang, {}), param, ctx)
+        return text
+
+
+GIVEN_TEXT = GivenText()
+
+
+def refuse_empty_values(command: Command) -> None:
+    """Give every text option of ``command`` and of the commands under it :class:`GivenText`.
+
+    One rule for every option, present and future, applied where the command tree is built
+    (:class:`dirtrack.cli.app.DirtrackGroup`). Arguments keep their own checks.
+    """
+    for param in command.params:
+        if param.param_type_name == "option" and type(param.type) is StringParamType:
+            param.type = GIVEN_TEXT
+    for sub in (getattr(command, "commands", None) or {}).values():
+        refuse_empty_values(sub)
+
+
 FormatOpt = Annotated[
     OutputFormat,
     typer.Option(
@@ -272,10 +308,9 @@ CutoffOpt = Annotated[
     Cutoff,
     typer.Option(
         "--cutoff",
-        envvar="DIRTRACK_CUTOFF",
         case_sensitive=False,
         help="How named periods map onto days: calendar months, or nd09, the 15th-to-14th "
-        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from DIRTRACK_CUTOFF.",
+        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from the config file.",
     ),
 ]
 
