@@ -78,16 +78,16 @@ def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator["
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
     log records the command, its options and the actor.
     """
-    from dirtrack.audit import default_actor
     from dirtrack.db import open_engine, session_scope
 
     name = command_name(ctx)
     if write is None:
         write = name not in READ_ONLY_COMMANDS
-    info = {
-        "actor": state(ctx).actor or default_actor(),
-        "command": {"name": name, "params": _given(ctx.params)},
-    }
+    info: dict[str, object] = {"command": {"name": name, "params": _given(ctx.params)}}
+    if write:  # who, for the change log; a command that only reads loads no change-log writer
+        from dirtrack.audit import default_actor
+
+        info["actor"] = state(ctx).actor or default_actor()
     engine, _ = open_engine(state(ctx).db, create=write)
     try:
         with session_scope(engine, write=write, info=info) as session:
