@@ -1,4 +1,4 @@
-"""Scripting and cron (issue 5): --format and --fields on every listing, plain output when
+"""Scripting and cron: --format and --fields on every listing, plain output when
 stdout is not a terminal, NO_COLOR, no prompt ever, keys that make re-runs safe, and the
 examples/cron scripts run as a new user would run them."""
 

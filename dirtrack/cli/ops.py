@@ -1,4 +1,4 @@
-"""`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended (issue 5)."""
+"""`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended."""
 
 import os
 from datetime import UTC, datetime

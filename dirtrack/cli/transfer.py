@@ -1,4 +1,4 @@
-"""`import`, `export`, `backup`, `restore` (issue 4)."""
+"""`import`, `export`, `backup`, `restore`."""
 
 import sys
 from enum import StrEnum

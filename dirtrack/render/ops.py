@@ -1,4 +1,4 @@
-"""How ``remind``, ``overdue``'s follow-up, ``history``, ``config`` and ``doctor`` look (issue 5).
+"""How ``remind``, ``overdue``'s follow-up, ``history``, ``config`` and ``doctor`` look.
 
 ``remind`` prints plain text whatever stdout is, because it is meant to be mailed: one section
 per unit, one item a paragraph, stale items marked with ⚠.
