@@ -130,6 +130,17 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[nope]\nx = 1\n", "nope: no command is called 'nope'"),
         ("[remind.within]\nx = 1\n", "remind.within"),
         ('db = ["a", "b"]\n', "db: one value expected"),
+        # What only a person at the command line may ask for.
+        ("help = true\n", "help: --help can only be given on the command line"),
+        ("version = true\n", "--version can only be given on the command line"),
+        ("install-completion = true\n", "--install-completion can only be given on the"),
+        ("[import]\ndry-run = true\n", "import.dry-run: --dry-run can only be given on the"),
+        ("[undo]\ndry_run = true\n", "--dry-run can only be given on the command line"),
+        ("[extract]\napply = true\n", "extract.apply: --apply can only be given on the"),
+        ("[export]\nforce = true\n", "--force can only be given on the command line"),
+        ("[report]\nforce = true\n", "--force can only be given on the command line"),
+        ("[list]\nyes = true\n", "--yes can only be given on the command line"),
+        ('[done]\ndate = ""\n', "done.date: an empty value"),
     ],
 )
 def test_a_broken_file_is_one_error_line_and_nothing_is_written(
@@ -291,31 +302,6 @@ def test_dirtrack_install_completion_leaves_bashrc_alone(late: str, tmp_path: Pa
     assert done.returncode == 3, done.stderr
     assert bashrc.read_text(encoding="utf-8") == "# mine\n"
     assert sorted(p.name for p in home.iterdir()) == [".bashrc"]
-
-
-@pytest.mark.parametrize(
-    ("content", "option"),
-    [
-        ("help = true\n", "--help"),
-        ("version = true\n", "--version"),
-        ("install-completion = true\n", "--install-completion"),
-        ("[import]\ndry-run = true\n", "--dry-run"),
-        ("[undo]\ndry_run = true\n", "--dry-run"),
-        ("[extract]\napply = true\n", "--apply"),
-        ("[export]\nforce = true\n", "--force"),
-        ("[report]\nforce = true\n", "--force"),
-        ("[list]\nyes = true\n", "--yes"),
-    ],
-)
-def test_the_file_cannot_set_what_only_a_person_may_ask_for(
-    cli: Cli, config_file: Path, db_path: Path, content: str, option: str
-) -> None:
-    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
-    digest = file_digest(db_path)
-    config_file.write_text(content, encoding="utf-8")
-    error = cli.fail("unit", "add", "BTC", "Ban Tổ chức")
-    assert str(config_file) in error and f"{option} can only be given on the command line" in error
-    assert file_digest(db_path) == digest
 
 
 def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> None:
