@@ -1,4 +1,4 @@
-"""Settings: a TOML file, under environment variables, under command-line options (issue 5).
+"""Settings: a TOML file, under the documented environment variables, under options.
 
 The file is ``config.toml`` in the user config folder (platformdirs; on Linux
 ``~/.config/dirtrack/config.toml``), or the file ``DIRTRACK_CONFIG`` names. Its top-level keys
@@ -15,11 +15,11 @@ options, by their long name::
     [report]
     cutoff = "nd09"
 
-The file becomes Click's ``default_map``, so an option given on the command line wins over its
-environment variable (``DIRTRACK_DB``, ``DIRTRACK_LANG``… and, for any command option,
-``DIRTRACK_<COMMAND>_<OPTION>`` such as ``DIRTRACK_REMIND_WITHIN``), which wins over the file,
-which wins over the built-in default. Unknown names and values of the wrong kind are errors, so a
-typo never goes unnoticed.
+The file becomes Click's ``default_map``: an option given on the command line wins over the
+file, which wins over the built-in default. The global options alone also read an environment
+variable (:data:`ENVIRONMENT`), which sits between the command line and the file. Unknown names
+and values of the wrong kind are errors, so a typo never goes unnoticed; so are the options that
+only a person at the command line may give (:data:`COMMAND_LINE_ONLY`).
 """
 
 from __future__ import annotations
@@ -34,9 +34,21 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
-ENV_PREFIX = "DIRTRACK"
-# Root options that are not settings.
-_NOT_SETTINGS = {"version", "help", "install_completion", "show_completion"}
+# Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
+# other: a variable left over in a cron job's environment must change nothing.
+ENVIRONMENT = (
+    ("DIRTRACK_DB", "env_db"),
+    ("DIRTRACK_LANG", "env_lang"),
+    ("DIRTRACK_ACTOR", "env_actor"),
+    (CONFIG_ENV, "env_config"),
+    ("NO_COLOR", "env_no_color"),
+)
+# Options that change what a command is (help instead of the work, a rehearsal instead of the
+# write, a write instead of a rehearsal, no question asked): a person gives them each time, on
+# the command line; a file that sets them is refused.
+COMMAND_LINE_ONLY = frozenset(
+    {"help", "version", "install_completion", "show_completion", "dry_run", "apply", "yes", "force"}
+)
 
 
 class ConfigError(InvalidInput):
@@ -78,7 +90,7 @@ def _settings(command: Any) -> dict[str, Any]:
     """The options a config table may set for ``command``, by every name they go by."""
     names: dict[str, Any] = {}
     for param in command.params:
-        if param.name in _NOT_SETTINGS or not getattr(param, "opts", None):
+        if param.name in COMMAND_LINE_ONLY or not getattr(param, "opts", None):
             continue
         if param.param_type_name != "option" or param.is_eager or not param.expose_value:
             continue
@@ -127,6 +139,9 @@ def _default_map(
                 raise ConfigError.of("cfg_no_command", where=where, key=key)
             result[sub.name] = _default_map(value, sub, path, f"{prefix}{key}.", root=False)
             continue
+        if key.replace("-", "_") in COMMAND_LINE_ONLY:
+            option = "--" + key.replace("_", "-")
+            raise ConfigError.of("cfg_command_line_only", where=where, option=option)
         param = settings.get(key.replace("-", "_"))
         if param is None:
             names = ", ".join(sorted({_long_name(p) for p in settings.values()}))
@@ -176,14 +191,7 @@ def load(root_command: Any) -> Loaded:
     )
 
 
-def env_name(command_path: list[str], param: Any) -> list[str]:
-    """The environment variables that set ``param``: its own, then ``DIRTRACK_<CMD>_<NAME>``."""
-    names: list[str] = []
+def env_var(param: Any) -> str | None:
+    """The environment variable that sets ``param`` (only the global options have one)."""
     envvar = getattr(param, "envvar", None)
-    if isinstance(envvar, str):
-        names.append(envvar)
-    elif envvar:
-        names.extend(envvar)
-    parts = [ENV_PREFIX, *command_path, param.name]
-    names.append("_".join(p.upper().replace("-", "_") for p in parts))
-    return names
+    return envvar if isinstance(envvar, str) else None

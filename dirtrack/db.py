@@ -379,9 +379,10 @@ def session_scope(
     """
     from sqlmodel import Session
 
-    from dirtrack.audit import install
+    if write:  # a unit that only reads records nothing: the change-log writer stays unloaded
+        from dirtrack.audit import install
 
-    install()
+        install()
     session = Session(
         engine.execution_options(**{WRITE_OPTION: write}),
         expire_on_commit=False,

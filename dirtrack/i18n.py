@@ -455,6 +455,21 @@ TEXT.update(
         "src_env": ("biến môi trường", "environment"),
         "src_file": ("tệp cấu hình", "config file"),
         "src_default": ("mặc định", "default"),
+        "env_title": (
+            "Biến môi trường dirtrack đọc (không đọc biến nào khác)",
+            "Environment variables dirtrack reads (and no other)",
+        ),
+        "env_variable": ("Biến", "Variable"),
+        "env_meaning": ("Tác dụng", "What it does"),
+        "env_not_set": ("(chưa đặt)", "(not set)"),
+        "env_db": ("cơ sở dữ liệu, như --db", "the database, as --db"),
+        "env_lang": ("ngôn ngữ, như --lang", "the language, as --lang"),
+        "env_actor": (
+            "người thực hiện ghi vào lịch sử, như --actor",
+            "who makes changes, as --actor",
+        ),
+        "env_config": ("tệp cấu hình dùng thay tệp mặc định", "the configuration file to read"),
+        "env_no_color": ("bảng không có màu", "tables without colour"),
         "check": ("Kiểm tra", "Check"),
         "result": ("Kết quả", "Result"),
         "detail": ("Chi tiết", "Detail"),
@@ -915,6 +930,14 @@ ERRORS: dict[str, tuple[str, str]] = {
     "cfg_no_setting": (
         "{where}: lệnh này không có thiết lập này (các thiết lập có: {known})",
         "{where}: no such setting of this command (known: {known})",
+    ),
+    "empty_value": (
+        "giá trị để trống; muốn dùng giá trị mặc định thì bỏ hẳn tùy chọn này",
+        "an empty value; to use the default, leave the option out",
+    ),
+    "cfg_command_line_only": (
+        "{where}: {option} chỉ được đưa ra trên dòng lệnh, không đặt trong tệp cấu hình",
+        "{where}: {option} can only be given on the command line, not in the configuration file",
     ),
     "cfg_table": (
         "{where}: cần một giá trị, không phải một bảng",

@@ -433,3 +433,83 @@ def test_a_read_only_file_system_is_said_so(small_disk: Path) -> None:
             )
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+
+
+# --- an empty option value ---------------------------------------------------------------------
+
+# A run of each command that works on the `seeded` database; every text option of the command is
+# then given '' in turn. A command with text options that is missing here fails the test.
+WORKING = {
+    (): ["list"],
+    ("assign",): ["assign", "1", "x", "--unit", "BTC"],
+    ("progress",): ["progress", "1", "--percent", "10"],
+    ("done",): ["done", "1"],
+    ("extend",): ["extend", "1", "--to", "2022-12-31"],
+    ("cancel",): ["cancel", "1"],
+    ("list",): ["list"],
+    ("show",): ["show", "1"],
+    ("extract",): ["extract", "{text}"],
+    ("add-limitation",): ["add-limitation", "1", "x", "--unit", "BTC"],
+    ("resolve",): ["resolve", "2"],
+    ("limitations",): ["limitations"],
+    ("add-meeting",): ["add-meeting", "--date", "2022-06-01", "--title", "Họp"],
+    ("meetings",): ["meetings"],
+    ("remind",): ["remind"],
+    ("history",): ["history"],
+    ("config",): ["config"],
+    ("doctor",): ["doctor"],
+    ("overdue",): ["overdue"],
+    ("report",): ["report", "--quarter", "2022Q2"],
+    ("import",): ["import", "{sheet}", "--meeting", "1"],
+    ("export",): ["export"],
+    ("unit", "retire"): ["unit", "retire", "VPUB", "--successor", "VPTU"],
+    ("unit", "add"): ["unit", "add", "NEW", "Đơn vị mới"],
+    ("unit", "list"): ["unit", "list"],
+}
+
+
+def text_options() -> list[tuple[tuple[str, ...], str]]:
+    """(command path, option) for every option of every command that takes text."""
+    import typer.main
+    from typer._click.types import StringParamType
+
+    from dirtrack.cli import app
+
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        for param in getattr(command, "params", []):
+            if param.param_type_name == "option" and isinstance(param.type, StringParamType):
+                found.append((path, max(param.opts, key=len)))
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def test_an_empty_option_value_is_an_error_never_not_given(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """`done 1 --date ''` recorded today, `remind --unit ''` listed every unit: an empty value
+    is refused, for every text option of every command, and nothing is written."""
+    (tmp_path / "hop.txt").write_text("Giao Ban Tổ chức rà soát quy chế.\n", encoding="utf-8")
+    (tmp_path / "sheet.csv").write_text("Nội dung,Đơn vị chủ trì\nRà soát,BTC\n", encoding="utf-8")
+    files = {"text": str(tmp_path / "hop.txt"), "sheet": str(tmp_path / "sheet.csv")}
+    pairs = text_options()
+    assert len(pairs) >= 26
+    before = file_digest(db_path)
+    wrong = []
+    for path, option in pairs:
+        assert path in WORKING, f"add a working run of {' '.join(path)!r} to WORKING"
+        args = [a.format(**files) for a in WORKING[path]]
+        result = seeded(option, "", *args) if not path else seeded(*args, option, "")
+        shown = result.stderr
+        if result.exit_code == 1:
+            lines = shown.strip().splitlines()
+            good = len(lines) == 1 and lines[0].startswith("Error: ")
+        else:
+            good = result.exit_code == 2 and "Error" in shown and option in shown
+        if not good or "Traceback" in shown or file_digest(db_path) != before:
+            wrong.append(f"{' '.join(path)} {option} '': exit {result.exit_code} {shown!r}")
+    assert not wrong, "\n".join(wrong)

@@ -1,5 +1,6 @@
-"""Configuration (issue 5): a TOML file in the user config folder, under environment variables,
-under options; `dirtrack config` says where each value comes from. Shell completion."""
+"""Configuration: a TOML file in the user config folder, under the five documented environment
+variables, under options; `dirtrack config` says where each value comes from; no other variable
+changes anything. Shell completion."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +76,8 @@ def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) ->
     found = settings(env=env)
     assert (found["lang"]["value"], found["lang"]["source"]) == ("en", "env")
     assert found["lang"]["origin"] == "DIRTRACK_LANG"
-    assert (found["remind.within"]["value"], found["remind.within"]["origin"]) == (
-        "3",
-        "DIRTRACK_REMIND_WITHIN",
-    )
+    # Only the global options read a variable: DIRTRACK_REMIND_WITHIN is nobody's.
+    assert (found["remind.within"]["value"], found["remind.within"]["source"]) == (14, "file")
     assert (found["db"]["value"], found["db"]["source"]) == (str(tmp_path / "e.db"), "env")
 
     found = settings("--lang", "vi", "--db", str(tmp_path / "o.db"), env=env)
@@ -99,8 +99,8 @@ def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
     text = invoke("remind", "--as-of", "2022-05-06").stdout
     assert "trong 30 ngày tới" in text and "#1  Báo cáo" in text
     assert invoke("remind", "--as-of", "2022-05-06", "--within", "7").stdout == ""
-    only_env = invoke("remind", "--as-of", "2022-05-06", env={"DIRTRACK_REMIND_WITHIN": "7"})
-    assert only_env.stdout == ""
+    stray = invoke("remind", "--as-of", "2022-05-06", env={"DIRTRACK_REMIND_WITHIN": "7"})
+    assert stray.stdout == text
     changes = json.loads(invoke("history", "1", "--format", "json").stdout)
     assert changes[0]["actor"] == "Văn thư"
 
@@ -130,6 +130,17 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[nope]\nx = 1\n", "nope: no command is called 'nope'"),
         ("[remind.within]\nx = 1\n", "remind.within"),
         ('db = ["a", "b"]\n', "db: one value expected"),
+        # What only a person at the command line may ask for.
+        ("help = true\n", "help: --help can only be given on the command line"),
+        ("version = true\n", "--version can only be given on the command line"),
+        ("install-completion = true\n", "--install-completion can only be given on the"),
+        ("[import]\ndry-run = true\n", "import.dry-run: --dry-run can only be given on the"),
+        ("[undo]\ndry_run = true\n", "--dry-run can only be given on the command line"),
+        ("[extract]\napply = true\n", "extract.apply: --apply can only be given on the"),
+        ("[export]\nforce = true\n", "--force can only be given on the command line"),
+        ("[report]\nforce = true\n", "--force can only be given on the command line"),
+        ("[list]\nyes = true\n", "--yes can only be given on the command line"),
+        ('[done]\ndate = ""\n', "done.date: an empty value"),
     ],
 )
 def test_a_broken_file_is_one_error_line_and_nothing_is_written(
@@ -207,3 +218,100 @@ def test_bash_completion_script_really_completes(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "undo" in done.stdout.split()
+
+
+# --- environment variables named on purpose ----------------------------------------------------
+
+
+@pytest.fixture
+def late(tmp_path: Path) -> str:
+    """A SQLite file with one directive overdue today, made as a user would."""
+    db = str(tmp_path / "cron.db")
+    for args in (
+        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
+        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
+        ("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo"),
+    ):
+        assert run(*args, db=db).returncode == 0
+    return db
+
+
+STRAY = [
+    {"DIRTRACK_HELP": "1"},
+    {"DIRTRACK_VERSION": "1"},
+    {"DIRTRACK_VERSION": "0.1.0"},
+    {"DIRTRACK_OVERDUE_HELP": "1"},
+    {"DIRTRACK_OVERDUE_CHECK": "0"},
+    {"DIRTRACK_OVERDUE_FORMAT": "json"},
+    {"DIRTRACK_OVERDUE_AS_OF": "2022-01-01"},
+    {"DIRTRACK_CUTOFF": "weekly"},
+    {"DIRTRACK_DEBUG": "1"},
+    {"DIRTRACK_INSTALL_COMPLETION": "1", "DIRTRACK_SHOW_COMPLETION": "1"},
+]
+
+
+def test_a_stray_variable_changes_nothing_in_a_cron_check(late: str) -> None:
+    """`DIRTRACK_HELP=1 dirtrack overdue --check` printed help and exited 0: a cron job then
+    reported nothing overdue. Only documented variables are read."""
+    plain = run("overdue", "--check", db=late)
+    assert plain.returncode == 3, plain.stderr
+    for stray in STRAY:
+        done = run("overdue", "--check", db=late, env=stray)
+        found = (done.returncode, done.stdout, done.stderr)
+        assert found == (3, plain.stdout, plain.stderr), stray
+
+
+def test_stray_variables_turn_no_command_into_a_dry_run_or_an_apply(
+    late: str, tmp_path: Path
+) -> None:
+    """DIRTRACK_DONE_ON, DIRTRACK_IMPORT_DRY_RUN and DIRTRACK_EXTRACT_APPLY changed writes."""
+    today = date.today().isoformat()
+    done = run("done", "1", db=late, env={"DIRTRACK_DONE_ON": "2022-06-01"})
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(run("show", "1", "--format", "json", db=late).stdout)
+    assert shown["completed_on"] == today
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Nội dung,Đơn vị chủ trì\nRà soát quy chế,VPTU\n", encoding="utf-8")
+    env = {"DIRTRACK_IMPORT_DRY_RUN": "1", "DIRTRACK_IMPORT_MEETING": "7"}
+    imported = run("import", str(sheet), "--meeting", "1", db=late, env=env)
+    assert imported.returncode == 0, imported.stderr
+    listed = json.loads(run("list", "--format", "json", db=late).stdout)
+    assert [d["text"] for d in listed] == ["Báo cáo", "Rà soát quy chế"]
+
+    text = tmp_path / "hop.txt"
+    text.write_text(
+        "Ngày 6/5/2022, đồng chí Nguyễn Văn A chủ trì giao ban. Kết luận: "
+        "Văn phòng Tỉnh ủy rà soát quy chế làm việc, xong trước 30/6/2022.\n",
+        encoding="utf-8",
+    )
+    before = file_digest(Path(late))
+    drafted = run("extract", str(text), db=late, env={"DIRTRACK_EXTRACT_APPLY": "1"})
+    assert drafted.returncode == 0, drafted.stderr
+    assert "[[directives]]" in drafted.stdout
+    assert file_digest(Path(late)) == before
+
+
+def test_dirtrack_install_completion_leaves_bashrc_alone(late: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    bashrc = home / ".bashrc"
+    bashrc.write_text("# mine\n", encoding="utf-8")
+    env = {"HOME": str(home), "SHELL": "/bin/bash", "DIRTRACK_INSTALL_COMPLETION": "1"}
+    done = run("overdue", "--check", db=late, env=env)
+    assert done.returncode == 3, done.stderr
+    assert bashrc.read_text(encoding="utf-8") == "# mine\n"
+    assert sorted(p.name for p in home.iterdir()) == [".bashrc"]
+
+
+def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> None:
+    shown = run("config", env={"NO_COLOR": "1", "DIRTRACK_ACTOR": "Văn thư"}).stdout
+    rows = {line.split()[0]: line.split()[1:] for line in shown.splitlines() if line.strip()}
+    for name in ("DIRTRACK_DB", "DIRTRACK_LANG", "DIRTRACK_CONFIG"):
+        assert rows[name][:2] == ["(not", "set)"], shown
+    assert rows["DIRTRACK_ACTOR"][:2] == ["Văn", "thư"]
+    assert rows["NO_COLOR"][0] == "1"
+    assert "Environment variables dirtrack reads (and no other)" in shown
+    assert "DIRTRACK_CUTOFF" not in shown and "DIRTRACK_REMIND_WITHIN" not in shown
+    vi = run("--lang", "vi", "config").stdout
+    assert "Biến môi trường dirtrack đọc" in vi

@@ -45,3 +45,26 @@ def test_version_from_the_installed_entry_point() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"dirtrack {__version__}"
+
+
+def test_the_readme_lists_exactly_the_environment_variables_dirtrack_reads() -> None:
+    from dirtrack.config import ENVIRONMENT
+
+    section = README.split("**Environment variables.**", 1)[1].split("\n\n", 2)[1]
+    listed = re.findall(r"^\| `([A-Z_]+)` \|", section, flags=re.MULTILINE)
+    assert listed == [name for name, _ in ENVIRONMENT]
+    read: dict[str, object] = {}
+
+    def walk(command: object, path: str) -> None:
+        for param in getattr(command, "params", []):
+            if getattr(param, "envvar", None):
+                read[f"{path} {param.name}"] = param.envvar
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(get_command(app), "dirtrack")
+    assert read == {
+        "dirtrack db": "DIRTRACK_DB",
+        "dirtrack lang": "DIRTRACK_LANG",
+        "dirtrack actor": "DIRTRACK_ACTOR",
+    }

@@ -1,4 +1,4 @@
-"""Scripting and cron (issue 5): --format and --fields on every listing, plain output when
+"""Scripting and cron: --format and --fields on every listing, plain output when
 stdout is not a terminal, NO_COLOR, no prompt ever, keys that make re-runs safe, and the
 examples/cron scripts run as a new user would run them."""
 
@@ -11,6 +11,7 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -370,3 +371,108 @@ def test_quarter_end_report_files_json_and_markdown(
     again = cron("quarter-end-report.sh", str(reports), env={**newcomer, "PERIOD": "2022Q2"})
     assert again.returncode == 0
     assert sorted(p.name for p in reports.iterdir()) == ["2022-Q2.json", "2022-Q2.md"]
+
+
+# --- a reader that goes away, Ctrl-C -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register whose listings fill a pipe many times over: 1,500 overdue directives."""
+    folder = tmp_path_factory.mktemp("big")
+    db = folder / "big.db"
+    for args in (
+        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
+        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
+    ):
+        assert run(*args, db=str(db)).returncode == 0
+    sheet = folder / "sheet.csv"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Nội dung", "Đơn vị chủ trì", "Thời hạn"])
+    for i in range(1500):
+        writer.writerow([f"Nhiệm vụ {i}: rà soát, báo cáo kết quả thực hiện", "VPTU", "30/9/2022"])
+    sheet.write_text(buffer.getvalue(), encoding="utf-8")
+    done = run("import", str(sheet), "--meeting", "1", db=str(db))
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
+@pytest.mark.parametrize("args", [["list"], ["overdue"], ["export"], ["list", "--format", "csv"]])
+def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: list[str]) -> None:
+    """`dirtrack list | head -1`, as the README says: exit 141, nothing on stderr. It exited 0,
+    its output cut without a word, when stdout was unbuffered (PYTHONUNBUFFERED)."""
+    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    for unbuffered in ("", "1"):
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        if unbuffered:
+            env["PYTHONUNBUFFERED"] = unbuffered
+        script = f'{command} 2>"{tmp_path / "err"}" | head -1; echo "exit ${{PIPESTATUS[0]}}"'
+        done = subprocess.run(
+            ["/bin/bash", "-c", script], env=env, capture_output=True, text=True, timeout=120
+        )
+        lines = done.stdout.splitlines()
+        assert len(lines) == 2 and lines[1] == "exit 141", (unbuffered, done.stdout)
+        assert (tmp_path / "err").read_text(encoding="utf-8") == ""
+
+
+def sigint_held(pid: int) -> bool:
+    """Whether the process holds SIGINT back (blocked): dirtrack's start-up has begun."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return False
+    for line in status.splitlines():
+        if line.startswith("SigBlk:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+@pytest.mark.parametrize("delay", [0.0, 0.01, 0.03, 0.1, 0.2, 0.3])
+def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
+    tmp_path: Path, delay: float
+) -> None:
+    """Ctrl-C while dirtrack loads its modules printed a 12-44 line traceback.
+
+    The delay counts from the moment dirtrack's own code runs (it then holds SIGINT back
+    until its modules are loaded): before that, Python itself is starting, and a Ctrl-C there
+    is Python's to report. `extract -` waits on stdin, so the signal always finds it running.
+    """
+    child = subprocess.Popen(
+        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    started = time.monotonic()
+    while not sigint_held(child.pid):
+        assert child.poll() is None and time.monotonic() - started < 60, "SIGINT never held"
+        time.sleep(0.001)
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    text = err.decode()
+    assert child.returncode == 130, text
+    assert "Traceback" not in text and "KeyboardInterrupt" not in text
+    assert text == "" or text == "Error: interrupted\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_ctrl_c_in_a_command_is_one_error_line_and_130(tmp_path: Path) -> None:
+    child = subprocess.Popen(
+        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    db = tmp_path / "x.db"
+    started = time.monotonic()
+    while not db.exists():  # the command has opened its database: it waits on stdin now
+        assert child.poll() is None and time.monotonic() - started < 60
+        time.sleep(0.01)
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert (child.returncode, err.decode()) == (130, "Error: interrupted\n")

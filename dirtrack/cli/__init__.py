@@ -1,100 +1,84 @@
-"""The command line. Each module parses options, calls the core and hands records to render."""
+"""The command line. Each module parses options, calls the core and hands records to render.
 
-from __future__ import annotations
+This module stays light: :func:`main` must be running before Typer, Click and rich are imported
+(about 0.3 s), so that Ctrl-C at any moment ends dirtrack with exit 130 and no traceback.
+The commands are in :mod:`dirtrack.cli.root` and the modules it imports; ``app`` is loaded from
+there when first asked for.
+"""
 
-from typing import Annotated
+import os
+import signal
+from typing import TYPE_CHECKING, Any
 
-import typer
+if TYPE_CHECKING:
+    from dirtrack.cli.root import app as app
 
-from dirtrack import __version__
-from dirtrack.cli import (  # noqa: F401
-    directives,
-    extract,
-    limitations,
-    meetings,
-    ops,
-    reports,
-    review,
-    transfer,
-    units,
-)
-from dirtrack.cli.app import app
-from dirtrack.cli.common import Lang, State
-from dirtrack.errors import ExitCode
+INTERRUPTED = 130  # dirtrack.errors.ExitCode.INTERRUPTED, without importing it before main runs
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"dirtrack {__version__}")
-        raise typer.Exit()
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@app.callback()
-def root(
-    ctx: typer.Context,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            "-d",
-            envvar="DIRTRACK_DB",
-            help="SQLite file or database URL (default: dirtrack.db in the user data folder).",
-            metavar="TARGET",
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            envvar="DIRTRACK_LANG", case_sensitive=False, help="vi or en (default: from LANG)."
-        ),
-    ] = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            envvar="DIRTRACK_ACTOR",
-            help="Who makes the changes, for the history (default: the OS user).",
-            metavar="NAME",
-        ),
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
-) -> None:
-    """Follow up on what leaders decide in meetings: directives, limitations and reports."""
-    from dirtrack.i18n import default_lang
+def _load() -> Any:
+    """The root Typer app, with every command registered.
 
-    ctx.obj = State(db=db, lang=lang.value if lang else default_lang(), actor=_actor(actor))
+    Importing the commands imports the submodule ``dirtrack.cli.app`` too, which Python binds
+    to the name ``app`` of this package: the name is bound again to the Typer app.
+    """
+    from dirtrack.cli.root import app
+
+    globals()["app"] = app
+    return app
 
 
-def _actor(value: str | None) -> str | None:
-    from dirtrack.errors import InvalidInput
-    from dirtrack.text import clean_text
-
-    if value is None:
-        return None
-    name = clean_text(value, "--actor")
-    if not name or len(name) > 200:
-        raise InvalidInput.of("bad_actor")
-    return name
+def _exit_interrupted(_signum: int, _frame: object) -> None:
+    """Ctrl-C once the run is over or already being stopped: leave at once, without a word."""
+    os._exit(INTERRUPTED)
 
 
 def main() -> None:
-    from dirtrack.render.outfile import buffer_stdout
+    """The ``dirtrack`` command.
 
-    buffer_stdout()
+    Ctrl-C while the modules load is held back (SIGINT blocked) and delivered once they are
+    loaded, where it ends the run quietly with exit 130; Ctrl-C inside a command is that
+    command's ``Error: interrupted`` (:class:`dirtrack.cli.app.DirtrackGroup`). A reader of
+    stdout that goes away (``dirtrack list | head -1``) ends the run quietly with exit 141.
+    """
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        app(prog_name="dirtrack")
-    except BrokenPipeError:  # the reader went away while the last output was being flushed
-        from dirtrack.cli.app import quiet_stdout
+        try:
+            app = _load()
+            from dirtrack.render.outfile import buffer_stdout
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a held Ctrl-C: here
+        buffer_stdout()
+        try:
+            app(prog_name="dirtrack")
+        except BrokenPipeError:  # the reader went away while the last output was being flushed
+            _broken_pipe()
+        except SystemExit:
+            _flush_or_fail()  # Click's own output (--help, usage) too: never a silent short write
+            raise
+        except OSError as exc:  # --help written by Click, outside the commands' error boundary
+            _fail_on_output(exc)
+            raise
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, _exit_interrupted)
+        raise SystemExit(INTERRUPTED) from None
+    finally:
+        # What is left is Python's own shutdown: Ctrl-C there must not print a traceback.
+        signal.signal(signal.SIGINT, _exit_interrupted)
 
-        quiet_stdout()
-        raise SystemExit(ExitCode.BROKEN_PIPE) from None
-    except SystemExit:
-        _flush_or_fail()  # Click's own output (--help, usage) too: never a silent short write
-        raise
-    except OSError as exc:  # --help written by Click, outside the commands' error boundary
-        _fail_on_output(exc)
-        raise
+
+def _broken_pipe() -> None:
+    from dirtrack.cli.app import quiet_stdout
+    from dirtrack.errors import ExitCode
+
+    quiet_stdout()
+    raise SystemExit(ExitCode.BROKEN_PIPE) from None
 
 
 def _flush_or_fail() -> None:
@@ -103,10 +87,7 @@ def _flush_or_fail() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        from dirtrack.cli.app import quiet_stdout
-
-        quiet_stdout()
-        raise SystemExit(ExitCode.BROKEN_PIPE) from None
+        _broken_pipe()
     except OSError as exc:
         _fail_on_output(exc)
         raise
@@ -115,6 +96,7 @@ def _flush_or_fail() -> None:
 def _fail_on_output(exc: OSError) -> None:
     """Exit 1 with one error line when ``exc`` is stdout refusing output; else return."""
     from dirtrack.cli.app import quiet_stdout
+    from dirtrack.errors import ExitCode
     from dirtrack.i18n import default_lang
     from dirtrack.render import err
     from dirtrack.render.outfile import output_failure

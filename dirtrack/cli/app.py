@@ -5,8 +5,6 @@ language of ``--lang`` (the word ``Error:`` itself never changes); usage errors 
 (exit 2); Ctrl-C exits 130. No traceback reaches the user.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Any
@@ -30,22 +28,31 @@ def quiet_stdout() -> None:
 class DirtrackGroup(TyperGroup):
     """Keeps commands in the order they are defined and turns errors into one line."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from dirtrack.cli.common import refuse_empty_values
+
+        refuse_empty_values(self)
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
     ) -> Any:
-        """The root context reads the configuration file into Click's default_map (issue 5).
+        """The root context reads the configuration file into Click's default_map.
 
-        Options then come from the command line, else the environment (``DIRTRACK_…``), else the
-        file, else their defaults. A broken file is reported by :meth:`invoke`, as an error line.
+        Options then come from the command line, else the configuration file, else their
+        defaults. Only the global options --db, --lang and --actor also read an environment
+        variable, named on the option itself (``DIRTRACK_DB``…): there is no automatic
+        ``DIRTRACK_<COMMAND>_<OPTION>``, so no variable left in a cron job's environment can
+        turn a command into --help, --version, a dry run or an apply. A broken file is reported
+        by :meth:`invoke`, as an error line.
         """
         problem: DirtrackError | None = None
         if parent is None:
             from dirtrack import config
 
-            extra.setdefault("auto_envvar_prefix", config.ENV_PREFIX)
             if "default_map" not in extra:
                 try:
                     extra["default_map"] = config.load(self).default_map
@@ -86,8 +93,6 @@ class DirtrackGroup(TyperGroup):
                 quiet_stdout()
                 err(f"Error: {failed.render(lang)}")
                 raise typer.Exit(ExitCode.ERROR) from None
-            if os.environ.get("DIRTRACK_DEBUG"):
-                raise
             known = _known_failure(exc)
             if known is not None:
                 err(f"Error: {error_text(known, lang, {})}")

@@ -1,16 +1,16 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import Command
+from typer._click.types import StringParamType
 
 from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
@@ -72,22 +72,22 @@ def _given(params: dict[str, object]) -> dict[str, object]:
 
 
 @contextmanager
-def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator[Session]:
+def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator["Session"]:
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
     log records the command, its options and the actor.
     """
-    from dirtrack.audit import default_actor
     from dirtrack.db import open_engine, session_scope
 
     name = command_name(ctx)
     if write is None:
         write = name not in READ_ONLY_COMMANDS
-    info = {
-        "actor": state(ctx).actor or default_actor(),
-        "command": {"name": name, "params": _given(ctx.params)},
-    }
+    info: dict[str, object] = {"command": {"name": name, "params": _given(ctx.params)}}
+    if write:  # who, for the change log; a command that only reads loads no change-log writer
+        from dirtrack.audit import default_actor
+
+        info["actor"] = state(ctx).actor or default_actor()
     engine, _ = open_engine(state(ctx).db, create=write)
     try:
         with session_scope(engine, write=write, info=info) as session:
@@ -103,7 +103,7 @@ def missing_database(ctx: typer.Context) -> bool:
 
 
 @contextmanager
-def read_only(ctx: typer.Context) -> Iterator[Connection]:
+def read_only(ctx: typer.Context) -> Iterator["Connection"]:
     """Open the database for a command that only reads: one snapshot on a Core connection.
 
     For ``report``, ``overdue`` and ``list``: no ORM session, no change log.
@@ -160,7 +160,7 @@ def dated_change(
     what: str,
     ident: int,
     on: str | None,
-    change: Callable[[Session, int, date], object],
+    change: Callable[["Session", int, date], object],
     message: str,
 ) -> None:
     """One dated write on one record (``done``, ``cancel``, ``progress``, ``resolve``…).
@@ -206,6 +206,40 @@ def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter
     from dirtrack.i18n import error_text
 
     return typer.BadParameter(error_text(key, state(ctx).lang, {}), param_hint=hint)
+
+
+class GivenText(StringParamType):
+    """The value of a text option: empty (``--date ''``) is a usage error, never "not given".
+
+    A script that passes an unset variable (``--unit "$UNIT"``) must stop, not widen a filter to
+    every unit, record today's date or no deadline. To use an option's default, leave it out.
+    """
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        text = super().convert(value, param, ctx)
+        if text == "":
+            from dirtrack.cli.app import session_lang
+            from dirtrack.i18n import default_lang, error_text
+
+            lang = session_lang(ctx) if ctx is not None else default_lang()
+            self.fail(error_text("empty_value", lang, {}), param, ctx)
+        return text
+
+
+GIVEN_TEXT = GivenText()
+
+
+def refuse_empty_values(command: Command) -> None:
+    """Give every text option of ``command`` and of the commands under it :class:`GivenText`.
+
+    One rule for every option, present and future, applied where the command tree is built
+    (:class:`dirtrack.cli.app.DirtrackGroup`). Arguments keep their own checks.
+    """
+    for param in command.params:
+        if param.param_type_name == "option" and type(param.type) is StringParamType:
+            param.type = GIVEN_TEXT
+    for sub in (getattr(command, "commands", None) or {}).values():
+        refuse_empty_values(sub)
 
 
 FormatOpt = Annotated[
@@ -274,10 +308,9 @@ CutoffOpt = Annotated[
     Cutoff,
     typer.Option(
         "--cutoff",
-        envvar="DIRTRACK_CUTOFF",
         case_sensitive=False,
         help="How named periods map onto days: calendar months, or nd09, the 15th-to-14th "
-        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from DIRTRACK_CUTOFF.",
+        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from the config file.",
     ),
 ]
 

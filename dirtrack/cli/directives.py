@@ -1,7 +1,5 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`extract`: draft the meeting record from its text."""
 
-from __future__ import annotations
-
 import sys
 from contextlib import nullcontext
 from enum import StrEnum

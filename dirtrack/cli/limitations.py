@@ -1,7 +1,5 @@
 """`add-limitation`, `resolve`, `limitations`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

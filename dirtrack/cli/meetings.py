@@ -1,7 +1,5 @@
 """`add-meeting`, `meetings`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

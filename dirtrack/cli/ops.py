@@ -1,6 +1,4 @@
-"""`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended (issue 5)."""
-
-from __future__ import annotations
+"""`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended."""
 
 import os
 from datetime import UTC, datetime
@@ -339,6 +337,11 @@ def _db_shown(value: str | None) -> str:
     return str(Path(value).expanduser())
 
 
+def _env_shown(name: str) -> str | None:
+    value = os.environ.get(name)
+    return _db_shown(value) if name == "DIRTRACK_DB" and value else value
+
+
 def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
     from dirtrack import config
     from dirtrack.audit import default_actor
@@ -362,7 +365,7 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
         param = params[name]
         origin = ""
         if source == "env":
-            origin = next((v for v in config.env_name([], param) if os.environ.get(v)), "")
+            origin = config.env_var(param) or ""
         elif source == "file":
             origin = str(loaded_path)
         elif source == "option":
@@ -384,8 +387,6 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
 
 
 def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
-    from dirtrack import config
-
     root = ctx.find_root()
     wanted: list[tuple[tuple[str, ...], str]] = [k for k in KNOWN_SETTINGS if k[0]]
 
@@ -412,10 +413,7 @@ def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
         stored: Any = loaded.default_map
         for part in path:
             stored = stored.get(part, {}) if isinstance(stored, dict) else {}
-        envs = [v for v in config.env_name(list(path), param) if os.environ.get(v)]
-        if envs:
-            row = {"value": os.environ[envs[0]], "source": "env", "origin": envs[0]}
-        elif isinstance(stored, dict) and name in stored:
+        if isinstance(stored, dict) and name in stored:
             row = {"value": _shown(stored[name]), "source": "file", "origin": str(loaded.path)}
         else:
             row = {"value": _shown(param.default), "source": "default", "origin": ""}
@@ -435,8 +433,9 @@ def config_cmd(
 ) -> None:
     """Show the settings in effect and where each comes from: option, environment, file, default.
 
-    The file is config.toml in the user config folder (or $DIRTRACK_CONFIG); environment
-    variables override it and options override both.
+    The file is config.toml in the user config folder (or $DIRTRACK_CONFIG): a value for each
+    global option and a table of defaults per command. DIRTRACK_DB, DIRTRACK_LANG and
+    DIRTRACK_ACTOR override the file; options override both. No other variable is read.
     """
     from dirtrack import config
 
@@ -445,8 +444,13 @@ def config_cmd(
         out(str(loaded.path))
         return
     rows = _root_rows(ctx, loaded.path) + _command_rows(ctx, loaded)
-    shown = str(loaded.path) + ("" if loaded.exists else f" {msg('config_none', state(ctx).lang)}")
-    views.config(rows, fmt, state(ctx).lang, path=shown, fields=field_list(fields))
+    lang = state(ctx).lang
+    shown = str(loaded.path) + ("" if loaded.exists else f" {msg('config_none', lang)}")
+    environment = [
+        {"variable": name, "value": _env_shown(name), "meaning": t(meaning, lang)}
+        for name, meaning in config.ENVIRONMENT
+    ]
+    views.config(rows, fmt, lang, path=shown, fields=field_list(fields), environment=environment)
 
 
 # --- doctor ------------------------------------------------------------------------------------

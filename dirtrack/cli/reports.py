@@ -1,7 +1,5 @@
 """`overdue`, `report`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`unit retire`, `limitation link|unlink|suggest`, and the repeat check of `add-limitation`."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -77,7 +75,7 @@ def unit_retire(
 
 
 def settle_repeat(
-    session: Session, limitation_id: int, *, repeat_of: int | None, new: bool, lang: str
+    session: "Session", limitation_id: int, *, repeat_of: int | None, new: bool, lang: str
 ) -> str | None:
     """After ``add-limitation``: link the new limitation as the user said, or as suggested.
 
@@ -184,7 +182,7 @@ def limitation_suggest(
     suggestions(records, fmt, state(ctx).lang)
 
 
-def _limitation_record(session: Session, limitation_id: int) -> Record:
+def _limitation_record(session: "Session", limitation_id: int) -> Record:
     from dirtrack.cli.common import today
     from dirtrack.records import limitation_record
     from dirtrack.store.limitations import limitation_facts

@@ -1,6 +1,4 @@
-"""`import`, `export`, `backup`, `restore` (issue 4)."""
-
-from __future__ import annotations
+"""`import`, `export`, `backup`, `restore`."""
 
 import sys
 from collections.abc import Iterator

@@ -1,7 +1,5 @@
 """`unit add`, `unit list`, `unit alias`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,4 +1,4 @@
-"""How ``remind``, ``overdue``'s follow-up, ``history``, ``config`` and ``doctor`` look (issue 5).
+"""How ``remind``, ``overdue``'s follow-up, ``history``, ``config`` and ``doctor`` look.
 
 ``remind`` prints plain text whatever stdout is, because it is meant to be mailed: one section
 per unit, one item a paragraph, stale items marked with ⚠.
@@ -277,10 +277,30 @@ CONFIG_COLUMNS = [
 ]
 
 
+ENVIRONMENT_COLUMNS = [
+    Column("variable", "env_variable"),
+    Column(
+        "value",
+        "value",
+        lambda r, lang: t("env_not_set", lang) if r["value"] is None else r["value"],
+    ),
+    Column("meaning", "env_meaning", wrap=True),
+]
+
+
 def config(
-    rows: Sequence[Record], fmt: OutputFormat, lang: str, *, path: str, fields: Sequence[str] | None
+    rows: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    path: str,
+    fields: Sequence[str] | None,
+    environment: Sequence[Record] = (),
 ) -> None:
+    """The settings; in a table, followed by the environment variables dirtrack reads."""
     emit(rows, CONFIG_COLUMNS, fmt, lang, title=f"{t('config_file', lang)}: {path}", fields=fields)
+    if fmt is OutputFormat.TABLE and environment and fields is None:
+        emit(environment, ENVIRONMENT_COLUMNS, fmt, lang, title=t("env_title", lang))
 
 
 DOCTOR_COLUMNS = [

@@ -1,0 +1,120 @@
+"""Start-up: each command imports what it uses and nothing more.
+
+Every run of dirtrack is a new process (cron, a script, a person at a prompt), so what it imports
+is what it costs. The heavy libraries (openpyxl, python-docx, matplotlib, rapidfuzz, psycopg)
+are loaded only by the commands and formats that use them, and a command that only reads never
+loads the change-log writer or the migrations. Checked on the modules a real run leaves loaded,
+not on timings (the machine's load would make those flaky; `make bench` measures them).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+# Runs the installed entry point's main() and writes the names of the loaded modules to a file.
+WRAPPER = """
+import atexit, json, sys
+target = sys.argv[1]
+atexit.register(lambda: open(target, "w").write(json.dumps(sorted(sys.modules))))
+sys.argv = ["dirtrack", *sys.argv[2:]]
+from dirtrack.cli import main
+main()
+"""
+
+HEAVY = ("openpyxl", "docx", "matplotlib", "rapidfuzz", "psycopg", "numpy", "PIL")
+# The change-log writer, the migrations, the sheet importer.
+WRITERS_ONLY = ("dirtrack.audit", "alembic", "dirtrack.transfer.sheet_import")
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("startup") / "office.db"
+    for args in (
+        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
+        ("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy"),
+        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "VPTU"),
+        ("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo sơ kết"),
+        ("assign", "1", "--unit", "BTC", "--due", "31/12/2030", "Trình đề án"),
+        ("add-limitation", "1", "--unit", "BTC", "Thiếu cán bộ"),
+    ):
+        done = run(*args, db=str(db))
+        assert done.returncode == 0, done.stderr
+    return db
+
+
+def loaded(db: Path, tmp_path: Path, *args: str) -> set[str]:
+    """The modules a run of ``dirtrack --db DB ARGS…`` has loaded when it exits."""
+    target = tmp_path / "modules.json"
+    done = subprocess.run(
+        [sys.executable, "-c", WRAPPER, str(target), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    return set(json.loads(target.read_text(encoding="utf-8")))
+
+
+def packages(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(n for n in names if any(m == n or m.startswith(n + ".") for m in modules))
+
+
+READS = {
+    "overdue": ["overdue"],
+    "overdue --check": ["overdue", "--check", "--format", "json"],
+    "report json": ["report", "--quarter", "2022Q2", "--format", "json"],
+    "report table": ["report", "--quarter", "2022Q2"],
+    "report csv": ["report", "--quarter", "2022Q2", "--format", "csv"],
+    "list": ["list"],
+    "list json": ["list", "--format", "json"],
+    "show": ["show", "1"],
+    "meetings": ["meetings"],
+    "limitations": ["limitations"],
+    "unit list": ["unit", "list"],
+    "remind": ["remind"],
+    "history": ["history", "1"],
+    "export json": ["export"],
+}
+
+
+@pytest.mark.parametrize("args", list(READS.values()), ids=list(READS))
+def test_a_command_that_reads_loads_no_heavy_library_and_no_writer(
+    register: Path, tmp_path: Path, args: list[str]
+) -> None:
+    modules = loaded(register, tmp_path, *args)
+    assert packages(modules, HEAVY) == []
+    assert packages(modules, WRITERS_ONLY) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["overdue", "--help"]])
+def test_help_and_version_open_no_database(register: Path, tmp_path: Path, args: list[str]) -> None:
+    modules = loaded(register, tmp_path, *args)
+    assert packages(modules, (*HEAVY, "sqlalchemy", "sqlmodel", "dirtrack.store")) == []
+
+
+def test_a_write_loads_only_what_it_uses(register: Path, tmp_path: Path) -> None:
+    modules = loaded(register, tmp_path, "assign", "1", "--unit", "VPTU", "Rà soát quy chế")
+    assert packages(modules, HEAVY) == []
+
+
+def test_the_formats_that_need_a_library_load_it(register: Path, tmp_path: Path) -> None:
+    """The check above would see a heavy library if a command loaded one."""
+    out = tmp_path / "bao-cao.xlsx"
+    modules = loaded(
+        register, tmp_path, "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out)
+    )
+    assert "openpyxl" in packages(modules, HEAVY)  # with its own optional PIL and numpy
+    assert packages(modules, ("docx", "matplotlib", "rapidfuzz", "psycopg")) == []
+    word = tmp_path / "bao-cao.docx"
+    modules = loaded(
+        register, tmp_path, "report", "--quarter", "2022Q2", "--format", "docx", "--out", str(word)
+    )
+    assert "docx" in packages(modules, HEAVY)
