@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session
 
 from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.i18n import Count
 from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.store import bulk
 from dirtrack.text import fold, fold_words
@@ -264,12 +265,11 @@ def load_doc(path: Path) -> ExportDoc:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
     version = _VERSION.search(data[:512])
     if version is not None and int(version[1]) != VERSION:
-        raise InvalidInput(
-            f"{path.name} is a dirtrack export of format version {int(version[1])}; "
-            f"this dirtrack reads version {VERSION}"
+        raise InvalidInput.of(
+            "export_version", name=path.name, version=int(version[1]), reads=VERSION
         )
     try:
         return ExportDoc.model_validate_json(data, strict=True)
@@ -277,13 +277,20 @@ def load_doc(path: Path) -> ExportDoc:
         first = exc.errors()[0]
         where = _where(first["loc"])
         if first["type"] == "json_invalid":
-            raise InvalidInput(f"{path.name} is not valid JSON ({first['msg']})") from None
+            raise InvalidInput.of("export_not_json", name=path.name, detail=first["msg"]) from None
         if where == "version":
-            raise InvalidInput(
-                f"{path.name}: this dirtrack reads export format version {VERSION}"
+            raise InvalidInput.of("export_reads_version", name=path.name, reads=VERSION) from None
+        if exc.error_count() > 1:
+            raise InvalidInput.of(
+                "export_invalid_more",
+                name=path.name,
+                where=where,
+                detail=first["msg"],
+                n=exc.error_count() - 1,
             ) from None
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise InvalidInput(f"{path.name}: {where}: {first['msg']}{more}") from None
+        raise InvalidInput.of(
+            "export_invalid", name=path.name, where=where, detail=first["msg"]
+        ) from None
 
 
 def _where(loc: Iterable[int | str]) -> str:
@@ -304,47 +311,63 @@ def _check(doc: ExportDoc) -> None:  # noqa: C901
         for name in (unit.code, unit.name, *unit.aliases):
             key = fold_words(name)
             if key in keys and keys[key] != unit.code:
-                raise InvalidInput(f"units[{i}]: {name!r} also names unit {keys[key]!r}")
+                raise InvalidInput.of("export_unit_name_twice", i=i, name=name, unit=keys[key])
             keys[key] = unit.code
     codes = {u.code for u in doc.units}
     if len({fold(u.code) for u in doc.units}) != len(doc.units):
-        raise InvalidInput("units: two units have the same code")
+        raise InvalidInput.of("export_same_code")
     for i, unit in enumerate(doc.units):
         for what, ref in (("parent", unit.parent), ("successor", unit.successor)):
             if ref is not None and ref not in codes:
-                raise InvalidInput(f"units[{i}].{what}: no unit {ref!r}")
+                raise InvalidInput.of("export_no_unit_at", where=f"units[{i}].{what}", unit=ref)
     meeting_ids = _unique("meetings", [m.id for m in doc.meetings])
     for i, meeting in enumerate(doc.meetings):
         for code in meeting.attendees:
             if code not in codes:
-                raise InvalidInput(f"meetings[{i}].attendees: no unit {code!r}")
+                raise InvalidInput.of(
+                    "export_no_unit_at", where=f"meetings[{i}].attendees", unit=code
+                )
     meeting_keys = [m.key for m in doc.meetings if m.key is not None]
     if len(set(meeting_keys)) != len(meeting_keys):
-        raise InvalidInput("meetings: two meetings have the same key")
+        raise InvalidInput.of("export_same_meeting_key")
     _unique("directives", [d.id for d in doc.directives])
     pairs = [(d.key, d.unit) for d in doc.directives if d.key is not None]
     if len(set(pairs)) != len(pairs):
-        raise InvalidInput("directives: two directives of one unit have the same key")
+        raise InvalidInput.of("export_same_directive_key")
     for i, directive in enumerate(doc.directives):
         if directive.meeting_id not in meeting_ids:
-            raise InvalidInput(f"directives[{i}].meeting_id: no meeting {directive.meeting_id}")
+            raise InvalidInput.of(
+                "export_no_meeting_at",
+                where=f"directives[{i}].meeting_id",
+                id=directive.meeting_id,
+            )
         for code in (directive.unit, *directive.with_):
             if code not in codes:
-                raise InvalidInput(f"directives[{i}]: no unit {code!r}")
+                raise InvalidInput.of("export_no_unit_at", where=f"directives[{i}]", unit=code)
     limitation_ids = _unique("limitations", [lim.id for lim in doc.limitations])
     for i, limitation in enumerate(doc.limitations):
         if limitation.meeting_id not in meeting_ids:
-            raise InvalidInput(f"limitations[{i}].meeting_id: no meeting {limitation.meeting_id}")
+            raise InvalidInput.of(
+                "export_no_meeting_at",
+                where=f"limitations[{i}].meeting_id",
+                id=limitation.meeting_id,
+            )
         if limitation.unit not in codes:
-            raise InvalidInput(f"limitations[{i}].unit: no unit {limitation.unit!r}")
+            raise InvalidInput.of(
+                "export_no_unit_at", where=f"limitations[{i}].unit", unit=limitation.unit
+            )
         if limitation.repeat_of is not None and limitation.repeat_of not in limitation_ids:
-            raise InvalidInput(f"limitations[{i}].repeat_of: no limitation {limitation.repeat_of}")
+            raise InvalidInput.of(
+                "export_no_limitation_at",
+                where=f"limitations[{i}].repeat_of",
+                id=limitation.repeat_of,
+            )
 
 
 def _unique(what: str, ids: list[int]) -> set[int]:
     found = set(ids)
     if len(found) != len(ids):
-        raise InvalidInput(f"{what}: two records have the same id")
+        raise InvalidInput.of("export_same_id", what=what)
     return found
 
 
@@ -357,20 +380,16 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     """
     given = options.sheet_options()
     if given:
-        raise InvalidInput(
-            f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for spreadsheets; "
-            f"{path.name} is a dirtrack export, imported whole"
+        raise InvalidInput.of(
+            "export_sheet_options", n=len(given), options=", ".join(given), name=path.name
         )
     progress.stage("reading")
     doc = load_doc(path)
     _check(doc)
     held = bulk.counts(session)
     if any(held.values()):
-        shown = ", ".join(f"{n} {name}" for name, n in held.items() if n)
-        raise Conflict(
-            f"the database already holds records ({shown}); a dirtrack export is imported into "
-            "an empty database only (use --db with a new file)"
-        )
+        shown = [Count(name, n) for name, n in held.items() if n]
+        raise Conflict.of("export_not_empty", records=shown)
     created = {
         "units": len(doc.units),
         "meetings": len(doc.meetings),
