@@ -316,14 +316,12 @@ def undo(session: Session, count: int = 1) -> list[Undone]:
             something that was not recorded; nothing is written then.
     """
     if not 1 <= count <= MAX_UNDO:
-        raise InvalidInput(f"the number of commands to undo must be 1 to {MAX_UNDO}, not {count}")
+        raise InvalidInput.of("undo_count", max=MAX_UNDO, count=count)
     commands = history.commands_to_undo(session, count)
     if not commands:
-        raise Conflict("nothing to undo: no recorded change is left to revert")
+        raise Conflict.of("nothing_to_undo")
     if len(commands) < count:
-        raise Conflict(
-            f"only {len(commands)} command(s) can be undone, not {count}; nothing was undone"
-        )
+        raise Conflict.of("undo_too_few", n=len(commands), count=count)
     history.defer_foreign_keys(session.connection())
     done = []
     for command in commands:
@@ -344,7 +342,7 @@ def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEnt
     for change in changes:
         table = history.table_named(change.entity)
         if table is None:
-            raise Conflict(f"cannot undo #{command.id}: unknown table {change.entity!r}")
+            raise Conflict.of("undo_unknown_table", id=command.id, table=change.entity)
         pk = history.pk_of(table, change.image)
         tables[table.name] = table
         keys[table.name].append(pk)
@@ -356,10 +354,7 @@ def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEnt
     for change, table, pk in planned:
         if now.get((table.name, pk)) != change.after:
             what = f"{change.entity} {', '.join(map(str, pk))}"
-            raise Conflict(
-                f"cannot undo #{command.id} ({command.name}): {what} has changed since; "
-                "nothing was undone"
-            )
+            raise Conflict.of("undo_changed_since", id=command.id, command=command.name, what=what)
     for name, pks in keys.items():
         track(session, tables[name], pks, cascade=True)
 

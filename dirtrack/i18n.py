@@ -1,198 +1,114 @@
-"""Human-readable labels in Vietnamese and English. JSON keys never change with the language."""
+"""Every message a person reads, in the user's language, through gettext.
+
+The tables below map a key to its English text, the gettext msgid (marked with ``N_`` so that
+Babel extracts it). The Vietnamese is in ``locale/vi/LC_MESSAGES/dirtrack.po``, compiled to
+``dirtrack.mo``, which ships in the package and is read with the standard library's
+:mod:`gettext`; Babel extracts and compiles (``make catalog``) and is never imported at run
+time. Help texts and Click's own words are translated where they are shown
+(:mod:`dirtrack.cli.app`); JSON keys never change with the language.
+
+Markers: ``N_("text")``; ``C_("context", "text")`` when the same English means two things in
+Vietnamese; ``NP_("singular", "plural")`` for a message that counts ``{n}`` (Vietnamese has
+one form, English two).
+"""
 
 from __future__ import annotations
 
+import gettext
 import os
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
+DOMAIN = "dirtrack"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGS = ("vi", "en")
 
-STATUS = {
-    "done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
-    "done_late": ("Hoàn thành quá hạn", "Done late"),
-    "open_in_time": ("Đang thực hiện trong hạn", "Open, within deadline"),
-    "overdue": ("Quá hạn chưa hoàn thành", "Overdue"),
-    "cancelled": ("Dừng thực hiện", "Cancelled"),
-}
 
-KIND = {
-    "working-session": ("Buổi làm việc", "Working session"),
-    "briefing": ("Giao ban", "Briefing"),
-    "conference": ("Hội nghị", "Conference"),
-    "review": ("Sơ kết, tổng kết", "Review"),
-}
+class Message(NamedTuple):
+    """A msgid said with a context, or a singular and plural counted by ``n``."""
 
-CATEGORY = {
-    "timeliness": ("Tiến độ, kịp thời", "Timeliness"),
-    "quality": ("Chất lượng", "Quality"),
-    "staffing": ("Biên chế, nhân lực", "Staffing"),
-    "budget": ("Kinh phí", "Budget"),
-    "equipment": ("Phương tiện, thiết bị", "Equipment"),
-    "coordination": ("Phối hợp", "Coordination"),
-    "discipline": ("Kỷ luật, kỷ cương", "Discipline"),
-    "other": ("Khác", "Other"),
-}
-
-TEXT = {
-    "id": ("Số", "ID"),
-    "code": ("Mã", "Code"),
-    "name": ("Tên đơn vị", "Name"),
-    "parent": ("Trực thuộc", "Parent"),
-    "aliases": ("Tên khác", "Aliases"),
-    "date": ("Ngày", "Date"),
-    "title": ("Nội dung cuộc họp", "Title"),
-    "kind": ("Loại", "Kind"),
-    "chair": ("Chủ trì", "Chair"),
-    "attendees": ("Đơn vị dự", "Attending units"),
-    "doc": ("Số, ký hiệu", "Document"),
-    "meeting": ("Cuộc họp", "Meeting"),
-    "unit": ("Đơn vị chủ trì", "Lead unit"),
-    "with": ("Phối hợp", "With"),
-    "text": ("Nội dung", "Text"),
-    "due": ("Thời hạn", "Deadline"),
-    "original_due": ("Thời hạn ban đầu", "Original deadline"),
-    "status": ("Tình trạng", "Status"),
-    "progress": ("Tiến độ", "Progress"),
-    "days_overdue": ("Số ngày quá hạn", "Days overdue"),
-    "product": ("Sản phẩm", "Product"),
-    "category": ("Nhóm", "Category"),
-    "raised_on": ("Ngày nêu", "Raised"),
-    "resolved_on": ("Ngày khắc phục", "Resolved"),
-    "unit_short": ("Đơn vị", "Unit"),
-    "total": ("Tổng số", "Total"),
-    "done_on_time": ("Đúng hạn", "On time"),
-    "done_late": ("Quá hạn (đã xong)", "Late"),
-    "open_in_time": ("Trong hạn", "In time"),
-    "overdue": ("Quá hạn", "Overdue"),
-    "no_deadline": ("Không thời hạn", "No deadline"),
-    "cancelled": ("Dừng", "Cancelled"),
-    "completion_rate": ("Tỷ lệ hoàn thành", "Completion"),
-    "on_time_rate": ("Tỷ lệ đúng hạn", "On time"),
-    "totals": ("Tổng cộng", "Total"),
-    "report_title": ("Báo cáo kết quả thực hiện nhiệm vụ", "Directive follow-up report"),
-    "as_of": ("số liệu tính đến ngày", "as of"),
-    "period": ("Kỳ báo cáo", "Period"),
-    "overdue_list": ("Nhiệm vụ quá hạn chưa hoàn thành", "Overdue directives"),
-    "limitations": ("Hạn chế, tồn tại", "Limitations"),
-    "meetings": ("Các cuộc họp trong kỳ", "Meetings in the period"),
-    "history": ("Quá trình thực hiện", "History"),
-    "rate_base": (
-        "Tỷ lệ hoàn thành tính trên số nhiệm vụ đến hạn (đã hoàn thành + quá hạn)",
-        "Completion is counted on directives that came due (done + overdue)",
-    ),
-    "none": ("Không có", "None"),
-    "ev_assigned": ("Giao nhiệm vụ", "Assigned"),
-    "ev_progress": ("Tiến độ", "Progress"),
-    "ev_extended": ("Gia hạn", "Extended"),
-    "ev_completed": ("Hoàn thành", "Completed"),
-    "ev_cancelled": ("Dừng thực hiện", "Cancelled"),
-    "open": ("Còn", "Open"),
-    "resolved": ("Đã khắc phục", "Resolved"),
-    # import / export (issue 4)
-    "imp_row": ("Dòng", "Row"),
-    "imp_action": ("Xử lý", "Action"),
-    "imp_problems": ("Lỗi, lưu ý", "Problems, warnings"),
-    "imp_act_create": ("Tạo mới", "create"),
-    "imp_act_update": ("Cập nhật", "update"),
-    "imp_act_unchanged": ("Không đổi", "unchanged"),
-    "imp_act_skip": ("Bỏ qua", "skip"),
-    "imp_act_section": ("Tiêu đề nhóm", "heading"),
-    "imp_act_error": ("LỖI", "ERROR"),
-}
+    context: str | None
+    singular: str
+    plural: str | None = None
 
 
-MESSAGES = {
-    "key_exists": (
-        "khóa {key!r} đã có: {ids} (không ghi thêm)",
-        "key {key!r} exists already: {ids} (nothing written)",
-    ),
-    "progress": (
-        "nhiệm vụ {id}: đã ghi tiến độ ngày {date}",
-        "directive {id}: progress logged on {date}",
-    ),
-    "done": ("nhiệm vụ {id}: hoàn thành ngày {date}", "directive {id}: completed on {date}"),
-    "extend": (
-        "nhiệm vụ {id}: gia hạn đến {due}, duyệt ngày {date}",
-        "directive {id}: deadline {due} approved on {date}",
-    ),
-    "cancel": (
-        "nhiệm vụ {id}: dừng thực hiện từ ngày {date}",
-        "directive {id}: cancelled on {date}",
-    ),
-    "resolve": (
-        "hạn chế {id}: đã khắc phục ngày {date}",
-        "limitation {id}: resolved on {date}",
-    ),
-    "draft_recorded": (
-        "đã ghi cuộc họp {id}: {lim} hạn chế, {dir} nhiệm vụ",
-        "recorded meeting {id}: {lim} limitation(s), {dir} directive(s)",
-    ),
-    "overdue_count": (
-        "{n} nhiệm vụ quá hạn tính đến ngày {date}",
-        "{n} overdue directive(s) as of {date}",
-    ),
-    # import / export / backup (issue 4)
-    "imp_file": (
-        "Tệp {file}{sheet}; dòng tiêu đề {header}; số liệu tính đến ngày {as_of}",
-        "File {file}{sheet}; header row {header}; as of {as_of}",
-    ),
-    "imp_columns": ("Cột: {columns}", "Columns: {columns}"),
-    "imp_ignored": ("Bỏ qua các cột: {columns}", "Columns left out: {columns}"),
-    "imp_unknown": (
-        "Đơn vị chưa đăng ký {name!r} (dòng {rows}): {message}",
-        "Unknown unit {name!r} (rows {rows}): {message}",
-    ),
-    "imp_new_units": ("Đơn vị mới: {units}", "New units: {units}"),
-    "imp_would": (
-        "Sẽ tạo {directives} nhiệm vụ, {meetings} cuộc họp, {units} đơn vị; cập nhật {updated}; "
-        "không đổi {unchanged}; {bad} dòng có lỗi",
-        "Would create {directives} directives, {meetings} meetings, {units} units; "
-        "update {updated}; leave {unchanged} unchanged; {bad} bad rows",
-    ),
-    "imp_done": (
-        "Đã nhập {file}: tạo {directives} nhiệm vụ, {meetings} cuộc họp, {units} đơn vị; "
-        "cập nhật {updated}; không đổi {unchanged}",
-        "imported {file}: created {directives} directives, {meetings} meetings, {units} units; "
-        "updated {updated}; unchanged {unchanged}",
-    ),
-    "imp_done_json": (
-        "Đã nhập {file}: {units} đơn vị, {meetings} cuộc họp, {directives} nhiệm vụ, "
-        "{limitations} hạn chế",
-        "imported {file}: {units} units, {meetings} meetings, {directives} directives, "
-        "{limitations} limitations",
-    ),
-    "imp_would_json": (
-        "Sẽ nhập {file}: {units} đơn vị, {meetings} cuộc họp, {directives} nhiệm vụ, "
-        "{limitations} hạn chế",
-        "would import {file}: {units} units, {meetings} meetings, {directives} directives, "
-        "{limitations} limitations",
-    ),
-    "imp_warning": ("Lưu ý: {text}", "Warning: {text}"),
-    "imp_more": (
-        "… và {n} lưu ý khác (xem bằng --dry-run)",
-        "… and {n} more warnings (--dry-run shows them all)",
-    ),
-    "exported": ("Đã xuất ra {file}", "exported to {file}"),
-    "backed_up": (
-        "Đã sao lưu vào {file} ({size}; {counts})",
-        "backed up to {file} ({size}; {counts})",
-    ),
-    "restored": (
-        "Đã khôi phục {file} vào {db} ({counts}); cơ sở dữ liệu cũ được giữ tại {kept}",
-        "restored {file} into {db} ({counts}); the previous database is kept as {kept}",
-    ),
-    "restored_new": (
-        "Đã khôi phục {file} vào {db} ({counts})",
-        "restored {file} into {db} ({counts})",
-    ),
-}
+Entry = str | Message
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated where it is shown."""
+    return message
+
+
+def C_(context: str, message: str) -> Message:
+    """``message`` in ``context`` (gettext's msgctxt), for English that means two things."""
+    return Message(context, message)
+
+
+def NP_(singular: str, plural: str) -> Message:
+    """A message that counts ``{n}``: singular and plural English, one Vietnamese form."""
+    return Message(None, singular, plural)
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang``; for English (no catalog) the msgids themselves."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def _(message: str, lang: str) -> str:
+    """``message`` (an English msgid) in ``lang``."""
+    return translations(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
+    """The form of ``singular``/``plural`` for ``n``, in ``lang``."""
+    return translations(lang).ngettext(singular, plural, n)
+
+
+def say(entry: Entry, lang: str, n: int | None = None) -> str:
+    """A catalog entry in ``lang``; ``n`` picks the plural form of a counted one."""
+    tr = translations(lang)
+    if isinstance(entry, str):
+        return tr.gettext(entry)
+    if entry.plural is None:
+        assert entry.context is not None
+        return tr.pgettext(entry.context, entry.singular)
+    count = 1 if n is None else n
+    if entry.context is not None:
+        return tr.npgettext(entry.context, entry.singular, entry.plural, count)
+    return tr.ngettext(entry.singular, entry.plural, count)
+
+
+def fill(entry: Entry, lang: str, params: Mapping[str, object]) -> str:
+    """``entry`` in ``lang`` with its ``{placeholders}`` filled (a count ``n`` picks the form).
+
+    A value may be a :class:`Phrase` or a :class:`Count` (said in the same language), another
+    DirtrackError, or a date (ISO in English, dd/mm/yyyy in Vietnamese); user data stays as
+    given.
+    """
+    values = {name: _value(value, lang) for name, value in params.items()}
+    n = params.get("n")
+    return say(entry, lang, n if isinstance(n, int) else None).format(**values)
+
+
+def _value(value: object, lang: str) -> object:
+    render = getattr(value, "render", None)
+    if callable(render):  # a Phrase or Count, or a DirtrackError given as the reason of another
+        return render(lang)
+    if type(value) is date:
+        return day(value.isoformat(), lang)
+    if isinstance(value, list):  # several Counts or Phrases: "3 units, 2 meetings"
+        return ", ".join(str(_value(item, lang)) for item in value)
+    return value
 
 
 def msg(name: str, lang: str, /, **values: object) -> str:
     """A message for stderr in the user's language."""
-    vi, en = MESSAGES[name]
-    return (vi if lang == "vi" else en).format(**values)
+    return fill(MESSAGES[name], lang, values)
 
 
 def default_lang() -> str:
@@ -204,14 +120,15 @@ def default_lang() -> str:
     return "en"
 
 
-def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    pair = table.get(key)
-    if pair is None:
-        return key
-    return pair[0] if lang == "vi" else pair[1]
+def _pick(table: Mapping[str, Entry], key: str, lang: str) -> str:
+    entry = table.get(key)
+    return key if entry is None else say(entry, lang)
 
 
-def t(key: str, lang: str) -> str:
+def t(key: str, lang: str, /, **params: object) -> str:
+    """A label or sentence of :data:`TEXT`; with ``params``, its placeholders filled."""
+    if params:
+        return fill(TEXT[key], lang, params)
     return _pick(TEXT, key, lang)
 
 
@@ -245,948 +162,8 @@ def day(value: str | None, lang: str) -> str:
     return value
 
 
-# --- issue 3: the review pack --------------------------------------------------------------
-
-TEXT.update(
-    {
-        "rv_cutoff": ("Cách tính kỳ", "Cut-off"),
-        "rv_cutoff_calendar": ("theo tháng dương lịch", "calendar months"),
-        "rv_cutoff_nd09": (
-            "theo Nghị định 09/2019/NĐ-CP (từ ngày 15 tháng trước đến ngày 14)",
-            "Decree 09/2019/NĐ-CP windows (15th to 14th)",
-        ),
-        "rv_as_of_label": ("Số liệu tính đến ngày", "Figures as of"),
-        "rv_scope": ("Phạm vi", "Scope"),
-        "rv_scope_unit": ("{unit} và các đơn vị trực thuộc", "{unit} and the units under it"),
-        "rv_all_units": ("tất cả các đơn vị", "all units"),
-        "rv_rolled_up": ("cộng dồn đơn vị trực thuộc vào đơn vị cấp trên", "child units rolled up"),
-        "rv_by_unit": ("Kết quả theo đơn vị chủ trì", "By lead unit"),
-        "rv_rolled_detail": ("Chi tiết các đơn vị được cộng dồn", "Units rolled up"),
-        "rv_rolled_into": ("Cộng vào", "Rolled into"),
-        "rv_by_chair": ("Kết quả theo lãnh đạo chủ trì cuộc họp", "By the meeting's chair"),
-        "rv_chair_title": ("Chức vụ", "Position"),
-        "rv_meetings_count": ("Số cuộc họp", "Meetings"),
-        "rv_no_chair": ("(không ghi người chủ trì)", "(no chair recorded)"),
-        "rv_prev_short": ("kỳ trước", "previous"),
-        "rv_now_short": ("kỳ này", "this period"),
-        "rv_change": ("tăng/giảm", "change"),
-        "rv_done": ("Đã hoàn thành", "Done"),
-        "rv_trends": ("So sánh với kỳ trước", "Compared with the previous period"),
-        "rv_ranking_completion": ("Xếp hạng theo tỷ lệ hoàn thành", "Ranking by completion rate"),
-        "rv_ranking_overdue": (
-            "Xếp hạng theo số nhiệm vụ quá hạn",
-            "Ranking by overdue directives",
-        ),
-        "rv_rank": ("Hạng", "Rank"),
-        "rv_progress_pct": ("Tiến độ (%)", "Progress (%)"),
-        "rv_completed_on": ("Ngày hoàn thành", "Completed"),
-        "rv_limitation_summary": (
-            "Tình hình hạn chế: nêu mới, đã khắc phục, còn tồn tại, lặp lại",
-            "Limitations: raised, resolved, still open, repeated",
-        ),
-        "rv_lim_raised": ("Nêu trong kỳ", "Raised"),
-        "rv_lim_resolved": ("Khắc phục trong kỳ", "Resolved"),
-        "rv_lim_open": ("Chưa khắc phục", "Still open"),
-        "rv_lim_repeated": ("Lặp lại", "Repeated"),
-        "rv_repeated_limitations": ("Hạn chế được nêu nhiều lần", "Limitations raised repeatedly"),
-        "rv_times": ("Số lần nêu", "Times raised"),
-        "rv_since": ("Nêu từ", "Since"),
-        "rv_first_raised": ("Lần đầu", "First raised"),
-        "rv_last_raised": ("Lần gần nhất", "Last raised"),
-        "rv_lim_state": ("Tình trạng", "State"),
-        "rv_ids": ("Các lần (số)", "Occurrences (ids)"),
-        "rv_limitations_list": (
-            "Hạn chế nêu trong kỳ hoặc chưa khắc phục",
-            "Limitations raised in the period or still open",
-        ),
-        "rv_repeat_of": ("Lặp lại hạn chế số", "Repeats"),
-        "rv_directive": ("Nhiệm vụ số", "Directive"),
-        "rv_cause_kind": ("Nguồn", "Source"),
-        "rv_cause_extension": ("Lý do gia hạn", "Reason for an extension"),
-        "rv_cause_progress": ("Báo cáo của đơn vị", "The unit's latest note"),
-        "rv_no_comparison": ("chưa so sánh được", "cannot be compared"),
-        "rv_unchanged": ("không đổi", "unchanged"),
-        "rv_up": ("tăng", "up"),
-        "rv_down": ("giảm", "down"),
-        "rv_points": ("điểm phần trăm", "percentage points"),
-        "rv_results": ("Kết quả đạt được", "Results"),
-        "rv_shortcomings": ("Tồn tại, hạn chế", "Shortcomings and limitations"),
-        "rv_causes": ("Nguyên nhân", "Causes"),
-        "rv_next_period": ("Nhiệm vụ kỳ tới", "Directives for the next period"),
-        "rv_due_soon": ("Nhiệm vụ sắp đến hạn (trong {n} ngày)", "Due within {n} days"),
-        "rv_carried_over": (
-            "Nhiệm vụ chưa hoàn thành chuyển sang kỳ tới",
-            "Open directives carried into the next period",
-        ),
-        "rv_annex": ("Phụ lục: nhiệm vụ theo từng đơn vị", "Annex: directives by unit"),
-        "rv_chart_title": ("Tỷ lệ hoàn thành theo đơn vị (%)", "Completion rate by unit (%)"),
-        "rv_no_rate": ("chưa có nhiệm vụ đến hạn", "nothing due"),
-        "rv_completion_bar": ("Mức hoàn thành", "Completion (bar)"),
-        "ev_moved": ("Chuyển đơn vị", "Moved"),
-        "rv_about": ("Thông tin báo cáo", "About this report"),
-        "rv_item": ("Mục", "Item"),
-        "rv_value": ("Nội dung", "Value"),
-        "rv_score": ("Mức giống (%)", "Similarity (%)"),
-        "rv_first_id": ("Lần đầu (số)", "First (id)"),
-        "rv_linked": ("Đã liên kết", "Linked"),
-        "rv_rate_num": ("tử số", "numerator"),
-        "rv_rate_den": ("mẫu số", "denominator"),
-        "rv_summary_counts": (
-            "Trong kỳ, các đơn vị thực hiện {total} nhiệm vụ: đã hoàn thành {done} nhiệm vụ "
-            "({on_time} đúng hạn, {late} quá hạn); đang thực hiện trong hạn {in_time}; quá hạn "
-            "chưa hoàn thành {overdue}; {none} nhiệm vụ không có thời hạn; {cancelled} nhiệm vụ "
-            "dừng thực hiện.",
-            "In the period units worked on {total} directives: {done} done ({on_time} on time, "
-            "{late} late); {in_time} open within their deadline; {overdue} overdue; {none} "
-            "without a deadline; {cancelled} cancelled.",
-        ),
-        "rv_summary_rates": (
-            "Tỷ lệ hoàn thành trên số nhiệm vụ đến hạn: {completion}; tỷ lệ hoàn thành đúng "
-            "hạn: {on_time}.",
-            "Completion rate on directives that came due: {completion}; done on time: {on_time}.",
-        ),
-        "rv_summary_trend": (
-            "So với {previous}: tỷ lệ hoàn thành {completion}; số nhiệm vụ quá hạn {overdue}.",
-            "Compared with {previous}: completion rate {completion}; overdue directives {overdue}.",
-        ),
-        "rv_summary_rank": (
-            "Đơn vị có tỷ lệ hoàn thành cao nhất: {best} ({best_pct}); thấp nhất: {worst} "
-            "({worst_pct}).",
-            "Highest completion rate: {best} ({best_pct}); lowest: {worst} ({worst_pct}).",
-        ),
-        "rv_summary_meetings": (
-            "Trong kỳ có {n} cuộc họp kết luận, chỉ đạo.",
-            "{n} meeting(s) were held in the period.",
-        ),
-        "rv_summary_overdue": (
-            "Còn {n} nhiệm vụ quá hạn chưa hoàn thành.",
-            "{n} directive(s) are overdue.",
-        ),
-        "rv_summary_limitations": (
-            "Hạn chế: nêu mới {raised}, khắc phục trong kỳ {resolved}, còn {open} chưa khắc "
-            "phục; {repeated} hạn chế được nêu lại.",
-            "Limitations: {raised} raised, {resolved} resolved in the period, {open} still "
-            "open; {repeated} raised again.",
-        ),
-        "rv_times_since": ("nêu {n} lần kể từ {since}", "raised {n} times since {since}"),
-        "rv_causes_intro": (
-            "Nguyên nhân được ghi nhận: lý do gia hạn và báo cáo mới nhất của đơn vị về các "
-            "nhiệm vụ quá hạn.",
-            "Causes where recorded: reasons given for extensions and the units' latest notes "
-            "on overdue directives.",
-        ),
-        "rv_no_causes": ("Chưa ghi nhận nguyên nhân.", "No causes were recorded."),
-        "rv_summary_next": (
-            "Kỳ tới tiếp tục thực hiện {n} nhiệm vụ chưa hoàn thành, trong đó {soon} nhiệm vụ "
-            "đến hạn trong {days} ngày tới; khắc phục {open} hạn chế còn tồn tại.",
-            "Next period: {n} open directives carry over, {soon} of them due within {days} "
-            "days; {open} limitations remain to be overcome.",
-        ),
-        "rv_sheet_about": ("Thông tin", "About"),
-        "rv_sheet_units": ("Tổng hợp theo đơn vị", "By unit"),
-        "rv_sheet_children": ("Đơn vị trực thuộc", "Rolled-up units"),
-        "rv_sheet_chair": ("Theo lãnh đạo", "By chair"),
-        "rv_sheet_trends": ("So sánh kỳ trước", "Trends"),
-        "rv_sheet_rank_completion": ("Xếp hạng hoàn thành", "Rank by completion"),
-        "rv_sheet_rank_overdue": ("Xếp hạng quá hạn", "Rank by overdue"),
-        "rv_sheet_meetings": ("Cuộc họp", "Meetings"),
-        "rv_sheet_overdue": ("Quá hạn", "Overdue"),
-        "rv_sheet_lim_summary": ("Tình hình hạn chế", "Limitation summary"),
-        "rv_sheet_repeated": ("Hạn chế lặp lại", "Repeated limitations"),
-        "rv_sheet_limitations": ("Hạn chế", "Limitations"),
-        "rv_sheet_causes": ("Nguyên nhân", "Causes"),
-        "rv_sheet_due_soon": ("Sắp đến hạn", "Due soon"),
-        "rv_sheet_next": ("Kỳ tới", "Next period"),
-        "rv_sheet_directives": ("Nhiệm vụ", "Directives"),
-    }
-)
-
-MESSAGES.update(
-    {
-        "rv_retired": (
-            "đơn vị {unit} thôi hoạt động từ ngày {date}; {n} nhiệm vụ chưa hoàn thành chuyển "
-            "sang {successor}: {ids}",
-            "unit {unit} retired on {date}; {n} open directive(s) moved to {successor}: {ids}",
-        ),
-        "rv_linked": (
-            "hạn chế {id} là lần nêu lại của hạn chế {first}",
-            "limitation {id} linked as a repeat of limitation {first}",
-        ),
-        "rv_auto_linked": (
-            "hạn chế {id} được liên kết là lần nêu lại của hạn chế {first} (nêu ngày {date}, "
-            "giống {score}%); dùng --new hoặc `dirtrack limitation unlink {id}` nếu không phải",
-            "limitation {id} linked as a repeat of limitation {first} (raised {date}, "
-            "{score}% alike); use --new or `dirtrack limitation unlink {id}` if it is not",
-        ),
-        "rv_may_repeat": (
-            "hạn chế {id} có thể là lần nêu lại của hạn chế {first} (giống {score}%); nếu đúng: "
-            "`dirtrack limitation link {id} --to {first}`",
-            "limitation {id} may repeat limitation {first} ({score}% alike); if so: "
-            "`dirtrack limitation link {id} --to {first}`",
-        ),
-        "rv_unlinked": (
-            "hạn chế {id} không còn liên kết với hạn chế {first}",
-            "limitation {id} is no longer linked to limitation {first}",
-        ),
-        "rv_wrote": ("đã ghi {path}", "wrote {path}"),
-    }
-)
-
-
-# --- issue 5: reminders, history, configuration, doctor ------------------------------------
-
-TEXT.update(
-    {
-        "remind_title": ("Nhắc việc", "Reminders"),
-        "due_soon": ("Sắp đến hạn", "Due soon"),
-        "last_update": ("Cập nhật lần cuối", "Last update"),
-        "stale_mark": ("lâu chưa cập nhật", "no recent update"),
-        "when": ("Thời gian", "When"),
-        "actor": ("Người thực hiện", "By"),
-        "command": ("Lệnh", "Command"),
-        "changes": ("Thay đổi", "Changes"),
-        "undone_by": ("Đã hoàn tác bởi", "Undone by"),
-        "setting": ("Thiết lập", "Setting"),
-        "value": ("Giá trị", "Value"),
-        "source": ("Nguồn", "Source"),
-        "origin": ("Từ", "From"),
-        "config_file": ("Tệp cấu hình", "Configuration file"),
-        "src_option": ("dòng lệnh", "command line"),
-        "src_env": ("biến môi trường", "environment"),
-        "src_file": ("tệp cấu hình", "config file"),
-        "src_default": ("mặc định", "default"),
-        "env_title": (
-            "Biến môi trường dirtrack đọc (không đọc biến nào khác)",
-            "Environment variables dirtrack reads (and no other)",
-        ),
-        "env_variable": ("Biến", "Variable"),
-        "env_meaning": ("Tác dụng", "What it does"),
-        "env_not_set": ("(chưa đặt)", "(not set)"),
-        "env_db": ("cơ sở dữ liệu, như --db", "the database, as --db"),
-        "env_lang": ("ngôn ngữ, như --lang", "the language, as --lang"),
-        "env_actor": (
-            "người thực hiện ghi vào lịch sử, như --actor",
-            "who makes changes, as --actor",
-        ),
-        "env_config": ("tệp cấu hình dùng thay tệp mặc định", "the configuration file to read"),
-        "env_no_color": ("bảng không có màu", "tables without colour"),
-        "check": ("Kiểm tra", "Check"),
-        "result": ("Kết quả", "Result"),
-        "detail": ("Chi tiết", "Detail"),
-        "ok": ("tốt", "ok"),
-        "problem": ("có lỗi", "problem"),
-        "warning": ("cảnh báo", "warning"),
-        "doctor_title": ("Kiểm tra cơ sở dữ liệu", "Database check"),
-        "ent_directive": ("nhiệm vụ", "directive"),
-        "ent_progress_entry": ("tiến độ", "progress"),
-        "ent_extension": ("gia hạn", "extension"),
-        "ent_directive_coordinator": ("đơn vị phối hợp", "coordinating unit"),
-        "ent_meeting": ("cuộc họp", "meeting"),
-        "ent_meeting_attendee": ("đơn vị dự họp", "attending unit"),
-        "ent_limitation": ("hạn chế", "limitation"),
-        "ent_unit": ("đơn vị", "unit"),
-        "ent_unit_alias": ("tên khác của đơn vị", "unit alias"),
-        "act_create": ("thêm", "created"),
-        "act_update": ("sửa", "changed"),
-        "act_delete": ("xóa", "deleted"),
-    }
-)
-
-MESSAGES.update(
-    {
-        "remind_scope": (
-            "tính đến ngày {date}: nhiệm vụ quá hạn và nhiệm vụ đến hạn trong {n} ngày tới "
-            "(đến ngày {until})",
-            "as of {date}: overdue directives, and those due within {n} days (by {until})",
-        ),
-        "remind_none": (
-            "Không có nhiệm vụ quá hạn hoặc đến hạn trong {n} ngày tới, tính đến ngày {date}.",
-            "Nothing overdue or due within {n} days as of {date}.",
-        ),
-        "remind_totals": (
-            "Tổng cộng: {overdue} nhiệm vụ quá hạn, {due} nhiệm vụ sắp đến hạn; "
-            "{stale} nhiệm vụ lâu chưa cập nhật (trên {days} ngày).",
-            "In all: {overdue} overdue, {due} due soon; {stale} with no update for over "
-            "{days} days.",
-        ),
-        "remind_due": ("hạn {due}", "due {due}"),
-        "remind_original": ("ban đầu {due}", "originally {due}"),
-        "remind_days_overdue": ("quá hạn {n} ngày", "{n} days overdue"),
-        "remind_days_left": ("còn {n} ngày", "{n} days left"),
-        "remind_due_today": ("đến hạn hôm nay", "due today"),
-        "remind_progress": ("tiến độ {p}%", "progress {p}%"),
-        "remind_with": ("phối hợp: {units}", "with: {units}"),
-        "remind_product": ("sản phẩm: {product}", "product: {product}"),
-        "remind_last": (
-            "cập nhật lần cuối {date} ({event}, {n} ngày trước)",
-            "last update {date} ({event}, {n} days ago)",
-        ),
-        "remind_stale": ("⚠ chưa cập nhật {n} ngày", "⚠ no update for {n} days"),
-        "remind_touched": ("nhập/sửa lần cuối: {who}, {when}", "last recorded by {who}, {when}"),
-        "undone": ("đã hoàn tác #{id} {command}: {changes}", "undone #{id} {command}: {changes}"),
-        "undo_dry": (
-            "sẽ hoàn tác #{id} {command}: {changes} (chưa ghi gì)",
-            "would undo #{id} {command}: {changes} (nothing written)",
-        ),
-        "doctor_ok": (
-            "cơ sở dữ liệu {db}: không phát hiện lỗi",
-            "database {db}: no problems found",
-        ),
-        "doctor_failed": (
-            "cơ sở dữ liệu {db}: phát hiện {n} lỗi",
-            "database {db}: {n} problem(s) found",
-        ),
-        "config_none": ("(không có)", "(none)"),
-    }
-)
-
-
-# --- error messages (every `Error:` line follows --lang) ------------------------------------
-#
-# ``raise NotFound.of("no_directive", id=99)`` (dirtrack.errors): ``str(exc)`` is the English
-# text, the CLI prints the one of the session's language. A value may be a :class:`Phrase` (a
-# part of the message that is itself in this catalog), another DirtrackError (said in the same
-# language) or a date (ISO in English, dd/mm/yyyy in Vietnamese); user data stays as given.
-
-ERRORS: dict[str, tuple[str, str]] = {
-    "retire_key_clash": (
-        "{successor} đã có nhiệm vụ trùng khóa với nhiệm vụ sẽ chuyển sang: {pairs}; hãy hoàn "
-        "thành hoặc dừng thực hiện một nhiệm vụ trong mỗi cặp rồi mới cho đơn vị thôi hoạt động",
-        "{successor} already holds a directive with the key of one to be moved: {pairs}; "
-        "complete or cancel one of each pair first, then retire",
-    ),
-    # words and phrases used inside other messages
-    "w_meeting": ("cuộc họp", "meeting"),
-    "w_directive": ("nhiệm vụ", "directive"),
-    "w_limitation": ("hạn chế", "limitation"),
-    "w_unit": ("đơn vị", "unit"),
-    "w_code": ("mã", "code"),
-    "w_name": ("tên", "name"),
-    "w_alias": ("tên khác", "alias"),
-    "w_none": ("không có", "none"),
-    "w_stdin": ("đầu vào chuẩn (stdin)", "standard input"),
-    "date_forms": (
-        "2022-05-06, 6/5/2022 (ngày/tháng/năm), 06-05-2022",
-        "2022-05-06, 6/5/2022 (day first), 06-05-2022",
-    ),
-    "do_progress": ("ghi tiến độ cho", "log progress on"),
-    "do_complete": ("ghi nhận hoàn thành", "complete"),
-    "do_extend": ("gia hạn", "extend"),
-    "do_cancel": ("dừng thực hiện", "cancel"),
-    "day_progress": ("ngày báo cáo tiến độ", "progress date"),
-    "day_completion": ("ngày hoàn thành", "completion date"),
-    "day_approval": ("ngày duyệt gia hạn", "approval date"),
-    "day_new_deadline": ("thời hạn mới", "new deadline date"),
-    "day_cancellation": ("ngày dừng thực hiện", "cancellation date"),
-    # the command line
-    "interrupted": ("lệnh bị ngắt giữa chừng", "interrupted"),
-    "not_utf8_input": (
-        "dữ liệu đưa vào có phần không phải văn bản UTF-8; hãy kiểm tra bảng mã của cửa sổ "
-        "lệnh hoặc của tệp",
-        "some input is not valid UTF-8 text; check the encoding of the terminal or file",
-    ),
-    "number_too_large": ("có số quá lớn", "a number is too large"),
-    "database_busy": (
-        "cơ sở dữ liệu đang bận (một lệnh dirtrack khác đang ghi); hãy thử lại",
-        "the database stayed busy (another dirtrack is writing); try again",
-    ),
-    "disk_full": (
-        "đĩa đã đầy: không ghi được gì; hãy giải phóng chỗ trống rồi chạy lại",
-        "the disk is full: nothing was written; free some space and run it again",
-    ),
-    "db_read_only": (
-        "không ghi được vào cơ sở dữ liệu (tệp, thư mục hoặc ổ đĩa chỉ cho đọc): không ghi được gì",
-        "the database cannot be written (its file, folder or file system is read-only): "
-        "nothing was written",
-    ),
-    "unexpected": (
-        "lỗi ngoài dự kiến {kind}: {detail} (đặt DIRTRACK_DEBUG=1 để xem chi tiết)",
-        "unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)",
-    ),
-    "csv_field_too_long": (
-        "{path}, dòng {line}: có ô dài quá {limit} ký tự, giới hạn của tệp CSV",
-        "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV",
-    ),
-    "csv_unreadable": (
-        "{path}, dòng {line}: không đọc được dạng CSV ({detail})",
-        "{path}, line {line}: cannot be read as CSV ({detail})",
-    ),
-    "too_long": (
-        "{field} dài {length} ký tự, quá mức tối đa {limit}",
-        "{field} is {length} characters long, more than the {limit} it can hold",
-    ),
-    "control_character": (
-        "{field}: có ký tự điều khiển {code}; văn bản chỉ được có dấu tab và xuống dòng",
-        "{field}: control character {code} is not allowed (only tab and newline are)",
-    ),
-    "blank_text": (
-        "{field}: chỉ có khoảng trắng hoặc ký tự không nhìn thấy; hãy ghi nội dung",
-        "{field}: only spaces or invisible characters; write some text",
-    ),
-    "bad_actor": (
-        "--actor cần một tên dài từ 1 đến 200 ký tự",
-        "--actor needs a name of 1 to 200 characters",
-    ),
-    "bad_id": (
-        "mã số {what} phải là số nguyên dương, không phải {value}",
-        "{what} id must be a positive number, not {value}",
-    ),
-    "no_fields": (
-        "--fields cần ít nhất một tên trường, ví dụ --fields id,status",
-        "--fields needs at least one field name, e.g. --fields id,status",
-    ),
-    "unknown_fields": (
-        "không có trường {names}; dùng các trường: {known}",
-        "unknown field(s) {names}; use some of: {known}",
-    ),
-    "unit_or_attendees": (
-        "dùng --unit (một hoặc nhiều lần) hoặc --attendees, chỉ một trong hai",
-        "give --unit (one or more) or --attendees, not both",
-    ),
-    "no_attendees": (
-        "cuộc họp {id} chưa ghi đơn vị dự họp",
-        "meeting {id} has no attending units recorded",
-    ),
-    "unknown_status": (
-        "không có tình trạng {status!r}; dùng một trong: {choices}",
-        "unknown status {status!r}; use one of {choices}",
-    ),
-    "repeat_or_new": (
-        "dùng --repeat-of hoặc --new, không dùng cả hai",
-        "give --repeat-of or --new, not both",
-    ),
-    "one_history_target": (
-        "chỉ cho một trong: ID, --meeting, --limitation hoặc --unit",
-        "give one of ID, --meeting, --limitation or --unit",
-    ),
-    "bad_limit": (
-        "--limit phải từ 0 trở lên, không phải {n}",
-        "--limit must be 0 or more, not {n}",
-    ),
-    "no_database_at": ("không có cơ sở dữ liệu tại {path}", "no database at {path}"),
-    "quarter_or_period": (
-        "dùng --quarter hoặc --period (một trong hai)",
-        "give --quarter or --period (one of them)",
-    ),
-    "bad_due_within": (
-        "--due-within phải từ 0 ngày trở lên, không phải {n}",
-        "--due-within must be 0 or more days, not {n}",
-    ),
-    "bad_days": (
-        "{what} phải là số ngày từ 0 đến {max}, không phải {value}",
-        "{what} must be a number of days from 0 to {max}, not {value}",
-    ),
-    "import_dry_bad_row": (
-        "{file}: có {n} dòng lỗi ({rows}); lệnh nhập sẽ không ghi gì",
-        "{file}: {n} bad row ({rows}); an import would write nothing",
-    ),
-    "import_dry_bad_rows": (
-        "{file}: có {n} dòng lỗi ({rows}); lệnh nhập sẽ không ghi gì",
-        "{file}: {n} bad rows ({rows}); an import would write nothing",
-    ),
-    "export_as_of_json": (
-        "--as-of chỉ dùng với --format xlsx; bản xuất JSON chứa toàn bộ dữ liệu",
-        "--as-of is for --format xlsx; a JSON export holds every record",
-    ),
-    "xlsx_to_terminal": (
-        "không thể đưa sổ tính xlsx ra màn hình; hãy dùng --out FILE",
-        "an xlsx workbook is not for a terminal; give --out FILE",
-    ),
-    "binary_to_terminal": (
-        "{fmt} là tệp nhị phân: hãy dùng --out FILE hoặc chuyển hướng stdout",
-        "{fmt} is a binary file: give --out FILE or redirect stdout",
-    ),
-    # --out FILE
-    "out_empty": ("--out cần có tên tệp", "--out needs a file name"),
-    "out_is_folder": (
-        "--out {value}: đây là thư mục; hãy cho tên tệp",
-        "--out {value}: is a folder; give a file name",
-    ),
-    "out_no_folder": (
-        "--out {value}: thư mục {folder} không tồn tại",
-        "--out {value}: folder {folder} does not exist",
-    ),
-    "out_exists": (
-        "--out {value}: tệp đã có; thêm --force để ghi đè",
-        "--out {value}: the file exists; add --force to overwrite it",
-    ),
-    "out_not_writable": (
-        "--out {value}: không ghi được vào thư mục {folder}",
-        "--out {value}: cannot write in folder {folder}",
-    ),
-    "is_the_database": (
-        "{path} là chính cơ sở dữ liệu {db} hoặc một tệp đi kèm của nó; hãy chọn tệp khác",
-        "{path} is the database {db} itself or one of its files; choose another file",
-    ),
-    # writing output: files and standard output
-    "write_failed": ("không ghi được {target}: {reason}", "cannot write {target}: {reason}"),
-    "w_stdout": ("đầu ra chuẩn (stdout)", "standard output"),
-    "w_disk_full": ("ổ đĩa đã đầy", "the disk is full"),
-    "w_disk_quota": ("đã hết hạn mức dung lượng đĩa", "the disk quota is used up"),
-    "w_file_too_big": (
-        "tệp vượt quá kích thước hệ thống cho phép",
-        "the file is larger than the system allows",
-    ),
-    "w_io_error": ("lỗi đọc ghi của thiết bị", "the device reported an input/output error"),
-    "w_read_only_fs": ("hệ thống tệp chỉ cho đọc", "the file system is read-only"),
-    "w_no_permission": ("không có quyền ghi", "permission denied"),
-    "xlsx_cell_too_long": (
-        "{what} {ident}: {field} dài {n} ký tự, quá {limit} ký tự một ô Excel chứa được; không "
-        "xuất gì. Hãy dùng export --format json (giữ nguyên toàn bộ)",
-        "{what} {ident}: {field} has {n} characters, more than the {limit} an Excel cell holds; "
-        "nothing was exported. Use export --format json (lossless)",
-    ),
-    "xlsx_text_too_long": (
-        "trang {sheet}: có đoạn văn bản dài {n} ký tự, quá {limit} ký tự một ô Excel chứa được; "
-        "hãy dùng --format docx, html hoặc json",
-        "sheet {sheet}: a text has {n} characters, more than the {limit} an Excel cell holds; "
-        "use --format docx, html or json",
-    ),
-    "sheet_merges_too_large": (
-        "trang {sheet}: các ô gộp phủ {n} ô mà không xác định được vùng có dữ liệu; hãy mở tệp "
-        "bằng Excel, lưu lại rồi nhập lại",
-        "sheet {sheet}: merged cells cover {n} cells and where its data ends cannot be told; "
-        "open the file in Excel, save it again and import that",
-    ),
-    # backup and restore
-    "bk_postgresql": (
-        "backup và restore dùng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump "
-        "(pg_dump -Fc -f FILE DBNAME) và pg_restore, hoặc dirtrack export --format json",
-        "backup and restore work on SQLite files; for PostgreSQL use pg_dump "
-        "(pg_dump -Fc -f FILE DBNAME) and pg_restore, or dirtrack export --format json",
-    ),
-    "bk_memory": (
-        "không thể sao lưu hay khôi phục cơ sở dữ liệu trong bộ nhớ",
-        "an in-memory database cannot be backed up or restored",
-    ),
-    "bk_no_file": ("không có tệp {path!r}", "no file {path!r}"),
-    "bk_folder": (
-        "{path} là thư mục, không phải tệp cơ sở dữ liệu",
-        "{path} is a folder, not a database file",
-    ),
-    "bk_not_sqlite": (
-        "{path} không phải cơ sở dữ liệu dirtrack (không phải tệp SQLite)",
-        "{path} is not a dirtrack database (not a SQLite file)",
-    ),
-    "bk_damaged": ("{path} bị hỏng ({detail})", "{path} is damaged ({detail})"),
-    "bk_not_dirtrack": (
-        "{path} là tệp SQLite nhưng không phải cơ sở dữ liệu dirtrack",
-        "{path} is a SQLite file but not a dirtrack database",
-    ),
-    "bk_unknown_revision": (
-        "{path} ở phiên bản lược đồ {revision!r} mà bản dirtrack này không biết ({known}); "
-        "hãy nâng cấp dirtrack",
-        "{path} is at schema revision {revision!r}, which this dirtrack does not know "
-        "({known}); upgrade dirtrack",
-    ),
-    "bk_unreadable": (
-        "{path} không đọc được như một cơ sở dữ liệu ({reason})",
-        "{path} cannot be read as a database ({reason})",
-    ),
-    "bk_no_folder": (
-        "không ghi được {path}: thư mục {folder} không tồn tại",
-        "cannot write {path}: folder {folder} does not exist",
-    ),
-    "bk_exists": (
-        "{path} đã có; thêm --force để ghi đè",
-        "{path} exists already; give --force to replace it",
-    ),
-    "bk_copy_check": (
-        "bản sao không qua được bước kiểm tra ({detail})",
-        "the copy failed its check ({detail})",
-    ),
-    "bk_failed": ("sao lưu thất bại: {reason}", "backup failed: {reason}"),
-    "restore_failed": ("khôi phục thất bại: {reason}", "restore failed: {reason}"),
-    "restore_failed_kept": (
-        "khôi phục thất bại: {reason}; cơ sở dữ liệu cũ được giữ ở {kept}",
-        "restore failed: {reason}; the database was kept as {kept}",
-    ),
-    "restore_not_healthy": (
-        "{path} không khôi phục được: {problems}; cơ sở dữ liệu hiện tại giữ nguyên",
-        "{path} cannot be restored: {problems}; the current database is untouched",
-    ),
-    # dates, deadlines and periods
-    "no_such_quarter": (
-        "{text!r}: một năm chỉ có 4 quý (I đến IV)",
-        "{text!r}: a year has 4 quarters (I to IV)",
-    ),
-    "not_real_date": ("{text!r} không phải là ngày hợp lệ", "{text!r} is not a real date"),
-    "not_a_date": (
-        "{text!r} không phải là ngày; hãy viết theo dạng {forms}",
-        "{text!r} is not a date; use {forms}",
-    ),
-    "not_a_deadline": (
-        "{text!r} không phải là thời hạn; hãy ghi ngày ({date_forms}) hoặc {span_forms}",
-        "{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}",
-    ),
-    "date_out_of_range": (
-        "{text!r}: dirtrack chỉ nhận ngày từ năm {first} đến năm {last}",
-        "{text!r}: dirtrack takes dates from the year {first} to {last}",
-    ),
-    "twelve_months": ("{text!r}: một năm chỉ có 12 tháng", "{text!r}: a year has 12 months"),
-    "not_valid_period": (
-        "{text!r} không phải là kỳ hợp lệ; hãy viết theo dạng {forms}",
-        "{text!r} is not a valid period; use {forms}",
-    ),
-    "not_a_period": (
-        "{text!r} không phải là kỳ báo cáo; hãy viết theo dạng {forms}, hiện tại, quý trước "
-        "hoặc TỪ_NGÀY..ĐẾN_NGÀY",
-        "{text!r} is not a period; use {forms}, current, previous or START..END",
-    ),
-    "period_reversed": (
-        "kỳ {text!r} có ngày kết thúc trước ngày bắt đầu",
-        "period {text!r} ends before it starts",
-    ),
-    "period_ends_first": (
-        "kỳ báo cáo kết thúc ({end}) trước khi bắt đầu ({start})",
-        "period ends ({end}) before it starts ({start})",
-    ),
-    "period_split": (
-        "kỳ loại {kind} không chia năm thành các phần bằng nhau",
-        "a {kind} period does not split the year",
-    ),
-    # the database
-    "not_database_url": (
-        "{value!r} không phải là địa chỉ (URL) cơ sở dữ liệu",
-        "{value!r} is not a database URL",
-    ),
-    "unsupported_database": (
-        "không hỗ trợ cơ sở dữ liệu {backend!r}: hãy dùng tệp SQLite hoặc PostgreSQL",
-        "unsupported database {backend!r}: use a SQLite file or PostgreSQL",
-    ),
-    "db_no_folder": (
-        "không tạo được {path}: thư mục {folder} không tồn tại",
-        "cannot create {path}: folder {folder} does not exist",
-    ),
-    "db_is_folder": (
-        "{path} là thư mục, không phải tệp cơ sở dữ liệu",
-        "{path} is a folder, not a database file",
-    ),
-    "db_not_regular": (
-        "{path} không phải là tệp thường (có thể là ống dẫn hoặc thiết bị), không thể là cơ sở "
-        "dữ liệu",
-        "{path} is not a regular file (a pipe or a device?), so not a database",
-    ),
-    "db_cannot_create": ("không tạo được {path}: {reason}", "cannot create {path}: {reason}"),
-    "db_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
-    "not_sqlite": (
-        "{path} không phải là cơ sở dữ liệu dirtrack (không phải tệp SQLite)",
-        "{path} is not a dirtrack database (not a SQLite file)",
-    ),
-    "needs_psycopg": (
-        "cần trình điều khiển psycopg để dùng PostgreSQL: pip install 'dirtrack[postgres]'",
-        "PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'",
-    ),
-    "not_dirtrack_db": (
-        "{db} không phải là cơ sở dữ liệu dirtrack",
-        "{db} is not a dirtrack database",
-    ),
-    "disk_full_at": (
-        "không mở được {db}: đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
-        "cannot open {db}: the disk is full; free some space and run it again",
-    ),
-    "db_read_only_at": (
-        "không mở được {db}: tệp, thư mục chứa nó hoặc ổ đĩa chỉ cho đọc (dirtrack cần ghi tệp "
-        "nhật ký bên cạnh)",
-        "cannot open {db}: the file, its folder or the file system is read-only (dirtrack "
-        "writes its journal files beside it)",
-    ),
-    "cannot_open_db": ("không mở được {db}: {reason}", "cannot open {db}: {reason}"),
-    "newer_schema": (
-        "{db} do phiên bản dirtrack mới hơn ghi (lược đồ {revision}); hãy nâng cấp dirtrack",
-        "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack",
-    ),
-    # the configuration file
-    "cfg_is_folder": (
-        "tệp cấu hình {path} là thư mục, không phải tệp",
-        "configuration {path} is a folder, not a file",
-    ),
-    "cfg_unreadable": (
-        "không đọc được tệp cấu hình {path}: {reason}",
-        "cannot read configuration {path}: {reason}",
-    ),
-    "cfg_not_toml": (
-        "tệp cấu hình {path} không đúng cú pháp TOML: {detail}",
-        "configuration {path} is not valid TOML: {detail}",
-    ),
-    "cfg_not_utf8": (
-        "tệp cấu hình {path} không phải văn bản UTF-8",
-        "configuration {path} is not UTF-8 text",
-    ),
-    "cfg_list": (
-        "{where}: cần một giá trị, không phải danh sách",
-        "{where}: one value expected, not a list",
-    ),
-    "cfg_bad_value": ("{where}: {detail}", "{where}: {detail}"),
-    "cfg_invalid_value": ("giá trị không hợp lệ", "invalid value"),
-    "cfg_no_command": (
-        "{where}: không có lệnh nào tên là {key!r}",
-        "{where}: no command is called {key!r}",
-    ),
-    "cfg_no_global": (
-        "{where}: không có thiết lập chung này (các thiết lập có: {known})",
-        "{where}: no such global setting (known: {known})",
-    ),
-    "cfg_no_setting": (
-        "{where}: lệnh này không có thiết lập này (các thiết lập có: {known})",
-        "{where}: no such setting of this command (known: {known})",
-    ),
-    "empty_value": (
-        "giá trị để trống; muốn dùng giá trị mặc định thì bỏ hẳn tùy chọn này",
-        "an empty value; to use the default, leave the option out",
-    ),
-    "cfg_command_line_only": (
-        "{where}: {option} chỉ được đưa ra trên dòng lệnh, không đặt trong tệp cấu hình",
-        "{where}: {option} can only be given on the command line, not in the configuration file",
-    ),
-    "cfg_table": (
-        "{where}: cần một giá trị, không phải một bảng",
-        "{where}: a value expected, not a table",
-    ),
-    # units
-    "unit_empty_ref": (
-        "tên hoặc mã đơn vị không được để trống",
-        "a unit reference cannot be empty",
-    ),
-    "unit_ambiguous": (
-        "{ref!r} ứng với nhiều đơn vị: {units}",
-        "unit {ref!r} is ambiguous: {units}",
-    ),
-    "unit_unknown": (
-        "đơn vị {ref!r} chưa được đăng ký; gần giống nhất: {near}",
-        "unknown unit {ref!r}; closest: {near}",
-    ),
-    "unit_unknown_none": (
-        "đơn vị {ref!r} chưa được đăng ký; hiện chưa đăng ký đơn vị nào",
-        "unknown unit {ref!r}; no units are registered yet",
-    ),
-    "unit_bad_code": (
-        "mã đơn vị {code!r} chỉ được gồm chữ cái, chữ số, '-', '_', '.' hoặc '/'",
-        "unit code {code!r} must be letters, digits, '-', '_', '.' or '/'",
-    ),
-    "unit_no_name": ("đơn vị phải có tên", "a unit needs a name"),
-    "unit_taken": (
-        "{what} {value!r} đã được dùng cho đơn vị {unit}",
-        "{what} {value!r} already refers to unit {unit}",
-    ),
-    "alias_empty": ("tên khác không được để trống", "an alias cannot be empty"),
-    "no_unit": ("không có đơn vị số {id}", "no unit with id {id}"),
-    # meetings, directives, limitations
-    "meeting_no_title": ("cuộc họp phải có tiêu đề", "a meeting needs a title"),
-    "no_meeting": ("không có cuộc họp số {id}", "no meeting with id {id}"),
-    "directive_no_text": ("nhiệm vụ phải có nội dung", "a directive needs a text"),
-    "no_directive": ("không có nhiệm vụ số {id}", "no directive with id {id}"),
-    "due_before_meeting": (
-        "thời hạn {due} trước ngày họp ({held})",
-        "deadline {due} is before the meeting ({held})",
-    ),
-    "day_before_meeting": (
-        "{what} {day} trước ngày cuộc họp giao nhiệm vụ {id} ({held})",
-        "{what} {day} is before the meeting that gave directive {id} ({held})",
-    ),
-    "directive_cancelled": (
-        "không thể {action} nhiệm vụ {id}: nhiệm vụ đã dừng thực hiện từ ngày {date}",
-        "cannot {action} directive {id}: it was cancelled on {date}",
-    ),
-    "directive_completed": (
-        "không thể {action} nhiệm vụ {id}: nhiệm vụ đã hoàn thành ngày {date}",
-        "cannot {action} directive {id}: it was completed on {date}",
-    ),
-    "bad_percent": (
-        "tiến độ phải từ 0 đến 100 (%), không phải {percent}",
-        "percent must be between 0 and 100, not {percent}",
-    ),
-    "progress_nothing": ("cần --percent, --note hoặc cả hai", "give --percent, --note or both"),
-    "limitation_no_text": ("hạn chế phải có nội dung", "a limitation needs a text"),
-    "no_limitation": ("không có hạn chế số {id}", "no limitation with id {id}"),
-    "already_resolved": (
-        "hạn chế {id} đã được khắc phục ngày {date}",
-        "limitation {id} was already resolved on {date}",
-    ),
-    "resolved_before_meeting": (
-        "ngày khắc phục {day} trước ngày cuộc họp nêu hạn chế ({held})",
-        "resolution date {day} is before the meeting that raised it ({held})",
-    ),
-    "unknown_category": (
-        "không có nhóm {value!r}; dùng một trong: {choices}",
-        "unknown category {value!r}; use one of {choices}",
-    ),
-    # extract: reading documents and meeting drafts
-    "text_empty": ("văn bản trống", "the text is empty"),
-    "no_meeting_found": (
-        "không tìm thấy cuộc họp trong văn bản: không có ngày họp, cũng không có người chủ trì",
-        "no meeting found in the text: neither its date nor its chair",
-    ),
-    "not_utf16": ("{name}: không phải văn bản UTF-16 hợp lệ", "{name}: not valid UTF-16 text"),
-    "binary_file": (
-        "{name} là tệp nhị phân, không phải văn bản",
-        "{name} is a binary file, not text",
-    ),
-    "not_utf8_file": (
-        "{name} không phải văn bản UTF-8 (tệp nhị phân, hoặc bảng mã cũ)",
-        "{name} is not UTF-8 text (binary, or a legacy encoding)",
-    ),
-    "binary_input": (
-        "{name} là dữ liệu nhị phân, không phải văn bản",
-        "{name} is binary, not text",
-    ),
-    "not_docx": ("{name} không phải là tài liệu .docx", "{name} is not a .docx document"),
-    "needs_python_docx": (
-        "cần python-docx để đọc tệp .docx (pip install python-docx)",
-        "reading .docx files needs python-docx (pip install python-docx)",
-    ),
-    "unreadable_docx": (
-        "{name} là tài liệu .docx không đọc được ({detail})",
-        "{name} is not a readable .docx document ({detail})",
-    ),
-    "no_such_file": ("{name}: không có tệp này", "{name}: no such file"),
-    "file_unreadable": ("{name}: không đọc được ({reason})", "{name}: cannot be read ({reason})"),
-    "file_empty": ("{name} trống", "{name} is empty"),
-    "draft_not_utf8": ("{name}: không phải văn bản UTF-8", "{name}: not UTF-8 text"),
-    "draft_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
-    "draft_bad_json": (
-        "dòng {line}: không đúng cú pháp JSON ({detail})",
-        "line {line}: not valid JSON ({detail})",
-    ),
-    "draft_not_object": (
-        "bản nháp phải là một đối tượng JSON",
-        "a draft must be a JSON object",
-    ),
-    "draft_in_file": ("{file}: {error}", "{file}: {error}"),
-    "draft_at_line": ("{file}: dòng {line}, {error}", "{file}: line {line}, {error}"),
-    "draft_not_toml": (
-        "bản nháp không đúng cú pháp TOML: {detail}",
-        "the draft is not valid TOML: {detail}",
-    ),
-    "draft_where": ("{where}: {problem}", "{where}: {problem}"),
-    "draft_required": ("thiếu {key!r}", "{key!r} is required"),
-    "draft_not_text": ("{key!r} phải là văn bản", "{key!r} must be text"),
-    "draft_empty": ("{key!r} đang để trống", "{key!r} is empty"),
-    "draft_unknown_key": (
-        "khóa {key!r} không hợp lệ (chỉ dùng: {allowed})",
-        "unknown key {key!r} (expected one of {allowed})",
-    ),
-    "draft_field": ("{key}: {error}", "{key}: {error}"),
-    "draft_not_date": ("{key!r} phải là ngày", "{key!r} must be a date"),
-    "draft_bad_due": (
-        "'due' phải là ngày hoặc cụm từ chỉ thời hạn",
-        "'due' must be a date or a deadline phrase",
-    ),
-    "draft_not_table": ("phải là một bảng khóa = giá trị", "must be a table of keys and values"),
-    "draft_not_list": ("{key!r} phải là danh sách", "{key!r} must be a list"),
-    "draft_bad_kind": ("loại {kind!r} không thuộc: {kinds}", "kind {kind!r} is not one of {kinds}"),
-    "draft_bad_known": ("'known' phải là true hoặc false", "'known' must be true or false"),
-    "draft_bad_category": (
-        "nhóm {category!r} không thuộc: {categories}",
-        "category {category!r} is not one of {categories}",
-    ),
-    "draft_bad_with": (
-        "'with' phải là danh sách tên hoặc mã đơn vị",
-        "'with' must be a list of unit names or codes",
-    ),
-    "draft_options": (
-        "{options} không dùng được với bản nháp cuộc họp",
-        "{options} do not apply to a meeting draft",
-    ),
-    # the JSON export and its import (dirtrack/transfer/json_format.py)
-    "json_unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
-    "json_version": (
-        "{name} là bản xuất dirtrack định dạng phiên bản {version}; dirtrack này đọc phiên bản "
-        "{expected}",
-        "{name} is a dirtrack export of format version {version}; this dirtrack reads version "
-        "{expected}",
-    ),
-    "json_bad_version": (
-        "{name}: dirtrack này đọc định dạng xuất phiên bản {expected}",
-        "{name}: this dirtrack reads export format version {expected}",
-    ),
-    "json_invalid": (
-        "{name} không đúng cú pháp JSON ({detail})",
-        "{name} is not valid JSON ({detail})",
-    ),
-    "json_record": ("{name}: {where}: {detail}{more}", "{name}: {where}: {detail}{more}"),
-    "json_more": (" (và {n} lỗi khác)", " (and {n} more)"),
-    "json_twice": (
-        "{name}: {where}: mục này xuất hiện hai lần",
-        "{name}: {where}: given twice",
-    ),
-    "json_order": (
-        "{name}: {where} phải đứng sau {after} (theo thứ tự format, version, units, meetings, "
-        "directives, limitations mà dirtrack export ghi)",
-        "{name}: {where} must come after {after} (in the order format, version, units, "
-        "meetings, directives, limitations that dirtrack export writes)",
-    ),
-    "json_sheet_options": (
-        "{options} chỉ dùng cho bảng tính; {name} là bản xuất dirtrack, được nhập toàn bộ",
-        "{options} {verb} for spreadsheets; {name} is a dirtrack export, imported whole",
-    ),
-    "json_not_empty": (
-        "cơ sở dữ liệu đã có dữ liệu ({shown}); bản xuất dirtrack chỉ được nhập vào cơ sở dữ "
-        "liệu trống (dùng --db với một tệp mới)",
-        "the database already holds records ({shown}); a dirtrack export is imported into "
-        "an empty database only (use --db with a new file)",
-    ),
-    "json_name_taken": (
-        "{where}: {value!r} cũng là tên của đơn vị {unit!r}",
-        "{where}: {value!r} also names unit {unit!r}",
-    ),
-    "json_same_code": ("units: hai đơn vị cùng mã", "units: two units have the same code"),
-    "json_no_unit": ("{where}: không có đơn vị {code!r}", "{where}: no unit {code!r}"),
-    "json_no_meeting": ("{where}: không có cuộc họp {id}", "{where}: no meeting {id}"),
-    "json_no_limitation": ("{where}: không có hạn chế {id}", "{where}: no limitation {id}"),
-    "json_same_id": (
-        "{what}: hai bản ghi cùng số {id}",
-        "{what}: two records have the same id",
-    ),
-    "json_same_meeting_key": (
-        "meetings: hai cuộc họp cùng khóa {key!r}",
-        "meetings: two meetings have the same key",
-    ),
-    "json_same_directive_key": (
-        "directives: hai nhiệm vụ của một đơn vị cùng khóa {key!r}",
-        "directives: two directives of one unit have the same key",
-    ),
-    "json_own_link": (
-        "{where}: đơn vị {code!r} không thể là {link} của chính nó",
-        "{where}: unit {code!r} cannot be its own {link}",
-    ),
-    "json_link_cycle": (
-        "{where}: các đơn vị tạo thành vòng {link}: {chain}",
-        "{where}: units form a cycle of {link} links: {chain}",
-    ),
-    "w_parent": ("đơn vị cấp trên", "parent"),
-    "w_successor": ("đơn vị kế thừa", "successor"),
-    "json_repeat_self": (
-        "{where}: hạn chế {id} không thể là lần lặp lại của chính nó",
-        "{where}: limitation {id} cannot repeat itself",
-    ),
-    "json_repeat_cycle": (
-        "{where}: các hạn chế lặp lại nhau thành vòng: {chain}",
-        "{where}: limitations repeat each other in a cycle: {chain}",
-    ),
-    "json_before_meeting": (
-        "{where}: {what} {day} trước ngày cuộc họp {meeting} ({held})",
-        "{where}: {what} {day} is before meeting {meeting} ({held})",
-    ),
-    "day_deadline": ("thời hạn", "deadline"),
-    "day_resolution": ("ngày khắc phục", "resolution date"),
-    "json_year": (
-        "{where}: năm {year} nằm ngoài khoảng {first}–{last}",
-        "{where}: year {year} is outside {first}–{last}",
-    ),
-    "json_blank": (
-        "{where}: văn bản trống (chỉ có khoảng trắng hoặc ký tự không hiển thị)",
-        "{where}: blank text (only spaces or invisible characters)",
-    ),
-    "json_control": (
-        "{where}: văn bản chứa ký tự điều khiển {char}",
-        "{where}: the text holds the control character {char}",
-    ),
-}
-
-
 class Phrase:
-    """A part of an error message that is itself in :data:`ERRORS`, said in the same language."""
+    """A part of a message that is itself in :data:`ERRORS`, said in the same language."""
 
     __slots__ = ("key", "params")
 
@@ -1204,17 +181,855 @@ class Phrase:
         return f"Phrase({self.key!r})"
 
 
-def _error_value(value: object, lang: str) -> object:
-    render = getattr(value, "render", None)
-    if callable(render):  # a Phrase, or a DirtrackError given as the reason of another
-        return render(lang)
-    if type(value) is date:
-        return day(value.isoformat(), lang)
-    return value
+class Count:
+    """A number of things, ``Count("directives", 3)``: "3 directives", "1 directive"."""
+
+    __slots__ = ("key", "n")
+
+    def __init__(self, key: str, n: int, /) -> None:
+        self.key = key
+        self.n = n
+
+    def render(self, lang: str) -> str:
+        return fill(COUNTS[self.key], lang, {"n": self.n})
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Count({self.key!r}, {self.n})"
 
 
 def error_text(key: str, lang: str, params: Mapping[str, object]) -> str:
     """The error message ``key`` in ``lang``, its placeholders filled from ``params``."""
-    vi, en = ERRORS[key]
-    values = {name: _error_value(value, lang) for name, value in params.items()}
-    return (vi if lang == "vi" else en).format(**values)
+    return fill(ERRORS[key], lang, params)
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+STATUS: dict[str, Entry] = {
+    "done_on_time": N_("Done on time"),
+    "done_late": N_("Done late"),
+    "open_in_time": N_("Open, within deadline"),
+    "overdue": N_("Overdue"),
+    "cancelled": N_("Cancelled"),
+}
+
+KIND: dict[str, Entry] = {
+    "working-session": N_("Working session"),
+    "briefing": N_("Briefing"),
+    "conference": N_("Conference"),
+    "review": N_("Review"),
+}
+
+CATEGORY: dict[str, Entry] = {
+    "timeliness": N_("Timeliness"),
+    "quality": N_("Quality"),
+    "staffing": N_("Staffing"),
+    "budget": N_("Budget"),
+    "equipment": N_("Equipment"),
+    "coordination": N_("Coordination"),
+    "discipline": N_("Discipline"),
+    "other": N_("Other"),
+}
+
+TEXT: dict[str, Entry] = {
+    "id": N_("ID"),
+    "code": N_("Code"),
+    "name": N_("Name"),
+    "parent": N_("Parent"),
+    "aliases": N_("Aliases"),
+    "date": N_("Date"),
+    "title": N_("Title"),
+    "kind": N_("Kind"),
+    "chair": N_("Chair"),
+    "attendees": N_("Attending units"),
+    "doc": N_("Document"),
+    "meeting": N_("Meeting"),
+    "unit": N_("Lead unit"),
+    "with": N_("With"),
+    "text": N_("Text"),
+    "due": N_("Deadline"),
+    "original_due": N_("Original deadline"),
+    "status": N_("Status"),
+    "progress": N_("Progress"),
+    "days_overdue": N_("Days overdue"),
+    "product": N_("Product"),
+    "category": N_("Category"),
+    "raised_on": N_("Raised"),
+    "resolved_on": N_("Resolved"),
+    "unit_short": N_("Unit"),
+    "total": N_("Total"),
+    "done_on_time": N_("On time"),
+    "done_late": N_("Late"),
+    "open_in_time": N_("In time"),
+    "overdue": C_("overdue", "Overdue"),
+    "no_deadline": N_("No deadline"),
+    "cancelled": C_("cancelled", "Cancelled"),
+    "completion_rate": N_("Completion"),
+    "on_time_rate": C_("on_time_rate", "On time"),
+    "totals": C_("totals", "Total"),
+    "report_title": N_("Directive follow-up report"),
+    "as_of": N_("as of"),
+    "period": N_("Period"),
+    "overdue_list": N_("Overdue directives"),
+    "limitations": N_("Limitations"),
+    "meetings": N_("Meetings in the period"),
+    "history": N_("History"),
+    "rate_base": N_("Completion is counted on directives that came due (done + overdue)"),
+    "none": N_("None"),
+    "ev_assigned": N_("Assigned"),
+    "ev_progress": N_("Progress"),
+    "ev_extended": N_("Extended"),
+    "ev_completed": N_("Completed"),
+    "ev_cancelled": N_("Cancelled"),
+    "open": N_("Open"),
+    "resolved": C_("resolved", "Resolved"),
+    # import / export (issue 4)
+    "imp_row": N_("Row"),
+    "imp_action": N_("Action"),
+    "imp_problems": N_("Problems, warnings"),
+    "imp_act_create": N_("create"),
+    "imp_act_update": N_("update"),
+    "imp_act_unchanged": N_("unchanged"),
+    "imp_act_skip": N_("skip"),
+    "imp_act_section": N_("heading"),
+    "imp_act_error": N_("ERROR"),
+    "env_title": N_("Environment variables dirtrack reads (and no other)"),
+    "env_variable": N_("Variable"),
+    "env_meaning": N_("What it does"),
+    "env_not_set": N_("(not set)"),
+    "env_db": N_("the database, as --db"),
+    "env_lang": N_("the language, as --lang"),
+    "env_actor": N_("who makes changes, as --actor"),
+    "env_config": N_("the configuration file to read"),
+    "env_no_color": N_("tables without colour"),
+}
+
+
+MESSAGES: dict[str, Entry] = {
+    "key_exists": N_("key {key!r} exists already: {ids} (nothing written)"),
+    "progress": N_("directive {id}: progress logged on {date}"),
+    "done": N_("directive {id}: completed on {date}"),
+    "extend": N_("directive {id}: deadline {due} approved on {date}"),
+    "cancel": N_("directive {id}: cancelled on {date}"),
+    "resolve": N_("limitation {id}: resolved on {date}"),
+    "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
+    "overdue_count": NP_(
+        "{n} overdue directive as of {date}", "{n} overdue directives as of {date}"
+    ),
+    # import / export / backup (issue 4)
+    "imp_file": N_("File {file}{sheet}; header row {header}; as of {as_of}"),
+    "imp_columns": N_("Columns: {columns}"),
+    "imp_ignored": N_("Columns left out: {columns}"),
+    "imp_unknown": N_("Unknown unit {name!r} (rows {rows}): {message}"),
+    "imp_new_units": N_("New units: {units}"),
+    "imp_would": N_(
+        "Would create {directives}, {meetings}, {units}; update {updated}; "
+        "leave {unchanged} unchanged; {bad}"
+    ),
+    "imp_done": N_(
+        "imported {file}: created {directives}, {meetings}, {units}; updated {updated}; "
+        "unchanged {unchanged}"
+    ),
+    "imp_done_json": N_("imported {file}: {units}, {meetings}, {directives}, {limitations}"),
+    "imp_would_json": N_("would import {file}: {units}, {meetings}, {directives}, {limitations}"),
+    "imp_warning": N_("Warning: {text}"),
+    "imp_more": NP_(
+        "… and {n} more warning (--dry-run shows them all)",
+        "… and {n} more warnings (--dry-run shows them all)",
+    ),
+    "exported": N_("exported to {file}"),
+    "backed_up": N_("backed up to {file} ({size}; {counts})"),
+    "restored": N_("restored {file} into {db} ({counts}); the previous database is kept as {kept}"),
+    "restored_new": N_("restored {file} into {db} ({counts})"),
+}
+
+
+# --- the report: text, documents, sheets ---------------------------------------------------
+
+TEXT.update(
+    {
+        "rv_cutoff": N_("Cut-off"),
+        "rv_cutoff_calendar": N_("calendar months"),
+        "rv_cutoff_nd09": N_("Decree 09/2019/NĐ-CP windows (15th to 14th)"),
+        "rv_as_of_label": N_("Figures as of"),
+        "rv_scope": N_("Scope"),
+        "rv_scope_unit": N_("{unit} and the units under it"),
+        "rv_all_units": N_("all units"),
+        "rv_rolled_up": N_("child units rolled up"),
+        "rv_by_unit": N_("By lead unit"),
+        "rv_rolled_detail": N_("Units rolled up"),
+        "rv_rolled_into": N_("Rolled into"),
+        "rv_by_chair": N_("By the meeting's chair"),
+        "rv_chair_title": N_("Position"),
+        "rv_meetings_count": N_("Meetings"),
+        "rv_no_chair": N_("(no chair recorded)"),
+        "rv_prev_short": N_("previous"),
+        "rv_now_short": N_("this period"),
+        "rv_change": N_("change"),
+        "rv_done": N_("Done"),
+        "rv_trends": N_("Compared with the previous period"),
+        "rv_ranking_completion": N_("Ranking by completion rate"),
+        "rv_ranking_overdue": N_("Ranking by overdue directives"),
+        "rv_rank": N_("Rank"),
+        "rv_progress_pct": N_("Progress (%)"),
+        "rv_completed_on": C_("rv_completed_on", "Completed"),
+        "rv_limitation_summary": N_("Limitations: raised, resolved, still open, repeated"),
+        "rv_lim_raised": C_("rv_lim_raised", "Raised"),
+        "rv_lim_resolved": C_("rv_lim_resolved", "Resolved"),
+        "rv_lim_open": N_("Still open"),
+        "rv_lim_repeated": N_("Repeated"),
+        "rv_repeated_limitations": N_("Limitations raised repeatedly"),
+        "rv_times": N_("Times raised"),
+        "rv_since": N_("Since"),
+        "rv_first_raised": N_("First raised"),
+        "rv_last_raised": N_("Last raised"),
+        "rv_lim_state": N_("State"),
+        "rv_ids": N_("Occurrences (ids)"),
+        "rv_limitations_list": N_("Limitations raised in the period or still open"),
+        "rv_repeat_of": N_("Repeats"),
+        "rv_directive": N_("Directive"),
+        "rv_cause_kind": N_("Source"),
+        "rv_cause_extension": N_("Reason for an extension"),
+        "rv_cause_progress": N_("The unit's latest note"),
+        "rv_no_comparison": N_("cannot be compared"),
+        "rv_unchanged": C_("rv_unchanged", "unchanged"),
+        "rv_up": N_("up"),
+        "rv_down": N_("down"),
+        "rv_points": N_("percentage points"),
+        "rv_results": N_("Results"),
+        "rv_shortcomings": N_("Shortcomings and limitations"),
+        "rv_causes": N_("Causes"),
+        "rv_next_period": N_("Directives for the next period"),
+        "rv_due_soon": NP_("Due within {n} day", "Due within {n} days"),
+        "rv_carried_over": N_("Open directives carried into the next period"),
+        "rv_annex": N_("Annex: directives by unit"),
+        "rv_chart_title": N_("Completion rate by unit (%)"),
+        "rv_no_rate": N_("nothing due"),
+        "rv_completion_bar": N_("Completion (bar)"),
+        "ev_moved": N_("Moved"),
+        "rv_about": N_("About this report"),
+        "rv_item": N_("Item"),
+        "rv_value": N_("Value"),
+        "rv_score": N_("Similarity (%)"),
+        "rv_first_id": N_("First (id)"),
+        "rv_linked": N_("Linked"),
+        "rv_rate_num": N_("numerator"),
+        "rv_rate_den": N_("denominator"),
+        "rv_summary_counts": N_(
+            "In the period units worked on {total} directives: {done} done "
+            "({on_time} on time, {late} late); {in_time} open within their "
+            "deadline; {overdue} overdue; {none} without a deadline; "
+            "{cancelled} cancelled."
+        ),
+        "rv_summary_rates": N_(
+            "Completion rate on directives that came due: {completion}; done on time: {on_time}."
+        ),
+        "rv_summary_trend": N_(
+            "Compared with {previous}: completion rate {completion}; overdue directives {overdue}."
+        ),
+        "rv_summary_rank": N_(
+            "Highest completion rate: {best} ({best_pct}); lowest: {worst} ({worst_pct})."
+        ),
+        "rv_summary_meetings": NP_(
+            "{n} meeting was held in the period.", "{n} meetings were held in the period."
+        ),
+        "rv_summary_overdue": NP_("{n} directive is overdue.", "{n} directives are overdue."),
+        "rv_summary_limitations": N_(
+            "Limitations: {raised} raised, {resolved} resolved in the "
+            "period, {open} still open; {repeated} raised again."
+        ),
+        "rv_times_since": NP_("raised {n} time since {since}", "raised {n} times since {since}"),
+        "rv_causes_intro": N_(
+            "Causes where recorded: reasons given for extensions and the "
+            "units' latest notes on overdue directives."
+        ),
+        "rv_no_causes": N_("No causes were recorded."),
+        "rv_summary_next": N_(
+            "Next period: {n} open directives carry over, {soon} of them due "
+            "within {days} days; {open} limitations remain to be overcome."
+        ),
+        "rv_sheet_about": N_("About"),
+        "rv_sheet_units": N_("By unit"),
+        "rv_sheet_children": N_("Rolled-up units"),
+        "rv_sheet_chair": N_("By chair"),
+        "rv_sheet_trends": N_("Trends"),
+        "rv_sheet_rank_completion": N_("Rank by completion"),
+        "rv_sheet_rank_overdue": N_("Rank by overdue"),
+        "rv_sheet_meetings": C_("rv_sheet_meetings", "Meetings"),
+        "rv_sheet_overdue": C_("overdue", "Overdue"),
+        "rv_sheet_lim_summary": N_("Limitation summary"),
+        "rv_sheet_repeated": N_("Repeated limitations"),
+        "rv_sheet_limitations": C_("rv_sheet_limitations", "Limitations"),
+        "rv_sheet_causes": N_("Causes"),
+        "rv_sheet_due_soon": N_("Due soon"),
+        "rv_sheet_next": N_("Next period"),
+        "rv_sheet_directives": N_("Directives"),
+    }
+)
+
+MESSAGES.update(
+    {
+        "rv_retired": NP_(
+            "unit {unit} retired on {date}; {n} open directive moved to {successor}: {ids}",
+            "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
+        ),
+        "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
+        "rv_auto_linked": N_(
+            "limitation {id} linked as a repeat of limitation {first} (raised "
+            "{date}, {score}% alike); use --new or `dirtrack limitation "
+            "unlink {id}` if it is not"
+        ),
+        "rv_may_repeat": N_(
+            "limitation {id} may repeat limitation {first} ({score}% alike); "
+            "if so: `dirtrack limitation link {id} --to {first}`"
+        ),
+        "rv_unlinked": N_("limitation {id} is no longer linked to limitation {first}"),
+        "rv_wrote": N_("wrote {path}"),
+    }
+)
+
+
+# --- reminders, history, configuration, doctor ----------------------------------------------
+
+TEXT.update(
+    {
+        "remind_title": N_("Reminders"),
+        "due_soon": N_("Due soon"),
+        "last_update": N_("Last update"),
+        "stale_mark": N_("no recent update"),
+        "when": N_("When"),
+        "actor": N_("By"),
+        "command": N_("Command"),
+        "changes": N_("Changes"),
+        "undone_by": N_("Undone by"),
+        "setting": N_("Setting"),
+        "value": C_("value", "Value"),
+        "source": N_("Source"),
+        "origin": N_("From"),
+        "config_file": N_("Configuration file"),
+        "src_option": N_("command line"),
+        "src_env": N_("environment"),
+        "src_file": N_("config file"),
+        "src_default": N_("default"),
+        "check": N_("Check"),
+        "result": N_("Result"),
+        "detail": N_("Detail"),
+        "ok": N_("ok"),
+        "problem": N_("problem"),
+        "warning": N_("warning"),
+        "doctor_title": N_("Database check"),
+        "ent_directive": N_("directive"),
+        "ent_progress_entry": N_("progress"),
+        "ent_extension": N_("extension"),
+        "ent_directive_coordinator": N_("coordinating unit"),
+        "ent_meeting": N_("meeting"),
+        "ent_meeting_attendee": N_("attending unit"),
+        "ent_limitation": N_("limitation"),
+        "ent_unit": N_("unit"),
+        "ent_unit_alias": N_("unit alias"),
+        "act_create": N_("created"),
+        "act_update": N_("changed"),
+        "act_delete": N_("deleted"),
+    }
+)
+
+MESSAGES.update(
+    {
+        "remind_scope": NP_(
+            "as of {date}: overdue directives, and those due within {n} day (by {until})",
+            "as of {date}: overdue directives, and those due within {n} days (by {until})",
+        ),
+        "remind_none": NP_(
+            "Nothing overdue or due within {n} day as of {date}.",
+            "Nothing overdue or due within {n} days as of {date}.",
+        ),
+        "remind_totals": N_(
+            "In all: {overdue} overdue, {due} due soon; {stale} with no update for over {days}."
+        ),
+        "remind_due": N_("due {due}"),
+        "remind_original": N_("originally {due}"),
+        "remind_days_overdue": NP_("{n} day overdue", "{n} days overdue"),
+        "remind_days_left": NP_("{n} day left", "{n} days left"),
+        "remind_due_today": N_("due today"),
+        "remind_progress": N_("progress {p}%"),
+        "remind_with": N_("with: {units}"),
+        "remind_product": N_("product: {product}"),
+        "remind_last": N_("last update {date} ({event}, {n} days ago)"),
+        "remind_stale": NP_("⚠ no update for {n} day", "⚠ no update for {n} days"),
+        "remind_touched": N_("last recorded by {who}, {when}"),
+        "undone": N_("undone #{id} {command}: {changes}"),
+        "undo_dry": N_("would undo #{id} {command}: {changes} (nothing written)"),
+        "doctor_ok": N_("database {db}: no problems found"),
+        "doctor_failed": NP_(
+            "database {db}: {n} problem found", "database {db}: {n} problems found"
+        ),
+        "config_none": N_("(none)"),
+    }
+)
+
+
+# --- error messages (every `Error:` line follows --lang) ------------------------------------
+#
+# ``raise NotFound.of("no_directive", id=99)`` (dirtrack.errors): ``str(exc)`` is the English
+# text, the CLI prints the one of the session's language. A value may be a :class:`Phrase` (a
+# part of the message that is itself in this catalog), another DirtrackError (said in the same
+# language) or a date (ISO in English, dd/mm/yyyy in Vietnamese); user data stays as given.
+
+ERRORS: dict[str, Entry] = {
+    "retire_key_clash": N_(
+        "{successor} already holds a directive with the key of one to be "
+        "moved: {pairs}; complete or cancel one of each pair first, then "
+        "retire"
+    ),
+    # words and phrases used inside other messages
+    "w_meeting": N_("meeting"),
+    "w_directive": N_("directive"),
+    "w_limitation": N_("limitation"),
+    "w_unit": N_("unit"),
+    "w_code": N_("code"),
+    "w_name": N_("name"),
+    "w_alias": N_("alias"),
+    "w_none": N_("none"),
+    "w_stdin": N_("standard input"),
+    "date_forms": N_("2022-05-06, 6/5/2022 (day first), 06-05-2022"),
+    "do_progress": N_("log progress on"),
+    "do_complete": N_("complete"),
+    "do_extend": N_("extend"),
+    "do_cancel": N_("cancel"),
+    "day_progress": N_("progress date"),
+    "day_completion": N_("completion date"),
+    "day_approval": N_("approval date"),
+    "day_new_deadline": N_("new deadline date"),
+    "day_cancellation": N_("cancellation date"),
+    # the command line
+    "interrupted": N_("interrupted"),
+    "not_utf8_input": N_(
+        "some input is not valid UTF-8 text; check the encoding of the terminal or file"
+    ),
+    "number_too_large": N_("a number is too large"),
+    "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
+    "unexpected": N_("unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)"),
+    "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
+    "bad_id": N_("{what} id must be a positive number, not {value}"),
+    "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
+    "unknown_fields": NP_(
+        "unknown field {names}; use some of: {known}",
+        "unknown fields {names}; use some of: {known}",
+    ),
+    "unit_or_attendees": N_("give --unit (one or more) or --attendees, not both"),
+    "no_attendees": N_("meeting {id} has no attending units recorded"),
+    "unknown_status": N_("unknown status {status!r}; use one of {choices}"),
+    "repeat_or_new": N_("give --repeat-of or --new, not both"),
+    "one_history_target": N_("give one of ID, --meeting, --limitation or --unit"),
+    "bad_limit": N_("--limit must be 0 or more, not {n}"),
+    "no_database_at": N_("no database at {path}"),
+    "quarter_or_period": N_("give --quarter or --period (one of them)"),
+    "bad_due_within": N_("--due-within must be 0 or more days, not {n}"),
+    "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
+    "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
+    "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
+    "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
+    "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
+    "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
+    # --out FILE
+    "out_empty": N_("--out needs a file name"),
+    "out_is_folder": N_("--out {value}: is a folder; give a file name"),
+    "out_no_folder": N_("--out {value}: folder {folder} does not exist"),
+    "out_exists": N_("--out {value}: the file exists; add --force to overwrite it"),
+    "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
+    # dates, deadlines and periods
+    "not_real_date": N_("{text!r} is not a real date"),
+    "not_a_date": N_("{text!r} is not a date; use {forms}"),
+    "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
+    "twelve_months": N_("{text!r}: a year has 12 months"),
+    "not_valid_period": N_("{text!r} is not a valid period; use {forms}"),
+    "not_a_period": N_("{text!r} is not a period; use {forms}, current, previous or START..END"),
+    "period_reversed": N_("period {text!r} ends before it starts"),
+    "period_ends_first": N_("period ends ({end}) before it starts ({start})"),
+    "period_split": N_("a {kind} period does not split the year"),
+    # the database
+    "not_database_url": N_("{value!r} is not a database URL"),
+    "unsupported_database": N_("unsupported database {backend!r}: use a SQLite file or PostgreSQL"),
+    "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
+    "db_is_folder": N_("{path} is a folder, not a database file"),
+    "db_unreadable": N_("cannot read {path}: {reason}"),
+    "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
+    "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
+    "not_dirtrack_db": N_("{db} is not a dirtrack database"),
+    "cannot_open_db": N_("cannot open {db}: {reason}"),
+    "newer_schema": N_(
+        "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
+    ),
+    # the configuration file
+    "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
+    "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
+    "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
+    "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),
+    "cfg_list": N_("{where}: one value expected, not a list"),
+    "cfg_bad_value": N_("{where}: {detail}"),
+    "cfg_invalid_value": N_("invalid value"),
+    "cfg_no_command": N_("{where}: no command is called {key!r}"),
+    "cfg_no_global": N_("{where}: no such global setting (known: {known})"),
+    "cfg_no_setting": N_("{where}: no such setting of this command (known: {known})"),
+    "cfg_table": N_("{where}: a value expected, not a table"),
+    # units
+    "unit_empty_ref": N_("a unit reference cannot be empty"),
+    "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),
+    "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
+    "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
+    "unit_bad_code": N_("unit code {code!r} must be letters, digits, '-', '_', '.' or '/'"),
+    "unit_no_name": N_("a unit needs a name"),
+    "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
+    "alias_empty": N_("an alias cannot be empty"),
+    "no_unit": N_("no unit with id {id}"),
+    # meetings, directives, limitations
+    "meeting_no_title": N_("a meeting needs a title"),
+    "no_meeting": N_("no meeting with id {id}"),
+    "directive_no_text": N_("a directive needs a text"),
+    "no_directive": N_("no directive with id {id}"),
+    "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
+    "day_before_meeting": N_(
+        "{what} {day} is before the meeting that gave directive {id} ({held})"
+    ),
+    "directive_cancelled": N_("cannot {action} directive {id}: it was cancelled on {date}"),
+    "directive_completed": N_("cannot {action} directive {id}: it was completed on {date}"),
+    "bad_percent": N_("percent must be between 0 and 100, not {percent}"),
+    "progress_nothing": N_("give --percent, --note or both"),
+    "limitation_no_text": N_("a limitation needs a text"),
+    "no_limitation": N_("no limitation with id {id}"),
+    "already_resolved": N_("limitation {id} was already resolved on {date}"),
+    "resolved_before_meeting": N_(
+        "resolution date {day} is before the meeting that raised it ({held})"
+    ),
+    "unknown_category": N_("unknown category {value!r}; use one of {choices}"),
+    # extract: reading documents and meeting drafts
+    "text_empty": N_("the text is empty"),
+    "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
+    "not_utf16": N_("{name}: not valid UTF-16 text"),
+    "binary_file": N_("{name} is a binary file, not text"),
+    "not_utf8_file": N_("{name} is not UTF-8 text (binary, or a legacy encoding)"),
+    "binary_input": N_("{name} is binary, not text"),
+    "not_docx": N_("{name} is not a .docx document"),
+    "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
+    "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
+    "no_such_file": N_("{name}: no such file"),
+    "file_unreadable": N_("{name}: cannot be read ({reason})"),
+    "file_empty": N_("{name} is empty"),
+    "draft_not_utf8": N_("{name}: not UTF-8 text"),
+    "draft_unreadable": N_("cannot read {path}: {reason}"),
+    "draft_bad_json": N_("line {line}: not valid JSON ({detail})"),
+    "draft_not_object": N_("a draft must be a JSON object"),
+    "draft_in_file": N_("{file}: {error}"),
+    "draft_at_line": N_("{file}: line {line}, {error}"),
+    "draft_not_toml": N_("the draft is not valid TOML: {detail}"),
+    "draft_where": N_("{where}: {problem}"),
+    "draft_required": N_("{key!r} is required"),
+    "draft_not_text": N_("{key!r} must be text"),
+    "draft_empty": N_("{key!r} is empty"),
+    "draft_unknown_key": N_("unknown key {key!r} (expected one of {allowed})"),
+    "draft_field": N_("{key}: {error}"),
+    "draft_not_date": N_("{key!r} must be a date"),
+    "draft_bad_due": N_("'due' must be a date or a deadline phrase"),
+    "draft_not_table": N_("must be a table of keys and values"),
+    "draft_not_list": N_("{key!r} must be a list"),
+    "draft_bad_kind": N_("kind {kind!r} is not one of {kinds}"),
+    "draft_bad_known": N_("'known' must be true or false"),
+    "draft_bad_category": N_("category {category!r} is not one of {categories}"),
+    "draft_bad_with": N_("'with' must be a list of unit names or codes"),
+    "draft_options": N_("{options} do not apply to a meeting draft"),
+    # undo
+    "undo_count": N_("the number of commands to undo must be 1 to {max}, not {count}"),
+    "nothing_to_undo": N_("nothing to undo: no recorded change is left to revert"),
+    "undo_unknown_table": N_("cannot undo #{id}: unknown table {table!r}"),
+    "undo_changed_since": N_(
+        "cannot undo #{id} ({command}): {what} has changed since; nothing was undone"
+    ),
+    # unit retire, limitation link
+    "own_successor": N_("unit {unit} cannot be its own successor"),
+    "already_retired": N_("unit {unit} was already retired on {date}"),
+    "already_retired_to": N_("unit {unit} was already retired on {date} (successor {successor})"),
+    "successor_retired": N_("successor {successor} was itself retired on {date}"),
+    "successor_retired_to": N_(
+        "successor {successor} was itself retired on {date}; its successor is {heir}"
+    ),
+    "repeat_itself": N_("limitation {id} cannot repeat itself"),
+    "repeat_other_unit": N_(
+        "limitation {to} is about {target}, not {unit}: a repeat is about the same unit"
+    ),
+    "repeat_not_before": N_(
+        "limitation {to} was raised on {to_date}, not before limitation "
+        "{id} ({date}); link the later one: dirtrack limitation link {to} "
+        "--to {id}"
+    ),
+    "already_first": N_("limitation {id} is already the first of that chain"),
+    "already_linked": N_("limitation {id} is already linked to {first}"),
+    "not_linked": N_("limitation {id} is not linked to an earlier one"),
+    # backup, restore
+    "no_file": N_("no file {path!r}"),
+    # import: files, sheets, columns, cells
+    "unknown_field": N_("unknown field {name!r}; the fields are {fields}"),
+    "map_no_header": N_("--map {value!r}: a column name is missing before '='"),
+    "map_no_field": N_(
+        "--map {value!r}: {part!r} has no '=FIELD'; write HEADER=FIELD, e.g. "
+        "'nội dung=text,đơn vị chủ trì=unit'"
+    ),
+    "map_no_column": N_(
+        "--map: no column {column!r} in the header (row {row}); its columns are {columns}"
+    ),
+    "no_column_holds": N_(
+        "row {row}: no column holds {what}; the columns are {columns}; name "
+        "it with --map 'HEADER={field}'"
+    ),
+    "field_text": N_("the directive's text (nội dung)"),
+    "field_unit": N_("the lead unit or units (đơn vị chủ trì)"),
+    "columns_alike": N_(
+        "row {row}: columns {columns} both look like {field!r}; choose with "
+        "--map, e.g. --map '{header}=ignore'"
+    ),
+    "cell_not_date": N_("{value} is not a date"),
+    "cell_not_deadline": N_("{value} is not a deadline"),
+    "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
+    "cell_date_not_progress": N_("{value} is a date, not progress"),
+    "import_folder": N_("{path} is a folder, not a file to import"),
+    "import_database": N_(
+        "{path} is a database, not a file to import; to bring back a backup "
+        "use `dirtrack restore {path}`"
+    ),
+    "import_xls": N_(
+        "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
+        "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"
+    ),
+    "import_zip": N_("{path} is a zip file but not an Excel workbook (.xlsx)"),
+    "import_not_xlsx": N_("{path} is not an Excel workbook, although its name ends in .xlsx"),
+    "import_other_json": N_(
+        "{path} is JSON but not a dirtrack export (its first key must be "
+        '"format": "dirtrack-export")'
+    ),
+    "import_unknown_kind": N_(
+        "{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
+    ),
+    "w_damaged": N_("damaged"),
+    "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
+    "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
+    "not_encoding": N_("{path} is not valid {encoding} text"),
+    "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
+    "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
+    "csv_empty": N_("{name} has no data: every cell is empty"),
+    "sheet_empty": N_("{name}: sheet {sheet} is empty"),
+    "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
+    "no_header": N_(
+        "{name}: no header row in the first {n} rows; expected column names such "
+        "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "
+        "'HEADER=text,HEADER=unit'"
+    ),
+    "no_header_in": N_(
+        "{name}: no header row in the first {n} rows (sheets: {sheets}); "
+        "expected column names such as Nội dung, Đơn vị chủ trì, Thời hạn, or "
+        "name the columns with --map 'HEADER=text,HEADER=unit'"
+    ),
+    # import of a JSON export
+    "export_not_empty": N_(
+        "the database already holds records ({records}); a dirtrack export "
+        "is imported into an empty database only (use --db with a new file)"
+    ),
+    "undo_too_few": NP_(
+        "only {n} command can be undone, not {count}; nothing was undone",
+        "only {n} commands can be undone, not {count}; nothing was undone",
+    ),
+    "export_sheet_options": NP_(
+        "{options} is for spreadsheets; {name} is a dirtrack export, imported whole",
+        "{options} are for spreadsheets; {name} is a dirtrack export, imported whole",
+    ),
+    # an import refused: where the problems are, and what to do
+    "w_row": N_("row {row}"),
+    "w_column": N_("column {column}"),
+    "w_column_of": N_("column {column} ({header})"),
+    "import_rejected_file": N_("{file}: nothing was imported"),
+    "hint_dry_run": N_("Run with --dry-run to see every row"),
+    "hint_create_units": N_(
+        "register the unknown units (dirtrack unit add, dirtrack unit "
+        "alias) or rerun with --create-units"
+    ),
+    "hint_add_meeting": N_(
+        "record the meeting first (dirtrack add-meeting --date DATE --title "
+        "TEXT) and give --meeting ID"
+    ),
+    "import_rejected": NP_(
+        "{file}: {n} bad row ({rows}); nothing was imported",
+        "{file}: {n} bad rows ({rows}); nothing was imported",
+    ),
+    "more_problems": NP_("and {n} more problem", "and {n} more problems"),
+    # output, backup, restore
+    "is_the_database": N_(
+        "{path} is the database {db} itself or one of its files; choose another file"
+    ),
+    "write_failed": N_("cannot write {target}: {reason}"),
+    "w_stdout": N_("standard output"),
+    "w_disk_full": N_("the disk is full"),
+    "w_disk_quota": N_("the disk quota is used up"),
+    "w_file_too_big": N_("the file is larger than the system allows"),
+    "w_io_error": N_("the device reported an input/output error"),
+    "w_read_only_fs": N_("the file system is read-only"),
+    "w_no_permission": N_("permission denied"),
+    "xlsx_cell_too_long": N_(
+        "{what} {ident}: {field} has {n} characters, more than the "
+        "{limit} an Excel cell holds; nothing was exported. Use export "
+        "--format json (lossless)"
+    ),
+    "xlsx_text_too_long": N_(
+        "sheet {sheet}: a text has {n} characters, more than the {limit} "
+        "an Excel cell holds; use --format docx, html or json"
+    ),
+    "sheet_merges_too_large": N_(
+        "sheet {sheet}: merged cells cover {n} cells and where its "
+        "data ends cannot be told; open the file in Excel, save it "
+        "again and import that"
+    ),
+    "bk_postgresql": C_(
+        "bk_postgresql",
+        "backup and restore work on SQLite files; for PostgreSQL use pg_dump "
+        "(pg_dump -Fc -f FILE DBNAME) and pg_restore, or dirtrack export "
+        "--format json",
+    ),
+    "bk_memory": C_("bk_memory", "an in-memory database cannot be backed up or restored"),
+    "bk_no_file": N_("no file {path!r}"),
+    "bk_folder": N_("{path} is a folder, not a database file"),
+    "bk_not_sqlite": C_("bk_not_sqlite", "{path} is not a dirtrack database (not a SQLite file)"),
+    "bk_damaged": N_("{path} is damaged ({detail})"),
+    "bk_not_dirtrack": N_("{path} is a SQLite file but not a dirtrack database"),
+    "bk_unknown_revision": N_(
+        "{path} is at schema revision {revision!r}, which this dirtrack "
+        "does not know ({known}); upgrade dirtrack"
+    ),
+    "bk_unreadable": N_("{path} cannot be read as a database ({reason})"),
+    "bk_no_folder": N_("cannot write {path}: folder {folder} does not exist"),
+    "bk_exists": N_("{path} exists already; give --force to replace it"),
+    "bk_copy_check": N_("the copy failed its check ({detail})"),
+    "bk_failed": N_("backup failed: {reason}"),
+    "restore_failed": N_("restore failed: {reason}"),
+    "restore_failed_kept": N_("restore failed: {reason}; the database was kept as {kept}"),
+    "restore_not_healthy": N_(
+        "{path} cannot be restored: {problems}; the current database is untouched"
+    ),
+    "no_such_quarter": N_("{text!r}: a year has 4 quarters (I to IV)"),
+    "disk_full": N_("the disk is full: nothing was written; free some space and run it again"),
+    "db_read_only": N_(
+        "the database cannot be written (its file, folder or file system is "
+        "read-only): nothing was written"
+    ),
+    "csv_field_too_long": N_(
+        "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV"
+    ),
+    "csv_unreadable": N_("{path}, line {line}: cannot be read as CSV ({detail})"),
+    "too_long": N_("{field} is {length} characters long, more than the {limit} it can hold"),
+    "control_character": N_(
+        "{field}: control character {code} is not allowed (only tab and newline are)"
+    ),
+    "blank_text": N_("{field}: only spaces or invisible characters; write some text"),
+    "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
+    "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
+    "db_cannot_create": N_("cannot create {path}: {reason}"),
+    "disk_full_at": N_("cannot open {db}: the disk is full; free some space and run it again"),
+    "db_read_only_at": N_(
+        "cannot open {db}: the file, its folder or the file system is "
+        "read-only (dirtrack writes its journal files beside it)"
+    ),
+    "empty_value": N_("an empty value; to use the default, leave the option out"),
+    "cfg_command_line_only": N_(
+        "{where}: {option} can only be given on the command line, not in the configuration file"
+    ),
+    "json_unreadable": N_("cannot read {path}: {reason}"),
+    "json_version": N_(
+        "{name} is a dirtrack export of format version {version}; this dirtrack "
+        "reads version {expected}"
+    ),
+    "json_bad_version": N_("{name}: this dirtrack reads export format version {expected}"),
+    "json_invalid": N_("{name} is not valid JSON ({detail})"),
+    "json_record": N_("{name}: {where}: {detail}{more}"),
+    "json_more": N_(" (and {n} more)"),
+    "json_twice": N_("{name}: {where}: given twice"),
+    "json_order": N_(
+        "{name}: {where} must come after {after} (in the order format, version, "
+        "units, meetings, directives, limitations that dirtrack export writes)"
+    ),
+    "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
+    "json_same_code": N_("units: two units have the same code"),
+    "json_no_unit": N_("{where}: no unit {code!r}"),
+    "json_no_meeting": N_("{where}: no meeting {id}"),
+    "json_no_limitation": N_("{where}: no limitation {id}"),
+    "json_same_id": N_("{what}: two records have the same id"),
+    "json_same_meeting_key": N_("meetings: two meetings have the same key"),
+    "json_same_directive_key": N_("directives: two directives of one unit have the same key"),
+    "json_own_link": N_("{where}: unit {code!r} cannot be its own {link}"),
+    "json_link_cycle": N_("{where}: units form a cycle of {link} links: {chain}"),
+    "w_parent": N_("parent"),
+    "w_successor": N_("successor"),
+    "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
+    "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
+    "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),
+    "day_deadline": N_("deadline"),
+    "day_resolution": N_("resolution date"),
+    "json_year": N_("{where}: year {year} is outside {first}–{last}"),
+    "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
+    "json_control": N_("{where}: the text holds the control character {char}"),
+}
+
+
+# --- counted things, said inside other messages: Count("units", 3) -------------------------
+
+COUNTS: dict[str, Entry] = {
+    "directives": NP_("{n} directive", "{n} directives"),
+    "meetings": NP_("{n} meeting", "{n} meetings"),
+    "units": NP_("{n} unit", "{n} units"),
+    "limitations": NP_("{n} limitation", "{n} limitations"),
+    "bad_rows": NP_("{n} bad row", "{n} bad rows"),
+    "days": NP_("{n} day", "{n} days"),
+}
+
+
+# --- Click's and Typer's own words (they do not use gettext; dirtrack.cli.app says them) ----------
+
+CLICK: tuple[Entry, ...] = (
+    N_("Usage:"),
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("[default: {}]"),
+    N_("[env var: {}]"),
+    N_("[required]"),
+    N_("(deprecated) "),
+    N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+    N_("Aborted."),
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+
+#: Click's error messages as it writes them in English -> what dirtrack says instead.
+CLICK_ERRORS: dict[str, Entry] = {
+    "Invalid value for {hint}: {message}": N_("Invalid value for {hint}: {message}"),
+    "Invalid value: {message}": N_("Invalid value: {message}"),
+    "Missing argument {hint}.": N_("Missing argument {hint}."),
+    "Missing option {hint}.": N_("Missing option {hint}."),
+    "Missing parameter {hint}.": N_("Missing parameter {hint}."),
+    "No such option: {name}": N_("No such option: {name}"),
+    "No such option: {name} (Possible options: {names})": N_(
+        "No such option: {name} (Possible options: {names})"
+    ),
+    "No such command {name}.": N_("No such command {name}."),
+    "Missing command.": N_("Missing command."),
+    "Got unexpected extra argument(s) ({args})": NP_(
+        "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"
+    ),
+    "Option {name} requires an argument.": N_("Option {name} requires an argument."),
+    "Option {name} requires {n} arguments.": N_("Option {name} requires {n} arguments."),
+    "Option {name} does not take a value.": N_("Option {name} does not take a value."),
+    "{value} is not one of {choices}.": N_("{value} is not one of {choices}."),
+    "{value} is not a valid integer.": N_("{value} is not a valid integer."),
+    "{value} is not a valid float.": N_("{value} is not a valid float."),
+    "{value} is not in the range {range}.": N_("{value} is not in the range {range}."),
+}

@@ -16,6 +16,15 @@ class MeetingKind(StrEnum):
     REVIEW = "review"
 
 
+#: What a user may type for each kind besides its code (any case, with or without accents).
+KIND_NAMES: dict[str, tuple[str, ...]] = {
+    MeetingKind.WORKING_SESSION: ("buổi làm việc", "làm việc"),
+    MeetingKind.BRIEFING: ("giao ban",),
+    MeetingKind.CONFERENCE: ("hội nghị",),
+    MeetingKind.REVIEW: ("sơ kết, tổng kết", "sơ kết", "tổng kết"),
+}
+
+
 class Category(StrEnum):
     TIMELINESS = "timeliness"
     QUALITY = "quality"
@@ -25,3 +34,16 @@ class Category(StrEnum):
     COORDINATION = "coordination"
     DISCIPLINE = "discipline"
     OTHER = "other"
+
+
+#: What a user may type for each category besides its code (any case, with or without accents).
+CATEGORY_NAMES: dict[str, tuple[str, ...]] = {
+    Category.TIMELINESS: ("tiến độ, kịp thời", "tiến độ", "kịp thời"),
+    Category.QUALITY: ("chất lượng",),
+    Category.STAFFING: ("biên chế, nhân lực", "biên chế", "nhân lực", "nhân sự"),
+    Category.BUDGET: ("kinh phí", "ngân sách"),
+    Category.EQUIPMENT: ("phương tiện, thiết bị", "phương tiện", "thiết bị"),
+    Category.COORDINATION: ("phối hợp",),
+    Category.DISCIPLINE: ("kỷ luật, kỷ cương", "kỷ luật", "kỷ cương"),
+    Category.OTHER: ("khác",),
+}

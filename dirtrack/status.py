@@ -38,6 +38,19 @@ class Status(StrEnum):
         return self in (Status.OPEN_IN_TIME, Status.OVERDUE)
 
 
+#: The words ``list --status`` takes: a status, ``open`` (in time or overdue) or ``all``, each
+#: also by its Vietnamese names (any case, with or without accents).
+STATUS_NAMES: dict[str, tuple[str, ...]] = {
+    Status.DONE_ON_TIME: ("hoàn thành đúng hạn", "đúng hạn"),
+    Status.DONE_LATE: ("hoàn thành quá hạn", "hoàn thành trễ hạn"),
+    Status.OPEN_IN_TIME: ("đang thực hiện trong hạn", "trong hạn"),
+    Status.OVERDUE: ("quá hạn chưa hoàn thành", "quá hạn"),
+    Status.CANCELLED: ("dừng thực hiện", "dừng"),
+    "open": ("chưa hoàn thành", "đang thực hiện"),
+    "all": ("tất cả",),
+}
+
+
 COUNTED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_IN_TIME, Status.OVERDUE)
 
 

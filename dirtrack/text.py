@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 
 from dirtrack.errors import InvalidInput
 
@@ -111,6 +112,21 @@ def fold(text: str) -> str:
 def fold_words(text: str) -> str:
     """Like :func:`fold`, with punctuation turned into spaces (for matching phrases)."""
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
+
+
+def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
+    """The code ``value`` stands for: the code itself or one of its names, compared as
+    :func:`fold_words` keys (``Giao ban``, ``giao-ban`` and ``GIAO BAN`` are ``giao ban``).
+
+    Args:
+        value: what the user typed.
+        names: code -> the other names it goes by.
+    """
+    key = fold_words(value)
+    for code, aliases in names.items():
+        if key == fold_words(code) or any(key == fold_words(name) for name in aliases):
+            return code
+    return None
 
 
 def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.i18n import ERRORS, Phrase, error_text
+from dirtrack.i18n import ERRORS, Phrase, error_text, say
 from tests.conftest import Cli, file_digest, run
 
 SOURCE = Path(__file__).resolve().parent.parent / "dirtrack"
@@ -27,20 +27,35 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def forms(key: str, lang: str) -> list[str]:
+    """The catalog's template of ``key`` in ``lang``: one form, or singular and plural."""
+    entry = ERRORS[key]
+    if isinstance(entry, str) or entry.plural is None:
+        return [say(entry, lang)]
+    return [say(entry, lang, 1), say(entry, lang, 2)]
+
+
 @pytest.mark.parametrize("key", sorted(ERRORS))
 def test_every_entry_has_both_languages_and_the_same_placeholders(key: str) -> None:
-    vi, en = ERRORS[key]
-    assert vi.strip() and en.strip(), key
-    assert placeholders(vi) == placeholders(en), key
-    # Each template formats with every placeholder filled (no stray braces).
-    values = dict.fromkeys(placeholders(en), "x")
-    assert vi.format(**values) and en.format(**values)
+    english = forms(key, "en")
+    for vi, en in zip(forms(key, "vi"), english, strict=True):
+        assert vi.strip() and en.strip(), key
+        assert placeholders(vi) == placeholders(en), key
+        # Each template formats with every placeholder filled (no stray braces).
+        values = dict.fromkeys(placeholders(en), "x")
+        assert vi.format(**values) and en.format(**values)
 
 
 def test_the_vietnamese_is_not_the_english() -> None:
-    same = {k for k, (vi, en) in ERRORS.items() if vi == en}
+    same = {k for k in ERRORS if forms(k, "vi") == forms(k, "en")}
     # Only the frames around text that is never translated (a file name, a TOML key…).
-    assert same == {"cfg_bad_value", "draft_in_file", "draft_where", "draft_field"}
+    assert same == {
+        "cfg_bad_value",
+        "draft_in_file",
+        "draft_where",
+        "draft_field",
+        "export_invalid",
+    }
 
 
 def test_every_key_the_code_raises_is_in_the_catalog() -> None:
@@ -200,7 +215,7 @@ CASES: dict[str, tuple[list[str], str, str]] = {
     "unknown field": (
         ["list", "--fields", "id,colour"],
         "Error: không có trường 'colour'; dùng các trường: id, ",
-        "Error: unknown field(s) 'colour'; use some of: id, ",
+        "Error: unknown field 'colour'; use some of: id, ",
     ),
 }
 

@@ -198,7 +198,7 @@ def test_import_refuses_a_database_that_is_not_empty(
 ) -> None:
     before = file_digest(db_path)
     message = units.fail("import", str(exported))
-    assert "already holds records (5 units, 1 meetings, 2 directives, 1 limitations)" in message
+    assert "already holds records (5 units, 1 meeting, 2 directives, 1 limitation)" in message
     assert file_digest(db_path) == before
 
 

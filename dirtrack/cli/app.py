@@ -1,19 +1,30 @@
-"""The root Typer app and its error boundary.
+"""The root Typer app, its error boundary, and help and usage errors in the user's language.
 
 Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1, in the
 language of ``--lang`` (the word ``Error:`` itself never changes); usage errors stay with Click
-(exit 2); Ctrl-C exits 130. No traceback reaches the user.
+(exit 2), their words translated; Ctrl-C exits 130. No traceback reaches the user.
+
+Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
+are translated when they are shown (:meth:`DirtrackCommand.format_help`), in the language of
+that invocation, as are Click's and Typer's own words (which do not go through gettext).
 """
 
 import os
+import re
+import string
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from dirtrack.errors import DirtrackError, ExitCode
-from dirtrack.i18n import error_text
+from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, error_text, say
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
 
@@ -23,6 +34,126 @@ def quiet_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.close(devnull)
+
+
+# Typer's words in its rich help and error panels (module constants of typer.rich_utils, set
+# from gettext when it is imported); their msgids are in i18n.CLICK.
+_TYPER_WORDS = (
+    "ARGUMENTS_PANEL_TITLE",
+    "OPTIONS_PANEL_TITLE",
+    "COMMANDS_PANEL_TITLE",
+    "DEFAULT_STRING",
+    "ENVVAR_STRING",
+    "REQUIRED_LONG_STRING",
+    "DEPRECATED_STRING",
+    "RICH_HELP",
+    "ABORTED_TEXT",
+)
+
+
+@contextmanager
+def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
+    """While the block runs, ``command``'s help texts and Typer's words are in ``lang``.
+
+    The command tree is built once and shared by every invocation (the tests run many in one
+    process), so the English is put back afterwards.
+    """
+    from typer import rich_utils
+
+    saved: list[tuple[object, str, object]] = []
+
+    def put(owner: object, attr: str) -> None:
+        text = getattr(owner, attr, None)
+        if isinstance(text, str) and text:
+            saved.append((owner, attr, text))
+            setattr(owner, attr, _(text, lang))
+
+    for name in _TYPER_WORDS:
+        put(rich_utils, name)
+    if command is not None:
+        for attr in ("help", "short_help", "epilog"):
+            put(command, attr)
+        for param in command.get_params(ctx):
+            put(param, "help")
+        for sub in getattr(command, "commands", {}).values():
+            put(sub, "help")
+            put(sub, "short_help")
+    try:
+        yield
+    finally:
+        for owner, attr, text in reversed(saved):
+            setattr(owner, attr, text)
+
+
+def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """``Usage: dirtrack assign [OPTIONS] …`` with Click's words in the session's language."""
+    lang = session_lang(ctx)
+    pieces = [_(piece, lang) for piece in command.collect_usage_pieces(ctx)]
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:", lang) + " ")
+
+
+class DirtrackCommand(TyperCommand):
+    """A command whose ``--help`` and usage line are in the language of the invocation."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with said_in(session_lang(ctx), self, ctx):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+
+@cache
+def _click_patterns() -> list[tuple[re.Pattern[str], Entry]]:
+    """Click's English messages as patterns, longest first, with their catalog entries."""
+    patterns = []
+    for english, entry in sorted(CLICK_ERRORS.items(), key=lambda pair: -len(pair[0])):
+        regex = ""
+        for literal, name, _spec, _conv in string.Formatter().parse(english):
+            regex += re.escape(literal)
+            if name is not None:
+                regex += f"(?P<{name}>.+?)"
+        patterns.append((re.compile(regex, re.DOTALL), entry))
+    return patterns
+
+
+def click_text(message: str, lang: str) -> str:
+    """A message of Click's (``No such option: --x``) in ``lang``; unknown ones as they are."""
+    for pattern, entry in _click_patterns():
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if "message" in values:
+            values["message"] = click_text(values["message"], lang)
+        n = len(values["args"].split()) if "args" in values else None
+        return say(entry, lang, n).format(**values)
+    return message
+
+
+class _SaidUsageError(UsageError):
+    """A usage error whose message is already in the user's language."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def show_usage_error(exc: UsageError, lang: str) -> None:
+    """Print Click's usage error as Typer does (usage, hint, panel), in ``lang``."""
+    from typer import rich_utils
+
+    said = _SaidUsageError(click_text(exc.format_message(), lang), exc.ctx)
+    with said_in(lang):
+        rich_utils.rich_format_error(said)
+
+
+class DirtrackTyper(typer.Typer):
+    """A Typer app whose commands are :class:`DirtrackCommand` unless told otherwise."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or DirtrackCommand, **kwargs)
 
 
 class DirtrackGroup(TyperGroup):
@@ -36,6 +167,13 @@ class DirtrackGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with said_in(session_lang(ctx), self, ctx):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
@@ -52,13 +190,23 @@ class DirtrackGroup(TyperGroup):
         problem: DirtrackError | None = None
         if parent is None:
             from dirtrack import config
+            from dirtrack.cli.common import State
 
             if "default_map" not in extra:
                 try:
                     extra["default_map"] = config.load(self).default_map
                 except DirtrackError as exc:
                     problem = exc
-        ctx = super().make_context(info_name, args, parent, **extra)
+            # The language of this run, known before Click parses the options (an error in
+            # them, or --help, comes before the root callback): the root callback replaces it.
+            extra.setdefault("obj", State(db=None, lang=argv_lang(args, extra.get("default_map"))))
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except UsageError as exc:
+            if parent is not None or isinstance(exc, NoArgsIsHelpError | _SaidUsageError):
+                raise
+            show_usage_error(exc, extra["obj"].lang)
+            raise typer.Exit(exc.exit_code) from None
         if problem is not None:
             ctx.meta[_CONFIG_PROBLEM] = problem
         return ctx
@@ -84,6 +232,11 @@ class DirtrackGroup(TyperGroup):
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
             quiet_stdout()
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+        except UsageError as exc:
+            if isinstance(exc, NoArgsIsHelpError):
+                raise
+            show_usage_error(exc, session_lang(ctx))
+            raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
@@ -114,6 +267,26 @@ def _flush_stdout(ctx: Any) -> None:
     """
     if ctx.parent is None:
         sys.stdout.flush()
+
+
+def argv_lang(args: list[str], default_map: dict[str, Any] | None) -> str:
+    """``--lang`` as given before the command name, else DIRTRACK_LANG, the file, LANG."""
+    from dirtrack.i18n import default_lang
+
+    given = iter(args)
+    for arg in given:
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else next(given, "")
+            if value.lower() in LANGS:
+                return value.lower()
+        elif arg in ("--db", "-d", "--actor"):
+            next(given, None)
+        elif not arg.startswith("-"):
+            break
+    for setting in (os.environ.get("DIRTRACK_LANG"), (default_map or {}).get("lang")):
+        if isinstance(setting, str) and setting.lower() in LANGS:
+            return setting.lower()
+    return default_lang()
 
 
 def session_lang(ctx: Any) -> str:
@@ -157,7 +330,7 @@ def _known_failure(exc: BaseException) -> str | None:
     return None
 
 
-app = typer.Typer(
+app = DirtrackTyper(
     cls=DirtrackGroup,
     name="dirtrack",
     help="Follow up on what leaders decide in meetings: directives, limitations and reports.",
@@ -167,7 +340,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-unit_app = typer.Typer(
+unit_app = DirtrackTyper(
     cls=DirtrackGroup,
     help="Register and list units (cơ quan, đơn vị).",
     no_args_is_help=True,

@@ -1,6 +1,6 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -10,15 +10,63 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.core import Command
-from typer._click.types import StringParamType
+from typer._click.types import ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
+from dirtrack.status import STATUS_NAMES
 
 if TYPE_CHECKING:  # the commands that only read never open an ORM session
     from sqlalchemy import Connection
     from sqlmodel import Session
+
+
+class Named(ParamType):
+    """A code given as itself or by one of its Vietnamese names: ``--kind "giao ban"``.
+
+    Case, accents and punctuation do not matter (:func:`dirtrack.text.match_name`); the value
+    is the code, as JSON shows it. Shell completion offers the codes that the typed text
+    starts (a code or a name), each with its names as the description.
+
+    Args:
+        names: code -> its other names (``dirtrack.kinds.KIND_NAMES`` and the like).
+        unknown: the error for a word that names nothing; default Click's usage error.
+    """
+
+    name = "choice"
+
+    def __init__(
+        self,
+        names: Mapping[str, tuple[str, ...]],
+        unknown: Callable[[str, str], Exception] | None = None,
+    ) -> None:
+        self.names = names
+        self.unknown = unknown
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from dirtrack.text import match_name
+
+        code = match_name(str(value), self.names)
+        if code is not None:
+            return str(code)
+        codes = [str(code) for code in self.names]
+        if self.unknown is not None:
+            raise self.unknown(str(value), ", ".join(codes))
+        self.fail(f"{value!r} is not one of {', '.join(map(repr, codes))}.", param, ctx)
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+
+        from dirtrack.text import fold_words
+
+        key = fold_words(incomplete)
+        return [
+            CompletionItem(str(code), help=", ".join(names))
+            for code, names in self.names.items()
+            if any(fold_words(word).startswith(key) for word in (code, *names))
+        ]
 
 
 class Lang(StrEnum):
@@ -201,7 +249,7 @@ def positive_id(value: int, what: str) -> int:
 def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter:
     """Click's usage error (exit 2) for ``hint``, giving the reason ``key`` in the user's language.
 
-    Click's own words around it (``Invalid value for …``) stay English.
+    Click's own words around it (``Invalid value for …``) are translated where it is shown.
     """
     from dirtrack.i18n import error_text
 
@@ -318,3 +366,56 @@ CutoffOpt = Annotated[
 class GroupBy(StrEnum):
     UNIT = "unit"
     CHAIR = "chair"
+
+
+def _unknown_category(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_category", value=value, choices=choices)
+
+
+def _unknown_status(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_status", status=value, choices=choices)
+
+
+def named_option(
+    names: Mapping[str, tuple[str, ...]],
+    *,
+    metavar: str,
+    help: str,
+    unknown: Callable[[str, str], Exception] | None = None,
+) -> Any:
+    """An option that takes a code or one of its Vietnamese names (:class:`Named`)."""
+    return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
+
+
+KindOpt = Annotated[
+    MeetingKind,
+    named_option(
+        KIND_NAMES,
+        metavar="KIND",
+        help="working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
+        "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional.",
+    ),
+]
+CategoryOpt = Annotated[
+    str,
+    named_option(
+        CATEGORY_NAMES,
+        unknown=_unknown_category,
+        metavar="CATEGORY",
+        help="timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
+        "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
+        "discipline (kỷ luật) or other (khác): the code or the Vietnamese name, accents "
+        "optional.",
+    ),
+]
+StatusOpt = Annotated[
+    str,
+    named_option(
+        STATUS_NAMES,
+        unknown=_unknown_status,
+        metavar="STATUS",
+        help="done_on_time (đúng hạn), done_late (hoàn thành quá hạn), open_in_time (trong "
+        "hạn), overdue (quá hạn), cancelled (dừng), open (chưa hoàn thành) or all (tất cả): "
+        "the code or the Vietnamese name, accents optional.",
+    ),
+]

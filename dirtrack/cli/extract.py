@@ -55,7 +55,7 @@ def extract(
     from dirtrack.cli.common import database_file, out_target
     from dirtrack.extract import KnownUnit
     from dirtrack.extract.readers import extract_file
-    from dirtrack.i18n import msg
+    from dirtrack.i18n import Count, msg
     from dirtrack.render.json_out import dump
     from dirtrack.render.outfile import write_atomic
     from dirtrack.store.units import UnitIndex
@@ -86,8 +86,8 @@ def extract(
                     "draft_recorded",
                     lang,
                     id=result.details["meeting_id"],
-                    lim=result.created["limitations"],
-                    dir=result.created["directives"],
+                    limitations=Count("limitations", result.created["limitations"]),
+                    directives=Count("directives", result.created["directives"]),
                 )
             )
             for warning in result.warnings:

@@ -7,6 +7,7 @@ import typer
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
+    CategoryOpt,
     CutoffOpt,
     DateOpt,
     FieldsOpt,
@@ -34,13 +35,7 @@ def add_limitation(
     text: Annotated[str, typer.Argument(help="The limitation, as the meeting put it.")],
     *,
     unit: Annotated[str, typer.Option("--unit", "-u", help="The unit it was raised about.")],
-    category: Annotated[
-        str,
-        typer.Option(
-            help="timeliness, quality, staffing, budget, equipment, coordination, "
-            "discipline or other."
-        ),
-    ] = "other",
+    category: CategoryOpt = "other",
     repeat_of: Annotated[
         int | None,
         typer.Option(
@@ -66,7 +61,7 @@ def add_limitation(
     from dirtrack.store.meetings import get_meeting
     from dirtrack.store.units import UnitIndex
 
-    kind = store.ensure_category(category.strip().lower())
+    kind = store.ensure_category(category)
     if repeat_of is not None and new:
         raise bad_parameter(ctx, "repeat_or_new", "--new")
     with unit_of_work(ctx) as session:

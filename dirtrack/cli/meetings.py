@@ -9,6 +9,7 @@ from dirtrack.cli.common import (
     CutoffOpt,
     FieldsOpt,
     FormatOpt,
+    KindOpt,
     field_list,
     period_of,
     state,
@@ -31,7 +32,7 @@ def add_meeting(
     title: Annotated[str, typer.Option(help="What the meeting was about.")],
     chair: Annotated[str | None, typer.Option(help="Who chaired (chủ trì).")] = None,
     chair_title: Annotated[str | None, typer.Option(help="The chair's position.")] = None,
-    kind: Annotated[MeetingKind, typer.Option(case_sensitive=False)] = MeetingKind.WORKING_SESSION,
+    kind: KindOpt = MeetingKind.WORKING_SESSION,
     attendee: Annotated[
         list[str] | None, typer.Option(help="An attending unit (repeatable).")
     ] = None,

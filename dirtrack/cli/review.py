@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dirtrack.cli.app import app, unit_app
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app, unit_app
 
 if TYPE_CHECKING:  # every command imports this module: no ORM session at start-up
     from sqlmodel import Session
@@ -20,7 +20,8 @@ from dirtrack.i18n import msg
 from dirtrack.records import Record
 from dirtrack.render import OutputFormat, err, out
 
-limitation_app = typer.Typer(
+limitation_app = DirtrackTyper(
+    cls=DirtrackGroup,
     help="Link a limitation raised again to the first time it was raised.",
     no_args_is_help=True,
 )

@@ -141,7 +141,10 @@ def select_fields(
     unknown = [name for name in fields if name not in known] if names else []
     if unknown:
         raise InvalidInput.of(
-            "unknown_fields", names=", ".join(map(repr, unknown)), known=", ".join(known)
+            "unknown_fields",
+            n=len(unknown),
+            names=", ".join(map(repr, unknown)),
+            known=", ".join(known),
         )
     by_key = {c.key: c for c in columns}
     return [by_key.get(name) or Column(name, name) for name in fields]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from dirtrack.i18n import day, msg, status_label, t
+from dirtrack.i18n import Count, day, msg, status_label, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, err, out
 from dirtrack.transfer.base import ImportResult, ranges
@@ -70,13 +70,13 @@ def _summary(result: ImportResult) -> dict[str, Any]:
     created = result.created
     return {
         "file": result.file,
-        "directives": created.get("directives", 0),
-        "meetings": created.get("meetings", 0),
-        "units": created.get("units", 0),
-        "limitations": created.get("limitations", 0),
+        "directives": Count("directives", created.get("directives", 0)),
+        "meetings": Count("meetings", created.get("meetings", 0)),
+        "units": Count("units", created.get("units", 0)),
+        "limitations": Count("limitations", created.get("limitations", 0)),
         "updated": result.updated,
         "unchanged": result.unchanged,
-        "bad": len(result.bad_rows()),
+        "bad": Count("bad_rows", len(result.bad_rows())),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dirtrack.i18n import day, msg, t
+from dirtrack.i18n import Count, day, msg, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
@@ -135,7 +135,7 @@ def remind_text(reminders: Record, lang: str) -> list[str]:
             overdue=totals["overdue"],
             due=totals["due_soon"],
             stale=totals["stale"],
-            days=reminders["stale_after"],
+            days=Count("days", reminders["stale_after"]),
         ),
     ]
     return lines

@@ -582,14 +582,14 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
                 worst_pct=number(worst["pct"], lang),
             )
         )
-    lines.append(t("rv_summary_meetings", lang).format(n=len(pack["meetings"])))
+    lines.append(t("rv_summary_meetings", lang, n=len(pack["meetings"])))
     return lines
 
 
 def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     lines = [
-        t("rv_summary_overdue", lang).format(n=len(pack["overdue"])),
+        t("rv_summary_overdue", lang, n=len(pack["overdue"])),
         t("rv_summary_limitations", lang).format(
             raised=summary.get("raised", 0),
             resolved=summary.get("resolved", 0),
@@ -600,8 +600,11 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
     for r in pack.get("repeated_limitations", []):
         lines.append(
             f"{r['unit']}: «{r['text']}» — "
-            + t("rv_times_since", lang).format(
-                n=r["times"], since=since_title(r["since"], titles.cutoff, lang)
+            + t(
+                "rv_times_since",
+                lang,
+                n=r["times"],
+                since=since_title(r["since"], titles.cutoff, lang),
             )
         )
     return lines
@@ -668,7 +671,7 @@ def build_document(
     upcoming.tables.append(
         directive_table(
             "due_soon",
-            t("rv_due_soon", lang).format(n=soon["within_days"]),
+            t("rv_due_soon", lang, n=soon["within_days"]),
             soon["directives"],
             lang,
             sheet=t("rv_sheet_due_soon", lang),

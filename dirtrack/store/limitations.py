@@ -173,7 +173,7 @@ def link_limitation(session: Session, limitation_id: int, to_id: int) -> Limitat
         InvalidInput: a link to itself, to another unit, or to a limitation raised later.
     """
     if limitation_id == to_id:
-        raise InvalidInput(f"limitation {limitation_id} cannot repeat itself")
+        raise InvalidInput.of("repeat_itself", id=limitation_id)
     from sqlmodel import select
 
     from dirtrack.models import Limitation
@@ -184,24 +184,25 @@ def link_limitation(session: Session, limitation_id: int, to_id: int) -> Limitat
     target_facts = limitation_facts(session, to_id)
     index = UnitIndex.load(session)
     if target_facts.unit_id not in predecessors(index, facts.unit_id):
-        raise InvalidInput(
-            f"limitation {to_id} is about {target_facts.unit_code}, not {facts.unit_code}: "
-            "a repeat is about the same unit"
+        raise InvalidInput.of(
+            "repeat_other_unit", to=to_id, target=target_facts.unit_code, unit=facts.unit_code
         )
     if not _raised_before(target_facts, facts):
-        raise InvalidInput(
-            f"limitation {to_id} was raised on {target_facts.raised_on.isoformat()}, not before "
-            f"limitation {limitation_id} ({facts.raised_on.isoformat()}); "
-            f"link the later one: dirtrack limitation link {to_id} --to {limitation_id}"
+        raise InvalidInput.of(
+            "repeat_not_before",
+            to=to_id,
+            to_date=target_facts.raised_on,
+            id=limitation_id,
+            date=facts.raised_on,
         )
     limitation = get_limitation(session, limitation_id)
     root = _root(session, get_limitation(session, to_id))
     assert root.id is not None
     if root.id == limitation_id:  # pragma: no cover - excluded by the date check above
-        raise InvalidInput(f"limitation {limitation_id} is already the first of that chain")
+        raise InvalidInput.of("already_first", id=limitation_id)
     before = limitation.repeat_of_id
     if before == root.id:
-        raise Conflict(f"limitation {limitation_id} is already linked to {root.id}")
+        raise Conflict.of("already_linked", id=limitation_id, first=root.id)
     for follower in session.exec(
         select(Limitation).where(Limitation.repeat_of_id == limitation_id)
     ):
@@ -241,7 +242,7 @@ def unlink_limitation(session: Session, limitation_id: int) -> int:
     limitation = get_limitation(session, limitation_id)
     before = limitation.repeat_of_id
     if before is None:
-        raise Conflict(f"limitation {limitation_id} is not linked to an earlier one")
+        raise Conflict.of("not_linked", id=limitation_id)
     log_action(
         session,
         action=UNLINK_ACTION,

@@ -258,20 +258,24 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     successor = index.resolve(successor_ref)
     assert unit.id is not None and successor.id is not None
     if unit.id == successor.id:
-        raise InvalidInput(f"unit {unit.code} cannot be its own successor")
+        raise InvalidInput.of("own_successor", unit=unit.code)
     if unit.retired_on is not None:
         heir = index.units.get(unit.successor_id) if unit.successor_id else None
-        raise Conflict(
-            f"unit {unit.code} was already retired on {unit.retired_on.isoformat()}"
-            + (f" (successor {heir.code})" if heir else "")
-        )
+        if heir:
+            raise Conflict.of(
+                "already_retired_to", unit=unit.code, date=unit.retired_on, successor=heir.code
+            )
+        raise Conflict.of("already_retired", unit=unit.code, date=unit.retired_on)
     if successor.retired_on is not None:
         heir = index.units.get(successor.successor_id) if successor.successor_id else None
-        hint = f"; its successor is {heir.code}" if heir else ""
-        raise Conflict(
-            f"successor {successor.code} was itself retired on "
-            f"{successor.retired_on.isoformat()}{hint}"
-        )
+        if heir:
+            raise Conflict.of(
+                "successor_retired_to",
+                successor=successor.code,
+                date=successor.retired_on,
+                heir=heir.code,
+            )
+        raise Conflict.of("successor_retired", successor=successor.code, date=successor.retired_on)
     from sqlmodel import col, select
 
     from dirtrack.models import Directive

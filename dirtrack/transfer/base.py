@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase, error_text
 
 # How many problems the one-line error spells out; every bad row is still named by number.
 SHOWN_PROBLEMS = 8
@@ -82,19 +83,22 @@ class Problem:
     column: str | None = None
     header: str | None = None
 
-    def where(self) -> str:
+    def where(self, lang: str = "en") -> str:
         parts = []
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(error_text("w_row", lang, {"row": self.row}))
         if self.column is not None:
-            parts.append(
-                f"column {self.column} ({self.header})" if self.header else f"column {self.column}"
-            )
+            params = {"column": self.column, "header": self.header}
+            parts.append(error_text("w_column_of" if self.header else "w_column", lang, params))
         return ", ".join(parts)
 
-    def __str__(self) -> str:
-        where = self.where()
+    def render(self, lang: str) -> str:
+        """Where and what, the place in ``lang`` (the message itself is English for now)."""
+        where = self.where(lang)
         return f"{where}: {self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return self.render("en")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -191,17 +195,23 @@ def ranges(numbers: Iterable[int]) -> str:
 class ImportRejected(InvalidInput):
     """The file has problems; nothing was written. The message names every bad row."""
 
-    def __init__(self, file: str, problems: Sequence[Problem], hint: str = "") -> None:
+    def __init__(
+        self, file: str, problems: Sequence[Problem], hints: Sequence[Phrase] = ()
+    ) -> None:
+        self.file = file
         self.problems = list(problems)
-        rows = sorted({p.row for p in problems if p.row is not None})
+        self.hints = list(hints)
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        rows = sorted({p.row for p in self.problems if p.row is not None})
         if rows:
-            head = (
-                f"{file}: {len(rows)} bad row{'s' if len(rows) != 1 else ''} "
-                f"({ranges(rows)}); nothing was imported"
-            )
+            params: dict[str, object] = {"file": self.file, "n": len(rows), "rows": ranges(rows)}
+            head = error_text("import_rejected", lang, params)
         else:
-            head = f"{file}: nothing was imported"
-        shown = "; ".join(str(p) for p in problems[:SHOWN_PROBLEMS])
-        more = len(problems) - SHOWN_PROBLEMS
-        tail = f"; and {more} more problem{'s' if more != 1 else ''}" if more > 0 else ""
-        super().__init__(f"{head}. {shown}{tail}{'. ' + hint if hint else ''}")
+            head = error_text("import_rejected_file", lang, {"file": self.file})
+        shown = "; ".join(p.render(lang) for p in self.problems[:SHOWN_PROBLEMS])
+        more = len(self.problems) - SHOWN_PROBLEMS
+        tail = "; " + error_text("more_problems", lang, {"n": more}) if more > 0 else ""
+        hint = "; ".join(h.render(lang) for h in self.hints)
+        return f"{head}. {shown}{tail}{'. ' + hint if hint else ''}"

@@ -311,7 +311,7 @@ def field_of(name: str) -> str:
     found = match_header(name)
     if found is not None and found.score >= 3:
         return found.field
-    raise InvalidInput(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+    raise InvalidInput.of("unknown_field", name=name, fields=", ".join(FIELDS))
 
 
 def parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -334,13 +334,10 @@ def parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
             pending = ""
             header = nfc(header)
             if not header:
-                raise InvalidInput(f"--map {value!r}: a column name is missing before '='")
+                raise InvalidInput.of("map_no_header", value=value)
             pairs.append((header, field_of(name)))
         if nfc(pending):
-            raise InvalidInput(
-                f"--map {value!r}: {nfc(pending)!r} has no '=FIELD'; write HEADER=FIELD, "
-                "e.g. 'nội dung=text,đơn vị chủ trì=unit'"
-            )
+            raise InvalidInput.of("map_no_field", value=value, part=nfc(pending))
     return pairs
 
 

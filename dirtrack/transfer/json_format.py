@@ -31,7 +31,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Vali
 from sqlmodel import Session
 
 from dirtrack.errors import Conflict, InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Count, Phrase
 from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
@@ -813,15 +813,12 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     given = options.sheet_options()
     if given:
         raise InvalidInput.of(
-            "json_sheet_options",
-            options=", ".join(given),
-            verb="is" if len(given) == 1 else "are",
-            name=path.name,
+            "export_sheet_options", n=len(given), options=", ".join(given), name=path.name
         )
     held = bulk.counts(session)
     if any(held.values()):
-        shown = ", ".join(f"{n} {name}" for name, n in held.items() if n)
-        raise Conflict.of("json_not_empty", shown=shown)
+        shown = [Count(name, n) for name, n in held.items() if n]
+        raise Conflict.of("export_not_empty", records=shown)
     progress.stage("reading")
     state = _Import(session, path.name, write=not options.dry_run, progress=progress)
     readers = {

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date
 from dirtrack.text import fold, fold_words
 from dirtrack.transfer.headers import (
-    FIELDS,
     MULTI,
     REQUIRED,
     column_letter,
@@ -263,9 +263,11 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
     header_first = buffer[at][0]
     header_last = buffer[at + choice.rows - 1][0]
     if choice.missing:
-        raise InvalidInput(
-            f"--map: no column {choice.missing[0]!r} in the header (row {header_first}); "
-            f"its columns are {_listing(choice.labels)}"
+        raise InvalidInput.of(
+            "map_no_column",
+            column=choice.missing[0],
+            row=header_first,
+            columns=_listing(choice.labels),
         )
     forced_columns = set(_overrides(choice.labels, pairs)[0])
     columns = [
@@ -276,9 +278,12 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
     names = {c.field for c in columns}
     for name in REQUIRED:
         if name not in names:
-            raise InvalidInput(
-                f"row {header_first}: no column holds {FIELDS[name][0]}; the columns are "
-                f"{_listing(choice.labels)}; name it with --map 'HEADER={name}'"
+            raise InvalidInput.of(
+                "no_column_holds",
+                row=header_first,
+                what=Phrase(f"field_{name}"),
+                columns=_listing(choice.labels),
+                field=name,
             )
     title = " ".join(text(v) for _, values in buffer[:at] for v in values if text(v))
     rest = buffer[at + choice.rows :]
@@ -313,9 +318,8 @@ def _settle(columns: list[Column], row: int) -> None:
                 column.field = None
             continue
         shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
-        raise InvalidInput(
-            f"row {row}: columns {shown} both look like {name!r}; choose with --map, e.g. "
-            f"--map '{held[1].header}=ignore'"
+        raise InvalidInput.of(
+            "columns_alike", row=row, columns=shown, field=name, header=held[1].header
         )
 
 

@@ -113,39 +113,30 @@ def detect(path: Path) -> FileKind:
             the file seems to be and what to do).
     """
     if not path.exists():
-        raise NotFound(f"no file {str(path)!r}")
+        raise NotFound.of("no_file", path=str(path))
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a file to import")
+        raise InvalidInput.of("import_folder", path=path)
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
     if not head:
-        raise InvalidInput(f"{path} is empty")
+        raise InvalidInput.of("file_empty", name=path)
     for kind in KINDS:
         if kind.sniff(path, head):
             return kind
     if head.startswith(SQLITE_MAGIC):
-        raise InvalidInput(
-            f"{path} is a database, not a file to import; to bring back a backup use "
-            f"`dirtrack restore {path}`"
-        )
+        raise InvalidInput.of("import_database", path=path)
     if head.startswith(OLE_MAGIC):
-        raise InvalidInput(
-            f"{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, "
-            "save it as .xlsx (or CSV UTF-8) and import that"
-        )
+        raise InvalidInput.of("import_xls", path=path)
     if head.startswith(ZIP_MAGIC):
-        raise InvalidInput(f"{path} is a zip file but not an Excel workbook (.xlsx)")
+        raise InvalidInput.of("import_zip", path=path)
     if path.suffix.lower() == ".xlsx":
-        raise InvalidInput(f"{path} is not an Excel workbook, although its name ends in .xlsx")
+        raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):
-        raise InvalidInput(
-            f"{path} is JSON but not a dirtrack export (its first key must be "
-            '"format": "dirtrack-export")'
-        )
-    raise InvalidInput(f"{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)")
+        raise InvalidInput.of("import_other_json", path=path)
+    raise InvalidInput.of("import_unknown_kind", path=path)
 
 
 def run_import(

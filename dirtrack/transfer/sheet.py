@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 from dirtrack.transfer.values import Pct, Value
 
 Row = tuple[int, list[Value]]
@@ -163,9 +164,9 @@ def open_workbook(path: Path) -> Any:
         # Not read-only: merged cells are only known to a fully loaded sheet.
         return load_workbook(_with_clipped_merges(path) or path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InvalidInput(
-            f"{path} cannot be read as an Excel workbook ({type(exc).__name__}: "
-            f"{str(exc).splitlines()[0] if str(exc) else 'damaged'})"
+        detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
+        raise InvalidInput.of(
+            "unreadable_workbook", path=path, kind=type(exc).__name__, detail=detail
         ) from None
 
 
@@ -186,7 +187,7 @@ def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
             chosen = [sheets[int(wanted) - 1]]
         if not chosen:
             names = ", ".join(repr(s.title) for s in sheets)
-            raise InvalidInput(f"{path} has no sheet {wanted!r}; its sheets are {names}")
+            raise InvalidInput.of("no_sheet", path=path, sheet=wanted, sheets=names)
         sheets = chosen
     elif book.active in sheets:
         sheets.remove(book.active)
@@ -241,14 +242,14 @@ def csv_encoding(path: Path) -> str:
         return encoding
     except UnicodeDecodeError:
         if encoding != "utf-8":
-            raise InvalidInput(f"{path} is not valid {encoding.upper()} text") from None
+            raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
     try:
         path.read_bytes().decode("cp1258")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not text in UTF-8 or Windows-1258") from None
+        raise InvalidInput.of("not_utf8_or_1258", path=path) from None
     return "cp1258"
 
 

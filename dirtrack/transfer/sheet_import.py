@@ -24,6 +24,7 @@ from typing import Any
 from sqlmodel import Session
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts, classify
 from dirtrack.store import bulk
@@ -184,7 +185,7 @@ class SheetImport:
         name = self.path.name
         if self.kind == "csv":
             if self.options.sheet is not None:
-                raise InvalidInput("--sheet is for Excel workbooks; a CSV file has one table")
+                raise InvalidInput.of("sheet_for_csv")
             encoding = csv_encoding(self.path)
             choices: list[HeaderChoice] = []
             for delimiter in DELIMITERS:
@@ -192,11 +193,11 @@ class SheetImport:
                 try:
                     choice = find_header(sheet, pairs)
                 except EmptySheet:
-                    raise InvalidInput(f"{name} has no data: every cell is empty") from None
+                    raise InvalidInput.of("csv_empty", name=name) from None
                 if choice is not None:
                     choices.append(choice)
             if not choices:
-                raise InvalidInput(self._no_header(name))
+                raise self._no_header(name)
             best = max(choices, key=lambda c: c.score)
             for choice in choices:
                 if choice is not best:
@@ -216,20 +217,16 @@ class SheetImport:
                 return build_layout(choice, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
-            raise InvalidInput(
-                f"{name}: sheet {which} is empty"
-                if len(empty) == 1
-                else f"{name}: every sheet ({which}) is empty"
-            )
-        raise InvalidInput(self._no_header(name, [s.name or "" for s in sheets]))
+            if len(empty) == 1:
+                raise InvalidInput.of("sheet_empty", name=name, sheet=which)
+            raise InvalidInput.of("sheets_empty", name=name, sheets=which)
+        raise self._no_header(name, [s.name or "" for s in sheets])
 
-    def _no_header(self, name: str, sheets: list[str] | None = None) -> str:
-        where = f" (sheets: {', '.join(repr(s) for s in sheets)})" if sheets else ""
-        return (
-            f"{name}: no header row in the first {HEADER_SCAN} rows{where}; expected column "
-            "names such as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with "
-            "--map 'HEADER=text,HEADER=unit'"
-        )
+    def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
+        if sheets:
+            shown = ", ".join(repr(s) for s in sheets)
+            return InvalidInput.of("no_header_in", name=name, n=HEADER_SCAN, sheets=shown)
+        return InvalidInput.of("no_header", name=name, n=HEADER_SCAN)
 
     # --- pass 1: read -----------------------------------------------------------------------
 
@@ -249,7 +246,7 @@ class SheetImport:
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
-            raise NotFound(f"no meeting with id {self.options.meeting_id}")
+            raise NotFound.of("no_meeting", id=self.options.meeting_id)
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
@@ -276,19 +273,13 @@ class SheetImport:
             self._write(result)
         return result
 
-    def _hint(self, result: ImportResult) -> str:
-        hints = ["Run with --dry-run to see every row"]
+    def _hint(self, result: ImportResult) -> list[Phrase]:
+        hints = [Phrase("hint_dry_run")]
         if self.unknown and not self.options.create_units:
-            hints.append(
-                "register the unknown units (dirtrack unit add, dirtrack unit alias) "
-                "or rerun with --create-units"
-            )
+            hints.append(Phrase("hint_create_units"))
         if any(p.message.startswith("no meeting:") for p in result.problems):
-            hints.append(
-                "record the meeting first (dirtrack add-meeting --date DATE --title TEXT) and "
-                "give --meeting ID"
-            )
-        return "; ".join(hints)
+            hints.append(Phrase("hint_add_meeting"))
+        return hints
 
     def _without_controls(self, values: list[Value]) -> tuple[list[Value], list[str]]:
         """The row's cells without control characters (:func:`dirtrack.text.clean_imported`),

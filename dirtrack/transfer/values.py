@@ -79,7 +79,7 @@ def _serial(number: float, raw: Value) -> date:
     from openpyxl.utils.datetime import from_excel
 
     if not _SERIAL_MIN <= number <= _SERIAL_MAX:
-        raise InvalidInput(f"{show(raw)} is not a date")
+        raise InvalidInput.of("cell_not_date", value=show(raw))
     found = from_excel(number)
     return found.date() if isinstance(found, datetime) else date.fromordinal(1)
 
@@ -100,7 +100,7 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     if isinstance(value, date):
         return check_day(value, show(value))
     if isinstance(value, bool) or isinstance(value, Pct):
-        raise InvalidInput(f"{show(value)} is not a date")
+        raise InvalidInput.of("cell_not_date", value=show(value))
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
@@ -125,7 +125,7 @@ def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | N
     if isinstance(value, datetime | date):
         return parse_day(value), None
     if isinstance(value, bool) or isinstance(value, Pct):
-        raise InvalidInput(f"{show(value)} is not a deadline")
+        raise InvalidInput.of("cell_not_deadline", value=show(value))
     if isinstance(value, int | float):
         if float(value).is_integer() and 1900 <= value <= 2999:
             return parse_when(str(int(value)), ref), str(int(value))
@@ -144,7 +144,7 @@ _SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
 def _whole_percent(number: float | Decimal, raw: str) -> int:
     rounded = int(Decimal(str(number)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if not 0 <= rounded <= 100:
-        raise InvalidInput(f"{raw} is not a percentage between 0 and 100")
+        raise InvalidInput.of("cell_not_percent", value=raw)
     return rounded
 
 
@@ -164,7 +164,7 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, int | float):
         return _whole_percent(value, show(value)), None
     if isinstance(value, datetime | date):
-        raise InvalidInput(f"{show(value)} is a date, not progress")
+        raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
     bare = written.replace(",", ".")
     if re.fullmatch(r"\d{1,4}(?:\.\d+)?", bare):

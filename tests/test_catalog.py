@@ -1,0 +1,151 @@
+"""The message catalog: every English text of dirtrack has its Vietnamese, compiled.
+
+A msgid used in code (i18n.py's tables, help texts, command docstrings, Click's words) missing
+from ``dirtrack.po`` or untranslated there, or a ``dirtrack.mo`` older than the ``.po``, fails
+here: run ``make catalog``, translate what it added, commit the ``.po`` and the ``.mo``.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from typer.main import get_command
+
+from dirtrack.cli import app
+from dirtrack.i18n import LOCALE_DIR, Count, msg
+from tools.messages import messages
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = LOCALE_DIR / "vi" / "LC_MESSAGES" / "dirtrack.po"
+MO = PO.with_suffix(".mo")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="vi", domain="dirtrack")
+
+
+def used_in_code() -> Iterator[tuple[str, str | None, str]]:
+    """(msgid, context, where) for every text tools/messages.py finds in dirtrack/."""
+    for path in sorted((ROOT / "dirtrack").rglob("*.py")):
+        for line, function, args, _comments in messages(path.read_text(encoding="utf-8")):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if function == "pgettext":
+                yield args[1], args[0], where
+            else:
+                yield args[0], None, where
+
+
+def used_in_help() -> Iterator[tuple[str, str]]:
+    """Every help text of the built command, as --help shows it (Typer's own options too)."""
+    root = get_command(app)
+    ctx = root.context_class(root, info_name="dirtrack")
+
+    def walk(command: Any, path: str) -> Iterator[tuple[str, str]]:
+        for text in (command.help, command.short_help):
+            if text:
+                yield text, path
+        for param in command.get_params(ctx):
+            if getattr(param, "help", None):
+                yield param.help, f"{path} {param.name}"
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, f"{path} {name}")
+
+    yield from walk(root, "dirtrack")
+
+
+def translated(message: Any) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return not message.fuzzy and all(strings)
+
+
+def test_every_text_in_the_code_is_translated(catalog: Catalog) -> None:
+    found = list(used_in_code())
+    assert len(found) > 600
+    missing = [
+        f"{where}: {msgid!r}"
+        for msgid, context, where in found
+        if (message := catalog.get(msgid, context=context)) is None or not translated(message)
+    ]
+    assert missing == [], "run `make catalog` and translate:\n" + "\n".join(missing)
+
+
+def test_every_help_text_of_the_command_is_translated(catalog: Catalog) -> None:
+    """Catches help built at run time (an f-string), which extraction cannot see."""
+    found = list(used_in_help())
+    assert len(found) > 100
+    missing = [
+        f"{path}: {text!r}"
+        for text, path in found
+        if (message := catalog.get(text)) is None or not translated(message)
+    ]
+    assert missing == []
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_translations_keep_the_placeholders_and_are_nfc(catalog: Catalog) -> None:
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            assert placeholders(text) == placeholders(ids[-1]), message.id
+            assert unicodedata.normalize("NFC", text) == text, message.id
+
+
+def test_the_compiled_catalog_is_the_po(catalog: Catalog) -> None:
+    with MO.open("rb") as handle:
+        compiled = read_mo(handle)
+
+    def pairs(source: Catalog) -> dict[tuple[Any, Any], Any]:
+        def key(value: Any) -> Any:
+            return tuple(value) if isinstance(value, list | tuple) else value
+
+        return {(key(m.id), m.context): key(m.string) for m in source if m.id and translated(m)}
+
+    assert pairs(compiled) == pairs(catalog), "dirtrack.mo is stale: run `make catalog`"
+
+
+def test_the_compiled_catalog_ships_in_the_package() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    data = pyproject["tool"]["setuptools"]["package-data"]["dirtrack"]
+    assert "locale/*/LC_MESSAGES/*.mo" in data
+    assert MO.relative_to(ROOT / "dirtrack").match("locale/*/LC_MESSAGES/*.mo")
+
+
+def test_plurals_in_both_languages() -> None:
+    assert Count("directives", 1).render("en") == "1 directive"
+    assert Count("directives", 3).render("en") == "3 directives"
+    assert Count("directives", 1).render("vi") == "1 nhiệm vụ"
+    assert Count("bad_rows", 1).render("en") == "1 bad row"
+    assert msg("overdue_count", "en", n=1, date="2022-07-01") == (
+        "1 overdue directive as of 2022-07-01"
+    )
+    assert msg("overdue_count", "en", n=2, date="2022-07-01") == (
+        "2 overdue directives as of 2022-07-01"
+    )
+    assert msg("overdue_count", "vi", n=1, date="01/07/2022") == (
+        "1 nhiệm vụ quá hạn tính đến ngày 01/07/2022"
+    )
+    said = msg(
+        "draft_recorded",
+        "en",
+        id=4,
+        limitations=Count("limitations", 1),
+        directives=Count("directives", 2),
+    )
+    assert said == "recorded meeting 4: 1 limitation, 2 directives"

@@ -1,0 +1,222 @@
+"""--help, Click's usage errors and the values of --kind/--category/--status in either language.
+
+The command is built once and invoked with different --lang, as the suite and a long-lived
+process do: the language is chosen per invocation, never when the command is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+import typer.testing
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from dirtrack.cli import app
+from dirtrack.i18n import _
+from tests.conftest import Cli, file_digest, run
+
+COMMAND = get_command(app)
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
+    """Run the one command built above (CliRunner would build it again from the app)."""
+    with patch.object(typer.testing, "_get_command", lambda _app: COMMAND):
+        return CliRunner().invoke(app, list(args), env=env)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_root_help_in_vietnamese_then_english_then_vietnamese() -> None:
+    for _round in range(2):
+        vi = invoke("--lang", "vi", "--help")
+        assert vi.exit_code == 0
+        assert "Cách dùng: dirtrack [TÙY CHỌN] LỆNH [THAM SỐ]..." in vi.stdout
+        assert "Theo dõi việc thực hiện kết luận" in flat(vi.stdout)
+        assert "Tùy chọn" in vi.stdout and "Lệnh" in vi.stdout
+        assert "Hiện hướng dẫn này rồi thoát." in flat(vi.stdout)
+        assert "Show this message" not in vi.stdout and "Usage:" not in vi.stdout
+        en = invoke("--lang", "en", "--help")
+        assert en.exit_code == 0
+        assert "Usage: dirtrack [OPTIONS] COMMAND [ARGS]..." in en.stdout
+        assert "Follow up on what leaders decide" in flat(en.stdout)
+        assert "Show this message and exit." in flat(en.stdout)
+        assert "Cách dùng" not in en.stdout
+
+
+def test_assign_help_in_either_language() -> None:
+    vi = invoke("--lang", "vi", "assign", "--help")
+    assert vi.exit_code == 0
+    text = flat(vi.stdout)
+    assert "Cách dùng: dirtrack assign [TÙY CHỌN]" in text
+    assert "Ghi nhiệm vụ giao cho đơn vị chủ trì tại một cuộc họp." in text
+    assert "Tham số" in text and "[bắt buộc]" in text
+    assert "Đơn vị chủ trì (dùng được nhiều lần" in text
+    en = invoke("--lang", "en", "assign", "--help")
+    assert "Record a directive given at a meeting to a lead unit." in flat(en.stdout)
+    assert "Arguments" in en.stdout and "[required]" in en.stdout
+
+
+def test_lang_from_the_environment_for_help() -> None:
+    assert "Cách dùng:" in invoke("--help", env={"DIRTRACK_LANG": "vi"}).stdout
+    assert "Cách dùng:" in invoke("--help", env={"LANG": "vi_VN.UTF-8"}).stdout
+    assert "Usage:" in invoke("--lang", "en", "--help", env={"LANG": "vi_VN.UTF-8"}).stdout
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    paths: list[tuple[str, ...]] = []
+    for name, command in COMMAND.commands.items():  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        paths.append((name,))
+        if subcommands:
+            paths.extend((name, sub) for sub in subcommands)
+    return paths
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_command_help_is_in_vietnamese(path: tuple[str, ...]) -> None:
+    command: Any = COMMAND
+    for name in path:
+        command = command.commands[name]
+    first = command.help.split("\n\n")[0]
+    result = invoke("--lang", "vi", *path, "--help")
+    assert result.exit_code == 0
+    said = _(command.help, "vi").split("\n\n")[0]
+    assert said != first, f"{' '.join(path)}: its help is not in the catalog"
+    assert flat(said) in flat(result.stdout)
+    assert "Cách dùng:" in result.stdout
+
+
+def test_a_click_usage_error_in_either_language() -> None:
+    vi = invoke("--lang", "vi", "assign", "1", "x", "--nope")
+    assert vi.exit_code == 2
+    assert "Cách dùng: dirtrack assign" in vi.stderr
+    assert "Xem hướng dẫn: 'dirtrack assign -h'" in vi.stderr
+    assert "Không có tùy chọn: --nope" in vi.stderr
+    assert "Error" in vi.stderr  # the word itself never changes
+    en = invoke("--lang", "en", "assign", "1", "x", "--nope")
+    assert en.exit_code == 2
+    assert "Usage: dirtrack assign" in en.stderr
+    assert "Try 'dirtrack assign -h' for help." in en.stderr
+    assert "No such option: --nope" in en.stderr
+    missing = invoke("--lang", "vi", "add-meeting", "--date", "2022-05-06")
+    assert missing.exit_code == 2 and "Thiếu tùy chọn '--title'." in missing.stderr
+    bad = invoke("--lang", "vi", "list", "--format", "pdf")
+    assert bad.exit_code == 2
+    assert "Giá trị không hợp lệ cho '--format' / '-f': 'pdf' không thuộc:" in flat(bad.stderr)
+    extra = invoke("--lang", "en", "show", "1", "2")
+    assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
+
+
+def test_a_usage_error_before_the_command_name_follows_lang() -> None:
+    vi = invoke("--lang", "vi", "--nope")
+    assert vi.exit_code == 2 and "Không có tùy chọn: --nope" in vi.stderr
+    assert "Cách dùng: dirtrack [TÙY CHỌN] LỆNH [THAM SỐ]..." in vi.stderr
+    installed = run("--lang", "vi", "--nope")
+    assert installed.returncode == 2 and "Không có tùy chọn: --nope" in installed.stderr
+
+
+# --- errors of the commands -------------------------------------------------------------------
+
+
+def one_error(cli: Cli, *args: str) -> str:
+    return cli.fail(*args)
+
+
+def test_sample_errors_in_either_language(units: Cli, db_path: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "bang.csv"
+    sheet.write_text("Nội dung,Đơn vị chủ trì,Thời hạn\nĐề án A,BTC,30/6/2022\n", encoding="utf-8")
+    before = file_digest(db_path)
+    cases = [
+        (
+            ["import", str(tmp_path / "khong-co.xlsx")],
+            f"Error: không có tệp '{tmp_path / 'khong-co.xlsx'}'",
+            f"Error: no file '{tmp_path / 'khong-co.xlsx'}'",
+        ),
+        (
+            ["assign", "99", "--unit", "BTC", "x"],
+            "Error: không có cuộc họp số 99",
+            "Error: no meeting with id 99",
+        ),
+        (
+            ["import", str(sheet), "--meeting", "99"],
+            "Error: không có cuộc họp số 99",
+            "Error: no meeting with id 99",
+        ),
+        (
+            ["import", str(tmp_path)],
+            f"Error: {tmp_path} là thư mục, không phải tệp để nhập",
+            f"Error: {tmp_path} is a folder, not a file to import",
+        ),
+    ]
+    for args, vi, en in cases:
+        assert one_error(units, "--lang", "vi", *args) == vi
+        assert one_error(units, "--lang", "en", *args) == en
+    assert file_digest(db_path) == before
+
+
+def test_backup_errors_in_vietnamese(units: Cli, tmp_path: Path) -> None:
+    if "://" in units.db:
+        pytest.skip("backup is for SQLite files")
+    assert one_error(units, "--lang", "vi", "restore", str(tmp_path / "x.db")) == (
+        f"Error: không có tệp '{tmp_path / 'x.db'}'"
+    )
+
+
+# --- Vietnamese names of codes ------------------------------------------------------------------
+
+
+def test_kind_category_and_status_by_their_vietnamese_names(units: Cli) -> None:
+    for typed, code in [
+        ("giao ban", "briefing"),
+        ("Hội nghị", "conference"),
+        ("hoi nghi", "conference"),
+        ("SƠ KẾT", "review"),
+        ("conference", "conference"),
+    ]:
+        meeting = units.json(
+            "add-meeting", "--date", "2022-05-06", "--title", "Họp", "--kind", typed
+        )
+        assert meeting["kind"] == code, typed
+    meeting_id = str(meeting["id"])
+    for typed, code in [("nhân sự", "staffing"), ("Kinh phi", "budget"), ("khác", "other")]:
+        limitation = units.json(
+            "add-limitation", meeting_id, "--unit", "BTC", "--category", typed, "Thiếu"
+        )
+        assert limitation["category"] == code, typed
+    late = units.id("assign", meeting_id, "--unit", "BTC", "--due", "2022-05-31", "Đề án A")
+    units.id("assign", meeting_id, "--unit", "BDV", "--due", "2030-12-31", "Đề án B")
+    for typed in ("quá hạn", "QUA HAN", "overdue"):
+        rows = units.json("list", "--status", typed, "--as-of", "2022-07-01")
+        assert [r["id"] for r in rows] == [late], typed
+    assert len(units.json("list", "--status", "tất cả", "--as-of", "2022-07-01")) == 2
+
+
+def test_unknown_names_keep_their_errors(units: Cli) -> None:
+    assert units.fail("--lang", "vi", "list", "--status", "muộn").startswith(
+        "Error: không có tình trạng 'muộn'; dùng một trong: done_on_time"
+    )
+    result = units(
+        "--lang", "vi", "add-meeting", "--date", "2022-05-06", "--title", "x", "--kind", "x"
+    )
+    assert result.exit_code == 2
+    assert "'x' không thuộc: 'working-session', 'briefing'" in flat(result.stderr)
+
+
+def test_help_and_completion_show_the_vietnamese_names() -> None:
+    text = flat(invoke("add-meeting", "--help").stdout)
+    assert "briefing (giao ban)" in text and "conference (hội nghị)" in text
+    env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack add-meeting --kind gi"}
+    done = run(env={**env, "COMP_CWORD": "3"})
+    assert done.stdout.split() == ["briefing"]
+    env = {
+        "_DIRTRACK_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "dirtrack list --status qua",
+    }
+    done = run(env=env)
+    assert "overdue" in done.stdout and "quá hạn" in done.stdout
