@@ -285,7 +285,7 @@ TEXT: dict[str, Entry] = {
     "ev_cancelled": N_("Cancelled"),
     "open": N_("Open"),
     "resolved": C_("resolved", "Resolved"),
-    # import / export (issue 4)
+    # import / export
     "imp_row": N_("Row"),
     "imp_action": N_("Action"),
     "imp_problems": N_("Problems, warnings"),
@@ -318,7 +318,7 @@ MESSAGES: dict[str, Entry] = {
     "overdue_count": NP_(
         "{n} overdue directive as of {date}", "{n} overdue directives as of {date}"
     ),
-    # import / export / backup (issue 4)
+    # import / export / backup
     "imp_file": N_("File {file}{sheet}; header row {header}; as of {as_of}"),
     "imp_columns": N_("Columns: {columns}"),
     "imp_ignored": N_("Columns left out: {columns}"),
@@ -610,7 +610,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "number_too_large": N_("a number is too large"),
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
-    "unexpected": N_("unexpected {kind}: {detail} (DIRTRACK_DEBUG=1 shows more)"),
+    "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),

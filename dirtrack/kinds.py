@@ -1,7 +1,8 @@
 """The enums stored in the tables, importable without SQLModel.
 
 Typer needs ``MeetingKind`` when the command line is built, on every start, so it lives here
-rather than in :mod:`dirtrack.models` (which re-exports both) (issue 6).
+rather than in :mod:`dirtrack.models` (which re-exports both): importing the models costs
+SQLModel's start-up.
 """
 
 from __future__ import annotations

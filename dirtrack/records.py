@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.status import DirectiveFacts, Status, classify
 
-if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel (issue 6)
+if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
     from dirtrack.store.limitations import LimitationFacts
     from dirtrack.store.units import UnitInfo
@@ -21,7 +21,7 @@ Record = dict[str, Any]
 
 
 class RecordStream:
-    """A list of records too long to hold at once (issue 6), made afresh each time it is read.
+    """A list of records too long to hold at once, made afresh each time it is read.
 
     ``produce`` yields the records a batch at a time (from the database, while its connection
     is open); ``len()`` is known beforehand. :func:`materialised` turns it into a list.
@@ -55,7 +55,7 @@ def materialised(value: Any) -> Any:
 
 
 # One string per day, shared by every record that shows it: a report lists tens of thousands of
-# directives over a few thousand distinct days (issue 6).
+# directives over a few thousand distinct days.
 _ISO: dict[date, str] = {}
 
 
@@ -96,7 +96,7 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
 
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
     # The deadline and status once, not once per field: a review writes this for tens of
-    # thousands of directives (issue 6). Same values as DirectiveFacts.status / days_overdue.
+    # thousands of directives. Same values as DirectiveFacts.status / days_overdue.
     due = facts.due_at(as_of)
     status = classify(due, facts.completed_on, facts.cancelled_on, as_of)
     return {

@@ -108,7 +108,7 @@ BAD = {
         "9999-1-1",
     ],
     "deadline in the year 9999": ["assign", "1", "--unit", "BTC", "--due", "31/12/9999", "x"],
-    "deadline beyond 2999": ["assign", "1", "--unit", "BTC", "--due", "trong 999 tháng", "x"],
+    "deadline beyond 2999": ["assign", "1", "--unit", "BTC", "--due", "trong 12000 tháng", "x"],
     "report as of 9999": ["report", "--period", "2022", "--as-of", "9999-12-31"],
     "list as of the year 1": ["list", "--as-of", "0001-01-01"],
     "overdue as of 9999": ["overdue", "--as-of", "9999-12-31"],

@@ -54,7 +54,7 @@ def test_the_vietnamese_is_not_the_english() -> None:
         "draft_in_file",
         "draft_where",
         "draft_field",
-        "export_invalid",
+        "json_record",
     }
 
 
@@ -158,8 +158,8 @@ CASES: dict[str, tuple[list[str], str, str]] = {
     ),
     "bad period": (
         ["report", "--quarter", "2022Q5"],
-        "Error: '2022Q5' không phải là kỳ báo cáo; hãy viết theo dạng ",
-        "Error: '2022Q5' is not a period; use ",
+        "Error: '2022Q5': một năm chỉ có 4 quý (I đến IV)",
+        "Error: '2022Q5': a year has 4 quarters (I to IV)",
     ),
     "period ending before it starts": (
         ["report", "--period", "2022-06-30..2022-06-01"],

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from dirtrack.db import open_engine
 from tests.conftest import Cli, file_digest, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,6 +206,13 @@ def test_import_refuses_a_database_that_is_not_empty(
 def test_import_dry_run_counts_and_writes_nothing(
     exported: Path, other_db: str, tmp_path: Path
 ) -> None:
+    # A dry run never creates a database: on a file that does not exist yet it says so.
+    missing = run("import", str(exported), "--dry-run", db=other_db)
+    if other_db.endswith(".db"):
+        assert missing.returncode == 1 and missing.stderr.startswith("Error: no database at")
+        assert not Path(other_db).exists()
+        engine, _ = open_engine(other_db)  # an empty database, as a first write leaves it
+        engine.dispose()
     done = run("import", str(exported), "--dry-run", "--format", "json", db=other_db)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)

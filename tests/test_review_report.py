@@ -234,7 +234,7 @@ def test_same_as_of_reproduces_the_whole_pack(cli: Cli, reg: dict[str, Any]) -> 
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--quarter", "2022Q5"], "is not a period"),
+        (["--quarter", "2022Q5"], "a year has 4 quarters"),
         (["--period", "2022-06-30..2022-06-01"], "ends before it starts"),
         (["--quarter", "2022Q2", "--due-within", "-1"], "--due-within"),
         (["--quarter", "2022Q2", "--unit", "Ban Tuyen giao"], "unknown unit"),

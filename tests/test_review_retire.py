@@ -56,7 +56,7 @@ def test_retire_moves_open_directives_and_keeps_history(cli: Cli, merged: dict[s
         "2025-07-01",
     )
     assert record["moved"] == [ids["open"], ids["late"]]
-    assert "2 open directive(s) moved to BTGDV" in result.stderr
+    assert "2 open directives moved to BTGDV" in result.stderr
     units = {u["code"]: u for u in cli.json("unit", "list")}
     assert units["BDV"]["successor"] == "BTGDV" and units["BDV"]["retired_on"] == "2025-07-01"
     listed = {d["id"]: d["unit"] for d in cli.json("list", "--as-of", "2025-07-02")}

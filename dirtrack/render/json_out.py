@@ -26,7 +26,7 @@ def dump_chunks(value: Any) -> Iterator[str]:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` in pieces, to be written as they come.
 
     A :class:`~dirtrack.records.RecordStream` is written as the list it stands for, record by
-    record as it is read (issue 6: the review's ``directives`` on a large register), so the
+    record as it is read (the review's ``directives`` on a large register), so the
     document is never held whole. ``tests/test_review_sql.py`` compares the pieces joined with
     json.dumps on random values.
     """
@@ -106,7 +106,7 @@ def _scalar(value: Any) -> str | None:
 
 # "\n" and the indent of each level; and for each shape of record (its keys, in order) and
 # level, the text that opens each of its lines: a review writes a hundred thousand records of
-# the same shape (issue 6).
+# the same shape.
 _PADS = ["\n" + "  " * level for level in range(64)]
 _OPENINGS: dict[tuple[tuple[Any, ...], int], list[str]] = {}
 

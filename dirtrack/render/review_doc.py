@@ -55,7 +55,7 @@ class ReviewTitles:
 
 class RowStream:
     """The rows of a table over a :class:`~dirtrack.records.RecordStream`, made as they are
-    read (issue 6): ``len()`` and iteration, like the list it stands for."""
+    read: ``len()`` and iteration, like the list it stands for."""
 
     def __init__(self, records: RecordStream, row: Callable[[Record], list[Any]]) -> None:
         self.records = records

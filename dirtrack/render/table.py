@@ -3,7 +3,7 @@
 In a terminal: boxes, colour and overdue rows in red. When stdout is not a terminal, or
 ``NO_COLOR`` is set, the same table comes out plain: no colour, no box drawing, no truncation.
 Rich is imported when a table is drawn by it, not before: a plain table written directly
-(:func:`plain_layout`) needs only its measure of characters (issue 6: start-up time).
+(:func:`plain_layout`) needs only its measure of characters, which keeps start-up short.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What every importer shares: its options, the problems it finds, its result, progress.
 
-An importer reads a whole file and checks every row before it writes anything (issue 4: all or
+An importer reads a whole file and checks every row before it writes anything (all or
 nothing). It reports what it found as an :class:`ImportResult`; when any row has a problem and
 the run is not a dry run, it raises :class:`ImportRejected`, whose one-line message names every
 bad row.

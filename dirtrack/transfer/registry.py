@@ -2,7 +2,7 @@
 
 ``dirtrack import FILE`` looks at the file's first bytes (and, where bytes cannot tell, its
 extension) and hands it to the first kind whose ``sniff`` accepts it. To teach ``import`` a new
-kind of file (issue 7's meeting drafts, say), add a :class:`FileKind` to :data:`KINDS` here or
+kind of file (meeting drafts, say), add a :class:`FileKind` to :data:`KINDS` here or
 call :func:`register` before :func:`run_import` runs. Its handler is named as
 ``"module:function"`` and imported only when a file of that kind is imported; it has the
 signature of :data:`Handler`.
