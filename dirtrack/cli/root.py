@@ -15,7 +15,6 @@ from dirtrack.cli import (  # noqa: F401
     meetings,
     ops,
     reports,
-    review,
     transfer,
     units,
 )

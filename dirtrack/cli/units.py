@@ -1,13 +1,22 @@
-"""`unit add`, `unit list`, `unit alias`."""
+"""`unit add`, `unit list`, `unit alias`, `unit retire`."""
 
 from typing import Annotated
 
 import typer
 
 from dirtrack.cli.app import unit_app
-from dirtrack.cli.common import FieldsOpt, FormatOpt, field_list, unit_of_work
+from dirtrack.cli.common import (
+    DateOpt,
+    FieldsOpt,
+    FormatOpt,
+    day_or_today,
+    field_list,
+    state,
+    unit_of_work,
+)
+from dirtrack.i18n import msg
 from dirtrack.records import unit_record
-from dirtrack.render import OutputFormat, out, views
+from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
 
@@ -60,3 +69,44 @@ def unit_alias(
         found = add_alias(session, unit, alias)
         code = found.code
     out(code)
+
+
+@unit_app.command("retire")
+def unit_retire(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Argument(help="The unit that ceases (code, name or alias).")],
+    *,
+    successor: Annotated[
+        str, typer.Option("--successor", help="The unit that takes over its open directives.")
+    ],
+    on: DateOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Retire a unit: its open directives move to the successor, its history stays.
+
+    Example: dirtrack unit retire BDVTU --successor BTGDVTU --date 1/7/2025
+    """
+    from dirtrack.records import unit_record
+    from dirtrack.render.json_out import dump
+    from dirtrack.store.units import UnitIndex, retire_unit
+
+    day = day_or_today(on)
+    with unit_of_work(ctx) as session:
+        done = retire_unit(session, unit, successor, on=day)
+        record = unit_record(UnitIndex.load(session).info(done.unit))
+    lang = state(ctx).lang
+    err(
+        msg(
+            "rv_retired",
+            lang,
+            unit=done.unit.code,
+            date=day.isoformat(),
+            successor=done.successor.code,
+            n=len(done.moved),
+            ids=", ".join(map(str, done.moved)) or "-",
+        )
+    )
+    if fmt is OutputFormat.JSON:
+        out(dump({**record, "moved": list(done.moved)}))
+    else:
+        out(done.unit.code)
