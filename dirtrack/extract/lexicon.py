@@ -123,7 +123,9 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "review",
         re.compile(r"\b(?:tong ket|so ket|danh gia (?:ket qua )?(?:cong tac )?nam \d{4})\b"),
     ),
-    ("briefing", re.compile(r"\bgiao ban\b")),
+    # "họp thường kỳ", "phiên họp thường kỳ tháng 3", "cuộc họp UBND thường kỳ", "phiên họp
+    # tháng 7" (a committee's monthly meeting): the regular meeting is a briefing
+    ("briefing", re.compile(r"\b(?:giao ban|thuong ky|phien hop thang \d{1,2})\b")),
     (
         "working-session",
         re.compile(
