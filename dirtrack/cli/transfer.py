@@ -142,9 +142,9 @@ def import_file(
         if result.problems and result.kind == "draft":
             from dirtrack.transfer.base import SHOWN_PROBLEMS
 
-            shown = [p.render(lang) for p in result.problems[:SHOWN_PROBLEMS]]
+            shown = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
             n = len(result.problems)
-            raise InvalidInput.of("import_dry_draft", file=path.name, n=n, problems="; ".join(shown))
+            raise InvalidInput.of("import_dry_draft", file=path.name, n=n, problems=shown)
         if result.problems:
             key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
             raise InvalidInput.of(key, file=path.name, n=len(bad), rows=ranges(bad))

@@ -3,8 +3,8 @@
 **Keys.** The meeting's key is derived from the words of the sentences the draft is read from
 (accents, case, spacing and markup ignored), so the same article, as text or as a saved page,
 always gives the same key; each directive's key is the meeting's key and the directive's place
-in the draft. ``dirtrack import`` stores them, and a second import of the same draft finds its meeting by
-that key and changes nothing.
+in the draft. ``dirtrack import`` stores them, and a second import of the same draft finds its
+meeting by that key and changes nothing.
 
 **Document number.** A notice that reports the conclusions has a number such as
 ``45-TB/TU`` or ``123/TB-UBND`` ("Thông báo số 45-TB/TU", "thông báo kết luận số ..."); only a
