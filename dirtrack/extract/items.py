@@ -298,8 +298,17 @@ def extract_limitations(
 # --- directives -----------------------------------------------------------------------------
 
 
+_FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
-    """The first verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu")."""
+    """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
+
+    "Kết luận hội nghị, đồng chí X yêu cầu ...": a framing verb ("kết luận", "nhấn mạnh")
+    followed, within the clause, by a request verb gives way to the request; "đã quán triệt"
+    reports what was done, not a task.
+    """
+    found: list[re.Match[str]] = []
     for m in SPEECH_VERB.finditer(key, start, end):
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
@@ -308,8 +317,21 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
-        return m
-    return None
+        if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
+            continue
+        found.append(m)
+    if not found:
+        return None
+    first = found[0]
+    if first.group() in _FRAMING_VERB:
+        later = [
+            m
+            for m in found[1:]
+            if m.group() not in _FRAMING_VERB and m.start() - first.end() <= 160
+        ]
+        if later:
+            return later[0]
+    return first
 
 
 def _speech_frame(key: str) -> bool:
@@ -365,6 +387,43 @@ def _core(
     return None
 
 
+#: The clause before a ``:`` that announces a list of tasks ("... cụ thể như sau", "các nội dung
+#: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau").
+_LIST_INTRO = re.compile(
+    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau)\s*$|"
+    r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
+    r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
+)
+#: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
+
+
+def _clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
+    (its ``;`` inside an item do not split it)."""
+    marks = [m for m in _INLINE_NUMBER.finditer(sentence)]
+    if len(marks) >= 2:
+        out: list[Clause] = []
+        head = sentence[: marks[0].start()]
+        if head.strip():
+            out.extend(split_clauses(head))
+        for i, m in enumerate(marks):
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(sentence)
+            piece = sentence[m.end() : stop]
+            if piece.strip(" ;,."):
+                out.append(Clause(piece, m.end(), ":"))
+        return out
+    return split_clauses(sentence)
+
+
+def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool:
+    """Whether ``clause`` announces the list that follows it (after a ``:``)."""
+    if next_clause is None or next_clause.after != ":":
+        return False
+    body = key[clause.start : clause.start + len(clause.text)].rstrip(" ,")
+    return bool(_LIST_INTRO.search(body))
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -383,6 +442,7 @@ def extract_directives(
     found: list[DirectiveDraft] = []
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
+    carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
@@ -395,6 +455,10 @@ def extract_directives(
             carry = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
+        # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
+        listing = carry == "colon" and in_zone
+        list_frame = carried_frame if listing else None
+        last_due: Deadline | None = None  # the deadline the previous sentence gave
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if not in_zone and _speech_frame(key):
@@ -402,12 +466,31 @@ def extract_directives(
             if not in_zone:
                 continue
             mentions = resolver.mentions(sentence)
-            frame: Deadline | None = None
-            for clause in split_clauses(sentence):
+            frame: Deadline | None = list_frame
+            clauses = _clauses(sentence)
+            sentence_due: Deadline | None = None
+            for index, clause in enumerate(clauses):
                 if (sentence, clause.start) in taken:
                     continue
                 end = clause.start + len(clause.text)
                 start = clause.start
+                following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if _is_list_intro(key, clause, following) or (
+                    following is not None
+                    and following.after == ":"
+                    and _INLINE_NUMBER.search(
+                        sentence[clause.start + len(clause.text) : following.start]
+                    )
+                ):
+                    # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
+                    # its deadline dates every item
+                    listing = True
+                    open_ctx = True
+                    found_due = best_deadline(find_deadlines(sentence[start:end], ref))
+                    list_frame = found_due or list_frame or last_due
+                    frame = list_frame
+                    sentence_due = found_due or sentence_due
+                    continue
                 verb = _speech_verb(key, low, start, end)
                 requested = False
                 if verb is not None:
@@ -431,12 +514,15 @@ def extract_directives(
                 if len(key[start:end].split()) < 2:
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
+                if core is None and listing and len(key[start:end].split()) >= 3:
+                    core = start  # an item of an announced list is a task whatever its verb
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)
                     at_start = head is not None and _SUBJECT_PREFIX.match(key[start : head.start])
                     core = head.end if head is not None and at_start else start
                 deadlines = find_deadlines(sentence[start:end], ref)
+                sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
                     chosen = best_deadline(deadlines)
                     if chosen is not None:
@@ -495,6 +581,10 @@ def extract_directives(
                 )
                 previous = lead
                 open_ctx = True
+            last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
+            carried_frame = list_frame or last_due
+        elif carry != "colon":
+            carried_frame = None
     return found

@@ -410,6 +410,7 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
+        self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
 
     # -- document context
