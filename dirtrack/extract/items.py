@@ -90,6 +90,8 @@ from dirtrack.extract.sentences import Clause, split_clauses, tidy
 from dirtrack.extract.units import Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
+#: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
+_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhung|tuy nhien|tuy vay)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
 
@@ -285,6 +287,19 @@ def extract_limitations(
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
                 continue
+            inside = _CONTRAST_INSIDE.search(key)
+            if inside and not modal and _negative(key, low, inside.end()):
+                # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
+                # follows the contrast is the limitation, and so are the next negative clauses
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    if c_end <= inside.end():
+                        continue
+                    begin = max(clause.start, inside.end())
+                    if _negative(key, low, begin, c_end):
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
+                active = active or _Intro(None)
+                continue
             active = None
             shortfall = SHORTFALL.search(key)
             if shortfall and not modal:
@@ -298,6 +313,7 @@ def extract_limitations(
 # --- directives -----------------------------------------------------------------------------
 
 
+_MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 
 
@@ -319,6 +335,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "ket luan" and _MEETING_AFTER.match(key, m.end()):
+            continue  # "Kết luận hội nghị, ...": the noun (the conclusion of the meeting)
         found.append(m)
     if not found:
         return None
@@ -504,6 +522,11 @@ def extract_directives(
                     ):
                         open_ctx = True
                         requested = True
+                        # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
+                        # the purpose before the request dates it
+                        purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
+                        if purpose is not None and PURPOSE.match(low, _skip_lead(key, start, end)):
+                            frame = purpose
                         start = verb.end()
                 start = _skip_lead(key, start, end)
                 modal = MODAL.search(low, start, end)

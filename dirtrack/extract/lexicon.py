@@ -236,6 +236,9 @@ NEGATIVE = re.compile(
         "con xay ra",
         "buong long",
         "hinh thuc",
+        "tiem an",
+        "xuong cap",
+        "dat thap",
     )
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
