@@ -91,7 +91,7 @@ from dirtrack.extract.units import Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
 #: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
-_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhung|tuy nhien|tuy vay)\s+")
+_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
 
@@ -287,7 +287,7 @@ def extract_limitations(
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
                 continue
-            inside = _CONTRAST_INSIDE.search(key)
+            inside = _CONTRAST_INSIDE.search(low)
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
                 # follows the contrast is the limitation, and so are the next negative clauses
@@ -442,6 +442,27 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     return bool(_LIST_INTRO.search(body))
 
 
+_HEAD_OF = re.compile(
+    r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
+    r"chi huy truong|bi thu)\s*$"
+)
+
+
+def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -> list[Mention]:
+    """ "Chủ tịch UBND phường 11 thành lập ...": the head of a unit stands for the unit."""
+    for m in mentions:
+        if start <= m.start < core and m.role == "unit" and m.affiliation:
+            if _HEAD_OF.match(key[start : m.start]):
+                name = _capitalize_first(m.text)
+                return [Mention(m.start, m.end, m.text, m.role, m.head, name, m.code, False)]
+            return []
+    return []
+
+
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -542,7 +563,10 @@ def extract_directives(
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)
-                    at_start = head is not None and _SUBJECT_PREFIX.match(key[start : head.start])
+                    at_start = head is not None and (
+                        _SUBJECT_PREFIX.match(key[start : head.start])
+                        or _HEAD_OF.match(key[start : head.start])
+                    )
                     core = head.end if head is not None and at_start else start
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
@@ -567,6 +591,8 @@ def extract_directives(
                 if len(text.split()) < 3:
                     continue
                 subject = [m for m in mentions if start <= m.start < core and _usable(m)]
+                if not subject:
+                    subject = _headed_unit(key, mentions, text_start, core)
                 collective = COLLECTIVE_SUBJECT.match(key[text_start:end]) or any(
                     m.role == "collective" and start <= m.start < core for m in mentions
                 )

@@ -279,7 +279,8 @@ SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
     r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"
-    r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban))\b"
+    r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban|hdnd|hoi dong nhan dan|huyen|"
+    r"huyen uy|xa|phuong|thanh pho|thi xa|dang uy|thanh uy|quan))\b"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
@@ -456,7 +457,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,
 COLLECTIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
-    r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|"
+    r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
     r"uy ban|ban,|so,|ban nganh|co so|tap the|lan)"
 )
 #: Which units work together with the lead unit.
