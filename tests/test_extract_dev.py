@@ -146,7 +146,7 @@ def test_dry_run_names_every_problem_with_its_line(
     error = cli.fail("import", str(draft), "--dry-run")
     assert "an import would write nothing" in error
     text = draft.read_text(encoding="utf-8").splitlines()
-    unknown = next(i for i, line in enumerate(text, 1) if "Kế hoạch và Đầu tư" in line) - 2
+    unknown = text.index('name = "Sở Kế hoạch và Đầu tư"')  # 0-based: its block's header line
     assert f"line {unknown}, units #" in error and "unknown unit 'Sở Kế hoạch và Đầu tư'" in error
     assert file_digest(db_path) == before
     assert cli.fail("import", str(draft)).count("unknown unit") == error.count("unknown unit")

@@ -418,7 +418,7 @@ _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 
 def _clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
-    (its ``;`` inside an item do not split it)."""
+    (the ``;`` inside an item do not split it), each with ``after == "#"``."""
     marks = [m for m in _INLINE_NUMBER.finditer(sentence)]
     if len(marks) >= 2:
         out: list[Clause] = []
@@ -429,14 +429,14 @@ def _clauses(sentence: str) -> list[Clause]:
             stop = marks[i + 1].start() if i + 1 < len(marks) else len(sentence)
             piece = sentence[m.end() : stop]
             if piece.strip(" ;,."):
-                out.append(Clause(piece, m.end(), ":"))
+                out.append(Clause(piece, m.end(), "#"))  # "#": a numbered item
         return out
     return split_clauses(sentence)
 
 
 def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool:
     """Whether ``clause`` announces the list that follows it (after a ``:``)."""
-    if next_clause is None or next_clause.after != ":":
+    if next_clause is None or next_clause.after not in (":", "#"):
         return False
     body = key[clause.start : clause.start + len(clause.text)].rstrip(" ,")
     return bool(_LIST_INTRO.search(body))
@@ -506,7 +506,10 @@ def extract_directives(
                 continue
             mentions = resolver.mentions(sentence)
             frame: Deadline | None = list_frame
-            clauses = _clauses(sentence)
+            if listing and LIST_MARKER.match(para.text):
+                clauses = [Clause(sentence, 0, "#")]  # a dashed entry: one item, ";" and all
+            else:
+                clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
             for index, clause in enumerate(clauses):
                 if (sentence, clause.start) in taken:
@@ -514,12 +517,11 @@ def extract_directives(
                 end = clause.start + len(clause.text)
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
-                if _is_list_intro(key, clause, following) or (
-                    following is not None
-                    and following.after == ":"
-                    and _INLINE_NUMBER.search(
-                        sentence[clause.start + len(clause.text) : following.start]
-                    )
+                numbered_next = following is not None and following.after == "#"
+                # a sentence ending in ":" announces the list items of the next paragraphs
+                lead_in = following is None and sentence.rstrip().endswith(":")
+                if (numbered_next and clause.after != "#") or (
+                    clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
                 ):
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
                     # its deadline dates every item

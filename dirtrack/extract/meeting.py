@@ -320,6 +320,8 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     for m in MEETING_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
+        if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
+            continue
         return _day_month(m)
     return None
 
