@@ -419,7 +419,7 @@ _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 def _clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
     (the ``;`` inside an item do not split it), each with ``after == "#"``."""
-    marks = [m for m in _INLINE_NUMBER.finditer(sentence)]
+    marks = list(_INLINE_NUMBER.finditer(sentence))
     if len(marks) >= 2:
         out: list[Clause] = []
         head = sentence[: marks[0].start()]
