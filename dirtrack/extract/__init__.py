@@ -34,7 +34,7 @@ from dirtrack.extract.items import Paragraph, extract_directives, extract_limita
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
 from dirtrack.extract.meeting import extract_meeting
 from dirtrack.extract.sentences import split_sentences
-from dirtrack.extract.units import KnownUnit, UnitResolver, unit_key
+from dirtrack.extract.units import KnownUnit, UnitResolver, session_partner, unit_key
 from dirtrack.text import fold_words
 
 __all__ = [
@@ -102,6 +102,12 @@ def extract(
     resolver = UnitResolver(sentences, units, lead)
     limitations, taken = extract_limitations(paragraphs, resolver)
     directives = extract_directives(paragraphs, resolver, info.date, taken)
+    if info.kind == "working-session" and lead is not None:
+        # a working session with one unit: what names no unit is that unit's
+        partner = session_partner(lead, resolver)
+        if partner is not None:
+            limitations = [x if x.unit else replace(x, unit=partner) for x in limitations]
+            directives = [x if x.unit else replace(x, unit=partner) for x in directives]
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:
