@@ -91,6 +91,12 @@ from dirtrack.extract.units import Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
 #: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
+_TURNS_POSITIVE = re.compile(r",\s*(?:song|nhung)\s+[^;]*\b(?:dat|co nhieu co gang|ket qua)\b")
+#: A leader's report of what was done at the meeting ("đã quán triệt, triển khai ...").
+_REPORTS_PAST = re.compile(
+    r"\b(?:dong chi|d/c|bi thu|chu tich|giam doc)\b[^.;:]{0,80}?\bda\s+(?:quan triet|trien khai|"
+    r"danh gia|thong qua|trinh bay|bao cao|thong tin|neu)\b"
+)
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
@@ -212,7 +218,9 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
         return False
     noun = LIMIT_NOUN.search(intro_key)
     if noun and not LIMIT_NOUN_OVERCOME.search(intro_key[: noun.start()]):
-        return True
+        # "mặc dù còn nhiều khó khăn, song ... đạt nhiều kết quả trên các mặt như:" lists
+        # achievements: the difficulty is conceded, not announced
+        return not _TURNS_POSITIVE.search(intro_key, noun.end())
     return bool(CONTRAST_OPEN.match(sentence_key))
 
 
@@ -504,6 +512,9 @@ def extract_directives(
                 in_zone = True
             if not in_zone:
                 continue
+            asked = _speech_verb(key, low, 0, len(key))
+            if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
+                continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
             frame: Deadline | None = list_frame
             if listing and LIST_MARKER.match(para.text):
