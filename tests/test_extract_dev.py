@@ -136,9 +136,7 @@ def test_a_saved_page_gives_the_same_draft_as_its_text(tmp_path: Path, number: s
     assert from_text.directives  # something to compare
 
 
-def test_dry_run_names_every_problem_with_its_line(
-    cli: Cli, db_path: Path, tmp_path: Path
-) -> None:
+def test_dry_run_names_every_problem_with_its_line(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     cli.ok("unit", "add", "SXD", "Sở Xây dựng")
     draft = tmp_path / "hop.toml"
     cli.ok("extract", str(DEV / "16.txt"), "--date", "2021-06-17", "--out", str(draft))

@@ -101,7 +101,8 @@ def extract(
     lead = sentences[lead_index] if sentences else None
     resolver = UnitResolver(sentences, units, lead)
     limitations, taken = extract_limitations(paragraphs, resolver)
-    directives = extract_directives(paragraphs, resolver, info.date, taken)
+    # year-less deadlines are read against the meeting, else against the reference day
+    directives = extract_directives(paragraphs, resolver, info.date or today, taken)
     if info.kind == "working-session" and lead is not None:
         # a working session with one unit: what names no unit is that unit's
         partner = session_partner(lead, resolver)
