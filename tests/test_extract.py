@@ -360,12 +360,15 @@ def test_a_conclusion_notice_with_headings_and_bullets() -> None:
     got = [(d.unit, d.with_, d.due) for d in draft.directives]
     assert got == [
         ("Ban Dân vận Tỉnh ủy", ("Ủy ban MTTQ Việt Nam tỉnh", "Sở Nội vụ"), date(2023, 6, 30)),
-        (None, (), None),
-        (None, (), date(2023, 9, 30)),
+        # a working session with one unit: what names no unit is that unit's
+        ("Ban Dân vận Tỉnh ủy", (), None),
+        ("Ban Dân vận Tỉnh ủy", (), date(2023, 9, 30)),
         ("VPTU", (), date(2023, 4, 21)),  # "trong 02 tuần tới" from the meeting day
         (None, ("Ban Dân vận Tỉnh ủy",), None),  # "UBND các huyện, thị xã, thành phố": every unit
     ]
     assert not any("Như trên" in d.text or "Lưu" in d.text for d in draft.directives)
+    assert meeting.doc == "512-TB/TU"  # the notice's number, not a cited document's
+    assert {lim.unit for lim in draft.limitations} == {"Ban Dân vận Tỉnh ủy"}
 
 
 def test_directives_quoted_before_their_attribution() -> None:

@@ -100,15 +100,13 @@ def extract(
         info.chair = " ".join(chair.split())
     lead = sentences[lead_index] if sentences else None
     resolver = UnitResolver(sentences, units, lead)
-    limitations, taken = extract_limitations(paragraphs, resolver)
-    # year-less deadlines are read against the meeting, else against the reference day
-    directives = extract_directives(paragraphs, resolver, info.date or today, taken)
+    # a working session with one unit: what names no unit (nor every unit) is that unit's
+    partner = None
     if info.kind == "working-session" and lead is not None:
-        # a working session with one unit: what names no unit is that unit's
         partner = session_partner(lead, resolver)
-        if partner is not None:
-            limitations = [x if x.unit else replace(x, unit=partner) for x in limitations]
-            directives = [x if x.unit else replace(x, unit=partner) for x in directives]
+    limitations, taken = extract_limitations(paragraphs, resolver, partner)
+    # year-less deadlines are read against the meeting, else against the reference day
+    directives = extract_directives(paragraphs, resolver, info.date or today, taken, partner)
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:
@@ -137,7 +135,7 @@ def extract(
         chair_title=info.chair_title,
         kind=info.kind,
         source=info.source,
-        doc=document_number(sentences),
+        doc=document_number([b.text for b in blocks]),
         key=meeting_key,
     )
     keyed = tuple(

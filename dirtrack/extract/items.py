@@ -225,15 +225,22 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
 
 
 def extract_limitations(
-    paragraphs: Sequence[Paragraph], resolver: UnitResolver
+    paragraphs: Sequence[Paragraph], resolver: UnitResolver, partner: str | None = None
 ) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
-    """The limitations, and the clauses they were read from (sentence, offset)."""
+    """The limitations, and the clauses they were read from (sentence, offset).
+
+    ``partner``: the one unit of a working session, given to what names no unit (unless its
+    subject is collective: "một số xã").
+    """
     found: list[LimitationDraft] = []
     taken: set[tuple[str, int]] = set()
     carry: _Intro | None = None
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
         item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+        if item is not None and item.unit is None and partner is not None:
+            if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                item = LimitationDraft(item.text, partner, item.category, item.source)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -483,8 +490,10 @@ def extract_directives(
     resolver: UnitResolver,
     ref: date | None,
     taken: set[tuple[str, int]] | None = None,
+    partner: str | None = None,
 ) -> list[DirectiveDraft]:
-    """The directives given at the meeting (see the module docstring)."""
+    """The directives given at the meeting (see the module docstring); ``partner``: the one
+    unit of a working session, lead of what names no unit and no collective subject."""
     taken = taken or set()
     found: list[DirectiveDraft] = []
     seen: set[tuple[str | None, str]] = set()
@@ -627,6 +636,9 @@ def extract_directives(
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None
+                if unit is None and partner is not None and not collective:
+                    if partner not in partners:
+                        unit = partner
                 signature = (unit, fold_aligned(text))
                 if signature in seen:
                     continue
