@@ -477,6 +477,14 @@ def extract_meeting(
     info.date = meeting_date(blocks, lead, sentence_blocks[lead_index], sentences, today)
     captions = [b.text for b in blocks if b.kind == "caption"]
     info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
+    if info.chair is None:
+        # no chair in the body: a photo caption read as a heading ("Đồng chí X, Phó Bí thư
+        # Thường trực Tỉnh ủy phát biểu kết luận hội nghị") may name them
+        more = [b.text for b in blocks if b.kind == "header"][1:]
+        if more:
+            info.chair, info.chair_title, chair_source = choose_chair(
+                sentences, lead_index, [*captions, *more]
+            )
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
     info.kind = kind_of(lead, headline, sentences)
