@@ -185,3 +185,14 @@ def test_every_measured_article_gives_a_draft_in_time() -> None:
     assert totals.drafts == totals.articles and totals.slowest < 1.0
     # the floor the method reached when it was committed (README, "Benchmark")
     assert totals.fields["directives"].f1 >= 0.55
+
+
+def test_apply_twice_records_once(cli: Cli, db_path: Path) -> None:
+    cli.ok("unit", "add", "DUAK", "Đảng ủy xã An Khương")
+    first = cli("extract", str(DEV / "18.txt"), "--apply")
+    assert first.exit_code == 0, first.stderr
+    before = file_digest(db_path)
+    assert "imported already as meeting 1" in cli.fail("extract", str(DEV / "18.txt"), "--apply")
+    assert file_digest(db_path) == before
+    cli.ok("extract", str(DEV / "18.txt"), "--apply", "--allow-duplicate")
+    assert [m["id"] for m in cli.json("meetings")] == [1, 2]

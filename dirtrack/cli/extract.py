@@ -45,6 +45,13 @@ def extract(
         bool,
         typer.Option("--create-units", help="With --apply: register units the text names."),
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="With --apply: record it even if this draft was recorded before.",
+        ),
+    ] = False,
     on: Annotated[
         str | None,
         typer.Option(
@@ -102,7 +109,9 @@ def extract(
 
             assert session is not None
 
-            result = record_draft(session, draft, create_units=create_units)
+            result = record_draft(
+                session, draft, create_units=create_units, allow_duplicate=allow_duplicate
+            )
             err(
                 msg(
                     "draft_recorded",
