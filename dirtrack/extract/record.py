@@ -27,7 +27,7 @@ from sqlmodel import Session, select
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
-from dirtrack.models import Category, Meeting, MeetingKind, Unit
+from dirtrack.models import Category, Directive, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
@@ -247,6 +247,19 @@ def record_draft(
                 plan.problems.append(Problem(f"{where} ({_short(item.text)}): {impossible}"))
         if lead is not None:
             directive_units.append((lead, partners, i))
+    keys = [item.key for item in draft.directives if item.key]
+    if keys and duplicate is None:
+        taken = dict(
+            session.exec(select(Directive.key, Directive.id).where(Directive.key.in_(keys)))  # type: ignore[union-attr]
+        )
+        for i, item in enumerate(draft.directives, 1):
+            if item.key in taken:
+                plan.problems.append(
+                    Problem(
+                        f"directives #{i}: key {item.key!r} is directive {taken[item.key]}'s "
+                        "already: give it another key or leave the key out"
+                    )
+                )
     result.problems = plan.problems
     result.warnings = plan.warnings
     result.new_units = [{"code": code, "name": name} for code, name in plan.new_units]
