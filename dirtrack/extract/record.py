@@ -249,9 +249,10 @@ def record_draft(
             directive_units.append((lead, partners, i))
     keys = [item.key for item in draft.directives if item.key]
     if keys and duplicate is None:
-        taken = dict(
-            session.exec(select(Directive.key, Directive.id).where(Directive.key.in_(keys)))  # type: ignore[union-attr]
+        rows = session.exec(
+            select(Directive.key, Directive.id).where(Directive.key.in_(keys))  # type: ignore[union-attr]
         )
+        taken = {str(key): did for key, did in rows}
         for i, item in enumerate(draft.directives, 1):
             if item.key in taken:
                 plan.problems.append(
