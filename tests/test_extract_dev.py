@@ -196,3 +196,27 @@ def test_apply_twice_records_once(cli: Cli, db_path: Path) -> None:
     assert file_digest(db_path) == before
     cli.ok("extract", str(DEV / "18.txt"), "--apply", "--allow-duplicate")
     assert [m["id"] for m in cli.json("meetings")] == [1, 2]
+
+
+def test_taken_directive_keys_are_refused_at_their_lines(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    from tests.test_cli_extract import give_unit
+
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(DEV / "16.txt"), "--date", "2021-06-17", "--out", str(draft))
+    text = give_unit(draft.read_text(encoding="utf-8"), "Sở Xây dựng")
+    draft.write_text(text, encoding="utf-8")
+    cli.ok("import", str(draft), "--create-units")
+    assert all(d["key"] for d in cli.json("list"))
+    copy = tmp_path / "copy.toml"
+    lines = [
+        'key = "tay-bac"' if line.startswith('key = "bai-') and "." not in line else line
+        for line in text.splitlines()
+    ]
+    edited = "\n".join(lines).replace('title = "', 'title = "Họp lại: ', 1)
+    copy.write_text(edited, encoding="utf-8")
+    before = file_digest(db_path)
+    error = cli.fail("import", str(copy))
+    assert "directives #1: key" in error and "is directive 1's already" in error
+    assert file_digest(db_path) == before
