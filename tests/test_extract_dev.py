@@ -220,3 +220,20 @@ def test_taken_directive_keys_are_refused_at_their_lines(
     error = cli.fail("import", str(copy))
     assert "directives #1: key" in error and "is directive 1's already" in error
     assert file_digest(db_path) == before
+
+
+def test_a_conclusion_by_topics_gives_each_task() -> None:
+    text = (
+        "Sáng 5/6/2023, UBND tỉnh họp nghe báo cáo tiến độ dự án. Đồng chí Trần Văn Nam, Chủ"
+        " tịch UBND tỉnh chủ trì.\nKết luận cuộc họp, Chủ tịch UBND tỉnh chỉ đạo như sau:\n"
+        "Về công tác giải phóng mặt bằng, giao UBND huyện Châu Thành chủ trì vận động người dân"
+        " bàn giao mặt bằng trong tháng 7/2023.\nĐối với dự án đường tỉnh 925, yêu cầu chủ đầu"
+        " tư tập trung nhân lực, máy móc đẩy nhanh tiến độ thi công.\nGiao Sở Tài chính tham"
+        " mưu bố trí vốn, báo cáo UBND tỉnh trước ngày 15/7/2023."
+    )
+    got = [(d.unit, d.due, d.product) for d in extract(text).directives]
+    assert got == [
+        ("UBND huyện Châu Thành", date(2023, 7, 31), None),
+        (None, None, None),
+        ("Sở Tài chính", date(2023, 7, 15), "Báo cáo"),
+    ]

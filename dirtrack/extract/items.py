@@ -329,6 +329,11 @@ def extract_limitations(
 
 
 _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
+#: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
+#: "Đối với dự án X, yêu cầu ...".
+_TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")
+#: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
+_TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 
 
@@ -505,7 +510,9 @@ def extract_directives(
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
             continue
-        in_zone = carry == "heading" or (carry == "colon" and bool(LIST_MARKER.match(para.text)))
+        in_zone = carry == "heading" or (
+            carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
+        )
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
         if carry == "colon" and not in_zone:
             carry = None
@@ -562,6 +569,7 @@ def extract_directives(
                         or (body is not None and body.end() == verb.end())
                         or not re.sub(r"[\W_]+", "", before_verb)
                         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+                        or _TOPIC.match(before_verb)
                     ):
                         open_ctx = True
                         requested = True
