@@ -84,6 +84,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_AFTER,
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
+    TOPIC_OPEN,
     WITH_CUE,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
@@ -96,6 +97,11 @@ _TURNS_POSITIVE = re.compile(r",\s*(?:song|nhung)\s+[^;]*\b(?:dat|co nhieu co ga
 _REPORTS_PAST = re.compile(
     r"\b(?:dong chi|d/c|bi thu|chu tich|giam doc)\b[^.;:]{0,80}?\bda\s+(?:quan triet|trien khai|"
     r"danh gia|thong qua|trinh bay|bao cao|thong tin|neu)\b"
+)
+#: A collective subject reporting what it did ("Chủ tịch UBND các xã, thị trấn đã chỉ đạo"):
+#: the speech verb right after it, in the past, gives no task of the meeting.
+_REPORTED_BY_MANY = re.compile(
+    r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
@@ -404,6 +410,16 @@ def _core(
         return modal.start()
     if open_ctx and IMPERATIVE.match(ckey):
         return start
+    topic = TOPIC_OPEN.match(ckey) if open_ctx else None
+    if topic is not None:
+        # "Về công tác X, tiếp tục ...", "trong công tác Đảng tiếp tục duy trì ...": the task
+        # starts at the first imperative verb of the next few words
+        for word in re.finditer(r"\S+", key[start + topic.end() : end]):
+            if word.start() > 60:
+                break
+            at = start + topic.end() + word.start()
+            if IMPERATIVE.match(key[at:end]):
+                return at
     first = next(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
         None,
@@ -529,6 +545,8 @@ def extract_directives(
             if not in_zone:
                 continue
             asked = _speech_verb(key, low, 0, len(key))
+            if asked is not None and _REPORTED_BY_MANY.search(key[: asked.start()]):
+                continue  # "Chủ tịch UBND các xã đã chỉ đạo ...": what others did, no task
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)

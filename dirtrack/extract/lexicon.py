@@ -101,6 +101,13 @@ _TIME_OF_DAY = r"(?:sang|chieu|toi|trua|dem|hom nay|hom qua)(?:\s+(?:nay|qua|hom
 MEETING_DAY = re.compile(
     rf"\b(?:{_TIME_OF_DAY}\s*,?\s*(?:\(?\s*ngay\s+)?|ngay\s+)\(?\s*(?:{_DAY_MONTH}|{_LONG_DATE})"
 )
+#: A meeting over a few days, read as its first day: "Ngày 15 và 16/3", "Trong 2 ngày 15-16/3",
+#: "Từ ngày 15 đến 17/3/2021", "sáng 15 và chiều 16-3".
+MEETING_SPAN = re.compile(
+    rf"\b(?:(?:trong\s+(?:\d|hai|ba|bon)\s+)?(?:tu\s+)?ngay|{_TIME_OF_DAY})\s+(\d{{1,2}})\s*"
+    rf"(?:va|den|-|–|,)\s*(?:(?:{_TIME_OF_DAY})\s+)?(?:ngay\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})"
+    rf"(?:\s*[/.-]\s*(\d{{4}}))?(?![\d/])"
+)
 #: Any day written in the text (``6/5``, ``06-05-2022``, ``ngày 6 tháng 5 năm 2022``).
 ANY_DAY = re.compile(rf"(?<![\d/.-])(?:{_DAY_MONTH}|ngay\s+{_LONG_DATE})(?![\d/])")
 #: A full date with its year.
@@ -311,9 +318,7 @@ PRAISE = re.compile(
 PAST = re.compile(r"\b(?:da|vua|dang)\b")
 
 #: Verbs that open an imperative clause ("Nâng cao...", "Phối hợp...", "Cũng cố...").
-IMPERATIVE = re.compile(
-    r"^\s*"
-    + words(
+IMPERATIVE_VERBS = (
         "nang cao",
         "tang cuong",
         "tiep tuc",
@@ -399,7 +404,13 @@ IMPERATIVE = re.compile(
         "lam ro",
         "di sau",
         "tuan thu",
-    )
+)
+IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
+#: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
+#: ...", "Trong công tác Đảng tiếp tục duy trì ..."): the task starts at its verb.
+TOPIC_OPEN = re.compile(
+    r"^\W*(?:ve|doi voi|rieng|rieng doi voi|trong|tren)\s+(?:cong tac|linh vuc|viec|van de|"
+    r"nhiem vu|du an|chuong trinh|thang|quy|nam|thoi gian|giai doan|dot)\b"
 )
 #: Verbs that follow a unit named as the subject of a task ("Ban Tổ chức tham mưu...").
 ACTION_AFTER_UNIT = re.compile(

@@ -114,6 +114,29 @@ _PARTY_BOARDS = (
 )
 
 
+#: The same departments written with "&", dashes or abbreviations ("Nông nghiệp & PTNT",
+#: "NN&PTNT", "TN và MT", "LĐ-TB&XH"), as reports often write them.
+_DEPARTMENTS_SHORT = (
+    r"nong nghiep\s*(?:va|&|-)\s*(?:phat trien nong thon|ptnt)",
+    r"nn\s*(?:va|&|-)\s*ptnt",
+    r"tai nguyen\s*(?:&|-)\s*moi truong",
+    r"tn\s*(?:va|&|-)\s*mt",
+    r"lao dong\s*-?\s*thuong binh\s*(?:&|-)\s*xa hoi",
+    r"ld\s*-?\s*tb\s*(?:va|&|-)\s*xh",
+    r"giao duc\s*&\s*dao tao",
+    r"gd\s*(?:va|&|-)\s*dt",
+    r"van hoa\s*(?:&)\s*thong tin",
+    r"vh\s*(?:va|&|-)\s*tt",
+    r"ke hoach\s*&\s*dau tu",
+    r"kh\s*(?:va|&|-)\s*dt",
+    r"tc\s*-\s*kh",
+    r"gtvt",
+    r"khcn",
+    r"kh\s*(?:va|&)\s*cn",
+    r"tt\s*(?:va|&)\s*tt",
+)
+
+
 def _alt(items: Sequence[str]) -> str:
     return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
 
@@ -158,7 +181,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (rf"(?:uy ban kiem tra|ubkt)(?: (?:{_PARTY}|trung uong))?", "board", "ubkt", False),
-    (rf"so {_alt(_DEPARTMENTS)}", "unit", "so", False),
+    (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
@@ -194,7 +217,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
         rf"tai nguyen va moi truong|kinh te|kinh te va ha tang|kinh te - ha tang|quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
-        rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra)(?: {_GOV})?",
+        rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra|{_alt(_DEPARTMENTS_SHORT)})"
+        rf"(?: {_GOV})?",
         "unit",
         "phong",
         True,
