@@ -705,3 +705,53 @@ def test_extraction_is_fast() -> None:
     for text in texts:
         extract(text)
     assert (time.perf_counter() - start) / len(texts) < 0.5
+
+
+_CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì."
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Ngày 15 và 16/3, ", date(2021, 3, 15)),
+        ("Trong 2 ngày 15-16/3, ", date(2021, 3, 15)),
+        ("Từ ngày 15 đến 17/3/2021, ", date(2021, 3, 15)),
+        ("Sáng thứ Hai (15/3), ", date(2021, 3, 15)),
+        ("Chiều ngày 15-3, ", date(2021, 3, 15)),
+        ("Sáng 15.3, ", date(2021, 3, 15)),
+    ],
+)
+def test_meeting_day_forms(lead: str, expected: date) -> None:
+    draft = extract(lead + _CHAIRED, today=date(2021, 3, 20))
+    assert draft.meeting.date == expected
+
+
+def test_yesterday_is_read_against_the_date_line_only() -> None:
+    dated = extract("Thứ Hai, 15/03/2021 10:20\nChiều hôm qua, " + _CHAIRED)
+    assert dated.meeting.date == date(2021, 3, 14)
+    undated = extract("Chiều hôm qua, " + _CHAIRED, today=date(2021, 3, 20))
+    assert undated.meeting.date is None
+
+
+def test_abbreviated_departments_are_units() -> None:
+    text = (
+        "Ngày 3/7/2023, đồng chí Nguyễn Văn An, Phó Chủ tịch UBND huyện kiểm tra sản xuất. "
+        "Đồng chí yêu cầu Phòng Nông nghiệp & PTNT huyện phối hợp với UBND các xã hướng dẫn "
+        "nông dân gieo cấy đúng lịch thời vụ; Sở TN&MT rà soát các mỏ khoáng sản."
+    )
+    units = [d.unit for d in extract(text).directives]
+    assert units == ["Phòng Nông nghiệp & PTNT huyện", "Sở TN&MT"]
+
+
+def test_topic_frame_before_the_verb_and_reports_of_others() -> None:
+    text = (
+        "Ngày 5/6/2023, Chi bộ tổ chức hội nghị. Trong quý I, Chủ tịch UBND các xã đã chỉ đạo "
+        "các bộ phận chuyên môn tập trung thu ngân sách.\n"
+        "Kết luận hội nghị, đồng chí Nguyễn Văn An yêu cầu các phòng tiếp tục triển khai những "
+        "nhiệm vụ được giao; trong công tác Đảng tiếp tục duy trì các hoạt động đúng quy định."
+    )
+    texts = [d.text for d in extract(text).directives]
+    assert texts == [
+        "các phòng tiếp tục triển khai những nhiệm vụ được giao",
+        "trong công tác Đảng tiếp tục duy trì các hoạt động đúng quy định",
+    ]
