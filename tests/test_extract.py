@@ -755,3 +755,29 @@ def test_topic_frame_before_the_verb_and_reports_of_others() -> None:
         "các phòng tiếp tục triển khai những nhiệm vụ được giao",
         "trong công tác Đảng tiếp tục duy trì các hoạt động đúng quy định",
     ]
+
+
+def test_a_committee_or_the_meeting_orders() -> None:
+    lead = "Sáng 15/3/2023, UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An chủ trì.\n"
+    ordered = extract(lead + "UBND tỉnh yêu cầu Sở Y tế khẩn trương rà soát danh mục thuốc.")
+    assert [(d.unit, d.text) for d in ordered.directives] == [
+        ("Sở Y tế", "Sở Y tế khẩn trương rà soát danh mục thuốc")
+    ]
+    done = extract(
+        lead + "Nhiều nội dung đã được Thường trực, Ban Thường vụ Tỉnh ủy chỉ đạo kịp thời."
+    )
+    assert not done.directives
+
+
+def test_tasks_announced_without_a_colon_continue_in_the_next_paragraphs() -> None:
+    text = (
+        "Sáng 15/3/2023, UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An chủ trì.\n"
+        "Phát biểu kết luận, đồng chí Nguyễn Văn An yêu cầu các đơn vị tập trung thực hiện "
+        "một số nội dung.\n"
+        "Tập trung chỉ đạo thu hoạch lúa vụ xuân.\n"
+        "Phòng Tài chính - Kế hoạch huyện tham mưu phân bổ vốn cho các xã theo kế hoạch.\n"
+        "Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.\n"
+        "Năm 2022, huyện đạt nhiều kết quả tích cực trên các lĩnh vực."
+    )
+    units = [d.unit for d in extract(text).directives]
+    assert units[1:] == [None, "Phòng Tài chính - Kế hoạch huyện", "Văn phòng HĐND và UBND huyện"]

@@ -52,7 +52,7 @@ _CAPTION_START = re.compile(
     r"dai bieu (?:du|tham du)|cac dong chi lanh dao)\b"
 )
 _CAPTION_TAIL = re.compile(
-    r"\b(?:phat bieu|ket luan|tang|trao|chup anh|thao luan|kiem tra|tham|lam viec|du hoi nghi|"
+    r"\b(?:phat bieu|ket luan|tang|trao|chup anh|thao luan|kiem tra|tham(?! muu| gia)|lam viec|du hoi nghi|"
     r"chu tri)\b[^,;:]{0,60}[.]?\s*$"
 )
 _PERSONISH_START = re.compile(

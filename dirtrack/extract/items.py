@@ -478,6 +478,32 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     return bool(_LIST_INTRO.search(body))
 
 
+#: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung
+#: thực hiện một số nhiệm vụ trọng tâm sau.", "... các nội dung như sau.").
+_ANNOUNCES_TASKS = re.compile(
+    r"(?:\b(?:mot so|cac|nhung|\d+)\s+(?:nhiem vu|noi dung|giai phap|van de|cong viec|"
+    r"nhom nhiem vu|nhom giai phap)\b[^.;:]*|\bnhu sau|\bsau day)\s*[.…]?\s*$"
+)
+
+
+def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
+    """Whether a paragraph after an announcement of tasks is one of them: it opens on a list
+    marker, "Về ...", "Giao ...", an imperative verb, a topic frame or a unit that acts."""
+    if not para.sentences:
+        return False
+    first = para.sentences[0]
+    key, low = fold_aligned(first), lower_aligned(first)
+    if LIST_MARKER.match(para.text) or _TASK_START.match(key) or TOPIC_OPEN.match(key):
+        return True
+    clause = split_clauses(first)[0]
+    start = _skip_lead(key, clause.start, clause.start + len(clause.text))
+    end = clause.start + len(clause.text)
+    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must
+    core = _core(key, low, start, end, True, resolver.mentions(first))
+    modal = MODAL.search(low, start, end)
+    return core is not None and (modal is None or core != modal.start())
+
+
 _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
@@ -529,8 +555,10 @@ def extract_directives(
         in_zone = carry == "heading" or (
             carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
         )
+        # "... yêu cầu tập trung thực hiện một số nhiệm vụ sau." and then a paragraph per task
+        in_zone = in_zone or (carry == "tasks" and _opens_task(para, resolver))
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
-        if carry == "colon" and not in_zone:
+        if carry in ("colon", "tasks") and not in_zone:
             carry = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
@@ -685,6 +713,11 @@ def extract_directives(
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
             carried_frame = list_frame or last_due
+        elif (
+            in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
+        ):
+            carry = "tasks"
+            carried_frame = None
         elif carry != "colon":
             carried_frame = None
     return found

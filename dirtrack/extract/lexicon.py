@@ -294,6 +294,13 @@ LEADER_REF = re.compile(
 LEADER_BODY_SPEAKS = re.compile(
     r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac)\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
+    # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
+    # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
+    # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
+    r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
+    r"(?:tinh|huyen|thanh pho|thi xa|quan)|(?:tinh|huyen|thanh|thi) uy|hoi nghi|cuoc hop|"
+    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu)\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(

@@ -158,7 +158,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (rf"{_PARTY}", "leadership", "committee", True),
     (
-        rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
+        rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|"
+        rf"{_HDND}\s*(?:va|&|-)\s*{_UBND}(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
         rf"{_HDND}(?: {_GOV})?|{_PARTY}|dang uy(?: {_GOV})?|chinh phu|trung uong dang|quoc hoi|"
         rf"chu tich nuoc)",
         "unit",
@@ -232,6 +233,15 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
+    (
+        rf"(?:chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
+        rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
+        rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su)"
+        rf"(?: khu vuc)?(?: {_GOV})?",
+        "unit",
+        "co quan",
+        True,
+    ),
     (
         r"hoi (?:nong dan|lien hiep phu nu|cuu chien binh|chu thap do|cuu thanh nien xung phong)"
         rf"(?: {_GOV})?",
