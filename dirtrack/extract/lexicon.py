@@ -280,7 +280,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
-    r"huong dan|de)\s*$)"
+    r"huong dan|de|"
+    # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
+    r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao)\s*$)"
 )
 SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
