@@ -469,6 +469,11 @@ def test_deadline_phrases() -> None:
     assert find_deadlines("nhiệm kỳ 2016-2021", ref) == []
     assert find_deadlines("theo Quyết định số 46-QĐ/ThU, ngày 28/9/2022", ref) == []
     assert resolve("chậm nhất trong quý IV", ref) == date(2022, 12, 31)
+    # an hour before the day does not hide it
+    assert resolve("trước 17 giờ ngày 20/9", ref) == date(2022, 9, 20)
+    assert [d.due for d in find_deadlines("báo cáo trước 17h00' ngày 03/10/2022", ref)] == [
+        date(2022, 10, 3)
+    ]
 
 
 # --- cleaning and splitting -----------------------------------------------------------------
