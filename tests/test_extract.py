@@ -786,3 +786,18 @@ def test_tasks_announced_without_a_colon_continue_in_the_next_paragraphs() -> No
     )
     units = [d.unit for d in extract(text).directives]
     assert units[1:] == [None, "Phòng Tài chính - Kế hoạch huyện", "Văn phòng HĐND và UBND huyện"]
+
+
+def test_a_sentence_that_opens_on_the_request_is_a_task() -> None:
+    text = (
+        "Làm việc với UBND xã An Phú, Thường trực HĐND huyện đánh giá cao kết quả của xã. "
+        "Đề nghị UBND xã An Phú tăng cường phối hợp với Mặt trận trong công tác giám sát."
+    )
+    assert [(d.unit, d.text) for d in extract(text).directives] == [
+        (
+            "UBND xã An Phú",
+            "UBND xã An Phú tăng cường phối hợp với Mặt trận trong công tác giám sát",
+        )
+    ]
+    # "yêu cầu đặt ra" is a noun, not a request
+    assert not extract("Yêu cầu đặt ra là phải hoàn thành các chỉ tiêu năm 2023.").directives

@@ -378,6 +378,24 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     return first
 
 
+#: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
+#: ...", "Đồng thời, yêu cầu ..."): the report's subject (the leader, the body) asks.
+_REQUEST_OPEN = re.compile(
+    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
+    r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
+)
+
+
+def _opens_on_request(key: str, low: str) -> bool:
+    m = _REQUEST_OPEN.match(key)
+    if m is None:
+        return False
+    return (
+        low[m.end() - len("de nghi") : m.end()] in SPEECH_VERB_TONED
+        or low[m.end() - len("yeu cau") : m.end()] in SPEECH_VERB_TONED
+    )
+
+
 def _speech_frame(key: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
@@ -568,7 +586,7 @@ def extract_directives(
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            if not in_zone and _speech_frame(key):
+            if not in_zone and (_speech_frame(key) or _opens_on_request(key, low)):
                 in_zone = True
             if not in_zone:
                 continue
