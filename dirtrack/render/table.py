@@ -48,11 +48,26 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def console() -> Console:
+@cache
+def console_class() -> type[Console]:
+    """rich's Console, but a reader of stdout that goes away is a BrokenPipeError.
+
+    rich's own answer to a closed pipe is ``SystemExit(1)``; raised on, the error reaches the
+    CLI's boundary, which ends the run with exit 141 and nothing on stderr, as for plain output.
+    """
     from rich.console import Console
 
+    class PipeSafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeSafeConsole
+
+
+def console() -> Console:
     terminal = sys.stdout.isatty()
-    return Console(
+    return console_class()(
         theme=theme(),
         highlight=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
