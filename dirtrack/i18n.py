@@ -651,9 +651,7 @@ ERRORS: dict[str, Entry] = {
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
-    "bad_timezone": N_(
-        "unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"
-    ),
+    "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
     "unknown_fields": NP_(

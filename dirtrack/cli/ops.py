@@ -409,8 +409,10 @@ def _machine_zone() -> str:
     """The machine's time zone: its name where the system says it, else its abbreviation."""
     from datetime import datetime
 
+    if os.environ.get("TZ"):
+        return os.environ["TZ"]
     link = Path("/etc/localtime")
-    if not os.environ.get("TZ") and link.is_symlink():
+    if link.is_symlink():
         target = str(link.resolve())
         if "zoneinfo/" in target:
             return target.split("zoneinfo/", 1)[1]

@@ -27,7 +27,10 @@ def _last_update(r: Record, lang: str) -> str:
     return f"⚠ {text}" if r.get("stale") else text
 
 
-FOLLOWUP_COLUMNS = [*DIRECTIVE_COLUMNS, Column("last_update", "last_update", _last_update)]
+FOLLOWUP_COLUMNS = [
+    *DIRECTIVE_COLUMNS,
+    Column("last_update", "last_update", _last_update, wrap=True, priority=3),
+]
 
 
 def followup_keys() -> list[str]:
@@ -324,21 +327,27 @@ def history_changes(
 # --- config and doctor -------------------------------------------------------------------------
 
 CONFIG_COLUMNS = [
-    Column("key", "setting"),
-    Column("value", "value", lambda r, lang: "" if r["value"] is None else str(r["value"])),
+    Column("key", "setting", priority=0),
+    Column(
+        "value",
+        "value",
+        lambda r, lang: "" if r["value"] is None else str(r["value"]),
+        wrap=True,
+        priority=0,
+    ),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
-    Column("origin", "origin"),
+    Column("origin", "origin", wrap=True, priority=2),
 ]
 
 
 ENVIRONMENT_COLUMNS = [
-    Column("variable", "env_variable"),
+    Column("variable", "env_variable", priority=0),
     Column(
         "value",
         "value",
         lambda r, lang: t("env_not_set", lang) if r["value"] is None else r["value"],
     ),
-    Column("meaning", "env_meaning", wrap=True),
+    Column("meaning", "env_meaning", wrap=True, priority=0),
 ]
 
 
@@ -358,9 +367,9 @@ def config(
 
 
 DOCTOR_COLUMNS = [
-    Column("check", "check"),
-    Column("status", "result", lambda r, lang: t(r["status"], lang)),
-    Column("detail", "detail", wrap=True),
+    Column("check", "check", priority=0),
+    Column("status", "result", lambda r, lang: t(r["status"], lang), priority=0),
+    Column("detail", "detail", wrap=True, priority=0, min_width=20),
 ]
 
 
