@@ -172,8 +172,32 @@ def remind(
     elif fmt is OutputFormat.CSV:
         emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
     else:
-        for line in remind_text(reminders, lang):
-            out(visible(line))
+        lines = [visible(line) for line in remind_text(reminders, lang)]
+        from dirtrack.render.table import is_plain
+
+        if not is_plain():  # at a terminal, wrapped between words to the window
+            from dirtrack.render.table import console
+
+            lines = wrapped(lines, console().width)
+        for line in lines:
+            out(line)
+
+
+def wrapped(lines: Sequence[str], width: int) -> list[str]:
+    """``lines`` wrapped between words to ``width``, each continuation under its line's text."""
+    import textwrap
+
+    result: list[str] = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip())]
+        result += textwrap.wrap(
+            line,
+            width=max(width, 20),
+            subsequent_indent=indent + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
+    return result
 
 
 # --- history -----------------------------------------------------------------------------------

@@ -66,7 +66,8 @@ def console_class() -> type[Console]:
 
 
 def console() -> Console:
-    terminal = sys.stdout.isatty()
+    """The console tables are printed on: the terminal's width, or unbounded and plain."""
+    terminal = not is_plain()
     return console_class()(
         theme=theme(),
         highlight=False,
@@ -186,7 +187,8 @@ def fit(
     header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
     last of equals) is left out; priority 0 always stays. What is left of the window then goes
-    to the wrapping columns, up to their whole text (and :data:`WRAP_MAX`), then to headers.
+    to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
+    lines of text.
     None when even the columns that stay cannot fit: rich then squeezes them as it can.
     """
     count = len(columns)
@@ -223,11 +225,14 @@ def fit(
         widest = max(wanting, key=lambda i: min(natural[i], WRAP_MAX) - widths[i])
         widths[widest] += 1
         spare -= 1
-    for i in kept:  # then whole headers
-        if spare <= 0:
-            break
+    for i in kept:  # then whole headers, then whole lines of text
         grow = min(spare, natural[i] - widths[i])
         if grow > 0 and not columns[i].wrap:
+            widths[i] += grow
+            spare -= grow
+    for i in sorted(wrapping, key=lambda i: columns[i].priority):
+        grow = min(spare, natural[i] - widths[i])
+        if grow > 0:
             widths[i] += grow
             spare -= grow
     return widths
