@@ -116,6 +116,8 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "status": status.value,
         "progress": facts.progress_at(as_of),
         "completed_on": iso(facts.completed_by(as_of)),
+        # False: done by completed_on, the exact day unknown; null while not completed.
+        "completed_on_exact": facts.completed_on_exact if facts.completed_by(as_of) else None,
         "cancelled_on": iso(facts.cancelled_by(as_of)),
         "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,

@@ -91,6 +91,8 @@ class DirectiveFacts:
     key: str | None = None
     completion_note: str | None = None
     cancel_reason: str | None = None
+    # False: completed_on is only the day by which it was done (see models.Directive).
+    completed_on_exact: bool = True
 
     def due_at(self, as_of: date) -> date | None:
         """The deadline in force at ``as_of``: the latest extension approved by then."""

@@ -56,7 +56,7 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
+    cancel_reason[, completed_on_exact]); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
     ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
     ``coordinators`` (directive_id, unit code).
     """
@@ -78,6 +78,7 @@ def facts_from_rows(
             continue
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
+        exact = row[15] is not False if len(row) > 15 else True
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -105,6 +106,7 @@ def facts_from_rows(
                 key=key,
                 completion_note=completion_note,
                 cancel_reason=cancel_reason,
+                completed_on_exact=exact,
             )
         )
     return found
@@ -186,6 +188,7 @@ _MAIN = (
         directive.c.key,
         directive.c.completion_note,
         directive.c.cancel_reason,
+        directive.c.completed_on_exact,
     )
     .join(meeting, meeting.c.id == directive.c.meeting_id)
     .join(unit, unit.c.id == directive.c.unit_id)
