@@ -496,6 +496,8 @@ MESSAGES.update(
 TEXT.update(
     {
         "remind_title": N_("Reminders"),
+        "completed_on": N_("Completed on"),
+        "done_by": N_("by {day}, exact day unknown"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         "stale_mark": N_("no recent update"),

@@ -169,7 +169,17 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
             )
     if done := facts.completed_by(as_of):
         events.append(
-            (done, 3, {"date": iso(done), "event": "completed", "note": facts.completion_note})
+            (
+                done,
+                3,
+                {
+                    "date": iso(done),
+                    "event": "completed",
+                    "note": facts.completion_note,
+                    # False: done by this date, the exact day unknown
+                    "exact": facts.completed_on_exact,
+                },
+            )
         )
     if cancelled := facts.cancelled_by(as_of):
         events.append(

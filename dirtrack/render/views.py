@@ -23,7 +23,15 @@ def _date(key: str) -> Any:
 
 def _status(r: Record, lang: str) -> str:
     label = status_label(r["status"], lang)
+    if r.get("completed_on_exact") is False:  # done by the day a sheet was up to
+        label += " (" + t("done_by", lang, day=day(r.get("completed_on"), lang)) + ")"
     return f"! {label}" if r["status"] == "overdue" else label
+
+
+def _completed(r: Record, lang: str) -> str:
+    if r.get("completed_on_exact") is False:
+        return t("done_by", lang, day=day(r.get("completed_on"), lang))
+    return day(r.get("completed_on"), lang)
 
 
 def _progress(r: Record, lang: str) -> str:
@@ -157,6 +165,7 @@ def directive_card(record: Record, lang: str) -> None:
         (t("product", lang), record["product"] or ""),
         (t("status", lang), _status(record, lang)),
         (t("progress", lang), _progress(record, lang)),
+        (t("completed_on", lang), _completed(record, lang)),
         (
             t("meeting", lang),
             f"#{meeting['id']} {day(meeting['date'], lang)} {meeting['title']}"
@@ -179,7 +188,16 @@ def directive_card(record: Record, lang: str) -> None:
 
 # The events of ``show``: what happened, when, with the deadline it set and the note.
 EVENT_COLUMNS = [
-    Column("date", "date", _date("date"), priority=0),
+    Column(
+        "date",
+        "date",
+        lambda r, lang: (
+            t("done_by", lang, day=day(r["date"], lang))
+            if r.get("exact") is False
+            else day(r["date"], lang)
+        ),
+        priority=0,
+    ),
     Column("event", "status", lambda r, lang: t(f"ev_{r['event']}", lang), wrap=True, priority=0),
     Column("due", "due", _date("due"), priority=1),
     Column(
