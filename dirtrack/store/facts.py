@@ -57,8 +57,8 @@ def facts_from_rows(
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
     cancel_reason[, completed_on_exact]); ``extensions`` (directive_id, approved_on, new_due,
-    reason, due_text) and ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
-    ``coordinators`` (directive_id, unit code).
+    reason, due_text) and ``progress`` (directive_id, reported_on, percent, note), each in
+    recorded order; ``coordinators`` (directive_id, unit code).
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
