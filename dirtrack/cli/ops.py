@@ -80,7 +80,9 @@ def remind(
         facts, as_of=day, within=within, stale_after=stale_after, touched=touched
     )
     lang = state(ctx).lang
-    views.remind(reminders, reminder_items(reminders), fmt, lang, fields=chosen)
+    views.remind(
+        reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
+    )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
         err(msg("remind_none", lang, n=within, date=day.isoformat()))
     overdue = reminders["totals"]["overdue"]

@@ -72,7 +72,7 @@ def overdue_listing(
     )
 
 
-def _item_lines(record: Record, lang: str, overdue: bool) -> list[str]:
+def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = None) -> list[str]:
     mark = "⚠ " if record["stale"] else ""
     lines = [f"  {mark}#{record['id']}  {record['text']}"]
     facts = [msg("remind_due", lang, due=day(record["due"], lang))]
@@ -102,14 +102,14 @@ def _item_lines(record: Record, lang: str, overdue: bool) -> list[str]:
         fresh += "  " + msg("remind_stale", lang, n=record["days_since_update"])
     lines.append("      " + fresh)
     if record.get("last_touched_by"):
-        when = str(record["last_touched_at"])[:16].replace("T", " ")
+        when = HistoryView(zone=zone).when({"at": record["last_touched_at"]}, lang)
         lines.append(
             "      " + msg("remind_touched", lang, who=record["last_touched_by"], when=when)
         )
     return lines
 
 
-def remind_text(reminders: Record, lang: str) -> list[str]:
+def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> list[str]:
     """The reminder as mail-ready lines; empty when there is nothing to remind."""
     if not reminders["units"]:
         return []
@@ -131,7 +131,7 @@ def remind_text(reminders: Record, lang: str) -> list[str]:
             if section[kind]:
                 lines.append(f"{t(label, lang)} ({len(section[kind])}):")
                 for record in section[kind]:
-                    lines += _item_lines(record, lang, kind == "overdue")
+                    lines += _item_lines(record, lang, kind == "overdue", zone)
     totals = reminders["totals"]
     lines += [
         "",
@@ -154,6 +154,7 @@ def remind(
     lang: str,
     *,
     fields: Sequence[str] | None = None,
+    zone: tzinfo | None = None,
 ) -> None:
     """JSON: the whole object (``--fields`` narrows each item); CSV: one row per item; else text."""
     if fields is not None:
@@ -172,7 +173,7 @@ def remind(
     elif fmt is OutputFormat.CSV:
         emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
     else:
-        lines = [visible(line) for line in remind_text(reminders, lang)]
+        lines = [visible(line) for line in remind_text(reminders, lang, zone)]
         from dirtrack.render.table import is_plain
 
         if not is_plain():  # at a terminal, wrapped between words to the window
