@@ -91,6 +91,22 @@ class DirectiveFacts:
     key: str | None = None
     completion_note: str | None = None
     cancel_reason: str | None = None
+    series_id: int | None = None
+    period: str | None = None
+    issued_on: date | None = None
+
+    @property
+    def given_on(self) -> date:
+        """The day it counts as given: an occurrence's period start, else the meeting's day."""
+        return self.issued_on or self.meeting_date
+
+    def due_phrase_at(self, as_of: date) -> str | None:
+        """The words the deadline in force at ``as_of`` was given in."""
+        phrase = self.due_text
+        for ext in self.extensions:
+            if ext.approved_on <= as_of:
+                phrase = ext.due_text
+        return phrase
 
     def due_at(self, as_of: date) -> date | None:
         """The deadline in force at ``as_of``: the latest extension approved by then."""

@@ -127,7 +127,7 @@ class Workdays:
         self.check(date(year, 1, 1))
         for day, name in _country(year).items():
             if name == "Lunar New Year" and day.year == year:
-                return day
+                return date(day.year, day.month, day.day)
         raise InvalidInput.of("calendar_year", year=year, first=year + 1, last=year - 1)
 
     def tet_break(self, year: int) -> tuple[date, date]:

@@ -174,3 +174,75 @@ def directive_card(record: Record, lang: str) -> None:
             Text(visible(event.get("note") or "")),
         )
     print_renderables([card, history])
+
+
+SERIES_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("unit", "unit_short"),
+    Column("text", "text", wrap=True),
+    Column("every", "every"),
+    Column("day", "series_day", justify="right"),
+    Column("offset", "series_offset", justify="right"),
+    Column("from", "series_from", _date("from")),
+    Column("until", "series_until", _date("until")),
+    Column("meeting_id", "meeting", justify="right"),
+]
+
+OCCURRENCE_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("period", "period"),
+    Column(
+        "due",
+        "due",
+        lambda r, lang: (
+            day(r.get("due"), lang)
+            + (
+                f" ({day(r['scheduled'], lang)})"
+                if r.get("scheduled") and r.get("scheduled") != r.get("original_due")
+                else ""
+            )
+        ),
+    ),
+    Column("status", "status", _status),
+    Column("progress", "progress", _progress, justify="right"),
+    Column("completed_on", "completed_on", _date("completed_on")),
+    Column("days_overdue", "days_overdue", justify="right"),
+]
+
+CALENDAR_COLUMNS = [
+    Column("date", "date", _date("date")),
+    Column("off", "day_off", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
+    Column("note", "note"),
+]
+
+
+def series_listing(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+    emit(records, SERIES_COLUMNS, fmt, lang)
+
+
+def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
+    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences)."""
+    if fmt is OutputFormat.CSV:
+        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang)
+        return
+    rule = record["every"]
+    if record["day"] is not None:
+        rule += f", {t('series_day', lang)} {record['day']}"
+    elif record["offset"] is not None:
+        rule += f", {t('series_offset', lang)} {record['offset']}"
+    title = (
+        f"#{record['id']} {record['unit']}: {record['text']} ({rule}; "
+        f"{day(record['from'], lang)} - {day(record['until'], lang) if record['until'] else '…'})"
+    )
+    emit(
+        record["occurrences"],
+        OCCURRENCE_COLUMNS,
+        fmt,
+        lang,
+        title=title,
+        highlight=directive_style,
+    )
+
+
+def calendar_days(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+    emit(records, CALENDAR_COLUMNS, fmt, lang)

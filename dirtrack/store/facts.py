@@ -56,7 +56,8 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
+    cancel_reason[, series_id, period, issued_on]); ``extensions`` (directive_id, approved_on,
+    new_due, reason, due_text) and
     ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
     ``coordinators`` (directive_id, unit code).
     """
@@ -78,6 +79,7 @@ def facts_from_rows(
             continue
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
+        series_id, period, issued_on = row[15:18] if len(row) > 15 else (None, None, None)
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -105,6 +107,9 @@ def facts_from_rows(
                 key=key,
                 completion_note=completion_note,
                 cancel_reason=cancel_reason,
+                series_id=series_id,
+                period=period,
+                issued_on=issued_on,
             )
         )
     return found
@@ -186,6 +191,9 @@ _MAIN = (
         directive.c.key,
         directive.c.completion_note,
         directive.c.cancel_reason,
+        directive.c.series_id,
+        directive.c.period,
+        directive.c.issued_on,
     )
     .join(meeting, meeting.c.id == directive.c.meeting_id)
     .join(unit, unit.c.id == directive.c.unit_id)

@@ -10,6 +10,8 @@ Revises: 0003
 Create Date: 2026-12-02
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,6 +19,33 @@ revision = "0007"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
+
+
+def _rebuild_directive() -> Any:
+    """Batch mode rebuilds ``directive`` on SQLite, which drops its ``sqlite_sequence`` row:
+    kept here, so that an id ``undo`` removed is still never handed out again."""
+    conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        return op.batch_alter_table("directive", schema=None)
+    seq = conn.execute(sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'directive'"))
+    _SEQ["directive"] = seq.scalar()
+    return op.batch_alter_table(
+        "directive", schema=None, table_kwargs={"sqlite_autoincrement": True}
+    )
+
+
+def _restore_sequence() -> None:
+    conn = op.get_bind()
+    seq = _SEQ.pop("directive", None)
+    if conn.dialect.name != "sqlite" or seq is None:
+        return
+    conn.execute(sa.text("DELETE FROM sqlite_sequence WHERE name = 'directive'"))
+    conn.execute(
+        sa.text("INSERT INTO sqlite_sequence (name, seq) VALUES ('directive', :seq)"), {"seq": seq}
+    )
+
+
+_SEQ: dict[str, Any] = {}
 
 
 def upgrade() -> None:
@@ -64,31 +93,27 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("day"),
     )
-    with op.batch_alter_table(
-        "directive", schema=None, table_kwargs={"sqlite_autoincrement": True}
-    ) as batch_op:
+    with _rebuild_directive() as batch_op:
         batch_op.add_column(sa.Column("series_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("period", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("issued_on", sa.Date(), nullable=True))
         batch_op.create_foreign_key(
             "fk_directive_series_id_series", "series", ["series_id"], ["id"]
         )
-        batch_op.create_unique_constraint(
-            "uq_directive_series_id_period", ["series_id", "period"]
-        )
+        batch_op.create_unique_constraint("uq_directive_series_id_period", ["series_id", "period"])
         batch_op.create_index(batch_op.f("ix_directive_series_id"), ["series_id"], unique=False)
+    _restore_sequence()
 
 
 def downgrade() -> None:
-    with op.batch_alter_table(
-        "directive", schema=None, table_kwargs={"sqlite_autoincrement": True}
-    ) as batch_op:
+    with _rebuild_directive() as batch_op:
         batch_op.drop_index(batch_op.f("ix_directive_series_id"))
         batch_op.drop_constraint("uq_directive_series_id_period", type_="unique")
         batch_op.drop_constraint("fk_directive_series_id_series", type_="foreignkey")
         batch_op.drop_column("issued_on")
         batch_op.drop_column("period")
         batch_op.drop_column("series_id")
+    _restore_sequence()
     op.drop_table("calendar_day")
     op.drop_table("series_coordinator")
     op.drop_table("series")
