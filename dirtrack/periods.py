@@ -366,6 +366,19 @@ _RELATIVE = re.compile(
 
 
 def parse_when(text: str, ref: date | None = None) -> date:
+    """Parse a deadline: a day, the last day of a span, or a form on the national calendar of
+    working days (:func:`parse_deadline`, without the office's own days).
+
+    Raises:
+        InvalidInput: when ``text`` is none of the accepted forms.
+    """
+    from dirtrack.workdays import Workdays
+
+    found = _calendar_form(text, ref, Workdays())
+    return found.due if found is not None else _plain_when(text, ref)
+
+
+def _plain_when(text: str, ref: date | None = None) -> date:
     """Parse a deadline: a day, or the last day of a span.
 
     Args:
@@ -513,17 +526,17 @@ _MID_YEAR = re.compile(r"^giua\s+nam(?:\s+(?:nay|(?:nam\s+)?(\d{4})))?$")
 _END_QUARTER = re.compile(r"^cuoi\s+quy(?:\s+nay)?$")
 
 
-def _roll(day_of: Callable[[int], date], year: int | None, ref: date | None) -> date:
-    """The day ``day_of(year)``; without a year, the first one on or after ``ref``."""
+def _in_year(day_of: Callable[[int], date], year: int | None, ref: date | None) -> date:
+    """The day ``day_of(year)``; without a year, in ``ref``'s year (as every phrase without a
+    year: the meeting's)."""
     if year is not None:
         return day_of(year)
     if ref is None:
         raise InvalidInput.of("deadline_needs_meeting")
-    found = day_of(ref.year)
-    return found if found >= ref else day_of(ref.year + 1)
+    return day_of(ref.year)
 
 
-def parse_deadline(  # noqa: C901
+def parse_deadline(
     text: str,
     ref: date | None,
     calendar: Workdays,
@@ -531,7 +544,7 @@ def parse_deadline(  # noqa: C901
     after_tet: int = AFTER_TET,
     early_day: int = EARLY_DAY,
 ) -> Deadline:
-    """Parse a deadline: every form of :func:`parse_when`, and the calendar's forms.
+    """Parse a deadline on ``calendar``: a DATE, a span's last day, or one of these forms.
 
     - ``trong N ngày làm việc`` / ``N working days``: the N-th working day after ``ref``;
     - ``trước Tết [Nguyên đán] [năm]``: the last working day before the first day of Tết (the
@@ -542,13 +555,40 @@ def parse_deadline(  # noqa: C901
     - ``giữa năm [2026]``: 30 June; ``cuối quý``: the last day of ``ref``'s quarter (spans'
       last days are kept as they are, as for ``quý III/2025``).
 
-    A phrase without a year takes the first such day on or after ``ref``. Accents, case and
-    tone placement do not matter.
+    A phrase without a year takes ``ref``'s year (Tết: the next one after ``ref``). Accents,
+    case and tone placement do not matter.
 
     Raises:
         InvalidInput: no known form (the message lists them), a year the calendar does not
             cover, or a phrase that needs ``ref`` without one.
     """
+    found = _calendar_form(text, ref, calendar, after_tet=after_tet, early_day=early_day)
+    if found is not None:
+        return found
+    try:
+        day = _plain_when(text, ref)
+    except InvalidInput as exc:
+        if exc.key != "not_a_deadline":
+            raise
+        raise InvalidInput.of(
+            "not_a_deadline_calendar",
+            text=text,
+            date_forms=DATE_FORMS,
+            span_forms=SPAN_FORMS,
+            calendar_forms=CALENDAR_FORMS,
+        ) from None
+    return Deadline(day, " ".join(text.split()), day)
+
+
+def _calendar_form(  # noqa: C901
+    text: str,
+    ref: date | None,
+    calendar: Workdays,
+    *,
+    after_tet: int = AFTER_TET,
+    early_day: int = EARLY_DAY,
+) -> Deadline | None:
+    """The deadline of one of :func:`parse_deadline`'s calendar forms; None for other text."""
     phrase = " ".join(text.split())
     key = fold(text)
     key = re.sub(r"^(?:han|thoi han|deadline|hoan thanh)\s*:?\s*", "", key).strip()
@@ -597,10 +637,10 @@ def parse_deadline(  # noqa: C901
         if not 1 <= early_day <= 28:
             raise InvalidInput.of("bad_early_day", n=early_day)
         year = check_year(int(m[2]), text) if m[2] else None
-        return done(_roll(lambda y: date(y, month, early_day), year, ref), Move.FORWARD)
+        return done(_in_year(lambda y: date(y, month, early_day), year, ref), Move.FORWARD)
     if m := _MID_YEAR.match(key):
         year = check_year(int(m[1]), text) if m[1] else None
-        return done(_roll(lambda y: date(y, 6, 30), year, ref))
+        return done(_in_year(lambda y: date(y, 6, 30), year, ref))
     if _END_QUARTER.match(key):
         if ref is None:
             raise InvalidInput.of("deadline_needs_meeting")
@@ -608,27 +648,12 @@ def parse_deadline(  # noqa: C901
     if (m := _BEFORE_DAY.match(key)) and parse_span(m[1], ref) is None:
         rest = m[1].strip()
         day: date | None = _match_date(rest, text, None)
-        if day is None and (d := _DM.match(rest) or _LONG.match(rest)):
+        if day is None and ref is not None and (d := _DM.match(rest) or _LONG.match(rest)):
             month, dom = int(d[2]), int(d[1])
-            if ref is None:
-                raise InvalidInput.of("deadline_needs_meeting")
             try:
-                day = _roll(lambda y: date(y, month, dom), None, ref)
+                day = _in_year(lambda y: date(y, month, dom), None, ref)
             except ValueError:
                 raise InvalidInput.of("not_real_date", text=text) from None
         if day is not None:
             return done(day, Move.BACK)
-    try:
-        found = parse_when(text, ref)
-    except InvalidInput as exc:
-        if exc.key != "not_a_deadline":
-            raise
-    else:
-        return Deadline(found, phrase, found)
-    raise InvalidInput.of(
-        "not_a_deadline_calendar",
-        text=text,
-        date_forms=DATE_FORMS,
-        span_forms=SPAN_FORMS,
-        calendar_forms=CALENDAR_FORMS,
-    )
+    return None
