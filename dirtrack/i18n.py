@@ -1040,10 +1040,13 @@ CLICK_ERRORS: dict[str, Entry] = {
 TEXT.update(
     {
         "every": N_("Every"),
-        "series_day": N_("Day"),
-        "series_offset": N_("Days after"),
-        "series_from": N_("From"),
-        "series_until": N_("Until"),
+        "every_month": N_("monthly"),
+        "every_quarter": N_("quarterly"),
+        "every_half-year": N_("half-yearly"),
+        "every_year": N_("yearly"),
+        "series_day": N_("day"),
+        "series_rule": N_("Deadline rule"),
+        "series_span": N_("From–until"),
         "completed_on": N_("Completed"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),

@@ -176,37 +176,35 @@ def directive_card(record: Record, lang: str) -> None:
     print_renderables([card, history])
 
 
+def _rule(r: Record, lang: str) -> str:
+    """When each occurrence falls due: ``ngày 20``, ``+5``, or the NĐ 09 cut-off (the 14th)."""
+    if r.get("day") is not None:
+        return f"{t('series_day', lang)} {r['day']}"
+    if r.get("offset") is not None:
+        return f"+{r['offset']}"
+    return "NĐ 09"
+
+
+def _span(r: Record, lang: str) -> str:
+    return f"{day(r.get('from'), lang)}–{day(r.get('until'), lang) if r.get('until') else '…'}"
+
+
 SERIES_COLUMNS = [
     Column("id", "id", justify="right"),
     Column("unit", "unit_short"),
     Column("text", "text", wrap=True),
-    Column("every", "every"),
-    Column("day", "series_day", justify="right"),
-    Column("offset", "series_offset", justify="right"),
-    Column("from", "series_from", _date("from")),
-    Column("until", "series_until", _date("until")),
-    Column("meeting_id", "meeting", justify="right"),
+    Column("every", "every", lambda r, lang: t(f"every_{r['every']}", lang)),
+    Column("day", "series_rule", _rule),
+    Column("from", "series_span", _span),
 ]
 
 OCCURRENCE_COLUMNS = [
     Column("id", "id", justify="right"),
     Column("period", "period"),
-    Column(
-        "due",
-        "due",
-        lambda r, lang: (
-            day(r.get("due"), lang)
-            + (
-                f" ({day(r['scheduled'], lang)})"
-                if r.get("scheduled") and r.get("scheduled") != r.get("original_due")
-                else ""
-            )
-        ),
-    ),
-    Column("status", "status", _status),
+    Column("due", "due", _date("due")),
+    Column("status", "status", _status, wrap=True),
     Column("progress", "progress", _progress, justify="right"),
     Column("completed_on", "completed_on", _date("completed_on")),
-    Column("days_overdue", "days_overdue", justify="right"),
 ]
 
 CALENDAR_COLUMNS = [
@@ -225,15 +223,9 @@ def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
     if fmt is OutputFormat.CSV:
         emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang)
         return
-    rule = record["every"]
-    if record["day"] is not None:
-        rule += f", {t('series_day', lang)} {record['day']}"
-    elif record["offset"] is not None:
-        rule += f", {t('series_offset', lang)} {record['offset']}"
-    title = (
-        f"#{record['id']} {record['unit']}: {record['text']} ({rule}; "
-        f"{day(record['from'], lang)} - {day(record['until'], lang) if record['until'] else '…'})"
-    )
+    every = t("every_" + record["every"], lang)
+    rule = f"{every}, {_rule(record, lang)}"
+    title = f"#{record['id']} {record['unit']}: {record['text']} ({rule}; {_span(record, lang)})"
     emit(
         record["occurrences"],
         OCCURRENCE_COLUMNS,
