@@ -1,6 +1,6 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -194,8 +194,7 @@ def _assign(
 ) -> tuple[list[int], list[dict[str, object]]]:
     """``assign`` in one unit of work; :mod:`dirtrack.audit` writes the change log."""
     from dirtrack.store import directives as store
-    from dirtrack.store.meetings import attendee_ids, get_meeting
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.meetings import get_meeting
 
     with unit_of_work(ctx) as session:
         existing = store.find_by_key(session, key) if key else []
@@ -204,14 +203,7 @@ def _assign(
             err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
         else:
             meeting = get_meeting(session, meeting_id)
-            assert meeting.id is not None
-            index = UnitIndex.load(session)
-            if attendees:
-                leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
-                if not leads:
-                    raise InvalidInput.of("no_attendees", id=meeting_id)
-            else:
-                leads = index.resolve_many(unit or [])
+            index, leads = lead_units(session, meeting, unit, attendees)
             coordinators = index.resolve_many(with_ or [])
             ref = parse_date(from_) if from_ else meeting.date
             deadline = (
@@ -236,6 +228,24 @@ def _assign(
                 ids.append(directive.id)
         records = _records(session, ids) if as_json else []
     return ids, records
+
+
+def lead_units(
+    session: Any, meeting: Any, unit: list[str] | None, attendees: bool
+) -> tuple[Any, list[Any]]:
+    """The unit index and the lead units ``assign`` names: ``--unit`` (each resolved), or every
+    unit that attended ``meeting`` (``--attendees``)."""
+    from dirtrack.store.meetings import attendee_ids
+    from dirtrack.store.units import UnitIndex
+
+    assert meeting.id is not None
+    index = UnitIndex.load(session)
+    if not attendees:
+        return index, index.resolve_many(unit or [])
+    leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
+    if not leads:
+        raise InvalidInput.of("no_attendees", id=meeting.id)
+    return index, leads
 
 
 def _records(session: object, ids: list[int]) -> list[dict[str, object]]:

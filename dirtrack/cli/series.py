@@ -100,10 +100,10 @@ def assign_series(
 ) -> None:
     """``assign --every``: one series per lead unit; prints the series ids (or, with
     ``--dry-run``, the occurrences it would have)."""
+    from dirtrack.cli.directives import lead_units
     from dirtrack.store import series as store
     from dirtrack.store.calendar import load_workdays
-    from dirtrack.store.meetings import attendee_ids, get_meeting
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.meetings import get_meeting
 
     lang = state(ctx).lang
     if due is not None:
@@ -125,13 +125,7 @@ def assign_series(
                 raise InvalidInput.of(
                     "series_before_meeting", start=schedule.starts_on, held=meeting.date
                 )
-            index = UnitIndex.load(session)
-            if attendees:
-                leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
-                if not leads:
-                    raise InvalidInput.of("no_attendees", id=meeting_id)
-            else:
-                leads = index.resolve_many(unit or [])
+            index, leads = lead_units(session, meeting, unit, attendees)
             coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
             planned = schedule.occurrences(calendar)
