@@ -121,7 +121,9 @@ def assign(
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Record a directive given at a meeting to a lead unit, or a periodic one (--every).
+    """Record a directive given at a meeting to a lead unit.
+
+    With --every, a periodic directive: one occurrence, a directive of its own, per period.
 
     Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
 
