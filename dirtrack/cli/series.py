@@ -229,7 +229,8 @@ def series_show(
 
         ids = occurrence_ids(conn, series_id)
         occurrences = []
-        for facts in iter_facts(conn, select(directive.c.id).where(directive.c.id.in_(ids))):
+        wanted = select(directive.c.id).where(directive.c.id.in_(ids))
+        for facts in iter_facts(conn, wanted, as_of=day):
             item = directive_record(facts, day)
             period = schedule.period_at(facts.issued_on or facts.meeting_date)
             item["issued_on"] = iso(facts.issued_on)
