@@ -1090,3 +1090,73 @@ CLICK_ERRORS: dict[str, Entry] = {
     "{value} is not a valid float.": N_("{value} is not a valid float."),
     "{value} is not in the range {range}.": N_("{value} is not in the range {range}."),
 }
+
+
+# --- periodic directives and the working-day calendar ----------------------------------------
+
+TEXT.update(
+    {
+        "every": N_("Every"),
+        "every_month": N_("monthly"),
+        "every_quarter": N_("quarterly"),
+        "every_half-year": N_("half-yearly"),
+        "every_year": N_("yearly"),
+        "series_day": N_("day"),
+        "series_rule": N_("Deadline rule"),
+        "series_span": N_("From–until"),
+        "completed_on": N_("Completed"),
+        "day_off": N_("Day off"),
+        "day_worked": N_("Working day"),
+        "note": N_("Note"),
+    }
+)
+
+MESSAGES.update(
+    {
+        "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
+        "series_day_clamped": N_(
+            "day {n} is missing from some months: their deadline is the month's last day"
+        ),
+        "series_stopped": N_(
+            "series {id} ends before {date}; {removed} later occurrence(s) removed, kept "
+            "(progress recorded): {kept}"
+        ),
+        "calendar_off": N_("{date}: a day off for the office"),
+        "calendar_on": N_("{date}: a working day for the office"),
+    }
+)
+
+ERRORS.update(
+    {
+        "w_series": N_("series"),
+        "calendar_year": N_("the calendar of days off covers the years {first}–{last}, not {year}"),
+        "bad_working_days": N_("a number of working days must be from 1 to {max}, not {n}"),
+        "deadline_needs_meeting": N_(
+            "this deadline counts from a day: give it at a meeting or with --from"
+        ),
+        "bad_after_tet": N_("--after-tet must be from 0 to 366 working days, not {n}"),
+        "not_a_month": N_("{text!r}: there is no such month"),
+        "bad_early_day": N_("--early-day must be a day from 1 to 28, not {n}"),
+        "not_a_deadline_calendar": N_(
+            "{text!r} is not a deadline; use a date ({date_forms}), {span_forms}, or "
+            "{calendar_forms}"
+        ),
+        "unknown_every": N_("--every {value!r} is not a period; use {choices}"),
+        "day_and_offset": N_("give --day or --offset, not both"),
+        "bad_series_day": N_("--day must be a day of the month from 1 to 31, not {n}"),
+        "bad_offset": N_("--offset must be from 0 to {max} days, not {n}"),
+        "series_ends_first": N_("--until {end} is before the series starts ({start})"),
+        "series_before_meeting": N_(
+            "the series cannot start ({start}) before the meeting that gave it ({held})"
+        ),
+        "no_series": N_("no series with id {id}"),
+        "stop_before_start": N_("{day} is before the series starts ({start})"),
+        "series_already_ends": N_("series {id} already ends on {end}"),
+        "needs_every": N_("--day, --offset, --until and --dry-run go with --every"),
+        "every_with_due": N_(
+            "--due does not go with --every: each occurrence's deadline comes from --day or "
+            "--offset"
+        ),
+        "off_or_on": N_("say --off or --on (one of them)"),
+    }
+)

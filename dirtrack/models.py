@@ -90,12 +90,69 @@ class MeetingAttendee(SQLModel, table=True):
     )
 
 
+class Series(SQLModel, table=True):
+    """A periodic directive (định kỳ): one occurrence, a directive of its own, per period.
+
+    ``every`` is ``month``, ``quarter``, ``half-year`` or ``year``; the deadline of each
+    occurrence is day ``day`` of the period's last month, or ``offset`` days after the period's
+    end, or (neither) the Nghị định 09/2019 cut-off (the 14th of the last month), moved to the
+    next working day when it falls on a day off. Occurrences exist from the period containing
+    ``starts_on`` to the one containing ``ends_on``; ``next_start`` is the first day of the
+    first period not created yet (NULL once every period is).
+    """
+
+    __tablename__ = "series"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id"))
+    unit_id: int = Field(sa_column=_fk("unit.id"))
+    text: str
+    every: str = Field(max_length=16)
+    day: int | None = None
+    offset: int | None = None
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+    next_start: dt.date | None = Field(default=None, index=True)
+    product: str | None = None
+    key: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class SeriesCoordinator(SQLModel, table=True):
+    __tablename__ = "series_coordinator"
+
+    series_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True)
+    )
+    unit_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("unit.id"), primary_key=True, index=True)
+    )
+
+
+class CalendarDay(SQLModel, table=True):
+    """A day the office works or takes off against the national calendar (``calendar add``)."""
+
+    __tablename__ = "calendar_day"
+
+    day: dt.date = Field(primary_key=True)
+    off: bool
+    note: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
 class Directive(SQLModel, table=True):
-    """A task a meeting gave to one lead unit. Status is derived, never stored."""
+    """A task a meeting gave to one lead unit. Status is derived, never stored.
+
+    An occurrence of a :class:`Series` names it (``series_id``) and its ``period`` (label, e.g.
+    ``2025-03``, unique within the series); ``issued_on`` is the day it was given, the start of
+    its period, which the report's scope reads instead of the meeting's date.
+    """
 
     __tablename__ = "directive"
     __table_args__ = (
         UniqueConstraint("key", "unit_id"),
+        UniqueConstraint("series_id", "period"),
         Index("ix_directive_unit_meeting", "unit_id", "meeting_id"),
         {"sqlite_autoincrement": True},
     )
@@ -117,6 +174,9 @@ class Directive(SQLModel, table=True):
     completion_note: str | None = None
     cancelled_on: dt.date | None = None
     cancel_reason: str | None = None
+    series_id: int | None = Field(default=None, sa_column=_fk("series.id", nullable=True))
+    period: str | None = Field(default=None, max_length=16)
+    issued_on: dt.date | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

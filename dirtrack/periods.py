@@ -13,15 +13,21 @@ Pure functions, no I/O. Three entry points:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.text import fold
+from dirtrack.workdays import MAX_WORKING_DAYS
+
+if TYPE_CHECKING:
+    from dirtrack.workdays import Workdays
 
 # Every date dirtrack accepts, typed or imported, lies in these years: a typo such as 6/5/0222
 # or year 9999 is refused where it is parsed, so no stored date and no --as-of can overflow the
@@ -360,6 +366,19 @@ _RELATIVE = re.compile(
 
 
 def parse_when(text: str, ref: date | None = None) -> date:
+    """Parse a deadline: a day, the last day of a span, or a form on the national calendar of
+    working days (:func:`parse_deadline`, without the office's own days).
+
+    Raises:
+        InvalidInput: when ``text`` is none of the accepted forms.
+    """
+    from dirtrack.workdays import Workdays
+
+    found = _calendar_form(text, ref, Workdays())
+    return found.due if found is not None else _plain_when(text, ref)
+
+
+def _plain_when(text: str, ref: date | None = None) -> date:
     """Parse a deadline: a day, or the last day of a span.
 
     Args:
@@ -454,3 +473,187 @@ def containing(day: date, kind: SpanKind, cutoff: Cutoff = Cutoff.CALENDAR) -> P
         month, year = shifted.month, shifted.year
     first = (month - 1) // size * size + 1
     return period_from_span(Span(kind, year, first, first + size - 1), cutoff)
+
+
+# --- deadlines on the working-day calendar ---------------------------------------------------
+
+#: ``sau Tết``: this many working days after the Tết break (``--after-tet``).
+AFTER_TET = 10
+#: ``đầu tháng 10``: this day of the month (``--early-day``).
+EARLY_DAY = 10
+
+CALENDAR_FORMS = (
+    "trong 10 ngày làm việc, 10 working days, trước Tết [Nguyên đán] [2026], "
+    "sau Tết [2026], trước ngày 30/4[/2026], đầu tháng 10[/2026], giữa năm [2026], cuối quý"
+)
+
+
+class Move(StrEnum):
+    """What was done to a day the phrase named that is a day off."""
+
+    NONE = "none"
+    FORWARD = "forward"  # to the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5)
+    BACK = "back"  # "trước …": to the last working day before it
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline resolved from the words it was given in.
+
+    ``named`` is the day the words name before any move to a working day (equal to ``due``
+    when it was a working day or nothing moves it); ``phrase`` the words as given.
+    """
+
+    due: date
+    phrase: str
+    named: date
+    move: Move = Move.NONE
+
+    @property
+    def moved(self) -> bool:
+        return self.named != self.due
+
+
+_TRUNG = r"(?:trong(?: vong)?\s+|within\s+)?"
+_WORKING = re.compile(
+    rf"^{_TRUNG}(\d{{1,4}})\s+(?:ngay lam viec|working days?|business days?|wd)"
+    r"(?:\s+(?:toi|tiep theo|ke tu ngay hop|ke tu hom nay))?$"
+)
+_TET = re.compile(r"^(truoc|sau)\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
+_BEFORE_DAY = re.compile(r"^(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?(.+)$")
+_EARLY = re.compile(r"^dau\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam|\s)\s*(\d{4}))?$")
+_MID_YEAR = re.compile(r"^giua\s+nam(?:\s+(?:nay|(?:nam\s+)?(\d{4})))?$")
+_END_QUARTER = re.compile(r"^cuoi\s+quy(?:\s+nay)?$")
+
+
+def _in_year(day_of: Callable[[int], date], year: int | None, ref: date | None) -> date:
+    """The day ``day_of(year)``; without a year, in ``ref``'s year (as every phrase without a
+    year: the meeting's)."""
+    if year is not None:
+        return day_of(year)
+    if ref is None:
+        raise InvalidInput.of("deadline_needs_meeting")
+    return day_of(ref.year)
+
+
+def parse_deadline(
+    text: str,
+    ref: date | None,
+    calendar: Workdays,
+    *,
+    after_tet: int = AFTER_TET,
+    early_day: int = EARLY_DAY,
+) -> Deadline:
+    """Parse a deadline on ``calendar``: a DATE, a span's last day, or one of these forms.
+
+    - ``trong N ngày làm việc`` / ``N working days``: the N-th working day after ``ref``;
+    - ``trước Tết [Nguyên đán] [năm]``: the last working day before the first day of Tết (the
+      next Tết after ``ref`` when no year is given);
+    - ``sau Tết [năm]``: the ``after_tet``-th working day after the Tết break;
+    - ``trước ngày 30/4[/2026]``: that day, or the last working day before it if it is off;
+    - ``đầu tháng 10[/2026]``: day ``early_day`` of that month, or the next working day;
+    - ``giữa năm [2026]``: 30 June; ``cuối quý``: the last day of ``ref``'s quarter (spans'
+      last days are kept as they are, as for ``quý III/2025``).
+
+    A phrase without a year takes ``ref``'s year (Tết: the next one after ``ref``). Accents,
+    case and tone placement do not matter.
+
+    Raises:
+        InvalidInput: no known form (the message lists them), a year the calendar does not
+            cover, or a phrase that needs ``ref`` without one.
+    """
+    found = _calendar_form(text, ref, calendar, after_tet=after_tet, early_day=early_day)
+    if found is not None:
+        return found
+    try:
+        day = _plain_when(text, ref)
+    except InvalidInput as exc:
+        if exc.key != "not_a_deadline":
+            raise
+        raise InvalidInput.of(
+            "not_a_deadline_calendar",
+            text=text,
+            date_forms=DATE_FORMS,
+            span_forms=SPAN_FORMS,
+            calendar_forms=CALENDAR_FORMS,
+        ) from None
+    return Deadline(day, " ".join(text.split()), day)
+
+
+def _calendar_form(  # noqa: C901
+    text: str,
+    ref: date | None,
+    calendar: Workdays,
+    *,
+    after_tet: int = AFTER_TET,
+    early_day: int = EARLY_DAY,
+) -> Deadline | None:
+    """The deadline of one of :func:`parse_deadline`'s calendar forms; None for other text."""
+    phrase = " ".join(text.split())
+    key = fold(text)
+    key = re.sub(r"^(?:han|thoi han|deadline|hoan thanh)\s*:?\s*", "", key).strip()
+
+    def done(named: date, move: Move = Move.NONE) -> Deadline:
+        check_day(named, text)
+        calendar.check(named)
+        due = named
+        if move is Move.FORWARD:
+            due = calendar.next_working(named)
+        elif move is Move.BACK:
+            due = calendar.previous_working(named)
+        return Deadline(check_day(due, text), phrase, named, move)
+
+    if m := _WORKING.match(key):
+        if ref is None:
+            raise InvalidInput.of("deadline_needs_meeting")
+        n = int(m[1])
+        if n == 0:
+            raise InvalidInput.of("bad_working_days", n=n, max=MAX_WORKING_DAYS)
+        calendar.check(ref)
+        return done(calendar.add(ref, n))
+    if m := _TET.match(key):
+        year = check_year(int(m[2]), text) if m[2] else None
+        if m[1] == "truoc":
+            if year is None:
+                if ref is None:
+                    raise InvalidInput.of("deadline_needs_meeting")
+                calendar.check(ref)
+                tet = calendar.next_tet(ref)
+            else:
+                tet = calendar.tet(year)
+            return done(tet - timedelta(days=1), Move.BACK)
+        if year is None:
+            if ref is None:
+                raise InvalidInput.of("deadline_needs_meeting")
+            calendar.check(ref)
+            year = ref.year if calendar.tet_break(ref.year)[1] >= ref else ref.year + 1
+        if not 0 <= after_tet <= 366:
+            raise InvalidInput.of("bad_after_tet", n=after_tet)
+        return done(calendar.add(calendar.tet_break(year)[1], after_tet))
+    if m := _EARLY.match(key):
+        month = int(m[1])
+        if not 1 <= month <= 12:
+            raise InvalidInput.of("not_a_month", text=text)
+        if not 1 <= early_day <= 28:
+            raise InvalidInput.of("bad_early_day", n=early_day)
+        year = check_year(int(m[2]), text) if m[2] else None
+        return done(_in_year(lambda y: date(y, month, early_day), year, ref), Move.FORWARD)
+    if m := _MID_YEAR.match(key):
+        year = check_year(int(m[1]), text) if m[1] else None
+        return done(_in_year(lambda y: date(y, 6, 30), year, ref))
+    if _END_QUARTER.match(key):
+        if ref is None:
+            raise InvalidInput.of("deadline_needs_meeting")
+        return done(containing(ref, SpanKind.QUARTER).end)
+    if (m := _BEFORE_DAY.match(key)) and parse_span(m[1], ref) is None:
+        rest = m[1].strip()
+        day: date | None = _match_date(rest, text, None)
+        if day is None and ref is not None and (d := _DM.match(rest) or _LONG.match(rest)):
+            month, dom = int(d[2]), int(d[1])
+            try:
+                day = _in_year(lambda y: date(y, month, dom), None, ref)
+            except ValueError:
+                raise InvalidInput.of("not_real_date", text=text) from None
+        if day is not None:
+            return done(day, Move.BACK)
+    return None

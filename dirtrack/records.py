@@ -121,6 +121,9 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,
         "product": facts.product,
+        "series_id": facts.series_id,
+        "period": facts.period,
+        "due_phrase": facts.due_phrase,
     }
 
 
@@ -128,10 +131,10 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
     """The directive's events up to ``as_of``, oldest first."""
     events: list[tuple[date, int, Record]] = [
         (
-            facts.meeting_date,
+            facts.given_on,
             0,
             {
-                "date": iso(facts.meeting_date),
+                "date": iso(facts.given_on),
                 "event": "assigned",
                 "due": iso(facts.original_due),
                 "note": facts.due_text,

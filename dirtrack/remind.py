@@ -43,7 +43,7 @@ class Freshness:
 
 def freshness(facts: DirectiveFacts, as_of: date, stale_after: int) -> Freshness:
     """The latest event on or before ``as_of`` and whether it is older than ``stale_after`` days."""
-    events = [(facts.meeting_date, 0, "assigned")]
+    events = [(facts.given_on, 0, "assigned")]
     events += [(p.reported_on, 1, "progress") for p in facts.progress if p.reported_on <= as_of]
     events += [(e.approved_on, 2, "extended") for e in facts.extensions if e.approved_on <= as_of]
     day, _, event = max(events)
@@ -74,13 +74,14 @@ def followup_record(
     return record
 
 
-def is_due_soon(facts: DirectiveFacts, as_of: date, within: int) -> bool:
-    """Open and in time at ``as_of``, with its deadline no more than ``within`` days away."""
+def is_due_soon(facts: DirectiveFacts, as_of: date, within: int, until: date | None = None) -> bool:
+    """Open and in time at ``as_of``, with its deadline no more than ``within`` days away (or
+    by ``until``, the last day of ``within`` working days, when given)."""
     due = facts.due_at(as_of)
     return (
         due is not None
         and facts.status(as_of) is Status.OPEN_IN_TIME
-        and as_of <= due <= as_of + timedelta(days=within)
+        and as_of <= due <= (until or as_of + timedelta(days=within))
     )
 
 
@@ -91,16 +92,19 @@ def build_reminders(
     within: int = WITHIN,
     stale_after: int = STALE_AFTER,
     touched: Touched | None = None,
+    until: date | None = None,
 ) -> Record:
-    """Per unit (in code order), what is overdue (most overdue first) and what falls due soon.
+    """Per unit (in code order), what is overdue (most overdue first) and what falls due soon
+    (by ``until`` when ``within`` counts working days, else ``within`` days after ``as_of``).
 
     Units with nothing to remind are left out. Returns the JSON object ``remind`` prints.
     """
     touched = touched or {}
+    last = until or as_of + timedelta(days=within)
     units: dict[str, Record] = {}
     for item in facts:
         overdue = item.status(as_of) is Status.OVERDUE
-        if not overdue and not is_due_soon(item, as_of, within):
+        if not overdue and not is_due_soon(item, as_of, within, last):
             continue
         section = units.setdefault(
             item.unit_code,
@@ -122,7 +126,8 @@ def build_reminders(
     return {
         "as_of": as_of.isoformat(),
         "within": within,
-        "until": (as_of + timedelta(days=within)).isoformat(),
+        "working_days": until is not None,
+        "until": last.isoformat(),
         "stale_after": stale_after,
         "units": ordered,
         "totals": {

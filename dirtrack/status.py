@@ -96,6 +96,16 @@ class DirectiveFacts:
     cancel_reason: str | None = None
     # False: completed_on is only the day by which it was done (see models.Directive).
     completed_on_exact: bool = True
+    series_id: int | None = None
+    period: str | None = None
+    issued_on: date | None = None
+    # the words of the deadline in force at ``judged_on`` (read with it, see store/facts.py)
+    due_phrase: str | None = None
+
+    @property
+    def given_on(self) -> date:
+        """The day it counts as given: an occurrence's period start, else the meeting's day."""
+        return self.issued_on or self.meeting_date
 
     # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T
     # and the status at T (see :mod:`dirtrack.store.rules`).

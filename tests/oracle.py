@@ -75,7 +75,7 @@ def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
 
 def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
     """Given by the period's end (and by T), and not closed before the period began."""
-    if facts.meeting_date > scope_end(period, as_of):
+    if facts.given_on > scope_end(period, as_of):
         return False
     if facts.completed_on is not None and facts.completed_on < period.start:
         return False

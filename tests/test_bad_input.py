@@ -466,6 +466,9 @@ WORKING = {
     ("unit", "retire"): ["unit", "retire", "VPUB", "--successor", "VPTU"],
     ("unit", "add"): ["unit", "add", "NEW", "Đơn vị mới"],
     ("unit", "list"): ["unit", "list"],
+    ("calendar", "add"): ["calendar", "add", "2025-05-05", "--off"],
+    ("series", "show"): ["series", "show", "1"],
+    ("series", "stop"): ["series", "stop", "1", "--from", "2025-01-01"],
 }
 
 

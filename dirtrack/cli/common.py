@@ -138,15 +138,17 @@ def _given(params: dict[str, object]) -> dict[str, object]:
 
 
 @contextmanager
-def unit_of_work(ctx: typer.Context, *, write: bool | None = None) -> Iterator["Session"]:
+def unit_of_work(
+    ctx: typer.Context, *, write: bool | None = None, name: str | None = None
+) -> Iterator["Session"]:
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
-    log records the command, its options and the actor.
+    log records the command (or ``name``), its options and the actor.
     """
     from dirtrack.db import open_engine, session_scope
 
-    name = command_name(ctx)
+    name = name or command_name(ctx)
     if write is None:
         write = name not in READ_ONLY_COMMANDS
     info: dict[str, object] = {"command": {"name": name, "params": _given(ctx.params)}}
@@ -219,6 +221,62 @@ def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
 
 def when(text: str, ref: date | None) -> date:
     return parse_when(text, ref)
+
+
+def deadline(
+    ctx: typer.Context,
+    session: "Session",
+    text: str,
+    ref: date,
+    *,
+    after_tet: int | None = None,
+    early_day: int | None = None,
+) -> date:
+    """Resolve a WHEN (:func:`dirtrack.periods.parse_deadline`) on the office's calendar.
+
+    A day the words name that is off and moves says so on stderr, with the day it moves to.
+    """
+    from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline
+    from dirtrack.store.calendar import load_workdays
+
+    found = parse_deadline(
+        text,
+        ref,
+        load_workdays(session.connection()),
+        after_tet=AFTER_TET if after_tet is None else after_tet,
+        early_day=EARLY_DAY if early_day is None else early_day,
+    )
+    if found.moved:
+        from dirtrack.i18n import msg
+        from dirtrack.render import err
+
+        err(
+            msg(
+                "deadline_moved",
+                state(ctx).lang,
+                named=found.named.isoformat(),
+                due=found.due.isoformat(),
+                phrase=found.phrase,
+            )
+        )
+    return found.due
+
+
+def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
+    """Create the occurrences of periodic directives that a command about ``day`` (default
+    today) needs (:func:`dirtrack.store.series.generate`), in a transaction of their own;
+    nothing when none is missing or the database does not exist yet."""
+    if missing_database(ctx):
+        return
+    from dirtrack.store.history import GENERATE
+    from dirtrack.store.series import generate, horizon_of, pending
+
+    horizon = horizon_of(day or today(), today())
+    with read_only(ctx) as conn:
+        needed = pending(conn, horizon)
+    if needed:
+        with unit_of_work(ctx, write=True, name=GENERATE) as session:
+            generate(session, horizon)
 
 
 def dated_change(

@@ -1,6 +1,6 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,10 +19,11 @@ from dirtrack.cli.common import (
     positive_id,
     state,
     unit_of_work,
-    when,
 )
+from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
+from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
 
@@ -43,7 +44,9 @@ def assign(
     due: Annotated[
         str | None,
         typer.Option(
-            help="Deadline: a DATE or a span (tháng 9/2022, quý III/2022, 2022Q3).", metavar="WHEN"
+            help="Deadline: a DATE, a span (tháng 9/2022, quý III/2022) or a phrase (trong 10 "
+            "ngày làm việc, trước Tết, trước ngày 30/4).",
+            metavar="WHEN",
         ),
     ] = None,
     with_: Annotated[
@@ -58,15 +61,101 @@ def assign(
             help="Idempotency key: the same key again prints the existing ids and writes nothing."
         ),
     ] = None,
+    every: Annotated[
+        str | None,
+        typer.Option(
+            "--every",
+            help="A periodic directive: one occurrence per month, quarter, half-year or year.",
+            metavar="PERIOD",
+        ),
+    ] = None,
+    day: Annotated[
+        int | None,
+        typer.Option(
+            "--day",
+            help="With --every: each deadline is day N of the period's last month (the month's "
+            "last day when it is shorter). Default: the NĐ 09/2019 cut-off, the 14th.",
+            metavar="N",
+        ),
+    ] = None,
+    offset: Annotated[
+        int | None,
+        typer.Option(
+            "--offset",
+            help="With --every: each deadline is DAYS days after the period ends.",
+            metavar="DAYS",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="With --every: the series' first DATE (default: the meeting's). Otherwise the "
+            "day working-day and relative deadlines count from (default: the meeting's).",
+            metavar="DATE",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="With --every: the series' last DATE.", metavar="DATE"),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="With --every: list the occurrences, write nothing."),
+    ] = False,
+    after_tet: Annotated[
+        int | None,
+        typer.Option(
+            "--after-tet",
+            help="'sau Tết' is the N-th working day after the Tết break (default 10).",
+            metavar="N",
+        ),
+    ] = None,
+    early_day: Annotated[
+        int | None,
+        typer.Option(
+            "--early-day",
+            help="'đầu tháng 10' is day N of October (default 10).",
+            metavar="N",
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a directive given at a meeting to a lead unit.
 
+    With --every, a periodic directive: one occurrence, a directive of its own, per period.
+
     Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
+
+    Example: dirtrack assign 1 "Báo cáo tháng" --unit BTC --every month --day 20 --until 2025-12-31
     """
     if bool(unit) == attendees:
         raise bad_parameter(ctx, "unit_or_attendees", "--unit")
     positive_id(meeting_id, "meeting")
+    if every is not None:
+        from dirtrack.cli.series import assign_series
+
+        assign_series(
+            ctx,
+            meeting_id=meeting_id,
+            text=text,
+            unit=unit,
+            attendees=attendees,
+            due=due,
+            with_=with_,
+            product=product,
+            key=key,
+            every=every,
+            day=day,
+            offset=offset,
+            from_=from_,
+            until=until,
+            dry_run=dry_run,
+            fmt=fmt,
+        )
+        return
+    if day is not None or offset is not None or until is not None or dry_run:
+        raise InvalidInput.of("needs_every")
     ids, records = _assign(
         ctx,
         meeting_id=meeting_id,
@@ -78,6 +167,9 @@ def assign(
         product=product,
         key=key,
         as_json=fmt is OutputFormat.JSON,
+        from_=from_,
+        after_tet=after_tet,
+        early_day=early_day,
     )
     if fmt is OutputFormat.JSON:
         out(dump(records[0] if len(records) == 1 else records))
@@ -98,11 +190,13 @@ def _assign(
     product: str | None,
     key: str | None,
     as_json: bool,
+    from_: str | None = None,
+    after_tet: int | None = None,
+    early_day: int | None = None,
 ) -> tuple[list[int], list[dict[str, object]]]:
     """``assign`` in one unit of work; :mod:`dirtrack.audit` writes the change log."""
     from dirtrack.store import directives as store
-    from dirtrack.store.meetings import attendee_ids, get_meeting
-    from dirtrack.store.units import UnitIndex
+    from dirtrack.store.meetings import get_meeting
 
     with unit_of_work(ctx) as session:
         existing = store.find_by_key(session, key) if key else []
@@ -111,16 +205,14 @@ def _assign(
             err(msg("key_exists", state(ctx).lang, key=key, ids=", ".join(map(str, ids))))
         else:
             meeting = get_meeting(session, meeting_id)
-            assert meeting.id is not None
-            index = UnitIndex.load(session)
-            if attendees:
-                leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
-                if not leads:
-                    raise InvalidInput.of("no_attendees", id=meeting_id)
-            else:
-                leads = index.resolve_many(unit or [])
+            index, leads = lead_units(session, meeting, unit, attendees)
             coordinators = index.resolve_many(with_ or [])
-            deadline = when(due, meeting.date) if due else None
+            ref = parse_date(from_) if from_ else meeting.date
+            deadline = (
+                resolve(ctx, session, due, ref, after_tet=after_tet, early_day=early_day)
+                if due
+                else None
+            )
             ids = []
             for lead in leads:
                 directive = store.add_directive(
@@ -138,6 +230,24 @@ def _assign(
                 ids.append(directive.id)
         records = _records(session, ids) if as_json else []
     return ids, records
+
+
+def lead_units(
+    session: Any, meeting: Any, unit: list[str] | None, attendees: bool
+) -> tuple[Any, list[Any]]:
+    """The unit index and the lead units ``assign`` names: ``--unit`` (each resolved), or every
+    unit that attended ``meeting`` (``--attendees``)."""
+    from dirtrack.store.meetings import attendee_ids
+    from dirtrack.store.units import UnitIndex
+
+    assert meeting.id is not None
+    index = UnitIndex.load(session)
+    if not attendees:
+        return index, index.resolve_many(unit or [])
+    leads = [index.units[u] for u in attendee_ids(session, [meeting.id])[meeting.id]]
+    if not leads:
+        raise InvalidInput.of("no_attendees", id=meeting.id)
+    return index, leads
 
 
 def _records(session: object, ids: list[int]) -> list[dict[str, object]]:
@@ -207,6 +317,14 @@ def extend(
     ],
     reason: Annotated[str | None, typer.Option(help="Why, and the approving document.")] = None,
     on: DateOpt = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="The day working-day and relative deadlines count from (default: the meeting's).",
+            metavar="DATE",
+        ),
+    ] = None,
 ) -> None:
     """Approve a new deadline on DATE (default today); the original deadline is kept."""
     from dirtrack.store.directives import extend as store_extend
@@ -217,7 +335,7 @@ def extend(
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))
         held = get_meeting(session, directive.meeting_id).date
-        new_due = when(to, held)
+        new_due = resolve(ctx, session, to, parse_date(from_) if from_ else held)
         store_extend(
             session, directive_id, new_due=new_due, approved_on=approved, due_text=to, reason=reason
         )
@@ -267,13 +385,14 @@ def list_directives(
     fields: FieldsOpt = None,
 ) -> None:
     """List directives with their status as of a day."""
-    from dirtrack.cli.common import optional_day, read_only, today
+    from dirtrack.cli.common import ensure_occurrences, optional_day, read_only, today
     from dirtrack.records import directive_record
     from dirtrack.store.facts import iter_facts, load_units, require_meeting
     from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
 
     wanted = status
     day = optional_day(as_of) or today()
+    ensure_occurrences(ctx, day)
     # The status filter runs in SQL; only the matches are read, a batch at a time.
     with read_only(ctx) as conn:
         if meeting is not None:

@@ -39,6 +39,14 @@ def remind(
         int,
         typer.Option(help="Remind of deadlines up to DAYS days ahead.", metavar="DAYS"),
     ] = WITHIN,
+    working_days: Annotated[
+        bool,
+        typer.Option(
+            "--working-days",
+            help="Count --within in working days (weekends, holidays, Tết and the office's "
+            "days off skipped).",
+        ),
+    ] = False,
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     stale_after: StaleOpt = STALE_AFTER,
@@ -54,6 +62,7 @@ def remind(
 
     Example: dirtrack --lang vi remind --within 7 --unit VPTU
     """
+    from dirtrack.cli.common import ensure_occurrences
     from dirtrack.remind import build_reminders, check_days, is_due_soon, reminder_items
     from dirtrack.status import Status
     from dirtrack.store.directives import DirectiveFilter, iter_facts
@@ -64,7 +73,15 @@ def remind(
     check_days(stale_after, "--stale-after")
     chosen = field_list(fields)
     day = optional_day(as_of) or today()
+    ensure_occurrences(ctx, day)
+    until = None
     with unit_of_work(ctx) as session:
+        if working_days:
+            from dirtrack.store.calendar import load_workdays
+
+            calendar = load_workdays(session.connection())
+            calendar.check(day)
+            until = calendar.add(day, within)
         unit_ids = None
         if unit:
             index = UnitIndex.load(session)
@@ -73,11 +90,11 @@ def remind(
         facts = [
             f
             for f in iter_facts(session, flt, as_of=day)
-            if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
+            if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within, until)
         ]
         touched = last_touched(session.connection(), [f.id for f in facts])
     reminders = build_reminders(
-        facts, as_of=day, within=within, stale_after=stale_after, touched=touched
+        facts, as_of=day, within=within, stale_after=stale_after, touched=touched, until=until
     )
     lang = state(ctx).lang
     views.remind(

@@ -53,6 +53,9 @@ def overdue(
 
     check_days(stale_after, "--stale-after")
     day = optional_day(as_of) or today()
+    from dirtrack.cli.common import ensure_occurrences
+
+    ensure_occurrences(ctx, day)
     with read_only(ctx) as conn:
         records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
     lang = state(ctx).lang
@@ -137,6 +140,9 @@ def report(
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)
+    from dirtrack.cli.common import ensure_occurrences
+
+    ensure_occurrences(ctx, max(day, span.end))
     # Counts by the database, lists read as they are written: the report is rendered while
     # its connection is open.
     with read_only(ctx) as conn:

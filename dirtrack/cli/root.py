@@ -9,12 +9,14 @@ import typer
 
 from dirtrack import __version__
 from dirtrack.cli import (  # noqa: F401
+    calendar,
     directives,
     extract,
     limitations,
     meetings,
     ops,
     reports,
+    series,
     transfer,
     units,
 )

@@ -208,3 +208,67 @@ EVENT_COLUMNS = [
     ),
     Column("note", "text", lambda r, lang: r.get("note") or "", wrap=True, priority=0),
 ]
+
+
+def _rule(r: Record, lang: str) -> str:
+    """When each occurrence falls due: ``ngày 20``, ``+5``, or the NĐ 09 cut-off (the 14th)."""
+    if r.get("day") is not None:
+        return f"{t('series_day', lang)} {r['day']}"
+    if r.get("offset") is not None:
+        return f"+{r['offset']}"
+    return "NĐ 09"
+
+
+def _span(r: Record, lang: str) -> str:
+    return f"{day(r.get('from'), lang)}–{day(r.get('until'), lang) if r.get('until') else '…'}"
+
+
+SERIES_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("unit", "unit_short"),
+    Column("text", "text", wrap=True),
+    Column("every", "every", lambda r, lang: t(f"every_{r['every']}", lang)),
+    Column("day", "series_rule", _rule),
+    Column("from", "series_span", _span),
+]
+
+OCCURRENCE_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("period", "period"),
+    Column("due", "due", _date("due")),
+    Column("status", "status", _status, wrap=True),
+    Column("progress", "progress", _progress, justify="right"),
+    Column("completed_on", "completed_on", _date("completed_on")),
+]
+
+CALENDAR_COLUMNS = [
+    Column("date", "date", _date("date")),
+    Column("off", "day_off", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
+    Column("note", "note"),
+]
+
+
+def series_listing(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+    emit(records, SERIES_COLUMNS, fmt, lang)
+
+
+def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
+    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences)."""
+    if fmt is OutputFormat.CSV:
+        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang)
+        return
+    every = t("every_" + record["every"], lang)
+    rule = f"{every}, {_rule(record, lang)}"
+    title = f"#{record['id']} {record['unit']}: {record['text']} ({rule}; {_span(record, lang)})"
+    emit(
+        record["occurrences"],
+        OCCURRENCE_COLUMNS,
+        fmt,
+        lang,
+        title=title,
+        highlight=directive_style,
+    )
+
+
+def calendar_days(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+    emit(records, CALENDAR_COLUMNS, fmt, lang)

@@ -40,7 +40,7 @@ from sqlalchemy import (
 )
 
 from dirtrack.status import COUNTED, Counts, Status
-from dirtrack.store.rules import Scope, holding_unit, in_scope, judgement, states
+from dirtrack.store.rules import Scope, given_on, holding_unit, in_scope, judgement, states
 from dirtrack.store.rules import status_code as code
 from dirtrack.store.tables import directive, limitation, meeting
 from dirtrack.text import fold
@@ -260,8 +260,8 @@ def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
 def _judged(now: Scope, then: Scope) -> CTE:
     """One row per directive of either scope, judged as of both days."""
     at_now, at_then = judgement(now.as_of, "ext_now"), judgement(then.as_of, "ext_then")
-    in_now = and_(*in_scope(now, held_on=meeting.c.date))
-    in_then = and_(*in_scope(then, held_on=meeting.c.date))
+    in_now = and_(*in_scope(now, held_on=given_on(meeting.c.date)))
+    in_then = and_(*in_scope(then, held_on=given_on(meeting.c.date)))
     return (
         select(
             directive.c.id,

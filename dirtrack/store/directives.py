@@ -48,8 +48,12 @@ def add_directive(
     coordinators: Sequence[Unit] = (),
     product: str | None = None,
     key: str | None = None,
+    series_id: int | None = None,
+    period: str | None = None,
+    issued_on: date | None = None,
 ) -> Directive:
-    """Record one directive for one lead unit.
+    """Record one directive for one lead unit (an occurrence of a series: ``series_id``,
+    its ``period`` label and the day it is given, ``issued_on``).
 
     Raises:
         InvalidInput: empty text, or a deadline before the meeting.
@@ -64,6 +68,9 @@ def add_directive(
         due_text=clean_optional(due_text, "due_text"),
         product=clean_optional(product, "product"),
         key=clean_optional(key, "key"),
+        series_id=series_id,
+        period=period,
+        issued_on=issued_on,
     )
     session.add(directive)
     session.flush()

@@ -20,7 +20,7 @@ from datetime import date
 from sys import intern
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, case, or_, select
 
 from dirtrack.errors import NotFound
 from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
@@ -59,9 +59,10 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason, then the deadline in force and the status code at ``as_of``[, and
-    completed_on_exact]); ``extensions`` (directive_id, approved_on, new_due, reason, due_text)
-    and ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
+    cancel_reason, then the deadline in force and the status code at ``as_of``[, then
+    completed_on_exact, series_id, period, issued_on and the words of the deadline in force]);
+    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
+    (directive_id, reported_on, percent, note), each in recorded order;
     ``coordinators`` (directive_id, unit code).
     """
     rows = {row[0]: row for row in main}
@@ -84,6 +85,9 @@ def facts_from_rows(
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
         due, status = row[15:17]
         exact = row[17] is not False if len(row) > 17 else True
+        series_id, period, issued_on, due_phrase = (
+            row[18:22] if len(row) > 18 else (None, None, None, due_text)
+        )
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -115,6 +119,10 @@ def facts_from_rows(
                 due_in_force=due,
                 judged_status=STATUSES[status],
                 completed_on_exact=exact,
+                series_id=series_id,
+                period=period,
+                issued_on=issued_on,
+                due_phrase=due_phrase,
             )
         )
     return found
@@ -204,6 +212,11 @@ _MAIN = (
         _JUDGED.due,
         _JUDGED.status,
         directive.c.completed_on_exact,
+        directive.c.series_id,
+        directive.c.period,
+        directive.c.issued_on,
+        # the words of the deadline in force: the extension's in force, else the original's
+        case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
     )
     .select_from(
         directive.join(meeting, meeting.c.id == directive.c.meeting_id)

@@ -564,11 +564,22 @@ def recent_commands(
     return [_command(row) for row in session.connection().execute(query)]
 
 
+#: The command name of the occurrences of periodic directives that a reading command created
+#: (:func:`dirtrack.cli.common.ensure_occurrences`): a bare ``undo`` passes over it, since the
+#: next reading command would create them again; ``undo ID`` still undoes it.
+GENERATE = "series generate"
+
+
 def commands_to_undo(session: Session, count: int) -> list[CommandEntry]:
-    """The newest ``count`` commands not undone yet, newest first; an undo is never undone."""
+    """The newest ``count`` commands not undone yet, newest first; an undo is never undone,
+    nor are the occurrences a reading command created (:data:`GENERATE`)."""
     query = (
         select(LOG)
-        .where(LOG.c.entity == COMMAND, LOG.c.undone_by.is_(None), LOG.c.action != "undo")
+        .where(
+            LOG.c.entity == COMMAND,
+            LOG.c.undone_by.is_(None),
+            LOG.c.action.not_in(("undo", GENERATE)),
+        )
         .order_by(LOG.c.id.desc())
         .limit(count)
     )

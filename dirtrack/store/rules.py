@@ -9,8 +9,9 @@ instead of a million objects:
   ``extension`` per directive, no Python loop (:func:`judgement`);
 - the status at T is one ``CASE`` over that deadline, the completion and the cancellation
   dates (:func:`status_case`);
-- a period's scope: given at a meeting held by the period's end (and by T), not completed or
-  cancelled before it began (:class:`Scope`, :func:`in_scope`);
+- a period's scope: given at a meeting held by the period's end (and by T), or for an
+  occurrence of a series issued by then, not completed or cancelled before it began
+  (:class:`Scope`, :func:`in_scope`);
 - :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
 
 The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
@@ -126,13 +127,26 @@ def status_case(
 
 
 def held_by(day: date) -> ColumnElement[bool]:
-    """The directive was given at a meeting held on or before ``day``.
+    """The directive was given on or before ``day``: at a meeting held by then, or, for an
+    occurrence of a series, its ``issued_on`` (its period's start) is by then.
 
     A correlated EXISTS, not ``meeting_id IN (…)``: an IN list lets SQLite drive the query
     from the meetings' index and fetch the directives one random page at a time, ten times
     slower on a large register than reading the table straight through.
     """
-    return exists().where(meeting.c.id == directive.c.meeting_id, meeting.c.date <= day)
+    return or_(
+        directive.c.issued_on <= day,
+        and_(
+            directive.c.issued_on.is_(None),
+            exists().where(meeting.c.id == directive.c.meeting_id, meeting.c.date <= day),
+        ),
+    )
+
+
+def given_on(held_on: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The day a directive counts as given, when the query joins its meeting (``held_on``):
+    an occurrence's ``issued_on``, else the meeting's day (see :func:`held_by`)."""
+    return func.coalesce(directive.c.issued_on, held_on)
 
 
 def _inline(name: str, ids: Iterable[int]) -> Any:
@@ -288,6 +302,7 @@ __all__ = [
     "Judgement",
     "Scope",
     "directive_ids",
+    "given_on",
     "held_by",
     "holding_unit",
     "in_scope",

@@ -20,6 +20,9 @@ _TABLES = SQLModel.metadata.tables
 
 unit = _TABLES["unit"]
 unit_alias = _TABLES["unit_alias"]
+series = _TABLES["series"]
+series_coordinator = _TABLES["series_coordinator"]
+calendar_day = _TABLES["calendar_day"]
 meeting = _TABLES["meeting"]
 meeting_attendee = _TABLES["meeting_attendee"]
 directive = _TABLES["directive"]

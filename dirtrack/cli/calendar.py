@@ -1,0 +1,105 @@
+"""`calendar add`, `calendar list`, `calendar show`: the office's days off and days worked."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
+from dirtrack.cli.common import FormatOpt, state, unit_of_work
+from dirtrack.i18n import msg
+from dirtrack.periods import check_year, parse_date
+from dirtrack.render import OutputFormat, err
+
+if TYPE_CHECKING:
+    from dirtrack.workdays import Workdays
+
+calendar_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="Working days: the national days off (holidays, Tết) and the office's own.",
+    no_args_is_help=True,
+)
+app.add_typer(calendar_app, name="calendar")
+
+
+@calendar_app.command("add")
+def calendar_add(
+    ctx: typer.Context,
+    day: Annotated[str, typer.Argument(metavar="DATE", help="The day: 2025-01-25 or 25/1/2025.")],
+    *,
+    off: Annotated[bool, typer.Option("--off", help="The office does not work that day.")] = False,
+    on: Annotated[
+        bool, typer.Option("--on", help="The office works that day (làm bù, a moved day).")
+    ] = False,
+    note: Annotated[str | None, typer.Option(help="Why, e.g. 'làm bù ngày 2/5'.")] = None,
+) -> None:
+    """Record a day the office takes off or works against the national calendar.
+
+    Example: dirtrack calendar add 2025-04-26 --on --note "làm bù ngày 2/5"
+    """
+    from dirtrack.errors import InvalidInput
+    from dirtrack.store.calendar import set_day
+
+    if off == on:
+        raise InvalidInput.of("off_or_on")
+    found = parse_date(day)
+    with unit_of_work(ctx) as session:
+        set_day(session, found, off=off, note=note)
+    err(msg("calendar_off" if off else "calendar_on", state(ctx).lang, date=found.isoformat()))
+
+
+@calendar_app.command("list")
+def calendar_list(
+    ctx: typer.Context,
+    *,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Every day off of this year, national and the office's (default: the "
+            "office's own days of every year).",
+            metavar="YEAR",
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """List the office's days; with --year, every day off of that year but weekends."""
+    from dirtrack.cli.common import missing_database, read_only
+    from dirtrack.render.views import calendar_days
+    from dirtrack.store.calendar import office_days
+    from dirtrack.workdays import Workdays
+
+    if year is not None:
+        check_year(year, str(year))
+    if missing_database(ctx):
+        rows = []
+    else:
+        with read_only(ctx) as conn:
+            rows = office_days(conn, year)
+    records = [
+        {"date": r.day.isoformat(), "off": r.off, "note": r.note, "source": "office"} for r in rows
+    ]
+    if year is not None:
+        calendar = Workdays(
+            office={r.day: not r.off for r in rows}, notes={r.day: r.note for r in rows}
+        )
+        records = _year_days(calendar, year, records)
+    calendar_days(records, fmt, state(ctx).lang)
+
+
+def _year_days(
+    calendar: "Workdays", year: int, office: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """The national holidays of ``year`` (as the library names them) merged with the office's
+    days, in date order; the office's word wins."""
+    from datetime import date, timedelta
+
+    calendar.check(date(year, 1, 1))
+    found = {str(r["date"]): r for r in office}
+    day = date(year, 1, 1)
+    while day.year == year:
+        key = day.isoformat()
+        if key not in found and (day.weekday() < 5) != calendar.is_working(day):
+            off = day.weekday() < 5  # a holiday, or a weekend day the Government made worked
+            note = calendar.why_off(day) if off else "làm bù"
+            found[key] = {"date": key, "off": off, "note": note, "source": "law"}
+        day += timedelta(days=1)
+    return [found[k] for k in sorted(found)]

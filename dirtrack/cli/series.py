@@ -1,0 +1,282 @@
+"""`assign --every`, `series list`, `series show`, `series stop`: periodic directives."""
+
+from typing import Annotated, Any
+
+import typer
+
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    FormatOpt,
+    optional_day,
+    positive_id,
+    state,
+    today,
+    unit_of_work,
+)
+from dirtrack.errors import InvalidInput
+from dirtrack.i18n import msg
+from dirtrack.periods import parse_date
+from dirtrack.records import Record, iso
+from dirtrack.render import OutputFormat, err, out
+from dirtrack.render.json_out import dump
+
+series_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="Periodic directives (assign --every): their occurrences and results.",
+    no_args_is_help=True,
+)
+app.add_typer(series_app, name="series")
+
+
+def _every(value: str) -> str:
+    from dirtrack.store.series import EVERY
+    from dirtrack.text import fold
+
+    key = fold(value).replace(" ", "-")
+    aliases = {
+        "thang": "month",
+        "monthly": "month",
+        "quy": "quarter",
+        "quarterly": "quarter",
+        "half": "half-year",
+        "halfyear": "half-year",
+        "6-thang": "half-year",
+        "nua-nam": "half-year",
+        "nam": "year",
+        "yearly": "year",
+        "annual": "year",
+    }
+    key = aliases.get(key, key)
+    if key not in EVERY:
+        raise InvalidInput.of("unknown_every", value=value, choices=", ".join(EVERY))
+    return key
+
+
+def series_record(row: Any, coordinators: list[str]) -> Record:
+    return {
+        "id": row.id,
+        "meeting_id": row.meeting_id,
+        "unit": row.unit_code,
+        "with": coordinators,
+        "text": row.text,
+        "every": row.every,
+        "day": row.day,
+        "offset": row.offset,
+        "from": iso(row.starts_on),
+        "until": iso(row.ends_on),
+        "product": row.product,
+        "key": row.key,
+    }
+
+
+def occurrence_record(occ: Any) -> Record:
+    return {
+        "period": occ.label,
+        "issued_on": iso(occ.issued_on),
+        "scheduled": iso(occ.scheduled),
+        "due": iso(occ.due),
+    }
+
+
+def assign_series(
+    ctx: typer.Context,
+    *,
+    meeting_id: int,
+    text: str,
+    unit: list[str] | None,
+    attendees: bool,
+    due: str | None,
+    with_: list[str] | None,
+    product: str | None,
+    key: str | None,
+    every: str,
+    day: int | None,
+    offset: int | None,
+    from_: str | None,
+    until: str | None,
+    dry_run: bool,
+    fmt: OutputFormat,
+) -> None:
+    """``assign --every``: one series per lead unit; prints the series ids (or, with
+    ``--dry-run``, the occurrences it would have)."""
+    from dirtrack.cli.directives import lead_units
+    from dirtrack.store import series as store
+    from dirtrack.store.calendar import load_workdays
+    from dirtrack.store.meetings import get_meeting
+
+    lang = state(ctx).lang
+    if due is not None:
+        raise InvalidInput.of("every_with_due")
+    every = _every(every)
+    starts = parse_date(from_) if from_ else None
+    ends = parse_date(until) if until else None
+    ids: list[int] = []
+    with unit_of_work(ctx) as session:
+        existing = store.find_by_key(session, key) if key and not dry_run else []
+        if existing:
+            ids = [s.id for s in existing if s.id is not None]
+            err(msg("key_exists", lang, key=key, ids=", ".join(map(str, ids))))
+        else:
+            meeting = get_meeting(session, meeting_id)
+            assert meeting.id is not None
+            schedule = store.Schedule(every, day, offset, starts or meeting.date, ends).check()
+            if schedule.starts_on < meeting.date:
+                raise InvalidInput.of(
+                    "series_before_meeting", start=schedule.starts_on, held=meeting.date
+                )
+            index, leads = lead_units(session, meeting, unit, attendees)
+            coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
+            calendar = load_workdays(session.connection())
+            planned = schedule.occurrences(calendar)
+            if schedule.clamps:
+                err(msg("series_day_clamped", lang, n=day))
+            if dry_run:
+                records = [occurrence_record(o) for o in planned]
+                if fmt is OutputFormat.JSON:
+                    out(dump(records))
+                else:
+                    for r in records:
+                        moved = f" ({r['scheduled']})" if r["scheduled"] != r["due"] else ""
+                        out(f"{r['period']}\t{r['issued_on']}\t{r['due']}{moved}")
+                return
+            for lead in leads:
+                assert lead.id is not None
+                made = store.add_series(
+                    session,
+                    meeting=meeting,
+                    unit_id=lead.id,
+                    text=text,
+                    schedule=schedule,
+                    coordinator_ids=coordinators,
+                    product=product,
+                    key=key,
+                )
+                assert made.id is not None
+                ids.append(made.id)
+            from dirtrack.store.series import horizon_of
+
+            store.generate(session, horizon_of(today(), today()), calendar)
+    if fmt is OutputFormat.JSON:
+        records = _series_records(ctx, ids)
+        out(dump(records[0] if len(records) == 1 else records))
+    else:
+        for ident in ids:
+            out(str(ident))
+
+
+def _series_records(ctx: typer.Context, ids: list[int] | None) -> list[Record]:
+    """The series objects (all when ``ids`` is None), each with its occurrence ids."""
+    from dirtrack.cli.common import read_only
+    from dirtrack.store.series import coordinator_codes, occurrence_ids, series_rows
+
+    with read_only(ctx) as conn:
+        rows = series_rows(conn)
+        if ids is not None:
+            rows = [r for r in rows if r.id in ids]
+        withs = coordinator_codes(conn, [r.id for r in rows])
+        found = []
+        for row in rows:
+            record = series_record(row, withs[row.id])
+            record["occurrences"] = occurrence_ids(conn, row.id)
+            found.append(record)
+    return found
+
+
+@series_app.command("list")
+def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+    """List periodic directives."""
+    from dirtrack.cli.common import ensure_occurrences
+    from dirtrack.render.views import series_listing
+
+    ensure_occurrences(ctx)
+    series_listing(_series_records(ctx, None), fmt, state(ctx).lang)
+
+
+@series_app.command("show")
+def series_show(
+    ctx: typer.Context,
+    series_id: Annotated[int, typer.Argument(metavar="ID", help="The series.")],
+    *,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """One periodic directive and its occurrences, each with its deadline and result."""
+    from dirtrack.cli.common import ensure_occurrences, read_only
+    from dirtrack.errors import NotFound
+    from dirtrack.records import directive_record
+    from dirtrack.render.views import series_card
+    from dirtrack.store.facts import iter_facts
+    from dirtrack.store.series import (
+        Schedule,
+        coordinator_codes,
+        occurrence_ids,
+        series_rows,
+    )
+    from dirtrack.store.tables import directive
+
+    positive_id(series_id, "series")
+    day = optional_day(as_of) or today()
+    ensure_occurrences(ctx, day)
+    with read_only(ctx) as conn:
+        rows = series_rows(conn, series_id)
+        if not rows:
+            raise NotFound.of("no_series", id=series_id)
+        row = rows[0]
+        record = series_record(row, coordinator_codes(conn, [series_id])[series_id])
+        schedule = Schedule.of(row)
+        from sqlalchemy import select
+
+        ids = occurrence_ids(conn, series_id)
+        occurrences = []
+        wanted = select(directive.c.id).where(directive.c.id.in_(ids))
+        for facts in iter_facts(conn, wanted, as_of=day):
+            item = directive_record(facts, day)
+            period = schedule.period_at(facts.issued_on or facts.meeting_date)
+            item["issued_on"] = iso(facts.issued_on)
+            item["scheduled"] = iso(schedule.scheduled(period))
+            occurrences.append(item)
+        occurrences.sort(key=lambda r: (r["issued_on"] or "", r["id"]))
+    record["as_of"] = day.isoformat()
+    record["occurrences"] = occurrences
+    counts: dict[str, int] = {}
+    for item in occurrences:
+        counts[item["status"]] = counts.get(item["status"], 0) + 1
+    record["counts"] = counts
+    if fmt is OutputFormat.JSON:
+        out(dump(record))
+    else:
+        series_card(record, fmt, state(ctx).lang)
+
+
+@series_app.command("stop")
+def series_stop(
+    ctx: typer.Context,
+    series_id: Annotated[int, typer.Argument(metavar="ID", help="The series.")],
+    *,
+    from_: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            help="The first DATE without an occurrence (periods begun before stay).",
+            metavar="DATE",
+        ),
+    ],
+) -> None:
+    """End a periodic directive from DATE on; what came before stays as it is."""
+    from dirtrack.store.series import stop
+
+    day = parse_date(from_)
+    positive_id(series_id, "series")
+    with unit_of_work(ctx) as session:
+        _, removed, kept = stop(session, series_id, day)
+    err(
+        msg(
+            "series_stopped",
+            state(ctx).lang,
+            id=series_id,
+            date=day.isoformat(),
+            removed=len(removed),
+            kept=", ".join(map(str, kept)) or "-",
+        )
+    )

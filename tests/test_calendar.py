@@ -1,0 +1,395 @@
+"""Working days, deadline phrases on them, and periodic directives (series)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dirtrack.periods import parse_deadline
+from dirtrack.workdays import Workdays
+from tests.conftest import Cli, snapshot
+
+# --- working days against a tiny reference -------------------------------------------------
+
+# Việt Nam's days off of 2025 and 2026 as the Government published them (Tết 2025: 25/1-2/2,
+# Saturday 26/4/2025 worked for Friday 2/5; Tết 2026: 14/2-22/2; Saturday 22/8/2026 worked for
+# Monday 31/8), weekends aside.
+HOLIDAYS = {
+    date(2025, 1, 1),
+    *(date(2025, 1, d) for d in range(27, 32)),
+    date(2025, 2, 1),
+    date(2025, 4, 7),
+    date(2025, 4, 30),
+    date(2025, 5, 1),
+    date(2025, 5, 2),
+    date(2025, 9, 1),
+    date(2025, 9, 2),
+    date(2026, 1, 1),
+    *(date(2026, 2, d) for d in range(16, 21)),
+    date(2026, 4, 27),
+    date(2026, 4, 30),
+    date(2026, 5, 1),
+    date(2026, 8, 31),
+    date(2026, 9, 1),
+    date(2026, 9, 2),
+    date(2026, 11, 24),
+}
+WORKED_SATURDAYS = {date(2025, 4, 26), date(2026, 8, 22)}
+
+
+def reference_working(day: date) -> bool:
+    if day in WORKED_SATURDAYS:
+        return True
+    return day.weekday() < 5 and day not in HOLIDAYS
+
+
+def reference_add(day: date, n: int) -> date:
+    while n:
+        day += timedelta(days=1)
+        n -= reference_working(day)
+    return day
+
+
+@given(
+    start=st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 11, 30)),
+    n=st.integers(min_value=0, max_value=25),
+)
+def test_working_days_match_the_published_calendar(start: date, n: int) -> None:
+    calendar = Workdays()
+    found = calendar.add(start, n)
+    assert found == reference_add(start, n)
+    assert calendar.count(start, found) == n
+    assert calendar.is_working(start) == reference_working(start)
+    assert calendar.is_working(calendar.next_working(start))
+    assert calendar.next_working(start) >= start >= calendar.previous_working(start)
+
+
+def test_the_office_word_wins_over_the_national_calendar() -> None:
+    calendar = Workdays(office={date(2025, 5, 5): False, date(2025, 5, 2): True})
+    assert calendar.add(date(2025, 4, 29), 2) == date(2025, 5, 6)  # 2/5 worked, 5/5 off
+    assert calendar.tet_break(2025) == (date(2025, 1, 25), date(2025, 2, 2))
+    assert calendar.tet_break(2026) == (date(2026, 2, 14), date(2026, 2, 22))
+
+
+# --- every deadline form, with the date it gives in 2025 and 2026 (README) -----------------
+
+FORMS = [
+    ("trước Tết Nguyên đán 2025", None, "2025-01-24"),
+    ("trước Tết 2026", None, "2026-02-13"),
+    ("truoc tet", date(2025, 12, 1), "2026-02-13"),
+    ("sau Tết 2025", None, "2025-02-14"),
+    ("sau Tết", date(2026, 1, 5), "2026-03-06"),
+    ("trước ngày 30/4/2025", None, "2025-04-29"),
+    ("trước ngày 30/4", date(2026, 3, 2), "2026-04-29"),
+    ("đầu tháng 10/2025", None, "2025-10-10"),
+    ("đầu tháng 10", date(2026, 3, 2), "2026-10-12"),
+    ("giữa năm 2025", None, "2025-06-30"),
+    ("giữa năm", date(2026, 1, 5), "2026-06-30"),
+    ("cuối quý", date(2025, 8, 4), "2025-09-30"),
+    ("cuối quý", date(2026, 2, 2), "2026-03-31"),
+    ("trong 10 ngày làm việc", date(2025, 4, 25), "2025-05-13"),
+    ("5 working days", date(2025, 8, 29), "2025-09-09"),
+    ("trong 05 ngay lam viec", date(2026, 4, 24), "2026-05-06"),
+    ("3 working days", date(2026, 8, 28), "2026-09-07"),
+    ("quý III/2025", None, "2025-09-30"),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "due"), FORMS)
+def test_every_deadline_form_gives_the_published_day(text: str, ref: date | None, due: str) -> None:
+    assert parse_deadline(text, ref, Workdays()).due.isoformat() == due
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def _setup(cli: Cli, held: str = "2025-01-02") -> int:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    return cli.id("add-meeting", "--date", held, "--title", "Hội nghị BTV")
+
+
+def test_assign_resolves_calendar_phrases_and_keeps_the_words(cli: Cli) -> None:
+    meeting = _setup(cli, "2025-04-25")
+    item = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--due", "trong 10 ngày làm việc"
+    )
+    assert (item["due"], item["due_phrase"], item["series_id"]) == (
+        "2025-05-13",
+        "trong 10 ngày làm việc",
+        None,
+    )
+    result = cli("assign", str(meeting), "Trước lễ", "--unit", "BTC", "--due", "trước ngày 30/4")
+    assert result.exit_code == 0
+    assert "2025-04-29" in result.stderr  # 30/4 is off: said, with the day it moves to
+    later = cli.json(
+        "assign",
+        str(meeting),
+        "Từ ngày",
+        "--unit",
+        "BTC",
+        "--due",
+        "3 working days",
+        "--from",
+        "2025-08-29",
+    )
+    assert later["due"] == "2025-09-05"  # counted from the day after 29/8: 3/9, 4/9, 5/9
+    cli.ok("calendar", "add", "2025-05-12", "--off", "--note", "nghỉ bù")
+    moved = cli.json(
+        "assign", str(meeting), "Lần hai", "--unit", "VPTU", "--due", "trong 10 ngày làm việc"
+    )
+    assert moved["due"] == "2025-05-14"
+    ext_id = moved["id"]
+    cli.ok("extend", str(ext_id), "--to", "sau Tết 2026", "--date", "2025-05-10")
+    shown = cli.json("show", str(ext_id), "--as-of", "2025-06-01")
+    assert (shown["due"], shown["due_phrase"]) == ("2026-03-06", "sau Tết 2026")
+
+
+def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
+    meeting = _setup(cli)
+    before = snapshot(db)
+    assert "trước Tết" in cli.fail(
+        "assign", str(meeting), "X", "--unit", "VPTU", "--due", "hôm kia"
+    )
+    assert "2101" in cli.fail(
+        "assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước Tết 2101"
+    )
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "trong 0 ngày làm việc")
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "đầu tháng 13")
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "fortnight")
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--day", "32")
+    cli.fail(
+        "assign",
+        str(meeting),
+        "X",
+        "--unit",
+        "VPTU",
+        "--every",
+        "month",
+        "--day",
+        "5",
+        "--offset",
+        "3",
+    )
+    cli.fail(
+        "assign",
+        str(meeting),
+        "X",
+        "--unit",
+        "VPTU",
+        "--every",
+        "month",
+        "--from",
+        "2025-06-01",
+        "--until",
+        "2025-05-01",
+    )
+    cli.fail(
+        "assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--from", "2024-12-01"
+    )
+    cli.fail(
+        "assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--due", "2025-05-01"
+    )
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--day", "5")
+    cli.fail("calendar", "add", "31/2/2025", "--off")
+    cli.fail("calendar", "add", "2025-02-03")
+    cli.fail("calendar", "add", "2150-02-03", "--on")
+    cli.fail("series", "show", "99")
+    cli.fail("series", "stop", "99", "--from", "2025-01-01")
+    assert snapshot(db) == before
+
+
+def _done(cli: Cli, series: object, period: str, on: str) -> None:
+    shown = cli.json("series", "show", str(series))
+    [occ] = [o for o in shown["occurrences"] if o["period"] == period]
+    cli.ok("done", str(occ["id"]), "--date", on)
+
+
+def test_a_year_of_monthly_and_quarterly_duties(cli: Cli, db: str) -> None:
+    meeting = _setup(cli)
+    monthly = cli.ok(
+        "assign",
+        str(meeting),
+        "Báo cáo tháng",
+        "--unit",
+        "VPTU",
+        "--unit",
+        "BTC",
+        "--every",
+        "tháng",
+        "--day",
+        "20",
+        "--until",
+        "2025-12-31",
+    ).split()
+    quarterly = cli.json(
+        "assign",
+        str(meeting),
+        "Báo cáo quý",
+        "--unit",
+        "BTC",
+        "--every",
+        "quarter",
+        "--until",
+        "2025-12-31",
+    )
+    assert quarterly["every"] == "quarter" and len(quarterly["occurrences"]) == 4
+    shown = cli.json("series", "show", monthly[0])
+    dues = {o["period"]: o["due"] for o in shown["occurrences"]}
+    assert len(dues) == 12
+    # 20/4/2025 is a Sunday, 20/9 a Saturday: Monday. NĐ 09 cut-off 14/6 a Saturday: Monday.
+    assert (dues["2025-04"], dues["2025-09"], dues["2025-01"]) == (
+        "2025-04-21",
+        "2025-09-22",
+        "2025-01-20",
+    )
+    q = {
+        o["period"]: o["due"]
+        for o in cli.json("series", "show", str(quarterly["id"]))["occurrences"]
+    }
+    assert q == {
+        "2025-Q1": "2025-03-14",
+        "2025-Q2": "2025-06-16",
+        "2025-Q3": "2025-09-15",
+        "2025-Q4": "2025-12-15",
+    }
+    # Q3: July on time, August late, September not done; the quarterly one late.
+    for sid in monthly:
+        _done(cli, sid, "2025-07", "2025-07-18")
+        _done(cli, sid, "2025-08", "2025-08-25")
+    _done(cli, quarterly["id"], "2025-Q3", "2025-09-16")
+    before = snapshot(db)
+    report = cli.json("report", "--quarter", "2025Q3")
+    assert snapshot(db) == before  # everything existed: the report created nothing
+    units = {u["code"]: u for u in report["units"]}
+    # VPTU: Jan-Jun overdue (6), Jul on time, Aug late, Sep overdue: 9; October not yet given.
+    assert (
+        units["VPTU"]["total"],
+        units["VPTU"]["done_on_time"],
+        units["VPTU"]["done_late"],
+        units["VPTU"]["overdue"],
+    ) == (9, 1, 1, 7)
+    # BTC: the same 9 and the quarterly Q1, Q2 (overdue) and Q3 (late).
+    assert (units["BTC"]["total"], units["BTC"]["done_late"], units["BTC"]["overdue"]) == (12, 2, 9)
+    listed = cli.json("list", "--unit", "BTC", "--as-of", "2025-09-30")
+    assert len(listed) == 12 and all(d["series_id"] for d in listed)
+
+
+def test_occurrences_are_made_once_however_often_asked(cli: Cli, db: str) -> None:
+    meeting = _setup(cli, "2026-06-01")
+    sid = cli.id(
+        "assign",
+        str(meeting),
+        "Báo cáo tuần",
+        "--unit",
+        "VPTU",
+        "--every",
+        "month",
+        "--offset",
+        "5",
+    )
+    first = cli.json("series", "show", str(sid))["occurrences"]
+    # From June 2026 up to the month after today's: created by assign itself.
+    assert first[0]["period"] == "2026-06" and first[0]["due"] == "2026-07-06"
+    before = snapshot(db)
+    cli.ok("list")
+    cli.ok("overdue")
+    cli.ok("remind")
+    cli.json("series", "list")
+    assert snapshot(db) == before
+    from sqlalchemy import create_engine, insert
+    from sqlalchemy.exc import IntegrityError
+
+    from dirtrack.db import resolve_target
+    from dirtrack.store.tables import directive
+
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(
+                insert(directive).values(
+                    meeting_id=meeting,
+                    unit_id=1,
+                    text="x",
+                    series_id=sid,
+                    period="2026-06",
+                    created_at=datetime.now(UTC),
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
+    meeting = _setup(cli)
+    before = snapshot(db)
+    result = cli(
+        "assign",
+        str(meeting),
+        "Báo cáo",
+        "--unit",
+        "VPTU",
+        "--every",
+        "month",
+        "--day",
+        "31",
+        "--until",
+        "2025-04-30",
+        "--dry-run",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0 and "31" in result.stderr
+    import json
+
+    planned = json.loads(result.stdout)
+    # 31/1 is mùng 3 Tết: Monday 3/2; February has no 31st: 28/2; 31/3 Monday; 30/4 is off (and 1/5,
+    # 2/5, the weekend): Monday 5/5.
+    assert [(p["period"], p["scheduled"], p["due"]) for p in planned] == [
+        ("2025-01", "2025-01-31", "2025-02-03"),
+        ("2025-02", "2025-02-28", "2025-02-28"),
+        ("2025-03", "2025-03-31", "2025-03-31"),
+        ("2025-04", "2025-04-30", "2025-05-05"),
+    ]
+    assert snapshot(db) == before
+
+
+def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
+    meeting = _setup(cli)
+    sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "quarter")
+    occ = {o["period"]: o["id"] for o in cli.json("series", "show", str(sid))["occurrences"]}
+    cli.ok("progress", str(occ["2025-Q4"]), "--percent", "40", "--date", "2025-10-05")
+    cli.ok("series", "stop", str(sid), "--from", "2025-07-01")
+    after = {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]}
+    assert after == {"2025-Q1", "2025-Q2", "2025-Q4"}  # Q3 removed, Q4 has progress: kept
+    assert cli.json("series", "list")[0]["until"] == "2025-06-30"
+    cli.fail("series", "stop", str(sid), "--from", "2025-08-01")
+    cli.ok("list")
+    assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
+
+
+def test_remind_within_working_days(cli: Cli) -> None:
+    meeting = _setup(cli, "2025-04-20")
+    cli.ok("assign", str(meeting), "Việc", "--unit", "VPTU", "--due", "2025-05-05")
+    # From 28/4: 29/4, then 5/5 (30/4-4/5 off): two working days, seven calendar days.
+    plain = cli.json("remind", "--as-of", "2025-04-28", "--within", "2")
+    assert plain["totals"]["due_soon"] == 0
+    working = cli.json("remind", "--as-of", "2025-04-28", "--within", "2", "--working-days")
+    assert working["totals"]["due_soon"] == 1 and working["until"] == "2025-05-05"
+
+
+def test_calendar_list_shows_the_year(cli: Cli) -> None:
+    _setup(cli)
+    cli.ok("calendar", "add", "2025-05-05", "--off", "--note", "nghỉ bù")
+    days = {d["date"]: d for d in cli.json("calendar", "list", "--year", "2025")}
+    assert days["2025-01-29"]["off"] and days["2025-04-26"]["off"] is False
+    assert days["2025-05-05"] == {
+        "date": "2025-05-05",
+        "off": True,
+        "note": "nghỉ bù",
+        "source": "office",
+    }
+    assert [d["date"] for d in cli.json("calendar", "list")] == ["2025-05-05"]
