@@ -239,6 +239,7 @@ TEXT: dict[str, Entry] = {
     "name": N_("Name"),
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
+    "contacts": N_("Contacts"),
     "date": N_("Date"),
     "title": N_("Title"),
     "kind": N_("Kind"),

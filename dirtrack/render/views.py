@@ -37,11 +37,20 @@ def _due(r: Record, lang: str) -> str:
     return due
 
 
+def _contacts(r: Record, lang: str) -> str:
+    shown = []
+    for contact in r.get("contacts") or []:
+        email = f" <{contact['email']}>" if contact.get("email") else ""
+        shown.append(f"{contact['name']}{email}")
+    return "; ".join(shown)
+
+
 UNIT_COLUMNS = [
     Column("code", "code"),
     Column("name", "name"),
     Column("parent", "parent"),
     Column("aliases", "aliases"),
+    Column("contacts", "contacts", _contacts),
 ]
 
 MEETING_COLUMNS = [

@@ -37,6 +37,7 @@ from dirtrack.models import (
     ProgressEntry,
     Unit,
     UnitAlias,
+    UnitContact,
     utcnow,
 )
 
@@ -51,6 +52,7 @@ def _table(model: type[Any]) -> Table:
 
 UNIT = _table(Unit)
 ALIAS = _table(UnitAlias)
+CONTACT = _table(UnitContact)
 MEETING = _table(Meeting)
 ATTENDEE = _table(MeetingAttendee)
 DIRECTIVE = _table(Directive)
