@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formataddr, format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +168,10 @@ def message(
 
 
 def address(name: str, email: str) -> str:
-    return formataddr((name, email))
+    """``Nguyễn Văn An <an@btc.vn>``, the name quoted where a header needs it."""
+    from email.headerregistry import Address
+
+    return str(Address(display_name=name, addr_spec=email))
 
 
 def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> None:
@@ -197,21 +200,27 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
                 smtp.login(settings.user, password or "")
             smtp.send_message(mail)
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError.of("mail_login", server=server, user=settings.user, detail=_said(exc))
+        raise MailError.of(
+            "mail_login", server=server, user=settings.user, detail=_said(exc)
+        ) from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError.of("mail_refused", server=server, detail=str(exc) or "not supported")
+        raise MailError.of(
+            "mail_refused", server=server, detail=str(exc) or "not supported"
+        ) from None
     except smtplib.SMTPRecipientsRefused as exc:
         refused = ", ".join(f"{who} ({_code(why)})" for who, why in exc.recipients.items())
-        raise MailError.of("mail_recipients", server=server, who=refused)
+        raise MailError.of("mail_recipients", server=server, who=refused) from None
     except smtplib.SMTPResponseException as exc:
-        raise MailError.of("mail_refused", server=server, detail=_said(exc))
+        raise MailError.of("mail_refused", server=server, detail=_said(exc)) from None
     except smtplib.SMTPException as exc:
-        raise MailError.of("mail_refused", server=server, detail=str(exc) or type(exc).__name__)
+        raise MailError.of(
+            "mail_refused", server=server, detail=str(exc) or type(exc).__name__
+        ) from None
     except ssl.SSLError as exc:
-        raise MailError.of("mail_tls", server=server, detail=exc.reason or str(exc))
+        raise MailError.of("mail_tls", server=server, detail=exc.reason or str(exc)) from None
     except OSError as exc:
         detail = exc.strerror or str(exc) or type(exc).__name__
-        raise MailError.of("mail_unreachable", server=server, detail=detail)
+        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
 
 
 def _said(exc: Any) -> str:

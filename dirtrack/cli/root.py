@@ -14,6 +14,7 @@ from dirtrack.cli import (  # noqa: F401
     limitations,
     meetings,
     ops,
+    packs,
     reports,
     transfer,
     units,

@@ -48,9 +48,8 @@ def unit_list(
     ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
 ) -> None:
     """List units."""
-    from dirtrack.store.units import UnitIndex
-
     from dirtrack.store.contacts import contacts_of
+    from dirtrack.store.units import UnitIndex
 
     with unit_of_work(ctx) as session:
         contacts = contacts_of(session.connection())

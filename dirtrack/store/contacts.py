@@ -101,7 +101,9 @@ def set_contact(
     return unit, found
 
 
-def contacts_of(conn: Connection, unit_ids: Collection[int] | None = None) -> dict[int, list[Contact]]:
+def contacts_of(
+    conn: Connection, unit_ids: Collection[int] | None = None
+) -> dict[int, list[Contact]]:
     """The contacts of every unit (of ``unit_ids`` only, when given): focal person first."""
     from sqlalchemy import select
 

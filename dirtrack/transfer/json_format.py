@@ -604,11 +604,7 @@ class _Import:
         bulk.insert_rows(
             session,
             bulk.CONTACT,
-            [
-                {"unit_id": unit_ids[u.code], **c.model_dump()}
-                for u in units
-                for c in u.contacts
-            ],
+            [{"unit_id": unit_ids[u.code], **c.model_dump()} for u in units for c in u.contacts],
         )
 
     def unit(self, code: str, where: str) -> None:

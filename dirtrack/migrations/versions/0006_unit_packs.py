@@ -19,8 +19,12 @@ branch_labels = None
 depends_on = None
 
 
-def _fk(name: str, target: str, *, nullable: bool = False, ondelete: str | None = None) -> sa.Column:
-    return sa.Column(name, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable)
+def _fk(
+    name: str, target: str, *, nullable: bool = False, ondelete: str | None = None
+) -> sa.Column:
+    return sa.Column(
+        name, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable
+    )
 
 
 def upgrade() -> None:
