@@ -145,8 +145,14 @@ def message(
     attachment: bytes,
     filename: str,
 ) -> EmailMessage:
-    """A plain-text letter with one workbook attached."""
-    mail = EmailMessage()
+    """A plain-text letter with one workbook attached.
+
+    Header lines are not folded (SMTP allows 998 characters): the standard library folds a
+    long Vietnamese subject into encoded words that lose the spaces between them when read.
+    """
+    from email import policy
+
+    mail = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
     mail["From"] = sender
     mail["To"] = ", ".join(to)
     if cc:
@@ -198,7 +204,7 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
                 smtp.starttls(context=ssl.create_default_context())
             if settings.user is not None:
                 smtp.login(settings.user, password or "")
-            smtp.send_message(mail)
+            refused = smtp.send_message(mail)
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError.of(
             "mail_login", server=server, user=settings.user, detail=_said(exc)
@@ -208,8 +214,8 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             "mail_refused", server=server, detail=str(exc) or "not supported"
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        refused = ", ".join(f"{who} ({_code(why)})" for who, why in exc.recipients.items())
-        raise MailError.of("mail_recipients", server=server, who=refused) from None
+        said = ", ".join(f"{who} ({_code(why)})" for who, why in exc.recipients.items())
+        raise MailError.of("mail_recipients", server=server, who=said) from None
     except smtplib.SMTPResponseException as exc:
         raise MailError.of("mail_refused", server=server, detail=_said(exc)) from None
     except smtplib.SMTPException as exc:
@@ -221,6 +227,9 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
     except OSError as exc:
         detail = exc.strerror or str(exc) or type(exc).__name__
         raise MailError.of("mail_unreachable", server=server, detail=detail) from None
+    if refused:  # some recipients took it, others not: the unit did not get it as asked
+        who = ", ".join(f"{addr} ({_code(why)})" for addr, why in refused.items())
+        raise MailError.of("mail_recipients", server=server, who=who)
 
 
 def _said(exc: Any) -> str:

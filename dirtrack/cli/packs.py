@@ -129,12 +129,12 @@ def pack_out(
     )
     if answer_by < made_on:
         raise InvalidInput.of("pack_due_past", due=answer_by, made=made_on)
+    settings = password = None
+    if mail:  # before anything is written: a missing password stops here
+        settings, password = _mail_settings(ctx, dry_run=dry_run)
     target = Path(folder).expanduser()
     if not dry_run:
         _check_folder(ctx, target)
-    settings = password = None
-    if mail:
-        settings, password = _mail_settings(ctx, dry_run=dry_run)
     rehearsal = dry_run
     results: list[dict[str, Any]] = []
     skipped: list[str] = []
