@@ -726,7 +726,7 @@ ERRORS: dict[str, Entry] = {
     "pack_doc_future": N_("the result document is dated after the day the answer came in ({day})"),
     "pack_c_cancelled": N_("the directive was cancelled on {date}"),
     "pack_c_completed": N_("the record has it completed on {date}"),
-    "pack_c_less": N_("{percent}% is less than the {recorded}% recorded on {date}"),
+    "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
     "pack_c_office": N_("the office changed this directive after the pack was made"),
     "pack_row_refused": N_("{file}, sheet {sheet!r}, row {row}: {reason}"),
     # words and phrases used inside other messages

@@ -265,7 +265,7 @@ def test_a_conflict_is_left_for_the_clerk_then_settled(quarter: Cli, tmp_path: P
     quarter.ok("progress", "3", "--percent", "90", "--date", "2022-09-11")
     forced = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
     row = forced["files"][0]["rows"][0]
-    assert row["action"] == "took_unit" and "less than the 90%" in row["conflict"]
+    assert row["action"] == "took_unit" and "less than recorded (90%" in row["conflict"]
     assert quarter.json("show", "3")["progress"] == 80
 
 
