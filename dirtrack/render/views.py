@@ -283,9 +283,7 @@ def packs_in(
     if any(info["conflicts"] for info in files):
         err(msg("pack_in_conflicts_left", lang))
     value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}
-    if fmt is OutputFormat.CSV:
-        value = None
-    emit(rows, PACK_IN_COLUMNS, fmt, lang, json_value=value)
+    emit(rows, PACK_IN_COLUMNS, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
 
 
 def _yes_no(value: Any, lang: str) -> str:

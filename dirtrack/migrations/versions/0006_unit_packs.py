@@ -21,7 +21,7 @@ depends_on = None
 
 def _fk(
     name: str, target: str, *, nullable: bool = False, ondelete: str | None = None
-) -> sa.Column:
+) -> sa.Column[int]:
     return sa.Column(
         name, sa.Integer(), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable
     )
