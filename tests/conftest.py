@@ -148,6 +148,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="run every database test on PostgreSQL too, not only those of POSTGRESQL_MODULES",
     )
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the tests marked slow (make test-all does)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -157,9 +162,22 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
+        "slow: a check too slow for make test (another program, many files); make test-all",
+    )
+    config.addinivalue_line(
+        "markers",
         "blank_db(reason): ``db`` is a database never used (no file on SQLite, an empty database "
         "on PostgreSQL) rather than a copy of the migrated template",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run by make test-all (--run-slow)")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import email
 import io
+import shutil
 import socket
+import subprocess
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -36,6 +38,26 @@ def quarter(cli: Cli, register: bytes) -> Cli:
     """Three units and a quarter's directives, as the office entered them."""
     Path(cli.db).write_bytes(register)
     return cli
+
+
+@pytest.fixture(scope="module")
+def sent_out(register: bytes, tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
+    """The same after ``pack out`` of the quarter (made 10/9, to answer by 20/9), and the folder
+    of workbooks, made once for the module (tests fill copies, never the workbooks)."""
+    from typer.testing import CliRunner
+
+    where = tmp_path_factory.mktemp("sent")
+    path = where / "sent.db"
+    path.write_bytes(register)
+    _out(Cli(db=str(path), runner=CliRunner()), where / "phieu")
+    return path.read_bytes(), where / "phieu"
+
+
+@pytest.fixture
+def packed(cli: Cli, sent_out: tuple[bytes, Path]) -> tuple[Cli, Path]:
+    """:func:`quarter` with every unit's pack made: the database and the folder of workbooks."""
+    Path(cli.db).write_bytes(sent_out[0])
+    return cli, sent_out[1]
 
 
 def _enter(cli: Cli) -> None:
@@ -212,9 +234,10 @@ def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Pat
 # --- pack in -----------------------------------------------------------------------------------
 
 
-def test_answers_come_in_through_the_store_and_once_only(quarter: Cli, tmp_path: Path) -> None:
-    folder = tmp_path / "phieu"
-    _out(quarter, folder)
+def test_answers_come_in_through_the_store_and_once_only(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
     back = tmp_path / "BTC-tra-loi.xlsx"
     _fill(
         folder / "BTC.xlsx",
@@ -262,9 +285,10 @@ def test_answers_come_in_through_the_store_and_once_only(quarter: Cli, tmp_path:
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
 
 
-def test_a_conflict_is_left_for_the_clerk_then_settled(quarter: Cli, tmp_path: Path) -> None:
-    folder = tmp_path / "phieu"
-    _out(quarter, folder)
+def test_a_conflict_is_left_for_the_clerk_then_settled(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
     back = tmp_path / "SYT.xlsx"
     _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 70, WHY: "Đang triển khai"}})
     quarter.ok("progress", "3", "--note", "Văn phòng đôn đốc", "--date", "2022-09-11")
@@ -286,9 +310,8 @@ def test_a_conflict_is_left_for_the_clerk_then_settled(quarter: Cli, tmp_path: P
     assert quarter.json("show", "3")["progress"] == 80
 
 
-def test_a_coordinating_units_answer_is_a_note(quarter: Cli, tmp_path: Path) -> None:
-    folder = tmp_path / "phieu"
-    _out(quarter, folder)
+def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
     back = tmp_path / "SYT.xlsx"
     _fill(folder / "SYT.xlsx", back, "Phối hợp", {1: {11: "Đã góp ý dự thảo"}})
     quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
@@ -319,10 +342,9 @@ def test_a_coordinating_units_answer_is_a_note(quarter: Cli, tmp_path: Path) -> 
     ],
 )
 def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
-    quarter: Cli, tmp_path: Path, change: tuple[str, Any, Any, Any], words: str
+    packed: tuple[Cli, Path], tmp_path: Path, change: tuple[str, Any, Any, Any], words: str
 ) -> None:
-    folder = tmp_path / "phieu"
-    _out(quarter, folder)
+    quarter, folder = packed
     good = tmp_path / "BTC.xlsx"
     _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
     bad = tmp_path / "SYT.xlsx"
@@ -341,11 +363,19 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
             if ws.cell(row, 2).value == ident:
                 ws.cell(row, col).value = value
     book.save(bad)
-    before = file_digest(Path(quarter.db)) if Path(quarter.db).exists() else snapshot(quarter.db)
-    message = quarter.fail("pack", "in", str(good), str(bad), "--date", "2022-09-12")
+    before = file_digest(Path(quarter.db))
+    message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
     assert words in message and "SYT.xlsx" in message
-    after = file_digest(Path(quarter.db)) if Path(quarter.db).exists() else snapshot(quarter.db)
-    assert after == before  # the good file before it was not applied either
+    assert file_digest(Path(quarter.db)) == before
+    # with a good file: that one goes in whole, the bad one not at all, and exit 1
+    result = quarter("pack", "in", str(good), str(bad), "--date", "2022-09-12")
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [line for line in lines if line.startswith("Error:")] == [lines[-1]]
+    assert words in lines[-1]
+    assert quarter.json("show", "2")["progress"] == 50
+    answered = {u["code"]: u["answered"] for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
 
 
 def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> None:
@@ -516,3 +546,26 @@ def test_the_mail_table_is_checked_and_shown(
     rows = {r["key"]: r for r in quarter.json("config")}
     assert rows["mail.host"]["value"] == "mail.tinhuy.vn" and rows["mail.host"]["source"] == "file"
     assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_libreoffice_reads_back(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    filled = tmp_path / "filled" / "SYT.xlsx"
+    filled.parent.mkdir()
+    _fill(
+        folder / "SYT.xlsx", filled, "Chủ trì", {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT"}}
+    )
+    saved = tmp_path / "saved"
+    done = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "xlsx", "--outdir", str(saved), str(filled)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and (saved / "SYT.xlsx").exists(), done.stderr
+    read = quarter.json("pack", "in", str(saved / "SYT.xlsx"), "--date", "2022-09-12")
+    assert read["files"][0]["applied"] == 1
+    assert quarter.json("show", "3")["completed_on"] == "2022-09-09"

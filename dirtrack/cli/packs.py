@@ -123,6 +123,8 @@ def pack_out(
 
     lang = state(ctx).lang
     span = _period(ctx, period, quarter, cutoff)
+    if dry_run:
+        _need_database(ctx)
     made_on = day_or_today(as_of)
     answer_by = optional_day(due) or (
         span.end if span.end >= made_on else made_on + timedelta(days=ANSWER_DAYS)
@@ -254,6 +256,14 @@ def pack_out(
     views.packs_out(record, fmt, lang)
     if failures:
         raise InvalidInput.of("mail_some_failed", n=len(failures), units=", ".join(failures))
+
+
+def _need_database(ctx: typer.Context) -> None:
+    from dirtrack.cli.common import missing_database
+    from dirtrack.errors import DatabaseError
+
+    if missing_database(ctx):
+        raise DatabaseError.of("no_database_at", path=database_file(ctx))
 
 
 def _check_folder(ctx: typer.Context, target: Path) -> None:
@@ -397,34 +407,43 @@ def pack_in(
 ) -> None:
     """Read the workbooks units returned: their answers in, conflicts listed, each file whole.
 
+    Each file is applied in a transaction of its own, whole or not at all; a file that cannot
+    be (not a pack, a locked cell changed, a value mistyped) is named and the others still go in.
+
     Example: dirtrack pack in phieu/*.xlsx --dry-run
     """
+    from dirtrack.errors import DirtrackError
     from dirtrack.transfer.pack_book import read_book
     from dirtrack.transfer.pack_merge import apply_file, plan_file
 
-    lang = state(ctx).lang
     day = day_or_today(on)
     paths = _expand(files)
-    books = [read_book(path) for path in paths]  # a broken file stops everything, first
+    _need_database(ctx)  # a pack belongs to a database that exists: never make an empty one
     choice = prefer.value if prefer else None
     plans = []
-    try:  # every file rehearsed in one transaction, so that nothing is written if one is bad
-        with unit_of_work(ctx) as session:
-            for book in books:
-                plan, pack = plan_file(session, book, day=day, prefer=choice)
-                apply_file(session, plan, pack, day=day)
-                plans.append(plan)
-            raise _Rehearsal
-    except _Rehearsal:
-        pass
-    if not dry_run:
-        plans = []
-        for book in books:  # one transaction, one change in history, per file
+    refused: list[tuple[Path, DirtrackError]] = []
+    for path in paths:  # one transaction, one change in history, per file: whole or nothing
+        try:
+            book = read_book(path)
             with unit_of_work(ctx) as session:
                 plan, pack = plan_file(session, book, day=day, prefer=choice)
                 apply_file(session, plan, pack, day=day)
-            plans.append(plan)
-    views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)
+                plans.append(plan)
+                if dry_run:
+                    raise _Rehearsal
+        except _Rehearsal:
+            pass
+        except DirtrackError as exc:
+            refused.append((path, exc))
+    lang = state(ctx).lang
+    if plans or not refused:
+        views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)
+    if refused:
+        first = refused[0][1]
+        if len(refused) == 1:
+            raise first
+        others = ", ".join(path.name for path, _ in refused[1:])
+        raise InvalidInput.of("pack_files_refused", first=first, n=len(refused) - 1, files=others)
 
 
 def _expand(files: list[str]) -> list[Path]:

@@ -207,7 +207,8 @@ def _guide(ws: Any, meta: BookMeta) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.title = GUIDE
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 68
+    _fit_page(ws, landscape=False)
     lines: list[tuple[str, Any]] = [
         ("PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", Font(bold=True, size=14)),
         (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", Font(bold=True)),
@@ -229,6 +230,8 @@ def _guide(ws: Any, meta: BookMeta) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
+        lines_needed = max(1, -(-len(text) // 62))  # a wrapped line holds about 62 characters
+        ws.row_dimensions[row].height = 16 * lines_needed
     ws.protection.sheet = True
 
 
@@ -264,6 +267,8 @@ def _directive_sheet(
         ws.column_dimensions[get_column_letter(col)].width = size
     ws.row_dimensions[HEADER_ROW].height = 32
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=4)
+    _fit_page(ws, landscape=True)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     fill = PatternFill("solid", fgColor="FFF2CC")
     unlocked = Protection(locked=False)
     shown: dict[int, tuple[str, str]] = {}
@@ -323,6 +328,15 @@ def _directive_sheet(
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     return shown
+
+
+def _fit_page(ws: Any, *, landscape: bool) -> None:
+    """Printed on A4, as wide as one page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _validations(ws: Any, role: str, last: int) -> None:

@@ -110,8 +110,9 @@ def check_book(
     assert pack.id is not None
     unit = session.get(Unit, pack.unit_id)
     assert unit is not None
+    if _unit_of(session, book.meta.get("unit", "")) != pack.unit_id:
+        raise InvalidInput.of("pack_meta_changed", file=book.path, key="unit", unit=unit.code)
     expected = {
-        "unit": unit.code,
         "period": pack.period_label,
         "start": pack.period_start.isoformat(),
         "end": pack.period_end.isoformat(),
@@ -156,6 +157,16 @@ def check_book(
             n=len(missing),
         )
     return pack, items, rows
+
+
+def _unit_of(session: Session, code: str) -> int | None:
+    """The unit the pack's hidden sheet names (by code, or a name or alias it had since)."""
+    from dirtrack.store.units import UnitIndex
+
+    try:
+        return UnitIndex.load(session).resolve(code).id if code else None
+    except DirtrackError:
+        return None
 
 
 def _percent(value: Any, where: dict[str, object]) -> int | None:
@@ -288,18 +299,15 @@ def plan_file(
     assert pack.id is not None
     unit = session.get(Unit, pack.unit_id)
     assert unit is not None
-    answered: list[tuple[ReadRow, Answer]] = []
-    for row in sorted(rows.values(), key=lambda r: (r.role != LEAD, r.row)):
+    answered: list[tuple[int, ReadRow, Answer]] = []
+    for did, row in sorted(rows.items(), key=lambda pair: (pair[1].role != LEAD, pair[1].row)):
         answer = read_answer(book, row, day)
         if answer is not None:
-            answered.append((row, answer))
+            answered.append((did, row, answer))
     session.flush()
-    conn = session.connection()
-    ids = [rows_id for rows_id, row in rows.items() if any(row is r for r, _ in answered)]
-    now = {f.id: f for f in facts_of(conn, ids)}
+    now = {f.id: f for f in facts_of(session.connection(), [did for did, _, _ in answered])}
     plans: list[RowPlan] = []
-    for row, answer in answered:
-        did = next(i for i, r in rows.items() if r is row)
+    for did, row, answer in answered:
         item = items[did]
         plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY)
         plan.changes = _describe(answer, row.role, unit.code)
