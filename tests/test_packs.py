@@ -279,6 +279,8 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert (status["BTC"]["answered"], status["BTC"]["on_time"]) == ("2022-09-12", True)
     assert (status["BTC"]["items"], status["BTC"]["items_answered"]) == (2, 2)
     assert (status["SYT"]["answered"], status["SYT"]["on_time"]) == (None, False)
+    report = quarter.json("report", *QUARTER, "--as-of", "2022-09-25")
+    assert report["packs"] == list(status.values())
 
     quarter.ok("undo")
     assert quarter.json("show", "1")["completed_on"] is None
@@ -345,8 +347,6 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     packed: tuple[Cli, Path], tmp_path: Path, change: tuple[str, Any, Any, Any], words: str
 ) -> None:
     quarter, folder = packed
-    good = tmp_path / "BTC.xlsx"
-    _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
     bad = tmp_path / "SYT.xlsx"
     sheet, ident, col, value = change
     book = load_workbook(folder / "SYT.xlsx")
@@ -367,13 +367,20 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
     assert words in message and "SYT.xlsx" in message
     assert file_digest(Path(quarter.db)) == before
-    # with a good file: that one goes in whole, the bad one not at all, and exit 1
-    result = quarter("pack", "in", str(good), str(bad), "--date", "2022-09-12")
+
+
+def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
+    good = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
+    bad = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", bad, "Chủ trì", {3: {PCT: "năm mươi"}})
+    result = quarter("pack", "in", str(bad), str(good), "--date", "2022-09-12")
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert [line for line in lines if line.startswith("Error:")] == [lines[-1]]
-    assert words in lines[-1]
-    assert quarter.json("show", "2")["progress"] == 50
+    assert "SYT.xlsx, sheet 'Chủ trì', cell K7 (Tiến độ (%)): 'năm mươi'" in lines[-1]
+    assert quarter.json("show", "2")["progress"] == 50  # the good file went in whole
     answered = {u["code"]: u["answered"] for u in quarter.json("pack", "status", *QUARTER)["units"]}
     assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
 

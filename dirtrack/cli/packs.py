@@ -488,30 +488,12 @@ def pack_status(
     Example: dirtrack pack status --quarter 2022Q3
     """
     from dirtrack.cli.common import read_only
-    from dirtrack.store.packs import status_rows
+    from dirtrack.store.packs import returns
 
     span = _period(ctx, period, quarter, cutoff)
     day = optional_day(as_of) or today()
     with read_only(ctx) as conn:
-        rows = status_rows(conn, span)
-    units = []
-    for row in rows:
-        answered, due = row["answered"], row["due"]
-        on_time = answered <= due if answered is not None else (False if day > due else None)
-        units.append(
-            {
-                "code": row["code"],
-                "name": row["name"],
-                "made_on": row["made_on"].isoformat(),
-                "due": due.isoformat(),
-                "sent": row["sent"].isoformat(timespec="seconds") if row["sent"] else None,
-                "sent_to": row["sent_to"],
-                "answered": answered.isoformat() if answered else None,
-                "on_time": on_time,
-                "items": row["items"],
-                "items_answered": row["items_answered"],
-            }
-        )
+        units = returns(conn, span, day)
     record = {
         "period": {
             "label": span.label,

@@ -312,3 +312,29 @@ def status_rows(conn: Connection, period: Period) -> list[dict[str, Any]]:
             answered[uid] = record
     chosen = defaultdict(dict, {uid: answered.get(uid, rec) for uid, rec in latest.items()})
     return sorted(chosen.values(), key=lambda r: str(r["code"]).casefold())
+
+
+def returns(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any]]:
+    """Who answered the packs of ``period``, as ``pack status`` and ``report`` show it: per
+    unit, when its pack was made and sent, the day to answer by, when it answered, whether on
+    time (answered by that day; not answered and the day passed by ``as_of``: False; not yet
+    due: None), and how many of its items were answered."""
+    found = []
+    for row in status_rows(conn, period):
+        answered, due = row["answered"], row["due"]
+        on_time = answered <= due if answered is not None else (False if as_of > due else None)
+        found.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "made_on": row["made_on"].isoformat(),
+                "due": due.isoformat(),
+                "sent": row["sent"].isoformat(timespec="seconds") if row["sent"] else None,
+                "sent_to": row["sent_to"],
+                "answered": answered.isoformat() if answered else None,
+                "on_time": on_time,
+                "items": row["items"],
+                "items_answered": row["items_answered"],
+            }
+        )
+    return found
