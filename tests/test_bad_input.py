@@ -465,6 +465,10 @@ WORKING = {
     ("unit", "retire"): ["unit", "retire", "VPUB", "--successor", "VPTU"],
     ("unit", "add"): ["unit", "add", "NEW", "Đơn vị mới"],
     ("unit", "list"): ["unit", "list"],
+    ("unit", "contact"): ["unit", "contact", "BTC", "--name", "Nguyễn Văn An"],
+    ("pack", "out"): ["pack", "out", "--quarter", "2022Q2", "--dir", "{text}.d", "--dry-run"],
+    ("pack", "in"): ["pack", "in", "{sheet}", "--dry-run"],
+    ("pack", "status"): ["pack", "status", "--quarter", "2022Q2"],
 }
 
 

@@ -190,10 +190,15 @@ def directive_card(record: Record, lang: str) -> None:
 
 PACK_OUT_COLUMNS = [
     Column("unit", "unit_short"),
-    Column("file", "pk_file"),
+    Column("file", "pk_file", lambda r, lang: Path(r["file"]).name),
     Column("lead", "pk_lead", justify="right"),
     Column("with", "pk_with", justify="right"),
-    Column("to", "pk_to", lambda r, lang: ", ".join(r["to"] + [f"cc {c}" for c in r["cc"]])),
+    Column(
+        "to",
+        "pk_to",
+        lambda r, lang: "\n".join(r["to"] + [f"cc {c}" for c in r["cc"]]),
+        wrap=True,
+    ),
     Column("sent", "pk_sent", lambda r, lang: (r["sent"] or "")[:16].replace("T", " ")),
 ]
 
