@@ -671,7 +671,6 @@ ERRORS: dict[str, Entry] = {
     ),
     # packs
     "pack_gone": N_("pack {id} no longer exists"),
-    "pack_due_past": N_("--due {due} is before the day the pack is made ({made})"),
     "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
     "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
     "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),

@@ -129,8 +129,6 @@ def pack_out(
     answer_by = optional_day(due) or (
         span.end if span.end >= made_on else made_on + timedelta(days=ANSWER_DAYS)
     )
-    if answer_by < made_on:
-        raise InvalidInput.of("pack_due_past", due=answer_by, made=made_on)
     settings = password = None
     if mail:  # before anything is written: a missing password stops here
         settings, password = _mail_settings(ctx, dry_run=dry_run)
@@ -234,14 +232,11 @@ def pack_out(
         raise
     for code in skipped:
         err(msg("pack_nothing", lang, unit=code, period=span.title(lang)))
+    if not dry_run:
+        err(msg("pack_written", lang, n=len(results), dir=target, due=answer_by))
     failures: list[str] = []
     if mail:
         failures = _send_all(ctx, results, span, answer_by, settings, password, dry_run=dry_run)
-    for result in results:
-        for key in [k for k in result if k.startswith("_") and k != "_pack"]:
-            del result[key]
-    if not dry_run:
-        err(msg("pack_written", lang, n=len(results), dir=target, due=answer_by))
     record = {
         "period": {
             "label": span.label,
