@@ -186,7 +186,7 @@ def pack_out(
                 )
             for result in results:
                 token = secrets.token_hex(16)
-                lines = lines_of(conn, result.pop("_parts"))
+                lines = lines_of(conn, result.pop("_parts"), made_on)
                 meta = BookMeta(
                     token=token,
                     unit_code=result["unit"],

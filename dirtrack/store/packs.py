@@ -111,7 +111,7 @@ def meetings_of(conn: Connection, ids: Iterable[int]) -> dict[int, MeetingInfo]:
     return found
 
 
-def lines_of(conn: Connection, judged: dict[str, list[Judged]]) -> list[PackLine]:
+def lines_of(conn: Connection, judged: dict[str, list[Judged]], made_on: date) -> list[PackLine]:
     """The rows of one unit's pack: lead directives first, then those it coordinates."""
     from dirtrack.store.facts import facts_of
 
@@ -120,7 +120,7 @@ def lines_of(conn: Connection, judged: dict[str, list[Judged]]) -> list[PackLine
         items = judged[role]
         for start in range(0, len(items), 500):
             part = items[start : start + 500]
-            facts = {f.id: f for f in facts_of(conn, [j.id for j in part])}
+            facts = {f.id: f for f in facts_of(conn, [j.id for j in part], as_of=made_on)}
             held = meetings_of(conn, (f.meeting_id for f in facts.values()))
             for j in part:
                 f = facts[j.id]
@@ -159,7 +159,8 @@ def fingerprints(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
 
     found: dict[int, str] = {}
     for start in range(0, len(ids), 500):
-        for f in facts_of(conn, list(ids[start : start + 500])):
+        # The fingerprint reads the facts only, not their judgement: any day will do.
+        for f in facts_of(conn, list(ids[start : start + 500]), as_of=date.today()):
             found[f.id] = fingerprint(f)
     return found
 

@@ -305,7 +305,8 @@ def plan_file(
         if answer is not None:
             answered.append((did, row, answer))
     session.flush()
-    now = {f.id: f for f in facts_of(session.connection(), [did for did, _, _ in answered])}
+    wanted = [did for did, _, _ in answered]
+    now = {f.id: f for f in facts_of(session.connection(), wanted, as_of=day)}
     plans: list[RowPlan] = []
     for did, row, answer in answered:
         item = items[did]
