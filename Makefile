@@ -14,7 +14,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[postgres]' \
-		pytest pytest-timeout pytest-xdist hypothesis mypy ruff types-python-dateutil types-openpyxl \
+		pytest pytest-timeout pytest-xdist hypothesis mypy ruff types-python-dateutil types-openpyxl aiosmtpd \
 		babel
 	touch $(STAMP)
 

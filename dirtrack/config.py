@@ -55,6 +55,17 @@ class ConfigError(InvalidInput):
     """The configuration file cannot be read or says something dirtrack does not know."""
 
 
+def _check_mail(table: dict[str, Any], where: str) -> None:
+    from dirtrack.mail import check_table
+
+    check_table(table, where)
+
+
+# Top-level tables that hold settings of their own rather than a command's options, each with
+# the function that checks it: ``[mail]``, the SMTP server of ``pack out --mail``.
+SETTING_TABLES = {"mail": _check_mail}
+
+
 def config_path() -> Path:
     """``$DIRTRACK_CONFIG``, else ``config.toml`` in the user config folder."""
     named = os.environ.get(CONFIG_ENV, "").strip()
@@ -133,6 +144,11 @@ def _default_map(
     subcommands: dict[str, Any] = getattr(command, "commands", {}) or {}
     for key, value in raw.items():
         where = f"{path}: {prefix}{key}"
+        if root and key in SETTING_TABLES:
+            if not isinstance(value, dict):
+                raise ConfigError.of("cfg_not_table", where=where, key=key)
+            SETTING_TABLES[key](value, f"{where}.")
+            continue
         if isinstance(value, dict):
             sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
             if sub is None:
@@ -173,6 +189,11 @@ class Loaded:
     exists: bool
     raw: dict[str, Any]
     default_map: dict[str, Any]
+
+    def table(self, name: str) -> dict[str, Any]:
+        """A settings table of :data:`SETTING_TABLES` (``mail``), checked; empty when absent."""
+        found = self.raw.get(name)
+        return dict(found) if isinstance(found, dict) else {}
 
 
 def load(root_command: Any) -> Loaded:

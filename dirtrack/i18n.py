@@ -239,6 +239,7 @@ TEXT: dict[str, Entry] = {
     "name": N_("Name"),
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
+    "contacts": N_("Contacts"),
     "date": N_("Date"),
     "title": N_("Title"),
     "kind": N_("Kind"),
@@ -295,6 +296,29 @@ TEXT: dict[str, Entry] = {
     "imp_act_skip": N_("skip"),
     "imp_act_section": N_("heading"),
     "imp_act_error": N_("ERROR"),
+    # packs
+    "pk_file": N_("File"),
+    "pk_lead": N_("Lead"),
+    "pk_with": C_("pack", "Coordinating"),
+    "pk_to": N_("To"),
+    "pk_sent": N_("Sent"),
+    "pk_sheet": N_("Sheet"),
+    "pk_what": N_("What"),
+    "pk_due": N_("Answer by"),
+    "pk_answered": N_("Answered"),
+    "pk_on_time": C_("pack", "On time"),
+    "pk_items": N_("Items answered"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "pk_act_applied": N_("applied"),
+    "pk_act_conflict": N_("CONFLICT"),
+    "pk_act_kept_office": N_("office kept"),
+    "pk_act_took_unit": N_("unit's taken"),
+    "pk_act_unchanged": N_("already in"),
+    "pk_ch_done": N_("done on {date}"),
+    "pk_ch_progress": N_("progress {percent}%"),
+    "pk_ch_note": N_("progress note"),
+    "pk_ch_asks": N_("asks for a new deadline: {date} (recorded as a note)"),
     "env_title": N_("Environment variables dirtrack reads (and no other)"),
     "env_variable": N_("Variable"),
     "env_meaning": N_("What it does"),
@@ -308,6 +332,27 @@ TEXT: dict[str, Entry] = {
 
 
 MESSAGES: dict[str, Entry] = {
+    "contact_set": N_("{unit}: {role} contact is now {name}"),
+    "pack_nothing": N_("{unit}: nothing to ask about in {period}: no workbook"),
+    "pack_written": NP_(
+        "{n} workbook written to {dir}; answers due by {due}",
+        "{n} workbooks written to {dir}; answers due by {due}",
+    ),
+    "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
+    "pack_not_sent": N_("{unit}: not sent: {reason}"),
+    "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
+    "pack_in_dry": N_(
+        "{file} ({unit}): would apply {applied}, {conflicts} conflicts, {kept} kept as the "
+        "office has them, {unchanged} already in (dry run: nothing written)"
+    ),
+    "pack_in_done": N_(
+        "{file} ({unit}): {applied} applied, {conflicts} conflicts left, {kept} kept as the "
+        "office has them, {unchanged} already in"
+    ),
+    "pack_in_conflicts_left": N_(
+        "conflicts are left as the office has them: settle them by hand, or read the file "
+        "again with --prefer office or --prefer unit"
+    ),
     "key_exists": N_("key {key!r} exists already: {ids} (nothing written)"),
     "progress": N_("directive {id}: progress logged on {date}"),
     "done": N_("directive {id}: completed on {date}"),
@@ -542,6 +587,9 @@ TEXT.update(
         "ent_limitation": N_("limitation"),
         "ent_unit": N_("unit"),
         "ent_unit_alias": N_("unit alias"),
+        "ent_unit_contact": N_("unit contact"),
+        "ent_pack": N_("pack"),
+        "ent_pack_item": N_("pack item"),
         "act_create": N_("created"),
         "act_update": N_("changed"),
         "act_delete": N_("deleted"),
@@ -634,6 +682,107 @@ ERRORS: dict[str, Entry] = {
         "{successor} already holds a directive with the key of one to be "
         "moved: {pairs}; complete or cancel one of each pair first, then "
         "retire"
+    ),
+    # contacts and mail
+    "bad_email": N_("{value!r} is not an e-mail address (name@domain.vn)"),
+    "bad_phone": N_("{value!r} is not a telephone number (digits, spaces, + - . ( ))"),
+    "bad_contact_role": N_("role {role!r}: give one of {choices}"),
+    "contact_no_name": N_("a contact needs a name"),
+    "contact_name_long": N_("a contact's name has at most 200 characters, not {n}"),
+    "json_contact_twice": N_("{where}: a second {role} contact; a unit has one of each"),
+    "json_bad_contact": N_("{where}: {reason}"),
+    "cfg_not_table": N_("{where}: [{key}] is a table of settings ([{key}] then key = value)"),
+    "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
+    "cfg_mail_number": N_("{where}: must be a whole number"),
+    "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
+    "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
+    "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
+    "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
+    "cfg_mail_two_passwords": N_("{where}: give password_env or password_file, not both"),
+    "mail_not_set": N_(
+        "no mail server: the configuration file {path} needs a [mail] table with {keys} "
+        "(see dirtrack config)"
+    ),
+    "mail_password_unset": N_(
+        "the environment variable {name} that [mail] password_env names is not set"
+    ),
+    "mail_password_file": N_("cannot read the mail password file {file}: {reason}"),
+    "mail_no_password": N_(
+        "[mail] names user {user!r} but no password: add password_env or password_file"
+    ),
+    "mail_login": N_("{server} refused the login of {user!r} (wrong user or password): {detail}"),
+    "mail_refused": N_("{server} refused the message: {detail}"),
+    "mail_recipients": N_("{server} refused the recipients {who}"),
+    "mail_tls": N_("TLS with {server} failed: {detail}"),
+    "mail_unreachable": N_("cannot reach the mail server {server}: {detail}"),
+    "mail_some_failed": NP_(
+        "mail to {n} unit failed ({units}); its workbook is written and recorded: send it again "
+        "or by hand",
+        "mail to {n} units failed ({units}); their workbooks are written and recorded: send them "
+        "again or by hand",
+    ),
+    # packs
+    "pack_gone": N_("pack {id} no longer exists"),
+    "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
+    "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
+    "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),
+    "pack_file_exists": N_("{file}: exists already; add --force to replace it"),
+    "pack_text_too_long": N_(
+        "directive {id}: a text of {n} characters does not fit in a workbook cell"
+    ),
+    "pack_no_file": N_("{file}: no such file or folder"),
+    "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
+    "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
+    "pack_not_pack": N_("{file}: not a pack made by dirtrack pack out"),
+    "pack_version": N_("{file}: a pack of another dirtrack version ({version})"),
+    "pack_sheet_missing": N_("{file}: the sheet {sheet!r} is missing"),
+    "pack_header_changed": N_(
+        "{file}, sheet {sheet!r}, cell {cell}: the header was changed (it was {header!r})"
+    ),
+    "pack_cell_outside": N_(
+        "{file}, sheet {sheet!r}, cell {cell}: something was typed outside the table"
+    ),
+    "pack_unknown": N_(
+        "{file}: not a pack of this database (made from another database, or its pack was "
+        "deleted since)"
+    ),
+    "pack_meta_changed": N_("{file}: the pack's hidden sheet was changed ({key}; unit {unit})"),
+    "pack_row_added": N_(
+        "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (ID {id!r})"
+    ),
+    "pack_row_twice": N_("{file}, sheet {sheet!r}, row {row}: directive {id} appears twice"),
+    "pack_locked_changed": N_(
+        "{file}, sheet {sheet!r}, cell {cell} ({header}): a locked cell was changed; only the "
+        "yellow cells are the unit's"
+    ),
+    "pack_row_missing": NP_(
+        "{file}, sheet {sheet!r}: the row of directive {id} was deleted",
+        "{file}, sheet {sheet!r}: the row of directive {id} was deleted ({n} rows missing)",
+    ),
+    "pack_bad_percent": N_(
+        "{file}, sheet {sheet!r}, cell {cell} ({header}): {value!r} is not a whole number from "
+        "0 to 100"
+    ),
+    "pack_bad_date": N_(
+        "{file}, sheet {sheet!r}, cell {cell} ({header}): {value!r} is not a date (20/9/2022)"
+    ),
+    "pack_cell_bad": N_("{file}, sheet {sheet!r}, cell {cell} ({header}): {reason}"),
+    "pack_text_long": N_(
+        "{file}, sheet {sheet!r}, cell {cell} ({header}): {n} characters, more than {limit}"
+    ),
+    "pack_done_future": N_("the completion is after the day the answer came in ({day})"),
+    "pack_done_not_100": N_("a completed directive's progress is 100 or left empty"),
+    "pack_done_extend": N_("a completed directive needs no new deadline"),
+    "pack_reason_no_date": N_("a reason for a new deadline needs the date asked for"),
+    "pack_doc_future": N_("the result document is dated after the day the answer came in ({day})"),
+    "pack_c_cancelled": N_("the directive was cancelled on {date}"),
+    "pack_c_completed": N_("the record has it completed on {date}"),
+    "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
+    "pack_c_office": N_("the office changed this directive after the pack was made"),
+    "pack_row_refused": N_("{file}, sheet {sheet!r}, row {row}: {reason}"),
+    "pack_files_refused": NP_(
+        "{first}; and {n} more file was refused: {files} (the other files were read)",
+        "{first}; and {n} more files were refused: {files} (the other files were read)",
     ),
     # words and phrases used inside other messages
     "w_meeting": N_("meeting"),

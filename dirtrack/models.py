@@ -262,3 +262,66 @@ class ChangeLog(SQLModel, table=True):
     after: str | None = None
     undone_by: int | None = None
     directive_id: int | None = None
+
+
+class UnitContact(SQLModel, table=True):
+    """Who answers for a unit: its focal person (đầu mối) or its head, one of each at most."""
+
+    __tablename__ = "unit_contact"
+    __table_args__ = (UniqueConstraint("unit_id", "role"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(sa_column=_fk("unit.id", ondelete="CASCADE"))
+    role: str = Field(max_length=16)
+    name: str = Field(max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Pack(SQLModel, table=True):
+    """One unit's workbook of a period (``pack out``): when it was made, sent and answered.
+
+    ``token`` is written in the workbook, so that ``pack in`` knows the pack (and refuses a
+    workbook of another database); ``answered_on`` is the day its first answer was read.
+    """
+
+    __tablename__ = "pack"
+    __table_args__ = (
+        Index("ix_pack_period", "period_start", "period_end"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(max_length=64, unique=True)
+    unit_id: int = Field(sa_column=_fk("unit.id"))
+    period_label: str = Field(max_length=64)
+    period_start: dt.date
+    period_end: dt.date
+    made_on: dt.date
+    answer_by: dt.date
+    file: str | None = None
+    sent_at: dt.datetime | None = None
+    sent_to: str | None = None
+    sent_cc: str | None = None
+    answered_on: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class PackItem(SQLModel, table=True):
+    """A directive in a pack: what the office knew of it (``base``, a fingerprint of its facts),
+    the fingerprints of the locked cells written (``shown``), and the last answer applied
+    (``answer``, with ``settled``, the directive's fingerprint right after)."""
+
+    __tablename__ = "pack_item"
+    __table_args__ = (UniqueConstraint("pack_id", "directive_id"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    pack_id: int = Field(sa_column=_fk("pack.id", ondelete="CASCADE"))
+    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
+    role: str = Field(max_length=16)
+    base: str = Field(max_length=64)
+    shown: str
+    answer: str | None = Field(default=None, max_length=64)
+    settled: str | None = Field(default=None, max_length=64)
+    answered_on: dt.date | None = None

@@ -68,7 +68,8 @@ def iso(day: date | None) -> str | None:
     return text
 
 
-def unit_record(info: UnitInfo) -> Record:
+def unit_record(info: UnitInfo, contacts: Sequence[Any] = ()) -> Record:
+    """A unit object; ``contacts`` (:class:`dirtrack.store.contacts.Contact`) focal person first."""
     return {
         "code": info.code,
         "name": info.name,
@@ -76,6 +77,7 @@ def unit_record(info: UnitInfo) -> Record:
         "aliases": list(info.aliases),
         "successor": info.successor,
         "retired_on": info.retired_on,
+        "contacts": [c.record() for c in contacts],
     }
 
 

@@ -469,6 +469,10 @@ WORKING = {
     ("calendar", "add"): ["calendar", "add", "2025-05-05", "--off"],
     ("series", "show"): ["series", "show", "1"],
     ("series", "stop"): ["series", "stop", "1", "--from", "2025-01-01"],
+    ("unit", "contact"): ["unit", "contact", "BTC", "--name", "Nguyễn Văn An"],
+    ("pack", "out"): ["pack", "out", "--quarter", "2022Q2", "--dir", "{text}.d", "--dry-run"],
+    ("pack", "in"): ["pack", "in", "{sheet}", "--dry-run"],
+    ("pack", "status"): ["pack", "status", "--quarter", "2022Q2"],
 }
 
 

@@ -18,6 +18,7 @@ def test_unit_add_prints_the_code_and_list_shows_it(units: Cli) -> None:
         "aliases": ["VP Tỉnh ủy"],
         "successor": None,
         "retired_on": None,
+        "contacts": [],
     }
 
 

@@ -21,7 +21,8 @@ STAMP = "2022-05-06T08:00:00+00:00"
 
 def _unit(code: str, name: str, **given: Any) -> dict[str, Any]:
     record = {"code": code, "name": name, "parent": None, "successor": None}
-    return {**record, "retired_on": None, "aliases": [], "created_at": STAMP, **given}
+    record = {**record, "retired_on": None, "aliases": [], "created_at": STAMP}
+    return {**record, "contacts": [], **given}
 
 
 def _meeting(meeting_id: int, day: str, **given: Any) -> dict[str, Any]:
@@ -370,3 +371,21 @@ def test_a_file_that_is_not_an_export_is_one_error_line(
     before = file_digest(db_path)
     assert expected in empty.fail("import", str(path))
     assert file_digest(db_path) == before
+
+
+def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
+    old = _doc()
+    for unit in old["units"]:
+        del unit["contacts"]  # a document written before units had contacts
+    empty.ok("import", str(_write(tmp_path, old)))
+    assert json.loads(empty.ok("export")) == _doc()
+    focal = {"role": "focal", "name": "An", "email": "an@btc.vn", "phone": None}
+    for contacts, words in (
+        ([focal, {**focal, "name": "Bình"}], "units[0].contacts[1]: a second focal contact"),
+        ([{**focal, "email": "an@"}], "units[0].contacts[0]: 'an@' is not an e-mail address"),
+        ([{**focal, "role": "boss"}], "units[0].contacts[0].role"),
+    ):
+        doc = _doc()
+        doc["units"][0]["contacts"] = [{**c, "created_at": STAMP} for c in contacts]
+        other = Cli(db=str(tmp_path / f"{len(words)}.db"), runner=empty.runner)
+        assert words in other.fail("import", str(_write(tmp_path, doc)))

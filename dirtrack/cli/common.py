@@ -120,6 +120,7 @@ READ_ONLY_COMMANDS = frozenset(
         "overdue",
         "report",
         "unit list",
+        "pack status",
         "remind",
         "history",
         "config",

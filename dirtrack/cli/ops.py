@@ -473,6 +473,23 @@ def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
     return rows
 
 
+def _mail_rows(loaded: Any) -> list[Record]:
+    """The ``[mail]`` settings of ``pack out --mail``; the password itself is never shown."""
+    from dirtrack.mail import DEFAULT_PORTS, KEYS
+
+    table = loaded.table("mail")
+    defaults: dict[str, Any] = {"security": "none"}
+    defaults["port"] = DEFAULT_PORTS.get(str(table.get("security", "none")), 25)
+    rows: list[Record] = []
+    for key in KEYS:
+        if key in table:
+            row = {"value": table[key], "source": "file", "origin": str(loaded.path)}
+        else:
+            row = {"value": defaults.get(key), "source": "default", "origin": ""}
+        rows.append({"key": f"mail.{key}", **row})
+    return rows
+
+
 @app.command("config")
 def config_cmd(
     ctx: typer.Context,
@@ -486,7 +503,9 @@ def config_cmd(
     """Show the settings in effect and where each comes from: option, environment, file, default.
 
     The file is config.toml in the user config folder (or $DIRTRACK_CONFIG): a value for each
-    global option and a table of defaults per command. DIRTRACK_DB, DIRTRACK_LANG and
+    global option, a table of defaults per command, and [mail], the SMTP server of
+    `pack out --mail`: host, port, security (none, starttls, tls), user, password_env (the
+    variable holding the password) or password_file, sender. DIRTRACK_DB, DIRTRACK_LANG and
     DIRTRACK_ACTOR override the file; options override both. No other variable is read.
     """
     from dirtrack import config
@@ -495,7 +514,7 @@ def config_cmd(
     if path:
         out(str(loaded.path))
         return
-    rows = _root_rows(ctx, loaded.path) + _command_rows(ctx, loaded)
+    rows = _root_rows(ctx, loaded.path) + _command_rows(ctx, loaded) + _mail_rows(loaded)
     lang = state(ctx).lang
     shown = str(loaded.path) + ("" if loaded.exists else f" {msg('config_none', lang)}")
     environment = [

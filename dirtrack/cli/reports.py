@@ -155,4 +155,8 @@ def report(
             due_within=due_within,
             counts_only=fmt is ReportFormat.CSV,
         )
+        if fmt is ReportFormat.JSON:  # who answered the period's packs (pack status)
+            from dirtrack.store.packs import returns
+
+            pack["packs"] = returns(conn, span, day)
         render_review(pack, fmt, lang, titles, by=by.value, target=target, force=force)

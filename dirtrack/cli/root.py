@@ -15,6 +15,7 @@ from dirtrack.cli import (  # noqa: F401
     limitations,
     meetings,
     ops,
+    packs,
     reports,
     series,
     transfer,

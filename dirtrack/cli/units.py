@@ -1,5 +1,6 @@
-"""`unit add`, `unit list`, `unit alias`, `unit retire`."""
+"""`unit add`, `unit list`, `unit alias`, `unit retire`, `unit contact`."""
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -47,11 +48,15 @@ def unit_list(
     ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
 ) -> None:
     """List units."""
+    from dirtrack.store.contacts import contacts_of
     from dirtrack.store.units import UnitIndex
 
     with unit_of_work(ctx) as session:
-        records = [unit_record(info) for info in UnitIndex.load(session).all_info()]
-    from dirtrack.cli.common import state
+        contacts = contacts_of(session.connection())
+        records = [
+            unit_record(info, contacts.get(info.id, ()))
+            for info in UnitIndex.load(session).all_info()
+        ]
 
     views.units(records, fmt, state(ctx).lang, fields=field_list(fields))
 
@@ -88,12 +93,16 @@ def unit_retire(
     """
     from dirtrack.records import unit_record
     from dirtrack.render.json_out import dump
+    from dirtrack.store.contacts import contacts_of
     from dirtrack.store.units import UnitIndex, retire_unit
 
     day = day_or_today(on)
     with unit_of_work(ctx) as session:
         done = retire_unit(session, unit, successor, on=day)
-        record = unit_record(UnitIndex.load(session).info(done.unit))
+        contacts = contacts_of(session.connection(), [done.unit.id or 0])
+        record = unit_record(
+            UnitIndex.load(session).info(done.unit), contacts.get(done.unit.id or 0, ())
+        )
     lang = state(ctx).lang
     err(
         msg(
@@ -110,3 +119,43 @@ def unit_retire(
         out(dump({**record, "moved": list(done.moved)}))
     else:
         out(done.unit.code)
+
+
+class Role(StrEnum):
+    FOCAL = "focal"
+    HEAD = "head"
+
+
+@unit_app.command("contact")
+def unit_contact(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
+    *,
+    name: Annotated[str, typer.Option("--name", help="The person's full name.")],
+    email: Annotated[str | None, typer.Option("--email", help="Their e-mail address.")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Their telephone number.")] = None,
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role",
+            case_sensitive=False,
+            help="focal: the person who answers for the unit (đầu mối); head: its head "
+            "(thủ trưởng), copied on mail. One of each; a second call replaces the first.",
+        ),
+    ] = Role.FOCAL,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Set a unit's focal person or head, with e-mail and phone (for `pack out --mail`).
+
+    Example: dirtrack unit contact BTC --name "Nguyễn Văn An" --email an@btc.vn --role focal
+    """
+    from dirtrack.store.contacts import Contact, set_contact
+
+    with unit_of_work(ctx) as session:
+        found, contact = set_contact(
+            session, unit, role=role.value, name=name, email=email, phone=phone
+        )
+        code = found.code
+        record = Contact(contact.role, contact.name, contact.email, contact.phone).record()
+    err(msg("contact_set", state(ctx).lang, unit=code, role=role.value, name=record["name"]))
+    out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from dirtrack.i18n import category_label, day, kind_label, status_label, t
@@ -45,6 +46,14 @@ def _due(r: Record, lang: str) -> str:
     return due
 
 
+def _contacts(r: Record, lang: str) -> str:
+    shown = []
+    for contact in r.get("contacts") or []:
+        email = f" <{contact['email']}>" if contact.get("email") else ""
+        shown.append(f"{contact['name']}{email}")
+    return "; ".join(shown)
+
+
 # Each listing's columns, with how they give way in a narrow window (Column: ``priority`` 0
 # always stays, the highest number goes first; ``wrap`` columns wrap between words and keep at
 # least ``min_width``). The README lists what goes first.
@@ -53,6 +62,7 @@ UNIT_COLUMNS = [
     Column("name", "name", wrap=True, priority=0, min_width=16),
     Column("parent", "parent", priority=1),
     Column("aliases", "aliases", wrap=True, priority=2, min_width=16),
+    Column("contacts", "contacts", _contacts, wrap=True, priority=3, min_width=16),
 ]
 
 MEETING_COLUMNS = [
@@ -272,3 +282,133 @@ def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
 
 def calendar_days(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
     emit(records, CALENDAR_COLUMNS, fmt, lang)
+
+
+# --- packs -------------------------------------------------------------------------------------
+
+PACK_OUT_COLUMNS = [
+    Column("unit", "unit_short"),
+    Column("file", "pk_file", lambda r, lang: Path(r["file"]).name),
+    Column("lead", "pk_lead", justify="right"),
+    Column("with", "pk_with", justify="right"),
+    Column(
+        "to",
+        "pk_to",
+        lambda r, lang: "\n".join(r["to"] + [f"cc {c}" for c in r["cc"]]),
+        wrap=True,
+    ),
+    Column("sent", "pk_sent", lambda r, lang: (r["sent"] or "")[:16].replace("T", " ")),
+]
+
+
+def packs_out(record: Record, fmt: OutputFormat, lang: str) -> None:
+    """``pack out``: one row per unit's workbook; JSON the whole record."""
+    emit(record["packs"], PACK_OUT_COLUMNS, fmt, lang, json_value=record)
+
+
+def _pack_action(r: Record, lang: str) -> str:
+    return t(f"pk_act_{r['action']}", lang)
+
+
+def _pack_changes(r: Record, lang: str) -> str:
+    said = []
+    for change in r["changes"]:
+        params = {k: v for k, v in change.items() if k != "what"}
+        if "date" in params:
+            params["date"] = day(params["date"], lang)
+        said.append(t("pk_ch_" + change["what"], lang, **params))
+    if r.get("conflict"):
+        said.append(r["conflict"])
+    return "; ".join(said)
+
+
+PACK_IN_COLUMNS = [
+    Column("file", "pk_file"),
+    Column("sheet", "pk_sheet"),
+    Column("row", "imp_row", justify="right"),
+    Column("id", "id", justify="right"),
+    Column("action", "imp_action", _pack_action),
+    Column("changes", "pk_what", _pack_changes, wrap=True),
+]
+
+
+def packs_in(
+    plans: Sequence[Any], fmt: OutputFormat, lang: str, *, dry_run: bool, day: Any
+) -> None:
+    """``pack in``: every answered row with what it did (or would do); a summary per file on
+    stderr."""
+    from dirtrack.i18n import msg
+    from dirtrack.render import err
+
+    files = []
+    rows: list[Record] = []
+    for plan in plans:
+        shown = []
+        for row in plan.rows:
+            record = {
+                "file": plan.path.name,
+                "sheet": row.sheet,
+                "row": row.row,
+                "id": row.directive_id,
+                "role": row.role,
+                "action": row.action,
+                "changes": row.changes,
+                "conflict": row.conflict.render(lang) if row.conflict is not None else None,
+            }
+            shown.append(record)
+            rows.append(record)
+        files.append(
+            {
+                "file": str(plan.path),
+                "unit": plan.unit,
+                "pack": plan.pack_id,
+                "applied": plan.count("applied", "took_unit"),
+                "conflicts": plan.count("conflict"),
+                "kept_office": plan.count("kept_office"),
+                "unchanged": plan.count("unchanged"),
+                "rows": shown,
+            }
+        )
+    for info in files:
+        key = "pack_in_dry" if dry_run else "pack_in_done"
+        err(
+            msg(
+                key,
+                lang,
+                file=Path(info["file"]).name,
+                unit=info["unit"],
+                applied=info["applied"],
+                conflicts=info["conflicts"],
+                kept=info["kept_office"],
+                unchanged=info["unchanged"],
+            )
+        )
+    if any(info["conflicts"] for info in files):
+        err(msg("pack_in_conflicts_left", lang))
+    value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}
+    emit(rows, PACK_IN_COLUMNS, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
+
+
+def _yes_no(value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    return t("yes" if value else "no", lang)
+
+
+PACK_STATUS_COLUMNS = [
+    Column("code", "unit_short"),
+    Column("due", "pk_due", _date("due")),
+    Column("sent", "pk_sent", lambda r, lang: day((r["sent"] or "")[:10] or None, lang)),
+    Column("answered", "pk_answered", _date("answered")),
+    Column("on_time", "pk_on_time", lambda r, lang: _yes_no(r["on_time"], lang)),
+    Column(
+        "items_answered",
+        "pk_items",
+        lambda r, lang: f"{r['items_answered']}/{r['items']}",
+        justify="right",
+    ),
+]
+
+
+def packs_status(record: Record, fmt: OutputFormat, lang: str) -> None:
+    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record)

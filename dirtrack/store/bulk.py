@@ -36,6 +36,7 @@ from dirtrack.models import (
     ProgressEntry,
     Unit,
     UnitAlias,
+    UnitContact,
     utcnow,
 )
 
@@ -50,6 +51,7 @@ def _table(model: type[Any]) -> Table:
 
 UNIT = _table(Unit)
 ALIAS = _table(UnitAlias)
+CONTACT = _table(UnitContact)
 MEETING = _table(Meeting)
 ATTENDEE = _table(MeetingAttendee)
 DIRECTIVE = _table(Directive)

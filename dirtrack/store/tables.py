@@ -31,6 +31,9 @@ extension = _TABLES["extension"]
 progress_entry = _TABLES["progress_entry"]
 limitation = _TABLES["limitation"]
 change_log = _TABLES["change_log"]
+unit_contact = _TABLES["unit_contact"]
+pack = _TABLES["pack"]
+pack_item = _TABLES["pack_item"]
 
 
 def pages(

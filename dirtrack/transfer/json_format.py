@@ -67,6 +67,14 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+class ContactOut(_Record):
+    role: Literal["focal", "head"]
+    name: str = Field(min_length=1, max_length=200)
+    email: str | None
+    phone: str | None
+    created_at: Stamp
+
+
 class UnitOut(_Record):
     code: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -75,6 +83,8 @@ class UnitOut(_Record):
     retired_on: Day | None
     aliases: list[str]
     created_at: Stamp
+    # Absent from documents written before units had contacts: read as none.
+    contacts: list[ContactOut] = Field(default_factory=list)
 
 
 class MeetingOut(_Record):
@@ -176,6 +186,17 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
     aliases: dict[int, list[str]] = defaultdict(list)
     for row in bulk.rows_of(session, bulk.ALIAS):
         aliases[row["unit_id"]].append(row["alias"])
+    contacts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in bulk.rows_of(session, bulk.CONTACT, "unit_id", "role"):
+        contacts[row["unit_id"]].append(
+            {
+                "role": row["role"],
+                "name": row["name"],
+                "email": row["email"],
+                "phone": row["phone"],
+                "created_at": _iso(row["created_at"]),
+            }
+        )
     units = []
     for row in bulk.rows_of(session, bulk.UNIT, "code_key", "id"):
         units.append(
@@ -187,6 +208,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "retired_on": _iso(row["retired_on"]),
                 "aliases": aliases.get(row["id"], []),
                 "created_at": _iso(row["created_at"]),
+                "contacts": contacts.get(row["id"], []),
             }
         )
     progress.advance(len(units))
@@ -408,6 +430,23 @@ def _check_values(record: BaseModel, where: str) -> None:
             _check_values(item, f"{where}.{shown}[{i}]")
 
 
+def _check_contacts(unit: UnitOut, where: str) -> None:
+    """One contact per role, addresses and numbers as ``unit contact`` takes them."""
+    from dirtrack.store.contacts import check_email, check_phone
+
+    roles: set[str] = set()
+    for i, contact in enumerate(unit.contacts):
+        at = f"{where}.contacts[{i}]"
+        if contact.role in roles:
+            raise InvalidInput.of("json_contact_twice", where=at, role=contact.role)
+        roles.add(contact.role)
+        try:
+            check_email(contact.email)
+            check_phone(contact.phone)
+        except InvalidInput as exc:
+            raise InvalidInput.of("json_bad_contact", where=at, reason=exc) from None
+
+
 def _cycle(links: dict[Any, Any], start: Any, done: set[Any]) -> list[Any] | None:
     """The cycle that following ``links`` from ``start`` runs into (``[a, b, a]``), if any.
 
@@ -489,6 +528,7 @@ class _Import:
     def read_units(self, events: Iterator[tuple[str, str, Any]]) -> None:
         for i, unit in self.records("units", events):
             _check_values(unit, f"units[{i}]")
+            _check_contacts(unit, f"units[{i}]")
             self.units.append(unit)
         units = self.units
         keys: dict[str, str] = {}
@@ -564,6 +604,11 @@ class _Import:
                 for u in units
                 for alias in u.aliases
             ],
+        )
+        bulk.insert_rows(
+            session,
+            bulk.CONTACT,
+            [{"unit_id": unit_ids[u.code], **c.model_dump()} for u in units for c in u.contacts],
         )
 
     def unit(self, code: str, where: str) -> None:

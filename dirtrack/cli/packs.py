@@ -1,0 +1,501 @@
+"""`pack out`, `pack in`, `pack status`: each unit its own workbook, its answers back in."""
+
+import re
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
+from dirtrack.cli.common import (
+    CutoffOpt,
+    FormatOpt,
+    bad_parameter,
+    database_file,
+    day_or_today,
+    optional_day,
+    period_of,
+    state,
+    today,
+    unit_of_work,
+)
+from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.i18n import msg
+from dirtrack.periods import Cutoff, Period
+from dirtrack.render import OutputFormat, err, views
+
+if TYPE_CHECKING:
+    from dirtrack.store.contacts import Contact
+
+pack_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="Each unit its own workbook to fill (by mail), its answers back in, who answered.",
+    no_args_is_help=True,
+)
+app.add_typer(pack_app, name="pack")
+
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(help="The period: 2022Q3, quý III/2022, 2022-09, START..END.", metavar="PERIOD"),
+]
+QuarterOpt = Annotated[
+    str | None,
+    typer.Option(help="The quarter: 2022Q3, Q3/2022, quý III/2022.", metavar="PERIOD"),
+]
+# How long a unit has to answer when --due is not given and the period is over.
+ANSWER_DAYS = 7
+
+
+def _period(ctx: typer.Context, period: str | None, quarter: str | None, cutoff: Cutoff) -> Period:
+    if bool(quarter) == bool(period):
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
+    return period_of(quarter or period or "", cutoff)
+
+
+def file_name(code: str) -> str:
+    """The file a unit's pack is written to: its code, with what a file name cannot hold
+    (``/``, ``\\``, ``:``…) as ``-``."""
+    name = re.sub(r"[^\w.\-&]+", "-", code, flags=re.UNICODE).strip(".-") or "unit"
+    return f"{name}.xlsx"
+
+
+class _Rehearsal(Exception):
+    """Raised inside the unit of work so that a dry run rolls back."""
+
+
+@pack_app.command("out")
+def pack_out(
+    ctx: typer.Context,
+    *,
+    period: PeriodOpt = None,
+    quarter: QuarterOpt = None,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "-u", help="Only this unit (repeatable; default: every unit)."),
+    ] = None,
+    folder: Annotated[
+        str, typer.Option("--dir", help="The folder to write the workbooks to.", metavar="DIR")
+    ],
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due",
+            help="The DATE by which units answer (default: the period's end, or a week from "
+            "today once it is over).",
+            metavar="DATE",
+        ),
+    ] = None,
+    mail: Annotated[
+        bool, typer.Option("--mail", help="Send each unit its workbook (config file [mail]).")
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show what would be written and sent to whom; do neither."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace workbooks already in DIR.")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The DATE the office's figures are taken at (default: today).",
+            metavar="DATE",
+        ),
+    ] = None,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Write one workbook per unit (DIR/<CODE>.xlsx) for it to fill in; optionally mail it.
+
+    Each holds the directives the unit leads and those it coordinates that are open or fell
+    due in the period, with the meeting, the deadline in force and the last progress.
+
+    Example: dirtrack pack out --quarter 2022Q3 --dir phieu/ --due 20/9/2022 --mail
+    """
+    import secrets
+
+    from dirtrack.store.packs import NewItem, asked, create_pack, lines_of
+    from dirtrack.store.units import UnitIndex
+    from dirtrack.transfer.pack_book import BookMeta, write_book
+
+    lang = state(ctx).lang
+    span = _period(ctx, period, quarter, cutoff)
+    if dry_run:
+        _need_database(ctx)
+    made_on = day_or_today(as_of)
+    answer_by = optional_day(due) or (
+        span.end if span.end >= made_on else made_on + timedelta(days=ANSWER_DAYS)
+    )
+    settings = password = None
+    if mail:  # before anything is written: a missing password stops here
+        settings, password = _mail_settings(ctx, dry_run=dry_run)
+    target = Path(folder).expanduser()
+    if not dry_run:
+        _check_folder(ctx, target)
+    rehearsal = dry_run
+    results: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    written: list[Path] = []
+    try:
+        with unit_of_work(ctx) as session:
+            from dirtrack.store.contacts import contacts_of
+
+            index = UnitIndex.load(session)
+            if unit:
+                chosen = index.resolve_many(unit)
+            else:
+                chosen = [u for u in index.units.values() if u.retired_on is None]
+            ids = [u.id for u in chosen if u.id is not None]
+            conn = session.connection()
+            judged = asked(conn, span, made_on, ids)
+            contacts = contacts_of(conn, ids)
+            names = {u.code: u.name for u in index.units.values()}
+            files: dict[str, str] = {}
+            for found in chosen:
+                assert found.id is not None
+                parts = judged[found.id]
+                if not unit and not parts["lead"] and not parts["with"]:
+                    skipped.append(found.code)
+                    continue
+                name = file_name(found.code)
+                if name.casefold() in files:
+                    name = f"{name[:-5]}-{found.id}.xlsx"
+                files[name.casefold()] = found.code
+                path = target / name
+                if not dry_run and path.exists() and not force:
+                    raise Conflict.of("pack_file_exists", file=path)
+                to, cc = _recipients(contacts.get(found.id, []))
+                results.append(
+                    {
+                        "unit": found.code,
+                        "name": found.name,
+                        "file": str(path),
+                        "token": None,
+                        "lead": len(parts["lead"]),
+                        "with": len(parts["with"]),
+                        "to": to,
+                        "cc": cc,
+                        "sent": None,
+                        "error": None,
+                        "_unit_id": found.id,
+                        "_parts": parts,
+                    }
+                )
+            for result in results:
+                token = secrets.token_hex(16)
+                lines = lines_of(conn, result.pop("_parts"), made_on)
+                meta = BookMeta(
+                    token=token,
+                    unit_code=result["unit"],
+                    unit_name=result["name"],
+                    period_label=span.label,
+                    period_title=span.title("vi"),
+                    start=span.start,
+                    end=span.end,
+                    made_on=made_on,
+                    answer_by=answer_by,
+                )
+                data, known = write_book(meta, lines, names)
+                result["_data"] = data
+                if dry_run:
+                    continue
+                result["token"] = token
+                result["_pack"] = create_pack(
+                    session,
+                    token=token,
+                    unit_id=result["_unit_id"],
+                    period=span,
+                    made_on=made_on,
+                    answer_by=answer_by,
+                    file=result["file"],
+                    items=[
+                        NewItem(line.facts.id, line.role, *known[line.facts.id]) for line in lines
+                    ],
+                )
+            if not dry_run:
+                from dirtrack.render.outfile import write_atomic
+
+                for result in results:
+                    path = Path(result["file"])
+                    write_atomic(path, result["_data"], force=force, database=database_file(ctx))
+                    written.append(path)
+            if rehearsal:
+                raise _Rehearsal
+    except _Rehearsal:
+        pass
+    except BaseException:
+        for path in written:  # the packs were not recorded: their workbooks must not remain
+            path.unlink(missing_ok=True)
+        raise
+    for code in skipped:
+        err(msg("pack_nothing", lang, unit=code, period=span.title(lang)))
+    if not dry_run:
+        err(msg("pack_written", lang, n=len(results), dir=target, due=answer_by))
+    failures: list[str] = []
+    if mail:
+        failures = _send_all(ctx, results, span, answer_by, settings, password, dry_run=dry_run)
+    record = {
+        "period": {
+            "label": span.label,
+            "start": span.start.isoformat(),
+            "end": span.end.isoformat(),
+        },
+        "made_on": made_on.isoformat(),
+        "answer_by": answer_by.isoformat(),
+        "dry_run": dry_run,
+        "packs": [{k: v for k, v in r.items() if not k.startswith("_")} for r in results],
+    }
+    views.packs_out(record, fmt, lang)
+    if failures:
+        raise InvalidInput.of("mail_some_failed", n=len(failures), units=", ".join(failures))
+
+
+def _need_database(ctx: typer.Context) -> None:
+    from dirtrack.cli.common import missing_database
+    from dirtrack.errors import DatabaseError
+
+    if missing_database(ctx):
+        raise DatabaseError.of("no_database_at", path=database_file(ctx))
+
+
+def _check_folder(ctx: typer.Context, target: Path) -> None:
+    import os
+
+    if target.exists() and not target.is_dir():
+        raise InvalidInput.of("pack_dir_is_file", value=target)
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise InvalidInput.of("pack_dir_no_parent", value=target, folder=target.parent)
+        try:
+            target.mkdir()
+        except OSError as exc:
+            from dirtrack.render.outfile import write_failure
+
+            raise write_failure(exc, target) from None
+    if not os.access(target, os.W_OK):
+        raise InvalidInput.of("pack_dir_not_writable", value=target)
+
+
+def _recipients(contacts: "list[Contact]") -> tuple[list[str], list[str]]:
+    """To the focal person, the head in copy; to the head alone when no focal address."""
+    from dirtrack.mail import address
+
+    by_role = {c.role: c for c in contacts if c.email}
+    focal, head = by_role.get("focal"), by_role.get("head")
+    to = [address(c.name, c.email) for c in (focal or head,) if c is not None and c.email]
+    cc = [address(head.name, head.email)] if focal and head and head.email else []
+    return to, cc
+
+
+def _mail_settings(ctx: typer.Context, *, dry_run: bool) -> tuple[Any, str | None]:
+    from dirtrack import config
+    from dirtrack.mail import password_of, settings_from
+
+    loaded = config.load(ctx.find_root().command)
+    settings = settings_from(loaded.table("mail"), loaded.path)
+    password = None if dry_run else password_of(settings, loaded.path)
+    return settings, password
+
+
+def _send_all(
+    ctx: typer.Context,
+    results: list[dict[str, Any]],
+    span: Period,
+    answer_by: date,
+    settings: Any,
+    password: str | None,
+    *,
+    dry_run: bool,
+) -> list[str]:
+    """Mail each pack; record those sent. Returns the units whose mail failed."""
+    from datetime import UTC, datetime
+
+    from dirtrack.mail import MailError, message, send
+
+    lang = state(ctx).lang
+    failures: list[str] = []
+    sent: list[tuple[int, datetime, str, str | None]] = []
+    for result in results:
+        if not result["to"]:
+            err(msg("pack_no_address", lang, unit=result["unit"], file=result["file"]))
+            continue
+        if dry_run:
+            continue
+        name = Path(result["file"]).name
+        letter = message(
+            sender=settings.sender,
+            to=result["to"],
+            cc=result["cc"],
+            subject=f"Đề nghị báo cáo tiến độ thực hiện nhiệm vụ {span.title('vi')} – "
+            f"{result['name']}",
+            body=_letter(result, span, answer_by, name),
+            attachment=result["_data"],
+            filename=name,
+        )
+        try:
+            send(settings, letter, password)
+        except MailError as exc:
+            result["error"] = exc.render(lang)
+            failures.append(result["unit"])
+            err(msg("pack_not_sent", lang, unit=result["unit"], reason=exc))
+            continue
+        at = datetime.now(UTC)
+        result["sent"] = at.isoformat(timespec="seconds")
+        sent.append((result["_pack"], at, ", ".join(result["to"]), ", ".join(result["cc"]) or None))
+    if sent:
+        from dirtrack.store.packs import mark_sent
+
+        with unit_of_work(ctx) as session:
+            for pack_id, at, to, cc in sent:
+                mark_sent(session, pack_id, at=at, to=to, cc=cc)
+        err(msg("pack_sent", lang, n=len(sent)))
+    return failures
+
+
+def _letter(result: dict[str, Any], span: Period, answer_by: date, name: str) -> str:
+    return (
+        f"Kính gửi: {result['name']}\n\n"
+        f"Văn phòng đề nghị đơn vị báo cáo tiến độ thực hiện các nhiệm vụ được giao trong "
+        f"{span.title('vi')} theo phiếu đính kèm ({name}: {result['lead']} nhiệm vụ chủ trì, "
+        f"{result['with']} nhiệm vụ phối hợp).\n\n"
+        f"Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
+        f"tên tệp và gửi lại trước hết ngày {answer_by.strftime('%d/%m/%Y')}.\n\n"
+        f"Trân trọng./.\n"
+    )
+
+
+class Prefer(StrEnum):
+    OFFICE = "office"
+    UNIT = "unit"
+
+
+@pack_app.command("in")
+def pack_in(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Returned workbooks, or folders holding them.", metavar="FILE…"),
+    ],
+    *,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show every change and conflict; write nothing."),
+    ] = False,
+    prefer: Annotated[
+        Prefer | None,
+        typer.Option(
+            "--prefer",
+            case_sensitive=False,
+            help="Settle every conflict: office keeps the record, unit applies the answer.",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="The DATE the answers came in (default: today).", metavar="DATE"
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Read the workbooks units returned: their answers in, conflicts listed, each file whole.
+
+    Each file is applied in a transaction of its own, whole or not at all; a file that cannot
+    be (not a pack, a locked cell changed, a value mistyped) is named and the others still go in.
+
+    Example: dirtrack pack in phieu/*.xlsx --dry-run
+    """
+    from dirtrack.errors import DirtrackError
+    from dirtrack.transfer.pack_book import read_book
+    from dirtrack.transfer.pack_merge import apply_file, plan_file
+
+    day = day_or_today(on)
+    paths = _expand(files)
+    _need_database(ctx)  # a pack belongs to a database that exists: never make an empty one
+    choice = prefer.value if prefer else None
+    plans = []
+    refused: list[tuple[Path, DirtrackError]] = []
+    for path in paths:  # one transaction, one change in history, per file: whole or nothing
+        try:
+            book = read_book(path)
+            with unit_of_work(ctx) as session:
+                plan, pack = plan_file(session, book, day=day, prefer=choice)
+                apply_file(session, plan, pack, day=day)
+                plans.append(plan)
+                if dry_run:
+                    raise _Rehearsal
+        except _Rehearsal:
+            pass
+        except DirtrackError as exc:
+            refused.append((path, exc))
+    lang = state(ctx).lang
+    if plans or not refused:
+        views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)
+    if refused:
+        first = refused[0][1]
+        if len(refused) == 1:
+            raise first
+        others = ", ".join(path.name for path, _ in refused[1:])
+        raise InvalidInput.of("pack_files_refused", first=first, n=len(refused) - 1, files=others)
+
+
+def _expand(files: list[str]) -> list[Path]:
+    found: list[Path] = []
+    for name in files:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".xlsx"
+                and not p.name.startswith(("~$", "."))
+                and p.is_file()
+            )
+            if not inside:
+                raise InvalidInput.of("pack_empty_folder", folder=path)
+            found += inside
+        elif not path.exists():
+            raise InvalidInput.of("pack_no_file", file=path)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@pack_app.command("status")
+def pack_status(
+    ctx: typer.Context,
+    *,
+    period: PeriodOpt = None,
+    quarter: QuarterOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Judge 'on time' as of this DATE (default: today).", metavar="DATE"
+        ),
+    ] = None,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Per unit: when its pack was sent, when it answered, on time or not, items answered.
+
+    Example: dirtrack pack status --quarter 2022Q3
+    """
+    from dirtrack.cli.common import read_only
+    from dirtrack.store.packs import returns
+
+    span = _period(ctx, period, quarter, cutoff)
+    day = optional_day(as_of) or today()
+    with read_only(ctx) as conn:
+        units = returns(conn, span, day)
+    record = {
+        "period": {
+            "label": span.label,
+            "start": span.start.isoformat(),
+            "end": span.end.isoformat(),
+        },
+        "as_of": day.isoformat(),
+        "units": units,
+    }
+    views.packs_status(record, fmt, state(ctx).lang)

@@ -1,0 +1,247 @@
+"""Mail through an SMTP server: the ``[mail]`` settings of the configuration file, and sending.
+
+Only the standard library (:mod:`smtplib`, :mod:`email`, :mod:`ssl`). The settings::
+
+    [mail]
+    host = "mail.tinhuy.vn"
+    port = 587                      # default: 25, 587 with starttls, 465 with tls
+    security = "starttls"           # none, starttls or tls
+    user = "vanthu@tinhuy.vn"       # no user: no login
+    password_env = "DIRTRACK_MAIL_PASSWORD"   # the variable that holds the password,
+    # password_file = "~/.config/dirtrack/mail-password"   # or a file that holds it
+    sender = "Văn phòng Tỉnh ủy <vanthu@tinhuy.vn>"
+
+The password itself is never in the file: it is read from the variable (or the file) that the
+file names, when mail is sent, and never shown.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid, parseaddr
+from pathlib import Path
+from typing import Any
+
+from dirtrack.errors import DirtrackError, InvalidInput
+
+SECURITY = ("none", "starttls", "tls")
+DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
+TIMEOUT = 30  # seconds to wait for the server at each step
+# key -> (type, what it is, for `dirtrack config`)
+KEYS: dict[str, type] = {
+    "host": str,
+    "port": int,
+    "security": str,
+    "user": str,
+    "password_env": str,
+    "password_file": str,
+    "sender": str,
+}
+
+
+class MailError(DirtrackError):
+    """Mail that could not be sent: the server cannot be reached, refuses the login or the
+    message."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    host: str
+    port: int
+    security: str
+    user: str | None
+    password_env: str | None
+    password_file: str | None
+    sender: str
+
+
+def check_table(table: dict[str, Any], where: str) -> None:
+    """Check the ``[mail]`` table of the configuration file (``where`` names it).
+
+    Raises:
+        ConfigError: an unknown key, a value of the wrong kind, a security that is not one of
+            :data:`SECURITY`, a port out of range or a sender that is not an address.
+    """
+    from dirtrack.config import ConfigError
+
+    for key, value in table.items():
+        kind = KEYS.get(key)
+        if kind is None:
+            raise ConfigError.of("cfg_mail_key", where=f"{where}{key}", known=", ".join(KEYS))
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError.of("cfg_mail_number", where=f"{where}{key}")
+        if kind is str and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError.of("cfg_mail_text", where=f"{where}{key}")
+    security = table.get("security", "none")
+    if security not in SECURITY:
+        raise ConfigError.of(
+            "cfg_mail_security", where=f"{where}security", value=security, known=", ".join(SECURITY)
+        )
+    port = table.get("port")
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError.of("cfg_mail_port", where=f"{where}port", value=port)
+    sender = table.get("sender")
+    if sender is not None and "@" not in parseaddr(sender)[1]:
+        raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
+    if "password_env" in table and "password_file" in table:
+        raise ConfigError.of("cfg_mail_two_passwords", where=f"{where}password_env")
+
+
+def settings_from(table: dict[str, Any], path: Path) -> MailSettings:
+    """The settings of a checked ``[mail]`` table.
+
+    Raises:
+        InvalidInput: there is no table, or it lacks ``host`` or ``sender``.
+    """
+    missing = [key for key in ("host", "sender") if key not in table]
+    if missing:
+        raise InvalidInput.of("mail_not_set", path=path, keys=", ".join(missing))
+    security = str(table.get("security", "none"))
+    return MailSettings(
+        host=str(table["host"]),
+        port=int(table.get("port", DEFAULT_PORTS[security])),
+        security=security,
+        user=table.get("user"),
+        password_env=table.get("password_env"),
+        password_file=table.get("password_file"),
+        sender=str(table["sender"]),
+    )
+
+
+def password_of(settings: MailSettings, path: Path) -> str | None:
+    """The password the settings point to (None without a user).
+
+    Raises:
+        InvalidInput: a user but no password named, the variable unset, the file unreadable.
+    """
+    if settings.user is None:
+        return None
+    if settings.password_env is not None:
+        value = os.environ.get(settings.password_env)
+        if value is None:
+            raise InvalidInput.of("mail_password_unset", name=settings.password_env)
+        return value
+    if settings.password_file is not None:
+        file = Path(settings.password_file).expanduser()
+        if not file.is_absolute():
+            file = path.parent / file
+        try:
+            return file.read_text(encoding="utf-8").strip("\r\n")
+        except (OSError, UnicodeError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None
+    raise InvalidInput.of("mail_no_password", user=settings.user)
+
+
+def message(
+    *,
+    sender: str,
+    to: list[str],
+    cc: list[str],
+    subject: str,
+    body: str,
+    attachment: bytes,
+    filename: str,
+) -> EmailMessage:
+    """A plain-text letter with one workbook attached.
+
+    Header lines are not folded (SMTP allows 998 characters): the standard library folds a
+    long Vietnamese subject into encoded words that lose the spaces between them when read.
+    """
+    from email import policy
+
+    mail = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
+    mail["From"] = sender
+    mail["To"] = ", ".join(to)
+    if cc:
+        mail["Cc"] = ", ".join(cc)
+    mail["Subject"] = subject
+    from datetime import UTC, datetime
+
+    mail["Date"] = format_datetime(datetime.now(UTC))
+    domain = parseaddr(sender)[1].rpartition("@")[2] or None
+    mail["Message-ID"] = make_msgid(domain=domain)
+    mail.set_content(body)
+    mail.add_attachment(
+        attachment,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=filename,
+    )
+    return mail
+
+
+def address(name: str, email: str) -> str:
+    """``Nguyễn Văn An <an@btc.vn>``, the name quoted where a header needs it."""
+    from email.headerregistry import Address
+
+    return str(Address(display_name=name, addr_spec=email))
+
+
+def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> None:
+    """Send ``mail`` through the server of ``settings``, one connection for it.
+
+    Raises:
+        MailError: the server cannot be reached, TLS fails, the login or a recipient or the
+            message is refused; the message says which, naming the server.
+    """
+    import smtplib
+    import ssl
+
+    server = f"{settings.host}:{settings.port}"
+    try:
+        if settings.security == "tls":
+            context = ssl.create_default_context()
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=TIMEOUT, context=context
+            )
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
+        with smtp:
+            if settings.security == "starttls":
+                smtp.starttls(context=ssl.create_default_context())
+            if settings.user is not None:
+                smtp.login(settings.user, password or "")
+            refused = smtp.send_message(mail)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError.of(
+            "mail_login", server=server, user=settings.user, detail=_said(exc)
+        ) from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise MailError.of(
+            "mail_refused", server=server, detail=str(exc) or "not supported"
+        ) from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        said = ", ".join(f"{who} ({_code(why)})" for who, why in exc.recipients.items())
+        raise MailError.of("mail_recipients", server=server, who=said) from None
+    except smtplib.SMTPResponseException as exc:
+        raise MailError.of("mail_refused", server=server, detail=_said(exc)) from None
+    except smtplib.SMTPException as exc:
+        raise MailError.of(
+            "mail_refused", server=server, detail=str(exc) or type(exc).__name__
+        ) from None
+    except ssl.SSLError as exc:
+        raise MailError.of("mail_tls", server=server, detail=exc.reason or str(exc)) from None
+    except OSError as exc:
+        detail = exc.strerror or str(exc) or type(exc).__name__
+        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
+    if refused:  # some recipients took it, others not: the unit did not get it as asked
+        who = ", ".join(f"{addr} ({_code(why)})" for addr, why in refused.items())
+        raise MailError.of("mail_recipients", server=server, who=who)
+
+
+def _said(exc: Any) -> str:
+    text = exc.smtp_error
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{exc.smtp_code} {' '.join(str(text).split())}".strip()
+
+
+def _code(why: Any) -> str:
+    if isinstance(why, tuple) and why:
+        code, text = why[0], why[1] if len(why) > 1 else b""
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        return f"{code} {' '.join(text.split())}".strip()
+    return str(why)

@@ -1,0 +1,120 @@
+"""A unit's contacts: its focal person (đầu mối) and its head, each with e-mail and phone."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dirtrack.errors import InvalidInput
+from dirtrack.text import clean_optional, clean_text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
+
+    from dirtrack.models import UnitContact
+
+ROLES = ("focal", "head")
+# One address, as a mail server takes it: local part, @, a domain with a dot; no spaces.
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
+_PHONE = re.compile(r"^\+?[0-9 ().\-]{6,30}$")
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str
+    email: str | None
+    phone: str | None
+
+    def record(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email, "phone": self.phone, "role": self.role}
+
+
+def check_email(value: str | None) -> str | None:
+    """The address as stored, or None when not given.
+
+    Raises:
+        InvalidInput: not one e-mail address.
+    """
+    email = clean_optional(value, "email")
+    if email is None:
+        return None
+    if len(email) > 320 or not _EMAIL.match(email):
+        raise InvalidInput.of("bad_email", value=email)
+    return email
+
+
+def check_phone(value: str | None) -> str | None:
+    phone = clean_optional(value, "phone")
+    if phone is None:
+        return None
+    digits = sum(ch.isdigit() for ch in phone)
+    if not _PHONE.match(phone) or not 6 <= digits <= 15:
+        raise InvalidInput.of("bad_phone", value=phone)
+    return phone
+
+
+def set_contact(
+    session: Session,
+    unit_ref: str,
+    *,
+    role: str,
+    name: str,
+    email: str | None = None,
+    phone: str | None = None,
+) -> tuple[Any, UnitContact]:
+    """Make ``name`` (with ``email`` and ``phone``) the unit's contact in ``role``.
+
+    The unit has one contact per role: a second call replaces the first wholly.
+
+    Raises:
+        NotFound, Conflict: the unit reference (see :meth:`UnitIndex.resolve`).
+        InvalidInput: an empty name, an address or number that is not one.
+    """
+    from sqlmodel import select
+
+    from dirtrack.models import UnitContact
+    from dirtrack.store.units import UnitIndex
+
+    if role not in ROLES:
+        raise InvalidInput.of("bad_contact_role", role=role, choices=", ".join(ROLES))
+    person = clean_text(name, "name")
+    if not person:
+        raise InvalidInput.of("contact_no_name")
+    if len(person) > 200:
+        raise InvalidInput.of("contact_name_long", n=len(person))
+    address, number = check_email(email), check_phone(phone)
+    unit = UnitIndex.load(session).resolve(unit_ref)
+    found = session.exec(
+        select(UnitContact).where(UnitContact.unit_id == unit.id, UnitContact.role == role)
+    ).first()
+    if found is None:
+        assert unit.id is not None
+        found = UnitContact(unit_id=unit.id, role=role, name=person)
+    found.name, found.email, found.phone = person, address, number
+    session.add(found)
+    session.flush()
+    return unit, found
+
+
+def contacts_of(
+    conn: Connection, unit_ids: Collection[int] | None = None
+) -> dict[int, list[Contact]]:
+    """The contacts of every unit (of ``unit_ids`` only, when given): focal person first."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit_contact as uc
+
+    query = select(uc.c.unit_id, uc.c.role, uc.c.name, uc.c.email, uc.c.phone)
+    if unit_ids is not None:
+        query = query.where(uc.c.unit_id.in_(sorted(unit_ids)))
+    found: dict[int, list[Contact]] = defaultdict(list)
+    for unit_id, role, name, email, phone in conn.execute(query):
+        found[unit_id].append(Contact(role, name, email, phone))
+    for contacts in found.values():
+        contacts.sort(key=lambda c: ROLES.index(c.role) if c.role in ROLES else len(ROLES))
+    return found

@@ -1,0 +1,341 @@
+"""Packs: the directives each unit is asked about, what the office knew of them, who answered.
+
+A unit's pack of a period holds, as of the day it is made (T), the directives it leads and,
+separately, those it coordinates, that are either open at T or whose deadline in force at T
+falls in the period; both read through :func:`dirtrack.store.rules.states` (the one rule of
+the deadline in force and the status) within the report's scope of the period (given at a
+meeting held by its end, not closed before its start).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, func, insert, or_, select
+
+from dirtrack.errors import NotFound
+from dirtrack.periods import Period
+from dirtrack.status import DirectiveFacts, Status
+from dirtrack.store.rules import OPEN, Scope, states
+from dirtrack.store.tables import directive_coordinator, meeting, pack, pack_item, unit
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dirtrack.models import Pack
+
+LEAD, WITH = "lead", "with"
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A directive's deadline in force and status at T, as :func:`states` gives them."""
+
+    id: int
+    due: date | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    doc: str | None
+    date: date
+    chair: str | None
+    chair_title: str | None
+
+
+@dataclass(frozen=True)
+class PackLine:
+    """One row of a pack: the directive, judged at T, and the meeting that gave it."""
+
+    role: str
+    facts: DirectiveFacts
+    due: date | None
+    status: Status
+    meeting: MeetingInfo
+
+
+def scope_of(period: Period, made_on: date) -> Scope:
+    return Scope(as_of=made_on, held_on_or_before=period.end, closed_not_before=period.start)
+
+
+def asked(
+    conn: Connection, period: Period, made_on: date, unit_ids: Collection[int]
+) -> dict[int, dict[str, list[Judged]]]:
+    """For each of ``unit_ids``: the directives it leads (``lead``) and coordinates (``with``)
+    that its pack asks about, in id order."""
+    rows = states(scope_of(period, made_on))
+    wanted = or_(
+        rows.c.status.in_([s.value for s in OPEN]),
+        and_(
+            rows.c.status != Status.CANCELLED.value,
+            rows.c.due >= period.start,
+            rows.c.due <= period.end,
+        ),
+    )
+    found: dict[int, dict[str, list[Judged]]] = {uid: {LEAD: [], WITH: []} for uid in unit_ids}
+    lead = (
+        select(rows.c.unit_id, rows.c.id, rows.c.due, rows.c.status)
+        .where(wanted, rows.c.unit_id.in_(sorted(unit_ids)))
+        .order_by(rows.c.id)
+    )
+    for uid, did, due, status in conn.execute(lead):
+        found[uid][LEAD].append(Judged(did, due, Status(status)))
+    dc = directive_coordinator
+    coordinated = (
+        select(dc.c.unit_id, rows.c.id, rows.c.due, rows.c.status)
+        .select_from(rows.join(dc, dc.c.directive_id == rows.c.id))
+        .where(wanted, dc.c.unit_id.in_(sorted(unit_ids)))
+        .order_by(rows.c.id)
+    )
+    for uid, did, due, status in conn.execute(coordinated):
+        found[uid][WITH].append(Judged(did, due, Status(status)))
+    return found
+
+
+def meetings_of(conn: Connection, ids: Iterable[int]) -> dict[int, MeetingInfo]:
+    wanted = sorted(set(ids))
+    found: dict[int, MeetingInfo] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(
+            meeting.c.id, meeting.c.doc, meeting.c.date, meeting.c.chair, meeting.c.chair_title
+        ).where(meeting.c.id.in_(wanted[start : start + 500]))
+        for mid, doc, held, chair, title in conn.execute(query):
+            found[mid] = MeetingInfo(doc, held, chair, title)
+    return found
+
+
+def lines_of(conn: Connection, judged: dict[str, list[Judged]], made_on: date) -> list[PackLine]:
+    """The rows of one unit's pack: lead directives first, then those it coordinates."""
+    from dirtrack.store.facts import facts_of
+
+    lines: list[PackLine] = []
+    for role in (LEAD, WITH):
+        items = judged[role]
+        for start in range(0, len(items), 500):
+            part = items[start : start + 500]
+            facts = {f.id: f for f in facts_of(conn, [j.id for j in part], as_of=made_on)}
+            held = meetings_of(conn, (f.meeting_id for f in facts.values()))
+            for j in part:
+                f = facts[j.id]
+                lines.append(PackLine(role, f, j.due, j.status, held[f.meeting_id]))
+    return lines
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def fingerprint(f: DirectiveFacts) -> str:
+    """What the office knows of a directive, as one short digest: any change to its text, lead
+    or coordinating units, deadline, extensions, progress, completion or cancellation changes
+    it."""
+    parts: list[Any] = [
+        f.text,
+        f.unit_id,
+        f.meeting_id,
+        list(f.with_codes),
+        _iso(f.original_due),
+        _iso(f.completed_on),
+        f.completion_note,
+        _iso(f.cancelled_on),
+        f.cancel_reason,
+        [(_iso(e.approved_on), _iso(e.new_due), e.reason) for e in f.extensions],
+        [(_iso(p.reported_on), p.percent, p.note) for p in f.progress],
+    ]
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprints(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The :func:`fingerprint` of each of ``ids`` as the database holds them now."""
+    from dirtrack.store.facts import facts_of
+
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        # The fingerprint reads the facts only, not their judgement: any day will do.
+        for f in facts_of(conn, list(ids[start : start + 500]), as_of=date.today()):
+            found[f.id] = fingerprint(f)
+    return found
+
+
+@dataclass(frozen=True)
+class NewItem:
+    directive_id: int
+    role: str
+    base: str
+    shown: str
+
+
+def create_pack(
+    session: Session,
+    *,
+    token: str,
+    unit_id: int,
+    period: Period,
+    made_on: date,
+    answer_by: date,
+    file: str | None,
+    items: Sequence[NewItem],
+) -> int:
+    """Record a pack and its items; return its id."""
+    from dirtrack.models import Pack
+
+    row = Pack(
+        token=token,
+        unit_id=unit_id,
+        period_label=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        made_on=made_on,
+        answer_by=answer_by,
+        file=file,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    if items:
+        session.execute(
+            insert(pack_item),
+            [
+                {
+                    "pack_id": row.id,
+                    "directive_id": i.directive_id,
+                    "role": i.role,
+                    "base": i.base,
+                    "shown": i.shown,
+                }
+                for i in items
+            ],
+        )
+    return row.id
+
+
+def mark_sent(session: Session, pack_id: int, *, at: datetime, to: str, cc: str | None) -> None:
+    from dirtrack.models import Pack
+
+    found = session.get(Pack, pack_id)
+    if found is None:
+        raise NotFound.of("pack_gone", id=pack_id)
+    found.sent_at, found.sent_to, found.sent_cc = at, to, cc
+    session.add(found)
+    session.flush()
+
+
+def find_pack(session: Session, token: str) -> Pack | None:
+    from sqlmodel import select as orm_select
+
+    from dirtrack.models import Pack
+
+    return session.exec(orm_select(Pack).where(Pack.token == token)).first()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    directive_id: int
+    role: str
+    base: str
+    shown: str
+    answer: str | None
+    settled: str | None
+
+
+def items_of(conn: Connection, pack_id: int) -> dict[int, Item]:
+    """The items of a pack by directive id."""
+    query = select(
+        pack_item.c.id,
+        pack_item.c.directive_id,
+        pack_item.c.role,
+        pack_item.c.base,
+        pack_item.c.shown,
+        pack_item.c.answer,
+        pack_item.c.settled,
+    ).where(pack_item.c.pack_id == pack_id)
+    return {row[1]: Item(*row) for row in conn.execute(query)}
+
+
+def status_rows(conn: Connection, period: Period) -> list[dict[str, Any]]:
+    """Per unit with a pack of ``period`` (the same days): its latest pack, when it was sent and
+    answered, and how many of its items were answered."""
+    counts = (
+        select(
+            pack_item.c.pack_id,
+            func.count().label("n_items"),
+            func.count(pack_item.c.answer).label("n_answered"),
+        )
+        .group_by(pack_item.c.pack_id)
+        .subquery()
+    )
+    query = (
+        select(
+            pack.c.id,
+            pack.c.unit_id,
+            unit.c.code,
+            unit.c.name,
+            pack.c.made_on,
+            pack.c.answer_by,
+            pack.c.sent_at,
+            pack.c.sent_to,
+            pack.c.answered_on,
+            func.coalesce(counts.c.n_items, 0),
+            func.coalesce(counts.c.n_answered, 0),
+        )
+        .join(unit, unit.c.id == pack.c.unit_id)
+        .outerjoin(counts, counts.c.pack_id == pack.c.id)
+        .where(pack.c.period_start == period.start, pack.c.period_end == period.end)
+        .order_by(pack.c.id)
+    )
+    latest: dict[int, dict[str, Any]] = {}
+    answered: dict[int, dict[str, Any]] = {}
+    for row in conn.execute(query):
+        (pid, uid, code, name, made_on, answer_by, sent_at, sent_to, answered_on, items, done) = row
+        record = {
+            "code": code,
+            "name": name,
+            "pack": pid,
+            "made_on": made_on,
+            "due": answer_by,
+            "sent": sent_at,
+            "sent_to": sent_to,
+            "answered": answered_on,
+            "items": int(items),
+            "items_answered": int(done),
+        }
+        latest[uid] = record
+        if answered_on is not None:
+            answered[uid] = record
+    chosen = defaultdict(dict, {uid: answered.get(uid, rec) for uid, rec in latest.items()})
+    return sorted(chosen.values(), key=lambda r: str(r["code"]).casefold())
+
+
+def returns(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any]]:
+    """Who answered the packs of ``period``, as ``pack status`` and ``report`` show it: per
+    unit, when its pack was made and sent, the day to answer by, when it answered, whether on
+    time (answered by that day; not answered and the day passed by ``as_of``: False; not yet
+    due: None), and how many of its items were answered."""
+    found = []
+    for row in status_rows(conn, period):
+        answered, due = row["answered"], row["due"]
+        on_time = answered <= due if answered is not None else (False if as_of > due else None)
+        found.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "made_on": row["made_on"].isoformat(),
+                "due": due.isoformat(),
+                "sent": row["sent"].isoformat(timespec="seconds") if row["sent"] else None,
+                "sent_to": row["sent_to"],
+                "answered": answered.isoformat() if answered else None,
+                "on_time": on_time,
+                "items": row["items"],
+                "items_answered": row["items_answered"],
+            }
+        )
+    return found

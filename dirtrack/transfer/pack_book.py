@@ -1,0 +1,491 @@
+"""A unit's pack as a workbook: writing it (``pack out``) and reading it back (``pack in``).
+
+The workbook is in Vietnamese, whatever ``--lang`` (the unit reads it): a first sheet of
+instructions, then ``Chủ trì`` (the directives the unit leads) and ``Phối hợp`` (those it
+coordinates), each a title, a header row and one row per directive. The unit's columns are
+unlocked, formatted and validated (whole numbers 0-100, dates, text of bounded length); every
+other cell is locked (sheet protection, structure protection) and four hidden columns hold what
+the office knew of the directive when the pack was made. A very hidden sheet ``_dirtrack``
+names the pack (its token), the unit and the period.
+
+Reading checks nothing against the database: :mod:`dirtrack.transfer.pack_merge` does. Each
+locked cell is compared through a short digest of its value (:func:`cell_key`), the same for
+the value written and the value read back, also after LibreOffice has rewritten the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from dirtrack.errors import InvalidInput
+from dirtrack.i18n import status_label
+from dirtrack.render.formulas import CellTooLong
+from dirtrack.store.packs import LEAD, WITH, PackLine, fingerprint
+from dirtrack.transfer.xlsx_export import _put, _styles
+
+FORMAT = "dirtrack-pack"
+VERSION = "1"
+GUIDE, META = "Hướng dẫn", "_dirtrack"
+SHEETS = {LEAD: "Chủ trì", WITH: "Phối hợp"}
+HEADER_ROW = 6
+FIRST_ROW = HEADER_ROW + 1
+TEXT_LIMIT = 2000  # characters a unit may type in one text cell
+DATE_FORMAT = "DD/MM/YYYY"
+
+# (key, header, width): the columns the office fills, locked.
+INFO = (
+    ("stt", "STT", 5),
+    ("id", "ID", 7),
+    ("text", "Nội dung nhiệm vụ", 50),
+    ("doc", "Văn bản giao nhiệm vụ", 16),
+    ("held", "Ngày họp", 11),
+    ("chair", "Người chủ trì", 20),
+    ("others", "", 16),  # the coordinating units, or on the second sheet the lead unit
+    ("due", "Thời hạn", 11),
+    ("status", "Tình trạng", 16),
+    ("last", "Tiến độ gần nhất", 28),
+)
+OTHERS = {LEAD: "Đơn vị phối hợp", WITH: "Đơn vị chủ trì"}
+# The columns the unit fills: CLI.md fixes these headers.
+ANSWERS = {
+    LEAD: (
+        ("percent", "Tiến độ (%)", 10),
+        ("done_on", "Ngày hoàn thành", 13),
+        ("doc_no", "Số văn bản kết quả", 18),
+        ("doc_date", "Ngày văn bản kết quả", 13),
+        ("explain", "Giải trình", 30),
+        ("extend_to", "Đề nghị gia hạn đến", 13),
+        ("extend_reason", "Lý do gia hạn", 30),
+    ),
+    WITH: (("note", "Kết quả phối hợp", 45),),
+}
+DATE_ANSWERS = frozenset({"done_on", "doc_date", "extend_to"})
+# What the office knew when the pack was made: hidden, locked.
+HIDDEN = (
+    ("base", "_base"),
+    ("base_percent", "_tien_do"),
+    ("base_done", "_hoan_thanh"),
+    ("base_due", "_thoi_han"),
+)
+
+GUIDE_LINES = (
+    "1. Sheet «Chủ trì» liệt kê các nhiệm vụ đơn vị được giao chủ trì; sheet «Phối hợp» liệt kê "
+    "các nhiệm vụ đơn vị tham gia phối hợp.",
+    "2. Đơn vị chỉ điền vào các ô nền vàng; các ô khác đã được khóa. Không thêm, xóa hoặc đổi "
+    "thứ tự các dòng, không đổi tên sheet.",
+    "3. «Tiến độ (%)»: số nguyên từ 0 đến 100. Các cột ngày: nhập ngày/tháng/năm (ví dụ "
+    "20/9/2022).",
+    "4. Nhiệm vụ đã hoàn thành: ghi «Ngày hoàn thành», «Số văn bản kết quả» và «Ngày văn bản "
+    "kết quả»; nếu hoàn thành sau thời hạn, ghi rõ lý do ở cột «Giải trình».",
+    "5. Chưa thể hoàn thành đúng hạn: ghi «Tiến độ (%)», «Giải trình» và, nếu cần, «Đề nghị gia "
+    "hạn đến» kèm «Lý do gia hạn». Đề nghị gia hạn chỉ có hiệu lực khi được lãnh đạo đồng ý.",
+    "6. Nhiệm vụ phối hợp: ghi kết quả phối hợp của đơn vị ở cột «Kết quả phối hợp».",
+    "7. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại Văn phòng trước hạn "
+    "nêu trên.",
+)
+
+
+def cell_key(value: Any) -> str:
+    """A cell's value as text that is the same written and read back (dates as ISO days,
+    whole numbers without a decimal point, text in NFC without surrounding space)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return repr(value)
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(cell_key(value).encode("utf-8")).hexdigest()[:8]
+
+
+def _vi_day(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day is not None else ""
+
+
+def _last_progress(line: PackLine) -> str | None:
+    """The latest progress entry by the day the pack is made: ``40% (12/08/2022): Đã trình``."""
+    facts = line.facts
+    if facts.completed_on is not None:
+        note = f": {facts.completion_note}" if facts.completion_note else ""
+        return f"Hoàn thành ngày {_vi_day(facts.completed_on)}{note}"
+    if not facts.progress:
+        return None
+    last = facts.progress[-1]
+    head = f"{last.percent}%" if last.percent is not None else ""
+    head = f"{head} ({_vi_day(last.reported_on)})".strip()
+    return f"{head}: {last.note}" if last.note else head
+
+
+def _chair(line: PackLine) -> str | None:
+    held = line.meeting
+    if held.chair and held.chair_title:
+        return f"{held.chair_title} {held.chair}"
+    return held.chair or held.chair_title
+
+
+def _base_percent(line: PackLine) -> str:
+    percent = None
+    for entry in line.facts.progress:
+        if entry.percent is not None:
+            percent = entry.percent
+    return "" if percent is None else str(percent)
+
+
+@dataclass(frozen=True)
+class BookMeta:
+    token: str
+    unit_code: str
+    unit_name: str
+    period_label: str
+    period_title: str
+    start: date
+    end: date
+    made_on: date
+    answer_by: date
+
+
+def write_book(
+    meta: BookMeta, lines: list[PackLine], names: dict[str, str]
+) -> tuple[bytes, dict[int, tuple[str, str]]]:
+    """The workbook of one unit's pack and, by directive id, what the office knew of it
+    (``pack_item.base``) and the digests of its row's locked cells (``pack_item.shown``).
+
+    Raises:
+        InvalidInput: a text too long for a cell (naming the directive).
+    """
+    from openpyxl import Workbook
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    book = Workbook()
+    _styles(book)
+    _guide(book.worksheets[0], meta)
+    shown: dict[int, tuple[str, str]] = {}
+    for role in (LEAD, WITH):
+        rows = [line for line in lines if line.role == role]
+        shown.update(_directive_sheet(book.create_sheet(SHEETS[role]), role, meta, rows, names))
+    hidden = book.create_sheet(META)
+    for key, value in (
+        ("format", FORMAT),
+        ("version", VERSION),
+        ("token", meta.token),
+        ("unit", meta.unit_code),
+        ("period", meta.period_label),
+        ("start", meta.start.isoformat()),
+        ("end", meta.end.isoformat()),
+        ("made_on", meta.made_on.isoformat()),
+        ("answer_by", meta.answer_by.isoformat()),
+    ):
+        hidden.append([key, value])
+    hidden.sheet_state = "veryHidden"
+    hidden.protection.sheet = True
+    book.security = WorkbookProtection(lockStructure=True)
+    book.active = 1 if any(line.role == LEAD for line in lines) or not lines else 2
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), shown
+
+
+def _guide(ws: Any, meta: BookMeta) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.title = GUIDE
+    ws.column_dimensions["A"].width = 68
+    _fit_page(ws, landscape=False)
+    lines: list[tuple[str, Any]] = [
+        ("PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", Font(bold=True, size=14)),
+        (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", Font(bold=True)),
+        (
+            f"Kỳ báo cáo: {meta.period_title} (từ ngày {_vi_day(meta.start)} đến ngày "
+            f"{_vi_day(meta.end)}); số liệu của Văn phòng tính đến ngày {_vi_day(meta.made_on)}.",
+            None,
+        ),
+        (
+            f"Hạn gửi báo cáo: trước hết ngày {_vi_day(meta.answer_by)}.",
+            Font(bold=True, color="C00000"),
+        ),
+        ("", None),
+        ("Hướng dẫn điền phiếu", Font(bold=True)),
+        *((line, None) for line in GUIDE_LINES),
+    ]
+    for row, (text, font) in enumerate(lines, start=1):
+        cell = _put(ws, row, 1, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font is not None:
+            cell.font = font
+        lines_needed = max(1, -(-len(text) // 62))  # a wrapped line holds about 62 characters
+        ws.row_dimensions[row].height = 16 * lines_needed
+    ws.protection.sheet = True
+
+
+def _directive_sheet(
+    ws: Any, role: str, meta: BookMeta, lines: list[PackLine], names: dict[str, str]
+) -> dict[int, tuple[str, str]]:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+
+    answers = ANSWERS[role]
+    headers = [(h or OTHERS[role], w) for _, h, w in INFO] + [(h, w) for _, h, w in answers]
+    headers += [(h, 12) for _, h in HIDDEN]
+    width = len(INFO) + len(answers)
+    title = "NHIỆM VỤ ĐƠN VỊ CHỦ TRÌ" if role == LEAD else "NHIỆM VỤ ĐƠN VỊ PHỐI HỢP"
+    for row, (text, font) in enumerate(
+        (
+            (title, Font(bold=True, size=13)),
+            (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", Font(bold=True)),
+            (
+                f"Kỳ báo cáo: {meta.period_title}; số liệu tính đến ngày {_vi_day(meta.made_on)}",
+                Font(italic=True),
+            ),
+            (f"Hạn gửi báo cáo: {_vi_day(meta.answer_by)}", Font(bold=True, color="C00000")),
+        ),
+        start=1,
+    ):
+        cell = _put(ws, row, 1, text)
+        cell.font = font
+        cell.alignment = Alignment(horizontal="left")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    for col, (label, size) in enumerate(headers, start=1):
+        _put(ws, HEADER_ROW, col, label, style="dt_header")
+        ws.column_dimensions[get_column_letter(col)].width = size
+    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=4)
+    _fit_page(ws, landscape=True)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    unlocked = Protection(locked=False)
+    shown: dict[int, tuple[str, str]] = {}
+    row = FIRST_ROW
+    for n, line in enumerate(lines, start=1):
+        f = line.facts
+        others = (
+            "\n".join(names.get(code, code) for code in f.with_codes)
+            if role == LEAD
+            else names.get(f.unit_code, f.unit_name)
+        )
+        info: list[Any] = [
+            n,
+            f.id,
+            f.text,
+            line.meeting.doc,
+            line.meeting.date,
+            _chair(line),
+            others or None,
+            line.due if line.due is not None else (f.due_text or "Không thời hạn"),
+            status_label(line.status.value, "vi"),
+            _last_progress(line),
+        ]
+        base = fingerprint(f)
+        hidden = [
+            base,
+            _base_percent(line),
+            f.completed_on.isoformat() if f.completed_on else "",
+            line.due.isoformat() if line.due else "",
+        ]
+        values = info + [None] * len(answers) + hidden
+        keys: list[str] = []
+        for col, value in enumerate(values, start=1):
+            try:
+                cell = _put(ws, row, col, value, style="dt_body")
+            except CellTooLong as exc:
+                raise InvalidInput.of("pack_text_too_long", id=f.id, n=exc.length) from None
+            if len(INFO) < col <= width:
+                cell.protection = unlocked
+                cell.fill = fill
+                key = answers[col - len(INFO) - 1][0]
+                if key in DATE_ANSWERS:
+                    cell.number_format = DATE_FORMAT
+                elif key == "percent":
+                    cell.number_format = "0"
+                else:
+                    cell.number_format = "@"
+            else:
+                keys.append(digest(cell.value))
+        shown[f.id] = (base, ",".join(keys))
+        row += 1
+    last = max(row - 1, FIRST_ROW)
+    _validations(ws, role, last)
+    for col in range(width + 1, width + len(HIDDEN) + 1):
+        ws.column_dimensions[get_column_letter(col)].hidden = True
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    return shown
+
+
+def _fit_page(ws: Any, *, landscape: bool) -> None:
+    """Printed on A4, as wide as one page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _validations(ws: Any, role: str, last: int) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for offset, (key, header, _) in enumerate(ANSWERS[role], start=len(INFO) + 1):
+        letter = get_column_letter(offset)
+        if key == "percent":
+            rule = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
+            rule.error = "Tiến độ là số nguyên từ 0 đến 100."
+        elif key in DATE_ANSWERS:
+            # 1/1/2000 .. 31/12/2100 as Excel day numbers
+            rule = DataValidation(
+                type="date", operator="between", formula1="36526", formula2="73415"
+            )
+            rule.error = "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/9/2022."
+        else:
+            rule = DataValidation(
+                type="textLength", operator="lessThanOrEqual", formula1=str(TEXT_LIMIT)
+            )
+            rule.error = f"Tối đa {TEXT_LIMIT} ký tự."
+        rule.errorTitle = header
+        rule.showErrorMessage = True
+        rule.allow_blank = True
+        rule.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+        ws.add_data_validation(rule)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ReadRow:
+    """One data row of a returned pack: its locked cells and the unit's answers, as read."""
+
+    sheet: str
+    role: str
+    row: int
+    ident: Any
+    locked: list[tuple[str, str]]  # (cell, digest)
+    answers: dict[str, tuple[str, Any]]  # key -> (cell, value)
+
+
+@dataclass
+class ReadBook:
+    path: Path
+    meta: dict[str, str]
+    rows: list[ReadRow] = field(default_factory=list)
+
+
+def read_book(path: Path) -> ReadBook:
+    """The pack in the workbook ``path``, as read (no check against the database).
+
+    Raises:
+        InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InvalidInput.of("pack_no_file", file=path) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
+        raise InvalidInput.of("pack_not_workbook", file=path) from None
+    try:
+        if META not in book.sheetnames:
+            raise InvalidInput.of("pack_not_pack", file=path)
+        meta: dict[str, str] = {}
+        for values in book[META].iter_rows(min_row=1, max_col=2, values_only=True):
+            if values and values[0] is not None:
+                meta[str(values[0])] = cell_key(values[1] if len(values) > 1 else None)
+        if meta.get("format") != FORMAT or not meta.get("token"):
+            raise InvalidInput.of("pack_not_pack", file=path)
+        if meta.get("version") != VERSION:
+            raise InvalidInput.of("pack_version", file=path, version=meta.get("version"))
+        found = ReadBook(path, meta)
+        for role in (LEAD, WITH):
+            name = SHEETS[role]
+            if name not in book.sheetnames:
+                raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
+            answers = ANSWERS[role]
+            headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
+            headers += [h for _, h in HIDDEN]
+            locked_cols = list(range(len(INFO))) + list(
+                range(len(INFO) + len(answers), len(headers))
+            )
+            for number, values in enumerate(
+                book[name].iter_rows(min_row=HEADER_ROW, values_only=True), start=HEADER_ROW
+            ):
+                cells = list(values) + [None] * (len(headers) - len(values))
+                if number == HEADER_ROW:
+                    for col, header in enumerate(headers):
+                        if cell_key(cells[col]) != header:
+                            raise InvalidInput.of(
+                                "pack_header_changed",
+                                file=path,
+                                sheet=name,
+                                cell=f"{get_column_letter(col + 1)}{number}",
+                                header=header,
+                            )
+                    continue
+                if len(values) > len(headers) and any(cell_key(v) for v in values[len(headers) :]):
+                    extra = next(
+                        i for i, v in enumerate(values) if i >= len(headers) and cell_key(v)
+                    )
+                    raise InvalidInput.of(
+                        "pack_cell_outside",
+                        file=path,
+                        sheet=name,
+                        cell=f"{get_column_letter(extra + 1)}{number}",
+                    )
+                if not any(cell_key(v) for v in cells):
+                    continue
+                found.rows.append(
+                    ReadRow(
+                        sheet=name,
+                        role=role,
+                        row=number,
+                        ident=cells[1],
+                        locked=[
+                            (f"{get_column_letter(c + 1)}{number}", digest(cells[c]))
+                            for c in locked_cols
+                        ],
+                        answers={
+                            key: (
+                                f"{get_column_letter(len(INFO) + i + 1)}{number}",
+                                cells[len(INFO) + i],
+                            )
+                            for i, (key, _, _) in enumerate(answers)
+                        },
+                    )
+                )
+        return found
+    finally:
+        book.close()
+
+
+def header_of(role: str, cell: str) -> str:
+    """The header of the column of ``cell`` (``K7``) on the sheet of ``role``."""
+    from openpyxl.utils import column_index_from_string
+    from openpyxl.utils.cell import coordinate_from_string
+
+    letter, _ = coordinate_from_string(cell)
+    index = column_index_from_string(letter) - 1
+    headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in ANSWERS[role]]
+    headers += [h for _, h in HIDDEN]
+    return headers[index] if index < len(headers) else letter

@@ -1,0 +1,413 @@
+"""``pack in``: a returned pack checked against the database, merged three ways, applied.
+
+The three sides of each directive: what the office knew when the pack was made (the item's
+``base`` fingerprint, also in the workbook's hidden cells), what the office holds now, and what
+the unit wrote. A unit's answer applies where the office changed nothing since; where both did,
+or where the answer contradicts the record (a completion on another day, progress on a closed
+directive, less progress than recorded), it is a conflict: listed, and left for the clerk
+unless ``--prefer office`` (the answer is set aside) or ``--prefer unit`` (it is applied where
+the record allows). Answers go through the store's own writers (:mod:`dirtrack.store.directives`),
+so they are in ``history`` and ``undo`` takes them back. An item remembers the answer applied
+(a digest) and the directive's fingerprint after it, so the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dirtrack.errors import Conflict, DirtrackError, InvalidInput
+from dirtrack.i18n import Phrase
+from dirtrack.store.packs import LEAD, Item, fingerprint, items_of
+from dirtrack.text import clean_text
+from dirtrack.transfer.pack_book import TEXT_LIMIT, ReadBook, ReadRow, header_of
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dirtrack.models import Pack
+    from dirtrack.status import DirectiveFacts
+
+APPLY, CONFLICT, KEPT, TAKEN, ALREADY = (
+    "applied",
+    "conflict",
+    "kept_office",
+    "took_unit",
+    "unchanged",
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    percent: int | None = None
+    done_on: date | None = None
+    doc_no: str | None = None
+    doc_date: date | None = None
+    explain: str | None = None
+    extend_to: date | None = None
+    extend_reason: str | None = None
+    note: str | None = None
+
+    def digest(self) -> str:
+        values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in vars(self).items()}
+        text = json.dumps(values, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class RowPlan:
+    """What ``pack in`` does with one answered row."""
+
+    sheet: str
+    row: int
+    directive_id: int
+    role: str
+    answer: Answer
+    action: str
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    conflict: DirtrackError | None = None
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    pack_id: int
+    unit: str
+    rows: list[RowPlan]
+
+    def count(self, *actions: str) -> int:
+        return sum(1 for r in self.rows if r.action in actions)
+
+
+def _where(book: ReadBook, row: ReadRow, cell: str) -> dict[str, object]:
+    return {
+        "file": book.path,
+        "sheet": row.sheet,
+        "cell": cell,
+        "header": header_of(row.role, cell),
+    }
+
+
+def check_book(
+    session: Session, book: ReadBook
+) -> tuple[Pack, dict[int, Item], dict[int, ReadRow]]:
+    """The pack a returned workbook is, its items, and its rows by directive id.
+
+    Raises:
+        InvalidInput: a workbook of another database or of a pack deleted since, its hidden
+            sheet changed, a locked cell changed, a row added, deleted or repeated.
+    """
+    from dirtrack.models import Unit
+    from dirtrack.store.packs import find_pack
+
+    pack = find_pack(session, book.meta["token"])
+    if pack is None:
+        raise InvalidInput.of("pack_unknown", file=book.path)
+    assert pack.id is not None
+    unit = session.get(Unit, pack.unit_id)
+    assert unit is not None
+    if _unit_of(session, book.meta.get("unit", "")) != pack.unit_id:
+        raise InvalidInput.of("pack_meta_changed", file=book.path, key="unit", unit=unit.code)
+    expected = {
+        "period": pack.period_label,
+        "start": pack.period_start.isoformat(),
+        "end": pack.period_end.isoformat(),
+        "made_on": pack.made_on.isoformat(),
+        "answer_by": pack.answer_by.isoformat(),
+    }
+    for key, value in expected.items():
+        if book.meta.get(key) != value:
+            raise InvalidInput.of("pack_meta_changed", file=book.path, key=key, unit=unit.code)
+    items = items_of(session.connection(), pack.id)
+    rows: dict[int, ReadRow] = {}
+    for row in book.rows:
+        ident = row.ident
+        if isinstance(ident, float) and ident.is_integer():
+            ident = int(ident)
+        if isinstance(ident, str) and ident.strip().isdigit():
+            ident = int(ident.strip())
+        item = items.get(ident) if isinstance(ident, int) and not isinstance(ident, bool) else None
+        if item is None or item.role != row.role:
+            raise InvalidInput.of(
+                "pack_row_added", file=book.path, sheet=row.sheet, row=row.row, id=row.ident
+            )
+        assert isinstance(ident, int)
+        if ident in rows:
+            raise InvalidInput.of(
+                "pack_row_twice", file=book.path, sheet=row.sheet, row=row.row, id=ident
+            )
+        for (cell, got), want in zip(row.locked, item.shown.split(","), strict=False):
+            if got != want:
+                raise InvalidInput.of("pack_locked_changed", **_where(book, row, cell))
+        rows[ident] = row
+    missing = [item for did, item in items.items() if did not in rows]
+    if missing:
+        first = min(missing, key=lambda i: i.directive_id)
+        from dirtrack.transfer.pack_book import SHEETS
+
+        raise InvalidInput.of(
+            "pack_row_missing",
+            file=book.path,
+            sheet=SHEETS[first.role],
+            id=first.directive_id,
+            n=len(missing),
+        )
+    return pack, items, rows
+
+
+def _unit_of(session: Session, code: str) -> int | None:
+    """The unit the pack's hidden sheet names (by code, or a name or alias it had since)."""
+    from dirtrack.store.units import UnitIndex
+
+    try:
+        return UnitIndex.load(session).resolve(code).id if code else None
+    except DirtrackError:
+        return None
+
+
+def _percent(value: Any, where: dict[str, object]) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number: Any = value
+    if isinstance(value, str):
+        text = value.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise InvalidInput.of("pack_bad_percent", value=value, **where) from None
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        raise InvalidInput.of("pack_bad_percent", value=value, **where)
+    if not float(number).is_integer() or not 0 <= number <= 100:
+        raise InvalidInput.of("pack_bad_percent", value=value, **where)
+    return int(number)
+
+
+def _day(value: Any, where: dict[str, object]) -> date | None:
+    from dirtrack.periods import check_day, parse_date
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        if isinstance(value, datetime):
+            return check_day(value.date())
+        if isinstance(value, date):
+            return check_day(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            from openpyxl.utils.datetime import from_excel
+
+            if not 1 <= value <= 2_958_465:
+                raise InvalidInput("out of range")
+            found = from_excel(value)
+            return check_day(found.date() if isinstance(found, datetime) else found)
+        if isinstance(value, str):
+            return parse_date(value.strip())
+    except (InvalidInput, ValueError, OverflowError, TypeError):
+        pass
+    raise InvalidInput.of("pack_bad_date", value=str(value), **where)
+
+
+def _text(value: Any, where: dict[str, object]) -> str | None:
+    if value is None:
+        return None
+    raw = value if isinstance(value, str) else str(value)
+    if isinstance(value, datetime | date):
+        raw = (value.date() if isinstance(value, datetime) else value).strftime("%d/%m/%Y")
+    elif isinstance(value, float) and value.is_integer():
+        raw = str(int(value))
+    try:
+        text = clean_text(raw, "text")
+    except InvalidInput as exc:
+        raise InvalidInput.of("pack_cell_bad", reason=exc, **where) from None
+    if len(text) > TEXT_LIMIT:
+        raise InvalidInput.of("pack_text_long", n=len(text), limit=TEXT_LIMIT, **where)
+    return text or None
+
+
+def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
+    """The unit's answer on ``row`` (None when it wrote nothing), its values checked.
+
+    Raises:
+        InvalidInput: naming the file, sheet and cell: a percentage or date that is not one, a
+            completion after the day of the answer, a new deadline together with a completion.
+    """
+    values: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    for key, (cell, raw) in row.answers.items():
+        where = _where(book, row, cell)
+        cells[key] = cell
+        if key == "percent":
+            values[key] = _percent(raw, where)
+        elif key in ("done_on", "doc_date", "extend_to"):
+            values[key] = _day(raw, where)
+        else:
+            values[key] = _text(raw, where)
+    answer = Answer(**values)
+    if answer == Answer():
+        return None
+
+    def refuse(key: str, reason: str, **params: object) -> InvalidInput:
+        return InvalidInput.of(
+            "pack_cell_bad", reason=Phrase(reason, **params), **_where(book, row, cells[key])
+        )
+
+    if answer.done_on is not None:
+        if answer.done_on > day:
+            raise refuse("done_on", "pack_done_future", day=day)
+        if answer.percent is not None and answer.percent != 100:
+            raise refuse("percent", "pack_done_not_100")
+        if answer.extend_to is not None:
+            raise refuse("extend_to", "pack_done_extend")
+    if answer.extend_reason is not None and answer.extend_to is None:
+        raise refuse("extend_to", "pack_reason_no_date")
+    if answer.doc_date is not None and answer.doc_date > day:
+        raise refuse("doc_date", "pack_doc_future", day=day)
+    return answer
+
+
+def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> DirtrackError | None:
+    """Why ``answer`` cannot stand beside the record as it is, or None."""
+    if facts.cancelled_on is not None:
+        return Conflict.of("pack_c_cancelled", date=facts.cancelled_on)
+    if facts.completed_on is not None:
+        if role == LEAD and answer.done_on == facts.completed_on and answer.extend_to is None:
+            return None
+        return Conflict.of("pack_c_completed", date=facts.completed_on)
+    last = None
+    for entry in facts.progress:
+        if entry.percent is not None:
+            last = entry
+    if answer.percent is not None and last is not None and last.percent is not None:
+        if answer.percent < last.percent:
+            return Conflict.of(
+                "pack_c_less", percent=answer.percent, recorded=last.percent, date=last.reported_on
+            )
+    return None
+
+
+def plan_file(
+    session: Session, book: ReadBook, *, day: date, prefer: str | None
+) -> tuple[FilePlan, Pack]:
+    """What reading ``book`` would do, row by row (nothing written)."""
+    from dirtrack.models import Unit
+    from dirtrack.store.facts import facts_of
+
+    pack, items, rows = check_book(session, book)
+    assert pack.id is not None
+    unit = session.get(Unit, pack.unit_id)
+    assert unit is not None
+    answered: list[tuple[int, ReadRow, Answer]] = []
+    for did, row in sorted(rows.items(), key=lambda pair: (pair[1].role != LEAD, pair[1].row)):
+        answer = read_answer(book, row, day)
+        if answer is not None:
+            answered.append((did, row, answer))
+    session.flush()
+    wanted = [did for did, _, _ in answered]
+    now = {f.id: f for f in facts_of(session.connection(), wanted, as_of=day)}
+    plans: list[RowPlan] = []
+    for did, row, answer in answered:
+        item = items[did]
+        plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY)
+        plan.changes = _describe(answer, row.role, unit.code)
+        facts = now[did]
+        if item.answer == answer.digest():
+            plan.action = ALREADY
+        else:
+            reference = item.settled if item.answer is not None else item.base
+            problem = _contradiction(facts, answer, row.role)
+            if problem is None and fingerprint(facts) != reference:
+                problem = Conflict.of("pack_c_office")
+            if problem is not None:
+                plan.conflict = problem
+                plan.action = {"office": KEPT, "unit": TAKEN}.get(prefer or "", CONFLICT)
+                if plan.action == TAKEN and (facts.completed_on or facts.cancelled_on):
+                    plan.action = CONFLICT  # the record is closed: nothing can be added to it
+        plans.append(plan)
+    return FilePlan(book.path, pack.id, unit.code, plans), pack
+
+
+def _describe(answer: Answer, role: str, code: str) -> list[dict[str, Any]]:
+    """The writes an answer makes, as ``pack in`` lists them: ``what`` (``done``,
+    ``progress``, ``note``, ``asks``) and its values."""
+    notes = _notes(answer, role, code)
+    said: list[dict[str, Any]] = []
+    if answer.done_on is not None:
+        said.append({"what": "done", "date": answer.done_on.isoformat()})
+    elif answer.percent is not None:
+        said.append({"what": "progress", "percent": answer.percent})
+    elif notes:
+        said.append({"what": "note"})
+    if answer.extend_to is not None:
+        said.append({"what": "asks", "date": answer.extend_to.isoformat()})
+    return said
+
+
+def _notes(answer: Answer, role: str, code: str) -> str | None:
+    """The note an answer leaves in the register (Vietnamese, as the unit wrote it)."""
+    parts: list[str] = []
+    if role != LEAD:
+        return f"Đơn vị phối hợp {code}: {answer.note}" if answer.note else None
+    if answer.doc_no or answer.doc_date:
+        doc = f"Văn bản kết quả số {answer.doc_no}" if answer.doc_no else "Văn bản kết quả"
+        if answer.doc_date:
+            doc += f" ngày {answer.doc_date.strftime('%d/%m/%Y')}"
+        parts.append(doc)
+    if answer.explain:
+        parts.append(f"Giải trình: {answer.explain}")
+    if answer.extend_to:
+        request = f"Đề nghị gia hạn đến ngày {answer.extend_to.strftime('%d/%m/%Y')}"
+        if answer.extend_reason:
+            request += f", lý do: {answer.extend_reason}"
+        parts.append(request)
+    return "; ".join(parts) or None
+
+
+def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> None:
+    """Write what ``plan`` says (its rows to apply), and what was answered, in ``session``.
+
+    Raises:
+        InvalidInput: a store writer refused a value (a day before the meeting…), naming the
+            file, sheet and row; the caller's transaction then writes nothing.
+    """
+    from sqlalchemy import update
+
+    from dirtrack.store import directives as store
+    from dirtrack.store.packs import fingerprints
+    from dirtrack.store.tables import pack_item
+
+    done: list[RowPlan] = []
+    for row in plan.rows:
+        if row.action not in (APPLY, TAKEN, KEPT):
+            continue
+        if row.action != KEPT:
+            answer = row.answer
+            note = _notes(answer, row.role, plan.unit)
+            try:
+                if answer.done_on is not None:
+                    store.complete(session, row.directive_id, on=answer.done_on, note=note)
+                elif answer.percent is not None or note:
+                    store.add_progress(
+                        session, row.directive_id, on=day, percent=answer.percent, note=note
+                    )
+            except DirtrackError as exc:
+                raise InvalidInput.of(
+                    "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc
+                ) from None
+        done.append(row)
+    session.flush()
+    after = fingerprints(session.connection(), [r.directive_id for r in done])
+    for row in done:
+        session.execute(
+            update(pack_item)
+            .where(
+                pack_item.c.pack_id == plan.pack_id, pack_item.c.directive_id == row.directive_id
+            )
+            .values(answer=row.answer.digest(), settled=after[row.directive_id], answered_on=day)
+        )
+    if pack.answered_on is None:
+        pack.answered_on = day
+        session.add(pack)
+    session.flush()

@@ -1,0 +1,577 @@
+"""Units report back: contacts, a workbook per unit out (by mail to a real SMTP server on
+localhost), the answers back in as a unit fills them with openpyxl, conflicts, pack status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import io
+import shutil
+import socket
+import subprocess
+from collections.abc import Iterator
+from email import policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import Cli, file_digest, snapshot
+
+QUARTER = ("--quarter", "2022Q3")
+MADE = ("--as-of", "2022-09-10", "--due", "2022-09-20")
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The database of :func:`quarter`, made once for the module (a SQLite file's bytes)."""
+    from typer.testing import CliRunner
+
+    path = tmp_path_factory.mktemp("quarter") / "quarter.db"
+    _enter(Cli(db=str(path), runner=CliRunner()))
+    return path.read_bytes()
+
+
+@pytest.fixture
+def quarter(cli: Cli, register: bytes) -> Cli:
+    """Three units and a quarter's directives, as the office entered them."""
+    Path(cli.db).write_bytes(register)
+    return cli
+
+
+@pytest.fixture(scope="module")
+def sent_out(register: bytes, tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
+    """The same after ``pack out`` of the quarter (made 10/9, to answer by 20/9), and the folder
+    of workbooks, made once for the module (tests fill copies, never the workbooks)."""
+    from typer.testing import CliRunner
+
+    where = tmp_path_factory.mktemp("sent")
+    path = where / "sent.db"
+    path.write_bytes(register)
+    _out(Cli(db=str(path), runner=CliRunner()), where / "phieu")
+    return path.read_bytes(), where / "phieu"
+
+
+@pytest.fixture
+def packed(cli: Cli, sent_out: tuple[bytes, Path]) -> tuple[Cli, Path]:
+    """:func:`quarter` with every unit's pack made: the database and the folder of workbooks."""
+    Path(cli.db).write_bytes(sent_out[0])
+    return cli, sent_out[1]
+
+
+def _enter(cli: Cli) -> None:
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn An", "--email", "an@btc.vn")
+    cli.ok(
+        "unit", "contact", "BTC", "--name", "Trần Bình", "--email", "binh@btc.vn", "--role", "head"
+    )
+    cli.ok("unit", "contact", "SYT", "--name", "Lê Chi", "--email", "chi@syt.vn")
+    q2 = cli.id("add-meeting", "--date", "2022-04-01", "--title", "Giao ban quý II")
+    q3 = cli.id(
+        "add-meeting", "--date", "2022-07-05", "--title", "Giao ban quý III", "--doc", "12-TB/TU",
+        "--chair", "Nguyễn Văn A", "--chair-title", "Bí thư",
+    )  # fmt: skip
+    assert q3 == 2
+    cli.ok(
+        "assign",
+        str(q3),
+        "--unit",
+        "BTC",
+        "--with",
+        "SYT",
+        "--due",
+        "2022-08-31",
+        "Rà soát quy hoạch",
+    )
+    cli.ok("assign", str(q3), "--unit", "BTC", "--due", "2022-09-30", "Báo cáo tổ chức")
+    cli.ok("assign", str(q3), "--unit", "SYT", "--due", "2022-09-15", "Kế hoạch phòng dịch")
+    cli.ok("assign", str(q2), "--unit", "VPTU", "--due", "2022-06-30", "Đã xong quý II")
+    cli.ok("assign", str(q3), "--unit", "VPTU", "--due", "2022-12-31", "Đề án cuối năm")
+    cli.ok("assign", str(q3), "--unit", "BTC", "--due", "2022-09-01", "Đã dừng")
+    cli.ok("progress", "1", "--percent", "40", "--note", "Đang rà soát", "--date", "2022-08-01")
+    cli.ok("extend", "3", "--to", "2022-10-15", "--date", "2022-08-20")
+    cli.ok("done", "4", "--date", "2022-06-20")
+    cli.ok("cancel", "6", "--date", "2022-08-01")
+
+
+def _out(cli: Cli, folder: Path, *more: str) -> Any:
+    return cli.json("pack", "out", *QUARTER, *MADE, "--dir", str(folder), *more)
+
+
+def _rows(path: Path, sheet: str) -> dict[int, list[Any]]:
+    book = load_workbook(path)
+    ws = book[sheet]
+    return {row[1]: list(row) for row in ws.iter_rows(min_row=7, values_only=True) if row[1]}
+
+
+def _fill(src: Path, dst: Path, sheet: str, answers: dict[int, dict[int, Any]]) -> None:
+    """What a unit does: open the workbook, type into cells of the rows of directives, save."""
+    book = load_workbook(src)
+    ws = book[sheet]
+    for row in range(7, ws.max_row + 1):
+        for col, value in answers.get(ws.cell(row, 2).value, {}).items():
+            ws.cell(row, col).value = value
+    book.save(dst)
+
+
+# Columns of the lead sheet: K percent, L done on, M doc number, N doc date, O explanation,
+# P new deadline asked, Q its reason.
+PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY = range(11, 18)
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+def test_contacts_in_unit_list_replace_and_survive_export_import(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    quarter.ok("unit", "contact", "btc", "--name", "Phạm Dũng", "--phone", "0912 345 678")
+    units = {u["code"]: u for u in quarter.json("unit", "list")}
+    assert units["BTC"]["contacts"] == [
+        {"name": "Phạm Dũng", "email": None, "phone": "0912 345 678", "role": "focal"},
+        {"name": "Trần Bình", "email": "binh@btc.vn", "phone": None, "role": "head"},
+    ]
+    assert units["VPTU"]["contacts"] == []
+    assert "Phạm Dũng" in quarter.ok("unit", "list")
+    export = tmp_path / "all.json"
+    quarter.ok("export", "--format", "json", "--out", str(export))
+    copy = Cli(db=str(tmp_path / "copy.db"), runner=quarter.runner)
+    copy.ok("import", str(export))
+    assert copy.json("unit", "list") == quarter.json("unit", "list")
+    again = tmp_path / "again.json"
+    copy.ok("export", "--format", "json", "--out", str(again))
+    assert again.read_bytes() == export.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--email", "an@"), "not an e-mail address"),
+        (("--email", "an @btc.vn"), "not an e-mail address"),
+        (("--phone", "gọi tôi"), "not a telephone number"),
+        (("--role", "boss"), None),
+    ],
+)
+def test_a_bad_contact_is_refused(quarter: Cli, args: tuple[str, ...], words: str | None) -> None:
+    before = snapshot(quarter.db)
+    if words is None:
+        quarter.fail("unit", "contact", "BTC", "--name", "X", *args, code=2)
+    else:
+        assert words in quarter.fail("unit", "contact", "BTC", "--name", "X", *args)
+    assert snapshot(quarter.db) == before
+
+
+# --- pack out ----------------------------------------------------------------------------------
+
+
+def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "phieu"
+    done = _out(quarter, folder)
+    packs = {p["unit"]: p for p in done["packs"]}
+    assert done["answer_by"] == "2022-09-20" and done["period"]["label"] == "2022-Q3"
+    assert (packs["BTC"]["lead"], packs["BTC"]["with"]) == (2, 0)
+    assert (packs["SYT"]["lead"], packs["SYT"]["with"]) == (1, 1)
+    assert (packs["VPTU"]["lead"], packs["VPTU"]["with"]) == (1, 0)
+    assert sorted(p.name for p in folder.iterdir()) == ["BTC.xlsx", "SYT.xlsx", "VPTU.xlsx"]
+    assert packs["BTC"]["to"] == ["Nguyễn Văn An <an@btc.vn>"]
+    assert packs["BTC"]["cc"] == ["Trần Bình <binh@btc.vn>"]
+
+    book = load_workbook(folder / "SYT.xlsx")
+    assert book.sheetnames == ["Hướng dẫn", "Chủ trì", "Phối hợp", "_dirtrack"]
+    assert book["_dirtrack"].sheet_state == "veryHidden"
+    assert book.security.lockStructure
+    guide = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
+    assert "Hạn gửi báo cáo: trước hết ngày 20/09/2022" in guide and "ô nền vàng" in guide
+    lead = book["Chủ trì"]
+    assert lead.protection.sheet
+    headers = [c.value for c in lead[6]]
+    wanted = ("ID", "Tiến độ (%)", "Ngày hoàn thành", "Số văn bản kết quả", "Ngày văn bản kết quả",
+              "Giải trình", "Đề nghị gia hạn đến", "Lý do gia hạn")  # fmt: skip
+    assert set(wanted) <= set(headers)
+    row = list(lead[7])
+    assert row[1].value == 3 and row[2].value == "Kế hoạch phòng dịch"
+    assert row[3].value == "12-TB/TU" and row[4].value.date() == dt.date(2022, 7, 5)
+    assert row[5].value == "Bí thư Nguyễn Văn A"
+    assert row[7].value.date() == dt.date(2022, 10, 15)  # the deadline in force, extended
+    assert row[2].protection.locked and not row[PCT - 1].protection.locked
+    assert lead.column_dimensions["R"].hidden
+    rules = {str(dv.sqref): dv.type for dv in lead.data_validations.dataValidation}
+    assert rules["K7"] == "whole" and rules["L7"] == "date" and rules["O7"] == "textLength"
+    coordinated = _rows(folder / "SYT.xlsx", "Phối hợp")
+    assert coordinated[1][6] == "Ban Tổ chức Tỉnh ủy"
+    assert coordinated[1][9] == "40% (01/08/2022): Đang rà soát"
+    assert set(_rows(folder / "BTC.xlsx", "Chủ trì")) == {1, 2}  # not the cancelled one
+
+    status = quarter.json("pack", "status", *QUARTER, "--as-of", "2022-09-15")
+    assert [(u["code"], u["items"], u["answered"], u["on_time"]) for u in status["units"]] == [
+        ("BTC", 2, None, None),
+        ("SYT", 2, None, None),
+        ("VPTU", 1, None, None),
+    ]
+
+
+def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "phieu"
+    before = snapshot(quarter.db)
+    dry = _out(quarter, folder, "--dry-run", "--unit", "syt")
+    assert [p["unit"] for p in dry["packs"]] == ["SYT"] and dry["dry_run"]
+    assert not folder.exists() and snapshot(quarter.db) == before
+    _out(quarter, folder, "--unit", "BTC")
+    after = snapshot(quarter.db)
+    message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(folder))
+    assert "BTC.xlsx: exists already; add --force" in message
+    assert snapshot(quarter.db) == after and sorted(p.name for p in folder.iterdir()) == [
+        "BTC.xlsx"
+    ]
+    quarter.fail("pack", "out", *QUARTER, "--due", "31/9/2022", "--dir", str(folder))
+    quarter.fail("pack", "out", "--dir", str(folder), code=2)
+
+
+# --- pack in -----------------------------------------------------------------------------------
+
+
+def test_answers_come_in_through_the_store_and_once_only(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC-tra-loi.xlsx"
+    _fill(
+        folder / "BTC.xlsx",
+        back,
+        "Chủ trì",
+        {
+            1: {DONE: dt.date(2022, 9, 5), DOC: "45-BC/BTC", DOC_DATE: dt.date(2022, 9, 5),
+                WHY: "Chờ ý kiến các sở"},
+            2: {PCT: 60, ASK: "31/10/2022", ASK_WHY: "Chờ số liệu"},
+        },
+    )  # fmt: skip
+    before = snapshot(quarter.db)
+    dry = quarter.json("pack", "in", str(back), "--dry-run", "--date", "2022-09-12")
+    assert snapshot(quarter.db) == before
+    [info] = dry["files"]
+    assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 2, 0)
+    assert [r["changes"] for r in info["rows"]] == [
+        [{"what": "done", "date": "2022-09-05"}],
+        [{"what": "progress", "percent": 60}, {"what": "asks", "date": "2022-10-31"}],
+    ]
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    first = quarter.json("show", "1")
+    assert first["completed_on"] == "2022-09-05" and first["status"] == "done_late"
+    second = quarter.json("show", "2")
+    assert second["progress"] == 60 and second["due"] == "2022-09-30"  # a request, not an extension
+    notes = [h.get("note") for h in second["history"] if h.get("note")]
+    assert notes[-1] == "Đề nghị gia hạn đến ngày 31/10/2022, lý do: Chờ số liệu"
+    history = quarter.json("history", "--limit", "1")
+    assert history[0]["command"] == "pack in"
+
+    once = snapshot(quarter.db)
+    again = quarter.json("pack", "in", str(back), "--date", "2022-09-13")
+    assert again["files"][0]["unchanged"] == 2 and snapshot(quarter.db) == once
+
+    status = {
+        u["code"]: u
+        for u in quarter.json("pack", "status", *QUARTER, "--as-of", "2022-09-25")["units"]
+    }
+    assert (status["BTC"]["answered"], status["BTC"]["on_time"]) == ("2022-09-12", True)
+    assert (status["BTC"]["items"], status["BTC"]["items_answered"]) == (2, 2)
+    assert (status["SYT"]["answered"], status["SYT"]["on_time"]) == (None, False)
+    report = quarter.json("report", *QUARTER, "--as-of", "2022-09-25")
+    assert report["packs"] == list(status.values())
+
+    quarter.ok("undo")
+    assert quarter.json("show", "1")["completed_on"] is None
+    assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
+
+
+def test_a_conflict_is_left_for_the_clerk_then_settled(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 70, WHY: "Đang triển khai"}})
+    quarter.ok("progress", "3", "--note", "Văn phòng đôn đốc", "--date", "2022-09-11")
+    left = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    [row] = left["files"][0]["rows"]
+    assert row["action"] == "conflict" and "office changed" in row["conflict"]
+    assert quarter.json("show", "3")["progress"] is None
+    kept = quarter.json("pack", "in", str(back), "--prefer", "office", "--date", "2022-09-12")
+    assert kept["files"][0]["rows"][0]["action"] == "kept_office"
+    assert quarter.json("show", "3")["progress"] is None
+    taken = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    assert taken["files"][0]["rows"][0]["action"] == "unchanged"  # settled already
+
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 80}})
+    quarter.ok("progress", "3", "--percent", "90", "--date", "2022-09-11")
+    forced = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-12")
+    row = forced["files"][0]["rows"][0]
+    assert row["action"] == "took_unit" and "less than recorded (90%" in row["conflict"]
+    assert quarter.json("show", "3")["progress"] == 80
+
+
+def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", back, "Phối hợp", {1: {11: "Đã góp ý dự thảo"}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    shown = quarter.json("show", "1")
+    assert shown["completed_on"] is None and shown["progress"] == 40
+    assert "Đơn vị phối hợp SYT: Đã góp ý dự thảo" in [h.get("note") for h in shown["history"]]
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (
+            ("Chủ trì", 3, 3, "Nội dung khác"),
+            "cell C7 (Nội dung nhiệm vụ): a locked cell was changed",
+        ),
+        (("Chủ trì", 3, 8, dt.date(2023, 1, 1)), "cell H7 (Thời hạn): a locked cell was changed"),
+        (("Chủ trì", 3, 18, "0" * 32), "cell R7 (_base): a locked cell was changed"),
+        (
+            ("Chủ trì", 3, PCT, 120),
+            "cell K7 (Tiến độ (%)): 120 is not a whole number from 0 to 100",
+        ),
+        (("Chủ trì", 3, PCT, "nhiều"), "cell K7 (Tiến độ (%)): 'nhiều' is not a whole number"),
+        (("Chủ trì", 3, DONE, "32/9/2022"), "cell L7 (Ngày hoàn thành): '32/9/2022' is not a date"),
+        (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
+        (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
+        (("Phối hợp", 1, 2, None), "the row of directive 1 was deleted"),
+        (("_dirtrack", None, None, None), "the pack's hidden sheet was changed"),
+    ],
+)
+def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
+    packed: tuple[Cli, Path], tmp_path: Path, change: tuple[str, Any, Any, Any], words: str
+) -> None:
+    quarter, folder = packed
+    bad = tmp_path / "SYT.xlsx"
+    sheet, ident, col, value = change
+    book = load_workbook(folder / "SYT.xlsx")
+    if sheet == "_dirtrack":
+        book[sheet]["B4"] = "BTC"
+    elif col == 2 and value is None:
+        for row in range(7, book[sheet].max_row + 1):
+            if book[sheet].cell(row, 2).value == ident:
+                for c in range(1, 16):
+                    book[sheet].cell(row, c).value = None
+    else:
+        ws = book[sheet]
+        for row in range(7, ws.max_row + 1):
+            if ws.cell(row, 2).value == ident:
+                ws.cell(row, col).value = value
+    book.save(bad)
+    before = file_digest(Path(quarter.db))
+    message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
+    assert words in message and "SYT.xlsx" in message
+    assert file_digest(Path(quarter.db)) == before
+
+
+def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
+    good = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
+    bad = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", bad, "Chủ trì", {3: {PCT: "năm mươi"}})
+    result = quarter("pack", "in", str(bad), str(good), "--date", "2022-09-12")
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [line for line in lines if line.startswith("Error:")] == [lines[-1]]
+    assert "SYT.xlsx, sheet 'Chủ trì', cell K7 (Tiến độ (%)): 'năm mươi'" in lines[-1]
+    assert quarter.json("show", "2")["progress"] == 50  # the good file went in whole
+    answered = {u["code"]: u["answered"] for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
+
+
+def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> None:
+    text = tmp_path / "x.xlsx"
+    text.write_text("không phải tệp Excel", encoding="utf-8")
+    assert "not an Excel workbook" in quarter.fail("pack", "in", str(text))
+    from openpyxl import Workbook
+
+    plain = tmp_path / "plain.xlsx"
+    Workbook().save(plain)
+    assert "not a pack made by dirtrack pack out" in quarter.fail("pack", "in", str(plain))
+    other = Cli(db=str(tmp_path / "other.db"), runner=quarter.runner)
+    other.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = other.id("add-meeting", "--date", "2022-07-01", "--title", "Họp")
+    other.ok("assign", str(meeting), "--unit", "BTC", "--due", "2022-08-01", "Việc")
+    other.ok("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "khac"))
+    message = quarter.fail("pack", "in", str(tmp_path / "khac" / "BTC.xlsx"))
+    assert "not a pack of this database" in message
+    vi = quarter.fail("--lang", "vi", "pack", "in", str(tmp_path / "khac"))
+    assert vi.startswith("Error: ") and "không phải phiếu của cơ sở dữ liệu này" in vi
+
+
+# --- mail --------------------------------------------------------------------------------------
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps what arrives and refuses the addresses it is told to."""
+
+    def __init__(self, refuse: tuple[str, ...] = ()) -> None:
+        self.refuse = refuse
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    inbox = Inbox(getattr(request, "param", ()))
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            b"vanthu",
+            b"s3cret",
+        )
+        return AuthResult(success=ok, handled=False)
+
+    port = _free_port()
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
+    )
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+def _mail_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, port: int, **more: str) -> None:
+    config = tmp_path / "config.toml"
+    extra = "".join(f'{k} = "{v}"\n' for k, v in more.items())
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        f'sender = "Văn phòng Tỉnh ủy <vp@tinhuy.vn>"\n{extra}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+
+
+def test_pack_out_mails_each_unit_its_workbook(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, user="vanthu", password_env="PACK_PW")
+    monkeypatch.setenv("PACK_PW", "s3cret")
+    folder = tmp_path / "phieu"
+    result = quarter(
+        "pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "VPTU: no e-mail address" in result.stderr  # named, its workbook still written
+    assert (folder / "VPTU.xlsx").exists()
+    by_to = {tuple(rcpt): content for _, rcpt, content in inbox.messages}
+    assert set(by_to) == {("an@btc.vn", "binh@btc.vn"), ("chi@syt.vn",)}
+    letter = email.message_from_bytes(by_to[("an@btc.vn", "binh@btc.vn")], policy=policy.default)
+    assert "Trần Bình <binh@btc.vn>" in str(letter["Cc"])
+    assert "quý III/2022" in str(letter["Subject"]) and "Ban Tổ chức Tỉnh ủy" in str(
+        letter["Subject"]
+    )
+    body = letter.get_body(("plain",))
+    assert body is not None and "20/09/2022" in body.get_content()
+    [attached] = list(letter.iter_attachments())
+    assert attached.get_filename() == "BTC.xlsx"
+    book = load_workbook(io.BytesIO(attached.get_content()))
+    assert book["_dirtrack"]["B4"].value == "BTC"
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert status["BTC"]["sent"] is not None and status["VPTU"]["sent"] is None
+    assert status["BTC"]["sent_to"] == "Nguyễn Văn An <an@btc.vn>"
+
+
+@pytest.mark.parametrize("smtp", [("an@btc.vn",)], indirect=True)
+def test_one_refused_mail_does_not_stop_the_others(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert result.exit_code == 1
+    assert "BTC: not sent:" in result.stderr and "an@btc.vn" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: mail to 1 unit failed (BTC)")
+    # the head got it; the focal person did not, so BTC's pack is not counted as sent
+    assert [rcpt for _, rcpt, _ in inbox.messages] == [["binh@btc.vn"], ["chi@syt.vn"]]
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert status["BTC"]["sent"] is None and status["SYT"]["sent"] is not None
+
+
+def test_a_wrong_password_or_no_server_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, user="vanthu", password_env="PACK_PW")
+    monkeypatch.setenv("PACK_PW", "wrong")
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "a"), "--mail")
+    assert result.exit_code == 1 and "refused the login of 'vanthu'" in result.stderr
+    assert inbox.messages == []
+    monkeypatch.delenv("PACK_PW")
+    message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "b"), "--mail")
+    assert "PACK_PW" in message and not (tmp_path / "b").exists()
+    _mail_config(tmp_path, monkeypatch, _free_port())
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "c"), "--mail")
+    assert result.exit_code == 1 and "cannot reach the mail server 127.0.0.1" in result.stderr
+    dry = quarter(
+        "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "d"), "--mail", "--dry-run"
+    )
+    assert dry.exit_code == 0 and "VPTU: no e-mail address" in dry.stderr
+
+
+def test_the_mail_table_is_checked_and_shown(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    config.write_text('[mail]\nhost = "mail.tinhuy.vn"\npasword_env = "X"\n', encoding="utf-8")
+    assert "mail.pasword_env: not a mail setting" in quarter.fail("unit", "list")
+    config.write_text('[mail]\nhost = "h"\nsecurity = "ssl"\n', encoding="utf-8")
+    assert "'ssl' is not one of none, starttls, tls" in quarter.fail("unit", "list")
+    config.write_text('[mail]\nhost = "mail.tinhuy.vn"\nsecurity = "tls"\n', encoding="utf-8")
+    message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert "needs a [mail] table with sender" in message
+    rows = {r["key"]: r for r in quarter.json("config")}
+    assert rows["mail.host"]["value"] == "mail.tinhuy.vn" and rows["mail.host"]["source"] == "file"
+    assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_libreoffice_reads_back(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    filled = tmp_path / "filled" / "SYT.xlsx"
+    filled.parent.mkdir()
+    _fill(
+        folder / "SYT.xlsx", filled, "Chủ trì", {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT"}}
+    )
+    saved = tmp_path / "saved"
+    done = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "xlsx", "--outdir", str(saved), str(filled)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and (saved / "SYT.xlsx").exists(), done.stderr
+    read = quarter.json("pack", "in", str(saved / "SYT.xlsx"), "--date", "2022-09-12")
+    assert read["files"][0]["applied"] == 1
+    assert quarter.json("show", "3")["completed_on"] == "2022-09-09"
