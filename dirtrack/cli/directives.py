@@ -1,6 +1,6 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,11 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dirtrack.models import Unit
 
 
 @app.command("assign")
@@ -58,9 +63,19 @@ def assign(
             help="Idempotency key: the same key again prints the existing ids and writes nothing."
         ),
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Record it even though the unit has the same directive from this meeting.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a directive given at a meeting to a lead unit.
+
+    The same text for the same unit at the same meeting (case, accents and spacing aside) is
+    refused, naming the directive, unless --allow-duplicate.
 
     Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
     """
@@ -77,6 +92,7 @@ def assign(
         with_=with_,
         product=product,
         key=key,
+        allow_duplicate=allow_duplicate,
         as_json=fmt is OutputFormat.JSON,
     )
     if fmt is OutputFormat.JSON:
@@ -97,6 +113,7 @@ def _assign(
     with_: list[str] | None,
     product: str | None,
     key: str | None,
+    allow_duplicate: bool,
     as_json: bool,
 ) -> tuple[list[int], list[dict[str, object]]]:
     """``assign`` in one unit of work; :mod:`dirtrack.audit` writes the change log."""
@@ -121,6 +138,8 @@ def _assign(
                 leads = index.resolve_many(unit or [])
             coordinators = index.resolve_many(with_ or [])
             deadline = when(due, meeting.date) if due else None
+            if not allow_duplicate:
+                _refuse_duplicates(session, meeting.id, leads, text)
             ids = []
             for lead in leads:
                 directive = store.add_directive(
@@ -138,6 +157,18 @@ def _assign(
                 ids.append(directive.id)
         records = _records(session, ids) if as_json else []
     return ids, records
+
+
+def _refuse_duplicates(session: "Session", meeting_id: int, leads: list["Unit"], text: str) -> None:
+    """Refuse to record again a directive a lead unit already has from this meeting."""
+    from dirtrack.errors import Conflict
+    from dirtrack.store.directives import find_same_directive
+
+    for lead in leads:
+        assert lead.id is not None
+        same = find_same_directive(session, meeting_id=meeting_id, unit_id=lead.id, text=text)
+        if same is not None:
+            raise Conflict.of("directive_duplicate", id=same.id, unit=lead.code, meeting=meeting_id)
 
 
 def _records(session: object, ids: list[int]) -> list[dict[str, object]]:

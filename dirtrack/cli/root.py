@@ -9,6 +9,7 @@ import typer
 
 from dirtrack import __version__
 from dirtrack.cli import (  # noqa: F401
+    corrections,
     directives,
     extract,
     limitations,
