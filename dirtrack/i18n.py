@@ -1000,7 +1000,7 @@ MESSAGES.update(
 
 ERRORS.update(
     {
-        "w_change": N_("change"),
+        "w_change": C_("history entry", "change"),
         "day_reopening": N_("reopening date"),
         "extend_not_later": N_(
             "the new deadline {due} of directive {id} is not after the deadline in force "

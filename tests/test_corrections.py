@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, run, snapshot
+from tests.conftest import ENTRY_POINT, Cli, snapshot
 
 
 def records(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -62,7 +62,10 @@ def test_edit_directive_corrects_text_unit_with_due_product(office: Cli, db: str
     assert command["command"] == "edit directive"
     update = next(c for c in command["changes"] if c["entity"] == "directive")
     assert update["fields"]["original_due"] == ["2022-09-30", "2022-12-31"]
-    assert update["fields"]["text"] == ["Bổ sung thành viên đoàn công tác", "Bổ sung thành viên đoàn"]
+    assert update["fields"]["text"] == [
+        "Bổ sung thành viên đoàn công tác",
+        "Bổ sung thành viên đoàn",
+    ]
     office.ok("undo", "--yes")
     assert records(db) == before
 
@@ -76,7 +79,9 @@ def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> Non
 
 
 def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None:
-    unchanged(office, db, "edit", "directive", "1", "--due", "1/5/2022", contains="before the meeting")
+    unchanged(
+        office, db, "edit", "directive", "1", "--due", "1/5/2022", contains="before the meeting"
+    )
     unchanged(office, db, "edit", "directive", "1", "--unit", "Không có", contains="Không có")
     unchanged(office, db, "edit", "directive", "9", "--text", "x", contains="9")
     unchanged(office, db, "edit", "directive", "1", contains="nothing to change")
@@ -117,14 +122,18 @@ def test_edit_meeting_fields_and_attendees(office: Cli, meeting: int, db: str) -
 def test_edit_meeting_refuses_a_date_after_its_directives_dates(
     office: Cli, meeting: int, db: str
 ) -> None:
-    unchanged(office, db, "edit", "meeting", str(meeting), "--date", "1/10/2022", contains="2022-09-30")
+    unchanged(
+        office, db, "edit", "meeting", str(meeting), "--date", "1/10/2022", contains="2022-09-30"
+    )
     office.ok("done", "1", "--date", "10/5/2022")
     message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "11/5/2022")
     assert "completion" in message and "directive 1" in message
     unchanged(office, db, "edit", "meeting", str(meeting), "--kind", "tiệc", contains="tiệc")
     unchanged(office, db, "edit", "meeting", "77", "--title", "x", contains="77")
     unchanged(office, db, "edit", "meeting", str(meeting), "--attendee", "XYZ")
-    assert office.json("edit", "meeting", str(meeting), "--date", "10/5/2022")["date"] == "2022-05-10"
+    assert (
+        office.json("edit", "meeting", str(meeting), "--date", "10/5/2022")["date"] == "2022-05-10"
+    )
 
 
 def test_edit_limitation(office: Cli, db: str) -> None:
@@ -160,7 +169,9 @@ def test_delete_meeting_lists_and_takes_its_dependants(office: Cli, meeting: int
     office.ok("progress", "1", "--percent", "20", "--date", "1/6/2022")
     office.ok("extend", "1", "--to", "31/12/2022", "--date", "20/9/2022")
     other = office.id("add-meeting", "--date", "1/7/2022", "--title", "Họp sau")
-    repeat = office.id("add-limitation", str(other), "--unit", "VPTU", "Thiếu lái xe", "--repeat-of", "1")
+    repeat = office.id(
+        "add-limitation", str(other), "--unit", "VPTU", "Thiếu lái xe", "--repeat-of", "1"
+    )
     before = records(db)
     unchanged(office, db, "delete", "meeting", str(meeting), contains="--yes")
     got = office.json("delete", "meeting", str(meeting), "--yes")
@@ -224,7 +235,9 @@ def test_same_directive_twice_is_refused_naming_it(office: Cli, meeting: int, db
 
 
 def test_extend_to_a_day_not_after_the_deadline_in_force_is_refused(office: Cli, db: str) -> None:
-    unchanged(office, db, "extend", "1", "--to", "30/9/2022", "--date", "1/9/2022", contains="in force")
+    unchanged(
+        office, db, "extend", "1", "--to", "30/9/2022", "--date", "1/9/2022", contains="in force"
+    )
     unchanged(office, db, "extend", "1", "--to", "1/9/2022", "--date", "1/9/2022")
     office.ok("extend", "1", "--to", "31/10/2022", "--date", "1/9/2022")
     unchanged(office, db, "extend", "1", "--to", "15/10/2022", "--date", "2/9/2022")
@@ -270,7 +283,9 @@ def test_undo_change_id_and_its_refusals(office: Cli, db: str) -> None:
     office.ok("--actor", "Bình", "progress", "1", "--percent", "30", "--date", "2/6/2022")
     # a change row's id names its command too
     undone = json.loads(
-        office.ok("--actor", "Chi", "undo", str(progress["changes"][0]["id"]), "--yes", "-f", "json")
+        office.ok(
+            "--actor", "Chi", "undo", str(progress["changes"][0]["id"]), "--yes", "-f", "json"
+        )
     )
     assert [u["id"] for u in undone] == [progress["id"]]
     assert office.json("show", "1")["progress"] == 30
@@ -345,12 +360,6 @@ def test_at_a_terminal_undo_shows_what_it_reverts_and_asks(office: Cli, db: str)
     code, shown = answer(b"y\n")
     assert code == 0 and "undone" in shown, shown
     assert office.json("show", "1")["completed_on"] is None
-
-
-def test_the_installed_program_never_waits_for_an_answer(office: Cli, db: str) -> None:
-    done = run("undo", db=db, input="y\n")
-    assert done.returncode == 1 and "--yes" in done.stderr
-    assert run("undo", "--yes", db=db).returncode == 0
 
 
 def test_new_commands_have_help_in_both_languages(cli: Cli) -> None:

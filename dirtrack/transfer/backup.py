@@ -222,20 +222,14 @@ def restore(
     source = source.expanduser()
     refuse_database(source, db_path)
     revision, counts = inspect_file(source)
-    if confirm is not None:  # asked once the backup is known to be one, before any write
-        current: dict[str, int] | None = None
-        if db_path.exists():
-            try:
-                current = inspect_file(db_path)[1]
-            except DirtrackError:
-                current = {}
-        confirm(db_path, counts, current)
     kept: Path | None = None
     try:
         with part_file(db_path) as (candidate, _fd):
             _copy_into(source, candidate, NoProgress())
             _check_candidate(candidate, source)
             _match_page_size(candidate, db_path)
+            if confirm is not None:  # asked once the backup passed every check, before a write
+                _ask(confirm, db_path, counts)
             if db_path.exists():
                 kept = _kept_name(db_path)
                 try:
@@ -264,6 +258,20 @@ def restore(
     except OSError as exc:
         raise write_failure(exc, db_path) from None
     return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
+
+
+def _ask(
+    confirm: Callable[[Path, dict[str, int], dict[str, int] | None], None],
+    db_path: Path,
+    counts: dict[str, int],
+) -> None:
+    current: dict[str, int] | None = None
+    if db_path.exists():
+        try:
+            current = inspect_file(db_path)[1]
+        except DirtrackError:
+            current = {}
+    confirm(db_path, counts, current)
 
 
 def _check_candidate(candidate: Path, source: Path) -> None:
