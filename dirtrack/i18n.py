@@ -1031,6 +1031,10 @@ ERRORS.update(
             "limitation {id} is linked as a repeat with limitation {other}: unlink it "
             "(limitation unlink) before changing its unit"
         ),
+        "meeting_breaks_repeat": N_(
+            "meeting {id} cannot be moved to {held}: limitation {repeat} would no longer come "
+            "after limitation {first}, which it repeats (limitation unlink first)"
+        ),
         "rename_same": N_("unit {unit} already has that name and code: nothing to rename"),
         "no_change": N_("no change #{id} in the history (see dirtrack history)"),
         "undo_of_undo": N_("#{id} is an undo, and an undo is never undone: run the command again"),

@@ -129,6 +129,10 @@ def test_edit_meeting_refuses_a_date_after_its_directives_dates(
     message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "11/5/2022")
     assert "completion" in message and "directive 1" in message
     unchanged(office, db, "edit", "meeting", str(meeting), "--kind", "tiệc", contains="tiệc")
+    later = office.id("add-meeting", "--date", "1/6/2022", "--title", "Họp sau")
+    office.ok("add-limitation", str(later), "--unit", "VPTU", "Thiếu lái xe", "--repeat-of", "1")
+    message = unchanged(office, db, "edit", "meeting", str(later), "--date", "2/5/2022")
+    assert "limitation 2" in message and "limitation 1" in message
     unchanged(office, db, "edit", "meeting", "77", "--title", "x", contains="77")
     unchanged(office, db, "edit", "meeting", str(meeting), "--attendee", "XYZ")
     assert (

@@ -20,6 +20,7 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
+from dirtrack.store import check_edits
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
@@ -258,11 +259,7 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
             extension, nothing to change.
         Conflict: the new lead unit already holds a directive with this one's key.
     """
-    unknown = sorted(set(changes) - set(DIRECTIVE_EDITS))
-    if unknown:
-        raise ValueError(f"unknown directive edits: {unknown}")
-    if not changes:
-        raise InvalidInput.of("edit_nothing")
+    check_edits(changes, DIRECTIVE_EDITS)
     directive = get_directive(session, directive_id)
     assert directive.id is not None
     held = _meeting_date(session, directive)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.kinds import Category
+from dirtrack.store import check_edits
 from dirtrack.text import clean_optional, clean_text, fold
 
 if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
@@ -74,11 +75,7 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
 
     from dirtrack.models import Limitation
 
-    unknown = sorted(set(changes) - set(LIMITATION_EDITS))
-    if unknown:
-        raise ValueError(f"unknown limitation edits: {unknown}")
-    if not changes:
-        raise InvalidInput.of("edit_nothing")
+    check_edits(changes, LIMITATION_EDITS)
     limitation = get_limitation(session, limitation_id)
     if "text" in changes:
         text = clean_text(changes["text"], "text")

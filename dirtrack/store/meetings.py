@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
+from dirtrack.store import check_edits
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
@@ -118,11 +119,7 @@ def edit_meeting(
             of its limitations).
         Conflict: another meeting has the same date and title (unless ``allow_duplicate``).
     """
-    unknown = sorted(set(changes) - set(MEETING_EDITS))
-    if unknown:
-        raise ValueError(f"unknown meeting edits: {unknown}")
-    if not changes:
-        raise InvalidInput.of("edit_nothing")
+    check_edits(changes, MEETING_EDITS)
     meeting = get_meeting(session, meeting_id)
     assert meeting.id is not None
     if "title" in changes:
@@ -132,6 +129,7 @@ def edit_meeting(
         meeting.title = title
     if "date" in changes:
         _check_dates_after(session, meeting.id, changes["date"])
+        _check_repeats(session, meeting.id, changes["date"])
         meeting.date = changes["date"]
     if "kind" in changes:
         meeting.kind = MeetingKind(changes["kind"]).value
@@ -202,3 +200,37 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
             ident=ident,
             day=day,
         )
+
+
+def _check_repeats(session: Session, meeting_id: int, held: date) -> None:
+    """A limitation repeats one raised before it (``limitation link``): moving a meeting must
+    keep its limitations after those they repeat, and before those that repeat them.
+
+    Raises:
+        Conflict: naming the pair that would be out of order.
+    """
+    from sqlalchemy import select as core_select
+
+    from dirtrack.store import tables
+
+    later, first = tables.limitation.alias("later"), tables.limitation.alias("first")
+    later_at, first_at = tables.meeting.alias("later_at"), tables.meeting.alias("first_at")
+    query = (
+        core_select(
+            later.c.id, first.c.id, later_at.c.id, later_at.c.date, first_at.c.id, first_at.c.date
+        )
+        .select_from(later)
+        .join(first, later.c.repeat_of_id == first.c.id)
+        .join(later_at, later.c.meeting_id == later_at.c.id)
+        .join(first_at, first.c.meeting_id == first_at.c.id)
+        .where((later_at.c.id == meeting_id) | (first_at.c.id == meeting_id))
+    )
+    for repeat, original, at, at_day, first_id, first_day in session.connection().execute(query):
+        if at == first_id:
+            continue
+        at_day = held if at == meeting_id else at_day
+        first_day = held if first_id == meeting_id else first_day
+        if (first_day, first_id) >= (at_day, at):
+            raise Conflict.of(
+                "meeting_breaks_repeat", id=meeting_id, held=held, repeat=repeat, first=original
+            )
