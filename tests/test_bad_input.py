@@ -465,6 +465,11 @@ WORKING = {
     ("unit", "retire"): ["unit", "retire", "VPUB", "--successor", "VPTU"],
     ("unit", "add"): ["unit", "add", "NEW", "Đơn vị mới"],
     ("unit", "list"): ["unit", "list"],
+    ("unit", "rename"): ["unit", "rename", "VPUB", "Văn phòng UBND tỉnh mới"],
+    ("edit", "directive"): ["edit", "directive", "1", "--text", "Đề án A sửa"],
+    ("edit", "meeting"): ["edit", "meeting", "1", "--title", "Họp sửa"],
+    ("edit", "limitation"): ["edit", "limitation", "2", "--text", "Kinh phí hạn hẹp sửa"],
+    ("reopen",): ["reopen", "2"],
 }
 
 
