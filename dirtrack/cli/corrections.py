@@ -186,7 +186,8 @@ def _directive(session: "Session", directive_id: int) -> "Record":
     from dirtrack.records import directive_record
     from dirtrack.store.directives import get_facts
 
-    return directive_record(get_facts(session, directive_id), today())
+    day = today()
+    return directive_record(get_facts(session, directive_id, as_of=day), day)
 
 
 def _print(record: "Record", fmt: OutputFormat, plain: str) -> None:
