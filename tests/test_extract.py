@@ -469,6 +469,11 @@ def test_deadline_phrases() -> None:
     assert find_deadlines("nhiệm kỳ 2016-2021", ref) == []
     assert find_deadlines("theo Quyết định số 46-QĐ/ThU, ngày 28/9/2022", ref) == []
     assert resolve("chậm nhất trong quý IV", ref) == date(2022, 12, 31)
+    # an hour before the day does not hide it
+    assert resolve("trước 17 giờ ngày 20/9", ref) == date(2022, 9, 20)
+    assert [d.due for d in find_deadlines("báo cáo trước 17h00' ngày 03/10/2022", ref)] == [
+        date(2022, 10, 3)
+    ]
 
 
 # --- cleaning and splitting -----------------------------------------------------------------
@@ -705,3 +710,94 @@ def test_extraction_is_fast() -> None:
     for text in texts:
         extract(text)
     assert (time.perf_counter() - start) / len(texts) < 0.5
+
+
+_CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì."
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Ngày 15 và 16/3, ", date(2021, 3, 15)),
+        ("Trong 2 ngày 15-16/3, ", date(2021, 3, 15)),
+        ("Từ ngày 15 đến 17/3/2021, ", date(2021, 3, 15)),
+        ("Sáng thứ Hai (15/3), ", date(2021, 3, 15)),
+        ("Chiều ngày 15-3, ", date(2021, 3, 15)),
+        ("Sáng 15.3, ", date(2021, 3, 15)),
+    ],
+)
+def test_meeting_day_forms(lead: str, expected: date) -> None:
+    draft = extract(lead + _CHAIRED, today=date(2021, 3, 20))
+    assert draft.meeting.date == expected
+
+
+def test_yesterday_is_read_against_the_date_line_only() -> None:
+    dated = extract("Thứ Hai, 15/03/2021 10:20\nChiều hôm qua, " + _CHAIRED)
+    assert dated.meeting.date == date(2021, 3, 14)
+    undated = extract("Chiều hôm qua, " + _CHAIRED, today=date(2021, 3, 20))
+    assert undated.meeting.date is None
+
+
+def test_abbreviated_departments_are_units() -> None:
+    text = (
+        "Ngày 3/7/2023, đồng chí Nguyễn Văn An, Phó Chủ tịch UBND huyện kiểm tra sản xuất. "
+        "Đồng chí yêu cầu Phòng Nông nghiệp & PTNT huyện phối hợp với UBND các xã hướng dẫn "
+        "nông dân gieo cấy đúng lịch thời vụ; Sở TN&MT rà soát các mỏ khoáng sản."
+    )
+    units = [d.unit for d in extract(text).directives]
+    assert units == ["Phòng Nông nghiệp & PTNT huyện", "Sở TN&MT"]
+
+
+def test_topic_frame_before_the_verb_and_reports_of_others() -> None:
+    text = (
+        "Ngày 5/6/2023, Chi bộ tổ chức hội nghị. Trong quý I, Chủ tịch UBND các xã đã chỉ đạo "
+        "các bộ phận chuyên môn tập trung thu ngân sách.\n"
+        "Kết luận hội nghị, đồng chí Nguyễn Văn An yêu cầu các phòng tiếp tục triển khai những "
+        "nhiệm vụ được giao; trong công tác Đảng tiếp tục duy trì các hoạt động đúng quy định."
+    )
+    texts = [d.text for d in extract(text).directives]
+    assert texts == [
+        "các phòng tiếp tục triển khai những nhiệm vụ được giao",
+        "trong công tác Đảng tiếp tục duy trì các hoạt động đúng quy định",
+    ]
+
+
+def test_a_committee_or_the_meeting_orders() -> None:
+    lead = "Sáng 15/3/2023, UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An chủ trì.\n"
+    ordered = extract(lead + "UBND tỉnh yêu cầu Sở Y tế khẩn trương rà soát danh mục thuốc.")
+    assert [(d.unit, d.text) for d in ordered.directives] == [
+        ("Sở Y tế", "Sở Y tế khẩn trương rà soát danh mục thuốc")
+    ]
+    done = extract(
+        lead + "Nhiều nội dung đã được Thường trực, Ban Thường vụ Tỉnh ủy chỉ đạo kịp thời."
+    )
+    assert not done.directives
+
+
+def test_tasks_announced_without_a_colon_continue_in_the_next_paragraphs() -> None:
+    text = (
+        "Sáng 15/3/2023, UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An chủ trì.\n"
+        "Phát biểu kết luận, đồng chí Nguyễn Văn An yêu cầu các đơn vị tập trung thực hiện "
+        "một số nội dung.\n"
+        "Tập trung chỉ đạo thu hoạch lúa vụ xuân.\n"
+        "Phòng Tài chính - Kế hoạch huyện tham mưu phân bổ vốn cho các xã theo kế hoạch.\n"
+        "Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.\n"
+        "Năm 2022, huyện đạt nhiều kết quả tích cực trên các lĩnh vực."
+    )
+    units = [d.unit for d in extract(text).directives]
+    assert units[1:] == [None, "Phòng Tài chính - Kế hoạch huyện", "Văn phòng HĐND và UBND huyện"]
+
+
+def test_a_sentence_that_opens_on_the_request_is_a_task() -> None:
+    text = (
+        "Làm việc với UBND xã An Phú, Thường trực HĐND huyện đánh giá cao kết quả của xã. "
+        "Đề nghị UBND xã An Phú tăng cường phối hợp với Mặt trận trong công tác giám sát."
+    )
+    assert [(d.unit, d.text) for d in extract(text).directives] == [
+        (
+            "UBND xã An Phú",
+            "UBND xã An Phú tăng cường phối hợp với Mặt trận trong công tác giám sát",
+        )
+    ]
+    # "yêu cầu đặt ra" is a noun, not a request
+    assert not extract("Yêu cầu đặt ra là phải hoàn thành các chỉ tiêu năm 2023.").directives

@@ -52,8 +52,8 @@ _CAPTION_START = re.compile(
     r"dai bieu (?:du|tham du)|cac dong chi lanh dao)\b"
 )
 _CAPTION_TAIL = re.compile(
-    r"\b(?:phat bieu|ket luan|tang|trao|chup anh|thao luan|kiem tra|tham|lam viec|du hoi nghi|"
-    r"chu tri)\b[^,;:]{0,60}[.]?\s*$"
+    r"\b(?:phat bieu|ket luan|tang|trao|chup anh|thao luan|kiem tra|tham(?! muu| gia)|lam viec|"
+    r"du hoi nghi|chu tri)\b[^,;:]{0,60}[.]?\s*$"
 )
 _PERSONISH_START = re.compile(
     r"^(?:dong chi|d/c|ong|ba|pho|bi thu|chu tich|uy vien|uv|truong|giam doc|lanh dao|"

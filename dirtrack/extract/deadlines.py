@@ -28,10 +28,13 @@ _PREP = (
     r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc))?"
 )
 _YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4})?"
+#: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").
+_HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|chieu|toi))?"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # trước ngày 30/6[/2022], chậm nhất ngày 15-7
     re.compile(
-        rf"\b{_PREP}(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?(?![\d/])"
+        rf"\b{_PREP}(?:\s+{_HOUR},?)?(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}"
+        rf"(?:\s*[/.-]\s*\d{{4}})?(?![\d/])"
     ),
     # trước ngày 30 tháng 6 [năm 2022]
     re.compile(rf"\b{_PREP}\s+ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s*,?\s*nam\s+\d{{4}})?"),
@@ -61,7 +64,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 _EXPLICIT = re.compile(rf"^{_PREP}\b")
 _STRIP = re.compile(
     r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
-    r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den)\s+)+"
+    r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
+    rf"{_HOUR},?)\s+)+"
 )
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 

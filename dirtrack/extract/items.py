@@ -84,6 +84,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_AFTER,
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
+    TOPIC_OPEN,
     WITH_CUE,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
@@ -96,6 +97,11 @@ _TURNS_POSITIVE = re.compile(r",\s*(?:song|nhung)\s+[^;]*\b(?:dat|co nhieu co ga
 _REPORTS_PAST = re.compile(
     r"\b(?:dong chi|d/c|bi thu|chu tich|giam doc)\b[^.;:]{0,80}?\bda\s+(?:quan triet|trien khai|"
     r"danh gia|thong qua|trinh bay|bao cao|thong tin|neu)\b"
+)
+#: A collective subject reporting what it did ("Chủ tịch UBND các xã, thị trấn đã chỉ đạo"):
+#: the speech verb right after it, in the past, gives no task of the meeting.
+_REPORTED_BY_MANY = re.compile(
+    r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
@@ -372,6 +378,24 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     return first
 
 
+#: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
+#: ...", "Đồng thời, yêu cầu ..."): the report's subject (the leader, the body) asks.
+_REQUEST_OPEN = re.compile(
+    r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
+    r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
+)
+
+
+def _opens_on_request(key: str, low: str) -> bool:
+    m = _REQUEST_OPEN.match(key)
+    if m is None:
+        return False
+    return (
+        low[m.end() - len("de nghi") : m.end()] in SPEECH_VERB_TONED
+        or low[m.end() - len("yeu cau") : m.end()] in SPEECH_VERB_TONED
+    )
+
+
 def _speech_frame(key: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
@@ -404,6 +428,16 @@ def _core(
         return modal.start()
     if open_ctx and IMPERATIVE.match(ckey):
         return start
+    topic = TOPIC_OPEN.match(ckey) if open_ctx else None
+    if topic is not None:
+        # "Về công tác X, tiếp tục ...", "trong công tác Đảng tiếp tục duy trì ...": the task
+        # starts at the first imperative verb of the next few words
+        for word in re.finditer(r"\S+", key[start + topic.end() : end]):
+            if word.start() > 60:
+                break
+            at = start + topic.end() + word.start()
+            if IMPERATIVE.match(key[at:end]):
+                return at
     first = next(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
         None,
@@ -462,6 +496,32 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     return bool(_LIST_INTRO.search(body))
 
 
+#: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung
+#: thực hiện một số nhiệm vụ trọng tâm sau.", "... các nội dung như sau.").
+_ANNOUNCES_TASKS = re.compile(
+    r"(?:\b(?:mot so|cac|nhung|\d+)\s+(?:nhiem vu|noi dung|giai phap|van de|cong viec|"
+    r"nhom nhiem vu|nhom giai phap)\b[^.;:]*|\bnhu sau|\bsau day)\s*[.…]?\s*$"
+)
+
+
+def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
+    """Whether a paragraph after an announcement of tasks is one of them: it opens on a list
+    marker, "Về ...", "Giao ...", an imperative verb, a topic frame or a unit that acts."""
+    if not para.sentences:
+        return False
+    first = para.sentences[0]
+    key, low = fold_aligned(first), lower_aligned(first)
+    if LIST_MARKER.match(para.text) or _TASK_START.match(key) or TOPIC_OPEN.match(key):
+        return True
+    clause = split_clauses(first)[0]
+    start = _skip_lead(key, clause.start, clause.start + len(clause.text))
+    end = clause.start + len(clause.text)
+    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must
+    core = _core(key, low, start, end, True, resolver.mentions(first))
+    modal = MODAL.search(low, start, end)
+    return core is not None and (modal is None or core != modal.start())
+
+
 _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
@@ -513,8 +573,10 @@ def extract_directives(
         in_zone = carry == "heading" or (
             carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
         )
+        # "... yêu cầu tập trung thực hiện một số nhiệm vụ sau." and then a paragraph per task
+        in_zone = in_zone or (carry == "tasks" and _opens_task(para, resolver))
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
-        if carry == "colon" and not in_zone:
+        if carry in ("colon", "tasks") and not in_zone:
             carry = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
@@ -524,11 +586,13 @@ def extract_directives(
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            if not in_zone and _speech_frame(key):
+            if not in_zone and (_speech_frame(key) or _opens_on_request(key, low)):
                 in_zone = True
             if not in_zone:
                 continue
             asked = _speech_verb(key, low, 0, len(key))
+            if asked is not None and _REPORTED_BY_MANY.search(key[: asked.start()]):
+                continue  # "Chủ tịch UBND các xã đã chỉ đạo ...": what others did, no task
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
@@ -667,6 +731,11 @@ def extract_directives(
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
             carried_frame = list_frame or last_due
+        elif (
+            in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
+        ):
+            carry = "tasks"
+            carried_frame = None
         elif carry != "colon":
             carried_frame = None
     return found

@@ -101,6 +101,13 @@ _TIME_OF_DAY = r"(?:sang|chieu|toi|trua|dem|hom nay|hom qua)(?:\s+(?:nay|qua|hom
 MEETING_DAY = re.compile(
     rf"\b(?:{_TIME_OF_DAY}\s*,?\s*(?:\(?\s*ngay\s+)?|ngay\s+)\(?\s*(?:{_DAY_MONTH}|{_LONG_DATE})"
 )
+#: A meeting over a few days, read as its first day: "Ngày 15 và 16/3", "Trong 2 ngày 15-16/3",
+#: "Từ ngày 15 đến 17/3/2021", "sáng 15 và chiều 16-3".
+MEETING_SPAN = re.compile(
+    rf"\b(?:(?:trong\s+(?:\d|hai|ba|bon)\s+)?(?:tu\s+)?ngay|{_TIME_OF_DAY})\s+(\d{{1,2}})\s*"
+    rf"(?:va|den|-|–|,)\s*(?:(?:{_TIME_OF_DAY})\s+)?(?:ngay\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})"
+    rf"(?:\s*[/.-]\s*(\d{{4}}))?(?![\d/])"
+)
 #: Any day written in the text (``6/5``, ``06-05-2022``, ``ngày 6 tháng 5 năm 2022``).
 ANY_DAY = re.compile(rf"(?<![\d/.-])(?:{_DAY_MONTH}|ngay\s+{_LONG_DATE})(?![\d/])")
 #: A full date with its year.
@@ -273,7 +280,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
-    r"huong dan|de)\s*$)"
+    r"huong dan|de|"
+    # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
+    r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao)\s*$)"
 )
 SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
@@ -287,6 +296,13 @@ LEADER_REF = re.compile(
 LEADER_BODY_SPEAKS = re.compile(
     r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac)\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
+    # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
+    # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
+    # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
+    r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
+    r"(?:tinh|huyen|thanh pho|thi xa|quan)|(?:tinh|huyen|thanh|thi) uy|hoi nghi|cuoc hop|"
+    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu)\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(
@@ -311,95 +327,99 @@ PRAISE = re.compile(
 PAST = re.compile(r"\b(?:da|vua|dang)\b")
 
 #: Verbs that open an imperative clause ("Nâng cao...", "Phối hợp...", "Cũng cố...").
-IMPERATIVE = re.compile(
-    r"^\s*"
-    + words(
-        "nang cao",
-        "tang cuong",
-        "tiep tuc",
-        "day manh",
-        "chu trong",
-        "chu dong",
-        "phoi hop",
-        "tap trung",
-        "thuc hien",
-        "trien khai",
-        "xay dung",
-        "kien toan",
-        "ra soat",
-        "doi moi",
-        "cung co",
-        "quan tam",
-        "khan truong",
-        "nghien cuu",
-        "tham muu",
-        "hoan thanh",
-        "hoan thien",
-        "don doc",
-        "kiem tra",
-        "huong dan",
-        "sap xep",
-        "bo sung",
-        "to chuc",
-        "dam bao",
-        "bao dam",
-        "phat huy",
-        "khac phuc",
-        "quan triet",
-        "lam tot",
-        "giai quyet",
-        "xu ly",
-        "thuong xuyen",
-        "som",
-        "uu tien",
-        "chan chinh",
-        "nam chac",
-        "nam bat",
-        "phan cong",
-        "soat xet",
-        "can nhac",
-        "dieu chinh",
-        "ban hanh",
-        "tich cuc",
-        "duy tri",
-        "bam sat",
-        "ung dung",
-        "cai thien",
-        "nghiem tuc",
-        "tuyen truyen",
-        "van dong",
-        "huy dong",
-        "chuan bi",
-        "bao cao",
-        "xem xet",
-        "theo doi",
-        "giam sat",
-        "thu thap",
-        "cap nhat",
-        "phan dau",
-        "quyet liet",
-        "giu vung",
-        "mo rong",
-        "tong hop",
-        "chi dao",
-        "lanh dao",
-        "nang cao hon nua",
-        "chu y",
-        "tiep thu",
-        "day nhanh",
-        "san sang",
-        "khong de",
-        "thanh lap",
-        "rut kinh nghiem",
-        "hoan chinh",
-        "thao go",
-        "ho tro",
-        "cham lo",
-        "siet chat",
-        "lam ro",
-        "di sau",
-        "tuan thu",
-    )
+IMPERATIVE_VERBS = (
+    "nang cao",
+    "tang cuong",
+    "tiep tuc",
+    "day manh",
+    "chu trong",
+    "chu dong",
+    "phoi hop",
+    "tap trung",
+    "thuc hien",
+    "trien khai",
+    "xay dung",
+    "kien toan",
+    "ra soat",
+    "doi moi",
+    "cung co",
+    "quan tam",
+    "khan truong",
+    "nghien cuu",
+    "tham muu",
+    "hoan thanh",
+    "hoan thien",
+    "don doc",
+    "kiem tra",
+    "huong dan",
+    "sap xep",
+    "bo sung",
+    "to chuc",
+    "dam bao",
+    "bao dam",
+    "phat huy",
+    "khac phuc",
+    "quan triet",
+    "lam tot",
+    "giai quyet",
+    "xu ly",
+    "thuong xuyen",
+    "som",
+    "uu tien",
+    "chan chinh",
+    "nam chac",
+    "nam bat",
+    "phan cong",
+    "soat xet",
+    "can nhac",
+    "dieu chinh",
+    "ban hanh",
+    "tich cuc",
+    "duy tri",
+    "bam sat",
+    "ung dung",
+    "cai thien",
+    "nghiem tuc",
+    "tuyen truyen",
+    "van dong",
+    "huy dong",
+    "chuan bi",
+    "bao cao",
+    "xem xet",
+    "theo doi",
+    "giam sat",
+    "thu thap",
+    "cap nhat",
+    "phan dau",
+    "quyet liet",
+    "giu vung",
+    "mo rong",
+    "tong hop",
+    "chi dao",
+    "lanh dao",
+    "nang cao hon nua",
+    "chu y",
+    "tiep thu",
+    "day nhanh",
+    "san sang",
+    "khong de",
+    "thanh lap",
+    "rut kinh nghiem",
+    "hoan chinh",
+    "thao go",
+    "ho tro",
+    "cham lo",
+    "siet chat",
+    "lam ro",
+    "di sau",
+    "tuan thu",
+)
+IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
+#: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
+#: ...", "Trong công tác Đảng tiếp tục duy trì ..."): the task starts at its verb.
+TOPIC_OPEN = re.compile(
+    r"^\W*(?:ve|doi voi|rieng|rieng doi voi|trong|tren)\s+(?:cong tac|linh vuc|viec|van de|"
+    r"nhiem vu|du an|chuong trinh|thang|quy|nam|thoi gian|giai doan|dot)\b"
 )
 #: Verbs that follow a unit named as the subject of a task ("Ban Tổ chức tham mưu...").
 ACTION_AFTER_UNIT = re.compile(

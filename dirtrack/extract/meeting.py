@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dirtrack.extract.clean import Block, full_dates, title_of
 from dirtrack.extract.folding import Folded, Token, fold_aligned, tokens
@@ -47,6 +47,7 @@ from dirtrack.extract.lexicon import (
     KIND_CUES,
     MEETING_DAY,
     MEETING_NOUN,
+    MEETING_SPAN,
     PERSON_INTRO,
     SURNAMES,
     TITLE_BIGRAMS,
@@ -61,6 +62,8 @@ from dirtrack.extract.lexicon import (
 _NAMED_REPORT = re.compile(r"\b(?:bao cao|du thao)\s+(?:so ket|tong ket)\b")
 _OPENS_ON_DAY = re.compile(r"^\W*(?:sang|chieu|toi|trua|ngay)\b")
 _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\b")
+#: "Hôm qua", "chiều qua", "tối hôm qua": the day before the article's date line.
+_YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
 _LEVEL_WORD = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp)\s*$")
@@ -317,6 +320,12 @@ def _day_month(match: re.Match[str]) -> tuple[int, int, int | None]:
 def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     """Day, month (and year) of the meeting in a sentence: "Sáng 6/5", "chiều ngày 28/12"."""
     key = fold_aligned(sentence)
+    for span in MEETING_SPAN.finditer(key):
+        first, last, month = int(span[1]), int(span[2]), int(span[3])
+        if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
+            continue
+        if 0 < last - first <= 4 and 1 <= month <= 12:  # a few days, not a period's bounds
+            return first, month, int(span[4]) if span[4] else None
     for m in MEETING_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
@@ -355,7 +364,7 @@ def find_lead(sentences: Sequence[str]) -> int:
             return i
     for i, sentence in enumerate(sentences[:6]):
         key = fold_aligned(sentence)
-        if (_NOW_WORDS.search(key) or _any_day(sentence)) and (
+        if (_NOW_WORDS.search(key) or _YESTERDAY_WORDS.search(key) or _any_day(sentence)) and (
             MEETING_NOUN.search(key) or _MEETING_VERB.search(key)
         ):
             return i
@@ -394,6 +403,8 @@ def meeting_date(
     after = [when for i, when in datelines if i > lead_block]
     stamp = before[-1] if before else (after[0] if after else None)
     if found is None:
+        if _YESTERDAY_WORDS.search(fold_aligned(lead)) and stamp is not None:
+            return stamp - timedelta(days=1)
         if _NOW_WORDS.search(fold_aligned(lead)) and stamp is not None:
             return stamp
         return None

@@ -114,6 +114,29 @@ _PARTY_BOARDS = (
 )
 
 
+#: The same departments written with "&", dashes or abbreviations ("Nông nghiệp & PTNT",
+#: "NN&PTNT", "TN và MT", "LĐ-TB&XH"), as reports often write them.
+_DEPARTMENTS_SHORT = (
+    r"nong nghiep\s*(?:va|&|-)\s*(?:phat trien nong thon|ptnt)",
+    r"nn\s*(?:va|&|-)\s*ptnt",
+    r"tai nguyen\s*(?:&|-)\s*moi truong",
+    r"tn\s*(?:va|&|-)\s*mt",
+    r"lao dong\s*-?\s*thuong binh\s*(?:&|-)\s*xa hoi",
+    r"ld\s*-?\s*tb\s*(?:va|&|-)\s*xh",
+    r"giao duc\s*&\s*dao tao",
+    r"gd\s*(?:va|&|-)\s*dt",
+    r"van hoa\s*(?:&)\s*thong tin",
+    r"vh\s*(?:va|&|-)\s*tt",
+    r"ke hoach\s*&\s*dau tu",
+    r"kh\s*(?:va|&|-)\s*dt",
+    r"tc\s*-\s*kh",
+    r"gtvt",
+    r"khcn",
+    r"kh\s*(?:va|&)\s*cn",
+    r"tt\s*(?:va|&)\s*tt",
+)
+
+
 def _alt(items: Sequence[str]) -> str:
     return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
 
@@ -135,7 +158,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (rf"{_PARTY}", "leadership", "committee", True),
     (
-        rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
+        rf"van phong (?:doan {_DBQH}(?: va {_HDND})?(?: {_GOV})?|"
+        rf"{_HDND}\s*(?:va|&|-)\s*{_UBND}(?: {_GOV})?|{_UBND}(?: {_GOV})?|"
         rf"{_HDND}(?: {_GOV})?|{_PARTY}|dang uy(?: {_GOV})?|chinh phu|trung uong dang|quoc hoi|"
         rf"chu tich nuoc)",
         "unit",
@@ -158,7 +182,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (rf"(?:uy ban kiem tra|ubkt)(?: (?:{_PARTY}|trung uong))?", "board", "ubkt", False),
-    (rf"so {_alt(_DEPARTMENTS)}", "unit", "so", False),
+    (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
@@ -194,7 +218,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
         rf"tai nguyen va moi truong|kinh te|kinh te va ha tang|kinh te - ha tang|quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
-        rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra)(?: {_GOV})?",
+        rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra|{_alt(_DEPARTMENTS_SHORT)})"
+        rf"(?: {_GOV})?",
         "unit",
         "phong",
         True,
@@ -208,6 +233,15 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
+    (
+        rf"(?:chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
+        rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
+        rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su)"
+        rf"(?: khu vuc)?(?: {_GOV})?",
+        "unit",
+        "co quan",
+        True,
+    ),
     (
         r"hoi (?:nong dan|lien hiep phu nu|cuu chien binh|chu thap do|cuu thanh nien xung phong)"
         rf"(?: {_GOV})?",
