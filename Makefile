@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEMO_STAMP := $(VENV)/.installed-demo
 DEMO_DB := $(CURDIR)/demo/demo.db
 
 .PHONY: install demo test test-all lint typecheck pytest bench clean catalog
@@ -19,7 +20,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+# The demo needs dirtrack alone: not the test tools, not the PostgreSQL driver.
+# (A venv that `make install` has filled already holds it.)
+$(DEMO_STAMP): $(BIN)/python pyproject.toml
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then :; else \
+		$(BIN)/python -m pip install --quiet -e .; fi
+	touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	@mkdir -p demo
 	@rm -f $(DEMO_DB)
 	DIRTRACK_DB=$(DEMO_DB) bash examples/seed_meetings.sh

@@ -507,6 +507,8 @@ MESSAGES.update(
 TEXT.update(
     {
         "remind_title": N_("Reminders"),
+        "completed_on": N_("Completed on"),
+        "done_by": N_("by {day}, exact day unknown"),
         "due_soon": N_("Due soon"),
         "last_update": N_("Last update"),
         "stale_mark": N_("no recent update"),
@@ -545,6 +547,45 @@ TEXT.update(
         "act_delete": N_("deleted"),
     }
 )
+
+# The change log's column names as people read them in ``history`` (JSON keeps the names).
+FIELDS: dict[str, Entry] = {
+    "code": N_("code"),
+    "name": N_("name"),
+    "parent_id": N_("parent unit"),
+    "successor_id": N_("successor"),
+    "retired_on": N_("retired on"),
+    "unit_id": C_("field", "unit"),
+    "alias": N_("alias"),
+    "meeting_id": C_("field", "meeting"),
+    "date": C_("field", "date"),
+    "title": C_("field", "title"),
+    "kind": C_("field", "kind"),
+    "chair": C_("field", "chair"),
+    "chair_title": N_("chair's title"),
+    "doc": N_("document"),
+    "note": C_("field", "note"),
+    "key": N_("script key"),
+    "text": C_("field", "text"),
+    "original_due": N_("original deadline"),
+    "due_text": N_("deadline as written"),
+    "product": C_("field", "product"),
+    "completed_on": N_("completed on"),
+    "completed_on_exact": N_("exact completion date"),
+    "completion_note": N_("completion note"),
+    "cancelled_on": N_("cancelled on"),
+    "cancel_reason": N_("reason for cancelling"),
+    "directive_id": C_("field", "directive"),
+    "reported_on": N_("reported on"),
+    "percent": N_("percent"),
+    "approved_on": N_("approved on"),
+    "new_due": N_("new deadline"),
+    "reason": C_("field", "reason"),
+    "category": C_("field", "category"),
+    "resolved_on": N_("resolved on"),
+    "resolve_note": N_("resolution note"),
+    "repeat_of_id": N_("repeat of"),
+}
 
 MESSAGES.update(
     {
@@ -623,6 +664,7 @@ ERRORS: dict[str, Entry] = {
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
+    "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
     "bad_id": N_("{what} id must be a positive number, not {value}"),
     "no_fields": N_("--fields needs at least one field name, e.g. --fields id,status"),
     "unknown_fields": NP_(

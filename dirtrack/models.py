@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 from dirtrack.kinds import Category, MeetingKind
@@ -109,6 +109,11 @@ class Directive(SQLModel, table=True):
     product: str | None = None
     key: str | None = Field(default=None, max_length=200)
     completed_on: dt.date | None = None
+    # False: the exact day is unknown and completed_on is its bound, the day by which it was
+    # done (an office sheet's "Đã hoàn thành" as of its own date).
+    completed_on_exact: bool = Field(
+        default=True, sa_column=Column(Boolean, nullable=False, server_default=true())
+    )
     completion_note: str | None = None
     cancelled_on: dt.date | None = None
     cancel_reason: str | None = None

@@ -115,6 +115,8 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "status": status.value,
         "progress": facts.progress_at(as_of),
         "completed_on": iso(facts.completed_by(as_of)),
+        # False: done by completed_on, the exact day unknown; null while not completed.
+        "completed_on_exact": facts.completed_on_exact if facts.completed_by(as_of) else None,
         "cancelled_on": iso(facts.cancelled_by(as_of)),
         "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,
@@ -166,7 +168,17 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
             )
     if done := facts.completed_by(as_of):
         events.append(
-            (done, 3, {"date": iso(done), "event": "completed", "note": facts.completion_note})
+            (
+                done,
+                3,
+                {
+                    "date": iso(done),
+                    "event": "completed",
+                    "note": facts.completion_note,
+                    # False: done by this date, the exact day unknown
+                    "exact": facts.completed_on_exact,
+                },
+            )
         )
     if cancelled := facts.cancelled_by(as_of):
         events.append(

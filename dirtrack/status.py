@@ -94,6 +94,8 @@ class DirectiveFacts:
     key: str | None = None
     completion_note: str | None = None
     cancel_reason: str | None = None
+    # False: completed_on is only the day by which it was done (see models.Directive).
+    completed_on_exact: bool = True
 
     # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T
     # and the status at T (see :mod:`dirtrack.store.rules`).

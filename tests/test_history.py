@@ -267,7 +267,8 @@ def test_undo_dry_run_shows_and_writes_nothing(seeded: Cli, db_path: Path) -> No
     digest = file_digest(db_path)
     result = seeded("undo", "--dry-run")
     assert result.exit_code == 0
-    assert "would undo" in result.stderr and "completed_on: — → 2022-06-20" in result.stderr
+    # Field names as people read them (the JSON keeps the column names).
+    assert "would undo" in result.stderr and "completed on: — → 2022-06-20" in result.stderr
     assert file_digest(db_path) == digest
     assert seeded.json("show", "1")["completed_on"] == "2022-06-20"
 
@@ -312,7 +313,10 @@ def test_history_lists_commands_newest_first_and_filters_by_actor(seeded: Cli) -
     mine = history(seeded, "--by", "chanh-vp")
     assert [c["command"] for c in mine] == ["done"]
     table = seeded.ok("history", "--limit", "1")
-    assert "chanh-vp" in table and "completed_on" in table
+    assert "chanh-vp" in table and "completed on: — → 2022-06-20" in table
+    assert "completed_on" not in table
+    vi = seeded.ok("--lang", "vi", "history", "--limit", "1")
+    assert "ngày hoàn thành: — → 20/06/2022" in vi
 
 
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:

@@ -273,9 +273,13 @@ def test_a_database_at_0001_with_data_upgrades_keeping_every_row(blank: str) -> 
     assert before.pop("alembic_version") == [("0001",)]
     assert after.pop("alembic_version") == [(SCHEMA_REVISION,)]
     log_before, log_after = before.pop("change_log"), after.pop("change_log")
+    directives_before, directives_after = before.pop("directive"), after.pop("directive")
     assert after == before
     # 0002 adds change_log.directive_id after the columns 0001 had.
     assert [row[: len(row) - 1] for row in log_after] == log_before
+    # 0009 adds directive.completed_on_exact: every completion recorded so far has its day.
+    assert [row[:-1] for row in directives_after] == directives_before
+    assert {row[-1] for row in directives_after} == {1}
     report = cli.json("report", "--period", "2022-01-01..2022-03-31", "--as-of", "2022-03-31")
     assert {row["code"]: (row["total"], row["overdue"]) for row in report["units"]} == {
         "BTC": (2, 1),
@@ -489,6 +493,8 @@ def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
     after = snapshot(db)
     assert after["alembic_version"] == [(SCHEMA_REVISION,)]
     skip = {"alembic_version", "sqlite_sequence"}
+    # 0009 adds directive.completed_on_exact (true for all) after the columns 0002 had.
+    after["directive"] = [row[:-1] for row in after["directive"]]
     assert {k: v for k, v in after.items() if k not in skip} == {
         k: v for k, v in before.items() if k not in skip
     }

@@ -421,6 +421,25 @@ def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: li
         assert (tmp_path / "err").read_text(encoding="utf-8") == ""
 
 
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
+@pytest.mark.parametrize("args", [["list"], ["overdue"], ["show", "1"]])
+def test_head_of_a_table_drawn_by_rich_exits_141_quietly(
+    big: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """A table rich draws (a forced terminal, or text rich must escape) exited 1: rich's own
+    answer to a closed pipe is SystemExit(1)."""
+    command = " ".join([ENTRY_POINT, "--db", str(big), *args])
+    env = {**os.environ, "FORCE_COLOR": "1", "COLUMNS": "100"}
+    # `show` is short: its reader leaves at once, long before dirtrack writes its first line.
+    reader = "(exec 0<&-; true)" if args[0] == "show" else "head -1"
+    script = f'{command} 2>"{tmp_path / "err"}" | {reader}; echo "exit ${{PIPESTATUS[0]}}"'
+    done = subprocess.run(
+        ["/bin/bash", "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.splitlines()[-1] == "exit 141", done.stdout
+    assert (tmp_path / "err").read_text(encoding="utf-8") == ""
+
+
 def sigint_held(pid: int) -> bool:
     """Whether the process holds SIGINT back (blocked): dirtrack's start-up has begun."""
     try:

@@ -70,6 +70,11 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
 
     for name in _TYPER_WORDS:
         put(rich_utils, name)
+    from dirtrack.render.table import console_class
+
+    # Typer's help and error panels: a closed pipe is exit 141 there too, not rich's exit 1.
+    saved.append((rich_utils, "Console", rich_utils.Console))  # type: ignore[attr-defined]
+    rich_utils.Console = console_class()  # type: ignore[attr-defined]
     if command is not None:
         for attr in ("help", "short_help", "epilog"):
             put(command, attr)

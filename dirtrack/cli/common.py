@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -80,6 +80,24 @@ class State:
     lang: str
     # Who makes the changes, for the change log: --actor / DIRTRACK_ACTOR, else the OS user.
     actor: str | None = None
+    # The zone people read times in (history): --timezone / the file's timezone, else the
+    # machine's own (None).
+    timezone: str | None = None
+
+    def zone(self) -> tzinfo | None:
+        """The zone of :attr:`timezone`, None for the machine's own.
+
+        Raises:
+            InvalidInput: no such zone.
+        """
+        if self.timezone is None:
+            return None
+        from zoneinfo import ZoneInfo
+
+        try:
+            return ZoneInfo(self.timezone)
+        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            raise InvalidInput.of("bad_timezone", value=self.timezone) from None
 
 
 def state(ctx: typer.Context) -> State:

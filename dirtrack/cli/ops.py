@@ -82,7 +82,9 @@ def remind(
         facts, as_of=day, within=within, stale_after=stale_after, touched=touched
     )
     lang = state(ctx).lang
-    views.remind(reminders, reminder_items(reminders), fmt, lang, fields=chosen)
+    views.remind(
+        reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
+    )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
         err(msg("remind_none", lang, n=within, date=day.isoformat()))
     overdue = reminders["totals"]["overdue"]
@@ -175,13 +177,15 @@ def history(
         if not targets:
             commands = log.recent_commands(session, limit=limit or None, actor=by)
             records = [command_record(c, log.command_changes(session, c)) for c in commands]
-            views.history_commands(records, fmt, lang, fields=chosen)
+            view = _history_view(ctx, session)
+            views.history_commands(records, fmt, lang, fields=chosen, view=view)
             return
         parts, ident, title = _history_target(session, directive_id, meeting, limitation, unit)
         changes = log.changes_of(session, parts, ident)
         if not changes:
             _must_exist(session, parts, ident)
         owners = log.command_of(session, [c.id for c in changes])
+        view = _history_view(ctx, session)
     records = []
     for change in changes:
         if by is not None and change.actor != by:
@@ -197,7 +201,19 @@ def history(
             }
         )
         records.append(record)
-    views.history_changes(records, fmt, lang, title=f"{t('history', lang)}: {title}", fields=chosen)
+    views.history_changes(
+        records, fmt, lang, title=f"{t('history', lang)}: {title}", fields=chosen, view=view
+    )
+
+
+def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
+    """Unit codes by id (retired units too) and the zone the times are shown in."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit
+
+    codes = {row.id: row.code for row in session.execute(select(unit.c.id, unit.c.code))}
+    return views.HistoryView(units=codes, zone=state(ctx).zone())
 
 
 def _history_target(
@@ -342,6 +358,7 @@ KNOWN_SETTINGS = (
     ((), "db"),
     ((), "lang"),
     ((), "actor"),
+    ((), "timezone"),
     (("report",), "cutoff"),
     (("remind",), "within"),
     (("remind",), "stale_after"),
@@ -404,7 +421,7 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
             "origin": config.CONFIG_ENV if named else "",
         }
     )
-    for name in ("db", "lang", "actor"):
+    for name in ("db", "lang", "actor", "timezone"):
         source = _source_name(root, name)
         param = params[name]
         origin = ""
@@ -422,12 +439,30 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
                 found = [v for v in ("LC_ALL", "LANG") if os.environ.get(v)]
                 origin = f"{found[0]}={os.environ[found[0]]}" if found else ""
                 default_lang()
-        else:
+        elif name == "actor":
             value = st.actor or default_actor()
             if source == "default":
                 origin = "OS user"
+        else:
+            value = st.timezone or _machine_zone()
+            if source == "default":
+                origin = "TZ=" + os.environ["TZ"] if os.environ.get("TZ") else "machine"
         rows.append({"key": name, "value": value, "source": source, "origin": origin})
     return rows
+
+
+def _machine_zone() -> str:
+    """The machine's time zone: its name where the system says it, else its abbreviation."""
+    from datetime import datetime
+
+    if os.environ.get("TZ"):
+        return os.environ["TZ"]
+    link = Path("/etc/localtime")
+    if link.is_symlink():
+        target = str(link.resolve())
+        if "zoneinfo/" in target:
+            return target.split("zoneinfo/", 1)[1]
+    return datetime.now().astimezone().tzname() or "UTC"
 
 
 def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:

@@ -56,6 +56,14 @@ def root(
             metavar="NAME",
         ),
     ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            help="Time zone for the times people read, e.g. Asia/Ho_Chi_Minh "
+            "(default: the machine's).",
+            metavar="ZONE",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
@@ -63,7 +71,13 @@ def root(
     """Follow up on what leaders decide in meetings: directives, limitations and reports."""
     from dirtrack.i18n import default_lang
 
-    ctx.obj = State(db=db, lang=lang.value if lang else default_lang(), actor=_actor(actor))
+    ctx.obj = State(
+        db=db,
+        lang=lang.value if lang else default_lang(),
+        actor=_actor(actor),
+        timezone=timezone,
+    )
+    ctx.obj.zone()  # an unknown zone is an error whatever the command
 
 
 def _actor(value: str | None) -> str | None:

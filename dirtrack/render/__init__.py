@@ -56,13 +56,22 @@ def visible(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a listing: the record key, its header key, and how people see the value."""
+    """One column of a listing: the record key, its header key, and how people see the value.
+
+    At a terminal the table fits the window (:func:`dirtrack.render.table.fit`): ``priority``
+    0 marks a column that always stays (the id, the unit, the deadline, the text); when the
+    window is too narrow, the column with the highest priority goes first (the last of equals).
+    A ``wrap`` column wraps at word boundaries and is never narrower than ``min_width``; the
+    others keep their whole width.
+    """
 
     key: str
     header: str
     show: Callable[[Record, str], str] | None = None
     justify: str = "left"
     wrap: bool = False
+    priority: int = 1
+    min_width: int = 0
 
     def cell(self, record: Record, lang: str) -> str:
         """The value as people see it in a table (see :func:`visible`)."""

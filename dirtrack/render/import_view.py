@@ -47,14 +47,20 @@ def _meeting(record: Record, lang: str) -> str:
 
 
 COLUMNS = [
-    Column("row", "imp_row", justify="right"),
+    Column("row", "imp_row", justify="right", priority=0),
     Column("action", "imp_action", lambda r, lang: t(f"imp_act_{r['action']}", lang)),
-    Column("units", "unit_short", _units),
-    Column("text", "text", wrap=True),
-    Column("due", "due", lambda r, lang: day(r.get("due"), lang) or (r.get("due_text") or "")),
+    Column("units", "unit_short", _units, wrap=True, priority=0),
+    Column("text", "text", wrap=True, priority=0, min_width=24),
+    Column(
+        "due",
+        "due",
+        lambda r, lang: day(r.get("due"), lang) or (r.get("due_text") or ""),
+        wrap=True,
+        priority=0,
+    ),
     Column("status", "status", _status),
-    Column("meeting", "meeting", _meeting, wrap=True),
-    Column("problems", "imp_problems", _issues, wrap=True),
+    Column("meeting", "meeting", _meeting, wrap=True, priority=2),
+    Column("problems", "imp_problems", _issues, wrap=True, priority=0, min_width=20),
 ]
 
 

@@ -6,10 +6,13 @@ per unit, one item a paragraph, stale items marked with ⚠.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import Count, day, msg, t
+from dirtrack.i18n import Count, day, msg, say, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
@@ -24,7 +27,10 @@ def _last_update(r: Record, lang: str) -> str:
     return f"⚠ {text}" if r.get("stale") else text
 
 
-FOLLOWUP_COLUMNS = [*DIRECTIVE_COLUMNS, Column("last_update", "last_update", _last_update)]
+FOLLOWUP_COLUMNS = [
+    *DIRECTIVE_COLUMNS,
+    Column("last_update", "last_update", _last_update, wrap=True, priority=3),
+]
 
 
 def followup_keys() -> list[str]:
@@ -69,7 +75,7 @@ def overdue_listing(
     )
 
 
-def _item_lines(record: Record, lang: str, overdue: bool) -> list[str]:
+def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = None) -> list[str]:
     mark = "⚠ " if record["stale"] else ""
     lines = [f"  {mark}#{record['id']}  {record['text']}"]
     facts = [msg("remind_due", lang, due=day(record["due"], lang))]
@@ -99,14 +105,14 @@ def _item_lines(record: Record, lang: str, overdue: bool) -> list[str]:
         fresh += "  " + msg("remind_stale", lang, n=record["days_since_update"])
     lines.append("      " + fresh)
     if record.get("last_touched_by"):
-        when = str(record["last_touched_at"])[:16].replace("T", " ")
+        when = HistoryView(zone=zone).when({"at": record["last_touched_at"]}, lang)
         lines.append(
             "      " + msg("remind_touched", lang, who=record["last_touched_by"], when=when)
         )
     return lines
 
 
-def remind_text(reminders: Record, lang: str) -> list[str]:
+def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> list[str]:
     """The reminder as mail-ready lines; empty when there is nothing to remind."""
     if not reminders["units"]:
         return []
@@ -128,7 +134,7 @@ def remind_text(reminders: Record, lang: str) -> list[str]:
             if section[kind]:
                 lines.append(f"{t(label, lang)} ({len(section[kind])}):")
                 for record in section[kind]:
-                    lines += _item_lines(record, lang, kind == "overdue")
+                    lines += _item_lines(record, lang, kind == "overdue", zone)
     totals = reminders["totals"]
     lines += [
         "",
@@ -151,6 +157,7 @@ def remind(
     lang: str,
     *,
     fields: Sequence[str] | None = None,
+    zone: tzinfo | None = None,
 ) -> None:
     """JSON: the whole object (``--fields`` narrows each item); CSV: one row per item; else text."""
     if fields is not None:
@@ -169,13 +176,102 @@ def remind(
     elif fmt is OutputFormat.CSV:
         emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
     else:
-        for line in remind_text(reminders, lang):
-            out(visible(line))
+        lines = [visible(line) for line in remind_text(reminders, lang, zone)]
+        from dirtrack.render.table import is_plain
+
+        if not is_plain():  # at a terminal, wrapped between words to the window
+            from dirtrack.render.table import console
+
+            lines = wrapped(lines, console().width)
+        for line in lines:
+            out(line)
+
+
+def wrapped(lines: Sequence[str], width: int) -> list[str]:
+    """``lines`` wrapped between words to ``width``, each continuation under its line's text."""
+    import textwrap
+
+    result: list[str] = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip())]
+        result += textwrap.wrap(
+            line,
+            width=max(width, 20),
+            subsequent_indent=indent + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
+    return result
 
 
 # --- history -----------------------------------------------------------------------------------
 
 _QUIET = {"created_at"}
+# Columns that hold a unit's id: people see the unit's code.
+UNIT_FIELDS = frozenset({"unit_id", "parent_id", "successor_id"})
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """What ``history`` needs beyond the records: unit codes by id, and the zone to show times in
+    (None: the machine's own)."""
+
+    units: Mapping[int, str] = field(default_factory=dict)
+    zone: tzinfo | None = None
+
+    def value(self, name: str, value: Any, lang: str) -> str:
+        if name in UNIT_FIELDS and isinstance(value, int):
+            return self.units.get(value, f"#{value}")
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            return day(value, lang)
+        return _shown(value)
+
+    def when(self, r: Record, lang: str) -> str:
+        """The change's UTC time in the chosen zone, to the minute."""
+        stamp = str(r.get("at") or "")
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            return stamp[:16].replace("T", " ")
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+
+    def change_text(self, change: Record, lang: str) -> str:
+        """``changed directive 7: completed on — → 2022-10-20`` in the user's language."""
+        entity = t(f"ent_{change['entity']}", lang)
+        ident = f" {change['entity_id']}" if change.get("entity_id") is not None else ""
+        head = f"{t('act_' + change['action'], lang)} {entity}{ident}"
+        image = change.get("after") or change.get("before") or {}
+        if change["action"] == "update":
+            parts = [
+                f"{field_label(k, lang)}: {self.value(k, old, lang)} → {self.value(k, new, lang)}"
+                for k, (old, new) in change["fields"].items()
+                if k not in _QUIET and not k.endswith("_key")
+            ]
+        else:
+            parts = [
+                f"{field_label(k, lang)}: {self.value(k, v, lang)}"
+                for k, v in image.items()
+                if v is not None and k != "id" and k not in _QUIET and not k.endswith("_key")
+            ]
+        return head + (": " + ", ".join(parts) if parts else "")
+
+    def summary(self, r: Record, lang: str) -> str:
+        changes = r.get("changes") or []
+        texts = [self.change_text(c, lang) for c in changes[:3]]
+        if len(changes) > 3:
+            texts.append(f"+{len(changes) - 3}")
+        return "; ".join(texts)
+
+
+def field_label(name: str, lang: str) -> str:
+    """A column of the change log as people call it (``original_due``: original deadline)."""
+    from dirtrack.i18n import FIELDS
+
+    entry = FIELDS.get(name)
+    return name if entry is None else say(entry, lang)
 
 
 def _shown(value: Any) -> str:
@@ -186,35 +282,8 @@ def _shown(value: Any) -> str:
 
 
 def change_text(change: Record, lang: str) -> str:
-    """``changed directive 7: completed_on — → 2022-10-20`` in the user's language."""
-    entity = t(f"ent_{change['entity']}", lang)
-    ident = f" {change['entity_id']}" if change.get("entity_id") is not None else ""
-    head = f"{t('act_' + change['action'], lang)} {entity}{ident}"
-    image = change.get("after") or change.get("before") or {}
-    if change["action"] == "update":
-        parts = [
-            f"{k}: {_shown(old)} → {_shown(new)}"
-            for k, (old, new) in change["fields"].items()
-            if k not in _QUIET and not k.endswith("_key")
-        ]
-    else:
-        parts = [
-            f"{k}: {_shown(v)}"
-            for k, v in image.items()
-            if v is not None and k != "id" and k not in _QUIET and not k.endswith("_key")
-        ]
-    return head + (": " + ", ".join(parts) if parts else "")
-
-
-def _when(r: Record, lang: str) -> str:
-    """The change's UTC time in the machine's time zone, to the minute."""
-    from datetime import datetime
-
-    stamp = str(r.get("at") or "")
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16].replace("T", " ")
+    """A change as :meth:`HistoryView.change_text` says it, without unit codes to hand."""
+    return HistoryView().change_text(change, lang)
 
 
 def _command_label(r: Record, lang: str) -> str:
@@ -227,36 +296,48 @@ def _undone(r: Record, lang: str) -> str:
     return f"#{r['undone_by']}" if r.get("undone_by") else ""
 
 
-def _summary(r: Record, lang: str) -> str:
-    changes = r.get("changes") or []
-    texts = [change_text(c, lang) for c in changes[:3]]
-    if len(changes) > 3:
-        texts.append(f"+{len(changes) - 3}")
-    return "; ".join(texts)
+def command_columns(view: HistoryView) -> list[Column]:
+    return [
+        Column("id", "id", justify="right", priority=0),
+        Column("at", "when", view.when, priority=0),
+        Column("actor", "actor", priority=2),
+        Column("command", "command", priority=1),
+        Column("changes", "changes", view.summary, wrap=True, priority=0, min_width=24),
+        Column("undone_by", "undone_by", _undone, priority=3),
+    ]
 
 
-COMMAND_COLUMNS = [
-    Column("id", "id", justify="right"),
-    Column("at", "when", _when),
-    Column("actor", "actor"),
-    Column("command", "command"),
-    Column("changes", "changes", _summary, wrap=True),
-    Column("undone_by", "undone_by", _undone),
-]
+def change_columns(view: HistoryView) -> list[Column]:
+    return [
+        Column("at", "when", view.when, priority=0),
+        Column("actor", "actor", priority=2),
+        Column("command", "command", _command_label, priority=1),
+        Column(
+            "action",
+            "changes",
+            lambda r, lang: view.change_text(r, lang),
+            wrap=True,
+            priority=0,
+            min_width=24,
+        ),
+        Column("undone_by", "undone_by", _undone, priority=3),
+    ]
 
-CHANGE_COLUMNS = [
-    Column("at", "when", _when),
-    Column("actor", "actor"),
-    Column("command", "command", _command_label),
-    Column("action", "changes", lambda r, lang: change_text(r, lang), wrap=True),
-    Column("undone_by", "undone_by", _undone),
-]
+
+COMMAND_COLUMNS = command_columns(HistoryView())
+CHANGE_COLUMNS = change_columns(HistoryView())
 
 
 def history_commands(
-    records: Sequence[Record], fmt: OutputFormat, lang: str, *, fields: Sequence[str] | None
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None,
+    view: HistoryView | None = None,
 ) -> None:
-    emit(records, COMMAND_COLUMNS, fmt, lang, title=t("history", lang), fields=fields)
+    columns = command_columns(view or HistoryView())
+    emit(records, columns, fmt, lang, title=t("history", lang), fields=fields)
 
 
 def history_changes(
@@ -266,28 +347,35 @@ def history_changes(
     *,
     title: str,
     fields: Sequence[str] | None,
+    view: HistoryView | None = None,
 ) -> None:
-    emit(records, CHANGE_COLUMNS, fmt, lang, title=title, fields=fields)
+    emit(records, change_columns(view or HistoryView()), fmt, lang, title=title, fields=fields)
 
 
 # --- config and doctor -------------------------------------------------------------------------
 
 CONFIG_COLUMNS = [
-    Column("key", "setting"),
-    Column("value", "value", lambda r, lang: "" if r["value"] is None else str(r["value"])),
+    Column("key", "setting", priority=0),
+    Column(
+        "value",
+        "value",
+        lambda r, lang: "" if r["value"] is None else str(r["value"]),
+        wrap=True,
+        priority=0,
+    ),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
-    Column("origin", "origin"),
+    Column("origin", "origin", wrap=True, priority=2),
 ]
 
 
 ENVIRONMENT_COLUMNS = [
-    Column("variable", "env_variable"),
+    Column("variable", "env_variable", priority=0),
     Column(
         "value",
         "value",
         lambda r, lang: t("env_not_set", lang) if r["value"] is None else r["value"],
     ),
-    Column("meaning", "env_meaning", wrap=True),
+    Column("meaning", "env_meaning", wrap=True, priority=0),
 ]
 
 
@@ -307,9 +395,9 @@ def config(
 
 
 DOCTOR_COLUMNS = [
-    Column("check", "check"),
-    Column("status", "result", lambda r, lang: t(r["status"], lang)),
-    Column("detail", "detail", wrap=True),
+    Column("check", "check", priority=0),
+    Column("status", "result", lambda r, lang: t(r["status"], lang), priority=0),
+    Column("detail", "detail", wrap=True, priority=0, min_width=20),
 ]
 
 

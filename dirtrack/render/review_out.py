@@ -20,8 +20,10 @@ from dirtrack.i18n import msg, t
 from dirtrack.records import Record, materialised
 from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err, visible
 from dirtrack.render.review_doc import (
+    DATE,
     RATE,
     TEXT,
+    TREND,
     Document,
     ReviewTitles,
     Table,
@@ -213,7 +215,9 @@ BAR = "bar"  # the kind of the completion-bar column the terminal adds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # what rich writes otherwise than as is
 
 
-def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterator[Any]:
+def _rich_tables(
+    document: Document, *, by: str, direct: bool = False, width: int | None = None
+) -> Iterator[Any]:
     """The document as rich renderables, one at a time.
 
     With ``direct`` (stdout when it is not a terminal) a table comes as the plain lines rich
@@ -263,39 +267,89 @@ def _rich_tables(document: Document, *, by: str, direct: bool = False) -> Iterat
             yield (
                 PlainLines(lines)
                 if lines is not None
-                else _rich_table(table, headers, kinds, texts)
+                else _rich_table(table, headers, kinds, texts, width)
             )
             if table.key == "units":
                 yield text(document.rate_note, "muted")
 
 
-def _rich_table(table: Table, headers: list[str], kinds: list[str], texts: list[list[str]]) -> Any:
-    from rich.text import Text
+def report_columns(
+    table: Table, kinds: Sequence[str], texts: Sequence[Sequence[str]]
+) -> list[Column]:
+    """How the report's columns give way in a narrow window (see :class:`Column`).
 
-    from dirtrack.render.table import is_plain, new_table
-
-    plain = is_plain()
-    rich_table = new_table(table.title)
-    for header, kind in zip(headers, kinds, strict=True):
+    The first two columns (the unit, the chair, the id and the unit), the longest text (a
+    directive's or limitation's own words) and the first date (the deadline) always stay. In
+    the tables per unit and per chair the counts of directives without a deadline and
+    cancelled ones, the bar and the on-time rate go first; elsewhere, the later dates and the
+    numbers. Texts, rates and trends wrap between words.
+    """
+    counts = table.key in ("units", "by_chair")
+    plain_kinds = [kind for kind in kinds if kind != BAR]
+    columns = []
+    seen_date = False
+    longest = {i: max((len(row[i]) for row in texts), default=0) for i, k in enumerate(kinds)}
+    words = [i for i, kind in enumerate(kinds) if kind == TEXT and i > 0]
+    main = max(words, key=lambda i: longest[i], default=-1)
+    at = 0  # the index among the table's own columns (the bar is not one)
+    for index, kind in enumerate(kinds):
+        from_end = len(plain_kinds) - at
+        priority = 2
         if kind == BAR:
-            rich_table.add_column(header, no_wrap=True)
-            continue
-        wide = kind == TEXT and not plain
-        rich_table.add_column(
-            header,
-            justify="left" if kind == TEXT else "right",
-            overflow="fold",
-            no_wrap=plain or not wide,
-            max_width=50 if wide else None,
+            priority = 4
+        elif index == 0:
+            priority = 0
+        elif kind == TEXT:
+            priority = 0 if index in (1, main) else 1
+        elif kind == DATE:
+            priority = 2 if seen_date else 0
+            seen_date = True
+        elif kind in (RATE, TREND):
+            priority = 1
+        if counts and kind != BAR and index > 0:
+            # ... overdue, no deadline, cancelled, completion rate, on-time rate; a chair's title
+            priority = {1: 2, 2: 1, 3: 3, 4: 3}.get(from_end, 3 if kind == TEXT else 1)
+        if kind != BAR:
+            at += 1
+        wrap = kind in (TEXT, RATE, TREND)
+        minimum = 7 if wrap else 0
+        if kind == TEXT and index == 0 and counts:  # the unit, the chair
+            minimum = 16
+        elif index == main:
+            minimum = 20
+        columns.append(
+            Column(
+                str(index),
+                "",
+                justify="left" if kind in (TEXT, BAR) else "right",
+                wrap=wrap,
+                priority=priority,
+                min_width=minimum,
+            )
         )
+    return columns
+
+
+def _rich_table(
+    table: Table, headers: list[str], kinds: list[str], texts: list[list[str]], width: int | None
+) -> Any:
+    from dirtrack.render.table import console, fitted_table
+
     rows = list(table.rows)
-    for index, (row, cells) in enumerate(zip(rows, texts, strict=True)):
-        total = index >= len(rows) - table.total_rows
-        if total:
-            rich_table.add_section()
-        style = "title" if total else _row_style(table, row)
-        rich_table.add_row(*(Text(cell) for cell in cells), style=style)  # never markup
-    return rich_table
+    first_total = len(rows) - table.total_rows
+    styles = [
+        "title" if index >= first_total else _row_style(table, row)
+        for index, row in enumerate(rows)
+    ]
+    return fitted_table(
+        table.title,
+        report_columns(table, kinds, texts),
+        headers,
+        texts,
+        styles,
+        width=width or console().width,
+        sections=[first_total] if table.total_rows else [],
+    )
 
 
 def _row_style(table: Table, row: list[Any]) -> str | None:
@@ -308,9 +362,11 @@ def _row_style(table: Table, row: list[Any]) -> str | None:
 
 
 def print_document(document: Document, *, by: str) -> None:
-    from dirtrack.render.table import print_renderables
+    """The report on stdout: at a terminal fitted to the window, in colour (unless NO_COLOR);
+    elsewhere plain, written directly."""
+    from dirtrack.render.table import is_plain, print_renderables
 
-    print_renderables(_rich_tables(document, by=by, direct=True))
+    print_renderables(_rich_tables(document, by=by, direct=is_plain()))
 
 
 def document_text(document: Document, *, by: str) -> str:
@@ -323,7 +379,7 @@ def document_text(document: Document, *, by: str) -> str:
     console = Console(
         file=buffer, theme=theme(), width=160, no_color=True, highlight=False, soft_wrap=False
     )
-    for item in _rich_tables(document, by=by):
+    for item in _rich_tables(document, by=by, width=160):
         console.print(item)
     return buffer.getvalue()
 
@@ -331,12 +387,12 @@ def document_text(document: Document, *, by: str) -> str:
 # --- limitation suggest ------------------------------------------------------------------------
 
 SUGGESTION_COLUMNS = [
-    Column("id", "id", justify="right"),
+    Column("id", "id", justify="right", priority=0),
     Column("first_id", "rv_first_id", justify="right"),
     Column("raised_on", "raised_on"),
     Column("score", "rv_score", justify="right"),
     Column("linked", "rv_linked", lambda r, lang: "✓" if r["linked"] else ""),
-    Column("text", "text", wrap=True),
+    Column("text", "text", wrap=True, priority=0, min_width=24),
 ]
 
 

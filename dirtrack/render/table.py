@@ -48,11 +48,27 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def console() -> Console:
+@cache
+def console_class() -> type[Console]:
+    """rich's Console, but a reader of stdout that goes away is a BrokenPipeError.
+
+    rich's own answer to a closed pipe is ``SystemExit(1)``; raised on, the error reaches the
+    CLI's boundary, which ends the run with exit 141 and nothing on stderr, as for plain output.
+    """
     from rich.console import Console
 
-    terminal = sys.stdout.isatty()
-    return Console(
+    class PipeSafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeSafeConsole
+
+
+def console() -> Console:
+    """The console tables are printed on: the terminal's width, or unbounded and plain."""
+    terminal = not is_plain()
+    return console_class()(
         theme=theme(),
         highlight=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
@@ -94,31 +110,136 @@ def print_table(
     from dirtrack.i18n import t
 
     title = None if title is None else visible(title)
-    plain = is_plain()
-    if plain:
-        headers = [t(column.header, lang) for column in columns]
-        rows = [[column.cell(record, lang) for column in columns] for record in records]
+    headers = [t(column.header, lang) for column in columns]
+    rows = [[column.cell(record, lang) for column in columns] for record in records]
+    if is_plain():
         lines = plain_table_lines(title, headers, [c.justify for c in columns], rows)
         if lines is not None:
             sys.stdout.write("".join(line + "\n" for line in lines))
             return
+    styles = [highlight(record) if highlight else None for record in records]
+    con = console()
+    con.print(fitted_table(title, columns, headers, rows, styles, width=con.width))
+
+
+def fitted_table(
+    title: str | None,
+    columns: Sequence[Column],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None] = (),
+    *,
+    width: int,
+    sections: Sequence[int] = (),
+) -> Table:
+    """A rich table of ``rows`` (cells already made :func:`visible`) laid out for a window
+    ``width`` cells wide (:func:`fit`); plain, without it, when stdout is not a terminal.
+
+    ``styles`` styles each row; a row whose index is in ``sections`` starts a new section.
+    """
     from rich.text import Text
 
+    plain = is_plain()
+    widths = None if plain else fit(columns, headers, rows, width)
     table = new_table(title)
-    for column in columns:
+    kept = range(len(columns)) if widths is None else [i for i, w in enumerate(widths) if w]
+    for i in kept:
+        column = columns[i]
         table.add_column(
-            t(column.header, lang),
+            headers[i],
             justify=column.justify,  # type: ignore[arg-type]
             overflow="fold",
-            no_wrap=plain or not column.wrap,
+            no_wrap=plain or (widths is None and not column.wrap),
             ratio=None,
-            max_width=None if plain or not column.wrap else 60,
+            width=None if widths is None else widths[i],
+            max_width=None if plain or widths is not None or not column.wrap else WRAP_MAX,
         )
-    for record in records:
-        style = highlight(record) if highlight else None
+    for index, row in enumerate(rows):
+        if index in sections:
+            table.add_section()
+        style = styles[index] if index < len(styles) else None
         # Text, not str: a directive's own words are never read as markup ("[/]", ":x:").
-        table.add_row(*(Text(column.cell(record, lang)) for column in columns), style=style)
-    console().print(table)
+        table.add_row(*(Text(row[i]) for i in kept), style=style)
+    return table
+
+
+# A wrapping column: its text never narrower than this, nor than its longest word up to
+# LONG_WORD characters (a longer word, a URL, is folded where it must).
+READABLE = 12
+LONG_WORD = 20
+WRAP_MAX = 60  # a line of text longer than this is hard to read: the rest goes to the others
+_WORD = re.compile(r"\S+")
+
+
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((cell_width(w) for text in texts for w in _WORD.findall(text)), default=0)
+
+
+def fit(
+    columns: Sequence[Column],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+) -> list[int] | None:
+    """The width of each column in a window ``width`` cells wide, 0 for a column left out.
+
+    Every column first gets what it needs: a column that does not wrap, its widest cell (its
+    header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
+    or its longest word. While that is too wide, the column with the highest ``priority`` (the
+    last of equals) is left out; priority 0 always stays. What is left of the window then goes
+    to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
+    lines of text.
+    None when even the columns that stay cannot fit: rich then squeezes them as it can.
+    """
+    count = len(columns)
+    natural = [
+        max([_longest_line(headers[i])] + [_longest_line(row[i]) for row in rows])
+        for i in range(count)
+    ]
+    need = []
+    for i, column in enumerate(columns):
+        cells = [row[i] for row in rows]
+        if column.wrap:
+            word = min(_longest_word([headers[i], *cells]), LONG_WORD)
+            need.append(min(natural[i], max(column.min_width or READABLE, word)))
+        else:
+            widest = max((_longest_line(cell) for cell in cells), default=0)
+            need.append(max(widest, _longest_word([headers[i]]), 1))
+    kept = list(range(count))
+
+    def total(chosen: list[int]) -> int:
+        return sum(need[i] for i in chosen) + 3 * len(chosen) - 1
+
+    while total(kept) > width:
+        droppable = [i for i in kept if columns[i].priority > 0]
+        if not droppable:
+            return None
+        kept.remove(max(reversed(droppable), key=lambda i: columns[i].priority))
+    widths = [need[i] if i in kept else 0 for i in range(count)]
+    spare = width - total(kept)
+    wrapping = [i for i in kept if columns[i].wrap]
+    while spare > 0:  # one cell at a time to the wrapping column furthest from its text
+        wanting = [i for i in wrapping if widths[i] < min(natural[i], max(WRAP_MAX, need[i]))]
+        if not wanting:
+            break
+        widest = max(wanting, key=lambda i: min(natural[i], WRAP_MAX) - widths[i])
+        widths[widest] += 1
+        spare -= 1
+    for i in kept:  # then whole headers, then whole lines of text
+        grow = min(spare, natural[i] - widths[i])
+        if grow > 0 and not columns[i].wrap:
+            widths[i] += grow
+            spare -= grow
+    for i in sorted(wrapping, key=lambda i: columns[i].priority):
+        grow = min(spare, natural[i] - widths[i])
+        if grow > 0:
+            widths[i] += grow
+            spare -= grow
+    return widths
+
+
+def _longest_line(text: str) -> int:
+    return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
 # What rich would turn into something else than the characters themselves: markup ("[b]"),

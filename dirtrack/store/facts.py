@@ -59,9 +59,9 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason, then the deadline in force and the status code at ``as_of``);
-    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
-    (directive_id, reported_on, percent, note), each in recorded order;
+    cancel_reason, then the deadline in force and the status code at ``as_of``[, and
+    completed_on_exact]); ``extensions`` (directive_id, approved_on, new_due, reason, due_text)
+    and ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
     ``coordinators`` (directive_id, unit code).
     """
     rows = {row[0]: row for row in main}
@@ -83,6 +83,7 @@ def facts_from_rows(
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
         due, status = row[15:17]
+        exact = row[17] is not False if len(row) > 17 else True
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -113,6 +114,7 @@ def facts_from_rows(
                 judged_on=as_of,
                 due_in_force=due,
                 judged_status=STATUSES[status],
+                completed_on_exact=exact,
             )
         )
     return found
@@ -201,6 +203,7 @@ _MAIN = (
         directive.c.cancel_reason,
         _JUDGED.due,
         _JUDGED.status,
+        directive.c.completed_on_exact,
     )
     .select_from(
         directive.join(meeting, meeting.c.id == directive.c.meeting_id)

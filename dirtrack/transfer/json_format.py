@@ -117,6 +117,8 @@ class DirectiveOut(_Record):
     product: str | None
     key: str | None
     completed_on: Day | None
+    # False: done by completed_on, the exact day unknown (absent in older exports: true)
+    completed_on_exact: bool = True
     completion_note: str | None
     cancelled_on: Day | None
     cancel_reason: str | None
@@ -235,6 +237,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "product": row["product"],
                 "key": row["key"],
                 "completed_on": _iso(row["completed_on"]),
+                "completed_on_exact": bool(row["completed_on_exact"]),
                 "completion_note": row["completion_note"],
                 "cancelled_on": _iso(row["cancelled_on"]),
                 "cancel_reason": row["cancel_reason"],
@@ -679,6 +682,7 @@ class _Import:
                     "product": d.product,
                     "key": d.key,
                     "completed_on": d.completed_on,
+                    "completed_on_exact": d.completed_on_exact,
                     "completion_note": d.completion_note,
                     "cancelled_on": d.cancelled_on,
                     "cancel_reason": d.cancel_reason,

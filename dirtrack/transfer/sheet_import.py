@@ -100,6 +100,8 @@ class Planned:
     percent: int | None = None
     note: str | None = None
     completed_on: date | None = None
+    # False: done by completed_on (the sheet's date), the exact day unknown.
+    completed_on_exact: bool = True
     completion_note: str | None = None
     cancelled_on: date | None = None
     cancel_reason: str | None = None
@@ -242,7 +244,9 @@ class SheetImport:
         self.progress.stage("reading")
         layout = self._layout(pairs)
         self.layout = layout
-        self.as_of = self.options.as_of or layout.as_of() or self.options.today
+        # The day the sheet is up to, when it or --as-of says: it bounds undated completions.
+        self.sheet_day = self.options.as_of or layout.as_of()
+        self.as_of = self.sheet_day or self.options.today
         self.index = UnitIndex.load(self.session)
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
@@ -683,14 +687,11 @@ class SheetImport:
                 p.problem("says it is done and also that it is not", said[Said.OPEN][0])
                 return
             day = completed_day or status.day or self.options.done_date
-            if day is None:
-                p.problem(
-                    "marked done but gives no completion date: add a 'Ngày hoàn thành' column, "
-                    "write the date in the cell ('Đã hoàn thành ngày 20/7/2022'), or give "
-                    "--done-date DATE",
-                    column,
-                )
+            if day is None and not self._done_by_sheet_day(p, column):
                 return
+            if day is None:
+                assert self.sheet_day is not None
+                day, p.completed_on_exact = self.sheet_day, False
             p.completed_on = day
             p.completion_note = status.note
             column = self._col("completed_on") if completed_day else column
@@ -709,6 +710,34 @@ class SheetImport:
             p.cancelled_on = day
             p.cancel_reason = status.note
             self._closing_day(p, day, column, "cancellation")
+
+    def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
+        """Whether a row marked done without a date can be recorded as done by the sheet's day.
+
+        Done by that day, it was done on time when the deadline is that day or later (or there
+        is none): its status is settled, only the exact day is unknown. With a deadline before
+        the sheet's day it may have been done on time or late: the row says what to add.
+        """
+        add = (
+            "add its completion date (a 'Ngày hoàn thành' column, or in the cell: 'Đã hoàn "
+            "thành ngày 20/7/2022') or give --done-date DATE"
+        )
+        if self.sheet_day is None:
+            p.problem(
+                "marked done but gives no completion date, and the sheet says no date it is up "
+                f"to: {add}, or give the sheet's date ('Cập nhật đến ngày 30/6/2023' above the "
+                "table, or --as-of DATE)",
+                column,
+            )
+            return False
+        if p.due is not None and p.due < self.sheet_day:
+            p.problem(
+                f"marked done without a date, and due {p.due.isoformat()}, before the sheet's "
+                f"date {self.sheet_day.isoformat()}: done on time or late cannot be told; {add}",
+                column,
+            )
+            return False
+        return True
 
     def _read_status(self, value: Value) -> cells.Status:
         found = self._status_cache.get(value)
@@ -877,8 +906,11 @@ class SheetImport:
         if p.completed_on is not None:
             if facts.cancelled_on is not None:
                 p.warn(f"directive {facts.id} was cancelled; the sheet's completion is ignored")
+            elif not p.completed_on_exact and facts.completed_on is not None:
+                pass  # the register knows the day (or its bound) already
             elif facts.completed_on != p.completed_on:
                 o.updates["completed_on"] = p.completed_on
+                o.updates["completed_on_exact"] = p.completed_on_exact
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(f"completed {p.completed_on.isoformat()}")
             elif p.completion_note is not None and p.completion_note != facts.completion_note:
@@ -945,6 +977,7 @@ class SheetImport:
             "progress": p.percent,
             "note": p.note,
             "completed_on": p.completed_on.isoformat() if p.completed_on else None,
+            "completed_on_exact": p.completed_on_exact if p.completed_on else None,
             "cancelled_on": p.cancelled_on.isoformat() if p.cancelled_on else None,
             "key": p.key,
             "product": p.product,
@@ -1085,6 +1118,7 @@ class SheetImport:
                 "product": p.product,
                 "key": p.key,
                 "completed_on": p.completed_on,
+                "completed_on_exact": p.completed_on_exact,
                 "completion_note": p.completion_note,
                 "cancelled_on": p.cancelled_on,
                 "cancel_reason": p.cancel_reason,

@@ -1,0 +1,115 @@
+"""Office sheets whose finished rows say only "Đã hoàn thành": the sheet's own date (or
+``--as-of``) bounds the completion, and decides the status when the deadline is that day or
+later; the rest are listed with what to add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+HEAD = "BẢNG THEO DÕI KẾT LUẬN\n{dated}Nội dung,Đơn vị chủ trì,Thời hạn,Kết quả\n"
+ROWS = {
+    "due_on_the_day": "Việc đến hạn đúng ngày cập nhật,VPTU,30/6/2023,Đã hoàn thành",
+    "due_later": "Việc có hạn cuối năm,VPTU,31/12/2023,Đã hoàn thành",
+    "no_deadline": "Việc không có thời hạn,VPTU,,Đã hoàn thành",
+    "dated": "Việc có ngày hoàn thành,VPTU,31/3/2023,Đã hoàn thành ngày 20/3/2023",
+    "open": "Việc đang làm,VPTU,31/12/2023,Đang thực hiện",
+    "due_before": "Việc hạn quý I,VPTU,31/3/2023,Đã hoàn thành",
+    "due_before_too": "Việc hạn tháng 4,VPTU,30/4/2023,Đã hoàn thành",
+}
+
+
+@pytest.fixture
+def office(cli: Cli) -> Cli:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/1/2023", "--title", "Giao ban đầu năm")
+    return cli
+
+
+def sheet(tmp_path: Path, names: list[str], dated: bool = True) -> str:
+    path = tmp_path / "theo-doi.csv"
+    head = HEAD.format(dated="Cập nhật đến ngày 30/6/2023\n" if dated else "")
+    path.write_text(head + "".join(ROWS[n] + "\n" for n in names), encoding="utf-8")
+    return str(path)
+
+
+DECIDED = ["due_on_the_day", "due_later", "no_deadline", "dated", "open"]
+
+
+def test_the_sheet_date_decides_rows_marked_done_without_a_date(
+    office: Cli, tmp_path: Path
+) -> None:
+    office.ok("import", sheet(tmp_path, DECIDED), "--meeting", "1")
+    found = {d["text"]: d for d in office.json("list", "--as-of", "2023-06-30")}
+    for name in ("due_on_the_day", "due_later", "no_deadline"):
+        item = found[ROWS[name].split(",")[0]]
+        assert item["status"] == "done_on_time", name
+        assert item["completed_on"] == "2023-06-30" and item["completed_on_exact"] is False
+    dated = found[ROWS["dated"].split(",")[0]]
+    assert (dated["completed_on"], dated["completed_on_exact"]) == ("2023-03-20", True)
+    assert found[ROWS["open"].split(",")[0]]["completed_on_exact"] is None
+    # Before the sheet's day nobody knows it was done yet: still open then.
+    earlier = {d["id"]: d["status"] for d in office.json("list", "--as-of", "2023-05-31")}
+    assert earlier[1] == "open_in_time" and earlier[4] == "done_on_time"
+    # The report counts them: three done on time in Q2 (the dated one was done in Q1).
+    totals = office.json("report", "--quarter", "2023Q2")["totals"]
+    assert (totals["done_on_time"], totals["done_late"], totals["open_in_time"]) == (3, 0, 1)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_list_and_show_say_the_completion_date_is_unknown(
+    office: Cli, tmp_path: Path, lang: str
+) -> None:
+    office.ok("import", sheet(tmp_path, DECIDED), "--meeting", "1")
+    unknown = {"vi": "chưa rõ ngày", "en": "exact day unknown"}[lang]
+    listing = office.ok("--lang", lang, "list", "--as-of", "2023-06-30").splitlines()
+    marked = [line for line in listing if unknown in line]
+    assert len(marked) == 3 and all(("30/06/2023" in m or "2023-06-30" in m) for m in marked)
+    assert unknown in office.ok("--lang", lang, "show", "1")
+    assert unknown not in office.ok("--lang", lang, "show", "4")
+
+
+def test_rows_the_dates_cannot_decide_are_listed_with_what_to_add(
+    office: Cli, tmp_path: Path
+) -> None:
+    path = sheet(tmp_path, [*DECIDED, "due_before", "due_before_too"])
+    error = office.fail("import", path, "--meeting", "1")
+    assert "row 9" in error and "row 10" in error
+    assert error.count("on time or late cannot be told") == 2
+    assert "--done-date" in error and "Ngày hoàn thành" in error
+    assert office.json("list") == []  # nothing written
+    # --done-date still settles them (and every undated row), with an exact day.
+    office.ok("import", path, "--meeting", "1", "--done-date", "2023-03-25")
+    found = {d["text"]: d for d in office.json("list", "--as-of", "2023-06-30")}
+    item = found[ROWS["due_before"].split(",")[0]]
+    assert (item["status"], item["completed_on"], item["completed_on_exact"]) == (
+        "done_on_time",
+        "2023-03-25",
+        True,
+    )
+
+
+def test_as_of_gives_the_date_a_sheet_does_not(office: Cli, tmp_path: Path) -> None:
+    path = sheet(tmp_path, ["due_later"], dated=False)
+    error = office.fail("import", path, "--meeting", "1")
+    assert "Cập nhật đến ngày" in error and "--as-of" in error
+    office.ok("import", path, "--meeting", "1", "--as-of", "2023-07-15")
+    (item,) = office.json("list", "--as-of", "2023-12-31")
+    assert (item["status"], item["completed_on"], item["completed_on_exact"]) == (
+        "done_on_time",
+        "2023-07-15",
+        False,
+    )
+
+
+def test_a_json_export_keeps_the_unknown_day(office: Cli, tmp_path: Path, cli: Cli) -> None:
+    office.ok("import", sheet(tmp_path, ["due_later"]), "--meeting", "1")
+    out = tmp_path / "all.json"
+    office.ok("export", "--out", str(out))
+    other = Cli(db=str(tmp_path / "other.db"), runner=office.runner)
+    other.ok("import", str(out))
+    (item,) = other.json("list", "--as-of", "2023-12-31")
+    assert (item["completed_on"], item["completed_on_exact"]) == ("2023-06-30", False)

@@ -1,0 +1,255 @@
+"""Tables for people at any width: every listing and the report, as a terminal 80, 120 and 200
+columns wide shows them, in both languages (golden files in tests/golden/), and piped output as
+it always was.
+
+The terminal is rich's Console with a fixed width, forced to be a terminal, in-process. To
+write the golden files again after a deliberate change: ``UPDATE_GOLDEN=1 pytest
+tests/test_screens.py``, then read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+WIDTHS = (80, 120, 200)
+AS_OF = "2022-09-30"
+
+LISTINGS = {
+    "list": ["list", "--as-of", AS_OF],
+    "overdue": ["overdue", "--as-of", AS_OF],
+    "show": ["show", "1"],
+    "meetings": ["meetings"],
+    "limitations": ["limitations"],
+    "remind": ["remind", "--as-of", "2022-08-25", "--within", "40"],
+    "history": ["history", "--limit", "4"],
+    "unit-list": ["unit", "list"],
+    "report": ["report", "--quarter", "2022Q3"],
+}
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small register with long Vietnamese texts, an extension, every status and a history
+    whose times are fixed."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path_factory.mktemp("screens") / "screens.db")
+    office = Cli(db=db, runner=CliRunner())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LANG", "C.UTF-8")
+        patch.setenv("XDG_CONFIG_HOME", str(Path(db).parent / "config"))
+        patch.delenv("DIRTRACK_CONFIG", raising=False)
+        say = ["--actor", "van-thu"]
+        office.ok(*say, "unit", "add", "TU", "Tỉnh ủy")
+        office.ok(*say, "unit", "add", "VPTU", "Văn phòng Tỉnh ủy", "--parent", "TU")
+        office.ok(
+            *say,
+            "unit",
+            "add",
+            "UBKTTU",
+            "Ủy ban Kiểm tra Tỉnh ủy",
+            "--parent",
+            "TU",
+            "--alias",
+            "UBKT Tỉnh ủy",
+        )
+        office.ok(
+            *say,
+            "add-meeting",
+            "--date",
+            "6/5/2022",
+            "--kind",
+            "working-session",
+            "--title",
+            "Đánh giá hoạt động của các cơ quan tham mưu, giúp việc Tỉnh ủy",
+            "--chair",
+            "Phương Thị Thanh",
+            "--attendee",
+            "VPTU",
+            "--attendee",
+            "UBKTTU",
+            "--doc",
+            "46-QĐ/ThU",
+        )
+        office.ok(
+            *say,
+            "assign",
+            "1",
+            "--unit",
+            "VPTU",
+            "--with",
+            "UBKTTU",
+            "--due",
+            "31/7/2022",
+            "Tham mưu, đề xuất cho Thường trực, Ban Thường vụ Tỉnh ủy sắp xếp lại bộ máy "
+            "tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả",
+        )
+        office.ok(
+            *say,
+            "progress",
+            "1",
+            "--percent",
+            "40",
+            "--date",
+            "15/7/2022",
+            "--note",
+            "Đã trình dự thảo đề án lần thứ nhất",
+        )
+        office.ok(
+            *say,
+            "extend",
+            "1",
+            "--to",
+            "31/8/2022",
+            "--date",
+            "20/7/2022",
+            "--reason",
+            "Công văn 123-CV/VPTU xin lùi thời hạn",
+        )
+        office.ok(
+            *say,
+            "assign",
+            "1",
+            "--unit",
+            "UBKTTU",
+            "--due",
+            "quý III/2022",
+            "Bố trí lái xe, bảo đảm phương tiện phục vụ công tác kiểm tra, giám sát",
+        )
+        office.ok(*say, "done", "2", "--date", "10/9/2022")
+        office.ok(
+            *say,
+            "assign",
+            "1",
+            "--unit",
+            "VPTU",
+            "--due",
+            "30/6/2022",
+            "Rà soát những phần việc trong năm và chương trình toàn khóa",
+        )
+        office.ok(*say, "done", "3", "--date", "5/7/2022")
+        office.ok(
+            *say,
+            "add-limitation",
+            "1",
+            "--unit",
+            "UBKTTU",
+            "--category",
+            "staffing",
+            "Thiếu lái xe, phương tiện phục vụ kiểm tra, giám sát còn hạn chế",
+        )
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:  # the history's times, fixed: 2022-09-01 01:00 UTC on
+        conn.execute(
+            text(
+                "UPDATE change_log SET at = datetime('2022-09-01 01:00', "
+                "'+' || (id * 7) || ' minutes')"
+            )
+        )
+    engine.dispose()
+    yield db
+
+
+def terminal(monkeypatch: pytest.MonkeyPatch, width: int, *, colour: bool = False) -> None:
+    """Make dirtrack believe stdout is a terminal ``width`` columns wide (rich reads COLUMNS)."""
+    from dirtrack.render import table
+
+    monkeypatch.setattr(table, "is_plain", lambda: False)
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    if not colour:
+        monkeypatch.setenv("NO_COLOR", "1")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def screen(register: str, lang: str, args: list[str], extra: list[str] = ()) -> str:
+    from typer.testing import CliRunner
+
+    from dirtrack.cli import app
+
+    result = CliRunner().invoke(
+        app, ["--db", register, "--lang", lang, "--timezone", "Asia/Ho_Chi_Minh", *extra, *args]
+    )
+    assert result.exit_code == 0, result.stderr + result.stdout
+    return result.stdout
+
+
+def page(output: str) -> str:
+    """The screen as text: no style codes, no trailing blanks."""
+    lines = [ANSI.sub("", line).rstrip() for line in output.splitlines()]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", list(LISTINGS))
+def test_every_listing_fits_80_120_and_200_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, name: str, lang: str
+) -> None:
+    args = LISTINGS[name]
+    plain = page(screen(register, lang, args))
+    words = set(plain.split())
+    pages = []
+    for width in WIDTHS:
+        with monkeypatch.context() as patch:
+            terminal(patch, width)
+            shown = page(screen(register, lang, args))
+        for line in shown.splitlines():
+            assert len(line) <= width, (width, line)
+        # Nothing broken inside a word: every word on the screen is a word of the plain output
+        # (the box's rules and the report's bars aside).
+        broken = {w for w in shown.split() if w not in words and not set(w) <= set("━─█░·")}
+        assert not broken, (width, sorted(broken))
+        pages.append(f"=== {width} columns ===\n{shown}")
+    golden = GOLDEN / f"{name}.{lang}.txt"
+    text = "".join(pages)
+    if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_id_unit_deadline_and_text_stay_at_80_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    terminal(monkeypatch, 80)
+    shown = page(screen(register, lang, LISTINGS["overdue"]))
+    row = next(line for line in shown.splitlines() if re.match(r"^\s+1\s", line))
+    assert "VPTU" in row and ("31/08/2022" in row or "2022-08-31" in row)
+    assert "Tham mưu, đề xuất" in row
+    # The text wraps over lines of a readable width, not a dozen characters.
+    text_at = row.index("Tham")
+    assert len(row) - text_at >= 24
+
+
+def test_piped_output_is_as_it_always_was(register: str) -> None:
+    """No terminal: one line per row, nothing cut, no box drawing."""
+    shown = page(screen(register, "vi", LISTINGS["list"]))
+    lines = shown.splitlines()
+    assert len(lines) == 4  # header and three directives, each on one line
+    assert "sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả" in lines[1]
+    assert "━" not in shown
+
+
+def test_the_report_is_in_colour_at_a_terminal_unless_no_color(
+    register: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal(monkeypatch, 120, colour=True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    shown = screen(register, "vi", LISTINGS["report"])
+    assert "\x1b[1;31m" in shown  # the overdue rows in red
+    assert max(len(ANSI.sub("", line)) for line in shown.splitlines()) <= 120
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[1;31m" not in screen(register, "vi", LISTINGS["report"])
