@@ -35,9 +35,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Delete, Engine, Insert, Table, Update, event, true
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
-from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.store import history
 from dirtrack.store.history import PK, Change, ChangeEntry, CommandEntry, Image
 from dirtrack.store.history import default_actor as default_actor
@@ -46,6 +47,7 @@ from dirtrack.store.history import json_safe as _json_safe
 _PENDING = "dirtrack.audit"
 _SESSION = "dirtrack.audit.session"
 UNDOES = "dirtrack.undoes"
+COMMAND_ID = "command_id"  # the id of the command row a committed unit of work wrote
 MAX_UNDO = 1000
 
 
@@ -213,7 +215,7 @@ def _before_commit(session: Session) -> None:
     if not writer.count:
         return
     command = session.info.get("command") or {}
-    writer.finish(
+    session.info[COMMAND_ID] = writer.finish(
         name=str(command.get("name") or "api")[:64],
         params=_json_safe(command.get("params") or {}),
         undoes=list(session.info.get(UNDOES) or ()),
@@ -303,8 +305,16 @@ class Undone:
     changes: tuple[ChangeEntry, ...]
 
 
-def undo(session: Session, count: int = 1) -> list[Undone]:
-    """Revert the newest ``count`` commands not yet undone, newest first, in this unit of work.
+def undo(
+    session: Session,
+    count: int = 1,
+    *,
+    actor: str | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[Undone]:
+    """Revert commands, newest first, in this unit of work: the newest ``count`` not yet undone
+    (of ``actor`` only, when given), or the commands ``ids`` name (a command's id, or the id of
+    one of its change rows).
 
     Each row a command created is deleted, each row it deleted is put back and each row it
     updated gets its earlier values, so the database is exactly as before the command (the
@@ -312,24 +322,69 @@ def undo(session: Session, count: int = 1) -> list[Undone]:
 
     Raises:
         InvalidInput: ``count`` is not between 1 and 1000.
-        Conflict: fewer commands than ``count`` can be undone, or a row was changed since by
-            something that was not recorded; nothing is written then.
+        NotFound: an id that names no recorded change.
+        Conflict: fewer commands than ``count`` can be undone; a command named is an undo or
+            was undone already; a later command, not undone, changed a row the command changed
+            or points at a row it created (the message names them); or a row was changed since
+            by something that was not recorded. Nothing is written then.
     """
-    if not 1 <= count <= MAX_UNDO:
-        raise InvalidInput.of("undo_count", max=MAX_UNDO, count=count)
-    commands = history.commands_to_undo(session, count)
-    if not commands:
-        raise Conflict.of("nothing_to_undo")
-    if len(commands) < count:
-        raise Conflict.of("undo_too_few", n=len(commands), count=count)
+    if ids is not None:
+        commands = _named_commands(session, ids)
+    else:
+        if not 1 <= count <= MAX_UNDO:
+            raise InvalidInput.of("undo_count", max=MAX_UNDO, count=count)
+        commands = history.commands_to_undo(session, count, actor=actor)
+        if not commands:
+            if actor is not None:
+                raise Conflict.of("nothing_to_undo_of", actor=actor)
+            raise Conflict.of("nothing_to_undo")
+        if len(commands) < count:
+            raise Conflict.of("undo_too_few", n=len(commands), count=count)
     history.defer_foreign_keys(session.connection())
+    batch = [c.id for c in commands]
     done = []
     for command in commands:
         changes = history.command_changes(session, command)
-        _revert(session, command, changes)
+        later = history.later_commands_touching(session, command, changes, skip=batch)
+        if later:
+            names = ", ".join(f"#{c.id} {c.name} ({c.actor})" for c in later[:5])
+            if len(later) > 5:
+                names += f", +{len(later) - 5}"
+            raise Conflict.of("undo_later", id=command.id, command=command.name, later=names)
+        try:
+            _revert(session, command, changes)
+        except IntegrityError:
+            raise Conflict.of("undo_breaks_links", id=command.id, command=command.name) from None
         done.append(Undone(command, tuple(changes)))
+    _check_links(session, commands)
     session.info[UNDOES] = [c.id for c in commands]
     return done
+
+
+def _named_commands(session: Session, ids: Sequence[int]) -> list[CommandEntry]:
+    """The commands ``ids`` name, newest first, each once."""
+    found: dict[int, CommandEntry] = {}
+    for ident in ids:
+        command = history.command_named(session, ident)
+        if command is None:
+            raise NotFound.of("no_change", id=ident)
+        if command.name == history.UNDO:
+            raise Conflict.of("undo_of_undo", id=command.id)
+        if command.undone_by is not None:
+            raise Conflict.of("already_undone", id=command.id, by=command.undone_by)
+        found[command.id] = command
+    return [found[i] for i in sorted(found, reverse=True)]
+
+
+def _check_links(session: Session, commands: Sequence[CommandEntry]) -> None:
+    """On SQLite, whose foreign keys are checked at commit here, refuse an undo that would leave
+    a row pointing at one it removed (PostgreSQL refuses it at the statement)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+        command = commands[-1]
+        raise Conflict.of("undo_breaks_links", id=command.id, command=command.name)
 
 
 def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEntry]) -> None:

@@ -1183,6 +1183,93 @@ ERRORS: dict[str, Entry] = {
 }
 
 
+# --- correcting records: edit, delete, reopen, unit rename, undo, duplicates ---------------------
+
+MESSAGES.update(
+    {
+        "edited": N_(
+            "{what} {id} corrected (change #{change}: `dirtrack undo {change}` takes it back)"
+        ),
+        "edit_unchanged": N_("{what} {id}: nothing changed"),
+        "deleted": N_("{what} {id} deleted with what depended on it (change #{change})"),
+        "delete_what": N_("This deletes {what} {id}"),
+        "delete_with": N_("together with {what}: {ids}"),
+        "delete_unlink": N_("{what} {ids}: kept, its link to it cleared"),
+        "reopened": N_("directive {id} is open again from {date} (change #{change})"),
+        "renamed": N_("unit {unit} is now called {name}; its old name and code still find it"),
+        "undo_will": N_("will undo #{id} {command} by {actor}: {changes}"),
+        "confirm_question": N_("Go ahead? [y/N]"),
+        "restore_will": N_("restore {file} ({counts}) in place of {db} ({now})"),
+        "restore_none": N_("no database yet"),
+    }
+)
+
+ERRORS.update(
+    {
+        "w_change": C_("history entry", "change"),
+        "day_reopening": N_("reopening date"),
+        "extend_not_later": N_(
+            "the new deadline {due} of directive {id} is not after the deadline in force "
+            "({in_force}): an extension moves it later (to correct a typo: edit directive --due)"
+        ),
+        "reopen_open": N_("directive {id} is neither completed nor cancelled: nothing to reopen"),
+        "edit_nothing": N_("nothing to change: give at least one option (see --help)"),
+        "due_after_extension": N_(
+            "the deadline {due} of directive {id} would not be before its approved extension "
+            "to {extended}"
+        ),
+        "edit_key_clash": N_(
+            "unit {unit} already holds directive {other} with the key of directive {id}"
+        ),
+        "meeting_duplicate": N_(
+            "meeting {id} on {date} has the same title ({title}); use --allow-duplicate to "
+            "record another"
+        ),
+        "directive_duplicate": N_(
+            "directive {id} already gives {unit} this text at meeting {meeting}; use "
+            "--allow-duplicate to record another"
+        ),
+        "meeting_after_dates": N_(
+            "meeting {id} cannot be moved to {held}: the {what} of {kind} {ident} is {day}, "
+            "before it"
+        ),
+        "edit_linked_unit": N_(
+            "limitation {id} is linked as a repeat with limitation {other}: unlink it "
+            "(limitation unlink) before changing its unit"
+        ),
+        "meeting_breaks_repeat": N_(
+            "meeting {id} cannot be moved to {held}: limitation {repeat} would no longer come "
+            "after limitation {first}, which it repeats (limitation unlink first)"
+        ),
+        "rename_same": N_("unit {unit} already has that name and code: nothing to rename"),
+        "no_change": N_("no change #{id} in the history (see dirtrack history)"),
+        "undo_of_undo": N_("#{id} is an undo, and an undo is never undone: run the command again"),
+        "already_undone": N_("#{id} was already undone by #{by}"),
+        "undo_later": N_(
+            "cannot undo #{id} ({command}): later commands touch the same records: {later}; "
+            "undo those first"
+        ),
+        "undo_breaks_links": N_(
+            "cannot undo #{id} ({command}): records added since depend on what it would remove"
+        ),
+        "nothing_to_undo_of": N_(
+            "nothing to undo: {actor} has no recorded command left to revert (undo CHANGE_ID "
+            "undoes a given one)"
+        ),
+        "undo_id_or_count": N_("give a CHANGE_ID or --count, not both"),
+        "needs_yes": N_("{command} asks before it changes anything; not at a terminal, add --yes"),
+        "not_confirmed": N_("not confirmed: nothing was changed"),
+        "with_and_no_with": N_("--with and --no-with cannot be used together"),
+        "due_and_no_due": N_("--due and --no-due cannot be used together"),
+        "unknown_record_kind": N_("unknown kind {kind!r}; use one of {kinds}"),
+        "unknown_kind": N_("unknown meeting kind {kind!r}; use one of {choices}"),
+        "changed_while_asking": N_(
+            "the records changed while waiting for the answer; nothing was deleted, run it again"
+        ),
+    }
+)
+
+
 # --- counted things, said inside other messages: Count("units", 3) -------------------------
 
 COUNTS: dict[str, Entry] = {

@@ -134,7 +134,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_old_file(
     office.ok("done", "1", "--date", "1/7/2022")
     office.ok("assign", "1", "--unit", "VPTU", "Việc sau sao lưu")
     changed = directives(db)
-    done = run("restore", str(copy), db=db)
+    done = run("restore", str(copy), "--yes", db=db)
     assert done.returncode == 0, done.stderr
     assert directives(db) == saved
     [kept] = list(tmp_path.glob("dirtrack.db.*.bak"))
@@ -147,7 +147,7 @@ def test_restore_into_a_new_file(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     assert run("backup", str(copy), db=db).returncode == 0
     fresh = tmp_path / "fresh.db"
-    done = run("restore", str(copy), db=str(fresh))
+    done = run("restore", str(copy), "--yes", db=str(fresh))
     assert done.returncode == 0, done.stderr
     assert directives(str(fresh)) == directives(db)
 
@@ -207,7 +207,7 @@ def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path:
     assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
     conn.close()
     office.ok("done", "1", "--date", "1/7/2022")
-    done = run("restore", str(copy), db=db)
+    done = run("restore", str(copy), "--yes", db=db)
     assert done.returncode == 0, done.stderr
     assert directives(db) == saved
     assert run("doctor", db=db).returncode == 0

@@ -473,6 +473,11 @@ WORKING = {
     ("pack", "out"): ["pack", "out", "--quarter", "2022Q2", "--dir", "{text}.d", "--dry-run"],
     ("pack", "in"): ["pack", "in", "{sheet}", "--dry-run"],
     ("pack", "status"): ["pack", "status", "--quarter", "2022Q2"],
+    ("unit", "rename"): ["unit", "rename", "VPUB", "Văn phòng UBND tỉnh mới"],
+    ("edit", "directive"): ["edit", "directive", "1", "--text", "Đề án A sửa"],
+    ("edit", "meeting"): ["edit", "meeting", "1", "--title", "Họp sửa"],
+    ("edit", "limitation"): ["edit", "limitation", "2", "--text", "Kinh phí hạn hẹp sửa"],
+    ("reopen",): ["reopen", "2"],
 }
 
 

@@ -128,11 +128,11 @@ def test_sigkill_during_an_undo_leaves_it_before_or_after(
     imported = copy_of(empty, tmp_path / "imported.db")
     assert run("import", str(export), db=str(imported)).returncode == 0
     started = time.monotonic()
-    assert run("undo", db=str(copy_of(imported, tmp_path / "whole.db"))).returncode == 0
+    assert run("undo", "--yes", db=str(copy_of(imported, tmp_path / "whole.db"))).returncode == 0
     took = time.monotonic() - started
     for attempt in range(2):
         db = copy_of(imported, tmp_path / f"undo-{attempt}.db")
-        proc = dirtrack("undo", db=db)
+        proc = dirtrack("undo", "--yes", db=db)
         time.sleep(rng.uniform(0.3, 1.0) * took)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)

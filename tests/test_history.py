@@ -126,7 +126,7 @@ def test_undo_restores_the_exact_earlier_state(seeded: Cli, db: str, kind: str) 
     seeded.ok(*CHANGES[kind])
     changed = state_of(db)
     assert changed != before
-    seeded.ok("undo")
+    seeded.ok("undo", "--yes")
     assert state_of(db) == before
     latest = history(seeded, "--limit", "2")
     assert latest[0]["command"] == "undo"
@@ -149,7 +149,7 @@ def test_undo_of_an_import_restores_the_exact_earlier_state(
     before = state_of(db)
     seeded.ok("import", str(sheet), "--meeting", "1")
     assert len(seeded.json("list")) == 4
-    seeded.ok("undo")
+    seeded.ok("undo", "--yes")
     assert state_of(db) == before
 
 
@@ -182,7 +182,7 @@ def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     assert all(c["action"] == "create" for c in changes)
     ids = [c["entity_id"] for c in changes if c["entity"] == "directive"]
     assert ids == sorted(ids)
-    seeded.ok("undo")
+    seeded.ok("undo", "--yes")
     assert state_of(db) == before
 
 
@@ -206,7 +206,7 @@ def test_a_row_created_then_changed_in_one_unit_of_work_is_one_creation(
     assert latest["command"] == "script"
     assert [(c["action"], c["entity"]) for c in latest["changes"]] == [("create", "unit_alias")]
     assert latest["changes"][0]["after"]["alias"] == "VPTU tỉnh"
-    units.ok("undo")
+    units.ok("undo", "--yes")
     assert state_of(db) == before
 
 
@@ -215,7 +215,7 @@ def test_undo_n_reverts_the_last_commands_newest_first(seeded: Cli, db: str) -> 
     seeded.ok("progress", "1", "--percent", "10", "--date", "10/5/2022")
     seeded.ok("extend", "1", "--to", "31/7/2022", "--date", "20/6/2022")
     seeded.ok("done", "1", "--date", "25/7/2022")
-    undone = json.loads(seeded.ok("undo", "3", "--format", "json"))
+    undone = json.loads(seeded.ok("undo", "-n", "3", "--yes", "--format", "json"))
     assert [c["command"] for c in undone] == ["done", "extend", "progress"]
     assert state_of(db) == before
 
@@ -225,9 +225,9 @@ def test_undo_is_a_stack_and_never_undoes_an_undo(seeded: Cli, db: str) -> None:
     seeded.ok("done", "1", "--date", "20/6/2022")
     second = state_of(db)
     seeded.ok("cancel", "2", "--date", "1/7/2022")
-    seeded.ok("undo")
+    seeded.ok("undo", "--yes")
     assert state_of(db) == second
-    seeded.ok("undo")  # the `done`, not the undo just made
+    seeded.ok("undo", "--yes")  # the `done`, not the undo just made
     assert state_of(db) == first
     commands = [c["command"] for c in history(seeded, "--limit", "4")]
     assert commands == ["undo", "undo", "cancel", "done"]
@@ -238,14 +238,14 @@ def test_undo_refuses_what_it_cannot_do_and_writes_nothing(
 ) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     digest = file_digest(db_path)
-    assert "only 1 command" in cli.fail("undo", "2")
+    assert "only 1 command" in cli.fail("undo", "-n", "2", "--yes")
     assert file_digest(db_path) == digest
-    cli.fail("undo", "0")
-    cli.fail("undo", "1001")
+    cli.fail("undo", "-n", "0", "--yes")
+    cli.fail("undo", "-n", "1001", "--yes")
     cli.fail("undo", "-3", code=2)  # an option it does not know: a usage error
     assert file_digest(db_path) == digest
-    cli.ok("undo")
-    assert "nothing to undo" in cli.fail("undo")
+    cli.ok("undo", "--yes")
+    assert "nothing to undo" in cli.fail("undo", "--yes")
 
 
 @pytest.mark.sqlite_only("changes the file behind dirtrack's back with sqlite3")
@@ -257,7 +257,7 @@ def test_undo_refuses_when_a_row_changed_since_without_a_record(seeded: Cli, db_
         conn.execute("UPDATE directive SET completion_note = 'sửa tay' WHERE id = 1")
     conn.close()
     digest = file_digest(db_path)
-    message = seeded.fail("undo")
+    message = seeded.fail("undo", "--yes")
     assert "directive 1 has changed since" in message
     assert file_digest(db_path) == digest
 
@@ -376,7 +376,7 @@ def test_undo_never_frees_an_id_for_reuse(cli: Cli) -> None:
     meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
     cli.id("assign", str(meeting), "--unit", "BTC", "Việc một")
     undone = cli.id("assign", str(meeting), "--unit", "BTC", "Việc bị hoàn tác")
-    cli.ok("undo")
+    cli.ok("undo", "--yes")
     new = cli.id("assign", str(meeting), "--unit", "BTC", "Việc mới")
     assert new == undone + 1
     assert [c["after"]["text"] for c in cli.json("history", str(new))] == ["Việc mới"]

@@ -121,6 +121,11 @@ def office(cli: Cli) -> Cli:
     return setup(cli)
 
 
+def newest_command(cli: Cli) -> str:
+    """The id of the newest command in the history (whoever ran it), for `undo CHANGE_ID`."""
+    return str(json.loads(cli.ok("history", "--limit", "1", "--format", "json"))[0]["id"])
+
+
 def test_the_last_change_not_undone_wins(office: Cli, engine: Engine, db: str) -> None:
     cli = office
     a = cli.id("--actor", "An", "assign", "1", "--unit", "BTC", "--due", "30/6/2022", "Việc A")
@@ -132,7 +137,7 @@ def test_the_last_change_not_undone_wins(office: Cli, engine: Engine, db: str) -
     # undid it (the undone rows are never the newest again).
     cli.ok("--actor", "Chi", "progress", str(a), "--percent", "40", "--date", "20/6/2022")
     assert check(engine, [a])[a][1] == "Chi"
-    cli.ok("--actor", "Dũng", "undo")
+    cli.ok("--actor", "Dũng", "undo", newest_command(cli), "--yes")
     assert check(engine, [a])[a][1] == "Dũng"
     # The installed entry point, as a script runs it (on SQLite, `assign` writes with sqlite3
     # alone): its rows name their directive too.
@@ -147,13 +152,13 @@ def test_the_last_change_not_undone_wins(office: Cli, engine: Engine, db: str) -
     # Its undo leaves the move rows in place, not undone: they still name no directive.
     cli.ok("--actor", "Giang", "unit", "retire", "VPTU", "--successor", "BDV", "--date", "1/6/2022")
     assert check(engine, [a, b, c])[b][1] == "Giang"
-    cli.ok("--actor", "Hà", "undo")
+    cli.ok("--actor", "Hà", "undo", newest_command(cli), "--yes")
     got = check(engine, [a, b, c])
     assert (got[a][1], got[b][1], got[c][1]) == ("Dũng", "Hà", "Em")
     # Undoing a creation deletes the directive: that deletion is its last change. Ids that
     # name nothing are left out.
     d = cli.id("--actor", "Khoa", "assign", "2", "--unit", "BTC", "Việc D")
-    cli.ok("--actor", "Lan", "undo")
+    cli.ok("--actor", "Lan", "undo", newest_command(cli), "--yes")
     got = check(engine, [a, b, c, d, 999, -1])
     assert sorted(got) == [a, b, c, d] and got[d][1] == "Lan"
     assert check(engine, []) == {}
@@ -210,7 +215,8 @@ def test_on_a_log_of_every_kind_upgraded_from_0001(db: str, chunk: int) -> None:
 
 
 # One step of a random session: a command and the numbers that pick its arguments.
-KINDS = ["assign"] * 3 + ["progress"] * 2 + ["extend", "done", "cancel", "undo", "undo 2", "retire"]
+KINDS = ["assign"] * 3 + ["progress"] * 2 + ["extend", "done", "cancel", "undo --yes"]
+KINDS += ["undo -n 2 --yes", "undo 2 --yes", "retire"]
 STEPS = st.tuples(
     st.sampled_from(KINDS),
     st.integers(0, 50),

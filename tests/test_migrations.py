@@ -436,7 +436,7 @@ def test_commands_on_an_upgraded_database_fill_directive_id(cli: Cli, db: str) -
         cli.ok("extend", str(second), "--to", "31/7/2022", "--date", "20/6/2022")
         cli.ok("done", str(first), "--date", "1/7/2022")
         cli.ok("unit", "retire", "BTC", "--successor", "VPTU", "--date", "1/6/2022")
-        cli.ok("undo")
+        cli.ok("undo", "--yes")
         got = log_rows(engine)
     finally:
         engine.dispose()
@@ -459,7 +459,7 @@ def test_a_restored_0001_backup_is_upgraded(cli: Cli, db: str, tmp_path: Path) -
     downgrade(engine, "0001")
     engine.dispose()
     cli.ok("assign", str(meeting), "--unit", "BTC", "Việc hai (after the backup)")
-    cli.ok("restore", str(old))
+    cli.ok("restore", str(old), "--yes")
     [item] = cli.json("overdue", "--as-of", "2022-07-01")
     assert item["last_touched_by"]
     with sqlite3.connect(db) as conn:
@@ -499,7 +499,7 @@ def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
     cli.ok("extend", str(first), "--to", "31/12/2022", "--date", "1/6/2022")
     cli.id("add-limitation", str(meeting), "--unit", "BTC", "Thiếu người")
     gone = cli.id("assign", str(meeting), "--unit", "VPTU", "Việc bị hoàn tác")
-    cli.ok("undo")
+    cli.ok("undo", "--yes")
     engine = create_engine(resolve_target(db).url)
     try:
         downgrade(engine, "0002")

@@ -169,8 +169,11 @@ def test_no_prompt_ever_a_missing_value_is_a_usage_error(
     assert time.monotonic() - started < 60
 
 
-def test_undo_asks_nothing_even_given_an_answer(office: Cli, db: str) -> None:
-    done = run("undo", db=db, input="n\n")
+def test_undo_never_waits_for_an_answer_without_a_terminal(office: Cli, db: str) -> None:
+    done = run("undo", db=db, input="y\n")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("Error: ") and "--yes" in done.stderr
+    done = run("undo", "--yes", db=db)
     assert done.returncode == 0, done.stderr
     assert "undone" in done.stderr
 

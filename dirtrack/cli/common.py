@@ -1,6 +1,6 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, tzinfo
@@ -496,3 +496,41 @@ StatusOpt = Annotated[
         "the code or the Vietnamese name, accents optional.",
     ),
 ]
+
+
+YesOpt = Annotated[
+    bool,
+    typer.Option("--yes", "-y", help="Go ahead without asking (required when not at a terminal)."),
+]
+
+# Answers that mean yes at the question, in either language (compared as fold_words keys).
+_YES = ("y", "yes", "c", "co", "có", "dong y", "đồng ý")
+
+
+def confirm(ctx: typer.Context, yes: bool, preview: Sequence[str]) -> None:
+    """Go on only when the user agreed: ``--yes``, or "y" at a terminal after ``preview``.
+
+    Without a terminal nothing ever waits for an answer: without ``--yes`` it is an error.
+
+    Raises:
+        InvalidInput: not at a terminal and no ``--yes``.
+        Conflict: the user answered anything but yes.
+    """
+    import sys
+
+    from dirtrack.errors import Conflict
+    from dirtrack.i18n import msg
+    from dirtrack.render import err
+    from dirtrack.text import fold_words
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InvalidInput.of("needs_yes", command=command_name(ctx))
+    for line in preview:
+        err(line)
+    sys.stderr.write(msg("confirm_question", state(ctx).lang) + " ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    if fold_words(answer) not in {fold_words(word) for word in _YES}:
+        raise Conflict.of("not_confirmed")

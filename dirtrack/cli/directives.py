@@ -1,6 +1,6 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +26,11 @@ from dirtrack.i18n import msg
 from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dirtrack.models import Unit
 
 
 @app.command("assign")
@@ -119,11 +124,21 @@ def assign(
             metavar="N",
         ),
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Record it even though the unit has the same directive from this meeting.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a directive given at a meeting to a lead unit.
 
     With --every, a periodic directive: one occurrence, a directive of its own, per period.
+
+    The same text for the same unit at the same meeting (case, accents and spacing aside) is
+    refused, naming the directive, unless --allow-duplicate.
 
     Example: dirtrack assign 1 "Bổ sung thành viên đoàn công tác" --unit BTC --due "tháng 9/2022"
 
@@ -166,6 +181,7 @@ def assign(
         with_=with_,
         product=product,
         key=key,
+        allow_duplicate=allow_duplicate,
         as_json=fmt is OutputFormat.JSON,
         from_=from_,
         after_tet=after_tet,
@@ -189,6 +205,7 @@ def _assign(
     with_: list[str] | None,
     product: str | None,
     key: str | None,
+    allow_duplicate: bool,
     as_json: bool,
     from_: str | None = None,
     after_tet: int | None = None,
@@ -213,6 +230,9 @@ def _assign(
                 if due
                 else None
             )
+            if not allow_duplicate:
+                assert meeting.id is not None
+                _refuse_duplicates(session, meeting.id, leads, text)
             ids = []
             for lead in leads:
                 directive = store.add_directive(
@@ -248,6 +268,18 @@ def lead_units(
     if not leads:
         raise InvalidInput.of("no_attendees", id=meeting.id)
     return index, leads
+
+
+def _refuse_duplicates(session: "Session", meeting_id: int, leads: list["Unit"], text: str) -> None:
+    """Refuse to record again a directive a lead unit already has from this meeting."""
+    from dirtrack.errors import Conflict
+    from dirtrack.store.directives import find_same_directive
+
+    for lead in leads:
+        assert lead.id is not None
+        same = find_same_directive(session, meeting_id=meeting_id, unit_id=lead.id, text=text)
+        if same is not None:
+            raise Conflict.of("directive_duplicate", id=same.id, unit=lead.code, meeting=meeting_id)
 
 
 def _records(session: object, ids: list[int]) -> list[dict[str, object]]:

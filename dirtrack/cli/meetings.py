@@ -15,6 +15,7 @@ from dirtrack.cli.common import (
     state,
     unit_of_work,
 )
+from dirtrack.errors import Conflict
 from dirtrack.i18n import msg
 from dirtrack.kinds import MeetingKind
 from dirtrack.periods import Cutoff, parse_date
@@ -44,16 +45,26 @@ def add_meeting(
     key: Annotated[
         str | None, typer.Option(help="Idempotency key: the same key again prints the existing id.")
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Record it even though a meeting with the same date and title exists.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a meeting.
+
+    The same date and title as a meeting already recorded (case, accents and spacing aside)
+    is refused, naming it, unless --allow-duplicate.
 
     Example: dirtrack add-meeting --date 6/5/2022 --title "Làm việc với các cơ quan tham mưu"
     --chair "Phương Thị Thanh" --attendee VPTU --attendee BTC
     """
     from dirtrack.records import meeting_record
     from dirtrack.store.meetings import add_meeting as store_add
-    from dirtrack.store.meetings import attendee_ids, find_meeting_by_key
+    from dirtrack.store.meetings import attendee_ids, find_meeting_by_key, find_same_meeting
     from dirtrack.store.units import UnitIndex
 
     held = parse_date(on)
@@ -65,6 +76,9 @@ def add_meeting(
             err(msg("key_exists", state(ctx).lang, key=key, ids=existing.id))
         else:
             units = index.resolve_many(attendee or [])
+            same = None if allow_duplicate else find_same_meeting(session, on=held, title=title)
+            if same is not None:
+                raise Conflict.of("meeting_duplicate", id=same.id, date=same.date, title=same.title)
             meeting = store_add(
                 session,
                 on=held,

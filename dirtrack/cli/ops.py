@@ -15,7 +15,9 @@ from dirtrack.cli.common import (
     FormatOpt,
     StaleOpt,
     UnitFilterOpt,
+    YesOpt,
     bad_parameter,
+    confirm,
     field_list,
     optional_day,
     positive_id,
@@ -278,41 +280,50 @@ class _DryRun(Exception):
 @app.command("undo")
 def undo(
     ctx: typer.Context,
-    count: Annotated[
-        int, typer.Argument(metavar="[N]", help="How many commands to undo, newest first.")
-    ] = 1,
+    change_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[CHANGE_ID]",
+            help="A command's id from `history` (or one of its changes): undo that command, "
+            "whoever ran it. Default: your own last command.",
+        ),
+    ] = None,
     *,
+    count: Annotated[
+        int,
+        typer.Option("--count", "-n", help="Undo your last N commands, newest first.", metavar="N"),
+    ] = 1,
+    yes: YesOpt = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be undone; write nothing.")
     ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Revert the last command that changed something (or the last N), whoever ran it.
+    """Revert your last command (the actor's: --actor, DIRTRACK_ACTOR, else the OS user).
 
-    The database returns exactly to its earlier state; the undo is itself recorded in the
-    history. An undo is never undone: to redo, run the command again.
+    With CHANGE_ID, the command `history` shows with that id, whoever ran it. It refuses when
+    a later command touched the same records, and names it. At a terminal it shows what it
+    will revert and asks; without one it needs --yes. The database returns exactly to its
+    earlier state; the undo is itself recorded. An undo is never undone: run the command again.
 
-    Example: dirtrack history --limit 3 && dirtrack undo
+    Example: dirtrack history --by lan --limit 3 && dirtrack undo --yes
     """
-    from dirtrack import audit
+    from dirtrack.audit import default_actor
 
-    records: list[Record] = []
-    try:
-        with unit_of_work(ctx) as session:
-            for item in audit.undo(session, count):
-                records.append(command_record(item.command, list(item.changes)))
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
+    if change_id is not None and count != 1:
+        raise InvalidInput.of("undo_id_or_count")
+    ids = [positive_id(change_id, "change")] if change_id is not None else None
+    actor = None if ids is not None else (state(ctx).actor or default_actor())
     lang = state(ctx).lang
+    if dry_run or not yes:
+        records = _undo(ctx, count, actor, ids, write=False)
+        if not dry_run:
+            confirm(ctx, yes, [_undo_line("undo_will", r, lang) for r in records])
+            records = _undo(ctx, count, actor, [r["id"] for r in records], write=True)
+    else:
+        records = _undo(ctx, count, actor, ids, write=True)
     for record in records:
-        texts = [views.change_text(c, lang) for c in record["changes"][:3]]
-        if len(record["changes"]) > 3:
-            texts.append(f"+{len(record['changes']) - 3}")
-        changes = "; ".join(texts)
-        key = "undo_dry" if dry_run else "undone"
-        err(msg(key, lang, id=record["id"], command=record["command"], changes=changes))
+        err(_undo_line("undo_dry" if dry_run else "undone", record, lang))
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
@@ -322,6 +333,39 @@ def undo(
 
         rows = [{k: v for k, v in r.items() if k != "changes"} for r in records]
         out(dump_records(rows))
+
+
+def _undo(
+    ctx: typer.Context, count: int, actor: str | None, ids: list[int] | None, *, write: bool
+) -> list[Record]:
+    """Undo in one unit of work; ``write=False`` rolls it back (a dry run, or the check and
+    preview before asking), having found every reason to refuse."""
+    from dirtrack import audit
+
+    records: list[Record] = []
+    try:
+        with unit_of_work(ctx) as session:
+            for item in audit.undo(session, count, actor=actor, ids=ids):
+                records.append(command_record(item.command, list(item.changes)))
+            if not write:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return records
+
+
+def _undo_line(key: str, record: Record, lang: str) -> str:
+    texts = [views.change_text(c, lang) for c in record["changes"][:3]]
+    if len(record["changes"]) > 3:
+        texts.append(f"+{len(record['changes']) - 3}")
+    return msg(
+        key,
+        lang,
+        id=record["id"],
+        command=record["command"],
+        actor=record["actor"],
+        changes="; ".join(texts),
+    )
 
 
 # --- config ------------------------------------------------------------------------------------

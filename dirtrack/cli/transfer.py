@@ -13,6 +13,8 @@ from dirtrack.cli.common import (
     ForceOpt,
     FormatOpt,
     OutOpt,
+    YesOpt,
+    confirm,
     optional_day,
     positive_id,
     state,
@@ -253,10 +255,14 @@ def backup(
 def restore(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="A backup made by dirtrack backup.")],
+    *,
+    yes: YesOpt = False,
 ) -> None:
     """Put a backup in place of the SQLite database; the old one is kept beside it.
 
-    Example: dirtrack restore /srv/backups/dirtrack-2022-09-30.db
+    At a terminal it says what it replaces and asks; without one it needs --yes.
+
+    Example: dirtrack restore /srv/backups/dirtrack-2022-09-30.db --yes
     """
     from dirtrack.db import resolve_target
     from dirtrack.render.progress import progress_bar
@@ -264,8 +270,17 @@ def restore(
 
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
-    with progress_bar(lang) as bar:
-        done = put_back(target, Path(file), progress=bar)
+
+    def ask(db: Path, counts: dict[str, int], current: dict[str, int] | None) -> None:
+        now = msg("restore_none", lang) if current is None else _counts(current)
+        preview = [msg("restore_will", lang, file=file, counts=_counts(counts), db=db, now=now)]
+        confirm(ctx, yes, preview)
+
+    if yes:
+        with progress_bar(lang) as bar:
+            done = put_back(target, Path(file), progress=bar)
+    else:  # no progress bar while a question waits on the terminal
+        done = put_back(target, Path(file), confirm=ask)
     counts = _counts(done.counts)
     if done.kept is not None:
         err(msg("restored", lang, file=file, db=done.path, counts=counts, kept=done.kept))

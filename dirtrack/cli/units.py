@@ -76,6 +76,28 @@ def unit_alias(
     out(code)
 
 
+@unit_app.command("rename")
+def unit_rename(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
+    name: Annotated[str, typer.Argument(help="Its new name.")],
+    *,
+    code: Annotated[str | None, typer.Option(help="Its new code.")] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Give a unit its new name (and code); the old name and code stay as aliases.
+
+    Example: dirtrack unit rename BTGTU "Ban Tuyên giáo và Dân vận Tỉnh ủy" --code BTGDVTU
+    """
+    from dirtrack.store.units import UnitIndex, rename_unit
+
+    with unit_of_work(ctx) as session:
+        found = rename_unit(session, unit, name, code=code)
+        record = unit_record(UnitIndex.load(session).info(found))
+    err(msg("renamed", state(ctx).lang, unit=record["code"], name=record["name"]))
+    out(dump(record) if fmt is OutputFormat.JSON else record["code"])
+
+
 @unit_app.command("retire")
 def unit_retire(
     ctx: typer.Context,

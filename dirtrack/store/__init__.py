@@ -1,2 +1,20 @@
 """Queries and mutations. Functions take ``session`` first, add and flush, and never commit:
 the caller's :func:`dirtrack.db.session_scope` makes each command one transaction."""
+
+from collections.abc import Collection, Mapping
+
+
+def check_edits(changes: Mapping[str, object], allowed: Collection[str]) -> None:
+    """The changes given to an ``edit_*`` function: only names it knows, and at least one.
+
+    Raises:
+        ValueError: a name it does not know (a bug in the caller, not the user's input).
+        InvalidInput: no change at all.
+    """
+    unknown = sorted(set(changes) - set(allowed))
+    if unknown:
+        raise ValueError(f"unknown edits: {unknown}")
+    if not changes:
+        from dirtrack.errors import InvalidInput
+
+        raise InvalidInput.of("edit_nothing")

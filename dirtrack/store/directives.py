@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -19,7 +20,8 @@ from dirtrack.models import (
     Unit,
 )
 from dirtrack.status import DirectiveFacts
-from dirtrack.text import clean_optional, clean_text, nfc
+from dirtrack.store import check_edits
+from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
 def directive_text(text: str, due: date | None, held: date) -> str:
@@ -86,6 +88,20 @@ def add_directive(
 def find_by_key(session: Session, key: str) -> list[Directive]:
     query = select(Directive).where(Directive.key == nfc(key)).order_by(col(Directive.id))
     return list(session.exec(query))
+
+
+def find_same_directive(
+    session: Session, *, meeting_id: int, unit_id: int, text: str
+) -> Directive | None:
+    """A directive of this meeting for this lead unit whose text is ``text``, compared without
+    regard to case, accents or white space (:func:`dirtrack.text.fold`); the oldest if several."""
+    key = fold(clean_text(text, "text"))
+    query = (
+        select(Directive)
+        .where(Directive.meeting_id == meeting_id, Directive.unit_id == unit_id)
+        .order_by(col(Directive.id))
+    )
+    return next((d for d in session.exec(query) if fold(d.text) == key), None)
 
 
 def get_directive(session: Session, directive_id: int) -> Directive:
@@ -176,13 +192,17 @@ def extend(
     """Approve a new deadline; the original one is kept.
 
     Raises:
-        Conflict: the directive is completed or cancelled.
+        Conflict: the directive is completed or cancelled, or the new deadline is on or before
+            the deadline in force on ``approved_on``.
         InvalidInput: the approval or the new deadline is before the meeting.
     """
     directive = get_directive(session, directive_id)
     _check_open(directive, "extend")
     _check_not_before_meeting(session, directive, approved_on, "approval")
     _check_not_before_meeting(session, directive, new_due, "new_deadline")
+    in_force = get_facts(session, directive_id, as_of=approved_on).due_at(approved_on)
+    if in_force is not None and new_due <= in_force:
+        raise Conflict.of("extend_not_later", id=directive_id, due=new_due, in_force=in_force)
     extension = Extension(
         directive_id=directive_id,
         approved_on=approved_on,
@@ -206,6 +226,105 @@ def cancel(
     session.add(directive)
     session.flush()
     return directive
+
+
+def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
+    """Open a completed or cancelled directive again: its completion or cancellation (date,
+    note, reason) is cleared; the change log keeps them, with the day and reason given.
+
+    Raises:
+        Conflict: the directive is neither completed nor cancelled.
+        InvalidInput: ``on`` is before the meeting.
+    """
+    directive = get_directive(session, directive_id)
+    if directive.completed_on is None and directive.cancelled_on is None:
+        raise Conflict.of("reopen_open", id=directive_id)
+    _check_not_before_meeting(session, directive, on, "reopening")
+    directive.completed_on = None
+    directive.completion_note = None
+    directive.cancelled_on = None
+    directive.cancel_reason = None
+    session.add(directive)
+    session.flush()
+    return directive
+
+
+# What `edit directive` can change; each key of the changes given to edit_directive.
+DIRECTIVE_EDITS = ("text", "unit", "with", "due", "due_text", "product")
+
+
+def edit_directive(session: Session, directive_id: int, changes: Mapping[str, Any]) -> Directive:
+    """Correct a directive: ``changes`` maps a name of :data:`DIRECTIVE_EDITS` to its new value.
+
+    ``text``, ``product``: text; ``unit``: the lead :class:`Unit`; ``with``: the coordinating
+    units (a sequence of :class:`Unit`, empty for none; the lead unit is left out); ``due``:
+    the original deadline (a date, or None for none), with ``due_text`` the words it was given
+    in. A deadline corrected here is the original one, not an extension.
+
+    Raises:
+        InvalidInput: empty text, a deadline before the meeting or not before an approved
+            extension, nothing to change.
+        Conflict: the new lead unit already holds a directive with this one's key.
+    """
+    check_edits(changes, DIRECTIVE_EDITS)
+    directive = get_directive(session, directive_id)
+    assert directive.id is not None
+    held = _meeting_date(session, directive)
+    if "text" in changes:
+        directive.text = directive_text(changes["text"], None, held)
+    if "product" in changes:
+        directive.product = clean_optional(changes["product"], "product")
+    if "due" in changes:
+        due = changes["due"]
+        if due is not None and due < held:
+            raise InvalidInput.of("due_before_meeting", due=due, held=held)
+        extensions = session.exec(
+            select(Extension).where(Extension.directive_id == directive.id)
+        ).all()
+        later = [e for e in extensions if due is not None and e.new_due <= due]
+        if later:
+            raise InvalidInput.of(
+                "due_after_extension", id=directive.id, due=due, extended=later[0].new_due
+            )
+        directive.original_due = due
+        directive.due_text = clean_optional(changes.get("due_text"), "due_text")
+    if "unit" in changes:
+        lead: Unit = changes["unit"]
+        assert lead.id is not None
+        if directive.key is not None and lead.id != directive.unit_id:
+            clash = session.exec(
+                select(Directive.id).where(
+                    Directive.key == directive.key, Directive.unit_id == lead.id
+                )
+            ).first()
+            if clash is not None:
+                raise Conflict.of("edit_key_clash", id=directive.id, unit=lead.code, other=clash)
+        directive.unit_id = lead.id
+    session.add(directive)
+    session.flush()
+    _set_coordinators(session, directive, changes)
+    return directive
+
+
+def _set_coordinators(session: Session, directive: Directive, changes: Mapping[str, Any]) -> None:
+    """Replace the coordinating units when ``with`` is given; drop the lead unit from them."""
+    assert directive.id is not None
+    current = {
+        c.unit_id: c
+        for c in session.exec(
+            select(DirectiveCoordinator).where(DirectiveCoordinator.directive_id == directive.id)
+        )
+    }
+    wanted = set(current)
+    if "with" in changes:
+        wanted = {u.id for u in changes["with"] if u.id is not None}
+    wanted.discard(directive.unit_id)
+    for unit_id, row in current.items():
+        if unit_id not in wanted:
+            session.delete(row)
+    for unit_id in sorted(wanted - set(current)):
+        session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=unit_id))
+    session.flush()
 
 
 @dataclass(frozen=True)

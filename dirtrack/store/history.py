@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an O
 
 COMMAND = "command"
 CREATE, UPDATE, DELETE = "create", "update", "delete"
+UNDO = "undo"  # the command row of an undo (which is never undone)
 
 # A JSON-safe copy of one table row, column name -> value (dates as ISO text).
 Image = dict[str, Any]
@@ -570,20 +571,128 @@ def recent_commands(
 GENERATE = "series generate"
 
 
-def commands_to_undo(session: Session, count: int) -> list[CommandEntry]:
-    """The newest ``count`` commands not undone yet, newest first; an undo is never undone,
-    nor are the occurrences a reading command created (:data:`GENERATE`)."""
+def commands_to_undo(
+    session: Session, count: int, *, actor: str | None = None
+) -> list[CommandEntry]:
+    """The newest ``count`` commands not undone yet (of ``actor`` only, when given), newest
+    first; an undo is never undone, nor are the occurrences a reading command created
+    (:data:`GENERATE`)."""
     query = (
         select(LOG)
         .where(
             LOG.c.entity == COMMAND,
             LOG.c.undone_by.is_(None),
-            LOG.c.action.not_in(("undo", GENERATE)),
+            LOG.c.action.not_in((UNDO, GENERATE)),
         )
         .order_by(LOG.c.id.desc())
         .limit(count)
     )
+    if actor is not None:
+        query = query.where(LOG.c.actor == actor)
     return [_command(row) for row in session.connection().execute(query)]
+
+
+def command_named(session: Session, ident: int) -> CommandEntry | None:
+    """The command ``ident`` names: its command row, or one of its change rows; None for an
+    id that is neither (a named action such as a move belongs to no range)."""
+    conn = session.connection()
+    row = conn.execute(select(LOG).where(LOG.c.id == ident)).first()
+    if row is None:
+        return None
+    if row.entity == COMMAND:
+        return _command(row)
+    after = select(LOG).where(LOG.c.entity == COMMAND, LOG.c.id > ident).order_by(LOG.c.id).limit(1)
+    owner = conn.execute(after).first()
+    found = _command(owner) if owner is not None else None
+    return found if found is not None and found.first <= ident <= found.last else None
+
+
+def later_commands_touching(
+    session: Session,
+    command: CommandEntry,
+    changes: Sequence[ChangeEntry],
+    *,
+    skip: Iterable[int] = (),
+) -> list[CommandEntry]:
+    """The commands after ``command``, not undone, that changed a row it changed, or that
+    point at a row it created (a directive at a meeting it recorded): undoing ``command``
+    would take their work with it. ``skip``: commands being undone together with it.
+
+    An undo counts only when it reverted a command older than ``command``: one that reverted
+    later commands put the rows back as ``command`` left them.
+    """
+    from dirtrack import models  # noqa: F401  (registers the tables)
+
+    skipped = set(skip)
+    touched: set[tuple[str, PK]] = set()
+    created: dict[str, set[Any]] = {}
+    for change in changes:
+        table = table_named(change.entity)
+        if table is None:
+            continue
+        pk = pk_of(table, change.image)
+        touched.add((table.name, pk))
+        if change.action == CREATE and int_pk(table) is not None:
+            created.setdefault(table.name, set()).add(pk[0])
+    links: dict[str, list[tuple[str, str]]] = {}  # table -> (column, table it points at)
+    for table in audited_tables():
+        for fk in table.foreign_keys:
+            if fk.column.table.name in created:
+                links.setdefault(table.name, []).append((fk.parent.name, fk.column.table.name))
+    entities = sorted({name for name, _ in touched} | set(links))
+    if not entities:
+        return []
+    conn = session.connection()
+    query = (
+        select(LOG.c.id, LOG.c.entity, LOG.c.before, LOG.c.after)
+        .where(
+            LOG.c.id > command.last,
+            LOG.c.entity.in_(entities),
+            LOG.c.undone_by.is_(None),
+            LOG.c.action.in_([CREATE, UPDATE, DELETE]),
+        )
+        .order_by(LOG.c.id)
+    )
+    hits: list[int] = []
+    for ident, entity, raw_before, raw_after in conn.execute(query):
+        table = table_named(entity)
+        if table is None:
+            continue
+        images = [img for img in (_load(raw_before), _load(raw_after)) if img]
+        if not images:
+            continue
+        if (entity, pk_of(table, images[-1])) in touched or any(
+            img.get(column) in created[parent]
+            for img in images
+            for column, parent in links.get(entity, ())
+        ):
+            hits.append(ident)
+    if not hits:
+        return []
+    owners: dict[int, CommandEntry] = {}
+    pending = iter(hits)
+    hit: int | None = next(pending)
+    commands = (
+        select(LOG)
+        .where(LOG.c.entity == COMMAND, LOG.c.id > hits[0])
+        .order_by(LOG.c.id)
+        .execution_options(yield_per=500)
+    )
+    for row in conn.execute(commands):
+        owner = _command(row)
+        while hit is not None and hit <= owner.last:
+            if owner.first <= hit:
+                owners[owner.id] = owner
+            hit = next(pending, None)
+        if hit is None:
+            break
+    return [
+        owner
+        for owner in owners.values()
+        if owner.id not in skipped
+        and owner.undone_by is None
+        and not (owner.name == UNDO and owner.undoes and min(owner.undoes) > command.id)
+    ]
 
 
 def command_changes(session: Session, command: CommandEntry) -> list[ChangeEntry]:

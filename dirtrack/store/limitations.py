@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.kinds import Category
+from dirtrack.store import check_edits
 from dirtrack.text import clean_optional, clean_text, fold
 
 if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
@@ -52,6 +53,48 @@ def add_limitation(
         text_key=fold(text),
         category=category.value,
     )
+    session.add(limitation)
+    session.flush()
+    return limitation
+
+
+# What `edit limitation` can change; each key of the changes given to edit_limitation.
+LIMITATION_EDITS = ("text", "unit", "category")
+
+
+def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, Any]) -> Limitation:
+    """Correct a limitation: ``changes`` maps a name of :data:`LIMITATION_EDITS` to its new
+    value (``text`` text, ``unit`` a :class:`Unit`, ``category`` a category code).
+
+    Raises:
+        InvalidInput: empty text, an unknown category, nothing to change.
+        Conflict: a new unit for a limitation linked as a repeat (of an earlier one, or by a
+            later one): unlink it first.
+    """
+    from sqlmodel import select
+
+    from dirtrack.models import Limitation
+
+    check_edits(changes, LIMITATION_EDITS)
+    limitation = get_limitation(session, limitation_id)
+    if "text" in changes:
+        text = clean_text(changes["text"], "text")
+        if not text:
+            raise InvalidInput.of("limitation_no_text")
+        limitation.text, limitation.text_key = text, fold(text)
+    if "category" in changes:
+        limitation.category = ensure_category(changes["category"]).value
+    if "unit" in changes:
+        unit: Unit = changes["unit"]
+        assert unit.id is not None
+        if unit.id != limitation.unit_id:
+            follower = session.exec(
+                select(Limitation.id).where(Limitation.repeat_of_id == limitation_id)
+            ).first()
+            linked = limitation.repeat_of_id if limitation.repeat_of_id is not None else follower
+            if linked is not None:
+                raise Conflict.of("edit_linked_unit", id=limitation_id, other=linked)
+            limitation.unit_id = unit.id
     session.add(limitation)
     session.flush()
     return limitation

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
-from dirtrack.text import clean_optional, clean_text, nfc
+from dirtrack.store import check_edits
+from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
 def add_meeting(
@@ -54,6 +57,18 @@ def find_meeting_by_key(session: Session, key: str) -> Meeting | None:
     return session.exec(select(Meeting).where(Meeting.key == nfc(key))).first()
 
 
+def find_same_meeting(
+    session: Session, *, on: date, title: str, other_than: int | None = None
+) -> Meeting | None:
+    """A meeting held on ``on`` whose title is ``title`` without regard to case, accents or
+    white space (:func:`dirtrack.text.fold` after NFC); the oldest if several."""
+    key = fold(clean_text(title, "title"))
+    query = select(Meeting).where(Meeting.date == on).order_by(col(Meeting.id))
+    return next(
+        (m for m in session.exec(query) if m.id != other_than and fold(m.title) == key), None
+    )
+
+
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -85,3 +100,137 @@ def attendee_ids(session: Session, meeting_ids: Sequence[int]) -> dict[int, list
     for meeting_id, unit_id in rows:
         found[meeting_id].append(unit_id)
     return found
+
+
+# What `edit meeting` can change; each key of the changes given to edit_meeting.
+MEETING_EDITS = ("date", "title", "kind", "chair", "chair_title", "doc", "note", "attendees")
+
+
+def edit_meeting(
+    session: Session, meeting_id: int, changes: Mapping[str, Any], *, allow_duplicate: bool = False
+) -> Meeting:
+    """Correct a meeting: ``changes`` maps a name of :data:`MEETING_EDITS` to its new value
+    (``date`` a date, ``kind`` a :class:`MeetingKind`, ``attendees`` the units that attended,
+    the rest text).
+
+    Raises:
+        InvalidInput: an empty title, nothing to change, or a new date after something dated
+            at the meeting (a deadline, completion, progress… of its directives, a resolution
+            of its limitations).
+        Conflict: another meeting has the same date and title (unless ``allow_duplicate``).
+    """
+    check_edits(changes, MEETING_EDITS)
+    meeting = get_meeting(session, meeting_id)
+    assert meeting.id is not None
+    if "title" in changes:
+        title = clean_text(changes["title"], "title")
+        if not title:
+            raise InvalidInput.of("meeting_no_title")
+        meeting.title = title
+    if "date" in changes:
+        _check_dates_after(session, meeting.id, changes["date"])
+        _check_repeats(session, meeting.id, changes["date"])
+        meeting.date = changes["date"]
+    if "kind" in changes:
+        meeting.kind = MeetingKind(changes["kind"]).value
+    for name in ("chair", "chair_title", "doc", "note"):
+        if name in changes:
+            setattr(meeting, name, clean_optional(changes[name], name))
+    if not allow_duplicate and ("title" in changes or "date" in changes):
+        same = find_same_meeting(
+            session, on=meeting.date, title=meeting.title, other_than=meeting.id
+        )
+        if same is not None:
+            raise Conflict.of("meeting_duplicate", id=same.id, date=same.date, title=same.title)
+    session.add(meeting)
+    session.flush()
+    if "attendees" in changes:
+        wanted = {u.id for u in changes["attendees"] if u.id is not None}
+        rows = session.exec(select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting.id))
+        current = {row.unit_id: row for row in rows}
+        for unit_id, row in current.items():
+            if unit_id not in wanted:
+                session.delete(row)
+        for unit_id in sorted(wanted - set(current)):
+            session.add(MeetingAttendee(meeting_id=meeting.id, unit_id=unit_id))
+        session.flush()
+    return meeting
+
+
+def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
+    """Everything dated at a meeting is on or after the day it was held.
+
+    Raises:
+        InvalidInput: naming the first directive or limitation with a date before ``held``.
+    """
+    from dirtrack.models import Directive, Extension, Limitation, ProgressEntry
+
+    found: list[tuple[date, str, str, int]] = []
+    directives = list(session.exec(select(Directive).where(Directive.meeting_id == meeting_id)))
+    for d in directives:
+        assert d.id is not None
+        for what, day in (
+            ("deadline", d.original_due),
+            ("completion", d.completed_on),
+            ("cancellation", d.cancelled_on),
+        ):
+            if day is not None:
+                found.append((day, what, "directive", d.id))
+    ids = [d.id for d in directives if d.id is not None]
+    if ids:
+        for p in session.exec(
+            select(ProgressEntry).where(col(ProgressEntry.directive_id).in_(ids))
+        ):
+            found.append((p.reported_on, "progress", "directive", p.directive_id))
+        for e in session.exec(select(Extension).where(col(Extension.directive_id).in_(ids))):
+            found.append((e.approved_on, "approval", "directive", e.directive_id))
+            found.append((e.new_due, "new_deadline", "directive", e.directive_id))
+    for lim in session.exec(select(Limitation).where(Limitation.meeting_id == meeting_id)):
+        if lim.resolved_on is not None and lim.id is not None:
+            found.append((lim.resolved_on, "resolution", "limitation", lim.id))
+    early = sorted(f for f in found if f[0] < held)
+    if early:
+        day, what, kind, ident = early[0]
+        raise InvalidInput.of(
+            "meeting_after_dates",
+            id=meeting_id,
+            held=held,
+            what=Phrase(f"day_{what}"),
+            kind=Phrase(f"w_{kind}"),
+            ident=ident,
+            day=day,
+        )
+
+
+def _check_repeats(session: Session, meeting_id: int, held: date) -> None:
+    """A limitation repeats one raised before it (``limitation link``): moving a meeting must
+    keep its limitations after those they repeat, and before those that repeat them.
+
+    Raises:
+        Conflict: naming the pair that would be out of order.
+    """
+    from sqlalchemy import select as core_select
+
+    from dirtrack.store import tables
+
+    later, first = tables.limitation.alias("later"), tables.limitation.alias("first")
+    later_at, first_at = tables.meeting.alias("later_at"), tables.meeting.alias("first_at")
+    query = (
+        core_select(
+            later.c.id, first.c.id, later_at.c.id, later_at.c.date, first_at.c.id, first_at.c.date
+        )
+        .select_from(later)
+        .join(first, later.c.repeat_of_id == first.c.id)
+        .join(later_at, later.c.meeting_id == later_at.c.id)
+        .join(first_at, first.c.meeting_id == first_at.c.id)
+        .where((later_at.c.id == meeting_id) | (first_at.c.id == meeting_id))
+    )
+    for repeat, original, at, at_day, first_id, first_day in session.connection().execute(query):
+        if at == first_id:
+            continue
+        at_day = held if at == meeting_id else at_day
+        first_day = held if first_id == meeting_id else first_day
+        if (first_day, first_id) >= (at_day, at):
+            raise Conflict.of(
+                "meeting_breaks_repeat", id=meeting_id, held=held, repeat=repeat, first=original
+            )

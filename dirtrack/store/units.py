@@ -220,6 +220,56 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
     return unit
 
 
+def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None = None) -> Unit:
+    """Give a unit a new name (and code); the old name (and code) stay aliases, so what was
+    typed before still finds it.
+
+    Raises:
+        InvalidInput: an empty or malformed name or code, or nothing new.
+        Conflict: the name or code already refers to another unit.
+    """
+    from dirtrack.models import UnitAlias
+
+    index = UnitIndex.load(session)
+    unit = index.resolve(unit_ref)
+    assert unit.id is not None
+    name = clean_text(name, "name")
+    if not name:
+        raise InvalidInput.of("unit_no_name")
+    new_code = unit.code
+    if code is not None:
+        new_code = clean_text(code, "code")
+        if not new_code or not _CODE.match(new_code):
+            raise InvalidInput.of("unit_bad_code", code=new_code)
+    if name == unit.name and new_code == unit.code:
+        raise InvalidInput.of("rename_same", unit=unit.code)
+    wanted = {fold_words(new_code): ("w_code", new_code), fold_words(name): ("w_name", name)}
+    for uid, keys in index._keys.items():
+        if uid == unit.id:
+            continue
+        for key, (what, value) in wanted.items():
+            if key in keys:
+                raise Conflict.of(
+                    "unit_taken", what=Phrase(what), value=value, unit=index.label(uid)
+                )
+    current = index.aliases.get(unit.id, [])
+    taken = {fold_words(a.alias) for a in current}
+    for alias in current:  # an alias that is now the name or the code itself
+        if fold_words(alias.alias) in wanted:
+            session.delete(alias)
+            taken.discard(fold_words(alias.alias))
+    for old in (unit.name, unit.code):
+        key = fold_words(old)
+        if key not in wanted and key not in taken:
+            session.add(UnitAlias(unit_id=unit.id, alias=old, alias_key=fold(old)))
+            taken.add(key)
+    unit.name, unit.name_key = name, fold(name)
+    unit.code, unit.code_key = new_code, fold(new_code)
+    session.add(unit)
+    session.flush()
+    return unit
+
+
 def get_unit(session: Session, unit_id: int) -> Unit:
     from dirtrack.models import Unit
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -195,13 +196,21 @@ def _kept_name(path: Path) -> Path:
     return kept
 
 
-def restore(target: Target, source: Path, progress: Progress | None = None) -> Copied:
+def restore(
+    target: Target,
+    source: Path,
+    progress: Progress | None = None,
+    confirm: Callable[[Path, dict[str, int], dict[str, int] | None], None] | None = None,
+) -> Copied:
     """Put the backup ``source`` in place of the database of ``target``; keep the old one.
 
     The backup is first copied to a part file beside the database, brought to the current schema
     and checked as ``doctor`` checks a database (schema, integrity, references); only a healthy
     candidate replaces anything. Its page size is made the database's own, so a backup written
     with any page size restores into a database in WAL mode.
+
+    ``confirm`` is called with the database's path, the backup's counts and the database's
+    (None when there is none yet) before anything is written; it raises to stop.
 
     Raises:
         InvalidInput: PostgreSQL, or ``source`` is not an intact dirtrack database at a known
@@ -219,6 +228,8 @@ def restore(target: Target, source: Path, progress: Progress | None = None) -> C
             _copy_into(source, candidate, NoProgress())
             _check_candidate(candidate, source)
             _match_page_size(candidate, db_path)
+            if confirm is not None:  # asked once the backup passed every check, before a write
+                _ask(confirm, db_path, counts)
             if db_path.exists():
                 kept = _kept_name(db_path)
                 try:
@@ -247,6 +258,20 @@ def restore(target: Target, source: Path, progress: Progress | None = None) -> C
     except OSError as exc:
         raise write_failure(exc, db_path) from None
     return Copied(db_path, revision, counts, db_path.stat().st_size, kept)
+
+
+def _ask(
+    confirm: Callable[[Path, dict[str, int], dict[str, int] | None], None],
+    db_path: Path,
+    counts: dict[str, int],
+) -> None:
+    current: dict[str, int] | None = None
+    if db_path.exists():
+        try:
+            current = inspect_file(db_path)[1]
+        except DirtrackError:
+            current = {}
+    confirm(db_path, counts, current)
 
 
 def _check_candidate(candidate: Path, source: Path) -> None:

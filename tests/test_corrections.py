@@ -1,0 +1,373 @@
+"""Correcting records: edit, delete, reopen, unit rename; undo by actor or by id, asking first;
+no silent duplicates; every correction one change in the history that undo takes back."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import time
+from typing import Any
+
+import pytest
+
+from tests.conftest import ENTRY_POINT, Cli, snapshot
+
+
+def records(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but the change log: what undo must put back exactly."""
+    return {k: v for k, v in snapshot(db).items() if k != "change_log"}
+
+
+def last_command(cli: Cli) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(cli.ok("history", "--limit", "1", "--format", "json"))[0]
+    return found
+
+
+def unchanged(cli: Cli, db: str, *args: str, contains: str = "") -> str:
+    """``args`` fails with one Error line, exit 1, and leaves every table as it was."""
+    before = snapshot(db)
+    message = cli.fail(*args)
+    assert contains in message, message
+    assert snapshot(db) == before
+    return message
+
+
+@pytest.fixture
+def office(units: Cli, meeting: int) -> Cli:
+    """Directive 1 (BTC, due 30/9/2022, with VPTU) and limitation 1 at the seed meeting."""
+    units.ok(
+        "assign", str(meeting), "--unit", "BTC", "--with", "VPTU", "--due", "30/9/2022",
+        "Bổ sung thành viên đoàn công tác",
+    )  # fmt: skip
+    units.ok("add-limitation", str(meeting), "--unit", "VPTU", "Thiếu lái xe")
+    return units
+
+
+# --- edit directive ---------------------------------------------------------------------------
+
+
+def test_edit_directive_corrects_text_unit_with_due_product(office: Cli, db: str) -> None:
+    before = records(db)
+    got = office.json(
+        "edit", "directive", "1", "--text", "Bổ sung  thành viên đoàn", "--unit", "Ban Dân vận",
+        "--with", "BTC", "--with", "UBKT", "--due", "quý IV/2022", "--product", "Tờ trình",
+    )  # fmt: skip
+    assert (got["id"], got["unit"], got["text"]) == (1, "BDV", "Bổ sung thành viên đoàn")
+    assert sorted(got["with"]) == ["BTC", "UBKT"]
+    assert got["original_due"] == got["due"] == "2022-12-31"
+    assert got["product"] == "Tờ trình" and got["extensions"] == 0
+    command = last_command(office)
+    assert command["command"] == "edit directive"
+    update = next(c for c in command["changes"] if c["entity"] == "directive")
+    assert update["fields"]["original_due"] == ["2022-09-30", "2022-12-31"]
+    assert update["fields"]["text"] == [
+        "Bổ sung thành viên đoàn công tác",
+        "Bổ sung thành viên đoàn",
+    ]
+    office.ok("undo", "--yes")
+    assert records(db) == before
+
+
+def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> None:
+    got = office.json("edit", "directive", "1", "--unit", "VPTU")
+    assert got["unit"] == "VPTU" and got["with"] == []  # the lead is not its own coordinator
+    office.ok("edit", "directive", "1", "--with", "BDV")
+    assert office.json("edit", "directive", "1", "--no-with")["with"] == []
+    assert office.json("edit", "directive", "1", "--no-due")["due"] is None
+
+
+def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None:
+    unchanged(
+        office, db, "edit", "directive", "1", "--due", "1/5/2022", contains="before the meeting"
+    )
+    unchanged(office, db, "edit", "directive", "1", "--unit", "Không có", contains="Không có")
+    unchanged(office, db, "edit", "directive", "9", "--text", "x", contains="9")
+    unchanged(office, db, "edit", "directive", "1", contains="nothing to change")
+    unchanged(office, db, "edit", "directive", "1", "--text", "   ")
+    unchanged(office, db, "edit", "directive", "1", "--with", "BTC", "--no-with")
+    unchanged(office, db, "edit", "directive", "1", "--due", "30/9/2022", "--no-due")
+    unchanged(office, db, "edit", "directive", "0", "--text", "x")
+    unchanged(office, db, "edit", "chỉ thị", "1", "--text", "x", contains="unknown kind")
+    office.ok("extend", "1", "--to", "31/10/2022", "--date", "20/9/2022")
+    unchanged(office, db, "edit", "directive", "1", "--due", "31/10/2022", contains="extension")
+    assert office.json("edit", "directive", "1", "--due", "15/10/2022")["due"] == "2022-10-31"
+
+
+def test_edit_with_the_same_values_records_nothing(office: Cli, db: str) -> None:
+    before = snapshot(db)
+    result = office("edit", "directive", "1", "--text", "Bổ sung thành viên đoàn công tác")
+    assert result.exit_code == 0 and "nothing changed" in result.stderr
+    assert snapshot(db) == before
+
+
+# --- edit meeting, limitation, unit rename -------------------------------------------------------
+
+
+def test_edit_meeting_fields_and_attendees(office: Cli, meeting: int, db: str) -> None:
+    before = records(db)
+    got = office.json(
+        "edit", "meeting", str(meeting), "--date", "5/5/2022", "--title", "Họp sửa",
+        "--chair", "Nguyễn Văn A", "--chair-title", "Bí thư", "--kind", "giao ban",
+        "--doc", "46-TB/TU", "--note", "ghi chú", "--attendee", "UBKT", "--attendee", "BDV",
+    )  # fmt: skip
+    assert got["date"] == "2022-05-05" and got["title"] == "Họp sửa" and got["kind"] == "briefing"
+    assert got["attendees"] == ["BDV", "UBKT"] and got["doc"] == "46-TB/TU"
+    assert office.json("list")[0]["meeting_date"] == "2022-05-05"
+    office.ok("undo", "--yes")
+    assert records(db) == before
+
+
+def test_edit_meeting_refuses_a_date_after_its_directives_dates(
+    office: Cli, meeting: int, db: str
+) -> None:
+    unchanged(
+        office, db, "edit", "meeting", str(meeting), "--date", "1/10/2022", contains="2022-09-30"
+    )
+    office.ok("done", "1", "--date", "10/5/2022")
+    message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "11/5/2022")
+    assert "completion" in message and "directive 1" in message
+    unchanged(office, db, "edit", "meeting", str(meeting), "--kind", "tiệc", contains="tiệc")
+    later = office.id("add-meeting", "--date", "1/6/2022", "--title", "Họp sau")
+    office.ok("add-limitation", str(later), "--unit", "VPTU", "Thiếu lái xe", "--repeat-of", "1")
+    message = unchanged(office, db, "edit", "meeting", str(later), "--date", "2/5/2022")
+    assert "limitation 2" in message and "limitation 1" in message
+    unchanged(office, db, "edit", "meeting", "77", "--title", "x", contains="77")
+    unchanged(office, db, "edit", "meeting", str(meeting), "--attendee", "XYZ")
+    assert (
+        office.json("edit", "meeting", str(meeting), "--date", "10/5/2022")["date"] == "2022-05-10"
+    )
+
+
+def test_edit_limitation(office: Cli, db: str) -> None:
+    got = office.json(
+        "edit", "limitation", "1", "--text", "Thiếu lái xe và xe", "--unit", "BTC",
+        "--category", "phương tiện",
+    )  # fmt: skip
+    assert (got["unit"], got["text"], got["category"]) == ("BTC", "Thiếu lái xe và xe", "equipment")
+    unchanged(office, db, "edit", "limitation", "1", "--category", "nope", contains="nope")
+    unchanged(office, db, "edit", "limitation", "5", "--text", "x")
+    unchanged(office, db, "edit", "limitation", "1", contains="nothing to change")
+
+
+def test_unit_rename_keeps_the_old_name_and_code_as_aliases(office: Cli, db: str) -> None:
+    before = records(db)
+    got = office.json("unit", "rename", "btc", "Ban Tổ chức Tỉnh ủy mới", "--code", "BTCTU")
+    assert (got["code"], got["name"]) == ("BTCTU", "Ban Tổ chức Tỉnh ủy mới")
+    assert {"BTC", "Ban Tổ chức Tỉnh ủy", "Ban Tổ chức"} <= set(got["aliases"])
+    assert office.json("list", "--unit", "BTC")[0]["unit"] == "BTCTU"
+    assert office.json("list", "--unit", "ban to chuc tinh uy")[0]["unit"] == "BTCTU"
+    unchanged(office, db, "unit", "rename", "BTCTU", "Văn phòng Tỉnh ủy", contains="VPTU")
+    unchanged(office, db, "unit", "rename", "BTCTU", "X", "--code", "VPTU", contains="VPTU")
+    unchanged(office, db, "unit", "rename", "NOPE", "X")
+    unchanged(office, db, "unit", "rename", "BTCTU", "Y", "--code", "bad code")
+    office.ok("undo", "--yes")
+    assert records(db) == before
+
+
+# --- delete -------------------------------------------------------------------------------------
+
+
+def test_delete_meeting_lists_and_takes_its_dependants(office: Cli, meeting: int, db: str) -> None:
+    office.ok("progress", "1", "--percent", "20", "--date", "1/6/2022")
+    office.ok("extend", "1", "--to", "31/12/2022", "--date", "20/9/2022")
+    other = office.id("add-meeting", "--date", "1/7/2022", "--title", "Họp sau")
+    repeat = office.id(
+        "add-limitation", str(other), "--unit", "VPTU", "Thiếu lái xe", "--repeat-of", "1"
+    )
+    before = records(db)
+    unchanged(office, db, "delete", "meeting", str(meeting), contains="--yes")
+    got = office.json("delete", "meeting", str(meeting), "--yes")
+    assert got["kind"] == "meeting" and got["record"]["id"] == meeting
+    assert got["removed"]["directive"] == [1] and got["removed"]["limitation"] == [1]
+    assert got["removed"]["progress_entry"] == [1] and got["removed"]["extension"] == [1]
+    assert got["unlinked"] == {"limitation": [repeat]}
+    assert [m["id"] for m in office.json("meetings")] == [other]
+    assert office.json("list") == []
+    assert last_command(office)["id"] == got["change_id"]
+    office.ok("undo", str(got["change_id"]), "--yes")
+    assert records(db) == before
+
+
+def test_delete_directive_and_limitation_and_bad_input(office: Cli, db: str) -> None:
+    unchanged(office, db, "delete", "directive", "42", "--yes", contains="42")
+    unchanged(office, db, "delete", "task", "1", "--yes", contains="unknown kind")
+    unchanged(office, db, "delete", "directive", "0", "--yes")
+    got = office.json("delete", "directive", "1", "--yes")
+    assert got["removed"] == {"directive_coordinator": [[1, 1]]}
+    assert office.json("delete", "limitation", "1", "--yes")["removed"] == {}
+    assert office.json("limitations") == [] and office.json("list") == []
+
+
+# --- reopen -------------------------------------------------------------------------------------
+
+
+def test_reopen_a_completed_or_cancelled_directive(office: Cli, db: str) -> None:
+    unchanged(office, db, "reopen", "1", contains="nothing to reopen")
+    office.ok("done", "1", "--date", "1/6/2022", "--note", "Báo cáo số 5")
+    got = office.json("reopen", "1", "--reason", "Nhập nhầm", "--date", "2/6/2022")
+    assert got["completed_on"] is None and got["status"] != "done_on_time"
+    command = last_command(office)
+    assert command["params"]["reason"] == "Nhập nhầm"
+    assert command["changes"][0]["fields"]["completed_on"] == ["2022-06-01", None]
+    office.ok("cancel", "1", "--date", "3/6/2022")
+    assert office.json("reopen", "1")["cancelled_on"] is None
+    unchanged(office, db, "reopen", "77")
+    office.ok("done", "1", "--date", "4/6/2022")
+    unchanged(office, db, "reopen", "1", "--date", "1/1/2020", contains="before the meeting")
+
+
+# --- duplicates and extensions --------------------------------------------------------------------
+
+
+def test_same_meeting_twice_is_refused_naming_it(units: Cli, meeting: int, db: str) -> None:
+    args = ["add-meeting", "--date", "2022-05-06", "--title"]
+    title = "  làm VIỆC với các cơ quan tham mưu,   giúp việc tỉnh ủy "
+    message = unchanged(units, db, *args, title, contains=f"meeting {meeting}")
+    assert "--allow-duplicate" in message
+    assert units.id(*args, "Làm việc với các cơ quan tham mưu", "--date", "7/5/2022")
+    assert units.id(*args, title, "--allow-duplicate") > meeting
+
+
+def test_same_directive_twice_is_refused_naming_it(office: Cli, meeting: int, db: str) -> None:
+    text = "bổ sung THÀNH VIÊN  đoàn công tác"
+    unchanged(office, db, "assign", str(meeting), "--unit", "BTC", text, contains="directive 1")
+    unchanged(office, db, "assign", str(meeting), "--unit", "VPTU", "--unit", "BTC", text)
+    assert office.id("assign", str(meeting), "--unit", "VPTU", text) == 2
+    assert office.id("assign", str(meeting), "--unit", "BTC", text, "--allow-duplicate") == 3
+
+
+def test_extend_to_a_day_not_after_the_deadline_in_force_is_refused(office: Cli, db: str) -> None:
+    unchanged(
+        office, db, "extend", "1", "--to", "30/9/2022", "--date", "1/9/2022", contains="in force"
+    )
+    unchanged(office, db, "extend", "1", "--to", "1/9/2022", "--date", "1/9/2022")
+    office.ok("extend", "1", "--to", "31/10/2022", "--date", "1/9/2022")
+    unchanged(office, db, "extend", "1", "--to", "15/10/2022", "--date", "2/9/2022")
+    # Approved before the first extension, the deadline in force is the original one.
+    office.ok("extend", "1", "--to", "15/10/2022", "--date", "20/8/2022")
+
+
+# --- undo -----------------------------------------------------------------------------------------
+
+
+def test_undo_takes_back_the_actors_own_last_command(office: Cli, db: str) -> None:
+    office.ok("--actor", "An", "progress", "1", "--percent", "10", "--date", "1/6/2022")
+    office.ok("--actor", "Bình", "edit", "limitation", "1", "--category", "staffing")
+    office.ok("--actor", "An", "edit", "directive", "1", "--product", "Báo cáo")
+    office.ok("--actor", "Bình", "undo", "--yes")  # Bình's edit, not An's later one
+    assert office.json("show", "1")["product"] == "Báo cáo"
+    assert office.json("limitations")[0]["category"] == "other"
+    office.ok("--actor", "An", "undo", "--yes")
+    office.ok("--actor", "An", "undo", "--yes")
+    assert office.json("show", "1")["progress"] is None
+    message = unchanged(office, db, "--actor", "Chi", "undo", "--yes", contains="Chi")
+    assert "nothing to undo" in message
+
+
+def test_undo_refuses_when_later_commands_touch_the_same_rows(office: Cli, db: str) -> None:
+    office.ok("--actor", "An", "edit", "directive", "1", "--text", "Sửa lần một")
+    office.ok("--actor", "Bình", "done", "1", "--date", "1/6/2022")
+    done_by_binh = last_command(office)["id"]
+    message = unchanged(office, db, "--actor", "An", "undo", "--yes", contains=f"#{done_by_binh}")
+    assert "done" in message and "Bình" in message
+    # A directive recorded at a meeting someone else added: the meeting cannot go alone.
+    office.ok("--actor", "Chi", "add-meeting", "--date", "1/7/2022", "--title", "Họp Chi")
+    office.ok("--actor", "Dũng", "assign", "2", "--unit", "BDV", "Việc của Dũng")
+    unchanged(office, db, "--actor", "Chi", "undo", "--yes", contains="assign")
+    office.ok("--actor", "Bình", "undo", "--yes")
+    office.ok("--actor", "An", "undo", "--yes")
+    assert office.json("show", "1")["text"] == "Bổ sung thành viên đoàn công tác"
+
+
+def test_undo_change_id_and_its_refusals(office: Cli, db: str) -> None:
+    office.ok("--actor", "An", "progress", "1", "--percent", "10", "--date", "1/6/2022")
+    progress = last_command(office)
+    office.ok("--actor", "Bình", "progress", "1", "--percent", "30", "--date", "2/6/2022")
+    # a change row's id names its command too
+    undone = json.loads(
+        office.ok(
+            "--actor", "Chi", "undo", str(progress["changes"][0]["id"]), "--yes", "-f", "json"
+        )
+    )
+    assert [u["id"] for u in undone] == [progress["id"]]
+    assert office.json("show", "1")["progress"] == 30
+    unchanged(office, db, "undo", str(progress["id"]), "--yes", contains="already undone")
+    undo_id = last_command(office)["id"]
+    unchanged(office, db, "undo", str(undo_id), "--yes", contains="never undone")
+    unchanged(office, db, "undo", "99999", "--yes", contains="99999")
+    unchanged(office, db, "undo", "0", "--yes")
+    unchanged(office, db, "undo", "5", "--count", "2", "--yes")
+
+
+def test_undo_count_is_the_actors_last_n(office: Cli, db: str) -> None:
+    before = records(db)
+    office.ok("--actor", "An", "progress", "1", "--percent", "10", "--date", "1/6/2022")
+    office.ok("--actor", "An", "edit", "limitation", "1", "--text", "Thiếu xe")
+    undone = json.loads(office.ok("--actor", "An", "undo", "-n", "2", "--yes", "-f", "json"))
+    assert [u["command"] for u in undone] == ["edit limitation", "progress"]
+    assert records(db) == before
+
+
+def test_undo_and_delete_and_restore_need_yes_without_a_terminal(
+    office: Cli, db: str, tmp_path: Any
+) -> None:
+    office.ok("progress", "1", "--percent", "10", "--date", "1/6/2022")
+    for args in (["undo"], ["delete", "directive", "1"]):
+        message = unchanged(office, db, *args, contains="--yes")
+        assert message.startswith("Error: ")
+    vi = office("--lang", "vi", "undo")
+    assert vi.exit_code == 1 and vi.stderr.startswith("Error: ") and "--yes" in vi.stderr
+    backup = tmp_path / "b.db"
+    office.ok("backup", str(backup))
+    unchanged(office, db, "restore", str(backup), contains="--yes")
+    result = office("undo", "--dry-run")
+    assert result.exit_code == 0 and "would undo" in result.stderr
+
+
+@pytest.mark.sqlite_only("a terminal and the installed program")
+def test_at_a_terminal_undo_shows_what_it_reverts_and_asks(office: Cli, db: str) -> None:
+    office.ok("--actor", "An", "done", "1", "--date", "1/6/2022")
+
+    def answer(reply: bytes) -> tuple[int, str]:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: dirtrack on a terminal
+            os.execve(
+                ENTRY_POINT,
+                [ENTRY_POINT, "--db", db, "--lang", "en", "--actor", "An", "undo"],
+                {**os.environ, "TERM": "dumb"},
+            )
+        seen = b""
+        deadline = time.monotonic() + 60
+        sent = False
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            if not sent and b"[y/N]" in seen:
+                os.write(fd, reply)
+                sent = True
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+        return os.waitstatus_to_exitcode(status), seen.decode(errors="replace")
+
+    code, shown = answer(b"n\n")
+    assert code == 1 and "will undo" in shown and "2022-06-01" in shown, shown
+    assert office.json("show", "1")["completed_on"] == "2022-06-01"
+    code, shown = answer(b"y\n")
+    assert code == 0 and "undone" in shown, shown
+    assert office.json("show", "1")["completed_on"] is None
+
+
+def test_new_commands_have_help_in_both_languages(cli: Cli) -> None:
+    for args in (["edit", "directive"], ["edit", "meeting"], ["edit", "limitation"],
+                 ["delete"], ["reopen"], ["unit", "rename"], ["undo"]):  # fmt: skip
+        assert cli.ok(*args, "--help")
+        assert cli.ok("--lang", "vi", *args, "--help")
