@@ -106,6 +106,7 @@ READ_ONLY_COMMANDS = frozenset(
         "history",
         "config",
         "doctor",
+        "office",
     }
 )
 

@@ -13,6 +13,7 @@ from dirtrack.cli import (  # noqa: F401
     extract,
     limitations,
     meetings,
+    office,
     ops,
     reports,
     transfer,
