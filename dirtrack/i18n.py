@@ -318,6 +318,41 @@ TEXT: dict[str, Entry] = {
     "office_signer_authority": N_("Signing authority"),
     "office_to": N_("Recipients (Kính gửi)"),
     "office_template": N_("Report template"),
+    # documents an office files
+    "doc_to": N_("To:"),
+    "doc_copies": N_("Recipients:"),
+    "doc_keep_state": N_("File: Records."),
+    "doc_keep_party": N_("File: the Office."),
+    "doc_stt": N_("No."),
+    "doc_annex": N_("Annex"),
+    "doc_annex_of": N_("(attached to report {number}, {date})"),
+    "doc_report_type": N_("Report"),
+    "doc_report_subject": N_("Follow-up of the leaders' conclusions and directives, {period}"),
+    "doc_meeting_doc": N_("{doc} of {date}"),
+    "doc_meeting_date": N_("meeting of {date}"),
+    "rv_summary_no_meetings": N_("No meeting was held in the period."),
+    "rv_summary_no_overdue": N_("No directive is overdue."),
+    "rv_sheet_chart": N_("Chart"),
+    "xlsx_page": N_("Page {page} of {pages}"),
+    "urge_subject": N_("urging the directives assigned"),
+    "urge_opening": N_(
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "has {n} overdue directive(s) not yet done"
+    ),
+    "urge_opening_soon": N_(", and {m} falling due within the next {days} days"),
+    "urge_opening_end": N_(", as follows:"),
+    "urge_ask": N_(
+        "{unit} is asked to carry out the directives above without delay and to report the "
+        "results (for those not done: the reasons, and a proposed deadline or an extension "
+        "request) by {date}."
+    ),
+    "urge_again": N_("This is urging letter no. {n} to the unit."),
+    "urge_text": N_("Directive"),
+    "urge_source": N_("Assigned by"),
+    "urge_days_left": N_("Days left"),
+    "urge_overdue_title": N_("Overdue directives not yet done"),
+    "urge_soon_title": N_("Directives falling due within {n} days"),
+    "urge_as_above": N_("As above"),
 }
 
 
@@ -357,6 +392,8 @@ MESSAGES: dict[str, Entry] = {
     "backed_up": N_("backed up to {file} ({size}; {counts})"),
     "restored": N_("restored {file} into {db} ({counts}); the previous database is kept as {kept}"),
     "restored_new": N_("restored {file} into {db} ({counts})"),
+    "urge_none": N_("no unit has anything overdue as of {date}: no letter written"),
+    "urge_wrote": N_("{unit}: letter written to {path}"),
 }
 
 
@@ -1002,8 +1039,24 @@ ERRORS: dict[str, Entry] = {
     "office_nothing": N_("nothing to set: give at least one option (see office set --help)"),
     "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
     "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
+    "doc_bad_number": N_(
+        "document number {number!r} is not in the office's form: give the number alone, "
+        "or whole like {example!r}"
+    ),
+    "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_missing": N_("template {file}: no such file"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_syntax": N_("template {file}: {reason}"),
+    "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
+    "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
+    "urge_out_or_dir": N_("--out and --dir cannot be used together"),
+    "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
+    "urge_all_number": N_(
+        "--all writes several letters: number them one by one, not with --number"
+    ),
+    "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
+    "urge_no_dir": N_("--dir {dir}: no such folder"),
+    "urge_nothing": N_("{unit} has nothing overdue or due within {n} days as of {date}: no letter"),
     "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 

@@ -10,6 +10,7 @@ import typer
 from dirtrack import __version__
 from dirtrack.cli import (  # noqa: F401
     directives,
+    documents,
     extract,
     limitations,
     meetings,
