@@ -347,7 +347,7 @@ TEXT: dict[str, Entry] = {
         "request) by {date}."
     ),
     "urge_again": N_("This is urging letter no. {n} to the unit."),
-    "urge_text": N_("Directive"),
+    "urge_text": N_("What was assigned"),
     "urge_source": N_("Assigned by"),
     "urge_days_left": N_("Days left"),
     "urge_overdue_title": N_("Overdue directives not yet done"),

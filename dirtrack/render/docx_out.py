@@ -41,7 +41,7 @@ from dirtrack.render.review_doc import (
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
 
-CELL_PADDING = 0.5  # cm: Word's cell margins (0.19 cm a side) and a little air
+CELL_PADDING = 0.6  # cm: the cell margins (0.19 cm a side), and air for how LibreOffice sets text
 NUMERIC = (INT, PCT, DELTA, RATE, TREND)
 # Columns the portrait body leaves to the annex: (table keys, header keys).
 PORTRAIT_DROPS = (
@@ -60,9 +60,9 @@ def fit_widths(
 ) -> list[float] | None:
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
-    A numeric or date column is as wide as its widest cell (they never wrap); every column at
-    least as wide as the longest word of its header; text columns share what is left, by how
-    much they hold.
+    A number or date column is as wide as its widest cell (they never wrap), a rate as its
+    widest word; every column at least as wide as the longest word of its header; text columns
+    share what is left, by how much they hold.
     """
     minimum: list[float] = []
     weights: list[float] = []
@@ -71,11 +71,14 @@ def fit_widths(
         cells = [row[column] for row in texts]
         if kind == TEXT:
             longest = max((text_width_cm(w, size) for c in cells for w in _words(c)), default=0)
-            need = max(widest_word, min(longest, 3.0), 1.2)
+            need = max(widest_word, min(longest, 3.0), 2.2)
             lengths = [len(c) for c in cells] or [0]
-            weights.append(float(min(max(sum(lengths) / len(lengths), 4), 60)))
+            weights.append(float(min(max(sum(lengths) / len(lengths), 4), 80)) ** 1.5)
         else:
-            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            # A rate or trend may wrap between its words; a number or a date never does.
+            wraps = kind in (RATE, TREND)
+            pieces = [w for c in cells for w in _words(c)] if wraps else cells
+            widest = max((text_width_cm(c, size) for c in pieces), default=0.0)
             need = max(widest_word, widest)
             weights.append(0.0)
         minimum.append(need + CELL_PADDING)
@@ -142,7 +145,7 @@ def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) 
         for row in rows
     ]
     size, widths = 10.0, None
-    for size in (11.0, 10.0, 9.0, 8.0):
+    for size in (10.0, 9.0, 8.0):
         widths = fit_widths(headers, texts, kinds, usable, size)
         if widths is not None:
             break

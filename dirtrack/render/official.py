@@ -20,6 +20,7 @@ and ``Nơi nhận`` on the left.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from dirtrack.letterhead import PARTY, Letterhead
@@ -37,8 +38,46 @@ def body_size(kind: str) -> int:
     return 14
 
 
+# Fonts with Times New Roman's metrics, to measure text as Word and LibreOffice will set it.
+_FONT_FILES = {
+    False: (
+        "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+        "C:/Windows/Fonts/times.ttf",
+    ),
+    True: (
+        "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+        "C:/Windows/Fonts/timesbd.ttf",
+    ),
+}
+
+
+@cache
+def _font(bold: bool) -> Any:
+    """Times New Roman (or Liberation Serif, its metric twin) at 100 pt, or None."""
+    try:
+        from PIL import ImageFont
+    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
+        return None
+    for path in _FONT_FILES[bold]:
+        try:
+            return ImageFont.truetype(path, 100)
+        except OSError:
+            continue
+    return None
+
+
 def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
-    """About how wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns)."""
+    """How wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns).
+
+    Measured with the font where it is installed; else estimated, on the wide side.
+    """
+    font = _font(bold)
+    if font is not None:
+        return float(font.getlength(text)) / 100 * size * 0.03528
     em = 0.0
     for char in text:
         if char == " ":
@@ -46,12 +85,12 @@ def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
         elif char in "il.,:;'|!-":
             em += 0.3
         elif char.isupper() or char in "mwMW":
-            em += 0.72
+            em += 0.75
         elif char.isdigit():
             em += 0.5
         else:
-            em += 0.47
-    return em * size * 0.03528 * (1.06 if bold else 1.0)
+            em += 0.52
+    return em * size * 0.03528 * (1.1 if bold else 1.0)
 
 
 def set_font(style: Any, size: float) -> None:
@@ -327,7 +366,7 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
         _line(left, label, 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     small = 12 if party else 11
     for name in head.copies:
-        _line(left, f"- {name},", small, new=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _line(left, f"- {name};", small, new=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     keep = t("doc_keep_party" if party else "doc_keep_state", head.lang)
     _line(left, f"- {keep}", small, new=True, align=WD_ALIGN_PARAGRAPH.LEFT)
 

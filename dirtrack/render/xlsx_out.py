@@ -98,8 +98,8 @@ def render_xlsx(document: Document) -> bytes:
     about.freeze_panes = "A2"
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 90
-    for row in about.iter_rows(min_row=2):
-        row[1].alignment = wrap
+    for line in about.iter_rows(min_row=2):
+        line[1].alignment = wrap
     print_setup(about, document.title, t("rv_sheet_about", lang), lang)
     chart_sheet: tuple[Any, list[str], int, str] | None = None
 
@@ -140,11 +140,10 @@ def render_xlsx(document: Document) -> bytes:
         if table.key == "units" and first_total > 0:
             chart_sheet = (sheet, kinds, first_total, t("rv_chart_title", lang))
     if chart_sheet is not None:
-        # The chart on a sheet of its own (a page of its own when printed), after the units'.
+        # The chart on a sheet of its own (a page of its own when printed).
         sheet, kinds, rows, title = chart_sheet
-        charts = workbook.create_chartsheet(
-            _sheet_name(t("rv_sheet_chart", lang), used), workbook.index(sheet) + 1
-        )
+        # Last: openpyxl numbers a sheet's print titles by its place among worksheets only.
+        charts = workbook.create_chartsheet(_sheet_name(t("rv_sheet_chart", lang), used))
         charts.add_chart(_chart(sheet, kinds, rows, title, BarChart, Reference))
         from openpyxl.worksheet.page import PrintPageSetup
 
