@@ -229,7 +229,7 @@ def urge(
                 unit_id=unit_id,
                 issued_on=issued,
                 as_of=day,
-                number=office.head.number,
+                number=office.head.number.split(" ", 1)[1] if number else None,
                 reply_by=answer_by,
                 overdue=[r["id"] for r in section["overdue"]],
                 due_soon=[r["id"] for r in section["due_soon"]],
