@@ -85,6 +85,8 @@ def _words(day: date, lang: str) -> str:
 
 
 def letter_docx(letter: Letter) -> bytes:
+    from docx.shared import Pt
+
     from dirtrack.render.docx_out import _table
     from dirtrack.render.official import body_paragraph, heading, new_document, signature
 
@@ -94,7 +96,7 @@ def letter_docx(letter: Letter) -> bytes:
     body_paragraph(doc, opening)
     for table in letter.tables():
         _table(doc, _numbered_already(table), letter.lang, usable, portrait=True)
-    body_paragraph(doc, ask)
+    body_paragraph(doc, ask).paragraph_format.space_before = Pt(6)
     if again:
         body_paragraph(doc, again)
     signature(doc, letter.head, usable)
