@@ -333,6 +333,10 @@ TEXT: dict[str, Entry] = {
     "rv_summary_no_meetings": N_("No meeting was held in the period."),
     "rv_summary_no_overdue": N_("No directive is overdue."),
     "rv_sheet_chart": N_("Chart"),
+    "rv_summary_urged": NP_(
+        "{n} urging letter was sent in the period: {units}.",
+        "{n} urging letters were sent in the period: {units}.",
+    ),
     "xlsx_page": N_("Page {page} of {pages}"),
     "urge_subject": N_("urging the directives assigned"),
     "urge_opening": N_(

@@ -179,7 +179,7 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
     reg.ok(*PARTY)
     out = tmp_path / "don-doc.docx"
     reg.ok("--lang", "vi", "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
-           "--date", "1/7/2022", "--out", str(out))  # fmt: skip
+           "--date", "30/6/2022", "--out", str(out))  # fmt: skip
     doc = Document(str(out))
     left = doc.tables[0].rows[0].cells[0].text.split("\n")
     assert "Số 45-CV/VPTU" in left and any(x.startswith("V/v ") for x in left)
@@ -193,6 +193,9 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
     assert "urge" in reg.ok("history")
     md = reg.ok("--lang", "vi", "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
     assert "Đây là lần đôn đốc thứ 2" in md
+    # The report of the period says how often each unit was urged.
+    lines = texts(report_docx(reg, tmp_path))
+    assert "Trong kỳ đã ban hành 1 công văn đôn đốc: Ban Tổ chức Tỉnh ủy (1)." in lines
 
 
 def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:

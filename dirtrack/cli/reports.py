@@ -186,6 +186,7 @@ def report(
                 to=recipients,
                 signer=signer_name[0] if signer_name else None,
                 template=template if fmt is ReportFormat.DOCX else None,
+                period=(span.start, span.end),
             )
         render_review(
             pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office

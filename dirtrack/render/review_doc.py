@@ -666,6 +666,7 @@ def build_document(
     by: str = "unit",
     detail: bool = True,
     meetings: dict[int, tuple[date, str | None]] | None = None,
+    urged: dict[str, int] | None = None,
 ) -> Document:
     """Lay the review pack out as a document in ``lang``.
 
@@ -699,6 +700,11 @@ def build_document(
     shortcomings = Section(
         f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
     )
+    if urged:
+        who = ", ".join(f"{labels.code(code)} ({n})" for code, n in urged.items())
+        shortcomings.paragraphs.append(
+            t("rv_summary_urged", lang, n=sum(urged.values()), units=who)
+        )
     shortcomings.tables.append(
         directive_table(
             "overdue",

@@ -53,3 +53,21 @@ def urged_before(session: Session, unit_id: int, before: date) -> int:
     table = Urging.__table__  # type: ignore[attr-defined]
     query = select(func.count()).where(table.c.unit_id == unit_id, table.c.issued_on <= before)
     return int(session.execute(query).scalar_one())
+
+
+def urgings_between(conn: Connection, start: date, end: date) -> dict[str, int]:
+    """How many urging letters each unit (by code) was sent from ``start`` to ``end``."""
+    from sqlalchemy import func
+
+    from dirtrack.models import Urging
+    from dirtrack.store.tables import unit
+
+    table = Urging.__table__  # type: ignore[attr-defined]
+    query = (
+        select(unit.c.code, func.count())
+        .select_from(table.join(unit, unit.c.id == table.c.unit_id))
+        .where(table.c.issued_on >= start, table.c.issued_on <= end)
+        .group_by(unit.c.code)
+        .order_by(unit.c.code)
+    )
+    return {code: int(n) for code, n in conn.execute(query)}
