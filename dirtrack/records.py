@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.status import DirectiveFacts, Status, classify
+from dirtrack.status import DirectiveFacts, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
@@ -95,10 +95,9 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
 
 
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
-    # The deadline and status once, not once per field: a review writes this for tens of
-    # thousands of directives. Same values as DirectiveFacts.status / days_overdue.
+    # The deadline and status as the database judged them when the facts were read.
     due = facts.due_at(as_of)
-    status = classify(due, facts.completed_on, facts.cancelled_on, as_of)
+    status = facts.status(as_of)
     return {
         "id": facts.id,
         "meeting_id": facts.meeting_id,

@@ -20,12 +20,12 @@ from datetime import date
 from sys import intern
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, or_, select
 
 from dirtrack.errors import NotFound
-from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
+from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.rules import Scope, held_by, in_scope, states
+from dirtrack.store.rules import Scope, held_by, in_scope, judgement, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -39,6 +39,8 @@ from dirtrack.store.tables import (
 )
 from dirtrack.store.units import UnitIndex
 
+STATUSES = {status.value: status for status in Status}
+
 # Ids read, and facts built, this many at a time: memory stays flat however large the register.
 BATCH = 500
 
@@ -46,6 +48,7 @@ Row = Sequence[Any]
 
 
 def facts_from_rows(
+    as_of: date,
     wanted: Sequence[int],
     main: Iterable[Row],
     extensions: Iterable[Row],
@@ -56,8 +59,9 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
-    ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
+    cancel_reason, then the deadline in force and the status code at ``as_of``);
+    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
+    (directive_id, reported_on, percent, note), each in recorded order;
     ``coordinators`` (directive_id, unit code).
     """
     rows = {row[0]: row for row in main}
@@ -78,6 +82,7 @@ def facts_from_rows(
             continue
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
+        due, status = row[15:17]
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -105,6 +110,9 @@ def facts_from_rows(
                 key=key,
                 completion_note=completion_note,
                 cancel_reason=cancel_reason,
+                judged_on=as_of,
+                due_in_force=due,
+                judged_status=STATUSES[status],
             )
         )
     return found
@@ -137,20 +145,23 @@ def filter_ids(
     return query.order_by(directive.c.id)
 
 
-def iter_facts(conn: Connection, ids: Select[int]) -> Iterator[DirectiveFacts]:
-    """Yield the facts of the directives whose ids ``ids`` selects, in its order.
+def iter_facts(conn: Connection, ids: Select[int], *, as_of: date) -> Iterator[DirectiveFacts]:
+    """Yield the facts of the directives whose ids ``ids`` selects, in its order, judged as of
+    ``as_of``.
 
     The ids are streamed (a server-side cursor on PostgreSQL) and the facts fetched a batch at a
     time, so neither the ids nor the facts of the whole register are ever held at once.
     """
-    for batch in iter_batches(conn, ids):
+    for batch in iter_batches(conn, ids, as_of=as_of):
         yield from batch
 
 
-def iter_batches(conn: Connection, ids: Select[int]) -> Iterator[list[DirectiveFacts]]:
+def iter_batches(
+    conn: Connection, ids: Select[int], *, as_of: date
+) -> Iterator[list[DirectiveFacts]]:
     """As :func:`iter_facts`, a batch of at most :data:`BATCH` facts at a time."""
     for part in iter_ids(conn, ids):
-        yield facts_of(conn, part)
+        yield facts_of(conn, part, as_of=as_of)
 
 
 def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
@@ -169,6 +180,8 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
 # The four queries of a batch, built once: the ids go in as one expanding parameter, so
 # SQLAlchemy neither builds nor compiles a clause per id (a third of the time of a batch).
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
+_JUDGED = judgement(_AS_OF)
 _MAIN = (
     select(
         directive.c.id,
@@ -186,9 +199,14 @@ _MAIN = (
         directive.c.key,
         directive.c.completion_note,
         directive.c.cancel_reason,
+        _JUDGED.due,
+        _JUDGED.status,
     )
-    .join(meeting, meeting.c.id == directive.c.meeting_id)
-    .join(unit, unit.c.id == directive.c.unit_id)
+    .select_from(
+        directive.join(meeting, meeting.c.id == directive.c.meeting_id)
+        .join(unit, unit.c.id == directive.c.unit_id)
+        .outerjoin(_JUDGED.ext, _JUDGED.on)
+    )
     .where(directive.c.id.in_(_IDS))
 )
 _EXTENSIONS = (
@@ -219,16 +237,17 @@ _COORDINATORS = (
 )
 
 
-def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
-    """The facts of ``ids`` (at most a few thousand), in the order given; unknown ids are left
-    out."""
+def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[DirectiveFacts]:
+    """The facts of ``ids`` (at most a few thousand) judged as of ``as_of``, in the order
+    given; unknown ids are left out."""
     if not ids:
         return []
     wanted = list(ids)
     params = {"ids": wanted}
     return facts_from_rows(
+        as_of,
         wanted,
-        conn.execute(_MAIN, params).fetchall(),
+        conn.execute(_MAIN, {**params, "as_of": as_of}).fetchall(),
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
