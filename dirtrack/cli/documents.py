@@ -188,7 +188,7 @@ def urge(
         )
         facts = [
             f
-            for f in iter_facts(session, flt)
+            for f in iter_facts(session, flt, as_of=day)
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
         ]
         sections = build_reminders(facts, as_of=day, within=within)["units"]
