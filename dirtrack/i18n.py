@@ -328,6 +328,59 @@ TEXT: dict[str, Entry] = {
     "env_actor": N_("who makes changes, as --actor"),
     "env_config": N_("the configuration file to read"),
     "env_no_color": N_("tables without colour"),
+    # the office profile
+    "office_title": N_("Office profile"),
+    "office_kind": N_("Kind of body"),
+    "office_kind_party": N_("Party body (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW)"),
+    "office_kind_state": N_("State body (Nghị định 30/2020/NĐ-CP)"),
+    "office_parent_body": N_("Governing body"),
+    "office_body": N_("Issuing body"),
+    "office_code": N_("Issuer code (ký hiệu)"),
+    "office_place": N_("Place (date line)"),
+    "office_signer_name": N_("Signer"),
+    "office_signer_title": N_("Signer's title"),
+    "office_signer_authority": N_("Signing authority"),
+    "office_to": N_("Recipients (Kính gửi)"),
+    "office_template": N_("Report template"),
+    # documents an office files
+    "doc_to": N_("To:"),
+    "doc_copies": N_("Recipients:"),
+    "doc_keep_state": N_("File: Records."),
+    "doc_keep_party": N_("File: the Office."),
+    "doc_stt": N_("No."),
+    "doc_annex": N_("Annex"),
+    "doc_annex_of": N_("(attached to report {number}, {date})"),
+    "doc_report_type": N_("Report"),
+    "doc_report_subject": N_("Follow-up of the leaders' conclusions and directives, {period}"),
+    "doc_meeting_doc": N_("{doc} of {date}"),
+    "doc_meeting_date": N_("meeting of {date}"),
+    "rv_summary_no_meetings": N_("No meeting was held in the period."),
+    "rv_summary_no_overdue": N_("No directive is overdue."),
+    "rv_sheet_chart": N_("Chart"),
+    "rv_summary_urged": NP_(
+        "{n} urging letter was sent in the period: {units}.",
+        "{n} urging letters were sent in the period: {units}.",
+    ),
+    "xlsx_page": N_("Page {page} of {pages}"),
+    "urge_subject": N_("urging the directives assigned"),
+    "urge_opening": N_(
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "has {n} overdue directive(s) not yet done"
+    ),
+    "urge_opening_soon": N_(", and {m} falling due within the next {days} days"),
+    "urge_opening_end": N_(", as follows:"),
+    "urge_ask": N_(
+        "{unit} is asked to carry out the directives above without delay and to report the "
+        "results (for those not done: the reasons, and a proposed deadline or an extension "
+        "request) by {date}."
+    ),
+    "urge_again": N_("This is urging letter no. {n} to the unit."),
+    "urge_text": N_("What was assigned"),
+    "urge_source": N_("Assigned by"),
+    "urge_days_left": N_("Days left"),
+    "urge_overdue_title": N_("Overdue directives not yet done"),
+    "urge_soon_title": N_("Directives falling due within {n} days"),
+    "urge_as_above": N_("As above"),
 }
 
 
@@ -399,6 +452,8 @@ MESSAGES: dict[str, Entry] = {
     "backed_up": N_("backed up to {file} ({size}; {counts})"),
     "restored": N_("restored {file} into {db} ({counts}); the previous database is kept as {kept}"),
     "restored_new": N_("restored {file} into {db} ({counts})"),
+    "urge_none": N_("no unit has anything overdue as of {date}: no letter written"),
+    "urge_wrote": N_("{unit}: letter written to {path}"),
 }
 
 
@@ -590,6 +645,9 @@ TEXT.update(
         "ent_unit_contact": N_("unit contact"),
         "ent_pack": N_("pack"),
         "ent_pack_item": N_("pack item"),
+        "ent_office": N_("office profile"),
+        "ent_urging": N_("urging letter"),
+        "ent_urging_directive": N_("directive urged"),
         "act_create": N_("created"),
         "act_update": N_("changed"),
         "act_delete": N_("deleted"),
@@ -1180,6 +1238,36 @@ ERRORS: dict[str, Entry] = {
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),
     "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
     "json_control": N_("{where}: the text holds the control character {char}"),
+    # the office profile and documents
+    "office_bad_kind": N_("unknown kind of body {value!r}: use one of {choices}"),
+    "office_blank": N_("{option}: blank text"),
+    "office_too_long": N_("{option}: longer than {n} characters"),
+    "office_too_many": N_("{option}: more than {n} values"),
+    "office_bad_code": N_(
+        "issuer code {value!r}: letters and digits joined by hyphens, such as VPTU or VPUB"
+    ),
+    "office_nothing": N_("nothing to set: give at least one option (see office set --help)"),
+    "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
+    "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
+    "doc_bad_number": N_(
+        "document number {number!r} is not in the office's form: give the number alone, "
+        "or whole like {example!r}"
+    ),
+    "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
+    "template_missing": N_("template {file}: no such file"),
+    "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_syntax": N_("template {file}: {reason}"),
+    "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
+    "urge_unit_or_all": N_("give a UNIT or --all (not both)"),
+    "urge_out_or_dir": N_("--out and --dir cannot be used together"),
+    "urge_all_needs_dir": N_("--all writes one letter per unit: use --dir DIR, not --out"),
+    "urge_all_number": N_(
+        "--all writes several letters: number them one by one, not with --number"
+    ),
+    "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
+    "urge_no_dir": N_("--dir {dir}: no such folder"),
+    "urge_nothing": N_("{unit} has nothing overdue or due within {n} days as of {date}: no letter"),
+    "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 
 

@@ -15,6 +15,12 @@ if [ -z "${DIRTRACK:-}" ]; then
 fi
 dt() { "$DIRTRACK" "$@"; }
 
+# --- the office that files the documents (report --format docx, urge) ------------------------
+dt office set --kind party --parent-body "TỈNH ỦY HÀ TĨNH" --body "VĂN PHÒNG" --code VPTU \
+  --place "Hà Tĩnh" --signer-authority "K/T CHÁNH VĂN PHÒNG" --signer-title "PHÓ CHÁNH VĂN PHÒNG" \
+  --signer-name "Nguyễn Văn An" --to "Thường trực Tỉnh ủy" \
+  --to "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy" >/dev/null
+
 # --- units -------------------------------------------------------------------------------------
 dt unit add TU "Tỉnh ủy" >/dev/null
 dt unit add VPTU "Văn phòng Tỉnh ủy" --parent TU --alias "VP Tỉnh ủy" >/dev/null

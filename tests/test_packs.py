@@ -281,7 +281,7 @@ def test_answers_come_in_through_the_store_and_once_only(
     report = quarter.json("report", *QUARTER, "--as-of", "2022-09-25")
     assert report["packs"] == list(status.values())
 
-    quarter.ok("undo")
+    quarter.ok("undo", "--yes")
     assert quarter.json("show", "1")["completed_on"] is None
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
 

@@ -58,14 +58,14 @@ def test_word_report_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: P
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     # The structure of a Vietnamese review: results, shortcomings, causes, next period, annex.
     order = [
-        "I. Results",
-        "II. Shortcomings and limitations",
-        "III. Causes",
-        "IV. Directives for the next period (Q3 2022)",
-        "Annex: directives by unit",
+        "I. RESULTS",
+        "II. SHORTCOMINGS AND LIMITATIONS",
+        "III. CAUSES",
+        "IV. DIRECTIVES FOR THE NEXT PERIOD (Q3 2022)",
     ]
     assert [h for h in headings if h in order] == order
     text = "\n".join(p.text for p in document.paragraphs)
+    assert text.index(order[-1]) < text.index("ANNEX") < text.index("Annex: directives by unit")
     assert "Cut-off: calendar months" in text
     assert "Completion rate on directives that came due: 50.00% (2/4)" in text
     assert "raised 2 times since Q1 2022" in text
@@ -73,29 +73,30 @@ def test_word_report_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: P
 
     tables = docx_tables(out)
     units = tables["By lead unit"]
-    assert units[0][:2] == ["Unit", "Total"]
-    body = {row[0].split(" — ")[0]: row for row in units[1:]}
+    assert units[0][:3] == ["No.", "Unit", "Total"]  # rows numbered, units by name
+    body = {row[1]: row for row in units[1:]}
     for unit in report["units"]:
-        row = body[unit["code"]]
-        assert row[1 : 1 + len(COUNT_KEYS)] == [str(unit[k]) for k in COUNT_KEYS]
+        row = body[unit["name"]]
+        assert row[2 : 2 + len(COUNT_KEYS)] == [str(unit[k]) for k in COUNT_KEYS]
         assert row[-2:] == [pct(unit["completion_rate"]), pct(unit["on_time_rate"])]
-    assert body["Total"][1:8] == [str(report["totals"][k]) for k in COUNT_KEYS]
+    assert [r[0] for r in units[1:]] == [str(n) for n in range(1, len(units) - 1)] + [""]
+    assert body["Total"][2:9] == [str(report["totals"][k]) for k in COUNT_KEYS]
     overdue = tables["Overdue directives"]
-    assert [int(r[0]) for r in overdue[1:]] == [d["id"] for d in report["overdue"]]
-    assert [r[6] for r in overdue[1:]] == [str(d["days_overdue"]) for d in report["overdue"]]
+    assert [r[0] for r in overdue[1:]] == [str(n) for n in range(1, len(report["overdue"]) + 1)]
+    days = overdue[0].index("Days overdue")
+    assert [r[days] for r in overdue[1:]] == [str(d["days_overdue"]) for d in report["overdue"]]
+    assert [r[2] for r in overdue[1:]] == [d["text"] for d in report["overdue"]]
     limitations = tables["Limitations raised in the period or still open"]
-    assert sorted(int(r[0]) for r in limitations[1:]) == sorted(
-        x["id"] for x in report["limitations"]
-    )
+    assert sorted(r[3] for r in limitations[1:]) == sorted(x["text"] for x in report["limitations"])
     repeated = tables["Limitations raised repeatedly"]
-    assert repeated[1][2:4] == ["2", "Q1 2022"]
+    assert repeated[1][3:5] == ["2", "Q1 2022"]
     trends = tables["Compared with the previous period: Q1 2022 → Q2 2022"]
-    assert trends[-1][1] == "3 → 8 (+5)"
-    # One table per unit in the annex, listing exactly that unit's directives.
+    assert trends[-1][2] == "3 → 8 (+5)"
+    # One table per unit in the annex, titled by its name, listing exactly its directives.
+    names = {u["code"]: u["name"] for u in report["units"]}
     for code in ("BTC", "PB", "VPTU", "VPUB", "TU"):
-        title = next(k for k in tables if k.startswith(f"{code} — "))
-        ids = [int(r[0]) for r in tables[title][1:]]
-        assert ids == [d["id"] for d in report["directives"] if d["unit"] == code]
+        listed = [r[1] for r in tables[names[code]][1:]]
+        assert listed == [d["text"] for d in report["directives"] if d["unit"] == code]
 
 
 def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:
@@ -125,14 +126,14 @@ def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path
     sheet = book["By unit"]
     header = [c.value for c in sheet[1]]
     assert header[:2] == ["Unit", "Total"]
-    rows = {r[0].split(" — ")[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}  # units by name
     for unit in report["units"]:
-        row = rows[unit["code"]]
+        row = rows[unit["name"]]
         assert list(row[1:8]) == [unit[k] for k in COUNT_KEYS]  # numbers, not text
         rate = unit["completion_rate"]
         assert (row[8], row[9], row[10]) == (rate["pct"], rate["num"], rate["den"])
     assert rows["Total"][1] == report["totals"]["total"]
-    assert sheet._charts, "a native bar chart of completion"
+    assert book.chartsheets, "a native bar chart of completion, on a sheet of its own"
     overdue = list(book["Overdue"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in overdue] == [d["id"] for d in report["overdue"]]
     due = [r[3] for r in overdue]
@@ -174,12 +175,12 @@ def test_vietnamese_labels_in_the_files(cli: Cli, reg: dict[str, Any], tmp_path:
     )
     tables = docx_tables(docx_path)
     units = tables["Kết quả theo đơn vị chủ trì"]
-    vptu = next(r for r in units if r[0].startswith("VPTU"))
     vptu_json = next(u for u in report["units"] if u["code"] == "VPTU")
+    vptu = next(r for r in units if r[1] == vptu_json["name"])
     assert vptu[-2] == pct(vptu_json["completion_rate"], "vi")
     headings = [p.text for p in open_docx(str(docx_path)).paragraphs]
-    assert "I. Kết quả đạt được" in headings and "II. Tồn tại, hạn chế" in headings
-    assert "III. Nguyên nhân" in headings
+    assert "I. KẾT QUẢ ĐẠT ĐƯỢC" in headings and "II. TỒN TẠI, HẠN CHẾ" in headings
+    assert "III. NGUYÊN NHÂN" in headings
     book = load_workbook(xlsx_path)
     assert "Tổng hợp theo đơn vị" in book.sheetnames
     assert book["Quá hạn"]["D2"].number_format == "DD/MM/YYYY"

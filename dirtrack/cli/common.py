@@ -125,6 +125,7 @@ READ_ONLY_COMMANDS = frozenset(
         "history",
         "config",
         "doctor",
+        "office",
     }
 )
 
@@ -395,6 +396,39 @@ OutOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
+# The options every document an office files takes (report --format docx, urge).
+NumberOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--number",
+        help="The document's number: 12, or whole in the office's form (12-BC/VPTU, "
+        "12/BC-VPUB). Default: left blank for the clerk.",
+        metavar="N",
+    ),
+]
+DocDateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="The document's DATE (default: today).", metavar="DATE"),
+]
+ToOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--to", help="A recipient (Kính gửi; repeatable). Default: the office's.", metavar="TEXT"
+    ),
+]
+SignerOpt = Annotated[
+    str | None,
+    typer.Option("--signer", help="Who signs (default: the office's signer).", metavar="NAME"),
+]
+TemplateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--template",
+        help="The office's own Word template (.docx, docxtpl placeholders). Default: the "
+        "office's (office set --template), else dirtrack's layout.",
+        metavar="FILE",
+    ),
+]
 UnitFilterOpt = Annotated[
     str | None,
     typer.Option(

@@ -8,12 +8,17 @@ from dirtrack.cli.app import app
 from dirtrack.cli.common import (
     AsOfOpt,
     CutoffOpt,
+    DocDateOpt,
     FieldsOpt,
     ForceOpt,
     FormatOpt,
     GroupBy,
+    NumberOpt,
     OutOpt,
+    SignerOpt,
     StaleOpt,
+    TemplateOpt,
+    ToOpt,
     UnitFilterOpt,
     bad_parameter,
     field_list,
@@ -117,6 +122,11 @@ def report(
     ] = ReportFormat.TABLE,
     out_file: OutOpt = None,
     force: ForceOpt = False,
+    number: NumberOpt = None,
+    on: DocDateOpt = None,
+    to: ToOpt = None,
+    signer: SignerOpt = None,
+    template: TemplateOpt = None,
 ) -> None:
     """The review of a period, per unit: done on time, done late, in time, overdue.
 
@@ -124,10 +134,15 @@ def report(
 
     T, the day statuses are judged, is the period's end or --as-of (today while it runs).
 
+    The Word report is an administrative document in the office's layout (see office set);
+    --number, --date, --to and --signer fill or override its heading and signature.
+
     Example: dirtrack report --quarter 2022Q3 --rollup --format docx --out bao-cao.docx
     """
     from dirtrack.cli.common import out_target, read_only
+    from dirtrack.cli.documents import document_texts, office_documents
     from dirtrack.errors import InvalidInput
+    from dirtrack.i18n import t
     from dirtrack.render.review_out import ReviewTitles, render_review
     from dirtrack.report import build
 
@@ -136,6 +151,17 @@ def report(
     if due_within < 0:
         raise InvalidInput.of("bad_due_within", n=due_within)
     span = period_of(quarter or period or "", cutoff)
+    formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)
+    given = {"--number": number, "--date": on, "--to": to, "--signer": signer}
+    given["--template"] = template
+    if not formal and any(given.values()):
+        option = next(name for name, value in given.items() if value)
+        raise InvalidInput.of("doc_option_needs_docx", option=option)
+    if template is not None and fmt is not ReportFormat.DOCX:
+        raise InvalidInput.of("doc_option_needs_docx", option="--template")
+    doc_day = optional_day(on) or today()
+    recipients = document_texts(to, "--to")
+    signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force)
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
@@ -159,4 +185,19 @@ def report(
             from dirtrack.store.packs import returns
 
             pack["packs"] = returns(conn, span, day)
-        render_review(pack, fmt, lang, titles, by=by.value, target=target, force=force)
+        office = None
+        if formal:
+            office = office_documents(
+                conn,
+                lang,
+                subject=t("doc_report_subject", lang, period=titles.period),
+                number=number,
+                day=doc_day,
+                to=recipients,
+                signer=signer_name[0] if signer_name else None,
+                template=template if fmt is ReportFormat.DOCX else None,
+                period=(span.start, span.end),
+            )
+        render_review(
+            pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office
+        )

@@ -171,6 +171,41 @@ def _unit(row: Record) -> str:
     return f"{row['code']} — {row['name']}" if row.get("name") else row["code"]
 
 
+@dataclass(frozen=True)
+class Labels:
+    """How a document names units and meetings.
+
+    Plain (terminal, Markdown, HTML): ``CODE — name`` and the meeting's id. Formal (the Word
+    report and its Excel annex): the unit's name, and the meeting by its document number and
+    date, as an office writes them.
+    """
+
+    formal: bool = False
+    names: dict[str, str] = field(default_factory=dict)  # unit code -> name
+    meetings: dict[int, tuple[date, str | None]] = field(default_factory=dict)
+    lang: str = "en"
+
+    def unit(self, row: Record) -> str:
+        if self.formal:
+            return str(row.get("name") or self.names.get(row["code"]) or row["code"])
+        return _unit(row)
+
+    def code(self, code: str) -> str:
+        return self.names.get(code, code) if self.formal else code
+
+    def meeting(self, meeting_id: int | None) -> Any:
+        if not self.formal or meeting_id is None or meeting_id not in self.meetings:
+            return meeting_id
+        held, doc = self.meetings[meeting_id]
+        when = cell_text(held, DATE, self.lang)
+        if doc:
+            return t("doc_meeting_doc", self.lang, doc=doc, date=when)
+        return t("doc_meeting_date", self.lang, date=when)
+
+
+PLAIN = Labels()
+
+
 def _counts_headers(lang: str) -> tuple[list[str], list[str]]:
     return (
         [t(k, lang) for k in COUNT_KEYS] + [t("completion_rate", lang), t("on_time_rate", lang)],
@@ -182,7 +217,7 @@ def _counts(row: Record) -> list[Any]:
     return [row[k] for k in COUNT_KEYS] + [row["completion_rate"], row["on_time_rate"]]
 
 
-def units_table(pack: Record, lang: str) -> Table:
+def units_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     headers, kinds = _counts_headers(lang)
     table = Table(
         "units",
@@ -191,14 +226,14 @@ def units_table(pack: Record, lang: str) -> Table:
         [TEXT, *kinds],
         sheet=t("rv_sheet_units", lang),
     )
-    rows = [[_unit(row), *_counts(row)] for row in pack["units"]]
+    rows = [[labels.unit(row), *_counts(row)] for row in pack["units"]]
     rows.append([t("totals", lang), *_counts(pack["totals"])])
     table.rows = rows
     table.total_rows = 1
     return table
 
 
-def children_table(pack: Record, lang: str) -> Table | None:
+def children_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table | None:
     if not (pack.get("scope") or {}).get("rollup"):
         return None
     headers, kinds = _counts_headers(lang)
@@ -210,7 +245,7 @@ def children_table(pack: Record, lang: str) -> Table | None:
         sheet=t("rv_sheet_children", lang),
     )
     table.rows = [
-        [row["code"], _unit(child), *_counts(child)]
+        [labels.code(row["code"]), labels.unit(child), *_counts(child)]
         for row in pack["units"]
         for child in row.get("children", [])
     ]
@@ -238,7 +273,7 @@ def chair_table(pack: Record, lang: str) -> Table:
     return table
 
 
-def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
+def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN) -> Table:
     prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
     headers = [t("unit_short", lang)]
     kinds = [TEXT]
@@ -285,7 +320,7 @@ def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
         ]
 
     trends = pack.get("trends") or {"units": [], "totals": None}
-    rows = [cells(_unit(entry), entry) for entry in trends["units"]]
+    rows = [cells(labels.unit(entry), entry) for entry in trends["units"]]
     if trends["totals"]:
         rows.append(cells(t("totals", lang), trends["totals"]))
         table.total_rows = 1
@@ -293,7 +328,7 @@ def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
     return table
 
 
-def ranking_tables(pack: Record, lang: str) -> list[Table]:
+def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table]:
     ranks = pack.get("rankings") or {"completion_rate": [], "overdue": []}
     by_rate = Table(
         "rank_completion",
@@ -303,7 +338,7 @@ def ranking_tables(pack: Record, lang: str) -> list[Table]:
         sheet=t("rv_sheet_rank_completion", lang),
     )
     by_rate.rows = [
-        [r["rank"], _unit(r), {"num": r["num"], "den": r["den"], "pct": r["pct"]}]
+        [r["rank"], labels.unit(r), {"num": r["num"], "den": r["den"], "pct": r["pct"]}]
         for r in ranks["completion_rate"]
     ]
     by_overdue = Table(
@@ -313,7 +348,9 @@ def ranking_tables(pack: Record, lang: str) -> list[Table]:
         [INT, TEXT, INT, INT],
         sheet=t("rv_sheet_rank_overdue", lang),
     )
-    by_overdue.rows = [[r["rank"], _unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]]
+    by_overdue.rows = [
+        [r["rank"], labels.unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]
+    ]
     return [by_rate, by_overdue]
 
 
@@ -326,6 +363,7 @@ def directive_table(
     sheet: str | None,
     with_unit: bool = True,
     annex: bool = False,
+    labels: Labels = PLAIN,
 ) -> Table:
     """A table of directive records; over a RecordStream its rows are made as they are read."""
     headers = [t("id", lang)]
@@ -343,13 +381,13 @@ def directive_table(
         t("rv_completed_on", lang),
         t("meeting", lang),
     ]
-    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, INT]
+    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, TEXT if labels.formal else INT]
     table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
 
     def row_of(r: Record) -> list[Any]:
         row: list[Any] = [r["id"]]
         if with_unit:
-            row.append(r["unit"])
+            row.append(r.get("unit_name") or labels.code(r["unit"]) if labels.formal else r["unit"])
         row += [
             r["text"],
             _iso(r["due"]),
@@ -358,7 +396,7 @@ def directive_table(
             r["days_overdue"],
             r["progress"],
             _iso(r["completed_on"]),
-            r["meeting_id"],
+            labels.meeting(r["meeting_id"]),
         ]
         return row
 
@@ -369,32 +407,29 @@ def directive_table(
     return table
 
 
-def _unit_table(code: str, records: Sequence[Record], lang: str) -> Table:
+def _unit_table(code: str, records: Sequence[Record], lang: str, labels: Labels = PLAIN) -> Table:
     """The annex table of one unit's directives."""
     name = records[0].get("unit_name") or ""
+    title = (name or code) if labels.formal else f"{code} — {name}" if name else code
     return directive_table(
-        f"unit:{code}",
-        f"{code} — {name}" if name else code,
-        records,
-        lang,
-        sheet=None,
-        with_unit=False,
-        annex=True,
+        f"unit:{code}", title, records, lang, sheet=None, with_unit=False, annex=True, labels=labels
     )
 
 
-def annex_tables(directives: Sequence[Record] | RecordStream, lang: str) -> Iterator[Table]:
+def annex_tables(
+    directives: Sequence[Record] | RecordStream, lang: str, labels: Labels = PLAIN
+) -> Iterator[Table]:
     """The annex: one table per unit, in code order. A RecordStream comes in unit order (the
     order of ``directives``) and is read one unit at a time."""
     if isinstance(directives, RecordStream):
         for code, records in groupby(directives, key=lambda r: str(r["unit"])):
-            yield _unit_table(code, list(records), lang)
+            yield _unit_table(code, list(records), lang, labels)
         return
     by_unit: dict[str, list[Record]] = {}
     for record in directives:
         by_unit.setdefault(record["unit"], []).append(record)
     for code in sorted(by_unit):
-        yield _unit_table(code, by_unit[code], lang)
+        yield _unit_table(code, by_unit[code], lang, labels)
 
 
 def meetings_table(pack: Record, lang: str) -> Table:
@@ -429,7 +464,9 @@ def meetings_table(pack: Record, lang: str) -> Table:
     return table
 
 
-def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Table]:
+def limitation_tables(
+    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+) -> list[Table]:
     summary = Table(
         "limitation_summary",
         t("rv_limitation_summary", lang),
@@ -445,7 +482,7 @@ def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Tab
     )
     data = pack.get("limitation_summary") or {"units": [], "totals": None}
     keys = ("raised", "resolved", "still_open", "repeated")
-    rows = [[_unit(r), *(r[k] for k in keys)] for r in data["units"]]
+    rows = [[labels.unit(r), *(r[k] for k in keys)] for r in data["units"]]
     if data["totals"]:
         rows.append([t("totals", lang), *(data["totals"][k] for k in keys)])
         summary.total_rows = 1
@@ -468,7 +505,7 @@ def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Tab
     )
     repeated.rows = [
         [
-            r["unit"],
+            labels.code(r["unit"]),
             r["text"],
             r["times"],
             since_title(r["since"], titles.cutoff, lang),
@@ -492,26 +529,26 @@ def limitation_tables(pack: Record, titles: ReviewTitles, lang: str) -> list[Tab
             t("rv_repeat_of", lang),
             t("meeting", lang),
         ],
-        [INT, TEXT, TEXT, TEXT, DATE, DATE, INT, INT],
+        [INT, TEXT, TEXT, TEXT, DATE, DATE, INT, TEXT if labels.formal else INT],
         sheet=t("rv_sheet_limitations", lang),
     )
     listed.rows = [
         [
             r["id"],
-            r["unit"],
+            labels.code(r["unit"]),
             category_label(r["category"], lang),
             r["text"],
             _iso(r["raised_on"]),
             _iso(r["resolved_on"]),
             r.get("repeat_of"),
-            r["meeting_id"],
+            labels.meeting(r["meeting_id"]),
         ]
         for r in pack["limitations"]
     ]
     return [summary, repeated, listed]
 
 
-def causes_table(pack: Record, lang: str) -> Table:
+def causes_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "causes",
         t("rv_causes", lang),
@@ -526,7 +563,13 @@ def causes_table(pack: Record, lang: str) -> Table:
         sheet=t("rv_sheet_causes", lang),
     )
     table.rows = [
-        [c["unit"], c["directive_id"], t(f"rv_cause_{c['kind']}", lang), _iso(c["date"]), c["text"]]
+        [
+            labels.code(c["unit"]),
+            c["directive_id"],
+            t(f"rv_cause_{c['kind']}", lang),
+            _iso(c["date"]),
+            c["text"],
+        ]
         for c in pack.get("causes", [])
     ]
     return table
@@ -582,14 +625,19 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
                 worst_pct=number(worst["pct"], lang),
             )
         )
-    lines.append(t("rv_summary_meetings", lang, n=len(pack["meetings"])))
+    held = len(pack["meetings"])
+    lines.append(
+        t("rv_summary_meetings", lang, n=held) if held else t("rv_summary_no_meetings", lang)
+    )
     return lines
 
 
 def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     lines = [
-        t("rv_summary_overdue", lang, n=len(pack["overdue"])),
+        t("rv_summary_overdue", lang, n=len(pack["overdue"]))
+        if len(pack["overdue"])
+        else t("rv_summary_no_overdue", lang),
         t("rv_summary_limitations", lang).format(
             raised=summary.get("raised", 0),
             resolved=summary.get("resolved", 0),
@@ -611,23 +659,39 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
 
 
 def build_document(
-    pack: Record, titles: ReviewTitles, lang: str, *, by: str = "unit", detail: bool = True
+    pack: Record,
+    titles: ReviewTitles,
+    lang: str,
+    *,
+    by: str = "unit",
+    detail: bool = True,
+    meetings: dict[int, tuple[date, str | None]] | None = None,
+    urged: dict[str, int] | None = None,
 ) -> Document:
     """Lay the review pack out as a document in ``lang``.
 
     Without ``detail`` (the terminal, which shows neither) the carried-over list and the annex
     are left empty, so their directives are never read. Over a pack whose lists are
     RecordStreams (Markdown), their rows are made as the document is written.
+
+    With ``meetings`` (id -> date and document number: the Word report and its Excel annex) the
+    document is formal: units by name, meetings by document number and date (:class:`Labels`).
     """
-    units = units_table(pack, lang)
+    labels = PLAIN
+    if meetings is not None:
+        names = {row["code"]: row["name"] for row in pack["units"] if row.get("name")}
+        for row in pack["units"]:
+            names.update({c["code"]: c["name"] for c in row.get("children", []) if c.get("name")})
+        labels = Labels(formal=True, names=names, meetings=meetings, lang=lang)
+    units = units_table(pack, lang, labels)
     chairs = chair_table(pack, lang)
     results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
     main = [chairs, units] if by == "chair" else [units]
     results.tables += main
-    if (children := children_table(pack, lang)) is not None:
+    if (children := children_table(pack, lang, labels)) is not None:
         results.tables.append(children)
-    results.tables.append(trends_table(pack, titles, lang))
-    results.tables += ranking_tables(pack, lang)
+    results.tables.append(trends_table(pack, titles, lang, labels))
+    results.tables += ranking_tables(pack, lang, labels)
     if by != "chair":
         results.tables.append(chairs)
     results.tables.append(meetings_table(pack, lang))
@@ -636,6 +700,11 @@ def build_document(
     shortcomings = Section(
         f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
     )
+    if urged:
+        who = ", ".join(f"{labels.code(code)} ({n})" for code, n in urged.items())
+        shortcomings.paragraphs.append(
+            t("rv_summary_urged", lang, n=sum(urged.values()), units=who)
+        )
     shortcomings.tables.append(
         directive_table(
             "overdue",
@@ -643,16 +712,17 @@ def build_document(
             pack["overdue"],
             lang,
             sheet=t("rv_sheet_overdue", lang),
+            labels=labels,
         )
     )
-    shortcomings.tables += limitation_tables(pack, titles, lang)
+    shortcomings.tables += limitation_tables(pack, titles, lang, labels)
 
     causes = Section(f"III. {t('rv_causes', lang)}")
     if pack.get("causes"):
         causes.paragraphs.append(t("rv_causes_intro", lang))
     else:
         causes.paragraphs.append(t("rv_no_causes", lang))
-    causes.tables.append(causes_table(pack, lang))
+    causes.tables.append(causes_table(pack, lang, labels))
 
     soon = pack.get("due_soon") or {"within_days": 0, "directives": []}
     carried = (pack.get("next_period") or {}).get("directives", [])
@@ -675,6 +745,7 @@ def build_document(
             soon["directives"],
             lang,
             sheet=t("rv_sheet_due_soon", lang),
+            labels=labels,
         )
     )
     upcoming.tables.append(
@@ -684,6 +755,7 @@ def build_document(
             carried if detail else [],
             lang,
             sheet=t("rv_sheet_next", lang),
+            labels=labels,
         )
     )
     upcoming.tables[-1].terminal = False
@@ -691,17 +763,25 @@ def build_document(
     annex = Section(t("rv_annex", lang))
     directives = pack.get("directives", []) if detail else []
     flat = directive_table(
-        "directives", t("rv_annex", lang), directives, lang, sheet=t("rv_sheet_directives", lang)
+        "directives",
+        t("rv_annex", lang),
+        directives,
+        lang,
+        sheet=t("rv_sheet_directives", lang),
+        labels=labels,
     )
     flat.terminal = False  # the Excel form of the per-unit tables below
     if isinstance(directives, RecordStream):
         listed = directives
-        annex.more = lambda: chain(annex_tables(listed, lang), [flat])
+        annex.more = lambda: chain(annex_tables(listed, lang, labels), [flat])
     else:
-        annex.tables += annex_tables(directives, lang)
+        annex.tables += annex_tables(directives, lang, labels)
         annex.tables.append(flat)
 
-    chart_rows = [(row["code"], row["completion_rate"]) for row in pack["units"]]
+    chart_rows = [
+        (labels.unit(row) if labels.formal else row["code"], row["completion_rate"])
+        for row in pack["units"]
+    ]
     title = f"{t('report_title', lang)} — {titles.period}"
     return Document(
         title=title,

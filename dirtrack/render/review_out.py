@@ -11,12 +11,15 @@ import io
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
+from dirtrack.letterhead import Letterhead
 from dirtrack.records import Record, materialised
 from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err, visible
 from dirtrack.render.review_doc import (
@@ -54,8 +57,12 @@ def render_review(
     by: str = "unit",
     target: Path | None = None,
     force: bool = False,
+    office: Office | None = None,
 ) -> None:
     """Render the pack in ``fmt`` and write it to ``target`` (atomically) or stdout.
+
+    ``office`` (Word and Excel) makes the document formal: the office's heading and signature,
+    units by name, meetings by document number and date, or the office's own template.
 
     The pack's RecordStreams are read as they are written in JSON and
     Markdown, left unread by the terminal table and the CSV, and read whole for the files.
@@ -77,7 +84,7 @@ def render_review(
             return
         data = document_text(document, by=by).encode()
     else:
-        data = _file(materialised(pack), fmt, titles, lang, by=by)
+        data = _file(materialised(pack), fmt, titles, lang, by=by, office=office)
     if target is not None:
         from dirtrack.render.outfile import write_atomic
 
@@ -95,9 +102,31 @@ def render_review(
     sys.stdout.buffer.flush()
 
 
-def _file(pack: Record, fmt: ReportFormat, titles: ReviewTitles, lang: str, *, by: str) -> bytes:
+@dataclass
+class Office:
+    """What a formal document needs besides the pack: the letterhead, the meetings (id -> date
+    and document number) and the office's template, if any."""
+
+    head: Letterhead
+    meetings: dict[int, tuple[date, str | None]]
+    template: Path | None = None
+    urged: dict[str, int] | None = None  # urging letters per unit code in the period
+
+
+def _file(
+    pack: Record,
+    fmt: ReportFormat,
+    titles: ReviewTitles,
+    lang: str,
+    *,
+    by: str,
+    office: Office | None = None,
+) -> bytes:
     """HTML, Excel or Word: the whole document."""
-    document = build_document(pack, titles, lang, by=by)
+    formal = office is not None and fmt in (ReportFormat.XLSX, ReportFormat.DOCX)
+    meetings = office.meetings if formal and office is not None else None
+    urged = office.urged if formal and office is not None else None
+    document = build_document(pack, titles, lang, by=by, meetings=meetings, urged=urged)
     if fmt is ReportFormat.HTML:
         from dirtrack.render.html_out import render_html
 
@@ -106,9 +135,13 @@ def _file(pack: Record, fmt: ReportFormat, titles: ReviewTitles, lang: str, *, b
         from dirtrack.render.xlsx_out import render_xlsx
 
         return render_xlsx(document)
+    if office is not None and office.template is not None:
+        from dirtrack.render.docx_template import render_template
+
+        return render_template(office.template, document, office.head)
     from dirtrack.render.docx_out import render_docx
 
-    return render_docx(document)
+    return render_docx(document, head=office.head if office is not None else None)
 
 
 def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:

@@ -412,3 +412,32 @@ PACK_STATUS_COLUMNS = [
 
 def packs_status(record: Record, fmt: OutputFormat, lang: str) -> None:
     emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record)
+
+
+def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:
+    """``office``: the profile as a card for people, one object in JSON."""
+    if fmt is not OutputFormat.TABLE:
+        if fmt is OutputFormat.JSON:
+            from dirtrack.render import out
+            from dirtrack.render.json_out import dump
+
+            out(dump(profile))
+        else:
+            flat = {k: "; ".join(v) if isinstance(v, list) else v for k, v in profile.items()}
+            emit([flat], [], fmt, lang)
+        return
+    from rich.text import Text
+
+    from dirtrack.render.table import new_table, print_renderables
+
+    card = new_table(t("office_title", lang))
+    card.add_column("")
+    card.add_column("", overflow="fold")
+    card.show_header = False
+    for key, value in profile.items():
+        if key == "kind":
+            value = t(f"office_kind_{value}", lang)
+        elif isinstance(value, list):
+            value = "\n".join(value)
+        card.add_row(t(f"office_{key}", lang), Text(visible(value or "")))
+    print_renderables([card])

@@ -98,6 +98,10 @@ def render_xlsx(document: Document) -> bytes:
     about.freeze_panes = "A2"
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 90
+    for line in about.iter_rows(min_row=2):
+        line[1].alignment = wrap
+    print_setup(about, document.title, t("rv_sheet_about", lang), lang)
+    chart_sheet: tuple[Any, list[str], int, str] | None = None
 
     for table in document.tables():
         if table.sheet is None:
@@ -130,17 +134,57 @@ def render_xlsx(document: Document) -> bytes:
                     cell.alignment = wrap
                 shown = 10 if kind == DATE else len(str(cell.value or ""))
                 widths[column - 1] = max(widths[column - 1], min(shown, 60))
-            sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 62))
+            sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 48))
         sheet.auto_filter.ref = sheet.dimensions
+        print_setup(sheet, document.title, table.title, lang)
         if table.key == "units" and first_total > 0:
-            _chart(sheet, kinds, first_total, t("rv_chart_title", lang), BarChart, Reference)
+            chart_sheet = (sheet, kinds, first_total, t("rv_chart_title", lang))
+    if chart_sheet is not None:
+        # The chart on a sheet of its own (a page of its own when printed).
+        sheet, kinds, rows, title = chart_sheet
+        # Last: openpyxl numbers a sheet's print titles by its place among worksheets only.
+        charts = workbook.create_chartsheet(_sheet_name(t("rv_sheet_chart", lang), used))
+        charts.add_chart(_chart(sheet, kinds, rows, title, BarChart, Reference))
+        from openpyxl.worksheet.page import PrintPageSetup
+
+        charts.pageSetup = PrintPageSetup(orientation="landscape", paperSize=9)  # A4
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> None:
-    """A native bar chart of the completion-rate column over the unit rows."""
+def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
+    """A4 landscape, one page wide, the header row on every page, title and page numbers."""
+    from openpyxl.worksheet.page import PageMargins
+
+    from dirtrack.i18n import t
+
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.9, bottom=0.7, header=0.3)
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.left.text = _header_text(document)
+    sheet.oddHeader.left.size = 9
+    sheet.oddHeader.center.text = _header_text(title)
+    sheet.oddHeader.center.size = 12
+    sheet.oddHeader.center.font = "Times New Roman,Bold"
+    sheet.oddFooter.center.text = (
+        t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
+    )
+    sheet.oddFooter.center.size = 9
+
+
+def _header_text(text: str) -> str:
+    """Text for a print header: ``&`` starts a code there."""
+    return text.replace("&", "&&")[:250]
+
+
+def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> Any:
+    """A native bar chart of the completion-rate column over the unit rows, in their order."""
     column = kinds.index(PCT) + 1
     chart = bar()
     chart.type = "bar"
@@ -152,6 +196,7 @@ def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, refere
     labels = reference(sheet, min_col=1, min_row=2, max_row=rows + 1)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(labels)
-    chart.height = max(7.5, 0.8 * rows + 3)
-    chart.width = 18
-    sheet.add_chart(chart, f"A{rows + 4}")
+    chart.x_axis.scaling.orientation = "maxMin"  # the first unit on top, as in the table
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    return chart

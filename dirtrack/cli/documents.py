@@ -1,0 +1,259 @@
+"""`urge`, and what every document an office files shares (the letterhead from the profile)."""
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    DocDateOpt,
+    ForceOpt,
+    NumberOpt,
+    OutOpt,
+    SignerOpt,
+    ToOpt,
+)
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sqlalchemy import Connection
+
+    from dirtrack.render.review_out import Office
+
+
+def document_texts(values: list[str] | None, option: str) -> list[str]:
+    """``--to`` / ``--signer`` values as stored text; a blank one is an error."""
+    from dirtrack.errors import InvalidInput
+    from dirtrack.text import clean_text
+
+    found = []
+    for value in values or []:
+        text = clean_text(value, option)
+        if not text:
+            raise InvalidInput.of("office_blank", option=option)
+        if len(text) > 400:
+            raise InvalidInput.of("office_too_long", option=option, n=400)
+        found.append(text)
+    return found
+
+
+def office_documents(
+    conn: "Connection",
+    lang: str,
+    *,
+    subject: str,
+    number: str | None,
+    day: "date",
+    to: list[str],
+    signer: str | None,
+    template: str | None,
+    doc_type: str = "BC",
+    type_name: Any = "doc_report_type",
+    period: "tuple[date, date] | None" = None,
+) -> "Office":
+    """The letterhead of a document from the office profile and the command's overrides."""
+    from pathlib import Path
+
+    from dirtrack.i18n import t
+    from dirtrack.letterhead import Letterhead
+    from dirtrack.render.docx_template import checked_template_path
+    from dirtrack.render.review_out import Office
+    from dirtrack.store.documents import meeting_refs, urgings_between
+    from dirtrack.store.office import load
+
+    profile = load(conn)
+    head = Letterhead.of(
+        profile,
+        doc_type=doc_type,
+        number=number,
+        day=day,
+        type_name=t(type_name, lang) if type_name else None,
+        subject=subject,
+        to=to,
+        signer=signer,
+        lang=lang,
+    )
+    chosen: Path | None = None
+    if template is not None:
+        chosen = checked_template_path(template)
+    elif profile.get("template"):
+        chosen = checked_template_path(profile["template"])
+    urged = urgings_between(conn, *period) if period is not None else None
+    return Office(head=head, meetings=meeting_refs(conn), template=chosen, urged=urged)
+
+
+@app.command("urge")
+def urge(
+    ctx: typer.Context,
+    unit: Annotated[
+        str | None, typer.Argument(help="The unit to write to (code, name or alias).")
+    ] = None,
+    *,
+    every: Annotated[
+        bool, typer.Option("--all", help="One letter to each unit with something overdue.")
+    ] = False,
+    as_of: AsOfOpt = None,
+    within: Annotated[
+        int,
+        typer.Option("--within", help="Also name what falls due within DAYS.", metavar="DAYS"),
+    ] = 7,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="docx (the letter) or md (text for mail).", metavar="FORMAT"
+        ),
+    ] = "docx",
+    out_file: OutOpt = None,
+    folder: Annotated[
+        str | None,
+        typer.Option(
+            "--dir", help="Write one file per unit into DIR: DIR/<CODE>.docx.", metavar="DIR"
+        ),
+    ] = None,
+    number: NumberOpt = None,
+    on: DocDateOpt = None,
+    to: ToOpt = None,
+    signer: SignerOpt = None,
+    reply_by: Annotated[
+        str | None,
+        typer.Option(
+            "--reply-by",
+            help="The DATE the unit must report back by (default: 7 days after the letter).",
+            metavar="DATE",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a công văn đôn đốc to a unit about its overdue and due-soon directives.
+
+    The letter is recorded (history, and on each directive it names), so reports can say how
+    often a unit was urged.
+
+    Example: dirtrack urge BTCTU --as-of 30/9/2022 --number 45 --out don-doc-btc.docx
+    """
+    from datetime import timedelta
+    from pathlib import Path
+
+    from dirtrack.cli.common import optional_day, out_target, state, today, unit_of_work
+    from dirtrack.errors import InvalidInput
+    from dirtrack.i18n import msg, t
+    from dirtrack.remind import build_reminders, check_days, is_due_soon
+    from dirtrack.render import err, out
+    from dirtrack.render.letter import Letter, render_letter
+    from dirtrack.render.outfile import check_target, write_atomic
+    from dirtrack.status import Status
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.documents import record_urging, urged_before
+    from dirtrack.store.office import load
+    from dirtrack.store.units import UnitIndex
+
+    lang = state(ctx).lang
+    if fmt not in ("docx", "md"):
+        raise InvalidInput.of("urge_bad_format", fmt=fmt)
+    if bool(unit) == every:
+        raise InvalidInput.of("urge_unit_or_all")
+    if out_file and folder:
+        raise InvalidInput.of("urge_out_or_dir")
+    if every and out_file:
+        raise InvalidInput.of("urge_all_needs_dir")
+    if every and number:
+        raise InvalidInput.of("urge_all_number")
+    check_days(within, "--within")
+    day = optional_day(as_of) or today()
+    issued = optional_day(on) or today()
+    answer_by = optional_day(reply_by) or issued + timedelta(days=7)
+    if answer_by < issued:
+        raise InvalidInput.of("urge_reply_before", date=answer_by, issued=issued)
+    recipients = document_texts(to, "--to")
+    signer_name = document_texts([signer] if signer else None, "--signer")
+    target = out_target(ctx, out_file, force=force)
+    if folder is not None:
+        where = Path(folder).expanduser()
+        if not where.is_dir():
+            raise InvalidInput.of("urge_no_dir", dir=folder)
+    if fmt == "docx" and target is None and folder is None:
+        import sys
+
+        if sys.stdout.isatty():
+            raise InvalidInput.of("binary_to_terminal", fmt="docx")
+    written: list[tuple[Path | None, bytes, str]] = []
+    with unit_of_work(ctx) as session:
+        index = UnitIndex.load(session)
+        chosen = index.resolve(unit) if unit else None
+        flt = DirectiveFilter(
+            unit_ids=[chosen.id] if chosen is not None and chosen.id is not None else None,
+            held_on_or_before=day,
+        )
+        facts = [
+            f
+            for f in iter_facts(session, flt, as_of=day)
+            if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
+        ]
+        sections = build_reminders(facts, as_of=day, within=within)["units"]
+        if chosen is not None:
+            sections = [s for s in sections if s["code"] == chosen.code]
+            if not sections or not (sections[0]["overdue"] or sections[0]["due_soon"]):
+                raise InvalidInput.of("urge_nothing", unit=chosen.code, date=day, n=within)
+        else:
+            sections = [s for s in sections if s["overdue"]]
+        conn = session.connection()
+        ids = {info.code: info for info in index.all_info()} if sections else {}
+        for section in sections:
+            office = office_documents(
+                conn,
+                lang,
+                subject=t("urge_subject", lang),
+                number=number,
+                day=issued,
+                to=recipients or [section["name"] or section["code"]],
+                signer=signer_name[0] if signer_name else None,
+                template=None,
+                doc_type="CV",
+                type_name=None,
+            )
+            # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.
+            office.head.copies = [t("urge_as_above", lang), *load(conn)["to"]]
+            unit_id = ids[section["code"]].id
+            letter = Letter(
+                head=office.head,
+                unit=section,
+                as_of=day,
+                within=within,
+                reply_by=answer_by,
+                times=urged_before(session, unit_id, issued),
+                meetings=office.meetings,
+            )
+            data = render_letter(letter, fmt)
+            record_urging(
+                session,
+                unit_id=unit_id,
+                issued_on=issued,
+                as_of=day,
+                number=office.head.number.split(" ", 1)[1] if number else None,
+                reply_by=answer_by,
+                overdue=[r["id"] for r in section["overdue"]],
+                due_soon=[r["id"] for r in section["due_soon"]],
+            )
+            path = target
+            if folder is not None:
+                path = check_target(str(Path(folder) / f"{section['code']}.{fmt}"), force=force)
+            written.append((path, data, section["code"]))
+        for path, data, _ in written:  # inside the transaction: a failed write records nothing
+            if path is not None:
+                write_atomic(path, data, force=force)
+    if not written:
+        err(msg("urge_none", lang, date=day))
+        return
+    for path, data, code in written:
+        if path is None:
+            if fmt == "md":
+                out(data.decode())
+            else:
+                import sys
+
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+        else:
+            err(msg("urge_wrote", lang, unit=code, path=path))

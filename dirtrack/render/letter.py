@@ -1,0 +1,147 @@
+"""The urging letter (công văn đôn đốc) to one unit, as Word (the office's layout) or Markdown.
+
+What is overdue (the directive, the meeting it came from by document number and date, the
+deadline in force, days overdue), what falls due soon, and the date by which the unit must
+report back; the heading and signature of :mod:`dirtrack.render.official`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from dirtrack.i18n import t
+from dirtrack.letterhead import Letterhead, date_words
+from dirtrack.records import Record
+from dirtrack.render.review_doc import DATE, INT, TEXT, Labels, Table
+
+
+@dataclass
+class Letter:
+    head: Letterhead
+    unit: Record  # code, name, overdue (records), due_soon (records with days_left)
+    as_of: date
+    within: int
+    reply_by: date
+    times: int  # letters sent to the unit before, this one not counted
+    meetings: dict[int, tuple[date, str | None]]
+
+    @property
+    def lang(self) -> str:
+        return self.head.lang
+
+    def paragraphs(self) -> tuple[str, str, str | None]:
+        """The opening, the request, and (after an earlier letter) which letter this is."""
+        lang = self.lang
+        name = self.unit["name"] or self.unit["code"]
+        opening = t(
+            "urge_opening",
+            lang,
+            unit=name,
+            date=_words(self.as_of, lang),
+            n=len(self.unit["overdue"]),
+        )
+        if self.unit["due_soon"]:
+            opening += t("urge_opening_soon", lang, m=len(self.unit["due_soon"]), days=self.within)
+        opening += t("urge_opening_end", lang)
+        ask = t("urge_ask", lang, unit=name, date=_words(self.reply_by, lang))
+        again = t("urge_again", lang, n=self.times + 1) if self.times else None
+        return opening, ask, again
+
+    def tables(self) -> list[Table]:
+        lang = self.lang
+        labels = Labels(formal=True, meetings=self.meetings, lang=lang)
+        heads = [t("doc_stt", lang), t("urge_text", lang), t("urge_source", lang), t("due", lang)]
+        overdue = Table(
+            "urge_overdue",
+            "1. " + t("urge_overdue_title", lang),
+            [*heads, t("days_overdue", lang)],
+            [INT, TEXT, TEXT, DATE, INT],
+        )
+        overdue.rows = [
+            [i, r["text"], labels.meeting(r["meeting_id"]), _day(r["due"]), r["days_overdue"]]
+            for i, r in enumerate(self.unit["overdue"], start=1)
+        ]
+        soon = Table(
+            "urge_due_soon",
+            "2. " + t("urge_soon_title", lang, n=self.within),
+            [*heads, t("urge_days_left", lang)],
+            [INT, TEXT, TEXT, DATE, INT],
+        )
+        soon.rows = [
+            [i, r["text"], labels.meeting(r["meeting_id"]), _day(r["due"]), r["days_left"]]
+            for i, r in enumerate(self.unit["due_soon"], start=1)
+        ]
+        return [overdue, soon] if soon.rows else [overdue]
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _words(day: date, lang: str) -> str:
+    return date_words(day, lang) if lang == "vi" else day.isoformat()
+
+
+def letter_docx(letter: Letter) -> bytes:
+    from docx.shared import Pt
+
+    from dirtrack.render.docx_out import _table
+    from dirtrack.render.official import body_paragraph, heading, new_document, signature
+
+    doc, usable = new_document(letter.head.kind)
+    heading(doc, letter.head, usable)
+    opening, ask, again = letter.paragraphs()
+    body_paragraph(doc, opening)
+    for table in letter.tables():
+        _table(doc, _numbered_already(table), letter.lang, usable, portrait=True)
+    body_paragraph(doc, ask).paragraph_format.space_before = Pt(6)
+    if again:
+        body_paragraph(doc, again)
+    signature(doc, letter.head, usable)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _numbered_already(table: Table) -> Table:
+    """The letter's tables carry their STT; the Word table numbers rows itself."""
+    return Table(
+        table.key, table.title, table.headers[1:], table.kinds[1:], [r[1:] for r in table.rows]
+    )
+
+
+def letter_markdown(letter: Letter) -> str:
+    """The letter as text for mail: heading lines, body, tables, signature."""
+    from dirtrack.render.review_out import _md_table
+
+    head, lang = letter.head, letter.lang
+    lines: list[str] = []
+    if head.parent_body:
+        lines.append(head.parent_body.upper())
+    lines += [f"**{(head.body or '…').upper()}**", head.number, f"V/v {head.subject}", ""]
+    lines += [f"_{head.date_line}_", ""]
+    if head.to:
+        label = t("doc_to", lang)
+        lines += [f"{label} {name}" if i == 0 else f"- {name}" for i, name in enumerate(head.to)]
+        lines.append("")
+    opening, ask, again = letter.paragraphs()
+    lines += [opening, ""]
+    for table in letter.tables():
+        lines += [f"### {table.title}", ""]
+        lines += list(_md_table(table, lang)) if table.rows else [t("none", lang)]
+        lines.append("")
+    lines += [ask, ""]
+    if again:
+        lines += [again, ""]
+    for part in (head.signer_authority, head.signer_title):
+        if part:
+            lines.append(f"**{part.upper()}**")
+    if head.signer_name:
+        lines += ["", f"**{head.signer_name}**"]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_letter(letter: Letter, fmt: str) -> bytes:
+    return letter_docx(letter) if fmt == "docx" else letter_markdown(letter).encode()

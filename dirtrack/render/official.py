@@ -1,0 +1,392 @@
+"""The layout an office's documents share, in Word (python-docx): page, heading, signature.
+
+State bodies follow Nghị định 30/2020/NĐ-CP (Phụ lục I), Party bodies Hướng dẫn 36-HD/VPTW:
+A4, Times New Roman, margins top and bottom 2 cm, left 3 cm, right 2 cm (1.5 cm for a Party
+body); page numbers centred at the top from page 2.
+
+Heading block, a borderless two-column table:
+
+- state: left, the governing body (upper case) and the issuing body (upper case, bold) over a
+  short line, then ``Số: 12/BC-VPUB``; right, the Quốc hiệu ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+  NAM`` (bold) and the Tiêu ngữ ``Độc lập - Tự do - Hạnh phúc`` (bold, a line as long under
+  it), then the place-and-date line in italics.
+- Party: left, the governing and the issuing body, ``*``, then ``Số 12-BC/VPTU``; right,
+  ``ĐẢNG CỘNG SẢN VIỆT NAM`` (bold, underlined), then the place-and-date line in italics.
+
+Then the type of document and its subject (trích yếu) centred in bold, ``Kính gửi``; at the
+end the signature block on the right (authority, title, room for the signature and seal, name)
+and ``Nơi nhận`` on the left.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from dirtrack.letterhead import PARTY, Letterhead
+
+FONT = "Times New Roman"
+PAGE_W, PAGE_H = 21.0, 29.7
+
+
+def margins(kind: str) -> tuple[float, float, float, float]:
+    """Top, bottom, left, right in cm."""
+    return (2.0, 2.0, 3.0, 1.5 if kind == PARTY else 2.0)
+
+
+def body_size(kind: str) -> int:
+    return 14
+
+
+# Fonts with Times New Roman's metrics, to measure text as Word and LibreOffice will set it.
+_FONT_FILES = {
+    False: (
+        "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+        "C:/Windows/Fonts/times.ttf",
+    ),
+    True: (
+        "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+        "C:/Windows/Fonts/timesbd.ttf",
+    ),
+}
+
+
+@cache
+def _font(bold: bool) -> Any:
+    """Times New Roman (or Liberation Serif, its metric twin) at 100 pt, or None."""
+    try:
+        from PIL import ImageFont
+    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
+        return None
+    for path in _FONT_FILES[bold]:
+        try:
+            return ImageFont.truetype(path, 100)
+        except OSError:
+            continue
+    return None
+
+
+def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
+    """How wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns).
+
+    Measured with the font where it is installed; else estimated, on the wide side.
+    """
+    font = _font(bold)
+    if font is not None:
+        return float(font.getlength(text)) / 100 * size * 0.03528
+    em = 0.0
+    for char in text:
+        if char == " ":
+            em += 0.25
+        elif char in "il.,:;'|!-":
+            em += 0.3
+        elif char.isupper() or char in "mwMW":
+            em += 0.75
+        elif char.isdigit():
+            em += 0.5
+        else:
+            em += 0.52
+    return em * size * 0.03528 * (1.1 if bold else 1.0)
+
+
+def set_font(style: Any, size: float) -> None:
+    """Times New Roman, also where the style names a theme font (which would win)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+
+
+def new_document(kind: str) -> tuple[Any, float]:
+    """A Word document set up for the office's kind; returns it and the usable width in cm."""
+    from docx import Document as NewDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    doc = NewDocument()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_W), Cm(PAGE_H)
+    top, bottom, left, right = margins(kind)
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.header_distance = Cm(1.0)
+    size = body_size(kind)
+    normal = doc.styles["Normal"]
+    set_font(normal, size)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    for level in (1, 2, 3, 4):
+        style = doc.styles[f"Heading {level}"]
+        set_font(style, size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.bold = True
+        style.font.italic = level == 4
+        style.paragraph_format.space_before = Pt(6)
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.keep_with_next = True
+    _page_numbers(section, WD_ALIGN_PARAGRAPH.CENTER)
+    return doc, PAGE_W - left - right
+
+
+def _page_numbers(section: Any, align: Any) -> None:
+    """The page number centred at the top, from the second page on."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = align
+    field(paragraph, "PAGE")
+
+
+def field(paragraph: Any, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), ("end", None)):
+        if kind is None:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+        if kind == "separate":
+            shown = OxmlElement("w:t")
+            shown.text = "2"
+            run._r.append(shown)
+
+
+def _line(cell: Any, text: str, size: float, **style: Any) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = (
+        cell.add_paragraph() if cell.paragraphs[-1].text or style.pop("new", False) else None
+    )
+    paragraph = paragraph or cell.paragraphs[-1]
+    paragraph.alignment = style.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = style.get("bold", False)
+    run.italic = style.get("italic", False)
+    run.underline = style.get("underline", False)
+    return paragraph
+
+
+def rule(container: Any, width_cm: float, box_cm: float, *, after: float = 0) -> None:
+    """A short horizontal line, ``width_cm`` long, centred in a box ``box_cm`` wide."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    paragraph = container.add_paragraph()
+    indent = max(0.0, (box_cm - width_cm) / 2)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent, fmt.right_indent = Cm(indent), Cm(indent)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(2)
+    fmt.space_after = Pt(after)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (
+        ("w:val", "single"),
+        ("w:sz", "6"),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _grid(doc: Any, widths: list[float]) -> Any:
+    """A borderless table of one row with columns ``widths`` cm wide."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+        column.width = Cm(width)
+        cell.width = Cm(width)
+    fixed_layout(table)
+    return table
+
+
+def fixed_layout(table: Any) -> None:
+    """Widths as given: Word and LibreOffice do not widen the table past them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+
+
+def heading(doc: Any, head: Letterhead, usable: float) -> None:
+    """The heading block, the document's type and subject, and ``Kính gửi``."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    party = head.kind == PARTY
+    left_w = 7.0 if party else 6.2
+    right_w = usable - left_w
+    table = _grid(doc, [left_w, right_w])
+    left, right = table.rows[0].cells
+    size = 14 if party else 13
+    if head.parent_body:
+        _line(left, head.parent_body.upper(), size)
+    _line(left, (head.body or "…").upper(), size, bold=True, new=bool(head.parent_body))
+    if party:
+        _line(left, "*", size, new=True)
+    else:
+        body = (head.body or "…").upper()
+        rule(left, min(left_w * 0.5, max(1.5, text_width_cm(body, size, bold=True) * 0.5)), left_w)
+    number = _line(left, head.number, 14 if party else 13, new=True)
+    number.paragraph_format.space_before = Pt(4)
+    if head.type_name is None:  # a công văn: its subject under the number, after "V/v"
+        _line(left, f"V/v {head.subject}", 12, italic=party, new=True)
+
+    if party:
+        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
+        date = _line(right, head.date_line, 14, italic=True, new=True)
+        date.paragraph_format.space_before = Pt(14)
+    else:
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        motto = "Độc lập - Tự do - Hạnh phúc"
+        _line(right, motto, 13, bold=True, new=True)
+        rule(right, text_width_cm(motto, 13, bold=True), right_w)
+        date = _line(right, head.date_line, 14, italic=True, new=True)
+        date.paragraph_format.space_before = Pt(6)
+    if party:
+        date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(6)
+    if head.type_name:
+        title = doc.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_before = Pt(6)
+        run = title.add_run(head.type_name.upper())
+        run.bold = True
+        run.font.size = Pt(16 if party else 14)
+        subject = doc.add_paragraph()
+        subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = subject.add_run(head.subject)
+        run.bold = True
+        run.font.size = Pt(14)
+        if party:
+            dashes = doc.add_paragraph("-----")
+            dashes.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            rule(
+                doc, min(usable * 0.4, text_width_cm(head.subject, 14, bold=True) * 0.4 + 1), usable
+            )
+    if head.to:
+        _kinh_gui(doc, head, usable)
+    after = doc.add_paragraph()
+    after.paragraph_format.space_after = Pt(6)
+
+
+def _kinh_gui(doc: Any, head: Letterhead, usable: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from dirtrack.i18n import t
+
+    label = t("doc_to", head.lang)
+    gap = doc.add_paragraph()
+    gap.paragraph_format.space_after = Pt(6)
+    if len(head.to) == 1:
+        paragraph = doc.add_paragraph(f"{label} {head.to[0]}")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return
+    indent = Cm(max(1.0, usable / 2 - 4.5))
+    first = True
+    for index, name in enumerate(head.to):
+        end = "." if index == len(head.to) - 1 else ";"
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.left_indent = indent
+        if first:
+            paragraph.add_run(f"{label} ")
+            first = False
+        else:
+            paragraph.paragraph_format.left_indent = indent + Cm(
+                text_width_cm(label + " ", body_size(head.kind))
+            )
+        paragraph.add_run(f"- {name}{end}")
+
+
+def body_paragraph(doc: Any, text: str) -> Any:
+    """A paragraph of the body: justified, first line indented, 6 pt after."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    paragraph = doc.add_paragraph(text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(1)
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.15
+    return paragraph
+
+
+def signature(doc: Any, head: Letterhead, usable: float) -> None:
+    """``Nơi nhận`` on the left, the signer on the right, kept on one page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from dirtrack.i18n import t
+
+    party = head.kind == PARTY
+    gap = doc.add_paragraph()
+    gap.paragraph_format.space_after = Pt(6)
+    left_w = usable * 0.45
+    table = _grid(doc, [left_w, usable - left_w])
+    _cant_split(table.rows[0])
+    left, right = table.rows[0].cells
+    label = t("doc_copies", head.lang)
+    if party:
+        _line(left, label, 14, underline=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    else:
+        _line(left, label, 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    small = 12 if party else 11
+    for name in head.copies:
+        _line(left, f"- {name};", small, new=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    keep = t("doc_keep_party" if party else "doc_keep_state", head.lang)
+    _line(left, f"- {keep}", small, new=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+    size = 14 if party else 14
+    if head.signer_authority:
+        _line(right, head.signer_authority.upper(), size, bold=True)
+    _line(
+        right,
+        (head.signer_title or "").upper() or " ",
+        size,
+        bold=True,
+        new=bool(head.signer_authority),
+    )
+    for _ in range(4):
+        _line(right, " ", size, new=True)
+    _line(right, head.signer_name or " ", size, bold=True, new=True)
+
+
+def _cant_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))

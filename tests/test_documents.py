@@ -1,0 +1,210 @@
+"""The documents an office files: the Word report in the official layout, the Excel annex's print
+set-up, and the urging letter. Opened with python-docx and openpyxl, checked on what they say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.shared import Cm
+from openpyxl import load_workbook
+
+from tests.conftest import Cli, snapshot
+
+PARTY = (
+    "office", "set", "--kind", "party", "--parent-body", "TỈNH ỦY NINH BÌNH",
+    "--body", "VĂN PHÒNG", "--code", "VPTU", "--place", "Ninh Bình",
+    "--signer-authority", "K/T CHÁNH VĂN PHÒNG", "--signer-title", "PHÓ CHÁNH VĂN PHÒNG",
+    "--signer-name", "Nguyễn Văn A", "--to", "Thường trực Tỉnh ủy",
+)  # fmt: skip
+STATE = (
+    "office", "set", "--kind", "state", "--parent-body", "UBND TỈNH NINH BÌNH",
+    "--body", "VĂN PHÒNG", "--code", "VPUB", "--place", "Ninh Bình",
+    "--signer-authority", "KT. CHÁNH VĂN PHÒNG", "--signer-title", "PHÓ CHÁNH VĂN PHÒNG",
+    "--signer-name", "Trần Thị B", "--to", "Chủ tịch UBND tỉnh",
+)  # fmt: skip
+
+
+@pytest.fixture
+def reg(units: Cli) -> Cli:
+    """Two meetings of 2022 Q2, one with its document number; overdue, done late, due soon."""
+    first = units.id(
+        "add-meeting", "--date", "6/4/2022", "--title", "Giao ban", "--doc", "12-TB/TU"
+    )
+    second = units.id("add-meeting", "--date", "20/5/2022", "--title", "Làm việc")
+    late = units.id(
+        "assign", str(first), "--unit", "BTC", "Rà soát quy hoạch", "--due", "30/4/2022"
+    )
+    units.id("assign", str(first), "--unit", "BTC", "Kiện toàn tổ chức", "--due", "3/7/2022")
+    done = units.id(
+        "assign", str(second), "--unit", "VPTU", "Tổng hợp báo cáo", "--due", "1/6/2022"
+    )
+    units.ok("done", str(done), "--date", "10/6/2022")
+    units.id("assign", str(second), "--unit", "BDV", "Khảo sát dư luận")
+    assert late
+    return units
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def cells(table: Any) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def report_docx(cli: Cli, tmp_path: Path, *extra: str, lang: str = "vi") -> Path:
+    out = tmp_path / "bao-cao.docx"
+    cli.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
+           "--out", str(out), "--force", *extra)  # fmt: skip
+    return out
+
+
+def test_party_report_heading_number_date_and_signature(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*PARTY)
+    out = report_docx(reg, tmp_path, "--number", "7", "--date", "5/2/2023")
+    doc = Document(str(out))
+    left, right = (c.text for c in doc.tables[0].rows[0].cells)
+    assert left.split("\n") == ["TỈNH ỦY NINH BÌNH", "VĂN PHÒNG", "*", "Số 07-BC/VPTU"]
+    assert right.split("\n") == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Ninh Bình, ngày 05 tháng 02 năm 2023"]
+    lines = texts(out)
+    assert "BÁO CÁO" in lines
+    assert any(line.startswith("Kính gửi: Thường trực Tỉnh ủy") for line in lines)
+    signer = cells(_signature(doc))
+    assert "K/T CHÁNH VĂN PHÒNG" in signer[0][1] and "Nguyễn Văn A" in signer[0][1]
+    assert signer[0][0].startswith("Nơi nhận:") and "- Thường trực Tỉnh ủy;" in signer[0][0]
+    section = doc.sections[0]
+    assert round(section.left_margin.cm, 1) == 3.0 and round(section.right_margin.cm, 1) == 1.5
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    # Every table inside the margins of its page.
+    for table, usable in _tables_with_width(doc):
+        width = sum(c.width for c in table.rows[0].cells)
+        assert width <= Cm(usable) + 2000, (cells(table)[0], width, usable)
+
+
+def _signature(doc: Any) -> Any:
+    return next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+
+
+def _tables_with_width(doc: Any) -> list[tuple[Any, float]]:
+    # The annex (landscape) begins at the first table after the signature.
+    found, usable = [], 16.5
+    for table in doc.tables:
+        found.append((table, usable))
+        if table.rows[0].cells[0].text.startswith("Nơi nhận"):
+            usable = 29.7 - 4
+    return found
+
+
+def test_state_report_layout_and_tables(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*STATE)
+    out = report_docx(reg, tmp_path, "--number", "12/BC-VPUB", "--date", "15/7/2022")
+    doc = Document(str(out))
+    left, right = (c.text for c in doc.tables[0].rows[0].cells)
+    assert left.split("\n")[-1] == "Số: 12/BC-VPUB"
+    assert right.split("\n")[:2] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert right.split("\n")[-1] == "Ninh Bình, ngày 15 tháng 7 năm 2022"
+    tables = [cells(t) for t in doc.tables]
+    units = next(t for t in tables if t[0][:2] == ["STT", "Đơn vị"])
+    assert [r[0] for r in units[1:]] == ["1", "2", "3", ""]  # STT, the total row unnumbered
+    assert "Ban Tổ chức Tỉnh ủy" in [r[1] for r in units]  # by name, never "BTC — …"
+    assert not any("—" in r[1] and "BTC" in r[1] for r in units)
+    assert "Hoàn thành quá hạn" in units[0]
+    overdue = next(t for t in tables if t[0][0] == "STT" and "Số ngày quá hạn" in t[0])
+    assert overdue[1][-1] == "12-TB/TU ngày 06/04/2022"  # the meeting by document and date
+    lines = texts(out)
+    assert not any("có 0 cuộc họp" in line for line in lines)
+    landscape = doc.sections[-1]
+    assert landscape.page_width > landscape.page_height
+    assert "PHỤ LỤC" in lines
+
+
+def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*PARTY)
+    out = tmp_path / "r.docx"
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    assert "12-BC/VPTU" in reg.fail(*base, "--number", "12/BC-VPTU")
+    reg.fail(*base, "--template", str(tmp_path / "missing.docx"))
+    (tmp_path / "broken.docx").write_text("not a zip")
+    reg.fail(*base, "--template", str(tmp_path / "broken.docx"))
+    reg.fail("report", "--quarter", "2022Q2", "--format", "md", "--number", "3")
+    assert not out.exists()
+
+
+def test_office_template_fills_placeholders(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*STATE)
+    template = tmp_path / "mau.docx"
+    doc = Document()
+    doc.add_paragraph("{{ body }} — {{ number }} — {{ date_line }}")
+    doc.add_paragraph("{{p report }}")
+    doc.add_paragraph("{{ signer_name }}")
+    doc.save(str(template))
+    out = report_docx(reg, tmp_path, "--template", str(template), "--number", "3")
+    lines = texts(out)
+    assert lines[0].startswith("VĂN PHÒNG — Số: 03/BC-VPUB — Ninh Bình, ngày")
+    assert "Trần Thị B" in lines
+    bad = tmp_path / "bad.docx"
+    doc = Document()
+    doc.add_paragraph("{{ nonsense }}")
+    doc.save(str(bad))
+    target = str(tmp_path / "x.docx")
+    base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", target)
+    assert "nonsense" in reg.fail(*base, "--template", str(bad))
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "phu-luc.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert "&P" in sheet.oddFooter.center.text
+        assert sheet.oddHeader.center.text
+    assert book.chartsheets, "the chart on a sheet of its own"
+    units = book["Tổng hợp theo đơn vị"]
+    assert units.oddHeader.center.text == "Kết quả theo đơn vị chủ trì"
+
+
+def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*PARTY)
+    out = tmp_path / "don-doc.docx"
+    reg.ok("--lang", "vi", "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
+           "--date", "30/6/2022", "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    left = doc.tables[0].rows[0].cells[0].text.split("\n")
+    assert "Số 45-CV/VPTU" in left and any(x.startswith("V/v ") for x in left)
+    lines = texts(out)
+    assert "Kính gửi: Ban Tổ chức Tỉnh ủy" in lines
+    table = cells(next(t for t in doc.tables if t.rows[0].cells[0].text == "STT"))
+    assert table[1][1] == "Rà soát quy hoạch"
+    assert table[1][2] == "12-TB/TU ngày 06/04/2022" and table[1][-1] == "61"
+    soon = [cells(t) for t in doc.tables if t.rows[0].cells[0].text == "STT"]
+    assert soon[1][1][1] == "Kiện toàn tổ chức"
+    assert "urge" in reg.ok("history")
+    md = reg.ok("--lang", "vi", "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+    assert "Đây là lần đôn đốc thứ 2" in md
+    # The report of the period says how often each unit was urged.
+    lines = texts(report_docx(reg, tmp_path))
+    assert "Trong kỳ đã ban hành 1 công văn đôn đốc: Ban Tổ chức Tỉnh ủy (1)." in lines
+
+
+def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
+    reg.ok(*STATE)
+    reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == ["BTC.docx"]
+    before = snapshot(reg.db)
+    reg.fail("urge", "VPUB", "--as-of", "2022-06-30", "--out", str(tmp_path / "x.docx"))
+    reg.fail("urge", "--all", "--out", str(tmp_path / "y.docx"))
+    reg.fail("urge", "BTC", "--all")
+    reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))  # exists, no --force
+    assert snapshot(reg.db) == before
