@@ -42,6 +42,8 @@ def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
         return False
     if facts.completed_on is not None and facts.completed_on < period.start:
         return False
+    if facts.withdrawn_on is not None and facts.withdrawn_on < period.start:
+        return False
     return not (facts.cancelled_on is not None and facts.cancelled_on < period.start)
 
 

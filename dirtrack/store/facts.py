@@ -23,17 +23,20 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
 
 from dirtrack.errors import NotFound
-from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact
+from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, RequestFact, ResultFact
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import Scope, held_by, in_scope, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
+    directive_result,
     extension,
+    field,
     limitation,
     meeting,
     meeting_attendee,
     progress_entry,
+    request,
     unit,
     unit_alias,
 )
@@ -51,14 +54,18 @@ def facts_from_rows(
     extensions: Iterable[Row],
     progress: Iterable[Row],
     coordinators: Iterable[Row],
+    requests: Iterable[Row] = (),
 ) -> list[DirectiveFacts]:
     """The facts of ``wanted``, in that order; ids with no main row are left out.
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason); ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and
-    ``progress`` (directive_id, reported_on, percent, note), each in recorded order;
-    ``coordinators`` (directive_id, unit code).
+    cancel_reason, withdrawn_on, field code, then the result's claimed_on, doc, doc_date, file,
+    file_hash, verdict, accepted_on, returned_on, return_reason); ``extensions``
+    (directive_id, approved_on, new_due, reason, due_text) and ``progress`` (directive_id,
+    reported_on, percent, note), each in recorded order;
+    ``coordinators`` (directive_id, unit code); ``requests`` (directive_id, then the fields of
+    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -70,6 +77,9 @@ def facts_from_rows(
     withs: dict[int, list[str]] = defaultdict(list)
     for did, code in coordinators:
         withs[did].append(intern(code))
+    asked: dict[int, list[RequestFact]] = defaultdict(list)
+    for did, *values in requests:
+        asked[did].append(RequestFact(*values))
     found = []
     empty: tuple[()] = ()
     for did in wanted:
@@ -78,6 +88,8 @@ def facts_from_rows(
             continue
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
+        withdrawn_on, field_code = row[15:17]
+        result = ResultFact(*row[17:26]) if row[17] is not None else None
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -105,6 +117,10 @@ def facts_from_rows(
                 key=key,
                 completion_note=completion_note,
                 cancel_reason=cancel_reason,
+                withdrawn_on=withdrawn_on,
+                field_code=field_code,
+                result=result,
+                requests=tuple(asked.get(did, ())),
             )
         )
     return found
@@ -133,6 +149,7 @@ def filter_ids(
         query = query.where(
             or_(directive.c.completed_on.is_(None), directive.c.completed_on >= closed_not_before),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= closed_not_before),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= closed_not_before),
         )
     return query.order_by(directive.c.id)
 
@@ -186,10 +203,41 @@ _MAIN = (
         directive.c.key,
         directive.c.completion_note,
         directive.c.cancel_reason,
+        directive.c.withdrawn_on,
+        field.c.code,
+        directive_result.c.claimed_on,
+        directive_result.c.doc,
+        directive_result.c.doc_date,
+        directive_result.c.file,
+        directive_result.c.file_hash,
+        directive_result.c.verdict,
+        directive_result.c.accepted_on,
+        directive_result.c.returned_on,
+        directive_result.c.return_reason,
     )
     .join(meeting, meeting.c.id == directive.c.meeting_id)
     .join(unit, unit.c.id == directive.c.unit_id)
+    .outerjoin(field, field.c.id == directive.c.field_id)
+    .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
     .where(directive.c.id.in_(_IDS))
+)
+_REQUESTS = (
+    select(
+        request.c.directive_id,
+        request.c.id,
+        request.c.kind,
+        request.c.asked_on,
+        request.c.reason,
+        request.c.to_due,
+        request.c.doc,
+        request.c.decision,
+        request.c.decided_on,
+        request.c.decision_doc,
+        request.c.decision_reason,
+        request.c.objective,
+    )
+    .where(request.c.directive_id.in_(_IDS))
+    .order_by(request.c.asked_on, request.c.id)
 )
 _EXTENSIONS = (
     select(
@@ -232,6 +280,7 @@ def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
+        conn.execute(_REQUESTS, params),
     )
 
 

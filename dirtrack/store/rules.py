@@ -9,8 +9,8 @@ instead of a million objects:
   ``extension`` per directive, no Python loop (:func:`judgement`);
 - the status at T is one ``CASE`` over that deadline, the completion and the cancellation
   dates (:func:`status_case`);
-- a period's scope: given at a meeting held by the period's end (and by T), not completed or
-  cancelled before it began (:class:`Scope`, :func:`in_scope`);
+- a period's scope: given at a meeting held by the period's end (and by T), not completed,
+  cancelled or withdrawn before it began (:class:`Scope`, :func:`in_scope`);
 - :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
 
 The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
@@ -98,14 +98,20 @@ def status_case(
     completed_on: ColumnElement[Any],
     cancelled_on: ColumnElement[Any],
     as_of: date,
+    withdrawn_on: ColumnElement[Any] | None = None,
 ) -> ColumnElement[str]:
     """The status at ``as_of`` as a SQL ``CASE`` giving the status code: cancelled by T, else
-    done (late if completed after the deadline in force), else overdue if that deadline is
-    before T, else open in time."""
+    withdrawn by T, else done (late if completed after the deadline in force), else overdue if
+    that deadline is before T, else open in time."""
+    withdrawn = directive.c.withdrawn_on if withdrawn_on is None else withdrawn_on
     return case(
         (
             and_(cancelled_on.is_not(None), cancelled_on <= as_of),
             status_code(Status.CANCELLED),
+        ),
+        (
+            and_(withdrawn.is_not(None), withdrawn <= as_of),
+            status_code(Status.WITHDRAWN),
         ),
         (
             and_(completed_on.is_not(None), completed_on <= as_of),
@@ -183,12 +189,14 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
         found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
         ]
     if scope.open_at is not None:
         day = scope.open_at
         found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on > day),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on > day),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on > day),
         ]
     if scope.unit_ids is not None:
         found.append(holding_unit(scope).in_(sorted(scope.unit_ids)))
