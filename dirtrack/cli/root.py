@@ -11,10 +11,13 @@ from dirtrack import __version__
 from dirtrack.cli import (  # noqa: F401
     directives,
     extract,
+    fields,
     limitations,
     meetings,
     ops,
     reports,
+    requests,
+    scores,
     transfer,
     units,
 )

@@ -168,7 +168,7 @@ def unit_risks(
     )
     if scope.unit_ids is not None:
         query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
-    repeated: dict[str, int] = {code: n for code, n in conn.execute(query)}
+    repeated: dict[str, int] = dict(conn.execute(query).tuples().all())
     rows = []
     for code in sorted(set(colours) | set(repeated)):
         judged = group_risk(colours.get(code, []), repeated_limitations=repeated.get(code, 0))
