@@ -370,6 +370,8 @@ CutoffOpt = Annotated[
 class GroupBy(StrEnum):
     UNIT = "unit"
     CHAIR = "chair"
+    FIELD = "field"
+    LEADER = "leader"
 
 
 def _unknown_category(value: str, choices: str) -> InvalidInput:

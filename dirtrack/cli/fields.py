@@ -114,6 +114,7 @@ def leader_assign(
 def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
     """Who was in charge of which field or unit, from when until when."""
     from dirtrack.cli.common import read_only
+    from dirtrack.i18n import day
     from dirtrack.records import iso
     from dirtrack.store.facts import load_units
     from dirtrack.store.fields import Charge
@@ -136,8 +137,8 @@ def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
         Column("leader", "leader"),
         Column("field", "field"),
         Column("unit", "unit_short"),
-        Column("from", "from_day"),
-        Column("until", "until_day"),
+        Column("from", "from_day", lambda r, lang: day(r["from"], lang)),
+        Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
     ]
     emit(records, columns, fmt, state(ctx).lang)
 

@@ -238,6 +238,29 @@ def chair_table(pack: Record, lang: str) -> Table:
     return table
 
 
+def group_table(pack: Record, by: str, lang: str) -> Table:
+    """The counts per field or per leader in charge (``report --by field|leader``)."""
+    headers, kinds = _counts_headers(lang)
+    label = t("field" if by == "field" else "leader", lang)
+    table = Table(
+        f"by_{by}",
+        t(f"rv_by_{by}", lang),
+        [label, *headers],
+        [TEXT, *kinds],
+        sheet=t(f"rv_sheet_{by}", lang),
+    )
+    none = t("rv_no_field" if by == "field" else "br_no_leader", lang)
+    rows = []
+    for row in pack.get(f"by_{by}", []):
+        if by == "field":
+            name = f"{row['field']} — {row['name']}" if row["field"] else none
+        else:
+            name = row["leader"] or none
+        rows.append([name, *_counts(row)])
+    table.rows = rows
+    return table
+
+
 def trends_table(pack: Record, titles: ReviewTitles, lang: str) -> Table:
     prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
     headers = [t("unit_short", lang)]
@@ -583,6 +606,25 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
             )
         )
     lines.append(t("rv_summary_meetings", lang, n=len(pack["meetings"])))
+    if tot.get("withdrawn"):
+        lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
+    asked = pack.get("requests")
+    if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
+        ext, wd = asked["extend"], asked["withdraw"]
+        lines.append(
+            t(
+                "rv_requests",
+                lang,
+                asked=ext["asked"],
+                late=ext["asked_late"],
+                granted=ext["granted"],
+                refused=ext["refused"],
+                pending=ext["pending"],
+                w_asked=wd["asked"],
+                w_granted=wd["granted"],
+                w_refused=wd["refused"],
+            )
+        )
     return lines
 
 
@@ -623,6 +665,8 @@ def build_document(
     chairs = chair_table(pack, lang)
     results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
     main = [chairs, units] if by == "chair" else [units]
+    if by in ("field", "leader"):
+        main = [group_table(pack, by, lang), units]
     results.tables += main
     if (children := children_table(pack, lang)) is not None:
         results.tables.append(children)

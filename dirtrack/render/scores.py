@@ -116,7 +116,7 @@ def score_document(pack: Record, lang: str) -> Document:
     return Document(
         title=f"{t('sc_title', lang)} — {pack['period']['label']}",
         header=_header(pack, lang),
-        sections=[Section(t("sc_summary", lang), intro, [summary, ledger])],
+        sections=[Section(rules["title"], intro, [summary, ledger])],
         chart_rows=[],
         lang=lang,
         rate_note=t("sc_note", lang),

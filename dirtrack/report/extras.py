@@ -91,39 +91,59 @@ def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
     return found
 
 
-def group_counts(conn: Connection, scope: Scope) -> dict[tuple[int | None, int], Counts]:
-    """Counts per (field id, lead unit id) of the directives in ``scope`` as of T."""
+def group_counts(
+    conn: Connection, scope: Scope
+) -> dict[tuple[int | None, int, date | None], Counts]:
+    """Counts per (field id, lead unit id, day closed by T or None) of the directives in
+    ``scope`` as of T."""
     rows = states(scope)
     no_deadline = case((rows.c.due.is_(None), 1), else_=0)
+    day = scope.as_of
+    closed = case(
+        (directive.c.completed_on <= day, directive.c.completed_on),
+        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
+        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
+        else_=None,
+    )
     query = (
         select(
             directive.c.field_id,
             rows.c.unit_id,
+            closed,
             rows.c.status,
             no_deadline,
             rows.c.extended,
             func.count(),
         )
         .select_from(rows.join(directive, directive.c.id == rows.c.id))
-        .group_by(directive.c.field_id, rows.c.unit_id, rows.c.status, no_deadline, rows.c.extended)
+        .group_by(
+            directive.c.field_id,
+            rows.c.unit_id,
+            closed,
+            rows.c.status,
+            no_deadline,
+            rows.c.extended,
+        )
     )
-    found: dict[tuple[int | None, int], Counts] = {}
-    for field_id, unit_id, status, nodl, extended, n in conn.execute(query):
-        add_count(found.setdefault((field_id, unit_id), Counts()), status, nodl, extended, n)
+    found: dict[tuple[int | None, int, date | None], Counts] = {}
+    for field_id, unit_id, shut, status, nodl, extended, n in conn.execute(query):
+        key = (field_id, unit_id, shut)
+        add_count(found.setdefault(key, Counts()), status, nodl, extended, n)
     return found
 
 
 def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], list[Record]]:
-    """The counts of the report per field and per leader in charge on T (none last)."""
+    """The counts of the report per field and per leader in charge (none last): in charge on
+    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T."""
     from dirtrack.store.fields import Charge, all_fields
 
     fields = {fid: (code, name) for fid, code, name in all_fields(conn)}
     charge = Charge.load(conn)
     per_field: dict[int | None, Counts] = defaultdict(Counts)
     per_leader: dict[int | None, Counts] = defaultdict(Counts)
-    for (field_id, unit_id), counts in group_counts(conn, scope).items():
+    for (field_id, unit_id, shut), counts in group_counts(conn, scope).items():
         per_field[field_id].merge(counts)
-        per_leader[charge.leader_of(field_id, unit_id, scope.as_of)].merge(counts)
+        per_leader[charge.leader_of(field_id, unit_id, shut or scope.as_of)].merge(counts)
     field_rows = [
         {"field": fields[fid][0], "name": fields[fid][1], **per_field[fid].as_dict()}
         for fid in sorted((f for f in per_field if f is not None), key=lambda f: fields[f][0])

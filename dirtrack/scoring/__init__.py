@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase
 from dirtrack.status import DirectiveFacts, Status
 
 PRESETS_DIR = Path(__file__).resolve().parent
@@ -98,7 +99,7 @@ class _Reader:
                 return number
         return None
 
-    def fail(self, table: str | None, key: str, problem: str) -> InvalidInput:
+    def fail(self, table: str | None, key: str, problem: Phrase) -> InvalidInput:
         name = f"{table}.{key}" if table else key
         line = self.line_of(table, key)
         where = f"{self.path}:{line}" if line else self.path
@@ -109,21 +110,21 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(name, key, "a number")
+            raise self.fail(name, key, Phrase("rk_number"))
         if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(name, key, "a number")
+            raise self.fail(name, key, Phrase("rk_number"))
         return Fraction(value).limit_denominator(10**6)
 
     def keys(self, table: Mapping[str, Any], name: str | None, known: Iterable[str]) -> None:
         allowed = set(known)
         for key in table:
             if key not in allowed:
-                raise self.fail(name, key, "one of " + ", ".join(sorted(allowed)))
+                raise self.fail(name, key, Phrase("rk_one_of", names=", ".join(sorted(allowed))))
 
     def table(self, raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
         value = raw.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail(None, key, "a table")
+            raise self.fail(None, key, Phrase("rk_table"))
         return value
 
 
@@ -178,29 +179,29 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     rd.keys(delay, "delay", ("deduct", "days", "exempt", "floor"))
     days = delay.get("days", 0)
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise rd.fail("delay", "days", "a whole number ≥ 0")
+        raise rd.fail("delay", "days", Phrase("rk_whole"))
     exempt = delay.get("exempt", "objective")
     if exempt not in EXEMPT:
-        raise rd.fail("delay", "exempt", "one of " + ", ".join(EXEMPT))
+        raise rd.fail("delay", "exempt", Phrase("rk_one_of", names=", ".join(EXEMPT)))
     weight = rd.table(raw, "weight")
     rd.keys(weight, "weight", ("lead", "coordinator"))
     tiers_raw = raw.get("tier", [])
     if not isinstance(tiers_raw, list) or not tiers_raw:
-        raise rd.fail(None, "tier", "one [[tier]] table or more")
+        raise rd.fail(None, "tier", Phrase("rk_tiers"))
     tiers = []
     for item in tiers_raw:
         if not isinstance(item, dict):
-            raise rd.fail(None, "tier", "[[tier]] tables")
+            raise rd.fail(None, "tier", Phrase("rk_tiers"))
         rd.keys(item, "tier", ("code", "name", "min", *CONDITIONS))
         code = item.get("code")
         if not isinstance(code, str) or not code.strip():
-            raise rd.fail("tier", "code", "a text")
+            raise rd.fail("tier", "code", Phrase("rk_text"))
         for flag in ("all_done", "all_on_time"):
             if not isinstance(item.get(flag, False), bool):
-                raise rd.fail("tier", flag, "true or false")
+                raise rd.fail("tier", flag, Phrase("rk_bool"))
         minimum = rd.number(item, "tier", "min", None)
         if minimum is None:
-            raise rd.fail("tier", "min", "a number")
+            raise rd.fail("tier", "min", Phrase("rk_number"))
         tiers.append(
             Tier(
                 code=code.strip(),
@@ -214,7 +215,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         )
     for key in ("name", "title"):
         if key in raw and not isinstance(raw[key], str):
-            raise rd.fail(None, key, "a text")
+            raise rd.fail(None, key, Phrase("rk_text"))
     return RuleSet(
         name=str(raw.get("name", Path(source).stem)),
         title=str(raw.get("title", raw.get("name", source))),

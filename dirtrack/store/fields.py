@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Connection, select
 from sqlmodel import Session, col
@@ -157,7 +157,9 @@ class Charge:
 
     @classmethod
     def load(cls, conn: Connection) -> Charge:
-        names = dict(conn.execute(select(leader.c.id, leader.c.name)))
+        names: dict[int, str] = dict(
+            conn.execute(select(leader.c.id, leader.c.name)).tuples().all()
+        )
         by_field: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         by_unit: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         query = select(
@@ -214,7 +216,7 @@ class Charge:
         for kind, table in (("field", self.by_field), ("unit", self.by_unit)):
             for target, rows in table.items():
                 for i, (start, _, lid) in enumerate(rows):
-                    end = rows[i + 1][0] if i + 1 < len(rows) else None
+                    end = rows[i + 1][0] - timedelta(days=1) if i + 1 < len(rows) else None
                     found.append(
                         {
                             "leader": self.names[lid],
