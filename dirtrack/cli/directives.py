@@ -304,6 +304,15 @@ def list_directives(
     ] = None,
     status: StatusOpt = "all",
     as_of: AsOfOpt = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help="Only directives of this field.", metavar="CODE")
+    ] = None,
+    leader: Annotated[
+        str | None,
+        typer.Option(
+            help="Only directives this leader is in charge of on the day.", metavar="NAME"
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
 ) -> None:
@@ -327,7 +336,12 @@ def list_directives(
             unit_ids = sorted(index.descendants(found.id))
         scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
         ids = directive_ids(scope, wanted_statuses(wanted))
-        records = [directive_record(f, day) for f in iter_facts(conn, ids)]
+        matching = iter_facts(conn, ids)
+        if field is not None or leader is not None:
+            from dirtrack.store.fields import in_charge_filter
+
+            matching = in_charge_filter(conn, matching, day, field=field, leader=leader)
+        records = [directive_record(f, day) for f in matching]
     views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 

@@ -8,7 +8,7 @@ on a day T is the one in charge of its field on T, else of its lead unit on T.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,6 +18,7 @@ from sqlmodel import select as orm_select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment
+from dirtrack.status import DirectiveFacts
 from dirtrack.store.directives import get_directive
 from dirtrack.store.tables import field, leader, leader_assignment
 from dirtrack.store.units import _CODE
@@ -322,3 +323,30 @@ def suggest_fields(session: Session, *, apply: bool = False) -> list[dict[str, o
     for row in found:
         del row["field_id"]
     return found
+
+
+def in_charge_filter(
+    conn: Connection,
+    facts: Iterable[DirectiveFacts],
+    day: date,
+    *,
+    field: str | None = None,
+    leader: str | None = None,
+) -> Iterator[DirectiveFacts]:
+    """The facts of the field ``field`` and whose leader in charge on ``day`` is ``leader``.
+
+    Raises:
+        NotFound: no such field or leader.
+    """
+    code = resolve_field(conn, field)[1] if field is not None else None
+    ids = {c: i for i, c, _ in all_fields(conn)}
+    charge = Charge.load(conn) if leader is not None else None
+    wanted = charge.resolve(leader) if charge is not None and leader is not None else None
+    for item in facts:
+        if code is not None and item.field_code != code:
+            continue
+        if charge is not None:
+            fid = ids.get(item.field_code) if item.field_code else None
+            if charge.leader_of(fid, item.unit_id, day) != wanted:
+                continue
+        yield item
