@@ -304,6 +304,20 @@ TEXT: dict[str, Entry] = {
     "env_actor": N_("who makes changes, as --actor"),
     "env_config": N_("the configuration file to read"),
     "env_no_color": N_("tables without colour"),
+    # the office profile
+    "office_title": N_("Office profile"),
+    "office_kind": N_("Kind of body"),
+    "office_kind_party": N_("Party body (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW)"),
+    "office_kind_state": N_("State body (Nghị định 30/2020/NĐ-CP)"),
+    "office_parent_body": N_("Governing body"),
+    "office_body": N_("Issuing body"),
+    "office_code": N_("Issuer code (ký hiệu)"),
+    "office_place": N_("Place (date line)"),
+    "office_signer_name": N_("Signer"),
+    "office_signer_title": N_("Signer's title"),
+    "office_signer_authority": N_("Signing authority"),
+    "office_to": N_("Recipients (Kính gửi)"),
+    "office_template": N_("Report template"),
 }
 
 
@@ -529,6 +543,9 @@ TEXT.update(
         "ent_limitation": N_("limitation"),
         "ent_unit": N_("unit"),
         "ent_unit_alias": N_("unit alias"),
+        "ent_office": N_("office profile"),
+        "ent_urging": N_("urging letter"),
+        "ent_urging_directive": N_("directive urged"),
         "act_create": N_("created"),
         "act_update": N_("changed"),
         "act_delete": N_("deleted"),
@@ -974,6 +991,20 @@ ERRORS: dict[str, Entry] = {
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),
     "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
     "json_control": N_("{where}: the text holds the control character {char}"),
+    # the office profile and documents
+    "office_bad_kind": N_("unknown kind of body {value!r}: use one of {choices}"),
+    "office_blank": N_("{option}: blank text"),
+    "office_too_long": N_("{option}: longer than {n} characters"),
+    "office_too_many": N_("{option}: more than {n} values"),
+    "office_bad_code": N_(
+        "issuer code {value!r}: letters and digits joined by hyphens, such as VPTU or VPUB"
+    ),
+    "office_nothing": N_("nothing to set: give at least one option (see office set --help)"),
+    "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
+    "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
+    "template_missing": N_("template {file}: no such file"),
+    "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
+    "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 
 
@@ -1121,6 +1152,12 @@ TEXT.update(
             "{w_granted} granted, {w_refused} refused."
         ),
         "rv_withdrawn": N_("{n} withdrawn from the programme (not counted, like cancelled ones)."),
+        "office_accepts_completions": N_("Accepts completions"),
+        "office_on_time_by": N_("On time judged by"),
+        "office_yes": N_("yes"),
+        "office_no": N_("no"),
+        "office_on_time_by_document": N_("the result document's date"),
+        "office_on_time_by_acceptance": N_("the acceptance"),
         "rv_by_field": N_("By field"),
         "rv_by_leader": N_("By leader in charge"),
         "rv_sheet_field": N_("By field"),
@@ -1151,6 +1188,8 @@ MESSAGES.update(
 ERRORS.update(
     {
         "w_request": N_("request"),
+        "office_bad_yes_no": N_("{option} takes yes or no, not {value!r}"),
+        "office_bad_on_time_by": N_("unknown --on-time-by {value!r}; use one of {choices}"),
         "do_accept": N_("accept"),
         "do_return": N_("return"),
         "do_withdraw": N_("withdraw"),

@@ -284,3 +284,63 @@ class ChangeLog(SQLModel, table=True):
     after: str | None = None
     undone_by: int | None = None
     directive_id: int | None = None
+
+
+class Office(SQLModel, table=True):
+    """The issuing office's details that its documents carry (one row, id 1).
+
+    ``kind`` decides the layout: ``party`` (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW) or ``state``
+    (NĐ 30/2020/NĐ-CP). ``recipients`` holds the default ``Kính gửi`` list as a JSON array.
+    A new setting is a new nullable column here, in a migration, and in
+    :data:`dirtrack.store.office.FIELDS`.
+    """
+
+    __tablename__ = "office"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(default="state", max_length=16)
+    parent_body: str | None = Field(default=None, max_length=400)
+    body: str | None = Field(default=None, max_length=400)
+    code: str | None = Field(default=None, max_length=64)
+    place: str | None = Field(default=None, max_length=200)
+    signer_name: str | None = Field(default=None, max_length=200)
+    signer_title: str | None = Field(default=None, max_length=200)
+    signer_authority: str | None = Field(default=None, max_length=200)
+    recipients: str | None = None
+    template: str | None = None
+    # Completions: whether the office accepts them (nghiệm thu), and which day decides on time:
+    # ``document`` (the result document's date) or ``acceptance`` (migration 0008).
+    accepts_completions: bool | None = None
+    on_time_by: str | None = Field(default=None, max_length=16)
+
+
+class Urging(SQLModel, table=True):
+    """A công văn đôn đốc written to a unit about its overdue and due-soon directives."""
+
+    __tablename__ = "urging"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(sa_column=_fk("unit.id"))
+    issued_on: dt.date = Field(index=True)
+    as_of: dt.date
+    number: str | None = Field(default=None, max_length=200)
+    reply_by: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class UrgingDirective(SQLModel, table=True):
+    """A directive an urging letter names; ``overdue`` false means it falls due soon."""
+
+    __tablename__ = "urging_directive"
+
+    urging_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("urging.id", ondelete="CASCADE"), primary_key=True)
+    )
+    directive_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("directive.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    overdue: bool = True

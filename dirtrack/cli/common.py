@@ -110,6 +110,7 @@ READ_ONLY_COMMANDS = frozenset(
         "history",
         "config",
         "doctor",
+        "office",
     }
 )
 

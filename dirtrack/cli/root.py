@@ -14,6 +14,7 @@ from dirtrack.cli import (  # noqa: F401
     fields,
     limitations,
     meetings,
+    office,
     ops,
     reports,
     requests,

@@ -1,6 +1,6 @@
 """`score`: points and tier per unit for emulation, every point explained."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from dirtrack.cli.common import (
 )
 from dirtrack.periods import Cutoff
 from dirtrack.render import ReportFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 @app.command("score")
@@ -117,14 +120,8 @@ def score(
     )
 
 
-def _default_rules(conn: object) -> str:
+def _default_rules(conn: "Connection") -> str:
     """qd366 for a Party office (the office profile's kind), else nd335."""
-    from sqlalchemy import select
+    from dirtrack.store.office import load
 
-    from dirtrack.store.tables import _TABLES
-
-    office = _TABLES.get("office")
-    if office is None or "kind" not in office.c:
-        return "nd335"
-    kind = conn.execute(select(office.c.kind)).scalar()  # type: ignore[attr-defined]
-    return "qd366" if kind == "party" else "nd335"
+    return "qd366" if load(conn)["kind"] == "party" else "nd335"

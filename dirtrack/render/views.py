@@ -216,3 +216,36 @@ def directive_card(record: Record, lang: str) -> None:
             Text(visible(event.get("note") or "")),
         )
     print_renderables([card, history])
+
+
+def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:
+    """``office``: the profile as a card for people, one object in JSON."""
+    if fmt is not OutputFormat.TABLE:
+        if fmt is OutputFormat.JSON:
+            from dirtrack.render import out
+            from dirtrack.render.json_out import dump
+
+            out(dump(profile))
+        else:
+            flat = {k: "; ".join(v) if isinstance(v, list) else v for k, v in profile.items()}
+            emit([flat], [], fmt, lang)
+        return
+    from rich.text import Text
+
+    from dirtrack.render.table import new_table, print_renderables
+
+    card = new_table(t("office_title", lang))
+    card.add_column("")
+    card.add_column("", overflow="fold")
+    card.show_header = False
+    for key, value in profile.items():
+        if key == "kind":
+            value = t(f"office_kind_{value}", lang)
+        elif key == "accepts_completions":
+            value = t("office_yes" if value else "office_no", lang)
+        elif key == "on_time_by":
+            value = t(f"office_on_time_by_{value}", lang)
+        elif isinstance(value, list):
+            value = "\n".join(value)
+        card.add_row(t(f"office_{key}", lang), Text(visible(value or "")))
+    print_renderables([card])

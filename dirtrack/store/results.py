@@ -52,17 +52,12 @@ class Regime:
 
 
 def office_regime(session: Session) -> Regime:
-    """What the office profile says about completions (defaults when there is none)."""
-    from dirtrack import models
+    """What the office profile says about completions (defaults when it was never set)."""
+    from dirtrack.store.office import load
 
-    office = getattr(models, "Office", None)
-    if office is None:
-        return Regime()
-    row = session.exec(select(office)).first()
-    if row is None:
-        return Regime()
-    accepts = bool(getattr(row, "accepts_completions", False))
-    return Regime(accepts, accepts and getattr(row, "on_time_by", None) == "acceptance")
+    profile = load(session)
+    accepts = bool(profile["accepts_completions"])
+    return Regime(accepts, accepts and profile["on_time_by"] == "acceptance")
 
 
 def document_number(text: str | None, what: str = "doc") -> str | None:

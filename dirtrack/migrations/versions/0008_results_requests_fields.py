@@ -5,13 +5,15 @@
 - ``directive.field_id`` and the table ``field``: the lĩnh vực of each directive;
 - ``leader`` and ``leader_assignment``: who is in charge of which fields and units, from a day;
 - ``directive_result``: the result document, verdict and the office's acceptance or return;
-- ``request``: a unit's extension or withdrawal request and its answer.
+- ``request``: a unit's extension or withdrawal request and its answer;
+- ``office.accepts_completions`` and ``office.on_time_by``: whether the office accepts
+  completions, and whether the result document's date or the acceptance decides on time.
 
 The new columns of ``directive`` are added by rebuilding the table on SQLite (Alembic's batch
 mode keeps its rows, ids, indexes and AUTOINCREMENT); PostgreSQL adds them in place.
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-02
 """
 
@@ -19,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -27,6 +29,8 @@ AUTOINCREMENT = {"sqlite_autoincrement": True}
 
 
 def upgrade() -> None:
+    op.add_column("office", sa.Column("accepts_completions", sa.Boolean(), nullable=True))
+    op.add_column("office", sa.Column("on_time_by", sa.String(length=16), nullable=True))
     op.create_table(
         "field",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -136,3 +140,6 @@ def downgrade() -> None:
     op.drop_table("leader")
     op.drop_index("ix_field_name_key", table_name="field")
     op.drop_table("field")
+    with op.batch_alter_table("office", table_kwargs=AUTOINCREMENT) as batch:
+        batch.drop_column("on_time_by")
+        batch.drop_column("accepts_completions")

@@ -1,0 +1,177 @@
+"""`office` and `office set`: the issuing office's details that its documents carry."""
+
+from typing import Annotated, Any
+
+import typer
+
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
+from dirtrack.cli.common import FormatOpt, state, unit_of_work
+from dirtrack.render import OutputFormat
+
+office_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="The office that issues the documents: its kind, names, place, signer, recipients.",
+    invoke_without_command=True,
+)
+app.add_typer(office_app, name="office")
+
+
+@office_app.callback(invoke_without_command=True)
+def office_show(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+    """Show the office profile.
+
+    Example: dirtrack office --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from dirtrack.cli.common import missing_database, read_only
+    from dirtrack.store.office import load, office_record
+
+    if missing_database(ctx):
+        profile = office_record(None)
+    else:
+        with read_only(ctx) as conn:
+            profile = load(conn)
+    _print(profile, fmt, state(ctx).lang)
+
+
+def _print(profile: dict[str, Any], fmt: OutputFormat, lang: str) -> None:
+    from dirtrack.render.views import office_profile
+
+    office_profile(profile, fmt, lang)
+
+
+@office_app.command("set")
+def office_set(
+    ctx: typer.Context,
+    *,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="party (Đảng: Quy định 66-QĐ/TW) or state (nhà nước: NĐ 30/2020).",
+            metavar="KIND",
+        ),
+    ] = None,
+    parent_body: Annotated[
+        str | None,
+        typer.Option(
+            "--parent-body",
+            help="The governing body: 'TỈNH ỦY NINH BÌNH', 'UBND TỈNH NINH BÌNH'.",
+            metavar="TEXT",
+        ),
+    ] = None,
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body", help="The issuing body: 'VĂN PHÒNG', 'VĂN PHÒNG UBND TỈNH'.", metavar="TEXT"
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option(
+            "--code", help="The issuer's ký hiệu in document numbers: VPTU, VPUB.", metavar="CODE"
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place", help="The place name of the date line: 'Ninh Bình'.", metavar="TEXT"
+        ),
+    ] = None,
+    signer_name: Annotated[
+        str | None, typer.Option("--signer-name", help="Who signs: 'Nguyễn Văn A'.", metavar="NAME")
+    ] = None,
+    signer_title: Annotated[
+        str | None,
+        typer.Option(
+            "--signer-title", help="The signer's title: 'PHÓ CHÁNH VĂN PHÒNG'.", metavar="TEXT"
+        ),
+    ] = None,
+    signer_authority: Annotated[
+        str | None,
+        typer.Option(
+            "--signer-authority",
+            help="Signing on behalf: 'KT. CHÁNH VĂN PHÒNG', 'TL. CHỦ TỊCH'.",
+            metavar="TEXT",
+        ),
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            help="A default recipient (Kính gửi; repeatable; replaces the list).",
+            metavar="TEXT",
+        ),
+    ] = None,
+    no_to: Annotated[bool, typer.Option("--no-to", help="Clear the default recipients.")] = False,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            help="A Word template (.docx) for the report, used by default.",
+            metavar="FILE",
+        ),
+    ] = None,
+    no_template: Annotated[
+        bool, typer.Option("--no-template", help="Use the template dirtrack ships.")
+    ] = False,
+    accept_completions: Annotated[
+        str | None,
+        typer.Option(
+            "--accept-completions",
+            help="yes: the office accepts (nghiệm thu) each completion with `accept`; no: not.",
+            metavar="yes|no",
+        ),
+    ] = None,
+    on_time_by: Annotated[
+        str | None,
+        typer.Option(
+            "--on-time-by",
+            help="Which day decides on time: document (the result document's date) or "
+            "acceptance (the day the office accepts).",
+            metavar="document|acceptance",
+        ),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Set the office's details for documents; what is not given stays as it was.
+
+    Example: dirtrack office set --kind party --parent-body "TỈNH ỦY NINH BÌNH" --body "VĂN PHÒNG"
+    --code VPTU --place "Ninh Bình" --signer-title "CHÁNH VĂN PHÒNG" --signer-name "Nguyễn Văn A"
+    --to "Thường trực Tỉnh ủy"
+    """
+    from dirtrack.errors import InvalidInput
+    from dirtrack.store.office import set_office
+
+    if to and no_to:
+        raise InvalidInput.of("office_to_and_no_to")
+    if template and no_template:
+        raise InvalidInput.of("office_template_and_no_template")
+    changes: dict[str, Any] = {
+        key: value
+        for key, value in {
+            "kind": kind,
+            "parent_body": parent_body,
+            "body": body,
+            "code": code,
+            "place": place,
+            "signer_name": signer_name,
+            "signer_title": signer_title,
+            "signer_authority": signer_authority,
+            "accepts_completions": accept_completions,
+            "on_time_by": on_time_by,
+        }.items()
+        if value is not None
+    }
+    if to or no_to:
+        changes["to"] = list(to or [])
+    if template is not None:
+        from dirtrack.render.docx_template import checked_template_path
+
+        changes["template"] = str(checked_template_path(template))
+    elif no_template:
+        changes["template"] = None
+    with unit_of_work(ctx) as session:
+        profile = set_office(session, changes)
+    _print(profile, fmt, state(ctx).lang)

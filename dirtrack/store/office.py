@@ -1,0 +1,179 @@
+"""The office profile: who issues dirtrack's documents (one row, id 1, in table ``office``).
+
+:data:`FIELDS` lists every setting once: its JSON key, its column, how a value given on the
+command line is checked, and its value when the profile was never set. ``office``, ``office set``
+and every document read the profile through :func:`load` / :func:`office_record`; a new setting
+is one column (model and migration) and one :class:`Setting` here (and an option of
+``office set``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlmodel import Session
+
+from dirtrack.errors import InvalidInput
+from dirtrack.models import Office
+from dirtrack.text import clean_text, fold_words
+
+OFFICE_ID = 1
+KINDS = ("party", "state")
+# What `--kind` also accepts, compared without case or accents.
+KIND_NAMES: dict[str, tuple[str, ...]] = {
+    "party": ("đảng", "cơ quan đảng", "dang"),
+    "state": ("nhà nước", "chính quyền", "nha nuoc", "hành chính"),
+}
+MAX_RECIPIENTS = 50
+# A ký hiệu: letters (Đ included), digits and inner hyphens: VPTU, UBND, VPUB, BTC-TU.
+_CODE = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
+
+
+def check_kind(value: str) -> str:
+    key = fold_words(value)
+    for code, names in KIND_NAMES.items():
+        if key == code or key in {fold_words(n) for n in names}:
+            return code
+    raise InvalidInput.of("office_bad_kind", value=value, choices=", ".join(KINDS))
+
+
+def _text(limit: int) -> Callable[[str, str], str]:
+    def check(value: str, option: str) -> str:
+        text = clean_text(value, option)
+        if not text:
+            raise InvalidInput.of("office_blank", option=option)
+        if len(text) > limit:
+            raise InvalidInput.of("office_too_long", option=option, n=limit)
+        return text
+
+    return check
+
+
+def check_code(value: str, option: str = "--code") -> str:
+    text = _text(64)(value, option)
+    if not _CODE.match(text):
+        raise InvalidInput.of("office_bad_code", value=text)
+    return text
+
+
+def _kind(value: str, option: str) -> str:
+    return check_kind(value)
+
+
+YES = frozenset({"yes", "true", "1", "on", "co", "có"})
+NO = frozenset({"no", "false", "0", "off", "khong", "không"})
+ON_TIME_BY = ("document", "acceptance")
+ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
+    "document": ("văn bản", "ngày văn bản", "van ban"),
+    "acceptance": ("nghiệm thu", "ngày nghiệm thu", "nghiem thu"),
+}
+
+
+def _yes_no(value: str, option: str) -> bool:
+    key = fold_words(value)
+    if key in {fold_words(w) for w in YES}:
+        return True
+    if key in {fold_words(w) for w in NO}:
+        return False
+    raise InvalidInput.of("office_bad_yes_no", option=option, value=value)
+
+
+def _on_time_by(value: str, option: str) -> str:
+    key = fold_words(value)
+    for code, names in ON_TIME_NAMES.items():
+        if key == code or key in {fold_words(n) for n in names}:
+            return code
+    raise InvalidInput.of("office_bad_on_time_by", value=value, choices=", ".join(ON_TIME_BY))
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of the profile: JSON key, column, check of a given value, default."""
+
+    key: str
+    column: str
+    check: Callable[[str, str], Any]
+    default: Any = None
+
+    @property
+    def option(self) -> str:
+        return "--" + self.key.replace("_", "-")
+
+
+FIELDS: tuple[Setting, ...] = (
+    Setting("kind", "kind", _kind, "state"),
+    Setting("parent_body", "parent_body", _text(400)),
+    Setting("body", "body", _text(400)),
+    Setting("code", "code", check_code),
+    Setting("place", "place", _text(200)),
+    Setting("signer_name", "signer_name", _text(200)),
+    Setting("signer_title", "signer_title", _text(200)),
+    Setting("signer_authority", "signer_authority", _text(200)),
+    Setting("to", "recipients", _text(400), []),
+    Setting("template", "template", _text(1000)),
+    Setting("accepts_completions", "accepts_completions", _yes_no, False),
+    Setting("on_time_by", "on_time_by", _on_time_by, "document"),
+)
+BY_KEY = {s.key: s for s in FIELDS}
+LIST_KEYS = frozenset({"to"})
+
+
+def _value(setting: Setting, raw: Any) -> Any:
+    if setting.key in LIST_KEYS:
+        return list(json.loads(raw)) if raw else []
+    return setting.default if raw is None else raw
+
+
+def office_record(row: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The profile as JSON shows it (every key of :data:`FIELDS`), from the row's columns."""
+    return {s.key: _value(s, None if row is None else row.get(s.column)) for s in FIELDS}
+
+
+def load(conn: Connection | Session) -> dict[str, Any]:
+    """The profile (defaults where it was never set), for a command or a document."""
+    table = Office.__table__  # type: ignore[attr-defined]
+    found = conn.execute(select(table).where(table.c.id == OFFICE_ID)).mappings().first()
+    return office_record(dict(found) if found is not None else None)
+
+
+def is_set(conn: Connection | Session) -> bool:
+    table = Office.__table__  # type: ignore[attr-defined]
+    return conn.execute(select(table.c.id).where(table.c.id == OFFICE_ID)).first() is not None
+
+
+def set_office(session: Session, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change the settings given (JSON key -> value typed, or None to clear; ``to`` a list).
+
+    The values are checked first: one bad value changes nothing. Returns the new profile.
+    """
+    if not changes:
+        raise InvalidInput.of("office_nothing")
+    columns: dict[str, Any] = {}
+    for key, value in changes.items():
+        setting = BY_KEY[key]
+        if key in LIST_KEYS:
+            items = [setting.check(v, setting.option) for v in value or []]
+            if len(items) > MAX_RECIPIENTS:
+                raise InvalidInput.of("office_too_many", option=setting.option, n=MAX_RECIPIENTS)
+            columns[setting.column] = (
+                json.dumps(list(dict.fromkeys(items)), ensure_ascii=False) if items else None
+            )
+        elif value is None:
+            columns[setting.column] = None
+        else:
+            columns[setting.column] = setting.check(value, setting.option)
+    row = session.get(Office, OFFICE_ID)
+    if row is None:
+        row = Office(id=OFFICE_ID)
+        session.add(row)
+    for column, value in columns.items():
+        if column == "kind" and value is None:
+            value = BY_KEY["kind"].default
+        setattr(row, column, value)
+    session.flush()
+    return load(session)

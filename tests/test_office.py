@@ -1,0 +1,59 @@
+"""`office set` / `office`: the issuing office's profile, one row per database."""
+
+from __future__ import annotations
+
+from tests.conftest import Cli, snapshot
+
+PARTY = (
+    "office", "set", "--kind", "party", "--parent-body", "TỈNH ỦY NINH BÌNH",
+    "--body", "VĂN PHÒNG", "--code", "VPTU", "--place", "Ninh Bình",
+    "--signer-title", "CHÁNH VĂN PHÒNG", "--signer-name", "Nguyễn Văn A",
+    "--to", "Thường trực Tỉnh ủy", "--to", "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy",
+)  # fmt: skip
+KEYS = {
+    "kind", "parent_body", "body", "code", "place", "signer_name", "signer_title",
+    "signer_authority", "to", "template",
+}  # fmt: skip
+
+
+def test_a_new_database_shows_an_empty_state_profile(cli: Cli) -> None:
+    profile = cli.json("office")
+    assert set(profile) == KEYS
+    assert profile["kind"] == "state" and profile["to"] == [] and profile["body"] is None
+
+
+def test_set_then_show(cli: Cli) -> None:
+    cli.ok(*PARTY)
+    profile = cli.json("office")
+    assert profile["kind"] == "party"
+    assert profile["code"] == "VPTU" and profile["place"] == "Ninh Bình"
+    assert profile["to"] == ["Thường trực Tỉnh ủy", "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"]
+    # What is not given stays; --to replaces the list; --no-to clears it.
+    cli.ok("office", "set", "--kind", "nhà nước", "--to", "Chủ tịch UBND tỉnh")
+    profile = cli.json("office")
+    assert profile["kind"] == "state" and profile["body"] == "VĂN PHÒNG"
+    assert profile["to"] == ["Chủ tịch UBND tỉnh"]
+    cli.ok("office", "set", "--no-to")
+    assert cli.json("office")["to"] == []
+    assert "Nguyễn Văn A" in cli.ok("office")
+
+
+def test_each_set_is_one_change_and_can_be_undone(cli: Cli) -> None:
+    cli.ok(*PARTY)
+    cli.ok("office", "set", "--signer-name", "Trần Thị B")
+    cli.ok("undo")
+    assert cli.json("office")["signer_name"] == "Nguyễn Văn A"
+
+
+def test_bad_values_write_nothing(cli: Cli) -> None:
+    cli.ok(*PARTY)
+    before = snapshot(cli.db)
+    assert "kind" in cli.fail("office", "set", "--kind", "army")
+    assert "VPTU" in cli.fail("office", "set", "--code", "12/BC-VPTU")
+    cli.fail("office", "set", "--place", "   ")
+    cli.fail("office", "set")
+    cli.fail("office", "set", "--to", "A", "--no-to")
+    cli.fail("office", "set", "--template", "/nonexistent/t.docx")
+    cli.fail("office", "set", "--body", "x" * 401)
+    assert snapshot(cli.db) == before
+    assert cli.fail("--lang", "vi", "office", "set", "--kind", "army").startswith("Error: ")
