@@ -188,7 +188,7 @@ def unit_risks(
     )
     if scope.unit_ids is not None:
         query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
-    repeated: dict[str, int] = dict(conn.execute(query).tuples().all())
+    repeated = {str(code): int(n) for code, n in conn.execute(query)}
     rows = []
     for code in sorted(set(colours) | set(repeated)):
         judged = group_risk(colours.get(code, []), repeated_limitations=repeated.get(code, 0))

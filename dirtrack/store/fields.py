@@ -158,9 +158,7 @@ class Charge:
 
     @classmethod
     def load(cls, conn: Connection) -> Charge:
-        names: dict[int, str] = dict(
-            conn.execute(select(leader.c.id, leader.c.name)).tuples().all()
-        )
+        names = {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
         by_field: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         by_unit: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         query = select(
