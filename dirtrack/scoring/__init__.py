@@ -185,6 +185,14 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         raise rd.fail("delay", "exempt", Phrase("rk_one_of", names=", ".join(EXEMPT)))
     weight = rd.table(raw, "weight")
     rd.keys(weight, "weight", ("lead", "coordinator"))
+    numbers = {
+        "base": rd.number(raw, None, "base", 0),
+        "scale": rd.number(raw, None, "scale", 100),
+        "deduct": rd.number(delay, "delay", "deduct", 0),
+        "floor": rd.number(delay, "delay", "floor", None),
+        "lead": rd.number(weight, "weight", "lead", 1),
+        "coordinator": rd.number(weight, "weight", "coordinator", 0),
+    }
     tiers_raw = raw.get("tier", [])
     if not isinstance(tiers_raw, list) or not tiers_raw:
         raise rd.fail(None, "tier", Phrase("rk_tiers"))
@@ -220,17 +228,12 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         name=str(raw.get("name", Path(source).stem)),
         title=str(raw.get("title", raw.get("name", source))),
         source=source,
-        base=rd.number(raw, None, "base", 0),
-        scale=rd.number(raw, None, "scale", 100),
         outcome=outcome,
         verdict=verdict,
-        deduct=rd.number(delay, "delay", "deduct", 0),
         days=days,
         exempt=exempt,
-        floor=rd.number(delay, "delay", "floor", None),
-        lead=rd.number(weight, "weight", "lead", 1),
-        coordinator=rd.number(weight, "weight", "coordinator", 0),
         tiers=tuple(tiers),
+        **numbers,
     )
 
 
