@@ -365,8 +365,9 @@ def directive_table(
         t("rv_progress_pct", lang),
         t("rv_completed_on", lang),
         t("meeting", lang),
+        t("result_doc", lang),
     ]
-    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, INT]
+    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, INT, TEXT]
     table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
 
     def row_of(r: Record) -> list[Any]:
@@ -382,6 +383,7 @@ def directive_table(
             r["progress"],
             _iso(r["completed_on"]),
             r["meeting_id"],
+            result_citation(r.get("result"), lang),
         ]
         return row
 
@@ -390,6 +392,14 @@ def directive_table(
     else:
         table.rows = [row_of(r) for r in records]
     return table
+
+
+def result_citation(result: Record | None, lang: str) -> str:
+    """The result document as a document cites it: ``45/BC-SYT (18/03/2025)``."""
+    if not result or not result.get("doc"):
+        return ""
+    when = _iso(result.get("doc_date"))
+    return str(result["doc"]) + (f" ({cell_text(when, DATE, lang)})" if when else "")
 
 
 def _unit_table(code: str, records: Sequence[Record], lang: str) -> Table:
