@@ -323,6 +323,17 @@ OutOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
+QuarterOpt = Annotated[
+    str | None,
+    typer.Option(help="The quarter: 2022Q2, Q2/2022, quý II/2022.", metavar="PERIOD"),
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, current, previous, START..END.",
+        metavar="PERIOD",
+    ),
+]
 UnitFilterOpt = Annotated[
     str | None,
     typer.Option(

@@ -14,6 +14,8 @@ from dirtrack.cli.common import (
     FormatOpt,
     GroupBy,
     OutOpt,
+    PeriodOpt,
+    QuarterOpt,
     StaleOpt,
     UnitFilterOpt,
     bad_parameter,
@@ -78,17 +80,8 @@ def overdue(
 def report(
     ctx: typer.Context,
     *,
-    quarter: Annotated[
-        str | None,
-        typer.Option(help="The quarter: 2022Q2, Q2/2022, quý II/2022.", metavar="PERIOD"),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, current, previous, START..END.",
-            metavar="PERIOD",
-        ),
-    ] = None,
+    quarter: QuarterOpt = None,
+    period: PeriodOpt = None,
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,

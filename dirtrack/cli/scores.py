@@ -10,6 +10,8 @@ from dirtrack.cli.common import (
     CutoffOpt,
     ForceOpt,
     OutOpt,
+    PeriodOpt,
+    QuarterOpt,
     UnitFilterOpt,
     bad_parameter,
     optional_day,
@@ -28,14 +30,8 @@ if TYPE_CHECKING:
 def score(
     ctx: typer.Context,
     *,
-    quarter: Annotated[
-        str | None,
-        typer.Option(help="The quarter: 2025Q3, Q3/2025, quý III/2025.", metavar="PERIOD"),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(help="Any PERIOD: 2025, 2025H1, 2025-05, START..END.", metavar="PERIOD"),
-    ] = None,
+    quarter: QuarterOpt = None,
+    period: PeriodOpt = None,
     rules: Annotated[
         str | None,
         typer.Option(

@@ -76,6 +76,19 @@ def render_review(
         data = document_text(document, by=by).encode()
     else:
         data = _file(materialised(pack), fmt, titles, lang, by=by)
+    deliver(data, fmt, lang, target=target, force=force)
+
+
+def deliver(
+    data: bytes | Iterable[bytes],
+    fmt: ReportFormat,
+    lang: str,
+    *,
+    target: Path | None,
+    force: bool,
+) -> None:
+    """Write a rendered document to ``target`` (atomically) or to stdout, never a binary
+    format to a terminal."""
     if target is not None:
         from dirtrack.render.outfile import write_atomic
 

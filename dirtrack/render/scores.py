@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dirtrack.i18n import msg, number, t
+from dirtrack.i18n import number, t
 from dirtrack.records import Record
-from dirtrack.render import ReportFormat, err
+from dirtrack.render import ReportFormat
 from dirtrack.render.review_doc import DATE, INT, TEXT, Document, Section, Table, cell_text
 
 
@@ -230,10 +230,12 @@ def write_document(
 ) -> None:
     """``document`` (or, for json and csv, the values given) in ``fmt``, to ``target`` or
     stdout, as the report writes its own."""
-    import sys
-
-    from dirtrack.errors import InvalidInput
-    from dirtrack.render.review_out import document_text, markdown_lines, print_document
+    from dirtrack.render.review_out import (
+        deliver,
+        document_text,
+        markdown_lines,
+        print_document,
+    )
 
     data: bytes
     if fmt is ReportFormat.JSON:
@@ -263,17 +265,7 @@ def write_document(
         from dirtrack.render.docx_out import render_docx
 
         data = render_docx(document)
-    if target is not None:
-        from dirtrack.render.outfile import write_atomic
-
-        write_atomic(target, data, force=force)
-        err(msg("rv_wrote", lang, path=target))
-        return
-    if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and sys.stdout.isatty():
-        raise InvalidInput.of("binary_to_terminal", fmt=fmt.value)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    deliver(data, fmt, lang, target=target, force=force)
 
 
 def _stripped(lines: Iterator[str]) -> Iterator[str]:
