@@ -127,6 +127,8 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
 def test_bad_requests_change_nothing(cli: Cli, db: str) -> None:
     _, (one, two, three) = setup(cli)
     cli.ok("done", str(one), "--date", "2025-03-01")
+    cli.ok("accept", str(one), "--date", "2025-03-02")  # a plain `done` can be accepted too
+    assert cli.json("show", str(one))["result"]["accepted_on"] == "2025-03-02"
     r = cli.id(
         "request",
         "extend",

@@ -139,15 +139,19 @@ def complete(
     found = _result(session, directive_id)
     if found is not None and found.accepted_on is None and found.returned_on is None:
         raise Conflict.of("awaiting_acceptance", id=directive_id, date=found.claimed_on)
-    if found is None:
-        found = DirectiveResult(directive_id=directive_id, claimed_on=on)
-    found.claimed_on = on
-    found.doc, found.doc_date, found.verdict = number, doc_date, verdict
-    found.file, found.file_hash = stored_file, digest
-    found.accepted_on = found.returned_on = found.return_reason = None
-    session.add(found)
+    waits = regime.accepts and regime.by_acceptance
+    told = (number, doc_date, stored_file, verdict) != (None, None, None, None)
+    if found is not None or told or waits:
+        # A plain `done` keeps no result row: accept/return make one when they need it.
+        if found is None:
+            found = DirectiveResult(directive_id=directive_id, claimed_on=on)
+        found.claimed_on = on
+        found.doc, found.doc_date, found.verdict = number, doc_date, verdict
+        found.file, found.file_hash = stored_file, digest
+        found.accepted_on = found.returned_on = found.return_reason = None
+        session.add(found)
     directive.completion_note = clean_optional(note, "note")
-    if not (regime.accepts and regime.by_acceptance):
+    if not waits:
         directive.completed_on = doc_date or on
     session.add(directive)
     session.flush()
@@ -160,6 +164,9 @@ def _claimed(session: Session, directive: Directive, action: str) -> DirectiveRe
     found = _result(session, directive.id)
     if directive.cancelled_on is not None or directive.withdrawn_on is not None:
         _check_open(directive, action)
+    if found is None and directive.completed_on is not None:  # a plain `done`
+        found = DirectiveResult(directive_id=directive.id, claimed_on=directive.completed_on)
+        session.add(found)
     if found is None or found.returned_on is not None:
         raise Conflict.of("not_done", action=Phrase(f"do_{action}"), id=directive.id)
     if found.accepted_on is not None:

@@ -245,8 +245,8 @@ class Retired:
 def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date) -> Retired:
     """Retire a unit: mark it, and move the directives still open on ``on`` to its successor.
 
-    Directives completed, cancelled or withdrawn on or before ``on`` stay with the old unit, and so do its
-    limitations: that is its history. Each move is written to ``change_log`` with its day.
+    Directives completed, cancelled or withdrawn on or before ``on`` stay with the old unit, and
+    so do its limitations: that is its history. Each move is written to ``change_log`` with its day.
 
     Raises:
         NotFound: an unknown unit.
