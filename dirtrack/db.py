@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
 from dirtrack.errors import DatabaseError
@@ -314,8 +314,20 @@ def open_failure(target: Target, reason: str) -> DatabaseError:
 
 
 def current_revision(engine: Engine) -> tuple[str | None, list[str]]:
-    """The schema revision recorded in the database (None if none) and its table names."""
+    """The schema revision recorded in the database (None if none) and its table names.
+
+    The common case, a database at the current revision, costs one small query; the tables are
+    looked up (by reflection, several queries) only when the revision is not the current one.
+    """
     with engine.connect() as conn:
+        try:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (ProgrammingError, OperationalError):  # no such table (or worse: see below)
+            conn.rollback()
+        else:
+            if revision == SCHEMA_REVISION:
+                return SCHEMA_REVISION, []
+        # Also what a database that cannot be read at all raises, from here, as it always did.
         tables = inspect(conn).get_table_names()
         if "alembic_version" not in tables:
             return None, tables

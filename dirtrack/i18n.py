@@ -329,6 +329,11 @@ MESSAGES: dict[str, Entry] = {
     "cancel": N_("directive {id}: cancelled on {date}"),
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
+    "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    "missing_date": N_("the meeting's date (--date)"),
+    "missing_title": N_("a title for the meeting"),
+    "missing_chair": N_("who chaired it (--chair)"),
+    "missing_units": N_("any unit"),
     "overdue_count": NP_(
         "{n} overdue directive as of {date}", "{n} overdue directives as of {date}"
     ),
@@ -652,6 +657,10 @@ ERRORS: dict[str, Entry] = {
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
     "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
+    "import_dry_draft": NP_(
+        "{file}: {n} problem, an import would write nothing: {problems}",
+        "{file}: {n} problems, an import would write nothing: {problems}",
+    ),
     "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
     "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),

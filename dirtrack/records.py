@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.risk import directive_risk
-from dirtrack.status import DirectiveFacts, RequestFact, Status, classify
+from dirtrack.status import DirectiveFacts, RequestFact, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
@@ -96,10 +96,9 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
 
 
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
-    # The deadline and status once, not once per field: a review writes this for tens of
-    # thousands of directives. Same values as DirectiveFacts.status / days_overdue.
+    # The deadline and status as the database judged them when the facts were read.
     due = facts.due_at(as_of)
-    status = classify(due, facts.completed_on, facts.cancelled_on, as_of, facts.withdrawn_on)
+    status = facts.status(as_of)
     return {
         "id": facts.id,
         "meeting_id": facts.meeting_id,

@@ -1,6 +1,10 @@
-"""The status of a directive as of a day, and rates as the Government Office prints them.
+"""The statuses of a directive, the facts read about it, and rates as the Government Office
+prints them.
 
-Pure: no database, no printing. ``as_of`` (T) is always explicit.
+The rule that decides a status is written once, in SQL: :mod:`dirtrack.store.rules`. The facts
+of a directive are read judged as of a day T (:mod:`dirtrack.store.facts`): the database gives
+the deadline in force at T and the status at T with them, and :class:`DirectiveFacts` only
+hands them on. ``tests/oracle.py`` holds the same rule in plain Python, for the tests alone.
 
 D is the deadline in force at T (the latest extension approved on or before T, else the
 original); C is the completion date. The deadline day itself is on time.
@@ -18,7 +22,6 @@ original); C is the completion date. The deadline day itself is on time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -143,13 +146,21 @@ class DirectiveFacts:
     result: ResultFact | None = None
     requests: tuple[RequestFact, ...] = ()
 
+    # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T
+    # and the status at T (see :mod:`dirtrack.store.rules`).
+    judged_on: date | None = None
+    due_in_force: date | None = None
+    judged_status: Status | None = None
+
+    def _judged(self, as_of: date) -> Status:
+        if self.judged_status is None or self.judged_on != as_of:
+            raise ValueError(f"directive {self.id} was read as of {self.judged_on}, not {as_of}")
+        return self.judged_status
+
     def due_at(self, as_of: date) -> date | None:
-        """The deadline in force at ``as_of``: the latest extension approved by then."""
-        due = self.original_due
-        for ext in self.extensions:  # recorded order; the last approved on or before T wins
-            if ext.approved_on <= as_of:
-                due = ext.new_due
-        return due
+        """The deadline in force at ``as_of``, the day the facts were read as of."""
+        self._judged(as_of)
+        return self.due_in_force
 
     def completed_by(self, as_of: date) -> date | None:
         return self.completed_on if self.completed_on and self.completed_on <= as_of else None
@@ -161,9 +172,8 @@ class DirectiveFacts:
         return self.withdrawn_on if self.withdrawn_on and self.withdrawn_on <= as_of else None
 
     def status(self, as_of: date) -> Status:
-        return classify(
-            self.due_at(as_of), self.completed_on, self.cancelled_on, as_of, self.withdrawn_on
-        )
+        """The status at ``as_of``, the day the facts were read as of."""
+        return self._judged(as_of)
 
     def progress_at(self, as_of: date) -> int | None:
         """The latest percentage reported on or before ``as_of``; 100 once done."""
@@ -181,27 +191,6 @@ class DirectiveFacts:
         due = self.due_at(as_of)
         assert due is not None
         return (as_of - due).days
-
-
-def classify(
-    due: date | None,
-    completed_on: date | None,
-    cancelled_on: date | None,
-    as_of: date,
-    withdrawn_on: date | None = None,
-) -> Status:
-    """Apply the status rules to one directive (see the module docstring)."""
-    if cancelled_on is not None and cancelled_on <= as_of:
-        return Status.CANCELLED
-    if withdrawn_on is not None and withdrawn_on <= as_of:
-        return Status.WITHDRAWN
-    if completed_on is not None and completed_on <= as_of:
-        if due is not None and completed_on > due:
-            return Status.DONE_LATE
-        return Status.DONE_ON_TIME
-    if due is not None and due < as_of:
-        return Status.OVERDUE
-    return Status.OPEN_IN_TIME
 
 
 @dataclass(frozen=True)
@@ -295,11 +284,3 @@ class Counts:
             "completion_rate": self.completion_rate.as_dict(),
             "on_time_rate": self.on_time_rate.as_dict(),
         }
-
-
-def most_overdue_first(items: Sequence[DirectiveFacts], as_of: date) -> list[DirectiveFacts]:
-    """Overdue directives by days overdue, most first; ties by id."""
-    return sorted(
-        (f for f in items if f.status(as_of) is Status.OVERDUE),
-        key=lambda f: (-(f.days_overdue(as_of) or 0), f.id),
-    )

@@ -16,6 +16,7 @@ What makes the suite quick (``make test``), and what ``make test-all`` changes:
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -23,10 +24,11 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import typer.main
@@ -73,6 +75,8 @@ class Cli:
 
     db: str
     runner: CliRunner
+    blank: bool = False  # the database was never used (a ``blank_db`` test)
+    cluster: Cluster | None = None  # the PostgreSQL cluster of ``db``, if it is there
 
     def __call__(
         self, *args: str, input: str | None = None, env: dict[str, str] | None = None
@@ -251,8 +255,10 @@ def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[
 
 
 @pytest.fixture
-def cli(db: str) -> Cli:
-    return Cli(db=db, runner=CliRunner())
+def cli(db: str, backend: str, request: pytest.FixtureRequest) -> Cli:
+    blank = request.node.get_closest_marker("blank_db") is not None
+    cluster = request.getfixturevalue("pg_cluster") if backend == "postgresql" else None
+    return Cli(db=db, runner=CliRunner(), blank=blank, cluster=cluster)
 
 
 def run(
@@ -311,7 +317,65 @@ def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
         engine.dispose()
 
 
+# --- registers built once -----------------------------------------------------------------
+
+F = TypeVar("F", bound=Callable[..., Any])
+_BUILT: dict[tuple[str, str], tuple[str, Any]] = {}
+_KEPT_FILES = Path(tempfile.mkdtemp(prefix="dirtrack-built-"))
+
+
+def _is_cli(value: object) -> bool:
+    # By name: this module is imported twice (as ``conftest`` and ``tests.conftest``), so a
+    # fixture's Cli may be of the other copy's class.
+    return type(value).__name__ == "Cli"
+
+
+def prebuilt(build: F) -> F:
+    """A fixture that records a register through the CLI, built once per test process and
+    database engine, then copied: the first test that asks runs ``build``; the others get a
+    copy of the database it left (a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on
+    PostgreSQL) and a copy of what it returned (the test's own ``Cli`` for a ``Cli``).
+
+    Only for fixtures whose whole effect is on the database: the copy is of nothing else. A
+    ``blank_db`` test builds its own.
+    """
+
+    @functools.wraps(build)
+    def fixture(*args: Any, **kwargs: Any) -> Any:
+        clis = [value for value in (*args, *kwargs.values()) if _is_cli(value)]
+        assert clis, f"{build.__name__}: a prebuilt fixture needs the Cli (cli, units…)"
+        cli = clis[0]
+        postgresql = cli.db.startswith("postgresql")
+        key = (f"{build.__module__}.{build.__qualname__}", "pg" if postgresql else "sqlite")
+        found = _BUILT.get(key)
+        if found is not None and not cli.blank:
+            kept, value = found
+            if postgresql:
+                cli.cluster.restore(cli.db, kept)  # type: ignore[union-attr]
+            else:
+                for side in ("-wal", "-shm", "-journal"):
+                    Path(cli.db + side).unlink(missing_ok=True)
+                shutil.copyfile(kept, cli.db)
+            if _is_cli(value) or value == cli.db:
+                return cli if _is_cli(value) else cli.db
+            return copy.deepcopy(value)
+        value = build(*args, **kwargs)
+        # (A SQLite file with a write-ahead log left is still open somewhere: not copied.)
+        if not cli.blank and not Path(cli.db + "-wal").exists():
+            if postgresql:
+                kept = cli.cluster.keep_copy(cli.db)  # type: ignore[union-attr]
+            else:
+                kept = str(_KEPT_FILES / f"{len(_BUILT)}.db")
+                shutil.copyfile(cli.db, kept)
+            shared = value if _is_cli(value) or value == cli.db else copy.deepcopy(value)
+            _BUILT[key] = (kept, shared)
+        return value
+
+    return fixture  # type: ignore[return-value]
+
+
 @pytest.fixture
+@prebuilt
 def units(cli: Cli) -> Cli:
     """A database with the units of the seed meeting of 6 May 2022."""
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", "--alias", "VP Tỉnh ủy")
@@ -323,8 +387,9 @@ def units(cli: Cli) -> Cli:
 
 
 @pytest.fixture
-def meeting(units: Cli) -> Iterator[int]:
-    yield units.id(
+@prebuilt
+def meeting(units: Cli) -> int:
+    return units.id(
         "add-meeting",
         "--date",
         "6/5/2022",

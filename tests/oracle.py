@@ -10,6 +10,7 @@ way: the tests compare the two on random registers, on SQLite and PostgreSQL. No
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlmodel import Session, select
@@ -34,6 +35,49 @@ from dirtrack.report.sections import (
 from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.text import fold, nfc
+
+
+def classify(
+    due: date | None,
+    completed_on: date | None,
+    cancelled_on: date | None,
+    as_of: date,
+    withdrawn_on: date | None = None,
+) -> Status:
+    """The status rule of CLI.md for one directive (product code: ``store.rules.status_case``).
+
+    Cancelled by T; else withdrawn by T; else done by T (late if after the deadline in force;
+    the deadline day itself is on time); else overdue if that deadline is before T; else open
+    in time.
+    """
+    if cancelled_on is not None and cancelled_on <= as_of:
+        return Status.CANCELLED
+    if withdrawn_on is not None and withdrawn_on <= as_of:
+        return Status.WITHDRAWN
+    if completed_on is not None and completed_on <= as_of:
+        if due is not None and completed_on > due:
+            return Status.DONE_LATE
+        return Status.DONE_ON_TIME
+    if due is not None and due < as_of:
+        return Status.OVERDUE
+    return Status.OPEN_IN_TIME
+
+
+def due_at(facts: DirectiveFacts, as_of: date) -> date | None:
+    """The deadline in force at ``as_of``: the latest extension approved by then (in recorded
+    order), else the original (product code: ``store.rules.judgement``)."""
+    due = facts.original_due
+    for ext in facts.extensions:
+        if ext.approved_on <= as_of:
+            due = ext.new_due
+    return due
+
+
+def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
+    """``facts`` judged as of ``as_of`` by the rules above, in place of the database's."""
+    due = due_at(facts, as_of)
+    status = classify(due, facts.completed_on, facts.cancelled_on, as_of, facts.withdrawn_on)
+    return replace(facts, judged_on=as_of, due_in_force=due, judged_status=status)
 
 
 def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
@@ -66,6 +110,7 @@ def build_report(
     for item in facts:
         if not in_scope(item, period, as_of):
             continue
+        item = judge(item, as_of)
         status = item.status(as_of)
         row = rows.get(item.unit_code)
         if row is None:
@@ -109,7 +154,7 @@ def _scoped(inp: ReviewInput, as_of: date) -> list[DirectiveFacts]:
 def build_review(inp: ReviewInput) -> Record:
     """The whole review of ``inp.period`` as of ``inp.as_of``, as one JSON-ready object."""
     period, as_of = inp.period, inp.as_of
-    current = _scoped(inp, as_of)
+    current = [judge(f, as_of) for f in _scoped(inp, as_of)]
     in_units = [
         lim for lim in inp.limitations if inp.unit_ids is None or lim.unit_id in inp.unit_ids
     ]
@@ -271,7 +316,7 @@ def gather_review(
         held_on_or_before=end,
         closed_not_before=since,
     )
-    facts = list(iter_facts(session, flt))
+    facts = list(iter_facts(session, flt, as_of=as_of))  # judged again by build_review
     if unit_ids is not None and moves:
         # A directive another unit holds now may have been this unit's on the day judged.
         known = {f.id for f in facts}
@@ -280,6 +325,7 @@ def gather_review(
             facts += iter_facts(
                 session,
                 DirectiveFilter(ids=extra, held_on_or_before=end, closed_not_before=since),
+                as_of=as_of,
             )
     held = list_meetings(session, start=period.start, end=end)
     attending = attendee_ids(session, [m.id for m in held if m.id is not None])

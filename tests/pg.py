@@ -219,6 +219,20 @@ class Cluster:
             self._migrated = True
         return TEMPLATE
 
+    def keep_copy(self, url: str) -> str:
+        """A copy of the database at ``url`` (which nothing may be connected to), to
+        :meth:`restore` other databases from; returns its name."""
+        name = f"kept_{next(self._counter)}"
+        source = url.split("@/", 1)[1].split("?", 1)[0]
+        self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}" STRATEGY file_copy')
+        return name
+
+    def restore(self, url: str, kept: str) -> None:
+        """Make the database at ``url`` a copy of ``kept`` (from :meth:`keep_copy`)."""
+        self.drop_database(url)
+        name = url.split("@/", 1)[1].split("?", 1)[0]
+        self.admin().execute(f'CREATE DATABASE "{name}" TEMPLATE "{kept}" STRATEGY file_copy')
+
     def drop_database(self, url: str) -> None:
         name = url.split("@/", 1)[1].split("?", 1)[0]
         self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

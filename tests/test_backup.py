@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
 
 pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
 
@@ -22,6 +22,7 @@ def directives(db: str) -> list[dict[str, object]]:
 
 
 @pytest.fixture
+@prebuilt
 def office(units: Cli, meeting: int) -> Cli:
     for n in range(1, 6):
         units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", f"Việc {n}")

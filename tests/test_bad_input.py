@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run, snapshot
+from tests.conftest import Cli, file_digest, prebuilt, run, snapshot
 
 
 @pytest.fixture
+@prebuilt
 def seeded(units: Cli, meeting: int) -> Cli:
     open_id = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "Đề án A")
     done_id = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-06-30", "Đề án B")

@@ -12,6 +12,7 @@ from tests.conftest import Cli, file_digest, run
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 SEED_000 = SEEDS / "000_2f6cda680aa8e285.txt"
 SEED_002 = SEEDS / "002_f049020402ce8e99.txt"
+SEED_004 = SEEDS / "004_400cbc39c5814ce6.txt"
 
 
 def register_tinh_uy(cli: Cli) -> None:
@@ -24,7 +25,7 @@ def register_tinh_uy(cli: Cli) -> None:
 def test_extract_json_has_the_contract_keys(cli: Cli) -> None:
     register_tinh_uy(cli)
     draft = json.loads(cli.ok("extract", str(SEED_000), "--format", "json"))
-    assert set(draft) == {"meeting", "units", "limitations", "directives"}
+    assert set(draft) == {"meeting", "units", "limitations", "directives", "missing"}
     meeting = draft["meeting"]
     assert (meeting["date"], meeting["chair"], meeting["kind"]) == (
         "2022-05-06",
@@ -53,6 +54,17 @@ def test_extract_reads_stdin(cli: Cli) -> None:
     assert json.loads(result.stdout)["meeting"]["date"] == "2022-05-06"
 
 
+def give_unit(text: str, unit: str) -> str:
+    """The draft with ``unit`` given to every limitation and directive that names none."""
+    out = []
+    for block in text.split("\n\n"):
+        head = block.lstrip().split("\n", 1)[0]
+        if head in ("[[limitations]]", "[[directives]]") and "\nunit = " not in block:
+            block = block.replace(head, f'{head}\nunit = "{unit}"', 1)
+        out.append(block)
+    return "\n\n".join(out)
+
+
 def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     draft = tmp_path / "hop.toml"
     cli.ok("extract", str(SEED_000), "--out", str(draft))
@@ -65,6 +77,11 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     assert "unknown unit 'Văn phòng Tỉnh ủy'" in error and "line " in error
     assert error.count("unknown unit 'Văn phòng Tỉnh ủy'") == 1  # each unknown unit once
     assert file_digest(db_path) == before
+    # Items without a unit at a meeting of four units: the import stops at their lines.
+    error = cli.fail("import", str(draft), "--create-units")
+    assert "directives #1: names no unit and the meeting has 4 units" in error
+    assert file_digest(db_path) == before
+    draft.write_text(give_unit(draft.read_text(encoding="utf-8"), "Văn phòng Tỉnh ủy"), "utf-8")
     cli.ok("import", str(draft), "--create-units")
     meetings = cli.json("meetings")
     assert [(m["date"], m["chair"]) for m in meetings] == [("2022-05-06", "Phương Thị Thanh")]
@@ -72,9 +89,15 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     limitations = cli.json("limitations")
     assert {x["unit"] for x in limitations} == {"BDVTU", "BTCTU", "UBKTTU", "VPTU"}
     directives = cli.json("list", "--as-of", "2022-05-06")
-    # The chair's call on "các đơn vị" went to each attending unit.
     quality = [d for d in directives if "nâng cao chất lượng tham mưu" in d["text"]]
-    assert sorted(d["unit"] for d in quality) == ["BDVTU", "BTCTU", "UBKTTU", "VPTU"]
+    assert [d["unit"] for d in quality] == ["VPTU"]
+    assert all(d["key"] and d["key"].startswith("bai-") for d in directives)
+    # The same draft again: refused, naming the meeting; nothing changes.
+    before = file_digest(db_path)
+    assert "imported already as meeting 1" in cli.fail("import", str(draft))
+    assert file_digest(db_path) == before
+    cli.ok("import", str(draft), "--allow-duplicate")
+    assert len(cli.json("meetings")) == 2
 
 
 def test_an_edited_draft_in_an_invalid_state_names_the_line(
@@ -98,12 +121,12 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
 
 
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
-    register_tinh_uy(cli)
-    result = cli("extract", str(SEED_000), "--apply")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    result = cli("extract", str(SEED_004), "--apply", "--create-units")
     assert result.exit_code == 0, result.stderr
     assert "[meeting]" in result.stdout  # the draft is shown
     assert "recorded meeting 1" in result.stderr
-    assert len(cli.json("limitations")) >= 4
+    assert {d["unit"] for d in cli.json("list")} == {"VPTU"}
 
 
 def test_extract_apply_with_unknown_units_writes_nothing(cli: Cli, db_path: Path) -> None:
@@ -118,7 +141,6 @@ def test_extract_apply_with_unknown_units_writes_nothing(cli: Cli, db_path: Path
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary\x00" * 20, "not text"),
-        ("Hôm nay trời đẹp. Không có gì để ghi.".encode(), "no meeting"),
     ],
 )
 def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
@@ -129,6 +151,28 @@ def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
     assert not (tmp_path / "x.db").exists()  # a draft never creates the database
+
+
+def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:
+    source = tmp_path / "tin.txt"
+    source.write_text("Hôm nay trời đẹp. Không có gì để ghi.", encoding="utf-8")
+    result = run("extract", str(source), "--format", "json", db=str(tmp_path / "x.db"))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["missing"] == ["date", "title", "chair", "units"]
+    assert result.stderr.startswith("Warning: ") and "--date" in result.stderr
+    given = run(
+        "extract",
+        str(source),
+        "--date",
+        "4/5/2023",
+        "--chair",
+        "Lê Văn Tám",
+        "--format",
+        "json",
+        db=str(tmp_path / "x.db"),
+    )
+    meeting = json.loads(given.stdout)["meeting"]
+    assert (meeting["date"], meeting["chair"]) == ("2023-05-04", "Lê Văn Tám")
 
 
 def test_a_draft_needs_no_database(tmp_path: Path) -> None:

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, prebuilt
 
 
 @pytest.fixture
+@prebuilt
 def register(units: Cli) -> dict[str, Any]:
     c = units
     m1 = c.id("add-meeting", "--date", "2022-01-10", "--title", "Giao ban quý I")

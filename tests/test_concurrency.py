@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import COMMAND, ENTRY_POINT, Cli, run
+from tests.conftest import COMMAND, ENTRY_POINT, Cli, prebuilt, run
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = 8
@@ -152,6 +152,7 @@ def start_writers(db: str, commands: int, tmp_path: Path) -> list[dict[str, Any]
 
 
 @pytest.fixture
+@prebuilt
 def shared(units: Cli) -> Cli:
     units.ok("add-meeting", "--date", "1/5/2022", "--title", "Họp chung")
     return units

@@ -15,7 +15,7 @@ import pytest
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import ERRORS, Phrase, error_text, say
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, file_digest, prebuilt, run
 
 SOURCE = Path(__file__).resolve().parent.parent / "dirtrack"
 
@@ -108,6 +108,7 @@ def test_dates_phrases_and_nested_errors() -> None:
 
 
 @pytest.fixture
+@prebuilt
 def seeded(units: Cli, meeting: int) -> Cli:
     units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "Đề án A")
     done_id = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-06-30", "Đề án B")

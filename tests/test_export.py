@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dirtrack.db import open_engine
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, file_digest, prebuilt, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,7 @@ def other_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> st
 
 
 @pytest.fixture
+@prebuilt
 def seeded(units: Cli, db: str) -> str:
     """Every kind of record, made by the commands: units with parents and aliases, meetings
     with attendees, directives with progress, extensions, completion and cancellation, and

@@ -14,7 +14,7 @@ from sqlalchemy import insert, update
 from dirtrack.db import open_engine, session_scope
 from dirtrack.models import UnitAlias
 from dirtrack.store.history import BATCH
-from tests.conftest import Cli, file_digest, snapshot
+from tests.conftest import Cli, file_digest, prebuilt, snapshot
 
 
 def state_of(db: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -27,6 +27,7 @@ def history(cli: Cli, *args: str) -> Any:
 
 
 @pytest.fixture
+@prebuilt
 def seeded(meeting: int, units: Cli) -> Cli:
     """The seed meeting with two directives, one with a coordinating unit, and a limitation."""
     units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đẩy nhanh đề án")

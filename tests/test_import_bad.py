@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, file_digest
+from tests.conftest import Cli, file_digest, prebuilt
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
 
@@ -38,6 +38,7 @@ def csv_rows(path: Path, rows: list[list[str]]) -> Path:
 
 
 @pytest.fixture
+@prebuilt
 def office(units: Cli, meeting: int, db_path: Path) -> Cli:
     """A database with units, one meeting and one directive, whose file must not change."""
     units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A")

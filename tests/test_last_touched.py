@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from dirtrack.db import resolve_target, upgrade
 from dirtrack.store import history
 from dirtrack.store import tables as t
-from tests.conftest import Cli, new_database, run
+from tests.conftest import Cli, new_database, prebuilt, run
 from tests.test_migrations import synthetic_log
 
 # The rows that belong to a directive, and the image's column naming it (written out here, not
@@ -116,6 +116,7 @@ def setup(cli: Cli) -> Cli:
 
 
 @pytest.fixture
+@prebuilt
 def office(cli: Cli) -> Cli:
     return setup(cli)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
 
 pytestmark = pytest.mark.sqlite_only("checks files beside the SQLite database")
 
@@ -224,6 +224,7 @@ DANGEROUS = [
 
 
 @pytest.fixture
+@prebuilt
 def hostile(units: Cli, meeting: int) -> Cli:
     for text in DANGEROUS:
         units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "--", text)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, file_digest, prebuilt, run
 
 AS_OF = "2022-07-10"
 ANSI = re.compile(r"\x1b\[")
 
 
 @pytest.fixture
+@prebuilt
 def office(meeting: int, units: Cli) -> Cli:
     """Directives of the 6/5/2022 meeting, judged on 10/7/2022 (the ids are in the comments)."""
     m = str(meeting)

@@ -11,11 +11,12 @@ import pytest
 from docx import Document as open_docx
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, file_digest
+from tests.conftest import Cli, file_digest, prebuilt
 from tests.review_register import COUNT_KEYS, build
 
 
 @pytest.fixture
+@prebuilt
 def reg(cli: Cli) -> dict[str, Any]:
     return build(cli)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from dirtrack.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,7 @@ def test_similarity_ignores_case_accents_tone_placement_and_word_order() -> None
 
 
 @pytest.fixture
+@prebuilt
 def lims(cli: Cli) -> dict[str, Any]:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("unit", "add", "UBKT", "Ủy ban Kiểm tra Tỉnh ủy")

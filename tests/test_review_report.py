@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, file_digest
+from tests.conftest import Cli, file_digest, prebuilt
 from tests.review_register import COUNT_KEYS, build, counts
 
 
 @pytest.fixture
+@prebuilt
 def reg(cli: Cli) -> dict[str, Any]:
     return build(cli)
 

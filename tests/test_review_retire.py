@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, file_digest
+from tests.conftest import Cli, file_digest, prebuilt
 
 
 @pytest.fixture
+@prebuilt
 def merged(cli: Cli) -> dict[str, Any]:
     """Ban Tuyên giáo and Ban Dân vận merge into one board on 1/7/2025."""
     cli.ok("unit", "add", "TU", "Tỉnh ủy")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CRON = ROOT / "examples" / "cron"
@@ -31,6 +31,7 @@ LONG = "Tăng cường, nâng cao hiệu quả công tác phối hợp giữa c�
 
 
 @pytest.fixture
+@prebuilt
 def office(meeting: int, units: Cli) -> Cli:
     m = str(meeting)
     units.ok("assign", m, "--unit", "VPTU", "--with", "BTC", "--due", "30/6/2022", LONG.strip())

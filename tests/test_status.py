@@ -1,12 +1,16 @@
-"""The status rules of CLI.md at their boundaries, and truncated rates."""
+"""The status rules of CLI.md at their boundaries, in the product's SQL and in the reference of
+tests/oracle.py, and truncated rates."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from sqlalchemy import create_engine
 
-from dirtrack.status import Counts, DirectiveFacts, ExtensionFact, Rate, Status, classify
+from dirtrack.status import Counts, DirectiveFacts, ExtensionFact, Rate, Status
+from dirtrack.store.rules import judge as judge_in_sql
+from tests.oracle import classify, judge
 
 D = date(2022, 6, 30)
 
@@ -30,6 +34,9 @@ def test_classify(
     due: date | None, completed: date | None, cancelled: date | None, as_of: date, expected: Status
 ) -> None:
     assert classify(due, completed, cancelled, as_of) is expected
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        assert judge_in_sql(conn, due, completed, cancelled, as_of) is expected
 
 
 def facts(**kwargs: object) -> DirectiveFacts:
@@ -47,28 +54,53 @@ def facts(**kwargs: object) -> DirectiveFacts:
     return DirectiveFacts(**base)  # type: ignore[arg-type]
 
 
+class Judged:
+    """``f.status(T)`` and friends, judged by the reference at each T asked."""
+
+    def __init__(self, f: DirectiveFacts) -> None:
+        self.f = f
+
+    def due_at(self, as_of: date) -> date | None:
+        return judge(self.f, as_of).due_at(as_of)
+
+    def status(self, as_of: date) -> Status:
+        return judge(self.f, as_of).status(as_of)
+
+    def days_overdue(self, as_of: date) -> int | None:
+        return judge(self.f, as_of).days_overdue(as_of)
+
+
+def test_facts_read_as_of_one_day_refuse_another() -> None:
+    f = judge(facts(), date(2022, 7, 1))
+    assert f.status(date(2022, 7, 1)) is Status.OVERDUE
+    with pytest.raises(ValueError, match="read as of 2022-07-01"):
+        f.status(date(2022, 7, 2))
+
+
 def test_extension_approved_before_the_deadline_keeps_it_in_time() -> None:
-    f = facts(extensions=(ExtensionFact(date(2022, 6, 25), date(2022, 9, 30)),))
+    f = Judged(facts(extensions=(ExtensionFact(date(2022, 6, 25), date(2022, 9, 30)),)))
     assert f.due_at(date(2022, 6, 24)) == D
     assert f.status(date(2022, 7, 15)) is Status.OPEN_IN_TIME
     assert f.days_overdue(date(2022, 7, 15)) is None
 
 
 def test_extension_approved_after_the_deadline_counts_only_from_its_approval() -> None:
-    f = facts(extensions=(ExtensionFact(date(2022, 7, 10), date(2022, 9, 30)),))
+    f = Judged(facts(extensions=(ExtensionFact(date(2022, 7, 10), date(2022, 9, 30)),)))
     assert f.status(date(2022, 7, 9)) is Status.OVERDUE
     assert f.days_overdue(date(2022, 7, 9)) == 9
     assert f.status(date(2022, 7, 10)) is Status.OPEN_IN_TIME
-    assert f.original_due == D
+    assert f.f.original_due == D
 
 
 def test_latest_approved_extension_wins() -> None:
-    f = facts(
-        extensions=(
-            ExtensionFact(date(2022, 6, 20), date(2022, 8, 31)),
-            ExtensionFact(date(2022, 8, 25), date(2022, 10, 31)),
-        ),
-        completed_on=date(2022, 9, 15),
+    f = Judged(
+        facts(
+            extensions=(
+                ExtensionFact(date(2022, 6, 20), date(2022, 8, 31)),
+                ExtensionFact(date(2022, 8, 25), date(2022, 10, 31)),
+            ),
+            completed_on=date(2022, 9, 15),
+        )
     )
     assert f.due_at(date(2022, 8, 1)) == date(2022, 8, 31)
     assert f.due_at(date(2022, 9, 1)) == date(2022, 10, 31)

@@ -146,9 +146,10 @@ def _records(session: object, ids: list[int]) -> list[dict[str, object]]:
     from dirtrack.records import directive_record
     from dirtrack.store.directives import DirectiveFilter, iter_facts
 
+    day = today()
     return [
-        directive_record(f, today())
-        for f in iter_facts(session, DirectiveFilter(ids=ids))  # type: ignore[arg-type]
+        directive_record(f, day)
+        for f in iter_facts(session, DirectiveFilter(ids=ids), as_of=day)  # type: ignore[arg-type]
     ]
 
 
@@ -336,7 +337,7 @@ def list_directives(
             unit_ids = sorted(index.descendants(found.id))
         scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
         ids = directive_ids(scope, wanted_statuses(wanted))
-        matching = iter_facts(conn, ids)
+        matching = iter_facts(conn, ids, as_of=day)
         if field is not None or leader is not None:
             from dirtrack.store.fields import in_charge_filter
 
@@ -362,7 +363,7 @@ def show(
 
     day = optional_day(as_of) or today()
     with unit_of_work(ctx) as session:
-        facts = get_facts(session, positive_id(directive_id, "directive"))
+        facts = get_facts(session, positive_id(directive_id, "directive"), as_of=day)
         meeting = get_meeting(session, facts.meeting_id)
         index = UnitIndex.load(session)
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]

@@ -45,21 +45,45 @@ def extract(
         bool,
         typer.Option("--create-units", help="With --apply: register units the text names."),
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="With --apply: record it even if this draft was recorded before.",
+        ),
+    ] = False,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The meeting's date when the text does not give it (or gives it wrong).",
+            metavar="DATE",
+        ),
+    ] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option("--chair", help="Who chaired the meeting, when the text does not say."),
+    ] = None,
 ) -> None:
     """Draft a meeting record (meeting, limitations, directives) from the meeting's text.
 
-    Review the draft, then record it with `dirtrack import DRAFT.toml`.
+    Review the draft, then record it with `dirtrack import DRAFT.toml`. A text that does not
+    give the date, the chair or any unit still gives a draft, with a warning naming what is
+    missing; --date and --chair fill them in.
 
     Example: dirtrack extract tin-bai.html --out hop-2022-05-06.toml
     """
-    from dirtrack.cli.common import database_file, out_target
+    from dirtrack.cli.common import database_file, optional_day, out_target
     from dirtrack.extract import KnownUnit
     from dirtrack.extract.readers import extract_file
     from dirtrack.i18n import Count, msg
     from dirtrack.render.json_out import dump
     from dirtrack.render.outfile import write_atomic
     from dirtrack.store.units import UnitIndex
+    from dirtrack.text import clean_optional
 
+    day = optional_day(on)
+    chair_name = clean_optional(chair, "chair")
     target = out_target(ctx, out_file, force=force)
     # A draft needs no database: with none yet it knows no units (and creates nothing).
     unopened = not apply and missing_database(ctx)
@@ -68,19 +92,26 @@ def extract(
         if session is not None:
             index = UnitIndex.load(session)
             known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
-        draft = extract_file(file, known, today=today(), stdin=sys.stdin.buffer)
+        draft = extract_file(
+            file, known, today=today(), on=day, chair=chair_name, stdin=sys.stdin.buffer
+        )
+        lang = state(ctx).lang
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml()
         if target is not None:
             write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
         else:
             out(text)
+        if draft.missing:
+            what = ", ".join(msg(f"missing_{name}", lang) for name in draft.missing)
+            err(msg("imp_warning", lang, text=msg("draft_missing", lang, what=what)))
         if apply:
             from dirtrack.extract.record import record_draft
 
             assert session is not None
 
-            result = record_draft(session, draft, create_units=create_units)
-            lang = state(ctx).lang
+            result = record_draft(
+                session, draft, create_units=create_units, allow_duplicate=allow_duplicate
+            )
             err(
                 msg(
                     "draft_recorded",

@@ -72,7 +72,7 @@ def remind(
         flt = DirectiveFilter(unit_ids=unit_ids, held_on_or_before=day)
         facts = [
             f
-            for f in iter_facts(session, flt)
+            for f in iter_facts(session, flt, as_of=day)
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
         ]
         touched = last_touched(session.connection(), [f.id for f in facts])

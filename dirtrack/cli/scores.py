@@ -90,7 +90,7 @@ def score(
         )
         names = {info.code: info.name for info in index.all_info()}
         units = score_units(
-            iter_facts(conn, directive_ids(scope)), day, rule_set, units=names, only=only
+            iter_facts(conn, directive_ids(scope), as_of=day), day, rule_set, units=names, only=only
         )
     pack = {
         "period": {"label": span.label, "start": iso(span.start), "end": iso(span.end)},

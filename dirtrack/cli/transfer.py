@@ -74,6 +74,13 @@ def import_file(
         bool,
         typer.Option("--create-units", help="Register units the sheet names that are unknown."),
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="A meeting draft imported before: record it again as a new meeting.",
+        ),
+    ] = False,
     sheet: Annotated[
         str | None,
         typer.Option(help="The worksheet (name or number; default: the first with a header)."),
@@ -117,6 +124,7 @@ def import_file(
         key_column=key_column,
         meeting_id=meeting,
         create_units=create_units,
+        allow_duplicate=allow_duplicate,
         sheet=sheet,
         as_of=optional_day(as_of),
         done_date=optional_day(done_date),
@@ -131,6 +139,12 @@ def import_file(
     if dry_run:
         import_view.dry_run(result, fmt, lang)
         bad = result.bad_rows()
+        if result.problems and result.kind == "draft":
+            from dirtrack.transfer.base import SHOWN_PROBLEMS
+
+            shown = "; ".join(p.render(lang) for p in result.problems[:SHOWN_PROBLEMS])
+            n = len(result.problems)
+            raise InvalidInput.of("import_dry_draft", file=path.name, n=n, problems=shown)
         if result.problems:
             key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
             raise InvalidInput.of(key, file=path.name, n=len(bad), rows=ranges(bad))

@@ -15,6 +15,7 @@ Pipeline: :mod:`~dirtrack.extract.clean` (drop the web page around the article) 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from dirtrack.errors import InvalidInput
@@ -22,6 +23,7 @@ from dirtrack.extract.clean import clean, strip_boilerplate
 from dirtrack.extract.draft import (
     CATEGORIES,
     KINDS,
+    MISSING,
     DirectiveDraft,
     Draft,
     LimitationDraft,
@@ -29,15 +31,18 @@ from dirtrack.extract.draft import (
     UnitDraft,
 )
 from dirtrack.extract.items import Paragraph, extract_directives, extract_limitations
+from dirtrack.extract.keys import document_number, item_key, product_of, source_key
 from dirtrack.extract.meeting import extract_meeting
 from dirtrack.extract.sentences import split_sentences
-from dirtrack.extract.units import KnownUnit, UnitResolver, unit_key
+from dirtrack.extract.units import KnownUnit, UnitResolver, session_partner, unit_key
+from dirtrack.text import fold_words
 
 __all__ = [
     "CATEGORIES",
     "KINDS",
     "DirectiveDraft",
     "Draft",
+    "MISSING",
     "KnownUnit",
     "LimitationDraft",
     "MeetingDraft",
@@ -47,17 +52,30 @@ __all__ = [
 ]
 
 
-def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = None) -> Draft:
-    """Draft the record of the meeting that ``text`` reports.
+def extract(
+    text: str,
+    units: Sequence[KnownUnit] = (),
+    *,
+    today: date | None = None,
+    on: date | None = None,
+    chair: str | None = None,
+) -> Draft:
+    """Draft the record of the meeting that ``text`` reports: always a draft.
 
     Args:
         text: the article, conclusion notice or minutes (plain text; web boilerplate is fine).
         units: the units already registered; mentions are matched to them regardless of case,
             accents, tone placement and abbreviations, and reported by code.
         today: the reference day when the text gives no year at all (default: today).
+        on: the meeting's date when the clerk knows it (``extract --date``): it replaces what
+            the text says and is the reference for the deadlines.
+        chair: the chair when the clerk knows it (``extract --chair``).
+
+    What the text does not give (the date, the chair, any unit) is left empty and named in
+    :attr:`Draft.missing`.
 
     Raises:
-        InvalidInput: the text is empty, or reports no meeting (neither a date nor a chair).
+        InvalidInput: the text is empty.
     """
     if not text or not text.strip():
         raise InvalidInput.of("text_empty")
@@ -73,13 +91,22 @@ def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = 
         if block.kind == "body":
             sentences.extend(parts)
             sentence_blocks.extend([index] * len(parts))
-    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, today)
-    if info.date is None and info.chair is None:
-        raise InvalidInput.of("no_meeting_found")
+    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, on or today)
+    if on is not None:
+        info.date = on
+    if chair is not None and chair.strip():
+        if info.chair is None or fold_words(chair) != fold_words(info.chair):
+            info.chair_title = None
+        info.chair = " ".join(chair.split())
     lead = sentences[lead_index] if sentences else None
     resolver = UnitResolver(sentences, units, lead)
-    limitations, taken = extract_limitations(paragraphs, resolver)
-    directives = extract_directives(paragraphs, resolver, info.date, taken)
+    # a working session with one unit: what names no unit (nor every unit) is that unit's
+    partner = None
+    if info.kind == "working-session" and lead is not None:
+        partner = session_partner(lead, resolver)
+    limitations, taken = extract_limitations(paragraphs, resolver, partner)
+    # year-less deadlines are read against the meeting, else against the reference day
+    directives = extract_directives(paragraphs, resolver, info.date or today, taken, partner)
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:
@@ -96,6 +123,11 @@ def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = 
                     known=mention.code is not None,
                     source=sentence,
                 )
+    # The key is made of what the draft is read from (the lead and every item's sentence), so
+    # the byline or a caption that a saved page keeps or drops does not change it.
+    item_sources = [x.source or x.text for x in limitations]
+    item_sources += [x.source or x.text for x in directives]
+    meeting_key = source_key([info.source or "", *item_sources])
     meeting = MeetingDraft(
         date=info.date,
         title=info.title,
@@ -103,5 +135,21 @@ def extract(text: str, units: Sequence[KnownUnit] = (), *, today: date | None = 
         chair_title=info.chair_title,
         kind=info.kind,
         source=info.source,
+        doc=document_number([b.text for b in blocks]),
+        key=meeting_key,
     )
-    return Draft(meeting, tuple(found_units.values()), tuple(limitations), tuple(directives))
+    keyed = tuple(
+        replace(item, product=product_of(item.text), key=item_key(meeting_key, i))
+        for i, item in enumerate(directives, 1)
+    )
+    missing = tuple(
+        name
+        for name, absent in (
+            ("date", meeting.date is None),
+            ("title", meeting.title is None),
+            ("chair", meeting.chair is None),
+            ("units", not found_units),
+        )
+        if absent
+    )
+    return Draft(meeting, tuple(found_units.values()), tuple(limitations), keyed, missing)

@@ -19,6 +19,8 @@ from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date, parse_when
 
 KINDS = ("working-session", "briefing", "conference", "review")
+#: What a draft can lack, in the order the warnings name them.
+MISSING = ("date", "title", "chair", "units")
 CATEGORIES = (
     "timeliness",
     "quality",
@@ -39,6 +41,8 @@ class MeetingDraft:
     chair_title: str | None = None
     kind: str | None = None
     source: str | None = None
+    doc: str | None = None  # the number of the notice that reports it ("45-TB/TU")
+    key: str | None = None  # derived from the article: the same text gives the same key
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +51,8 @@ class MeetingDraft:
             "chair": self.chair,
             "chair_title": self.chair_title,
             "kind": self.kind,
+            "doc": self.doc,
+            "key": self.key,
             "source": self.source,
         }
 
@@ -86,6 +92,8 @@ class DirectiveDraft:
     due: date | None = None
     due_phrase: str | None = None
     source: str | None = None
+    product: str | None = None  # what the unit is to hand in ("Báo cáo", "Kế hoạch")
+    key: str | None = None  # the meeting's key and the item's place and words
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +102,8 @@ class DirectiveDraft:
             "text": self.text,
             "due": self.due.isoformat() if self.due else None,
             "due_phrase": self.due_phrase,
+            "product": self.product,
+            "key": self.key,
             "source": self.source,
         }
 
@@ -104,14 +114,18 @@ class Draft:
     units: tuple[UnitDraft, ...] = ()
     limitations: tuple[LimitationDraft, ...] = ()
     directives: tuple[DirectiveDraft, ...] = ()
+    #: What the text did not give (a subset of :data:`MISSING`, in that order); empty when read
+    #: back from a file.
+    missing: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``meeting``, ``units``, ``limitations``, ``directives``."""
+        """The JSON shape: ``meeting``, ``units``, ``limitations``, ``directives``, ``missing``."""
         return {
             "meeting": self.meeting.to_dict(),
             "units": [u.to_dict() for u in self.units],
             "limitations": [item.to_dict() for item in self.limitations],
             "directives": [item.to_dict() for item in self.directives],
+            "missing": list(self.missing),
         }
 
     @classmethod
@@ -203,9 +217,11 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
 
 
 def _read(data: Mapping[str, Any]) -> Draft:
-    _check_keys(data, ("meeting", "units", "limitations", "directives"), "draft")
+    _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
     m = _table(data.get("meeting", {}), "meeting")
-    _check_keys(m, ("date", "title", "chair", "chair_title", "kind", "source"), "meeting")
+    _check_keys(
+        m, ("date", "title", "chair", "chair_title", "kind", "doc", "key", "source"), "meeting"
+    )
     kind = _text(m, "kind", "meeting")
     if kind is not None and kind not in KINDS:
         raise _fail("meeting", "draft_bad_kind", kind=kind, kinds=", ".join(KINDS))
@@ -216,6 +232,8 @@ def _read(data: Mapping[str, Any]) -> Draft:
         chair_title=_text(m, "chair_title", "meeting"),
         kind=kind,
         source=_text(m, "source", "meeting"),
+        doc=_text(m, "doc", "meeting"),
+        key=_text(m, "key", "meeting"),
     )
     units: list[UnitDraft] = []
     for i, raw in enumerate(_array(data, "units"), 1):
@@ -255,7 +273,11 @@ def _read(data: Mapping[str, Any]) -> Draft:
     for i, raw in enumerate(_array(data, "directives"), 1):
         where = f"directives #{i}"
         item = _table(raw, where)
-        _check_keys(item, ("unit", "with", "text", "due", "due_phrase", "source"), where)
+        _check_keys(
+            item,
+            ("unit", "with", "text", "due", "due_phrase", "product", "key", "source"),
+            where,
+        )
         partners = item.get("with", [])
         if partners is None:
             partners = []
@@ -269,6 +291,8 @@ def _read(data: Mapping[str, Any]) -> Draft:
                 due=_deadline(item.get("due"), meeting.date, where),
                 due_phrase=_text(item, "due_phrase", where),
                 source=_text(item, "source", where),
+                product=_text(item, "product", where),
+                key=_text(item, "key", where),
             )
         )
     return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
@@ -318,12 +342,17 @@ _HEADER = """\
 # Draft of a meeting record made by `dirtrack extract`: check every value against the source.
 # A missing key means "unknown" (TOML has no null). Delete a [[limitations]] or [[directives]]
 # block to drop it; copy one to add another. `unit`: a unit's code or name; leave it out for
-# "every unit". `due`: a date (2022-09-30) or a phrase such as "30/9/2022" or "quý III/2022".
+# "every unit" (at a meeting with one unit: that unit). `due`: a date (2022-09-30) or a
+# phrase such as "30/9/2022" or "quý III/2022". `doc`: the notice's number; `product`: what the
+# unit hands in. Keep the `key` lines: they make a second import of this draft a no-op.
 """
 
 
 def _render_toml(draft: Draft) -> str:
-    lines = [_HEADER, "[meeting]"]
+    lines = [_HEADER]
+    if draft.missing:
+        lines.append("# The text does not give: " + ", ".join(draft.missing) + " (fill them in).")
+    lines.append("[meeting]")
     m = draft.meeting
     for entry in (
         _line("date", m.date),
@@ -331,6 +360,8 @@ def _render_toml(draft: Draft) -> str:
         _line("chair", m.chair),
         _line("chair_title", m.chair_title),
         _line("kind", m.kind, " | ".join(KINDS)),
+        _line("doc", m.doc),
+        _line("key", m.key),
         _line("source", m.source),
     ):
         if entry is not None:
@@ -369,6 +400,8 @@ def _render_toml(draft: Draft) -> str:
                 _line("text", d.text),
                 _line("due", d.due),
                 _line("due_phrase", d.due_phrase),
+                _line("product", d.product),
+                _line("key", d.key),
                 _line("source", d.source),
             )
             if e is not None

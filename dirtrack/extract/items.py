@@ -90,6 +90,14 @@ from dirtrack.extract.sentences import Clause, split_clauses, tidy
 from dirtrack.extract.units import Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
+#: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
+_TURNS_POSITIVE = re.compile(r",\s*(?:song|nhung)\s+[^;]*\b(?:dat|co nhieu co gang|ket qua)\b")
+#: A leader's report of what was done at the meeting ("đã quán triệt, triển khai ...").
+_REPORTS_PAST = re.compile(
+    r"\b(?:dong chi|d/c|bi thu|chu tich|giam doc)\b[^.;:]{0,80}?\bda\s+(?:quan triet|trien khai|"
+    r"danh gia|thong qua|trinh bay|bao cao|thong tin|neu)\b"
+)
+_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
 
@@ -210,20 +218,29 @@ def _announces(intro_key: str, sentence_key: str) -> bool:
         return False
     noun = LIMIT_NOUN.search(intro_key)
     if noun and not LIMIT_NOUN_OVERCOME.search(intro_key[: noun.start()]):
-        return True
+        # "mặc dù còn nhiều khó khăn, song ... đạt nhiều kết quả trên các mặt như:" lists
+        # achievements: the difficulty is conceded, not announced
+        return not _TURNS_POSITIVE.search(intro_key, noun.end())
     return bool(CONTRAST_OPEN.match(sentence_key))
 
 
 def extract_limitations(
-    paragraphs: Sequence[Paragraph], resolver: UnitResolver
+    paragraphs: Sequence[Paragraph], resolver: UnitResolver, partner: str | None = None
 ) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
-    """The limitations, and the clauses they were read from (sentence, offset)."""
+    """The limitations, and the clauses they were read from (sentence, offset).
+
+    ``partner``: the one unit of a working session, given to what names no unit (unless its
+    subject is collective: "một số xã").
+    """
     found: list[LimitationDraft] = []
     taken: set[tuple[str, int]] = set()
     carry: _Intro | None = None
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
         item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+        if item is not None and item.unit is None and partner is not None:
+            if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                item = LimitationDraft(item.text, partner, item.category, item.source)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -285,6 +302,19 @@ def extract_limitations(
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
                 continue
+            inside = _CONTRAST_INSIDE.search(low)
+            if inside and not modal and _negative(key, low, inside.end()):
+                # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
+                # follows the contrast is the limitation, and so are the next negative clauses
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    if c_end <= inside.end():
+                        continue
+                    begin = max(clause.start, inside.end())
+                    if _negative(key, low, begin, c_end):
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
+                active = active or _Intro(None)
+                continue
             active = None
             shortfall = SHORTFALL.search(key)
             if shortfall and not modal:
@@ -298,8 +328,23 @@ def extract_limitations(
 # --- directives -----------------------------------------------------------------------------
 
 
+_MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
+#: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
+#: "Đối với dự án X, yêu cầu ...".
+_TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")
+#: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
+_TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
+_FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
-    """The first verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu")."""
+    """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
+
+    "Kết luận hội nghị, đồng chí X yêu cầu ...": a framing verb ("kết luận", "nhấn mạnh")
+    followed, within the clause, by a request verb gives way to the request; "đã quán triệt"
+    reports what was done, not a task.
+    """
+    found: list[re.Match[str]] = []
     for m in SPEECH_VERB.finditer(key, start, end):
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
@@ -308,8 +353,23 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() : end]):
             continue
-        return m
-    return None
+        if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
+            continue
+        if m.group() == "ket luan" and _MEETING_AFTER.match(key, m.end()):
+            continue  # "Kết luận hội nghị, ...": the noun (the conclusion of the meeting)
+        found.append(m)
+    if not found:
+        return None
+    first = found[0]
+    if first.group() in _FRAMING_VERB:
+        later = [
+            m
+            for m in found[1:]
+            if m.group() not in _FRAMING_VERB and m.start() - first.end() <= 160
+        ]
+        if later:
+            return later[0]
+    return first
 
 
 def _speech_frame(key: str) -> bool:
@@ -365,6 +425,64 @@ def _core(
     return None
 
 
+#: The clause before a ``:`` that announces a list of tasks ("... cụ thể như sau", "các nội dung
+#: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau").
+_LIST_INTRO = re.compile(
+    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau)\s*$|"
+    r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
+    r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
+)
+#: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
+
+
+def _clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
+    (the ``;`` inside an item do not split it), each with ``after == "#"``."""
+    marks = list(_INLINE_NUMBER.finditer(sentence))
+    if len(marks) >= 2:
+        out: list[Clause] = []
+        head = sentence[: marks[0].start()]
+        if head.strip():
+            out.extend(split_clauses(head))
+        for i, m in enumerate(marks):
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(sentence)
+            piece = sentence[m.end() : stop]
+            if piece.strip(" ;,."):
+                out.append(Clause(piece, m.end(), "#"))  # "#": a numbered item
+        return out
+    return split_clauses(sentence)
+
+
+def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool:
+    """Whether ``clause`` announces the list that follows it (after a ``:``)."""
+    if next_clause is None or next_clause.after not in (":", "#"):
+        return False
+    body = key[clause.start : clause.start + len(clause.text)].rstrip(" ,")
+    return bool(_LIST_INTRO.search(body))
+
+
+_HEAD_OF = re.compile(
+    r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
+    r"chi huy truong|bi thu)\s*$"
+)
+
+
+def _headed_unit(key: str, mentions: Sequence[Mention], start: int, core: int) -> list[Mention]:
+    """ "Chủ tịch UBND phường 11 thành lập ...": the head of a unit stands for the unit."""
+    for m in mentions:
+        if start <= m.start < core and m.role == "unit" and m.affiliation:
+            if _HEAD_OF.match(key[start : m.start]):
+                name = _capitalize_first(m.text)
+                return [Mention(m.start, m.end, m.text, m.role, m.head, name, m.code, False)]
+            return []
+    return []
+
+
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -377,37 +495,70 @@ def extract_directives(
     resolver: UnitResolver,
     ref: date | None,
     taken: set[tuple[str, int]] | None = None,
+    partner: str | None = None,
 ) -> list[DirectiveDraft]:
-    """The directives given at the meeting (see the module docstring)."""
+    """The directives given at the meeting (see the module docstring); ``partner``: the one
+    unit of a working session, lead of what names no unit and no collective subject."""
     taken = taken or set()
     found: list[DirectiveDraft] = []
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
+    carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
             continue
-        in_zone = carry == "heading" or (carry == "colon" and bool(LIST_MARKER.match(para.text)))
+        in_zone = carry == "heading" or (
+            carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
+        )
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
         if carry == "colon" and not in_zone:
             carry = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
+        # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
+        listing = carry == "colon" and in_zone
+        list_frame = carried_frame if listing else None
+        last_due: Deadline | None = None  # the deadline the previous sentence gave
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if not in_zone and _speech_frame(key):
                 in_zone = True
             if not in_zone:
                 continue
+            asked = _speech_verb(key, low, 0, len(key))
+            if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
+                continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
-            frame: Deadline | None = None
-            for clause in split_clauses(sentence):
+            frame: Deadline | None = list_frame
+            if listing and LIST_MARKER.match(para.text):
+                clauses = [Clause(sentence, 0, "#")]  # a dashed entry: one item, ";" and all
+            else:
+                clauses = _clauses(sentence)
+            sentence_due: Deadline | None = None
+            for index, clause in enumerate(clauses):
                 if (sentence, clause.start) in taken:
                     continue
                 end = clause.start + len(clause.text)
                 start = clause.start
+                following = clauses[index + 1] if index + 1 < len(clauses) else None
+                numbered_next = following is not None and following.after == "#"
+                # a sentence ending in ":" announces the list items of the next paragraphs
+                lead_in = following is None and sentence.rstrip().endswith(":")
+                if (numbered_next and clause.after != "#") or (
+                    clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
+                ):
+                    # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
+                    # its deadline dates every item
+                    listing = True
+                    open_ctx = True
+                    found_due = best_deadline(find_deadlines(sentence[start:end], ref))
+                    list_frame = found_due or list_frame or last_due
+                    frame = list_frame
+                    sentence_due = found_due or sentence_due
+                    continue
                 verb = _speech_verb(key, low, start, end)
                 requested = False
                 if verb is not None:
@@ -418,9 +569,15 @@ def extract_directives(
                         or (body is not None and body.end() == verb.end())
                         or not re.sub(r"[\W_]+", "", before_verb)
                         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+                        or _TOPIC.match(before_verb)
                     ):
                         open_ctx = True
                         requested = True
+                        # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
+                        # the purpose before the request dates it
+                        purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
+                        if purpose is not None and PURPOSE.match(low, _skip_lead(key, start, end)):
+                            frame = purpose
                         start = verb.end()
                 start = _skip_lead(key, start, end)
                 modal = MODAL.search(low, start, end)
@@ -431,12 +588,18 @@ def extract_directives(
                 if len(key[start:end].split()) < 2:
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
+                if core is None and listing and len(key[start:end].split()) >= 3:
+                    core = start  # an item of an announced list is a task whatever its verb
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)
-                    at_start = head is not None and _SUBJECT_PREFIX.match(key[start : head.start])
+                    at_start = head is not None and (
+                        _SUBJECT_PREFIX.match(key[start : head.start])
+                        or _HEAD_OF.match(key[start : head.start])
+                    )
                     core = head.end if head is not None and at_start else start
                 deadlines = find_deadlines(sentence[start:end], ref)
+                sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
                     chosen = best_deadline(deadlines)
                     if chosen is not None:
@@ -458,6 +621,8 @@ def extract_directives(
                 if len(text.split()) < 3:
                     continue
                 subject = [m for m in mentions if start <= m.start < core and _usable(m)]
+                if not subject:
+                    subject = _headed_unit(key, mentions, text_start, core)
                 collective = COLLECTIVE_SUBJECT.match(key[text_start:end]) or any(
                     m.role == "collective" and start <= m.start < core for m in mentions
                 )
@@ -479,6 +644,9 @@ def extract_directives(
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None
+                if unit is None and partner is not None and not collective:
+                    if partner not in partners:
+                        unit = partner
                 signature = (unit, fold_aligned(text))
                 if signature in seen:
                     continue
@@ -495,6 +663,10 @@ def extract_directives(
                 )
                 previous = lead
                 open_ctx = True
+            last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
+            carried_frame = list_frame or last_due
+        elif carry != "colon":
+            carried_frame = None
     return found

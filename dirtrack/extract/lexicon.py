@@ -123,7 +123,9 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "review",
         re.compile(r"\b(?:tong ket|so ket|danh gia (?:ket qua )?(?:cong tac )?nam \d{4})\b"),
     ),
-    ("briefing", re.compile(r"\bgiao ban\b")),
+    # "họp thường kỳ", "phiên họp thường kỳ tháng 3", "cuộc họp UBND thường kỳ", "phiên họp
+    # tháng 7" (a committee's monthly meeting): the regular meeting is a briefing
+    ("briefing", re.compile(r"\b(?:giao ban|thuong ky|phien hop thang \d{1,2})\b")),
     (
         "working-session",
         re.compile(
@@ -234,6 +236,9 @@ NEGATIVE = re.compile(
         "con xay ra",
         "buong long",
         "hinh thuc",
+        "tiem an",
+        "xuong cap",
+        "dat thap",
     )
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
@@ -274,7 +279,8 @@ SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
     r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"
-    r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban))\b"
+    r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban|hdnd|hoi dong nhan dan|huyen|"
+    r"huyen uy|xa|phuong|thanh pho|thi xa|dang uy|thanh uy|quan))\b"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
@@ -380,6 +386,19 @@ IMPERATIVE = re.compile(
         "nang cao hon nua",
         "chu y",
         "tiep thu",
+        "day nhanh",
+        "san sang",
+        "khong de",
+        "thanh lap",
+        "rut kinh nghiem",
+        "hoan chinh",
+        "thao go",
+        "ho tro",
+        "cham lo",
+        "siet chat",
+        "lam ro",
+        "di sau",
+        "tuan thu",
     )
 )
 #: Verbs that follow a unit named as the subject of a task ("Ban Tổ chức tham mưu...").
@@ -432,6 +451,26 @@ ACTION_AFTER_UNIT = re.compile(
         "ra soat",
         "xay dung",
         "thuc hien",
+        "thanh lap",
+        "hoan chinh",
+        "lap",
+        "ban hanh",
+        "quan ly",
+        "phat huy",
+        "huy dong",
+        "bam sat",
+        "rut kinh nghiem",
+        "tuan thu",
+        "thong nhat",
+        "tham gia",
+        "thao go",
+        "ho tro",
+        "dam bao",
+        "bao dam",
+        "van dong",
+        "tuyen truyen",
+        "cham lo",
+        "kiem soat",
     )
 )
 #: An enumeration that continues a collective subject ("UBND các huyện, thị xã, thành phố").
@@ -451,7 +490,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,
 COLLECTIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
-    r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|"
+    r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
     r"uy ban|ban,|so,|ban nganh|co so|tap the|lan)"
 )
 #: Which units work together with the lead unit.

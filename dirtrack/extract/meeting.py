@@ -18,8 +18,10 @@ count half; people who report ("cho biết", "giải trình") or discuss ("phát
 lose points. The best total wins; its longest title is the chair's title. A title may run over
 commas ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩm Tú").
 
-**Kind**, from the lead sentence, then the headline, first match in this order:
-``review`` (tổng kết, sơ kết, đánh giá năm N) > ``briefing`` (giao ban) > ``working-session``
+**Kind**, from the lead sentence and the headline together (else the first sentences), the
+first kind in this order that either names:
+``review`` (tổng kết, sơ kết, đánh giá năm N; not "báo cáo tổng kết", a report on the agenda)
+> ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
 (buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
 ``review``.
@@ -56,6 +58,8 @@ from dirtrack.extract.lexicon import (
     words,
 )
 
+_NAMED_REPORT = re.compile(r"\b(?:bao cao|du thao)\s+(?:so ket|tong ket)\b")
+_OPENS_ON_DAY = re.compile(r"^\W*(?:sang|chieu|toi|trua|ngay)\b")
 _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
@@ -316,14 +320,26 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     for m in MEETING_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
+        if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
+            continue
         return _day_month(m)
     return None
+
+
+#: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
+#: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
+_NOT_MEETING_DAY = re.compile(
+    r"\b(?:truoc|den|den het|cham nhat|han|tinh den|tu|ke tu|sau|hoan thanh|ngay trong|"
+    r"trong|vao)\s*(?:ngay\s*)?$"
+)
 
 
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
     key = fold_aligned(sentence)
     for m in ANY_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
             continue
         day, month, year = _day_month(m)
         if 1 <= day <= 31 and 1 <= month <= 12:
@@ -342,6 +358,12 @@ def find_lead(sentences: Sequence[str]) -> int:
         if (_NOW_WORDS.search(key) or _any_day(sentence)) and (
             MEETING_NOUN.search(key) or _MEETING_VERB.search(key)
         ):
+            return i
+    for i, sentence in enumerate(sentences[:4]):
+        # "Sáng ngày 11/3/2015, BTV huyện ủy đã duyệt ...": a sentence that opens on the time
+        # of day and the date reports the meeting, whatever its verb
+        m = find_meeting_day(sentence)
+        if m is not None and _OPENS_ON_DAY.match(fold_aligned(sentence)):
             return i
     return 0
 
@@ -399,7 +421,15 @@ def meeting_date(
 def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     """The kind of meeting (see the module docstring for the order of precedence)."""
     found: str | None = None
-    for text in (lead, title or "", *body[:3]):
+    # the lead and the headline together first, kinds in order ("Hội nghị giao ban ..." in the
+    # headline is a briefing even when the lead only says "hội nghị"); a report named in the
+    # lead ("Báo cáo tổng kết 05 năm ...") does not make the meeting a review
+    heads = [_NAMED_REPORT.sub(" ", fold_aligned(text)) for text in (lead, title or "")]
+    for kind, pattern in KIND_CUES:
+        if any(pattern.search(key) for key in heads):
+            found = kind
+            break
+    for text in body[:3] if found is None else ():
         key = fold_aligned(text)
         for kind, pattern in KIND_CUES:
             if pattern.search(key):
@@ -447,6 +477,14 @@ def extract_meeting(
     info.date = meeting_date(blocks, lead, sentence_blocks[lead_index], sentences, today)
     captions = [b.text for b in blocks if b.kind == "caption"]
     info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
+    if info.chair is None:
+        # no chair in the body: a photo caption read as a heading ("Đồng chí X, Phó Bí thư
+        # Thường trực Tỉnh ủy phát biểu kết luận hội nghị") may name them
+        more = [b.text for b in blocks if b.kind == "header"][1:]
+        if more:
+            info.chair, info.chair_title, chair_source = choose_chair(
+                sentences, lead_index, [*captions, *more]
+            )
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
     info.kind = kind_of(lead, headline, sentences)

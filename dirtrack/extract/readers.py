@@ -1,14 +1,15 @@
 """Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.docx``, or ``-`` (stdin).
 
 Text files must be UTF-8 (a BOM is fine; UTF-16 with a BOM too). HTML is decoded with the
-charset its ``<meta>`` declares (UTF-8 otherwise) and reduced to its text with the standard
-library's :mod:`html.parser`: scripts, styles and the ``<head>`` are skipped, block elements
-become line breaks. ``.docx`` needs python-docx (imported only when such a file is read).
+charset its ``<meta>`` declares (UTF-8 otherwise); the article's headline and body are found
+by trafilatura (imported only when a page is read), and a page where it finds none is read
+whole with the standard library's :mod:`html.parser` (scripts, styles and the ``<head>``
+skipped, block elements as line breaks). ``.docx`` needs python-docx (imported only when such
+a file is read).
 
 Every failure is a :class:`dirtrack.errors.InvalidInput` whose message names the file: a
 missing or unreadable file, an empty one, a binary one (NUL bytes, control characters, or not
-decodable), a broken ``.docx``. :func:`extract_file` also raises it when the text reports no
-meeting (see :func:`dirtrack.extract.extract`).
+decodable), a broken ``.docx``.
 """
 
 from __future__ import annotations
@@ -88,12 +89,44 @@ class _TextOfHTML(HTMLParser):
         return text
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML document, one line per paragraph or block."""
+def _visible_text(html: str) -> str:
+    """Every visible text of an HTML document, one line per block (no body found)."""
     parser = _TextOfHTML()
     parser.feed(html)
     parser.close()
     return parser.text()
+
+
+def html_to_text(html: str) -> str:
+    """The article of a saved web page: its headline, then its body, one line per paragraph.
+
+    The body is found by trafilatura (menus, related links, comments and footers left out);
+    a page where it finds none gives all its visible text, which the extractor's own cleaning
+    then reduces.
+    """
+    import trafilatura  # only the extract command reads pages: not imported at start-up
+
+    try:
+        body = trafilatura.extract(
+            html,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+        meta = trafilatura.extract_metadata(html) if body else None
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot parse is read as plain blocks
+        body, meta = None, None
+    if not body or not body.strip():
+        return _visible_text(html)
+    lines = [" ".join(line.split()) for line in body.splitlines()]
+    text = "\n".join(line for line in lines if line)
+    title = " ".join((meta.title or "").split()) if meta is not None else ""
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}"
+    return text
 
 
 def decode_text(data: bytes, name: str | Phrase) -> str:
@@ -196,7 +229,9 @@ def extract_file(
     units: Sequence[KnownUnit] = (),
     *,
     today: date | None = None,
+    on: date | None = None,
+    chair: str | None = None,
     stdin: BinaryIO | TextIO | None = None,
 ) -> Draft:
     """Read ``source`` (see :func:`read_source`) and draft the meeting it reports."""
-    return extract(read_source(source, stdin=stdin), units, today=today)
+    return extract(read_source(source, stdin=stdin), units, today=today, on=on, chair=chair)

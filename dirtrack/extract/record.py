@@ -4,10 +4,15 @@ All or nothing, as every import: the draft is checked whole (units resolved, dat
 texts not empty) and only then written, in the caller's one transaction. Every problem is named
 with the line of the draft it stands on.
 
-Decisions: the draft's ``units`` are the meeting's attendees; a directive whose ``unit`` is
-empty is given to every attendee (one directive each, as ``assign --attendees``); a limitation
-whose ``unit`` is empty names no one to hold it against, so it is left out with a warning
-rather than copied onto every attendee.
+Decisions: the draft's ``units`` are the meeting's attendees. A limitation or directive whose
+``unit`` is empty goes to the meeting's one unit when it has exactly one; otherwise the import
+stops and names the item's line (nothing is dropped, nothing copied onto every attendee).
+
+A second import of the same draft changes nothing: the meeting's ``key`` (derived from the
+article by ``extract``) is stored with it, and a draft whose key, or else whose date and title,
+is already a meeting's is refused with that meeting's id, unless ``allow_duplicate`` (the copy
+is then recorded without keys). The notice's number (``doc``), each directive's ``product``
+and ``key`` are stored as given.
 """
 
 from __future__ import annotations
@@ -17,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
-from dirtrack.models import Category, MeetingKind, Unit
+from dirtrack.models import Category, Directive, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
@@ -150,8 +155,30 @@ class _Units:
             self.plan.problems.append(Problem(f"{where}: {exc}"))
 
 
+def existing_meeting(session: Session, draft: Draft) -> int | None:
+    """The id of a meeting this draft was already imported as: same key, else same day and title."""
+    meeting = draft.meeting
+    if meeting.key:
+        found = session.exec(select(Meeting.id).where(Meeting.key == meeting.key)).first()
+        if found is not None:
+            return found
+    if meeting.date is not None and meeting.title:
+        title = fold_words(meeting.title)
+        for mid, other in session.exec(
+            select(Meeting.id, Meeting.title).where(Meeting.date == meeting.date)
+        ):
+            if fold_words(other) == title:
+                return mid
+    return None
+
+
 def record_draft(
-    session: Session, draft: Draft, *, create_units: bool = False, dry_run: bool = False
+    session: Session,
+    draft: Draft,
+    *,
+    create_units: bool = False,
+    dry_run: bool = False,
+    allow_duplicate: bool = False,
 ) -> ImportResult:
     """Check ``draft`` whole, then (unless ``dry_run``) record it.
 
@@ -161,6 +188,11 @@ def record_draft(
     plan = _Plan()
     result = ImportResult(file="", kind="draft", dry_run=dry_run)
     meeting = draft.meeting
+    duplicate = existing_meeting(session, draft)
+    if duplicate is not None and not allow_duplicate:
+        plan.problems.append(
+            Problem(f"meeting: this draft was imported already as meeting {duplicate}")
+        )
     if meeting.date is None:
         plan.problems.append(Problem("meeting: 'date' is missing"))
     if not meeting.title:
@@ -171,24 +203,39 @@ def record_draft(
         found = units.ref(unit.code or unit.name, f"units #{i}")
         if found is not None and found not in attendees:
             attendees.append(found)
+    # the meeting's one unit, as the draft lists it (resolved or not: not, it is a problem)
+    only = attendees[0] if len(draft.units) == 1 and len(attendees) == 1 else None
+
+    def no_unit(where: str) -> None:
+        plan.problems.append(
+            Problem(
+                f"{where}: names no unit and the meeting has {len(draft.units)} units: "
+                "give its 'unit'"
+            )
+        )
+
     limitation_units: list[tuple[Unit | str, int]] = []
     for i, lim in enumerate(draft.limitations, 1):
+        where = f"limitations #{i}"
         if lim.unit is None:
-            plan.warnings.append(f"limitations #{i} names no unit and was left out")
+            if only is None:
+                no_unit(where)
+            else:
+                limitation_units.append((only, i))
             continue
-        found = units.ref(lim.unit, f"limitations #{i}")
+        found = units.ref(lim.unit, where)
         if found is not None:
             limitation_units.append((found, i))
-    directive_units: list[tuple[list[Unit | str], list[Unit | str], int]] = []
+    directive_units: list[tuple[Unit | str, list[Unit | str], int]] = []
     for i, item in enumerate(draft.directives, 1):
         where = f"directives #{i}"
+        lead: Unit | str | None
         if item.unit is None:
-            leads = list(attendees)
-            if not leads:
-                plan.problems.append(Problem(f"{where}: no unit, and the draft lists no units"))
+            lead = only
+            if lead is None:
+                no_unit(where)
         else:
             lead = units.ref(item.unit, where)
-            leads = [lead] if lead is not None else []
         partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
         if meeting.date and item.due and item.due < meeting.date:
             plan.problems.append(Problem(f"{where}: deadline {item.due} is before the meeting"))
@@ -198,7 +245,22 @@ def record_draft(
             impossible = deadline_problem(item.due_phrase, meeting.date)
             if impossible is not None:
                 plan.problems.append(Problem(f"{where} ({_short(item.text)}): {impossible}"))
-        directive_units.append((leads, partners, i))
+        if lead is not None:
+            directive_units.append((lead, partners, i))
+    keys = [item.key for item in draft.directives if item.key]
+    if keys and duplicate is None:
+        rows = session.exec(
+            select(Directive.key, Directive.id).where(Directive.key.in_(keys))  # type: ignore[union-attr]
+        )
+        taken = {str(key): did for key, did in rows}
+        for i, item in enumerate(draft.directives, 1):
+            if item.key in taken:
+                plan.problems.append(
+                    Problem(
+                        f"directives #{i}: key {item.key!r} is directive {taken[item.key]}'s "
+                        "already: give it another key or leave the key out"
+                    )
+                )
     result.problems = plan.problems
     result.warnings = plan.warnings
     result.new_units = [{"code": code, "name": name} for code, name in plan.new_units]
@@ -206,13 +268,16 @@ def record_draft(
         "meetings": 1,
         "units": len(plan.new_units),
         "limitations": len(limitation_units),
-        "directives": sum(len(leads) for leads, _, _ in directive_units),
+        "directives": len(directive_units),
     }
+    if duplicate is not None:
+        result.details["existing_meeting_id"] = duplicate
     if plan.problems:
         raise ImportRejected("draft", plan.problems)
     if dry_run:
         return result
     assert meeting.date is not None and meeting.title is not None
+    keyed = duplicate is None  # a copy let in by allow_duplicate carries no keys
     created: dict[str, Unit] = {}
     for code, name in plan.new_units:
         created[code] = add_unit(session, code=code, name=name)
@@ -228,7 +293,9 @@ def record_draft(
         chair=meeting.chair,
         chair_title=meeting.chair_title,
         attendees=[real(u) for u in attendees],
+        doc=meeting.doc,
         note=meeting.source,
+        key=meeting.key if keyed else None,
     )
     result.details["meeting_id"] = record.id
     for found, i in limitation_units:
@@ -240,25 +307,26 @@ def record_draft(
             text=lim.text,
             category=Category(lim.category),
         )
-    for leads, partners, i in directive_units:
+    for lead, partners, i in directive_units:
         item = draft.directives[i - 1]
-        for lead in leads:
-            directive = directive_store.add_directive(
-                session,
-                meeting=record,
-                unit=real(lead),
-                text=item.text,
-                due=item.due,
-                due_text=item.due_phrase,
-                coordinators=[real(p) for p in partners],
-            )
-            assert directive.id is not None
-            result.directive_ids.append(directive.id)
+        directive = directive_store.add_directive(
+            session,
+            meeting=record,
+            unit=real(lead),
+            text=item.text,
+            due=item.due,
+            due_text=item.due_phrase,
+            coordinators=[real(p) for p in partners],
+            product=item.product,
+            key=item.key if keyed else None,
+        )
+        assert directive.id is not None
+        result.directive_ids.append(directive.id)
     return result
 
 
 def run(session: Session, path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
-    """The ``dirtrack import`` handler for drafts."""
+    """The ``dirtrack import`` handler for drafts: every problem is named with its line."""
     refused = [o for o in options.sheet_options() if o != "--create-units"]
     if refused:
         raise InvalidInput.of("draft_options", options=", ".join(refused))
@@ -267,13 +335,19 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     progress.stage("writing")
     try:
         result = record_draft(
-            session, draft, create_units=options.create_units, dry_run=options.dry_run
+            session,
+            draft,
+            create_units=options.create_units,
+            dry_run=options.dry_run,
+            allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
         text = path.read_text(encoding="utf-8-sig")
         problems = [Problem(_with_line(p.message, text)) for p in exc.problems]
+        lines = sorted({n for p in exc.problems if (n := _line_of(p.message, text)) is not None})
         if options.dry_run:
             result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)
+            result.details["lines"] = lines
             return result
         raise ImportRejected(path.name, problems) from None
     result.file = str(path)

@@ -410,6 +410,7 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
+        self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
 
     # -- document context
@@ -582,3 +583,27 @@ class UnitResolver:
                 )
             )
         return out
+
+
+_WORKS_WITH = re.compile(r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai)\b")
+
+
+def session_partner(lead: str, resolver: UnitResolver) -> str | None:
+    """The one unit a working session was held with ("... làm việc với Đảng ủy xã An Khương
+    nghe báo cáo ..."): its code or name, or None when the lead names none or several."""
+    key = fold_aligned(lead)
+    m = _WORKS_WITH.search(key)
+    if m is None:
+        return None
+    stop = re.search(r"[.;]|\b(?:de|nham|ve viec|ve tinh hinh)\b", key[m.end() :])
+    end = m.end() + stop.start() if stop else len(key)
+    names: list[str] = []
+    for mention in resolver.mentions(lead):
+        if not m.end() <= mention.start < end or mention.affiliation or mention.name is None:
+            continue
+        if mention.role not in ("unit", "board"):
+            continue
+        value = mention.code or mention.name
+        if value not in names:
+            names.append(value)
+    return names[0] if len(names) == 1 else None

@@ -141,7 +141,9 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if result.new_units:
         names = ", ".join(u["name"] for u in result.new_units)
         tail.append(msg("imp_new_units", lang, units=names))
-    if result.kind == "dirtrack-json":
+    if result.kind == "draft" and result.problems:
+        tail.extend(p.render(lang) for p in result.problems)  # with the draft's lines
+    elif result.kind == "dirtrack-json":
         tail.append(msg("imp_would_json", lang, **_summary(result)))
     else:
         tail.append(msg("imp_would", lang, **_summary(result)))

@@ -32,10 +32,13 @@ def followup_keys() -> list[str]:
     from datetime import date
 
     from dirtrack.remind import followup_record
-    from dirtrack.status import DirectiveFacts
+    from dirtrack.status import DirectiveFacts, Status
 
-    sample = DirectiveFacts(0, 0, date(2000, 1, 1), 0, "", "", "", None)
-    return list(followup_record(sample, date(2000, 1, 1)))
+    day = date(2000, 1, 1)
+    sample = DirectiveFacts(
+        0, 0, day, 0, "", "", "", None, judged_on=day, judged_status=Status.OPEN_IN_TIME
+    )
+    return list(followup_record(sample, day))
 
 
 def _followup_style(record: Record) -> str | None:

@@ -191,7 +191,7 @@ class Reader:
             missing = [i for i in ids if i not in self.known]
             made = {
                 item.id: directive_record(item, self.as_of)
-                for item in self.attributed(facts.facts_of(self.conn, missing))
+                for item in self.attributed(facts.facts_of(self.conn, missing, as_of=self.as_of))
             }
             for i in ids:
                 known = self.known.get(i)
@@ -242,7 +242,8 @@ class Reader:
         found = Watched([], [], [])
         seen: set[int] = set()
         for start in range(0, len(ids), BATCH):
-            items = self.attributed(facts.facts_of(self.conn, ids[start : start + BATCH]))
+            batch = facts.facts_of(self.conn, ids[start : start + BATCH], as_of=as_of)
+            items = self.attributed(batch)
             for item in items:
                 seen.add(item.id)
                 record = self.known[item.id] = directive_record(item, as_of)
@@ -257,7 +258,8 @@ class Reader:
             if i not in seen
         ]
         for start in range(0, len(rest), BATCH):
-            items = self.attributed(facts.facts_of(self.conn, rest[start : start + BATCH]))
+            batch = facts.facts_of(self.conn, rest[start : start + BATCH], as_of=as_of)
+            items = self.attributed(batch)
             found.causes += causes(items, period, as_of)
         # Stable: causes tie only within one directive, read once, in the reference's order.
         found.causes.sort(key=lambda c: (c["unit"], c["date"], c["directive_id"]))
@@ -319,7 +321,7 @@ def overdue(
         unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
     scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
     ids = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
-    late = [item for batch in iter_ids(conn, ids) for item in facts_of(conn, batch)]
+    late = [item for batch in iter_ids(conn, ids) for item in facts_of(conn, batch, as_of=as_of)]
     touched = last_touched(conn, [f.id for f in late])
     return [
         followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id)) for f in late

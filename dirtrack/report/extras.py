@@ -20,21 +20,36 @@ from dirtrack.records import Record, directive_record, request_record
 from dirtrack.risk import GREY, group_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.counts import add_count
-from dirtrack.store.rules import OPEN, Scope, directive_ids, states
+from dirtrack.store.rules import OPEN, Scope, directive_ids, judgement, states
 from dirtrack.store.tables import directive, request
 
 REQUEST_KINDS = ("extend", "withdraw")
 
 
-def asked_late(facts: DirectiveFacts, req: RequestFact) -> bool:
-    """Asked after the deadline in force on the day it was asked had passed."""
-    due = facts.due_at(req.asked_on)
-    return due is not None and req.asked_on > due
+def late_requests(conn: Connection, as_of: date) -> set[int]:
+    """The requests asked by ``as_of`` after the deadline in force on the day they were asked
+    had passed: the deadline judged by the status rules (:func:`store.rules.judgement`) as of
+    each request's own day, in one statement."""
+    judged = judgement(request.c.asked_on, "ext_asked")
+    query = (
+        select(request.c.id)
+        .select_from(
+            request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
+                judged.ext, judged.on
+            )
+        )
+        .where(
+            request.c.asked_on <= as_of, judged.due.is_not(None), request.c.asked_on > judged.due
+        )
+    )
+    return set(conn.execute(query).scalars())
 
 
 def _request_facts(
     conn: Connection, as_of: date, *, directive_scope: Iterable[int] | None = None
-) -> list[tuple[DirectiveFacts, RequestFact]]:
+) -> list[tuple[DirectiveFacts, RequestFact, bool]]:
+    """Each request asked by ``as_of`` with the facts of its directive (judged as of
+    ``as_of``) and whether it was asked late, by day asked and id."""
     from dirtrack.store.facts import facts_of
 
     query = select(request.c.directive_id).distinct().where(request.c.asked_on <= as_of)
@@ -42,11 +57,12 @@ def _request_facts(
     if directive_scope is not None:
         keep = set(directive_scope)
         wanted = [i for i in wanted if i in keep]
+    late = late_requests(conn, as_of) if wanted else set()
     found = []
     for start in range(0, len(wanted), 500):
-        for facts in facts_of(conn, wanted[start : start + 500]):
-            found += [(facts, r) for r in facts.requests if r.asked_on <= as_of]
-    found.sort(key=lambda pair: (pair[1].asked_on, pair[1].id))
+        for facts in facts_of(conn, wanted[start : start + 500], as_of=as_of):
+            found += [(facts, r, r.id in late) for r in facts.requests if r.asked_on <= as_of]
+    found.sort(key=lambda item: (item[1].asked_on, item[1].id))
     return found
 
 
@@ -63,10 +79,10 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
         query = select(directive.c.id).where(directive.c.unit_id.in_(sorted(units)))
         scope = list(conn.execute(query).scalars())
     records = []
-    for facts, req in _request_facts(conn, as_of, directive_scope=scope):
+    for facts, req, late in _request_facts(conn, as_of, directive_scope=scope):
         record = request_record(req, facts.id, as_of)
         record["unit"] = facts.unit_code
-        record["asked_late"] = asked_late(facts, req)
+        record["asked_late"] = late
         records.append(record)
     return records
 
@@ -80,14 +96,14 @@ def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
         kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0}
         for kind in REQUEST_KINDS
     }
-    for facts, req in _request_facts(conn, end, directive_scope=ids):
+    for _, req, late in _request_facts(conn, end, directive_scope=ids):
         if req.asked_on < period.start:
             continue
         row = found[req.kind]
         row["asked"] += 1
         decided = req.decision_at(scope.as_of)
         row["granted" if decided == "approved" else "refused" if decided else "pending"] += 1
-        row["asked_late"] += asked_late(facts, req)
+        row["asked_late"] += late
     return found
 
 
@@ -163,7 +179,8 @@ def open_records(conn: Connection, scope: Scope) -> list[Record]:
     """The records of the directives in scope open on T, by id."""
     from dirtrack.store.facts import iter_facts
 
-    return [directive_record(f, scope.as_of) for f in iter_facts(conn, directive_ids(scope, OPEN))]
+    ids = directive_ids(scope, OPEN)
+    return [directive_record(f, scope.as_of) for f in iter_facts(conn, ids, as_of=scope.as_of)]
 
 
 def unit_risks(

@@ -8,7 +8,7 @@ given). Nothing here commits: the command's unit of work does, once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import (
     RowMapping,
     Table,
-    bindparam,
     delete,
     false,
     func,
@@ -216,21 +215,6 @@ def rows_of(session: Session, table: Table, *order: str) -> Iterable[RowMapping]
     columns = [table.c[name] for name in (order or ("id",))]
     result = session.execute(select(table).order_by(*columns).execution_options(yield_per=2000))
     return result.mappings()
-
-
-def pages(session: Session, table: Table, size: int) -> Iterator[list[RowMapping]]:
-    """Every row of ``table`` in id order, ``size`` rows at a time (each page one query, from
-    the last id of the one before), so no page outlives the next query."""
-    query = select(table).where(table.c.id > bindparam("after")).order_by(table.c.id).limit(size)
-    after = 0
-    while True:
-        page = list(session.execute(query, {"after": after}).mappings())
-        if not page:
-            return
-        yield page
-        if len(page) < size:
-            return
-        after = page[-1]["id"]
 
 
 def rows_between(

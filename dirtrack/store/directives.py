@@ -220,8 +220,9 @@ class DirectiveFilter:
     closed_not_before: date | None = None
 
 
-def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFacts]:
-    """Yield the facts of every matching directive, in id order, a batch at a time.
+def iter_facts(session: Session, flt: DirectiveFilter, *, as_of: date) -> Iterator[DirectiveFacts]:
+    """Yield the facts of every matching directive, judged as of ``as_of``, in id order, a batch
+    at a time.
 
     Read as Core rows by :mod:`dirtrack.store.facts`, several times faster than ORM objects
     and in constant memory; pending ORM changes are flushed first, so they are seen.
@@ -236,10 +237,11 @@ def iter_facts(session: Session, flt: DirectiveFilter) -> Iterator[DirectiveFact
         held_on_or_before=flt.held_on_or_before,
         closed_not_before=flt.closed_not_before,
     )
-    yield from facts.iter_facts(session.connection(), ids)
+    yield from facts.iter_facts(session.connection(), ids, as_of=as_of)
 
 
-def get_facts(session: Session, directive_id: int) -> DirectiveFacts:
-    for facts in iter_facts(session, DirectiveFilter(ids=[directive_id])):
+def get_facts(session: Session, directive_id: int, *, as_of: date) -> DirectiveFacts:
+    """The facts of one directive, judged as of ``as_of``."""
+    for facts in iter_facts(session, DirectiveFilter(ids=[directive_id]), as_of=as_of):
         return facts
     raise NotFound.of("no_directive", id=directive_id)

@@ -20,12 +20,19 @@ from datetime import date
 from sys import intern
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Select, bindparam, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, or_, select
 
 from dirtrack.errors import NotFound
-from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, RequestFact, ResultFact
+from dirtrack.status import (
+    DirectiveFacts,
+    ExtensionFact,
+    ProgressFact,
+    RequestFact,
+    ResultFact,
+    Status,
+)
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.rules import Scope, held_by, in_scope, states
+from dirtrack.store.rules import Scope, held_by, in_scope, judgement, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -42,6 +49,8 @@ from dirtrack.store.tables import (
 )
 from dirtrack.store.units import UnitIndex
 
+STATUSES = {status.value: status for status in Status}
+
 # Ids read, and facts built, this many at a time: memory stays flat however large the register.
 BATCH = 500
 
@@ -49,6 +58,7 @@ Row = Sequence[Any]
 
 
 def facts_from_rows(
+    as_of: date,
     wanted: Sequence[int],
     main: Iterable[Row],
     extensions: Iterable[Row],
@@ -60,12 +70,13 @@ def facts_from_rows(
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason, withdrawn_on, field code, then the result's claimed_on, doc, doc_date, file,
-    file_hash, verdict, accepted_on, returned_on, return_reason); ``extensions``
-    (directive_id, approved_on, new_due, reason, due_text) and ``progress`` (directive_id,
-    reported_on, percent, note), each in recorded order;
-    ``coordinators`` (directive_id, unit code); ``requests`` (directive_id, then the fields of
-    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
+    cancel_reason, then the deadline in force and the status code at ``as_of``, then
+    withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
+    verdict, accepted_on, returned_on, return_reason); ``extensions`` (directive_id,
+    approved_on, new_due, reason, due_text) and ``progress`` (directive_id, reported_on, percent,
+    note), each in recorded order; ``coordinators`` (directive_id, unit code); ``requests``
+    (directive_id, then the fields of :class:`~dirtrack.status.RequestFact` in its order), in
+    recorded order.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -88,8 +99,9 @@ def facts_from_rows(
             continue
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
-        withdrawn_on, field_code = row[15:17]
-        result = ResultFact(*row[17:26]) if row[17] is not None else None
+        due, status = row[15:17]
+        withdrawn_on, field_code = row[17:19]
+        result = ResultFact(*row[19:28]) if row[19] is not None else None
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -117,6 +129,9 @@ def facts_from_rows(
                 key=key,
                 completion_note=completion_note,
                 cancel_reason=cancel_reason,
+                judged_on=as_of,
+                due_in_force=due,
+                judged_status=STATUSES[status],
                 withdrawn_on=withdrawn_on,
                 field_code=field_code,
                 result=result,
@@ -154,20 +169,23 @@ def filter_ids(
     return query.order_by(directive.c.id)
 
 
-def iter_facts(conn: Connection, ids: Select[int]) -> Iterator[DirectiveFacts]:
-    """Yield the facts of the directives whose ids ``ids`` selects, in its order.
+def iter_facts(conn: Connection, ids: Select[int], *, as_of: date) -> Iterator[DirectiveFacts]:
+    """Yield the facts of the directives whose ids ``ids`` selects, in its order, judged as of
+    ``as_of``.
 
     The ids are streamed (a server-side cursor on PostgreSQL) and the facts fetched a batch at a
     time, so neither the ids nor the facts of the whole register are ever held at once.
     """
-    for batch in iter_batches(conn, ids):
+    for batch in iter_batches(conn, ids, as_of=as_of):
         yield from batch
 
 
-def iter_batches(conn: Connection, ids: Select[int]) -> Iterator[list[DirectiveFacts]]:
+def iter_batches(
+    conn: Connection, ids: Select[int], *, as_of: date
+) -> Iterator[list[DirectiveFacts]]:
     """As :func:`iter_facts`, a batch of at most :data:`BATCH` facts at a time."""
     for part in iter_ids(conn, ids):
-        yield facts_of(conn, part)
+        yield facts_of(conn, part, as_of=as_of)
 
 
 def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
@@ -186,6 +204,8 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
 # The four queries of a batch, built once: the ids go in as one expanding parameter, so
 # SQLAlchemy neither builds nor compiles a clause per id (a third of the time of a batch).
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
+_JUDGED = judgement(_AS_OF)
 _MAIN = (
     select(
         directive.c.id,
@@ -203,6 +223,8 @@ _MAIN = (
         directive.c.key,
         directive.c.completion_note,
         directive.c.cancel_reason,
+        _JUDGED.due,
+        _JUDGED.status,
         directive.c.withdrawn_on,
         field.c.code,
         directive_result.c.claimed_on,
@@ -215,10 +237,13 @@ _MAIN = (
         directive_result.c.returned_on,
         directive_result.c.return_reason,
     )
-    .join(meeting, meeting.c.id == directive.c.meeting_id)
-    .join(unit, unit.c.id == directive.c.unit_id)
-    .outerjoin(field, field.c.id == directive.c.field_id)
-    .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
+    .select_from(
+        directive.join(meeting, meeting.c.id == directive.c.meeting_id)
+        .join(unit, unit.c.id == directive.c.unit_id)
+        .outerjoin(_JUDGED.ext, _JUDGED.on)
+        .outerjoin(field, field.c.id == directive.c.field_id)
+        .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
+    )
     .where(directive.c.id.in_(_IDS))
 )
 _REQUESTS = (
@@ -267,16 +292,17 @@ _COORDINATORS = (
 )
 
 
-def facts_of(conn: Connection, ids: Sequence[int]) -> list[DirectiveFacts]:
-    """The facts of ``ids`` (at most a few thousand), in the order given; unknown ids are left
-    out."""
+def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[DirectiveFacts]:
+    """The facts of ``ids`` (at most a few thousand) judged as of ``as_of``, in the order
+    given; unknown ids are left out."""
     if not ids:
         return []
     wanted = list(ids)
     params = {"ids": wanted}
     return facts_from_rows(
+        as_of,
         wanted,
-        conn.execute(_MAIN, params).fetchall(),
+        conn.execute(_MAIN, {**params, "as_of": as_of}).fetchall(),
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),

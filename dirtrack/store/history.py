@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 
 from dirtrack.store.tables import change_log as LOG
+from dirtrack.store.tables import pages
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
     from sqlalchemy.orm import Session
@@ -286,23 +287,12 @@ def max_ids(conn: Connection) -> dict[str, int]:
 
 
 def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[Image]]:
-    """The rows whose id is above ``baseline``, in id order, :data:`BATCH` rows at a time.
-
-    Each page is read whole before it is handed over, so the caller may write between pages;
-    only one page is in memory at a time.
-    """
+    """The rows whose id is above ``baseline`` as images, in id order, :data:`BATCH` at a
+    time (:func:`dirtrack.store.tables.pages`)."""
     column = int_pk(table)
     assert column is not None
-    query = select(table).where(column > bindparam("after")).order_by(column).limit(BATCH)
-    after = baseline
-    while True:
-        page = [image_of(table, row) for row in conn.execute(query, {"after": after})]
-        if not page:
-            return
-        yield page
-        if len(page) < BATCH:
-            return
-        after = page[-1][column.name]
+    for page in pages(conn, table, BATCH, above=baseline, key=column):
+        yield [image_of(table, row.values()) for row in page]
 
 
 def lock_writers(conn: Connection) -> None:

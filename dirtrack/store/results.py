@@ -261,7 +261,7 @@ def ask(
         assert to_due is not None
         from dirtrack.store.directives import get_facts
 
-        current = get_facts(session, directive_id).due_at(on)
+        current = get_facts(session, directive_id, as_of=on).due_at(on)
         if current is not None and to_due <= current:
             raise InvalidInput.of("extend_not_later", to=to_due, due=current)
         _check_not_before_meeting(session, directive, to_due, "new_deadline")

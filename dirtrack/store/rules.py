@@ -27,6 +27,8 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Date,
     Select,
     Subquery,
     and_,
@@ -34,6 +36,7 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -41,6 +44,9 @@ from sqlalchemy import (
 
 from dirtrack.status import Status
 from dirtrack.store.tables import directive, extension, meeting
+
+# T: a day, or a bound parameter that stands for one.
+Day = date | ColumnElement[date]
 
 # Statuses a ``list --status`` filter may name besides the codes themselves.
 OPEN = (Status.OPEN_IN_TIME, Status.OVERDUE)
@@ -72,7 +78,7 @@ class Scope:
     holders: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
-def _latest_extension_join(as_of: date, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
+def _latest_extension_join(as_of: Day, name: str = "ext") -> tuple[Any, ColumnElement[bool]]:
     """The extension in force at ``as_of`` for each directive, as an outer-join target."""
     ext = extension.alias(name)
     newer = extension.alias(f"{name}_newer" if name != "ext" else "newer")
@@ -97,7 +103,7 @@ def status_case(
     due: ColumnElement[Any],
     completed_on: ColumnElement[Any],
     cancelled_on: ColumnElement[Any],
-    as_of: date,
+    as_of: Day,
     withdrawn_on: ColumnElement[Any] | None = None,
 ) -> ColumnElement[str]:
     """The status at ``as_of`` as a SQL ``CASE`` giving the status code: cancelled by T, else
@@ -164,13 +170,36 @@ class Judgement:
     status: ColumnElement[str]
 
 
-def judgement(as_of: date, name: str = "ext") -> Judgement:
-    """The columns of a directive as of ``as_of`` (``name`` tells two judgements apart)."""
+def judgement(as_of: Day, name: str = "ext") -> Judgement:
+    """The columns of a directive as of ``as_of`` (``name`` tells two judgements apart); the
+    day may be a bound parameter, for a statement built once and run for any day."""
     ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
     extended = case((ext.c.id.is_(None), 0), else_=1)
     status = status_case(due, directive.c.completed_on, directive.c.cancelled_on, as_of)
     return Judgement(ext, on, due, extended, status)
+
+
+def judge(
+    conn: Connection,
+    due: date | None,
+    completed_on: date | None,
+    cancelled_on: date | None,
+    as_of: date,
+) -> Status:
+    """The status at ``as_of`` of a directive not stored (yet): a row of a sheet being read,
+    judged by the same ``CASE`` as every stored one."""
+    # A sheet of thousands of rows has a few hundred different dates: each set is judged once.
+    key = (due, completed_on, cancelled_on, as_of)
+    found = _JUDGED_ROWS.get(key)
+    if found is None:
+        d, done, cancelled = (literal(day, Date) for day in (due, completed_on, cancelled_on))
+        code = conn.execute(select(status_case(d, done, cancelled, as_of))).scalar_one()
+        found = _JUDGED_ROWS[key] = Status(code)
+    return found
+
+
+_JUDGED_ROWS: dict[tuple[date | None, ...], Status] = {}
 
 
 def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[ColumnElement[bool]]:
@@ -244,7 +273,7 @@ def directive_ids(
     """The ids of the directives in ``scope`` with one of ``statuses`` (None: any).
 
     In id order, or, with ``most_overdue_first``, by deadline in force (earliest, so most days
-    overdue, first), then id: the order of :func:`dirtrack.status.most_overdue_first`.
+    overdue, first), then id (the order tests/oracle.py keeps too).
     """
     if statuses is not None and all(s.is_open for s in statuses):
         # Implied by the status; said outright so an index on the dates can serve it.
@@ -270,6 +299,7 @@ __all__ = [
     "held_by",
     "holding_unit",
     "in_scope",
+    "judge",
     "judgement",
     "states",
     "states_query",

@@ -7,6 +7,11 @@ query reads ``directive.c.unit_id``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Column, Connection, RowMapping, Table, bindparam, select
+from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
 from dirtrack import models  # noqa: F401  (declares the tables on SQLModel.metadata)
@@ -28,3 +33,30 @@ leader = _TABLES["leader"]
 leader_assignment = _TABLES["leader_assignment"]
 directive_result = _TABLES["directive_result"]
 request = _TABLES["request"]
+
+
+def pages(
+    conn: Connection | Session,
+    table: Table,
+    size: int,
+    *,
+    above: int = 0,
+    key: Column[Any] | None = None,
+) -> Iterator[list[RowMapping]]:
+    """The rows of ``table`` whose ``key`` (an integer column, ``id`` by default) is above
+    ``above``, in that order, ``size`` rows at a time.
+
+    Each page is one query, from the last key of the one before, read whole before it is handed
+    over: the caller may write between pages, and only one page is in memory at a time.
+    """
+    column = table.c.id if key is None else key
+    query = select(table).where(column > bindparam("after")).order_by(column).limit(size)
+    after = above
+    while True:
+        page = list(conn.execute(query, {"after": after}).mappings())
+        if not page:
+            return
+        yield page
+        if len(page) < size:
+            return
+        after = page[-1][column.name]

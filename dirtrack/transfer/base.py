@@ -52,6 +52,7 @@ class ImportOptions:
     key_column: str | None = None
     meeting_id: int | None = None
     create_units: bool = False
+    allow_duplicate: bool = False  # a meeting draft: import it again as a new meeting
     sheet: str | None = None
     as_of: date | None = None
     done_date: date | None = None

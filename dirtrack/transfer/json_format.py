@@ -36,6 +36,7 @@ from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
 from dirtrack.store import bulk
+from dirtrack.store.tables import pages
 from dirtrack.text import control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
@@ -194,7 +195,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         """The records of ``table`` as ``make`` writes them, a page of rows at a time."""
 
         def produce() -> Iterator[dict[str, Any]]:
-            for page in bulk.pages(session, table, BATCH):
+            for page in pages(session, table, BATCH):
                 yield from make(page)
                 progress.advance(len(page))
 

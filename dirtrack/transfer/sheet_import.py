@@ -26,8 +26,9 @@ from sqlmodel import Session
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
-from dirtrack.status import DirectiveFacts, classify
+from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk
+from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
 from dirtrack.transfer import values as cells
@@ -767,7 +768,9 @@ class SheetImport:
         facts: dict[int, DirectiveFacts] = {}
         ids = sorted(wanted)
         for start in range(0, len(ids), 500):
-            for found in iter_facts(self.session, DirectiveFilter(ids=ids[start : start + 500])):
+            # Judged after every extension: the deadline the sheet is compared with.
+            chunk = DirectiveFilter(ids=ids[start : start + 500])
+            for found in iter_facts(self.session, chunk, as_of=date.max):
                 facts[found.id] = found
         keyed: dict[tuple[str, int], DirectiveFacts] = {
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
@@ -927,7 +930,9 @@ class SheetImport:
             return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
         status = None
         if not p.problems:
-            status = classify(p.due, p.completed_on, p.cancelled_on, self.as_of).value
+            status = judge(
+                self.session.connection(), p.due, p.completed_on, p.cancelled_on, self.as_of
+            ).value
         outcomes = p.outcomes or []
         values = {
             "units": [self._unit_label(r) for r in p.leads],

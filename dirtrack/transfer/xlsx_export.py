@@ -207,7 +207,7 @@ def export_xlsx(
     progress.stage("exporting")
     row = 6
     flt = DirectiveFilter(held_on_or_before=as_of)
-    for n, facts in enumerate(iter_facts(session, flt), start=1):
+    for n, facts in enumerate(iter_facts(session, flt, as_of=as_of), start=1):
         status = facts.status(as_of)
         due = facts.due_at(as_of)
         meeting = meetings.get(facts.meeting_id)
