@@ -109,16 +109,21 @@ def status_case(
     """The status at ``as_of`` as a SQL ``CASE`` giving the status code: cancelled by T, else
     withdrawn by T, else done (late if completed after the deadline in force), else overdue if
     that deadline is before T, else open in time."""
-    withdrawn = directive.c.withdrawn_on if withdrawn_on is None else withdrawn_on
-    return case(
+    closed = [
         (
             and_(cancelled_on.is_not(None), cancelled_on <= as_of),
             status_code(Status.CANCELLED),
-        ),
-        (
-            and_(withdrawn.is_not(None), withdrawn <= as_of),
-            status_code(Status.WITHDRAWN),
-        ),
+        )
+    ]
+    if withdrawn_on is not None:
+        closed.append(
+            (
+                and_(withdrawn_on.is_not(None), withdrawn_on <= as_of),
+                status_code(Status.WITHDRAWN),
+            )
+        )
+    return case(
+        *closed,
         (
             and_(completed_on.is_not(None), completed_on <= as_of),
             case(
@@ -176,7 +181,9 @@ def judgement(as_of: Day, name: str = "ext") -> Judgement:
     ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
     extended = case((ext.c.id.is_(None), 0), else_=1)
-    status = status_case(due, directive.c.completed_on, directive.c.cancelled_on, as_of)
+    status = status_case(
+        due, directive.c.completed_on, directive.c.cancelled_on, as_of, directive.c.withdrawn_on
+    )
     return Judgement(ext, on, due, extended, status)
 
 
