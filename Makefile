@@ -58,7 +58,7 @@ catalog: install
 PG_BIN_FOUND = $(shell command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo yes)
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
-PYTEST_ALL := --all-backends --hypothesis-profile=thorough
+PYTEST_ALL := --all-backends --hypothesis-profile=thorough --run-slow
 
 pytest: install
 	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \

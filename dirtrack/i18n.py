@@ -354,6 +354,12 @@ MESSAGES: dict[str, Entry] = {
     "imp_done_json": N_("imported {file}: {units}, {meetings}, {directives}, {limitations}"),
     "imp_would_json": N_("would import {file}: {units}, {meetings}, {directives}, {limitations}"),
     "imp_warning": N_("Warning: {text}"),
+    # the stages of a progress bar
+    "progress_reading": N_("Reading"),
+    "progress_checking": N_("Checking rows"),
+    "progress_writing": N_("Writing"),
+    "progress_exporting": N_("Exporting"),
+    "progress_copying": N_("Copying"),
     "imp_more": NP_(
         "… and {n} more warning (--dry-run shows them all)",
         "… and {n} more warnings (--dry-run shows them all)",

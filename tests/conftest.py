@@ -152,6 +152,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="run every database test on PostgreSQL too, not only those of POSTGRESQL_MODULES",
     )
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the tests marked slow (make test-all)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -161,9 +166,24 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
+        "slow(reason): exhaustive or many processes; run by make test-all (--run-slow) only",
+    )
+    config.addinivalue_line(
+        "markers",
         "blank_db(reason): ``db`` is a database never used (no file on SQLite, an empty database "
         "on PostgreSQL) rather than a copy of the migrated template",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` are skipped (and counted as such) unless ``--run-slow``."""
+    if config.getoption("--run-slow"):
+        return
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        if marker is not None:
+            why = marker.args[0] if marker.args else "slow"
+            item.add_marker(pytest.mark.skip(reason=f"make test-all runs it: {why}"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -276,6 +296,42 @@ def run(
         timeout=120,
         check=False,
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_example(script: str, db: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``examples/<script>`` with bash against the SQLite file ``db``, as the README does."""
+    env = {**os.environ, "DIRTRACK_DB": str(db), "DIRTRACK": ENTRY_POINT}
+    return subprocess.run(
+        ["bash", str(ROOT / "examples" / script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@dataclass(frozen=True)
+class Seeded:
+    """The demo's database after ``examples/seed_meetings.sh``, and how the script ended."""
+
+    path: Path
+    run: subprocess.CompletedProcess[str]
+
+    def copy(self, to: Path) -> Path:
+        shutil.copyfile(self.path, to)
+        return to
+
+
+@pytest.fixture(scope="session")
+def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
+    """``examples/seed_meetings.sh`` run once per test process (five dozen commands); tests
+    take a copy of the file it leaves."""
+    path = tmp_path_factory.mktemp("seed") / "demo.db"
+    return Seeded(path, run_example("seed_meetings.sh", path))
 
 
 def file_digest(path: Path) -> str:

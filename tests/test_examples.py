@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
-from tests.conftest import ENTRY_POINT, run
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import Seeded, run
 
 
-def test_seed_meetings_script_records_every_status(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
-    env = {**os.environ, "DIRTRACK_DB": str(db), "DIRTRACK": ENTRY_POINT}
-    done = subprocess.run(
-        ["bash", str(ROOT / "examples" / "seed_meetings.sh")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_path: Path) -> None:
+    done = seed_meetings.run
     assert done.returncode == 0, done.stderr
+    db = seed_meetings.copy(tmp_path / "demo.db")
     meetings = json.loads(run("meetings", "--format", "json", db=str(db)).stdout)
     assert [m["date"] for m in meetings] == [
         "2016-03-01",

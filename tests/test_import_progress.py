@@ -44,7 +44,7 @@ def _read_until_closed(leader: int, seconds: float) -> bytes:
 def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
     assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
     assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
-    sheet = _sheet(tmp_path, 20_000)
+    sheet = _sheet(tmp_path, 2_000)
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "DIRTRACK_LANG": "en"}
     with subprocess.Popen(
@@ -65,7 +65,7 @@ def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
     text = shown.decode("utf-8", "replace")
     assert returncode == 0
     assert "Checking rows" in text or "Writing" in text
-    assert "imported" in text and "created 20000 directives" in text
+    assert "imported" in text and "created 2000 directives" in text
 
 
 def test_no_bar_without_a_terminal(db: str, tmp_path: Path) -> None:

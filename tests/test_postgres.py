@@ -93,6 +93,7 @@ def test_eight_clients_writing_at_once_lose_and_duplicate_nothing(pg: str) -> No
     assert ids == list(range(1, CLIENTS * per_client + 2))  # no id lost or taken twice
 
 
+@pytest.mark.slow("eleven processes; the unit test below shows the same lock in quick runs")
 def test_eight_clients_completing_one_directive_one_wins(pg: str) -> None:
     assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=pg).returncode == 0
     mid = run("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", db=pg).stdout.strip()

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dirtrack.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
-from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import Cli, Seeded, file_digest, prebuilt, run, run_example
 
 
 def test_similarity_ignores_case_accents_tone_placement_and_word_order() -> None:
@@ -253,19 +249,11 @@ def test_a_successor_unit_repeats_what_its_predecessor_was_told(cli: Cli) -> Non
 
 
 @pytest.mark.sqlite_only("runs the example scripts against a file")
-def test_repeats_on_the_seed_meetings(tmp_path: Path) -> None:
-    db = tmp_path / "seed.db"
-    env = {**os.environ, "DIRTRACK_DB": str(db), "DIRTRACK": ENTRY_POINT}
-    for script in ("seed_meetings.sh", "seed_followup.sh"):
-        done = subprocess.run(
-            ["bash", str(ROOT / "examples" / script)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+def test_repeats_on_the_seed_meetings(seed_meetings: Seeded, tmp_path: Path) -> None:
+    assert seed_meetings.run.returncode == 0, seed_meetings.run.stderr
+    db = seed_meetings.copy(tmp_path / "seed.db")
+    done = run_example("seed_followup.sh", db)
+    assert done.returncode == 0, done.stderr
     # The follow-up was told which links were made, and which one it confirmed.
     assert done.stderr.count("linked as a repeat of limitation") == 4
     limitations = json.loads(run("limitations", "--format", "json", db=str(db)).stdout)

@@ -22,16 +22,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from dirtrack.i18n import MESSAGES, msg
 from dirtrack.transfer.base import NoProgress
 from dirtrack.transfer.base import Progress as ProgressSink
-
-LABELS = {
-    "reading": ("Đọc tệp", "Reading"),
-    "checking": ("Kiểm tra từng dòng", "Checking rows"),
-    "writing": ("Ghi vào cơ sở dữ liệu", "Writing"),
-    "exporting": ("Xuất dữ liệu", "Exporting"),
-    "copying": ("Sao chép", "Copying"),
-}
 
 
 class RichProgress:
@@ -45,8 +38,9 @@ class RichProgress:
     def stage(self, key: str, total: int | None = None) -> None:
         if self.task is not None:
             self.bar.update(self.task, visible=False)
-        vi, en = LABELS.get(key, (key, key))
-        self.task = self.bar.add_task(vi if self.lang == "vi" else en, total=total)
+        label = f"progress_{key}"
+        text = msg(label, self.lang) if label in MESSAGES else key
+        self.task = self.bar.add_task(text, total=total)
 
     def advance(self, n: int = 1) -> None:
         if self.task is not None and n:
