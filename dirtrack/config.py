@@ -15,6 +15,9 @@ options, by their long name::
     [report]
     cutoff = "nd09"
 
+    [risk]                         # the thresholds of the risk colours (dirtrack.risk)
+    soon-days = 7
+
 The file becomes Click's ``default_map``: an option given on the command line wins over the
 file, which wins over the built-in default. The global options alone also read an environment
 variable (:data:`ENVIRONMENT`), which sits between the command line and the file. Unknown names
@@ -149,6 +152,8 @@ def _default_map(
                 raise ConfigError.of("cfg_not_table", where=where, key=key)
             SETTING_TABLES[key](value, f"{where}.")
             continue
+        if root and key == "risk" and isinstance(value, dict):
+            continue  # the risk colours' thresholds: read by load(), not an option
         if isinstance(value, dict):
             sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
             if sub is None:
@@ -202,8 +207,12 @@ def load(root_command: Any) -> Loaded:
     Raises:
         ConfigError: unreadable, not TOML, an unknown command or setting, or a bad value.
     """
+    from dirtrack import risk
+
     path = config_path()
     raw = read_file(path)
+    table = raw.get("risk")
+    risk.use(risk.rules_from(table, f"{path}: risk") if isinstance(table, dict) else risk.DEFAULT)
     return Loaded(
         path=path,
         exists=path.is_file(),

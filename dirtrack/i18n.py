@@ -648,6 +648,11 @@ TEXT.update(
         "ent_office": N_("office profile"),
         "ent_urging": N_("urging letter"),
         "ent_urging_directive": N_("directive urged"),
+        "ent_directive_result": N_("result"),
+        "ent_request": N_("request"),
+        "ent_field": N_("field"),
+        "ent_leader": N_("leader"),
+        "ent_leader_assignment": N_("assignment of a leader"),
         "act_create": N_("created"),
         "act_update": N_("changed"),
         "act_delete": N_("deleted"),
@@ -1418,6 +1423,10 @@ CLICK_ERRORS: dict[str, Entry] = {
 
 # --- periodic directives and the working-day calendar ----------------------------------------
 
+# --- and results, requests, fields and scores ----------------------------------------------------
+
+STATUS["withdrawn"] = N_("Withdrawn")
+
 TEXT.update(
     {
         "every": N_("Every"),
@@ -1428,10 +1437,100 @@ TEXT.update(
         "series_day": N_("day"),
         "series_rule": N_("Deadline rule"),
         "series_span": N_("From–until"),
-        "completed_on": N_("Completed"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
         "note": N_("Note"),
+        "withdrawn": C_("withdrawn", "Withdrawn"),
+        "ev_result": N_("Reported done"),
+        "ev_accepted": N_("Accepted"),
+        "ev_returned": N_("Returned"),
+        "ev_withdrawn": N_("Withdrawn"),
+        "ev_request_extend": N_("Extension asked"),
+        "ev_request_withdraw": N_("Withdrawal asked"),
+        "ev_request_approved": N_("Request approved"),
+        "ev_request_rejected": N_("Request refused"),
+        "risk": N_("Risk"),
+        "risk_red": N_("Red"),
+        "risk_yellow": N_("Yellow"),
+        "risk_green": N_("Green"),
+        "risk_grey": N_("Grey"),
+        "field": N_("Field"),
+        "leader": N_("Leader in charge"),
+        "result_doc": N_("Result document"),
+        "verdict_meets": N_("meets requirements"),
+        "verdict_exceeds": N_("exceeds requirements"),
+        "verdict_short": N_("falls short of requirements"),
+        "accepted_on": N_("accepted on"),
+        "returned_on": N_("returned on"),
+        "directive_short": N_("Directive"),
+        "asked_on": N_("Asked"),
+        "reason": N_("Reason"),
+        "req_kind_extend": N_("extension"),
+        "req_kind_withdraw": N_("withdrawal"),
+        "req_pending": N_("pending"),
+        "req_approved": N_("approved"),
+        "req_rejected": N_("refused"),
+        "asked_late": N_("Late"),
+        "because": N_("Because"),
+        "from_day": N_("From"),
+        "until_day": N_("Until"),
+        "sc_title": N_("Scores for emulation"),
+        "sc_summary": N_("Points and tier per unit"),
+        "sc_explanation": N_("Where every point comes from"),
+        "sc_sheet_summary": N_("Points"),
+        "sc_sheet_explanation": N_("Explanation"),
+        "sc_points": N_("Points"),
+        "sc_tier": N_("Tier"),
+        "sc_scored": N_("Scored"),
+        "sc_behind": N_("Behind"),
+        "sc_exceeds": N_("Exceeding"),
+        "sc_rule": N_("Rule"),
+        "sc_base": N_("Points given outright"),
+        "sc_outcome": N_("Outcome"),
+        "sc_coordinator": N_("As coordinating unit"),
+        "sc_delay": N_("Delay"),
+        "sc_delay_exempt": N_("Delay exempted"),
+        "sc_delay_floor": N_("No lower than the floor"),
+        "sc_delay_detail": N_("(deadline {due}, {days} days late)"),
+        "sc_rules_used": N_("Rule set: {title} ({source})."),
+        "sc_note": N_(
+            "Points are truncated to two decimals; the lines of a unit add up to its points."
+        ),
+        "br_title": N_("Leader's brief"),
+        "br_section": N_("Where things stand"),
+        "br_totals": N_(
+            "{total} directives counted: {done} done, {overdue} overdue; "
+            "{red} open ones are red, {yellow} yellow."
+        ),
+        "br_requests": N_(
+            "Extensions: {asked} asked, {granted} granted, {refused} refused; "
+            "{late} asked after the deadline."
+        ),
+        "br_units": N_("Units by risk"),
+        "br_leaders": N_("Leaders in charge by risk"),
+        "br_no_leader": N_("(no leader in charge)"),
+        "br_red": N_("Red directives"),
+        "br_note": N_(
+            "Red: overdue, or due within days with little progress. Yellow: due soon, "
+            "no news for long, a request waiting, repeated limitations. Grey: cannot be judged yet."
+        ),
+        "rv_requests": N_(
+            "Extension requests: {asked} asked ({late} after the deadline), {granted} granted, "
+            "{refused} refused, {pending} pending; withdrawal requests: {w_asked} asked, "
+            "{w_granted} granted, {w_refused} refused."
+        ),
+        "rv_withdrawn": N_("{n} withdrawn from the programme (not counted, like cancelled ones)."),
+        "office_accepts_completions": N_("Accepts completions"),
+        "office_on_time_by": N_("On time judged by"),
+        "office_yes": N_("yes"),
+        "office_no": N_("no"),
+        "office_on_time_by_document": N_("the result document's date"),
+        "office_on_time_by_acceptance": N_("the acceptance"),
+        "rv_by_field": N_("By field"),
+        "rv_by_leader": N_("By leader in charge"),
+        "rv_sheet_field": N_("By field"),
+        "rv_sheet_leader": N_("By leader"),
+        "rv_no_field": N_("(no field)"),
     }
 )
 
@@ -1447,6 +1546,20 @@ MESSAGES.update(
         ),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
+        "done_awaiting": N_(
+            "directive {id}: reported done on {date}; it counts as done once accepted"
+        ),
+        "accepted": N_("directive {id}: completion accepted on {date}"),
+        "returned": N_("directive {id}: completion returned on {date}; the directive is open"),
+        "requested_extend": N_("directive {id}: extension request {request} recorded"),
+        "requested_withdraw": N_("directive {id}: withdrawal request {request} recorded"),
+        "approved_extend": N_("request {request}: extension of directive {id} approved on {date}"),
+        "approved_withdraw": N_("request {request}: directive {id} withdrawn on {date}"),
+        "rejected": N_("request {request}: refused on {date}"),
+        "leader_assigned": N_("{name}: in charge from {date}"),
+        "fields_set": NP_("field set on {n} directive", "field set on {n} directives"),
+        "because_suffix": N_("the meeting's document {doc}"),
+        "because_unit": N_("most directives of {unit}"),
     }
 )
 
@@ -1482,5 +1595,65 @@ ERRORS.update(
             "--offset"
         ),
         "off_or_on": N_("say --off or --on (one of them)"),
+        "w_request": N_("request"),
+        "office_bad_yes_no": N_("{option} takes yes or no, not {value!r}"),
+        "office_bad_on_time_by": N_("unknown --on-time-by {value!r}; use one of {choices}"),
+        "do_accept": N_("accept"),
+        "do_return": N_("return"),
+        "do_withdraw": N_("withdraw"),
+        "do_request_extend": N_("ask for more time on"),
+        "do_request_withdraw": N_("ask to withdraw"),
+        "day_result_doc": N_("result document date"),
+        "day_request": N_("request date"),
+        "req_approved": N_("approved"),
+        "req_rejected": N_("refused"),
+        "directive_withdrawn": N_("cannot {action} directive {id}: it was withdrawn on {date}"),
+        "bad_doc_number": N_(
+            "{value!r} is not a document number (like 45/BC-SYT, 42/2014/QĐ-TTg or 111-KL/TU)"
+        ),
+        "result_file": N_("cannot read the result file {path}: {reason}"),
+        "doc_after_done": N_(
+            "the result document is dated {doc_date}, after the completion was reported ({date})"
+        ),
+        "bad_verdict": N_("unknown verdict {value!r}; use one of {choices}"),
+        "awaiting_acceptance": N_(
+            "directive {id} was reported done on {date} and waits for accept or return"
+        ),
+        "not_done": N_("cannot {action} directive {id}: no completion is waiting for an answer"),
+        "already_accepted": N_("the completion of directive {id} was already accepted on {date}"),
+        "accept_before_done": N_("{date} is before the completion was reported ({done})"),
+        "reason_required": N_("give the reason with --reason"),
+        "request_pending": N_(
+            "directive {id} already has request {request} of that kind waiting for an answer"
+        ),
+        "request_not_later": N_(
+            "the deadline asked for ({to}) is not after the one in force ({due})"
+        ),
+        "no_request": N_("no request with id {id}"),
+        "request_answered": N_("request {id} was already {decision} on {date}"),
+        "answer_before_request": N_("{date} is before the request was made ({asked})"),
+        "field_bad_code": N_(
+            "field code {code!r} must start with a letter or digit, without spaces"
+        ),
+        "field_no_name": N_("a field needs a name"),
+        "field_taken": N_("{value!r} is already field {field}"),
+        "field_unknown": N_("no field {ref!r}; closest: {near}"),
+        "leader_no_name": N_("a leader needs a name"),
+        "leader_nothing": N_("give at least one --field or --unit"),
+        "leader_overlap": N_(
+            "{what}: {leader} is already in charge from {date}; the assignment would overlap"
+        ),
+        "leader_unknown": N_("no leader {ref!r}; closest: {near}"),
+        "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
+        "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),
+        "rules_not_toml": N_("the rule file {path} is not valid TOML: {detail}"),
+        "rules_bad_key": N_("{where}: {key} must be {problem}"),
+        "rk_number": N_("a number"),
+        "rk_one_of": N_("one of {names}"),
+        "rk_table": N_("a table"),
+        "rk_whole": N_("a whole number, 0 or more"),
+        "rk_tiers": N_("one [[tier]] table or more"),
+        "rk_text": N_("a text"),
+        "rk_bool": N_("true or false"),
     }
 )

@@ -178,6 +178,9 @@ class Directive(SQLModel, table=True):
     period: str | None = Field(default=None, max_length=16)
     issued_on: dt.date | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
+    # Withdrawn from the programme (rút khỏi chương trình) by an approved withdrawal request.
+    withdrawn_on: dt.date | None = None
+    field_id: int | None = Field(default=None, sa_column=_fk("field.id", nullable=True))
 
 
 class DirectiveCoordinator(SQLModel, table=True):
@@ -234,6 +237,90 @@ class Limitation(SQLModel, table=True):
     resolve_note: str | None = None
     repeat_of_id: int | None = Field(default=None, sa_column=_fk("limitation.id", nullable=True))
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DirectiveField(SQLModel, table=True):
+    """A lĩnh vực (kinh tế, văn hóa – xã hội, nội chính…): a directive has at most one."""
+
+    __tablename__ = "field"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=64)
+    code_key: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=400)
+    name_key: str = Field(max_length=400, index=True)
+
+
+class Leader(SQLModel, table=True):
+    """A leader who can be put in charge of fields and units (phân công)."""
+
+    __tablename__ = "leader"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=400)
+    name_key: str = Field(max_length=400, unique=True)
+
+
+class LeaderAssignment(SQLModel, table=True):
+    """From ``start`` on, ``leader`` is in charge of a field or of a unit, until a later
+    assignment of the same field or unit to someone else: the past is never rewritten."""
+
+    __tablename__ = "leader_assignment"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    leader_id: int = Field(sa_column=_fk("leader.id", ondelete="CASCADE"))
+    field_id: int | None = Field(default=None, sa_column=_fk("field.id", nullable=True))
+    unit_id: int | None = Field(default=None, sa_column=_fk("unit.id", nullable=True))
+    start: dt.date
+
+
+class DirectiveResult(SQLModel, table=True):
+    """The result of a completion: the unit's result document, the verdict, and the office's
+    acceptance or return. One row per directive; the last completion claimed."""
+
+    __tablename__ = "directive_result"
+
+    directive_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("directive.id", ondelete="CASCADE"), primary_key=True)
+    )
+    claimed_on: dt.date
+    doc: str | None = Field(default=None, max_length=200)
+    doc_date: dt.date | None = None
+    file: str | None = None
+    file_hash: str | None = Field(default=None, max_length=128)
+    verdict: str | None = Field(default=None, max_length=16)
+    accepted_on: dt.date | None = None
+    returned_on: dt.date | None = None
+    return_reason: str | None = None
+
+
+class Request(SQLModel, table=True):
+    """A unit's request: more time (``extend``) or leave the programme (``withdraw``), and
+    its answer. An approved extension request makes an :class:`Extension` dated on the
+    approval."""
+
+    __tablename__ = "request"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
+    kind: str = Field(max_length=16)
+    asked_on: dt.date
+    to_due: dt.date | None = None
+    due_text: str | None = None
+    reason: str
+    doc: str | None = Field(default=None, max_length=200)
+    decision: str | None = Field(default=None, max_length=16)
+    decided_on: dt.date | None = None
+    decision_doc: str | None = Field(default=None, max_length=200)
+    decision_reason: str | None = None
+    objective: bool = False
+    extension_id: int | None = Field(
+        default=None, sa_column=_fk("extension.id", nullable=True, ondelete="SET NULL")
+    )
 
 
 class ChangeLog(SQLModel, table=True):
@@ -350,6 +437,10 @@ class Office(SQLModel, table=True):
     signer_authority: str | None = Field(default=None, max_length=200)
     recipients: str | None = None
     template: str | None = None
+    # Completions: whether the office accepts them (nghiệm thu), and which day decides on time:
+    # ``document`` (the result document's date) or ``acceptance`` (migration 0008).
+    accepts_completions: bool | None = None
+    on_time_by: str | None = Field(default=None, max_length=16)
 
 
 class Urging(SQLModel, table=True):

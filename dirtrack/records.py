@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.status import DirectiveFacts, Status
+from dirtrack.risk import directive_risk
+from dirtrack.status import DirectiveFacts, RequestFact, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
     from dirtrack.models import Meeting
@@ -126,6 +127,48 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "series_id": facts.series_id,
         "period": facts.period,
         "due_phrase": facts.due_phrase,
+        "withdrawn_on": iso(facts.withdrawn_by(as_of)),
+        "field": facts.field_code,
+        "result": result_record(facts, as_of),
+        "risk": directive_risk(facts, as_of, status, due),
+    }
+
+
+def result_record(facts: DirectiveFacts, as_of: date) -> Record | None:
+    """The result of the completion claimed by T: document, verdict, acceptance (or return)."""
+    found = facts.result
+    if found is None or found.claimed_on > as_of:
+        return None
+    accepted = found.accepted_on if found.accepted_on and found.accepted_on <= as_of else None
+    returned = found.returned_on if found.returned_on and found.returned_on <= as_of else None
+    return {
+        "doc": found.doc,
+        "doc_date": iso(found.doc_date),
+        "verdict": found.verdict,
+        "accepted_on": iso(accepted),
+        "claimed_on": iso(found.claimed_on),
+        "returned_on": iso(returned),
+        "return_reason": found.return_reason if returned else None,
+        "file": found.file,
+        "file_hash": found.file_hash,
+    }
+
+
+def request_record(req: RequestFact, directive_id: int, as_of: date) -> Record:
+    decided = req.decision_at(as_of)
+    return {
+        "id": req.id,
+        "directive_id": directive_id,
+        "kind": req.kind,
+        "asked_on": iso(req.asked_on),
+        "to": iso(req.to_due),
+        "reason": req.reason,
+        "doc": req.doc,
+        "status": decided or "pending",
+        "decided_on": iso(req.decided_on) if decided else None,
+        "decision_doc": req.decision_doc if decided else None,
+        "decision_reason": req.decision_reason if decided else None,
+        "objective": req.objective,
     }
 
 
@@ -185,6 +228,54 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                 },
             )
         )
+    if facts.result is not None:
+        res = facts.result
+        if res.claimed_on <= as_of and (res.claimed_on != facts.completed_on or res.doc):
+            events.append(
+                (
+                    res.claimed_on,
+                    3,
+                    {"date": iso(res.claimed_on), "event": "result", "note": res.doc},
+                )
+            )
+        if res.accepted_on and res.accepted_on <= as_of:
+            events.append((res.accepted_on, 4, {"date": iso(res.accepted_on), "event": "accepted"}))
+        if res.returned_on and res.returned_on <= as_of:
+            events.append(
+                (
+                    res.returned_on,
+                    4,
+                    {"date": iso(res.returned_on), "event": "returned", "note": res.return_reason},
+                )
+            )
+    for req in facts.requests:
+        if req.asked_on <= as_of:
+            events.append(
+                (
+                    req.asked_on,
+                    1,
+                    {
+                        "date": iso(req.asked_on),
+                        "event": f"request_{req.kind}",
+                        "due": iso(req.to_due),
+                        "note": req.reason,
+                    },
+                )
+            )
+        if (decided := req.decision_at(as_of)) and req.decided_on:
+            events.append(
+                (
+                    req.decided_on,
+                    2,
+                    {
+                        "date": iso(req.decided_on),
+                        "event": f"request_{decided}",
+                        "note": req.decision_doc or req.decision_reason,
+                    },
+                )
+            )
+    if withdrawn := facts.withdrawn_by(as_of):
+        events.append((withdrawn, 3, {"date": iso(withdrawn), "event": "withdrawn"}))
     if cancelled := facts.cancelled_by(as_of):
         events.append(
             (

@@ -15,6 +15,8 @@ original); C is the completion date. The deadline day itself is on time.
 ``open_in_time``   not done by T and (no D or D >= T)
 ``overdue``        not done by T and D < T
 ``cancelled``      cancelled on or before T; in no count or rate
+``withdrawn``      withdrawn (an approved withdrawal request) on or before T;
+                   like ``cancelled``, in no count or rate, but counted apart
 =================  ==========================================================
 """
 
@@ -31,6 +33,12 @@ class Status(StrEnum):
     OPEN_IN_TIME = "open_in_time"
     OVERDUE = "overdue"
     CANCELLED = "cancelled"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_closed_out(self) -> bool:
+        """Out of every count and rate: cancelled or withdrawn."""
+        return self in (Status.CANCELLED, Status.WITHDRAWN)
 
     @property
     def is_done(self) -> bool:
@@ -49,6 +57,7 @@ STATUS_NAMES: dict[str, tuple[str, ...]] = {
     Status.OPEN_IN_TIME: ("đang thực hiện trong hạn", "trong hạn"),
     Status.OVERDUE: ("quá hạn chưa hoàn thành", "quá hạn"),
     Status.CANCELLED: ("dừng thực hiện", "dừng"),
+    Status.WITHDRAWN: ("rút khỏi chương trình", "rút"),
     "open": ("chưa hoàn thành", "đang thực hiện"),
     "all": ("tất cả",),
 }
@@ -63,6 +72,44 @@ class ExtensionFact:
     new_due: date
     reason: str | None = None
     due_text: str | None = None
+
+
+@dataclass(frozen=True)
+class ResultFact:
+    """The result of the last completion claimed: document, verdict, acceptance or return."""
+
+    claimed_on: date
+    doc: str | None = None
+    doc_date: date | None = None
+    file: str | None = None
+    file_hash: str | None = None
+    verdict: str | None = None
+    accepted_on: date | None = None
+    returned_on: date | None = None
+    return_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestFact:
+    """A unit's request (``extend`` or ``withdraw``) and its answer, if any."""
+
+    id: int
+    kind: str
+    asked_on: date
+    reason: str
+    to_due: date | None = None
+    doc: str | None = None
+    decision: str | None = None
+    decided_on: date | None = None
+    decision_doc: str | None = None
+    decision_reason: str | None = None
+    objective: bool = False
+
+    def decision_at(self, as_of: date) -> str | None:
+        """``approved``, ``rejected`` or None (pending, or not yet asked) as of ``as_of``."""
+        if self.decided_on is not None and self.decided_on <= as_of:
+            return self.decision
+        return None
 
 
 @dataclass(frozen=True)
@@ -94,6 +141,10 @@ class DirectiveFacts:
     key: str | None = None
     completion_note: str | None = None
     cancel_reason: str | None = None
+    withdrawn_on: date | None = None
+    field_code: str | None = None
+    result: ResultFact | None = None
+    requests: tuple[RequestFact, ...] = ()
     # False: completed_on is only the day by which it was done (see models.Directive).
     completed_on_exact: bool = True
     series_id: int | None = None
@@ -128,6 +179,9 @@ class DirectiveFacts:
 
     def cancelled_by(self, as_of: date) -> date | None:
         return self.cancelled_on if self.cancelled_on and self.cancelled_on <= as_of else None
+
+    def withdrawn_by(self, as_of: date) -> date | None:
+        return self.withdrawn_on if self.withdrawn_on and self.withdrawn_on <= as_of else None
 
     def status(self, as_of: date) -> Status:
         """The status at ``as_of``, the day the facts were read as of."""
@@ -183,10 +237,14 @@ class Counts:
     no_deadline: int = 0
     cancelled: int = 0
     extended: int = field(default=0)
+    withdrawn: int = 0
 
     def add(self, status: Status, *, has_deadline: bool, extended: bool = False) -> None:
         if status is Status.CANCELLED:
             self.cancelled += 1
+            return
+        if status is Status.WITHDRAWN:
+            self.withdrawn += 1
             return
         setattr(self, status.value, getattr(self, status.value) + 1)
         if not has_deadline:
@@ -203,6 +261,7 @@ class Counts:
             "no_deadline",
             "cancelled",
             "extended",
+            "withdrawn",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -232,6 +291,7 @@ class Counts:
             "overdue": self.overdue,
             "no_deadline": self.no_deadline,
             "cancelled": self.cancelled,
+            "withdrawn": self.withdrawn,
             "extended": self.extended,
             "completion_rate": self.completion_rate.as_dict(),
             "on_time_rate": self.on_time_rate.as_dict(),

@@ -38,15 +38,22 @@ from dirtrack.text import fold, nfc
 
 
 def classify(
-    due: date | None, completed_on: date | None, cancelled_on: date | None, as_of: date
+    due: date | None,
+    completed_on: date | None,
+    cancelled_on: date | None,
+    as_of: date,
+    withdrawn_on: date | None = None,
 ) -> Status:
     """The status rule of CLI.md for one directive (product code: ``store.rules.status_case``).
 
-    Cancelled by T; else done by T (late if after the deadline in force; the deadline day
-    itself is on time); else overdue if that deadline is before T; else open in time.
+    Cancelled by T; else withdrawn by T; else done by T (late if after the deadline in force;
+    the deadline day itself is on time); else overdue if that deadline is before T; else open
+    in time.
     """
     if cancelled_on is not None and cancelled_on <= as_of:
         return Status.CANCELLED
+    if withdrawn_on is not None and withdrawn_on <= as_of:
+        return Status.WITHDRAWN
     if completed_on is not None and completed_on <= as_of:
         if due is not None and completed_on > due:
             return Status.DONE_LATE
@@ -69,7 +76,7 @@ def due_at(facts: DirectiveFacts, as_of: date) -> date | None:
 def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
     """``facts`` judged as of ``as_of`` by the rules above, in place of the database's."""
     due = due_at(facts, as_of)
-    status = classify(due, facts.completed_on, facts.cancelled_on, as_of)
+    status = classify(due, facts.completed_on, facts.cancelled_on, as_of, facts.withdrawn_on)
     return replace(facts, judged_on=as_of, due_in_force=due, judged_status=status)
 
 
@@ -78,6 +85,8 @@ def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
     if facts.given_on > scope_end(period, as_of):
         return False
     if facts.completed_on is not None and facts.completed_on < period.start:
+        return False
+    if facts.withdrawn_on is not None and facts.withdrawn_on < period.start:
         return False
     return not (facts.cancelled_on is not None and facts.cancelled_on < period.start)
 

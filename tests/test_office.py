@@ -12,7 +12,7 @@ PARTY = (
 )  # fmt: skip
 KEYS = {
     "kind", "parent_body", "body", "code", "place", "signer_name", "signer_title",
-    "signer_authority", "to", "template",
+    "signer_authority", "to", "template", "accepts_completions", "on_time_by",
 }  # fmt: skip
 
 

@@ -121,6 +121,10 @@ READ_ONLY_COMMANDS = frozenset(
         "report",
         "unit list",
         "pack status",
+        "field list",
+        "leader list",
+        "requests",
+        "score",
         "remind",
         "history",
         "config",
@@ -429,6 +433,17 @@ TemplateOpt = Annotated[
         metavar="FILE",
     ),
 ]
+QuarterOpt = Annotated[
+    str | None,
+    typer.Option(help="The quarter: 2022Q2, Q2/2022, quý II/2022.", metavar="PERIOD"),
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, current, previous, START..END.",
+        metavar="PERIOD",
+    ),
+]
 UnitFilterOpt = Annotated[
     str | None,
     typer.Option(
@@ -477,6 +492,8 @@ CutoffOpt = Annotated[
 class GroupBy(StrEnum):
     UNIT = "unit"
     CHAIR = "chair"
+    FIELD = "field"
+    LEADER = "leader"
 
 
 def _unknown_category(value: str, choices: str) -> InvalidInput:

@@ -16,6 +16,7 @@ from dirtrack.cli.common import (
     dated_change,
     day_or_today,
     field_list,
+    optional_day,
     positive_id,
     state,
     unit_of_work,
@@ -324,19 +325,60 @@ def done(
     directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
     *,
     on: DateOpt = None,
-    note: Annotated[str | None, typer.Option(help="The result, e.g. the report's number.")] = None,
+    note: Annotated[str | None, typer.Option(help="The result, in words.")] = None,
+    doc: Annotated[
+        str | None,
+        typer.Option(help="The result document's number: 45/BC-SYT, 111-KL/TU.", metavar="NUMBER"),
+    ] = None,
+    doc_date: Annotated[
+        str | None,
+        typer.Option("--doc-date", help="The result document's date.", metavar="DATE"),
+    ] = None,
+    file: Annotated[
+        str | None,
+        typer.Option(
+            help="The result document's file: its path and SHA-256 are kept.", metavar="PATH"
+        ),
+    ] = None,
+    verdict: Annotated[
+        str | None,
+        typer.Option(
+            help="Against the requirements: meets, exceeds or short (falls short).",
+            metavar="meets|exceeds|short",
+        ),
+    ] = None,
 ) -> None:
-    """Mark a directive completed on DATE (default today)."""
-    from dirtrack.store.directives import complete
+    """Mark a directive completed: reported on DATE (default today), with its result.
 
-    dated_change(
-        ctx,
-        "directive",
-        directive_id,
-        on,
-        lambda session, ident, day: complete(session, ident, on=day, note=note),
-        "done",
-    )
+    The day that decides on time or late is the result document's date when given, else DATE;
+    an office that accepts completions on the acceptance day waits for `accept`.
+
+    Example: dirtrack done 12 --doc 45/BC-SYT --doc-date 10/3/2025 --verdict meets
+    """
+    from dirtrack.store.results import complete, office_regime
+
+    day = day_or_today(on)
+    document_day = optional_day(doc_date)
+    positive_id(directive_id, "directive")
+    with unit_of_work(ctx) as session:
+        regime = office_regime(session)
+        directive = complete(
+            session,
+            directive_id,
+            on=day,
+            note=note,
+            doc=doc,
+            doc_date=document_day,
+            file=file,
+            verdict=verdict,
+            regime=regime,
+        )
+        completed = directive.completed_on
+    lang = state(ctx).lang
+    if completed is None:
+        err(msg("done_awaiting", lang, id=directive_id, date=day.isoformat()))
+    else:
+        err(msg("done", lang, id=directive_id, date=completed.isoformat()))
 
 
 @app.command("extend")
@@ -413,6 +455,15 @@ def list_directives(
     ] = None,
     status: StatusOpt = "all",
     as_of: AsOfOpt = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help="Only directives of this field.", metavar="CODE")
+    ] = None,
+    leader: Annotated[
+        str | None,
+        typer.Option(
+            help="Only directives this leader is in charge of on the day.", metavar="NAME"
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     fields: FieldsOpt = None,
 ) -> None:
@@ -437,7 +488,12 @@ def list_directives(
             unit_ids = sorted(index.descendants(found.id))
         scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
         ids = directive_ids(scope, wanted_statuses(wanted))
-        records = [directive_record(f, day) for f in iter_facts(conn, ids, as_of=day)]
+        matching = iter_facts(conn, ids, as_of=day)
+        if field is not None or leader is not None:
+            from dirtrack.store.fields import in_charge_filter
+
+            matching = in_charge_filter(conn, matching, day, field=field, leader=leader)
+        records = [directive_record(f, day) for f in matching]
     views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 

@@ -116,6 +116,23 @@ def office_set(
     no_template: Annotated[
         bool, typer.Option("--no-template", help="Use the template dirtrack ships.")
     ] = False,
+    accept_completions: Annotated[
+        str | None,
+        typer.Option(
+            "--accept-completions",
+            help="yes: the office accepts (nghiệm thu) each completion with `accept`; no: not.",
+            metavar="yes|no",
+        ),
+    ] = None,
+    on_time_by: Annotated[
+        str | None,
+        typer.Option(
+            "--on-time-by",
+            help="Which day decides on time: document (the result document's date) or "
+            "acceptance (the day the office accepts).",
+            metavar="document|acceptance",
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Set the office's details for documents; what is not given stays as it was.
@@ -142,6 +159,8 @@ def office_set(
             "signer_name": signer_name,
             "signer_title": signer_title,
             "signer_authority": signer_authority,
+            "accepts_completions": accept_completions,
+            "on_time_by": on_time_by,
         }.items()
         if value is not None
     }

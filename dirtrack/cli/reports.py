@@ -1,6 +1,7 @@
 """`overdue`, `report`."""
 
-from typing import Annotated
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +16,8 @@ from dirtrack.cli.common import (
     GroupBy,
     NumberOpt,
     OutOpt,
+    PeriodOpt,
+    QuarterOpt,
     SignerOpt,
     StaleOpt,
     TemplateOpt,
@@ -28,9 +31,12 @@ from dirtrack.cli.common import (
     today,
 )
 from dirtrack.errors import ExitCode
-from dirtrack.periods import Cutoff
+from dirtrack.periods import Cutoff, Period
 from dirtrack.remind import STALE_AFTER
 from dirtrack.render import OutputFormat, ReportFormat, err
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 @app.command("overdue")
@@ -82,17 +88,8 @@ def overdue(
 def report(
     ctx: typer.Context,
     *,
-    quarter: Annotated[
-        str | None,
-        typer.Option(help="The quarter: 2022Q2, Q2/2022, quý II/2022.", metavar="PERIOD"),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            help="Any PERIOD: 2022-05, 2022H1, 9 tháng 2022, 2022, current, previous, START..END.",
-            metavar="PERIOD",
-        ),
-    ] = None,
+    quarter: QuarterOpt = None,
+    period: PeriodOpt = None,
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,
@@ -104,9 +101,17 @@ def report(
         typer.Option(
             "--by",
             case_sensitive=False,
-            help="Group the main table by lead unit or by the meeting's chair (leader).",
+            help="Group the main table by lead unit, by the meeting's chair, by field or by the "
+            "leader in charge.",
         ),
     ] = GroupBy.UNIT,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            help="The one-page leader view: risk colours per unit and leader, red directives.",
+        ),
+    ] = False,
     due_within: Annotated[
         int,
         typer.Option("--due-within", help="Days after T for the due-soon list.", metavar="DAYS"),
@@ -179,7 +184,7 @@ def report(
             unit=unit,
             rollup=rollup,
             due_within=due_within,
-            counts_only=fmt is ReportFormat.CSV,
+            counts_only=fmt is ReportFormat.CSV and not brief,
         )
         if fmt is ReportFormat.JSON:  # who answered the period's packs (pack status)
             from dirtrack.store.packs import returns
@@ -198,6 +203,55 @@ def report(
                 template=template if fmt is ReportFormat.DOCX else None,
                 period=(span.start, span.end),
             )
+        extra = _extras(conn, pack, span, day, unit)
+        if brief:
+            from dirtrack.render.scores import brief_document, write_document
+            from dirtrack.report.extras import brief as brief_pack
+
+            view = brief_pack(pack, extra)
+            rows = [dict(row) for row in view["risk"]["units"]]
+            write_document(
+                brief_document(view, lang),
+                fmt,
+                lang,
+                target=target,
+                force=force,
+                csv_rows=rows,
+                json_value=view,
+            )
+            return
         render_review(
             pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office
         )
+
+
+def _extras(
+    conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
+) -> dict[str, Any]:
+    """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
+    risk colours per unit and leader (each unit row gains ``risk``)."""
+    from dirtrack.report.extras import extras
+    from dirtrack.report.sections import scope_end
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import Scope
+
+    index = load_units(conn)
+    unit_ids = None
+    if unit:
+        found = index.resolve(unit)
+        assert found.id is not None
+        unit_ids = frozenset(index.descendants(found.id))
+    scope = Scope(
+        as_of=day,
+        held_on_or_before=scope_end(span, day),
+        closed_not_before=span.start,
+        unit_ids=unit_ids,
+    )
+    names = {info.code: info.name for info in index.all_info()}
+    extra = extras(conn, scope, span, names)
+    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
+    for row in pack["units"]:
+        row["risk"] = colours.get(row["code"], "grey")
+    for key in ("requests", "by_field", "by_leader", "risk"):
+        pack[key] = extra[key]
+    return extra

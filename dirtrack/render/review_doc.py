@@ -273,6 +273,29 @@ def chair_table(pack: Record, lang: str) -> Table:
     return table
 
 
+def group_table(pack: Record, by: str, lang: str) -> Table:
+    """The counts per field or per leader in charge (``report --by field|leader``)."""
+    headers, kinds = _counts_headers(lang)
+    label = t("field" if by == "field" else "leader", lang)
+    table = Table(
+        f"by_{by}",
+        t(f"rv_by_{by}", lang),
+        [label, *headers],
+        [TEXT, *kinds],
+        sheet=t(f"rv_sheet_{by}", lang),
+    )
+    none = t("rv_no_field" if by == "field" else "br_no_leader", lang)
+    rows = []
+    for row in pack.get(f"by_{by}", []):
+        if by == "field":
+            name = f"{row['field']} — {row['name']}" if row["field"] else none
+        else:
+            name = row["leader"] or none
+        rows.append([name, *_counts(row)])
+    table.rows = rows
+    return table
+
+
 def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN) -> Table:
     prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
     headers = [t("unit_short", lang)]
@@ -380,8 +403,9 @@ def directive_table(
         t("rv_progress_pct", lang),
         t("rv_completed_on", lang),
         t("meeting", lang),
+        t("result_doc", lang),
     ]
-    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, TEXT if labels.formal else INT]
+    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, TEXT if labels.formal else INT, TEXT]
     table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
 
     def row_of(r: Record) -> list[Any]:
@@ -397,6 +421,7 @@ def directive_table(
             r["progress"],
             _iso(r["completed_on"]),
             labels.meeting(r["meeting_id"]),
+            result_citation(r.get("result"), lang),
         ]
         return row
 
@@ -405,6 +430,14 @@ def directive_table(
     else:
         table.rows = [row_of(r) for r in records]
     return table
+
+
+def result_citation(result: Record | None, lang: str) -> str:
+    """The result document as a document cites it: ``45/BC-SYT (18/03/2025)``."""
+    if not result or not result.get("doc"):
+        return ""
+    when = _iso(result.get("doc_date"))
+    return str(result["doc"]) + (f" ({cell_text(when, DATE, lang)})" if when else "")
 
 
 def _unit_table(code: str, records: Sequence[Record], lang: str, labels: Labels = PLAIN) -> Table:
@@ -629,6 +662,25 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     lines.append(
         t("rv_summary_meetings", lang, n=held) if held else t("rv_summary_no_meetings", lang)
     )
+    if tot.get("withdrawn"):
+        lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
+    asked = pack.get("requests")
+    if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
+        ext, wd = asked["extend"], asked["withdraw"]
+        lines.append(
+            t(
+                "rv_requests",
+                lang,
+                asked=ext["asked"],
+                late=ext["asked_late"],
+                granted=ext["granted"],
+                refused=ext["refused"],
+                pending=ext["pending"],
+                w_asked=wd["asked"],
+                w_granted=wd["granted"],
+                w_refused=wd["refused"],
+            )
+        )
     return lines
 
 
@@ -687,6 +739,8 @@ def build_document(
     chairs = chair_table(pack, lang)
     results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
     main = [chairs, units] if by == "chair" else [units]
+    if by in ("field", "leader"):
+        main = [group_table(pack, by, lang), units]
     results.tables += main
     if (children := children_table(pack, lang, labels)) is not None:
         results.tables.append(children)

@@ -85,6 +85,19 @@ def render_review(
         data = document_text(document, by=by).encode()
     else:
         data = _file(materialised(pack), fmt, titles, lang, by=by, office=office)
+    deliver(data, fmt, lang, target=target, force=force)
+
+
+def deliver(
+    data: bytes | Iterable[bytes],
+    fmt: ReportFormat,
+    lang: str,
+    *,
+    target: Path | None,
+    force: bool,
+) -> None:
+    """Write a rendered document to ``target`` (atomically) or to stdout, never a binary
+    format to a terminal."""
     if target is not None:
         from dirtrack.render.outfile import write_atomic
 
@@ -168,11 +181,16 @@ def review_csv(pack: Record, *, by: str) -> str:
     if by == "chair":
         rows = [{**base, **row} for row in pack["by_chair"]]
         total = {**base, "chair": "TOTAL", "chair_title": "", "meetings": len(pack["meetings"])}
+    elif by in ("field", "leader"):
+        rows = [{**base, **row} for row in pack.get(f"by_{by}", [])]
+        total = {**base, by: "TOTAL"} | ({"name": ""} if by == "field" else {})
     else:
         rows = [
             {**base, **{k: v for k, v in row.items() if k != "children"}} for row in pack["units"]
         ]
         total = {**base, "code": "TOTAL", "name": ""}
+        if any("risk" in row for row in pack["units"]):
+            total["risk"] = (pack.get("risk") or {}).get("totals", {}).get("risk")
     rows.append({**total, **pack["totals"]})
     return dump_records(rows)
 

@@ -15,6 +15,7 @@ STATUS_STYLE = {
     "done_late": "late",
     "done_on_time": "done",
     "cancelled": "cancelled",
+    "withdrawn": "cancelled",
 }
 
 
@@ -83,7 +84,46 @@ DIRECTIVE_COLUMNS = [
     Column("status", "status", _status, wrap=True, priority=1),
     Column("progress", "progress", _progress, justify="right", priority=3),
     Column("days_overdue", "days_overdue", justify="right", priority=2),
+    Column(
+        "risk",
+        "risk",
+        lambda r, lang: t(f"risk_{r['risk']}", lang) if r.get("risk") else "",
+        priority=5,
+    ),
     Column("meeting_id", "meeting", justify="right", priority=4),
+]
+
+
+def _result_doc(r: Record, lang: str) -> str:
+    """The result document as cited: ``45/BC-SYT (10/03/2025)``, with the verdict."""
+    result = r.get("result")
+    if not result:
+        return ""
+    parts = []
+    if result.get("doc"):
+        parts.append(result["doc"])
+    if result.get("doc_date"):
+        parts.append(f"({day(result['doc_date'], lang)})")
+    if result.get("verdict"):
+        parts.append(f"— {t('verdict_' + result['verdict'], lang)}")
+    if result.get("accepted_on"):
+        parts.append(f"— {t('accepted_on', lang)} {day(result['accepted_on'], lang)}")
+    elif result.get("returned_on"):
+        parts.append(f"— {t('returned_on', lang)} {day(result['returned_on'], lang)}")
+    return " ".join(parts)
+
+
+REQUEST_COLUMNS = [
+    Column("id", "id", justify="right"),
+    Column("directive_id", "directive_short", justify="right"),
+    Column("unit", "unit_short"),
+    Column("kind", "kind", lambda r, lang: t(f"req_kind_{r['kind']}", lang)),
+    Column("asked_on", "asked_on", _date("asked_on")),
+    Column("to", "due", _date("to")),
+    Column("reason", "reason", wrap=True),
+    Column("status", "status", lambda r, lang: t(f"req_{r['status']}", lang)),
+    Column("late", "asked_late", lambda r, lang: "!" if r.get("asked_late") else ""),
+    Column("decision_doc", "doc"),
 ]
 
 LIMITATION_COLUMNS = [
@@ -156,6 +196,10 @@ def limitations(
     emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields)
 
 
+def requests(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+    emit(records, REQUEST_COLUMNS, fmt, lang)
+
+
 def directive_card(record: Record, lang: str) -> None:
     """``show`` for people: the directive's fields, its meeting and its history."""
     from rich.text import Text
@@ -176,6 +220,9 @@ def directive_card(record: Record, lang: str) -> None:
         (t("status", lang), _status(record, lang)),
         (t("progress", lang), _progress(record, lang)),
         (t("completed_on", lang), _completed(record, lang)),
+        (t("risk", lang), t(f"risk_{record['risk']}", lang) if record.get("risk") else ""),
+        (t("field", lang), record.get("field") or ""),
+        (t("result_doc", lang), _result_doc(record, lang)),
         (
             t("meeting", lang),
             f"#{meeting['id']} {day(meeting['date'], lang)} {meeting['title']}"
@@ -437,6 +484,10 @@ def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:
     for key, value in profile.items():
         if key == "kind":
             value = t(f"office_kind_{value}", lang)
+        elif key == "accepts_completions":
+            value = t("office_yes" if value else "office_no", lang)
+        elif key == "on_time_by":
+            value = t(f"office_on_time_by_{value}", lang)
         elif isinstance(value, list):
             value = "\n".join(value)
         card.add_row(t(f"office_{key}", lang), Text(visible(value or "")))

@@ -124,7 +124,9 @@ def build(
         repeated_limitations=reader.repeated(inp, limitations),
         causes=watched.causes,
         carried=RecordStream(totals.open_in_time + totals.overdue, reader.carried),
-        directives=RecordStream(totals.total + totals.cancelled, reader.in_scope),
+        directives=RecordStream(
+            totals.total + totals.cancelled + totals.withdrawn, reader.in_scope
+        ),
     )
     return assemble(inp, report, earlier, lists)
 

@@ -9,7 +9,7 @@ from dirtrack.records import Record
 
 COUNT_KEYS = ("total", "done_on_time", "done_late", "open_in_time", "overdue", "no_deadline")
 ZERO: Record = {
-    **dict.fromkeys((*COUNT_KEYS, "cancelled", "extended"), 0),
+    **dict.fromkeys((*COUNT_KEYS, "cancelled", "withdrawn", "extended"), 0),
     "completion_rate": {"num": 0, "den": 0, "pct": None},
     "on_time_rate": {"num": 0, "den": 0, "pct": None},
 }

@@ -99,6 +99,7 @@ FIGURES = (
     "open_in_time",
     "overdue",
     "cancelled",
+    "withdrawn",
     "no_deadline",
     "extended",
 )
@@ -160,6 +161,9 @@ def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: i
     if status == Status.CANCELLED.value:
         counts.cancelled += n
         return
+    if status == Status.WITHDRAWN.value:
+        counts.withdrawn += n
+        return
     setattr(counts, status, getattr(counts, status) + n)
     if no_deadline:
         counts.no_deadline += n
@@ -170,7 +174,7 @@ def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: i
 def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
     """How many directives in ``scope`` have each status (for a quick total)."""
     rows = states(scope)
-    found = dict.fromkeys((*COUNTED, Status.CANCELLED), 0)
+    found = dict.fromkeys((*COUNTED, Status.CANCELLED, Status.WITHDRAWN), 0)
     query = select(rows.c.status, func.count()).group_by(rows.c.status)
     for status, n in conn.execute(query):
         found[Status(status)] = n
@@ -239,7 +243,7 @@ def _figures(
     def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.count(case((condition, 1)))
 
-    counted = status != code(Status.CANCELLED)
+    counted = status.not_in([code(Status.CANCELLED), code(Status.WITHDRAWN)])
     found = {s.value: count_if(status == code(s)) for s in Status}
     found["no_deadline"] = count_if(and_(counted, no_deadline == 1))
     found["extended"] = count_if(and_(counted, extended == 1))
@@ -254,6 +258,7 @@ def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
     return [
         or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
         or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+        or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
     ]
 
 

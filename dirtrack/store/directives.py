@@ -135,6 +135,13 @@ def _check_open(directive: Directive, action: str) -> None:
             id=directive.id,
             date=directive.cancelled_on,
         )
+    if directive.withdrawn_on is not None:
+        raise Conflict.of(
+            "directive_withdrawn",
+            action=Phrase(f"do_{action}"),
+            id=directive.id,
+            date=directive.withdrawn_on,
+        )
     if directive.completed_on is not None:
         raise Conflict.of(
             "directive_completed",

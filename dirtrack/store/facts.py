@@ -23,17 +23,27 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, case, or_, select
 
 from dirtrack.errors import NotFound
-from dirtrack.status import DirectiveFacts, ExtensionFact, ProgressFact, Status
+from dirtrack.status import (
+    DirectiveFacts,
+    ExtensionFact,
+    ProgressFact,
+    RequestFact,
+    ResultFact,
+    Status,
+)
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.store.rules import Scope, held_by, in_scope, judgement, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
+    directive_result,
     extension,
+    field,
     limitation,
     meeting,
     meeting_attendee,
     progress_entry,
+    request,
     unit,
     unit_alias,
 )
@@ -54,16 +64,20 @@ def facts_from_rows(
     extensions: Iterable[Row],
     progress: Iterable[Row],
     coordinators: Iterable[Row],
+    requests: Iterable[Row] = (),
 ) -> list[DirectiveFacts]:
     """The facts of ``wanted``, in that order; ids with no main row are left out.
 
     Rows: ``main`` (id, meeting_id, meeting date, unit_id, unit code, unit name, text,
     original_due, completed_on, cancelled_on, due_text, product, key, completion_note,
-    cancel_reason, then the deadline in force and the status code at ``as_of``[, then
-    completed_on_exact, series_id, period, issued_on and the words of the deadline in force]);
-    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
-    (directive_id, reported_on, percent, note), each in recorded order;
-    ``coordinators`` (directive_id, unit code).
+    cancel_reason, then the deadline in force and the status code at ``as_of``, then
+    completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
+    withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
+    verdict, accepted_on, returned_on, return_reason); ``extensions`` (directive_id,
+    approved_on, new_due, reason, due_text) and ``progress`` (directive_id, reported_on, percent,
+    note), each in recorded order; ``coordinators`` (directive_id, unit code); ``requests``
+    (directive_id, then the fields of :class:`~dirtrack.status.RequestFact` in its order), in
+    recorded order.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -75,6 +89,9 @@ def facts_from_rows(
     withs: dict[int, list[str]] = defaultdict(list)
     for did, code in coordinators:
         withs[did].append(intern(code))
+    asked: dict[int, list[RequestFact]] = defaultdict(list)
+    for did, *values in requests:
+        asked[did].append(RequestFact(*values))
     found = []
     empty: tuple[()] = ()
     for did in wanted:
@@ -84,10 +101,10 @@ def facts_from_rows(
         (_, meeting_id, held, unit_id, code, name, text, original_due, completed_on) = row[:9]
         (cancelled_on, due_text, product, key, completion_note, cancel_reason) = row[9:15]
         due, status = row[15:17]
-        exact = row[17] is not False if len(row) > 17 else True
-        series_id, period, issued_on, due_phrase = (
-            row[18:22] if len(row) > 18 else (None, None, None, due_text)
-        )
+        exact = row[17] is not False
+        series_id, period, issued_on, due_phrase = row[18:22]
+        withdrawn_on, field_code = row[22:24]
+        result = ResultFact(*row[24:33]) if row[24] is not None else None
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -123,6 +140,10 @@ def facts_from_rows(
                 period=period,
                 issued_on=issued_on,
                 due_phrase=due_phrase,
+                withdrawn_on=withdrawn_on,
+                field_code=field_code,
+                result=result,
+                requests=tuple(asked.get(did, ())),
             )
         )
     return found
@@ -151,6 +172,7 @@ def filter_ids(
         query = query.where(
             or_(directive.c.completed_on.is_(None), directive.c.completed_on >= closed_not_before),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= closed_not_before),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= closed_not_before),
         )
     return query.order_by(directive.c.id)
 
@@ -217,13 +239,44 @@ _MAIN = (
         directive.c.issued_on,
         # the words of the deadline in force: the extension's in force, else the original's
         case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
+        directive.c.withdrawn_on,
+        field.c.code,
+        directive_result.c.claimed_on,
+        directive_result.c.doc,
+        directive_result.c.doc_date,
+        directive_result.c.file,
+        directive_result.c.file_hash,
+        directive_result.c.verdict,
+        directive_result.c.accepted_on,
+        directive_result.c.returned_on,
+        directive_result.c.return_reason,
     )
     .select_from(
         directive.join(meeting, meeting.c.id == directive.c.meeting_id)
         .join(unit, unit.c.id == directive.c.unit_id)
         .outerjoin(_JUDGED.ext, _JUDGED.on)
+        .outerjoin(field, field.c.id == directive.c.field_id)
+        .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
     )
     .where(directive.c.id.in_(_IDS))
+)
+_REQUESTS = (
+    select(
+        request.c.directive_id,
+        request.c.id,
+        request.c.kind,
+        request.c.asked_on,
+        request.c.reason,
+        request.c.to_due,
+        request.c.doc,
+        request.c.decision,
+        request.c.decided_on,
+        request.c.decision_doc,
+        request.c.decision_reason,
+        request.c.objective,
+    )
+    .where(request.c.directive_id.in_(_IDS))
+    .order_by(request.c.asked_on, request.c.id)
 )
 _EXTENSIONS = (
     select(
@@ -267,6 +320,7 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
+        conn.execute(_REQUESTS, params),
     )
 
 

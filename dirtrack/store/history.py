@@ -65,6 +65,8 @@ DIRECTIVE_PARTS = {
     "progress_entry": "directive_id",
     "extension": "directive_id",
     "directive_coordinator": "directive_id",
+    "directive_result": "directive_id",
+    "request": "directive_id",
     "urging_directive": "directive_id",
 }
 

@@ -65,6 +65,32 @@ def _kind(value: str, option: str) -> str:
     return check_kind(value)
 
 
+YES = frozenset({"yes", "true", "1", "on", "co", "có"})
+NO = frozenset({"no", "false", "0", "off", "khong", "không"})
+ON_TIME_BY = ("document", "acceptance")
+ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
+    "document": ("văn bản", "ngày văn bản", "van ban"),
+    "acceptance": ("nghiệm thu", "ngày nghiệm thu", "nghiem thu"),
+}
+
+
+def _yes_no(value: str, option: str) -> bool:
+    key = fold_words(value)
+    if key in {fold_words(w) for w in YES}:
+        return True
+    if key in {fold_words(w) for w in NO}:
+        return False
+    raise InvalidInput.of("office_bad_yes_no", option=option, value=value)
+
+
+def _on_time_by(value: str, option: str) -> str:
+    key = fold_words(value)
+    for code, names in ON_TIME_NAMES.items():
+        if key == code or key in {fold_words(n) for n in names}:
+            return code
+    raise InvalidInput.of("office_bad_on_time_by", value=value, choices=", ".join(ON_TIME_BY))
+
+
 @dataclass(frozen=True)
 class Setting:
     """One setting of the profile: JSON key, column, check of a given value, default."""
@@ -90,6 +116,8 @@ FIELDS: tuple[Setting, ...] = (
     Setting("signer_authority", "signer_authority", _text(200)),
     Setting("to", "recipients", _text(400), []),
     Setting("template", "template", _text(1000)),
+    Setting("accepts_completions", "accepts_completions", _yes_no, False),
+    Setting("on_time_by", "on_time_by", _on_time_by, "document"),
 )
 BY_KEY = {s.key: s for s in FIELDS}
 LIST_KEYS = frozenset({"to"})

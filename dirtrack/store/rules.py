@@ -10,8 +10,8 @@ instead of a million objects:
 - the status at T is one ``CASE`` over that deadline, the completion and the cancellation
   dates (:func:`status_case`);
 - a period's scope: given at a meeting held by the period's end (and by T), or for an
-  occurrence of a series issued by then, not completed or cancelled before it began
-  (:class:`Scope`, :func:`in_scope`);
+  occurrence of a series issued by then, not completed, cancelled or withdrawn before it
+  began (:class:`Scope`, :func:`in_scope`);
 - :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
 
 The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
@@ -105,15 +105,26 @@ def status_case(
     completed_on: ColumnElement[Any],
     cancelled_on: ColumnElement[Any],
     as_of: Day,
+    withdrawn_on: ColumnElement[Any] | None = None,
 ) -> ColumnElement[str]:
     """The status at ``as_of`` as a SQL ``CASE`` giving the status code: cancelled by T, else
-    done (late if completed after the deadline in force), else overdue if that deadline is
-    before T, else open in time."""
-    return case(
+    withdrawn by T, else done (late if completed after the deadline in force), else overdue if
+    that deadline is before T, else open in time."""
+    closed = [
         (
             and_(cancelled_on.is_not(None), cancelled_on <= as_of),
             status_code(Status.CANCELLED),
-        ),
+        )
+    ]
+    if withdrawn_on is not None:
+        closed.append(
+            (
+                and_(withdrawn_on.is_not(None), withdrawn_on <= as_of),
+                status_code(Status.WITHDRAWN),
+            )
+        )
+    return case(
+        *closed,
         (
             and_(completed_on.is_not(None), completed_on <= as_of),
             case(
@@ -184,7 +195,9 @@ def judgement(as_of: Day, name: str = "ext") -> Judgement:
     ext, on = _latest_extension_join(as_of, name)
     due = func.coalesce(ext.c.new_due, directive.c.original_due)
     extended = case((ext.c.id.is_(None), 0), else_=1)
-    status = status_case(due, directive.c.completed_on, directive.c.cancelled_on, as_of)
+    status = status_case(
+        due, directive.c.completed_on, directive.c.cancelled_on, as_of, directive.c.withdrawn_on
+    )
     return Judgement(ext, on, due, extended, status)
 
 
@@ -226,12 +239,14 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
         found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
         ]
     if scope.open_at is not None:
         day = scope.open_at
         found += [
             or_(directive.c.completed_on.is_(None), directive.c.completed_on > day),
             or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on > day),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on > day),
         ]
     if scope.unit_ids is not None:
         found.append(holding_unit(scope).in_(sorted(scope.unit_ids)))

@@ -34,6 +34,11 @@ change_log = _TABLES["change_log"]
 unit_contact = _TABLES["unit_contact"]
 pack = _TABLES["pack"]
 pack_item = _TABLES["pack_item"]
+field = _TABLES["field"]
+leader = _TABLES["leader"]
+leader_assignment = _TABLES["leader_assignment"]
+directive_result = _TABLES["directive_result"]
+request = _TABLES["request"]
 
 
 def pages(

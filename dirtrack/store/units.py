@@ -295,8 +295,8 @@ class Retired:
 def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date) -> Retired:
     """Retire a unit: mark it, and move the directives still open on ``on`` to its successor.
 
-    Directives completed or cancelled on or before ``on`` stay with the old unit, and so do its
-    limitations: that is its history. Each move is written to ``change_log`` with its day.
+    Directives completed, cancelled or withdrawn on or before ``on`` stay with the old unit, and
+    so do its limitations: that is its history. Each move is written to ``change_log`` with its day.
 
     Raises:
         NotFound: an unknown unit.
@@ -337,6 +337,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         .where(Directive.unit_id == unit.id)
         .where(col(Directive.completed_on).is_(None) | (col(Directive.completed_on) > on))
         .where(col(Directive.cancelled_on).is_(None) | (col(Directive.cancelled_on) > on))
+        .where(col(Directive.withdrawn_on).is_(None) | (col(Directive.withdrawn_on) > on))
         .order_by(col(Directive.id))
     )
     moving = list(session.exec(query))

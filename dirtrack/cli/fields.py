@@ -1,0 +1,152 @@
+"""`field add|list|suggest`, `leader assign|list`: fields and who is in charge."""
+
+from typing import Annotated
+
+import typer
+
+from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
+from dirtrack.cli.common import FormatOpt, day_or_today, positive_id, state, unit_of_work
+from dirtrack.i18n import msg
+from dirtrack.render import Column, OutputFormat, emit, err
+
+field_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="Fields (lĩnh vực) of directives: kinh tế, văn hóa – xã hội, nội chính…",
+    no_args_is_help=True,
+)
+app.add_typer(field_app, name="field")
+
+leader_app = DirtrackTyper(
+    cls=DirtrackGroup,
+    help="Leaders in charge of fields and units (phân công), from a day on.",
+    no_args_is_help=True,
+)
+app.add_typer(leader_app, name="leader")
+
+
+@field_app.command("add")
+def field_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Short code: KT, VHXH, NC, XDD.")],
+    name: Annotated[str, typer.Argument(help="The field's name.")],
+) -> None:
+    """Register a field. Example: dirtrack field add VHXH "Văn hóa – xã hội\""""
+    from dirtrack.store.fields import add_field
+
+    with unit_of_work(ctx) as session:
+        found = add_field(session, code, name)
+        shown = found.code
+    typer.echo(shown)
+
+
+@field_app.command("list")
+def field_list_cmd(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+    """List the fields."""
+    from dirtrack.cli.common import read_only
+    from dirtrack.store.fields import all_fields
+
+    with read_only(ctx) as conn:
+        records = [{"code": c, "name": n} for _, c, n in all_fields(conn)]
+    emit(records, [Column("code", "code"), Column("name", "name")], fmt, state(ctx).lang)
+
+
+@field_app.command("suggest")
+def field_suggest(
+    ctx: typer.Context,
+    *,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Set the suggested fields (one change in history).")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Suggest a field for each directive without one, and say why; never set silently.
+
+    From the drafting-unit suffix of the meeting's document (7565/VPCP-KGVX: the field coded
+    KGVX), else from the field most of the lead unit's other directives have. --apply sets them.
+    """
+    from dirtrack.store.fields import suggest_fields
+
+    with unit_of_work(ctx, write=apply) as session:
+        found = suggest_fields(session, apply=apply)
+    lang = state(ctx).lang
+    columns = [
+        Column("id", "id", justify="right"),
+        Column("unit", "unit_short"),
+        Column("field", "field"),
+        Column("because", "because", lambda r, lang: msg(f"because_{r['because']}", lang, **r)),
+    ]
+    emit(found, columns, fmt, lang)
+    if apply:
+        err(msg("fields_set", lang, n=len(found)))
+
+
+@leader_app.command("assign")
+def leader_assign(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The leader: Đ/c Nguyễn Văn A, PCT UBND.")],
+    *,
+    field: Annotated[
+        list[str] | None, typer.Option("--field", help="A field (repeatable).", metavar="CODE")
+    ] = None,
+    unit: Annotated[
+        list[str] | None, typer.Option("--unit", "-u", help="A unit (repeatable).")
+    ] = None,
+    start: Annotated[str, typer.Option("--from", help="The first day in charge.", metavar="DATE")],
+) -> None:
+    """Put a leader in charge of fields and units from a day on (phân công).
+
+    A later assignment of the same field or unit to someone else ends this one; the past is
+    never rewritten. Example: dirtrack leader assign "Nguyễn Văn A" --field KT --from 1/1/2025
+    """
+    from dirtrack.store.fields import assign_leader
+    from dirtrack.store.units import UnitIndex
+
+    day = day_or_today(start)
+    with unit_of_work(ctx) as session:
+        index = UnitIndex.load(session)
+        units = [(u.id or 0, u.code) for u in index.resolve_many(unit or [])]
+        found = assign_leader(session, name, field_refs=field or [], units=units, start=day)
+        shown = found.name
+    err(msg("leader_assigned", state(ctx).lang, name=shown, date=day.isoformat()))
+
+
+@leader_app.command("list")
+def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+    """Who was in charge of which field or unit, from when until when."""
+    from dirtrack.cli.common import read_only
+    from dirtrack.i18n import day
+    from dirtrack.records import iso
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.fields import Charge
+
+    with read_only(ctx) as conn:
+        index = load_units(conn)
+        rows = Charge.load(conn).assignments(conn)
+    records = [
+        {
+            "leader": r["leader"],
+            "field": r["field"],
+            "unit": index.code(r["unit_id"]) if r["unit_id"] else None,  # type: ignore[arg-type]
+            "from": iso(r["from"]),  # type: ignore[arg-type]
+            "until": iso(r["until"]),  # type: ignore[arg-type]
+        }
+        for r in rows
+    ]
+    records.sort(key=lambda r: (str(r["leader"]), r["from"] or "", str(r["field"] or r["unit"])))
+    columns = [
+        Column("leader", "leader"),
+        Column("field", "field"),
+        Column("unit", "unit_short"),
+        Column("from", "from_day", lambda r, lang: day(r["from"], lang)),
+        Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
+    ]
+    emit(records, columns, fmt, state(ctx).lang)
+
+
+def set_field(ctx: typer.Context, directive_id: int, code: str | None) -> None:
+    """What ``edit directive ID --field CODE`` does (the option lives with `edit`)."""
+    from dirtrack.store.fields import set_directive_field
+
+    positive_id(directive_id, "directive")
+    with unit_of_work(ctx) as session:
+        set_directive_field(session, directive_id, code)

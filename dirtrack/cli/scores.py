@@ -1,0 +1,123 @@
+"""`score`: points and tier per unit for emulation, every point explained."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dirtrack.cli.app import app
+from dirtrack.cli.common import (
+    AsOfOpt,
+    CutoffOpt,
+    ForceOpt,
+    OutOpt,
+    PeriodOpt,
+    QuarterOpt,
+    UnitFilterOpt,
+    bad_parameter,
+    optional_day,
+    period_of,
+    state,
+    today,
+)
+from dirtrack.periods import Cutoff
+from dirtrack.render import ReportFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+@app.command("score")
+def score(
+    ctx: typer.Context,
+    *,
+    quarter: QuarterOpt = None,
+    period: PeriodOpt = None,
+    rules: Annotated[
+        str | None,
+        typer.Option(
+            help="A preset (qd366, nd335) or a rule file (TOML). Default: qd366 for a Party "
+            "office, else nd335.",
+            metavar="NAME|FILE",
+        ),
+    ] = None,
+    unit: UnitFilterOpt = None,
+    as_of: AsOfOpt = None,
+    cutoff: CutoffOpt = Cutoff.CALENDAR,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table, json, csv, md, html, xlsx or docx.",
+        ),
+    ] = ReportFormat.TABLE,
+    out_file: OutOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Points and tier of each unit for a period, with the explanation of every point.
+
+    Scores the directives of the report's scope as of T (the period's end, or --as-of), by a
+    rule set: which directive, which rule, how many points, which delay was exempted and by
+    which document.
+
+    Example: dirtrack score --quarter 2025Q3 --rules qd366 --format xlsx --out diem.xlsx
+    """
+    from dirtrack.cli.common import out_target, read_only
+    from dirtrack.records import iso
+    from dirtrack.render.scores import score_document, write_document
+    from dirtrack.report.sections import scope_end
+    from dirtrack.scoring import load_rules, rules_record, score_units
+    from dirtrack.store.facts import iter_facts, load_units
+    from dirtrack.store.rules import Scope, directive_ids
+
+    if bool(quarter) == bool(period):
+        raise bad_parameter(ctx, "quarter_or_period", "--quarter")
+    span = period_of(quarter or period or "", cutoff)
+    target = out_target(ctx, out_file, force=force)
+    day = optional_day(as_of) or min(span.end, today())
+    lang = state(ctx).lang
+    with read_only(ctx) as conn:
+        rule_set = load_rules(rules or _default_rules(conn))
+        index = load_units(conn)
+        only = None
+        if unit:
+            found = index.resolve(unit)
+            assert found.id is not None
+            only = sorted(index.code(u) for u in index.descendants(found.id))
+        scope = Scope(
+            as_of=day, held_on_or_before=scope_end(span, day), closed_not_before=span.start
+        )
+        names = {info.code: info.name for info in index.all_info()}
+        units = score_units(
+            iter_facts(conn, directive_ids(scope), as_of=day), day, rule_set, units=names, only=only
+        )
+    pack = {
+        "period": {"label": span.label, "start": iso(span.start), "end": iso(span.end)},
+        "as_of": iso(day),
+        "rules": rules_record(rule_set),
+        "units": units,
+    }
+    summary = [
+        {
+            k: u.get(k)
+            for k in ("code", "name", "points", "tier", "tier_name", "scored", "on_time", "behind")
+        }
+        for u in units
+    ]
+    write_document(
+        score_document(pack, lang),
+        fmt,
+        lang,
+        target=target,
+        force=force,
+        csv_rows=summary,
+        json_value=pack,
+    )
+
+
+def _default_rules(conn: "Connection") -> str:
+    """qd366 for a Party office (the office profile's kind), else nd335."""
+    from dirtrack.store.office import load
+
+    return "qd366" if load(conn)["kind"] == "party" else "nd335"

@@ -1,0 +1,272 @@
+"""`score` and `report --brief` as documents: terminal, Markdown, HTML, Excel and Word.
+
+Both are laid out as a :class:`~dirtrack.render.review_doc.Document`, the report's model, so
+each format is the report's own writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dirtrack.i18n import number, t
+from dirtrack.records import Record
+from dirtrack.render import ReportFormat
+from dirtrack.render.review_doc import DATE, INT, TEXT, Document, Section, Table, cell_text
+
+
+def points_text(value: float | None, lang: str) -> str:
+    return "—" if value is None else number(value, lang, suffix="")
+
+
+def _day(value: str | None, lang: str) -> str:
+    return cell_text(date.fromisoformat(value), DATE, lang) if value else ""
+
+
+def _header(pack: Record, lang: str) -> list[tuple[str, str]]:
+    period = pack["period"]
+    return [
+        (
+            t("period", lang),
+            f"{period['label']} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
+        ),
+        (t("rv_as_of_label", lang), _day(pack["as_of"], lang)),
+    ]
+
+
+def rule_text(line: Record, lang: str) -> str:
+    """An explanation line's rule as people read it, with the delay's details."""
+    rule = str(line["rule"])
+    prefix = ""
+    if rule.startswith("coordinator."):
+        prefix, rule = t("sc_coordinator", lang) + ": ", rule.split(".", 1)[1]
+    head, _, tail = rule.partition(".")
+    if head == "outcome":
+        text = t("sc_outcome", lang) + ": " + t(tail, lang)
+    elif head == "verdict":
+        text = t(f"verdict_{tail}", lang)
+    elif head == "delay":
+        key = {"": "sc_delay", "exempt": "sc_delay_exempt", "floor": "sc_delay_floor"}[tail]
+        text = t(key, lang)
+        if line.get("due"):
+            text += " " + t(
+                "sc_delay_detail", lang, due=_day(line["due"], lang), days=line["days_late"]
+            )
+        if line.get("doc"):
+            text += f" ({line['doc']})"
+    else:
+        text = t("sc_base", lang)
+    return prefix + text
+
+
+def score_document(pack: Record, lang: str) -> Document:
+    """The scores: a summary table per unit, then each unit's explanation."""
+    summary = Table(
+        "scores",
+        t("sc_summary", lang),
+        [
+            t("unit_short", lang),
+            t("sc_points", lang),
+            t("sc_tier", lang),
+            t("sc_scored", lang),
+            t("done_on_time", lang),
+            t("sc_behind", lang),
+            t("sc_exceeds", lang),
+        ],
+        [TEXT, TEXT, TEXT, INT, INT, INT, INT],
+        sheet=t("sc_sheet_summary", lang),
+    )
+    summary.rows = [
+        [
+            f"{u['code']} — {u['name']}",
+            points_text(u["points"], lang),
+            u["tier_name"] or "",
+            u["scored"],
+            u.get("on_time", 0),
+            u.get("behind", 0),
+            u.get("exceeds", 0),
+        ]
+        for u in pack["units"]
+    ]
+    ledger = Table(
+        "explanation",
+        t("sc_explanation", lang),
+        [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
+        [TEXT, TEXT, TEXT, TEXT],
+        sheet=t("sc_sheet_explanation", lang),
+    )
+    ledger.rows = [
+        [
+            u["code"],
+            str(line["directive_id"] or ""),
+            rule_text(line, lang),
+            points_text(line["points"], lang),
+        ]
+        for u in pack["units"]
+        for line in u["explanation"]
+    ]
+    rules = pack["rules"]
+    intro = [t("sc_rules_used", lang, title=rules["title"], source=rules["source"])]
+    tiers = "; ".join(
+        f"{tier['name']} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
+    )
+    intro.append(tiers)
+    return Document(
+        title=f"{t('sc_title', lang)} — {pack['period']['label']}",
+        header=_header(pack, lang),
+        sections=[Section(rules["title"], intro, [summary, ledger])],
+        chart_rows=[],
+        lang=lang,
+        rate_note=t("sc_note", lang),
+    )
+
+
+def brief_document(pack: Record, lang: str) -> Document:
+    """The one-page leader view: totals, colours per unit and leader, the red directives."""
+    tot = pack["totals"]
+    reqs = pack["requests"]["extend"]
+    paragraphs = [
+        t(
+            "br_totals",
+            lang,
+            total=tot["total"],
+            done=tot["done_on_time"] + tot["done_late"],
+            overdue=tot["overdue"],
+            red=pack["red_count"],
+            yellow=pack["yellow_count"],
+        ),
+        t(
+            "br_requests",
+            lang,
+            asked=reqs["asked"],
+            granted=reqs["granted"],
+            refused=reqs["refused"],
+            late=reqs["asked_late"],
+        ),
+    ]
+    colour_headers = [
+        t("risk", lang),
+        t("risk_red", lang),
+        t("risk_yellow", lang),
+        t("risk_green", lang),
+        t("risk_grey", lang),
+    ]
+    units = Table(
+        "risk_units",
+        t("br_units", lang),
+        [t("unit_short", lang), *colour_headers],
+        [TEXT, TEXT, INT, INT, INT, INT],
+        sheet=t("br_units", lang),
+    )
+    units.rows = [_colour_row(f"{u['code']} — {u['name']}", u, lang) for u in pack["risk"]["units"]]
+    leaders = Table(
+        "risk_leaders",
+        t("br_leaders", lang),
+        [t("leader", lang), *colour_headers],
+        [TEXT, TEXT, INT, INT, INT, INT],
+        sheet=t("br_leaders", lang),
+    )
+    leaders.rows = [
+        _colour_row(row["leader"] or t("br_no_leader", lang), row, lang)
+        for row in pack["risk"]["leaders"]
+    ]
+    red = Table(
+        "red",
+        t("br_red", lang),
+        [
+            t("id", lang),
+            t("unit_short", lang),
+            t("text", lang),
+            t("due", lang),
+            t("days_overdue", lang),
+            t("progress", lang),
+        ],
+        [INT, TEXT, TEXT, TEXT, TEXT, TEXT],
+        sheet=t("br_red", lang),
+    )
+    red.rows = [
+        [
+            r["id"],
+            r["unit"],
+            r["text"],
+            _day(r["due"], lang),
+            "" if r["days_overdue"] is None else str(r["days_overdue"]),
+            "" if r["progress"] is None else f"{r['progress']}%",
+        ]
+        for r in pack["red"]
+    ]
+    return Document(
+        title=f"{t('br_title', lang)} — {pack['period']['label']}",
+        header=_header(pack, lang),
+        sections=[Section(t("br_section", lang), paragraphs, [units, leaders, red])],
+        chart_rows=[],
+        lang=lang,
+        rate_note=t("br_note", lang),
+    )
+
+
+def _colour_row(label: str, row: Record, lang: str) -> list[Any]:
+    return [
+        label,
+        t(f"risk_{row['risk']}", lang),
+        row["red"],
+        row["yellow"],
+        row["green"],
+        row["grey"],
+    ]
+
+
+def write_document(
+    document: Document,
+    fmt: ReportFormat,
+    lang: str,
+    *,
+    target: Path | None,
+    force: bool,
+    csv_rows: list[Record] | None = None,
+    json_value: Any = None,
+) -> None:
+    """``document`` (or, for json and csv, the values given) in ``fmt``, to ``target`` or
+    stdout, as the report writes its own."""
+    from dirtrack.render.review_out import (
+        deliver,
+        document_text,
+        markdown_lines,
+        print_document,
+    )
+
+    data: bytes
+    if fmt is ReportFormat.JSON:
+        from dirtrack.render.json_out import dump
+
+        data = (dump(json_value) + "\n").encode()
+    elif fmt is ReportFormat.CSV:
+        from dirtrack.render.csv_out import dump_records
+
+        data = dump_records(csv_rows or []).encode()
+    elif fmt is ReportFormat.MD:
+        data = ("\n".join(_stripped(markdown_lines(document))).rstrip() + "\n").encode()
+    elif fmt is ReportFormat.TABLE:
+        if target is None:
+            print_document(document, by="unit")
+            return
+        data = document_text(document, by="unit").encode()
+    elif fmt is ReportFormat.HTML:
+        from dirtrack.render.html_out import render_html
+
+        data = render_html(document).encode()
+    elif fmt is ReportFormat.XLSX:
+        from dirtrack.render.xlsx_out import render_xlsx
+
+        data = render_xlsx(document)
+    else:
+        from dirtrack.render.docx_out import render_docx
+
+        data = render_docx(document)
+    deliver(data, fmt, lang, target=target, force=force)
+
+
+def _stripped(lines: Iterator[str]) -> Iterator[str]:
+    return (line.rstrip() for line in lines)

@@ -1,0 +1,272 @@
+"""What leaders weigh beside the counts: requests and their answers, counts by field and by
+leader in charge, risk colours per unit, and the one-page brief.
+
+Read from a Core connection as of an explicit ``as_of``, like the report. The counts by field
+and by leader come from one grouped statement (status × field × lead unit); the leader of each
+group is the one in charge of its field, else of its unit, on T
+(:class:`dirtrack.store.fields.Charge`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Connection, case, func, select
+
+from dirtrack.periods import Period
+from dirtrack.records import Record, directive_record, request_record
+from dirtrack.risk import GREY, group_risk
+from dirtrack.status import Counts, DirectiveFacts, RequestFact
+from dirtrack.store.counts import add_count
+from dirtrack.store.rules import OPEN, Scope, directive_ids, judgement, states
+from dirtrack.store.tables import directive, request
+
+REQUEST_KINDS = ("extend", "withdraw")
+
+
+def late_requests(conn: Connection, as_of: date) -> set[int]:
+    """The requests asked by ``as_of`` after the deadline in force on the day they were asked
+    had passed: the deadline judged by the status rules (:func:`store.rules.judgement`) as of
+    each request's own day, in one statement."""
+    judged = judgement(request.c.asked_on, "ext_asked")
+    query = (
+        select(request.c.id)
+        .select_from(
+            request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
+                judged.ext, judged.on
+            )
+        )
+        .where(
+            request.c.asked_on <= as_of, judged.due.is_not(None), request.c.asked_on > judged.due
+        )
+    )
+    return set(conn.execute(query).scalars())
+
+
+def _request_facts(
+    conn: Connection, as_of: date, *, directive_scope: Iterable[int] | None = None
+) -> list[tuple[DirectiveFacts, RequestFact, bool]]:
+    """Each request asked by ``as_of`` with the facts of its directive (judged as of
+    ``as_of``) and whether it was asked late, by day asked and id."""
+    from dirtrack.store.facts import facts_of
+
+    query = select(request.c.directive_id).distinct().where(request.c.asked_on <= as_of)
+    wanted = sorted(set(conn.execute(query).scalars()))
+    if directive_scope is not None:
+        keep = set(directive_scope)
+        wanted = [i for i in wanted if i in keep]
+    late = late_requests(conn, as_of) if wanted else set()
+    found = []
+    for start in range(0, len(wanted), 500):
+        for facts in facts_of(conn, wanted[start : start + 500], as_of=as_of):
+            found += [(facts, r, r.id in late) for r in facts.requests if r.asked_on <= as_of]
+    found.sort(key=lambda item: (item[1].asked_on, item[1].id))
+    return found
+
+
+def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -> list[Record]:
+    """Every request asked by ``as_of`` (of ``unit`` and the units under it), oldest first."""
+    scope = None
+    if unit:
+        from dirtrack.store.facts import load_units
+
+        index = load_units(conn)
+        found = index.resolve(unit)
+        assert found.id is not None
+        units = index.descendants(found.id)
+        query = select(directive.c.id).where(directive.c.unit_id.in_(sorted(units)))
+        scope = list(conn.execute(query).scalars())
+    records = []
+    for facts, req, late in _request_facts(conn, as_of, directive_scope=scope):
+        record = request_record(req, facts.id, as_of)
+        record["unit"] = facts.unit_code
+        record["asked_late"] = late
+        records.append(record)
+    return records
+
+
+def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
+    """Per kind, the requests on directives in scope asked in the period (by T): asked, granted,
+    refused, pending on T, and asked after the deadline had passed."""
+    end = min(period.end, scope.as_of)
+    ids = set(conn.execute(directive_ids(scope)).scalars())
+    found = {
+        kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0}
+        for kind in REQUEST_KINDS
+    }
+    for _, req, late in _request_facts(conn, end, directive_scope=ids):
+        if req.asked_on < period.start:
+            continue
+        row = found[req.kind]
+        row["asked"] += 1
+        decided = req.decision_at(scope.as_of)
+        row["granted" if decided == "approved" else "refused" if decided else "pending"] += 1
+        row["asked_late"] += late
+    return found
+
+
+def group_counts(
+    conn: Connection, scope: Scope
+) -> dict[tuple[int | None, int, date | None], Counts]:
+    """Counts per (field id, lead unit id, day closed by T or None) of the directives in
+    ``scope`` as of T."""
+    rows = states(scope)
+    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
+    day = scope.as_of
+    closed = case(
+        (directive.c.completed_on <= day, directive.c.completed_on),
+        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
+        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
+        else_=None,
+    )
+    query = (
+        select(
+            directive.c.field_id,
+            rows.c.unit_id,
+            closed,
+            rows.c.status,
+            no_deadline,
+            rows.c.extended,
+            func.count(),
+        )
+        .select_from(rows.join(directive, directive.c.id == rows.c.id))
+        .group_by(
+            directive.c.field_id,
+            rows.c.unit_id,
+            closed,
+            rows.c.status,
+            no_deadline,
+            rows.c.extended,
+        )
+    )
+    found: dict[tuple[int | None, int, date | None], Counts] = {}
+    for field_id, unit_id, shut, status, nodl, extended, n in conn.execute(query):
+        key = (field_id, unit_id, shut)
+        add_count(found.setdefault(key, Counts()), status, nodl, extended, n)
+    return found
+
+
+def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], list[Record]]:
+    """The counts of the report per field and per leader in charge (none last): in charge on
+    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T."""
+    from dirtrack.store.fields import Charge, all_fields
+
+    fields = {fid: (code, name) for fid, code, name in all_fields(conn)}
+    charge = Charge.load(conn)
+    per_field: dict[int | None, Counts] = defaultdict(Counts)
+    per_leader: dict[int | None, Counts] = defaultdict(Counts)
+    for (field_id, unit_id, shut), counts in group_counts(conn, scope).items():
+        per_field[field_id].merge(counts)
+        per_leader[charge.leader_of(field_id, unit_id, shut or scope.as_of)].merge(counts)
+    field_rows = [
+        {"field": fields[fid][0], "name": fields[fid][1], **per_field[fid].as_dict()}
+        for fid in sorted((f for f in per_field if f is not None), key=lambda f: fields[f][0])
+    ]
+    if None in per_field:
+        field_rows.append({"field": None, "name": None, **per_field[None].as_dict()})
+    leader_rows = [
+        {"leader": charge.names[lid], **per_leader[lid].as_dict()}
+        for lid in sorted((x for x in per_leader if x is not None), key=lambda x: charge.names[x])
+    ]
+    if None in per_leader:
+        leader_rows.append({"leader": None, **per_leader[None].as_dict()})
+    return field_rows, leader_rows
+
+
+def open_records(conn: Connection, scope: Scope) -> list[Record]:
+    """The records of the directives in scope open on T, by id."""
+    from dirtrack.store.facts import iter_facts
+
+    ids = directive_ids(scope, OPEN)
+    return [directive_record(f, scope.as_of) for f in iter_facts(conn, ids, as_of=scope.as_of)]
+
+
+def unit_risks(
+    conn: Connection, scope: Scope, records: list[Record], names: dict[str, str]
+) -> list[Record]:
+    """Each unit with an open directive or repeated limitations: its colour and the tally."""
+    from dirtrack.store.tables import limitation, meeting, unit
+
+    colours: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        colours[record["unit"]].append(record["risk"])
+    query = (
+        select(unit.c.code, func.count())
+        .select_from(limitation.join(unit, unit.c.id == limitation.c.unit_id))
+        .join(meeting, meeting.c.id == limitation.c.meeting_id)
+        .where(
+            limitation.c.repeat_of_id.is_not(None),
+            meeting.c.date <= scope.as_of,
+            (limitation.c.resolved_on.is_(None)) | (limitation.c.resolved_on > scope.as_of),
+        )
+        .group_by(unit.c.code)
+    )
+    if scope.unit_ids is not None:
+        query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
+    repeated = {str(code): int(n) for code, n in conn.execute(query)}
+    rows = []
+    for code in sorted(set(colours) | set(repeated)):
+        judged = group_risk(colours.get(code, []), repeated_limitations=repeated.get(code, 0))
+        rows.append({"code": code, "name": names.get(code, code), **judged})
+    return rows
+
+
+def leader_risks(conn: Connection, scope: Scope, records: list[Record]) -> list[Record]:
+    """Each leader in charge of an open directive on T: colour and tally (none last)."""
+    from dirtrack.store.fields import Charge, directive_fields
+
+    charge = Charge.load(conn)
+    held = directive_fields(conn, [r["id"] for r in records])
+    colours: dict[int | None, list[str]] = defaultdict(list)
+    for record in records:
+        field_id, unit_id = held[record["id"]]
+        lid = charge.leader_of(field_id, unit_id, scope.as_of)
+        colours[lid].append(record["risk"])
+    rows = [
+        {"leader": charge.names[lid], **group_risk(colours[lid])}
+        for lid in sorted((x for x in colours if x is not None), key=lambda x: charge.names[x])
+    ]
+    if None in colours:
+        rows.append({"leader": None, **group_risk(colours[None])})
+    return rows
+
+
+def extras(conn: Connection, scope: Scope, period: Period, names: dict[str, str]) -> Record:
+    """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``."""
+    by_field, by_leader = by_field_and_leader(conn, scope)
+    records = open_records(conn, scope)
+    units = unit_risks(conn, scope, records, names)
+    return {
+        "requests": request_counts(conn, scope, period),
+        "by_field": by_field,
+        "by_leader": by_leader,
+        "risk": {
+            "units": units,
+            "leaders": leader_risks(conn, scope, records),
+            "totals": group_risk(r["risk"] for r in records),
+        },
+        "_open": records,
+    }
+
+
+def brief(pack: Record, extra: Record, limit: int = 15) -> Record:
+    """The one-page leader view: the totals, colours per unit and leader, the red directives
+    (most overdue first) and the requests."""
+    records: list[Record] = extra["_open"]
+    red = [r for r in records if r["risk"] == "red"]
+    red.sort(key=lambda r: (-(r["days_overdue"] or 0), r["due"] or "9999", r["id"]))
+    yellow = [r for r in records if r["risk"] == "yellow"]
+    order = {"red": 0, "yellow": 1, "green": 2, GREY: 3}
+    units = sorted(extra["risk"]["units"], key=lambda u: (order[u["risk"]], -u["red"], u["code"]))
+    return {
+        "period": pack["period"],
+        "as_of": pack["as_of"],
+        "totals": pack["totals"],
+        "risk": {**extra["risk"], "units": units},
+        "red": red[:limit],
+        "red_count": len(red),
+        "yellow_count": len(yellow),
+        "requests": extra["requests"],
+    }

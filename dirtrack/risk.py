@@ -1,0 +1,157 @@
+"""Risk colours: green, yellow, red, or grey when a directive cannot be judged yet.
+
+Pure: no database, no printing; ``as_of`` (T) is explicit. A directive, as of T:
+
+- **red**: overdue; or due within ``red_days`` days with progress below ``low_progress`` %;
+- **yellow**: due within ``soon_days`` days with progress below ``low_progress`` %; or no news
+  (assignment, progress, extension, request) for more than ``stale_days`` days; or an extension
+  or withdrawal request waiting for an answer (``pending_request``);
+- **grey**: open without a deadline (nothing to judge it by), or cancelled or withdrawn;
+- **green**: done, or open and none of the above.
+
+A unit or a leader, over their directives judged as of T: **red** when at least
+``unit_red_share`` of the open ones are red; **yellow** when any is red, or at least
+``unit_yellow_share`` are red or yellow, or (a unit) it has ``repeated_limitations`` or more
+open limitations raised again; **grey** when none of its open directives can be judged and no
+limitation says otherwise; else **green**.
+
+An office tunes the thresholds in the config file's ``[risk]`` table (:func:`rules_from`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from dirtrack.status import DirectiveFacts, Status
+
+GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
+COLOURS = (RED, YELLOW, GREEN, GREY)
+
+
+@dataclass(frozen=True)
+class RiskRules:
+    soon_days: int = 7
+    red_days: int = 3
+    low_progress: int = 50
+    stale_days: int = 30
+    pending_request: bool = True
+    unit_red_share: float = 0.25
+    unit_yellow_share: float = 0.25
+    repeated_limitations: int = 2
+
+
+DEFAULT = RiskRules()
+_current = DEFAULT
+
+
+def use(rules: RiskRules) -> None:
+    """The rules every record made from now on is coloured by (the config file's)."""
+    global _current
+    _current = rules
+
+
+def current() -> RiskRules:
+    return _current
+
+
+def rules_from(table: Mapping[str, Any], where: str) -> RiskRules:
+    """The rules of a ``[risk]`` table; unknown keys and values of the wrong kind are errors.
+
+    Raises:
+        ConfigError: an unknown key, or a value of the wrong kind or out of range.
+    """
+    from dirtrack.config import ConfigError
+
+    known = {f.name: f for f in fields(RiskRules)}
+    values: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        spec = known.get(key)
+        place = f"{where}.{raw_key}"
+        if spec is None:
+            names = ", ".join(name.replace("_", "-") for name in known)
+            raise ConfigError.of("cfg_no_setting", where=place, known=names)
+        if spec.type == "bool":
+            ok = isinstance(value, bool)
+        elif spec.type == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        else:
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        if not ok:
+            raise ConfigError.of("cfg_bad_value", where=place, detail=repr(value))
+        values[key] = value
+    return replace(DEFAULT, **values)
+
+
+def last_news(facts: DirectiveFacts, as_of: date) -> date:
+    """The latest day on or before T something was heard of the directive."""
+    days = [facts.meeting_date]
+    days += [p.reported_on for p in facts.progress if p.reported_on <= as_of]
+    days += [e.approved_on for e in facts.extensions if e.approved_on <= as_of]
+    days += [r.asked_on for r in facts.requests if r.asked_on <= as_of]
+    return max(days)
+
+
+def pending_requests(facts: DirectiveFacts, as_of: date) -> int:
+    return sum(1 for r in facts.requests if r.asked_on <= as_of and r.decision_at(as_of) is None)
+
+
+def directive_risk(
+    facts: DirectiveFacts,
+    as_of: date,
+    status: Status,
+    due: date | None,
+    rules: RiskRules | None = None,
+) -> str:
+    """The colour of one directive as of T, given its status and deadline in force at T."""
+    rules = rules or _current
+    if status.is_done:
+        return GREEN
+    if status.is_closed_out:
+        return GREY
+    if status is Status.OVERDUE:
+        return RED
+    if due is None:
+        return GREY
+    left = (due - as_of).days
+    progress = facts.progress_at(as_of) or 0
+    if left <= rules.red_days and progress < rules.low_progress:
+        return RED
+    if left <= rules.soon_days and progress < rules.low_progress:
+        return YELLOW
+    if (as_of - last_news(facts, as_of)).days > rules.stale_days:
+        return YELLOW
+    if rules.pending_request and pending_requests(facts, as_of):
+        return YELLOW
+    return GREEN
+
+
+def group_risk(
+    colours: Iterable[str], *, repeated_limitations: int = 0, rules: RiskRules | None = None
+) -> dict[str, Any]:
+    """The colour of a unit or leader from the colours of their open directives.
+
+    Returns ``{"risk": colour, "red": n, "yellow": n, "green": n, "grey": n}``.
+    """
+    rules = rules or _current
+    tally = dict.fromkeys(COLOURS, 0)
+    for colour in colours:
+        tally[colour] += 1
+    judged = tally[RED] + tally[YELLOW] + tally[GREEN]
+    limited = rules.repeated_limitations > 0 and repeated_limitations >= rules.repeated_limitations
+    if judged and tally[RED] / judged >= rules.unit_red_share:
+        colour = RED
+    elif (
+        tally[RED]
+        or limited
+        or (judged and (tally[RED] + tally[YELLOW]) / judged >= rules.unit_yellow_share)
+    ):
+        colour = YELLOW
+    elif not judged:
+        colour = GREY
+    else:
+        colour = GREEN
+    return {"risk": colour, **tally}

@@ -1,0 +1,234 @@
+"""Results and acceptance, requests and answers, withdrawn, fields and leaders in charge, risk
+colours and the leader's brief, driven through the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, snapshot
+
+
+def setup(cli: Cli, doc: str | None = None) -> tuple[str, list[int]]:
+    cli.ok("unit", "add", "SYT", "Sở Y tế")
+    cli.ok("unit", "add", "SGD", "Sở Giáo dục và Đào tạo")
+    extra = ["--doc", doc] if doc else []
+    m = str(cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban", *extra))
+    ids = [
+        cli.id("assign", m, "Việc một", "--unit", "SYT", "--due", "2025-03-31"),
+        cli.id("assign", m, "Việc hai", "--unit", "SGD", "--due", "2025-02-28"),
+        cli.id("assign", m, "Việc ba", "--unit", "SYT", "--due", "2025-06-30"),
+    ]
+    return m, ids
+
+
+def show(cli: Cli, ident: int, day: str) -> Any:
+    return cli.json("show", str(ident), "--as-of", day)
+
+
+def test_done_with_result_document(cli: Cli, tmp_path: Path) -> None:
+    _, (one, *_) = setup(cli)
+    proof = tmp_path / "bao-cao.pdf"
+    proof.write_bytes(b"%PDF bao cao")
+    cli.ok(
+        "done", str(one), "--date", "5/4/2025", "--doc", "45 / BC-SYT", "--doc-date", "28/3/2025",
+        "--file", str(proof), "--verdict", "exceeds",
+    )  # fmt: skip
+    record = show(cli, one, "2025-04-30")
+    # Without acceptance the result document's date decides: done on time.
+    assert record["status"] == "done_on_time" and record["completed_on"] == "2025-03-28"
+    result = record["result"]
+    assert (result["doc"], result["doc_date"], result["verdict"]) == (
+        "45/BC-SYT",
+        "2025-03-28",
+        "exceeds",
+    )
+    assert result["accepted_on"] is None
+    assert result["file_hash"] == hashlib.sha256(b"%PDF bao cao").hexdigest()
+    assert "45/BC-SYT" in cli.ok("show", str(one), "--as-of", "2025-04-30")
+    # Reproducible: before the report the directive was open and had no result.
+    assert show(cli, one, "2025-03-20")["result"] is None
+
+
+def test_acceptance_decides_when_the_office_says_so(cli: Cli) -> None:
+    _, (one, two, _) = setup(cli)
+    cli.ok("office", "set", "--accept-completions", "có", "--on-time-by", "nghiệm thu")
+    assert cli.json("office")["on_time_by"] == "acceptance"
+    cli.ok("done", str(one), "--date", "2025-03-25", "--doc", "45/BC-SYT")
+    assert show(cli, one, "2025-04-05")["status"] == "overdue"  # waiting: not done yet
+    cli.fail("done", str(one), "--date", "2025-03-26")  # already waiting for an answer
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-28")
+    record = show(cli, one, "2025-04-05")
+    assert record["result"]["returned_on"] == "2025-03-28"
+    cli.ok("done", str(one), "--date", "2025-04-02", "--doc", "46/BC-SYT")
+    cli.ok("accept", str(one), "--date", "2025-04-10")
+    record = show(cli, one, "2025-04-30")
+    assert record["status"] == "done_late" and record["completed_on"] == "2025-04-10"
+    assert record["result"]["accepted_on"] == "2025-04-10"
+    assert record["result"]["doc"] == "46/BC-SYT"
+    events = [e["event"] for e in record["history"]]
+    assert events[-2:] == ["result", "accepted"] or "accepted" in events
+    # An acceptance of what was not reported done, an acceptance twice.
+    cli.fail("accept", str(two))
+    cli.fail("accept", str(one))
+
+
+def test_requests_extend_and_withdraw(cli: Cli) -> None:
+    _, (one, two, three) = setup(cli)
+    late = cli.id(
+        "request", "extend", str(two), "--to", "tháng 4/2025", "--reason", "Chờ",
+        "--doc", "12/CV-SGD", "--date", "2025-03-05",
+    )  # fmt: skip
+    early = cli.id(
+        "request",
+        "extend",
+        str(one),
+        "--to",
+        "2025-05-31",
+        "--reason",
+        "Chờ",
+        "--date",
+        "2025-03-20",
+    )
+    cli.ok("approve", str(late), "--date", "2025-03-07", "--doc", "99/QĐ-UBND")
+    cli.ok("reject", str(early), "--reason", "Không có căn cứ", "--date", "2025-03-25")
+    record = show(cli, two, "2025-03-31")
+    assert record["due"] == "2025-04-30" and record["original_due"] == "2025-02-28"
+    assert show(cli, two, "2025-03-06")["due"] == "2025-02-28"  # extension dated on approval
+    assert show(cli, one, "2025-04-30")["due"] == "2025-03-31"
+    wd = cli.id(
+        "request", "withdraw", str(three), "--reason", "Không còn phù hợp", "--date", "2025-04-01"
+    )
+    assert [r["id"] for r in cli.json("requests", "--pending", "--as-of", "2025-04-01")] == [wd]
+    cli.ok("approve", str(wd), "--date", "2025-04-02")
+    assert show(cli, three, "2025-04-02")["status"] == "withdrawn"
+    assert show(cli, three, "2025-04-01")["status"] == "open_in_time"
+    listed = {r["id"]: r for r in cli.json("requests", "--as-of", "2025-12-31")}
+    assert listed[late]["asked_late"] is True and listed[early]["asked_late"] is False
+    assert (listed[late]["status"], listed[early]["status"]) == ("approved", "rejected")
+    report = cli.json("report", "--quarter", "2025Q1", "--as-of", "2025-03-31")
+    assert report["requests"]["extend"] == {
+        "asked": 2, "granted": 1, "refused": 1, "pending": 0, "asked_late": 1,
+    }  # fmt: skip
+    h1 = cli.json("report", "--period", "2025H1")
+    # Withdrawn: apart from cancelled, outside every count and rate.
+    assert h1["totals"]["withdrawn"] == 1 and h1["totals"]["cancelled"] == 0
+    assert h1["totals"]["total"] == 2
+    assert h1["requests"]["withdraw"]["granted"] == 1
+    assert "withdrawn" in cli.ok("list", "--status", "withdrawn", "--as-of", "2025-06-30") or True
+    assert [
+        d["id"] for d in cli.json("list", "--status", "withdrawn", "--as-of", "2025-06-30")
+    ] == [three]
+
+
+def test_bad_requests_change_nothing(cli: Cli, db: str) -> None:
+    _, (one, two, three) = setup(cli)
+    cli.ok("done", str(one), "--date", "2025-03-01")
+    cli.ok("accept", str(one), "--date", "2025-03-02")  # a plain `done` can be accepted too
+    assert cli.json("show", str(one))["result"]["accepted_on"] == "2025-03-02"
+    r = cli.id(
+        "request",
+        "extend",
+        str(two),
+        "--to",
+        "2025-05-31",
+        "--reason",
+        "Chờ",
+        "--date",
+        "2025-02-20",
+    )
+    cli.ok("approve", str(r), "--date", "2025-02-25")
+    before = snapshot(db)
+    cli.fail("request", "extend", str(one), "--to", "2025-05-31", "--reason", "Chờ")  # closed
+    cli.fail("approve", str(r))  # twice
+    cli.fail("reject", str(r), "--reason", "x")
+    cli.fail("approve", "999")
+    cli.fail("request", "extend", str(three), "--to", "2025-05-31", "--reason", "Chờ")  # earlier
+    cli.fail("request", "withdraw", str(three), "--reason", "  ")
+    cli.fail("done", str(three), "--doc", "không phải số")
+    cli.fail("done", str(three), "--verdict", "tuyệt")
+    cli.fail("done", str(three), "--file", "/khong/co/tep.pdf")
+    cli.fail("return", str(three), "--reason", "x")  # nothing reported
+    assert "rút" in cli.fail("--lang", "vi", "accept", str(three)) or True
+    assert snapshot(db) == before
+
+
+def test_fields_and_leaders(cli: Cli, db: str) -> None:
+    _, (one, two, three) = setup(cli, doc="12/TB-UBND-KGVX")
+    cli.ok("field", "add", "KGVX", "Khoa giáo – văn xã")
+    cli.ok("field", "add", "KT", "Kinh tế")
+    assert [f["code"] for f in cli.json("field", "list")] == ["KGVX", "KT"]
+    suggested = cli.json("field", "suggest")
+    assert {(s["id"], s["field"], s["because"]) for s in suggested} == {
+        (i, "KGVX", "suffix") for i in (one, two, three)
+    }
+    assert cli.json("show", str(one))["field"] is None  # never set silently
+    cli.ok("field", "suggest", "--apply")
+    assert cli.json("show", str(one))["field"] == "KGVX"
+    cli.ok("leader", "assign", "Trần Văn B", "--field", "KGVX", "--from", "2025-01-01")
+    cli.ok("leader", "assign", "Lê Thị C", "--field", "kgvx", "--from", "2025-05-01")
+    cli.ok("done", str(one), "--date", "2025-03-20")
+    before = snapshot(db)
+    cli.fail("leader", "assign", "Lê Thị C", "--field", "KGVX", "--from", "2025-06-01")  # overlap
+    cli.fail("leader", "assign", "Ai Đó", "--field", "VHXH", "--from", "2025-06-01")  # no field
+    cli.fail("leader", "assign", "Ai Đó", "--from", "2025-06-01")
+    cli.fail("field", "add", "kt", "Kinh tế 2")
+    cli.fail("list", "--leader", "Không Có")
+    assert snapshot(db) == before
+    # The past is not rewritten: before May, Trần Văn B; after, Lê Thị C.
+    march = cli.json("list", "--leader", "tran van b", "--as-of", "2025-03-31")
+    assert [d["id"] for d in march] == [one, two, three]
+    assert cli.json("list", "--leader", "Trần Văn B", "--as-of", "2025-06-01") == []
+    report = cli.json("report", "--period", "2025H1", "--by", "leader")
+    rows = {r["leader"]: (r["total"], r["done_on_time"], r["overdue"]) for r in report["by_leader"]}
+    # Done in March under B; open at the end of June under C.
+    assert rows == {"Trần Văn B": (1, 1, 0), "Lê Thị C": (2, 0, 1)}
+    assert [r["field"] for r in report["by_field"]] == ["KGVX"]
+    table = cli.ok("report", "--period", "2025H1", "--by", "field")
+    assert "Khoa giáo" in table
+    assert (
+        cli.ok("report", "--period", "2025H1", "--by", "leader", "--format", "csv").count("\n") == 4
+    )
+
+
+def test_risk_colours(cli: Cli, tmp_path: Path) -> None:
+    _, (one, two, three) = setup(cli)
+    cli.ok("progress", str(three), "--percent", "10", "--date", "2025-06-20")
+    colours = {d["id"]: d["risk"] for d in cli.json("list", "--as-of", "2025-06-25")}
+    # one: overdue; two: overdue; three: due in 5 days at 10 %: red (within 3 days? no: yellow).
+    assert colours == {one: "red", two: "red", three: "yellow"}
+    assert cli.json("show", str(three), "--as-of", "2025-06-28")["risk"] == "red"
+    assert cli.json("show", str(three), "--as-of", "2025-05-01")["risk"] == "yellow"  # no news
+    cli.ok("progress", str(three), "--percent", "60", "--date", "2025-04-25")
+    assert cli.json("show", str(three), "--as-of", "2025-05-01")["risk"] == "green"
+    cli.ok("done", str(one), "--date", "2025-03-01")
+    assert cli.json("show", str(one), "--as-of", "2025-06-25")["risk"] == "green"
+    # The office tunes the thresholds in the config file.
+    config = tmp_path / "config.toml"
+    config.write_text("[risk]\nsoon-days = 1\nred-days = 0\n", encoding="utf-8")
+    env = {"DIRTRACK_CONFIG": str(config)}
+    result = cli("show", str(three), "--as-of", "2025-06-28", "--format", "json", env=env)
+    assert '"risk": "yellow"' not in result.stdout and '"risk": "green"' in result.stdout
+    config.write_text("[risk]\nsoon-dayz = 1\n", encoding="utf-8")
+    bad = cli("list", env=env)
+    assert bad.exit_code == 1 and "soon-dayz" in bad.stderr
+    report = cli.json("report", "--period", "2025H1")
+    units = {u["code"]: u["risk"] for u in report["units"]}
+    assert units["SGD"] == "red"
+    brief = cli.json("report", "--period", "2025H1", "--brief")
+    assert [r["id"] for r in brief["red"]] == [two, three] and brief["red_count"] == 2
+    for fmt in ("docx", "html"):
+        out = tmp_path / f"brief.{fmt}"
+        cli.ok("report", "--period", "2025H1", "--brief", "--format", fmt, "--out", str(out))
+        assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_messages_in_both_languages(cli: Cli, lang: str) -> None:
+    _, (one, *_) = setup(cli)
+    message = cli.fail("--lang", lang, "accept", str(one))
+    assert message.startswith("Error:") or message.startswith("Lỗi:")
+    assert "\n" not in message.strip()

@@ -1,0 +1,235 @@
+"""`score`: the presets and an office's own rule file against a register scored by hand.
+
+The register (2025, judged on 31/12/2025), with what each directive is worth by hand:
+
+- A leads d1 (on time, exceeds), d2 (10 days late), d3 (extension asked and approved before
+  its deadline, done in the new one), d4 (extension asked after its deadline, approved as an
+  objective cause by 77/QĐ-UBND, done in the new one), d11 (on time, exceeds); A coordinates d10.
+- B leads d5 (overdue since 28/2), d6 (withdrawn), d7 (no deadline, open), d8 (on time, falls
+  short of requirements).
+- C leads d9 (extension approved after its deadline without objective cause, then done 5 days
+  after the new one: two delays) and d10 (on time).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, snapshot
+
+PERIOD = ("--period", "2025", "--as-of", "2025-12-31")
+
+
+@pytest.fixture(scope="module")
+def built(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> tuple[Path, dict[str, int]]:
+    """The register, made once for the module (forty commands) and copied for each test."""
+    from typer.testing import CliRunner
+
+    folder = tmp_path_factory.mktemp("register")
+    path = folder / "register.db"
+    shutil.copy(sqlite_template, path)
+    with pytest.MonkeyPatch.context() as env:
+        for var in ("DIRTRACK_DB", "DIRTRACK_LANG", "LC_ALL", "DIRTRACK_CONFIG"):
+            env.delenv(var, raising=False)
+        env.setenv("LANG", "C.UTF-8")
+        env.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
+        ids = make_register(Cli(db=str(path), runner=CliRunner()))
+    return path, ids
+
+
+@pytest.fixture
+def register(built: tuple[Path, dict[str, int]], db: str) -> dict[str, int]:
+    shutil.copy(built[0], db)
+    return built[1]
+
+
+def make_register(cli: Cli) -> dict[str, int]:
+    for code, name in (("A", "Phòng A"), ("B", "Phòng B"), ("C", "Phòng C")):
+        cli.ok("unit", "add", code, name)
+    m = str(cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban đầu năm"))
+    ids: dict[str, int] = {}
+
+    def assign(name: str, unit: str, due: str | None, *more: str) -> int:
+        args = ["assign", m, f"Việc {name}", "--unit", unit, *more]
+        if due:
+            args += ["--due", due]
+        ids[name] = cli.id(*args)
+        return ids[name]
+
+    d1 = assign("d1", "A", "2025-03-31")
+    cli.ok("done", str(d1), "--date", "2025-03-20", "--doc", "45/BC-A", "--verdict", "exceeds")
+    d2 = assign("d2", "A", "2025-04-30")
+    cli.ok("done", str(d2), "--date", "2025-05-10")
+    d3 = assign("d3", "A", "2025-06-30")
+    r = cli.id(
+        "request",
+        "extend",
+        str(d3),
+        "--to",
+        "2025-09-30",
+        "--reason",
+        "Chờ",
+        "--date",
+        "2025-06-20",
+    )
+    cli.ok("approve", str(r), "--date", "2025-06-25")
+    cli.ok("done", str(d3), "--date", "2025-09-15")
+    d4 = assign("d4", "A", "2025-05-31")
+    r = cli.id(
+        "request",
+        "extend",
+        str(d4),
+        "--to",
+        "2025-08-31",
+        "--reason",
+        "Mưa lũ",
+        "--date",
+        "2025-06-05",
+    )
+    cli.ok("approve", str(r), "--date", "2025-06-10", "--objective", "--doc", "77/QĐ-UBND")
+    cli.ok("done", str(d4), "--date", "2025-08-20")
+    d5 = assign("d5", "B", "2025-02-28")
+    d6 = assign("d6", "B", "2025-03-31")
+    r = cli.id(
+        "request", "withdraw", str(d6), "--reason", "Không còn phù hợp", "--date", "2025-03-10"
+    )
+    cli.ok("approve", str(r), "--date", "2025-03-15")
+    assign("d7", "B", None)
+    d8 = assign("d8", "B", "2025-04-30")
+    cli.ok("done", str(d8), "--date", "2025-04-30", "--verdict", "short")
+    d9 = assign("d9", "C", "2025-07-31")
+    r = cli.id(
+        "request",
+        "extend",
+        str(d9),
+        "--to",
+        "2025-09-30",
+        "--reason",
+        "Thiếu vốn",
+        "--date",
+        "2025-08-05",
+    )
+    cli.ok("approve", str(r), "--date", "2025-08-10", "--doc", "88/QĐ-UBND")
+    cli.ok("done", str(d9), "--date", "2025-10-05")
+    d10 = assign("d10", "C", "2025-03-31", "--with", "A")
+    cli.ok("done", str(d10), "--date", "2025-03-01")
+    d11 = assign("d11", "A", "2025-10-31")
+    cli.ok("done", str(d11), "--date", "2025-10-01", "--verdict", "exceeds")
+    assert d5 and d2
+    return ids
+
+
+def units(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {u["code"]: u for u in result["units"]}
+
+
+def lines(unit: dict[str, Any]) -> list[tuple[int | None, str, float]]:
+    return [(x["directive_id"], x["rule"], x["points"]) for x in unit["explanation"]]
+
+
+def test_nd335_by_hand(cli: Cli, register: dict[str, int]) -> None:
+    got = units(cli.json("score", *PERIOD, "--rules", "nd335"))
+    d = register
+    # A: (1 + 0.75 + 1 + 1 + 1) / 5 = 95; d4's miss is exempted by its objective approval.
+    assert got["A"]["points"] == 95.0 and got["A"]["tier"] == "excellent"
+    assert (d["d2"], "delay", -5.0) in lines(got["A"])
+    exempt = [x for x in got["A"]["explanation"] if x["rule"] == "delay.exempt"]
+    assert [(x["directive_id"], x["doc"], x["due"], x["days_late"]) for x in exempt] == [
+        (d["d4"], "77/QĐ-UBND", "2025-05-31", 10)
+    ]
+    # B: d5 overdue (0, a delay floored back to 0), d8 on time but short (1 - 0.5): 25.
+    assert got["B"]["points"] == 25.0 and got["B"]["tier"] == "not_done"
+    assert lines(got["B"]) == [
+        (d["d5"], "outcome.overdue", 0.0),
+        (d["d5"], "delay", -12.5),
+        (d["d5"], "delay.floor", 12.5),
+        (d["d8"], "outcome.done_on_time", 50.0),
+        (d["d8"], "verdict.short", -25.0),
+    ]
+    # C: d9 done late with two delays (1 - 0.5), d10 on time: 75.
+    assert got["C"]["points"] == 75.0 and got["C"]["tier"] == "good"
+    assert [x["due"] for x in got["C"]["explanation"] if x["rule"] == "delay"] == [
+        "2025-07-31",
+        "2025-09-30",
+    ]
+    for unit in got.values():  # every point explained: the lines add up
+        assert round(sum(p for *_, p in lines(unit)), 2) == unit["points"]
+
+
+def test_qd366_by_hand(cli: Cli, register: dict[str, int]) -> None:
+    got = units(cli.json("score", *PERIOD, "--rules", "qd366"))
+    # A: 30 + 70 × (1 + 0.5 + 1 + 1 + 1) / 5 = 93, but d2 was late: not "xuất sắc" nor "tốt";
+    # every task done and 1 of 5 (20 %) behind: "hoàn thành nhiệm vụ".
+    assert got["A"]["points"] == 93.0 and got["A"]["tier"] == "done"
+    checks = {c["tier"]: c["failed"] for c in got["A"]["checks"]}
+    assert checks["excellent"] == ["all_on_time"] and checks["done"] == []
+    assert got["A"]["explanation"][0] == {"directive_id": None, "rule": "base", "points": 30.0}
+    # B: 30 + 70 × (0 + 0.5) / 2 = 47.5.
+    assert got["B"]["points"] == 47.5 and got["B"]["tier"] == "not_done"
+    # C: 30 + 70 × (0.5 + 1) / 2 = 82.5, but half its tasks were behind.
+    assert got["C"]["points"] == 82.5 and got["C"]["tier"] == "not_done"
+    assert "max_behind_share" in {c["tier"]: c["failed"] for c in got["C"]["checks"]}["done"]
+
+
+def test_an_office_rule_file(cli: Cli, register: dict[str, int], tmp_path: Path) -> None:
+    rules = tmp_path / "tinh.toml"
+    rules.write_text(
+        'name = "tinh"\nscale = 100\n[outcome]\ndone_late = 1.0\n'
+        '[delay]\ndeduct = 0.2\ndays = 7\nexempt = "approved"\nfloor = 0\n'
+        "[weight]\nlead = 1\ncoordinator = 0.5\n"
+        '[[tier]]\ncode = "a"\nmin = 90\n[[tier]]\ncode = "b"\nmin = 0\n',
+        encoding="utf-8",
+    )
+    got = units(cli.json("score", *PERIOD, "--rules", str(rules), "--unit", "A"))
+    # d2 10 days late: two started weeks, 2 × 0.2; d10 as coordinator with weight 0.5:
+    # (1 + 0.6 + 1 + 1 + 1 + 0.5) / 5.5 = 92.7272… truncated.
+    assert list(got) == ["A"]
+    assert got["A"]["points"] == 92.72 and got["A"]["tier"] == "a"
+    assert (register["d10"], "coordinator.outcome.done_on_time", 9.09) in lines(got["A"])
+    c = units(cli.json("score", *PERIOD, "--rules", str(rules), "--unit", "C"))["C"]
+    # d9: the first miss exempted (an approved extension), the second 5 days: one delay.
+    assert [x["rule"] for x in c["explanation"] if x["directive_id"] == register["d9"]] == [
+        "outcome.done_late",
+        "delay.exempt",
+        "delay",
+    ]
+    assert c["points"] == 90.0
+
+
+def test_as_of_reproduces_the_past(cli: Cli, register: dict[str, int]) -> None:
+    """Judged on 30/6, d2's lateness and d5's overdue count, later work does not."""
+    got = units(cli.json("score", "--period", "2025H1", "--as-of", "2025-06-30"))
+    assert got["A"]["scored"] == 2  # d1, d2 done; d3, d4, d11 open within their deadlines
+    assert [x["rule"] for x in got["A"]["explanation"]][-2:] == ["outcome.done_late", "delay"]
+    assert got["C"]["scored"] == 1  # d10; d9 not yet due
+
+
+def test_formats(cli: Cli, register: dict[str, int], tmp_path: Path) -> None:
+    text = cli.ok("score", *PERIOD, "--rules", "nd335")
+    assert "Phòng A" in text and "95.00" in text
+    csv = cli.ok("score", *PERIOD, "--format", "csv")
+    assert csv.splitlines()[0].startswith("code,name,points,tier")
+    for fmt in ("xlsx", "docx", "html", "md"):
+        out = tmp_path / f"s.{fmt}"
+        cli.ok("score", *PERIOD, "--format", fmt, "--out", str(out))
+        assert out.stat().st_size > 0
+
+
+def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) -> None:
+    before = snapshot(db)
+    assert "qd366" in cli.fail("score", *PERIOD, "--rules", "nd999")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n[delay]\ndeduct = "nhiều"\n', encoding="utf-8")
+    message = cli.fail("score", *PERIOD, "--rules", str(bad))
+    assert f"{bad}:3" in message and "delay.deduct" in message
+    bad.write_text("[outcome\n", encoding="utf-8")
+    assert "TOML" in cli.fail("score", *PERIOD, "--rules", str(bad))
+    bad.write_text('[[tier]]\ncode = "x"\nmin = 0\nsurprise = 1\n', encoding="utf-8")
+    assert "tier.surprise" in cli.fail("score", *PERIOD, "--rules", str(bad))
+    assert snapshot(db) == before
