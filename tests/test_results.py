@@ -232,3 +232,33 @@ def test_messages_in_both_languages(cli: Cli, lang: str) -> None:
     message = cli.fail("--lang", lang, "accept", str(one))
     assert message.startswith("Error:") or message.startswith("Lỗi:")
     assert "\n" not in message.strip()
+
+
+def test_edit_directive_sets_and_clears_its_field(cli: Cli, db: str) -> None:
+    _, (one, two, _three) = setup(cli)
+    cli.ok("field", "add", "YT", "Y tế")
+    edited = cli.json("edit", "directive", str(one), "--field", "y te")
+    assert edited["field"] == "YT" and cli.json("show", str(two))["field"] is None
+    assert [d["id"] for d in cli.json("list", "--field", "YT")] == [one]
+    before = snapshot(db)
+    cli.fail("edit", "directive", str(one), "--field", "KT")  # no such field
+    cli.fail("edit", "directive", str(one), "--field", "YT", "--no-field")
+    assert snapshot(db) == before
+    assert cli.json("edit", "directive", str(one), "--no-field")["field"] is None
+    cli.ok("undo", "--yes")
+    assert cli.json("show", str(one))["field"] == "YT"
+
+
+def test_reopen_a_withdrawn_or_accepted_directive(cli: Cli) -> None:
+    _, (one, _two, three) = setup(cli)
+    wd = cli.id("request", "withdraw", str(three), "--reason", "Thôi", "--date", "2025-04-01")
+    cli.ok("approve", str(wd), "--date", "2025-04-02")
+    cli.ok("reopen", str(three), "--date", "2025-04-03", "--reason", "Nhầm")
+    assert show(cli, three, "2025-04-05")["status"] == "open_in_time"
+    cli.ok(
+        "done", str(one), "--date", "2025-03-20", "--doc", "45/BC-SYT", "--doc-date", "2025-03-18"
+    )
+    assert show(cli, one, "2025-03-31")["result"]["doc"] == "45/BC-SYT"
+    cli.ok("reopen", str(one), "--date", "2025-03-25")
+    reopened = show(cli, one, "2025-03-31")
+    assert reopened["status"] == "open_in_time" and reopened["result"] is None

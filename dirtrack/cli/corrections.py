@@ -97,6 +97,8 @@ def directive_changes(
     due: str | None,
     no_due: bool,
     product: str | None,
+    field: str | None = None,
+    no_field: bool = False,
 ) -> dict[str, Any]:
     """The options of `edit directive` as the changes :func:`edit_directive` takes."""
     from dirtrack.store.units import UnitIndex
@@ -121,6 +123,14 @@ def directive_changes(
         changes["due"], changes["due_text"] = None, None
     if product is not None:
         changes["product"] = product
+    if field is not None and no_field:
+        raise InvalidInput.of("field_and_no_field")
+    if field is not None:
+        from dirtrack.store.fields import resolve_field
+
+        changes["field"] = resolve_field(session.connection(), field)[0]
+    if no_field:
+        changes["field"] = None
     return changes
 
 
@@ -151,9 +161,14 @@ def edit_directive(
         bool, typer.Option("--no-due", help="The directive has no deadline after all.")
     ] = False,
     product: Annotated[str | None, typer.Option(help="The expected product, corrected.")] = None,
+    field: Annotated[
+        str | None,
+        typer.Option(help="Its field (lĩnh vực): a code or name of `field list`.", metavar="CODE"),
+    ] = None,
+    no_field: Annotated[bool, typer.Option("--no-field", help="No field any more.")] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Correct a directive: its text, lead unit, coordinating units, deadline or product.
+    """Correct a directive: its text, lead unit, coordinating units, deadline, product or field.
 
     Example: dirtrack edit directive 12 --unit BTC --due 30/9/2022
     """
@@ -175,6 +190,8 @@ def edit_directive(
             due=due,
             no_due=no_due,
             product=product,
+            field=field,
+            no_field=no_field,
         )
         store.edit_directive(session, directive_id, changes)
         record = _directive(session, directive_id)

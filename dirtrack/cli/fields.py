@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, day_or_today, positive_id, state, unit_of_work
+from dirtrack.cli.common import FormatOpt, day_or_today, state, unit_of_work
 from dirtrack.i18n import msg
 from dirtrack.render import Column, OutputFormat, emit, err
 
@@ -141,12 +141,3 @@ def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
         Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
     ]
     emit(records, columns, fmt, state(ctx).lang)
-
-
-def set_field(ctx: typer.Context, directive_id: int, code: str | None) -> None:
-    """What ``edit directive ID --field CODE`` does (the option lives with `edit`)."""
-    from dirtrack.store.fields import set_directive_field
-
-    positive_id(directive_id, "directive")
-    with unit_of_work(ctx) as session:
-        set_directive_field(session, directive_id, code)

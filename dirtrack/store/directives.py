@@ -14,6 +14,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import (
     Directive,
     DirectiveCoordinator,
+    DirectiveResult,
     Extension,
     Meeting,
     ProgressEntry,
@@ -236,28 +237,34 @@ def cancel(
 
 
 def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
-    """Open a completed or cancelled directive again: its completion or cancellation (date,
-    note, reason) is cleared; the change log keeps them, with the day and reason given.
+    """Open a completed, cancelled or withdrawn directive again: its completion (with its result
+    document), cancellation or withdrawal is cleared; the change log keeps them, with the day
+    and reason given.
 
     Raises:
-        Conflict: the directive is neither completed nor cancelled.
+        Conflict: the directive is neither completed, cancelled nor withdrawn.
         InvalidInput: ``on`` is before the meeting.
     """
     directive = get_directive(session, directive_id)
-    if directive.completed_on is None and directive.cancelled_on is None:
+    closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
+    if all(day is None for day in closed):
         raise Conflict.of("reopen_open", id=directive_id)
     _check_not_before_meeting(session, directive, on, "reopening")
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None
     directive.cancel_reason = None
+    directive.withdrawn_on = None
+    result = session.get(DirectiveResult, directive_id)
+    if result is not None:
+        session.delete(result)
     session.add(directive)
     session.flush()
     return directive
 
 
 # What `edit directive` can change; each key of the changes given to edit_directive.
-DIRECTIVE_EDITS = ("text", "unit", "with", "due", "due_text", "product")
+DIRECTIVE_EDITS = ("text", "unit", "with", "due", "due_text", "product", "field")
 
 
 def edit_directive(session: Session, directive_id: int, changes: Mapping[str, Any]) -> Directive:
@@ -266,7 +273,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     ``text``, ``product``: text; ``unit``: the lead :class:`Unit`; ``with``: the coordinating
     units (a sequence of :class:`Unit`, empty for none; the lead unit is left out); ``due``:
     the original deadline (a date, or None for none), with ``due_text`` the words it was given
-    in. A deadline corrected here is the original one, not an extension.
+    in. A deadline corrected here is the original one, not an extension. ``field``: the id of
+    its field (:func:`dirtrack.store.fields.resolve_field`), or None for none.
 
     Raises:
         InvalidInput: empty text, a deadline before the meeting or not before an approved
@@ -281,6 +289,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
         directive.text = directive_text(changes["text"], None, held)
     if "product" in changes:
         directive.product = clean_optional(changes["product"], "product")
+    if "field" in changes:
+        directive.field_id = changes["field"]
     if "due" in changes:
         due = changes["due"]
         if due is not None and due < held:

@@ -19,7 +19,6 @@ from sqlmodel import select as orm_select
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment
 from dirtrack.status import DirectiveFacts
-from dirtrack.store.directives import get_directive
 from dirtrack.store.tables import field, leader, leader_assignment
 from dirtrack.store.units import _CODE
 from dirtrack.text import clean_text, closest, fold, fold_words
@@ -68,19 +67,6 @@ def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     choices = {fold_words(c): c for _, c, _ in rows} | {fold_words(n): c for _, c, n in rows}
     near = closest(ref, choices) if choices else []
     raise NotFound.of("field_unknown", ref=ref, near=", ".join(near) or "—")
-
-
-def set_directive_field(session: Session, directive_id: int, ref: str | None) -> str | None:
-    """Set (or with None clear) a directive's field; returns the field's code."""
-    directive = get_directive(session, directive_id)
-    if ref is None:
-        directive.field_id = None
-        code = None
-    else:
-        directive.field_id, code = resolve_field(session.connection(), ref)
-    session.add(directive)
-    session.flush()
-    return code
 
 
 # --- leaders -----------------------------------------------------------------------------------
@@ -250,7 +236,6 @@ __all__ = [
     "assign_leader",
     "directive_fields",
     "resolve_field",
-    "set_directive_field",
 ]
 
 
