@@ -223,17 +223,25 @@ def test_bash_completion_script_really_completes(tmp_path: Path) -> None:
 # --- environment variables named on purpose ----------------------------------------------------
 
 
-@pytest.fixture
-def late(tmp_path: Path) -> str:
-    """A SQLite file with one directive overdue today, made as a user would."""
-    db = str(tmp_path / "cron.db")
+@pytest.fixture(scope="module")
+def late_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with one directive overdue today, made as a user would (once a module)."""
+    db = tmp_path_factory.mktemp("late") / "cron.db"
     for args in (
         ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
         ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
         ("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo"),
     ):
-        assert run(*args, db=db).returncode == 0
+        assert run(*args, db=str(db)).returncode == 0
     return db
+
+
+@pytest.fixture
+def late(late_once: Path, tmp_path: Path) -> str:
+    """A copy of :func:`late_once` for one test."""
+    db = tmp_path / "cron.db"
+    shutil.copyfile(late_once, db)
+    return str(db)
 
 
 STRAY = [
