@@ -65,9 +65,7 @@ def test_the_dry_run_table_says_problems_and_warnings_in_the_language(
     assert "! control characters removed from column B (Nội dung): U+0007" in en.stdout
 
 
-def test_json_keeps_its_keys_and_says_the_message_in_the_language(
-    office: Cli, bad: Path
-) -> None:
+def test_json_keeps_its_keys_and_says_the_message_in_the_language(office: Cli, bad: Path) -> None:
     args = ("import", str(bad), "--meeting", "1", "--dry-run", "--format", "json")
     vi = json.loads(office("--lang", "vi", *args).stdout)
     en = json.loads(office("--lang", "en", *args).stdout)
@@ -103,3 +101,17 @@ def test_a_problem_with_a_date_says_it_as_the_language_writes_dates(
     assert "thời hạn 01/05/2022 trước ngày họp (06/05/2022)" in vi
     en = office.fail("--lang", "en", "import", str(sheet), "--meeting", "1")
     assert "deadline 2022-05-01 is before the meeting (2022-05-06)" in en
+
+
+def test_a_drafts_problems_name_its_line_and_block_in_the_language(
+    cli: Cli, tmp_path: Path
+) -> None:
+    seed = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(seed / "000_2f6cda680aa8e285.txt"), "--out", str(draft))
+    vi = cli.fail("--lang", "vi", "import", str(draft), "--create-units")
+    assert ", directives #1: không ghi đơn vị mà cuộc họp có 4 đơn vị: hãy ghi 'unit'" in vi
+    assert "dòng " in vi and "line " not in vi
+    en = cli.fail("--lang", "en", "import", str(draft), "--create-units")
+    assert ", directives #1: names no unit and the meeting has 4 units: give its 'unit'" in en
+    assert "line " in en
