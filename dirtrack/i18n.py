@@ -1658,3 +1658,93 @@ ERRORS.update(
         "rk_bool": N_("true or false"),
     }
 )
+
+# What a row of an imported sheet, or a block of a draft, has wrong (a problem) or worth saying
+# (a warning); the place ("row 3, column B") is said before it with w_row / w_column.
+ERRORS.update(
+    {
+        "w_line": N_("line {line}"),
+        "row_warning": N_("row {row}: {text}"),
+        "row_no_text": N_("empty: the directive's text is missing"),
+        "row_no_unit": N_("empty: every directive needs a lead unit"),
+        "row_no_key": N_("empty: the key column must identify every row"),
+        "row_no_meeting": N_(
+            "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
+            "họp…), no heading row above names one, and no --meeting ID was given"
+        ),
+        "row_no_meeting_id": N_("no meeting with id {id}"),
+        "row_meetings_match": N_(
+            "{shown!r} matches meetings {ids}; write the meeting id in the cell instead"
+        ),
+        "row_meeting_when": N_(
+            "cannot tell when {shown!r} was held: write its date in the cell "
+            "('… ngày 6/5/2022'), add a 'Ngày họp' column, or give --meeting ID"
+        ),
+        "row_due_before": N_("deadline {due} is before the meeting ({held})"),
+        "row_not_mark": N_("{value!r} is neither a mark (x) nor a date"),
+        "row_done_cancelled": N_("says both done and cancelled"),
+        "row_done_open": N_("says it is done and also that it is not"),
+        "row_cancel_no_date": N_(
+            "marked cancelled but gives no date: write it in the cell ('Dừng thực hiện "
+            "ngày 10/8/2022') or give --done-date DATE"
+        ),
+        "row_add_completion": N_(
+            "add its completion date (a 'Ngày hoàn thành' column, or in the cell: 'Đã hoàn "
+            "thành ngày 20/7/2022') or give --done-date DATE"
+        ),
+        "row_done_no_date": N_(
+            "marked done but gives no completion date, and the sheet says no date it is up "
+            "to: {add}, or give the sheet's date ('Cập nhật đến ngày 30/6/2023' above the "
+            "table, or --as-of DATE)"
+        ),
+        "row_done_undated": N_(
+            "marked done without a date, and due {due}, before the sheet's date {sheet_day}: "
+            "done on time or late cannot be told; {add}"
+        ),
+        "row_completion_before": N_("completion date {day} is before the meeting ({held})"),
+        "row_cancellation_before": N_("cancellation date {day} is before the meeting ({held})"),
+        "row_repeats": N_(
+            "repeats directive {id} (same meeting, lead unit and text); to update directives "
+            "from the sheet, import with --key-column"
+        ),
+        "row_key_repeats": N_("key {key!r} for {unit} repeats row {row}"),
+        "row_approved_before": N_(
+            "a new deadline would be approved on {as_of}, before the meeting ({held}); give "
+            "--as-of DATE"
+        ),
+        "warn_controls": N_("control characters removed from {where}: {chars}"),
+        "warn_said_on_time": N_("says done on time, but was completed after the deadline"),
+        "warn_said_late": N_("says done late, but was completed by the deadline"),
+        "warn_key_elsewhere": N_(
+            "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
+            "as it is"
+        ),
+        "warn_closed_due": N_("directive {id} is closed; its deadline is left as it is"),
+        "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
+        "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
+        "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
+        "warn_cancelled_completion": N_(
+            "directive {id} was cancelled; the sheet's completion is ignored"
+        ),
+        "warn_completed_cancellation": N_(
+            "directive {id} was completed; the sheet's cancellation is ignored"
+        ),
+        "warn_recorded_done": N_(
+            "directive {id} is recorded as completed on {day}; the sheet does not say so"
+        ),
+        "warn_recorded_cancelled": N_(
+            "directive {id} is recorded as cancelled on {day}; the sheet does not say so"
+        ),
+        "draft_imported_already": N_("this draft was imported already as meeting {id}"),
+        "draft_no_date": N_("'date' is missing"),
+        "draft_no_title": N_("'title' is missing"),
+        "draft_no_unit": NP_(
+            "names no unit and the meeting has {n} unit: give its 'unit'",
+            "names no unit and the meeting has {n} units: give its 'unit'",
+        ),
+        "draft_due_before": N_("deadline {due} is before the meeting"),
+        "draft_key_taken": N_(
+            "key {key!r} is directive {id}'s already: give it another key or leave the key out"
+        ),
+    }
+)

@@ -81,6 +81,7 @@ def extract(
     from dirtrack.render.outfile import write_atomic
     from dirtrack.store.units import UnitIndex
     from dirtrack.text import clean_optional
+    from dirtrack.transfer.base import in_lang
 
     day = optional_day(on)
     chair_name = clean_optional(chair, "chair")
@@ -122,4 +123,4 @@ def extract(
                 )
             )
             for warning in result.warnings:
-                err(warning)
+                err(in_lang(warning, lang))

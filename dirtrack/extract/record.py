@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
+from dirtrack.i18n import Phrase
 from dirtrack.models import Category, Directive, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -39,6 +40,7 @@ from dirtrack.transfer.base import (
     ImportResult,
     Problem,
     Progress,
+    Wording,
 )
 
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
@@ -67,11 +69,6 @@ def _line_of(message: str, text: str) -> int | None:
     """The line of the draft where the block ``message`` starts with is (``units #2: …``)."""
     m = _WHERE.match(message)
     return _header_lines(text).get(m[1]) if m else None
-
-
-def _with_line(message: str, text: str) -> str:
-    line = _line_of(message, text)
-    return message if line is None else f"line {line}, {message}"
 
 
 def read_draft(path: Path) -> Draft:
@@ -109,7 +106,7 @@ class _Plan:
     attendees: list[Unit] = field(default_factory=list)
     new_units: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Wording] = field(default_factory=list)
 
 
 def _initials(name: str) -> str:
@@ -152,7 +149,8 @@ class _Units:
     def _problem(self, key: str, where: str, exc: Exception) -> None:
         if key not in self.unknown:
             self.unknown.add(key)
-            self.plan.problems.append(Problem(f"{where}: {exc}"))
+            said = exc if isinstance(exc, DirtrackError) else str(exc)
+            self.plan.problems.append(Problem(said, place=where))
 
 
 def existing_meeting(session: Session, draft: Draft) -> int | None:
@@ -191,12 +189,12 @@ def record_draft(
     duplicate = existing_meeting(session, draft)
     if duplicate is not None and not allow_duplicate:
         plan.problems.append(
-            Problem(f"meeting: this draft was imported already as meeting {duplicate}")
+            Problem(Phrase("draft_imported_already", id=duplicate), place="meeting")
         )
     if meeting.date is None:
-        plan.problems.append(Problem("meeting: 'date' is missing"))
+        plan.problems.append(Problem(Phrase("draft_no_date"), place="meeting"))
     if not meeting.title:
-        plan.problems.append(Problem("meeting: 'title' is missing"))
+        plan.problems.append(Problem(Phrase("draft_no_title"), place="meeting"))
     units = _Units(UnitIndex.load(session), create_units, plan)
     attendees: list[Unit | str] = []
     for i, unit in enumerate(draft.units, 1):
@@ -207,12 +205,7 @@ def record_draft(
     only = attendees[0] if len(draft.units) == 1 and len(attendees) == 1 else None
 
     def no_unit(where: str) -> None:
-        plan.problems.append(
-            Problem(
-                f"{where}: names no unit and the meeting has {len(draft.units)} units: "
-                "give its 'unit'"
-            )
-        )
+        plan.problems.append(Problem(Phrase("draft_no_unit", n=len(draft.units)), place=where))
 
     limitation_units: list[tuple[Unit | str, int]] = []
     for i, lim in enumerate(draft.limitations, 1):
@@ -238,13 +231,14 @@ def record_draft(
             lead = units.ref(item.unit, where)
         partners = [p for p in (units.ref(w, where) for w in item.with_) if p is not None]
         if meeting.date and item.due and item.due < meeting.date:
-            plan.problems.append(Problem(f"{where}: deadline {item.due} is before the meeting"))
+            plan.problems.append(Problem(Phrase("draft_due_before", due=item.due), place=where))
         if item.due is None and item.due_phrase:
             # The deadline the text gives names no real day: refused, as `assign --due` does,
             # never recorded as "no deadline".
             impossible = deadline_problem(item.due_phrase, meeting.date)
             if impossible is not None:
-                plan.problems.append(Problem(f"{where} ({_short(item.text)}): {impossible}"))
+                place = f"{where} ({_short(item.text)})"
+                plan.problems.append(Problem(impossible, place=place))
         if lead is not None:
             directive_units.append((lead, partners, i))
     keys = [item.key for item in draft.directives if item.key]
@@ -257,8 +251,8 @@ def record_draft(
             if item.key in taken:
                 plan.problems.append(
                     Problem(
-                        f"directives #{i}: key {item.key!r} is directive {taken[item.key]}'s "
-                        "already: give it another key or leave the key out"
+                        Phrase("draft_key_taken", key=item.key, id=taken[item.key]),
+                        place=f"directives #{i}",
                     )
                 )
     result.problems = plan.problems
@@ -343,8 +337,8 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         )
     except ImportRejected as exc:
         text = path.read_text(encoding="utf-8-sig")
-        problems = [Problem(_with_line(p.message, text)) for p in exc.problems]
-        lines = sorted({n for p in exc.problems if (n := _line_of(p.message, text)) is not None})
+        problems = [replace(p, line=_line_of(p.place or "", text)) for p in exc.problems]
+        lines = sorted({p.line for p in problems if p.line is not None})
         if options.dry_run:
             result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)
             result.details["lines"] = lines

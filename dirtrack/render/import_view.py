@@ -88,11 +88,11 @@ def _summary(result: ImportResult) -> dict[str, Any]:
 
 def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     """The dry run: every row and what it would become, with every problem."""
-    records = [r.as_dict() for r in result.rows]
+    records = [r.as_dict(lang) for r in result.rows]
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
-        out(dump(result.as_dict(with_rows=True)))
+        out(dump(result.as_dict(with_rows=True, lang=lang)))
         return
     if fmt is OutputFormat.CSV:
         from dirtrack.render.csv_out import dump_records
@@ -161,13 +161,13 @@ def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
-        out(dump(result.as_dict(with_rows=True)))
+        out(dump(result.as_dict(with_rows=True, lang=lang)))
     elif fmt is OutputFormat.CSV:
         from dirtrack.render.csv_out import dump_records
 
         sys.stdout.write(
             dump_records(
-                [{k: v for k, v in r.as_dict().items() if k != "problems"} for r in result.rows]
+                [{k: v for k, v in r.as_dict(lang).items() if k != "problems"} for r in result.rows]
             )
         )
     summary = _summary(result)

@@ -11,10 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase, error_text
+
+# What a problem or a warning says: user data as given (a str), or a sentence of the catalog
+# (a Phrase, or a DirtrackError caught from a check), said in the reader's language.
+Wording: TypeAlias = str | Phrase | DirtrackError
+
+
+def in_lang(text: Wording, lang: str) -> str:
+    """``text`` in ``lang``: a plain str is user data and stays as it is."""
+    return text if isinstance(text, str) else text.render(lang)
+
 
 # How many problems the one-line error spells out; every bad row is still named by number.
 SHOWN_PROBLEMS = 8
@@ -77,12 +87,18 @@ class ImportOptions:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in the file, where it is: a row and column when there is one."""
+    """Something wrong in the file, where it is: a row and column when there is one.
 
-    message: str
+    A draft's problem has no row: ``place`` names its block (``directives #3``) and ``line``
+    the line of the draft it starts on, when known.
+    """
+
+    message: Wording
     row: int | None = None
     column: str | None = None
     header: str | None = None
+    place: str | None = None
+    line: int | None = None
 
     def where(self, lang: str = "en") -> str:
         parts = []
@@ -93,20 +109,30 @@ class Problem:
             parts.append(error_text("w_column_of" if self.header else "w_column", lang, params))
         return ", ".join(parts)
 
+    def text(self, lang: str = "en") -> str:
+        """What is wrong in ``lang``, with the draft's line and block when there are."""
+        text = in_lang(self.message, lang)
+        if self.place is not None:
+            text = f"{self.place}: {text}"
+        if self.line is not None:
+            text = error_text("w_line", lang, {"line": self.line}) + ", " + text
+        return text
+
     def render(self, lang: str) -> str:
-        """Where and what, the place in ``lang`` (the message itself is English for now)."""
+        """Where and what, in ``lang``."""
         where = self.where(lang)
-        return f"{where}: {self.message}" if where else self.message
+        text = self.text(lang)
+        return f"{where}: {text}" if where else text
 
     def __str__(self) -> str:
         return self.render("en")
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "row": self.row,
             "column": self.column,
             "header": self.header,
-            "message": self.message,
+            "message": self.text(lang),
         }
 
 
@@ -122,15 +148,15 @@ class RowReport:
     action: str
     values: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Wording] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "row": self.row,
             "action": self.action,
             **self.values,
-            "problems": [p.as_dict() for p in self.problems],
-            "warnings": list(self.warnings),
+            "problems": [p.as_dict(lang) for p in self.problems],
+            "warnings": [in_lang(w, lang) for w in self.warnings],
         }
 
 
@@ -149,7 +175,7 @@ class ImportResult:
     skipped: int = 0
     new_units: list[dict[str, str]] = field(default_factory=list)
     unknown_units: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Wording] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     directive_ids: MutableSequence[int] = field(default_factory=list)
 
@@ -160,7 +186,8 @@ class ImportResult:
     def bad_rows(self) -> list[int]:
         return sorted({p.row for p in self.problems if p.row is not None})
 
-    def as_dict(self, *, with_rows: bool) -> dict[str, Any]:
+    def as_dict(self, *, with_rows: bool, lang: str = "en") -> dict[str, Any]:
+        """The result as JSON; ``message`` and warning texts in ``lang``, keys unchanged."""
         record: dict[str, Any] = {
             "file": self.file,
             "kind": self.kind,
@@ -171,14 +198,17 @@ class ImportResult:
             "unchanged": self.unchanged,
             "skipped": self.skipped,
             "new_units": list(self.new_units),
-            "unknown_units": list(self.unknown_units),
+            "unknown_units": [
+                {**u, "message": in_lang(u["message"], lang)} if "message" in u else dict(u)
+                for u in self.unknown_units
+            ],
             "bad_rows": self.bad_rows(),
-            "problems": [p.as_dict() for p in self.problems],
-            "warnings": list(self.warnings),
+            "problems": [p.as_dict(lang) for p in self.problems],
+            "warnings": [in_lang(w, lang) for w in self.warnings],
             "directive_ids": list(self.directive_ids),
         }
         if with_rows:
-            record["rows"] = [r.as_dict() for r in self.rows]
+            record["rows"] = [r.as_dict(lang) for r in self.rows]
         return record
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts
@@ -39,6 +39,7 @@ from dirtrack.transfer.base import (
     Problem,
     Progress,
     RowReport,
+    Wording,
 )
 from dirtrack.transfer.headers import column_letter, parse_map
 from dirtrack.transfer.layout import (
@@ -56,6 +57,8 @@ CHUNK = 500  # rows between two progress updates
 WRITE_CHUNK = 10_000  # new directives inserted at a time
 _CACHE_LIMIT = 20_000
 _NEEDS_MEETING = "\x00needs the meeting's date"
+# The meeting a row names, why none can be told, or None (a heading naming no meeting).
+_MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -107,10 +110,10 @@ class Planned:
     cancel_reason: str | None = None
     heading: str | None = None
     problems: list[Problem] | None = None
-    warnings: list[str] | None = None
+    warnings: list[Wording] | None = None
     outcomes: list[Outcome] | None = None
 
-    def problem(self, message: str, column: Any = None) -> None:
+    def problem(self, message: Wording, column: Any = None) -> None:
         if self.problems is None:
             self.problems = []
         if column is None:
@@ -118,7 +121,7 @@ class Planned:
         else:
             self.problems.append(Problem(message, self.row, column.letter, column.header))
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: Wording) -> None:
         if self.warnings is None:
             self.warnings = []
         self.warnings.append(message)
@@ -176,11 +179,13 @@ class SheetImport:
         self.unknown: dict[str, dict[str, Any]] = {}
         self.current: tuple[int, date] | None = None
         self.details: dict[str, Any] = {}
-        self._unit_cache: dict[str, tuple[list[int], list[str]]] = {}
-        self._ref_cache: dict[str, int | str] = {}
-        self._meeting_cache: dict[tuple[str, str, date | None], tuple[int, date] | str | None] = {}
-        self._status_cache: dict[Value, cells.Status | str] = {}
-        self._due_cache: dict[tuple[Value, date | None], tuple[date | None, str | None] | str] = {}
+        self._unit_cache: dict[str, tuple[list[int], list[DirtrackError]]] = {}
+        self._ref_cache: dict[str, int | DirtrackError] = {}
+        self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
+        self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
+        self._due_cache: dict[
+            tuple[Value, date | None], tuple[date | None, str | None] | str | DirtrackError
+        ] = {}
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -264,7 +269,7 @@ class SheetImport:
             planned = self._plan(number, values)
             if planned is not None:
                 for where in removed:
-                    planned.warn(f"control characters removed from {where}")
+                    planned.warn(where)
                 self.plans.append(planned)
             count += 1
             if count % CHUNK == 0:
@@ -282,15 +287,15 @@ class SheetImport:
         hints = [Phrase("hint_dry_run")]
         if self.unknown and not self.options.create_units:
             hints.append(Phrase("hint_create_units"))
-        if any(p.message.startswith("no meeting:") for p in result.problems):
+        if any(getattr(p.message, "key", None) == "row_no_meeting" for p in result.problems):
             hints.append(Phrase("hint_add_meeting"))
         return hints
 
-    def _without_controls(self, values: list[Value]) -> tuple[list[Value], list[str]]:
+    def _without_controls(self, values: list[Value]) -> tuple[list[Value], list[Phrase]]:
         """The row's cells without control characters (:func:`dirtrack.text.clean_imported`),
         and for each cell that had some, its column and the characters removed."""
         cleaned: list[Value] | None = None
-        removed: list[str] = []
+        removed: list[Phrase] = []
         for i, value in enumerate(values):
             if not isinstance(value, str):
                 continue
@@ -299,8 +304,9 @@ class SheetImport:
                 cleaned = cleaned or list(values)
                 cleaned[i] = text
                 header = self.layout.column(i).header if i < len(self.layout.columns) else ""
-                where = f"column {column_letter(i)}" + (f" ({header})" if header else "")
-                removed.append(f"{where}: {', '.join(gone)}")
+                params = {"column": column_letter(i), "header": header}
+                where = Phrase("w_column_of" if header else "w_column", **params)
+                removed.append(Phrase("warn_controls", where=where, chars=", ".join(gone)))
         return (cleaned if cleaned is not None else values), removed
 
     def _get(self, values: list[Value], name: str) -> Value:
@@ -322,10 +328,10 @@ class SheetImport:
             return self._heading(number, written or stt)
         p = Planned(number, text=written)
         if not written:
-            p.problem("empty: the directive's text is missing", self._col("text"))
+            p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")
         if cells.is_blank(unit_value):
-            p.problem("empty: every directive needs a lead unit", self._col("unit"))
+            p.problem(Phrase("row_no_unit"), self._col("unit"))
         else:
             p.leads = self._units(unit_value, p, self._col("unit"))
         if self.layout.has("with"):
@@ -339,7 +345,7 @@ class SheetImport:
         if self.layout.has("key"):
             key = cells.text(self._get(values, "key"))
             if not key and self.key_required:
-                p.problem("empty: the key column must identify every row", self._col("key"))
+                p.problem(Phrase("row_no_key"), self._col("key"))
             p.key = key or None
         self._status(p, values)
         return p
@@ -373,9 +379,9 @@ class SheetImport:
         try:
             found = self._find_meeting(heading, None, None, heading=True)
         except InvalidInput as exc:
-            p.problem(str(exc), self._col("text"))
+            p.problem(exc, self._col("text"))
             return p
-        if isinstance(found, str):
+        if isinstance(found, Phrase | DirtrackError):
             p.problem(found, self._col("text"))
         elif found is not None:
             self.current = found
@@ -384,19 +390,18 @@ class SheetImport:
 
     # units
 
-    def _lookup(self, name: str) -> int | str:
-        """An existing unit's id, or why ``name`` names none (unknown / ambiguous)."""
+    def _lookup(self, name: str) -> int | DirtrackError:
+        """An existing unit's id, or why ``name`` names none (NotFound: unknown; else
+        ambiguous or not a unit's name)."""
         cached = self._ref_cache.get(name)
         if cached is not None:
             return cached
         try:
             unit = self.index.resolve(name)
             assert unit.id is not None
-            found: int | str = unit.id
-        except NotFound as exc:
-            found = f"unknown:{exc}"
-        except (Conflict, InvalidInput) as exc:
-            found = f"bad:{exc}"
+            found: int | DirtrackError = unit.id
+        except (NotFound, Conflict, InvalidInput) as exc:
+            found = exc
         if len(self._ref_cache) > _CACHE_LIMIT:
             self._ref_cache.clear()
         self._ref_cache[name] = found
@@ -413,8 +418,8 @@ class SheetImport:
         refs, errors = cached
         for message in errors:
             p.problem(message, column)
-            if message.startswith("unknown unit"):
-                name = message.split("'")[1] if "'" in message else message
+            if isinstance(message, NotFound):
+                name = str(message.params.get("ref", ""))
                 self.unknown.setdefault(
                     fold_words(name), {"name": name, "rows": [], "message": message}
                 )
@@ -424,9 +429,9 @@ class SheetImport:
                 self.new_units[-ref - 1].rows.append(p.row)
         return refs
 
-    def _resolve_cell(self, value: Value) -> tuple[list[int], list[str]]:
+    def _resolve_cell(self, value: Value) -> tuple[list[int], list[DirtrackError]]:
         refs: list[int] = []
-        errors: list[str] = []
+        errors: list[DirtrackError] = []
         for pieces in cells.unit_pieces(value):
             whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -442,12 +447,11 @@ class SheetImport:
                         break
                 else:
                     found = self._lookup(pieces[i])
-                    assert isinstance(found, str)
-                    kind, _, message = found.partition(":")
-                    if kind == "unknown" and self.options.create_units:
+                    assert isinstance(found, DirtrackError)
+                    if isinstance(found, NotFound) and self.options.create_units:
                         refs.append(self._new_unit(pieces[i]))
                     else:
-                        errors.append(message)
+                        errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
         return unique, errors
@@ -479,38 +483,35 @@ class SheetImport:
         doc_value = self._get(values, "doc")
         day_value = self._get(values, "meeting_date")
         column = self._col("meeting") or self._col("doc")
-        found: tuple[int, date] | str | None
+        found: _MeetingFound
         if not all(cells.is_blank(v) for v in (title_value, doc_value, day_value)):
             day = None
             if not cells.is_blank(day_value):
                 try:
                     day = cells.parse_day(day_value)
                 except InvalidInput as exc:
-                    p.problem(str(exc), self._col("meeting_date"))
+                    p.problem(exc, self._col("meeting_date"))
                     return
             try:
                 found = self._find_meeting(
                     cells.text(title_value), cells.text(doc_value) or None, day
                 )
             except InvalidInput as exc:
-                found = str(exc)
+                found = exc
         elif self.current is not None:
             found = self.current
         elif self.options.meeting_id is not None:
             found = (self.options.meeting_id, self.meetings[self.options.meeting_id].date)
         else:
-            found = (
-                "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
-                "họp…), no heading row above names one, and no --meeting ID was given"
-            )
-        if isinstance(found, str) or found is None:
-            p.problem(found or "no meeting", column)
+            found = Phrase("row_no_meeting")
+        if not isinstance(found, tuple):
+            p.problem(found or Phrase("row_no_meeting"), column)
             return
         p.meeting, p.held = found
 
     def _find_meeting(
         self, title: str, doc: str | None, day: date | None, *, heading: bool = False
-    ) -> tuple[int, date] | str | None:
+    ) -> _MeetingFound:
         """The meeting a cell (or heading) names: an id, a key, a document number or a title.
 
         A meeting not yet recorded is created with the title, the document number and the day
@@ -528,11 +529,11 @@ class SheetImport:
 
     def _find_meeting_uncached(
         self, title: str, doc: str | None, day: date | None, heading: bool
-    ) -> tuple[int, date] | str | None:
+    ) -> _MeetingFound:
         if title.isdigit() and doc is None:
             meeting = self.meetings.get(int(title))
             if meeting is None:
-                return f"no meeting with id {title}"
+                return Phrase("row_no_meeting_id", id=title)
             return meeting.id, meeting.date
         doc = doc or (cells.doc_number(title) if title else None)
         day = day or (cells.first_day(title) if title else None)
@@ -548,14 +549,11 @@ class SheetImport:
         shown = title or doc or ""
         if len(candidates) > 1:
             ids = ", ".join(str(i) for i in sorted(candidates))
-            return f"{shown!r} matches meetings {ids}; write the meeting id in the cell instead"
+            return Phrase("row_meetings_match", shown=shown, ids=ids)
         if heading and doc is None and day is None:
             return None
         if day is None:
-            return (
-                f"cannot tell when {shown!r} was held: write its date in the cell "
-                "('… ngày 6/5/2022'), add a 'Ngày họp' column, or give --meeting ID"
-            )
+            return Phrase("row_meeting_when", shown=shown)
         key = (fold_words(title), fold_words(doc or ""), day)
         ref = self.new_meeting_refs.get(key)
         if ref is None:
@@ -588,17 +586,15 @@ class SheetImport:
                 try:
                     found = cells.parse_deadline(value, p.held)
                 except InvalidInput as exc:
-                    found = str(exc)
+                    found = exc
                 self._due_cache[(value, p.held)] = found
-        if isinstance(found, str):
+        if isinstance(found, DirtrackError):
             p.problem(found, self._col("due"))
             return
+        assert not isinstance(found, str)
         p.due, p.due_text = found
         if p.due is not None and p.held is not None and p.due < p.held:
-            p.problem(
-                f"deadline {p.due.isoformat()} is before the meeting ({p.held.isoformat()})",
-                self._col("due"),
-            )
+            p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
 
     def _status(self, p: Planned, values: list[Value]) -> None:  # noqa: C901
         layout = self.layout
@@ -610,7 +606,7 @@ class SheetImport:
                 p.percent, progress_note = cells.parse_progress(progress_value)
                 status = self._read_status(progress_value)
             except InvalidInput as exc:
-                p.problem(str(exc), self._col("progress"))
+                p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)
             if status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
@@ -625,7 +621,7 @@ class SheetImport:
             try:
                 status = self._read_status(result_value)
             except InvalidInput as exc:
-                p.problem(str(exc), self._col("result"))
+                p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
             if status.said is not None:
                 said[status.said] = (self._col("result"), status)
@@ -635,7 +631,7 @@ class SheetImport:
                 try:  # "60%: đang tổng hợp" in a sheet without a progress column
                     percent, rest = cells.leading_progress(result_value)
                 except InvalidInput as exc:
-                    p.problem(str(exc), self._col("result"))
+                    p.problem(exc, self._col("result"))
                     percent, rest = None, None
                 if percent is not None and p.percent is None:
                     p.percent = percent
@@ -655,7 +651,7 @@ class SheetImport:
                 except InvalidInput:
                     if cells.text(value).lower() in ("không", "khong", "no", "0"):
                         continue
-                    p.problem(f"{cells.show(value)!r} is neither a mark (x) nor a date", column)
+                    p.problem(Phrase("row_not_mark", value=cells.show(value)), column)
                     continue
             said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None)))
         for i in layout.multi.get("open_mark", []):
@@ -671,7 +667,7 @@ class SheetImport:
             try:
                 completed_day = cells.parse_day(completed_value, p.held)
             except InvalidInput as exc:
-                p.problem(str(exc), self._col("completed_on"))
+                p.problem(exc, self._col("completed_on"))
             else:
                 said.setdefault(
                     Said.DONE, (self._col("completed_on"), cells.Status(Said.DONE, None, None))
@@ -679,12 +675,12 @@ class SheetImport:
         p.note = "; ".join(notes) or None
         done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
         if done and cancelled:
-            p.problem("says both done and cancelled", cancelled[0])
+            p.problem(Phrase("row_done_cancelled"), cancelled[0])
             return
         if done:
             column, status = done
             if Said.OPEN in said and said[Said.OPEN][0] is not column:
-                p.problem("says it is done and also that it is not", said[Said.OPEN][0])
+                p.problem(Phrase("row_done_open"), said[Said.OPEN][0])
                 return
             day = completed_day or status.day or self.options.done_date
             if day is None and not self._done_by_sheet_day(p, column):
@@ -701,11 +697,7 @@ class SheetImport:
             column, status = cancelled
             day = status.day or self.options.done_date
             if day is None:
-                p.problem(
-                    "marked cancelled but gives no date: write it in the cell ('Dừng thực hiện "
-                    "ngày 10/8/2022') or give --done-date DATE",
-                    column,
-                )
+                p.problem(Phrase("row_cancel_no_date"), column)
                 return
             p.cancelled_on = day
             p.cancel_reason = status.note
@@ -718,24 +710,13 @@ class SheetImport:
         is none): its status is settled, only the exact day is unknown. With a deadline before
         the sheet's day it may have been done on time or late: the row says what to add.
         """
-        add = (
-            "add its completion date (a 'Ngày hoàn thành' column, or in the cell: 'Đã hoàn "
-            "thành ngày 20/7/2022') or give --done-date DATE"
-        )
+        add = Phrase("row_add_completion")
         if self.sheet_day is None:
-            p.problem(
-                "marked done but gives no completion date, and the sheet says no date it is up "
-                f"to: {add}, or give the sheet's date ('Cập nhật đến ngày 30/6/2023' above the "
-                "table, or --as-of DATE)",
-                column,
-            )
+            p.problem(Phrase("row_done_no_date", add=add), column)
             return False
         if p.due is not None and p.due < self.sheet_day:
-            p.problem(
-                f"marked done without a date, and due {p.due.isoformat()}, before the sheet's "
-                f"date {self.sheet_day.isoformat()}: done on time or late cannot be told; {add}",
-                column,
-            )
+            params = {"due": p.due, "sheet_day": self.sheet_day, "add": add}
+            p.problem(Phrase("row_done_undated", **params), column)
             return False
         return True
 
@@ -745,20 +726,19 @@ class SheetImport:
             try:
                 found = cells.read_status(value)
             except InvalidInput as exc:
-                found = str(exc)
+                found = exc
             if len(self._status_cache) > _CACHE_LIMIT:
                 self._status_cache.clear()
             self._status_cache[value] = found
-        if isinstance(found, str):
-            raise InvalidInput(found)
+        if isinstance(found, DirtrackError):
+            again = InvalidInput(str(found))  # a fresh one: a cached exception keeps no traceback
+            again.key, again.params = found.key, found.params
+            raise again
         return found
 
     def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> None:
         if p.held is not None and day < p.held:
-            p.problem(
-                f"{what} date {day.isoformat()} is before the meeting ({p.held.isoformat()})",
-                column,
-            )
+            p.problem(Phrase(f"row_{what}_before", day=day, held=p.held), column)
 
     def _claim(self, p: Planned, status: cells.Status) -> None:
         """Warn when a cell says 'đúng hạn' / 'quá hạn' and the dates say otherwise."""
@@ -766,9 +746,9 @@ class SheetImport:
         late = p.due is not None and p.completed_on is not None and p.completed_on > p.due
         if "dung han" in said_key or "truoc han" in said_key:
             if late:
-                p.warn("says done on time, but was completed after the deadline")
+                p.warn(Phrase("warn_said_on_time"))
         elif "qua han" in said_key and p.due is not None and not late:
-            p.warn("says done late, but was completed by the deadline")
+            p.warn(Phrase("warn_said_late"))
 
     # --- pass 2: match ----------------------------------------------------------------------
 
@@ -813,20 +793,14 @@ class SheetImport:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
                     if same is not None:
-                        p.problem(
-                            f"repeats directive {same[0]} (same meeting, lead unit and text); "
-                            "to update directives from the sheet, import with --key-column",
-                            self._col("text"),
-                        )
+                        p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
                     else:
                         p.outcomes.append(Outcome(ref))
                     continue
                 if (p.key, ref) in seen:
-                    p.problem(
-                        f"key {p.key!r} for {self._unit_label(ref)} repeats row "
-                        f"{seen[(p.key, ref)]}",
-                        self._col("key"),
-                    )
+                    unit, first = self._unit_label(ref), seen[(p.key, ref)]
+                    repeats = Phrase("row_key_repeats", key=p.key, unit=unit, row=first)
+                    p.problem(repeats, self._col("key"))
                     continue
                 seen[(p.key, ref)] = p.row
                 current = keyed.get((p.key, ref)) if ref > 0 else None
@@ -854,8 +828,7 @@ class SheetImport:
                 left = facts.get(directive_id)
                 if left is not None and left.unit_id not in in_sheet and rows_of_key:
                     rows_of_key[0].warn(
-                        f"directive {left.id} ({left.unit_code}) has key {key!r} too but is "
-                        "not in this row; it is left as it is"
+                        Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
 
     def _compare(self, p: Planned, ref: int, facts: DirectiveFacts) -> Outcome:  # noqa: C901
@@ -877,18 +850,15 @@ class SheetImport:
             current = facts.due_at(date.max)
             if p.due != current:
                 if closed:
-                    p.warn(f"directive {facts.id} is closed; its deadline is left as it is")
+                    p.warn(Phrase("warn_closed_due", id=facts.id))
                 elif p.due is None:
-                    p.warn(
-                        f"the sheet gives no deadline; directive {facts.id} keeps "
-                        f"{current.isoformat() if current else 'none'}"
-                    )
+                    if current is None:
+                        p.warn(Phrase("warn_no_due_none", id=facts.id))
+                    else:
+                        p.warn(Phrase("warn_no_due", id=facts.id, due=current))
                 elif self.as_of < facts.meeting_date:
-                    p.problem(
-                        f"a new deadline would be approved on {self.as_of.isoformat()}, before "
-                        f"the meeting ({facts.meeting_date.isoformat()}); give --as-of DATE",
-                        self._col("due"),
-                    )
+                    params = {"as_of": self.as_of, "held": facts.meeting_date}
+                    p.problem(Phrase("row_approved_before", **params), self._col("due"))
                 else:
                     o.extend = True
                     o.changes.append(f"deadline {p.due.isoformat()}")
@@ -896,7 +866,7 @@ class SheetImport:
             last = facts.progress[-1] if facts.progress else None
             if last is None or (last.percent, last.note) != (p.percent, p.note):
                 if closed:
-                    p.warn(f"directive {facts.id} is closed; the sheet's progress is not logged")
+                    p.warn(Phrase("warn_closed_progress", id=facts.id))
                 else:
                     o.add_progress = True
                     o.changes.append("progress")
@@ -905,7 +875,7 @@ class SheetImport:
         )
         if p.completed_on is not None:
             if facts.cancelled_on is not None:
-                p.warn(f"directive {facts.id} was cancelled; the sheet's completion is ignored")
+                p.warn(Phrase("warn_cancelled_completion", id=facts.id))
             elif not p.completed_on_exact and facts.completed_on is not None:
                 pass  # the register knows the day (or its bound) already
             elif facts.completed_on != p.completed_on:
@@ -918,7 +888,7 @@ class SheetImport:
                 o.changes.append("completion note")
         elif p.cancelled_on is not None:
             if facts.completed_on is not None:
-                p.warn(f"directive {facts.id} was completed; the sheet's cancellation is ignored")
+                p.warn(Phrase("warn_completed_cancellation", id=facts.id))
             elif facts.cancelled_on != p.cancelled_on:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
@@ -927,12 +897,10 @@ class SheetImport:
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append("cancellation reason")
         elif closed and status_known:
-            what = (
-                f"completed on {facts.completed_on.isoformat()}"
-                if facts.completed_on
-                else f"cancelled on {facts.cancelled_on.isoformat()}"  # type: ignore[union-attr]
-            )
-            p.warn(f"directive {facts.id} is recorded as {what}; the sheet does not say so")
+            if facts.completed_on:
+                p.warn(Phrase("warn_recorded_done", id=facts.id, day=facts.completed_on))
+            else:
+                p.warn(Phrase("warn_recorded_cancelled", id=facts.id, day=facts.cancelled_on))
         if not o.changes:
             o.action = "unchanged"
         return o
@@ -1012,7 +980,7 @@ class SheetImport:
             if p.problems:
                 result.problems.extend(p.problems)
             if p.warnings:
-                result.warnings.extend(f"row {p.row}: {w}" for w in p.warnings)
+                result.warnings.extend(Phrase("row_warning", row=p.row, text=w) for w in p.warnings)
             if p.heading is not None:
                 skipped += 1
                 continue
