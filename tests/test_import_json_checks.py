@@ -54,6 +54,7 @@ def _directive(directive_id: int, meeting_id: int, unit: str, **given: Any) -> d
         "product": None,
         "key": None,
         "completed_on": None,
+        "completed_on_exact": True,
         "completion_note": None,
         "cancelled_on": None,
         "cancel_reason": None,
