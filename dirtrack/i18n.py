@@ -819,7 +819,7 @@ ERRORS: dict[str, Entry] = {
         "yellow cells are the unit's"
     ),
     "pack_row_missing": NP_(
-        "{file}, sheet {sheet!r}: the row of directive {id} was deleted",
+        "{file}, sheet {sheet!r}: the row of directive {id} was deleted ({n} row missing)",
         "{file}, sheet {sheet!r}: the row of directive {id} was deleted ({n} rows missing)",
     ),
     "pack_bad_percent": N_(

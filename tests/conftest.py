@@ -377,6 +377,8 @@ def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
 
 F = TypeVar("F", bound=Callable[..., Any])
 _BUILT: dict[tuple[str, str], tuple[str, Any]] = {}
+# What a prebuilt fixture returned, when it was the test's own Cli or ``--db`` target.
+_THE_CLI, _THE_DB = object(), object()
 _KEPT_FILES = Path(tempfile.mkdtemp(prefix="dirtrack-built-"))
 
 
@@ -412,9 +414,9 @@ def prebuilt(build: F) -> F:
                 for side in ("-wal", "-shm", "-journal"):
                     Path(cli.db + side).unlink(missing_ok=True)
                 shutil.copyfile(kept, cli.db)
-            if _is_cli(value) or value == cli.db:
-                return cli if _is_cli(value) else cli.db
-            return copy.deepcopy(value)
+            if value is _THE_CLI:
+                return cli
+            return cli.db if value is _THE_DB else copy.deepcopy(value)
         value = build(*args, **kwargs)
         # (A SQLite file with a write-ahead log left is still open somewhere: not copied.)
         if not cli.blank and not Path(cli.db + "-wal").exists():
@@ -423,7 +425,12 @@ def prebuilt(build: F) -> F:
             else:
                 kept = str(_KEPT_FILES / f"{len(_BUILT)}.db")
                 shutil.copyfile(cli.db, kept)
-            shared = value if _is_cli(value) or value == cli.db else copy.deepcopy(value)
+            if _is_cli(value):
+                shared = _THE_CLI
+            elif value == cli.db:
+                shared = _THE_DB
+            else:
+                shared = copy.deepcopy(value)
             _BUILT[key] = (kept, shared)
         return value
 

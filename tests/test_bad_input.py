@@ -478,6 +478,25 @@ WORKING = {
     ("edit", "meeting"): ["edit", "meeting", "1", "--title", "Họp sửa"],
     ("edit", "limitation"): ["edit", "limitation", "2", "--text", "Kinh phí hạn hẹp sửa"],
     ("reopen",): ["reopen", "2"],
+    ("urge",): ["urge", "BTC", "--format", "md"],
+    ("accept",): ["accept", "2"],
+    ("return",): ["return", "2", "--reason", "Thiếu số liệu"],
+    ("request", "extend"): ["request", "extend", "1", "--to", "2022-12-31", "--reason", "Chờ"],
+    ("request", "withdraw"): ["request", "withdraw", "1", "--reason", "Không còn phù hợp"],
+    ("approve",): ["approve", "1"],
+    ("reject",): ["reject", "1", "--reason", "Không có căn cứ"],
+    ("requests",): ["requests"],
+    ("leader", "assign"): [
+        "leader",
+        "assign",
+        "Trần Văn B",
+        "--unit",
+        "BTC",
+        "--from",
+        "2022-06-01",
+    ],
+    ("office", "set"): ["office", "set", "--body", "Văn phòng"],
+    ("score",): ["score", "--quarter", "2022Q2"],
 }
 
 

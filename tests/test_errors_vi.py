@@ -55,6 +55,7 @@ def test_the_vietnamese_is_not_the_english() -> None:
         "draft_where",
         "draft_field",
         "json_record",
+        "json_bad_contact",
     }
 
 

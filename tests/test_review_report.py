@@ -255,7 +255,7 @@ def test_bad_input_is_one_error_line(
 
 def test_usage_errors_exit_2(cli: Cli, reg: dict[str, Any]) -> None:
     cli.fail("report", "--quarter", "2022Q2", "--cutoff", "monthly", code=2)
-    cli.fail("report", "--quarter", "2022Q2", "--by", "leader", code=2)
+    cli.fail("report", "--quarter", "2022Q2", "--by", "office", code=2)
     cli.fail("report", "--quarter", "2022Q2", "--format", "pdf", code=2)
     # DIRTRACK_CUTOFF is no setting: it changes nothing, a bad value included.
     stray = cli("report", "--quarter", "2022Q2", "--format", "json", env={"DIRTRACK_CUTOFF": "x"})

@@ -681,14 +681,18 @@ def later_commands_touching(
         .order_by(LOG.c.id)
         .execution_options(yield_per=500)
     )
-    for row in conn.execute(commands):
-        owner = _command(row)
-        while hit is not None and hit <= owner.last:
-            if owner.first <= hit:
-                owners[owner.id] = owner
-            hit = next(pending, None)
-        if hit is None:
-            break
+    result = conn.execute(commands)
+    try:
+        for row in result:
+            owner = _command(row)
+            while hit is not None and hit <= owner.last:
+                if owner.first <= hit:
+                    owners[owner.id] = owner
+                hit = next(pending, None)
+            if hit is None:
+                break
+    finally:
+        result.close()  # stopped early: the server-side cursor is closed, not left to GC
     return [
         owner
         for owner in owners.values()
