@@ -1212,23 +1212,30 @@ ERRORS: dict[str, Entry] = {
     "json_unreadable": N_("cannot read {path}: {reason}"),
     "json_version": N_(
         "{name} is a dirtrack export of format version {version}; this dirtrack "
-        "reads version {expected}"
+        "reads versions {first} to {last}"
     ),
-    "json_bad_version": N_("{name}: this dirtrack reads export format version {expected}"),
+    "json_bad_version": N_("{name}: this dirtrack reads export format versions {first} to {last}"),
     "json_invalid": N_("{name} is not valid JSON ({detail})"),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
     "json_twice": N_("{name}: {where}: given twice"),
     "json_order": N_(
-        "{name}: {where} must come after {after} (in the order format, version, "
-        "units, meetings, directives, limitations that dirtrack export writes)"
+        "{name}: {where} must come after {after} (in the order format, version, office, "
+        "calendar, units, fields, leaders, meetings, series, directives, limitations, packs, "
+        "urgings that dirtrack export writes)"
     ),
+    "json_no_ref": N_("{where}: no record {id} in {what}"),
+    "json_no_field": N_("{where}: no field {code!r}"),
+    "json_same_value": N_("{where}: {value!r} is given twice"),
+    "json_field_or_unit": N_("{where}: an assignment names either a field or a unit"),
+    "json_ends_before": N_("{where}: the series ends on {day}, before it starts ({start})"),
+    "json_alias_ids": N_("{where}: {n} ids for {aliases} aliases"),
     "json_name_taken": N_("{where}: {value!r} also names unit {unit!r}"),
     "json_same_code": N_("units: two units have the same code"),
     "json_no_unit": N_("{where}: no unit {code!r}"),
     "json_no_meeting": N_("{where}: no meeting {id}"),
     "json_no_limitation": N_("{where}: no limitation {id}"),
-    "json_same_id": N_("{what}: two records have the same id"),
+    "json_same_id": N_("{what}: two records have the same id ({id})"),
     "json_same_meeting_key": N_("meetings: two meetings have the same key"),
     "json_same_directive_key": N_("directives: two directives of one unit have the same key"),
     "json_own_link": N_("{where}: unit {code!r} cannot be its own {link}"),
@@ -1373,6 +1380,7 @@ COUNTS: dict[str, Entry] = {
     "limitations": NP_("{n} limitation", "{n} limitations"),
     "bad_rows": NP_("{n} bad row", "{n} bad rows"),
     "days": NP_("{n} day", "{n} days"),
+    "records": NP_("{n} other record", "{n} other records"),
 }
 
 

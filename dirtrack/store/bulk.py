@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from dirtrack.models import (
     Directive,
@@ -60,8 +60,13 @@ PROGRESS = _table(ProgressEntry)
 EXTENSION = _table(Extension)
 LIMITATION = _table(Limitation)
 
-# Tables whose ids a JSON import keeps, so that the export of the copy is identical.
-ID_TABLES = (MEETING, DIRECTIVE, LIMITATION)
+# Tables whose ids a JSON import keeps, so that the export of the copy is identical: every table
+# with an id but the change log (the database's own, never exported).
+ID_TABLES = tuple(
+    table
+    for table in SQLModel.metadata.sorted_tables
+    if "id" in table.c and table.name != "change_log"
+)
 
 
 def _stamped(rows: Sequence[Row]) -> Sequence[Row]:
@@ -156,6 +161,16 @@ def counts(session: Session) -> dict[str, int]:
         ("limitations", LIMITATION),
     ):
         found[name] = int(session.execute(select(func.count()).select_from(table)).scalar_one())
+    return found
+
+
+def held_rows(session: Session) -> dict[str, int]:
+    """How many rows each table holds (every table but the change log), by table name."""
+    found = {}
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name != "change_log":
+            query = select(func.count()).select_from(table)
+            found[table.name] = int(session.execute(query).scalar_one())
     return found
 
 

@@ -39,6 +39,9 @@ leader = _TABLES["leader"]
 leader_assignment = _TABLES["leader_assignment"]
 directive_result = _TABLES["directive_result"]
 request = _TABLES["request"]
+office = _TABLES["office"]
+urging = _TABLES["urging"]
+urging_directive = _TABLES["urging_directive"]
 
 
 def pages(

@@ -1,16 +1,20 @@
-"""The dirtrack export: every record, losslessly, as one JSON document (format version 1).
+"""The dirtrack export: every record, losslessly, as one JSON document (format version 2).
 
-``{"format": "dirtrack-export", "version": 1, "units": […], "meetings": […], "directives": […],
-"limitations": […]}``. Records hold facts, never values derived as of a day (status, the
-deadline in force, days overdue): those follow from the facts. Each list is in id order (units
-in code order); references between records are unit codes and meeting ids. The models below are
-the format's definition; README.md documents it. A change to the format raises ``VERSION``.
+``{"format": "dirtrack-export", "version": 2, "office": […], "calendar": […], "units": […],
+"fields": […], "leaders": […], "meetings": […], "series": […], "directives": […],
+"limitations": […], "packs": […], "urgings": […]}``. Records hold facts, never values derived
+as of a day (status, the deadline in force, days overdue): those follow from the facts. Each
+list is in id order (units in code order, calendar days by day); every record carries its id;
+references between records are unit and field codes and the ids of the others. The models below
+are the format's definition; README.md documents it. A change to the format raises ``VERSION``;
+a document of an older version (:data:`READS`) is still read, its missing parts as none.
 
 Both directions stream, so that memory stays flat in the register's size: the export writes
 each record as it is read from the database (:func:`export_chunks`), and the import reads one
 record at a time (ijson), checks it and writes it in batches, all in the command's one
 transaction (:func:`run`). Importing a document puts every record back with its id into an empty
-database, so that export → import → export gives the same bytes.
+database, so that export → import → export gives the same bytes, and the two databases hold the
+same rows in every table but the change log.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import json
 import operator
 import re
 from array import array
@@ -28,7 +33,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
@@ -36,13 +41,29 @@ from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
 from dirtrack.store import bulk
+from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.text import control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
-VERSION = 1
-SECTIONS = ("units", "meetings", "directives", "limitations")
+VERSION = 2
+READS = (1, 2)  # the versions import reads: version 1 lacks every id but meetings', directives'
+# and limitations', and the sections and keys added in version 2 (read as none)
+SECTIONS = (
+    "office",
+    "calendar",
+    "units",
+    "fields",
+    "leaders",
+    "meetings",
+    "series",
+    "directives",
+    "limitations",
+    "packs",
+    "urgings",
+)
+REQUIRED = ("units", "meetings", "directives", "limitations")  # in every version
 BATCH = 2000  # records written (and read, on export) per statement
 _VERSION = re.compile(rb'"version"\s*:\s*(\d+)')
 _BOM = b"\xef\xbb\xbf"
@@ -63,11 +84,43 @@ Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
 
 
+Id = Annotated[int, Field(gt=0, le=2**31 - 1)]
+# An id added in version 2: absent from older documents (the database gives one), required in
+# version 2 ones (:meth:`_Import.need_id`).
+NewId = Id | None
+# A text kept as written, even empty (fingerprints): never checked for blank text.
+RAW: dict[str, Any] = {"raw": True}
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+class OfficeOut(_Record):
+    id: Literal[1]
+    kind: Literal["party", "state"]
+    parent_body: str | None
+    body: str | None
+    code: str | None
+    place: str | None
+    signer_name: str | None
+    signer_title: str | None
+    signer_authority: str | None
+    recipients: list[str] | None
+    template: str | None
+    accepts_completions: bool | None
+    on_time_by: Literal["document", "acceptance"] | None
+
+
+class CalendarDayOut(_Record):
+    day: Day
+    off: bool
+    note: str | None
+    created_at: Stamp
+
+
 class ContactOut(_Record):
+    id: NewId = None
     role: Literal["focal", "head"]
     name: str = Field(min_length=1, max_length=200)
     email: str | None
@@ -76,15 +129,37 @@ class ContactOut(_Record):
 
 
 class UnitOut(_Record):
+    id: NewId = None
     code: str = Field(min_length=1)
     name: str = Field(min_length=1)
     parent: str | None
     successor: str | None
     retired_on: Day | None
     aliases: list[str]
+    # The ids of the aliases, in the same order (absent before version 2).
+    alias_ids: list[Id] | None = None
     created_at: Stamp
     # Absent from documents written before units had contacts: read as none.
     contacts: list[ContactOut] = Field(default_factory=list)
+
+
+class FieldOut(_Record):
+    id: Id
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=400)
+
+
+class AssignmentOut(_Record):
+    id: Id
+    field: str | None
+    unit: str | None
+    start: Day
+
+
+class LeaderOut(_Record):
+    id: Id
+    name: str = Field(min_length=1, max_length=400)
+    assignments: list[AssignmentOut]
 
 
 class MeetingOut(_Record):
@@ -101,7 +176,25 @@ class MeetingOut(_Record):
     created_at: Stamp
 
 
+class SeriesOut(_Record):
+    id: Id
+    meeting_id: Id
+    unit: str
+    with_: list[str] = Field(alias="with")
+    text: str = Field(min_length=1)
+    every: Literal["month", "quarter", "half-year", "year"]
+    day: int | None = Field(ge=1, le=31)
+    offset: int | None = Field(ge=0, le=366)
+    starts_on: Day
+    ends_on: Day | None
+    next_start: Day | None
+    product: str | None
+    key: str | None = Field(max_length=200)
+    created_at: Stamp
+
+
 class ProgressOut(_Record):
+    id: NewId = None
     reported_on: Day
     percent: int | None = Field(ge=0, le=100)
     note: str | None
@@ -109,11 +202,40 @@ class ProgressOut(_Record):
 
 
 class ExtensionOut(_Record):
+    id: NewId = None
     approved_on: Day
     new_due: Day
     due_text: str | None
     reason: str | None
     created_at: Stamp
+
+
+class ResultOut(_Record):
+    claimed_on: Day
+    doc: str | None = Field(max_length=200)
+    doc_date: Day | None
+    file: str | None
+    file_hash: str | None = Field(max_length=128)
+    verdict: Literal["meets", "exceeds", "short"] | None
+    accepted_on: Day | None
+    returned_on: Day | None
+    return_reason: str | None
+
+
+class RequestOut(_Record):
+    id: Id
+    kind: Literal["extend", "withdraw"]
+    asked_on: Day
+    to_due: Day | None
+    due_text: str | None
+    reason: str = Field(min_length=1)
+    doc: str | None = Field(max_length=200)
+    decision: Literal["approved", "rejected"] | None
+    decided_on: Day | None
+    decision_doc: str | None = Field(max_length=200)
+    decision_reason: str | None
+    objective: bool
+    extension_id: Id | None
 
 
 class DirectiveOut(_Record):
@@ -135,6 +257,14 @@ class DirectiveOut(_Record):
     created_at: Stamp
     progress: list[ProgressOut]
     extensions: list[ExtensionOut]
+    # Version 2 (absent from older documents: none).
+    series_id: Id | None = None
+    period: str | None = Field(default=None, max_length=16)
+    issued_on: Day | None = None
+    withdrawn_on: Day | None = None
+    field: str | None = None
+    result: ResultOut | None = None
+    requests: list[RequestOut] = Field(default_factory=list)
 
 
 class LimitationOut(_Record):
@@ -149,22 +279,81 @@ class LimitationOut(_Record):
     created_at: Stamp
 
 
+class PackItemOut(_Record):
+    id: Id
+    directive_id: Id
+    role: Literal["lead", "with"]
+    base: str = Field(max_length=64, json_schema_extra=RAW)
+    shown: str = Field(json_schema_extra=RAW)
+    answer: str | None = Field(max_length=64, json_schema_extra=RAW)
+    settled: str | None = Field(max_length=64, json_schema_extra=RAW)
+    answered_on: Day | None
+
+
+class PackOut(_Record):
+    id: Id
+    token: str = Field(min_length=1, max_length=64)
+    unit: str
+    period_label: str = Field(min_length=1, max_length=64)
+    period_start: Day
+    period_end: Day
+    made_on: Day
+    answer_by: Day
+    file: str | None
+    sent_at: Stamp | None
+    sent_to: str | None
+    sent_cc: str | None
+    answered_on: Day | None
+    created_at: Stamp
+    items: list[PackItemOut]
+
+
+class UrgedOut(_Record):
+    directive_id: Id
+    overdue: bool
+
+
+class UrgingOut(_Record):
+    id: Id
+    unit: str
+    issued_on: Day
+    as_of: Day
+    number: str | None = Field(max_length=200)
+    reply_by: Day | None
+    created_at: Stamp
+    directives: list[UrgedOut]
+
+
 class ExportDoc(_Record):
     """The whole document (its definition; the import reads it a record at a time)."""
 
     format: Literal["dirtrack-export"]
-    version: Literal[1]
+    version: Literal[2]
+    office: list[OfficeOut]
+    calendar: list[CalendarDayOut]
     units: list[UnitOut]
+    fields: list[FieldOut]
+    leaders: list[LeaderOut]
     meetings: list[MeetingOut]
+    series: list[SeriesOut]
     directives: list[DirectiveOut]
     limitations: list[LimitationOut]
+    packs: list[PackOut]
+    urgings: list[UrgingOut]
 
 
 SECTION_MODELS: dict[str, type[_Record]] = {
+    "office": OfficeOut,
+    "calendar": CalendarDayOut,
     "units": UnitOut,
+    "fields": FieldOut,
+    "leaders": LeaderOut,
     "meetings": MeetingOut,
+    "series": SeriesOut,
     "directives": DirectiveOut,
     "limitations": LimitationOut,
+    "packs": PackOut,
+    "urgings": UrgingOut,
 }
 
 
@@ -175,21 +364,31 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _office(row: Any) -> dict[str, Any]:
+    recipients = row["recipients"]
+    return {
+        **{c: row[c] for c in OfficeOut.model_fields if c != "recipients"},
+        "recipients": json.loads(recipients) if recipients is not None else None,
+    }
+
+
 def export_doc(session: Session, progress: Progress | None = None) -> dict[str, Any]:
     """Every record of the database as the export document, in the order shown in
     :class:`ExportDoc`: plain dicts, the long lists as :class:`RecordStream` read a batch at a
     time while ``session`` is open (:func:`dirtrack.records.materialised` reads them whole)."""
     progress = progress or NoProgress()
-    totals = bulk.counts(session)
-    progress.stage("exporting", sum(totals.values()))
+    totals = bulk.held_rows(session)
+    progress.stage("exporting", sum(totals[n] for n in ("unit", *SECTION_TABLES.values())))
     codes = bulk.unit_codes(session)
-    aliases: dict[int, list[str]] = defaultdict(list)
+    field_codes = {int(r["id"]): str(r["code"]) for r in bulk.rows_of(session, t.field)}
+    aliases: dict[int, list[Any]] = defaultdict(list)
     for row in bulk.rows_of(session, bulk.ALIAS):
-        aliases[row["unit_id"]].append(row["alias"])
+        aliases[row["unit_id"]].append(row)
     contacts: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in bulk.rows_of(session, bulk.CONTACT, "unit_id", "role"):
         contacts[row["unit_id"]].append(
             {
+                "id": row["id"],
                 "role": row["role"],
                 "name": row["name"],
                 "email": row["email"],
@@ -201,17 +400,34 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
     for row in bulk.rows_of(session, bulk.UNIT, "code_key", "id"):
         units.append(
             {
+                "id": row["id"],
                 "code": row["code"],
                 "name": row["name"],
                 "parent": codes.get(row["parent_id"]),
                 "successor": codes.get(row["successor_id"]),
                 "retired_on": _iso(row["retired_on"]),
-                "aliases": aliases.get(row["id"], []),
+                "aliases": [a["alias"] for a in aliases.get(row["id"], [])],
+                "alias_ids": [a["id"] for a in aliases.get(row["id"], [])],
                 "created_at": _iso(row["created_at"]),
                 "contacts": contacts.get(row["id"], []),
             }
         )
     progress.advance(len(units))
+    office = [_office(row) for row in bulk.rows_of(session, t.office)]
+    calendar = [
+        {
+            "day": _iso(row["day"]),
+            "off": bool(row["off"]),
+            "note": row["note"],
+            "created_at": _iso(row["created_at"]),
+        }
+        for row in bulk.rows_of(session, t.calendar_day, "day")
+    ]
+    fields = [
+        {"id": row["id"], "code": row["code"], "name": row["name"]}
+        for row in bulk.rows_of(session, t.field)
+    ]
+    progress.advance(len(office) + len(calendar) + len(fields))
 
     def streamed(
         name: str, table: Any, make: Callable[[list[Any]], Iterator[dict[str, Any]]]
@@ -223,7 +439,24 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 yield from make(page)
                 progress.advance(len(page))
 
-        return RecordStream(totals[name], produce)
+        return RecordStream(totals[table.name], produce)
+
+    def leaders(page: list[Any]) -> Iterator[dict[str, Any]]:
+        held = _children(session, t.leader_assignment, "leader_id", page, "id")
+        for row in page:
+            yield {
+                "id": row["id"],
+                "name": row["name"],
+                "assignments": [
+                    {
+                        "id": a["id"],
+                        "field": field_codes.get(a["field_id"]),
+                        "unit": codes.get(a["unit_id"]),
+                        "start": _iso(a["start"]),
+                    }
+                    for a in held.get(row["id"], [])
+                ],
+            }
 
     def meetings(page: list[Any]) -> Iterator[dict[str, Any]]:
         attendees = _children(session, bulk.ATTENDEE, "meeting_id", page, "unit_id")
@@ -242,12 +475,35 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "created_at": _iso(row["created_at"]),
             }
 
+    def series(page: list[Any]) -> Iterator[dict[str, Any]]:
+        coordinators = _children(session, t.series_coordinator, "series_id", page, "unit_id")
+        for row in page:
+            yield {
+                "id": row["id"],
+                "meeting_id": row["meeting_id"],
+                "unit": codes[row["unit_id"]],
+                "with": sorted(codes[c["unit_id"]] for c in coordinators.get(row["id"], [])),
+                "text": row["text"],
+                "every": row["every"],
+                "day": row["day"],
+                "offset": row["offset"],
+                "starts_on": _iso(row["starts_on"]),
+                "ends_on": _iso(row["ends_on"]),
+                "next_start": _iso(row["next_start"]),
+                "product": row["product"],
+                "key": row["key"],
+                "created_at": _iso(row["created_at"]),
+            }
+
     def directives(page: list[Any]) -> Iterator[dict[str, Any]]:
         coordinators = _children(session, bulk.COORDINATOR, "directive_id", page, "unit_id")
         entries = _children(session, bulk.PROGRESS, "directive_id", page, "reported_on", "id")
         extensions = _children(session, bulk.EXTENSION, "directive_id", page, "approved_on", "id")
+        results = _children(session, t.directive_result, "directive_id", page)
+        requests = _children(session, t.request, "directive_id", page, "id")
         for row in page:
             directive_id = row["id"]
+            result = results.get(directive_id)
             yield {
                 "id": directive_id,
                 "meeting_id": row["meeting_id"],
@@ -266,6 +522,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "created_at": _iso(row["created_at"]),
                 "progress": [
                     {
+                        "id": e["id"],
                         "reported_on": _iso(e["reported_on"]),
                         "percent": e["percent"],
                         "note": e["note"],
@@ -275,6 +532,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 ],
                 "extensions": [
                     {
+                        "id": e["id"],
                         "approved_on": _iso(e["approved_on"]),
                         "new_due": _iso(e["new_due"]),
                         "due_text": e["due_text"],
@@ -283,6 +541,13 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                     }
                     for e in extensions.get(directive_id, [])
                 ],
+                "series_id": row["series_id"],
+                "period": row["period"],
+                "issued_on": _iso(row["issued_on"]),
+                "withdrawn_on": _iso(row["withdrawn_on"]),
+                "field": field_codes.get(row["field_id"]),
+                "result": _record(result[0], ResultOut) if result else None,
+                "requests": [_record(r, RequestOut) for r in requests.get(directive_id, [])],
             }
 
     def limitations(page: list[Any]) -> Iterator[dict[str, Any]]:
@@ -299,14 +564,73 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "created_at": _iso(row["created_at"]),
             }
 
+    def packs(page: list[Any]) -> Iterator[dict[str, Any]]:
+        items = _children(session, t.pack_item, "pack_id", page, "id")
+        for row in page:
+            yield {
+                **_record(row, PackOut, skip={"unit", "items"}),
+                "unit": codes[row["unit_id"]],
+                "items": [_record(i, PackItemOut) for i in items.get(row["id"], [])],
+            }
+
+    def urgings(page: list[Any]) -> Iterator[dict[str, Any]]:
+        named = _children(session, t.urging_directive, "urging_id", page, "directive_id")
+        for row in page:
+            yield {
+                **_record(row, UrgingOut, skip={"unit", "directives"}),
+                "unit": codes[row["unit_id"]],
+                "directives": [
+                    {"directive_id": u["directive_id"], "overdue": bool(u["overdue"])}
+                    for u in named.get(row["id"], [])
+                ],
+            }
+
     return {
         "format": FORMAT,
         "version": VERSION,
+        "office": office,
+        "calendar": calendar,
         "units": units,
+        "fields": fields,
+        "leaders": streamed("leaders", t.leader, leaders),
         "meetings": streamed("meetings", bulk.MEETING, meetings),
+        "series": streamed("series", t.series, series),
         "directives": streamed("directives", bulk.DIRECTIVE, directives),
         "limitations": streamed("limitations", bulk.LIMITATION, limitations),
+        "packs": streamed("packs", t.pack, packs),
+        "urgings": streamed("urgings", t.urging, urgings),
     }
+
+
+# The table of each section's records (their count, for progress and the empty check).
+SECTION_TABLES = {
+    "office": "office",
+    "calendar": "calendar_day",
+    "fields": "field",
+    "leaders": "leader",
+    "meetings": "meeting",
+    "series": "series",
+    "directives": "directive",
+    "limitations": "limitation",
+    "packs": "pack",
+    "urgings": "urging",
+}
+
+
+def _record(row: Any, model: type[_Record], skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A row's columns named as ``model``'s fields (dates as ISO text, flags as booleans)."""
+    record: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        value = row[name]
+        types = _types(info.annotation)
+        if isinstance(value, date | datetime):
+            value = value.isoformat()
+        elif bool in types and value is not None:
+            value = bool(value)
+        record[name] = value
+    return record
 
 
 def _children(
@@ -358,11 +682,12 @@ def _open(path: Path) -> IO[bytes]:
     except OSError as exc:
         raise InvalidInput.of("json_unreadable", path=path, reason=exc.strerror) from None
     version = _VERSION.search(head)
-    if version is not None and int(version[1]) != VERSION:
+    if version is not None and int(version[1]) not in READS:
         handle.close()
         raise InvalidInput.of(
-            "json_version", name=path.name, version=int(version[1]), expected=VERSION
-        )
+            "json_version", name=path.name, version=int(version[1]), first=READS[0],
+            last=READS[-1],
+        )  # fmt: skip
     handle.seek(len(_BOM) if head.startswith(_BOM) else 0)
     return handle
 
@@ -390,11 +715,12 @@ def _shape(model: type[BaseModel]) -> _Shape:
         for name, info in model.model_fields.items():
             shown = info.alias or name
             types = _types(info.annotation)
-            if any(isinstance(t, type) and issubclass(t, BaseModel) for t in types):
+            extra = info.json_schema_extra
+            if any(isinstance(k, type) and issubclass(k, BaseModel) for k in types):
                 nested.append((name, shown))
             elif types & {date, datetime}:
                 days.append((name, shown))
-            elif str in types:
+            elif str in types and not (isinstance(extra, dict) and extra.get("raw")):
                 texts.append((name, shown))
         found = _SHAPES[model] = (texts, days, nested)
     return found
@@ -426,7 +752,11 @@ def _check_values(record: BaseModel, where: str) -> None:
                 last=LAST_YEAR,
             )  # fmt: skip
     for name, shown in nested:
-        for i, item in enumerate(getattr(record, name)):
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            _check_values(value, f"{where}.{shown}")
+            continue
+        for i, item in enumerate(value or ()):
             _check_values(item, f"{where}.{shown}[{i}]")
 
 
@@ -466,6 +796,88 @@ def _cycle(links: dict[Any, Any], start: Any, done: set[Any]) -> list[Any] | Non
     return None
 
 
+class _Ids:
+    """The ids of one kind of record read so far (8 bytes each, sorted), refusing one twice."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.ids: array[int] = array("q")
+
+    def add(self, record_id: int | None) -> None:
+        if record_id is None:
+            return
+        ids = self.ids
+        if not ids or record_id > ids[-1]:  # the export's order: ids ascending
+            ids.append(record_id)
+            return
+        at = bisect.bisect_left(ids, record_id)
+        if at < len(ids) and ids[at] == record_id:
+            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
+        ids.insert(at, record_id)
+
+    def __contains__(self, record_id: object) -> bool:
+        ids = self.ids
+        if not isinstance(record_id, int):
+            return False
+        at = bisect.bisect_left(ids, record_id)
+        return at < len(ids) and bool(ids[at] == record_id)
+
+
+# The keys version 2 added to records of version 1: absent from a version 1 document (and
+# refused there, as version 1 refuses unknown keys), required in a version 2 one.
+V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
+    UnitOut: frozenset({"id", "alias_ids"}),
+    ContactOut: frozenset({"id"}),
+    ProgressOut: frozenset({"id"}),
+    ExtensionOut: frozenset({"id"}),
+    DirectiveOut: frozenset(
+        {"series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests"}
+    ),
+}
+# Keys version 1 documents may leave out, as documents of their day did.
+V1_OPTIONAL = frozenset({"contacts", "completed_on_exact"})
+
+
+def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
+    """Every key of a version 2 document is given; none of version 2's in a version 1 one.
+
+    Raises:
+        InvalidInput: naming the key (``directives[3].requests``).
+    """
+    given = record.model_fields_set
+    added = V2_KEYS.get(type(record), frozenset())
+    for field, info in type(record).model_fields.items():
+        shown = f"{where}.{info.alias or field}"
+        if version >= 2 and field not in given:
+            raise InvalidInput.of(
+                "json_record", name=name, where=shown, detail="Field required", more=""
+            )
+        if version < 2 and field in added and field in given:
+            raise InvalidInput.of(
+                "json_record", name=name, where=shown,
+                detail="Extra inputs are not permitted", more="",
+            )  # fmt: skip
+        value = getattr(record, field)
+        if isinstance(value, BaseModel):
+            _check_keys(value, shown, version, name)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _check_keys(item, f"{shown}[{i}]", version, name)
+
+
+def _alias_ids(unit: UnitOut) -> list[int | None]:
+    """The ids of the unit's aliases, or None for each (a version 1 document)."""
+    return list(unit.alias_ids) if unit.alias_ids is not None else [None for _ in unit.aliases]
+
+
+def _no_id(row: dict[str, Any]) -> dict[str, Any]:
+    """The row, without its id when it has none (a version 1 document: the database gives one)."""
+    if row.get("id", 0) is None:
+        del row["id"]
+    return row
+
+
 class _Import:
     """One import: the records read so far (as much as the checks need), and the writes.
 
@@ -483,13 +895,31 @@ class _Import:
         self.unit_ids: dict[str, int] = {}
         self.held: dict[int, date] = {}  # meeting id -> its day
         self.meeting_keys: set[str] = set()
-        self.directive_ids: array[int] = array("q")
+        self.directives = _Ids("directives")
+        self.directive_ids = self.directives.ids
         self.directive_keys: set[tuple[str, str]] = set()
         self.repeats: dict[int, int | None] = {}  # limitation id -> the one it repeats
         self.forward: list[dict[str, int]] = []  # links to limitations not yet written
+        self.version = VERSION  # set from the document's "version", read before any section
+        self.ids = {
+            what: _Ids(what)
+            for what in (
+                "units", "units.contacts", "units.alias_ids", "fields", "leaders",
+                "leaders.assignments", "series", "directives.progress", "directives.extensions",
+                "directives.requests", "packs", "packs.items", "urgings",
+            )
+        }  # fmt: skip
+        self.ids["directives"] = self.directives
+        self.field_ids: dict[str, int] = {}  # field code -> id
+        self.periods: set[tuple[int, str]] = set()  # (series id, period) of the occurrences
         self.created = dict.fromkeys(
-            ("units", "meetings", "directives", "progress", "extensions", "limitations"), 0
-        )
+            (
+                "units", "meetings", "directives", "progress", "extensions", "limitations",
+                "office", "calendar", "fields", "leaders", "series", "results", "requests",
+                "packs", "urgings",
+            ),
+            0,
+        )  # fmt: skip
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -508,9 +938,56 @@ class _Import:
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
         for i, raw in enumerate(items):
             try:
-                yield i, model.model_validate(raw)
+                record = model.model_validate(raw)
             except ValidationError as exc:
                 self.refuse(exc, section, i)
+            _check_keys(record, f"{section}[{i}]", self.version, self.name)
+            _check_values(record, f"{section}[{i}]")
+            yield i, record
+
+    def new_id(self, what: str, record_id: int | None) -> None:
+        self.ids[what].add(record_id)
+
+    def ref(self, what: str, record_id: int | None, where: str) -> None:
+        """``record_id`` (unless None) names a record of ``what`` read before."""
+        if record_id is not None and record_id not in self.ids[what]:
+            raise InvalidInput.of("json_no_ref", where=where, what=what, id=record_id)
+
+    def field_id(self, code: str | None, where: str) -> int | None:
+        if code is None:
+            return None
+        if code not in self.field_ids:
+            raise InvalidInput.of("json_no_field", where=where, code=code)
+        return self.field_ids[code]
+
+    def flush(self, rows: dict[str, list[dict[str, Any]]], records: int) -> None:
+        """Write the rows gathered (table name -> rows, in the order of ``rows``: a table
+        before those that refer to it) and count ``records`` done."""
+        if self.write:
+            tables = SQLModel.metadata.tables
+            for table, group in rows.items():
+                bulk.insert_rows(self.session, tables[table], group)
+        rows.clear()
+        self.progress.advance(records)
+
+    def section(
+        self,
+        section: str,
+        events: Iterator[tuple[str, str, Any]],
+        read: Callable[[int, Any, dict[str, list[dict[str, Any]]]], None],
+    ) -> None:
+        """Read a section: ``read`` checks each record and adds its rows; they are written
+        ``BATCH`` records at a time."""
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        count = 0
+        for i, record in self.records(section, events):
+            read(i, record, rows)
+            self.created[section] += 1
+            count += 1
+            if count == BATCH:
+                self.flush(rows, count)
+                count = 0
+        self.flush(rows, count)
 
     def refuse(self, exc: ValidationError, section: str, index: int) -> None:
         first = exc.errors()[0]
@@ -527,8 +1004,19 @@ class _Import:
 
     def read_units(self, events: Iterator[tuple[str, str, Any]]) -> None:
         for i, unit in self.records("units", events):
-            _check_values(unit, f"units[{i}]")
-            _check_contacts(unit, f"units[{i}]")
+            where = f"units[{i}]"
+            _check_contacts(unit, where)
+            self.new_id("units", unit.id)
+            for contact in unit.contacts:
+                self.new_id("units.contacts", contact.id)
+            if unit.alias_ids is not None:
+                if len(unit.alias_ids) != len(unit.aliases):
+                    raise InvalidInput.of(
+                        "json_alias_ids", where=f"{where}.alias_ids", n=len(unit.alias_ids),
+                        aliases=len(unit.aliases),
+                    )  # fmt: skip
+                for alias_id in unit.alias_ids:
+                    self.new_id("units.alias_ids", alias_id)
             self.units.append(unit)
         units = self.units
         keys: dict[str, str] = {}
@@ -569,11 +1057,10 @@ class _Import:
 
     def write_units(self) -> None:
         session, units = self.session, self.units
-        ids = bulk.insert_returning_ids(
-            session,
-            bulk.UNIT,
-            [
+        rows = [
+            _no_id(
                 {
+                    "id": u.id,
                     "code": u.code,
                     "code_key": fold(u.code),
                     "name": u.name,
@@ -581,9 +1068,14 @@ class _Import:
                     "retired_on": u.retired_on,
                     "created_at": u.created_at,
                 }
-                for u in units
-            ],
-        )
+            )
+            for u in units
+        ]
+        if self.version >= 2:  # the document's ids
+            bulk.insert_rows(session, bulk.UNIT, rows)
+            ids = [u.id or 0 for u in units]
+        else:
+            ids = bulk.insert_returning_ids(session, bulk.UNIT, rows)
         self.unit_ids = dict(zip([u.code for u in units], ids, strict=True))
         unit_ids = self.unit_ids
         links = [
@@ -600,15 +1092,26 @@ class _Import:
             session,
             bulk.ALIAS,
             [
-                {"unit_id": unit_ids[u.code], "alias": alias, "alias_key": fold(alias)}
+                _no_id(
+                    {
+                        "id": alias_id,
+                        "unit_id": unit_ids[u.code],
+                        "alias": alias,
+                        "alias_key": fold(alias),
+                    }
+                )
                 for u in units
-                for alias in u.aliases
+                for alias, alias_id in zip(u.aliases, _alias_ids(u), strict=True)
             ],
         )
         bulk.insert_rows(
             session,
             bulk.CONTACT,
-            [{"unit_id": unit_ids[u.code], **c.model_dump()} for u in units for c in u.contacts],
+            [
+                _no_id({"unit_id": unit_ids[u.code], **c.model_dump()})
+                for u in units
+                for c in u.contacts
+            ],
         )
 
     def unit(self, code: str, where: str) -> None:
@@ -632,6 +1135,161 @@ class _Import:
                 meeting=meeting, held=held,
             )  # fmt: skip
 
+    # -- the office profile, the calendar, fields and leaders -----------------------------------
+
+    def read_office(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        def read(i: int, office: OfficeOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            if self.created["office"]:
+                raise InvalidInput.of("json_same_id", what="office", id=office.id)
+            recipients = office.recipients
+            rows["office"].append(
+                {
+                    **office.model_dump(exclude={"recipients"}),
+                    "recipients": None
+                    if recipients is None
+                    else json.dumps(recipients, ensure_ascii=False),
+                }
+            )
+
+        self.section("office", events, read)
+
+    def read_calendar(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        days: set[date] = set()
+
+        def read(i: int, day: CalendarDayOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            if day.day in days:
+                raise InvalidInput.of("json_same_value", where=f"calendar[{i}].day", value=day.day)
+            days.add(day.day)
+            rows["calendar_day"].append(day.model_dump())
+
+        self.section("calendar", events, read)
+
+    def read_fields(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        keys: set[str] = set()
+
+        def read(i: int, found: FieldOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            self.new_id("fields", found.id)
+            key = fold(found.code)
+            if key in keys:
+                where = f"fields[{i}].code"
+                raise InvalidInput.of("json_same_value", where=where, value=found.code)
+            keys.add(key)
+            self.field_ids[found.code] = found.id
+            rows["field"].append(
+                {**found.model_dump(), "code_key": key, "name_key": fold(found.name)}
+            )
+
+        self.section("fields", events, read)
+
+    def read_leaders(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        names: set[str] = set()
+
+        def read(i: int, leader: LeaderOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            where = f"leaders[{i}]"
+            self.new_id("leaders", leader.id)
+            key = fold(leader.name)
+            if key in names:
+                raise InvalidInput.of("json_same_value", where=f"{where}.name", value=leader.name)
+            names.add(key)
+            rows["leader"].append({"id": leader.id, "name": leader.name, "name_key": key})
+            for n, charge in enumerate(leader.assignments):
+                at = f"{where}.assignments[{n}]"
+                self.new_id("leaders.assignments", charge.id)
+                if (charge.field is None) == (charge.unit is None):
+                    raise InvalidInput.of("json_field_or_unit", where=at)
+                if charge.unit is not None:
+                    self.unit(charge.unit, f"{at}.unit")
+                rows["leader_assignment"].append(
+                    {
+                        "id": charge.id,
+                        "leader_id": leader.id,
+                        "field_id": self.field_id(charge.field, f"{at}.field"),
+                        "unit_id": self.unit_ids.get(charge.unit) if charge.unit else None,
+                        "start": charge.start,
+                    }
+                )
+
+        self.section("leaders", events, read)
+
+    # -- series ---------------------------------------------------------------------------------
+
+    def read_series(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        def read(i: int, found: SeriesOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            where = f"series[{i}]"
+            self.new_id("series", found.id)
+            self.meeting_day(found.meeting_id, where)
+            for code in (found.unit, *found.with_):
+                self.unit(code, where)
+            if found.ends_on is not None and found.ends_on < found.starts_on:
+                raise InvalidInput.of(
+                    "json_ends_before", where=f"{where}.ends_on", day=found.ends_on,
+                    start=found.starts_on,
+                )  # fmt: skip
+            rows["series"].append(
+                {
+                    **found.model_dump(exclude={"unit", "with_"}),
+                    "unit_id": self.unit_ids.get(found.unit),
+                }
+            )
+            rows["series_coordinator"] += (
+                {"series_id": found.id, "unit_id": self.unit_ids.get(code)}
+                for code in found.with_
+            )
+
+        self.section("series", events, read)
+
+    # -- packs and urgings ----------------------------------------------------------------------
+
+    def read_packs(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        tokens: set[str] = set()
+
+        def read(i: int, pack: PackOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            where = f"packs[{i}]"
+            self.new_id("packs", pack.id)
+            if pack.token in tokens:
+                raise InvalidInput.of("json_same_value", where=f"{where}.token", value=pack.token)
+            tokens.add(pack.token)
+            self.unit(pack.unit, f"{where}.unit")
+            rows["pack"].append(
+                {
+                    **pack.model_dump(exclude={"unit", "items"}),
+                    "unit_id": self.unit_ids.get(pack.unit),
+                }
+            )
+            directives: set[int] = set()
+            for n, item in enumerate(pack.items):
+                at = f"{where}.items[{n}].directive_id"
+                self.new_id("packs.items", item.id)
+                self.ref("directives", item.directive_id, at)
+                if item.directive_id in directives:
+                    raise InvalidInput.of("json_same_value", where=at, value=item.directive_id)
+                directives.add(item.directive_id)
+                rows["pack_item"].append({**item.model_dump(), "pack_id": pack.id})
+
+        self.section("packs", events, read)
+
+    def read_urgings(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        def read(i: int, urging: UrgingOut, rows: dict[str, list[dict[str, Any]]]) -> None:
+            where = f"urgings[{i}]"
+            self.new_id("urgings", urging.id)
+            self.unit(urging.unit, f"{where}.unit")
+            rows["urging"].append(
+                {
+                    **urging.model_dump(exclude={"unit", "directives"}),
+                    "unit_id": self.unit_ids.get(urging.unit),
+                }
+            )
+            directives: set[int] = set()
+            for n, named in enumerate(urging.directives):
+                at = f"{where}.directives[{n}].directive_id"
+                self.ref("directives", named.directive_id, at)
+                if named.directive_id in directives:
+                    raise InvalidInput.of("json_same_value", where=at, value=named.directive_id)
+                directives.add(named.directive_id)
+                rows["urging_directive"].append({**named.model_dump(), "urging_id": urging.id})
+
+        self.section("urgings", events, read)
+
     # -- meetings -------------------------------------------------------------------------------
 
     def read_meetings(self, events: Iterator[tuple[str, str, Any]]) -> None:
@@ -639,7 +1297,6 @@ class _Import:
         attendees: list[dict[str, Any]] = []
         for i, meeting in self.records("meetings", events):
             where = f"meetings[{i}]"
-            _check_values(meeting, where)
             if meeting.id in self.held:
                 raise InvalidInput.of("json_same_id", what="meetings", id=meeting.id)
             self.held[meeting.id] = meeting.date
@@ -675,23 +1332,36 @@ class _Import:
 
     # -- directives -----------------------------------------------------------------------------
 
-    def new_directive_id(self, directive_id: int) -> None:
-        ids = self.directive_ids
-        if not ids or directive_id > ids[-1]:  # the export's order: ids ascending
-            ids.append(directive_id)
-            return
-        at = bisect.bisect_left(ids, directive_id)
-        if at < len(ids) and ids[at] == directive_id:
-            raise InvalidInput.of("json_same_id", what="directives", id=directive_id)
-        ids.insert(at, directive_id)
+    def read_directive_parts(self, d: DirectiveOut, where: str) -> int | None:
+        """Check what version 2 added to a directive: its series and period, its field, the
+        ids of its progress entries and extensions, its requests. Returns its field's id."""
+        self.ref("series", d.series_id, f"{where}.series_id")
+        if d.series_id is not None and d.period is not None:
+            if (d.series_id, d.period) in self.periods:
+                raise InvalidInput.of("json_same_value", where=f"{where}.period", value=d.period)
+            self.periods.add((d.series_id, d.period))
+        field_id = self.field_id(d.field, f"{where}.field")
+        for entry in d.progress:
+            self.new_id("directives.progress", entry.id)
+        for ext in d.extensions:
+            self.new_id("directives.extensions", ext.id)
+        own = {ext.id for ext in d.extensions}
+        for n, asked in enumerate(d.requests):
+            at = f"{where}.requests[{n}]"
+            self.new_id("directives.requests", asked.id)
+            if asked.extension_id is not None and asked.extension_id not in own:
+                raise InvalidInput.of(
+                    "json_no_ref", where=f"{at}.extension_id", what=f"{where}.extensions",
+                    id=asked.extension_id,
+                )  # fmt: skip
+        return field_id
 
     def read_directives(self, events: Iterator[tuple[str, str, Any]]) -> None:
         batch: dict[str, list[dict[str, Any]]] = defaultdict(list)
         count = 0
         for i, d in self.records("directives", events):
             where = f"directives[{i}]"
-            _check_values(d, where)
-            self.new_directive_id(d.id)
+            self.directives.add(d.id)
             held = self.meeting_day(d.meeting_id, where)
             for code in (d.unit, *d.with_):
                 self.unit(code, where)
@@ -710,9 +1380,12 @@ class _Import:
                 at = f"{where}.extensions[{n}]"
                 self.not_before(f"{at}.approved_on", meeting, held, "approval", ext.approved_on)
                 self.not_before(f"{at}.new_due", meeting, held, "new_deadline", ext.new_due)
+            field_id = self.read_directive_parts(d, where)
             self.created["directives"] += 1
             self.created["progress"] += len(d.progress)
             self.created["extensions"] += len(d.extensions)
+            self.created["results"] += d.result is not None
+            self.created["requests"] += len(d.requests)
             if not self.write:
                 continue
             unit_ids = self.unit_ids
@@ -732,30 +1405,44 @@ class _Import:
                     "cancelled_on": d.cancelled_on,
                     "cancel_reason": d.cancel_reason,
                     "created_at": d.created_at,
+                    "series_id": d.series_id,
+                    "period": d.period,
+                    "issued_on": d.issued_on,
+                    "withdrawn_on": d.withdrawn_on,
+                    "field_id": field_id,
                 }
             )
             batch["with"] += ({"directive_id": d.id, "unit_id": unit_ids[c]} for c in d.with_)
             batch["progress"] += (
-                {
-                    "directive_id": d.id,
+                _no_id(
+                    {
+                        "id": e.id,
+                        "directive_id": d.id,
                     "reported_on": e.reported_on,
-                    "percent": e.percent,
-                    "note": e.note,
-                    "created_at": e.created_at,
-                }
+                        "percent": e.percent,
+                        "note": e.note,
+                        "created_at": e.created_at,
+                    }
+                )
                 for e in d.progress
             )
             batch["extensions"] += (
-                {
-                    "directive_id": d.id,
-                    "approved_on": e.approved_on,
-                    "new_due": e.new_due,
-                    "due_text": e.due_text,
-                    "reason": e.reason,
-                    "created_at": e.created_at,
-                }
+                _no_id(
+                    {
+                        "id": e.id,
+                        "directive_id": d.id,
+                        "approved_on": e.approved_on,
+                        "new_due": e.new_due,
+                        "due_text": e.due_text,
+                        "reason": e.reason,
+                        "created_at": e.created_at,
+                    }
+                )
                 for e in d.extensions
             )
+            if d.result is not None:
+                batch["results"].append({"directive_id": d.id, **d.result.model_dump()})
+            batch["requests"] += ({"directive_id": d.id, **r.model_dump()} for r in d.requests)
             count += 1
             if count == BATCH:
                 self.flush_directives(batch)
@@ -768,6 +1455,8 @@ class _Import:
         bulk.insert_rows(session, bulk.COORDINATOR, batch["with"])
         bulk.insert_rows(session, bulk.PROGRESS, batch["progress"])
         bulk.insert_rows(session, bulk.EXTENSION, batch["extensions"])
+        bulk.insert_rows(session, t.directive_result, batch["results"])
+        bulk.insert_rows(session, t.request, batch["requests"])
         self.progress.advance(len(batch["directives"]))
         batch.clear()
 
@@ -777,7 +1466,6 @@ class _Import:
         rows: list[dict[str, Any]] = []
         for i, lim in self.records("limitations", events):
             where = f"limitations[{i}]"
-            _check_values(lim, where)
             if lim.id in self.repeats:
                 raise InvalidInput.of("json_same_id", what="limitations", id=lim.id)
             self.repeats[lim.id] = lim.repeat_of
@@ -865,17 +1553,29 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         raise InvalidInput.of(
             "export_sheet_options", n=len(given), options=", ".join(given), name=path.name
         )
-    held = bulk.counts(session)
+    held = bulk.held_rows(session)
     if any(held.values()):
-        shown = [Count(name, n) for name, n in held.items() if n]
+        main = {"units": "unit", "meetings": "meeting", "directives": "directive"}
+        main["limitations"] = "limitation"
+        shown = [Count(name, held[table]) for name, table in main.items() if held[table]]
+        others = sum(held.values()) - sum(held[table] for table in main.values())
+        if others:
+            shown.append(Count("records", others))
         raise Conflict.of("export_not_empty", records=shown)
     progress.stage("reading")
     state = _Import(session, path.name, write=not options.dry_run, progress=progress)
     readers = {
+        "office": state.read_office,
+        "calendar": state.read_calendar,
         "units": state.read_units,
+        "fields": state.read_fields,
+        "leaders": state.read_leaders,
         "meetings": state.read_meetings,
+        "series": state.read_series,
         "directives": state.read_directives,
         "limitations": state.read_limitations,
+        "packs": state.read_packs,
+        "urgings": state.read_urgings,
     }
     seen: list[str] = []
     with _open(path) as handle:
@@ -887,16 +1587,12 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
                 if value in seen:
                     raise InvalidInput.of("json_twice", name=path.name, where=value)
                 seen.append(value)
-                if value in readers:
-                    # Each section is checked against those before it: they come first.
-                    missing = [s for s in SECTIONS[: SECTIONS.index(value)] if s not in seen]
-                    if missing:
-                        raise InvalidInput.of(
-                            "json_order", name=path.name, where=value, after=missing[0]
-                        )
+                if value in ("format", "version"):
+                    version = _top_value(path.name, value, next(events, None))
+                    state.version = version if value == "version" else state.version
+                elif value in readers and (value in REQUIRED or state.version >= 2):
+                    _in_order(path.name, value, seen)
                     readers[value](events)
-                elif value in ("format", "version"):
-                    _top_value(path.name, value, next(events, None))
                 else:
                     raise InvalidInput.of(
                         "json_record", name=path.name, where=value,
@@ -907,7 +1603,8 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
             detail = text.strip().splitlines()[0] if text.strip() else "cut short"
             raise InvalidInput.of("json_invalid", name=path.name, detail=detail) from None
-    for name in ("format", "version", *SECTIONS):
+    required = SECTIONS if state.version >= 2 else REQUIRED
+    for name in ("format", "version", *required):
         if name not in seen:
             raise InvalidInput.of(
                 "json_record", name=path.name, where=name, detail="Field required", more=""
@@ -918,19 +1615,42 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         file=str(path),
         kind="dirtrack-json",
         dry_run=options.dry_run,
-        details={"version": VERSION},
+        details={"version": state.version},
         created=state.created,
         directive_ids=state.directive_ids,
     )
 
 
-def _top_value(name: str, key: str, event: tuple[str, str, Any] | None) -> None:
-    """``"format": "dirtrack-export"`` and ``"version": 1``, as :class:`ExportDoc` says."""
+def _in_order(name: str, section: str, seen: list[str]) -> None:
+    """``section`` comes after ``version`` and the sections before it in :data:`SECTIONS`
+    (those of :data:`REQUIRED` given), before the sections after it: each is checked against
+    those before it.
+
+    Raises:
+        InvalidInput: naming the section out of place.
+    """
+    if "version" not in seen:
+        raise InvalidInput.of("json_order", name=name, where=section, after="version")
+    at = SECTIONS.index(section)
+    for other in seen:
+        if other in SECTIONS and SECTIONS.index(other) > at:
+            raise InvalidInput.of("json_order", name=name, where=other, after=section)
+    missing = [s for s in REQUIRED if SECTIONS.index(s) < at and s not in seen]
+    if missing:
+        raise InvalidInput.of("json_order", name=name, where=section, after=missing[0])
+
+
+def _top_value(name: str, key: str, event: tuple[str, str, Any] | None) -> int:
+    """``"format": "dirtrack-export"`` and ``"version": 2`` (or an older one it reads), as
+    :class:`ExportDoc` says; returns the version (the current one for ``format``)."""
     kind, value = (event[1], event[2]) if event else (None, None)
     if key == "format" and (kind, value) != ("string", FORMAT):
         raise InvalidInput.of(
             "json_record", name=name, where="format",
             detail=f"Input should be {FORMAT!r}", more="",
         )  # fmt: skip
-    if key == "version" and (kind != "number" or value != VERSION):
-        raise InvalidInput.of("json_bad_version", name=name, expected=VERSION)
+    if key == "version":
+        if kind != "number" or type(value) is not int or value not in READS:
+            raise InvalidInput.of("json_bad_version", name=name, first=READS[0], last=READS[-1])
+        return int(value)
+    return VERSION
