@@ -136,8 +136,11 @@ def test_export_import_export_is_identical(seeded: str, other_db: str, tmp_path:
 
 def test_export_holds_every_record_and_its_history(seeded: str) -> None:
     doc = json.loads(export_json(seeded))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 1)
-    assert list(doc) == ["format", "version", "units", "meetings", "directives", "limitations"]
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 2)
+    assert list(doc) == [
+        "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
+        "series", "directives", "limitations", "packs", "urgings",
+    ]  # fmt: skip
     units = {u["code"]: u for u in doc["units"]}
     assert units["VPThU"]["parent"] == "TU" and units["VPThU"]["aliases"] == ["VP Thị ủy"]
     meeting = doc["meetings"][0]
@@ -169,7 +172,7 @@ def test_export_out_file(seeded: str, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
     done = run("export", "--out", str(target), db=seeded)
     assert done.returncode == 0 and done.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
     again = run("export", "--out", str(target), db=seeded)
     assert again.returncode == 1 and "--force" in again.stderr
     assert run("export", "--out", str(target), "--force", db=seeded).returncode == 0
@@ -224,6 +227,15 @@ def test_import_dry_run_counts_and_writes_nothing(
         "progress": 1,
         "extensions": 1,
         "limitations": 1,
+        "office": 0,
+        "calendar": 0,
+        "fields": 0,
+        "leaders": 0,
+        "series": 0,
+        "results": 1,
+        "requests": 0,
+        "packs": 0,
+        "urgings": 0,
     }
     assert json.loads(export_json(other_db))["directives"] == []
 
@@ -239,7 +251,7 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(version=2), "format version 2; this dirtrack reads version 1"),
+        (lambda d: d.update(version=3), "format version 3; this dirtrack reads versions 1 to 2"),
         (lambda d: d["directives"][0].pop("text"), "directives[0].text: Field required"),
         (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),
         (

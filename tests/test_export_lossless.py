@@ -8,7 +8,6 @@ and not exported fails here until the export carries it.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,8 @@ from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
 import dirtrack.models  # noqa: F401  (declares every table)
-from dirtrack.db import open_engine
-from tests.conftest import Cli, prebuilt, snapshot
+from dirtrack.db import resolve_target
+from tests.conftest import Cli, new_database, prebuilt, snapshot
 
 # The change log is the database's own (history and undo): never exported, and an import
 # writes its own entry. Every other table must come back row for row.
@@ -52,6 +51,13 @@ def _csv(tmp: Path) -> Path:
 
 
 @pytest.fixture
+def other(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Cli:
+    """A second, new and empty database on the same backend."""
+    db = new_database(request, backend, tmp_path / "other.db")
+    return Cli(db=db, runner=CliRunner())
+
+
+@pytest.fixture
 @prebuilt
 def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     """A register that puts rows in every table, through the commands."""
@@ -79,9 +85,9 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
                    "--chair", "Phương Thị Thanh", "--chair-title", "Phó Bí thư",
                    "--kind", "briefing", "--attendee", "BTC", "--attendee", "VPTU",
                    "--doc", "12-TB/TU", "--note", "Ghi chú", "--key", "gb-2025")  # fmt: skip
-    ok("assign", str(first), "--unit", "BTC", "--with", "VPTU", "--every",
-                     "month", "--day", "20", "--from", "6/1/2025", "--until", "30/6/2025",
-                     "--product", "Báo cáo", "--key", "bc-thang", "Báo cáo tháng")  # fmt: skip
+    ok("assign", str(first), "--unit", "BTC", "--with", "VPTU", "--every", "month", "--day",
+       "20", "--from", "6/1/2025", "--until", "30/6/2025", "--product", "Báo cáo", "--key",
+       "bc-thang", "Báo cáo tháng")  # fmt: skip
     ok("assign", str(first), "--unit", "VPTU", "--every", "quarter", "--offset", "5",
        "--from", "6/1/2025", "Báo cáo quý")  # fmt: skip
     a = cli.id("assign", str(first), "--unit", "BTC", "--with", "TU", "--due", "31/3/2025",
@@ -98,10 +104,25 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
        "--doc-date", "18/4/2025", "--verdict", "exceeds", "--file", str(_csv(tmp)))  # fmt: skip
     ok("accept", str(a), "--date", "22/4/2025")
     b = cli.id("assign", str(first), "--unit", "VPTU", "--due", "30/6/2025", "Báo cáo B")
-    ok("request", "extend", str(b), "--to", "31/12/2025", "--reason", "Thiếu người", "--date",
-       "1/5/2025")
-    ok("reject", str(cli.json("requests", "--pending")[0]["id"]), "--reason", "Không có căn cứ",
-       "--date", "5/5/2025")
+    ok(
+        "request",
+        "extend",
+        str(b),
+        "--to",
+        "31/12/2025",
+        "--reason",
+        "Thiếu người",
+        "--date",
+        "1/5/2025",
+    )
+    ok(
+        "reject",
+        str(cli.json("requests", "--pending")[0]["id"]),
+        "--reason",
+        "Không có căn cứ",
+        "--date",
+        "5/5/2025",
+    )
     ok("done", str(b), "--date", "1/6/2025", "--verdict", "short")
     ok("return", str(b), "--reason", "Chưa đủ nội dung", "--date", "3/6/2025")
     c = cli.id("assign", str(first), "--unit", "BTC", "Việc rút")
@@ -120,9 +141,9 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     cli.id("add-limitation", str(second), "--unit", "VPTU", "Thiếu người")
     ok("pack", "out", "--quarter", "2025Q2", "--unit", "BTC", "--dir", str(tmp / "packs"),
        "--due", "15/4/2025", "--as-of", "1/4/2025")  # fmt: skip
-    ok("urge", "BTC", "--as-of", "25/5/2025", "--date", "26/5/2025", "--number", "15-CV/VPTU", "--reply-by",
-       "5/6/2025", "--format", "md", "--out", str(tmp / "urge.md"))  # fmt: skip
-    engine = create_engine(f"sqlite:///{cli.db}")
+    ok("urge", "BTC", "--as-of", "25/5/2025", "--date", "26/5/2025", "--number", "15-CV/VPTU",
+       "--reply-by", "5/6/2025", "--format", "md", "--out", str(tmp / "urge.md"))  # fmt: skip
+    engine = create_engine(resolve_target(cli.db).url)
     with engine.begin() as conn:
         for table, values in FILLED_IN_SQL.items():
             sets = ", ".join(f"{column} = :{column}" for column in values)
@@ -142,7 +163,7 @@ def test_the_register_fills_every_column_of_every_table(full: Cli) -> None:
     # register uses it, then in the comparison until the export carries it.
     rows = snapshot(full.db)
     assert set(rows) >= set(_tables())
-    engine = create_engine(f"sqlite:///{full.db}")
+    engine = create_engine(resolve_target(full.db).url)
     empty: list[str] = []
     with engine.connect() as conn:
         for name in _tables():
@@ -163,9 +184,11 @@ def _export(cli: Cli, path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_export_import_keeps_every_row_of_every_table(full: Cli, tmp_path: Path) -> None:
+def test_export_import_keeps_every_row_of_every_table(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
     first = _export(full, tmp_path / "first.json")
-    copy = Cli(db=str(tmp_path / "copy.db"), runner=full.runner)
+    copy = other
     copy.ok("import", str(tmp_path / "first.json"))
     assert _export(copy, tmp_path / "second.json") == first
     mine, theirs = snapshot(full.db), snapshot(copy.db)
@@ -174,9 +197,10 @@ def test_export_import_keeps_every_row_of_every_table(full: Cli, tmp_path: Path)
     for name in compared:
         assert theirs[name] == mine[name], name
     # Ids go on after the imported ones, on every table.
-    assert copy.id("assign", "1", "--unit", "BTC", "Việc mới") == max(
-        r[0] for r in mine["directive"]
-    ) + 1
+    assert (
+        copy.id("assign", "1", "--unit", "BTC", "Việc mới")
+        == max(r[0] for r in mine["directive"]) + 1
+    )
 
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
@@ -221,7 +245,7 @@ def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
 # --- a document of version 1 still imports ---------------------------------------------------
 
 
-def test_a_version_1_export_still_imports(full: Cli, tmp_path: Path) -> None:
+def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
     old: dict[str, Any] = {"format": doc["format"], "version": 1}
     for unit in doc["units"]:
@@ -241,7 +265,7 @@ def test_a_version_1_export_still_imports(full: Cli, tmp_path: Path) -> None:
     old["limitations"] = doc["limitations"]
     path = tmp_path / "v1.json"
     path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
-    copy = Cli(db=str(tmp_path / "copy.db"), runner=full.runner)
+    copy = other
     report = json.loads(copy.ok("import", str(path), "--format", "json"))
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
@@ -251,8 +275,8 @@ def test_a_version_1_export_still_imports(full: Cli, tmp_path: Path) -> None:
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
     path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
-    other = Cli(db=str(tmp_path / "other.db"), runner=full.runner)
-    assert "directives[0].field: Extra inputs are not permitted" in other.fail("import", str(path))
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    assert "directives[0].field: Extra inputs are not permitted" in third.fail("import", str(path))
 
 
 # --- hostile documents ----------------------------------------------------------------------
@@ -326,10 +350,7 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "duplicate-request-id": (
         lambda d: d["directives"].__setitem__(
             slice(None),
-            [
-                {**x, "requests": x["requests"] * 2} if x["requests"] else x
-                for x in d["directives"]
-            ],
+            [{**x, "requests": x["requests"] * 2} if x["requests"] else x for x in d["directives"]],
         ),
         "directives.requests: two records have the same id",
     ),
@@ -347,9 +368,11 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "missing-section": (lambda d: d.pop("urgings"), "urgings: Field required"),
     "missing-id": (
-        lambda d: d["directives"][0]["progress"][0].pop("id")
-        if d["directives"][0]["progress"]
-        else _first(d, "directives", lambda x: x["progress"])["progress"][0].pop("id"),
+        lambda d: (
+            d["directives"][0]["progress"][0].pop("id")
+            if d["directives"][0]["progress"]
+            else _first(d, "directives", lambda x: x["progress"])["progress"][0].pop("id")
+        ),
         ".progress[0].id: Field required",
     ),
     "office-twice": (
@@ -375,40 +398,25 @@ def exported(full: Cli, tmp_path: Path) -> dict[str, Any]:
     return doc
 
 
-@pytest.fixture
-def empty_db(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new, empty database (a copy of one made once)."""
-    if "empty" not in _MADE:
-        made = tmp_path_factory.mktemp("empty") / "empty.db"
-        engine, _ = open_engine(str(made))
-        engine.dispose()
-        _MADE["empty"] = made
-    target = tmp_path / "target.db"
-    shutil.copyfile(_MADE["empty"], target)
-    return target
-
-
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_hostile_documents_are_refused_and_write_nothing(
-    exported: dict[str, Any], empty_db: Path, tmp_path: Path, case: str
+    exported: dict[str, Any], other: Cli, tmp_path: Path, case: str
 ) -> None:
     change, expected = HOSTILE[case]
     change(exported)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
-    other = Cli(db=str(empty_db), runner=CliRunner())
-    before = snapshot(str(empty_db))
+    before = snapshot(other.db)
     message = other.fail("import", str(path))
     assert expected in message
-    assert snapshot(str(empty_db)) == before
+    assert snapshot(other.db) == before
 
 
 def test_import_refuses_a_database_with_only_new_kinds_of_records(
-    exported: dict[str, Any], empty_db: Path, tmp_path: Path
+    exported: dict[str, Any], other: Cli, tmp_path: Path
 ) -> None:
     path = tmp_path / "all.json"
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
-    other = Cli(db=str(empty_db), runner=CliRunner())
     other.ok("calendar", "add", "2025-02-01", "--on")
     message = other.fail("import", str(path))
     assert "already holds records (1 other record)" in message

@@ -1232,8 +1232,7 @@ class _Import:
                 }
             )
             rows["series_coordinator"] += (
-                {"series_id": found.id, "unit_id": self.unit_ids.get(code)}
-                for code in found.with_
+                {"series_id": found.id, "unit_id": self.unit_ids.get(code)} for code in found.with_
             )
 
         self.section("series", events, read)
@@ -1418,7 +1417,7 @@ class _Import:
                     {
                         "id": e.id,
                         "directive_id": d.id,
-                    "reported_on": e.reported_on,
+                        "reported_on": e.reported_on,
                         "percent": e.percent,
                         "note": e.note,
                         "created_at": e.created_at,
@@ -1558,7 +1557,10 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         main = {"units": "unit", "meetings": "meeting", "directives": "directive"}
         main["limitations"] = "limitation"
         shown = [Count(name, held[table]) for name, table in main.items() if held[table]]
-        others = sum(held.values()) - sum(held[table] for table in main.values())
+        # Records of the other sections (their parts, such as aliases, go with them).
+        others = sum(held[table] for table in SECTION_TABLES.values()) - sum(
+            held[table] for table in main.values()
+        )
         if others:
             shown.append(Count("records", others))
         raise Conflict.of("export_not_empty", records=shown)
