@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import json
 import operator
@@ -797,30 +798,50 @@ def _cycle(links: dict[Any, Any], start: Any, done: set[Any]) -> list[Any] | Non
 
 
 class _Ids:
-    """The ids of one kind of record read so far (8 bytes each, sorted), refusing one twice."""
+    """The ids of one kind of record read so far, refusing one twice.
+
+    Kept in a sorted array (8 bytes an id) and a set of the latest ones, merged into the array
+    when it holds ``RECENT``: ids in ascending order (a section's own) are appended, and the
+    ids of parts (progress entries, over all directives) cost no more than that, in memory and
+    in time (a merge of the array every ``RECENT`` ids, never a shift per id).
+    """
+
+    RECENT = 1 << 16
 
     def __init__(self, what: str) -> None:
         self.what = what
         self.ids: array[int] = array("q")
+        self.recent: set[int] = set()
 
     def add(self, record_id: int | None) -> None:
         if record_id is None:
             return
+        if record_id in self:
+            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
         ids = self.ids
-        if not ids or record_id > ids[-1]:  # the export's order: ids ascending
+        if not self.recent and (not ids or record_id > ids[-1]):
             ids.append(record_id)
             return
-        at = bisect.bisect_left(ids, record_id)
-        if at < len(ids) and ids[at] == record_id:
-            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
-        ids.insert(at, record_id)
+        self.recent.add(record_id)
+        if len(self.recent) >= self.RECENT:
+            self.ids = array("q", heapq.merge(ids, sorted(self.recent)))
+            self.recent.clear()
 
     def __contains__(self, record_id: object) -> bool:
-        ids = self.ids
         if not isinstance(record_id, int):
             return False
+        if record_id in self.recent:
+            return True
+        ids = self.ids
         at = bisect.bisect_left(ids, record_id)
         return at < len(ids) and bool(ids[at] == record_id)
+
+    def all(self) -> array[int]:
+        """Every id, in order."""
+        if self.recent:
+            self.ids = array("q", heapq.merge(self.ids, sorted(self.recent)))
+            self.recent.clear()
+        return self.ids
 
 
 # The keys version 2 added to records of version 1: absent from a version 1 document (and
@@ -896,7 +917,6 @@ class _Import:
         self.held: dict[int, date] = {}  # meeting id -> its day
         self.meeting_keys: set[str] = set()
         self.directives = _Ids("directives")
-        self.directive_ids = self.directives.ids
         self.directive_keys: set[tuple[str, str]] = set()
         self.repeats: dict[int, int | None] = {}  # limitation id -> the one it repeats
         self.forward: list[dict[str, int]] = []  # links to limitations not yet written
@@ -1619,7 +1639,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         dry_run=options.dry_run,
         details={"version": state.version},
         created=state.created,
-        directive_ids=state.directive_ids,
+        directive_ids=state.directives.all(),
     )
 
 
