@@ -236,7 +236,7 @@ def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     assert by_text["Việc rút"]["withdrawn_on"] == "2025-03-01"
     assert by_text["Việc theo bảng"]["completed_on_exact"] is False
     occurrences = [d for d in doc["directives"] if d["series_id"] == 1]
-    assert [d["period"] for d in occurrences] == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    assert [d["period"] for d in occurrences] == [f"2025-{m:02}" for m in range(1, 7)]
     assert doc["series"][0]["with"] == ["VPTU"] and doc["series"][1]["offset"] == 5
     assert doc["packs"][0]["unit"] == "BTC" and doc["packs"][0]["items"]
     assert doc["urgings"][0]["number"] == "15-CV/VPTU" and doc["urgings"][0]["directives"]
