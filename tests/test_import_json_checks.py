@@ -141,9 +141,28 @@ def _write(tmp_path: Path, doc: dict[str, Any], *, bom: bool = False) -> Path:
     return path
 
 
+def _v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """An export (version 2) as version 1 wrote it: without the sections and keys version 2
+    added, which a version 1 document imports as none (checked here: they are empty)."""
+    added = ("office", "calendar", "fields", "leaders", "series", "packs", "urgings")
+    assert all(doc[name] == [] for name in added)
+    old = {k: v for k, v in doc.items() if k not in added}
+    old["version"] = 1
+    for unit in old["units"]:
+        del unit["id"], unit["alias_ids"]
+        for contact in unit["contacts"]:
+            del contact["id"]
+    for d in old["directives"]:
+        parts = ("series_id", "period", "issued_on", "withdrawn_on", "field", "result")
+        assert all(d.pop(key) is None for key in parts) and d.pop("requests") == []
+        for part in (*d["progress"], *d["extensions"]):
+            del part["id"]
+    return old
+
+
 def test_the_valid_document_imports(empty: Cli, tmp_path: Path) -> None:
     empty.ok("import", str(_write(tmp_path, _doc())))
-    again = json.loads(empty.ok("export"))
+    again = _v1(json.loads(empty.ok("export")))
     assert again == _doc()
 
 
@@ -151,7 +170,7 @@ def test_a_file_with_a_utf8_byte_order_mark_imports(empty: Cli, tmp_path: Path) 
     path = _write(tmp_path, _doc(), bom=True)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf{")
     empty.ok("import", str(path))
-    assert json.loads(empty.ok("export")) == _doc()
+    assert _v1(json.loads(empty.ok("export"))) == _doc()
 
 
 Change = Callable[[dict[str, Any]], None]
@@ -334,7 +353,7 @@ def test_a_later_limitation_may_be_the_first_of_the_chain(empty: Cli, tmp_path: 
     doc["limitations"][0]["repeat_of"] = 2
     doc["limitations"][1]["repeat_of"] = None
     empty.ok("import", str(_write(tmp_path, doc)))
-    assert json.loads(empty.ok("export")) == doc
+    assert _v1(json.loads(empty.ok("export"))) == doc
 
 
 def test_sections_out_of_order_or_twice_are_refused(
@@ -379,7 +398,7 @@ def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
     for unit in old["units"]:
         del unit["contacts"]  # a document written before units had contacts
     empty.ok("import", str(_write(tmp_path, old)))
-    assert json.loads(empty.ok("export")) == _doc()
+    assert _v1(json.loads(empty.ok("export"))) == _doc()
     focal = {"role": "focal", "name": "An", "email": "an@btc.vn", "phone": None}
     for contacts, words in (
         ([focal, {**focal, "name": "Bình"}], "units[0].contacts[1]: a second focal contact"),
