@@ -118,8 +118,8 @@ def _fill(src: Path, dst: Path, sheet: str, answers: dict[int, dict[int, Any]]) 
 
 
 # Columns of the lead sheet: K percent, L done on, M doc number, N doc date, O explanation,
-# P new deadline asked, Q its reason.
-PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY = range(11, 18)
+# P new deadline asked, Q its reason, R the state (a list); hidden from S.
+PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY, STATE = range(11, 19)
 
 
 # --- contacts ----------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     assert lead.protection.sheet
     headers = [c.value for c in lead[6]]
     wanted = ("ID", "Tiến độ (%)", "Ngày hoàn thành", "Số văn bản kết quả", "Ngày văn bản kết quả",
-              "Giải trình", "Đề nghị gia hạn đến", "Lý do gia hạn")  # fmt: skip
+              "Giải trình", "Đề nghị gia hạn đến", "Lý do gia hạn", "Tình hình thực hiện")  # fmt: skip
     assert set(wanted) <= set(headers)
     row = list(lead[7])
     assert row[1].value == 3 and row[2].value == "Kế hoạch phòng dịch"
@@ -197,9 +197,15 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     assert row[5].value == "Bí thư Nguyễn Văn A"
     assert row[7].value.date() == dt.date(2022, 10, 15)  # the deadline in force, extended
     assert row[2].protection.locked and not row[PCT - 1].protection.locked
-    assert lead.column_dimensions["R"].hidden
-    rules = {str(dv.sqref): dv.type for dv in lead.data_validations.dataValidation}
-    assert rules["K7"] == "whole" and rules["L7"] == "date" and rules["O7"] == "textLength"
+    assert lead.column_dimensions["S"].hidden and not lead.column_dimensions["R"].hidden
+    rules = {str(dv.sqref): dv for dv in lead.data_validations.dataValidation}
+    assert rules["K7"].type == "whole" and rules["O7"].type == "textLength"
+    assert rules["L7"].type == rules["N7"].type == rules["P7"].type == "date"
+    assert rules["R7"].type == "list" and rules["R7"].showErrorMessage
+    assert rules["R7"].formula1 == '"Đã hoàn thành,Đang thực hiện,Chưa thực hiện,Đề nghị gia hạn"'
+    assert lead["L7"].number_format == "DD/MM/YYYY"
+    with_rules = {str(dv.sqref): dv for dv in book["Phối hợp"].data_validations.dataValidation}
+    assert with_rules["L7"].formula1 == '"Đã hoàn thành,Đang thực hiện,Chưa thực hiện"'
     coordinated = _rows(folder / "SYT.xlsx", "Phối hợp")
     assert coordinated[1][6] == "Ban Tổ chức Tỉnh ủy"
     assert coordinated[1][9] == "40% (01/08/2022): Đang rà soát"
@@ -255,21 +261,34 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 2, 0)
     assert [r["changes"] for r in info["rows"]] == [
         [{"what": "done", "date": "2022-09-05"}],
-        [{"what": "progress", "percent": 60}, {"what": "asks", "date": "2022-10-31"}],
+        [
+            {"what": "progress", "percent": 60},
+            {"what": "asks", "date": "2022-10-31", "request": None},  # none recorded: a rehearsal
+        ],
     ]
-    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    assert info["requests"] == [None] and quarter.json("requests") == []
+    done = quarter("pack", "in", str(back), "--date", "2022-09-12")
+    assert "1 request for a new deadline recorded (1)" in done.stderr
+    assert "asks for a new deadline: 2022-10-31 (request 1)" in " ".join(done.stdout.split())
     first = quarter.json("show", "1")
     assert first["completed_on"] == "2022-09-05" and first["status"] == "done_late"
     second = quarter.json("show", "2")
     assert second["progress"] == 60 and second["due"] == "2022-09-30"  # a request, not an extension
     notes = [h.get("note") for h in second["history"] if h.get("note")]
-    assert notes[-1] == "Đề nghị gia hạn đến ngày 31/10/2022, lý do: Chờ số liệu"
+    assert not any("gia hạn" in note for note in notes)  # the request is not a note
+    [asked] = quarter.json("requests", "--pending")
+    assert (asked["id"], asked["directive_id"], asked["kind"]) == (1, 2, "extend")
+    assert (asked["asked_on"], asked["to"], asked["reason"]) == (
+        "2022-09-12", "2022-10-31", "Chờ số liệu"
+    )
     history = quarter.json("history", "--limit", "1")
     assert history[0]["command"] == "pack in"
 
     once = snapshot(quarter.db)
     again = quarter.json("pack", "in", str(back), "--date", "2022-09-13")
     assert again["files"][0]["unchanged"] == 2 and snapshot(quarter.db) == once
+    assert again["files"][0]["requests"] == []
+    assert again["files"][0]["rows"][1]["changes"][1]["request"] == 1
 
     status = {
         u["code"]: u
@@ -282,7 +301,7 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert report["packs"] == list(status.values())
 
     quarter.ok("undo", "--yes")
-    assert quarter.json("show", "1")["completed_on"] is None
+    assert quarter.json("show", "1")["completed_on"] is None and quarter.json("requests") == []
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
 
 
@@ -329,7 +348,7 @@ def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_pat
             "cell C7 (Nội dung nhiệm vụ): a locked cell was changed",
         ),
         (("Chủ trì", 3, 8, dt.date(2023, 1, 1)), "cell H7 (Thời hạn): a locked cell was changed"),
-        (("Chủ trì", 3, 18, "0" * 32), "cell R7 (_base): a locked cell was changed"),
+        (("Chủ trì", 3, 19, "0" * 32), "cell S7 (_base): a locked cell was changed"),
         (
             ("Chủ trì", 3, PCT, 120),
             "cell K7 (Tiến độ (%)): 120 is not a whole number from 0 to 100",
@@ -354,7 +373,7 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     elif col == 2 and value is None:
         for row in range(7, book[sheet].max_row + 1):
             if book[sheet].cell(row, 2).value == ident:
-                for c in range(1, 16):
+                for c in range(1, 20):
                     book[sheet].cell(row, c).value = None
     else:
         ws = book[sheet]
