@@ -588,6 +588,22 @@ TEXT.update(
         "rv_sheet_due_soon": N_("Due soon"),
         "rv_sheet_next": N_("Next period"),
         "rv_sheet_directives": N_("Directives"),
+        "rv_sheet_packs": N_("Units' answers"),
+        "rv_packs": N_("Units' answers to the report packs"),
+        "rv_pk_made": N_("Pack made"),
+        "rv_pk_answer": N_("Answer"),
+        "rv_pk_on_time": C_("pack answer", "on time"),
+        "rv_pk_late": C_("pack answer", "late"),
+        "rv_pk_missing": N_("not answered, past the day asked"),
+        "rv_pk_waiting": N_("not answered yet"),
+        "rv_summary_packs": NP_(
+            "Packs made for {n} unit ({sent} sent by mail): {answered} answered ({on_time} on "
+            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
+            "not yet due.",
+            "Packs made for {n} units ({sent} sent by mail): {answered} answered ({on_time} on "
+            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
+            "not yet due.",
+        ),
     }
 )
 
