@@ -869,7 +869,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "pack_bad_state": N_("{value!r} is not one of the list: {choices}"),
     "pack_state_needs_day": N_("{state!r} needs the day it was completed (Ngày hoàn thành)"),
-    "pack_state_not_done": N_("a completion day is given: the state is {state!r}"),
+    "pack_state_not_done": N_("a completion day is given: the state to choose is {state!r}"),
     "pack_state_needs_ask": N_("{state!r} needs the date asked for (Đề nghị gia hạn đến)"),
     "pack_state_not_started": N_("{state!r} beside progress of {n}%"),
     "pack_c_request": N_("request {request} for another new deadline waits for an answer"),

@@ -279,7 +279,9 @@ def test_answers_come_in_through_the_store_and_once_only(
     [asked] = quarter.json("requests", "--pending")
     assert (asked["id"], asked["directive_id"], asked["kind"]) == (1, 2, "extend")
     assert (asked["asked_on"], asked["to"], asked["reason"]) == (
-        "2022-09-12", "2022-10-31", "Chờ số liệu"
+        "2022-09-12",
+        "2022-10-31",
+        "Chờ số liệu",
     )
     history = quarter.json("history", "--limit", "1")
     assert history[0]["command"] == "pack in"
@@ -401,6 +403,124 @@ def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_p
     assert quarter.json("show", "2")["progress"] == 50  # the good file went in whole
     answered = {u["code"]: u["answered"] for u in quarter.json("pack", "status", *QUARTER)["units"]}
     assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ({STATE: "Xong rồi"}, "cell R7 (Tình hình thực hiện): 'Xong rồi' is not one of the list"),
+        ({STATE: "Đã hoàn thành", PCT: 100}, "needs the day it was completed"),
+        (
+            {STATE: "đang thực hiện", DONE: dt.date(2022, 9, 5)},
+            "the state to choose is 'Đã hoàn thành'",
+        ),
+        ({STATE: "Chưa thực hiện", PCT: 30}, "'Chưa thực hiện' beside progress of 30%"),
+        ({STATE: "Đề nghị gia hạn", PCT: 50}, "needs the date asked for (Đề nghị gia hạn đến)"),
+        ({ASK: dt.date(2022, 11, 30)}, "cell Q7 (Lý do gia hạn): a new deadline asked for needs"),
+        # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
+        (
+            {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},
+            "row 7: the deadline asked for (2022-10-01) is not after",
+        ),
+    ],
+)
+def test_the_state_and_the_request_agree_with_the_cells_beside_them(
+    packed: tuple[Cli, Path], tmp_path: Path, answers: dict[int, Any], words: str
+) -> None:
+    quarter, folder = packed
+    bad = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", bad, "Chủ trì", {3: answers})
+    before = file_digest(Path(quarter.db))
+    message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
+    assert words in message and "SYT.xlsx" in message
+    assert file_digest(Path(quarter.db)) == before
+
+
+def test_the_state_column_and_a_request_in_a_pack(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(
+        folder / "SYT.xlsx",
+        back,
+        "Chủ trì",  # accents and case as a unit may paste them; the reason from Giải trình
+        {3: {STATE: "DANG THUC HIEN", PCT: 70, ASK: "30/11/2022", WHY: "Chờ kinh phí"}},
+    )
+    _fill(back, back, "Phối hợp", {1: {11: "Đã góp ý", 12: "Đã hoàn thành"}})
+    done = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert done["files"][0]["requests"] == [1]
+    [asked] = quarter.json("requests")
+    assert (asked["directive_id"], asked["to"], asked["reason"]) == (
+        3,
+        "2022-11-30",
+        "Chờ kinh phí",
+    )
+    shown = quarter.json("show", "3")
+    assert shown["progress"] == 70 and shown["due"] == "2022-10-15"
+    events = [(h["event"], h.get("note")) for h in shown["history"]]
+    assert events[-2:] == [
+        ("progress", "Tình hình thực hiện: Đang thực hiện; Giải trình: Chờ kinh phí"),
+        ("request_extend", "Chờ kinh phí"),
+    ]
+    lead = [h.get("note") for h in quarter.json("show", "1")["history"] if h.get("note")]
+    assert lead[-1] == "Đơn vị phối hợp SYT (Đã hoàn thành): Đã góp ý"
+
+    # The office rejects it; a corrected file asking the same day does not ask it again, one
+    # asking another day does: a request waiting for an answer is a conflict instead.
+    quarter.ok("reject", "1", "--reason", "Không đủ căn cứ", "--date", "2022-09-13")
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 75, ASK: "30/11/2022", WHY: "Chờ"}})
+    again = quarter.json("pack", "in", str(back), "--date", "2022-09-14")
+    assert again["files"][0]["requests"] == [] and len(quarter.json("requests")) == 1
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 80, ASK: "15/12/2022", WHY: "Chờ"}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-15")
+    assert [r["status"] for r in quarter.json("requests")] == ["rejected", "pending"]
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 85, ASK: "20/12/2022", WHY: "Chờ"}})
+    left = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-16")
+    [row] = left["files"][0]["rows"]
+    assert row["action"] == "conflict" and "request 2 for another new deadline" in row["conflict"]
+    assert quarter.json("show", "3")["progress"] == 80
+
+
+def test_a_pack_of_the_first_layout_still_reads(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    """Workbooks sent before the state column was added (layout 1) are still taken back."""
+    quarter, folder = packed
+    old = tmp_path / "BTC.xlsx"
+    book = load_workbook(folder / "BTC.xlsx")
+    for name in ("Chủ trì", "Phối hợp"):
+        ws = book[name]
+        ws.delete_cols(STATE if name == "Chủ trì" else 12)
+    book["_dirtrack"]["B2"] = "1"
+    book["Chủ trì"]["K8"] = 55
+    book.save(old)
+    done = quarter.json("pack", "in", str(old), "--date", "2022-09-12")
+    assert done["files"][0]["applied"] == 1 and quarter.json("show", "2")["progress"] == 55
+
+
+def test_the_report_shows_who_answered_in_every_format(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 50}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    report = ("report", *QUARTER, "--as-of", "2022-09-25")
+    md = quarter.ok(*report, "--format", "md")
+    assert "### Units' answers to the report packs" in md
+    assert "| BTC | 2022-09-10 |  | 2022-09-20 | 2022-09-12 | on time | 1/2 |" in md
+    assert "| SYT | 2022-09-10 |  | 2022-09-20 |  | not answered, past the day asked | 0/2 |" in md
+    assert "1 answered (1 on time, 0 late); 2 not answered past the day asked (SYT, VPTU)" in md
+    vi = quarter.ok("--lang", "vi", *report, "--format", "md")
+    assert "| BTC | 10/09/2022 |  | 20/09/2022 | 12/09/2022 | đúng hạn | 1/2 |" in vi
+    assert "2 đơn vị quá hạn chưa báo cáo (SYT, VPTU)" in vi
+    # As of a day before the answer came in, and before the packs were made.
+    earlier = quarter.json("report", *QUARTER, "--as-of", "2022-09-11")["packs"]
+    assert [(u["code"], u["answered"], u["on_time"]) for u in earlier][0] == ("BTC", None, None)
+    assert quarter.json("report", *QUARTER, "--as-of", "2022-09-09")["packs"] == []
+    assert "report packs" in quarter.ok(*report)  # the terminal's table
+    quarter.ok("--lang", "vi", *report, "--format", "xlsx", "--out", str(tmp_path / "r.xlsx"))
+    sheet = load_workbook(tmp_path / "r.xlsx")["Phiếu báo cáo"]
+    assert [c.value for c in sheet[2]][0::5] == ["Ban Tổ chức Tỉnh ủy", "đúng hạn"]
+    plain = quarter.ok(*report, "--format", "md", "--unit", "SYT")  # the units in scope only
+    assert "| SYT |" in plain and "| BTC | 2022-09-10" not in plain
 
 
 def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> None:

@@ -320,7 +320,7 @@ def _check_state(answer: Answer, role: str, refuse: Any) -> None:
     if role == LEAD and state == DONE and answer.done_on is None:
         raise refuse("state", "pack_state_needs_day", state=STATES[DONE])
     if answer.done_on is not None and state not in (None, DONE):
-        raise refuse("state", "pack_state_not_done", state=STATES[state or DONE])
+        raise refuse("state", "pack_state_not_done", state=STATES[DONE])
     if state == ASKS and answer.extend_to is None:
         raise refuse("state", "pack_state_needs_ask", state=STATES[ASKS])
     if state == NOT_STARTED and answer.percent:
