@@ -702,7 +702,10 @@ def test_a_workbook_saved_again_by_libreoffice_reads_back(
     filled = tmp_path / "filled" / "SYT.xlsx"
     filled.parent.mkdir()
     _fill(
-        folder / "SYT.xlsx", filled, "Chủ trì", {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT"}}
+        folder / "SYT.xlsx",
+        filled,
+        "Chủ trì",
+        {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT", STATE: "Đã hoàn thành"}},
     )
     saved = tmp_path / "saved"
     done = subprocess.run(
@@ -711,6 +714,8 @@ def test_a_workbook_saved_again_by_libreoffice_reads_back(
         capture_output=True, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0 and (saved / "SYT.xlsx").exists(), done.stderr
+    kept = load_workbook(saved / "SYT.xlsx")["Chủ trì"].data_validations.dataValidation
+    assert any(v.type == "list" and "Đề nghị gia hạn" in (v.formula1 or "") for v in kept)
     read = quarter.json("pack", "in", str(saved / "SYT.xlsx"), "--date", "2022-09-12")
     assert read["files"][0]["applied"] == 1
     assert quarter.json("show", "3")["completed_on"] == "2022-09-09"
