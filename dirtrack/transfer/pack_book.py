@@ -91,6 +91,8 @@ def answer_columns(role: str, version: str = VERSION) -> tuple[tuple[str, str, i
     """The unit's columns on the sheet of ``role`` in the layout of ``version``."""
     columns = ANSWERS[role]
     return tuple(c for c in columns if c[0] != "state") if version == "1" else columns
+
+
 # What the office knew when the pack was made: hidden, locked.
 HIDDEN = (
     ("base", "_base"),
