@@ -101,8 +101,8 @@ def report(
         typer.Option(
             "--by",
             case_sensitive=False,
-            help="Group the main table by lead unit, by the meeting's chair, by field or by the "
-            "leader in charge.",
+            help="Group the main table by lead unit, by the meeting's chair, by field, by the "
+            "leader in charge or by periodic directive (series).",
         ),
     ] = GroupBy.UNIT,
     brief: Annotated[
@@ -229,9 +229,11 @@ def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
     """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``)."""
+    risk colours per unit and leader (each unit row gains ``risk``), and the section per
+    periodic directive (``series``)."""
     from dirtrack.report import report_scope
     from dirtrack.report.extras import extras
+    from dirtrack.report.series import series_section
 
     scope, holders = report_scope(conn, span, day, unit)
     names = dict(holders.names.values())
@@ -241,4 +243,5 @@ def _extras(
         row["risk"] = colours.get(row["code"], "grey")
     for key in ("requests", "by_field", "by_leader", "risk"):
         pack[key] = extra[key]
+    pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
     return extra
