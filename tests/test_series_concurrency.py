@@ -53,7 +53,7 @@ def test_commands_at_once_create_each_occurrence_once(cli: Cli, db: str) -> None
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
     meeting = cli.id("add-meeting", "--date", start.isoformat(), "--title", "Hội nghị BTV")
-    for n in range(4):
+    for n in range(2):
         cli.ok("assign", str(meeting), f"Báo cáo {n}", "--unit", "VPTU", "--unit", "BTC",
                "--every", "month", "--day", str(10 + n))  # fmt: skip
     made_by_assign = len(cli.json("list", "--as-of", today.isoformat()))
@@ -85,7 +85,7 @@ def test_commands_at_once_create_each_occurrence_once(cli: Cli, db: str) -> None
     assert max(copies.values()) == 1  # no occurrence twice
     # Every series has each month from its first to the one after the day asked about.
     expected = _months(start, ahead.replace(day=1) + timedelta(days=31))
-    for sid in range(1, 9):
+    for sid in range(1, 5):
         assert sorted(p for s, p in copies if s == sid) == expected
     assert len(rows) > made_by_assign
     # Made by one of them, in one transaction of its own: one `series generate` in the history.
