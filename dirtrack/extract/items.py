@@ -104,7 +104,7 @@ _REPORTED_BY_MANY = re.compile(
     r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
-_SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
+_SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
 
 

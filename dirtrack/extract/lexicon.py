@@ -205,6 +205,10 @@ ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)
 #: A directive quoted before its attribution: '"..." - đó là chỉ đạo của đồng chí ...'.
 QUOTED_FRAME = re.compile(
     r"[\"”»']\s*[-–—,]?\s*(?:do|day) la (?:y kien |noi dung )?(?:chi dao|yeu cau|ket luan|de nghi)"
+    # '"...", Phó Chủ tịch UBND tỉnh nhấn mạnh.': the leader named after the quotation
+    r"|[\"”»]\s*,\s*(?:[^\"“”.;:]{0,80}?\b)?(?:dong chi|d/c|ong|ba|bi thu|chu tich|giam doc|"
+    r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
+    r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
 #: A contrast that opens a criticism ("Tuy nhiên", "Song", "Bên cạnh đó").
 CONTRAST_OPEN = re.compile(
@@ -511,7 +515,7 @@ COLLECTIVE_SUBJECT = re.compile(
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
-    r"uy ban|ban,|so,|ban nganh|co so|tap the|lan)"
+    r"uy ban|ban,|so,|ban nganh|co so|tap the|lan|dong chi)"
 )
 #: Which units work together with the lead unit.
 WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")

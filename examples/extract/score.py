@@ -7,6 +7,8 @@ Run from anywhere::
 ``seeds`` (the default) are the five articles the first rules were written from:
 ``examples/extract/seeds/NNN_*.txt`` (copies of ``../shared/seeds/`` relative to the
 repository root, which is used when the copies are missing), gold in ``gold/NNN.json``.
+``tune`` / ``heldout`` split the development set once more for later rule changes: ``heldout``
+is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` everything else.
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -184,6 +186,7 @@ class Article:
     gold_path: Path
     reference: date
     part: str  # seeds | build | measured
+    url_hash: int = 0
 
 
 DEFAULT_REFERENCE = date(2025, 1, 1)
@@ -204,6 +207,13 @@ def part_of(url: str) -> str:
     return "measured" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 2 else "build"
 
 
+def held_out(article: Article) -> bool:
+    """The half of the measured part kept out of every rule change made after the first
+    release of the rules (``heldout``): its source address's SHA-256 is 3 modulo 4. ``tune``
+    is the rest of the development set (build + the other half of the measured part)."""
+    return article.url_hash % 4 == 3
+
+
 def dev_files() -> list[Article]:
     dev = HERE / "dev"
     articles = []
@@ -213,7 +223,14 @@ def dev_files() -> list[Article]:
         name, reference, url = line.split("\t")
         ref = date.fromisoformat(reference) if reference else DEFAULT_REFERENCE
         articles.append(
-            Article(name, dev / f"{name}.txt", dev / "gold" / f"{name}.json", ref, part_of(url))
+            Article(
+                name,
+                dev / f"{name}.txt",
+                dev / "gold" / f"{name}.json",
+                ref,
+                part_of(url),
+                int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16),
+            )
         )
     return articles
 
@@ -225,9 +242,13 @@ def select(which: str) -> list[Article]:
         return dev_files()
     if which in ("build", "measured"):
         return [a for a in dev_files() if a.part == which]
+    if which in ("tune", "heldout"):
+        return [a for a in dev_files() if (a.part == "measured" and held_out(a)) == (which == "heldout")]
     if which == "all":
         return seed_files() + dev_files()
-    raise SystemExit(f"unknown set {which!r}: seeds, dev, build, measured or all")
+    raise SystemExit(
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout or all"
+    )
 
 
 @dataclass
