@@ -107,7 +107,7 @@ def test_number_product_and_keys() -> None:
     assert product_of("tăng cường công tác tuần tra") is None
     one, two = extract(dev("16")), extract(dev("16"))
     assert one.meeting.key == two.meeting.key and one.meeting.key
-    assert [d.key for d in one.directives] == [f"{one.meeting.key}.{i}" for i in (1, 2, 3, 4)]
+    assert [d.key for d in one.directives] == [f"{one.meeting.key}.{i}" for i in (1, 2, 3, 4, 5)]
 
 
 def portal_page(text: str) -> str:

@@ -341,6 +341,12 @@ _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
+#: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
+#: quý IV, đồng chí ... đề nghị ...", "Nhấn mạnh nhiệm vụ trong tháng 6, hội nghị yêu cầu ..."):
+#: that period dates the request.
+_TASK_FRAME = re.compile(
+    r"\b(?:nhiem vu|trien khai|ke hoach|chuong trinh|phuong huong|muc tieu|chi tieu)\b"
+)
 
 
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
@@ -384,6 +390,32 @@ _REQUEST_OPEN = re.compile(
     r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
     r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
 )
+
+
+_ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
+_HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
+
+
+def _assigned_at(
+    key: str, low: str, mentions: Sequence[Mention], start: int, end: int
+) -> int | None:
+    """Where "giao <unit> <action>" assigns a task to a named unit ("..., giao Sở Xây dựng chủ
+    trì ...", "UBND TP giao Chủ tịch UBND các quận ... chỉ đạo ..."), wherever it stands in the
+    sentence: the assignment needs no speaker. None when there is none."""
+    for m in _ASSIGN.finditer(key, start, end):
+        if low[m.start() : m.start() + 4] != "giao":
+            continue  # "giáo", "giảo"
+        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+            continue  # "nhiệm vụ được giao", "theo giao ..."
+        unit = next((u for u in mentions if u.start >= m.end() and u.start < end), None)
+        if unit is None or not _HEAD_GAP.match(key[m.end() : unit.start]):
+            continue
+        if not (_usable(unit) or unit.role == "collective" or unit.affiliation):
+            continue
+        after = ENUM_TAIL.match(key, unit.end, end)
+        if ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]):
+            return m.start()
+    return None
 
 
 def _opens_on_request(key: str, low: str) -> bool:
@@ -586,7 +618,11 @@ def extract_directives(
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            if not in_zone and (_speech_frame(key) or _opens_on_request(key, low)):
+            if not in_zone and (
+                _speech_frame(key)
+                or _opens_on_request(key, low)
+                or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+            ):
                 in_zone = True
             if not in_zone:
                 continue
@@ -634,13 +670,17 @@ def extract_directives(
                         or not re.sub(r"[\W_]+", "", before_verb)
                         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
                         or _TOPIC.match(before_verb)
+                        or _assigned_at(key, low, mentions, start, end) == verb.start()
                     ):
                         open_ctx = True
                         requested = True
                         # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
                         # the purpose before the request dates it
                         purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
-                        if purpose is not None and PURPOSE.match(low, _skip_lead(key, start, end)):
+                        if purpose is not None and (
+                            PURPOSE.match(low, _skip_lead(key, start, end))
+                            or _TASK_FRAME.search(key, start, start + purpose.start)
+                        ):
                             frame = purpose
                         start = verb.end()
                 start = _skip_lead(key, start, end)

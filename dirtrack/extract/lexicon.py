@@ -417,6 +417,16 @@ IMPERATIVE_VERBS = (
     "lam ro",
     "di sau",
     "tuan thu",
+    # "có (các) giải pháp / kế hoạch / biện pháp / phương án ...": what the chair asks to have
+    "co giai phap",
+    "co cac giai phap",
+    "co ke hoach",
+    "co bien phap",
+    "co cac bien phap",
+    "co phuong an",
+    "co cac phuong an",
+    "co co che",
+    "co lo trinh",
 )
 IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
 #: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
