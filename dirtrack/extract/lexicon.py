@@ -59,6 +59,12 @@ TITLE_HEADS = (
     "tong thu ky",
     "dai bieu quoc hoi",
     "ty uy vien",
+    "tinh uy vien",
+    "thanh uy vien",
+    "thi uy vien",
+    "huyen uy vien",
+    "quan uy vien",
+    "dang uy vien",
 )
 TITLE_HEAD_RE = re.compile(r"^" + words(*TITLE_HEADS))
 
@@ -84,10 +90,10 @@ PERSON_INTRO = re.compile(r"\b(?:dong chi|d/c|ong|ba)\s*$")
 #: Rank of a title, to break ties between co-chairs (higher = more senior).
 TITLE_RANK: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:uy vien .*?, )?(?:tong bi thu|thu tuong)"), 9),
-    (re.compile(r"^(?:uy vien [^,]*, )?bi thu"), 6),
-    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho bi thu|pbt)"), 5),
-    (re.compile(r"^(?:uy vien [^,]*, )?chu tich"), 4),
-    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho chu tich|pct)"), 3),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?bi thu"), 6),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?(?:pho bi thu|pbt)"), 5),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?chu tich"), 4),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?(?:pho chu tich|pct)"), 3),
     (re.compile(r"^(?:truong ban|giam doc|chanh van phong)"), 2),
 )
 

@@ -66,7 +66,10 @@ _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
-_LEVEL_WORD = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp)\s*$")
+_LEVEL_WORD = re.compile(
+    r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
+    r"\s*$"
+)
 
 
 @dataclass(frozen=True)
