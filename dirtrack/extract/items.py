@@ -105,7 +105,13 @@ _REPORTED_BY_MANY = re.compile(
 )
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
+    r"thuong truc|thuong vu|btv|bch)\s+(?:va\s+)?)*$"
+)
+#: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
+#: addressed to no unit, not to the unit of the task before it.
+_ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 
 
 @dataclass(frozen=True)
@@ -735,7 +741,7 @@ def extract_directives(
                     lead = subject[0]
                 elif collective:
                     lead = None
-                elif isinstance(previous, _NoUnit):
+                elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
                     lead = None
                 else:
                     lead = previous

@@ -144,7 +144,7 @@ def _alt(items: Sequence[str]) -> str:
 _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
     (
-        rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo)?"
+        rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
         "leadership",
         "leadership",
@@ -186,6 +186,16 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
+    # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
+    (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
+    # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
+    (
+        r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
+        r"co quan|truong)",
+        "unit",
+        "chi bo",
+        False,
+    ),
     (
         r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
         "internal",
@@ -326,6 +336,14 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_PARTY_BODY = re.compile(r"^(?:đảng bộ|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+
+
+def _party_committee(text: str) -> str:
+    """ "Đảng bộ xã X", "cấp ủy xã X" → "Đảng ủy xã X": the committee that leads it."""
+    return _PARTY_BODY.sub("Đảng ủy", text)
+
+
 def _strip_plural(text: str) -> str:
     return re.sub(r"^(?:các|những|mọi|cơ quan)\s+", "", text, flags=re.IGNORECASE)
 
@@ -371,6 +389,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
+            elif head == "chi bo":
+                end = _place_after(sentence, end)
+                if end == m.end():
+                    continue  # "chi bộ thôn" alone names no cell
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -439,7 +461,9 @@ class UnitResolver:
                     and not mention.affiliation
                     and mention.head != "dia phuong"
                 ):
-                    display = self._with_place(_capitalize(_strip_plural(mention.text)))
+                    display = self._with_place(
+                        _party_committee(_capitalize(_strip_plural(mention.text)))
+                    )
                     self._full.setdefault(unit_key(display), display)
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
@@ -561,10 +585,17 @@ class UnitResolver:
                     if full_key.startswith("uy ban nhan dan ") and full_key.endswith(" " + key):
                         return name
                 return _strip_plural(mention.text)
-            display = self._with_place(_capitalize(_strip_plural(mention.text)))
+            display = self._with_place(_party_committee(_capitalize(_strip_plural(mention.text))))
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._complete_board(mention.text))
+        if mention.role == "internal":
+            # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
+            head = unit_key(_party_committee(mention.text.lower()))
+            if head not in ("chi bo", "dang uy"):
+                return None
+            same = [name for key, name in self._full.items() if key.startswith(head + " ")]
+            return same[0] if len(same) == 1 else None
         if mention.role in ("bare-office", "bare-delegation"):
             head = "van phong" if mention.role == "bare-office" else "doan"
             if self.focus and unit_key(self.focus).startswith(head):
@@ -604,12 +635,15 @@ class UnitResolver:
                 unit = self.match_known(name)
                 if unit is not None:
                     name, code = unit.name, unit.code
+            role: Role = mention.role
+            if role == "internal" and name is not None:
+                role = "unit"
             out.append(
                 Mention(
                     mention.start,
                     mention.end,
                     mention.text,
-                    mention.role,
+                    role,
                     mention.head,
                     name,
                     code,

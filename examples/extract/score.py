@@ -243,12 +243,11 @@ def select(which: str) -> list[Article]:
     if which in ("build", "measured"):
         return [a for a in dev_files() if a.part == which]
     if which in ("tune", "heldout"):
-        return [a for a in dev_files() if (a.part == "measured" and held_out(a)) == (which == "heldout")]
+        wanted = which == "heldout"
+        return [a for a in dev_files() if (a.part == "measured" and held_out(a)) == wanted]
     if which == "all":
         return seed_files() + dev_files()
-    raise SystemExit(
-        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout or all"
-    )
+    raise SystemExit(f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout or all")
 
 
 @dataclass
