@@ -149,11 +149,33 @@ def _cut_tail(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a text wrapped at a fixed width (copied from a PDF or a printed page):
+    when most long lines end without a sentence's end, a line that does not end one continues
+    on the next (unless the next opens a list item)."""
+    long = [line for line in lines if len(line) >= 30]
+    open_ended = [line for line in long if not _TERMINAL.search(line)]
+    paragraphs = [line for line in long if len(line) > 200]  # lines that are whole paragraphs
+    if (
+        len(open_ended) < 5
+        or len(open_ended) * 3 < len(long) * 2
+        or len(paragraphs) * 10 > len(long)
+    ):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and not _TERMINAL.search(out[-1]) and not LIST_MARKER.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def clean(text: str) -> list[Block]:
     """Sort the lines of an article into blocks, dropping web boilerplate."""
     text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
     lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line and not re.fullmatch(r"[\W_]+", line)]
+    lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = fold_aligned(line).strip()

@@ -103,6 +103,8 @@ _REPORTS_PAST = re.compile(
 _REPORTED_BY_MANY = re.compile(
     r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
+#: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
+_REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
@@ -464,7 +466,8 @@ def _core(
         return None
     if modal:
         return modal.start()
-    if open_ctx and IMPERATIVE.match(ckey):
+    imperative = IMPERATIVE.match(ckey) if open_ctx else None
+    if imperative and not _REPORTED_AFTER.match(ckey, imperative.end()):
         return start
     topic = TOPIC_OPEN.match(ckey) if open_ctx else None
     if topic is not None:
@@ -474,7 +477,8 @@ def _core(
             if word.start() > 60:
                 break
             at = start + topic.end() + word.start()
-            if IMPERATIVE.match(key[at:end]):
+            verb = IMPERATIVE.match(key[at:end])
+            if verb and not _REPORTED_AFTER.match(key[at:end], verb.end()):
                 return at
     first = next(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
@@ -560,6 +564,18 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     return core is not None and (modal is None or core != modal.start())
 
 
+def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
+    """Whether a paragraph opens on a named unit ("Phòng Kinh tế hạ tầng đánh giá lại ..."):
+    after "... yêu cầu:", the task of that unit."""
+    if not para.sentences:
+        return False
+    first = para.sentences[0]
+    key = fold_aligned(first)
+    start = _skip_lead(key, 0, len(key))
+    head = next((m for m in resolver.mentions(first) if m.start >= start), None)
+    return head is not None and _usable(head) and not key[start : head.start].strip()
+
+
 _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
@@ -609,7 +625,13 @@ def extract_directives(
             carry = "heading" if is_tasks else None
             continue
         in_zone = carry == "heading" or (
-            carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
+            carry == "colon"
+            and bool(
+                LIST_MARKER.match(para.text)
+                or _TASK_START.match(pkey)
+                or _opens_task(para, resolver)
+                or _opens_on_unit(para, resolver)
+            )
         )
         # "... yêu cầu tập trung thực hiện một số nhiệm vụ sau." and then a paragraph per task
         in_zone = in_zone or (carry == "tasks" and _opens_task(para, resolver))
@@ -622,7 +644,9 @@ def extract_directives(
         listing = carry == "colon" and in_zone
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
+        gave_last = False  # whether the paragraph's last sentence gave a directive
         for sentence in para.sentences:
+            gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if not in_zone and (
                 _speech_frame(key)
@@ -699,7 +723,15 @@ def extract_directives(
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
                 if core is None and listing and len(key[start:end].split()) >= 3:
-                    core = start  # an item of an announced list is a task whatever its verb
+                    # an item of an announced list is a task whatever its verb; the unit it
+                    # opens on is its lead ("Phòng Kinh tế hạ tầng đánh giá lại ...")
+                    head = next((m for m in mentions if start <= m.start < end), None)
+                    at_start = head is not None and _usable(head)
+                    core = (
+                        head.end
+                        if at_start and _SUBJECT_PREFIX.match(key[start : head.start])
+                        else start
+                    )
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)
@@ -773,6 +805,7 @@ def extract_directives(
                 )
                 previous = lead
                 open_ctx = True
+                gave_last = True
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
@@ -780,6 +813,10 @@ def extract_directives(
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):
+            carry = "tasks"
+            carried_frame = None
+        elif in_zone and gave_last:
+            # the leader's tasks go on in the next paragraph when it opens on one
             carry = "tasks"
             carried_frame = None
         elif carry != "colon":

@@ -173,6 +173,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (r"van phong", "bare-office", "van phong", False),
+    # "Ban Dân vận cấp ủy cấp huyện", "Ban Tổ chức các huyện ủy": every such board
+    (
+        rf"ban {_alt(_PARTY_BOARDS)} (?:cap uy )?(?:cap (?:tinh|huyen|xa|co so)|cac"
+        rf"(?:,? (?:va )?(?:huyen|thi|thanh|tinh|quan|dang) uy)*)",
+        "collective",
+        "ban",
+        False,
+    ),
     (rf"ban {_alt(_PARTY_BOARDS)}(?: (?:{_PARTY}|trung uong))?", "board", "ban", False),
     (
         rf"ban (?:phap che|kinh te - ngan sach|kinh te ngan sach|van hoa - xa hoi|"
@@ -226,7 +234,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (
         rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|noi vu|tu phap|giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
-        rf"tai nguyen va moi truong|kinh te|kinh te va ha tang|kinh te - ha tang|quan ly do thi|"
+        rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
+        rf"quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
         rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra|{_alt(_DEPARTMENTS_SHORT)})"
         rf"(?: {_GOV})?",
