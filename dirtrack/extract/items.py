@@ -103,6 +103,8 @@ _REPORTS_PAST = re.compile(
 _REPORTED_BY_MANY = re.compile(
     r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
+#: A commitment ("Ban sẽ phối hợp ..."), matched with its tone ("sẽ"), not a task given.
+_COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
@@ -740,6 +742,8 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
+                if core is not None and _COMMITS.search(low, start, core + 1):
+                    core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
@@ -815,7 +819,7 @@ def extract_directives(
         ):
             carry = "tasks"
             carried_frame = None
-        elif in_zone and gave_last:
+        elif in_zone and gave_last and carry != "colon":
             # the leader's tasks go on in the next paragraph when it opens on one
             carry = "tasks"
             carried_frame = None

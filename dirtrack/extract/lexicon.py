@@ -124,7 +124,7 @@ FULL_DATE = re.compile(
 #: A citation of a document before a date (``Quyết định số 46-QĐ/ThU, ngày 28/9/2022``).
 CITATION_BEFORE = re.compile(
     r"(?:\bso\s+[\w./-]+|/[a-z]{1,8}(?:-[a-z]{1,8})*|\b(?:quyet dinh|nghi quyet|chi thi|ket luan|"
-    r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s+)?$"
+    r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s*)?$"
 )
 YEAR_MENTION = re.compile(
     r"\b(?:nam|thang\s+\d{1,2}\s*[/-]|quy\s+[ivx1-4]+\s*[/-])\s*(\d{4})\b(?!\s*-\s*\d{4})"
@@ -311,7 +311,10 @@ LEADER_BODY_SPEAKS = re.compile(
     # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
     r"(?:tinh|huyen|thanh pho|thi xa|quan)|(?:tinh|huyen|thanh|thi) uy|hoi nghi|cuoc hop|"
-    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu)\b"
+    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
+    # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
+    r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
+    r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")

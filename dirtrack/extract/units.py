@@ -143,6 +143,8 @@ def _alt(items: Sequence[str]) -> str:
 
 _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
+    # the standing committee of a People's Council answers for its council's work: a unit
+    (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
     (
         rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
