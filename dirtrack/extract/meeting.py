@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dirtrack.extract.clean import Block, full_dates, title_of
-from dirtrack.extract.folding import Folded, Token, fold_aligned, tokens
+from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens
 from dirtrack.extract.lexicon import (
     ANY_DAY,
     CHAIR_AFTER,
@@ -66,6 +66,12 @@ _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
+#: Nouns a person's name follows when it names a place or a school, matched with tones
+#: ("trường" is a school, "trưởng" a head).
+_NAMED_AFTER = re.compile(
+    r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
+    r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt)\s*$"
+)
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
     r"\s*$"
@@ -197,6 +203,9 @@ def find_persons(sentence: str) -> list[Person]:
             i += 1  # "Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng": the province ends the title
         if not 2 <= j - i <= 4:
             i = j
+            continue
+        if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
+            i = j  # "Trường THPT Võ Thị Hồng", "đường Lê Lợi": a place named after a person
             continue
         title, title_start = _title_before(sentence, toks, i)
         if title is None and _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
