@@ -332,7 +332,15 @@ def extract_limitations(
                 active = active or _Intro(None)
                 continue
             active = None
-            shortfall = SHORTFALL.search(key)
+            shortfall = next(
+                (
+                    m
+                    for m in SHORTFALL.finditer(key)
+                    # "thiếu" with its tone: not "giới thiệu nhân sự"
+                    if "thieu" not in m.group() or LACKING.search(low, m.start(), m.end())
+                ),
+                None,
+            )
             if shortfall and not modal:
                 clause = next(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
@@ -392,6 +400,23 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         if later:
             return later[0]
     return first
+
+
+def _requests(
+    key: str, low: str, mentions: Sequence[Mention], start: int, end: int, verb: re.Match[str]
+) -> bool:
+    """Whether the speech verb of a clause is the request itself: a leader or a leading body
+    speaks, or nothing but a connective or a topic stands before it."""
+    before_verb = key[start : verb.start()]
+    body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
+    return bool(
+        LEADER_REF.search(key[: verb.start()])
+        or (body is not None and body.end() == verb.end())
+        or not re.sub(r"[\W_]+", "", before_verb)
+        or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+        or _TOPIC.match(before_verb)
+        or _assigned_at(key, low, mentions, start, end) == verb.start()
+    )
 
 
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
@@ -693,28 +718,21 @@ def extract_directives(
                     continue
                 verb = _speech_verb(key, low, start, end)
                 requested = False
+                while verb is not None and not _requests(key, low, mentions, start, end, verb):
+                    # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
+                    verb = _speech_verb(key, low, verb.end(), end)
                 if verb is not None:
-                    before_verb = key[start : verb.start()]
-                    body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
-                    if (
-                        LEADER_REF.search(key[: verb.start()])
-                        or (body is not None and body.end() == verb.end())
-                        or not re.sub(r"[\W_]+", "", before_verb)
-                        or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
-                        or _TOPIC.match(before_verb)
-                        or _assigned_at(key, low, mentions, start, end) == verb.start()
+                    open_ctx = True
+                    requested = True
+                    # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
+                    # the purpose before the request dates it
+                    purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
+                    if purpose is not None and (
+                        PURPOSE.match(low, _skip_lead(key, start, end))
+                        or _TASK_FRAME.search(key, start, start + purpose.start)
                     ):
-                        open_ctx = True
-                        requested = True
-                        # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
-                        # the purpose before the request dates it
-                        purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
-                        if purpose is not None and (
-                            PURPOSE.match(low, _skip_lead(key, start, end))
-                            or _TASK_FRAME.search(key, start, start + purpose.start)
-                        ):
-                            frame = purpose
-                        start = verb.end()
+                        frame = purpose
+                    start = verb.end()
                 start = _skip_lead(key, start, end)
                 modal = MODAL.search(low, start, end)
                 if PURPOSE.match(low, start) and modal is not None:
@@ -727,13 +745,11 @@ def extract_directives(
                 if core is None and listing and len(key[start:end].split()) >= 3:
                     # an item of an announced list is a task whatever its verb; the unit it
                     # opens on is its lead ("Phòng Kinh tế hạ tầng đánh giá lại ...")
-                    head = next((m for m in mentions if start <= m.start < end), None)
-                    at_start = head is not None and _usable(head)
-                    core = (
-                        head.end
-                        if at_start and _SUBJECT_PREFIX.match(key[start : head.start])
-                        else start
-                    )
+                    opener = next((m for m in mentions if start <= m.start < end), None)
+                    core = start
+                    if opener is not None and _usable(opener):
+                        if _SUBJECT_PREFIX.match(key[start : opener.start]):
+                            core = opener.end
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)

@@ -511,7 +511,43 @@ class UnitResolver:
                 end = _place_after(sentence, m.end())
                 if end > m.end():
                     places.setdefault(level, set()).add(sentence[m.end() : end].strip())
+        # "xã Đại sơn" written once in lower case gave "Đại": the full name is the place
+        for level, names in places.items():
+            keys = {fold_words(name): name for name in names}
+            places[level] = {
+                name
+                for key, name in keys.items()
+                if not any(other != key and other.startswith(key + " ") for other in keys)
+            }
         return places
+
+    def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """Extend a mention over the rest of a place name the document gives in full ("xã Đại
+        sơn" when the text also writes "xã Đại Sơn")."""
+        if not self._places:
+            return found
+        folded = Folded.of(sentence).key
+        fulls = [fold_words(p).split() for names in self._places.values() for p in names]
+        out: list[Mention] = []
+        for mention in found:
+            head = folded[mention.start : mention.end]
+            end = mention.end
+            for words in fulls:
+                for k in range(1, len(words)):
+                    rest = " " + " ".join(words[k:])
+                    if head.endswith(" " + " ".join(words[:k])) and folded.startswith(rest, end):
+                        after = end + len(rest)
+                        if after == len(folded) or not folded[after].isalnum():
+                            end = after
+                            break
+                if end != mention.end:
+                    break
+            if end != mention.end:
+                mention = Mention(
+                    mention.start, end, sentence[mention.start : end], mention.role, mention.head
+                )
+            out.append(mention)
+        return out
 
     def _with_place(self, display: str) -> str:
         """Add the document's only place of that level to a name without one ("Đảng ủy xã")."""
@@ -558,6 +594,7 @@ class UnitResolver:
         cached = self._raw.get(sentence)
         if cached is None:
             cached = find_raw(sentence)
+            cached = self._complete_places(sentence, cached)
             cached = self._add_known(sentence, cached)
             self._raw[sentence] = cached
         return cached
@@ -592,9 +629,12 @@ class UnitResolver:
             if mention.head == "dia phuong":
                 # "xã Hòa Chính" is the commune's People's Committee when the text names it
                 key = unit_key(mention.text)
-                for full_key, name in self._full.items():
-                    if full_key.startswith("uy ban nhan dan ") and full_key.endswith(" " + key):
-                        return name
+                for head in ("uy ban nhan dan ", "dang uy "):
+                    # "xã Hòa Chính" is the commune's People's Committee when the text names
+                    # it, else its party committee when the text names that
+                    for full_key, name in self._full.items():
+                        if full_key.startswith(head) and full_key.endswith(" " + key):
+                            return name
                 return _strip_plural(mention.text)
             display = self._with_place(_party_committee(_capitalize(_strip_plural(mention.text))))
             return self._longer(display)
