@@ -101,8 +101,16 @@ _REPORTS_PAST = re.compile(
 #: A collective subject reporting what it did ("Chủ tịch UBND các xã, thị trấn đã chỉ đạo"):
 #: the speech verb right after it, in the past, gives no task of the meeting.
 _REPORTED_BY_MANY = re.compile(
-    r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
+    r"\b(?:cac|nhung|mot so)\s+(?:(?!\b(?:dong chi|d/c|ong|ba|chu tich|bi thu|giam doc)\b)[^.;:])"
+    r"{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
+#: "mỗi xã", "từng đơn vị", "mọi cán bộ": every unit, not the one named before.
+_EVERY = re.compile(
+    r"\b(?:moi|tung)\s+(?:xa|phuong|thi tran|huyen|don vi|co quan|dia phuong|nganh|cap|"
+    r"can bo|dang vien|nguoi|so|phong|ban)\b"
+)
+#: A need, not an order: "... gặp nhiều khó khăn cần được hỗ trợ".
+_NEEDS = re.compile(r"\s*được\b")
 #: A commitment ("Ban sẽ phối hợp ..."), matched with its tone ("sẽ"), not a task given.
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
@@ -391,7 +399,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     if not found:
         return None
     first = found[0]
-    if first.group() in _FRAMING_VERB:
+    if first.group() in _FRAMING_VERB or key.startswith(",", first.end()):
         later = [
             m
             for m in found[1:]
@@ -492,6 +500,10 @@ def _core(
     if PRAISE.search(ckey) and not modal:
         return None
     if modal:
+        if _NEEDS.match(low, modal.end()) and not any(
+            _usable(m) and start <= m.start < modal.start() for m in mentions
+        ):
+            return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
     imperative = IMPERATIVE.match(ckey) if open_ctx else None
     if imperative and not _REPORTED_AFTER.match(ckey, imperative.end()):
@@ -785,9 +797,10 @@ def extract_directives(
                 subject = [m for m in mentions if start <= m.start < core and _usable(m)]
                 if not subject:
                     subject = _headed_unit(key, mentions, text_start, core)
-                collective = COLLECTIVE_SUBJECT.match(key[text_start:end]) or any(
-                    m.role == "collective" and start <= m.start < core for m in mentions
-                )
+                collective = (
+                    COLLECTIVE_SUBJECT.match(key[text_start:end])
+                    or _EVERY.search(key, text_start, max(core, text_start))
+                ) or any(m.role == "collective" and start <= m.start < core for m in mentions)
                 lead: Mention | None
                 if subject:
                     lead = subject[0]

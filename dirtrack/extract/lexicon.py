@@ -164,6 +164,8 @@ CHAIR_VERBS_AFTER: tuple[tuple[re.Pattern[str], int], ...] = (
         -2,
     ),
     (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*phat bieu\b(?! thao luan| y kien)"), 2),
+    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận": who signs is not the chair
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da )?(?:ky|ky ban hanh|ban hanh)\b"), -6),
 )
 CHAIR_CUES_BEFORE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:duoi )?su (?:chu tri|dieu hanh) cua\s*(?:dong chi|d/c|ong|ba)?\s*$"), 10),
@@ -211,6 +213,9 @@ ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)
 #: A directive quoted before its attribution: '"..." - đó là chỉ đạo của đồng chí ...'.
 QUOTED_FRAME = re.compile(
     r"[\"”»']\s*[-–—,]?\s*(?:do|day) la (?:y kien |noi dung )?(?:chi dao|yeu cau|ket luan|de nghi)"
+    # '"..." - Là một trong những nội dung quan trọng trong phát biểu kết luận của ...'
+    r"|[\"”»]\s*[.]?\s*[-–—]\s*(?:do |day )?la\b[^\"“”.;]{0,80}?"
+    r"\b(?:chi dao|yeu cau|ket luan|de nghi|phat bieu)\b"
     # '"...", Phó Chủ tịch UBND tỉnh nhấn mạnh.': the leader named after the quotation
     r"|[\"”»]\s*,\s*(?:[^\"“”.;:]{0,80}?\b)?(?:dong chi|d/c|ong|ba|bi thu|chu tich|giam doc|"
     r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
@@ -278,11 +283,12 @@ LACKING = re.compile(r"\bthiếu\b")
 #: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
 SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
-     "dặn dò", "quán triệt", "chỉ thị"]
+     "dặn dò", "quán triệt", "chỉ thị", "phân công"]
 )  # fmt: skip
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
+    r"phan cong(?= (?:cu the )?cho\b)|"
     r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
@@ -290,7 +296,7 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
-    r"huong dan|de|"
+    r"huong dan|de|thong bao|van ban|cong van|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao)\s*$)"
 )
@@ -310,7 +316,8 @@ LEADER_BODY_SPEAKS = re.compile(
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
     # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
-    r"(?:tinh|huyen|thanh pho|thi xa|quan)|(?:tinh|huyen|thanh|thi) uy|hoi nghi|cuoc hop|"
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|(?:tinh|huyen|thanh|thi) uy|"
+    r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
     # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
@@ -320,6 +327,7 @@ LEADER_BODY_SPEAKS = re.compile(
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
+    r"phan cong|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
 )
 #: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
@@ -426,6 +434,7 @@ IMPERATIVE_VERBS = (
     "lam ro",
     "di sau",
     "tuan thu",
+    "neu cao",
     # "có (các) giải pháp / kế hoạch / biện pháp / phương án ...": what the chair asks to have
     "co giai phap",
     "co cac giai phap",
@@ -525,7 +534,8 @@ ENUM_TAIL = re.compile(
 LEADING_CONNECTIVE = re.compile(
     r"^\s*(?:(?:dong thoi|ngoai ra|ben canh do|qua do|trong do|tuy nhien|tuy vay|theo do|vi vay|"
     r"do do|cung voi do|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
-    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba)"
+    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba|"
+    r"lam sao(?: de| cho)?|luon)"
     r"\s*[,:]?\s*)+"
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")

@@ -208,7 +208,7 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "Trường THPT Võ Thị Hồng", "đường Lê Lợi": a place named after a person
             continue
         title, title_start = _title_before(sentence, toks, i)
-        if title is None and _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
+        if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
             i = j  # "tỉnh Hậu Giang": a place
             continue
         after_title, after_end = _title_after(sentence, toks, j)
@@ -332,6 +332,9 @@ def _day_month(match: re.Match[str]) -> tuple[int, int, int | None]:
 def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     """Day, month (and year) of the meeting in a sentence: "Sáng 6/5", "chiều ngày 28/12"."""
     key = fold_aligned(sentence)
+    # "thông báo kết luận tại cuộc họp giao ban ngày 31/10/2016": the meeting's own day
+    for m in _DAY_OF_MEETING.finditer(key):
+        return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     for span in MEETING_SPAN.finditer(key):
         first, last, month = int(span[1]), int(span[2]), int(span[3])
         if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
@@ -345,6 +348,12 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
             continue
         return _day_month(m)
     return None
+
+
+_DAY_OF_MEETING = re.compile(
+    r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|ky hop)(?: giao ban| thuong ky)?"
+    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
 
 
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",

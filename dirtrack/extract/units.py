@@ -195,6 +195,12 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
+    (
+        rf"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
+        "unit",
+        "chinh quyen",
+        True,
+    ),
     (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
     # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
     (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
@@ -255,7 +261,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
     (
-        rf"(?:chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
+        rf"(?:tram (?:khuyen nong|y te|thu y|bao ve thuc vat|kiem lam|chan nuoi va thu y)"
+        rf"(?: va dich vu nong(?: lam)? nghiep)?|"
+        rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
         rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su)"
         rf"(?: khu vuc)?(?: {_GOV})?",
@@ -350,9 +358,15 @@ def _capitalize(text: str) -> str:
 _PARTY_BODY = re.compile(r"^(?:đảng bộ|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
 
 
+_BARE_COMMITTEE = re.compile(
+    r"^(?:ủy|uỷ) ban (?=(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b)", re.IGNORECASE
+)
+
+
 def _party_committee(text: str) -> str:
-    """ "Đảng bộ xã X", "cấp ủy xã X" → "Đảng ủy xã X": the committee that leads it."""
-    return _PARTY_BODY.sub("Đảng ủy", text)
+    """ "Đảng bộ xã X", "cấp ủy xã X" → "Đảng ủy xã X": the committee that leads it; "Ủy ban
+    tỉnh" → "UBND tỉnh"."""
+    return _BARE_COMMITTEE.sub("UBND ", _PARTY_BODY.sub("Đảng ủy", text))
 
 
 def _strip_plural(text: str) -> str:

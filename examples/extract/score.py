@@ -8,7 +8,8 @@ Run from anywhere::
 ``examples/extract/seeds/NNN_*.txt`` (copies of ``../shared/seeds/`` relative to the
 repository root, which is used when the copies are missing), gold in ``gold/NNN.json``.
 ``tune`` / ``heldout`` split the development set once more for later rule changes: ``heldout``
-is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` everything else.
+is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` everything else;
+``fresh`` (dev 70-78, in neither) are the articles labelled last and only scored.
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -207,6 +208,11 @@ def part_of(url: str) -> str:
     return "measured" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 2 else "build"
 
 
+#: The articles added last (70-78), labelled before the rules were changed again and only
+#: scored at the end: no rule was tuned on them (``fresh``).
+FRESH = frozenset(f"{n}" for n in range(70, 79))
+
+
 def held_out(article: Article) -> bool:
     """The half of the measured part kept out of every rule change made after the first
     release of the rules (``heldout``): its source address's SHA-256 is 3 modulo 4. ``tune``
@@ -244,10 +250,18 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.part == which]
     if which in ("tune", "heldout"):
         wanted = which == "heldout"
-        return [a for a in dev_files() if (a.part == "measured" and held_out(a)) == wanted]
+        return [
+            a
+            for a in dev_files()
+            if a.name not in FRESH and (a.part == "measured" and held_out(a)) == wanted
+        ]
+    if which == "fresh":
+        return [a for a in dev_files() if a.name in FRESH]
     if which == "all":
         return seed_files() + dev_files()
-    raise SystemExit(f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout or all")
+    raise SystemExit(
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh or all"
+    )
 
 
 @dataclass
