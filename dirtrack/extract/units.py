@@ -196,7 +196,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (
-        rf"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
+        r"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
         "unit",
         "chinh quyen",
         True,
