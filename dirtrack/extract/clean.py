@@ -156,11 +156,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     long = [line for line in lines if len(line) >= 30]
     open_ended = [line for line in long if not _TERMINAL.search(line)]
     paragraphs = [line for line in long if len(line) > 200]  # lines that are whole paragraphs
-    if (
-        len(open_ended) < 5
-        or len(open_ended) * 3 < len(long) * 2
-        or len(paragraphs) * 10 > len(long)
-    ):
+    if len(open_ended) < 3 or len(open_ended) * 2 < len(long) or len(paragraphs) * 10 > len(long):
         return lines
     out: list[str] = []
     for line in lines:

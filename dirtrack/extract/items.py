@@ -513,8 +513,12 @@ def _core(
         # "Về công tác X, tiếp tục ...", "trong công tác Đảng tiếp tục duy trì ...": the task
         # starts at the first imperative verb of the next few words
         for word in re.finditer(r"\S+", key[start + topic.end() : end]):
-            if word.start() > 60:
-                break
+            if word.start() > 60 or low[start + topic.end() :][word.start() : word.end()] in (
+                "được",
+                "đã",
+                "đang",
+            ):
+                break  # "Trong quý II, công tác X tiếp tục được thực hiện": a report
             at = start + topic.end() + word.start()
             verb = IMPERATIVE.match(key[at:end])
             if verb and not _REPORTED_AFTER.match(key[at:end], verb.end()):

@@ -66,6 +66,9 @@ _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
+#: Words whose accent-free key is a family name's but which are not one ("Trường" is a school;
+#: the family name is "Trương").
+_NOT_SURNAMES = frozenset(["trường"])
 #: Nouns a person's name follows when it names a place or a school, matched with tones
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
@@ -181,7 +184,7 @@ def find_persons(sentence: str) -> list[Person]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not (tok.title_case and tok.key in SURNAMES):
+        if not (tok.title_case and tok.key in SURNAMES) or tok.text.lower() in _NOT_SURNAMES:
             i += 1
             continue
         if tok.key in ("ong", "ba") and i + 1 < len(toks) and toks[i + 1].key in SURNAMES:
