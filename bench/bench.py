@@ -43,7 +43,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -280,6 +280,10 @@ IMAGE_COLUMNS = {
     ),
     "progress_entry": ("id", "directive_id", "reported_on", "percent", "note", "created_at"),
 }  # fmt: skip
+TABLE_COLUMNS = {
+    "meeting_attendee": ("meeting_id", "unit_id"),
+    "directive_coordinator": ("directive_id", "unit_id"),
+}
 LOG_COLUMNS = (
     "id", "at", "actor", "action", "entity", "entity_id", "before", "after", "undone_by",
     "directive_id",
@@ -482,8 +486,10 @@ def build_register(folder: Path, size: int, today: date) -> Register:
     started = time.perf_counter()
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    # The schema comes from dirtrack itself (its migrations); the rows from bulk SQL.
-    subprocess.run([dirtrack(), "--db", str(tmp), "unit", "list"], check=True, capture_output=True)
+    # The schema comes from dirtrack itself (its migrations, as a first write runs them); the
+    # rows from bulk SQL.
+    make_schema = "import sys; from dirtrack.db import open_engine; open_engine(sys.argv[1])"
+    subprocess.run([sys.executable, "-c", make_schema, str(tmp)], check=True, capture_output=True)
     conn = sqlite3.connect(tmp)
     # A throwaway file until it is renamed: no journal while it is filled (WAL would write
     # every page twice), then back to WAL, as dirtrack leaves its files.
@@ -494,7 +500,6 @@ def build_register(folder: Path, size: int, today: date) -> Register:
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log' "
         "AND sql IS NOT NULL"
     ).fetchall()
-    columns: dict[str, int] = {}
     with conn:
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
@@ -507,10 +512,11 @@ def build_register(folder: Path, size: int, today: date) -> Register:
                 marks = ", ".join("?" * len(LOG_COLUMNS))
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 continue
-            if table not in columns:
-                columns[table] = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
-            marks = ", ".join("?" * columns[table])
-            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            # Named columns: the ones the generator fills; later columns take their defaults.
+            names = IMAGE_COLUMNS.get(table) or TABLE_COLUMNS[table]
+            listed = ", ".join(f'"{c}"' for c in names)
+            marks = ", ".join("?" * len(names))
+            conn.executemany(f"INSERT INTO {table} ({listed}) VALUES ({marks})", rows)
         _move_stage(conn)
         for _, sql in indexes:
             conn.execute(sql)
@@ -591,11 +597,20 @@ def run_once(
     return elapsed, int(kib), float(user) + float(system)
 
 
-def measure(argv: Sequence[str], repeat: int, env: dict[str, str], **kw: object) -> Figure:
+def measure(
+    argv: Sequence[str] | Callable[[int], Sequence[str]],
+    repeat: int,
+    env: dict[str, str],
+    **kw: object,
+) -> Figure:
+    """The figures of ``repeat`` runs of ``argv`` after a warm-up; ``argv`` may be a function of
+    the run's number, for a command that must differ each time (``assign`` a new text)."""
+    nth = argv if callable(argv) else (lambda _: argv)
     figure = Figure()
-    run_once(argv, env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
-    for _ in range(repeat):
-        figure.add(*run_once(argv, env=env, **kw))
+    run_once(nth(0), env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
+    for n in range(1, repeat + 1):
+        figure.add(*run_once(nth(n), env=env, **kw))
+    argv = nth(0)
     shown = " ".join(Path(a).name if "/" in a else a for a in argv)
     print(f"  {_cell(figure)}  {shown[:90]}", file=sys.stderr, flush=True)
     return figure
@@ -722,7 +737,7 @@ def main() -> int:
             [*run, "list", "--status", "overdue", "--format", "json"], repeat, env
         )
         got["assign"] = measure(
-            [
+            lambda n, run=run, reg=reg: [
                 *run,
                 "assign",
                 str(reg.meeting),
@@ -730,7 +745,7 @@ def main() -> int:
                 reg.unit,
                 "--due",
                 "2099-12-31",
-                "Báo cáo kết quả (bench)",
+                f"Báo cáo kết quả (bench {n})",
             ],
             repeat,
             env,

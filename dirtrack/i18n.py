@@ -1735,6 +1735,18 @@ ERRORS.update(
         "warn_recorded_cancelled": N_(
             "directive {id} is recorded as cancelled on {day}; the sheet does not say so"
         ),
+        # What a row of a sheet changes in the directive it matches (import --dry-run).
+        "chg_key": N_("key {key}"),
+        "chg_text": C_("change", "text"),
+        "chg_product": C_("change", "product"),
+        "chg_with": C_("change", "coordinating units"),
+        "chg_due": N_("deadline {due}"),
+        "chg_progress": C_("change", "progress"),
+        "chg_completed": N_("completed {day}"),
+        "chg_completion_note": C_("change", "completion note"),
+        "chg_cancelled": N_("cancelled {day}"),
+        "chg_cancel_reason": C_("change", "cancellation reason"),
+        "new_meeting_label": N_("new: {title} ({day})"),
         "draft_imported_already": N_("this draft was imported already as meeting {id}"),
         "draft_no_date": N_("'date' is missing"),
         "draft_no_title": N_("'title' is missing"),
