@@ -9,7 +9,8 @@ Run from anywhere::
 repository root, which is used when the copies are missing), gold in ``gold/NNN.json``.
 ``tune`` / ``heldout`` split the development set once more for later rule changes: ``heldout``
 is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` everything else;
-``fresh`` (dev 70-78, in neither) are the articles labelled last and only scored.
+``fresh`` (dev 70-78, in neither) were labelled last and scored before they were read;
+``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored.
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -211,6 +212,9 @@ def part_of(url: str) -> str:
 #: The articles added last (70-78), labelled before the rules were changed again and only
 #: scored at the end: no rule was tuned on them (``fresh``).
 FRESH = frozenset(f"{n}" for n in range(70, 79))
+#: Added after ``fresh`` was opened (79-83), labelled before the extractor ran on them and
+#: only scored: ``fresh2``.
+FRESH2 = frozenset(f"{n}" for n in range(79, 84))
 
 
 def held_out(article: Article) -> bool:
@@ -253,14 +257,16 @@ def select(which: str) -> list[Article]:
         return [
             a
             for a in dev_files()
-            if a.name not in FRESH and (a.part == "measured" and held_out(a)) == wanted
+            if a.name not in FRESH | FRESH2 and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
         return [a for a in dev_files() if a.name in FRESH]
+    if which == "fresh2":
+        return [a for a in dev_files() if a.name in FRESH2]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
-        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh or all"
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2 or all"
     )
 
 
