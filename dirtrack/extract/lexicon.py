@@ -217,7 +217,7 @@ QUOTED_FRAME = re.compile(
     r"|[\"”»]\s*[.]?\s*[-–—]\s*(?:do |day )?la\b[^\"“”.;]{0,80}?"
     r"\b(?:chi dao|yeu cau|ket luan|de nghi|phat bieu)\b"
     # '"...", Phó Chủ tịch UBND tỉnh nhấn mạnh.': the leader named after the quotation
-    r"|[\"”»]\s*,\s*(?:[^\"“”.;:]{0,80}?\b)?(?:dong chi|d/c|ong|ba|bi thu|chu tich|giam doc|"
+    r"|[\"”»]\s*[,\-–—]\s*(?:[^\"“”.;:]{0,80}?\b)?(?:dong chi|d/c|ong|ba|bi thu|chu tich|giam doc|"
     r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
     r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
@@ -289,7 +289,7 @@ SPEECH_VERB_TONED = frozenset(
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
     r"phan cong(?= (?:cu the )?cho\b)|"
-    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)))\b"
+    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
 SPEECH_VERB_NOUN_BEFORE = re.compile(
@@ -322,7 +322,7 @@ LEADER_BODY_SPEAKS = re.compile(
     # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
-    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao|luu y|nhan manh)\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(

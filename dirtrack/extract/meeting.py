@@ -190,6 +190,14 @@ def find_persons(sentence: str) -> list[Person]:
         if tok.key in ("ong", "ba") and i + 1 < len(toks) and toks[i + 1].key in SURNAMES:
             i += 1  # "Ông Huỳnh Thanh Tạo": Mr., not the family name Ông
             continue
+        if (
+            i > 0
+            and toks[i - 1].title_case
+            and sentence[toks[i - 1].end : tok.start] == " "
+            and toks[i - 1].key not in SURNAMES
+            and PERSON_INTRO.search(key[: toks[i - 1].start])
+        ):
+            i -= 1  # "Đồng chí Ngọc Kim Nam": a family name the list does not hold
         j = i + 1
         while (
             j < len(toks)
