@@ -123,3 +123,20 @@ def test_the_standing_committee_of_a_council_is_a_lead_unit() -> None:
         " đạt được. Đề nghị Thường trực HĐND huyện tăng cường phối hợp chuẩn bị kỳ họp."
     )
     assert [unit for unit, _, _ in found] == ["Thường trực HĐND huyện Long Mỹ"]
+
+
+def test_a_headline_and_a_papers_tag_are_not_the_lead() -> None:
+    draft = extract(
+        "Trưởng ban Tuyên giáo Thành ủy Lê Thị Hoa: Quận Hòa An tập trung chỉ đạo thành công cuộc"
+        " bầu cử, hoàn thành cả hai nhiệm vụ của năm nay\n\nKinhtedothi - Hệ thống chính trị quận"
+        " Hòa An phải nêu cao tinh thần trách nhiệm, tập trung chỉ đạo thành công cuộc bầu cử” -"
+        " Trưởng ban Tuyên giáo Thành ủy Lê Thị Hoa nhấn mạnh."
+    )
+    assert [(d.unit, d.text) for d in draft.directives] == [
+        (
+            None,  # the political system of a district: every body of it
+            "Hệ thống chính trị quận Hòa An phải nêu cao tinh thần trách nhiệm, tập trung chỉ đạo"
+            " thành công cuộc bầu cử",
+        )
+    ]
+    assert draft.meeting.title is not None and draft.meeting.title.startswith("Trưởng ban")

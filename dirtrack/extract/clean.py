@@ -114,6 +114,20 @@ def _is_lead(line: str) -> bool:
     return n >= 20 or (n >= 12 and bool(_TERMINAL.search(line)))
 
 
+#: The paper's tag before its lead ("Kinhtedothi - ", "VOV.VN - ", "(QBĐT) - ", "(HP)- ").
+_AGENCY_TAG = re.compile(r"^\(?[A-ZĐ][\w.]{1,15}(?: Online)?\)?\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _is_headline(line: str) -> bool:
+    """The article's first line read as its headline: no sentence's end, no meeting day, at most
+    30 words ("Trưởng ban Tuyên giáo Thành ủy Bùi Huyền Mai: Quận Thanh Xuân tập trung ...")."""
+    return (
+        _words(line) <= 30
+        and not _TERMINAL.search(line)
+        and not MEETING_DAY.search(fold_aligned(line))
+    )
+
+
 def _is_heading(line: str) -> bool:
     if _words(line) > 20 or line.rstrip().endswith((".", ";")):
         return False
@@ -192,9 +206,9 @@ def clean(text: str) -> list[Block]:
             blocks.append(Block("dateline", line, when))
             continue
         if not lead_seen:
-            if _is_lead(line):
+            if _is_lead(line) and not (not blocks and _is_headline(line)):
                 lead_seen = True
-                blocks.append(Block("body", line))
+                blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
             else:
                 blocks.append(Block("header", line))
             continue

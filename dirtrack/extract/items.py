@@ -732,6 +732,9 @@ def extract_directives(
                     frame = list_frame
                     sentence_due = found_due or sentence_due
                     continue
+                quoted_at = QUOTED_FRAME.search(key, start, end)
+                if quoted_at is not None and quoted_at.start() > start:
+                    end = quoted_at.start()  # '"...", X nhấn mạnh': the verb of the attribution
                 verb = _speech_verb(key, low, start, end)
                 requested = False
                 while verb is not None and not _requests(key, low, mentions, start, end, verb):
@@ -806,7 +809,8 @@ def extract_directives(
                     or _EVERY.search(key, text_start, max(core, text_start))
                 ) or any(m.role == "collective" and start <= m.start < core for m in mentions)
                 lead: Mention | None
-                if subject:
+                opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
+                if subject and not (opens_collective and subject[0].start > text_start):
                     lead = subject[0]
                 elif collective:
                     lead = None

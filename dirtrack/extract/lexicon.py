@@ -541,6 +541,8 @@ LEADING_CONNECTIVE = re.compile(
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")
 #: Subjects that name every unit rather than one ("các đơn vị", "các địa phương").
 COLLECTIVE_SUBJECT = re.compile(
+    # "(cả) hệ thống chính trị (quận X)": every body of it
+    r"^\s*(?:ca |toan )?he thong chinh tri\b|"
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
