@@ -29,5 +29,6 @@ def test_the_benchmark_builds_a_register_and_prints_its_table(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "report --quarter" in done.stdout and "targets" in done.stdout
+    assert "pack in, 500 answers" in done.stdout
     measured = json.loads(figures.read_text(encoding="utf-8"))
     assert measured, "the JSON figures are empty"
