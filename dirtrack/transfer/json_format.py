@@ -1259,6 +1259,16 @@ class _Import:
 
     # -- packs and urgings ----------------------------------------------------------------------
 
+    def directives_named(self, items: list[PackItemOut] | list[UrgedOut], where: str) -> None:
+        """Each of ``items`` names a directive read before, each a different one."""
+        named: set[int] = set()
+        for n, directive_id in enumerate(item.directive_id for item in items):
+            at = f"{where}[{n}].directive_id"
+            self.ref("directives", directive_id, at)
+            if directive_id in named:
+                raise InvalidInput.of("json_same_value", where=at, value=directive_id)
+            named.add(directive_id)
+
     def read_packs(self, events: Iterator[tuple[str, str, Any]]) -> None:
         tokens: set[str] = set()
 
@@ -1275,14 +1285,9 @@ class _Import:
                     "unit_id": self.unit_ids.get(pack.unit),
                 }
             )
-            directives: set[int] = set()
-            for n, item in enumerate(pack.items):
-                at = f"{where}.items[{n}].directive_id"
+            self.directives_named(pack.items, f"{where}.items")
+            for item in pack.items:
                 self.new_id("packs.items", item.id)
-                self.ref("directives", item.directive_id, at)
-                if item.directive_id in directives:
-                    raise InvalidInput.of("json_same_value", where=at, value=item.directive_id)
-                directives.add(item.directive_id)
                 rows["pack_item"].append({**item.model_dump(), "pack_id": pack.id})
 
         self.section("packs", events, read)
@@ -1298,14 +1303,10 @@ class _Import:
                     "unit_id": self.unit_ids.get(urging.unit),
                 }
             )
-            directives: set[int] = set()
-            for n, named in enumerate(urging.directives):
-                at = f"{where}.directives[{n}].directive_id"
-                self.ref("directives", named.directive_id, at)
-                if named.directive_id in directives:
-                    raise InvalidInput.of("json_same_value", where=at, value=named.directive_id)
-                directives.add(named.directive_id)
-                rows["urging_directive"].append({**named.model_dump(), "urging_id": urging.id})
+            self.directives_named(urging.directives, f"{where}.directives")
+            rows["urging_directive"] += (
+                {**named.model_dump(), "urging_id": urging.id} for named in urging.directives
+            )
 
         self.section("urgings", events, read)
 
