@@ -232,7 +232,7 @@ def test_import_dry_run_counts_and_writes_nothing(
         "fields": 0,
         "leaders": 0,
         "series": 0,
-        "results": 1,
+        "results": 0,
         "requests": 0,
         "packs": 0,
         "urgings": 0,
@@ -264,8 +264,17 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
         ),
         (lambda d: d["meetings"][0].update(date="2022-02-30"), "meetings[0].date"),
         (lambda d: d["units"][1].update(parent="NOPE"), "units[1].parent: no unit 'NOPE'"),
-        (lambda d: d["units"].append(dict(d["units"][0])), "two units have the same code"),
-        (lambda d: d["units"][1]["aliases"].append(d["units"][0]["name"]), "also names unit"),
+        (
+            lambda d: d["units"].append({**d["units"][0], "id": 999}),
+            "two units have the same code",
+        ),
+        (
+            lambda d: (
+                d["units"][1]["aliases"].append(d["units"][0]["name"]),
+                d["units"][1]["alias_ids"].append(999),
+            ),
+            "also names unit",
+        ),
         (lambda d: d["limitations"][0].update(category="weather"), "limitations[0].category"),
         (lambda d: d.update(extra=1), "extra: Extra inputs are not permitted"),
     ],

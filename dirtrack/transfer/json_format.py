@@ -1579,9 +1579,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
         main["limitations"] = "limitation"
         shown = [Count(name, held[table]) for name, table in main.items() if held[table]]
         # Records of the other sections (their parts, such as aliases, go with them).
-        others = sum(held[table] for table in SECTION_TABLES.values()) - sum(
-            held[table] for table in main.values()
-        )
+        others = sum(held[table] for table in SECTION_TABLES.values() if table not in main.values())
         if others:
             shown.append(Count("records", others))
         raise Conflict.of("export_not_empty", records=shown)
