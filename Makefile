@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_STAMP := $(VENV)/.installed-demo
 DEMO_DB := $(CURDIR)/demo/demo.db
 
-.PHONY: install demo test test-all lint typecheck pytest bench clean catalog
+.PHONY: install demo test test-all lint typecheck pytest bench clean catalog templates
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ catalog: install
 		--project dirtrack -o $(POT) dirtrack
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE) -D dirtrack -l vi --ignore-obsolete --ignore-pot-creation-date -w 100
 	$(BIN)/pybabel compile -d $(LOCALE) -D dirtrack --statistics
+
+# The report templates dirtrack ships (dirtrack/templates/report-<kind>-<lang>.docx), made by
+# the code that lays out the report itself. Run after changing the heading or the signature;
+# tests/test_templates.py fails until the shipped files agree.
+templates: install
+	$(BIN)/python -m dirtrack.render.docx_template
 
 
 # make test: ruff, mypy --strict and pytest side by side, pytest itself on one worker per core

@@ -201,7 +201,6 @@ def report(
                 to=recipients,
                 signer=signer_name[0] if signer_name else None,
                 template=template if fmt is ReportFormat.DOCX else None,
-                period=(span.start, span.end),
             )
         extra = _extras(conn, pack, span, day, unit)
         if brief:
@@ -229,8 +228,9 @@ def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
     """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``)."""
-    from dirtrack.report.extras import extras
+    risk colours per unit and leader (each unit row gains ``risk``), and how often each unit
+    and directive was urged (``urged``)."""
+    from dirtrack.report.extras import add_urgings, extras
     from dirtrack.report.sections import scope_end
     from dirtrack.store.facts import load_units
     from dirtrack.store.rules import Scope
@@ -254,4 +254,5 @@ def _extras(
         row["risk"] = colours.get(row["code"], "grey")
     for key in ("requests", "by_field", "by_leader", "risk"):
         pack[key] = extra[key]
+    add_urgings(conn, pack, span, day)
     return extra
