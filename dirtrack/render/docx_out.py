@@ -14,6 +14,7 @@ for the page at 10 pt is set at 9 or 8 pt.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -238,7 +239,8 @@ def _write_table(doc: Any, found: Layout) -> None:
         for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
             cell.width = Cm(width)
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(text)
+            run = paragraph.add_run()
+            _unbroken(run, text)
             run.font.size = Pt(size)
             run.bold = index >= first_total
             if kind in NUMERIC:
@@ -291,6 +293,26 @@ class Pages:
         ) = self.portrait
         section.different_first_page_header_footer = False
         return self.usable
+
+
+_INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
+
+
+def _unbroken(run: Any, text: str) -> None:
+    """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
+    never breaks at (Word's non-breaking hyphen; it reads back as ``-``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    pieces = _INNER_HYPHEN.split(text)
+    for index, piece in enumerate(pieces):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = piece
+            run._r.append(element)
 
 
 def _landscape(doc: Any) -> float:

@@ -128,9 +128,44 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
         template.render(context, autoescape=True)
     except TemplateError as exc:
         raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
+    _tidy_sections(template.docx)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def _tidy_sections(doc: Any) -> None:
+    """After the sub-documents' landscape pages: the last section is not a first page (its
+    page number shows), and a document ending on landscape pages (the annex) ends there,
+    without an empty portrait page after it."""
+    import copy
+
+    body = doc.element.body
+    final = body.sectPr
+    breaks = [
+        p
+        for p in body.iterchildren(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ]
+    if final is None or not breaks:
+        return
+    last = breaks[-1]
+    after = list(last.itersiblings())
+    if all(e is final or (e.tag == qn("w:p") and not "".join(e.itertext()).strip()) for e in after):
+        inner = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        for tag in ("w:pgSz", "w:pgMar"):
+            mine, theirs = final.find(qn(tag)), inner.find(qn(tag))
+            if theirs is not None:
+                if mine is not None:
+                    mine.addprevious(copy.deepcopy(theirs))
+                    final.remove(mine)
+                else:
+                    final.append(copy.deepcopy(theirs))
+        for element in after:
+            if element is not final:
+                body.remove(element)
+        inner.getparent().remove(inner)
+    doc.sections[-1].different_first_page_header_footer = False
 
 
 def _template_pages(subdoc: Any, template: Any) -> None:

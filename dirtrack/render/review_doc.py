@@ -628,7 +628,7 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     if value == 0:
         return t("rv_unchanged", lang)
     amount = number(abs(float(value)), lang, suffix="") if points else str(abs(int(value)))
-    word = t("rv_up" if value > 0 else "down", lang)
+    word = t("rv_up" if value > 0 else "rv_down", lang)
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
