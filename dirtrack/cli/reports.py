@@ -186,10 +186,7 @@ def report(
             due_within=due_within,
             counts_only=fmt is ReportFormat.CSV and not brief,
         )
-        if fmt is ReportFormat.JSON:  # who answered the period's packs (pack status)
-            from dirtrack.store.packs import returns
-
-            pack["packs"] = returns(conn, span, day)
+        pack["packs"] = _pack_returns(conn, span, day, unit)
         office = None
         if formal:
             office = office_documents(
@@ -222,6 +219,24 @@ def report(
         render_review(
             pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office
         )
+
+
+def _pack_returns(
+    conn: "Connection", span: Period, day: date, unit: str | None
+) -> list[dict[str, Any]]:
+    """Who answered the period's packs (``pack status``), of the units the report covers."""
+    from dirtrack.store.packs import returns
+
+    found = returns(conn, span, day)
+    if unit:
+        from dirtrack.store.facts import load_units
+
+        index = load_units(conn)
+        top = index.resolve(unit)
+        assert top.id is not None
+        codes = {index.code(i) for i in index.descendants(top.id)}
+        found = [row for row in found if row["code"] in codes]
+    return found
 
 
 def _extras(

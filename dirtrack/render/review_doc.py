@@ -84,6 +84,7 @@ class Table:
     sheet: str | None = None  # the Excel sheet name; None: not a sheet of its own
     annex: bool = False  # per-unit detail: documents only, not the terminal or Excel
     terminal: bool = True
+    keep: tuple[int, ...] = ()  # columns that stay in a narrow window, besides the usual ones
 
 
 @dataclass
@@ -622,6 +623,65 @@ def causes_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     return table
 
 
+def pack_answer(row: Record) -> str:
+    """How a unit answered its pack (``pack status``): ``on_time``, ``late``, ``missing`` (not
+    answered and the day asked is past) or ``waiting`` (not answered, not yet due)."""
+    if row["answered"] is not None:
+        return "on_time" if row["on_time"] else "late"
+    return "missing" if row["on_time"] is False else "waiting"
+
+
+def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
+    """Who answered the period's packs: made, sent, the day asked, answered, how."""
+    table = Table(
+        "packs",
+        t("rv_packs", lang),
+        [
+            t("unit_short", lang),
+            t("rv_pk_made", lang),
+            t("pk_sent", lang),
+            t("pk_due", lang),
+            t("pk_answered", lang),
+            t("rv_pk_answer", lang),
+            t("pk_items", lang),
+        ],
+        [TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT],
+        sheet=t("rv_sheet_packs", lang),
+        keep=(3, 4, 5),  # the day asked, answered, how
+    )
+    table.rows = [
+        [
+            labels.code(r["code"]),
+            _iso(r["made_on"]),
+            _iso((r["sent"] or "")[:10] or None),
+            _iso(r["due"]),
+            _iso(r["answered"]),
+            t(f"rv_pk_{pack_answer(r)}", lang),
+            f"{r['items_answered']}/{r['items']}",
+        ]
+        for r in pack.get("packs") or []
+    ]
+    return table
+
+
+def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
+    rows = pack.get("packs") or []
+    answers = [pack_answer(r) for r in rows]
+    missing = [labels.code(r["code"]) for r, a in zip(rows, answers, strict=True) if a == "missing"]
+    return t(
+        "rv_summary_packs",
+        lang,
+        n=len(rows),
+        sent=sum(1 for r in rows if r["sent"]),
+        answered=answers.count("on_time") + answers.count("late"),
+        on_time=answers.count("on_time"),
+        late=answers.count("late"),
+        missing=len(missing),
+        who=f" ({', '.join(missing)})" if missing else "",
+        waiting=answers.count("waiting"),
+    )
+
+
 def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     if value is None:
         return t("rv_no_comparison", lang)
@@ -775,6 +835,9 @@ def build_document(
     if by != "chair":
         results.tables.append(chairs)
     results.tables.append(meetings_table(pack, lang))
+    if pack.get("packs"):  # only where the office sent packs for the period
+        results.paragraphs.append(packs_paragraph(pack, lang, labels))
+        results.tables.append(packs_table(pack, lang, labels))
     results.chart_after = "units"
 
     shortcomings = Section(

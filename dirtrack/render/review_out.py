@@ -359,6 +359,8 @@ def report_columns(
             # ... overdue, no deadline, cancelled, completion rate, on-time rate; a chair's title
             priority = {1: 2, 2: 1, 3: 3, 4: 3}.get(from_end, 3 if kind == TEXT else 1)
         if kind != BAR:
+            if at in table.keep:
+                priority = 0
             at += 1
         wrap = kind in (TEXT, RATE, TREND)
         minimum = 7 if wrap else 0
