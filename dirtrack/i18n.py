@@ -1570,6 +1570,18 @@ TEXT.update(
         "rv_sheet_field": N_("By field"),
         "rv_sheet_leader": N_("By leader"),
         "rv_no_field": N_("(no field)"),
+        "rv_series": N_("Periodic directives"),
+        "rv_series_occurrences": N_("Occurrences of periodic directives in the period"),
+        "rv_sheet_series": N_("Periodic"),
+        "rv_sheet_series_occurrences": N_("Occurrences"),
+        "rv_series_carried": N_("Earlier, still counted"),
+        "rv_days_late": N_("Days late"),
+        "rv_occurrence_period": C_("rv_occurrence_period", "Period"),
+        "rv_series_summary": N_(
+            "Periodic directives ({series} series), occurrences of the period: {total} (done on "
+            "time: {on_time}, done late: {late}, in time: {in_time}, overdue: {overdue}); of "
+            "earlier periods, still counted: {carried}."
+        ),
     }
 )
 

@@ -308,6 +308,82 @@ def group_table(pack: Record, by: str, lang: str) -> Table:
     return table
 
 
+def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table]:
+    """The section per periodic directive: one row per series (its occurrences of the period
+    counted per status, and how many of earlier periods the report still counts), then every
+    occurrence of the period with its deadline, status and completion. None without series."""
+    listed = pack.get("series") or []
+    if not listed:
+        return []
+    # An occurrence always has a deadline: no column for those without one.
+    keys = [k for k in COUNT_KEYS if k != "no_deadline"]
+    headers = [t(k, lang) for k in keys] + [t("completion_rate", lang), t("on_time_rate", lang)]
+    kinds = [INT] * len(keys) + [RATE, RATE]
+
+    def counted(row: Record) -> list[Any]:
+        return [row[k] for k in keys] + [row["completion_rate"], row["on_time_rate"]]
+
+    summary = Table(
+        "series",
+        t("rv_series", lang),
+        [
+            t("unit_short", lang),
+            t("text", lang),
+            t("every", lang),
+            *headers,
+            t("rv_series_carried", lang),
+        ],
+        [TEXT, TEXT, TEXT, *kinds, INT],
+        sheet=t("rv_sheet_series", lang),
+    )
+    rows: list[list[Any]] = [
+        [
+            labels.unit({"code": row["unit"], "name": row["name"]}),
+            row["text"],
+            t("every_" + row["every"], lang),
+            *counted(row),
+            row["carried"],
+        ]
+        for row in listed
+    ]
+    totals = pack.get("series_totals")
+    if totals:
+        rows.append([t("totals", lang), "", "", *counted(totals), totals["carried"]])
+        summary.total_rows = 1
+    summary.rows = rows
+    detail = Table(
+        "series_occurrences",
+        t("rv_series_occurrences", lang),
+        [
+            t("id", lang),
+            t("unit_short", lang),
+            t("text", lang),
+            t("rv_occurrence_period", lang),
+            t("due", lang),
+            t("status", lang),
+            t("rv_completed_on", lang),
+            t("rv_days_late", lang),
+        ],
+        [INT, TEXT, TEXT, TEXT, DATE, TEXT, DATE, INT],
+        sheet=t("rv_sheet_series_occurrences", lang),
+    )
+    detail.rows = [
+        [
+            occ["id"],
+            labels.code(row["unit"]),
+            row["text"],
+            occ["period"],
+            _iso(occ["due"]),
+            status_label(occ["status"], lang),
+            _iso(occ["completed_on"]),
+            occ["days_late"],
+        ]
+        for row in listed
+        for occ in row["occurrences"]
+    ]
+    return [summary, detail]
+
+
 def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN) -> Table:
     prev, now, delta = t("rv_prev_short", lang), t("rv_now_short", lang), t("rv_change", lang)
     headers = [t("unit_short", lang)]
@@ -738,6 +814,21 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     )
     if tot.get("withdrawn"):
         lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
+    periodic = pack.get("series_totals")
+    if pack.get("series") and periodic:
+        lines.append(
+            t(
+                "rv_series_summary",
+                lang,
+                total=periodic["total"],
+                series=len(pack["series"]),
+                on_time=periodic["done_on_time"],
+                late=periodic["done_late"],
+                in_time=periodic["open_in_time"],
+                overdue=periodic["overdue"],
+                carried=periodic["carried"],
+            )
+        )
     asked = pack.get("requests")
     if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
         ext, wd = asked["extend"], asked["withdraw"]
@@ -827,9 +918,14 @@ def build_document(
     main = [chairs, units] if by == "chair" else [units]
     if by in ("field", "leader"):
         main = [group_table(pack, by, lang), units]
+    periodic = series_tables(pack, lang, labels)
+    if by == "series":
+        main = [*periodic, units]
     results.tables += main
     if (children := children_table(pack, lang, labels)) is not None:
         results.tables.append(children)
+    if by != "series":
+        results.tables += periodic
     results.tables.append(trends_table(pack, titles, lang, labels))
     results.tables += ranking_tables(pack, lang, labels)
     if by != "chair":
