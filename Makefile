@@ -95,7 +95,7 @@ test-all: install
 		PYTEST_ARGS="$(PYTEST_ALL) $(PYTEST_ARGS)"
 	$(BIN)/dirtrack --help > /dev/null
 
-# make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives (issues 6 and 12). The
+# make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives. The
 # sqlite3 shell (the floor), Taskwarrior (the comparison) and GNU time (exact peak memory) are
 # installed first when missing and we are root, as on CI; without them their rows are left out.
 SIZES ?= 1000,10000,100000,1000000
