@@ -8,6 +8,7 @@ after an import, and text ordered the same way as on SQLite whatever the server'
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -58,17 +59,16 @@ def at_once(commands: list[list[str]], db: str) -> list[Any]:
 # A clerk's machine running several commands in turn: one process, loaded once, that waits for
 # a line on stdin (every client loaded) before its first command, and prints what each gave.
 CLIENT = """
-import json, sys
-import psycopg, sqlalchemy, typer.main
-from click.testing import CliRunner
+import functools, json, sys
+import psycopg, sqlalchemy, typer.main, typer.testing
 from dirtrack.cli import app
-command = typer.main.get_command(app)
+typer.testing._get_command = functools.cache(typer.main.get_command)  # built once
 db, script = sys.argv[1], json.loads(sys.argv[2])
 print("ready", flush=True)
 sys.stdin.readline()
 done = []
 for args in script:
-    r = CliRunner().invoke(command, ["--db", db, *args])
+    r = typer.testing.CliRunner().invoke(app, ["--db", db, *args])
     done.append({"args": args, "code": r.exit_code, "stdout": r.stdout, "stderr": r.stderr})
 print(json.dumps(done), flush=True)
 """
@@ -76,17 +76,21 @@ print(json.dumps(done), flush=True)
 
 def clients_at_once(scripts: list[list[list[str]]], db: str) -> list[list[dict[str, Any]]]:
     """Each script run by its own client process, every client starting at the same moment."""
-    clients = [
-        subprocess.Popen(
-            [sys.executable, "-c", CLIENT, db, json.dumps(script)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for script in scripts
-    ]
-    try:
+    with contextlib.ExitStack() as stack:
+        clients = [
+            stack.enter_context(
+                subprocess.Popen(
+                    [sys.executable, "-c", CLIENT, db, json.dumps(script)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+            for script in scripts
+        ]
+        # (Run first on the way out: a client still running is killed before it is waited for.)
+        stack.callback(lambda: [c.kill() for c in clients if c.poll() is None])
         for client in clients:
             assert client.stdout is not None and client.stdin is not None
             if client.stdout.readline() != "ready\n":
@@ -100,11 +104,6 @@ def clients_at_once(scripts: list[list[list[str]]], db: str) -> list[list[dict[s
             assert client.returncode == 0, err
             results.append(json.loads(out))
         return results
-    finally:
-        for client in clients:
-            if client.poll() is None:
-                client.kill()
-                client.wait()
 
 
 def test_a_new_database_gets_the_schema_on_first_use(pg: str) -> None:
