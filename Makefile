@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_STAMP := $(VENV)/.installed-demo
 DEMO_DB := $(CURDIR)/demo/demo.db
 
-.PHONY: install demo test test-all lint typecheck pytest bench clean catalog
+.PHONY: install demo test test-all lint typecheck pytest bench clean catalog templates
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
+# Compiled bytecode for dirtrack's own modules (the installed libraries have theirs from pip):
+# without it, where PYTHONDONTWRITEBYTECODE is set, every command compiles dirtrack's modules
+# again at start. Stale files are recompiled; fresh ones cost a stat each.
+BYTECODE = $(BIN)/python -m compileall -q dirtrack
+
 # The demo needs dirtrack alone: not the test tools, not the PostgreSQL driver.
 # (A venv that `make install` has filled already holds it.)
 $(DEMO_STAMP): $(BIN)/python pyproject.toml
@@ -28,6 +33,7 @@ $(DEMO_STAMP): $(BIN)/python pyproject.toml
 	touch $(DEMO_STAMP)
 
 demo: $(DEMO_STAMP)
+	@$(BYTECODE)
 	@mkdir -p demo
 	@rm -f $(DEMO_DB)
 	DIRTRACK_DB=$(DEMO_DB) bash examples/seed_meetings.sh
@@ -54,6 +60,12 @@ catalog: install
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE) -D dirtrack -l vi --ignore-obsolete --ignore-pot-creation-date -w 100
 	$(BIN)/pybabel compile -d $(LOCALE) -D dirtrack --statistics
 
+# The report templates dirtrack ships (dirtrack/templates/report-<kind>-<lang>.docx), made by
+# the code that lays out the report itself. Run after changing the heading or the signature;
+# tests/test_templates.py fails until the shipped files agree.
+templates: install
+	$(BIN)/python -m dirtrack.render.docx_template
+
 
 # make test: ruff, mypy --strict and pytest side by side, pytest itself on one worker per core
 # (pytest-xdist; each worker has its own PostgreSQL cluster), then a last look at
@@ -71,6 +83,7 @@ PYTEST_ALL := --all-backends --hypothesis-profile=thorough --run-slow
 pytest: install
 	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \
 		"the tests on PostgreSQL will be SKIPPED. Install them: apt-get install postgresql-15"
+	@$(BYTECODE)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test: install
@@ -97,6 +110,7 @@ bench: install
 		{ apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $$missing >/dev/null 2>&1; } || \
 		echo "Could not install$$missing: their rows are left out"; \
 	fi
+	@$(BYTECODE)
 	$(BIN)/python bench/bench.py --sizes $(SIZES)
 
 clean:
