@@ -96,6 +96,10 @@ class Cli:
     def id(self, *args: str) -> int:
         return int(self.ok(*args).strip())
 
+    def at(self, db: str) -> Cli:
+        """The same driver on another database (a second one of the test, same backend)."""
+        return Cli(db=db, runner=self.runner, cluster=self.cluster)
+
     def fail(self, *args: str, code: int = 1) -> str:
         """Run a command that must fail with one ``Error:`` line and no traceback."""
         result = self(*args)
@@ -167,6 +171,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "slow(reason): exhaustive or many processes; run by make test-all (--run-slow) only",
+    )
+    config.addinivalue_line(
+        "markers",
+        "xdist_group(name): tests that share a costly session fixture run on one pytest-xdist "
+        "worker (make test runs --dist loadgroup), so it is built once",
     )
     config.addinivalue_line(
         "markers",
@@ -325,11 +334,16 @@ class Seeded:
         shutil.copyfile(self.path, to)
         return to
 
+    def cli(self, to: Path) -> Cli:
+        """dirtrack in-process on a copy of the demo's database, made at ``to``."""
+        return Cli(db=str(self.copy(to)), runner=CliRunner())
+
 
 @pytest.fixture(scope="session")
 def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     """``examples/seed_meetings.sh`` run once per test process (five dozen commands); tests
-    take a copy of the file it leaves."""
+    take a copy of the file it leaves. They are marked ``xdist_group("seed_meetings")``, so
+    that ``make test`` runs them all on one worker: the script runs once."""
     path = tmp_path_factory.mktemp("seed") / "demo.db"
     return Seeded(path, run_example("seed_meetings.sh", path))
 

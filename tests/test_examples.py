@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.conftest import Seeded, run
+import pytest
+
+from tests.conftest import Seeded
 
 
+@pytest.mark.xdist_group("seed_meetings")
 def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_path: Path) -> None:
     done = seed_meetings.run
     assert done.returncode == 0, done.stderr
-    db = seed_meetings.copy(tmp_path / "demo.db")
-    meetings = json.loads(run("meetings", "--format", "json", db=str(db)).stdout)
+    demo = seed_meetings.cli(tmp_path / "demo.db")
+    meetings = demo.json("meetings")
     assert [m["date"] for m in meetings] == [
         "2016-03-01",
         "2017-12-28",
@@ -21,7 +23,7 @@ def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_pa
         "2022-09-07",
     ]
     assert meetings[3]["chair"] == "Phương Thị Thanh"
-    report = json.loads(run("report", "--quarter", "2022Q3", "--format", "json", db=str(db)).stdout)
+    report = demo.json("report", "--quarter", "2022Q3")
     totals = report["totals"]
     for key in ("done_on_time", "done_late", "open_in_time", "overdue", "no_deadline", "cancelled"):
         assert totals[key] > 0, key
@@ -30,9 +32,6 @@ def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_pa
     overdue = [d["unit"] for d in report["overdue"]]
     assert overdue == ["VPTU", "UBKTTU"]
     # Re-running a keyed step of the script writes nothing new.
-    again = run(
-        "add-meeting", "--date", "6/5/2022", "--title", "x", "--key", "seed-000", db=str(db)
-    )
-    assert again.returncode == 0 and int(again.stdout) == meetings[3]["id"]
-    check = run("overdue", "--as-of", "2022-09-30", "--check", db=str(db))
-    assert check.returncode == 3
+    again = demo.id("add-meeting", "--date", "6/5/2022", "--title", "x", "--key", "seed-000")
+    assert again == meetings[3]["id"]
+    assert demo("overdue", "--as-of", "2022-09-30", "--check").exit_code == 3

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dirtrack.db import open_engine
-from tests.conftest import Cli, file_digest, prebuilt, run
+from tests.conftest import Cli, file_digest, prebuilt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,24 +102,21 @@ def seeded(units: Cli, db: str) -> str:
     return db
 
 
-def export_json(db: str) -> str:
-    done = run("export", db=db)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def test_export_import_export_is_identical(seeded: str, other_db: str, tmp_path: Path) -> None:
+def test_export_import_export_is_identical(
+    seeded: str, cli: Cli, other_db: str, tmp_path: Path
+) -> None:
     # Made by the commands, exported, imported into an empty database: exporting that gives the
     # same bytes (on SQLite and on PostgreSQL).
-    first = export_json(seeded)
+    other = cli.at(other_db)
+    first = cli.ok("export")
     source = tmp_path / "first.json"
     source.write_text(first, encoding="utf-8")
-    imported = run("import", str(source), db=other_db)
-    assert imported.returncode == 0, imported.stderr
+    imported = other("import", str(source))
+    assert imported.exit_code == 0, imported.stderr
     assert imported.stderr.startswith(
         f"imported {source}: 7 units, 2 meetings, 4 directives, 2 limitations"
     )
-    assert export_json(other_db) == first
+    assert other.ok("export") == first
     for command in (
         ["list", "--as-of", "2022-12-31"],
         ["limitations"],
@@ -127,15 +124,15 @@ def test_export_import_export_is_identical(seeded: str, other_db: str, tmp_path:
         ["meetings"],
         ["show", "1", "--as-of", "2022-12-31"],
     ):
-        mine = run(*command, "--format", "json", db=seeded)
-        theirs = run(*command, "--format", "json", db=other_db)
-        assert mine.stdout == theirs.stdout, command
+        mine = cli.ok(*command, "--format", "json")
+        theirs = other.ok(*command, "--format", "json")
+        assert mine == theirs, command
     # The ids go on from the imported ones.
-    assert run("assign", "1", "--unit", "BTC", "Việc mới", db=other_db).stdout.strip() == "5"
+    assert other.ok("assign", "1", "--unit", "BTC", "Việc mới").strip() == "5"
 
 
-def test_export_holds_every_record_and_its_history(seeded: str) -> None:
-    doc = json.loads(export_json(seeded))
+def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> None:
+    doc = json.loads(cli.ok("export"))
     assert (doc["format"], doc["version"]) == ("dirtrack-export", 2)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
@@ -168,21 +165,20 @@ def test_export_holds_every_record_and_its_history(seeded: str) -> None:
     assert (lims[0]["resolved_on"], lims[0]["resolve_note"]) == ("2022-08-01", "Đã hợp đồng")
 
 
-def test_export_out_file(seeded: str, tmp_path: Path) -> None:
+def test_export_out_file(seeded: str, cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
-    done = run("export", "--out", str(target), db=seeded)
-    assert done.returncode == 0 and done.stdout == ""
+    assert cli.ok("export", "--out", str(target)) == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
-    again = run("export", "--out", str(target), db=seeded)
-    assert again.returncode == 1 and "--force" in again.stderr
-    assert run("export", "--out", str(target), "--force", db=seeded).returncode == 0
-    missing = run("export", "--out", str(tmp_path / "no" / "x.json"), db=seeded)
-    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert "--force" in cli.fail("export", "--out", str(target))
+    cli.ok("export", "--out", str(target), "--force")
+    assert "does not exist" in cli.fail("export", "--out", str(tmp_path / "no" / "x.json"))
     assert not list(tmp_path.glob(".*.part"))
 
 
 @pytest.fixture
-def exported(units: Cli, meeting: int, tmp_path: Path) -> Path:
+@prebuilt
+def recorded(units: Cli, meeting: int) -> Cli:
+    """Directives with progress, an extension, a completion, a cancellation, a limitation."""
     first = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
     units.ok("progress", str(first), "--percent", "40", "--note", "Đã trình", "--date", "1/6/2022")
     units.ok("extend", str(first), "--to", "31/7/2022", "--date", "25/6/2022", "--reason", "CV 12")
@@ -193,8 +189,14 @@ def exported(units: Cli, meeting: int, tmp_path: Path) -> Path:
         "add-limitation", str(meeting), "--unit", "UBKT", "--category", "staffing", "Thiếu lái xe"
     )
     units.ok("resolve", str(lim), "--date", "1/8/2022")
+    return units
+
+
+@pytest.fixture
+def exported(recorded: Cli, tmp_path: Path) -> Path:
+    """The JSON export of :func:`recorded`."""
     target = tmp_path / "all.json"
-    units.ok("export", "--out", str(target))
+    recorded.ok("export", "--out", str(target))
     return target
 
 
@@ -208,18 +210,16 @@ def test_import_refuses_a_database_that_is_not_empty(
 
 
 def test_import_dry_run_counts_and_writes_nothing(
-    exported: Path, other_db: str, tmp_path: Path
+    exported: Path, units: Cli, other_db: str, tmp_path: Path
 ) -> None:
+    other = units.at(other_db)
     # A dry run never creates a database: on a file that does not exist yet it says so.
-    missing = run("import", str(exported), "--dry-run", db=other_db)
     if other_db.endswith(".db"):
-        assert missing.returncode == 1 and missing.stderr.startswith("Error: no database at")
+        assert other.fail("import", str(exported), "--dry-run").startswith("Error: no database at")
         assert not Path(other_db).exists()
         engine, _ = open_engine(other_db)  # an empty database, as a first write leaves it
         engine.dispose()
-    done = run("import", str(exported), "--dry-run", "--format", "json", db=other_db)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    report = other.json("import", str(exported), "--dry-run")
     assert report["created"] == {
         "units": 5,
         "meetings": 1,
@@ -237,7 +237,7 @@ def test_import_dry_run_counts_and_writes_nothing(
         "packs": 0,
         "urgings": 0,
     }
-    assert json.loads(export_json(other_db))["directives"] == []
+    assert json.loads(other.ok("export"))["directives"] == []
 
 
 def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
@@ -293,22 +293,22 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
     ],
 )
 def test_import_checks_the_document(
-    exported: Path, other_db: str, tmp_path: Path, change: Any, expected: str
+    exported: Path, units: Cli, other_db: str, tmp_path: Path, change: Any, expected: str
 ) -> None:
-    done = run("import", str(_broken(tmp_path, exported, change)), db=other_db)
-    assert done.returncode == 1
+    done = units.at(other_db)("import", str(_broken(tmp_path, exported, change)))
+    assert done.exit_code == 1
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("Error: ")
     assert expected in done.stderr
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_import_of_json_refuses_sheet_options(exported: Path, other_db: str) -> None:
-    done = run("import", str(exported), "--key-column", "A", db=other_db)
-    assert done.returncode == 1 and "--key-column is for spreadsheets" in done.stderr
+def test_import_of_json_refuses_sheet_options(exported: Path, units: Cli, other_db: str) -> None:
+    other = units.at(other_db)
+    message = other.fail("import", str(exported), "--key-column", "A")
+    assert "--key-column is for spreadsheets" in message
     broken = exported.with_name("cut.json")
     broken.write_text(exported.read_text(encoding="utf-8")[:200], encoding="utf-8")
-    done = run("import", str(broken), db=other_db)
-    assert done.returncode == 1 and "is not valid JSON" in done.stderr
+    assert "is not valid JSON" in other.fail("import", str(broken))
 
 
 def test_xlsx_export_is_the_office_sheet_and_reads_back(
@@ -344,12 +344,10 @@ def test_xlsx_export_is_the_office_sheet_and_reads_back(
     assert first[4].date().isoformat() == "2022-07-31" and first[5] == "40%: Đã trình"
     assert first[6] == "Hoàn thành đúng hạn: Đề án 05-ĐA"
     assert book.worksheets[1]["C6"].value == "Thiếu lái xe"
-    done = run("import", str(book_path), "--create-units", db=other_db)
-    assert done.returncode == 0, done.stderr
-    mine = json.loads(units.ok("report", "--quarter", "2022Q3", "--format", "json"))
-    theirs = json.loads(
-        run("report", "--quarter", "2022Q3", "--format", "json", db=other_db).stdout
-    )
+    other = units.at(other_db)
+    other.ok("import", str(book_path), "--create-units")
+    mine = units.json("report", "--quarter", "2022Q3")
+    theirs = other.json("report", "--quarter", "2022Q3")
     for name in ("total", "done_on_time", "done_late", "open_in_time", "overdue", "cancelled"):
         assert mine["totals"][name] == theirs["totals"][name], name
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, run
+from tests.conftest import ENTRY_POINT, Cli, run
 
 pytestmark = pytest.mark.sqlite_only("one backend is enough to see the bar")
 
@@ -41,9 +41,9 @@ def _read_until_closed(leader: int, seconds: float) -> bytes:
         shown += chunk
 
 
-def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
-    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
-    assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
+def test_bar_on_a_terminal(cli: Cli, db: str, tmp_path: Path) -> None:
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    cli.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp")
     sheet = _sheet(tmp_path, 2_000)
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "DIRTRACK_LANG": "en"}
@@ -68,9 +68,9 @@ def test_bar_on_a_terminal(db: str, tmp_path: Path) -> None:
     assert "imported" in text and "created 2000 directives" in text
 
 
-def test_no_bar_without_a_terminal(db: str, tmp_path: Path) -> None:
-    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
-    assert run("add-meeting", "--date", "2022-05-06", "--title", "Họp", db=db).returncode == 0
+def test_no_bar_without_a_terminal(cli: Cli, db: str, tmp_path: Path) -> None:
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    cli.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp")
     done = run("import", str(_sheet(tmp_path, 3000)), "--meeting", "1", db=db)
     assert done.returncode == 0
     assert (
@@ -80,6 +80,7 @@ def test_no_bar_without_a_terminal(db: str, tmp_path: Path) -> None:
     assert "\x1b" not in done.stderr
 
 
+@pytest.mark.slow("the benchmark's own smoke test: a dozen dirtrack processes, as it times them")
 def test_benchmark_script_runs_and_prints_its_table(tmp_path: Path) -> None:
     script = Path(__file__).resolve().parent.parent / "bench" / "bench_import.py"
     done = subprocess.run(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
+from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt
 
 pytestmark = pytest.mark.sqlite_only("checks files beside the SQLite database")
 
@@ -66,6 +66,7 @@ def one_error(done: subprocess.CompletedProcess[bytes]) -> str:
 
 
 @pytest.fixture
+@prebuilt
 def big(meeting: int, units: Cli, db: str, tmp_path: Path) -> str:
     """A register whose JSON export, CSV listing and report are well over FSIZE_LIMIT."""
     rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"] + [
@@ -80,16 +81,23 @@ def big(meeting: int, units: Cli, db: str, tmp_path: Path) -> str:
 # --- every write checked ---------------------------------------------------------------------
 
 
+# A process each: make test runs one command of each kind of writer (streamed JSON, a table,
+# a workbook), make test-all the others too.
+ANOTHER_WRITER = pytest.mark.slow("a process per command; the writers are in the quick set")
+
+
 @pytest.mark.parametrize(
     "command",
     [
         ["export"],
-        ["list", "--format", "csv"],
+        pytest.param(["list", "--format", "csv"], marks=ANOTHER_WRITER),
         ["list"],
-        ["overdue", "--as-of", "2022-12-31", "--format", "json"],
+        pytest.param(
+            ["overdue", "--as-of", "2022-12-31", "--format", "json"], marks=ANOTHER_WRITER
+        ),
         ["report", "--quarter", "2022Q3", "--format", "xlsx"],
-        ["report", "--quarter", "2022Q3", "--format", "md"],
-        ["unit", "list", "--format", "csv"],
+        pytest.param(["report", "--quarter", "2022Q3", "--format", "md"], marks=ANOTHER_WRITER),
+        pytest.param(["unit", "list", "--format", "csv"], marks=ANOTHER_WRITER),
     ],
 )
 def test_stdout_on_a_full_disk_is_an_error(big: str, command: list[str]) -> None:
@@ -115,7 +123,9 @@ def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path)
     [
         (["export"], "all.json"),
         (["report", "--quarter", "2022Q3", "--format", "md"], "report.md"),
-        (["report", "--quarter", "2022Q3", "--format", "csv"], "report.csv"),
+        pytest.param(
+            ["report", "--quarter", "2022Q3", "--format", "csv"], "report.csv", marks=ANOTHER_WRITER
+        ),
         (["backup"], "copy.db"),
     ],
 )
@@ -140,8 +150,10 @@ def test_a_file_is_written_whole_or_not_at_all(
 # --- the database is never an output file ----------------------------------------------------
 
 
-def test_out_never_names_the_database(big: str, db_path: Path, tmp_path: Path) -> None:
-    os.chdir(tmp_path)
+def test_out_never_names_the_database(
+    big: str, units: Cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "link.db").symlink_to(db_path)
     os.link(db_path, tmp_path / "hard.db")
@@ -165,17 +177,15 @@ def test_out_never_names_the_database(big: str, db_path: Path, tmp_path: Path) -
     ]
     for spelling in spellings:
         for command in commands:
-            done = dirtrack(*command, "--out", spelling, "--force", db=str(db_path))
-            assert "is the database" in one_error(done), (spelling, command)
-    done = dirtrack("backup", "hard.db", "--force", db=str(db_path))
-    assert "is the database" in one_error(done)
+            message = units.fail(*command, "--out", spelling, "--force")
+            assert "is the database" in message, (spelling, command)
+    assert "is the database" in units.fail("backup", "hard.db", "--force")
     assert file_digest(db_path) == before
     text = tmp_path / "tin.txt"
     text.write_text("Giao Ban Tổ chức hoàn thành đề án trước ngày 30/9/2022.\n", encoding="utf-8")
-    done = dirtrack("extract", str(text), "--out", "link.db", "--force", db=str(db_path))
-    assert "is the database" in one_error(done)
+    assert "is the database" in units.fail("extract", str(text), "--out", "link.db", "--force")
     assert file_digest(db_path) == before
-    assert run("doctor", db=str(db_path)).returncode == 0
+    units.ok("doctor")
 
 
 # --- a killed backup leaves nothing behind ---------------------------------------------------
@@ -207,8 +217,7 @@ def test_a_killed_backup_leaves_no_part_file(units: Cli, db_path: Path, tmp_path
     process.wait()
     assert not copy.exists()
     assert [n for n in os.listdir(folder) if ".part" in n]  # what the kill left
-    done = run("backup", str(folder / "again.db"), db=str(db_path))
-    assert done.returncode == 0, done.stderr
+    units.ok("backup", str(folder / "again.db"))
     assert sorted(os.listdir(folder)) == ["again.db"]
 
 
@@ -321,23 +330,25 @@ def test_no_raw_control_sequence_reaches_a_terminal(
     units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Việc một")
     _poison(db_path)
     outputs = [
-        run("list", db=str(db_path)),
-        run("show", "1", db=str(db_path)),
-        run("unit", "list", db=str(db_path)),
-        run("history", "1", db=str(db_path)),
-        run("overdue", "--as-of", "2022-12-31", db=str(db_path)),
-        run("remind", "--as-of", "2022-06-25", db=str(db_path)),
-        run("list", "--unit", "X\x1b]0;pwned\x07", db=str(db_path)),
-        run("list", "--unit", "Ban \x1b]0;pwned\x07 Tổ", db=str(db_path)),
-        run("report", "--quarter", "2022Q2", db=str(db_path)),
+        units("list"),
+        units("show", "1"),
+        units("unit", "list"),
+        units("history", "1"),
+        units("overdue", "--as-of", "2022-12-31"),
+        units("remind", "--as-of", "2022-06-25"),
+        units("list", "--unit", "X\x1b]0;pwned\x07"),
+        units("list", "--unit", "Ban \x1b]0;pwned\x07 Tổ"),
+        units("report", "--quarter", "2022Q2"),
     ]
     for done in outputs:
+        # (In-process, a crash is an exception kept by the runner, not a traceback printed.)
+        assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
         for stream in (done.stdout, done.stderr):
             assert not any(c in stream for c in RAW), repr(stream[:300])
     assert "\\x1b]0;pwned\\x07" in outputs[0].stdout + outputs[2].stdout
     assert "\\x1b" in outputs[1].stdout
     # JSON keeps the data as it is (escaped by JSON itself), for scripts.
-    listed = json.loads(run("list", "--format", "json", db=str(db_path)).stdout)
+    listed = units.json("list")
     assert listed[0]["text"] == POISON
 
 

@@ -8,7 +8,10 @@ after an import, and text ordered the same way as on SQLite whatever the server'
 
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
+import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -17,7 +20,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
 
+from dirtrack.cli import app
 from dirtrack.db import SCHEMA_REVISION, resolve_target
 from tests.conftest import Cli, run, snapshot
 from tests.pg import PASSWORD, PASSWORD_ROLE, Cluster
@@ -29,6 +34,11 @@ CLIENTS = 8
 def pg(pg_cluster: Cluster) -> str:
     """A new, empty database on the test cluster."""
     return pg_cluster.create_database("pg")
+
+
+def on(db: str) -> Cli:
+    """dirtrack in-process on ``db``: for what is not about many processes at once."""
+    return Cli(db=db, runner=CliRunner())
 
 
 def rows(db: str, sql: str) -> list[tuple[Any, ...]]:
@@ -46,11 +56,59 @@ def at_once(commands: list[list[str]], db: str) -> list[Any]:
         return list(pool.map(lambda args: run(*args, db=db), commands))
 
 
+# A clerk's machine running several commands in turn: one process, loaded once, that waits for
+# a line on stdin (every client loaded) before its first command, and prints what each gave.
+CLIENT = """
+import functools, json, sys
+import psycopg, sqlalchemy, typer.main, typer.testing
+from dirtrack.cli import app
+typer.testing._get_command = functools.cache(typer.main.get_command)  # built once
+db, script = sys.argv[1], json.loads(sys.argv[2])
+print("ready", flush=True)
+sys.stdin.readline()
+done = []
+for args in script:
+    r = typer.testing.CliRunner().invoke(app, ["--db", db, *args])
+    done.append({"args": args, "code": r.exit_code, "stdout": r.stdout, "stderr": r.stderr})
+print(json.dumps(done), flush=True)
+"""
+
+
+def clients_at_once(scripts: list[list[list[str]]], db: str) -> list[list[dict[str, Any]]]:
+    """Each script run by its own client process, every client starting at the same moment."""
+    with contextlib.ExitStack() as stack:
+        clients = [
+            stack.enter_context(
+                subprocess.Popen(
+                    [sys.executable, "-c", CLIENT, db, json.dumps(script)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+            for script in scripts
+        ]
+        # (Run first on the way out: a client still running is killed before it is waited for.)
+        stack.callback(lambda: [c.kill() for c in clients if c.poll() is None])
+        for client in clients:
+            assert client.stdout is not None and client.stdin is not None
+            if client.stdout.readline() != "ready\n":
+                raise AssertionError(client.communicate(timeout=60)[1])
+        for client in clients:
+            client.stdin.write("go\n")  # type: ignore[union-attr]
+            client.stdin.flush()  # type: ignore[union-attr]
+        results = []
+        for client in clients:
+            out, err = client.communicate(timeout=300)
+            assert client.returncode == 0, err
+            results.append(json.loads(out))
+        return results
+
+
 def test_a_new_database_gets_the_schema_on_first_use(pg: str) -> None:
     assert snapshot(pg) == {}
-    result = run("unit", "list", "--format", "json", db=pg)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == []
+    assert on(pg).json("unit", "list") == []
     assert rows(pg, "SELECT version_num FROM alembic_version") == [(SCHEMA_REVISION,)]
 
 
@@ -61,11 +119,10 @@ def test_eight_clients_starting_together_migrate_once(pg: str) -> None:
 
 
 def test_eight_clients_writing_at_once_lose_and_duplicate_nothing(pg: str) -> None:
-    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=pg).returncode == 0
-    assert run("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy", db=pg).returncode == 0
-    meeting = run("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", db=pg)
-    assert meeting.returncode == 0, meeting.stderr
-    mid = meeting.stdout.strip()
+    cli = on(pg)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    mid = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
     per_client = 4
     commands = []
     for client in range(CLIENTS):
@@ -76,18 +133,14 @@ def test_eight_clients_writing_at_once_lose_and_duplicate_nothing(pg: str) -> No
         script.append(["assign", mid, "--unit", "BTC", "--key", "kl-1", "Nhiệm vụ chung"])
         commands.append(script)
 
-    def client(script: list[list[str]]) -> list[Any]:
-        return [run(*args, db=pg) for args in script]
-
-    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-        results = [r for batch in pool.map(client, commands) for r in batch]
-    assert all(r.returncode == 0 for r in results), [r.stderr for r in results if r.returncode]
+    results = [r for batch in clients_at_once(commands, pg) for r in batch]
+    assert all(r["code"] == 0 for r in results), [r["stderr"] for r in results if r["code"]]
     texts = Counter(t for (t,) in rows(pg, "SELECT text FROM directive"))
     assert texts == Counter(
         [f"Nhiệm vụ {c}-{n}" for c in range(CLIENTS) for n in range(per_client)]
         + ["Nhiệm vụ chung"]
     )
-    shared = {r.stdout.strip() for r in results if "--key" in r.args}
+    shared = {r["stdout"].strip() for r in results if "--key" in r["args"]}
     assert len(shared) == 1  # every client was told the one id of the keyed directive
     ids = [i for (i,) in rows(pg, "SELECT id FROM directive ORDER BY id")]
     assert ids == list(range(1, CLIENTS * per_client + 2))  # no id lost or taken twice
@@ -95,9 +148,10 @@ def test_eight_clients_writing_at_once_lose_and_duplicate_nothing(pg: str) -> No
 
 @pytest.mark.slow("eleven processes; the unit test below shows the same lock in quick runs")
 def test_eight_clients_completing_one_directive_one_wins(pg: str) -> None:
-    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=pg).returncode == 0
-    mid = run("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", db=pg).stdout.strip()
-    did = run("assign", mid, "--unit", "VPTU", "Đề án", db=pg).stdout.strip()
+    cli = on(pg)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    mid = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
+    did = str(cli.id("assign", mid, "--unit", "VPTU", "Đề án"))
     results = at_once(
         [["done", did, "--date", f"2022-06-{10 + n:02d}"] for n in range(CLIENTS)], pg
     )
@@ -126,31 +180,35 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     good = pg_cluster.url(database, user=PASSWORD_ROLE, password=PASSWORD)
     wrong = pg_cluster.url(database, user=PASSWORD_ROLE, password="Wr0ng-" + PASSWORD)
     missing = pg_cluster.url("no_such_db", user=PASSWORD_ROLE, password=PASSWORD)
-    ok = run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=good)
-    assert ok.returncode == 0, ok.stderr
-    for target in (wrong, missing):
-        result = run("unit", "list", db=target)
-        assert result.returncode == 1
-        lines = result.stderr.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("Error: cannot open "), result.stderr
-        assert PASSWORD not in result.stderr + result.stdout
-        assert "***" in result.stderr
+    on(good).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    # A wrong password: what the whole process writes (the driver's own output included).
+    result = run("unit", "list", db=wrong)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot open "), result.stderr
+    assert PASSWORD not in result.stderr + result.stdout
+    assert "***" in result.stderr
+    message = on(missing).fail("unit", "list")
+    assert message.startswith("Error: cannot open ") and "***" in message
+    assert PASSWORD not in message
     # The same through the environment variable, and for an error inside a command.
-    env_run = run("assign", "99", "--unit", "VPTU", "x", env={"DIRTRACK_DB": good})
-    assert env_run.returncode == 1 and PASSWORD not in env_run.stderr
+    env_run = CliRunner().invoke(
+        app, ["assign", "99", "--unit", "VPTU", "x"], env={"DIRTRACK_DB": good}
+    )
+    assert env_run.exit_code == 1 and env_run.stderr.startswith("Error: ")
+    assert PASSWORD not in env_run.stderr + env_run.stdout
     assert PASSWORD not in pg_cluster.server_log()[log_start:]
 
 
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:
     url = f"postgresql://clerk:{PASSWORD}@/dirtrack?host={tmp_path}&port=5999"
-    result = run("overdue", db=url)
-    assert result.returncode == 1
-    assert result.stderr.startswith("Error: cannot open postgresql+psycopg://clerk:***@/dirtrack")
-    assert PASSWORD not in result.stderr and "Traceback" not in result.stderr
+    message = on(url).fail("overdue")
+    assert message.startswith("Error: cannot open postgresql+psycopg://clerk:***@/dirtrack")
+    assert PASSWORD not in message
 
 
 def test_sequences_continue_after_an_import_with_ids(pg_cluster: Cluster, tmp_path: Path) -> None:
-    source = pg_cluster.create_database("src")
+    source = on(pg_cluster.create_database("src"))
     for args in (
         ["unit", "add", "VPTU", "Văn phòng Tỉnh ủy"],
         ["add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--attendee", "VPTU"],
@@ -158,23 +216,17 @@ def test_sequences_continue_after_an_import_with_ids(pg_cluster: Cluster, tmp_pa
         ["extend", "1", "--to", "2022-10-31", "--date", "2022-09-01"],
         ["add-limitation", "1", "--unit", "VPTU", "Thiếu lái xe"],
     ):
-        assert run(*args, db=source).returncode == 0
+        source.ok(*args)
     export = tmp_path / "all.json"
-    done = run("export", "--format", "json", "--out", str(export), db=source)
-    assert done.returncode == 0, done.stderr
-    target = pg_cluster.create_database("dst")
-    imported = run("import", str(export), db=target)
-    assert imported.returncode == 0, imported.stderr
+    source.ok("export", "--format", "json", "--out", str(export))
+    target = on(pg_cluster.create_database("dst"))
+    target.ok("import", str(export))
     # New rows after the imported ones: every sequence was moved past the imported ids.
-    meeting = run("add-meeting", "--date", "2022-06-01", "--title", "Giao ban 2", db=target)
-    assert meeting.returncode == 0, meeting.stderr
-    assigned = run("assign", meeting.stdout.strip(), "--unit", "VPTU", "Việc mới", db=target)
-    assert assigned.returncode == 0, assigned.stderr
-    extended = run("extend", assigned.stdout.strip(), "--to", "2022-12-31", db=target)
-    assert extended.returncode == 0, extended.stderr
-    limitation = run("add-limitation", meeting.stdout.strip(), "--unit", "VPTU", "x", db=target)
-    assert limitation.returncode == 0, limitation.stderr
-    assert int(assigned.stdout) > 1 and int(meeting.stdout) > 1
+    meeting = target.id("add-meeting", "--date", "2022-06-01", "--title", "Giao ban 2")
+    assigned = target.id("assign", str(meeting), "--unit", "VPTU", "Việc mới")
+    target.ok("extend", str(assigned), "--to", "2022-12-31")
+    target.ok("add-limitation", str(meeting), "--unit", "VPTU", "x")
+    assert assigned > 1 and meeting > 1
 
 
 # --- the same answers on both backends --------------------------------------------------------

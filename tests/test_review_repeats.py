@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from dirtrack.repeats import LINK_SCORE, SUGGEST_SCORE, similarity
-from tests.conftest import Cli, Seeded, file_digest, prebuilt, run, run_example
+from tests.conftest import Cli, Seeded, file_digest, prebuilt, run_example
 
 
 def test_similarity_ignores_case_accents_tone_placement_and_word_order() -> None:
@@ -249,14 +249,15 @@ def test_a_successor_unit_repeats_what_its_predecessor_was_told(cli: Cli) -> Non
 
 
 @pytest.mark.sqlite_only("runs the example scripts against a file")
+@pytest.mark.xdist_group("seed_meetings")
 def test_repeats_on_the_seed_meetings(seed_meetings: Seeded, tmp_path: Path) -> None:
     assert seed_meetings.run.returncode == 0, seed_meetings.run.stderr
-    db = seed_meetings.copy(tmp_path / "seed.db")
-    done = run_example("seed_followup.sh", db)
+    demo = seed_meetings.cli(tmp_path / "seed.db")
+    done = run_example("seed_followup.sh", Path(demo.db))
     assert done.returncode == 0, done.stderr
     # The follow-up was told which links were made, and which one it confirmed.
     assert done.stderr.count("linked as a repeat of limitation") == 4
-    limitations = json.loads(run("limitations", "--format", "json", db=str(db)).stdout)
+    limitations = demo.json("limitations")
     by_text = {x["text"]: x for x in limitations}
     first_vptu = by_text[
         "Tham mưu, đề xuất cho Thường trực, Ban Thường vụ Tỉnh ủy có lúc chưa kịp thời"
@@ -282,15 +283,13 @@ def test_repeats_on_the_seed_meetings(seed_meetings: Seeded, tmp_path: Path) -> 
     assert by_text["Trang thiết bị phục vụ công tác kiểm tra còn thiếu"]["repeat_of"] is None
     assert all(x["repeat_of"] is None for x in limitations if x["raised_on"] < "2023-01-01")
 
-    report = json.loads(
-        run("report", "--period", "6 tháng cuối năm 2023", "--format", "json", db=str(db)).stdout
-    )
+    report = demo.json("report", "--period", "6 tháng cuối năm 2023")
     chains = {(c["unit"], c["times"], c["since"]) for c in report["repeated_limitations"]}
     assert chains == {("VPTU", 3, "2022-Q2"), ("BTCTU", 2, "2022-Q2"), ("UBKTTU", 2, "2022-Q2")}
     driver = next(c for c in report["repeated_limitations"] if c["unit"] == "UBKTTU")
     assert driver["open"] is True  # resolved on 1/8/2022, raised again on 15/3/2023
-    vi = run("--lang", "vi", "report", "--period", "2023H2", db=str(db)).stdout
+    vi = demo.ok("--lang", "vi", "report", "--period", "2023H2")
     assert "nêu 3 lần kể từ quý II/2022" in vi
     # The 2022Q3 review of the demo is what it was: the 2023 meetings are after it.
-    q3 = json.loads(run("report", "--quarter", "2022Q3", "--format", "json", db=str(db)).stdout)
+    q3 = demo.json("report", "--quarter", "2022Q3")
     assert q3["totals"]["total"] == 11 and q3["repeated_limitations"] == []
