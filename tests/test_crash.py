@@ -204,9 +204,13 @@ def test_doctor_finds_a_broken_reference(meeting: int, units: Cli, db_path: Path
 
 
 @pytest.mark.sqlite_only("damages the file's pages")
-def test_doctor_finds_a_damaged_index(meeting: int, units: Cli, db_path: Path) -> None:
-    for i in range(40):
-        units.ok("assign", str(meeting), "--unit", "BTC", f"Nhiệm vụ {i}")
+def test_doctor_finds_a_damaged_index(
+    meeting: int, units: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"  # 40 directives, so that the index has pages of its own
+    rows = [f"Nhiệm vụ {i},BTC" for i in range(40)]
+    sheet.write_text("\n".join(["Nội dung,Đơn vị chủ trì", *rows]) + "\n", encoding="utf-8")
+    units.ok("import", str(sheet), "--meeting", str(meeting))
     with sqlite3.connect(db_path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         (root,) = conn.execute(
