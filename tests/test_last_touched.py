@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, func, insert, select
 from sqlalchemy.pool import NullPool
-from typer.testing import CliRunner
 
 from dirtrack.db import resolve_target, upgrade
 from dirtrack.store import history
 from dirtrack.store import tables as t
-from tests.conftest import Cli, new_database, prebuilt
+from tests.conftest import Cli, cli_at, new_database, prebuilt
 from tests.test_migrations import synthetic_log
 
 # The rows that belong to a directive, and the image's column naming it (written out here, not
@@ -254,11 +254,28 @@ def step_args(kind: str, pick: int, unit: int, engine: Engine) -> list[str]:
 
 @pytest.fixture
 def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[], str]:
-    """A new database on the test's backend at each call (one per example)."""
+    """A new database on the test's backend at each call (one per example), with the units and
+    meetings of :func:`setup`: recorded by the commands for the first, copied for the others."""
     count = itertools.count()
+    kept: list[str] = []
 
     def make() -> str:
-        return new_database(request, backend, tmp_path / f"example-{next(count)}.db")
+        path = tmp_path / f"example-{next(count)}.db"
+        if not kept:
+            db = new_database(request, backend, path)
+            setup(cli_at(db))
+            if backend == "sqlite":
+                assert not Path(f"{path}-wal").exists()  # every change is in the file itself
+                kept.append(str(shutil.copyfile(path, tmp_path / "setup.db")))
+            else:
+                kept.append(request.getfixturevalue("pg_cluster").keep_copy(db))
+            return db
+        if backend == "sqlite":
+            return str(shutil.copyfile(kept[0], path))
+        cluster = request.getfixturevalue("pg_cluster")
+        db = str(cluster.create_database())
+        cluster.restore(db, kept[0])
+        return db
 
     return make
 
@@ -280,7 +297,7 @@ def test_last_touched_is_the_plain_reading_of_the_log(
     split over several queries)."""
     monkeypatch.setattr(history, "TOUCHED_CHUNK", chunk)
     db = fresh()
-    cli = setup(Cli(db=db, runner=CliRunner()))
+    cli = cli_at(db)
     engine = create_engine(resolve_target(db).url, poolclass=NullPool)
     for kind, pick, unit, actor in steps:
         args = step_args(kind, pick, unit, engine)
