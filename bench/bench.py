@@ -27,7 +27,12 @@ met, never asserted: every command at 1,000 directives within 1.25 times the imp
 of the JSON export flat in memory (the largest size within 1.5 times the smallest) and
 1,000,000 directives in 300 MiB.
 
-    python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out]
+Units reporting back (issue 16), up to ``--pack-max`` directives, on a copy of the register:
+``pack out`` of the current quarter for every unit (500 workbooks) and ``pack in`` of the
+folder of all 500 answers, filled beforehand with openpyxl as units would (untimed): one run
+each, against 60 s and 300 MiB at 100,000 directives.
+
+    python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out] [--only pack]
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -62,6 +67,8 @@ TIME_TARGETS = {  # (size, command) -> (seconds, MiB): at most
     (100_000, "overdue"): (0.6, 100.0),
     (1_000_000, "report"): (3.0, 150.0),
     (1_000_000, "overdue"): (3.0, 150.0),
+    (100_000, "pack out"): (60.0, 300.0),  # issue 16: 500 units
+    (100_000, "pack in"): (60.0, 300.0),
 }
 FLOOR_SIZE, FLOOR_RATIO = 1_000, 1.25  # every command at 1,000 within 1.25 x the import floor
 TASK_SIZE = 100_000  # report and overdue faster than Taskwarrior there
@@ -280,6 +287,10 @@ IMAGE_COLUMNS = {
     ),
     "progress_entry": ("id", "directive_id", "reported_on", "percent", "note", "created_at"),
 }  # fmt: skip
+TABLE_COLUMNS = {
+    "meeting_attendee": ("meeting_id", "unit_id"),
+    "directive_coordinator": ("directive_id", "unit_id"),
+}
 LOG_COLUMNS = (
     "id", "at", "actor", "action", "entity", "entity_id", "before", "after", "undone_by",
     "directive_id",
@@ -482,8 +493,10 @@ def build_register(folder: Path, size: int, today: date) -> Register:
     started = time.perf_counter()
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    # The schema comes from dirtrack itself (its migrations); the rows from bulk SQL.
-    subprocess.run([dirtrack(), "--db", str(tmp), "unit", "list"], check=True, capture_output=True)
+    # The schema comes from dirtrack itself (its migrations, as a first write runs them); the
+    # rows from bulk SQL.
+    make_schema = "import sys; from dirtrack.db import open_engine; open_engine(sys.argv[1])"
+    subprocess.run([sys.executable, "-c", make_schema, str(tmp)], check=True, capture_output=True)
     conn = sqlite3.connect(tmp)
     # A throwaway file until it is renamed: no journal while it is filled (WAL would write
     # every page twice), then back to WAL, as dirtrack leaves its files.
@@ -494,7 +507,6 @@ def build_register(folder: Path, size: int, today: date) -> Register:
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log' "
         "AND sql IS NOT NULL"
     ).fetchall()
-    columns: dict[str, int] = {}
     with conn:
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
@@ -507,10 +519,11 @@ def build_register(folder: Path, size: int, today: date) -> Register:
                 marks = ", ".join("?" * len(LOG_COLUMNS))
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 continue
-            if table not in columns:
-                columns[table] = len(conn.execute(f"SELECT * FROM {table} LIMIT 0").description)
-            marks = ", ".join("?" * columns[table])
-            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            # Named columns: the ones the generator fills; later columns take their defaults.
+            names = IMAGE_COLUMNS.get(table) or TABLE_COLUMNS[table]
+            listed = ", ".join(f'"{c}"' for c in names)
+            marks = ", ".join("?" * len(names))
+            conn.executemany(f"INSERT INTO {table} ({listed}) VALUES ({marks})", rows)
         _move_stage(conn)
         for _, sql in indexes:
             conn.execute(sql)
@@ -591,11 +604,20 @@ def run_once(
     return elapsed, int(kib), float(user) + float(system)
 
 
-def measure(argv: Sequence[str], repeat: int, env: dict[str, str], **kw: object) -> Figure:
+def measure(
+    argv: Sequence[str] | Callable[[int], Sequence[str]],
+    repeat: int,
+    env: dict[str, str],
+    **kw: object,
+) -> Figure:
+    """The figures of ``repeat`` runs of ``argv`` after a warm-up; ``argv`` may be a function of
+    the run's number, for a command that must differ each time (``assign`` a new text)."""
+    nth = argv if callable(argv) else (lambda _: argv)
     figure = Figure()
-    run_once(argv, env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
-    for _ in range(repeat):
-        figure.add(*run_once(argv, env=env, **kw))
+    run_once(nth(0), env=env, **kw)  # warm-up: page cache and compiled modules, as for a user
+    for n in range(1, repeat + 1):
+        figure.add(*run_once(nth(n), env=env, **kw))
+    argv = nth(0)
     shown = " ".join(Path(a).name if "/" in a else a for a in argv)
     print(f"  {_cell(figure)}  {shown[:90]}", file=sys.stderr, flush=True)
     return figure
@@ -676,6 +698,74 @@ def taskwarrior_data(reg: Register, folder: Path) -> Path:
 # --- the run ----------------------------------------------------------------------------------
 
 
+def fill_answers(packs: Path, answers: Path) -> int:
+    """Each workbook of ``packs`` filled as its unit would, into ``answers``: every open
+    directive it leads at some progress ("Đang thực hiện"), a note on those it coordinates.
+    Returns the number of rows answered."""
+    sys.path.insert(0, str(ROOT))
+    from openpyxl import load_workbook
+
+    from dirtrack.store.packs import LEAD, WITH
+    from dirtrack.transfer.pack_book import ANSWERS, FIRST_ROW, INFO, SHEETS, STATES
+
+    answers.mkdir(parents=True, exist_ok=True)
+    lead = [key for key, _, _ in ANSWERS[LEAD]]
+    percent_col, state_col = len(INFO) + 1, len(INFO) + lead.index("state") + 1
+    base_pct, base_done = len(INFO) + len(lead) + 2, len(INFO) + len(lead) + 3
+    note_col = len(INFO) + 1
+    answered = 0
+    for path in sorted(packs.glob("*.xlsx")):
+        book = load_workbook(path)
+        ws = book[SHEETS[LEAD]]
+        for row in range(FIRST_ROW, ws.max_row + 1):
+            if ws.cell(row, 2).value is None or ws.cell(row, base_done).value:
+                continue
+            before = int(ws.cell(row, base_pct).value or 0)
+            ws.cell(row, percent_col).value = min(100, before + 10)
+            ws.cell(row, state_col).value = STATES["ongoing"]
+            answered += 1
+        ws = book[SHEETS[WITH]]
+        for row in range(FIRST_ROW, ws.max_row + 1):
+            if ws.cell(row, 2).value is not None:
+                ws.cell(row, note_col).value = "Đã phối hợp, gửi ý kiến bằng văn bản"
+                answered += 1
+        book.save(answers / path.name)
+    return answered
+
+
+def packs_round(
+    reg: Register, out: Path, env: dict[str, str], quarter: str
+) -> tuple[Figure, Figure]:
+    """``pack out`` of ``quarter`` for every unit, then ``pack in`` of all their answers, on a
+    copy of the register (the packs are recorded in it): one run each."""
+    work = out / f"packs-{reg.size}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    copy = work / "register.db"
+    source = sqlite3.connect(reg.path)
+    target = sqlite3.connect(copy)
+    source.backup(target)  # the WAL's pages too
+    source.close()
+    target.close()
+    run = [dirtrack(), "--db", str(copy)]
+    day = reg.today.isoformat()
+    made = Figure()
+    made.add(
+        *run_once(
+            [*run, "pack", "out", "--quarter", quarter, "--as-of", day, "--dir", str(work / "out")],
+            env=env,
+        )
+    )
+    count = len(list((work / "out").glob("*.xlsx")))
+    print(f"  {_cell(made)}  pack out: {count} workbooks", file=sys.stderr, flush=True)
+    rows = fill_answers(work / "out", work / "back")
+    taken = Figure()
+    taken.add(*run_once([*run, "pack", "in", str(work / "back"), "--date", day], env=env))
+    print(f"  {_cell(taken)}  pack in: {count} answers, {rows} rows", file=sys.stderr, flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return made, taken
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=os.environ.get("SIZES") or "1000,10000,100000,1000000")
@@ -688,6 +778,14 @@ def main() -> int:
         help="largest register to export and import again (the import streams: memory is flat)",
     )
     parser.add_argument("--taskwarrior-max", type=int, default=100_000)
+    parser.add_argument(
+        "--pack-max", type=int, default=100_000, help="largest register to run packs out and in on"
+    )
+    parser.add_argument(
+        "--only",
+        help="run only these rows (comma-separated: floor, report, overdue, list, assign, "
+        "import, sqlite3, task, pack)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
         "--today",
@@ -697,6 +795,11 @@ def main() -> int:
     )
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    only = {w.strip() for w in args.only.split(",")} if args.only else None
+
+    def want(row: str) -> bool:
+        return only is None or row in only
+
     args.out.mkdir(parents=True, exist_ok=True)
     today = args.today
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
@@ -714,28 +817,33 @@ def main() -> int:
         repeat = args.repeat if size < 1_000_000 else 1  # one timed run (after a warm-up)
         # The floor is measured beside each size's commands, so that both meet the same load.
         got: dict[str, Figure] = {}
-        got["import floor"] = measure([sys.executable, "-c", STACK], repeat, env)
+        if want("floor"):
+            got["import floor"] = measure([sys.executable, "-c", STACK], repeat, env)
         run = [dirtrack(), *db]
-        got["report"] = measure([*run, "report", "--quarter", quarter], repeat, env)
-        got["overdue"] = measure([*run, "overdue"], repeat, env)
-        got["list"] = measure(
-            [*run, "list", "--status", "overdue", "--format", "json"], repeat, env
-        )
-        got["assign"] = measure(
-            [
-                *run,
-                "assign",
-                str(reg.meeting),
-                "--unit",
-                reg.unit,
-                "--due",
-                "2099-12-31",
-                "Báo cáo kết quả (bench)",
-            ],
-            repeat,
-            env,
-        )
-        if size <= args.import_max:
+        if want("report"):
+            got["report"] = measure([*run, "report", "--quarter", quarter], repeat, env)
+        if want("overdue"):
+            got["overdue"] = measure([*run, "overdue"], repeat, env)
+        if want("list"):
+            got["list"] = measure(
+                [*run, "list", "--status", "overdue", "--format", "json"], repeat, env
+            )
+        if want("assign"):
+            got["assign"] = measure(
+                lambda n, run=run, reg=reg: [
+                    *run,
+                    "assign",
+                    str(reg.meeting),
+                    "--unit",
+                    reg.unit,
+                    "--due",
+                    "2099-12-31",
+                    f"Báo cáo kết quả (bench {n})",
+                ],
+                repeat,
+                env,
+            )
+        if size <= args.import_max and want("import"):
             export = args.out / f"export-{size}.json"
             got["export"] = figure = Figure()
             figure.add(
@@ -756,13 +864,13 @@ def main() -> int:
                     Path(f"{fresh}{extra}").unlink(missing_ok=True)
             export.unlink(missing_ok=True)
             got["import"] = figure
-        if sqlite_shell:
+        if sqlite_shell and want("sqlite3"):
             counts_sql, overdue_sql = floor_sql(reg)
             for name, sql in (("floor report", counts_sql), ("floor overdue", overdue_sql)):
                 script = args.out / f"{name.replace(' ', '-')}.sql"
                 script.write_text(sql)
                 got[name] = measure([sqlite_shell, str(reg.path)], repeat, env, stdin=script)
-        if task and size <= args.taskwarrior_max:
+        if task and size <= args.taskwarrior_max and want("task"):
             data = taskwarrior_data(reg, args.out)
             rc = args.out / "taskrc"
             rc.write_text(
@@ -771,6 +879,8 @@ def main() -> int:
             tw_env = {**env, "TASKRC": str(rc)}
             got["task summary"] = measure([task, "summary"], repeat, tw_env)
             got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
+        if size <= args.pack_max and want("pack"):
+            got["pack out"], got["pack in"] = packs_round(reg, args.out, env, quarter)
         results[size] = got
         if size != sizes[-1]:  # the table so far, should a longer size not finish
             print_table(results, task is not None, args.taskwarrior_max, args.import_max)
@@ -804,6 +914,8 @@ ROWS = [
     ("floor overdue", "floor: sqlite3, overdue rows"),
     ("task summary", "Taskwarrior: task summary"),
     ("task overdue", "Taskwarrior: task overdue"),
+    ("pack out", "pack out, 500 units (one run)"),
+    ("pack in", "pack in, 500 answers (one run)"),
 ]
 COMMANDS = ("report", "overdue", "list", "assign", "import")
 

@@ -206,23 +206,46 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
 
     from dirtrack.store import limits
 
+    if target.is_sqlite and target.path is not None:
+        _check_sqlite_file(target.path, create=create)
+    made = _ENGINES.pop(target.url, None)
+    if made is not None:
+        _ENGINES[target.url] = made  # the most recent last
+        return made
     if target.is_sqlite:
-        if target.path is not None:
-            _check_sqlite_file(target.path, create=create)
         engine = create_engine(target.url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        limits.install(engine)
-        return engine
-    try:
-        engine = create_engine(target.url, pool_pre_ping=False)
-    except ModuleNotFoundError:
-        raise DatabaseError.of("needs_psycopg") from None
-    except NoSuchModuleError:  # postgresql+nosuchdriver://
-        raise DatabaseError.of("not_database_url", value=target.display) from None
-    event.listen(engine, "begin", _postgresql_begin)
+    else:
+        try:
+            engine = create_engine(target.url, pool_pre_ping=False)
+        except ModuleNotFoundError:
+            raise DatabaseError.of("needs_psycopg") from None
+        except NoSuchModuleError:  # postgresql+nosuchdriver://
+            raise DatabaseError.of("not_database_url", value=target.display) from None
+        event.listen(engine, "begin", _postgresql_begin)
     limits.install(engine)
+    _ENGINES[target.url] = engine
+    while len(_ENGINES) > _KEPT_ENGINES:
+        _ENGINES.pop(next(iter(_ENGINES))).dispose()
     return engine
+
+
+# The engines this process has made, by URL, the most recent last. A process that runs several
+# commands (the test suite, a program calling dirtrack.cli.main in a loop) then compiles each SQL
+# statement once per database rather than once per command: SQLAlchemy keeps compiled
+# statements in the engine. Every command disposes of its engine's connections when it ends,
+# so what is kept between commands is the engine's dialect and statement cache, never an open
+# connection or file. A single command (the usual process) makes one engine, as before.
+_ENGINES: dict[str, Engine] = {}
+_KEPT_ENGINES = 4
+
+
+def forget_engine(target: Target) -> None:
+    """Drop the engine kept for ``target`` (after a failure to open it, or to start afresh)."""
+    engine = _ENGINES.pop(target.url, None)
+    if engine is not None:
+        engine.dispose()
 
 
 # pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL; the
@@ -261,7 +284,7 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
         if target.path is not None:
             _use_wal(engine)
     except (OperationalError, SQLDatabaseError) as exc:
-        engine.dispose()
+        forget_engine(target)
         if new:
             _remove_new(target)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -269,7 +292,7 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.
-        engine.dispose()
+        forget_engine(target)
         if new:
             _remove_new(target)
         raise

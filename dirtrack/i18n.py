@@ -318,7 +318,8 @@ TEXT: dict[str, Entry] = {
     "pk_ch_done": N_("done on {date}"),
     "pk_ch_progress": N_("progress {percent}%"),
     "pk_ch_note": N_("progress note"),
-    "pk_ch_asks": N_("asks for a new deadline: {date} (recorded as a note)"),
+    "pk_ch_asks": N_("asks for a new deadline: {date} (request {request})"),
+    "pk_ch_asks_new": N_("asks for a new deadline: {date} (a request to record)"),
     "env_title": N_("Environment variables dirtrack reads (and no other)"),
     "env_variable": N_("Variable"),
     "env_meaning": N_("What it does"),
@@ -401,6 +402,16 @@ MESSAGES: dict[str, Entry] = {
     "pack_in_done": N_(
         "{file} ({unit}): {applied} applied, {conflicts} conflicts left, {kept} kept as the "
         "office has them, {unchanged} already in"
+    ),
+    "pack_in_requests": NP_(
+        "{file}: {n} request for a new deadline recorded ({ids}); the deadline in force is "
+        "unchanged until it is approved (approve REQUEST) or rejected",
+        "{file}: {n} requests for a new deadline recorded ({ids}); the deadlines in force are "
+        "unchanged until they are approved (approve REQUEST) or rejected",
+    ),
+    "pack_in_requests_dry": NP_(
+        "{file}: {n} request for a new deadline would be recorded",
+        "{file}: {n} requests for a new deadline would be recorded",
     ),
     "pack_in_conflicts_left": N_(
         "conflicts are left as the office has them: settle them by hand, or read the file "
@@ -577,6 +588,22 @@ TEXT.update(
         "rv_sheet_due_soon": N_("Due soon"),
         "rv_sheet_next": N_("Next period"),
         "rv_sheet_directives": N_("Directives"),
+        "rv_sheet_packs": N_("Units' answers"),
+        "rv_packs": N_("Units' answers to the report packs"),
+        "rv_pk_made": N_("Pack made"),
+        "rv_pk_answer": N_("Answer"),
+        "rv_pk_on_time": C_("pack answer", "on time"),
+        "rv_pk_late": C_("pack answer", "late"),
+        "rv_pk_missing": N_("not answered, past the day asked"),
+        "rv_pk_waiting": N_("not answered yet"),
+        "rv_summary_packs": NP_(
+            "Packs made for {n} unit ({sent} sent by mail): {answered} answered ({on_time} on "
+            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
+            "not yet due.",
+            "Packs made for {n} units ({sent} sent by mail): {answered} answered ({on_time} on "
+            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
+            "not yet due.",
+        ),
     }
 )
 
@@ -837,6 +864,15 @@ ERRORS: dict[str, Entry] = {
     "pack_done_not_100": N_("a completed directive's progress is 100 or left empty"),
     "pack_done_extend": N_("a completed directive needs no new deadline"),
     "pack_reason_no_date": N_("a reason for a new deadline needs the date asked for"),
+    "pack_date_no_reason": N_(
+        "a new deadline asked for needs its reason (Lý do gia hạn, or at least Giải trình)"
+    ),
+    "pack_bad_state": N_("{value!r} is not one of the list: {choices}"),
+    "pack_state_needs_day": N_("{state!r} needs the day it was completed (Ngày hoàn thành)"),
+    "pack_state_not_done": N_("a completion day is given: the state to choose is {state!r}"),
+    "pack_state_needs_ask": N_("{state!r} needs the date asked for (Đề nghị gia hạn đến)"),
+    "pack_state_not_started": N_("{state!r} beside progress of {n}%"),
+    "pack_c_request": N_("request {request} for another new deadline waits for an answer"),
     "pack_doc_future": N_("the result document is dated after the day the answer came in ({day})"),
     "pack_c_cancelled": N_("the directive was cancelled on {date}"),
     "pack_c_completed": N_("the record has it completed on {date}"),
@@ -1532,6 +1568,18 @@ TEXT.update(
         "rv_sheet_field": N_("By field"),
         "rv_sheet_leader": N_("By leader"),
         "rv_no_field": N_("(no field)"),
+        "rv_series": N_("Periodic directives"),
+        "rv_series_occurrences": N_("Occurrences of periodic directives in the period"),
+        "rv_sheet_series": N_("Periodic"),
+        "rv_sheet_series_occurrences": N_("Occurrences"),
+        "rv_series_carried": N_("Earlier, still counted"),
+        "rv_days_late": N_("Days late"),
+        "rv_occurrence_period": C_("rv_occurrence_period", "Period"),
+        "rv_series_summary": N_(
+            "Periodic directives ({series} series), occurrences of the period: {total} (done on "
+            "time: {on_time}, done late: {late}, in time: {in_time}, overdue: {overdue}); of "
+            "earlier periods, still counted: {carried}."
+        ),
     }
 )
 
@@ -1735,6 +1783,18 @@ ERRORS.update(
         "warn_recorded_cancelled": N_(
             "directive {id} is recorded as cancelled on {day}; the sheet does not say so"
         ),
+        # What a row of a sheet changes in the directive it matches (import --dry-run).
+        "chg_key": N_("key {key}"),
+        "chg_text": C_("change", "text"),
+        "chg_product": C_("change", "product"),
+        "chg_with": C_("change", "coordinating units"),
+        "chg_due": N_("deadline {due}"),
+        "chg_progress": C_("change", "progress"),
+        "chg_completed": N_("completed {day}"),
+        "chg_completion_note": C_("change", "completion note"),
+        "chg_cancelled": N_("cancelled {day}"),
+        "chg_cancel_reason": C_("change", "cancellation reason"),
+        "new_meeting_label": N_("new: {title} ({day})"),
         "draft_imported_already": N_("this draft was imported already as meeting {id}"),
         "draft_no_date": N_("'date' is missing"),
         "draft_no_title": N_("'title' is missing"),

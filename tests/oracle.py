@@ -81,9 +81,12 @@ def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
 
 
 def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:
-    """Given by the period's end (and by T), and not closed before the period began."""
+    """Given by the period's end (and by T), and not closed before the period began unless
+    issued in it (an occurrence of a series done ahead of its period)."""
     if facts.given_on > scope_end(period, as_of):
         return False
+    if facts.issued_on is not None and facts.issued_on >= period.start:
+        return True
     if facts.completed_on is not None and facts.completed_on < period.start:
         return False
     if facts.withdrawn_on is not None and facts.withdrawn_on < period.start:

@@ -7,6 +7,7 @@ here: run ``make catalog``, translate what it added, commit the ``.po`` and the 
 
 from __future__ import annotations
 
+import ast
 import string
 import tomllib
 import unicodedata
@@ -149,3 +150,29 @@ def test_plurals_in_both_languages() -> None:
         directives=Count("directives", 2),
     )
     assert said == "recorded meeting 4: 1 limitation, 2 directives"
+
+
+def _keys_named(call: ast.Call) -> Iterator[tuple[int, str]]:
+    """The literal keys a call names as its first argument (``"a" if x else "b"`` both)."""
+    first = call.args[0] if call.args else None
+    choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+    for choice in choices:
+        if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
+            yield call.lineno, choice.value
+
+
+def test_every_label_the_code_asks_for_is_in_the_catalog() -> None:
+    """``t(KEY, lang)`` shows KEY itself when it is not in TEXT: a misspelt key would reach
+    people as an English code ("down" for ``rv_down``), so every literal key must be there."""
+    from dirtrack import i18n
+
+    missing = []
+    for path in sorted((Path(i18n.__file__).parent).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
+                missing += [
+                    f"{path.name}:{line}: {key}"
+                    for line, key in _keys_named(node)
+                    if key not in i18n.TEXT
+                ]
+    assert missing == []

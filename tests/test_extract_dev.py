@@ -107,7 +107,7 @@ def test_number_product_and_keys() -> None:
     assert product_of("tăng cường công tác tuần tra") is None
     one, two = extract(dev("16")), extract(dev("16"))
     assert one.meeting.key == two.meeting.key and one.meeting.key
-    assert [d.key for d in one.directives] == [f"{one.meeting.key}.{i}" for i in (1, 2, 3, 4)]
+    assert [d.key for d in one.directives] == [f"{one.meeting.key}.{i}" for i in (1, 2, 3, 4, 5)]
 
 
 def portal_page(text: str) -> str:
@@ -174,9 +174,10 @@ def test_the_development_set_is_annotated_and_split_once() -> None:
     assert parts == {"build", "measured"}
     for article in articles:
         gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
-        text = article.text_path.read_text(encoding="utf-8")
+        # the words of every item are the article's own (a wrapped line is one space)
+        text = " ".join(article.text_path.read_text(encoding="utf-8").split())
         for item in (*gold["limitations"], *gold["directives"]):
-            assert item["text"] in text, (article.name, item["text"])
+            assert " ".join(item["text"].split()) in text, (article.name, item["text"])
 
 
 def test_every_measured_article_gives_a_draft_in_time() -> None:
@@ -184,7 +185,7 @@ def test_every_measured_article_gives_a_draft_in_time() -> None:
     totals = score.run(score.select("measured"), out=False)
     assert totals.drafts == totals.articles and totals.slowest < 1.0
     # the floor the method reached when it was committed (README, "Benchmark")
-    assert totals.fields["directives"].f1 >= 0.65
+    assert totals.fields["directives"].f1 >= 0.90
     assert totals.fields["date"].recall >= 0.90 and totals.fields["date"].precision >= 0.90
 
 

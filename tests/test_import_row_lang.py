@@ -115,3 +115,18 @@ def test_a_drafts_problems_name_its_line_and_block_in_the_language(
     en = cli.fail("--lang", "en", "import", str(draft), "--create-units")
     assert ", directives #1: names no unit and the meeting has 4 units: give its 'unit'" in en
     assert "line " in en
+
+
+def test_what_a_row_changes_is_said_in_the_language(office: Cli, tmp_path: Path) -> None:
+    rows = [["Mã", *HEADER, "Văn bản giao"], ["KL-1", "1", "Việc A", "BTC", "30/9/2022", "1"]]
+    office.ok("import", str(_csv(tmp_path / "a.csv", rows)), "--key-column", "Mã")
+    rows[1][2:5] = ["Việc A (sửa lại)", "BTC", "31/10/2022"]
+    rows.append(["KL-2", "2", "Việc B", "BTC", "30/9/2022", "Thông báo 12-TB/TU ngày 02/8/2022"])
+    sheet = _csv(tmp_path / "b.csv", rows)
+    args = ("import", str(sheet), "--key-column", "Mã", "--dry-run", "--format", "json")
+    vi = {r["row"]: r for r in json.loads(office("--lang", "vi", *args).stdout)["rows"]}
+    en = {r["row"]: r for r in json.loads(office("--lang", "en", *args).stdout)["rows"]}
+    assert en[2]["changes"] == ["text", "deadline 2022-10-31"]
+    assert vi[2]["changes"] == ["nội dung", "hạn 31/10/2022"]
+    assert en[3]["meeting"].startswith("new: ") and en[3]["meeting"].endswith("(2022-08-02)")
+    assert vi[3]["meeting"].startswith("mới: ") and vi[3]["meeting"].endswith("(02/08/2022)")

@@ -118,8 +118,8 @@ def _fill(src: Path, dst: Path, sheet: str, answers: dict[int, dict[int, Any]]) 
 
 
 # Columns of the lead sheet: K percent, L done on, M doc number, N doc date, O explanation,
-# P new deadline asked, Q its reason.
-PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY = range(11, 18)
+# P new deadline asked, Q its reason, R the state (a list); hidden from S.
+PCT, DONE, DOC, DOC_DATE, WHY, ASK, ASK_WHY, STATE = range(11, 19)
 
 
 # --- contacts ----------------------------------------------------------------------------------
@@ -190,16 +190,22 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     headers = [c.value for c in lead[6]]
     wanted = ("ID", "Tiến độ (%)", "Ngày hoàn thành", "Số văn bản kết quả", "Ngày văn bản kết quả",
               "Giải trình", "Đề nghị gia hạn đến", "Lý do gia hạn")  # fmt: skip
-    assert set(wanted) <= set(headers)
+    assert set(wanted) <= set(headers) and headers[17] == "Tình hình thực hiện"
     row = list(lead[7])
     assert row[1].value == 3 and row[2].value == "Kế hoạch phòng dịch"
     assert row[3].value == "12-TB/TU" and row[4].value.date() == dt.date(2022, 7, 5)
     assert row[5].value == "Bí thư Nguyễn Văn A"
     assert row[7].value.date() == dt.date(2022, 10, 15)  # the deadline in force, extended
     assert row[2].protection.locked and not row[PCT - 1].protection.locked
-    assert lead.column_dimensions["R"].hidden
-    rules = {str(dv.sqref): dv.type for dv in lead.data_validations.dataValidation}
-    assert rules["K7"] == "whole" and rules["L7"] == "date" and rules["O7"] == "textLength"
+    assert lead.column_dimensions["S"].hidden and not lead.column_dimensions["R"].hidden
+    rules = {str(dv.sqref): dv for dv in lead.data_validations.dataValidation}
+    assert rules["K7"].type == "whole" and rules["O7"].type == "textLength"
+    assert rules["L7"].type == rules["N7"].type == rules["P7"].type == "date"
+    assert rules["R7"].type == "list" and rules["R7"].showErrorMessage
+    assert rules["R7"].formula1 == '"Đã hoàn thành,Đang thực hiện,Chưa thực hiện,Đề nghị gia hạn"'
+    assert lead["L7"].number_format == "DD/MM/YYYY"
+    with_rules = {str(dv.sqref): dv for dv in book["Phối hợp"].data_validations.dataValidation}
+    assert with_rules["L7"].formula1 == '"Đã hoàn thành,Đang thực hiện,Chưa thực hiện"'
     coordinated = _rows(folder / "SYT.xlsx", "Phối hợp")
     assert coordinated[1][6] == "Ban Tổ chức Tỉnh ủy"
     assert coordinated[1][9] == "40% (01/08/2022): Đang rà soát"
@@ -255,21 +261,36 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 2, 0)
     assert [r["changes"] for r in info["rows"]] == [
         [{"what": "done", "date": "2022-09-05"}],
-        [{"what": "progress", "percent": 60}, {"what": "asks", "date": "2022-10-31"}],
+        [
+            {"what": "progress", "percent": 60},
+            {"what": "asks", "date": "2022-10-31", "request": None},  # none recorded: a rehearsal
+        ],
     ]
-    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    assert info["requests"] == [None] and quarter.json("requests") == []
+    done = quarter("pack", "in", str(back), "--date", "2022-09-12")
+    assert "1 request for a new deadline recorded (1)" in done.stderr
+    assert "asks for a new deadline: 2022-10-31 (request 1)" in " ".join(done.stdout.split())
     first = quarter.json("show", "1")
     assert first["completed_on"] == "2022-09-05" and first["status"] == "done_late"
     second = quarter.json("show", "2")
     assert second["progress"] == 60 and second["due"] == "2022-09-30"  # a request, not an extension
     notes = [h.get("note") for h in second["history"] if h.get("note")]
-    assert notes[-1] == "Đề nghị gia hạn đến ngày 31/10/2022, lý do: Chờ số liệu"
+    assert not any("gia hạn" in note for note in notes)  # the request is not a note
+    [asked] = quarter.json("requests", "--pending")
+    assert (asked["id"], asked["directive_id"], asked["kind"]) == (1, 2, "extend")
+    assert (asked["asked_on"], asked["to"], asked["reason"]) == (
+        "2022-09-12",
+        "2022-10-31",
+        "Chờ số liệu",
+    )
     history = quarter.json("history", "--limit", "1")
     assert history[0]["command"] == "pack in"
 
     once = snapshot(quarter.db)
     again = quarter.json("pack", "in", str(back), "--date", "2022-09-13")
     assert again["files"][0]["unchanged"] == 2 and snapshot(quarter.db) == once
+    assert again["files"][0]["requests"] == []
+    assert again["files"][0]["rows"][1]["changes"][1]["request"] == 1
 
     status = {
         u["code"]: u
@@ -282,7 +303,7 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert report["packs"] == list(status.values())
 
     quarter.ok("undo", "--yes")
-    assert quarter.json("show", "1")["completed_on"] is None
+    assert quarter.json("show", "1")["completed_on"] is None and quarter.json("requests") == []
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
 
 
@@ -329,7 +350,7 @@ def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_pat
             "cell C7 (Nội dung nhiệm vụ): a locked cell was changed",
         ),
         (("Chủ trì", 3, 8, dt.date(2023, 1, 1)), "cell H7 (Thời hạn): a locked cell was changed"),
-        (("Chủ trì", 3, 18, "0" * 32), "cell R7 (_base): a locked cell was changed"),
+        (("Chủ trì", 3, 19, "0" * 32), "cell S7 (_base): a locked cell was changed"),
         (
             ("Chủ trì", 3, PCT, 120),
             "cell K7 (Tiến độ (%)): 120 is not a whole number from 0 to 100",
@@ -354,7 +375,7 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     elif col == 2 and value is None:
         for row in range(7, book[sheet].max_row + 1):
             if book[sheet].cell(row, 2).value == ident:
-                for c in range(1, 16):
+                for c in range(1, 20):
                     book[sheet].cell(row, c).value = None
     else:
         ws = book[sheet]
@@ -382,6 +403,124 @@ def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_p
     assert quarter.json("show", "2")["progress"] == 50  # the good file went in whole
     answered = {u["code"]: u["answered"] for u in quarter.json("pack", "status", *QUARTER)["units"]}
     assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        ({STATE: "Xong rồi"}, "cell R7 (Tình hình thực hiện): 'Xong rồi' is not one of the list"),
+        ({STATE: "Đã hoàn thành", PCT: 100}, "needs the day it was completed"),
+        (
+            {STATE: "đang thực hiện", DONE: dt.date(2022, 9, 5)},
+            "the state to choose is 'Đã hoàn thành'",
+        ),
+        ({STATE: "Chưa thực hiện", PCT: 30}, "'Chưa thực hiện' beside progress of 30%"),
+        ({STATE: "Đề nghị gia hạn", PCT: 50}, "needs the date asked for (Đề nghị gia hạn đến)"),
+        ({ASK: dt.date(2022, 11, 30)}, "cell Q7 (Lý do gia hạn): a new deadline asked for needs"),
+        # Not after the deadline in force (15/10, extended): `request extend` refuses it too.
+        (
+            {ASK: dt.date(2022, 10, 1), ASK_WHY: "Chờ"},
+            "row 7: the deadline asked for (2022-10-01) is not after",
+        ),
+    ],
+)
+def test_the_state_and_the_request_agree_with_the_cells_beside_them(
+    packed: tuple[Cli, Path], tmp_path: Path, answers: dict[int, Any], words: str
+) -> None:
+    quarter, folder = packed
+    bad = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", bad, "Chủ trì", {3: answers})
+    before = file_digest(Path(quarter.db))
+    message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
+    assert words in message and "SYT.xlsx" in message
+    assert file_digest(Path(quarter.db)) == before
+
+
+def test_the_state_column_and_a_request_in_a_pack(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(
+        folder / "SYT.xlsx",
+        back,
+        "Chủ trì",  # accents and case as a unit may paste them; the reason from Giải trình
+        {3: {STATE: "DANG THUC HIEN", PCT: 70, ASK: "30/11/2022", WHY: "Chờ kinh phí"}},
+    )
+    _fill(back, back, "Phối hợp", {1: {11: "Đã góp ý", 12: "Đã hoàn thành"}})
+    done = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert done["files"][0]["requests"] == [1]
+    [asked] = quarter.json("requests")
+    assert (asked["directive_id"], asked["to"], asked["reason"]) == (
+        3,
+        "2022-11-30",
+        "Chờ kinh phí",
+    )
+    shown = quarter.json("show", "3")
+    assert shown["progress"] == 70 and shown["due"] == "2022-10-15"
+    events = [(h["event"], h.get("note")) for h in shown["history"]]
+    assert events[-2:] == [
+        ("progress", "Tình hình thực hiện: Đang thực hiện; Giải trình: Chờ kinh phí"),
+        ("request_extend", "Chờ kinh phí"),
+    ]
+    lead = [h.get("note") for h in quarter.json("show", "1")["history"] if h.get("note")]
+    assert lead[-1] == "Đơn vị phối hợp SYT (Đã hoàn thành): Đã góp ý"
+
+    # The office rejects it; a corrected file asking the same day does not ask it again, one
+    # asking another day does: a request waiting for an answer is a conflict instead.
+    quarter.ok("reject", "1", "--reason", "Không đủ căn cứ", "--date", "2022-09-13")
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 75, ASK: "30/11/2022", WHY: "Chờ"}})
+    again = quarter.json("pack", "in", str(back), "--date", "2022-09-14")
+    assert again["files"][0]["requests"] == [] and len(quarter.json("requests")) == 1
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 80, ASK: "15/12/2022", WHY: "Chờ"}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-15")
+    assert [r["status"] for r in quarter.json("requests")] == ["rejected", "pending"]
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 85, ASK: "20/12/2022", WHY: "Chờ"}})
+    left = quarter.json("pack", "in", str(back), "--prefer", "unit", "--date", "2022-09-16")
+    [row] = left["files"][0]["rows"]
+    assert row["action"] == "conflict" and "request 2 for another new deadline" in row["conflict"]
+    assert quarter.json("show", "3")["progress"] == 80
+
+
+def test_a_pack_of_the_first_layout_still_reads(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    """Workbooks sent before the state column was added (layout 1) are still taken back."""
+    quarter, folder = packed
+    old = tmp_path / "BTC.xlsx"
+    book = load_workbook(folder / "BTC.xlsx")
+    for name in ("Chủ trì", "Phối hợp"):
+        ws = book[name]
+        ws.delete_cols(STATE if name == "Chủ trì" else 12)
+    book["_dirtrack"]["B2"] = "1"
+    book["Chủ trì"]["K8"] = 55
+    book.save(old)
+    done = quarter.json("pack", "in", str(old), "--date", "2022-09-12")
+    assert done["files"][0]["applied"] == 1 and quarter.json("show", "2")["progress"] == 55
+
+
+def test_the_report_shows_who_answered_in_every_format(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 50}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    report = ("report", *QUARTER, "--as-of", "2022-09-25")
+    md = quarter.ok(*report, "--format", "md")
+    assert "### Units' answers to the report packs" in md
+    assert "| BTC | 2022-09-10 |  | 2022-09-20 | 2022-09-12 | on time | 1/2 |" in md
+    assert "| SYT | 2022-09-10 |  | 2022-09-20 |  | not answered, past the day asked | 0/2 |" in md
+    assert "1 answered (1 on time, 0 late); 2 not answered past the day asked (SYT, VPTU)" in md
+    vi = quarter.ok("--lang", "vi", *report, "--format", "md")
+    assert "| BTC | 10/09/2022 |  | 20/09/2022 | 12/09/2022 | đúng hạn | 1/2 |" in vi
+    assert "2 đơn vị quá hạn chưa báo cáo (SYT, VPTU)" in vi
+    # As of a day before the answer came in, and before the packs were made.
+    earlier = quarter.json("report", *QUARTER, "--as-of", "2022-09-11")["packs"]
+    assert [(u["code"], u["answered"], u["on_time"]) for u in earlier][0] == ("BTC", None, None)
+    assert quarter.json("report", *QUARTER, "--as-of", "2022-09-09")["packs"] == []
+    assert "report packs" in quarter.ok(*report)  # the terminal's table
+    quarter.ok("--lang", "vi", *report, "--format", "xlsx", "--out", str(tmp_path / "r.xlsx"))
+    sheet = load_workbook(tmp_path / "r.xlsx")["Phiếu báo cáo"]
+    assert [c.value for c in sheet[2]][0::5] == ["Ban Tổ chức Tỉnh ủy", "đúng hạn"]
+    plain = quarter.ok(*report, "--format", "md", "--unit", "SYT")  # the units in scope only
+    assert "| SYT |" in plain and "| BTC | 2022-09-10" not in plain
 
 
 def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> None:
@@ -563,7 +702,10 @@ def test_a_workbook_saved_again_by_libreoffice_reads_back(
     filled = tmp_path / "filled" / "SYT.xlsx"
     filled.parent.mkdir()
     _fill(
-        folder / "SYT.xlsx", filled, "Chủ trì", {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT"}}
+        folder / "SYT.xlsx",
+        filled,
+        "Chủ trì",
+        {3: {DONE: dt.date(2022, 9, 9), DOC: "12/BC-SYT", STATE: "Đã hoàn thành"}},
     )
     saved = tmp_path / "saved"
     done = subprocess.run(
@@ -572,6 +714,8 @@ def test_a_workbook_saved_again_by_libreoffice_reads_back(
         capture_output=True, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0 and (saved / "SYT.xlsx").exists(), done.stderr
+    kept = load_workbook(saved / "SYT.xlsx")["Chủ trì"].data_validations.dataValidation
+    assert any(v.type == "list" and "Đề nghị gia hạn" in (v.formula1 or "") for v in kept)
     read = quarter.json("pack", "in", str(saved / "SYT.xlsx"), "--date", "2022-09-12")
     assert read["files"][0]["applied"] == 1
     assert quarter.json("show", "3")["completed_on"] == "2022-09-09"

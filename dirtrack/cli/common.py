@@ -494,6 +494,7 @@ class GroupBy(StrEnum):
     CHAIR = "chair"
     FIELD = "field"
     LEADER = "leader"
+    SERIES = "series"
 
 
 def _unknown_category(value: str, choices: str) -> InvalidInput:

@@ -28,6 +28,7 @@ from dirtrack.render import OutputFormat, err, views
 
 if TYPE_CHECKING:
     from dirtrack.store.contacts import Contact
+    from dirtrack.transfer.pack_merge import FilePlan
 
 pack_app = DirtrackTyper(
     cls=DirtrackGroup,
@@ -425,6 +426,7 @@ def pack_in(
                 apply_file(session, plan, pack, day=day)
                 plans.append(plan)
                 if dry_run:
+                    _forget_requests(plan)
                     raise _Rehearsal
         except _Rehearsal:
             pass
@@ -439,6 +441,16 @@ def pack_in(
             raise first
         others = ", ".join(path.name for path, _ in refused[1:])
         raise InvalidInput.of("pack_files_refused", first=first, n=len(refused) - 1, files=others)
+
+
+def _forget_requests(plan: "FilePlan") -> None:
+    """A rehearsal's requests are rolled back: their ids are no one's."""
+    for row in plan.rows:
+        if row.asked_now:
+            row.request = None
+            for change in row.changes:
+                if change["what"] == "asks":
+                    change["request"] = None
 
 
 def _expand(files: list[str]) -> list[Path]:

@@ -101,8 +101,8 @@ def report(
         typer.Option(
             "--by",
             case_sensitive=False,
-            help="Group the main table by lead unit, by the meeting's chair, by field or by the "
-            "leader in charge.",
+            help="Group the main table by lead unit, by the meeting's chair, by field, by the "
+            "leader in charge or by periodic directive (series).",
         ),
     ] = GroupBy.UNIT,
     brief: Annotated[
@@ -186,10 +186,7 @@ def report(
             due_within=due_within,
             counts_only=fmt is ReportFormat.CSV and not brief,
         )
-        if fmt is ReportFormat.JSON:  # who answered the period's packs (pack status)
-            from dirtrack.store.packs import returns
-
-            pack["packs"] = returns(conn, span, day)
+        pack["packs"] = _pack_returns(conn, span, day, unit)
         office = None
         if formal:
             office = office_documents(
@@ -225,33 +222,41 @@ def report(
         )
 
 
+def _pack_returns(
+    conn: "Connection", span: Period, day: date, unit: str | None
+) -> list[dict[str, Any]]:
+    """Who answered the period's packs (``pack status``), of the units the report covers."""
+    from dirtrack.store.packs import returns
+
+    found = returns(conn, span, day)
+    if unit:
+        from dirtrack.store.facts import load_units
+
+        index = load_units(conn)
+        top = index.resolve(unit)
+        assert top.id is not None
+        codes = {index.code(i) for i in index.descendants(top.id)}
+        found = [row for row in found if row["code"] in codes]
+    return found
+
+
 def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
     """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``)."""
+    risk colours per unit and leader (each unit row gains ``risk``), and the section per
+    periodic directive (``series``)."""
+    from dirtrack.report import report_scope
     from dirtrack.report.extras import extras
-    from dirtrack.report.sections import scope_end
-    from dirtrack.store.facts import load_units
-    from dirtrack.store.rules import Scope
+    from dirtrack.report.series import series_section
 
-    index = load_units(conn)
-    unit_ids = None
-    if unit:
-        found = index.resolve(unit)
-        assert found.id is not None
-        unit_ids = frozenset(index.descendants(found.id))
-    scope = Scope(
-        as_of=day,
-        held_on_or_before=scope_end(span, day),
-        closed_not_before=span.start,
-        unit_ids=unit_ids,
-    )
-    names = {info.code: info.name for info in index.all_info()}
-    extra = extras(conn, scope, span, names)
+    scope, holders = report_scope(conn, span, day, unit)
+    names = dict(holders.names.values())
+    extra = extras(conn, scope, span, names, holders)
     colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
     for row in pack["units"]:
         row["risk"] = colours.get(row["code"], "grey")
     for key in ("requests", "by_field", "by_leader", "risk"):
         pack[key] = extra[key]
+    pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
     return extra

@@ -66,10 +66,10 @@ def score(
     from dirtrack.cli.common import out_target, read_only
     from dirtrack.records import iso
     from dirtrack.render.scores import score_document, write_document
-    from dirtrack.report.sections import scope_end
+    from dirtrack.report import Holders, units_under
     from dirtrack.scoring import load_rules, rules_record, score_units
-    from dirtrack.store.facts import iter_facts, load_units
-    from dirtrack.store.rules import Scope, directive_ids
+    from dirtrack.store.facts import iter_batches, load_units
+    from dirtrack.store.rules import directive_ids
 
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
@@ -79,19 +79,19 @@ def score(
     lang = state(ctx).lang
     with read_only(ctx) as conn:
         rule_set = load_rules(rules or _default_rules(conn))
+        # Every directive of the report's scope, under the unit that held it on T.
         index = load_units(conn)
-        only = None
-        if unit:
-            found = index.resolve(unit)
-            assert found.id is not None
-            only = sorted(index.code(u) for u in index.descendants(found.id))
-        scope = Scope(
-            as_of=day, held_on_or_before=scope_end(span, day), closed_not_before=span.start
+        holders = Holders.load(conn, index)
+        scope = holders.scope(span, day)
+        under, _ = units_under(index, unit)
+        only = sorted(index.code(u) for u in under) if under is not None else None
+        names = dict(holders.names.values())
+        judged = (
+            item
+            for batch in iter_batches(conn, directive_ids(scope), as_of=day)
+            for item in holders.attribute(batch, day)
         )
-        names = {info.code: info.name for info in index.all_info()}
-        units = score_units(
-            iter_facts(conn, directive_ids(scope), as_of=day), day, rule_set, units=names, only=only
-        )
+        units = score_units(judged, day, rule_set, units=names, only=only)
     pack = {
         "period": {"label": span.label, "start": iso(span.start), "end": iso(span.end)},
         "as_of": iso(day),

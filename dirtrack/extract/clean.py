@@ -114,6 +114,20 @@ def _is_lead(line: str) -> bool:
     return n >= 20 or (n >= 12 and bool(_TERMINAL.search(line)))
 
 
+#: The paper's tag before its lead ("Kinhtedothi - ", "VOV.VN - ", "(QBĐT) - ", "(HP)- ").
+_AGENCY_TAG = re.compile(r"^\(?[A-ZĐ][\w.]{1,15}(?: Online)?\)?\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _is_headline(line: str) -> bool:
+    """The article's first line read as its headline: no sentence's end, no meeting day, at most
+    30 words ("Trưởng ban Tuyên giáo Thành ủy Bùi Huyền Mai: Quận Thanh Xuân tập trung ...")."""
+    return (
+        _words(line) <= 30
+        and not _TERMINAL.search(line)
+        and not MEETING_DAY.search(fold_aligned(line))
+    )
+
+
 def _is_heading(line: str) -> bool:
     if _words(line) > 20 or line.rstrip().endswith((".", ";")):
         return False
@@ -149,11 +163,29 @@ def _cut_tail(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a text wrapped at a fixed width (copied from a PDF or a printed page):
+    when most long lines end without a sentence's end, a line that does not end one continues
+    on the next (unless the next opens a list item)."""
+    long = [line for line in lines if len(line) >= 30]
+    open_ended = [line for line in long if not _TERMINAL.search(line)]
+    paragraphs = [line for line in long if len(line) > 200]  # lines that are whole paragraphs
+    if len(open_ended) < 3 or len(open_ended) * 2 < len(long) or len(paragraphs) * 10 > len(long):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and not _TERMINAL.search(out[-1]) and not LIST_MARKER.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def clean(text: str) -> list[Block]:
     """Sort the lines of an article into blocks, dropping web boilerplate."""
     text = _cut_tail(_IMAGE_NAME.sub("", normalize(text)))
     lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line and not re.fullmatch(r"[\W_]+", line)]
+    lines = _unwrap([line for line in lines if line and not re.fullmatch(r"[\W_]+", line)])
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = fold_aligned(line).strip()
@@ -174,9 +206,9 @@ def clean(text: str) -> list[Block]:
             blocks.append(Block("dateline", line, when))
             continue
         if not lead_seen:
-            if _is_lead(line):
+            if _is_lead(line) and not (not blocks and _is_headline(line)):
                 lead_seen = True
-                blocks.append(Block("body", line))
+                blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
             else:
                 blocks.append(Block("header", line))
             continue

@@ -40,6 +40,11 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_PREP}\s+ngay\s+\d{{1,2}}\s+thang\s+\d{{1,2}}(?:\s*,?\s*nam\s+\d{{4}})?"),
     # 3 tháng cuối năm [2022], 6 tháng đầu năm
     re.compile(r"\b(?:trong\s+)?\d{1,2}\s+thang\s+(?:dau|cuoi)\s+nam(?:\s+\d{4}|\s+nay)?"),
+    # trong hai tháng còn lại [của năm 2023]
+    re.compile(
+        r"\b(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
+        r"(?:\s+cua\s+nam(?:\s+\d{4})?)?"
+    ),
     # những tháng cuối năm
     re.compile(r"\b(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+\d{4}|\s+nay)?"),
     # trong tháng 9, tháng 9/2022, cuối tháng 9
@@ -66,6 +71,17 @@ _STRIP = re.compile(
     r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
     r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
     rf"{_HOUR},?)\s+)+"
+)
+#: A deadline written as a full date after "trước", "chậm nhất", "hạn chót", "không quá".
+_DATED = re.compile(
+    r"^(?:truoc|cham nhat(?: la)?|han chot|khong qua)(?: ngay)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"\s*[/.-]\s*\d{4}"
+)
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
+#: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
+_REMAINING_MONTHS = re.compile(
+    r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
+    r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
 )
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 
@@ -95,8 +111,10 @@ def resolve(phrase: str, ref: date | None) -> date | None:
     Raises:
         InvalidInput: a deadline that names no real day ("trước ngày 31/2/2022", "quý V").
     """
+    # "20.7.2020", "15.9": the day written with dots, as many reports write it
+    phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
     folded = Folded.of(phrase).key.strip()
-    m = _LATE_MONTHS.match(folded)
+    m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
     if m:
         year = int(m[1]) if m[1] else (ref.year if ref else None)
         return date(year, 12, 31) if year else None
@@ -148,8 +166,13 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             due = resolve(phrase, ref)
         except InvalidInput:  # kept without a day: recording it is refused (extract.record)
             due = None
-        if due is not None and ref is not None and due < ref:
-            continue
+        if (
+            due is not None
+            and ref is not None
+            and due < ref
+            and not _DATED.match(folded.key[start:end])
+        ):
+            continue  # a past period; not "trước ngày 20/7/2020", a deadline however late
         explicit = bool(_EXPLICIT.match(folded.key[start:end]))
         found.append(Deadline(phrase, start, end, due, explicit))
     return found

@@ -101,11 +101,29 @@ _REPORTS_PAST = re.compile(
 #: A collective subject reporting what it did ("Chủ tịch UBND các xã, thị trấn đã chỉ đạo"):
 #: the speech verb right after it, in the past, gives no task of the meeting.
 _REPORTED_BY_MANY = re.compile(
-    r"\b(?:cac|nhung|mot so)\s+[^.;:]{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
+    r"\b(?:cac|nhung|mot so)\s+(?:(?!\b(?:dong chi|d/c|ong|ba|chu tich|bi thu|giam doc)\b)[^.;:])"
+    r"{0,60}\b(?:da|vua|da tung)\s*(?:co\s+)?$"
 )
+#: "mỗi xã", "từng đơn vị", "mọi cán bộ": every unit, not the one named before.
+_EVERY = re.compile(
+    r"\b(?:moi|tung)\s+(?:xa|phuong|thi tran|huyen|don vi|co quan|dia phuong|nganh|cap|"
+    r"can bo|dang vien|nguoi|so|phong|ban)\b"
+)
+#: A need, not an order: "... gặp nhiều khó khăn cần được hỗ trợ".
+_NEEDS = re.compile(r"\s*được\b")
+#: A commitment ("Ban sẽ phối hợp ..."), matched with its tone ("sẽ"), not a task given.
+_COMMITS = re.compile(r"\bsẽ\b")
+#: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
+_REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
-_SKIP = re.compile(r"[\s,.:;…\-–—+•*/]*")
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the)\s+)*$")
+_SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
+    r"thuong truc|thuong vu|btv|bch)\s+(?:va\s+)?)*$"
+)
+#: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
+#: addressed to no unit, not to the unit of the task before it.
+_ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 
 
 @dataclass(frozen=True)
@@ -322,7 +340,15 @@ def extract_limitations(
                 active = active or _Intro(None)
                 continue
             active = None
-            shortfall = SHORTFALL.search(key)
+            shortfall = next(
+                (
+                    m
+                    for m in SHORTFALL.finditer(key)
+                    # "thiếu" with its tone: not "giới thiệu nhân sự"
+                    if "thieu" not in m.group() or LACKING.search(low, m.start(), m.end())
+                ),
+                None,
+            )
             if shortfall and not modal:
                 clause = next(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
@@ -341,6 +367,12 @@ _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
+#: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
+#: quý IV, đồng chí ... đề nghị ...", "Nhấn mạnh nhiệm vụ trong tháng 6, hội nghị yêu cầu ..."):
+#: that period dates the request.
+_TASK_FRAME = re.compile(
+    r"\b(?:nhiem vu|trien khai|ke hoach|chuong trinh|phuong huong|muc tieu|chi tieu)\b"
+)
 
 
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
@@ -367,7 +399,7 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     if not found:
         return None
     first = found[0]
-    if first.group() in _FRAMING_VERB:
+    if first.group() in _FRAMING_VERB or key.startswith(",", first.end()):
         later = [
             m
             for m in found[1:]
@@ -378,12 +410,55 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     return first
 
 
+def _requests(
+    key: str, low: str, mentions: Sequence[Mention], start: int, end: int, verb: re.Match[str]
+) -> bool:
+    """Whether the speech verb of a clause is the request itself: a leader or a leading body
+    speaks, or nothing but a connective or a topic stands before it."""
+    before_verb = key[start : verb.start()]
+    body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
+    return bool(
+        LEADER_REF.search(key[: verb.start()])
+        or (body is not None and body.end() == verb.end())
+        or not re.sub(r"[\W_]+", "", before_verb)
+        or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
+        or _TOPIC.match(before_verb)
+        or _assigned_at(key, low, mentions, start, end) == verb.start()
+    )
+
+
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
 #: ...", "Đồng thời, yêu cầu ..."): the report's subject (the leader, the body) asks.
 _REQUEST_OPEN = re.compile(
     r"^\W*(?:(?:dong thoi|ngoai ra|ben canh do|cung|qua do|qua giam sat|qua kiem tra)\s*,?\s*)?"
     r"(?:de nghi|yeu cau)\b(?!\s*(?:cua|dat ra|nay|tren|do la|la|ve|nhiem vu|chung)\b)"
 )
+
+
+_ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
+_HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
+
+
+def _assigned_at(
+    key: str, low: str, mentions: Sequence[Mention], start: int, end: int
+) -> int | None:
+    """Where "giao <unit> <action>" assigns a task to a named unit ("..., giao Sở Xây dựng chủ
+    trì ...", "UBND TP giao Chủ tịch UBND các quận ... chỉ đạo ..."), wherever it stands in the
+    sentence: the assignment needs no speaker. None when there is none."""
+    for m in _ASSIGN.finditer(key, start, end):
+        if low[m.start() : m.start() + 4] != "giao":
+            continue  # "giáo", "giảo"
+        if SPEECH_VERB_NOUN_BEFORE.search(key[max(0, m.start() - 25) : m.start()]):
+            continue  # "nhiệm vụ được giao", "theo giao ..."
+        unit = next((u for u in mentions if u.start >= m.end() and u.start < end), None)
+        if unit is None or not _HEAD_GAP.match(key[m.end() : unit.start]):
+            continue
+        if not (_usable(unit) or unit.role == "collective" or unit.affiliation):
+            continue
+        after = ENUM_TAIL.match(key, unit.end, end)
+        if ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]):
+            return m.start()
+    return None
 
 
 def _opens_on_request(key: str, low: str) -> bool:
@@ -425,18 +500,28 @@ def _core(
     if PRAISE.search(ckey) and not modal:
         return None
     if modal:
+        if _NEEDS.match(low, modal.end()) and not any(
+            _usable(m) and start <= m.start < modal.start() for m in mentions
+        ):
+            return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
-    if open_ctx and IMPERATIVE.match(ckey):
+    imperative = IMPERATIVE.match(ckey) if open_ctx else None
+    if imperative and not _REPORTED_AFTER.match(ckey, imperative.end()):
         return start
     topic = TOPIC_OPEN.match(ckey) if open_ctx else None
     if topic is not None:
         # "Về công tác X, tiếp tục ...", "trong công tác Đảng tiếp tục duy trì ...": the task
         # starts at the first imperative verb of the next few words
         for word in re.finditer(r"\S+", key[start + topic.end() : end]):
-            if word.start() > 60:
-                break
+            if word.start() > 60 or low[start + topic.end() :][word.start() : word.end()] in (
+                "được",
+                "đã",
+                "đang",
+            ):
+                break  # "Trong quý II, công tác X tiếp tục được thực hiện": a report
             at = start + topic.end() + word.start()
-            if IMPERATIVE.match(key[at:end]):
+            verb = IMPERATIVE.match(key[at:end])
+            if verb and not _REPORTED_AFTER.match(key[at:end], verb.end()):
                 return at
     first = next(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
@@ -522,6 +607,18 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     return core is not None and (modal is None or core != modal.start())
 
 
+def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
+    """Whether a paragraph opens on a named unit ("Phòng Kinh tế hạ tầng đánh giá lại ..."):
+    after "... yêu cầu:", the task of that unit."""
+    if not para.sentences:
+        return False
+    first = para.sentences[0]
+    key = fold_aligned(first)
+    start = _skip_lead(key, 0, len(key))
+    head = next((m for m in resolver.mentions(first) if m.start >= start), None)
+    return head is not None and _usable(head) and not key[start : head.start].strip()
+
+
 _HEAD_OF = re.compile(
     r"^\W*(?:(?:dong chi|cac dong chi)\s+)?(?:chu tich|giam doc|thu truong|truong|chanh van phong|"
     r"chi huy truong|bi thu)\s*$"
@@ -571,7 +668,13 @@ def extract_directives(
             carry = "heading" if is_tasks else None
             continue
         in_zone = carry == "heading" or (
-            carry == "colon" and bool(LIST_MARKER.match(para.text) or _TASK_START.match(pkey))
+            carry == "colon"
+            and bool(
+                LIST_MARKER.match(para.text)
+                or _TASK_START.match(pkey)
+                or _opens_task(para, resolver)
+                or _opens_on_unit(para, resolver)
+            )
         )
         # "... yêu cầu tập trung thực hiện một số nhiệm vụ sau." and then a paragraph per task
         in_zone = in_zone or (carry == "tasks" and _opens_task(para, resolver))
@@ -584,9 +687,15 @@ def extract_directives(
         listing = carry == "colon" and in_zone
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
+        gave_last = False  # whether the paragraph's last sentence gave a directive
         for sentence in para.sentences:
+            gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            if not in_zone and (_speech_frame(key) or _opens_on_request(key, low)):
+            if not in_zone and (
+                _speech_frame(key)
+                or _opens_on_request(key, low)
+                or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+            ):
                 in_zone = True
             if not in_zone:
                 continue
@@ -623,26 +732,26 @@ def extract_directives(
                     frame = list_frame
                     sentence_due = found_due or sentence_due
                     continue
+                quoted_at = QUOTED_FRAME.search(key, start, end)
+                if quoted_at is not None and quoted_at.start() > start:
+                    end = quoted_at.start()  # '"...", X nhấn mạnh': the verb of the attribution
                 verb = _speech_verb(key, low, start, end)
                 requested = False
+                while verb is not None and not _requests(key, low, mentions, start, end, verb):
+                    # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
+                    verb = _speech_verb(key, low, verb.end(), end)
                 if verb is not None:
-                    before_verb = key[start : verb.start()]
-                    body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
-                    if (
-                        LEADER_REF.search(key[: verb.start()])
-                        or (body is not None and body.end() == verb.end())
-                        or not re.sub(r"[\W_]+", "", before_verb)
-                        or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
-                        or _TOPIC.match(before_verb)
+                    open_ctx = True
+                    requested = True
+                    # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
+                    # the purpose before the request dates it
+                    purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
+                    if purpose is not None and (
+                        PURPOSE.match(low, _skip_lead(key, start, end))
+                        or _TASK_FRAME.search(key, start, start + purpose.start)
                     ):
-                        open_ctx = True
-                        requested = True
-                        # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
-                        # the purpose before the request dates it
-                        purpose = best_deadline(find_deadlines(sentence[start : verb.start()], ref))
-                        if purpose is not None and PURPOSE.match(low, _skip_lead(key, start, end)):
-                            frame = purpose
-                        start = verb.end()
+                        frame = purpose
+                    start = verb.end()
                 start = _skip_lead(key, start, end)
                 modal = MODAL.search(low, start, end)
                 if PURPOSE.match(low, start) and modal is not None:
@@ -653,7 +762,13 @@ def extract_directives(
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
                 if core is None and listing and len(key[start:end].split()) >= 3:
-                    core = start  # an item of an announced list is a task whatever its verb
+                    # an item of an announced list is a task whatever its verb; the unit it
+                    # opens on is its lead ("Phòng Kinh tế hạ tầng đánh giá lại ...")
+                    opener = next((m for m in mentions if start <= m.start < end), None)
+                    core = start
+                    if opener is not None and _usable(opener):
+                        if _SUBJECT_PREFIX.match(key[start : opener.start]):
+                            core = opener.end
                 if core is None and requested and len(key[start:end].split()) >= 3:
                     # "đề nghị Đảng ủy xã quan tâm ...": what a leader asks for is a task
                     head = next((m for m in mentions if start <= m.start < end), None)
@@ -662,6 +777,8 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
+                if core is not None and _COMMITS.search(low, start, core + 1):
+                    core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
@@ -687,15 +804,17 @@ def extract_directives(
                 subject = [m for m in mentions if start <= m.start < core and _usable(m)]
                 if not subject:
                     subject = _headed_unit(key, mentions, text_start, core)
-                collective = COLLECTIVE_SUBJECT.match(key[text_start:end]) or any(
-                    m.role == "collective" and start <= m.start < core for m in mentions
-                )
+                collective = (
+                    COLLECTIVE_SUBJECT.match(key[text_start:end])
+                    or _EVERY.search(key, text_start, max(core, text_start))
+                ) or any(m.role == "collective" and start <= m.start < core for m in mentions)
                 lead: Mention | None
-                if subject:
+                opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
+                if subject and not (opens_collective and subject[0].start > text_start):
                     lead = subject[0]
                 elif collective:
                     lead = None
-                elif isinstance(previous, _NoUnit):
+                elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
                     lead = None
                 else:
                     lead = previous
@@ -727,6 +846,7 @@ def extract_directives(
                 )
                 previous = lead
                 open_ctx = True
+                gave_last = True
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
@@ -734,6 +854,10 @@ def extract_directives(
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):
+            carry = "tasks"
+            carried_frame = None
+        elif in_zone and gave_last and carry != "colon":
+            # the leader's tasks go on in the next paragraph when it opens on one
             carry = "tasks"
             carried_frame = None
         elif carry != "colon":

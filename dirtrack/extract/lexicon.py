@@ -59,6 +59,12 @@ TITLE_HEADS = (
     "tong thu ky",
     "dai bieu quoc hoi",
     "ty uy vien",
+    "tinh uy vien",
+    "thanh uy vien",
+    "thi uy vien",
+    "huyen uy vien",
+    "quan uy vien",
+    "dang uy vien",
 )
 TITLE_HEAD_RE = re.compile(r"^" + words(*TITLE_HEADS))
 
@@ -84,10 +90,10 @@ PERSON_INTRO = re.compile(r"\b(?:dong chi|d/c|ong|ba)\s*$")
 #: Rank of a title, to break ties between co-chairs (higher = more senior).
 TITLE_RANK: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:uy vien .*?, )?(?:tong bi thu|thu tuong)"), 9),
-    (re.compile(r"^(?:uy vien [^,]*, )?bi thu"), 6),
-    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho bi thu|pbt)"), 5),
-    (re.compile(r"^(?:uy vien [^,]*, )?chu tich"), 4),
-    (re.compile(r"^(?:uy vien [^,]*, )?(?:pho chu tich|pct)"), 3),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?bi thu"), 6),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?(?:pho bi thu|pbt)"), 5),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?chu tich"), 4),
+    (re.compile(r"^(?:(?:\w+ )*uy vien[^,]*, )?(?:pho chu tich|pct)"), 3),
     (re.compile(r"^(?:truong ban|giam doc|chanh van phong)"), 2),
 )
 
@@ -118,7 +124,7 @@ FULL_DATE = re.compile(
 #: A citation of a document before a date (``Quyết định số 46-QĐ/ThU, ngày 28/9/2022``).
 CITATION_BEFORE = re.compile(
     r"(?:\bso\s+[\w./-]+|/[a-z]{1,8}(?:-[a-z]{1,8})*|\b(?:quyet dinh|nghi quyet|chi thi|ket luan|"
-    r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s+)?$"
+    r"thong bao|cong van|ke hoach|van ban|ky|ban hanh))\s*,?\s*(?:ban hanh\s+)?(?:ngay\s*)?$"
 )
 YEAR_MENTION = re.compile(
     r"\b(?:nam|thang\s+\d{1,2}\s*[/-]|quy\s+[ivx1-4]+\s*[/-])\s*(\d{4})\b(?!\s*-\s*\d{4})"
@@ -158,6 +164,8 @@ CHAIR_VERBS_AFTER: tuple[tuple[re.Pattern[str], int], ...] = (
         -2,
     ),
     (re.compile(r"^\s*(?:,|-)?\s*(?:da)?\s*phat bieu\b(?! thao luan| y kien)"), 2),
+    # "... Nguyễn Quốc Vương đã ký ban hành thông báo kết luận": who signs is not the chair
+    (re.compile(r"^\s*(?:,|-)?\s*(?:da )?(?:ky|ky ban hanh|ban hanh)\b"), -6),
 )
 CHAIR_CUES_BEFORE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:duoi )?su (?:chu tri|dieu hanh) cua\s*(?:dong chi|d/c|ong|ba)?\s*$"), 10),
@@ -205,6 +213,13 @@ ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)
 #: A directive quoted before its attribution: '"..." - đó là chỉ đạo của đồng chí ...'.
 QUOTED_FRAME = re.compile(
     r"[\"”»']\s*[-–—,]?\s*(?:do|day) la (?:y kien |noi dung )?(?:chi dao|yeu cau|ket luan|de nghi)"
+    # '"..." - Là một trong những nội dung quan trọng trong phát biểu kết luận của ...'
+    r"|[\"”»]\s*[.]?\s*[-–—]\s*(?:do |day )?la\b[^\"“”.;]{0,80}?"
+    r"\b(?:chi dao|yeu cau|ket luan|de nghi|phat bieu)\b"
+    # '"...", Phó Chủ tịch UBND tỉnh nhấn mạnh.': the leader named after the quotation
+    r"|[\"”»]\s*[,\-–—]\s*(?:[^\"“”.;:]{0,80}?\b)?(?:dong chi|d/c|ong|ba|bi thu|chu tich|giam doc|"
+    r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
+    r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
 #: A contrast that opens a criticism ("Tuy nhiên", "Song", "Bên cạnh đó").
 CONTRAST_OPEN = re.compile(
@@ -268,19 +283,20 @@ LACKING = re.compile(r"\bthiếu\b")
 #: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
 SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
-     "dặn dò", "quán triệt", "chỉ thị"]
+     "dặn dò", "quán triệt", "chỉ thị", "phân công"]
 )  # fmt: skip
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
-    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)))\b"
+    r"phan cong(?= (?:cu the )?cho\b)|"
+    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
 SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"(?:\b(?:dap ung|dap|theo|cac|nhung|su|cong tac|lanh dao,?|lanh dao va|kien nghi,?|tai|"
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
-    r"huong dan|de|"
+    r"huong dan|de|thong bao|van ban|cong van|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao)\s*$)"
 )
@@ -300,13 +316,18 @@ LEADER_BODY_SPEAKS = re.compile(
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
     # "chỉ đạo" (mostly "sự chỉ đạo", what was done), not in the past ("đã", "được")
     r"|(?<!van phong )(?<!cua )(?<!duoc )\b(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) "
-    r"(?:tinh|huyen|thanh pho|thi xa|quan)|(?:tinh|huyen|thanh|thi) uy|hoi nghi|cuoc hop|"
-    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu)\b"
-    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao|luu y|nhan manh)\b"
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|(?:tinh|huyen|thanh|thi) uy|"
+    r"hoi nghi|cuoc hop|"
+    r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
+    # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
+    r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
+    r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
+    r"phan cong|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
 )
 #: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
@@ -413,6 +434,17 @@ IMPERATIVE_VERBS = (
     "lam ro",
     "di sau",
     "tuan thu",
+    "neu cao",
+    # "có (các) giải pháp / kế hoạch / biện pháp / phương án ...": what the chair asks to have
+    "co giai phap",
+    "co cac giai phap",
+    "co ke hoach",
+    "co bien phap",
+    "co cac bien phap",
+    "co phuong an",
+    "co cac phuong an",
+    "co co che",
+    "co lo trinh",
 )
 IMPERATIVE = re.compile(r"^\s*" + words(*IMPERATIVE_VERBS))
 #: A topic frame before the task ("Về công tác X, tiếp tục ...", "Đối với dự án Y, khẩn trương
@@ -502,16 +534,19 @@ ENUM_TAIL = re.compile(
 LEADING_CONNECTIVE = re.compile(
     r"^\s*(?:(?:dong thoi|ngoai ra|ben canh do|qua do|trong do|tuy nhien|tuy vay|theo do|vi vay|"
     r"do do|cung voi do|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
-    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba)"
+    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba|"
+    r"lam sao(?: de| cho)?|luon)"
     r"\s*[,:]?\s*)+"
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*")
 #: Subjects that name every unit rather than one ("các đơn vị", "các địa phương").
 COLLECTIVE_SUBJECT = re.compile(
+    # "(cả) hệ thống chính trị (quận X)": every body of it
+    r"^\s*(?:ca |toan )?he thong chinh tri\b|"
     r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
-    r"uy ban|ban,|so,|ban nganh|co so|tap the|lan)"
+    r"uy ban|ban,|so,|ban nganh|co so|tap the|lan|dong chi)"
 )
 #: Which units work together with the lead unit.
 WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")

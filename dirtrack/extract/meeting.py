@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dirtrack.extract.clean import Block, full_dates, title_of
-from dirtrack.extract.folding import Folded, Token, fold_aligned, tokens
+from dirtrack.extract.folding import Folded, Token, fold_aligned, lower_aligned, tokens
 from dirtrack.extract.lexicon import (
     ANY_DAY,
     CHAIR_AFTER,
@@ -66,7 +66,19 @@ _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
-_LEVEL_WORD = re.compile(r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp)\s*$")
+#: Words whose accent-free key is a family name's but which are not one ("Trường" is a school;
+#: the family name is "Trương").
+_NOT_SURNAMES = frozenset(["trường"])
+#: Nouns a person's name follows when it names a place or a school, matched with tones
+#: ("trường" is a school, "trưởng" a head).
+_NAMED_AFTER = re.compile(
+    r"\b(?:trường|thpt|thcs|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|đường|phố|"
+    r"cầu|chợ|bệnh viện|công viên|quảng trường|nhà văn hóa|nhà văn hoá|hẻm|ngõ|kiệt)\s*$"
+)
+_LEVEL_WORD = re.compile(
+    r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
+    r"\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -172,12 +184,20 @@ def find_persons(sentence: str) -> list[Person]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not (tok.title_case and tok.key in SURNAMES):
+        if not (tok.title_case and tok.key in SURNAMES) or tok.text.lower() in _NOT_SURNAMES:
             i += 1
             continue
         if tok.key in ("ong", "ba") and i + 1 < len(toks) and toks[i + 1].key in SURNAMES:
             i += 1  # "Ông Huỳnh Thanh Tạo": Mr., not the family name Ông
             continue
+        if (
+            i > 0
+            and toks[i - 1].title_case
+            and sentence[toks[i - 1].end : tok.start] == " "
+            and toks[i - 1].key not in SURNAMES
+            and PERSON_INTRO.search(key[: toks[i - 1].start])
+        ):
+            i -= 1  # "Đồng chí Ngọc Kim Nam": a family name the list does not hold
         j = i + 1
         while (
             j < len(toks)
@@ -195,8 +215,11 @@ def find_persons(sentence: str) -> list[Person]:
         if not 2 <= j - i <= 4:
             i = j
             continue
+        if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
+            i = j  # "Trường THPT Võ Thị Hồng", "đường Lê Lợi": a place named after a person
+            continue
         title, title_start = _title_before(sentence, toks, i)
-        if title is None and _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
+        if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
             i = j  # "tỉnh Hậu Giang": a place
             continue
         after_title, after_end = _title_after(sentence, toks, j)
@@ -320,6 +343,9 @@ def _day_month(match: re.Match[str]) -> tuple[int, int, int | None]:
 def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     """Day, month (and year) of the meeting in a sentence: "Sáng 6/5", "chiều ngày 28/12"."""
     key = fold_aligned(sentence)
+    # "thông báo kết luận tại cuộc họp giao ban ngày 31/10/2016": the meeting's own day
+    for m in _DAY_OF_MEETING.finditer(key):
+        return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     for span in MEETING_SPAN.finditer(key):
         first, last, month = int(span[1]), int(span[2]), int(span[3])
         if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
@@ -333,6 +359,12 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
             continue
         return _day_month(m)
     return None
+
+
+_DAY_OF_MEETING = re.compile(
+    r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|ky hop)(?: giao ban| thuong ky)?"
+    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
 
 
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",

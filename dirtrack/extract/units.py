@@ -143,8 +143,10 @@ def _alt(items: Sequence[str]) -> str:
 
 _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
+    # the standing committee of a People's Council answers for its council's work: a unit
+    (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
     (
-        rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo)?"
+        rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
         "leadership",
         "leadership",
@@ -173,6 +175,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (r"van phong", "bare-office", "van phong", False),
+    # "Ban Dân vận cấp ủy cấp huyện", "Ban Tổ chức các huyện ủy": every such board
+    (
+        rf"ban {_alt(_PARTY_BOARDS)} (?:cap uy )?(?:cap (?:tinh|huyen|xa|co so)|cac"
+        rf"(?:,? (?:va )?(?:huyen|thi|thanh|tinh|quan|dang) uy)*)",
+        "collective",
+        "ban",
+        False,
+    ),
     (rf"ban {_alt(_PARTY_BOARDS)}(?: (?:{_PARTY}|trung uong))?", "board", "ban", False),
     (
         rf"ban (?:phap che|kinh te - ngan sach|kinh te ngan sach|van hoa - xa hoi|"
@@ -185,7 +195,23 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
+    (
+        r"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
+        "unit",
+        "chinh quyen",
+        True,
+    ),
     (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
+    # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
+    (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
+    # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
+    (
+        r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
+        r"co quan|truong)",
+        "unit",
+        "chi bo",
+        False,
+    ),
     (
         r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
         "internal",
@@ -216,7 +242,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (
         rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|noi vu|tu phap|giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
-        rf"tai nguyen va moi truong|kinh te|kinh te va ha tang|kinh te - ha tang|quan ly do thi|"
+        rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
+        rf"quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
         rf"lao dong,? thuong binh va xa hoi|dan toc|thanh tra|{_alt(_DEPARTMENTS_SHORT)})"
         rf"(?: {_GOV})?",
@@ -234,7 +261,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
     (
-        rf"(?:chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
+        rf"(?:tram (?:khuyen nong|y te|thu y|bao ve thuc vat|kiem lam|chan nuoi va thu y)"
+        rf"(?: va dich vu nong(?: lam)? nghiep)?|"
+        rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
         rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su)"
         rf"(?: khu vuc)?(?: {_GOV})?",
@@ -326,6 +355,20 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_PARTY_BODY = re.compile(r"^(?:đảng bộ|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+
+
+_BARE_COMMITTEE = re.compile(
+    r"^(?:ủy|uỷ) ban (?=(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b)", re.IGNORECASE
+)
+
+
+def _party_committee(text: str) -> str:
+    """ "Đảng bộ xã X", "cấp ủy xã X" → "Đảng ủy xã X": the committee that leads it; "Ủy ban
+    tỉnh" → "UBND tỉnh"."""
+    return _BARE_COMMITTEE.sub("UBND ", _PARTY_BODY.sub("Đảng ủy", text))
+
+
 def _strip_plural(text: str) -> str:
     return re.sub(r"^(?:các|những|mọi|cơ quan)\s+", "", text, flags=re.IGNORECASE)
 
@@ -371,6 +414,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
+            elif head == "chi bo":
+                end = _place_after(sentence, end)
+                if end == m.end():
+                    continue  # "chi bộ thôn" alone names no cell
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -439,7 +486,9 @@ class UnitResolver:
                     and not mention.affiliation
                     and mention.head != "dia phuong"
                 ):
-                    display = self._with_place(_capitalize(_strip_plural(mention.text)))
+                    display = self._with_place(
+                        _party_committee(_capitalize(_strip_plural(mention.text)))
+                    )
                     self._full.setdefault(unit_key(display), display)
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
@@ -476,7 +525,43 @@ class UnitResolver:
                 end = _place_after(sentence, m.end())
                 if end > m.end():
                     places.setdefault(level, set()).add(sentence[m.end() : end].strip())
+        # "xã Đại sơn" written once in lower case gave "Đại": the full name is the place
+        for level, names in places.items():
+            keys = {fold_words(name): name for name in names}
+            places[level] = {
+                name
+                for key, name in keys.items()
+                if not any(other != key and other.startswith(key + " ") for other in keys)
+            }
         return places
+
+    def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """Extend a mention over the rest of a place name the document gives in full ("xã Đại
+        sơn" when the text also writes "xã Đại Sơn")."""
+        if not self._places:
+            return found
+        folded = Folded.of(sentence).key
+        fulls = [fold_words(p).split() for names in self._places.values() for p in names]
+        out: list[Mention] = []
+        for mention in found:
+            head = folded[mention.start : mention.end]
+            end = mention.end
+            for words in fulls:
+                for k in range(1, len(words)):
+                    rest = " " + " ".join(words[k:])
+                    if head.endswith(" " + " ".join(words[:k])) and folded.startswith(rest, end):
+                        after = end + len(rest)
+                        if after == len(folded) or not folded[after].isalnum():
+                            end = after
+                            break
+                if end != mention.end:
+                    break
+            if end != mention.end:
+                mention = Mention(
+                    mention.start, end, sentence[mention.start : end], mention.role, mention.head
+                )
+            out.append(mention)
+        return out
 
     def _with_place(self, display: str) -> str:
         """Add the document's only place of that level to a name without one ("Đảng ủy xã")."""
@@ -523,6 +608,7 @@ class UnitResolver:
         cached = self._raw.get(sentence)
         if cached is None:
             cached = find_raw(sentence)
+            cached = self._complete_places(sentence, cached)
             cached = self._add_known(sentence, cached)
             self._raw[sentence] = cached
         return cached
@@ -557,14 +643,24 @@ class UnitResolver:
             if mention.head == "dia phuong":
                 # "xã Hòa Chính" is the commune's People's Committee when the text names it
                 key = unit_key(mention.text)
-                for full_key, name in self._full.items():
-                    if full_key.startswith("uy ban nhan dan ") and full_key.endswith(" " + key):
-                        return name
+                for head in ("uy ban nhan dan ", "dang uy "):
+                    # "xã Hòa Chính" is the commune's People's Committee when the text names
+                    # it, else its party committee when the text names that
+                    for full_key, name in self._full.items():
+                        if full_key.startswith(head) and full_key.endswith(" " + key):
+                            return name
                 return _strip_plural(mention.text)
-            display = self._with_place(_capitalize(_strip_plural(mention.text)))
+            display = self._with_place(_party_committee(_capitalize(_strip_plural(mention.text))))
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._complete_board(mention.text))
+        if mention.role == "internal":
+            # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
+            head = unit_key(_party_committee(mention.text.lower()))
+            if head not in ("chi bo", "dang uy"):
+                return None
+            same = [name for key, name in self._full.items() if key.startswith(head + " ")]
+            return same[0] if len(same) == 1 else None
         if mention.role in ("bare-office", "bare-delegation"):
             head = "van phong" if mention.role == "bare-office" else "doan"
             if self.focus and unit_key(self.focus).startswith(head):
@@ -604,12 +700,15 @@ class UnitResolver:
                 unit = self.match_known(name)
                 if unit is not None:
                     name, code = unit.name, unit.code
+            role: Role = mention.role
+            if role == "internal" and name is not None:
+                role = "unit"
             out.append(
                 Mention(
                     mention.start,
                     mention.end,
                     mention.text,
-                    mention.role,
+                    role,
                     mention.head,
                     name,
                     code,

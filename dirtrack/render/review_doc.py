@@ -84,6 +84,7 @@ class Table:
     sheet: str | None = None  # the Excel sheet name; None: not a sheet of its own
     annex: bool = False  # per-unit detail: documents only, not the terminal or Excel
     terminal: bool = True
+    keep: tuple[int, ...] = ()  # columns that stay in a narrow window, besides the usual ones
 
 
 @dataclass
@@ -294,6 +295,82 @@ def group_table(pack: Record, by: str, lang: str) -> Table:
         rows.append([name, *_counts(row)])
     table.rows = rows
     return table
+
+
+def series_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Table]:
+    """The section per periodic directive: one row per series (its occurrences of the period
+    counted per status, and how many of earlier periods the report still counts), then every
+    occurrence of the period with its deadline, status and completion. None without series."""
+    listed = pack.get("series") or []
+    if not listed:
+        return []
+    # An occurrence always has a deadline: no column for those without one.
+    keys = [k for k in COUNT_KEYS if k != "no_deadline"]
+    headers = [t(k, lang) for k in keys] + [t("completion_rate", lang), t("on_time_rate", lang)]
+    kinds = [INT] * len(keys) + [RATE, RATE]
+
+    def counted(row: Record) -> list[Any]:
+        return [row[k] for k in keys] + [row["completion_rate"], row["on_time_rate"]]
+
+    summary = Table(
+        "series",
+        t("rv_series", lang),
+        [
+            t("unit_short", lang),
+            t("text", lang),
+            t("every", lang),
+            *headers,
+            t("rv_series_carried", lang),
+        ],
+        [TEXT, TEXT, TEXT, *kinds, INT],
+        sheet=t("rv_sheet_series", lang),
+    )
+    rows: list[list[Any]] = [
+        [
+            labels.unit({"code": row["unit"], "name": row["name"]}),
+            row["text"],
+            t("every_" + row["every"], lang),
+            *counted(row),
+            row["carried"],
+        ]
+        for row in listed
+    ]
+    totals = pack.get("series_totals")
+    if totals:
+        rows.append([t("totals", lang), "", "", *counted(totals), totals["carried"]])
+        summary.total_rows = 1
+    summary.rows = rows
+    detail = Table(
+        "series_occurrences",
+        t("rv_series_occurrences", lang),
+        [
+            t("id", lang),
+            t("unit_short", lang),
+            t("text", lang),
+            t("rv_occurrence_period", lang),
+            t("due", lang),
+            t("status", lang),
+            t("rv_completed_on", lang),
+            t("rv_days_late", lang),
+        ],
+        [INT, TEXT, TEXT, TEXT, DATE, TEXT, DATE, INT],
+        sheet=t("rv_sheet_series_occurrences", lang),
+    )
+    detail.rows = [
+        [
+            occ["id"],
+            labels.code(row["unit"]),
+            row["text"],
+            occ["period"],
+            _iso(occ["due"]),
+            status_label(occ["status"], lang),
+            _iso(occ["completed_on"]),
+            occ["days_late"],
+        ]
+        for row in listed
+        for occ in row["occurrences"]
+    ]
+    return [summary, detail]
 
 
 def trends_table(pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN) -> Table:
@@ -608,13 +685,72 @@ def causes_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     return table
 
 
+def pack_answer(row: Record) -> str:
+    """How a unit answered its pack (``pack status``): ``on_time``, ``late``, ``missing`` (not
+    answered and the day asked is past) or ``waiting`` (not answered, not yet due)."""
+    if row["answered"] is not None:
+        return "on_time" if row["on_time"] else "late"
+    return "missing" if row["on_time"] is False else "waiting"
+
+
+def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
+    """Who answered the period's packs: made, sent, the day asked, answered, how."""
+    table = Table(
+        "packs",
+        t("rv_packs", lang),
+        [
+            t("unit_short", lang),
+            t("rv_pk_made", lang),
+            t("pk_sent", lang),
+            t("pk_due", lang),
+            t("pk_answered", lang),
+            t("rv_pk_answer", lang),
+            t("pk_items", lang),
+        ],
+        [TEXT, DATE, DATE, DATE, DATE, TEXT, TEXT],
+        sheet=t("rv_sheet_packs", lang),
+        keep=(3, 4, 5),  # the day asked, answered, how
+    )
+    table.rows = [
+        [
+            labels.code(r["code"]),
+            _iso(r["made_on"]),
+            _iso((r["sent"] or "")[:10] or None),
+            _iso(r["due"]),
+            _iso(r["answered"]),
+            t(f"rv_pk_{pack_answer(r)}", lang),
+            f"{r['items_answered']}/{r['items']}",
+        ]
+        for r in pack.get("packs") or []
+    ]
+    return table
+
+
+def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
+    rows = pack.get("packs") or []
+    answers = [pack_answer(r) for r in rows]
+    missing = [labels.code(r["code"]) for r, a in zip(rows, answers, strict=True) if a == "missing"]
+    return t(
+        "rv_summary_packs",
+        lang,
+        n=len(rows),
+        sent=sum(1 for r in rows if r["sent"]),
+        answered=answers.count("on_time") + answers.count("late"),
+        on_time=answers.count("on_time"),
+        late=answers.count("late"),
+        missing=len(missing),
+        who=f" ({', '.join(missing)})" if missing else "",
+        waiting=answers.count("waiting"),
+    )
+
+
 def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     if value is None:
         return t("rv_no_comparison", lang)
     if value == 0:
         return t("rv_unchanged", lang)
     amount = number(abs(float(value)), lang, suffix="") if points else str(abs(int(value)))
-    word = t("rv_up" if value > 0 else "down", lang)
+    word = t("rv_up" if value > 0 else "rv_down", lang)
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
@@ -664,6 +800,21 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     )
     if tot.get("withdrawn"):
         lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
+    periodic = pack.get("series_totals")
+    if pack.get("series") and periodic:
+        lines.append(
+            t(
+                "rv_series_summary",
+                lang,
+                total=periodic["total"],
+                series=len(pack["series"]),
+                on_time=periodic["done_on_time"],
+                late=periodic["done_late"],
+                in_time=periodic["open_in_time"],
+                overdue=periodic["overdue"],
+                carried=periodic["carried"],
+            )
+        )
     asked = pack.get("requests")
     if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
         ext, wd = asked["extend"], asked["withdraw"]
@@ -741,14 +892,22 @@ def build_document(
     main = [chairs, units] if by == "chair" else [units]
     if by in ("field", "leader"):
         main = [group_table(pack, by, lang), units]
+    periodic = series_tables(pack, lang, labels)
+    if by == "series":
+        main = [*periodic, units]
     results.tables += main
     if (children := children_table(pack, lang, labels)) is not None:
         results.tables.append(children)
+    if by != "series":
+        results.tables += periodic
     results.tables.append(trends_table(pack, titles, lang, labels))
     results.tables += ranking_tables(pack, lang, labels)
     if by != "chair":
         results.tables.append(chairs)
     results.tables.append(meetings_table(pack, lang))
+    if pack.get("packs"):  # only where the office sent packs for the period
+        results.paragraphs.append(packs_paragraph(pack, lang, labels))
+        results.tables.append(packs_table(pack, lang, labels))
     results.chart_after = "units"
 
     shortcomings = Section(

@@ -181,6 +181,16 @@ def review_csv(pack: Record, *, by: str) -> str:
     if by == "chair":
         rows = [{**base, **row} for row in pack["by_chair"]]
         total = {**base, "chair": "TOTAL", "chair_title": "", "meetings": len(pack["meetings"])}
+    elif by == "series":
+        keep = ("occurrences", "name")
+        rows = [
+            {**base, **{k: v for k, v in row.items() if k not in keep}}
+            for row in pack.get("series", [])
+        ]
+        blank = dict.fromkeys(("unit", "text", "every", "from", "until"), "")
+        total = {**base, "id": "TOTAL", **blank}
+        rows.append({**total, **(pack.get("series_totals") or {})})
+        return dump_records(rows)
     elif by in ("field", "leader"):
         rows = [{**base, **row} for row in pack.get(f"by_{by}", [])]
         total = {**base, by: "TOTAL"} | ({"name": ""} if by == "field" else {})
@@ -324,6 +334,12 @@ def _rich_tables(
                 yield text(document.rate_note, "muted")
 
 
+# The table per periodic directive (render/review_doc.series_tables): unit, text, every, total,
+# on time, late, in time, overdue, cancelled, completion rate, on-time rate, earlier ones. The
+# counts of on time, late and overdue stay longest.
+SERIES_PRIORITY = (0, 0, 3, 1, 1, 1, 2, 1, 4, 2, 3, 3)
+
+
 def report_columns(
     table: Table, kinds: Sequence[str], texts: Sequence[Sequence[str]]
 ) -> list[Column]:
@@ -360,7 +376,11 @@ def report_columns(
         if counts and kind != BAR and index > 0:
             # ... overdue, no deadline, cancelled, completion rate, on-time rate; a chair's title
             priority = {1: 2, 2: 1, 3: 3, 4: 3}.get(from_end, 3 if kind == TEXT else 1)
+        if table.key == "series" and index < len(SERIES_PRIORITY):
+            priority = SERIES_PRIORITY[index]
         if kind != BAR:
+            if at in table.keep:
+                priority = 0
             at += 1
         wrap = kind in (TEXT, RATE, TREND)
         minimum = 7 if wrap else 0

@@ -363,7 +363,10 @@ def _pack_changes(r: Record, lang: str) -> str:
         params = {k: v for k, v in change.items() if k != "what"}
         if "date" in params:
             params["date"] = day(params["date"], lang)
-        said.append(t("pk_ch_" + change["what"], lang, **params))
+        key = "pk_ch_" + change["what"]
+        if change["what"] == "asks" and params["request"] is None:
+            key, params = "pk_ch_asks_new", {"date": params["date"]}
+        said.append(t(key, lang, **params))
     if r.get("conflict"):
         said.append(r["conflict"])
     return "; ".join(said)
@@ -413,6 +416,7 @@ def packs_in(
                 "conflicts": plan.count("conflict"),
                 "kept_office": plan.count("kept_office"),
                 "unchanged": plan.count("unchanged"),
+                "requests": plan.requests(),
                 "rows": shown,
             }
         )
@@ -430,6 +434,13 @@ def packs_in(
                 unchanged=info["unchanged"],
             )
         )
+        if asked := info["requests"]:
+            name = Path(info["file"]).name
+            if dry_run:
+                err(msg("pack_in_requests_dry", lang, file=name, n=len(asked)))
+            else:
+                ids = ", ".join(str(i) for i in asked)
+                err(msg("pack_in_requests", lang, file=name, n=len(asked), ids=ids))
     if any(info["conflicts"] for info in files):
         err(msg("pack_in_conflicts_left", lang))
     value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}

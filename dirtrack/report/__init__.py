@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dirtrack.moves import Move
 from dirtrack.periods import Period
 from dirtrack.records import Record, RecordStream, directive_record, limitation_record
 from dirtrack.report.sections import scope_end
@@ -36,7 +37,6 @@ from dirtrack.store.rules import OPEN, directive_ids
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from dirtrack.moves import Move
     from dirtrack.report.sections import ReviewInput
     from dirtrack.status import DirectiveFacts
     from dirtrack.store.counts import ChairGroup
@@ -62,17 +62,10 @@ def build(
     from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_review
     from dirtrack.store.facts import load_units
-    from dirtrack.store.units import load_moves
 
     index = load_units(conn)
-    unit_ids: frozenset[int] | None = None
-    top: str | None = None
-    if unit:
-        found = index.resolve(unit)
-        assert found.id is not None
-        top = found.code
-        unit_ids = frozenset(index.descendants(found.id))
-    reader = Reader(conn, period, as_of, index, unit_ids, load_moves(conn))
+    unit_ids, top = units_under(index, unit)
+    reader = Reader(conn, period, as_of, index, unit_ids, Holders.load(conn, index))
     inp = ReviewInput(
         period=period,
         as_of=as_of,
@@ -131,6 +124,76 @@ def build(
     return assemble(inp, report, earlier, lists)
 
 
+def units_under(index: UnitIndex, unit: str | None) -> tuple[frozenset[int] | None, str | None]:
+    """The ids of ``unit`` and every unit under it (None: every unit) and its code."""
+    if not unit:
+        return None, None
+    found = index.resolve(unit)
+    assert found.id is not None
+    return frozenset(index.descendants(found.id)), found.code
+
+
+class Holders:
+    """Who held each directive moved by ``unit retire`` on a day: for the database to count
+    by (:meth:`at`, a :class:`~dirtrack.store.rules.Scope`'s ``holders``) and for facts read
+    (:meth:`attribute`). Every section of a report judged as of T counts a moved directive for
+    the unit that held it on T."""
+
+    def __init__(
+        self,
+        moves: dict[int, list[Move]],
+        stored: dict[int, int],
+        names: dict[int, tuple[str, str]],
+    ) -> None:
+        self.moves = moves
+        self.stored = stored
+        self.names = names
+
+    @classmethod
+    def load(cls, conn: Connection, index: UnitIndex) -> Holders:
+        from dirtrack.store.units import load_moves
+
+        moves = load_moves(conn)
+        names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        return cls(moves, facts.stored_units(conn, moves.keys()) if moves else {}, names)
+
+    def at(self, as_of: date) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        from dirtrack.moves import holders_at
+
+        return holders_at(self.moves, self.stored, as_of, self.names) if self.moves else ()
+
+    def attribute(self, batch: list[DirectiveFacts], as_of: date) -> list[DirectiveFacts]:
+        """The facts under the unit that held each directive on ``as_of``."""
+        from dirtrack.moves import attribute
+
+        return attribute(batch, self.moves, as_of, self.names) if self.moves else batch
+
+    def scope(self, period: Period, as_of: date, unit_ids: frozenset[int] | None = None) -> Scope:
+        """The directives a review of ``period`` as of ``as_of`` counts, each under the unit
+        that held it on ``as_of``."""
+        from dirtrack.store.rules import Scope
+
+        return Scope(
+            as_of=as_of,
+            held_on_or_before=scope_end(period, as_of),
+            closed_not_before=period.start,
+            unit_ids=unit_ids,
+            holders=self.at(as_of),
+        )
+
+
+def report_scope(
+    conn: Connection, period: Period, as_of: date, unit: str | None = None
+) -> tuple[Scope, Holders]:
+    """The scope of the report of ``period`` as of ``as_of`` (of ``unit`` and the units under
+    it), and who held the moved directives: for every section beside the per-unit counts."""
+    from dirtrack.store.facts import load_units
+
+    index = load_units(conn)
+    holders = Holders.load(conn, index)
+    return holders.scope(period, as_of, units_under(index, unit)[0]), holders
+
+
 @dataclass
 class Watched:
     """The overdue list (records), the open directives due soon (facts) and the causes."""
@@ -150,17 +213,17 @@ class Reader:
         as_of: date,
         index: UnitIndex,
         unit_ids: frozenset[int] | None,
-        moves: dict[int, list[Move]],
+        holders: Holders,
     ) -> None:
         self.conn = conn
         self.period = period
         self.as_of = as_of
         self.index = index
         self.unit_ids = unit_ids
-        self.moves = moves
-        self.names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        self.holders = holders
+        self.moves = holders.moves
+        self.names = holders.names
         self.end = scope_end(period, as_of)
-        self._stored = facts.stored_units(conn, moves.keys()) if moves else {}
         self.now = self.scope(period, as_of)
         # Records already made (the overdue and due-soon ones), by id: the long lists reuse
         # them instead of reading those directives again.
@@ -168,22 +231,11 @@ class Reader:
 
     def scope(self, period: Period, as_of: date) -> Scope:
         """The directives a review of ``period`` as of ``as_of`` counts."""
-        from dirtrack.moves import holders_at
-        from dirtrack.store.rules import Scope
-
-        return Scope(
-            as_of=as_of,
-            held_on_or_before=scope_end(period, as_of),
-            closed_not_before=period.start,
-            unit_ids=self.unit_ids,
-            holders=holders_at(self.moves, self._stored, as_of, self.names),
-        )
+        return self.holders.scope(period, as_of, self.unit_ids)
 
     def attributed(self, batch: list[DirectiveFacts]) -> list[DirectiveFacts]:
         """The facts under the unit that held each directive on T."""
-        from dirtrack.moves import attribute
-
-        return attribute(batch, self.moves, self.as_of, self.names) if self.moves else batch
+        return self.holders.attribute(batch, self.as_of)
 
     def records(self, batches: Iterable[list[int]]) -> Iterator[Record]:
         """The records of the directives ``batches`` of ids name, in their order."""

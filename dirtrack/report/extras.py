@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, case, func, select
 
@@ -22,6 +23,9 @@ from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.counts import add_count
 from dirtrack.store.rules import OPEN, Scope, directive_ids, judgement, states
 from dirtrack.store.tables import directive, request
+
+if TYPE_CHECKING:
+    from dirtrack.report import Holders
 
 REQUEST_KINDS = ("extend", "withdraw")
 
@@ -46,10 +50,15 @@ def late_requests(conn: Connection, as_of: date) -> set[int]:
 
 
 def _request_facts(
-    conn: Connection, as_of: date, *, directive_scope: Iterable[int] | None = None
+    conn: Connection,
+    as_of: date,
+    *,
+    directive_scope: Iterable[int] | None = None,
+    holders: Holders | None = None,
 ) -> list[tuple[DirectiveFacts, RequestFact, bool]]:
     """Each request asked by ``as_of`` with the facts of its directive (judged as of
-    ``as_of``) and whether it was asked late, by day asked and id."""
+    ``as_of``, under the unit ``holders`` says held it then) and whether it was asked late, by
+    day asked and id."""
     from dirtrack.store.facts import facts_of
 
     query = select(request.c.directive_id).distinct().where(request.c.asked_on <= as_of)
@@ -60,26 +69,30 @@ def _request_facts(
     late = late_requests(conn, as_of) if wanted else set()
     found = []
     for start in range(0, len(wanted), 500):
-        for facts in facts_of(conn, wanted[start : start + 500], as_of=as_of):
+        batch = facts_of(conn, wanted[start : start + 500], as_of=as_of)
+        for facts in holders.attribute(batch, as_of) if holders is not None else batch:
             found += [(facts, r, r.id in late) for r in facts.requests if r.asked_on <= as_of]
     found.sort(key=lambda item: (item[1].asked_on, item[1].id))
     return found
 
 
 def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -> list[Record]:
-    """Every request asked by ``as_of`` (of ``unit`` and the units under it), oldest first."""
-    scope = None
-    if unit:
-        from dirtrack.store.facts import load_units
+    """Every request asked by ``as_of`` (of ``unit`` and the units under it), oldest first,
+    each under the unit that held its directive on ``as_of``."""
+    from dirtrack.report import Holders, units_under
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import holding_unit
 
-        index = load_units(conn)
-        found = index.resolve(unit)
-        assert found.id is not None
-        units = index.descendants(found.id)
-        query = select(directive.c.id).where(directive.c.unit_id.in_(sorted(units)))
+    index = load_units(conn)
+    holders = Holders.load(conn, index)
+    units, _ = units_under(index, unit)
+    scope = None
+    if units is not None:
+        held = Scope(as_of=as_of, holders=holders.at(as_of))
+        query = select(directive.c.id).where(holding_unit(held).in_(sorted(units)))
         scope = list(conn.execute(query).scalars())
     records = []
-    for facts, req, late in _request_facts(conn, as_of, directive_scope=scope):
+    for facts, req, late in _request_facts(conn, as_of, directive_scope=scope, holders=holders):
         record = request_record(req, facts.id, as_of)
         record["unit"] = facts.unit_code
         record["asked_late"] = late
@@ -175,12 +188,16 @@ def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], l
     return field_rows, leader_rows
 
 
-def open_records(conn: Connection, scope: Scope) -> list[Record]:
-    """The records of the directives in scope open on T, by id."""
-    from dirtrack.store.facts import iter_facts
+def open_facts(conn: Connection, scope: Scope, holders: Holders) -> list[DirectiveFacts]:
+    """The directives in scope open on T, by id, each under the unit that held it on T."""
+    from dirtrack.store.facts import iter_batches
 
     ids = directive_ids(scope, OPEN)
-    return [directive_record(f, scope.as_of) for f in iter_facts(conn, ids, as_of=scope.as_of)]
+    return [
+        item
+        for batch in iter_batches(conn, ids, as_of=scope.as_of)
+        for item in holders.attribute(batch, scope.as_of)
+    ]
 
 
 def unit_risks(
@@ -213,16 +230,18 @@ def unit_risks(
     return rows
 
 
-def leader_risks(conn: Connection, scope: Scope, records: list[Record]) -> list[Record]:
-    """Each leader in charge of an open directive on T: colour and tally (none last)."""
+def leader_risks(
+    conn: Connection, scope: Scope, open_on_t: list[DirectiveFacts], records: list[Record]
+) -> list[Record]:
+    """Each leader in charge of an open directive on T (of its field, else of the unit that
+    held it on T): colour and tally (none last). ``records`` are those of ``open_on_t``."""
     from dirtrack.store.fields import Charge, directive_fields
 
     charge = Charge.load(conn)
-    held = directive_fields(conn, [r["id"] for r in records])
+    fields = directive_fields(conn, [item.id for item in open_on_t])
     colours: dict[int | None, list[str]] = defaultdict(list)
-    for record in records:
-        field_id, unit_id = held[record["id"]]
-        lid = charge.leader_of(field_id, unit_id, scope.as_of)
+    for item, record in zip(open_on_t, records, strict=True):
+        lid = charge.leader_of(fields[item.id][0], item.unit_id, scope.as_of)
         colours[lid].append(record["risk"])
     rows = [
         {"leader": charge.names[lid], **group_risk(colours[lid])}
@@ -233,10 +252,17 @@ def leader_risks(conn: Connection, scope: Scope, records: list[Record]) -> list[
     return rows
 
 
-def extras(conn: Connection, scope: Scope, period: Period, names: dict[str, str]) -> Record:
-    """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``."""
+def extras(
+    conn: Connection, scope: Scope, period: Period, names: dict[str, str], holders: Holders
+) -> Record:
+    """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``.
+
+    ``scope`` is the report's (:func:`dirtrack.report.report_scope`): like the per-unit counts,
+    each section counts a directive moved by ``unit retire`` for the unit that held it on T.
+    """
     by_field, by_leader = by_field_and_leader(conn, scope)
-    records = open_records(conn, scope)
+    open_on_t = open_facts(conn, scope, holders)
+    records = [directive_record(item, scope.as_of) for item in open_on_t]
     units = unit_risks(conn, scope, records, names)
     return {
         "requests": request_counts(conn, scope, period),
@@ -244,7 +270,7 @@ def extras(conn: Connection, scope: Scope, period: Period, names: dict[str, str]
         "by_leader": by_leader,
         "risk": {
             "units": units,
-            "leaders": leader_risks(conn, scope, records),
+            "leaders": leader_risks(conn, scope, open_on_t, records),
             "totals": group_risk(r["risk"] for r in records),
         },
         "_open": records,

@@ -40,7 +40,15 @@ from sqlalchemy import (
 )
 
 from dirtrack.status import COUNTED, Counts, Status
-from dirtrack.store.rules import Scope, given_on, holding_unit, in_scope, judgement, states
+from dirtrack.store.rules import (
+    Scope,
+    given_on,
+    holding_unit,
+    in_scope,
+    judgement,
+    not_closed_before,
+    states,
+)
 from dirtrack.store.rules import status_code as code
 from dirtrack.store.tables import directive, limitation, meeting
 from dirtrack.text import fold
@@ -254,12 +262,7 @@ def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
     """Conditions every directive of either scope meets: cheap, read before any join."""
     if now.closed_not_before is None or then.closed_not_before is None:
         return []
-    start = min(now.closed_not_before, then.closed_not_before)
-    return [
-        or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
-        or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
-        or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
-    ]
+    return [not_closed_before(min(now.closed_not_before, then.closed_not_before))]
 
 
 def _judged(now: Scope, then: Scope) -> CTE:

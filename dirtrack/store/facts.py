@@ -32,7 +32,7 @@ from dirtrack.status import (
     Status,
 )
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.rules import Scope, held_by, in_scope, judgement, states
+from dirtrack.store.rules import Scope, held_by, in_scope, judgement, not_closed_before, states
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -169,11 +169,7 @@ def filter_ids(
     if held_on_or_before is not None:
         query = query.where(held_by(held_on_or_before))
     if closed_not_before is not None:
-        query = query.where(
-            or_(directive.c.completed_on.is_(None), directive.c.completed_on >= closed_not_before),
-            or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= closed_not_before),
-            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= closed_not_before),
-        )
+        query = query.where(not_closed_before(closed_not_before))
     return query.order_by(directive.c.id)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select
+from sqlalchemy import Connection, and_, case, func, insert, or_, select
 
 from dirtrack.errors import NotFound
 from dirtrack.periods import Period
@@ -261,14 +261,17 @@ def items_of(conn: Connection, pack_id: int) -> dict[int, Item]:
     return {row[1]: Item(*row) for row in conn.execute(query)}
 
 
-def status_rows(conn: Connection, period: Period) -> list[dict[str, Any]]:
-    """Per unit with a pack of ``period`` (the same days): its latest pack, when it was sent and
-    answered, and how many of its items were answered."""
+def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any]]:
+    """Per unit with a pack of ``period`` (the same days) made by ``as_of``: its latest pack,
+    when it was sent and answered, and how many of its items were answered, as of that day
+    (an answer read in later is not one yet)."""
     counts = (
         select(
             pack_item.c.pack_id,
             func.count().label("n_items"),
-            func.count(pack_item.c.answer).label("n_answered"),
+            func.count(
+                case((pack_item.c.answered_on <= as_of, pack_item.c.answer), else_=None)
+            ).label("n_answered"),
         )
         .group_by(pack_item.c.pack_id)
         .subquery()
@@ -289,13 +292,21 @@ def status_rows(conn: Connection, period: Period) -> list[dict[str, Any]]:
         )
         .join(unit, unit.c.id == pack.c.unit_id)
         .outerjoin(counts, counts.c.pack_id == pack.c.id)
-        .where(pack.c.period_start == period.start, pack.c.period_end == period.end)
+        .where(
+            pack.c.period_start == period.start,
+            pack.c.period_end == period.end,
+            pack.c.made_on <= as_of,
+        )
         .order_by(pack.c.id)
     )
     latest: dict[int, dict[str, Any]] = {}
     answered: dict[int, dict[str, Any]] = {}
     for row in conn.execute(query):
         (pid, uid, code, name, made_on, answer_by, sent_at, sent_to, answered_on, items, done) = row
+        if answered_on is not None and answered_on > as_of:
+            answered_on = None
+        if sent_at is not None and sent_at.date() > as_of:
+            sent_at = sent_to = None
         record = {
             "code": code,
             "name": name,
@@ -321,7 +332,7 @@ def returns(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any
     time (answered by that day; not answered and the day passed by ``as_of``: False; not yet
     due: None), and how many of its items were answered."""
     found = []
-    for row in status_rows(conn, period):
+    for row in status_rows(conn, period, as_of):
         answered, due = row["answered"], row["due"]
         on_time = answered <= due if answered is not None else (False if as_of > due else None)
         found.append(

@@ -11,7 +11,7 @@ instead of a million objects:
   dates (:func:`status_case`);
 - a period's scope: given at a meeting held by the period's end (and by T), or for an
   occurrence of a series issued by then, not completed, cancelled or withdrawn before it
-  began (:class:`Scope`, :func:`in_scope`);
+  began unless issued in it (:class:`Scope`, :func:`in_scope`, :func:`not_closed_before`);
 - :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
 
 The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
@@ -223,6 +223,20 @@ def judge(
 _JUDGED_ROWS: dict[tuple[date | None, ...], Status] = {}
 
 
+def not_closed_before(start: date) -> ColumnElement[bool]:
+    """Not completed, cancelled or withdrawn before ``start`` (a period's first day), unless
+    issued on or after it: an occurrence of a series done ahead of its own period still counts
+    in that period, the one it is for."""
+    return or_(
+        directive.c.issued_on >= start,
+        and_(
+            or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
+            or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
+            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
+        ),
+    )
+
+
 def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[ColumnElement[bool]]:
     """The conditions on ``directive`` (and its meeting) of being in ``scope``, whatever T.
 
@@ -235,12 +249,7 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
         else:
             found.append(held_on <= scope.held_on_or_before)
     if scope.closed_not_before is not None:
-        start = scope.closed_not_before
-        found += [
-            or_(directive.c.completed_on.is_(None), directive.c.completed_on >= start),
-            or_(directive.c.cancelled_on.is_(None), directive.c.cancelled_on >= start),
-            or_(directive.c.withdrawn_on.is_(None), directive.c.withdrawn_on >= start),
-        ]
+        found.append(not_closed_before(scope.closed_not_before))
     if scope.open_at is not None:
         day = scope.open_at
         found += [
@@ -323,6 +332,7 @@ __all__ = [
     "in_scope",
     "judge",
     "judgement",
+    "not_closed_before",
     "states",
     "states_query",
     "status_case",

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import Connection, exists, select
@@ -38,6 +38,9 @@ from dirtrack.models import Directive, Extension, Meeting, ProgressEntry, Series
 from dirtrack.periods import Cutoff, Period, SpanKind, containing, period_from_span
 from dirtrack.store.tables import series as series_table
 from dirtrack.workdays import Workdays
+
+if TYPE_CHECKING:
+    from dirtrack.store.rules import Scope
 
 EVERY = {
     "month": SpanKind.MONTH,
@@ -393,3 +396,25 @@ def occurrence_ids(conn: Connection, series_id: int) -> list[int]:
         .order_by(directive.c.issued_on, directive.c.id)
     )
     return [row[0] for row in conn.execute(query)]
+
+
+def occurrence_states(conn: Connection, scope: Scope, since: date) -> list[Any]:
+    """The occurrences in ``scope`` issued on or after ``since``, judged as of T by the status
+    rules (:func:`dirtrack.store.rules.states_query`): ``id``, ``unit_id`` (the unit that held
+    it on T), ``due`` (in force at T), ``extended``, ``status``, and ``series_id``, ``period``,
+    ``issued_on``, ``completed_on``; by series, day issued and id."""
+    from dirtrack.store.rules import states_query
+    from dirtrack.store.tables import directive
+
+    query = (
+        states_query(scope)
+        .add_columns(
+            directive.c.series_id,
+            directive.c.period,
+            directive.c.issued_on,
+            directive.c.completed_on,
+        )
+        .where(directive.c.series_id.is_not(None), directive.c.issued_on >= since)
+        .order_by(directive.c.series_id, directive.c.issued_on, directive.c.id)
+    )
+    return list(conn.execute(query))

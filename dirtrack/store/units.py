@@ -293,7 +293,8 @@ class Retired:
 
 
 def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date) -> Retired:
-    """Retire a unit: mark it, and move the directives still open on ``on`` to its successor.
+    """Retire a unit: mark it, and move the directives still open on ``on`` to its successor,
+    and the periodic directives still running then.
 
     Directives completed, cancelled or withdrawn on or before ``on`` stay with the old unit, and
     so do its limitations: that is its history. Each move is written to ``change_log`` with its day.
@@ -356,6 +357,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
             after={"unit_id": successor.id, "unit": successor.code, "on": on.isoformat()},
         )
         moved.append(directive.id)
+    _hand_over_series(session, unit, successor, on)
     log_action(
         session,
         action=RETIRE_ACTION,
@@ -369,6 +371,26 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     session.add(unit)
     session.flush()
     return Retired(unit, successor, on, tuple(moved))
+
+
+def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -> None:
+    """The periodic directives of ``unit`` still running on ``on`` go on with ``successor``:
+    their later occurrences are the successor's (those already made moved with the open
+    directives)."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Series
+
+    running = session.exec(
+        select(Series)
+        .where(Series.unit_id == unit.id)
+        .where(col(Series.ends_on).is_(None) | (col(Series.ends_on) >= on))
+        .order_by(col(Series.id))
+    )
+    for found in list(running):
+        assert successor.id is not None
+        found.unit_id = successor.id
+        session.add(found)
 
 
 def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor: Unit) -> None:

@@ -26,6 +26,15 @@ def in_lang(text: Wording, lang: str) -> str:
     return text if isinstance(text, str) else text.render(lang)
 
 
+def _said(value: object, lang: str) -> object:
+    """A row's value for output: sentences of the catalog (alone or in a list) in ``lang``."""
+    if isinstance(value, Phrase):
+        return value.render(lang)
+    if isinstance(value, list):
+        return [item.render(lang) if isinstance(item, Phrase) else item for item in value]
+    return value
+
+
 # How many problems the one-line error spells out; every bad row is still named by number.
 SHOWN_PROBLEMS = 8
 
@@ -154,7 +163,7 @@ class RowReport:
         return {
             "row": self.row,
             "action": self.action,
-            **self.values,
+            **{name: _said(value, lang) for name, value in self.values.items()},
             "problems": [p.as_dict(lang) for p in self.problems],
             "warnings": [in_lang(w, lang) for w in self.warnings],
         }

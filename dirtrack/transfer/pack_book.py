@@ -30,7 +30,8 @@ from dirtrack.store.packs import LEAD, WITH, PackLine, fingerprint
 from dirtrack.transfer.xlsx_export import _put, _styles
 
 FORMAT = "dirtrack-pack"
-VERSION = "1"
+VERSION = "2"
+READABLE = ("1", VERSION)  # the layouts ``pack in`` reads: version 1 had no state column
 GUIDE, META = "Hướng dẫn", "_dirtrack"
 SHEETS = {LEAD: "Chủ trì", WITH: "Phối hợp"}
 HEADER_ROW = 6
@@ -62,10 +63,36 @@ ANSWERS = {
         ("explain", "Giải trình", 30),
         ("extend_to", "Đề nghị gia hạn đến", 13),
         ("extend_reason", "Lý do gia hạn", 30),
+        ("state", "Tình hình thực hiện", 18),
     ),
-    WITH: (("note", "Kết quả phối hợp", 45),),
+    WITH: (("note", "Kết quả phối hợp", 45), ("state", "Tình hình phối hợp", 18)),
 }
 DATE_ANSWERS = frozenset({"done_on", "doc_date", "extend_to"})
+# The choices of the state column (a drop-down list): key -> the words in the sheet. The last
+# is the lead sheet's only.
+DONE, ONGOING, NOT_STARTED, ASKS = "done", "ongoing", "not_started", "asks"
+STATES = {
+    DONE: "Đã hoàn thành",
+    ONGOING: "Đang thực hiện",
+    NOT_STARTED: "Chưa thực hiện",
+    ASKS: "Đề nghị gia hạn",
+}
+STATE_CHOICES = {LEAD: tuple(STATES), WITH: (DONE, ONGOING, NOT_STARTED)}
+# What ``pack in`` also takes for each (a value pasted over the list, or typed in English).
+STATE_WORDS = {
+    DONE: ("done", "completed", "hoàn thành"),
+    ONGOING: ("in progress", "ongoing", "đang làm"),
+    NOT_STARTED: ("not started", "chưa triển khai"),
+    ASKS: ("asks for more time", "extension", "gia hạn"),
+}
+
+
+def answer_columns(role: str, version: str = VERSION) -> tuple[tuple[str, str, int], ...]:
+    """The unit's columns on the sheet of ``role`` in the layout of ``version``."""
+    columns = ANSWERS[role]
+    return tuple(c for c in columns if c[0] != "state") if version == "1" else columns
+
+
 # What the office knew when the pack was made: hidden, locked.
 HIDDEN = (
     ("base", "_base"),
@@ -84,9 +111,13 @@ GUIDE_LINES = (
     "4. Nhiệm vụ đã hoàn thành: ghi «Ngày hoàn thành», «Số văn bản kết quả» và «Ngày văn bản "
     "kết quả»; nếu hoàn thành sau thời hạn, ghi rõ lý do ở cột «Giải trình».",
     "5. Chưa thể hoàn thành đúng hạn: ghi «Tiến độ (%)», «Giải trình» và, nếu cần, «Đề nghị gia "
-    "hạn đến» kèm «Lý do gia hạn». Đề nghị gia hạn chỉ có hiệu lực khi được lãnh đạo đồng ý.",
+    "hạn đến» kèm «Lý do gia hạn». Văn phòng ghi nhận thành đề nghị gia hạn; thời hạn chỉ "
+    "thay đổi khi được lãnh đạo đồng ý.",
     "6. Nhiệm vụ phối hợp: ghi kết quả phối hợp của đơn vị ở cột «Kết quả phối hợp».",
-    "7. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại Văn phòng trước hạn "
+    "7. Cột «Tình hình thực hiện» («Tình hình phối hợp»): chọn trong danh sách (Đã hoàn thành, "
+    "Đang thực hiện, Chưa thực hiện, Đề nghị gia hạn); chọn «Đã hoàn thành» thì ghi «Ngày hoàn "
+    "thành», chọn «Đề nghị gia hạn» thì ghi «Đề nghị gia hạn đến».",
+    "8. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại Văn phòng trước hạn "
     "nêu trên.",
 )
 
@@ -314,7 +345,7 @@ def _directive_sheet(
                     cell.number_format = DATE_FORMAT
                 elif key == "percent":
                     cell.number_format = "0"
-                else:
+                elif key != "state":
                     cell.number_format = "@"
             else:
                 keys.append(digest(cell.value))
@@ -348,6 +379,15 @@ def _validations(ws: Any, role: str, last: int) -> None:
         if key == "percent":
             rule = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
             rule.error = "Tiến độ là số nguyên từ 0 đến 100."
+        elif key == "state":
+            # A drop-down of the choices; an inline list (no comma inside a choice).
+            choices = [STATES[k] for k in STATE_CHOICES[role]]
+            rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"')
+            rule.showDropDown = False  # named backwards: True would hide the arrow
+            rule.error = "Chọn trong danh sách: " + ", ".join(choices) + "."
+            rule.promptTitle = header
+            rule.prompt = "Chọn trong danh sách."
+            rule.showInputMessage = True
         elif key in DATE_ANSWERS:
             # 1/1/2000 .. 31/12/2100 as Excel day numbers
             rule = DataValidation(
@@ -415,14 +455,15 @@ def read_book(path: Path) -> ReadBook:
                 meta[str(values[0])] = cell_key(values[1] if len(values) > 1 else None)
         if meta.get("format") != FORMAT or not meta.get("token"):
             raise InvalidInput.of("pack_not_pack", file=path)
-        if meta.get("version") != VERSION:
-            raise InvalidInput.of("pack_version", file=path, version=meta.get("version"))
+        version = meta.get("version") or ""
+        if version not in READABLE:
+            raise InvalidInput.of("pack_version", file=path, version=version)
         found = ReadBook(path, meta)
         for role in (LEAD, WITH):
             name = SHEETS[role]
             if name not in book.sheetnames:
                 raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
-            answers = ANSWERS[role]
+            answers = answer_columns(role, version)
             headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
             headers += [h for _, h in HIDDEN]
             locked_cols = list(range(len(INFO))) + list(
@@ -479,13 +520,14 @@ def read_book(path: Path) -> ReadBook:
         book.close()
 
 
-def header_of(role: str, cell: str) -> str:
+def header_of(role: str, cell: str, version: str = VERSION) -> str:
     """The header of the column of ``cell`` (``K7``) on the sheet of ``role``."""
     from openpyxl.utils import column_index_from_string
     from openpyxl.utils.cell import coordinate_from_string
 
     letter, _ = coordinate_from_string(cell)
     index = column_index_from_string(letter) - 1
-    headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in ANSWERS[role]]
+    headers = [h or OTHERS[role] for _, h, _ in INFO]
+    headers += [h for _, h, _ in answer_columns(role, version)]
     headers += [h for _, h in HIDDEN]
     return headers[index] if index < len(headers) else letter

@@ -24,7 +24,19 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.store.packs import LEAD, Item, fingerprint, items_of
 from dirtrack.text import clean_text
-from dirtrack.transfer.pack_book import TEXT_LIMIT, ReadBook, ReadRow, header_of
+from dirtrack.transfer.pack_book import (
+    ASKS,
+    DONE,
+    NOT_STARTED,
+    STATE_CHOICES,
+    STATE_WORDS,
+    STATES,
+    TEXT_LIMIT,
+    VERSION,
+    ReadBook,
+    ReadRow,
+    header_of,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -51,9 +63,12 @@ class Answer:
     extend_to: date | None = None
     extend_reason: str | None = None
     note: str | None = None
+    state: str | None = None  # the choice of the state column (a key of STATES)
 
     def digest(self) -> str:
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in vars(self).items()}
+        if values["state"] is None:  # as the answers of packs without a state column were
+            del values["state"]
         text = json.dumps(values, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -70,6 +85,10 @@ class RowPlan:
     action: str
     changes: list[dict[str, Any]] = field(default_factory=list)
     conflict: DirtrackError | None = None
+    # The request for a new deadline: the one asked already by this answer (not asked again),
+    # or after ``apply_file`` the one it recorded.
+    request: int | None = None
+    asked_now: bool = False  # ``request`` was recorded by this reading
 
 
 @dataclass
@@ -82,13 +101,17 @@ class FilePlan:
     def count(self, *actions: str) -> int:
         return sum(1 for r in self.rows if r.action in actions)
 
+    def requests(self) -> list[int | None]:
+        """The requests for a new deadline this reading records (ids; None in a dry run)."""
+        return [r.request for r in self.rows if r.asked_now]
+
 
 def _where(book: ReadBook, row: ReadRow, cell: str) -> dict[str, object]:
     return {
         "file": book.path,
         "sheet": row.sheet,
         "cell": cell,
-        "header": header_of(row.role, cell),
+        "header": header_of(row.role, cell, book.meta.get("version", VERSION)),
     }
 
 
@@ -243,6 +266,8 @@ def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
             values[key] = _percent(raw, where)
         elif key in ("done_on", "doc_date", "extend_to"):
             values[key] = _day(raw, where)
+        elif key == "state":
+            values[key] = _state(raw, row.role, where)
         else:
             values[key] = _text(raw, where)
     answer = Answer(**values)
@@ -254,6 +279,7 @@ def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
             "pack_cell_bad", reason=Phrase(reason, **params), **_where(book, row, cells[key])
         )
 
+    _check_state(answer, row.role, refuse)
     if answer.done_on is not None:
         if answer.done_on > day:
             raise refuse("done_on", "pack_done_future", day=day)
@@ -263,9 +289,42 @@ def read_answer(book: ReadBook, row: ReadRow, day: date) -> Answer | None:
             raise refuse("extend_to", "pack_done_extend")
     if answer.extend_reason is not None and answer.extend_to is None:
         raise refuse("extend_to", "pack_reason_no_date")
+    if answer.extend_to is not None and not (answer.extend_reason or answer.explain):
+        raise refuse("extend_reason", "pack_date_no_reason")
     if answer.doc_date is not None and answer.doc_date > day:
         raise refuse("doc_date", "pack_doc_future", day=day)
     return answer
+
+
+def _state(value: Any, role: str, where: dict[str, object]) -> str | None:
+    """The choice written in the state column (its words, in any case or accents, or the
+    English), or None when blank."""
+    from dirtrack.text import match_name
+
+    text = _text(value, where)
+    if text is None:
+        return None
+    allowed = STATE_CHOICES[role]
+    found = match_name(text, {key: (STATES[key], *STATE_WORDS[key]) for key in allowed})
+    if found is None:
+        choices = ", ".join(STATES[key] for key in allowed)
+        raise InvalidInput.of(
+            "pack_cell_bad", reason=Phrase("pack_bad_state", value=text, choices=choices), **where
+        )
+    return found
+
+
+def _check_state(answer: Answer, role: str, refuse: Any) -> None:
+    """The state chosen agrees with the cells beside it."""
+    state = answer.state
+    if role == LEAD and state == DONE and answer.done_on is None:
+        raise refuse("state", "pack_state_needs_day", state=STATES[DONE])
+    if answer.done_on is not None and state not in (None, DONE):
+        raise refuse("state", "pack_state_not_done", state=STATES[DONE])
+    if state == ASKS and answer.extend_to is None:
+        raise refuse("state", "pack_state_needs_ask", state=STATES[ASKS])
+    if state == NOT_STARTED and answer.percent:
+        raise refuse("state", "pack_state_not_started", state=STATES[state], n=answer.percent)
 
 
 def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> DirtrackError | None:
@@ -307,31 +366,84 @@ def plan_file(
     session.flush()
     wanted = [did for did, _, _ in answered]
     now = {f.id: f for f in facts_of(session.connection(), wanted, as_of=day)}
+    asked = _extension_requests(session, [d for d, _, a in answered if a.extend_to], pack)
     plans: list[RowPlan] = []
     for did, row, answer in answered:
         item = items[did]
         plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY)
-        plan.changes = _describe(answer, row.role, unit.code)
         facts = now[did]
+        problem = pending = None
+        if answer.extend_to is not None:
+            plan.request, pending = _asked_already(asked.get(did, []), answer.extend_to)
+            problem = pending
+        plan.changes = _describe(answer, row.role, unit.code, plan.request)
         if item.answer == answer.digest():
             plan.action = ALREADY
         else:
             reference = item.settled if item.answer is not None else item.base
-            problem = _contradiction(facts, answer, row.role)
+            problem = problem or _contradiction(facts, answer, row.role)
             if problem is None and fingerprint(facts) != reference:
                 problem = Conflict.of("pack_c_office")
             if problem is not None:
                 plan.conflict = problem
                 plan.action = {"office": KEPT, "unit": TAKEN}.get(prefer or "", CONFLICT)
-                if plan.action == TAKEN and (facts.completed_on or facts.cancelled_on):
-                    plan.action = CONFLICT  # the record is closed: nothing can be added to it
+                closed = facts.completed_on or facts.cancelled_on
+                if plan.action == TAKEN and (closed or pending):
+                    # The record is closed, or another request for a new deadline waits for an
+                    # answer: nothing can be added to it.
+                    plan.action = CONFLICT
         plans.append(plan)
     return FilePlan(book.path, pack.id, unit.code, plans), pack
 
 
-def _describe(answer: Answer, role: str, code: str) -> list[dict[str, Any]]:
+def _extension_requests(
+    session: Session, ids: list[int], pack: Pack
+) -> dict[int, list[tuple[int, date, str | None]]]:
+    """The requests for a new deadline on ``ids`` that wait for an answer or were asked since
+    the pack was made: (id, date asked for, decision) by directive."""
+    from sqlmodel import col, or_, select
+
+    from dirtrack.models import Request
+    from dirtrack.store.results import EXTEND
+
+    found: dict[int, list[tuple[int, date, str | None]]] = {}
+    if not ids:
+        return found
+    query = (
+        select(Request)
+        .where(
+            col(Request.directive_id).in_(ids),
+            Request.kind == EXTEND,
+            or_(col(Request.decision).is_(None), col(Request.asked_on) >= pack.made_on),
+        )
+        .order_by(col(Request.id))
+    )
+    for req in session.exec(query):
+        assert req.id is not None and req.to_due is not None
+        found.setdefault(req.directive_id, []).append((req.id, req.to_due, req.decision))
+    return found
+
+
+def _asked_already(
+    requests: list[tuple[int, date, str | None]], to: date
+) -> tuple[int | None, DirtrackError | None]:
+    """The request that already stands for asking ``to`` (the same day asked for: not asked
+    again), or the conflict of another request for a new deadline that waits for an answer."""
+    for request_id, wanted, _ in requests:
+        if wanted == to:
+            return request_id, None
+    for request_id, _, decision in requests:
+        if decision is None:
+            return None, Conflict.of("pack_c_request", request=request_id)
+    return None, None
+
+
+def _describe(
+    answer: Answer, role: str, code: str, request: int | None = None
+) -> list[dict[str, Any]]:
     """The writes an answer makes, as ``pack in`` lists them: ``what`` (``done``,
-    ``progress``, ``note``, ``asks``) and its values."""
+    ``progress``, ``note``, ``asks`` with the ``request`` that stands for it) and its
+    values."""
     notes = _notes(answer, role, code)
     said: list[dict[str, Any]] = []
     if answer.done_on is not None:
@@ -341,15 +453,21 @@ def _describe(answer: Answer, role: str, code: str) -> list[dict[str, Any]]:
     elif notes:
         said.append({"what": "note"})
     if answer.extend_to is not None:
-        said.append({"what": "asks", "date": answer.extend_to.isoformat()})
+        said.append({"what": "asks", "date": answer.extend_to.isoformat(), "request": request})
     return said
 
 
 def _notes(answer: Answer, role: str, code: str) -> str | None:
     """The note an answer leaves in the register (Vietnamese, as the unit wrote it)."""
     parts: list[str] = []
+    said = STATES[answer.state] if answer.state is not None else None
     if role != LEAD:
-        return f"Đơn vị phối hợp {code}: {answer.note}" if answer.note else None
+        if not (answer.note or said):
+            return None
+        state = f" ({said})" if said and answer.note else (f" {said}" if said else "")
+        return f"Đơn vị phối hợp {code}{state}" + (f": {answer.note}" if answer.note else "")
+    if said and answer.state not in (DONE, ASKS):
+        parts.append(f"Tình hình thực hiện: {said}")
     if answer.doc_no or answer.doc_date:
         doc = f"Văn bản kết quả số {answer.doc_no}" if answer.doc_no else "Văn bản kết quả"
         if answer.doc_date:
@@ -357,11 +475,7 @@ def _notes(answer: Answer, role: str, code: str) -> str | None:
         parts.append(doc)
     if answer.explain:
         parts.append(f"Giải trình: {answer.explain}")
-    if answer.extend_to:
-        request = f"Đề nghị gia hạn đến ngày {answer.extend_to.strftime('%d/%m/%Y')}"
-        if answer.extend_reason:
-            request += f", lý do: {answer.extend_reason}"
-        parts.append(request)
+    # A new deadline asked for is a request of its own (see apply_file), not a note.
     return "; ".join(parts) or None
 
 
@@ -376,6 +490,7 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
 
     from dirtrack.store import directives as store
     from dirtrack.store.packs import fingerprints
+    from dirtrack.store.results import EXTEND, ask
     from dirtrack.store.tables import pack_item
 
     done: list[RowPlan] = []
@@ -392,6 +507,20 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
                     store.add_progress(
                         session, row.directive_id, on=day, percent=answer.percent, note=note
                     )
+                if answer.extend_to is not None and row.request is None:
+                    # The unit's words are the reason: `request extend` records it the same way.
+                    row.request = ask(
+                        session,
+                        row.directive_id,
+                        kind=EXTEND,
+                        on=day,
+                        reason=answer.extend_reason or answer.explain or "",
+                        to_due=answer.extend_to,
+                    ).id
+                    row.asked_now = True
+                    for change in row.changes:
+                        if change["what"] == "asks":
+                            change["request"] = row.request
             except DirtrackError as exc:
                 raise InvalidInput.of(
                     "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc

@@ -83,7 +83,7 @@ class Outcome:
     add_progress: bool = False
     extend: bool = False
     replace_with: bool = False
-    changes: list[str] = field(default_factory=list)
+    changes: list[Phrase] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -818,7 +818,7 @@ class SheetImport:
                 outcome = self._compare(p, ref, current)
                 if current.key is None:
                     outcome.updates["key"] = p.key
-                    outcome.changes.append(f"key {p.key}")
+                    outcome.changes.append(Phrase("chg_key", key=p.key))
                     outcome.action = "update"
                 p.outcomes.append(outcome)
         for key, found_ids in by_key.items():
@@ -837,15 +837,15 @@ class SheetImport:
         closed = facts.completed_on is not None or facts.cancelled_on is not None
         if p.text != facts.text:
             o.updates["text"] = p.text
-            o.changes.append("text")
+            o.changes.append(Phrase("chg_text"))
         if layout.has("product") and p.product != facts.product:
             o.updates["product"] = p.product
-            o.changes.append("product")
+            o.changes.append(Phrase("chg_product"))
         if layout.has("with"):
             wanted = sorted(self._unit_label(r) for r in p.withs if r != ref)
             if any(r < 0 for r in p.withs) or wanted != sorted(facts.with_codes):
                 o.replace_with = True
-                o.changes.append("coordinating units")
+                o.changes.append(Phrase("chg_with"))
         if layout.has("due"):
             current = facts.due_at(date.max)
             if p.due != current:
@@ -861,7 +861,7 @@ class SheetImport:
                     p.problem(Phrase("row_approved_before", **params), self._col("due"))
                 else:
                     o.extend = True
-                    o.changes.append(f"deadline {p.due.isoformat()}")
+                    o.changes.append(Phrase("chg_due", due=p.due))
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
             if last is None or (last.percent, last.note) != (p.percent, p.note):
@@ -869,7 +869,7 @@ class SheetImport:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
                 else:
                     o.add_progress = True
-                    o.changes.append("progress")
+                    o.changes.append(Phrase("chg_progress"))
         status_known = any(
             layout.has(name) for name in ("result", "progress", "completed_on", "done_mark")
         )
@@ -882,20 +882,20 @@ class SheetImport:
                 o.updates["completed_on"] = p.completed_on
                 o.updates["completed_on_exact"] = p.completed_on_exact
                 o.updates["completion_note"] = p.completion_note
-                o.changes.append(f"completed {p.completed_on.isoformat()}")
+                o.changes.append(Phrase("chg_completed", day=p.completed_on))
             elif p.completion_note is not None and p.completion_note != facts.completion_note:
                 o.updates["completion_note"] = p.completion_note
-                o.changes.append("completion note")
+                o.changes.append(Phrase("chg_completion_note"))
         elif p.cancelled_on is not None:
             if facts.completed_on is not None:
                 p.warn(Phrase("warn_completed_cancellation", id=facts.id))
             elif facts.cancelled_on != p.cancelled_on:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
-                o.changes.append(f"cancelled {p.cancelled_on.isoformat()}")
+                o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
             elif p.cancel_reason is not None and p.cancel_reason != facts.cancel_reason:
                 o.updates["cancel_reason"] = p.cancel_reason
-                o.changes.append("cancellation reason")
+                o.changes.append(Phrase("chg_cancel_reason"))
         elif closed and status_known:
             if facts.completed_on:
                 p.warn(Phrase("warn_recorded_done", id=facts.id, day=facts.completed_on))
@@ -918,7 +918,7 @@ class SheetImport:
             return p.meeting
         if p.meeting < 0:
             new = self.new_meetings[-p.meeting - 1]
-            return f"new: {new.title} ({new.day.isoformat()})"
+            return Phrase("new_meeting_label", title=new.title, day=new.day)
         return None
 
     def _row_report(self, p: Planned) -> RowReport:

@@ -1,0 +1,108 @@
+"""The report's section per periodic directive (series): each series active in the period, its
+occurrences of the period with their status at T, and their counts per status.
+
+Built from the store as of an explicit ``as_of`` (T), on the report's own scope (given by the
+period's end, not closed before it began, each occurrence under the unit that held it on T), and
+judged by the status rules of :mod:`dirtrack.store.rules`, so that the section adds up with the
+per-unit counts:
+
+- an occurrence is *of the period* when its own period (the month, quarter, half or year it is
+  for) overlaps the report's: a monthly duty has three in a quarter, a yearly one its year's;
+- the occurrences of earlier periods that the report still counts (open when the period began)
+  are not listed; ``carried`` says how many there are;
+- a series is listed when it runs during the period (from its start to its end, if any) or the
+  report counts one of its occurrences; with ``--unit``, when its unit or the holder of one of
+  its occurrences is under that unit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from dirtrack.periods import Period
+from dirtrack.records import Record, iso
+from dirtrack.status import Counts, Status
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from dirtrack.store.rules import Scope
+
+# The longest period of a series (a year): the earliest day an occurrence of the report's
+# period can have been issued is this long before the period begins.
+LONGEST = timedelta(days=366)
+
+
+def occurrence_record(row: Any, as_of: date) -> Record:
+    """One occurrence as the section lists it: its period, deadline in force at T, status at T,
+    completion (by T) and the days it was or is late."""
+    status = Status(row.status)
+    done = row.completed_on if row.completed_on and row.completed_on <= as_of else None
+    late = None
+    if status is Status.DONE_LATE and done is not None and row.due is not None:
+        late = (done - row.due).days
+    elif status is Status.OVERDUE and row.due is not None:
+        late = (as_of - row.due).days
+    return {
+        "id": row.id,
+        "period": row.period,
+        "issued_on": iso(row.issued_on),
+        "due": iso(row.due),
+        "status": status.value,
+        "completed_on": iso(done),
+        "days_late": late,
+    }
+
+
+def series_section(
+    conn: Connection, scope: Scope, period: Period, names: Mapping[int, tuple[str, str]]
+) -> tuple[list[Record], Record]:
+    """The ``series`` section of the report of ``period`` on ``scope`` (the report's), by unit
+    code then series id, and its totals (``series_totals``: the counts of every occurrence
+    listed, and ``carried``). ``names``: code and name of each unit id."""
+    from dirtrack.store.series import Schedule, occurrence_states, series_rows
+
+    end = scope.held_on_or_before or scope.as_of
+    of_period: dict[int, list[Any]] = defaultdict(list)
+    carried: dict[int, int] = defaultdict(int)
+    rows = {row.id: row for row in series_rows(conn)}
+    for occ in occurrence_states(conn, scope, period.start - LONGEST):
+        schedule = Schedule.of(rows[occ.series_id])
+        if schedule.period_at(occ.issued_on).end >= period.start:
+            of_period[occ.series_id].append(occ)
+        else:
+            carried[occ.series_id] += 1
+    found = []
+    totals = Counts()
+    for sid, row in rows.items():
+        counted = sid in of_period or sid in carried
+        runs = row.starts_on <= end and (row.ends_on is None or row.ends_on >= period.start)
+        mine = scope.unit_ids is None or row.unit_id in scope.unit_ids
+        if not (counted or (runs and mine)):
+            continue
+        counts = Counts()
+        occurrences = []
+        for occ in of_period.get(sid, []):
+            dated = occ.due is not None
+            counts.add(Status(occ.status), has_deadline=dated, extended=bool(occ.extended))
+            occurrences.append(occurrence_record(occ, scope.as_of))
+        totals.merge(counts)
+        found.append(
+            {
+                "id": sid,
+                "unit": row.unit_code,
+                "name": names.get(row.unit_id, (row.unit_code, ""))[1],
+                "text": row.text,
+                "every": row.every,
+                "from": iso(row.starts_on),
+                "until": iso(row.ends_on),
+                **counts.as_dict(),
+                "carried": carried.get(sid, 0),
+                "occurrences": occurrences,
+            }
+        )
+    found.sort(key=lambda r: (r["unit"], r["id"]))
+    return found, {**totals.as_dict(), "carried": sum(r["carried"] for r in found)}

@@ -1,0 +1,34 @@
+"""``make bench`` still runs: a register of a thousand directives, each command once.
+
+The figures themselves are never asserted (they depend on the machine and its load); this only
+keeps the benchmark from rotting as the commands change.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench.py"
+
+
+@pytest.mark.slow("builds a register and starts dirtrack a dozen times")
+def test_the_benchmark_builds_a_register_and_prints_its_table(tmp_path: Path) -> None:
+    figures = tmp_path / "figures.json"
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--sizes", "1000", "--repeat", "1", "--import-max", "1000"]
+        + ["--taskwarrior-max", "0", "--out", str(tmp_path / "out"), "--json", str(figures)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "report --quarter" in done.stdout and "targets" in done.stdout
+    assert "pack in, 500 answers" in done.stdout
+    measured = json.loads(figures.read_text(encoding="utf-8"))
+    assert measured, "the JSON figures are empty"

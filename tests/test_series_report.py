@@ -1,0 +1,150 @@
+"""The report and periodic directives: the per-unit counts count the occurrences of the
+period (by hand), and the section per series lists them with their status, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli, prebuilt
+
+
+def _occurrences_of(cli: Cli) -> dict[tuple[int, str], int]:
+    """The id of every occurrence by (series, period)."""
+    listed = cli.json("list", "--as-of", "2025-12-31")
+    return {(d["series_id"], d["period"]): d["id"] for d in listed if d["series_id"]}
+
+
+@pytest.fixture
+@prebuilt
+def duties(cli: Cli) -> dict[str, int]:
+    """A year of duties given on 2/1/2025 (every deadline worked out by hand):
+
+    - ``monthly``: VPTU and BTC, before the 20th (20/4 a Sunday: 21/4; 20/9 a Saturday: 22/9);
+    - ``quarterly``: BTC, the NĐ 09 cut-off (14/9/2025 a Sunday: 15/9);
+    - ``yearly``: VPTU, the cut-off 14/12/2025 (a Sunday: 15/12).
+
+    VPTU: July done 18/7 (on time), August 25/8 (late), May 1/8 (late), October ahead of its
+    month on 28/9. BTC: the Q3 report done 16/9 (late); no monthly one done.
+    """
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    m = cli.id("add-meeting", "--date", "2025-01-02", "--title", "Hội nghị BTV")
+    common = ["assign", str(m), "--until", "2025-12-31"]
+    vptu, btc = map(
+        int,
+        cli.ok(
+            *common, "Báo cáo tháng", "--unit", "VPTU", "--unit", "BTC", "--every", "month",
+            "--day", "20",
+        ).split(),
+    )  # fmt: skip
+    quarterly = cli.id(*common, "Báo cáo quý", "--unit", "BTC", "--every", "quarter")
+    yearly = cli.id(*common, "Tổng kết năm", "--unit", "VPTU", "--every", "year")
+    ids = _occurrences_of(cli)
+    for series, period, day in (
+        (vptu, "2025-07", "18/7/2025"),
+        (vptu, "2025-08", "25/8/2025"),
+        (vptu, "2025-05", "1/8/2025"),
+        (vptu, "2025-10", "28/9/2025"),
+        (quarterly, "2025-Q3", "16/9/2025"),
+    ):
+        cli.ok("done", str(ids[series, period]), "--date", day)
+    return {"vptu": vptu, "btc": btc, "quarterly": quarterly, "yearly": yearly}
+
+
+def _counts(row: dict[str, Any]) -> tuple[int, ...]:
+    keys = ("total", "done_on_time", "done_late", "open_in_time", "overdue")
+    return tuple(row[k] for k in keys)
+
+
+def _occurrences(row: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(o["period"], o["due"], o["status"], o["days_late"]) for o in row["occurrences"]]
+
+
+def test_the_quarter_counts_the_occurrences_of_its_period(cli: Cli, duties: dict[str, int]) -> None:
+    report = cli.json("report", "--quarter", "2025Q3")
+    units = {u["code"]: _counts(u) for u in report["units"]}
+    # (total, on time, late, in time, overdue), by hand, T = 30/9:
+    # VPTU: Jul on time; Aug late; Sep overdue (22/9); May late (done 1/8, in Q3); Jan-Apr, Jun
+    #   overdue; the year's in time; October's (done 28/9) is for Q4, not counted here.
+    # BTC: Jul-Sep and Jan-Jun monthly overdue; Q3 late (16/9 > 15/9); Q1, Q2 overdue.
+    assert units == {"VPTU": (10, 1, 2, 1, 6), "BTC": (12, 0, 1, 0, 11)}
+    series = {s["id"]: s for s in report["series"]}
+    assert [s["id"] for s in report["series"]] == [
+        duties["btc"],
+        duties["quarterly"],
+        duties["vptu"],
+        duties["yearly"],
+    ]  # by unit code, then id
+    assert _occurrences(series[duties["vptu"]]) == [
+        ("2025-07", "2025-07-21", "done_on_time", None),
+        ("2025-08", "2025-08-20", "done_late", 5),
+        ("2025-09", "2025-09-22", "overdue", 8),
+    ]
+    assert _counts(series[duties["vptu"]]) == (3, 1, 1, 0, 1)
+    assert series[duties["vptu"]]["carried"] == 6  # Jan-Jun: counted in VPTU's row too
+    assert series[duties["vptu"]]["on_time_rate"] == {"num": 1, "den": 2, "pct": 50.0}
+    assert _occurrences(series[duties["quarterly"]]) == [("2025-Q3", "2025-09-15", "done_late", 1)]
+    assert series[duties["quarterly"]]["carried"] == 2
+    assert _occurrences(series[duties["yearly"]]) == [("2025", "2025-12-15", "open_in_time", None)]
+    assert _counts(series[duties["btc"]]) == (3, 0, 0, 0, 3)
+    assert _counts(report["series_totals"]) == (8, 1, 2, 1, 4)
+    assert report["series_totals"]["carried"] == 14
+    # Every occurrence counted in a unit's row is listed or carried, and no other.
+    for code in ("VPTU", "BTC"):
+        mine = [s for s in report["series"] if s["unit"] == code]
+        assert sum(s["total"] + s["carried"] for s in mine) == units[code][0]
+
+    # Q4 as of 31/10: October's, done ahead on 28/9, counts in Q4 (on time); November's is
+    # not given yet. VPTU: Oct on time, the year's in time, Jan-Apr, Jun, Sep overdue.
+    q4 = cli.json("report", "--quarter", "2025Q4", "--as-of", "2025-10-31")
+    assert {u["code"]: _counts(u) for u in q4["units"]}["VPTU"] == (8, 1, 0, 1, 6)
+    later = {s["id"]: s for s in q4["series"]}
+    assert _occurrences(later[duties["vptu"]]) == [("2025-10", "2025-10-20", "done_on_time", None)]
+    assert later[duties["vptu"]]["carried"] == 6
+
+    # An earlier T: September's is not given by 31/8; August's was done 25/8, late.
+    early = cli.json("report", "--quarter", "2025Q3", "--as-of", "2025-08-31", "--unit", "VPTU")
+    assert [s["unit"] for s in early["series"]] == ["VPTU", "VPTU"]
+    assert _occurrences(early["series"][0]) == [
+        ("2025-07", "2025-07-21", "done_on_time", None),
+        ("2025-08", "2025-08-20", "done_late", 5),
+    ]
+
+
+def test_every_format_shows_the_section(cli: Cli, duties: dict[str, int], tmp_path: Path) -> None:
+    august = _occurrences_of(cli)[duties["vptu"], "2025-08"]
+    vi = ["--lang", "vi", "report", "--quarter", "2025Q3"]
+    table = cli.ok(*vi)
+    assert "Nhiệm vụ định kỳ" in table and "Hoàn thành quá hạn" in table
+    md = cli.ok(*vi, "--format", "md")
+    assert "### Nhiệm vụ định kỳ" in md
+    assert f"| {august} | VPTU | Báo cáo tháng | 2025-08 | 20/08/2025 | Hoàn thành quá hạn |" in md
+    # Word lays out the same tables as Excel (render/review_doc.py); Excel is the cheaper check.
+    xlsx = tmp_path / "r.xlsx"
+    cli.ok(*vi, "--format", "xlsx", "--out", str(xlsx), "--by", "series")
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx, read_only=True)
+    assert {"Định kỳ", "Các kỳ"} <= set(book.sheetnames)
+    sheet = [r for r in book["Các kỳ"].iter_rows(values_only=True) if r[0] == august]
+    assert sheet and "Hoàn thành quá hạn" in sheet[0]
+    en = ["--lang", "en", "report", "--quarter", "2025Q3"]
+    html = cli.ok(*en, "--format", "html")
+    assert "Periodic directives (4 series)" in html and "Occurrences of periodic directives" in html
+    listed = cli.ok("report", "--quarter", "2025Q3", "--format", "csv", "--by", "series")
+    rows = list(csv.DictReader(io.StringIO(listed)))
+    assert [(r["id"], r["unit"], r["total"], r["done_late"], r["carried"]) for r in rows] == [
+        (str(duties["btc"]), "BTC", "3", "0", "6"),
+        (str(duties["quarterly"]), "BTC", "1", "1", "2"),
+        (str(duties["vptu"]), "VPTU", "3", "1", "6"),
+        (str(duties["yearly"]), "VPTU", "1", "0", "0"),
+        ("TOTAL", "", "8", "2", "14"),
+    ]
+    # Before any periodic directive: no section, and nothing said of them.
+    plain = cli.json("report", "--quarter", "2024Q4")
+    assert plain["series"] == [] and "Periodic" not in cli.ok("report", "--quarter", "2024Q4")
