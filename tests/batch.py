@@ -15,7 +15,7 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -97,6 +97,12 @@ class Batch:
         assert self.proc.returncode == 0, stderr
         return stderr
 
+    def kill(self) -> None:
+        """End the process at once, if it still runs (a test that failed half-way)."""
+        if self.proc.returncode is None:
+            self.proc.kill()
+            self.proc.communicate(timeout=300)
+
     def __enter__(self) -> Batch:
         return self
 
@@ -106,12 +112,20 @@ class Batch:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self.proc.returncode is None:
-            if kind is None:
-                self.close()
-            else:
-                self.proc.kill()
-                self.proc.communicate(timeout=300)
+        if kind is None and self.proc.returncode is None:
+            self.close()
+        self.kill()
+
+
+@contextlib.contextmanager
+def batches(count: int) -> Iterator[list[Batch]]:
+    """``count`` batch processes, started at once; those not closed at the end are killed."""
+    started = [Batch() for _ in range(count)]
+    try:
+        yield started
+    finally:
+        for batch in started:
+            batch.kill()
 
 
 def main() -> None:

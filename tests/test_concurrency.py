@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.batch import Batch, Invoke
+from tests.batch import Invoke, batches
 from tests.conftest import Cli, prebuilt
 
 UNITS = ("VPTU", "BTC", "BDV", "UBKT")
@@ -92,21 +92,14 @@ def worker(invoke: Invoke, db: str, number: int, commands: int) -> dict[str, Any
 
 def start_writers(db: str, count: int, commands: int) -> list[dict[str, Any]]:
     """``count`` writer processes at once, each running ``commands`` commands."""
-    batches = [Batch() for _ in range(count)]
-    try:
-        with ThreadPoolExecutor(count) as pool:
-            futures = [
-                pool.submit(worker, lambda args, b=batch: b(*args), db, number, commands)
-                for number, batch in enumerate(batches)
-            ]
-            results = [future.result(timeout=600) for future in futures]
-        for batch in batches:
+    with batches(count) as started, ThreadPoolExecutor(count) as pool:
+        futures = [
+            pool.submit(worker, lambda args, b=batch: b(*args), db, number, commands)
+            for number, batch in enumerate(started)
+        ]
+        results = [future.result(timeout=600) for future in futures]
+        for batch in started:
             assert "locked" not in batch.close()
-    finally:
-        for batch in batches:
-            if batch.proc.returncode is None:
-                batch.proc.kill()
-                batch.proc.communicate()
     return results
 
 
@@ -158,20 +151,14 @@ def test_processes_on_a_new_database_with_the_same_key(
     args = ["--db", db, "add-meeting", "--date", "6/5/2022", "--title", "Giao ban",
             "--key", "giao-ban-2022-05"]  # fmt: skip
     count = writers(request)
-    batches = [Batch() for _ in range(count)]
-    try:
-        for batch in batches:
+    with batches(count) as started:
+        for batch in started:
             assert batch("--version")[0] == 0  # imported, the command built
-        for batch in batches:
+        for batch in started:
             batch.send(*args)
-        outputs = [batch.receive() for batch in batches]
-        for batch in batches:
+        outputs = [batch.receive() for batch in started]
+        for batch in started:
             assert "locked" not in batch.close()
-    finally:
-        for batch in batches:
-            if batch.proc.returncode is None:
-                batch.proc.kill()
-                batch.proc.communicate()
     assert [code for code, _, _ in outputs] == [0] * count, outputs
     assert len({out.strip() for _, out, _ in outputs}) == 1
     assert sum("exists already" in err for _, _, err in outputs) == count - 1
