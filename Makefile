@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_STAMP := $(VENV)/.installed-demo
 DEMO_DB := $(CURDIR)/demo/demo.db
 
-.PHONY: install demo test test-all lint typecheck pytest bench clean catalog
+.PHONY: install demo test test-all lint typecheck pytest bench clean catalog templates
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ catalog: install
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE) -D dirtrack -l vi --ignore-obsolete --ignore-pot-creation-date -w 100
 	$(BIN)/pybabel compile -d $(LOCALE) -D dirtrack --statistics
 
+# The report templates dirtrack ships (dirtrack/templates/report-<kind>-<lang>.docx), made by
+# the code that lays out the report itself. Run after changing the heading or the signature;
+# tests/test_templates.py fails until the shipped files agree.
+templates: install
+	$(BIN)/python -m dirtrack.render.docx_template
+
 
 # make test: ruff, mypy --strict and pytest side by side, pytest itself on one worker per core
 # (pytest-xdist; each worker has its own PostgreSQL cluster), then a last look at
@@ -89,7 +95,7 @@ test-all: install
 		PYTEST_ARGS="$(PYTEST_ALL) $(PYTEST_ARGS)"
 	$(BIN)/dirtrack --help > /dev/null
 
-# make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives (issues 6 and 12). The
+# make bench [SIZES=1000,10000]: registers of 1,000 to 1,000,000 directives. The
 # sqlite3 shell (the floor), Taskwarrior (the comparison) and GNU time (exact peak memory) are
 # installed first when missing and we are root, as on CI; without them their rows are left out.
 SIZES ?= 1000,10000,100000,1000000

@@ -358,6 +358,7 @@ TEXT: dict[str, Entry] = {
     "rv_summary_no_meetings": N_("No meeting was held in the period."),
     "rv_summary_no_overdue": N_("No directive is overdue."),
     "rv_sheet_chart": N_("Chart"),
+    "rv_urged": N_("Urged"),
     "rv_summary_urged": NP_(
         "{n} urging letter was sent in the period: {units}.",
         "{n} urging letters were sent in the period: {units}.",
@@ -465,6 +466,7 @@ MESSAGES: dict[str, Entry] = {
     "restored_new": N_("restored {file} into {db} ({counts})"),
     "urge_none": N_("no unit has anything overdue as of {date}: no letter written"),
     "urge_wrote": N_("{unit}: letter written to {path}"),
+    "office_template_wrote": N_("report template ({kind}) written to {path}"),
 }
 
 

@@ -89,13 +89,19 @@ def _signature(doc: Any) -> Any:
 
 
 def _tables_with_width(doc: Any) -> list[tuple[Any, float]]:
-    # The annex (landscape) begins at the first table after the signature.
-    found, usable = [], 16.5
-    for table in doc.tables:
-        found.append((table, usable))
-        if table.rows[0].cells[0].text.startswith("Nơi nhận"):
-            usable = 29.7 - 4
-    return found
+    """Each table with the usable width (cm) of the section it is printed in: wide tables and
+    the annex are on landscape pages."""
+    from docx.oxml.ns import qn
+
+    found, section = [], 0
+    tables = {t._tbl: t for t in doc.tables}
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            found.append((tables[element], section))
+        elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    widths = [(s.page_width - s.left_margin - s.right_margin) / 360000 for s in doc.sections]
+    return [(table, widths[index]) for table, index in found]
 
 
 def test_state_report_layout_and_tables(reg: Cli, tmp_path: Path) -> None:

@@ -51,7 +51,6 @@ def office_documents(
     template: str | None,
     doc_type: str = "BC",
     type_name: Any = "doc_report_type",
-    period: "tuple[date, date] | None" = None,
 ) -> "Office":
     """The letterhead of a document from the office profile and the command's overrides."""
     from pathlib import Path
@@ -60,7 +59,7 @@ def office_documents(
     from dirtrack.letterhead import Letterhead
     from dirtrack.render.docx_template import checked_template_path
     from dirtrack.render.review_out import Office
-    from dirtrack.store.documents import meeting_refs, urgings_between
+    from dirtrack.store.documents import meeting_refs
     from dirtrack.store.office import load
 
     profile = load(conn)
@@ -80,8 +79,7 @@ def office_documents(
         chosen = checked_template_path(template)
     elif profile.get("template"):
         chosen = checked_template_path(profile["template"])
-    urged = urgings_between(conn, *period) if period is not None else None
-    return Office(head=head, meetings=meeting_refs(conn), template=chosen, urged=urged)
+    return Office(head=head, meetings=meeting_refs(conn), template=chosen)
 
 
 @app.command("urge")

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, state, unit_of_work
+from dirtrack.cli.common import ForceOpt, FormatOpt, state, unit_of_work
 from dirtrack.render import OutputFormat
 
 office_app = DirtrackTyper(
@@ -175,3 +175,49 @@ def office_set(
     with unit_of_work(ctx) as session:
         profile = set_office(session, changes)
     _print(profile, fmt, state(ctx).lang)
+
+
+@office_app.command("template")
+def office_template(
+    ctx: typer.Context,
+    *,
+    out_file: Annotated[
+        str,
+        typer.Option("--out", "-o", help="Write the template to FILE (.docx).", metavar="FILE"),
+    ],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="party or state (default: the office's kind).",
+            metavar="KIND",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Copy the report template dirtrack ships out for editing, in the language of --lang.
+
+    The copy has the placeholders dirtrack fills (see README); give the edited file back with
+    `office set --template FILE` or `report --template FILE`.
+
+    Example: dirtrack --lang vi office template --out mau-bao-cao.docx
+    """
+    from dirtrack.cli.common import missing_database, out_target, read_only
+    from dirtrack.i18n import msg, t
+    from dirtrack.render import err
+    from dirtrack.render.docx_template import shipped_template
+    from dirtrack.render.outfile import write_atomic
+    from dirtrack.store.office import check_kind, load, office_record
+
+    lang = state(ctx).lang
+    if kind is not None:
+        chosen = check_kind(kind)
+    elif missing_database(ctx):
+        chosen = office_record(None)["kind"]
+    else:
+        with read_only(ctx) as conn:
+            chosen = load(conn)["kind"]
+    target = out_target(ctx, out_file, force=force)
+    assert target is not None
+    write_atomic(target, shipped_template(chosen, lang), force=force)
+    err(msg("office_template_wrote", lang, path=target, kind=t(f"office_kind_{chosen}", lang)))

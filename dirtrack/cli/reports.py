@@ -198,7 +198,6 @@ def report(
                 to=recipients,
                 signer=signer_name[0] if signer_name else None,
                 template=template if fmt is ReportFormat.DOCX else None,
-                period=(span.start, span.end),
             )
         extra = _extras(conn, pack, span, day, unit)
         if brief:
@@ -244,10 +243,10 @@ def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
     """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``), and the section per
-    periodic directive (``series``)."""
+    risk colours per unit and leader (each unit row gains ``risk``), the section per periodic
+    directive (``series``), and how often each unit and directive was urged (``urged``)."""
     from dirtrack.report import report_scope
-    from dirtrack.report.extras import extras
+    from dirtrack.report.extras import add_urgings, extras
     from dirtrack.report.series import series_section
 
     scope, holders = report_scope(conn, span, day, unit)
@@ -259,4 +258,5 @@ def _extras(
     for key in ("requests", "by_field", "by_leader", "risk"):
         pack[key] = extra[key]
     pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
+    add_urgings(conn, pack, span, day)
     return extra

@@ -41,7 +41,18 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
             else t("rv_no_rate", lang)
         )
         value = float(rate["pct"]) if rate["pct"] is not None else 0.0
-        axes.text(value + 1.5, position, text, va="center", fontsize=8)
+        if value >= 60:  # inside its bar: a long bar's label would run past the axes
+            axes.text(
+                value - 1.5,
+                position,
+                text,
+                va="center",
+                ha="right",
+                fontsize=8,
+                color="white" if value >= 90 or value < 70 else "black",
+            )
+        else:
+            axes.text(value + 1.5, position, text, va="center", fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     buffer = io.BytesIO()

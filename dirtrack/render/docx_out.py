@@ -14,6 +14,8 @@ for the page at 10 pt is set at 9 or 8 pt.
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.official import (
@@ -41,8 +43,10 @@ from dirtrack.render.review_doc import (
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
 
-CELL_PADDING = 0.6  # cm: the cell margins (0.19 cm a side), and air for how LibreOffice sets text
+CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
 NUMERIC = (INT, PCT, DELTA, RATE, TREND)
+# Columns the lists of open directives never fill: (table keys, header keys).
+OPEN_DROPS = ((("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),)
 # Columns the portrait body leaves to the annex: (table keys, header keys).
 PORTRAIT_DROPS = (
     (("overdue", "due_soon", "next"), ("original_due", "rv_completed_on")),
@@ -60,35 +64,41 @@ def fit_widths(
 ) -> list[float] | None:
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
-    A number or date column is as wide as its widest cell (they never wrap), a rate as its
-    widest word; every column at least as wide as the longest word of its header; text columns
-    share what is left, by how much they hold.
+    Each column needs at least its longest word (of the header and of every cell; a number or
+    a date is one word, it never wraps) and would like its longest line unwrapped. When the
+    page cannot give every column what it would like, each gets its need plus a share of what
+    is left in proportion to how much more it would like (as browsers lay tables out); a
+    number column would like its header on two lines, a text column its longest cell on one.
     """
-    minimum: list[float] = []
-    weights: list[float] = []
+    needs: list[float] = []
+    wishes: list[float] = []
     for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
-        widest_word = max(text_width_cm(w, size, bold=True) for w in _words(header))
         cells = [row[column] for row in texts]
-        if kind == TEXT:
-            longest = max((text_width_cm(w, size) for c in cells for w in _words(c)), default=0)
-            need = max(widest_word, min(longest, 3.0), 2.2)
-            lengths = [len(c) for c in cells] or [0]
-            weights.append(float(min(max(sum(lengths) / len(lengths), 4), 80)) ** 1.5)
-        else:
-            # A rate or trend may wrap between its words; a number or a date never does.
-            wraps = kind in (RATE, TREND)
-            pieces = [w for c in cells for w in _words(c)] if wraps else cells
-            widest = max((text_width_cm(c, size) for c in pieces), default=0.0)
-            need = max(widest_word, widest)
-            weights.append(0.0)
-        minimum.append(need + CELL_PADDING)
-    left = usable - sum(minimum)
+        need = max(text_width_cm(w, size, bold=True) for w in _words(header))
+        wish = text_width_cm(header, size, bold=True)
+        if kind in (TEXT, RATE, TREND):  # may wrap between words
+            pieces = [w for c in cells for w in _words(c)]
+            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
+            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            wish = max(wish if kind == TEXT else wish / 2, min(longest, 12.0))
+            if kind == TEXT:
+                need = max(need, 1.5)
+        else:  # its header on two lines is enough
+            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            need, wish = max(need, widest), max(wish / 2, widest)
+        needs.append(need + CELL_PADDING)
+        wishes.append(max(wish, need) + CELL_PADDING)
+    left = usable - sum(needs)
     if left < 0:
         return None
-    total = sum(weights)
-    if total == 0:
-        return [w + left / len(minimum) for w in minimum]
-    return [w + left * weight / total for w, weight in zip(minimum, weights, strict=True)]
+    if sum(wishes) <= usable:  # room for every line unwrapped: the rest to the text columns
+        spare = usable - sum(wishes)
+        grow = [w if k == TEXT else 0.0 for w, k in zip(wishes, kinds, strict=True)]
+        if not any(grow):
+            grow = wishes
+        return [w + spare * g / sum(grow) for w, g in zip(wishes, grow, strict=True)]
+    more = [w - n for w, n in zip(wishes, needs, strict=True)]
+    return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
 
 
 def _numbered(table: Table, lang: str) -> tuple[list[str], list[str], list[list[Any]]]:
@@ -105,13 +115,18 @@ def _numbered(table: Table, lang: str) -> tuple[list[str], list[str], list[list[
     return [t("doc_stt", lang), *headers], [INT, *kinds], numbered
 
 
-def _drop_for_portrait(
-    table: Table, headers: list[str], kinds: list[str], rows: list[list[Any]], lang: str
+def _drop(
+    table: Table,
+    headers: list[str],
+    kinds: list[str],
+    rows: list[list[Any]],
+    lang: str,
+    portrait: bool,
 ) -> tuple[list[str], list[str], list[list[Any]]]:
     from dirtrack.i18n import t
 
     gone: set[int] = set()
-    for keys, header_keys in PORTRAIT_DROPS:
+    for keys, header_keys in OPEN_DROPS + (PORTRAIT_DROPS if portrait else ()):
         if table.key in keys:
             names = {t(k, lang) for k in header_keys}
             gone |= {i for i, h in enumerate(headers) if h in names}
@@ -125,33 +140,84 @@ def _drop_for_portrait(
     )
 
 
-def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) -> None:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+@dataclass
+class Layout:
+    """A table as it will be set: its columns, cell texts, font size and column widths."""
 
+    table: Table
+    headers: list[str]
+    kinds: list[str]
+    texts: list[list[str]]
+    size: float
+    widths: list[float]
+
+
+def layout(
+    table: Table, lang: str, usable: float, *, portrait: bool, sizes: tuple[float, ...]
+) -> Layout | None:
+    """``table`` set in the first of ``sizes`` at which every word fits ``usable``, or None."""
+    table = for_reading(table, lang)
+    headers, kinds, rows = _numbered(table, lang)
+    headers, kinds, rows = _drop(table, headers, kinds, rows, lang, portrait)
+    texts = [
+        [cell_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
+        for row in rows
+    ]
+    first: Layout | None = None
+    for size in sizes:
+        widths = fit_widths(headers, texts, kinds, usable, size)
+        if widths is None:
+            continue
+        found = Layout(table, headers, kinds, texts, size, widths)
+        if _roomy(found):
+            return found
+        if first is None or size >= 9:  # not roomy at any size: 9 pt gives text more room
+            first = found
+    return first
+
+
+def _roomy(found: Layout) -> bool:
+    """Whether every text column is wide enough to read (3 cm, or its longest cell)."""
+    for column, (kind, width) in enumerate(zip(found.kinds, found.widths, strict=True)):
+        if kind == TEXT:
+            longest = max((text_width_cm(r[column], found.size) for r in found.texts), default=0)
+            if width < min(3.0, longest + CELL_PADDING) - 0.01:
+                return False
+    return True
+
+
+def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layout:
+    """At 8 pt, the page shared by need, when no word-keeping layout fits (words may break)."""
+    found = layout(table, lang, 1e6, portrait=portrait, sizes=(8.0,))
+    assert found is not None
+    total = sum(found.widths)
+    found.widths = [usable * w / total for w in found.widths]
+    return found
+
+
+def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) -> None:
     from dirtrack.i18n import t
 
     doc.add_heading(table.title, level=4 if table.annex else 3)
     if not table.rows:
         doc.add_paragraph(t("none", lang))
         return
-    table = for_reading(table, lang)
-    headers, kinds, rows = _numbered(table, lang)
-    if portrait:
-        headers, kinds, rows = _drop_for_portrait(table, headers, kinds, rows, lang)
-    texts = [
-        [cell_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
-        for row in rows
-    ]
-    size, widths = 10.0, None
-    for size in (10.0, 9.0, 8.0):
-        widths = fit_widths(headers, texts, kinds, usable, size)
-        if widths is not None:
-            break
-    if widths is None:  # even at 8 pt: share the page by need, words may break
-        needs = [max(text_width_cm(h, size, bold=True) / 2, 1.0) for h in headers]
-        widths = [usable * n / sum(needs) for n in needs]
+    found = layout(table, lang, usable, portrait=portrait, sizes=(10.0, 9.0, 8.0))
+    _write_table(doc, found or squeezed(table, lang, usable, portrait=portrait))
+
+
+def _write_table(doc: Any, found: Layout) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    headers, kinds, texts, size, widths = (
+        found.headers,
+        found.kinds,
+        found.texts,
+        found.size,
+        found.widths,
+    )
     grid = doc.add_table(rows=1, cols=len(headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -167,13 +233,14 @@ def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) 
         run.bold = True
         run.font.size = Pt(size)
     _repeat_header(grid.rows[0])
-    first_total = len(texts) - table.total_rows
+    first_total = len(texts) - found.table.total_rows
     for index, row in enumerate(texts):
         cells = grid.add_row().cells
         for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
             cell.width = Cm(width)
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(text)
+            run = paragraph.add_run()
+            _unbroken(run, text)
             run.font.size = Pt(size)
             run.bold = index >= first_total
             if kind in NUMERIC:
@@ -182,18 +249,85 @@ def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) 
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+LANDSCAPE_MARGINS = (3.0, 2.0, 2.0, 2.0)  # top, bottom, left, right (cm): binding at the top
+LANDSCAPE_USABLE = 29.7 - LANDSCAPE_MARGINS[2] - LANDSCAPE_MARGINS[3]
+
+
+class Pages:
+    """The sections of a document as it is written: the portrait pages of the body, and
+    landscape pages for the tables too wide for them (then portrait again)."""
+
+    def __init__(self, doc: Any) -> None:
+        first = doc.sections[-1]
+        self.doc = doc
+        self.portrait = (
+            first.page_width,
+            first.page_height,
+            first.top_margin,
+            first.bottom_margin,
+            first.left_margin,
+            first.right_margin,
+        )
+        self.usable = float(first.page_width - first.left_margin - first.right_margin) / 360000
+        self.landscape = False
+
+    def turn(self, landscape: bool) -> float:
+        """Go on on pages of the orientation asked (a new section if it changes); returns the
+        usable width in cm."""
+        if landscape == self.landscape:
+            return LANDSCAPE_USABLE if landscape else self.usable
+        self.landscape = landscape
+        if landscape:
+            return _landscape(self.doc)
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.PORTRAIT
+        (
+            section.page_width,
+            section.page_height,
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        ) = self.portrait
+        section.different_first_page_header_footer = False
+        return self.usable
+
+
+_INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
+
+
+def _unbroken(run: Any, text: str) -> None:
+    """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
+    never breaks at (Word's non-breaking hyphen; it reads back as ``-``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    pieces = _INNER_HYPHEN.split(text)
+    for index, piece in enumerate(pieces):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = piece
+            run._r.append(element)
+
+
 def _landscape(doc: Any) -> float:
-    """Start a landscape section (for the annex); returns its usable width in cm."""
+    """Start a landscape section (for the annex and wide tables); its usable width in cm."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Cm
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(2)
-    section.left_margin, section.right_margin = Cm(2), Cm(2)
+    top, bottom, left, right = LANDSCAPE_MARGINS
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
     section.different_first_page_header_footer = False
-    return 29.7 - 4
+    return LANDSCAPE_USABLE
 
 
 def _repeat_header(row: Any) -> None:
@@ -215,16 +349,17 @@ def annex_sections(document: Document) -> list[Any]:
     return [part for part in document.sections if _annex_section(part)]
 
 
-def write_body(
-    doc: Any, document: Document, usable: float, chart: bytes | None, *, formal: bool
-) -> None:
-    """The report's text and tables, section by section, without the annex."""
+def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
+    """The report's text and tables, section by section, without the annex. A table too wide
+    for the portrait page at 9 pt goes on a landscape page of its own (as offices set them)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     from dirtrack.i18n import t
 
     lang = document.lang
+    pages = Pages(doc)
+    usable = pages.usable
     body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
     note = body_paragraph(doc, "")
     note.add_run(document.rate_note + ".").italic = True
@@ -232,18 +367,44 @@ def write_body(
     for part in document.sections:
         if part in annex:
             continue
+        placed = [_placed(table, lang, usable) for table in part.tables]
+        pages.turn(bool(placed) and not part.paragraphs and placed[0][1])
         doc.add_heading(part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
-        for table in part.tables:
-            _table(doc, table, lang, usable, portrait=True)
+        for table, (found, wide) in zip(part.tables, placed, strict=True):
+            width = pages.turn(wide)
+            doc.add_heading(table.title, level=3)
+            if found is None:
+                doc.add_paragraph(t("none", lang))
+            else:
+                _write_table(doc, found)
             if part.chart_after == table.key and chart is not None:
-                doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, usable)))
+                width = pages.turn(False)
+                doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
                 doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 caption = doc.add_paragraph(t("rv_chart_title", lang))
                 caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 caption.runs[0].italic = True
                 caption.paragraph_format.space_after = Pt(6)
+    pages.turn(False)
+
+
+def _placed(table: Table, lang: str, usable: float) -> tuple[Layout | None, bool]:
+    """How a body table is set: on the portrait page at 10 or 9 pt, else on a landscape page
+    (all its columns, 10 to 8 pt), else squeezed at 8 pt. None for a table without rows."""
+    if not table.rows:
+        return None, False
+    found = layout(table, lang, usable, portrait=True, sizes=(10.0, 9.0))
+    if found is not None:
+        return found, False
+    found = layout(table, lang, LANDSCAPE_USABLE, portrait=False, sizes=(10.0, 9.0, 8.0))
+    if found is not None:
+        return found, True
+    found = layout(table, lang, usable, portrait=True, sizes=(8.0,))
+    if found is not None:
+        return found, False
+    return squeezed(table, lang, LANDSCAPE_USABLE, portrait=False), True
 
 
 def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead | None) -> None:
@@ -289,7 +450,7 @@ def render_docx(
     else:
         title = doc.add_heading(document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    write_body(doc, document, usable, chart, formal=head is not None)
+    write_body(doc, document, chart, formal=head is not None)
     if head is not None:
         signature(doc, head, usable)
     for part in annex_sections(document):

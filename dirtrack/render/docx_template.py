@@ -90,18 +90,22 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     from jinja2 import TemplateError
 
     from dirtrack.render.chart import completion_png
-    from dirtrack.render.docx_out import annex_sections, write_annex, write_body
-    from dirtrack.render.official import PAGE_W, margins
+    from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
 
     template = _load(path)
-    top, bottom, left, right = margins(head.kind)
-    usable = PAGE_W - left - right
     chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
     report = template.new_subdoc()
-    write_body(report, document, usable, chart, formal=True)
+    _template_pages(report, template)
+    write_body(report, document, chart, formal=True)
     annex = template.new_subdoc()
-    for part in annex_sections(document):
-        write_annex(annex, part, 29.7 - 4, document.lang, head)
+    parts = annex_sections(document)
+    if parts:
+        _template_pages(annex, template)
+        pages = Pages(annex)
+        wide = pages.turn(True)
+        for part in parts:
+            write_annex(annex, part, wide, document.lang, head)
+        pages.turn(False)
     context = {
         "kind": head.kind,
         "parent_body": head.parent_body or "",
@@ -124,6 +128,172 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
         template.render(context, autoescape=True)
     except TemplateError as exc:
         raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
+    _tidy_sections(template.docx)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def _tidy_sections(doc: Any) -> None:
+    """After the sub-documents' landscape pages: the last section is not a first page (its
+    page number shows), and a document ending on landscape pages (the annex) ends there,
+    without an empty portrait page after it."""
+    import copy
+
+    body = doc.element.body
+    final = body.sectPr
+    breaks = [
+        p
+        for p in body.iterchildren(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ]
+    if final is None or not breaks:
+        return
+    last = breaks[-1]
+    after = list(last.itersiblings())
+    if all(e is final or (e.tag == qn("w:p") and not "".join(e.itertext()).strip()) for e in after):
+        inner = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        for tag in ("w:pgSz", "w:pgMar"):
+            mine, theirs = final.find(qn(tag)), inner.find(qn(tag))
+            if theirs is not None:
+                if mine is not None:
+                    mine.addprevious(copy.deepcopy(theirs))
+                    final.remove(mine)
+                else:
+                    final.append(copy.deepcopy(theirs))
+        for element in after:
+            if element is not final:
+                body.remove(element)
+        inner.getparent().remove(inner)
+    doc.sections[-1].different_first_page_header_footer = False
+
+
+def _template_pages(subdoc: Any, template: Any) -> None:
+    """Give a sub-document the template's page set-up (size, margins, headers), so that the
+    landscape pages it adds return to the template's own pages."""
+    import copy
+
+    body = subdoc.subdocx.element.body
+    own = template.docx.element.body.sectPr
+    if own is None:
+        return
+    if body.sectPr is not None:
+        body.remove(body.sectPr)
+    body.append(copy.deepcopy(own))
+
+
+# --- the templates dirtrack ships ---------------------------------------------------------------
+
+KINDS = ("party", "state")
+LANGS = ("vi", "en")
+# Markers the layout code writes where a placeholder goes (upper case: the heading upper-cases
+# some lines), replaced by the placeholder in the saved file.
+_MARKS = {
+    "@@PARENT@@": "{{ parent_body|upper }}",
+    "@@BODY@@": "{{ body|upper }}",
+    "@@NUMBER@@": "{{ number }}",
+    "@@DATE@@": "{{ date_line }}",
+    "@@TYPE@@": "{{ type_name|upper }}",
+    "@@SUBJECT@@": "{{ subject }}",
+    "@@AUTHORITY@@": "{{ signer_authority|upper }}",
+    "@@TITLE@@": "{{ signer_title|upper }}",
+    "@@SIGNER@@": "{{ signer_name }}",
+}
+
+
+def template_name(kind: str, lang: str) -> str:
+    return f"report-{kind}-{lang}.docx"
+
+
+def shipped_template(kind: str, lang: str) -> bytes:
+    """The default template of an office of ``kind`` in ``lang``, as dirtrack ships it."""
+    from importlib.resources import files
+
+    return (files("dirtrack") / "templates" / template_name(kind, lang)).read_bytes()
+
+
+def default_template(kind: str, lang: str) -> bytes:
+    """The default template, made by the code that lays out the report itself (the heading,
+    ``Kính gửi``, the signature and ``Nơi nhận`` of :mod:`dirtrack.render.official`), with
+    placeholders where the office's details and the report go. ``make templates`` saves it
+    into ``dirtrack/templates/``."""
+    import copy
+
+    from dirtrack.i18n import t
+    from dirtrack.letterhead import Letterhead
+    from dirtrack.render.official import heading, new_document, signature
+
+    head = Letterhead(
+        kind=kind,
+        parent_body="@@PARENT@@",
+        body="@@BODY@@",
+        number="@@NUMBER@@",
+        date_line="@@DATE@@",
+        type_name="@@TYPE@@",
+        subject="@@SUBJECT@@",
+        to=["@@TO@@"],
+        signer_authority="@@AUTHORITY@@",
+        signer_title="@@TITLE@@",
+        signer_name="@@SIGNER@@",
+        copies=["@@COPY@@"],
+        lang=lang,
+    )
+    doc, usable = new_document(kind)
+    doc.core_properties.author = "dirtrack"
+    heading(doc, head, usable)
+    doc.add_paragraph("{{p report }}")
+    signature(doc, head, usable)
+    doc.add_paragraph("{{p annex }}")
+    label = t("doc_to", lang)
+    for paragraph in _paragraphs(doc):
+        if "@@TO@@" in paragraph.text:  # the recipients on one line, or none
+            for run in paragraph.runs[1:]:
+                run._r.getparent().remove(run._r)
+            paragraph.runs[0].text = f"{{% if to %}}{label} {{{{ to|join('; ') }}}}{{% endif %}}"
+        elif "@@COPY@@" in paragraph.text:  # one line per recipient
+            before, after = copy.deepcopy(paragraph._p), copy.deepcopy(paragraph._p)
+            paragraph._p.addprevious(before)
+            paragraph._p.addnext(after)
+            for element, text in (
+                (before, "{%p for name in copies %}"),
+                (after, "{%p endfor %}"),
+            ):
+                runs = element.findall(qn("w:r"))
+                for run in runs[1:]:
+                    element.remove(run)
+                runs[0].find(qn("w:t")).text = text
+            paragraph.runs[0].text = paragraph.runs[0].text.replace("@@COPY@@", "{{ name }}")
+        for run in paragraph.runs:
+            for mark, placeholder in _MARKS.items():
+                if mark in run.text:
+                    run.text = run.text.replace(mark, placeholder)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _paragraphs(doc: Any) -> list[Any]:
+    """Every paragraph of the body, also those in table cells."""
+    found = list(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found += cell.paragraphs
+    return found
+
+
+def qn(name: str) -> str:
+    from docx.oxml.ns import qn as qualified
+
+    return str(qualified(name))
+
+
+if __name__ == "__main__":  # make templates
+    import sys
+
+    where = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent / "templates")
+    where.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        for lang in LANGS:
+            (where / template_name(kind, lang)).write_bytes(default_template(kind, lang))
+            print(where / template_name(kind, lang))

@@ -21,6 +21,7 @@ and ``Nơi nhận`` on the left.
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 from dirtrack.letterhead import PARTY, Letterhead
@@ -55,29 +56,62 @@ _FONT_FILES = {
 }
 
 
-@cache
-def _font(bold: bool) -> Any:
-    """Times New Roman (or Liberation Serif, its metric twin) at 100 pt, or None."""
+# Where Times New Roman (or its twin) lacks a glyph, LibreOffice sets it in the fallback font:
+# Liberation Serif 1.x has none of the Vietnamese letters with two marks (ầ, ổ, ừ, ơ, ư…).
+_FALLBACK_FILES = {
+    False: ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",),
+    True: ("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",),
+}
+
+
+def _load_font(paths: tuple[str, ...]) -> tuple[Any, frozenset[int] | None] | None:
+    """The first of ``paths`` at 100 pt with the characters it has (None: all), or None."""
     try:
         from PIL import ImageFont
     except ImportError:  # pragma: no cover - Pillow comes with matplotlib
         return None
-    for path in _FONT_FILES[bold]:
+    for path in paths:
         try:
-            return ImageFont.truetype(path, 100)
+            font = ImageFont.truetype(path, 100)
         except OSError:
             continue
+        try:
+            from fontTools.ttLib import TTFont
+
+            with TTFont(path, lazy=True) as ttf:
+                return font, frozenset(ttf.getBestCmap())
+        except Exception:  # pragma: no cover - fontTools comes with matplotlib
+            return font, None
     return None
+
+
+@cache
+def _font(bold: bool) -> tuple[Any, frozenset[int] | None] | None:
+    """Times New Roman (or Liberation Serif, its metric twin) at 100 pt, or None."""
+    return _load_font(_FONT_FILES[bold])
+
+
+@cache
+def _fallback(bold: bool) -> tuple[Any, frozenset[int] | None] | None:
+    return _load_font(_FALLBACK_FILES[bold])
 
 
 def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
     """How wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns).
 
-    Measured with the font where it is installed; else estimated, on the wide side.
+    Measured with the font where it is installed (the letters it lacks in the font the office
+    suite falls back on); else estimated, on the wide side.
     """
-    font = _font(bold)
-    if font is not None:
-        return float(font.getlength(text)) / 100 * size * 0.03528
+    found = _font(bold)
+    if found is not None:
+        font, has = found
+        spare = _fallback(bold) if has is not None else None
+        if spare is None or has is None or all(ord(c) in has for c in text):
+            return float(font.getlength(text)) / 100 * size * 0.03528
+        width = 0.0
+        for inside, run in groupby(text, key=lambda c: ord(c) in has):
+            width += float((font if inside else spare[0]).getlength("".join(run)))
+        return width / 100 * size * 0.03528
     em = 0.0
     for char in text:
         if char == " ":

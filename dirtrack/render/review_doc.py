@@ -11,7 +11,7 @@ nguyên nhân → nhiệm vụ kỳ tới, then an annex of directives per unit.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain, groupby
 from typing import Any
@@ -185,6 +185,7 @@ class Labels:
     names: dict[str, str] = field(default_factory=dict)  # unit code -> name
     meetings: dict[int, tuple[date, str | None]] = field(default_factory=dict)
     lang: str = "en"
+    urged: bool = False  # a column of how often each unit or directive was urged
 
     def unit(self, row: Record) -> str:
         if self.formal:
@@ -218,17 +219,26 @@ def _counts(row: Record) -> list[Any]:
     return [row[k] for k in COUNT_KEYS] + [row["completion_rate"], row["on_time_rate"]]
 
 
+def _urged_column(labels: Labels, lang: str) -> tuple[list[str], list[str]]:
+    return ([t("rv_urged", lang)], [INT]) if labels.urged else ([], [])
+
+
+def _urged(row: Record, labels: Labels) -> list[Any]:
+    return [row.get("urged", 0)] if labels.urged else []
+
+
 def units_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     headers, kinds = _counts_headers(lang)
+    more, kinds_more = _urged_column(labels, lang)
     table = Table(
         "units",
         t("rv_by_unit", lang),
-        [t("unit_short", lang), *headers],
-        [TEXT, *kinds],
+        [t("unit_short", lang), *headers, *more],
+        [TEXT, *kinds, *kinds_more],
         sheet=t("rv_sheet_units", lang),
     )
-    rows = [[labels.unit(row), *_counts(row)] for row in pack["units"]]
-    rows.append([t("totals", lang), *_counts(pack["totals"])])
+    rows = [[labels.unit(row), *_counts(row), *_urged(row, labels)] for row in pack["units"]]
+    rows.append([t("totals", lang), *_counts(pack["totals"]), *_urged(pack["totals"], labels)])
     table.rows = rows
     table.total_rows = 1
     return table
@@ -238,15 +248,16 @@ def children_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table | N
     if not (pack.get("scope") or {}).get("rollup"):
         return None
     headers, kinds = _counts_headers(lang)
+    more, kinds_more = _urged_column(labels, lang)
     table = Table(
         "children",
         t("rv_rolled_detail", lang),
-        [t("rv_rolled_into", lang), t("unit_short", lang), *headers],
-        [TEXT, TEXT, *kinds],
+        [t("rv_rolled_into", lang), t("unit_short", lang), *headers, *more],
+        [TEXT, TEXT, *kinds, *kinds_more],
         sheet=t("rv_sheet_children", lang),
     )
     table.rows = [
-        [labels.code(row["code"]), labels.unit(child), *_counts(child)]
+        [labels.code(row["code"]), labels.unit(child), *_counts(child), *_urged(child, labels)]
         for row in pack["units"]
         for child in row.get("children", [])
     ]
@@ -477,12 +488,14 @@ def directive_table(
         t("original_due", lang),
         t("status", lang),
         t("days_overdue", lang),
+        *_urged_column(labels, lang)[0],
         t("rv_progress_pct", lang),
         t("rv_completed_on", lang),
         t("meeting", lang),
         t("result_doc", lang),
     ]
-    kinds += [TEXT, DATE, DATE, TEXT, INT, INT, DATE, TEXT if labels.formal else INT, TEXT]
+    kinds += [TEXT, DATE, DATE, TEXT, INT, *_urged_column(labels, lang)[1]]
+    kinds += [INT, DATE, TEXT if labels.formal else INT, TEXT]
     table = Table(key, title, headers, kinds, sheet=sheet, annex=annex, terminal=not annex)
 
     def row_of(r: Record) -> list[Any]:
@@ -495,6 +508,7 @@ def directive_table(
             _iso(r["original_due"]),
             status_label(r["status"], lang),
             r["days_overdue"],
+            *_urged(r, labels),
             r["progress"],
             _iso(r["completed_on"]),
             labels.meeting(r["meeting_id"]),
@@ -861,6 +875,16 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
     return lines
 
 
+def _urged_units(pack: Record) -> dict[str, int]:
+    """The units urged in the period (letters of ``urge``), by code: rolled-up rows by child."""
+    found: dict[str, int] = {}
+    for row in pack["units"]:
+        for member in row.get("children") or [row]:
+            if member.get("urged"):
+                found[member["code"]] = member["urged"]
+    return found
+
+
 def build_document(
     pack: Record,
     titles: ReviewTitles,
@@ -869,7 +893,6 @@ def build_document(
     by: str = "unit",
     detail: bool = True,
     meetings: dict[int, tuple[date, str | None]] | None = None,
-    urged: dict[str, int] | None = None,
 ) -> Document:
     """Lay the review pack out as a document in ``lang``.
 
@@ -886,6 +909,9 @@ def build_document(
         for row in pack["units"]:
             names.update({c["code"]: c["name"] for c in row.get("children", []) if c.get("name")})
         labels = Labels(formal=True, names=names, meetings=meetings, lang=lang)
+    urged = _urged_units(pack)
+    if urged:  # letters sent in the period: how often each unit and directive was urged
+        labels = replace(labels, urged=True)
     units = units_table(pack, lang, labels)
     chairs = chair_table(pack, lang)
     results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
@@ -914,7 +940,7 @@ def build_document(
         f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
     )
     if urged:
-        who = ", ".join(f"{labels.code(code)} ({n})" for code, n in urged.items())
+        who = ", ".join(f"{labels.code(code)} ({n})" for code, n in sorted(urged.items()))
         shortcomings.paragraphs.append(
             t("rv_summary_urged", lang, n=sum(urged.values()), units=who)
         )

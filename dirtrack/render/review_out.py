@@ -123,7 +123,6 @@ class Office:
     head: Letterhead
     meetings: dict[int, tuple[date, str | None]]
     template: Path | None = None
-    urged: dict[str, int] | None = None  # urging letters per unit code in the period
 
 
 def _file(
@@ -138,8 +137,7 @@ def _file(
     """HTML, Excel or Word: the whole document."""
     formal = office is not None and fmt in (ReportFormat.XLSX, ReportFormat.DOCX)
     meetings = office.meetings if formal and office is not None else None
-    urged = office.urged if formal and office is not None else None
-    document = build_document(pack, titles, lang, by=by, meetings=meetings, urged=urged)
+    document = build_document(pack, titles, lang, by=by, meetings=meetings)
     if fmt is ReportFormat.HTML:
         from dirtrack.render.html_out import render_html
 

@@ -118,7 +118,9 @@ def render_xlsx(document: Document) -> bytes:
             if index >= first_total:
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold
-        widths = [len(h) for h in headers]
+        # The header wraps (on three lines at most): a column need not be as wide as its
+        # header, or a sheet of rates prints too small to read on one page wide.
+        widths = [max([len(w) for w in h.split()] + [-(-len(h) // 3)]) for h in headers]
         for column, kind in enumerate(kinds, start=1):
             letter = get_column_letter(column)
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
@@ -135,6 +137,10 @@ def render_xlsx(document: Document) -> bytes:
                 shown = 10 if kind == DATE else len(str(cell.value or ""))
                 widths[column - 1] = max(widths[column - 1], min(shown, 60))
             sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 48))
+        lines = max(
+            -(-len(h) // max(1, min(w + 2, 48) - 1)) for h, w in zip(headers, widths, strict=True)
+        )
+        sheet.row_dimensions[1].height = 15 * min(lines + 1, 5)  # the wrapped header, whole
         sheet.auto_filter.ref = sheet.dimensions
         print_setup(sheet, document.title, table.title, lang)
         if table.key == "units" and first_total > 0:

@@ -296,3 +296,43 @@ def brief(pack: Record, extra: Record, limit: int = 15) -> Record:
         "yellow_count": len(yellow),
         "requests": extra["requests"],
     }
+
+
+def add_urgings(conn: Connection, pack: Record, period: Period, as_of: date) -> None:
+    """How often each unit and each directive was urged (letters of ``urge`` sent in the
+    period, up to T): ``urged`` on every unit row (a rolled-up row adds its children's), on
+    the totals, and on every directive record of the report."""
+    from dirtrack.records import RecordStream
+    from dirtrack.report.sections import scope_end
+    from dirtrack.store.documents import urge_counts
+
+    by_unit, by_directive = urge_counts(conn, period.start, scope_end(period, as_of))
+    total = 0
+    for row in pack["units"]:
+        for child in row.get("children", []):
+            child["urged"] = by_unit.get(child["code"], 0)
+        children = row.get("children", [])
+        own = 0 if row["code"] in {c["code"] for c in children} else by_unit.get(row["code"], 0)
+        row["urged"] = own + sum(c["urged"] for c in children)
+        total += row["urged"]
+    pack["totals"]["urged"] = total
+
+    def mark(record: Record) -> Record:
+        record["urged"] = by_directive.get(record["id"], 0)
+        return record
+
+    def marked(stream: RecordStream) -> RecordStream:
+        return RecordStream(len(stream), lambda: (mark(r) for r in stream))
+
+    for record in pack["overdue"]:
+        mark(record)
+    for record in (pack.get("due_soon") or {}).get("directives", []):
+        mark(record)
+    carried = pack["next_period"]["directives"]
+    pack["next_period"]["directives"] = (
+        marked(carried) if isinstance(carried, RecordStream) else [mark(r) for r in carried]
+    )
+    listed = pack["directives"]
+    pack["directives"] = (
+        marked(listed) if isinstance(listed, RecordStream) else [mark(r) for r in listed]
+    )

@@ -55,19 +55,27 @@ def urged_before(session: Session, unit_id: int, before: date) -> int:
     return int(session.execute(query).scalar_one())
 
 
-def urgings_between(conn: Connection, start: date, end: date) -> dict[str, int]:
-    """How many urging letters each unit (by code) was sent from ``start`` to ``end``."""
-    from sqlalchemy import func
-
-    from dirtrack.models import Urging
+def urge_counts(conn: Connection, start: date, end: date) -> tuple[dict[str, int], dict[int, int]]:
+    """How many urging letters were sent from ``start`` to ``end``: to each unit (by code) and
+    naming each directive (by id), read in one statement (a letter and what it names)."""
+    from dirtrack.models import Urging, UrgingDirective
     from dirtrack.store.tables import unit
 
-    table = Urging.__table__  # type: ignore[attr-defined]
+    letter = Urging.__table__  # type: ignore[attr-defined]
+    named = UrgingDirective.__table__  # type: ignore[attr-defined]
     query = (
-        select(unit.c.code, func.count())
-        .select_from(table.join(unit, unit.c.id == table.c.unit_id))
-        .where(table.c.issued_on >= start, table.c.issued_on <= end)
-        .group_by(unit.c.code)
-        .order_by(unit.c.code)
+        select(unit.c.code, letter.c.id, named.c.directive_id)
+        .select_from(
+            letter.join(unit, unit.c.id == letter.c.unit_id).outerjoin(
+                named, named.c.urging_id == letter.c.id
+            )
+        )
+        .where(letter.c.issued_on >= start, letter.c.issued_on <= end)
     )
-    return {code: int(n) for code, n in conn.execute(query)}
+    letters: dict[str, set[int]] = {}
+    directives: dict[int, int] = {}
+    for code, letter_id, directive_id in conn.execute(query):
+        letters.setdefault(code, set()).add(letter_id)
+        if directive_id is not None:
+            directives[directive_id] = directives.get(directive_id, 0) + 1
+    return {code: len(ids) for code, ids in sorted(letters.items())}, directives

@@ -1,0 +1,233 @@
+"""The Word report as printed: wide tables on landscape pages with no word broken, the urge counts
+in every format, and the report templates dirtrack ships. Opened with python-docx and openpyxl."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from dirtrack.render.docx_template import KINDS, LANGS, default_template, shipped_template
+from dirtrack.render.official import text_width_cm
+from tests.conftest import Cli
+from tests.test_documents import PARTY, STATE
+
+CHAIR_HEADERS = {
+    "vi": [
+        "STT", "Chủ trì", "Chức vụ", "Số cuộc họp", "Tổng số", "Đúng hạn",
+        "Hoàn thành quá hạn", "Trong hạn", "Quá hạn", "Không thời hạn", "Dừng",
+        "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn",
+    ],
+    "en": [
+        "No.", "Chair", "Position", "Meetings", "Total", "On time", "Late", "In time",
+        "Overdue", "No deadline", "Cancelled", "Completion", "On time",
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture
+def chaired(units: Cli) -> Cli:
+    """Meetings of 2022 Q2 under three chairs with long titles; overdue, done late, due soon."""
+    chairs = [
+        ("Phương Thị Thanh", "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh"),
+        ("Nghiêm Xuân Thành", "Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy"),
+        ("Lê Thành Đông", "Bí thư Thị ủy"),
+    ]
+    for index, (chair, title) in enumerate(chairs):
+        meeting = units.id(
+            "add-meeting", "--date", f"{6 + index}/4/2022", "--title", f"Giao ban {index}",
+            "--chair", chair, "--chair-title", title, "--doc", f"{12 + index}-TB/TU",
+        )  # fmt: skip
+        late = units.id(
+            "assign", str(meeting), "--unit", "BTC", f"Rà soát quy hoạch {index}",
+            "--due", "30/4/2022",
+        )  # fmt: skip
+        units.id("assign", str(meeting), "--unit", "VPTU", f"Tổng hợp {index}", "--due", "3/7/2022")
+        if index == 0:
+            units.ok("done", str(late), "--date", "10/5/2022")
+    return units
+
+
+def _sections_of_tables(doc: Any) -> list[tuple[Any, Any]]:
+    """Each table with the section (page set-up) it is printed in."""
+    found: list[tuple[Any, int]] = []
+    section = 0
+    body = doc.element.body
+    tables = {t._tbl: t for t in doc.tables}
+    for element in body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            found.append((tables[element], section))
+        elif (
+            element.tag == qn("w:p") and element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        ):
+            section += 1
+    return [(table, doc.sections[index]) for table, index in found]
+
+
+def _cm(emu: int) -> float:
+    return emu / 360000
+
+
+def _check_fits(table: Any, section: Any) -> None:
+    """The table inside the margins, and every word of every cell inside its column."""
+    usable = _cm(section.page_width - section.left_margin - section.right_margin)
+    widths = [_cm(cell.width) for cell in table.rows[0].cells]
+    assert sum(widths) <= usable + 0.05, (table.rows[0].cells[0].text, sum(widths), usable)
+    for row_index, row in enumerate(table.rows):
+        for cell, width in zip(row.cells, widths, strict=True):
+            for run in (r for p in cell.paragraphs for r in p.runs):
+                size = run.font.size.pt if run.font.size else 10
+                for word in run.text.replace("/", "/ ").split():
+                    need = text_width_cm(word, size, bold=bool(run.bold))
+                    assert need + 0.38 <= width + 1e-6, (row_index, word, width)
+
+
+def test_chair_table_fits_without_breaking_a_word(chaired: Cli, tmp_path: Path) -> None:
+    chaired.ok(*PARTY)
+    for lang in ("vi", "en"):
+        _check_chair_table(chaired, tmp_path, lang)
+
+
+def _check_chair_table(chaired: Cli, tmp_path: Path, lang: str) -> None:
+    out = tmp_path / f"bc-{lang}.docx"
+    chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--by", "chair",
+               "--format", "docx", "--out", str(out), "--number", "4")  # fmt: skip
+    doc = Document(str(out))
+    placed = _sections_of_tables(doc)
+    first = CHAIR_HEADERS[lang][:2]
+    chair = [(t, s) for t, s in placed if [c.text for c in t.rows[0].cells][:2] == first]
+    assert chair, "the per-chair table"
+    table, section = chair[0]
+    assert [c.text for c in table.rows[0].cells] == CHAIR_HEADERS[lang]
+    assert len(table.columns) == len(CHAIR_HEADERS[lang])
+    assert [r.cells[1].text for r in table.rows[1:]] == [
+        "Lê Thành Đông",
+        "Nghiêm Xuân Thành",
+        "Phương Thị Thanh",
+    ]
+    assert section.page_width > section.page_height, "a wide table on a landscape page"
+    for table, section in placed[1:]:  # the heading block is a borderless layout table
+        _check_fits(table, section)
+    # The body goes on in portrait after the wide table, and the annex is landscape again.
+    orientations = [s.page_width > s.page_height for s in doc.sections]
+    assert orientations[0] is False and orientations[-1] is True
+    assert False in orientations[orientations.index(True) :]
+    paragraph_texts = [p.text for p in doc.paragraphs]
+    assert ("Nơi nhận:" if lang == "vi" else "Recipients:") in "\n".join(
+        c.text for t in doc.tables for c in t.rows[0].cells
+    )
+    assert paragraph_texts  # the document has a body
+
+
+def _urge_all(cli: Cli, tmp_path: Path, day: str) -> None:
+    folder = tmp_path / f"cv-{day.replace('/', '-')}"
+    folder.mkdir()
+    cli.ok("urge", "--all", "--as-of", day, "--date", day, "--dir", str(folder))
+
+
+def test_urge_counts_in_every_report_format(chaired: Cli, tmp_path: Path) -> None:
+    chaired.ok(*STATE)
+    _urge_all(chaired, tmp_path, "20/5/2022")
+    _urge_all(chaired, tmp_path, "10/6/2022")
+    _urge_all(chaired, tmp_path, "10/7/2022")  # after the quarter: not counted in Q2
+    base = ("report", "--quarter", "2022Q2")
+    pack = chaired.json(*base)
+    urged = {row["code"]: row["urged"] for row in pack["units"]}
+    assert urged == {"BTC": 2, "VPTU": 0}
+    assert pack["totals"]["urged"] == 2
+    overdue = {r["text"]: r["urged"] for r in pack["overdue"]}
+    # Rà soát quy hoạch 1 and 2 were overdue at both letters; 0 was done before the first.
+    assert overdue == {"Rà soát quy hoạch 1": 2, "Rà soát quy hoạch 2": 2}
+    assert {r["text"]: r["urged"] for r in pack["directives"]}["Rà soát quy hoạch 0"] == 0
+    assert all(r["urged"] == 0 for r in pack["next_period"]["directives"] if r["unit"] == "VPTU")
+    rows = list(csv.DictReader(io.StringIO(chaired.ok(*base, "--format", "csv"))))
+    assert [(r["code"], r["urged"]) for r in rows] == [("BTC", "2"), ("VPTU", "0"), ("TOTAL", "2")]
+    for lang, header in (("vi", "Số lần đôn đốc"), ("en", "Urged")):
+        text = chaired.ok("--lang", lang, *base, "--format", "md")
+        lines = [line for line in text.splitlines() if line.startswith("|") and header in line]
+        assert len(lines) >= 2  # the units table and the overdue list
+        if lang == "en":  # the files in Vietnamese only (they are slow to make)
+            continue
+        html = chaired.ok("--lang", lang, *base, "--format", "html")
+        assert f"<th>{header}</th>" in html or header in html
+        out = tmp_path / f"r-{lang}.xlsx"
+        chaired.ok("--lang", lang, *base, "--format", "xlsx", "--out", str(out))
+        book = load_workbook(out)
+        sheet = book.worksheets[1]
+        headers = [c.value for c in sheet[1]]
+        assert header in headers, headers
+        column = headers.index(header)
+        values = [row[column].value for row in sheet.iter_rows(min_row=2) if row[0].value]
+        assert 2 in values
+        docx = tmp_path / f"r-{lang}.docx"
+        chaired.ok("--lang", lang, *base, "--format", "docx", "--out", str(docx))
+        doc = Document(str(docx))
+        units = next(t for t in doc.tables if header in [c.text for c in t.rows[0].cells])
+        position = [c.text for c in units.rows[0].cells].index(header)
+        assert units.rows[-1].cells[position].text == "2"  # the total
+    # A period without letters has no column, but the JSON still says 0.
+    later = chaired.json("report", "--quarter", "2022Q1")
+    assert later["totals"]["urged"] == 0
+    assert "Urged" not in chaired.ok(
+        "--lang", "en", "report", "--quarter", "2022Q1", "--format", "md"
+    )
+
+
+def test_shipped_templates_are_the_default_layout() -> None:
+    for kind in KINDS:
+        for lang in LANGS:
+            shipped = Document(io.BytesIO(shipped_template(kind, lang)))
+            made = Document(io.BytesIO(default_template(kind, lang)))
+            assert [p.text for p in shipped.paragraphs] == [p.text for p in made.paragraphs]
+            assert [c.text for t in shipped.tables for c in t.rows[0].cells] == [
+                c.text for t in made.tables for c in t.rows[0].cells
+            ]
+
+
+def test_office_template_copied_out_and_used(chaired: Cli, tmp_path: Path) -> None:
+    chaired.ok(*PARTY)
+    mine = tmp_path / "mau.docx"
+    chaired.ok("--lang", "vi", "office", "template", "--out", str(mine))
+    assert mine.read_bytes() == shipped_template("party", "vi")
+    assert "{{ signer_name }}" in "\n".join(
+        c.text for t in Document(str(mine)).tables for c in t.rows[0].cells
+    )
+    chaired.fail("office", "template", "--out", str(mine))  # exists, no --force
+    chaired.fail("office", "template", "--kind", "royal", "--out", str(tmp_path / "x.docx"))
+    assert not (tmp_path / "x.docx").exists()
+    state = tmp_path / "state-en.docx"
+    chaired.ok("--lang", "en", "office", "template", "--kind", "state", "--out", str(state))
+    assert state.read_bytes() == shipped_template("state", "en")
+
+    chaired.ok("office", "set", "--template", str(mine))
+    by_template = tmp_path / "t.docx"
+    built_in = tmp_path / "b.docx"
+    base = ("--lang", "vi", "report", "--quarter", "2022Q2", "--by", "chair", "--format", "docx")
+    chaired.ok(*base, "--number", "7", "--date", "5/7/2022", "--out", str(by_template))
+    chaired.ok("office", "set", "--no-template")
+    chaired.ok(*base, "--number", "7", "--date", "5/7/2022", "--out", str(built_in))
+    filled, plain = Document(str(by_template)), Document(str(built_in))
+    head = [c.text for c in filled.tables[0].rows[0].cells]
+    assert head == [c.text for c in plain.tables[0].rows[0].cells]
+    assert head[0].split("\n") == ["TỈNH ỦY NINH BÌNH", "VĂN PHÒNG", "*", "Số 07-BC/VPTU"]
+    texts = [p.text for p in filled.paragraphs]
+    assert "{{" not in "\n".join(texts)
+    assert "Kính gửi: Thường trực Tỉnh ủy" in texts
+    signer = next(t for t in filled.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    assert "- Thường trực Tỉnh ủy;" in signer.rows[0].cells[0].text
+    assert "Nguyễn Văn A" in signer.rows[0].cells[1].text
+    # Wide tables on landscape pages there too, and the document ends on the annex's page.
+    placed = _sections_of_tables(filled)
+    for table, section in placed[1:]:
+        if table is not signer:
+            _check_fits(table, section)
+    assert filled.sections[-1].page_width > filled.sections[-1].page_height
+    assert not filled.sections[-1].different_first_page_header_footer
+    assert json.loads(chaired.ok("office", "--format", "json"))["template"] is None
