@@ -491,6 +491,7 @@ WORKING = {
         "2022-06-01",
     ],
     ("office", "set"): ["office", "set", "--body", "Văn phòng"],
+    ("office", "template"): ["office", "template", "--out", "{text}.docx"],
     ("score",): ["score", "--quarter", "2022Q2"],
 }
 
