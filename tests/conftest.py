@@ -290,6 +290,12 @@ def cli(db: str, backend: str, request: pytest.FixtureRequest) -> Cli:
     return Cli(db=db, runner=CliRunner(), blank=blank, cluster=cluster)
 
 
+def cli_at(db: str | Path) -> Cli:
+    """The in-process driver on any ``--db`` target: a file a test made itself, a missing one,
+    a URL. For what is not about the process itself, in place of :func:`run`."""
+    return Cli(db=str(db), runner=CliRunner())
+
+
 def run(
     *args: str, db: str | None = None, env: dict[str, str] | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:

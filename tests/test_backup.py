@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, prebuilt, run
+from tests.batch import Batch
+from tests.conftest import Cli, cli_at, file_digest, prebuilt
 
 pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
 
 
-def directives(db: str) -> list[dict[str, object]]:
-    done = run("list", "--format", "json", "--as-of", "2022-12-31", db=db)
-    assert done.returncode == 0, done.stderr
-    return list(json.loads(done.stdout))
+def directives(db: str | Path) -> list[dict[str, object]]:
+    return list(cli_at(db).json("list", "--as-of", "2022-12-31"))
 
 
 @pytest.fixture
@@ -32,8 +29,8 @@ def office(units: Cli, meeting: int) -> Cli:
 
 def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
-    done = run("backup", str(copy), db=db)
-    assert done.returncode == 0, done.stderr
+    done = office("backup", str(copy))
+    assert done.exit_code == 0, done.stderr
     assert done.stdout == ""
     assert done.stderr.startswith(f"backed up to {copy} (")
     assert "5 directives" in done.stderr
@@ -43,18 +40,17 @@ def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: P
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.close()
-    assert directives(str(copy)) == directives(db)
+    assert directives(copy) == directives(db)
 
 
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
-    assert run("backup", str(folder), db=db).returncode == 0
+    office.ok("backup", str(folder))
     [made] = list(folder.glob("dirtrack-*.db"))
-    assert directives(str(made)) == directives(db)
-    again = run("backup", str(made), db=db)
-    assert again.returncode == 1 and "exists already; give --force" in again.stderr
-    assert run("backup", str(made), "--force", db=db).returncode == 0
+    assert directives(made) == directives(db)
+    assert "exists already; give --force" in office.fail("backup", str(made))
+    office.ok("backup", str(made), "--force")
 
 
 def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) -> None:
@@ -62,58 +58,51 @@ def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) ->
     assert "is the database" in office.fail("backup", str(db_path), "--force")
     assert "does not exist" in office.fail("backup", str(tmp_path / "no" / "x.db"))
     assert file_digest(db_path) == before
-    missing = run("backup", str(tmp_path / "x.db"), db=str(tmp_path / "none.db"))
-    assert missing.returncode == 1 and "no database at" in missing.stderr
+    missing = cli_at(tmp_path / "none.db").fail("backup", str(tmp_path / "x.db"))
+    assert "no database at" in missing
     assert not (tmp_path / "none.db").exists()
 
 
 def test_backup_while_others_write(office: Cli, db: str, tmp_path: Path) -> None:
     # Fill the database so the copy takes several steps, then back it up while another
-    # process logs progress again and again.
+    # process logs progress again and again (one process, many commands: tests/batch.py).
     rows = ["STT,Nội dung,Đơn vị chủ trì,Thời hạn"] + [
         f"{n},Việc số {n},BTC,30/9/2022" for n in range(6, 3006)
     ]
     sheet = tmp_path / "big.csv"
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    assert run("import", str(sheet), "--meeting", "1", db=db).returncode == 0
-    stop = threading.Event()
+    office.ok("import", str(sheet), "--meeting", "1")
+    stop, writing = threading.Event(), threading.Event()
     written: list[int] = []
+    batch = Batch()
 
     def writer() -> None:
         n = 0
-        while not stop.is_set() and n < 40:
-            n += 1
-            done = subprocess.run(
-                [
-                    ENTRY_POINT,
-                    "--db",
-                    db,
-                    "progress",
-                    "2",
-                    "--percent",
-                    str(n),
-                    "--date",
-                    "1/7/2022",
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode == 0:
-                written.append(n)
+        try:
+            while not stop.is_set() and n < 40:
+                n += 1
+                code, _, _ = batch(
+                    "--db", db, "progress", "2", "--percent", str(n), "--date", "1/7/2022"
+                )
+                if code == 0:
+                    written.append(n)
+                writing.set()
+        finally:
+            writing.set()
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
+        assert writing.wait(timeout=300), "the writer never started"
         copies = []
         for i in range(3):
             copy = tmp_path / f"copy{i}.db"
-            done = run("backup", str(copy), db=db)
-            assert done.returncode == 0, done.stderr
+            office.ok("backup", str(copy))
             copies.append(copy)
     finally:
         stop.set()
         thread.join()
+        batch.close()
     assert written, "the writer never got through"
     for copy in copies:
         conn = sqlite3.connect(copy)
@@ -122,34 +111,33 @@ def test_backup_while_others_write(office: Cli, db: str, tmp_path: Path) -> None
         logged = conn.execute("SELECT COUNT(*) FROM progress_entry").fetchone()[0]
         conn.close()
         assert 1 <= logged <= 1 + len(written)
-        assert len(directives(str(copy))) == 3005
+        assert len(directives(copy)) == 3005
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_old_file(
     office: Cli, db: str, db_path: Path, tmp_path: Path
 ) -> None:
     copy = tmp_path / "copy.db"
-    assert run("backup", str(copy), db=db).returncode == 0
+    office.ok("backup", str(copy))
     saved = directives(db)
     office.ok("done", "1", "--date", "1/7/2022")
     office.ok("assign", "1", "--unit", "VPTU", "Việc sau sao lưu")
     changed = directives(db)
-    done = run("restore", str(copy), "--yes", db=db)
-    assert done.returncode == 0, done.stderr
+    done = office("restore", str(copy), "--yes")
+    assert done.exit_code == 0, done.stderr
     assert directives(db) == saved
     [kept] = list(tmp_path.glob("dirtrack.db.*.bak"))
     assert f"the previous database is kept as {kept}" in done.stderr
-    assert directives(str(kept)) == changed
+    assert directives(kept) == changed
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
 def test_restore_into_a_new_file(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
-    assert run("backup", str(copy), db=db).returncode == 0
+    office.ok("backup", str(copy))
     fresh = tmp_path / "fresh.db"
-    done = run("restore", str(copy), "--yes", db=str(fresh))
-    assert done.returncode == 0, done.stderr
-    assert directives(str(fresh)) == directives(db)
+    cli_at(fresh).ok("restore", str(copy), "--yes")
+    assert directives(fresh) == directives(db)
 
 
 def _alembic(path: Path, revision: str) -> None:
@@ -170,13 +158,13 @@ def test_restore_refuses_what_is_not_a_good_backup(
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.close()
     assert "is a SQLite file but not a dirtrack database" in office.fail("restore", str(other))
     newer = tmp_path / "newer.db"
-    assert run("backup", str(newer), db=db).returncode == 0
+    office.ok("backup", str(newer))
     _alembic(newer, "9999")
     assert "schema revision '9999', which this dirtrack does not know" in office.fail(
         "restore", str(newer)
     )
     damaged = tmp_path / "damaged.db"
-    assert run("backup", str(damaged), db=db).returncode == 0
+    office.ok("backup", str(damaged))
     data = bytearray(damaged.read_bytes())
     data[len(data) // 2 : len(data) // 2 + 4096] = b"\xff" * 4096
     damaged.write_bytes(bytes(data))
@@ -191,15 +179,14 @@ def test_restore_refuses_what_is_not_a_good_backup(
 def test_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
     url = "postgresql+psycopg://office@db.invalid/dirtrack"
     for command in (["backup", str(tmp_path / "x.db")], ["restore", str(tmp_path / "x.db")]):
-        done = run(*command, db=url)
-        assert done.returncode == 1
-        assert done.stderr.count("\n") == 1 and "pg_dump" in done.stderr
-        assert done.stderr.startswith("Error: backup and restore work on SQLite files")
+        error = cli_at(url).fail(*command)  # one line, exit 1
+        assert "pg_dump" in error
+        assert error.startswith("Error: backup and restore work on SQLite files")
 
 
 def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
-    assert run("backup", str(copy), db=db).returncode == 0
+    office.ok("backup", str(copy))
     saved = directives(db)
     conn = sqlite3.connect(copy)
     conn.execute("PRAGMA page_size=8192")
@@ -207,10 +194,9 @@ def test_restore_takes_a_backup_of_any_page_size(office: Cli, db: str, tmp_path:
     assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
     conn.close()
     office.ok("done", "1", "--date", "1/7/2022")
-    done = run("restore", str(copy), "--yes", db=db)
-    assert done.returncode == 0, done.stderr
+    office.ok("restore", str(copy), "--yes")
     assert directives(db) == saved
-    assert run("doctor", db=db).returncode == 0
+    office.ok("doctor")
 
 
 def test_restore_checks_a_candidate_as_doctor_does(
@@ -233,4 +219,4 @@ def test_restore_checks_a_candidate_as_doctor_does(
     assert "the current database is untouched" in message
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*.part*"))
-    assert run("doctor", db=db).returncode == 0
+    office.ok("doctor")

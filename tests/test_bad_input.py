@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, prebuilt, run, snapshot
+from tests.conftest import Cli, cli_at, file_digest, prebuilt, run, snapshot
 
 
 @pytest.fixture
@@ -180,10 +180,7 @@ def test_usage_errors_exit_2(seeded: Cli, db_path: Path, args: list[str]) -> Non
 
 def test_database_in_a_missing_folder(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "x.db"
-    result = run("unit", "list", db=str(target))
-    assert result.returncode == 1
-    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
-    assert "does not exist" in result.stderr
+    assert "does not exist" in cli_at(target).fail("unit", "list")
     assert not target.parent.exists()
 
 
@@ -191,8 +188,8 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     target = tmp_path / "notes.db"
     target.write_text("Biên bản họp ngày 6/5/2022\n" * 50, encoding="utf-8")
     before = file_digest(target)
-    result = run("unit", "list", db=str(target))
-    assert result.returncode == 1
+    result = cli_at(target)("unit", "list")
+    assert result.exit_code == 1
     assert result.stderr == f"Error: {target} is not a dirtrack database (not a SQLite file)\n"
     assert file_digest(target) == before
 
@@ -203,9 +200,7 @@ def test_a_sqlite_database_of_another_program(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
         conn.execute("INSERT INTO customers (name) VALUES ('Công ty A')")
     before = file_digest(target)
-    result = run("unit", "add", "X", "Y", db=str(target))
-    assert result.returncode == 1
-    assert "is not a dirtrack database" in result.stderr
+    assert "is not a dirtrack database" in cli_at(target).fail("unit", "add", "X", "Y")
     assert file_digest(target) == before
 
 
@@ -238,7 +233,7 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
     from tests.conftest import ENTRY_POINT
 
     db = str(tmp_path / "x.db")
-    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=db).returncode == 0
+    cli_at(db).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     child = subprocess.Popen(
         [ENTRY_POINT, "--db", db, "unit", "list", "--format", "json"],
         stdout=subprocess.PIPE,
@@ -313,17 +308,17 @@ READ_ONLY = [
 @pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
 def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]) -> None:
     target = tmp_path / "dirtrak.db"  # mistyped
-    result = run(*args, db=str(target))
-    assert result.returncode == 1, result.stderr
+    result = cli_at(target)(*args)
+    assert result.exit_code == 1, result.stderr
     assert result.stderr == f"Error: no database at {target}\n"
     assert result.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
-    target = tmp_path / "new.db"
-    assert run("unit", "add", "VPTU", "Văn phòng Tỉnh ủy", db=str(target)).returncode == 0
-    assert run("unit", "list", db=str(target)).returncode == 0
+    cli = cli_at(tmp_path / "new.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "list")
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
@@ -332,8 +327,8 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     target = tmp_path / "pipe.db"
     os.mkfifo(target)
     for args in (["list"], ["unit", "add", "X", "Y"]):
-        result = run(*args, db=str(target))  # run() times out after 120 s if it hangs
-        assert result.returncode == 1
+        result = cli_at(target)(*args)  # pytest-timeout ends it if it hangs
+        assert result.exit_code == 1
         assert result.stderr == (
             f"Error: {target} is not a regular file (a pipe or a device?), so not a database\n"
         )
@@ -348,11 +343,9 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     ],
 )
 def test_a_malformed_database_url(url: str) -> None:
-    result = run("list", db=url)
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].endswith("is not a database URL"), result.stderr
-    assert "S3cret" not in result.stderr
+    error = cli_at(url).fail("list")
+    assert error.endswith("is not a database URL"), error
+    assert "S3cret" not in error
 
 
 def test_another_programs_alembic_database(tmp_path: Path) -> None:
@@ -362,7 +355,7 @@ def test_another_programs_alembic_database(tmp_path: Path) -> None:
         conn.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
         conn.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY)")
     before = file_digest(target)
-    result = run("unit", "add", "X", "Y", db=str(target))
+    result = cli_at(target)("unit", "add", "X", "Y")
     assert result.stderr == f"Error: {target} is not a dirtrack database\n"
     assert file_digest(target) == before
 
@@ -397,12 +390,13 @@ def _fill(folder: Path, leave_kib: int) -> None:
 
 def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     db = str(small_disk / "v.db")
-    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
-    assert run("add-meeting", "--date", "6/5/2022", "--title", "Họp", db=db).returncode == 0
+    cli = cli_at(db)
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     _fill(small_disk, 40)
     before = snapshot(db)
-    result = run("assign", "1", "--unit", "BTC", "x" * 100_000, db=db)
-    assert result.returncode == 1
+    result = cli("assign", "1", "--unit", "BTC", "x" * 100_000)
+    assert result.exit_code == 1
     assert result.stderr == (
         "Error: the disk is full: nothing was written; free some space and run it again\n"
     )
@@ -410,7 +404,7 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     assert snapshot(db) == before
     _fill(small_disk, 0)
     new = small_disk / "new.db"
-    result = run("unit", "add", "X", "Y", db=str(new))
+    result = cli_at(new)("unit", "add", "X", "Y")
     assert (
         result.stderr
         == f"Error: cannot open {new}: the disk is full; free some space and run it again\n"
@@ -422,12 +416,13 @@ def test_a_read_only_file_system_is_said_so(small_disk: Path) -> None:
     import subprocess
 
     db = str(small_disk / "v.db")
-    assert run("unit", "add", "BTC", "Ban Tổ chức", db=db).returncode == 0
+    cli = cli_at(db)
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     try:
         for args in (["list"], ["unit", "add", "X", "Y"]):
-            result = run(*args, db=db)
-            assert result.returncode == 1
+            result = cli(*args)
+            assert result.exit_code == 1
             assert result.stderr == (
                 f"Error: cannot open {db}: the file, its folder or the file system is read-only "
                 "(dirtrack writes its journal files beside it)\n"
@@ -496,16 +491,16 @@ WORKING = {
         "2022-06-01",
     ],
     ("office", "set"): ["office", "set", "--body", "Văn phòng"],
+    ("office", "template"): ["office", "template", "--out", "{text}.docx"],
     ("score",): ["score", "--quarter", "2022Q2"],
 }
 
 
 def text_options() -> list[tuple[tuple[str, ...], str]]:
     """(command path, option) for every option of every command that takes text."""
-    import typer.main
     from typer._click.types import StringParamType
 
-    from dirtrack.cli import app
+    from tests.conftest import COMMAND
 
     found: list[tuple[tuple[str, ...], str]] = []
 
@@ -516,7 +511,7 @@ def text_options() -> list[tuple[tuple[str, ...], str]]:
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, (*path, name))
 
-    walk(typer.main.get_command(app), ())
+    walk(COMMAND, ())
     return found
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import Cli, run
+from tests.conftest import Cli
 
 
 def test_add_meeting_and_list(units: Cli) -> None:
@@ -222,8 +222,8 @@ def test_words_that_look_like_markup_are_shown_as_typed(
     ident = units.id("assign", str(meeting), "--unit", "BTC", text)
     env = {"FORCE_COLOR": force_color} if force_color else None
     for args in (["list"], ["show", str(ident)]):
-        done = run(*args, db=units.db, env=env)
-        assert done.returncode == 0, done.stderr
+        done = units(*args, env=env)
+        assert done.exit_code == 0, done.stderr
         assert done.stderr == ""
         shown = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
         assert any(text in line for line in shown), done.stdout

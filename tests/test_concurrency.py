@@ -1,63 +1,34 @@
-"""Concurrent use (issue 5): eight processes writing at once finish every write, with no
+"""Concurrent use (issue 5): writers in several processes at once finish every write, with no
 `database is locked`, and no row lost or duplicated; readers meanwhile see whole commands.
 
-Each writer is a separate OS process (this file run as a script) that runs dirtrack commands
-one after another, each with its own connection and transaction, and reports what it wrote.
-The full one-minute run is bench/concurrent_writers.py.
+Each writer is a separate OS process (tests/batch.py) that runs dirtrack commands one after
+another, each with its own connection and transaction, as the entry point would; the test drives
+each one from a thread of its own and keeps what it wrote. make test runs four writers, make
+test-all eight with many more commands each. The full one-minute run is
+bench/concurrent_writers.py.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from tests.conftest import COMMAND, ENTRY_POINT, Cli, prebuilt, run
+from tests.batch import Invoke, batches
+from tests.conftest import Cli, prebuilt
 
-ROOT = Path(__file__).resolve().parent.parent
-WRITERS = 8
 UNITS = ("VPTU", "BTC", "BDV", "UBKT")
 
 
-def invoker() -> Callable[[list[str]], tuple[int, str, str]]:
-    """Run dirtrack in this process as its entry point would, on the command built once
-    (conftest.COMMAND), with bytes for output."""
-    import contextlib
-    import io
-
-    command = COMMAND
-
-    def stream() -> io.TextIOWrapper:
-        return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-
-    def text(handle: io.TextIOWrapper) -> str:
-        handle.flush()
-        raw = handle.buffer
-        assert isinstance(raw, io.BytesIO)
-        return raw.getvalue().decode("utf-8")
-
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        out, err = stream(), stream()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                command.main(args=args, prog_name="dirtrack")
-                code = 0
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
-        return code, text(out), text(err)
-
-    return invoke
+def writers(request: pytest.FixtureRequest) -> int:
+    return 8 if request.config.getoption("--run-slow") else 4
 
 
-def worker(db: str, number: int, commands: int) -> dict[str, Any]:
+def worker(invoke: Invoke, db: str, number: int, commands: int) -> dict[str, Any]:
     """Run ``commands`` dirtrack commands against ``db``; return what each one wrote."""
-    invoke = invoker()
     made: dict[str, Any] = {
         "meetings": [],
         "directives": [],
@@ -93,6 +64,7 @@ def worker(db: str, number: int, commands: int) -> dict[str, Any]:
         else:
             args = ["report", "--quarter", "2022Q3", "--format", "json"]
         code, stdout, stderr = invoke(["--db", db, *args])
+        assert "locked" not in stderr, stderr
         if code != 0:
             made["failures"].append(f"{args[0]}: {code} {stderr.strip()}")
             continue
@@ -118,36 +90,16 @@ def worker(db: str, number: int, commands: int) -> dict[str, Any]:
     return made
 
 
-def start_writers(db: str, commands: int, tmp_path: Path) -> list[dict[str, Any]]:
-    procs = []
-    for number in range(WRITERS):
-        out = tmp_path / f"writer-{number}.json"
-        procs.append(
-            (
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "tests.test_concurrency",
-                        db,
-                        str(number),
-                        str(commands),
-                        str(out),
-                    ],
-                    cwd=ROOT,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                ),
-                out,
-            )
-        )
-    results = []
-    for proc, out in procs:
-        stdout, stderr = proc.communicate(timeout=600)
-        assert proc.returncode == 0, stdout + stderr
-        assert "locked" not in stderr
-        results.append(json.loads(out.read_text(encoding="utf-8")))
+def start_writers(db: str, count: int, commands: int) -> list[dict[str, Any]]:
+    """``count`` writer processes at once, each running ``commands`` commands."""
+    with batches(count) as started, ThreadPoolExecutor(count) as pool:
+        futures = [
+            pool.submit(worker, lambda args, b=batch: b(*args), db, number, commands)
+            for number, batch in enumerate(started)
+        ]
+        results = [future.result(timeout=600) for future in futures]
+        for batch in started:
+            assert "locked" not in batch.close()
     return results
 
 
@@ -158,15 +110,15 @@ def shared(units: Cli) -> Cli:
     return units
 
 
-def test_eight_writers_at_once_lose_and_duplicate_nothing(
-    shared: Cli, db: str, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+def test_writers_at_once_lose_and_duplicate_nothing(
+    shared: Cli, db: str, backend: str, request: pytest.FixtureRequest
 ) -> None:
-    # Four rounds of the six kinds of command per writer in make test; make test-all (--run-slow)
+    # Two rounds of the six kinds of command per writer in make test; make test-all (--run-slow)
     # runs the long version, where the register grows under the readers.
-    commands = 24
+    commands = 12
     if request.config.getoption("--run-slow"):
         commands = 200 if backend == "sqlite" else 100
-    results = start_writers(db, commands, tmp_path)
+    results = start_writers(db, writers(request), commands)
     failures = [f for r in results for f in r["failures"]]
     assert failures == []
     meetings = [m for r in results for m in r["meetings"]]
@@ -190,25 +142,25 @@ def test_eight_writers_at_once_lose_and_duplicate_nothing(
     assert shared("doctor").exit_code == 0
 
 
-@pytest.mark.blank_db("eight first uses at once")
-def test_eight_processes_on_a_new_database_with_the_same_key(db: str) -> None:
-    """Eight first uses at once: the schema is made once, and the key records one meeting."""
+@pytest.mark.blank_db("first uses at once")
+def test_processes_on_a_new_database_with_the_same_key(
+    cli: Cli, db: str, request: pytest.FixtureRequest
+) -> None:
+    """First uses at once: the schema is made once, and the key records one meeting. Each
+    process is started and ready first, so that the commands begin at the same moment."""
     args = ["--db", db, "add-meeting", "--date", "6/5/2022", "--title", "Giao ban",
             "--key", "giao-ban-2022-05"]  # fmt: skip
-    procs = [
-        subprocess.Popen(
-            [ENTRY_POINT, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(WRITERS)
-    ]
-    outputs = [proc.communicate(timeout=300) for proc in procs]
-    assert [proc.returncode for proc in procs] == [0] * WRITERS, outputs
-    assert len({out.strip() for out, _ in outputs}) == 1
-    assert sum("exists already" in err for _, err in outputs) == WRITERS - 1
-    assert len(json.loads(run("meetings", "--format", "json", db=db).stdout)) == 1
-    assert run("doctor", db=db).returncode == 0
-
-
-if __name__ == "__main__":  # a writer: DB NUMBER COMMANDS OUT
-    target, number, count, out_path = sys.argv[1:5]
-    Path(out_path).write_text(json.dumps(worker(target, int(number), int(count))), encoding="utf-8")
+    count = writers(request)
+    with batches(count) as started:
+        for batch in started:
+            assert batch("--version")[0] == 0  # imported, the command built
+        for batch in started:
+            batch.send(*args)
+        outputs = [batch.receive() for batch in started]
+        for batch in started:
+            assert "locked" not in batch.close()
+    assert [code for code, _, _ in outputs] == [0] * count, outputs
+    assert len({out.strip() for _, out, _ in outputs}) == 1
+    assert sum("exists already" in err for _, _, err in outputs) == count - 1
+    assert len(cli.json("meetings")) == 1
+    assert cli("doctor").exit_code == 0

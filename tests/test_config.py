@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, run
 
 
 @pytest.fixture
@@ -27,8 +27,8 @@ def config_file(tmp_path: Path) -> Path:
     return folder / "config.toml"
 
 
-def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
-    return CliRunner().invoke(app, list(args), env=env)
+def invoke(*args: str, env: dict[str, str] | None = None, **extra: Any) -> Any:
+    return CliRunner().invoke(app, list(args), env=env, **extra)
 
 
 def settings(*args: str, env: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
@@ -175,27 +175,26 @@ def test_any_command_option_can_be_set_in_the_file(cli: Cli, config_file: Path) 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts(shell: str) -> None:
-    done = run("completion", shell)
-    assert done.returncode == 0, done.stderr
+    done = invoke("completion", shell)
+    assert done.exit_code == 0, done.stderr
     assert "_DIRTRACK_COMPLETE" in done.stdout
     assert "dirtrack" in done.stdout
-    assert run("completion", "tcsh").returncode == 2
+    assert invoke("completion", "tcsh").exit_code == 2
 
 
 def complete(shell: str, words: str) -> str:
+    """What the command answers a shell that asks for completions (the variables a completion
+    script sets; test_bash_completion_script_really_completes runs one in bash)."""
     env = {
-        **os.environ,
         "_DIRTRACK_COMPLETE": f"complete_{shell}",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
         "_TYPER_COMPLETE_ARGS": words,
         "_TYPER_COMPLETE_FISH_ACTION": "get-args",
     }
-    done = subprocess.run(
-        [ENTRY_POINT], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    done = invoke(env=env, prog_name="dirtrack")
+    assert done.exit_code == 0, done.stderr
+    return str(done.stdout)
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -206,7 +205,7 @@ def test_completion_offers_commands_and_options(shell: str) -> None:
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_bash_completion_script_really_completes(tmp_path: Path) -> None:
-    script = run("completion", "bash").stdout
+    script = invoke("completion", "bash").stdout
     (tmp_path / "c.sh").write_text(script, encoding="utf-8")
     program = (
         f'source "{tmp_path / "c.sh"}"; COMP_WORDS=(dirtrack und); COMP_CWORD=1; '
@@ -227,12 +226,10 @@ def test_bash_completion_script_really_completes(tmp_path: Path) -> None:
 def late_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file with one directive overdue today, made as a user would (once a module)."""
     db = tmp_path_factory.mktemp("late") / "cron.db"
-    for args in (
-        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
-        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
-        ("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo"),
-    ):
-        assert run(*args, db=str(db)).returncode == 0
+    cli = cli_at(db)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo")
     return db
 
 
@@ -261,12 +258,16 @@ STRAY = [
 def test_a_stray_variable_changes_nothing_in_a_cron_check(late: str) -> None:
     """`DIRTRACK_HELP=1 dirtrack overdue --check` printed help and exited 0: a cron job then
     reported nothing overdue. Only documented variables are read."""
-    plain = run("overdue", "--check", db=late)
-    assert plain.returncode == 3, plain.stderr
+    cli = cli_at(late)
+    plain = cli("overdue", "--check")
+    assert plain.exit_code == 3, plain.stderr
     for stray in STRAY:
-        done = run("overdue", "--check", db=late, env=stray)
-        found = (done.returncode, done.stdout, done.stderr)
+        done = cli("overdue", "--check", env=stray)
+        found = (done.exit_code, done.stdout, done.stderr)
         assert found == (3, plain.stdout, plain.stderr), stray
+    # The installed command in its own process, as cron starts it.
+    done = run("overdue", "--check", db=late, env=STRAY[0])
+    assert (done.returncode, done.stdout, done.stderr) == (3, plain.stdout, plain.stderr)
 
 
 def test_stray_variables_turn_no_command_into_a_dry_run_or_an_apply(
@@ -274,18 +275,17 @@ def test_stray_variables_turn_no_command_into_a_dry_run_or_an_apply(
 ) -> None:
     """DIRTRACK_DONE_ON, DIRTRACK_IMPORT_DRY_RUN and DIRTRACK_EXTRACT_APPLY changed writes."""
     today = date.today().isoformat()
-    done = run("done", "1", db=late, env={"DIRTRACK_DONE_ON": "2022-06-01"})
-    assert done.returncode == 0, done.stderr
-    shown = json.loads(run("show", "1", "--format", "json", db=late).stdout)
-    assert shown["completed_on"] == today
+    cli = cli_at(late)
+    done = cli("done", "1", env={"DIRTRACK_DONE_ON": "2022-06-01"})
+    assert done.exit_code == 0, done.stderr
+    assert cli.json("show", "1")["completed_on"] == today
 
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Nội dung,Đơn vị chủ trì\nRà soát quy chế,VPTU\n", encoding="utf-8")
     env = {"DIRTRACK_IMPORT_DRY_RUN": "1", "DIRTRACK_IMPORT_MEETING": "7"}
-    imported = run("import", str(sheet), "--meeting", "1", db=late, env=env)
-    assert imported.returncode == 0, imported.stderr
-    listed = json.loads(run("list", "--format", "json", db=late).stdout)
-    assert [d["text"] for d in listed] == ["Báo cáo", "Rà soát quy chế"]
+    imported = cli("import", str(sheet), "--meeting", "1", env=env)
+    assert imported.exit_code == 0, imported.stderr
+    assert [d["text"] for d in cli.json("list")] == ["Báo cáo", "Rà soát quy chế"]
 
     text = tmp_path / "hop.txt"
     text.write_text(
@@ -294,8 +294,8 @@ def test_stray_variables_turn_no_command_into_a_dry_run_or_an_apply(
         encoding="utf-8",
     )
     before = file_digest(Path(late))
-    drafted = run("extract", str(text), db=late, env={"DIRTRACK_EXTRACT_APPLY": "1"})
-    assert drafted.returncode == 0, drafted.stderr
+    drafted = cli("extract", str(text), env={"DIRTRACK_EXTRACT_APPLY": "1"})
+    assert drafted.exit_code == 0, drafted.stderr
     assert "[[directives]]" in drafted.stdout
     assert file_digest(Path(late)) == before
 
@@ -306,14 +306,14 @@ def test_dirtrack_install_completion_leaves_bashrc_alone(late: str, tmp_path: Pa
     bashrc = home / ".bashrc"
     bashrc.write_text("# mine\n", encoding="utf-8")
     env = {"HOME": str(home), "SHELL": "/bin/bash", "DIRTRACK_INSTALL_COMPLETION": "1"}
-    done = run("overdue", "--check", db=late, env=env)
-    assert done.returncode == 3, done.stderr
+    done = cli_at(late)("overdue", "--check", env=env)
+    assert done.exit_code == 3, done.stderr
     assert bashrc.read_text(encoding="utf-8") == "# mine\n"
     assert sorted(p.name for p in home.iterdir()) == [".bashrc"]
 
 
 def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> None:
-    shown = run("config", env={"NO_COLOR": "1", "DIRTRACK_ACTOR": "Văn thư"}).stdout
+    shown = invoke("config", env={"NO_COLOR": "1", "DIRTRACK_ACTOR": "Văn thư"}).stdout
     rows = {line.split()[0]: line.split()[1:] for line in shown.splitlines() if line.strip()}
     for name in ("DIRTRACK_DB", "DIRTRACK_LANG", "DIRTRACK_CONFIG"):
         assert rows[name][:2] == ["(not", "set)"], shown
@@ -321,5 +321,5 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
     assert rows["NO_COLOR"][0] == "1"
     assert "Environment variables dirtrack reads (and no other)" in shown
     assert "DIRTRACK_CUTOFF" not in shown and "DIRTRACK_REMIND_WITHIN" not in shown
-    vi = run("--lang", "vi", "config").stdout
+    vi = invoke("--lang", "vi", "config").stdout
     assert "Biến môi trường dirtrack đọc" in vi

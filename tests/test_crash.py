@@ -18,10 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENTRY_POINT, Cli, file_digest, run
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, run
 
 ROWS = 1500
-KILLS = 6
+# Kills of a writer per kind of write: make test kills each a few times, make test-all more.
+KILLS = {"import": (2, 6), "undo": (1, 2)}
+
+
+def kills(kind: str, request: pytest.FixtureRequest) -> int:
+    few, many = KILLS[kind]
+    return many if request.config.getoption("--run-slow") else few
 
 
 def dirtrack(*args: str, db: Path) -> subprocess.Popen[bytes]:
@@ -35,16 +41,12 @@ def dirtrack(*args: str, db: Path) -> subprocess.Popen[bytes]:
 
 def counts(db: Path) -> tuple[int, int, int]:
     """(units, meetings, directives), read through the CLI in one go."""
-    done = run("export", "--format", "json", db=str(db))
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
+    data = cli_at(db).json("export")
     return len(data["units"]), len(data["meetings"]), len(data["directives"])
 
 
 def healthy(db: Path) -> None:
-    done = run("doctor", "--format", "json", db=str(db))
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert {c["status"] for c in json.loads(done.stdout)} <= {"ok", "warning"}
+    assert {c["status"] for c in cli_at(db).json("doctor")} <= {"ok", "warning"}
 
 
 def private(path: Path) -> bool:
@@ -55,13 +57,10 @@ def private(path: Path) -> bool:
 def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A dirtrack export with two units, a meeting and ROWS directives."""
     folder = tmp_path_factory.mktemp("export")
-    db = folder / "source.db"
-    for args in (
-        ("unit", "add", "VPTU", "Văn phòng Tỉnh ủy"),
-        ("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy"),
-        ("add-meeting", "--date", "6/5/2022", "--title", "Giao ban"),
-    ):
-        assert run(*args, db=str(db)).returncode == 0
+    cli = cli_at(folder / "source.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
     sheet = folder / "sheet.csv"
     with sheet.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -70,11 +69,9 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
             writer.writerow(
                 [f"Nhiệm vụ {i}: rà soát, báo cáo", "VPTU" if i % 2 else "BTC", "30/9/2022"]
             )
-    assert run("import", str(sheet), "--meeting", "1", db=str(db)).returncode == 0
-    done = run("export", "--format", "json", db=str(db))
-    assert done.returncode == 0, done.stderr
+    cli.ok("import", str(sheet), "--meeting", "1")
     path = folder / "export.json"
-    path.write_text(done.stdout, encoding="utf-8")
+    path.write_text(cli.ok("export", "--format", "json"), encoding="utf-8")
     return path
 
 
@@ -96,17 +93,17 @@ def copy_of(source: Path, path: Path) -> Path:
 
 
 def test_sigkill_during_an_import_leaves_it_before_or_after(
-    export: Path, empty: Path, tmp_path: Path
+    export: Path, empty: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     rng = random.Random(5)
-    # How long a whole import takes here, and what it leaves.
+    # How long a whole import takes here, start included, and what it leaves.
     whole = copy_of(empty, tmp_path / "whole.db")
     started = time.monotonic()
     assert run("import", str(export), db=str(whole)).returncode == 0
     took = time.monotonic() - started
     assert counts(whole) == (2, 1, ROWS)
     outcomes = []
-    for attempt in range(KILLS):
+    for attempt in range(kills("import", request)):
         db = copy_of(empty, tmp_path / f"killed-{attempt}.db")
         proc = dirtrack("import", str(export), db=db)
         time.sleep(rng.uniform(0.15, 1.05) * took)
@@ -122,15 +119,15 @@ def test_sigkill_during_an_import_leaves_it_before_or_after(
 
 
 def test_sigkill_during_an_undo_leaves_it_before_or_after(
-    export: Path, empty: Path, tmp_path: Path
+    export: Path, empty: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     rng = random.Random(7)
     imported = copy_of(empty, tmp_path / "imported.db")
-    assert run("import", str(export), db=str(imported)).returncode == 0
+    cli_at(imported).ok("import", str(export))
     started = time.monotonic()
     assert run("undo", "--yes", db=str(copy_of(imported, tmp_path / "whole.db"))).returncode == 0
     took = time.monotonic() - started
-    for attempt in range(2):
+    for attempt in range(kills("undo", request)):
         db = copy_of(imported, tmp_path / f"undo-{attempt}.db")
         proc = dirtrack("undo", "--yes", db=db)
         time.sleep(rng.uniform(0.3, 1.0) * took)
@@ -139,7 +136,7 @@ def test_sigkill_during_an_undo_leaves_it_before_or_after(
         healthy(db)
         found = counts(db)
         assert found in ((0, 0, 0), (2, 1, ROWS)), (attempt, found)
-        latest = json.loads(run("history", "--limit", "1", "--format", "json", db=str(db)).stdout)
+        latest = cli_at(db).json("history", "--limit", "1")
         assert latest[0]["command"] == ("undo" if found == (0, 0, 0) else "import")
 
 
@@ -166,8 +163,7 @@ def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE t (x)")
     conn.close()
     digest = file_digest(other)
-    done = run("unit", "list", db=str(other))
-    assert done.returncode == 1 and done.stderr.startswith("Error: ")
+    cli_at(other).fail("unit", "list")
     assert file_digest(other) == digest
 
 
@@ -185,8 +181,7 @@ def test_doctor_on_a_healthy_database(meeting: int, units: Cli) -> None:
 
 def test_doctor_does_not_create_a_missing_database(tmp_path: Path) -> None:
     missing = tmp_path / "missing.db"
-    done = run("doctor", db=str(missing))
-    assert done.returncode == 1 and done.stderr.startswith("Error: no database at")
+    assert cli_at(missing).fail("doctor").startswith("Error: no database at")
     assert not missing.exists()
 
 
@@ -209,9 +204,13 @@ def test_doctor_finds_a_broken_reference(meeting: int, units: Cli, db_path: Path
 
 
 @pytest.mark.sqlite_only("damages the file's pages")
-def test_doctor_finds_a_damaged_index(meeting: int, units: Cli, db_path: Path) -> None:
-    for i in range(40):
-        units.ok("assign", str(meeting), "--unit", "BTC", f"Nhiệm vụ {i}")
+def test_doctor_finds_a_damaged_index(
+    meeting: int, units: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"  # 40 directives, so that the index has pages of its own
+    rows = [f"Nhiệm vụ {i},BTC" for i in range(40)]
+    sheet.write_text("\n".join(["Nội dung,Đơn vị chủ trì", *rows]) + "\n", encoding="utf-8")
+    units.ok("import", str(sheet), "--meeting", str(meeting))
     with sqlite3.connect(db_path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         (root,) = conn.execute(

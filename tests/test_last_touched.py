@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, func, insert, select
 from sqlalchemy.pool import NullPool
-from typer.testing import CliRunner
 
 from dirtrack.db import resolve_target, upgrade
 from dirtrack.store import history
 from dirtrack.store import tables as t
-from tests.conftest import Cli, new_database, prebuilt, run
+from tests.conftest import Cli, cli_at, new_database, prebuilt
 from tests.test_migrations import synthetic_log
 
 # The rows that belong to a directive, and the image's column naming it (written out here, not
@@ -139,13 +139,9 @@ def test_the_last_change_not_undone_wins(office: Cli, engine: Engine, db: str) -
     assert check(engine, [a])[a][1] == "Chi"
     cli.ok("--actor", "Dũng", "undo", newest_command(cli), "--yes")
     assert check(engine, [a])[a][1] == "Dũng"
-    # The installed entry point, as a script runs it (on SQLite, `assign` writes with sqlite3
-    # alone): its rows name their directive too.
-    done = run("--actor", "Em", "extend", str(c), "--to", "31/8/2022", "--date", "25/6/2022", db=db)
-    assert done.returncode == 0, done.stderr
-    made = run("--actor", "Em", "assign", "2", "--unit", "BDV", "--with", "UBKT", "Việc E", db=db)
-    assert made.returncode == 0, made.stderr
-    e = int(made.stdout)
+    # An extension, and a directive with a coordinating unit: their rows name it too.
+    cli.ok("--actor", "Em", "extend", str(c), "--to", "31/8/2022", "--date", "25/6/2022")
+    e = cli.id("--actor", "Em", "assign", "2", "--unit", "BDV", "--with", "UBKT", "Việc E")
     got = check(engine, [a, b, c, e])
     assert (got[c][1], got[e][1]) == ("Em", "Em")
     # `unit retire` moves B (its directive.move rows name no directive id; its updates do).
@@ -183,10 +179,10 @@ def test_one_command_touching_many_directives(
 
 
 @pytest.mark.blank_db("built at revision 0001 and upgraded")
-@pytest.mark.parametrize("chunk", [1000, 37])
-def test_on_a_log_of_every_kind_upgraded_from_0001(db: str, chunk: int) -> None:
+def test_on_a_log_of_every_kind_upgraded_from_0001(db: str) -> None:
     """Hand-made rows as a 0001 database may hold them, filled by the migration: undone rows
-    (with no later row of the same directive), several rows at one time, ids with gaps."""
+    (with no later row of the same directive), several rows at one time, ids with gaps. Read
+    in one query and in chunks of 37 ids."""
     engine = create_engine(resolve_target(db).url, poolclass=NullPool)
     try:
         upgrade(engine, "0001")
@@ -194,9 +190,10 @@ def test_on_a_log_of_every_kind_upgraded_from_0001(db: str, chunk: int) -> None:
         with engine.begin() as conn:
             conn.execute(insert(t.change_log), rows)
         upgrade(engine)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(history, "TOUCHED_CHUNK", chunk)
-            got = check(engine, list(range(-1, 402)))
+        for chunk in (1000, 37):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(history, "TOUCHED_CHUNK", chunk)
+                got = check(engine, list(range(-1, 402)))
     finally:
         engine.dispose()
     assert len(got) > 350
@@ -257,11 +254,28 @@ def step_args(kind: str, pick: int, unit: int, engine: Engine) -> list[str]:
 
 @pytest.fixture
 def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[], str]:
-    """A new database on the test's backend at each call (one per example)."""
+    """A new database on the test's backend at each call (one per example), with the units and
+    meetings of :func:`setup`: recorded by the commands for the first, copied for the others."""
     count = itertools.count()
+    kept: list[str] = []
 
     def make() -> str:
-        return new_database(request, backend, tmp_path / f"example-{next(count)}.db")
+        path = tmp_path / f"example-{next(count)}.db"
+        if not kept:
+            db = new_database(request, backend, path)
+            setup(cli_at(db))
+            if backend == "sqlite":
+                assert not Path(f"{path}-wal").exists()  # every change is in the file itself
+                kept.append(str(shutil.copyfile(path, tmp_path / "setup.db")))
+            else:
+                kept.append(request.getfixturevalue("pg_cluster").keep_copy(db))
+            return db
+        if backend == "sqlite":
+            return str(shutil.copyfile(kept[0], path))
+        cluster = request.getfixturevalue("pg_cluster")
+        db = str(cluster.create_database())
+        cluster.restore(db, kept[0])
+        return db
 
     return make
 
@@ -283,7 +297,7 @@ def test_last_touched_is_the_plain_reading_of_the_log(
     split over several queries)."""
     monkeypatch.setattr(history, "TOUCHED_CHUNK", chunk)
     db = fresh()
-    cli = setup(Cli(db=db, runner=CliRunner()))
+    cli = cli_at(db)
     engine = create_engine(resolve_target(db).url, poolclass=NullPool)
     for kind, pick, unit, actor in steps:
         args = step_args(kind, pick, unit, engine)
