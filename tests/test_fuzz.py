@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import file_digest
-from tests.test_concurrency import invoker
+from tests.batch import invoker
 
 Args = list[str]
 invoke = invoker()
