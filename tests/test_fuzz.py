@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import file_digest
 from tests.batch import invoker
+from tests.conftest import file_digest
 
 Args = list[str]
 invoke = invoker()
