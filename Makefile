@@ -84,7 +84,7 @@ pytest: install
 	@[ -n "$(PG_BIN_FOUND)" ] || echo "NOTE: PostgreSQL 15 server binaries (initdb, pg_ctl) not found:" \
 		"the tests on PostgreSQL will be SKIPPED. Install them: apt-get install postgresql-15"
 	@$(BYTECODE)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test: install
 	$(MAKE) --no-print-directory -j3 lint typecheck pytest

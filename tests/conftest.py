@@ -17,6 +17,7 @@ What makes the suite quick (``make test``), and what ``make test-all`` changes:
 from __future__ import annotations
 
 import copy
+import fcntl
 import functools
 import hashlib
 import json
@@ -171,11 +172,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "slow(reason): exhaustive or many processes; run by make test-all (--run-slow) only",
-    )
-    config.addinivalue_line(
-        "markers",
-        "xdist_group(name): tests that share a costly session fixture run on one pytest-xdist "
-        "worker (make test runs --dist loadgroup), so it is built once",
     )
     config.addinivalue_line(
         "markers",
@@ -347,11 +343,27 @@ class Seeded:
 
 @pytest.fixture(scope="session")
 def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    """``examples/seed_meetings.sh`` run once per test process (five dozen commands); tests
-    take a copy of the file it leaves. They are marked ``xdist_group("seed_meetings")``, so
-    that ``make test`` runs them all on one worker: the script runs once."""
-    path = tmp_path_factory.mktemp("seed") / "demo.db"
-    return Seeded(path, run_example("seed_meetings.sh", path))
+    """``examples/seed_meetings.sh`` run once per test run (five dozen commands, each a process);
+    tests take a copy of the file it leaves.
+
+    Under pytest-xdist every worker shares the run's temporary folder: the first worker to ask
+    runs the script there, under a file lock, and records how it ended; the others wait for the
+    lock and read that (the tests that need it are far apart in the run, so nobody waits long).
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / "seed-meetings"
+    folder.mkdir(exist_ok=True)
+    path, ended = folder / "demo.db", folder / "run.json"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not ended.exists():
+            done = run_example("seed_meetings.sh", path)
+            record = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+            ended.write_text(json.dumps(record), encoding="utf-8")
+        record = json.loads(ended.read_text(encoding="utf-8"))
+    args = ["bash", str(ROOT / "examples" / "seed_meetings.sh")]
+    return Seeded(path, subprocess.CompletedProcess(args, **record))
 
 
 def file_digest(path: Path) -> str:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import Seeded
 
 
-@pytest.mark.xdist_group("seed_meetings")
 def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_path: Path) -> None:
     done = seed_meetings.run
     assert done.returncode == 0, done.stderr

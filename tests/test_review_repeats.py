@@ -249,7 +249,6 @@ def test_a_successor_unit_repeats_what_its_predecessor_was_told(cli: Cli) -> Non
 
 
 @pytest.mark.sqlite_only("runs the example scripts against a file")
-@pytest.mark.xdist_group("seed_meetings")
 def test_repeats_on_the_seed_meetings(seed_meetings: Seeded, tmp_path: Path) -> None:
     assert seed_meetings.run.returncode == 0, seed_meetings.run.stderr
     demo = seed_meetings.cli(tmp_path / "seed.db")
