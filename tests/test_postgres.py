@@ -112,12 +112,19 @@ def test_a_new_database_gets_the_schema_on_first_use(pg: str) -> None:
     assert rows(pg, "SELECT version_num FROM alembic_version") == [(SCHEMA_REVISION,)]
 
 
+@pytest.mark.slow(
+    "eight processes; test_concurrency's first uses at once migrate a blank PostgreSQL database "
+    "from four processes in quick runs"
+)
 def test_eight_clients_starting_together_migrate_once(pg: str) -> None:
     results = at_once([["unit", "list"]] * CLIENTS, pg)
     assert [r.returncode for r in results] == [0] * CLIENTS, [r.stderr for r in results]
     assert rows(pg, "SELECT version_num FROM alembic_version") == [(SCHEMA_REVISION,)]
 
 
+@pytest.mark.slow(
+    "eight client processes; test_concurrency's writers at once run on PostgreSQL in quick runs"
+)
 def test_eight_clients_writing_at_once_lose_and_duplicate_nothing(pg: str) -> None:
     cli = on(pg)
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
