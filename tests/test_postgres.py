@@ -173,6 +173,10 @@ def test_eight_clients_completing_one_directive_one_wins(pg: str) -> None:
     ]
 
 
+@pytest.mark.slow(
+    "eight processes; test_concurrency's first uses at once show one winner on PostgreSQL "
+    "in quick runs"
+)
 def test_eight_clients_adding_the_same_unit_one_wins(pg: str) -> None:
     results = at_once([["unit", "add", "SNV", f"Sở Nội vụ {n}"] for n in range(CLIENTS)], pg)
     assert sorted(r.returncode for r in results) == [0] + [1] * (CLIENTS - 1)
