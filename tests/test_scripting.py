@@ -481,6 +481,13 @@ def sigint_held(pid: int) -> bool:
     return False
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child before it runs dirtrack: SIGINT at its default, as a shell at a terminal
+    starts a command. A shell without job control starts background jobs with SIGINT ignored,
+    which their children inherit: a suite run that way would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 @pytest.mark.parametrize(
     "delay",
@@ -504,6 +511,7 @@ def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
     )
     started = time.monotonic()
     while not sigint_held(child.pid):
@@ -525,6 +533,7 @@ def test_ctrl_c_in_a_command_is_one_error_line_and_130(tmp_path: Path) -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
     )
     # Wait until the command blocks reading its standard input (the read system call on fd 0),
     # so the interrupt lands inside the command, not during start-up.
