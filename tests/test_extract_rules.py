@@ -140,3 +140,17 @@ def test_a_headline_and_a_papers_tag_are_not_the_lead() -> None:
         )
     ]
     assert draft.meeting.title is not None and draft.meeting.title.startswith("Trưởng ban")
+
+
+def test_public_service_bodies_are_units() -> None:
+    lead = LEAD + "huyện chủ trì. Kết luận cuộc họp, đồng chí Chủ tịch yêu cầu "
+    cases = {
+        "Hạt Kiểm lâm tăng cường tuần tra bảo vệ rừng.": "Hạt Kiểm lâm",
+        "Bảo hiểm xã hội huyện rà soát đối tượng tham gia bảo hiểm y tế.": "Bảo hiểm xã hội huyện",
+        "Trung tâm Phát triển quỹ đất phối hợp với Văn phòng đăng ký đất đai đo đạc lại thửa"
+        " đất.": "Trung tâm Phát triển quỹ đất",
+    }
+    for task, unit in cases.items():
+        found = extract(lead + task).directives
+        assert [d.unit for d in found] == [unit], task
+    assert extract(lead + task).directives[0].with_ == ("Văn phòng đăng ký đất đai",)

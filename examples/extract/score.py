@@ -12,7 +12,8 @@ is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` ever
 ``fresh`` (dev 70-78, in neither) were labelled last and scored before they were read;
 ``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored;
 ``fresh3`` (84-100) were collected and labelled in the fourth round before the extractor ran
-on them, and are only scored.
+on them, and are only scored; ``train4`` (101-110) were labelled in that round to train the
+clause model.
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -223,6 +224,9 @@ FRESH2 = frozenset(f"{n}" for n in range(79, 84))
 FRESH3 = frozenset(f"{n}" for n in range(84, 101))
 #: Articles never read for building: nothing learns from them (rules or the trained model).
 UNREAD = FRESH2 | FRESH3
+#: Labelled in the fourth round to train the clause model (101-110); scored before the model was
+#: trained on them, then read (``train4``).
+TRAIN4 = frozenset(f"{n}" for n in range(101, 111))
 
 
 def held_out(article: Article) -> bool:
@@ -273,10 +277,12 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH2]
     if which == "fresh3":
         return [a for a in dev_files() if a.name in FRESH3]
+    if which == "train4":
+        return [a for a in dev_files() if a.name in TRAIN4]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
-        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, fresh3 or all"
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, fresh3, train4 or all"
     )
 
 
