@@ -35,6 +35,12 @@ The lead unit is the unit named before the modal/verb; a collective subject ("c�
 địa phương") means every unit (None); a clause without a subject continues the previous
 directive's unit. Units after "phối hợp với" are the coordinating units.
 
+**The clause model.** Every clause considered above, inside a leader's speech or not, is a
+candidate; when the shipped model (:mod:`dirtrack.extract.model`) is present it decides which
+candidates are directives, from their words and the rules' context, the rules' own decision
+aside. What the language marks as no task ("sẽ", "đã" among the first words, "tiếp tục được",
+praise, a need) is never added. The rules' state follows the rules' decisions only.
+
 **Deadlines** come from :mod:`dirtrack.extract.deadlines`. A phrase inside the task ("nghiên cứu
 sửa đổi quy chế trong tháng 9") dates that task; a phrase that frames the sentence before the
 task ("Nhiệm vụ 3 tháng cuối năm ...; các đoàn cần ...; hướng dẫn ...") dates every task after
