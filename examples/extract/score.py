@@ -282,7 +282,8 @@ def select(which: str) -> list[Article]:
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
-        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, fresh3, train4 or all"
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
+        "fresh3, train4 or all"
     )
 
 
