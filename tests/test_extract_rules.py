@@ -154,3 +154,27 @@ def test_public_service_bodies_are_units() -> None:
         found = extract(lead + task).directives
         assert [d.unit for d in found] == [unit], task
     assert extract(lead + task).directives[0].with_ == ("Văn phòng đăng ký đất đai",)
+
+
+def test_the_body_announcing_its_tasks_gives_the_list_without_a_speaker() -> None:
+    found = directives(
+        "Chiều ngày 24 tháng 12 năm 2018, Thường trực HĐND huyện họp lệ kỳ tháng 12. Sau khi thảo"
+        " luận, Thường trực HĐND huyện thống nhất một số nội dung trọng tâm cần thực hiện trong"
+        " tháng 01 năm 2019 như sau: Tổ chức họp rút kinh nghiệm kỳ họp thứ 9; tổ chức giao ban"
+        " với Thường trực HĐND các xã, thị trấn."
+    )
+    assert [(text.split()[:3], due) for _, text, due in found] == [
+        (["Tổ", "chức", "họp"], date(2019, 1, 31)),
+        (["tổ", "chức", "giao"], date(2019, 1, 31)),
+    ]
+    # a list of what delegates discussed is no list of tasks
+    assert not directives(
+        "Ngày 25/4/2024, UBND thị xã họp phiên thường kỳ tháng 4. Các đại biểu đã đóng góp ý kiến"
+        " vào các nội dung như: giải pháp chuyển đổi số; ký số các văn bản điện tử."
+    )
+
+
+def test_a_cited_date_dates_no_part_of_it_either() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("họp Thường trực HĐND huyện lệ kỳ tháng 01 năm 2019", None) == []

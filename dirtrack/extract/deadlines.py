@@ -146,17 +146,21 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
     """Deadline phrases in ``text``, in order; past periods and cited documents are skipped."""
     folded = Folded.of(text)
     spans: list[tuple[int, int]] = []
+    cited: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             while start < end and folded.key[start] == " ":
                 start += 1
-            if any(s < end and start < e for s, e in spans):
+            if any(s < end and start < e for s, e in (*spans, *cited)):
                 continue
             explicit = _EXPLICIT.match(folded.key[start:end]) and not folded.key[start:].startswith(
                 "ngay"
             )
             if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+                # the date of a cited document or event: no deadline, nor any part of it
+                # ("kỳ họp ... tháng 01 năm 2019": not "năm 2019" either)
+                cited.append((start, end))
                 continue
             spans.append((start, end))
     found: list[Deadline] = []

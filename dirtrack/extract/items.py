@@ -558,6 +558,13 @@ _LIST_INTRO = re.compile(
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
 )
+#: The body that holds the meeting announcing its tasks without a speaker ("Thường trực HĐND
+#: huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 01 năm 2019 như sau:"):
+#: the list after the colon is of tasks.
+_TASK_LIST_INTRO = re.compile(
+    r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
+    r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
+)
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 
@@ -773,6 +780,7 @@ def extract_directives(
                 _speech_frame(key)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+                or _TASK_LIST_INTRO.search(key)
             ):
                 in_zone = True
             # outside a leader's speech only the model may find a task (a task written
