@@ -178,3 +178,16 @@ def test_a_cited_date_dates_no_part_of_it_either() -> None:
     from dirtrack.extract.deadlines import find_deadlines
 
     assert find_deadlines("họp Thường trực HĐND huyện lệ kỳ tháng 01 năm 2019", None) == []
+
+
+def test_the_year_of_an_event_in_a_task_is_no_deadline() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("dự kỳ họp HĐND các xã, thị trấn cuối năm 2018", None) == []
+    assert find_deadlines("hoàn thành công việc của Kỳ thi THPT quốc gia năm 2018", None) == []
+    # the year the task is for, and a leader named Lê, still date it
+    assert [d.phrase for d in find_deadlines("hoàn thành các chỉ tiêu năm 2023", None)] == [
+        "năm 2023"
+    ]
+    found = find_deadlines("đồng chí Lê Văn Nam đề nghị hoàn thành trong năm 2023", None)
+    assert [d.phrase for d in found] == ["trong năm 2023"]

@@ -13,7 +13,8 @@ is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` ever
 ``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored;
 ``fresh3`` (84-100) were collected and labelled in the fourth round before the extractor ran
 on them, and are only scored; ``train4`` (101-110) were labelled in that round to train the
-clause model.
+clause model; ``read`` is the development set without ``fresh2`` and ``fresh3`` (what may be
+read and learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -279,11 +280,13 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH3]
     if which == "train4":
         return [a for a in dev_files() if a.name in TRAIN4]
+    if which == "read":
+        return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
-        "fresh3, train4 or all"
+        "fresh3, train4, read or all"
     )
 
 
