@@ -12,7 +12,7 @@ is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` ever
 ``fresh`` (dev 70-78, in neither) were labelled last and scored before they were read;
 ``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored;
 ``fresh3`` (84-100) were collected and labelled in the fourth round before the extractor ran
-on them, and are only scored; ``train4`` (101-110) were labelled in that round to train the
+on them, and are only scored; ``train4`` (101-114) were labelled in that round to train the
 clause model; ``read`` is the development set without ``fresh2`` and ``fresh3`` (what may be
 read and learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
