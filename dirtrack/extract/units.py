@@ -212,6 +212,22 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chi bo",
         False,
     ),
+    # "Chi bộ UBND xã", "Chi bộ Công an huyện": the party cell of a named body
+    (
+        rf"chi bo (?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}",
+        "unit",
+        "chi bo co quan",
+        True,
+    ),
+    # the bodies that run a programme in a place: "Ban quản lý (Chương trình mục tiêu quốc gia)
+    # xây dựng Nông thôn mới (nâng cao) xã X", "Ban Chỉ đạo xây dựng NTM huyện Y"
+    (
+        rf"ban (?:quan ly|chi dao)(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia)?)?"
+        rf"(?: xay dung)? (?:nong thon moi|ntm)(?: (?:nang cao|kieu mau))?(?: {_GOV})",
+        "unit",
+        "ban",
+        True,
+    ),
     (
         r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
         "internal",
@@ -314,7 +330,7 @@ _AFFILIATION_BEFORE = re.compile(
 _LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận"])
 #: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
 _NOT_A_PLACE = frozenset(
-    "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh".split()
+    "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
@@ -362,6 +378,8 @@ def unit_key(name: str) -> str:
     key = " ".join(out)
     key = re.sub(r"^(?:cac|nhung|co quan)\s+", "", key)
     key = re.sub(r"\b(?:cua)\s+", "", key)
+    # "Văn phòng Đoàn ĐBQH và HĐND tỉnh" is "Văn phòng Đoàn đại biểu Quốc hội - HĐND tỉnh"
+    key = re.sub(r"\s+va(?=\s)", "", key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
