@@ -277,3 +277,22 @@ def test_limitations_announced_to_be_overcome_and_their_causes() -> None:
     assert found == [
         (None, "việc giám sát sau kỳ họp còn hạn chế do thiếu cán bộ chuyên trách"),
     ]
+
+
+def test_courts_schools_radio_and_party_committees_of_forces_are_units() -> None:
+    for name in (
+        "Đài Truyền thanh - Truyền hình huyện Tân Lập",
+        "Đoàn Thanh niên xã Tân Lập",
+        "Trường THCS Lê Lợi",
+        "Điện lực huyện Tân Lập",
+        "Viện Kiểm sát nhân dân huyện Tân Lập",
+        "Đảng ủy Quân sự huyện Tân Lập",
+        "Đảng ủy Khối cơ quan tỉnh",
+        "Văn phòng Điều phối nông thôn mới huyện Tân Lập",
+    ):
+        found = directives(
+            "Sáng 5/6/2023, UBND huyện Tân Lập họp. Chủ tịch UBND huyện yêu cầu "
+            + name
+            + " rà soát hồ sơ các hộ nghèo."
+        )
+        assert [unit for unit, _, _ in found] == [name], name

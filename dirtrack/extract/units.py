@@ -201,7 +201,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chinh quyen",
         True,
     ),
-    (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
+    (
+        rf"dang uy (?:(?:quan su|cong an|bien phong|co quan|"
+        rf"khoi(?: (?:cac )?(?:co quan|doanh nghiep)(?: (?:va doanh nghiep|dan chinh dang))?)?)"
+        rf"(?: {_GOV})?|{_GOV})",
+        "unit",
+        "dang uy",
+        True,
+    ),
     # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
     (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
@@ -218,6 +225,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "unit",
         "chi bo co quan",
         True,
+    ),
+    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng"
+    (
+        r"truong (?:thcs|thpt|tieu hoc|mam non|trung hoc co so|trung hoc pho thong|"
+        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt)",
+        "unit",
+        "truong",
+        False,
     ),
     # the bodies that run a programme in a place: "Ban quản lý (Chương trình mục tiêu quốc gia)
     # xây dựng Nông thôn mới (nâng cao) xã X", "Ban Chỉ đạo xây dựng NTM huyện Y"
@@ -269,7 +284,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|(?<!co )quan)", "unit", "dia phuong", True),
     (
-        rf"(?:cong an|bo chi huy quan su|thanh tra|lien doan lao dong|kho bac nha nuoc|cuc thue) "
+        rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
+        rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
+        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh) "
         rf"{_GOV}",
         "unit",
         "co quan",
@@ -295,7 +312,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (
-        rf"(?:dai phat thanh va truyen hinh|dai phat thanh - truyen hinh|truong chinh tri)"
+        rf"(?:dai phat thanh va truyen hinh|dai phat thanh - truyen hinh|truong chinh tri|"
+        rf"dai truyen thanh(?: (?:-|va) truyen hinh)?|"
+        rf"van phong dieu phoi(?: chuong trinh)?(?: xay dung)? (?:nong thon moi|ntm))"
         rf"(?: {_GOV})?",
         "unit",
         "co quan",
@@ -448,10 +467,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
-            elif head == "chi bo":
+            elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end():
-                    continue  # "chi bộ thôn" alone names no cell
+                    continue  # "chi bộ thôn", "trường THCS" alone name no cell, no school
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
