@@ -296,3 +296,17 @@ def test_courts_schools_radio_and_party_committees_of_forces_are_units() -> None
             + " rà soát hồ sơ các hộ nghèo."
         )
         assert [unit for unit, _, _ in found] == [name], name
+
+
+def test_a_cited_documents_year_and_vua_qua_give_no_meeting_day() -> None:
+    cited = extract(
+        "Ngày 14/4, Thường trực HĐND tỉnh họp phiên thường kỳ, nhiệm kỳ 2021-2026, cho ý kiến về"
+        " việc thực hiện Nghị quyết số 25/2021/NQ-HĐND ngày 30/12/2021 của HĐND tỉnh.",
+        today=date(2024, 6, 1),
+    )
+    assert cited.meeting.date == date(2024, 4, 14)
+    lately = extract(
+        "07/07/2020\n\nVừa qua, Văn phòng điều phối nông thôn mới huyện đã có buổi làm việc với"
+        " UBND xã Bình Thủy."
+    )
+    assert lately.meeting.date is None

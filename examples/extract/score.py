@@ -273,7 +273,8 @@ def select(which: str) -> list[Article]:
         return [
             a
             for a in dev_files()
-            if a.name not in FRESH | UNREAD and (a.part == "measured" and held_out(a)) == wanted
+            if a.name not in FRESH | FRESH2 | FRESH3 | FRESH4
+            and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
         return [a for a in dev_files() if a.name in FRESH]
