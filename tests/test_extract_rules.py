@@ -310,3 +310,17 @@ def test_a_cited_documents_year_and_vua_qua_give_no_meeting_day() -> None:
         " UBND xã Bình Thủy."
     )
     assert lately.meeting.date is None
+
+
+def test_shortcomings_announced_in_one_sentence_are_stated_in_the_next() -> None:
+    found = limitations(
+        "Sáng 5/6/2023, UBND huyện họp phiên thường kỳ. Bên cạnh đó, các ý kiến tại phiên họp"
+        " chỉ ra còn không ít hạn chế, bất cập.\n\nCông tác giải phóng mặt bằng còn chậm."
+        " Xây dựng nông thôn mới còn một số vấn đề cần tiếp tục khắc phục. Ý thức chấp hành"
+        " của người dân còn kém."
+    )
+    assert [text for _, text in found] == [
+        "Công tác giải phóng mặt bằng còn chậm",
+        "Xây dựng nông thôn mới còn một số vấn đề cần tiếp tục khắc phục",
+        "Ý thức chấp hành của người dân còn kém",
+    ]

@@ -123,9 +123,17 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+_LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
+#: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
+#: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
+_ANNOUNCES_LIMITS = re.compile(
+    rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
+    rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
+    r"\s*[.!]?\s*$"
+)
 _CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
 #: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
-_TO_OVERCOME = re.compile(r"\bcần\s+(?:được\s+)?khắc\s+phục\b")
+_TO_OVERCOME = re.compile(r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?khắc\s+phục\b")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
@@ -206,6 +214,7 @@ def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.
 @dataclass(frozen=True)
 class _Intro:
     unit: Mention | None
+    announced: bool = False  # by a sentence that only says there are shortcomings
 
 
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -291,12 +300,12 @@ def extract_limitations(
             limit_heading = HEADING_LIMIT.search(pkey)
             carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
             continue
-        active = carry if (carry and LIST_MARKER.match(para.text)) else None
+        active = carry if (carry and (LIST_MARKER.match(para.text) or carry.announced)) else None
         if carry and not LIST_MARKER.match(para.text) and not NEGATIVE.search(pkey):
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            modal = MODAL.search(low)
+            modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
             if colon is not None and colon > 0:
@@ -325,6 +334,12 @@ def extract_limitations(
                         carry = active
                     continue
             if modal and active is None:
+                continue
+            if modal and active is not None and active.announced:
+                continue  # a task among the shortcomings announced: they go on after it
+            if not modal and _ANNOUNCES_LIMITS.search(key):
+                mentions = resolver.mentions(sentence)
+                active = _Intro(_first_usable(mentions, 0, len(sentence)), announced=True)
                 continue
             inline = LIMIT_INLINE_INTRO.search(key, 0, clauses[0].start + len(clauses[0].text))
             if inline and len(clauses) > 1 and not modal:
@@ -392,6 +407,8 @@ def extract_limitations(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
                 )
                 add(sentence, clause, None)
+        if active is not None and active.announced:
+            carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     return found, taken
 
 

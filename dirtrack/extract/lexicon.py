@@ -261,6 +261,10 @@ NEGATIVE = re.compile(
         "tiem an",
         "xuong cap",
         "dat thap",
+        "con kem",
+        "con phuc tap",
+        "can khac phuc",
+        "can tiep tuc khac phuc",
     )
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
