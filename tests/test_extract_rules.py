@@ -324,3 +324,14 @@ def test_shortcomings_announced_in_one_sentence_are_stated_in_the_next() -> None
         "Xây dựng nông thôn mới còn một số vấn đề cần tiếp tục khắc phục",
         "Ý thức chấp hành của người dân còn kém",
     ]
+
+
+def test_a_prime_ministers_request_and_a_route_are_not_misread() -> None:
+    draft = extract(
+        "Dự án đường sắt Cát Linh – Hà Đông đã đi vào hoạt động.\n\nTại phiên họp, dịch bệnh còn"
+        " phức tạp, Thủ tướng yêu cầu cần tập trung phân tích, đánh giá kỹ lưỡng hơn vấn đề này."
+    )
+    assert draft.meeting.chair is None
+    assert [d.text for d in draft.directives] == [
+        "cần tập trung phân tích, đánh giá kỹ lưỡng hơn vấn đề này"
+    ]

@@ -219,6 +219,16 @@ def find_persons(sentence: str) -> list[Person]:
         if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
             i = j  # "Trường THPT Võ Thị Hồng", "đường Lê Lợi": a place named after a person
             continue
+        if (
+            j - i == 2
+            and i >= 2
+            and sentence[toks[i - 1].end : tok.start].strip() in ("-", "–", "—")
+            and toks[i - 1].title_case
+            and toks[i - 2].title_case
+            and (i == 2 or not toks[i - 3].title_case)
+        ):
+            i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
+            continue
         title, title_start = _title_before(sentence, toks, i)
         if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
             i = j  # "tỉnh Hậu Giang": a place
