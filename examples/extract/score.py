@@ -13,8 +13,10 @@ is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` ever
 ``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored;
 ``fresh3`` (84-100) were collected and labelled in the fourth round before the extractor ran
 on them, and are only scored; ``train4`` (101-114) were labelled in that round to train the
-clause model; ``read`` is the development set without ``fresh2`` and ``fresh3`` (what may be
-read and learnt from).
+clause model; ``fresh4`` (115-129) were collected and labelled in the fifth round before the
+extractor ran on them and are only scored (``fresh3`` is read from that round on); ``train5``
+(130-131) were labelled in that round for the limitation rules; ``read`` is the development set
+without ``fresh2`` and ``fresh4`` (what may be read and learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
