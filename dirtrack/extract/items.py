@@ -502,7 +502,7 @@ def _limitation_model(
                     clause_model.LIMIT_RECORDER.append(
                         clause_model.Candidate(sentence, text, feats, bool(ruled))
                     )
-                take = True if model is None else model.decide(feats, bool(ruled))
+                take = bool(ruled) if model is None else model.decide(feats, bool(ruled))
                 if ruled:
                     used.update(i for i, _ in ruled)
                     if take:
