@@ -485,7 +485,7 @@ def _limitation_model(
     for para in paragraphs:
         if para.kind == "heading":
             continue
-        last: LimitationDraft | None = None  # the paragraph's last limitation
+        last: str | None = None  # the unit of the paragraph's last shortcoming, taken or not
         for index, sentence in enumerate(para.sentences):
             for position, clause in enumerate(split_clauses(sentence)):
                 end = clause.start + len(clause.text)
@@ -509,18 +509,24 @@ def _limitation_model(
                         for _, span in ruled:
                             found.append(span[3])
                             taken.add((sentence, span[1]))
-                            last = span[3]
-                elif take:
-                    item = _limitation_of(sentence, clause, resolver, None, partner)
-                    if item is not None and item.unit is None and last is not None:
-                        # a shortcoming that names no subject goes on with the one before it
-                        # ("UBND xã chưa công bố ...; chưa thực hiện ...")
-                        if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
-                            item = LimitationDraft(item.text, last.unit, item.category, item.source)
-                    if item is not None:
-                        found.append(item)
-                        taken.add((sentence, clause.start))
-                        last = item
+                    last = ruled[-1][1][3].unit or last
+                    continue
+                negative = "neg" in feats
+                if not take and not negative:
+                    continue
+                item = _limitation_of(sentence, clause, resolver, None, partner)
+                if item is None:
+                    continue
+                if item.unit is None and last is not None:
+                    # a shortcoming that names no subject goes on with the one before it
+                    # ("UBND xã chưa công bố ...; chưa thực hiện ...")
+                    if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                        item = LimitationDraft(item.text, last, item.category, item.source)
+                elif negative:
+                    last = item.unit
+                if take:
+                    found.append(item)
+                    taken.add((sentence, clause.start))
     # what the rules found outside the body's clauses (none expected) stays
     for i, span in enumerate(spans):
         if i not in used:
