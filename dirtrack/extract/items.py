@@ -487,12 +487,18 @@ def _limitation_model(
             continue
         last: str | None = None  # the unit of the paragraph's last shortcoming, taken or not
         for index, sentence in enumerate(para.sentences):
-            for position, clause in enumerate(split_clauses(sentence)):
+            clauses = split_clauses(sentence)
+            for position, clause in enumerate(clauses):
                 end = clause.start + len(clause.text)
+                # the clause that announces a list ("việc dự báo còn hạn chế: ...") is not added
+                announces = position + 1 < len(clauses) and clauses[position + 1].after == ":"
                 ruled = [
                     (i, span)
                     for i, span in enumerate(spans)
-                    if i not in used and span[0] == sentence and span[1] < end and span[2] > clause.start
+                    if i not in used
+                    and span[0] == sentence
+                    and span[1] < end
+                    and span[2] > clause.start
                 ]
                 text = tidy(clause.text)
                 if len(text.split()) < 3 and not ruled:
@@ -512,6 +518,7 @@ def _limitation_model(
                     last = ruled[-1][1][3].unit or last
                     continue
                 negative = "neg" in feats
+                take = take and not announces
                 if not take and not negative:
                     continue
                 item = _limitation_of(sentence, clause, resolver, None, partner)

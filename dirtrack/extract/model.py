@@ -16,8 +16,9 @@ The weights are a logistic regression trained by ``make extract-model``
 the development set that were read; never ``fresh2`` or ``fresh5``), with a fixed seed, and
 shipped as ``clauses.json`` beside this module. Limitations have a model of the same kind
 (``limitations.json``): every clause of the body is a candidate, and the model decides which
-state a shortcoming (see :func:`dirtrack.extract.items.extract_limitations`). Applying them is a dot product over hashed-free
-string features: no numpy, no scikit-learn at run time, nothing downloaded.
+state a shortcoming (see :func:`dirtrack.extract.items.extract_limitations`); it only adds to
+what the rules find. Applying them is a dot product over hashed-free string features: no numpy,
+no scikit-learn at run time, nothing downloaded.
 """
 
 from __future__ import annotations

@@ -139,7 +139,10 @@ def train(kind: str, out: Path, check: bool) -> None:
     }
     best_t = max(grid, key=lambda t: (round(smooth[t], 4), -abs(t - 0.5)))
     alone = (curve[best_t], best_t)
-    print(f"{kind}: candidate F1, out of fold, the model alone deciding: {alone[0]:.3f} (at {alone[1]})")
+    print(
+        f"{kind}: candidate F1, out of fold, the model alone deciding: "
+        f"{alone[0]:.3f} (at {alone[1]})"
+    )
     counts = Counter(zip(labels, rules, strict=False))
     print(
         f"{kind}: {len(labels)} candidates from {len(set(groups))} articles: "
