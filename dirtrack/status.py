@@ -158,11 +158,12 @@ class DirectiveFacts:
         """The day it counts as given: an occurrence's period start, else the meeting's day."""
         return self.issued_on or self.meeting_date
 
-    # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T
-    # and the status at T (see :mod:`dirtrack.store.rules`).
+    # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T,
+    # the status at T and the risk colour at T (see :mod:`dirtrack.store.rules`).
     judged_on: date | None = None
     due_in_force: date | None = None
     judged_status: Status | None = None
+    judged_risk: str | None = None
 
     def _judged(self, as_of: date) -> Status:
         if self.judged_status is None or self.judged_on != as_of:
@@ -186,6 +187,12 @@ class DirectiveFacts:
     def status(self, as_of: date) -> Status:
         """The status at ``as_of``, the day the facts were read as of."""
         return self._judged(as_of)
+
+    def risk(self, as_of: date) -> str | None:
+        """The risk colour at ``as_of`` (:mod:`dirtrack.risk`), the day the facts were read
+        as of."""
+        self._judged(as_of)
+        return self.judged_risk
 
     def progress_at(self, as_of: date) -> int | None:
         """The latest percentage reported on or before ``as_of``; 100 once done."""

@@ -202,9 +202,12 @@ def report(
         extra = _extras(conn, pack, span, day, unit)
         if brief:
             from dirtrack.render.scores import brief_document, write_document
+            from dirtrack.report import report_scope
             from dirtrack.report.extras import brief as brief_pack
+            from dirtrack.report.extras import red_records
 
-            view = brief_pack(pack, extra)
+            scope, holders = report_scope(conn, span, day, unit)
+            view = brief_pack(pack, extra, red_records(conn, scope, holders, limit=15))
             rows = [dict(row) for row in view["risk"]["units"]]
             write_document(
                 brief_document(view, lang),
@@ -250,8 +253,7 @@ def _extras(
     from dirtrack.report.series import series_section
 
     scope, holders = report_scope(conn, span, day, unit)
-    names = dict(holders.names.values())
-    extra = extras(conn, scope, span, names, holders)
+    extra = extras(conn, scope, span, holders)
     colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
     for row in pack["units"]:
         row["risk"] = colours.get(row["code"], "grey")

@@ -47,10 +47,11 @@ from dirtrack.store.rules import (
     in_scope,
     judgement,
     not_closed_before,
+    risks,
     states,
 )
 from dirtrack.store.rules import status_code as code
-from dirtrack.store.tables import directive, limitation, meeting
+from dirtrack.store.tables import directive, limitation, meeting, request
 from dirtrack.text import fold
 
 
@@ -191,6 +192,70 @@ def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
+
+
+def risk_counts(conn: Connection, scope: Scope) -> dict[tuple[int, int | None], dict[str, int]]:
+    """How many directives in ``scope`` open on T have each risk colour, per unit that held
+    them on T and field id (None: none)."""
+    rows = risks(scope)
+    # Grouped by colour first, as unit_counts_query by status: a scan, not an index walk.
+    query = select(rows.c.unit_id, rows.c.field_id, rows.c.risk, func.count()).group_by(
+        rows.c.risk, rows.c.field_id, rows.c.unit_id
+    )
+    found: dict[tuple[int, int | None], dict[str, int]] = {}
+    for unit_id, field_id, colour, n in conn.execute(query):
+        found.setdefault((unit_id, field_id), {})[colour] = n
+    return found
+
+
+def asked_late() -> tuple[Any, ColumnElement[bool]]:
+    """``request`` joined to its directive and to the extension in force on the day each
+    request was asked, and the condition that it was asked after that deadline had passed
+    (the deadline judged by :func:`dirtrack.store.rules.judgement` as of the request's day)."""
+    judged = judgement(request.c.asked_on, "ext_asked")
+    joined = request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
+        judged.ext, judged.on
+    )
+    return joined, and_(judged.due.is_not(None), request.c.asked_on > judged.due)
+
+
+def request_counts(
+    conn: Connection, scope: Scope, start: date, end: date
+) -> dict[str, dict[str, int]]:
+    """Per kind, the requests on directives in ``scope`` asked from ``start`` to ``end``:
+    ``asked``, ``granted`` and ``refused`` (answered by T, :meth:`RequestFact.decision_at
+    <dirtrack.status.RequestFact.decision_at>`), ``pending`` on T, and ``asked_late``."""
+    joined, late = asked_late()
+    day = scope.as_of
+    answered = and_(
+        request.c.decided_on.is_not(None),
+        request.c.decided_on <= day,
+        request.c.decision.is_not(None),
+        request.c.decision != "",
+    )
+    granted = and_(answered, request.c.decision == "approved")
+    query = (
+        select(
+            request.c.kind,
+            func.count(),
+            _count_if(granted),
+            _count_if(and_(answered, request.c.decision != "approved")),
+            _count_if(late),
+        )
+        .select_from(joined)
+        .where(request.c.asked_on >= start, request.c.asked_on <= end, *in_scope(scope))
+        .group_by(request.c.kind)
+    )
+    return {
+        kind: {
+            "asked": asked,
+            "granted": yes,
+            "refused": no,
+            "pending": asked - yes - no,
+            "asked_late": tardy,
+        }
+        for kind, asked, yes, no, tardy in conn.execute(query)
+    }
 
 
 def limitation_counts(

@@ -32,7 +32,17 @@ from dirtrack.status import (
     Status,
 )
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.rules import Scope, held_by, in_scope, judgement, not_closed_before, states
+from dirtrack.store.rules import (
+    RISK_PARAMS,
+    RiskDays,
+    Scope,
+    held_by,
+    in_scope,
+    judgement,
+    not_closed_before,
+    risk_case,
+    states,
+)
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -73,11 +83,11 @@ def facts_from_rows(
     cancel_reason, then the deadline in force and the status code at ``as_of``, then
     completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
     withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
-    verdict, accepted_on, returned_on, return_reason); ``extensions`` (directive_id,
-    approved_on, new_due, reason, due_text) and ``progress`` (directive_id, reported_on, percent,
-    note), each in recorded order; ``coordinators`` (directive_id, unit code); ``requests``
-    (directive_id, then the fields of :class:`~dirtrack.status.RequestFact` in its order), in
-    recorded order.
+    verdict, accepted_on, returned_on, return_reason, then the risk colour at ``as_of``);
+    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
+    (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
+    (directive_id, unit code); ``requests`` (directive_id, then the fields of
+    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -105,6 +115,7 @@ def facts_from_rows(
         series_id, period, issued_on, due_phrase = row[18:22]
         withdrawn_on, field_code = row[22:24]
         result = ResultFact(*row[24:33]) if row[24] is not None else None
+        colour = row[33]
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -135,6 +146,7 @@ def facts_from_rows(
                 judged_on=as_of,
                 due_in_force=due,
                 judged_status=STATUSES[status],
+                judged_risk=colour,
                 completed_on_exact=exact,
                 series_id=series_id,
                 period=period,
@@ -246,6 +258,7 @@ _MAIN = (
         directive_result.c.accepted_on,
         directive_result.c.returned_on,
         directive_result.c.return_reason,
+        risk_case(_JUDGED.status, _JUDGED.due, meeting.c.date, _AS_OF, RISK_PARAMS),
     )
     .select_from(
         directive.join(meeting, meeting.c.id == directive.c.meeting_id)
@@ -312,7 +325,7 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
     return facts_from_rows(
         as_of,
         wanted,
-        conn.execute(_MAIN, {**params, "as_of": as_of}).fetchall(),
+        conn.execute(_MAIN, {**params, "as_of": as_of, **RiskDays.of(as_of).params()}).fetchall(),
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
