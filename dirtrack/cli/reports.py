@@ -185,8 +185,8 @@ def report(
             rollup=rollup,
             due_within=due_within,
             counts_only=fmt is ReportFormat.CSV and not brief,
+            sections=True,
         )
-        pack["packs"] = _pack_returns(conn, span, day, unit)
         office = None
         if formal:
             office = office_documents(
@@ -224,41 +224,17 @@ def report(
         )
 
 
-def _pack_returns(
-    conn: "Connection", span: Period, day: date, unit: str | None
-) -> list[dict[str, Any]]:
-    """Who answered the period's packs (``pack status``), of the units the report covers."""
-    from dirtrack.store.packs import returns
-
-    found = returns(conn, span, day)
-    if unit:
-        from dirtrack.store.facts import load_units
-
-        index = load_units(conn)
-        top = index.resolve(unit)
-        assert top.id is not None
-        codes = {index.code(i) for i in index.descendants(top.id)}
-        found = [row for row in found if row["code"] in codes]
-    return found
-
-
 def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
-    """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``), the section per periodic
-    directive (``series``), and how often each unit and directive was urged (``urged``)."""
+    """Add to the report's pack the section per periodic directive (``series``) and how often
+    each unit and directive was urged (``urged``); the report's own sections (requests, by
+    field and leader, risk) are in it already. The sections a brief shows."""
     from dirtrack.report import report_scope
-    from dirtrack.report.extras import add_urgings, extras
+    from dirtrack.report.extras import add_urgings
     from dirtrack.report.series import series_section
 
     scope, holders = report_scope(conn, span, day, unit)
-    extra = extras(conn, scope, span, holders)
-    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
-    for row in pack["units"]:
-        row["risk"] = colours.get(row["code"], "grey")
-    for key in ("requests", "by_field", "by_leader", "risk"):
-        pack[key] = extra[key]
     pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
     add_urgings(conn, pack, span, day)
-    return extra
+    return {key: pack[key] for key in ("requests", "risk")}

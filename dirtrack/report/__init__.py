@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from dirtrack.report.sections import ReviewInput
     from dirtrack.status import DirectiveFacts
-    from dirtrack.store.counts import ChairGroup
+    from dirtrack.store.counts import ChairGroup, ReviewCounts
     from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
 
@@ -53,11 +53,15 @@ def build(
     rollup: bool = False,
     due_within: int = 7,
     counts_only: bool = False,
+    sections: bool = False,
 ) -> Record:
     """The report of ``period`` as of ``as_of``.
 
     With ``counts_only`` (for ``--format csv``) only what the CSV table shows is read: units,
-    totals, the previous period, chairs and meetings; the lists are left empty.
+    totals, the previous period, chairs and meetings; the lists are left empty. With
+    ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
+    answered, requests, counts by field and by leader, risk colours per unit and leader,
+    counted in the same pass over the directives as the per-unit counts.
     """
     from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_review
@@ -80,7 +84,8 @@ def build(
     )
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
-    counted = count_review(conn, reader.now, then, as_of + timedelta(days=due_within))
+    due_by = as_of + timedelta(days=due_within)
+    counted = count_review(conn, reader.now, then, due_by, sections=sections)
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -96,7 +101,10 @@ def build(
             carried=[],
             directives=[],
         )
-        return assemble(inp, report, earlier, unread)
+        pack = assemble(inp, report, earlier, unread)
+        if sections:
+            add_sections(conn, pack, reader, unit, counted)
+        return pack
 
     watched = reader.watched(counted.watched)
     limitations = reader.limitations()
@@ -121,7 +129,34 @@ def build(
             totals.total + totals.cancelled + totals.withdrawn, reader.in_scope
         ),
     )
-    return assemble(inp, report, earlier, lists)
+    pack = assemble(inp, report, earlier, lists)
+    if sections:
+        add_sections(conn, pack, reader, unit, counted)
+    return pack
+
+
+def add_sections(
+    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReviewCounts
+) -> None:
+    """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
+    the counts by field and by leader, and the risk colours per unit and leader (each unit row
+    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_review` with
+    ``sections``)."""
+    from dirtrack.report.extras import extras
+    from dirtrack.store.packs import returns
+
+    found = returns(conn, reader.period, reader.as_of)
+    if unit:
+        top = reader.index.resolve(unit)
+        assert top.id is not None
+        codes = {reader.index.code(i) for i in reader.index.descendants(top.id)}
+        found = [row for row in found if row["code"] in codes]
+    pack["packs"] = found
+    extra = extras(conn, reader.now, reader.period, reader.holders, counted)
+    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
+    for row in pack["units"]:
+        row["risk"] = colours.get(row["code"], "grey")
+    pack.update(extra)
 
 
 def units_under(index: UnitIndex, unit: str | None) -> tuple[frozenset[int] | None, str | None]:

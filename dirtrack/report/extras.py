@@ -14,18 +14,18 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, func, select
 
 from dirtrack.periods import Period
 from dirtrack.records import Record, directive_record, request_record
 from dirtrack.risk import GREY, RED, YELLOW, tally_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
-from dirtrack.store.counts import add_count
-from dirtrack.store.rules import Scope, states
+from dirtrack.store.rules import Scope
 from dirtrack.store.tables import directive, request
 
 if TYPE_CHECKING:
     from dirtrack.report import Holders
+    from dirtrack.store.counts import ReviewCounts
 
 REQUEST_KINDS = ("extend", "withdraw")
 
@@ -102,57 +102,21 @@ def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
     return {kind: found.get(kind, dict(empty)) for kind in REQUEST_KINDS}
 
 
-def group_counts(
-    conn: Connection, scope: Scope
-) -> dict[tuple[int | None, int, date | None], Counts]:
-    """Counts per (field id, lead unit id, day closed by T or None) of the directives in
-    ``scope`` as of T."""
-    rows = states(scope)
-    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
-    day = scope.as_of
-    closed = case(
-        (directive.c.completed_on <= day, directive.c.completed_on),
-        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
-        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
-        else_=None,
-    )
-    query = (
-        select(
-            directive.c.field_id,
-            rows.c.unit_id,
-            closed,
-            rows.c.status,
-            no_deadline,
-            rows.c.extended,
-            func.count(),
-        )
-        .select_from(rows.join(directive, directive.c.id == rows.c.id))
-        .group_by(
-            directive.c.field_id,
-            rows.c.unit_id,
-            closed,
-            rows.c.status,
-            no_deadline,
-            rows.c.extended,
-        )
-    )
-    found: dict[tuple[int | None, int, date | None], Counts] = {}
-    for field_id, unit_id, shut, status, nodl, extended, n in conn.execute(query):
-        key = (field_id, unit_id, shut)
-        add_count(found.setdefault(key, Counts()), status, nodl, extended, n)
-    return found
-
-
-def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], list[Record]]:
+def by_field_and_leader(
+    conn: Connection,
+    scope: Scope,
+    groups: Mapping[tuple[int | None, int, date | None], Counts],
+) -> tuple[list[Record], list[Record]]:
     """The counts of the report per field and per leader in charge (none last): in charge on
-    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T."""
+    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T.
+    ``groups``: the counts per field id, unit id (that held it on T) and day closed by T."""
     from dirtrack.store.fields import Charge, all_fields
 
     fields = {fid: (code, name) for fid, code, name in all_fields(conn)}
     charge = Charge.load(conn)
     per_field: dict[int | None, Counts] = defaultdict(Counts)
     per_leader: dict[int | None, Counts] = defaultdict(Counts)
-    for (field_id, unit_id, shut), counts in group_counts(conn, scope).items():
+    for (field_id, unit_id, shut), counts in groups.items():
         per_field[field_id].merge(counts)
         per_leader[charge.leader_of(field_id, unit_id, shut or scope.as_of)].merge(counts)
     field_rows = [
@@ -225,27 +189,27 @@ def leader_risks(
     return rows
 
 
-def extras(conn: Connection, scope: Scope, period: Period, holders: Holders) -> Record:
+def extras(
+    conn: Connection, scope: Scope, period: Period, holders: Holders, counted: ReviewCounts
+) -> Record:
     """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``.
 
-    ``scope`` is the report's (:func:`dirtrack.report.report_scope`): like the per-unit counts,
-    each section counts a directive moved by ``unit retire`` for the unit that held it on T.
-    The colours are judged and counted by the database (:func:`dirtrack.store.rules.risks`).
+    ``scope`` is the report's: like the per-unit counts, each section counts a directive moved
+    by ``unit retire`` for the unit that held it on T. ``counted``: the report's counts with
+    its sections (:func:`dirtrack.store.counts.count_review`), where the database judged and
+    counted the colours.
     """
-    from dirtrack.store.counts import risk_counts
-
-    by_field, by_leader = by_field_and_leader(conn, scope)
-    tallies = risk_counts(conn, scope)
+    by_field, by_leader = by_field_and_leader(conn, scope, counted.fields)
     everything: Counter[str] = Counter()
-    for counted in tallies.values():
-        everything.update(counted)
+    for tally in counted.risks.values():
+        everything.update(tally)
     return {
         "requests": request_counts(conn, scope, period),
         "by_field": by_field,
         "by_leader": by_leader,
         "risk": {
-            "units": unit_risks(conn, scope, tallies, holders.names),
-            "leaders": leader_risks(conn, scope, tallies),
+            "units": unit_risks(conn, scope, counted.risks, holders.names),
+            "leaders": leader_risks(conn, scope, counted.risks),
             "totals": tally_risk(everything),
         },
     }
