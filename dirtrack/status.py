@@ -22,9 +22,10 @@ original); C is the completion date. The deadline day itself is on time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -153,6 +154,16 @@ class DirectiveFacts:
     # the words of the deadline in force at ``judged_on`` (read with it, see store/facts.py)
     due_phrase: str | None = None
 
+    @classmethod
+    def read(cls, **values: Any) -> DirectiveFacts:
+        """The facts as the database gives them, every field named: made without the
+        dataclass's ``__init__``, which sets each of the 30-odd fields of a frozen dataclass
+        through ``object.__setattr__`` (a large report reads tens of thousands of them)."""
+        assert len(values) == len(_FACT_FIELDS), set(_FACT_FIELDS) ^ set(values)
+        found = object.__new__(cls)
+        found.__dict__.update(values)
+        return found
+
     @property
     def given_on(self) -> date:
         """The day it counts as given: an occurrence's period start, else the meeting's day."""
@@ -210,6 +221,9 @@ class DirectiveFacts:
         due = self.due_at(as_of)
         assert due is not None
         return (as_of - due).days
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(DirectiveFacts))
 
 
 @dataclass(frozen=True)

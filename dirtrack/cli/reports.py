@@ -67,18 +67,20 @@ def overdue(
     from dirtrack.cli.common import ensure_occurrences
 
     ensure_occurrences(ctx, day)
-    with read_only(ctx) as conn:
-        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
     lang = state(ctx).lang
     from dirtrack.i18n import msg, t
 
-    overdue_listing(
-        records,
-        fmt,
-        lang,
-        title=f"{t('overdue_list', lang)} ({day.isoformat()})",
-        fields=field_list(fields),
-    )
+    # The records are made as they are written: the listing is written while the connection
+    # is open.
+    with read_only(ctx) as conn:
+        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
+        overdue_listing(
+            records,
+            fmt,
+            lang,
+            title=f"{t('overdue_list', lang)} ({day.isoformat()})",
+            fields=field_list(fields),
+        )
     if check and records:
         err(msg("overdue_count", lang, n=len(records), date=day.isoformat()))
         raise typer.Exit(ExitCode.CHECK_FAILED)

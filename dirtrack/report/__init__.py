@@ -392,13 +392,13 @@ class Reader:
 
 def overdue(
     conn: Connection, as_of: date, *, unit: str | None = None, stale_after: int
-) -> list[Record]:
+) -> RecordStream:
     """The records of ``overdue``: open directives past their deadline at ``as_of``, most
-    overdue first, each with who last touched it. The database picks and sorts them; only those
-    are read, a batch at a time."""
+    overdue first, each with who last touched it. The database picks and sorts them; their
+    records are made a batch at a time as the stream is read (on ``conn``, while it is open)."""
     from dirtrack.remind import followup_record
     from dirtrack.status import Status
-    from dirtrack.store.facts import facts_of, iter_ids, load_units
+    from dirtrack.store.facts import BATCH, facts_of, iter_ids, load_units
     from dirtrack.store.history import last_touched
     from dirtrack.store.rules import Scope, directive_ids
 
@@ -407,9 +407,14 @@ def overdue(
         index = load_units(conn)
         unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
     scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
-    ids = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
-    late = [item for batch in iter_ids(conn, ids) for item in facts_of(conn, batch, as_of=as_of)]
-    touched = last_touched(conn, [f.id for f in late])
-    return [
-        followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id)) for f in late
-    ]
+    query = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
+    ids = [i for batch in iter_ids(conn, query) for i in batch]
+
+    def produce() -> Iterator[Record]:
+        for start in range(0, len(ids), BATCH):
+            late = facts_of(conn, ids[start : start + BATCH], as_of=as_of)
+            touched = last_touched(conn, [f.id for f in late])
+            for f in late:
+                yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))
+
+    return RecordStream(len(ids), produce)

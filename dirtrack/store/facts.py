@@ -122,7 +122,7 @@ def facts_from_rows(
         ex = exts.get(did)
         st = steps.get(did)
         found.append(
-            DirectiveFacts(
+            DirectiveFacts.read(
                 id=did,
                 meeting_id=meeting_id,
                 meeting_date=held,
