@@ -1,5 +1,6 @@
 """`overdue`, `report`."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -71,18 +72,26 @@ def overdue(
     from dirtrack.i18n import msg, t
 
     # The records are made as they are written: the listing is written while the connection
-    # is open.
+    # is open, and they are counted as they pass.
+    shown = 0
+
+    def counted(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal shown
+        for record in records:
+            shown += 1
+            yield record
+
     with read_only(ctx) as conn:
         records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
         overdue_listing(
-            records,
+            counted(records),
             fmt,
             lang,
             title=f"{t('overdue_list', lang)} ({day.isoformat()})",
             fields=field_list(fields),
         )
-    if check and records:
-        err(msg("overdue_count", lang, n=len(records), date=day.isoformat()))
+    if check and shown:
+        err(msg("overdue_count", lang, n=shown, date=day.isoformat()))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from dirtrack.report.sections import ReviewInput
-    from dirtrack.status import DirectiveFacts
+    from dirtrack.status import DirectiveFacts, Status
     from dirtrack.store.counts import ChairGroup, ReviewCounts
     from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
@@ -392,29 +392,35 @@ class Reader:
 
 def overdue(
     conn: Connection, as_of: date, *, unit: str | None = None, stale_after: int
-) -> RecordStream:
+) -> Iterator[Record]:
     """The records of ``overdue``: open directives past their deadline at ``as_of``, most
-    overdue first, each with who last touched it. The database picks and sorts them; their
-    records are made a batch at a time as the stream is read (on ``conn``, while it is open)."""
-    from dirtrack.remind import followup_record
+    overdue first, each with who last touched it. The database picks and sorts them, and
+    their records are made a batch at a time as they are read (on ``conn``, while it is open).
+
+    Raises:
+        NotFound: no such ``unit`` (at once, before any record is read).
+    """
     from dirtrack.status import Status
-    from dirtrack.store.facts import BATCH, facts_of, iter_ids, load_units
-    from dirtrack.store.history import last_touched
-    from dirtrack.store.rules import Scope, directive_ids
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import Scope
 
     unit_ids = None
     if unit:
         index = load_units(conn)
         unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
     scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
-    query = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
-    ids = [i for batch in iter_ids(conn, query) for i in batch]
+    return _overdue_records(conn, scope, (Status.OVERDUE,), stale_after)
 
-    def produce() -> Iterator[Record]:
-        for start in range(0, len(ids), BATCH):
-            late = facts_of(conn, ids[start : start + BATCH], as_of=as_of)
-            touched = last_touched(conn, [f.id for f in late])
-            for f in late:
-                yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))
 
-    return RecordStream(len(ids), produce)
+def _overdue_records(
+    conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
+) -> Iterator[Record]:
+    from dirtrack.remind import followup_record
+    from dirtrack.store.facts import iter_listed
+    from dirtrack.store.history import last_touched
+
+    as_of = scope.as_of
+    for late in iter_listed(conn, scope, statuses, most_overdue_first=True):
+        touched = last_touched(conn, [f.id for f in late])
+        for f in late:
+            yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))

@@ -36,6 +36,7 @@ from dirtrack.store.rules import (
     RISK_PARAMS,
     RiskDays,
     Scope,
+    directive_list,
     held_by,
     in_scope,
     judgement,
@@ -222,53 +223,58 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
 _AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
 _JUDGED = judgement(_AS_OF)
-_MAIN = (
-    select(
-        directive.c.id,
-        directive.c.meeting_id,
-        meeting.c.date,
-        directive.c.unit_id,
-        unit.c.code,
-        unit.c.name,
-        directive.c.text,
-        directive.c.original_due,
-        directive.c.completed_on,
-        directive.c.cancelled_on,
-        directive.c.due_text,
-        directive.c.product,
-        directive.c.key,
-        directive.c.completion_note,
-        directive.c.cancel_reason,
-        _JUDGED.due,
-        _JUDGED.status,
-        directive.c.completed_on_exact,
-        directive.c.series_id,
-        directive.c.period,
-        directive.c.issued_on,
-        # the words of the deadline in force: the extension's in force, else the original's
-        case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
-        directive.c.withdrawn_on,
-        field.c.code,
-        directive_result.c.claimed_on,
-        directive_result.c.doc,
-        directive_result.c.doc_date,
-        directive_result.c.file,
-        directive_result.c.file_hash,
-        directive_result.c.verdict,
-        directive_result.c.accepted_on,
-        directive_result.c.returned_on,
-        directive_result.c.return_reason,
-        risk_case(_JUDGED.status, _JUDGED.due, meeting.c.date, _AS_OF, RISK_PARAMS),
-    )
-    .select_from(
-        directive.join(meeting, meeting.c.id == directive.c.meeting_id)
+# A directive's own row: its columns, and the tables they come from, joined to ``start`` (the
+# directive table, or a listing that joins it).
+_MAIN_COLUMNS = (
+    directive.c.id,
+    directive.c.meeting_id,
+    meeting.c.date,
+    directive.c.unit_id,
+    unit.c.code,
+    unit.c.name,
+    directive.c.text,
+    directive.c.original_due,
+    directive.c.completed_on,
+    directive.c.cancelled_on,
+    directive.c.due_text,
+    directive.c.product,
+    directive.c.key,
+    directive.c.completion_note,
+    directive.c.cancel_reason,
+    _JUDGED.due,
+    _JUDGED.status,
+    directive.c.completed_on_exact,
+    directive.c.series_id,
+    directive.c.period,
+    directive.c.issued_on,
+    # the words of the deadline in force: the extension's in force, else the original's
+    case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
+    directive.c.withdrawn_on,
+    field.c.code,
+    directive_result.c.claimed_on,
+    directive_result.c.doc,
+    directive_result.c.doc_date,
+    directive_result.c.file,
+    directive_result.c.file_hash,
+    directive_result.c.verdict,
+    directive_result.c.accepted_on,
+    directive_result.c.returned_on,
+    directive_result.c.return_reason,
+    risk_case(_JUDGED.status, _JUDGED.due, meeting.c.date, _AS_OF, RISK_PARAMS),
+)
+
+
+def _main_from(start: Any) -> Any:
+    return (
+        start.join(meeting, meeting.c.id == directive.c.meeting_id)
         .join(unit, unit.c.id == directive.c.unit_id)
         .outerjoin(_JUDGED.ext, _JUDGED.on)
         .outerjoin(field, field.c.id == directive.c.field_id)
         .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
     )
-    .where(directive.c.id.in_(_IDS))
-)
+
+
+_MAIN = select(*_MAIN_COLUMNS).select_from(_main_from(directive)).where(directive.c.id.in_(_IDS))
 _REQUESTS = (
     select(
         request.c.directive_id,
@@ -321,16 +327,51 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
     if not ids:
         return []
     wanted = list(ids)
-    params = {"ids": wanted}
+    main = conn.execute(_MAIN, {"ids": wanted, **_judged_on(as_of)}).fetchall()
+    return _with_parts(conn, as_of, wanted, main)
+
+
+def _judged_on(as_of: date) -> dict[str, Any]:
+    return {"as_of": as_of, **RiskDays.of(as_of).params()}
+
+
+def _with_parts(
+    conn: Connection, as_of: date, ids: list[int], main: Iterable[Row]
+) -> list[DirectiveFacts]:
+    """The facts of ``ids`` from their own rows (``main``) and their parts, read by id."""
+    params = {"ids": ids}
     return facts_from_rows(
         as_of,
-        wanted,
-        conn.execute(_MAIN, {**params, "as_of": as_of, **RiskDays.of(as_of).params()}).fetchall(),
+        ids,
+        main,
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
         conn.execute(_REQUESTS, params),
     )
+
+
+def iter_listed(
+    conn: Connection,
+    scope: Scope,
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> Iterator[list[DirectiveFacts]]:
+    """The facts of the directives :func:`dirtrack.store.rules.directive_ids` lists, in its
+    order, a batch of :data:`BATCH` at a time, judged as of ``scope.as_of``. Each directive's
+    own row comes with the statement that picks it (streamed, as :func:`iter_ids`), so a long
+    listing does not look every directive up again; its parts are read a batch at a time."""
+    rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
+    start = rows.join(directive, directive.c.id == rows.c.id)
+    query = select(*_MAIN_COLUMNS).select_from(_main_from(start)).where(*where).order_by(*order)
+    as_of = scope.as_of
+    result = conn.execute(query, _judged_on(as_of), execution_options={"yield_per": BATCH})
+    try:
+        for part in result.partitions():
+            yield _with_parts(conn, as_of, [row[0] for row in part], part)
+    finally:
+        result.close()
 
 
 def load_units(conn: Connection) -> UnitIndex:

@@ -466,31 +466,42 @@ def wanted_statuses(name: str) -> tuple[Status, ...] | None:
     return (Status(name),)
 
 
+def directive_list(
+    scope: Scope,
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> tuple[Subquery, list[ColumnElement[bool]], list[ColumnElement[Any]]]:
+    """The judged rows (:func:`states`) of the directives in ``scope``, the condition of having
+    one of ``statuses`` (None: any), and the order of a listing: by id, or, with
+    ``most_overdue_first``, by deadline in force (earliest, so most days overdue, first), then
+    id (the order tests/oracle.py keeps too)."""
+    if statuses is not None and all(s.is_open for s in statuses):
+        # Implied by the status; said outright so an index on the dates can serve it.
+        day = scope.as_of
+        scope = replace(scope, open_at=day)
+    rows = states(scope)
+    where: list[ColumnElement[bool]] = []
+    if statuses is not None:
+        where.append(rows.c.status.in_([s.value for s in statuses]))
+    if most_overdue_first:
+        # A directive without a deadline is never overdue; nulls last keeps the order total.
+        order = [case((rows.c.due.is_(None), 1), else_=0), rows.c.due, rows.c.id]
+    else:
+        order = [rows.c.id]
+    return rows, where, order
+
+
 def directive_ids(
     scope: Scope,
     statuses: Iterable[Status] | None = None,
     *,
     most_overdue_first: bool = False,
 ) -> Select[int]:
-    """The ids of the directives in ``scope`` with one of ``statuses`` (None: any).
-
-    In id order, or, with ``most_overdue_first``, by deadline in force (earliest, so most days
-    overdue, first), then id (the order tests/oracle.py keeps too).
-    """
-    if statuses is not None and all(s.is_open for s in statuses):
-        # Implied by the status; said outright so an index on the dates can serve it.
-        day = scope.as_of
-        scope = replace(scope, open_at=day)
-    rows = states(scope)
-    query = select(rows.c.id)
-    if statuses is not None:
-        query = query.where(rows.c.status.in_([s.value for s in statuses]))
-    if most_overdue_first:
-        # A directive without a deadline is never overdue; nulls last keeps the order total.
-        query = query.order_by(case((rows.c.due.is_(None), 1), else_=0), rows.c.due, rows.c.id)
-    else:
-        query = query.order_by(rows.c.id)
-    return query
+    """The ids of the directives in ``scope`` with one of ``statuses`` (None: any), in the
+    order of :func:`directive_list`."""
+    rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
+    return select(rows.c.id).where(*where).order_by(*order)
 
 
 __all__ = [
@@ -500,6 +511,7 @@ __all__ = [
     "RiskDays",
     "Scope",
     "directive_ids",
+    "directive_list",
     "given_on",
     "held_by",
     "holding_unit",
