@@ -408,9 +408,10 @@ def pack_in(
 
     Example: dirtrack pack in phieu/*.xlsx --dry-run
     """
+    from dirtrack.cli.common import units_of_work
     from dirtrack.errors import DirtrackError
     from dirtrack.transfer.pack_book import read_book
-    from dirtrack.transfer.pack_merge import apply_file, plan_file
+    from dirtrack.transfer.pack_merge import Units, apply_file, plan_file
 
     day = day_or_today(on)
     paths = _expand(files)
@@ -418,20 +419,22 @@ def pack_in(
     choice = prefer.value if prefer else None
     plans = []
     refused: list[tuple[Path, DirtrackError]] = []
-    for path in paths:  # one transaction, one change in history, per file: whole or nothing
-        try:
-            book = read_book(path)
-            with unit_of_work(ctx) as session:
-                plan, pack = plan_file(session, book, day=day, prefer=choice)
-                apply_file(session, plan, pack, day=day)
-                plans.append(plan)
-                if dry_run:
-                    _forget_requests(plan)
-                    raise _Rehearsal
-        except _Rehearsal:
-            pass
-        except DirtrackError as exc:
-            refused.append((path, exc))
+    units = Units()
+    with units_of_work(ctx) as begin:
+        for path in paths:  # one transaction, one change in history, per file: whole or nothing
+            try:
+                book = read_book(path)
+                with begin() as session:
+                    plan, pack = plan_file(session, book, day=day, prefer=choice, units=units)
+                    apply_file(session, plan, pack, day=day)
+                    plans.append(plan)
+                    if dry_run:
+                        _forget_requests(plan)
+                        raise _Rehearsal
+            except _Rehearsal:
+                pass
+            except DirtrackError as exc:
+                refused.append((path, exc))
     lang = state(ctx).lang
     if plans or not refused:
         views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)

@@ -434,90 +434,91 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+    from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with Workbook(path) as book:
+            return _read(path, book)
     except FileNotFoundError:
         raise InvalidInput.of("pack_no_file", file=path) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
+    except (NotWorkbook, OSError):
         raise InvalidInput.of("pack_not_workbook", file=path) from None
-    try:
-        if META not in book.sheetnames:
-            raise InvalidInput.of("pack_not_pack", file=path)
-        meta: dict[str, str] = {}
-        for values in book[META].iter_rows(min_row=1, max_col=2, values_only=True):
-            if values and values[0] is not None:
-                meta[str(values[0])] = cell_key(values[1] if len(values) > 1 else None)
-        if meta.get("format") != FORMAT or not meta.get("token"):
-            raise InvalidInput.of("pack_not_pack", file=path)
-        version = meta.get("version") or ""
-        if version not in READABLE:
-            raise InvalidInput.of("pack_version", file=path, version=version)
-        found = ReadBook(path, meta)
-        for role in (LEAD, WITH):
-            name = SHEETS[role]
-            if name not in book.sheetnames:
-                raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
-            answers = answer_columns(role, version)
-            headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
-            headers += [h for _, h in HIDDEN]
-            locked_cols = list(range(len(INFO))) + list(
-                range(len(INFO) + len(answers), len(headers))
-            )
-            for number, values in enumerate(
-                book[name].iter_rows(min_row=HEADER_ROW, values_only=True), start=HEADER_ROW
-            ):
-                cells = list(values) + [None] * (len(headers) - len(values))
-                if number == HEADER_ROW:
-                    for col, header in enumerate(headers):
-                        if cell_key(cells[col]) != header:
-                            raise InvalidInput.of(
-                                "pack_header_changed",
-                                file=path,
-                                sheet=name,
-                                cell=f"{get_column_letter(col + 1)}{number}",
-                                header=header,
-                            )
-                    continue
-                if len(values) > len(headers) and any(cell_key(v) for v in values[len(headers) :]):
-                    extra = next(
-                        i for i, v in enumerate(values) if i >= len(headers) and cell_key(v)
-                    )
-                    raise InvalidInput.of(
-                        "pack_cell_outside",
-                        file=path,
-                        sheet=name,
-                        cell=f"{get_column_letter(extra + 1)}{number}",
-                    )
-                if not any(cell_key(v) for v in cells):
-                    continue
-                found.rows.append(
-                    ReadRow(
-                        sheet=name,
-                        role=role,
-                        row=number,
-                        ident=cells[1],
-                        locked=[
-                            (f"{get_column_letter(c + 1)}{number}", digest(cells[c]))
-                            for c in locked_cols
-                        ],
-                        answers={
-                            key: (
-                                f"{get_column_letter(len(INFO) + i + 1)}{number}",
-                                cells[len(INFO) + i],
-                            )
-                            for i, (key, _, _) in enumerate(answers)
-                        },
-                    )
+
+
+def _read(path: Path, book: Any) -> ReadBook:
+    from openpyxl.utils import get_column_letter
+
+    if META not in book.sheetnames:
+        raise InvalidInput.of("pack_not_pack", file=path)
+    meta: dict[str, str] = {}
+    for _, cells in book.rows(META):
+        key = cells.get(1)
+        if key is not None:
+            meta[str(key)] = cell_key(cells.get(2))
+    if meta.get("format") != FORMAT or not meta.get("token"):
+        raise InvalidInput.of("pack_not_pack", file=path)
+    version = meta.get("version") or ""
+    if version not in READABLE:
+        raise InvalidInput.of("pack_version", file=path, version=version)
+    found = ReadBook(path, meta)
+    for role in (LEAD, WITH):
+        name = SHEETS[role]
+        if name not in book.sheetnames:
+            raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
+        answers = answer_columns(role, version)
+        headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
+        headers += [h for _, h in HIDDEN]
+        width = len(headers)
+        letters = [get_column_letter(c) for c in range(1, width + 1)]
+        locked_cols = list(range(len(INFO))) + list(range(len(INFO) + len(answers), width))
+        answer_keys = [(len(INFO) + i, key) for i, (key, _, _) in enumerate(answers)]
+        header_seen = False
+        for number, values in book.rows(name):
+            if number < HEADER_ROW:
+                continue
+            if number == HEADER_ROW:
+                header_seen = True
+            cells = [values.get(col) for col in range(1, width + 1)]
+            if number == HEADER_ROW:
+                _check_header(path, name, headers, cells, letters)
+                continue
+            extra = sorted(c for c, v in values.items() if c > width and cell_key(v))
+            if extra:
+                raise InvalidInput.of(
+                    "pack_cell_outside",
+                    file=path,
+                    sheet=name,
+                    cell=f"{get_column_letter(extra[0])}{number}",
                 )
-        return found
-    finally:
-        book.close()
+            if not any(cell_key(v) for v in cells):
+                continue
+            found.rows.append(
+                ReadRow(
+                    sheet=name,
+                    role=role,
+                    row=number,
+                    ident=cells[1],
+                    locked=[(f"{letters[c]}{number}", digest(cells[c])) for c in locked_cols],
+                    answers={key: (f"{letters[c]}{number}", cells[c]) for c, key in answer_keys},
+                )
+            )
+        if not header_seen:
+            _check_header(path, name, headers, [None] * width, letters)
+    return found
+
+
+def _check_header(
+    path: Path, sheet: str, headers: list[str], cells: list[Any], letters: list[str]
+) -> None:
+    for col, header in enumerate(headers):
+        if cell_key(cells[col]) != header:
+            raise InvalidInput.of(
+                "pack_header_changed",
+                file=path,
+                sheet=sheet,
+                cell=f"{letters[col]}{HEADER_ROW}",
+                header=header,
+            )
 
 
 def header_of(role: str, cell: str, version: str = VERSION) -> str:
