@@ -33,6 +33,7 @@ folder of all 500 answers, filled beforehand with openpyxl as units would (untim
 each, against 60 s and 300 MiB at 100,000 directives.
 
     python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out] [--only pack]
+    python bench/bench.py --register saved/register-100000-g5-2026-12-02.db --only pack --repeat 1
 """
 
 from __future__ import annotations
@@ -698,6 +699,27 @@ def taskwarrior_data(reg: Register, folder: Path) -> Path:
 # --- the run ----------------------------------------------------------------------------------
 
 
+def reuse_register(parser: argparse.ArgumentParser, given: Path, out: Path) -> tuple[int, date]:
+    """Copy a register built before into ``out`` under the name :func:`build_register` looks
+    for (with its write-ahead log, if any), unless it is there already; return its size and
+    the day it ends on."""
+    import re
+
+    found = re.fullmatch(r"register-(\d+)-g(\d+)-(\d{4}-\d\d-\d\d)\.db", given.name)
+    if found is None or int(found[2]) != GENERATOR or not given.is_file():
+        parser.error(f"--register: {given} is no register-SIZE-g{GENERATOR}-DAY.db file")
+    target = out / given.name
+    if not target.exists():
+        for extra in ("-wal", ""):  # the log first: the file itself last, once complete
+            source = Path(f"{given}{extra}")
+            if source.exists():
+                shutil.copyfile(source, f"{target}{extra}.tmp")
+        for extra in ("-wal", ""):
+            if Path(f"{target}{extra}.tmp").exists():
+                Path(f"{target}{extra}.tmp").rename(f"{target}{extra}")
+    return int(found[1]), date.fromisoformat(found[3])
+
+
 def fill_answers(packs: Path, answers: Path) -> int:
     """Each workbook of ``packs`` filled as its unit would, into ``answers``: every open
     directive it leads at some progress ("Đang thực hiện"), a note on those it coordinates.
@@ -786,6 +808,13 @@ def main() -> int:
         help="run only these rows (comma-separated: floor, report, overdue, list, assign, "
         "import, sqlite3, task, pack)",
     )
+    parser.add_argument(
+        "--register",
+        type=Path,
+        help="a register built before (register-SIZE-gN-DAY.db, of this generator): copied "
+        "into --out and used, at its size and day, instead of building one (the file given is "
+        "never opened: commands migrate the files they open)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
         "--today",
@@ -802,6 +831,9 @@ def main() -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     today = args.today
+    if args.register:
+        size, today = reuse_register(parser, args.register, args.out)
+        sizes = [size]
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIRTRACK_")}
     # As on a user's machine: Python keeps the compiled modules (this sandbox turns that off).
     env.pop("PYTHONDONTWRITEBYTECODE", None)

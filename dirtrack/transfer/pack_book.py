@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import unicodedata
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import status_label
-from dirtrack.render.formulas import CellTooLong
+from dirtrack.render.formulas import CellTooLong, set_text
 from dirtrack.store.packs import LEAD, WITH, PackLine, fingerprint
 from dirtrack.transfer.xlsx_export import _put, _styles
 
@@ -271,6 +272,7 @@ def _directive_sheet(
 ) -> dict[int, tuple[str, str]]:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
 
     answers = ANSWERS[role]
     headers = [(h or OTHERS[role], w) for _, h, w in INFO] + [(h, w) for _, h, w in answers]
@@ -292,7 +294,8 @@ def _directive_sheet(
         cell = _put(ws, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="left")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        # As ws.merge_cells does, without making every covered cell (nothing is in them).
+        ws.merged_cells.add(MergedCellRange(ws, f"A{row}:{get_column_letter(width)}{row}"))
     for col, (label, size) in enumerate(headers, start=1):
         _put(ws, HEADER_ROW, col, label, style="dt_header")
         ws.column_dimensions[get_column_letter(col)].width = size
@@ -303,6 +306,7 @@ def _directive_sheet(
     fill = PatternFill("solid", fgColor="FFF2CC")
     unlocked = Protection(locked=False)
     shown: dict[int, tuple[str, str]] = {}
+    styles: dict[tuple[int, bool], Any] = {}
     row = FIRST_ROW
     for n, line in enumerate(lines, start=1):
         f = line.facts
@@ -333,21 +337,34 @@ def _directive_sheet(
         values = info + [None] * len(answers) + hidden
         keys: list[str] = []
         for col, value in enumerate(values, start=1):
+            # A cell's style is that of the first cell of its column holding the same kind of
+            # value, copied (openpyxl looks each part of a style up anew when it is set).
+            kind = (col, isinstance(value, date))
             try:
-                cell = _put(ws, row, col, value, style="dt_body")
+                if kind in styles:
+                    cell = ws.cell(row=row, column=col)
+                    cell._style = copy(styles[kind])
+                    if isinstance(value, str):
+                        set_text(cell, value)
+                    else:
+                        cell.value = value
+                else:
+                    cell = _put(ws, row, col, value, style="dt_body")
+                    if len(INFO) < col <= width:
+                        cell.protection = unlocked
+                        cell.fill = fill
+                        key = answers[col - len(INFO) - 1][0]
+                        if key in DATE_ANSWERS:
+                            cell.number_format = DATE_FORMAT
+                        elif key == "percent":
+                            cell.number_format = "0"
+                        elif key != "state":
+                            cell.number_format = "@"
+                    styles[kind] = copy(cell._style)
+                    styles[kind].quotePrefix = 0  # set_text's, for its own value only
             except CellTooLong as exc:
                 raise InvalidInput.of("pack_text_too_long", id=f.id, n=exc.length) from None
-            if len(INFO) < col <= width:
-                cell.protection = unlocked
-                cell.fill = fill
-                key = answers[col - len(INFO) - 1][0]
-                if key in DATE_ANSWERS:
-                    cell.number_format = DATE_FORMAT
-                elif key == "percent":
-                    cell.number_format = "0"
-                elif key != "state":
-                    cell.number_format = "@"
-            else:
+            if not len(INFO) < col <= width:
                 keys.append(digest(cell.value))
         shown[f.id] = (base, ",".join(keys))
         row += 1
