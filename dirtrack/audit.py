@@ -243,7 +243,7 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
         for start in range(0, len(keys), history.BATCH):
             yield keys[start : start + history.BATCH]
 
-    now = history.max_ids(conn) if baseline else {}
+    highest_now = history.max_ids(conn) if baseline else {}
     for table in tables:
         for chunk in chunks(created.get(table.name, [])):
             found = history.fetch_rows(conn, table, chunk)
@@ -253,7 +253,7 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
         highest = baseline.get(table.name)
         # Every row above the baseline is new (ids come after); none when the highest id is
         # not above it.
-        if highest is not None and now.get(table.name, 0) > highest:
+        if highest is not None and highest_now.get(table.name, 0) > highest:
             for page in history.pages_above(conn, table, highest):
                 for image in page:
                     writer.add(Change(table, None, image))

@@ -311,9 +311,7 @@ def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str,
         select(
             pack_item.c.pack_id,
             func.count().label("n_items"),
-            func.count(
-                case((pack_item.c.answered_on <= as_of, pack_item.c.answer), else_=None)
-            ).label("n_answered"),
+            func.count(case((pack_item.c.answered_on <= as_of, 1), else_=None)).label("n_answered"),
         )
         .group_by(pack_item.c.pack_id)
         .subquery()

@@ -345,6 +345,8 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
     """Why ``answer`` cannot stand beside the record as it is, or None."""
     if facts.cancelled_on is not None:
         return Conflict.of("pack_c_cancelled", date=facts.cancelled_on)
+    if facts.withdrawn_on is not None:
+        return Conflict.of("pack_c_withdrawn", date=facts.withdrawn_on)
     if facts.completed_on is not None:
         if role == LEAD and answer.done_on == facts.completed_on and answer.extend_to is None:
             return None
@@ -405,14 +407,14 @@ def plan_file(
         if item.answer == answer.digest():
             plan.action = ALREADY
         else:
-            reference = item.settled if item.answer is not None else item.base
+            reference = (item.settled if item.answer is not None else None) or item.base
             problem = problem or _contradiction(facts, answer, row.role)
             if problem is None and changed_by_office(reference, plan.before, steps[did]):
                 problem = Conflict.of("pack_c_office")
             if problem is not None:
                 plan.conflict = problem
                 plan.action = {"office": KEPT, "unit": TAKEN}.get(prefer or "", CONFLICT)
-                closed = facts.completed_on or facts.cancelled_on
+                closed = facts.completed_on or facts.cancelled_on or facts.withdrawn_on
                 if plan.action == TAKEN and (closed or pending):
                     # The record is closed, or another request for a new deadline waits for an
                     # answer: nothing can be added to it.
@@ -591,6 +593,17 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
             update(pack_item)
             .where(pack_item.c.id.in_(list(chunk)))
             .values(answer=pick(0), settled=pick(1), steps=pick(2), answered_on=day)
+        )
+    # A row in conflict was answered too (``pack status`` counts it), though nothing of it is in.
+    waiting = [items[r.directive_id].id for r in plan.rows if r.action == CONFLICT]
+    for start in range(0, len(waiting), 500):
+        session.execute(
+            update(pack_item)
+            .where(
+                pack_item.c.id.in_(waiting[start : start + 500]),
+                pack_item.c.answered_on.is_(None),
+            )
+            .values(answered_on=day)
         )
     if pack.answered_on is None:
         pack.answered_on = day

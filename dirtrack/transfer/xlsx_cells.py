@@ -231,7 +231,7 @@ class Workbook:
                         elif kind == "b":
                             value = bool(int(raw))
                         elif kind == "d":
-                            value = from_ISO8601(raw)
+                            value = from_ISO8601(raw)  # type: ignore[no-untyped-call]
                         else:  # str (a formula's text), e (an error)
                             value = raw
                     except (ValueError, IndexError, TypeError) as exc:
