@@ -935,6 +935,7 @@ ERRORS: dict[str, Entry] = {
         "give --to (with --reason or --from if need be) or --from-request (which brings its own "
         "day and reason), one of them"
     ),
+    "extend_to_missing": N_("missing: the new deadline (--to WHEN), or --from-request REQUEST"),
     "request_not_extension": N_(
         "request {request} is not a request for a new deadline of directive {id}"
     ),

@@ -420,10 +420,10 @@ def extend(
     from dirtrack.store.directives import get_directive
     from dirtrack.store.meetings import get_meeting
 
-    if (to is None) == (from_request is None) or (
-        from_request is not None and (reason is not None or from_ is not None)
-    ):
-        raise bad_parameter(ctx, "extend_to_or_request", "--to / --from-request")
+    if to is None and from_request is None:
+        raise bad_parameter(ctx, "extend_to_missing", "--to")
+    if from_request is not None and (to, reason, from_) != (None, None, None):
+        raise bad_parameter(ctx, "extend_to_or_request", "--from-request")
     approved = day_or_today(on)
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))
