@@ -140,3 +140,54 @@ def test_a_headline_and_a_papers_tag_are_not_the_lead() -> None:
         )
     ]
     assert draft.meeting.title is not None and draft.meeting.title.startswith("Trưởng ban")
+
+
+def test_public_service_bodies_are_units() -> None:
+    lead = LEAD + "huyện chủ trì. Kết luận cuộc họp, đồng chí Chủ tịch yêu cầu "
+    cases = {
+        "Hạt Kiểm lâm tăng cường tuần tra bảo vệ rừng.": "Hạt Kiểm lâm",
+        "Bảo hiểm xã hội huyện rà soát đối tượng tham gia bảo hiểm y tế.": "Bảo hiểm xã hội huyện",
+        "Trung tâm Phát triển quỹ đất phối hợp với Văn phòng đăng ký đất đai đo đạc lại thửa"
+        " đất.": "Trung tâm Phát triển quỹ đất",
+    }
+    for task, unit in cases.items():
+        found = extract(lead + task).directives
+        assert [d.unit for d in found] == [unit], task
+    assert extract(lead + task).directives[0].with_ == ("Văn phòng đăng ký đất đai",)
+
+
+def test_the_body_announcing_its_tasks_gives_the_list_without_a_speaker() -> None:
+    found = directives(
+        "Chiều ngày 24 tháng 12 năm 2018, Thường trực HĐND huyện họp lệ kỳ tháng 12. Sau khi thảo"
+        " luận, Thường trực HĐND huyện thống nhất một số nội dung trọng tâm cần thực hiện trong"
+        " tháng 01 năm 2019 như sau: Tổ chức họp rút kinh nghiệm kỳ họp thứ 9; tổ chức giao ban"
+        " với Thường trực HĐND các xã, thị trấn."
+    )
+    assert [(text.split()[:3], due) for _, text, due in found] == [
+        (["Tổ", "chức", "họp"], date(2019, 1, 31)),
+        (["tổ", "chức", "giao"], date(2019, 1, 31)),
+    ]
+    # a list of what delegates discussed is no list of tasks
+    assert not directives(
+        "Ngày 25/4/2024, UBND thị xã họp phiên thường kỳ tháng 4. Các đại biểu đã đóng góp ý kiến"
+        " vào các nội dung như: giải pháp chuyển đổi số; ký số các văn bản điện tử."
+    )
+
+
+def test_a_cited_date_dates_no_part_of_it_either() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("họp Thường trực HĐND huyện lệ kỳ tháng 01 năm 2019", None) == []
+
+
+def test_the_year_of_an_event_in_a_task_is_no_deadline() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("dự kỳ họp HĐND các xã, thị trấn cuối năm 2018", None) == []
+    assert find_deadlines("hoàn thành công việc của Kỳ thi THPT quốc gia năm 2018", None) == []
+    # the year the task is for, and a leader named Lê, still date it
+    assert [d.phrase for d in find_deadlines("hoàn thành các chỉ tiêu năm 2023", None)] == [
+        "năm 2023"
+    ]
+    found = find_deadlines("đồng chí Lê Văn Nam đề nghị hoàn thành trong năm 2023", None)
+    assert [d.phrase for d in found] == ["trong năm 2023"]

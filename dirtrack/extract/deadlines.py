@@ -77,6 +77,9 @@ _DATED = re.compile(
     r"^(?:truoc|cham nhat(?: la)?|han chot|khong qua)(?: ngay)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
     r"\s*[/.-]\s*\d{4}"
 )
+#: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
+#: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
+_EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
 _REMAINING_MONTHS = re.compile(
@@ -146,17 +149,26 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
     """Deadline phrases in ``text``, in order; past periods and cited documents are skipped."""
     folded = Folded.of(text)
     spans: list[tuple[int, int]] = []
+    cited: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             while start < end and folded.key[start] == " ":
                 start += 1
-            if any(s < end and start < e for s, e in spans):
+            if any(s < end and start < e for s, e in (*spans, *cited)):
                 continue
             explicit = _EXPLICIT.match(folded.key[start:end]) and not folded.key[start:].startswith(
                 "ngay"
             )
+            if not explicit and _EVENT_BEFORE.search(text[max(0, start - 50) : start].lower()):
+                # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an
+                # event the task is about, not its deadline
+                cited.append((start, end))
+                continue
             if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+                # the date of a cited document or event: no deadline, nor any part of it
+                # ("kỳ họp ... tháng 01 năm 2019": not "năm 2019" either)
+                cited.append((start, end))
                 continue
             spans.append((start, end))
     found: list[Deadline] = []

@@ -35,6 +35,12 @@ The lead unit is the unit named before the modal/verb; a collective subject ("c�
 địa phương") means every unit (None); a clause without a subject continues the previous
 directive's unit. Units after "phối hợp với" are the coordinating units.
 
+**The clause model.** Every clause considered above, inside a leader's speech or not, is a
+candidate; when the shipped model (:mod:`dirtrack.extract.model`) is present it decides which
+candidates are directives, from their words and the rules' context, the rules' own decision
+aside. What the language marks as no task ("sẽ", "đã" among the first words, "tiếp tục được",
+praise, a need) is never added. The rules' state follows the rules' decisions only.
+
 **Deadlines** come from :mod:`dirtrack.extract.deadlines`. A phrase inside the task ("nghiên cứu
 sửa đổi quy chế trong tháng 9") dates that task; a phrase that frames the sentence before the
 task ("Nhiệm vụ 3 tháng cuối năm ...; các đoàn cần ...; hướng dẫn ...") dates every task after
@@ -48,6 +54,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dirtrack.extract import model as clause_model
 from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines
 from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
 from dirtrack.extract.folding import fold_aligned, lower_aligned
@@ -551,6 +558,13 @@ _LIST_INTRO = re.compile(
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
 )
+#: The body that holds the meeting announcing its tasks without a speaker ("Thường trực HĐND
+#: huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 01 năm 2019 như sau:"):
+#: the list after the colon is of tasks.
+_TASK_LIST_INTRO = re.compile(
+    r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
+    r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
+)
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 
@@ -640,6 +654,75 @@ def _capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_PAST_TONED = re.compile(r"\b(?:đã|vừa|đang)\b")
+_WILL_TONED = re.compile(r"\bsẽ\b")
+
+
+def _clause_features(
+    key: str,
+    low: str,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    **context: bool,
+) -> list[str]:
+    """What the clause model reads of ``key[start:end]`` (see :mod:`.model`)."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    unit_first = (
+        opener is not None
+        and _usable(opener)
+        and bool(_SUBJECT_PREFIX.match(key[start : opener.start]))
+    )
+    return clause_model.features(
+        key[start:end],
+        key[:start],
+        modal=MODAL.search(low, start, end) is not None,
+        leader=LEADER_REF.search(key) is not None,
+        unit_first=unit_first,
+        collective=COLLECTIVE_SUBJECT.match(key[start:end]) is not None,
+        past=_PAST_TONED.search(low, start, end) is not None,
+        will=_WILL_TONED.search(low, start, end) is not None,
+        praise=PRAISE.search(key, start, end) is not None,
+        negative=_negative(key, low, start, end) is not None,
+        **context,
+    )
+
+
+#: What the language marks as no task, whatever the model says: "sẽ" (what the reporting body
+#: will do), "đã", "đang", "vừa" (what was done) among the first words, "tiếp tục được ..."
+#: right after the verb (a report), "cần được" with no one addressed (a need).
+_NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
+_REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
+_REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+
+
+def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
+    report, a need): the model may not take it."""
+    head = " ".join(low[start:end].split()[:8])
+    if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
+        return True
+    if _REPORTED_ANYWHERE.search(low, start, end):
+        return True
+    if PRAISE.search(key, start, end):
+        return True
+    modal = MODAL.search(low, start, end)
+    return bool(
+        modal is not None
+        and _NEEDS.match(low, modal.end())
+        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
+    )
+
+
+def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> int:
+    """Where the task starts in a clause the model takes: after the unit it opens on (its
+    lead), else at its start."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if opener is not None and _usable(opener) and _SUBJECT_PREFIX.match(key[start : opener.start]):
+        return opener.end
+    return start
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -657,6 +740,7 @@ def extract_directives(
     """The directives given at the meeting (see the module docstring); ``partner``: the one
     unit of a working session, lead of what names no unit and no collective subject."""
     taken = taken or set()
+    model = clause_model.active()
     found: list[DirectiveDraft] = []
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
@@ -688,16 +772,21 @@ def extract_directives(
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         gave_last = False  # whether the paragraph's last sentence gave a directive
-        for sentence in para.sentences:
+        gave_any = False  # whether the paragraph gave a directive so far
+        for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if not in_zone and (
                 _speech_frame(key)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+                or _TASK_LIST_INTRO.search(key)
             ):
                 in_zone = True
-            if not in_zone:
+            # outside a leader's speech only the model may find a task (a task written
+            # without the markers that open the zone)
+            out_of_zone = not in_zone
+            if out_of_zone and model is None and clause_model.RECORDER is None:
                 continue
             asked = _speech_verb(key, low, 0, len(key))
             if asked is not None and _REPORTED_BY_MANY.search(key[: asked.start()]):
@@ -723,6 +812,8 @@ def extract_directives(
                 if (numbered_next and clause.after != "#") or (
                     clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
                 ):
+                    if out_of_zone:
+                        continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
                     # its deadline dates every item
                     listing = True
@@ -741,7 +832,7 @@ def extract_directives(
                     # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
                     verb = _speech_verb(key, low, verb.end(), end)
                 if verb is not None:
-                    open_ctx = True
+                    open_ctx = open_ctx or not out_of_zone
                     requested = True
                     # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
                     # the purpose before the request dates it
@@ -779,16 +870,46 @@ def extract_directives(
                     core = head.end if head is not None and at_start else start
                 if core is not None and _COMMITS.search(low, start, core + 1):
                     core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
+                # The rules' state (the zone, the previous unit, the deadline in force) follows
+                # what the rules decide, whatever the model emits: the model reads the same
+                # context at run time as when it was trained.
+                rule = core is not None and not out_of_zone
+                take = rule
+                if model is not None or clause_model.RECORDER is not None:
+                    feats = _clause_features(
+                        key,
+                        low,
+                        mentions,
+                        start,
+                        end,
+                        zone=not out_of_zone,
+                        open_ctx=open_ctx,
+                        requested=requested,
+                        listing=listing,
+                        rule=rule,
+                        previous_directive=gave_any,
+                        first_sentence=sentence_index == 0,
+                    )
+                    if clause_model.RECORDER is not None:
+                        clause_model.RECORDER.append(
+                            clause_model.Candidate(sentence, tidy(sentence[start:end]), feats, rule)
+                        )
+                    if model is not None:
+                        take = model.decide(feats, rule)
+                if out_of_zone:
+                    core = None
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
                     chosen = best_deadline(deadlines)
                     if chosen is not None:
                         frame = chosen
-                    continue
+                    if not take or _no_task(key, low, mentions, start, end):
+                        continue
+                    core = _model_core(key, mentions, start, end)  # the model's own find
                 local = [d for d in deadlines if start + d.start >= core]
                 framing = [d for d in deadlines if start + d.start < core]
-                if framing:
+                if framing and rule:
                     frame = best_deadline(framing)
                 due = best_deadline(local) or frame
                 text_start = start
@@ -834,19 +955,23 @@ def extract_directives(
                 if signature in seen:
                     continue
                 seen.add(signature)
-                found.append(
-                    DirectiveDraft(
-                        text=text,
-                        unit=unit,
-                        with_=tuple(partners),
-                        due=due.due if due else None,
-                        due_phrase=due.phrase if due else None,
-                        source=sentence,
+                if take:
+                    found.append(
+                        DirectiveDraft(
+                            text=text,
+                            unit=unit,
+                            with_=tuple(partners),
+                            due=due.due if due else None,
+                            due_phrase=due.phrase if due else None,
+                            source=sentence,
+                        )
                     )
-                )
+                if not rule:
+                    continue  # a task the model found and the rules did not: no state change
                 previous = lead
                 open_ctx = True
                 gave_last = True
+                gave_any = True
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"

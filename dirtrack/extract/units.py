@@ -285,6 +285,22 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "co quan",
         True,
     ),
+    # the public service bodies of every province and district, named by what they do
+    (
+        r"(?:trung tam (?:van hoa(?:,? thong tin)?(?: (?:-|va) the thao)?(?: va du lich)?|"
+        r"van hoa - thong tin(?: (?:-|va) the thao)?|the duc the thao|phat trien quy dat|"
+        r"giao duc nghe nghiep(?: - giao duc thuong xuyen)?|hanh chinh cong|"
+        r"phuc vu hanh chinh cong|kiem soat benh tat|dich vu nong nghiep|khuyen nong|"
+        r"truyen thong(?: va van hoa)?|quan ly dat dai)|"
+        r"hat (?:kiem lam|quan ly de(?: dieu)?)|bao hiem xa hoi|ngan hang chinh sach xa hoi|"
+        r"doi quan ly thi truong(?: so \d+)?|doi kiem tra quy tac do thi|"
+        r"(?:chi nhanh )?van phong dang ky dat dai|benh vien da khoa|"
+        r"ban quan ly (?:cac )?(?:khu cong nghiep|khu kinh te|rung phong ho|cho|cum cong nghiep))"
+        rf"(?: khu vuc)?(?: {_GOV})?",
+        "unit",
+        "co quan",
+        True,
+    ),
 )
 _GAZETTEER: tuple[tuple[re.Pattern[str], Role, str, bool], ...] = tuple(
     (re.compile(rf"\b{pattern}\b"), role, head, extend) for pattern, role, head, extend in _ENTRIES
