@@ -407,9 +407,11 @@ MESSAGES: dict[str, Entry] = {
     ),
     "pack_in_requests": NP_(
         "{file}: {n} request for a new deadline recorded ({ids}); the deadline in force is "
-        "unchanged until it is approved (approve REQUEST) or rejected",
+        "unchanged until it is approved (approve REQUEST, or extend ID --from-request REQUEST) "
+        "or rejected",
         "{file}: {n} requests for a new deadline recorded ({ids}); the deadlines in force are "
-        "unchanged until they are approved (approve REQUEST) or rejected",
+        "unchanged until they are approved (approve REQUEST, or extend ID --from-request "
+        "REQUEST) or rejected",
     ),
     "pack_in_requests_dry": NP_(
         "{file}: {n} request for a new deadline would be recorded",

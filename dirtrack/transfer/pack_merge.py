@@ -515,7 +515,7 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
             file, sheet and row (the first such row); the caller's transaction then writes
             nothing.
     """
-    from sqlalchemy import case, update
+    from sqlalchemy import case, literal, update
 
     from dirtrack.store import directives as store
     from dirtrack.store.packs import fingerprints, items_of, read_steps
@@ -587,7 +587,9 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
         chunk = {i: values[i] for i in ids[start : start + 500]}
 
         def pick(n: int, chunk: dict[int, tuple[str, str, str | None]] = chunk) -> Any:
-            return case({i: v[n] for i, v in chunk.items()}, value=pack_item.c.id)
+            # Typed values: a branch of NULLs alone still has the column's type (PostgreSQL).
+            kind = pack_item.c.answer.type
+            return case({i: literal(v[n], kind) for i, v in chunk.items()}, value=pack_item.c.id)
 
         session.execute(
             update(pack_item)
