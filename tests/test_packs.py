@@ -845,10 +845,10 @@ def _xlsx(path: Path, sheet: str, *, date1904: bool = False) -> None:
         'state="hidden" r:id="s1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{pkg}">'
         f'<Relationship Id="s1" Target="worksheets/a.xml" Type="{rel}/worksheet"/>'
-        f'<Relationship Id="s2" Target="/xl/strings.xml" Type="{rel}/sharedStrings"/>'
+        f'<Relationship Id="s2" Target="sharedStrings.xml" Type="{rel}/sharedStrings"/>'
         f'<Relationship Id="s3" Target="styles.xml" Type="{rel}/styles"/></Relationships>',
-        "xl/strings.xml": f'<sst xmlns="{main}"><si><t>Tiến độ</t></si><si><r><t>Đã </t></r>'
-        "<r><t>xong</t></r><rPh><t>x</t></rPh></si></sst>",
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}"><si><t>Tiến độ</t></si><si><r>'
+        '<t xml:space="preserve">Đã </t></r><r><t>xong</t></r><rPh><t>x</t></rPh></si></sst>',
         "xl/styles.xml": f'<styleSheet xmlns="{main}"><numFmts><numFmt numFmtId="170" '
         'formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="170"/>'
         '<xf numFmtId="14"/></cellXfs></styleSheet>',
@@ -860,9 +860,10 @@ def _xlsx(path: Path, sheet: str, *, date1904: bool = False) -> None:
             book.writestr(name, text)
 
 
-def test_the_workbook_reader_gives_what_openpyxl_gives(tmp_path: Path) -> None:
-    """The values of ``load_workbook(path, read_only=True, data_only=True)``: numbers as int or
-    float, a date format's numbers as datetimes (1900 or 1904 based), a formula's last value."""
+def test_the_workbook_reader_gives_the_values_of_the_cells(tmp_path: Path) -> None:
+    """Numbers (whole ones as int, as openpyxl gives them), a date format's numbers as days (1900
+    or 1904 based), a formula's last value, rich text without its phonetic run, a sheet's
+    state; a file that is not a workbook is refused."""
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
     sheet = (
@@ -874,16 +875,16 @@ def test_the_workbook_reader_gives_what_openpyxl_gives(tmp_path: Path) -> None:
     path = tmp_path / "a.xlsx"
     _xlsx(path, sheet)
     with Workbook(path) as book:
-        assert book.sheets == {"Tờ": ("xl/worksheets/a.xml", "hidden")}
+        assert book.sheets == {"Tờ": "hidden"}
         rows = list(book.rows("Tờ"))
-    day = dt.datetime(2022, 9, 1)
+    day = dt.date(2022, 9, 1)
     assert rows == [
         (2, {2: "Tiến độ", 3: "Đã xong", 4: day, 5: day, 6: 7, 7: 2.5, 8: True, 9: "=x", 10: "Ô"}),
-        (3, {1: 100.0}),
+        (3, {1: 100}),
     ]
     _xlsx(path, sheet, date1904=True)
     with Workbook(path) as book:
-        assert next(book.rows("Tờ"))[1][4] == dt.datetime(2026, 9, 2)
+        assert next(book.rows("Tờ"))[1][4] == dt.date(2026, 9, 2)
     path.write_bytes(b"PK\x03\x04 not a zip at all")
     with pytest.raises(NotWorkbook):
         Workbook(path)
