@@ -122,7 +122,18 @@ _NEEDS = re.compile(r"\s*được\b")
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
-_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
+_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+_LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
+#: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
+#: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
+_ANNOUNCES_LIMITS = re.compile(
+    rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
+    rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
+    r"\s*[.!]?\s*$"
+)
+_CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
+#: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
+_TO_OVERCOME = re.compile(r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?khắc\s+phục\b")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
@@ -203,6 +214,7 @@ def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.
 @dataclass(frozen=True)
 class _Intro:
     unit: Mention | None
+    announced: bool = False  # by a sentence that only says there are shortcomings
 
 
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -216,8 +228,14 @@ def _limitation(
     end = clause.start + len(clause.text)
     start = _skip_lead(key, clause.start, end)
     inline = LIMIT_INLINE_INTRO.search(key, start, end)
-    if inline is not None and len(key[inline.end() : end].split()) >= 3:
-        start = inline.end()  # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"
+    if (
+        inline is not None
+        and len(key[inline.end() : end].split()) >= 3
+        and len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+    ):
+        # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
+        # <its cause>", whose subject is the limitation
+        start = inline.end()
     text = tidy(sentence[start:end])
     if len(text.split()) < 3:
         return None
@@ -282,21 +300,30 @@ def extract_limitations(
             limit_heading = HEADING_LIMIT.search(pkey)
             carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
             continue
-        active = carry if (carry and LIST_MARKER.match(para.text)) else None
+        active = carry if (carry and (LIST_MARKER.match(para.text) or carry.announced)) else None
         if carry and not LIST_MARKER.match(para.text) and not NEGATIVE.search(pkey):
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            modal = MODAL.search(low)
+            modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
                 intro_low = low[intro.start : intro.start + len(intro.text)]
-                if _announces(intro_key, key) and not MODAL.search(intro_low):
+                if _announces(intro_key, key) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
                     mentions = resolver.mentions(sentence)
-                    unit = _first_usable(mentions, intro.start, intro.start + len(intro.text))
+                    intro_end = intro.start + len(intro.text)
+                    unit = _first_usable(mentions, intro.start, intro_end)
+                    named = [
+                        m
+                        for m in mentions
+                        if intro.start <= m.start < intro_end
+                        and (_usable(m) or m.role == "collective")
+                    ]
+                    if len(named) > 1:
+                        unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
                     for clause in clauses[colon:]:
@@ -307,6 +334,12 @@ def extract_limitations(
                         carry = active
                     continue
             if modal and active is None:
+                continue
+            if modal and active is not None and active.announced:
+                continue  # a task among the shortcomings announced: they go on after it
+            if not modal and _ANNOUNCES_LIMITS.search(key):
+                mentions = resolver.mentions(sentence)
+                active = _Intro(_first_usable(mentions, 0, len(sentence)), announced=True)
                 continue
             inline = LIMIT_INLINE_INTRO.search(key, 0, clauses[0].start + len(clauses[0].text))
             if inline and len(clauses) > 1 and not modal:
@@ -328,6 +361,9 @@ def extract_limitations(
             if contrast and LIMIT_NOUN.search(key):
                 active = _Intro(_first_usable(resolver.mentions(sentence), 0, len(sentence)))
                 continue
+            asks = _speech_verb(key, low, 0, len(key)) if active is not None else None
+            if asks is not None and asks.group() in ("de nghi", "yeu cau"):
+                active = None  # "Đoàn ... đề nghị ... khắc phục những hạn chế": a request
             if active is not None and _negative(key, low) and not modal:
                 for clause in clauses:
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
@@ -336,7 +372,17 @@ def extract_limitations(
             inside = _CONTRAST_INSIDE.search(low)
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
-                # follows the contrast is the limitation, and so are the next negative clauses
+                # follows the contrast is the limitation, and so are the next negative clauses;
+                # "... đánh giá cao kết quả Ban X đã thực hiện, tuy nhiên, việc Y còn thiếu sót":
+                # what names no unit is about the unit whose work was weighed before it
+                if active is None:
+                    weighed = [
+                        m
+                        for m in resolver.mentions(sentence)
+                        if m.end <= inside.start() and _usable(m)
+                    ]
+                    if weighed:
+                        active = _Intro(weighed[-1])
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
                     if c_end <= inside.end():
@@ -361,6 +407,8 @@ def extract_limitations(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
                 )
                 add(sentence, clause, None)
+        if active is not None and active.announced:
+            carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     return found, taken
 
 
@@ -442,6 +490,13 @@ _REQUEST_OPEN = re.compile(
 )
 
 
+#: A leading body that weighs the work and then asks, in the same sentence ("Thường trực HĐND
+#: thành phố đánh giá cao ...; đề nghị UBND thành phố ..."): the request opens the zone.
+_WEIGHS_THEN_ASKS = re.compile(
+    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac|hoi nghi)\b"
+    r"[^;.:]{0,60}?\b(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh)\b[^.]*?;\s*"
+    r"(?:dong thoi\s*,?\s*)?(?:de nghi|yeu cau)\b"
+)
 _ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
 _HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
 
@@ -466,6 +521,20 @@ def _assigned_at(
         if ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]):
             return m.start()
     return None
+
+
+def _addressed_body(key: str, mentions: Sequence[Mention], start: int, verb: re.Match[str]) -> bool:
+    """Whether the clause opens on a named body whose "chỉ đạo" is its task."""
+    if verb.group() != "chi dao":
+        return False
+    body = next((m for m in mentions if start <= m.start < verb.start()), None)
+    return (
+        body is not None
+        and _usable(body)
+        and not body.affiliation
+        and bool(_SUBJECT_PREFIX.match(key[start : body.start]))
+        and not key[body.end : verb.start()].strip()
+    )
 
 
 def _opens_on_request(key: str, low: str) -> bool:
@@ -513,6 +582,15 @@ def _core(
             return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
     imperative = IMPERATIVE.match(ckey) if open_ctx else None
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if (
+        imperative
+        and opener is not None
+        and _usable(opener)
+        and key[start : opener.start].strip()
+        and _SUBJECT_PREFIX.match(key[start : opener.start])
+    ):
+        imperative = None  # "Lãnh đạo UBND xã X tiếp tục ...": the unit's leaders, not a verb
     if imperative and not _REPORTED_AFTER.match(ckey, imperative.end()):
         return start
     topic = TOPIC_OPEN.match(ckey) if open_ctx else None
@@ -781,6 +859,7 @@ def extract_directives(
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _TASK_LIST_INTRO.search(key)
+                or _WEIGHS_THEN_ASKS.search(key)
             ):
                 in_zone = True
             # outside a leader's speech only the model may find a task (a task written
@@ -831,6 +910,10 @@ def extract_directives(
                 while verb is not None and not _requests(key, low, mentions, start, end, verb):
                     # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
                     verb = _speech_verb(key, low, verb.end(), end)
+                if verb is not None and gave_last and _addressed_body(key, mentions, start, verb):
+                    # "đề nghị các Ban ...; UBND tỉnh chỉ đạo các cơ quan ...": after a request
+                    # in the same sentence, the body that "chỉ đạo" is the one asked
+                    verb = None
                 if verb is not None:
                     open_ctx = open_ctx or not out_of_zone
                     requested = True

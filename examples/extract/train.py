@@ -5,9 +5,9 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
     .venv/bin/python examples/extract/train.py [--check]
 
 1. Every article it may learn from (the seeds and the development set without ``fresh2`` and
-   ``fresh3``, which are only ever measured) is read by the extractor with the model switched
-   off; every clause the rules consider is recorded with its features (see
-   ``dirtrack/extract/model.py``) and whether the rules took it.
+   ``fresh4``, which are only ever measured; ``fresh3`` is learnt from since round 5) is read
+   by the extractor with the model switched off; every clause the rules consider is recorded
+   with its features (see ``dirtrack/extract/model.py``) and whether the rules took it.
 2. A clause is labelled a directive when a hand-annotated directive of its article is matched
    to it as ``score.py`` matches texts (accent-folded word sets overlapping by half or more; each
    gold directive to one clause at most, the closest first).
