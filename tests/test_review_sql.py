@@ -535,14 +535,28 @@ def test_chain_members_are_all_the_repeats_need(
     assert repeated(facts(chain_members(shown, live))) == repeated(facts(set(range(1, 15))))
 
 
+# The units a report is limited to, and directives held by another unit on T (unit, directive).
+ONLY = st.none() | st.sets(st.integers(1, len(CODES)), min_size=1)
+HELD = st.lists(st.tuples(st.integers(1, len(CODES)), st.integers(1, 25)), max_size=4)
+
+
+def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
+    """The directives each unit held on T (a directive once: the first unit drawn for it)."""
+    holders: dict[int, set[int]] = {}
+    for uid, did in held:
+        if not any(did in ids for ids in holders.values()):
+            holders.setdefault(uid, set()).add(did)
+    return holders
+
+
 @EXAMPLES
 @given(
     reg=registers(),
     start=st.integers(0, DAYS),
     length=st.integers(0, 15),
     late=st.integers(-20, 12),
-    only=st.none() | st.sets(st.integers(1, len(CODES)), min_size=1),
-    held=st.lists(st.tuples(st.integers(1, len(CODES)), st.integers(1, 25)), max_size=4),
+    only=ONLY,
+    held=HELD,
     within=st.integers(0, 10),
 )
 def test_one_pass_counts_equal_the_separate_queries(
@@ -569,10 +583,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     as_of = period.end + timedelta(days=late)
     before = period.previous()
     then_day = min(before.end, as_of)
-    holders: dict[int, set[int]] = {}
-    for uid, did in held:
-        if not any(did in ids for ids in holders.values()):
-            holders.setdefault(uid, set()).add(did)
+    holders = holding(held)
     pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
     now = Scope(
         as_of=as_of,
@@ -622,8 +633,8 @@ RULES = st.builds(
     start=st.integers(0, DAYS),
     length=st.integers(0, 15),
     late=st.integers(-20, 12),
-    only=st.none() | st.sets(st.integers(1, len(CODES)), min_size=1),
-    held=st.lists(st.tuples(st.integers(1, len(CODES)), st.integers(1, 25)), max_size=4),
+    only=ONLY,
+    held=HELD,
     rules=RULES | st.just(risk.DEFAULT),
 )
 def test_the_sections_and_colours_the_database_counts_are_the_reference(
@@ -649,10 +660,7 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
     period = Period(label="test", start=first, end=first + timedelta(days=length))
     as_of = period.end + timedelta(days=late)
     end = min(period.end, as_of)
-    holders: dict[int, set[int]] = {}
-    for uid, did in held:
-        if not any(did in ids for ids in holders.values()):
-            holders.setdefault(uid, set()).add(did)
+    holders = holding(held)
     holder = {did: uid for uid, ids in holders.items() for did in ids}
     pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
     now = Scope(
