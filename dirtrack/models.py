@@ -403,8 +403,11 @@ class Pack(_Row, table=True):
 
 class PackItem(_Row, table=True):
     """A directive in a pack: what the office knew of it (``base``, a fingerprint of its facts),
-    the fingerprints of the locked cells written (``shown``), and the last answer applied
-    (``answer``, with ``settled``, the directive's fingerprint right after)."""
+    the fingerprints of the locked cells written (``shown``), the last answer applied
+    (``answer``, with ``settled``, the directive's fingerprint right after), and what each
+    reading that changed the directive did to it (``steps``: a JSON list of ``[before, after]``
+    fingerprints), so that other packs' ``pack in`` tell the units' answers from the office's
+    changes."""
 
     __tablename__ = "pack_item"
     __table_args__ = (UniqueConstraint("pack_id", "directive_id"), {"sqlite_autoincrement": True})
@@ -418,6 +421,7 @@ class PackItem(_Row, table=True):
     answer: str | None = Field(default=None, max_length=64)
     settled: str | None = Field(default=None, max_length=64)
     answered_on: dt.date | None = None
+    steps: str | None = None
 
 
 class Office(_Row, table=True):

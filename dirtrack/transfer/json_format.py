@@ -289,6 +289,9 @@ class PackItemOut(_Record):
     answer: str | None = Field(max_length=64, json_schema_extra=RAW)
     settled: str | None = Field(max_length=64, json_schema_extra=RAW)
     answered_on: Day | None
+    # What each reading did to the directive (JSON [before, after] pairs); absent from exports
+    # made before it existed.
+    steps: str | None = Field(default=None, json_schema_extra=RAW)
 
 
 class PackOut(_Record):
