@@ -225,6 +225,14 @@ def judge(
     return found
 
 
+def _days_after(day: date, days: int) -> date:
+    """``day`` plus ``days``, held within the calendar (T may be ``date.max``: every record)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 _JUDGED_ROWS: dict[tuple[date | None, ...], Status] = {}
 
 
@@ -249,9 +257,9 @@ class RiskDays:
         """The days of ``rules`` (the config file's when None) as of ``as_of``."""
         rules = rules or risk.current()
         return cls(
-            red_by=as_of + timedelta(days=rules.red_days),
-            soon_by=as_of + timedelta(days=rules.soon_days),
-            stale_before=as_of - timedelta(days=rules.stale_days),
+            red_by=_days_after(as_of, rules.red_days),
+            soon_by=_days_after(as_of, rules.soon_days),
+            stale_before=_days_after(as_of, -rules.stale_days),
             low_progress=rules.low_progress,
             pending=rules.pending_request,
         )
