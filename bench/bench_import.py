@@ -1,4 +1,4 @@
-"""Benchmark `dirtrack import` of a large CSV (issue 4: 100,000 rows in < 15 s and < 300 MiB).
+"""Benchmark `dirtrack import` of a large CSV (target: 100,000 rows in < 15 s and < 300 MiB).
 
 Generates an office-style CSV (title rows, a header, several units in some cells, dates typed
 day first, spans such as "Quý III/2022", percentages, completions, 200 source documents),

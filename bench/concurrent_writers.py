@@ -1,4 +1,4 @@
-"""Eight clerks writing at once for a minute (issue 5), then everything checked.
+"""Eight clerks writing at once for a minute, then everything checked.
 
 WRITERS threads each run the installed ``dirtrack`` over and over, a fresh process per command
 as a clerk or a cron job would, for SECONDS: a meeting (with a key), a directive, progress on

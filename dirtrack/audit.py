@@ -243,6 +243,7 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
         for start in range(0, len(keys), history.BATCH):
             yield keys[start : start + history.BATCH]
 
+    highest_now = history.max_ids(conn) if baseline else {}
     for table in tables:
         for chunk in chunks(created.get(table.name, [])):
             found = history.fetch_rows(conn, table, chunk)
@@ -250,7 +251,9 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
                 if pk in found:
                     writer.add(Change(table, None, found[pk]))
         highest = baseline.get(table.name)
-        if highest is not None:  # every row above the baseline is new (ids come after)
+        # Every row above the baseline is new (ids come after); none when the highest id is
+        # not above it.
+        if highest is not None and highest_now.get(table.name, 0) > highest:
             for page in history.pages_above(conn, table, highest):
                 for image in page:
                     writer.add(Change(table, None, image))

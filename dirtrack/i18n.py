@@ -319,7 +319,8 @@ TEXT: dict[str, Entry] = {
     "pk_ch_progress": N_("progress {percent}%"),
     "pk_ch_note": N_("progress note"),
     "pk_ch_asks": N_("asks for a new deadline: {date} (request {request})"),
-    "pk_ch_asks_new": N_("asks for a new deadline: {date} (a request to record)"),
+    "pk_ch_asks_new": N_("asks for a new deadline: {date} (would be recorded as a request)"),
+    "pk_ch_asks_not": N_("asks for a new deadline: {date} (not recorded)"),
     "env_title": N_("Environment variables dirtrack reads (and no other)"),
     "env_variable": N_("Variable"),
     "env_meaning": N_("What it does"),
@@ -397,18 +398,20 @@ MESSAGES: dict[str, Entry] = {
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
     "pack_in_dry": N_(
-        "{file} ({unit}): would apply {applied}, {conflicts} conflicts, {kept} kept as the "
-        "office has them, {unchanged} already in (dry run: nothing written)"
+        "{file} ({unit}): to apply: {applied}; conflicts: {conflicts}; to keep as the office "
+        "has them: {kept}; already in: {unchanged} (dry run: nothing written)"
     ),
     "pack_in_done": N_(
-        "{file} ({unit}): {applied} applied, {conflicts} conflicts left, {kept} kept as the "
-        "office has them, {unchanged} already in"
+        "{file} ({unit}): applied: {applied}; conflicts left: {conflicts}; kept as the office "
+        "has them: {kept}; already in: {unchanged}"
     ),
     "pack_in_requests": NP_(
         "{file}: {n} request for a new deadline recorded ({ids}); the deadline in force is "
-        "unchanged until it is approved (approve REQUEST) or rejected",
+        "unchanged until it is approved (approve REQUEST, or extend ID --from-request REQUEST) "
+        "or rejected",
         "{file}: {n} requests for a new deadline recorded ({ids}); the deadlines in force are "
-        "unchanged until they are approved (approve REQUEST) or rejected",
+        "unchanged until they are approved (approve REQUEST, or extend ID --from-request "
+        "REQUEST) or rejected",
     ),
     "pack_in_requests_dry": NP_(
         "{file}: {n} request for a new deadline would be recorded",
@@ -878,6 +881,7 @@ ERRORS: dict[str, Entry] = {
     "pack_doc_future": N_("the result document is dated after the day the answer came in ({day})"),
     "pack_c_cancelled": N_("the directive was cancelled on {date}"),
     "pack_c_completed": N_("the record has it completed on {date}"),
+    "pack_c_withdrawn": N_("the directive was withdrawn from the programme on {date}"),
     "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
     "pack_c_office": N_("the office changed this directive after the pack was made"),
     "pack_row_refused": N_("{file}, sheet {sheet!r}, row {row}: {reason}"),
@@ -929,6 +933,14 @@ ERRORS: dict[str, Entry] = {
     "bad_limit": N_("--limit must be 0 or more, not {n}"),
     "no_database_at": N_("no database at {path}"),
     "quarter_or_period": N_("give --quarter or --period (one of them)"),
+    "extend_to_or_request": N_(
+        "give --to (with --reason or --from if need be) or --from-request (which brings its own "
+        "day and reason), one of them"
+    ),
+    "extend_to_missing": N_("missing: the new deadline (--to WHEN), or --from-request REQUEST"),
+    "request_not_extension": N_(
+        "request {request} is not a request for a new deadline of directive {id}"
+    ),
     "bad_due_within": N_("--due-within must be 0 or more days, not {n}"),
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
@@ -1283,6 +1295,14 @@ ERRORS: dict[str, Entry] = {
     "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
     "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
     "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),
+    "json_day_order": N_("{where}: {what} {day} is before the {other} ({first})"),
+    "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
+    "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),
+    "json_no_reason": N_("{where}: the reason is missing"),
+    "json_accepted_returned": N_("{where}: a completion is accepted or sent back, not both"),
+    "day_answer": N_("answer date"),
+    "day_acceptance": N_("acceptance date"),
+    "day_return": N_("return date"),
     "day_deadline": N_("deadline"),
     "day_resolution": N_("resolution date"),
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),

@@ -1,4 +1,4 @@
-"""A register for the review tests, with every figure worked out by hand (issue 3).
+"""A register for the review tests, with every figure worked out by hand.
 
 Units: TU (Tỉnh ủy) over VPTU and BTC; PB (Phòng Tổng hợp) under VPTU; VPUB on its own.
 Meetings: m1 10/2/2022 (chair written "Phuong Thi Thanh"), m2 6/5/2022 ("Phương Thị Thanh"),

@@ -1,4 +1,4 @@
-"""Concurrent use (issue 5): writers in several processes at once finish every write, with no
+"""Concurrent use: writers in several processes at once finish every write, with no
 `database is locked`, and no row lost or duplicated; readers meanwhile see whole commands.
 
 Each writer is a separate OS process (tests/batch.py) that runs dirtrack commands one after

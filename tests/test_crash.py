@@ -1,4 +1,4 @@
-"""Crash safety and `doctor` (issue 5): SIGKILL in the middle of a write (an import, an undo)
+"""Crash safety and `doctor`: SIGKILL in the middle of a write (an import, an undo)
 leaves the database before or after it, never between; doctor finds real damage; the file is
 its owner's alone and in WAL mode."""
 

@@ -34,7 +34,12 @@ FILLED_IN_SQL = {
         "sent_cc": "lanhdao@tu.example.vn",
         "answered_on": "2025-04-10",
     },
-    "pack_item": {"answer": "a" * 64, "settled": "b" * 64, "answered_on": "2025-04-10"},
+    "pack_item": {
+        "answer": "a" * 64,
+        "settled": "b" * 64,
+        "answered_on": "2025-04-10",
+        "steps": '[["c","b"]]',
+    },
     "office": {"template": "/srv/mau/bao-cao.docx"},
 }
 

@@ -140,3 +140,198 @@ def test_a_headline_and_a_papers_tag_are_not_the_lead() -> None:
         )
     ]
     assert draft.meeting.title is not None and draft.meeting.title.startswith("Trưởng ban")
+
+
+def test_public_service_bodies_are_units() -> None:
+    lead = LEAD + "huyện chủ trì. Kết luận cuộc họp, đồng chí Chủ tịch yêu cầu "
+    cases = {
+        "Hạt Kiểm lâm tăng cường tuần tra bảo vệ rừng.": "Hạt Kiểm lâm",
+        "Bảo hiểm xã hội huyện rà soát đối tượng tham gia bảo hiểm y tế.": "Bảo hiểm xã hội huyện",
+        "Trung tâm Phát triển quỹ đất phối hợp với Văn phòng đăng ký đất đai đo đạc lại thửa"
+        " đất.": "Trung tâm Phát triển quỹ đất",
+    }
+    for task, unit in cases.items():
+        found = extract(lead + task).directives
+        assert [d.unit for d in found] == [unit], task
+    assert extract(lead + task).directives[0].with_ == ("Văn phòng đăng ký đất đai",)
+
+
+def test_the_body_announcing_its_tasks_gives_the_list_without_a_speaker() -> None:
+    found = directives(
+        "Chiều ngày 24 tháng 12 năm 2018, Thường trực HĐND huyện họp lệ kỳ tháng 12. Sau khi thảo"
+        " luận, Thường trực HĐND huyện thống nhất một số nội dung trọng tâm cần thực hiện trong"
+        " tháng 01 năm 2019 như sau: Tổ chức họp rút kinh nghiệm kỳ họp thứ 9; tổ chức giao ban"
+        " với Thường trực HĐND các xã, thị trấn."
+    )
+    assert [(text.split()[:3], due) for _, text, due in found] == [
+        (["Tổ", "chức", "họp"], date(2019, 1, 31)),
+        (["tổ", "chức", "giao"], date(2019, 1, 31)),
+    ]
+    # a list of what delegates discussed is no list of tasks
+    assert not directives(
+        "Ngày 25/4/2024, UBND thị xã họp phiên thường kỳ tháng 4. Các đại biểu đã đóng góp ý kiến"
+        " vào các nội dung như: giải pháp chuyển đổi số; ký số các văn bản điện tử."
+    )
+
+
+def test_a_cited_date_dates_no_part_of_it_either() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("họp Thường trực HĐND huyện lệ kỳ tháng 01 năm 2019", None) == []
+
+
+def test_the_year_of_an_event_in_a_task_is_no_deadline() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("dự kỳ họp HĐND các xã, thị trấn cuối năm 2018", None) == []
+    assert find_deadlines("hoàn thành công việc của Kỳ thi THPT quốc gia năm 2018", None) == []
+    # the year the task is for, and a leader named Lê, still date it
+    assert [d.phrase for d in find_deadlines("hoàn thành các chỉ tiêu năm 2023", None)] == [
+        "năm 2023"
+    ]
+    found = find_deadlines("đồng chí Lê Văn Nam đề nghị hoàn thành trong năm 2023", None)
+    assert [d.phrase for d in found] == ["trong năm 2023"]
+
+
+def limitations(text: str) -> list[tuple[str | None, str]]:
+    return [(item.unit, item.text) for item in extract(text).limitations]
+
+
+def test_the_cell_or_the_programme_board_of_a_body_is_a_unit() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch yêu cầu Chi bộ Công an xã Tân Lập rà soát hồ"
+        " sơ đảng viên; đồng thời chuẩn bị tốt đại hội chi bộ. Đề nghị Ban Chỉ đạo xây dựng"
+        " nông thôn mới xã Tân Lập hoàn thiện hồ sơ các tiêu chí."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Chi bộ Công an xã Tân Lập",
+        "Chi bộ Công an xã Tân Lập",
+        "Ban Chỉ đạo xây dựng nông thôn mới xã Tân Lập",
+    ]
+
+
+def test_a_term_of_office_is_no_place_name() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Thường trực HĐND huyện Khóa XI họp. Chủ tịch HĐND huyện đề nghị UBND"
+        " huyện tập trung giải quyết kiến nghị của cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện"]
+
+
+def test_the_leaders_of_a_unit_stand_for_it() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch đề nghị Lãnh đạo UBND xã Phú Lộc tiếp tục rà"
+        " soát hồ sơ; tập trung hoàn thiện các tiêu chí."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND xã Phú Lộc", "UBND xã Phú Lộc"]
+
+
+def test_a_body_asked_to_direct_others_is_the_lead() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch đề nghị các phòng chuyên môn tiếp thu ý kiến;"
+        " UBND thị trấn chỉ đạo các tổ dân phố rà soát hộ nghèo."
+    )
+    assert found[1][0] == "UBND thị trấn"
+    assert found[1][1].startswith("UBND thị trấn chỉ đạo")
+
+
+def test_a_standing_committee_that_weighs_then_asks_gives_tasks() -> None:
+    found = directives(
+        "Tại phiên họp tháng 3, Thường trực HĐND tỉnh đánh giá cao kết quả của UBND tỉnh thời"
+        " gian qua; đề nghị UBND tỉnh chỉ đạo giải quyết dứt điểm kiến nghị của cử tri."
+        " Đồng thời, rà soát các dự án chậm tiến độ."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND tỉnh", "UBND tỉnh"]
+
+
+def test_when_an_event_takes_place_is_no_deadline_and_joined_periods_take_the_later() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch yêu cầu Văn phòng chuẩn bị tốt kỳ họp HĐND"
+        " huyện dự kiến diễn ra giữa tháng 7/2023. Các phòng thực hiện tốt nhiệm vụ trong tháng"
+        " 8 và những tháng cuối năm 2023."
+    )
+    assert [due for _, _, due in found] == [None, date(2023, 12, 31)]
+
+
+def test_a_limitation_after_praise_is_the_weighed_units() -> None:
+    found = limitations(
+        "Sáng 5/6/2023, Đoàn kiểm tra huyện làm việc với xã Phú Lộc. Đoàn kiểm tra đánh giá"
+        " cao kết quả Ban quản lý xây dựng nông thôn mới xã Phú Lộc đã đạt được, tuy nhiên,"
+        " việc lưu trữ hồ sơ vẫn còn nhiều thiếu sót. Đoàn đề nghị UBND xã Phú Lộc khắc phục"
+        " những hạn chế, thiếu sót."
+    )
+    assert found == [
+        (
+            "Ban quản lý xây dựng nông thôn mới xã Phú Lộc",
+            "việc lưu trữ hồ sơ vẫn còn nhiều thiếu sót",
+        )
+    ]
+
+
+def test_limitations_announced_to_be_overcome_and_their_causes() -> None:
+    found = limitations(
+        "Sáng 5/6/2023, Thường trực HĐND huyện giao ban với HĐND các xã. Bên cạnh kết quả đạt"
+        " được, hoạt động của HĐND huyện, HĐND các xã vẫn còn hạn chế cần khắc phục như: việc"
+        " giám sát sau kỳ họp còn hạn chế do thiếu cán bộ chuyên trách."
+    )
+    assert found == [
+        (None, "việc giám sát sau kỳ họp còn hạn chế do thiếu cán bộ chuyên trách"),
+    ]
+
+
+def test_courts_schools_radio_and_party_committees_of_forces_are_units() -> None:
+    for name in (
+        "Đài Truyền thanh - Truyền hình huyện Tân Lập",
+        "Đoàn Thanh niên xã Tân Lập",
+        "Trường THCS Lê Lợi",
+        "Điện lực huyện Tân Lập",
+        "Viện Kiểm sát nhân dân huyện Tân Lập",
+        "Đảng ủy Quân sự huyện Tân Lập",
+        "Đảng ủy Khối cơ quan tỉnh",
+        "Văn phòng Điều phối nông thôn mới huyện Tân Lập",
+    ):
+        found = directives(
+            "Sáng 5/6/2023, UBND huyện Tân Lập họp. Chủ tịch UBND huyện yêu cầu "
+            + name
+            + " rà soát hồ sơ các hộ nghèo."
+        )
+        assert [unit for unit, _, _ in found] == [name], name
+
+
+def test_a_cited_documents_year_and_vua_qua_give_no_meeting_day() -> None:
+    cited = extract(
+        "Ngày 14/4, Thường trực HĐND tỉnh họp phiên thường kỳ, nhiệm kỳ 2021-2026, cho ý kiến về"
+        " việc thực hiện Nghị quyết số 25/2021/NQ-HĐND ngày 30/12/2021 của HĐND tỉnh.",
+        today=date(2024, 6, 1),
+    )
+    assert cited.meeting.date == date(2024, 4, 14)
+    lately = extract(
+        "07/07/2020\n\nVừa qua, Văn phòng điều phối nông thôn mới huyện đã có buổi làm việc với"
+        " UBND xã Bình Thủy."
+    )
+    assert lately.meeting.date is None
+
+
+def test_shortcomings_announced_in_one_sentence_are_stated_in_the_next() -> None:
+    found = limitations(
+        "Sáng 5/6/2023, UBND huyện họp phiên thường kỳ. Bên cạnh đó, các ý kiến tại phiên họp"
+        " chỉ ra còn không ít hạn chế, bất cập.\n\nCông tác giải phóng mặt bằng còn chậm."
+        " Xây dựng nông thôn mới còn một số vấn đề cần tiếp tục khắc phục. Ý thức chấp hành"
+        " của người dân còn kém."
+    )
+    assert [text for _, text in found] == [
+        "Công tác giải phóng mặt bằng còn chậm",
+        "Xây dựng nông thôn mới còn một số vấn đề cần tiếp tục khắc phục",
+        "Ý thức chấp hành của người dân còn kém",
+    ]
+
+
+def test_a_prime_ministers_request_and_a_route_are_not_misread() -> None:
+    draft = extract(
+        "Dự án đường sắt Cát Linh – Hà Đông đã đi vào hoạt động.\n\nTại phiên họp, dịch bệnh còn"
+        " phức tạp, Thủ tướng yêu cầu cần tập trung phân tích, đánh giá kỹ lưỡng hơn vấn đề này."
+    )
+    assert draft.meeting.chair is None
+    assert [d.text for d in draft.directives] == [
+        "cần tập trung phân tích, đánh giá kỹ lưỡng hơn vấn đề này"
+    ]

@@ -1,4 +1,4 @@
-"""Arbitrary input at every command (issue 5): text, dates, numbers and ids of every kind give
+"""Arbitrary input at every command: text, dates, numbers and ids of every kind give
 exit 0, 1 or 2, never a traceback; an error is one `Error:` line; and whenever the exit is not 0
 the database file is byte for byte what it was."""
 

@@ -1,4 +1,4 @@
-"""History and undo (issue 5): every change recorded with who, when, old and new values;
+"""History and undo: every change recorded with who, when, old and new values;
 `undo` restores the exact earlier state, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def test_undo_of_an_import_restores_the_exact_earlier_state(
 def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     seeded: Cli, db: str, tmp_path: Path
 ) -> None:
-    # The change rows are written a batch at a time (issue 4): more than one batch of them must
+    # The change rows are written a batch at a time: more than one batch of them must
     # still be one command, with one range of ids, creations parents first.
     rows = BATCH // 2 + 50
     sheet = tmp_path / "lon.csv"

@@ -409,3 +409,78 @@ def test_contacts_are_optional_and_checked(empty: Cli, tmp_path: Path) -> None:
         doc["units"][0]["contacts"] = [{**c, "created_at": STAMP} for c in contacts]
         other = Cli(db=str(tmp_path / f"{len(words)}.db"), runner=empty.runner)
         assert words in other.fail("import", str(_write(tmp_path, doc)))
+
+
+def _answered_export(cli: Cli) -> dict[str, Any]:
+    """An export with a request answered and a completion accepted, as the commands make them."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--chair", "A")
+    first = cli.id("assign", str(meeting), "Việc một", "--unit", "BTC", "--due", "2022-06-30")
+    second = cli.id("assign", str(meeting), "Việc hai", "--unit", "BTC", "--due", "2022-06-30")
+    cli.ok("request", "extend", str(first), "--to", "2022-09-30", "--date", "2022-06-01",
+           "--reason", "Chờ vốn")  # fmt: skip
+    cli.ok("reject", "1", "--date", "2022-06-10", "--reason", "Không đủ căn cứ")
+    cli.ok("done", str(second), "--date", "2022-06-20", "--doc", "12/BC-BTC",
+           "--doc-date", "2022-06-18")  # fmt: skip
+    doc: dict[str, Any] = json.loads(cli.ok("export"))
+    return doc
+
+
+REQUEST_AND_RESULT_CASES: list[tuple[str, str, dict[str, Any], str]] = [
+    ("asked-before-meeting", "requests", {"asked_on": "2022-05-01"},
+     "requests[0].asked_on: request date 2022-05-01 is before meeting"),
+    ("new-deadline-before-meeting", "requests", {"to_due": "2022-05-01"},
+     "requests[0].to_due: new deadline date 2022-05-01 is before meeting"),
+    ("more-time-without-a-deadline", "requests", {"to_due": None},
+     "requests[0].to_due: a request for more time needs the deadline asked for"),
+    ("answered-before-asked", "requests", {"decided_on": "2022-05-20"},
+     "requests[0].decided_on: answer date 2022-05-20 is before the request date (2022-06-01)"),
+    ("answer-without-its-day", "requests", {"decided_on": None},
+     "requests[0].decided_on: an answered request has the day of its answer, and only then"),
+    ("refused-without-a-reason", "requests", {"decision_reason": None},
+     "requests[0].decision_reason: the reason is missing"),
+    ("reported-before-meeting", "result", {"claimed_on": "2022-05-01", "doc_date": None},
+     "result.claimed_on: completion date 2022-05-01 is before meeting"),
+    ("document-after-the-report", "result", {"doc_date": "2022-06-25"},
+     "result.claimed_on: completion date 2022-06-20 is before the result document date"),
+    ("accepted-before-reported", "result", {"accepted_on": "2022-06-01"},
+     "result.accepted_on: acceptance date 2022-06-01 is before the completion date"),
+    ("accepted-and-returned", "result",
+     {"accepted_on": "2022-06-21", "returned_on": "2022-06-22", "return_reason": "Thiếu"},
+     "result: a completion is accepted or sent back, not both"),
+    ("returned-without-a-reason", "result", {"returned_on": "2022-06-22"},
+     "result.return_reason: the reason is missing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "expected"),
+    [c[1:] for c in REQUEST_AND_RESULT_CASES],
+    ids=[c[0] for c in REQUEST_AND_RESULT_CASES],
+)
+def test_requests_and_results_keep_the_order_of_the_commands(
+    empty: Cli, db_path: Path, tmp_path: Path, part: str, change: dict[str, Any], expected: str
+) -> None:
+    """What `request`, `reject`, `done`, `accept` and `return` refuse, an import refuses too."""
+    doc = _answered_export(empty.at(str(tmp_path / "source.db")))
+    asked, reported = doc["directives"]
+    if part == "requests":
+        asked["requests"][0].update(change)
+    else:
+        reported["result"].update(change)
+    before = file_digest(db_path)
+    for dry in ([], ["--dry-run"]):
+        message = empty.fail("import", str(_write(tmp_path, doc)), *dry)
+        assert expected in message, message
+        assert file_digest(db_path) == before
+
+
+def test_requests_and_results_as_the_commands_made_them_import(cli: Cli, tmp_path: Path) -> None:
+    doc = _answered_export(cli)
+    target = cli.at(str(tmp_path / "target.db"))
+    target.ok("import", str(_write(tmp_path, doc)))
+    again = json.loads(target.ok("export"))
+    assert [d["requests"] for d in again["directives"]] == [
+        d["requests"] for d in doc["directives"]
+    ]
+    assert again["directives"][1]["result"] == doc["directives"][1]["result"]

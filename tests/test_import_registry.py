@@ -1,5 +1,5 @@
 """`dirtrack import` picks its importer by the kind of file, and new kinds can be registered
-(as issue 7's meeting drafts will be)."""
+(as meeting drafts are)."""
 
 from __future__ import annotations
 

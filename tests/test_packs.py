@@ -342,6 +342,114 @@ def test_a_coordinating_units_answer_is_a_note(packed: tuple[Cli, Path], tmp_pat
     assert "Đơn vị phối hợp SYT: Đã góp ý dự thảo" in [h.get("note") for h in shown["history"]]
 
 
+def _actions(result: Any) -> list[tuple[str, int, str]]:
+    return [(f["unit"], r["id"], r["action"]) for f in result["files"] for r in f["rows"]]
+
+
+def test_other_units_answers_are_no_change_of_the_office(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """Directive 1 is BTC's, SYT coordinates: both answer, in either order, and both go in; a
+    change the office makes after them is a conflict for the next answer."""
+    quarter, folder = packed
+    lead, note = tmp_path / "BTC.xlsx", tmp_path / "SYT.xlsx"
+    _fill(folder / "BTC.xlsx", lead, "Chủ trì", {1: {PCT: 60}})
+    _fill(folder / "SYT.xlsx", note, "Phối hợp", {1: {11: "Đã góp ý"}})
+    first = quarter.json("pack", "in", str(note), str(lead), "--date", "2022-09-12")
+    assert _actions(first) == [("SYT", 1, "applied"), ("BTC", 1, "applied")]
+    assert quarter.json("show", "1")["progress"] == 60
+    quarter.ok("progress", "1", "--note", "Văn phòng đôn đốc", "--date", "2022-09-13")
+    _fill(folder / "BTC.xlsx", lead, "Chủ trì", {1: {PCT: 70}})  # a corrected file, later
+    again = quarter.json("pack", "in", str(lead), "--date", "2022-09-14")
+    assert _actions(again) == [("BTC", 1, "conflict")]
+    assert "office changed" in again["files"][0]["rows"][0]["conflict"]
+
+
+def test_a_dry_run_of_several_files_sees_those_before_it(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """BTC completes directive 1 and SYT, coordinating, writes a note on it: read together, the
+    note meets a completed directive, in the rehearsal as in the real reading."""
+    quarter, folder = packed
+    back = tmp_path / "back"
+    back.mkdir()
+    _fill(folder / "BTC.xlsx", back / "BTC.xlsx", "Chủ trì", {1: {DONE: dt.date(2022, 9, 5)}})
+    _fill(folder / "SYT.xlsx", back / "SYT.xlsx", "Phối hợp", {1: {11: "Đã góp ý"}})
+    before = snapshot(quarter.db)
+    dry = quarter.json("pack", "in", str(back), "--dry-run", "--date", "2022-09-12")
+    assert snapshot(quarter.db) == before
+    real = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert _actions(dry) == _actions(real) == [("BTC", 1, "applied"), ("SYT", 1, "conflict")]
+    assert "completed on 2022-09-05" in real["files"][1]["rows"][0]["conflict"]
+
+
+def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "SYT.xlsx"
+    _fill(folder / "SYT.xlsx", back, "Chủ trì", {3: {PCT: 50, ASK: "30/11/2022", ASK_WHY: "Chờ"}})
+
+    def said(*more: str) -> tuple[str, str]:
+        result = quarter("pack", "in", str(back), "--date", "2022-09-12", *more)
+        assert result.exit_code == 0, result.stderr
+        return " ".join(result.stdout.split()), " ".join(result.stderr.split())
+
+    out, summary = said("--dry-run")
+    assert "asks for a new deadline: 2022-11-30 (would be recorded as a request)" in out
+    assert "to apply: 1; conflicts: 0;" in summary
+    quarter.ok("progress", "3", "--note", "Văn phòng đôn đốc", "--date", "2022-09-11")
+    out, summary = said()
+    assert "CONFLICT" in out and "2022-11-30 (not recorded)" in out
+    assert "applied: 0; conflicts left: 1;" in summary and quarter.json("requests") == []
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert (status["SYT"]["items"], status["SYT"]["items_answered"]) == (2, 1)  # answered
+    out, summary = said("--prefer", "office")
+    assert "office kept" in out and "2022-11-30 (not recorded)" in out
+    assert "kept as the office has them: 1;" in summary and quarter.json("requests") == []
+
+
+def test_an_answer_on_a_withdrawn_directive_is_a_conflict(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    request = quarter.id(
+        "request", "withdraw", "2", "--reason", "Không còn phù hợp", "--date", "2022-09-11"
+    )
+    quarter.ok("approve", str(request), "--date", "2022-09-11")
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {PCT: 50}, 2: {PCT: 60}})
+    result = quarter.json("pack", "in", str(back), "--date", "2022-09-12")
+    assert _actions(result) == [("BTC", 1, "applied"), ("BTC", 2, "conflict")]
+    assert "withdrawn from the programme on 2022-09-11" in result["files"][0]["rows"][1]["conflict"]
+    forced = quarter.json("pack", "in", str(back), "--date", "2022-09-12", "--prefer", "unit")
+    assert _actions(forced)[1] == ("BTC", 2, "conflict")  # nothing can be added to it
+    assert quarter.json("show", "2")["progress"] is None
+
+
+def test_extend_from_request_grants_what_the_pack_asked(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    quarter, folder = packed
+    back = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {2: {PCT: 60, ASK: "31/10/2022", ASK_WHY: "Chờ"}})
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    assert "request 1 is not a request for a new deadline of directive 3" in quarter.fail(
+        "extend", "3", "--from-request", "1"
+    )
+    assert "no request with id 9" in quarter.fail("extend", "2", "--from-request", "9")
+    for wrong in (("--to", "2022-12-31"), ("--reason", "Đồng ý")):
+        assert "--from-request" in quarter.fail(
+            "extend", "2", "--from-request", "1", *wrong, code=2
+        )
+    quarter.fail("extend", "2", code=2)
+    quarter.ok("extend", "2", "--from-request", "1", "--date", "2022-09-14")
+    shown = quarter.json("show", "2", "--as-of", "2022-09-14")
+    [granted] = quarter.json("requests", "--as-of", "2022-09-14")
+    assert shown["due"] == "2022-10-31" and granted["status"] == "approved"
+    assert "already approved" in quarter.fail("extend", "2", "--from-request", "1")
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -719,3 +827,64 @@ def test_a_workbook_saved_again_by_libreoffice_reads_back(
     read = quarter.json("pack", "in", str(saved / "SYT.xlsx"), "--date", "2022-09-12")
     assert read["files"][0]["applied"] == 1
     assert quarter.json("show", "3")["completed_on"] == "2022-09-09"
+
+
+def _xlsx(path: Path, sheet: str, *, date1904: bool = False) -> None:
+    """A workbook as Excel and LibreOffice write one: shared strings (one of rich-text runs, with
+    a phonetic run), a date format among the cell formats, cells without their reference."""
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    parts = {
+        "_rels/.rels": f'<Relationships xmlns="{pkg}"><Relationship Id="r1" '
+        f'Target="xl/workbook.xml" Type="{rel}/officeDocument"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}">'
+        f'<workbookPr date1904="{int(date1904)}"/><sheets><sheet name="Tờ" sheetId="1" '
+        'state="hidden" r:id="s1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{pkg}">'
+        f'<Relationship Id="s1" Target="worksheets/a.xml" Type="{rel}/worksheet"/>'
+        f'<Relationship Id="s2" Target="sharedStrings.xml" Type="{rel}/sharedStrings"/>'
+        f'<Relationship Id="s3" Target="styles.xml" Type="{rel}/styles"/></Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}"><si><t>Tiến độ</t></si><si><r>'
+        '<t xml:space="preserve">Đã </t></r><r><t>xong</t></r><rPh><t>x</t></rPh></si></sst>',
+        "xl/styles.xml": f'<styleSheet xmlns="{main}"><numFmts><numFmt numFmtId="170" '
+        'formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="170"/>'
+        '<xf numFmtId="14"/></cellXfs></styleSheet>',
+        "xl/worksheets/a.xml": f'<worksheet xmlns="{main}"><sheetData>{sheet}</sheetData>'
+        "</worksheet>",
+    }
+    with zipfile.ZipFile(path, "w") as book:
+        for name, text in parts.items():
+            book.writestr(name, text)
+
+
+def test_the_workbook_reader_gives_the_values_of_the_cells(tmp_path: Path) -> None:
+    """Numbers (whole ones as int, as openpyxl gives them), a date format's numbers as days (1900
+    or 1904 based), a formula's last value, rich text without its phonetic run, a sheet's
+    state; a file that is not a workbook is refused."""
+    from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
+
+    sheet = (
+        '<row r="2"><c r="B2" t="s"><v>0</v></c><c t="s"><v>1</v></c><c s="1"><v>44805</v></c>'
+        '<c s="2"><v>44805.0</v></c><c><v>7</v></c><c><v>2.5</v></c><c t="b"><v>1</v></c>'
+        '<c t="str"><f>A1</f><v>=x</v></c><c t="inlineStr"><is><t>Ô</t></is></c><c/></row>'
+        '<row><c r="A3"><v>1E2</v></c></row>'
+    )
+    path = tmp_path / "a.xlsx"
+    _xlsx(path, sheet)
+    with Workbook(path) as book:
+        assert book.sheets == {"Tờ": "hidden"}
+        rows = list(book.rows("Tờ"))
+    day = dt.date(2022, 9, 1)
+    assert rows == [
+        (2, {2: "Tiến độ", 3: "Đã xong", 4: day, 5: day, 6: 7, 7: 2.5, 8: True, 9: "=x", 10: "Ô"}),
+        (3, {1: 100}),
+    ]
+    _xlsx(path, sheet, date1904=True)
+    with Workbook(path) as book:
+        assert next(book.rows("Tờ"))[1][4] == dt.date(2026, 9, 2)
+    path.write_bytes(b"PK\x03\x04 not a zip at all")
+    with pytest.raises(NotWorkbook):
+        Workbook(path)

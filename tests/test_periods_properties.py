@@ -1,4 +1,4 @@
-"""Periods under both cut-off presets: a table of forms, then properties (issue 3)."""
+"""Periods under both cut-off presets: a table of forms, then properties."""
 
 from __future__ import annotations
 

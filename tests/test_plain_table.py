@@ -1,4 +1,4 @@
-"""Plain tables and JSON written directly are exactly what rich and json.dumps print (issue 6).
+"""Plain tables and JSON written directly are exactly what rich and json.dumps print.
 
 ``render/table.plain_table_lines`` writes a plain table (stdout not a terminal) without rich, for
 speed; on random tables it must give rich's output character for character, or step aside.

@@ -1,4 +1,4 @@
-"""PostgreSQL: what only a shared server can show (issue 6).
+"""PostgreSQL: what only a shared server can show .
 
 Every other database test already runs on both backends (the ``db`` fixture); these are the
 checks of a database that many clerks' machines open at once: migrations by one client at a

@@ -1,4 +1,4 @@
-"""`remind` and the follow-up columns of `overdue` (issue 5): per unit, what is overdue and what
+"""`remind` and the follow-up columns of `overdue`: per unit, what is overdue and what
 falls due soon, how long overdue, when last updated, stale items marked."""
 
 from __future__ import annotations

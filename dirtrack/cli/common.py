@@ -1,7 +1,7 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from enum import StrEnum
@@ -152,6 +152,17 @@ def unit_of_work(
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
     log records the command (or ``name``), its options and the actor.
     """
+    with units_of_work(ctx, write=write, name=name) as begin, begin() as session:
+        yield session
+
+
+@contextmanager
+def units_of_work(
+    ctx: typer.Context, *, write: bool | None = None, name: str | None = None
+) -> Iterator[Callable[[], AbstractContextManager["Session"]]]:
+    """Open the database once for several units of work: the block gets a function whose
+    every call is one transaction (as :func:`unit_of_work`, each its own change in history),
+    all on the same connection (``pack in``: one transaction per file)."""
     from dirtrack.db import open_engine, session_scope
 
     name = name or command_name(ctx)
@@ -164,8 +175,7 @@ def unit_of_work(
         info["actor"] = state(ctx).actor or default_actor()
     engine, _ = open_engine(state(ctx).db, create=write)
     try:
-        with session_scope(engine, write=write, info=info) as session:
-            yield session
+        yield lambda: session_scope(engine, write=bool(write), info=info)
     finally:
         engine.dispose()
 

@@ -387,8 +387,9 @@ def extend(
     directive_id: Annotated[int, typer.Argument(metavar="ID", help="The directive.")],
     *,
     to: Annotated[
-        str, typer.Option("--to", help="The new deadline: a DATE or a span.", metavar="WHEN")
-    ],
+        str | None,
+        typer.Option("--to", help="The new deadline: a DATE or a span.", metavar="WHEN"),
+    ] = None,
     reason: Annotated[str | None, typer.Option(help="Why, and the approving document.")] = None,
     on: DateOpt = None,
     from_: Annotated[
@@ -399,20 +400,47 @@ def extend(
             metavar="DATE",
         ),
     ] = None,
+    from_request: Annotated[
+        int | None,
+        typer.Option(
+            "--from-request",
+            help="Grant the unit's request for a new deadline REQUEST (from `request extend` or "
+            "a returned pack), as `approve REQUEST` does: its day and reason, instead of --to.",
+            metavar="REQUEST",
+        ),
+    ] = None,
 ) -> None:
-    """Approve a new deadline on DATE (default today); the original deadline is kept."""
+    """Approve a new deadline on DATE (default today); the original deadline is kept.
+
+    Example: dirtrack extend 12 --to 31/12/2022 --reason "Công văn 45/CV-VP"
+
+    Example: dirtrack extend 12 --from-request 3 --date 15/9/2022
+    """
     from dirtrack.store.directives import extend as store_extend
     from dirtrack.store.directives import get_directive
     from dirtrack.store.meetings import get_meeting
 
+    if to is None and from_request is None:
+        raise bad_parameter(ctx, "extend_to_missing", "--to")
+    if from_request is not None and (to, reason, from_) != (None, None, None):
+        raise bad_parameter(ctx, "extend_to_or_request", "--from-request")
     approved = day_or_today(on)
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))
-        held = get_meeting(session, directive.meeting_id).date
-        new_due = resolve(ctx, session, to, parse_date(from_) if from_ else held)
-        store_extend(
-            session, directive_id, new_due=new_due, approved_on=approved, due_text=to, reason=reason
-        )
+        if from_request is not None:
+            new_due = _grant_request(session, directive_id, from_request, approved)
+        else:
+            assert to is not None
+            held = get_meeting(session, directive.meeting_id).date
+            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else held)
+            store_extend(
+                session,
+                directive_id,
+                new_due=new_due,
+                approved_on=approved,
+                due_text=to,
+                reason=reason,
+            )
     err(
         msg(
             "extend",
@@ -422,6 +450,27 @@ def extend(
             date=approved.isoformat(),
         )
     )
+
+
+def _grant_request(session: Any, directive_id: int, request_id: int, on: Any) -> Any:
+    """Approve request ``request_id``, a request for a new deadline of ``directive_id``; return
+    the new deadline.
+
+    Raises:
+        NotFound: no such request.
+        InvalidInput: it is another directive's, or not a request for a new deadline.
+    """
+    from dirtrack.models import Request
+    from dirtrack.store.results import EXTEND, approve
+
+    found = session.get(Request, positive_id(request_id, "request"))
+    if found is None:
+        from dirtrack.errors import NotFound
+
+        raise NotFound.of("no_request", id=request_id)
+    if found.directive_id != directive_id or found.kind != EXTEND:
+        raise InvalidInput.of("request_not_extension", request=request_id, id=directive_id)
+    return approve(session, request_id, on=on).to_due
 
 
 @app.command("cancel")

@@ -27,6 +27,8 @@ from dirtrack.periods import Cutoff, Period
 from dirtrack.render import OutputFormat, err, views
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from dirtrack.store.contacts import Contact
     from dirtrack.transfer.pack_merge import FilePlan
 
@@ -408,9 +410,10 @@ def pack_in(
 
     Example: dirtrack pack in phieu/*.xlsx --dry-run
     """
+    from dirtrack.cli.common import units_of_work
     from dirtrack.errors import DirtrackError
     from dirtrack.transfer.pack_book import read_book
-    from dirtrack.transfer.pack_merge import apply_file, plan_file
+    from dirtrack.transfer.pack_merge import Units, apply_file, plan_file
 
     day = day_or_today(on)
     paths = _expand(files)
@@ -418,20 +421,38 @@ def pack_in(
     choice = prefer.value if prefer else None
     plans = []
     refused: list[tuple[Path, DirtrackError]] = []
-    for path in paths:  # one transaction, one change in history, per file: whole or nothing
-        try:
-            book = read_book(path)
-            with unit_of_work(ctx) as session:
-                plan, pack = plan_file(session, book, day=day, prefer=choice)
-                apply_file(session, plan, pack, day=day)
-                plans.append(plan)
-                if dry_run:
-                    _forget_requests(plan)
+    units = Units()
+
+    def read(session: "Session", path: Path) -> None:
+        book = read_book(path)
+        plan, pack = plan_file(session, book, day=day, prefer=choice, units=units)
+        apply_file(session, plan, pack, day=day)
+        plans.append(plan)
+
+    with units_of_work(ctx) as begin:
+        if dry_run:
+            # One rehearsal of the whole reading, each file in a savepoint of its own: a file
+            # sees what the files before it would have written (a lead's completion before a
+            # coordinating unit's note), as in the real run; all of it is rolled back.
+            try:
+                with begin() as session:
+                    for path in paths:
+                        try:
+                            with session.begin_nested():
+                                read(session, path)
+                        except DirtrackError as exc:
+                            refused.append((path, exc))
                     raise _Rehearsal
-        except _Rehearsal:
-            pass
-        except DirtrackError as exc:
-            refused.append((path, exc))
+            except _Rehearsal:
+                for plan in plans:
+                    _forget_requests(plan)
+        else:
+            for path in paths:  # one transaction, one change in history, per file: all or none
+                try:
+                    with begin() as session:
+                        read(session, path)
+                except DirtrackError as exc:
+                    refused.append((path, exc))
     lang = state(ctx).lang
     if plans or not refused:
         views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)

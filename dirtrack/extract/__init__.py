@@ -1,6 +1,8 @@
 """Draft a meeting record from its text: the engine behind ``dirtrack extract FILE``.
 
-Pure rules over the markers of Vietnamese administrative prose — no NLP library, no network.
+Rules over the markers of Vietnamese administrative prose, and a small linear model
+(:mod:`~dirtrack.extract.model`, shipped as JSON) that decides which of the clauses the rules
+propose are directives — no NLP library, no network.
 :func:`extract` takes the text of a news item, a *Thông báo kết luận* or minutes and returns a
 :class:`Draft`: the meeting (date, title, chair, chair's title, kind), the units named, the
 limitations raised about them and the directives given, each with the sentence it came from.
@@ -8,7 +10,8 @@ limitations raised about them and the directives given, each with the sentence i
 Pipeline: :mod:`~dirtrack.extract.clean` (drop the web page around the article) →
 :mod:`~dirtrack.extract.sentences` → :mod:`~dirtrack.extract.meeting` →
 :mod:`~dirtrack.extract.units` → :mod:`~dirtrack.extract.items` (with
-:mod:`~dirtrack.extract.deadlines`) → :mod:`~dirtrack.extract.draft`.
+:mod:`~dirtrack.extract.deadlines` and :mod:`~dirtrack.extract.model`) →
+:mod:`~dirtrack.extract.draft`.
 :mod:`~dirtrack.extract.readers` reads ``.txt``, ``.html``, ``.docx`` files and stdin.
 """
 

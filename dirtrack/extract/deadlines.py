@@ -77,6 +77,13 @@ _DATED = re.compile(
     r"^(?:truoc|cham nhat(?: la)?|han chot|khong qua)(?: ngay)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
     r"\s*[/.-]\s*\d{4}"
 )
+#: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
+#: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
+_EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
+#: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019": when an event takes place, no deadline.
+_EVENT_TIMING = re.compile(r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b[^.;:,]{0,12}$")
+#: "trong tháng 7 và những tháng cuối năm 2022": one task over both periods, due at the later.
+_JOINED = re.compile(r"^\s*(?:,|và|đến|-|–)\s*$")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
 _REMAINING_MONTHS = re.compile(
@@ -146,17 +153,27 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
     """Deadline phrases in ``text``, in order; past periods and cited documents are skipped."""
     folded = Folded.of(text)
     spans: list[tuple[int, int]] = []
+    cited: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             while start < end and folded.key[start] == " ":
                 start += 1
-            if any(s < end and start < e for s, e in spans):
+            if any(s < end and start < e for s, e in (*spans, *cited)):
                 continue
             explicit = _EXPLICIT.match(folded.key[start:end]) and not folded.key[start:].startswith(
                 "ngay"
             )
+            before = text[max(0, start - 50) : start].lower()
+            if not explicit and (_EVENT_BEFORE.search(before) or _EVENT_TIMING.search(before)):
+                # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an
+                # event the task is about, not its deadline
+                cited.append((start, end))
+                continue
             if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+                # the date of a cited document or event: no deadline, nor any part of it
+                # ("kỳ họp ... tháng 01 năm 2019": not "năm 2019" either)
+                cited.append((start, end))
                 continue
             spans.append((start, end))
     found: list[Deadline] = []
@@ -174,6 +191,21 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
         ):
             continue  # a past period; not "trước ngày 20/7/2020", a deadline however late
         explicit = bool(_EXPLICIT.match(folded.key[start:end]))
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and last.due is not None
+            and due is not None
+            and _JOINED.match(text[last.end : start].lower())
+        ):
+            found[-1] = Deadline(
+                text[last.start : end].strip(),
+                last.start,
+                end,
+                max(last.due, due),
+                last.explicit or explicit,
+            )
+            continue
         found.append(Deadline(phrase, start, end, due, explicit))
     return found
 

@@ -35,6 +35,12 @@ The lead unit is the unit named before the modal/verb; a collective subject ("c�
 địa phương") means every unit (None); a clause without a subject continues the previous
 directive's unit. Units after "phối hợp với" are the coordinating units.
 
+**The clause model.** Every clause considered above, inside a leader's speech or not, is a
+candidate; when the shipped model (:mod:`dirtrack.extract.model`) is present it decides which
+candidates are directives, from their words and the rules' context, the rules' own decision
+aside. What the language marks as no task ("sẽ", "đã" among the first words, "tiếp tục được",
+praise, a need) is never added. The rules' state follows the rules' decisions only.
+
 **Deadlines** come from :mod:`dirtrack.extract.deadlines`. A phrase inside the task ("nghiên cứu
 sửa đổi quy chế trong tháng 9") dates that task; a phrase that frames the sentence before the
 task ("Nhiệm vụ 3 tháng cuối năm ...; các đoàn cần ...; hướng dẫn ...") dates every task after
@@ -48,6 +54,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dirtrack.extract import model as clause_model
 from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines
 from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
 from dirtrack.extract.folding import fold_aligned, lower_aligned
@@ -115,7 +122,18 @@ _NEEDS = re.compile(r"\s*được\b")
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
-_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)\s+")
+_CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+_LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
+#: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
+#: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
+_ANNOUNCES_LIMITS = re.compile(
+    rf"\b(?:con|van con|co|van)\s+(?:co\s+)?(?:mot so|khong it|nhung|mot vai)\s+"
+    rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
+    r"\s*[.!]?\s*$"
+)
+_CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
+#: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
+_TO_OVERCOME = re.compile(r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?khắc\s+phục\b")
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
@@ -196,6 +214,7 @@ def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.
 @dataclass(frozen=True)
 class _Intro:
     unit: Mention | None
+    announced: bool = False  # by a sentence that only says there are shortcomings
 
 
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -209,8 +228,14 @@ def _limitation(
     end = clause.start + len(clause.text)
     start = _skip_lead(key, clause.start, end)
     inline = LIMIT_INLINE_INTRO.search(key, start, end)
-    if inline is not None and len(key[inline.end() : end].split()) >= 3:
-        start = inline.end()  # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"
+    if (
+        inline is not None
+        and len(key[inline.end() : end].split()) >= 3
+        and len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+    ):
+        # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
+        # <its cause>", whose subject is the limitation
+        start = inline.end()
     text = tidy(sentence[start:end])
     if len(text.split()) < 3:
         return None
@@ -275,21 +300,30 @@ def extract_limitations(
             limit_heading = HEADING_LIMIT.search(pkey)
             carry = _Intro(None) if limit_heading and not HEADING_DIRECTIVE.search(pkey) else None
             continue
-        active = carry if (carry and LIST_MARKER.match(para.text)) else None
+        active = carry if (carry and (LIST_MARKER.match(para.text) or carry.announced)) else None
         if carry and not LIST_MARKER.match(para.text) and not NEGATIVE.search(pkey):
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
-            modal = MODAL.search(low)
+            modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
                 intro_low = low[intro.start : intro.start + len(intro.text)]
-                if _announces(intro_key, key) and not MODAL.search(intro_low):
+                if _announces(intro_key, key) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
                     mentions = resolver.mentions(sentence)
-                    unit = _first_usable(mentions, intro.start, intro.start + len(intro.text))
+                    intro_end = intro.start + len(intro.text)
+                    unit = _first_usable(mentions, intro.start, intro_end)
+                    named = [
+                        m
+                        for m in mentions
+                        if intro.start <= m.start < intro_end
+                        and (_usable(m) or m.role == "collective")
+                    ]
+                    if len(named) > 1:
+                        unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
                     for clause in clauses[colon:]:
@@ -300,6 +334,12 @@ def extract_limitations(
                         carry = active
                     continue
             if modal and active is None:
+                continue
+            if modal and active is not None and active.announced:
+                continue  # a task among the shortcomings announced: they go on after it
+            if not modal and _ANNOUNCES_LIMITS.search(key):
+                mentions = resolver.mentions(sentence)
+                active = _Intro(_first_usable(mentions, 0, len(sentence)), announced=True)
                 continue
             inline = LIMIT_INLINE_INTRO.search(key, 0, clauses[0].start + len(clauses[0].text))
             if inline and len(clauses) > 1 and not modal:
@@ -321,6 +361,9 @@ def extract_limitations(
             if contrast and LIMIT_NOUN.search(key):
                 active = _Intro(_first_usable(resolver.mentions(sentence), 0, len(sentence)))
                 continue
+            asks = _speech_verb(key, low, 0, len(key)) if active is not None else None
+            if asks is not None and asks.group() in ("de nghi", "yeu cau"):
+                active = None  # "Đoàn ... đề nghị ... khắc phục những hạn chế": a request
             if active is not None and _negative(key, low) and not modal:
                 for clause in clauses:
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
@@ -329,7 +372,17 @@ def extract_limitations(
             inside = _CONTRAST_INSIDE.search(low)
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
-                # follows the contrast is the limitation, and so are the next negative clauses
+                # follows the contrast is the limitation, and so are the next negative clauses;
+                # "... đánh giá cao kết quả Ban X đã thực hiện, tuy nhiên, việc Y còn thiếu sót":
+                # what names no unit is about the unit whose work was weighed before it
+                if active is None:
+                    weighed = [
+                        m
+                        for m in resolver.mentions(sentence)
+                        if m.end <= inside.start() and _usable(m)
+                    ]
+                    if weighed:
+                        active = _Intro(weighed[-1])
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
                     if c_end <= inside.end():
@@ -354,6 +407,8 @@ def extract_limitations(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
                 )
                 add(sentence, clause, None)
+        if active is not None and active.announced:
+            carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     return found, taken
 
 
@@ -435,6 +490,13 @@ _REQUEST_OPEN = re.compile(
 )
 
 
+#: A leading body that weighs the work and then asks, in the same sentence ("Thường trực HĐND
+#: thành phố đánh giá cao ...; đề nghị UBND thành phố ..."): the request opens the zone.
+_WEIGHS_THEN_ASKS = re.compile(
+    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac|hoi nghi)\b"
+    r"[^;.:]{0,60}?\b(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh)\b[^.]*?;\s*"
+    r"(?:dong thoi\s*,?\s*)?(?:de nghi|yeu cau)\b"
+)
 _ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
 _HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
 
@@ -459,6 +521,20 @@ def _assigned_at(
         if ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]):
             return m.start()
     return None
+
+
+def _addressed_body(key: str, mentions: Sequence[Mention], start: int, verb: re.Match[str]) -> bool:
+    """Whether the clause opens on a named body whose "chỉ đạo" is its task."""
+    if verb.group() != "chi dao":
+        return False
+    body = next((m for m in mentions if start <= m.start < verb.start()), None)
+    return (
+        body is not None
+        and _usable(body)
+        and not body.affiliation
+        and bool(_SUBJECT_PREFIX.match(key[start : body.start]))
+        and not key[body.end : verb.start()].strip()
+    )
 
 
 def _opens_on_request(key: str, low: str) -> bool:
@@ -506,6 +582,15 @@ def _core(
             return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
     imperative = IMPERATIVE.match(ckey) if open_ctx else None
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if (
+        imperative
+        and opener is not None
+        and _usable(opener)
+        and key[start : opener.start].strip()
+        and _SUBJECT_PREFIX.match(key[start : opener.start])
+    ):
+        imperative = None  # "Lãnh đạo UBND xã X tiếp tục ...": the unit's leaders, not a verb
     if imperative and not _REPORTED_AFTER.match(ckey, imperative.end()):
         return start
     topic = TOPIC_OPEN.match(ckey) if open_ctx else None
@@ -550,6 +635,13 @@ _LIST_INTRO = re.compile(
     r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau)\s*$|"
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
+)
+#: The body that holds the meeting announcing its tasks without a speaker ("Thường trực HĐND
+#: huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 01 năm 2019 như sau:"):
+#: the list after the colon is of tasks.
+_TASK_LIST_INTRO = re.compile(
+    r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
+    r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
 )
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
@@ -640,6 +732,75 @@ def _capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_PAST_TONED = re.compile(r"\b(?:đã|vừa|đang)\b")
+_WILL_TONED = re.compile(r"\bsẽ\b")
+
+
+def _clause_features(
+    key: str,
+    low: str,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    **context: bool,
+) -> list[str]:
+    """What the clause model reads of ``key[start:end]`` (see :mod:`.model`)."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    unit_first = (
+        opener is not None
+        and _usable(opener)
+        and bool(_SUBJECT_PREFIX.match(key[start : opener.start]))
+    )
+    return clause_model.features(
+        key[start:end],
+        key[:start],
+        modal=MODAL.search(low, start, end) is not None,
+        leader=LEADER_REF.search(key) is not None,
+        unit_first=unit_first,
+        collective=COLLECTIVE_SUBJECT.match(key[start:end]) is not None,
+        past=_PAST_TONED.search(low, start, end) is not None,
+        will=_WILL_TONED.search(low, start, end) is not None,
+        praise=PRAISE.search(key, start, end) is not None,
+        negative=_negative(key, low, start, end) is not None,
+        **context,
+    )
+
+
+#: What the language marks as no task, whatever the model says: "sẽ" (what the reporting body
+#: will do), "đã", "đang", "vừa" (what was done) among the first words, "tiếp tục được ..."
+#: right after the verb (a report), "cần được" with no one addressed (a need).
+_NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
+_REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
+_REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+
+
+def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
+    report, a need): the model may not take it."""
+    head = " ".join(low[start:end].split()[:8])
+    if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
+        return True
+    if _REPORTED_ANYWHERE.search(low, start, end):
+        return True
+    if PRAISE.search(key, start, end):
+        return True
+    modal = MODAL.search(low, start, end)
+    return bool(
+        modal is not None
+        and _NEEDS.match(low, modal.end())
+        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
+    )
+
+
+def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> int:
+    """Where the task starts in a clause the model takes: after the unit it opens on (its
+    lead), else at its start."""
+    opener = next((m for m in mentions if start <= m.start < end), None)
+    if opener is not None and _usable(opener) and _SUBJECT_PREFIX.match(key[start : opener.start]):
+        return opener.end
+    return start
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -657,6 +818,7 @@ def extract_directives(
     """The directives given at the meeting (see the module docstring); ``partner``: the one
     unit of a working session, lead of what names no unit and no collective subject."""
     taken = taken or set()
+    model = clause_model.active()
     found: list[DirectiveDraft] = []
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
@@ -688,16 +850,22 @@ def extract_directives(
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         gave_last = False  # whether the paragraph's last sentence gave a directive
-        for sentence in para.sentences:
+        gave_any = False  # whether the paragraph gave a directive so far
+        for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             if not in_zone and (
                 _speech_frame(key)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+                or _TASK_LIST_INTRO.search(key)
+                or _WEIGHS_THEN_ASKS.search(key)
             ):
                 in_zone = True
-            if not in_zone:
+            # outside a leader's speech only the model may find a task (a task written
+            # without the markers that open the zone)
+            out_of_zone = not in_zone
+            if out_of_zone and model is None and clause_model.RECORDER is None:
                 continue
             asked = _speech_verb(key, low, 0, len(key))
             if asked is not None and _REPORTED_BY_MANY.search(key[: asked.start()]):
@@ -723,6 +891,8 @@ def extract_directives(
                 if (numbered_next and clause.after != "#") or (
                     clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
                 ):
+                    if out_of_zone:
+                        continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
                     # its deadline dates every item
                     listing = True
@@ -740,8 +910,12 @@ def extract_directives(
                 while verb is not None and not _requests(key, low, mentions, start, end, verb):
                     # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
                     verb = _speech_verb(key, low, verb.end(), end)
+                if verb is not None and gave_last and _addressed_body(key, mentions, start, verb):
+                    # "đề nghị các Ban ...; UBND tỉnh chỉ đạo các cơ quan ...": after a request
+                    # in the same sentence, the body that "chỉ đạo" is the one asked
+                    verb = None
                 if verb is not None:
-                    open_ctx = True
+                    open_ctx = open_ctx or not out_of_zone
                     requested = True
                     # "Để thực hiện tốt nhiệm vụ quý II/2013, đồng chí ... đề nghị ...":
                     # the purpose before the request dates it
@@ -779,16 +953,46 @@ def extract_directives(
                     core = head.end if head is not None and at_start else start
                 if core is not None and _COMMITS.search(low, start, core + 1):
                     core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
+                # The rules' state (the zone, the previous unit, the deadline in force) follows
+                # what the rules decide, whatever the model emits: the model reads the same
+                # context at run time as when it was trained.
+                rule = core is not None and not out_of_zone
+                take = rule
+                if model is not None or clause_model.RECORDER is not None:
+                    feats = _clause_features(
+                        key,
+                        low,
+                        mentions,
+                        start,
+                        end,
+                        zone=not out_of_zone,
+                        open_ctx=open_ctx,
+                        requested=requested,
+                        listing=listing,
+                        rule=rule,
+                        previous_directive=gave_any,
+                        first_sentence=sentence_index == 0,
+                    )
+                    if clause_model.RECORDER is not None:
+                        clause_model.RECORDER.append(
+                            clause_model.Candidate(sentence, tidy(sentence[start:end]), feats, rule)
+                        )
+                    if model is not None:
+                        take = model.decide(feats, rule)
+                if out_of_zone:
+                    core = None
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
                     chosen = best_deadline(deadlines)
                     if chosen is not None:
                         frame = chosen
-                    continue
+                    if not take or _no_task(key, low, mentions, start, end):
+                        continue
+                    core = _model_core(key, mentions, start, end)  # the model's own find
                 local = [d for d in deadlines if start + d.start >= core]
                 framing = [d for d in deadlines if start + d.start < core]
-                if framing:
+                if framing and rule:
                     frame = best_deadline(framing)
                 due = best_deadline(local) or frame
                 text_start = start
@@ -834,19 +1038,23 @@ def extract_directives(
                 if signature in seen:
                     continue
                 seen.add(signature)
-                found.append(
-                    DirectiveDraft(
-                        text=text,
-                        unit=unit,
-                        with_=tuple(partners),
-                        due=due.due if due else None,
-                        due_phrase=due.phrase if due else None,
-                        source=sentence,
+                if take:
+                    found.append(
+                        DirectiveDraft(
+                            text=text,
+                            unit=unit,
+                            with_=tuple(partners),
+                            due=due.due if due else None,
+                            due_phrase=due.phrase if due else None,
+                            source=sentence,
+                        )
                     )
-                )
+                if not rule:
+                    continue  # a task the model found and the rules did not: no state change
                 previous = lead
                 open_ctx = True
                 gave_last = True
+                gave_any = True
             last_due = sentence_due
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"

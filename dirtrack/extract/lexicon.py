@@ -261,6 +261,10 @@ NEGATIVE = re.compile(
         "tiem an",
         "xuong cap",
         "dat thap",
+        "con kem",
+        "con phuc tap",
+        "can khac phuc",
+        "can tiep tuc khac phuc",
     )
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
@@ -304,6 +308,7 @@ SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
     r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"
+    r"thu tuong|pho thu tuong|bo truong|"
     r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban|hdnd|hoi dong nhan dan|huyen|"
     r"huyen uy|xa|phuong|thanh pho|thi xa|dang uy|thanh uy|quan))\b"
 )

@@ -44,6 +44,7 @@ from dirtrack.extract.lexicon import (
     CHAIR_VERBS_AFTER,
     CITATION_BEFORE,
     DISCUSSANT,
+    FULL_DATE,
     KIND_CUES,
     MEETING_DAY,
     MEETING_NOUN,
@@ -61,7 +62,7 @@ from dirtrack.extract.lexicon import (
 
 _NAMED_REPORT = re.compile(r"\b(?:bao cao|du thao)\s+(?:so ket|tong ket)\b")
 _OPENS_ON_DAY = re.compile(r"^\W*(?:sang|chieu|toi|trua|ngay)\b")
-_NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua)\b")
+_NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua(?! qua))\b")
 #: "Hôm qua", "chiều qua", "tối hôm qua": the day before the article's date line.
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
 _MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
@@ -217,6 +218,16 @@ def find_persons(sentence: str) -> list[Person]:
             continue
         if _NAMED_AFTER.search(lower_aligned(sentence[: tok.start])):
             i = j  # "Trường THPT Võ Thị Hồng", "đường Lê Lợi": a place named after a person
+            continue
+        if (
+            j - i == 2
+            and i >= 2
+            and sentence[toks[i - 1].end : tok.start].strip() in ("-", "–", "—")
+            and toks[i - 1].title_case
+            and toks[i - 2].title_case
+            and (i == 2 or not toks[i - 3].title_case)
+        ):
+            i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
         if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
@@ -412,9 +423,13 @@ def find_lead(sentences: Sequence[str]) -> int:
 def _year_from_text(texts: Sequence[str]) -> int | None:
     years: Counter[int] = Counter()
     for text in texts:
-        for day in full_dates(text):
-            years[day.year] += 1
-        for m in YEAR_MENTION.finditer(fold_aligned(text)):
+        key = fold_aligned(text)
+        for m in FULL_DATE.finditer(key):
+            if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+                continue  # "Nghị quyết số 25/2021/NQ-HĐND ngày 30/12/2021": a cited document
+            for day in full_dates(m.group()):
+                years[day.year] += 1
+        for m in YEAR_MENTION.finditer(key):
             years[int(m[1])] += 1
     if not years:
         return None

@@ -201,7 +201,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chinh quyen",
         True,
     ),
-    (rf"dang uy (?:{_GOV}|khoi|co quan|quan su|cong an|bien phong)", "unit", "dang uy", True),
+    (
+        rf"dang uy (?:(?:quan su|cong an|bien phong|co quan|"
+        rf"khoi(?: (?:cac )?(?:co quan|doanh nghiep)(?: (?:va doanh nghiep|dan chinh dang))?)?)"
+        rf"(?: {_GOV})?|{_GOV})",
+        "unit",
+        "dang uy",
+        True,
+    ),
     # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
     (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
@@ -211,6 +218,30 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "unit",
         "chi bo",
         False,
+    ),
+    # "Chi bộ UBND xã", "Chi bộ Công an huyện": the party cell of a named body
+    (
+        rf"chi bo (?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}",
+        "unit",
+        "chi bo co quan",
+        True,
+    ),
+    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng"
+    (
+        r"truong (?:thcs|thpt|tieu hoc|mam non|trung hoc co so|trung hoc pho thong|"
+        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt)",
+        "unit",
+        "truong",
+        False,
+    ),
+    # the bodies that run a programme in a place: "Ban quản lý (Chương trình mục tiêu quốc gia)
+    # xây dựng Nông thôn mới (nâng cao) xã X", "Ban Chỉ đạo xây dựng NTM huyện Y"
+    (
+        rf"ban (?:quan ly|chi dao)(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia)?)?"
+        rf"(?: xay dung)? (?:nong thon moi|ntm)(?: (?:nang cao|kieu mau))?(?: {_GOV})",
+        "unit",
+        "ban",
+        True,
     ),
     (
         r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
@@ -253,7 +284,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|(?<!co )quan)", "unit", "dia phuong", True),
     (
-        rf"(?:cong an|bo chi huy quan su|thanh tra|lien doan lao dong|kho bac nha nuoc|cuc thue) "
+        rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
+        rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
+        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh) "
         rf"{_GOV}",
         "unit",
         "co quan",
@@ -279,8 +312,26 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (
-        rf"(?:dai phat thanh va truyen hinh|dai phat thanh - truyen hinh|truong chinh tri)"
+        rf"(?:dai phat thanh va truyen hinh|dai phat thanh - truyen hinh|truong chinh tri|"
+        rf"dai truyen thanh(?: (?:-|va) truyen hinh)?|"
+        rf"van phong dieu phoi(?: chuong trinh)?(?: xay dung)? (?:nong thon moi|ntm))"
         rf"(?: {_GOV})?",
+        "unit",
+        "co quan",
+        True,
+    ),
+    # the public service bodies of every province and district, named by what they do
+    (
+        r"(?:trung tam (?:van hoa(?:,? thong tin)?(?: (?:-|va) the thao)?(?: va du lich)?|"
+        r"van hoa - thong tin(?: (?:-|va) the thao)?|the duc the thao|phat trien quy dat|"
+        r"giao duc nghe nghiep(?: - giao duc thuong xuyen)?|hanh chinh cong|"
+        r"phuc vu hanh chinh cong|kiem soat benh tat|dich vu nong nghiep|khuyen nong|"
+        r"truyen thong(?: va van hoa)?|quan ly dat dai)|"
+        r"hat (?:kiem lam|quan ly de(?: dieu)?)|bao hiem xa hoi|ngan hang chinh sach xa hoi|"
+        r"doi quan ly thi truong(?: so \d+)?|doi kiem tra quy tac do thi|"
+        r"(?:chi nhanh )?van phong dang ky dat dai|benh vien da khoa|"
+        r"ban quan ly (?:cac )?(?:khu cong nghiep|khu kinh te|rung phong ho|cho|cum cong nghiep))"
+        rf"(?: khu vuc)?(?: {_GOV})?",
         "unit",
         "co quan",
         True,
@@ -298,7 +349,7 @@ _AFFILIATION_BEFORE = re.compile(
 _LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận"])
 #: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
 _NOT_A_PLACE = frozenset(
-    "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh".split()
+    "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
@@ -346,6 +397,8 @@ def unit_key(name: str) -> str:
     key = " ".join(out)
     key = re.sub(r"^(?:cac|nhung|co quan)\s+", "", key)
     key = re.sub(r"\b(?:cua)\s+", "", key)
+    # "Văn phòng Đoàn ĐBQH và HĐND tỉnh" is "Văn phòng Đoàn đại biểu Quốc hội - HĐND tỉnh"
+    key = re.sub(r"\s+va(?=\s)", "", key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -414,10 +467,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
-            elif head == "chi bo":
+            elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end():
-                    continue  # "chi bộ thôn" alone names no cell
+                    continue  # "chi bộ thôn", "trường THCS" alone name no cell, no school
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"

@@ -365,7 +365,10 @@ def _pack_changes(r: Record, lang: str) -> str:
             params["date"] = day(params["date"], lang)
         key = "pk_ch_" + change["what"]
         if change["what"] == "asks" and params["request"] is None:
-            key, params = "pk_ch_asks_new", {"date": params["date"]}
+            # Recorded by a real reading of a row applied (this is a dry run); by none other.
+            taken = r["action"] in ("applied", "took_unit")
+            key = "pk_ch_asks_new" if taken else "pk_ch_asks_not"
+            params = {"date": params["date"]}
         said.append(t(key, lang, **params))
     if r.get("conflict"):
         said.append(r["conflict"])

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import (
     Directive,
@@ -162,17 +162,94 @@ def add_progress(
 ) -> ProgressEntry:
     """Log progress. Raises InvalidInput for a percent outside 0-100 or nothing to log."""
     directive = get_directive(session, directive_id)
+    note = _checked_progress(directive, _meeting_date(session, directive), on, percent, note)
+    entry = ProgressEntry(directive_id=directive_id, reported_on=on, percent=percent, note=note)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def _checked_progress(
+    directive: Any, held: date, on: date, percent: int | None, note: str | None
+) -> str | None:
+    """The note of a progress entry as stored, once the entry is checked against the directive
+    (anything with ``id``, ``completed_on``, ``cancelled_on``, ``withdrawn_on``) and the day
+    of its meeting."""
     if percent is not None and not 0 <= percent <= 100:
         raise InvalidInput.of("bad_percent", percent=percent)
     note = clean_optional(note, "note")
     if percent is None and note is None:
         raise InvalidInput.of("progress_nothing")
     _check_open(directive, "progress")
-    _check_not_before_meeting(session, directive, on, "progress")
-    entry = ProgressEntry(directive_id=directive_id, reported_on=on, percent=percent, note=note)
-    session.add(entry)
-    session.flush()
-    return entry
+    if on < held:
+        raise InvalidInput.of(
+            "day_before_meeting", what=Phrase("day_progress"), day=on, id=directive.id, held=held
+        )
+    return note
+
+
+@dataclass(frozen=True)
+class NewProgress:
+    directive_id: int
+    on: date
+    percent: int | None = None
+    note: str | None = None
+
+
+class ProgressRefused(Exception):
+    """:func:`add_progress_many` refused ``entries[index]`` with ``error``."""
+
+    def __init__(self, index: int, error: DirtrackError) -> None:
+        super().__init__(index, error)
+        self.index = index
+        self.error = error
+
+
+def add_progress_many(session: Session, entries: Sequence[NewProgress]) -> None:
+    """Log many progress entries at once, each checked exactly as :func:`add_progress` checks
+    one: the directives read in a few queries, the entries written in one insert.
+
+    Raises:
+        ProgressRefused: the first entry refused, with the error add_progress raises for it;
+            nothing is written then.
+    """
+    from sqlalchemy import insert
+    from sqlalchemy import select as core_select
+
+    from dirtrack.store.tables import directive as d
+    from dirtrack.store.tables import meeting as m
+    from dirtrack.store.tables import progress_entry
+
+    ids = sorted({e.directive_id for e in entries})
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), 500):
+        query = (
+            core_select(
+                d.c.id, d.c.completed_on, d.c.cancelled_on, d.c.withdrawn_on, m.c.date.label("held")
+            )
+            .join(m, m.c.id == d.c.meeting_id)
+            .where(d.c.id.in_(ids[start : start + 500]))
+        )
+        found.update((row.id, row) for row in session.connection().execute(query))
+    values: list[dict[str, Any]] = []
+    for index, entry in enumerate(entries):
+        try:
+            row = found.get(entry.directive_id)
+            if row is None:
+                raise NotFound.of("no_directive", id=entry.directive_id)
+            note = _checked_progress(row, row.held, entry.on, entry.percent, entry.note)
+        except DirtrackError as exc:
+            raise ProgressRefused(index, exc) from None
+        values.append(
+            {
+                "directive_id": entry.directive_id,
+                "reported_on": entry.on,
+                "percent": entry.percent,
+                "note": note,
+            }
+        )
+    if values:
+        session.execute(insert(progress_entry), values)
 
 
 def complete(

@@ -278,13 +278,22 @@ def fetch_cascade(
 
 
 def max_ids(conn: Connection) -> dict[str, int]:
-    """The highest id of each table with an integer key: rows above it are new."""
-    found: dict[str, int] = {}
-    for table in audited_tables():
-        column = int_pk(table)
-        if column is not None:
-            found[table.name] = int(conn.execute(select(func.max(column))).scalar() or 0)
-    return found
+    """The highest id of each table with an integer key: rows above it are new (one query)."""
+    return dict(zip(_id_names(), conn.execute(_max_ids_query()).one(), strict=True))
+
+
+@cache
+def _id_names() -> tuple[str, ...]:
+    return tuple(t.name for t in audited_tables() if int_pk(t) is not None)
+
+
+@cache
+def _max_ids_query() -> Any:
+    """``SELECT coalesce((SELECT max(id) FROM t), 0), …`` for every table of _id_names."""
+    columns = [int_pk(t) for t in audited_tables() if int_pk(t) is not None]
+    return select(
+        *(func.coalesce(select(func.max(c)).scalar_subquery(), 0) for c in columns if c is not None)
+    )
 
 
 def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[Image]]:

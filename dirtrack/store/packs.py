@@ -245,6 +245,7 @@ class Item:
     shown: str
     answer: str | None
     settled: str | None
+    steps: str | None = None
 
 
 def items_of(conn: Connection, pack_id: int) -> dict[int, Item]:
@@ -257,8 +258,49 @@ def items_of(conn: Connection, pack_id: int) -> dict[int, Item]:
         pack_item.c.shown,
         pack_item.c.answer,
         pack_item.c.settled,
+        pack_item.c.steps,
     ).where(pack_item.c.pack_id == pack_id)
     return {row[1]: Item(*row) for row in conn.execute(query)}
+
+
+def read_steps(text: str | None) -> list[tuple[str, str]]:
+    """``pack_item.steps`` as (before, after) pairs."""
+    return [(str(a), str(b)) for a, b in json.loads(text)] if text else []
+
+
+def steps_of(conn: Connection, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """By directive: what every answer brought in by ``pack in`` did to it, as (fingerprint
+    before, fingerprint after) pairs."""
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), 500):
+        query = select(pack_item.c.directive_id, pack_item.c.steps).where(
+            pack_item.c.directive_id.in_(wanted[start : start + 500]),
+            pack_item.c.steps.is_not(None),
+        )
+        for did, text in conn.execute(query):
+            found[did] += read_steps(text)
+    return found
+
+
+def changed_by_office(reference: str, now: str, steps: Iterable[tuple[str, str]]) -> bool:
+    """Whether a directive whose fingerprint was ``reference`` and is ``now`` was changed by
+    anything but answers that packs brought in (``steps``, see :func:`steps_of`): ``now``
+    cannot be reached from ``reference`` through them."""
+    if now == reference:
+        return False
+    after: dict[str, set[str]] = defaultdict(set)
+    for before, then in steps:
+        after[before].add(then)
+    seen, todo = {reference}, [reference]
+    while todo:
+        for then in after.get(todo.pop(), ()):
+            if then == now:
+                return False
+            if then not in seen:
+                seen.add(then)
+                todo.append(then)
+    return True
 
 
 def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any]]:
@@ -269,9 +311,7 @@ def status_rows(conn: Connection, period: Period, as_of: date) -> list[dict[str,
         select(
             pack_item.c.pack_id,
             func.count().label("n_items"),
-            func.count(
-                case((pack_item.c.answered_on <= as_of, pack_item.c.answer), else_=None)
-            ).label("n_answered"),
+            func.count(case((pack_item.c.answered_on <= as_of, 1), else_=None)).label("n_answered"),
         )
         .group_by(pack_item.c.pack_id)
         .subquery()

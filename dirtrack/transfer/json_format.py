@@ -289,6 +289,9 @@ class PackItemOut(_Record):
     answer: str | None = Field(max_length=64, json_schema_extra=RAW)
     settled: str | None = Field(max_length=64, json_schema_extra=RAW)
     answered_on: Day | None
+    # What each reading did to the directive (JSON [before, after] pairs); absent from exports
+    # made before it existed.
+    steps: str | None = Field(default=None, json_schema_extra=RAW)
 
 
 class PackOut(_Record):
@@ -662,6 +665,15 @@ def export_chunks(session: Session, progress: Progress | None = None) -> Iterato
 
 
 # --- import ---------------------------------------------------------------------------------
+
+
+def _not_before(where: str, what: str, day: date | None, other: str, first: date | None) -> None:
+    """Refuse ``day`` (the record's ``what``) when it comes before ``first`` (its ``other``)."""
+    if day is not None and first is not None and day < first:
+        raise InvalidInput.of(
+            "json_day_order", where=where, what=Phrase(f"day_{what}"), day=day,
+            other=Phrase(f"day_{other}"), first=first,
+        )  # fmt: skip
 
 
 def _where(loc: Iterable[int | str]) -> str:
@@ -1374,7 +1386,46 @@ class _Import:
                     "json_no_ref", where=f"{at}.extension_id", what=f"{where}.extensions",
                     id=asked.extension_id,
                 )  # fmt: skip
+            self.check_request(asked, at, d.meeting_id)
+        if d.result is not None:
+            self.check_result(d.result, f"{where}.result", d.meeting_id)
         return field_id
+
+    def check_request(self, asked: RequestOut, at: str, meeting: int) -> None:
+        """The order `request`, `approve` and `reject` keep: asked on or after the meeting, a
+        new deadline for a request of more time, answered on or after the asking, with the day
+        of the answer given exactly when there is one, and a refusal's reason."""
+        held = self.held[meeting]
+        self.not_before(f"{at}.asked_on", meeting, held, "request", asked.asked_on)
+        self.not_before(f"{at}.to_due", meeting, held, "new_deadline", asked.to_due)
+        if asked.kind == "extend" and asked.to_due is None:
+            raise InvalidInput.of("json_missing", where=f"{at}.to_due")
+        if (asked.decision is None) != (asked.decided_on is None):
+            raise InvalidInput.of("json_answer_day", where=f"{at}.decided_on")
+        _not_before(f"{at}.decided_on", "answer", asked.decided_on, "request", asked.asked_on)
+        if asked.decision == "rejected" and not asked.decision_reason:
+            raise InvalidInput.of("json_no_reason", where=f"{at}.decision_reason")
+
+    def check_result(self, result: ResultOut, at: str, meeting: int) -> None:
+        """The order `done`, `accept` and `return` keep: reported on or after the meeting, its
+        document dated between the meeting and the report, accepted or sent back (not both,
+        and a return with its reason) on or after the report."""
+        held = self.held[meeting]
+        self.not_before(f"{at}.claimed_on", meeting, held, "completion", result.claimed_on)
+        self.not_before(f"{at}.doc_date", meeting, held, "result_doc", result.doc_date)
+        _not_before(
+            f"{at}.claimed_on", "completion", result.claimed_on, "result_doc", result.doc_date
+        )
+        _not_before(
+            f"{at}.accepted_on", "acceptance", result.accepted_on, "completion", result.claimed_on
+        )
+        _not_before(
+            f"{at}.returned_on", "return", result.returned_on, "completion", result.claimed_on
+        )
+        if result.accepted_on is not None and result.returned_on is not None:
+            raise InvalidInput.of("json_accepted_returned", where=at)
+        if result.returned_on is not None and not result.return_reason:
+            raise InvalidInput.of("json_no_reason", where=f"{at}.return_reason")
 
     def read_directives(self, events: Iterator[tuple[str, str, Any]]) -> None:
         batch: dict[str, list[dict[str, Any]]] = defaultdict(list)

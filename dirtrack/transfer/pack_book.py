@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import unicodedata
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import status_label
-from dirtrack.render.formulas import CellTooLong
+from dirtrack.render.formulas import CellTooLong, set_text
 from dirtrack.store.packs import LEAD, WITH, PackLine, fingerprint
 from dirtrack.transfer.xlsx_export import _put, _styles
 
@@ -271,6 +272,7 @@ def _directive_sheet(
 ) -> dict[int, tuple[str, str]]:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
 
     answers = ANSWERS[role]
     headers = [(h or OTHERS[role], w) for _, h, w in INFO] + [(h, w) for _, h, w in answers]
@@ -292,7 +294,8 @@ def _directive_sheet(
         cell = _put(ws, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="left")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        # As ws.merge_cells does, without making every covered cell (nothing is in them).
+        ws.merged_cells.add(MergedCellRange(ws, f"A{row}:{get_column_letter(width)}{row}"))
     for col, (label, size) in enumerate(headers, start=1):
         _put(ws, HEADER_ROW, col, label, style="dt_header")
         ws.column_dimensions[get_column_letter(col)].width = size
@@ -303,6 +306,7 @@ def _directive_sheet(
     fill = PatternFill("solid", fgColor="FFF2CC")
     unlocked = Protection(locked=False)
     shown: dict[int, tuple[str, str]] = {}
+    styles: dict[tuple[int, bool], Any] = {}
     row = FIRST_ROW
     for n, line in enumerate(lines, start=1):
         f = line.facts
@@ -333,21 +337,34 @@ def _directive_sheet(
         values = info + [None] * len(answers) + hidden
         keys: list[str] = []
         for col, value in enumerate(values, start=1):
+            # A cell's style is that of the first cell of its column holding the same kind of
+            # value, copied (openpyxl looks each part of a style up anew when it is set).
+            kind = (col, isinstance(value, date))
             try:
-                cell = _put(ws, row, col, value, style="dt_body")
+                if kind in styles:
+                    cell = ws.cell(row=row, column=col)
+                    cell._style = copy(styles[kind])
+                    if isinstance(value, str):
+                        set_text(cell, value)
+                    else:
+                        cell.value = value
+                else:
+                    cell = _put(ws, row, col, value, style="dt_body")
+                    if len(INFO) < col <= width:
+                        cell.protection = unlocked
+                        cell.fill = fill
+                        key = answers[col - len(INFO) - 1][0]
+                        if key in DATE_ANSWERS:
+                            cell.number_format = DATE_FORMAT
+                        elif key == "percent":
+                            cell.number_format = "0"
+                        elif key != "state":
+                            cell.number_format = "@"
+                    styles[kind] = copy(cell._style)
+                    styles[kind].quotePrefix = 0  # set_text's, for its own value only
             except CellTooLong as exc:
                 raise InvalidInput.of("pack_text_too_long", id=f.id, n=exc.length) from None
-            if len(INFO) < col <= width:
-                cell.protection = unlocked
-                cell.fill = fill
-                key = answers[col - len(INFO) - 1][0]
-                if key in DATE_ANSWERS:
-                    cell.number_format = DATE_FORMAT
-                elif key == "percent":
-                    cell.number_format = "0"
-                elif key != "state":
-                    cell.number_format = "@"
-            else:
+            if not len(INFO) < col <= width:
                 keys.append(digest(cell.value))
         shown[f.id] = (base, ",".join(keys))
         row += 1
@@ -434,90 +451,91 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+    from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with Workbook(path) as book:
+            return _read(path, book)
     except FileNotFoundError:
         raise InvalidInput.of("pack_no_file", file=path) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
+    except (NotWorkbook, OSError):
         raise InvalidInput.of("pack_not_workbook", file=path) from None
-    try:
-        if META not in book.sheetnames:
-            raise InvalidInput.of("pack_not_pack", file=path)
-        meta: dict[str, str] = {}
-        for values in book[META].iter_rows(min_row=1, max_col=2, values_only=True):
-            if values and values[0] is not None:
-                meta[str(values[0])] = cell_key(values[1] if len(values) > 1 else None)
-        if meta.get("format") != FORMAT or not meta.get("token"):
-            raise InvalidInput.of("pack_not_pack", file=path)
-        version = meta.get("version") or ""
-        if version not in READABLE:
-            raise InvalidInput.of("pack_version", file=path, version=version)
-        found = ReadBook(path, meta)
-        for role in (LEAD, WITH):
-            name = SHEETS[role]
-            if name not in book.sheetnames:
-                raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
-            answers = answer_columns(role, version)
-            headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
-            headers += [h for _, h in HIDDEN]
-            locked_cols = list(range(len(INFO))) + list(
-                range(len(INFO) + len(answers), len(headers))
-            )
-            for number, values in enumerate(
-                book[name].iter_rows(min_row=HEADER_ROW, values_only=True), start=HEADER_ROW
-            ):
-                cells = list(values) + [None] * (len(headers) - len(values))
-                if number == HEADER_ROW:
-                    for col, header in enumerate(headers):
-                        if cell_key(cells[col]) != header:
-                            raise InvalidInput.of(
-                                "pack_header_changed",
-                                file=path,
-                                sheet=name,
-                                cell=f"{get_column_letter(col + 1)}{number}",
-                                header=header,
-                            )
-                    continue
-                if len(values) > len(headers) and any(cell_key(v) for v in values[len(headers) :]):
-                    extra = next(
-                        i for i, v in enumerate(values) if i >= len(headers) and cell_key(v)
-                    )
-                    raise InvalidInput.of(
-                        "pack_cell_outside",
-                        file=path,
-                        sheet=name,
-                        cell=f"{get_column_letter(extra + 1)}{number}",
-                    )
-                if not any(cell_key(v) for v in cells):
-                    continue
-                found.rows.append(
-                    ReadRow(
-                        sheet=name,
-                        role=role,
-                        row=number,
-                        ident=cells[1],
-                        locked=[
-                            (f"{get_column_letter(c + 1)}{number}", digest(cells[c]))
-                            for c in locked_cols
-                        ],
-                        answers={
-                            key: (
-                                f"{get_column_letter(len(INFO) + i + 1)}{number}",
-                                cells[len(INFO) + i],
-                            )
-                            for i, (key, _, _) in enumerate(answers)
-                        },
-                    )
+
+
+def _read(path: Path, book: Any) -> ReadBook:
+    from openpyxl.utils import get_column_letter
+
+    if META not in book.sheetnames:
+        raise InvalidInput.of("pack_not_pack", file=path)
+    meta: dict[str, str] = {}
+    for _, cells in book.rows(META):
+        key = cells.get(1)
+        if key is not None:
+            meta[str(key)] = cell_key(cells.get(2))
+    if meta.get("format") != FORMAT or not meta.get("token"):
+        raise InvalidInput.of("pack_not_pack", file=path)
+    version = meta.get("version") or ""
+    if version not in READABLE:
+        raise InvalidInput.of("pack_version", file=path, version=version)
+    found = ReadBook(path, meta)
+    for role in (LEAD, WITH):
+        name = SHEETS[role]
+        if name not in book.sheetnames:
+            raise InvalidInput.of("pack_sheet_missing", file=path, sheet=name)
+        answers = answer_columns(role, version)
+        headers = [h or OTHERS[role] for _, h, _ in INFO] + [h for _, h, _ in answers]
+        headers += [h for _, h in HIDDEN]
+        width = len(headers)
+        letters = [get_column_letter(c) for c in range(1, width + 1)]
+        locked_cols = list(range(len(INFO))) + list(range(len(INFO) + len(answers), width))
+        answer_keys = [(len(INFO) + i, key) for i, (key, _, _) in enumerate(answers)]
+        header_seen = False
+        for number, values in book.rows(name):
+            if number < HEADER_ROW:
+                continue
+            if number == HEADER_ROW:
+                header_seen = True
+            cells = [values.get(col) for col in range(1, width + 1)]
+            if number == HEADER_ROW:
+                _check_header(path, name, headers, cells, letters)
+                continue
+            extra = sorted(c for c, v in values.items() if c > width and cell_key(v))
+            if extra:
+                raise InvalidInput.of(
+                    "pack_cell_outside",
+                    file=path,
+                    sheet=name,
+                    cell=f"{get_column_letter(extra[0])}{number}",
                 )
-        return found
-    finally:
-        book.close()
+            if not any(cell_key(v) for v in cells):
+                continue
+            found.rows.append(
+                ReadRow(
+                    sheet=name,
+                    role=role,
+                    row=number,
+                    ident=cells[1],
+                    locked=[(f"{letters[c]}{number}", digest(cells[c])) for c in locked_cols],
+                    answers={key: (f"{letters[c]}{number}", cells[c]) for c, key in answer_keys},
+                )
+            )
+        if not header_seen:
+            _check_header(path, name, headers, [None] * width, letters)
+    return found
+
+
+def _check_header(
+    path: Path, sheet: str, headers: list[str], cells: list[Any], letters: list[str]
+) -> None:
+    for col, header in enumerate(headers):
+        if cell_key(cells[col]) != header:
+            raise InvalidInput.of(
+                "pack_header_changed",
+                file=path,
+                sheet=sheet,
+                cell=f"{letters[col]}{HEADER_ROW}",
+                header=header,
+            )
 
 
 def header_of(role: str, cell: str, version: str = VERSION) -> str:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from dirtrack.models import Pack
     from dirtrack.status import DirectiveFacts
+    from dirtrack.store.units import UnitIndex
 
 APPLY, CONFLICT, KEPT, TAKEN, ALREADY = (
     "applied",
@@ -89,6 +90,7 @@ class RowPlan:
     # or after ``apply_file`` the one it recorded.
     request: int | None = None
     asked_now: bool = False  # ``request`` was recorded by this reading
+    before: str = ""  # the directive's fingerprint before this reading
 
 
 @dataclass
@@ -115,8 +117,29 @@ def _where(book: ReadBook, row: ReadRow, cell: str) -> dict[str, object]:
     }
 
 
+class Units:
+    """The units of the database, read once for a whole ``pack in`` and only when a pack names
+    its unit otherwise than by the code it has (a code or name changed since)."""
+
+    def __init__(self) -> None:
+        self._index: UnitIndex | None = None
+
+    def id_of(self, session: Session, ref: str) -> int | None:
+        """The unit ``ref`` names (by code, or a name or alias it had since), or None."""
+        from dirtrack.store.facts import load_units
+
+        if not ref:
+            return None
+        if self._index is None:
+            self._index = load_units(session.connection())
+        try:
+            return self._index.resolve(ref).id
+        except DirtrackError:
+            return None
+
+
 def check_book(
-    session: Session, book: ReadBook
+    session: Session, book: ReadBook, units: Units | None = None
 ) -> tuple[Pack, dict[int, Item], dict[int, ReadRow]]:
     """The pack a returned workbook is, its items, and its rows by directive id.
 
@@ -133,7 +156,8 @@ def check_book(
     assert pack.id is not None
     unit = session.get(Unit, pack.unit_id)
     assert unit is not None
-    if _unit_of(session, book.meta.get("unit", "")) != pack.unit_id:
+    named = book.meta.get("unit", "")
+    if named != unit.code and (units or Units()).id_of(session, named) != pack.unit_id:
         raise InvalidInput.of("pack_meta_changed", file=book.path, key="unit", unit=unit.code)
     expected = {
         "period": pack.period_label,
@@ -180,16 +204,6 @@ def check_book(
             n=len(missing),
         )
     return pack, items, rows
-
-
-def _unit_of(session: Session, code: str) -> int | None:
-    """The unit the pack's hidden sheet names (by code, or a name or alias it had since)."""
-    from dirtrack.store.units import UnitIndex
-
-    try:
-        return UnitIndex.load(session).resolve(code).id if code else None
-    except DirtrackError:
-        return None
 
 
 def _percent(value: Any, where: dict[str, object]) -> int | None:
@@ -331,6 +345,8 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
     """Why ``answer`` cannot stand beside the record as it is, or None."""
     if facts.cancelled_on is not None:
         return Conflict.of("pack_c_cancelled", date=facts.cancelled_on)
+    if facts.withdrawn_on is not None:
+        return Conflict.of("pack_c_withdrawn", date=facts.withdrawn_on)
     if facts.completed_on is not None:
         if role == LEAD and answer.done_on == facts.completed_on and answer.extend_to is None:
             return None
@@ -348,13 +364,20 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
 
 
 def plan_file(
-    session: Session, book: ReadBook, *, day: date, prefer: str | None
+    session: Session,
+    book: ReadBook,
+    *,
+    day: date,
+    prefer: str | None,
+    units: Units | None = None,
 ) -> tuple[FilePlan, Pack]:
-    """What reading ``book`` would do, row by row (nothing written)."""
+    """What reading ``book`` would do, row by row (nothing written). ``units``: the units of
+    the run, shared by its files."""
     from dirtrack.models import Unit
     from dirtrack.store.facts import facts_of
+    from dirtrack.store.packs import changed_by_office, steps_of
 
-    pack, items, rows = check_book(session, book)
+    pack, items, rows = check_book(session, book, units)
     assert pack.id is not None
     unit = session.get(Unit, pack.unit_id)
     assert unit is not None
@@ -365,13 +388,17 @@ def plan_file(
             answered.append((did, row, answer))
     session.flush()
     wanted = [did for did, _, _ in answered]
-    now = {f.id: f for f in facts_of(session.connection(), wanted, as_of=day)}
+    conn = session.connection()
+    now: dict[int, DirectiveFacts] = {}
+    for start in range(0, len(wanted), 500):
+        now.update((f.id, f) for f in facts_of(conn, wanted[start : start + 500], as_of=day))
+    steps = steps_of(conn, wanted)
     asked = _extension_requests(session, [d for d, _, a in answered if a.extend_to], pack)
     plans: list[RowPlan] = []
     for did, row, answer in answered:
         item = items[did]
-        plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY)
         facts = now[did]
+        plan = RowPlan(row.sheet, row.row, did, row.role, answer, APPLY, before=fingerprint(facts))
         problem = pending = None
         if answer.extend_to is not None:
             plan.request, pending = _asked_already(asked.get(did, []), answer.extend_to)
@@ -380,14 +407,14 @@ def plan_file(
         if item.answer == answer.digest():
             plan.action = ALREADY
         else:
-            reference = item.settled if item.answer is not None else item.base
+            reference = (item.settled if item.answer is not None else None) or item.base
             problem = problem or _contradiction(facts, answer, row.role)
-            if problem is None and fingerprint(facts) != reference:
+            if problem is None and changed_by_office(reference, plan.before, steps[did]):
                 problem = Conflict.of("pack_c_office")
             if problem is not None:
                 plan.conflict = problem
                 plan.action = {"office": KEPT, "unit": TAKEN}.get(prefer or "", CONFLICT)
-                closed = facts.completed_on or facts.cancelled_on
+                closed = facts.completed_on or facts.cancelled_on or facts.withdrawn_on
                 if plan.action == TAKEN and (closed or pending):
                     # The record is closed, or another request for a new deadline waits for an
                     # answer: nothing can be added to it.
@@ -480,18 +507,35 @@ def _notes(answer: Answer, role: str, code: str) -> str | None:
 
 
 def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> None:
-    """Write what ``plan`` says (its rows to apply), and what was answered, in ``session``.
+    """Write what ``plan`` says (its rows to apply), and what was answered, in ``session``:
+    progress entries in one insert, the items in one update per 500.
 
     Raises:
         InvalidInput: a store writer refused a value (a day before the meeting…), naming the
-            file, sheet and row; the caller's transaction then writes nothing.
+            file, sheet and row (the first such row); the caller's transaction then writes
+            nothing.
     """
-    from sqlalchemy import update
+    from sqlalchemy import case, literal, update
 
     from dirtrack.store import directives as store
-    from dirtrack.store.packs import fingerprints
+    from dirtrack.store.packs import fingerprints, items_of, read_steps
     from dirtrack.store.results import EXTEND, ask
     from dirtrack.store.tables import pack_item
+
+    def refused(row: RowPlan, exc: DirtrackError) -> InvalidInput:
+        return InvalidInput.of(
+            "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc
+        )
+
+    progress: list[tuple[RowPlan, store.NewProgress]] = []
+
+    def write_progress() -> None:
+        """The progress entries of the rows so far; the first refused names its row."""
+        try:
+            store.add_progress_many(session, [entry for _, entry in progress])
+        except store.ProgressRefused as exc:
+            raise refused(progress[exc.index][0], exc.error) from None
+        progress.clear()
 
     done: list[RowPlan] = []
     for row in plan.rows:
@@ -504,9 +548,8 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
                 if answer.done_on is not None:
                     store.complete(session, row.directive_id, on=answer.done_on, note=note)
                 elif answer.percent is not None or note:
-                    store.add_progress(
-                        session, row.directive_id, on=day, percent=answer.percent, note=note
-                    )
+                    entry = store.NewProgress(row.directive_id, day, answer.percent, note)
+                    progress.append((row, entry))
                 if answer.extend_to is not None and row.request is None:
                     # The unit's words are the reason: `request extend` records it the same way.
                     row.request = ask(
@@ -522,19 +565,47 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
                         if change["what"] == "asks":
                             change["request"] = row.request
             except DirtrackError as exc:
-                raise InvalidInput.of(
-                    "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc
-                ) from None
+                write_progress()  # a row above refused first
+                raise refused(row, exc) from None
         done.append(row)
+    write_progress()
     session.flush()
-    after = fingerprints(session.connection(), [r.directive_id for r in done])
+    conn = session.connection()
+    after = fingerprints(conn, [r.directive_id for r in done])
+    items = items_of(conn, plan.pack_id)
+    values: dict[int, tuple[str, str, str | None]] = {}
     for row in done:
+        item = items[row.directive_id]
+        steps = read_steps(item.steps)
+        settled = after[row.directive_id]
+        if settled != row.before:
+            steps.append((row.before, settled))
+        text = json.dumps(steps, separators=(",", ":")) if steps else None
+        values[item.id] = (row.answer.digest(), settled, text)
+    ids = sorted(values)
+    for start in range(0, len(ids), 500):
+        chunk = {i: values[i] for i in ids[start : start + 500]}
+
+        def pick(n: int, chunk: dict[int, tuple[str, str, str | None]] = chunk) -> Any:
+            # Typed values: a branch of NULLs alone still has the column's type (PostgreSQL).
+            kind = pack_item.c.answer.type
+            return case({i: literal(v[n], kind) for i, v in chunk.items()}, value=pack_item.c.id)
+
+        session.execute(
+            update(pack_item)
+            .where(pack_item.c.id.in_(list(chunk)))
+            .values(answer=pick(0), settled=pick(1), steps=pick(2), answered_on=day)
+        )
+    # A row in conflict was answered too (``pack status`` counts it), though nothing of it is in.
+    waiting = [items[r.directive_id].id for r in plan.rows if r.action == CONFLICT]
+    for start in range(0, len(waiting), 500):
         session.execute(
             update(pack_item)
             .where(
-                pack_item.c.pack_id == plan.pack_id, pack_item.c.directive_id == row.directive_id
+                pack_item.c.id.in_(waiting[start : start + 500]),
+                pack_item.c.answered_on.is_(None),
             )
-            .values(answer=row.answer.digest(), settled=after[row.directive_id], answered_on=day)
+            .values(answered_on=day)
         )
     if pack.answered_on is None:
         pack.answered_on = day

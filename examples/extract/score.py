@@ -10,7 +10,13 @@ repository root, which is used when the copies are missing), gold in ``gold/NNN.
 ``tune`` / ``heldout`` split the development set once more for later rule changes: ``heldout``
 is the half of ``measured`` whose address's SHA-256 is 3 modulo 4, ``tune`` everything else;
 ``fresh`` (dev 70-78, in neither) were labelled last and scored before they were read;
-``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored.
+``fresh2`` (79-83) were labelled after ``fresh`` was opened and are only scored;
+``fresh3`` (84-100) were collected and labelled in the fourth round before the extractor ran
+on them, and are only scored; ``train4`` (101-114) were labelled in that round to train the
+clause model; ``fresh4`` (115-129) were collected and labelled in the fifth round before the
+extractor ran on them and are only scored (``fresh3`` is read from that round on); ``train5``
+(130-131) were labelled in that round for the limitation rules; ``read`` is the development set
+without ``fresh2`` and ``fresh4`` (what may be read and learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -215,6 +221,22 @@ FRESH = frozenset(f"{n}" for n in range(70, 79))
 #: Added after ``fresh`` was opened (79-83), labelled before the extractor ran on them and
 #: only scored: ``fresh2``.
 FRESH2 = frozenset(f"{n}" for n in range(79, 84))
+#: Collected and labelled in the fourth round (84-100) before the extractor ran on them, and
+#: scored before any change of that round: no rule or model was written or trained from them
+#: (``fresh3``).
+FRESH3 = frozenset(f"{n}" for n in range(84, 101))
+#: Articles never read for building: nothing learns from them (rules or the trained model).
+#: Collected and labelled in the fifth round (115-129) before the extractor ran on them; scored
+#: once with main's code before any change of that round, then only at its end (``fresh4``).
+FRESH4 = frozenset(f"{n}" for n in range(115, 130))
+#: Labelled in the fifth round to give the limitation rules text they were not written from
+#: (130-131, shortcomings announced in one sentence and stated in the next ones); read and
+#: trained on (``train5``).
+TRAIN5 = frozenset(f"{n}" for n in range(130, 132))
+UNREAD = FRESH2 | FRESH4
+#: Labelled in the fourth round to train the clause model (101-114); scored before the model was
+#: trained on them, then read (``train4``).
+TRAIN4 = frozenset(f"{n}" for n in range(101, 115))
 
 
 def held_out(article: Article) -> bool:
@@ -257,16 +279,28 @@ def select(which: str) -> list[Article]:
         return [
             a
             for a in dev_files()
-            if a.name not in FRESH | FRESH2 and (a.part == "measured" and held_out(a)) == wanted
+            if a.name not in FRESH | FRESH2 | FRESH3 | FRESH4
+            and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
         return [a for a in dev_files() if a.name in FRESH]
     if which == "fresh2":
         return [a for a in dev_files() if a.name in FRESH2]
+    if which == "fresh3":
+        return [a for a in dev_files() if a.name in FRESH3]
+    if which == "train4":
+        return [a for a in dev_files() if a.name in TRAIN4]
+    if which == "train5":
+        return [a for a in dev_files() if a.name in TRAIN5]
+    if which == "fresh4":
+        return [a for a in dev_files() if a.name in FRESH4]
+    if which == "read":
+        return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
-        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2 or all"
+        f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
+        "fresh3, train4, train5, fresh4, read or all"
     )
 
 

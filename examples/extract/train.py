@@ -1,0 +1,163 @@
+"""Train the clause model of ``dirtrack extract`` (``dirtrack/extract/clauses.json``).
+
+Run with ``make extract-model`` (scikit-learn is needed here only, never at run time)::
+
+    .venv/bin/python examples/extract/train.py [--check]
+
+1. Every article it may learn from (the seeds and the development set without ``fresh2`` and
+   ``fresh4``, which are only ever measured; ``fresh3`` is learnt from since round 5) is read
+   by the extractor with the model switched off; every clause the rules consider is recorded
+   with its features (see ``dirtrack/extract/model.py``) and whether the rules took it.
+2. A clause is labelled a directive when a hand-annotated directive of its article is matched
+   to it as ``score.py`` matches texts (accent-folded word sets overlapping by half or more; each
+   gold directive to one clause at most, the closest first).
+3. A logistic regression (liblinear, L2, fixed seed) is fitted on them, without the feature
+   that says what the rules decided: on these articles the rules, fitted to them, take exactly
+   the right clauses, which they do not on new text, so a model that saw it would only learn to
+   trust them. The model decides alone: one threshold, written as both ``add`` (take a clause the
+   rules passed over) and ``veto`` (drop one they took), chosen on out-of-fold probabilities
+   (5 folds grouped by article, so a clause is never scored by a model that saw its article)
+   to maximise the F1 of directives over the candidates.
+4. The weights (rounded, near-zero ones dropped) and the thresholds are written as JSON.
+
+``--check`` trains and prints the cross-validated figures without writing the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent.parent))
+
+import score  # noqa: E402
+
+from dirtrack.extract import extract  # noqa: E402
+from dirtrack.extract import model as clause_model  # noqa: E402
+
+OUT = HERE.parent.parent / "dirtrack" / "extract" / "clauses.json"
+SEED = 0
+C = 1.0
+#: Candidate features the model may not use: what the rules decided is left out, so that the
+#: model learns what a task looks like rather than to trust rules that were fitted to these
+#: very articles (they take the right clauses here far more often than on new text).
+HIDDEN = ("rule", "rule+zone", "norule+zone")
+
+
+def training_articles() -> list[score.Article]:
+    return score.seed_files() + [a for a in score.dev_files() if a.name not in score.UNREAD]
+
+
+def collect() -> tuple[list[list[str]], list[int], list[bool], list[str], int]:
+    """Features, labels, rule decisions and article of every candidate; and how many gold
+    directives no candidate covers."""
+    feats: list[list[str]] = []
+    labels: list[int] = []
+    rules: list[bool] = []
+    groups: list[str] = []
+    uncovered = 0
+    for article in training_articles():
+        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))["directives"]
+        text = article.text_path.read_text(encoding="utf-8")
+        clause_model.RECORDER = []
+        try:
+            extract(text, today=article.reference)
+            found = clause_model.RECORDER
+        finally:
+            clause_model.RECORDER = None
+        # one candidate per gold directive, as score.py matches (greedy, highest overlap first):
+        # a report sentence worded like a task is no task when the task itself is a candidate
+        _, pairs = score.match([{"text": c.text} for c in found], gold, lambda _p, _g: True)
+        positive = {i for i, _, _ in pairs}
+        for i, cand in enumerate(found):
+            feats.append([f for f in cand.features if f not in HIDDEN])
+            labels.append(int(i in positive))
+            rules.append(cand.rule)
+            groups.append(f"{article.part}/{article.name}")
+        covered = {j for _, j, _ in pairs}
+        uncovered += len(gold) - len(covered)
+    return feats, labels, rules, groups, uncovered
+
+
+def f1_at(probs, labels, rules, add: float, veto: float, uncovered: int) -> float:
+    tp = fp = fn = 0
+    for p, y, r in zip(probs, labels, rules, strict=False):
+        take = p >= veto if r else p >= add
+        if take and y:
+            tp += 1
+        elif take:
+            fp += 1
+        elif y:
+            fn += 1
+    fn += uncovered
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main(argv: list[str]) -> int:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    feats, labels, rules, groups, uncovered = collect()
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
+
+    def fit(rows):
+        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
+        clf.fit(x[rows], [labels[i] for i in rows])
+        return clf
+
+    oof = [0.0] * len(labels)
+    for train, test in GroupKFold(n_splits=5).split(x, labels, groups):
+        clf = fit(train)
+        for i, p in zip(test, clf.predict_proba(x[test])[:, 1], strict=False):
+            oof[i] = float(p)
+    grid = [i / 20 for i in range(1, 20)]
+    rules_only = f1_at([1.0 if r else 0.0 for r in rules], labels, rules, 0.5, 0.5, uncovered)
+    # the F1 over thresholds is a plateau: take the middle of its best stretch (each threshold
+    # scored with its two neighbours), so that one more article does not move it across it
+    curve = {t: f1_at(oof, labels, [False] * len(labels), t, t, uncovered) for t in grid}
+    smooth = {
+        t: sum(curve[u] for u in grid if abs(u - t) <= 0.051)
+        / sum(1 for u in grid if abs(u - t) <= 0.051)
+        for t in grid
+    }
+    best_t = max(grid, key=lambda t: (round(smooth[t], 4), -abs(t - 0.5)))
+    alone = (curve[best_t], best_t)
+    print(f"candidate F1, out of fold, the model alone deciding: {alone[0]:.3f} (at {alone[1]})")
+    counts = Counter(zip(labels, rules, strict=False))
+    print(
+        f"{len(labels)} candidates from {len(set(groups))} articles: "
+        f"{counts[(1, True)]} directives the rules take, {counts[(1, False)]} they pass over, "
+        f"{counts[(0, True)]} wrongly taken; {uncovered} gold directives no candidate covers"
+    )
+    print(f"candidate F1, rules alone: {rules_only:.3f}")
+    if "--check" in argv:
+        return 0
+    clf = fit(list(range(len(labels))))
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=False)
+        if abs(w) >= 0.005
+    }
+    data = {
+        "about": "dirtrack extract clause model: logistic regression, examples/extract/train.py",
+        "seed": SEED,
+        "C": C,
+        "candidates": len(labels),
+        "bias": round(float(clf.intercept_[0]), 4),
+        "add": alone[1],
+        "veto": alone[1],
+        "weights": dict(sorted(weights.items())),
+    }
+    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(HERE.parent.parent)}: {len(weights)} weights")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,105 @@
+"""`extract`: the clause model that decides which candidate clauses are directives."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+
+import pytest
+
+from dirtrack.extract import extract
+from dirtrack.extract import model as clause_model
+
+LEAD = (
+    "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND huyện"
+    " chủ trì. Kết luận cuộc họp, đồng chí Chủ tịch yêu cầu "
+)
+
+
+@pytest.fixture
+def rules_alone() -> Iterator[list[clause_model.Candidate]]:
+    """The model switched off as the training script does it: the rules decide alone and every
+    candidate clause is recorded."""
+    clause_model.RECORDER = []
+    try:
+        yield clause_model.RECORDER
+    finally:
+        clause_model.RECORDER = None
+
+
+def texts(text: str) -> list[str]:
+    return [d.text for d in extract(text).directives]
+
+
+def test_the_shipped_model_is_a_small_json_with_its_thresholds() -> None:
+    raw = resources.files("dirtrack.extract").joinpath("clauses.json").read_text("utf-8")
+    data = json.loads(raw)
+    assert data["seed"] == 0 and 0 < data["add"] < 1 and 0 < data["veto"] < 1
+    assert 100 < len(data["weights"]) < 50_000
+    model = clause_model.load()
+    assert model is not None and model.add == data["add"]
+
+
+def test_a_task_the_rules_pass_over_is_taken(rules_alone: list[clause_model.Candidate]) -> None:
+    text = (
+        LEAD + "các phòng tăng cường kiểm tra hoạt động khai thác cát; dọn dẹp bãi rác tự phát ven"
+        " đường liên xã; lắp đặt biển báo tại các điểm sạt lở."
+    )
+    alone = texts(text)
+    assert alone == ["các phòng tăng cường kiểm tra hoạt động khai thác cát"]
+    # the rules considered the other two clauses and did not take them
+    assert [c.rule for c in rules_alone if c.text.startswith(("dọn", "lắp"))] == [False, False]
+    clause_model.RECORDER = None
+    assert texts(text) == [
+        "các phòng tăng cường kiểm tra hoạt động khai thác cát",
+        "dọn dẹp bãi rác tự phát ven đường liên xã",
+        "lắp đặt biển báo tại các điểm sạt lở",
+    ]
+
+
+def test_a_task_the_model_adds_keeps_the_unit_the_rules_carry() -> None:
+    found = extract(
+        LEAD + "Phòng Kinh tế tăng cường kiểm tra; xử lý dứt điểm các điểm tập kết vật liệu trái"
+        " phép; di dời hộ dân khỏi vùng sạt lở trước ngày 31/7."
+    ).directives
+    assert [d.unit for d in found] == ["Phòng Kinh tế"] * 3
+    assert found[2].text.startswith("di dời") and str(found[2].due) == "2023-07-31"
+
+
+def test_reports_and_limitations_stay_out() -> None:
+    text = (
+        "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Tuy nhiên, tiến độ giải ngân vốn đầu tư"
+        " công còn chậm. Trong tháng, các xã đã hoàn thành thu hoạch lúa chiêm xuân; 12 hộ được hỗ"
+        " trợ xây nhà. Phòng Nội vụ sẽ tổ chức hội nghị tập huấn."
+    )
+    assert texts(text) == []
+
+
+def test_features_do_not_depend_on_what_the_model_took(
+    rules_alone: list[clause_model.Candidate],
+) -> None:
+    """The rules' state (zone, previous unit, deadline in force) follows the rules only: the
+    model reads at run time what it was trained on."""
+    text = (
+        LEAD + "các phòng tăng cường kiểm tra hoạt động khai thác cát; dọn dẹp bãi rác tự phát ven"
+        " đường liên xã. Tổ chức tốt lễ phát động trồng cây."
+    )
+    extract(text)
+    recorded = [(c.text, sorted(c.features)) for c in rules_alone]
+    clause_model.RECORDER = None
+    model = clause_model.load()
+    assert model is not None
+    seen: list[tuple[str, list[str]]] = []
+    original = clause_model.Model.decide
+
+    def spy(self: clause_model.Model, feats: list[str], rule: bool) -> bool:
+        seen.append(("", sorted(feats)))
+        return original(self, feats, rule)
+
+    clause_model.Model.decide = spy  # type: ignore[method-assign]
+    try:
+        extract(text)
+    finally:
+        clause_model.Model.decide = original  # type: ignore[method-assign]
+    assert [f for _, f in seen] == [f for _, f in recorded]
