@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dirtrack.risk import directive_risk
 from dirtrack.status import DirectiveFacts, RequestFact, Status
 
 if TYPE_CHECKING:  # annotations only: importing the models costs SQLModel
@@ -130,7 +129,7 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "withdrawn_on": iso(facts.withdrawn_by(as_of)),
         "field": facts.field_code,
         "result": result_record(facts, as_of),
-        "risk": directive_risk(facts, as_of, status, due),
+        "risk": facts.risk(as_of),
     }
 
 

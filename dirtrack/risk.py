@@ -1,6 +1,9 @@
 """Risk colours: green, yellow, red, or grey when a directive cannot be judged yet.
 
-Pure: no database, no printing; ``as_of`` (T) is explicit. A directive, as of T:
+A directive's colour at T is judged by the database, next to its status
+(:func:`dirtrack.store.rules.risk_case`); ``tests/oracle.py`` holds the same rule in plain
+Python. This module holds the thresholds and the colour of a group, and is pure: no database,
+no printing. A directive, as of T:
 
 - **red**: overdue; or due within ``red_days`` days with progress below ``low_progress`` %;
 - **yellow**: due within ``soon_days`` days with progress below ``low_progress`` %; or no news
@@ -22,10 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from typing import Any
-
-from dirtrack.status import DirectiveFacts, Status
 
 GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
 COLOURS = (RED, YELLOW, GREEN, GREY)
@@ -86,49 +86,6 @@ def rules_from(table: Mapping[str, Any], where: str) -> RiskRules:
     return replace(DEFAULT, **values)
 
 
-def last_news(facts: DirectiveFacts, as_of: date) -> date:
-    """The latest day on or before T something was heard of the directive."""
-    days = [facts.meeting_date]
-    days += [p.reported_on for p in facts.progress if p.reported_on <= as_of]
-    days += [e.approved_on for e in facts.extensions if e.approved_on <= as_of]
-    days += [r.asked_on for r in facts.requests if r.asked_on <= as_of]
-    return max(days)
-
-
-def pending_requests(facts: DirectiveFacts, as_of: date) -> int:
-    return sum(1 for r in facts.requests if r.asked_on <= as_of and r.decision_at(as_of) is None)
-
-
-def directive_risk(
-    facts: DirectiveFacts,
-    as_of: date,
-    status: Status,
-    due: date | None,
-    rules: RiskRules | None = None,
-) -> str:
-    """The colour of one directive as of T, given its status and deadline in force at T."""
-    rules = rules or _current
-    if status.is_done:
-        return GREEN
-    if status.is_closed_out:
-        return GREY
-    if status is Status.OVERDUE:
-        return RED
-    if due is None:
-        return GREY
-    left = (due - as_of).days
-    progress = facts.progress_at(as_of) or 0
-    if left <= rules.red_days and progress < rules.low_progress:
-        return RED
-    if left <= rules.soon_days and progress < rules.low_progress:
-        return YELLOW
-    if (as_of - last_news(facts, as_of)).days > rules.stale_days:
-        return YELLOW
-    if rules.pending_request and pending_requests(facts, as_of):
-        return YELLOW
-    return GREEN
-
-
 def group_risk(
     colours: Iterable[str], *, repeated_limitations: int = 0, rules: RiskRules | None = None
 ) -> dict[str, Any]:
@@ -136,10 +93,19 @@ def group_risk(
 
     Returns ``{"risk": colour, "red": n, "yellow": n, "green": n, "grey": n}``.
     """
-    rules = rules or _current
     tally = dict.fromkeys(COLOURS, 0)
     for colour in colours:
         tally[colour] += 1
+    return tally_risk(tally, repeated_limitations=repeated_limitations, rules=rules)
+
+
+def tally_risk(
+    counted: Mapping[str, int], *, repeated_limitations: int = 0, rules: RiskRules | None = None
+) -> dict[str, Any]:
+    """As :func:`group_risk`, from how many open directives have each colour (as the
+    database counts them)."""
+    rules = rules or _current
+    tally = {colour: counted.get(colour, 0) for colour in COLOURS}
     judged = tally[RED] + tally[YELLOW] + tally[GREEN]
     limited = rules.repeated_limitations > 0 and repeated_limitations >= rules.repeated_limitations
     if judged and tally[RED] / judged >= rules.unit_red_share:

@@ -22,9 +22,10 @@ original); C is the completion date. The deadline day itself is on time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -153,16 +154,27 @@ class DirectiveFacts:
     # the words of the deadline in force at ``judged_on`` (read with it, see store/facts.py)
     due_phrase: str | None = None
 
+    @classmethod
+    def read(cls, **values: Any) -> DirectiveFacts:
+        """The facts as the database gives them, every field named: made without the
+        dataclass's ``__init__``, which sets each of the 30-odd fields of a frozen dataclass
+        through ``object.__setattr__`` (a large report reads tens of thousands of them)."""
+        assert len(values) == len(_FACT_FIELDS), set(_FACT_FIELDS) ^ set(values)
+        found = object.__new__(cls)
+        found.__dict__.update(values)
+        return found
+
     @property
     def given_on(self) -> date:
         """The day it counts as given: an occurrence's period start, else the meeting's day."""
         return self.issued_on or self.meeting_date
 
-    # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T
-    # and the status at T (see :mod:`dirtrack.store.rules`).
+    # Judged by the database as of ``judged_on`` (T), with the facts: the deadline in force at T,
+    # the status at T and the risk colour at T (see :mod:`dirtrack.store.rules`).
     judged_on: date | None = None
     due_in_force: date | None = None
     judged_status: Status | None = None
+    judged_risk: str | None = None
 
     def _judged(self, as_of: date) -> Status:
         if self.judged_status is None or self.judged_on != as_of:
@@ -187,6 +199,12 @@ class DirectiveFacts:
         """The status at ``as_of``, the day the facts were read as of."""
         return self._judged(as_of)
 
+    def risk(self, as_of: date) -> str | None:
+        """The risk colour at ``as_of`` (:mod:`dirtrack.risk`), the day the facts were read
+        as of."""
+        self._judged(as_of)
+        return self.judged_risk
+
     def progress_at(self, as_of: date) -> int | None:
         """The latest percentage reported on or before ``as_of``; 100 once done."""
         if self.completed_by(as_of):
@@ -203,6 +221,9 @@ class DirectiveFacts:
         due = self.due_at(as_of)
         assert due is not None
         return (as_of - due).days
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(DirectiveFacts))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from dirtrack import risk
 from dirtrack.models import Meeting
 from dirtrack.moves import Move, attribute
 from dirtrack.periods import Period
@@ -32,6 +33,7 @@ from dirtrack.report.sections import (
     scope_end,
     summary_row,
 )
+from dirtrack.risk import RiskRules
 from dirtrack.status import Counts, DirectiveFacts, Status
 from dirtrack.store.limitations import LimitationFacts
 from dirtrack.text import fold, nfc
@@ -73,11 +75,56 @@ def due_at(facts: DirectiveFacts, as_of: date) -> date | None:
     return due
 
 
+def last_news(facts: DirectiveFacts, as_of: date) -> date:
+    """The latest day on or before T something was heard of the directive."""
+    days = [facts.meeting_date]
+    days += [p.reported_on for p in facts.progress if p.reported_on <= as_of]
+    days += [e.approved_on for e in facts.extensions if e.approved_on <= as_of]
+    days += [r.asked_on for r in facts.requests if r.asked_on <= as_of]
+    return max(days)
+
+
+def pending_requests(facts: DirectiveFacts, as_of: date) -> int:
+    return sum(1 for r in facts.requests if r.asked_on <= as_of and r.decision_at(as_of) is None)
+
+
+def directive_risk(
+    facts: DirectiveFacts,
+    as_of: date,
+    status: Status,
+    due: date | None,
+    rules: RiskRules | None = None,
+) -> str:
+    """The colour of one directive as of T, given its status and deadline in force at T
+    (product code: ``store.rules.risk_case``)."""
+    rules = rules or risk.current()
+    if status.is_done:
+        return risk.GREEN
+    if status.is_closed_out:
+        return risk.GREY
+    if status is Status.OVERDUE:
+        return risk.RED
+    if due is None:
+        return risk.GREY
+    left = (due - as_of).days
+    progress = facts.progress_at(as_of) or 0
+    if left <= rules.red_days and progress < rules.low_progress:
+        return risk.RED
+    if left <= rules.soon_days and progress < rules.low_progress:
+        return risk.YELLOW
+    if (as_of - last_news(facts, as_of)).days > rules.stale_days:
+        return risk.YELLOW
+    if rules.pending_request and pending_requests(facts, as_of):
+        return risk.YELLOW
+    return risk.GREEN
+
+
 def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
     """``facts`` judged as of ``as_of`` by the rules above, in place of the database's."""
     due = due_at(facts, as_of)
     status = classify(due, facts.completed_on, facts.cancelled_on, as_of, facts.withdrawn_on)
-    return replace(facts, judged_on=as_of, due_in_force=due, judged_status=status)
+    judged = replace(facts, judged_on=as_of, due_in_force=due, judged_status=status)
+    return replace(judged, judged_risk=directive_risk(judged, as_of, status, due))
 
 
 def in_scope(facts: DirectiveFacts, period: Period, as_of: date) -> bool:

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, insert, update
 
+from dirtrack import risk
 from dirtrack.db import open_engine, read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.records import RecordStream, materialised
@@ -42,8 +43,11 @@ from dirtrack.render.review_out import (
 from dirtrack.repeats import chains
 from dirtrack.report import build
 from dirtrack.report.sections import chain_members
+from dirtrack.risk import RiskRules
+from dirtrack.status import Counts
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
+from tests import oracle
 from tests.conftest import BACKENDS
 from tests.oracle import gather_review
 from tests.pg import Cluster
@@ -58,6 +62,8 @@ CHAIRS = [None, "", "  ", "Phương Thị Thanh", "Phuong Thi Thanh", "phương 
 TITLES = [None, "Bí thư", "Phó Bí thư"]
 REASONS = [None, "", "Chờ số liệu", "Chờ ý kiến | sở"]
 NOTES = [None, "", "Đang hoàn thiện", "Chậm do thiếu người"]
+ANSWERS = [None, "approved", "rejected"]  # an answer without a decision stays pending
+FIELDS = ["KT", "VX", "NC"]
 
 
 def day(n: int) -> date:
@@ -91,6 +97,8 @@ class Register:
     limitations: list[tuple[int, int, int | None, int | None]]  # meeting, unit, resolved, repeat
     moves: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
     # directive, day, from unit, to unit, undone
+    requests: list[tuple[int, int, int | None, int]] = field(default_factory=list)
+    # directive, day asked, day answered (or none), answer (an index of ANSWERS)
 
 
 @st.composite
@@ -120,12 +128,19 @@ def registers(draw: st.DrawFn) -> Register:
                 "due": draw(st.none() | later),
                 "completed": draw(st.none() | later),
                 "cancelled": draw(st.none() | st.none() | later),
+                "field": draw(st.none() | st.integers(0, len(FIELDS) - 1)),
             }
         )
     n = len(directives)
-    extensions, progress, coordinators, moves = [], [], [], []
+    extensions, progress, coordinators, moves, requests = [], [], [], [], []
     if n:
         index = st.integers(0, n - 1)
+        for _ in range(draw(st.integers(0, 6))):
+            i = draw(index)
+            held = meetings[directives[i]["meeting"]][0]
+            asked = draw(st.integers(held, held + SPAN))
+            answered = draw(st.none() | st.integers(asked, asked + SPAN))
+            requests.append((i, asked, answered, draw(st.integers(0, len(ANSWERS) - 1))))
         for _ in range(draw(st.integers(0, 12))):
             i = draw(index)
             held = meetings[directives[i]["meeting"]][0]
@@ -172,7 +187,16 @@ def registers(draw: st.DrawFn) -> Register:
         repeat = draw(st.none() | st.integers(1, max(1, k)) | st.integers(1, count))
         limitations.append((m, draw(st.integers(0, units - 1)), resolved, repeat))
     return Register(
-        units, parents, meetings, directives, extensions, progress, coordinators, limitations, moves
+        units,
+        parents,
+        meetings,
+        directives,
+        extensions,
+        progress,
+        coordinators,
+        limitations,
+        moves,
+        requests,
     )
 
 
@@ -180,6 +204,7 @@ def fill(engine: Engine, reg: Register) -> None:
     with engine.begin() as conn:
         for table in (
             t.change_log,
+            t.request,
             t.limitation,
             t.extension,
             t.progress_entry,
@@ -189,8 +214,22 @@ def fill(engine: Engine, reg: Register) -> None:
             t.meeting,
             t.unit_alias,
             t.unit,
+            t.field,
         ):
             conn.execute(delete(table))
+        conn.execute(
+            insert(t.field),
+            [
+                {
+                    "id": k + 1,
+                    "code": code,
+                    "code_key": code.lower(),
+                    "name": code,
+                    "name_key": code,
+                }
+                for k, code in enumerate(FIELDS)
+            ],
+        )
         conn.execute(
             insert(t.unit),
             [
@@ -249,9 +288,27 @@ def fill(engine: Engine, reg: Register) -> None:
                         "completed_on": None if d["completed"] is None else day(d["completed"]),
                         "cancelled_on": None if d["cancelled"] is None else day(d["cancelled"]),
                         "product": "Báo cáo" if i % 3 else None,
+                        "field_id": None if d.get("field") is None else d["field"] + 1,
                         "created_at": STAMP,
                     }
                     for i, d in enumerate(reg.directives)
+                ],
+            )
+        if reg.requests:
+            conn.execute(
+                insert(t.request),
+                [
+                    {
+                        "id": k + 1,
+                        "directive_id": i + 1,
+                        "kind": ("extend", "withdraw")[k % 2],
+                        "asked_on": day(asked),
+                        "reason": "lý do",
+                        "decision": ANSWERS[answer] if answered is not None else None,
+                        "decided_on": None if answered is None else day(answered),
+                        "objective": False,
+                    }
+                    for k, (i, asked, answered, answer) in enumerate(reg.requests)
                 ],
             )
         if reg.extensions:
@@ -478,14 +535,28 @@ def test_chain_members_are_all_the_repeats_need(
     assert repeated(facts(chain_members(shown, live))) == repeated(facts(set(range(1, 15))))
 
 
+# The units a report is limited to, and directives held by another unit on T (unit, directive).
+ONLY = st.none() | st.sets(st.integers(1, len(CODES)), min_size=1)
+HELD = st.lists(st.tuples(st.integers(1, len(CODES)), st.integers(1, 25)), max_size=4)
+
+
+def holding(held: list[tuple[int, int]]) -> dict[int, set[int]]:
+    """The directives each unit held on T (a directive once: the first unit drawn for it)."""
+    holders: dict[int, set[int]] = {}
+    for uid, did in held:
+        if not any(did in ids for ids in holders.values()):
+            holders.setdefault(uid, set()).add(did)
+    return holders
+
+
 @EXAMPLES
 @given(
     reg=registers(),
     start=st.integers(0, DAYS),
     length=st.integers(0, 15),
     late=st.integers(-20, 12),
-    only=st.none() | st.sets(st.integers(1, len(CODES)), min_size=1),
-    held=st.lists(st.tuples(st.integers(1, len(CODES)), st.integers(1, 25)), max_size=4),
+    only=ONLY,
+    held=HELD,
     within=st.integers(0, 10),
 )
 def test_one_pass_counts_equal_the_separate_queries(
@@ -512,10 +583,7 @@ def test_one_pass_counts_equal_the_separate_queries(
     as_of = period.end + timedelta(days=late)
     before = period.previous()
     then_day = min(before.end, as_of)
-    holders: dict[int, set[int]] = {}
-    for uid, did in held:
-        if not any(did in ids for ids in holders.values()):
-            holders.setdefault(uid, set()).add(did)
+    holders = holding(held)
     pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
     now = Scope(
         as_of=as_of,
@@ -545,3 +613,105 @@ def test_one_pass_counts_equal_the_separate_queries(
         )
         due_soon = list(conn.execute(soon.order_by(rows.c.due, rows.c.id)).scalars())
     assert found.watched == overdue + due_soon
+
+
+# Thresholds within the register's short calendar (deadlines at most SPAN days after a
+# meeting), so that every branch of the colour rule is reached, the stale one too.
+RULES = st.builds(
+    RiskRules,
+    soon_days=st.integers(0, 6),
+    red_days=st.integers(0, 6),
+    low_progress=st.sampled_from([0, 30, 50, 101]),
+    stale_days=st.integers(0, 8),
+    pending_request=st.booleans(),
+)
+
+
+@EXAMPLES
+@given(
+    reg=registers(),
+    start=st.integers(0, DAYS),
+    length=st.integers(0, 15),
+    late=st.integers(-20, 12),
+    only=ONLY,
+    held=HELD,
+    rules=RULES | st.just(risk.DEFAULT),
+)
+def test_the_sections_and_colours_the_database_counts_are_the_reference(
+    engine: Engine,
+    reg: Register,
+    start: int,
+    length: int,
+    late: int,
+    only: set[int] | None,
+    held: list[tuple[int, int]],
+    rules: RiskRules,
+) -> None:
+    """The risk colour of each directive (store.rules.risk_case), and count_review's sections
+    (counts per field, unit and day closed; colours of the open directives per unit and field)
+    and the request counts, equal the plain-Python reference of tests/oracle.py, whoever holds
+    the directives and whatever the office's [risk] thresholds."""
+    from dirtrack.store.counts import count_review, request_counts
+    from dirtrack.store.facts import facts_of
+    from dirtrack.store.rules import Scope
+
+    fill(engine, reg)
+    first = day(start)
+    period = Period(label="test", start=first, end=first + timedelta(days=length))
+    as_of = period.end + timedelta(days=late)
+    end = min(period.end, as_of)
+    holders = holding(held)
+    holder = {did: uid for uid, ids in holders.items() for did in ids}
+    pairs = tuple((uid, tuple(sorted(ids))) for uid, ids in sorted(holders.items()))
+    now = Scope(
+        as_of=as_of,
+        held_on_or_before=end,
+        closed_not_before=period.start,
+        unit_ids=only,
+        holders=pairs,
+    )
+    before = period.previous()
+    then = Scope(as_of=min(before.end, as_of), held_on_or_before=min(before.end, as_of))
+    risk.use(rules)
+    try:
+        with read_scope(engine) as conn:
+            found = count_review(conn, now, then, as_of, sections=True)
+            asked = request_counts(conn, now, period.start, end)
+            every = facts_of(conn, list(range(1, len(reg.directives) + 1)), as_of=as_of)
+        fields: dict[tuple[int | None, int, date | None], Counts] = {}
+        colours: dict[tuple[int, int | None], dict[str, int]] = {}
+        requests: dict[str, dict[str, int]] = {}
+        for read in every:
+            item = oracle.judge(read, as_of)
+            assert read.risk(as_of) == item.risk(as_of), read.id
+            unit_id = holder.get(item.id, item.unit_id)
+            if not oracle.in_scope(item, period, as_of) or (only and unit_id not in only):
+                continue
+            status, due = item.status(as_of), item.due_at(as_of)
+            field_id = None if item.field_code is None else FIELDS.index(item.field_code) + 1
+            shut = item.completed_by(as_of) or item.cancelled_by(as_of) or item.withdrawn_by(as_of)
+            counts = fields.setdefault((field_id, unit_id, shut), Counts())
+            extended = any(e.approved_on <= as_of for e in item.extensions)
+            counts.add(status, has_deadline=due is not None, extended=extended)
+            if status.is_open:
+                tally = colours.setdefault((unit_id, field_id), {})
+                colour = item.risk(as_of)
+                assert colour is not None
+                tally[colour] = tally.get(colour, 0) + 1
+            for req in item.requests:
+                if not period.start <= req.asked_on <= end:
+                    continue
+                row = requests.setdefault(
+                    req.kind,
+                    {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0},
+                )
+                row["asked"] += 1
+                answer = req.decision_at(as_of)
+                row["granted" if answer == "approved" else "refused" if answer else "pending"] += 1
+                then_due = oracle.due_at(item, req.asked_on)
+                row["asked_late"] += then_due is not None and req.asked_on > then_due
+    finally:
+        risk.use(risk.DEFAULT)
+    assert found.fields == fields
+    assert found.risks == colours
+    assert asked == requests

@@ -1,5 +1,6 @@
 """`assign`, `progress`, `done`, `extend`, `cancel`, `list`, `show`."""
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -519,8 +520,9 @@ def list_directives(
     """List directives with their status as of a day."""
     from dirtrack.cli.common import ensure_occurrences, optional_day, read_only, today
     from dirtrack.records import directive_record
-    from dirtrack.store.facts import iter_facts, load_units, require_meeting
-    from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
+    from dirtrack.status import DirectiveFacts
+    from dirtrack.store.facts import iter_listed, load_units, require_meeting
+    from dirtrack.store.rules import Scope, wanted_statuses
 
     wanted = status
     day = optional_day(as_of) or today()
@@ -536,8 +538,8 @@ def list_directives(
             assert found.id is not None
             unit_ids = sorted(index.descendants(found.id))
         scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
-        ids = directive_ids(scope, wanted_statuses(wanted))
-        matching = iter_facts(conn, ids, as_of=day)
+        batches = iter_listed(conn, scope, wanted_statuses(wanted))
+        matching: Iterable[DirectiveFacts] = (item for batch in batches for item in batch)
         if field is not None or leader is not None:
             from dirtrack.store.fields import in_charge_filter
 

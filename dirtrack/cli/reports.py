@@ -1,5 +1,6 @@
 """`overdue`, `report`."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -67,20 +68,30 @@ def overdue(
     from dirtrack.cli.common import ensure_occurrences
 
     ensure_occurrences(ctx, day)
-    with read_only(ctx) as conn:
-        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
     lang = state(ctx).lang
     from dirtrack.i18n import msg, t
 
-    overdue_listing(
-        records,
-        fmt,
-        lang,
-        title=f"{t('overdue_list', lang)} ({day.isoformat()})",
-        fields=field_list(fields),
-    )
-    if check and records:
-        err(msg("overdue_count", lang, n=len(records), date=day.isoformat()))
+    # The records are made as they are written: the listing is written while the connection
+    # is open, and they are counted as they pass.
+    shown = 0
+
+    def counted(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal shown
+        for record in records:
+            shown += 1
+            yield record
+
+    with read_only(ctx) as conn:
+        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
+        overdue_listing(
+            counted(records),
+            fmt,
+            lang,
+            title=f"{t('overdue_list', lang)} ({day.isoformat()})",
+            fields=field_list(fields),
+        )
+    if check and shown:
+        err(msg("overdue_count", lang, n=shown, date=day.isoformat()))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
@@ -185,8 +196,8 @@ def report(
             rollup=rollup,
             due_within=due_within,
             counts_only=fmt is ReportFormat.CSV and not brief,
+            sections=True,
         )
-        pack["packs"] = _pack_returns(conn, span, day, unit)
         office = None
         if formal:
             office = office_documents(
@@ -202,9 +213,12 @@ def report(
         extra = _extras(conn, pack, span, day, unit)
         if brief:
             from dirtrack.render.scores import brief_document, write_document
+            from dirtrack.report import report_scope
             from dirtrack.report.extras import brief as brief_pack
+            from dirtrack.report.extras import red_records
 
-            view = brief_pack(pack, extra)
+            scope, holders = report_scope(conn, span, day, unit)
+            view = brief_pack(pack, extra, red_records(conn, scope, holders, limit=15))
             rows = [dict(row) for row in view["risk"]["units"]]
             write_document(
                 brief_document(view, lang),
@@ -221,42 +235,17 @@ def report(
         )
 
 
-def _pack_returns(
-    conn: "Connection", span: Period, day: date, unit: str | None
-) -> list[dict[str, Any]]:
-    """Who answered the period's packs (``pack status``), of the units the report covers."""
-    from dirtrack.store.packs import returns
-
-    found = returns(conn, span, day)
-    if unit:
-        from dirtrack.store.facts import load_units
-
-        index = load_units(conn)
-        top = index.resolve(unit)
-        assert top.id is not None
-        codes = {index.code(i) for i in index.descendants(top.id)}
-        found = [row for row in found if row["code"] in codes]
-    return found
-
-
 def _extras(
     conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
 ) -> dict[str, Any]:
-    """Add what leaders weigh to the report's pack: requests, counts by field and by leader,
-    risk colours per unit and leader (each unit row gains ``risk``), the section per periodic
-    directive (``series``), and how often each unit and directive was urged (``urged``)."""
+    """Add to the report's pack the section per periodic directive (``series``) and how often
+    each unit and directive was urged (``urged``); the report's own sections (requests, by
+    field and leader, risk) are in it already. The sections a brief shows."""
     from dirtrack.report import report_scope
-    from dirtrack.report.extras import add_urgings, extras
+    from dirtrack.report.extras import add_urgings
     from dirtrack.report.series import series_section
 
     scope, holders = report_scope(conn, span, day, unit)
-    names = dict(holders.names.values())
-    extra = extras(conn, scope, span, names, holders)
-    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
-    for row in pack["units"]:
-        row["risk"] = colours.get(row["code"], "grey")
-    for key in ("requests", "by_field", "by_leader", "risk"):
-        pack[key] = extra[key]
     pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
     add_urgings(conn, pack, span, day)
-    return extra
+    return {key: pack[key] for key in ("requests", "risk")}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -96,7 +96,7 @@ def out(text: str) -> None:
 
 
 def emit(
-    records: Sequence[Record],
+    records: Iterable[Record],
     columns: Sequence[Column],
     fmt: OutputFormat,
     lang: str,
@@ -111,6 +111,7 @@ def emit(
     ``fields`` (``--fields``) keeps only those keys, in that order, in every format.
     """
     if fields is not None:
+        records = list(records)  # read more than once below
         columns = select_fields(records, columns, fields)
         picked = [{name: record.get(name) for name in fields} for record in records]
         if highlight is not None:  # styled by the whole record, whichever fields are shown
@@ -119,9 +120,13 @@ def emit(
         records = picked
         json_value = None
     if fmt is OutputFormat.JSON:
-        from dirtrack.render.json_out import dump
+        from dirtrack.render.json_out import dump_chunks
 
-        out(dump(list(records) if json_value is None else json_value))
+        # Written as it is made, record by record: never held whole as text.
+        write = sys.stdout.write
+        for chunk in dump_chunks(records if json_value is None else json_value):
+            write(chunk)
+        write("\n")
     elif fmt is OutputFormat.CSV:
         from dirtrack.render.csv_out import dump_records
 

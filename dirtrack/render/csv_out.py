@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dirtrack.records import Record
@@ -28,7 +28,7 @@ def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def dump_records(records: Sequence[Record], fields: Sequence[str] | None = None) -> str:
+def dump_records(records: Iterable[Record], fields: Sequence[str] | None = None) -> str:
     rows = [flatten(r) for r in records]
     if fields is None:
         fields = list(rows[0]) if rows else []

@@ -25,10 +25,10 @@ def dump(value: Any) -> str:
 def dump_chunks(value: Any) -> Iterator[str]:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` in pieces, to be written as they come.
 
-    A :class:`~dirtrack.records.RecordStream` is written as the list it stands for, record by
-    record as it is read (the review's ``directives`` on a large register), so the
-    document is never held whole. ``tests/test_review_sql.py`` compares the pieces joined with
-    json.dumps on random values.
+    A :class:`~dirtrack.records.RecordStream`, or an iterator, is written as the list it
+    stands for, record by record as it is read (the review's ``directives`` on a large
+    register, the records of ``overdue``), so the document is never held whole.
+    ``tests/test_review_sql.py`` compares the pieces joined with json.dumps on random values.
     """
     return _chunks(value, 0)
 
@@ -52,7 +52,7 @@ def _chunks(value: Any, level: int) -> Iterator[str]:
             opening = ","
             yield from _chunks(item, level + 1)
         yield _indent(level) + "}"
-    elif isinstance(value, list | tuple | RecordStream):
+    elif isinstance(value, list | tuple | RecordStream | Iterator):
         opening = "["
         inner = _indent(level + 1)
         for item in value:

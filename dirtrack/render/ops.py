@@ -7,7 +7,7 @@ per unit, one item a paragraph, stale items marked with ⚠.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -52,7 +52,7 @@ def _followup_style(record: Record) -> str | None:
 
 
 def overdue_listing(
-    records: Sequence[Record],
+    records: Iterable[Record],
     fmt: OutputFormat,
     lang: str,
     *,
@@ -63,6 +63,7 @@ def overdue_listing(
     if fields is not None:
         from dirtrack.render import select_fields
 
+        records = list(records)  # read more than once
         select_fields(records, FOLLOWUP_COLUMNS, fields, followup_keys())
     emit(
         records,

@@ -315,9 +315,10 @@ def _rich_tables(
                 kinds.insert(rate_at + 1, BAR)
             texts = []
             for row in table.rows:
-                cells = [
-                    visible(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)
-                ]
+                cells = [cell_text(v, k, lang) for v, k in zip(row, table.kinds, strict=True)]
+                # One search per row for a control character (visible() escapes them).
+                if visible(joined := " ".join(cells)) is not joined:
+                    cells = [visible(cell) for cell in cells]
                 if rate_at >= 0:
                     cells.insert(rate_at + 1, bar(row[rate_at]))
                 texts.append(cells)

@@ -100,7 +100,7 @@ def new_table(title: str | None = None) -> Table:
 
 
 def print_table(
-    records: Sequence[Record],
+    records: Iterable[Record],
     columns: Sequence[Column],
     lang: str,
     *,
@@ -111,13 +111,20 @@ def print_table(
 
     title = None if title is None else visible(title)
     headers = [t(column.header, lang) for column in columns]
-    rows = [[column.cell(record, lang) for column in columns] for record in records]
+    # One pass over the records (they may be a stream read as it goes): the cells, and the
+    # styles rich shows.
+    rows: list[list[str]] = []
+    styles: list[str | None] = []
+    for record in records:
+        rows.append([column.cell(record, lang) for column in columns])
+        styles.append(highlight(record) if highlight else None)
     if is_plain():
-        lines = plain_table_lines(title, headers, [c.justify for c in columns], rows)
+        lines = plain_layout(title, headers, [c.justify for c in columns], rows)
         if lines is not None:
-            sys.stdout.write("".join(line + "\n" for line in lines))
+            # A few hundred lines a write: the table is never held whole as text.
+            for part in batched(lines, 500):
+                sys.stdout.write("".join(line + "\n" for line in part))
             return
-    styles = [highlight(record) if highlight else None for record in records]
     con = console()
     con.print(fitted_table(title, columns, headers, rows, styles, width=con.width))
 

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from dirtrack.report.sections import ReviewInput
-    from dirtrack.status import DirectiveFacts
-    from dirtrack.store.counts import ChairGroup
+    from dirtrack.status import DirectiveFacts, Status
+    from dirtrack.store.counts import ChairGroup, ReviewCounts
     from dirtrack.store.rules import Scope
     from dirtrack.store.units import UnitIndex
 
@@ -53,11 +53,15 @@ def build(
     rollup: bool = False,
     due_within: int = 7,
     counts_only: bool = False,
+    sections: bool = False,
 ) -> Record:
     """The report of ``period`` as of ``as_of``.
 
     With ``counts_only`` (for ``--format csv``) only what the CSV table shows is read: units,
-    totals, the previous period, chairs and meetings; the lists are left empty.
+    totals, the previous period, chairs and meetings; the lists are left empty. With
+    ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
+    answered, requests, counts by field and by leader, risk colours per unit and leader,
+    counted in the same pass over the directives as the per-unit counts.
     """
     from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_review
@@ -80,7 +84,8 @@ def build(
     )
     before = period.previous()
     then = reader.scope(before, min(before.end, as_of))
-    counted = count_review(conn, reader.now, then, as_of + timedelta(days=due_within))
+    due_by = as_of + timedelta(days=due_within)
+    counted = count_review(conn, reader.now, then, due_by, sections=sections)
     earlier = report_of(before, then.as_of, counted.earlier, reader.names)
     counts = counted.units
     by_chair = reader.by_chair(counted.chairs)
@@ -96,7 +101,10 @@ def build(
             carried=[],
             directives=[],
         )
-        return assemble(inp, report, earlier, unread)
+        pack = assemble(inp, report, earlier, unread)
+        if sections:
+            add_sections(conn, pack, reader, unit, counted)
+        return pack
 
     watched = reader.watched(counted.watched)
     limitations = reader.limitations()
@@ -121,7 +129,34 @@ def build(
             totals.total + totals.cancelled + totals.withdrawn, reader.in_scope
         ),
     )
-    return assemble(inp, report, earlier, lists)
+    pack = assemble(inp, report, earlier, lists)
+    if sections:
+        add_sections(conn, pack, reader, unit, counted)
+    return pack
+
+
+def add_sections(
+    conn: Connection, pack: Record, reader: Reader, unit: str | None, counted: ReviewCounts
+) -> None:
+    """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
+    the counts by field and by leader, and the risk colours per unit and leader (each unit row
+    gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_review` with
+    ``sections``)."""
+    from dirtrack.report.extras import extras
+    from dirtrack.store.packs import returns
+
+    found = returns(conn, reader.period, reader.as_of)
+    if unit:
+        top = reader.index.resolve(unit)
+        assert top.id is not None
+        codes = {reader.index.code(i) for i in reader.index.descendants(top.id)}
+        found = [row for row in found if row["code"] in codes]
+    pack["packs"] = found
+    extra = extras(conn, reader.now, reader.period, reader.holders, counted)
+    colours = {row["code"]: row["risk"] for row in extra["risk"]["units"]}
+    for row in pack["units"]:
+        row["risk"] = colours.get(row["code"], "grey")
+    pack.update(extra)
 
 
 def units_under(index: UnitIndex, unit: str | None) -> tuple[frozenset[int] | None, str | None]:
@@ -357,24 +392,35 @@ class Reader:
 
 def overdue(
     conn: Connection, as_of: date, *, unit: str | None = None, stale_after: int
-) -> list[Record]:
+) -> Iterator[Record]:
     """The records of ``overdue``: open directives past their deadline at ``as_of``, most
-    overdue first, each with who last touched it. The database picks and sorts them; only those
-    are read, a batch at a time."""
-    from dirtrack.remind import followup_record
+    overdue first, each with who last touched it. The database picks and sorts them, and
+    their records are made a batch at a time as they are read (on ``conn``, while it is open).
+
+    Raises:
+        NotFound: no such ``unit`` (at once, before any record is read).
+    """
     from dirtrack.status import Status
-    from dirtrack.store.facts import facts_of, iter_ids, load_units
-    from dirtrack.store.history import last_touched
-    from dirtrack.store.rules import Scope, directive_ids
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import Scope
 
     unit_ids = None
     if unit:
         index = load_units(conn)
         unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
     scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
-    ids = directive_ids(scope, (Status.OVERDUE,), most_overdue_first=True)
-    late = [item for batch in iter_ids(conn, ids) for item in facts_of(conn, batch, as_of=as_of)]
-    touched = last_touched(conn, [f.id for f in late])
-    return [
-        followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id)) for f in late
-    ]
+    return _overdue_records(conn, scope, (Status.OVERDUE,), stale_after)
+
+
+def _overdue_records(
+    conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
+) -> Iterator[Record]:
+    from dirtrack.remind import followup_record
+    from dirtrack.store.facts import iter_listed
+    from dirtrack.store.history import last_touched
+
+    as_of = scope.as_of
+    for late in iter_listed(conn, scope, statuses, most_overdue_first=True):
+        touched = last_touched(conn, [f.id for f in late])
+        for f in late:
+            yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))

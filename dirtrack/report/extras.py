@@ -9,23 +9,23 @@ group is the one in charge of its field, else of its unit, on T
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, func, select
 
 from dirtrack.periods import Period
 from dirtrack.records import Record, directive_record, request_record
-from dirtrack.risk import GREY, group_risk
+from dirtrack.risk import GREY, RED, YELLOW, tally_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
-from dirtrack.store.counts import add_count
-from dirtrack.store.rules import OPEN, Scope, directive_ids, judgement, states
+from dirtrack.store.rules import Scope
 from dirtrack.store.tables import directive, request
 
 if TYPE_CHECKING:
     from dirtrack.report import Holders
+    from dirtrack.store.counts import ReviewCounts
 
 REQUEST_KINDS = ("extend", "withdraw")
 
@@ -34,18 +34,10 @@ def late_requests(conn: Connection, as_of: date) -> set[int]:
     """The requests asked by ``as_of`` after the deadline in force on the day they were asked
     had passed: the deadline judged by the status rules (:func:`store.rules.judgement`) as of
     each request's own day, in one statement."""
-    judged = judgement(request.c.asked_on, "ext_asked")
-    query = (
-        select(request.c.id)
-        .select_from(
-            request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
-                judged.ext, judged.on
-            )
-        )
-        .where(
-            request.c.asked_on <= as_of, judged.due.is_not(None), request.c.asked_on > judged.due
-        )
-    )
+    from dirtrack.store.counts import asked_late
+
+    joined, late = asked_late()
+    query = select(request.c.id).select_from(joined).where(request.c.asked_on <= as_of, late)
     return set(conn.execute(query).scalars())
 
 
@@ -102,75 +94,29 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
 
 def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
     """Per kind, the requests on directives in scope asked in the period (by T): asked, granted,
-    refused, pending on T, and asked after the deadline had passed."""
-    end = min(period.end, scope.as_of)
-    ids = set(conn.execute(directive_ids(scope)).scalars())
-    found = {
-        kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0}
-        for kind in REQUEST_KINDS
-    }
-    for _, req, late in _request_facts(conn, end, directive_scope=ids):
-        if req.asked_on < period.start:
-            continue
-        row = found[req.kind]
-        row["asked"] += 1
-        decided = req.decision_at(scope.as_of)
-        row["granted" if decided == "approved" else "refused" if decided else "pending"] += 1
-        row["asked_late"] += late
-    return found
+    refused, pending on T, and asked after the deadline had passed. Counted by the database."""
+    from dirtrack.store.counts import request_counts as counted
+
+    found = counted(conn, scope, period.start, min(period.end, scope.as_of))
+    empty = {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0}
+    return {kind: found.get(kind, dict(empty)) for kind in REQUEST_KINDS}
 
 
-def group_counts(
-    conn: Connection, scope: Scope
-) -> dict[tuple[int | None, int, date | None], Counts]:
-    """Counts per (field id, lead unit id, day closed by T or None) of the directives in
-    ``scope`` as of T."""
-    rows = states(scope)
-    no_deadline = case((rows.c.due.is_(None), 1), else_=0)
-    day = scope.as_of
-    closed = case(
-        (directive.c.completed_on <= day, directive.c.completed_on),
-        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
-        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
-        else_=None,
-    )
-    query = (
-        select(
-            directive.c.field_id,
-            rows.c.unit_id,
-            closed,
-            rows.c.status,
-            no_deadline,
-            rows.c.extended,
-            func.count(),
-        )
-        .select_from(rows.join(directive, directive.c.id == rows.c.id))
-        .group_by(
-            directive.c.field_id,
-            rows.c.unit_id,
-            closed,
-            rows.c.status,
-            no_deadline,
-            rows.c.extended,
-        )
-    )
-    found: dict[tuple[int | None, int, date | None], Counts] = {}
-    for field_id, unit_id, shut, status, nodl, extended, n in conn.execute(query):
-        key = (field_id, unit_id, shut)
-        add_count(found.setdefault(key, Counts()), status, nodl, extended, n)
-    return found
-
-
-def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], list[Record]]:
+def by_field_and_leader(
+    conn: Connection,
+    scope: Scope,
+    groups: Mapping[tuple[int | None, int, date | None], Counts],
+) -> tuple[list[Record], list[Record]]:
     """The counts of the report per field and per leader in charge (none last): in charge on
-    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T."""
+    the day the directive was closed (done, cancelled, withdrawn) if it was by T, else on T.
+    ``groups``: the counts per field id, unit id (that held it on T) and day closed by T."""
     from dirtrack.store.fields import Charge, all_fields
 
     fields = {fid: (code, name) for fid, code, name in all_fields(conn)}
     charge = Charge.load(conn)
     per_field: dict[int | None, Counts] = defaultdict(Counts)
     per_leader: dict[int | None, Counts] = defaultdict(Counts)
-    for (field_id, unit_id, shut), counts in group_counts(conn, scope).items():
+    for (field_id, unit_id, shut), counts in groups.items():
         per_field[field_id].merge(counts)
         per_leader[charge.leader_of(field_id, unit_id, shut or scope.as_of)].merge(counts)
     field_rows = [
@@ -188,27 +134,19 @@ def by_field_and_leader(conn: Connection, scope: Scope) -> tuple[list[Record], l
     return field_rows, leader_rows
 
 
-def open_facts(conn: Connection, scope: Scope, holders: Holders) -> list[DirectiveFacts]:
-    """The directives in scope open on T, by id, each under the unit that held it on T."""
-    from dirtrack.store.facts import iter_batches
-
-    ids = directive_ids(scope, OPEN)
-    return [
-        item
-        for batch in iter_batches(conn, ids, as_of=scope.as_of)
-        for item in holders.attribute(batch, scope.as_of)
-    ]
-
-
 def unit_risks(
-    conn: Connection, scope: Scope, records: list[Record], names: dict[str, str]
+    conn: Connection,
+    scope: Scope,
+    tallies: Mapping[tuple[int, int | None], Mapping[str, int]],
+    names: Mapping[int, tuple[str, str]],
 ) -> list[Record]:
-    """Each unit with an open directive or repeated limitations: its colour and the tally."""
+    """Each unit with an open directive or repeated limitations: its colour and the tally.
+    ``tallies``: the colours counted per unit (that held the directive on T) and field."""
     from dirtrack.store.tables import limitation, meeting, unit
 
-    colours: dict[str, list[str]] = defaultdict(list)
-    for record in records:
-        colours[record["unit"]].append(record["risk"])
+    colours: dict[str, Counter[str]] = defaultdict(Counter)
+    for (unit_id, _), counted in tallies.items():
+        colours[names[unit_id][0]].update(counted)
     query = (
         select(unit.c.code, func.count())
         .select_from(limitation.join(unit, unit.c.id == limitation.c.unit_id))
@@ -223,77 +161,88 @@ def unit_risks(
     if scope.unit_ids is not None:
         query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
     repeated = {str(code): int(n) for code, n in conn.execute(query)}
+    shown = dict(names.values())
     rows = []
     for code in sorted(set(colours) | set(repeated)):
-        judged = group_risk(colours.get(code, []), repeated_limitations=repeated.get(code, 0))
-        rows.append({"code": code, "name": names.get(code, code), **judged})
+        judged = tally_risk(colours.get(code, {}), repeated_limitations=repeated.get(code, 0))
+        rows.append({"code": code, "name": shown.get(code, code), **judged})
     return rows
 
 
 def leader_risks(
-    conn: Connection, scope: Scope, open_on_t: list[DirectiveFacts], records: list[Record]
+    conn: Connection, scope: Scope, tallies: Mapping[tuple[int, int | None], Mapping[str, int]]
 ) -> list[Record]:
     """Each leader in charge of an open directive on T (of its field, else of the unit that
-    held it on T): colour and tally (none last). ``records`` are those of ``open_on_t``."""
-    from dirtrack.store.fields import Charge, directive_fields
+    held it on T): colour and tally (none last)."""
+    from dirtrack.store.fields import Charge
 
     charge = Charge.load(conn)
-    fields = directive_fields(conn, [item.id for item in open_on_t])
-    colours: dict[int | None, list[str]] = defaultdict(list)
-    for item, record in zip(open_on_t, records, strict=True):
-        lid = charge.leader_of(fields[item.id][0], item.unit_id, scope.as_of)
-        colours[lid].append(record["risk"])
+    colours: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for (unit_id, field_id), counted in tallies.items():
+        colours[charge.leader_of(field_id, unit_id, scope.as_of)].update(counted)
     rows = [
-        {"leader": charge.names[lid], **group_risk(colours[lid])}
+        {"leader": charge.names[lid], **tally_risk(colours[lid])}
         for lid in sorted((x for x in colours if x is not None), key=lambda x: charge.names[x])
     ]
     if None in colours:
-        rows.append({"leader": None, **group_risk(colours[None])})
+        rows.append({"leader": None, **tally_risk(colours[None])})
     return rows
 
 
 def extras(
-    conn: Connection, scope: Scope, period: Period, names: dict[str, str], holders: Holders
+    conn: Connection, scope: Scope, period: Period, holders: Holders, counted: ReviewCounts
 ) -> Record:
     """The sections the report adds: ``requests``, ``by_field``, ``by_leader``, ``risk``.
 
-    ``scope`` is the report's (:func:`dirtrack.report.report_scope`): like the per-unit counts,
-    each section counts a directive moved by ``unit retire`` for the unit that held it on T.
+    ``scope`` is the report's: like the per-unit counts, each section counts a directive moved
+    by ``unit retire`` for the unit that held it on T. ``counted``: the report's counts with
+    its sections (:func:`dirtrack.store.counts.count_review`), where the database judged and
+    counted the colours.
     """
-    by_field, by_leader = by_field_and_leader(conn, scope)
-    open_on_t = open_facts(conn, scope, holders)
-    records = [directive_record(item, scope.as_of) for item in open_on_t]
-    units = unit_risks(conn, scope, records, names)
+    by_field, by_leader = by_field_and_leader(conn, scope, counted.fields)
+    everything: Counter[str] = Counter()
+    for tally in counted.risks.values():
+        everything.update(tally)
     return {
         "requests": request_counts(conn, scope, period),
         "by_field": by_field,
         "by_leader": by_leader,
         "risk": {
-            "units": units,
-            "leaders": leader_risks(conn, scope, open_on_t, records),
-            "totals": group_risk(r["risk"] for r in records),
+            "units": unit_risks(conn, scope, counted.risks, holders.names),
+            "leaders": leader_risks(conn, scope, counted.risks),
+            "totals": tally_risk(everything),
         },
-        "_open": records,
     }
 
 
-def brief(pack: Record, extra: Record, limit: int = 15) -> Record:
+def red_records(conn: Connection, scope: Scope, holders: Holders, limit: int) -> list[Record]:
+    """The records of the first ``limit`` red directives open on T in ``scope``, most overdue
+    first (by deadline in force, then id), each under the unit that held it on T."""
+    from dirtrack.store.facts import facts_of
+    from dirtrack.store.rules import risks
+
+    rows = risks(scope)
+    query = select(rows.c.id).where(rows.c.risk == RED).order_by(rows.c.due, rows.c.id).limit(limit)
+    ids = list(conn.execute(query).scalars())
+    found = holders.attribute(facts_of(conn, ids, as_of=scope.as_of), scope.as_of)
+    return [directive_record(item, scope.as_of) for item in found]
+
+
+def brief(pack: Record, extra: Record, red: list[Record], limit: int = 15) -> Record:
     """The one-page leader view: the totals, colours per unit and leader, the red directives
-    (most overdue first) and the requests."""
-    records: list[Record] = extra["_open"]
-    red = [r for r in records if r["risk"] == "red"]
-    red.sort(key=lambda r: (-(r["days_overdue"] or 0), r["due"] or "9999", r["id"]))
-    yellow = [r for r in records if r["risk"] == "yellow"]
+    (most overdue first: ``red``, from :func:`red_records`) and the requests."""
+    red = sorted(red, key=lambda r: (-(r["days_overdue"] or 0), r["due"] or "9999", r["id"]))
     order = {"red": 0, "yellow": 1, "green": 2, GREY: 3}
     units = sorted(extra["risk"]["units"], key=lambda u: (order[u["risk"]], -u["red"], u["code"]))
+    totals = extra["risk"]["totals"]
     return {
         "period": pack["period"],
         "as_of": pack["as_of"],
         "totals": pack["totals"],
         "risk": {**extra["risk"], "units": units},
         "red": red[:limit],
-        "red_count": len(red),
-        "yellow_count": len(yellow),
+        "red_count": totals[RED],
+        "yellow_count": totals[YELLOW],
         "requests": extra["requests"],
     }
 

@@ -39,18 +39,21 @@ from sqlalchemy import (
     union_all,
 )
 
+from dirtrack import risk
 from dirtrack.status import COUNTED, Counts, Status
 from dirtrack.store.rules import (
+    RiskDays,
     Scope,
     given_on,
     holding_unit,
     in_scope,
     judgement,
     not_closed_before,
+    risk_case,
     states,
 )
 from dirtrack.store.rules import status_code as code
-from dirtrack.store.tables import directive, limitation, meeting
+from dirtrack.store.tables import directive, limitation, meeting, request
 from dirtrack.text import fold
 
 
@@ -90,17 +93,22 @@ class ReviewCounts:
         chairs: counts per chair and chair title as written.
         watched: ids of the directives overdue at T, then of those open in time with a deadline
             by the due-soon day, by deadline in force and id (the overdue list's order).
+        fields: with ``sections``, counts per (field id, unit id, day closed by T or None).
+        risks: with ``sections``, the risk colours at T of the directives open on T, counted
+            per (unit id, field id).
     """
 
     units: dict[int, Counts]
     earlier: dict[int, Counts]
     chairs: list[ChairGroup]
     watched: list[int]
+    fields: dict[tuple[int | None, int, date | None], Counts] = field(default_factory=dict)
+    risks: dict[tuple[int, int | None], dict[str, int]] = field(default_factory=dict)
 
 
 # The parts of the review's one counting statement, told apart by its first column, and the
 # figures of Counts it pivots into columns.
-UNITS, EARLIER, CHAIRS, WATCHED = range(4)
+UNITS, EARLIER, CHAIRS, WATCHED, FIELDS, RISKS = range(6)
 FIGURES = (
     "done_on_time",
     "done_late",
@@ -116,14 +124,21 @@ FIGURES = (
 def review_counts_from(rows: Iterable[Any]) -> ReviewCounts:
     """A :class:`ReviewCounts` from the rows of the counting statement, by attribute: ``part``,
     ``unit_id``, ``chair``, ``chair_title``, the :data:`FIGURES`, ``meetings``, ``day`` (a
-    date) and ``id``, ordered by part, day and id."""
+    date), ``id``, ``field_id`` and the counts of each risk colour, ordered by part, day and
+    id."""
     found = ReviewCounts({}, {}, [], [])
     for row in rows:
         if row.part == WATCHED:
             found.watched.append(row.id)
             continue
+        if row.part == RISKS:
+            tally = {colour: getattr(row, colour) for colour in risk.COLOURS}
+            found.risks[row.unit_id, row.field_id] = {c: n for c, n in tally.items() if n}
+            continue
         counts = Counts(**{figure: getattr(row, figure) for figure in FIGURES})
-        if row.part == UNITS:
+        if row.part == FIELDS:
+            found.fields[row.field_id, row.unit_id, row.day] = counts
+        elif row.part == UNITS:
             found.units[row.unit_id] = counts
         elif row.part == EARLIER:
             found.earlier[row.unit_id] = counts
@@ -193,6 +208,56 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
 
 
+def asked_late() -> tuple[Any, ColumnElement[bool]]:
+    """``request`` joined to its directive and to the extension in force on the day each
+    request was asked, and the condition that it was asked after that deadline had passed
+    (the deadline judged by :func:`dirtrack.store.rules.judgement` as of the request's day)."""
+    judged = judgement(request.c.asked_on, "ext_asked")
+    joined = request.join(directive, directive.c.id == request.c.directive_id).outerjoin(
+        judged.ext, judged.on
+    )
+    return joined, and_(judged.due.is_not(None), request.c.asked_on > judged.due)
+
+
+def request_counts(
+    conn: Connection, scope: Scope, start: date, end: date
+) -> dict[str, dict[str, int]]:
+    """Per kind, the requests on directives in ``scope`` asked from ``start`` to ``end``:
+    ``asked``, ``granted`` and ``refused`` (answered by T, :meth:`RequestFact.decision_at
+    <dirtrack.status.RequestFact.decision_at>`), ``pending`` on T, and ``asked_late``."""
+    joined, late = asked_late()
+    day = scope.as_of
+    answered = and_(
+        request.c.decided_on.is_not(None),
+        request.c.decided_on <= day,
+        request.c.decision.is_not(None),
+        request.c.decision != "",
+    )
+    granted = and_(answered, request.c.decision == "approved")
+    query = (
+        select(
+            request.c.kind,
+            func.count(),
+            _count_if(granted),
+            _count_if(and_(answered, request.c.decision != "approved")),
+            _count_if(late),
+        )
+        .select_from(joined)
+        .where(request.c.asked_on >= start, request.c.asked_on <= end, *in_scope(scope))
+        .group_by(request.c.kind)
+    )
+    return {
+        kind: {
+            "asked": asked,
+            "granted": yes,
+            "refused": no,
+            "pending": asked - yes - no,
+            "asked_late": tardy,
+        }
+        for kind, asked, yes, no, tardy in conn.execute(query)
+    }
+
+
 def limitation_counts(
     conn: Connection, unit_ids: Sequence[int] | None, start: date, end: date
 ) -> dict[int, LimitationCounts]:
@@ -233,6 +298,8 @@ LAYOUT = (
     ("meetings", Integer),
     ("day", Date),
     ("id", Integer),
+    ("field_id", Integer),
+    *((colour, Integer) for colour in risk.COLOURS),
 )
 
 
@@ -265,11 +332,33 @@ def _either(now: Scope, then: Scope) -> list[ColumnElement[bool]]:
     return [not_closed_before(min(now.closed_not_before, then.closed_not_before))]
 
 
-def _judged(now: Scope, then: Scope) -> CTE:
-    """One row per directive of either scope, judged as of both days."""
+def closed_by(day: date) -> ColumnElement[date | None]:
+    """The day the directive was completed, else cancelled, else withdrawn, if that was on or
+    before ``day``; else NULL."""
+    return case(
+        (directive.c.completed_on <= day, directive.c.completed_on),
+        (directive.c.cancelled_on <= day, directive.c.cancelled_on),
+        (directive.c.withdrawn_on <= day, directive.c.withdrawn_on),
+        else_=None,
+    )
+
+
+def _judged(now: Scope, then: Scope, sections: bool) -> CTE:
+    """One row per directive of either scope, judged as of both days (with ``sections``,
+    also its field, the day it was closed by T and its risk colour at T)."""
     at_now, at_then = judgement(now.as_of, "ext_now"), judgement(then.as_of, "ext_then")
     in_now = and_(*in_scope(now, held_on=given_on(meeting.c.date)))
     in_then = and_(*in_scope(then, held_on=given_on(meeting.c.date)))
+    more: list[ColumnElement[Any]] = []
+    if sections:
+        colour = risk_case(
+            at_now.status, at_now.due, meeting.c.date, now.as_of, RiskDays.of(now.as_of)
+        )
+        more = [
+            directive.c.field_id,
+            closed_by(now.as_of).label("closed_now"),
+            colour.label("risk_now"),
+        ]
     return (
         select(
             directive.c.id,
@@ -283,6 +372,7 @@ def _judged(now: Scope, then: Scope) -> CTE:
             at_now.extended.label("extended_now"),
             at_now.status.label("status_now"),
             case((in_now, 1), else_=0).label("in_now"),
+            *more,
             holding_unit(then).label("unit_then"),
             case((at_then.due.is_(None), 1), else_=0).label("no_deadline_then"),
             at_then.extended.label("extended_then"),
@@ -299,14 +389,18 @@ def _judged(now: Scope, then: Scope) -> CTE:
     )
 
 
-def count_review(conn: Connection, now: Scope, then: Scope, due_by: date) -> ReviewCounts:
+def count_review(
+    conn: Connection, now: Scope, then: Scope, due_by: date, *, sections: bool = False
+) -> ReviewCounts:
     """Per-unit counts of ``now`` and ``then`` (the period and the one before), per-chair counts
-    of ``now``, and its overdue and due-soon ids (due soon: open in time, due by ``due_by``).
+    of ``now``, and its overdue and due-soon ids (due soon: open in time, due by ``due_by``);
+    with ``sections``, also the counts of ``now`` per field, unit and day closed, and the risk
+    colours of its directives open on T per unit and field.
 
     Equal to :func:`unit_counts` of each scope, and to what the reference of ``tests/oracle.py``
     computes per chair and lists.
     """
-    rows = _judged(now, then)
+    rows = _judged(now, then, sections)
     c = rows.c
     # Grouped by unit (or chair) only: one row each, whose figures are pivoted into columns.
     units = (
@@ -344,5 +438,29 @@ def count_review(conn: Connection, now: Scope, then: Scope, due_by: date) -> Rev
     watched = _part(WATCHED, day=c.due_now, id=c.id).where(
         c.in_now == 1, or_(c.status_now == code(Status.OVERDUE), soon)
     )
-    query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
+    parts = [units, earlier, chairs, watched]
+    if sections:
+        fields = (
+            _part(
+                FIELDS,
+                unit_id=c.unit_now,
+                field_id=c.field_id,
+                day=c.closed_now,
+                **_figures(c.status_now, c.no_deadline_now, c.extended_now),
+            )
+            .where(c.in_now == 1)
+            .group_by(c.field_id, c.unit_now, c.closed_now)
+        )
+        colours = {
+            colour: func.count(case((c.risk_now == literal_column(f"'{colour}'"), 1)))
+            for colour in risk.COLOURS
+        }
+        is_open = c.status_now.in_([code(Status.OPEN_IN_TIME), code(Status.OVERDUE)])
+        risks = (
+            _part(RISKS, unit_id=c.unit_now, field_id=c.field_id, **colours)
+            .where(c.in_now == 1, is_open)
+            .group_by(c.unit_now, c.field_id)
+        )
+        parts += [fields, risks]
+    query = union_all(*parts).order_by("part", "day", "id")
     return review_counts_from(conn.execute(query))

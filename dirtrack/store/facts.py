@@ -32,7 +32,18 @@ from dirtrack.status import (
     Status,
 )
 from dirtrack.store.limitations import LimitationFacts
-from dirtrack.store.rules import Scope, held_by, in_scope, judgement, not_closed_before, states
+from dirtrack.store.rules import (
+    RISK_PARAMS,
+    RiskDays,
+    Scope,
+    directive_list,
+    held_by,
+    in_scope,
+    judgement,
+    not_closed_before,
+    risk_case,
+    states,
+)
 from dirtrack.store.tables import (
     directive,
     directive_coordinator,
@@ -73,11 +84,11 @@ def facts_from_rows(
     cancel_reason, then the deadline in force and the status code at ``as_of``, then
     completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
     withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
-    verdict, accepted_on, returned_on, return_reason); ``extensions`` (directive_id,
-    approved_on, new_due, reason, due_text) and ``progress`` (directive_id, reported_on, percent,
-    note), each in recorded order; ``coordinators`` (directive_id, unit code); ``requests``
-    (directive_id, then the fields of :class:`~dirtrack.status.RequestFact` in its order), in
-    recorded order.
+    verdict, accepted_on, returned_on, return_reason, then the risk colour at ``as_of``);
+    ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
+    (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
+    (directive_id, unit code); ``requests`` (directive_id, then the fields of
+    :class:`~dirtrack.status.RequestFact` in its order), in recorded order.
     """
     rows = {row[0]: row for row in main}
     exts: dict[int, list[ExtensionFact]] = defaultdict(list)
@@ -105,13 +116,14 @@ def facts_from_rows(
         series_id, period, issued_on, due_phrase = row[18:22]
         withdrawn_on, field_code = row[22:24]
         result = ResultFact(*row[24:33]) if row[24] is not None else None
+        colour = row[33]
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
         ex = exts.get(did)
         st = steps.get(did)
         found.append(
-            DirectiveFacts(
+            DirectiveFacts.read(
                 id=did,
                 meeting_id=meeting_id,
                 meeting_date=held,
@@ -135,6 +147,7 @@ def facts_from_rows(
                 judged_on=as_of,
                 due_in_force=due,
                 judged_status=STATUSES[status],
+                judged_risk=colour,
                 completed_on_exact=exact,
                 series_id=series_id,
                 period=period,
@@ -210,52 +223,58 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
 _AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
 _JUDGED = judgement(_AS_OF)
-_MAIN = (
-    select(
-        directive.c.id,
-        directive.c.meeting_id,
-        meeting.c.date,
-        directive.c.unit_id,
-        unit.c.code,
-        unit.c.name,
-        directive.c.text,
-        directive.c.original_due,
-        directive.c.completed_on,
-        directive.c.cancelled_on,
-        directive.c.due_text,
-        directive.c.product,
-        directive.c.key,
-        directive.c.completion_note,
-        directive.c.cancel_reason,
-        _JUDGED.due,
-        _JUDGED.status,
-        directive.c.completed_on_exact,
-        directive.c.series_id,
-        directive.c.period,
-        directive.c.issued_on,
-        # the words of the deadline in force: the extension's in force, else the original's
-        case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
-        directive.c.withdrawn_on,
-        field.c.code,
-        directive_result.c.claimed_on,
-        directive_result.c.doc,
-        directive_result.c.doc_date,
-        directive_result.c.file,
-        directive_result.c.file_hash,
-        directive_result.c.verdict,
-        directive_result.c.accepted_on,
-        directive_result.c.returned_on,
-        directive_result.c.return_reason,
-    )
-    .select_from(
-        directive.join(meeting, meeting.c.id == directive.c.meeting_id)
+# A directive's own row: its columns, and the tables they come from, joined to ``start`` (the
+# directive table, or a listing that joins it).
+_MAIN_COLUMNS = (
+    directive.c.id,
+    directive.c.meeting_id,
+    meeting.c.date,
+    directive.c.unit_id,
+    unit.c.code,
+    unit.c.name,
+    directive.c.text,
+    directive.c.original_due,
+    directive.c.completed_on,
+    directive.c.cancelled_on,
+    directive.c.due_text,
+    directive.c.product,
+    directive.c.key,
+    directive.c.completion_note,
+    directive.c.cancel_reason,
+    _JUDGED.due,
+    _JUDGED.status,
+    directive.c.completed_on_exact,
+    directive.c.series_id,
+    directive.c.period,
+    directive.c.issued_on,
+    # the words of the deadline in force: the extension's in force, else the original's
+    case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
+    directive.c.withdrawn_on,
+    field.c.code,
+    directive_result.c.claimed_on,
+    directive_result.c.doc,
+    directive_result.c.doc_date,
+    directive_result.c.file,
+    directive_result.c.file_hash,
+    directive_result.c.verdict,
+    directive_result.c.accepted_on,
+    directive_result.c.returned_on,
+    directive_result.c.return_reason,
+    risk_case(_JUDGED.status, _JUDGED.due, meeting.c.date, _AS_OF, RISK_PARAMS),
+)
+
+
+def _main_from(start: Any) -> Any:
+    return (
+        start.join(meeting, meeting.c.id == directive.c.meeting_id)
         .join(unit, unit.c.id == directive.c.unit_id)
         .outerjoin(_JUDGED.ext, _JUDGED.on)
         .outerjoin(field, field.c.id == directive.c.field_id)
         .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
     )
-    .where(directive.c.id.in_(_IDS))
-)
+
+
+_MAIN = select(*_MAIN_COLUMNS).select_from(_main_from(directive)).where(directive.c.id.in_(_IDS))
 _REQUESTS = (
     select(
         request.c.directive_id,
@@ -308,16 +327,51 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
     if not ids:
         return []
     wanted = list(ids)
-    params = {"ids": wanted}
+    main = conn.execute(_MAIN, {"ids": wanted, **_judged_on(as_of)}).fetchall()
+    return _with_parts(conn, as_of, wanted, main)
+
+
+def _judged_on(as_of: date) -> dict[str, Any]:
+    return {"as_of": as_of, **RiskDays.of(as_of).params()}
+
+
+def _with_parts(
+    conn: Connection, as_of: date, ids: list[int], main: Iterable[Row]
+) -> list[DirectiveFacts]:
+    """The facts of ``ids`` from their own rows (``main``) and their parts, read by id."""
+    params = {"ids": ids}
     return facts_from_rows(
         as_of,
-        wanted,
-        conn.execute(_MAIN, {**params, "as_of": as_of}).fetchall(),
+        ids,
+        main,
         conn.execute(_EXTENSIONS, params),
         conn.execute(_PROGRESS, params),
         conn.execute(_COORDINATORS, params),
         conn.execute(_REQUESTS, params),
     )
+
+
+def iter_listed(
+    conn: Connection,
+    scope: Scope,
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> Iterator[list[DirectiveFacts]]:
+    """The facts of the directives :func:`dirtrack.store.rules.directive_ids` lists, in its
+    order, a batch of :data:`BATCH` at a time, judged as of ``scope.as_of``. Each directive's
+    own row comes with the statement that picks it (streamed, as :func:`iter_ids`), so a long
+    listing does not look every directive up again; its parts are read a batch at a time."""
+    rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
+    start = rows.join(directive, directive.c.id == rows.c.id)
+    query = select(*_MAIN_COLUMNS).select_from(_main_from(start)).where(*where).order_by(*order)
+    as_of = scope.as_of
+    result = conn.execute(query, _judged_on(as_of), execution_options={"yield_per": BATCH})
+    try:
+        for part in result.partitions():
+            yield _with_parts(conn, as_of, [row[0] for row in part], part)
+    finally:
+        result.close()
 
 
 def load_units(conn: Connection) -> UnitIndex:

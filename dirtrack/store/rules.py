@@ -12,7 +12,9 @@ instead of a million objects:
 - a period's scope: given at a meeting held by the period's end (and by T), or for an
   occurrence of a series issued by then, not completed, cancelled or withdrawn before it
   began unless issued in it (:class:`Scope`, :func:`in_scope`, :func:`not_closed_before`);
-- :func:`directive_ids` lists the ids with a given status in id order or most overdue first.
+- :func:`directive_ids` lists the ids with a given status in id order or most overdue first;
+- a directive's risk colour at T is one more ``CASE`` over its status, deadline, progress and
+  news (:func:`risk_case`), with the office's thresholds (:class:`RiskDays`).
 
 The per-unit counts built on these are in :mod:`dirtrack.store.counts`.
 ``tests/oracle.py`` holds the same rules in plain Python, and the tests compare the two on
@@ -23,13 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Connection,
     Date,
+    Integer,
     Select,
     Subquery,
     and_,
@@ -43,8 +47,9 @@ from sqlalchemy import (
     select,
 )
 
+from dirtrack import risk
 from dirtrack.status import Status
-from dirtrack.store.tables import directive, extension, meeting
+from dirtrack.store.tables import directive, extension, meeting, progress_entry, request
 
 # T: a day, or a bound parameter that stands for one.
 Day = date | ColumnElement[date]
@@ -223,6 +228,143 @@ def judge(
 _JUDGED_ROWS: dict[tuple[date | None, ...], Status] = {}
 
 
+@dataclass(frozen=True)
+class RiskDays:
+    """The office's risk rules (:class:`dirtrack.risk.RiskRules`) applied to a day T: what a
+    directive open in time is compared with to colour it (:func:`risk_case`).
+
+    ``red_by`` and ``soon_by``: T plus ``red_days`` and ``soon_days``; ``stale_before``: T less
+    ``stale_days``; ``low_progress`` and ``pending`` as in the rules. Values, or bound
+    parameters (:data:`RISK_PARAMS`) for a statement built once and run for any day.
+    """
+
+    red_by: Day
+    soon_by: Day
+    stale_before: Day
+    low_progress: int | ColumnElement[int]
+    pending: bool | ColumnElement[bool]
+
+    @classmethod
+    def of(cls, as_of: date, rules: risk.RiskRules | None = None) -> RiskDays:
+        """The days of ``rules`` (the config file's when None) as of ``as_of``."""
+        rules = rules or risk.current()
+        return cls(
+            red_by=as_of + timedelta(days=rules.red_days),
+            soon_by=as_of + timedelta(days=rules.soon_days),
+            stale_before=as_of - timedelta(days=rules.stale_days),
+            low_progress=rules.low_progress,
+            pending=rules.pending_request,
+        )
+
+    def params(self) -> dict[str, Any]:
+        """The values of :data:`RISK_PARAMS`, by name."""
+        return {
+            "risk_red_by": self.red_by,
+            "risk_soon_by": self.soon_by,
+            "risk_stale_before": self.stale_before,
+            "risk_low_progress": self.low_progress,
+            "risk_pending": self.pending,
+        }
+
+
+RISK_PARAMS = RiskDays(
+    red_by=bindparam("risk_red_by", type_=Date),
+    soon_by=bindparam("risk_soon_by", type_=Date),
+    stale_before=bindparam("risk_stale_before", type_=Date),
+    low_progress=bindparam("risk_low_progress", type_=Integer),
+    pending=bindparam("risk_pending", type_=Boolean),
+)
+
+
+def progress_at(as_of: Day) -> ColumnElement[int | None]:
+    """The directive's latest percentage reported on or before ``as_of`` (the last in recorded
+    order), or NULL: a correlated subquery on ``directive``."""
+    step = progress_entry.alias("step")
+    latest = (
+        select(step.c.percent)
+        .where(
+            step.c.directive_id == directive.c.id,
+            step.c.reported_on <= as_of,
+            step.c.percent.is_not(None),
+        )
+        .order_by(step.c.reported_on.desc(), step.c.id.desc())
+        .limit(1)
+    )
+    return latest.scalar_subquery()
+
+
+def _colour(name: str) -> ColumnElement[str]:
+    return literal_column(f"'{name}'")
+
+
+def risk_case(
+    status: ColumnElement[str],
+    due: ColumnElement[Any],
+    held_on: ColumnElement[Any],
+    as_of: Day,
+    days: RiskDays,
+) -> ColumnElement[str]:
+    """The risk colour at ``as_of`` of the directive whose status and deadline in force at T
+    are ``status`` and ``due``, given at a meeting held on ``held_on``, as a SQL ``CASE``
+    (correlated on ``directive``):
+
+    - done: green; cancelled or withdrawn: grey; overdue: red; open without a deadline: grey;
+    - open in time, progress below ``low_progress`` % (none reported counts as 0): red if due
+      by ``red_by``, else yellow if due by ``soon_by``;
+    - else yellow when nothing was heard since before ``stale_before`` (the meeting, progress,
+      an approved extension, a request: the latest of them on or before T), or when
+      ``pending`` and a request asked by T is still unanswered on T;
+    - else green.
+    """
+
+    # Aliases of their own: never correlated with a table of the query this CASE goes in.
+    news = progress_entry.alias("news")
+    granted = extension.alias("granted")
+    asked = request.alias("asked")
+
+    def heard(day: ColumnElement[Any], directive_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        return exists().where(
+            directive_id == directive.c.id, day >= days.stale_before, day <= as_of
+        )
+
+    low = func.coalesce(progress_at(as_of), 0) < days.low_progress
+    stale = and_(
+        held_on < days.stale_before,
+        ~heard(news.c.reported_on, news.c.directive_id),
+        ~heard(granted.c.approved_on, granted.c.directive_id),
+        ~heard(asked.c.asked_on, asked.c.directive_id),
+    )
+    waiting = request.alias("waiting")
+    unanswered = exists().where(
+        waiting.c.directive_id == directive.c.id,
+        waiting.c.asked_on <= as_of,
+        or_(
+            waiting.c.decided_on.is_(None),
+            waiting.c.decided_on > as_of,
+            waiting.c.decision.is_(None),
+        ),
+    )
+    yellow: list[tuple[ColumnElement[bool], ColumnElement[str]]] = [(stale, _colour(risk.YELLOW))]
+    if isinstance(days.pending, ColumnElement):
+        yellow.append((and_(days.pending, unanswered), _colour(risk.YELLOW)))
+    elif days.pending:
+        yellow.append((unanswered, _colour(risk.YELLOW)))
+    done = [status_code(Status.DONE_ON_TIME), status_code(Status.DONE_LATE)]
+    closed_out = [status_code(Status.CANCELLED), status_code(Status.WITHDRAWN)]
+    return case(
+        (status.in_(done), _colour(risk.GREEN)),
+        (status.in_(closed_out), _colour(risk.GREY)),
+        (status == status_code(Status.OVERDUE), _colour(risk.RED)),
+        (due.is_(None), _colour(risk.GREY)),
+        (
+            and_(or_(due <= days.red_by, due <= days.soon_by), low),
+            case((due <= days.red_by, _colour(risk.RED)), else_=_colour(risk.YELLOW)),
+        ),
+        *yellow,
+        else_=_colour(risk.GREEN),
+    )
+
+
 def not_closed_before(start: date) -> ColumnElement[bool]:
     """Not completed, cancelled or withdrawn before ``start`` (a period's first day), unless
     issued on or after it: an occurrence of a series done ahead of its own period still counts
@@ -285,6 +427,36 @@ def states_query(scope: Scope) -> Select[int, int, int, Any, int, str]:
     return query.where(*in_scope(scope))
 
 
+def risks(scope: Scope) -> Subquery:
+    """One row per directive in ``scope`` open on T: ``id``, ``unit_id`` (the unit that held
+    it on T), ``field_id``, ``due`` (in force at T) and ``risk``, its colour at T
+    (:func:`risk_case`, by the config file's rules)."""
+    day = scope.as_of
+    judged = judgement(day)
+    held_on = meeting.c.date
+    colour = risk_case(judged.status, judged.due, held_on, day, RiskDays.of(day))
+    opened = replace(scope, open_at=day)  # implied by the status: said for the indexes
+    query = (
+        select(
+            directive.c.id,
+            holding_unit(scope).label("unit_id"),
+            directive.c.field_id,
+            judged.due.label("due"),
+            colour.label("risk"),
+        )
+        .select_from(
+            directive.join(meeting, meeting.c.id == directive.c.meeting_id).outerjoin(
+                judged.ext, judged.on
+            )
+        )
+        .where(
+            *in_scope(opened, held_on=given_on(held_on)),
+            judged.status.in_([status_code(s) for s in OPEN]),
+        )
+    )
+    return query.subquery("risks")
+
+
 def wanted_statuses(name: str) -> tuple[Status, ...] | None:
     """The statuses a ``list --status`` word names: a code, ``open``, or ``all`` (None)."""
     if name == "all":
@@ -294,38 +466,52 @@ def wanted_statuses(name: str) -> tuple[Status, ...] | None:
     return (Status(name),)
 
 
+def directive_list(
+    scope: Scope,
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> tuple[Subquery, list[ColumnElement[bool]], list[ColumnElement[Any]]]:
+    """The judged rows (:func:`states`) of the directives in ``scope``, the condition of having
+    one of ``statuses`` (None: any), and the order of a listing: by id, or, with
+    ``most_overdue_first``, by deadline in force (earliest, so most days overdue, first), then
+    id (the order tests/oracle.py keeps too)."""
+    if statuses is not None and all(s.is_open for s in statuses):
+        # Implied by the status; said outright so an index on the dates can serve it.
+        day = scope.as_of
+        scope = replace(scope, open_at=day)
+    rows = states(scope)
+    where: list[ColumnElement[bool]] = []
+    if statuses is not None:
+        where.append(rows.c.status.in_([s.value for s in statuses]))
+    if most_overdue_first:
+        # A directive without a deadline is never overdue; nulls last keeps the order total.
+        order = [case((rows.c.due.is_(None), 1), else_=0), rows.c.due, rows.c.id]
+    else:
+        order = [rows.c.id]
+    return rows, where, order
+
+
 def directive_ids(
     scope: Scope,
     statuses: Iterable[Status] | None = None,
     *,
     most_overdue_first: bool = False,
 ) -> Select[int]:
-    """The ids of the directives in ``scope`` with one of ``statuses`` (None: any).
-
-    In id order, or, with ``most_overdue_first``, by deadline in force (earliest, so most days
-    overdue, first), then id (the order tests/oracle.py keeps too).
-    """
-    if statuses is not None and all(s.is_open for s in statuses):
-        # Implied by the status; said outright so an index on the dates can serve it.
-        day = scope.as_of
-        scope = replace(scope, open_at=day)
-    rows = states(scope)
-    query = select(rows.c.id)
-    if statuses is not None:
-        query = query.where(rows.c.status.in_([s.value for s in statuses]))
-    if most_overdue_first:
-        # A directive without a deadline is never overdue; nulls last keeps the order total.
-        query = query.order_by(case((rows.c.due.is_(None), 1), else_=0), rows.c.due, rows.c.id)
-    else:
-        query = query.order_by(rows.c.id)
-    return query
+    """The ids of the directives in ``scope`` with one of ``statuses`` (None: any), in the
+    order of :func:`directive_list`."""
+    rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
+    return select(rows.c.id).where(*where).order_by(*order)
 
 
 __all__ = [
     "OPEN",
+    "RISK_PARAMS",
     "Judgement",
+    "RiskDays",
     "Scope",
     "directive_ids",
+    "directive_list",
     "given_on",
     "held_by",
     "holding_unit",
@@ -333,6 +519,9 @@ __all__ = [
     "judge",
     "judgement",
     "not_closed_before",
+    "progress_at",
+    "risk_case",
+    "risks",
     "states",
     "states_query",
     "status_case",
