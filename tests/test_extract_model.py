@@ -94,7 +94,8 @@ def test_features_do_not_depend_on_what_the_model_took(
     original = clause_model.Model.decide
 
     def spy(self: clause_model.Model, feats: list[str], rule: bool) -> bool:
-        seen.append(("", sorted(feats)))
+        if self is model:  # the directives' model (the limitations' one decides too)
+            seen.append(("", sorted(feats)))
         return original(self, feats, rule)
 
     clause_model.Model.decide = spy  # type: ignore[method-assign]
@@ -103,3 +104,62 @@ def test_features_do_not_depend_on_what_the_model_took(
     finally:
         clause_model.Model.decide = original  # type: ignore[method-assign]
     assert [f for _, f in seen] == [f for _, f in recorded]
+
+
+@pytest.fixture
+def limitation_rules_alone() -> Iterator[list[clause_model.Candidate]]:
+    """The limitations' model switched off as the training script does it."""
+    clause_model.LIMIT_RECORDER = []
+    try:
+        yield clause_model.LIMIT_RECORDER
+    finally:
+        clause_model.LIMIT_RECORDER = None
+
+
+def limitations(text: str) -> list[tuple[str | None, str]]:
+    return [(x.unit, x.text) for x in extract(text).limitations]
+
+
+def test_the_shipped_limitation_model_only_adds() -> None:
+    raw = resources.files("dirtrack.extract").joinpath("limitations.json").read_text("utf-8")
+    data = json.loads(raw)
+    assert data["seed"] == 0 and 0 < data["add"] < 1 and data["veto"] == 0.0
+    assert 100 < len(data["weights"]) < 50_000
+    model = clause_model.load(clause_model.LIMITATIONS)
+    assert model is not None and model.add == data["add"]
+
+
+INSPECTION = (
+    "Sáng 25/6/2010, đoàn kiểm tra của huyện kiểm tra đột xuất tại UBND xã Tân Lập. Kết quả cho"
+    " thấy, UBND xã Tân Lập chưa niêm yết công khai thủ tục hành chính tại trụ sở. Việc lưu giữ hồ"
+    " sơ chứng thực còn lộn xộn, yếu kém; sổ theo dõi ghi chép chưa đầy đủ thông tin."
+)
+
+
+def test_every_body_clause_is_a_limitation_candidate(
+    limitation_rules_alone: list[clause_model.Candidate],
+) -> None:
+    alone = limitations(INSPECTION)
+    cands = {c.text: c for c in limitation_rules_alone}
+    # every clause of the body was considered, the first sentence's too
+    assert any(t.startswith("Sáng 25/6/2010") for t in cands)
+    assert "sổ theo dõi ghi chép chưa đầy đủ thông tin" in cands
+    assert "neg" in cands["sổ theo dõi ghi chép chưa đầy đủ thông tin"].features
+    # while recording, what is found is what the rules took
+    assert {t for _, t in alone} == {t for t, c in cands.items() if c.rule}
+
+
+def test_the_model_adds_findings_and_carries_their_unit() -> None:
+    found = limitations(INSPECTION)
+    texts_found = [t for _, t in found]
+    assert "sổ theo dõi ghi chép chưa đầy đủ thông tin" in texts_found
+    # a shortcoming that names no subject goes on with the unit of the one before it
+    assert {u for u, _ in found} == {"UBND xã Tân Lập"}
+
+
+def test_achievements_give_no_limitation() -> None:
+    text = (
+        "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Trong tháng, các xã đã hoàn thành thu"
+        " hoạch lúa chiêm xuân; 12 hộ được hỗ trợ xây nhà. Quốc phòng, an ninh được giữ vững."
+    )
+    assert limitations(text) == []

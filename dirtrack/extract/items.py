@@ -283,16 +283,15 @@ def extract_limitations(
     """
     found: list[LimitationDraft] = []
     taken: set[tuple[str, int]] = set()
+    spans: list[tuple[str, int, int, LimitationDraft]] = []
     carry: _Intro | None = None
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
-        item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
-        if item is not None and item.unit is None and partner is not None:
-            if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
-                item = LimitationDraft(item.text, partner, item.category, item.source)
+        item = _limitation_of(sentence, clause, resolver, intro, partner)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
+            spans.append((sentence, clause.start, clause.start + len(clause.text), item))
 
     for para in paragraphs:
         pkey = fold_aligned(para.text)
@@ -409,6 +408,137 @@ def extract_limitations(
                 add(sentence, clause, None)
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
+    model = clause_model.active_limitations()
+    if model is None and clause_model.LIMIT_RECORDER is None:
+        return found, taken
+    return _limitation_model(paragraphs, resolver, partner, spans, model)
+
+
+def _limitation_of(
+    sentence: str,
+    clause: Clause,
+    resolver: UnitResolver,
+    intro: _Intro | None,
+    partner: str | None,
+) -> LimitationDraft | None:
+    item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+    if item is not None and item.unit is None and partner is not None:
+        if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+            item = LimitationDraft(item.text, partner, item.category, item.source)
+    return item
+
+
+def _limitation_features(
+    para: Paragraph, index: int, clause: Clause, position: int, rule: bool
+) -> list[str]:
+    """What the limitations' model reads of a clause: its words, the words before it, and what
+    the language around it marks (a negative evaluation, a contrast, a noun of shortcomings
+    before it or in the sentence before, a modal, a request, praise, the past)."""
+    sentence = para.sentences[index]
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    end = clause.start + len(clause.text)
+    start = _skip_lead(key, clause.start, end)
+    ckey, clow = key[start:end], low[start:end]
+    before = key[:start]
+    previous = fold_aligned(para.sentences[index - 1]) if index else ""
+    head = " ".join(ckey.split()[:3])
+    feats = clause_model.text_features(ckey, before)
+    feats += clause_model.flags(
+        neg=_negative(key, low, start, end) is not None,
+        neg_before=_negative(key, low, 0, start) is not None,
+        contrast=CONTRAST_OPEN.match(key) is not None,
+        contrast_inside=_CONTRAST_INSIDE.search(low, 0, end) is not None,
+        noun_in=LIMIT_NOUN.search(ckey) is not None,
+        noun_before=LIMIT_NOUN.search(before) is not None,
+        noun_prev=LIMIT_NOUN.search(previous) is not None,
+        announce_prev=_ANNOUNCES_LIMITS.search(previous) is not None,
+        modal=MODAL.search(clow) is not None,
+        modal_before=MODAL.search(low[:start]) is not None,
+        asks=_speech_verb(key, low, 0, end) is not None,
+        praise=PRAISE.search(ckey) is not None,
+        past=re.search(r"\b(?:da|vua)\b", head) is not None,
+        collective=COLLECTIVE_SUBJECT.match(ckey) is not None,
+        shortfall=SHORTFALL.search(ckey) is not None,
+        after_colon=clause.after == ":",
+        after_semicolon=clause.after == ";",
+        first_clause=position == 0,
+        first_sentence=index == 0,
+        listed=LIST_MARKER.match(para.text) is not None,
+        rule=rule,
+    )
+    return feats
+
+
+def _limitation_model(
+    paragraphs: Sequence[Paragraph],
+    resolver: UnitResolver,
+    partner: str | None,
+    spans: Sequence[tuple[str, int, int, LimitationDraft]],
+    model: clause_model.Model | None,
+) -> tuple[list[LimitationDraft], set[tuple[str, int]]]:
+    """Every clause of the body is a candidate; the model keeps what the rules found when it
+    agrees and adds what they passed over (the rules' items, as they read them). While the
+    training script records, the rules decide alone."""
+    found: list[LimitationDraft] = []
+    taken: set[tuple[str, int]] = set()
+    used: set[int] = set()
+    for para in paragraphs:
+        if para.kind == "heading":
+            continue
+        last: str | None = None  # the unit of the paragraph's last shortcoming, taken or not
+        for index, sentence in enumerate(para.sentences):
+            clauses = split_clauses(sentence)
+            for position, clause in enumerate(clauses):
+                end = clause.start + len(clause.text)
+                # the clause that announces a list ("việc dự báo còn hạn chế: ...") is not added
+                announces = position + 1 < len(clauses) and clauses[position + 1].after == ":"
+                ruled = [
+                    (i, span)
+                    for i, span in enumerate(spans)
+                    if i not in used
+                    and span[0] == sentence
+                    and span[1] < end
+                    and span[2] > clause.start
+                ]
+                text = tidy(clause.text)
+                if len(text.split()) < 3 and not ruled:
+                    continue
+                feats = _limitation_features(para, index, clause, position, bool(ruled))
+                if clause_model.LIMIT_RECORDER is not None:
+                    clause_model.LIMIT_RECORDER.append(
+                        clause_model.Candidate(sentence, text, feats, bool(ruled))
+                    )
+                take = bool(ruled) if model is None else model.decide(feats, bool(ruled))
+                if ruled:
+                    used.update(i for i, _ in ruled)
+                    if take:
+                        for _, span in ruled:
+                            found.append(span[3])
+                            taken.add((sentence, span[1]))
+                    last = ruled[-1][1][3].unit or last
+                    continue
+                negative = "neg" in feats
+                take = take and not announces
+                if not take and not negative:
+                    continue
+                item = _limitation_of(sentence, clause, resolver, None, partner)
+                if item is None:
+                    continue
+                if item.unit is None and last is not None:
+                    # a shortcoming that names no subject goes on with the one before it
+                    # ("UBND xã chưa công bố ...; chưa thực hiện ...")
+                    if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
+                        item = LimitationDraft(item.text, last, item.category, item.source)
+                elif negative:
+                    last = item.unit
+                if take:
+                    found.append(item)
+                    taken.add((sentence, clause.start))
+    # what the rules found outside the body's clauses (none expected) stays
+    for i, span in enumerate(spans):
+        if i not in used:
+            found.append(span[3])
+            taken.add((span[0], span[1]))
     return found, taken
 
 

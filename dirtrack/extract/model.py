@@ -13,9 +13,12 @@ rules found, where the clause stands), and gives the probability that it is a di
 
 The weights are a logistic regression trained by ``make extract-model``
 (``examples/extract/train.py``) from the committed annotations (the seeds and the articles of
-the development set that were read; never ``fresh2`` or ``fresh3``), with a fixed seed, and
-shipped as ``clauses.json`` beside this module. Applying them is a dot product over hashed-free
-string features: no numpy, no scikit-learn at run time, nothing downloaded.
+the development set that were read; never ``fresh2`` or ``fresh5``), with a fixed seed, and
+shipped as ``clauses.json`` beside this module. Limitations have a model of the same kind
+(``limitations.json``): every clause of the body is a candidate, and the model decides which
+state a shortcoming (see :func:`dirtrack.extract.items.extract_limitations`); it only adds to
+what the rules find. Applying them is a dot product over hashed-free string features: no numpy,
+no scikit-learn at run time, nothing downloaded.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from importlib import resources
 from typing import Any
 
 #: Where the training script collects candidates (with the rules alone deciding); ``None``
-#: outside training.
+#: outside training. ``RECORDER`` holds the directives' candidates, ``LIMIT_RECORDER`` the
+#: limitations'.
 RECORDER: list[Candidate] | None = None
+LIMIT_RECORDER: list[Candidate] | None = None
 
 _WORD = re.compile(r"[a-z0-9đ]+")
 _DIGITS = re.compile(r"\d")
@@ -70,21 +75,7 @@ def features(
 ) -> list[str]:
     """The features of a clause: ``clause_key`` is its folded text (from the start of the task),
     ``before_key`` the folded words of the sentence before it (the frame)."""
-    words = _WORD.findall(clause_key)
-    out = [f"w:{w}" for w in set(words)]
-    out += [f"b:{a}_{b}" for a, b in set(zip(words, words[1:], strict=False))]
-    if words:
-        out.append(f"f:{words[0]}")
-    if len(words) > 1:
-        out.append(f"f2:{words[0]}_{words[1]}")
-    frame = _WORD.findall(before_key)[-6:]
-    out += [f"p:{w}" for w in set(frame)]
-    size = len(words)
-    out.append("len:" + ("s" if size < 6 else "m" if size < 15 else "l" if size < 35 else "xl"))
-    digits = len(_DIGITS.findall(clause_key))
-    out.append("num:" + ("0" if digits == 0 else "few" if digits < 4 else "many"))
-    if "%" in clause_key:
-        out.append("pct")
+    out = text_features(clause_key, before_key)
     for name, on in (
         ("zone", zone),
         ("open", open_ctx),
@@ -108,6 +99,32 @@ def features(
     return out
 
 
+def text_features(clause_key: str, before_key: str) -> list[str]:
+    """What a clause's words give: its words, word pairs, first words, the last words of the
+    frame before it, its length and its figures."""
+    words = _WORD.findall(clause_key)
+    out = [f"w:{w}" for w in set(words)]
+    out += [f"b:{a}_{b}" for a, b in set(zip(words, words[1:], strict=False))]
+    if words:
+        out.append(f"f:{words[0]}")
+    if len(words) > 1:
+        out.append(f"f2:{words[0]}_{words[1]}")
+    frame = _WORD.findall(before_key)[-6:]
+    out += [f"p:{w}" for w in set(frame)]
+    size = len(words)
+    out.append("len:" + ("s" if size < 6 else "m" if size < 15 else "l" if size < 35 else "xl"))
+    digits = len(_DIGITS.findall(clause_key))
+    out.append("num:" + ("0" if digits == 0 else "few" if digits < 4 else "many"))
+    if "%" in clause_key:
+        out.append("pct")
+    return out
+
+
+def flags(**named: bool) -> list[str]:
+    """The names of the context flags that are on."""
+    return [name for name, on in named.items() if on]
+
+
 @dataclass(frozen=True)
 class Model:
     weights: dict[str, float]
@@ -126,11 +143,16 @@ class Model:
         return p >= self.veto if rule else p >= self.add
 
 
-@lru_cache(maxsize=1)
-def load() -> Model | None:
-    """The shipped model, or None when there is none (the rules decide alone)."""
+#: The shipped weights: the directives' clause model and the limitations'.
+DIRECTIVES = "clauses.json"
+LIMITATIONS = "limitations.json"
+
+
+@lru_cache(maxsize=2)
+def load(name: str = DIRECTIVES) -> Model | None:
+    """A shipped model, or None when there is none (the rules decide alone)."""
     try:
-        raw = resources.files("dirtrack.extract").joinpath("clauses.json").read_text("utf-8")
+        raw = resources.files("dirtrack.extract").joinpath(name).read_text("utf-8")
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(raw)
@@ -144,4 +166,11 @@ def load() -> Model | None:
 
 def active() -> Model | None:
     """The model that decides now: none while the training script records candidates."""
-    return None if RECORDER is not None else load()
+    return None if RECORDER is not None or LIMIT_RECORDER is not None else load()
+
+
+def active_limitations() -> Model | None:
+    """The limitations' model that decides now: none while the training script records."""
+    if RECORDER is not None or LIMIT_RECORDER is not None:
+        return None
+    return load(LIMITATIONS)
