@@ -5,7 +5,8 @@ once, a writer beside a backup) but not one process per command: a process costs
 ``python -m tests.batch`` reads one JSON list of arguments a line on stdin, runs each as the
 ``dirtrack`` entry point would (on the Click command, built once), and answers each with one
 JSON line ``{"code": …, "stdout": …, "stderr": …}``. It imports dirtrack, not pytest.
-:class:`Batch` is the test's side of it.
+:class:`Batch` is the test's side of it: a process forked from the test process's fork server
+(tests/forkserver.py), which has imported dirtrack already, so that a writer costs no start.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+
+from tests import forkserver
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +68,7 @@ class Batch:
 
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.batch"],
+            [forkserver.shared().batch],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

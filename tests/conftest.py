@@ -38,6 +38,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from dirtrack.cli import app
+from tests import forkserver
 from tests.pg import MISSING, STAND_INS, Cluster, find_binaries, start_cluster
 
 ENTRY_POINT = shutil.which("dirtrack", path=str(Path(sys.executable).parent)) or "dirtrack"
@@ -312,9 +313,13 @@ def run(
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_example(script: str, db: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``examples/<script>`` with bash against the SQLite file ``db``, as the README does."""
-    env = {**os.environ, "DIRTRACK_DB": str(db), "DIRTRACK": ENTRY_POINT}
+def run_example(
+    script: str, db: Path, dirtrack: str | Path = ENTRY_POINT
+) -> subprocess.CompletedProcess[str]:
+    """Run ``examples/<script>`` with bash against the SQLite file ``db``, as the README does,
+    with ``dirtrack`` as the program it calls (``$DIRTRACK``): the installed entry point, or
+    a fork server's (tests/forkserver.py)."""
+    env = {**os.environ, "DIRTRACK_DB": str(db), "DIRTRACK": str(dirtrack)}
     return subprocess.run(
         ["bash", str(ROOT / "examples" / script)],
         env=env,
@@ -343,8 +348,14 @@ class Seeded:
 
 @pytest.fixture(scope="session")
 def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    """``examples/seed_meetings.sh`` run once per test run (five dozen commands, each a process);
-    tests take a copy of the file it leaves.
+    """``examples/seed_meetings.sh`` run once per test run; tests take a copy of the file it
+    leaves.
+
+    Its five dozen commands are each a process, forked from one that has imported dirtrack
+    (tests/forkserver.py): a few seconds of CPU where starting the entry point each time costs
+    a minute and a half. ``test_examples`` runs it with the installed entry point too
+    (``make test-all``) and finds the same database; ``seed_followup.sh`` runs with it in
+    ``make test``.
 
     Under pytest-xdist every worker shares the run's temporary folder: the first worker to ask
     runs the script there, under a file lock, and records how it ended; the others wait for the
@@ -358,7 +369,7 @@ def seed_meetings(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     with open(folder / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not ended.exists():
-            done = run_example("seed_meetings.sh", path)
+            done = run_example("seed_meetings.sh", path, forkserver.shared().dirtrack)
             record = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
             ended.write_text(json.dumps(record), encoding="utf-8")
         record = json.loads(ended.read_text(encoding="utf-8"))

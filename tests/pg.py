@@ -161,6 +161,9 @@ class Cluster:
                 f"port = {self.port}\n"
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                 "max_connections = 200\n"
+                # Shared memory segments as files of the data folder, removed with it: POSIX
+                # ones (/dev/shm) outlive a server stopped in immediate mode, as this one is.
+                "dynamic_shared_memory_type = mmap\n"
                 # Statements are logged, so a test can prove no password reaches the log.
                 "log_statement = 'all'\nlog_connections = on\n"
             )

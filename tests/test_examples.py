@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from tests.conftest import Seeded
+import pytest
+
+from tests.conftest import Seeded, run_example, snapshot
+
+# When a row was written (its own column, and inside the change log's images).
+WRITTEN_AT = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)?")
+
+
+def rows_but_times(db: Path) -> str:
+    """Every row of the database, with the moments rows were written masked."""
+    return WRITTEN_AT.sub("<written at>", repr(snapshot(str(db))))
 
 
 def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_path: Path) -> None:
@@ -32,3 +43,17 @@ def test_seed_meetings_script_records_every_status(seed_meetings: Seeded, tmp_pa
     again = demo.id("add-meeting", "--date", "6/5/2022", "--title", "x", "--key", "seed-000")
     assert again == meetings[3]["id"]
     assert demo("overdue", "--as-of", "2022-09-30", "--check").exit_code == 3
+
+
+@pytest.mark.slow("sixty starts of the installed entry point; make test runs seed_followup.sh so")
+def test_seed_meetings_script_with_the_installed_entry_point(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    """The script as a user runs it, one start of ``dirtrack`` per command, leaves the database
+    that the fork server's run (the ``seed_meetings`` fixture) left."""
+    real = tmp_path / "real.db"
+    done = run_example("seed_meetings.sh", real)
+    assert done.returncode == 0, done.stderr
+    said = done.stderr.replace(str(real), str(seed_meetings.path))
+    assert said == seed_meetings.run.stderr
+    assert rows_but_times(real) == rows_but_times(seed_meetings.path)

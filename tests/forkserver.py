@@ -1,0 +1,258 @@
+"""Processes that start in milliseconds, for the tests whose subject is not the start.
+
+A start of the installed ``dirtrack`` costs about 1.5 s of CPU, nearly all of it importing
+Python, Typer, SQLAlchemy and the commands; a script of sixty commands (the examples) pays it
+sixty times, and so does every writer process of the tests of writers at once. A fork server
+imports dirtrack once, as the entry point would, and then waits. Its programs are executables
+that stand for a process of dirtrack's:
+
+- :attr:`ForkServer.dirtrack` is called in place of ``dirtrack`` (``$DIRTRACK`` of the example
+  scripts): it runs :func:`dirtrack.cli.main` as the entry point does;
+- :attr:`ForkServer.batch` in place of ``python -m tests.batch`` (:class:`tests.batch.Batch`).
+
+Each call is a process of its own: the server forks a copy of itself that takes the caller's
+arguments, environment, folder, stdin, stdout and stderr (the descriptors themselves, passed
+over a Unix socket), runs the program and exits with its code, which the caller exits with.
+What a script or a test sees (exit codes, output, a pipe, ``$(...)``, processes writing at
+once) is what a real start gives; only the import phase is shared, which the tests that start
+the installed entry point (``tests.conftest.run``) check.
+
+``python -m tests.forkserver SOCKET`` is the server; it imports dirtrack, not pytest.
+"""
+
+from __future__ import annotations
+
+import array
+import atexit
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The caller: Python's standard library only, started without site-packages (-I -S: a few
+# milliseconds). {socket!r} and {program!r} are filled in when the file is written.
+CLIENT = """\
+#!{python} -IS
+import array, json, os, socket, sys
+request = json.dumps(
+    {{"program": {program!r}, "argv": sys.argv[1:], "env": dict(os.environ), "cwd": os.getcwd()}}
+).encode("utf-8")
+conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+conn.connect({socket!r})
+fds = array.array("i", [0, 1, 2])
+conn.sendmsg(
+    [len(request).to_bytes(4, "big") + request],
+    [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)],
+)
+answer = b""
+while len(answer) < 4:
+    chunk = conn.recv(4 - len(answer))
+    if not chunk:
+        sys.exit("fork server: the server went away")
+    answer += chunk
+sys.exit(int.from_bytes(answer, "big"))
+"""
+
+
+class ForkServer:
+    """A running server (:meth:`stop` ends it) and the programs that call it."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="dtfork-"))
+        sock = self.folder / "s"
+        self.dirtrack = self._client("dirtrack", sock)
+        self.batch = self._client("batch", sock)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.forkserver", str(sock)],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        if self.process.stdout.readline().strip() != "ready":
+            self.stop()
+            raise RuntimeError(f"the fork server did not start (exit {self.process.returncode})")
+
+    def _client(self, program: str, sock: Path) -> Path:
+        path = self.folder / program
+        text = CLIENT.format(python=sys.executable, socket=str(sock), program=program)
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o755)
+        return path
+
+    def stop(self) -> None:
+        """End the server (processes it forked finish what they are doing) and its files."""
+        if self.process.returncode is None:
+            self.process.kill()
+        self.process.communicate(timeout=60)
+        for path in self.folder.iterdir():
+            path.unlink()
+        self.folder.rmdir()
+
+
+_SHARED: list[ForkServer] = []
+
+
+def shared() -> ForkServer:
+    """This process's fork server, started on first use and stopped when the process ends."""
+    if not _SHARED:
+        server = ForkServer()
+        atexit.register(server.stop)
+        _SHARED.append(server)
+    return _SHARED[0]
+
+
+# --- the server ---------------------------------------------------------------------------
+
+
+def _receive(conn: socket.socket) -> tuple[dict[str, object], list[int]]:
+    """The caller's request and its three descriptors (stdin, stdout, stderr)."""
+    fds = array.array("i")
+    data, ancillary, _flags, _addr = conn.recvmsg(65536, socket.CMSG_SPACE(3 * fds.itemsize))
+    for level, kind, raw in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(raw[: len(raw) - len(raw) % fds.itemsize])
+    while len(data) < 4 or len(data) < 4 + int.from_bytes(data[:4], "big"):
+        chunk = conn.recv(65536)
+        if not chunk:
+            raise EOFError("the caller went away")
+        data += chunk
+    return json.loads(data[4:].decode("utf-8")), list(fds)
+
+
+def _stdio(fd: int, *, write: bool, errors: str, line: bool) -> io.TextIOWrapper:
+    """A standard stream on ``fd`` made as Python makes it at start (PEP 538/540: UTF-8)."""
+    unbuffered = write and bool(os.environ.get("PYTHONUNBUFFERED"))
+    raw = io.FileIO(fd, "wb" if write else "rb", closefd=False)
+    buffered: io.RawIOBase | io.BufferedIOBase = raw
+    if not unbuffered:
+        buffered = io.BufferedWriter(raw) if write else io.BufferedReader(raw)
+    return io.TextIOWrapper(
+        buffered,  # type: ignore[arg-type]
+        encoding="utf-8",
+        errors=errors,
+        newline="\n",
+        line_buffering=line and not unbuffered,
+        write_through=unbuffered,
+    )
+
+
+def _run_command(request: dict[str, object], fds: list[int]) -> int:
+    """In the forked process: become the caller's program and run it; its exit code."""
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    env = request["env"]
+    assert isinstance(env, dict)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(str(request["cwd"]))
+    argv = request["argv"]
+    assert isinstance(argv, list)
+    program = request["program"]
+    sys.argv = [str(program), *argv]
+    tty = os.isatty(1)
+    # Kept in sys.__stdout__ & co. as well, as at a real start: dirtrack wraps stdout's raw
+    # layer again, and the first wrapper must not close it when nothing refers to it any more.
+    sys.stdin = sys.__stdin__ = _stdio(0, write=False, errors="strict", line=False)
+    sys.stdout = sys.__stdout__ = _stdio(1, write=True, errors="strict", line=tty)
+    sys.stderr = sys.__stderr__ = _stdio(2, write=True, errors="backslashreplace", line=True)
+    from dirtrack.cli import main
+    from tests import batch
+
+    code: int
+    try:
+        {"dirtrack": main, "batch": batch.main}[str(program)]()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None:
+            code = 0
+        elif isinstance(exc.code, int):
+            code = exc.code
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            code = code or 120  # as Python does when stdout cannot be flushed at exit
+    return code
+
+
+def _serve(conn: socket.socket) -> None:
+    """In a forked process: run the caller's command in a process of its own, answer its code."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    request, fds = _receive(conn)
+    pid = os.fork()
+    if pid == 0:
+        conn.close()
+        os._exit(_run_command(request, fds))
+    for fd in fds:
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    conn.sendall((code if code >= 0 else 128 - code).to_bytes(4, "big"))
+
+
+def preload() -> None:
+    """Import what the commands import, once for every process forked from this one.
+
+    What the entry point loads before it runs a command (:func:`dirtrack.cli.main`), the batch
+    runner (:mod:`tests.batch`), the
+    Click command that Typer builds from the app at every start, and every module of dirtrack
+    (what the commands import when they run: SQLAlchemy, the store, the report, the
+    renderers); not the migrations, which Alembic loads from their files.
+    """
+    import functools
+    import importlib
+    import pkgutil
+
+    import typer.main
+
+    import dirtrack
+    import dirtrack.cli
+    import dirtrack.render.outfile  # noqa: F401
+    import tests.batch  # noqa: F401
+
+    app = dirtrack.cli._load()
+    typer.main.get_command = functools.cache(typer.main.get_command)
+    typer.main.get_command(app)
+    for module in pkgutil.walk_packages(dirtrack.__path__, "dirtrack."):
+        if not module.name.startswith(("dirtrack.migrations", "dirtrack.__main__")):
+            importlib.import_module(module.name)
+
+
+def main() -> None:
+    preload()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(sys.argv[1])
+    listener.listen(64)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the forked handlers are reaped at once
+    print("ready", flush=True)
+    while True:
+        conn, _ = listener.accept()
+        if os.fork() == 0:
+            listener.close()
+            try:
+                _serve(conn)
+            finally:
+                os._exit(0)
+        conn.close()
+
+
+if __name__ == "__main__":
+    main()
