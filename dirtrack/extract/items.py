@@ -550,6 +550,8 @@ _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky
 #: "Đối với dự án X, yêu cầu ...".
 _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
+#: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
+_TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 #: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
@@ -936,6 +938,11 @@ class _NoUnit:
 
 
 _NO_CONTEXT = _NoUnit()
+#: A period counted from the meeting that names no day ("trong tháng tới", "thời gian tới"):
+#: a lead-in that states one gives its items no deadline, not the previous sentence's.
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?:thang|tuan|quy|nam|thoi gian|giai doan)\s+(?:toi|sap toi|tiep theo|sau)\b"
+)
 
 
 def extract_directives(
@@ -1009,6 +1016,7 @@ def extract_directives(
             else:
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
+            led_in = False  # whether a lead-in of this sentence announced a list
             for index, clause in enumerate(clauses):
                 if (sentence, clause.start) in taken:
                     continue
@@ -1028,10 +1036,20 @@ def extract_directives(
                     listing = True
                     open_ctx = True
                     found_due = best_deadline(find_deadlines(sentence[start:end], ref))
-                    list_frame = found_due or list_frame or last_due
+                    # the previous sentence's period, unless a lead-in of this sentence
+                    # already framed the list or states a period of its own
+                    inherit = not led_in and not _RELATIVE_PERIOD.search(key, start, end)
+                    led_in = True
+                    list_frame = found_due or list_frame or (last_due if inherit else None)
                     frame = list_frame
                     sentence_due = found_due or sentence_due
                     continue
+                if (
+                    following is not None
+                    and following.after == ":"
+                    and _TOPIC_HEAD.match(key, start, end)
+                ):
+                    continue  # "Về công tác y tế: ...": the topic of the task after it
                 quoted_at = QUOTED_FRAME.search(key, start, end)
                 if quoted_at is not None and quoted_at.start() > start:
                     end = quoted_at.start()  # '"...", X nhấn mạnh': the verb of the attribution
