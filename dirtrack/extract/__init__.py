@@ -102,7 +102,8 @@ def extract(
             info.chair_title = None
         info.chair = " ".join(chair.split())
     lead = sentences[lead_index] if sentences else None
-    resolver = UnitResolver(sentences, units, lead)
+    headings = [b.text for b in blocks if b.kind in ("header", "heading")]
+    resolver = UnitResolver(sentences, units, lead, headings)
     # a working session with one unit: what names no unit (nor every unit) is that unit's
     partner = None
     if info.kind == "working-session" and lead is not None:

@@ -355,8 +355,11 @@ _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
 _PLACE_LEVEL = re.compile(
-    r"\b(?:(huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran))\b"
+    r"\b(?:(huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran)|"
+    r"(tp|tx)\.?(?=\s))"
 )
+#: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
+_ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 _COMMITTEE_LEVEL = {"huyen": "huyen", "thi": "thi xa", "thanh": "thanh pho", "quan": "quan"}
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran)$")
 _LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
@@ -519,6 +522,7 @@ class UnitResolver:
         sentences: Sequence[str],
         known: Sequence[KnownUnit] = (),
         lead: str | None = None,
+        headings: Sequence[str] = (),
     ) -> None:
         self._raw: dict[str, list[Mention]] = {}
         self._known = tuple(known)
@@ -530,7 +534,8 @@ class UnitResolver:
                     self._known_index.setdefault(key, unit)
         self._known_patterns = self._compile_known()
         self.level = self._dominant_level(sentences)
-        self._places = self._collect_places(sentences)
+        # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
+        self._places = self._collect_places([*headings, *sentences])
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
             for mention in self.raw(sentence):
@@ -574,7 +579,7 @@ class UnitResolver:
         for sentence in sentences:
             folded = Folded.of(sentence)
             for m in folded.finditer(_PLACE_LEVEL):
-                level = m[2] or _COMMITTEE_LEVEL[m[1]]
+                level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
                 end = _place_after(sentence, m.end())
                 if end > m.end():
                     places.setdefault(level, set()).add(sentence[m.end() : end].strip())
