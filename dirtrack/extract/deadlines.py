@@ -77,6 +77,8 @@ _DATED = re.compile(
     r"^(?:truoc|cham nhat(?: la)?|han chot|khong qua)(?: ngay)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
     r"\s*[/.-]\s*\d{4}"
 )
+#: "từ nay đến cuối năm 2017": counted from the meeting, a deadline however late.
+_FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
 #: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
 _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
@@ -188,6 +190,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             and ref is not None
             and due < ref
             and not _DATED.match(folded.key[start:end])
+            and not _FROM_NOW.search(folded.key[max(0, start - 8) : start])
         ):
             continue  # a past period; not "trước ngày 20/7/2020", a deadline however late
         explicit = bool(_EXPLICIT.match(folded.key[start:end]))

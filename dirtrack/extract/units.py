@@ -779,6 +779,9 @@ class UnitResolver:
 _WORKS_WITH = re.compile(r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai)\b")
 
 
+_UNDER = re.compile(r"\b(?:truc thuoc|thuoc)\s*$")
+
+
 def session_partner(lead: str, resolver: UnitResolver) -> str | None:
     """The one unit a working session was held with ("... làm việc với Đảng ủy xã An Khương
     nghe báo cáo ..."): its code or name, or None when the lead names none or several."""
@@ -793,6 +796,10 @@ def session_partner(lead: str, resolver: UnitResolver) -> str | None:
         if not m.end() <= mention.start < end or mention.affiliation or mention.name is None:
             continue
         if mention.role not in ("unit", "board"):
+            continue
+        if _UNDER.search(key, m.end(), mention.start):
+            # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
+            # the session's partners belong to, not one partner
             continue
         value = mention.code or mention.name
         if value not in names:
