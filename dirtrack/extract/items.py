@@ -550,6 +550,11 @@ _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky
 #: "Đối với dự án X, yêu cầu ...".
 _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")
 #: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
+#: "X là một trong những kết luận của đồng chí ...": the task X, named by a news lead.
+_CONCLUSION_OF = re.compile(
+    r"(?<=\w)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
+    r"(?:chi dao|yeu cau|ket luan)\s+(?:quan trong\s+)?(?:cua|tai)\b"
+)
 #: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
 _TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
@@ -999,9 +1004,12 @@ def extract_directives(
                 or _WEIGHS_THEN_ASKS.search(key)
             ):
                 in_zone = True
+            # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by
+            # a news lead; it opens no speech
+            named = _CONCLUSION_OF.search(key)
             # outside a leader's speech only the model may find a task (a task written
             # without the markers that open the zone)
-            out_of_zone = not in_zone
+            out_of_zone = not in_zone and named is None
             if out_of_zone and model is None and clause_model.RECORDER is None:
                 continue
             asked = _speech_verb(key, low, 0, len(key))
@@ -1050,11 +1058,16 @@ def extract_directives(
                     and _TOPIC_HEAD.match(key, start, end)
                 ):
                     continue  # "Về công tác y tế: ...": the topic of the task after it
+                requested = False
+                if named is not None:
+                    if not start < named.start() <= end:
+                        continue
+                    end = named.start()
+                    requested = True
                 quoted_at = QUOTED_FRAME.search(key, start, end)
                 if quoted_at is not None and quoted_at.start() > start:
                     end = quoted_at.start()  # '"...", X nhấn mạnh': the verb of the attribution
                 verb = _speech_verb(key, low, start, end)
-                requested = False
                 while verb is not None and not _requests(key, low, mentions, start, end, verb):
                     # "khảo sát giao chỉ tiêu ..., giao các Ban ...": a later verb may ask
                     verb = _speech_verb(key, low, verb.end(), end)
@@ -1197,8 +1210,10 @@ def extract_directives(
                             source=sentence,
                         )
                     )
-                if not rule:
-                    continue  # a task the model found and the rules did not: no state change
+                if not rule or named is not None:
+                    # a task the model found and the rules did not, or one a news lead
+                    # names: no state change
+                    continue
                 previous = lead
                 open_ctx = True
                 gave_last = True
