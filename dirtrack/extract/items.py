@@ -85,6 +85,7 @@ from dirtrack.extract.lexicon import (
     PRAISE,
     PURPOSE,
     QUOTED_FRAME,
+    ONLY_SO_FAR,
     SHORTFALL,
     SPEECH_FRAME,
     SPEECH_VERB,
@@ -202,6 +203,7 @@ def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.
             NEGATIVE.search(key, start, end),
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
+            ONLY_SO_FAR.search(key, start, end),
         )
         if m
     ]
@@ -554,6 +556,16 @@ _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[
 _CONCLUSION_OF = re.compile(
     r"(?<=\w)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
     r"(?:chi dao|yeu cau|ket luan)\s+(?:quan trong\s+)?(?:cua|tai)\b"
+)
+#: A request made before the meeting it prepared, and answered at it.
+_BEFORE_MEETING = re.compile(
+    r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
+    r"(?:giam sat|hoi nghi|lam viec|hop|ky hop|phien hop|kiem tra|thanh tra|khao sat)\b"
+)
+#: A clause that only says who judges or reports what its colon opens.
+_JUDGES = re.compile(
+    r"\b(?:nhan dinh|cho rang|danh gia|khang dinh|neu ro|chi ro|nhan xet|cho biet|thong tin|"
+    r"bao cao|phat bieu)\s*$"
 )
 #: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
 _TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
@@ -996,6 +1008,8 @@ def extract_directives(
         for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
+            if _BEFORE_MEETING.match(key):
+                continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
             if not in_zone and (
                 _speech_frame(key)
                 or _opens_on_request(key, low)
@@ -1058,6 +1072,12 @@ def extract_directives(
                     and _TOPIC_HEAD.match(key, start, end)
                 ):
                     continue  # "Về công tác y tế: ...": the topic of the task after it
+                if (
+                    following is not None
+                    and following.after == ":"
+                    and _JUDGES.search(key, start, end)
+                ):
+                    continue  # "Thường trực HĐND thành phố nhận định: ...": who speaks
                 requested = False
                 if named is not None:
                     if not start < named.start() <= end:

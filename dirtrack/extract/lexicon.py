@@ -267,6 +267,12 @@ NEGATIVE = re.compile(
         "can tiep tuc khac phuc",
     )
 )
+#: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
+#: xong", "chỉ mới đạt 45% kế hoạch"): a judgement that the rest is not.
+ONLY_SO_FAR = re.compile(
+    r"\b(?:chi\s+)?moi\s+(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
+    r"(?:duoc\s+)?\d+(?:[,.]\d+)?\s*%"
+)
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
 SHORTFALL = re.compile(
     r"\b(?:chi (?:duoc )?(?:bo tri|co|giao)|thieu|chua du|con thieu)\s+(?:\d+\s+)?"
