@@ -134,7 +134,9 @@ _ANNOUNCES_LIMITS = re.compile(
 )
 _CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
 #: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
-_TO_OVERCOME = re.compile(r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?khắc\s+phục\b")
+_TO_OVERCOME = re.compile(
+    r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?(?:quan\s+tâm\s*(?:,|và)?\s+)?khắc\s+phục\b"
+)
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"

@@ -206,7 +206,7 @@ LIMIT_NOUN_OVERCOME = re.compile(
 #: "một số khó khăn như ...").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"[^,;:.]{0,25}?\b(?:do|nhu|la|gom|o cho|the hien o)\s+"
+    r"(?:[^,;:.]{0,25}?|[^;:.]{0,40}?\bkhac phuc )\b(?:do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
 )
 #: What an enumeration marker at the end of an announcing clause looks like ("như", "đó là").
 ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)\s*$")
