@@ -144,6 +144,7 @@ _SUBJECT_PREFIX = re.compile(
 )
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
+_CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 
 
@@ -231,6 +232,9 @@ def _limitation(
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     end = clause.start + len(clause.text)
     start = _skip_lead(key, clause.start, end)
+    criticises = _CRITICISES.match(key, start, end)
+    if criticises is not None:
+        start = criticises.end()  # "Phê bình một số sở, ngành còn chậm ...": what is criticised
     inline = LIMIT_INLINE_INTRO.search(key, start, end)
     if (
         inline is not None
