@@ -81,11 +81,11 @@ from dirtrack.extract.lexicon import (
     LIST_MARKER,
     MODAL,
     NEGATIVE,
+    ONLY_SO_FAR,
     PASSIVE_BEFORE,
     PRAISE,
     PURPOSE,
     QUOTED_FRAME,
-    ONLY_SO_FAR,
     SHORTFALL,
     SPEECH_FRAME,
     SPEECH_VERB,
@@ -526,7 +526,8 @@ def _limitation_model(
                     last = ruled[-1][1][3].unit or last
                     continue
                 negative = "neg" in feats
-                take = take and not announces
+                # nor a task ("Ông nhấn mạnh, không để tình trạng ... chậm kéo dài")
+                take = take and not announces and not _asks(sentence, clause.start, end)
                 if not take and not negative:
                     continue
                 item = _limitation_of(sentence, clause, resolver, None, partner)
@@ -550,6 +551,17 @@ def _limitation_model(
     return found, taken
 
 
+def _asks(sentence: str, start: int, end: int) -> bool:
+    """Whether a clause asks for something: a request verb, "cần"/"phải", "không để"."""
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    if _speech_verb(key, low, start, end) is not None or _PROHIBITS.search(key, start, end):
+        return True
+    return MODAL.search(_TO_OVERCOME.sub("", low[start:end])) is not None
+
+
+_PROHIBITS = re.compile(r"\bkhong (?:de|duoc) (?:tinh trang|xay ra|phat sinh)\b")
+
+
 # --- directives -----------------------------------------------------------------------------
 
 
@@ -557,10 +569,9 @@ _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky
 #: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
 #: "Đối với dự án X, yêu cầu ...".
 _TOPIC = re.compile(r"^\W*(?:ve|doi voi|rieng|rieng doi voi|rieng ve|ve viec)\b[^;:]*,\s*$")
-#: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 #: "X là một trong những kết luận của đồng chí ...": the task X, named by a news lead.
 _CONCLUSION_OF = re.compile(
-    r"(?<=\w)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
+    r"(?<=\w)(?<!\bdo)(?<!\bday)\s+la (?:mot trong (?:nhung|cac) )?(?:noi dung |y kien )?"
     r"(?:chi dao|yeu cau|ket luan)\s+(?:quan trong\s+)?(?:cua|tai)\b"
 )
 #: A request made before the meeting it prepared, and answered at it.
@@ -575,6 +586,7 @@ _JUDGES = re.compile(
 )
 #: A topic heading the task after its colon: "Về công tác y tế:", "Đối với ngành giáo dục:".
 _TOPIC_HEAD = re.compile(r"\W*(?:ve|doi voi|rieng ve|rieng doi voi|linh vuc)\s+[^,;:]*$")
+#: A paragraph of a conclusion's list that has no dash: "Về ..., giao ...", "Giao ...".
 _TASK_START = re.compile(r"^\W*(?:ve|doi voi|rieng|giao|yeu cau|de nghi)\b")
 _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 #: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
@@ -1026,7 +1038,7 @@ def extract_directives(
                 in_zone = True
             # "Chuẩn bị ... là một trong những kết luận của đồng chí X": one task, named by
             # a news lead; it opens no speech
-            named = _CONCLUSION_OF.search(key)
+            named = None if QUOTED_FRAME.search(key) else _CONCLUSION_OF.search(key)
             # outside a leader's speech only the model may find a task (a task written
             # without the markers that open the zone)
             out_of_zone = not in_zone and named is None
