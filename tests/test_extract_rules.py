@@ -335,3 +335,66 @@ def test_a_prime_ministers_request_and_a_route_are_not_misread() -> None:
     assert [d.text for d in draft.directives] == [
         "cần tập trung phân tích, đánh giá kỹ lưỡng hơn vấn đề này"
     ]
+
+
+def test_a_lead_in_with_its_own_period_and_topics_before_colons() -> None:
+    # "trong tháng tới" names no day: the items get no deadline, not the previous sentence's;
+    # "Về công tác y tế:" is the topic of the task after it, not a task
+    found = directives(
+        "Sáng ngày 03/8/2023 Đảng ủy xã An Phú tổ chức giao ban tháng 8 năm 2023. Đồng chí Lê Văn"
+        " Tâm, Bí thư Đảng ủy chủ trì và triển khai các nhiệm vụ trọng tâm tháng 8 năm 2023. Trong"
+        " đó nhấn mạnh một số nhiệm vụ cần thực hiện trong tháng tới gồm: Về công tác y tế: tăng"
+        " cường tuyên truyền phòng chống sốt xuất huyết; Về giao thông: Triển khai làm đường bê"
+        " tông thôn 3."
+    )
+    assert [(text, due) for _, text, due in found] == [
+        ("tăng cường tuyên truyền phòng chống sốt xuất huyết", None),
+        ("Triển khai làm đường bê tông thôn 3", None),
+    ]
+
+
+def test_a_headlines_place_completes_a_bare_unit() -> None:
+    draft = extract(
+        "TP. Hà Tiên: Đẩy nhanh giải ngân vốn đầu tư công\n\nChiều 12/5/2023, Thường trực HĐND"
+        " thành phố đề nghị UBND thành phố chỉ đạo đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert [d.unit for d in draft.directives] == ["UBND thành phố Hà Tiên"]
+
+
+def test_a_news_lead_naming_a_conclusion_and_a_request_made_before_the_meeting() -> None:
+    found = directives(
+        "Bảo đảm an toàn giao thông dịp Tết là một trong những kết luận của đồng chí Nguyễn Văn"
+        " Hải, Chủ tịch UBND huyện tại hội nghị giao ban sáng 05/01/2024. Hội nghị đánh giá kết"
+        " quả tháng 12; Triển khai nhiệm vụ tháng 1."
+    )
+    assert [text for _, text, _ in found] == ["Bảo đảm an toàn giao thông dịp Tết"]
+    before = directives(
+        "Trước khi tiến hành giám sát, Thường trực HĐND huyện yêu cầu 8 cơ quan báo cáo kết quả"
+        " giải quyết kiến nghị. Thường trực HĐND huyện nhận định: Hầu hết kiến nghị đã được giải"
+        " quyết."
+    )
+    assert before == []
+
+
+def test_limitations_stated_as_a_share_done_criticised_or_to_be_overcome() -> None:
+    draft = extract(
+        "Ngày 10/4/2023, UBND tỉnh họp. Tuy nhiên, mới có 12,5% nội dung được giải quyết xong."
+        " Phê bình một số sở, ngành còn chậm trong giải quyết thủ tục đầu tư.\nĐồng chí Chủ tịch"
+        " lưu ý, bên cạnh kết quả đạt được, các huyện còn những hạn chế cần quan tâm, khắc phục"
+        " như, tình trạng báo cáo chậm; công tác thu ngân sách còn đạt thấp."
+    )
+    texts = [lim.text for lim in draft.limitations]
+    assert texts[0].startswith("mới có 12,5% nội dung")
+    assert texts[1].startswith("một số sở, ngành còn chậm")
+    assert "tình trạng báo cáo chậm" in texts
+    assert draft.directives == ()
+
+
+def test_a_session_with_the_sections_under_a_body_and_a_deadline_from_now() -> None:
+    draft = extract(
+        "Thường trực Huyện ủy vừa có buổi làm việc với lãnh đạo các phòng chuyên môn trực thuộc"
+        " UBND huyện Tân Phước. Bí thư Huyện ủy yêu cầu Trưởng các phòng rà soát công việc từ nay"
+        " đến cuối năm 2017 để xây dựng kế hoạch.",
+        today=date(2025, 1, 1),
+    )
+    assert [(d.unit, d.due) for d in draft.directives] == [(None, date(2017, 12, 31))]

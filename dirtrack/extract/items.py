@@ -1177,7 +1177,9 @@ def extract_directives(
                             clause_model.Candidate(sentence, tidy(sentence[start:end]), feats, rule)
                         )
                     if model is not None:
-                        take = model.decide(feats, rule)
+                        # a task a news lead names as a conclusion is one whatever its words:
+                        # the model has seen too few such leads to weigh them
+                        take = model.decide(feats, rule) or (rule and named is not None)
                 if out_of_zone:
                     core = None
                 deadlines = find_deadlines(sentence[start:end], ref)
