@@ -8,7 +8,7 @@ The articles ``train.py`` learns from are split into 5 folds by article; each fo
 ``dirtrack.extract`` with both clause models trained on the other four (same features, C, and
 the shipped thresholds) and scored as ``score.py`` scores. The rules were written from most of
 these articles, so this measures the models, not the rules, on text they did not see; only
-``fresh2`` and ``fresh5`` measure both.
+``fresh2`` and ``fresh6`` measure both.
 """
 
 import sys
@@ -30,7 +30,11 @@ from dirtrack.extract import model as cm  # noqa: E402
 def part_of(article: score.Article) -> str:
     if article.part == "seeds":
         return "seeds"
-    for name, members in (("fresh4", score.FRESH4), ("fresh3", score.FRESH3)):
+    for name, members in (
+        ("fresh5", score.FRESH5),
+        ("fresh4", score.FRESH4),
+        ("fresh3", score.FRESH3),
+    ):
         if article.name in members:
             return name
     return "other read"
@@ -78,7 +82,7 @@ def main() -> int:
                         total.fields[field].add(counts)
     finally:
         cm.load = original
-    for key in ("seeds", "other read", "fresh3", "fresh4", "all"):
+    for key in ("seeds", "other read", "fresh3", "fresh4", "fresh5", "all"):
         if key in totals:
             print("\n".join(score.summary(f"out of fold, {key}", totals[key])))
     return 0
