@@ -469,7 +469,10 @@ def test_extend_from_request_grants_what_the_pack_asked(
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
         (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
         (("Phối hợp", 1, 2, None), "the row of directive 1 was deleted"),
-        (("_dirtrack", None, None, None), "the hidden sheet of unit BTC's pack was changed"),
+        (
+            ("_dirtrack", None, None, None),
+            "the hidden sheet of unit SYT's pack was changed: its unit",
+        ),
     ],
 )
 def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
