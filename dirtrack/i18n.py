@@ -314,6 +314,8 @@ TEXT: dict[str, Entry] = {
     "pk_act_conflict": N_("CONFLICT"),
     "pk_act_kept_office": N_("office kept"),
     "pk_act_took_unit": N_("unit's taken"),
+    "pk_act_applied_dry": N_("to apply"),
+    "pk_act_took_unit_dry": N_("unit's to take"),
     "pk_act_unchanged": N_("already in"),
     "pk_ch_done": N_("done on {date}"),
     "pk_ch_progress": N_("progress {percent}%"),
@@ -841,7 +843,9 @@ ERRORS: dict[str, Entry] = {
         "{file}: not a pack of this database (made from another database, or its pack was "
         "deleted since)"
     ),
-    "pack_meta_changed": N_("{file}: the pack's hidden sheet was changed ({key}; unit {unit})"),
+    "pack_meta_changed": N_(
+        "{file}: the hidden sheet of unit {unit}'s pack was changed: its {key} is not what was sent"
+    ),
     "pack_row_added": N_(
         "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (ID {id!r})"
     ),

@@ -397,6 +397,7 @@ def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
 
     out, summary = said("--dry-run")
     assert "asks for a new deadline: 2022-11-30 (would be recorded as a request)" in out
+    assert " to apply " in out and " applied " not in out  # what a dry run would do
     assert "to apply: 1; conflicts: 0;" in summary
     quarter.ok("progress", "3", "--note", "Văn phòng đôn đốc", "--date", "2022-09-11")
     out, summary = said()
@@ -468,7 +469,10 @@ def test_extend_from_request_grants_what_the_pack_asked(
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
         (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
         (("Phối hợp", 1, 2, None), "the row of directive 1 was deleted"),
-        (("_dirtrack", None, None, None), "the pack's hidden sheet was changed"),
+        (
+            ("_dirtrack", None, None, None),
+            "the hidden sheet of unit SYT's pack was changed: its unit",
+        ),
     ],
 )
 def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(

@@ -357,6 +357,13 @@ def _pack_action(r: Record, lang: str) -> str:
     return t(f"pk_act_{r['action']}", lang)
 
 
+def _pack_action_dry(r: Record, lang: str) -> str:
+    """What a dry run would do: "to apply" rather than "applied"."""
+    if r["action"] in ("applied", "took_unit"):
+        return t(f"pk_act_{r['action']}_dry", lang)
+    return _pack_action(r, lang)
+
+
 def _pack_changes(r: Record, lang: str) -> str:
     said = []
     for change in r["changes"]:
@@ -447,7 +454,11 @@ def packs_in(
     if any(info["conflicts"] for info in files):
         err(msg("pack_in_conflicts_left", lang))
     value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}
-    emit(rows, PACK_IN_COLUMNS, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
+    columns = [
+        Column("action", "imp_action", _pack_action_dry) if c.key == "action" and dry_run else c
+        for c in PACK_IN_COLUMNS
+    ]
+    emit(rows, columns, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
 
 
 def _yes_no(value: Any, lang: str) -> str:

@@ -100,9 +100,13 @@ def _latest_extension_join(as_of: Day, name: str = "ext") -> tuple[Any, ColumnEl
     return ext, on
 
 
+def text_constant(text: str) -> ColumnElement[str]:
+    # Inlined constants, not parameters: PostgreSQL then types a CASE of them as text at once.
+    return literal_column(f"'{text}'")
+
+
 def status_code(status: Status) -> ColumnElement[str]:
-    # Inlined constants, not parameters: PostgreSQL then types the CASE as text at once.
-    return literal_column(f"'{status.value}'")
+    return text_constant(status.value)
 
 
 def status_case(
@@ -301,10 +305,6 @@ def progress_at(as_of: Day) -> ColumnElement[int | None]:
     return latest.scalar_subquery()
 
 
-def _colour(name: str) -> ColumnElement[str]:
-    return literal_column(f"'{name}'")
-
-
 def risk_case(
     status: ColumnElement[str],
     due: ColumnElement[Any],
@@ -352,24 +352,26 @@ def risk_case(
             waiting.c.decision.is_(None),
         ),
     )
-    yellow: list[tuple[ColumnElement[bool], ColumnElement[str]]] = [(stale, _colour(risk.YELLOW))]
+    yellow: list[tuple[ColumnElement[bool], ColumnElement[str]]] = [
+        (stale, text_constant(risk.YELLOW))
+    ]
     if isinstance(days.pending, ColumnElement):
-        yellow.append((and_(days.pending, unanswered), _colour(risk.YELLOW)))
+        yellow.append((and_(days.pending, unanswered), text_constant(risk.YELLOW)))
     elif days.pending:
-        yellow.append((unanswered, _colour(risk.YELLOW)))
+        yellow.append((unanswered, text_constant(risk.YELLOW)))
     done = [status_code(Status.DONE_ON_TIME), status_code(Status.DONE_LATE)]
     closed_out = [status_code(Status.CANCELLED), status_code(Status.WITHDRAWN)]
     return case(
-        (status.in_(done), _colour(risk.GREEN)),
-        (status.in_(closed_out), _colour(risk.GREY)),
-        (status == status_code(Status.OVERDUE), _colour(risk.RED)),
-        (due.is_(None), _colour(risk.GREY)),
+        (status.in_(done), text_constant(risk.GREEN)),
+        (status.in_(closed_out), text_constant(risk.GREY)),
+        (status == status_code(Status.OVERDUE), text_constant(risk.RED)),
+        (due.is_(None), text_constant(risk.GREY)),
         (
             and_(or_(due <= days.red_by, due <= days.soon_by), low),
-            case((due <= days.red_by, _colour(risk.RED)), else_=_colour(risk.YELLOW)),
+            case((due <= days.red_by, text_constant(risk.RED)), else_=text_constant(risk.YELLOW)),
         ),
         *yellow,
-        else_=_colour(risk.GREEN),
+        else_=text_constant(risk.GREEN),
     )
 
 
