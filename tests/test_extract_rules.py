@@ -398,3 +398,53 @@ def test_a_session_with_the_sections_under_a_body_and_a_deadline_from_now() -> N
         today=date(2025, 1, 1),
     )
     assert [(d.unit, d.due) for d in draft.directives] == [(None, date(2017, 12, 31))]
+
+
+def test_a_madam_or_an_office_chief_who_asks_opens_the_leaders_speech() -> None:
+    madam = directives(
+        "Ngày 12/3/2022, Thường trực HĐND xã Phước Lộc họp phiên thường kỳ. Kết thúc phiên họp,"
+        " bà Nguyễn Thị Lan đề nghị UBND xã tiếp tục giải quyết dứt điểm các kiến nghị của cử tri."
+    )
+    assert [text for _, text, _ in madam] == [
+        "UBND xã tiếp tục giải quyết dứt điểm các kiến nghị của cử tri"
+    ]
+    people = directives(
+        "Ngày 12/3/2022, xã Phước Lộc tiếp xúc cử tri. Bà con đề nghị xã sớm sửa chữa tuyến"
+        " đường liên thôn bị hư hỏng."
+    )
+    assert people == []  # "bà con" (the people) is no leader
+    office = extract(
+        "Sáng 02/12/2021, Chánh Văn phòng UBND tỉnh chủ trì họp giao ban. Trong 02 tuần tới,"
+        " Chánh Văn phòng UBND tỉnh yêu cầu công chức Văn phòng UBND tỉnh tập trung thực hiện các"
+        " nhiệm vụ như: Khẩn trương rà soát các hồ sơ trình ký. Trong đó, đặc biệt lưu ý các hồ sơ"
+        " còn tồn đọng để báo cáo Chủ tịch UBND tỉnh."
+    )
+    found = [(d.unit, d.text[:20], d.due) for d in office.directives]
+    # the body asked in the list's lead-in leads its items; "Trong đó, ..." continues the
+    # sentence before and takes its period
+    assert found == [
+        ("Văn phòng UBND tỉnh", "Khẩn trương rà soát ", date(2021, 12, 16)),
+        ("Văn phòng UBND tỉnh", "lưu ý các hồ sơ còn ", date(2021, 12, 16)),
+    ]
+
+
+def test_a_quotation_named_in_the_next_sentence_and_the_meetings_own_discussion() -> None:
+    found = directives(
+        "Quang cảnh cuộc họp giao ban ngày 08/9/2023.\n“Tập trung rà soát các nhiệm vụ trong"
+        " chương trình công tác của Sở để về đích sớm trong quý IV/2023”. Đó là phát biểu chỉ đạo"
+        " của đồng chí Giám đốc Sở tại cuộc họp.\nTại cuộc họp, đồng chí Giám đốc Sở yêu cầu các"
+        " đồng chí tham gia dự họp cho ý kiến thảo luận chi tiết đối với các nhiệm vụ của từng"
+        " phòng."
+    )
+    assert [(text[:20], due) for _, text, due in found] == [
+        ("Tập trung rà soát cá", date(2023, 12, 31))
+    ]
+
+
+def test_the_period_a_report_covers_is_no_deadline() -> None:
+    found = directives(
+        "Chiều 20/6/2018, Chủ tịch HĐND thành phố chủ trì cuộc họp. Chủ tịch HĐND thành phố đề"
+        " nghị các sở, ngành tiếp tục hoàn tất tài liệu, nhất là báo cáo kinh tế - xã hội, quốc"
+        " phòng an ninh thành phố 6 tháng đầu năm 2018; các phòng hoàn thành báo cáo trong tháng 7."
+    )
+    assert [due for _, _, due in found] == [None, date(2018, 7, 31)]

@@ -84,6 +84,9 @@ _FROM_NOW = re.compile(r"\btu nay\s+$")
 _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
 #: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019": when an event takes place, no deadline.
 _EVENT_TIMING = re.compile(r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b[^.;:,]{0,12}$")
+#: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
+#: report or a result covers, named without "trong"/"trước", is what the task is about.
+_COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
 #: "trong tháng 7 và những tháng cuối năm 2022": one task over both periods, due at the later.
 _JOINED = re.compile(r"^\s*(?:,|và|đến|-|–)\s*$")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
@@ -167,7 +170,12 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                 "ngay"
             )
             before = text[max(0, start - 50) : start].lower()
-            if not explicit and (_EVENT_BEFORE.search(before) or _EVENT_TIMING.search(before)):
+            wider = text[max(0, start - 90) : start].lower()
+            if not explicit and (
+                _EVENT_BEFORE.search(before)
+                or _EVENT_TIMING.search(before)
+                or _COVERED_BY.search(wider)
+            ):
                 # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an
                 # event the task is about, not its deadline
                 cited.append((start, end))

@@ -94,6 +94,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_TONED,
     TOPIC_OPEN,
     WITH_CUE,
+    leader_named,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
 from dirtrack.extract.units import Mention, UnitResolver
@@ -579,6 +580,19 @@ _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
     r"(?:giam sat|hoi nghi|lam viec|hop|ky hop|phien hop|kiem tra|thanh tra|khao sat)\b"
 )
+#: A sentence that only names the quotation before it ("Đó là phát biểu chỉ đạo của ..."):
+#: the task is the quotation.
+_NAMES_QUOTE = re.compile(
+    r"\W*(?:do|day) (?:cung )?la (?:mot trong (?:nhung|cac) )?(?:y kien |noi dung |phat bieu )?"
+    r"(?:chi dao|yeu cau|ket luan|de nghi)\b"
+)
+#: A request for the meeting's own discussion ("yêu cầu các đồng chí tham gia dự họp cho ý kiến
+#: thảo luận ..."): done at the meeting, nothing to follow up.
+_OWN_DISCUSSION = re.compile(
+    r"\W*(?:cac|moi) (?:dong chi|dai bieu|thanh vien)(?: tham gia| co mat)?(?: du)? "
+    r"(?:hop|hoi nghi|cuoc hop|phien hop|buoi lam viec)\b[^;.]{0,20}?"
+    r"\b(?:cho y kien|gop y|thao luan|phat bieu|tap trung thao luan)\b"
+)
 #: A clause that only says who judges or reports what its colon opens.
 _JUDGES = re.compile(
     r"\b(?:nhan dinh|cho rang|danh gia|khang dinh|neu ro|chi ro|nhan xet|cho biet|thong tin|"
@@ -640,7 +654,7 @@ def _requests(
     before_verb = key[start : verb.start()]
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
     return bool(
-        LEADER_REF.search(key[: verb.start()])
+        leader_named(key, low, 0, verb.start())
         or (body is not None and body.end() == verb.end())
         or not re.sub(r"[\W_]+", "", before_verb)
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
@@ -714,7 +728,7 @@ def _opens_on_request(key: str, low: str) -> bool:
     )
 
 
-def _speech_frame(key: str) -> bool:
+def _speech_frame(key: str, low: str) -> bool:
     """A leader speaking ("đồng chí ... đề nghị"), or "Phát biểu ...", "Thời gian tới, ..."."""
     head = key.lstrip()
     if head.startswith("phat bieu") or FUTURE_OPEN.match(head):
@@ -724,9 +738,11 @@ def _speech_frame(key: str) -> bool:
             continue
         if SPEECH_VERB_NOUN_AFTER.match(key[m.end() :]):
             continue
-        window = key[max(0, m.start() - 120) : m.start()]
-        window = window[max(window.rfind(";"), window.rfind(".")) + 1 :]
-        if LEADER_REF.search(window):
+        begin = max(0, m.start() - 120)
+        begin = max(
+            begin, key.rfind(";", begin, m.start()) + 1, key.rfind(".", begin, m.start()) + 1
+        )
+        if leader_named(key, low, begin, m.start()):
             return True
     for m in LEADER_BODY_SPEAKS.finditer(key):
         if not PASSIVE_BEFORE.search(key[max(0, m.start() - 30) : m.start()]):
@@ -1026,10 +1042,12 @@ def extract_directives(
         for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
+            if _NAMES_QUOTE.match(key):
+                continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
             if not in_zone and (
-                _speech_frame(key)
+                _speech_frame(key, low)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _TASK_LIST_INTRO.search(key)
@@ -1080,6 +1098,15 @@ def extract_directives(
                     # already framed the list or states a period of its own
                     inherit = not led_in and not _RELATIVE_PERIOD.search(key, start, end)
                     led_in = True
+                    # "yêu cầu lãnh đạo, công chức ... Văn phòng UBND tỉnh tập trung thực hiện
+                    # các nhiệm vụ như: ...": the body asked leads the items
+                    asked_verb = _speech_verb(key, low, start, end)
+                    if asked_verb is not None:
+                        addressee = next(
+                            (m for m in mentions if asked_verb.end() <= m.start < end), None
+                        )
+                        if addressee is not None and _usable(addressee):
+                            previous = addressee
                     list_frame = found_due or list_frame or (last_due if inherit else None)
                     frame = list_frame
                     sentence_due = found_due or sentence_due
@@ -1126,6 +1153,8 @@ def extract_directives(
                         frame = purpose
                     start = verb.end()
                 start = _skip_lead(key, start, end)
+                if requested and _OWN_DISCUSSION.match(key, start, end):
+                    continue  # the meeting's own discussion
                 modal = MODAL.search(low, start, end)
                 if PURPOSE.match(low, start) and modal is not None:
                     comma = key.rfind(",", start, modal.start())

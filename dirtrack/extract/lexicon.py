@@ -212,7 +212,8 @@ LIMIT_INLINE_INTRO = re.compile(
 ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)\s*$")
 #: A directive quoted before its attribution: '"..." - đó là chỉ đạo của đồng chí ...'.
 QUOTED_FRAME = re.compile(
-    r"[\"”»']\s*[-–—,]?\s*(?:do|day) la (?:y kien |noi dung )?(?:chi dao|yeu cau|ket luan|de nghi)"
+    r"[\"”»']\s*[-–—,.]?\s*(?:do|day) la (?:y kien |noi dung |phat bieu )?"
+    r"(?:chi dao|yeu cau|ket luan|de nghi)"
     # '"..." - Là một trong những nội dung quan trọng trong phát biểu kết luận của ...'
     r"|[\"”»]\s*[.]?\s*[-–—]\s*(?:do |day )?la\b[^\"“”.;]{0,80}?"
     r"\b(?:chi dao|yeu cau|ket luan|de nghi|phat bieu)\b"
@@ -314,10 +315,21 @@ SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
     r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"
-    r"thu tuong|pho thu tuong|bo truong|"
+    r"thu tuong|pho thu tuong|bo truong|chanh van phong|chanh thanh tra|chanh an|vien truong|"
     r"giam doc|pbt|pct|lanh dao (?:tinh|tinh uy|ubnd|uy ban|hdnd|hoi dong nhan dan|huyen|"
     r"huyen uy|xa|phuong|thanh pho|thi xa|dang uy|thanh uy|quan))\b"
 )
+#: "bà" (Mrs) before a leader's name, read with its tone (folded it is also "ba", three);
+#: not "bà con" (the people).
+MADAM = re.compile(r"\bbà\b(?!\s+con\b)")
+
+
+def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a leader is named in ``key[start:end]`` (``low``: the same text, tones kept)."""
+    stop = len(key) if end is None else end
+    return bool(LEADER_REF.search(key, start, stop) or MADAM.search(low, start, stop))
+
+
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
 LEADER_BODY_SPEAKS = re.compile(
