@@ -448,3 +448,28 @@ def test_the_period_a_report_covers_is_no_deadline() -> None:
         " phòng an ninh thành phố 6 tháng đầu năm 2018; các phòng hoàn thành báo cáo trong tháng 7."
     )
     assert [due for _, _, due in found] == [None, date(2018, 7, 31)]
+
+
+def test_a_bare_ubnd_the_advised_bodys_verb_and_the_period_of_the_work_reviewed() -> None:
+    bare = directives(
+        "Ngày 15/3/2022, Thường trực HĐND xã Phước Lộc họp. UBND xã thông qua báo cáo. Bà"
+        " Nguyễn Thị Lan đề nghị UBND tiếp tục chỉ đạo giải quyết các kiến nghị của cử tri;"
+        " hai ban HĐND xã tăng cường công tác giám sát theo chương trình."
+    )
+    # a bare "UBND" is the one People's Committee the article names; "hai ban ..." none
+    assert [unit for unit, _, _ in bare] == ["UBND xã Phước Lộc", None]
+    advised = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch giao các phòng nghiên cứu kiến nghị của cử tri;"
+        " chủ động phối hợp khảo sát ngay để giải quyết hoặc tham mưu cho UBND huyện chỉ đạo"
+        " giải quyết."
+    )
+    assert [text[:22] for _, text, _ in advised] == [
+        "các phòng nghiên cứu k",
+        "chủ động phối hợp khảo",
+    ]
+    reviewed = directives(
+        LEAD + "huyện chủ trì. Trong 02 tuần tới, đồng chí Chủ tịch yêu cầu các phòng tập trung"
+        " thực hiện các nhiệm vụ như: Khẩn trương rà soát các nhiệm vụ cần hoàn thành trong"
+        " tháng 12."
+    )
+    assert [due for _, _, due in reviewed] == [date(2023, 6, 19)]

@@ -611,6 +611,14 @@ _TASK_FRAME = re.compile(
 )
 
 
+#: A period that dates the work a task is about: "các nhiệm vụ cần ... hoàn thành trong ...".
+_WORK_DATED = re.compile(
+    r"\b(?:nhiem vu|cong viec|viec|noi dung|chi tieu)\s+(?:can|phai|chua|duoc giao)\b[^;.:]*$"
+)
+#: "tham mưu cho UBND Thành phố chỉ đạo giải quyết": the verb after it is the advised body's.
+_ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
+
+
 def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | None:
     """The verb by which a leader gives a directive, not a noun ("đáp ứng yêu cầu").
 
@@ -629,6 +637,9 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if _ADVISES.search(key, max(0, m.start() - 60), m.start()):
+            continue  # "tham mưu cho UBND Thành phố chỉ đạo ...": what the body advised does
+
         if m.group() == "ket luan" and _MEETING_AFTER.match(key, m.end()):
             continue  # "Kết luận hội nghị, ...": the noun (the conclusion of the meeting)
         found.append(m)
@@ -1224,6 +1235,17 @@ def extract_directives(
                 framing = [d for d in deadlines if start + d.start < core]
                 if framing and rule:
                     frame = best_deadline(framing)
+                if frame is not None:
+                    # "rà soát các nhiệm vụ cần ... hoàn thành trong tháng 12", under a lead-in
+                    # with a period of its own: the period dates the work reviewed, the lead-in
+                    # dates the task
+                    local = [
+                        d
+                        for d in local
+                        if not _WORK_DATED.search(
+                            key, max(start, start + d.start - 70), start + d.start
+                        )
+                    ]
                 due = best_deadline(local) or frame
                 text_start = start
                 because = BECAUSE.search(low, start, core)

@@ -566,7 +566,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,
 COLLECTIVE_SUBJECT = re.compile(
     # "(cả) hệ thống chính trị (quận X)": every body of it
     r"^\s*(?:ca |toan )?he thong chinh tri\b|"
-    r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung)\s+)"
+    r"^\s*(?:(?:cac|moi|toan the|tat ca(?: cac)?|mot so|nhung|tung|hai|ba|bon|nam|\d+)\s+)"
     r"(?:don vi|co quan|dia phuong|so|ban|nganh|cap|huyen|xa|phuong|to chuc|dang bo|chi bo|"
     r"doan the|van phong|dia ban|cap uy|chi uy|dang uy|ubnd|can bo|bo phan|phong|cong chuc|ca nhan|"
     r"uy ban|ban,|so,|ban nganh|co so|tap the|lan|dong chi)"

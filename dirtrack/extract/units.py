@@ -244,7 +244,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (
-        r"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien)",
+        # a bare "UBND"/"HĐND": the one such body the document names in full
+        rf"(?:dang uy|dang bo|chi bo|cong doan|chi doan|doan thanh nien|"
+        rf"(?:{_UBND}|{_HDND})(?!\s+(?:\d|cac\b|mot so\b|nhung\b)))",
         "internal",
         "internal",
         False,
@@ -715,7 +717,7 @@ class UnitResolver:
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
-            if head not in ("chi bo", "dang uy"):
+            if head not in ("chi bo", "dang uy", "uy ban nhan dan", "hoi dong nhan dan"):
                 return None
             same = [name for key, name in self._full.items() if key.startswith(head + " ")]
             return same[0] if len(same) == 1 else None
