@@ -17,10 +17,10 @@ clause model; ``fresh4`` (115-129) were collected and labelled in the fifth roun
 extractor ran on them and are only scored (``fresh3`` is read from that round on); ``train5``
 (130-131) were labelled in that round for the limitation rules; ``fresh5`` (132-146) were
 collected and labelled in the sixth round before the extractor ran on them and are only scored
-(``fresh4`` is read from that round on); ``fresh6`` (147-) were collected and labelled in the
-seventh round before the extractor ran on them and are only scored (``fresh5`` is read from that
-round on); ``read`` is the development set without ``fresh2`` and ``fresh6`` (what may be read
-and learnt from).
+(``fresh4`` is read from that round on; ``fresh5`` from the seventh); ``fresh6`` (147-154) were collected and labelled in the seventh round before the
+extractor ran on them and read (not trained on) from the eighth; ``fresh7`` (155-) were collected
+and labelled in the eighth round before the extractor ran on them and are only scored; ``read``
+is the development set without ``fresh2``, ``fresh6`` and ``fresh7`` (what is learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -242,11 +242,15 @@ TRAIN5 = frozenset(f"{n}" for n in range(130, 132))
 #: of that round and once at its end, never read or trained on (``fresh5``). ``fresh4`` is read
 #: and trained on from that round on.
 FRESH5 = frozenset(f"{n}" for n in range(132, 147))
-#: Collected and labelled in the seventh round (147-) before the extractor ran on them; scored
-#: once at the end of that round (summary rows only), never read or trained on (``fresh6``).
+#: Collected and labelled in the seventh round (147-154) before the extractor ran on them; scored
+#: once at the end of that round (summary rows only), then read in the eighth round (its misses
+#: looked at, rules written from them) but not trained on (``fresh6``).
 #: ``fresh5`` is read and trained on from that round on.
-FRESH6 = frozenset(f"{n}" for n in range(147, 170))
-UNREAD = FRESH2 | FRESH6
+FRESH6 = frozenset(f"{n}" for n in range(147, 155))
+#: Collected and labelled in the eighth round (155-) before the extractor ran on them; scored
+#: once at the end of that round (summary rows only), never read or trained on (``fresh7``).
+FRESH7 = frozenset(f"{n}" for n in range(155, 170))
+UNREAD = FRESH2 | FRESH6 | FRESH7
 #: Labelled in the fourth round to train the clause model (101-114); scored before the model was
 #: trained on them, then read (``train4``).
 TRAIN4 = frozenset(f"{n}" for n in range(101, 115))
@@ -292,7 +296,7 @@ def select(which: str) -> list[Article]:
         return [
             a
             for a in dev_files()
-            if a.name not in FRESH | FRESH2 | FRESH3 | FRESH4 | FRESH5 | FRESH6
+            if a.name not in FRESH | FRESH2 | FRESH3 | FRESH4 | FRESH5 | FRESH6 | FRESH7
             and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
@@ -311,13 +315,15 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH5]
     if which == "fresh6":
         return [a for a in dev_files() if a.name in FRESH6]
+    if which == "fresh7":
+        return [a for a in dev_files() if a.name in FRESH7]
     if which == "read":
         return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
-        "fresh3, train4, train5, fresh4, fresh5, fresh6, read or all"
+        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, read or all"
     )
 
 
