@@ -136,10 +136,13 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         # Created readable and writable by its owner only: it holds the office's records.
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            pass  # another process's first use made it a moment ago: checked below as any file
         except OSError as exc:
             raise DatabaseError.of("db_cannot_create", path=path, reason=exc.strerror) from None
-        os.close(fd)
-        return
+        else:
+            os.close(fd)
+            return
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))

@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.batch import Invoke, batches
-from tests.conftest import Cli, prebuilt
+from tests.conftest import Cli, cli_at, prebuilt
 
 UNITS = ("VPTU", "BTC", "BDV", "UBKT")
 
@@ -140,6 +141,30 @@ def test_writers_at_once_lose_and_duplicate_nothing(
     assert written["add-meeting"] == len(meetings) + 1
     assert sum(len(c["changes"]) for c in log if c["command"] == "progress") == written["progress"]
     assert shared("doctor").exit_code == 0
+
+
+def test_a_database_another_process_just_created_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two first uses at once: the other process creates the file between this one's looks and
+    its own creation (the moment is made certain here by hiding the file from the looks). The
+    file is used as it is, not refused with "File exists"."""
+    target = tmp_path / "new.db"
+    target.touch(mode=0o600)  # the other process's creation
+    looked: list[Path] = []
+    real_exists = Path.exists
+
+    def looks_miss(path: Path, *args: Any, **kwargs: Any) -> bool:
+        if path == target:
+            looked.append(path)
+            return False
+        return real_exists(path, *args, **kwargs)
+
+    with monkeypatch.context() as hidden:
+        hidden.setattr(Path, "exists", looks_miss)
+        assert cli_at(target).ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"
+    assert looked
+    assert [u["code"] for u in cli_at(target).json("unit", "list")] == ["BTC"]
 
 
 @pytest.mark.blank_db("first uses at once")
