@@ -17,10 +17,11 @@ clause model; ``fresh4`` (115-129) were collected and labelled in the fifth roun
 extractor ran on them and are only scored (``fresh3`` is read from that round on); ``train5``
 (130-131) were labelled in that round for the limitation rules; ``fresh5`` (132-146) were
 collected and labelled in the sixth round before the extractor ran on them and are only scored
-(``fresh4`` is read from that round on; ``fresh5`` from the seventh); ``fresh6`` (147-154) were collected and labelled in the seventh round before the
-extractor ran on them and read (not trained on) from the eighth; ``fresh7`` (155-) were collected
-and labelled in the eighth round before the extractor ran on them and are only scored; ``read``
-is the development set without ``fresh2``, ``fresh6`` and ``fresh7`` (what is learnt from).
+(``fresh4`` is read from that round on; ``fresh5`` from the seventh);
+``fresh6`` (147-154) were collected and labelled in the seventh round before the extractor ran
+on them and read (not trained on) from the eighth; ``fresh7`` (155-) were collected and
+labelled in the eighth round before the extractor ran on them and are only scored; ``read`` is
+the development set without ``fresh2``, ``fresh6`` and ``fresh7`` (what is learnt from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
