@@ -429,7 +429,10 @@ def extend(
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))
         if from_request is not None:
-            new_due = _grant_request(session, directive_id, from_request, approved)
+            from dirtrack.store.results import approve_for
+
+            request_id = positive_id(from_request, "request")
+            new_due = approve_for(session, directive_id, request_id, on=approved)
         else:
             assert to is not None
             held = get_meeting(session, directive.meeting_id).date
@@ -451,27 +454,6 @@ def extend(
             date=approved.isoformat(),
         )
     )
-
-
-def _grant_request(session: Any, directive_id: int, request_id: int, on: Any) -> Any:
-    """Approve request ``request_id``, a request for a new deadline of ``directive_id``; return
-    the new deadline.
-
-    Raises:
-        NotFound: no such request.
-        InvalidInput: it is another directive's, or not a request for a new deadline.
-    """
-    from dirtrack.models import Request
-    from dirtrack.store.results import EXTEND, approve
-
-    found = session.get(Request, positive_id(request_id, "request"))
-    if found is None:
-        from dirtrack.errors import NotFound
-
-        raise NotFound.of("no_request", id=request_id)
-    if found.directive_id != directive_id or found.kind != EXTEND:
-        raise InvalidInput.of("request_not_extension", request=request_id, id=directive_id)
-    return approve(session, request_id, on=on).to_due
 
 
 @app.command("cancel")

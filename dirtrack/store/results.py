@@ -340,6 +340,23 @@ def approve(
     return found
 
 
+def approve_for(session: Session, directive_id: int, request_id: int, *, on: date) -> date:
+    """Approve ``request_id``, a request for a new deadline of ``directive_id``
+    (``extend ID --from-request REQUEST``); return the new deadline.
+
+    Raises:
+        NotFound: no such request.
+        InvalidInput: it is another directive's, or not a request for a new deadline.
+        Conflict, InvalidInput: as :func:`approve`.
+    """
+    found = get_request(session, request_id)
+    if found.directive_id != directive_id or found.kind != EXTEND:
+        raise InvalidInput.of("request_not_extension", request=request_id, id=directive_id)
+    approved = approve(session, request_id, on=on)
+    assert approved.to_due is not None
+    return approved.to_due
+
+
 def reject(session: Session, request_id: int, *, on: date, reason: str) -> Request:
     """Refuse a request, with the reason.
 
