@@ -19,9 +19,12 @@ extractor ran on them and are only scored (``fresh3`` is read from that round on
 collected and labelled in the sixth round before the extractor ran on them and are only scored
 (``fresh4`` is read from that round on; ``fresh5`` from the seventh);
 ``fresh6`` (147-154) were collected and labelled in the seventh round before the extractor ran
-on them and read (not trained on) from the eighth; ``fresh7`` (155-) were collected and
-labelled in the eighth round before the extractor ran on them and are only scored; ``read`` is
-the development set without ``fresh2``, ``fresh6`` and ``fresh7`` (what is learnt from).
+on them and read (not trained on) from the eighth; ``fresh7`` (155-159) were collected and
+labelled in the eighth round before the extractor ran on them and are only scored; ``fresh8``
+(160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
+extractor ran on them (``fresh8`` is scored once, then read; ``fresh9`` only scored); ``read``
+is the development set without the parts that are only scored (``UNREAD``: what is learnt
+from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
@@ -250,8 +253,15 @@ FRESH5 = frozenset(f"{n}" for n in range(132, 147))
 FRESH6 = frozenset(f"{n}" for n in range(147, 155))
 #: Collected and labelled in the eighth round (155-) before the extractor ran on them; scored
 #: once at the end of that round (summary rows only), never read or trained on (``fresh7``).
-FRESH7 = frozenset(f"{n}" for n in range(155, 170))
-UNREAD = FRESH2 | FRESH6 | FRESH7
+FRESH7 = frozenset(f"{n}" for n in range(155, 160))
+#: Collected and labelled in the ninth round (160-174) before the extractor ran on them; scored
+#: once with main's code before any change of that round (summary rows only), then read in it
+#: (``fresh8``).
+FRESH8 = frozenset(f"{n}" for n in range(160, 175))
+#: Collected and labelled in the ninth round (175-189) before the extractor ran on them; scored
+#: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
+FRESH9 = frozenset(f"{n}" for n in range(175, 190))
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH8 | FRESH9
 #: Labelled in the fourth round to train the clause model (101-114); scored before the model was
 #: trained on them, then read (``train4``).
 TRAIN4 = frozenset(f"{n}" for n in range(101, 115))
@@ -297,7 +307,8 @@ def select(which: str) -> list[Article]:
         return [
             a
             for a in dev_files()
-            if a.name not in FRESH | FRESH2 | FRESH3 | FRESH4 | FRESH5 | FRESH6 | FRESH7
+            if a.name
+            not in FRESH | FRESH2 | FRESH3 | FRESH4 | FRESH5 | FRESH6 | FRESH7 | FRESH8 | FRESH9
             and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
@@ -318,13 +329,17 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH6]
     if which == "fresh7":
         return [a for a in dev_files() if a.name in FRESH7]
+    if which == "fresh8":
+        return [a for a in dev_files() if a.name in FRESH8]
+    if which == "fresh9":
+        return [a for a in dev_files() if a.name in FRESH9]
     if which == "read":
         return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
-        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, read or all"
+        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, read or all"
     )
 
 
