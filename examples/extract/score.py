@@ -22,7 +22,8 @@ collected and labelled in the sixth round before the extractor ran on them and a
 on them and read (not trained on) from the eighth; ``fresh7`` (155-159) were collected and
 labelled in the eighth round before the extractor ran on them and are only scored; ``fresh8``
 (160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
-extractor ran on them (``fresh8`` is scored once, then read; ``fresh9`` only scored); ``read``
+extractor ran on them (``fresh8`` is scored once, then read; ``fresh9`` only scored);
+``train9`` (190-203) were labelled in that round to give the models more text; ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
@@ -262,6 +263,9 @@ FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH8 | FRESH9
+#: Labelled in the ninth round (190-203) to give the models more text; scored before they were
+#: trained on them, then read (``train9``).
+TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
 #: Labelled in the fourth round to train the clause model (101-114); scored before the model was
 #: trained on them, then read (``train4``).
 TRAIN4 = frozenset(f"{n}" for n in range(101, 115))
@@ -321,6 +325,8 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in TRAIN4]
     if which == "train5":
         return [a for a in dev_files() if a.name in TRAIN5]
+    if which == "train9":
+        return [a for a in dev_files() if a.name in TRAIN9]
     if which == "fresh4":
         return [a for a in dev_files() if a.name in FRESH4]
     if which == "fresh5":
@@ -339,7 +345,8 @@ def select(which: str) -> list[Article]:
         return seed_files() + dev_files()
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
-        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, read or all"
+        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, train9, read or "
+        "all"
     )
 
 
