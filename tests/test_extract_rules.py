@@ -473,3 +473,68 @@ def test_a_bare_ubnd_the_advised_bodys_verb_and_the_period_of_the_work_reviewed(
         " tháng 12."
     )
     assert [due for _, _, due in reviewed] == [date(2023, 6, 19)]
+
+
+def test_giao_trach_nhiem_a_unit_and_a_range_of_days_and_a_report_due_after_it() -> None:
+    found = directives(
+        "Ngày 20/9/2019, UBND thị xã họp. Đồng chí Phó Chủ tịch UBND thị xã kết luận như sau:"
+        " Giao trách nhiệm Phòng Kinh tế huy động lực lượng ra quân xử lý bèo vào ngày"
+        " 28/9/2019-29/9/2019; báo cáo kết quả về UBND thị xã trước ngày 03/10/2019."
+        " Đề nghị UBND các xã ra quân vào ngày 28/9/2019 - 29/9/2019."
+    )
+    assert found[0][0] == "Phòng Kinh tế"
+    assert found[0][1].startswith("Phòng Kinh tế huy động")
+    # a range of days ends on its last; a deadline proper ("trước") before the day of the work
+    assert [due for _, _, due in found] == [date(2019, 9, 29), date(2019, 10, 3), date(2019, 9, 29)]
+
+
+def test_a_section_addressed_to_a_body_leads_its_items() -> None:
+    found = directives(
+        "Ngày 03/7/2018, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị giao ban."
+        " Nghe báo cáo phương hướng nhiệm vụ tháng 7/2018 của các xã.\n"
+        "Ông Nguyễn Văn Tốt, chủ trì hội nghị kết luận chỉ đạo như sau:\n"
+        "1. Đối với Ban Thường trực Ủy ban MTTQ Việt Nam huyện:\n"
+        "- Tăng cường đi cơ sở, theo dõi nắm bắt dư luận xã hội; nắm sát tình hình nhân dân.\n"
+        "2. Đối với Ban Thường trực Ủy ban MTTQ Việt Nam các xã:\n"
+        "- Tổ chức tốt ngày hội đại đoàn kết toàn dân tộc ở khu dân cư.\n"
+    )
+    assert found == [
+        (
+            "Ban Thường trực Ủy ban MTTQ Việt Nam huyện",
+            "Tăng cường đi cơ sở, theo dõi nắm bắt dư luận xã hội; nắm sát tình hình nhân dân",
+            None,  # the month another sentence reports on dates no item
+        ),
+        (None, "Tổ chức tốt ngày hội đại đoàn kết toàn dân tộc ở khu dân cư", None),
+    ]
+
+
+def test_a_bare_ward_asked_is_the_ward_the_article_names() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy phường Phú Thạnh tổ chức hội nghị sơ kết. Đồng chí Trần Văn"
+        " Nam, Bí thư Quận ủy phát biểu chỉ đạo. Đồng chí nhấn mạnh, mỗi cán bộ cần gương mẫu."
+        " Phường cần tiếp tục đẩy mạnh chuyển đổi số."
+    )
+    assert found[-1][:2] == ("phường Phú Thạnh", "Phường cần tiếp tục đẩy mạnh chuyển đổi số")
+
+
+def test_a_text_without_its_meetings_day_is_read_in_the_year_it_reports() -> None:
+    draft = extract(
+        "Phiên họp tháng 02, Thường trực HĐND xã thông qua báo cáo hoạt động quý I/2022.\n"
+        "Kết thúc phiên họp, bà Lê Thị Thúy đề nghị các ban HĐND xã tăng cường giám sát,"
+        " phấn đấu hoàn thành xuất sắc nhiệm vụ trong năm 2022.",
+        today=date(2025, 1, 1),
+    )
+    assert [d.due for d in draft.directives] == [date(2022, 12, 31)]
+
+
+def test_a_plans_year_and_a_task_opened_by_dong_thoi_take_no_deadline() -> None:
+    found = directives(
+        "Sáng 02/12/2021, Chánh Văn phòng UBND tỉnh chủ trì họp giao ban. Trong 02 tuần tới,"
+        " Chánh Văn phòng UBND tỉnh yêu cầu công chức Văn phòng UBND tỉnh tập trung thực hiện"
+        " các nhiệm vụ như: Khẩn trương rà soát, tổng hợp các nhiệm vụ tồn đọng. Đồng thời,"
+        " tiếp tục triển khai Kế hoạch kiểm điểm tập thể, cá nhân và đánh giá, xếp loại công"
+        " chức, viên chức, người lao động năm 2021 của Văn phòng UBND tỉnh."
+    )
+    assert [due for _, _, due in found] == [date(2021, 12, 16), None]
+    reached = directives(LEAD + "huyện đề nghị các phòng phấn đấu hoàn thành chỉ tiêu năm 2023.")
+    assert [due for _, _, due in reached] == [date(2023, 12, 31)]

@@ -35,7 +35,7 @@ from dirtrack.extract.draft import (
 )
 from dirtrack.extract.items import Paragraph, extract_directives, extract_limitations
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
-from dirtrack.extract.meeting import extract_meeting
+from dirtrack.extract.meeting import extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
 from dirtrack.extract.units import KnownUnit, UnitResolver, session_partner, unit_key
 from dirtrack.text import fold_words
@@ -109,8 +109,10 @@ def extract(
     if info.kind == "working-session" and lead is not None:
         partner = session_partner(lead, resolver)
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
-    # year-less deadlines are read against the meeting, else against the reference day
-    directives = extract_directives(paragraphs, resolver, info.date or today, taken, partner)
+    # year-less deadlines are read against the meeting, else against the year the text is
+    # about, else against the reference day
+    ref = info.date or reference_day(sentences, today)
+    directives = extract_directives(paragraphs, resolver, ref, taken, partner)
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:

@@ -689,7 +689,7 @@ _WEIGHS_THEN_ASKS = re.compile(
     r"[^;.:]{0,60}?\b(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh)\b[^.]*?;\s*"
     r"(?:dong thoi\s*,?\s*)?(?:de nghi|yeu cau)\b"
 )
-_ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
+_ASSIGN = re.compile(r"\bgiao(?:\s+trach nhiem)?(?:\s+cho)?\s+")
 _HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
 
 
@@ -1000,6 +1000,24 @@ class _NoUnit:
 
 
 _NO_CONTEXT = _NoUnit()
+#: A sentence that continues the one before it and takes its period ("Trong đó, ...").
+_CONTINUES = re.compile(r"\W*trong do\b")
+_ALSO = re.compile(r"\W*dong thoi\b")
+#: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
+#: "Riêng đối với UBND xã X:".
+_ADDRESSED_SECTION = re.compile(
+    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho)\s+"
+)
+
+
+def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
+    """The unit a section's heading names right after "Đối với" (None for a collective one)."""
+    first = next((m for m in mentions if m.start >= at), None)
+    if first is None or first.start > at or not _usable(first):
+        return None
+    return first
+
+
 #: A period counted from the meeting that names no day ("trong tháng tới", "thời gian tới"):
 #: a lead-in that states one gives its items no deadline, not the previous sentence's.
 _RELATIVE_PERIOD = re.compile(
@@ -1022,11 +1040,20 @@ def extract_directives(
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
     carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
+    carried_lead: Mention | None = None  # the unit a section of those items is addressed to
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
+            addressed = _ADDRESSED_SECTION.match(pkey)
+            if carry is not None and addressed is not None and pkey.rstrip().endswith(":"):
+                # "1. Đối với Ban Thường trực Ủy ban MTTQ huyện:" in a conclusion's list: the
+                # section's items are that unit's
+                carry = "colon"
+                carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
+                continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
+            carried_lead = None
             continue
         in_zone = carry == "heading" or (
             carry == "colon"
@@ -1042,10 +1069,13 @@ def extract_directives(
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
         if carry in ("colon", "tasks") and not in_zone:
             carry = None
+            carried_lead = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
+        if listing and carried_lead is not None:
+            previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         gave_last = False  # whether the paragraph's last sentence gave a directive
@@ -1080,6 +1110,8 @@ def extract_directives(
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
             frame: Deadline | None = list_frame
+            if _ALSO.match(key):
+                frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
             if listing and LIST_MARKER.match(para.text):
                 clauses = [Clause(sentence, 0, "#")]  # a dashed entry: one item, ";" and all
             else:
@@ -1105,9 +1137,15 @@ def extract_directives(
                     listing = True
                     open_ctx = True
                     found_due = best_deadline(find_deadlines(sentence[start:end], ref))
-                    # the previous sentence's period, unless a lead-in of this sentence
-                    # already framed the list or states a period of its own
-                    inherit = not led_in and not _RELATIVE_PERIOD.search(key, start, end)
+                    # the previous sentence's period only for a lead-in that continues it
+                    # ("... trong tháng 4. Trong đó, tập trung vào các vấn đề: ..."), unless a
+                    # lead-in of this sentence already framed the list or states a period of
+                    # its own; a period another sentence reports on dates nothing
+                    inherit = (
+                        not led_in
+                        and _CONTINUES.match(key)
+                        and not _RELATIVE_PERIOD.search(key, start, end)
+                    )
                     led_in = True
                     # "yêu cầu lãnh đạo, công chức ... Văn phòng UBND tỉnh tập trung thực hiện
                     # các nhiệm vụ như: ...": the body asked leads the items
@@ -1118,6 +1156,12 @@ def extract_directives(
                         )
                         if addressee is not None and _usable(addressee):
                             previous = addressee
+                    addressed = _ADDRESSED_SECTION.match(key, start, end)
+                    if addressed is not None and following is None:
+                        # "2. Đối với UBND các xã:": the items after it are that unit's
+                        carried_lead = _section_lead(mentions, addressed.end())
+                        if carried_lead is not None:
+                            previous = carried_lead
                     list_frame = found_due or list_frame or (last_due if inherit else None)
                     frame = list_frame
                     sentence_due = found_due or sentence_due

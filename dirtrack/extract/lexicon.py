@@ -294,12 +294,14 @@ LACKING = re.compile(r"\bthiếu\b")
 #: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
 SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
-     "dặn dò", "quán triệt", "chỉ thị", "phân công"]
+     "dặn dò", "quán triệt", "chỉ thị", "phân công", "giao trách nhiệm", "giao trách nhiệm cho"]
 )  # fmt: skip
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
     r"phan cong(?= (?:cu the )?cho\b)|"
+    # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
+    r"giao trach nhiem(?: cho)?(?= [a-z])|"
     r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").

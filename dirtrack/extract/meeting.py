@@ -436,6 +436,17 @@ def _year_from_text(texts: Sequence[str]) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
+def reference_day(body: Sequence[str], today: date | None) -> date | None:
+    """The day deadlines are read against when the text gives no day of its meeting: the first
+    day of the year the text talks about when that is before ``today`` (a report of 2022 read
+    in 2025: "trong năm 2022" is its deadline, not a past period), else ``today``."""
+    year = _year_from_text(body)
+    now = today or date.today()
+    if year is not None and year < now.year:
+        return date(year, 1, 1)
+    return today
+
+
 def meeting_date(
     blocks: Sequence[Block],
     lead: str,

@@ -145,6 +145,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
     # the standing committee of a People's Council answers for its council's work: a unit
     (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
+    # ... and the Front's standing board answers for the Front's
+    (rf"(?:ban )?thuong truc {_MTTQ} cac {_GOV}", "collective", "chinh quyen", False),
+    (rf"(?:ban )?thuong truc {_MTTQ} {_GOV}", "unit", "chinh quyen", True),
     (
         rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
@@ -353,6 +356,9 @@ _LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "th�
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
+#: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
+_CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
+_MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
@@ -481,7 +487,14 @@ def find_raw(sentence: str) -> list[Mention]:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
                 end = _place_after(sentence, end)
                 if end == m.end():
-                    continue  # "xã", "huyện" alone name no unit
+                    if not (
+                        sentence[start].isupper()
+                        and _CLAUSE_START.search(folded.key[:start])
+                        and _MODAL_AFTER.match(folded.key, end)
+                    ):
+                        continue  # "xã", "huyện" alone name no unit
+                    # "Phường cần ...": the one ward the document names (see _resolve_name)
+                    actual_role = "internal"
             elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
                 end = _place_after(sentence, end)
             found.append(Mention(start, end, sentence[start:end], actual_role, head))
@@ -714,6 +727,12 @@ class UnitResolver:
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._complete_board(mention.text))
+        if mention.role == "internal" and mention.head == "dia phuong":
+            # "Phường cần ...": the one place of that level the document names ("phường Phú
+            # Thạnh"), the place itself
+            level = unit_key(mention.text)
+            known = self._places.get(level, set())
+            return f"{mention.text.lower()} {next(iter(known))}" if len(known) == 1 else None
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
