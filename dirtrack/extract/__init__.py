@@ -109,9 +109,9 @@ def extract(
     if info.kind == "working-session" and lead is not None:
         partner = session_partner(lead, resolver)
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
-    # year-less deadlines are read against the meeting, else against the year the text is
-    # about, else against the reference day
-    ref = info.date or reference_day(sentences, today)
+    # year-less deadlines are read against the meeting, else against the document the text
+    # reports, else against the year the text is about, else against the reference day
+    ref = info.date or info.issued or reference_day(sentences, today)
     directives = extract_directives(paragraphs, resolver, ref, taken, partner)
 
     found_units: dict[str, UnitDraft] = {}

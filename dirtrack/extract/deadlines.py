@@ -90,8 +90,9 @@ _EVENT_TIMING = re.compile(r"\b(?:dự kiến|diễn ra|khai mạc|được tổ
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
-#: "trong tháng 7 và những tháng cuối năm 2022": one task over both periods, due at the later.
-_JOINED = re.compile(r"^\s*(?:,|và|đến|-|–)\s*$")
+#: "trong tháng 7 và những tháng cuối năm 2022", "trong tháng 6 cũng như các tháng cuối năm": one
+#: task over both periods, due at the later.
+_JOINED = re.compile(r"^\s*(?:,|và|đến|-|–|cũng như)\s*$")
 #: "vào ngày 28/9/2019-29/9/2019", "ngày 28 - 29/9": days given as a range end on the last.
 _RANGE_END = re.compile(
     r"\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?)(?![\d/])"

@@ -97,7 +97,7 @@ from dirtrack.extract.lexicon import (
     leader_named,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
-from dirtrack.extract.units import Mention, UnitResolver
+from dirtrack.extract.units import GAVE_AFTER, Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
 #: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
@@ -245,13 +245,16 @@ def _limitation(
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
         # <its cause>", whose subject is the limitation
         start = inline.end()
+    cause = _asked_because(sentence, start, end)
+    if cause is not None:
+        start = cause  # "có biện pháp thúc đẩy giải ngân ..., vì tỷ lệ giải ngân còn thấp"
     text = tidy(sentence[start:end])
     if len(text.split()) < 3:
         return None
     ckey = key[start:end]
     neg = _negative(key, low, start, end)
     neg_at = neg.start() if neg else end
-    inside = [m for m in mentions if start <= m.start < end and _usable(m)]
+    inside = [m for m in mentions if start <= m.start < end and _usable(m) and not _gave_it(key, m)]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
     if subject:
@@ -268,6 +271,38 @@ def _limitation(
         category=category_of(text),
         source=sentence,
     )
+
+
+#: The verb of who states shortcomings ("Đoàn kiểm tra (cũng) đã chỉ ra ...", "Thường trực HĐND
+#: nhận xét ...").
+_STATES = re.compile(
+    r"(?:\s+(?:cung|da|van|con))*\s+(?:chi ra|chi ro|neu ra|neu ro|neu|nhan xet|danh gia|"
+    r"ghi nhan|phat hien|thang than chi ra)\b"
+)
+#: ", vì ..." / ", bởi vì ...": the reason given for a request (with its tone: not "vi phạm").
+_BECAUSE_OF = re.compile(r",\s*(?:bởi vì|vì|bởi)\s+")
+
+
+def _asked_because(sentence: str, start: int, end: int) -> int | None:
+    """Where the shortcoming starts in a request that gives it as its reason ("có biện pháp
+    thúc đẩy giải ngân ..., vì tỷ lệ giải ngân của tỉnh vẫn còn thấp"), else None."""
+    low = lower_aligned(sentence)
+    cause = _BECAUSE_OF.search(low, start, end)
+    if cause is None:
+        return None
+    key = fold_aligned(sentence)
+    if not _negative(key, low, cause.end(), end):
+        return None
+    before = IMPERATIVE.match(key[_skip_lead(key, start, cause.start()) : cause.start()])
+    if before is None and not _asks(sentence, start, cause.start()):
+        return None
+    return cause.end()
+
+
+def _gave_it(key: str, mention: Mention) -> bool:
+    """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm"),
+    not the one whose work falls short."""
+    return bool(GAVE_AFTER.match(key, mention.end))
 
 
 def _announces(intro_key: str, sentence_key: str) -> bool:
@@ -321,7 +356,11 @@ def extract_limitations(
                 intro_key = key[intro.start : intro.start + len(intro.text)]
                 intro_low = low[intro.start : intro.start + len(intro.text)]
                 if _announces(intro_key, key) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
-                    mentions = resolver.mentions(sentence)
+                    # "Đoàn kiểm tra đã chỉ ra những hạn chế như: ...": who states them is not
+                    # whose they are
+                    mentions = [
+                        m for m in resolver.mentions(sentence) if not _STATES.match(key, m.end)
+                    ]
                     intro_end = intro.start + len(intro.text)
                     unit = _first_usable(mentions, intro.start, intro_end)
                     named = [
@@ -566,6 +605,7 @@ _PROHIBITS = re.compile(r"\bkhong (?:de|duoc) (?:tinh trang|xay ra|phat sinh)\b"
 # --- directives -----------------------------------------------------------------------------
 
 
+_MEETING_BEFORE = re.compile(r"\b(?:buoi lam viec|cuoc hop|hoi nghi|phien hop)\s*$")
 _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
 #: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
 #: "Đối với dự án X, yêu cầu ...".
@@ -637,6 +677,12 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
+            continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
+        if re.search(r"\b(?:da|vua|dang)\s*$", before):
+            begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
+            if not leader_named(key, low, begin, m.start()):
+                continue  # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request
         if _ADVISES.search(key, max(0, m.start() - 60), m.start()):
             continue  # "tham mưu cho UBND Thành phố chỉ đạo ...": what the body advised does
 
@@ -841,10 +887,29 @@ _TASK_LIST_INTRO = re.compile(
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 
 
+#: Where a clause naming tasks opens their list with ", trong đó" ("các nhiệm vụ trọng tâm
+#: trong tháng 6, trong đó tập trung ...").
+_TASKS_THEN_AMONG = re.compile(
+    r"\b(?:cac|nhung|mot so)\s+(?:nhiem vu|giai phap|noi dung|cong viec)\b[^;:]*?"
+    r"(,\s*trong do\s*,?\s*)"
+)
+
+
 def _clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
     (the ``;`` inside an item do not split it), each with ``after == "#"``."""
     marks = list(_INLINE_NUMBER.finditer(sentence))
+    clauses = split_clauses(sentence)
+    named = _TASKS_THEN_AMONG.search(fold_aligned(clauses[0].text)) if len(clauses) > 1 else None
+    if len(marks) < 2 and named is not None:
+        # "... đặt ra các nhiệm vụ trọng tâm trong tháng 6, trong đó tập trung A; B; C": the
+        # clause announces the list its "trong đó" opens
+        first = clauses[0]
+        return [
+            Clause(first.text[: named.start(1)], first.start, first.after),
+            Clause(first.text[named.end(1) :], first.start + named.end(1), ":"),
+            *clauses[1:],
+        ]
     if len(marks) >= 2:
         out: list[Clause] = []
         head = sentence[: marks[0].start()]
@@ -965,6 +1030,9 @@ def _clause_features(
 #: right after the verb (a report), "cần được" with no one addressed (a need).
 _NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
 _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
+#: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
+#: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
+_REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
 
 
@@ -979,6 +1047,9 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
     if PRAISE.search(key, start, end):
         return True
     modal = MODAL.search(low, start, end)
+    subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
+    if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
+        return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
     return bool(
         modal is not None
         and _NEEDS.match(low, modal.end())
@@ -1003,6 +1074,10 @@ _NO_CONTEXT = _NoUnit()
 #: A sentence that continues the one before it and takes its period ("Trong đó, ...").
 _CONTINUES = re.compile(r"\W*trong do\b")
 _ALSO = re.compile(r"\W*dong thoi\b")
+#: A sentence that opens on a condition ("Trong trường hợp ...", "Nếu ...", with its tone: not
+#: "Nêu"): without a request
+#: or a "cần"/"phải", what it states is the consequence, no task.
+_CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
 #: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
 #: "Riêng đối với UBND xã X:".
 _ADDRESSED_SECTION = re.compile(
@@ -1087,6 +1162,12 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if (
+                _CONDITION.match(low)
+                and not MODAL.search(low)
+                and _speech_verb(key, low, 0, len(key)) is None
+            ):
+                continue  # "Trong trường hợp xã để phát sinh vi phạm mới, ... sẽ chịu kỷ luật"
             if not in_zone and (
                 _speech_frame(key, low)
                 or _opens_on_request(key, low)
@@ -1119,9 +1200,12 @@ def extract_directives(
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
             for index, clause in enumerate(clauses):
-                if (sentence, clause.start) in taken:
-                    continue
                 end = clause.start + len(clause.text)
+                if (sentence, clause.start) in taken:
+                    reason = _BECAUSE_OF.search(low, clause.start, end)
+                    if reason is None or _asked_because(sentence, clause.start, end) is None:
+                        continue
+                    end = reason.start()  # the request before the reason it gives is a task
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 numbered_next = following is not None and following.after == "#"
