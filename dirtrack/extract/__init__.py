@@ -113,6 +113,13 @@ def extract(
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
     directives = extract_directives(paragraphs, resolver, ref, taken, partner)
+    if info.kind == "working-session" and partner is None:
+        # a session whose lead names no partner: the one unit every task of the conclusion is
+        # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the
+        # session was held with, and the shortcomings stated at it are that unit's
+        addressed = {d.unit for d in directives}
+        if len(addressed) == 1 and None not in addressed:
+            limitations, _ = extract_limitations(paragraphs, resolver, addressed.pop())
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:

@@ -254,7 +254,14 @@ def _limitation(
     ckey = key[start:end]
     neg = _negative(key, low, start, end)
     neg_at = neg.start() if neg else end
-    inside = [m for m in mentions if start <= m.start < end and _usable(m) and not _gave_it(key, m)]
+    inside = [
+        m
+        for m in mentions
+        if start <= m.start < end
+        and _usable(m)
+        and not _gave_it(key, m)
+        and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
+    ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
     if subject:
@@ -299,6 +306,11 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
     return cause.end()
 
 
+#: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
+#: one of several bodies, not the subject.
+_AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+
+
 def _gave_it(key: str, mention: Mention) -> bool:
     """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm"),
     not the one whose work falls short."""
@@ -331,6 +343,8 @@ def extract_limitations(
     carry: _Intro | None = None
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
+        if (sentence, clause.start) in taken:
+            return
         item = _limitation_of(sentence, clause, resolver, intro, partner)
         if item is not None:
             found.append(item)
@@ -350,6 +364,9 @@ def extract_limitations(
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
+            for clause in clauses:
+                if _asked_because(sentence, clause.start, clause.start + len(clause.text)):
+                    add(sentence, clause, None)  # "có biện pháp ..., vì tỷ lệ ... còn thấp"
             colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
