@@ -675,7 +675,7 @@ def test_a_session_held_with_the_one_body_its_conclusion_addresses() -> None:
     draft = extract(
         "Tại buổi làm việc, các thành viên đoàn công tác đã chỉ ra một số tồn tại, hạn chế cần sớm"
         " khắc phục là: Công tác giáo dục chính trị cho đảng viên chưa được quan tâm thường xuyên;"
-        " việc xây dựng quy chế làm việc của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ.\n"
+        " việc xây dựng quy chế của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ.\n"
         "Kết luận buổi làm việc, đồng chí Trần Văn Chiến đề nghị, thời gian tới, Huyện ủy Gia Lâm"
         " cần tiếp tục tập trung lãnh đạo công tác xây dựng đảng."
     )

@@ -487,9 +487,15 @@ def _limitation_of(
     partner: str | None,
 ) -> LimitationDraft | None:
     item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
-    if item is not None and item.unit is None and partner is not None:
+    return None if item is None else partners_limitation(item, partner)
+
+
+def partners_limitation(item: LimitationDraft, partner: str | None) -> LimitationDraft:
+    """A shortcoming stated at a working session with one unit that names no unit is that
+    unit's, unless its subject is collective ("một số xã")."""
+    if item.unit is None and partner is not None:
         if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
-            item = LimitationDraft(item.text, partner, item.category, item.source)
+            return LimitationDraft(item.text, partner, item.category, item.source)
     return item
 
 

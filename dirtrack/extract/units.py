@@ -878,13 +878,14 @@ _JOINED_AFTER = re.compile(r"\s*(?:,|va)\s")
 _UNDER = re.compile(r"\b(?:truc thuoc|thuoc)\s*$")
 
 
-def session_partner(lead: str, resolver: UnitResolver) -> str | None:
-    """The one unit a working session was held with ("... làm việc với Đảng ủy xã An Khương
-    nghe báo cáo ..."): its code or name, or None when the lead names none or several."""
+def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
+    """The units the lead says a working session was held with ("... làm việc với Đảng ủy xã An
+    Khương nghe báo cáo ...": codes or names); None when it names bodies it cannot tell apart
+    ("HĐND và UBND xã X"), [] when it names none. The session's partner is the only one."""
     key = fold_aligned(lead)
     m = _WORKS_WITH.search(key)
     if m is None:
-        return None
+        return []
     # "... làm việc với UBND huyện Vân Hồ về kết quả thực hiện chỉ đạo của UBND tỉnh": the topic
     # after "về" names no partner
     stop = re.search(r"[.;]|\b(?:de|nham|ve)\b", key[m.end() :])
@@ -908,4 +909,4 @@ def session_partner(lead: str, resolver: UnitResolver) -> str | None:
         value = mention.code or mention.name
         if value not in names:
             names.append(value)
-    return names[0] if len(names) == 1 else None
+    return names
