@@ -682,3 +682,24 @@ def test_a_session_held_with_the_one_body_its_conclusion_addresses() -> None:
     assert draft.meeting.kind == "working-session"
     # the unit listed after a plural ("của một số cấp ủy, ...") is none of them
     assert [x.unit for x in draft.limitations] == ["Huyện ủy Gia Lâm", "Huyện ủy Gia Lâm"]
+
+
+def test_lists_announced_by_tap_trung_or_written_with_ordinals() -> None:
+    found = directives(
+        "Sáng 5/6/2023, UBND huyện họp. Chủ tịch UBND huyện đề nghị thời gian tới cần tập trung:"
+        " Một là, rà soát ngân sách. Hai là, kiện toàn bộ máy."
+    )
+    assert [text for _, text, _ in found] == ["rà soát ngân sách", "kiện toàn bộ máy"]
+    found = directives(
+        "Sáng 5/6/2023, UBND huyện họp. Chủ tịch UBND huyện yêu cầu: a) Phòng Tài chính rà soát"
+        " ngân sách; b) Phòng Nội vụ kiện toàn bộ máy."
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Tài chính", "Phòng Nội vụ"]
+
+
+def test_whose_view_a_shortcoming_is_given_as_is_no_part_of_it() -> None:
+    found = limitations(
+        LEAD + "huyện chủ trì. Tuy nhiên, theo các đồng chí lãnh đạo UBND huyện, có những việc"
+        " thuộc thẩm quyền của địa phương nhưng vẫn chưa được giải quyết kịp thời."
+    )
+    assert [text.split()[0] for _, text in found] == ["có"]

@@ -166,6 +166,13 @@ def _value(m: Mention) -> str | None:
     return m.code or m.name
 
 
+#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows.
+_ATTRIBUTED = re.compile(
+    r"theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
+    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b[^,;:]{0,60},\s*"
+)
+
+
 def _skip_lead(key: str, start: int, end: int) -> int:
     """Move ``start`` past punctuation, list markers and connectives ("Đồng thời, ")."""
     while True:
@@ -179,6 +186,9 @@ def _skip_lead(key: str, start: int, end: int) -> int:
         m = LEADING_CONNECTIVE.match(key[start:end])
         if m and m.end():
             start += m.end()
+        m = _ATTRIBUTED.match(key, start, end)
+        if m:
+            start = m.end()  # "theo các đồng chí lãnh đạo UBND thành phố, ...": who says it
         if start == before:
             return start
 
@@ -895,7 +905,7 @@ def _core(
 #: The clause before a ``:`` that announces a list of tasks ("... cụ thể như sau", "các nội dung
 #: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau").
 _LIST_INTRO = re.compile(
-    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau)\s*$|"
+    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau|tap trung(?: vao)?)\s*$|"
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
 )
@@ -906,6 +916,8 @@ _TASK_LIST_INTRO = re.compile(
     r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
     r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
 )
+#: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
+_FIRST_OF_LIST = re.compile(r"\s*(?:mot la|thu nhat)\b")
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
 
@@ -952,7 +964,7 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     if next_clause is None or next_clause.after not in (":", "#"):
         return False
     body = key[clause.start : clause.start + len(clause.text)].rstrip(" ,")
-    return bool(_LIST_INTRO.search(body))
+    return bool(_LIST_INTRO.search(body) or _FIRST_OF_LIST.match(key, next_clause.start))
 
 
 #: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung

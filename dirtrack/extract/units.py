@@ -277,7 +277,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (
-        rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|noi vu|tu phap|giao duc va dao tao|"
+        rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|tai chinh|noi vu|tu phap|"
+        rf"giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
         rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
         rf"quan ly do thi|"
