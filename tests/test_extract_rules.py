@@ -703,3 +703,8 @@ def test_whose_view_a_shortcoming_is_given_as_is_no_part_of_it() -> None:
         " thuộc thẩm quyền của địa phương nhưng vẫn chưa được giải quyết kịp thời."
     )
     assert [text.split()[0] for _, text in found] == ["có"]
+
+
+def test_giao_before_a_colon_still_assigns() -> None:
+    found = directives(LEAD + "huyện chủ trì. Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát bộ máy.")
+    assert [unit for unit, _, _ in found] == ["Phòng Nội vụ"]

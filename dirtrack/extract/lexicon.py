@@ -306,7 +306,7 @@ SPEECH_VERB = re.compile(
     r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d)"
     # "nhiệm vụ UBND tỉnh giao trong năm 2017", "... giao, Sở thực hiện còn chậm": the tasks a
     # body was given, told after it (the time, the place or the clause's end follows)
-    r"(?!\s*[,.;:]|\s*$| (?:trong|tren|tai|thoi han|tu|den|nam|thang|va|con|da|dung|ve|o|"
+    r"(?!\s*[,.;]|\s*$| (?:trong|tren|tai|thoi han|tu|den|nam|thang|va|con|da|dung|ve|o|"
     r"hang|chua|nen|nhung|ma|deu|duoc|cho den)\b))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
