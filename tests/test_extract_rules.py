@@ -473,3 +473,238 @@ def test_a_bare_ubnd_the_advised_bodys_verb_and_the_period_of_the_work_reviewed(
         " tháng 12."
     )
     assert [due for _, _, due in reviewed] == [date(2023, 6, 19)]
+
+
+def test_giao_trach_nhiem_a_unit_and_a_range_of_days_and_a_report_due_after_it() -> None:
+    found = directives(
+        "Ngày 20/9/2019, UBND thị xã họp. Đồng chí Phó Chủ tịch UBND thị xã kết luận như sau:"
+        " Giao trách nhiệm Phòng Kinh tế huy động lực lượng ra quân xử lý bèo vào ngày"
+        " 28/9/2019-29/9/2019; báo cáo kết quả về UBND thị xã trước ngày 03/10/2019."
+        " Đề nghị UBND các xã ra quân vào ngày 28/9/2019 - 29/9/2019."
+    )
+    assert found[0][0] == "Phòng Kinh tế"
+    assert found[0][1].startswith("Phòng Kinh tế huy động")
+    # a range of days ends on its last; a deadline proper ("trước") before the day of the work
+    assert [due for _, _, due in found] == [date(2019, 9, 29), date(2019, 10, 3), date(2019, 9, 29)]
+
+
+def test_a_section_addressed_to_a_body_leads_its_items() -> None:
+    found = directives(
+        "Ngày 03/7/2018, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị giao ban."
+        " Nghe báo cáo phương hướng nhiệm vụ tháng 7/2018 của các xã.\n"
+        "Ông Nguyễn Văn Tốt, chủ trì hội nghị kết luận chỉ đạo như sau:\n"
+        "1. Đối với Ban Thường trực Ủy ban MTTQ Việt Nam huyện:\n"
+        "- Tăng cường đi cơ sở, theo dõi nắm bắt dư luận xã hội; nắm sát tình hình nhân dân.\n"
+        "2. Đối với Ban Thường trực Ủy ban MTTQ Việt Nam các xã:\n"
+        "- Tổ chức tốt ngày hội đại đoàn kết toàn dân tộc ở khu dân cư.\n"
+    )
+    assert found == [
+        (
+            "Ban Thường trực Ủy ban MTTQ Việt Nam huyện",
+            "Tăng cường đi cơ sở, theo dõi nắm bắt dư luận xã hội; nắm sát tình hình nhân dân",
+            None,  # the month another sentence reports on dates no item
+        ),
+        (None, "Tổ chức tốt ngày hội đại đoàn kết toàn dân tộc ở khu dân cư", None),
+    ]
+
+
+def test_a_bare_ward_asked_is_the_ward_the_article_names() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy phường Phú Thạnh tổ chức hội nghị sơ kết. Đồng chí Trần Văn"
+        " Nam, Bí thư Quận ủy phát biểu chỉ đạo. Đồng chí nhấn mạnh, mỗi cán bộ cần gương mẫu."
+        " Phường cần tiếp tục đẩy mạnh chuyển đổi số."
+    )
+    assert found[-1][:2] == ("phường Phú Thạnh", "Phường cần tiếp tục đẩy mạnh chuyển đổi số")
+
+
+def test_a_text_without_its_meetings_day_is_read_in_the_year_it_reports() -> None:
+    draft = extract(
+        "Phiên họp tháng 02, Thường trực HĐND xã thông qua báo cáo hoạt động quý I/2022.\n"
+        "Kết thúc phiên họp, bà Lê Thị Thúy đề nghị các ban HĐND xã tăng cường giám sát,"
+        " phấn đấu hoàn thành xuất sắc nhiệm vụ trong năm 2022.",
+        today=date(2025, 1, 1),
+    )
+    assert [d.due for d in draft.directives] == [date(2022, 12, 31)]
+
+
+def test_a_plans_year_and_a_task_opened_by_dong_thoi_take_no_deadline() -> None:
+    found = directives(
+        "Sáng 02/12/2021, Chánh Văn phòng UBND tỉnh chủ trì họp giao ban. Trong 02 tuần tới,"
+        " Chánh Văn phòng UBND tỉnh yêu cầu công chức Văn phòng UBND tỉnh tập trung thực hiện"
+        " các nhiệm vụ như: Khẩn trương rà soát, tổng hợp các nhiệm vụ tồn đọng. Đồng thời,"
+        " tiếp tục triển khai Kế hoạch kiểm điểm tập thể, cá nhân và đánh giá, xếp loại công"
+        " chức, viên chức, người lao động năm 2021 của Văn phòng UBND tỉnh."
+    )
+    assert [due for _, _, due in found] == [date(2021, 12, 16), None]
+    reached = directives(LEAD + "huyện đề nghị các phòng phấn đấu hoàn thành chỉ tiêu năm 2023.")
+    assert [due for _, _, due in reached] == [date(2023, 12, 31)]
+
+
+def test_the_tasks_a_body_gave_are_no_request_and_the_giver_is_no_subject() -> None:
+    text = (
+        "Ngày 20/10/2017, Tổ Công tác của Chủ tịch UBND tỉnh đã có buổi làm việc tại Sở Văn hóa,"
+        " Thể thao và Du lịch về tình hình thực hiện nhiệm vụ của UBND tỉnh giao trong năm 2017."
+        " Sở cũng đã cập nhật kết quả thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao"
+        " trên phần mềm. Tuy nhiên, một số nhiệm vụ trọng tâm của UBND tỉnh giao, Sở thực hiện"
+        " còn chậm, chất lượng tham mưu chưa cao."
+    )
+    draft = extract(text)
+    assert draft.directives == ()
+    assert draft.meeting.chair is None  # "Tổ Công tác" is no person
+    assert [x.unit for x in draft.limitations] == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_sessions_partner_before_its_topic_and_places_named_van() -> None:
+    found = limitations(
+        "Ngày 30/11/2018, Tổ công tác của UBND tỉnh đã làm việc với UBND huyện Vân Hồ về kết quả"
+        " thực hiện chỉ đạo của UBND tỉnh. Tuy nhiên, huyện Vân Hồ vẫn còn tồn tại một số hạn"
+        " chế gồm: Sản xuất nông nghiệp chưa mang tính bền vững; một số nhiệm vụ triển khai còn"
+        " chậm."
+    )
+    assert [unit for unit, _ in found] == ["UBND huyện Vân Hồ", "UBND huyện Vân Hồ"]
+
+
+def test_a_request_and_the_shortcoming_it_gives_as_its_reason() -> None:
+    draft = extract(
+        LEAD + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu các phòng hướng dẫn các xã phân vốn;"
+        " có biện pháp thúc đẩy giải ngân vốn đầu tư công, vì tỷ lệ giải ngân của huyện vẫn còn"
+        " thấp."
+    )
+    assert [x.text for x in draft.directives][
+        -1
+    ] == "có biện pháp thúc đẩy giải ngân vốn đầu tư công"
+    assert [x.text for x in draft.limitations] == ["tỷ lệ giải ngân của huyện vẫn còn thấp"]
+
+
+def test_tasks_set_with_trong_do_and_periods_joined_by_cung_nhu() -> None:
+    found = directives(
+        "Sáng 29/5/2017, UBND thành phố họp giao ban. Lãnh đạo UBND thành phố cũng đặt ra các"
+        " nhiệm vụ trọng tâm trong tháng 6 cũng như các tháng cuối năm, trong đó tập trung tổ"
+        " chức tốt các hoạt động phòng chống dịch bệnh mùa hè; đảm bảo cung cấp điện, nước;"
+        " tiếp tục công tác quản lý trật tự xây dựng đô thị."
+    )
+    assert [(text.split()[0], due) for _, text, due in found] == [
+        ("tập", date(2017, 12, 31)),
+        ("đảm", date(2017, 12, 31)),
+        ("tiếp", date(2017, 12, 31)),
+    ]
+
+
+def test_forces_teams_unions_sub_departments_and_cells_are_units() -> None:
+    found = directives(
+        "UBND thành phố Hải Dương họp ngày 18/5/2018. Chủ tịch UBND thành phố yêu cầu: Lực lượng"
+        " Cảnh sát trật tự cần tăng cường kiểm tra vào buổi trưa. Đội Kiểm tra quy tắc quản lý đô"
+        " thị được giao bố trí lực lượng phối hợp với các phường. Đề nghị Công đoàn thành phố"
+        " tuyên truyền về trật tự đô thị. Đề nghị Chi cục Kiểm lâm tăng cường tuần tra rừng."
+        " Đề nghị Chi bộ VKSND rà soát quy chế làm việc."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Lực lượng Cảnh sát trật tự",
+        "Đội Kiểm tra quy tắc quản lý đô thị",
+        "Công đoàn thành phố Hải Dương",
+        "Chi cục Kiểm lâm",
+        "Chi bộ VKSND",
+    ]
+
+
+def test_bodies_named_place_by_place_and_a_documents_day() -> None:
+    draft = extract(
+        "TP Hải Dương chấn chỉnh trật tự đô thị\n"
+        "Ngày 18.5, UBND TP Hải Dương có công văn số 463/UBND-QLĐT về việc tổ chức ra quân chấn"
+        " chỉnh trật tự đô thị. Theo đó, UBND thành phố yêu cầu Chủ tịch UBND các phường: Thanh"
+        " Bình, Cẩm Thượng, Bình Hàn tổ chức ra quân chấn chỉnh trật tự đô thị. Hoàn thành và báo"
+        " cáo kết quả về UBND thành phố trước ngày 31.5.",
+        today=date(2018, 5, 21),
+    )
+    assert draft.meeting.date is None  # the day of a document, not of a meeting
+    assert [(d.unit, d.due) for d in draft.directives] == [
+        ("UBND phường Thanh Bình", None),
+        ("UBND phường Thanh Bình", date(2018, 5, 31)),  # read against the document's day
+    ]
+    assert draft.directives[0].text.startswith("Chủ tịch UBND các phường: Thanh Bình, Cẩm")
+
+
+def test_a_party_committee_asked_and_lanh_chi_dao() -> None:
+    found = directives(
+        "Tại buổi làm việc, đoàn công tác đã chỉ ra một số hạn chế. Kết luận buổi làm việc, đồng"
+        " chí Trần Văn Chiến đề nghị, thời gian tới, Huyện ủy Gia Lâm cần tiếp tục tập trung lãnh"
+        " chỉ đạo tốt công tác xây dựng đảng; đẩy mạnh công tác luân chuyển cán bộ."
+    )
+    assert [unit for unit, _, _ in found] == ["Huyện ủy Gia Lâm", "Huyện ủy Gia Lâm"]
+    assert found[0][1].startswith("Huyện ủy Gia Lâm cần tiếp tục")
+
+
+def test_an_inspection_its_district_asked_and_what_the_district_did() -> None:
+    draft = extract(
+        "Sáng 19/6/2020, Tổ công tác của Chủ tịch UBND tỉnh đã kiểm tra tình hình thực hiện nhiệm"
+        " vụ của UBND tỉnh giao tại huyện Cao Lộc.\n"
+        "6 tháng đầu năm 2020, UBND huyện Cao Lộc được UBND tỉnh giao 13 nhiệm vụ, UBND huyện đã"
+        " chỉ đạo, tập trung triển khai các nhiệm vụ. Đã phối hợp giải quyết 7/7 kiến nghị do Đoàn"
+        " đại biểu Quốc hội tổng hợp.\n"
+        "Đồng thời, đề nghị huyện giải quyết dứt điểm các nội dung giao việc còn tồn tại.",
+        today=date(2020, 6, 25),
+    )
+    assert draft.meeting.date == date(2020, 6, 19)  # "tổng hợp" is no meeting ("họp")
+    assert draft.meeting.kind == "working-session"
+    assert [(d.unit, d.text.split()[0]) for d in draft.directives] == [
+        ("UBND huyện Cao Lộc", "huyện")
+    ]
+
+
+def test_a_condition_and_the_purpose_of_a_meeting_are_no_tasks() -> None:
+    found = directives(
+        "Phó Chủ tịch UBND huyện Nguyễn Xuân Thảo vừa chủ trì buổi làm việc chỉ đạo xử lý vi phạm"
+        " đất đai trên địa bàn. Phó Chủ tịch UBND huyện yêu cầu Chủ tịch UBND các xã tăng cường"
+        " kiểm tra. Trong trường hợp, xã để phát sinh vi phạm mới mà không xử lý dứt điểm, Chủ tịch"
+        " xã sẽ chịu hình thức kỷ luật."
+    )
+    assert [text.split()[0] for _, text, _ in found] == ["Chủ"]
+
+
+def test_who_states_the_shortcomings_is_not_whose_they_are() -> None:
+    found = limitations(
+        "Ngày 03/8/2023, Đoàn kiểm tra của Thị ủy đã có buổi làm việc, kiểm tra, giám sát việc"
+        " thực hiện công tác đảng viên của chi bộ VKSND. Bên cạnh những kết quả đạt được, Đoàn"
+        " kiểm tra đã chỉ ra những hạn chế như: Một số nội dung trong Quy chế chưa phù hợp với"
+        " thực tế; Công tác tạo nguồn đảng viên đang gặp khó khăn."
+    )
+    assert [unit for unit, _ in found] == ["Chi bộ VKSND", "Chi bộ VKSND"]
+
+
+def test_a_session_held_with_the_one_body_its_conclusion_addresses() -> None:
+    draft = extract(
+        "Tại buổi làm việc, các thành viên đoàn công tác đã chỉ ra một số tồn tại, hạn chế cần sớm"
+        " khắc phục là: Công tác giáo dục chính trị cho đảng viên chưa được quan tâm thường xuyên;"
+        " việc xây dựng quy chế của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ.\n"
+        "Kết luận buổi làm việc, đồng chí Trần Văn Chiến đề nghị, thời gian tới, Huyện ủy Gia Lâm"
+        " cần tiếp tục tập trung lãnh đạo công tác xây dựng đảng."
+    )
+    assert draft.meeting.kind == "working-session"
+    # the unit listed after a plural ("của một số cấp ủy, ...") is none of them
+    assert [x.unit for x in draft.limitations] == ["Huyện ủy Gia Lâm", "Huyện ủy Gia Lâm"]
+
+
+def test_lists_announced_by_tap_trung_or_written_with_ordinals() -> None:
+    found = directives(
+        "Sáng 5/6/2023, UBND huyện họp. Chủ tịch UBND huyện đề nghị thời gian tới cần tập trung:"
+        " Một là, rà soát ngân sách. Hai là, kiện toàn bộ máy."
+    )
+    assert [text for _, text, _ in found] == ["rà soát ngân sách", "kiện toàn bộ máy"]
+    found = directives(
+        "Sáng 5/6/2023, UBND huyện họp. Chủ tịch UBND huyện yêu cầu: a) Phòng Tài chính rà soát"
+        " ngân sách; b) Phòng Nội vụ kiện toàn bộ máy."
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Tài chính", "Phòng Nội vụ"]
+
+
+def test_whose_view_a_shortcoming_is_given_as_is_no_part_of_it() -> None:
+    found = limitations(
+        LEAD + "huyện chủ trì. Tuy nhiên, theo các đồng chí lãnh đạo UBND huyện, có những việc"
+        " thuộc thẩm quyền của địa phương nhưng vẫn chưa được giải quyết kịp thời."
+    )
+    assert [text.split()[0] for _, text in found] == ["có"]
+
+
+def test_giao_before_a_colon_still_assigns() -> None:
+    found = directives(LEAD + "huyện chủ trì. Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát.")
+    assert [unit for unit, _, _ in found] == ["Phòng Nội vụ"]

@@ -33,11 +33,16 @@ from dirtrack.extract.draft import (
     MeetingDraft,
     UnitDraft,
 )
-from dirtrack.extract.items import Paragraph, extract_directives, extract_limitations
+from dirtrack.extract.items import (
+    Paragraph,
+    extract_directives,
+    extract_limitations,
+    partners_limitation,
+)
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
-from dirtrack.extract.meeting import extract_meeting
+from dirtrack.extract.meeting import extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
-from dirtrack.extract.units import KnownUnit, UnitResolver, session_partner, unit_key
+from dirtrack.extract.units import KnownUnit, UnitResolver, session_partners, unit_key
 from dirtrack.text import fold_words
 
 __all__ = [
@@ -106,11 +111,23 @@ def extract(
     resolver = UnitResolver(sentences, units, lead, headings)
     # a working session with one unit: what names no unit (nor every unit) is that unit's
     partner = None
+    named_partners: list[str] | None = []
     if info.kind == "working-session" and lead is not None:
-        partner = session_partner(lead, resolver)
+        named_partners = session_partners(lead, resolver)
+        partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
-    # year-less deadlines are read against the meeting, else against the reference day
-    directives = extract_directives(paragraphs, resolver, info.date or today, taken, partner)
+    # year-less deadlines are read against the meeting, else against the document the text
+    # reports, else against the year the text is about, else against the reference day
+    ref = info.date or info.issued or reference_day(sentences, today)
+    directives = extract_directives(paragraphs, resolver, ref, taken, partner)
+    if info.kind == "working-session" and named_partners == []:
+        # a session whose lead names no partner: the one unit every task of the conclusion is
+        # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the
+        # session was held with, and the shortcomings stated at it are that unit's
+        addressed = {d.unit for d in directives}
+        if len(addressed) == 1 and None not in addressed:
+            inferred = addressed.pop()
+            limitations = [partners_limitation(item, inferred) for item in limitations]
 
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:

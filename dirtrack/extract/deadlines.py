@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dirtrack.errors import InvalidInput
 from dirtrack.extract.folding import Folded
@@ -82,13 +82,24 @@ _FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
 #: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
 _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
+#: A plan named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế hoạch triển
+#: khai du lịch năm 2021"): the plan's name, not when the task is due.
+_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án)\b[^.;:]*$")
 #: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019": when an event takes place, no deadline.
 _EVENT_TIMING = re.compile(r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b[^.;:,]{0,12}$")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
-#: "trong tháng 7 và những tháng cuối năm 2022": one task over both periods, due at the later.
-_JOINED = re.compile(r"^\s*(?:,|và|đến|-|–)\s*$")
+#: "trong tháng 7 và những tháng cuối năm 2022", "trong tháng 6 cũng như các tháng cuối năm": one
+#: task over both periods, due at the later.
+_JOINED = re.compile(r"^\s*(?:,|và|đến|-|–|cũng như)\s*$")
+#: "vào ngày 28/9/2019-29/9/2019", "ngày 28 - 29/9": days given as a range end on the last.
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?)(?![\d/])"
+)
+#: A deadline proper ("trước", "chậm nhất", "hạn chót", "không quá"), before the day a task
+#: is done on ("vào ngày ...") or a period ("trong tháng 9").
+_BY_DAY = re.compile(r"(?:hoàn thành\s+)?(?:trước|chậm nhất|hạn chót|không quá)\b")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
 _REMAINING_MONTHS = re.compile(
@@ -174,6 +185,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             if not explicit and (
                 _EVENT_BEFORE.search(before)
                 or _EVENT_TIMING.search(before)
+                or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
                 or _COVERED_BY.search(wider)
             ):
                 # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an
@@ -193,6 +205,13 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             due = resolve(phrase, ref)
         except InvalidInput:  # kept without a day: recording it is refused (extract.record)
             due = None
+        tail = _RANGE_END.match(folded.key, end)
+        if due is not None and tail is not None:
+            closing = _range_end(due, tail[1])
+            if closing is not None:
+                end = tail.end()
+                phrase = text[start:end].strip()
+                due = closing
         if (
             due is not None
             and ref is not None
@@ -221,8 +240,23 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
     return found
 
 
+def _range_end(first: date, written: str) -> date | None:
+    """The last day of a range that opens on ``first`` ("29/9/2019", "29/9"); None when it is
+    no later day within a year."""
+    parts = [int(p) for p in re.split(r"\s*[/.]\s*", written.strip())]
+    try:
+        last = date(parts[2] if len(parts) == 3 else first.year, parts[1], parts[0])
+    except ValueError:
+        return None
+    return last if first < last <= first + timedelta(days=366) else None
+
+
 def best_deadline(found: list[Deadline]) -> Deadline | None:
     """The phrase to record: an explicit one ("trước ngày 30/6") before a bare period."""
     if not found:
         return None
-    return sorted(found, key=lambda d: (not d.explicit, d.due is None, d.start))[0]
+    # "vào ngày 28/9 ...; báo cáo ... trước ngày 03/10": the day it must be done by
+    return sorted(
+        found,
+        key=lambda d: (not d.explicit, not _BY_DAY.match(d.phrase.lower()), d.due is None, d.start),
+    )[0]

@@ -97,7 +97,7 @@ from dirtrack.extract.lexicon import (
     leader_named,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
-from dirtrack.extract.units import Mention, UnitResolver
+from dirtrack.extract.units import GAVE_AFTER, Mention, UnitResolver
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
 #: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
@@ -166,6 +166,13 @@ def _value(m: Mention) -> str | None:
     return m.code or m.name
 
 
+#: "Theo (ý kiến của) các đồng chí lãnh đạo UBND thành phố, ...": whose view follows.
+_ATTRIBUTED = re.compile(
+    r"theo (?:y kien |danh gia |nhan dinh )?(?:cua )?(?:cac |nhieu )?"
+    r"(?:dong chi|lanh dao|dai bieu|ong|ba|y kien)\b[^,;:]{0,60},\s*"
+)
+
+
 def _skip_lead(key: str, start: int, end: int) -> int:
     """Move ``start`` past punctuation, list markers and connectives ("Đồng thời, ")."""
     while True:
@@ -179,6 +186,9 @@ def _skip_lead(key: str, start: int, end: int) -> int:
         m = LEADING_CONNECTIVE.match(key[start:end])
         if m and m.end():
             start += m.end()
+        m = _ATTRIBUTED.match(key, start, end)
+        if m:
+            start = m.end()  # "theo các đồng chí lãnh đạo UBND thành phố, ...": who says it
         if start == before:
             return start
 
@@ -245,13 +255,23 @@ def _limitation(
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
         # <its cause>", whose subject is the limitation
         start = inline.end()
+    cause = _asked_because(sentence, start, end)
+    if cause is not None:
+        start = cause  # "có biện pháp thúc đẩy giải ngân ..., vì tỷ lệ giải ngân còn thấp"
     text = tidy(sentence[start:end])
     if len(text.split()) < 3:
         return None
     ckey = key[start:end]
     neg = _negative(key, low, start, end)
     neg_at = neg.start() if neg else end
-    inside = [m for m in mentions if start <= m.start < end and _usable(m)]
+    inside = [
+        m
+        for m in mentions
+        if start <= m.start < end
+        and _usable(m)
+        and not _gave_it(key, m)
+        and not _AFTER_PLURAL.search(key, max(start, m.start - 40), m.start)
+    ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
     if subject:
@@ -268,6 +288,43 @@ def _limitation(
         category=category_of(text),
         source=sentence,
     )
+
+
+#: The verb of who states shortcomings ("Đoàn kiểm tra (cũng) đã chỉ ra ...", "Thường trực HĐND
+#: nhận xét ...").
+_STATES = re.compile(
+    r"(?:\s+(?:cung|da|van|con))*\s+(?:chi ra|chi ro|neu ra|neu ro|neu|nhan xet|danh gia|"
+    r"ghi nhan|phat hien|thang than chi ra)\b"
+)
+#: ", vì ..." / ", bởi vì ...": the reason given for a request (with its tone: not "vi phạm").
+_BECAUSE_OF = re.compile(r",\s*(?:bởi vì|vì|bởi)\s+")
+
+
+def _asked_because(sentence: str, start: int, end: int) -> int | None:
+    """Where the shortcoming starts in a request that gives it as its reason ("có biện pháp
+    thúc đẩy giải ngân ..., vì tỷ lệ giải ngân của tỉnh vẫn còn thấp"), else None."""
+    low = lower_aligned(sentence)
+    cause = _BECAUSE_OF.search(low, start, end)
+    if cause is None:
+        return None
+    key = fold_aligned(sentence)
+    if not _negative(key, low, cause.end(), end):
+        return None
+    before = IMPERATIVE.match(key[_skip_lead(key, start, cause.start()) : cause.start()])
+    if before is None and not _asks(sentence, start, cause.start()):
+        return None
+    return cause.end()
+
+
+#: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
+#: one of several bodies, not the subject.
+_AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
+
+
+def _gave_it(key: str, mention: Mention) -> bool:
+    """Whether the mention gave the work ("nhiệm vụ của UBND tỉnh giao, Sở thực hiện còn chậm"),
+    not the one whose work falls short."""
+    return bool(GAVE_AFTER.match(key, mention.end))
 
 
 def _announces(intro_key: str, sentence_key: str) -> bool:
@@ -296,6 +353,8 @@ def extract_limitations(
     carry: _Intro | None = None
 
     def add(sentence: str, clause: Clause, intro: _Intro | None) -> None:
+        if (sentence, clause.start) in taken:
+            return
         item = _limitation_of(sentence, clause, resolver, intro, partner)
         if item is not None:
             found.append(item)
@@ -315,13 +374,20 @@ def extract_limitations(
             key, low = fold_aligned(sentence), lower_aligned(sentence)
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
+            for clause in clauses:
+                if _asked_because(sentence, clause.start, clause.start + len(clause.text)):
+                    add(sentence, clause, None)  # "có biện pháp ..., vì tỷ lệ ... còn thấp"
             colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
                 intro_low = low[intro.start : intro.start + len(intro.text)]
                 if _announces(intro_key, key) and not MODAL.search(_TO_OVERCOME.sub("", intro_low)):
-                    mentions = resolver.mentions(sentence)
+                    # "Đoàn kiểm tra đã chỉ ra những hạn chế như: ...": who states them is not
+                    # whose they are
+                    mentions = [
+                        m for m in resolver.mentions(sentence) if not _STATES.match(key, m.end)
+                    ]
                     intro_end = intro.start + len(intro.text)
                     unit = _first_usable(mentions, intro.start, intro_end)
                     named = [
@@ -431,9 +497,15 @@ def _limitation_of(
     partner: str | None,
 ) -> LimitationDraft | None:
     item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
-    if item is not None and item.unit is None and partner is not None:
+    return None if item is None else partners_limitation(item, partner)
+
+
+def partners_limitation(item: LimitationDraft, partner: str | None) -> LimitationDraft:
+    """A shortcoming stated at a working session with one unit that names no unit is that
+    unit's, unless its subject is collective ("một số xã")."""
+    if item.unit is None and partner is not None:
         if not COLLECTIVE_SUBJECT.match(fold_aligned(item.text)):
-            item = LimitationDraft(item.text, partner, item.category, item.source)
+            return LimitationDraft(item.text, partner, item.category, item.source)
     return item
 
 
@@ -566,6 +638,7 @@ _PROHIBITS = re.compile(r"\bkhong (?:de|duoc) (?:tinh trang|xay ra|phat sinh)\b"
 # --- directives -----------------------------------------------------------------------------
 
 
+_MEETING_BEFORE = re.compile(r"\b(?:buoi lam viec|cuoc hop|hoi nghi|phien hop)\s*$")
 _MEETING_AFTER = re.compile(r"\s+(?:hoi nghi|buoi lam viec|cuoc hop|phien hop|ky hop)\b")
 #: A topic before the request in a conclusion: "Về công tác giải phóng mặt bằng, giao ...",
 #: "Đối với dự án X, yêu cầu ...".
@@ -637,6 +710,12 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
+            continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
+        if re.search(r"\b(?:da|vua|dang)\s*$", before):
+            begin = max(key.rfind(c, 0, m.start()) for c in ",;.:") + 1
+            if not leader_named(key, low, begin, m.start()):
+                continue  # "UBND huyện đã chỉ đạo, tập trung ...": what a body did, not a request
         if _ADVISES.search(key, max(0, m.start() - 60), m.start()):
             continue  # "tham mưu cho UBND Thành phố chỉ đạo ...": what the body advised does
 
@@ -689,7 +768,7 @@ _WEIGHS_THEN_ASKS = re.compile(
     r"[^;.:]{0,60}?\b(?:danh gia cao|ghi nhan|bieu duong|hoan nghenh)\b[^.]*?;\s*"
     r"(?:dong thoi\s*,?\s*)?(?:de nghi|yeu cau)\b"
 )
-_ASSIGN = re.compile(r"\bgiao(?:\s+cho)?\s+")
+_ASSIGN = re.compile(r"\bgiao(?:\s+trach nhiem)?(?:\s+cho)?\s+")
 _HEAD_GAP = re.compile(r"^(?:(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+)?$")
 
 
@@ -826,7 +905,7 @@ def _core(
 #: The clause before a ``:`` that announces a list of tasks ("... cụ thể như sau", "các nội dung
 #: như", "bao gồm", "tập trung vào các vấn đề", "một số nhiệm vụ trọng tâm sau").
 _LIST_INTRO = re.compile(
-    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau)\s*$|"
+    r"(?:\b(?:nhu|gom|bao gom|nhu sau|cu the|sau day|do la|sau|tap trung(?: vao)?)\s*$|"
     r"\b(?:cac|nhung|mot so|\d+)\s+(?:nhiem vu|noi dung|van de|cong viec|giai phap|nhom nhiem vu|"
     r"viec|linh vuc|nhiem vu trong tam|cong viec trong tam)\b[^;]*$)"
 )
@@ -837,14 +916,35 @@ _TASK_LIST_INTRO = re.compile(
     r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
     r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
 )
+#: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
+_FIRST_OF_LIST = re.compile(r"\s*(?:mot la|thu nhat)\b")
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(?:\d{1,2}|[a-zđ])\)\s+")
+
+
+#: Where a clause naming tasks opens their list with ", trong đó" ("các nhiệm vụ trọng tâm
+#: trong tháng 6, trong đó tập trung ...").
+_TASKS_THEN_AMONG = re.compile(
+    r"\b(?:cac|nhung|mot so)\s+(?:nhiem vu|giai phap|noi dung|cong viec)\b[^;:]*?"
+    r"(,\s*trong do\s*,?\s*)"
+)
 
 
 def _clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence; an inline enumeration ("(1) ...; (2) ...") gives one per number
     (the ``;`` inside an item do not split it), each with ``after == "#"``."""
     marks = list(_INLINE_NUMBER.finditer(sentence))
+    clauses = split_clauses(sentence)
+    named = _TASKS_THEN_AMONG.search(fold_aligned(clauses[0].text)) if len(clauses) > 1 else None
+    if len(marks) < 2 and named is not None:
+        # "... đặt ra các nhiệm vụ trọng tâm trong tháng 6, trong đó tập trung A; B; C": the
+        # clause announces the list its "trong đó" opens
+        first = clauses[0]
+        return [
+            Clause(first.text[: named.start(1)], first.start, first.after),
+            Clause(first.text[named.end(1) :], first.start + named.end(1), ":"),
+            *clauses[1:],
+        ]
     if len(marks) >= 2:
         out: list[Clause] = []
         head = sentence[: marks[0].start()]
@@ -864,7 +964,7 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     if next_clause is None or next_clause.after not in (":", "#"):
         return False
     body = key[clause.start : clause.start + len(clause.text)].rstrip(" ,")
-    return bool(_LIST_INTRO.search(body))
+    return bool(_LIST_INTRO.search(body) or _FIRST_OF_LIST.match(key, next_clause.start))
 
 
 #: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung
@@ -965,6 +1065,9 @@ def _clause_features(
 #: right after the verb (a report), "cần được" with no one addressed (a need).
 _NO_TASK_EARLY = re.compile(r"\b(?:sẽ|đã|đang|vừa)\b")
 _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
+#: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
+#: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
+_REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
 
 
@@ -979,6 +1082,9 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
     if PRAISE.search(key, start, end):
         return True
     modal = MODAL.search(low, start, end)
+    subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
+    if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
+        return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
     return bool(
         modal is not None
         and _NEEDS.match(low, modal.end())
@@ -1000,6 +1106,28 @@ class _NoUnit:
 
 
 _NO_CONTEXT = _NoUnit()
+#: A sentence that continues the one before it and takes its period ("Trong đó, ...").
+_CONTINUES = re.compile(r"\W*trong do\b")
+_ALSO = re.compile(r"\W*dong thoi\b")
+#: A sentence that opens on a condition ("Trong trường hợp ...", "Nếu ...", with its tone: not
+#: "Nêu"): without a request
+#: or a "cần"/"phải", what it states is the consequence, no task.
+_CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
+#: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
+#: "Riêng đối với UBND xã X:".
+_ADDRESSED_SECTION = re.compile(
+    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho)\s+"
+)
+
+
+def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
+    """The unit a section's heading names right after "Đối với" (None for a collective one)."""
+    first = next((m for m in mentions if m.start >= at), None)
+    if first is None or first.start > at or not _usable(first):
+        return None
+    return first
+
+
 #: A period counted from the meeting that names no day ("trong tháng tới", "thời gian tới"):
 #: a lead-in that states one gives its items no deadline, not the previous sentence's.
 _RELATIVE_PERIOD = re.compile(
@@ -1022,11 +1150,20 @@ def extract_directives(
     seen: set[tuple[str | None, str]] = set()
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
     carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
+    carried_lead: Mention | None = None  # the unit a section of those items is addressed to
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
+            addressed = _ADDRESSED_SECTION.match(pkey)
+            if carry is not None and addressed is not None and pkey.rstrip().endswith(":"):
+                # "1. Đối với Ban Thường trực Ủy ban MTTQ huyện:" in a conclusion's list: the
+                # section's items are that unit's
+                carry = "colon"
+                carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
+                continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
+            carried_lead = None
             continue
         in_zone = carry == "heading" or (
             carry == "colon"
@@ -1042,10 +1179,13 @@ def extract_directives(
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
         if carry in ("colon", "tasks") and not in_zone:
             carry = None
+            carried_lead = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
+        if listing and carried_lead is not None:
+            previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         gave_last = False  # whether the paragraph's last sentence gave a directive
@@ -1057,6 +1197,12 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if (
+                _CONDITION.match(low)
+                and not MODAL.search(low)
+                and _speech_verb(key, low, 0, len(key)) is None
+            ):
+                continue  # "Trong trường hợp xã để phát sinh vi phạm mới, ... sẽ chịu kỷ luật"
             if not in_zone and (
                 _speech_frame(key, low)
                 or _opens_on_request(key, low)
@@ -1080,6 +1226,8 @@ def extract_directives(
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
             frame: Deadline | None = list_frame
+            if _ALSO.match(key):
+                frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
             if listing and LIST_MARKER.match(para.text):
                 clauses = [Clause(sentence, 0, "#")]  # a dashed entry: one item, ";" and all
             else:
@@ -1087,9 +1235,12 @@ def extract_directives(
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
             for index, clause in enumerate(clauses):
-                if (sentence, clause.start) in taken:
-                    continue
                 end = clause.start + len(clause.text)
+                if (sentence, clause.start) in taken:
+                    reason = _BECAUSE_OF.search(low, clause.start, end)
+                    if reason is None or _asked_because(sentence, clause.start, end) is None:
+                        continue
+                    end = reason.start()  # the request before the reason it gives is a task
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 numbered_next = following is not None and following.after == "#"
@@ -1105,9 +1256,15 @@ def extract_directives(
                     listing = True
                     open_ctx = True
                     found_due = best_deadline(find_deadlines(sentence[start:end], ref))
-                    # the previous sentence's period, unless a lead-in of this sentence
-                    # already framed the list or states a period of its own
-                    inherit = not led_in and not _RELATIVE_PERIOD.search(key, start, end)
+                    # the previous sentence's period only for a lead-in that continues it
+                    # ("... trong tháng 4. Trong đó, tập trung vào các vấn đề: ..."), unless a
+                    # lead-in of this sentence already framed the list or states a period of
+                    # its own; a period another sentence reports on dates nothing
+                    inherit = (
+                        not led_in
+                        and _CONTINUES.match(key)
+                        and not _RELATIVE_PERIOD.search(key, start, end)
+                    )
                     led_in = True
                     # "yêu cầu lãnh đạo, công chức ... Văn phòng UBND tỉnh tập trung thực hiện
                     # các nhiệm vụ như: ...": the body asked leads the items
@@ -1118,6 +1275,12 @@ def extract_directives(
                         )
                         if addressee is not None and _usable(addressee):
                             previous = addressee
+                    addressed = _ADDRESSED_SECTION.match(key, start, end)
+                    if addressed is not None and following is None:
+                        # "2. Đối với UBND các xã:": the items after it are that unit's
+                        carried_lead = _section_lead(mentions, addressed.end())
+                        if carried_lead is not None:
+                            previous = carried_lead
                     list_frame = found_due or list_frame or (last_due if inherit else None)
                     frame = list_frame
                     sentence_due = found_due or sentence_due

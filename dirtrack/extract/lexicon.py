@@ -143,7 +143,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "working-session",
         re.compile(
             r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
-            r"khao sat tai|kiem tra tai|giam sat (?:tinh hinh|viec|ket qua))\b"
+            r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua)|"
+            r"buoi (?:kiem tra|giam sat))\b"
         ),
     ),
     ("conference", re.compile(r"\b(?:hoi nghi|hoi thao|phien hop|cuoc hop|ky hop|hop)\b")),
@@ -294,13 +295,19 @@ LACKING = re.compile(r"\bthiếu\b")
 #: The speech verbs with their tones ("giao" assigns; "Tuyên giáo" is a board).
 SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
-     "dặn dò", "quán triệt", "chỉ thị", "phân công"]
+     "dặn dò", "quán triệt", "chỉ thị", "phân công", "giao trách nhiệm", "giao trách nhiệm cho"]
 )  # fmt: skip
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
     r"phan cong(?= (?:cu the )?cho\b)|"
-    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d))\b"
+    # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
+    r"giao trach nhiem(?: cho)?(?= [a-z])|"
+    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d)"
+    # "nhiệm vụ UBND tỉnh giao trong năm 2017", "... giao, Sở thực hiện còn chậm": the tasks a
+    # body was given, told after it (the time, the place or the clause's end follows)
+    r"(?!\s*[,.;]|\s*$| (?:trong|tren|tai|thoi han|tu|den|nam|thang|va|con|da|dung|ve|o|"
+    r"hang|chua|nen|nhung|ma|deu|duoc|cho den)\b))\b"
 )
 #: ... and nouns built on the same words ("đáp ứng yêu cầu", "lãnh đạo, chỉ đạo").
 SPEECH_VERB_NOUN_BEFORE = re.compile(
@@ -309,7 +316,11 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
-    r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao)\s*$)"
+    r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
+    # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading
+    r"lanh)\s*$|"
+    # "nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh": nouns listed
+    r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi)\s*,\s*$)"
 )
 SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
@@ -350,7 +361,7 @@ LEADER_BODY_SPEAKS = re.compile(
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
-    r"phan cong|"
+    r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
 )
 #: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").

@@ -65,11 +65,24 @@ _OPENS_ON_DAY = re.compile(r"^\W*(?:sang|chieu|toi|trua|ngay)\b")
 _NOW_WORDS = re.compile(r"\b(?:sang nay|chieu nay|toi nay|hom nay|trua nay|vua(?! qua))\b")
 #: "Hôm qua", "chiều qua", "tối hôm qua": the day before the article's date line.
 _YESTERDAY_WORDS = re.compile(r"\b(?:(?:sang|chieu|toi|trua|dem)\s+(?:hom\s+)?qua|hom qua)\b")
-_MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|hop|khai mac)\b")
+_MEETING_VERB = re.compile(r"\b(?:chu tri|lam viec|to chuc|dien ra|tham du|khai mac)\b")
+#: "họp" (meet) with its tone: not "hợp" ("tổng hợp", "phối hợp", "trường hợp").
+_MEETS = re.compile(r"\bhọp\b")
+
+
+def _reports_meeting(sentence: str, key: str) -> bool:
+    """Whether a sentence names a meeting or what is done at one."""
+    return bool(
+        MEETING_NOUN.search(key)
+        or _MEETING_VERB.search(key)
+        or _MEETS.search(lower_aligned(sentence))
+    )
+
+
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
 #: Words whose accent-free key is a family name's but which are not one ("Trường" is a school;
 #: the family name is "Trương").
-_NOT_SURNAMES = frozenset(["trường"])
+_NOT_SURNAMES = frozenset(["trường", "tổ"])
 #: Nouns a person's name follows when it names a place or a school, matched with tones
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
@@ -92,6 +105,9 @@ class Person:
     end: int  # where it ends
 
 
+_Day = date
+
+
 @dataclass
 class MeetingInfo:
     date: date | None = None
@@ -100,6 +116,14 @@ class MeetingInfo:
     chair_title: str | None = None
     kind: str | None = None
     source: str | None = None
+    issued: _Day | None = None  # the day of the document the lead reports, when no meeting's
+
+
+def _reports_document(lead: str) -> bool:
+    """Whether the lead's day is that of a document ("Ngày 18.5, UBND TP có công văn số ...",
+    "Ngày 25/9/2019, UBND thị xã ban hành thông báo số ..."), not of a meeting."""
+    key = fold_aligned(lead)
+    return bool(_ISSUES_DOCUMENT.search(key)) and not _DAY_OF_MEETING.search(key)
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -378,6 +402,12 @@ _DAY_OF_MEETING = re.compile(
 )
 
 
+#: A sentence that reports a document issued, not a meeting held.
+_ISSUES_DOCUMENT = re.compile(
+    r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+    r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui) (?:cong van|van ban|thong bao|"
+    r"quyet dinh|chi thi|ke hoach)\b"
+)
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
 _NOT_MEETING_DAY = re.compile(
@@ -403,13 +433,13 @@ def find_lead(sentences: Sequence[str]) -> int:
     """Index of the sentence that reports the meeting (its day and what happened)."""
     for i, sentence in enumerate(sentences):
         key = fold_aligned(sentence)
-        if find_meeting_day(sentence) and (MEETING_NOUN.search(key) or _MEETING_VERB.search(key)):
+        if find_meeting_day(sentence) and _reports_meeting(sentence, key):
             return i
     for i, sentence in enumerate(sentences[:6]):
         key = fold_aligned(sentence)
-        if (_NOW_WORDS.search(key) or _YESTERDAY_WORDS.search(key) or _any_day(sentence)) and (
-            MEETING_NOUN.search(key) or _MEETING_VERB.search(key)
-        ):
+        if (
+            _NOW_WORDS.search(key) or _YESTERDAY_WORDS.search(key) or _any_day(sentence)
+        ) and _reports_meeting(sentence, key):
             return i
     for i, sentence in enumerate(sentences[:4]):
         # "Sáng ngày 11/3/2015, BTV huyện ủy đã duyệt ...": a sentence that opens on the time
@@ -434,6 +464,17 @@ def _year_from_text(texts: Sequence[str]) -> int | None:
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))
+
+
+def reference_day(body: Sequence[str], today: date | None) -> date | None:
+    """The day deadlines are read against when the text gives no day of its meeting: the first
+    day of the year the text talks about when that is before ``today`` (a report of 2022 read
+    in 2025: "trong năm 2022" is its deadline, not a past period), else ``today``."""
+    year = _year_from_text(body)
+    now = today or date.today()
+    if year is not None and year < now.year:
+        return date(year, 1, 1)
+    return today
 
 
 def meeting_date(
@@ -533,6 +574,8 @@ def extract_meeting(
     lead = sentences[lead_index]
     info.source = lead
     info.date = meeting_date(blocks, lead, sentence_blocks[lead_index], sentences, today)
+    if _reports_document(lead):
+        info.issued, info.date = info.date, None
     captions = [b.text for b in blocks if b.kind == "caption"]
     info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
     if info.chair is None:

@@ -59,12 +59,20 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+#: Two or more proper names after a colon, separated by commas ("các phường: Thanh Bình, Cẩm
+#: Thượng, ...", "các khu, cụm công nghiệp: Nam Sách, Đại An, ...").
+_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+_NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE)
+
+
 def split_clauses(sentence: str) -> list[Clause]:
     """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``)."""
     clauses: list[Clause] = []
     start = 0
     after = ""
     for m in re.finditer(r";|(?<!\d):|:(?!\d)", sentence):
+        if m.group() == ":" and _NAMES_AFTER.match(sentence, m.end()):
+            continue  # "UBND các phường: Thanh Bình, Cẩm Thượng, ...": names, not a list's items
         piece = sentence[start : m.start()]
         if piece.strip():
             clauses.append(Clause(piece, start, after))

@@ -145,6 +145,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
     # the standing committee of a People's Council answers for its council's work: a unit
     (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
+    # ... and the Front's standing board answers for the Front's
+    (rf"(?:ban )?thuong truc {_MTTQ} cac {_GOV}", "collective", "chinh quyen", False),
+    (rf"(?:ban )?thuong truc {_MTTQ} {_GOV}", "unit", "chinh quyen", True),
     (
         rf"(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch|thuong vu)(?: dang bo(?! {_GOV}))?"
         rf"(?: {_PARTY}| {_HDND}(?: {_GOV})?| {_UBND}(?: {_GOV})?| {_GOV})?",
@@ -221,7 +224,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     # "Chi bộ UBND xã", "Chi bộ Công an huyện": the party cell of a named body
     (
-        rf"chi bo (?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}",
+        rf"chi bo (?:(?:{_UBND}|{_HDND}|{_MTTQ}|cong an|quan su|co quan {_UBND}) {_GOV}|"
+        rf"(?:vksnd|vien kiem sat nhan dan|tand|toa an nhan dan)(?: {_GOV})?)",
         "unit",
         "chi bo co quan",
         True,
@@ -273,7 +277,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (
-        rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|noi vu|tu phap|giao duc va dao tao|"
+        rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|tai chinh|noi vu|tu phap|"
+        rf"giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
         rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
         rf"quan ly do thi|"
@@ -295,6 +300,28 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
+    # a department's sub-department ("Chi cục Kiểm lâm", "Chi cục Hợp tác xã và Phát triển nông
+    # thôn tỉnh"), of a place when one follows
+    (
+        r"chi cuc (?:(?:[a-z]+|va|-) ){1,8}?(?:tinh|thanh pho|huyen)(?= )|"
+        r"chi cuc (?:thue|kiem lam|thuy loi|thu y|chan nuoi(?: va thu y)?|thuy san|"
+        r"(?:trong trot va )?bao ve thuc vat|phat trien nong thon|quan ly thi truong|"
+        r"quan ly chat luong nong lam san(?: va thuy san)?|dan so(?: - ke hoach hoa gia dinh)?|"
+        r"van thu(?: - | )luu tru|bao ve moi truong|bien va hai dao|giam dinh xay dung|"
+        r"an toan ve sinh thuc pham|tieu chuan do luong chat luong)",
+        "unit",
+        "co quan",
+        True,
+    ),
+    # the police's own forces ("Lực lượng Cảnh sát trật tự", "Cảnh sát giao thông"), of a
+    # place when one follows
+    (
+        r"(?:luc luong )?canh sat (?:trat tu|giao thong|co dong|khu vuc|kinh te|moi truong|"
+        r"phong chay,? chua chay(?: va cuu nan,? cuu ho)?|pccc(?: va cnch)?)",
+        "unit",
+        "co quan",
+        True,
+    ),
     (
         rf"(?:tram (?:khuyen nong|y te|thu y|bao ve thuc vat|kiem lam|chan nuoi va thu y)"
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
@@ -330,7 +357,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         r"phuc vu hanh chinh cong|kiem soat benh tat|dich vu nong nghiep|khuyen nong|"
         r"truyen thong(?: va van hoa)?|quan ly dat dai)|"
         r"hat (?:kiem lam|quan ly de(?: dieu)?)|bao hiem xa hoi|ngan hang chinh sach xa hoi|"
-        r"doi quan ly thi truong(?: so \d+)?|doi kiem tra quy tac do thi|"
+        r"doi quan ly thi truong(?: so \d+)?|"
+        r"doi (?:kiem tra|thanh tra|quan ly) (?:quy tac|trat tu)(?: quan ly)? (?:do thi|xay dung)|"
+        rf"cong doan {_GOV}|"
         r"(?:chi nhanh )?van phong dang ky dat dai|benh vien da khoa|"
         r"ban quan ly (?:cac )?(?:khu cong nghiep|khu kinh te|rung phong ho|cho|cum cong nghiep))"
         rf"(?: khu vuc)?(?: {_GOV})?",
@@ -353,6 +382,10 @@ _LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "th�
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
+#: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
+_CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
+_MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
+_ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
@@ -439,19 +472,45 @@ def _place_after(raw: str, end: int) -> int:
     toks = tokens(raw[end : end + 60])
     stop = end
     taken: list[str] = []
-    for tok in toks:
+    for i, tok in enumerate(toks):
         gap = raw[stop : end + tok.start]
         if gap not in (" ",) or len(taken) >= 4:
             break
         if not (tok.title_case or tok.text.isdigit()):
             break
         if not taken and tok.key in _NOT_A_PLACE:
-            break
+            after = toks[i + 1].key if i + 1 < len(toks) else ""
+            if tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
+                break
+            # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
         stop = end + tok.end
     if len(taken) >= 3 and taken[0] in SURNAMES:
         return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
     return stop
+
+
+#: "UBND các xã Lương Phong, Hợp Thịnh", "UBND các phường: Thanh Bình, ...": the bodies of the
+#: places named one by one.
+_NAMED_ONE_BY_ONE = re.compile(r"\s*:?\s*")
+_PLURAL_LEVEL = re.compile(r"\s+cac\s+")
+
+
+def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the first place of a body named place by place ends, and that body's name
+    ("UBND xã Lương Phong"); None when no name follows, or only one."""
+    gap = _NAMED_ONE_BY_ONE.match(sentence, end)
+    at = gap.end() if gap else end
+    stop = _place_after(sentence, at - 1) if at > end else _place_after(sentence, end)
+    if stop <= at:
+        return None
+    if not re.match(r"\s*(?:,|và\b)", sentence[stop:]):
+        return None  # one place: "UBND các xã Lương Phong" is no list
+    plural = _PLURAL_LEVEL.search(key, start, end)
+    if plural is None:
+        return None
+    body = sentence[start : plural.start()] + " " + sentence[plural.end() : end].strip()
+    return stop, f"{body} {sentence[at:stop].strip()}"
 
 
 def find_raw(sentence: str) -> list[Mention]:
@@ -466,6 +525,8 @@ def find_raw(sentence: str) -> list[Mention]:
                 after = _place_after(sentence, end)
                 if after == end:
                     actual_role = "leadership"
+                else:
+                    actual_role = "unit"
                 end = after
             elif role == "bare-delegation" and lower_aligned(sentence[start:end]) not in (
                 "đoàn",
@@ -481,9 +542,24 @@ def find_raw(sentence: str) -> list[Mention]:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
                 end = _place_after(sentence, end)
                 if end == m.end():
-                    continue  # "xã", "huyện" alone name no unit
+                    asked = _ASKED_BEFORE.search(folded.key[:start])
+                    if not asked and not (
+                        sentence[start].isupper()
+                        and _CLAUSE_START.search(folded.key[:start])
+                        and _MODAL_AFTER.match(folded.key, end)
+                    ):
+                        continue  # "xã", "huyện" alone name no unit
+                    # "Phường cần ...", "đề nghị huyện giải quyết ...": the one ward or district
+                    # the document names (see _resolve_name)
+                    actual_role = "internal"
             elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
                 end = _place_after(sentence, end)
+            elif role == "collective" and head == "chinh quyen":
+                first = _first_named(sentence, folded.key, start, end)
+                if first is not None:
+                    # "Chủ tịch UBND các phường: Thanh Bình, Cẩm Thượng, ...": the first named
+                    found.append(Mention(start, first[0], first[1], "unit", head))
+                    continue
             found.append(Mention(start, end, sentence[start:end], actual_role, head))
     found.sort(key=lambda mn: (mn.start, -(mn.end - mn.start)))
     chosen: list[Mention] = []
@@ -714,6 +790,17 @@ class UnitResolver:
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._complete_board(mention.text))
+        if mention.role == "internal" and mention.head == "dia phuong":
+            # "Phường cần ...": the one place of that level the document names ("phường Phú
+            # Thạnh"), the place itself
+            level = unit_key(mention.text)
+            known = self._places.get(level, set())
+            if len(known) != 1:
+                return None
+            place = f"{mention.text.lower()} {next(iter(known))}"
+            # its People's Committee when the text names it ("UBND huyện Cao Lộc")
+            body = self._full.get(unit_key("uy ban nhan dan " + place))
+            return body or place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
@@ -778,27 +865,44 @@ class UnitResolver:
         return out
 
 
-_WORKS_WITH = re.compile(r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai)\b")
+_WORKS_WITH = re.compile(
+    r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|"
+    # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected
+    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua))\b"
+)
+#: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
+#: does it.
+GAVE_AFTER = re.compile(r"(?:\s*,\s*(?:cac )?(?:pho )?chu tich [^,;.:]{0,25}?)*\s+giao\b")
 
 
+_JOINED_AFTER = re.compile(r"\s*(?:,|va)\s")
 _UNDER = re.compile(r"\b(?:truc thuoc|thuoc)\s*$")
 
 
-def session_partner(lead: str, resolver: UnitResolver) -> str | None:
-    """The one unit a working session was held with ("... làm việc với Đảng ủy xã An Khương
-    nghe báo cáo ..."): its code or name, or None when the lead names none or several."""
+def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
+    """The units the lead says a working session was held with ("... làm việc với Đảng ủy xã An
+    Khương nghe báo cáo ...": codes or names); None when it names bodies it cannot tell apart
+    ("HĐND và UBND xã X"), [] when it names none. The session's partner is the only one."""
     key = fold_aligned(lead)
     m = _WORKS_WITH.search(key)
     if m is None:
-        return None
-    stop = re.search(r"[.;]|\b(?:de|nham|ve viec|ve tinh hinh)\b", key[m.end() :])
+        return []
+    # "... làm việc với UBND huyện Vân Hồ về kết quả thực hiện chỉ đạo của UBND tỉnh": the topic
+    # after "về" names no partner
+    stop = re.search(r"[.;]|\b(?:de|nham|ve)\b", key[m.end() :])
     end = m.end() + stop.start() if stop else len(key)
     names: list[str] = []
     for mention in resolver.mentions(lead):
-        if not m.end() <= mention.start < end or mention.affiliation or mention.name is None:
+        if not m.end() <= mention.start < end or mention.affiliation:
+            continue
+        if mention.name is None:
+            if mention.role == "internal" and _JOINED_AFTER.match(key, mention.end):
+                return None  # "hoạt động của HĐND và UBND xã X": two bodies
             continue
         if mention.role not in ("unit", "board"):
             continue
+        if GAVE_AFTER.match(key, mention.end):
+            continue  # "kiểm tra tình hình thực hiện nhiệm vụ của UBND tỉnh giao ... tại huyện X"
         if _UNDER.search(key, m.end(), mention.start):
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
@@ -806,4 +910,4 @@ def session_partner(lead: str, resolver: UnitResolver) -> str | None:
         value = mention.code or mention.name
         if value not in names:
             names.append(value)
-    return names[0] if len(names) == 1 else None
+    return names

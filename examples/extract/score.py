@@ -22,8 +22,9 @@ collected and labelled in the sixth round before the extractor ran on them and a
 on them and read (not trained on) from the eighth; ``fresh7`` (155-159) were collected and
 labelled in the eighth round before the extractor ran on them and are only scored; ``fresh8``
 (160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
-extractor ran on them (``fresh8`` is scored once, then read; ``fresh9`` only scored);
-``train9`` (190-203) were labelled in that round to give the models more text; ``read``
+extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` only
+scored); ``train9`` (190-203) were labelled in that round to give the models more text;
+``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
@@ -256,13 +257,13 @@ FRESH6 = frozenset(f"{n}" for n in range(147, 155))
 #: once at the end of that round (summary rows only), never read or trained on (``fresh7``).
 FRESH7 = frozenset(f"{n}" for n in range(155, 160))
 #: Collected and labelled in the ninth round (160-174) before the extractor ran on them; scored
-#: once with main's code before any change of that round (summary rows only), then read in it
-#: (``fresh8``).
+#: once with main's code before any change of that round (summary rows only), then read and
+#: trained on in it (``fresh8``).
 FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: Collected and labelled in the ninth round (175-189) before the extractor ran on them; scored
 #: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH8 | FRESH9
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
