@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -702,14 +701,6 @@ def test_edited_toml_is_checked() -> None:
         Draft.from_toml(toml.replace('unit = "VPTU"', 'deadline = "2022-10-01"'))
     with pytest.raises(InvalidInput, match="not valid TOML"):
         Draft.from_toml("[meeting\n")
-
-
-def test_extraction_is_fast() -> None:
-    texts = [seed(n) for n in range(5)] + [CONCLUSION_NOTICE]
-    start = time.perf_counter()
-    for text in texts:
-        extract(text)
-    assert (time.perf_counter() - start) / len(texts) < 0.5
 
 
 _CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì."
