@@ -795,15 +795,15 @@ def _touched_query(dialect: str) -> Select[int, datetime, str]:
     # reading every row of the directive to take the largest id (a long-lived directive has
     # dozens, each on a page of its own in a large log).
     wanted = func.json_each(bindparam("ids", type_=JSON)).table_valued("value")
-    row = LOG.alias("newest")
-    newest = (
+    row = LOG.alias("latest")
+    latest = (
         select(row.c.id)
         .where(row.c.directive_id == wanted.c.value, row.c.undone_by.is_(None))
         .order_by(row.c.id.desc())
         .limit(1)
         .scalar_subquery()
     )
-    ids = select(newest).select_from(wanted)
+    ids = select(latest).select_from(wanted)
     return select(LOG.c.directive_id, LOG.c.at, LOG.c.actor).where(LOG.c.id.in_(ids))
 
 
