@@ -300,16 +300,27 @@ def plain_layout(
             found = sizes[text] = len(text) if text.isascii() else cell_width(text)
         return found
 
+    # One search for all the cells, joined by a space, which no pattern can match across.
+    if _SPECIAL.search(" ".join(chain.from_iterable(rows))):
+        return None
     widths = [size(h) for h in headers]
-    for row in rows:
-        # One search per row: the cells joined by a space, which no pattern can match across.
-        if _SPECIAL.search(" ".join(row)):
-            return None
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], size(cell))
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
+    plain = []  # per column: every cell ASCII (a character a cell) and none to strip
+    for i, column in enumerate(columns):
+        joined = "\x00".join(column)  # no cell holds a control character (searched above)
+        ascii_only = joined.isascii()
+        measure = len if ascii_only else size
+        widths[i] = max(widths[i], max(map(measure, column), default=0))
+        # rich strips trailing space before justifying right: a cell that has some is laid out
+        # one by one.
+        trailing = justify[i] == "right" and _TRAILING_SPACE.search(joined + "\x00") is not None
+        plain.append(ascii_only and not trailing and widths[i] > 0)
     if sum(widths) + len(widths) > 100_000:  # wider than the plain console: rich would shrink
         return None
-    return _laid_out(title, headers, justify, rows, widths, size)
+    return _laid_out(title, headers, justify, rows, widths, size, plain)
+
+
+_TRAILING_SPACE = re.compile(r"\s\x00")
 
 
 def _laid_out(
@@ -319,18 +330,44 @@ def _laid_out(
     rows: Sequence[Sequence[str]],
     widths: Sequence[int],
     size: Callable[[str], int],
+    plain: Sequence[bool],
 ) -> Iterator[str]:
     if title:
         yield title
-    for cells in chain([headers], rows):
-        parts = []
-        for cell, width, side in zip(cells, widths, justify, strict=True):
-            if side == "right":  # rich strips trailing space before justifying right
-                cell = cell.rstrip()
-                parts.append(" " * (width - size(cell)) + cell)
-            else:
-                parts.append(cell + " " * (width - size(cell)))
-        yield " ".join(parts)
+    yield _line(headers, justify, widths, size)
+    # Each row by one str.format: the plain columns justified by it at their width; the others
+    # (text measured otherwise than by its length, or stripped first) as arguments after the
+    # cells, each with the width that pads it to its column's.
+    fields, others = [], []
+    at = len(widths)
+    for i, (width, side, fast) in enumerate(zip(widths, justify, plain, strict=True)):
+        mark = ">" if side == "right" else "<"
+        if fast:
+            fields.append(f"{{{i}:{mark}{width}}}")
+        else:
+            fields.append(f"{{{at}:{mark}{{{at + 1}}}}}")
+            others.append((i, width, side == "right"))
+            at += 2
+    line = " ".join(fields).format
+    for cells in rows:
+        extra: list[Any] = []
+        for i, width, right in others:
+            cell = cells[i].rstrip() if right else cells[i]
+            extra += (cell, width - size(cell) + len(cell))
+        yield line(*cells, *extra)
+
+
+def _line(
+    cells: Sequence[str], justify: Sequence[str], widths: Sequence[int], size: Callable[[str], int]
+) -> str:
+    parts = []
+    for cell, width, side in zip(cells, widths, justify, strict=True):
+        if side == "right":  # rich strips trailing space before justifying right
+            cell = cell.rstrip()
+            parts.append(" " * (width - size(cell)) + cell)
+        else:
+            parts.append(cell + " " * (width - size(cell)))
+    return " ".join(parts)
 
 
 # Code points rich measures one cell wide, learnt as they are met: str.translate drops them

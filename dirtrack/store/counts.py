@@ -121,31 +121,37 @@ FIGURES = (
 )
 
 
-def review_counts_from(rows: Iterable[Any]) -> ReviewCounts:
-    """A :class:`ReviewCounts` from the rows of the counting statement, by attribute: ``part``,
-    ``unit_id``, ``chair``, ``chair_title``, the :data:`FIGURES`, ``meetings``, ``day`` (a
-    date), ``id``, ``field_id`` and the counts of each risk colour, ordered by part, day and
-    id."""
+def review_counts_from(rows: Iterable[Sequence[Any]]) -> ReviewCounts:
+    """A :class:`ReviewCounts` from the rows of the counting statement, read by position in
+    the order of :data:`COLUMNS`: ``part``, ``unit_id``, ``chair``, ``chair_title``, the
+    :data:`FIGURES`, ``meetings``, ``day`` (a date), ``id``, ``field_id`` and the counts of
+    each risk colour, ordered by part, day and id. (By position, not by name: a large register
+    gives tens of thousands of rows, and a row's attribute costs a lookup by name.)"""
     found = ReviewCounts({}, {}, [], [])
+    at = POSITION
+    unit_id, chair, title, meetings = at["unit_id"], at["chair"], at["chair_title"], at["meetings"]
+    day, ident, field_id = at["day"], at["id"], at["field_id"]
+    figures = slice(at[FIGURES[0]], at[FIGURES[-1]] + 1)
+    colours = slice(at[risk.COLOURS[0]], at[risk.COLOURS[-1]] + 1)
+    watched, risks, fields = found.watched, found.risks, found.fields
     for row in rows:
-        if row.part == WATCHED:
-            found.watched.append(row.id)
+        part = row[0]
+        if part == WATCHED:
+            watched.append(row[ident])
             continue
-        if row.part == RISKS:
-            tally = {colour: getattr(row, colour) for colour in risk.COLOURS}
-            found.risks[row.unit_id, row.field_id] = {c: n for c, n in tally.items() if n}
+        if part == RISKS:
+            tally = zip(risk.COLOURS, row[colours], strict=True)
+            risks[row[unit_id], row[field_id]] = {c: n for c, n in tally if n}
             continue
-        counts = Counts(**{figure: getattr(row, figure) for figure in FIGURES})
-        if row.part == FIELDS:
-            found.fields[row.field_id, row.unit_id, row.day] = counts
-        elif row.part == UNITS:
-            found.units[row.unit_id] = counts
-        elif row.part == EARLIER:
-            found.earlier[row.unit_id] = counts
+        counts = Counts(**dict(zip(FIGURES, row[figures], strict=True)))
+        if part == FIELDS:
+            fields[row[field_id], row[unit_id], row[day]] = counts
+        elif part == UNITS:
+            found.units[row[unit_id]] = counts
+        elif part == EARLIER:
+            found.earlier[row[unit_id]] = counts
         else:
-            found.chairs.append(
-                ChairGroup(row.chair, row.chair_title, row.meetings, row.day, counts)
-            )
+            found.chairs.append(ChairGroup(row[chair], row[title], row[meetings], row[day], counts))
     return found
 
 
@@ -301,6 +307,9 @@ LAYOUT = (
     ("field_id", Integer),
     *((colour, Integer) for colour in risk.COLOURS),
 )
+# The statement's columns, in order, and the position of each.
+COLUMNS = ("part", *(name for name, _ in LAYOUT))
+POSITION = {name: i for i, name in enumerate(COLUMNS)}
 
 
 def _part(number: int, **columns: ColumnElement[Any]) -> Select[Any]:
