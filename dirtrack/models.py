@@ -36,8 +36,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str | None = None) -> Column[int]:
-    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+def _fk(
+    target: str, *, nullable: bool = False, ondelete: str | None = None, name: str | None = None
+) -> Column[int]:
+    foreign = ForeignKey(target, ondelete=ondelete, name=name)
+    return Column(Integer, foreign, nullable=nullable, index=True)
 
 
 class Unit(_Row, table=True):
@@ -158,7 +161,8 @@ class Directive(_Row, table=True):
     __tablename__ = "directive"
     __table_args__ = (
         UniqueConstraint("key", "unit_id"),
-        UniqueConstraint("series_id", "period"),
+        # Named as migration 0007 named them, so that a new file has the names an upgraded one has.
+        UniqueConstraint("series_id", "period", name="uq_directive_series_id_period"),
         Index("ix_directive_unit_meeting", "unit_id", "meeting_id"),
         {"sqlite_autoincrement": True},
     )
@@ -180,7 +184,10 @@ class Directive(_Row, table=True):
     completion_note: str | None = None
     cancelled_on: dt.date | None = None
     cancel_reason: str | None = None
-    series_id: int | None = Field(default=None, sa_column=_fk("series.id", nullable=True))
+    series_id: int | None = Field(
+        default=None,
+        sa_column=_fk("series.id", nullable=True, name="fk_directive_series_id_series"),
+    )
     period: str | None = Field(default=None, max_length=16)
     issued_on: dt.date | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
