@@ -2,7 +2,8 @@
 
 ``open_engine(target)`` takes what ``--db`` / ``DIRTRACK_DB`` said (a path or a URL), refuses
 a missing folder or a file that is not a dirtrack database, and brings the schema up to date
-with Alembic when, and only when, it is behind. ``session_scope(engine)`` is one transaction:
+with Alembic when, and only when, it is behind (a new SQLite file gets the current schema from
+the models directly: :func:`create_schema`). ``session_scope(engine)`` is one transaction:
 it commits when the block ends normally and rolls back on any exception.
 """
 
