@@ -2,7 +2,8 @@
 
 ``open_engine(target)`` takes what ``--db`` / ``DIRTRACK_DB`` said (a path or a URL), refuses
 a missing folder or a file that is not a dirtrack database, and brings the schema up to date
-with Alembic when, and only when, it is behind. ``session_scope(engine)`` is one transaction:
+with Alembic when, and only when, it is behind (a new SQLite file gets the current schema from
+the models directly: :func:`create_schema`). ``session_scope(engine)`` is one transaction:
 it commits when the block ends normally and rolls back on any exception.
 """
 
@@ -372,7 +373,41 @@ def ensure_schema(engine: Engine, target: Target) -> None:
             # Another application's Alembic bookkeeping, not a newer dirtrack.
             raise DatabaseError.of("not_dirtrack_db", db=target.display)
         raise DatabaseError.of("newer_schema", db=target.display, revision=revision)
+    if revision is None and engine.dialect.name == "sqlite" and create_schema(engine):
+        return
     upgrade(engine)
+
+
+def create_schema(engine: Engine) -> bool:
+    """Make a blank SQLite database the current schema directly: the models' tables and the
+    revision stamp, in one transaction, without Alembic (which, with its templates, takes
+    longer to import than the rest of a command). False when the database is not blank once
+    the write lock is held (another process's first use got there first): then it is brought
+    up to date as any other.
+
+    The result is the schema the migrations build (tests/test_migrations.py compares the two,
+    table by table), except the order of some of ``directive``'s columns, which no query
+    depends on: the migrations added them at the end.
+    """
+    from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table, insert
+    from sqlmodel import SQLModel
+
+    from dirtrack import models  # noqa: F401  (declares the tables on SQLModel.metadata)
+
+    # Alembic's own bookkeeping table, as Alembic makes it (alembic.runtime.migration).
+    version = Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        if inspect(conn).get_table_names():
+            return False
+        SQLModel.metadata.create_all(conn, checkfirst=False)
+        version.create(conn)
+        conn.execute(insert(version).values(version_num=SCHEMA_REVISION))
+    return True
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -417,6 +452,9 @@ def session_scope(
     """
     from sqlmodel import Session
 
+    from dirtrack.models import map_rows
+
+    map_rows()
     if write:  # a unit that only reads records nothing: the change-log writer stays unloaded
         from dirtrack.audit import install
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import sqlite3
 import stat
 from datetime import UTC, date, datetime, timedelta
@@ -70,6 +71,50 @@ def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
+
+
+def sqlite_schema(path: Path) -> dict[str, Any]:
+    """Everything SQLite knows of a file's schema, table by table: the columns in order (type,
+    NOT NULL, default, primary key), the indexes with their columns, the foreign keys, the
+    named constraints, AUTOINCREMENT; and the revision recorded."""
+    with sqlite3.connect(path) as conn:
+        described: dict[str, Any] = {}
+        found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        for name, sql in found.fetchall():
+            indexes = []
+            for _seq, index, unique, origin, partial in conn.execute(
+                f"PRAGMA index_list('{name}')"
+            ).fetchall():
+                columns = [row[2] for row in conn.execute(f"PRAGMA index_info('{index}')")]
+                indexes.append((index if origin == "c" else origin, unique, partial, columns))
+            described[name] = {
+                "columns": [row[1:] for row in conn.execute(f"PRAGMA table_info('{name}')")],
+                "indexes": sorted(indexes),
+                "foreign_keys": sorted(
+                    row[2:] for row in conn.execute(f"PRAGMA foreign_key_list('{name}')")
+                ),
+                "named": sorted(re.findall(r"CONSTRAINT (\w+)", sql or "")),
+                "autoincrement": "AUTOINCREMENT" in (sql or ""),
+            }
+        described["revision"] = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    return described
+
+
+def test_a_new_sqlite_file_is_the_schema_the_migrations_build(tmp_path: Path) -> None:
+    """A first command on a new SQLite file makes the schema from the models (no Alembic); it
+    is the one the migrations build, but for the order of directive's columns: the migrations
+    added some at the end, which no statement depends on (every one names its columns)."""
+    from dirtrack.db import open_engine
+
+    made, _ = open_engine(str(tmp_path / "new.db"))
+    made.dispose()
+    migrated = create_engine(resolve_target(str(tmp_path / "migrated.db")).url)
+    upgrade(migrated)
+    migrated.dispose()
+    new, old = sqlite_schema(tmp_path / "new.db"), sqlite_schema(tmp_path / "migrated.db")
+    assert sorted(new["directive"].pop("columns")) == sorted(old["directive"].pop("columns"))
+    assert new == old
+    assert new["revision"] == [(SCHEMA_REVISION,)]
 
 
 @pytest.mark.blank_db("checks what the first command makes")

@@ -10,21 +10,14 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING
 
 from dirtrack.i18n import MESSAGES, msg
 from dirtrack.transfer.base import NoProgress
 from dirtrack.transfer.base import Progress as ProgressSink
+
+if TYPE_CHECKING:  # Rich's console and bar are imported only when a bar is drawn
+    from rich.progress import Progress, TaskID
 
 
 class RichProgress:
@@ -58,6 +51,16 @@ def progress_bar(lang: str) -> Iterator[ProgressSink]:
     if not shown():
         yield NoProgress()
         return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(file=sys.stderr, stderr=True)
     columns = (
         SpinnerColumn(),

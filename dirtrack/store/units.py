@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
@@ -51,11 +52,16 @@ class UnitIndex:
     def __init__(self, units: Sequence[Unit], aliases: dict[int, list[UnitAlias]]) -> None:
         self.units = {u.id: u for u in units if u.id is not None}
         self.aliases = aliases
-        self._keys: dict[int, set[str]] = {}
+
+    @cached_property
+    def _keys(self) -> dict[int, set[str]]:
+        """Each unit's keys (code, name, aliases), made when a reference is first resolved:
+        the report and the listings, which resolve none, never fold 500 names."""
+        keys: dict[int, set[str]] = {}
         for uid, unit in self.units.items():
-            keys = {fold_words(unit.code), fold_words(unit.name)}
-            keys.update(fold_words(a.alias) for a in aliases.get(uid, []))
-            self._keys[uid] = keys
+            keys[uid] = {fold_words(unit.code), fold_words(unit.name)}
+            keys[uid].update(fold_words(a.alias) for a in self.aliases.get(uid, []))
+        return keys
 
     @classmethod
     def load(cls, session: Session) -> UnitIndex:

@@ -94,7 +94,7 @@ RAW: dict[str, Any] = {"raw": True}
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class OfficeOut(_Record):
