@@ -452,9 +452,6 @@ def session_scope(
     """
     from sqlmodel import Session
 
-    from dirtrack.models import map_rows
-
-    map_rows()
     if write:  # a unit that only reads records nothing: the change-log writer stays unloaded
         from dirtrack.audit import install
 

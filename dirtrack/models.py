@@ -8,7 +8,6 @@ these classes' ``__table__``, and a test checks that the Alembic migrations in
 """
 
 import datetime as dt
-from typing import ClassVar
 
 from pydantic import ConfigDict
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, UniqueConstraint, true
@@ -28,27 +27,9 @@ MAX_ID = 2**31 - 1
 
 class _Row(SQLModel):
     """The base of every table: pydantic builds a row's validator when one is first needed, not at
-    import, which saves every command about a fifth of building these classes.
-
-    Declaring a class makes its table at once, but SQLAlchemy maps it for the ORM only when
-    :func:`map_rows` is called (``_sa_decl_prepare``, as its own deferred extensions do): an ORM
-    session does so (:func:`dirtrack.db.session_scope`), while the commands that read with Core
-    (``report``, ``overdue``, ``list``) never pay for the mappers, a quarter of these classes.
-    """
+    import, which saves every command about a fifth of building these classes."""
 
     model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
-    _sa_decl_prepare: ClassVar[bool] = True
-
-
-def map_rows() -> None:
-    """Map every table class for the ORM (once; nothing the next times)."""
-    from sqlalchemy.orm import decl_base
-
-    deferred = getattr(decl_base, "_DeferredDeclarativeConfig", None)
-    if deferred is None:  # its name before SQLAlchemy 2.1
-        deferred = decl_base._DeferredMapperConfig  # type: ignore[attr-defined]
-    for config in deferred.classes_for_base(_Row):
-        config.map()
 
 
 def utcnow() -> dt.datetime:
