@@ -10,7 +10,8 @@ first touched it:
 - the engine's ``before_execute``: rows a Core or bulk ORM ``insert()``, ``update()`` or
   ``delete()`` run through the unit of work's connection is about to change (import's bulk SQL);
 - ``after_begin``: for a writing unit, the highest id of each table (the *baseline*): every
-  row above it is new, so such rows need no image from before and are found at commit.
+  row above it is new, and so is every link (``directive_coordinator`` …) to such a row, so
+  such rows need no image from before, nor to be noted one by one: they are found at commit.
 
 At ``before_commit`` each touched row is read again: a row whose image changed becomes one
 change row (create, update or delete, with both images as JSON), followed by one command row
@@ -76,8 +77,10 @@ def _audited(table: Any) -> Table | None:
 
 
 def _is_new(pending: _Pending, table: Table, pk: PK) -> bool:
-    """Whether the row's id is above its table's baseline: created by this unit of work."""
-    highest = (pending.baseline or {}).get(table.name)
+    """Whether the row's id (a link's first reference) is above the baseline: created by this
+    unit of work (:func:`history.age_key`)."""
+    age = history.age_key(table)
+    highest = (pending.baseline or {}).get(age[1]) if age is not None else None
     return highest is not None and isinstance(pk[0], int) and pk[0] > highest
 
 
@@ -250,10 +253,11 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
             for pk in chunk:
                 if pk in found:
                     writer.add(Change(table, None, found[pk]))
-        highest = baseline.get(table.name)
-        # Every row above the baseline is new (ids come after); none when the highest id is
-        # not above it.
-        if highest is not None and highest_now.get(table.name, 0) > highest:
+        age = history.age_key(table)
+        highest = baseline.get(age[1]) if age is not None else None
+        # Every row above the baseline is new (ids come after, and links to new rows after
+        # those to old ones); none when the highest id is not above it.
+        if age is not None and highest is not None and highest_now.get(age[1], 0) > highest:
             for page in history.pages_above(conn, table, highest):
                 for image in page:
                     writer.add(Change(table, None, image))

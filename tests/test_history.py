@@ -13,6 +13,7 @@ from sqlalchemy import insert, update
 
 from dirtrack.db import open_engine, session_scope
 from dirtrack.models import UnitAlias
+from dirtrack.store import bulk
 from dirtrack.store.history import BATCH
 from tests.conftest import Cli, file_digest, prebuilt, snapshot
 
@@ -182,6 +183,41 @@ def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     assert all(c["action"] == "create" for c in changes)
     ids = [c["entity_id"] for c in changes if c["entity"] == "directive"]
     assert ids == sorted(ids)
+    seeded.ok("undo", "--yes")
+    assert state_of(db) == before
+
+
+def test_links_to_rows_of_the_same_unit_of_work_are_creations_in_key_order(
+    seeded: Cli, db: str
+) -> None:
+    # Links (directive_coordinator) to directives the unit of work creates are found at commit
+    # by their directive's id, a page at a time, pages cutting through one directive's links;
+    # a link to an older directive is noted as it is written. All are creations, in key order.
+    before = state_of(db)
+    new = BATCH // 3 + 7
+    engine, _ = open_engine(db)
+    try:
+        with session_scope(engine, info={"command": {"name": "script"}}) as session:
+            bulk.insert_rows(session, bulk.COORDINATOR, [{"directive_id": 1, "unit_id": 3}])
+            ids = bulk.insert_with_ids(
+                session,
+                bulk.DIRECTIVE,
+                [{"meeting_id": 1, "unit_id": 1, "text": f"Nhiệm vụ {n}"} for n in range(new)],
+            )
+            links = [{"directive_id": d, "unit_id": u} for d in reversed(ids) for u in (5, 3, 2)]
+            bulk.insert_rows(session, bulk.COORDINATOR, links)
+    finally:
+        engine.dispose()
+    changes = history(seeded, "--limit", "1")[0]["changes"]
+    assert all(c["action"] == "create" for c in changes)
+    assert [c["entity_id"] for c in changes if c["entity"] == "directive"] == ids
+    found = [
+        (c["after"]["directive_id"], c["after"]["unit_id"])
+        for c in changes
+        if c["entity"] == "directive_coordinator"
+    ]
+    assert found == [(1, 3)] + [(d, u) for d in ids for u in (2, 3, 5)]
+    assert len(found) > BATCH
     seeded.ok("undo", "--yes")
     assert state_of(db) == before
 

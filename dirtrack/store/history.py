@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     ARRAY,
     JSON,
+    BindParameter,
     Column,
     ColumnElement,
     Connection,
@@ -297,13 +298,51 @@ def _max_ids_query() -> Any:
     )
 
 
-def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[Image]]:
-    """The rows whose id is above ``baseline`` as images, in id order, :data:`BATCH` at a
-    time (:func:`dirtrack.store.tables.pages`)."""
+@cache
+def age_key(table: Table) -> tuple[Column[Any], str] | None:
+    """The key column that tells a row newer than a given moment, and the table whose highest
+    id (:func:`max_ids`) at that moment it is compared with; None for a table without one.
+
+    A table's own integer key, with its own highest id; for a link table (its key a pair of
+    references, such as ``directive_coordinator``), the first key column, with the highest id
+    of the table it refers to: a link to a row that did not exist then did not exist either.
+    """
     column = int_pk(table)
-    assert column is not None
-    for page in pages(conn, table, BATCH, above=baseline, key=column):
-        yield [image_of(table, row.values()) for row in page]
+    if column is not None:
+        return column, table.name
+    first = next(iter(table.primary_key.columns))
+    for fk in first.foreign_keys:
+        parent = fk.column.table
+        if isinstance(parent, Table) and int_pk(parent) is fk.column:
+            return first, parent.name
+    return None
+
+
+def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[Image]]:
+    """The rows whose :func:`age_key` is above ``baseline`` as images, in the order of their
+    primary key, :data:`BATCH` at a time (each page a query from the last key of the one
+    before, as :func:`dirtrack.store.tables.pages`)."""
+    found = age_key(table)
+    assert found is not None
+    column = found[0]
+    keys = list(table.primary_key.columns)
+    if len(keys) == 1:
+        for rows in pages(conn, table, BATCH, above=baseline, key=column):
+            yield [image_of(table, row.values()) for row in rows]
+        return
+    marks: list[BindParameter[Any]] = [bindparam(f"after_{i}") for i in range(len(keys))]
+    query = select(table).where(column > baseline).order_by(*keys).limit(BATCH)
+    after: PK | None = None
+    while True:
+        step = query if after is None else query.where(tuple_(*keys) > tuple_(*marks))
+        values = {} if after is None else {f"after_{i}": v for i, v in enumerate(after)}
+        page = [image_of(table, row) for row in conn.execute(step, values)]
+        if not page:
+            return
+        yield page
+        if len(page) < BATCH:
+            return
+        after = pk_of(table, page[-1])
 
 
 def lock_writers(conn: Connection) -> None:
