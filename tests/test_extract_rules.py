@@ -708,3 +708,16 @@ def test_whose_view_a_shortcoming_is_given_as_is_no_part_of_it() -> None:
 def test_giao_before_a_colon_still_assigns() -> None:
     found = directives(LEAD + "huyện chủ trì. Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát.")
     assert [unit for unit, _, _ in found] == ["Phòng Nội vụ"]
+
+
+def test_a_theme_a_months_tasks_and_the_day_an_event_is_held_are_no_deadlines() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("gắn với thực hiện Chỉ thị 05 theo chuyên đề năm 2018", None) == []
+    assert find_deadlines("Về nhiệm vụ trọng tâm tháng 6, Thường trực chỉ đạo", None) == []
+    assert find_deadlines("kỳ họp thứ 7 dự kiến tổ chức vào ngày 26/12/2018", None) == []
+    # the last months of the year still date the tasks, and "trước" still is a deadline
+    found = find_deadlines("Nhiệm vụ những tháng cuối năm còn nặng nề", None)
+    assert [d.phrase for d in found] == ["những tháng cuối năm"]
+    found = find_deadlines("tổ chức kỳ họp trước ngày 26/12/2018", None)
+    assert [d.phrase for d in found] == ["trước ngày 26/12/2018"]
