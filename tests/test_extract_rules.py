@@ -721,3 +721,12 @@ def test_a_theme_a_months_tasks_and_the_day_an_event_is_held_are_no_deadlines() 
     assert [d.phrase for d in found] == ["những tháng cuối năm"]
     found = find_deadlines("tổ chức kỳ họp trước ngày 26/12/2018", None)
     assert [d.phrase for d in found] == ["trước ngày 26/12/2018"]
+
+
+def test_a_period_inside_the_purpose_after_a_task_does_not_date_it() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch yêu cầu UBND các xã kiểm điểm rút kinh nghiệm;"
+        " đề ra các giải pháp để thực hiện tốt việc duy trì các tiêu chí trong năm 2023."
+        " Các phòng rà soát các chỉ tiêu để hoàn thành trong tháng 12/2023."
+    )
+    assert [due for _, _, due in found] == [None, None, date(2023, 12, 31)]

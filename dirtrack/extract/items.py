@@ -688,6 +688,17 @@ _TASK_FRAME = re.compile(
 _WORK_DATED = re.compile(
     r"\b(?:nhiem vu|cong viec|viec|noi dung|chi tieu)\s+(?:can|phai|chua|duoc giao)\b[^;.:]*$"
 )
+#: "đề ra các giải pháp để thực hiện tốt việc duy trì ... trong năm 2020": a period inside the
+#: purpose after the task dates the purpose, not the task ("trước ..." still dates the task).
+_PURPOSE_DATED = re.compile(r"\s(?:để|nhằm)\s+(?:thực hiện|duy trì|nâng cao|giữ vững)\b[^;.:]*$")
+
+
+def _dates_purpose(key: str, low: str, core: int, start: int, d: Deadline) -> bool:
+    """Whether the period ``d`` (found from ``start``) is inside a purpose after the task."""
+    at = start + d.start
+    return key.startswith("trong ", at) and _PURPOSE_DATED.search(low, core, at) is not None
+
+
 #: "tham mưu cho UBND Thành phố chỉ đạo giải quyết": the verb after it is the advised body's.
 _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
 
@@ -1388,13 +1399,19 @@ def extract_directives(
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
-                    chosen = best_deadline(deadlines)
+                    chosen = best_deadline(
+                        [d for d in deadlines if not _dates_purpose(key, low, start, start, d)]
+                    )
                     if chosen is not None:
                         frame = chosen
                     if not take or _no_task(key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
-                local = [d for d in deadlines if start + d.start >= core]
+                local = [
+                    d
+                    for d in deadlines
+                    if start + d.start >= core and not _dates_purpose(key, low, core, start, d)
+                ]
                 framing = [d for d in deadlines if start + d.start < core]
                 if framing and rule:
                     frame = best_deadline(framing)
