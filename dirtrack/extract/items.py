@@ -590,6 +590,10 @@ def _limitation_model(
                         clause_model.Candidate(sentence, text, feats, bool(ruled))
                     )
                 take = bool(ruled) if model is None else model.decide(feats, bool(ruled))
+                if take and not ruled and _ANNOUNCES_LIMITS.search(fold_aligned(sentence)):
+                    # "các ý kiến chỉ ra còn không ít hạn chế, bất cập.": it announces them, the
+                    # sentences after it state them (the rules' call, the model overruled)
+                    take = False
                 if ruled:
                     used.update(i for i, _ in ruled)
                     if take:
