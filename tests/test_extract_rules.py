@@ -730,3 +730,14 @@ def test_a_period_inside_the_purpose_after_a_task_does_not_date_it() -> None:
         " Các phòng rà soát các chỉ tiêu để hoàn thành trong tháng 12/2023."
     )
     assert [due for _, _, due in found] == [None, None, date(2023, 12, 31)]
+
+
+def test_the_body_a_lead_in_asks_leads_the_entries_of_the_next_paragraphs() -> None:
+    found = directives(
+        "Sáng 7/12/2018, HĐND phường Phúc Lợi giao ban tháng 11.\n\nKết luận cuộc họp, ông Dương"
+        " Ngọc Dũng, Chủ tịch HĐND phường đề nghị Thường trực HĐND phường Phúc Lợi, các ban HĐND"
+        " phường tập trung thực hiện tốt một số nội dung sau:\n\n- Duy trì trực tiếp công dân"
+        " theo định kỳ của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng"
+        " quy định."
+    )
+    assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2

@@ -1203,6 +1203,7 @@ def extract_directives(
             previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
+        asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
         gave_any = False  # whether the paragraph gave a directive so far
         for sentence_index, sentence in enumerate(para.sentences):
@@ -1290,6 +1291,8 @@ def extract_directives(
                         )
                         if addressee is not None and _usable(addressee):
                             previous = addressee
+                            if following is None:
+                                asked_lead = addressee  # it leads the entries after it too
                     addressed = _ADDRESSED_SECTION.match(key, start, end)
                     if addressed is not None and following is None:
                         # "2. Đối với UBND các xã:": the items after it are that unit's
@@ -1497,6 +1500,9 @@ def extract_directives(
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
             carried_frame = list_frame or last_due
+            if asked_lead is not None:
+                # "... đề nghị Thường trực HĐND phường tập trung thực hiện một số nội dung sau:"
+                carried_lead = asked_lead
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):
