@@ -741,3 +741,13 @@ def test_the_body_a_lead_in_asks_leads_the_entries_of_the_next_paragraphs() -> N
         " quy định."
     )
     assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2
+
+
+def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> None:
+    found = directives(
+        "Sáng 7/12/2018, HĐND phường Phúc Lợi giao ban tháng 11.\n\nKết luận cuộc họp, ông Dương"
+        " Ngọc Dũng, Chủ tịch HĐND phường đề nghị thường trực HĐND, các ban HĐND phường tập"
+        " trung thực hiện tốt một số nội dung sau:\n\n- Duy trì trực tiếp công dân theo định kỳ"
+        " của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng quy định."
+    )
+    assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2
