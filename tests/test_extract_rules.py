@@ -708,3 +708,46 @@ def test_whose_view_a_shortcoming_is_given_as_is_no_part_of_it() -> None:
 def test_giao_before_a_colon_still_assigns() -> None:
     found = directives(LEAD + "huyện chủ trì. Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát.")
     assert [unit for unit, _, _ in found] == ["Phòng Nội vụ"]
+
+
+def test_a_theme_a_months_tasks_and_the_day_an_event_is_held_are_no_deadlines() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    assert find_deadlines("gắn với thực hiện Chỉ thị 05 theo chuyên đề năm 2018", None) == []
+    assert find_deadlines("Về nhiệm vụ trọng tâm tháng 6, Thường trực chỉ đạo", None) == []
+    assert find_deadlines("kỳ họp thứ 7 dự kiến tổ chức vào ngày 26/12/2018", None) == []
+    # the last months of the year still date the tasks, and "trước" still is a deadline
+    found = find_deadlines("Nhiệm vụ những tháng cuối năm còn nặng nề", None)
+    assert [d.phrase for d in found] == ["những tháng cuối năm"]
+    found = find_deadlines("tổ chức kỳ họp trước ngày 26/12/2018", None)
+    assert [d.phrase for d in found] == ["trước ngày 26/12/2018"]
+
+
+def test_a_period_inside_the_purpose_after_a_task_does_not_date_it() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch yêu cầu UBND các xã kiểm điểm rút kinh nghiệm;"
+        " đề ra các giải pháp để thực hiện tốt việc duy trì các tiêu chí trong năm 2023."
+        " Các phòng rà soát các chỉ tiêu để hoàn thành trong tháng 12/2023."
+    )
+    assert [due for _, _, due in found] == [None, None, date(2023, 12, 31)]
+
+
+def test_the_body_a_lead_in_asks_leads_the_entries_of_the_next_paragraphs() -> None:
+    found = directives(
+        "Sáng 7/12/2018, HĐND phường Phúc Lợi giao ban tháng 11.\n\nKết luận cuộc họp, ông Dương"
+        " Ngọc Dũng, Chủ tịch HĐND phường đề nghị Thường trực HĐND phường Phúc Lợi, các ban HĐND"
+        " phường tập trung thực hiện tốt một số nội dung sau:\n\n- Duy trì trực tiếp công dân"
+        " theo định kỳ của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng"
+        " quy định."
+    )
+    assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2
+
+
+def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> None:
+    found = directives(
+        "Sáng 7/12/2018, HĐND phường Phúc Lợi giao ban tháng 11.\n\nKết luận cuộc họp, ông Dương"
+        " Ngọc Dũng, Chủ tịch HĐND phường đề nghị thường trực HĐND, các ban HĐND phường tập"
+        " trung thực hiện tốt một số nội dung sau:\n\n- Duy trì trực tiếp công dân theo định kỳ"
+        " của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng quy định."
+    )
+    assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2

@@ -82,11 +82,18 @@ _FROM_NOW = re.compile(r"\btu nay\s+$")
 #: An event named just before a bare year ("kỳ họp HĐND ... cuối năm 2018", "Kỳ thi ... năm
 #: 2018", "lễ tổng kết năm 2023"), matched with its tones ("lễ", not "lệ" or the name "Lê").
 _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại hội|hội thi|hội diễn)\b[^.;:]*$")
-#: A plan named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế hoạch triển
-#: khai du lịch năm 2021"): the plan's name, not when the task is due.
-_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án)\b[^.;:]*$")
-#: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019": when an event takes place, no deadline.
-_EVENT_TIMING = re.compile(r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b[^.;:,]{0,12}$")
+#: A plan or a theme named with its year ("triển khai Kế hoạch kiểm điểm ... năm 2021", "kế
+#: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
+#: the task is due.
+_PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019", "dự kiến tổ chức vào ngày 26/12/2018": when
+#: an event takes place, no deadline (also after "vào"; "trước" still is one).
+_EVENT_TIMING = re.compile(
+    r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b(?: tổ chức)?[^.;:,]{0,12}$"
+)
+#: "Về nhiệm vụ trọng tâm tháng 6, ...": the month whose tasks are named, without "trong", is
+#: what they are about, no deadline ("nhiệm vụ những tháng cuối năm" still dates them).
+_TASKS_OF = re.compile(r"\bnhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
@@ -182,11 +189,16 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             )
             before = text[max(0, start - 50) : start].lower()
             wider = text[max(0, start - 90) : start].lower()
-            if not explicit and (
-                _EVENT_BEFORE.search(before)
-                or _EVENT_TIMING.search(before)
-                or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
-                or _COVERED_BY.search(wider)
+            held_on = folded.key[start:].startswith("vao ") and _EVENT_TIMING.search(before)
+            if held_on or (
+                not explicit
+                and (
+                    _EVENT_BEFORE.search(before)
+                    or _EVENT_TIMING.search(before)
+                    or (re.match(r"thang \d", folded.key[start:end]) and _TASKS_OF.search(before))
+                    or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                    or _COVERED_BY.search(wider)
+                )
             ):
                 # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an
                 # event the task is about, not its deadline

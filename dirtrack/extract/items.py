@@ -590,6 +590,10 @@ def _limitation_model(
                         clause_model.Candidate(sentence, text, feats, bool(ruled))
                     )
                 take = bool(ruled) if model is None else model.decide(feats, bool(ruled))
+                if take and not ruled and _ANNOUNCES_LIMITS.search(fold_aligned(sentence)):
+                    # "các ý kiến chỉ ra còn không ít hạn chế, bất cập.": it announces them, the
+                    # sentences after it state them (the rules' call, the model overruled)
+                    take = False
                 if ruled:
                     used.update(i for i, _ in ruled)
                     if take:
@@ -688,6 +692,17 @@ _TASK_FRAME = re.compile(
 _WORK_DATED = re.compile(
     r"\b(?:nhiem vu|cong viec|viec|noi dung|chi tieu)\s+(?:can|phai|chua|duoc giao)\b[^;.:]*$"
 )
+#: "đề ra các giải pháp để thực hiện tốt việc duy trì ... trong năm 2020": a period inside the
+#: purpose after the task dates the purpose, not the task ("trước ..." still dates the task).
+_PURPOSE_DATED = re.compile(r"\s(?:để|nhằm)\s+(?:thực hiện|duy trì|nâng cao|giữ vững)\b[^;.:]*$")
+
+
+def _dates_purpose(key: str, low: str, core: int, start: int, d: Deadline) -> bool:
+    """Whether the period ``d`` (found from ``start``) is inside a purpose after the task."""
+    at = start + d.start
+    return key.startswith("trong ", at) and _PURPOSE_DATED.search(low, core, at) is not None
+
+
 #: "tham mưu cho UBND Thành phố chỉ đạo giải quyết": the verb after it is the advised body's.
 _ADVISES = re.compile(r"\btham muu(?: cho)?\s[^,;.:]{0,50}$")
 
@@ -1188,6 +1203,7 @@ def extract_directives(
             previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
+        asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
         gave_any = False  # whether the paragraph gave a directive so far
         for sentence_index, sentence in enumerate(para.sentences):
@@ -1275,6 +1291,8 @@ def extract_directives(
                         )
                         if addressee is not None and _usable(addressee):
                             previous = addressee
+                            if following is None:
+                                asked_lead = addressee  # it leads the entries after it too
                     addressed = _ADDRESSED_SECTION.match(key, start, end)
                     if addressed is not None and following is None:
                         # "2. Đối với UBND các xã:": the items after it are that unit's
@@ -1388,13 +1406,19 @@ def extract_directives(
                 deadlines = find_deadlines(sentence[start:end], ref)
                 sentence_due = best_deadline(deadlines) or sentence_due
                 if core is None:
-                    chosen = best_deadline(deadlines)
+                    chosen = best_deadline(
+                        [d for d in deadlines if not _dates_purpose(key, low, start, start, d)]
+                    )
                     if chosen is not None:
                         frame = chosen
                     if not take or _no_task(key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
-                local = [d for d in deadlines if start + d.start >= core]
+                local = [
+                    d
+                    for d in deadlines
+                    if start + d.start >= core and not _dates_purpose(key, low, core, start, d)
+                ]
                 framing = [d for d in deadlines if start + d.start < core]
                 if framing and rule:
                     frame = best_deadline(framing)
@@ -1476,6 +1500,9 @@ def extract_directives(
         if in_zone and para.sentences and para.sentences[-1].rstrip().endswith(":"):
             carry = "colon"
             carried_frame = list_frame or last_due
+            if asked_lead is not None:
+                # "... đề nghị Thường trực HĐND phường tập trung thực hiện một số nội dung sau:"
+                carried_lead = asked_lead
         elif (
             in_zone and para.sentences and _ANNOUNCES_TASKS.search(fold_aligned(para.sentences[-1]))
         ):

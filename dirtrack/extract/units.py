@@ -592,6 +592,9 @@ def find_raw(sentence: str) -> list[Mention]:
 # --- resolving ------------------------------------------------------------------------------
 
 
+_BARE_STANDING = "thuong truc hoi dong nhan dan"
+
+
 class UnitResolver:
     """Resolves the unit mentions of one document (see the module docstring)."""
 
@@ -706,6 +709,14 @@ class UnitResolver:
             return display
         known = self._places.get(m[1], set())
         return f"{display} {next(iter(known))}" if len(known) == 1 else display
+
+    def _council_of(self, text: str) -> str | None:
+        """ "thường trực HĐND" with no place, in a document naming one council ("HĐND phường Phúc
+        Lợi"): that council's standing committee, a unit (as "Thường trực HĐND phường X" is)."""
+        if unit_key(text) != _BARE_STANDING:
+            return None
+        councils = [n for k, n in self._full.items() if k.startswith("hoi dong nhan dan ")]
+        return f"Thường trực {councils[0]}" if len(councils) == 1 else None
 
     def _complete_board(self, text: str) -> str:
         name = _capitalize(_strip_plural(text))
@@ -850,6 +861,10 @@ class UnitResolver:
             role: Role = mention.role
             if role == "internal" and name is not None:
                 role = "unit"
+            if role == "leadership" and not mention.affiliation:
+                council = self._council_of(mention.text)
+                if council is not None:
+                    role, name = "unit", council
             out.append(
                 Mention(
                     mention.start,
