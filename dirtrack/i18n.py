@@ -1619,6 +1619,7 @@ TEXT.update(
 
 MESSAGES.update(
     {
+        "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"

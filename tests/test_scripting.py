@@ -108,14 +108,15 @@ def test_plain_output_when_stdout_is_not_a_terminal(office: Cli, db: str) -> Non
     assert LONG.strip() in office.ok("list")
 
 
-def on_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run dirtrack with its stdout on a pseudo-terminal, as a person at a terminal would."""
+def on_terminal(args: list[str], env: dict[str, str], *, stderr: bool = False) -> str:
+    """Run dirtrack with its stdout (and with ``stderr``, its stderr) on a pseudo-terminal, as
+    a person at a terminal would."""
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
         [ENTRY_POINT, *args],
         stdin=subprocess.DEVNULL,
         stdout=secondary,
-        stderr=subprocess.DEVNULL,
+        stderr=secondary if stderr else subprocess.DEVNULL,
         env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "200", **env},
     )
     os.close(secondary)
@@ -136,6 +137,14 @@ def on_terminal(args: list[str], env: dict[str, str]) -> str:
     proc.wait(timeout=60)
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_usage_error_at_a_terminal_shows_the_usage(tmp_path: Path) -> None:
+    shown = ANSI.sub("", on_terminal(["--lang", "vi", "assign", "1", "x", "--nope"], {}, stderr=True))
+    assert "Cách dùng: dirtrack assign" in shown
+    assert "Không có tùy chọn: --nope" in shown
+    assert not shown.startswith("Error: ")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -175,6 +184,8 @@ def test_no_prompt_from_the_installed_command_without_a_terminal(office: Cli, db
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert "Missing" in done.stderr or "missing" in done.stderr
     assert time.monotonic() - started < 60
+    # One line, as every other error, for the script to log.
+    assert done.stderr.startswith("Error: ") and done.stderr.count("\n") == 1, done.stderr
 
 
 def test_undo_never_waits_for_an_answer_without_a_terminal(office: Cli, db: str) -> None:

@@ -1,8 +1,8 @@
 """The root Typer app, its error boundary, and help and usage errors in the user's language.
 
 Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1, in the
-language of ``--lang`` (the word ``Error:`` itself never changes); usage errors stay with Click
-(exit 2), their words translated; Ctrl-C exits 130. No traceback reaches the user.
+language of ``--lang`` (the word ``Error:`` itself never changes); usage errors keep Click's exit
+code 2, their words translated, one line too unless stderr is a terminal; Ctrl-C exits 130. No traceback reaches the user.
 
 Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
 are translated when they are shown (:meth:`DirtrackCommand.format_help`), in the language of
@@ -24,7 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from dirtrack.errors import DirtrackError, ExitCode
-from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, error_text, say
+from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, error_text, msg, say
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
 
@@ -144,10 +144,20 @@ class _SaidUsageError(UsageError):
 
 
 def show_usage_error(exc: UsageError, lang: str) -> None:
-    """Print Click's usage error as Typer does (usage, hint, panel), in ``lang``."""
+    """Print Click's usage error in ``lang``: at a terminal as Typer does (usage, hint, panel);
+    otherwise (a script, cron, a pipe) as every other error, one ``Error: …`` line."""
+    message = click_text(exc.format_message(), lang)
+    if not sys.stderr.isatty():
+        ctx = exc.ctx
+        hint = ""
+        if ctx is not None and ctx.help_option_names:
+            hint = msg("usage_hint", lang, command=ctx.command_path, option=ctx.help_option_names[0])
+        stop = "" if message.rstrip().endswith((".", "!", "?", ":")) else "."
+        err(f"Error: {message.rstrip()}{stop} {hint}")
+        return
     from typer import rich_utils
 
-    said = _SaidUsageError(click_text(exc.format_message(), lang), exc.ctx)
+    said = _SaidUsageError(message, exc.ctx)
     with said_in(lang):
         rich_utils.rich_format_error(said)
 
