@@ -141,7 +141,8 @@ def on_terminal(args: list[str], env: dict[str, str], *, stderr: bool = False) -
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_usage_error_at_a_terminal_shows_the_usage(tmp_path: Path) -> None:
-    shown = ANSI.sub("", on_terminal(["--lang", "vi", "assign", "1", "x", "--nope"], {}, stderr=True))
+    args = ["--lang", "vi", "assign", "1", "x", "--nope"]
+    shown = ANSI.sub("", on_terminal(args, {}, stderr=True))
     assert "Cách dùng: dirtrack assign" in shown
     assert "Không có tùy chọn: --nope" in shown
     assert not shown.startswith("Error: ")

@@ -2,7 +2,8 @@
 
 Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1, in the
 language of ``--lang`` (the word ``Error:`` itself never changes); usage errors keep Click's exit
-code 2, their words translated, one line too unless stderr is a terminal; Ctrl-C exits 130. No traceback reaches the user.
+code 2, their words translated, one line too unless stderr is a terminal; Ctrl-C exits 130.
+No traceback reaches the user.
 
 Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
 are translated when they are shown (:meth:`DirtrackCommand.format_help`), in the language of
@@ -151,7 +152,8 @@ def show_usage_error(exc: UsageError, lang: str) -> None:
         ctx = exc.ctx
         hint = ""
         if ctx is not None and ctx.help_option_names:
-            hint = msg("usage_hint", lang, command=ctx.command_path, option=ctx.help_option_names[0])
+            option = ctx.help_option_names[0]
+            hint = msg("usage_hint", lang, command=ctx.command_path, option=option)
         stop = "" if message.rstrip().endswith((".", "!", "?", ":")) else "."
         err(f"Error: {message.rstrip()}{stop} {hint}")
         return
