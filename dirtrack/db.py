@@ -316,6 +316,27 @@ def _remove_new(target: Target) -> None:
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
+def remove_unwritten(engine: Engine, target: Target) -> None:
+    """Remove the SQLite file this run created when the command then failed, unless something
+    was written to it since (another process's first command on the same new file: every write
+    leaves a change in ``change_log``). Checked under SQLite's write lock, released just before
+    the file goes."""
+    if target.path is None:
+        return
+    try:
+        with engine.connect() as conn, conn.execution_options(**{WRITE_OPTION: True}).begin():
+            written = conn.exec_driver_sql(
+                "SELECT 1 FROM change_log UNION ALL SELECT 1 FROM unit "
+                "UNION ALL SELECT 1 FROM meeting UNION ALL SELECT 1 FROM office LIMIT 1"
+            ).first()
+    except (OperationalError, SQLDatabaseError):
+        return  # locked by a writer, or not ours to judge: leave it
+    if written is None:
+        engine.dispose()
+        forget_engine(target)
+        _remove_new(target)
+
+
 def open_failure(target: Target, reason: str) -> DatabaseError:
     """The error for a database SQLite or PostgreSQL could not open or write, from ``reason``.
 

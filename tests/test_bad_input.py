@@ -321,6 +321,31 @@ def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
     cli.ok("unit", "list")
 
 
+REFUSED_FIRST_WRITES = [
+    ["assign", "99", "Báo cáo", "--unit", "VPTU"],
+    ["progress", "1", "--percent", "30"],
+    ["add-limitation", "7", "Thiếu xe", "--unit", "VPTU"],
+    ["import", "sheet.csv", "--meeting", "3"],
+]
+
+
+@pytest.mark.parametrize("args", REFUSED_FIRST_WRITES, ids=[a[0] for a in REFUSED_FIRST_WRITES])
+def test_a_refused_first_write_leaves_no_database(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "sheet.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    target = tmp_path / "new.db"
+    done = run(*[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target))
+    assert done.returncode == 1 and done.stderr.startswith("Error: "), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.csv"]
+
+
+def test_a_refused_write_keeps_a_new_database_once_written(tmp_path: Path) -> None:
+    cli = cli_at(tmp_path / "new.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = snapshot(str(tmp_path / "new.db"))
+    cli.fail("assign", "99", "Báo cáo", "--unit", "VPTU")
+    assert snapshot(str(tmp_path / "new.db")) == before
+
+
 def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     import os
 

@@ -173,9 +173,16 @@ def units_of_work(
         from dirtrack.audit import default_actor
 
         info["actor"] = state(ctx).actor or default_actor()
-    engine, _ = open_engine(state(ctx).db, create=write)
+    new = bool(write) and missing_database(ctx)
+    engine, target = open_engine(state(ctx).db, create=write)
     try:
         yield lambda: session_scope(engine, write=bool(write), info=info)
+    except BaseException:
+        if new:  # a refused first command leaves no empty database behind
+            from dirtrack.db import remove_unwritten
+
+            remove_unwritten(engine, target)
+        raise
     finally:
         engine.dispose()
 
