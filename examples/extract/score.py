@@ -24,6 +24,8 @@ labelled in the eighth round before the extractor ran on them and are only score
 (160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
 extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` only
 scored); ``train9`` (190-203) were labelled in that round to give the models more text;
+``fresh10`` (204-233) were collected and labelled in the tenth round by helpers who never ran
+the extractor, and are only scored, once, at the end of that round;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -263,7 +265,11 @@ FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: Collected and labelled in the ninth round (175-189) before the extractor ran on them; scored
 #: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9
+#: Collected and labelled in the tenth round (204-233, central coast, Central Highlands and
+#: northern mountains) by two labellers who never ran the extractor, before it ran on them;
+#: scored once at the end of that round, never read or trained on (``fresh10``).
+FRESH10 = frozenset(f"{n}" for n in range(204, 234))
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9 | FRESH10
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
@@ -313,7 +319,16 @@ def select(which: str) -> list[Article]:
             a
             for a in dev_files()
             if a.name
-            not in FRESH | FRESH2 | FRESH3 | FRESH4 | FRESH5 | FRESH6 | FRESH7 | FRESH8 | FRESH9
+            not in FRESH
+            | FRESH2
+            | FRESH3
+            | FRESH4
+            | FRESH5
+            | FRESH6
+            | FRESH7
+            | FRESH8
+            | FRESH9
+            | FRESH10
             and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
@@ -340,13 +355,16 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH8]
     if which == "fresh9":
         return [a for a in dev_files() if a.name in FRESH9]
+    if which == "fresh10":
+        return [a for a in dev_files() if a.name in FRESH10]
     if which == "read":
         return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
         return seed_files() + dev_files()
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
-        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, train9, read or "
+        "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, train9, "
+        "read or "
         "all"
     )
 
