@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from dirtrack.render.docx_template import KINDS, LANGS, default_template, shipped_template
 from dirtrack.render.official import text_width_cm
-from tests.conftest import Cli
+from tests.conftest import Cli, Seeded
 from tests.test_documents import PARTY, STATE
 
 CHAIR_HEADERS = {
@@ -124,6 +124,40 @@ def _check_chair_table(chaired: Cli, tmp_path: Path, lang: str) -> None:
         c.text for t in doc.tables for c in t.rows[0].cells
     )
     assert paragraph_texts  # the document has a body
+
+
+def test_short_tables_share_the_landscape_pages_and_no_page_is_blank(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # The demo's quarter: two wide tables (units rolled up, by chair) with short ones between.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    out = tmp_path / "bc.docx"
+    cli.ok("report", "--quarter", "2022Q3", "--rollup", "--format", "docx", "--out", str(out))
+    doc = Document(str(out))
+    landscape = [s.page_width > s.page_height for s in doc.sections]
+    last = len(landscape) - 1  # the annex
+    section, on = 0, []  # the section of each table, in order
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            on.append(section)
+        elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    wide = [i for i, k in enumerate(on) if k != last and landscape[k]]
+    assert len(wide) >= 3, "the wide tables and the short ones between them"
+    # Every table between the first and the last landscape table of the body is on those pages.
+    assert wide == list(range(wide[0], wide[-1] + 1))
+    # One landscape run in the body, then portrait, then the annex.
+    runs = [k for k, flag in enumerate(landscape) if flag and (k == 0 or not landscape[k - 1])]
+    assert len(runs) == 2, landscape
+    # A section ends on a paragraph of the text, or (after a table) on one a point high: never
+    # on an empty paragraph of its own, which a full page pushes onto a blank page.
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:p") and element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            if "".join(element.itertext()).strip():
+                continue
+            assert element.getprevious().tag == qn("w:tbl")
+            spacing = element.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+            assert spacing is not None and spacing.get(qn("w:line")) == "20"
 
 
 def _urge_all(cli: Cli, tmp_path: Path, day: str) -> None:

@@ -281,7 +281,7 @@ class Pages:
             return _landscape(self.doc)
         from docx.enum.section import WD_ORIENT, WD_SECTION
 
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section = _new_section(self.doc, WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.PORTRAIT
         (
             section.page_width,
@@ -315,12 +315,35 @@ def _unbroken(run: Any, text: str) -> None:
             run._r.append(element)
 
 
+def _new_section(doc: Any, start: Any) -> Any:
+    """``doc.add_section(start)`` without a blank page: python-docx ends the section before on
+    an empty paragraph of its own, which a full page pushes onto a page of its own. The break
+    goes on the paragraph before it instead; after a table (a break needs a paragraph there)
+    the empty one is made as small as a line can be."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section = doc.add_section(start)
+    holder = doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
+    before = holder.getprevious()
+    if before is not None and before.tag == qn("w:p") and not before.xpath("./w:pPr/w:sectPr"):
+        before.set_sectPr(holder.pPr.sectPr)
+        holder.getparent().remove(holder)
+        return section
+    from docx.text.paragraph import Paragraph
+
+    fmt = Paragraph(holder, doc).paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    return section
+
+
 def _landscape(doc: Any) -> float:
     """Start a landscape section (for the annex and wide tables); its usable width in cm."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Cm
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section = _new_section(doc, WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     top, bottom, left, right = LANDSCAPE_MARGINS
@@ -351,7 +374,8 @@ def annex_sections(document: Document) -> list[Any]:
 
 def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
     """The report's text and tables, section by section, without the annex. A table too wide
-    for the portrait page at 9 pt goes on a landscape page of its own (as offices set them)."""
+    for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
+    short tables between it and the next wide one."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -364,16 +388,22 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     note = body_paragraph(doc, "")
     note.add_run(document.rate_note + ".").italic = True
     annex = annex_sections(document)
-    for part in document.sections:
-        if part in annex:
-            continue
-        placed = [_placed(table, lang, usable) for table in part.tables]
-        pages.turn(bool(placed) and not part.paragraphs and placed[0][1])
+    parts = [part for part in document.sections if part not in annex]
+    placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
+    ahead = _wide_ahead(parts, placed)
+    for part, tables, marks in zip(parts, placed, ahead, strict=True):
+        # On landscape pages already, a table stays there when a wide one comes after it
+        # before the next text: a short table between two wide ones gets no page of its own.
+        pages.turn(
+            bool(tables)
+            and not part.paragraphs
+            and (tables[0][1] or (pages.landscape and marks[0]))
+        )
         doc.add_heading(part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
-        for table, (found, wide) in zip(part.tables, placed, strict=True):
-            width = pages.turn(wide)
+        for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
+            width = pages.turn(wide or (pages.landscape and mark))
             doc.add_heading(table.title, level=3)
             if found is None:
                 doc.add_paragraph(t("none", lang))
@@ -388,6 +418,24 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
                 caption.runs[0].italic = True
                 caption.paragraph_format.space_after = Pt(6)
     pages.turn(False)
+
+
+def _wide_ahead(parts: list[Any], placed: list[list[tuple[Any, bool]]]) -> list[list[bool]]:
+    """For each body table, whether a wide table comes after it before the next text (a
+    section's paragraphs, or the chart)."""
+    ahead = False
+    marks: list[list[bool]] = []
+    for part, tables in zip(reversed(parts), reversed(placed), strict=True):
+        own: list[bool] = []
+        for table, (_, wide) in zip(reversed(part.tables), reversed(tables), strict=True):
+            if part.chart_after == table.key:
+                ahead = False
+            own.append(ahead)
+            ahead = ahead or wide
+        marks.append(own[::-1])
+        if part.paragraphs:
+            ahead = False
+    return marks[::-1]
 
 
 def _placed(table: Table, lang: str, usable: float) -> tuple[Layout | None, bool]:
