@@ -25,7 +25,9 @@ labelled in the eighth round before the extractor ran on them and are only score
 extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` only
 scored); ``train9`` (190-203) were labelled in that round to give the models more text;
 ``fresh10`` (204-233) were collected and labelled in the tenth round by helpers who never ran
-the extractor, and are only scored, once, at the end of that round;
+the extractor, and are only scored, once, at the end of that round; ``train10`` (234-245) and
+``fresh11`` (249-263) were labelled blind in that round too, for the next one (text to train
+on, and its never-read part); 246-248 are not used;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -269,7 +271,17 @@ FRESH9 = frozenset(f"{n}" for n in range(175, 190))
 #: northern mountains) by two labellers who never ran the extractor, before it ran on them;
 #: scored once at the end of that round, never read or trained on (``fresh10``).
 FRESH10 = frozenset(f"{n}" for n in range(204, 234))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9 | FRESH10
+#: Labelled blind in the tenth round (234-245, Red River delta) as text for the models; not
+#: read or trained on in that round (it came after the round's training), kept for the next
+#: (``train10``).
+TRAIN10 = frozenset(f"{n}" for n in range(234, 246))
+#: Collected and labelled blind in the tenth round (249-263, Mekong delta and the south-east)
+#: as a reserve: never scored, read or trained on in that round, the next round's own never-read
+#: part (``fresh11``).
+FRESH11 = frozenset(f"{n}" for n in range(249, 264))
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9 | FRESH10 | TRAIN10 | FRESH11
+#: Parts no test scores on every run: scored only at the end of a round, or not trained on yet.
+LATE = FRESH6 | FRESH10 | TRAIN10 | FRESH11
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
@@ -329,6 +341,8 @@ def select(which: str) -> list[Article]:
             | FRESH8
             | FRESH9
             | FRESH10
+            | TRAIN10
+            | FRESH11
             and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
@@ -357,6 +371,10 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in FRESH9]
     if which == "fresh10":
         return [a for a in dev_files() if a.name in FRESH10]
+    if which == "train10":
+        return [a for a in dev_files() if a.name in TRAIN10]
+    if which == "fresh11":
+        return [a for a in dev_files() if a.name in FRESH11]
     if which == "read":
         return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
@@ -364,7 +382,7 @@ def select(which: str) -> list[Article]:
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
         "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, train9, "
-        "read or "
+        "train10, fresh11, read or "
         "all"
     )
 
