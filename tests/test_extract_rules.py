@@ -751,3 +751,60 @@ def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> Non
         " của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng quy định."
     )
     assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2
+
+
+def test_a_departments_field_written_short_is_the_same_unit() -> None:
+    from dirtrack.extract.units import unit_key
+
+    assert unit_key("Phòng TN&MT huyện Mộ Đức") == unit_key(
+        "phòng Tài nguyên và Môi trường huyện Mộ Đức"
+    )
+    assert unit_key("Sở NN&PTNT") == unit_key("Sở Nông nghiệp và Phát triển nông thôn")
+    assert unit_key("Sở LĐ-TB&XH") == unit_key("Sở Lao động - Thương binh và Xã hội")
+    assert unit_key("Sở GTVT") == unit_key("Sở Giao thông vận tải")
+
+
+SESSION = (
+    "Sáng 3/5/2024, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy"
+    " Tân Phú.\n\n"
+)
+
+
+def test_a_committees_standing_board_asked_is_the_committee() -> None:
+    found = directives(
+        SESSION + "Đồng chí Nguyễn Văn An yêu cầu Ban Thường vụ Huyện ủy Tân Phú phải tập trung"
+        " lãnh đạo phát triển kinh tế."
+    )
+    assert [unit for unit, _, _ in found] == ["Huyện ủy Tân Phú"]
+
+
+def test_shortcomings_stated_then_listed_after_do_la_are_each_one() -> None:
+    found = limitations(
+        SESSION + "Ban Thường vụ Huyện ủy Tân Phú đã chỉ ra những hạn chế, đó là chuyển dịch cơ"
+        " cấu kinh tế còn chậm; một số chỉ tiêu về y tế chưa đạt; công tác cải cách hành chính"
+        " chậm chuyển biến."
+    )
+    assert [text for _, text in found] == [
+        "chuyển dịch cơ cấu kinh tế còn chậm",
+        "một số chỉ tiêu về y tế chưa đạt",
+        "công tác cải cách hành chính chậm chuyển biến",
+    ]
+
+
+def test_a_caption_names_the_kind_when_the_text_does_not() -> None:
+    draft = extract(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy cho biết tình hình kinh tế tiếp tục phát triển.\n\n"
+        "Đồng chí Nguyễn Văn An phát biểu chỉ đạo tại buổi làm việc với Huyện ủy Tân Phú\n\n"
+        "Đồng chí Nguyễn Văn An chỉ đạo Huyện ủy Tân Phú phải tập trung phát triển kinh tế."
+    )
+    assert draft.meeting.kind == "working-session"
+
+
+def test_a_paragraph_opening_on_a_modal_goes_on_with_the_task_before_it() -> None:
+    found = directives(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy cho biết tình hình kinh tế tiếp tục phát triển."
+        "\n\nĐồng chí Nguyễn Văn An chỉ đạo Huyện ủy Tân Phú phải tập trung phát triển kinh tế."
+        "\n\nĐặc biệt phải tiếp tục đổi mới phương thức lãnh đạo của Đảng, xây dựng đội ngũ cán bộ."
+    )
+    assert [unit for unit, _, _ in found] == ["Huyện ủy Tân Phú"] * 2
+    assert found[1][1].startswith("phải tiếp tục đổi mới")

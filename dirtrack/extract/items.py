@@ -76,8 +76,10 @@ from dirtrack.extract.lexicon import (
     LEADER_REF,
     LEADING_CONNECTIVE,
     LIMIT_INLINE_INTRO,
+    LIMIT_INLINE_LIST,
     LIMIT_NOUN,
     LIMIT_NOUN_OVERCOME,
+    LIMIT_NOUN_STATED,
     LIST_MARKER,
     MODAL,
     NEGATIVE,
@@ -250,7 +252,10 @@ def _limitation(
     if (
         inline is not None
         and len(key[inline.end() : end].split()) >= 3
-        and len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+        and (
+            len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+            or LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+        )
     ):
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
         # <its cause>", whose subject is the limitation
@@ -419,7 +424,10 @@ def extract_limitations(
             if inline and len(clauses) > 1 and not modal:
                 noun_at = LIMIT_NOUN.search(key, inline.start())
                 before_noun = key[: noun_at.start() if noun_at else inline.start()]
-                if not LIMIT_NOUN_OVERCOME.search(before_noun):
+                if not LIMIT_NOUN_OVERCOME.search(before_noun) or (
+                    LIMIT_NOUN_STATED.search(before_noun)
+                    and LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+                ):
                     # "... còn nhiều hạn chế do X; Y; Z": every clause is one
                     active = active or _Intro(None)
                     for clause in clauses:
@@ -1002,10 +1010,12 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     clause = split_clauses(first)[0]
     start = _skip_lead(key, clause.start, clause.start + len(clause.text))
     end = clause.start + len(clause.text)
-    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must
+    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must,
+    # or the modal itself when it opens the sentence ("Đặc biệt phải tiếp tục ...": the task
+    # goes on with the subject before it)
     core = _core(key, low, start, end, True, resolver.mentions(first))
     modal = MODAL.search(low, start, end)
-    return core is not None and (modal is None or core != modal.start())
+    return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 
 def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
@@ -1199,7 +1209,8 @@ def extract_directives(
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
-        if listing and carried_lead is not None:
+        if (listing or (carry == "tasks" and in_zone)) and carried_lead is not None:
+            # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
@@ -1508,10 +1519,13 @@ def extract_directives(
         ):
             carry = "tasks"
             carried_frame = None
+            carried_lead = None
         elif in_zone and gave_last and carry != "colon":
-            # the leader's tasks go on in the next paragraph when it opens on one
+            # the leader's tasks go on in the next paragraph when it opens on one, addressed
+            # to the same unit when it names none ("Đặc biệt phải ...")
             carry = "tasks"
             carried_frame = None
+            carried_lead = previous if isinstance(previous, Mention) else None
         elif carry != "colon":
             carried_frame = None
     return found

@@ -207,7 +207,16 @@ LIMIT_NOUN_OVERCOME = re.compile(
 #: "một số khó khăn như ...").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:[^,;:.]{0,25}?|[^;:.]{0,40}?\bkhac phuc )\b(?:do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+    r"(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+)
+#: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
+#: list, whatever comes before the noun.
+LIMIT_INLINE_LIST = re.compile(r"\bdo la\s*,?\s+$")
+#: Who states the shortcomings before their noun ("đã chỉ ra / xác định những hạn chế, đó
+#: là ..."): an announcement, unlike "khắc phục những hạn chế".
+LIMIT_NOUN_STATED = re.compile(
+    r"\b(?:chi ra|chi ro|neu ra|neu len|nhin nhan|xac dinh)\b[^.;:]{0,40}$"
 )
 #: What an enumeration marker at the end of an announcing clause looks like ("như", "đó là").
 ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)\s*$")

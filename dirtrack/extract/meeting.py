@@ -24,7 +24,7 @@ first kind in this order that either names:
 > ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
 (buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
-``review``.
+``review``. When the text names none, the photo captions may.
 """
 
 from __future__ import annotations
@@ -588,7 +588,9 @@ def extract_meeting(
             )
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
-    info.kind = kind_of(lead, headline, sentences)
+    # no kind in the text: a photo caption may name the meeting ("... phát biểu chỉ đạo tại buổi
+    # làm việc với Ban Thường vụ Tỉnh ủy")
+    info.kind = kind_of(lead, headline, sentences) or kind_of("", None, captions)
     if info.date is None and chair_source is not None:
         info.source = chair_source
     return info, lead_index

@@ -427,6 +427,22 @@ _ABBREVIATIONS = {
 }
 
 
+#: A department's field written short, as folded words (``&`` and ``-`` dropped, "và" left
+#: out): "Phòng TN&MT huyện" is "Phòng Tài nguyên và Môi trường huyện".
+_FIELD_KEYS = (
+    (r"\btn ?mt\b", "tai nguyen moi truong"),
+    (r"\b(?:nn|nong nghiep) ?ptnt\b", "nong nghiep phat trien nong thon"),
+    (r"\bld ?tb ?xh\b", "lao dong thuong binh xa hoi"),
+    (r"\bgd ?dt\b", "giao duc dao tao"),
+    (r"\bkh ?dt\b", "ke hoach dau tu"),
+    (r"\bkh ?cn\b", "khoa hoc cong nghe"),
+    (r"\btt ?tt\b", "thong tin truyen thong"),
+    (r"\btc ?kh\b", "tai chinh ke hoach"),
+    (r"\bvh ?tt ?dl\b", "van hoa the thao du lich"),
+    (r"\bgtvt\b", "giao thong van tai"),
+)
+
+
 def unit_key(name: str) -> str:
     """Matching key of a unit name: no accents/case/tone, abbreviations expanded."""
     out: list[str] = []
@@ -437,6 +453,8 @@ def unit_key(name: str) -> str:
     key = re.sub(r"\b(?:cua)\s+", "", key)
     # "Văn phòng Đoàn ĐBQH và HĐND tỉnh" is "Văn phòng Đoàn đại biểu Quốc hội - HĐND tỉnh"
     key = re.sub(r"\s+va(?=\s)", "", key)
+    for short, full in _FIELD_KEYS:
+        key = re.sub(short, full, key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -513,6 +531,11 @@ def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, st
     return stop, f"{body} {sentence[at:stop].strip()}"
 
 
+#: A party committee's standing board named with the committee's place: it stands for the
+#: committee ("Ban Thường vụ Quận ủy Ba Đình" is written "Quận ủy Ba Đình").
+_STANDING_BOARD = re.compile(rf"(?:ban thuong vu|btv) ({_PARTY})")
+
+
 def find_raw(sentence: str) -> list[Mention]:
     """Every gazetteer match in ``sentence``; overlaps resolved longest-first."""
     folded = Folded.of(sentence)
@@ -521,6 +544,12 @@ def find_raw(sentence: str) -> list[Mention]:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             actual_role = role
+            board = _STANDING_BOARD.fullmatch(folded.key, start, end) if role == "leadership" else None
+            if board is not None and _place_after(sentence, end) > end:
+                # "Ban Thường vụ Tỉnh ủy Phú Yên" asked or inspected: the committee itself
+                end = _place_after(sentence, end)
+                found.append(Mention(start, end, sentence[board.start(1) : end], "unit", "committee"))
+                continue
             if head == "committee":
                 after = _place_after(sentence, end)
                 if after == end:

@@ -22,8 +22,9 @@ collected and labelled in the sixth round before the extractor ran on them and a
 on them and read (not trained on) from the eighth; ``fresh7`` (155-159) were collected and
 labelled in the eighth round before the extractor ran on them and are only scored; ``fresh8``
 (160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
-extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` only
-scored); ``train9`` (190-203) were labelled in that round to give the models more text;
+extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` scored
+once at the end of that round, then read and trained on in the tenth); ``train9`` (190-203)
+were labelled in that round to give the models more text;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -261,9 +262,12 @@ FRESH7 = frozenset(f"{n}" for n in range(155, 160))
 #: trained on in it (``fresh8``).
 FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: Collected and labelled in the ninth round (175-189) before the extractor ran on them; scored
-#: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
+#: once at the end of that round (summary rows only), then read and trained on in the tenth
+#: (175-182 first; 183-189 scored once more before they were read) (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9
+#: fresh9's second half while the first is read (tenth round): kept out until scored once.
+FRESH9B = frozenset(f"{n}" for n in range(183, 190))
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9B
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
