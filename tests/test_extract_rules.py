@@ -808,3 +808,82 @@ def test_a_paragraph_opening_on_a_modal_goes_on_with_the_task_before_it() -> Non
     )
     assert [unit for unit, _, _ in found] == ["Huyện ủy Tân Phú"] * 2
     assert found[1][1].startswith("phải tiếp tục đổi mới")
+
+
+BRIEFING = "Sáng 3/5/2024, UBND tỉnh họp thường kỳ tháng 5. "
+
+
+def test_a_general_difficulty_and_what_still_goes_on_are_shortcomings() -> None:
+    found = limitations(
+        BRIEFING + "Tuy nhiên, thời tiết diễn biến không thuận lợi, mưa lớn kéo dài. Tình trạng"
+        " khai thác cát trái phép vẫn còn diễn ra ở một số xã. Giải ngân vốn đầu tư chưa cao;"
+        " một số địa phương chưa quyết liệt trong chỉ đạo."
+    )
+    assert [text.split()[0] for _, text in found] == ["thời", "Tình", "Giải", "một"]
+
+
+def test_where_things_stand_said_negatively_is_a_shortcoming_not_a_task() -> None:
+    draft = extract(
+        BRIEFING + "Đồng chí Chủ tịch yêu cầu Sở Xây dựng rà soát quy hoạch nghĩa trang. Đến nay,"
+        " chưa có xã nào báo cáo kết quả xử lý vi phạm về đất nghĩa trang."
+    )
+    assert [d.unit for d in draft.directives] == ["Sở Xây dựng"]
+    assert [x.text.split()[-1] for x in draft.limitations] == ["trang"]
+
+
+def test_a_concession_inside_a_clause_then_a_judgement_is_one_shortcoming() -> None:
+    found = limitations(
+        BRIEFING + "Trong buổi họp, công tác quản lý đất đai tuy có tập trung nhưng còn lúng túng"
+        " trong nhiều vụ việc phức tạp."
+    )
+    assert [text for _, text in found] == [
+        "công tác quản lý đất đai tuy có tập trung nhưng còn lúng túng trong nhiều vụ việc phức tạp"
+    ]
+
+
+def test_violations_handled_are_no_judgement() -> None:
+    found = limitations(
+        BRIEFING + "Bên cạnh đó, huyện đã thành lập tổ kiểm tra và xử lý nghiêm các trường hợp vi"
+        " phạm về đất đai."
+    )
+    assert found == []
+
+
+def test_more_shortcomings_after_ngoai_ra_go_on_with_those_stated() -> None:
+    found = limitations(
+        BRIEFING + "Các chi bộ phản ánh một số khó khăn như: đảng viên phần lớn tuổi cao;"
+        " cơ sở vật chất còn thiếu.\n\nNgoài ra, khối lượng văn bản ngày càng nhiều, gây áp lực"
+        " cho cán bộ kiêm nhiệm."
+    )
+    assert [text.split()[0] for _, text in found] == ["đảng", "cơ", "khối"]
+
+
+def test_a_notice_reported_as_just_issued_gives_no_meeting_day() -> None:
+    draft = extract(
+        "Kết luận của Chủ tịch UBND tỉnh tại hội nghị sơ kết 9 tháng\n\n14/10/2019\n\nUBND tỉnh"
+        " vừa có thông báo kết luận của Chủ tịch UBND tỉnh tại hội nghị sơ kết công tác 9 tháng"
+        " đầu năm. Chủ tịch UBND tỉnh yêu cầu Sở Tài chính rà soát các khoản thu."
+    )
+    assert draft.meeting.date is None
+
+
+def test_a_request_that_only_announces_tasks_is_no_item() -> None:
+    found = directives(
+        BRIEFING + "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện tập trung"
+        " vào một số nhiệm vụ trọng tâm."
+    )
+    assert found == []
+
+
+def test_a_documents_subject_and_a_bare_marker_clause_announce_the_list() -> None:
+    found = directives(
+        "Ngày 29/12/2017, Chủ tịch UBND huyện ban hành Công văn số 1423/UBND-NC về việc giao"
+        " nhiệm vụ cho các cơ quan tham mưu giải quyết vụ việc. Theo đó, Chủ tịch UBND huyện giao"
+        " nhiệm vụ cho thủ trưởng các cơ quan tiếp tục thực hiện các vụ việc; cụ thể như sau:\n\n"
+        "1. Giao phòng Tài nguyên và Môi trường huyện:\n\n"
+        "1.1. Việc một số hộ dân bao chiếm đất nghĩa trang; trồng cây trong nghĩa trang:\n\n"
+        "Giao phòng TN&MT huyện tham mưu xây dựng quy chế quản lý nghĩa trang."
+    )
+    assert [text for _, text, _ in found] == [
+        "phòng TN&MT huyện tham mưu xây dựng quy chế quản lý nghĩa trang"
+    ]

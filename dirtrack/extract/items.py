@@ -89,6 +89,7 @@ from dirtrack.extract.lexicon import (
     PURPOSE,
     QUOTED_FRAME,
     SHORTFALL,
+    SO_FAR_NEGATIVE,
     SPEECH_FRAME,
     SPEECH_VERB,
     SPEECH_VERB_NOUN_AFTER,
@@ -127,6 +128,14 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: "Trong buổi họp, ...": where it was said, no part of what was said.
+_AT_MEETING = re.compile(
+    r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
+)
+#: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
+_MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
+#: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
+_CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
 #: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
 #: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
@@ -210,13 +219,30 @@ def category_of(text: str) -> str:
     return best[2] if best else "other"
 
 
+#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement.
+_HANDLES = re.compile(
+    r"\b(?:xu ly|xu phat|ngan chan|phat hien|kiem tra)(?: nghiem| kip thoi| dut diem)?"
+    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$"
+)
+
+
 def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first negative evaluation in ``key[start:end]`` ("chưa", "thiếu", "chậm"...)."""
     end = len(key) if end is None else end
+    negative = next(
+        (
+            m
+            for m in NEGATIVE.finditer(key, start, end)
+            if not (
+                m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
+            )
+        ),
+        None,
+    )
     found = [
         m
         for m in (
-            NEGATIVE.search(key, start, end),
+            negative,
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
             ONLY_SO_FAR.search(key, start, end),
@@ -366,7 +392,10 @@ def extract_limitations(
             taken.add((sentence, clause.start))
             spans.append((sentence, clause.start, clause.start + len(clause.text), item))
 
+    before_para = 0  # how many were found before the previous paragraph
+    seen_before = 0
     for para in paragraphs:
+        before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             limit_heading = HEADING_LIMIT.search(pkey)
@@ -434,7 +463,11 @@ def extract_limitations(
                         add(sentence, clause, active)
                     continue
             contrast = CONTRAST_OPEN.match(key)
-            if contrast and _negative(key, low, contrast.end()) and not modal:
+            so_far = SO_FAR_NEGATIVE.match(key)  # "Đến nay, chưa có xã nào ...": as a contrast
+            if contrast is None and len(found) > before_para:
+                # "Ngoài ra, X gây áp lực ...": more shortcomings after those just stated
+                contrast = _MORE_OPEN.match(key)
+            if (so_far or (contrast and _negative(key, low, contrast.end()))) and not modal:
                 for clause in clauses:
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
@@ -451,7 +484,8 @@ def extract_limitations(
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
                 continue
-            inside = _CONTRAST_INSIDE.search(low)
+            concedes = _CONCEDES.search(low)
+            inside = _CONTRAST_INSIDE.search(low) or concedes
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
                 # follows the contrast is the limitation, and so are the next negative clauses;
@@ -470,6 +504,14 @@ def extract_limitations(
                     if c_end <= inside.end():
                         continue
                     begin = max(clause.start, inside.end())
+                    if concedes is not None and clause.start <= concedes.start() < c_end:
+                        # "X tuy có tập trung nhưng còn kéo dài": X, conceded and then judged,
+                        # is the limitation's subject (after the frame, or an "..." before it)
+                        begin = _skip_lead(key, clause.start, c_end)
+                        frame = _AT_MEETING.match(key, begin, c_end)
+                        begin = frame.end() if frame else begin
+                        dots = low.rfind("...", begin, concedes.start())
+                        begin = dots + 3 if dots >= 0 else begin
                     if _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
                 active = active or _Intro(None)
@@ -990,6 +1032,17 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     return bool(_LIST_INTRO.search(body) or _FIRST_OF_LIST.match(key, next_clause.start))
 
 
+#: A clause that is only the marker of the list after it ("; cụ thể như sau:").
+_MARKER_ONLY = re.compile(
+    r"\W*(?:cu the\s*,?\s*)?(?:nhu sau(?: day)?|sau day|gom|bao gom|cu the)\W*$"
+)
+#: A clause whose task is only "some key tasks" ("... tập trung vào một số nhiệm vụ trọng tâm."):
+#: it announces tasks, listed after it or not, and is none itself.
+_ANNOUNCES_ONLY = re.compile(
+    r"\b(?:tap trung(?: vao| thuc hien)?|thuc hien|trien khai)\s+(?:tot\s+)?"
+    r"(?:mot so|cac|nhung|\d+)\s+(?:nhom\s+)?(?:nhiem vu|noi dung|giai phap|van de|cong viec)"
+    r"(?:\s+(?:trong tam|chu yeu|quan trong|sau|sau day|nhu sau|cu the))+\W*$"
+)
 #: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung
 #: thực hiện một số nhiệm vụ trọng tâm sau.", "... các nội dung như sau.").
 _ANNOUNCES_TASKS = re.compile(
@@ -1102,6 +1155,8 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
+    if SO_FAR_NEGATIVE.match(key, start, end):
+        return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
     if _REPORTED_ANYWHERE.search(low, start, end):
         return True
     if PRAISE.search(key, start, end):
@@ -1141,7 +1196,7 @@ _CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
 #: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
 #: "Riêng đối với UBND xã X:".
 _ADDRESSED_SECTION = re.compile(
-    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho)\s+"
+    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho|giao)\s+"
 )
 
 
@@ -1271,10 +1326,27 @@ def extract_directives(
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 numbered_next = following is not None and following.after == "#"
-                # a sentence ending in ":" announces the list items of the next paragraphs
-                lead_in = following is None and sentence.rstrip().endswith(":")
+                # a sentence ending in ":" announces the list items of the next paragraphs, and
+                # so does the clause before a bare "; cụ thể như sau:"; a sentence that only
+                # names "một số nhiệm vụ trọng tâm." announces them (no item, listed or not)
+                ends_colon = sentence.rstrip().endswith(":")
+                lead_in = (following is None and ends_colon) or bool(
+                    following is not None
+                    and index + 2 == len(clauses)
+                    and ends_colon
+                    and _MARKER_ONLY.match(
+                        key, following.start, following.start + len(following.text)
+                    )
+                )
+                lead_in = lead_in or (
+                    following is None and bool(_ANNOUNCES_ONLY.search(key, start, end))
+                )
+                # an entry of a list that ends in ":" heads the entries under it ("1.1. Việc
+                # ...; ...:"): no item itself
+                sub_heading = clause.after == "#" and following is None and ends_colon
                 if (numbered_next and clause.after != "#") or (
-                    clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
+                    (clause.after != "#" or sub_heading)
+                    and (lead_in or _is_list_intro(key, clause, following))
                 ):
                     if out_of_zone:
                         continue

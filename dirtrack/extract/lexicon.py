@@ -276,7 +276,16 @@ NEGATIVE = re.compile(
         "con phuc tap",
         "can khac phuc",
         "can tiep tuc khac phuc",
+        "khong thuan loi",
+        "gay ap luc",
+        "van con dien ra",
     )
+)
+#: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
+#: nào báo cáo ...", "Hiện nay, vẫn còn ..."): a shortcoming, not a task.
+SO_FAR_NEGATIVE = re.compile(
+    r"^\W*(?:den nay|cho den nay|den thoi diem nay|hien nay|tinh den nay)\s*,?\s+"
+    r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
 #: xong", "chỉ mới đạt 45% kế hoạch"): a judgement that the rest is not.
@@ -324,6 +333,8 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
+    # "Công văn số ... về việc giao nhiệm vụ cho ...": the subject of a document
+    r"ve viec|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading

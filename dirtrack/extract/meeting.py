@@ -407,6 +407,9 @@ _ISSUES_DOCUMENT = re.compile(
     r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui) (?:cong van|van ban|thong bao|"
     r"quyet dinh|chi thi|ke hoach)\b"
+    # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
+    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui) (?:cong van|van ban|thong bao|quyet dinh|"
+    r"chi thi|ke hoach)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").

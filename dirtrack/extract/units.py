@@ -544,11 +544,15 @@ def find_raw(sentence: str) -> list[Mention]:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             actual_role = role
-            board = _STANDING_BOARD.fullmatch(folded.key, start, end) if role == "leadership" else None
+            board = (
+                _STANDING_BOARD.fullmatch(folded.key, start, end) if role == "leadership" else None
+            )
             if board is not None and _place_after(sentence, end) > end:
                 # "Ban Thường vụ Tỉnh ủy Phú Yên" asked or inspected: the committee itself
                 end = _place_after(sentence, end)
-                found.append(Mention(start, end, sentence[board.start(1) : end], "unit", "committee"))
+                found.append(
+                    Mention(start, end, sentence[board.start(1) : end], "unit", "committee")
+                )
                 continue
             if head == "committee":
                 after = _place_after(sentence, end)
