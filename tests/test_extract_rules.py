@@ -887,3 +887,71 @@ def test_a_documents_subject_and_a_bare_marker_clause_announce_the_list() -> Non
     assert [text for _, text, _ in found] == [
         "phòng TN&MT huyện tham mưu xây dựng quy chế quản lý nghĩa trang"
     ]
+
+
+def test_a_province_body_written_bare_takes_the_province_the_article_names() -> None:
+    found = directives(
+        "Ngày 14/9/2018, Thường trực HĐND tỉnh Bình An tổ chức phiên họp thường kỳ tháng 8. Phát"
+        " biểu kết luận, Chủ tịch HĐND tỉnh Trương Văn Sáu yêu cầu Văn phòng UBND tỉnh chuẩn bị"
+        " đầy đủ các tờ trình."
+    )
+    assert [unit for unit, _, _ in found] == ["Văn phòng UBND tỉnh Bình An"]
+
+
+def test_a_person_named_after_a_place_is_no_part_of_it() -> None:
+    found = directives(
+        "Sáng 5/6/2023, HĐND tỉnh Bạc Liêu Lữ Văn Hùng chủ trì phiên họp. Đồng chí Lữ Văn Hùng"
+        " yêu cầu UBND tỉnh triển khai các kiến nghị của cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND tỉnh Bạc Liêu"]
+
+
+def test_a_board_of_a_city_committee_written_short_takes_the_city() -> None:
+    found = directives(
+        "Sáng 1/10/2025, Bí thư Thành ủy TPHCM Trần Văn Nam làm việc với phường Dĩ An. Bí thư"
+        " Thành ủy TPHCM đề nghị Ban Tổ chức Thành ủy, Sở Nội vụ phải ưu tiên phân bổ biên chế."
+    )
+    assert [unit for unit, _, _ in found] == ["Ban Tổ chức Thành ủy TPHCM"]
+
+
+def test_the_horizon_in_a_cited_documents_subject_is_no_deadline() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    ref = date(2018, 6, 15)
+    cited = "thực hiện Nghị quyết số 05-NQ/TU về xây dựng thị xã Long Mỹ đến năm 2020 đạt chuẩn"
+    assert find_deadlines(cited, ref) == []
+    assert [d.due for d in find_deadlines("hoàn thành đến năm 2020", ref)] == [date(2020, 12, 31)]
+
+
+def test_a_semicolon_inside_parentheses_does_not_split() -> None:
+    from dirtrack.extract.sentences import split_clauses
+
+    clauses = split_clauses(
+        "Quản lý đất chưa chặt chẽ (còn 11 thửa chưa xác lập; 06 thửa bị lấn chiếm); X"
+    )
+    assert len(clauses) == 2
+
+
+def test_the_body_inspected_after_a_topic_with_bao_ve_is_the_sessions_partner() -> None:
+    found = limitations(
+        "Chiều ngày 30 tháng 8 năm 2020, Đoàn giám sát của Thường trực HĐND huyện giám sát kết quả"
+        " công tác quản lý đất đai và bảo vệ môi trường tại UBND xã Tân Mỹ. Tuy nhiên, việc ô"
+        " nhiễm môi trường trong chăn nuôi vẫn còn xảy ra."
+    )
+    assert [unit for unit, _ in found] == ["UBND xã Tân Mỹ"]
+
+
+def test_who_wrote_a_petition_is_not_the_chair() -> None:
+    draft = extract(
+        "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành văn bản thông báo ý kiến chỉ đạo của Chủ"
+        " tịch UBND tỉnh, giao Sở Tư pháp trả lời đơn của bà Nguyễn Thị Thắng."
+    )
+    assert draft.meeting.chair is None
+
+
+def test_what_a_unit_proposes_is_no_task() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh làm việc với UBND huyện Bù Đăng. UBND huyện kiến"
+        " nghị sớm giao chỉ tiêu thu quỹ phòng chống thiên tai; hướng dẫn thủ tục san lấp mặt bằng."
+    )
+    assert found == []

@@ -296,6 +296,13 @@ def _after_score(after: str) -> float:
     return score
 
 
+#: A citizen who wrote or complained ("đơn của bà X", "khiếu nại của ông X", "công dân X").
+_PETITIONER = re.compile(
+    r"\b(?:(?:don|don thu|khieu nai|to cao|phan anh|kien nghi)(?: cua)?|cong dan|ho)"
+    r"\s+(?:ong|ba)?\s*$"
+)
+
+
 def choose_chair(
     sentences: Sequence[str], lead_index: int, captions: Sequence[str] = ()
 ) -> tuple[str | None, str | None, str | None]:
@@ -324,6 +331,8 @@ def choose_chair(
             if person.title:
                 titles.setdefault(pkey, []).append(person.title)
             before, after = key[: person.start], key[person.end :]
+            if _PETITIONER.search(before):
+                continue  # "trả lời đơn của bà X": who wrote in, not who chaired
             score = 1.0 + after_score + (0.5 if first and after_score else 0.0)
             for pattern, points in CHAIR_CUES_BEFORE:
                 if pattern.search(before):

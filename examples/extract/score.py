@@ -265,9 +265,7 @@ FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: once at the end of that round (summary rows only), then read and trained on in the tenth
 #: (175-182 first; 183-189 scored once more before they were read) (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
-#: fresh9's second half while the first is read (tenth round): kept out until scored once.
-FRESH9B = frozenset(f"{n}" for n in range(183, 190))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9B
+UNREAD = FRESH2 | FRESH6 | FRESH7
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
