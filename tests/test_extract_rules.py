@@ -955,3 +955,12 @@ def test_what_a_unit_proposes_is_no_task() -> None:
         " nghị sớm giao chỉ tiêu thu quỹ phòng chống thiên tai; hướng dẫn thủ tục san lấp mặt bằng."
     )
     assert found == []
+
+
+def test_a_headline_working_with_a_place_is_a_working_session() -> None:
+    draft = extract(
+        "Chủ tịch UBND tỉnh Võ Thành Hạo làm việc huyện Giồng Trôm\n\nNăm 2013, tổng thu ngân sách"
+        " của huyện đạt 61 tỷ đồng. Ông Võ Thành Hạo đề nghị huyện Giồng Trôm cần nhân rộng các mô"
+        " hình sản xuất."
+    )
+    assert draft.meeting.kind == "working-session"
