@@ -955,6 +955,11 @@ def test_what_a_unit_proposes_is_no_task() -> None:
         " nghị sớm giao chỉ tiêu thu quỹ phòng chống thiên tai; hướng dẫn thủ tục san lấp mặt bằng."
     )
     assert found == []
+    asked = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh làm việc với UBND huyện Bù Đăng. Đồng chí Chủ tịch"
+        " HĐND tỉnh yêu cầu Sở Tài chính đề xuất phương án phân bổ vốn trước ngày 30/6/2023."
+    )
+    assert [unit for unit, _, _ in asked] == ["Sở Tài chính"]
 
 
 def test_a_headline_working_with_a_place_is_a_working_session() -> None:

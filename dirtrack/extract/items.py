@@ -134,7 +134,7 @@ _AT_MEETING = re.compile(
 )
 #: A unit proposing ("UBND huyện kiến nghị ...", "Sở đề xuất ..."): its proposals, no tasks.
 _UNIT_PROPOSES = re.compile(
-    r"\s*(?:(?:cung|da|con|tiep tuc)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
+    r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
 )
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
@@ -1311,11 +1311,16 @@ def extract_directives(
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
-            if any(
-                _usable(m) and m.head != "doan" and _UNIT_PROPOSES.match(key, m.end)
+            if not listing and any(
+                _usable(m)
+                and m.head != "doan"
+                and (asked is None or m.start < asked.start())
+                and _UNIT_PROPOSES.match(key, m.end)
                 for m in mentions
             ):
-                continue  # "UBND huyện kiến nghị sớm giao ...": what a unit asks for, no task
+                # "UBND huyện kiến nghị sớm giao ...": what a unit asks for, no task; not
+                # "yêu cầu Sở Tài chính đề xuất ...", nor a listed entry "Sở X đề xuất ..."
+                continue
             frame: Deadline | None = list_frame
             if _ALSO.match(key):
                 frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
