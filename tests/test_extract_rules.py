@@ -751,3 +751,221 @@ def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> Non
         " của đại biểu HĐND.\n\n- Chuẩn bị tốt các bước quy trình bầu bổ sung đúng quy định."
     )
     assert [unit for unit, _, _ in found] == ["Thường trực HĐND phường Phúc Lợi"] * 2
+
+
+def test_a_departments_field_written_short_is_the_same_unit() -> None:
+    from dirtrack.extract.units import unit_key
+
+    assert unit_key("Phòng TN&MT huyện Mộ Đức") == unit_key(
+        "phòng Tài nguyên và Môi trường huyện Mộ Đức"
+    )
+    assert unit_key("Sở NN&PTNT") == unit_key("Sở Nông nghiệp và Phát triển nông thôn")
+    assert unit_key("Sở LĐ-TB&XH") == unit_key("Sở Lao động - Thương binh và Xã hội")
+    assert unit_key("Sở GTVT") == unit_key("Sở Giao thông vận tải")
+
+
+SESSION = (
+    "Sáng 3/5/2024, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy"
+    " Tân Phú.\n\n"
+)
+
+
+def test_a_committees_standing_board_asked_is_the_committee() -> None:
+    found = directives(
+        SESSION + "Đồng chí Nguyễn Văn An yêu cầu Ban Thường vụ Huyện ủy Tân Phú phải tập trung"
+        " lãnh đạo phát triển kinh tế."
+    )
+    assert [unit for unit, _, _ in found] == ["Huyện ủy Tân Phú"]
+
+
+def test_shortcomings_stated_then_listed_after_do_la_are_each_one() -> None:
+    found = limitations(
+        SESSION + "Ban Thường vụ Huyện ủy Tân Phú đã chỉ ra những hạn chế, đó là chuyển dịch cơ"
+        " cấu kinh tế còn chậm; một số chỉ tiêu về y tế chưa đạt; công tác cải cách hành chính"
+        " chậm chuyển biến."
+    )
+    assert [text for _, text in found] == [
+        "chuyển dịch cơ cấu kinh tế còn chậm",
+        "một số chỉ tiêu về y tế chưa đạt",
+        "công tác cải cách hành chính chậm chuyển biến",
+    ]
+
+
+def test_a_caption_names_the_kind_when_the_text_does_not() -> None:
+    draft = extract(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy cho biết tình hình kinh tế tiếp tục phát triển.\n\n"
+        "Đồng chí Nguyễn Văn An phát biểu chỉ đạo tại buổi làm việc với Huyện ủy Tân Phú\n\n"
+        "Đồng chí Nguyễn Văn An chỉ đạo Huyện ủy Tân Phú phải tập trung phát triển kinh tế."
+    )
+    assert draft.meeting.kind == "working-session"
+
+
+def test_a_paragraph_opening_on_a_modal_goes_on_with_the_task_before_it() -> None:
+    found = directives(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy cho biết tình hình kinh tế tiếp tục phát triển."
+        "\n\nĐồng chí Nguyễn Văn An chỉ đạo Huyện ủy Tân Phú phải tập trung phát triển kinh tế."
+        "\n\nĐặc biệt phải tiếp tục đổi mới phương thức lãnh đạo của Đảng, xây dựng đội ngũ cán bộ."
+    )
+    assert [unit for unit, _, _ in found] == ["Huyện ủy Tân Phú"] * 2
+    assert found[1][1].startswith("phải tiếp tục đổi mới")
+
+
+BRIEFING = "Sáng 3/5/2024, UBND tỉnh họp thường kỳ tháng 5. "
+
+
+def test_a_general_difficulty_and_what_still_goes_on_are_shortcomings() -> None:
+    found = limitations(
+        BRIEFING + "Tuy nhiên, thời tiết diễn biến không thuận lợi, mưa lớn kéo dài. Tình trạng"
+        " khai thác cát trái phép vẫn còn diễn ra ở một số xã. Giải ngân vốn đầu tư chưa cao;"
+        " một số địa phương chưa quyết liệt trong chỉ đạo."
+    )
+    assert [text.split()[0] for _, text in found] == ["thời", "Tình", "Giải", "một"]
+
+
+def test_where_things_stand_said_negatively_is_a_shortcoming_not_a_task() -> None:
+    draft = extract(
+        BRIEFING + "Đồng chí Chủ tịch yêu cầu Sở Xây dựng rà soát quy hoạch nghĩa trang. Đến nay,"
+        " chưa có xã nào báo cáo kết quả xử lý vi phạm về đất nghĩa trang."
+    )
+    assert [d.unit for d in draft.directives] == ["Sở Xây dựng"]
+    assert [x.text.split()[-1] for x in draft.limitations] == ["trang"]
+
+
+def test_a_concession_inside_a_clause_then_a_judgement_is_one_shortcoming() -> None:
+    found = limitations(
+        BRIEFING + "Trong buổi họp, công tác quản lý đất đai tuy có tập trung nhưng còn lúng túng"
+        " trong nhiều vụ việc phức tạp."
+    )
+    assert [text for _, text in found] == [
+        "công tác quản lý đất đai tuy có tập trung nhưng còn lúng túng trong nhiều vụ việc phức tạp"
+    ]
+
+
+def test_violations_handled_are_no_judgement() -> None:
+    found = limitations(
+        BRIEFING + "Bên cạnh đó, huyện đã thành lập tổ kiểm tra và xử lý nghiêm các trường hợp vi"
+        " phạm về đất đai."
+    )
+    assert found == []
+
+
+def test_more_shortcomings_after_ngoai_ra_go_on_with_those_stated() -> None:
+    found = limitations(
+        BRIEFING + "Các chi bộ phản ánh một số khó khăn như: đảng viên phần lớn tuổi cao;"
+        " cơ sở vật chất còn thiếu.\n\nNgoài ra, khối lượng văn bản ngày càng nhiều, gây áp lực"
+        " cho cán bộ kiêm nhiệm."
+    )
+    assert [text.split()[0] for _, text in found] == ["đảng", "cơ", "khối"]
+
+
+def test_a_notice_reported_as_just_issued_gives_no_meeting_day() -> None:
+    draft = extract(
+        "Kết luận của Chủ tịch UBND tỉnh tại hội nghị sơ kết 9 tháng\n\n14/10/2019\n\nUBND tỉnh"
+        " vừa có thông báo kết luận của Chủ tịch UBND tỉnh tại hội nghị sơ kết công tác 9 tháng"
+        " đầu năm. Chủ tịch UBND tỉnh yêu cầu Sở Tài chính rà soát các khoản thu."
+    )
+    assert draft.meeting.date is None
+
+
+def test_a_request_that_only_announces_tasks_is_no_item() -> None:
+    found = directives(
+        BRIEFING + "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện tập trung"
+        " vào một số nhiệm vụ trọng tâm."
+    )
+    assert found == []
+
+
+def test_a_documents_subject_and_a_bare_marker_clause_announce_the_list() -> None:
+    found = directives(
+        "Ngày 29/12/2017, Chủ tịch UBND huyện ban hành Công văn số 1423/UBND-NC về việc giao"
+        " nhiệm vụ cho các cơ quan tham mưu giải quyết vụ việc. Theo đó, Chủ tịch UBND huyện giao"
+        " nhiệm vụ cho thủ trưởng các cơ quan tiếp tục thực hiện các vụ việc; cụ thể như sau:\n\n"
+        "1. Giao phòng Tài nguyên và Môi trường huyện:\n\n"
+        "1.1. Việc một số hộ dân bao chiếm đất nghĩa trang; trồng cây trong nghĩa trang:\n\n"
+        "Giao phòng TN&MT huyện tham mưu xây dựng quy chế quản lý nghĩa trang."
+    )
+    assert [text for _, text, _ in found] == [
+        "phòng TN&MT huyện tham mưu xây dựng quy chế quản lý nghĩa trang"
+    ]
+
+
+def test_a_province_body_written_bare_takes_the_province_the_article_names() -> None:
+    found = directives(
+        "Ngày 14/9/2018, Thường trực HĐND tỉnh Bình An tổ chức phiên họp thường kỳ tháng 8. Phát"
+        " biểu kết luận, Chủ tịch HĐND tỉnh Trương Văn Sáu yêu cầu Văn phòng UBND tỉnh chuẩn bị"
+        " đầy đủ các tờ trình."
+    )
+    assert [unit for unit, _, _ in found] == ["Văn phòng UBND tỉnh Bình An"]
+
+
+def test_a_person_named_after_a_place_is_no_part_of_it() -> None:
+    found = directives(
+        "Sáng 5/6/2023, HĐND tỉnh Bạc Liêu Lữ Văn Hùng chủ trì phiên họp. Đồng chí Lữ Văn Hùng"
+        " yêu cầu UBND tỉnh triển khai các kiến nghị của cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND tỉnh Bạc Liêu"]
+
+
+def test_a_board_of_a_city_committee_written_short_takes_the_city() -> None:
+    found = directives(
+        "Sáng 1/10/2025, Bí thư Thành ủy TPHCM Trần Văn Nam làm việc với phường Dĩ An. Bí thư"
+        " Thành ủy TPHCM đề nghị Ban Tổ chức Thành ủy, Sở Nội vụ phải ưu tiên phân bổ biên chế."
+    )
+    assert [unit for unit, _, _ in found] == ["Ban Tổ chức Thành ủy TPHCM"]
+
+
+def test_the_horizon_in_a_cited_documents_subject_is_no_deadline() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    ref = date(2018, 6, 15)
+    cited = "thực hiện Nghị quyết số 05-NQ/TU về xây dựng thị xã Long Mỹ đến năm 2020 đạt chuẩn"
+    assert find_deadlines(cited, ref) == []
+    assert [d.due for d in find_deadlines("hoàn thành đến năm 2020", ref)] == [date(2020, 12, 31)]
+
+
+def test_a_semicolon_inside_parentheses_does_not_split() -> None:
+    from dirtrack.extract.sentences import split_clauses
+
+    clauses = split_clauses(
+        "Quản lý đất chưa chặt chẽ (còn 11 thửa chưa xác lập; 06 thửa bị lấn chiếm); X"
+    )
+    assert len(clauses) == 2
+
+
+def test_the_body_inspected_after_a_topic_with_bao_ve_is_the_sessions_partner() -> None:
+    found = limitations(
+        "Chiều ngày 30 tháng 8 năm 2020, Đoàn giám sát của Thường trực HĐND huyện giám sát kết quả"
+        " công tác quản lý đất đai và bảo vệ môi trường tại UBND xã Tân Mỹ. Tuy nhiên, việc ô"
+        " nhiễm môi trường trong chăn nuôi vẫn còn xảy ra."
+    )
+    assert [unit for unit, _ in found] == ["UBND xã Tân Mỹ"]
+
+
+def test_who_wrote_a_petition_is_not_the_chair() -> None:
+    draft = extract(
+        "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành văn bản thông báo ý kiến chỉ đạo của Chủ"
+        " tịch UBND tỉnh, giao Sở Tư pháp trả lời đơn của bà Nguyễn Thị Thắng."
+    )
+    assert draft.meeting.chair is None
+
+
+def test_what_a_unit_proposes_is_no_task() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh làm việc với UBND huyện Bù Đăng. UBND huyện kiến"
+        " nghị sớm giao chỉ tiêu thu quỹ phòng chống thiên tai; hướng dẫn thủ tục san lấp mặt bằng."
+    )
+    assert found == []
+    asked = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh làm việc với UBND huyện Bù Đăng. Đồng chí Chủ tịch"
+        " HĐND tỉnh yêu cầu Sở Tài chính đề xuất phương án phân bổ vốn trước ngày 30/6/2023."
+    )
+    assert [unit for unit, _, _ in asked] == ["Sở Tài chính"]
+
+
+def test_a_headline_working_with_a_place_is_a_working_session() -> None:
+    draft = extract(
+        "Chủ tịch UBND tỉnh Võ Thành Hạo làm việc huyện Giồng Trôm\n\nNăm 2013, tổng thu ngân sách"
+        " của huyện đạt 61 tỷ đồng. Ông Võ Thành Hạo đề nghị huyện Giồng Trôm cần nhân rộng các mô"
+        " hình sản xuất."
+    )
+    assert draft.meeting.kind == "working-session"

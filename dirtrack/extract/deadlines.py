@@ -86,6 +86,12 @@ _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại h
 #: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
 #: the task is due.
 _PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
+#: subject of a cited document is its name, no deadline of the task.
+_DOCUMENT_ABOUT = re.compile(
+    r"\b(?:nghị quyết|chương trình|kế hoạch|đề án|quyết định|chỉ thị|kết luận|chiến lược)"
+    r"\b[^.;:]*?\bvề\b[^.;:,]*$"
+)
 #: "(kỳ họp ...) dự kiến diễn ra giữa tháng 10/2019", "dự kiến tổ chức vào ngày 26/12/2018": when
 #: an event takes place, no deadline (also after "vào"; "trước" still is one).
 _EVENT_TIMING = re.compile(
@@ -190,14 +196,24 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             before = text[max(0, start - 50) : start].lower()
             wider = text[max(0, start - 90) : start].lower()
             held_on = folded.key[start:].startswith("vao ") and _EVENT_TIMING.search(before)
-            if held_on or (
-                not explicit
-                and (
-                    _EVENT_BEFORE.search(before)
-                    or _EVENT_TIMING.search(before)
-                    or (re.match(r"thang \d", folded.key[start:end]) and _TASKS_OF.search(before))
-                    or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
-                    or _COVERED_BY.search(wider)
+            named = (
+                not explicit or folded.key[start:].startswith("den ")
+            ) and _DOCUMENT_ABOUT.search(text[max(0, start - 150) : start].lower())
+            if (
+                held_on
+                or named
+                or (
+                    not explicit
+                    and (
+                        _EVENT_BEFORE.search(before)
+                        or _EVENT_TIMING.search(before)
+                        or (
+                            re.match(r"thang \d", folded.key[start:end])
+                            and _TASKS_OF.search(before)
+                        )
+                        or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                        or _COVERED_BY.search(wider)
+                    )
                 )
             ):
                 # "dự kỳ họp ... cuối năm 2018", "Kỳ thi THPT quốc gia năm 2018": the year of an

@@ -76,8 +76,10 @@ from dirtrack.extract.lexicon import (
     LEADER_REF,
     LEADING_CONNECTIVE,
     LIMIT_INLINE_INTRO,
+    LIMIT_INLINE_LIST,
     LIMIT_NOUN,
     LIMIT_NOUN_OVERCOME,
+    LIMIT_NOUN_STATED,
     LIST_MARKER,
     MODAL,
     NEGATIVE,
@@ -87,6 +89,7 @@ from dirtrack.extract.lexicon import (
     PURPOSE,
     QUOTED_FRAME,
     SHORTFALL,
+    SO_FAR_NEGATIVE,
     SPEECH_FRAME,
     SPEECH_VERB,
     SPEECH_VERB_NOUN_AFTER,
@@ -125,6 +128,18 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: "Trong buổi họp, ...": where it was said, no part of what was said.
+_AT_MEETING = re.compile(
+    r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
+)
+#: A unit proposing ("UBND huyện kiến nghị ...", "Sở đề xuất ..."): its proposals, no tasks.
+_UNIT_PROPOSES = re.compile(
+    r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
+)
+#: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
+_MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
+#: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
+_CONCEDES = re.compile(r"\btuy\s+[^,;.:]{1,40}?\s+nhưng\s+(?=(?:vẫn|còn|chưa)\b)")
 _LIMIT_WORD = r"(?:han che|ton tai|bat cap|kho khan|yeu kem|khuyet diem|vuong mac|thieu sot)"
 #: A sentence that only announces shortcomings ("... vẫn còn một số hạn chế.", "các ý kiến chỉ ra
 #: còn không ít hạn chế, bất cập."): no limitation itself; the sentences after it state them.
@@ -208,13 +223,30 @@ def category_of(text: str) -> str:
     return best[2] if best else "other"
 
 
+#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement.
+_HANDLES = re.compile(
+    r"\b(?:xu ly|xu phat|ngan chan|phat hien|kiem tra)(?: nghiem| kip thoi| dut diem)?"
+    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$"
+)
+
+
 def _negative(key: str, low: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first negative evaluation in ``key[start:end]`` ("chưa", "thiếu", "chậm"...)."""
     end = len(key) if end is None else end
+    negative = next(
+        (
+            m
+            for m in NEGATIVE.finditer(key, start, end)
+            if not (
+                m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
+            )
+        ),
+        None,
+    )
     found = [
         m
         for m in (
-            NEGATIVE.search(key, start, end),
+            negative,
             LATE.search(low, start, end),
             LACKING.search(low, start, end),
             ONLY_SO_FAR.search(key, start, end),
@@ -250,7 +282,10 @@ def _limitation(
     if (
         inline is not None
         and len(key[inline.end() : end].split()) >= 3
-        and len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+        and (
+            len(_CONTRAST_WORD.split(key[start : inline.start()])[-1].split()) <= 4
+            or LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+        )
     ):
         # "tuy nhiên vẫn còn nhiều hạn chế do <the limitation>"; not "việc X còn hạn chế do
         # <its cause>", whose subject is the limitation
@@ -361,7 +396,10 @@ def extract_limitations(
             taken.add((sentence, clause.start))
             spans.append((sentence, clause.start, clause.start + len(clause.text), item))
 
+    before_para = 0  # how many were found before the previous paragraph
+    seen_before = 0
     for para in paragraphs:
+        before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             limit_heading = HEADING_LIMIT.search(pkey)
@@ -419,14 +457,21 @@ def extract_limitations(
             if inline and len(clauses) > 1 and not modal:
                 noun_at = LIMIT_NOUN.search(key, inline.start())
                 before_noun = key[: noun_at.start() if noun_at else inline.start()]
-                if not LIMIT_NOUN_OVERCOME.search(before_noun):
+                if not LIMIT_NOUN_OVERCOME.search(before_noun) or (
+                    LIMIT_NOUN_STATED.search(before_noun)
+                    and LIMIT_INLINE_LIST.search(key, inline.start(), inline.end())
+                ):
                     # "... còn nhiều hạn chế do X; Y; Z": every clause is one
                     active = active or _Intro(None)
                     for clause in clauses:
                         add(sentence, clause, active)
                     continue
             contrast = CONTRAST_OPEN.match(key)
-            if contrast and _negative(key, low, contrast.end()) and not modal:
+            so_far = SO_FAR_NEGATIVE.match(key)  # "Đến nay, chưa có xã nào ...": as a contrast
+            if contrast is None and len(found) > before_para:
+                # "Ngoài ra, X gây áp lực ...": more shortcomings after those just stated
+                contrast = _MORE_OPEN.match(key)
+            if (so_far or (contrast and _negative(key, low, contrast.end()))) and not modal:
                 for clause in clauses:
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
@@ -443,7 +488,8 @@ def extract_limitations(
                     if _negative(key, low, clause.start, clause.start + len(clause.text)):
                         add(sentence, clause, active)
                 continue
-            inside = _CONTRAST_INSIDE.search(low)
+            concedes = _CONCEDES.search(low)
+            inside = _CONTRAST_INSIDE.search(low) or concedes
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
                 # follows the contrast is the limitation, and so are the next negative clauses;
@@ -462,6 +508,14 @@ def extract_limitations(
                     if c_end <= inside.end():
                         continue
                     begin = max(clause.start, inside.end())
+                    if concedes is not None and clause.start <= concedes.start() < c_end:
+                        # "X tuy có tập trung nhưng còn kéo dài": X, conceded and then judged,
+                        # is the limitation's subject (after the frame, or an "..." before it)
+                        begin = _skip_lead(key, clause.start, c_end)
+                        frame = _AT_MEETING.match(key, begin, c_end)
+                        begin = frame.end() if frame else begin
+                        dots = low.rfind("...", begin, concedes.start())
+                        begin = dots + 3 if dots >= 0 else begin
                     if _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
                 active = active or _Intro(None)
@@ -982,6 +1036,17 @@ def _is_list_intro(key: str, clause: Clause, next_clause: Clause | None) -> bool
     return bool(_LIST_INTRO.search(body) or _FIRST_OF_LIST.match(key, next_clause.start))
 
 
+#: A clause that is only the marker of the list after it ("; cụ thể như sau:").
+_MARKER_ONLY = re.compile(
+    r"\W*(?:cu the\s*,?\s*)?(?:nhu sau(?: day)?|sau day|gom|bao gom|cu the)\W*$"
+)
+#: A clause whose task is only "some key tasks" ("... tập trung vào một số nhiệm vụ trọng tâm."):
+#: it announces tasks, listed after it or not, and is none itself.
+_ANNOUNCES_ONLY = re.compile(
+    r"\b(?:tap trung(?: vao| thuc hien)?|thuc hien|trien khai)\s+(?:tot\s+)?"
+    r"(?:mot so|cac|nhung|\d+)\s+(?:nhom\s+)?(?:nhiem vu|noi dung|giai phap|van de|cong viec)"
+    r"(?:\s+(?:trong tam|chu yeu|quan trong|sau|sau day|nhu sau|cu the))+\W*$"
+)
 #: A sentence that announces the tasks of the next paragraphs without a colon ("... tập trung
 #: thực hiện một số nhiệm vụ trọng tâm sau.", "... các nội dung như sau.").
 _ANNOUNCES_TASKS = re.compile(
@@ -1002,10 +1067,12 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     clause = split_clauses(first)[0]
     start = _skip_lead(key, clause.start, clause.start + len(clause.text))
     end = clause.start + len(clause.text)
-    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must
+    # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must,
+    # or the modal itself when it opens the sentence ("Đặc biệt phải tiếp tục ...": the task
+    # goes on with the subject before it)
     core = _core(key, low, start, end, True, resolver.mentions(first))
     modal = MODAL.search(low, start, end)
-    return core is not None and (modal is None or core != modal.start())
+    return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 
 def _opens_on_unit(para: Paragraph, resolver: UnitResolver) -> bool:
@@ -1092,6 +1159,8 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
+    if SO_FAR_NEGATIVE.match(key, start, end):
+        return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
     if _REPORTED_ANYWHERE.search(low, start, end):
         return True
     if PRAISE.search(key, start, end):
@@ -1131,7 +1200,7 @@ _CONDITION = re.compile(r"\W*(?:trong trường hợp|trường hợp|nếu)\b")
 #: A section of a conclusion addressed to one body: "1. Đối với Ban Thường trực ...:",
 #: "Riêng đối với UBND xã X:".
 _ADDRESSED_SECTION = re.compile(
-    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho)\s+"
+    r"\W*(?:(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)/]\s*)?(?:rieng\s+)?(?:doi voi|giao cho|giao)\s+"
 )
 
 
@@ -1199,7 +1268,8 @@ def extract_directives(
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
-        if listing and carried_lead is not None:
+        if (listing or (carry == "tasks" and in_zone)) and carried_lead is not None:
+            # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
         list_frame = carried_frame if listing else None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
@@ -1241,6 +1311,16 @@ def extract_directives(
             if _REPORTS_PAST.search(key) and (asked is None or asked.group() in _FRAMING_VERB):
                 continue  # "đồng chí X đã quán triệt, triển khai ...": what was done, no task
             mentions = resolver.mentions(sentence)
+            if not listing and any(
+                _usable(m)
+                and m.head != "doan"
+                and (asked is None or m.start < asked.start())
+                and _UNIT_PROPOSES.match(key, m.end)
+                for m in mentions
+            ):
+                # "UBND huyện kiến nghị sớm giao ...": what a unit asks for, no task; not
+                # "yêu cầu Sở Tài chính đề xuất ...", nor a listed entry "Sở X đề xuất ..."
+                continue
             frame: Deadline | None = list_frame
             if _ALSO.match(key):
                 frame = None  # "Đồng thời, ...": a task of its own, not dated by the list's period
@@ -1260,10 +1340,27 @@ def extract_directives(
                 start = clause.start
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 numbered_next = following is not None and following.after == "#"
-                # a sentence ending in ":" announces the list items of the next paragraphs
-                lead_in = following is None and sentence.rstrip().endswith(":")
+                # a sentence ending in ":" announces the list items of the next paragraphs, and
+                # so does the clause before a bare "; cụ thể như sau:"; a sentence that only
+                # names "một số nhiệm vụ trọng tâm." announces them (no item, listed or not)
+                ends_colon = sentence.rstrip().endswith(":")
+                lead_in = (following is None and ends_colon) or bool(
+                    following is not None
+                    and index + 2 == len(clauses)
+                    and ends_colon
+                    and _MARKER_ONLY.match(
+                        key, following.start, following.start + len(following.text)
+                    )
+                )
+                lead_in = lead_in or (
+                    following is None and bool(_ANNOUNCES_ONLY.search(key, start, end))
+                )
+                # an entry of a list that ends in ":" heads the entries under it ("1.1. Việc
+                # ...; ...:"): no item itself
+                sub_heading = clause.after == "#" and following is None and ends_colon
                 if (numbered_next and clause.after != "#") or (
-                    clause.after != "#" and (lead_in or _is_list_intro(key, clause, following))
+                    (clause.after != "#" or sub_heading)
+                    and (lead_in or _is_list_intro(key, clause, following))
                 ):
                     if out_of_zone:
                         continue
@@ -1508,10 +1605,13 @@ def extract_directives(
         ):
             carry = "tasks"
             carried_frame = None
+            carried_lead = None
         elif in_zone and gave_last and carry != "colon":
-            # the leader's tasks go on in the next paragraph when it opens on one
+            # the leader's tasks go on in the next paragraph when it opens on one, addressed
+            # to the same unit when it names none ("Đặc biệt phải ...")
             carry = "tasks"
             carried_frame = None
+            carried_lead = previous if isinstance(previous, Mention) else None
         elif carry != "colon":
             carried_frame = None
     return found

@@ -144,7 +144,9 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
             r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua)|"
-            r"buoi (?:kiem tra|giam sat))\b"
+            r"buoi (?:kiem tra|giam sat)|"
+            # a headline's "X làm việc huyện Giồng Trôm": with the body of that place
+            r"lam viec (?=(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|tinh)\b))"
         ),
     ),
     ("conference", re.compile(r"\b(?:hoi nghi|hoi thao|phien hop|cuoc hop|ky hop|hop)\b")),
@@ -207,7 +209,16 @@ LIMIT_NOUN_OVERCOME = re.compile(
 #: "một số khó khăn như ...").
 LIMIT_INLINE_INTRO = re.compile(
     r"\b(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|bat cap|thieu sot)\b"
-    r"(?:[^,;:.]{0,25}?|[^;:.]{0,40}?\bkhac phuc )\b(?:do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+    r"(?:[^,;:.]{0,25}?|[^,;:.]{0,25}?,\s*(?=do la\b)|[^;:.]{0,40}?\bkhac phuc )"
+    r"\b(?:do la|do|nhu|la|gom|o cho|the hien o)\s*,?\s+"
+)
+#: The same, enumerating outright ("những hạn chế, yếu kém, đó là X; Y"): what follows is the
+#: list, whatever comes before the noun.
+LIMIT_INLINE_LIST = re.compile(r"\bdo la\s*,?\s+$")
+#: Who states the shortcomings before their noun ("đã chỉ ra / xác định những hạn chế, đó
+#: là ..."): an announcement, unlike "khắc phục những hạn chế".
+LIMIT_NOUN_STATED = re.compile(
+    r"\b(?:chi ra|chi ro|neu ra|neu len|nhin nhan|xac dinh)\b[^.;:]{0,40}$"
 )
 #: What an enumeration marker at the end of an announcing clause looks like ("như", "đó là").
 ENUMERATION_END = re.compile(r"\b(?:nhu|do la|la|gom|sau|sau day|cu the|nhu sau)\s*$")
@@ -267,7 +278,16 @@ NEGATIVE = re.compile(
         "con phuc tap",
         "can khac phuc",
         "can tiep tuc khac phuc",
+        "khong thuan loi",
+        "gay ap luc",
+        "van con dien ra",
     )
+)
+#: A sentence that opens on where things stand and says what is not done ("Đến nay, chưa có xã
+#: nào báo cáo ...", "Hiện nay, vẫn còn ..."): a shortcoming, not a task.
+SO_FAR_NEGATIVE = re.compile(
+    r"^\W*(?:den nay|cho den nay|den thoi diem nay|hien nay|tinh den nay)\s*,?\s+"
+    r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
 #: xong", "chỉ mới đạt 45% kế hoạch"): a judgement that the rest is not.
@@ -315,6 +335,8 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"phat bieu|"
     r"do la|day la|y kien|loi|noi dung|cua|nhiem vu|nghi quyet|thuc hien|duoc|dieu hanh|"
     r"huong dan|de|thong bao|van ban|cong van|"
+    # "Công văn số ... về việc giao nhiệm vụ cho ...": the subject of a document
+    r"ve viec|"
     # a task whose verb is "chỉ đạo" ("UBND xã tập trung chỉ đạo quyết liệt ...")
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading

@@ -24,7 +24,7 @@ first kind in this order that either names:
 > ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
 (buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
-``review``.
+``review``. When the text names none, the photo captions may.
 """
 
 from __future__ import annotations
@@ -296,6 +296,13 @@ def _after_score(after: str) -> float:
     return score
 
 
+#: A citizen who wrote or complained ("đơn của bà X", "khiếu nại của ông X", "công dân X").
+_PETITIONER = re.compile(
+    r"\b(?:(?:don|don thu|khieu nai|to cao|phan anh|kien nghi)(?: cua)?|cong dan|ho)"
+    r"\s+(?:ong|ba)?\s*$"
+)
+
+
 def choose_chair(
     sentences: Sequence[str], lead_index: int, captions: Sequence[str] = ()
 ) -> tuple[str | None, str | None, str | None]:
@@ -324,6 +331,8 @@ def choose_chair(
             if person.title:
                 titles.setdefault(pkey, []).append(person.title)
             before, after = key[: person.start], key[person.end :]
+            if _PETITIONER.search(before):
+                continue  # "trả lời đơn của bà X": who wrote in, not who chaired
             score = 1.0 + after_score + (0.5 if first and after_score else 0.0)
             for pattern, points in CHAIR_CUES_BEFORE:
                 if pattern.search(before):
@@ -407,6 +416,9 @@ _ISSUES_DOCUMENT = re.compile(
     r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui) (?:cong van|van ban|thong bao|"
     r"quyet dinh|chi thi|ke hoach)\b"
+    # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
+    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui) (?:cong van|van ban|thong bao|quyet dinh|"
+    r"chi thi|ke hoach)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
@@ -588,7 +600,9 @@ def extract_meeting(
             )
     headline = title_of(list(blocks))
     info.title = headline or title_from_lead(lead)
-    info.kind = kind_of(lead, headline, sentences)
+    # no kind in the text: a photo caption may name the meeting ("... phát biểu chỉ đạo tại buổi
+    # làm việc với Ban Thường vụ Tỉnh ủy")
+    info.kind = kind_of(lead, headline, sentences) or kind_of("", None, captions)
     if info.date is None and chair_source is not None:
         info.source = chair_source
     return info, lead_index

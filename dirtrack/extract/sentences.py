@@ -66,13 +66,16 @@ _NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE
 
 
 def split_clauses(sentence: str) -> list[Clause]:
-    """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``)."""
+    """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``, nor
+    inside parentheses)."""
     clauses: list[Clause] = []
     start = 0
     after = ""
     for m in re.finditer(r";|(?<!\d):|:(?!\d)", sentence):
         if m.group() == ":" and _NAMES_AFTER.match(sentence, m.end()):
             continue  # "UBND các phường: Thanh Bình, Cẩm Thượng, ...": names, not a list's items
+        if sentence.count("(", start, m.start()) > sentence.count(")", start, m.start()):
+            continue  # "chưa chặt chẽ (còn 11 thửa ...; 06 thửa bị lấn chiếm)": one aside
         piece = sentence[start : m.start()]
         if piece.strip():
             clauses.append(Clause(piece, start, after))

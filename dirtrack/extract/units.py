@@ -390,13 +390,21 @@ _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
 _PLACE_LEVEL = re.compile(
-    r"\b(?:(huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran)|"
+    r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
     r"(tp|tx)\.?(?=\s))"
 )
 #: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
 _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
-_COMMITTEE_LEVEL = {"huyen": "huyen", "thi": "thi xa", "thanh": "thanh pho", "quan": "quan"}
-_BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran)$")
+_COMMITTEE_LEVEL = {
+    "tinh": "tinh",
+    "huyen": "huyen",
+    "thi": "thi xa",
+    "thanh": "thanh pho",
+    "quan": "quan",
+}
+_BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
+#: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
+_BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
 _LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
 
 _ABBREVIATIONS = {
@@ -427,6 +435,22 @@ _ABBREVIATIONS = {
 }
 
 
+#: A department's field written short, as folded words (``&`` and ``-`` dropped, "và" left
+#: out): "Phòng TN&MT huyện" is "Phòng Tài nguyên và Môi trường huyện".
+_FIELD_KEYS = (
+    (r"\btn ?mt\b", "tai nguyen moi truong"),
+    (r"\b(?:nn|nong nghiep) ?ptnt\b", "nong nghiep phat trien nong thon"),
+    (r"\bld ?tb ?xh\b", "lao dong thuong binh xa hoi"),
+    (r"\bgd ?dt\b", "giao duc dao tao"),
+    (r"\bkh ?dt\b", "ke hoach dau tu"),
+    (r"\bkh ?cn\b", "khoa hoc cong nghe"),
+    (r"\btt ?tt\b", "thong tin truyen thong"),
+    (r"\btc ?kh\b", "tai chinh ke hoach"),
+    (r"\bvh ?tt ?dl\b", "van hoa the thao du lich"),
+    (r"\bgtvt\b", "giao thong van tai"),
+)
+
+
 def unit_key(name: str) -> str:
     """Matching key of a unit name: no accents/case/tone, abbreviations expanded."""
     out: list[str] = []
@@ -437,6 +461,8 @@ def unit_key(name: str) -> str:
     key = re.sub(r"\b(?:cua)\s+", "", key)
     # "Văn phòng Đoàn ĐBQH và HĐND tỉnh" is "Văn phòng Đoàn đại biểu Quốc hội - HĐND tỉnh"
     key = re.sub(r"\s+va(?=\s)", "", key)
+    for short, full in _FIELD_KEYS:
+        key = re.sub(short, full, key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -467,6 +493,10 @@ def _strip_plural(text: str) -> str:
 # --- finding --------------------------------------------------------------------------------
 
 
+#: Cities written short after their level or committee ("Thành ủy TPHCM", "UBND TP HCM").
+_CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -476,8 +506,20 @@ def _place_after(raw: str, end: int) -> int:
         gap = raw[stop : end + tok.start]
         if gap not in (" ",) or len(taken) >= 4:
             break
+        if not taken and tok.all_caps and tok.key in _CITY_SHORT:
+            taken.append(tok.key)  # "Thành ủy TPHCM": the city written short
+            stop = end + tok.end
+            break
         if not (tok.title_case or tok.text.isdigit()):
             break
+        if (
+            len(taken) >= 2
+            and tok.key in SURNAMES
+            and i + 1 < len(toks)
+            and toks[i + 1].title_case
+            and raw[end + tok.end : end + toks[i + 1].start] == " "
+        ):
+            break  # "HĐND tỉnh Bạc Liêu Lữ Văn Hùng": the person after the place
         if not taken and tok.key in _NOT_A_PLACE:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
             if tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
@@ -513,6 +555,11 @@ def _first_named(sentence: str, key: str, start: int, end: int) -> tuple[int, st
     return stop, f"{body} {sentence[at:stop].strip()}"
 
 
+#: A party committee's standing board named with the committee's place: it stands for the
+#: committee ("Ban Thường vụ Quận ủy Ba Đình" is written "Quận ủy Ba Đình").
+_STANDING_BOARD = re.compile(rf"(?:ban thuong vu|btv) ({_PARTY})")
+
+
 def find_raw(sentence: str) -> list[Mention]:
     """Every gazetteer match in ``sentence``; overlaps resolved longest-first."""
     folded = Folded.of(sentence)
@@ -521,6 +568,16 @@ def find_raw(sentence: str) -> list[Mention]:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             actual_role = role
+            board = (
+                _STANDING_BOARD.fullmatch(folded.key, start, end) if role == "leadership" else None
+            )
+            if board is not None and _place_after(sentence, end) > end:
+                # "Ban Thường vụ Tỉnh ủy Phú Yên" asked or inspected: the committee itself
+                end = _place_after(sentence, end)
+                found.append(
+                    Mention(start, end, sentence[board.start(1) : end], "unit", "committee")
+                )
+                continue
             if head == "committee":
                 after = _place_after(sentence, end)
                 if after == end:
@@ -703,11 +760,18 @@ class UnitResolver:
         return out
 
     def _with_place(self, display: str) -> str:
-        """Add the document's only place of that level to a name without one ("Đảng ủy xã")."""
-        m = _BARE_LEVEL_END.search(fold_aligned(display))
-        if m is None:
+        """Add the document's only place of that level to a name without one ("Đảng ủy xã",
+        "UBND tỉnh", "Ban Tổ chức Thành ủy")."""
+        key = fold_aligned(display)
+        m = _BARE_LEVEL_END.search(key)
+        committee = _BARE_COMMITTEE_END.search(key)
+        if m is not None:
+            level = m[1]
+        elif committee is not None:
+            level = _COMMITTEE_LEVEL[committee[1]]  # "Ban Tổ chức Thành ủy"
+        else:
             return display
-        known = self._places.get(m[1], set())
+        known = self._places.get(level, set())
         return f"{display} {next(iter(known))}" if len(known) == 1 else display
 
     def _council_of(self, text: str) -> str | None:
@@ -800,7 +864,7 @@ class UnitResolver:
             display = self._with_place(_party_committee(_capitalize(_strip_plural(mention.text))))
             return self._longer(display)
         if mention.role == "board":
-            return self._longer(self._complete_board(mention.text))
+            return self._longer(self._with_place(self._complete_board(mention.text)))
         if mention.role == "internal" and mention.head == "dia phuong":
             # "Phường cần ...": the one place of that level the document names ("phường Phú
             # Thạnh"), the place itself
@@ -904,7 +968,8 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
         return []
     # "... làm việc với UBND huyện Vân Hồ về kết quả thực hiện chỉ đạo của UBND tỉnh": the topic
     # after "về" names no partner
-    stop = re.search(r"[.;]|\b(?:de|nham|ve)\b", key[m.end() :])
+    # (with tones: "về", not "bảo vệ")
+    stop = re.search(r"[.;]|\b(?:để|nhằm|về)\b", lower_aligned(lead)[m.end() :])
     end = m.end() + stop.start() if stop else len(key)
     names: list[str] = []
     for mention in resolver.mentions(lead):

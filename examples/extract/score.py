@@ -22,8 +22,9 @@ collected and labelled in the sixth round before the extractor ran on them and a
 on them and read (not trained on) from the eighth; ``fresh7`` (155-159) were collected and
 labelled in the eighth round before the extractor ran on them and are only scored; ``fresh8``
 (160-174) and ``fresh9`` (175-189) were collected and labelled in the ninth round before the
-extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` only
-scored); ``train9`` (190-203) were labelled in that round to give the models more text;
+extractor ran on them (``fresh8`` is scored once, then read and trained on; ``fresh9`` scored
+once at the end of that round, then read and trained on in the tenth); ``train9`` (190-203)
+were labelled in that round to give the models more text;
 ``fresh10`` (204-233) were collected and labelled in the tenth round by helpers who never ran
 the extractor, and are only scored, once, at the end of that round; ``train10`` (234-245) and
 ``fresh11`` (249-263) were labelled blind in that round too, for the next one (text to train
@@ -265,7 +266,8 @@ FRESH7 = frozenset(f"{n}" for n in range(155, 160))
 #: trained on in it (``fresh8``).
 FRESH8 = frozenset(f"{n}" for n in range(160, 175))
 #: Collected and labelled in the ninth round (175-189) before the extractor ran on them; scored
-#: once at the end of that round (summary rows only), never read or trained on (``fresh9``).
+#: once at the end of that round (summary rows only), then read and trained on in the tenth
+#: (175-182 first; 183-189 scored once more before they were read) (``fresh9``).
 FRESH9 = frozenset(f"{n}" for n in range(175, 190))
 #: Collected and labelled in the tenth round (204-233, central coast, Central Highlands and
 #: northern mountains) by two labellers who never ran the extractor, before it ran on them;
@@ -279,7 +281,7 @@ TRAIN10 = frozenset(f"{n}" for n in range(234, 246))
 #: as a reserve: never scored, read or trained on in that round, the next round's own never-read
 #: part (``fresh11``).
 FRESH11 = frozenset(f"{n}" for n in range(249, 264))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH9 | FRESH10 | TRAIN10 | FRESH11
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH10 | TRAIN10 | FRESH11
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet.
 LATE = FRESH6 | FRESH10 | TRAIN10 | FRESH11
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
