@@ -196,3 +196,21 @@ def test_the_command_modules_are_where_the_root_looks_for_them() -> None:
         for opt in param.opts
     }
     assert with_value == ROOT_VALUE_OPTIONS
+
+
+def test_a_listing_builds_only_the_tables_it_reads(register: Path, tmp_path: Path) -> None:
+    modules = loaded(register, tmp_path, "overdue")
+    assert "dirtrack.models" in modules
+    assert sorted(m for m in modules if m.startswith("dirtrack.models.")) == []
+
+
+def test_the_tables_built_later_are_where_the_models_say() -> None:
+    from dirtrack import models
+    from dirtrack.store import tables
+
+    every = models.metadata()
+    for name, (module, table) in models.LATER.items():
+        model = getattr(models, name)
+        assert model.__module__ == f"dirtrack.models.{module}"
+        assert model.__table__ is every.tables[table] is getattr(tables, table)
+    assert len(every.tables) == 24
