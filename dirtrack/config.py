@@ -28,7 +28,6 @@ only a person at the command line may give (:data:`COMMAND_LINE_ONLY`).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,8 @@ def read_file(path: Path) -> dict[str, Any]:
     """
     try:
         with path.open("rb") as handle:
+            import tomllib  # only when there is a file: most runs have none
+
             return tomllib.load(handle)
     except FileNotFoundError:
         return {}
@@ -98,6 +99,22 @@ def read_file(path: Path) -> dict[str, Any]:
         raise ConfigError.of("cfg_not_toml", path=path, detail=str(exc)) from None
     except UnicodeDecodeError:
         raise ConfigError.of("cfg_not_utf8", path=path) from None
+
+
+def command_tables() -> frozenset[str] | None:
+    """The names of the configuration file's tables that set a command's options (each is
+    checked against that command when dirtrack starts); None when the file cannot be read
+    (:func:`load` reports why)."""
+    try:
+        raw = read_file(config_path())
+    except ConfigError:
+        return None
+    return frozenset(key for key, value in raw.items() if _names_command(key, value))
+
+
+def _names_command(key: str, value: Any) -> bool:
+    """Whether the top-level ``key`` of the file, set to ``value``, is a command's table."""
+    return isinstance(value, dict) and key not in SETTING_TABLES and key != "risk"
 
 
 def _settings(command: Any) -> dict[str, Any]:
@@ -152,8 +169,8 @@ def _default_map(
                 raise ConfigError.of("cfg_not_table", where=where, key=key)
             SETTING_TABLES[key](value, f"{where}.")
             continue
-        if root and key == "risk" and isinstance(value, dict):
-            continue  # the risk colours' thresholds: read by load(), not an option
+        if root and not _names_command(key, value) and isinstance(value, dict):
+            continue  # [risk], the risk colours' thresholds: read by load(), not an option
         if isinstance(value, dict):
             sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
             if sub is None:

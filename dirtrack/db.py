@@ -411,9 +411,8 @@ def create_schema(engine: Engine) -> bool:
     depends on: the migrations added them at the end.
     """
     from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table, insert
-    from sqlmodel import SQLModel
 
-    from dirtrack import models  # noqa: F401  (declares the tables on SQLModel.metadata)
+    from dirtrack import models
 
     # Alembic's own bookkeeping table, as Alembic makes it (alembic.runtime.migration).
     version = Table(
@@ -425,7 +424,7 @@ def create_schema(engine: Engine) -> bool:
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         if inspect(conn).get_table_names():
             return False
-        SQLModel.metadata.create_all(conn, checkfirst=False)
+        models.metadata().create_all(conn, checkfirst=False)
         version.create(conn)
         conn.execute(insert(version).values(version_num=SCHEMA_REVISION))
     return True

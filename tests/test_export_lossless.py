@@ -1,7 +1,7 @@
 """`export --format json` → `import` is lossless: every row of every table comes back.
 
 The register uses every table of the schema, through the commands; the comparison is generic
-(every table of ``SQLModel.metadata``, every column), so that a table or a column added later
+(every table of ``models.metadata()``, every column), so that a table or a column added later
 and not exported fails here until the export carries it.
 """
 
@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
-import dirtrack.models  # noqa: F401  (declares every table)
 from dirtrack.db import resolve_target
+from dirtrack.models import metadata
 from tests.conftest import Cli, new_database, prebuilt, snapshot
 
 # The change log is the database's own (history and undo): never exported, and an import
@@ -158,7 +157,7 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
 
 
 def _tables() -> list[str]:
-    return sorted(SQLModel.metadata.tables)
+    return sorted(metadata().tables)
 
 
 def test_the_register_fills_every_column_of_every_table(full: Cli) -> None:
@@ -174,7 +173,7 @@ def test_the_register_fills_every_column_of_every_table(full: Cli) -> None:
         for name in _tables():
             if name in NOT_EXPORTED:
                 continue
-            table = SQLModel.metadata.tables[name]
+            table = metadata().tables[name]
             found = [dict(r) for r in conn.execute(table.select()).mappings()]
             if not found:
                 empty.append(name)
@@ -198,7 +197,7 @@ def test_export_import_keeps_every_row_of_every_table(
     assert _export(copy, tmp_path / "second.json") == first
     mine, theirs = snapshot(full.db), snapshot(copy.db)
     compared = [name for name in _tables() if name not in NOT_EXPORTED]
-    assert set(compared) | NOT_EXPORTED == set(SQLModel.metadata.tables)
+    assert set(compared) | NOT_EXPORTED == set(metadata().tables)
     for name in compared:
         assert theirs[name] == mine[name], name
     # Ids go on after the imported ones, on every table.

@@ -18,11 +18,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
-import dirtrack.models  # noqa: F401
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
+from dirtrack.models import metadata
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, new_database, snapshot
 
@@ -67,7 +66,7 @@ def test_a_blank_database_migrates_to_exactly_the_models(blank: str) -> None:
             context = MigrationContext.configure(
                 conn, opts={"compare_type": True, "compare_server_default": False}
             )
-            diff = compare_metadata(context, SQLModel.metadata)
+            diff = compare_metadata(context, metadata())
     finally:
         engine.dispose()
     assert diff == []
@@ -530,9 +529,7 @@ def test_a_restored_0001_backup_is_upgraded(cli: Cli, db: str, tmp_path: Path) -
 
 # Every table with an id of its own, as the models declare them.
 ID_TABLES = [
-    table.name
-    for table in SQLModel.metadata.sorted_tables
-    if "id" in table.c and table.c.id.primary_key
+    table.name for table in metadata().sorted_tables if "id" in table.c and table.c.id.primary_key
 ]
 
 

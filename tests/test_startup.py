@@ -10,6 +10,7 @@ not on timings (the machine's load would make those flaky; `make bench` measures
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,89 @@ def test_the_formats_that_need_a_library_load_it(register: Path, tmp_path: Path)
         register, tmp_path, "report", "--quarter", "2022Q2", "--format", "docx", "--out", str(word)
     )
     assert "docx" in packages(modules, HEAVY)
+
+
+def test_a_command_loads_its_own_command_module_only(register: Path, tmp_path: Path) -> None:
+    modules = loaded(register, tmp_path, "overdue")
+    commands = {m for m in modules if m.startswith("dirtrack.cli.")}
+    assert commands == {f"dirtrack.cli.{m}" for m in ("app", "common", "root", "reports")}
+
+
+def test_a_configuration_table_loads_its_command(register: Path, tmp_path: Path) -> None:
+    """The file is checked against every command it has a table for, as with all loaded."""
+    config = tmp_path / "config.toml"
+    config.write_text("[remind]\nwithin = 14\n\n[risk]\nsoon-days = 7\n", encoding="utf-8")
+    target = tmp_path / "modules.json"
+    done = subprocess.run(
+        [sys.executable, "-c", WRAPPER, str(target), "--db", str(register), "overdue"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "DIRTRACK_CONFIG": str(config)},
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(target.read_text(encoding="utf-8")))
+    assert {"dirtrack.cli.reports", "dirtrack.cli.ops"} <= modules
+    assert "dirtrack.cli.directives" not in modules
+    config.write_text("[remind]\nwithin = 'x'\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", str(register), "overdue"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "DIRTRACK_CONFIG": str(config)},
+    )
+    assert done.returncode == 1 and "remind.within" in done.stderr, done.stderr
+
+
+def test_the_command_modules_are_where_the_root_looks_for_them() -> None:
+    """Each top-level command and group is registered by the module the root imports for it,
+    and the root options that take a value are those the arguments are read with."""
+    import typer.main
+
+    from dirtrack.cli import app
+    from dirtrack.cli.app import ROOT_VALUE_OPTIONS
+    from dirtrack.cli.root import COMMAND_MODULE, COMMAND_MODULES
+
+    found: dict[str, set[str]] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        found.setdefault(info.name or info.callback.__name__, set()).add(info.callback.__module__)
+    for group in app.registered_groups:
+        sub = group.typer_instance
+        assert group.name is not None and sub is not None
+        found.setdefault(group.name, set()).update(
+            i.callback.__module__ for i in sub.registered_commands if i.callback is not None
+        )
+    assert {name: sorted(mods) for name, mods in found.items()} == {
+        name: [f"dirtrack.cli.{module}"] for name, module in COMMAND_MODULE.items()
+    }
+    assert set(COMMAND_MODULE.values()) == set(COMMAND_MODULES)
+    root = typer.main.get_command(app)
+    with_value = {
+        opt
+        for param in root.params
+        if not getattr(param, "is_flag", False) and param.param_type_name == "option"
+        for opt in param.opts
+    }
+    assert with_value == ROOT_VALUE_OPTIONS
+
+
+def test_a_listing_builds_only_the_tables_it_reads(register: Path, tmp_path: Path) -> None:
+    modules = loaded(register, tmp_path, "overdue")
+    assert "dirtrack.models" in modules
+    assert sorted(m for m in modules if m.startswith("dirtrack.models.")) == []
+
+
+def test_the_tables_built_later_are_where_the_models_say() -> None:
+    from dirtrack import models
+    from dirtrack.store import tables
+
+    every = models.metadata()
+    for name, (module, table) in models.LATER.items():
+        model = getattr(models, name)
+        assert model.__module__ == f"dirtrack.models.{module}"
+        assert model.__table__ is every.tables[table] is getattr(tables, table)
+    assert len(every.tables) == 24

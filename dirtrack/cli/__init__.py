@@ -22,15 +22,22 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _load() -> Any:
-    """The root Typer app, with every command registered.
+def _load(args: list[str] | None = None) -> Any:
+    """The root Typer app, with every command registered, or (``args``, the arguments of a
+    run) the commands that run needs (:func:`dirtrack.cli.root.commands_run`).
 
     Importing the commands imports the submodule ``dirtrack.cli.app`` too, which Python binds
-    to the name ``app`` of this package: the name is bound again to the Typer app.
+    to the name ``app`` of this package: the name is bound again to the Typer app once every
+    command is registered, and unbound otherwise, so that using it registers them all.
     """
-    from dirtrack.cli.root import app
+    from dirtrack.cli.root import app, commands_run, load_commands
 
-    globals()["app"] = app
+    names = None if args is None else commands_run(args)
+    load_commands(names)
+    if names is None:
+        globals()["app"] = app
+    elif not isinstance(globals().get("app"), type(app)):
+        globals().pop("app", None)
     return app
 
 
@@ -50,7 +57,9 @@ def main() -> None:
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         try:
-            app = _load()
+            import sys
+
+            app = _load(sys.argv[1:])
             from dirtrack.render.outfile import buffer_stdout
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a held Ctrl-C: here

@@ -286,20 +286,38 @@ def _flush_stdout(ctx: Any) -> None:
         sys.stdout.flush()
 
 
+# The root options that take a value (dirtrack.cli.root.root; tests/test_startup.py checks).
+ROOT_VALUE_OPTIONS = frozenset({"--db", "-d", "--lang", "--actor", "--timezone"})
+
+
+def root_args(args: list[str]) -> tuple[list[tuple[str, str]], str | None]:
+    """The root options given before the command name, with their values, and that name
+    (None when there is none), read from the arguments before Click parses them.
+
+    Flags and options the root does not have are skipped: Click judges them.
+    """
+    given: list[tuple[str, str]] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return given, next(rest, None)
+        if arg.startswith("--") and "=" in arg:
+            option, _sep, value = arg.partition("=")
+            given.append((option, value))
+        elif arg in ROOT_VALUE_OPTIONS:
+            given.append((arg, next(rest, "")))
+        elif not arg.startswith("-"):
+            return given, arg
+    return given, None
+
+
 def argv_lang(args: list[str], default_map: dict[str, Any] | None) -> str:
     """``--lang`` as given before the command name, else DIRTRACK_LANG, the file, LANG."""
     from dirtrack.i18n import default_lang
 
-    given = iter(args)
-    for arg in given:
-        if arg == "--lang" or arg.startswith("--lang="):
-            value = arg.partition("=")[2] if "=" in arg else next(given, "")
-            if value.lower() in LANGS:
-                return value.lower()
-        elif arg in ("--db", "-d", "--actor"):
-            next(given, None)
-        elif not arg.startswith("-"):
-            break
+    for option, value in root_args(args)[0]:
+        if option == "--lang" and value.lower() in LANGS:
+            return value.lower()
     for setting in (os.environ.get("DIRTRACK_LANG"), (default_map or {}).get("lang")):
         if isinstance(setting, str) and setting.lower() in LANGS:
             return setting.lower()

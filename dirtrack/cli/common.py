@@ -291,13 +291,14 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     nothing when none is missing or the database does not exist yet."""
     if missing_database(ctx):
         return
-    from dirtrack.store.history import GENERATE
     from dirtrack.store.series import generate, horizon_of, pending
 
     horizon = horizon_of(day or today(), today())
     with read_only(ctx) as conn:
         needed = pending(conn, horizon)
     if needed:
+        from dirtrack.store.history import GENERATE  # the change log: only when writing
+
         with unit_of_work(ctx, write=True, name=GENERATE) as session:
             generate(session, horizon)
 

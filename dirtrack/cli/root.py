@@ -1,34 +1,109 @@
-"""The root command: the global options, and every command, registered by importing its module.
+"""The root command: the global options, and the commands, registered by importing their modules.
 
-:func:`dirtrack.cli.main` imports this module once Ctrl-C can be handled; tests use ``app``.
+:func:`dirtrack.cli.main` imports this module once Ctrl-C can be handled, then the module of the
+one command it runs (:func:`load_commands`); tests use ``app``, with every command.
 """
 
+from importlib import import_module
 from typing import Annotated
 
 import typer
 
 from dirtrack import __version__
-from dirtrack.cli import (  # noqa: F401
-    calendar,
-    corrections,
-    directives,
-    documents,
-    extract,
-    fields,
-    limitations,
-    meetings,
-    office,
-    ops,
-    packs,
-    reports,
-    requests,
-    scores,
-    series,
-    transfer,
-    units,
-)
 from dirtrack.cli.app import app
 from dirtrack.cli.common import Lang, State
+
+# The modules of dirtrack.cli that register commands, in the order their commands are listed.
+COMMAND_MODULES = (
+    "calendar",
+    "corrections",
+    "directives",
+    "documents",
+    "extract",
+    "fields",
+    "limitations",
+    "meetings",
+    "office",
+    "ops",
+    "packs",
+    "reports",
+    "requests",
+    "scores",
+    "series",
+    "transfer",
+    "units",
+)
+# Which of them registers each top-level command or group (tests/test_startup.py checks it
+# against the commands registered): a run imports that one, not all seventeen.
+COMMAND_MODULE = {
+    "calendar": "calendar",
+    "delete": "corrections",
+    "edit": "corrections",
+    "reopen": "corrections",
+    "assign": "directives",
+    "cancel": "directives",
+    "done": "directives",
+    "extend": "directives",
+    "list": "directives",
+    "progress": "directives",
+    "show": "directives",
+    "urge": "documents",
+    "extract": "extract",
+    "field": "fields",
+    "leader": "fields",
+    "add-limitation": "limitations",
+    "limitation": "limitations",
+    "limitations": "limitations",
+    "resolve": "limitations",
+    "add-meeting": "meetings",
+    "meetings": "meetings",
+    "office": "office",
+    "completion": "ops",
+    "config": "ops",
+    "doctor": "ops",
+    "history": "ops",
+    "remind": "ops",
+    "undo": "ops",
+    "pack": "packs",
+    "overdue": "reports",
+    "report": "reports",
+    "accept": "requests",
+    "approve": "requests",
+    "reject": "requests",
+    "request": "requests",
+    "requests": "requests",
+    "return": "requests",
+    "score": "scores",
+    "series": "series",
+    "backup": "transfer",
+    "export": "transfer",
+    "import": "transfer",
+    "restore": "transfer",
+    "unit": "units",
+}
+
+
+def commands_run(args: list[str]) -> frozenset[str] | None:
+    """The top-level commands a run with the arguments ``args`` needs registered: the one it
+    runs and those the configuration file has a table for; None (every command) when no
+    command is named (``--help``, shell completion) or the file cannot be read."""
+    from dirtrack import config
+    from dirtrack.cli.app import root_args
+
+    name = root_args(args)[1]
+    if name is None:
+        return None
+    tables = config.command_tables()
+    return None if tables is None else tables | {name}
+
+
+def load_commands(names: frozenset[str] | None = None) -> None:
+    """Register the commands named (top-level names), or every command (None, or a name that
+    is no command: Click then lists them or suggests one as usual)."""
+    every = names is None or not names <= COMMAND_MODULE.keys()
+    wanted = set(COMMAND_MODULES) if every else {COMMAND_MODULE[n] for n in names or ()}
+    for module in (m for m in COMMAND_MODULES if m in wanted):
+        import_module(f"dirtrack.cli.{module}")
 
 
 def _version(value: bool) -> None:

@@ -2,11 +2,10 @@
 
 from alembic import context
 from sqlalchemy import Connection, text
-from sqlmodel import SQLModel
 
-from dirtrack import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from dirtrack import models
 
-target_metadata = SQLModel.metadata
+target_metadata = models.metadata()
 
 
 def run_migrations_online() -> None:

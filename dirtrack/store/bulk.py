@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from dirtrack.models import (
     Directive,
@@ -37,6 +37,7 @@ from dirtrack.models import (
     Unit,
     UnitAlias,
     UnitContact,
+    metadata,
     utcnow,
 )
 
@@ -63,9 +64,7 @@ LIMITATION = _table(Limitation)
 # Tables whose ids a JSON import keeps, so that the export of the copy is identical: every table
 # with an id but the change log (the database's own, never exported).
 ID_TABLES = tuple(
-    table
-    for table in SQLModel.metadata.sorted_tables
-    if "id" in table.c and table.name != "change_log"
+    table for table in metadata().sorted_tables if "id" in table.c and table.name != "change_log"
 )
 
 
@@ -167,7 +166,7 @@ def counts(session: Session) -> dict[str, int]:
 def held_rows(session: Session) -> dict[str, int]:
     """How many rows each table holds (every table but the change log), by table name."""
     found = {}
-    for table in SQLModel.metadata.sorted_tables:
+    for table in metadata().sorted_tables:
         if table.name != "change_log":
             query = select(func.count()).select_from(table)
             found[table.name] = int(session.execute(query).scalar_one())

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, and_, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import SQLModel
 
-from dirtrack import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from dirtrack import models
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -51,7 +50,7 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         if "alembic_version" in tables:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         missing: list[str] = []
-        for table in SQLModel.metadata.sorted_tables:
+        for table in models.metadata().sorted_tables:
             if table.name not in tables:
                 missing.append(f"table {table.name}")
                 continue
@@ -63,7 +62,7 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         return Check("schema", PROBLEM, f"revision {revision}, expected {expected_revision}")
     if missing:
         return Check("schema", PROBLEM, "missing " + _listed(missing))
-    return Check("schema", OK, f"revision {revision}, {len(SQLModel.metadata.tables)} tables")
+    return Check("schema", OK, f"revision {revision}, {len(models.metadata().tables)} tables")
 
 
 def check_integrity(conn: Connection) -> Check:
@@ -74,7 +73,7 @@ def check_integrity(conn: Connection) -> Check:
                 return Check("integrity", OK, "PRAGMA integrity_check: ok")
             return Check("integrity", PROBLEM, _listed(rows))
         counted = 0
-        for table in SQLModel.metadata.sorted_tables:
+        for table in models.metadata().sorted_tables:
             counted += int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
         return Check("integrity", OK, f"every table read in full ({counted} rows)")
     except SQLAlchemyError as exc:
@@ -88,7 +87,7 @@ def check_foreign_keys(conn: Connection) -> Check:
             for table, rowid, parent, _fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(f"{table} row {rowid} points to a missing {parent}")
         else:
-            for table in SQLModel.metadata.sorted_tables:
+            for table in models.metadata().sorted_tables:
                 for fk in table.foreign_keys:
                     parent = fk.column.table.alias("parent")
                     orphans = (

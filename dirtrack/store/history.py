@@ -145,11 +145,9 @@ LIMITATION_PARTS = {"limitation": "id"}
 
 def _metadata() -> Any:
     # The models' metadata, with the foreign keys and their ON DELETE, for the writers.
-    from sqlmodel import SQLModel
+    from dirtrack import models
 
-    from dirtrack import models  # noqa: F401  (registers the tables)
-
-    return SQLModel.metadata
+    return models.metadata()
 
 
 def audited_tables() -> list[Table]:

@@ -2,19 +2,20 @@
 
 The schema is defined once, by the SQLModel classes of :mod:`dirtrack.models`; these are the
 very tables those classes declare (their ``__table__``), under short names, so that a Core
-query reads ``directive.c.unit_id``.
+query reads ``directive.c.unit_id``. The tables of the classes built when first named
+(:data:`dirtrack.models.LATER`) are looked up when first named here too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, RowMapping, Table, bindparam, select
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
-from dirtrack import models  # noqa: F401  (declares the tables on SQLModel.metadata)
+from dirtrack import models
 
 _TABLES = SQLModel.metadata.tables
 
@@ -22,7 +23,6 @@ unit = _TABLES["unit"]
 unit_alias = _TABLES["unit_alias"]
 series = _TABLES["series"]
 series_coordinator = _TABLES["series_coordinator"]
-calendar_day = _TABLES["calendar_day"]
 meeting = _TABLES["meeting"]
 meeting_attendee = _TABLES["meeting_attendee"]
 directive = _TABLES["directive"]
@@ -31,17 +31,29 @@ extension = _TABLES["extension"]
 progress_entry = _TABLES["progress_entry"]
 limitation = _TABLES["limitation"]
 change_log = _TABLES["change_log"]
-unit_contact = _TABLES["unit_contact"]
-pack = _TABLES["pack"]
-pack_item = _TABLES["pack_item"]
 field = _TABLES["field"]
-leader = _TABLES["leader"]
-leader_assignment = _TABLES["leader_assignment"]
 directive_result = _TABLES["directive_result"]
 request = _TABLES["request"]
-office = _TABLES["office"]
-urging = _TABLES["urging"]
-urging_directive = _TABLES["urging_directive"]
+
+# The tables of the classes dirtrack.models builds when first named (models.LATER).
+if TYPE_CHECKING:
+    calendar_day: Table
+    unit_contact: Table
+    pack: Table
+    pack_item: Table
+    leader: Table
+    leader_assignment: Table
+    office: Table
+    urging: Table
+    urging_directive: Table
+
+
+def __getattr__(name: str) -> Table:
+    for model, (_module, table_name) in models.LATER.items():
+        if table_name == name:
+            table: Table = getattr(models, model).__table__
+            return table
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pages(

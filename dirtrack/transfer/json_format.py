@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
+from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
 from dirtrack.models import Category, Limitation, MeetingKind, Unit
@@ -996,7 +997,7 @@ class _Import:
         """Write the rows gathered (table name -> rows, in the order of ``rows``: a table
         before those that refer to it) and count ``records`` done."""
         if self.write:
-            tables = SQLModel.metadata.tables
+            tables = models.metadata().tables
             for table, group in rows.items():
                 bulk.insert_rows(self.session, tables[table], group)
         rows.clear()

@@ -5,17 +5,63 @@ so that matching ignores case, accents and tone placement in SQL on SQLite and P
 This is the one definition of the schema: the Core tables of :mod:`dirtrack.store.tables` are
 these classes' ``__table__``, and a test checks that the Alembic migrations in
 ``dirtrack/migrations`` build exactly this metadata on SQLite and PostgreSQL.
+
+Building a class costs (SQLModel, pydantic and the ORM mapping: a fifth of a command's
+start-up for all of them), so the tables that the register's directives, meetings, units and
+limitations do not refer to, and that few commands use, are in submodules built when first
+named (``from dirtrack.models import Pack`` imports :mod:`dirtrack.models.packs`); each
+refers only to tables built before it. What needs every table (creating the schema, the
+migrations, the writers' foreign keys, an import or a backup) reads :func:`metadata`.
 """
 
 import datetime as dt
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, UniqueConstraint, true
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 from dirtrack.kinds import Category, MeetingKind
 
+if TYPE_CHECKING:
+    from dirtrack.models.calendar import CalendarDay as CalendarDay
+    from dirtrack.models.contacts import UnitContact as UnitContact
+    from dirtrack.models.leaders import Leader as Leader
+    from dirtrack.models.leaders import LeaderAssignment as LeaderAssignment
+    from dirtrack.models.office import Office as Office
+    from dirtrack.models.packs import Pack as Pack
+    from dirtrack.models.packs import PackItem as PackItem
+    from dirtrack.models.urgings import Urging as Urging
+    from dirtrack.models.urgings import UrgingDirective as UrgingDirective
+
 __all__ = ["Category", "MeetingKind"]
+
+# The classes built when first named: the submodule that declares each, and its table.
+LATER = {
+    "CalendarDay": ("calendar", "calendar_day"),
+    "UnitContact": ("contacts", "unit_contact"),
+    "Leader": ("leaders", "leader"),
+    "LeaderAssignment": ("leaders", "leader_assignment"),
+    "Office": ("office", "office"),
+    "Pack": ("packs", "pack"),
+    "PackItem": ("packs", "pack_item"),
+    "Urging": ("urgings", "urging"),
+    "UrgingDirective": ("urgings", "urging_directive"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in LATER:
+        return getattr(import_module(f"dirtrack.models.{LATER[name][0]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def metadata() -> MetaData:
+    """``SQLModel.metadata`` with every table of the schema declared on it."""
+    for module in sorted({module for module, _table in LATER.values()}):
+        import_module(f"dirtrack.models.{module}")
+    return SQLModel.metadata
 
 
 # Ids are never handed out twice, even after `undo` removed the newest rows: every table with an
@@ -137,17 +183,6 @@ class SeriesCoordinator(_Row, table=True):
     unit_id: int = Field(
         sa_column=Column(Integer, ForeignKey("unit.id"), primary_key=True, index=True)
     )
-
-
-class CalendarDay(_Row, table=True):
-    """A day the office works or takes off against the national calendar (``calendar add``)."""
-
-    __tablename__ = "calendar_day"
-
-    day: dt.date = Field(primary_key=True)
-    off: bool
-    note: str | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class Directive(_Row, table=True):
@@ -278,31 +313,6 @@ class DirectiveField(_Row, table=True):
     name_key: str = Field(max_length=400, index=True)
 
 
-class Leader(_Row, table=True):
-    """A leader who can be put in charge of fields and units (phân công)."""
-
-    __tablename__ = "leader"
-    __table_args__ = {"sqlite_autoincrement": True}
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=400)
-    name_key: str = Field(max_length=400, unique=True)
-
-
-class LeaderAssignment(_Row, table=True):
-    """From ``start`` on, ``leader`` is in charge of a field or of a unit, until a later
-    assignment of the same field or unit to someone else: the past is never rewritten."""
-
-    __tablename__ = "leader_assignment"
-    __table_args__ = {"sqlite_autoincrement": True}
-
-    id: int | None = Field(default=None, primary_key=True)
-    leader_id: int = Field(sa_column=_fk("leader.id", ondelete="CASCADE"))
-    field_id: int | None = Field(default=None, sa_column=_fk("field.id", nullable=True))
-    unit_id: int | None = Field(default=None, sa_column=_fk("unit.id", nullable=True))
-    start: dt.date
-
-
 class DirectiveResult(_Row, table=True):
     """The result of a completion: the unit's result document, the verdict, and the office's
     acceptance or return. One row per directive; the last completion claimed."""
@@ -375,130 +385,3 @@ class ChangeLog(_Row, table=True):
     after: str | None = None
     undone_by: int | None = None
     directive_id: int | None = None
-
-
-class UnitContact(_Row, table=True):
-    """Who answers for a unit: its focal person (đầu mối) or its head, one of each at most."""
-
-    __tablename__ = "unit_contact"
-    __table_args__ = (UniqueConstraint("unit_id", "role"), {"sqlite_autoincrement": True})
-
-    id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(sa_column=_fk("unit.id", ondelete="CASCADE"))
-    role: str = Field(max_length=16)
-    name: str = Field(max_length=200)
-    email: str | None = Field(default=None, max_length=320)
-    phone: str | None = Field(default=None, max_length=40)
-    created_at: dt.datetime = Field(default_factory=utcnow)
-
-
-class Pack(_Row, table=True):
-    """One unit's workbook of a period (``pack out``): when it was made, sent and answered.
-
-    ``token`` is written in the workbook, so that ``pack in`` knows the pack (and refuses a
-    workbook of another database); ``answered_on`` is the day its first answer was read.
-    """
-
-    __tablename__ = "pack"
-    __table_args__ = (
-        Index("ix_pack_period", "period_start", "period_end"),
-        {"sqlite_autoincrement": True},
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    token: str = Field(max_length=64, unique=True)
-    unit_id: int = Field(sa_column=_fk("unit.id"))
-    period_label: str = Field(max_length=64)
-    period_start: dt.date
-    period_end: dt.date
-    made_on: dt.date
-    answer_by: dt.date
-    file: str | None = None
-    sent_at: dt.datetime | None = None
-    sent_to: str | None = None
-    sent_cc: str | None = None
-    answered_on: dt.date | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
-
-
-class PackItem(_Row, table=True):
-    """A directive in a pack: what the office knew of it (``base``, a fingerprint of its facts),
-    the fingerprints of the locked cells written (``shown``), the last answer applied
-    (``answer``, with ``settled``, the directive's fingerprint right after), and what each
-    reading that changed the directive did to it (``steps``: a JSON list of ``[before, after]``
-    fingerprints), so that other packs' ``pack in`` tell the units' answers from the office's
-    changes."""
-
-    __tablename__ = "pack_item"
-    __table_args__ = (UniqueConstraint("pack_id", "directive_id"), {"sqlite_autoincrement": True})
-
-    id: int | None = Field(default=None, primary_key=True)
-    pack_id: int = Field(sa_column=_fk("pack.id", ondelete="CASCADE"))
-    directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
-    role: str = Field(max_length=16)
-    base: str = Field(max_length=64)
-    shown: str
-    answer: str | None = Field(default=None, max_length=64)
-    settled: str | None = Field(default=None, max_length=64)
-    answered_on: dt.date | None = None
-    steps: str | None = None
-
-
-class Office(_Row, table=True):
-    """The issuing office's details that its documents carry (one row, id 1).
-
-    ``kind`` decides the layout: ``party`` (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW) or ``state``
-    (NĐ 30/2020/NĐ-CP). ``recipients`` holds the default ``Kính gửi`` list as a JSON array.
-    A new setting is a new nullable column here, in a migration, and in
-    :data:`dirtrack.store.office.FIELDS`.
-    """
-
-    __tablename__ = "office"
-    __table_args__ = {"sqlite_autoincrement": True}
-
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(default="state", max_length=16)
-    parent_body: str | None = Field(default=None, max_length=400)
-    body: str | None = Field(default=None, max_length=400)
-    code: str | None = Field(default=None, max_length=64)
-    place: str | None = Field(default=None, max_length=200)
-    signer_name: str | None = Field(default=None, max_length=200)
-    signer_title: str | None = Field(default=None, max_length=200)
-    signer_authority: str | None = Field(default=None, max_length=200)
-    recipients: str | None = None
-    template: str | None = None
-    # Completions: whether the office accepts them (nghiệm thu), and which day decides on time:
-    # ``document`` (the result document's date) or ``acceptance`` (migration 0008).
-    accepts_completions: bool | None = None
-    on_time_by: str | None = Field(default=None, max_length=16)
-
-
-class Urging(_Row, table=True):
-    """A công văn đôn đốc written to a unit about its overdue and due-soon directives."""
-
-    __tablename__ = "urging"
-    __table_args__ = {"sqlite_autoincrement": True}
-
-    id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(sa_column=_fk("unit.id"))
-    issued_on: dt.date = Field(index=True)
-    as_of: dt.date
-    number: str | None = Field(default=None, max_length=200)
-    reply_by: dt.date | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
-
-
-class UrgingDirective(_Row, table=True):
-    """A directive an urging letter names; ``overdue`` false means it falls due soon."""
-
-    __tablename__ = "urging_directive"
-
-    urging_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("urging.id", ondelete="CASCADE"), primary_key=True)
-    )
-    directive_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("directive.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
-    )
-    overdue: bool = True
