@@ -97,9 +97,11 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
 
 
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
-    # The deadline and status as the database judged them when the facts were read.
-    due = facts.due_at(as_of)
+    # The deadline, status and risk as the database judged them when the facts were read
+    # (status() checks they were read as of ``as_of``); made for every row of a long listing.
     status = facts.status(as_of)
+    due = facts.due_in_force
+    completed = facts.completed_by(as_of)
     return {
         "id": facts.id,
         "meeting_id": facts.meeting_id,
@@ -115,10 +117,10 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         if facts.extensions
         else 0,
         "status": status.value,
-        "progress": facts.progress_at(as_of),
-        "completed_on": iso(facts.completed_by(as_of)),
+        "progress": 100 if completed else facts.progress_at(as_of),
+        "completed_on": iso(completed),
         # False: done by completed_on, the exact day unknown; null while not completed.
-        "completed_on_exact": facts.completed_on_exact if facts.completed_by(as_of) else None,
+        "completed_on_exact": facts.completed_on_exact if completed else None,
         "cancelled_on": iso(facts.cancelled_by(as_of)),
         "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,
@@ -128,8 +130,8 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "due_phrase": facts.due_phrase,
         "withdrawn_on": iso(facts.withdrawn_by(as_of)),
         "field": facts.field_code,
-        "result": result_record(facts, as_of),
-        "risk": facts.risk(as_of),
+        "result": result_record(facts, as_of) if facts.result is not None else None,
+        "risk": facts.judged_risk,
     }
 
 

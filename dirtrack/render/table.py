@@ -18,7 +18,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.records import Record
-from dirtrack.render import Column, visible
+from dirtrack.render import Column, visible, visible_cells
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -115,8 +115,9 @@ def print_table(
     # styles rich shows.
     rows: list[list[str]] = []
     styles: list[str | None] = []
+    texts = [column.text for column in columns]
     for record in records:
-        rows.append([column.cell(record, lang) for column in columns])
+        rows.append(visible_cells([text(record, lang) for text in texts]))
         styles.append(highlight(record) if highlight else None)
     if is_plain():
         lines = plain_layout(title, headers, [c.justify for c in columns], rows)
