@@ -54,18 +54,18 @@ def materialised(value: Any) -> Any:
     return value
 
 
+class _IsoDays(dict[date | None, str | None]):
+    """Each day's ISO string, made the first time it is asked for (None for None)."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
 # One string per day, shared by every record that shows it: a report lists tens of thousands of
-# directives over a few thousand distinct days.
-_ISO: dict[date, str] = {}
-
-
-def iso(day: date | None) -> str | None:
-    if day is None:
-        return None
-    text = _ISO.get(day)
-    if text is None:
-        text = _ISO[day] = day.isoformat()
-    return text
+# directives over a few thousand distinct days. A lookup in C, not a Python function: a long
+# listing asks for seven dates per directive.
+iso: Callable[[date | None], str | None] = _IsoDays({None: None}).__getitem__
 
 
 def unit_record(info: UnitInfo, contacts: Sequence[Any] = ()) -> Record:
@@ -96,10 +96,15 @@ def meeting_record(meeting: Meeting, attendee_codes: Sequence[str]) -> Record:
     }
 
 
+_STATUS_VALUES = {status: status.value for status in Status}
+
+
 def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
-    # The deadline and status as the database judged them when the facts were read.
-    due = facts.due_at(as_of)
+    # The deadline, status and risk as the database judged them when the facts were read
+    # (status() checks they were read as of ``as_of``); made for every row of a long listing.
     status = facts.status(as_of)
+    due = facts.due_in_force
+    completed = facts.completed_by(as_of)
     return {
         "id": facts.id,
         "meeting_id": facts.meeting_id,
@@ -114,11 +119,11 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "extensions": sum(1 for e in facts.extensions if e.approved_on <= as_of)
         if facts.extensions
         else 0,
-        "status": status.value,
-        "progress": facts.progress_at(as_of),
-        "completed_on": iso(facts.completed_by(as_of)),
+        "status": _STATUS_VALUES[status],
+        "progress": 100 if completed else facts.progress_at(as_of),
+        "completed_on": iso(completed),
         # False: done by completed_on, the exact day unknown; null while not completed.
-        "completed_on_exact": facts.completed_on_exact if facts.completed_by(as_of) else None,
+        "completed_on_exact": facts.completed_on_exact if completed else None,
         "cancelled_on": iso(facts.cancelled_by(as_of)),
         "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
         "key": facts.key,
@@ -128,8 +133,8 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         "due_phrase": facts.due_phrase,
         "withdrawn_on": iso(facts.withdrawn_by(as_of)),
         "field": facts.field_code,
-        "result": result_record(facts, as_of),
-        "risk": facts.risk(as_of),
+        "result": result_record(facts, as_of) if facts.result is not None else None,
+        "risk": facts.judged_risk,
     }
 
 

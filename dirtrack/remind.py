@@ -13,8 +13,8 @@ it, but does not make an item fresh: a clerk fixing a typo today is no news from
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from dirtrack.errors import InvalidInput
 from dirtrack.records import Record, directive_record, iso
@@ -33,8 +33,7 @@ def check_days(value: int, what: str) -> int:
     return value
 
 
-@dataclass(frozen=True)
-class Freshness:
+class Freshness(NamedTuple):
     last_update: date
     event: str
     days: int
@@ -43,10 +42,15 @@ class Freshness:
 
 def freshness(facts: DirectiveFacts, as_of: date, stale_after: int) -> Freshness:
     """The latest event on or before ``as_of`` and whether it is older than ``stale_after`` days."""
-    events = [(facts.given_on, 0, "assigned")]
-    events += [(p.reported_on, 1, "progress") for p in facts.progress if p.reported_on <= as_of]
-    events += [(e.approved_on, 2, "extended") for e in facts.extensions if e.approved_on <= as_of]
-    day, _, event = max(events)
+    # On the same day an extension is later news than a progress report, and that than the
+    # assignment.
+    day, event = facts.given_on, "assigned"
+    for p in facts.progress:
+        if day <= p.reported_on <= as_of:
+            day, event = p.reported_on, "progress"
+    for e in facts.extensions:
+        if day <= e.approved_on <= as_of:
+            day, event = e.approved_on, "extended"
     days = max(0, (as_of - day).days)
     return Freshness(day, event, days, days > stale_after)
 
@@ -61,16 +65,12 @@ def followup_record(
     """The directive object of CLI.md plus how fresh its news is and who last touched it."""
     fresh = freshness(facts, as_of, stale_after)
     record = directive_record(facts, as_of)
-    record.update(
-        {
-            "last_update": iso(fresh.last_update),
-            "last_update_event": fresh.event,
-            "days_since_update": fresh.days,
-            "stale": fresh.stale,
-            "last_touched_at": touched[0].isoformat() if touched else None,
-            "last_touched_by": touched[1] if touched else None,
-        }
-    )
+    record["last_update"] = iso(fresh.last_update)
+    record["last_update_event"] = fresh.event
+    record["days_since_update"] = fresh.days
+    record["stale"] = fresh.stale
+    record["last_touched_at"] = touched[0].isoformat() if touched else None
+    record["last_touched_by"] = touched[1] if touched else None
     return record
 
 

@@ -155,10 +155,11 @@ class DirectiveFacts:
     due_phrase: str | None = None
 
     @classmethod
-    def read(cls, **values: Any) -> DirectiveFacts:
-        """The facts as the database gives them, every field named: made without the
-        dataclass's ``__init__``, which sets each of the 30-odd fields of a frozen dataclass
-        through ``object.__setattr__`` (a large report reads tens of thousands of them)."""
+    def read(cls, values: dict[str, Any]) -> DirectiveFacts:
+        """The facts as the database gives them, every field named in ``values``: made
+        without the dataclass's ``__init__``, which sets each of the 30-odd fields of a frozen
+        dataclass through ``object.__setattr__``, and without keyword arguments (a large
+        report reads tens of thousands of them)."""
         assert len(values) == len(_FACT_FIELDS), set(_FACT_FIELDS) ^ set(values)
         found = object.__new__(cls)
         found.__dict__.update(values)

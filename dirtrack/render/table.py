@@ -18,7 +18,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.records import Record
-from dirtrack.render import Column, visible
+from dirtrack.render import Column, visible, visible_cells
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -115,8 +115,9 @@ def print_table(
     # styles rich shows.
     rows: list[list[str]] = []
     styles: list[str | None] = []
+    texts = [column.text for column in columns]
     for record in records:
-        rows.append([column.cell(record, lang) for column in columns])
+        rows.append(visible_cells([text(record, lang) for text in texts]))
         styles.append(highlight(record) if highlight else None)
     if is_plain():
         lines = plain_layout(title, headers, [c.justify for c in columns], rows)
@@ -305,19 +306,34 @@ def plain_layout(
         return None
     widths = [size(h) for h in headers]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
-    plain = []  # per column: every cell ASCII (a character a cell) and none to strip
+    # Per column, its cells as they are written: as they are when every cell is ASCII (a
+    # character a cell) and none is to be stripped, for str.format to justify at its width;
+    # else padded here, column by column.
+    laid: list[Sequence[str]] = []
+    plain = []
     for i, column in enumerate(columns):
         joined = "\x00".join(column)  # no cell holds a control character (searched above)
-        ascii_only = joined.isascii()
-        measure = len if ascii_only else size
-        widths[i] = max(widths[i], max(map(measure, column), default=0))
-        # rich strips trailing space before justifying right: a cell that has some is laid out
-        # one by one.
-        trailing = justify[i] == "right" and _TRAILING_SPACE.search(joined + "\x00") is not None
-        plain.append(ascii_only and not trailing and widths[i] > 0)
+        # rich strips trailing space before justifying right.
+        right = justify[i] == "right"
+        trailing = right and _TRAILING_SPACE.search(joined + "\x00") is not None
+        if joined.isascii() and not trailing:
+            widths[i] = max(widths[i], max(map(len, column), default=0))
+            plain.append(widths[i] > 0)
+            laid.append(column)
+            continue
+        measured = list(map(size, column))
+        width = widths[i] = max(widths[i], max(measured, default=0))
+        plain.append(False)
+        if right:
+            stripped = [cell.rstrip() for cell in column]
+            laid.append([" " * (width - size(cell)) + cell for cell in stripped])
+        else:
+            laid.append(
+                [cell + " " * (width - n) for cell, n in zip(column, measured, strict=True)]
+            )
     if sum(widths) + len(widths) > 100_000:  # wider than the plain console: rich would shrink
         return None
-    return _laid_out(title, headers, justify, rows, widths, size, plain)
+    return _laid_out(title, headers, justify, laid, len(rows), widths, size, plain)
 
 
 _TRAILING_SPACE = re.compile(r"\s\x00")
@@ -327,7 +343,8 @@ def _laid_out(
     title: str | None,
     headers: Sequence[str],
     justify: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    laid: Sequence[Sequence[str]],
+    count: int,
     widths: Sequence[int],
     size: Callable[[str], int],
     plain: Sequence[bool],
@@ -335,26 +352,15 @@ def _laid_out(
     if title:
         yield title
     yield _line(headers, justify, widths, size)
-    # Each row by one str.format: the plain columns justified by it at their width; the others
-    # (text measured otherwise than by its length, or stripped first) as arguments after the
-    # cells, each with the width that pads it to its column's.
-    fields, others = [], []
-    at = len(widths)
+    # Each row by one str.format: the plain columns justified by it at their width, the others
+    # as they were padded.
+    fields = []
     for i, (width, side, fast) in enumerate(zip(widths, justify, plain, strict=True)):
         mark = ">" if side == "right" else "<"
-        if fast:
-            fields.append(f"{{{i}:{mark}{width}}}")
-        else:
-            fields.append(f"{{{at}:{mark}{{{at + 1}}}}}")
-            others.append((i, width, side == "right"))
-            at += 2
+        fields.append(f"{{{i}:{mark}{width}}}" if fast else f"{{{i}}}")
     line = " ".join(fields).format
-    for cells in rows:
-        extra: list[Any] = []
-        for i, width, right in others:
-            cell = cells[i].rstrip() if right else cells[i]
-            extra += (cell, width - size(cell) + len(cell))
-        yield line(*cells, *extra)
+    for cells in zip(*laid, strict=True) if laid else [()] * count:
+        yield line(*cells)
 
 
 def _line(
