@@ -87,7 +87,9 @@ UNIT = st.one_of(
     TEXT,
 )
 FORMAT = st.sampled_from(["table", "json", "csv", "json", "csv", "md", "xml", ""])
-FIELDS = st.one_of(st.sampled_from(["id,status", "id", ",", "nope", "id,,due"]), TEXT)
+FIELDS = st.one_of(
+    st.sampled_from(["id,status", "id", ",", "nope", "id,,due", "id,last_update,stale"]), TEXT
+)
 
 
 def opt(name: str, values: st.SearchStrategy[str]) -> st.SearchStrategy[Args]:

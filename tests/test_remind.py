@@ -157,6 +157,16 @@ def test_remind_csv_and_fields(office: Cli) -> None:
     assert narrow["units"][0]["due_soon"][0] == {"id": 3, "due": "2022-07-10"}
 
 
+def test_overdue_table_with_last_update_but_not_its_age(office: Cli) -> None:
+    # The last-update cell adds the days since; --fields may leave those out.
+    picked = office.json("overdue", "--as-of", AS_OF, "--fields", "id,last_update")
+    assert picked and all(set(r) == {"id", "last_update"} for r in picked)
+    table = office.ok("overdue", "--as-of", AS_OF, "--fields", "id,unit,last_update,stale")
+    for record in picked:
+        if record["last_update"] is not None:
+            assert record["last_update"] in table
+
+
 @pytest.mark.parametrize(
     "args",
     [

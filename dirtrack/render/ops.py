@@ -23,7 +23,9 @@ from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
 def _last_update(r: Record, lang: str) -> str:
     if r.get("last_update") is None:
         return ""
-    text = f"{day(r['last_update'], lang)} ({r['days_since_update']})"
+    text = day(r["last_update"], lang)
+    if r.get("days_since_update") is not None:  # --fields may have left it out
+        text += f" ({r['days_since_update']})"
     return f"⚠ {text}" if r.get("stale") else text
 
 
