@@ -494,4 +494,6 @@ def count_review(
         c.in_now == 1, or_(c.status_now == code(Status.OVERDUE), soon)
     )
     query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
-    return review_counts_from(conn.execute(query), sections=sections)
+    # Built for each report and run once: no cache key (a walk of the whole statement).
+    once = {"compiled_cache": None}
+    return review_counts_from(conn.execute(query, execution_options=once), sections=sections)
