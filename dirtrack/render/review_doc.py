@@ -115,8 +115,32 @@ def _iso(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _as_is(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def cell_writer(kind: str, lang: str) -> Callable[[Any], str]:
+    """:func:`cell_text` for the cells of one ``kind``, chosen once for a column (a long table
+    writes hundreds of thousands of cells; its dates repeat, and each is written once)."""
+    if kind == DATE:
+        written: dict[date | None, str] = {}
+
+        def write(value: date | None) -> str:
+            text = written.get(value)
+            if text is None:
+                text = written[value] = cell_text(value, DATE, lang)
+            return text
+
+        return write
+    if kind in (RATE, PCT, DELTA):
+        return lambda value: cell_text(value, kind, lang)
+    return _as_is
+
+
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A cell as people read it: ``66,66% (2/3)``, ``06/05/2022``, ``+1``."""
+    if kind not in (RATE, PCT, DELTA, DATE):
+        return _as_is(value)
     if kind == RATE:
         return f"{number(value['pct'], lang)} ({value['num']}/{value['den']})"
     if value is None:
@@ -125,12 +149,10 @@ def cell_text(value: Any, kind: str, lang: str) -> str:
         return str(value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat())
     if kind == PCT:
         return number(value, lang)
-    if kind == DELTA:
-        if isinstance(value, float):
-            text = number(abs(value), lang, suffix="")
-            return ("+" if value > 0 else "−" if value < 0 else "±") + text
-        return f"{value:+d}" if value else "0"
-    return str(value)
+    if isinstance(value, float):  # DELTA
+        text = number(abs(value), lang, suffix="")
+        return ("+" if value > 0 else "−" if value < 0 else "±") + text
+    return f"{value:+d}" if value else "0"
 
 
 def since_title(label: str, cutoff: Cutoff, lang: str) -> str:

@@ -32,6 +32,7 @@ from dirtrack.render.review_doc import (
     Table,
     build_document,
     cell_text,
+    cell_writer,
     for_reading,
 )
 
@@ -314,8 +315,9 @@ def _rich_tables(
                 headers.insert(rate_at + 1, t("rv_completion_bar", lang))
                 kinds.insert(rate_at + 1, BAR)
             texts = []
+            writers = [cell_writer(kind, lang) for kind in table.kinds]
             for row in table.rows:
-                cells = [cell_text(v, k, lang) for v, k in zip(row, table.kinds, strict=True)]
+                cells = [write(v) for write, v in zip(writers, row, strict=True)]
                 # One search per row for a control character (visible() escapes them).
                 if visible(joined := " ".join(cells)) is not joined:
                     cells = [visible(cell) for cell in cells]

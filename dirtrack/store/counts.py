@@ -7,8 +7,9 @@ A review counts the directives of its period per unit, those of the period befor
 the trends), those of its period per meeting chair, and lists its overdue and due-soon ones. On
 a large register every pass over the directives costs about the same, whatever it computes, so
 :func:`count_review` makes one: the directives of either period are judged as of both days into
-a common table expression (read five times) and aggregated five ways in one statement, the
-parts told apart by their first column.
+a common table expression (the deadlines in force in an inner step, the statuses over them,
+each written once) and aggregated four ways in one statement, the parts told apart by their
+first column.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    Subquery,
     and_,
     case,
     cast,
@@ -51,6 +53,8 @@ from dirtrack.store.rules import (
     not_closed_before,
     risk_case,
     states,
+    status_case,
+    text_constant,
 )
 from dirtrack.store.rules import status_code as code
 from dirtrack.store.tables import directive, limitation, meeting, request
@@ -108,7 +112,7 @@ class ReviewCounts:
 
 # The parts of the review's one counting statement, told apart by its first column, and the
 # figures of Counts it pivots into columns.
-UNITS, EARLIER, CHAIRS, WATCHED, FIELDS, RISKS = range(6)
+UNITS, EARLIER, CHAIRS, WATCHED = range(4)
 FIGURES = (
     "done_on_time",
     "done_late",
@@ -121,12 +125,16 @@ FIGURES = (
 )
 
 
-def review_counts_from(rows: Iterable[Sequence[Any]]) -> ReviewCounts:
+def review_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False) -> ReviewCounts:
     """A :class:`ReviewCounts` from the rows of the counting statement, read by position in
     the order of :data:`COLUMNS`: ``part``, ``unit_id``, ``chair``, ``chair_title``, the
     :data:`FIGURES`, ``meetings``, ``day`` (a date), ``id``, ``field_id`` and the counts of
     each risk colour, ordered by part, day and id. (By position, not by name: a large register
-    gives tens of thousands of rows, and a row's attribute costs a lookup by name.)"""
+    gives tens of thousands of rows, and a row's attribute costs a lookup by name.)
+
+    With ``sections``, a unit's rows are per field and day closed (``day``): they are the
+    counts per field, and their sums the unit's; the colours are those of its rows not closed
+    on T (its open directives, per field)."""
     found = ReviewCounts({}, {}, [], [])
     at = POSITION
     unit_id, chair, title, meetings = at["unit_id"], at["chair"], at["chair_title"], at["meetings"]
@@ -134,24 +142,35 @@ def review_counts_from(rows: Iterable[Sequence[Any]]) -> ReviewCounts:
     figures = slice(at[FIGURES[0]], at[FIGURES[-1]] + 1)
     colours = slice(at[risk.COLOURS[0]], at[risk.COLOURS[-1]] + 1)
     watched, risks, fields = found.watched, found.risks, found.fields
+    sums: dict[int, list[int]] = {}
     for row in rows:
         part = row[0]
         if part == WATCHED:
             watched.append(row[ident])
             continue
-        if part == RISKS:
-            tally = zip(risk.COLOURS, row[colours], strict=True)
-            risks[row[unit_id], row[field_id]] = {c: n for c, n in tally if n}
+        if part == UNITS:
+            uid, counted = row[unit_id], row[figures]
+            summed = sums.get(uid)
+            if summed is None:
+                sums[uid] = list(counted)
+            else:
+                sums[uid] = [a + b for a, b in zip(summed, counted, strict=True)]
+            if sections:
+                fields[row[field_id], uid, row[day]] = Counts(
+                    **dict(zip(FIGURES, counted, strict=True))
+                )
+                if row[day] is None:
+                    tally = zip(risk.COLOURS, row[colours], strict=True)
+                    risks[uid, row[field_id]] = {c: n for c, n in tally if n}
             continue
         counts = Counts(**dict(zip(FIGURES, row[figures], strict=True)))
-        if part == FIELDS:
-            fields[row[field_id], row[unit_id], row[day]] = counts
-        elif part == UNITS:
-            found.units[row[unit_id]] = counts
-        elif part == EARLIER:
+        if part == EARLIER:
             found.earlier[row[unit_id]] = counts
         else:
             found.chairs.append(ChairGroup(row[chair], row[title], row[meetings], row[day], counts))
+    found.units.update(
+        (uid, Counts(**dict(zip(FIGURES, summed, strict=True)))) for uid, summed in sums.items()
+    )
     return found
 
 
@@ -320,17 +339,13 @@ def _part(number: int, **columns: ColumnElement[Any]) -> Select[Any]:
 
 
 def _figures(
-    status: ColumnElement[str], no_deadline: ColumnElement[int], extended: ColumnElement[int]
+    status: ColumnElement[str], due: ColumnElement[Any], extended: ColumnElement[int]
 ) -> dict[str, ColumnElement[Any]]:
     """The counts of :class:`~dirtrack.status.Counts` as aggregates over judged rows."""
-
-    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.count(case((condition, 1)))
-
     counted = status.not_in([code(Status.CANCELLED), code(Status.WITHDRAWN)])
-    found = {s.value: count_if(status == code(s)) for s in Status}
-    found["no_deadline"] = count_if(and_(counted, no_deadline == 1))
-    found["extended"] = count_if(and_(counted, extended == 1))
+    found = {s.value: _count_if(status == code(s)) for s in Status}
+    found["no_deadline"] = _count_if(and_(counted, due.is_(None)))
+    found["extended"] = _count_if(and_(counted, extended == 1))
     return found
 
 
@@ -352,50 +367,70 @@ def closed_by(day: date) -> ColumnElement[date | None]:
     )
 
 
-def _judged(now: Scope, then: Scope, sections: bool) -> CTE:
-    """One row per directive of either scope, judged as of both days (with ``sections``,
-    also its field, the day it was closed by T and its risk colour at T)."""
+# The dates a status is judged by besides the deadline: read by the inner step only.
+_CLOSED = ("completed_on", "cancelled_on", "withdrawn_on")
+
+
+def _dated(now: Scope, then: Scope, sections: bool) -> Subquery:
+    """One row per directive of either scope: its meeting, the unit that held it and the
+    deadline in force (and whether extended) on each day, whether it is in each scope, and
+    the dates its status is judged by (with ``sections``, also its field and the day it was
+    closed by T)."""
     at_now, at_then = judgement(now.as_of, "ext_now"), judgement(then.as_of, "ext_then")
-    in_now = and_(*in_scope(now, held_on=given_on(meeting.c.date)))
-    in_then = and_(*in_scope(then, held_on=given_on(meeting.c.date)))
+    in_now = case((and_(*in_scope(now, held_on=given_on(meeting.c.date))), 1), else_=0)
+    in_then = case((and_(*in_scope(then, held_on=given_on(meeting.c.date))), 1), else_=0)
     more: list[ColumnElement[Any]] = []
     if sections:
-        colour = risk_case(
-            at_now.status, at_now.due, meeting.c.date, now.as_of, RiskDays.of(now.as_of)
-        )
-        more = [
-            directive.c.field_id,
-            closed_by(now.as_of).label("closed_now"),
-            colour.label("risk_now"),
-        ]
-    return (
+        more = [directive.c.field_id, closed_by(now.as_of).label("closed_now")]
+    dated = (
         select(
             directive.c.id,
             directive.c.meeting_id,
+            *(directive.c[name] for name in _CLOSED),
             meeting.c.chair,
             meeting.c.chair_title,
             meeting.c.date.label("held_on"),
             holding_unit(now).label("unit_now"),
             at_now.due.label("due_now"),
-            case((at_now.due.is_(None), 1), else_=0).label("no_deadline_now"),
             at_now.extended.label("extended_now"),
-            at_now.status.label("status_now"),
-            case((in_now, 1), else_=0).label("in_now"),
-            *more,
+            in_now.label("in_now"),
             holding_unit(then).label("unit_then"),
-            case((at_then.due.is_(None), 1), else_=0).label("no_deadline_then"),
+            at_then.due.label("due_then"),
             at_then.extended.label("extended_then"),
-            at_then.status.label("status_then"),
-            case((in_then, 1), else_=0).label("in_then"),
+            in_then.label("in_then"),
+            *more,
         )
         .select_from(
             directive.join(meeting, meeting.c.id == directive.c.meeting_id)
             .outerjoin(at_now.ext, at_now.on)
             .outerjoin(at_then.ext, at_then.on)
         )
-        .where(*_either(now, then), or_(in_now, in_then))
-        .cte("judged")
+        .where(*_either(now, then))
     )
+    return dated.subquery("dated")
+
+
+def _judged(now: Scope, then: Scope, sections: bool) -> CTE:
+    """One row per directive of either scope, judged as of both days: the columns of
+    :func:`_dated` and the status on each day (with ``sections``, also the risk colour at T),
+    each computed once from the deadline in force."""
+    d = _dated(now, then, sections).c
+
+    def status(due: ColumnElement[Any], day: date) -> ColumnElement[str]:
+        return status_case(due, d.completed_on, d.cancelled_on, day, d.withdrawn_on)
+
+    statuses = select(
+        *(column for column in d if column.name not in _CLOSED),
+        status(d.due_now, now.as_of).label("status_now"),
+        status(d.due_then, then.as_of).label("status_then"),
+    ).where(or_(d.in_now == 1, d.in_then == 1))
+    if not sections:
+        return statuses.cte("judged")
+    s = statuses.subquery("statuses").c
+    colour = risk_case(
+        s.status_now, s.due_now, s.held_on, now.as_of, RiskDays.of(now.as_of), ident=s.id
+    )
+    return select(*s, colour.label("risk_now")).cte("judged")
 
 
 def count_review(
@@ -412,19 +447,30 @@ def count_review(
     rows = _judged(now, then, sections)
     c = rows.c
     # Grouped by unit (or chair) only: one row each, whose figures are pivoted into columns.
+    # With sections, a unit's rows are per field and day closed (summed per unit in Python):
+    # the counts per field and the colours of the open directives come from the same pass.
+    extra: dict[str, ColumnElement[Any]] = {}
+    keys = [c.unit_now]
+    if sections:
+        is_open = c.status_now.in_([code(Status.OPEN_IN_TIME), code(Status.OVERDUE)])
+        extra = {
+            colour: _count_if(and_(is_open, c.risk_now == text_constant(colour)))
+            for colour in risk.COLOURS
+        }
+        extra.update(field_id=c.field_id, day=c.closed_now)
+        keys += [c.field_id, c.closed_now]
     units = (
         _part(
-            UNITS, unit_id=c.unit_now, **_figures(c.status_now, c.no_deadline_now, c.extended_now)
+            UNITS,
+            unit_id=c.unit_now,
+            **_figures(c.status_now, c.due_now, c.extended_now),
+            **extra,
         )
         .where(c.in_now == 1)
-        .group_by(c.unit_now)
+        .group_by(*keys)
     )
     earlier = (
-        _part(
-            EARLIER,
-            unit_id=c.unit_then,
-            **_figures(c.status_then, c.no_deadline_then, c.extended_then),
-        )
+        _part(EARLIER, unit_id=c.unit_then, **_figures(c.status_then, c.due_then, c.extended_then))
         .where(c.in_then == 1)
         .group_by(c.unit_then)
     )
@@ -434,7 +480,7 @@ def count_review(
             CHAIRS,
             chair=c.chair,
             chair_title=c.chair_title,
-            **_figures(c.status_now, c.no_deadline_now, c.extended_now),
+            **_figures(c.status_now, c.due_now, c.extended_now),
             meetings=func.count(distinct(c.meeting_id)),
             day=func.max(c.held_on),
         )
@@ -447,29 +493,7 @@ def count_review(
     watched = _part(WATCHED, day=c.due_now, id=c.id).where(
         c.in_now == 1, or_(c.status_now == code(Status.OVERDUE), soon)
     )
-    parts = [units, earlier, chairs, watched]
-    if sections:
-        fields = (
-            _part(
-                FIELDS,
-                unit_id=c.unit_now,
-                field_id=c.field_id,
-                day=c.closed_now,
-                **_figures(c.status_now, c.no_deadline_now, c.extended_now),
-            )
-            .where(c.in_now == 1)
-            .group_by(c.field_id, c.unit_now, c.closed_now)
-        )
-        colours = {
-            colour: func.count(case((c.risk_now == literal_column(f"'{colour}'"), 1)))
-            for colour in risk.COLOURS
-        }
-        is_open = c.status_now.in_([code(Status.OPEN_IN_TIME), code(Status.OVERDUE)])
-        risks = (
-            _part(RISKS, unit_id=c.unit_now, field_id=c.field_id, **colours)
-            .where(c.in_now == 1, is_open)
-            .group_by(c.unit_now, c.field_id)
-        )
-        parts += [fields, risks]
-    query = union_all(*parts).order_by("part", "day", "id")
-    return review_counts_from(conn.execute(query))
+    query = union_all(units, earlier, chairs, watched).order_by("part", "day", "id")
+    # Built for each report and run once: no cache key (a walk of the whole statement).
+    once = {"compiled_cache": None}
+    return review_counts_from(conn.execute(query, execution_options=once), sections=sections)

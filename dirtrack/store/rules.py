@@ -288,14 +288,17 @@ RISK_PARAMS = RiskDays(
 )
 
 
-def progress_at(as_of: Day) -> ColumnElement[int | None]:
+def progress_at(
+    as_of: Day, ident: ColumnElement[int] = directive.c.id
+) -> ColumnElement[int | None]:
     """The directive's latest percentage reported on or before ``as_of`` (the last in recorded
-    order), or NULL: a correlated subquery on ``directive``."""
+    order), or NULL: a subquery correlated on ``ident``, the directive's id (``directive``'s
+    own by default)."""
     step = progress_entry.alias("step")
     latest = (
         select(step.c.percent)
         .where(
-            step.c.directive_id == directive.c.id,
+            step.c.directive_id == ident,
             step.c.reported_on <= as_of,
             step.c.percent.is_not(None),
         )
@@ -311,10 +314,12 @@ def risk_case(
     held_on: ColumnElement[Any],
     as_of: Day,
     days: RiskDays,
+    ident: ColumnElement[int] = directive.c.id,
 ) -> ColumnElement[str]:
     """The risk colour at ``as_of`` of the directive whose status and deadline in force at T
     are ``status`` and ``due``, given at a meeting held on ``held_on``, as a SQL ``CASE``
-    (correlated on ``directive``):
+    (correlated on ``ident``, the directive's id: ``directive``'s own by default, or a column
+    of a judged step that carries it):
 
     - done: green; cancelled or withdrawn: grey; overdue: red; open without a deadline: grey;
     - open in time, progress below ``low_progress`` % (none reported counts as 0): red if due
@@ -331,11 +336,9 @@ def risk_case(
     asked = request.alias("asked")
 
     def heard(day: ColumnElement[Any], directive_id: ColumnElement[Any]) -> ColumnElement[bool]:
-        return exists().where(
-            directive_id == directive.c.id, day >= days.stale_before, day <= as_of
-        )
+        return exists().where(directive_id == ident, day >= days.stale_before, day <= as_of)
 
-    low = func.coalesce(progress_at(as_of), 0) < days.low_progress
+    low = func.coalesce(progress_at(as_of, ident), 0) < days.low_progress
     stale = and_(
         held_on < days.stale_before,
         ~heard(news.c.reported_on, news.c.directive_id),
@@ -344,7 +347,7 @@ def risk_case(
     )
     waiting = request.alias("waiting")
     unanswered = exists().where(
-        waiting.c.directive_id == directive.c.id,
+        waiting.c.directive_id == ident,
         waiting.c.asked_on <= as_of,
         or_(
             waiting.c.decided_on.is_(None),
