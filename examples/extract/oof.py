@@ -85,7 +85,17 @@ def main() -> int:
                         total.fields[field].add(counts)
     finally:
         cm.load = original
-    for key in ("seeds", "other read", "fresh3", "fresh4", "fresh5", "fresh8", "fresh9", "all"):
+    for key in (
+        "seeds",
+        "other read",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh8",
+        "fresh9",
+        "train10",
+        "all",
+    ):
         if key in totals:
             print("\n".join(score.summary(f"out of fold, {key}", totals[key])))
     return 0
