@@ -969,3 +969,53 @@ def test_a_headline_working_with_a_place_is_a_working_session() -> None:
         " hình sản xuất."
     )
     assert draft.meeting.kind == "working-session"
+
+
+def test_boards_assigned_by_giao_are_units_not_a_briefing() -> None:
+    head = (
+        "Sáng 6/5/2022, HĐND tỉnh Nam Sơn họp. Đồng chí Chủ tịch yêu cầu các đơn vị chuẩn bị tốt. "
+    )
+    cases = {
+        "Giao Ban cán sự Đảng UBND tỉnh chỉ đạo các cơ quan hoàn thiện văn bản.": (
+            "Ban cán sự Đảng UBND tỉnh Nam Sơn"
+        ),
+        "Giao Ban Văn hóa- Xã hội giám sát việc dạy tin học.": "Ban Văn hóa- Xã hội",
+    }
+    for task, unit in cases.items():
+        assert [u for u, _, _ in directives(head + task)][1:] == [unit], task
+    # "giao ban" is still a briefing, no one's task
+    found = directives(head + "Sau hội nghị giao ban, các sở tổ chức thực hiện.")
+    assert [u for u, _, _ in found] == [None, None]
+
+
+def test_a_cell_named_by_its_number_and_its_members_are_the_unit() -> None:
+    found = directives(
+        "Tối 5/6/2023, Chi bộ 7 sinh hoạt thường kỳ. Đồng chí Bí thư Đảng ủy phường yêu cầu tập"
+        " thể và từng cá nhân cấp ủy chi bộ 7 phải nhanh chóng ổn định tổ chức."
+    )
+    assert [u for u, _, _ in found] == ["Chi bộ 7"]
+
+
+def test_a_province_asked_by_its_name_is_the_province() -> None:
+    found = directives(
+        "Sáng 6/5/2022, UBND tỉnh Nam Sơn họp với các sở. Đồng chí Phó Thủ tướng yêu cầu tỉnh Nam"
+        " Sơn chỉ đạo kiểm tra, giải quyết dứt điểm các sai phạm về đất đai."
+    )
+    assert [u for u, _, _ in found] == ["tỉnh Nam Sơn"]
+
+
+def test_a_standing_board_without_its_place_is_its_committee() -> None:
+    found = directives(
+        "Ngày 13-10, Ban Thường vụ Quận ủy Hòa Lạc kiểm điểm tập thể. Dự và chỉ đạo, đồng chí"
+        " Nguyễn Văn An yêu cầu BTV Quận ủy cần tập trung kiểm điểm sâu các nội dung."
+    )
+    assert [u for u, _, _ in found] == ["Quận ủy Hòa Lạc"]
+
+
+def test_the_headline_names_the_partner_the_lead_does_not() -> None:
+    found = directives(
+        "Chủ tịch UBND tỉnh làm việc với UBND huyện Khe Sanh\n\nSáng 5/6/2023, đoàn công tác của"
+        " tỉnh đã có buổi làm việc tại huyện về phát triển kinh tế. Kết luận buổi làm việc, đồng"
+        " chí Chủ tịch yêu cầu tập trung giải phóng mặt bằng các dự án trọng điểm."
+    )
+    assert [u for u, _, _ in found] == ["UBND huyện Khe Sanh"]

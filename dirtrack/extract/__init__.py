@@ -114,6 +114,9 @@ def extract(
     named_partners: list[str] | None = []
     if info.kind == "working-session" and lead is not None:
         named_partners = session_partners(lead, resolver)
+        if named_partners == [] and headings:
+            # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
+            named_partners = session_partners(headings[0], resolver)
         partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
     # year-less deadlines are read against the meeting, else against the document the text

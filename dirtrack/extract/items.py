@@ -156,7 +156,7 @@ _TO_OVERCOME = re.compile(
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
-    r"thuong truc|thuong vu|btv|bch)\s+(?:va\s+)?)*$"
+    r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan)\s+(?:va\s+)?)*$"
 )
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.

@@ -317,13 +317,21 @@ SPEECH_VERB_TONED = frozenset(
     ["đề nghị", "yêu cầu", "chỉ đạo", "giao cho", "giao", "lưu ý", "nhấn mạnh", "kết luận",
      "dặn dò", "quán triệt", "chỉ thị", "phân công", "giao trách nhiệm", "giao trách nhiệm cho"]
 )  # fmt: skip
+#: The words after "Ban" that name a board ("Ban Văn hóa - Xã hội", "Ban cán sự Đảng"), not a
+#: briefing ("giao ban").
+_NAMED_BOARD = (
+    r"(?:van hoa|can su|phap che|kinh te|dan toc|do thi|to chuc|tuyen giao|dan van|noi chinh|"
+    r"quan ly|chi dao|chi huy)\b"
+)
 #: Verbs a chair uses to give a directive, and that end the reporting frame before it.
 SPEECH_VERB = re.compile(
     r"\b(?:de nghi|yeu cau|chi dao|giao cho|luu y|nhan manh|ket luan|dan do|quan triet|chi thi|"
     r"phan cong(?= (?:cu the )?cho\b)|"
     # "Giao trách nhiệm Phòng Kinh tế ...": the unit comes after the noun
     r"giao trach nhiem(?: cho)?(?= [a-z])|"
-    r"giao(?! (?:ban|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b| \d)"
+    # "giao ban" is a briefing, but "giao Ban Văn hóa - Xã hội ..." assigns a board its task
+    rf"giao(?! (?:ban(?! {_NAMED_BOARD})|luu|thong|duc|tiep|dich|nhan|hoa|thoa|ket|quyen|dien)\b"
+    r"| \d)"
     # "nhiệm vụ UBND tỉnh giao trong năm 2017", "... giao, Sở thực hiện còn chậm": the tasks a
     # body was given, told after it (the time, the place or the clause's end follows)
     r"(?!\s*[,.;]|\s*$| (?:trong|tren|tai|thoi han|tu|den|nam|thang|va|con|da|dung|ve|o|"

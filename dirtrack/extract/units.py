@@ -188,13 +188,15 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (rf"ban {_alt(_PARTY_BOARDS)}(?: (?:{_PARTY}|trung uong))?", "board", "ban", False),
     (
-        rf"ban (?:phap che|kinh te - ngan sach|kinh te ngan sach|van hoa - xa hoi|"
-        rf"van hoa xa hoi|dan toc|do thi)(?: {_HDND}(?: {_GOV})?)?",
+        rf"ban (?:phap che|kinh te\s*-?\s*ngan sach|van hoa\s*-?\s*xa hoi|dan toc|do thi)"
+        rf"(?: {_HDND}(?: {_GOV})?)?",
         "unit",
         "ban",
         False,
     ),
     (rf"(?:uy ban kiem tra|ubkt)(?: (?:{_PARTY}|trung uong))?", "board", "ubkt", False),
+    # the party delegation that leads a People's Committee or Council: "Ban cán sự Đảng UBND tỉnh"
+    (rf"ban can su dang (?:{_UBND}|{_HDND}) {_GOV}", "unit", "ban", True),
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
@@ -217,7 +219,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
     (
         r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
-        r"co quan|truong)",
+        r"co quan|truong)|chi bo (?:so )?\d+",
         "unit",
         "chi bo",
         False,
@@ -289,7 +291,12 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "phong",
         True,
     ),
-    (r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|(?<!co )quan)", "unit", "dia phuong", True),
+    (
+        r"(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|(?<!co )quan|tinh)",
+        "unit",
+        "dia phuong",
+        True,
+    ),
     (
         rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
         rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
@@ -377,7 +384,9 @@ _AFFILIATION_BEFORE = re.compile(
     r"ky uy vien)(?: thuong truc)?(?: btv| ban thuong vu)?)\s*$"
 )
 #: Levels of local government, with their tones (the accent-free key confuses them with names).
-_LOCALITY_WORDS = frozenset(["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận"])
+_LOCALITY_WORDS = frozenset(
+    ["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh"]
+)
 #: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
@@ -592,7 +601,7 @@ def find_raw(sentence: str) -> list[Mention]:
                 continue  # "dự đoán", "đoạn": not a delegation
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
-                if end == m.end():
+                if end == m.end() and not m.group()[-1].isdigit():
                     continue  # "chi bộ thôn", "trường THCS" alone name no cell, no school
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
@@ -782,6 +791,18 @@ class UnitResolver:
         councils = [n for k, n in self._full.items() if k.startswith("hoi dong nhan dan ")]
         return f"Thường trực {councils[0]}" if len(councils) == 1 else None
 
+    def _committee_of(self, text: str) -> str | None:
+        """ "BTV Quận ủy" with no place, in a document giving one place of that level ("quận Hà
+        Đông"): that committee, a unit (as "Ban Thường vụ Quận ủy Hà Đông" is)."""
+        key = fold_aligned(text)
+        board = _STANDING_BOARD.fullmatch(key)
+        if board is None:
+            return None
+        places = self._places.get(_COMMITTEE_LEVEL[board[1].split()[0]], set())
+        if len(places) != 1:
+            return None
+        return f"{_capitalize(text[board.start(1) :])} {next(iter(places))}"
+
     def _complete_board(self, text: str) -> str:
         name = _capitalize(_strip_plural(text))
         key = fold_aligned(name)
@@ -854,7 +875,11 @@ class UnitResolver:
             if mention.head == "dia phuong":
                 # "xã Hòa Chính" is the commune's People's Committee when the text names it
                 key = unit_key(mention.text)
-                for head in ("uy ban nhan dan ", "dang uy "):
+                # a province asked by its name ("yêu cầu tỉnh Vĩnh Phúc chỉ đạo ...", a central
+                # body's request) is the province as a whole, its party committee and its
+                # People's Committee: the place as written
+                heads = () if key.startswith("tinh ") else ("uy ban nhan dan ", "dang uy ")
+                for head in heads:
                     # "xã Hòa Chính" is the commune's People's Committee when the text names
                     # it, else its party committee when the text names that
                     for full_key, name in self._full.items():
@@ -926,7 +951,7 @@ class UnitResolver:
             if role == "internal" and name is not None:
                 role = "unit"
             if role == "leadership" and not mention.affiliation:
-                council = self._council_of(mention.text)
+                council = self._council_of(mention.text) or self._committee_of(mention.text)
                 if council is not None:
                     role, name = "unit", council
             out.append(

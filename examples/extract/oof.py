@@ -31,6 +31,7 @@ def part_of(article: score.Article) -> str:
     if article.part == "seeds":
         return "seeds"
     for name, members in (
+        ("train10", score.TRAIN10),
         ("fresh9", score.FRESH9),
         ("fresh8", score.FRESH8),
         ("fresh5", score.FRESH5),
@@ -84,7 +85,17 @@ def main() -> int:
                         total.fields[field].add(counts)
     finally:
         cm.load = original
-    for key in ("seeds", "other read", "fresh3", "fresh4", "fresh5", "fresh8", "fresh9", "all"):
+    for key in (
+        "seeds",
+        "other read",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh8",
+        "fresh9",
+        "train10",
+        "all",
+    ):
         if key in totals:
             print("\n".join(score.summary(f"out of fold, {key}", totals[key])))
     return 0

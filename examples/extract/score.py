@@ -28,7 +28,8 @@ were labelled in that round to give the models more text;
 ``fresh10`` (204-233) were collected and labelled in the tenth round by helpers who never ran
 the extractor, and are only scored, once, at the end of that round; ``train10`` (234-245) and
 ``fresh11`` (249-263) were labelled blind in that round too, for the next one (text to train
-on, and its never-read part); 246-248 are not used;
+on, and its never-read part; ``train10`` is read and trained on from the eleventh round);
+246-248 are not used;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -274,16 +275,16 @@ FRESH9 = frozenset(f"{n}" for n in range(175, 190))
 #: scored once at the end of that round, never read or trained on (``fresh10``).
 FRESH10 = frozenset(f"{n}" for n in range(204, 234))
 #: Labelled blind in the tenth round (234-245, Red River delta) as text for the models; not
-#: read or trained on in that round (it came after the round's training), kept for the next
-#: (``train10``).
+#: read or trained on in that round (it came after the round's training), read and trained on
+#: from the eleventh (``train10``).
 TRAIN10 = frozenset(f"{n}" for n in range(234, 246))
 #: Collected and labelled blind in the tenth round (249-263, Mekong delta and the south-east)
 #: as a reserve: never scored, read or trained on in that round, the next round's own never-read
 #: part (``fresh11``).
 FRESH11 = frozenset(f"{n}" for n in range(249, 264))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH10 | TRAIN10 | FRESH11
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH10 | FRESH11
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet.
-LATE = FRESH6 | FRESH10 | TRAIN10 | FRESH11
+LATE = FRESH6 | FRESH10 | FRESH11
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
