@@ -36,7 +36,8 @@ from).
 ``dev`` is the development set (``dev/NN.txt``, gold in ``dev/gold/NN.json``, sources and
 reference days in ``dev/SOURCES.tsv``; annotation rules in ``GUIDE.md``), split once by the
 SHA-256 of each source address: even → ``build`` (what the method may be built and tuned
-from, together with the seeds), odd → ``measured`` (only measured). ``all`` is seeds + dev.
+from, together with the seeds), odd → ``measured`` (only measured); both leave out ``LATE``,
+the parts scored only at the end of a round. ``all`` is seeds + dev.
 Every article is extracted with no registered units (units are compared by name) and with its
 reference day as "today" (the day it was published: a date without a year is read against it).
 The exit status is 0 when the targets of the measured part are met.
@@ -327,7 +328,9 @@ def select(which: str) -> list[Article]:
     if which == "dev":
         return dev_files()
     if which in ("build", "measured"):
-        return [a for a in dev_files() if a.part == which]
+        # without the parts scored only at the end of a round: a look at these totals must not
+        # give away a never-read part
+        return [a for a in dev_files() if a.part == which and a.name not in LATE]
     if which in ("tune", "heldout"):
         wanted = which == "heldout"
         return [
