@@ -1019,3 +1019,50 @@ def test_the_headline_names_the_partner_the_lead_does_not() -> None:
         " chí Chủ tịch yêu cầu tập trung giải phóng mặt bằng các dự án trọng điểm."
     )
     assert [u for u, _, _ in found] == ["UBND huyện Khe Sanh"]
+
+
+def test_a_unit_a_body_directs_to_act_is_the_unit() -> None:
+    head = (
+        "Sáng 6/5/2022, UBND tỉnh Nam Sơn họp về đất đai. Đồng chí Chủ tịch yêu cầu các huyện"
+        " chuẩn bị tốt mặt bằng. "
+    )
+    found = directives(
+        head + "Theo đó, UBND tỉnh Nam Sơn chỉ đạo Sở Tài nguyên & Môi trường khẩn trương tổ"
+        " chức công khai bản đồ quy hoạch tại các xã."
+    )
+    assert [u for u, _, _ in found][1:] == ["Sở Tài nguyên & Môi trường"]
+    # what a body directed in the past is no one's task
+    found = directives(
+        head + "Trước đó, UBND tỉnh Nam Sơn đã chỉ đạo Sở Xây dựng khẩn trương kiểm tra các"
+        " công trình."
+    )
+    assert [u for u, _, _ in found][1:] == []
+
+
+def test_a_body_s_own_review_gives_its_tasks_to_that_body() -> None:
+    found = directives(
+        "Ngày 13-10, Ban Thường vụ Huyện ủy Nam Sơn đã kiểm điểm đối với tập thể và cá nhân. Dự"
+        " và chỉ đạo, đồng chí Nguyễn Văn An yêu cầu BTV Huyện ủy kiểm điểm toàn diện các nội"
+        " dung. Việc kiểm điểm phải theo trình tự, tập thể trước, cá nhân sau."
+    )
+    assert [u for u, _, _ in found] == ["Huyện ủy Nam Sơn", "Huyện ủy Nam Sơn"]
+
+
+def test_tasks_named_as_a_leader_s_directive_after_them_are_read() -> None:
+    found = directives(
+        "Huyện Nam Sơn cần xây dựng những tuyến đường liên kết vùng; đồng thời chuẩn bị các"
+        " điều kiện để đón các nhà đầu tư lớn. Đó là chỉ đạo của đồng chí Nguyễn Văn An, Chủ"
+        " tịch UBND tỉnh tại buổi làm việc với Ban Thường vụ Huyện ủy Nam Sơn."
+    )
+    assert [t.split()[0] for _, t, _ in found] == ["Huyện", "chuẩn"]
+
+
+def test_the_meeting_named_where_the_text_reports_it_gives_the_kind() -> None:
+    text = (
+        "Thời gian qua nhân dân xã Nam Sơn đã đồng thuận xây dựng nông thôn mới. Đến nay xã đạt"
+        " 17 tiêu chí. Các ngành đã thảo luận làm rõ tồn tại. Tại hội nghị, các ngành đề xuất"
+        " giải pháp. Tại buổi làm việc, lãnh đạo huyện yêu cầu các ngành giúp xã hoàn thành."
+    )
+    assert extract(text).meeting.kind == "working-session"
+    # a text that names no meeting still gives no kind
+    assert extract("Thời gian qua nhân dân xã Nam Sơn đã đồng thuận.").meeting.kind is None

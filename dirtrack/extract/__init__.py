@@ -42,7 +42,13 @@ from dirtrack.extract.items import (
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
 from dirtrack.extract.meeting import extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
-from dirtrack.extract.units import KnownUnit, UnitResolver, session_partners, unit_key
+from dirtrack.extract.units import (
+    KnownUnit,
+    UnitResolver,
+    meeting_host,
+    session_partners,
+    unit_key,
+)
 from dirtrack.text import fold_words
 
 __all__ = [
@@ -118,6 +124,9 @@ def extract(
             # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
             named_partners = session_partners(headings[0], resolver)
         partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
+    if partner is None and named_partners == [] and lead is not None:
+        # a body's own review attended by its superiors: what names no unit is that body's
+        partner = meeting_host(lead, resolver)
     limitations, taken = extract_limitations(paragraphs, resolver, partner)
     # year-less deadlines are read against the meeting, else against the document the text
     # reports, else against the year the text is about, else against the reference day

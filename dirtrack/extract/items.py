@@ -717,6 +717,16 @@ _NAMES_QUOTE = re.compile(
     r"\W*(?:do|day) (?:cung )?la (?:mot trong (?:nhung|cac) )?(?:y kien |noi dung |phat bieu )?"
     r"(?:chi dao|yeu cau|ket luan|de nghi)\b"
 )
+
+
+def _names_tasks_before(sentence: str) -> bool:
+    """Whether a sentence names what comes before it as a leader's tasks ("Đó là chỉ đạo của
+    đồng chí ... tại buổi làm việc ...")."""
+    key = fold_aligned(sentence)
+    m = _NAMES_QUOTE.match(key)
+    return m is not None and re.match(r"\s*(?:quan trong\s+)?cua\b", key[m.end() :]) is not None
+
+
 #: A request for the meeting's own discussion ("yêu cầu các đồng chí tham gia dự họp cho ý kiến
 #: thảo luận ..."): done at the meeting, nothing to follow up.
 _OWN_DISCUSSION = re.compile(
@@ -819,7 +829,27 @@ def _requests(
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
         or _TOPIC.match(before_verb)
         or _assigned_at(key, low, mentions, start, end) == verb.start()
+        or _directs_unit(key, mentions, start, end, verb)
     )
+
+
+def _directs_unit(
+    key: str, mentions: Sequence[Mention], start: int, end: int, verb: re.Match[str]
+) -> bool:
+    """Whether a named body "chỉ đạo" a named unit to act ("UBND tỉnh chỉ đạo Sở Xây dựng
+    khẩn trương kiểm tra ..."): the unit after the verb is asked, as after "giao"."""
+    if verb.group() != "chi dao":
+        return False
+    body = next((m for m in mentions if start <= m.start and m.end <= verb.start()), None)
+    if body is None or not _usable(body) or key[body.end : verb.start()].strip():
+        return False
+    unit = next((m for m in mentions if verb.end() <= m.start < end), None)
+    if unit is None or not _usable(unit):
+        return False
+    if not _HEAD_GAP.match(key[verb.end() : unit.start].lstrip()):
+        return False
+    after = ENUM_TAIL.match(key, unit.end, end)
+    return bool(ACTION_AFTER_UNIT.match(key[after.end() if after else unit.end : end]))
 
 
 #: A sentence that opens on the request itself ("Đề nghị Thường trực HĐND huyện tăng cường
@@ -1261,6 +1291,8 @@ def extract_directives(
         # "... yêu cầu tập trung thực hiện một số nhiệm vụ sau." and then a paragraph per task
         in_zone = in_zone or (carry == "tasks" and _opens_task(para, resolver))
         in_zone = in_zone or bool(QUOTED_FRAME.search(pkey))  # '"..." - đó là chỉ đạo của ...'
+        # "X cần ...; đồng thời ... . Đó là chỉ đạo của đồng chí ...": the same without quotes
+        in_zone = in_zone or any(_names_tasks_before(s) for s in para.sentences[1:])
         if carry in ("colon", "tasks") and not in_zone:
             carry = None
             carried_lead = None

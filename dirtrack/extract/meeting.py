@@ -24,7 +24,8 @@ first kind in this order that either names:
 > ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
 (buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
-``review``. When the text names none, the photo captions may.
+``review``. When none of these names one, the meeting the body reports things "at" ("Tại hội
+nghị ...", "tại buổi làm việc ...") does, kinds in the same order; else the photo captions may.
 """
 
 from __future__ import annotations
@@ -529,6 +530,13 @@ def meeting_date(
 # --- kind and title -------------------------------------------------------------------------
 
 
+#: The meeting named as the place of what the text reports ("Tại buổi làm việc, ...").
+_AT_MEETING = re.compile(
+    r"\btai (?:cac |cuoc |buoi )?((?:buoi lam viec|hoi nghi|cuoc hop|phien hop|buoi giam sat|"
+    r"buoi kiem tra))\b"
+)
+
+
 def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     """The kind of meeting (see the module docstring for the order of precedence)."""
     found: str | None = None
@@ -548,6 +556,13 @@ def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
                 break
         if found:
             break
+    if found is None:
+        # "Tại hội nghị ...", "tại buổi làm việc ...": the meeting named where the text reports
+        # what happened at it, anywhere in the body, kinds in order
+        places = [m.group(1) for text in body for m in _AT_MEETING.finditer(fold_aligned(text))]
+        found = next(
+            (kind for kind, pattern in KIND_CUES if any(pattern.search(p) for p in places)), None
+        )
     if found in (None, "conference"):
         review = KIND_CUES[0][1]
         for sentence in body[:8]:

@@ -1016,3 +1016,21 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
         if value not in names:
             names.append(value)
     return names
+
+
+#: A body holding its own meeting ("... đã kiểm điểm đối với tập thể ...", "... sinh hoạt thường
+#: kỳ"): its own review, which superiors attend.
+_HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
+
+
+def meeting_host(lead: str, resolver: UnitResolver) -> str | None:
+    """The body whose own review the lead reports ("Ban Thường vụ Quận ủy X đã kiểm điểm ...":
+    a code or name), the first unit it names; None when it reports no such meeting."""
+    key = fold_aligned(lead)
+    for mention in resolver.mentions(lead):
+        if mention.affiliation or mention.name is None or mention.role not in ("unit", "board"):
+            continue
+        if _HOLDS_OWN.match(key, mention.end):
+            return mention.code or mention.name
+        return None
+    return None
