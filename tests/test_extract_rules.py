@@ -1028,9 +1028,11 @@ def test_a_unit_a_body_directs_to_act_is_the_unit() -> None:
     )
     found = directives(
         head + "Theo đó, UBND tỉnh Nam Sơn chỉ đạo Sở Tài nguyên & Môi trường khẩn trương tổ"
-        " chức công khai bản đồ quy hoạch tại các xã."
+        " chức công khai bản đồ quy hoạch tại các xã.\n\nLàm rõ diện tích đất được giao, báo"
+        " cáo UBND tỉnh trước ngày 31/5/2022."
     )
-    assert [u for u, _, _ in found][1:] == ["Sở Tài nguyên & Môi trường"]
+    # the paragraph after it goes on with the unit's tasks
+    assert [u for u, _, _ in found][1:] == ["Sở Tài nguyên & Môi trường"] * 2
     # what a body directed in the past is no one's task
     found = directives(
         head + "Trước đó, UBND tỉnh Nam Sơn đã chỉ đạo Sở Xây dựng khẩn trương kiểm tra các"

@@ -833,6 +833,12 @@ def _requests(
     )
 
 
+def _directs_unit_in(key: str, low: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence's speech verb is a body directing a named unit to act."""
+    verb = _speech_verb(key, low, 0, len(key))
+    return verb is not None and _directs_unit(key, mentions, 0, len(key), verb)
+
+
 def _directs_unit(
     key: str, mentions: Sequence[Mention], start: int, end: int, verb: re.Match[str]
 ) -> bool:
@@ -840,7 +846,7 @@ def _directs_unit(
     khẩn trương kiểm tra ..."): the unit after the verb is asked, as after "giao"."""
     if verb.group() != "chi dao":
         return False
-    body = next((m for m in mentions if start <= m.start and m.end <= verb.start()), None)
+    body = next((m for m in reversed(mentions) if start <= m.start and m.end <= verb.start()), None)
     if body is None or not _usable(body) or key[body.end : verb.start()].strip():
         return False
     unit = next((m for m in mentions if verb.end() <= m.start < end), None)
@@ -1325,6 +1331,7 @@ def extract_directives(
                 _speech_frame(key, low)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
+                or _directs_unit_in(key, low, resolver.mentions(sentence))
                 or _TASK_LIST_INTRO.search(key)
                 or _WEIGHS_THEN_ASKS.search(key)
             ):
