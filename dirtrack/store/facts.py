@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
+from functools import cache
 from sys import intern
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, case, or_, select
+from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, or_, select
 
 from dirtrack.errors import NotFound
 from dirtrack.status import (
@@ -39,7 +40,7 @@ from dirtrack.store.rules import (
     directive_list,
     held_by,
     in_scope,
-    judgement,
+    judged_query,
     not_closed_before,
     risk_case,
     states,
@@ -224,59 +225,66 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
 # SQLAlchemy neither builds nor compiles a clause per id (a third of the time of a batch).
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
 _AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
-_JUDGED = judgement(_AS_OF)
-# A directive's own row: its columns, and the tables they come from, joined to ``start`` (the
-# directive table, or a listing that joins it).
-_MAIN_COLUMNS = (
-    directive.c.id,
-    directive.c.meeting_id,
-    meeting.c.date,
-    directive.c.unit_id,
-    unit.c.code,
-    unit.c.name,
-    directive.c.text,
-    directive.c.original_due,
-    directive.c.completed_on,
-    directive.c.cancelled_on,
-    directive.c.due_text,
-    directive.c.product,
-    directive.c.key,
-    directive.c.completion_note,
-    directive.c.cancel_reason,
-    _JUDGED.due,
-    _JUDGED.status,
-    directive.c.completed_on_exact,
-    directive.c.series_id,
-    directive.c.period,
-    directive.c.issued_on,
-    # the words of the deadline in force: the extension's in force, else the original's
-    case((_JUDGED.ext.c.id.is_(None), directive.c.due_text), else_=_JUDGED.ext.c.due_text),
-    directive.c.withdrawn_on,
-    field.c.code,
-    directive_result.c.claimed_on,
-    directive_result.c.doc,
-    directive_result.c.doc_date,
-    directive_result.c.file,
-    directive_result.c.file_hash,
-    directive_result.c.verdict,
-    directive_result.c.accepted_on,
-    directive_result.c.returned_on,
-    directive_result.c.return_reason,
-    risk_case(_JUDGED.status, _JUDGED.due, meeting.c.date, _AS_OF, RISK_PARAMS),
-)
 
 
-def _main_from(start: Any) -> Any:
-    return (
-        start.join(meeting, meeting.c.id == directive.c.meeting_id)
+def _main_query(rows: Any) -> Select[Any]:
+    """A directive's own row: its columns, and those of ``rows`` (a judged step, as of
+    :data:`_AS_OF`, with the columns of :func:`dirtrack.store.rules.judged_query`), joined
+    on the directive's id: the deadline in force and the status come from the step,
+    written once, and the risk colour is judged over them."""
+    columns = (
+        directive.c.id,
+        directive.c.meeting_id,
+        meeting.c.date,
+        directive.c.unit_id,
+        unit.c.code,
+        unit.c.name,
+        directive.c.text,
+        directive.c.original_due,
+        directive.c.completed_on,
+        directive.c.cancelled_on,
+        directive.c.due_text,
+        directive.c.product,
+        directive.c.key,
+        directive.c.completion_note,
+        directive.c.cancel_reason,
+        rows.c.due,
+        rows.c.status,
+        directive.c.completed_on_exact,
+        directive.c.series_id,
+        directive.c.period,
+        directive.c.issued_on,
+        rows.c.due_text,
+        directive.c.withdrawn_on,
+        field.c.code,
+        directive_result.c.claimed_on,
+        directive_result.c.doc,
+        directive_result.c.doc_date,
+        directive_result.c.file,
+        directive_result.c.file_hash,
+        directive_result.c.verdict,
+        directive_result.c.accepted_on,
+        directive_result.c.returned_on,
+        directive_result.c.return_reason,
+        risk_case(rows.c.status, rows.c.due, meeting.c.date, _AS_OF, RISK_PARAMS),
+    )
+    joined = (
+        rows.join(directive, directive.c.id == rows.c.id)
+        .join(meeting, meeting.c.id == directive.c.meeting_id)
         .join(unit, unit.c.id == directive.c.unit_id)
-        .outerjoin(_JUDGED.ext, _JUDGED.on)
         .outerjoin(field, field.c.id == directive.c.field_id)
         .outerjoin(directive_result, directive_result.c.directive_id == directive.c.id)
     )
+    return select(*columns).select_from(joined)
 
 
-_MAIN = select(*_MAIN_COLUMNS).select_from(_main_from(directive)).where(directive.c.id.in_(_IDS))
+@cache
+def _main_by_ids() -> Select[Any]:
+    """The own rows of the directives :data:`_IDS`, built on first use (a listing builds its
+    own with :func:`_main_query`)."""
+    return _main_query(judged_query(_AS_OF).where(directive.c.id.in_(_IDS)).subquery("judged"))
+
+
 _REQUESTS = (
     select(
         request.c.directive_id,
@@ -329,7 +337,7 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
     if not ids:
         return []
     wanted = list(ids)
-    main = conn.execute(_MAIN, {"ids": wanted, **_judged_on(as_of)}).fetchall()
+    main = conn.execute(_main_by_ids(), {"ids": wanted, **_judged_on(as_of)}).fetchall()
     return _with_parts(conn, as_of, wanted, main)
 
 
@@ -365,8 +373,7 @@ def iter_listed(
     own row comes with the statement that picks it (streamed, as :func:`iter_ids`), so a long
     listing does not look every directive up again; its parts are read a batch at a time."""
     rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
-    start = rows.join(directive, directive.c.id == rows.c.id)
-    query = select(*_MAIN_COLUMNS).select_from(_main_from(start)).where(*where).order_by(*order)
+    query = _main_query(rows).where(*where).order_by(*order)
     as_of = scope.as_of
     result = conn.execute(query, _judged_on(as_of), execution_options={"yield_per": BATCH})
     try:

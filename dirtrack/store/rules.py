@@ -189,13 +189,15 @@ def holding_unit(scope: Scope) -> ColumnElement[int]:
 @dataclass(frozen=True)
 class Judgement:
     """A directive judged as of a day: the extension to outer-join (``ext`` on ``on``), and
-    the deadline in force, whether an extension was approved, and the status code."""
+    the deadline in force, whether an extension was approved, the status code and the words
+    of the deadline in force (``due_text``)."""
 
     ext: Any
     on: ColumnElement[bool]
     due: ColumnElement[Any]
     extended: ColumnElement[int]
     status: ColumnElement[str]
+    due_text: ColumnElement[str | None]
 
 
 def judgement(as_of: Day, name: str = "ext") -> Judgement:
@@ -207,7 +209,24 @@ def judgement(as_of: Day, name: str = "ext") -> Judgement:
     status = status_case(
         due, directive.c.completed_on, directive.c.cancelled_on, as_of, directive.c.withdrawn_on
     )
-    return Judgement(ext, on, due, extended, status)
+    # the words of the deadline in force: the extension's in force, else the original's
+    due_text = case((ext.c.id.is_(None), directive.c.due_text), else_=ext.c.due_text)
+    return Judgement(ext, on, due, extended, status, due_text)
+
+
+def judged_query(as_of: Day) -> Select[int, Any, int, str, str | None]:
+    """``id``, ``due`` (in force at ``as_of``), ``extended`` (1 if an extension was approved
+    by then, else 0), ``status`` and ``due_text`` (the words of that deadline) of every
+    directive: the extension in force joined once, the status written once. ``as_of`` may be
+    a bound parameter."""
+    judged = judgement(as_of)
+    return select(
+        directive.c.id,
+        judged.due.label("due"),
+        judged.extended.label("extended"),
+        judged.status.label("status"),
+        judged.due_text.label("due_text"),
+    ).select_from(directive.outerjoin(judged.ext, judged.on))
 
 
 def judge(
@@ -420,23 +439,17 @@ def in_scope(scope: Scope, held_on: ColumnElement[Any] | None = None) -> list[Co
 
 
 def states(scope: Scope) -> Subquery:
-    """One row per directive in ``scope``: ``id``, ``unit_id`` (the unit that held it on T),
-    ``meeting_id``, ``due`` (in force at T), ``extended`` (1 if an extension was approved by T,
-    else 0) and ``status`` at T."""
+    """One row per directive in ``scope``: the columns of :func:`judged_query` at T (``id``,
+    ``due``, ``extended``, ``status``, ``due_text``), ``unit_id`` (the unit that held it on T)
+    and ``meeting_id``."""
     return states_query(scope).subquery("states")
 
 
-def states_query(scope: Scope) -> Select[int, int, int, Any, int, str]:
+def states_query(scope: Scope) -> Select[int, Any, int, str, str | None, int, int]:
     """The query of :func:`states`."""
-    judged = judgement(scope.as_of)
-    query = select(
-        directive.c.id,
-        holding_unit(scope).label("unit_id"),
-        directive.c.meeting_id,
-        judged.due.label("due"),
-        judged.extended.label("extended"),
-        judged.status.label("status"),
-    ).select_from(directive.outerjoin(judged.ext, judged.on))
+    query = judged_query(scope.as_of).add_columns(
+        holding_unit(scope).label("unit_id"), directive.c.meeting_id
+    )
     return query.where(*in_scope(scope))
 
 
@@ -530,6 +543,7 @@ __all__ = [
     "holding_unit",
     "in_scope",
     "judge",
+    "judged_query",
     "judgement",
     "not_closed_before",
     "progress_at",
