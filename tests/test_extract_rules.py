@@ -1095,3 +1095,18 @@ def test_a_bare_level_that_still_has_shortcomings_is_the_one_named_before() -> N
         " như: công tác thu ngân sách còn chậm."
     ).limitations
     assert all(item.unit != "huyện Nam Sơn" for item in found)
+
+
+def test_a_place_whose_halves_a_dash_joins_is_one_place() -> None:
+    from dirtrack.extract.units import find_raw
+
+    assert [m.text for m in find_raw("UBND tỉnh Bà Rịa - Vũng Tàu cần rà soát.")] == [
+        "UBND tỉnh Bà Rịa - Vũng Tàu"
+    ]
+    # a person after the place, or a phrase that is no name, is not part of it
+    assert [m.text for m in find_raw("UBND huyện Nam Sơn - Nguyễn Văn An cho biết.")][0] == (
+        "UBND huyện Nam Sơn"
+    )
+    assert [m.text for m in find_raw("UBND tỉnh Nam Sơn - cơ quan chủ trì.")] == [
+        "UBND tỉnh Nam Sơn"
+    ]

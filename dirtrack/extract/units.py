@@ -531,6 +531,19 @@ def _place_after(raw: str, end: int) -> int:
     taken: list[str] = []
     for i, tok in enumerate(toks):
         gap = raw[stop : end + tok.start]
+        if gap in (" - ", " – ") and taken and tok.key not in SURNAMES:
+            # "tỉnh Thừa Thiên - Huế", "tỉnh Bà Rịa - Vũng Tàu": one place, its halves joined;
+            # a person after the place has a surname and more words
+            run = 0
+            while i + run < len(toks) and toks[i + run].title_case and run < 3:
+                if run and raw[end + toks[i + run - 1].end : end + toks[i + run].start] != " ":
+                    break
+                run += 1
+            if not 1 <= run <= 2:
+                break
+            taken.extend(t.key for t in toks[i : i + run])
+            stop = end + toks[i + run - 1].end
+            break
         if gap not in (" ",) or len(taken) >= 4:
             break
         if not taken and tok.all_caps and tok.key in _CITY_SHORT:
