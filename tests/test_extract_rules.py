@@ -1068,3 +1068,45 @@ def test_the_meeting_named_where_the_text_reports_it_gives_the_kind() -> None:
     assert extract(text).meeting.kind == "working-session"
     # a text that names no meeting still gives no kind
     assert extract("Thời gian qua nhân dân xã Nam Sơn đã đồng thuận.").meeting.kind is None
+
+
+def test_a_level_s_party_committee_written_out_is_that_committee() -> None:
+    from dirtrack.extract.units import unit_key
+
+    assert unit_key("Đảng ủy tỉnh Tân Hòa") == unit_key("Tỉnh ủy Tân Hòa")
+    assert unit_key("Đảng ủy thành phố Nam Sơn") == unit_key("Thành ủy Nam Sơn")
+    assert unit_key("Ban Tổ chức Đảng ủy huyện Nam Sơn") == unit_key("Ban Tổ chức Huyện ủy Nam Sơn")
+    # a commune's committee and the military one keep their own names
+    assert unit_key("Đảng ủy xã Nam Sơn") == "dang uy xa nam son"
+    assert unit_key("Đảng ủy Quân sự tỉnh") != unit_key("Quân ủy sự tỉnh")
+
+
+def test_a_bare_level_that_still_has_shortcomings_is_the_one_named_before() -> None:
+    for lead in ("Bên cạnh những kết quả đạt được, huyện hiện", "Tuy nhiên, huyện vẫn", "Huyện"):
+        found = extract(
+            "Năm qua huyện Nam Sơn đạt nhiều kết quả. "
+            f"{lead} còn một số hạn chế như: công tác thu ngân sách còn chậm; chất lượng"
+            " giáo dục chưa đồng đều."
+        ).limitations
+        assert [item.unit for item in found] == ["huyện Nam Sơn"] * 2, lead
+    # a bare level in the middle of a clause names no unit
+    found = extract(
+        "Năm qua huyện Nam Sơn đạt nhiều kết quả. Đoàn kiểm tra thấy ở huyện còn một số hạn chế"
+        " như: công tác thu ngân sách còn chậm."
+    ).limitations
+    assert all(item.unit != "huyện Nam Sơn" for item in found)
+
+
+def test_a_place_whose_halves_a_dash_joins_is_one_place() -> None:
+    from dirtrack.extract.units import find_raw
+
+    assert [m.text for m in find_raw("UBND tỉnh Bà Rịa - Vũng Tàu cần rà soát.")] == [
+        "UBND tỉnh Bà Rịa - Vũng Tàu"
+    ]
+    # a person after the place, or a phrase that is no name, is not part of it
+    assert [m.text for m in find_raw("UBND huyện Nam Sơn - Nguyễn Văn An cho biết.")][0] == (
+        "UBND huyện Nam Sơn"
+    )
+    assert [m.text for m in find_raw("UBND tỉnh Nam Sơn - cơ quan chủ trì.")] == [
+        "UBND tỉnh Nam Sơn"
+    ]

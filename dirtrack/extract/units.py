@@ -394,6 +394,15 @@ _NOT_A_PLACE = frozenset(
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
+#: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
+#: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
+_SHORTCOMING_AFTER = re.compile(
+    r"\s+(?:hien\s+|van\s+|hien\s+van\s+)?con\s+(?:ton tai\s+)?(?:mot so\s+|nhieu\s+)?"
+    r"(?:han che|ton tai|kho khan|bat cap|vuong mac)\b"
+)
+_CONTRAST_START = re.compile(
+    r"(?:^|[.;:])\W*(?:ben canh [^.;:,]{0,60}|tuy nhien|song|ngoai ra|ben canh do),\s*$"
+)
 _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
@@ -460,6 +469,11 @@ _FIELD_KEYS = (
 )
 
 
+def _committee_of_level(m: re.Match[str]) -> str:
+    level = m.group(1) or ("thanh" if m.group().endswith("thanh pho") else "thi")
+    return f"{level} uy"
+
+
 def unit_key(name: str) -> str:
     """Matching key of a unit name: no accents/case/tone, abbreviations expanded."""
     out: list[str] = []
@@ -472,6 +486,10 @@ def unit_key(name: str) -> str:
     key = re.sub(r"\s+va(?=\s)", "", key)
     for short, full in _FIELD_KEYS:
         key = re.sub(short, full, key)
+    # "Đảng ủy tỉnh X" is the "Tỉnh ủy X": the committee of a level's party organisation
+    key = re.sub(
+        r"\bdang uy (?:(tinh|huyen|quan(?! su\b))|thanh pho|thi xa)\b", _committee_of_level, key
+    )
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -513,6 +531,19 @@ def _place_after(raw: str, end: int) -> int:
     taken: list[str] = []
     for i, tok in enumerate(toks):
         gap = raw[stop : end + tok.start]
+        if gap in (" - ", " – ") and taken and tok.key not in SURNAMES:
+            # "tỉnh Thừa Thiên - Huế", "tỉnh Bà Rịa - Vũng Tàu": one place, its halves joined;
+            # a person after the place has a surname and more words
+            run = 0
+            while i + run < len(toks) and toks[i + run].title_case and run < 3:
+                if run and raw[end + toks[i + run - 1].end : end + toks[i + run].start] != " ":
+                    break
+                run += 1
+            if not 1 <= run <= 2:
+                break
+            taken.extend(t.key for t in toks[i : i + run])
+            stop = end + toks[i + run - 1].end
+            break
         if gap not in (" ",) or len(taken) >= 4:
             break
         if not taken and tok.all_caps and tok.key in _CITY_SHORT:
@@ -609,10 +640,18 @@ def find_raw(sentence: str) -> list[Mention]:
                 end = _place_after(sentence, end)
                 if end == m.end():
                     asked = _ASKED_BEFORE.search(folded.key[:start])
-                    if not asked and not (
-                        sentence[start].isupper()
-                        and _CLAUSE_START.search(folded.key[:start])
-                        and _MODAL_AFTER.match(folded.key, end)
+                    owns = _SHORTCOMING_AFTER.match(folded.key, end) and (
+                        _CLAUSE_START.search(folded.key[:start])
+                        or _CONTRAST_START.search(folded.key[:start])
+                    )
+                    if (
+                        not asked
+                        and not owns
+                        and not (
+                            sentence[start].isupper()
+                            and _CLAUSE_START.search(folded.key[:start])
+                            and _MODAL_AFTER.match(folded.key, end)
+                        )
                     ):
                         continue  # "xã", "huyện" alone name no unit
                     # "Phường cần ...", "đề nghị huyện giải quyết ...": the one ward or district
@@ -906,7 +945,12 @@ class UnitResolver:
             head = unit_key(_party_committee(mention.text.lower()))
             if head not in ("chi bo", "dang uy", "uy ban nhan dan", "hoi dong nhan dan"):
                 return None
-            same = [name for key, name in self._full.items() if key.startswith(head + " ")]
+            # "Đảng ủy huyện X" keys as "Huyện ủy X" but is still a "Đảng ủy" written in full
+            same = [
+                name
+                for key, name in self._full.items()
+                if key.startswith(head + " ") or fold_words(name).startswith(head + " ")
+            ]
             return same[0] if len(same) == 1 else None
         if mention.role in ("bare-office", "bare-delegation"):
             head = "van phong" if mention.role == "bare-office" else "doan"
