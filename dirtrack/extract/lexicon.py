@@ -234,11 +234,10 @@ QUOTED_FRAME = re.compile(
     r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
     r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
-#: A contrast that opens a criticism ("Tuy nhiên", "Song", "Bên cạnh đó").
-CONTRAST_OPEN = re.compile(
-    r"^\s*(?:tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|ben canh nhung ket qua[^,]*|"
-    r"han che|ton tai)\b"
-)
+#: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
+CONTRAST_WORDS = r"tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|ben canh nhung ket qua[^,]*"
+#: A contrast that opens a criticism.
+CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
 #: Negative evaluation: what a limitation says about the unit.
 NEGATIVE = re.compile(
     words(

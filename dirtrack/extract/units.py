@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
-from dirtrack.extract.lexicon import SURNAMES
+from dirtrack.extract.lexicon import CONTRAST_WORDS, SURNAMES
 from dirtrack.text import fold_words
 
 Role = Literal[
@@ -401,7 +401,7 @@ _SHORTCOMING_AFTER = re.compile(
     r"(?:han che|ton tai|kho khan|bat cap|vuong mac)\b"
 )
 _CONTRAST_START = re.compile(
-    r"(?:^|[.;:])\W*(?:ben canh [^.;:,]{0,60}|tuy nhien|song|ngoai ra|ben canh do),\s*$"
+    rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
 _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
