@@ -792,3 +792,38 @@ def test_a_sentence_that_opens_on_the_request_is_a_task() -> None:
     ]
     # "yêu cầu đặt ra" is a noun, not a request
     assert not extract("Yêu cầu đặt ra là phải hoàn thành các chỉ tiêu năm 2023.").directives
+
+
+# --- hostile text ------------------------------------------------------------------------------
+
+
+def test_a_run_without_a_sentence_end_is_read_in_pieces() -> None:
+    from dirtrack.extract.sentences import MAX_SENTENCE
+
+    run = "xã Bình An " * 1000  # 11,000 characters, no sentence's end
+    pieces = split_sentences(run)
+    assert len(pieces) > 1
+    assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
+    # cut at spaces: every word kept whole, nothing lost
+    assert " ".join(pieces).split() == run.split()
+    real = "Đề nghị UBND xã Bình An báo cáo trước ngày 30/6. Phòng Y tế phối hợp."
+    assert split_sentences(real) == [
+        "Đề nghị UBND xã Bình An báo cáo trước ngày 30/6.",
+        "Phòng Y tế phối hợp.",
+    ]
+
+
+@pytest.mark.slow("six texts of 100,000 characters: about half a minute")
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(
+    "unit",
+    ["a-", "xã ", "Đồng chí Nguyễn ", "a: ", "tỉnh A ", "a" * 30 + ".png"],
+)
+def test_long_hostile_runs_still_give_a_draft(unit: str) -> None:
+    # each of these once took time in the square of its length (a regular expression trying
+    # every start of a long word, a sentence folded again for each of its clauses or names):
+    # 100,000 characters took from minutes to an hour; now a few seconds (the timeout catches a
+    # return of the square)
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    draft = extract(text)
+    assert draft.to_dict()["meeting"]["date"] is None

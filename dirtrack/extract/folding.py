@@ -29,11 +29,16 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+# The rules look at a sentence clause by clause and ask for the key of the whole sentence each
+# time: remembered, a sentence is folded once, not once per clause (a long run of clauses would
+# otherwise cost the square of its length).
+@lru_cache(maxsize=2048)
 def fold_aligned(text: str) -> str:
     """The search key of ``text``, character for character (same length as ``text``)."""
     return "".join(_fold_char(ch) for ch in text)
 
 
+@lru_cache(maxsize=2048)
 def lower_aligned(text: str) -> str:
     """``text`` in lower case, character for character (tones kept: "cần" is not "cán")."""
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
