@@ -20,7 +20,9 @@ from dirtrack.extract.lexicon import FULL_DATE, LIST_MARKER, MEETING_DAY
 
 BlockKind = Literal["header", "dateline", "body", "heading", "caption", "byline"]
 
-_IMAGE_NAME = re.compile(r"(?<![\w\-])[\w\-]+\.(?:png|jpe?g|gif|webp|bmp|tiff?|svg)\b", re.IGNORECASE)
+_IMAGE_NAME = re.compile(
+    r"(?<![\w\-])[\w\-]+\.(?:png|jpe?g|gif|webp|bmp|tiff?|svg)\b", re.IGNORECASE
+)
 _INLINE_TAIL = re.compile(r"cac y kien cua ban doc|y kien ban doc\s*$|gui y kien cua ban\b")
 _BOILERPLATE = re.compile(
     r"publishingportal|block_\w+|tang co chu|giam co chu|^so lan xem|^luot xem|ma xac thuc|"
@@ -59,7 +61,9 @@ _PERSONISH_START = re.compile(
     r"^(?:dong chi|d/c|ong|ba|pho|bi thu|chu tich|uy vien|uv|truong|giam doc|lanh dao|"
     r"[a-z]+ [a-z]+ [a-z]+\s*[,-])"
 )
-_SOURCE_LINE = re.compile(r"^\(?(?:theo|nguon)\b|(?<![\w-])[\w-]+\.(?:com|vn|net|org|gov)(?:\.vn)?\b")
+_SOURCE_LINE = re.compile(
+    r"^\(?(?:theo|nguon)\b|(?<![\w-])[\w-]+\.(?:com|vn|net|org|gov)(?:\.vn)?\b"
+)
 _GLUED_BYLINE = re.compile(
     r"(?<=[.!?…])\s*((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,3})\s*$", re.UNICODE
 )
