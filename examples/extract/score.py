@@ -31,6 +31,9 @@ thirteenth; ``train10`` (234-245) and
 ``fresh11`` (249-263) were labelled blind in that round too, for the next one (text to train
 on, and its never-read part; ``train10`` is read and trained on from the eleventh round);
 246-248 are not used;
+``fresh12`` (264-293 without 269) and ``train11`` (294-308) were labelled blind in the fourteenth
+round: ``fresh12`` is that round's never-read part, scored once at its end; ``train11`` was scored
+once with main's code, then read and trained on;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -286,9 +289,18 @@ TRAIN10 = frozenset(f"{n}" for n in range(234, 246))
 #: as a reserve: never scored, read or trained on in that round, the next round's own never-read
 #: part (``fresh11``).
 FRESH11 = frozenset(f"{n}" for n in range(249, 264))
-UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH10 | FRESH11
+#: Collected and labelled blind in the fourteenth round (264-293 without 269, the same page as
+#: dev 200, taken twice: Red River delta, north-central coast, south-central coast, Central
+#: Highlands, the south-east and the Mekong delta) by labellers who never ran the extractor; never
+#: read or trained on in that round, scored once at its end (summary rows only) (``fresh12``).
+FRESH12 = frozenset(f"{n}" for n in range(264, 294)) - {"269"}
+#: Labelled blind in the fourteenth round (294-308, the northern mountains and midlands) as text
+#: for the models; scored once with main's code before anything was trained on it (summary rows
+#: only), then read and trained on (``train11``).
+TRAIN11 = frozenset(f"{n}" for n in range(294, 309))
+UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH10 | FRESH11 | FRESH12
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet.
-LATE = FRESH6 | FRESH10 | FRESH11
+LATE = FRESH6 | FRESH10 | FRESH11 | FRESH12
 #: Labelled in the ninth round (190-203) to give the models more text; scored before they were
 #: trained on them, then read (``train9``).
 TRAIN9 = frozenset(f"{n}" for n in range(190, 204))
@@ -352,6 +364,8 @@ def select(which: str) -> list[Article]:
             | FRESH10
             | TRAIN10
             | FRESH11
+            | FRESH12
+            | TRAIN11
             and (a.part == "measured" and held_out(a)) == wanted
         ]
     if which == "fresh":
@@ -384,6 +398,10 @@ def select(which: str) -> list[Article]:
         return [a for a in dev_files() if a.name in TRAIN10]
     if which == "fresh11":
         return [a for a in dev_files() if a.name in FRESH11]
+    if which == "fresh12":
+        return [a for a in dev_files() if a.name in FRESH12]
+    if which == "train11":
+        return [a for a in dev_files() if a.name in TRAIN11]
     if which == "read":
         return [a for a in dev_files() if a.name not in UNREAD]
     if which == "all":
@@ -391,7 +409,7 @@ def select(which: str) -> list[Article]:
     raise SystemExit(
         f"unknown set {which!r}: seeds, dev, build, measured, tune, heldout, fresh, fresh2, "
         "fresh3, train4, train5, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, train9, "
-        "train10, fresh11, read or "
+        "train10, fresh11, fresh12, train11, read or "
         "all"
     )
 
