@@ -31,6 +31,7 @@ def part_of(article: score.Article) -> str:
     if article.part == "seeds":
         return "seeds"
     for name, members in (
+        ("train12", score.TRAIN12),
         ("train11", score.TRAIN11),
         ("train10", score.TRAIN10),
         ("fresh9", score.FRESH9),
