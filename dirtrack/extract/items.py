@@ -95,6 +95,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_AFTER,
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
+    STEERING_BODY_BEFORE,
     TOPIC_OPEN,
     WITH_CUE,
     leader_named,
@@ -789,6 +790,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "chi dao" and STEERING_BODY_BEFORE.search(before):
+            continue  # "Ban Chỉ đạo ... tỉnh vừa tổ chức ...": the steering body's name
         if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
             continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
@@ -1187,13 +1190,25 @@ _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
 _REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+#: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
+_PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
+#: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
+#: reports what that person (the visiting leader) did; tasks are addressed to bodies.
+_PERSON_ACTS = re.compile(r"\W*(?:Ông|Bà)\s+[A-ZĐ]")
 
 
-def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+def _no_task(
+    sentence: str, key: str, low: str, mentions: Sequence[Mention], start: int, end: int
+) -> bool:
     """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
-    report, a need): the model may not take it."""
+    report, a plan, a need, what a person did): the model may not take it."""
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
+        return True
+    if _PLANNED_EARLY.match(low[start:end].lstrip()):
+        return True
+    modal = MODAL.search(low, start, end)
+    if modal is None and _PERSON_ACTS.match(sentence, start):
         return True
     if SO_FAR_NEGATIVE.match(key, start, end):
         return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
@@ -1201,7 +1216,6 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
         return True
     if PRAISE.search(key, start, end):
         return True
-    modal = MODAL.search(low, start, end)
     subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
     if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
         return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
@@ -1547,7 +1561,7 @@ def extract_directives(
                     )
                     if chosen is not None:
                         frame = chosen
-                    if not take or _no_task(key, low, mentions, start, end):
+                    if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
                 local = [
