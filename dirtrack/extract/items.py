@@ -1324,6 +1324,7 @@ def extract_directives(
             # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
         list_frame = carried_frame if listing else None
+        dashed_entry = carry == "heading" and LIST_MARKER.match(para.text) is not None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
@@ -1383,7 +1384,9 @@ def extract_directives(
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
+            asks_next = False  # whether the clause before ended on its request verb ("giao:")
             for index, clause in enumerate(clauses):
+                asked_before, asks_next = asks_next, False
                 end = clause.start + len(clause.text)
                 if (sentence, clause.start) in taken:
                     reason = _BECAUSE_OF.search(low, clause.start, end)
@@ -1503,6 +1506,9 @@ def extract_directives(
                     if comma > start:
                         start = _skip_lead(key, comma + 1, end)
                 if len(key[start:end].split()) < 2:
+                    asks_next = (
+                        verb is not None and following is not None and following.after == ":"
+                    )
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
                 if core is None and listing and len(key[start:end].split()) >= 3:
@@ -1537,10 +1543,14 @@ def extract_directives(
                         end,
                         zone=not out_of_zone,
                         open_ctx=open_ctx,
-                        requested=requested,
-                        listing=listing,
+                        # "Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát": what follows the colon
+                        # is asked
+                        requested=requested or asked_before,
                         rule=rule,
                         previous_directive=gave_any,
+                        # a dashed or numbered entry under a heading that announces tasks is a
+                        # list's entry as much as one after a colon
+                        listing=listing or dashed_entry,
                         first_sentence=sentence_index == 0,
                     )
                     if clause_model.RECORDER is not None:

@@ -433,9 +433,12 @@ _NOT_MEETING_DAY = re.compile(
 )
 
 
-#: "kỷ niệm 51 năm ngày giải phóng Gio Linh (02/4/1972 – 02/4/2023)": a day in parentheses
-#: dates what is named before it, not the meeting.
-_ANNOTATED_DAY = re.compile(r"\([^()]{0,30}$")
+#: "kỷ niệm 51 năm ngày giải phóng Gio Linh (02/4/1972 – 02/4/2023)": two days in parentheses
+#: give the span of what is named before them (an anniversary's years), not the meeting's day
+#: (one day in parentheses may be: "Sáng thứ Hai (15/3)").
+_ANNOTATED_SPAN = re.compile(
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*(?:-|–|den)\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*\)"
+)
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": the day of a meeting planned, not held.
 _PLANNED = re.compile(r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop))\b[^.;:]{0,30}$")
 
@@ -447,7 +450,7 @@ def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
             continue
-        if _ANNOTATED_DAY.search(key, max(0, m.start() - 30), m.start()):
+        if any(a.start() < m.start() < a.end() for a in _ANNOTATED_SPAN.finditer(key)):
             continue
         if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
             continue

@@ -31,6 +31,7 @@ def part_of(article: score.Article) -> str:
     if article.part == "seeds":
         return "seeds"
     for name, members in (
+        ("fresh10", score.FRESH10),
         ("train10", score.TRAIN10),
         ("fresh9", score.FRESH9),
         ("fresh8", score.FRESH8),
@@ -93,6 +94,7 @@ def main() -> int:
         "fresh5",
         "fresh8",
         "fresh9",
+        "fresh10",
         "train10",
         "all",
     ):
