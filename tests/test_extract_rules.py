@@ -1172,3 +1172,11 @@ def test_mid_month_tet_and_a_seasons_year() -> None:
         date(2019, 2, 5)
     ]
     assert days("tập trung sản xuất vụ xuân năm 2019, công tác đón tết") == []
+
+
+def test_the_task_a_sentence_names_after_nhiem_vu_la_is_the_item() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch kết luận; trên cơ sở đánh giá tình hình còn nhiều"
+        " khó khăn, nhiệm vụ trước mắt là khắc phục các tiêu chí nông thôn mới còn thiếu."
+    )
+    assert [text for _, text, _ in found] == ["khắc phục các tiêu chí nông thôn mới còn thiếu"]

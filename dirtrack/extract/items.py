@@ -728,6 +728,12 @@ def _names_tasks_before(sentence: str) -> bool:
     return m is not None and re.match(r"\s*(?:quan trong\s+)?cua\b", key[m.end() :]) is not None
 
 
+#: "(trên cơ sở ..., tuy nhiên) nhiệm vụ trước mắt là khắc phục ...": the task is what "là"
+#: names.
+_TASK_IS = re.compile(
+    r"\bnhiem vu (?:truoc mat|trong tam|quan trong|chu yeu|hang dau|cap bach)"
+    r"(?: (?:hien nay|thoi gian toi|sap toi))? la\s+(?=\w)"
+)
 #: A request for the meeting's own discussion ("yêu cầu các đồng chí tham gia dự họp cho ý kiến
 #: thảo luận ..."): done at the meeting, nothing to follow up.
 _OWN_DISCUSSION = re.compile(
@@ -1498,6 +1504,9 @@ def extract_directives(
                         frame = purpose
                     start = verb.end()
                 start = _skip_lead(key, start, end)
+                task_is = _TASK_IS.search(key, start, end)
+                if task_is is not None:
+                    start = task_is.end()  # "... nhiệm vụ trước mắt là khắc phục ...": the task
                 if requested and _OWN_DISCUSSION.match(key, start, end):
                     continue  # the meeting's own discussion
                 modal = MODAL.search(low, start, end)
