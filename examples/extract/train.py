@@ -5,9 +5,9 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
     .venv/bin/python examples/extract/train.py [--check]
 
 1. Every article it may learn from (the seeds and the development set without ``score.UNREAD``:
-   ``fresh2``, ``fresh6`` and ``fresh7``; ``fresh3`` is learnt from since round 5,
+   ``fresh2``, ``fresh6``, ``fresh7`` and ``fresh11``; ``fresh3`` is learnt from since round 5,
    ``fresh4`` since round 6, ``fresh5`` since round 7, ``fresh8`` since round 9, ``fresh9``
-   since round 10) is read
+   since round 10, ``train10`` since round 11, ``fresh10`` since round 14) is read
    by the extractor with the model switched off; every clause the rules consider is recorded
    with its features (see ``dirtrack/extract/model.py``) and whether the rules took it.
 2. A clause is labelled a directive when a hand-annotated directive of its article is matched
@@ -22,7 +22,9 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
    trust them. The model decides alone: one threshold, written as both ``add`` (take a clause the
    rules passed over) and ``veto`` (drop one they took), chosen on out-of-fold probabilities
    (5 folds grouped by article, so a clause is never scored by a model that saw its article)
-   to maximise the F1 of directives over the candidates.
+   from the F1 of directives over the candidates: of the thresholds whose smoothed F1 is within
+   ``TIE`` of the best, the one nearest half the best F1 (see :func:`threshold`: the F1 is a
+   plateau whose highest point is noise).
 4. The weights (rounded, near-zero ones dropped) and the thresholds are written as JSON.
 
 ``--check`` trains and prints the cross-validated figures without writing the file.
