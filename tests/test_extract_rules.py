@@ -1110,3 +1110,73 @@ def test_a_place_whose_halves_a_dash_joins_is_one_place() -> None:
     assert [m.text for m in find_raw("UBND tỉnh Nam Sơn - cơ quan chủ trì.")] == [
         "UBND tỉnh Nam Sơn"
     ]
+
+
+def test_a_steering_body_named_with_chi_dao_gives_no_task() -> None:
+    found = directives(
+        "Thực hiện sự chỉ đạo của Chủ tịch UBND tỉnh, Ban Chỉ đạo chương trình xây dựng nông thôn"
+        " mới tỉnh vừa tổ chức các đoàn kiểm tra tiến độ tại 10 huyện."
+    )
+    assert found == []
+
+
+def test_what_is_planned_and_what_a_visitor_gave_are_no_tasks() -> None:
+    found = directives(
+        "Sáng 5/6/2023, đồng chí Trần Văn Nam, Phó Thủ tướng làm việc với huyện Bắc Trà My. Tại"
+        " buổi làm việc, ông Nam đề nghị huyện Bắc Trà My phải làm tốt công tác an dân. Ông Nam"
+        " cũng tặng 30 suất quà cho học sinh có hoàn cảnh khó khăn. Kỳ họp dự kiến tổ chức từ ngày"
+        " 20 - 22.7."
+    )
+    assert [text.split()[0] for _, text, _ in found] == ["huyện"]
+
+
+def test_offices_named_after_a_colon_do_not_split_the_task() -> None:
+    from dirtrack.extract.sentences import split_clauses
+
+    sentence = (
+        "giao Ban Quản lý Khu kinh tế chủ trì, phối hợp với các Sở: Tài nguyên và Môi trường,"
+        " Xây dựng, Kế hoạch và Đầu tư khảo sát lại địa điểm."
+    )
+    assert len(split_clauses(sentence)) == 1
+    assert len(split_clauses("Chủ tịch yêu cầu các phòng: Rà soát lại hồ sơ.")) == 2
+
+
+def test_a_planned_session_an_anniversary_and_a_later_year_are_not_the_meetings_day() -> None:
+    planned = extract(
+        "Tại hội nghị liên tịch, Thường trực HĐND tỉnh yêu cầu UBND tỉnh rà soát các nội dung"
+        " trình. Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7.",
+        today=date(2022, 6, 12),
+    )
+    assert planned.meeting.date is None
+    anniversary = extract(
+        "Thực hiện hướng dẫn tuyên truyền kỷ niệm 51 năm ngày giải phóng Gio Linh (02/4/1972 –"
+        " 02/4/2023), Ủy ban nhân dân xã yêu cầu các thôn treo cờ Tổ quốc."
+    )
+    assert anniversary.meeting.date is None
+    later = extract(
+        "Ngày 29/11, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ III cho ý kiến vào nhiệm"
+        " vụ năm 2026. Hội nghị thông qua chương trình công tác năm 2026.",
+        today=date(2025, 11, 29),
+    )
+    assert later.meeting.date == date(2025, 11, 29)
+
+
+def test_mid_month_tet_and_a_seasons_year() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    def days(text: str) -> list[date | None]:
+        return [d.due for d in find_deadlines(text, date(2018, 12, 20))]
+
+    assert days("chậm nhất giữa tháng 1/2019 tiến hành chi trả") == [date(2019, 1, 15)]
+    assert days("kiểm tra từ nay đến Tết Nguyên đán năm 2019, triển khai mạnh") == [
+        date(2019, 2, 5)
+    ]
+    assert days("tập trung sản xuất vụ xuân năm 2019, công tác đón tết") == []
+
+
+def test_the_task_a_sentence_names_after_nhiem_vu_la_is_the_item() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí Chủ tịch kết luận; trên cơ sở đánh giá tình hình còn nhiều"
+        " khó khăn, nhiệm vụ trước mắt là khắc phục các tiêu chí nông thôn mới còn thiếu."
+    )
+    assert [text for _, text, _ in found] == ["khắc phục các tiêu chí nông thôn mới còn thiếu"]

@@ -4,6 +4,9 @@ Finding is done here; resolving goes through :func:`dirtrack.periods.parse_when`
 understands the phrase. Forms it does not know are handled locally (see :func:`resolve`):
 
 - ``những/các/mấy tháng cuối năm [2022]`` → 31 December;
+- ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
+- ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết (until Tết: the work
+  runs up to it; ``trước Tết`` is the last working day before it, as ``assign --due`` reads);
 - stacked prepositions such as ``đến hết tháng 9``, ``chậm nhất trong quý III``,
   ``hoàn thành trước ngày 30/6`` (``parse_when`` strips only one).
 
@@ -21,6 +24,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.extract.folding import Folded
 from dirtrack.extract.lexicon import CITATION_BEFORE
 from dirtrack.periods import parse_when
+from dirtrack.workdays import Workdays
 
 _PREP = (
     r"(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)?"
@@ -31,6 +35,8 @@ _YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4})?"
 #: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").
 _HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|chieu|toi))?"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
+    # (từ nay) đến Tết Nguyên đán năm 2019: before "năm 2019" alone is found
+    re.compile(r"\b(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?\d{4})?"),
     # trước ngày 30/6[/2022], chậm nhất ngày 15-7
     re.compile(
         rf"\b{_PREP}(?:\s+{_HOUR},?)?(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}"
@@ -47,9 +53,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # những tháng cuối năm
     re.compile(r"\b(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+\d{4}|\s+nay)?"),
-    # trong tháng 9, tháng 9/2022, cuối tháng 9
+    # trong tháng 9, tháng 9/2022, cuối tháng 9, giữa tháng 9
     re.compile(
-        rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}(?!\s*(?:nam|/|-)?\s*\d)"
+        rf"\b(?:{_PREP}\s+)?(?:cuoi\s+|giua\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}(?!\s*(?:nam|/|-)?\s*\d)"
     ),
     # quý III, trong quý 3/2022; and quý V, quý 5 (no such quarter: found, to be refused), but
     # not "quý vị" (ladies and gentlemen)
@@ -100,6 +106,12 @@ _EVENT_TIMING = re.compile(
 #: "Về nhiệm vụ trọng tâm tháng 6, ...": the month whose tasks are named, without "trong", is
 #: what they are about, no deadline ("nhiệm vụ những tháng cuối năm" still dates them).
 _TASKS_OF = re.compile(r"\bnhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
+#: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024": a season named with its year, no
+#: deadline.
+_SEASON_BEFORE = re.compile(
+    r"\bvụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
+    r"(?:\s*-\s*\w+)?\s*$"
+)
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
@@ -119,6 +131,8 @@ _REMAINING_MONTHS = re.compile(
     r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
     r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
 )
+_MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
+_UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 
 
@@ -154,6 +168,16 @@ def resolve(phrase: str, ref: date | None) -> date | None:
     if m:
         year = int(m[1]) if m[1] else (ref.year if ref else None)
         return date(year, 12, 31) if year else None
+    if m := _UNTIL_TET.match(folded):
+        calendar = Workdays()
+        if m[1]:
+            return calendar.tet(int(m[1]))
+        return calendar.next_tet(ref) if ref is not None else None
+    if m := _MID_MONTH.match(_STRIP.sub("", folded)):
+        year = int(m[2]) if m[2] else (ref.year if ref else None)
+        if year is None or not 1 <= int(m[1]) <= 12:
+            return None
+        return date(year, int(m[1]), 15)
     impossible: InvalidInput | None = None
     for text in (phrase, _STRIP.sub("", folded)):
         try:
@@ -207,6 +231,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                     and (
                         _EVENT_BEFORE.search(before)
                         or _EVENT_TIMING.search(before)
+                        or _SEASON_BEFORE.search(before)
                         or (
                             re.match(r"thang \d", folded.key[start:end])
                             and _TASKS_OF.search(before)

@@ -95,6 +95,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_AFTER,
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
+    STEERING_BODY_BEFORE,
     TOPIC_OPEN,
     WITH_CUE,
     leader_named,
@@ -727,6 +728,12 @@ def _names_tasks_before(sentence: str) -> bool:
     return m is not None and re.match(r"\s*(?:quan trong\s+)?cua\b", key[m.end() :]) is not None
 
 
+#: "(trên cơ sở ..., tuy nhiên) nhiệm vụ trước mắt là khắc phục ...": the task is what "là"
+#: names.
+_TASK_IS = re.compile(
+    r"\bnhiem vu (?:truoc mat|trong tam|quan trong|chu yeu|hang dau|cap bach)"
+    r"(?: (?:hien nay|thoi gian toi|sap toi))? la\s+(?=\w)"
+)
 #: A request for the meeting's own discussion ("yêu cầu các đồng chí tham gia dự họp cho ý kiến
 #: thảo luận ..."): done at the meeting, nothing to follow up.
 _OWN_DISCUSSION = re.compile(
@@ -789,6 +796,8 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
             continue
         if m.group() == "quan triet" and re.search(r"\bda\s*$", before):
             continue
+        if m.group() == "chi dao" and STEERING_BODY_BEFORE.search(before):
+            continue  # "Ban Chỉ đạo ... tỉnh vừa tổ chức ...": the steering body's name
         if m.group() == "chi dao" and _MEETING_BEFORE.search(before):
             continue  # "chủ trì buổi làm việc chỉ đạo xử lý ...": what the meeting was held for
         if re.search(r"\b(?:da|vua|dang)\s*$", before):
@@ -1187,13 +1196,25 @@ _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
 _REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+#: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
+_PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
+#: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
+#: reports what that person (the visiting leader) did; tasks are addressed to bodies.
+_PERSON_ACTS = re.compile(r"\W*(?:Ông|Bà)\s+[A-ZĐ]")
 
 
-def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+def _no_task(
+    sentence: str, key: str, low: str, mentions: Sequence[Mention], start: int, end: int
+) -> bool:
     """Whether a clause the rules passed over is, by its own words, no task (a commitment, a
-    report, a need): the model may not take it."""
+    report, a plan, a need, what a person did): the model may not take it."""
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
+        return True
+    if _PLANNED_EARLY.match(low[start:end].lstrip()):
+        return True
+    modal = MODAL.search(low, start, end)
+    if modal is None and _PERSON_ACTS.match(sentence, start):
         return True
     if SO_FAR_NEGATIVE.match(key, start, end):
         return True  # "Đến nay, chưa có xã nào báo cáo ...": where things stand
@@ -1201,7 +1222,6 @@ def _no_task(key: str, low: str, mentions: Sequence[Mention], start: int, end: i
         return True
     if PRAISE.search(key, start, end):
         return True
-    modal = MODAL.search(low, start, end)
     subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
     if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
         return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
@@ -1310,6 +1330,7 @@ def extract_directives(
             # the list's or the previous paragraph's addressee leads what names none
             previous = carried_lead
         list_frame = carried_frame if listing else None
+        dashed_entry = carry == "heading" and LIST_MARKER.match(para.text) is not None
         last_due: Deadline | None = None  # the deadline the previous sentence gave
         asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
@@ -1369,7 +1390,9 @@ def extract_directives(
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
+            asks_next = False  # whether the clause before ended on its request verb ("giao:")
             for index, clause in enumerate(clauses):
+                asked_before, asks_next = asks_next, False
                 end = clause.start + len(clause.text)
                 if (sentence, clause.start) in taken:
                     reason = _BECAUSE_OF.search(low, clause.start, end)
@@ -1481,6 +1504,9 @@ def extract_directives(
                         frame = purpose
                     start = verb.end()
                 start = _skip_lead(key, start, end)
+                task_is = _TASK_IS.search(key, start, end)
+                if task_is is not None:
+                    start = task_is.end()  # "... nhiệm vụ trước mắt là khắc phục ...": the task
                 if requested and _OWN_DISCUSSION.match(key, start, end):
                     continue  # the meeting's own discussion
                 modal = MODAL.search(low, start, end)
@@ -1489,6 +1515,9 @@ def extract_directives(
                     if comma > start:
                         start = _skip_lead(key, comma + 1, end)
                 if len(key[start:end].split()) < 2:
+                    asks_next = (
+                        verb is not None and following is not None and following.after == ":"
+                    )
                     continue
                 core = _core(key, low, start, end, open_ctx, mentions)
                 if core is None and listing and len(key[start:end].split()) >= 3:
@@ -1523,10 +1552,14 @@ def extract_directives(
                         end,
                         zone=not out_of_zone,
                         open_ctx=open_ctx,
-                        requested=requested,
-                        listing=listing,
+                        # "Chủ tịch UBND huyện giao: Phòng Nội vụ rà soát": what follows the colon
+                        # is asked
+                        requested=requested or asked_before,
                         rule=rule,
                         previous_directive=gave_any,
+                        # a dashed or numbered entry under a heading that announces tasks is a
+                        # list's entry as much as one after a colon
+                        listing=listing or dashed_entry,
                         first_sentence=sentence_index == 0,
                     )
                     if clause_model.RECORDER is not None:
@@ -1547,7 +1580,7 @@ def extract_directives(
                     )
                     if chosen is not None:
                         frame = chosen
-                    if not take or _no_task(key, low, mentions, start, end):
+                    if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
                 local = [

@@ -351,6 +351,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     # "nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh": nouns listed
     r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi)\s*,\s*$)"
 )
+#: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
+#: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
+STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
 SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(

@@ -395,12 +395,16 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
         first, last, month = int(span[1]), int(span[2]), int(span[3])
         if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
             continue
+        if _PLANNED.search(key[max(0, span.start() - 50) : span.start()]):
+            continue
         if 0 < last - first <= 4 and 1 <= month <= 12:  # a few days, not a period's bounds
             return first, month, int(span[4]) if span[4] else None
     for m in MEETING_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
+            continue
+        if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
             continue
         return _day_month(m)
     return None
@@ -429,12 +433,26 @@ _NOT_MEETING_DAY = re.compile(
 )
 
 
+#: "kỷ niệm 51 năm ngày giải phóng Gio Linh (02/4/1972 – 02/4/2023)": two days in parentheses
+#: give the span of what is named before them (an anniversary's years), not the meeting's day
+#: (one day in parentheses may be: "Sáng thứ Hai (15/3)").
+_ANNOTATED_SPAN = re.compile(
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*(?:-|–|den)\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*\)"
+)
+#: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": the day of a meeting planned, not held.
+_PLANNED = re.compile(r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop))\b[^.;:]{0,30}$")
+
+
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
     key = fold_aligned(sentence)
     for m in ANY_DAY.finditer(key):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
+            continue
+        if any(a.start() < m.start() < a.end() for a in _ANNOTATED_SPAN.finditer(key)):
+            continue
+        if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
             continue
         day, month, year = _day_month(m)
         if 1 <= day <= 31 and 1 <= month <= 12:
@@ -518,9 +536,11 @@ def meeting_date(
             guess = _make(stamp.year - 1, month, day)
         return guess
     text_year = _year_from_text(body)
-    if text_year is not None:
-        return _make(text_year, month, day)
     now = today or date.today()
+    if text_year is not None and text_year <= now.year:
+        # not a later year than the reference day's: a text read in November 2025 that plans
+        # "năm 2026" reports a meeting of 2025
+        return _make(text_year, month, day)
     guess = _make(now.year, month, day)
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)

@@ -13,8 +13,8 @@ rules found, where the clause stands), and gives the probability that it is a di
 
 The weights are a logistic regression trained by ``make extract-model``
 (``examples/extract/train.py``) from the committed annotations (the seeds and the articles of
-the development set that were read; never ``fresh2`` or ``fresh5``), with a fixed seed, and
-shipped as ``clauses.json`` beside this module. Limitations have a model of the same kind
+the development set that were read; never the parts ``score.UNREAD`` names), with a fixed seed,
+and shipped as ``clauses.json`` beside this module. Limitations have a model of the same kind
 (``limitations.json``): every clause of the body is a candidate, and the model decides which
 state a shortcoming (see :func:`dirtrack.extract.items.extract_limitations`); it only adds to
 what the rules find. Applying them is a dot product over hashed-free string features: no numpy,

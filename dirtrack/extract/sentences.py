@@ -77,6 +77,9 @@ def _pieces(sentence: str) -> list[str]:
 #: Thượng, ...", "các khu, cụm công nghiệp: Nam Sách, Đại An, ...").
 _NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
 _NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE)
+#: Offices of one kind written with a capital before a colon ("các Sở:", "các Ban:", "các Bộ:"):
+#: what follows are their names ("Tài nguyên và Môi trường, Xây dựng, ..."), however written.
+_OFFICES_BEFORE = re.compile(r"\bcác\s+(?:Sở|Bộ|Ban|Phòng)\s*$")
 
 
 def split_clauses(sentence: str) -> list[Clause]:
@@ -88,6 +91,8 @@ def split_clauses(sentence: str) -> list[Clause]:
     for m in re.finditer(r";|(?<!\d):|:(?!\d)", sentence):
         if m.group() == ":" and _NAMES_AFTER.match(sentence, m.end()):
             continue  # "UBND các phường: Thanh Bình, Cẩm Thượng, ...": names, not a list's items
+        if m.group() == ":" and _OFFICES_BEFORE.search(sentence, 0, m.start()):
+            continue  # "phối hợp với các Sở: Tài nguyên và Môi trường, Xây dựng": their names
         if sentence.count("(", start, m.start()) > sentence.count(")", start, m.start()):
             continue  # "chưa chặt chẽ (còn 11 thửa ...; 06 thửa bị lấn chiếm)": one aside
         piece = sentence[start : m.start()]
