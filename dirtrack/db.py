@@ -280,6 +280,9 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
         DatabaseError: a missing folder, a file that is not a dirtrack database, a database
             written by a newer dirtrack, or a server that cannot be reached.
     """
+    from dirtrack import collector
+
+    collector.settle()  # the command's own work begins: what was loaded is frozen
     target = resolve_target(value)
     new = target.path is not None and not target.path.exists()
     engine = make_engine(target, create=create)

@@ -59,11 +59,14 @@ def main() -> None:
         try:
             import sys
 
+            from dirtrack import collector
+
+            collector.hold()
+
             app = _load(sys.argv[1:])
             from dirtrack.render.outfile import buffer_stdout
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a held Ctrl-C: here
-        _settle_collector()
         buffer_stdout()
         try:
             app(prog_name="dirtrack")
@@ -81,25 +84,6 @@ def main() -> None:
     finally:
         # What is left is Python's own shutdown: Ctrl-C there must not print a traceback.
         signal.signal(signal.SIGINT, _exit_interrupted)
-
-
-# Objects allocated between two young collections of the cycle collector (Python's default
-# is 700): a command that reads many rows allocates millions, almost none of them in cycles.
-YOUNG_COLLECTION = 10_000
-
-
-def _settle_collector() -> None:
-    """Keep the cycle collector's passes in proportion to what the command itself allocates.
-
-    The modules loaded live as long as the run: frozen (never traversed again), a full
-    collection does not walk their hundreds of thousands of objects each time the rows read
-    make one due; and young collections come less often. A tenth of ``report``'s time at
-    100,000 directives went to the collector.
-    """
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION, 20, 20)
 
 
 def _broken_pipe() -> None:

@@ -1,8 +1,7 @@
 """`overdue`, `report`."""
 
 from collections.abc import Iterator
-from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -32,12 +31,9 @@ from dirtrack.cli.common import (
     today,
 )
 from dirtrack.errors import ExitCode
-from dirtrack.periods import Cutoff, Period
+from dirtrack.periods import Cutoff
 from dirtrack.remind import STALE_AFTER
 from dirtrack.render import OutputFormat, ReportFormat, err
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
 
 
 @app.command("overdue")
@@ -210,7 +206,6 @@ def report(
                 signer=signer_name[0] if signer_name else None,
                 template=template if fmt is ReportFormat.DOCX else None,
             )
-        extra = _extras(conn, pack, span, day, unit)
         if brief:
             from dirtrack.render.scores import brief_document, write_document
             from dirtrack.report import report_scope
@@ -218,6 +213,7 @@ def report(
             from dirtrack.report.extras import red_records
 
             scope, holders = report_scope(conn, span, day, unit)
+            extra = {key: pack[key] for key in ("requests", "risk")}
             view = brief_pack(pack, extra, red_records(conn, scope, holders, limit=15))
             rows = [dict(row) for row in view["risk"]["units"]]
             write_document(
@@ -233,19 +229,3 @@ def report(
         render_review(
             pack, fmt, lang, titles, by=by.value, target=target, force=force, office=office
         )
-
-
-def _extras(
-    conn: "Connection", pack: dict[str, Any], span: Period, day: date, unit: str | None
-) -> dict[str, Any]:
-    """Add to the report's pack the section per periodic directive (``series``) and how often
-    each unit and directive was urged (``urged``); the report's own sections (requests, by
-    field and leader, risk) are in it already. The sections a brief shows."""
-    from dirtrack.report import report_scope
-    from dirtrack.report.extras import add_urgings
-    from dirtrack.report.series import series_section
-
-    scope, holders = report_scope(conn, span, day, unit)
-    pack["series"], pack["series_totals"] = series_section(conn, scope, span, holders.names)
-    add_urgings(conn, pack, span, day)
-    return {key: pack[key] for key in ("requests", "risk")}

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
-from dirtrack.letterhead import Letterhead
 from dirtrack.records import Record, materialised
 from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err, visible
 from dirtrack.render.review_doc import (
@@ -35,6 +34,9 @@ from dirtrack.render.review_doc import (
     cell_writer,
     for_reading,
 )
+
+if TYPE_CHECKING:  # a formal document's: the table formats do not load it
+    from dirtrack.letterhead import Letterhead
 
 __all__ = ["ReviewTitles", "render_review", "suggestions"]
 

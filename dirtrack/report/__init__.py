@@ -61,7 +61,8 @@ def build(
     totals, the previous period, chairs and meetings; the lists are left empty. With
     ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
     answered, requests, counts by field and by leader, risk colours per unit and leader,
-    counted in the same pass over the directives as the per-unit counts.
+    counted in the same pass over the directives as the per-unit counts, the periodic
+    directives and the urgings.
     """
     from dirtrack.report.sections import Lists, ReviewInput, assemble, due_soon, report_of
     from dirtrack.store.counts import count_review
@@ -141,8 +142,10 @@ def add_sections(
     """Add to the report's ``pack`` who answered the period's packs (``packs``), the requests,
     the counts by field and by leader, and the risk colours per unit and leader (each unit row
     gains ``risk``), from ``counted`` (:func:`dirtrack.store.counts.count_review` with
-    ``sections``)."""
-    from dirtrack.report.extras import extras
+    ``sections``); then the section per periodic directive (``series``) and how often each
+    unit and directive was urged (``urged``)."""
+    from dirtrack.report.extras import add_urgings, extras
+    from dirtrack.report.series import series_section
     from dirtrack.store.packs import returns
 
     found = returns(conn, reader.period, reader.as_of)
@@ -157,6 +160,10 @@ def add_sections(
     for row in pack["units"]:
         row["risk"] = colours.get(row["code"], "grey")
     pack.update(extra)
+    pack["series"], pack["series_totals"] = series_section(
+        conn, reader.now, reader.period, reader.names
+    )
+    add_urgings(conn, pack, reader.period, reader.as_of)
 
 
 def units_under(index: UnitIndex, unit: str | None) -> tuple[frozenset[int] | None, str | None]:
