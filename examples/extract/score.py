@@ -32,9 +32,10 @@ in ``LATE``); ``train10`` (234-245) and
 ``fresh11`` (249-263) were labelled blind in that round too, for the next one (text to train
 on, and its never-read part; ``train10`` is read and trained on from the eleventh round);
 246-248 are not used;
-``fresh12`` (264-293 without 269) , ``train11`` (294-308) and ``train12`` (309-323) were labelled blind
-in the fourteenth round: ``fresh12`` is that round's never-read part, scored once at its end; ``train11`` and ``train12`` were
-scored once with main's code, then read and trained on;
+``fresh12`` (264-293 without 269), ``train11`` (294-308) and ``train12`` (309-323) were
+labelled blind in the fourteenth round: ``fresh12`` is that round's never-read part, scored once
+at its end; ``train11`` and ``train12`` were scored once with main's code, then read and trained
+on;
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
