@@ -54,6 +54,8 @@ def overdue(
     Each shows how many days it is overdue and when it was last updated (progress, extension);
     one with no news for more than --stale-after days is marked ⚠.
     """
+    from contextlib import closing
+
     from dirtrack.cli.common import read_only
     from dirtrack.remind import check_days
     from dirtrack.render.ops import overdue_listing
@@ -77,8 +79,12 @@ def overdue(
             shown += 1
             yield record
 
-    with read_only(ctx) as conn:
-        records = overdue_records(conn, day, unit=unit, stale_after=stale_after)
+    # closing(): a listing cut short (stdout full or closed) ends its statement here, while
+    # the connection is still open, not when the failed write's traceback is let go
+    with (
+        read_only(ctx) as conn,
+        closing(overdue_records(conn, day, unit=unit, stale_after=stale_after)) as records,
+    ):
         overdue_listing(
             counted(records),
             fmt,

@@ -22,7 +22,7 @@ The streams read from the connection: render the report before the connection cl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -399,7 +399,7 @@ class Reader:
 
 def overdue(
     conn: Connection, as_of: date, *, unit: str | None = None, stale_after: int
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     """The records of ``overdue``: open directives past their deadline at ``as_of``, most
     overdue first, each with who last touched it. The database picks and sorts them, and
     their records are made a batch at a time as they are read (on ``conn``, while it is open).
@@ -421,7 +421,7 @@ def overdue(
 
 def _overdue_records(
     conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     from dirtrack.remind import followup_record
     from dirtrack.store.facts import iter_listed
     from dirtrack.store.history import last_touched
