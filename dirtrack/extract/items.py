@@ -808,11 +808,21 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         later = [
             m
             for m in found[1:]
-            if m.group() not in _FRAMING_VERB and m.start() - first.end() <= 160
+            if m.group() not in _FRAMING_VERB
+            and m.start() - first.end() <= 160
+            # "yêu cầu, thời gian tới huyện X cần ... giao nhiệm vụ ...": a verb after a modal
+            # is the task's own
+            and not _task_modal(low, first.end(), m.start())
         ]
         if later:
             return later[0]
     return first
+
+
+def _task_modal(low: str, start: int, end: int) -> bool:
+    """Whether a task's modal ("cần", "phải"; not a need, "cần được") stands in
+    ``low[start:end]``: a speech verb after it is the task's own ("... cần tiếp tục chỉ đạo")."""
+    return any(not _NEEDS.match(low, m.end()) for m in MODAL.finditer(low, start, end))
 
 
 def _requests(
@@ -821,6 +831,8 @@ def _requests(
     """Whether the speech verb of a clause is the request itself: a leader or a leading body
     speaks, or nothing but a connective or a topic stands before it."""
     before_verb = key[start : verb.start()]
+    if _task_modal(low, start, verb.start()):
+        return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
     return bool(
         leader_named(key, low, 0, verb.start())
@@ -1644,7 +1656,8 @@ def extract_directives(
         ):
             carry = "tasks"
             carried_frame = None
-            carried_lead = None
+            # the unit asked to carry out the tasks announced leads them
+            carried_lead = previous if isinstance(previous, Mention) else None
         elif in_zone and gave_last and carry != "colon":
             # the leader's tasks go on in the next paragraph when it opens on one, addressed
             # to the same unit when it names none ("Đặc biệt phải ...")

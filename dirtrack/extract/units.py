@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
@@ -65,6 +65,7 @@ class Mention:
     name: str | None = None  # the unit it means (None: not one unit)
     code: str | None = None  # the registered unit's code
     affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
+    asked: bool = False  # a place asked by its name ("đề nghị huyện X ...", "huyện X cần ...")
 
 
 # --- the gazetteer -------------------------------------------------------------------------
@@ -215,7 +216,10 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
-    (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
+    # "Cấp ủy, chính quyền phường X": the bodies of one place, led by its Đảng ủy, the first
+    (rf"(?:dang bo|cap uy)(?:,? (?:va )?chinh quyen)? {_GOV}", "unit", "dang uy", True),
+    # "chính quyền huyện Lý Sơn": the local government of a place, as written
+    (rf"chinh quyen {_GOV}", "unit", "chinh quyen", True),
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
     (
         r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
@@ -391,6 +395,9 @@ _LOCALITY_WORDS = frozenset(
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
+#: What follows "Chi" when it begins a body ("Chi bộ", "Chi cục", "Chi nhánh", "Chi đoàn",
+#: "Chi hội"), not a place ("Chi Lăng", "Chi Nê").
+_CHI_BODIES = frozenset(["bo", "cuc", "nhanh", "doan", "hoi", "uy"])
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
@@ -499,7 +506,9 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_PARTY_BODY = re.compile(r"^(?:đảng bộ|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+_PARTY_BODY = re.compile(
+    r"^(?:đảng bộ|cấp ủy|cấp uỷ)(?:,? (?:và )?chính quyền(?= ))?\b", re.IGNORECASE
+)
 
 
 _BARE_COMMITTEE = re.compile(
@@ -562,7 +571,11 @@ def _place_after(raw: str, end: int) -> int:
             break  # "HĐND tỉnh Bạc Liêu Lữ Văn Hùng": the person after the place
         if not taken and tok.key in _NOT_A_PLACE:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
-            if tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
+            if tok.key == "chi":
+                if after in _CHI_BODIES:
+                    break
+                # "phường Chi Lăng": a place, not "Chi bộ", "Chi cục"
+            elif tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
                 break
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
@@ -679,6 +692,11 @@ def find_raw(sentence: str) -> list[Mention]:
         final_role: Role = mention.role
         if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
             final_role = "collective"
+        by_name = (
+            mention.head == "dia phuong"
+            and final_role == "unit"
+            and bool(_ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end))
+        )
         result.append(
             Mention(
                 mention.start,
@@ -689,6 +707,7 @@ def find_raw(sentence: str) -> list[Mention]:
                 None,
                 None,
                 affiliation,
+                by_name,
             )
         )
     return result
@@ -737,6 +756,10 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
+        # the places the document asks by their name: it names their bodies so
+        self._asked = {
+            unit_key(m.text) for sentence in sentences for m in self.raw(sentence) if m.asked
+        }
         self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
 
@@ -801,9 +824,7 @@ class UnitResolver:
                 if end != mention.end:
                     break
             if end != mention.end:
-                mention = Mention(
-                    mention.start, end, sentence[mention.start : end], mention.role, mention.head
-                )
+                mention = replace(mention, end=end, text=sentence[mention.start : end])
             out.append(mention)
         return out
 
@@ -917,7 +938,11 @@ class UnitResolver:
                 # a province asked by its name ("yêu cầu tỉnh Vĩnh Phúc chỉ đạo ...", a central
                 # body's request) is the province as a whole, its party committee and its
                 # People's Committee: the place as written
-                heads = () if key.startswith("tinh ") else ("uy ban nhan dan ", "dang uy ")
+                heads = (
+                    ()
+                    if key.startswith("tinh ") or mention.asked or key in self._asked
+                    else ("uy ban nhan dan ", "dang uy ")
+                )
                 for head in heads:
                     # "xã Hòa Chính" is the commune's People's Committee when the text names
                     # it, else its party committee when the text names that
@@ -937,6 +962,8 @@ class UnitResolver:
             if len(known) != 1:
                 return None
             place = f"{mention.text.lower()} {next(iter(known))}"
+            if unit_key(place) in self._asked:
+                return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
             # its People's Committee when the text names it ("UBND huyện Cao Lộc")
             body = self._full.get(unit_key("uy ban nhan dan " + place))
             return body or place
@@ -1008,6 +1035,7 @@ class UnitResolver:
                     name,
                     code,
                     mention.affiliation,
+                    mention.asked,
                 )
             )
         return out
