@@ -309,7 +309,11 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
-    if subject:
+    if subject and _NOT_RECEIVED.match(key, subject[0].end):
+        # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
+        sender = next((m for m in inside if m.start > neg_at), None)
+        unit = sender or subject[0]
+    elif subject:
         unit = subject[0]
     elif COLLECTIVE_SUBJECT.match(ckey):
         unit = None
@@ -351,6 +355,8 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
     return cause.end()
 
 
+#: A body that has not received what another owed it ("UBND tỉnh chưa nhận được báo cáo ...").
+_NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
@@ -1437,7 +1443,13 @@ def extract_directives(
                         addressee = next(
                             (m for m in mentions if asked_verb.end() <= m.start < end), None
                         )
-                        if addressee is not None and _usable(addressee):
+                        if COLLECTIVE_SUBJECT.match(key[asked_verb.end() : end]):
+                            # "yêu cầu các ban ngành, đoàn thể, ..., Trạm y tế thực hiện các
+                            # công việc sau": every unit, none of them leads
+                            previous = None
+                            if following is None:
+                                asked_lead = None
+                        elif addressee is not None and _usable(addressee):
                             previous = addressee
                             if following is None:
                                 asked_lead = addressee  # it leads the entries after it too

@@ -65,7 +65,7 @@ class Mention:
     name: str | None = None  # the unit it means (None: not one unit)
     code: str | None = None  # the registered unit's code
     affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
-    asked: bool = False  # a place asked by its name ("đề nghị huyện X ...", "huyện X cần ...")
+    asked: bool = False  # asked to act ("đề nghị huyện X ...", "Tỉnh ủy X cần ...")
 
 
 # --- the gazetteer -------------------------------------------------------------------------
@@ -400,6 +400,8 @@ _NOT_A_PLACE = frozenset(
 _CHI_BODIES = frozenset(["bo", "cuc", "nhanh", "doan", "hoi", "uy"])
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
+#: A topic that frames a clause ("Đối với công tác quản lý đất đai, phường cần ...").
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng)\b[^.;:]{0,80},\s*$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
 #: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
@@ -427,6 +429,11 @@ _COMMITTEE_LEVEL = {
     "thanh": "thanh pho",
     "quan": "quan",
 }
+#: A People's Committee or Council named by its level ("UBND tỉnh", "HĐND huyện").
+_BODY_OF_LEVEL = re.compile(
+    rf"\b(?:{_UBND}|{_HDND}) (tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b"
+)
+_COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
 _BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
@@ -661,8 +668,13 @@ def find_raw(sentence: str) -> list[Mention]:
                         not asked
                         and not owns
                         and not (
-                            sentence[start].isupper()
-                            and _CLAUSE_START.search(folded.key[:start])
+                            (
+                                (
+                                    sentence[start].isupper()
+                                    and _CLAUSE_START.search(folded.key[:start])
+                                )
+                                or _TOPIC_BEFORE.search(folded.key[:start])
+                            )
                             and _MODAL_AFTER.match(folded.key, end)
                         )
                     ):
@@ -692,10 +704,8 @@ def find_raw(sentence: str) -> list[Mention]:
         final_role: Role = mention.role
         if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
             final_role = "collective"
-        by_name = (
-            mention.head == "dia phuong"
-            and final_role == "unit"
-            and bool(_ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end))
+        by_request = final_role == "unit" and bool(
+            _ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end)
         )
         result.append(
             Mention(
@@ -707,7 +717,7 @@ def find_raw(sentence: str) -> list[Mention]:
                 None,
                 None,
                 affiliation,
-                by_name,
+                by_request,
             )
         )
     return result
@@ -741,6 +751,7 @@ class UnitResolver:
         self.level = self._dominant_level(sentences)
         # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
         self._places = self._collect_places([*headings, *sentences])
+        self._headline_place(headings, sentences)
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
             for mention in self.raw(sentence):
@@ -756,9 +767,16 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
-        # the places the document asks by their name: it names their bodies so
+        # the places and bodies the document asks (a place asked by its name names its bodies so)
         self._asked = {
-            unit_key(m.text) for sentence in sentences for m in self.raw(sentence) if m.asked
+            unit_key(
+                m.text
+                if m.head == "dia phuong"
+                else self._with_place(_party_committee(_capitalize(_strip_plural(m.text))))
+            )
+            for sentence in sentences
+            for m in self.raw(sentence)
+            if m.asked and not m.affiliation
         }
         self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
@@ -801,6 +819,28 @@ class UnitResolver:
                 if not any(other != key and other.startswith(key + " ") for other in keys)
             }
         return places
+
+    def _headline_place(self, headings: Sequence[str], sentences: Sequence[str]) -> None:
+        """A headline that opens on a bare place name ("Ninh Thuận: Khẩn trương ...") names the
+        place of the one level whose bodies the text writes without a place ("UBND tỉnh")."""
+        if not headings:
+            return
+        head, colon, _ = headings[0].partition(":")
+        words = head.split()
+        if not colon or not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return
+        if fold_words(words[0]) in _NOT_A_PLACE or lower_aligned(head) in _LOCALITY_WORDS:
+            return
+        levels: set[str] = set()
+        for sentence in sentences:
+            folded = Folded.of(sentence)
+            for m in folded.finditer(_BODY_OF_LEVEL):
+                if _place_after(sentence, m.end()) == m.end():
+                    levels.add(m[1])
+        if len(levels) == 1:
+            level = levels.pop()
+            if level not in self._places:
+                self._places[level] = {" ".join(words)}
 
     def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """Extend a mention over the rest of a place name the document gives in full ("xã Đại
@@ -964,9 +1004,16 @@ class UnitResolver:
             place = f"{mention.text.lower()} {next(iter(known))}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
-            # its People's Committee when the text names it ("UBND huyện Cao Lộc")
-            body = self._full.get(unit_key("uy ban nhan dan " + place))
-            return body or place
+            # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
+            # đề nghị tỉnh lựa chọn ..."); a commune or ward is the place (the GUIDE's "Phường
+            # cần ...")
+            committee = unit_key("uy ban nhan dan " + place)
+            if level not in _COMMUNE_LEVELS:
+                for body in (committee, unit_key("dang uy " + place)):
+                    if body in self._asked and body in self._full:
+                        return self._full[body]
+            # else its People's Committee when the text names it ("UBND huyện Cao Lộc")
+            return self._full.get(committee) or place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
