@@ -270,7 +270,11 @@ def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention 
 
 
 def _limitation(
-    sentence: str, clause: Clause, mentions: Sequence[Mention], intro: _Intro | None
+    sentence: str,
+    clause: Clause,
+    mentions: Sequence[Mention],
+    intro: _Intro | None,
+    partner: str | None = None,
 ) -> LimitationDraft | None:
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     end = clause.start + len(clause.text)
@@ -319,8 +323,12 @@ def _limitation(
         unit = None
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
-    else:
+    elif partner is None:
         unit = inside[0] if inside else None
+    else:
+        # "Chưa dự kiến cơ cấu đại biểu HĐND huyện ...", stated at a session with one unit: the
+        # unit named after the predicate is its object, the shortcoming the session's unit's
+        unit = None
     return LimitationDraft(
         text=text,
         unit=_value(unit) if unit else None,
@@ -556,7 +564,7 @@ def _limitation_of(
     intro: _Intro | None,
     partner: str | None,
 ) -> LimitationDraft | None:
-    item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+    item = _limitation(sentence, clause, resolver.mentions(sentence), intro, partner)
     return None if item is None else partners_limitation(item, partner)
 
 
@@ -1239,6 +1247,17 @@ def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> 
     return start
 
 
+def _named_addressee(sentence: str, at: int) -> bool:
+    """Whether what a request asks opens with a capital inside a sentence: a name ("yêu cầu
+    Nhà đầu tư ứng kinh phí"), not the verb of the task; not after a colon or a quote
+    ("yêu cầu: Tiếp tục ...")."""
+    before = sentence[:at].rstrip()
+    after = sentence[at:].lstrip()
+    if not before or not after or before[-1] in ":\"“'(-–•+*":
+        return False
+    return after[0].isupper()
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -1615,7 +1634,13 @@ def extract_directives(
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 if subject and not (opens_collective and subject[0].start > text_start):
                     lead = subject[0]
-                elif collective:
+                elif collective or (
+                    requested
+                    and _named_addressee(sentence, text_start)
+                    and not resolver.names_place(sentence[text_start:])
+                ):
+                    # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
+                    # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
                 elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
                     lead = None

@@ -842,6 +842,15 @@ class UnitResolver:
             if level not in self._places:
                 self._places[level] = {" ".join(words)}
 
+    def names_place(self, text: str) -> bool:
+        """Whether ``text`` opens on a place the document names ("Đắk Lắk đảm bảo ...")."""
+        key = fold_words(text)
+        return any(
+            key == fold_words(name) or key.startswith(fold_words(name) + " ")
+            for names in self._places.values()
+            for name in names
+        )
+
     def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """Extend a mention over the rest of a place name the document gives in full ("xã Đại
         sơn" when the text also writes "xã Đại Sơn")."""
