@@ -448,7 +448,7 @@ def extract_limitations(
                         if intro.start <= m.start < intro_end
                         and (_usable(m) or m.role == "collective")
                     ]
-                    if len(named) > 1:
+                    if len({_value(m) or m.text for m in named}) > 1:
                         unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))

@@ -433,6 +433,16 @@ _COMMITTEE_LEVEL = {
 _BODY_OF_LEVEL = re.compile(
     rf"\b(?:{_UBND}|{_HDND}) (tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b"
 )
+_LEVEL_WORDS = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "quan": "quận",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi tran": "thị trấn",
+}
 _COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
@@ -806,6 +816,8 @@ class UnitResolver:
         for sentence in sentences:
             folded = Folded.of(sentence)
             for m in folded.finditer(_PLACE_LEVEL):
+                if folded.key.endswith("dia ", 0, m.start()):
+                    continue  # "chính quyền địa phương 2 cấp": no ward
                 level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
                 end = _place_after(sentence, m.end())
                 if end > m.end():
@@ -841,6 +853,39 @@ class UnitResolver:
             level = levels.pop()
             if level not in self._places:
                 self._places[level] = {" ".join(words)}
+
+    def _levels_of(self, name: str) -> list[str]:
+        key = fold_words(name)
+        return [
+            level
+            for level, names in self._places.items()
+            if any(fold_words(n) == key for n in names)
+        ]
+
+    def _place_names(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """A place the document names written without its level, as a clause's subject that
+        "cần"/"phải" or as what is asked ("Thanh Hóa cần ...", "yêu cầu Đắk Lắk bảo đảm ...")."""
+        names = {n for level, ns in self._places.items() for n in ns if level in _LEVEL_WORDS}
+        if not names:
+            return found
+        folded = Folded.of(sentence).key
+        extra: list[Mention] = []
+        for name in names:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
+                start, end = m.start(), m.end()
+                if any(start < f.end and f.start < end for f in (*found, *extra)):
+                    continue
+                before = folded[:start]
+                if re.search(r"\b(?:" + "|".join(_LEVEL_WORDS) + r"|tp|tx)\.?\s*$", before):
+                    continue  # "tỉnh Thanh Hóa": the gazetteer's
+                subject = (
+                    _CLAUSE_START.search(before)
+                    or _TOPIC_BEFORE.search(before)
+                    or _CONTRAST_START.search(before)
+                ) and _MODAL_AFTER.match(folded, end)
+                if subject or _ASKED_BEFORE.search(before):
+                    extra.append(Mention(start, end, m.group(), "internal", "place name"))
+        return sorted([*found, *extra], key=lambda mn: mn.start) if extra else found
 
     def names_place(self, text: str) -> bool:
         """Whether ``text`` opens on a place the document names ("Đắk Lắk đảm bảo ...")."""
@@ -950,6 +995,7 @@ class UnitResolver:
         if cached is None:
             cached = find_raw(sentence)
             cached = self._complete_places(sentence, cached)
+            cached = self._place_names(sentence, cached)
             cached = self._add_known(sentence, cached)
             self._raw[sentence] = cached
         return cached
@@ -1003,14 +1049,22 @@ class UnitResolver:
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._with_place(self._complete_board(mention.text)))
-        if mention.role == "internal" and mention.head == "dia phuong":
-            # "Phường cần ...": the one place of that level the document names ("phường Phú
-            # Thạnh"), the place itself
-            level = unit_key(mention.text)
-            known = self._places.get(level, set())
-            if len(known) != 1:
-                return None
-            place = f"{mention.text.lower()} {next(iter(known))}"
+        if mention.role == "internal" and mention.head in ("dia phuong", "place name"):
+            if mention.head == "place name":
+                # "Thanh Hóa cần ...": the place the document names so ("tỉnh Thanh Hóa")
+                levels = self._levels_of(mention.text)
+                if len(levels) != 1:
+                    return None
+                level = levels[0]
+                place = f"{_LEVEL_WORDS[level]} {mention.text}"
+            else:
+                # "Phường cần ...": the one place of that level the document names ("phường Phú
+                # Thạnh"), the place itself
+                level = unit_key(mention.text)
+                known = self._places.get(level, set())
+                if len(known) != 1:
+                    return None
+                place = f"{mention.text.lower()} {next(iter(known))}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
             # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
@@ -1100,7 +1154,7 @@ class UnitResolver:
 _WORKS_WITH = re.compile(
     r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected
-    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua))\b"
+    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua|tien do))\b"
 )
 #: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
 #: does it.
