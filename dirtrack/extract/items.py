@@ -1258,6 +1258,10 @@ def _named_addressee(sentence: str, at: int) -> bool:
     return after[0].isupper()
 
 
+#: A modal right after a unit: the unit that must act ("địa phương cần ...").
+_MODAL_NEXT = re.compile(r"\s+(?:cần|phải)\b(?! thiết)")
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -1472,6 +1476,23 @@ def extract_directives(
                             previous = addressee
                             if following is None:
                                 asked_lead = addressee  # it leads the entries after it too
+                    else:
+                        # "... những công việc mà địa phương cần khẩn trương thực hiện đó là:":
+                        # the unit that must do them leads them
+                        bound = next(
+                            (
+                                m
+                                for m in mentions
+                                if start <= m.start < end
+                                and _usable(m)
+                                and _MODAL_NEXT.match(low, m.end)
+                            ),
+                            None,
+                        )
+                        if bound is not None:
+                            previous = bound
+                            if following is None:
+                                asked_lead = bound
                     addressed = _ADDRESSED_SECTION.match(key, start, end)
                     if addressed is not None and following is None:
                         # "2. Đối với UBND các xã:": the items after it are that unit's

@@ -301,6 +301,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "dia phuong",
         True,
     ),
+    # "địa phương cần ...": the one place the document is about (not "các địa phương")
+    (r"(?<!cac )(?<!nhung )(?<!moi )(?<!tung )(?<!mot so )dia phuong", "unit", "dia phuong", False),
     (
         rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
         rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
@@ -664,6 +666,17 @@ def find_raw(sentence: str) -> list[Mention]:
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
                     continue  # "chi bộ thôn", "trường THCS" alone name no cell, no school
+            elif head == "dia phuong" and m.group() == "dia phuong":
+                before = folded.key[:start]
+                subject = (
+                    _CLAUSE_START.search(before)
+                    or _TOPIC_BEFORE.search(before)
+                    or _CONTRAST_START.search(before)
+                    or re.search(r"\bma\s*$", before)  # "những công việc mà địa phương cần ..."
+                ) and _MODAL_AFTER.match(folded.key, end)
+                if not subject and not _ASKED_BEFORE.search(before):
+                    continue
+                actual_role = "internal"
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -818,6 +831,8 @@ class UnitResolver:
             for m in folded.finditer(_PLACE_LEVEL):
                 if folded.key.endswith("dia ", 0, m.start()):
                     continue  # "chính quyền địa phương 2 cấp": no ward
+                if m[2] and lower_aligned(sentence[m.start(2) : m.end(2)]) not in _LOCALITY_WORDS:
+                    continue  # "thì xã Liêm Sơn": no "thị xã"
                 level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
                 end = _place_after(sentence, m.end())
                 if end > m.end():
@@ -1057,6 +1072,13 @@ class UnitResolver:
                     return None
                 level = levels[0]
                 place = f"{_LEVEL_WORDS[level]} {mention.text}"
+            elif unit_key(mention.text) == "dia phuong":
+                # "địa phương cần ...": the one place of the lowest level the document names
+                lowest = next((lv for lv in reversed(_LEVEL_WORDS) if lv in self._places), None)
+                if lowest is None or len(self._places[lowest]) != 1:
+                    return None
+                level = lowest
+                place = f"{_LEVEL_WORDS[level]} {next(iter(self._places[level]))}"
             else:
                 # "Phường cần ...": the one place of that level the document names ("phường Phú
                 # Thạnh"), the place itself
