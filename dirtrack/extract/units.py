@@ -397,9 +397,22 @@ _LOCALITY_WORDS = frozenset(
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
-#: What follows "Chi" when it begins a body ("Chi bộ", "Chi cục", "Chi nhánh", "Chi đoàn",
-#: "Chi hội"), not a place ("Chi Lăng", "Chi Nê").
-_CHI_BODIES = frozenset(["bo", "cuc", "nhanh", "doan", "hoi", "uy"])
+#: First words of bodies that also begin place names, with the words after them that make a
+#: body ("Chi bộ", "Trung tâm", "Hội Nông dân", "Đoàn công tác"): before any other capitalised
+#: word they begin a place ("Chi Lăng", "Trung Hải", "Hội An", "Đoàn Kết", "Phong Điền").
+_BODY_AFTER: dict[str, frozenset[str]] = {
+    key: frozenset(after.split())
+    for key, after in (
+        ("chi", "bo cuc nhanh doan hoi uy"),
+        ("trung", "tam uong doan hoc"),
+        ("phong", "tai noi tu giao y van kinh nong lao dan thanh quan canh cong tn ld gd tc vh"),
+        ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh cuu"),
+        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn"),
+        ("doan", "thanh cong kiem giam dai dbqh tncs lam chu khoi the"),
+        ("cong", "an doan ty thuong"),
+        ("bo", "chi chinh quoc y cong noi tai giao xay ke nong van tu lao khoa thong ngoai"),
+    )
+}
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
 #: A topic that frames a clause ("Đối với công tác quản lý đất đai, phường cần ...").
@@ -590,10 +603,17 @@ def _place_after(raw: str, end: int) -> int:
             break  # "HĐND tỉnh Bạc Liêu Lữ Văn Hùng": the person after the place
         if not taken and tok.key in _NOT_A_PLACE:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
-            if tok.key == "chi":
-                if after in _CHI_BODIES:
+            if tok.key in _BODY_AFTER:
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if (
+                    nxt is None
+                    or not nxt.title_case
+                    or after in _BODY_AFTER[tok.key]
+                    or raw[end + tok.end : end + nxt.start] != " "
+                ):
                     break
-                # "phường Chi Lăng": a place, not "Chi bộ", "Chi cục"
+                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết": a place, not "Chi bộ",
+                # "Trung tâm", "Đoàn công tác"
             elif tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
                 break
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
