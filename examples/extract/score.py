@@ -3,6 +3,10 @@
 Run from anywhere::
 
     .venv/bin/python examples/extract/score.py [seeds|dev|build|measured|all] [--verbose]
+    .venv/bin/python examples/extract/score.py read fresh10 --units
+
+``--units`` lists, instead of the scores, the items whose texts match but whose units differ
+(what the score would gain with the unit left out), with a count of each kind.
 
 ``seeds`` (the default) are the five articles the first rules were written from:
 ``examples/extract/seeds/NNN_*.txt`` (copies of ``../shared/seeds/`` relative to the
@@ -75,6 +79,7 @@ import hashlib
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -480,6 +485,44 @@ def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> 
     return totals
 
 
+def unit_misses(articles: Sequence[Article]) -> Counter[str]:
+    """Print the items that lose only on the unit: once the full match is made, the left-over
+    predictions and gold items are matched on their texts alone, and the pairs whose units
+    differ are listed (``--units``); returns how many of each kind (null -> X: the gold has a
+    unit the prediction lacks; X -> null: the reverse; X -> Y: two units)."""
+    kinds: Counter[str] = Counter()
+    for article in articles:
+        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
+        text = article.text_path.read_text(encoding="utf-8")
+        draft = extract(text, today=article.reference).to_dict()
+        for kind, agrees in (
+            ("limitations", limitation_agrees),
+            ("directives", directive_agrees),
+        ):
+            pred, ref = draft[kind], gold[kind]
+            _, pairs = match(pred, ref, agrees)
+            left_p = [i for i in range(len(pred)) if i not in {i for i, _, _ in pairs}]
+            left_g = [j for j in range(len(ref)) if j not in {j for _, j, _ in pairs}]
+            _, more = match([pred[i] for i in left_p], [ref[j] for j in left_g], lambda p, g: True)
+            for i, j, _ in more:
+                p, g = pred[left_p[i]], ref[left_g[j]]
+                if same_unit(p["unit"], g["unit"]):
+                    continue
+                how = (
+                    "null -> X"
+                    if p["unit"] is None
+                    else "X -> null"
+                    if g["unit"] is None
+                    else "X -> Y"
+                )
+                kinds[f"{kind} {how}"] += 1
+                print(
+                    f"  {article.name} {kind[:-1]} unit {how}: {p['unit']!r} != gold "
+                    f"{g['unit']!r} | {g['text'][:100]}"
+                )
+    return kinds
+
+
 def summary(name: str, totals: Totals) -> list[str]:
     """The benchmark rows of one part (the README's table)."""
     f = totals.fields
@@ -520,6 +563,11 @@ def targets_met(totals: Totals) -> bool:
 def main(argv: Sequence[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     sets = [a for a in argv if not a.startswith("-")] or ["seeds"]
+    if "--units" in argv:
+        for which in sets:
+            kinds = unit_misses(select(which))
+            print(f"{which}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+        return 0
     ok = True
     for which in sets:
         totals = run(select(which), verbose)
