@@ -1132,8 +1132,18 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must,
     # or the modal itself when it opens the sentence ("Đặc biệt phải tiếp tục ...": the task
     # goes on with the subject before it)
-    core = _core(key, low, start, end, True, resolver.mentions(first))
+    mentions = resolver.mentions(first)
+    core = _core(key, low, start, end, True, mentions)
     modal = MODAL.search(low, start, end)
+    head = next((m for m in mentions if m.start >= start), None)
+    if (
+        modal is not None
+        and head is not None
+        and _usable(head)
+        and not key[start : head.start].strip()
+        and _MODAL_NEXT.match(low, head.end)
+    ):
+        return True  # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 
@@ -1680,10 +1690,11 @@ def extract_directives(
                     if partner not in partners:
                         unit = partner
                 signature = (unit, fold_aligned(text))
-                if signature in seen:
-                    continue
+                # a task the lead gave already ("Thủ tướng nhấn mạnh X cần ..." in the lead and
+                # the body) is one item, but the body's speech goes on from it
+                repeated = signature in seen
                 seen.add(signature)
-                if take:
+                if take and not repeated:
                     found.append(
                         DirectiveDraft(
                             text=text,
@@ -1716,7 +1727,7 @@ def extract_directives(
             carried_frame = None
             # the unit asked to carry out the tasks announced leads them
             carried_lead = previous if isinstance(previous, Mention) else None
-        elif in_zone and gave_last and carry != "colon":
+        elif in_zone and gave_any and carry != "colon":
             # the leader's tasks go on in the next paragraph when it opens on one, addressed
             # to the same unit when it names none ("Đặc biệt phải ...")
             carry = "tasks"
