@@ -247,7 +247,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # the bodies that run a programme in a place: "Ban quản lý (Chương trình mục tiêu quốc gia)
     # xây dựng Nông thôn mới (nâng cao) xã X", "Ban Chỉ đạo xây dựng NTM huyện Y"
     (
-        rf"ban (?:quan ly|chi dao)(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia)?)?"
+        rf"ban (?:quan ly|chi dao)"
+        rf"(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia| mtqg)?)?"
         rf"(?: xay dung)? (?:nong thon moi|ntm)(?: (?:nang cao|kieu mau))?(?: {_GOV})",
         "unit",
         "ban",
@@ -306,7 +307,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (
         rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
         rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
-        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh) "
+        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|"
+        rf"cuc (?:thong ke|hai quan|quan ly thi truong)|lien minh hop tac xa|"
+        rf"ngan hang nha nuoc(?: chi nhanh)?|ban an toan giao thong|ban tiep cong dan) "
         rf"{_GOV}",
         "unit",
         "co quan",
