@@ -1141,7 +1141,7 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
         and head is not None
         and _usable(head)
         and not key[start : head.start].strip()
-        and _MODAL_NEXT.match(low, head.end)
+        and _modal_next(low, head.end)
     ):
         return True  # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
@@ -1268,8 +1268,10 @@ def _named_addressee(sentence: str, at: int) -> bool:
     return after[0].isupper()
 
 
-#: A modal right after a unit: the unit that must act ("địa phương cần ...").
-_MODAL_NEXT = re.compile(r"\s+(?:cần|phải)\b(?! thiết)")
+def _modal_next(low: str, at: int) -> bool:
+    """Whether a modal follows ``at`` (the end of a unit): the unit that must act ("địa
+    phương cần ...")."""
+    return MODAL.match(low, at + len(low[at:]) - len(low[at:].lstrip())) is not None
 
 
 class _NoUnit:
@@ -1493,9 +1495,7 @@ def extract_directives(
                             (
                                 m
                                 for m in mentions
-                                if start <= m.start < end
-                                and _usable(m)
-                                and _MODAL_NEXT.match(low, m.end)
+                                if start <= m.start < end and _usable(m) and _modal_next(low, m.end)
                             ),
                             None,
                         )

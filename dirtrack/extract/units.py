@@ -14,7 +14,16 @@ against the rest of the document:
   Thường vụ Thị ủy``);
 - ``Ban Thường vụ``, ``Thường trực``, ``Tỉnh ủy`` are the leadership, not units; a unit inside a
   person's title (``Chủ tịch UBND thị xã``) is an affiliation, not a mention; ``các đơn vị``,
-  ``văn phòng cấp ủy các cấp`` are collective (every unit).
+  ``văn phòng cấp ủy các cấp`` are collective (every unit);
+- a place asked to act by its name (``đề nghị huyện Bắc Trà My ...``, ``phường X cần ...``) is
+  the place as written, not its People's Committee; a bare level word (``Huyện cũng cần``,
+  ``đề nghị tỉnh ...``, ``Phường cần``) is the one place of that level the document names: the
+  place when the text asks it so, for a province or district the body of it the text asks
+  (``Tỉnh ủy Đắk Lắk cần ...``), else its People's Committee when named, else the place; a
+  place written without its level (``Thanh Hóa phải ...``) and a singular ``địa phương`` that
+  must act are resolved the same way;
+- a headline that opens on a bare place (``Ninh Thuận: ...``) gives that place to the one level
+  the text writes without one (``UBND tỉnh``).
 
 Names are then matched to the registered units (:class:`KnownUnit`) by a key that ignores case,
 accents and tone placement and expands abbreviations (UBND, HĐND, MTTQ, ĐBQH, BTV, BCH, UBKT,
@@ -392,10 +401,21 @@ _AFFILIATION_BEFORE = re.compile(
     r"uy vien|uv|truong|thu truong|bo truong|pbt|pct|chu nhiem|pho ban|truong phong|chanh|pho|"
     r"ky uy vien)(?: thuong truc)?(?: btv| ban thuong vu)?)\s*$"
 )
-#: Levels of local government, with their tones (the accent-free key confuses them with names).
-_LOCALITY_WORDS = frozenset(
-    ["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh"]
-)
+#: Levels of local government, highest first, by their keys and with their tones (the
+#: accent-free key confuses them with names).
+_LEVEL_WORDS = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "quan": "quận",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi tran": "thị trấn",
+}
+_LOCALITY_WORDS = frozenset(_LEVEL_WORDS.values())
+#: A level word right before a place name ("tỉnh Thanh Hóa", "TP. Cần Thơ").
+_LEVEL_BEFORE = re.compile(r"\b(?:" + "|".join(_LEVEL_WORDS) + r"|tp|tx)\.?\s*$")
 #: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
@@ -409,7 +429,7 @@ _BODY_AFTER: dict[str, frozenset[str]] = {
         ("chi", "bo cuc nhanh doan hoi uy"),
         ("trung", "tam uong doan hoc"),
         ("phong", "tai noi tu giao y van kinh nong lao dan thanh quan canh cong tn ld gd tc vh"),
-        ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh cuu"),
+        ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh"),
         ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn"),
         ("doan", "thanh cong kiem giam dai dbqh tncs lam chu khoi the"),
         ("cong", "an doan ty thuong"),
@@ -451,16 +471,6 @@ _COMMITTEE_LEVEL = {
 _BODY_OF_LEVEL = re.compile(
     rf"\b(?:{_UBND}|{_HDND}) (tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b"
 )
-_LEVEL_WORDS = {
-    "tinh": "tỉnh",
-    "thanh pho": "thành phố",
-    "huyen": "huyện",
-    "thi xa": "thị xã",
-    "quan": "quận",
-    "xa": "xã",
-    "phuong": "phường",
-    "thi tran": "thị trấn",
-}
 _COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
@@ -914,7 +924,7 @@ class UnitResolver:
                 if any(start < f.end and f.start < end for f in (*found, *extra)):
                     continue
                 before = folded[:start]
-                if re.search(r"\b(?:" + "|".join(_LEVEL_WORDS) + r"|tp|tx)\.?\s*$", before):
+                if _LEVEL_BEFORE.search(before):
                     continue  # "tỉnh Thanh Hóa": the gazetteer's
                 subject = (
                     _CLAUSE_START.search(before)
@@ -1070,7 +1080,8 @@ class UnitResolver:
                 key = unit_key(mention.text)
                 # a province asked by its name ("yêu cầu tỉnh Vĩnh Phúc chỉ đạo ...", a central
                 # body's request) is the province as a whole, its party committee and its
-                # People's Committee: the place as written
+                # People's Committee: the place as written; so is any place the document asks
+                # by its name ("đề nghị huyện Bắc Trà My ...", "phường X cần ...")
                 heads = (
                     ()
                     if key.startswith("tinh ") or mention.asked or key in self._asked
