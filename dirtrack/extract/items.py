@@ -1621,6 +1621,14 @@ def extract_directives(
                     )
                     if chosen is not None:
                         frame = chosen
+                    if (
+                        not out_of_zone
+                        and COLLECTIVE_SUBJECT.match(key[start:end])
+                        and (MODAL.search(low, start, end))
+                    ):
+                        # "Mỗi chi bộ, mỗi đảng viên phải được giao ...": every unit's, so what
+                        # names no unit after it is no longer the unit before
+                        previous = None
                     if not take or _no_task(key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
