@@ -229,6 +229,10 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (rf"(?:dang bo|cap uy)(?:,? (?:va )?chinh quyen)? {_GOV}", "unit", "dang uy", True),
     # "chính quyền huyện Lý Sơn": the local government of a place, as written
     (rf"chinh quyen {_GOV}", "unit", "chinh quyen", True),
+    # "các ấp", "các thôn, tổ dân phố": every hamlet of the commune
+    (r"cac (?:ap|thon|xom|khu pho|khoi pho|to dan pho|khu dan cu)", "collective", "thon", False),
+    # a standing section of a commune ("Tổ Địa chính"), unlike an ad-hoc group ("tổ công tác")
+    (r"to (?:dia chinh(?:\s*-\s*xay dung)?|tu phap(?:\s*-\s*ho tich)?)", "unit", "co quan", False),
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
     (
         r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
