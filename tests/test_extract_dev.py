@@ -242,3 +242,28 @@ def test_a_conclusion_by_topics_gives_each_task() -> None:
         # 15/7/2023 is a Saturday: "trước ngày" a day off is the working day before it.
         ("Sở Tài chính", date(2023, 7, 14), "Báo cáo"),
     ]
+
+
+def test_score_units_lists_the_items_that_lose_only_on_their_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    score = scorer()
+    text = tmp_path / "01.txt"
+    text.write_text(
+        "Sáng 6/5/2022, UBND huyện Lộc Hà họp. Chủ tịch UBND huyện đề nghị Sở Tài chính báo cáo "
+        "kết quả rà soát trước ngày 30/6/2022.",
+        encoding="utf-8",
+    )
+    task = "Sở Tài chính báo cáo kết quả rà soát trước ngày 30/6/2022"
+    gold = tmp_path / "01.json"
+    for unit, found in (("Sở Xây dựng", 1), ("Sở Tài chính", 0)):
+        directive = {"unit": unit, "with": [], "text": task, "due": "2022-06-30"}
+        gold.write_text(
+            json.dumps({"meeting": {}, "limitations": [], "directives": [directive]}),
+            encoding="utf-8",
+        )
+        article = score.Article("01", text, gold, date(2022, 5, 6), "build")
+        kinds = score.unit_misses([article])
+        assert kinds == ({"directives X -> Y": 1} if found else {})
+        shown = capsys.readouterr().out
+        assert ("'Sở Tài chính' != gold 'Sở Xây dựng'" in shown) == bool(found)

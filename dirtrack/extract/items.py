@@ -271,7 +271,11 @@ def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention 
 
 
 def _limitation(
-    sentence: str, clause: Clause, mentions: Sequence[Mention], intro: _Intro | None
+    sentence: str,
+    clause: Clause,
+    mentions: Sequence[Mention],
+    intro: _Intro | None,
+    partner: str | None = None,
 ) -> LimitationDraft | None:
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     end = clause.start + len(clause.text)
@@ -310,14 +314,22 @@ def _limitation(
     ]
     subject = [m for m in inside if m.start < neg_at]
     unit: Mention | None
-    if subject:
+    if subject and _NOT_RECEIVED.match(key, subject[0].end):
+        # "UBND tỉnh chưa nhận được báo cáo của Sở TN&MT": the body that did not send it
+        sender = next((m for m in inside if m.start > neg_at), None)
+        unit = sender or subject[0]
+    elif subject:
         unit = subject[0]
     elif COLLECTIVE_SUBJECT.match(ckey):
         unit = None
     elif intro is not None and intro.unit is not None:
         unit = intro.unit
-    else:
+    elif partner is None:
         unit = inside[0] if inside else None
+    else:
+        # "Chưa dự kiến cơ cấu đại biểu HĐND huyện ...", stated at a session with one unit: the
+        # unit named after the predicate is its object, the shortcoming the session's unit's
+        unit = None
     return LimitationDraft(
         text=text,
         unit=_value(unit) if unit else None,
@@ -352,6 +364,8 @@ def _asked_because(sentence: str, start: int, end: int) -> int | None:
     return cause.end()
 
 
+#: A body that has not received what another owed it ("UBND tỉnh chưa nhận được báo cáo ...").
+_NOT_RECEIVED = re.compile(r"\s+(?:van\s+)?chua\s+(?:nhan duoc|nhan)\b")
 #: A unit listed after a plural ("của một số cấp ủy, Ủy ban Kiểm tra Đảng ủy chưa chặt chẽ"):
 #: one of several bodies, not the subject.
 _AFTER_PLURAL = re.compile(r"\b(?:mot so|cac|nhung|nhieu) [^,;:]{1,30},\s*$")
@@ -435,7 +449,7 @@ def extract_limitations(
                         if intro.start <= m.start < intro_end
                         and (_usable(m) or m.role == "collective")
                     ]
-                    if len(named) > 1:
+                    if len({_value(m) or m.text for m in named}) > 1:
                         unit = None  # "hoạt động của HĐND huyện, HĐND xã ...": several bodies
                     active = _Intro(unit)
                     listed = bool(ENUMERATION_END.search(intro_key.rstrip(" ,")))
@@ -551,7 +565,7 @@ def _limitation_of(
     intro: _Intro | None,
     partner: str | None,
 ) -> LimitationDraft | None:
-    item = _limitation(sentence, clause, resolver.mentions(sentence), intro)
+    item = _limitation(sentence, clause, resolver.mentions(sentence), intro, partner)
     return None if item is None else partners_limitation(item, partner)
 
 
@@ -817,11 +831,21 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
         later = [
             m
             for m in found[1:]
-            if m.group() not in _FRAMING_VERB and m.start() - first.end() <= 160
+            if m.group() not in _FRAMING_VERB
+            and m.start() - first.end() <= 160
+            # "yêu cầu, thời gian tới huyện X cần ... giao nhiệm vụ ...": a verb after a modal
+            # is the task's own
+            and not _task_modal(low, first.end(), m.start())
         ]
         if later:
             return later[0]
     return first
+
+
+def _task_modal(low: str, start: int, end: int) -> bool:
+    """Whether a task's modal ("cần", "phải"; not a need, "cần được") stands in
+    ``low[start:end]``: a speech verb after it is the task's own ("... cần tiếp tục chỉ đạo")."""
+    return any(not _NEEDS.match(low, m.end()) for m in MODAL.finditer(low, start, end))
 
 
 def _requests(
@@ -830,6 +854,8 @@ def _requests(
     """Whether the speech verb of a clause is the request itself: a leader or a leading body
     speaks, or nothing but a connective or a topic stands before it."""
     before_verb = key[start : verb.start()]
+    if _task_modal(low, start, verb.start()):
+        return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
     return bool(
         leader_named(key, low, 0, verb.start())
@@ -1115,8 +1141,18 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
     # a modal alone ("... cần ...") does not open a task paragraph: its verb or subject must,
     # or the modal itself when it opens the sentence ("Đặc biệt phải tiếp tục ...": the task
     # goes on with the subject before it)
-    core = _core(key, low, start, end, True, resolver.mentions(first))
+    mentions = resolver.mentions(first)
+    core = _core(key, low, start, end, True, mentions)
     modal = MODAL.search(low, start, end)
+    head = next((m for m in mentions if m.start >= start), None)
+    if (
+        modal is not None
+        and head is not None
+        and _usable(head)
+        and not key[start : head.start].strip()
+        and _modal_next(low, head.end)
+    ):
+        return True  # "Thanh Hóa phải tiếp tục ...": the unit that must act opens it
     return core is not None and (modal is None or core != modal.start() or modal.start() == start)
 
 
@@ -1239,6 +1275,23 @@ def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> 
     if opener is not None and _usable(opener) and _SUBJECT_PREFIX.match(key[start : opener.start]):
         return opener.end
     return start
+
+
+def _named_addressee(sentence: str, at: int) -> bool:
+    """Whether what a request asks opens with a capital inside a sentence: a name ("yêu cầu
+    Nhà đầu tư ứng kinh phí"), not the verb of the task; not after a colon or a quote
+    ("yêu cầu: Tiếp tục ...")."""
+    before = sentence[:at].rstrip()
+    after = sentence[at:].lstrip()
+    if not before or not after or before[-1] in ":\"“'(-–•+*":
+        return False
+    return after[0].isupper()
+
+
+def _modal_next(low: str, at: int) -> bool:
+    """Whether a modal follows ``at`` (the end of a unit): the unit that must act ("địa
+    phương cần ...")."""
+    return MODAL.match(low, at + len(low[at:]) - len(low[at:].lstrip())) is not None
 
 
 class _NoUnit:
@@ -1448,10 +1501,31 @@ def extract_directives(
                         addressee = next(
                             (m for m in mentions if asked_verb.end() <= m.start < end), None
                         )
-                        if addressee is not None and _usable(addressee):
+                        if COLLECTIVE_SUBJECT.match(key[asked_verb.end() : end]):
+                            # "yêu cầu các ban ngành, đoàn thể, ..., Trạm y tế thực hiện các
+                            # công việc sau": every unit, none of them leads
+                            previous = None
+                            if following is None:
+                                asked_lead = None
+                        elif addressee is not None and _usable(addressee):
                             previous = addressee
                             if following is None:
                                 asked_lead = addressee  # it leads the entries after it too
+                    else:
+                        # "... những công việc mà địa phương cần khẩn trương thực hiện đó là:":
+                        # the unit that must do them leads them
+                        bound = next(
+                            (
+                                m
+                                for m in mentions
+                                if start <= m.start < end and _usable(m) and _modal_next(low, m.end)
+                            ),
+                            None,
+                        )
+                        if bound is not None:
+                            previous = bound
+                            if following is None:
+                                asked_lead = bound
                     addressed = _ADDRESSED_SECTION.match(key, start, end)
                     if addressed is not None and following is None:
                         # "2. Đối với UBND các xã:": the items after it are that unit's
@@ -1580,6 +1654,14 @@ def extract_directives(
                     )
                     if chosen is not None:
                         frame = chosen
+                    if (
+                        not out_of_zone
+                        and COLLECTIVE_SUBJECT.match(key[start:end])
+                        and (MODAL.search(low, start, end))
+                    ):
+                        # "Mỗi chi bộ, mỗi đảng viên phải được giao ...": every unit's, so what
+                        # names no unit after it is no longer the unit before
+                        previous = None
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
                     core = _model_core(key, mentions, start, end)  # the model's own find
@@ -1624,7 +1706,13 @@ def extract_directives(
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 if subject and not (opens_collective and subject[0].start > text_start):
                     lead = subject[0]
-                elif collective:
+                elif collective or (
+                    requested
+                    and _named_addressee(sentence, text_start)
+                    and not resolver.names_place(sentence[text_start:])
+                ):
+                    # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
+                    # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
                 elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
                     lead = None
@@ -1643,10 +1731,11 @@ def extract_directives(
                     if partner not in partners:
                         unit = partner
                 signature = (unit, fold_aligned(text))
-                if signature in seen:
-                    continue
+                # a task the lead gave already ("Thủ tướng nhấn mạnh X cần ..." in the lead and
+                # the body) is one item, but the body's speech goes on from it
+                repeated = signature in seen
                 seen.add(signature)
-                if take:
+                if take and not repeated:
                     found.append(
                         DirectiveDraft(
                             text=text,
@@ -1677,8 +1766,9 @@ def extract_directives(
         ):
             carry = "tasks"
             carried_frame = None
-            carried_lead = None
-        elif in_zone and gave_last and carry != "colon":
+            # the unit asked to carry out the tasks announced leads them
+            carried_lead = previous if isinstance(previous, Mention) else None
+        elif in_zone and gave_any and carry != "colon":
             # the leader's tasks go on in the next paragraph when it opens on one, addressed
             # to the same unit when it names none ("Đặc biệt phải ...")
             carry = "tasks"

@@ -14,7 +14,16 @@ against the rest of the document:
   Thường vụ Thị ủy``);
 - ``Ban Thường vụ``, ``Thường trực``, ``Tỉnh ủy`` are the leadership, not units; a unit inside a
   person's title (``Chủ tịch UBND thị xã``) is an affiliation, not a mention; ``các đơn vị``,
-  ``văn phòng cấp ủy các cấp`` are collective (every unit).
+  ``văn phòng cấp ủy các cấp`` are collective (every unit);
+- a place asked to act by its name (``đề nghị huyện Bắc Trà My ...``, ``phường X cần ...``) is
+  the place as written, not its People's Committee; a bare level word (``Huyện cũng cần``,
+  ``đề nghị tỉnh ...``, ``Phường cần``) is the one place of that level the document names: the
+  place when the text asks it so, for a province or district the body of it the text asks
+  (``Tỉnh ủy Đắk Lắk cần ...``), else its People's Committee when named, else the place; a
+  place written without its level (``Thanh Hóa phải ...``) and a singular ``địa phương`` that
+  must act are resolved the same way;
+- a headline that opens on a bare place (``Ninh Thuận: ...``) gives that place to the one level
+  the text writes without one (``UBND tỉnh``).
 
 Names are then matched to the registered units (:class:`KnownUnit`) by a key that ignores case,
 accents and tone placement and expands abbreviations (UBND, HĐND, MTTQ, ĐBQH, BTV, BCH, UBKT,
@@ -26,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
@@ -65,6 +74,7 @@ class Mention:
     name: str | None = None  # the unit it means (None: not one unit)
     code: str | None = None  # the registered unit's code
     affiliation: bool = False  # part of a person's title ("Chủ tịch UBND thị xã")
+    asked: bool = False  # asked to act ("đề nghị huyện X ...", "Tỉnh ủy X cần ...")
 
 
 # --- the gazetteer -------------------------------------------------------------------------
@@ -215,7 +225,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
     # "Đảng bộ xã X", "cấp ủy xã X": the party organisation of a place, led by its Đảng ủy
-    (rf"(?:dang bo|cap uy) {_GOV}", "unit", "dang uy", True),
+    # "Cấp ủy, chính quyền phường X": the bodies of one place, led by its Đảng ủy, the first
+    (rf"(?:dang bo|cap uy)(?:,? (?:va )?chinh quyen)? {_GOV}", "unit", "dang uy", True),
+    # "chính quyền huyện Lý Sơn": the local government of a place, as written
+    (rf"chinh quyen {_GOV}", "unit", "chinh quyen", True),
+    # "các ấp", "các thôn, tổ dân phố": every hamlet of the commune
+    (r"cac (?:ap|thon|xom|khu pho|khoi pho|to dan pho|khu dan cu)", "collective", "thon", False),
+    # a standing section of a commune ("Tổ Địa chính"), unlike an ad-hoc group ("tổ công tác")
+    (r"to (?:dia chinh(?:\s*-\s*xay dung)?|tu phap(?:\s*-\s*ho tich)?)", "unit", "co quan", False),
     # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
     (
         r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
@@ -243,7 +260,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # the bodies that run a programme in a place: "Ban quản lý (Chương trình mục tiêu quốc gia)
     # xây dựng Nông thôn mới (nâng cao) xã X", "Ban Chỉ đạo xây dựng NTM huyện Y"
     (
-        rf"ban (?:quan ly|chi dao)(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia)?)?"
+        rf"ban (?:quan ly|chi dao)"
+        rf"(?: (?:cac )?(?:chuong trinh|ctmtqg)(?: muc tieu quoc gia| mtqg)?)?"
         rf"(?: xay dung)? (?:nong thon moi|ntm)(?: (?:nang cao|kieu mau))?(?: {_GOV})",
         "unit",
         "ban",
@@ -297,10 +315,14 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "dia phuong",
         True,
     ),
+    # "địa phương cần ...": the one place the document is about (not "các địa phương")
+    (r"(?<!cac )(?<!nhung )(?<!moi )(?<!tung )(?<!mot so )dia phuong", "unit", "dia phuong", False),
     (
         rf"(?:cong an|bo chi huy quan su|bo chi huy bo doi bien phong|thanh tra|"
         rf"lien doan lao dong|kho bac nha nuoc|cuc thue|dien luc|vien kiem sat nhan dan|"
-        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh) "
+        rf"toa an nhan dan|doan thanh nien(?: cong san ho chi minh)?|doan tncs ho chi minh|"
+        rf"cuc (?:thong ke|hai quan|quan ly thi truong)|lien minh hop tac xa|"
+        rf"ngan hang nha nuoc(?: chi nhanh)?|ban an toan giao thong|ban tiep cong dan) "
         rf"{_GOV}",
         "unit",
         "co quan",
@@ -383,16 +405,45 @@ _AFFILIATION_BEFORE = re.compile(
     r"uy vien|uv|truong|thu truong|bo truong|pbt|pct|chu nhiem|pho ban|truong phong|chanh|pho|"
     r"ky uy vien)(?: thuong truc)?(?: btv| ban thuong vu)?)\s*$"
 )
-#: Levels of local government, with their tones (the accent-free key confuses them with names).
-_LOCALITY_WORDS = frozenset(
-    ["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "quận", "tỉnh"]
-)
+#: Levels of local government, highest first, by their keys and with their tones (the
+#: accent-free key confuses them with names).
+_LEVEL_WORDS = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+    "quan": "quận",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi tran": "thị trấn",
+}
+_LOCALITY_WORDS = frozenset(_LEVEL_WORDS.values())
+#: A level word right before a place name ("tỉnh Thanh Hóa", "TP. Cần Thơ").
+_LEVEL_BEFORE = re.compile(r"\b(?:" + "|".join(_LEVEL_WORDS) + r"|tp|tx)\.?\s*$")
 #: First words of an organisation, never of a place name ("cơ quan Ủy ban ...").
 _NOT_A_PLACE = frozenset(
     "uy ban so van dang hoi doan cong phong truong trung bo cuc chi tinh khoa nhiem ky lan".split()
 )
+#: First words of bodies that also begin place names, with the words after them that make a
+#: body ("Chi bộ", "Trung tâm", "Hội Nông dân", "Đoàn công tác"): before any other capitalised
+#: word they begin a place ("Chi Lăng", "Trung Hải", "Hội An", "Đoàn Kết", "Phong Điền").
+_BODY_AFTER: dict[str, frozenset[str]] = {
+    key: frozenset(after.split())
+    for key, after in (
+        ("chi", "bo cuc nhanh doan hoi uy"),
+        ("trung", "tam uong doan hoc"),
+        ("phong", "tai noi tu giao y van kinh nong lao dan thanh quan canh cong tn ld gd tc vh"),
+        ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh"),
+        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn"),
+        ("doan", "thanh cong kiem giam dai dbqh tncs lam chu khoi the"),
+        ("cong", "an doan ty thuong"),
+        ("bo", "chi chinh quoc y cong noi tai giao xay ke nong van tu lao khoa thong ngoai"),
+    )
+}
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
+#: A topic that frames a clause ("Đối với công tác quản lý đất đai, phường cần ...").
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng)\b[^.;:]{0,80},\s*$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
 #: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
@@ -420,6 +471,11 @@ _COMMITTEE_LEVEL = {
     "thanh": "thanh pho",
     "quan": "quan",
 }
+#: A People's Committee or Council named by its level ("UBND tỉnh", "HĐND huyện").
+_BODY_OF_LEVEL = re.compile(
+    rf"\b(?:{_UBND}|{_HDND}) (tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\b"
+)
+_COMMUNE_LEVELS = frozenset(["xa", "phuong", "thi tran"])
 _BARE_LEVEL_END = re.compile(r"\b(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)$")
 #: "Ban Tổ chức Thành ủy": a party board whose committee is written without its place.
 _BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
@@ -499,7 +555,9 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_PARTY_BODY = re.compile(r"^(?:đảng bộ|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+_PARTY_BODY = re.compile(
+    r"^(?:đảng bộ|cấp ủy|cấp uỷ)(?:,? (?:và )?chính quyền(?= ))?\b", re.IGNORECASE
+)
 
 
 _BARE_COMMITTEE = re.compile(
@@ -562,7 +620,18 @@ def _place_after(raw: str, end: int) -> int:
             break  # "HĐND tỉnh Bạc Liêu Lữ Văn Hùng": the person after the place
         if not taken and tok.key in _NOT_A_PLACE:
             after = toks[i + 1].key if i + 1 < len(toks) else ""
-            if tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
+            if tok.key in _BODY_AFTER:
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if (
+                    nxt is None
+                    or not nxt.title_case
+                    or after in _BODY_AFTER[tok.key]
+                    or raw[end + tok.end : end + nxt.start] != " "
+                ):
+                    break
+                # "phường Chi Lăng", "xã Trung Hải", "xã Đoàn Kết": a place, not "Chi bộ",
+                # "Trung tâm", "Đoàn công tác"
+            elif tok.key != "van" or (tok.text.lower() == "văn" and after in ("phong", "hoa")):
                 break
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
@@ -634,6 +703,17 @@ def find_raw(sentence: str) -> list[Mention]:
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
                     continue  # "chi bộ thôn", "trường THCS" alone name no cell, no school
+            elif head == "dia phuong" and m.group() == "dia phuong":
+                before = folded.key[:start]
+                subject = (
+                    _CLAUSE_START.search(before)
+                    or _TOPIC_BEFORE.search(before)
+                    or _CONTRAST_START.search(before)
+                    or re.search(r"\bma\s*$", before)  # "những công việc mà địa phương cần ..."
+                ) and _MODAL_AFTER.match(folded.key, end)
+                if not subject and not _ASKED_BEFORE.search(before):
+                    continue
+                actual_role = "internal"
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -648,8 +728,13 @@ def find_raw(sentence: str) -> list[Mention]:
                         not asked
                         and not owns
                         and not (
-                            sentence[start].isupper()
-                            and _CLAUSE_START.search(folded.key[:start])
+                            (
+                                (
+                                    sentence[start].isupper()
+                                    and _CLAUSE_START.search(folded.key[:start])
+                                )
+                                or _TOPIC_BEFORE.search(folded.key[:start])
+                            )
                             and _MODAL_AFTER.match(folded.key, end)
                         )
                     ):
@@ -679,6 +764,9 @@ def find_raw(sentence: str) -> list[Mention]:
         final_role: Role = mention.role
         if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
             final_role = "collective"
+        by_request = final_role == "unit" and bool(
+            _ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end)
+        )
         result.append(
             Mention(
                 mention.start,
@@ -689,6 +777,7 @@ def find_raw(sentence: str) -> list[Mention]:
                 None,
                 None,
                 affiliation,
+                by_request,
             )
         )
     return result
@@ -722,6 +811,7 @@ class UnitResolver:
         self.level = self._dominant_level(sentences)
         # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
         self._places = self._collect_places([*headings, *sentences])
+        self._headline_place(headings, sentences)
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
             for mention in self.raw(sentence):
@@ -737,6 +827,17 @@ class UnitResolver:
                 elif mention.role == "board" and not mention.affiliation:
                     display = self._complete_board(mention.text)
                     self._full.setdefault(unit_key(display), display)
+        # the places and bodies the document asks (a place asked by its name names its bodies so)
+        self._asked = {
+            unit_key(
+                m.text
+                if m.head == "dia phuong"
+                else self._with_place(_party_committee(_capitalize(_strip_plural(m.text))))
+            )
+            for sentence in sentences
+            for m in self.raw(sentence)
+            if m.asked and not m.affiliation
+        }
         self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
 
@@ -765,6 +866,10 @@ class UnitResolver:
         for sentence in sentences:
             folded = Folded.of(sentence)
             for m in folded.finditer(_PLACE_LEVEL):
+                if folded.key.endswith("dia ", 0, m.start()):
+                    continue  # "chính quyền địa phương 2 cấp": no ward
+                if m[2] and lower_aligned(sentence[m.start(2) : m.end(2)]) not in _LOCALITY_WORDS:
+                    continue  # "thì xã Liêm Sơn": no "thị xã"
                 level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
                 end = _place_after(sentence, m.end())
                 if end > m.end():
@@ -778,6 +883,70 @@ class UnitResolver:
                 if not any(other != key and other.startswith(key + " ") for other in keys)
             }
         return places
+
+    def _headline_place(self, headings: Sequence[str], sentences: Sequence[str]) -> None:
+        """A headline that opens on a bare place name ("Ninh Thuận: Khẩn trương ...") names the
+        place of the one level whose bodies the text writes without a place ("UBND tỉnh")."""
+        if not headings:
+            return
+        head, colon, _ = headings[0].partition(":")
+        words = head.split()
+        if not colon or not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return
+        if fold_words(words[0]) in _NOT_A_PLACE or lower_aligned(head) in _LOCALITY_WORDS:
+            return
+        levels: set[str] = set()
+        for sentence in sentences:
+            folded = Folded.of(sentence)
+            for m in folded.finditer(_BODY_OF_LEVEL):
+                if _place_after(sentence, m.end()) == m.end():
+                    levels.add(m[1])
+        if len(levels) == 1:
+            level = levels.pop()
+            if level not in self._places:
+                self._places[level] = {" ".join(words)}
+
+    def _levels_of(self, name: str) -> list[str]:
+        key = fold_words(name)
+        return [
+            level
+            for level, names in self._places.items()
+            if any(fold_words(n) == key for n in names)
+        ]
+
+    def _place_names(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """A place the document names written without its level, as a clause's subject that
+        "cần"/"phải" or as what is asked ("Thanh Hóa cần ...", "yêu cầu Đắk Lắk bảo đảm ...")."""
+        names = {n for level, ns in self._places.items() for n in ns if level in _LEVEL_WORDS}
+        if not names:
+            return found
+        folded = Folded.of(sentence).key
+        extra: list[Mention] = []
+        for name in names:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
+                start, end = m.start(), m.end()
+                if any(start < f.end and f.start < end for f in (*found, *extra)):
+                    continue
+                before = folded[:start]
+                if _LEVEL_BEFORE.search(before):
+                    continue  # "tỉnh Thanh Hóa": the gazetteer's
+                subject = (
+                    _CLAUSE_START.search(before)
+                    or _TOPIC_BEFORE.search(before)
+                    or _CONTRAST_START.search(before)
+                ) and _MODAL_AFTER.match(folded, end)
+                if subject or _ASKED_BEFORE.search(before):
+                    extra.append(Mention(start, end, m.group(), "internal", "place name"))
+        return sorted([*found, *extra], key=lambda mn: mn.start) if extra else found
+
+    def names_place(self, text: str) -> bool:
+        """Whether ``text`` opens on a place the document names ("Đắk Lắk đảm bảo ...")."""
+        key = fold_words(text)
+        return any(
+            key == fold_words(name) or key.startswith(fold_words(name) + " ")
+            for names in self._places.values()
+            for name in names
+        )
 
     def _complete_places(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """Extend a mention over the rest of a place name the document gives in full ("xã Đại
@@ -801,9 +970,7 @@ class UnitResolver:
                 if end != mention.end:
                     break
             if end != mention.end:
-                mention = Mention(
-                    mention.start, end, sentence[mention.start : end], mention.role, mention.head
-                )
+                mention = replace(mention, end=end, text=sentence[mention.start : end])
             out.append(mention)
         return out
 
@@ -880,6 +1047,7 @@ class UnitResolver:
         if cached is None:
             cached = find_raw(sentence)
             cached = self._complete_places(sentence, cached)
+            cached = self._place_names(sentence, cached)
             cached = self._add_known(sentence, cached)
             self._raw[sentence] = cached
         return cached
@@ -916,8 +1084,13 @@ class UnitResolver:
                 key = unit_key(mention.text)
                 # a province asked by its name ("yêu cầu tỉnh Vĩnh Phúc chỉ đạo ...", a central
                 # body's request) is the province as a whole, its party committee and its
-                # People's Committee: the place as written
-                heads = () if key.startswith("tinh ") else ("uy ban nhan dan ", "dang uy ")
+                # People's Committee: the place as written; so is any place the document asks
+                # by its name ("đề nghị huyện Bắc Trà My ...", "phường X cần ...")
+                heads = (
+                    ()
+                    if key.startswith("tinh ") or mention.asked or key in self._asked
+                    else ("uy ban nhan dan ", "dang uy ")
+                )
                 for head in heads:
                     # "xã Hòa Chính" is the commune's People's Committee when the text names
                     # it, else its party committee when the text names that
@@ -929,17 +1102,41 @@ class UnitResolver:
             return self._longer(display)
         if mention.role == "board":
             return self._longer(self._with_place(self._complete_board(mention.text)))
-        if mention.role == "internal" and mention.head == "dia phuong":
-            # "Phường cần ...": the one place of that level the document names ("phường Phú
-            # Thạnh"), the place itself
-            level = unit_key(mention.text)
-            known = self._places.get(level, set())
-            if len(known) != 1:
-                return None
-            place = f"{mention.text.lower()} {next(iter(known))}"
-            # its People's Committee when the text names it ("UBND huyện Cao Lộc")
-            body = self._full.get(unit_key("uy ban nhan dan " + place))
-            return body or place
+        if mention.role == "internal" and mention.head in ("dia phuong", "place name"):
+            if mention.head == "place name":
+                # "Thanh Hóa cần ...": the place the document names so ("tỉnh Thanh Hóa")
+                levels = self._levels_of(mention.text)
+                if len(levels) != 1:
+                    return None
+                level = levels[0]
+                place = f"{_LEVEL_WORDS[level]} {mention.text}"
+            elif unit_key(mention.text) == "dia phuong":
+                # "địa phương cần ...": the one place of the lowest level the document names
+                lowest = next((lv for lv in reversed(_LEVEL_WORDS) if lv in self._places), None)
+                if lowest is None or len(self._places[lowest]) != 1:
+                    return None
+                level = lowest
+                place = f"{_LEVEL_WORDS[level]} {next(iter(self._places[level]))}"
+            else:
+                # "Phường cần ...": the one place of that level the document names ("phường Phú
+                # Thạnh"), the place itself
+                level = unit_key(mention.text)
+                known = self._places.get(level, set())
+                if len(known) != 1:
+                    return None
+                place = f"{mention.text.lower()} {next(iter(known))}"
+            if unit_key(place) in self._asked:
+                return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
+            # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
+            # đề nghị tỉnh lựa chọn ..."); a commune or ward is the place (the GUIDE's "Phường
+            # cần ...")
+            committee = unit_key("uy ban nhan dan " + place)
+            if level not in _COMMUNE_LEVELS:
+                for body in (committee, unit_key("dang uy " + place)):
+                    if body in self._asked and body in self._full:
+                        return self._full[body]
+            # else its People's Committee when the text names it ("UBND huyện Cao Lộc")
+            return self._full.get(committee) or place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full
             head = unit_key(_party_committee(mention.text.lower()))
@@ -1008,6 +1205,7 @@ class UnitResolver:
                     name,
                     code,
                     mention.affiliation,
+                    mention.asked,
                 )
             )
         return out
@@ -1016,7 +1214,7 @@ class UnitResolver:
 _WORKS_WITH = re.compile(
     r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected
-    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua))\b"
+    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua|tien do))\b"
 )
 #: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
 #: does it.

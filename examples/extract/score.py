@@ -3,6 +3,10 @@
 Run from anywhere::
 
     .venv/bin/python examples/extract/score.py [seeds|dev|build|measured|all] [--verbose]
+    .venv/bin/python examples/extract/score.py read fresh10 --units
+
+``--units`` lists, instead of the scores, the items whose texts match but whose units differ
+(what the score would gain with the unit left out), with a count of each kind.
 
 ``seeds`` (the default) are the five articles the first rules were written from:
 ``examples/extract/seeds/NNN_*.txt`` (copies of ``../shared/seeds/`` relative to the
@@ -34,8 +38,8 @@ on, and its never-read part; ``train10`` is read and trained on from the elevent
 246-248 are not used;
 ``fresh12`` (264-293 without 269), ``train11`` (294-308) and ``train12`` (309-323) were
 labelled blind in the fourteenth round: ``fresh12`` is that round's never-read part, scored once
-at its end; ``train11`` and ``train12`` were scored once with main's code, then read and trained
-on;
+at its end; ``train11`` and ``train12`` were scored once with main's code, then read (not yet
+trained on: ``NOT_TRAINED``);
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -80,6 +84,7 @@ import hashlib
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -298,13 +303,19 @@ FRESH11 = frozenset(f"{n}" for n in range(249, 264))
 FRESH12 = frozenset(f"{n}" for n in range(264, 294)) - {"269"}
 #: Labelled blind in the fourteenth round (294-308, the northern mountains and midlands) as text
 #: for the models; scored once with main's code before anything was trained on it (summary rows
-#: only), then read and trained on (``train11``).
+#: only), then read (``train11``); not trained on yet (``NOT_TRAINED``).
 TRAIN11 = frozenset(f"{n}" for n in range(294, 309))
 #: Labelled blind in the fourteenth round (309-323, provinces with few articles so far, chosen for
 #: the limitations they state) as text for the models; scored once with main's code before
-#: anything was trained on it (summary rows only), then read and trained on (``train12``).
+#: anything was trained on it (summary rows only), then read (``train12``); not trained on yet
+#: (``NOT_TRAINED``).
 TRAIN12 = frozenset(f"{n}" for n in range(309, 324))
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH11 | FRESH12
+#: Read but not trained on yet: retrained with ``train11`` and ``train12``, the models took a noun
+#: ("yêu cầu đặt ra là …") for a request and dropped two tested tasks ("giao: Phòng Nội vụ …"; a
+#: body's "chỉ đạo Sở …" carried into the next paragraph); ``train.py`` leaves them out until that
+#: is understood.
+NOT_TRAINED = TRAIN11 | TRAIN12
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet;
 #: and ``fresh10``, trained on from round 14 but kept out of the measured floor (directives F1
 #: 0.90, tests/test_extract_dev.py) while its units are still wrong (its measured half at 0.88
@@ -510,6 +521,44 @@ def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> 
     return totals
 
 
+def unit_misses(articles: Sequence[Article]) -> Counter[str]:
+    """Print the items that lose only on the unit: once the full match is made, the left-over
+    predictions and gold items are matched on their texts alone, and the pairs whose units
+    differ are listed (``--units``); returns how many of each kind (null -> X: the gold has a
+    unit the prediction lacks; X -> null: the reverse; X -> Y: two units)."""
+    kinds: Counter[str] = Counter()
+    for article in articles:
+        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
+        text = article.text_path.read_text(encoding="utf-8")
+        draft = extract(text, today=article.reference).to_dict()
+        for kind, agrees in (
+            ("limitations", limitation_agrees),
+            ("directives", directive_agrees),
+        ):
+            pred, ref = draft[kind], gold[kind]
+            _, pairs = match(pred, ref, agrees)
+            left_p = [i for i in range(len(pred)) if i not in {i for i, _, _ in pairs}]
+            left_g = [j for j in range(len(ref)) if j not in {j for _, j, _ in pairs}]
+            _, more = match([pred[i] for i in left_p], [ref[j] for j in left_g], lambda p, g: True)
+            for i, j, _ in more:
+                p, g = pred[left_p[i]], ref[left_g[j]]
+                if same_unit(p["unit"], g["unit"]):
+                    continue
+                how = (
+                    "null -> X"
+                    if p["unit"] is None
+                    else "X -> null"
+                    if g["unit"] is None
+                    else "X -> Y"
+                )
+                kinds[f"{kind} {how}"] += 1
+                print(
+                    f"  {article.name} {kind[:-1]} unit {how}: {p['unit']!r} != gold "
+                    f"{g['unit']!r} | {g['text'][:100]}"
+                )
+    return kinds
+
+
 def summary(name: str, totals: Totals) -> list[str]:
     """The benchmark rows of one part (the README's table)."""
     f = totals.fields
@@ -550,6 +599,11 @@ def targets_met(totals: Totals) -> bool:
 def main(argv: Sequence[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     sets = [a for a in argv if not a.startswith("-")] or ["seeds"]
+    if "--units" in argv:
+        for which in sets:
+            kinds = unit_misses(select(which))
+            print(f"{which}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+        return 0
     ok = True
     for which in sets:
         totals = run(select(which), verbose)
