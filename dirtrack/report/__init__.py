@@ -416,11 +416,12 @@ def _overdue_records(
     conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
 ) -> Iterator[Record]:
     from dirtrack.remind import followup_record
-    from dirtrack.store.facts import iter_listed
-    from dirtrack.store.history import last_touched
+    from dirtrack.store.facts import iter_listed_with
+    from dirtrack.store.history import touched_columns
 
     as_of = scope.as_of
-    for late in iter_listed(conn, scope, statuses, most_overdue_first=True):
-        touched = last_touched(conn, [f.id for f in late])
-        for f in late:
-            yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))
+    listed = iter_listed_with(conn, scope, touched_columns, statuses, most_overdue_first=True)
+    for late in listed:
+        for f, (at, actor) in late:
+            touched = (at, actor) if at is not None else None
+            yield followup_record(f, as_of, stale_after=stale_after, touched=touched)
