@@ -328,17 +328,22 @@ class Reader:
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
         seen: set[int] = set()
-        for start in range(0, len(ids), BATCH):
-            batch = facts.facts_of(self.conn, ids[start : start + BATCH], as_of=as_of)
+        late: set[int] = set()
+        # Read in id order, the table's, so that each page of it and of its parts' indexes is
+        # read once however the list is ordered; listed in the order given.
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), BATCH):
+            batch = facts.facts_of(self.conn, ordered[start : start + BATCH], as_of=as_of)
             items = self.attributed(batch)
             for item in items:
                 seen.add(item.id)
-                record = self.known[item.id] = directive_record(item, as_of)
+                self.known[item.id] = directive_record(item, as_of)
                 if item.status(as_of) is Status.OVERDUE:
-                    found.overdue.append(record)
+                    late.add(item.id)
                 else:
                     found.soon.append(item)
             found.causes += causes(items, period, as_of)
+        found.overdue = [self.known[i] for i in ids if i in late]
         rest = [
             i
             for i in facts.extension_cause_ids(self.conn, self.now, period.start, self.end)
