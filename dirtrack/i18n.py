@@ -121,8 +121,17 @@ def default_lang() -> str:
 
 
 def _pick(table: Mapping[str, Entry], key: str, lang: str) -> str:
-    entry = table.get(key)
-    return key if entry is None else say(entry, lang)
+    # Looked up once per table, key and language: a long listing asks for the same few labels
+    # (statuses, risk colours) tens of thousands of times, and the catalogs never change.
+    wanted = (id(table), key, lang)
+    found = _PICKED.get(wanted)
+    if found is None:
+        entry = table.get(key)
+        found = _PICKED[wanted] = key if entry is None else say(entry, lang)
+    return found
+
+
+_PICKED: dict[tuple[int, str, str], str] = {}
 
 
 def t(key: str, lang: str, /, **params: object) -> str:

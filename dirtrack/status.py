@@ -275,17 +275,16 @@ class Counts:
             self.extended += 1
 
     def merge(self, other: Counts) -> None:
-        for name in (
-            "done_on_time",
-            "done_late",
-            "open_in_time",
-            "overdue",
-            "no_deadline",
-            "cancelled",
-            "extended",
-            "withdrawn",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        # Field by field, not by name: a report merges tens of thousands of them (per field,
+        # unit and day closed).
+        self.done_on_time += other.done_on_time
+        self.done_late += other.done_late
+        self.open_in_time += other.open_in_time
+        self.overdue += other.overdue
+        self.no_deadline += other.no_deadline
+        self.cancelled += other.cancelled
+        self.extended += other.extended
+        self.withdrawn += other.withdrawn
 
     @property
     def done(self) -> int:

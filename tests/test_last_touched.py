@@ -86,11 +86,28 @@ def owners_disagreeing(engine: Engine) -> list[tuple[Any, ...]]:
 
 
 def check(engine: Engine, ids: list[int]) -> dict[int, tuple[datetime, str]]:
+    """last_touched of ``ids``, and the same read beside a listing of the directives among them
+    (touched_columns), both as the reference reads the log."""
+    directive_id = t.directive.c.id
+    listing = select(directive_id, *history.touched_columns(directive_id)).where(
+        directive_id.in_(ids)
+    )
     with engine.connect() as conn:
         got = history.last_touched(conn, ids)
-    assert got == reference(engine, ids)
+        beside = {row[0]: (row[1], row[2]) for row in conn.execute(listing) if row[1] is not None}
+    expected = reference(engine, ids)
+    assert got == expected
+    assert beside == {n: found for n, found in expected.items() if n in listed(engine, ids)}
     assert owners_disagreeing(engine) == []
     return got
+
+
+def listed(engine: Engine, ids: list[int]) -> set[int]:
+    """Those of ``ids`` that are directives now."""
+    with engine.connect() as conn:
+        return set(
+            conn.execute(select(t.directive.c.id).where(t.directive.c.id.in_(ids))).scalars()
+        )
 
 
 def directive_count(engine: Engine) -> int:
@@ -182,7 +199,7 @@ def test_one_command_touching_many_directives(
 def test_on_a_log_of_every_kind_upgraded_from_0001(db: str) -> None:
     """Hand-made rows as a 0001 database may hold them, filled by the migration: undone rows
     (with no later row of the same directive), several rows at one time, ids with gaps. Read
-    in one query and in chunks of 37 ids."""
+    in one query."""
     engine = create_engine(resolve_target(db).url, poolclass=NullPool)
     try:
         upgrade(engine, "0001")
@@ -190,10 +207,7 @@ def test_on_a_log_of_every_kind_upgraded_from_0001(db: str) -> None:
         with engine.begin() as conn:
             conn.execute(insert(t.change_log), rows)
         upgrade(engine)
-        for chunk in (1000, 37):
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(history, "TOUCHED_CHUNK", chunk)
-                got = check(engine, list(range(-1, 402)))
+        got = check(engine, list(range(-1, 402)))
     finally:
         engine.dispose()
     assert len(got) > 350
@@ -283,19 +297,15 @@ def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Calla
 @EXAMPLES
 @given(
     steps=st.lists(STEPS, min_size=1, max_size=12),
-    chunk=st.integers(1, 7),
     probe=st.lists(st.integers(-2, 40), max_size=30),
 )
 def test_last_touched_is_the_plain_reading_of_the_log(
     fresh: Callable[[], str],
-    monkeypatch: pytest.MonkeyPatch,
     steps: list[tuple[str, int, int, int]],
-    chunk: int,
     probe: list[int],
 ) -> None:
-    """Whatever commands ran, for every directive and for any list of ids (repeated, unknown,
-    split over several queries)."""
-    monkeypatch.setattr(history, "TOUCHED_CHUNK", chunk)
+    """Whatever commands ran, for every directive and for any list of ids (repeated,
+    unknown)."""
     db = fresh()
     cli = cli_at(db)
     engine = create_engine(resolve_target(db).url, poolclass=NullPool)

@@ -111,8 +111,17 @@ class Document:
         return [table for section in self.sections for table in section.tables]
 
 
-def _iso(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+class _IsoDates(dict[str | None, date | None]):
+    """Each ISO string's day, read the first time it is asked for (None for none)."""
+
+    def __missing__(self, value: str | None) -> date | None:
+        found = self[value] = date.fromisoformat(value) if value else None
+        return found
+
+
+# A lookup in C, not a Python function: a long table reads three dates per directive, over a
+# few thousand distinct days.
+_iso: Callable[[str | None], date | None] = _IsoDates().__getitem__
 
 
 def _as_is(value: Any) -> str:

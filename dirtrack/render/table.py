@@ -115,7 +115,7 @@ def print_table(
     # styles rich shows.
     rows: list[list[str]] = []
     styles: list[str | None] = []
-    texts = [column.text for column in columns]
+    texts = [column.writer() for column in columns]
     for record in records:
         rows.append(visible_cells([text(record, lang) for text in texts]))
         styles.append(highlight(record) if highlight else None)

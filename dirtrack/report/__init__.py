@@ -335,17 +335,22 @@ class Reader:
         period, as_of = self.period, self.as_of
         found = Watched([], [], [])
         seen: set[int] = set()
-        for start in range(0, len(ids), BATCH):
-            batch = facts.facts_of(self.conn, ids[start : start + BATCH], as_of=as_of)
+        late: set[int] = set()
+        # Read in id order, the table's, so that each page of it and of its parts' indexes is
+        # read once however the list is ordered; listed in the order given.
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), BATCH):
+            batch = facts.facts_of(self.conn, ordered[start : start + BATCH], as_of=as_of)
             items = self.attributed(batch)
             for item in items:
                 seen.add(item.id)
-                record = self.known[item.id] = directive_record(item, as_of)
+                self.known[item.id] = directive_record(item, as_of)
                 if item.status(as_of) is Status.OVERDUE:
-                    found.overdue.append(record)
+                    late.add(item.id)
                 else:
                     found.soon.append(item)
             found.causes += causes(items, period, as_of)
+        found.overdue = [self.known[i] for i in ids if i in late]
         rest = [
             i
             for i in facts.extension_cause_ids(self.conn, self.now, period.start, self.end)
@@ -423,11 +428,12 @@ def _overdue_records(
     conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
 ) -> Generator[Record, None, None]:
     from dirtrack.remind import followup_record
-    from dirtrack.store.facts import iter_listed
-    from dirtrack.store.history import last_touched
+    from dirtrack.store.facts import iter_listed_with
+    from dirtrack.store.history import touched_columns
 
     as_of = scope.as_of
-    for late in iter_listed(conn, scope, statuses, most_overdue_first=True):
-        touched = last_touched(conn, [f.id for f in late])
-        for f in late:
-            yield followup_record(f, as_of, stale_after=stale_after, touched=touched.get(f.id))
+    listed = iter_listed_with(conn, scope, touched_columns, statuses, most_overdue_first=True)
+    for late in listed:
+        for f, (at, actor) in late:
+            touched = (at, actor) if at is not None else None
+            yield followup_record(f, as_of, stale_after=stale_after, touched=touched)

@@ -15,13 +15,23 @@ callers sort in Python.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from sys import intern
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Connection, Date, Select, bindparam, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    bindparam,
+    or_,
+    select,
+)
 
 from dirtrack.errors import NotFound
 from dirtrack.status import (
@@ -51,6 +61,7 @@ from dirtrack.store.tables import (
     directive_result,
     extension,
     field,
+    id_values,
     limitation,
     meeting,
     meeting_attendee,
@@ -221,10 +232,15 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
         result.close()
 
 
-# The four queries of a batch, built once: the ids go in as one expanding parameter, so
-# SQLAlchemy neither builds nor compiles a clause per id (a third of the time of a batch).
-_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+# The queries of a batch, built once per database kind: the ids go in as one parameter
+# (:func:`dirtrack.store.tables.id_values`), so SQLAlchemy neither builds nor binds anything
+# per id, and a statement takes a list of any length.
 _AS_OF: BindParameter[date] = bindparam("as_of", type_=Date)
+
+
+def _listed(column: ColumnElement[int], dialect: str) -> ColumnElement[bool]:
+    """``column`` is one of the ids of the parameter ``ids``."""
+    return column.in_(select(id_values(dialect).c.value))
 
 
 def _main_query(rows: Any) -> Select[Any]:
@@ -279,56 +295,63 @@ def _main_query(rows: Any) -> Select[Any]:
 
 
 @cache
-def _main_by_ids() -> Select[Any]:
-    """The own rows of the directives :data:`_IDS`, built on first use (a listing builds its
-    own with :func:`_main_query`)."""
-    return _main_query(judged_query(_AS_OF).where(directive.c.id.in_(_IDS)).subquery("judged"))
+def _main_by_ids(dialect: str) -> Select[Any]:
+    """The own rows of the directives of the parameter ``ids``, built on first use (a listing
+    builds its own with :func:`_main_query`)."""
+    judged = judged_query(_AS_OF).where(_listed(directive.c.id, dialect))
+    return _main_query(judged.subquery("judged"))
 
 
-_REQUESTS = (
-    select(
-        request.c.directive_id,
-        request.c.id,
-        request.c.kind,
-        request.c.asked_on,
-        request.c.reason,
-        request.c.to_due,
-        request.c.doc,
-        request.c.decision,
-        request.c.decided_on,
-        request.c.decision_doc,
-        request.c.decision_reason,
-        request.c.objective,
+@dataclass(frozen=True)
+class _Parts:
+    """The statements reading the parts of the directives of the parameter ``ids``."""
+
+    extensions: Select[Any]
+    progress: Select[Any]
+    coordinators: Select[Any]
+    requests: Select[Any]
+
+
+@cache
+def _parts(dialect: str) -> _Parts:
+    return _Parts(
+        extensions=select(
+            extension.c.directive_id,
+            extension.c.approved_on,
+            extension.c.new_due,
+            extension.c.reason,
+            extension.c.due_text,
+        )
+        .where(_listed(extension.c.directive_id, dialect))
+        .order_by(extension.c.approved_on, extension.c.id),
+        progress=select(
+            progress_entry.c.directive_id,
+            progress_entry.c.reported_on,
+            progress_entry.c.percent,
+            progress_entry.c.note,
+        )
+        .where(_listed(progress_entry.c.directive_id, dialect))
+        .order_by(progress_entry.c.reported_on, progress_entry.c.id),
+        coordinators=select(directive_coordinator.c.directive_id, unit.c.code)
+        .join(unit, unit.c.id == directive_coordinator.c.unit_id)
+        .where(_listed(directive_coordinator.c.directive_id, dialect)),
+        requests=select(
+            request.c.directive_id,
+            request.c.id,
+            request.c.kind,
+            request.c.asked_on,
+            request.c.reason,
+            request.c.to_due,
+            request.c.doc,
+            request.c.decision,
+            request.c.decided_on,
+            request.c.decision_doc,
+            request.c.decision_reason,
+            request.c.objective,
+        )
+        .where(_listed(request.c.directive_id, dialect))
+        .order_by(request.c.asked_on, request.c.id),
     )
-    .where(request.c.directive_id.in_(_IDS))
-    .order_by(request.c.asked_on, request.c.id)
-)
-_EXTENSIONS = (
-    select(
-        extension.c.directive_id,
-        extension.c.approved_on,
-        extension.c.new_due,
-        extension.c.reason,
-        extension.c.due_text,
-    )
-    .where(extension.c.directive_id.in_(_IDS))
-    .order_by(extension.c.approved_on, extension.c.id)
-)
-_PROGRESS = (
-    select(
-        progress_entry.c.directive_id,
-        progress_entry.c.reported_on,
-        progress_entry.c.percent,
-        progress_entry.c.note,
-    )
-    .where(progress_entry.c.directive_id.in_(_IDS))
-    .order_by(progress_entry.c.reported_on, progress_entry.c.id)
-)
-_COORDINATORS = (
-    select(directive_coordinator.c.directive_id, unit.c.code)
-    .join(unit, unit.c.id == directive_coordinator.c.unit_id)
-    .where(directive_coordinator.c.directive_id.in_(_IDS))
-)
 
 
 def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[DirectiveFacts]:
@@ -337,7 +360,8 @@ def facts_of(conn: Connection, ids: Sequence[int], *, as_of: date) -> list[Direc
     if not ids:
         return []
     wanted = list(ids)
-    main = conn.execute(_main_by_ids(), {"ids": wanted, **_judged_on(as_of)}).fetchall()
+    query = _main_by_ids(conn.dialect.name)
+    main = conn.execute(query, {"ids": wanted, **_judged_on(as_of)}).fetchall()
     return _with_parts(conn, as_of, wanted, main)
 
 
@@ -350,14 +374,15 @@ def _with_parts(
 ) -> list[DirectiveFacts]:
     """The facts of ``ids`` from their own rows (``main``) and their parts, read by id."""
     params = {"ids": ids}
+    parts = _parts(conn.dialect.name)
     return facts_from_rows(
         as_of,
         ids,
         main,
-        conn.execute(_EXTENSIONS, params),
-        conn.execute(_PROGRESS, params),
-        conn.execute(_COORDINATORS, params),
-        conn.execute(_REQUESTS, params),
+        conn.execute(parts.extensions, params),
+        conn.execute(parts.progress, params),
+        conn.execute(parts.coordinators, params),
+        conn.execute(parts.requests, params),
     )
 
 
@@ -372,13 +397,34 @@ def iter_listed(
     order, a batch of :data:`BATCH` at a time, judged as of ``scope.as_of``. Each directive's
     own row comes with the statement that picks it (streamed, as :func:`iter_ids`), so a long
     listing does not look every directive up again; its parts are read a batch at a time."""
+    for batch in iter_listed_with(
+        conn, scope, lambda _: (), statuses, most_overdue_first=most_overdue_first
+    ):
+        yield [facts for facts, _ in batch]
+
+
+def iter_listed_with(
+    conn: Connection,
+    scope: Scope,
+    beside: Callable[[ColumnElement[int]], Sequence[ColumnElement[Any]]],
+    statuses: Iterable[Status] | None = None,
+    *,
+    most_overdue_first: bool = False,
+) -> Iterator[list[tuple[DirectiveFacts, tuple[Any, ...]]]]:
+    """As :func:`iter_listed`, each directive's facts with its values of the columns ``beside``
+    gives (from the directive's id column, as :func:`dirtrack.store.history.touched_columns`),
+    read by the same statement."""
     rows, where, order = directive_list(scope, statuses, most_overdue_first=most_overdue_first)
-    query = _main_query(rows).where(*where).order_by(*order)
+    query = _main_query(rows)
+    own = len(query.selected_columns)
+    query = query.add_columns(*beside(rows.c.id))
+    query = query.where(*where).order_by(*order)
     as_of = scope.as_of
     result = conn.execute(query, _judged_on(as_of), execution_options={"yield_per": BATCH})
     try:
         for part in result.partitions():
-            yield _with_parts(conn, as_of, [row[0] for row in part], part)
+            made = _with_parts(conn, as_of, [row[0] for row in part], part)
+            yield list(zip(made, (tuple(row[own:]) for row in part), strict=True))
     finally:
         result.close()
 
@@ -413,13 +459,10 @@ def attendee_ids(conn: Connection, meeting_ids: Sequence[int]) -> dict[int, list
     """Attending unit ids per meeting id."""
     found: dict[int, list[int]] = defaultdict(list)
     query = select(meeting_attendee.c.meeting_id, meeting_attendee.c.unit_id).where(
-        meeting_attendee.c.meeting_id.in_(_IDS)
+        _listed(meeting_attendee.c.meeting_id, conn.dialect.name)
     )
-    wanted = list(meeting_ids)
-    # In batches: a long period holds more meetings than a statement may take parameters.
-    for start in range(0, len(wanted), BATCH):
-        for meeting_id, unit_id in conn.execute(query, {"ids": wanted[start : start + BATCH]}):
-            found[meeting_id].append(unit_id)
+    for meeting_id, unit_id in conn.execute(query, {"ids": list(meeting_ids)}):
+        found[meeting_id].append(unit_id)
     return found
 
 

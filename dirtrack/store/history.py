@@ -22,13 +22,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    ARRAY,
-    JSON,
     BindParameter,
     Column,
     ColumnElement,
     Connection,
-    Integer,
     Select,
     Table,
     bindparam,
@@ -44,7 +41,7 @@ from sqlalchemy import (
 )
 
 from dirtrack.store.tables import change_log as LOG
-from dirtrack.store.tables import pages
+from dirtrack.store.tables import id_values, pages
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
     from sqlalchemy.orm import Session
@@ -801,37 +798,28 @@ def changes_of(
     return found
 
 
-# Directives looked up per query by last_touched.
-TOUCHED_CHUNK = 1000
-
-
 @cache
 def _touched_query(dialect: str) -> Select[int, datetime, str]:
     """The newest change row not undone of each directive of the parameter ``ids``: its
     directive, time and actor (one row per directive that has one)."""
+    wanted = id_values(dialect)
     if dialect == "postgresql":
         # Per directive, one backward step down the index on (directive_id, id): a plan that
         # holds even before the table's statistics catch up with a large import.
-        wanted = (
-            func.unnest(bindparam("ids", type_=ARRAY(Integer)))
-            .table_valued("did")
-            .render_derived(name="wanted")
-        )
         newest = (
             select(LOG.c.at, LOG.c.actor)
-            .where(LOG.c.directive_id == wanted.c.did, LOG.c.undone_by.is_(None))
+            .where(LOG.c.directive_id == wanted.c.value, LOG.c.undone_by.is_(None))
             .order_by(LOG.c.id.desc())
             .limit(1)
             .lateral("newest")
         )
-        return select(wanted.c.did, newest.c.at, newest.c.actor).select_from(
+        return select(wanted.c.value, newest.c.at, newest.c.actor).select_from(
             wanted.join(newest, true())
         )
-    # SQLite: per directive of the list (a JSON array, read by json_each), the same backward
-    # step down the index, which stops at the newest row not undone (one row read) instead of
-    # reading every row of the directive to take the largest id (a long-lived directive has
-    # dozens, each on a page of its own in a large log).
-    wanted = func.json_each(bindparam("ids", type_=JSON)).table_valued("value")
+    # SQLite: per directive of the list, the same backward step down the index, which stops at
+    # the newest row not undone (one row read) instead of reading every row of the directive
+    # to take the largest id (a long-lived directive has dozens, each on a page of its own in a
+    # large log).
     row = LOG.alias("latest")
     latest = (
         select(row.c.id)
@@ -849,14 +837,32 @@ def last_touched(conn: Connection, directive_ids: Iterable[int]) -> dict[int, tu
 
     That is the newest change row not undone among those whose ``directive_id`` names the
     directive (the highest id: the rows of one command share their time), read through the
-    index on ``(directive_id, id)``, :data:`TOUCHED_CHUNK` directives a query. A directive
-    without such a row is left out.
+    index on ``(directive_id, id)``, in one statement however many directives. A directive
+    without such a row is left out. A listing reads the same with its rows:
+    :func:`touched_columns`.
     """
-    wanted = sorted(set(directive_ids))
     query = _touched_query(conn.dialect.name)
     found: dict[int, tuple[datetime, str]] = {}
-    for start in range(0, len(wanted), TOUCHED_CHUNK):
-        chunk = wanted[start : start + TOUCHED_CHUNK]
-        for directive_id, at, actor in conn.execute(query, {"ids": chunk}):
-            found[int(directive_id)] = (at, actor)
+    for directive_id, at, actor in conn.execute(query, {"ids": sorted(set(directive_ids))}):
+        found[int(directive_id)] = (at, actor)
     return found
+
+
+def touched_columns(ident: ColumnElement[int]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """What :func:`last_touched` gives, when and by whom, of the directive whose id is
+    ``ident`` (a column of the statement they go in): two subqueries correlated on it, NULL
+    when no change row names it, so that a listing reads them with its own rows instead of
+    a statement of its own per batch. Each is one backward step down the index on
+    ``(directive_id, id)``; the second reads the pages the first has just read."""
+
+    def newest(name: str, column: str) -> ColumnElement[Any]:
+        row = LOG.alias(name)
+        return (
+            select(row.c[column])
+            .where(row.c.directive_id == ident, row.c.undone_by.is_(None))
+            .order_by(row.c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    return newest("touched_at", "at"), newest("touched_by", "actor")

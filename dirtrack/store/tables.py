@@ -11,7 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, RowMapping, Table, bindparam, select
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    Column,
+    Connection,
+    Integer,
+    RowMapping,
+    Table,
+    TableValuedAlias,
+    bindparam,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -81,3 +93,18 @@ def pages(
         if len(page) < size:
             return
         after = page[-1][column.name]
+
+
+def id_values(dialect: str, name: str = "ids") -> TableValuedAlias:
+    """The integers of the parameter ``name`` as rows of one column, ``value``, on ``dialect``
+    (the connection's ``dialect.name``).
+
+    The parameter is one value whatever the list's length: a JSON array read by ``json_each``
+    on SQLite, an integer array read by ``unnest`` on PostgreSQL. A statement over a list of
+    thousands of ids then has one parameter, not one per id (which SQLAlchemy renders and binds
+    one at a time, and databases cap), and is compiled once for any length.
+    """
+    if dialect == "postgresql":
+        listed = func.unnest(bindparam(name, type_=ARRAY(Integer))).table_valued("value")
+        return listed.render_derived(name=f"{name}_listed")
+    return func.json_each(bindparam(name, type_=JSON)).table_valued("value").alias(f"{name}_listed")
