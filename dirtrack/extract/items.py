@@ -800,7 +800,11 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     reports what was done, not a task.
     """
     found: list[re.Match[str]] = []
-    for m in SPEECH_VERB.finditer(key, start, end):
+    # read on to the sentence's end, so that the verb sees the punctuation that really follows
+    # it: "giao:" asks (what follows the colon is the task), "giao." or "giao," reports
+    for m in SPEECH_VERB.finditer(key, start):
+        if m.end() > end:
+            break
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
@@ -1388,6 +1392,9 @@ def extract_directives(
         asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
         gave_any = False  # whether the paragraph gave a directive so far
+        # whether a directive comes just before, in the paragraph or in the one it continues
+        # (the leader's tasks go on across the paragraph break)
+        continues_tasks = carry == "tasks"
         for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
@@ -1630,7 +1637,7 @@ def extract_directives(
                         # is asked
                         requested=requested or asked_before,
                         rule=rule,
-                        previous_directive=gave_any,
+                        previous_directive=gave_any or continues_tasks,
                         # a dashed or numbered entry under a heading that announces tasks is a
                         # list's entry as much as one after a colon
                         listing=listing or dashed_entry,
