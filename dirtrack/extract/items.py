@@ -1272,6 +1272,26 @@ def _no_task(
     )
 
 
+#: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
+#: "Thủ tướng cho rằng, cần ...", "UBND thành phố cũng yêu cầu các sở ...").
+_SPEAKER_VERB = re.compile(
+    r"\b(?:cho rang|chi ro|nhac nho|yeu cau|de nghi|luu y|nhan manh)\b\s*,?\s*"
+)
+
+
+def _after_speaker(key: str, low: str, start: int, end: int) -> int:
+    """Where the task starts in a clause the model takes that opens on who says it ("Thủ tướng
+    cho rằng, Cao Bằng cần ..."): after the speaker's verb, so that neither the speaker nor
+    the verb is the task or its lead; else ``start``."""
+    verb = _SPEAKER_VERB.search(key, start, end)
+    if verb is None or len(key[verb.end() : end].split()) < 3:
+        return start
+    before = key[start : verb.start()]
+    if len(before.split()) > 8 or MODAL.search(low, start, verb.start()):
+        return start  # "X cần đề nghị ...": the verb is the task's own
+    return verb.end()
+
+
 def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> int:
     """Where the task starts in a clause the model takes: after the unit it opens on (its
     lead), else at its start."""
@@ -1671,6 +1691,7 @@ def extract_directives(
                         previous = None
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
+                    start = _after_speaker(key, low, start, end)
                     core = _model_core(key, mentions, start, end)  # the model's own find
                 local = [
                     d
