@@ -1292,12 +1292,19 @@ def _after_speaker(key: str, low: str, start: int, end: int) -> int:
     return verb.end()
 
 
-def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> int:
+def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> int:
     """Where the task starts in a clause the model takes: after the unit it opens on (its
-    lead), else at its start."""
+    lead), or after the unit that must act right after a fronted phrase ("Muốn giải quyết các
+    vấn đề trên, Cao Bằng cần ..."), else at its start."""
     opener = next((m for m in mentions if start <= m.start < end), None)
-    if opener is not None and _usable(opener) and _SUBJECT_PREFIX.match(key[start : opener.start]):
+    if opener is None or not _usable(opener):
+        return start
+    if _SUBJECT_PREFIX.match(key[start : opener.start]):
         return opener.end
+    comma = key.rfind(",", start, opener.start)
+    if comma >= 0 and _SUBJECT_PREFIX.match(key[comma + 1 : opener.start]):
+        if _modal_next(low, opener.end):
+            return opener.end
     return start
 
 
@@ -1692,7 +1699,7 @@ def extract_directives(
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
                     start = _after_speaker(key, low, start, end)
-                    core = _model_core(key, mentions, start, end)  # the model's own find
+                    core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [
                     d
                     for d in deadlines
