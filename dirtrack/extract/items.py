@@ -163,6 +163,12 @@ _SUBJECT_PREFIX = re.compile(
 #: addressed to no unit, not to the unit of the task before it.
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
+#: A task whose subject is a field of work or a party to a project that is no body ("Công tác
+#: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
+#: is no unit's, neither the unit of the task before it nor the session's partner's.
+_NO_BODY_SUBJECT = re.compile(
+    r"^\W*(?:cong tac|(?:cac\s+)?(?:chu dau tu|nha thau|don vi thi cong|(?:don vi )?tu van)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -1749,7 +1755,11 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
+                elif (
+                    isinstance(previous, _NoUnit)
+                    or _ACTIVITY_SUBJECT.match(key[text_start:end])
+                    or _NO_BODY_SUBJECT.match(key[text_start:end])
+                ):
                     lead = None
                 else:
                     lead = previous
@@ -1762,7 +1772,12 @@ def extract_directives(
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None
-                if unit is None and partner is not None and not collective:
+                if (
+                    unit is None
+                    and partner is not None
+                    and not collective
+                    and not _NO_BODY_SUBJECT.match(key[text_start:end])
+                ):
                     if partner not in partners:
                         unit = partner
                 signature = (unit, fold_aligned(text))
