@@ -163,6 +163,12 @@ _SUBJECT_PREFIX = re.compile(
 #: addressed to no unit, not to the unit of the task before it.
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
+#: A task whose subject is a field of work or a party to a project that is no body ("Công tác
+#: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
+#: is no unit's, neither the unit of the task before it nor the session's partner's.
+_NO_BODY_SUBJECT = re.compile(
+    r"^\W*(?:cong tac|(?:cac\s+)?(?:chu dau tu|nha thau|don vi thi cong|(?:don vi )?tu van)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -800,7 +806,11 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     reports what was done, not a task.
     """
     found: list[re.Match[str]] = []
-    for m in SPEECH_VERB.finditer(key, start, end):
+    # read on to the sentence's end, so that the verb sees the punctuation that really follows
+    # it: "giao:" asks (what follows the colon is the task), "giao." or "giao," reports
+    for m in SPEECH_VERB.finditer(key, start):
+        if m.end() > end:
+            break
         if low[m.start() : m.end()] not in SPEECH_VERB_TONED:
             continue
         before = key[max(0, m.start() - 25) : m.start()]
@@ -1268,12 +1278,39 @@ def _no_task(
     )
 
 
-def _model_core(key: str, mentions: Sequence[Mention], start: int, end: int) -> int:
+#: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
+#: "Thủ tướng cho rằng, cần ...", "UBND thành phố cũng yêu cầu các sở ...").
+_SPEAKER_VERB = re.compile(
+    r"\b(?:cho rang|chi ro|nhac nho|yeu cau|de nghi|luu y|nhan manh)\b\s*,?\s*"
+)
+
+
+def _after_speaker(key: str, low: str, start: int, end: int) -> int:
+    """Where the task starts in a clause the model takes that opens on who says it ("Thủ tướng
+    cho rằng, Cao Bằng cần ..."): after the speaker's verb, so that neither the speaker nor
+    the verb is the task or its lead; else ``start``."""
+    verb = _SPEAKER_VERB.search(key, start, end)
+    if verb is None or len(key[verb.end() : end].split()) < 3:
+        return start
+    before = key[start : verb.start()]
+    if len(before.split()) > 8 or MODAL.search(low, start, verb.start()):
+        return start  # "X cần đề nghị ...": the verb is the task's own
+    return verb.end()
+
+
+def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> int:
     """Where the task starts in a clause the model takes: after the unit it opens on (its
-    lead), else at its start."""
+    lead), or after the unit that must act right after a fronted phrase ("Muốn giải quyết các
+    vấn đề trên, Cao Bằng cần ..."), else at its start."""
     opener = next((m for m in mentions if start <= m.start < end), None)
-    if opener is not None and _usable(opener) and _SUBJECT_PREFIX.match(key[start : opener.start]):
+    if opener is None or not _usable(opener):
+        return start
+    if _SUBJECT_PREFIX.match(key[start : opener.start]):
         return opener.end
+    comma = key.rfind(",", start, opener.start)
+    if comma >= 0 and _SUBJECT_PREFIX.match(key[comma + 1 : opener.start]):
+        if _modal_next(low, opener.end):
+            return opener.end
     return start
 
 
@@ -1388,6 +1425,9 @@ def extract_directives(
         asked_lead: Mention | None = None  # the body a lead-in ending the paragraph asks
         gave_last = False  # whether the paragraph's last sentence gave a directive
         gave_any = False  # whether the paragraph gave a directive so far
+        # whether a directive comes just before, in the paragraph or in the one it continues
+        # (the leader's tasks go on across the paragraph break)
+        continues_tasks = carry == "tasks"
         for sentence_index, sentence in enumerate(para.sentences):
             gave_last = False
             key, low = fold_aligned(sentence), lower_aligned(sentence)
@@ -1630,7 +1670,7 @@ def extract_directives(
                         # is asked
                         requested=requested or asked_before,
                         rule=rule,
-                        previous_directive=gave_any,
+                        previous_directive=gave_any or continues_tasks,
                         # a dashed or numbered entry under a heading that announces tasks is a
                         # list's entry as much as one after a colon
                         listing=listing or dashed_entry,
@@ -1664,7 +1704,8 @@ def extract_directives(
                         previous = None
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
-                    core = _model_core(key, mentions, start, end)  # the model's own find
+                    start = _after_speaker(key, low, start, end)
+                    core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [
                     d
                     for d in deadlines
@@ -1714,7 +1755,11 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif isinstance(previous, _NoUnit) or _ACTIVITY_SUBJECT.match(key[text_start:end]):
+                elif (
+                    isinstance(previous, _NoUnit)
+                    or _ACTIVITY_SUBJECT.match(key[text_start:end])
+                    or _NO_BODY_SUBJECT.match(key[text_start:end])
+                ):
                     lead = None
                 else:
                     lead = previous
@@ -1727,7 +1772,12 @@ def extract_directives(
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None
-                if unit is None and partner is not None and not collective:
+                if (
+                    unit is None
+                    and partner is not None
+                    and not collective
+                    and not _NO_BODY_SUBJECT.match(key[text_start:end])
+                ):
                     if partner not in partners:
                         unit = partner
                 signature = (unit, fold_aligned(text))

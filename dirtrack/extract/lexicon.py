@@ -354,7 +354,11 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
 #: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
 #: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).
 STEERING_BODY_BEFORE = re.compile(r"\b(?:ban|doan|to)(?:\s+\d{1,3})?\s*$")
-SPEECH_VERB_NOUN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:))")
+#: "Yêu cầu đặt ra là ...", "nhiệm vụ đặt ra": the requirement set, a noun with "đặt ra" (set)
+#: as its verb; no one is asked.
+SPEECH_VERB_NOUN_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:dieu hanh|cua|tai|ve viec|nhu sau\b(?!:)|dat ra\b)"
+)
 #: A leader as the subject of speech ("đồng chí", "Phó Chủ tịch", "Bí thư Tỉnh ủy").
 LEADER_REF = re.compile(
     r"\b(?:dong chi|d/c|ong|bi thu|pho bi thu|chu tich|pho chu tich|truong ban|pho truong ban|"

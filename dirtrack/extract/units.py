@@ -442,8 +442,11 @@ _BODY_AFTER: dict[str, frozenset[str]] = {
 }
 #: What may stand before a bare "Phường"/"Xã" that is a clause's subject, and what follows it.
 _CLAUSE_START = re.compile(r"(?:^|[.;:]|\bdong thoi,?)\W*$")
-#: A topic that frames a clause ("Đối với công tác quản lý đất đai, phường cần ...").
-_TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng)\b[^.;:]{0,80},\s*$")
+#: A topic or a purpose that frames a clause ("Đối với công tác quản lý đất đai, phường cần ...",
+#: "Muốn giải quyết các vấn đề trên, Cao Bằng cần ...").
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng|muon|de)\b[^.;:]{0,80},\s*$")
+#: The verb of who speaks, before the one who must act ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần").
+_SPEAKER_BEFORE = re.compile(r"\b(?:cho rang|chi ro|nhac nho|luu y|nhan manh|khang dinh),?\s+$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
 #: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
@@ -934,6 +937,7 @@ class UnitResolver:
                     _CLAUSE_START.search(before)
                     or _TOPIC_BEFORE.search(before)
                     or _CONTRAST_START.search(before)
+                    or _SPEAKER_BEFORE.search(before)
                 ) and _MODAL_AFTER.match(folded, end)
                 if subject or _ASKED_BEFORE.search(before):
                     extra.append(Mention(start, end, m.group(), "internal", "place name"))

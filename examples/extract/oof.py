@@ -100,6 +100,8 @@ def main() -> int:
         "fresh9",
         "fresh10",
         "train10",
+        "train11",
+        "train12",
         "all",
     ):
         if key in totals:
