@@ -293,13 +293,14 @@ FRESH10 = frozenset(f"{n}" for n in range(204, 234))
 #: from the eleventh (``train10``).
 TRAIN10 = frozenset(f"{n}" for n in range(234, 246))
 #: Collected and labelled blind in the tenth round (249-263, Mekong delta and the south-east)
-#: as a reserve: never scored, read or trained on in that round, the next round's own never-read
-#: part (``fresh11``).
+#: as a reserve: never scored, read or trained on in that round; scored once at the end of the
+#: fourteenth (summary rows only), never read or trained on (``fresh11``).
 FRESH11 = frozenset(f"{n}" for n in range(249, 264))
 #: Collected and labelled blind in the fourteenth round (264-293 without 269, the same page as
 #: dev 200, taken twice: Red River delta, north-central coast, south-central coast, Central
 #: Highlands, the south-east and the Mekong delta) by labellers who never ran the extractor; never
 #: read or trained on in that round, scored once at its end (summary rows only) (``fresh12``).
+#: ``fresh11`` and ``fresh12`` were scored with the code before the round too (its drafts).
 FRESH12 = frozenset(f"{n}" for n in range(264, 294)) - {"269"}
 #: Labelled blind in the fourteenth round (294-308, the northern mountains and midlands) as text
 #: for the models; scored once with main's code before anything was trained on it (summary rows
