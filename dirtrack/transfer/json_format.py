@@ -27,7 +27,7 @@ import json
 import operator
 import re
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -1603,11 +1603,36 @@ class _Import:
                 )  # fmt: skip
 
 
-def ijson_items(events: Iterable[tuple[str, str, Any]], prefix: str) -> Iterator[Any]:
-    """The objects under ``prefix`` built from ijson's parse events (in C)."""
-    import ijson
+# How many parse events ijson_items hands to ijson's builder at a time.
+_EVENTS = 4096
 
-    return iter(ijson.items(events, prefix))
+
+def ijson_items(events: Iterable[tuple[str, str, Any]], prefix: str) -> Iterator[Any]:
+    """The objects under ``prefix`` built from ijson's parse events (in C).
+
+    The events go to ijson's builder :data:`_EVENTS` at a time, passed from C (``map`` over a
+    slice), not one by one from a Python loop as ``ijson.items`` over events does; the objects
+    built from a slice are handed on before the next slice is read, so memory stays that of a
+    slice. Objects completed before a fault in the document come out before it is raised.
+    """
+    import ijson
+    from ijson.utils import sendable_list
+
+    built = sendable_list()
+    send = ijson.get_backend(ijson.backend).items_basecoro(built, prefix).send
+    events = iter(events)
+    took: deque[None] = deque(maxlen=1)  # holds one None once a slice had any event
+    while True:
+        try:
+            took.extend(map(send, itertools.islice(events, _EVENTS)))
+        except BaseException:
+            yield from built
+            raise
+        yield from built
+        built.clear()
+        if not took:
+            return
+        took.clear()
 
 
 def run(session: Session, path: Path, options: ImportOptions, progress: Progress) -> ImportResult:
