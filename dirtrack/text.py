@@ -43,8 +43,11 @@ def _code(char: str) -> str:
 
 def is_blank(text: str) -> bool:
     """Whether ``text`` shows nothing: empty, or only white space and invisible characters."""
-    return _SHOWN.search(text) is None or all(
-        ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text
+    shown = _SHOWN.search(text)
+    # A character that is neither white space (\s) nor a format character (Cf) shows.
+    return shown is None or (
+        unicodedata.category(shown.group()) == "Cf"
+        and all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
     )
 
 
