@@ -92,9 +92,18 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     quality = [d for d in directives if "nâng cao chất lượng tham mưu" in d["text"]]
     assert [d["unit"] for d in quality] == ["VPTU"]
     assert all(d["key"] and d["key"].startswith("bai-") for d in directives)
-    # The same draft again: refused, naming the meeting; nothing changes.
+    # The same draft again: reported unchanged, nothing written, exit 0.
     before = file_digest(db_path)
-    assert "imported already as meeting 1" in cli.fail("import", str(draft))
+    again = cli.json("import", str(draft))
+    assert again["meeting_id"] == 1 and again["created"]["directives"] == 0
+    assert again["unchanged"] == 1 + len(limitations) + len(directives)
+    assert file_digest(db_path) == before
+    # Edited since its import: refused, naming the meeting, rather than skipped or doubled.
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace("nâng cao chất lượng tham mưu", "nâng cao", 1),
+        "utf-8",
+    )
+    assert "imported already as meeting 1 and has changed since" in cli.fail("import", str(draft))
     assert file_digest(db_path) == before
     cli.ok("import", str(draft), "--allow-duplicate")
     assert len(cli.json("meetings")) == 2

@@ -9,10 +9,11 @@ Decisions: the draft's ``units`` are the meeting's attendees. A limitation or di
 stops and names the item's line (nothing is dropped, nothing copied onto every attendee).
 
 A second import of the same draft changes nothing: the meeting's ``key`` (derived from the
-article by ``extract``) is stored with it, and a draft whose key, or else whose date and title,
-is already a meeting's is refused with that meeting's id, unless ``allow_duplicate`` (the copy
-is then recorded without keys). The notice's number (``doc``), each directive's ``product``
-and ``key`` are stored as given.
+article by ``extract``) is stored with it, and a draft recorded already, unchanged, is reported
+as unchanged and writes nothing. A draft whose key, or else whose date and title, is already a
+meeting's but which differs from what was recorded (edited since) is refused with that
+meeting's id, unless ``allow_duplicate`` (the copy is then recorded without keys). The
+notice's number (``doc``), each directive's ``product`` and ``key`` are stored as given.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
 from dirtrack.i18n import Phrase
-from dirtrack.models import Category, Directive, Meeting, MeetingKind, Unit
+from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
@@ -170,6 +171,60 @@ def existing_meeting(session: Session, draft: Draft) -> int | None:
     return None
 
 
+def _recorded_as_is(
+    session: Session,
+    draft: Draft,
+    meeting_id: int,
+    limitations: list[tuple[Unit | str, int]],
+    directives: list[tuple[Unit | str, list[Unit | str], int]],
+) -> bool:
+    """Whether meeting ``meeting_id`` is this draft as it was imported: the same key, day and
+    title, and the same limitations and keyed directives (unit, text, deadline), compared as
+    stored. A draft edited since its import is not: its second import is refused, not skipped."""
+    stored = session.get(Meeting, meeting_id)
+    meeting = draft.meeting
+    if (
+        stored is None
+        or not meeting.key
+        or stored.key != meeting.key
+        or stored.date != meeting.date
+        or fold_words(stored.title) != fold_words(meeting.title or "")
+    ):
+        return False
+
+    def unit_id(unit: Unit | str) -> int | None:
+        return None if isinstance(unit, str) else unit.id
+
+    wanted_limitations = sorted(
+        (unit_id(unit), fold_words(draft.limitations[i - 1].text)) for unit, i in limitations
+    )
+    had_limitations = sorted(
+        (unit, fold_words(text))
+        for unit, text in session.exec(
+            select(Limitation.unit_id, Limitation.text).where(Limitation.meeting_id == meeting_id)
+        )
+    )
+    if wanted_limitations != had_limitations:
+        return False
+    wanted = {
+        draft.directives[i - 1].key: (
+            unit_id(lead),
+            fold_words(draft.directives[i - 1].text),
+            draft.directives[i - 1].due,
+        )
+        for lead, _, i in directives
+    }
+    had = {
+        key: (unit, fold_words(text), due)
+        for key, unit, text, due in session.exec(
+            select(
+                col(Directive.key), Directive.unit_id, Directive.text, col(Directive.original_due)
+            ).where(Directive.meeting_id == meeting_id)
+        )
+    }
+    return None not in wanted and len(wanted) == len(directives) and wanted == had
+
+
 def record_draft(
     session: Session,
     draft: Draft,
@@ -187,10 +242,6 @@ def record_draft(
     result = ImportResult(file="", kind="draft", dry_run=dry_run)
     meeting = draft.meeting
     duplicate = existing_meeting(session, draft)
-    if duplicate is not None and not allow_duplicate:
-        plan.problems.append(
-            Problem(Phrase("draft_imported_already", id=duplicate), place="meeting")
-        )
     if meeting.date is None:
         plan.problems.append(Problem(Phrase("draft_no_date"), place="meeting"))
     if not meeting.title:
@@ -241,6 +292,19 @@ def record_draft(
                 plan.problems.append(Problem(impossible, place=place))
         if lead is not None:
             directive_units.append((lead, partners, i))
+    if duplicate is not None and not allow_duplicate:
+        if not plan.problems and _recorded_as_is(
+            session, draft, duplicate, limitation_units, directive_units
+        ):
+            # The same draft again: nothing to write, and nothing the clerk changed is lost.
+            result.details["meeting_id"] = duplicate
+            result.created = {"meetings": 0, "units": 0, "limitations": 0, "directives": 0}
+            result.unchanged = 1 + len(limitation_units) + len(directive_units)
+            return result
+        recorded = session.get(Meeting, duplicate)
+        same_key = recorded is not None and meeting.key is not None and recorded.key == meeting.key
+        said = "draft_changed_since" if same_key else "draft_imported_already"
+        plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
     keys = [item.key for item in draft.directives if item.key]
     if keys and duplicate is None:
         rows = session.exec(
