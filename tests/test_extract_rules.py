@@ -1180,3 +1180,28 @@ def test_the_task_a_sentence_names_after_nhiem_vu_la_is_the_item() -> None:
         " khó khăn, nhiệm vụ trước mắt là khắc phục các tiêu chí nông thôn mới còn thiếu."
     )
     assert [text for _, text, _ in found] == ["khắc phục các tiêu chí nông thôn mới còn thiếu"]
+
+
+FINDINGS = (
+    " Kết quả cho thấy, UBND xã Tân Lập chưa niêm yết công khai thủ tục hành chính tại trụ sở. Việc"
+    " lưu giữ hồ sơ chứng thực còn lộn xộn, yếu kém; sổ theo dõi ghi chép chưa đầy đủ thông tin."
+)
+
+
+def test_a_shortcoming_without_subject_goes_on_with_an_earlier_sentences_unit_only_if_met() -> None:
+    # the body an inspection is held at keeps its shortcomings over the sentences that follow
+    inspection = "Sáng 25/6/2010, đoàn kiểm tra của huyện kiểm tra đột xuất tại UBND xã Tân Lập."
+    assert {u for u, _ in limitations(inspection + FINDINGS)} == {"UBND xã Tân Lập"}
+    # the body that holds the meeting states one shortcoming of its own; the next sentence, which
+    # names no subject, states the meeting's (round 15: carried over, 6 items of the never-read
+    # parts got a unit their labels do not give)
+    own = "Sáng 5/6/2023, UBND xã Tân Lập tổ chức hội nghị sơ kết 6 tháng."
+    assert limitations(own + FINDINGS) == [
+        (
+            "UBND xã Tân Lập",
+            "Kết quả cho thấy, UBND xã Tân Lập chưa niêm yết công khai thủ tục hành"
+            " chính tại trụ sở",
+        ),
+        (None, "Việc lưu giữ hồ sơ chứng thực còn lộn xộn, yếu kém"),
+        (None, "sổ theo dõi ghi chép chưa đầy đủ thông tin"),
+    ]

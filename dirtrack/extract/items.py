@@ -101,7 +101,7 @@ from dirtrack.extract.lexicon import (
     leader_named,
 )
 from dirtrack.extract.sentences import Clause, split_clauses, tidy
-from dirtrack.extract.units import GAVE_AFTER, Mention, UnitResolver
+from dirtrack.extract.units import GAVE_AFTER, Mention, UnitResolver, unit_key
 
 _USABLE = ("unit", "board", "bare-office", "bare-delegation")
 #: A contrast inside a sentence that turns to what is wrong ("..., song X vẫn chưa ...").
@@ -643,6 +643,12 @@ def _limitation_model(
             continue
         last: str | None = None  # the unit of the paragraph's last shortcoming, taken or not
         for index, sentence in enumerate(para.sentences):
+            if last is not None and not _met_in_lead(last, resolver):
+                # a subject left out is that of the part before it in the same sentence ("UBND
+                # xã chưa công bố ...; chưa thực hiện ..."); a later sentence without one goes on
+                # with it only when the lead names that unit (an inspection "tại UBND xã X"):
+                # elsewhere it states a shortcoming of its own
+                last = None
             clauses = split_clauses(sentence)
             for position, clause in enumerate(clauses):
                 end = clause.start + len(clause.text)
@@ -701,6 +707,12 @@ def _limitation_model(
             found.append(span[3])
             taken.add((span[0], span[1]))
     return found, taken
+
+
+def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
+    """Whether the lead names ``unit`` as the body met with or inspected: after its first unit,
+    the one that meets, visits or inspects (``UnitResolver.lead_others``)."""
+    return unit_key(unit) in resolver.lead_others
 
 
 def _asks(sentence: str, start: int, end: int) -> bool:

@@ -843,6 +843,16 @@ class UnitResolver:
         }
         self.focus: str | None = None  # read by _focus itself, through mentions()
         self.focus = self._focus(lead) if lead else None
+        #: the keys of the units the lead names after its first (the body that meets, visits or
+        #: inspects): the bodies met with or inspected ("Đoàn kiểm tra ... tại UBND xã X")
+        named = [
+            unit_key(m.code or m.name)
+            for m in (self.mentions(lead) if lead else ())
+            if m.name is not None and not m.affiliation
+        ]
+        self.lead_others: frozenset[str] = (
+            frozenset(named[1:]) - {named[0]} if named else frozenset()
+        )
 
     # -- document context
 
