@@ -1205,3 +1205,65 @@ def test_a_shortcoming_without_subject_goes_on_with_an_earlier_sentences_unit_on
         (None, "Việc lưu giữ hồ sơ chứng thực còn lộn xộn, yếu kém"),
         (None, "sổ theo dõi ghi chép chưa đầy đủ thông tin"),
     ]
+
+
+def test_a_document_received_said_or_asked_for_gives_no_meeting_day() -> None:
+    received = extract(
+        "Ngày 14/3/2022, UBND huyện nhận được Công văn số 77/STC-QLNS của Sở Tài chính về việc"
+        " quyết toán vốn. Chủ tịch UBND huyện giao Phòng Tài chính rà soát, báo cáo."
+    )
+    assert received.meeting.date is None
+    said = extract(
+        "Văn phòng UBND huyện Tân Phú ngày 9.11 cho biết đã có văn bản truyền đạt ý kiến của Chủ"
+        " tịch UBND huyện về việc sửa chữa trường học. Theo đó, yêu cầu UBND các xã kiểm tra.",
+        today=date(2021, 11, 20),
+    )
+    assert said.meeting.date is None
+    asked = extract(
+        "Thị xã Gò Công vừa ban hành công văn số 311, ngày 2/4/2021 về Ngày chủ nhật xanh. Theo"
+        " đó, UBND thị xã yêu cầu UBND các phường tổ chức ra quân dọn vệ sinh (ngày 25/4/2021).",
+        today=date(2021, 4, 5),
+    )
+    assert asked.meeting.date is None
+    assert asked.meeting.chair is None  # "Ngày chủ nhật xanh" names no one
+
+
+def test_a_meeting_held_vao_ngay_and_over_days_across_a_months_end() -> None:
+    def day(lead: str) -> date | None:
+        return extract(
+            lead + " Chủ tịch Lê Văn Hai chủ trì.", today=date(2022, 12, 20)
+        ).meeting.date
+
+    assert day("Vào ngày 8/12, UBND xã Tân Lợi tổ chức họp giao ban tháng 12.") == date(2022, 12, 8)
+    assert day("HĐND xã tổ chức hội nghị giao ban quý 4 vào ngày 9/12.") == date(2022, 12, 9)
+    assert day("Từ ngày 30/11 đến ngày 2/12, HĐND tỉnh tổ chức kỳ họp thứ 9.") == date(2022, 11, 30)
+    assert day("Trong 3 ngày (6-8/12), HĐND huyện họp kỳ họp thứ 5.") == date(2022, 12, 6)
+    # the bounds of a period a report covers are no meeting's days
+    assert day("Từ ngày 1/11 đến ngày 30/11, Sở Y tế tổ chức hội nghị kiểm tra 40 cơ sở.") is None
+
+
+def test_the_year_of_a_meeting_day_written_without_it() -> None:
+    def day(text: str) -> date | None:
+        return extract(text, today=date(2025, 1, 1)).meeting.date
+
+    # the month the meeting reviews, written with its year, beats a horizon and a later year
+    assert day(
+        "Đảng ủy xã họp phiên thường kỳ tháng 3 năm 2019\nChiều ngày 28 tháng 3, Đảng ủy xã họp"
+        " phiên thường kỳ. Đồng chí Lý Văn Tư chủ trì. Hội nghị bàn các giải pháp để đưa xã trở"
+        " thành đô thị loại V đến năm 2022 và kế hoạch năm 2022."
+    ) == date(2019, 3, 28)
+    # late in the year, this year's results and next year's plans: the earlier year
+    assert day(
+        "Sáng ngày 25/11, UBND xã tổ chức hội nghị do ông Đào Văn Minh chủ trì, đánh giá kết quả"
+        " năm 2017, bàn kế hoạch năm 2018."
+    ) == date(2017, 11, 25)
+    # early in the year, last year's results and this year's plans: the later year
+    assert day(
+        "Sáng ngày 15/1, UBND xã tổ chức hội nghị do ông Đào Văn Minh chủ trì, đánh giá kết quả"
+        " năm 2017, bàn kế hoạch năm 2018."
+    ) == date(2018, 1, 15)
+    # a school year opening in September; a law's year is no year of the text
+    assert day(
+        "Chiều 6/9, Phòng Giáo dục huyện tổ chức hội nghị do bà Vi Thị Hoa chủ trì, chuẩn bị khai"
+        " giảng năm học 2020 - 2021 theo Luật Giáo dục năm 2019."
+    ) == date(2020, 9, 6)

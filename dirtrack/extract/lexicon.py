@@ -108,9 +108,9 @@ MEETING_DAY = re.compile(
     rf"\b(?:{_TIME_OF_DAY}\s*,?\s*(?:\(?\s*ngay\s+)?|ngay\s+)\(?\s*(?:{_DAY_MONTH}|{_LONG_DATE})"
 )
 #: A meeting over a few days, read as its first day: "Ngày 15 và 16/3", "Trong 2 ngày 15-16/3",
-#: "Từ ngày 15 đến 17/3/2021", "sáng 15 và chiều 16-3".
+#: "Từ ngày 15 đến 17/3/2021", "sáng 15 và chiều 16-3", "Trong 2 ngày (15-16/3)".
 MEETING_SPAN = re.compile(
-    rf"\b(?:(?:trong\s+(?:\d|hai|ba|bon)\s+)?(?:tu\s+)?ngay|{_TIME_OF_DAY})\s+(\d{{1,2}})\s*"
+    rf"\b(?:(?:trong\s+(?:\d|hai|ba|bon)\s+)?(?:tu\s+)?ngay|{_TIME_OF_DAY})\s+\(?\s*(\d{{1,2}})\s*"
     rf"(?:va|den|-|–|,)\s*(?:(?:{_TIME_OF_DAY})\s+)?(?:ngay\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})"
     rf"(?:\s*[/.-]\s*(\d{{4}}))?(?![\d/])"
 )

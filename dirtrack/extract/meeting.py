@@ -81,9 +81,9 @@ def _reports_meeting(sentence: str, key: str) -> bool:
 
 
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
-#: Words whose accent-free key is a family name's but which are not one ("Trường" is a school;
-#: the family name is "Trương").
-_NOT_SURNAMES = frozenset(["trường", "tổ"])
+#: Words whose accent-free key is a family name's but which are not one ("Trường" is a school,
+#: the family name is "Trương"; "Chủ" opens "Chủ nhật", "Chủ tịch", the family name is "Chu").
+_NOT_SURNAMES = frozenset(["trường", "tổ", "chủ"])
 #: Nouns a person's name follows when it names a place or a school, matched with tones
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
@@ -391,7 +391,20 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
     # "thông báo kết luận tại cuộc họp giao ban ngày 31/10/2016": the meeting's own day
     for m in _DAY_OF_MEETING.finditer(key):
         return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
-    for span in MEETING_SPAN.finditer(key):
+    # a day after a request in the sentence ("yêu cầu các xã tổ chức lại ... (ngày 28/6/2020)")
+    # is the day of the task asked, not of a meeting held
+    asked = _ASKS.search(key)
+    bound = asked.start() if asked is not None else len(key)
+    for span in MEETING_RANGE.finditer(key, 0, bound):
+        # "Từ ngày 30/11 đến ngày 02/12": a meeting over a few days across a month's end
+        if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
+            continue
+        if _PLANNED.search(key[max(0, span.start() - 50) : span.start()]):
+            continue
+        opening = _span_first(span)
+        if opening is not None:
+            return opening
+    for span in MEETING_SPAN.finditer(key, 0, bound):
         first, last, month = int(span[1]), int(span[2]), int(span[3])
         if CITATION_BEFORE.search(key[max(0, span.start() - 40) : span.start()]):
             continue
@@ -399,15 +412,57 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
             continue
         if 0 < last - first <= 4 and 1 <= month <= 12:  # a few days, not a period's bounds
             return first, month, int(span[4]) if span[4] else None
-    for m in MEETING_DAY.finditer(key):
+    for m in MEETING_DAY.finditer(key, 0, bound):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
-        if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
+        if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]) and not _held_on(
+            key, m.start()
+        ):
             continue
         if _PLANNED.search(key[max(0, m.start() - 50) : m.start()]):
             continue
         return _day_month(m)
     return None
+
+
+#: A request whose task a later day in the sentence belongs to ("yêu cầu", "đề nghị", "giao"
+#: an addressee), not the noun ("theo yêu cầu", "các đề nghị") nor "giao ban".
+_ASKS = re.compile(
+    r"(?<!\btheo )(?<!\bcac )(?<!\bnhung )\b(?:yeu cau|de nghi|giao)\s+(?!ban\b|nhiem vu\b)"
+    r"(?:cho\s+)?(?:ubnd|hdnd|so|phong|ban|cac|uy ban|doan|chi bo|dang uy|truong|giam doc|chu tich|"
+    r"xa|phuong|huyen|tinh|thanh pho|thi xa|quan)\b"
+)
+#: "Từ ngày 30/11 đến ngày 2/12/2023", "ngày 30/4 và 1/5": two whole days, the meeting's span
+#: when they are a few days apart.
+MEETING_RANGE = re.compile(
+    r"\b(?:tu\s+)?ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?\s*"
+    r"(?:den|-|–|va)\s*(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
+
+
+def _span_first(span: re.Match[str]) -> tuple[int, int, int | None] | None:
+    """The first day of a range of whole days a few days long (a meeting's, not a period's)."""
+    d1, m1, d2, m2 = int(span[1]), int(span[2]), int(span[4]), int(span[5])
+    y2 = int(span[6]) if span[6] else None
+    y1 = int(span[3]) if span[3] else (y2 - 1 if y2 is not None and m1 > m2 else y2)
+    probe = y1 if y1 is not None else 2001  # any year without a 29 February issue but that one
+    first = _make(probe, m1, d1)
+    last = _make(probe + 1 if m1 > m2 else probe, m2, d2)
+    if first is None or last is None or not 0 < (last - first).days <= 4:
+        return None
+    return d1, m1, y1
+
+
+#: "Vào ngày 12/5, ..." opening the sentence, "... tổ chức hội nghị ... vào ngày 12/5": the day
+#: the meeting was held (elsewhere "vào ngày" is a task's day).
+_HELD_ON = re.compile(
+    r"(?:^\W*|\b(?:to chuc|hop|dien ra|khai mac|tien hanh)\b[^,;.:]{0,60}?\s)vao\s*(?:ngay\s*)?$"
+)
+
+
+def _held_on(key: str, at: int) -> bool:
+    return _HELD_ON.search(key[:at]) is not None
 
 
 _DAY_OF_MEETING = re.compile(
@@ -419,11 +474,15 @@ _DAY_OF_MEETING = re.compile(
 #: A sentence that reports a document issued, not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
     r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
-    r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui) (?:cong van|van ban|thong bao|"
-    r"quyet dinh|chi thi|ke hoach)\b"
+    r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
+    r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
-    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui) (?:cong van|van ban|thong bao|quyet dinh|"
-    r"chi thi|ke hoach)\b"
+    r"|^\W*[^,;.]{0,60}?\bvua (?:ban hanh|co|ky|gui|nhan duoc) (?:cong van|van ban|thong bao|"
+    r"quyet dinh|chi thi|ke hoach)\b"
+    # "Văn phòng UBND tỉnh ngày 1.10 cho hay đã có công văn ...": the day it said so
+    r"|^\W*[^,;.]{0,60}?\bngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+"
+    r"(?:cho hay|cho biet|thong tin)?\s*(?:da |vua )?(?:ban hanh|co|ky|gui|nhan duoc) "
+    r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach)\b"
 )
 #: A day that is a deadline or a count's cut-off, not the meeting's ("trước ngày 15-12",
 #: "tính đến ngày 30-10", "từ ngày 1/12 đến 15/12").
@@ -445,7 +504,8 @@ _PLANNED = re.compile(r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop))\b[^.;:
 
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
     key = fold_aligned(sentence)
-    for m in ANY_DAY.finditer(key):
+    asked = _ASKS.search(key)
+    for m in ANY_DAY.finditer(key, 0, asked.start() if asked is not None else len(key)):
         if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]):
@@ -481,8 +541,28 @@ def find_lead(sentences: Sequence[str]) -> int:
     return 0
 
 
-def _year_from_text(texts: Sequence[str]) -> int | None:
+#: "đến năm 2030", "tầm nhìn năm 2045": a horizon, never the year of the meeting that sets it.
+_HORIZON_BEFORE = re.compile(r"\b(?:den|tam nhin(?: den)?)\s*$")
+#: "Luật Hoạt động giám sát của Quốc hội và HĐND năm 2015": the year in a law's name.
+_LAW_BEFORE = re.compile(r"\b(?:luat|bo luat|hien phap|phap lenh)\b[^,;.:()]{0,80}$")
+#: "tháng 8/2018", "tháng 8 năm 2018": a month with its year.
+_MONTH_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*(?:[/-]|,?\s*nam)\s*(\d{4})\b(?!\s*-\s*\d{4})")
+#: "năm học 2022 - 2023": a school year, which opens in September.
+_SCHOOL_YEAR = re.compile(r"\bnam hoc(?: moi)?\s+(\d{4})\s*[-–]\s*(\d{4})\b")
+
+
+def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | None:
+    """The year a text talks about: its most frequent year, not counting cited documents, laws
+    ("Luật ... năm 2015") or horizons ("đến năm 2030").
+
+    Given the meeting's ``month``: a month written with its year that is the meeting's month or
+    next to it ("phiên họp thường kỳ tháng 2 năm 2021", "kết quả tháng 8/2018" at a meeting of
+    5 September) gives the year outright; a school year ("năm học 2022 - 2023") counts as the
+    year it is in at that month; and of two years named as often, a meeting in the second half
+    of the year is in the earlier (this year's results, next year's plans), one in the first
+    half in the later (last year's results, this year's plans)."""
     years: Counter[int] = Counter()
+    near: Counter[int] = Counter()
     for text in texts:
         key = fold_aligned(text)
         for m in FULL_DATE.finditer(key):
@@ -491,10 +571,31 @@ def _year_from_text(texts: Sequence[str]) -> int | None:
             for day in full_dates(m.group()):
                 years[day.year] += 1
         for m in YEAR_MENTION.finditer(key):
+            if _HORIZON_BEFORE.search(key[max(0, m.start() - 12) : m.start()]):
+                continue
+            if _LAW_BEFORE.search(key[max(0, m.start() - 90) : m.start()]):
+                continue
             years[int(m[1])] += 1
+        if month is None:
+            continue
+        for m in _MONTH_YEAR.finditer(key):
+            written, year = int(m[1]), int(m[2])
+            if written == month or abs(written - month) == 1:
+                near[year] += 1
+            elif written == 12 and month == 1:
+                near[year + 1] += 1  # "tháng 12/2020" reviewed at a meeting in January
+            elif written == 1 and month == 12:
+                near[year - 1] += 1  # "tháng 1/2021" planned at a meeting in December
+        for m in _SCHOOL_YEAR.finditer(key):
+            first, second = int(m[1]), int(m[2])
+            if second == first + 1:
+                years[first if month >= 8 else second] += 1
+    if near:
+        return max(near, key=lambda y: (near[y], y))
     if not years:
         return None
-    return max(years, key=lambda y: (years[y], y))
+    late = month is not None and month >= 7
+    return max(years, key=lambda y: (years[y], -y if late else y))
 
 
 def reference_day(body: Sequence[str], today: date | None) -> date | None:
@@ -535,7 +636,9 @@ def meeting_date(
         if guess is not None and guess > stamp:
             guess = _make(stamp.year - 1, month, day)
         return guess
-    text_year = _year_from_text(body)
+    # the headline is part of the text ("... họp phiên thường kỳ tháng 2 năm 2021")
+    headline = title_of(list(blocks))
+    text_year = _year_from_text([*body, headline] if headline else body, month)
     now = today or date.today()
     if text_year is not None and text_year <= now.year:
         # not a later year than the reference day's: a text read in November 2025 that plans
