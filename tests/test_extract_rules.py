@@ -1267,3 +1267,39 @@ def test_the_year_of_a_meeting_day_written_without_it() -> None:
         "Chiều 6/9, Phòng Giáo dục huyện tổ chức hội nghị do bà Vi Thị Hoa chủ trì, chuẩn bị khai"
         " giảng năm học 2020 - 2021 theo Luật Giáo dục năm 2019."
     ) == date(2020, 9, 6)
+
+
+def test_deadline_forms_ranges_starts_figures_and_next_year() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    def days(text: str) -> list[date | None]:
+        return [d.due for d in find_deadlines(text, date(2024, 3, 11))]
+
+    # a range of periods is due at its end
+    assert days("nạo vét kênh mương trong tháng 4/2024 đến giữa tháng 5/2024") == [
+        date(2024, 5, 15)
+    ]
+    # when work starts is no deadline; where it ends is
+    assert days("áp dụng bảng giá mới bắt đầu từ tháng 4 năm 2024") == []
+    assert days("thu phí từ quý II đến hết quý III") == [date(2024, 9, 30)]
+    assert days("giải ngân vốn đầu tư năm 2024") == [date(2024, 12, 31)]  # "tư" is not "từ"
+    # the year a figure is for
+    assert days("phấn đấu thu ngân sách đạt trên 12% năm 2024") == []
+    # next year, Tết, the start of a month, a bare "trong năm" after a completion verb
+    assert days("trình phương án trong quý I năm sau") == [date(2025, 3, 31)]
+    # the last working day before the Tết break, as `assign --due` reads it
+    assert days("hoàn thành việc chi trả trước Tết Nguyên đán") == [date(2025, 1, 24)]
+    assert days("nộp hồ sơ đầu tháng 4") == [date(2024, 4, 10)]
+    assert days("phải hoàn thành trong năm, không để kéo dài") == [date(2024, 12, 31)]
+    assert days("kết quả đạt được trong năm qua") == []
+    # "chậm nhất vào ngày" and "xong trước" read as "trước": a Sunday gives the Friday before
+    assert days("báo cáo chậm nhất vào ngày 14/4/2024") == [date(2024, 4, 12)]
+    assert days("dọn dẹp xong trước 14-4-2024") == [date(2024, 4, 12)]
+
+
+def test_a_months_tasks_stated_as_such_are_due_in_it() -> None:
+    from dirtrack.extract.deadlines import find_deadlines
+
+    found = find_deadlines("Nhiệm vụ tháng 4 tập trung rà soát hộ nghèo", date(2024, 3, 28))
+    assert [d.due for d in found] == [date(2024, 4, 30)]
+    assert find_deadlines("Về nhiệm vụ tháng 4, Thường trực yêu cầu", date(2024, 3, 28)) == []

@@ -8,10 +8,15 @@ understands the phrase. Forms it does not know are handled locally (see :func:`r
 - ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết (until Tết: the work
   runs up to it; ``trước Tết`` is the last working day before it, as ``assign --due`` reads);
 - stacked prepositions such as ``đến hết tháng 9``, ``chậm nhất trong quý III``,
-  ``hoàn thành trước ngày 30/6`` (``parse_when`` strips only one).
+  ``hoàn thành trước ngày 30/6`` (``parse_when`` strips only one; ``xong trước``, ``chậm nhất
+  vào ngày`` are read as ``trước``: the last working day before a day off);
+- ``quý I năm sau``, ``tháng 3 năm tới``, ``cuối năm sau`` → the year after the meeting's;
+  ``đầu tháng 7`` → the 10th (as ``parse_when``); ``hoàn thành trong năm`` → 31 December;
+- two periods joined by ``đến`` (``trong tháng 7 đến giữa tháng 8``) → the later end.
 
 A phrase whose day falls before the meeting is a reference to the past ("kết quả 6 tháng đầu
-năm"), not a deadline, and is dropped.
+năm"), not a deadline, and is dropped; so is when work starts (``bắt đầu từ tháng 6``, ``kể
+từ quý III``) and the year a figure is for (``tăng trưởng 8% năm 2025``).
 """
 
 from __future__ import annotations
@@ -29,14 +34,17 @@ from dirtrack.workdays import Workdays
 _PREP = (
     r"(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)?"
     r"(?:truoc|cham nhat(?:\s+la)?|khong qua|han chot|den het|den|het|trong|vao|ngay trong|"
-    r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc))?"
+    r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc|vao))?"
 )
-_YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4})?"
+_YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4}|\s+nam\s+(?:sau|toi)\b)?"
 #: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").
 _HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|chieu|toi))?"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
-    # (từ nay) đến Tết Nguyên đán năm 2019: before "năm 2019" alone is found
-    re.compile(r"\b(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?\d{4})?"),
+    # (từ nay) đến Tết Nguyên đán năm 2019, trước Tết: before "năm 2019" alone is found
+    re.compile(
+        r"\b(?:(?:tu nay\s+)?den|(?:hoan thanh\s+)?truoc)\s+tet(?:\s+nguyen dan)?"
+        r"(?:\s+(?:nam\s+)?\d{4})?\b"
+    ),
     # trước ngày 30/6[/2022], chậm nhất ngày 15-7
     re.compile(
         rf"\b{_PREP}(?:\s+{_HOUR},?)?(?:\s+ngay)?\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}"
@@ -53,17 +61,25 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # những tháng cuối năm
     re.compile(r"\b(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+\d{4}|\s+nay)?"),
-    # trong tháng 9, tháng 9/2022, cuối tháng 9, giữa tháng 9
+    # trong tháng 9, tháng 9/2022, cuối tháng 9, giữa tháng 9, đầu tháng 9 (the 10th)
     re.compile(
-        rf"\b(?:{_PREP}\s+)?(?:cuoi\s+|giua\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}(?!\s*(?:nam|/|-)?\s*\d)"
+        rf"\b(?:{_PREP}\s+)?(?:cuoi\s+|giua\s+|dau\s+)?thang\s+\d{{1,2}}{_YEAR_TAIL}"
+        r"(?!\s*(?:nam|/|-)?\s*\d)"
     ),
     # quý III, trong quý 3/2022; and quý V, quý 5 (no such quarter: found, to be refused), but
     # not "quý vị" (ladies and gentlemen)
     re.compile(rf"\b(?:{_PREP}\s+)?(?:cuoi\s+)?quy\s+(?:iv|iii|ii|i|v|\d{{1,2}})\b{_YEAR_TAIL}"),
     # cuối năm [2022], đến hết năm
-    re.compile(r"\b(?:(?:trong|truoc|den|den het|vao)\s+)?(?:cuoi|het)\s+nam(?:\s+\d{4}|\s+nay)?"),
+    re.compile(
+        r"\b(?:(?:trong|truoc|den|den het|vao)\s+)?(?:cuoi|het)\s+nam(?:\s+\d{4}|\s+nay|\s+sau)?"
+    ),
     # trong năm 2022 / trong năm nay
     re.compile(r"\b(?:trong|truoc|den het|ngay trong)\s+nam\s+(?:\d{4}|nay)\b(?!\s*-\s*\d)"),
+    # hoàn thành trong năm: within the meeting's year
+    re.compile(
+        r"\b(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+(?:ngay\s+)?trong\s+nam\b"
+        r"(?!\s*(?:\d|nay|qua|hoc|toi|sau|truoc|ke|tai chinh|nam|du lich))"
+    ),
     # năm 2018 (a year named in the task: the tasks of that year)
     re.compile(r"\bnam\s+\d{4}\b(?!\s*-\s*\d)"),
     # trong 02 tuần tới, trong vòng 10 ngày
@@ -80,8 +96,8 @@ _STRIP = re.compile(
 )
 #: A deadline written as a full date after "trước", "chậm nhất", "hạn chót", "không quá".
 _DATED = re.compile(
-    r"^(?:truoc|cham nhat(?: la)?|han chot|khong qua)(?: ngay)?\s+\d{1,2}\s*[/.-]\s*\d{1,2}"
-    r"\s*[/.-]\s*\d{4}"
+    r"^(?:truoc|cham nhat(?: la)?(?: vao)?|han chot|khong qua)(?: ngay)?\s+"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
 )
 #: "từ nay đến cuối năm 2017": counted from the meeting, a deadline however late.
 _FROM_NOW = re.compile(r"\btu nay\s+$")
@@ -103,15 +119,24 @@ _DOCUMENT_ABOUT = re.compile(
 _EVENT_TIMING = re.compile(
     r"\b(?:dự kiến|diễn ra|khai mạc|được tổ chức)\b(?: tổ chức)?[^.;:,]{0,12}$"
 )
-#: "Về nhiệm vụ trọng tâm tháng 6, ...": the month whose tasks are named, without "trong", is
-#: what they are about, no deadline ("nhiệm vụ những tháng cuối năm" still dates them).
-_TASKS_OF = re.compile(r"\bnhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
+#: "Về nhiệm vụ trọng tâm tháng 6, ...": the month whose tasks a topic names, without "trong",
+#: is what they are about, no deadline; the month's tasks stated as such ("Nhiệm vụ tháng 11 tập
+#: trung ...", "đề ra nhiệm vụ trọng tâm tháng 10/2016 như sau: ...") are due in it, and so are
+#: "nhiệm vụ những tháng cuối năm".
+_TASKS_OF = re.compile(r"\bvề (?:các |những )?nhiệm vụ(?: trọng tâm| chủ yếu)?\s+$")
 #: "sản xuất vụ xuân năm 2021", "vụ Đông Xuân 2023-2024": a season named with its year, no
 #: deadline.
 _SEASON_BEFORE = re.compile(
     r"\bvụ\s+(?:đông xuân|hè thu|xuân hè|thu đông|chiêm xuân|xuân|mùa|hè|thu|đông|chiêm)"
     r"(?:\s*-\s*\w+)?\s*$"
 )
+#: "bắt đầu từ tháng 6 năm 2020", "kể từ quý III": when the work starts, not when it is due
+#: ("từ nay đến ..." is a phrase of its own, a deadline).
+#: Matched with its tone: "từ" (from), not "tư" ("đầu tư", invest).
+_STARTS_FROM = re.compile(r"(?<!\w)từ\s*$")
+#: "tăng trưởng trên 8% năm 2025", "thu ngân sách 120 tỷ đồng năm 2024": the year a figure is
+#: for, no deadline of the task.
+_FIGURE_BEFORE = re.compile(r"\d\s*(?:%|phần trăm|tỷ đồng|triệu đồng|tỷ|triệu|ha|km)\s*$")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
@@ -131,6 +156,9 @@ _REMAINING_MONTHS = re.compile(
     r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
     r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
 )
+_DONE = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
+_BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
+_NEXT_YEAR = re.compile(r"(?i)\b(năm)\s+(?:sau|tới)\b")
 _MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
 _UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
@@ -163,6 +191,11 @@ def resolve(phrase: str, ref: date | None) -> date | None:
     """
     # "20.7.2020", "15.9": the day written with dots, as many reports write it
     phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
+    # "chậm nhất vào ngày 15/7": as "chậm nhất ngày 15/7"
+    phrase = _BY_ON.sub(r"\1", phrase)
+    if ref is not None:
+        # "quý I năm sau", "tháng 3 năm tới", "cuối năm sau": the year after the meeting's
+        phrase = _NEXT_YEAR.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
     folded = Folded.of(phrase).key.strip()
     m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
     if m:
@@ -179,7 +212,9 @@ def resolve(phrase: str, ref: date | None) -> date | None:
             return None
         return date(year, int(m[1]), 15)
     impossible: InvalidInput | None = None
-    for text in (phrase, _STRIP.sub("", folded)):
+    # "xong trước 20-8-2017": read as "trước 20-8-2017" (the last working day before it) before
+    # every preposition is stripped
+    for text in (phrase, _DONE.sub("", folded), _STRIP.sub("", folded)):
         try:
             return parse_when(text, ref)
         except InvalidInput as exc:
@@ -238,6 +273,8 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                         )
                         or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
                         or _COVERED_BY.search(wider)
+                        or _STARTS_FROM.search(before)
+                        or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
                     )
                 )
             ):
@@ -279,7 +316,11 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             last is not None
             and last.due is not None
             and due is not None
-            and _JOINED.match(text[last.end : start].lower())
+            and (
+                _JOINED.match(text[last.end : start].lower())
+                # "trong tháng 7/2018 đến giữa tháng 8/2018": a range, due at its end
+                or (not text[last.end : start].strip() and folded.key.startswith("den ", start))
+            )
         ):
             found[-1] = Deadline(
                 text[last.start : end].strip(),
