@@ -1303,3 +1303,54 @@ def test_a_months_tasks_stated_as_such_are_due_in_it() -> None:
     found = find_deadlines("Nhiệm vụ tháng 4 tập trung rà soát hộ nghèo", date(2024, 3, 28))
     assert [d.due for d in found] == [date(2024, 4, 30)]
     assert find_deadlines("Về nhiệm vụ tháng 4, Thường trực yêu cầu", date(2024, 3, 28)) == []
+
+
+def test_a_plural_of_people_asked_at_a_session_with_one_unit_is_no_unit() -> None:
+    # "các thành viên Ban Chỉ đạo" is a group of people, not the commune the session is held with;
+    # the clauses after it that name no one go on with it (round 16)
+    found = directives(
+        "Sáng 6/5/2022, Đoàn công tác của Tỉnh ủy do đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy làm"
+        " trưởng đoàn đã làm việc với Đảng ủy xã Phước Sơn. Đồng chí Nguyễn Văn An đề nghị các"
+        " thành viên Ban Chỉ đạo nâng cao tinh thần trách nhiệm. Tiếp tục duy trì các tiêu chí đã"
+        " đạt."
+    )
+    assert [unit for unit, _, _ in found] == [None, None]
+    # a task that names no one at all is still the session's unit's
+    alone = directives(
+        "Sáng 6/5/2022, Đoàn công tác của Tỉnh ủy do đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy làm"
+        " trưởng đoàn đã làm việc với Đảng ủy xã Phước Sơn. Đồng chí Nguyễn Văn An đề nghị tiếp"
+        " tục duy trì các tiêu chí đã đạt."
+    )
+    assert [unit for unit, _, _ in alone] == ["Đảng ủy xã Phước Sơn"]
+
+
+def test_a_topic_that_names_a_unit_before_a_request_names_the_body_asked() -> None:
+    found = directives(
+        "Sáng 6/5/2022, UBND tỉnh Bình Định họp giao ban. Kết luận cuộc họp, Chủ tịch UBND tỉnh"
+        " Nguyễn Văn An yêu cầu các sở, ngành tập trung thực hiện nhiệm vụ. Đối với UBND huyện Phù"
+        " Cát, đề nghị khẩn trương hoàn thành giải phóng mặt bằng dự án trước ngày 30/6."
+    )
+    assert found[1][0] == "UBND huyện Phù Cát"
+    assert found[1][1].startswith("khẩn trương hoàn thành")
+    # a topic that is not the unit itself names no one
+    other = directives(
+        "Sáng 6/5/2022, UBND tỉnh Bình Định họp giao ban. Kết luận cuộc họp, Chủ tịch UBND tỉnh"
+        " Nguyễn Văn An yêu cầu các sở, ngành tập trung thực hiện nhiệm vụ. Đối với dự án của UBND"
+        " huyện Phù Cát, đề nghị khẩn trương hoàn thành giải phóng mặt bằng trước ngày 30/6."
+    )
+    assert other[1][0] is None
+
+
+def test_a_bare_level_word_after_a_fronted_period_or_speaker_is_the_place() -> None:
+    after_period = directives(
+        "Sáng 6/5/2022, UBND huyện Phù Mỹ tổ chức họp giao ban tháng 5. Phát biểu kết luận, Chủ"
+        " tịch UBND huyện Nguyễn Văn An yêu cầu trong thời gian tới, huyện cần tập trung hoàn thành"
+        " các tiêu chí nông thôn mới trong năm 2022."
+    )
+    assert [unit for unit, _, _ in after_period] == ["UBND huyện Phù Mỹ"]
+    after_speaker = directives(
+        "Sáng 6/5/2022, Huyện ủy Phù Mỹ tổ chức hội nghị sơ kết công tác tại xã Mỹ Hòa. Phát biểu"
+        " kết luận, đồng chí Nguyễn Văn An, Bí thư Huyện ủy nhấn mạnh, thời gian tới, xã cần tập"
+        " trung hoàn thành các tiêu chí nông thôn mới trong năm 2022."
+    )
+    assert [unit for unit, _, _ in after_speaker] == ["xã Mỹ Hòa"]

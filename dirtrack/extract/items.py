@@ -1343,6 +1343,30 @@ def _modal_next(low: str, at: int) -> bool:
     return MODAL.match(low, at + len(low[at:]) - len(low[at:].lstrip())) is not None
 
 
+#: "Đối với UBND huyện X, đề nghị ...", "Về phía Sở Y, yêu cầu ...": the topic names the body asked.
+_TOPIC_UNIT = re.compile(r"\W*(?:rieng\s+)?(?:doi voi|ve phia|rieng)\s+$")
+
+
+def _topic_unit(key: str, mentions: Sequence[Mention], start: int, verb: int) -> list[Mention]:
+    """The unit a topic before a request names when the request names no one ("Đối với UBND
+    huyện Phù Cát, đề nghị khẩn trương ..."): the topic is all of what stands before the verb."""
+    first = next((m for m in mentions if start <= m.start < verb), None)
+    if first is None or not _usable(first) or not _TOPIC_UNIT.fullmatch(key[start : first.start]):
+        return []
+    if key[first.end : verb].strip(" ,"):
+        return []
+    return [first]
+
+
+#: A plural of people or of bodies that are no unit ("các thành viên Ban Chỉ đạo", "các chủ đầu
+#: tư"), addressed as a task's subject: no unit, neither the session's partner's.
+_ROLE_PLURAL = re.compile(
+    r"^\W*(?:cac|nhung|toan the|tat ca(?: cac)?|moi|tung)\s+(?:thanh vien|dai bieu|dang vien|"
+    r"hoi vien|doan vien|vien chuc|lanh dao|to|thon|ap|khu pho|chu dau tu|nha thau|doanh nghiep|"
+    r"truong|luc luong|nguoi)\b"
+)
+
+
 class _NoUnit:
     """Marks "no earlier directive in this paragraph"."""
 
@@ -1426,6 +1450,7 @@ def extract_directives(
             carried_lead = None
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
+        previous_many = False
         # in a list announced by "...như:", "...gồm:" or numbers, every item is one directive
         listing = carry == "colon" and in_zone
         if (listing or (carry == "tasks" and in_zone)) and carried_lead is not None:
@@ -1557,6 +1582,7 @@ def extract_directives(
                             # "yêu cầu các ban ngành, đoàn thể, ..., Trạm y tế thực hiện các
                             # công việc sau": every unit, none of them leads
                             previous = None
+                            previous_many = True
                             if following is None:
                                 asked_lead = None
                         elif addressee is not None and _usable(addressee):
@@ -1714,6 +1740,7 @@ def extract_directives(
                         # "Mỗi chi bộ, mỗi đảng viên phải được giao ...": every unit's, so what
                         # names no unit after it is no longer the unit before
                         previous = None
+                        previous_many = True
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
                     start = _after_speaker(key, low, start, end)
@@ -1751,12 +1778,16 @@ def extract_directives(
                 subject = [m for m in mentions if start <= m.start < core and _usable(m)]
                 if not subject:
                     subject = _headed_unit(key, mentions, text_start, core)
+                if not subject and verb is not None:
+                    subject = _topic_unit(key, mentions, clause.start, verb.start())
                 collective = (
                     COLLECTIVE_SUBJECT.match(key[text_start:end])
                     or _EVERY.search(key, text_start, max(core, text_start))
+                    or _ROLE_PLURAL.match(key[text_start:end])
                 ) or any(m.role == "collective" and start <= m.start < core for m in mentions)
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
+                carried_many = False  # the lead carried is a plural or a role, no unit
                 if subject and not (opens_collective and subject[0].start > text_start):
                     lead = subject[0]
                 elif collective or (
@@ -1775,6 +1806,7 @@ def extract_directives(
                     lead = None
                 else:
                     lead = previous
+                    carried_many = previous is None and previous_many
                 partners: list[str] = []
                 cue = WITH_CUE.search(key, start, end)
                 if cue is not None:
@@ -1789,6 +1821,7 @@ def extract_directives(
                     and partner is not None
                     and not collective
                     and not _NO_BODY_SUBJECT.match(key[text_start:end])
+                    and not carried_many
                 ):
                     if partner not in partners:
                         unit = partner
@@ -1812,6 +1845,10 @@ def extract_directives(
                     # a task the model found and the rules did not, or one a news lead
                     # names: no state change
                     continue
+                if lead is None:
+                    previous_many = bool(collective) or carried_many
+                else:
+                    previous_many = False
                 previous = lead
                 open_ctx = True
                 gave_last = True

@@ -448,6 +448,14 @@ _TOPIC_BEFORE = re.compile(r"(?:^|[.;:])\W*(?:doi voi|ve|rieng|muon|de)\b[^.;:]{
 #: The verb of who speaks, before the one who must act ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần").
 _SPEAKER_BEFORE = re.compile(r"\b(?:cho rang|chi ro|nhac nho|luu y|nhan manh|khang dinh),?\s+$")
 _MODAL_AFTER = re.compile(r"\s+(?:can|phai)\b")
+#: A frame fronted before the one who must act: a request or a speaker's verb, "Đặc biệt,", and a
+#: period ("Thời gian tới, xã cần ...", "đề nghị trong năm 2023 huyện phải ...", "Ông nhấn mạnh,
+#: trong nhiệm kỳ 2025-2030, phường cần ...").
+_FRONTED_BEFORE = re.compile(
+    r"(?:(?:^|[.;:])\W*|\b(?:de nghi|yeu cau|cho rang|chi ro|nhac nho|luu y|nhan manh|khang dinh|"
+    r"dac biet)\s*,?\s*)(?:trong\s+)?(?:thoi gian (?:toi|sap toi|tiep theo)|nhung thang cuoi nam|"
+    r"cuoi nam|(?:nam|nhiem ky|giai doan|quy|thang) [\w/-]+(?: [\w/-]+)?)?\s*,?\s*$"
+)
 #: A bare level word that owns the shortcomings after it ("huyện vẫn còn hạn chế"), at a clause's
 #: start or after the contrast that opens it ("Bên cạnh những kết quả đạt được, huyện ...").
 _SHORTCOMING_AFTER = re.compile(
@@ -712,6 +720,7 @@ def find_raw(sentence: str) -> list[Mention]:
                     _CLAUSE_START.search(before)
                     or _TOPIC_BEFORE.search(before)
                     or _CONTRAST_START.search(before)
+                    or _FRONTED_BEFORE.search(before)
                     or re.search(r"\bma\s*$", before)  # "những công việc mà địa phương cần ..."
                 ) and _MODAL_AFTER.match(folded.key, end)
                 if not subject and not _ASKED_BEFORE.search(before):
@@ -737,6 +746,7 @@ def find_raw(sentence: str) -> list[Mention]:
                                     and _CLAUSE_START.search(folded.key[:start])
                                 )
                                 or _TOPIC_BEFORE.search(folded.key[:start])
+                                or _FRONTED_BEFORE.search(folded.key[:start])
                             )
                             and _MODAL_AFTER.match(folded.key, end)
                         )
@@ -948,6 +958,7 @@ class UnitResolver:
                     or _TOPIC_BEFORE.search(before)
                     or _CONTRAST_START.search(before)
                     or _SPEAKER_BEFORE.search(before)
+                    or _FRONTED_BEFORE.search(before)
                 ) and _MODAL_AFTER.match(folded, end)
                 if subject or _ASKED_BEFORE.search(before):
                     extra.append(Mention(start, end, m.group(), "internal", "place name"))
