@@ -30,8 +30,20 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0011"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0009", "0007", "0006", "0005", "0008", "0010b", "0011")
+SCHEMA_REVISION = "0012"
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0009",
+    "0007",
+    "0006",
+    "0005",
+    "0008",
+    "0010b",
+    "0011",
+    "0012",
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
