@@ -1354,3 +1354,14 @@ def test_a_bare_level_word_after_a_fronted_period_or_speaker_is_the_place() -> N
         " trung hoàn thành các tiêu chí nông thôn mới trong năm 2022."
     )
     assert [unit for unit, _, _ in after_speaker] == ["xã Mỹ Hòa"]
+
+
+def test_a_sentence_going_on_with_a_request_states_no_shortcoming() -> None:
+    text = (
+        "Chiều 12/4/2023, Ban Thường vụ Huyện ủy Tuy Phước làm việc với Đảng ủy xã Phước Sơn."
+        " Kết luận buổi làm việc, đồng chí Lê Văn Hải, Bí thư Huyện ủy đề nghị Đảng ủy xã lãnh đạo"
+        " hoàn thành việc cấp giấy chứng nhận quyền sử dụng đất. Đồng thời, rà soát các hồ sơ còn"
+        " tồn đọng, chậm giải quyết."
+    )
+    assert limitations(text) == []
+    assert any(item.startswith("rà soát các hồ sơ") for _, item, _ in directives(text))

@@ -684,8 +684,15 @@ def _limitation_model(
                     last = ruled[-1][1][3].unit or last
                     continue
                 negative = "neg" in feats
-                # nor a task ("Ông nhấn mạnh, không để tình trạng ... chậm kéo dài")
-                take = take and not announces and not _asks(sentence, clause.start, end)
+                # nor a task ("Ông nhấn mạnh, không để tình trạng ... chậm kéo dài"), nor the
+                # request of the sentence before going on ("... đề nghị UBND tỉnh chỉ đạo ...
+                # Đồng thời, rà soát các dự án chậm tiến độ.")
+                take = (
+                    take
+                    and not announces
+                    and not _asks(sentence, clause.start, end)
+                    and not _goes_on_asking(para, index, clauses[:position])
+                )
                 if not take and not negative:
                     continue
                 item = _limitation_of(sentence, clause, resolver, None, partner)
@@ -707,6 +714,18 @@ def _limitation_model(
             found.append(span[3])
             taken.add((span[0], span[1]))
     return found, taken
+
+
+def _goes_on_asking(para: Paragraph, index: int, before: Sequence[Clause]) -> bool:
+    """Whether a sentence that opens with "Đồng thời," goes on with the request of the sentence
+    before it in its paragraph (its first clause after the opener): what it names is asked for,
+    not stated as a shortcoming."""
+    if index == 0 or any(len(tidy(c.text).split()) >= 3 for c in before):
+        return False
+    if not _ALSO.match(fold_aligned(para.sentences[index])):
+        return False
+    previous = para.sentences[index - 1]
+    return _asks(previous, 0, len(previous))
 
 
 def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
