@@ -1365,3 +1365,19 @@ def test_a_sentence_going_on_with_a_request_states_no_shortcoming() -> None:
     )
     assert limitations(text) == []
     assert any(item.startswith("rà soát các hồ sơ") for _, item, _ in directives(text))
+
+
+def test_a_place_surveyed_or_met_by_its_name_is_the_sessions_unit_as_written() -> None:
+    surveyed = directives(
+        "Ngày 9-8, đoàn công tác Tỉnh ủy Bình Dương do đồng chí Trần Văn Minh, Phó Bí thư Tỉnh"
+        " ủy, làm trưởng đoàn, đã khảo sát tình hình tổ chức, hoạt động tại phường Phú Lợi. Tại"
+        " buổi làm việc, đồng chí Trần Văn Minh yêu cầu chuẩn bị chu đáo cho Đại hội đại biểu"
+        " Đảng bộ phường nhiệm kỳ 2025-2030. Đảng ủy phường cần sớm kiện toàn các chi bộ khu phố."
+    )
+    assert [unit for unit, _, _ in surveyed] == ["phường Phú Lợi", "Đảng ủy phường Phú Lợi"]
+    met = directives(
+        "Chiều 3/4/2024, Ban Thường vụ Huyện ủy Tân Uyên làm việc với xã Thạnh Hội. Đồng chí Lê"
+        " Văn Tâm, Bí thư Huyện ủy đề nghị thời gian tới tập trung hoàn thành các tiêu chí nông"
+        " thôn mới. Đảng ủy xã cần quan tâm công tác phát triển đảng viên."
+    )
+    assert [unit for unit, _, _ in met] == ["xã Thạnh Hội", "Đảng ủy xã Thạnh Hội"]
