@@ -1381,3 +1381,14 @@ def test_a_place_surveyed_or_met_by_its_name_is_the_sessions_unit_as_written() -
         " thôn mới. Đảng ủy xã cần quan tâm công tác phát triển đảng viên."
     )
     assert [unit for unit, _, _ in met] == ["xã Thạnh Hội", "Đảng ủy xã Thạnh Hội"]
+
+
+def test_the_body_asked_by_a_task_the_model_found_leads_the_rest_of_its_sentence() -> None:
+    found = directives(
+        "Văn phòng UBND tỉnh Hà Tĩnh ngày 3.9 cho biết đã có văn bản truyền đạt ý kiến chỉ đạo"
+        " của Chủ tịch UBND tỉnh Võ Văn Hải về việc khắc phục các tuyến đê bị sạt lở do mưa lũ."
+        " Theo đó, yêu cầu UBND các huyện Cẩm Xuyên, Kỳ Anh khẩn trương kiểm tra, gia cố tạm thời"
+        " các đoạn đê bị sạt lở để bảo đảm an toàn cho người dân; đồng thời cắm biển cảnh báo,"
+        " cảnh giới không cho người dân qua lại các đoạn đê nguy hiểm."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Cẩm Xuyên", "UBND huyện Cẩm Xuyên"]
