@@ -1392,3 +1392,14 @@ def test_the_body_asked_by_a_task_the_model_found_leads_the_rest_of_its_sentence
         " cảnh giới không cho người dân qua lại các đoạn đê nguy hiểm."
     )
     assert [unit for unit, _, _ in found] == ["UBND huyện Cẩm Xuyên", "UBND huyện Cẩm Xuyên"]
+
+
+def test_a_body_supervised_by_name_is_the_sessions_unit() -> None:
+    found = limitations(
+        "Thường trực HĐND xã Tân Hưng: Giám sát việc giải quyết kiến nghị của cử tri\n\nNgày"
+        " 12/5/2019, Thường trực HĐND xã Tân Hưng tổ chức giám sát UBND xã Tân Hưng về việc giải"
+        " quyết kiến nghị của cử tri. Đoàn do ông Lê Văn Ba, Chủ tịch HĐND xã làm Trưởng đoàn.\n\n"
+        "Qua khảo sát, các kiến nghị của cử tri chưa được xử lý dứt điểm, cụ thể: rác thải tại chợ"
+        " xã còn tồn đọng; nhiều hộ kinh doanh lấn chiếm vỉa hè."
+    )
+    assert found[0] == ("UBND xã Tân Hưng", "rác thải tại chợ xã còn tồn đọng")

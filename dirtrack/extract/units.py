@@ -1241,7 +1241,10 @@ _WORKS_WITH = re.compile(
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
     # tình hình tổ chức, hoạt động tại phường X": the body surveyed
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do))\b"
+    r"(?:viec|tinh hinh|ket qua|tien do)|"
+    # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
+    r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so|phong|dang uy|chi bo|"
+    r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|trung tam|benh vien|truong)\b))\b"
 )
 #: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
 #: does it.
