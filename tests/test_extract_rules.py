@@ -1354,3 +1354,52 @@ def test_a_bare_level_word_after_a_fronted_period_or_speaker_is_the_place() -> N
         " trung hoàn thành các tiêu chí nông thôn mới trong năm 2022."
     )
     assert [unit for unit, _, _ in after_speaker] == ["xã Mỹ Hòa"]
+
+
+def test_a_sentence_going_on_with_a_request_states_no_shortcoming() -> None:
+    text = (
+        "Chiều 12/4/2023, Ban Thường vụ Huyện ủy Tuy Phước làm việc với Đảng ủy xã Phước Sơn."
+        " Kết luận buổi làm việc, đồng chí Lê Văn Hải, Bí thư Huyện ủy đề nghị Đảng ủy xã lãnh đạo"
+        " hoàn thành việc cấp giấy chứng nhận quyền sử dụng đất. Đồng thời, rà soát các hồ sơ còn"
+        " tồn đọng, chậm giải quyết."
+    )
+    assert limitations(text) == []
+    assert any(item.startswith("rà soát các hồ sơ") for _, item, _ in directives(text))
+
+
+def test_a_place_surveyed_or_met_by_its_name_is_the_sessions_unit_as_written() -> None:
+    surveyed = directives(
+        "Ngày 9-8, đoàn công tác Tỉnh ủy Bình Dương do đồng chí Trần Văn Minh, Phó Bí thư Tỉnh"
+        " ủy, làm trưởng đoàn, đã khảo sát tình hình tổ chức, hoạt động tại phường Phú Lợi. Tại"
+        " buổi làm việc, đồng chí Trần Văn Minh yêu cầu chuẩn bị chu đáo cho Đại hội đại biểu"
+        " Đảng bộ phường nhiệm kỳ 2025-2030. Đảng ủy phường cần sớm kiện toàn các chi bộ khu phố."
+    )
+    assert [unit for unit, _, _ in surveyed] == ["phường Phú Lợi", "Đảng ủy phường Phú Lợi"]
+    met = directives(
+        "Chiều 3/4/2024, Ban Thường vụ Huyện ủy Tân Uyên làm việc với xã Thạnh Hội. Đồng chí Lê"
+        " Văn Tâm, Bí thư Huyện ủy đề nghị thời gian tới tập trung hoàn thành các tiêu chí nông"
+        " thôn mới. Đảng ủy xã cần quan tâm công tác phát triển đảng viên."
+    )
+    assert [unit for unit, _, _ in met] == ["xã Thạnh Hội", "Đảng ủy xã Thạnh Hội"]
+
+
+def test_the_body_asked_by_a_task_the_model_found_leads_the_rest_of_its_sentence() -> None:
+    found = directives(
+        "Văn phòng UBND tỉnh Hà Tĩnh ngày 3.9 cho biết đã có văn bản truyền đạt ý kiến chỉ đạo"
+        " của Chủ tịch UBND tỉnh Võ Văn Hải về việc khắc phục các tuyến đê bị sạt lở do mưa lũ."
+        " Theo đó, yêu cầu UBND các huyện Cẩm Xuyên, Kỳ Anh khẩn trương kiểm tra, gia cố tạm thời"
+        " các đoạn đê bị sạt lở để bảo đảm an toàn cho người dân; đồng thời cắm biển cảnh báo,"
+        " cảnh giới không cho người dân qua lại các đoạn đê nguy hiểm."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND huyện Cẩm Xuyên", "UBND huyện Cẩm Xuyên"]
+
+
+def test_a_body_supervised_by_name_is_the_sessions_unit() -> None:
+    found = limitations(
+        "Thường trực HĐND xã Tân Hưng: Giám sát việc giải quyết kiến nghị của cử tri\n\nNgày"
+        " 12/5/2019, Thường trực HĐND xã Tân Hưng tổ chức giám sát UBND xã Tân Hưng về việc giải"
+        " quyết kiến nghị của cử tri. Đoàn do ông Lê Văn Ba, Chủ tịch HĐND xã làm Trưởng đoàn.\n\n"
+        "Qua khảo sát, các kiến nghị của cử tri chưa được xử lý dứt điểm, cụ thể: rác thải tại chợ"
+        " xã còn tồn đọng; nhiều hộ kinh doanh lấn chiếm vỉa hè."
+    )
+    assert found[0] == ("UBND xã Tân Hưng", "rác thải tại chợ xã còn tồn đọng")

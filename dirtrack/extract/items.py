@@ -684,8 +684,15 @@ def _limitation_model(
                     last = ruled[-1][1][3].unit or last
                     continue
                 negative = "neg" in feats
-                # nor a task ("Ông nhấn mạnh, không để tình trạng ... chậm kéo dài")
-                take = take and not announces and not _asks(sentence, clause.start, end)
+                # nor a task ("Ông nhấn mạnh, không để tình trạng ... chậm kéo dài"), nor the
+                # request of the sentence before going on ("... đề nghị UBND tỉnh chỉ đạo ...
+                # Đồng thời, rà soát các dự án chậm tiến độ.")
+                take = (
+                    take
+                    and not announces
+                    and not _asks(sentence, clause.start, end)
+                    and not _goes_on_asking(para, index, clauses[:position])
+                )
                 if not take and not negative:
                     continue
                 item = _limitation_of(sentence, clause, resolver, None, partner)
@@ -707,6 +714,18 @@ def _limitation_model(
             found.append(span[3])
             taken.add((span[0], span[1]))
     return found, taken
+
+
+def _goes_on_asking(para: Paragraph, index: int, before: Sequence[Clause]) -> bool:
+    """Whether a sentence that opens with "Đồng thời," goes on with the request of the sentence
+    before it in its paragraph (its first clause after the opener): what it names is asked for,
+    not stated as a shortcoming."""
+    if index == 0 or any(len(tidy(c.text).split()) >= 3 for c in before):
+        return False
+    if not _ALSO.match(fold_aligned(para.sentences[index])):
+        return False
+    previous = para.sentences[index - 1]
+    return _asks(previous, 0, len(previous))
 
 
 def _met_in_lead(unit: str, resolver: UnitResolver) -> bool:
@@ -1521,6 +1540,9 @@ def extract_directives(
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
             asks_next = False  # whether the clause before ended on its request verb ("giao:")
+            # the body asked by a task the model found, for the clauses after it in the sentence
+            # ("yêu cầu UBND các huyện A, B khẩn trương ...; đồng thời cảnh báo ...")
+            model_lead: Mention | None = None
             for index, clause in enumerate(clauses):
                 asked_before, asks_next = asks_next, False
                 end = clause.start + len(clause.text)
@@ -1798,11 +1820,13 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif (
-                    isinstance(previous, _NoUnit)
-                    or _ACTIVITY_SUBJECT.match(key[text_start:end])
-                    or _NO_BODY_SUBJECT.match(key[text_start:end])
+                elif _ACTIVITY_SUBJECT.match(key[text_start:end]) or _NO_BODY_SUBJECT.match(
+                    key[text_start:end]
                 ):
+                    lead = None
+                elif model_lead is not None:
+                    lead = model_lead
+                elif isinstance(previous, _NoUnit):
                     lead = None
                 else:
                     lead = previous
@@ -1843,7 +1867,10 @@ def extract_directives(
                     )
                 if not rule or named is not None:
                     # a task the model found and the rules did not, or one a news lead
-                    # names: no state change
+                    # names: no state change, but for the clauses after it in the sentence when
+                    # it names the body asked ("yêu cầu UBND huyện X ...; đồng thời ...")
+                    if take and not repeated and subject and lead is not None and lead.asked:
+                        model_lead = lead
                     continue
                 if lead is None:
                     previous_many = bool(collective) or carried_many

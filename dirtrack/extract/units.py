@@ -1237,9 +1237,14 @@ class UnitResolver:
 
 
 _WORKS_WITH = re.compile(
-    r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|"
-    # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected
-    r"(?:kiem tra|giam sat)(?:,? (?:kiem tra|giam sat))* (?:viec|tinh hinh|ket qua|tien do))\b"
+    r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|khao sat tai|"
+    # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
+    # tình hình tổ chức, hoạt động tại phường X": the body surveyed
+    r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
+    r"(?:viec|tinh hinh|ket qua|tien do)|"
+    # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
+    r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so|phong|dang uy|chi bo|"
+    r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|trung tam|benh vien|truong)\b))\b"
 )
 #: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
 #: does it.
@@ -1280,6 +1285,10 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             # the session's partners belong to, not one partner
             continue
         value = mention.code or mention.name
+        if mention.head == "dia phuong" and mention.code is None:
+            # "làm việc với phường X", "khảo sát ... tại phường X": the place met, as written
+            # (its tasks are the place's, not one of its bodies')
+            value = _strip_plural(mention.text)
         if value not in names:
             names.append(value)
     return names
