@@ -34,6 +34,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import open_input
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -85,14 +86,20 @@ def read_file(path: Path) -> dict[str, Any]:
         ConfigError: it cannot be read or is not valid TOML.
     """
     try:
-        with path.open("rb") as handle:
-            import tomllib  # only when there is a file: most runs have none
-
-            return tomllib.load(handle)
+        handle = open_input(path)
     except FileNotFoundError:
         return {}
     except IsADirectoryError:
         raise ConfigError.of("cfg_is_folder", path=path) from None
+    except OSError as exc:
+        raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
+    except InvalidInput:  # a pipe or a device: never waited on
+        raise ConfigError.of("cfg_not_regular", path=path) from None
+    import tomllib  # only when there is a file: most runs have none
+
+    try:
+        with handle:
+            return tomllib.load(handle)
     except OSError as exc:
         raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
     except tomllib.TOMLDecodeError as exc:

@@ -995,6 +995,9 @@ ERRORS: dict[str, Entry] = {
         "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
     ),
     # the configuration file
+    "cfg_not_regular": N_(
+        "{path} is not a regular file (a pipe or a device?), so not a configuration file"
+    ),
     "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
     "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
@@ -1262,6 +1265,10 @@ ERRORS: dict[str, Entry] = {
     "blank_text": N_("{field}: only spaces or invisible characters; write some text"),
     "date_out_of_range": N_("{text!r}: dirtrack takes dates from the year {first} to {last}"),
     "db_not_regular": N_("{path} is not a regular file (a pipe or a device?), so not a database"),
+    "input_not_regular": N_(
+        "{path} is not a regular file (a pipe or a device?): give a file, or '-' where a command "
+        "reads standard input"
+    ),
     "db_cannot_create": N_("cannot create {path}: {reason}"),
     "disk_full_at": N_("cannot open {db}: the disk is full; free some space and run it again"),
     "db_read_only_at": N_(

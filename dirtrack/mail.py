@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
+from dirtrack.inputs import read_input
 
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -128,7 +129,7 @@ def password_of(settings: MailSettings, path: Path) -> str | None:
         if not file.is_absolute():
             file = path.parent / file
         try:
-            return file.read_text(encoding="utf-8").strip("\r\n")
+            return read_input(file).decode("utf-8").strip("\r\n")
         except (OSError, UnicodeError) as exc:
             reason = getattr(exc, "strerror", None) or type(exc).__name__
             raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None

@@ -359,6 +359,36 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
         )
 
 
+def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    import os
+
+    pipe = tmp_path / "answers.json"  # no process ever writes to it: reading it would wait
+    os.mkfifo(pipe)
+    refused = f"Error: {pipe} is not a regular file (a pipe or a device?): give a file, or '-'"
+    before = file_digest(db_path)
+    for args in (
+        ["import", str(pipe)],
+        ["import", str(pipe), "--dry-run"],
+        ["extract", str(pipe)],
+        ["restore", str(pipe), "--yes"],
+        ["done", "1", "--date", "2022-06-20", "--file", str(pipe)],
+    ):
+        result = seeded(*args)  # pytest-timeout ends it if it hangs
+        assert result.exit_code == 1, (args, result.stderr)
+        assert result.stderr.startswith(refused), (args, result.stderr)
+        assert result.stderr.count("\n") == 1
+    assert file_digest(db_path) == before
+    # The configuration file: every command reads it before it starts.
+    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(pipe)})
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Error: {pipe} is not a regular file (a pipe or a device?), so not a configuration file\n"
+    )
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize(
     "url",
     [

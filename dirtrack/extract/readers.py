@@ -28,6 +28,7 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import read_input
 
 _BLOCK_TAGS = frozenset(
     """
@@ -202,7 +203,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         path = Path(source)
         name = str(path)
         try:
-            data = path.read_bytes()
+            data = read_input(path)
         except FileNotFoundError:
             raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:

@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import open_input
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.store.directives import (
     _check_not_before_meeting,
@@ -93,7 +94,7 @@ def file_hash(path: str) -> tuple[str, str]:
     target = Path(path).expanduser()
     digest = hashlib.sha256()
     try:
-        with target.open("rb") as handle:
+        with open_input(target) as handle:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
     except OSError as exc:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
+from dirtrack.inputs import open_input
 from dirtrack.render.outfile import fsync_folder, part_file, refuse_database, write_failure
 from dirtrack.transfer.base import NoProgress, Progress
 
@@ -80,7 +81,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         raise NotFound.of("bk_no_file", path=str(path))
     if path.is_dir():
         raise InvalidInput.of("bk_folder", path=path)
-    with path.open("rb") as handle:
+    with open_input(path) as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise InvalidInput.of("bk_not_sqlite", path=path)
     try:

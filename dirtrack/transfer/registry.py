@@ -21,6 +21,7 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.inputs import open_input
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -117,7 +118,7 @@ def detect(path: Path) -> FileKind:
     if path.is_dir():
         raise InvalidInput.of("import_folder", path=path)
     try:
-        with path.open("rb") as handle:
+        with open_input(path) as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
