@@ -34,7 +34,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import open_input
+from dirtrack.inputs import open_input, parse_toml
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -99,7 +99,7 @@ def read_file(path: Path) -> dict[str, Any]:
 
     try:
         with handle:
-            return tomllib.load(handle)
+            return parse_toml(handle.read().decode("utf-8"))
     except OSError as exc:
         raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
     except tomllib.TOMLDecodeError as exc:

@@ -5,6 +5,8 @@ a device may never end: a cron job given one by mistake would hang. Every file d
 because a person named it (``import``, ``extract``, ``restore``, the configuration file, a
 result's attachment, the mail password file) is opened here: without blocking, checked to be a
 regular file, and only then read. Standard input is named ``-`` where a command reads it.
+The TOML files among them (the configuration, a draft, a rule file) are read by
+:func:`parse_toml`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from dirtrack.errors import InvalidInput
 
@@ -43,3 +45,19 @@ def read_input(path: Path) -> bytes:
     """The bytes of ``path`` (see :func:`open_input`)."""
     with open_input(path) as handle:
         return handle.read()
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """``text`` read as TOML.
+
+    Raises:
+        tomllib.TOMLDecodeError: not TOML, or nested too deeply to read (arrays or tables inside
+            one another thousands of times over, which Python's reader would follow until its
+            stack ran out).
+    """
+    import tomllib  # only when there is TOML to read: most runs have none
+
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("nested too deeply") from None

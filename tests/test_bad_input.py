@@ -389,6 +389,20 @@ def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
     assert file_digest(db_path) == before
 
 
+def test_toml_nested_too_deeply_is_one_error_line(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    deep = tmp_path / "hop.toml"
+    deep.write_text("a = " + "[" * 20_000 + "]" * 20_000 + "\n", encoding="utf-8")
+    before = file_digest(db_path)
+    error = seeded.fail("import", str(deep))
+    assert error == "Error: hop.toml: the draft is not valid TOML: nested too deeply"
+    done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(deep)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == f"Error: configuration {deep} is not valid TOML: nested too deeply\n"
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize(
     "url",
     [

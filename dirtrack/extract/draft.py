@@ -16,6 +16,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import parse_toml
 from dirtrack.periods import parse_date, parse_when
 
 KINDS = ("working-session", "briefing", "conference", "review")
@@ -141,7 +142,7 @@ class Draft:
     def from_toml(cls, text: str) -> Draft:
         """Read a corrected draft back; TOML dates and Vietnamese date text both work."""
         try:
-            data = tomllib.loads(text)
+            data = parse_toml(text)
         except tomllib.TOMLDecodeError as exc:
             raise InvalidInput.of("draft_not_toml", detail=str(exc)) from None
         return _read(data)

@@ -37,6 +37,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import parse_toml
 from dirtrack.status import DirectiveFacts, Status
 
 PRESETS_DIR = Path(__file__).resolve().parent
@@ -148,7 +149,7 @@ def load_rules(ref: str) -> RuleSet:
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput.of("rules_unreadable", path=source, reason=str(exc)) from None
     try:
-        raw = tomllib.loads(text)
+        raw = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput.of("rules_not_toml", path=source, detail=str(exc)) from None
     return parse_rules(raw, source, text)
