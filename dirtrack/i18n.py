@@ -1288,6 +1288,22 @@ ERRORS: dict[str, Entry] = {
     "json_invalid": N_("{name} is not valid JSON ({detail})"),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
+    # what is wrong with a value of an export's record (pydantic's kind of error, in words)
+    "json_not_int": N_("must be a whole number"),
+    "json_not_text": N_("must be text"),
+    "json_not_bool": N_("must be true or false"),
+    "json_not_date": N_("must be a real date (YYYY-MM-DD)"),
+    "json_not_datetime": N_("must be a real date and time (ISO 8601)"),
+    "json_not_list": N_("must be a list"),
+    "json_not_object": N_("must be an object"),
+    "json_not_number": N_("must be a number"),
+    "json_extra": N_("is not a field of this record"),
+    "json_absent": N_("is missing"),
+    "json_too_small": N_("must be at least {limit}"),
+    "json_too_large": N_("must be at most {limit}"),
+    "json_too_long": N_("is too long (at most {limit} characters)"),
+    "json_not_one_of": N_("must be one of {expected}"),
+    "json_bad_value": N_("is not a valid value ({detail})"),
     "json_twice": N_("{name}: {where}: given twice"),
     "json_order": N_(
         "{name}: {where} must come after {after} (in the order format, version, office, "

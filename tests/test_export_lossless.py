@@ -280,7 +280,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     old["directives"][0]["field"] = "KT"
     path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
-    assert "directives[0].field: Extra inputs are not permitted" in third.fail("import", str(path))
+    assert "directives[0].field: is not a field of this record" in third.fail("import", str(path))
 
 
 # --- hostile documents ----------------------------------------------------------------------
@@ -329,19 +329,19 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "wrong-type-objective": (
         lambda d: _requests(d)["requests"][0].update(objective="yes"),
-        "objective: Input should be a valid boolean",
+        "objective: must be true or false",
     ),
     "wrong-type-series-day": (
         lambda d: d["series"][0].update(day="20"),
-        "series[0].day: Input should be a valid integer",
+        "series[0].day: must be a whole number",
     ),
     "wrong-verdict": (
         lambda d: _first(d, "directives", lambda x: x["result"])["result"].update(verdict="ok"),
-        ".result.verdict: Input should be 'meets', 'exceeds' or 'short'",
+        ".result.verdict: must be one of 'meets', 'exceeds' or 'short'",
     ),
     "calendar-off-number": (
         lambda d: d["calendar"][0].update(off=1),
-        "calendar[0].off: Input should be a valid boolean",
+        "calendar[0].off: must be true or false",
     ),
     "duplicate-field-id": (
         lambda d: d["fields"][1].update(id=d["fields"][0]["id"]),
@@ -370,14 +370,14 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: d["units"][1].update(id=d["units"][0]["id"]),
         "units: two records have the same id",
     ),
-    "missing-section": (lambda d: d.pop("urgings"), "urgings: Field required"),
+    "missing-section": (lambda d: d.pop("urgings"), "urgings: is missing"),
     "missing-id": (
         lambda d: (
             d["directives"][0]["progress"][0].pop("id")
             if d["directives"][0]["progress"]
             else _first(d, "directives", lambda x: x["progress"])["progress"][0].pop("id")
         ),
-        ".progress[0].id: Field required",
+        ".progress[0].id: is missing",
     ),
     "office-twice": (
         lambda d: d["office"].append(d["office"][0]),

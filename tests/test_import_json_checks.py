@@ -379,7 +379,7 @@ def test_sections_out_of_order_or_twice_are_refused(
     [
         (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (lexical error: invalid bytes"),
         (b' "units": [', "is not valid JSON (parse error: premature EOF)"),
-        (b' "units": 5}', "units: Input should be a valid list"),
+        (b' "units": 5}', "units: must be a list"),
     ],
     ids=["bad-utf8", "cut", "not-a-list"],
 )
@@ -390,6 +390,23 @@ def test_a_file_that_is_not_an_export_is_one_error_line(
     path.write_bytes(b'{"format": "dirtrack-export", "version": 1,' + tail)
     before = file_digest(db_path)
     assert expected in empty.fail("import", str(path))
+    assert file_digest(db_path) == before
+
+
+def test_what_is_wrong_with_a_record_is_said_in_the_users_language(
+    empty: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    doc = _doc()
+    doc["directives"][0]["id"] = "abc"
+    path = _write(tmp_path, doc)
+    before = file_digest(db_path)
+    assert empty.fail("import", str(path)).endswith("directives[0].id: must be a whole number")
+    in_vi = empty.fail("--lang", "vi", "import", str(path))
+    assert in_vi.endswith("directives[0].id: phải là số nguyên"), in_vi
+    doc["directives"][0]["id"] = 1
+    doc["directives"][0]["original_due"] = 20220630  # a date is a JSON string
+    in_vi = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
+    assert in_vi.endswith("directives[0].original_due: phải là văn bản"), in_vi
     assert file_digest(db_path) == before
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
 from dirtrack import models
@@ -74,7 +75,7 @@ _BOM = b"\xef\xbb\xbf"
 def _text_only(value: object) -> object:
     """Dates and timestamps are JSON strings (ISO 8601), never numbers."""
     if not isinstance(value, str):
-        raise ValueError("Input should be a valid string")
+        raise PydanticCustomError("string_type", "Input should be a valid string")
     return value
 
 
@@ -684,6 +685,47 @@ def _where(loc: Iterable[int | str]) -> str:
     return text
 
 
+#: pydantic's kinds of error, by the words of :data:`dirtrack.i18n.ERRORS` that say them.
+_ERROR_KINDS = {
+    "json_not_int": ("int_type", "int_parsing", "int_from_float"),
+    "json_not_text": ("string_type", "string_unicode"),
+    "json_not_bool": ("bool_type", "bool_parsing"),
+    "json_not_date": ("date_type", "date_parsing", "date_from_datetime_parsing",
+                      "date_from_datetime_inexact"),
+    "json_not_datetime": ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"),
+    "json_not_list": ("list_type", "tuple_type", "set_type"),
+    "json_not_object": ("dict_type", "model_type", "model_attributes_type", "dataclass_type"),
+    "json_not_number": ("float_type", "float_parsing", "decimal_type", "decimal_parsing"),
+    "json_extra": ("extra_forbidden",),
+    "json_absent": ("missing",),
+}  # fmt: skip
+_KIND_OF = {kind: key for key, kinds in _ERROR_KINDS.items() for kind in kinds}
+#: A bound pydantic names, as the limit the message gives: "> 0" is "at least 1".
+_LIMITS = {
+    "greater_than": ("json_too_small", "gt", 1),
+    "greater_than_equal": ("json_too_small", "ge", 0),
+    "less_than": ("json_too_large", "lt", -1),
+    "less_than_equal": ("json_too_large", "le", 0),
+    "too_long": ("json_too_long", "max_length", 0),
+    "string_too_long": ("json_too_long", "max_length", 0),
+}
+
+
+def _what_is_wrong(error: Any) -> Phrase:
+    """What is wrong with a record's value, in the catalog's words (pydantic's own are English
+    only); a kind this does not know is named with pydantic's text."""
+    kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
+    if kind in _KIND_OF:
+        return Phrase(_KIND_OF[kind])
+    if kind in _LIMITS and isinstance(context.get(_LIMITS[kind][1]), int):
+        key, bound, step = _LIMITS[kind]
+        return Phrase(key, limit=context[bound] + step)
+    if kind in ("enum", "literal_error") and "expected" in context:
+        return Phrase("json_not_one_of", expected=context["expected"])
+    return Phrase("json_bad_value", detail=error.get("msg", kind))
+
+
 def _open(path: Path) -> IO[bytes]:
     """The file, opened past a UTF-8 byte order mark if it starts with one.
 
@@ -887,7 +929,7 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
             continue
         shown = f"{where}.{info.alias or field}"
         if field in wrong:
-            detail = "Field required" if version >= 2 else "Extra inputs are not permitted"
+            detail = Phrase("json_absent" if version >= 2 else "json_extra")
             raise InvalidInput.of("json_record", name=name, where=shown, detail=detail, more="")
         value = getattr(record, field)
         if isinstance(value, BaseModel):
@@ -968,7 +1010,7 @@ class _Import:
         if first is None or first[1] != "start_array":
             raise InvalidInput.of(
                 "json_record", name=self.name, where=section,
-                detail="Input should be a valid list", more="",
+                detail=Phrase("json_not_list"), more="",
             )  # fmt: skip
         model = SECTION_MODELS[section]
         end = functools.partial(operator.ne, (section, "end_array", None))
@@ -1033,7 +1075,7 @@ class _Import:
             "json_record",
             name=self.name,
             where=_where((section, index, *first["loc"])),
-            detail=first["msg"],
+            detail=_what_is_wrong(first),
             more=Phrase("json_more", n=more) if more else "",
         ) from None
 
@@ -1698,7 +1740,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
                 else:
                     raise InvalidInput.of(
                         "json_record", name=path.name, where=value,
-                        detail="Extra inputs are not permitted", more="",
+                        detail=Phrase("json_extra"), more="",
                     )  # fmt: skip
         except ijson.JSONError as exc:
             said = exc.args[0] if exc.args else ""
@@ -1709,7 +1751,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     for name in ("format", "version", *required):
         if name not in seen:
             raise InvalidInput.of(
-                "json_record", name=path.name, where=name, detail="Field required", more=""
+                "json_record", name=path.name, where=name, detail=Phrase("json_absent"), more=""
             )
     if state.write:
         bulk.sync_sequences(session)
