@@ -34,6 +34,9 @@ def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: P
     assert done.stdout == ""
     assert done.stderr.startswith(f"backed up to {copy} (")
     assert "5 directives" in done.stderr
+    in_vi = office("--lang", "vi", "backup", str(tmp_path / "copy2.db"))
+    # counted in the user's language, singular where there is one
+    assert "; 5 đơn vị, 1 cuộc họp, 5 nhiệm vụ, 0 hạn chế)" in in_vi.stderr, in_vi.stderr
     # One self-contained file, checked, whatever journal mode the database runs in.
     assert not Path(f"{copy}-wal").exists() and not list(tmp_path.glob(".*.part"))
     conn = sqlite3.connect(copy)

@@ -22,7 +22,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import msg
+from dirtrack.i18n import Count, msg
 from dirtrack.render import OutputFormat, err
 
 
@@ -214,8 +214,9 @@ def export(
         err(msg("exported", lang, file=target))
 
 
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {name}" for name, n in counts.items())
+def _counts(counts: dict[str, int], lang: str) -> str:
+    """``{"units": 1, "directives": 3}`` as "1 unit, 3 directives", in ``lang``."""
+    return ", ".join(Count(name, n).render(lang) for name, n in counts.items())
 
 
 def _size(size: int) -> str:
@@ -248,7 +249,15 @@ def backup(
     lang = state(ctx).lang
     with progress_bar(lang) as bar:
         done = copy(target, Path(file), force=force, progress=bar)
-    err(msg("backed_up", lang, file=done.path, size=_size(done.size), counts=_counts(done.counts)))
+    err(
+        msg(
+            "backed_up",
+            lang,
+            file=done.path,
+            size=_size(done.size),
+            counts=_counts(done.counts, lang),
+        )
+    )
 
 
 @app.command("restore")
@@ -272,8 +281,10 @@ def restore(
     lang = state(ctx).lang
 
     def ask(db: Path, counts: dict[str, int], current: dict[str, int] | None) -> None:
-        now = msg("restore_none", lang) if current is None else _counts(current)
-        preview = [msg("restore_will", lang, file=file, counts=_counts(counts), db=db, now=now)]
+        now = msg("restore_none", lang) if current is None else _counts(current, lang)
+        preview = [
+            msg("restore_will", lang, file=file, counts=_counts(counts, lang), db=db, now=now)
+        ]
         confirm(ctx, yes, preview)
 
     if yes:
@@ -281,7 +292,7 @@ def restore(
             done = put_back(target, Path(file), progress=bar)
     else:  # no progress bar while a question waits on the terminal
         done = put_back(target, Path(file), confirm=ask)
-    counts = _counts(done.counts)
+    counts = _counts(done.counts, lang)
     if done.kept is not None:
         err(msg("restored", lang, file=file, db=done.path, counts=counts, kept=done.kept))
     else:
