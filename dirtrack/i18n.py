@@ -1879,3 +1879,28 @@ ERRORS.update(
         ),
     }
 )
+
+# what doctor found, check by check (JSON keeps the English words)
+ERRORS.update(
+    {
+        "hc_revision": N_("revision {revision}, expected {expected}"),
+        "hc_missing": N_("missing {items}"),
+        "hc_missing_table": N_("table {table}"),
+        "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
+        "hc_integrity_ok": N_("PRAGMA integrity_check: ok"),
+        "hc_read_in_full": NP_(
+            "every table read in full ({n} row)", "every table read in full ({n} rows)"
+        ),
+        "hc_orphan_row": N_("{table} row {rowid} points to a missing {parent}"),
+        "hc_orphans": NP_(
+            "{n} {table} row points to a missing {parent}",
+            "{n} {table} rows point to a missing {parent}",
+        ),
+        "hc_references_ok": N_("every reference points to an existing row"),
+        "hc_wal": N_("WAL: readers and writers do not block each other"),
+        "hc_journal": N_("journal mode {mode}: concurrent use is slower"),
+        "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
+        "hc_private": N_("mode {mode}: only its owner can read and write it"),
+        "hc_more": N_("… ({n} more)"),
+    }
+)

@@ -188,6 +188,15 @@ def test_out_never_names_the_database(
     units.ok("doctor")
 
 
+def test_doctor_speaks_the_users_language_and_json_keeps_english(units: Cli) -> None:
+    table = units.ok("--lang", "vi", "doctor")
+    assert "mọi tham chiếu đều trỏ tới một dòng có thật" in table
+    assert "every reference" not in table
+    rows = {r["check"]: r["detail"] for r in units.json("--lang", "vi", "doctor")}
+    assert rows["foreign_keys"] == "every reference points to an existing row"
+    assert rows["schema"].startswith("revision ") and rows["schema"].endswith(" tables")
+
+
 # --- a killed backup leaves nothing behind ---------------------------------------------------
 
 

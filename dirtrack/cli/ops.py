@@ -598,7 +598,9 @@ def doctor(
         checks = [Check("open", PROBLEM, reason)]
     finally:
         engine.dispose()
-    rows = [c.as_dict() for c in checks]
+    # a person reads the table in their language; JSON and CSV keep the English words
+    said = lang if fmt not in (OutputFormat.JSON, OutputFormat.CSV) else "en"
+    rows = [c.as_dict(said) for c in checks]
     title = f"{t('doctor_title', lang)}: {target.display}"
     views.doctor(rows, fmt, lang, title=title, fields=chosen)
     problems = sum(1 for c in checks if c.status == PROBLEM)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
+from dirtrack.i18n import Phrase
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -23,14 +24,30 @@ _SHOWN = 10
 
 @dataclass(frozen=True)
 class Check:
-    """One check's outcome; ``status`` is ok, problem or warning."""
+    """One check's outcome; ``status`` is ok, problem or warning; ``detail`` in words of the
+    catalog (a :class:`Detail`), or a database's own message (English, as it gives it)."""
 
     name: str
     status: str
-    detail: str
+    detail: Detail | str
 
-    def as_dict(self) -> dict[str, str]:
-        return {"check": self.name, "status": self.status, "detail": self.detail}
+    def as_dict(self, lang: str = "en") -> dict[str, str]:
+        """The outcome as a row; ``detail`` in ``lang`` (JSON keeps English)."""
+        detail = self.detail if isinstance(self.detail, str) else self.detail.render(lang)
+        return {"check": self.name, "status": self.status, "detail": detail}
+
+
+class Detail:
+    """Phrases of the catalog (or a database's own words) said one after another."""
+
+    def __init__(self, *parts: Phrase | str, joined: str = "; ") -> None:
+        self.parts, self.joined = parts, joined
+
+    def render(self, lang: str) -> str:
+        return self.joined.join(p if isinstance(p, str) else p.render(lang) for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 def _failure(name: str, exc: SQLAlchemyError) -> Check:
@@ -38,9 +55,9 @@ def _failure(name: str, exc: SQLAlchemyError) -> Check:
     return Check(name, PROBLEM, reason)
 
 
-def _listed(items: list[str]) -> str:
-    shown = "; ".join(items[:_SHOWN])
-    return shown + (f"; … ({len(items) - _SHOWN} more)" if len(items) > _SHOWN else "")
+def _listed(items: list[Phrase | str]) -> Detail:
+    more = [Phrase("hc_more", n=len(items) - _SHOWN)] if len(items) > _SHOWN else []
+    return Detail(*items[:_SHOWN], *more)
 
 
 def check_schema(conn: Connection, expected_revision: str) -> Check:
@@ -49,20 +66,22 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
         revision = None
         if "alembic_version" in tables:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        missing: list[str] = []
+        missing: list[Phrase | str] = []
         for table in models.metadata().sorted_tables:
             if table.name not in tables:
-                missing.append(f"table {table.name}")
+                missing.append(Phrase("hc_missing_table", table=table.name))
                 continue
             present = {c["name"] for c in inspect(conn).get_columns(table.name)}
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
     if revision != expected_revision:
-        return Check("schema", PROBLEM, f"revision {revision}, expected {expected_revision}")
+        said = Phrase("hc_revision", revision=revision, expected=expected_revision)
+        return Check("schema", PROBLEM, Detail(said))
     if missing:
-        return Check("schema", PROBLEM, "missing " + _listed(missing))
-    return Check("schema", OK, f"revision {revision}, {len(models.metadata().tables)} tables")
+        return Check("schema", PROBLEM, Detail(Phrase("hc_missing", items=_listed(missing))))
+    n = len(models.metadata().tables)
+    return Check("schema", OK, Detail(Phrase("hc_schema_ok", revision=revision, n=n)))
 
 
 def check_integrity(conn: Connection) -> Check:
@@ -70,22 +89,22 @@ def check_integrity(conn: Connection) -> Check:
         if conn.dialect.name == "sqlite":
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if rows == ["ok"]:
-                return Check("integrity", OK, "PRAGMA integrity_check: ok")
-            return Check("integrity", PROBLEM, _listed(rows))
+                return Check("integrity", OK, Detail(Phrase("hc_integrity_ok")))
+            return Check("integrity", PROBLEM, _listed(list(rows)))
         counted = 0
         for table in models.metadata().sorted_tables:
             counted += int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
-        return Check("integrity", OK, f"every table read in full ({counted} rows)")
+        return Check("integrity", OK, Detail(Phrase("hc_read_in_full", n=counted)))
     except SQLAlchemyError as exc:
         return _failure("integrity", exc)
 
 
 def check_foreign_keys(conn: Connection) -> Check:
     try:
-        problems: list[str] = []
+        problems: list[Phrase | str] = []
         if conn.dialect.name == "sqlite":
             for table, rowid, parent, _fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} points to a missing {parent}")
+                problems.append(Phrase("hc_orphan_row", table=table, rowid=rowid, parent=parent))
         else:
             for table in models.metadata().sorted_tables:
                 for fk in table.foreign_keys:
@@ -98,13 +117,18 @@ def check_foreign_keys(conn: Connection) -> Check:
                     count = int(conn.execute(orphans).scalar() or 0)
                     if count:
                         problems.append(
-                            f"{count} {table.name} row(s) point to a missing {fk.column.table.name}"
+                            Phrase(
+                                "hc_orphans",
+                                n=count,
+                                table=table.name,
+                                parent=fk.column.table.name,
+                            )
                         )
     except SQLAlchemyError as exc:
         return _failure("foreign_keys", exc)
     if problems:
         return Check("foreign_keys", PROBLEM, _listed(problems))
-    return Check("foreign_keys", OK, "every reference points to an existing row")
+    return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
 def check_journal(conn: Connection) -> Check:
@@ -113,8 +137,8 @@ def check_journal(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("journal", exc)
     if mode == "wal":
-        return Check("journal", OK, "WAL: readers and writers do not block each other")
-    return Check("journal", WARNING, f"journal mode {mode}: concurrent use is slower")
+        return Check("journal", OK, Detail(Phrase("hc_wal")))
+    return Check("journal", WARNING, Detail(Phrase("hc_journal", mode=mode)))
 
 
 def check_permissions(path: Path) -> Check:
@@ -123,9 +147,9 @@ def check_permissions(path: Path) -> Check:
         return Check(
             "permissions",
             WARNING,
-            f"{path} is mode {mode:o}: others can read it (chmod 600 {path})",
+            Detail(Phrase("hc_readable", path=path, mode=f"{mode:o}")),
         )
-    return Check("permissions", OK, f"mode {mode:o}: only its owner can read and write it")
+    return Check("permissions", OK, Detail(Phrase("hc_private", mode=f"{mode:o}")))
 
 
 def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -> list[Check]:
