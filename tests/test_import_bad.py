@@ -148,6 +148,24 @@ def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 4, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
 
 
+def test_a_percentage_too_large_to_round(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """1e300 formatted as a percentage (too long for Decimal to round) is a bad row, not a crash."""
+    sheet = xlsx(
+        tmp_path / "p.xlsx",
+        [
+            HEADER,
+            [1, "Việc A", "BTC", None, datetime(2022, 9, 30), 1e300, None],
+            [2, "Việc C", "BTC", None, datetime(2022, 9, 30), -1e300, None],
+        ],
+        percent_cells=("F2",),
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "2 bad rows (2-3)" in message
+    assert "row 2, column F (Tiến độ):" in message
+    assert "is not a percentage between 0 and 100" in message
+    assert "unexpected" not in message
+
+
 def test_an_empty_unit_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(
         tmp_path / "u.csv",
