@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, file_digest, prebuilt
+from tests.conftest import Cli, file_digest, prebuilt, run
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
 
@@ -164,6 +164,25 @@ def test_a_percentage_too_large_to_round(office: Cli, db_path: Path, tmp_path: P
     assert "row 2, column F (Tiến độ):" in message
     assert "is not a percentage between 0 and 100" in message
     assert "unexpected" not in message
+
+
+def test_a_date_serial_openpyxl_cannot_read_is_one_line(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A cell formatted as a date whose serial is past 9999 makes openpyxl warn on stderr; the
+    warning must not be a second line beside the Error."""
+    book = Workbook()
+    ws = book.worksheets[0]
+    ws.append(HEADER)
+    ws.append([1, "Việc A", "BTC", None, 2958466, None, None])
+    ws["E2"].number_format = "dd/mm/yyyy"
+    book.save(tmp_path / "d.xlsx")
+    before = file_digest(db_path)
+    result = run("import", str(tmp_path / "d.xlsx"), "--meeting", "1", db=office.db)
+    assert result.returncode == 1
+    assert file_digest(db_path) == before
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:"), result.stderr
 
 
 def test_an_empty_unit_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -161,8 +162,13 @@ def open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
-        # Not read-only: merged cells are only known to a fully loaded sheet.
-        return load_workbook(_with_clipped_merges(path) or path, data_only=True)
+        # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
+        # #VALUE!, a data validation or extension it drops): the rows themselves say what is
+        # wrong, and the rule is one Error line, so its warnings are not let through.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # Not read-only: merged cells are only known to a fully loaded sheet.
+            return load_workbook(_with_clipped_merges(path) or path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
         raise InvalidInput.of(
