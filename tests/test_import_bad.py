@@ -294,3 +294,26 @@ def test_a_csv_field_over_the_csv_limit(office: Cli, db_path: Path, tmp_path: Pa
     assert message == (
         "Error: big.csv, line 2: a field is longer than 131072 characters, the limit for CSV"
     )
+
+
+def test_a_csv_line_wider_than_any_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A line of a million separators is refused at once, not matched cell by cell for
+    minutes against the column names."""
+    sheet = tmp_path / "wide.csv"
+    sheet.write_bytes(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n".encode()
+        + b"1,"
+        + b"A," * 1_000_000
+        + b"BTC,30/9/2022\n"
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert message == (
+        "Error: wide.csv, line 2: 1000003 columns, more than the 16384 a spreadsheet can have"
+    )
+    before = file_digest(db_path)
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1", "--dry-run")
+    assert file_digest(db_path) == before
+    assert (
+        vi
+        == "Error: wide.csv, dòng 2: có 1000003 cột, nhiều hơn 16384 cột mà một bảng tính có thể có"
+    )

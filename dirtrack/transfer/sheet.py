@@ -259,6 +259,10 @@ def csv_encoding(path: Path) -> str:
     return "cp1258"
 
 
+MAX_COLUMNS = 16_384
+"""Excel's widest sheet (column XFD): a CSV record with more fields is no office's sheet."""
+
+
 def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
     """The records of a CSV file, numbered from 1 as a spreadsheet shows them.
 
@@ -270,6 +274,16 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
             for number, values in enumerate(reader, start=1):
+                if len(values) > MAX_COLUMNS:
+                    # A line of millions of separators would have every one of its cells
+                    # matched against the column names, for minutes: no sheet is that wide.
+                    raise InvalidInput.of(
+                        "csv_too_many_columns",
+                        path=path.name,
+                        line=reader.line_num,
+                        n=len(values),
+                        limit=MAX_COLUMNS,
+                    )
                 yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
         except csv.Error as exc:
             # The csv module refuses a field longer than csv.field_size_limit() (128 KiB).
