@@ -1258,6 +1258,9 @@ ERRORS: dict[str, Entry] = {
         "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV"
     ),
     "csv_unreadable": N_("{path}, line {line}: cannot be read as CSV ({detail})"),
+    "csv_too_many_columns": N_(
+        "{path}, line {line}: {n} columns, more than the {limit} a spreadsheet can have"
+    ),
     "too_long": N_("{field} is {length} characters long, more than the {limit} it can hold"),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, file_digest, prebuilt
+from tests.conftest import Cli, file_digest, prebuilt, run
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
 
@@ -148,6 +148,43 @@ def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 4, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
 
 
+def test_a_percentage_too_large_to_round(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """1e300 formatted as a percentage (too long for Decimal to round) is a bad row, not a crash."""
+    sheet = xlsx(
+        tmp_path / "p.xlsx",
+        [
+            HEADER,
+            [1, "Việc A", "BTC", None, datetime(2022, 9, 30), 1e300, None],
+            [2, "Việc C", "BTC", None, datetime(2022, 9, 30), -1e300, None],
+        ],
+        percent_cells=("F2",),
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "2 bad rows (2-3)" in message
+    assert "row 2, column F (Tiến độ):" in message
+    assert "is not a percentage between 0 and 100" in message
+    assert "unexpected" not in message
+
+
+def test_a_date_serial_openpyxl_cannot_read_is_one_line(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A cell formatted as a date whose serial is past 9999 makes openpyxl warn on stderr; the
+    warning must not be a second line beside the Error."""
+    book = Workbook()
+    ws = book.worksheets[0]
+    ws.append(HEADER)
+    ws.append([1, "Việc A", "BTC", None, 2958466, None, None])
+    ws["E2"].number_format = "dd/mm/yyyy"
+    book.save(tmp_path / "d.xlsx")
+    before = file_digest(db_path)
+    result = run("import", str(tmp_path / "d.xlsx"), "--meeting", "1", db=office.db)
+    assert result.returncode == 1
+    assert file_digest(db_path) == before
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:"), result.stderr
+
+
 def test_an_empty_unit_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(
         tmp_path / "u.csv",
@@ -256,4 +293,27 @@ def test_a_csv_field_over_the_csv_limit(office: Cli, db_path: Path, tmp_path: Pa
     message = refused(office, db_path, str(sheet), "--meeting", "1")
     assert message == (
         "Error: big.csv, line 2: a field is longer than 131072 characters, the limit for CSV"
+    )
+
+
+def test_a_csv_line_wider_than_any_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A line of a million separators is refused at once, not matched cell by cell for
+    minutes against the column names."""
+    sheet = tmp_path / "wide.csv"
+    sheet.write_bytes(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n".encode()
+        + b"1,"
+        + b"A," * 1_000_000
+        + b"BTC,30/9/2022\n"
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert message == (
+        "Error: wide.csv, line 2: 1000003 columns, more than the 16384 a spreadsheet can have"
+    )
+    before = file_digest(db_path)
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1", "--dry-run")
+    assert file_digest(db_path) == before
+    assert (
+        vi
+        == "Error: wide.csv, dòng 2: có 1000003 cột, nhiều hơn 16384 cột mà một bảng tính có thể có"
     )

@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -161,8 +162,13 @@ def open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
-        # Not read-only: merged cells are only known to a fully loaded sheet.
-        return load_workbook(_with_clipped_merges(path) or path, data_only=True)
+        # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
+        # #VALUE!, a data validation or extension it drops): the rows themselves say what is
+        # wrong, and the rule is one Error line, so its warnings are not let through.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # Not read-only: merged cells are only known to a fully loaded sheet.
+            return load_workbook(_with_clipped_merges(path) or path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
         raise InvalidInput.of(
@@ -253,6 +259,10 @@ def csv_encoding(path: Path) -> str:
     return "cp1258"
 
 
+MAX_COLUMNS = 16_384
+"""Excel's widest sheet (column XFD): a CSV record with more fields is no office's sheet."""
+
+
 def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
     """The records of a CSV file, numbered from 1 as a spreadsheet shows them.
 
@@ -264,6 +274,16 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row]:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
             for number, values in enumerate(reader, start=1):
+                if len(values) > MAX_COLUMNS:
+                    # A line of millions of separators would have every one of its cells
+                    # matched against the column names, for minutes: no sheet is that wide.
+                    raise InvalidInput.of(
+                        "csv_too_many_columns",
+                        path=path.name,
+                        line=reader.line_num,
+                        n=len(values),
+                        limit=MAX_COLUMNS,
+                    )
                 yield number, [from_csv_field(v) if v[:1] == "'" else v for v in values]
         except csv.Error as exc:
             # The csv module refuses a field longer than csv.field_size_limit() (128 KiB).

@@ -142,7 +142,11 @@ _SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
 
 
 def _whole_percent(number: float | Decimal, raw: str) -> int:
-    rounded = int(Decimal(str(number)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    exact = Decimal(str(number))
+    # inf, nan and numbers such as 1e300 (too long for Decimal to round) are no percentage.
+    if not exact.is_finite() or abs(exact) > 1000:
+        raise InvalidInput.of("cell_not_percent", value=raw)
+    rounded = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if not 0 <= rounded <= 100:
         raise InvalidInput.of("cell_not_percent", value=raw)
     return rounded
