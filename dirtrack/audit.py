@@ -177,8 +177,12 @@ def _before_execute(
     sets = list(multiparams) or [params or {}]
     pks: list[PK] = []
     if isinstance(clause, Insert):  # rows given their keys; others are found above the baseline
-        fixed = clause.compile(dialect=conn.dialect).params
         names = [c.name for c in table.primary_key.columns]
+        # Keys the statement itself fixes (insert().values(id=…)) are read from its compiled
+        # form; compiling it is skipped when every row gives its keys (an import's batches), as
+        # it costs more than the rest of this listener.
+        given = all(n in values for values in sets for n in names)
+        fixed = {} if given else clause.compile(dialect=conn.dialect).params
         for values in sets:
             pk = tuple(values.get(n, fixed.get(n)) for n in names)
             if all(v is not None for v in pk):
@@ -250,17 +254,14 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
     for table in tables:
         for chunk in chunks(created.get(table.name, [])):
             found = history.fetch_rows(conn, table, chunk)
-            for pk in chunk:
-                if pk in found:
-                    writer.add(Change(table, None, found[pk]))
+            writer.add_created(table, (found[pk] for pk in chunk if pk in found))
         age = history.age_key(table)
         highest = baseline.get(age[1]) if age is not None else None
         # Every row above the baseline is new (ids come after, and links to new rows after
         # those to old ones); none when the highest id is not above it.
         if age is not None and highest is not None and highest_now.get(age[1], 0) > highest:
             for page in history.pages_above(conn, table, highest):
-                for image in page:
-                    writer.add(Change(table, None, image))
+                writer.add_created(table, page)
     deleted: dict[str, list[PK]] = defaultdict(list)
     for table in tables:
         for chunk in chunks(changed.get(table.name, [])):

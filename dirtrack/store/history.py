@@ -425,17 +425,26 @@ class ChangeWriter:
         self._rows: list[tuple[str, str, int | None, str | None, str | None, int | None]] = []
 
     def add(self, change: Change) -> None:
-        table = change.table
-        image = change.after if change.after is not None else change.before
+        self._add(change.action, change.table, change.before, change.after)
+
+    def add_created(self, table: Table, images: Iterable[Image]) -> None:
+        """A change row for each of ``images``, rows of ``table`` the command created: as
+        :meth:`add` of ``Change(table, None, image)`` each, without building the change (an
+        import creates thousands)."""
+        for image in images:
+            self._add(CREATE, table, None, image)
+
+    def _add(self, action: str, table: Table, before: Image | None, after: Image | None) -> None:
+        image = after if after is not None else before
         assert image is not None
-        entity_id = pk_of(table, image)[0] if int_pk(table) is not None else None
+        entity_id = image[_pk_names(table)[0]] if int_pk(table) is not None else None
         self._rows.append(
             (
-                change.action,
+                action,
                 table.name,
                 entity_id,
-                _dump(change.before),
-                _dump(change.after),
+                _dump(before),
+                _dump(after),
                 directive_of(table.name, image),
             )
         )
