@@ -12,6 +12,8 @@ first touched it:
 - ``after_begin``: for a writing unit, the highest id of each table (the *baseline*): every
   row above it is new, and so is every link (``directive_coordinator`` …) to such a row, so
   such rows need no image from before, nor to be noted one by one: they are found at commit.
+  Only the tables whose classes are built are read then (:func:`history.built_tables`); a
+  table whose class is built later gets its baseline before rows are first added to it.
 
 At ``before_commit`` each touched row is read again: a row whose image changed becomes one
 change row (create, update or delete, with both images as JSON), followed by one command row
@@ -72,8 +74,21 @@ def _pending(session: Session) -> _Pending:
 
 def _audited(table: Any) -> Table | None:
     if isinstance(table, Table):
-        return history.table_named(table.name)
+        return history.built_table(table.name)
     return None
+
+
+def _note_baseline(pending: _Pending, conn: Connection, table: Table) -> None:
+    """Before rows are added to ``table`` in a writing unit of work, the highest id its rows
+    are told new by (:func:`history.age_key`), if the baseline does not hold it yet: its class
+    was built after the unit of work began (:func:`history.built_tables`), so nothing in this
+    unit of work has added rows to it, and its highest id now is the one it had then."""
+    age = history.age_key(table)
+    if pending.baseline is None or age is None or age[1] in pending.baseline:
+        return
+    parent = history.built_table(age[1])
+    if parent is not None:
+        pending.baseline.update(history.max_ids(conn, [parent]))
 
 
 def _is_new(pending: _Pending, table: Table, pk: PK) -> bool:
@@ -123,7 +138,12 @@ def _instance_key(obj: object) -> tuple[Table, PK] | None:
 
 
 def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
-    _pending(session).flushing = True
+    pending = _pending(session)
+    pending.flushing = True
+    if pending.baseline is not None:
+        for table in {_audited(sa_inspect(obj).mapper.local_table) for obj in session.new}:
+            if table is not None:
+                _note_baseline(pending, session.connection(), table)
     changing: dict[Table, list[PK]] = defaultdict(list)
     removing: dict[Table, list[PK]] = defaultdict(list)
     for obj in session.dirty:
@@ -177,8 +197,13 @@ def _before_execute(
     sets = list(multiparams) or [params or {}]
     pks: list[PK] = []
     if isinstance(clause, Insert):  # rows given their keys; others are found above the baseline
-        fixed = clause.compile(dialect=conn.dialect).params
+        _note_baseline(_pending(session), conn, table)
         names = [c.name for c in table.primary_key.columns]
+        # Keys the statement itself fixes (insert().values(id=…)) are read from its compiled
+        # form; compiling it is skipped when every row gives its keys (an import's batches), as
+        # it costs more than the rest of this listener.
+        given = all(n in values for values in sets for n in names)
+        fixed = {} if given else clause.compile(dialect=conn.dialect).params
         for values in sets:
             pk = tuple(values.get(n, fixed.get(n)) for n in names)
             if all(v is not None for v in pk):
@@ -197,8 +222,8 @@ def _after_begin(session: Session, transaction: SessionTransaction, connection: 
     connection.info[_SESSION] = weakref.ref(session)
     pending = _pending(session)
     pending.conn_info = connection.info
-    if session.info.get("write"):
-        pending.baseline = history.max_ids(connection)
+    if session.info.get("write"):  # the tables built so far; the others when first written
+        pending.baseline = history.max_ids(connection, history.built_tables())
 
 
 def _before_commit(session: Session) -> None:
@@ -234,7 +259,7 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
     throughout.
     """
     conn = writer.conn
-    tables = history.audited_tables()
+    tables = history.built_tables()  # no row of the others changed
     baseline = pending.baseline or {}
     created: dict[str, list[PK]] = defaultdict(list)  # noted before they existed
     changed: dict[str, list[PK]] = defaultdict(list)  # noted with an image
@@ -246,21 +271,18 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
         for start in range(0, len(keys), history.BATCH):
             yield keys[start : start + history.BATCH]
 
-    highest_now = history.max_ids(conn) if baseline else {}
+    highest_now = history.max_ids(conn, tables) if baseline else {}
     for table in tables:
         for chunk in chunks(created.get(table.name, [])):
             found = history.fetch_rows(conn, table, chunk)
-            for pk in chunk:
-                if pk in found:
-                    writer.add(Change(table, None, found[pk]))
+            writer.add_created(table, (found[pk] for pk in chunk if pk in found))
         age = history.age_key(table)
         highest = baseline.get(age[1]) if age is not None else None
         # Every row above the baseline is new (ids come after, and links to new rows after
         # those to old ones); none when the highest id is not above it.
         if age is not None and highest is not None and highest_now.get(age[1], 0) > highest:
             for page in history.pages_above(conn, table, highest):
-                for image in page:
-                    writer.add(Change(table, None, image))
+                writer.add_created(table, page)
     deleted: dict[str, list[PK]] = defaultdict(list)
     for table in tables:
         for chunk in chunks(changed.get(table.name, [])):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import getpass
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +244,48 @@ def test_a_row_created_then_changed_in_one_unit_of_work_is_one_creation(
     assert latest["command"] == "script"
     assert [(c["action"], c["entity"]) for c in latest["changes"]] == [("create", "unit_alias")]
     assert latest["changes"][0]["after"]["alias"] == "VPTU tỉnh"
+    units.ok("undo", "--yes")
+    assert state_of(db) == before
+
+
+# A unit of work that begins before the urging tables are built (a fresh process, as every
+# command is), then builds them and adds rows without their ids, by Core and by the ORM.
+LATER_TABLES = """
+import sys
+from datetime import date
+from sqlalchemy import insert, select
+from dirtrack.db import open_engine, session_scope
+from dirtrack.store import tables
+engine, _ = open_engine(sys.argv[1])
+with session_scope(engine, info={"command": {"name": "script"}}) as session:
+    session.execute(select(tables.unit.c.id)).first()
+    assert "dirtrack.models.urgings" not in sys.modules, "built before the unit of work began"
+    from dirtrack.models import Urging
+    day = date(2022, 5, 9)
+    session.execute(insert(tables.urging).values(unit_id=1, issued_on=day, as_of=day))
+    session.add(Urging(unit_id=2, issued_on=day, as_of=day, number="12/CV"))
+engine.dispose()
+"""
+
+
+def test_rows_of_a_table_built_after_the_unit_of_work_began_are_recorded(
+    units: Cli, db: str
+) -> None:
+    # Its baseline is read before its first rows go in: both are creations, and undo removes
+    # them.
+    before = state_of(db)
+    done = subprocess.run(
+        [sys.executable, "-c", LATER_TABLES, db],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    latest = history(units, "--limit", "1")[0]
+    assert latest["command"] == "script"
+    changes = [(c["action"], c["entity"], c["after"]["unit_id"]) for c in latest["changes"]]
+    assert changes == [("create", "urging", 1), ("create", "urging", 2)]
     units.ok("undo", "--yes")
     assert state_of(db) == before
 

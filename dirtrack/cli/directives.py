@@ -26,7 +26,7 @@ from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.periods import parse_date
-from dirtrack.render import OutputFormat, err, out, views
+from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
 
 if TYPE_CHECKING:
@@ -527,6 +527,8 @@ def list_directives(
 
             matching = in_charge_filter(conn, matching, day, field=field, leader=leader)
         records = [directive_record(f, day) for f in matching]
+    from dirtrack.render import views  # here: the writing commands of this module show none
+
     views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 
@@ -562,6 +564,8 @@ def show(
             record["history"] = history_with_moves(record["history"], moves, day, names)
         record["meeting"] = meeting_record(meeting, codes)
     if fmt is OutputFormat.TABLE:
+        from dirtrack.render import views
+
         views.directive_card(record, state(ctx).lang)
     else:
         from dirtrack.render.csv_out import dump_records

@@ -167,8 +167,12 @@ def held_rows(session: Session) -> dict[str, int]:
     """How many rows each table holds (every table but the change log), by table name: one
     query, a count of each table."""
     tables = [table for table in metadata().sorted_tables if table.name != "change_log"]
-    query = select(*(select(func.count()).select_from(t).scalar_subquery() for t in tables))
-    counts = session.execute(query).one()
+    # Written as text: compiling the same statement built of two dozen subqueries took ten
+    # times as long as running it, in an import that runs it once.
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    counts = session.execute(
+        text("SELECT " + ", ".join(f"(SELECT count(*) FROM {quote(t.name)})" for t in tables))
+    ).one()
     return {table.name: int(count) for table, count in zip(tables, counts, strict=True)}
 
 

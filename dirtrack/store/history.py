@@ -157,6 +157,24 @@ def table_named(name: str) -> Table | None:
     return table if isinstance(table, Table) and table.name != LOG.name else None
 
 
+def built_tables() -> list[Table]:
+    """The audited tables whose classes are built so far, in the order of
+    :func:`audited_tables`.
+
+    The classes of :data:`dirtrack.models.LATER` are built when first named, and only a table
+    whose class is built can be written to; none of the others refers to them, so that sorting
+    these alone puts them in the order they have among all. A unit of work records its changes
+    in these: a command that writes only to the register's main tables builds no other class.
+    """
+    return [t for t in LOG.metadata.sorted_tables if t.name != LOG.name]
+
+
+def built_table(name: str) -> Table | None:
+    """:func:`table_named` among the tables built so far (:func:`built_tables`)."""
+    table = LOG.metadata.tables.get(name)
+    return table if isinstance(table, Table) and table.name != LOG.name else None
+
+
 @cache
 def int_pk(table: Table) -> Column[Any] | None:
     """The table's primary key column when it is one integer column, else None."""
@@ -274,23 +292,24 @@ def fetch_cascade(
     return found
 
 
-def max_ids(conn: Connection) -> dict[str, int]:
-    """The highest id of each table with an integer key: rows above it are new (one query)."""
-    return dict(zip(_id_names(), conn.execute(_max_ids_query()).one(), strict=True))
+def max_ids(conn: Connection, tables: Iterable[Table] | None = None) -> dict[str, int]:
+    """The highest id of each table with an integer key (of ``tables``; default every
+    audited table): rows above it are new (one query).
 
-
-@cache
-def _id_names() -> tuple[str, ...]:
-    return tuple(t.name for t in audited_tables() if int_pk(t) is not None)
-
-
-@cache
-def _max_ids_query() -> Any:
-    """``SELECT coalesce((SELECT max(id) FROM t), 0), …`` for every table of _id_names."""
-    columns = [int_pk(t) for t in audited_tables() if int_pk(t) is not None]
-    return select(
-        *(func.coalesce(select(func.max(c)).scalar_subquery(), 0) for c in columns if c is not None)
+    The query is written as text: every writing command runs it, and compiling it from a dozen
+    subqueries took twenty times as long as running it.
+    """
+    chosen = [t for t in (audited_tables() if tables is None else tables) if int_pk(t) is not None]
+    if not chosen:
+        return {}
+    quote = conn.dialect.identifier_preparer.quote
+    highest = ", ".join(
+        f"coalesce((SELECT max({quote(column.name)}) FROM {quote(t.name)}), 0)"
+        for t in chosen
+        if (column := int_pk(t)) is not None
     )
+    found = conn.execute(text(f"SELECT {highest}")).one()
+    return dict(zip((t.name for t in chosen), map(int, found), strict=True))
 
 
 @cache
@@ -425,17 +444,26 @@ class ChangeWriter:
         self._rows: list[tuple[str, str, int | None, str | None, str | None, int | None]] = []
 
     def add(self, change: Change) -> None:
-        table = change.table
-        image = change.after if change.after is not None else change.before
+        self._add(change.action, change.table, change.before, change.after)
+
+    def add_created(self, table: Table, images: Iterable[Image]) -> None:
+        """A change row for each of ``images``, rows of ``table`` the command created: as
+        :meth:`add` of ``Change(table, None, image)`` each, without building the change (an
+        import creates thousands)."""
+        for image in images:
+            self._add(CREATE, table, None, image)
+
+    def _add(self, action: str, table: Table, before: Image | None, after: Image | None) -> None:
+        image = after if after is not None else before
         assert image is not None
-        entity_id = pk_of(table, image)[0] if int_pk(table) is not None else None
+        entity_id = image[_pk_names(table)[0]] if int_pk(table) is not None else None
         self._rows.append(
             (
-                change.action,
+                action,
                 table.name,
                 entity_id,
-                _dump(change.before),
-                _dump(change.after),
+                _dump(before),
+                _dump(after),
                 directive_of(table.name, image),
             )
         )

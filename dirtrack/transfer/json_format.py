@@ -920,10 +920,15 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     Raises:
         InvalidInput: naming the key (``directives[3].requests``).
     """
-    fields = type(record).model_fields
+    model = type(record)
+    fields = model.model_fields
     given = record.model_fields_set
-    wrong = fields.keys() - given if version >= 2 else V2_KEYS.get(type(record), set()) & given
-    nested = _nested(type(record))
+    if version >= 2 and len(given) == len(fields):  # every key given (none but the fields can)
+        for field, shown in _shape(model)[2]:  # only the records inside are left to check
+            _check_nested_keys(getattr(record, field), f"{where}.{shown}", version, name)
+        return
+    wrong = fields.keys() - given if version >= 2 else V2_KEYS.get(model, set()) & given
+    nested = _nested(model)
     for field, info in fields.items():
         if field not in wrong and field not in nested:
             continue
@@ -931,13 +936,17 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
         if field in wrong:
             detail = Phrase("json_absent" if version >= 2 else "json_extra")
             raise InvalidInput.of("json_record", name=name, where=shown, detail=detail, more="")
-        value = getattr(record, field)
-        if isinstance(value, BaseModel):
-            _check_keys(value, shown, version, name)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    _check_keys(item, f"{shown}[{i}]", version, name)
+        _check_nested_keys(getattr(record, field), shown, version, name)
+
+
+def _check_nested_keys(value: object, shown: str, version: int, name: str) -> None:
+    """:func:`_check_keys` of the record (or each record of the list) ``value`` holds."""
+    if isinstance(value, BaseModel):
+        _check_keys(value, shown, version, name)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, BaseModel):
+                _check_keys(item, f"{shown}[{i}]", version, name)
 
 
 @functools.cache
