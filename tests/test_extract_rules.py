@@ -1403,3 +1403,19 @@ def test_a_body_supervised_by_name_is_the_sessions_unit() -> None:
         " xã còn tồn đọng; nhiều hộ kinh doanh lấn chiếm vỉa hè."
     )
     assert found[0] == ("UBND xã Tân Hưng", "rác thải tại chợ xã còn tồn đọng")
+
+
+def test_chua_is_a_shortcoming_only_with_its_tone() -> None:
+    repaired = limitations(
+        LEAD + "huyện chủ trì. Trong năm, huyện đầu tư xây dựng 8 công trình giao thông, sửa chữa,"
+        " xây mới 10 nhà văn hóa thôn. Nhân dân góp công tu bổ chùa làng và nhà văn hóa xóm."
+    )
+    assert repaired == []
+    not_yet = limitations(
+        LEAD + "huyện chủ trì. Tuy nhiên, việc thu ngân sách chưa đạt kế hoạch đề ra."
+    )
+    assert [text for _, text in not_yet] == ["việc thu ngân sách chưa đạt kế hoạch đề ra"]
+    untoned = limitations(
+        "Sang 5/6/2023, UBND huyen hop thuong ky. Tuy nhien, viec thu ngan sach chua dat ke hoach."
+    )
+    assert len(untoned) == 1  # a text typed without tones: "chua" is "chưa"
