@@ -6,6 +6,7 @@ from datetime import date
 
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
+from dirtrack.extract.units import unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
 
@@ -1419,3 +1420,15 @@ def test_chua_is_a_shortcoming_only_with_its_tone() -> None:
         "Sang 5/6/2023, UBND huyen hop thuong ky. Tuy nhien, viec thu ngan sach chua dat ke hoach."
     )
     assert len(untoned) == 1  # a text typed without tones: "chua" is "chưa"
+
+
+def test_a_city_or_town_written_with_its_level_abbreviated_is_a_place() -> None:
+    found = directives(
+        "Bí thư Tỉnh ủy: TP Hòa Bình cần quản lý chặt đô thị\n\nSáng 5/6/2023, Ban Thường vụ Tỉnh"
+        " ủy làm việc với Ban Thường vụ Thành ủy TP Hòa Bình. Phát biểu kết luận, đồng chí Bí thư"
+        " Tỉnh ủy yêu cầu TP. Hòa Bình cần thực hiện nghiêm quy hoạch đô thị. UBND TP. Hòa Bình"
+        " khẩn trương rà soát các dự án chậm tiến độ."
+    )
+    assert [unit for unit, _, _ in found] == ["TP. Hòa Bình", "UBND TP. Hòa Bình"]
+    assert unit_key("Thành ủy TP Hòa Bình") == unit_key("Thành ủy Hòa Bình")
+    assert unit_key("UBND TP. Hòa Bình") == unit_key("Ủy ban nhân dân thành phố Hòa Bình")

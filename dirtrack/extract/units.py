@@ -315,6 +315,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "dia phuong",
         True,
     ),
+    # a city or town written with its level abbreviated ("TP Vinh", "TP. Hội An", "TX. Cai Lậy")
+    (r"(?:tp|tx)(?=\.? [a-z])", "unit", "dia phuong", True),
     # "địa phương cần ...": the one place the document is about (not "các địa phương")
     (r"(?<!cac )(?<!nhung )(?<!moi )(?<!tung )(?<!mot so )dia phuong", "unit", "dia phuong", False),
     (
@@ -473,6 +475,8 @@ _PLACE_LEVEL = re.compile(
     r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
     r"(tp|tx)\.?(?=\s))"
 )
+#: An abbreviated level right after a party committee ("Thành ủy TP Vinh"): its place follows.
+_ABBREVIATED_AFTER = re.compile(r" (tp|tx)\.?(?= )")
 #: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
 _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 _COMMITTEE_LEVEL = {
@@ -556,6 +560,12 @@ def unit_key(name: str) -> str:
     # "Đảng ủy tỉnh X" is the "Tỉnh ủy X": the committee of a level's party organisation
     key = re.sub(
         r"\bdang uy (?:(tinh|huyen|quan(?! su\b))|thanh pho|thi xa)\b", _committee_of_level, key
+    )
+    # "Thành ủy TP Vinh" is the "Thành ủy Vinh": the committee's place written with its level
+    key = re.sub(
+        r"\b(tinh|huyen|quan|thanh|thi) uy (?:tinh|huyen|quan|thanh pho|thi xa) (?=\w)",
+        r"\1 uy ",
+        key,
     )
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
@@ -700,6 +710,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 continue
             if head == "committee":
                 after = _place_after(sentence, end)
+                level = _ABBREVIATED_AFTER.match(folded.key, end)
+                if after == end and level is not None and sentence[level.start(1)].isupper():
+                    # "Thành ủy TP Vinh", "Thị ủy TX. Cai Lậy": the place after its level
+                    after = max(end, _place_after(sentence, level.end()))
                 if after == end:
                     actual_role = "leadership"
                 else:
@@ -726,6 +740,13 @@ def find_raw(sentence: str) -> list[Mention]:
                 if not subject and not _ASKED_BEFORE.search(before):
                     continue
                 actual_role = "internal"
+            elif head == "dia phuong" and m.group() in ("tp", "tx"):
+                # "TP Vinh", "TX. Cai Lậy": the place, named like "thành phố Vinh"
+                at = end + 1 if sentence[end : end + 1] == "." else end
+                after = _place_after(sentence, at)
+                if not sentence[start:end].isupper() or after == at:
+                    continue  # "TP" alone, or a word that only shares the letters
+                end = after
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -756,7 +777,12 @@ def find_raw(sentence: str) -> list[Mention]:
                     # the document names (see _resolve_name)
                     actual_role = "internal"
             elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
-                end = _place_after(sentence, end)
+                if folded.key[end - 2 : end] in ("tp", "tx") and sentence[end : end + 1] == ".":
+                    # "UBND TP. Vũng Tàu": the abbreviated level's full stop is no end
+                    after = _place_after(sentence, end + 1)
+                    end = after if after > end + 1 else end
+                else:
+                    end = _place_after(sentence, end)
             elif role == "collective" and head == "chinh quyen":
                 first = _first_named(sentence, folded.key, start, end)
                 if first is not None:
