@@ -1432,3 +1432,38 @@ def test_a_city_or_town_written_with_its_level_abbreviated_is_a_place() -> None:
     assert [unit for unit, _, _ in found] == ["TP. Hòa Bình", "UBND TP. Hòa Bình"]
     assert unit_key("Thành ủy TP Hòa Bình") == unit_key("Thành ủy Hòa Bình")
     assert unit_key("UBND TP. Hòa Bình") == unit_key("Ủy ban nhân dân thành phố Hòa Bình")
+
+
+def test_a_steering_board_named_with_its_programme_asks_the_unit_after_its_verb() -> None:
+    found = directives(
+        "Ngày 12/9/2023, Đoàn kiểm tra của tỉnh đã kiểm tra kết quả xây dựng nông thôn mới tại xã"
+        " Ea Tiêu. Qua kiểm tra, Ban Chỉ đạo Chương trình mục tiêu quốc gia xây dựng nông thôn mới"
+        " tỉnh yêu cầu UBND xã Ea Tiêu tiếp tục duy trì các tiêu chí đã đạt, nhanh chóng hoàn thiện"
+        " các tiêu chí chưa đạt trong năm 2023."
+    )
+    assert found == [
+        (
+            "UBND xã Ea Tiêu",
+            "UBND xã Ea Tiêu tiếp tục duy trì các tiêu chí đã đạt, nhanh chóng hoàn thiện các tiêu"
+            " chí chưa đạt trong năm 2023",
+            date(2023, 12, 31),
+        )
+    ]
+
+
+def test_a_long_speaker_before_a_request_naming_a_unit_is_no_part_of_the_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _after_speaker
+    from dirtrack.extract.units import UnitResolver
+
+    sentence = (
+        "Hội đồng thẩm định hồ sơ công nhận xã đạt chuẩn nông thôn mới nâng cao của tỉnh yêu cầu"
+        " UBND xã Ea Tiêu hoàn thiện hồ sơ."
+    )
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    mentions = UnitResolver([sentence]).mentions(sentence)
+    at = _after_speaker(key, low, 0, len(key) - 1, mentions)
+    assert sentence[at:].strip().startswith("UBND xã Ea Tiêu")
+    joined = "Tăng cường kiểm tra, giám sát việc thực hiện các tiêu chí, yêu cầu UBND xã báo cáo."
+    key, low = fold_aligned(joined), lower_aligned(joined)
+    assert _after_speaker(key, low, 0, len(key) - 1, UnitResolver([joined]).mentions(joined)) == 0

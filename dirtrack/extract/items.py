@@ -1343,16 +1343,30 @@ _SPEAKER_VERB = re.compile(
 )
 
 
-def _after_speaker(key: str, low: str, start: int, end: int) -> int:
+def _after_speaker(
+    key: str, low: str, start: int, end: int, mentions: Sequence[Mention] = ()
+) -> int:
     """Where the task starts in a clause the model takes that opens on who says it ("Thủ tướng
     cho rằng, Cao Bằng cần ..."): after the speaker's verb, so that neither the speaker nor
-    the verb is the task or its lead; else ``start``."""
+    the verb is the task or its lead; else ``start``. A speaker of more than eight words (a
+    body's long name) is one when nothing separates it from a request that names a unit right
+    after its verb ("Ban Chỉ đạo Chương trình ... tỉnh yêu cầu UBND xã X tiếp tục ...")."""
     verb = _SPEAKER_VERB.search(key, start, end)
     if verb is None or len(key[verb.end() : end].split()) < 3:
         return start
     before = key[start : verb.start()]
-    if len(before.split()) > 8 or MODAL.search(low, start, verb.start()):
+    if MODAL.search(low, start, verb.start()):
         return start  # "X cần đề nghị ...": the verb is the task's own
+    if len(before.split()) > 8:
+        asked = next((m for m in mentions if m.start >= verb.end()), None)
+        if (
+            not verb.group().startswith(("yeu cau", "de nghi"))
+            or "," in before
+            or asked is None
+            or key[verb.end() : asked.start].strip()
+            or not _usable(asked)
+        ):
+            return start
     return verb.end()
 
 
@@ -1797,7 +1811,7 @@ def extract_directives(
                         previous_many = True
                     if not take or _no_task(sentence, key, low, mentions, start, end):
                         continue
-                    start = _after_speaker(key, low, start, end)
+                    start = _after_speaker(key, low, start, end, mentions)
                     core = _model_core(key, low, mentions, start, end)  # the model's own find
                 local = [
                     d

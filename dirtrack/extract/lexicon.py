@@ -393,6 +393,10 @@ LEADER_BODY_SPEAKS = re.compile(
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
+    # a steering board written with its programme's name ("Ban Chỉ đạo Chương trình mục tiêu
+    # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
+    r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
