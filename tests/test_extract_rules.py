@@ -1467,3 +1467,27 @@ def test_a_long_speaker_before_a_request_naming_a_unit_is_no_part_of_the_task() 
     joined = "Tăng cường kiểm tra, giám sát việc thực hiện các tiêu chí, yêu cầu UBND xã báo cáo."
     key, low = fold_aligned(joined), lower_aligned(joined)
     assert _after_speaker(key, low, 0, len(key) - 1, UnitResolver([joined]).mentions(joined)) == 0
+
+
+def test_can_in_a_place_name_is_no_modal() -> None:
+    found = directives(
+        "Sáng 5/6/2023, đại biểu HĐND thành phố tiếp xúc cử tri phường An Khánh. Trả lời ý kiến"
+        " cử tri, Chủ tịch UBND TP Cần Thơ Trần Văn Hòa yêu cầu UBND phường An Khánh báo cáo về"
+        " tình trạng ô nhiễm tại chợ."
+    )
+    assert found == [
+        ("UBND phường An Khánh", "UBND phường An Khánh báo cáo về tình trạng ô nhiễm tại chợ", None)
+    ]
+
+
+def test_a_leader_who_speaks_after_a_fronted_phrase_is_no_part_of_the_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _after_speaker
+
+    sentence = (
+        "Trả lời ý kiến cử tri về ô nhiễm, Chủ tịch UBND thành phố Trần Văn Hòa yêu cầu UBND"
+        " phường An Khánh báo cáo."
+    )
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    at = _after_speaker(key, low, 0, len(key) - 1)
+    assert sentence[at:].strip().startswith("UBND phường An Khánh")

@@ -1357,6 +1357,12 @@ def _after_speaker(
     before = key[start : verb.start()]
     if MODAL.search(low, start, verb.start()):
         return start  # "X cần đề nghị ...": the verb is the task's own
+    comma = before.rfind(",")
+    if comma >= 0 and leader_named(key, low, start + comma + 1, verb.start()):
+        # "Trả lời ý kiến cử tri, Chủ tịch UBND thành phố yêu cầu ...": a leader speaks after
+        # the fronted phrase
+        if len(before[comma + 1 :].split()) <= 12:
+            return verb.end()
     if len(before.split()) > 8:
         asked = next((m for m in mentions if m.start >= verb.end()), None)
         if (

@@ -302,8 +302,9 @@ SHORTFALL = re.compile(
 
 #: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
-#: "cán" (cán bộ) and "phải" with "phái".
-MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)")
+#: "cán" (cán bộ) and "phải" with "phái". Not the places named with "Cần" (Cần Thơ, Cần Giờ,
+#: Cần Đước, Cần Giuộc: "Chủ tịch UBND TP Cần Thơ yêu cầu ..." is a request, not an obligation).
+MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)")
 #: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words).
 PURPOSE = re.compile(r"\s*để\b")
 BECAUSE = re.compile(r"\bnên\b")
