@@ -1491,3 +1491,20 @@ def test_a_leader_who_speaks_after_a_fronted_phrase_is_no_part_of_the_task() -> 
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     at = _after_speaker(key, low, 0, len(key) - 1)
     assert sentence[at:].strip().startswith("UBND phường An Khánh")
+
+
+def test_a_topic_naming_a_unit_before_the_leader_who_asks_names_the_unit_asked() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Về phía xã Hiệp An, đồng chí Trần Văn Nam, Chủ tịch UBND huyện yêu"
+        " cầu tập trung thu ngân sách, hoàn thành trước ngày 30/6/2023."
+    )
+    assert [(unit, due) for unit, _, due in found] == [("xã Hiệp An", date(2023, 6, 30))]
+
+
+def test_bodies_named_together_before_the_place_are_that_places() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí đề nghị Đảng ủy, UBND xã Hiệp An tập trung thu ngân sách."
+        " Đồng chí yêu cầu Huyện ủy, UBND huyện Lâm Hà phối hợp giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Đảng ủy xã Hiệp An", "Huyện ủy Lâm Hà"]
+    assert unit_key("Huyện ủy Lâm Hà") == unit_key("Huyện ủy huyện Lâm Hà")

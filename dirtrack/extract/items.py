@@ -1413,14 +1413,26 @@ def _modal_next(low: str, at: int) -> bool:
 _TOPIC_UNIT = re.compile(r"\W*(?:rieng\s+)?(?:doi voi|ve phia|rieng)\s+$")
 
 
-def _topic_unit(key: str, mentions: Sequence[Mention], start: int, verb: int) -> list[Mention]:
+def _topic_unit(
+    key: str, mentions: Sequence[Mention], start: int, verb: int, low: str = ""
+) -> list[Mention]:
     """The unit a topic before a request names when the request names no one ("Đối với UBND
-    huyện Phù Cát, đề nghị khẩn trương ..."): the topic is all of what stands before the verb."""
+    huyện Phù Cát, đề nghị khẩn trương ..."): the topic is all of what stands before the verb,
+    or before the leader who speaks ("Về phía xã X, đồng chí Bí thư yêu cầu ...")."""
     first = next((m for m in mentions if start <= m.start < verb), None)
     if first is None or not _usable(first) or not _TOPIC_UNIT.fullmatch(key[start : first.start]):
         return []
-    if key[first.end : verb].strip(" ,"):
-        return []
+    between = key[first.end : verb]
+    if between.strip(" ,"):
+        speaker = between.lstrip()
+        if not (
+            between.startswith(",")
+            and low
+            and len(speaker.split()) <= 16
+            and not MODAL.search(low, first.end, verb)
+            and leader_named(key, low, first.end + 1, verb)
+        ):
+            return []
     return [first]
 
 
@@ -1853,7 +1865,7 @@ def extract_directives(
                 if not subject:
                     subject = _headed_unit(key, mentions, text_start, core)
                 if not subject and verb is not None:
-                    subject = _topic_unit(key, mentions, clause.start, verb.start())
+                    subject = _topic_unit(key, mentions, clause.start, verb.start(), low)
                 collective = (
                     COLLECTIVE_SUBJECT.match(key[text_start:end])
                     or _EVERY.search(key, text_start, max(core, text_start))

@@ -797,7 +797,8 @@ def find_raw(sentence: str) -> list[Mention]:
             continue
         chosen.append(mention)
     result: list[Mention] = []
-    for mention in sorted(chosen, key=lambda mn: mn.start):
+    chosen = _joined_bodies(sentence, folded.key, sorted(chosen, key=lambda mn: mn.start))
+    for mention in chosen:
         before = folded.key[max(0, mention.start - 40) : mention.start]
         affiliation = bool(_AFFILIATION_BEFORE.search(before)) and mention.role != "leadership"
         final_role: Role = mention.role
@@ -820,6 +821,68 @@ def find_raw(sentence: str) -> list[Mention]:
             )
         )
     return result
+
+
+#: What joins bodies named together ("Đảng ủy, HĐND, UBND xã X", "Huyện ủy - UBND huyện Y").
+_JOIN = re.compile(r"\s*(?:,|-|–|&)?\s*(?:va\s+)?")
+#: The place a full body is named with, and its level ("UBND xã Hiệp An": "xã", "Hiệp An").
+_LEVEL_PLACE = re.compile(
+    rf"^(?:{_UBND}|{_HDND}|{_MTTQ}|dang uy|dang bo|chinh quyen) "
+    r"(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|tp|tx)\.? (?=\w)"
+)
+_BARE_BODY = re.compile(rf"^(?:dang uy|{_UBND}|{_HDND}|{_MTTQ})$")
+_COMMITTEE_OF = {
+    "tinh uy": ("tinh",),
+    "huyen uy": ("huyen",),
+    "quan uy": ("quan",),
+    "thi uy": ("thi xa", "tx"),
+    "thanh uy": ("thanh pho", "tp"),
+}
+
+
+def _joined_bodies(sentence: str, key: str, chosen: list[Mention]) -> list[Mention]:
+    """Bodies named together before the one that carries the place ("Đảng ủy, UBND xã Hiệp An",
+    "Huyện ủy, UBND huyện Lâm Hà") are that place's: "Đảng ủy xã Hiệp An", "Huyện ủy Lâm Hà"."""
+    out = list(chosen)
+    for i, mention in enumerate(chosen):
+        bare = key[mention.start : mention.end]
+        internal = mention.role == "internal" and _BARE_BODY.match(bare)
+        committee = mention.head == "committee" and mention.role == "leadership"
+        if not internal and not committee:
+            continue
+        j = i + 1
+        at = mention.end
+        while j < len(chosen):
+            gap = _JOIN.fullmatch(key, at, chosen[j].start)
+            if gap is None or (chosen[j].start == at):
+                break
+            if chosen[j].role == "internal" and _BARE_BODY.match(
+                key[chosen[j].start : chosen[j].end]
+            ):
+                at = chosen[j].end
+                j += 1
+                continue
+            break
+        if j >= len(chosen) or _JOIN.fullmatch(key, at, chosen[j].start) is None:
+            continue
+        if chosen[j].start == at:
+            continue
+        full = chosen[j]
+        place = _LEVEL_PLACE.match(key[full.start : full.end])
+        if full.role != "unit" or place is None:
+            continue
+        level = place.group(1)
+        tail = sentence[full.start + place.start(1) : full.end]  # "xã Hiệp An"
+        name = sentence[full.start + place.end() : full.end]  # "Hiệp An"
+        if internal:
+            head = "dang uy" if bare.startswith("dang") else "chinh quyen"
+            text = f"{sentence[mention.start : mention.end]} {tail}"
+        elif level in _COMMITTEE_OF.get(bare, ()):
+            head, text = "committee", f"{sentence[mention.start : mention.end]} {name}"
+        else:
+            continue
+        out[i] = replace(mention, text=text, role="unit", head=head)
+    return out
 
 
 # --- resolving ------------------------------------------------------------------------------
