@@ -1508,3 +1508,14 @@ def test_bodies_named_together_before_the_place_are_that_places() -> None:
     )
     assert [unit for unit, _, _ in found] == ["Đảng ủy xã Hiệp An", "Huyện ủy Lâm Hà"]
     assert unit_key("Huyện ủy Lâm Hà") == unit_key("Huyện ủy huyện Lâm Hà")
+
+
+def test_a_request_after_the_topic_a_speakers_first_verb_opens_is_the_request() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh Bình Phước họp phiên thường kỳ tháng 6. Thường trực"
+        " HĐND lưu ý đối với những nội dung phải trình xin ý kiến Ban Thường vụ Tỉnh ủy, đề nghị"
+        " UBND tỉnh chỉ đạo các sở, ngành chuẩn bị kỹ hồ sơ trước khi trình."
+    )
+    assert [(unit, text[:18]) for unit, text, _ in found] == [
+        ("UBND tỉnh Bình Phước", "UBND tỉnh chỉ đạo ")
+    ]

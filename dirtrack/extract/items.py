@@ -893,6 +893,15 @@ def _speech_verb(key: str, low: str, start: int, end: int) -> re.Match[str] | No
     if not found:
         return None
     first = found[0]
+    topical = [
+        m
+        for m in found[1:]
+        if m.group() in ("yeu cau", "de nghi") and _TOPIC.match(key[first.end() : m.start()])
+    ]
+    if topical:
+        # "lưu ý đối với những nội dung phải trình ..., đề nghị UBND tỉnh chỉ đạo ...": the
+        # topic the first verb opens is what the request after it is about
+        return topical[0]
     if first.group() in _FRAMING_VERB or key.startswith(",", first.end()):
         later = [
             m
@@ -920,6 +929,14 @@ def _requests(
     """Whether the speech verb of a clause is the request itself: a leader or a leading body
     speaks, or nothing but a connective or a topic stands before it."""
     before_verb = key[start : verb.start()]
+    if any(
+        _TOPIC.match(key[m.end() : verb.start()])
+        and _requests(key, low, mentions, start, m.end(), m)
+        for m in SPEECH_VERB.finditer(key, start, verb.start())
+    ):
+        # "Thường trực HĐND lưu ý đối với những nội dung phải trình ..., đề nghị ...": the
+        # speaker's first verb opened the topic of this request (its modal is the topic's)
+        return True
     if _task_modal(low, start, verb.start()):
         return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
