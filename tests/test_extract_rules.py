@@ -1519,3 +1519,14 @@ def test_a_request_after_the_topic_a_speakers_first_verb_opens_is_the_request() 
     assert [(unit, text[:18]) for unit, text, _ in found] == [
         ("UBND tỉnh Bình Phước", "UBND tỉnh chỉ đạo ")
     ]
+
+
+def test_a_province_is_the_same_unit_with_or_without_its_level() -> None:
+    assert unit_key("tỉnh Thái Bình") == unit_key("Thái Bình")
+    assert unit_key("Tỉnh ủy Thái Bình") != unit_key("Thái Bình")
+    assert unit_key("huyện Thái Thụy") != unit_key("Thái Thụy")  # a district shares names
+    found = directives(
+        "Sáng 5/6/2023, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy Thái Bình. Tổng Bí thư đề"
+        " nghị tỉnh Thái Bình tập trung phát triển nông nghiệp công nghệ cao."
+    )
+    assert [unit for unit, _, _ in found] == ["tỉnh Thái Bình"]

@@ -567,6 +567,9 @@ def unit_key(name: str) -> str:
         r"\1 uy ",
         key,
     )
+    # "tỉnh Thái Bình" is "Thái Bình": a province is named by its name alone ("Thái Bình phải
+    # ..."), where a district, town or commune shares its name with places of other levels
+    key = re.sub(r"^tinh (?!(?:uy|doan|hoi|tinh|huyen|xa)\b)(?=\w)", "", key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -1202,7 +1205,9 @@ class UnitResolver:
                 # by its name ("đề nghị huyện Bắc Trà My ...", "phường X cần ...")
                 heads = (
                     ()
-                    if key.startswith("tinh ") or mention.asked or key in self._asked
+                    if fold_words(mention.text).startswith("tinh ")
+                    or mention.asked
+                    or key in self._asked
                     else ("uy ban nhan dan ", "dang uy ")
                 )
                 for head in heads:
