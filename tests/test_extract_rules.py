@@ -6,6 +6,7 @@ from datetime import date
 
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
+from dirtrack.extract.units import unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
 
@@ -1403,3 +1404,129 @@ def test_a_body_supervised_by_name_is_the_sessions_unit() -> None:
         " xã còn tồn đọng; nhiều hộ kinh doanh lấn chiếm vỉa hè."
     )
     assert found[0] == ("UBND xã Tân Hưng", "rác thải tại chợ xã còn tồn đọng")
+
+
+def test_chua_is_a_shortcoming_only_with_its_tone() -> None:
+    repaired = limitations(
+        LEAD + "huyện chủ trì. Trong năm, huyện đầu tư xây dựng 8 công trình giao thông, sửa chữa,"
+        " xây mới 10 nhà văn hóa thôn. Nhân dân góp công tu bổ chùa làng và nhà văn hóa xóm."
+    )
+    assert repaired == []
+    not_yet = limitations(
+        LEAD + "huyện chủ trì. Tuy nhiên, việc thu ngân sách chưa đạt kế hoạch đề ra."
+    )
+    assert [text for _, text in not_yet] == ["việc thu ngân sách chưa đạt kế hoạch đề ra"]
+    untoned = limitations(
+        "Sang 5/6/2023, UBND huyen hop thuong ky. Tuy nhien, viec thu ngan sach chua dat ke hoach."
+    )
+    assert len(untoned) == 1  # a text typed without tones: "chua" is "chưa"
+
+
+def test_a_city_or_town_written_with_its_level_abbreviated_is_a_place() -> None:
+    found = directives(
+        "Bí thư Tỉnh ủy: TP Hòa Bình cần quản lý chặt đô thị\n\nSáng 5/6/2023, Ban Thường vụ Tỉnh"
+        " ủy làm việc với Ban Thường vụ Thành ủy TP Hòa Bình. Phát biểu kết luận, đồng chí Bí thư"
+        " Tỉnh ủy yêu cầu TP. Hòa Bình cần thực hiện nghiêm quy hoạch đô thị. UBND TP. Hòa Bình"
+        " khẩn trương rà soát các dự án chậm tiến độ."
+    )
+    assert [unit for unit, _, _ in found] == ["TP. Hòa Bình", "UBND TP. Hòa Bình"]
+    assert unit_key("Thành ủy TP Hòa Bình") == unit_key("Thành ủy Hòa Bình")
+    assert unit_key("UBND TP. Hòa Bình") == unit_key("Ủy ban nhân dân thành phố Hòa Bình")
+
+
+def test_a_steering_board_named_with_its_programme_asks_the_unit_after_its_verb() -> None:
+    found = directives(
+        "Ngày 12/9/2023, Đoàn kiểm tra của tỉnh đã kiểm tra kết quả xây dựng nông thôn mới tại xã"
+        " Ea Tiêu. Qua kiểm tra, Ban Chỉ đạo Chương trình mục tiêu quốc gia xây dựng nông thôn mới"
+        " tỉnh yêu cầu UBND xã Ea Tiêu tiếp tục duy trì các tiêu chí đã đạt, nhanh chóng hoàn thiện"
+        " các tiêu chí chưa đạt trong năm 2023."
+    )
+    assert found == [
+        (
+            "UBND xã Ea Tiêu",
+            "UBND xã Ea Tiêu tiếp tục duy trì các tiêu chí đã đạt, nhanh chóng hoàn thiện các tiêu"
+            " chí chưa đạt trong năm 2023",
+            date(2023, 12, 31),
+        )
+    ]
+
+
+def test_a_long_speaker_before_a_request_naming_a_unit_is_no_part_of_the_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _after_speaker
+    from dirtrack.extract.units import UnitResolver
+
+    sentence = (
+        "Hội đồng thẩm định hồ sơ công nhận xã đạt chuẩn nông thôn mới nâng cao của tỉnh yêu cầu"
+        " UBND xã Ea Tiêu hoàn thiện hồ sơ."
+    )
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    mentions = UnitResolver([sentence]).mentions(sentence)
+    at = _after_speaker(key, low, 0, len(key) - 1, mentions)
+    assert sentence[at:].strip().startswith("UBND xã Ea Tiêu")
+    joined = "Tăng cường kiểm tra, giám sát việc thực hiện các tiêu chí, yêu cầu UBND xã báo cáo."
+    key, low = fold_aligned(joined), lower_aligned(joined)
+    assert _after_speaker(key, low, 0, len(key) - 1, UnitResolver([joined]).mentions(joined)) == 0
+
+
+def test_can_in_a_place_name_is_no_modal() -> None:
+    found = directives(
+        "Sáng 5/6/2023, đại biểu HĐND thành phố tiếp xúc cử tri phường An Khánh. Trả lời ý kiến"
+        " cử tri, Chủ tịch UBND TP Cần Thơ Trần Văn Hòa yêu cầu UBND phường An Khánh báo cáo về"
+        " tình trạng ô nhiễm tại chợ."
+    )
+    assert found == [
+        ("UBND phường An Khánh", "UBND phường An Khánh báo cáo về tình trạng ô nhiễm tại chợ", None)
+    ]
+
+
+def test_a_leader_who_speaks_after_a_fronted_phrase_is_no_part_of_the_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _after_speaker
+
+    sentence = (
+        "Trả lời ý kiến cử tri về ô nhiễm, Chủ tịch UBND thành phố Trần Văn Hòa yêu cầu UBND"
+        " phường An Khánh báo cáo."
+    )
+    key, low = fold_aligned(sentence), lower_aligned(sentence)
+    at = _after_speaker(key, low, 0, len(key) - 1)
+    assert sentence[at:].strip().startswith("UBND phường An Khánh")
+
+
+def test_a_topic_naming_a_unit_before_the_leader_who_asks_names_the_unit_asked() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Về phía xã Hiệp An, đồng chí Trần Văn Nam, Chủ tịch UBND huyện yêu"
+        " cầu tập trung thu ngân sách, hoàn thành trước ngày 30/6/2023."
+    )
+    assert [(unit, due) for unit, _, due in found] == [("xã Hiệp An", date(2023, 6, 30))]
+
+
+def test_bodies_named_together_before_the_place_are_that_places() -> None:
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí đề nghị Đảng ủy, UBND xã Hiệp An tập trung thu ngân sách."
+        " Đồng chí yêu cầu Huyện ủy, UBND huyện Lâm Hà phối hợp giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Đảng ủy xã Hiệp An", "Huyện ủy Lâm Hà"]
+    assert unit_key("Huyện ủy Lâm Hà") == unit_key("Huyện ủy huyện Lâm Hà")
+
+
+def test_a_request_after_the_topic_a_speakers_first_verb_opens_is_the_request() -> None:
+    found = directives(
+        "Sáng 5/6/2023, Thường trực HĐND tỉnh Bình Phước họp phiên thường kỳ tháng 6. Thường trực"
+        " HĐND lưu ý đối với những nội dung phải trình xin ý kiến Ban Thường vụ Tỉnh ủy, đề nghị"
+        " UBND tỉnh chỉ đạo các sở, ngành chuẩn bị kỹ hồ sơ trước khi trình."
+    )
+    assert [(unit, text[:18]) for unit, text, _ in found] == [
+        ("UBND tỉnh Bình Phước", "UBND tỉnh chỉ đạo ")
+    ]
+
+
+def test_a_province_is_the_same_unit_with_or_without_its_level() -> None:
+    assert unit_key("tỉnh Thái Bình") == unit_key("Thái Bình")
+    assert unit_key("Tỉnh ủy Thái Bình") != unit_key("Thái Bình")
+    assert unit_key("huyện Thái Thụy") != unit_key("Thái Thụy")  # a district shares names
+    found = directives(
+        "Sáng 5/6/2023, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy Thái Bình. Tổng Bí thư đề"
+        " nghị tỉnh Thái Bình tập trung phát triển nông nghiệp công nghệ cao."
+    )
+    assert [unit for unit, _, _ in found] == ["tỉnh Thái Bình"]

@@ -302,8 +302,9 @@ SHORTFALL = re.compile(
 
 #: Modal verbs of obligation ("cần", "phải"; not "cần thiết"). Matched on the lower-case text
 #: with its tones (``folding.lower_aligned``): the accent-free key would confuse "cần" with
-#: "cán" (cán bộ) and "phải" with "phái".
-MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)")
+#: "cán" (cán bộ) and "phải" with "phái". Not the places named with "Cần" (Cần Thơ, Cần Giờ,
+#: Cần Đước, Cần Giuộc: "Chủ tịch UBND TP Cần Thơ yêu cầu ..." is a request, not an obligation).
+MODAL = re.compile(r"\b(?:cần|phải)\b(?! thiết)(?! (?:thơ|giờ|đước|giuộc)\b)")
 #: "để" (in order to) and "nên" (so), also matched with tones ("đề", "nền" are other words).
 PURPOSE = re.compile(r"\s*để\b")
 BECAUSE = re.compile(r"\bnên\b")
@@ -393,6 +394,10 @@ LEADER_BODY_SPEAKS = re.compile(
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,25}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
+    # a steering board written with its programme's name ("Ban Chỉ đạo Chương trình mục tiêu
+    # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
+    r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
+    r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(

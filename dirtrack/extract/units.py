@@ -315,6 +315,8 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "dia phuong",
         True,
     ),
+    # a city or town written with its level abbreviated ("TP Vinh", "TP. Hội An", "TX. Cai Lậy")
+    (r"(?:tp|tx)(?=\.? [a-z])", "unit", "dia phuong", True),
     # "địa phương cần ...": the one place the document is about (not "các địa phương")
     (r"(?<!cac )(?<!nhung )(?<!moi )(?<!tung )(?<!mot so )dia phuong", "unit", "dia phuong", False),
     (
@@ -473,6 +475,8 @@ _PLACE_LEVEL = re.compile(
     r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
     r"(tp|tx)\.?(?=\s))"
 )
+#: An abbreviated level right after a party committee ("Thành ủy TP Vinh"): its place follows.
+_ABBREVIATED_AFTER = re.compile(r" (tp|tx)\.?(?= )")
 #: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
 _ABBREVIATED_LEVEL = {"tp": "thanh pho", "tx": "thi xa"}
 _COMMITTEE_LEVEL = {
@@ -557,6 +561,15 @@ def unit_key(name: str) -> str:
     key = re.sub(
         r"\bdang uy (?:(tinh|huyen|quan(?! su\b))|thanh pho|thi xa)\b", _committee_of_level, key
     )
+    # "Thành ủy TP Vinh" is the "Thành ủy Vinh": the committee's place written with its level
+    key = re.sub(
+        r"\b(tinh|huyen|quan|thanh|thi) uy (?:tinh|huyen|quan|thanh pho|thi xa) (?=\w)",
+        r"\1 uy ",
+        key,
+    )
+    # "tỉnh Thái Bình" is "Thái Bình": a province is named by its name alone ("Thái Bình phải
+    # ..."), where a district, town or commune shares its name with places of other levels
+    key = re.sub(r"^tinh (?!(?:uy|doan|hoi|tinh|huyen|xa)\b)(?=\w)", "", key)
     key = re.sub(r"\buy ban mat tran to quoc\b", "mat tran to quoc", key)
     key = re.sub(r"\bmat tran to quoc viet nam\b", "mat tran to quoc", key)
     return key
@@ -700,6 +713,10 @@ def find_raw(sentence: str) -> list[Mention]:
                 continue
             if head == "committee":
                 after = _place_after(sentence, end)
+                level = _ABBREVIATED_AFTER.match(folded.key, end)
+                if after == end and level is not None and sentence[level.start(1)].isupper():
+                    # "Thành ủy TP Vinh", "Thị ủy TX. Cai Lậy": the place after its level
+                    after = max(end, _place_after(sentence, level.end()))
                 if after == end:
                     actual_role = "leadership"
                 else:
@@ -726,6 +743,13 @@ def find_raw(sentence: str) -> list[Mention]:
                 if not subject and not _ASKED_BEFORE.search(before):
                     continue
                 actual_role = "internal"
+            elif head == "dia phuong" and m.group() in ("tp", "tx"):
+                # "TP Vinh", "TX. Cai Lậy": the place, named like "thành phố Vinh"
+                at = end + 1 if sentence[end : end + 1] == "." else end
+                after = _place_after(sentence, at)
+                if not sentence[start:end].isupper() or after == at:
+                    continue  # "TP" alone, or a word that only shares the letters
+                end = after
             elif head == "dia phuong":
                 if lower_aligned(sentence[start:end]) not in _LOCALITY_WORDS:
                     continue  # "Phương Thị Thanh" is a person, not "phường"
@@ -756,7 +780,12 @@ def find_raw(sentence: str) -> list[Mention]:
                     # the document names (see _resolve_name)
                     actual_role = "internal"
             elif extend and _LEVEL_FOR_DISTRICT.search(folded.key[start:end]):
-                end = _place_after(sentence, end)
+                if folded.key[end - 2 : end] in ("tp", "tx") and sentence[end : end + 1] == ".":
+                    # "UBND TP. Vũng Tàu": the abbreviated level's full stop is no end
+                    after = _place_after(sentence, end + 1)
+                    end = after if after > end + 1 else end
+                else:
+                    end = _place_after(sentence, end)
             elif role == "collective" and head == "chinh quyen":
                 first = _first_named(sentence, folded.key, start, end)
                 if first is not None:
@@ -771,7 +800,8 @@ def find_raw(sentence: str) -> list[Mention]:
             continue
         chosen.append(mention)
     result: list[Mention] = []
-    for mention in sorted(chosen, key=lambda mn: mn.start):
+    chosen = _joined_bodies(sentence, folded.key, sorted(chosen, key=lambda mn: mn.start))
+    for mention in chosen:
         before = folded.key[max(0, mention.start - 40) : mention.start]
         affiliation = bool(_AFFILIATION_BEFORE.search(before)) and mention.role != "leadership"
         final_role: Role = mention.role
@@ -794,6 +824,68 @@ def find_raw(sentence: str) -> list[Mention]:
             )
         )
     return result
+
+
+#: What joins bodies named together ("Đảng ủy, HĐND, UBND xã X", "Huyện ủy - UBND huyện Y").
+_JOIN = re.compile(r"\s*(?:,|-|–|&)?\s*(?:va\s+)?")
+#: The place a full body is named with, and its level ("UBND xã Hiệp An": "xã", "Hiệp An").
+_LEVEL_PLACE = re.compile(
+    rf"^(?:{_UBND}|{_HDND}|{_MTTQ}|dang uy|dang bo|chinh quyen) "
+    r"(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|tp|tx)\.? (?=\w)"
+)
+_BARE_BODY = re.compile(rf"^(?:dang uy|{_UBND}|{_HDND}|{_MTTQ})$")
+_COMMITTEE_OF = {
+    "tinh uy": ("tinh",),
+    "huyen uy": ("huyen",),
+    "quan uy": ("quan",),
+    "thi uy": ("thi xa", "tx"),
+    "thanh uy": ("thanh pho", "tp"),
+}
+
+
+def _joined_bodies(sentence: str, key: str, chosen: list[Mention]) -> list[Mention]:
+    """Bodies named together before the one that carries the place ("Đảng ủy, UBND xã Hiệp An",
+    "Huyện ủy, UBND huyện Lâm Hà") are that place's: "Đảng ủy xã Hiệp An", "Huyện ủy Lâm Hà"."""
+    out = list(chosen)
+    for i, mention in enumerate(chosen):
+        bare = key[mention.start : mention.end]
+        internal = mention.role == "internal" and _BARE_BODY.match(bare)
+        committee = mention.head == "committee" and mention.role == "leadership"
+        if not internal and not committee:
+            continue
+        j = i + 1
+        at = mention.end
+        while j < len(chosen):
+            gap = _JOIN.fullmatch(key, at, chosen[j].start)
+            if gap is None or (chosen[j].start == at):
+                break
+            if chosen[j].role == "internal" and _BARE_BODY.match(
+                key[chosen[j].start : chosen[j].end]
+            ):
+                at = chosen[j].end
+                j += 1
+                continue
+            break
+        if j >= len(chosen) or _JOIN.fullmatch(key, at, chosen[j].start) is None:
+            continue
+        if chosen[j].start == at:
+            continue
+        full = chosen[j]
+        place = _LEVEL_PLACE.match(key[full.start : full.end])
+        if full.role != "unit" or place is None:
+            continue
+        level = place.group(1)
+        tail = sentence[full.start + place.start(1) : full.end]  # "xã Hiệp An"
+        name = sentence[full.start + place.end() : full.end]  # "Hiệp An"
+        if internal:
+            head = "dang uy" if bare.startswith("dang") else "chinh quyen"
+            text = f"{sentence[mention.start : mention.end]} {tail}"
+        elif level in _COMMITTEE_OF.get(bare, ()):
+            head, text = "committee", f"{sentence[mention.start : mention.end]} {name}"
+        else:
+            continue
+        out[i] = replace(mention, text=text, role="unit", head=head)
+    return out
 
 
 # --- resolving ------------------------------------------------------------------------------
@@ -1113,7 +1205,9 @@ class UnitResolver:
                 # by its name ("đề nghị huyện Bắc Trà My ...", "phường X cần ...")
                 heads = (
                     ()
-                    if key.startswith("tinh ") or mention.asked or key in self._asked
+                    if fold_words(mention.text).startswith("tinh ")
+                    or mention.asked
+                    or key in self._asked
                     else ("uy ban nhan dan ", "dang uy ")
                 )
                 for head in heads:
