@@ -43,7 +43,8 @@ and trained on from the seventeenth); ``train11`` and ``train12`` were scored on
 code, then read, and trained on from the end of that round; ``fresh13`` (324-349) was labelled
 blind in the fifteenth round and is only scored, once with main's code before the round's
 merges and once at its end; ``fresh14`` (350-379 without 364) was labelled blind at the end
-of that round for the next one and has never been scored;
+of that round for the next one, and scored once (summary rows only) before and after the
+eighteenth, whose validation ``fresh13`` was (aggregate rows only);
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
