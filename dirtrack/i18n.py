@@ -1504,6 +1504,10 @@ CLICK: tuple[Entry, ...] = (
 #: Click's error messages as it writes them in English -> what dirtrack says instead.
 CLICK_ERRORS: dict[str, Entry] = {
     "Invalid value for {hint}: {message}": N_("Invalid value for {hint}: {message}"),
+    # Typer names the variable of an option that has one (--lang: DIRTRACK_LANG).
+    "Invalid value for {hint} (env var: {envvar}): {message}": N_(
+        "Invalid value for {hint} (env var: {envvar}): {message}"
+    ),
     "Invalid value: {message}": N_("Invalid value: {message}"),
     "Missing argument {hint}.": N_("Missing argument {hint}."),
     "Missing option {hint}.": N_("Missing option {hint}."),
@@ -1513,6 +1517,9 @@ CLICK_ERRORS: dict[str, Entry] = {
         "No such option: {name} (Possible options: {names})"
     ),
     "No such command {name}.": N_("No such command {name}."),
+    "No such command {name}. Did you mean {suggestions}?": N_(
+        "No such command {name}. Did you mean {suggestions}?"
+    ),
     "Missing command.": N_("Missing command."),
     "Got unexpected extra argument(s) ({args})": NP_(
         "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"
@@ -1523,6 +1530,8 @@ CLICK_ERRORS: dict[str, Entry] = {
     "{value} is not one of {choices}.": N_("{value} is not one of {choices}."),
     "{value} is not a valid integer.": N_("{value} is not a valid integer."),
     "{value} is not a valid float.": N_("{value} is not a valid float."),
+    # The words of the Click that Typer vendors (typer._click, Typer 0.26 on).
+    "{value} is not a valid int.": N_("{value} is not a valid integer."),
     "{value} is not in the range {range}.": N_("{value} is not in the range {range}."),
 }
 

@@ -113,6 +113,44 @@ def test_a_click_usage_error_in_either_language() -> None:
     assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
 
 
+def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
+    """The messages of the Click that Typer vendors: a typo'd command with its suggestion, a
+    number that is not one, a --lang that names no language, with its variable."""
+    cases = [
+        (
+            ["lst"],
+            "Error: Không có lệnh 'lst'. Có phải ý bạn là 'list'? Xem hướng dẫn: 'dirtrack -h'.",
+        ),
+        (
+            ["unit", "lst"],
+            "Error: Không có lệnh 'lst'. Có phải ý bạn là 'list'? "
+            "Xem hướng dẫn: 'dirtrack unit -h'.",
+        ),
+        (
+            ["show", "abc"],
+            "Error: Giá trị không hợp lệ cho 'ID': 'abc' không phải là số nguyên hợp lệ. "
+            "Xem hướng dẫn: 'dirtrack show -h'.",
+        ),
+        (
+            ["progress", "1", "--percent", "1.5"],
+            "Error: Giá trị không hợp lệ cho '--percent': '1.5' không phải là số nguyên hợp lệ. "
+            "Xem hướng dẫn: 'dirtrack progress -h'.",
+        ),
+    ]
+    for args, line in cases:
+        result = invoke("--lang", "vi", *args)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [line]
+    bad = invoke("list", env={"DIRTRACK_LANG": "xx", "LANG": "vi_VN.UTF-8"})
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines() == [
+        "Error: Giá trị không hợp lệ cho '--lang' (biến môi trường: 'DIRTRACK_LANG'): 'xx' "
+        "không thuộc: 'vi', 'en'. Xem hướng dẫn: 'dirtrack -h'."
+    ]
+    en = invoke("--lang", "en", "show", "abc")
+    assert "'abc' is not a valid integer." in en.stderr
+
+
 def test_a_usage_error_before_the_command_name_follows_lang() -> None:
     vi = invoke("--lang", "vi", "--nope")
     assert vi.exit_code == 2 and "Không có tùy chọn: --nope" in vi.stderr
