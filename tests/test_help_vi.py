@@ -259,3 +259,23 @@ def test_help_and_completion_show_the_vietnamese_names() -> None:
     }
     done = run(env=env)
     assert "overdue" in done.stdout and "quá hạn" in done.stdout
+
+
+def test_completion_descriptions_in_the_language_of_the_run() -> None:
+    """zsh and fish show a description beside each command and option: in Vietnamese under
+    --lang vi, DIRTRACK_LANG=vi or LANG=vi_VN, English otherwise; each name of a value once."""
+
+    def zsh(words: str, **env: str) -> str:
+        done = run(env={"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words, **env})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    vi = zsh("dirtrack --lang vi li")
+    assert "Liệt kê hạn chế." in vi and "List limitations." not in vi
+    assert "Liệt kê hạn chế." in zsh("dirtrack li", DIRTRACK_LANG="vi")
+    assert "Họ và tên." in zsh("dirtrack unit contact X --na", LANG="vi_VN.UTF-8", DIRTRACK_LANG="")
+    assert "List limitations." in zsh("dirtrack --lang en li")
+    options = zsh("dirtrack --lang vi --")
+    assert "Hiện hướng dẫn này rồi thoát." in options and "Show this message" not in options
+    kinds = zsh("dirtrack add-meeting --kind ")
+    assert '"review":"sơ kết, tổng kết"' in kinds

@@ -99,11 +99,16 @@ def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 class DirtrackCommand(TyperCommand):
-    """A command whose ``--help`` and usage line are in the language of the invocation."""
+    """A command whose ``--help``, usage line and shell completions (the descriptions zsh and
+    fish show beside each option) are in the language of the invocation."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):
             super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        with said_in(session_lang(ctx), self, ctx):
+            return list(super().shell_complete(ctx, incomplete))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
@@ -188,6 +193,10 @@ class DirtrackGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):
             super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        with said_in(session_lang(ctx), self, ctx):
+            return list(super().shell_complete(ctx, incomplete))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)

@@ -63,10 +63,15 @@ class Named(ParamType):
 
         key = fold_words(incomplete)
         return [
-            CompletionItem(str(code), help=", ".join(names))
+            CompletionItem(str(code), help=", ".join(_said_once(names)))
             for code, names in self.names.items()
             if any(fold_words(word).startswith(key) for word in (code, *names))
         ]
+
+
+def _said_once(names: Sequence[str]) -> list[str]:
+    """Each name once: ``("sơ kết, tổng kết", "sơ kết", "tổng kết")`` is two names."""
+    return list(dict.fromkeys(part.strip() for name in names for part in name.split(",")))
 
 
 class Lang(StrEnum):
