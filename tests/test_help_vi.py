@@ -279,3 +279,51 @@ def test_completion_descriptions_in_the_language_of_the_run() -> None:
     assert "Hiện hướng dẫn này rồi thoát." in options and "Show this message" not in options
     kinds = zsh("dirtrack add-meeting --kind ")
     assert '"review":"sơ kết, tổng kết"' in kinds
+
+
+# Choices that are names of formats, languages or shells, the same in either language.
+TECHNICAL_CHOICES = {"fmt", "lang", "shell"}
+
+
+def test_every_choice_of_words_takes_its_vietnamese_name() -> None:
+    """A choice among words of the office's work (--kind, --by, --role…) takes the
+    Vietnamese name too (:class:`dirtrack.cli.common.Named`): no plain Click choice is left
+    but the formats, languages and shells."""
+    from typer._types import TyperChoice
+
+    plain = []
+
+    def walk(command: Any, path: str) -> None:
+        for param in command.params:
+            if isinstance(param.type, TyperChoice) and param.name not in TECHNICAL_CHOICES:
+                plain.append(f"{path} {param.opts[0]}")
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(COMMAND, "dirtrack")
+    assert plain == []
+
+
+def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
+    meeting = units.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp").strip()
+    units.ok("assign", meeting, "--unit", "BTC", "Việc", "--due", "2022-06-30")
+    for by, code in (("Lãnh Đạo", "leader"), ("chu tri", "chair"), ("lĩnh vực", "field")):
+        assert flat(units.ok("report", "--quarter", "2022Q2", "--by", by)) == flat(
+            units.ok("report", "--quarter", "2022Q2", "--by", code)
+        )
+    assert (
+        units.json("report", "--quarter", "2022Q2", "--cutoff", "Nghị định 09")["period"]["start"]
+        == "2022-03-15"
+    )
+    assert units.json("meetings", "--period", "2022", "--cutoff", "duong lich")[0]["date"] == (
+        "2022-05-06"
+    )
+    contact = units.json("unit", "contact", "BTC", "--name", "A", "--role", "thủ trưởng")
+    assert contact["role"] == "head"
+    assert "'x' không thuộc: 'focal', 'head'" in units.fail(
+        "--lang", "vi", "unit", "contact", "BTC", "--name", "A", "--role", "x", code=2
+    )
+    help_text = flat(invoke("--lang", "vi", "report", "--help").stdout)
+    assert "theo lĩnh vực (lĩnh vực, field)" in help_text
+    env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack pack in x --prefer co"}
+    assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["office"]
