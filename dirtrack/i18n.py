@@ -249,6 +249,9 @@ TEXT: dict[str, Entry] = {
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
     "contacts": N_("Contacts"),
+    # The roles of `unit contact --role`, as a sentence names them ("{role} contact").
+    "contact_role_focal": C_("contact role", "focal"),
+    "contact_role_head": C_("contact role", "head"),
     "date": N_("Date"),
     "title": N_("Title"),
     "kind": N_("Kind"),

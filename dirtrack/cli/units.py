@@ -16,7 +16,7 @@ from dirtrack.cli.common import (
     state,
     unit_of_work,
 )
-from dirtrack.i18n import msg
+from dirtrack.i18n import msg, t
 from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -187,5 +187,7 @@ def unit_contact(
         )
         code = found.code
         record = Contact(contact.role, contact.name, contact.email, contact.phone).record()
-    err(msg("contact_set", state(ctx).lang, unit=code, role=role.value, name=record["name"]))
+    lang = state(ctx).lang
+    role_said = t(f"contact_role_{role.value}", lang)
+    err(msg("contact_set", lang, unit=code, role=role_said, name=record["name"]))
     out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)
