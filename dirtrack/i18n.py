@@ -380,9 +380,11 @@ TEXT: dict[str, Entry] = {
     ),
     "xlsx_page": N_("Page {page} of {pages}"),
     "urge_subject": N_("urging the directives assigned"),
-    "urge_opening": N_(
+    "urge_opening": NP_(
         "Following up the directives given at the leaders' meetings, as of {date} {unit} "
-        "has {n} overdue directive(s) not yet done"
+        "has {n} overdue directive not yet done",
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days} days"),
     "urge_opening_end": N_(", as follows:"),
@@ -559,7 +561,7 @@ TEXT.update(
         "rv_rate_num": N_("numerator"),
         "rv_rate_den": N_("denominator"),
         "rv_summary_counts": N_(
-            "In the period units worked on {total} directives: {done} done "
+            "In the period units worked on {total}: {done} done "
             "({on_time} on time, {late} late); {in_time} open within their "
             "deadline; {overdue} overdue; {none} without a deadline; "
             "{cancelled} cancelled."
@@ -587,9 +589,11 @@ TEXT.update(
             "units' latest notes on overdue directives."
         ),
         "rv_no_causes": N_("No causes were recorded."),
-        "rv_summary_next": N_(
-            "Next period: {n} open directives carry over, {soon} of them due "
-            "within {days} days; {open} limitations remain to be overcome."
+        "rv_summary_next": NP_(
+            "Next period: {n} open directive carries over ({soon} due within {days}); "
+            "limitations still to be overcome: {open}.",
+            "Next period: {n} open directives carry over ({soon} due within {days}); "
+            "limitations still to be overcome: {open}.",
         ),
         "rv_sheet_about": N_("About"),
         "rv_sheet_units": N_("By unit"),
@@ -1617,8 +1621,8 @@ TEXT.update(
         "br_title": N_("Leader's brief"),
         "br_section": N_("Where things stand"),
         "br_totals": N_(
-            "{total} directives counted: {done} done, {overdue} overdue; "
-            "{red} open ones are red, {yellow} yellow."
+            "{total} counted: {done} done, {overdue} overdue; "
+            "open ones in red: {red}, in yellow: {yellow}."
         ),
         "br_requests": N_(
             "Extensions: {asked} asked, {granted} granted, {refused} refused; "
@@ -1671,9 +1675,11 @@ MESSAGES.update(
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),
-        "series_stopped": N_(
-            "series {id} ends before {date}; {removed} later occurrence(s) removed, kept "
-            "(progress recorded): {kept}"
+        "series_stopped": NP_(
+            "series {id} ends before {date}; {n} later occurrence removed, kept "
+            "(progress recorded): {kept}",
+            "series {id} ends before {date}; {n} later occurrences removed, kept "
+            "(progress recorded): {kept}",
         ),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
