@@ -327,3 +327,14 @@ def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
     assert "theo lĩnh vực (lĩnh vực, field)" in help_text
     env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack pack in x --prefer co"}
     assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["office"]
+
+
+def test_completion_by_clicks_protocol_too() -> None:
+    """``_DIRTRACK_COMPLETE=bash_complete`` (Click's order, shell first) completes as Typer's
+    ``complete_bash`` does, instead of 'Shell complete not supported.'."""
+    words = {"COMP_WORDS": "dirtrack add-meeting --kind hoi", "COMP_CWORD": "3"}
+    for instruction in ("bash_complete", "complete_bash"):
+        done = run(env={"_DIRTRACK_COMPLETE": instruction, **words})
+        assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["conference"], "")
+    source = run(env={"_DIRTRACK_COMPLETE": "bash_source"})
+    assert source.returncode == 0 and "complete -o default -F" in source.stdout

@@ -190,6 +190,18 @@ class DirtrackGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Shell completion as Typer's scripts ask for it (``complete_bash``) and as Click
+        documents it (``_DIRTRACK_COMPLETE=bash_complete``, shell first), which Typer alone
+        refuses with 'Shell complete not supported.'."""
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        shell, _sep, action = os.environ.get(var, "").partition("_")
+        if shell in _SHELLS and action in ("complete", "source"):
+            os.environ[var] = f"{action}_{shell}"
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):
             super().format_help(ctx, formatter)
@@ -283,6 +295,8 @@ class DirtrackGroup(TyperGroup):
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
+# The shells Typer completes for (typer._completion_classes).
+_SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
 
 
 def _flush_stdout(ctx: Any) -> None:
