@@ -386,7 +386,7 @@ TEXT: dict[str, Entry] = {
         "Following up the directives given at the leaders' meetings, as of {date} {unit} "
         "has {n} overdue directives not yet done",
     ),
-    "urge_opening_soon": N_(", and {m} falling due within the next {days} days"),
+    "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
     "urge_opening_end": N_(", as follows:"),
     "urge_ask": N_(
         "{unit} is asked to carry out the directives above without delay and to report the "
@@ -398,7 +398,9 @@ TEXT: dict[str, Entry] = {
     "urge_source": N_("Assigned by"),
     "urge_days_left": N_("Days left"),
     "urge_overdue_title": N_("Overdue directives not yet done"),
-    "urge_soon_title": N_("Directives falling due within {n} days"),
+    "urge_soon_title": NP_(
+        "Directives falling due within {n} day", "Directives falling due within {n} days"
+    ),
     "urge_as_above": N_("As above"),
 }
 
@@ -769,7 +771,10 @@ MESSAGES.update(
         "remind_progress": N_("progress {p}%"),
         "remind_with": N_("with: {units}"),
         "remind_product": N_("product: {product}"),
-        "remind_last": N_("last update {date} ({event}, {n} days ago)"),
+        "remind_last": NP_(
+            "last update {date} ({event}, {n} day ago)",
+            "last update {date} ({event}, {n} days ago)",
+        ),
         "remind_stale": NP_("⚠ no update for {n} day", "⚠ no update for {n} days"),
         "remind_touched": N_("last recorded by {who}, {when}"),
         "undone": N_("undone #{id} {command}: {changes}"),
@@ -1382,7 +1387,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
     "urge_no_dir": N_("--dir {dir}: no such folder"),
-    "urge_nothing": N_("{unit} has nothing overdue or due within {n} days as of {date}: no letter"),
+    "urge_nothing": NP_(
+        "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
+        "{unit} has nothing overdue or due within {n} days as of {date}: no letter",
+    ),
     "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 
@@ -1613,7 +1621,7 @@ TEXT.update(
         "sc_delay": N_("Delay"),
         "sc_delay_exempt": N_("Delay exempted"),
         "sc_delay_floor": N_("No lower than the floor"),
-        "sc_delay_detail": N_("(deadline {due}, {days} days late)"),
+        "sc_delay_detail": N_("(deadline {due}, {days} late)"),
         "sc_rules_used": N_("Rule set: {title} ({source})."),
         "sc_note": N_(
             "Points are truncated to two decimals; the lines of a unit add up to its points."

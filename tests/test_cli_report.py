@@ -216,3 +216,32 @@ def test_one_of_a_thing_is_said_in_the_singular(units: Cli) -> None:
     vi = said["vi"]
     assert "Trong kỳ, các đơn vị thực hiện 1 nhiệm vụ:" in vi
     assert "1 nhiệm vụ được tính" in vi
+
+
+def test_one_day_is_said_in_the_singular(units: Cli) -> None:
+    """remind's 'last update … (1 day ago)', the letter's 'within 1 day', a score's '1 day
+    late', urge's refusal 'within 1 day'; Vietnamese says 'ngày' either way."""
+    import re
+
+    meeting = units.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp").strip()
+    first = units.ok("assign", meeting, "--unit", "BTC", "Việc", "--due", "2022-06-30").strip()
+    second = units.ok("assign", meeting, "--unit", "BTC", "Việc 2", "--due", "2022-06-30").strip()
+    units.ok("progress", first, "--percent", "10", "--date", "2022-06-29")
+    units.ok("done", second, "--date", "2022-07-01")
+    en = " ".join(
+        " ".join(units.ok("--lang", "en", *args).split())
+        for args in (
+            ("remind", "--as-of", "2022-06-30", "--within", "1"),
+            ("urge", "BTC", "--as-of", "2022-06-29", "--within", "1", "--format", "md"),
+            ("score", "--quarter", "2022Q3", "--as-of", "2022-09-30"),
+        )
+    )
+    refused = units.fail("--lang", "en", "urge", "BTC", "--as-of", "2022-05-07", "--within", "1")
+    assert re.findall(r"\b1 days\b", en + refused) == []
+    assert "(progress, 1 day ago)" in en
+    assert "falling due within the next 1 day," in en
+    assert "Directives falling due within 1 day" in en
+    assert "(deadline 2022-06-30, 1 day late)" in en
+    assert "due within 1 day as of 2022-05-07: no letter" in refused
+    vi = " ".join(units.ok("--lang", "vi", "score", "--quarter", "2022Q3").split())
+    assert "chậm 1 ngày)" in vi

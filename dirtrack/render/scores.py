@@ -52,7 +52,10 @@ def rule_text(line: Record, lang: str) -> str:
         text = t(key, lang)
         if line.get("due"):
             text += " " + t(
-                "sc_delay_detail", lang, due=_day(line["due"], lang), days=line["days_late"]
+                "sc_delay_detail",
+                lang,
+                due=_day(line["due"], lang),
+                days=Count("days", line["days_late"]),
             )
         if line.get("doc"):
             text += f" ({line['doc']})"
