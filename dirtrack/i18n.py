@@ -249,6 +249,9 @@ TEXT: dict[str, Entry] = {
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
     "contacts": N_("Contacts"),
+    # The roles of `unit contact --role`, as a sentence names them ("{role} contact").
+    "contact_role_focal": C_("contact role", "focal"),
+    "contact_role_head": C_("contact role", "head"),
     "date": N_("Date"),
     "title": N_("Title"),
     "kind": N_("Kind"),
@@ -377,11 +380,13 @@ TEXT: dict[str, Entry] = {
     ),
     "xlsx_page": N_("Page {page} of {pages}"),
     "urge_subject": N_("urging the directives assigned"),
-    "urge_opening": N_(
+    "urge_opening": NP_(
         "Following up the directives given at the leaders' meetings, as of {date} {unit} "
-        "has {n} overdue directive(s) not yet done"
+        "has {n} overdue directive not yet done",
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "has {n} overdue directives not yet done",
     ),
-    "urge_opening_soon": N_(", and {m} falling due within the next {days} days"),
+    "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
     "urge_opening_end": N_(", as follows:"),
     "urge_ask": N_(
         "{unit} is asked to carry out the directives above without delay and to report the "
@@ -393,7 +398,9 @@ TEXT: dict[str, Entry] = {
     "urge_source": N_("Assigned by"),
     "urge_days_left": N_("Days left"),
     "urge_overdue_title": N_("Overdue directives not yet done"),
-    "urge_soon_title": N_("Directives falling due within {n} days"),
+    "urge_soon_title": NP_(
+        "Directives falling due within {n} day", "Directives falling due within {n} days"
+    ),
     "urge_as_above": N_("As above"),
 }
 
@@ -556,7 +563,7 @@ TEXT.update(
         "rv_rate_num": N_("numerator"),
         "rv_rate_den": N_("denominator"),
         "rv_summary_counts": N_(
-            "In the period units worked on {total} directives: {done} done "
+            "In the period units worked on {total}: {done} done "
             "({on_time} on time, {late} late); {in_time} open within their "
             "deadline; {overdue} overdue; {none} without a deadline; "
             "{cancelled} cancelled."
@@ -584,9 +591,11 @@ TEXT.update(
             "units' latest notes on overdue directives."
         ),
         "rv_no_causes": N_("No causes were recorded."),
-        "rv_summary_next": N_(
-            "Next period: {n} open directives carry over, {soon} of them due "
-            "within {days} days; {open} limitations remain to be overcome."
+        "rv_summary_next": NP_(
+            "Next period: {n} open directive carries over ({soon} due within {days}); "
+            "limitations still to be overcome: {open}.",
+            "Next period: {n} open directives carry over ({soon} due within {days}); "
+            "limitations still to be overcome: {open}.",
         ),
         "rv_sheet_about": N_("About"),
         "rv_sheet_units": N_("By unit"),
@@ -762,7 +771,10 @@ MESSAGES.update(
         "remind_progress": N_("progress {p}%"),
         "remind_with": N_("with: {units}"),
         "remind_product": N_("product: {product}"),
-        "remind_last": N_("last update {date} ({event}, {n} days ago)"),
+        "remind_last": NP_(
+            "last update {date} ({event}, {n} day ago)",
+            "last update {date} ({event}, {n} days ago)",
+        ),
         "remind_stale": NP_("⚠ no update for {n} day", "⚠ no update for {n} days"),
         "remind_touched": N_("last recorded by {who}, {when}"),
         "undone": N_("undone #{id} {command}: {changes}"),
@@ -1375,7 +1387,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
     "urge_no_dir": N_("--dir {dir}: no such folder"),
-    "urge_nothing": N_("{unit} has nothing overdue or due within {n} days as of {date}: no letter"),
+    "urge_nothing": NP_(
+        "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
+        "{unit} has nothing overdue or due within {n} days as of {date}: no letter",
+    ),
     "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 
@@ -1504,6 +1519,10 @@ CLICK: tuple[Entry, ...] = (
 #: Click's error messages as it writes them in English -> what dirtrack says instead.
 CLICK_ERRORS: dict[str, Entry] = {
     "Invalid value for {hint}: {message}": N_("Invalid value for {hint}: {message}"),
+    # Typer names the variable of an option that has one (--lang: DIRTRACK_LANG).
+    "Invalid value for {hint} (env var: {envvar}): {message}": N_(
+        "Invalid value for {hint} (env var: {envvar}): {message}"
+    ),
     "Invalid value: {message}": N_("Invalid value: {message}"),
     "Missing argument {hint}.": N_("Missing argument {hint}."),
     "Missing option {hint}.": N_("Missing option {hint}."),
@@ -1513,6 +1532,9 @@ CLICK_ERRORS: dict[str, Entry] = {
         "No such option: {name} (Possible options: {names})"
     ),
     "No such command {name}.": N_("No such command {name}."),
+    "No such command {name}. Did you mean {suggestions}?": N_(
+        "No such command {name}. Did you mean {suggestions}?"
+    ),
     "Missing command.": N_("Missing command."),
     "Got unexpected extra argument(s) ({args})": NP_(
         "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"
@@ -1523,6 +1545,8 @@ CLICK_ERRORS: dict[str, Entry] = {
     "{value} is not one of {choices}.": N_("{value} is not one of {choices}."),
     "{value} is not a valid integer.": N_("{value} is not a valid integer."),
     "{value} is not a valid float.": N_("{value} is not a valid float."),
+    # The words of the Click that Typer vendors (typer._click, Typer 0.26 on).
+    "{value} is not a valid int.": N_("{value} is not a valid integer."),
     "{value} is not in the range {range}.": N_("{value} is not in the range {range}."),
 }
 
@@ -1597,7 +1621,7 @@ TEXT.update(
         "sc_delay": N_("Delay"),
         "sc_delay_exempt": N_("Delay exempted"),
         "sc_delay_floor": N_("No lower than the floor"),
-        "sc_delay_detail": N_("(deadline {due}, {days} days late)"),
+        "sc_delay_detail": N_("(deadline {due}, {days} late)"),
         "sc_rules_used": N_("Rule set: {title} ({source})."),
         "sc_note": N_(
             "Points are truncated to two decimals; the lines of a unit add up to its points."
@@ -1605,8 +1629,8 @@ TEXT.update(
         "br_title": N_("Leader's brief"),
         "br_section": N_("Where things stand"),
         "br_totals": N_(
-            "{total} directives counted: {done} done, {overdue} overdue; "
-            "{red} open ones are red, {yellow} yellow."
+            "{total} counted: {done} done, {overdue} overdue; "
+            "open ones in red: {red}, in yellow: {yellow}."
         ),
         "br_requests": N_(
             "Extensions: {asked} asked, {granted} granted, {refused} refused; "
@@ -1659,9 +1683,11 @@ MESSAGES.update(
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),
-        "series_stopped": N_(
-            "series {id} ends before {date}; {removed} later occurrence(s) removed, kept "
-            "(progress recorded): {kept}"
+        "series_stopped": NP_(
+            "series {id} ends before {date}; {n} later occurrence removed, kept "
+            "(progress recorded): {kept}",
+            "series {id} ends before {date}; {n} later occurrences removed, kept "
+            "(progress recorded): {kept}",
         ),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),

@@ -52,6 +52,13 @@ class Cutoff(StrEnum):
     ND09 = "nd09"  # Nghị định 09/2019/NĐ-CP, Điều 12: the 15th of one month to the 14th
 
 
+#: What a user may type for each cutoff besides its code (any case, with or without accents).
+CUTOFF_NAMES: dict[str, tuple[str, ...]] = {
+    Cutoff.CALENDAR: ("dương lịch", "tháng dương lịch"),
+    Cutoff.ND09: ("nghị định 09", "nđ 09"),
+}
+
+
 class SpanKind(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"

@@ -181,3 +181,67 @@ def test_report_csv_md_and_table(units: Cli, register: dict[str, Any]) -> None:
 def test_report_needs_exactly_one_period(units: Cli) -> None:
     assert units("report").exit_code == 2
     assert units("report", "--quarter", "2022Q2", "--period", "2022").exit_code == 2
+
+
+def test_one_of_a_thing_is_said_in_the_singular(units: Cli) -> None:
+    """The report, the leader's brief, the urging letter and `series stop` with counts of one:
+    no '1 directives', '1 limitations', 'directive(s)' in English; Vietnamese has one form."""
+    import re
+
+    meeting = units.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp").strip()
+    units.ok("assign", meeting, "--unit", "BTC", "Việc", "--due", "2022-06-30")
+    units.ok("add-limitation", meeting, "--unit", "BTC", "Hạn chế")
+    said = {}
+    for lang in ("en", "vi"):
+        text = " ".join(
+            units.ok("--lang", lang, *args)
+            for args in (
+                ("report", "--quarter", "2022Q3"),
+                ("report", "--quarter", "2022Q3", "--brief"),
+                ("urge", "BTC", "--as-of", "2022-07-02", "--format", "md"),
+            )
+        )
+        said[lang] = " ".join(text.split())
+    series = units.ok(
+        "assign", meeting, "--unit", "BTC", "BC", "--every", "month", "--until", "2023-12-31"
+    )
+    stopped = units("--lang", "en", "series", "stop", series.strip(), "--from", "2023-12-01")
+    en = said["en"] + " " + stopped.stderr
+    assert re.findall(r"\b1 (?:directives|limitations|days|occurrences)\b|\(s\)", en) == []
+    assert "units worked on 1 directive:" in en
+    assert "Next period: 1 open directive carries over (0 due within 7 days)" in en
+    assert "1 directive counted: 0 done, 1 overdue" in en
+    assert "has 1 overdue directive not yet done" in en
+    assert "1 later occurrence removed" in en
+    vi = said["vi"]
+    assert "Trong kỳ, các đơn vị thực hiện 1 nhiệm vụ:" in vi
+    assert "1 nhiệm vụ được tính" in vi
+
+
+def test_one_day_is_said_in_the_singular(units: Cli) -> None:
+    """remind's 'last update … (1 day ago)', the letter's 'within 1 day', a score's '1 day
+    late', urge's refusal 'within 1 day'; Vietnamese says 'ngày' either way."""
+    import re
+
+    meeting = units.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp").strip()
+    first = units.ok("assign", meeting, "--unit", "BTC", "Việc", "--due", "2022-06-30").strip()
+    second = units.ok("assign", meeting, "--unit", "BTC", "Việc 2", "--due", "2022-06-30").strip()
+    units.ok("progress", first, "--percent", "10", "--date", "2022-06-29")
+    units.ok("done", second, "--date", "2022-07-01")
+    en = " ".join(
+        " ".join(units.ok("--lang", "en", *args).split())
+        for args in (
+            ("remind", "--as-of", "2022-06-30", "--within", "1"),
+            ("urge", "BTC", "--as-of", "2022-06-29", "--within", "1", "--format", "md"),
+            ("score", "--quarter", "2022Q3", "--as-of", "2022-09-30"),
+        )
+    )
+    refused = units.fail("--lang", "en", "urge", "BTC", "--as-of", "2022-05-07", "--within", "1")
+    assert re.findall(r"\b1 days\b", en + refused) == []
+    assert "(progress, 1 day ago)" in en
+    assert "falling due within the next 1 day," in en
+    assert "Directives falling due within 1 day" in en
+    assert "(deadline 2022-06-30, 1 day late)" in en
+    assert "due within 1 day as of 2022-05-07: no letter" in refused
+    vi = " ".join(units.ok("--lang", "vi", "score", "--quarter", "2022Q3").split())
+    assert "chậm 1 ngày)" in vi

@@ -97,3 +97,16 @@ def test_alias_command(units: Cli, meeting: int) -> None:
     assert units.ok("unit", "alias", "UBKT", "Cơ quan UBKT").strip() == "UBKT"
     assert units.json("assign", str(meeting), "--unit", "co quan ubkt", "x")["unit"] == "UBKT"
     assert "already refers" in units.fail("unit", "alias", "BDV", "Cơ quan UBKT")
+
+
+def test_unit_contact_says_the_role_in_the_users_language(units: Cli) -> None:
+    said = {}
+    for lang in ("vi", "en"):
+        for role in ("focal", "head"):
+            result = units("--lang", lang, "unit", "contact", "BTC", "--name", "A", "--role", role)
+            assert result.exit_code == 0
+            said[lang, role] = result.stderr.strip()
+    assert said["vi", "focal"] == "BTC: đầu mối là A"
+    assert said["vi", "head"] == "BTC: thủ trưởng là A"  # not 'đầu mối (head)'
+    assert said["en", "focal"] == "BTC: focal contact is now A"
+    assert said["en", "head"] == "BTC: head contact is now A"

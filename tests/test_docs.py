@@ -68,3 +68,21 @@ def test_the_readme_lists_exactly_the_environment_variables_dirtrack_reads() -> 
         "dirtrack lang": "DIRTRACK_LANG",
         "dirtrack actor": "DIRTRACK_ACTOR",
     }
+
+
+def test_no_issue_numbers_in_the_comments_of_the_code() -> None:
+    """A comment or docstring says why, not which ticket asked: ``(issue 6)``, ``(#12)``."""
+    import tokenize
+
+    found = []
+    issue = re.compile(r"(?i)\b(issue|issues|ticket|bug|PR)\s*#?\s*\d+|\(#\d+\)")
+    for path in sorted((Path(__file__).resolve().parent.parent / "dirtrack").rglob("*.py")):
+        with path.open("rb") as handle:
+            tokens = list(tokenize.tokenize(handle.readline))
+        comments = " ".join(
+            tok.string.lstrip("#").strip() for tok in tokens if tok.type == tokenize.COMMENT
+        )
+        strings = [tok.string for tok in tokens if tok.type == tokenize.STRING]
+        for text in (comments, *strings):
+            found += [f"{path.name}: {m.group(0)}" for m in issue.finditer(text)]
+    assert found == []

@@ -113,6 +113,44 @@ def test_a_click_usage_error_in_either_language() -> None:
     assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
 
 
+def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
+    """The messages of the Click that Typer vendors: a typo'd command with its suggestion, a
+    number that is not one, a --lang that names no language, with its variable."""
+    cases = [
+        (
+            ["lst"],
+            "Error: Không có lệnh 'lst'. Có phải ý bạn là 'list'? Xem hướng dẫn: 'dirtrack -h'.",
+        ),
+        (
+            ["unit", "lst"],
+            "Error: Không có lệnh 'lst'. Có phải ý bạn là 'list'? "
+            "Xem hướng dẫn: 'dirtrack unit -h'.",
+        ),
+        (
+            ["show", "abc"],
+            "Error: Giá trị không hợp lệ cho 'ID': 'abc' không phải là số nguyên hợp lệ. "
+            "Xem hướng dẫn: 'dirtrack show -h'.",
+        ),
+        (
+            ["progress", "1", "--percent", "1.5"],
+            "Error: Giá trị không hợp lệ cho '--percent': '1.5' không phải là số nguyên hợp lệ. "
+            "Xem hướng dẫn: 'dirtrack progress -h'.",
+        ),
+    ]
+    for args, line in cases:
+        result = invoke("--lang", "vi", *args)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [line]
+    bad = invoke("list", env={"DIRTRACK_LANG": "xx", "LANG": "vi_VN.UTF-8"})
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines() == [
+        "Error: Giá trị không hợp lệ cho '--lang' (biến môi trường: 'DIRTRACK_LANG'): 'xx' "
+        "không thuộc: 'vi', 'en'. Xem hướng dẫn: 'dirtrack -h'."
+    ]
+    en = invoke("--lang", "en", "show", "abc")
+    assert "'abc' is not a valid integer." in en.stderr
+
+
 def test_a_usage_error_before_the_command_name_follows_lang() -> None:
     vi = invoke("--lang", "vi", "--nope")
     assert vi.exit_code == 2 and "Không có tùy chọn: --nope" in vi.stderr
@@ -221,3 +259,82 @@ def test_help_and_completion_show_the_vietnamese_names() -> None:
     }
     done = run(env=env)
     assert "overdue" in done.stdout and "quá hạn" in done.stdout
+
+
+def test_completion_descriptions_in_the_language_of_the_run() -> None:
+    """zsh and fish show a description beside each command and option: in Vietnamese under
+    --lang vi, DIRTRACK_LANG=vi or LANG=vi_VN, English otherwise; each name of a value once."""
+
+    def zsh(words: str, **env: str) -> str:
+        done = run(env={"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words, **env})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    vi = zsh("dirtrack --lang vi li")
+    assert "Liệt kê hạn chế." in vi and "List limitations." not in vi
+    assert "Liệt kê hạn chế." in zsh("dirtrack li", DIRTRACK_LANG="vi")
+    assert "Họ và tên." in zsh("dirtrack unit contact X --na", LANG="vi_VN.UTF-8", DIRTRACK_LANG="")
+    assert "List limitations." in zsh("dirtrack --lang en li")
+    options = zsh("dirtrack --lang vi --")
+    assert "Hiện hướng dẫn này rồi thoát." in options and "Show this message" not in options
+    kinds = zsh("dirtrack add-meeting --kind ")
+    assert '"review":"sơ kết, tổng kết"' in kinds
+
+
+# Choices that are names of formats, languages or shells, the same in either language.
+TECHNICAL_CHOICES = {"fmt", "lang", "shell"}
+
+
+def test_every_choice_of_words_takes_its_vietnamese_name() -> None:
+    """A choice among words of the office's work (--kind, --by, --role…) takes the
+    Vietnamese name too (:class:`dirtrack.cli.common.Named`): no plain Click choice is left
+    but the formats, languages and shells."""
+    from typer._types import TyperChoice
+
+    plain = []
+
+    def walk(command: Any, path: str) -> None:
+        for param in command.params:
+            if isinstance(param.type, TyperChoice) and param.name not in TECHNICAL_CHOICES:
+                plain.append(f"{path} {param.opts[0]}")
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(COMMAND, "dirtrack")
+    assert plain == []
+
+
+def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
+    meeting = units.ok("add-meeting", "--date", "2022-05-06", "--title", "Họp").strip()
+    units.ok("assign", meeting, "--unit", "BTC", "Việc", "--due", "2022-06-30")
+    for by, code in (("Lãnh Đạo", "leader"), ("chu tri", "chair"), ("lĩnh vực", "field")):
+        assert flat(units.ok("report", "--quarter", "2022Q2", "--by", by)) == flat(
+            units.ok("report", "--quarter", "2022Q2", "--by", code)
+        )
+    assert (
+        units.json("report", "--quarter", "2022Q2", "--cutoff", "Nghị định 09")["period"]["start"]
+        == "2022-03-15"
+    )
+    assert units.json("meetings", "--period", "2022", "--cutoff", "duong lich")[0]["date"] == (
+        "2022-05-06"
+    )
+    contact = units.json("unit", "contact", "BTC", "--name", "A", "--role", "thủ trưởng")
+    assert contact["role"] == "head"
+    assert "'x' không thuộc: 'focal', 'head'" in units.fail(
+        "--lang", "vi", "unit", "contact", "BTC", "--name", "A", "--role", "x", code=2
+    )
+    help_text = flat(invoke("--lang", "vi", "report", "--help").stdout)
+    assert "theo lĩnh vực (lĩnh vực, field)" in help_text
+    env = {"_DIRTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "dirtrack pack in x --prefer co"}
+    assert run(env={**env, "COMP_CWORD": "5"}).stdout.split() == ["office"]
+
+
+def test_completion_by_clicks_protocol_too() -> None:
+    """``_DIRTRACK_COMPLETE=bash_complete`` (Click's order, shell first) completes as Typer's
+    ``complete_bash`` does, instead of 'Shell complete not supported.'."""
+    words = {"COMP_WORDS": "dirtrack add-meeting --kind hoi", "COMP_CWORD": "3"}
+    for instruction in ("bash_complete", "complete_bash"):
+        done = run(env={"_DIRTRACK_COMPLETE": instruction, **words})
+        assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["conference"], "")
+    source = run(env={"_DIRTRACK_COMPLETE": "bash_source"})
+    assert source.returncode == 0 and "complete -o default -F" in source.stdout

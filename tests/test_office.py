@@ -57,3 +57,14 @@ def test_bad_values_write_nothing(cli: Cli) -> None:
     cli.fail("office", "set", "--body", "x" * 401)
     assert snapshot(cli.db) == before
     assert cli.fail("--lang", "vi", "office", "set", "--kind", "army").startswith("Error: ")
+
+
+def test_a_bad_answer_names_the_option_it_was_given_to(cli: Cli) -> None:
+    before = snapshot(cli.db)
+    for lang, said in (
+        ("en", "Error: --accept-completions takes yes or no, not 'maybe'"),
+        ("vi", "Error: --accept-completions nhận yes (có) hoặc no (không), không phải 'maybe'"),
+    ):
+        got = cli.fail("--lang", lang, "office", "set", "--accept-completions", "maybe")
+        assert got.splitlines() == [said]
+    assert snapshot(cli.db) == before

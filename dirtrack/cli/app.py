@@ -99,11 +99,16 @@ def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 class DirtrackCommand(TyperCommand):
-    """A command whose ``--help`` and usage line are in the language of the invocation."""
+    """A command whose ``--help``, usage line and shell completions (the descriptions zsh and
+    fish show beside each option) are in the language of the invocation."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):
             super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        with said_in(session_lang(ctx), self, ctx):
+            return list(super().shell_complete(ctx, incomplete))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
@@ -185,9 +190,25 @@ class DirtrackGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Shell completion as Typer's scripts ask for it (``complete_bash``) and as Click
+        documents it (``_DIRTRACK_COMPLETE=bash_complete``, shell first), which Typer alone
+        refuses with 'Shell complete not supported.'."""
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        shell, _sep, action = os.environ.get(var, "").partition("_")
+        if shell in _SHELLS and action in ("complete", "source"):
+            os.environ[var] = f"{action}_{shell}"
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with said_in(session_lang(ctx), self, ctx):
             super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        with said_in(session_lang(ctx), self, ctx):
+            return list(super().shell_complete(ctx, incomplete))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
@@ -274,6 +295,8 @@ class DirtrackGroup(TyperGroup):
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
+# The shells Typer completes for (typer._completion_classes).
+_SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
 
 
 def _flush_stdout(ctx: Any) -> None:

@@ -14,7 +14,7 @@ from typer._click.types import ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
-from dirtrack.periods import Cutoff, Period, parse_date, parse_period, parse_when
+from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
 from dirtrack.status import STATUS_NAMES
 
@@ -63,10 +63,15 @@ class Named(ParamType):
 
         key = fold_words(incomplete)
         return [
-            CompletionItem(str(code), help=", ".join(names))
+            CompletionItem(str(code), help=", ".join(_said_once(names)))
             for code, names in self.names.items()
             if any(fold_words(word).startswith(key) for word in (code, *names))
         ]
+
+
+def _said_once(names: Sequence[str]) -> list[str]:
+    """Each name once: ``("sơ kết, tổng kết", "sơ kết", "tổng kết")`` is two names."""
+    return list(dict.fromkeys(part.strip() for name in names for part in name.split(",")))
 
 
 class Lang(StrEnum):
@@ -496,23 +501,22 @@ def field_list(text: str | None) -> list[str] | None:
     return list(dict.fromkeys(fields))
 
 
-CutoffOpt = Annotated[
-    Cutoff,
-    typer.Option(
-        "--cutoff",
-        case_sensitive=False,
-        help="How named periods map onto days: calendar months, or nd09, the 15th-to-14th "
-        "windows of Nghị định 09/2019 (quý II = 15/3-14/6). Default from the config file.",
-    ),
-]
-
-
 class GroupBy(StrEnum):
     UNIT = "unit"
     CHAIR = "chair"
     FIELD = "field"
     LEADER = "leader"
     SERIES = "series"
+
+
+#: What a user may type for each grouping of ``report --by`` besides its code.
+GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
+    GroupBy.UNIT: ("đơn vị", "đơn vị chủ trì"),
+    GroupBy.CHAIR: ("chủ trì", "người chủ trì"),
+    GroupBy.FIELD: ("lĩnh vực",),
+    GroupBy.LEADER: ("lãnh đạo", "lãnh đạo phụ trách"),
+    GroupBy.SERIES: ("định kỳ", "nhiệm vụ định kỳ"),
+}
 
 
 def _unknown_category(value: str, choices: str) -> InvalidInput:
@@ -534,6 +538,16 @@ def named_option(
     return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
 
 
+CutoffOpt = Annotated[
+    Cutoff,
+    named_option(
+        CUTOFF_NAMES,
+        metavar="calendar|nd09",
+        help="How named periods map onto days: calendar (dương lịch), the calendar months, or "
+        "nd09 (nghị định 09), the 15th-to-14th windows of Nghị định 09/2019 (quý II = "
+        "15/3-14/6); the code or the Vietnamese name. Default from the config file.",
+    ),
+]
 KindOpt = Annotated[
     MeetingKind,
     named_option(

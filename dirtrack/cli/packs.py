@@ -15,6 +15,7 @@ from dirtrack.cli.common import (
     bad_parameter,
     database_file,
     day_or_today,
+    named_option,
     optional_day,
     period_of,
     state,
@@ -375,6 +376,13 @@ class Prefer(StrEnum):
     UNIT = "unit"
 
 
+#: What a user may type for each side of ``pack in --prefer`` besides its code.
+PREFER_NAMES: dict[str, tuple[str, ...]] = {
+    Prefer.OFFICE: ("cơ quan", "văn phòng"),
+    Prefer.UNIT: ("đơn vị",),
+}
+
+
 @pack_app.command("in")
 def pack_in(
     ctx: typer.Context,
@@ -389,10 +397,11 @@ def pack_in(
     ] = False,
     prefer: Annotated[
         Prefer | None,
-        typer.Option(
-            "--prefer",
-            case_sensitive=False,
-            help="Settle every conflict: office keeps the record, unit applies the answer.",
+        named_option(
+            PREFER_NAMES,
+            metavar="office|unit",
+            help="Settle every conflict: office (cơ quan) keeps the record, unit (đơn vị) "
+            "applies the answer.",
         ),
     ] = None,
     on: Annotated[

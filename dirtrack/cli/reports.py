@@ -7,6 +7,7 @@ import typer
 
 from dirtrack.cli.app import app
 from dirtrack.cli.common import (
+    GROUP_BY_NAMES,
     AsOfOpt,
     CutoffOpt,
     DocDateOpt,
@@ -25,6 +26,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     field_list,
+    named_option,
     optional_day,
     period_of,
     state,
@@ -111,11 +113,13 @@ def report(
     ] = False,
     by: Annotated[
         GroupBy,
-        typer.Option(
-            "--by",
-            case_sensitive=False,
-            help="Group the main table by lead unit, by the meeting's chair, by field, by the "
-            "leader in charge or by periodic directive (series).",
+        named_option(
+            GROUP_BY_NAMES,
+            metavar="unit|chair|field|leader|series",
+            help="Group the main table by lead unit (unit, đơn vị), by the meeting's chair "
+            "(chair, chủ trì), by field (field, lĩnh vực), by the leader in charge (leader, "
+            "lãnh đạo) or by periodic directive (series, định kỳ): the code or the Vietnamese "
+            "name, accents optional.",
         ),
     ] = GroupBy.UNIT,
     brief: Annotated[

@@ -276,7 +276,7 @@ def series_stop(
             state(ctx).lang,
             id=series_id,
             date=day.isoformat(),
-            removed=len(removed),
+            n=len(removed),
             kept=", ".join(map(str, kept)) or "-",
         )
     )

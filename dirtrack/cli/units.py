@@ -12,10 +12,11 @@ from dirtrack.cli.common import (
     FormatOpt,
     day_or_today,
     field_list,
+    named_option,
     state,
     unit_of_work,
 )
-from dirtrack.i18n import msg
+from dirtrack.i18n import msg, t
 from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -148,6 +149,13 @@ class Role(StrEnum):
     HEAD = "head"
 
 
+#: What a user may type for each role besides its code (any case, with or without accents).
+ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    Role.FOCAL: ("đầu mối", "người đầu mối"),
+    Role.HEAD: ("thủ trưởng", "thủ trưởng đơn vị"),
+}
+
+
 @unit_app.command("contact")
 def unit_contact(
     ctx: typer.Context,
@@ -158,11 +166,11 @@ def unit_contact(
     phone: Annotated[str | None, typer.Option("--phone", help="Their telephone number.")] = None,
     role: Annotated[
         Role,
-        typer.Option(
-            "--role",
-            case_sensitive=False,
-            help="focal: the person who answers for the unit (đầu mối); head: its head "
-            "(thủ trưởng), copied on mail. One of each; a second call replaces the first.",
+        named_option(
+            ROLE_NAMES,
+            metavar="focal|head",
+            help="focal (đầu mối): the person who answers for the unit; head (thủ trưởng): its "
+            "head, copied on mail. One of each; a second call replaces the first.",
         ),
     ] = Role.FOCAL,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -179,5 +187,7 @@ def unit_contact(
         )
         code = found.code
         record = Contact(contact.role, contact.name, contact.email, contact.phone).record()
-    err(msg("contact_set", state(ctx).lang, unit=code, role=role.value, name=record["name"]))
+    lang = state(ctx).lang
+    role_said = t(f"contact_role_{role.value}", lang)
+    err(msg("contact_set", lang, unit=code, role=role_said, name=record["name"]))
     out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)

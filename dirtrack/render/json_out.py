@@ -80,8 +80,8 @@ def _key(key: Any) -> str:
 
 # A list of flat records (``list``, ``overdue``: tens of thousands of directives) is written
 # here, exactly as json.dumps(indent=2) writes it, with the C string encoder: json.dumps with
-# an indent falls back to its pure-Python encoder, the slowest part of a large listing (issue
-# 6). tests/test_plain_table.py compares the two on random records.
+# an indent falls back to its pure-Python encoder, the slowest part of a large listing.
+# tests/test_plain_table.py compares the two on random records.
 _encode = json.encoder.encode_basestring
 
 

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from dirtrack.i18n import t
+from dirtrack.i18n import Count, t
 from dirtrack.letterhead import Letterhead, date_words
 from dirtrack.records import Record
 from dirtrack.render.review_doc import DATE, INT, TEXT, Labels, Table
@@ -43,7 +43,8 @@ class Letter:
             n=len(self.unit["overdue"]),
         )
         if self.unit["due_soon"]:
-            opening += t("urge_opening_soon", lang, m=len(self.unit["due_soon"]), days=self.within)
+            soon = len(self.unit["due_soon"])
+            opening += t("urge_opening_soon", lang, m=soon, days=Count("days", self.within))
         opening += t("urge_opening_end", lang)
         ask = t("urge_ask", lang, unit=name, date=_words(self.reply_by, lang))
         again = t("urge_again", lang, n=self.times + 1) if self.times else None

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import chain, groupby
 from typing import Any
 
-from dirtrack.i18n import category_label, kind_label, number, status_label, t
+from dirtrack.i18n import Count, category_label, kind_label, number, status_label, t
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
 
@@ -803,8 +803,10 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     tot = pack["totals"]
     done = tot["done_on_time"] + tot["done_late"]
     lines = [
-        t("rv_summary_counts", lang).format(
-            total=tot["total"],
+        t(
+            "rv_summary_counts",
+            lang,
+            total=Count("directives", tot["total"]),
             done=done,
             on_time=tot["done_on_time"],
             late=tot["done_late"],
@@ -1000,10 +1002,12 @@ def build_document(
     upcoming = Section(
         f"IV. {t('rv_next_period', lang)} ({titles.next})",
         [
-            t("rv_summary_next", lang).format(
+            t(
+                "rv_summary_next",
+                lang,
                 n=len(carried),
                 soon=len(soon["directives"]),
-                days=soon["within_days"],
+                days=Count("days", soon["within_days"]),
                 open=summary.get("still_open", 0),
             )
         ],

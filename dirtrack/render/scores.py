@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dirtrack.i18n import number, t
+from dirtrack.i18n import Count, number, t
 from dirtrack.records import Record
 from dirtrack.render import ReportFormat
 from dirtrack.render.review_doc import DATE, INT, TEXT, Document, Section, Table, cell_text
@@ -52,7 +52,10 @@ def rule_text(line: Record, lang: str) -> str:
         text = t(key, lang)
         if line.get("due"):
             text += " " + t(
-                "sc_delay_detail", lang, due=_day(line["due"], lang), days=line["days_late"]
+                "sc_delay_detail",
+                lang,
+                due=_day(line["due"], lang),
+                days=Count("days", line["days_late"]),
             )
         if line.get("doc"):
             text += f" ({line['doc']})"
@@ -131,7 +134,7 @@ def brief_document(pack: Record, lang: str) -> Document:
         t(
             "br_totals",
             lang,
-            total=tot["total"],
+            total=Count("directives", tot["total"]),
             done=tot["done_on_time"] + tot["done_late"],
             overdue=tot["overdue"],
             red=pack["red_count"],

@@ -99,10 +99,12 @@ class Setting:
     column: str
     check: Callable[[str, str], Any]
     default: Any = None
+    # The option of `office set` that gives it, when not the key's own name.
+    flag: str | None = None
 
     @property
     def option(self) -> str:
-        return "--" + self.key.replace("_", "-")
+        return self.flag or "--" + self.key.replace("_", "-")
 
 
 FIELDS: tuple[Setting, ...] = (
@@ -116,7 +118,7 @@ FIELDS: tuple[Setting, ...] = (
     Setting("signer_authority", "signer_authority", _text(200)),
     Setting("to", "recipients", _text(400), []),
     Setting("template", "template", _text(1000)),
-    Setting("accepts_completions", "accepts_completions", _yes_no, False),
+    Setting("accepts_completions", "accepts_completions", _yes_no, False, "--accept-completions"),
     Setting("on_time_by", "on_time_by", _on_time_by, "document"),
 )
 BY_KEY = {s.key: s for s in FIELDS}
