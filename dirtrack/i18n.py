@@ -92,7 +92,34 @@ def fill(entry: Entry, lang: str, params: Mapping[str, object]) -> str:
     """
     values = {name: _value(value, lang) for name, value in params.items()}
     n = params.get("n")
-    return say(entry, lang, n if isinstance(n, int) else None).format(**values)
+    template = say(entry, lang, n if isinstance(n, int) else None)
+    for name in _quoted(template):
+        value = values.get(name)
+        if isinstance(value, str):
+            values[name] = cut(value)
+    return template.format(**values)
+
+
+QUOTE_LIMIT = 80
+
+
+def cut(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` as a message quotes it: whole up to ``limit`` characters, else its first
+    ``limit`` and "…" (a cell of 40,000 characters is not an Error line of 40,000)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+@cache
+def _quoted(template: str) -> frozenset[str]:
+    """The placeholders ``template`` quotes (``{text!r}``): a value the user gave, which
+    :func:`fill` cuts to :data:`QUOTE_LIMIT` characters."""
+    import string
+
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for _, name, _, conversion in string.Formatter().parse(template)
+        if name and conversion == "r"
+    )
 
 
 def _value(value: object, lang: str) -> object:

@@ -317,3 +317,26 @@ def test_a_csv_line_wider_than_any_sheet(office: Cli, db_path: Path, tmp_path: P
         vi
         == "Error: wide.csv, dòng 2: có 1000003 cột, nhiều hơn 16384 cột mà một bảng tính có thể có"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_huge_cell_is_quoted_cut_short(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A cell of 40,000 characters is quoted by its first 80 and "…", not whole in the line."""
+    sheet = xlsx(
+        tmp_path / "big.xlsx",
+        [
+            HEADER,
+            [1, "Việc A", "BTC", None, "sớm " * 10_000, None, None],
+            [2, "Việc B", "Ban " * 10_000, None, datetime(2022, 9, 30), None, None],
+            [3, "Việc C", "BTC", None, datetime(2022, 9, 30), "5000." + "0" * 40_000, None],
+        ],
+    )
+    before = file_digest(db_path)
+    message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert len(message) < 2_000, len(message)
+    assert message.count("…") == 3
+    assert "'" + ("sớm " * 20)[:80] + "…'" in message
+    assert "5000." + "0" * 75 + "…" in message

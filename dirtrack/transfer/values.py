@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
 from dirtrack.periods import check_day, parse_date, parse_when
 from dirtrack.text import fold, nfc
@@ -144,11 +145,12 @@ _SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
 def _whole_percent(number: float | Decimal, raw: str) -> int:
     exact = Decimal(str(number))
     # inf, nan and numbers such as 1e300 (too long for Decimal to round) are no percentage.
+    # The cell is quoted as the catalog quotes a value (``5000.000…`` of 40,000 characters cut).
     if not exact.is_finite() or abs(exact) > 1000:
-        raise InvalidInput.of("cell_not_percent", value=raw)
+        raise InvalidInput.of("cell_not_percent", value=cut(raw))
     rounded = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if not 0 <= rounded <= 100:
-        raise InvalidInput.of("cell_not_percent", value=raw)
+        raise InvalidInput.of("cell_not_percent", value=cut(raw))
     return rounded
 
 
