@@ -1957,5 +1957,12 @@ ERRORS.update(
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
+        # the checks by name, where a message says which one found a problem (restore)
+        "hc_name_open": C_("check", "open"),
+        "hc_name_schema": C_("check", "schema"),
+        "hc_name_integrity": C_("check", "integrity"),
+        "hc_name_foreign_keys": C_("check", "foreign_keys"),
+        "hc_name_journal": C_("check", "journal"),
+        "hc_name_permissions": C_("check", "permissions"),
     }
 )

@@ -223,3 +223,26 @@ def test_restore_checks_a_candidate_as_doctor_does(
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*.part*"))
     office.ok("doctor")
+
+
+def test_a_backup_that_is_not_healthy_is_refused_in_the_users_language(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """What doctor finds in a backup is said in the catalog's words: the check and its finding."""
+    orphan = tmp_path / "orphan.db"
+    office.ok("backup", str(orphan))
+    conn = sqlite3.connect(orphan)
+    conn.execute("UPDATE directive SET unit_id = 999 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    before = file_digest(db_path)
+    assert office.fail("--lang", "vi", "restore", str(orphan), "--yes") == (
+        f"Error: {orphan} không khôi phục được: tham chiếu: dòng 1 của directive trỏ tới unit "
+        "không tồn tại; cơ sở dữ liệu hiện tại giữ nguyên"
+    )
+    assert office.fail("--lang", "en", "restore", str(orphan), "--yes") == (
+        f"Error: {orphan} cannot be restored: foreign_keys: directive row 1 points to a missing "
+        "unit; the current database is untouched"
+    )
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak"))

@@ -284,7 +284,8 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
-    from dirtrack.store.health import PROBLEM, run_checks
+    from dirtrack.i18n import Phrase
+    from dirtrack.store.health import PROBLEM, Detail, run_checks
 
     found = Target(f"sqlite:///{candidate}", candidate)
     engine = make_engine(found)
@@ -296,12 +297,17 @@ def _check_candidate(candidate: Path, source: Path) -> None:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise InvalidInput.of("restore_not_healthy", path=source, problems=reason) from None
     except DirtrackError as exc:
-        raise InvalidInput.of("restore_not_healthy", path=source, problems=str(exc)) from None
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=exc) from None
     finally:
         engine.dispose()
-    problems = [f"{c.name}: {c.detail}" for c in checks if c.status == PROBLEM]
+    # What doctor found, in the user's language: the check's name and its catalog phrases.
+    problems = [
+        Detail(Phrase(f"hc_name_{c.name}"), c.detail, joined=": ")
+        for c in checks
+        if c.status == PROBLEM
+    ]
     if problems:
-        raise InvalidInput.of("restore_not_healthy", path=source, problems="; ".join(problems))
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=Detail(*problems))
 
 
 def _page_size(path: Path) -> int:
