@@ -1178,6 +1178,7 @@ ERRORS: dict[str, Entry] = {
     "cell_not_date": N_("{value} is not a date"),
     "cell_not_deadline": N_("{value} is not a deadline"),
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
+    "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
     "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(

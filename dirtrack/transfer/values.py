@@ -8,6 +8,7 @@ Pure functions over cell values as :mod:`dirtrack.transfer.sheet` gives them (``
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,14 @@ _SERIAL_MIN, _SERIAL_MAX = 20090, 73050
 def is_blank(value: Value) -> bool:
     """An empty cell, or one that only looks filled (spaces, zero-width characters)."""
     return value is None or (isinstance(value, str) and blank_text(value))
+
+
+def not_finite(value: Value) -> bool:
+    """A number cell that holds no number a sheet can hold: infinite or undefined (``1e400`` in
+    a file's XML is read as infinity), shown as ``inf`` or ``nan``, which no field can take."""
+    if isinstance(value, Pct):
+        return not math.isfinite(value.value)
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def show(value: Value) -> str:
