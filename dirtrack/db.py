@@ -123,7 +123,9 @@ def is_database_file(candidate: Path, database: Path) -> bool:
             if os.path.samefile(candidate, own):
                 return True
         except OSError:  # one of them does not exist (yet): compare where they would be
-            if candidate.resolve() == own.resolve():
+            # os.path.realpath, not Path.resolve: a loop of symbolic links is where it stops,
+            # where Path.resolve raises RuntimeError (Python 3.11, 3.12).
+            if os.path.realpath(candidate) == os.path.realpath(own):
                 return True
     return False
 

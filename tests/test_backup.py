@@ -246,3 +246,18 @@ def test_a_backup_that_is_not_healthy_is_refused_in_the_users_language(
     )
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_loop_of_symbolic_links_is_no_unexpected_error(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """Whether a path is the database is asked of a loop of links too: an Error line (restore)
+    or a backup beside it, not 'unexpected RuntimeError: Symlink loop'."""
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(tmp_path / "loop2.db")
+    (tmp_path / "loop2.db").symlink_to(loop)
+    before = file_digest(db_path)
+    assert office.fail("restore", str(loop), "--yes") == f"Error: no file '{loop}'"
+    assert file_digest(db_path) == before
+    office.ok("export", "--out", str(tmp_path / "loop2.db"), "--force")
+    assert (tmp_path / "loop2.db").is_file()
