@@ -1342,6 +1342,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "json_bad_version": N_("{name}: this dirtrack reads export format versions {first} to {last}"),
     "json_invalid": N_("{name} is not valid JSON ({detail})"),
+    "json_long_number": N_(
+        "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
+    ),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
     # what is wrong with a value of an export's record (pydantic's kind of error, in words)
