@@ -995,6 +995,9 @@ ERRORS: dict[str, Entry] = {
     # --out FILE
     "out_empty": N_("--out needs a file name"),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
+    "out_not_regular": N_(
+        "--out {value}: is not a regular file (a device, a pipe?); give a file name"
+    ),
     "out_no_folder": N_("--out {value}: folder {folder} does not exist"),
     "out_exists": N_("--out {value}: the file exists; add --force to overwrite it"),
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
@@ -1294,6 +1297,7 @@ ERRORS: dict[str, Entry] = {
     "bk_unreadable": N_("{path} cannot be read as a database ({reason})"),
     "bk_no_folder": N_("cannot write {path}: folder {folder} does not exist"),
     "bk_exists": N_("{path} exists already; give --force to replace it"),
+    "bk_not_regular": N_("{path} is not a regular file (a device, a pipe?); give a file name"),
     "bk_copy_check": N_("the copy failed its check ({detail})"),
     "bk_failed": N_("backup failed: {reason}"),
     "restore_failed": N_("restore failed: {reason}"),

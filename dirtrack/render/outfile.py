@@ -21,6 +21,7 @@ import errno
 import io
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -94,7 +95,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         database: the SQLite file of ``--db``, which is never a target (nor its companions).
 
     Raises:
-        InvalidInput: empty, a folder, in a folder that does not exist, or the database.
+        InvalidInput: empty, a folder, a device, a pipe or a socket, in a folder that does not
+            exist, or the database.
         Conflict: the file exists and ``force`` is false.
     """
     if not value.strip():
@@ -104,6 +106,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         refuse_database(path, database)
     if path.is_dir():
         raise InvalidInput.of("out_is_folder", value=value)
+    if not_regular(path):
+        raise InvalidInput.of("out_not_regular", value=value)
     folder = path.parent
     if not folder.is_dir():
         raise InvalidInput.of("out_no_folder", value=value, folder=folder)
@@ -112,6 +116,16 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
     if not os.access(folder, os.W_OK):
         raise InvalidInput.of("out_not_writable", value=value, folder=folder)
     return path
+
+
+def not_regular(path: Path) -> bool:
+    """Whether ``path`` is there but is no regular file: a device (``/dev/full``), a pipe, a
+    socket. A file is written beside its target and renamed over it, so even with ``--force``
+    such a target is refused: the rename would put a file in place of the device itself."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:  # nothing there (or a broken link): a new file
+        return False
 
 
 def refuse_database(path: Path, database: Path) -> None:

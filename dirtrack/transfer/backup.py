@@ -25,7 +25,13 @@ from pathlib import Path
 from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.inputs import open_input
-from dirtrack.render.outfile import fsync_folder, part_file, refuse_database, write_failure
+from dirtrack.render.outfile import (
+    fsync_folder,
+    not_regular,
+    part_file,
+    refuse_database,
+    write_failure,
+)
 from dirtrack.transfer.base import NoProgress, Progress
 
 PAGES_PER_STEP = 256
@@ -148,6 +154,8 @@ def backup(
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source_path.stem}-{stamp}.db"
     refuse_database(dest, source_path)
+    if not_regular(dest):
+        raise InvalidInput.of("bk_not_regular", path=dest)
     if not dest.parent.is_dir():
         raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
     if dest.exists() and not force:
