@@ -154,7 +154,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         except FileExistsError:
             pass  # another process's first use made it a moment ago: checked below as any file
         except OSError as exc:
-            raise DatabaseError.of("db_cannot_create", path=path, reason=exc.strerror) from None
+            from dirtrack.inputs import os_reason
+
+            raise DatabaseError.of("db_cannot_create", path=path, reason=os_reason(exc)) from None
         else:
             os.close(fd)
             return
@@ -162,7 +164,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseError.of("db_unreadable", path=path, reason=exc.strerror) from None
+        from dirtrack.inputs import os_reason
+
+        raise DatabaseError.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
 

@@ -1264,6 +1264,17 @@ ERRORS: dict[str, Entry] = {
     "w_io_error": N_("the device reported an input/output error"),
     "w_read_only_fs": N_("the file system is read-only"),
     "w_no_permission": N_("permission denied"),
+    "w_no_such_file": N_("no such file"),
+    "w_is_folder": N_("it is a folder"),
+    "w_not_folder": N_("a part of the path is not a folder"),
+    "w_link_loop": N_("symbolic links that point to each other in a loop"),
+    "w_name_too_long": N_("the name is too long"),
+    "w_not_utf8": N_("not UTF-8 text"),
+    "w_conn_refused": N_("the connection was refused"),
+    "w_conn_reset": N_("the connection was closed by the other side"),
+    "w_timed_out": N_("no answer in time"),
+    "w_unreachable": N_("the network or the host cannot be reached"),
+    "w_unknown_host": N_("the host name is not known (DNS)"),
     "xlsx_cell_too_long": N_(
         "{what} {ident}: {field} has {n} characters, more than the "
         "{limit} an Excel cell holds; nothing was exported. Use export "

@@ -12,6 +12,7 @@ The TOML files among them (the configuration, a draft, a rule file) are read by
 from __future__ import annotations
 
 import ast
+import errno
 import os
 import re
 import stat
@@ -42,6 +43,45 @@ def open_input(path: Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+# errno of a file that cannot be opened, read or written, or a server that cannot be reached,
+# and how the catalog says it.
+OS_ERRNOS = {
+    errno.EACCES: "w_no_permission",
+    errno.EPERM: "w_no_permission",
+    errno.ENOENT: "w_no_such_file",
+    errno.EISDIR: "w_is_folder",
+    errno.ENOTDIR: "w_not_folder",
+    errno.ELOOP: "w_link_loop",
+    errno.ENAMETOOLONG: "w_name_too_long",
+    errno.ENOSPC: "w_disk_full",
+    errno.EDQUOT: "w_disk_quota",
+    errno.EFBIG: "w_file_too_big",
+    errno.EIO: "w_io_error",
+    errno.EROFS: "w_read_only_fs",
+    errno.ECONNREFUSED: "w_conn_refused",
+    errno.ECONNRESET: "w_conn_reset",
+    errno.ETIMEDOUT: "w_timed_out",
+    errno.EHOSTUNREACH: "w_unreachable",
+    errno.ENETUNREACH: "w_unreachable",
+}
+
+
+def os_reason(exc: OSError) -> Phrase | str:
+    """Why an operating system call failed, in the catalog's words (``Phrase``) where it is one
+    of :data:`OS_ERRNOS`, a host name that does not resolve or a time-out; else the system's
+    own words (``strerror``), as it gives them."""
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return Phrase("w_unknown_host")
+    if isinstance(exc, TimeoutError):
+        return Phrase("w_timed_out")
+    key = OS_ERRNOS.get(exc.errno or 0)
+    if key is None and isinstance(exc, PermissionError):
+        key = "w_no_permission"
+    return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
 
 
 def read_input(path: Path) -> bytes:

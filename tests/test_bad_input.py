@@ -687,3 +687,51 @@ def test_an_empty_option_value_is_an_error_never_not_given(
         if not good or "Traceback" in shown or file_digest(db_path) != before:
             wrong.append(f"{' '.join(path)} {option} '': exit {result.exit_code} {shown!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The system's reason (strerror) came through in English under --lang vi: 'Too many
+    levels of symbolic links'. It is said through the catalog (inputs.os_reason)."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(loop)
+    before = file_digest(db_path)
+    assert seeded.fail("--lang", "vi", "extract", str(loop)) == (
+        f"Error: {loop}: không đọc được (các liên kết tượng trưng trỏ vòng vào nhau)"
+    )
+    assert seeded.fail("--lang", "en", "extract", str(loop)) == (
+        f"Error: {loop}: cannot be read (symbolic links that point to each other in a loop)"
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_bytes(b'title = "V\xe2n"\n')
+    assert seeded.fail("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(rules)) == (
+        f"Error: không đọc được tệp quy tắc {rules}: không phải văn bản UTF-8"
+    )
+    done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
+    assert done.stderr == (
+        f"Error: không đọc được tệp cấu hình {loop}: các liên kết tượng trưng trỏ vòng vào nhau\n"
+    )
+    assert file_digest(db_path) == before
+
+
+def test_the_reasons_of_the_system_in_the_catalogs_words() -> None:
+    import errno
+    import socket
+
+    from dirtrack.inputs import os_reason
+
+    def said(exc: OSError) -> str:
+        reason = os_reason(exc)
+        return reason if isinstance(reason, str) else reason.render("vi")
+
+    assert said(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")) == (
+        "kết nối bị từ chối"
+    )
+    assert said(socket.gaierror(-2, "Name or service not known")) == (
+        "không tìm thấy tên máy chủ (DNS)"
+    )
+    assert said(TimeoutError("timed out")) == "không có trả lời trong thời gian chờ"
+    assert said(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
+    assert said(OSError(errno.EBADF, "Bad file descriptor")) == "Bad file descriptor"

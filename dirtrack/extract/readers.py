@@ -28,7 +28,7 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import read_input
+from dirtrack.inputs import os_reason, read_input
 
 _BLOCK_TAGS = frozenset(
     """
@@ -207,8 +207,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         except FileNotFoundError:
             raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise InvalidInput.of("file_unreadable", name=name, reason=reason) from None
+            raise InvalidInput.of("file_unreadable", name=name, reason=os_reason(exc)) from None
         suffix = path.suffix.lower()
         if not data.strip():
             raise InvalidInput.of("file_empty", name=name)

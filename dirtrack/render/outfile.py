@@ -46,13 +46,9 @@ WRITE_ERRNOS = {
 
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
-    from dirtrack.i18n import Phrase
+    from dirtrack.inputs import os_reason
 
-    key = WRITE_ERRNOS.get(exc.errno or 0)
-    if key is None and isinstance(exc, PermissionError):
-        key = "w_no_permission"
-    reason: object = Phrase(key) if key else (exc.strerror or type(exc).__name__)
-    return OutputError.of("write_failed", target=target, reason=reason)
+    return OutputError.of("write_failed", target=target, reason=os_reason(exc))
 
 
 def output_failure(exc: BaseException) -> DirtrackError | None:

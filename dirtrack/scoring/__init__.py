@@ -36,7 +36,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import TomlError, parse_toml
+from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.status import DirectiveFacts, Status
 
 PRESETS_DIR = Path(__file__).resolve().parent
@@ -145,8 +145,11 @@ def load_rules(ref: str) -> RuleSet:
             raise InvalidInput.of("rules_unknown", ref=ref, presets=", ".join(PRESETS))
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput.of("rules_unreadable", path=source, reason=str(exc)) from None
+    except OSError as exc:
+        raise InvalidInput.of("rules_unreadable", path=source, reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        reason = Phrase("w_not_utf8")
+        raise InvalidInput.of("rules_unreadable", path=source, reason=reason) from None
     try:
         raw = parse_toml(text)
     except TomlError as exc:

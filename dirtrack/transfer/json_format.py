@@ -40,6 +40,7 @@ from sqlmodel import Session
 from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
+from dirtrack.inputs import os_reason
 from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
@@ -777,7 +778,7 @@ def _open(path: Path) -> IO[bytes]:
         handle = path.open("rb")
         head = handle.read(512)
     except OSError as exc:
-        raise InvalidInput.of("json_unreadable", path=path, reason=exc.strerror) from None
+        raise InvalidInput.of("json_unreadable", path=path, reason=os_reason(exc)) from None
     version = _VERSION.search(head)
     if version is not None and int(version[1]) not in READS:
         handle.close()
