@@ -95,7 +95,7 @@ def fill(entry: Entry, lang: str, params: Mapping[str, object]) -> str:
     template = say(entry, lang, n if isinstance(n, int) else None)
     for name in _quoted(template):
         value = values.get(name)
-        if isinstance(value, str):
+        if isinstance(value, str) and name != "path":  # a file's name is said whole
             values[name] = cut(value)
     return template.format(**values)
 
@@ -112,7 +112,8 @@ def cut(text: str, limit: int = QUOTE_LIMIT) -> str:
 @cache
 def _quoted(template: str) -> frozenset[str]:
     """The placeholders ``template`` quotes (``{text!r}``): a value the user gave, which
-    :func:`fill` cuts to :data:`QUOTE_LIMIT` characters."""
+    :func:`fill` cuts to :data:`QUOTE_LIMIT` characters (a ``{path!r}`` excepted: a file's
+    name is said whole, however deep its folder)."""
     import string
 
     return frozenset(
