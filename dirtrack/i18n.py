@@ -1097,6 +1097,10 @@ ERRORS: dict[str, Entry] = {
     "unknown_category": N_("unknown category {value!r}; use one of {choices}"),
     # extract: reading documents and meeting drafts
     "text_empty": N_("the text is empty"),
+    "text_too_large": N_(
+        "{name}: {n} characters of text, more than the {limit} read from one meeting's "
+        "document (a conclusion runs to some tens of thousands)"
+    ),
     "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),

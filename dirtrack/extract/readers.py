@@ -179,6 +179,12 @@ def docx_to_text(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
+# The most text read from one meeting's document: a conclusion or minutes runs to some tens of
+# thousands of characters, and drafting takes about 5 s of CPU a million; a page of 20 MB took
+# minutes, past any cron job's patience.
+MAX_TEXT = 1_000_000
+
+
 def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
     """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
 
@@ -221,6 +227,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             text = decode_text(data, name)
     if not text.strip():
         raise InvalidInput.of("file_empty", name=name)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput.of("text_too_large", name=name, n=len(text), limit=MAX_TEXT)
     return text
 
 
