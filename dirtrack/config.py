@@ -34,7 +34,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import open_input, parse_toml
+from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -92,18 +92,16 @@ def read_file(path: Path) -> dict[str, Any]:
     except IsADirectoryError:
         raise ConfigError.of("cfg_is_folder", path=path) from None
     except OSError as exc:
-        raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
+        raise ConfigError.of("cfg_unreadable", path=path, reason=os_reason(exc)) from None
     except InvalidInput:  # a pipe or a device: never waited on
         raise ConfigError.of("cfg_not_regular", path=path) from None
-    import tomllib  # only when there is a file: most runs have none
-
     try:
         with handle:
             return parse_toml(handle.read().decode("utf-8"))
     except OSError as exc:
-        raise ConfigError.of("cfg_unreadable", path=path, reason=exc.strerror) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError.of("cfg_not_toml", path=path, detail=str(exc)) from None
+        raise ConfigError.of("cfg_unreadable", path=path, reason=os_reason(exc)) from None
+    except TomlError as exc:
+        raise ConfigError.of("cfg_not_toml", path=path, detail=exc.detail) from None
     except UnicodeDecodeError:
         raise ConfigError.of("cfg_not_utf8", path=path) from None
 

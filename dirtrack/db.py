@@ -123,7 +123,9 @@ def is_database_file(candidate: Path, database: Path) -> bool:
             if os.path.samefile(candidate, own):
                 return True
         except OSError:  # one of them does not exist (yet): compare where they would be
-            if candidate.resolve() == own.resolve():
+            # os.path.realpath, not Path.resolve: a loop of symbolic links is where it stops,
+            # where Path.resolve raises RuntimeError (Python 3.11, 3.12).
+            if os.path.realpath(candidate) == os.path.realpath(own):
                 return True
     return False
 
@@ -152,7 +154,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         except FileExistsError:
             pass  # another process's first use made it a moment ago: checked below as any file
         except OSError as exc:
-            raise DatabaseError.of("db_cannot_create", path=path, reason=exc.strerror) from None
+            from dirtrack.inputs import os_reason
+
+            raise DatabaseError.of("db_cannot_create", path=path, reason=os_reason(exc)) from None
         else:
             os.close(fd)
             return
@@ -160,7 +164,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise DatabaseError.of("db_unreadable", path=path, reason=exc.strerror) from None
+        from dirtrack.inputs import os_reason
+
+        raise DatabaseError.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
 

@@ -92,7 +92,35 @@ def fill(entry: Entry, lang: str, params: Mapping[str, object]) -> str:
     """
     values = {name: _value(value, lang) for name, value in params.items()}
     n = params.get("n")
-    return say(entry, lang, n if isinstance(n, int) else None).format(**values)
+    template = say(entry, lang, n if isinstance(n, int) else None)
+    for name in _quoted(template):
+        value = values.get(name)
+        if isinstance(value, str) and name != "path":  # a file's name is said whole
+            values[name] = cut(value)
+    return template.format(**values)
+
+
+QUOTE_LIMIT = 80
+
+
+def cut(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` as a message quotes it: whole up to ``limit`` characters, else its first
+    ``limit`` and "…" (a cell of 40,000 characters is not an Error line of 40,000)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+@cache
+def _quoted(template: str) -> frozenset[str]:
+    """The placeholders ``template`` quotes (``{text!r}``): a value the user gave, which
+    :func:`fill` cuts to :data:`QUOTE_LIMIT` characters (a ``{path!r}`` excepted: a file's
+    name is said whole, however deep its folder)."""
+    import string
+
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for _, name, _, conversion in string.Formatter().parse(template)
+        if name and conversion == "r"
+    )
 
 
 def _value(value: object, lang: str) -> object:
@@ -980,6 +1008,9 @@ ERRORS: dict[str, Entry] = {
     # --out FILE
     "out_empty": N_("--out needs a file name"),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
+    "out_not_regular": N_(
+        "--out {value}: is not a regular file (a device, a pipe?); give a file name"
+    ),
     "out_no_folder": N_("--out {value}: folder {folder} does not exist"),
     "out_exists": N_("--out {value}: the file exists; add --force to overwrite it"),
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
@@ -1014,6 +1045,31 @@ ERRORS: dict[str, Entry] = {
     "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
     "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),
+    # what is wrong with a TOML file (a draft, the configuration, a rule file), and where
+    "toml_at": N_("{problem} (line {line}, column {column})"),
+    "toml_at_end": N_("{problem} (at the end of the file)"),
+    "toml_unreadable": N_("cannot be read"),
+    "toml_too_deep": N_("nested too deeply"),
+    "toml_bad_statement": N_("a line must be KEY = VALUE or a [table] heading"),
+    "toml_expected_newline": N_("something follows a value on its line; one KEY = VALUE a line"),
+    "toml_expected_equals": N_("'=' is missing after a key"),
+    "toml_table_unclosed": N_("']' is missing at the end of a [table] heading"),
+    "toml_array_table_unclosed": N_("']]' is missing at the end of a [[table]] heading"),
+    "toml_expected": N_("{what} is missing"),
+    "toml_bad_character": N_("the character {char} is not allowed here"),
+    "toml_declared_twice": N_("{key} is declared twice"),
+    "toml_closed_table": N_("{key} was written whole before and cannot be added to"),
+    "toml_value_twice": N_("a key is given a value twice"),
+    "toml_inline_key_twice": N_("the key {key} is given twice in {{…}}"),
+    "toml_bad_key": N_('a key cannot start with this character (quote it: "key")'),
+    "toml_array_unclosed": N_("a list opened with '[' is not closed with ']'"),
+    "toml_inline_unclosed": N_("a table opened with '{{' is not closed with '}}'"),
+    "toml_string_unclosed": N_("a text opened with a quote is not closed"),
+    "toml_bad_escape": N_(
+        "a backslash in a text starts no valid escape (write '\\\\' for a backslash itself)"
+    ),
+    "toml_bad_date": N_("not a real date or time"),
+    "toml_bad_value": N_('not a value: text must be in quotes ("text")'),
     "cfg_list": N_("{where}: one value expected, not a list"),
     "cfg_bad_value": N_("{where}: {detail}"),
     "cfg_invalid_value": N_("invalid value"),
@@ -1053,6 +1109,10 @@ ERRORS: dict[str, Entry] = {
     "unknown_category": N_("unknown category {value!r}; use one of {choices}"),
     # extract: reading documents and meeting drafts
     "text_empty": N_("the text is empty"),
+    "text_too_large": N_(
+        "{name}: {n} characters of text, more than the {limit} read from one meeting's "
+        "document (a conclusion runs to some tens of thousands)"
+    ),
     "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),
@@ -1138,6 +1198,7 @@ ERRORS: dict[str, Entry] = {
     "cell_not_date": N_("{value} is not a date"),
     "cell_not_deadline": N_("{value} is not a deadline"),
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
+    "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
     "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(
@@ -1220,6 +1281,17 @@ ERRORS: dict[str, Entry] = {
     "w_io_error": N_("the device reported an input/output error"),
     "w_read_only_fs": N_("the file system is read-only"),
     "w_no_permission": N_("permission denied"),
+    "w_no_such_file": N_("no such file"),
+    "w_is_folder": N_("it is a folder"),
+    "w_not_folder": N_("a part of the path is not a folder"),
+    "w_link_loop": N_("symbolic links that point to each other in a loop"),
+    "w_name_too_long": N_("the name is too long"),
+    "w_not_utf8": N_("not UTF-8 text"),
+    "w_conn_refused": N_("the connection was refused"),
+    "w_conn_reset": N_("the connection was closed by the other side"),
+    "w_timed_out": N_("no answer in time"),
+    "w_unreachable": N_("the network or the host cannot be reached"),
+    "w_unknown_host": N_("the host name is not known (DNS)"),
     "xlsx_cell_too_long": N_(
         "{what} {ident}: {field} has {n} characters, more than the "
         "{limit} an Excel cell holds; nothing was exported. Use export "
@@ -1253,6 +1325,7 @@ ERRORS: dict[str, Entry] = {
     "bk_unreadable": N_("{path} cannot be read as a database ({reason})"),
     "bk_no_folder": N_("cannot write {path}: folder {folder} does not exist"),
     "bk_exists": N_("{path} exists already; give --force to replace it"),
+    "bk_not_regular": N_("{path} is not a regular file (a device, a pipe?); give a file name"),
     "bk_copy_check": N_("the copy failed its check ({detail})"),
     "bk_failed": N_("backup failed: {reason}"),
     "restore_failed": N_("restore failed: {reason}"),
@@ -1301,6 +1374,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "json_bad_version": N_("{name}: this dirtrack reads export format versions {first} to {last}"),
     "json_invalid": N_("{name} is not valid JSON ({detail})"),
+    "json_long_number": N_(
+        "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
+    ),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
     # what is wrong with a value of an export's record (pydantic's kind of error, in words)
@@ -1931,5 +2007,12 @@ ERRORS.update(
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
+        # the checks by name, where a message says which one found a problem (restore)
+        "hc_name_open": C_("check", "open"),
+        "hc_name_schema": C_("check", "schema"),
+        "hc_name_integrity": C_("check", "integrity"),
+        "hc_name_foreign_keys": C_("check", "foreign_keys"),
+        "hc_name_journal": C_("check", "journal"),
+        "hc_name_permissions": C_("check", "permissions"),
     }
 )

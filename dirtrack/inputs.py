@@ -11,12 +11,16 @@ The TOML files among them (the configuration, a draft, a rule file) are read by
 
 from __future__ import annotations
 
+import ast
+import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import Phrase, cut
 
 
 def open_input(path: Path) -> BinaryIO:
@@ -41,23 +45,136 @@ def open_input(path: Path) -> BinaryIO:
         raise
 
 
+# errno of a file that cannot be opened, read or written, or a server that cannot be reached,
+# and how the catalog says it.
+OS_ERRNOS = {
+    errno.EACCES: "w_no_permission",
+    errno.EPERM: "w_no_permission",
+    errno.ENOENT: "w_no_such_file",
+    errno.EISDIR: "w_is_folder",
+    errno.ENOTDIR: "w_not_folder",
+    errno.ELOOP: "w_link_loop",
+    errno.ENAMETOOLONG: "w_name_too_long",
+    errno.ENOSPC: "w_disk_full",
+    errno.EDQUOT: "w_disk_quota",
+    errno.EFBIG: "w_file_too_big",
+    errno.EIO: "w_io_error",
+    errno.EROFS: "w_read_only_fs",
+    errno.ECONNREFUSED: "w_conn_refused",
+    errno.ECONNRESET: "w_conn_reset",
+    errno.ETIMEDOUT: "w_timed_out",
+    errno.EHOSTUNREACH: "w_unreachable",
+    errno.ENETUNREACH: "w_unreachable",
+}
+
+
+def os_reason(exc: OSError) -> Phrase | str:
+    """Why an operating system call failed, in the catalog's words (``Phrase``) where it is one
+    of :data:`OS_ERRNOS`, a host name that does not resolve or a time-out; else the system's
+    own words (``strerror``), as it gives them."""
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return Phrase("w_unknown_host")
+    if isinstance(exc, TimeoutError):
+        return Phrase("w_timed_out")
+    key = OS_ERRNOS.get(exc.errno or 0)
+    if key is None and isinstance(exc, PermissionError):
+        key = "w_no_permission"
+    return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
+
+
 def read_input(path: Path) -> bytes:
     """The bytes of ``path`` (see :func:`open_input`)."""
     with open_input(path) as handle:
         return handle.read()
 
 
+class TomlError(ValueError):
+    """A TOML text that cannot be read; :attr:`detail` says what and where in the catalog's
+    words (a :class:`~dirtrack.i18n.Phrase`), ``str()`` in English."""
+
+    def __init__(self, detail: Phrase) -> None:
+        super().__init__(str(detail))
+        self.detail = detail
+
+
 def parse_toml(text: str) -> dict[str, Any]:
     """``text`` read as TOML.
 
     Raises:
-        tomllib.TOMLDecodeError: not TOML, or nested too deeply to read (arrays or tables inside
-            one another thousands of times over, which Python's reader would follow until its
-            stack ran out).
+        TomlError: not TOML, or nested too deeply to read (arrays or tables inside one another
+            thousands of times over, which Python's reader would follow until its stack ran
+            out).
     """
     import tomllib  # only when there is TOML to read: most runs have none
 
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise tomllib.TOMLDecodeError("nested too deeply") from None
+        raise TomlError(Phrase("toml_too_deep")) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TomlError(toml_problem(str(exc))) from None
+
+
+# What Python's TOML reader says (its English, the same since 3.11), as the catalog's phrases:
+# (pattern of its message, key of the phrase, name of the placeholder its group fills).
+_TOML_PROBLEMS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key, name)
+    for pattern, key, name in (
+        (r"Invalid statement", "toml_bad_statement", None),
+        (r"Expected newline or end of document after a statement", "toml_expected_newline", None),
+        (r"Expected '=' after a key in a key/value pair", "toml_expected_equals", None),
+        (r"Expected '\]' at the end of a table declaration", "toml_table_unclosed", None),
+        (r"Expected '\]\]' at the end of an array declaration", "toml_array_table_unclosed", None),
+        (r"Expected (.+)", "toml_expected", "what"),
+        (r"Found invalid character (.+)", "toml_bad_character", "char"),
+        (r"Illegal character (.+)", "toml_bad_character", "char"),
+        (r"Cannot declare (.+) twice", "toml_declared_twice", "key"),
+        (r"Cannot redefine namespace (.+)", "toml_declared_twice", "key"),
+        (r"Cannot mutate immutable namespace (.+)", "toml_closed_table", "key"),
+        (r"Cannot overwrite a value", "toml_value_twice", None),
+        (r"Duplicate inline table key (.+)", "toml_inline_key_twice", "key"),
+        (r"Invalid initial character for a key part", "toml_bad_key", None),
+        (r"Unclosed array", "toml_array_unclosed", None),
+        (r"Unclosed inline table", "toml_inline_unclosed", None),
+        (r"Unterminated string", "toml_string_unclosed", None),
+        (r"Unescaped '\\' in a string", "toml_bad_escape", None),
+        (r"Invalid hex value", "toml_bad_escape", None),
+        (r"Escaped character is not a Unicode scalar value", "toml_bad_escape", None),
+        (r"Invalid date or datetime", "toml_bad_date", None),
+        (r"Invalid value", "toml_bad_value", None),
+    )
+)
+_TOML_WHERE = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)", re.DOTALL)
+
+
+def toml_problem(message: str) -> Phrase:
+    """The message of Python's TOML reader as a phrase of the catalog, its line and column kept;
+    a message it does not know (a later Python's) is "cannot be read" at the same place."""
+    found = _TOML_WHERE.fullmatch(message)
+    what = found[1] if found else message
+    problem = Phrase("toml_unreadable")
+    for pattern, key, name in _TOML_PROBLEMS:
+        matched = pattern.fullmatch(what)
+        if matched:
+            params = {name: _toml_name(matched[1])} if name else {}
+            problem = Phrase(key, **params)
+            break
+    if found is None:
+        return problem
+    if found[2] is None:
+        return Phrase("toml_at_end", problem=problem)
+    return Phrase("toml_at", problem=problem, line=int(found[2]), column=int(found[3]))
+
+
+def _toml_name(text: str) -> str:
+    """A key the reader quotes as a tuple of its parts, ``('a', 'b')``, as it is written: a.b
+    (cut, with a character or a delimiter as the reader quotes it)."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return cut(text)
+    if isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+        return cut(".".join(value))
+    return cut(text)

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
-from dirtrack.inputs import read_input
+from dirtrack.i18n import Phrase
+from dirtrack.inputs import os_reason, read_input
 
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -130,8 +131,11 @@ def password_of(settings: MailSettings, path: Path) -> str | None:
             file = path.parent / file
         try:
             return read_input(file).decode("utf-8").strip("\r\n")
-        except (OSError, UnicodeError) as exc:
-            reason = getattr(exc, "strerror", None) or type(exc).__name__
+        except OSError as exc:
+            reason = os_reason(exc)
+            raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None
+        except UnicodeError:
+            reason = Phrase("w_not_utf8")
             raise InvalidInput.of("mail_password_file", file=file, reason=reason) from None
     raise InvalidInput.of("mail_no_password", user=settings.user)
 
@@ -226,8 +230,7 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
     except ssl.SSLError as exc:
         raise MailError.of("mail_tls", server=server, detail=exc.reason or str(exc)) from None
     except OSError as exc:
-        detail = exc.strerror or str(exc) or type(exc).__name__
-        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
+        raise MailError.of("mail_unreachable", server=server, detail=os_reason(exc)) from None
     if refused:  # some recipients took it, others not: the unit did not get it as asked
         who = ", ".join(f"{addr} ({_code(why)})" for addr, why in refused.items())
         raise MailError.of("mail_recipients", server=server, who=who)

@@ -223,3 +223,41 @@ def test_restore_checks_a_candidate_as_doctor_does(
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*.part*"))
     office.ok("doctor")
+
+
+def test_a_backup_that_is_not_healthy_is_refused_in_the_users_language(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """What doctor finds in a backup is said in the catalog's words: the check and its finding."""
+    orphan = tmp_path / "orphan.db"
+    office.ok("backup", str(orphan))
+    conn = sqlite3.connect(orphan)
+    conn.execute("UPDATE directive SET unit_id = 999 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    before = file_digest(db_path)
+    assert office.fail("--lang", "vi", "restore", str(orphan), "--yes") == (
+        f"Error: {orphan} không khôi phục được: tham chiếu: dòng 1 của directive trỏ tới unit "
+        "không tồn tại; cơ sở dữ liệu hiện tại giữ nguyên"
+    )
+    assert office.fail("--lang", "en", "restore", str(orphan), "--yes") == (
+        f"Error: {orphan} cannot be restored: foreign_keys: directive row 1 points to a missing "
+        "unit; the current database is untouched"
+    )
+    assert file_digest(db_path) == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_loop_of_symbolic_links_is_no_unexpected_error(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """Whether a path is the database is asked of a loop of links too: an Error line (restore)
+    or a backup beside it, not 'unexpected RuntimeError: Symlink loop'."""
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(tmp_path / "loop2.db")
+    (tmp_path / "loop2.db").symlink_to(loop)
+    before = file_digest(db_path)
+    assert office.fail("restore", str(loop), "--yes") == f"Error: no file '{loop}'"
+    assert file_digest(db_path) == before
+    office.ok("export", "--out", str(tmp_path / "loop2.db"), "--force")
+    assert (tmp_path / "loop2.db").is_file()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dirtrack.i18n import Phrase
 from tests.conftest import Cli, cli_at, file_digest, prebuilt, run, snapshot
 
 
@@ -400,6 +401,83 @@ def test_toml_nested_too_deeply_is_one_error_line(
     done = run("list", db=seeded.db, env={"DIRTRACK_CONFIG": str(deep)})
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr == f"Error: configuration {deep} is not valid TOML: nested too deeply\n"
+    error = seeded.fail("--lang", "vi", "import", str(deep))
+    assert error == "Error: hop.toml: bản nháp không đúng cú pháp TOML: lồng nhau quá nhiều tầng"
+    assert file_digest(db_path) == before
+
+
+# Every kind of message Python's TOML reader has, by a text that draws it.
+BROKEN_TOML = (
+    "a",
+    "a = 1 b",
+    'a = """x',
+    "a = '''x",
+    "[a\nb = 1",
+    "[[a]\n",
+    "a = 1\na = 2",
+    "a.b = 1\n[a]\nb = 2",
+    "a.b = 1\na.b.c = 2",
+    "a = {b = 1}\na.c = 2",
+    "a = [1",
+    "a = {b = 1, b = 2}",
+    "a = {b = 1",
+    'a = "\\q"',
+    'a = "\\uD800"',
+    'a = "\\u12G4"',
+    'a = "\x01"',
+    "a = 2022-02-30",
+    "a = hello",
+    "= 1",
+    "[a]\nb.c = 1\n[a.b]\n",
+)
+
+
+@pytest.mark.parametrize("text", BROKEN_TOML)
+def test_what_is_wrong_with_a_toml_file_is_said_in_the_users_language(text: str) -> None:
+    import tomllib
+
+    from dirtrack.inputs import TomlError, parse_toml
+
+    with pytest.raises(tomllib.TOMLDecodeError) as english:
+        tomllib.loads(text)
+    with pytest.raises(TomlError) as raised:
+        parse_toml(text)
+    detail = raised.value.detail
+    where = str(english.value).rsplit(" (at ", 1)[1]
+    # Each of the reader's messages is one of the catalog's, at the place it gave.
+    assert detail.key in ("toml_at", "toml_at_end")
+    problem = detail.params["problem"]
+    assert isinstance(problem, Phrase) and problem.key != "toml_unreadable", english.value
+    if where.startswith("line"):
+        assert f"(line {detail.params['line']}, column {detail.params['column']})" == f"({where}"
+    vi = detail.render("vi")
+    assert ("dòng" in vi and "cột" in vi) or "cuối tệp" in vi
+    for word in ("Expected", "Cannot", "Invalid", "Unclosed", "Unterminated", "line", "column"):
+        assert word not in vi, vi
+
+
+def test_a_broken_draft_and_configuration_in_vietnamese(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "nhap.toml"
+    draft.write_text('date = 2022-05-06\ntitle = "Họp"\ntitle = "Họp lại"\n', encoding="utf-8")
+    before = file_digest(db_path)
+    assert seeded.fail("--lang", "vi", "import", str(draft)) == (
+        "Error: nhap.toml: bản nháp không đúng cú pháp TOML: một khóa được gán giá trị hai lần "
+        "(dòng 3, cột 18)"
+    )
+    assert seeded.fail("--lang", "en", "import", str(draft)) == (
+        "Error: nhap.toml: the draft is not valid TOML: a key is given a value twice "
+        "(line 3, column 18)"
+    )
+    config = tmp_path / "config.toml"
+    config.write_text("[list]\nlimit 5\n", encoding="utf-8")
+    done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(config)})
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Error: tệp cấu hình {config} không đúng cú pháp TOML: "
+        "thiếu '=' sau khóa (dòng 2, cột 7)\n"
+    )
     assert file_digest(db_path) == before
 
 
@@ -609,3 +687,51 @@ def test_an_empty_option_value_is_an_error_never_not_given(
         if not good or "Traceback" in shown or file_digest(db_path) != before:
             wrong.append(f"{' '.join(path)} {option} '': exit {result.exit_code} {shown!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_why_a_file_cannot_be_read_is_said_in_vietnamese(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The system's reason (strerror) came through in English under --lang vi: 'Too many
+    levels of symbolic links'. It is said through the catalog (inputs.os_reason)."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(loop)
+    before = file_digest(db_path)
+    assert seeded.fail("--lang", "vi", "extract", str(loop)) == (
+        f"Error: {loop}: không đọc được (các liên kết tượng trưng trỏ vòng vào nhau)"
+    )
+    assert seeded.fail("--lang", "en", "extract", str(loop)) == (
+        f"Error: {loop}: cannot be read (symbolic links that point to each other in a loop)"
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_bytes(b'title = "V\xe2n"\n')
+    assert seeded.fail("--lang", "vi", "score", "--quarter", "2022Q3", "--rules", str(rules)) == (
+        f"Error: không đọc được tệp quy tắc {rules}: không phải văn bản UTF-8"
+    )
+    done = run("--lang", "vi", "list", db=seeded.db, env={"DIRTRACK_CONFIG": str(loop)})
+    assert done.stderr == (
+        f"Error: không đọc được tệp cấu hình {loop}: các liên kết tượng trưng trỏ vòng vào nhau\n"
+    )
+    assert file_digest(db_path) == before
+
+
+def test_the_reasons_of_the_system_in_the_catalogs_words() -> None:
+    import errno
+    import socket
+
+    from dirtrack.inputs import os_reason
+
+    def said(exc: OSError) -> str:
+        reason = os_reason(exc)
+        return reason if isinstance(reason, str) else reason.render("vi")
+
+    assert said(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")) == (
+        "kết nối bị từ chối"
+    )
+    assert said(socket.gaierror(-2, "Name or service not known")) == (
+        "không tìm thấy tên máy chủ (DNS)"
+    )
+    assert said(TimeoutError("timed out")) == "không có trả lời trong thời gian chờ"
+    assert said(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
+    assert said(OSError(errno.EBADF, "Bad file descriptor")) == "Bad file descriptor"

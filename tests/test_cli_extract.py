@@ -255,3 +255,19 @@ def test_extract_apply_refuses_an_impossible_deadline_as_assign_does(
     toml = tmp_path / "tb.toml"
     cli.ok("extract", str(source), "--out", str(toml))
     assert reason in cli.fail("import", str(toml))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_text_of_more_than_a_million_characters_is_refused_at_once(
+    cli: Cli, tmp_path: Path, lang: str
+) -> None:
+    """A page of 20 MB took minutes to draft (about 5 s of CPU a million characters)."""
+    page = tmp_path / "trang.html"
+    page.write_text("<html><body><p>" + "chữ " * 300_000 + "</p></body></html>", encoding="utf-8")
+    said = {
+        "en": "1199999 characters of text, more than the 1000000 read from one meeting's "
+        "document (a conclusion runs to some tens of thousands)",
+        "vi": "1199999 ký tự, nhiều hơn 1000000 ký tự được đọc từ văn bản của một cuộc họp "
+        "(một thông báo kết luận thường chỉ vài chục nghìn ký tự)",
+    }[lang]
+    assert cli.fail("--lang", lang, "extract", str(page)) == f"Error: {page}: {said}"

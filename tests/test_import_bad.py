@@ -317,3 +317,74 @@ def test_a_csv_line_wider_than_any_sheet(office: Cli, db_path: Path, tmp_path: P
         vi
         == "Error: wide.csv, dòng 2: có 1000003 cột, nhiều hơn 16384 cột mà một bảng tính có thể có"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_huge_cell_is_quoted_cut_short(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A cell of 40,000 characters is quoted by its first 80 and "…", not whole in the line."""
+    sheet = xlsx(
+        tmp_path / "big.xlsx",
+        [
+            HEADER,
+            [1, "Việc A", "BTC", None, "sớm " * 10_000, None, None],
+            [2, "Việc B", "Ban " * 10_000, None, datetime(2022, 9, 30), None, None],
+            [3, "Việc C", "BTC", None, datetime(2022, 9, 30), "5000." + "0" * 40_000, None],
+        ],
+    )
+    before = file_digest(db_path)
+    message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert len(message) < 2_000, len(message)
+    assert message.count("…") == 3
+    assert "'" + ("sớm " * 20)[:80] + "…'" in message
+    assert "5000." + "0" * 75 + "…" in message
+
+
+def _numbers_in_xml(path: Path, numbers: dict[str, str]) -> Path:
+    """``path`` with the XML value of number cells replaced (``{"B2": "1e400"}``): what another
+    program may write, and Excel never does."""
+    import re
+
+    data = path.read_bytes()
+    out = path.with_name("x-" + path.name)
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                for ref, value in numbers.items():
+                    text = re.sub(rf'(<c r="{ref}"[^>]*><v>)[^<]*', rf"\g<1>{value}", text)
+                data = text.encode()
+            dst.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_infinite_number_cell_is_a_bad_row(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """1e400 in a number cell is read as infinity: not the text 'inf', a bad row naming it."""
+    sheet = xlsx(
+        tmp_path / "inf.xlsx",
+        [
+            HEADER,
+            [1, 5, "BTC", None, datetime(2022, 9, 30), None, None],
+            [2, "Việc B", "BTC", None, 7, 0.5, None],
+        ],
+    )
+    sheet = _numbers_in_xml(sheet, {"B2": "1e400", "E3": "-1e400", "F3": "1e400"})
+    before = file_digest(db_path)
+    message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    said = {
+        "en": "is not a number a sheet can hold (infinite or undefined)",
+        "vi": "không phải là số mà bảng tính có thể chứa (vô hạn hoặc không xác định)",
+    }[lang]
+    row, column = ("row", "column") if lang == "en" else ("dòng", "cột")
+    assert f"{row} 2, {column} B (Nội dung): inf {said}" in message
+    assert f"{row} 3, {column} E (Thời hạn): -inf {said}" in message
+    assert f"{row} 3, {column} F (Tiến độ): inf {said}" in message
+    assert "Traceback" not in message and "row_no_text" not in message
+    assert ("missing" if lang == "en" else "thiếu") not in message

@@ -8,13 +8,14 @@ exit 1, and the database exactly as it was; a file starting with a UTF-8 byte or
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, file_digest
+from tests.conftest import Cli, file_digest, run
 
 STAMP = "2022-05-06T08:00:00+00:00"
 
@@ -501,3 +502,60 @@ def test_requests_and_results_as_the_commands_made_them_import(cli: Cli, tmp_pat
         d["requests"] for d in doc["directives"]
     ]
     assert again["directives"][1]["result"] == doc["directives"][1]["result"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_number_too_long_for_python_is_one_error_line(
+    empty: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A whole number of more than 4,300 digits made ijson's C parser crash the process (a
+    segmentation fault, no message); it is refused as it is read. Run as cron would: in a
+    process of its own."""
+    text = json.dumps(_doc()).replace('"id": 1,', '"id": ' + "9" * 5000 + ",", 1)
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    at = text.index("9" * 5000)
+    before = file_digest(db_path)
+    done = run("--lang", lang, "import", str(path), db=empty.db)
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert (
+        done.stderr
+        == {
+            "en": f"Error: export.json: a number of more than 4300 digits (byte {at}); "
+            "no record holds one\n",
+            "vi": f"Error: export.json: một số dài hơn 4300 chữ số (byte {at}); "
+            "không bản ghi nào chứa số như vậy\n",
+        }[lang]
+    )
+    assert file_digest(db_path) == before
+
+
+def test_a_run_of_digits_is_counted_across_the_reads() -> None:
+    import io
+
+    from dirtrack.errors import InvalidInput
+    from dirtrack.transfer.json_format import MAX_DIGITS, _Guarded
+
+    data = b'{"a": [' + b"7" * (MAX_DIGITS + 1) + b"]}"
+    reader = _Guarded(io.BytesIO(data), "x.json")
+    with pytest.raises(InvalidInput, match=r"x.json: a number of more than 4300 digits \(byte 7\)"):
+        while reader.read(1000):
+            pass
+    fine = _Guarded(io.BytesIO(b"[" + b"7" * MAX_DIGITS + b", " + b"2" * MAX_DIGITS + b"]"), "")
+    while fine.read(1000):
+        pass
+
+
+def test_one_long_string_is_read_in_seconds() -> None:
+    """ijson's C parser copies a string that spans its reads again at each read: a text of
+    30 MB read 64 KiB at a time took half a minute (100 MB: minutes); read as the import reads
+    it, 4 MiB at a time, about a second."""
+    import io
+
+    from dirtrack.transfer.json_format import parse_events
+
+    data = b'{"directives": [{"text": "' + b"z" * 30_000_000 + b'"}]}'
+    started = time.monotonic()
+    events = list(parse_events(io.BytesIO(data), "x.json"))
+    assert time.monotonic() - started < 8
+    assert events[-4] == ("directives.item.text", "string", "z" * 30_000_000)

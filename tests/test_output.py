@@ -10,6 +10,7 @@ import os
 import resource
 import signal
 import sqlite3
+import stat
 import subprocess
 import time
 import zipfile
@@ -380,3 +381,29 @@ def test_xlsx_export_never_cuts_a_long_text(units: Cli, meeting: int, db_path: P
     exported = json.loads(units.ok("export"))
     texts = {d["id"]: d["text"] for d in exported["directives"]}
     assert texts[second] == long_text and texts[first] == "Việc ngắn"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_device_or_a_pipe_is_never_replaced_even_with_force(
+    cli: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A file is written beside its target and renamed over it: onto /dev/full (as root) that
+    put a copy of the database in place of the device. A target that is no regular file is
+    refused, --force or not (a pipe stands for the device here)."""
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    before = file_digest(db_path)
+    said = {
+        "en": "is not a regular file (a device, a pipe?); give a file name",
+        "vi": "không phải là tệp thông thường (thiết bị, đường ống?); hãy ghi tên một tệp",
+    }[lang]
+    for args in (
+        ["export", "--out", str(pipe)],
+        ["report", "--quarter", "2022Q3", "--out", str(pipe)],
+    ):
+        assert cli.fail("--lang", lang, *args, "--force") == f"Error: --out {pipe}: {said}"
+    assert cli.fail("--lang", lang, "backup", str(pipe), "--force") == f"Error: {pipe} {said}"
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert file_digest(db_path) == before
+    assert [p.name for p in tmp_path.iterdir() if "part" in p.name] == []

@@ -892,3 +892,27 @@ def test_the_workbook_reader_gives_the_values_of_the_cells(tmp_path: Path) -> No
     path.write_bytes(b"PK\x03\x04 not a zip at all")
     with pytest.raises(NotWorkbook):
         Workbook(path)
+
+
+def test_an_empty_row_inserted_is_passed_over(packed: tuple[Cli, Path], tmp_path: Path) -> None:
+    """Rows are read by their directive ID: a wholly empty row between them names nothing, so
+    the file goes in (README: an added row is refused when it has anything in it)."""
+    quarter, folder = packed
+    spaced = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", spaced, "Chủ trì", {2: {PCT: 50}})
+    book = load_workbook(spaced)
+    book["Chủ trì"].insert_rows(7)
+    book.save(spaced)
+    quarter.ok("pack", "in", str(spaced), "--date", "2022-09-12")
+    assert quarter.json("show", "2")["progress"] == 50
+    # A row added with something in it is still refused.
+    crowded = tmp_path / "SYT.xlsx"
+    book = load_workbook(folder / "SYT.xlsx")
+    book["Chủ trì"].insert_rows(7)
+    book["Chủ trì"].cell(7, PCT).value = 40
+    book.save(crowded)
+    before = file_digest(Path(quarter.db))
+    assert "row 7: a row that is not in the pack" in quarter.fail(
+        "pack", "in", str(crowded), "--date", "2022-09-12"
+    )
+    assert file_digest(Path(quarter.db)) == before

@@ -8,7 +8,6 @@ raising :class:`dirtrack.errors.InvalidInput` with the place of the first mistak
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +15,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import parse_toml
+from dirtrack.inputs import TomlError, parse_toml
 from dirtrack.periods import parse_date, parse_when
 
 KINDS = ("working-session", "briefing", "conference", "review")
@@ -143,8 +142,8 @@ class Draft:
         """Read a corrected draft back; TOML dates and Vietnamese date text both work."""
         try:
             data = parse_toml(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise InvalidInput.of("draft_not_toml", detail=str(exc)) from None
+        except TomlError as exc:
+            raise InvalidInput.of("draft_not_toml", detail=exc.detail) from None
         return _read(data)
 
 

@@ -28,7 +28,7 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import read_input
+from dirtrack.inputs import os_reason, read_input
 
 _BLOCK_TAGS = frozenset(
     """
@@ -179,6 +179,12 @@ def docx_to_text(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
+# The most text read from one meeting's document: a conclusion or minutes runs to some tens of
+# thousands of characters, and drafting takes about 5 s of CPU a million; a page of 20 MB took
+# minutes, past any cron job's patience.
+MAX_TEXT = 1_000_000
+
+
 def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
     """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
 
@@ -207,8 +213,7 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         except FileNotFoundError:
             raise InvalidInput.of("no_such_file", name=name) from None
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise InvalidInput.of("file_unreadable", name=name, reason=reason) from None
+            raise InvalidInput.of("file_unreadable", name=name, reason=os_reason(exc)) from None
         suffix = path.suffix.lower()
         if not data.strip():
             raise InvalidInput.of("file_empty", name=name)
@@ -222,6 +227,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             text = decode_text(data, name)
     if not text.strip():
         raise InvalidInput.of("file_empty", name=name)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput.of("text_too_large", name=name, n=len(text), limit=MAX_TEXT)
     return text
 
 

@@ -29,6 +29,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -84,7 +85,7 @@ def read_draft(path: Path) -> Draft:
     except UnicodeDecodeError:
         raise InvalidInput.of("draft_not_utf8", name=path.name) from None
     except OSError as exc:
-        raise InvalidInput.of("draft_unreadable", path=path, reason=exc.strerror) from None
+        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
     try:
         if path.suffix.lower() == ".json":
             try:

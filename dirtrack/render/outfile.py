@@ -21,6 +21,7 @@ import errno
 import io
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -45,13 +46,9 @@ WRITE_ERRNOS = {
 
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
-    from dirtrack.i18n import Phrase
+    from dirtrack.inputs import os_reason
 
-    key = WRITE_ERRNOS.get(exc.errno or 0)
-    if key is None and isinstance(exc, PermissionError):
-        key = "w_no_permission"
-    reason: object = Phrase(key) if key else (exc.strerror or type(exc).__name__)
-    return OutputError.of("write_failed", target=target, reason=reason)
+    return OutputError.of("write_failed", target=target, reason=os_reason(exc))
 
 
 def output_failure(exc: BaseException) -> DirtrackError | None:
@@ -94,7 +91,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         database: the SQLite file of ``--db``, which is never a target (nor its companions).
 
     Raises:
-        InvalidInput: empty, a folder, in a folder that does not exist, or the database.
+        InvalidInput: empty, a folder, a device, a pipe or a socket, in a folder that does not
+            exist, or the database.
         Conflict: the file exists and ``force`` is false.
     """
     if not value.strip():
@@ -104,6 +102,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         refuse_database(path, database)
     if path.is_dir():
         raise InvalidInput.of("out_is_folder", value=value)
+    if not_regular(path):
+        raise InvalidInput.of("out_not_regular", value=value)
     folder = path.parent
     if not folder.is_dir():
         raise InvalidInput.of("out_no_folder", value=value, folder=folder)
@@ -112,6 +112,16 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
     if not os.access(folder, os.W_OK):
         raise InvalidInput.of("out_not_writable", value=value, folder=folder)
     return path
+
+
+def not_regular(path: Path) -> bool:
+    """Whether ``path`` is there but is no regular file: a device (``/dev/full``), a pipe, a
+    socket. A file is written beside its target and renamed over it, so even with ``--force``
+    such a target is refused: the rename would put a file in place of the device itself."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:  # nothing there (or a broken link): a new file
+        return False
 
 
 def refuse_database(path: Path, database: Path) -> None:

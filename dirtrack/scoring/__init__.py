@@ -27,7 +27,6 @@ and hard conditions hold is the unit's (``all_done``, ``all_on_time``, ``max_beh
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,7 +36,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import parse_toml
+from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.status import DirectiveFacts, Status
 
 PRESETS_DIR = Path(__file__).resolve().parent
@@ -146,12 +145,15 @@ def load_rules(ref: str) -> RuleSet:
             raise InvalidInput.of("rules_unknown", ref=ref, presets=", ".join(PRESETS))
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput.of("rules_unreadable", path=source, reason=str(exc)) from None
+    except OSError as exc:
+        raise InvalidInput.of("rules_unreadable", path=source, reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        reason = Phrase("w_not_utf8")
+        raise InvalidInput.of("rules_unreadable", path=source, reason=reason) from None
     try:
         raw = parse_toml(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput.of("rules_not_toml", path=source, detail=str(exc)) from None
+    except TomlError as exc:
+        raise InvalidInput.of("rules_not_toml", path=source, detail=exc.detail) from None
     return parse_rules(raw, source, text)
 
 

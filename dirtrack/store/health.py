@@ -40,7 +40,7 @@ class Check:
 class Detail:
     """Phrases of the catalog (or a database's own words) said one after another."""
 
-    def __init__(self, *parts: Phrase | str, joined: str = "; ") -> None:
+    def __init__(self, *parts: Phrase | Detail | str, joined: str = "; ") -> None:
         self.parts, self.joined = parts, joined
 
     def render(self, lang: str) -> str:

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import open_input
+from dirtrack.inputs import open_input, os_reason
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.store.directives import (
     _check_not_before_meeting,
@@ -98,7 +98,7 @@ def file_hash(path: str) -> tuple[str, str]:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
     except OSError as exc:
-        raise InvalidInput.of("result_file", path=path, reason=exc.strerror or str(exc)) from None
+        raise InvalidInput.of("result_file", path=path, reason=os_reason(exc)) from None
     return nfc(str(target)), digest.hexdigest()
 
 

@@ -25,7 +25,13 @@ from pathlib import Path
 from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.inputs import open_input
-from dirtrack.render.outfile import fsync_folder, part_file, refuse_database, write_failure
+from dirtrack.render.outfile import (
+    fsync_folder,
+    not_regular,
+    part_file,
+    refuse_database,
+    write_failure,
+)
 from dirtrack.transfer.base import NoProgress, Progress
 
 PAGES_PER_STEP = 256
@@ -148,6 +154,8 @@ def backup(
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = dest / f"{source_path.stem}-{stamp}.db"
     refuse_database(dest, source_path)
+    if not_regular(dest):
+        raise InvalidInput.of("bk_not_regular", path=dest)
     if not dest.parent.is_dir():
         raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
     if dest.exists() and not force:
@@ -284,7 +292,8 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import SCHEMA_REVISION, ensure_schema, make_engine
-    from dirtrack.store.health import PROBLEM, run_checks
+    from dirtrack.i18n import Phrase
+    from dirtrack.store.health import PROBLEM, Detail, run_checks
 
     found = Target(f"sqlite:///{candidate}", candidate)
     engine = make_engine(found)
@@ -296,12 +305,17 @@ def _check_candidate(candidate: Path, source: Path) -> None:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise InvalidInput.of("restore_not_healthy", path=source, problems=reason) from None
     except DirtrackError as exc:
-        raise InvalidInput.of("restore_not_healthy", path=source, problems=str(exc)) from None
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=exc) from None
     finally:
         engine.dispose()
-    problems = [f"{c.name}: {c.detail}" for c in checks if c.status == PROBLEM]
+    # What doctor found, in the user's language: the check's name and its catalog phrases.
+    problems = [
+        Detail(Phrase(f"hc_name_{c.name}"), c.detail, joined=": ")
+        for c in checks
+        if c.status == PROBLEM
+    ]
     if problems:
-        raise InvalidInput.of("restore_not_healthy", path=source, problems="; ".join(problems))
+        raise InvalidInput.of("restore_not_healthy", path=source, problems=Detail(*problems))
 
 
 def _page_size(path: Path) -> int:

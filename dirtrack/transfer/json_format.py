@@ -40,6 +40,7 @@ from sqlmodel import Session
 from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
+from dirtrack.inputs import os_reason
 from dirtrack.models import Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
@@ -726,6 +727,47 @@ def _what_is_wrong(error: Any) -> Phrase:
     return Phrase("json_bad_value", detail=error.get("msg", kind))
 
 
+# ijson's C parser turns a whole number into a Python int, and a number of more digits than
+# Python converts (4,300: sys.get_int_max_str_digits) makes it crash the process (a segmentation
+# fault, no message). No record holds such a number: a run of that many digits is refused as it
+# is read, before the parser sees it.
+MAX_DIGITS = 4300
+_TOO_MANY_DIGITS = re.compile(rb"[0-9]{%d,}" % (MAX_DIGITS + 1))
+# What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
+# with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
+READ_SIZE = 4 << 20
+
+
+class _Guarded:
+    """The export's bytes as ijson reads them, each part checked for a run of digits longer
+    than :data:`MAX_DIGITS` (across the parts' boundaries too)."""
+
+    def __init__(self, handle: IO[bytes], name: str) -> None:
+        self._handle, self._name = handle, name
+        self._carried = b""  # the digits the last part ended with
+        self._offset = 0  # where the last part started, past what was carried
+
+    def read(self, size: int = -1) -> bytes:
+        part = self._handle.read(size)
+        seen = self._carried + part
+        found = _TOO_MANY_DIGITS.search(seen)
+        if found is not None:
+            at = self._offset - len(self._carried) + found.start()
+            raise InvalidInput.of("json_long_number", name=self._name, limit=MAX_DIGITS, at=at)
+        digits = len(seen) - len(seen.rstrip(b"0123456789"))
+        self._carried = seen[len(seen) - digits :] if digits else b""
+        self._offset += len(part)
+        return part
+
+
+def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]:
+    """ijson's parse events of the export ``handle``, read :data:`READ_SIZE` at a time with
+    no run of digits longer than :data:`MAX_DIGITS` (:class:`_Guarded`)."""
+    import ijson
+
+    return iter(ijson.parse(_Guarded(handle, name), buf_size=READ_SIZE))
+
+
 def _open(path: Path) -> IO[bytes]:
     """The file, opened past a UTF-8 byte order mark if it starts with one.
 
@@ -736,7 +778,7 @@ def _open(path: Path) -> IO[bytes]:
         handle = path.open("rb")
         head = handle.read(512)
     except OSError as exc:
-        raise InvalidInput.of("json_unreadable", path=path, reason=exc.strerror) from None
+        raise InvalidInput.of("json_unreadable", path=path, reason=os_reason(exc)) from None
     version = _VERSION.search(head)
     if version is not None and int(version[1]) not in READS:
         handle.close()
@@ -1732,7 +1774,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     }
     seen: list[str] = []
     with _open(path) as handle:
-        events = iter(ijson.parse(handle))
+        events = iter(parse_events(handle, path.name))
         try:
             for prefix, event, value in events:
                 if prefix != "" or event != "map_key":

@@ -21,7 +21,7 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NotFound
-from dirtrack.inputs import open_input
+from dirtrack.inputs import open_input, os_reason
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -121,7 +121,7 @@ def detect(path: Path) -> FileKind:
         with open_input(path) as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
-        raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
+        raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     if not head:
         raise InvalidInput.of("file_empty", name=path)
     for kind in KINDS:

@@ -25,6 +25,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
+from dirtrack.inputs import os_reason
 from dirtrack.transfer.values import Pct, Value
 
 Row = tuple[int, list[Value]]
@@ -250,7 +251,7 @@ def csv_encoding(path: Path) -> str:
         if encoding != "utf-8":
             raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
-        raise InvalidInput.of("db_unreadable", path=path, reason=exc.strerror) from None
+        raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
     try:
         path.read_bytes().decode("cp1258")

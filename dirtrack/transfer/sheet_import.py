@@ -322,16 +322,28 @@ class SheetImport:
     def _plan(self, number: int, values: list[Value]) -> Planned | None:
         if all(i >= len(values) or cells.is_blank(values[i]) for i in self.content):
             return None
+        # An infinite or undefined number is no value of any field: the row is bad, its cell
+        # named, rather than read as the text "inf".
+        unreadable = {
+            i: cells.show(values[i])
+            for i in self.content
+            if i < len(values) and cells.not_finite(values[i])
+        }
+        if unreadable:
+            values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
-        if self._is_heading(number, values, written, stt):
+        if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = Planned(number, text=written)
-        if not written:
+        for i, shown in unreadable.items():
+            p.problem(Phrase("cell_not_finite", value=shown), self.layout.column(i))
+        if not written and self.layout.single.get("text") not in unreadable:
             p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")
         if cells.is_blank(unit_value):
-            p.problem(Phrase("row_no_unit"), self._col("unit"))
+            if self.layout.single.get("unit") not in unreadable:
+                p.problem(Phrase("row_no_unit"), self._col("unit"))
         else:
             p.leads = self._units(unit_value, p, self._col("unit"))
         if self.layout.has("with"):

@@ -8,6 +8,7 @@ Pure functions over cell values as :mod:`dirtrack.transfer.sheet` gives them (``
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from dirtrack.errors import InvalidInput
+from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
 from dirtrack.periods import check_day, parse_date, parse_when
 from dirtrack.text import fold, nfc
@@ -39,6 +41,14 @@ _SERIAL_MIN, _SERIAL_MAX = 20090, 73050
 def is_blank(value: Value) -> bool:
     """An empty cell, or one that only looks filled (spaces, zero-width characters)."""
     return value is None or (isinstance(value, str) and blank_text(value))
+
+
+def not_finite(value: Value) -> bool:
+    """A number cell that holds no number a sheet can hold: infinite or undefined (``1e400`` in
+    a file's XML is read as infinity), shown as ``inf`` or ``nan``, which no field can take."""
+    if isinstance(value, Pct):
+        return not math.isfinite(value.value)
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def show(value: Value) -> str:
@@ -144,11 +154,12 @@ _SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
 def _whole_percent(number: float | Decimal, raw: str) -> int:
     exact = Decimal(str(number))
     # inf, nan and numbers such as 1e300 (too long for Decimal to round) are no percentage.
+    # The cell is quoted as the catalog quotes a value (``5000.000…`` of 40,000 characters cut).
     if not exact.is_finite() or abs(exact) > 1000:
-        raise InvalidInput.of("cell_not_percent", value=raw)
+        raise InvalidInput.of("cell_not_percent", value=cut(raw))
     rounded = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if not 0 <= rounded <= 100:
-        raise InvalidInput.of("cell_not_percent", value=raw)
+        raise InvalidInput.of("cell_not_percent", value=cut(raw))
     return rounded
 
 
