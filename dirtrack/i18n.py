@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -209,9 +210,46 @@ class Count:
         return f"Count({self.key!r}, {self.n})"
 
 
+# An error quotes what was typed, but never a huge input whole: a value it quotes ({value!r} or
+# '{value}') longer than QUOTE_MAX characters (more than any name or code a record holds) is cut
+# to its first QUOTE_KEEP and "…", so a 100,000-character date or unit name stays one short line.
+# Lists the code builds (the known choices) are not quoted and stay whole.
+QUOTE_MAX = 400
+QUOTE_KEEP = 80
+_QUOTED = re.compile(r"\{(\w+)!r\}|'\{(\w+)\}'")
+
+
+def cut_quote(value: str) -> str:
+    """``value`` as an error quotes it: whole, or its first characters and "…" when huge."""
+    return value if len(value) <= QUOTE_MAX else value[:QUOTE_KEEP] + "…"
+
+
+_LONG_QUOTE = re.compile(
+    rf"(['\"])([^'\"\n]{{{QUOTE_KEEP}}})[^'\"\n]{{{QUOTE_MAX - QUOTE_KEEP + 1},}}\1"
+)
+
+
+def cut_quotes(message: str) -> str:
+    """A message made elsewhere (Click's usage errors) with each huge quoted value cut."""
+    return _LONG_QUOTE.sub(lambda found: f"{found[1]}{found[2]}…{found[1]}", message)
+
+
+@cache
+def _quoted(key: str) -> frozenset[str]:
+    """The placeholders the error ``key`` quotes: the values a user typed."""
+    entry = ERRORS[key]
+    english = entry if isinstance(entry, str) else f"{entry.singular} {entry.plural or ''}"
+    return frozenset(a or b for a, b in _QUOTED.findall(english))
+
+
 def error_text(key: str, lang: str, params: Mapping[str, object]) -> str:
     """The error message ``key`` in ``lang``, its placeholders filled from ``params``."""
-    return fill(ERRORS[key], lang, params)
+    quoted = _quoted(key)
+    cut = {
+        name: cut_quote(value) if name in quoted and isinstance(value, str) else value
+        for name, value in params.items()
+    }
+    return fill(ERRORS[key], lang, cut)
 
 
 # --- labels ------------------------------------------------------------------------------------

@@ -278,6 +278,37 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
 
 
+HUGE = "x" * 100_000
+HUGE_VALUES = {  # (exit code, the command)
+    "date": (1, ["done", "1", "--date", HUGE]),
+    "deadline": (1, ["assign", "1", "--unit", "BTC", "--due", HUGE, "Đề án D"]),
+    "period": (1, ["report", "--period", HUGE]),
+    "unit": (1, ["list", "--unit", HUGE]),
+    "status": (1, ["list", "--status", HUGE]),
+    "field": (1, ["list", "--fields", HUGE]),
+    "category": (1, ["add-limitation", "1", "--unit", "BTC", "--category", HUGE, "Thiếu"]),
+    "id (usage error)": (2, ["show", "9" * 5000]),
+    "choice (usage error)": (2, ["list", "--format", HUGE]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(HUGE_VALUES))
+def test_a_huge_value_is_cut_in_the_error(seeded: Cli, db_path: Path, name: str, lang: str) -> None:
+    """The error quotes the start of what was typed, not 100,000 characters of it."""
+    code, args = HUGE_VALUES[name]
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", lang, *args, code=code)
+    assert len(error) < 600, error[:200]
+    assert "x" * 80 + "…" in error or "9" * 80 + "…" in error, error[:200]
+    assert file_digest(db_path) == before
+
+
+def test_a_value_of_a_long_name_is_quoted_whole(seeded: Cli) -> None:
+    name = "Ban " + "y" * 396  # as long as a unit name may be: no cut
+    assert f"'{name}'" in seeded.fail("list", "--unit", name)
+
+
 def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:
     ident = seeded.id("assign", "1", "--unit", "BTC", "Đề án\tmột\nhai", "--key", "k" * 200)
     assert seeded.json("show", str(ident))["text"] == "Đề án một hai"
