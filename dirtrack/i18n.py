@@ -1122,6 +1122,10 @@ ERRORS: dict[str, Entry] = {
     # unit retire, limitation link
     "own_successor": N_("unit {unit} cannot be its own successor"),
     "already_retired": N_("unit {unit} was already retired on {date}"),
+    "retired_at_meeting": N_(
+        "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
+        "of {held}: that meeting cannot name it"
+    ),
     "already_retired_to": N_("unit {unit} was already retired on {date} (successor {successor})"),
     "successor_retired": N_("successor {successor} was itself retired on {date}"),
     "successor_retired_to": N_(

@@ -309,6 +309,70 @@ def test_a_value_of_a_long_name_is_quoted_whole(seeded: Cli) -> None:
     assert f"'{name}'" in seeded.fail("list", "--unit", name)
 
 
+NAMING_A_RETIRED_UNIT = {
+    "assign": ["assign", "1", "--unit", "VPUB", "Đề án E"],
+    "assign --with": ["assign", "1", "--unit", "BTC", "--with", "VPUB", "Đề án E"],
+    "assign --every": ["assign", "1", "--unit", "VPUB", "--every", "month", "Báo cáo tháng"],
+    "assign --every --with": [
+        "assign",
+        "1",
+        "--unit",
+        "BTC",
+        "--with",
+        "VPUB",
+        "--every",
+        "year",
+        "Báo cáo năm",
+    ],
+    "add-meeting --attendee": [
+        "add-meeting",
+        "--date",
+        "2022-06-01",
+        "--title",
+        "H",
+        "--attendee",
+        "VPUB",
+    ],
+    "add-limitation": ["add-limitation", "1", "--unit", "VPUB", "Thiếu xe"],
+    "edit directive --unit": ["edit", "directive", "1", "--unit", "VPUB"],
+    "edit directive --with": ["edit", "directive", "1", "--with", "VPUB"],
+    "edit limitation --unit": ["edit", "limitation", "2", "--unit", "VPUB"],
+    "edit meeting --attendee": ["edit", "meeting", "1", "--attendee", "VPTU", "--attendee", "VPUB"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(NAMING_A_RETIRED_UNIT))
+def test_a_meeting_after_a_units_retirement_cannot_name_it(
+    seeded: Cli, db_path: Path, name: str, lang: str
+) -> None:
+    """VPUB retired on 1/1/2022 (its work went to VPTU): the meeting of 6/5/2022 cannot give it
+    a directive or a limitation, nor count it present."""
+    seeded.ok("unit", "retire", "VPUB", "--successor", "VPTU", "--date", "2022-01-01")
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", lang, *NAMING_A_RETIRED_UNIT[name])
+    assert error.startswith(
+        {
+            "en": "Error: unit VPUB was retired on 2022-01-01 (successor VPTU), on or before the "
+            "meeting of 2022-",
+            "vi": "Error: đơn vị VPUB đã thôi hoạt động từ ngày 01/01/2022 (đơn vị tiếp nhận: "
+            "VPTU)",
+        }[lang]
+    ), error
+    assert file_digest(db_path) == before
+
+
+def test_a_meeting_before_a_units_retirement_still_names_it(seeded: Cli) -> None:
+    seeded.ok("unit", "retire", "VPUB", "--successor", "VPTU", "--date", "2022-01-01")
+    held = seeded.id(
+        "add-meeting", "--date", "2021-12-01", "--title", "Họp cũ", "--attendee", "VPUB"
+    )
+    seeded.ok("assign", str(held), "--unit", "VPUB", "Việc cũ")
+    seeded.ok("add-limitation", str(held), "--unit", "VPUB", "Thiếu xe")
+    # a unit kept on an edit is not named anew
+    seeded.ok("edit", "meeting", str(held), "--attendee", "VPUB", "--attendee", "BTC")
+
+
 def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:
     ident = seeded.id("assign", "1", "--unit", "BTC", "Đề án\tmột\nhai", "--key", "k" * 200)
     assert seeded.json("show", str(ident))["text"] == "Đề án một hai"

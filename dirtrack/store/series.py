@@ -34,9 +34,18 @@ from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from dirtrack.errors import InvalidInput, NotFound
-from dirtrack.models import Directive, Extension, Meeting, ProgressEntry, Series, SeriesCoordinator
+from dirtrack.models import (
+    Directive,
+    Extension,
+    Meeting,
+    ProgressEntry,
+    Series,
+    SeriesCoordinator,
+    Unit,
+)
 from dirtrack.periods import Cutoff, Period, SpanKind, containing, period_from_span
 from dirtrack.store.tables import series as series_table
+from dirtrack.store.units import check_not_retired
 from dirtrack.workdays import Workdays
 
 if TYPE_CHECKING:
@@ -187,6 +196,8 @@ def add_series(
     schedule.check()
     if schedule.starts_on < meeting.date:
         raise InvalidInput.of("series_before_meeting", start=schedule.starts_on, held=meeting.date)
+    named = [session.get(Unit, uid) for uid in dict.fromkeys([unit_id, *coordinator_ids])]
+    check_not_retired(session, [u for u in named if u is not None], meeting.date)
     assert meeting.id is not None
     found = Series(
         meeting_id=meeting.id,
