@@ -194,6 +194,17 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     assert file_digest(target) == before
 
 
+@pytest.mark.parametrize("args", [["list"], ["unit", "add", "X", "Y"]])
+def test_a_database_name_too_long_for_the_file_system(tmp_path: Path, args: list[str]) -> None:
+    """--db with a 5,000-character name: the system's ENAMETOOLONG was 'unexpected OSError',
+    quoting the whole name."""
+    target = tmp_path / ("x" * 5000)
+    error = cli_at(target).fail(*args)
+    assert error.startswith(f"Error: cannot read {str(target)[:80]}…: "), error[:200]
+    assert len(error) < 300
+    assert sorted(tmp_path.iterdir()) == []
+
+
 def test_a_sqlite_database_of_another_program(tmp_path: Path) -> None:
     target = tmp_path / "other.db"
     with sqlite3.connect(target) as conn:
