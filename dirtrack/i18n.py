@@ -1464,6 +1464,10 @@ ERRORS.update(
             "meeting {id} on {date} has the same title ({title}); use --allow-duplicate to "
             "record another"
         ),
+        "series_duplicate": N_(
+            "periodic directive {id} already gives {unit} this text at meeting {meeting}; use "
+            "--allow-duplicate to record another"
+        ),
         "directive_duplicate": N_(
             "directive {id} already gives {unit} this text at meeting {meeting}; use "
             "--allow-duplicate to record another"

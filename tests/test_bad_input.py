@@ -384,6 +384,27 @@ def test_a_meeting_before_a_units_retirement_still_names_it(seeded: Cli) -> None
     seeded.ok("edit", "meeting", str(held), "--attendee", "VPUB", "--attendee", "BTC")
 
 
+def test_the_same_periodic_directive_twice_is_refused(seeded: Cli, db_path: Path) -> None:
+    """`assign --every` with the text of a series the unit already has from this meeting made a
+    second series silently; it is refused as `assign` refuses a directive given twice."""
+    seeded.ok("assign", "1", "--unit", "BTC", "--every", "month", "Báo cáo tháng")
+    before = file_digest(db_path)
+    error = seeded.fail("assign", "1", "--unit", "BTC", "--every", "month", "báo cáo  THÁNG")
+    assert error == (
+        "Error: periodic directive 1 already gives BTC this text at meeting 1; use "
+        "--allow-duplicate to record another"
+    )
+    error = seeded.fail(
+        "--lang", "vi", "assign", "1", "--unit", "BTC", "--every", "year", "Báo cáo tháng"
+    )
+    assert error.startswith("Error: nhiệm vụ định kỳ 1 đã giao nội dung này cho BTC")
+    assert file_digest(db_path) == before
+    seeded.ok(
+        "assign", "1", "--unit", "BTC", "--every", "month", "Báo cáo tháng", "--allow-duplicate"
+    )
+    seeded.ok("assign", "1", "--unit", "BDV", "--every", "month", "Báo cáo tháng")
+
+
 def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:
     ident = seeded.id("assign", "1", "--unit", "BTC", "Đề án\tmột\nhai", "--key", "k" * 200)
     assert seeded.json("show", str(ident))["text"] == "Đề án một hai"

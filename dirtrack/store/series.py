@@ -222,6 +222,20 @@ def add_series(
     return found
 
 
+def find_same_series(session: Session, *, meeting_id: int, unit_id: int, text: str) -> int | None:
+    """The id of a series of this meeting for this lead unit whose text is ``text``, compared
+    as :func:`dirtrack.store.directives.find_same_directive` compares directives."""
+    from dirtrack.text import clean_text, fold
+
+    key = fold(clean_text(text, "text"))
+    query = (
+        orm_select(Series)
+        .where(Series.meeting_id == meeting_id, Series.unit_id == unit_id)
+        .order_by(col(Series.id))
+    )
+    return next((s.id for s in session.exec(query) if fold(s.text) == key), None)
+
+
 def find_by_key(session: Session, key: str) -> list[Series]:
     from dirtrack.text import nfc
 
