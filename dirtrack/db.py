@@ -132,6 +132,15 @@ def is_database_file(candidate: Path, database: Path) -> bool:
 
 def _sqlite_target(path: Path) -> Target:
     path = path.expanduser()
+    try:
+        return _checked_sqlite_target(path)
+    except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop…
+        from dirtrack.i18n import cut
+
+        raise DatabaseError.of("db_unreadable", path=cut(str(path)), reason=exc.strerror) from None
+
+
+def _checked_sqlite_target(path: Path) -> Target:
     if not path.parent.is_dir():
         raise DatabaseError.of("db_no_folder", path=path, folder=path.parent)
     if path.is_dir():

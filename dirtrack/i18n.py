@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -95,32 +96,9 @@ def fill(entry: Entry, lang: str, params: Mapping[str, object]) -> str:
     template = say(entry, lang, n if isinstance(n, int) else None)
     for name in _quoted(template):
         value = values.get(name)
-        if isinstance(value, str) and name != "path":  # a file's name is said whole
+        if isinstance(value, str):
             values[name] = cut(value)
     return template.format(**values)
-
-
-QUOTE_LIMIT = 80
-
-
-def cut(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """``text`` as a message quotes it: whole up to ``limit`` characters, else its first
-    ``limit`` and "…" (a cell of 40,000 characters is not an Error line of 40,000)."""
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-@cache
-def _quoted(template: str) -> frozenset[str]:
-    """The placeholders ``template`` quotes (``{text!r}``): a value the user gave, which
-    :func:`fill` cuts to :data:`QUOTE_LIMIT` characters (a ``{path!r}`` excepted: a file's
-    name is said whole, however deep its folder)."""
-    import string
-
-    return frozenset(
-        name.split(".")[0].split("[")[0]
-        for _, name, _, conversion in string.Formatter().parse(template)
-        if name and conversion == "r"
-    )
 
 
 def _value(value: object, lang: str) -> object:
@@ -235,6 +213,37 @@ class Count:
 
     def __repr__(self) -> str:
         return f"Count({self.key!r}, {self.n})"
+
+
+# A message quotes what was typed, but never a huge input whole: a value it quotes ({value!r},
+# '{value}' or "{value}") longer than QUOTE_MAX characters (more than any name or code a record
+# holds) is cut to its first QUOTE_KEEP and "…", so a 100,000-character date, unit name or cell
+# stays one short line. Lists the code builds (the known choices) are not quoted and stay whole;
+# a file's name ({path!r}) is said whole, however deep its folder.
+QUOTE_MAX = 400
+QUOTE_KEEP = 80
+_QUOTED = re.compile(r"\{(\w+)!r\}|(['\"“])\{(\w+)\}['\"”]")
+
+
+def cut(value: str) -> str:
+    """``value`` as a message quotes it: whole, or its first characters and "…" when huge."""
+    return value if len(value) <= QUOTE_MAX else value[:QUOTE_KEEP] + "…"
+
+
+@cache
+def _quoted(template: str) -> frozenset[str]:
+    """The placeholders ``template`` quotes: values a user gave, which :func:`fill` cuts."""
+    return frozenset(found[1] or found[3] for found in _QUOTED.finditer(template)) - {"path"}
+
+
+_LONG_QUOTE = re.compile(
+    rf"(['\"])([^'\"\n]{{{QUOTE_KEEP}}})[^'\"\n]{{{QUOTE_MAX - QUOTE_KEEP + 1},}}\1"
+)
+
+
+def cut_quotes(message: str) -> str:
+    """A message made elsewhere (Click's usage errors) with each huge quoted value cut."""
+    return _LONG_QUOTE.sub(lambda found: f"{found[1]}{found[2]}…{found[1]}", message)
 
 
 def error_text(key: str, lang: str, params: Mapping[str, object]) -> str:
@@ -1156,6 +1165,10 @@ ERRORS: dict[str, Entry] = {
     # unit retire, limitation link
     "own_successor": N_("unit {unit} cannot be its own successor"),
     "already_retired": N_("unit {unit} was already retired on {date}"),
+    "retired_at_meeting": N_(
+        "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
+        "of {held}: that meeting cannot name it"
+    ),
     "already_retired_to": N_("unit {unit} was already retired on {date} (successor {successor})"),
     "successor_retired": N_("successor {successor} was itself retired on {date}"),
     "successor_retired_to": N_(
@@ -1512,6 +1525,10 @@ ERRORS.update(
         "meeting_duplicate": N_(
             "meeting {id} on {date} has the same title ({title}); use --allow-duplicate to "
             "record another"
+        ),
+        "series_duplicate": N_(
+            "periodic directive {id} already gives {unit} this text at meeting {meeting}; use "
+            "--allow-duplicate to record another"
         ),
         "directive_duplicate": N_(
             "directive {id} already gives {unit} this text at meeting {meeting}; use "

@@ -195,6 +195,17 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     assert file_digest(target) == before
 
 
+@pytest.mark.parametrize("args", [["list"], ["unit", "add", "X", "Y"]])
+def test_a_database_name_too_long_for_the_file_system(tmp_path: Path, args: list[str]) -> None:
+    """--db with a 5,000-character name: the system's ENAMETOOLONG was 'unexpected OSError',
+    quoting the whole name."""
+    target = tmp_path / ("x" * 5000)
+    error = cli_at(target).fail(*args)
+    assert error.startswith(f"Error: cannot read {str(target)[:80]}…: "), error[:200]
+    assert len(error) < 300
+    assert sorted(tmp_path.iterdir()) == []
+
+
 def test_a_sqlite_database_of_another_program(tmp_path: Path) -> None:
     target = tmp_path / "other.db"
     with sqlite3.connect(target) as conn:
@@ -277,6 +288,122 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     )
     error = seeded.fail("--lang", "vi", *BAD["report as of 9999"])
     assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
+
+
+HUGE = "x" * 100_000
+HUGE_VALUES = {  # (exit code, the command)
+    "date": (1, ["done", "1", "--date", HUGE]),
+    "deadline": (1, ["assign", "1", "--unit", "BTC", "--due", HUGE, "Đề án D"]),
+    "period": (1, ["report", "--period", HUGE]),
+    "unit": (1, ["list", "--unit", HUGE]),
+    "status": (1, ["list", "--status", HUGE]),
+    "field": (1, ["list", "--fields", HUGE]),
+    "category": (1, ["add-limitation", "1", "--unit", "BTC", "--category", HUGE, "Thiếu"]),
+    "id (usage error)": (2, ["show", "9" * 5000]),
+    "choice (usage error)": (2, ["list", "--format", HUGE]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(HUGE_VALUES))
+def test_a_huge_value_is_cut_in_the_error(seeded: Cli, db_path: Path, name: str, lang: str) -> None:
+    """The error quotes the start of what was typed, not 100,000 characters of it."""
+    code, args = HUGE_VALUES[name]
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", lang, *args, code=code)
+    assert len(error) < 600, error[:200]
+    assert "x" * 80 + "…" in error or "9" * 80 + "…" in error, error[:200]
+    assert file_digest(db_path) == before
+
+
+def test_a_value_of_a_long_name_is_quoted_whole(seeded: Cli) -> None:
+    name = "Ban " + "y" * 396  # as long as a unit name may be: no cut
+    assert f"'{name}'" in seeded.fail("list", "--unit", name)
+
+
+NAMING_A_RETIRED_UNIT = {
+    "assign": ["assign", "1", "--unit", "VPUB", "Đề án E"],
+    "assign --with": ["assign", "1", "--unit", "BTC", "--with", "VPUB", "Đề án E"],
+    "assign --every": ["assign", "1", "--unit", "VPUB", "--every", "month", "Báo cáo tháng"],
+    "assign --every --with": [
+        "assign",
+        "1",
+        "--unit",
+        "BTC",
+        "--with",
+        "VPUB",
+        "--every",
+        "year",
+        "Báo cáo năm",
+    ],
+    "add-meeting --attendee": [
+        "add-meeting",
+        "--date",
+        "2022-06-01",
+        "--title",
+        "H",
+        "--attendee",
+        "VPUB",
+    ],
+    "add-limitation": ["add-limitation", "1", "--unit", "VPUB", "Thiếu xe"],
+    "edit directive --unit": ["edit", "directive", "1", "--unit", "VPUB"],
+    "edit directive --with": ["edit", "directive", "1", "--with", "VPUB"],
+    "edit limitation --unit": ["edit", "limitation", "2", "--unit", "VPUB"],
+    "edit meeting --attendee": ["edit", "meeting", "1", "--attendee", "VPTU", "--attendee", "VPUB"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(NAMING_A_RETIRED_UNIT))
+def test_a_meeting_after_a_units_retirement_cannot_name_it(
+    seeded: Cli, db_path: Path, name: str, lang: str
+) -> None:
+    """VPUB retired on 1/1/2022 (its work went to VPTU): the meeting of 6/5/2022 cannot give it
+    a directive or a limitation, nor count it present."""
+    seeded.ok("unit", "retire", "VPUB", "--successor", "VPTU", "--date", "2022-01-01")
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", lang, *NAMING_A_RETIRED_UNIT[name])
+    assert error.startswith(
+        {
+            "en": "Error: unit VPUB was retired on 2022-01-01 (successor VPTU), on or before the "
+            "meeting of 2022-",
+            "vi": "Error: đơn vị VPUB đã thôi hoạt động từ ngày 01/01/2022 (đơn vị tiếp nhận: "
+            "VPTU)",
+        }[lang]
+    ), error
+    assert file_digest(db_path) == before
+
+
+def test_a_meeting_before_a_units_retirement_still_names_it(seeded: Cli) -> None:
+    seeded.ok("unit", "retire", "VPUB", "--successor", "VPTU", "--date", "2022-01-01")
+    held = seeded.id(
+        "add-meeting", "--date", "2021-12-01", "--title", "Họp cũ", "--attendee", "VPUB"
+    )
+    seeded.ok("assign", str(held), "--unit", "VPUB", "Việc cũ")
+    seeded.ok("add-limitation", str(held), "--unit", "VPUB", "Thiếu xe")
+    # a unit kept on an edit is not named anew
+    seeded.ok("edit", "meeting", str(held), "--attendee", "VPUB", "--attendee", "BTC")
+
+
+def test_the_same_periodic_directive_twice_is_refused(seeded: Cli, db_path: Path) -> None:
+    """`assign --every` with the text of a series the unit already has from this meeting made a
+    second series silently; it is refused as `assign` refuses a directive given twice."""
+    seeded.ok("assign", "1", "--unit", "BTC", "--every", "month", "Báo cáo tháng")
+    before = file_digest(db_path)
+    error = seeded.fail("assign", "1", "--unit", "BTC", "--every", "month", "báo cáo  THÁNG")
+    assert error == (
+        "Error: periodic directive 1 already gives BTC this text at meeting 1; use "
+        "--allow-duplicate to record another"
+    )
+    error = seeded.fail(
+        "--lang", "vi", "assign", "1", "--unit", "BTC", "--every", "year", "Báo cáo tháng"
+    )
+    assert error.startswith("Error: nhiệm vụ định kỳ 1 đã giao nội dung này cho BTC")
+    assert file_digest(db_path) == before
+    seeded.ok(
+        "assign", "1", "--unit", "BTC", "--every", "month", "Báo cáo tháng", "--allow-duplicate"
+    )
+    seeded.ok("assign", "1", "--unit", "BDV", "--every", "month", "Báo cáo tháng")
 
 
 def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:

@@ -25,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from dirtrack.errors import DirtrackError, ExitCode
-from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, error_text, msg, say
+from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, cut_quotes, error_text, msg, say
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
 
@@ -152,7 +152,7 @@ class _SaidUsageError(UsageError):
 def show_usage_error(exc: UsageError, lang: str) -> None:
     """Print Click's usage error in ``lang``: at a terminal as Typer does (usage, hint, panel);
     otherwise (a script, cron, a pipe) as every other error, one ``Error: …`` line."""
-    message = click_text(exc.format_message(), lang)
+    message = cut_quotes(click_text(exc.format_message(), lang))
     if not sys.stderr.isatty():
         ctx = exc.ctx
         hint = ""

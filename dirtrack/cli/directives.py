@@ -169,6 +169,7 @@ def assign(
             until=until,
             dry_run=dry_run,
             fmt=fmt,
+            allow_duplicate=allow_duplicate,
         )
         return
     if day is not None or offset is not None or until is not None or dry_run:

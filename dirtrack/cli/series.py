@@ -14,7 +14,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.periods import parse_date
 from dirtrack.records import Record, iso
@@ -97,6 +97,7 @@ def assign_series(
     until: str | None,
     dry_run: bool,
     fmt: OutputFormat,
+    allow_duplicate: bool = False,
 ) -> None:
     """``assign --every``: one series per lead unit; prints the series ids (or, with
     ``--dry-run``, the occurrences it would have)."""
@@ -140,6 +141,19 @@ def assign_series(
                         moved = f" ({r['scheduled']})" if r["scheduled"] != r["due"] else ""
                         out(f"{r['period']}\t{r['issued_on']}\t{r['due']}{moved}")
                 return
+            for lead in leads:
+                assert lead.id is not None
+                same = (
+                    None
+                    if allow_duplicate
+                    else store.find_same_series(
+                        session, meeting_id=meeting.id, unit_id=lead.id, text=text
+                    )
+                )
+                if same is not None:
+                    raise Conflict.of(
+                        "series_duplicate", id=same, unit=lead.code, meeting=meeting.id
+                    )
             for lead in leads:
                 assert lead.id is not None
                 made = store.add_series(

@@ -174,6 +174,7 @@ def select_fields(
     every name is accepted, as nothing can be told.
     """
     from dirtrack.errors import InvalidInput
+    from dirtrack.i18n import cut
 
     names = list(known) or [k for r in records for k in r]
     known = list(dict.fromkeys([c.key for c in columns] + names))
@@ -182,7 +183,7 @@ def select_fields(
         raise InvalidInput.of(
             "unknown_fields",
             n=len(unknown),
-            names=", ".join(map(repr, unknown)),
+            names=", ".join(repr(cut(name)) for name in unknown),
             known=", ".join(known),
         )
     by_key = {c.key: c for c in columns}

@@ -22,6 +22,7 @@ from dirtrack.models import (
 )
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import check_edits
+from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
@@ -62,6 +63,8 @@ def add_directive(
         InvalidInput: empty text, or a deadline before the meeting.
     """
     text = directive_text(text, due, meeting.date)
+    if series_id is None:  # an occurrence's units were checked with its series
+        check_not_retired(session, [unit, *coordinators], meeting.date)
     assert meeting.id is not None and unit.id is not None
     directive = Directive(
         meeting_id=meeting.id,
@@ -385,6 +388,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     if "unit" in changes:
         lead: Unit = changes["unit"]
         assert lead.id is not None
+        if lead.id != directive.unit_id:
+            check_not_retired(session, [lead], held)
         if directive.key is not None and lead.id != directive.unit_id:
             clash = session.exec(
                 select(Directive.id).where(
@@ -394,6 +399,15 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
             if clash is not None:
                 raise Conflict.of("edit_key_clash", id=directive.id, unit=lead.code, other=clash)
         directive.unit_id = lead.id
+    if "with" in changes:
+        had = set(
+            session.exec(
+                select(DirectiveCoordinator.unit_id).where(
+                    DirectiveCoordinator.directive_id == directive.id
+                )
+            )
+        )
+        check_not_retired(session, [u for u in changes["with"] if u.id not in had], held)
     session.add(directive)
     session.flush()
     _set_coordinators(session, directive, changes)

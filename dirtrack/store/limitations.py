@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.kinds import Category
 from dirtrack.store import check_edits
+from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold
 
 if TYPE_CHECKING:  # imported where used: reading LimitationFacts needs no ORM session
@@ -45,6 +46,7 @@ def add_limitation(
     text = clean_text(text, "text")
     if not text:
         raise InvalidInput.of("limitation_no_text")
+    check_not_retired(session, [unit], meeting.date)
     assert meeting.id is not None and unit.id is not None
     limitation = Limitation(
         meeting_id=meeting.id,
@@ -73,7 +75,7 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
     """
     from sqlmodel import select
 
-    from dirtrack.models import Limitation
+    from dirtrack.models import Limitation, Meeting
 
     check_edits(changes, LIMITATION_EDITS)
     limitation = get_limitation(session, limitation_id)
@@ -94,6 +96,9 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
             linked = limitation.repeat_of_id if limitation.repeat_of_id is not None else follower
             if linked is not None:
                 raise Conflict.of("edit_linked_unit", id=limitation_id, other=linked)
+            held = session.get(Meeting, limitation.meeting_id)
+            assert held is not None
+            check_not_retired(session, [unit], held.date)
             limitation.unit_id = unit.id
     session.add(limitation)
     session.flush()

@@ -13,6 +13,7 @@ from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Meeting, MeetingAttendee, MeetingKind, Unit
 from dirtrack.store import check_edits
+from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
@@ -33,6 +34,7 @@ def add_meeting(
     title = clean_text(title, "title")
     if not title:
         raise InvalidInput.of("meeting_no_title")
+    check_not_retired(session, attendees, on)
     meeting = Meeting(
         date=on,
         title=title,
@@ -148,6 +150,9 @@ def edit_meeting(
         wanted = {u.id for u in changes["attendees"] if u.id is not None}
         rows = session.exec(select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting.id))
         current = {row.unit_id: row for row in rows}
+        check_not_retired(
+            session, [u for u in changes["attendees"] if u.id not in current], meeting.date
+        )
         for unit_id, row in current.items():
             if unit_id not in wanted:
                 session.delete(row)

@@ -34,9 +34,18 @@ from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from dirtrack.errors import InvalidInput, NotFound
-from dirtrack.models import Directive, Extension, Meeting, ProgressEntry, Series, SeriesCoordinator
+from dirtrack.models import (
+    Directive,
+    Extension,
+    Meeting,
+    ProgressEntry,
+    Series,
+    SeriesCoordinator,
+    Unit,
+)
 from dirtrack.periods import Cutoff, Period, SpanKind, containing, period_from_span
 from dirtrack.store.tables import series as series_table
+from dirtrack.store.units import check_not_retired
 from dirtrack.workdays import Workdays
 
 if TYPE_CHECKING:
@@ -187,6 +196,8 @@ def add_series(
     schedule.check()
     if schedule.starts_on < meeting.date:
         raise InvalidInput.of("series_before_meeting", start=schedule.starts_on, held=meeting.date)
+    named = [session.get(Unit, uid) for uid in dict.fromkeys([unit_id, *coordinator_ids])]
+    check_not_retired(session, [u for u in named if u is not None], meeting.date)
     assert meeting.id is not None
     found = Series(
         meeting_id=meeting.id,
@@ -209,6 +220,20 @@ def add_series(
             session.add(SeriesCoordinator(series_id=found.id, unit_id=other))
     session.flush()
     return found
+
+
+def find_same_series(session: Session, *, meeting_id: int, unit_id: int, text: str) -> int | None:
+    """The id of a series of this meeting for this lead unit whose text is ``text``, compared
+    as :func:`dirtrack.store.directives.find_same_directive` compares directives."""
+    from dirtrack.text import clean_text, fold
+
+    key = fold(clean_text(text, "text"))
+    query = (
+        orm_select(Series)
+        .where(Series.meeting_id == meeting_id, Series.unit_id == unit_id)
+        .order_by(col(Series.id))
+    )
+    return next((s.id for s in session.exec(query) if fold(s.text) == key), None)
 
 
 def find_by_key(session: Session, key: str) -> list[Series]:

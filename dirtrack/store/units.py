@@ -276,6 +276,27 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
     return unit
 
 
+def check_not_retired(session: Session, units: Iterable[Unit], held: date) -> None:
+    """Refuse a unit retired on or before ``held``, the day of the meeting that would give it a
+    directive or a limitation or count it present: from that day its work is its successor's.
+
+    Raises:
+        Conflict: naming the unit, the day it retired and its successor.
+    """
+    from dirtrack.models import Unit as UnitRow
+
+    for unit in units:
+        if unit.retired_on is not None and unit.retired_on <= held:
+            heir = session.get(UnitRow, unit.successor_id) if unit.successor_id else None
+            raise Conflict.of(
+                "retired_at_meeting",
+                unit=unit.code,
+                date=unit.retired_on,
+                successor=heir.code if heir is not None else "-",
+                held=held,
+            )
+
+
 def get_unit(session: Session, unit_id: int) -> Unit:
     from dirtrack.models import Unit
 
