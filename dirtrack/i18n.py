@@ -1609,6 +1609,22 @@ CLICK: tuple[Entry, ...] = (
     N_("Show completion for the current shell, to copy it or customize the installation."),
 )
 
+#: Typer's type labels, shown where a parameter has no placeholder of its own (``--key <str>``, an
+#: argument's ``<int>``). They and every ``metavar=`` of the code (``DATE``, ``FILE``; extracted
+#: by tools/messages.py) are said in the context "metavar" (:func:`placeholder`).
+METAVAR: tuple[Entry, ...] = (
+    C_("metavar", "<str>"),
+    C_("metavar", "<int>"),
+    C_("metavar", "<choice>"),
+)
+
+
+def placeholder(text: str, lang: str) -> str:
+    """A placeholder of ``--help`` (``DATE``, ``[ID]``, ``<int>``) in ``lang``: a code list
+    (``calendar|nd09``) or one the catalog does not know stays as it is."""
+    return translations(lang).pgettext("metavar", text)
+
+
 #: Click's error messages as it writes them in English -> what dirtrack says instead.
 CLICK_ERRORS: dict[str, Entry] = {
     "Invalid value for {hint}: {message}": N_("Invalid value for {hint}: {message}"),

@@ -6,16 +6,21 @@ process do: the language is chosen per invocation, never when the command is bui
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
 import pytest
 import typer.testing
+from typer._click.types import BoolParamType
+from typer.core import TyperArgument
 from typer.main import get_command
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
+from dirtrack.cli.app import said_in
 from dirtrack.i18n import _
 from tests.conftest import Cli, file_digest, run
 
@@ -128,7 +133,7 @@ def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
         ),
         (
             ["show", "abc"],
-            "Error: Giá trị không hợp lệ cho 'ID': 'abc' không phải là số nguyên hợp lệ. "
+            "Error: Giá trị không hợp lệ cho 'SỐ': 'abc' không phải là số nguyên hợp lệ. "
             "Xem hướng dẫn: 'dirtrack show -h'.",
         ),
         (
@@ -149,6 +154,87 @@ def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
     ]
     en = invoke("--lang", "en", "show", "abc")
     assert "'abc' is not a valid integer." in en.stderr
+
+
+# Placeholders that are codes a user types as they are, in either language: not translated.
+CODE_PLACEHOLDERS = re.compile(r"<?[a-z0-9_-]+(\|[a-z0-9_-]+)+>?|A,B,C")
+
+
+def placeholders(command: Any, ctx: Any) -> Iterator[tuple[str, str]]:
+    """(what, text) for each placeholder and type label ``command``'s --help shows, as Typer's
+    rich help takes them from its parameters (typer.rich_utils._print_options_panel)."""
+    for param in command.get_params(ctx):
+        if isinstance(param.type, BoolParamType) or getattr(param, "count", False):
+            continue
+        if isinstance(param, TyperArgument):
+            yield f"argument {param.name}", param.metavar or f"{param.name} (no metavar)"
+            label = param.type.get_metavar(param=param, ctx=ctx) or f"<{param.type.name}>"
+            yield f"type of argument {param.name}", label
+        else:
+            yield f"option {param.opts[0]}", param.make_metavar(ctx)
+
+
+def test_every_placeholder_and_type_label_is_in_vietnamese() -> None:
+    """The whole command tree under vi: no placeholder (DATE, FILE, an argument's name) and no
+    type label (<str>, <int>, <choice>) is left in English, except lists of codes."""
+    left: list[str] = []
+    shown = 0
+
+    def walk(command: Any, path: str, parent: Any) -> None:
+        nonlocal shown
+        ctx = command.context_class(command, info_name=path.split()[-1], parent=parent)
+        english = dict(placeholders(command, ctx))
+        with said_in("vi", command, ctx):
+            vietnamese = dict(placeholders(command, ctx))
+        assert vietnamese.keys() == english.keys()
+        for what, text in english.items():
+            shown += 1
+            if vietnamese[what] == text and not CODE_PLACEHOLDERS.fullmatch(text):
+                left.append(f"{path}: {what}: {text}")
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}", ctx)
+
+    walk(COMMAND, "dirtrack", None)
+    assert shown > 300
+    assert left == []
+    # and back in English afterwards: the tree is shared by every invocation
+    assert invoke("--lang", "en", "assign", "--help").stdout.count("{MEETING_ID} {TEXT}") == 1
+
+
+def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
+    vi = flat(invoke("--lang", "vi", "assign", "--help").stdout)
+    assert "Cách dùng: dirtrack assign [TÙY CHỌN] {CUỘC_HỌP} {NỘI_DUNG}" in vi
+    assert "* CUỘC_HỌP <số> Cuộc họp giao nhiệm vụ." in vi
+    assert "* NỘI_DUNG <chữ>" in vi
+    assert "--due THỜI_HẠN" in vi and "--every KỲ" in vi and "--unit -u <chữ>" in vi
+    assert "--from NGÀY Với --every: NGÀY bắt đầu" in vi
+    for word in ("DATE", "WHEN", "PERIOD", "MEETING_ID", "<str>", "<int>", "meeting_id"):
+        assert word not in vi
+    en = flat(invoke("--lang", "en", "assign", "--help").stdout)
+    assert "Usage: dirtrack assign [OPTIONS] {MEETING_ID} {TEXT}" in en
+    assert "* MEETING_ID <int> The meeting that gave the directive." in en
+    assert "--due WHEN" in en and "--unit -u <str>" in en
+    delete = flat(invoke("--lang", "vi", "delete", "--help").stdout)
+    assert "<lựa_chọn> Loại bản ghi cần xóa." in delete and "<choice>" not in delete
+    backup = flat(invoke("--lang", "vi", "backup", "--help").stdout)
+    assert "TỆP" in backup and "FILE" not in backup
+
+
+def test_a_usage_error_names_the_argument_as_help_does() -> None:
+    vi = invoke("--lang", "vi", "assign", "1")
+    assert vi.exit_code == 2
+    assert vi.stderr.splitlines() == [
+        "Error: Thiếu tham số 'NỘI_DUNG'. Xem hướng dẫn: 'dirtrack assign -h'."
+    ]
+    en = invoke("--lang", "en", "assign", "1")
+    assert en.stderr.splitlines() == [
+        "Error: Missing argument 'TEXT'. Try 'dirtrack assign -h' for help."
+    ]
+    bad = invoke("--lang", "vi", "add-limitation", "x", "y")
+    assert "Giá trị không hợp lệ cho 'CUỘC_HỌP': 'x'" in bad.stderr
+    assert "'MEETING_ID'" in invoke("--lang", "en", "add-limitation", "x", "y").stderr
+    unit = invoke("--lang", "vi", "unit", "alias", "VPTU")
+    assert "Thiếu tham số 'TÊN_KHÁC'." in unit.stderr
 
 
 def test_a_usage_error_before_the_command_name_follows_lang() -> None:

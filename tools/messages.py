@@ -7,6 +7,8 @@ module of ``dirtrack/``:
   plural) and any ``_("…")`` / ``ngettext("…", "…", …)`` call, with the table key as a comment
   for the translator;
 - every ``help=``, ``short_help=`` and ``epilog=`` string (Typer options, arguments, groups);
+- every ``metavar=`` string (``DATE``, ``FILE``, ``[ID]``) in the context ``metavar``, except a
+  list of codes a user types as they are (``calendar|nd09``, ``yes|no``);
 - the docstring of every function decorated with ``….command(…)`` or ``….callback(…)``, as
   ``--help`` shows it (cleaned like :func:`inspect.getdoc`).
 
@@ -16,6 +18,7 @@ Help texts stay English in the code; :mod:`dirtrack.cli.app` translates them whe
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
@@ -28,6 +31,10 @@ MARKERS = {
     "ngettext": "ngettext",
 }
 HELP_KEYWORDS = ("help", "short_help", "epilog")
+#: The gettext context of placeholders and type labels (i18n.METAVAR, cli.app.said_in).
+METAVAR_CONTEXT = "metavar"
+#: A placeholder that lists codes, typed as they are in either language: not translated.
+CODES = re.compile(r"[a-z0-9_-]+(\|[a-z0-9_-]+)+")
 COMMAND_DECORATORS = ("command", "callback")
 
 Extracted = tuple[int, str, tuple[str, ...], list[str]]
@@ -68,6 +75,10 @@ def messages(source: str) -> Iterator[Extracted]:
                 text = _text(keyword.value) if keyword.arg in HELP_KEYWORDS else None
                 if text:
                     yield keyword.value.lineno, "gettext", (text,), []
+                placeholder = _text(keyword.value) if keyword.arg == "metavar" else None
+                if placeholder and not CODES.fullmatch(placeholder):
+                    said = (METAVAR_CONTEXT, placeholder)
+                    yield keyword.value.lineno, "pgettext", said, ["placeholder in --help"]
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             decorated = any(
                 isinstance(d, ast.Call) and _name(d.func) in COMMAND_DECORATORS

@@ -7,9 +7,11 @@ No traceback reaches the user.
 
 Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
 are translated when they are shown (:meth:`DirtrackCommand.format_help`), in the language of
-that invocation, as are Click's and Typer's own words (which do not go through gettext).
+that invocation, as are Click's and Typer's own words (which do not go through gettext) and the
+placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 """
 
+import copy
 import os
 import re
 import string
@@ -21,11 +23,22 @@ from typing import Any
 
 import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
-from typer.core import TyperCommand, TyperGroup
+from typer._click.types import BoolParamType
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from dirtrack.errors import DirtrackError, ExitCode
-from dirtrack.i18n import CLICK_ERRORS, LANGS, Entry, _, cut_quotes, error_text, msg, say
+from dirtrack.i18n import (
+    CLICK_ERRORS,
+    LANGS,
+    Entry,
+    _,
+    cut_quotes,
+    error_text,
+    msg,
+    placeholder,
+    say,
+)
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
 
@@ -63,11 +76,14 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
 
     saved: list[tuple[object, str, object]] = []
 
+    def swap(owner: object, attr: str, value: object) -> None:
+        saved.append((owner, attr, getattr(owner, attr)))
+        setattr(owner, attr, value)
+
     def put(owner: object, attr: str) -> None:
         text = getattr(owner, attr, None)
         if isinstance(text, str) and text:
-            saved.append((owner, attr, text))
-            setattr(owner, attr, _(text, lang))
+            swap(owner, attr, _(text, lang))
 
     for name in _TYPER_WORDS:
         put(rich_utils, name)
@@ -81,6 +97,7 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
             put(command, attr)
         for param in command.get_params(ctx):
             put(param, "help")
+            _say_placeholders(param, ctx, lang, swap)
         for sub in getattr(command, "commands", {}).values():
             put(sub, "help")
             put(sub, "short_help")
@@ -89,6 +106,38 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     finally:
         for owner, attr, text in reversed(saved):
             setattr(owner, attr, text)
+
+
+def _say_placeholders(
+    param: Any, ctx: Any, lang: str, swap: Callable[[object, str, object], None]
+) -> None:
+    """``param``'s placeholder (``--as-of DATE``, an argument's ``MEETING_ID``) and type label
+    (``--key <str>``, an argument's ``<int>``) in ``lang``, through :func:`i18n.placeholder`.
+
+    Only what another language changes is swapped, so English is shown as Typer shows it.
+    """
+    if isinstance(param.type, BoolParamType) or getattr(param, "count", False):
+        return  # a flag shows no placeholder
+    if param.metavar is not None:
+        said = placeholder(param.metavar, lang)
+    elif isinstance(param, TyperArgument):
+        said = None
+    else:
+        english = param.make_metavar(ctx)
+        said = placeholder(english, lang)
+        if said == english:
+            said = None
+    if said is not None and said != param.metavar:
+        swap(param, "metavar", said)
+    if isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=ctx) is None:
+        # Typer's rich help shows an argument's type as f"<{param.type.name}>": a copy of the
+        # type (shared by many parameters) with the name said in ``lang``
+        english = f"<{param.type.name}>"
+        label = placeholder(english, lang)
+        if label != english and label.startswith("<") and label.endswith(">"):
+            named = copy.copy(param.type)
+            named.name = label[1:-1]
+            swap(param, "type", named)
 
 
 def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
@@ -151,7 +200,17 @@ class _SaidUsageError(UsageError):
 
 def show_usage_error(exc: UsageError, lang: str) -> None:
     """Print Click's usage error in ``lang``: at a terminal as Typer does (usage, hint, panel);
-    otherwise (a script, cron, a pipe) as every other error, one ``Error: …`` line."""
+    otherwise (a script, cron, a pipe) as every other error, one ``Error: …`` line.
+
+    An argument is named by its placeholder in ``lang`` (``Missing argument 'TEXT'.``), as its
+    command's ``--help`` shows it.
+    """
+    ctx = exc.ctx
+    with said_in(lang, ctx.command if ctx is not None else None, ctx):
+        _show_usage_error(exc, lang)
+
+
+def _show_usage_error(exc: UsageError, lang: str) -> None:
     message = cut_quotes(click_text(exc.format_message(), lang))
     if not sys.stderr.isatty():
         ctx = exc.ctx

@@ -38,8 +38,12 @@ if TYPE_CHECKING:
 @app.command("assign")
 def assign(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help="The meeting that gave the directive.")],
-    text: Annotated[str, typer.Argument(help="The directive, as the chair concluded it.")],
+    meeting_id: Annotated[
+        int, typer.Argument(metavar="MEETING_ID", help="The meeting that gave the directive.")
+    ],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="The directive, as the chair concluded it.")
+    ],
     *,
     unit: Annotated[
         list[str] | None,

@@ -86,7 +86,8 @@ def office_documents(
 def urge(
     ctx: typer.Context,
     unit: Annotated[
-        str | None, typer.Argument(help="The unit to write to (code, name or alias).")
+        str | None,
+        typer.Argument(metavar="UNIT", help="The unit to write to (code, name or alias)."),
     ] = None,
     *,
     every: Annotated[

@@ -27,8 +27,8 @@ app.add_typer(leader_app, name="leader")
 @field_app.command("add")
 def field_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Short code: KT, VHXH, NC, XDD.")],
-    name: Annotated[str, typer.Argument(help="The field's name.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Short code: KT, VHXH, NC, XDD.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The field's name.")],
 ) -> None:
     """Register a field. Example: dirtrack field add VHXH "Văn hóa – xã hội\""""
     from dirtrack.store.fields import add_field
@@ -83,7 +83,9 @@ def field_suggest(
 @leader_app.command("assign")
 def leader_assign(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The leader: Đ/c Nguyễn Văn A, PCT UBND.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The leader: Đ/c Nguyễn Văn A, PCT UBND.")
+    ],
     *,
     field: Annotated[
         list[str] | None, typer.Option("--field", help="A field (repeatable).", metavar="CODE")

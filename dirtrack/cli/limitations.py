@@ -37,8 +37,12 @@ if TYPE_CHECKING:  # every command imports this module: no ORM session at start-
 @app.command("add-limitation")
 def add_limitation(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help="The meeting that raised it.")],
-    text: Annotated[str, typer.Argument(help="The limitation, as the meeting put it.")],
+    meeting_id: Annotated[
+        int, typer.Argument(metavar="MEETING_ID", help="The meeting that raised it.")
+    ],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="The limitation, as the meeting put it.")
+    ],
     *,
     unit: Annotated[str, typer.Option("--unit", "-u", help="The unit it was raised about.")],
     category: CategoryOpt = "other",

@@ -620,7 +620,9 @@ class Shell(StrEnum):
 
 @app.command("completion")
 def completion(
-    shell: Annotated[Shell, typer.Argument(case_sensitive=False, help="bash, zsh or fish.")],
+    shell: Annotated[
+        Shell, typer.Argument(metavar="SHELL", case_sensitive=False, help="bash, zsh or fish.")
+    ],
 ) -> None:
     """Print the completion script for SHELL.
 

@@ -25,8 +25,10 @@ from dirtrack.render.json_out import dump
 @unit_app.command("add")
 def unit_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Short code, e.g. VPTU.")],
-    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Văn phòng Tỉnh ủy'.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Short code, e.g. VPTU.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Full name, e.g. 'Văn phòng Tỉnh ủy'.")
+    ],
     *,
     parent: Annotated[str | None, typer.Option(help="The unit this one belongs to.")] = None,
     alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
@@ -65,8 +67,10 @@ def unit_list(
 @unit_app.command("alias")
 def unit_alias(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
-    alias: Annotated[str, typer.Argument(help="The other name, e.g. 'VP Tỉnh ủy'.")],
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
+    alias: Annotated[
+        str, typer.Argument(metavar="ALIAS", help="The other name, e.g. 'VP Tỉnh ủy'.")
+    ],
 ) -> None:
     """Add another name a unit can be referred to by."""
     from dirtrack.store.units import add_alias
@@ -80,8 +84,8 @@ def unit_alias(
 @unit_app.command("rename")
 def unit_rename(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
-    name: Annotated[str, typer.Argument(help="Its new name.")],
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Its new name.")],
     *,
     code: Annotated[str | None, typer.Option(help="Its new code.")] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -102,7 +106,9 @@ def unit_rename(
 @unit_app.command("retire")
 def unit_retire(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(help="The unit that ceases (code, name or alias).")],
+    unit: Annotated[
+        str, typer.Argument(metavar="UNIT", help="The unit that ceases (code, name or alias).")
+    ],
     *,
     successor: Annotated[
         str, typer.Option("--successor", help="The unit that takes over its open directives.")
@@ -159,7 +165,7 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
 @unit_app.command("contact")
 def unit_contact(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Argument(help="The unit (code, name or alias).")],
+    unit: Annotated[str, typer.Argument(metavar="UNIT", help="The unit (code, name or alias).")],
     *,
     name: Annotated[str, typer.Option("--name", help="The person's full name.")],
     email: Annotated[str | None, typer.Option("--email", help="Their e-mail address.")] = None,
