@@ -424,3 +424,41 @@ def test_completion_by_clicks_protocol_too() -> None:
         assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["conference"], "")
     source = run(env={"_DIRTRACK_COMPLETE": "bash_source"})
     assert source.returncode == 0 and "complete -o default -F" in source.stdout
+
+
+def test_help_paragraphs_are_wrapped_by_the_terminal_not_by_the_source() -> None:
+    """A docstring's line breaks (kept short for the source) are not shown: at 80 columns a
+    line the terminal wrapped, then broken where the source broke it, left a word alone."""
+    for lang in ("en", "vi"):
+        result = invoke("--lang", lang, "report", "--help", env={"COLUMNS": "80"})
+        assert result.exit_code == 0
+        lines = [line.strip() for line in result.stdout.splitlines()]
+        joined = {"en": "office set); --number, --date,", "vi": "--number, --date"}[lang]
+        assert any(joined in line for line in lines), result.stdout
+    lines = [line.strip() for line in invoke("completion", "--help").stdout.splitlines()]
+    assert [line.split(":")[0] for line in lines if line.startswith("- ")] == [
+        "- bash",
+        "- zsh",
+        "- fish",
+    ]
+
+
+def test_every_help_text_is_one_line_a_paragraph_but_its_list_entries() -> None:
+    shown = 0
+
+    def walk(command: Any, path: str, parent: Any) -> None:
+        nonlocal shown
+        ctx = command.context_class(command, info_name=path.split()[-1], parent=parent)
+        for lang in ("en", "vi"):
+            with said_in(lang, command, ctx):
+                texts = [command.help or ""] + [p.help or "" for p in command.get_params(ctx)]
+                for text in texts:
+                    shown += 1
+                    for paragraph in text.split("\n\n"):
+                        for line in paragraph.split("\n")[1:]:
+                            assert line.startswith(("- ", "• ")), (path, paragraph)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}", ctx)
+
+    walk(COMMAND, "dirtrack", None)
+    assert shown > 500

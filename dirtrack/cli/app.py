@@ -83,7 +83,7 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     def put(owner: object, attr: str) -> None:
         text = getattr(owner, attr, None)
         if isinstance(text, str) and text:
-            swap(owner, attr, _(text, lang))
+            swap(owner, attr, reflow(_(text, lang)))
 
     for name in _TYPER_WORDS:
         put(rich_utils, name)
@@ -106,6 +106,28 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     finally:
         for owner, attr, text in reversed(saved):
             setattr(owner, attr, text)
+
+
+def reflow(text: str) -> str:
+    """A help text as its paragraphs, each one line for the terminal to wrap.
+
+    Docstrings and the catalog keep their lines short for the source; Typer's rich help keeps
+    every line break, so at 80 columns a line wrapped by the terminal and then broken by the
+    source left a word alone on a line. A line that starts a list entry (``- ``) keeps its own.
+    """
+    if "\n" not in text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            line = line.strip()
+            if lines and line and not line.startswith(("- ", "• ")):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def _say_placeholders(

@@ -626,9 +626,9 @@ def completion(
 ) -> None:
     """Print the completion script for SHELL.
 
-    bash: eval "$(dirtrack completion bash)" in ~/.bashrc;
-    zsh: dirtrack completion zsh > "${fpath[1]}/_dirtrack";
-    fish: dirtrack completion fish > ~/.config/fish/completions/dirtrack.fish
+    - bash: eval "$(dirtrack completion bash)" in ~/.bashrc;
+    - zsh: dirtrack completion zsh > "${fpath[1]}/_dirtrack";
+    - fish: dirtrack completion fish > ~/.config/fish/completions/dirtrack.fish
     """
     from typer._completion_shared import get_completion_script
 
