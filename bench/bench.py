@@ -870,7 +870,9 @@ def main() -> int:
                     reg.unit,
                     "--due",
                     "2099-12-31",
-                    f"Báo cáo kết quả (bench {n})",
+                    # unique per run too: a register kept in --out is used again, and
+                    # assign refuses the same text twice to a unit at one meeting
+                    f"Báo cáo kết quả (bench {os.getpid()}-{n})",
                 ],
                 repeat,
                 env,
