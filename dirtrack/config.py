@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
@@ -146,6 +146,8 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
 
     if isinstance(value, list) and not param.multiple:
         raise ConfigError.of("cfg_list", where=where)
+    if value == "":  # said in the language of the run, which is not known yet
+        raise ConfigError.of("cfg_bad_value", where=where, detail=Phrase("empty_value"))
     if param.multiple and not isinstance(value, list):
         value = [value]
     try:
@@ -157,7 +159,7 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
                 param.type.convert(item, param, None)
     except Exception as exc:  # Click's BadParameter, whatever its message
         message = str(getattr(exc, "message", None) or exc).strip().splitlines()
-        detail = message[0] if message else Phrase("cfg_invalid_value")
+        detail = ClickPhrase(message[0]) if message else Phrase("cfg_invalid_value")
         raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
 
 

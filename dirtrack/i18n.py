@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import string
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -1658,6 +1659,50 @@ CLICK_ERRORS: dict[str, Entry] = {
     "{value} is not a valid int.": N_("{value} is not a valid integer."),
     "{value} is not in the range {range}.": N_("{value} is not in the range {range}."),
 }
+
+
+@cache
+def _click_patterns() -> list[tuple[re.Pattern[str], Entry]]:
+    """Click's English messages as patterns, longest first, with their catalog entries."""
+    patterns = []
+    for english, entry in sorted(CLICK_ERRORS.items(), key=lambda pair: -len(pair[0])):
+        regex = ""
+        for literal, name, _spec, _conv in string.Formatter().parse(english):
+            regex += re.escape(literal)
+            if name is not None:
+                regex += f"(?P<{name}>.+?)"
+        patterns.append((re.compile(regex, re.DOTALL), entry))
+    return patterns
+
+
+def click_text(message: str, lang: str) -> str:
+    """A message of Click's (``No such option: --x``) in ``lang``; unknown ones as they are."""
+    for pattern, entry in _click_patterns():
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if "message" in values:
+            values["message"] = click_text(values["message"], lang)
+        n = len(values["args"].split()) if "args" in values else None
+        return say(entry, lang, n).format(**values)
+    return message
+
+
+class ClickPhrase:
+    """A message of Click's (a value a configuration file gives, converted as the command line
+    would), said in the language of the message that quotes it (:func:`click_text`)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def render(self, lang: str) -> str:
+        return click_text(self.message, lang)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 # --- periodic directives and the working-day calendar ----------------------------------------

@@ -323,3 +323,26 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
     assert "DIRTRACK_CUTOFF" not in shown and "DIRTRACK_REMIND_WITHIN" not in shown
     vi = invoke("--lang", "vi", "config").stdout
     assert "Biến môi trường dirtrack đọc" in vi
+
+
+@pytest.mark.parametrize(
+    ("content", "en", "vi"),
+    [
+        (
+            'lang = "fr"\n',
+            "lang: 'fr' is not one of 'vi', 'en'.",
+            "lang: 'fr' không thuộc: 'vi', 'en'.",
+        ),
+        ("lang = 5\n", "lang: 5 is not one of 'vi', 'en'.", "lang: 5 không thuộc: 'vi', 'en'."),
+        ('db = ""\n', "db: an empty value", "db: giá trị để trống"),
+    ],
+)
+def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
+    cli: Cli, config_file: Path, content: str, en: str, vi: str
+) -> None:
+    """The file is read before the command line's --lang is known; what is wrong with one of
+    its values is said in the language of the run all the same, not in Click's English."""
+    config_file.write_text(content, encoding="utf-8")
+    assert en in cli.fail("--lang", "en", "unit", "list")
+    said = cli.fail("--lang", "vi", "unit", "list")
+    assert vi in said and "is not one of" not in said and "empty value" not in said

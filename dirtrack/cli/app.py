@@ -13,12 +13,9 @@ placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 
 import copy
 import os
-import re
-import string
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 import typer
@@ -29,15 +26,13 @@ from typer.models import CommandFunctionType
 
 from dirtrack.errors import DirtrackError, ExitCode
 from dirtrack.i18n import (
-    CLICK_ERRORS,
     LANGS,
-    Entry,
     _,
+    click_text,
     cut_quotes,
     error_text,
     msg,
     placeholder,
-    say,
 )
 from dirtrack.render import err
 from dirtrack.render.outfile import output_failure
@@ -183,34 +178,6 @@ class DirtrackCommand(TyperCommand):
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
-
-
-@cache
-def _click_patterns() -> list[tuple[re.Pattern[str], Entry]]:
-    """Click's English messages as patterns, longest first, with their catalog entries."""
-    patterns = []
-    for english, entry in sorted(CLICK_ERRORS.items(), key=lambda pair: -len(pair[0])):
-        regex = ""
-        for literal, name, _spec, _conv in string.Formatter().parse(english):
-            regex += re.escape(literal)
-            if name is not None:
-                regex += f"(?P<{name}>.+?)"
-        patterns.append((re.compile(regex, re.DOTALL), entry))
-    return patterns
-
-
-def click_text(message: str, lang: str) -> str:
-    """A message of Click's (``No such option: --x``) in ``lang``; unknown ones as they are."""
-    for pattern, entry in _click_patterns():
-        found = pattern.fullmatch(message)
-        if found is None:
-            continue
-        values = found.groupdict()
-        if "message" in values:
-            values["message"] = click_text(values["message"], lang)
-        n = len(values["args"].split()) if "args" in values else None
-        return say(entry, lang, n).format(**values)
-    return message
 
 
 class _SaidUsageError(UsageError):
