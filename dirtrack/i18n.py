@@ -871,6 +871,7 @@ ERRORS: dict[str, Entry] = {
     "mail_recipients": N_("{server} refused the recipients {who}"),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
     "mail_unreachable": N_("cannot reach the mail server {server}: {detail}"),
+    "mail_closed": N_("the server closed the connection"),
     "mail_some_failed": NP_(
         "mail to {n} unit failed ({units}); its workbook is written and recorded: send it again "
         "or by hand",

@@ -210,6 +210,10 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             if settings.user is not None:
                 smtp.login(settings.user, password or "")
             refused = smtp.send_message(mail)
+    except smtplib.SMTPServerDisconnected:  # closed before it answered, or while it did
+        raise MailError.of(
+            "mail_unreachable", server=server, detail=Phrase("mail_closed")
+        ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError.of(
             "mail_login", server=server, user=settings.user, detail=_said(exc)

@@ -782,6 +782,44 @@ def test_a_wrong_password_or_no_server_is_named(
     _mail_config(tmp_path, monkeypatch, _free_port())
     result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "c"), "--mail")
     assert result.exit_code == 1 and "cannot reach the mail server 127.0.0.1" in result.stderr
+    # a server that takes the connection and closes it at once: said, in either language
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def hang_up() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            conn.close()
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    try:
+        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+        for lang, said in (
+            ("en", "the server closed the connection"),
+            ("vi", "máy chủ đã đóng kết nối"),
+        ):
+            result = quarter(
+                "--lang",
+                lang,
+                "pack",
+                "out",
+                *QUARTER,
+                *MADE,
+                "--dir",
+                str(tmp_path / lang),
+                "--mail",
+            )
+            assert result.exit_code == 1 and said in result.stderr, result.stderr
+            assert "Connection unexpectedly closed" not in result.stderr
+    finally:
+        listener.close()
     dry = quarter(
         "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "d"), "--mail", "--dry-run"
     )
