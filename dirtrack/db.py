@@ -28,6 +28,8 @@ from dirtrack.errors import DatabaseError
 if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads the ORM session
     from sqlmodel import Session
 
+    from dirtrack.i18n import Phrase
+
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
 SCHEMA_REVISION = "0012"
@@ -367,6 +369,25 @@ def remove_unwritten(engine: Engine, target: Target) -> None:
         _remove_new(target)
 
 
+#: What SQLite says (its English, the first line of its error), in the catalog's words.
+SQLITE_REASONS = {
+    "database disk image is malformed": "w_db_malformed",
+    "file is not a database": "w_not_database",
+    "database is locked": "w_db_locked",
+    "unable to open database file": "w_db_cannot_open",
+    "disk I/O error": "w_io_error",
+}
+
+
+def sqlite_reason(reason: str) -> Phrase | str:
+    """``reason``, SQLite's message, in the catalog's words where it is one of
+    :data:`SQLITE_REASONS`; else as SQLite gives it."""
+    from dirtrack.i18n import Phrase
+
+    key = SQLITE_REASONS.get(reason.strip().rstrip("."))
+    return Phrase(key) if key else reason
+
+
 def open_failure(target: Target, reason: str) -> DatabaseError:
     """The error for a database SQLite or PostgreSQL could not open or write, from ``reason``.
 
@@ -388,7 +409,7 @@ def open_failure(target: Target, reason: str) -> DatabaseError:
         )
         if not writable or "readonly" in reason:
             return DatabaseError.of("db_read_only_at", db=target.display)
-    return DatabaseError.of("cannot_open_db", db=target.display, reason=reason)
+    return DatabaseError.of("cannot_open_db", db=target.display, reason=sqlite_reason(reason))
 
 
 def current_revision(engine: Engine) -> tuple[str | None, list[str]]:

@@ -871,7 +871,6 @@ ERRORS: dict[str, Entry] = {
     "mail_recipients": N_("{server} refused the recipients {who}"),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
     "mail_unreachable": N_("cannot reach the mail server {server}: {detail}"),
-    "mail_closed": N_("the server closed the connection"),
     "mail_some_failed": NP_(
         "mail to {n} unit failed ({units}); its workbook is written and recorded: send it again "
         "or by hand",
@@ -1307,6 +1306,10 @@ ERRORS: dict[str, Entry] = {
     "w_timed_out": N_("no answer in time"),
     "w_unreachable": N_("the network or the host cannot be reached"),
     "w_unknown_host": N_("the host name is not known (DNS)"),
+    "w_db_malformed": N_("the database file is damaged"),
+    "w_not_database": N_("it is not a database file"),
+    "w_db_locked": N_("another program is writing to it"),
+    "w_db_cannot_open": N_("the database file cannot be opened"),
     "xlsx_cell_too_long": N_(
         "{what} {ident}: {field} has {n} characters, more than the "
         "{limit} an Excel cell holds; nothing was exported. Use export "

@@ -212,7 +212,7 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             refused = smtp.send_message(mail)
     except smtplib.SMTPServerDisconnected:  # closed before it answered, or while it did
         raise MailError.of(
-            "mail_unreachable", server=server, detail=Phrase("mail_closed")
+            "mail_unreachable", server=server, detail=Phrase("w_conn_reset")
         ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError.of(

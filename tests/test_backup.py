@@ -261,3 +261,24 @@ def test_a_loop_of_symbolic_links_is_no_unexpected_error(
     assert file_digest(db_path) == before
     office.ok("export", "--out", str(tmp_path / "loop2.db"), "--force")
     assert (tmp_path / "loop2.db").is_file()
+
+
+def test_a_truncated_backup_or_database_is_said_in_the_users_language(
+    office: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """SQLite's "database disk image is malformed" is said in the catalog's words, restore's
+    and any command's, in either language (db.sqlite_reason)."""
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(copy.read_bytes()[:20_000])
+    before = file_digest(db_path)
+    said = {
+        lang: office.fail("--lang", lang, "restore", str(cut), "--yes") for lang in ("en", "vi")
+    }
+    assert file_digest(db_path) == before
+    assert said["en"].endswith("(the database file is damaged)")
+    assert said["vi"].endswith("(tệp cơ sở dữ liệu bị hỏng)")
+    assert "malformed" not in said["en"] + said["vi"]
+    opened = cli_at(cut).fail("--lang", "vi", "unit", "list")
+    assert opened.endswith("tệp cơ sở dữ liệu bị hỏng") and "malformed" not in opened

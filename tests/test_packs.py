@@ -802,8 +802,8 @@ def test_a_wrong_password_or_no_server_is_named(
     try:
         _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
         for lang, said in (
-            ("en", "the server closed the connection"),
-            ("vi", "máy chủ đã đóng kết nối"),
+            ("en", "the connection was closed by the other side"),
+            ("vi", "kết nối bị phía bên kia đóng"),
         ):
             result = quarter(
                 "--lang",

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target
+from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_reason
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.inputs import open_input
 from dirtrack.render.outfile import (
@@ -117,7 +117,7 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput.of("bk_unreadable", path=path, reason=str(exc)) from None
+        raise InvalidInput.of("bk_unreadable", path=path, reason=sqlite_reason(str(exc))) from None
     return revision, counts
 
 
