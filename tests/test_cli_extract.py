@@ -184,6 +184,24 @@ def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) ->
     assert (meeting["date"], meeting["chair"]) == ("2023-05-04", "Lê Văn Tám")
 
 
+def test_apply_of_a_text_without_a_meeting_is_one_error_line(cli: Cli, db_path: Path) -> None:
+    """With --apply, a draft the import refuses (no date, no title) gets its one Error line and
+    no warning beside it; a draft recorded with a field missing still gets the warning."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    before = file_digest(db_path)
+    for lang in ("en", "vi"):
+        result = cli("--lang", lang, "extract", "-", "--apply", input="Hôm nay trời đẹp.")
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+    assert file_digest(db_path) == before
+    text = "Sáng 6/5/2022, Văn phòng Tỉnh ủy họp giao ban. Văn phòng Tỉnh ủy cần rà soát hồ sơ."
+    done = cli("extract", "-", "--apply", input=text)
+    assert done.exit_code == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("Warning: ") and "--chair" in lines[0]
+    assert "recorded meeting 1" in done.stderr
+
+
 def test_a_draft_needs_no_database(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     result = run("extract", str(SEED_000), "--format", "json", db=str(db))

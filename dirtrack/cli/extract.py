@@ -102,9 +102,8 @@ def extract(
             write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
         else:
             out(text)
-        if draft.missing:
-            what = ", ".join(msg(f"missing_{name}", lang) for name in draft.missing)
-            err(msg("imp_warning", lang, text=msg("draft_missing", lang, what=what)))
+        if not apply:
+            warn_missing(draft.missing, lang)
         if apply:
             from dirtrack.extract.record import record_draft
 
@@ -113,6 +112,8 @@ def extract(
             result = record_draft(
                 session, draft, create_units=create_units, allow_duplicate=allow_duplicate
             )
+            # said once it is recorded: a draft the import refuses gets its one Error line only
+            warn_missing(draft.missing, lang)
             err(
                 msg(
                     "draft_recorded",
@@ -124,3 +125,12 @@ def extract(
             )
             for warning in result.warnings:
                 err(in_lang(warning, lang))
+
+
+def warn_missing(missing: tuple[str, ...], lang: str) -> None:
+    """The one warning line naming what the text does not give (date, title, chair, units)."""
+    from dirtrack.i18n import msg
+
+    if missing:
+        what = ", ".join(msg(f"missing_{name}", lang) for name in missing)
+        err(msg("imp_warning", lang, text=msg("draft_missing", lang, what=what)))
