@@ -282,3 +282,16 @@ def test_a_truncated_backup_or_database_is_said_in_the_users_language(
     assert "malformed" not in said["en"] + said["vi"]
     opened = cli_at(cut).fail("--lang", "vi", "unit", "list")
     assert opened.endswith("tệp cơ sở dữ liệu bị hỏng") and "malformed" not in opened
+
+
+def test_an_empty_file_name_is_refused(
+    office: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`backup "$DEST"` with DEST unset names no file: not a dated copy in the current folder."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for lang, said in (("en", "an empty file name"), ("vi", "tên tệp để trống")):
+        for name in ("", "  "):
+            assert said in office.fail("--lang", lang, "backup", name)
+    assert list(here.iterdir()) == []

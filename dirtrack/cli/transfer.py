@@ -245,6 +245,8 @@ def backup(
     from dirtrack.render.progress import progress_bar
     from dirtrack.transfer.backup import backup as copy
 
+    if not file.strip():  # an unset variable in a script ("$DEST") would be the current folder
+        raise InvalidInput.of("empty_file_name")
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
     with progress_bar(lang) as bar:
