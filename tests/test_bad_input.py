@@ -487,6 +487,7 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.sqlite_only("restore, among the readers, takes a SQLite file")
 def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
     seeded: Cli, db_path: Path, tmp_path: Path
 ) -> None:

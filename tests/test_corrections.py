@@ -310,6 +310,7 @@ def test_undo_count_is_the_actors_last_n(office: Cli, db: str) -> None:
     assert records(db) == before
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
 def test_undo_and_delete_and_restore_need_yes_without_a_terminal(
     office: Cli, db: str, tmp_path: Any
 ) -> None:
