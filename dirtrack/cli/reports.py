@@ -115,7 +115,7 @@ def report(
         GroupBy,
         named_option(
             GROUP_BY_NAMES,
-            metavar="unit|chair|field|leader|series",
+            metavar="GROUP",
             help="Group the main table by lead unit (unit, đơn vị), by the meeting's chair "
             "(chair, chủ trì), by field (field, lĩnh vực), by the leader in charge (leader, "
             "lãnh đạo) or by periodic directive (series, định kỳ): the code or the Vietnamese "
