@@ -44,7 +44,7 @@ code, then read, and trained on from the end of that round; ``fresh13`` (324-349
 blind in the fifteenth round and is only scored, once with main's code before the round's
 merges and once at its end; ``fresh14`` (350-379 without 364) was labelled blind at the end
 of that round for the next one, and scored once (summary rows only) before and after the
-eighteenth, whose validation ``fresh13`` was (aggregate rows only); ``fresh15`` (380-396)
+eighteenth, whose validation ``fresh13`` was (aggregate rows only); ``fresh15`` (380-409)
 was labelled blind at the start of the nineteenth, while that round read other articles, and
 is scored (summary rows only) once before the round and once after it;
 ``read``
@@ -328,11 +328,11 @@ FRESH13 = frozenset(f"{n}" for n in range(324, 350))
 #: mostly district level, 2009-2025) by labellers who never ran the extractor, for the next
 #: round's honest measurement: never read, trained on or scored (``fresh14``).
 FRESH14 = frozenset(f"{n}" for n in range(350, 380)) - {"364"}
-#: Collected and labelled blind in the nineteenth round (380-396: 7 province, 6 district, 4
-#: commune or ward articles, 2016-2026) by a labeller who never ran the extractor, while that
+#: Collected and labelled blind in the nineteenth round (380-409: 11 province, 10 district, 9
+#: commune or ward articles, 2012-2026) by labellers who never ran the extractor, while that
 #: round's rules were written from other articles; scored once with main's code before the round
 #: and once after it (summary rows only) (``fresh15``).
-FRESH15 = frozenset(f"{n}" for n in range(380, 397))
+FRESH15 = frozenset(f"{n}" for n in range(380, 410))
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH13 | FRESH14 | FRESH15
 #: Read but not trained on yet (none now). ``train11`` and ``train12`` were held here until the
 #: rules gave the models what they lacked: "yêu cầu đặt ra" is a noun, not a request; "giao:" asks
