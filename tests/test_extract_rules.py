@@ -1530,3 +1530,65 @@ def test_a_province_is_the_same_unit_with_or_without_its_level() -> None:
         " nghị tỉnh Thái Bình tập trung phát triển nông nghiệp công nghệ cao."
     )
     assert [unit for unit, _, _ in found] == ["tỉnh Thái Bình"]
+
+
+def test_a_period_still_to_come_fronted_before_a_unit_opens_its_plan() -> None:
+    found = directives(
+        "Sáng 5/7/2023, Huyện ủy Lâm Hà tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Nhiệm vụ"
+        " 6 tháng cuối năm, huyện Lâm Hà tập trung thu hút đầu tư, phát triển du lịch; đẩy mạnh"
+        " cải cách hành chính, nâng cao chất lượng phục vụ người dân."
+    )
+    end = date(2023, 12, 31)
+    assert [(unit, text[:22], due) for unit, text, due in found[:2]] == [
+        ("huyện Lâm Hà", "huyện Lâm Hà tập trung", end),  # the period dates it, not its text
+        ("huyện Lâm Hà", "đẩy mạnh cải cách hành", end),
+    ]
+    bare = directives(
+        "Ngày 6/6/2023, HĐND xã Hiệp An tổ chức kỳ họp thứ 10. 06 tháng cuối năm, UBND xã Hiệp An"
+        " tăng cường hơn nữa công tác quản lý đất đai, xây dựng."
+    )
+    assert [(unit, text[:13], due) for unit, text, due in bare] == [
+        ("UBND xã Hiệp An", "UBND xã Hiệp ", date(2023, 12, 31))
+    ]
+
+
+def test_a_numbered_section_inside_a_list_addresses_its_entries_without_a_colon() -> None:
+    found = directives(
+        "Chiều 3/4/2019, HĐND phường Phúc Lợi họp giao ban quý I/2019.\n"
+        "Kết luận hội nghị, ông Nguyễn Văn An, Chủ tịch HĐND phường đề nghị quý II/2019 tập trung"
+        " thực hiện một số nội dung như sau:\n"
+        "1. Đối với UBND phường\n"
+        "- Rà soát, xử lý dứt điểm các trường hợp lấn chiếm vỉa hè\n"
+        "- Hoàn thành kế hoạch thu ngân sách quý II\n"
+    )
+    assert [unit for unit, _, _ in found] == ["UBND phường Phúc Lợi", "UBND phường Phúc Lợi"]
+
+
+def test_an_entry_that_only_names_a_body_heads_the_entries_under_it() -> None:
+    found = directives(
+        "Chiều 3/4/2019, UBND phường Phúc Lợi họp giao ban quý I/2019.\n"
+        "Kết luận hội nghị, ông Nguyễn Văn An, Chủ tịch UBND phường đề nghị quý II/2019 tập trung"
+        " thực hiện một số nội dung như sau:\n"
+        "- Phòng Kinh tế:\n"
+        "+ Rà soát, xử lý dứt điểm các trường hợp lấn chiếm vỉa hè\n"
+        "+ Hoàn thành kế hoạch thu ngân sách quý II\n"
+        "- Thường trực HĐND\n"
+        "+ Tổ chức hội nghị tiếp xúc cử tri trước kỳ họp\n"
+    )
+    assert [(unit, text[:17]) for unit, text, _ in found] == [
+        ("Phòng Kinh tế", "Rà soát, xử lý dứ"),
+        ("Phòng Kinh tế", "Hoàn thành kế hoạ"),
+        (None, "Tổ chức hội nghị "),
+    ]  # "Thường trực HĐND" alone is no item, and no unit of the gazetteer: the section's
+
+
+def test_a_councils_board_named_with_a_dash_is_one_unit() -> None:
+    found = directives(
+        "Chiều 3/4/2019, HĐND huyện Lâm Hà họp giao ban quý I/2019. Đồng chí Chủ tịch HĐND huyện"
+        " đề nghị Ban Kinh tế - Xã hội HĐND huyện khảo sát công tác quản lý đô thị; Ban Kinh tế –"
+        " Ngân sách thẩm tra dự toán ngân sách năm 2020."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Ban Kinh tế - Xã hội HĐND huyện Lâm Hà",
+        "Ban Kinh tế – Ngân sách",
+    ]

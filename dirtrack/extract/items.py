@@ -67,6 +67,7 @@ from dirtrack.extract.lexicon import (
     ENUM_TAIL,
     ENUMERATION_END,
     FUTURE_OPEN,
+    FUTURE_PERIOD_OPEN,
     HEADING_DIRECTIVE,
     HEADING_LIMIT,
     IMPERATIVE,
@@ -1063,6 +1064,20 @@ def _speech_frame(key: str, low: str) -> bool:
     return False
 
 
+def _fronted_period(key: str, start: int, end: int) -> int:
+    """Where a clause goes on after a period still to come fronted before it ("6 tháng cuối năm,
+    huyện X tập trung ..."), else ``start``."""
+    m = FUTURE_PERIOD_OPEN.match(key, start, end)
+    return m.end() if m is not None else start
+
+
+def _opens_subject(key: str, start: int, at: int) -> bool:
+    """Whether the words from ``start`` to a unit named at ``at`` leave it the clause's subject:
+    none, or only what a subject may open on ("các", "Ban Thường vụ", …), after a fronted period
+    still to come ("Nhiệm vụ 6 tháng cuối năm, huyện X tập trung ...")."""
+    return bool(_SUBJECT_PREFIX.match(key[_fronted_period(key, start, at) : at]))
+
+
 def _core(
     key: str, low: str, start: int, end: int, open_ctx: bool, mentions: Sequence[Mention]
 ) -> int | None:
@@ -1108,10 +1123,10 @@ def _core(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
         None,
     )
-    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+    if first is not None and _opens_subject(key, start, first.start):
         if ACTION_AFTER_UNIT.match(key[first.end : end]):
             return first.end
-    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+    if first is not None and _opens_subject(key, start, first.start):
         tail = ENUM_TAIL.match(key, first.end, end)
         after = tail.end() if tail else first.end
         if ACTION_AFTER_UNIT.match(key[after:end]):
@@ -1400,7 +1415,7 @@ def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end
     opener = next((m for m in mentions if start <= m.start < end), None)
     if opener is None or not _usable(opener):
         return start
-    if _SUBJECT_PREFIX.match(key[start : opener.start]):
+    if _opens_subject(key, start, opener.start):
         return opener.end
     comma = key.rfind(",", start, opener.start)
     if comma >= 0 and _SUBJECT_PREFIX.match(key[comma + 1 : opener.start]):
@@ -1481,6 +1496,21 @@ _ADDRESSED_SECTION = re.compile(
 )
 
 
+def _names_only_body(text: str, resolver: UnitResolver) -> Mention | None:
+    """The body a list's entry names and nothing else ("- Thường trực HĐND", "+ Ban Kinh tế -
+    Xã hội:"), a unit or a leadership, else None."""
+    marker = LIST_MARKER.match(text)
+    if marker is None or not marker.end():
+        return None
+    mentions = resolver.mentions(text)
+    first = next((m for m in mentions if m.start >= marker.end()), None)
+    if first is None or text[marker.end() : first.start].strip():
+        return None
+    if not _usable(first) and first.role != "leadership":
+        return None
+    return first if not text[first.end :].strip(" .:;,\t") else None
+
+
 def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
     """The unit a section's heading names right after "Đối với" (None for a collective one)."""
     first = next((m for m in mentions if m.start >= at), None)
@@ -1512,19 +1542,26 @@ def extract_directives(
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
     carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
     carried_lead: Mention | None = None  # the unit a section of those items is addressed to
+    section_lead: Mention | None = None  # the unit a numbered section's heading addresses
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             addressed = _ADDRESSED_SECTION.match(pkey)
-            if carry is not None and addressed is not None and pkey.rstrip().endswith(":"):
+            if (
+                carry is not None
+                and addressed is not None
+                and (pkey.rstrip().endswith(":") or carry == "colon")
+            ):
                 # "1. Đối với Ban Thường trực Ủy ban MTTQ huyện:" in a conclusion's list: the
-                # section's items are that unit's
+                # section's items are that unit's (the colon may be left out inside a list
+                # announced by one: "... như sau:" then "1. Đối với HĐND phường")
                 carry = "colon"
                 carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
+                section_lead = carried_lead
                 continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
-            carried_lead = None
+            carried_lead = section_lead = None
             continue
         in_zone = carry == "heading" or (
             carry == "colon"
@@ -1543,6 +1580,14 @@ def extract_directives(
         if carry in ("colon", "tasks") and not in_zone:
             carry = None
             carried_lead = None
+        if carry == "colon" and in_zone:
+            named_only = _names_only_body(para.text, resolver)
+            if named_only is not None:
+                # "- Phòng Tài chính:" then "+ Rà soát ...": an entry that only names a body is
+                # no task; a unit it names leads the entries under it (a leadership the gazetteer
+                # gives no unit, "- Thường trực HĐND", leaves them the section's, if any)
+                carried_lead = named_only if _usable(named_only) else section_lead
+                continue
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         previous_many = False
@@ -1868,7 +1913,9 @@ def extract_directives(
                         )
                     ]
                 due = best_deadline(local) or frame
-                text_start = start
+                # "6 tháng cuối năm, huyện X tập trung ...": the period dates the task, the task
+                # starts at its subject
+                text_start = _fronted_period(key, start, core)
                 because = BECAUSE.search(low, start, core)
                 if because is not None:
                     text_start = _skip_lead(key, because.end(), end)
