@@ -1592,3 +1592,24 @@ def test_a_councils_board_named_with_a_dash_is_one_unit() -> None:
         "Ban Kinh tế - Xã hội HĐND huyện Lâm Hà",
         "Ban Kinh tế – Ngân sách",
     ]
+
+
+def test_a_question_is_no_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _no_task
+
+    for sentence, none in (
+        ("Có lợi ích nhóm hay không?", True),
+        ("Những hạn chế, yếu kém kéo dài là gì?", True),
+        ("Có giải pháp khắc phục các hạn chế, yếu kém kéo dài.", False),
+    ):
+        key, low = fold_aligned(sentence), lower_aligned(sentence)
+        assert _no_task(sentence, key, low, [], 0, len(sentence)) is none  # what the model may add
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí gợi ý đối với các xã: Những tồn tại, yếu kém kéo dài là"
+        " gì? Có lợi ích nhóm hay không? Khi xác định xong thì cần đề ra giải pháp khắc phục cho"
+        " bằng được."
+    )
+    assert [text for _, text, _ in found] == [
+        "Khi xác định xong thì cần đề ra giải pháp khắc phục cho bằng được"
+    ]

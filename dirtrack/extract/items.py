@@ -1347,6 +1347,8 @@ def _no_task(
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
+    if sentence[start:end].rstrip(" \"'”’»)").endswith("?"):
+        return True  # "Những tồn tại kéo dài là gì?", "Có lợi ích nhóm hay không?": a question
     if _PLANNED_EARLY.match(low[start:end].lstrip()):
         return True
     modal = MODAL.search(low, start, end)
