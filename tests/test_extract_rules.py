@@ -1613,3 +1613,21 @@ def test_a_question_is_no_task() -> None:
     assert [text for _, text, _ in found] == [
         "Khi xác định xong thì cần đề ra giải pháp khắc phục cho bằng được"
     ]
+
+
+def test_a_committee_that_asks_the_bodies_under_it_gives_tasks() -> None:
+    found = directives(
+        "Sáng 5/9/2018, UBND tỉnh Phú Yên họp phiên thường kỳ tháng 8. Trong tháng 9, UBND tỉnh"
+        " Phú Yên đề nghị các sở, ban, ngành, địa phương rà soát các chỉ tiêu đạt thấp. Cùng với"
+        " đó là tập trung phòng, chống dịch bệnh trên cây trồng, vật nuôi."
+    )
+    assert [(text[:21], due) for _, text, due in found] == [
+        ("các sở, ban, ngành, đ", date(2018, 9, 30)),  # the period the sentence opens on
+        ("tập trung phòng, chốn", None),
+    ]
+    # a unit below proposes to the one above it; what was ordered before is a report
+    assert not directives(
+        "Sáng 5/9/2018, UBND tỉnh Phú Yên họp phiên thường kỳ tháng 8. UBND huyện Tuy An đề nghị"
+        " tỉnh hỗ trợ kinh phí sửa chữa hồ chứa. UBND tỉnh đã chỉ đạo các sở kiểm tra hiện trạng"
+        " các hồ chứa."
+    )

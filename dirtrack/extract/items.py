@@ -97,6 +97,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
     STEERING_BODY_BEFORE,
+    SUPERIOR_ORDERS,
     TOPIC_OPEN,
     WITH_CUE,
     leader_named,
@@ -831,6 +832,9 @@ _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 #: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
 #: quý IV, đồng chí ... đề nghị ...", "Nhấn mạnh nhiệm vụ trong tháng 6, hội nghị yêu cầu ..."):
 #: that period dates the request.
+#: A sentence that opens on the period its request is for ("Trong tháng 9, UBND tỉnh đề nghị
+#: ..."): a period still to come (one already past is no deadline) dates what is asked.
+_OPENS_ON_PERIOD = re.compile(r"\W*trong\s+(?:thang|quy)\s+[\divx]+(?:\s*(?:/|nam)\s*\d{4})?\s*,")
 _TASK_FRAME = re.compile(
     r"\b(?:nhiem vu|trien khai|ke hoach|chuong trinh|phuong huong|muc tieu|chi tieu)\b"
 )
@@ -941,9 +945,13 @@ def _requests(
     if _task_modal(low, start, verb.start()):
         return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
+    # what follows the verb decides the superior's order ("... chỉ đạo các sở ..."): the search
+    # above stops at the verb
+    orders = SUPERIOR_ORDERS.search(key, start)
     return bool(
         leader_named(key, low, 0, verb.start())
         or (body is not None and body.end() == verb.end())
+        or (orders is not None and orders.end() == verb.end())
         or not re.sub(r"[\W_]+", "", before_verb)
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
         or _TOPIC.match(before_verb)
@@ -1797,6 +1805,7 @@ def extract_directives(
                     if purpose is not None and (
                         PURPOSE.match(low, _skip_lead(key, start, end))
                         or _TASK_FRAME.search(key, start, start + purpose.start)
+                        or _OPENS_ON_PERIOD.match(key, start, start + purpose.end + 3)
                     ):
                         frame = purpose
                     start = verb.end()
