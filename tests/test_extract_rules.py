@@ -1631,3 +1631,11 @@ def test_a_committee_that_asks_the_bodies_under_it_gives_tasks() -> None:
         " tỉnh hỗ trợ kinh phí sửa chữa hồ chứa. UBND tỉnh đã chỉ đạo các sở kiểm tra hiện trạng"
         " các hồ chứa."
     )
+
+
+def test_a_period_fronted_at_the_years_end_reports() -> None:
+    found = directives(
+        "Sáng 20/12/2023, Huyện ủy Lâm Hà tổ chức hội nghị tổng kết công tác năm 2023. 6 tháng"
+        " cuối năm, huyện Lâm Hà tăng cường thu hút đầu tư; thực hiện các giải pháp thu ngân sách."
+    )
+    assert found == []  # what the second half of the year did, not a plan

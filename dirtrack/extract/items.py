@@ -1072,6 +1072,21 @@ def _speech_frame(key: str, low: str) -> bool:
     return False
 
 
+_MONTH_WORDS = {"ba": 3, "sau": 6, "chin": 9}
+
+
+def _plans_ahead(key: str, ref: date | None) -> bool:
+    """Whether a sentence opens on a period still to come at the meeting ("6 tháng cuối năm, ..."
+    at a mid-year review, not at the year's end, where it reports; "Những tháng còn lại, ...")."""
+    m = FUTURE_PERIOD_OPEN.match(key)
+    if m is None:
+        return False
+    if m["months"] is None or ref is None:
+        return True
+    months = _MONTH_WORDS.get(m["months"]) or int(m["months"])
+    return 0 < months < 12 and ref.month <= 13 - months
+
+
 def _fronted_period(key: str, start: int, end: int) -> int:
     """Where a clause goes on after a period still to come fronted before it ("6 tháng cuối năm,
     huyện X tập trung ..."), else ``start``."""
@@ -1630,6 +1645,7 @@ def extract_directives(
                 continue  # "Trong trường hợp xã để phát sinh vi phạm mới, ... sẽ chịu kỷ luật"
             if not in_zone and (
                 _speech_frame(key, low)
+                or _plans_ahead(key, ref)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _directs_unit_in(key, low, resolver.mentions(sentence))

@@ -414,19 +414,19 @@ SPEECH_FRAME = re.compile(
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
 )
-#: A period still to come named by its length, fronted before the task ("6 tháng cuối năm,
-#: huyện X tập trung ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."):
-#: what follows is the plan, and the period dates it.
+#: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
+#: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
+#: at the meeting (``items``), what follows is the plan, and the period dates it. ``months``:
+#: how many months ("còn lại": none given).
 FUTURE_PERIOD_OPEN = re.compile(
     r"\W*(?:(?:nhiem vu|phuong huong)(?: trong tam)?,? )?(?:trong )?"
-    r"(?:(?:0?\d|ba|sau|chin) thang cuoi nam|(?:nhung|cac) thang con lai(?: cua nam)?)"
+    r"(?:(?P<months>0?\d|ba|sau|chin) thang cuoi nam|(?:nhung|cac) thang con lai(?: cua nam)?)"
     r"(?:\s*(?:nam\s+)?\d{4})?\s*,\s*"
 )
-#: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...", and the periods
-#: of ``FUTURE_PERIOD_OPEN``).
+#: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
 FUTURE_OPEN = re.compile(
     r"^\s*(?:(?:trong )?thoi gian toi|(?:trong )?nhung thang cuoi nam|nhiem vu (?:trong tam )?"
-    r"(?:thoi gian|nhung thang|nam) toi|phuong huong,? nhiem vu)\b|" + FUTURE_PERIOD_OPEN.pattern
+    r"(?:thoi gian|nhung thang|nam) toi|phuong huong,? nhiem vu)\b"
 )
 #: Headings of a conclusion document.
 HEADING_DIRECTIVE = re.compile(
