@@ -45,7 +45,8 @@ blind in the fifteenth round and only scored, once with main's code before the r
 merges and once at its end, the validation of the eighteenth (aggregate rows only), then read
 and trained on from the nineteenth; ``fresh14`` (350-379 without 364) was labelled blind at
 the end of that round for the next one, and scored once (summary rows only) before and after
-the eighteenth, whose validation ``fresh13`` was (aggregate rows only);
+the eighteenth, whose validation ``fresh13`` was (aggregate rows only), then the validation of
+the nineteenth (aggregate rows only);
 ``read``
 is the development set without the parts that are only scored (``UNREAD``: what is learnt
 from).
@@ -327,7 +328,9 @@ TRAIN12 = frozenset(f"{n}" for n in range(309, 324))
 FRESH13 = frozenset(f"{n}" for n in range(324, 350))
 #: Collected and labelled blind at the end of the fifteenth round (350-379 without 364, unused:
 #: mostly district level, 2009-2025) by labellers who never ran the extractor, for the next
-#: round's honest measurement: never read, trained on or scored (``fresh14``).
+#: round's honest measurement: never read or trained on; scored once before and once after the
+#: eighteenth round (summary rows only) and the validation of the nineteenth (aggregate rows
+#: only) (``fresh14``).
 FRESH14 = frozenset(f"{n}" for n in range(350, 380)) - {"364"}
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH14
 #: Read but not trained on yet (none now). ``train11`` and ``train12`` were held here until the
