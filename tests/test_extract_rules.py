@@ -1530,3 +1530,112 @@ def test_a_province_is_the_same_unit_with_or_without_its_level() -> None:
         " nghị tỉnh Thái Bình tập trung phát triển nông nghiệp công nghệ cao."
     )
     assert [unit for unit, _, _ in found] == ["tỉnh Thái Bình"]
+
+
+def test_a_period_still_to_come_fronted_before_a_unit_opens_its_plan() -> None:
+    found = directives(
+        "Sáng 5/7/2023, Huyện ủy Lâm Hà tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Nhiệm vụ"
+        " 6 tháng cuối năm, huyện Lâm Hà tập trung thu hút đầu tư, phát triển du lịch; đẩy mạnh"
+        " cải cách hành chính, nâng cao chất lượng phục vụ người dân."
+    )
+    end = date(2023, 12, 31)
+    assert [(unit, text[:22], due) for unit, text, due in found[:2]] == [
+        ("huyện Lâm Hà", "huyện Lâm Hà tập trung", end),  # the period dates it, not its text
+        ("huyện Lâm Hà", "đẩy mạnh cải cách hành", end),
+    ]
+    bare = directives(
+        "Ngày 6/6/2023, HĐND xã Hiệp An tổ chức kỳ họp thứ 10. 06 tháng cuối năm, UBND xã Hiệp An"
+        " tăng cường hơn nữa công tác quản lý đất đai, xây dựng."
+    )
+    assert [(unit, text[:13], due) for unit, text, due in bare] == [
+        ("UBND xã Hiệp An", "UBND xã Hiệp ", date(2023, 12, 31))
+    ]
+
+
+def test_a_numbered_section_inside_a_list_addresses_its_entries_without_a_colon() -> None:
+    found = directives(
+        "Chiều 3/4/2019, HĐND phường Phúc Lợi họp giao ban quý I/2019.\n"
+        "Kết luận hội nghị, ông Nguyễn Văn An, Chủ tịch HĐND phường đề nghị quý II/2019 tập trung"
+        " thực hiện một số nội dung như sau:\n"
+        "1. Đối với UBND phường\n"
+        "- Rà soát, xử lý dứt điểm các trường hợp lấn chiếm vỉa hè\n"
+        "- Hoàn thành kế hoạch thu ngân sách quý II\n"
+    )
+    assert [unit for unit, _, _ in found] == ["UBND phường Phúc Lợi", "UBND phường Phúc Lợi"]
+
+
+def test_an_entry_that_only_names_a_body_heads_the_entries_under_it() -> None:
+    found = directives(
+        "Chiều 3/4/2019, UBND phường Phúc Lợi họp giao ban quý I/2019.\n"
+        "Kết luận hội nghị, ông Nguyễn Văn An, Chủ tịch UBND phường đề nghị quý II/2019 tập trung"
+        " thực hiện một số nội dung như sau:\n"
+        "- Phòng Kinh tế:\n"
+        "+ Rà soát, xử lý dứt điểm các trường hợp lấn chiếm vỉa hè\n"
+        "+ Hoàn thành kế hoạch thu ngân sách quý II\n"
+        "- Thường trực HĐND\n"
+        "+ Tổ chức hội nghị tiếp xúc cử tri trước kỳ họp\n"
+    )
+    assert [(unit, text[:17]) for unit, text, _ in found] == [
+        ("Phòng Kinh tế", "Rà soát, xử lý dứ"),
+        ("Phòng Kinh tế", "Hoàn thành kế hoạ"),
+        (None, "Tổ chức hội nghị "),
+    ]  # "Thường trực HĐND" alone is no item, and no unit of the gazetteer: the section's
+
+
+def test_a_councils_board_named_with_a_dash_is_one_unit() -> None:
+    found = directives(
+        "Chiều 3/4/2019, HĐND huyện Lâm Hà họp giao ban quý I/2019. Đồng chí Chủ tịch HĐND huyện"
+        " đề nghị Ban Kinh tế - Xã hội HĐND huyện khảo sát công tác quản lý đô thị; Ban Kinh tế –"
+        " Ngân sách thẩm tra dự toán ngân sách năm 2020."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Ban Kinh tế - Xã hội HĐND huyện Lâm Hà",
+        "Ban Kinh tế – Ngân sách",
+    ]
+
+
+def test_a_question_is_no_task() -> None:
+    from dirtrack.extract.folding import fold_aligned, lower_aligned
+    from dirtrack.extract.items import _no_task
+
+    for sentence, none in (
+        ("Có lợi ích nhóm hay không?", True),
+        ("Những hạn chế, yếu kém kéo dài là gì?", True),
+        ("Có giải pháp khắc phục các hạn chế, yếu kém kéo dài.", False),
+    ):
+        key, low = fold_aligned(sentence), lower_aligned(sentence)
+        assert _no_task(sentence, key, low, [], 0, len(sentence)) is none  # what the model may add
+    found = directives(
+        LEAD + "huyện chủ trì. Đồng chí gợi ý đối với các xã: Những tồn tại, yếu kém kéo dài là"
+        " gì? Có lợi ích nhóm hay không? Khi xác định xong thì cần đề ra giải pháp khắc phục cho"
+        " bằng được."
+    )
+    assert [text for _, text, _ in found] == [
+        "Khi xác định xong thì cần đề ra giải pháp khắc phục cho bằng được"
+    ]
+
+
+def test_a_committee_that_asks_the_bodies_under_it_gives_tasks() -> None:
+    found = directives(
+        "Sáng 5/9/2018, UBND tỉnh Phú Yên họp phiên thường kỳ tháng 8. Trong tháng 9, UBND tỉnh"
+        " Phú Yên đề nghị các sở, ban, ngành, địa phương rà soát các chỉ tiêu đạt thấp. Cùng với"
+        " đó là tập trung phòng, chống dịch bệnh trên cây trồng, vật nuôi."
+    )
+    assert [(text[:21], due) for _, text, due in found] == [
+        ("các sở, ban, ngành, đ", date(2018, 9, 30)),  # the period the sentence opens on
+        ("tập trung phòng, chốn", None),
+    ]
+    # a unit below proposes to the one above it; what was ordered before is a report
+    assert not directives(
+        "Sáng 5/9/2018, UBND tỉnh Phú Yên họp phiên thường kỳ tháng 8. UBND huyện Tuy An đề nghị"
+        " tỉnh hỗ trợ kinh phí sửa chữa hồ chứa. UBND tỉnh đã chỉ đạo các sở kiểm tra hiện trạng"
+        " các hồ chứa."
+    )
+
+
+def test_a_period_fronted_at_the_years_end_reports() -> None:
+    found = directives(
+        "Sáng 20/12/2023, Huyện ủy Lâm Hà tổ chức hội nghị tổng kết công tác năm 2023. 6 tháng"
+        " cuối năm, huyện Lâm Hà tăng cường thu hút đầu tư; thực hiện các giải pháp thu ngân sách."
+    )
+    assert found == []  # what the second half of the year did, not a plan

@@ -67,6 +67,7 @@ from dirtrack.extract.lexicon import (
     ENUM_TAIL,
     ENUMERATION_END,
     FUTURE_OPEN,
+    FUTURE_PERIOD_OPEN,
     HEADING_DIRECTIVE,
     HEADING_LIMIT,
     IMPERATIVE,
@@ -96,6 +97,7 @@ from dirtrack.extract.lexicon import (
     SPEECH_VERB_NOUN_BEFORE,
     SPEECH_VERB_TONED,
     STEERING_BODY_BEFORE,
+    SUPERIOR_ORDERS,
     TOPIC_OPEN,
     WITH_CUE,
     leader_named,
@@ -830,6 +832,9 @@ _FRAMING_VERB = frozenset(["ket luan", "nhan manh", "quan triet"])
 #: A frame before the request that names the tasks of a period ("Triển khai nhiệm vụ công tác
 #: quý IV, đồng chí ... đề nghị ...", "Nhấn mạnh nhiệm vụ trong tháng 6, hội nghị yêu cầu ..."):
 #: that period dates the request.
+#: A sentence that opens on the period its request is for ("Trong tháng 9, UBND tỉnh đề nghị
+#: ..."): a period still to come (one already past is no deadline) dates what is asked.
+_OPENS_ON_PERIOD = re.compile(r"\W*trong\s+(?:thang|quy)\s+[\divx]+(?:\s*(?:/|nam)\s*\d{4})?\s*,")
 _TASK_FRAME = re.compile(
     r"\b(?:nhiem vu|trien khai|ke hoach|chuong trinh|phuong huong|muc tieu|chi tieu)\b"
 )
@@ -940,9 +945,13 @@ def _requests(
     if _task_modal(low, start, verb.start()):
         return False  # "X cần tiếp tục chỉ đạo ...": the verb is the task's, after its modal
     body = LEADER_BODY_SPEAKS.search(key, start, verb.end())
+    # what follows the verb decides the superior's order ("... chỉ đạo các sở ..."): the search
+    # above stops at the verb
+    orders = SUPERIOR_ORDERS.search(key, start)
     return bool(
         leader_named(key, low, 0, verb.start())
         or (body is not None and body.end() == verb.end())
+        or (orders is not None and orders.end() == verb.end())
         or not re.sub(r"[\W_]+", "", before_verb)
         or re.match(r"^\W*(?:dong thoi|qua do|va|cung)\b", before_verb)
         or _TOPIC.match(before_verb)
@@ -1063,6 +1072,35 @@ def _speech_frame(key: str, low: str) -> bool:
     return False
 
 
+_MONTH_WORDS = {"ba": 3, "sau": 6, "chin": 9}
+
+
+def _plans_ahead(key: str, ref: date | None) -> bool:
+    """Whether a sentence opens on a period still to come at the meeting ("6 tháng cuối năm, ..."
+    at a mid-year review, not at the year's end, where it reports; "Những tháng còn lại, ...")."""
+    m = FUTURE_PERIOD_OPEN.match(key)
+    if m is None:
+        return False
+    if m["months"] is None or ref is None:
+        return True
+    months = _MONTH_WORDS.get(m["months"]) or int(m["months"])
+    return 0 < months < 12 and ref.month <= 13 - months
+
+
+def _fronted_period(key: str, start: int, end: int) -> int:
+    """Where a clause goes on after a period still to come fronted before it ("6 tháng cuối năm,
+    huyện X tập trung ..."), else ``start``."""
+    m = FUTURE_PERIOD_OPEN.match(key, start, end)
+    return m.end() if m is not None else start
+
+
+def _opens_subject(key: str, start: int, at: int) -> bool:
+    """Whether the words from ``start`` to a unit named at ``at`` leave it the clause's subject:
+    none, or only what a subject may open on ("các", "Ban Thường vụ", …), after a fronted period
+    still to come ("Nhiệm vụ 6 tháng cuối năm, huyện X tập trung ...")."""
+    return bool(_SUBJECT_PREFIX.match(key[_fronted_period(key, start, at) : at]))
+
+
 def _core(
     key: str, low: str, start: int, end: int, open_ctx: bool, mentions: Sequence[Mention]
 ) -> int | None:
@@ -1108,10 +1146,10 @@ def _core(
         (m for m in mentions if start <= m.start < end and (_usable(m) or m.role == "collective")),
         None,
     )
-    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+    if first is not None and _opens_subject(key, start, first.start):
         if ACTION_AFTER_UNIT.match(key[first.end : end]):
             return first.end
-    if first is not None and _SUBJECT_PREFIX.match(key[start : first.start]):
+    if first is not None and _opens_subject(key, start, first.start):
         tail = ENUM_TAIL.match(key, first.end, end)
         after = tail.end() if tail else first.end
         if ACTION_AFTER_UNIT.match(key[after:end]):
@@ -1332,6 +1370,8 @@ def _no_task(
     head = " ".join(low[start:end].split()[:8])
     if _NO_TASK_EARLY.search(head) or _REPORTED_EARLY.match(low[start:end].lstrip()):
         return True
+    if sentence[start:end].rstrip(" \"'”’»)").endswith("?"):
+        return True  # "Những tồn tại kéo dài là gì?", "Có lợi ích nhóm hay không?": a question
     if _PLANNED_EARLY.match(low[start:end].lstrip()):
         return True
     modal = MODAL.search(low, start, end)
@@ -1400,7 +1440,7 @@ def _model_core(key: str, low: str, mentions: Sequence[Mention], start: int, end
     opener = next((m for m in mentions if start <= m.start < end), None)
     if opener is None or not _usable(opener):
         return start
-    if _SUBJECT_PREFIX.match(key[start : opener.start]):
+    if _opens_subject(key, start, opener.start):
         return opener.end
     comma = key.rfind(",", start, opener.start)
     if comma >= 0 and _SUBJECT_PREFIX.match(key[comma + 1 : opener.start]):
@@ -1481,6 +1521,21 @@ _ADDRESSED_SECTION = re.compile(
 )
 
 
+def _names_only_body(text: str, resolver: UnitResolver) -> Mention | None:
+    """The body a list's entry names and nothing else ("- Thường trực HĐND", "+ Ban Kinh tế -
+    Xã hội:"), a unit or a leadership, else None."""
+    marker = LIST_MARKER.match(text)
+    if marker is None or not marker.end():
+        return None
+    mentions = resolver.mentions(text)
+    first = next((m for m in mentions if m.start >= marker.end()), None)
+    if first is None or text[marker.end() : first.start].strip():
+        return None
+    if not _usable(first) and first.role != "leadership":
+        return None
+    return first if not text[first.end :].strip(" .:;,\t") else None
+
+
 def _section_lead(mentions: Sequence[Mention], at: int) -> Mention | None:
     """The unit a section's heading names right after "Đối với" (None for a collective one)."""
     first = next((m for m in mentions if m.start >= at), None)
@@ -1512,19 +1567,26 @@ def extract_directives(
     carry: str | None = None  # "heading": the whole section; "colon": the list items after ":"
     carried_frame: Deadline | None = None  # the deadline of the lead-in of those list items
     carried_lead: Mention | None = None  # the unit a section of those items is addressed to
+    section_lead: Mention | None = None  # the unit a numbered section's heading addresses
     for para in paragraphs:
         pkey = fold_aligned(para.text)
         if para.kind == "heading":
             addressed = _ADDRESSED_SECTION.match(pkey)
-            if carry is not None and addressed is not None and pkey.rstrip().endswith(":"):
+            if (
+                carry is not None
+                and addressed is not None
+                and (pkey.rstrip().endswith(":") or carry == "colon")
+            ):
                 # "1. Đối với Ban Thường trực Ủy ban MTTQ huyện:" in a conclusion's list: the
-                # section's items are that unit's
+                # section's items are that unit's (the colon may be left out inside a list
+                # announced by one: "... như sau:" then "1. Đối với HĐND phường")
                 carry = "colon"
                 carried_lead = _section_lead(resolver.mentions(para.text), addressed.end())
+                section_lead = carried_lead
                 continue
             is_tasks = HEADING_DIRECTIVE.search(pkey) and not HEADING_LIMIT.search(pkey)
             carry = "heading" if is_tasks else None
-            carried_lead = None
+            carried_lead = section_lead = None
             continue
         in_zone = carry == "heading" or (
             carry == "colon"
@@ -1543,6 +1605,14 @@ def extract_directives(
         if carry in ("colon", "tasks") and not in_zone:
             carry = None
             carried_lead = None
+        if carry == "colon" and in_zone:
+            named_only = _names_only_body(para.text, resolver)
+            if named_only is not None:
+                # "- Phòng Tài chính:" then "+ Rà soát ...": an entry that only names a body is
+                # no task; a unit it names leads the entries under it (a leadership the gazetteer
+                # gives no unit, "- Thường trực HĐND", leaves them the section's, if any)
+                carried_lead = named_only if _usable(named_only) else section_lead
+                continue
         open_ctx = in_zone
         previous: Mention | None | _NoUnit = _NO_CONTEXT
         previous_many = False
@@ -1575,6 +1645,7 @@ def extract_directives(
                 continue  # "Trong trường hợp xã để phát sinh vi phạm mới, ... sẽ chịu kỷ luật"
             if not in_zone and (
                 _speech_frame(key, low)
+                or _plans_ahead(key, ref)
                 or _opens_on_request(key, low)
                 or _assigned_at(key, low, resolver.mentions(sentence), 0, len(key)) is not None
                 or _directs_unit_in(key, low, resolver.mentions(sentence))
@@ -1750,6 +1821,7 @@ def extract_directives(
                     if purpose is not None and (
                         PURPOSE.match(low, _skip_lead(key, start, end))
                         or _TASK_FRAME.search(key, start, start + purpose.start)
+                        or _OPENS_ON_PERIOD.match(key, start, start + purpose.end + 3)
                     ):
                         frame = purpose
                     start = verb.end()
@@ -1868,7 +1940,9 @@ def extract_directives(
                         )
                     ]
                 due = best_deadline(local) or frame
-                text_start = start
+                # "6 tháng cuối năm, huyện X tập trung ...": the period dates the task, the task
+                # starts at its subject
+                text_start = _fronted_period(key, start, core)
                 because = BECAUSE.search(low, start, core)
                 if because is not None:
                     text_start = _skip_lead(key, because.end(), end)

@@ -378,6 +378,14 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
     return bool(LEADER_REF.search(key, start, stop) or MADAM.search(low, start, stop))
 
 
+#: A province's, district's or city's committee that "đề nghị" / "chỉ đạo" the bodies under it
+#: ("UBND tỉnh Phú Yên đề nghị các sở, ban, ngành, địa phương rà soát ..."): it orders, where a
+#: unit below proposes to the one above it and "đã chỉ đạo" reports. The match ends at the verb.
+SUPERIOR_ORDERS = re.compile(
+    r"(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) (?:tinh|huyen|thanh pho|thi xa|"
+    r"quan|tp|tx)\b(?:(?!\b(?:da|duoc|vua|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
+    r"(?=\s+(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)\b)"
+)
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
 LEADER_BODY_SPEAKS = re.compile(
@@ -398,12 +406,22 @@ LEADER_BODY_SPEAKS = re.compile(
     # quốc gia xây dựng nông thôn mới tỉnh yêu cầu ...")
     r"|\bban chi dao (?:chuong trinh|ctmtqg|cac chuong trinh|xay dung|phong,? chong)"
     r"(?:(?!\b(?:da|duoc|vua)\b)[^,;.:]){0,80}?\b(?:yeu cau|giao(?! ban| \d)|luu y|nhan manh)\b"
+    r"|" + SUPERIOR_ORDERS.pattern
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:duoc|cua|su|cho|bi)\b[^.;:,]{0,30}$")
 SPEECH_FRAME = re.compile(
     r"\b(?:phat bieu|de nghi|yeu cau|chi dao|nhan manh|luu y|ket luan|giao|chi ro|chi ra|"
     r"phan cong|(?:dat ra|de ra) (?:cac |nhung |mot so )?(?:nhiem vu|giai phap)|"
     r"danh gia|bieu duong|ghi nhan|quan triet|dan do)\b"
+)
+#: A period named by its length, fronted before the task ("6 tháng cuối năm, huyện X tập trung
+#: ...", "Nhiệm vụ 3 tháng cuối năm, ...", "Những tháng còn lại, ..."): when it is still to come
+#: at the meeting (``items``), what follows is the plan, and the period dates it. ``months``:
+#: how many months ("còn lại": none given).
+FUTURE_PERIOD_OPEN = re.compile(
+    r"\W*(?:(?:nhiem vu|phuong huong)(?: trong tam)?,? )?(?:trong )?"
+    r"(?:(?P<months>0?\d|ba|sau|chin) thang cuoi nam|(?:nhung|cac) thang con lai(?: cua nam)?)"
+    r"(?:\s*(?:nam\s+)?\d{4})?\s*,\s*"
 )
 #: Openings that put the rest of a paragraph in the future ("Thời gian tới, ...").
 FUTURE_OPEN = re.compile(
@@ -608,7 +626,7 @@ ENUM_TAIL = re.compile(
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
     r"^\s*(?:(?:dong thoi|ngoai ra|ben canh do|qua do|trong do|tuy nhien|tuy vay|theo do|vi vay|"
-    r"do do|cung voi do|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
+    r"do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
     r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba|"
     r"lam sao(?: de| cho)?|luon)"
     r"\s*[,:]?\s*)+"

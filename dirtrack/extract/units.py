@@ -198,7 +198,10 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     ),
     (rf"ban {_alt(_PARTY_BOARDS)}(?: (?:{_PARTY}|trung uong))?", "board", "ban", False),
     (
-        rf"ban (?:phap che|kinh te\s*-?\s*ngan sach|van hoa\s*-?\s*xa hoi|dan toc|do thi)"
+        # a council's boards, "Ban Kinh tế - Xã hội" of a district's council among them, with a
+        # hyphen or a dash: not the party's "Ban Kinh tế"
+        rf"ban (?:phap che|kinh te\s*[-–]?\s*(?:ngan sach|xa hoi)|van hoa\s*[-–]?\s*xa hoi|"
+        r"dan toc|do thi)"
         rf"(?: {_HDND}(?: {_GOV})?)?",
         "unit",
         "ban",

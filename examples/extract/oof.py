@@ -8,10 +8,11 @@ The articles ``train.py`` learns from are split into 5 folds by article; each fo
 ``dirtrack.extract`` with both clause models trained on the other four (same features, C, and
 the shipped thresholds) and scored as ``score.py`` scores. The rules were written from most of
 these articles, so this measures the models, not the rules, on text they did not see; only
-the parts never trained on (``fresh2``, ``fresh6``, ``fresh7``, ``fresh13``) measure both.
+the parts never trained on (``fresh2``, ``fresh6``, ``fresh7``, ``fresh14``) measure both.
 ``fresh10`` (trained on from round 14) has a row of its own: its rules were written from it in
 round 13, its models never see it here. ``fresh11`` and ``fresh12`` (read and trained on from
-round 17, the validation of rounds 15 and 16) have rows of their own too.
+round 17, the validation of rounds 15 and 16) have rows of their own too, and so has ``fresh13``
+(read and trained on from round 19, the validation of round 18).
 """
 
 import sys
@@ -34,6 +35,7 @@ def part_of(article: score.Article) -> str:
     if article.part == "seeds":
         return "seeds"
     for name, members in (
+        ("fresh13", score.FRESH13),
         ("fresh12", score.FRESH12),
         ("fresh11", score.FRESH11),
         ("train12", score.TRAIN12),
@@ -107,6 +109,7 @@ def main() -> int:
         "train12",
         "fresh11",
         "fresh12",
+        "fresh13",
         "all",
     ):
         if key in totals:
