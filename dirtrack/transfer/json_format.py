@@ -1206,21 +1206,35 @@ class _Import:
             )
             for u in units
         ]
+        place: dict[str, int] = {}  # version 2: each unit's place in the list
         if self.version >= 2:  # the document's ids
+            # A link to a unit before it in the list goes in with the row (that unit is
+            # inserted first); one to a later unit once that is written. Updating every linked
+            # unit after the insert read each one again for the change log, one query a unit.
+            unit_ids = {u.code: u.id or 0 for u in units}
+            place = {u.code: i for i, u in enumerate(units)}
+            for i, (u, row) in enumerate(zip(units, rows, strict=True)):
+                for link, column in (("parent", "parent_id"), ("successor", "successor_id")):
+                    target = getattr(u, link)
+                    row[column] = unit_ids[target] if target and place[target] < i else None
             bulk.insert_rows(session, bulk.UNIT, rows)
             ids = [u.id or 0 for u in units]
         else:
             ids = bulk.insert_returning_ids(session, bulk.UNIT, rows)
         self.unit_ids = dict(zip([u.code for u in units], ids, strict=True))
         unit_ids = self.unit_ids
+
+        def unwritten(i: int, target: str | None) -> bool:  # a link the rows did not hold
+            return bool(target) and place.get(target or "", i) >= i
+
         links = [
             {
                 "id": unit_ids[u.code],
                 "parent_id": unit_ids[u.parent] if u.parent else None,
                 "successor_id": unit_ids[u.successor] if u.successor else None,
             }
-            for u in units
-            if u.parent or u.successor
+            for i, u in enumerate(units)
+            if unwritten(i, u.parent) or unwritten(i, u.successor)
         ]
         bulk.update_by_id(session, Unit, links)
         bulk.insert_rows(
