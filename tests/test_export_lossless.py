@@ -207,6 +207,28 @@ def test_export_import_keeps_every_row_of_every_table(
     )
 
 
+def test_unit_links_to_units_before_and_after_come_back(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
+    # The register's links are to units later in the code order (BTC's parent TU, ABC's
+    # successor TU); a link to an earlier unit goes in with the row, a later one is set after.
+    doc = json.loads(_export(full, tmp_path / "first.json"))
+    units = doc["units"]
+    assert units[0]["code"] < units[-1]["code"] and units[-1]["parent"] is None
+    units[-1]["parent"] = units[0]["code"]
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    other.ok("import", str(edited))
+    assert json.loads(_export(other, tmp_path / "second.json")) == doc
+    # One creation per unit in the change log, its links in it; no update of a unit just made.
+    log = snapshot(other.db)["change_log"]
+    made = {row[5]: json.loads(row[7]) for row in log if row[3:5] == ("create", "unit")}
+    assert len(made) == len(units) and not [r for r in log if r[3:5] == ("update", "unit")]
+    ids = {unit["code"]: unit["id"] for unit in units}
+    assert made[ids[units[-1]["code"]]]["parent_id"] == ids[units[0]["code"]]
+    assert made[ids["BTC"]]["parent_id"] == ids["TU"]
+
+
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
     assert (doc["format"], doc["version"]) == ("dirtrack-export", 2)

@@ -732,7 +732,12 @@ def _what_is_wrong(error: Any) -> Phrase:
 # fault, no message). No record holds such a number: a run of that many digits is refused as it
 # is read, before the parser sees it.
 MAX_DIGITS = 4300
-_TOO_MANY_DIGITS = re.compile(rb"[0-9]{%d,}" % (MAX_DIGITS + 1))
+# A part with every digit written 0 and every other byte a space: the first run of too many
+# digits starts where bytes.find finds MAX_DIGITS + 1 zeros. A regular expression of a
+# repeated class tries a match at every byte (it has no first character to skip ahead to),
+# about ten times as long as this.
+_DIGITS_AS_ZERO = bytes(ord("0") if ord("0") <= i <= ord("9") else ord(" ") for i in range(256))
+_TOO_MANY_DIGITS = b"0" * (MAX_DIGITS + 1)
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -750,9 +755,9 @@ class _Guarded:
     def read(self, size: int = -1) -> bytes:
         part = self._handle.read(size)
         seen = self._carried + part
-        found = _TOO_MANY_DIGITS.search(seen)
-        if found is not None:
-            at = self._offset - len(self._carried) + found.start()
+        found = seen.translate(_DIGITS_AS_ZERO).find(_TOO_MANY_DIGITS)
+        if found >= 0:
+            at = self._offset - len(self._carried) + found
             raise InvalidInput.of("json_long_number", name=self._name, limit=MAX_DIGITS, at=at)
         digits = len(seen) - len(seen.rstrip(b"0123456789"))
         self._carried = seen[len(seen) - digits :] if digits else b""
@@ -1201,21 +1206,35 @@ class _Import:
             )
             for u in units
         ]
+        place: dict[str, int] = {}  # version 2: each unit's place in the list
         if self.version >= 2:  # the document's ids
+            # A link to a unit before it in the list goes in with the row (that unit is
+            # inserted first); one to a later unit once that is written. Updating every linked
+            # unit after the insert read each one again for the change log, one query a unit.
+            unit_ids = {u.code: u.id or 0 for u in units}
+            place = {u.code: i for i, u in enumerate(units)}
+            for i, (u, row) in enumerate(zip(units, rows, strict=True)):
+                for link, column in (("parent", "parent_id"), ("successor", "successor_id")):
+                    target = getattr(u, link)
+                    row[column] = unit_ids[target] if target and place[target] < i else None
             bulk.insert_rows(session, bulk.UNIT, rows)
             ids = [u.id or 0 for u in units]
         else:
             ids = bulk.insert_returning_ids(session, bulk.UNIT, rows)
         self.unit_ids = dict(zip([u.code for u in units], ids, strict=True))
         unit_ids = self.unit_ids
+
+        def unwritten(i: int, target: str | None) -> bool:  # a link the rows did not hold
+            return bool(target) and place.get(target or "", i) >= i
+
         links = [
             {
                 "id": unit_ids[u.code],
                 "parent_id": unit_ids[u.parent] if u.parent else None,
                 "successor_id": unit_ids[u.successor] if u.successor else None,
             }
-            for u in units
-            if u.parent or u.successor
+            for i, u in enumerate(units)
+            if unwritten(i, u.parent) or unwritten(i, u.successor)
         ]
         bulk.update_by_id(session, Unit, links)
         bulk.insert_rows(
