@@ -1170,6 +1170,10 @@ ERRORS: dict[str, Entry] = {
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
     ),
+    "retired_in_charge": N_(
+        "unit {unit} was retired on {date} (successor {successor}), on or before {held}: no "
+        "leader can be put in charge of it from that day"
+    ),
     "already_retired_to": N_("unit {unit} was already retired on {date} (successor {successor})"),
     "successor_retired": N_("successor {successor} was itself retired on {date}"),
     "successor_retired_to": N_(

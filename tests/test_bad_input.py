@@ -863,3 +863,19 @@ def test_the_reasons_of_the_system_in_the_catalogs_words() -> None:
     assert said(TimeoutError("timed out")) == "không có trả lời trong thời gian chờ"
     assert said(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
     assert said(OSError(errno.EBADF, "Bad file descriptor")) == "Bad file descriptor"
+
+
+def test_a_leader_is_never_put_in_charge_of_a_retired_unit(seeded: Cli, db_path: Path) -> None:
+    """`leader assign --unit` took a unit retired before the first day in charge, which every
+    other way of giving a unit work refuses (store.units.check_not_retired)."""
+    seeded.ok("unit", "retire", "UBKT", "--successor", "BTC", "--date", "1/7/2022")
+    before = file_digest(db_path)
+    for lang, said in (
+        ("en", "Error: unit UBKT was retired on 2022-07-01 (successor BTC), on or before"),
+        ("vi", "Error: đơn vị UBKT đã thôi hoạt động từ ngày 01/07/2022 (đơn vị tiếp nhận: BTC)"),
+    ):
+        for day in ("1/7/2022", "1/1/2025"):
+            args = ["leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", day]
+            assert seeded.fail("--lang", lang, *args).startswith(said)
+    assert file_digest(db_path) == before
+    seeded.ok("leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", "30/6/2022")
