@@ -443,6 +443,32 @@ def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+NEEDS_RECORDS = [
+    ["unit", "retire", "BDV", "--successor", "BTC"],
+    ["unit", "rename", "BDV", "Ban Dân vận"],
+    ["unit", "alias", "BDV", "Dân vận"],
+    ["leader", "assign", "Nguyễn Văn A", "--unit", "BDV", "--from", "1/1/2025"],
+    ["done", "1"],
+    ["assign", "1", "--unit", "BTC", "x"],
+    ["add-meeting", "--date", "6/5/2022", "--title", "Họp", "--attendee", "BTC"],
+]
+
+
+@pytest.mark.parametrize("args", NEEDS_RECORDS, ids=[" ".join(a[:2]) for a in NEEDS_RECORDS])
+def test_a_write_command_on_a_missing_database_says_there_is_none(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """A command that records something about a unit or a record it names said "unknown unit
+    'BDV'; no units are registered yet" (or "no directive with id 1") on a mistyped --db."""
+    target = tmp_path / "dirtrak.db"
+    for lang, said in (("en", "no database at"), ("vi", "không có cơ sở dữ liệu tại")):
+        result = cli_at(target)("--lang", lang, *args)
+        assert (result.exit_code, result.stderr) == (1, f"Error: {said} {target}\n")
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+    result = cli_at(target)("import", str(tmp_path / "none.xlsx"))
+    assert result.stderr == f"Error: no file {str(tmp_path / 'none.xlsx')!r}\n"
+
+
 def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
     cli = cli_at(tmp_path / "new.db")
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")

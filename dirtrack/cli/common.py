@@ -12,7 +12,7 @@ import typer
 from typer._click.core import Command
 from typer._click.types import ParamType, StringParamType
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
@@ -182,11 +182,18 @@ def units_of_work(
     engine, target = open_engine(state(ctx).db, create=write)
     try:
         yield lambda: session_scope(engine, write=bool(write), info=info)
-    except BaseException:
+    except BaseException as exc:
         if new:  # a refused first command leaves no empty database behind
             from dirtrack.db import remove_unwritten
 
             remove_unwritten(engine, target)
+            gone = target.path is not None and not target.path.exists()
+            if gone and isinstance(exc, NotFound) and not isinstance(exc, NoSuchFile):
+                # A unit, meeting or id looked up in a database that was not there: say so, as
+                # a command that only reads does (a mistyped --db), not "unknown unit".
+                from dirtrack.errors import DatabaseError
+
+                raise DatabaseError.of("no_database_at", path=target.path) from None
         raise
     finally:
         engine.dispose()

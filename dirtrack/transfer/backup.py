@@ -23,7 +23,14 @@ from datetime import datetime
 from pathlib import Path
 
 from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_reason
-from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
+from dirtrack.errors import (
+    Conflict,
+    DatabaseError,
+    DirtrackError,
+    InvalidInput,
+    NoSuchFile,
+    NotFound,
+)
 from dirtrack.inputs import open_input
 from dirtrack.render.outfile import (
     fsync_folder,
@@ -79,12 +86,12 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
     """The schema revision and record counts of a dirtrack SQLite file.
 
     Raises:
-        NotFound: no such file.
+        NoSuchFile: no such file.
         InvalidInput: not a SQLite file, damaged, not made by dirtrack, or at a schema revision
             this dirtrack does not know.
     """
     if not path.exists():
-        raise NotFound.of("bk_no_file", path=str(path))
+        raise NoSuchFile.of("bk_no_file", path=str(path))
     if path.is_dir():
         raise InvalidInput.of("bk_folder", path=path)
     with open_input(path) as handle:
