@@ -905,3 +905,25 @@ def test_a_leader_is_never_put_in_charge_of_a_retired_unit(seeded: Cli, db_path:
             assert seeded.fail("--lang", lang, *args).startswith(said)
     assert file_digest(db_path) == before
     seeded.ok("leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", "30/6/2022")
+
+
+def test_a_symbolic_link_is_an_existing_target(seeded: Cli, db_path: Path, tmp_path: Path) -> None:
+    """`backup` onto a link that points nowhere replaced the link without --force: a path that
+    is a symbolic link, dangling or not, is taken (render.outfile.occupied)."""
+    link = tmp_path / "copy.db"
+    link.symlink_to(tmp_path / "nowhere" / "x.db")
+    before = file_digest(db_path)
+    for lang, backup_said, out_said in (
+        ("en", f"Error: {link} exists already; give --force to replace it", "the file exists"),
+        ("vi", f"Error: {link} đã có; thêm --force để ghi đè", "tệp đã có"),
+    ):
+        assert seeded.fail("--lang", lang, "backup", str(link)) == backup_said
+        for args in (["export"], ["report", "--period", "2022", "--format", "md"]):
+            said = seeded.fail("--lang", lang, *args, "--out", str(link))
+            assert said == f"Error: --out {link}: {out_said}; " + (
+                "add --force to overwrite it" if lang == "en" else "thêm --force để ghi đè"
+            )
+        assert link.is_symlink() and not link.exists()
+    assert file_digest(db_path) == before
+    seeded.ok("backup", str(link), "--force")
+    assert not link.is_symlink() and link.is_file()

@@ -35,6 +35,7 @@ from dirtrack.inputs import open_input
 from dirtrack.render.outfile import (
     fsync_folder,
     not_regular,
+    occupied,
     part_file,
     refuse_database,
     write_failure,
@@ -165,7 +166,7 @@ def backup(
         raise InvalidInput.of("bk_not_regular", path=dest)
     if not dest.parent.is_dir():
         raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
-    if dest.exists() and not force:
+    if occupied(dest) and not force:
         raise Conflict.of("bk_exists", path=dest)
     _backup_to(source_path, dest, progress)
     revision, counts = inspect_file(dest)
