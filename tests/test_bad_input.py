@@ -927,3 +927,25 @@ def test_a_symbolic_link_is_an_existing_target(seeded: Cli, db_path: Path, tmp_p
     assert file_digest(db_path) == before
     seeded.ok("backup", str(link), "--force")
     assert not link.is_symlink() and link.is_file()
+
+
+@pytest.mark.parametrize("typed", ["٣", "３", "１", "𝟏", "1_0", "+1", " 1", "1 ", "¹"])
+def test_an_id_is_ascii_digits(seeded: Cli, db_path: Path, typed: str) -> None:
+    """int() reads Arabic-Indic and full-width digits, underscores and a plus sign: `done ٣`
+    completed directive 3. Every whole number typed is ASCII digits (cli.common.WholeNumber)."""
+    before = file_digest(db_path)
+    for lang, said in (("en", "is not a valid integer"), ("vi", "không phải là số nguyên hợp lệ")):
+        for args in (["done", typed], ["show", typed], ["progress", "1", "--percent", typed]):
+            result = seeded("--lang", lang, *args)
+            assert result.exit_code == 2, (args, result.stderr)
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1 and lines[0].startswith("Error: ") and said in lines[0]
+    assert file_digest(db_path) == before
+    assert seeded.json("show", "01")["id"] == 1
+
+
+def test_a_pack_row_id_is_ascii_digits() -> None:
+    from dirtrack.text import whole_number
+
+    assert [whole_number(t) for t in ("12", "007", "-3")] == [12, 7, -3]
+    assert [whole_number(t) for t in ("٣", "３", "¹", "1_0", "+1", " 1", "", "1.0")] == [None] * 8

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.core import Command
-from typer._click.types import ParamType, StringParamType
+from typer._click.types import IntParamType, ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
@@ -389,15 +389,38 @@ class GivenText(StringParamType):
 GIVEN_TEXT = GivenText()
 
 
+class WholeNumber(IntParamType):
+    """A whole number as ASCII digits, with a minus sign before them if it is negative.
+
+    Click's INT is Python's ``int()``, which also reads the digits of other scripts
+    (Arabic-Indic ``٣``, full-width ``３``), underscores (``1_0`` is 10), a plus sign and white
+    space around: an id typed so named a record. Such a value is Click's usage error (exit 2),
+    the same as ``abc`` (:func:`dirtrack.text.whole_number`).
+    """
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from dirtrack.text import whole_number
+
+        if isinstance(value, str) and whole_number(value) is None:
+            self.fail(f"{value!r} is not a valid {self.name}.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+WHOLE_NUMBER = WholeNumber()
+
+
 def refuse_empty_values(command: Command) -> None:
-    """Give every text option of ``command`` and of the commands under it :class:`GivenText`.
+    """Give every text option of ``command`` and of the commands under it :class:`GivenText`,
+    and every whole-number option and argument (ids) :class:`WholeNumber`.
 
     One rule for every option, present and future, applied where the command tree is built
-    (:class:`dirtrack.cli.app.DirtrackGroup`). Arguments keep their own checks.
+    (:class:`dirtrack.cli.app.DirtrackGroup`). Text arguments keep their own checks.
     """
     for param in command.params:
         if param.param_type_name == "option" and type(param.type) is StringParamType:
             param.type = GIVEN_TEXT
+        elif type(param.type) is IntParamType:
+            param.type = WHOLE_NUMBER
     for sub in (getattr(command, "commands", None) or {}).values():
         refuse_empty_values(sub)
 
