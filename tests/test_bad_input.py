@@ -992,3 +992,75 @@ def test_a_pack_row_id_is_ascii_digits() -> None:
 
     assert [whole_number(t) for t in ("12", "007", "-3")] == [12, 7, -3]
     assert [whole_number(t) for t in ("٣", "３", "¹", "1_0", "+1", " 1", "", "1.0")] == [None] * 8
+
+
+def test_a_postgresql_server_that_never_answers_is_given_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that accepts the connection and stays silent (or a firewall that drops the
+    packets) kept dirtrack waiting for ever: libpq has no time limit of its own."""
+    import socket
+    import time
+
+    import dirtrack.db
+
+    monkeypatch.setattr(dirtrack.db, "CONNECT_TIMEOUT_S", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+    try:
+        for lang, said in (
+            ("en", "no answer in time"),
+            ("vi", "không có trả lời trong thời gian chờ"),
+        ):
+            started = time.monotonic()
+            url = f"postgresql://vanthu:S3cr3t@127.0.0.1:{port}/x"
+            error = cli_at(url).fail("--lang", lang, "list")
+            assert time.monotonic() - started < 30
+            assert error.endswith(f"postgresql+psycopg://vanthu:***@127.0.0.1:{port}/x: {said}")
+            assert "S3cr3t" not in error
+    finally:
+        listener.close()
+
+
+def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -> None:
+    """libpq's English ('connection failed: … Connection refused') came through under --lang vi."""
+    from dirtrack.db import server_reason
+
+    def said(reason: str) -> str:
+        found = server_reason(reason)
+        return found if isinstance(found, str) else found.render("vi")
+
+    refused = 'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection'
+    assert said(refused + " refused") == "kết nối bị từ chối"
+    assert said("failed to resolve host 'h': [Errno -2] Name or service not known") == (
+        "không tìm thấy tên máy chủ (DNS)"
+    )
+    assert said("connection timeout expired") == "không có trả lời trong thời gian chờ"
+    assert said('FATAL:  password authentication failed for user "u"') == (
+        "máy chủ từ chối tên người dùng hoặc mật khẩu"
+    )
+    assert said('connection is bad: connection to server on socket "/run/x" failed: No such') == (
+        "máy này không có máy chủ PostgreSQL nào đang chạy"
+    )
+    assert said("something new") == "something new"
+    if not socket_refuses(1):
+        return
+    for lang, words in (("en", "the connection was refused"), ("vi", "kết nối bị từ chối")):
+        error = cli_at("postgresql://nobody@127.0.0.1:1/x").fail("--lang", lang, "list")
+        assert error == f"Error: {'cannot open' if lang == 'en' else 'không mở được'} " + (
+            f"postgresql+psycopg://nobody@127.0.0.1:1/x: {words}"
+        )
+
+
+def socket_refuses(port: int) -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    except OSError:
+        return False
+    return False
