@@ -87,7 +87,7 @@ def resolve_target(value: str | None) -> Target:
     if not value:
         path = default_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return Target(f"sqlite:///{path}", path)
+        return sqlite_file_target(path)
     if "://" in value:
         try:
             url = make_url(value)
@@ -152,7 +152,19 @@ def _checked_sqlite_target(path: Path) -> Target:
     if path.exists() and not path.is_file():
         # A FIFO would make SQLite wait for a writer forever; a device or socket is no database.
         raise DatabaseError.of("db_not_regular", path=path)
-    return Target(f"sqlite:///{path}", path)
+    return sqlite_file_target(path)
+
+
+def sqlite_file_target(path: Path) -> Target:
+    """The target of the SQLite file ``path``, whatever characters its name holds.
+
+    The URL is built with the name escaped: ``sqlite:///{path}`` read ``?`` as the start of a
+    query (``--db 'file:x?mode=ro'`` checked and created the file ``file:x?mode=ro`` while
+    SQLite opened ``file:x``, with SQLAlchemy's warning on stderr) and ``%41`` as ``A``.
+    """
+    from sqlalchemy.engine import URL
+
+    return Target(URL.create("sqlite", database=str(path)).render_as_string(), path)
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:

@@ -1064,3 +1064,21 @@ def socket_refuses(port: int) -> bool:
     except OSError:
         return False
     return False
+
+
+@pytest.mark.parametrize("name", ["file:x?mode=ro", "a%41.db", "b#c.db"])
+def test_a_database_file_name_is_taken_as_it_is(tmp_path: Path, name: str) -> None:
+    """`--db 'file:x?mode=ro'` checked and created the file 'file:x?mode=ro' while SQLite wrote
+    to 'file:x', with SQLAlchemy's warning on stderr; `a%41.db` was opened as `aA.db`."""
+
+    def files() -> list[str]:  # SQLite's -wal and -shm aside
+        return sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm")))
+
+    target = tmp_path / name
+    result = cli_at(target)("unit", "add", "BTC", "Ban Tổ chức")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert files() == [name]
+    assert cli_at(target).json("unit", "list")[0]["code"] == "BTC"
+    copy = tmp_path / f"copy-{name}"
+    cli_at(target).ok("backup", str(copy))
+    assert files() == sorted([name, copy.name])

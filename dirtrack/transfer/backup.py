@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_reason
+from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_file_target, sqlite_reason
 from dirtrack.errors import (
     Conflict,
     DatabaseError,
@@ -303,7 +303,7 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from dirtrack.i18n import Phrase
     from dirtrack.store.health import PROBLEM, Detail, run_checks
 
-    found = Target(f"sqlite:///{candidate}", candidate)
+    found = sqlite_file_target(candidate)
     engine = make_engine(found)
     try:
         ensure_schema(engine, found)
