@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dirtrack.i18n import Phrase
-from tests.conftest import Cli, cli_at, file_digest, prebuilt, run, snapshot
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run, snapshot
 
 
 @pytest.fixture
@@ -1082,3 +1082,48 @@ def test_a_database_file_name_is_taken_as_it_is(tmp_path: Path, name: str) -> No
     copy = tmp_path / f"copy-{name}"
     cli_at(target).ok("backup", str(copy))
     assert files() == sorted([name, copy.name])
+
+
+@pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
+def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the
+    traceback: dirtrack waited the whole busy timeout (60 s), then left the new file behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import bench  # type: ignore[import-not-found]
+
+    register = bench.build_register(tmp_path, 20_000, date.today()).path
+    export = tmp_path / "all.json"
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(register), "export", "--out", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    started = time.monotonic()
+    target = tmp_path / "new.db"
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(tmp_path / "timed.db"), "import", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    whole = time.monotonic() - started
+    for share in (0.2, 0.35, 0.5, 0.65, 0.8):  # some of them in the middle of an insert
+        child = subprocess.Popen(
+            [ENTRY_POINT, "--db", str(target), "import", str(export)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(whole * share)
+        child.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        _out, err = child.communicate(timeout=120)
+        assert (child.returncode, err.decode()) == (130, "Error: interrupted\n"), share
+        assert time.monotonic() - sent < 20, share
+        assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")], share

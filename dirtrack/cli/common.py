@@ -187,8 +187,15 @@ def units_of_work(
         yield lambda: session_scope(engine, write=bool(write), info=info)
     except BaseException as exc:
         if new:  # a refused first command leaves no empty database behind
+            import traceback
+
             from dirtrack.db import remove_unwritten
 
+            # A statement cut short (Ctrl-C in the middle of an import's inserts) lives on in
+            # the traceback's frames, and with it the connection, closed by SQLAlchemy but kept
+            # by SQLite with its write lock until the statement goes: remove_unwritten then
+            # waited the whole busy timeout (60 s) and left the new file behind.
+            traceback.clear_frames(exc.__traceback__)
             remove_unwritten(engine, target)
             gone = target.path is not None and not target.path.exists()
             if gone and isinstance(exc, NotFound) and not isinstance(exc, NoSuchFile):
