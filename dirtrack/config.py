@@ -150,6 +150,7 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
         raise ConfigError.of("cfg_bad_value", where=where, detail=Phrase("empty_value"))
     if param.multiple and not isinstance(value, list):
         value = [value]
+    _check_kind(param, value if param.multiple else [value], where)
     try:
         if hasattr(param, "get_runtime_param"):  # Typer's own coercion
             ctx = typer.Context(command)
@@ -161,6 +162,18 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
         message = str(getattr(exc, "message", None) or exc).strip().splitlines()
         detail = ClickPhrase(message[0]) if message else Phrase("cfg_invalid_value")
         raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
+
+
+def _check_kind(param: Any, values: list[Any], where: str) -> None:
+    """Refuse a TOML value of a kind the option cannot mean: ``within = 7.5`` was cut to 7 and
+    ``within = true`` read as 1 by Click's conversion, ``actor = true`` became ``"True"``."""
+    from typer._click.types import IntParamType, StringParamType
+
+    for value in values:
+        if isinstance(param.type, IntParamType) and isinstance(value, bool | float):
+            raise ConfigError.of("cfg_mail_number", where=where)
+        if isinstance(param.type, StringParamType) and isinstance(value, bool):
+            raise ConfigError.of("cfg_mail_text", where=where)
 
 
 def _default_map(

@@ -52,6 +52,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a SQLite writer waits for another one to finish before giving up: eight processes
 # writing at once must all succeed, and an import can hold the lock for seconds.
 BUSY_TIMEOUT_MS = 60_000
+# Seconds to wait for a PostgreSQL server to answer a connection (libpq's connect_timeout).
+CONNECT_TIMEOUT_S = 10
 
 
 def default_path() -> Path:
@@ -85,7 +87,7 @@ def resolve_target(value: str | None) -> Target:
     if not value:
         path = default_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return Target(f"sqlite:///{path}", path)
+        return sqlite_file_target(path)
     if "://" in value:
         try:
             url = make_url(value)
@@ -150,7 +152,19 @@ def _checked_sqlite_target(path: Path) -> Target:
     if path.exists() and not path.is_file():
         # A FIFO would make SQLite wait for a writer forever; a device or socket is no database.
         raise DatabaseError.of("db_not_regular", path=path)
-    return Target(f"sqlite:///{path}", path)
+    return sqlite_file_target(path)
+
+
+def sqlite_file_target(path: Path) -> Target:
+    """The target of the SQLite file ``path``, whatever characters its name holds.
+
+    The URL is built with the name escaped: ``sqlite:///{path}`` read ``?`` as the start of a
+    query (``--db 'file:x?mode=ro'`` checked and created the file ``file:x?mode=ro`` while
+    SQLite opened ``file:x``, with SQLAlchemy's warning on stderr) and ``%41`` as ``A``.
+    """
+    from sqlalchemy.engine import URL
+
+    return Target(URL.create("sqlite", database=str(path)).render_as_string(), path)
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:
@@ -250,8 +264,16 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
+        # A server that never answers (a firewall that drops the packets, a port held by
+        # something that accepts and stays silent) is given up after CONNECT_TIMEOUT_S, not
+        # waited on for ever; a connect_timeout in the URL itself wins.
+        connect_args = (
+            {}
+            if "connect_timeout" in make_url(target.url).query
+            else {"connect_timeout": CONNECT_TIMEOUT_S}
+        )
         try:
-            engine = create_engine(target.url, pool_pre_ping=False)
+            engine = create_engine(target.url, pool_pre_ping=False, connect_args=connect_args)
         except ModuleNotFoundError:
             raise DatabaseError.of("needs_psycopg") from None
         except NoSuchModuleError:  # postgresql+nosuchdriver://
@@ -379,6 +401,29 @@ SQLITE_REASONS = {
 }
 
 
+#: What PostgreSQL's client library says when it cannot connect (a part of the first line of
+#: its message), in the catalog's words; the first that is found is said.
+SERVER_REASONS = (
+    ("connection refused", "w_conn_refused"),
+    ("failed to resolve host", "w_unknown_host"),
+    ("could not translate host name", "w_unknown_host"),
+    ("name or service not known", "w_unknown_host"),
+    ("temporary failure in name resolution", "w_unknown_host"),
+    ("timeout expired", "w_timed_out"),
+    ("timed out", "w_timed_out"),
+    ("no route to host", "w_unreachable"),
+    ("network is unreachable", "w_unreachable"),
+    ("server closed the connection unexpectedly", "w_conn_reset"),
+    ("connection reset", "w_conn_reset"),
+    ("password authentication failed", "w_pg_auth_failed"),
+    ("no password supplied", "w_pg_auth_failed"),
+    ("does not exist", "w_pg_no_database"),
+    ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
+    ("received invalid response", "w_pg_not_postgresql"),
+    ("on socket", "w_pg_no_local_server"),
+)
+
+
 def sqlite_reason(reason: str) -> Phrase | str:
     """``reason``, SQLite's message, in the catalog's words where it is one of
     :data:`SQLITE_REASONS`; else as SQLite gives it."""
@@ -386,6 +431,18 @@ def sqlite_reason(reason: str) -> Phrase | str:
 
     key = SQLITE_REASONS.get(reason.strip().rstrip("."))
     return Phrase(key) if key else reason
+
+
+def server_reason(reason: str) -> Phrase | str:
+    """``reason``, PostgreSQL's client library's message, in the catalog's words where it is
+    one of :data:`SERVER_REASONS` (refused, unknown host, no answer in time…); else as given."""
+    from dirtrack.i18n import Phrase
+
+    said = reason.lower()
+    for part, key in SERVER_REASONS:
+        if part in said:
+            return Phrase(key)
+    return reason
 
 
 def open_failure(target: Target, reason: str) -> DatabaseError:
@@ -409,7 +466,8 @@ def open_failure(target: Target, reason: str) -> DatabaseError:
         )
         if not writable or "readonly" in reason:
             return DatabaseError.of("db_read_only_at", db=target.display)
-    return DatabaseError.of("cannot_open_db", db=target.display, reason=sqlite_reason(reason))
+    said = sqlite_reason(reason) if target.is_sqlite else server_reason(reason)
+    return DatabaseError.of("cannot_open_db", db=target.display, reason=said)
 
 
 def current_revision(engine: Engine) -> tuple[str | None, list[str]]:

@@ -57,6 +57,11 @@ class NotFound(DirtrackError):
     """An id, unit or other reference that does not exist."""
 
 
+class NoSuchFile(NotFound):
+    """A file named on the command line (to import, to restore) that does not exist: not a
+    record looked up in the database."""
+
+
 class InvalidInput(DirtrackError):
     """A value that cannot be parsed or is out of range."""
 

@@ -990,7 +990,6 @@ ERRORS: dict[str, Entry] = {
     ),
     "unit_or_attendees": N_("give --unit (one or more) or --attendees, not both"),
     "no_attendees": N_("meeting {id} has no attending units recorded"),
-    "unknown_status": N_("unknown status {status!r}; use one of {choices}"),
     "repeat_or_new": N_("give --repeat-of or --new, not both"),
     "one_history_target": N_("give one of ID, --meeting, --limitation or --unit"),
     "bad_limit": N_("--limit must be 0 or more, not {n}"),
@@ -1170,6 +1169,10 @@ ERRORS: dict[str, Entry] = {
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
     ),
+    "retired_in_charge": N_(
+        "unit {unit} was retired on {date} (successor {successor}), on or before {held}: no "
+        "leader can be put in charge of it from that day"
+    ),
     "already_retired_to": N_("unit {unit} was already retired on {date} (successor {successor})"),
     "successor_retired": N_("successor {successor} was itself retired on {date}"),
     "successor_retired_to": N_(
@@ -1306,6 +1309,10 @@ ERRORS: dict[str, Entry] = {
     "w_timed_out": N_("no answer in time"),
     "w_unreachable": N_("the network or the host cannot be reached"),
     "w_unknown_host": N_("the host name is not known (DNS)"),
+    "w_pg_auth_failed": N_("the server refused the user name or the password"),
+    "w_pg_no_database": N_("the server has no such database or user"),
+    "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
+    "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),
@@ -1574,7 +1581,6 @@ ERRORS.update(
         "field_and_no_field": N_("--field and --no-field cannot be used together"),
         "due_and_no_due": N_("--due and --no-due cannot be used together"),
         "unknown_record_kind": N_("unknown kind {kind!r}; use one of {kinds}"),
-        "unknown_kind": N_("unknown meeting kind {kind!r}; use one of {choices}"),
         "changed_while_asking": N_(
             "the records changed while waiting for the answer; nothing was deleted, run it again"
         ),

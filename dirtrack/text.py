@@ -30,6 +30,26 @@ _INVISIBLE = (
 _SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
 
 
+# A whole number as a person types one for an id: ASCII digits, a minus sign before them.
+_WHOLE = re.compile(r"-?[0-9]+")
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as a whole number when it is written in ASCII digits, else None.
+
+    Python's ``int()`` also reads the digits of other scripts (Arabic-Indic ``٣``, full-width
+    ``３``), underscores (``1_0`` is 10), a plus sign and white space around; ``str.isdigit``
+    also accepts ``¹``, which ``int()`` then refuses. An id is none of these. Nor is a number
+    of more digits than Python converts (4,300).
+    """
+    if _WHOLE.fullmatch(text) is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:  # beyond sys.get_int_max_str_digits()
+        return None
+
+
 def nfc(text: str) -> str:
     """Return ``text`` in NFC with surrounding white space removed and inner runs folded."""
     # str.split() splits on exactly the characters `\s` matches (str.isspace), in C: the same

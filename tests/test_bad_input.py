@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dirtrack.i18n import Phrase
-from tests.conftest import Cli, cli_at, file_digest, prebuilt, run, snapshot
+from tests.conftest import ENTRY_POINT, Cli, cli_at, file_digest, prebuilt, run, snapshot
 
 
 @pytest.fixture
@@ -68,8 +68,6 @@ BAD = {
     "empty directive text": ["assign", "1", "--unit", "BTC", "   "],
     "empty limitation text": ["add-limitation", "1", "--unit", "BTC", ""],
     "empty meeting title": ["add-meeting", "--date", "2022-06-01", "--title", " "],
-    "unknown category": ["add-limitation", "1", "--unit", "BTC", "--category", "weather", "x"],
-    "unknown status": ["list", "--status", "late"],
     "unknown period": ["report", "--quarter", "2022Q5"],
     "period ending before it starts": ["report", "--period", "2022-06-30..2022-06-01"],
     "zero id": ["done", "0"],
@@ -169,7 +167,52 @@ USAGE = {
     "unit and attendees": ["assign", "1", "--unit", "BTC", "--attendees", "x"],
     "neither unit nor attendees": ["assign", "1", "x"],
     "bad format": ["list", "--format", "xml"],
+    "unknown category": ["add-limitation", "1", "--unit", "BTC", "--category", "weather", "x"],
+    "unknown status": ["list", "--status", "late"],
 }
+
+# One command for each option (or argument) that takes one of a list of values.
+CHOICES = {
+    "--lang": ["--lang", "{bad}", "list"],
+    "--format": ["list", "--format", "{bad}"],
+    "report --format": ["report", "--period", "2022", "--format", "{bad}"],
+    "--by": ["report", "--period", "2022", "--by", "{bad}"],
+    "--cutoff": ["report", "--period", "2022", "--cutoff", "{bad}"],
+    "--status": ["list", "--status", "{bad}"],
+    "--category": ["add-limitation", "1", "--unit", "BTC", "--category", "{bad}", "x"],
+    "edit --category": ["edit", "limitation", "1", "--category", "{bad}"],
+    "--kind": ["add-meeting", "--date", "2022-06-01", "--title", "x", "--kind", "{bad}"],
+    "edit --kind": ["edit", "meeting", "1", "--kind", "{bad}"],
+    "delete KIND": ["delete", "{bad}", "1", "--yes"],
+    "--role": ["unit", "contact", "BTC", "--email", "a@b.vn", "--role", "{bad}"],
+    "--prefer": ["pack", "in", "x.xlsx", "--prefer", "{bad}"],
+    "completion SHELL": ["completion", "{bad}"],
+}
+
+
+@pytest.mark.parametrize("name", list(CHOICES))
+def test_a_value_not_among_the_choices_is_a_usage_error(
+    seeded: Cli, db_path: Path, name: str
+) -> None:
+    """`--kind xyz` was exit 2 on add-meeting but 1 on edit meeting, `--status` and `--category`
+    1 with their own message: every choice is Click's usage error (exit 2), the accepted values
+    listed, in Vietnamese with each code's Vietnamese name (cli.common.Named)."""
+    before = file_digest(db_path)
+    for lang, frame in (("en", "is not one of"), ("vi", "không thuộc")):
+        args = [a.format(bad="xyz") for a in CHOICES[name]]
+        result = seeded("--lang", lang, *args)
+        lines = result.stderr.splitlines()
+        assert (result.exit_code, len(lines)) == (2, 1), result.stderr
+        assert lines[0].startswith("Error: ") and f"'xyz' {frame}" in lines[0], lines[0]
+        assert "Traceback" not in result.stderr
+    assert file_digest(db_path) == before
+
+
+def test_the_choices_are_listed_in_the_language_of_the_run(seeded: Cli) -> None:
+    said = seeded.fail("--lang", "vi", *CHOICES["--kind"][:-1], "xyz", code=2)
+    assert "'working-session' (buổi làm việc), 'briefing' (giao ban)" in said
+    said = seeded.fail("--lang", "en", *CHOICES["--status"][:-1], "xyz", code=2)
+    assert "'xyz' is not one of 'done_on_time', 'done_late', 'open_in_time'" in said
 
 
 @pytest.mark.parametrize("args", list(USAGE.values()), ids=list(USAGE))
@@ -296,9 +339,9 @@ HUGE_VALUES = {  # (exit code, the command)
     "deadline": (1, ["assign", "1", "--unit", "BTC", "--due", HUGE, "Đề án D"]),
     "period": (1, ["report", "--period", HUGE]),
     "unit": (1, ["list", "--unit", HUGE]),
-    "status": (1, ["list", "--status", HUGE]),
+    "status": (2, ["list", "--status", HUGE]),
     "field": (1, ["list", "--fields", HUGE]),
-    "category": (1, ["add-limitation", "1", "--unit", "BTC", "--category", HUGE, "Thiếu"]),
+    "category": (2, ["add-limitation", "1", "--unit", "BTC", "--category", HUGE, "Thiếu"]),
     "id (usage error)": (2, ["show", "9" * 5000]),
     "choice (usage error)": (2, ["list", "--format", HUGE]),
 }
@@ -441,6 +484,32 @@ def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]
     assert result.stderr == f"Error: no database at {target}\n"
     assert result.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+NEEDS_RECORDS = [
+    ["unit", "retire", "BDV", "--successor", "BTC"],
+    ["unit", "rename", "BDV", "Ban Dân vận"],
+    ["unit", "alias", "BDV", "Dân vận"],
+    ["leader", "assign", "Nguyễn Văn A", "--unit", "BDV", "--from", "1/1/2025"],
+    ["done", "1"],
+    ["assign", "1", "--unit", "BTC", "x"],
+    ["add-meeting", "--date", "6/5/2022", "--title", "Họp", "--attendee", "BTC"],
+]
+
+
+@pytest.mark.parametrize("args", NEEDS_RECORDS, ids=[" ".join(a[:2]) for a in NEEDS_RECORDS])
+def test_a_write_command_on_a_missing_database_says_there_is_none(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """A command that records something about a unit or a record it names said "unknown unit
+    'BDV'; no units are registered yet" (or "no directive with id 1") on a mistyped --db."""
+    target = tmp_path / "dirtrak.db"
+    for lang, said in (("en", "no database at"), ("vi", "không có cơ sở dữ liệu tại")):
+        result = cli_at(target)("--lang", lang, *args)
+        assert (result.exit_code, result.stderr) == (1, f"Error: {said} {target}\n")
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+    result = cli_at(target)("import", str(tmp_path / "none.xlsx"))
+    assert result.stderr == f"Error: no file {str(tmp_path / 'none.xlsx')!r}\n"
 
 
 def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
@@ -863,3 +932,198 @@ def test_the_reasons_of_the_system_in_the_catalogs_words() -> None:
     assert said(TimeoutError("timed out")) == "không có trả lời trong thời gian chờ"
     assert said(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
     assert said(OSError(errno.EBADF, "Bad file descriptor")) == "Bad file descriptor"
+
+
+def test_a_leader_is_never_put_in_charge_of_a_retired_unit(seeded: Cli, db_path: Path) -> None:
+    """`leader assign --unit` took a unit retired before the first day in charge, which every
+    other way of giving a unit work refuses (store.units.check_not_retired)."""
+    seeded.ok("unit", "retire", "UBKT", "--successor", "BTC", "--date", "1/7/2022")
+    before = file_digest(db_path)
+    for lang, said in (
+        ("en", "Error: unit UBKT was retired on 2022-07-01 (successor BTC), on or before"),
+        ("vi", "Error: đơn vị UBKT đã thôi hoạt động từ ngày 01/07/2022 (đơn vị tiếp nhận: BTC)"),
+    ):
+        for day in ("1/7/2022", "1/1/2025"):
+            args = ["leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", day]
+            assert seeded.fail("--lang", lang, *args).startswith(said)
+    assert file_digest(db_path) == before
+    seeded.ok("leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", "30/6/2022")
+
+
+def test_a_symbolic_link_is_an_existing_target(seeded: Cli, db_path: Path, tmp_path: Path) -> None:
+    """`backup` onto a link that points nowhere replaced the link without --force: a path that
+    is a symbolic link, dangling or not, is taken (render.outfile.occupied)."""
+    link = tmp_path / "copy.db"
+    link.symlink_to(tmp_path / "nowhere" / "x.db")
+    before = file_digest(db_path)
+    for lang, backup_said, out_said in (
+        ("en", f"Error: {link} exists already; give --force to replace it", "the file exists"),
+        ("vi", f"Error: {link} đã có; thêm --force để ghi đè", "tệp đã có"),
+    ):
+        assert seeded.fail("--lang", lang, "backup", str(link)) == backup_said
+        for args in (["export"], ["report", "--period", "2022", "--format", "md"]):
+            said = seeded.fail("--lang", lang, *args, "--out", str(link))
+            assert said == f"Error: --out {link}: {out_said}; " + (
+                "add --force to overwrite it" if lang == "en" else "thêm --force để ghi đè"
+            )
+        assert link.is_symlink() and not link.exists()
+    assert file_digest(db_path) == before
+    seeded.ok("backup", str(link), "--force")
+    assert not link.is_symlink() and link.is_file()
+
+
+@pytest.mark.parametrize("typed", ["٣", "３", "１", "𝟏", "1_0", "+1", " 1", "1 ", "¹"])
+def test_an_id_is_ascii_digits(seeded: Cli, db_path: Path, typed: str) -> None:
+    """int() reads Arabic-Indic and full-width digits, underscores and a plus sign: `done ٣`
+    completed directive 3. Every whole number typed is ASCII digits (cli.common.WholeNumber)."""
+    before = file_digest(db_path)
+    for lang, said in (("en", "is not a valid integer"), ("vi", "không phải là số nguyên hợp lệ")):
+        for args in (["done", typed], ["show", typed], ["progress", "1", "--percent", typed]):
+            result = seeded("--lang", lang, *args)
+            assert result.exit_code == 2, (args, result.stderr)
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1 and lines[0].startswith("Error: ") and said in lines[0]
+    assert file_digest(db_path) == before
+    assert seeded.json("show", "01")["id"] == 1
+
+
+def test_a_pack_row_id_is_ascii_digits() -> None:
+    from dirtrack.text import whole_number
+
+    assert [whole_number(t) for t in ("12", "007", "-3")] == [12, 7, -3]
+    assert [whole_number(t) for t in ("٣", "３", "¹", "1_0", "+1", " 1", "", "1.0")] == [None] * 8
+
+
+def test_a_postgresql_server_that_never_answers_is_given_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that accepts the connection and stays silent (or a firewall that drops the
+    packets) kept dirtrack waiting for ever: libpq has no time limit of its own."""
+    import socket
+    import time
+
+    import dirtrack.db
+
+    monkeypatch.setattr(dirtrack.db, "CONNECT_TIMEOUT_S", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+    try:
+        for lang, said in (
+            ("en", "no answer in time"),
+            ("vi", "không có trả lời trong thời gian chờ"),
+        ):
+            started = time.monotonic()
+            url = f"postgresql://vanthu:S3cr3t@127.0.0.1:{port}/x"
+            error = cli_at(url).fail("--lang", lang, "list")
+            assert time.monotonic() - started < 30
+            assert error.endswith(f"postgresql+psycopg://vanthu:***@127.0.0.1:{port}/x: {said}")
+            assert "S3cr3t" not in error
+    finally:
+        listener.close()
+
+
+def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -> None:
+    """libpq's English ('connection failed: … Connection refused') came through under --lang vi."""
+    from dirtrack.db import server_reason
+
+    def said(reason: str) -> str:
+        found = server_reason(reason)
+        return found if isinstance(found, str) else found.render("vi")
+
+    refused = 'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection'
+    assert said(refused + " refused") == "kết nối bị từ chối"
+    assert said("failed to resolve host 'h': [Errno -2] Name or service not known") == (
+        "không tìm thấy tên máy chủ (DNS)"
+    )
+    assert said("connection timeout expired") == "không có trả lời trong thời gian chờ"
+    assert said('FATAL:  password authentication failed for user "u"') == (
+        "máy chủ từ chối tên người dùng hoặc mật khẩu"
+    )
+    assert said('connection is bad: connection to server on socket "/run/x" failed: No such') == (
+        "máy này không có máy chủ PostgreSQL nào đang chạy"
+    )
+    assert said("something new") == "something new"
+    if not socket_refuses(1):
+        return
+    for lang, words in (("en", "the connection was refused"), ("vi", "kết nối bị từ chối")):
+        error = cli_at("postgresql://nobody@127.0.0.1:1/x").fail("--lang", lang, "list")
+        assert error == f"Error: {'cannot open' if lang == 'en' else 'không mở được'} " + (
+            f"postgresql+psycopg://nobody@127.0.0.1:1/x: {words}"
+        )
+
+
+def socket_refuses(port: int) -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+@pytest.mark.parametrize("name", ["file:x?mode=ro", "a%41.db", "b#c.db"])
+def test_a_database_file_name_is_taken_as_it_is(tmp_path: Path, name: str) -> None:
+    """`--db 'file:x?mode=ro'` checked and created the file 'file:x?mode=ro' while SQLite wrote
+    to 'file:x', with SQLAlchemy's warning on stderr; `a%41.db` was opened as `aA.db`."""
+
+    def files() -> list[str]:  # SQLite's -wal and -shm aside
+        return sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm")))
+
+    target = tmp_path / name
+    result = cli_at(target)("unit", "add", "BTC", "Ban Tổ chức")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert files() == [name]
+    assert cli_at(target).json("unit", "list")[0]["code"] == "BTC"
+    copy = tmp_path / f"copy-{name}"
+    cli_at(target).ok("backup", str(copy))
+    assert files() == sorted([name, copy.name])
+
+
+@pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
+def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the
+    traceback: dirtrack waited the whole busy timeout (60 s), then left the new file behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import bench  # type: ignore[import-not-found]
+
+    register = bench.build_register(tmp_path, 20_000, date.today()).path
+    export = tmp_path / "all.json"
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(register), "export", "--out", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    started = time.monotonic()
+    target = tmp_path / "new.db"
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(tmp_path / "timed.db"), "import", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    whole = time.monotonic() - started
+    for share in (0.2, 0.35, 0.5, 0.65, 0.8):  # some of them in the middle of an insert
+        child = subprocess.Popen(
+            [ENTRY_POINT, "--db", str(target), "import", str(export)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(whole * share)
+        child.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        _out, err = child.communicate(timeout=120)
+        assert (child.returncode, err.decode()) == (130, "Error: interrupted\n"), share
+        assert time.monotonic() - sent < 20, share
+        assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")], share

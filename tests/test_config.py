@@ -335,6 +335,22 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
         ),
         ("lang = 5\n", "lang: 5 is not one of 'vi', 'en'.", "lang: 5 không thuộc: 'vi', 'en'."),
         ('db = ""\n', "db: an empty value", "db: giá trị để trống"),
+        # Click's conversion cut 7.5 to 7, read true as 1 and made "True" of true.
+        (
+            "[remind]\nwithin = 7.5\n",
+            "remind.within: must be a whole number",
+            "remind.within: phải là số nguyên",
+        ),
+        (
+            "[remind]\nwithin = true\n",
+            "remind.within: must be a whole number",
+            "remind.within: phải là số nguyên",
+        ),
+        (
+            "actor = true\n",
+            "actor: must be text in quotes",
+            "actor: phải là chuỗi trong dấu ngoặc kép",
+        ),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(

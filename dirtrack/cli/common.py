@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.core import Command
-from typer._click.types import ParamType, StringParamType
+from typer._click.types import IntParamType, ParamType, StringParamType
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
@@ -30,20 +30,18 @@ class Named(ParamType):
     is the code, as JSON shows it. Shell completion offers the codes that the typed text
     starts (a code or a name), each with its names as the description.
 
+    A word that names nothing is Click's usage error (exit 2), as for every choice option
+    (``--format``, ``--by``): ``'x' is not one of 'working-session', …``; in Vietnamese each
+    code with its Vietnamese name.
+
     Args:
         names: code -> its other names (``dirtrack.kinds.KIND_NAMES`` and the like).
-        unknown: the error for a word that names nothing; default Click's usage error.
     """
 
     name = "choice"
 
-    def __init__(
-        self,
-        names: Mapping[str, tuple[str, ...]],
-        unknown: Callable[[str, str], Exception] | None = None,
-    ) -> None:
+    def __init__(self, names: Mapping[str, tuple[str, ...]]) -> None:
         self.names = names
-        self.unknown = unknown
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from dirtrack.text import match_name
@@ -51,10 +49,15 @@ class Named(ParamType):
         code = match_name(str(value), self.names)
         if code is not None:
             return str(code)
-        codes = [str(code) for code in self.names]
-        if self.unknown is not None:
-            raise self.unknown(str(value), ", ".join(codes))
-        self.fail(f"{value!r} is not one of {', '.join(map(repr, codes))}.", param, ctx)
+        from dirtrack.cli.app import session_lang
+        from dirtrack.i18n import default_lang
+
+        lang = session_lang(ctx) if ctx is not None else default_lang()
+        choices = [
+            f"{str(code)!r} ({names[0]})" if lang == "vi" and names else repr(str(code))
+            for code, names in self.names.items()
+        ]
+        self.fail(f"{value!r} is not one of {', '.join(choices)}.", param, ctx)
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from typer._click.shell_completion import CompletionItem
@@ -182,11 +185,25 @@ def units_of_work(
     engine, target = open_engine(state(ctx).db, create=write)
     try:
         yield lambda: session_scope(engine, write=bool(write), info=info)
-    except BaseException:
+    except BaseException as exc:
         if new:  # a refused first command leaves no empty database behind
+            import traceback
+
             from dirtrack.db import remove_unwritten
 
+            # A statement cut short (Ctrl-C in the middle of an import's inserts) lives on in
+            # the traceback's frames, and with it the connection, closed by SQLAlchemy but kept
+            # by SQLite with its write lock until the statement goes: remove_unwritten then
+            # waited the whole busy timeout (60 s) and left the new file behind.
+            traceback.clear_frames(exc.__traceback__)
             remove_unwritten(engine, target)
+            gone = target.path is not None and not target.path.exists()
+            if gone and isinstance(exc, NotFound) and not isinstance(exc, NoSuchFile):
+                # A unit, meeting or id looked up in a database that was not there: say so, as
+                # a command that only reads does (a mistyped --db), not "unknown unit".
+                from dirtrack.errors import DatabaseError
+
+                raise DatabaseError.of("no_database_at", path=target.path) from None
         raise
     finally:
         engine.dispose()
@@ -382,15 +399,38 @@ class GivenText(StringParamType):
 GIVEN_TEXT = GivenText()
 
 
+class WholeNumber(IntParamType):
+    """A whole number as ASCII digits, with a minus sign before them if it is negative.
+
+    Click's INT is Python's ``int()``, which also reads the digits of other scripts
+    (Arabic-Indic ``٣``, full-width ``３``), underscores (``1_0`` is 10), a plus sign and white
+    space around: an id typed so named a record. Such a value is Click's usage error (exit 2),
+    the same as ``abc`` (:func:`dirtrack.text.whole_number`).
+    """
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from dirtrack.text import whole_number
+
+        if isinstance(value, str) and whole_number(value) is None:
+            self.fail(f"{value!r} is not a valid {self.name}.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+WHOLE_NUMBER = WholeNumber()
+
+
 def refuse_empty_values(command: Command) -> None:
-    """Give every text option of ``command`` and of the commands under it :class:`GivenText`.
+    """Give every text option of ``command`` and of the commands under it :class:`GivenText`,
+    and every whole-number option and argument (ids) :class:`WholeNumber`.
 
     One rule for every option, present and future, applied where the command tree is built
-    (:class:`dirtrack.cli.app.DirtrackGroup`). Arguments keep their own checks.
+    (:class:`dirtrack.cli.app.DirtrackGroup`). Text arguments keep their own checks.
     """
     for param in command.params:
         if param.param_type_name == "option" and type(param.type) is StringParamType:
             param.type = GIVEN_TEXT
+        elif type(param.type) is IntParamType:
+            param.type = WHOLE_NUMBER
     for sub in (getattr(command, "commands", None) or {}).values():
         refuse_empty_values(sub)
 
@@ -519,23 +559,9 @@ GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _unknown_category(value: str, choices: str) -> InvalidInput:
-    return InvalidInput.of("unknown_category", value=value, choices=choices)
-
-
-def _unknown_status(value: str, choices: str) -> InvalidInput:
-    return InvalidInput.of("unknown_status", status=value, choices=choices)
-
-
-def named_option(
-    names: Mapping[str, tuple[str, ...]],
-    *,
-    metavar: str,
-    help: str,
-    unknown: Callable[[str, str], Exception] | None = None,
-) -> Any:
+def named_option(names: Mapping[str, tuple[str, ...]], *, metavar: str, help: str) -> Any:
     """An option that takes a code or one of its Vietnamese names (:class:`Named`)."""
-    return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
+    return typer.Option(click_type=Named(names), metavar=metavar, help=help)
 
 
 CutoffOpt = Annotated[
@@ -561,7 +587,6 @@ CategoryOpt = Annotated[
     str,
     named_option(
         CATEGORY_NAMES,
-        unknown=_unknown_category,
         metavar="CATEGORY",
         help="timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
         "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
@@ -573,7 +598,6 @@ StatusOpt = Annotated[
     str,
     named_option(
         STATUS_NAMES,
-        unknown=_unknown_status,
         metavar="STATUS",
         help="done_on_time (đúng hạn), done_late (hoàn thành quá hạn), open_in_time (trong "
         "hạn), overdue (quá hạn), cancelled (dừng), open (chưa hoàn thành) or all (tất cả): "

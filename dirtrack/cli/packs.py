@@ -169,7 +169,9 @@ def pack_out(
                     name = f"{name[:-5]}-{found.id}.xlsx"
                 files[name.casefold()] = found.code
                 path = target / name
-                if not dry_run and path.exists() and not force:
+                from dirtrack.render.outfile import occupied
+
+                if not dry_run and occupied(path) and not force:
                     raise Conflict.of("pack_file_exists", file=path)
                 to, cc = _recipients(contacts.get(found.id, []))
                 results.append(

@@ -107,11 +107,18 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
     folder = path.parent
     if not folder.is_dir():
         raise InvalidInput.of("out_no_folder", value=value, folder=folder)
-    if path.exists() and not force:
+    if occupied(path) and not force:
         raise Conflict.of("out_exists", value=value)
     if not os.access(folder, os.W_OK):
         raise InvalidInput.of("out_not_writable", value=value, folder=folder)
     return path
+
+
+def occupied(path: Path) -> bool:
+    """Whether a target is taken: a file is there, or a symbolic link, even one that points
+    nowhere. The output is renamed over the link itself, so replacing it needs ``--force`` as a
+    file does."""
+    return os.path.lexists(path)
 
 
 def not_regular(path: Path) -> bool:

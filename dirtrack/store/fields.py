@@ -17,10 +17,10 @@ from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment
+from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment, Unit
 from dirtrack.status import DirectiveFacts
 from dirtrack.store.tables import field, leader, leader_assignment
-from dirtrack.store.units import _CODE
+from dirtrack.store.units import _CODE, check_not_retired
 from dirtrack.text import clean_text, closest, fold, fold_words
 
 
@@ -86,13 +86,20 @@ def assign_leader(
         InvalidInput: no name, or neither a field nor a unit.
         NotFound: an unknown field.
         Conflict: the leader is already in charge of one of them on ``start`` (the assignment
-            would overlap itself), or someone else's assignment of it starts on that very day.
+            would overlap itself), or someone else's assignment of it starts on that very day;
+            a unit retired on or before ``start`` (its work is its successor's).
     """
     name = clean_text(name, "name")
     if not name:
         raise InvalidInput.of("leader_no_name")
     if not field_refs and not units:
         raise InvalidInput.of("leader_nothing")
+    check_not_retired(
+        session,
+        [u for uid, _code in dict.fromkeys(units) if (u := session.get(Unit, uid)) is not None],
+        start,
+        key="retired_in_charge",
+    )
     conn = session.connection()
     fields = list(dict.fromkeys(resolve_field(conn, ref) for ref in field_refs))
     key = fold(name)

@@ -276,9 +276,16 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
     return unit
 
 
-def check_not_retired(session: Session, units: Iterable[Unit], held: date) -> None:
+def check_not_retired(
+    session: Session, units: Iterable[Unit], held: date, *, key: str = "retired_at_meeting"
+) -> None:
     """Refuse a unit retired on or before ``held``, the day of the meeting that would give it a
-    directive or a limitation or count it present: from that day its work is its successor's.
+    directive or a limitation or count it present, or the first day a leader would be put in
+    charge of it: from that day its work is its successor's.
+
+    Args:
+        key: the error to raise: ``retired_at_meeting`` (``held`` is a meeting's day) or
+            ``retired_in_charge`` (the first day in charge).
 
     Raises:
         Conflict: naming the unit, the day it retired and its successor.
@@ -289,7 +296,7 @@ def check_not_retired(session: Session, units: Iterable[Unit], held: date) -> No
         if unit.retired_on is not None and unit.retired_on <= held:
             heir = session.get(UnitRow, unit.successor_id) if unit.successor_id else None
             raise Conflict.of(
-                "retired_at_meeting",
+                key,
                 unit=unit.code,
                 date=unit.retired_on,
                 successor=heir.code if heir is not None else "-",

@@ -22,12 +22,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_reason
-from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
+from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_file_target, sqlite_reason
+from dirtrack.errors import (
+    Conflict,
+    DatabaseError,
+    DirtrackError,
+    InvalidInput,
+    NoSuchFile,
+    NotFound,
+)
 from dirtrack.inputs import open_input
 from dirtrack.render.outfile import (
     fsync_folder,
     not_regular,
+    occupied,
     part_file,
     refuse_database,
     write_failure,
@@ -79,12 +87,12 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
     """The schema revision and record counts of a dirtrack SQLite file.
 
     Raises:
-        NotFound: no such file.
+        NoSuchFile: no such file.
         InvalidInput: not a SQLite file, damaged, not made by dirtrack, or at a schema revision
             this dirtrack does not know.
     """
     if not path.exists():
-        raise NotFound.of("bk_no_file", path=str(path))
+        raise NoSuchFile.of("bk_no_file", path=str(path))
     if path.is_dir():
         raise InvalidInput.of("bk_folder", path=path)
     with open_input(path) as handle:
@@ -158,7 +166,7 @@ def backup(
         raise InvalidInput.of("bk_not_regular", path=dest)
     if not dest.parent.is_dir():
         raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
-    if dest.exists() and not force:
+    if occupied(dest) and not force:
         raise Conflict.of("bk_exists", path=dest)
     _backup_to(source_path, dest, progress)
     revision, counts = inspect_file(dest)
@@ -295,7 +303,7 @@ def _check_candidate(candidate: Path, source: Path) -> None:
     from dirtrack.i18n import Phrase
     from dirtrack.store.health import PROBLEM, Detail, run_checks
 
-    found = Target(f"sqlite:///{candidate}", candidate)
+    found = sqlite_file_target(candidate)
     engine = make_engine(found)
     try:
         ensure_schema(engine, found)

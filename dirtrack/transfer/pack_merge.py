@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.store.packs import LEAD, Item, fingerprint, items_of
-from dirtrack.text import clean_text
+from dirtrack.text import clean_text, whole_number
 from dirtrack.transfer.pack_book import (
     ASKS,
     DONE,
@@ -175,8 +175,8 @@ def check_book(
         ident = row.ident
         if isinstance(ident, float) and ident.is_integer():
             ident = int(ident)
-        if isinstance(ident, str) and ident.strip().isdigit():
-            ident = int(ident.strip())
+        if isinstance(ident, str):
+            ident = whole_number(ident.strip())
         item = items.get(ident) if isinstance(ident, int) and not isinstance(ident, bool) else None
         if item is None or item.role != row.role:
             raise InvalidInput.of(

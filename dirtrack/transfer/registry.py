@@ -20,7 +20,7 @@ from typing import cast
 
 from sqlmodel import Session
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import InvalidInput, NoSuchFile
 from dirtrack.inputs import open_input, os_reason
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
@@ -109,12 +109,12 @@ def detect(path: Path) -> FileKind:
     """The kind of ``path``.
 
     Raises:
-        NotFound: there is no such file.
+        NoSuchFile: there is no such file.
         InvalidInput: a folder, an empty file, or a file no kind reads (the message says what
             the file seems to be and what to do).
     """
     if not path.exists():
-        raise NotFound.of("no_file", path=str(path))
+        raise NoSuchFile.of("no_file", path=str(path))
     if path.is_dir():
         raise InvalidInput.of("import_folder", path=path)
     try:
