@@ -990,6 +990,7 @@ ERRORS: dict[str, Entry] = {
     ),
     "unit_or_attendees": N_("give --unit (one or more) or --attendees, not both"),
     "no_attendees": N_("meeting {id} has no attending units recorded"),
+    "unknown_status": N_("unknown status {status!r}; use one of {choices}"),
     "repeat_or_new": N_("give --repeat-of or --new, not both"),
     "one_history_target": N_("give one of ID, --meeting, --limitation or --unit"),
     "bad_limit": N_("--limit must be 0 or more, not {n}"),
@@ -1581,6 +1582,7 @@ ERRORS.update(
         "field_and_no_field": N_("--field and --no-field cannot be used together"),
         "due_and_no_due": N_("--due and --no-due cannot be used together"),
         "unknown_record_kind": N_("unknown kind {kind!r}; use one of {kinds}"),
+        "unknown_kind": N_("unknown meeting kind {kind!r}; use one of {choices}"),
         "changed_while_asking": N_(
             "the records changed while waiting for the answer; nothing was deleted, run it again"
         ),

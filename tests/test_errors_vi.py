@@ -199,6 +199,16 @@ CASES: dict[str, tuple[list[str], str, str]] = {
         "Error: mã số nhiệm vụ phải là số nguyên dương, không phải 0",
         "Error: directive id must be a positive number, not 0",
     ),
+    "unknown category": (
+        ["add-limitation", "1", "--unit", "BTC", "--category", "weather", "x"],
+        "Error: không có nhóm 'weather'; dùng một trong: timeliness, ",
+        "Error: unknown category 'weather'; use one of timeliness, ",
+    ),
+    "unknown status": (
+        ["list", "--status", "late"],
+        "Error: không có tình trạng 'late'; dùng một trong: ",
+        "Error: unknown status 'late'; use one of ",
+    ),
     "code taken": (
         ["unit", "add", "btc", "Ban khác"],
         "Error: mã 'btc' đã được dùng cho đơn vị BTC (Ban Tổ chức Tỉnh ủy)",

@@ -322,17 +322,15 @@ def test_kind_category_and_status_by_their_vietnamese_names(units: Cli) -> None:
     assert len(units.json("list", "--status", "tất cả", "--as-of", "2022-07-01")) == 2
 
 
-def test_unknown_names_are_usage_errors_naming_the_choices(units: Cli) -> None:
-    result = units("--lang", "vi", "list", "--status", "muộn")
-    assert result.exit_code == 2
-    assert "'muộn' không thuộc: 'done_on_time' (hoàn thành đúng hạn)" in flat(result.stderr)
+def test_unknown_names_keep_their_errors(units: Cli) -> None:
+    assert units.fail("--lang", "vi", "list", "--status", "muộn").startswith(
+        "Error: không có tình trạng 'muộn'; dùng một trong: done_on_time"
+    )
     result = units(
         "--lang", "vi", "add-meeting", "--date", "2022-05-06", "--title", "x", "--kind", "x"
     )
     assert result.exit_code == 2
-    assert "'x' không thuộc: 'working-session' (buổi làm việc), 'briefing' (giao ban)" in flat(
-        result.stderr
-    )
+    assert "'x' không thuộc: 'working-session', 'briefing'" in flat(result.stderr)
 
 
 def test_help_and_completion_show_the_vietnamese_names() -> None:
@@ -408,7 +406,7 @@ def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
     )
     contact = units.json("unit", "contact", "BTC", "--name", "A", "--role", "thủ trưởng")
     assert contact["role"] == "head"
-    assert "'x' không thuộc: 'focal' (đầu mối), 'head' (thủ trưởng)" in units.fail(
+    assert "'x' không thuộc: 'focal', 'head'" in units.fail(
         "--lang", "vi", "unit", "contact", "BTC", "--name", "A", "--role", "x", code=2
     )
     help_text = flat(invoke("--lang", "vi", "report", "--help").stdout)

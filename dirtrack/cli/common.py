@@ -30,18 +30,20 @@ class Named(ParamType):
     is the code, as JSON shows it. Shell completion offers the codes that the typed text
     starts (a code or a name), each with its names as the description.
 
-    A word that names nothing is Click's usage error (exit 2), as for every choice option
-    (``--format``, ``--by``): ``'x' is not one of 'working-session', …``; in Vietnamese each
-    code with its Vietnamese name.
-
     Args:
         names: code -> its other names (``dirtrack.kinds.KIND_NAMES`` and the like).
+        unknown: the error for a word that names nothing; default Click's usage error.
     """
 
     name = "choice"
 
-    def __init__(self, names: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        names: Mapping[str, tuple[str, ...]],
+        unknown: Callable[[str, str], Exception] | None = None,
+    ) -> None:
         self.names = names
+        self.unknown = unknown
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from dirtrack.text import match_name
@@ -49,15 +51,10 @@ class Named(ParamType):
         code = match_name(str(value), self.names)
         if code is not None:
             return str(code)
-        from dirtrack.cli.app import session_lang
-        from dirtrack.i18n import default_lang
-
-        lang = session_lang(ctx) if ctx is not None else default_lang()
-        choices = [
-            f"{str(code)!r} ({names[0]})" if lang == "vi" and names else repr(str(code))
-            for code, names in self.names.items()
-        ]
-        self.fail(f"{value!r} is not one of {', '.join(choices)}.", param, ctx)
+        codes = [str(code) for code in self.names]
+        if self.unknown is not None:
+            raise self.unknown(str(value), ", ".join(codes))
+        self.fail(f"{value!r} is not one of {', '.join(map(repr, codes))}.", param, ctx)
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from typer._click.shell_completion import CompletionItem
@@ -559,9 +556,23 @@ GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def named_option(names: Mapping[str, tuple[str, ...]], *, metavar: str, help: str) -> Any:
+def _unknown_category(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_category", value=value, choices=choices)
+
+
+def _unknown_status(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_status", status=value, choices=choices)
+
+
+def named_option(
+    names: Mapping[str, tuple[str, ...]],
+    *,
+    metavar: str,
+    help: str,
+    unknown: Callable[[str, str], Exception] | None = None,
+) -> Any:
     """An option that takes a code or one of its Vietnamese names (:class:`Named`)."""
-    return typer.Option(click_type=Named(names), metavar=metavar, help=help)
+    return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
 
 
 CutoffOpt = Annotated[
@@ -587,6 +598,7 @@ CategoryOpt = Annotated[
     str,
     named_option(
         CATEGORY_NAMES,
+        unknown=_unknown_category,
         metavar="CATEGORY",
         help="timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
         "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
@@ -598,6 +610,7 @@ StatusOpt = Annotated[
     str,
     named_option(
         STATUS_NAMES,
+        unknown=_unknown_status,
         metavar="STATUS",
         help="done_on_time (đúng hạn), done_late (hoàn thành quá hạn), open_in_time (trong "
         "hạn), overdue (quá hạn), cancelled (dừng), open (chưa hoàn thành) or all (tất cả): "

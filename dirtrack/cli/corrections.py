@@ -55,6 +55,14 @@ edit_app = DirtrackTyper(
 app.add_typer(edit_app, name="edit")
 
 
+def _unknown_kind(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_kind", kind=value, choices=choices)
+
+
+def _unknown_category(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_category", value=value, choices=choices)
+
+
 def _said(ctx: typer.Context, key: str, **values: object) -> None:
     err(msg(key, state(ctx).lang, **values))
 
@@ -227,7 +235,7 @@ def edit_meeting(
     kind: Annotated[
         str | None,
         typer.Option(
-            click_type=Named(KIND_NAMES),
+            click_type=Named(KIND_NAMES, _unknown_kind),
             metavar="KIND",
             help="working-session, briefing, conference or review (or the Vietnamese name).",
         ),
@@ -302,7 +310,7 @@ def edit_limitation(
     category: Annotated[
         str | None,
         typer.Option(
-            click_type=Named(CATEGORY_NAMES),
+            click_type=Named(CATEGORY_NAMES, _unknown_category),
             metavar="CATEGORY",
             help="timeliness, quality, staffing, budget, equipment, coordination, discipline "
             "or other (or the Vietnamese name).",
@@ -348,13 +356,17 @@ RECORD_KINDS = {
 }
 
 
+def _unknown_record(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("unknown_record_kind", kind=value, kinds=choices)
+
+
 @app.command("delete")
 def delete(
     ctx: typer.Context,
     kind: Annotated[
         str,
         typer.Argument(
-            click_type=Named(RECORD_KINDS),
+            click_type=Named(RECORD_KINDS, _unknown_record),
             metavar="meeting|directive|limitation",
             help="What to delete.",
         ),
