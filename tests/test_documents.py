@@ -215,3 +215,18 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.fail("urge", "BTC", "--all")
     reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))  # exists, no --force
     assert snapshot(reg.db) == before
+
+
+def test_urge_all_a_unit_code_never_names_a_folder(reg: Cli, tmp_path: Path) -> None:
+    """A code may hold ``/`` and ``..``: each letter stays in --dir, one file per unit."""
+    meeting = reg.id("add-meeting", "--date", "6/4/2022", "--title", "Mã lạ")
+    for code in ("X/../../ngoai", "A/B"):
+        reg.ok("unit", "add", code, f"Đơn vị {code}")
+        reg.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "30/4/2022")
+    folder = tmp_path / "a" / "b" / "letters"
+    folder.mkdir(parents=True)
+    reg.ok("urge", "--all", "--as-of", "2022-06-30", "--date", "30/6/2022", "--dir", str(folder))
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.docx"))
+    names = sorted(p.name for p in folder.glob("*.docx"))
+    assert len(written) == len(names) == 3, written
+    assert names == ["A-B.docx", "BTC.docx", "X-..-..-ngoai.docx"]
