@@ -253,3 +253,11 @@ def test_markdown_shows_typed_marks_as_typed(units: Cli) -> None:
             rows = [line for line in block.splitlines() if line.startswith("|")]
             assert len({len(re.findall(r"(?<!\\)\|", row)) for row in rows}) <= 1, rows
     assert "**\\<B>VĂN PHÒNG\\</B>**" in letter  # the body, in capitals
+
+
+def test_markdown_a_carriage_return_ends_no_line() -> None:
+    """An imported text may hold CR (Markdown ends a line there too): a cell stays one line."""
+    from dirtrack.render.review_out import md_line, md_text
+
+    assert md_text("a\r| x |\r\n# b\nc") == "a \\| x \\| # b c"
+    assert md_line("# a\rb") == "\\# a b"

@@ -215,12 +215,14 @@ def review_csv(pack: Record, *, by: str) -> str:
 # `a | b` show as typed and nothing is run or lost. The text's first character is escaped too
 # when it would open a heading, a quote or a list at a line's start (md_line).
 _MD_MARK = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# A line ends at a CR as at an LF in Markdown (CommonMark): an imported text may hold either.
+_MD_LINE_END = re.compile(r"\r\n?|\n")
 _MD_LINE_START = re.compile(r"^(?:\d{1,9}(?=[.)])|(?=[#>+=-]))")
 
 
 def md_text(text: str) -> str:
     """``text`` inert in Markdown, inside a line or a table's cell."""
-    return _MD_MARK.sub(lambda m: "\\" + m.group(), text).replace("\n", " ")
+    return _MD_LINE_END.sub(" ", _MD_MARK.sub(lambda m: "\\" + m.group(), text))
 
 
 def md_line(text: str) -> str:
