@@ -3,6 +3,7 @@ set-up, and the urging letter. Opened with python-docx and openpyxl, checked on 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -215,3 +216,48 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.fail("urge", "BTC", "--all")
     reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))  # exists, no --force
     assert snapshot(reg.db) == before
+
+
+def test_urge_all_a_unit_code_never_names_a_folder(reg: Cli, tmp_path: Path) -> None:
+    """A code may hold ``/`` and ``..``: each letter stays in --dir, one file per unit."""
+    meeting = reg.id("add-meeting", "--date", "6/4/2022", "--title", "Mã lạ")
+    for code in ("X/../../ngoai", "A/B"):
+        reg.ok("unit", "add", code, f"Đơn vị {code}")
+        reg.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "30/4/2022")
+    folder = tmp_path / "a" / "b" / "letters"
+    folder.mkdir(parents=True)
+    reg.ok("urge", "--all", "--as-of", "2022-06-30", "--date", "30/6/2022", "--dir", str(folder))
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.docx"))
+    names = sorted(p.name for p in folder.glob("*.docx"))
+    assert len(written) == len(names) == 3, written
+    assert names == ["A-B.docx", "BTC.docx", "X-..-..-ngoai.docx"]
+
+
+def test_markdown_shows_typed_marks_as_typed(units: Cli) -> None:
+    """Report and letter in Markdown: a clerk's `|`, `*`, `<script>`, `&amp;` or leading `#` is
+    escaped, never a cell, emphasis, HTML, an entity or a heading of its own."""
+    typed = ["a | b `c` <br> d", "<script>alert(1)</script> &amp; ]]>", "# tiêu đề *x* _y_"]
+    units.ok("office", "set", "--body", "<b>VĂN PHÒNG</b>", "--place", "# Ninh Bình")
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban | *x*")
+    for text in typed:
+        units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/4/2022", "--", text)
+    report = units.ok("report", "--quarter", "2022Q2", "--as-of", "2022-06-30", "--format", "md")
+    letter = units.ok("urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+    for md in (report, letter):
+        for raw in ("<script>", "<br>", "<b>", "&amp;", "*x*"):
+            assert not re.search(r"(?<!\\)" + re.escape(raw), md), raw
+        assert "\\<script>alert(1)\\</script> \\&amp; \\]\\]>" in md
+        assert "a \\| b \\`c\\` \\<br> d" in md
+        assert not any(line.startswith("# tiêu đề") for line in md.splitlines())
+        for block in md.split("\n\n"):
+            rows = [line for line in block.splitlines() if line.startswith("|")]
+            assert len({len(re.findall(r"(?<!\\)\|", row)) for row in rows}) <= 1, rows
+    assert "**\\<B>VĂN PHÒNG\\</B>**" in letter  # the body, in capitals
+
+
+def test_markdown_a_carriage_return_ends_no_line() -> None:
+    """An imported text may hold CR (Markdown ends a line there too): a cell stays one line."""
+    from dirtrack.render.review_out import md_line, md_text
+
+    assert md_text("a\r| x |\r\n# b\nc") == "a \\| x \\| # b c"
+    assert md_line("# a\rb") == "\\# a b"

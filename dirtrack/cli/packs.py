@@ -1,6 +1,5 @@
 """`pack out`, `pack in`, `pack status`: each unit its own workbook, its answers back in."""
 
-import re
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -56,13 +55,6 @@ def _period(ctx: typer.Context, period: str | None, quarter: str | None, cutoff:
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
     return period_of(quarter or period or "", cutoff)
-
-
-def file_name(code: str) -> str:
-    """The file a unit's pack is written to: its code, with what a file name cannot hold
-    (``/``, ``\\``, ``:``…) as ``-``."""
-    name = re.sub(r"[^\w.\-&]+", "-", code, flags=re.UNICODE).strip(".-") or "unit"
-    return f"{name}.xlsx"
 
 
 class _Rehearsal(Exception):
@@ -121,6 +113,7 @@ def pack_out(
     """
     import secrets
 
+    from dirtrack.render.outfile import unit_file
     from dirtrack.store.packs import NewItem, asked, create_pack, lines_of
     from dirtrack.store.units import UnitIndex
     from dirtrack.transfer.pack_book import BookMeta, write_book
@@ -157,17 +150,14 @@ def pack_out(
             judged = asked(conn, span, made_on, ids)
             contacts = contacts_of(conn, ids)
             names = {u.code: u.name for u in index.units.values()}
-            files: dict[str, str] = {}
+            files: set[str] = set()
             for found in chosen:
                 assert found.id is not None
                 parts = judged[found.id]
                 if not unit and not parts["lead"] and not parts["with"]:
                     skipped.append(found.code)
                     continue
-                name = file_name(found.code)
-                if name.casefold() in files:
-                    name = f"{name[:-5]}-{found.id}.xlsx"
-                files[name.casefold()] = found.code
+                name = unit_file(found.code, "xlsx", found.id, files)
                 path = target / name
                 from dirtrack.render.outfile import occupied
 

@@ -114,33 +114,38 @@ def _numbered_already(table: Table) -> Table:
 
 
 def letter_markdown(letter: Letter) -> str:
-    """The letter as text for mail: heading lines, body, tables, signature."""
-    from dirtrack.render.review_out import _md_table
+    """The letter as text for mail: heading lines, body, tables, signature. What the office and
+    the clerks typed (names, the place, the directives) is made inert (``md_text``)."""
+    from dirtrack.render.review_out import _md_table, md_line, md_text
 
     head, lang = letter.head, letter.lang
     lines: list[str] = []
     if head.parent_body:
-        lines.append(head.parent_body.upper())
-    lines += [f"**{(head.body or '…').upper()}**", head.number, f"V/v {head.subject}", ""]
-    lines += [f"_{head.date_line}_", ""]
+        lines.append(md_line(head.parent_body.upper()))
+    lines += [f"**{md_text((head.body or '…').upper())}**", md_line(head.number)]
+    lines += [f"V/v {md_text(head.subject)}", ""]
+    lines += [f"_{md_text(head.date_line)}_", ""]
     if head.to:
         label = t("doc_to", lang)
-        lines += [f"{label} {name}" if i == 0 else f"- {name}" for i, name in enumerate(head.to)]
+        lines += [
+            f"{label} {md_text(name)}" if i == 0 else f"- {md_text(name)}"
+            for i, name in enumerate(head.to)
+        ]
         lines.append("")
     opening, ask, again = letter.paragraphs()
-    lines += [opening, ""]
+    lines += [md_line(opening), ""]
     for table in letter.tables():
-        lines += [f"### {table.title}", ""]
+        lines += [f"### {md_text(table.title)}", ""]
         lines += list(_md_table(table, lang)) if table.rows else [t("none", lang)]
         lines.append("")
-    lines += [ask, ""]
+    lines += [md_line(ask), ""]
     if again:
-        lines += [again, ""]
+        lines += [md_line(again), ""]
     for part in (head.signer_authority, head.signer_title):
         if part:
-            lines.append(f"**{part.upper()}**")
+            lines.append(f"**{md_text(part.upper())}**")
     if head.signer_name:
-        lines += ["", f"**{head.signer_name}**"]
+        lines += ["", f"**{md_text(head.signer_name)}**"]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -44,6 +44,25 @@ WRITE_ERRNOS = {
 }
 
 
+_NOT_IN_FILE_NAME = re.compile(r"[^\w.\-&]+", re.UNICODE)
+
+
+def unit_file(code: str, suffix: str, unit_id: int, taken: set[str]) -> str:
+    """The name of the file a unit's own document is written to in a folder (``pack out``'s
+    workbooks, ``urge --dir``'s letters): the unit's code, with what a file name cannot hold
+    (``/``, ``\\``, ``:``, spaces…) as ``-`` and no leading dot, so a code such as ``A/B`` or
+    ``X/../..`` never names a subfolder or a file outside the folder. A name already ``taken``
+    in this folder (compared without case: ``A/B`` and ``A-B``) gets the unit's id; the name is
+    added to ``taken``.
+    """
+    stem = _NOT_IN_FILE_NAME.sub("-", code).strip(".-") or "unit"
+    name = f"{stem}.{suffix}"
+    if name.casefold() in taken:
+        name = f"{stem}-{unit_id}.{suffix}"
+    taken.add(name.casefold())
+    return name
+
+
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
     from dirtrack.inputs import os_reason

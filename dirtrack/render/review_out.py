@@ -209,17 +209,35 @@ def review_csv(pack: Record, *, by: str) -> str:
 # --- markdown --------------------------------------------------------------------------------
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# What Markdown would read as a mark in a clerk's text, each escaped with a backslash (CommonMark
+# lets any ASCII punctuation be): the table's cell separator, emphasis, code, links, strikethrough,
+# and `<` and `&` where they would open an HTML tag or an entity, so `<script>`, `&amp;`, `*x*` or
+# `a | b` show as typed and nothing is run or lost. The text's first character is escaped too
+# when it would open a heading, a quote or a list at a line's start (md_line).
+_MD_MARK = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# A line ends at a CR as at an LF in Markdown (CommonMark): an imported text may hold either.
+_MD_LINE_END = re.compile(r"\r\n?|\n")
+_MD_LINE_START = re.compile(r"^(?:\d{1,9}(?=[.)])|(?=[#>+=-]))")
+
+
+def md_text(text: str) -> str:
+    """``text`` inert in Markdown, inside a line or a table's cell."""
+    return _MD_LINE_END.sub(" ", _MD_MARK.sub(lambda m: "\\" + m.group(), text))
+
+
+def md_line(text: str) -> str:
+    """``text`` inert in Markdown at a line's start: :func:`md_text`, and no heading, quote or
+    list made by its first character."""
+    return _MD_LINE_START.sub(lambda m: m.group() + "\\", md_text(text), count=1)
 
 
 def _md_table(table: Table, lang: str) -> Iterator[str]:
     table = for_reading(table, lang)
-    yield "| " + " | ".join(_md_escape(h) for h in table.headers) + " |"
+    yield "| " + " | ".join(md_text(h) for h in table.headers) + " |"
     yield "| " + " | ".join("---" for _ in table.headers) + " |"
     first_total = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
-        cells = [_md_escape(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
+        cells = [md_text(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
         if index >= first_total:
             cells[0] = f"**{cells[0]}**"
         yield "| " + " | ".join(cells) + " |"
@@ -232,21 +250,21 @@ def review_markdown(document: Document) -> str:
 def markdown_lines(document: Document) -> Iterator[str]:
     """The Markdown document line by line, a table's rows as they are made."""
     lang = document.lang
-    yield f"# {document.title}"
+    yield f"# {md_text(document.title)}"
     yield ""
-    yield from (f"- **{label}:** {value}" for label, value in document.header)
+    yield from (f"- **{label}:** {md_text(value)}" for label, value in document.header)
     yield ""
     yield f"_{document.rate_note}_"
     for section in document.sections:
-        yield from ("", f"## {section.title}", "")
+        yield from ("", f"## {md_text(section.title)}", "")
         for paragraph in section.paragraphs:
-            yield from (paragraph, "")
+            yield from (md_line(paragraph), "")
         tables = section.tables if section.more is None else chain(section.tables, section.more())
         for table in tables:
             if table.key == "directives":  # the annex's per-unit tables carry it
                 continue
             level = "####" if table.annex else "###"
-            yield from (f"{level} {table.title}", "")
+            yield from (f"{level} {md_text(table.title)}", "")
             if table.rows:
                 yield from _md_table(table, lang)
             else:
