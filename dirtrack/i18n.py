@@ -974,6 +974,7 @@ ERRORS: dict[str, Entry] = {
     "day_cancellation": N_("cancellation date"),
     # the command line
     "interrupted": N_("interrupted"),
+    "terminated": N_("terminated (SIGTERM)"),
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
