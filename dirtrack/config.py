@@ -79,15 +79,25 @@ def config_path() -> Path:
     return Path(user_config_dir("dirtrack", appauthor=False)) / "config.toml"
 
 
-def read_file(path: Path) -> dict[str, Any]:
-    """The file's tables as a dict; an empty dict when it does not exist.
+def config_named() -> bool:
+    """Whether the configuration file is one ``$DIRTRACK_CONFIG`` names, which must exist
+    (the default one may be absent)."""
+    return bool(os.environ.get(CONFIG_ENV, "").strip())
+
+
+def read_file(path: Path, *, named: bool = False) -> dict[str, Any]:
+    """The file's tables as a dict; an empty dict when it does not exist, unless it was
+    ``named`` (by ``$DIRTRACK_CONFIG``): a mistyped name must not run with the defaults.
 
     Raises:
-        ConfigError: it cannot be read or is not valid TOML.
+        ConfigError: it cannot be read or is not valid TOML, or was named and is not there
+            (a dangling link too).
     """
     try:
         handle = open_input(path)
     except FileNotFoundError:
+        if named:
+            raise ConfigError.of("cfg_named_missing", path=path, variable=CONFIG_ENV) from None
         return {}
     except IsADirectoryError:
         raise ConfigError.of("cfg_is_folder", path=path) from None
@@ -111,7 +121,7 @@ def command_tables() -> frozenset[str] | None:
     checked against that command when dirtrack starts); None when the file cannot be read
     (:func:`load` reports why)."""
     try:
-        raw = read_file(config_path())
+        raw = read_file(config_path(), named=config_named())
     except ConfigError:
         return None
     return frozenset(key for key, value in raw.items() if _names_command(key, value))
@@ -247,7 +257,7 @@ def load(root_command: Any) -> Loaded:
     from dirtrack import risk
 
     path = config_path()
-    raw = read_file(path)
+    raw = read_file(path, named=config_named())
     table = raw.get("risk")
     risk.use(risk.rules_from(table, f"{path}: risk") if isinstance(table, dict) else risk.DEFAULT)
     return Loaded(

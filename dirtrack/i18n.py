@@ -1053,6 +1053,7 @@ ERRORS: dict[str, Entry] = {
         "{path} is not a regular file (a pipe or a device?), so not a configuration file"
     ),
     "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
+    "cfg_named_missing": N_("configuration {path}, which {variable} names, does not exist"),
     "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
     "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),

@@ -155,6 +155,31 @@ def test_a_broken_file_is_one_error_line_and_nothing_is_written(
     assert cli("--help").exit_code == 0  # help still works, to find out what to fix
 
 
+@pytest.mark.parametrize("how", ["missing", "dangling link"])
+def test_a_file_dirtrack_config_names_must_exist(
+    cli: Cli, config_file: Path, db_path: Path, tmp_path: Path, monkeypatch: Any, how: str
+) -> None:
+    """DIRTRACK_CONFIG naming no file (a mistyped path in cron) was ignored: the run went on
+    with the defaults. The default file may still be absent without a word."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    assert not config_file.exists()
+    named = tmp_path / "cofnig.toml"
+    if how == "dangling link":
+        named.symlink_to(tmp_path / "gone.toml")
+    digest = file_digest(db_path)
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(named))
+    for lang, said in (
+        ("en", f"Error: configuration {named}, which DIRTRACK_CONFIG names, does not exist"),
+        ("vi", f"Error: không có tệp cấu hình {named} mà DIRTRACK_CONFIG chỉ đến"),
+    ):
+        assert cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == said
+        assert cli.fail("--lang", lang, "unit", "list") == said
+    assert file_digest(db_path) == digest
+    assert cli("--help").exit_code == 0
+    monkeypatch.delenv("DIRTRACK_CONFIG")
+    assert "VPTU" in cli.ok("unit", "list")
+
+
 def test_a_config_file_that_is_a_folder_or_not_utf8(cli: Cli, config_file: Path) -> None:
     config_file.write_bytes(b'lang = "\xff"\n')
     assert "not UTF-8" in cli.fail("unit", "list") or "not valid TOML" in cli.fail("unit", "list")
