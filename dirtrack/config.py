@@ -219,10 +219,38 @@ def _default_map(
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
         _check_value(command, param, value, where)
+        if root and param.name in _ROOT_CHECKS:
+            _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
             value = resolve_db(value, path)
         result[param.name] = value
     return result
+
+
+def _check_actor(value: str) -> None:
+    from dirtrack.cli.root import actor_name
+
+    actor_name(value)
+
+
+def _check_zone(value: str) -> None:
+    from dirtrack.cli.common import zone_named
+
+    zone_named(value)
+
+
+# The global options whose value the root command checks beyond Click's conversion (a name
+# of 1 to 200 characters, a known time zone), with the function it checks them with: a bad
+# one in the file is refused here, naming the file and the key, as every other bad value.
+_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone}
+
+
+def _check_root_value(name: str, value: Any, where: str) -> None:
+    try:
+        _ROOT_CHECKS[name](value)
+    except InvalidInput as exc:
+        detail = str(exc) if exc.key is None else Phrase(exc.key, **exc.params)
+        raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
 
 
 def resolve_db(value: str, path: Path) -> str:

@@ -141,6 +141,8 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[report]\nforce = true\n", "--force can only be given on the command line"),
         ("[list]\nyes = true\n", "--yes can only be given on the command line"),
         ('[done]\ndate = ""\n', "done.date: an empty value"),
+        ('timezone = "Mars/Base"\n', "timezone: unknown time zone 'Mars/Base'"),
+        (f'actor = "{"a" * 201}"\n', "actor: --actor needs a name of 1 to 200 characters"),
     ],
 )
 def test_a_broken_file_is_one_error_line_and_nothing_is_written(
@@ -375,6 +377,22 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "actor = true\n",
             "actor: must be text in quotes",
             "actor: phải là chuỗi trong dấu ngoặc kép",
+        ),
+        # The root command's own checks, which named neither the file nor the key.
+        (
+            'timezone = "Mars/Base"\n',
+            "timezone: unknown time zone 'Mars/Base'",
+            "timezone: không có múi giờ 'Mars/Base'",
+        ),
+        (
+            f'actor = "{"a" * 201}"\n',
+            "actor: --actor needs a name of 1 to 200 characters",
+            "actor: --actor cần một tên dài từ 1 đến 200 ký tự",
+        ),
+        (
+            'actor = "a\\u001bb"\n',
+            "actor: --actor: control character U+001B is not allowed",
+            "actor: --actor: có ký tự điều khiển U+001B",
         ),
     ],
 )
