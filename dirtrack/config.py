@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
 
@@ -239,16 +239,27 @@ def _check_zone(value: str) -> None:
     zone_named(value)
 
 
+def _check_db(value: str) -> None:
+    if value.strip() and (":" not in value or "://" in value):
+        # A path or a URL: checked when the database is opened. Only a value that may be
+        # blank or a scheme without // loads dirtrack.db (and SQLAlchemy) here.
+        return
+    from dirtrack.db import check_db_value
+
+    check_db_value(value)
+
+
 # The global options whose value the root command checks beyond Click's conversion (a name
-# of 1 to 200 characters, a known time zone), with the function it checks them with: a bad
-# one in the file is refused here, naming the file and the key, as every other bad value.
-_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone}
+# of 1 to 200 characters, a known time zone, a --db that is neither blank nor a URL scheme
+# without //), with the function it checks them with: a bad one in the file is refused here,
+# naming the file and the key, as every other bad value.
+_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": _check_db}
 
 
 def _check_root_value(name: str, value: Any, where: str) -> None:
     try:
         _ROOT_CHECKS[name](value)
-    except InvalidInput as exc:
+    except DirtrackError as exc:
         detail = str(exc) if exc.key is None else Phrase(exc.key, **exc.params)
         raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
 

@@ -1037,6 +1037,13 @@ ERRORS: dict[str, Entry] = {
     "period_split": N_("a {kind} period does not split the year"),
     # the database
     "not_database_url": N_("{value!r} is not a database URL"),
+    "db_blank": N_(
+        "--db {value!r} is blank: give a SQLite file or a database URL "
+        "(postgresql://USER@HOST/DATABASE), or leave it out for the default"
+    ),
+    "db_url_without_slashes": N_(
+        "--db {value!r} is not a database URL: write {form} (a file named so: ./{value})"
+    ),
     "unsupported_database": N_("unsupported database {backend!r}: use a SQLite file or PostgreSQL"),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),

@@ -1041,6 +1041,41 @@ def test_a_database_file_name_is_taken_as_it_is(tmp_path: Path, name: str) -> No
     assert files() == sorted([name, copy.name])
 
 
+@pytest.mark.parametrize(
+    ("value", "en", "vi"),
+    [
+        (" ", "is blank: give a SQLite file or a database URL", "để trống: hãy ghi một tệp SQLite"),
+        ("\t ", "is blank", "để trống"),
+        ("postgresql:", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://USER@HOST"),
+        ("postgres:", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://USER@HOST"),
+        ("PostgreSQL+psycopg:x", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://"),
+        ("sqlite:", "write sqlite:///PATH", "hãy ghi sqlite:///PATH"),
+        ("sqlite:x.db", "write sqlite:///PATH", "hãy ghi sqlite:///PATH"),
+    ],
+)
+def test_a_blank_db_or_a_url_scheme_without_slashes_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, en: str, vi: str
+) -> None:
+    """`--db ' '` and `--db postgresql:` were taken as file names and created those files."""
+    from typer.testing import CliRunner
+
+    from dirtrack.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    for lang, said in (("en", en), ("vi", vi)):
+        from_env = CliRunner().invoke(
+            app, ["--lang", lang, "unit", "list"], env={"DIRTRACK_DB": value}
+        )
+        assert from_env.exit_code == 1, from_env.stderr
+        for error in (
+            cli_at(value).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức"),
+            from_env.stderr.strip(),
+        ):
+            assert error.startswith(f"Error: --db {value!r} ") and said in error, error
+            assert "\n" not in error
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
 def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
     """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the

@@ -143,6 +143,11 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ('[done]\ndate = ""\n', "done.date: an empty value"),
         ('timezone = "Mars/Base"\n', "timezone: unknown time zone 'Mars/Base'"),
         (f'actor = "{"a" * 201}"\n', "actor: --actor needs a name of 1 to 200 characters"),
+        ('db = " "\n', "db: --db ' ' is blank"),
+        (
+            'db = "postgresql:"\n',
+            "db: --db 'postgresql:' is not a database URL: write postgresql://",
+        ),
     ],
 )
 def test_a_broken_file_is_one_error_line_and_nothing_is_written(
