@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dirtrack.errors import InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
 
@@ -79,15 +79,25 @@ def config_path() -> Path:
     return Path(user_config_dir("dirtrack", appauthor=False)) / "config.toml"
 
 
-def read_file(path: Path) -> dict[str, Any]:
-    """The file's tables as a dict; an empty dict when it does not exist.
+def config_named() -> bool:
+    """Whether the configuration file is one ``$DIRTRACK_CONFIG`` names, which must exist
+    (the default one may be absent)."""
+    return bool(os.environ.get(CONFIG_ENV, "").strip())
+
+
+def read_file(path: Path, *, named: bool = False) -> dict[str, Any]:
+    """The file's tables as a dict; an empty dict when it does not exist, unless it was
+    ``named`` (by ``$DIRTRACK_CONFIG``): a mistyped name must not run with the defaults.
 
     Raises:
-        ConfigError: it cannot be read or is not valid TOML.
+        ConfigError: it cannot be read or is not valid TOML, or was named and is not there
+            (a dangling link too).
     """
     try:
         handle = open_input(path)
     except FileNotFoundError:
+        if named:
+            raise ConfigError.of("cfg_named_missing", path=path, variable=CONFIG_ENV) from None
         return {}
     except IsADirectoryError:
         raise ConfigError.of("cfg_is_folder", path=path) from None
@@ -111,7 +121,7 @@ def command_tables() -> frozenset[str] | None:
     checked against that command when dirtrack starts); None when the file cannot be read
     (:func:`load` reports why)."""
     try:
-        raw = read_file(config_path())
+        raw = read_file(config_path(), named=config_named())
     except ConfigError:
         return None
     return frozenset(key for key, value in raw.items() if _names_command(key, value))
@@ -209,10 +219,49 @@ def _default_map(
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
         _check_value(command, param, value, where)
+        if root and param.name in _ROOT_CHECKS:
+            _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
             value = resolve_db(value, path)
         result[param.name] = value
     return result
+
+
+def _check_actor(value: str) -> None:
+    from dirtrack.cli.root import actor_name
+
+    actor_name(value)
+
+
+def _check_zone(value: str) -> None:
+    from dirtrack.cli.common import zone_named
+
+    zone_named(value)
+
+
+def _check_db(value: str) -> None:
+    if value.strip() and (":" not in value or "://" in value):
+        # A path or a URL: checked when the database is opened. Only a value that may be
+        # blank or a scheme without // loads dirtrack.db (and SQLAlchemy) here.
+        return
+    from dirtrack.db import check_db_value
+
+    check_db_value(value)
+
+
+# The global options whose value the root command checks beyond Click's conversion (a name
+# of 1 to 200 characters, a known time zone, a --db that is neither blank nor a URL scheme
+# without //), with the function it checks them with: a bad one in the file is refused here,
+# naming the file and the key, as every other bad value.
+_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": _check_db}
+
+
+def _check_root_value(name: str, value: Any, where: str) -> None:
+    try:
+        _ROOT_CHECKS[name](value)
+    except DirtrackError as exc:
+        detail = str(exc) if exc.key is None else Phrase(exc.key, **exc.params)
+        raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
 
 
 def resolve_db(value: str, path: Path) -> str:
@@ -247,7 +296,7 @@ def load(root_command: Any) -> Loaded:
     from dirtrack import risk
 
     path = config_path()
-    raw = read_file(path)
+    raw = read_file(path, named=config_named())
     table = raw.get("risk")
     risk.use(risk.rules_from(table, f"{path}: risk") if isinstance(table, dict) else risk.DEFAULT)
     return Loaded(

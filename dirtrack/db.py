@@ -82,12 +82,25 @@ class Target:
         return self.url.startswith("sqlite")
 
 
+# A database URL's scheme given without its ``//`` (``postgresql:``, ``sqlite:/x.db``): taken as
+# a file name, it made a SQLite file of that name.
+_SCHEME_ONLY = re.compile(r"(?i)(postgresql|postgres|sqlite)(\+[\w]+)?:(?!//)")
+# The forms each of those schemes is written in.
+_URL_FORMS = {"sqlite": "sqlite:///PATH", "postgres": "postgresql://USER@HOST/DATABASE"}
+
+
 def resolve_target(value: str | None) -> Target:
-    """Turn ``--db`` into a :class:`Target`; None means the per-user default file."""
+    """Turn ``--db`` into a :class:`Target`; None means the per-user default file.
+
+    Raises:
+        DatabaseError: blank (spaces only), or a database URL's scheme without ``//``: taken as
+            a file name, either created a file of that name.
+    """
     if not value:
         path = default_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         return sqlite_file_target(path)
+    check_db_value(value)
     if "://" in value:
         try:
             url = make_url(value)
@@ -107,6 +120,21 @@ def resolve_target(value: str | None) -> Target:
             raise DatabaseError.of("unsupported_database", backend=backend)
         return Target(url.render_as_string(hide_password=False), None)
     return _sqlite_target(Path(value))
+
+
+def check_db_value(value: str) -> None:
+    """Refuse a ``--db`` (``DIRTRACK_DB``, the configuration file's ``db``) that is blank, or
+    a database URL's scheme without ``//``, with the form expected.
+
+    Raises:
+        DatabaseError: either.
+    """
+    if not value.strip():
+        raise DatabaseError.of("db_blank", value=value)
+    scheme = _SCHEME_ONLY.match(value)
+    if scheme is not None:
+        form = _URL_FORMS["sqlite" if scheme[1].lower() == "sqlite" else "postgres"]
+        raise DatabaseError.of("db_url_without_slashes", value=value, form=form)
 
 
 # The files SQLite keeps for a database: the file itself, then its write-ahead log, its shared

@@ -21,6 +21,17 @@ class ExitCode(IntEnum):
     CHECK_FAILED = 3
     INTERRUPTED = 130
     BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
+    TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that `kill` or `timeout` ended
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, systemd stopping a service) received while dirtrack runs.
+
+    A :class:`KeyboardInterrupt`, so that it takes Ctrl-C's path: every ``finally`` and
+    ``except BaseException`` that rolls a transaction back or removes a temporary file runs,
+    and the error boundary (:class:`dirtrack.cli.app.DirtrackGroup`) says one line; it differs
+    in the line and the exit code (:attr:`ExitCode.TERMINATED`).
+    """
 
 
 class DirtrackError(Exception):

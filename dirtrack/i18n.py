@@ -974,6 +974,7 @@ ERRORS: dict[str, Entry] = {
     "day_cancellation": N_("cancellation date"),
     # the command line
     "interrupted": N_("interrupted"),
+    "terminated": N_("terminated (SIGTERM)"),
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
@@ -1036,6 +1037,13 @@ ERRORS: dict[str, Entry] = {
     "period_split": N_("a {kind} period does not split the year"),
     # the database
     "not_database_url": N_("{value!r} is not a database URL"),
+    "db_blank": N_(
+        "--db {value!r} is blank: give a SQLite file or a database URL "
+        "(postgresql://USER@HOST/DATABASE), or leave it out for the default"
+    ),
+    "db_url_without_slashes": N_(
+        "--db {value!r} is not a database URL: write {form} (a file named so: ./{value})"
+    ),
     "unsupported_database": N_("unsupported database {backend!r}: use a SQLite file or PostgreSQL"),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),
@@ -1052,6 +1060,7 @@ ERRORS: dict[str, Entry] = {
         "{path} is not a regular file (a pipe or a device?), so not a configuration file"
     ),
     "cfg_is_folder": N_("configuration {path} is a folder, not a file"),
+    "cfg_named_missing": N_("configuration {path}, which {variable} names, does not exist"),
     "cfg_unreadable": N_("cannot read configuration {path}: {reason}"),
     "cfg_not_toml": N_("configuration {path} is not valid TOML: {detail}"),
     "cfg_not_utf8": N_("configuration {path} is not UTF-8 text"),

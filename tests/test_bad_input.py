@@ -1041,6 +1041,41 @@ def test_a_database_file_name_is_taken_as_it_is(tmp_path: Path, name: str) -> No
     assert files() == sorted([name, copy.name])
 
 
+@pytest.mark.parametrize(
+    ("value", "en", "vi"),
+    [
+        (" ", "is blank: give a SQLite file or a database URL", "để trống: hãy ghi một tệp SQLite"),
+        ("\t ", "is blank", "để trống"),
+        ("postgresql:", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://USER@HOST"),
+        ("postgres:", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://USER@HOST"),
+        ("PostgreSQL+psycopg:x", "write postgresql://USER@HOST/DATABASE", "hãy ghi postgresql://"),
+        ("sqlite:", "write sqlite:///PATH", "hãy ghi sqlite:///PATH"),
+        ("sqlite:x.db", "write sqlite:///PATH", "hãy ghi sqlite:///PATH"),
+    ],
+)
+def test_a_blank_db_or_a_url_scheme_without_slashes_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, en: str, vi: str
+) -> None:
+    """`--db ' '` and `--db postgresql:` were taken as file names and created those files."""
+    from typer.testing import CliRunner
+
+    from dirtrack.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    for lang, said in (("en", en), ("vi", vi)):
+        from_env = CliRunner().invoke(
+            app, ["--lang", lang, "unit", "list"], env={"DIRTRACK_DB": value}
+        )
+        assert from_env.exit_code == 1, from_env.stderr
+        for error in (
+            cli_at(value).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức"),
+            from_env.stderr.strip(),
+        ):
+            assert error.startswith(f"Error: --db {value!r} ") and said in error, error
+            assert "\n" not in error
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
 def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
     """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the
@@ -1084,3 +1119,148 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
         assert (child.returncode, err.decode()) == (130, "Error: interrupted\n"), share
         assert time.monotonic() - sent < 20, share
         assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")], share
+
+
+# A child that runs dirtrack but waits, the first time it would fsync (the part file of
+# `--out` or `backup`, about to be renamed into place), until it is sent a signal: the test
+# sends SIGTERM at that moment, as `timeout` or systemd would.
+_HELD_AT_FSYNC = """
+import os, sys, time
+marker = sys.argv.pop(1)
+real = os.fsync
+def held(fd):
+    os.fsync = real
+    open(marker, "w").close()
+    time.sleep(120)
+    return real(fd)
+os.fsync = held
+sys.argv[0] = "dirtrack"
+from dirtrack.cli import main
+main()
+"""
+
+
+def _hidden_leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".part", "-journal")))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("command", ["export", "backup"])
+def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
+    tmp_path: Path, command: str, lang: str
+) -> None:
+    """SIGTERM (timeout, systemd, a cron wrapper) killed dirtrack silently, leaving its hidden
+    .part file in the --out folder; it now takes Ctrl-C's path: one line, exit 143."""
+    import hashlib
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "x.db"
+    cli_at(db).ok("unit", "add", "BTC", "Ban Tổ chức")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def digests() -> dict[str, str]:
+        """The database file's and its -wal's bytes (an empty -wal, which a read opening the
+        file in WAL mode leaves, as a successful backup does, is as none)."""
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in tmp_path.iterdir()
+            if p.name in ("x.db", "x.db-wal") and p.stat().st_size
+        }
+
+    before = digests()
+    target = out / ("all.json" if command == "export" else "copy.db")
+    args = ["--out", str(target)] if command == "export" else [str(target)]
+    marker = tmp_path / "held"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HELD_AT_FSYNC, str(marker)]
+        + ["--lang", lang, "--db", str(db), command, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    started = time.monotonic()
+    while not marker.exists():
+        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
+        time.sleep(0.01)
+    assert [p.name for p in out.iterdir() if p.name.endswith(".part")], "no part file written"
+    child.send_signal(signal.SIGTERM)
+    _out, err = child.communicate(timeout=60)
+    said = {"en": "terminated (SIGTERM)", "vi": "lệnh bị dừng giữa chừng (SIGTERM)"}[lang]
+    assert (child.returncode, err.decode()) == (143, f"Error: {said}\n")
+    assert list(out.iterdir()) == []
+    assert digests() == before
+
+
+@pytest.mark.slow("a register of 20,000 directives exported, then imported, backed up, stopped")
+def test_sigterm_in_a_long_import_backup_or_export_leaves_nothing(tmp_path: Path) -> None:
+    """SIGTERM in the middle of a real import (a 20,000-directive JSON export), backup or
+    export --out: exit 143, one line, the new database removed, no .part or -journal left, the
+    register unchanged."""
+    import hashlib
+    import signal
+    import subprocess
+    import sys
+    import time
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import bench  # type: ignore[import-not-found]
+
+    work = tmp_path / "work"
+    work.mkdir()
+    register = bench.build_register(tmp_path, 20_000, date.today()).path
+    export = tmp_path / "all.json"
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(register), "export", "--out", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+    def digests() -> dict[str, str]:  # an empty -wal is as none (see the test above)
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in tmp_path.iterdir()
+            if p.name in (register.name, f"{register.name}-wal") and p.stat().st_size
+        }
+
+    def stopped(args: list[str], when: float | None) -> None:
+        """Run dirtrack with ``args``; SIGTERM after ``when`` seconds, or (None) as soon as a
+        part file shows in the work folder."""
+        child = subprocess.Popen(
+            [ENTRY_POINT, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        started = time.monotonic()
+        if when is not None:
+            time.sleep(when)
+        else:
+            while not any(p.name.endswith(".part") for p in work.iterdir()):
+                assert child.poll() is None and time.monotonic() - started < 60, args
+                time.sleep(0.002)
+        child.send_signal(signal.SIGTERM)
+        sent = time.monotonic()
+        _out, err = child.communicate(timeout=120)
+        assert (child.returncode, err.decode()) == (143, "Error: terminated (SIGTERM)\n"), args
+        assert time.monotonic() - sent < 20, args
+        assert list(work.iterdir()) == [], args
+
+    started = time.monotonic()
+    subprocess.run(
+        [ENTRY_POINT, "--db", str(tmp_path / "timed.db"), "import", str(export)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    whole = time.monotonic() - started
+    for share in (0.15, 0.35, 0.55):  # well before the end, even on a busy machine
+        stopped(["--db", str(work / "new.db"), "import", str(export)], whole * share)
+    before = digests()
+    stopped(["--db", str(register), "backup", str(work / "copy.db")], None)
+    stopped(["--db", str(register), "export", "--out", str(work / "out.json")], None)
+    assert digests() == before

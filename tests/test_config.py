@@ -141,6 +141,13 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[report]\nforce = true\n", "--force can only be given on the command line"),
         ("[list]\nyes = true\n", "--yes can only be given on the command line"),
         ('[done]\ndate = ""\n', "done.date: an empty value"),
+        ('timezone = "Mars/Base"\n', "timezone: unknown time zone 'Mars/Base'"),
+        (f'actor = "{"a" * 201}"\n', "actor: --actor needs a name of 1 to 200 characters"),
+        ('db = " "\n', "db: --db ' ' is blank"),
+        (
+            'db = "postgresql:"\n',
+            "db: --db 'postgresql:' is not a database URL: write postgresql://",
+        ),
     ],
 )
 def test_a_broken_file_is_one_error_line_and_nothing_is_written(
@@ -153,6 +160,31 @@ def test_a_broken_file_is_one_error_line_and_nothing_is_written(
     assert str(config_file) in error and message in error
     assert file_digest(db_path) == digest
     assert cli("--help").exit_code == 0  # help still works, to find out what to fix
+
+
+@pytest.mark.parametrize("how", ["missing", "dangling link"])
+def test_a_file_dirtrack_config_names_must_exist(
+    cli: Cli, config_file: Path, db_path: Path, tmp_path: Path, monkeypatch: Any, how: str
+) -> None:
+    """DIRTRACK_CONFIG naming no file (a mistyped path in cron) was ignored: the run went on
+    with the defaults. The default file may still be absent without a word."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    assert not config_file.exists()
+    named = tmp_path / "cofnig.toml"
+    if how == "dangling link":
+        named.symlink_to(tmp_path / "gone.toml")
+    digest = file_digest(db_path)
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(named))
+    for lang, said in (
+        ("en", f"Error: configuration {named}, which DIRTRACK_CONFIG names, does not exist"),
+        ("vi", f"Error: không có tệp cấu hình {named} mà DIRTRACK_CONFIG chỉ đến"),
+    ):
+        assert cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == said
+        assert cli.fail("--lang", lang, "unit", "list") == said
+    assert file_digest(db_path) == digest
+    assert cli("--help").exit_code == 0
+    monkeypatch.delenv("DIRTRACK_CONFIG")
+    assert "VPTU" in cli.ok("unit", "list")
 
 
 def test_a_config_file_that_is_a_folder_or_not_utf8(cli: Cli, config_file: Path) -> None:
@@ -350,6 +382,22 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "actor = true\n",
             "actor: must be text in quotes",
             "actor: phải là chuỗi trong dấu ngoặc kép",
+        ),
+        # The root command's own checks, which named neither the file nor the key.
+        (
+            'timezone = "Mars/Base"\n',
+            "timezone: unknown time zone 'Mars/Base'",
+            "timezone: không có múi giờ 'Mars/Base'",
+        ),
+        (
+            f'actor = "{"a" * 201}"\n',
+            "actor: --actor needs a name of 1 to 200 characters",
+            "actor: --actor cần một tên dài từ 1 đến 200 ký tự",
+        ),
+        (
+            'actor = "a\\u001bb"\n',
+            "actor: --actor: control character U+001B is not allowed",
+            "actor: --actor: có ký tự điều khiển U+001B",
         ),
     ],
 )

@@ -105,5 +105,5 @@ def test_the_command_reference_names_every_command() -> None:
         for sub in subs:
             words = f"{name} {sub}".strip()
             assert f"`{words}" in reference, words
-    for code in ("0", "1", "2", "3", "130", "141"):
+    for code in ("0", "1", "2", "3", "130", "141", "143"):
         assert re.search(rf"^\| {code} \|", reference, flags=re.MULTILINE), code

@@ -538,6 +538,44 @@ def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
     assert text == "" or text == "Error: interrupted\n"
 
 
+def sigterm_held(pid: int) -> bool:
+    """Whether the process holds SIGTERM back (blocked), as it does SIGINT while it starts."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return False
+    for line in status.splitlines():
+        if line.startswith("SigBlk:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+@pytest.mark.parametrize("delay", [0.0, 0.2, 1.0])
+def test_sigterm_while_starting_or_in_a_command_is_143_without_a_traceback(
+    tmp_path: Path, delay: float
+) -> None:
+    """SIGTERM (timeout, systemd) ended dirtrack with no word and the signal's own status; it
+    is now held while the modules load, like Ctrl-C, and ends the run with exit 143: silently
+    while starting, with one line once the command runs (`extract -` waits on stdin)."""
+    child = subprocess.Popen(
+        [ENTRY_POINT, "--db", str(tmp_path / "x.db"), "extract", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    started = time.monotonic()
+    while not sigterm_held(child.pid):
+        assert child.poll() is None and time.monotonic() - started < 60, "SIGTERM never held"
+        time.sleep(0.001)
+    time.sleep(delay)
+    child.send_signal(signal.SIGTERM)
+    _out, err = child.communicate(timeout=120)
+    text = err.decode()
+    assert child.returncode == 143, text
+    assert text == "" or text == "Error: terminated (SIGTERM)\n", text
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 def test_ctrl_c_in_a_command_is_one_error_line_and_130(tmp_path: Path) -> None:
     child = subprocess.Popen(

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from dirtrack.cli.root import app as app
 
 INTERRUPTED = 130  # dirtrack.errors.ExitCode.INTERRUPTED, without importing it before main runs
+TERMINATED = 143  # dirtrack.errors.ExitCode.TERMINATED
+# The signals that stop a run: Ctrl-C, and SIGTERM (kill, timeout, systemd, a cron wrapper).
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def __getattr__(name: str) -> Any:
@@ -46,16 +49,38 @@ def _exit_interrupted(_signum: int, _frame: object) -> None:
     os._exit(INTERRUPTED)
 
 
+def _exit_terminated(_signum: int, _frame: object) -> None:
+    """SIGTERM once the run is over or already being stopped: leave at once, without a word."""
+    os._exit(TERMINATED)
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    """SIGTERM while dirtrack runs: stopped as Ctrl-C stops it (:class:`Terminated`). A second
+    one, while the first is being handled, leaves at once."""
+    from dirtrack.errors import Terminated
+
+    _on_sigterm(_exit_terminated)
+    raise Terminated
+
+
+def _on_sigterm(handler: Any) -> None:
+    """Handle SIGTERM with ``handler``, unless whoever started dirtrack set it to be ignored."""
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN:
+        signal.signal(signal.SIGTERM, handler)
+
+
 def main() -> None:
     """The ``dirtrack`` command.
 
     Ctrl-C while the modules load is held back (SIGINT blocked) and delivered once they are
     loaded, where it ends the run quietly with exit 130; Ctrl-C inside a command is that
-    command's ``Error: interrupted`` (:class:`dirtrack.cli.app.DirtrackGroup`). A reader of
-    stdout that goes away (``dirtrack list | head -1``) ends the run quietly with exit 141.
+    command's ``Error: interrupted`` (:class:`dirtrack.cli.app.DirtrackGroup`). SIGTERM is
+    held and handled the same way, with exit 143 and ``Error: terminated (SIGTERM)``. A reader
+    of stdout that goes away (``dirtrack list | head -1``) ends the run quietly with exit 141.
     """
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
+        _on_sigterm(_terminate)
         try:
             import sys
 
@@ -66,7 +91,7 @@ def main() -> None:
             app = _load(sys.argv[1:])
             from dirtrack.render.outfile import buffer_stdout
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a held Ctrl-C: here
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # a held Ctrl-C or SIGTERM: here
         buffer_stdout()
         try:
             app(prog_name="dirtrack")
@@ -78,12 +103,24 @@ def main() -> None:
         except OSError as exc:  # --help written by Click, outside the commands' error boundary
             _fail_on_output(exc)
             raise
-    except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, _exit_interrupted)
-        raise SystemExit(INTERRUPTED) from None
+    except KeyboardInterrupt as exc:
+        _after_the_run()
+        raise SystemExit(_stop_code(exc)) from None
     finally:
-        # What is left is Python's own shutdown: Ctrl-C there must not print a traceback.
-        signal.signal(signal.SIGINT, _exit_interrupted)
+        _after_the_run()
+
+
+def _after_the_run() -> None:
+    """What is left is Python's own shutdown: Ctrl-C or SIGTERM there must not print a
+    traceback."""
+    signal.signal(signal.SIGINT, _exit_interrupted)
+    _on_sigterm(_exit_terminated)
+
+
+def _stop_code(exc: KeyboardInterrupt) -> int:
+    from dirtrack.errors import Terminated
+
+    return TERMINATED if isinstance(exc, Terminated) else INTERRUPTED
 
 
 def _broken_pipe() -> None:

@@ -24,7 +24,7 @@ from typer._click.types import BoolParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
-from dirtrack.errors import DirtrackError, ExitCode
+from dirtrack.errors import DirtrackError, ExitCode, Terminated
 from dirtrack.i18n import (
     LANGS,
     _,
@@ -311,9 +311,14 @@ class DirtrackGroup(TyperGroup):
         except DirtrackError as exc:
             err(f"Error: {exc.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
-        except KeyboardInterrupt:
-            err(f"Error: {error_text('interrupted', session_lang(ctx), {})}")
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): nothing written
+            key, code = (
+                ("terminated", ExitCode.TERMINATED)
+                if isinstance(exc, Terminated)
+                else ("interrupted", ExitCode.INTERRUPTED)
+            )
+            err(f"Error: {error_text(key, session_lang(ctx), {})}")
+            raise typer.Exit(code) from None
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
             quiet_stdout()

@@ -95,14 +95,21 @@ class State:
         Raises:
             InvalidInput: no such zone.
         """
-        if self.timezone is None:
-            return None
-        from zoneinfo import ZoneInfo
+        return None if self.timezone is None else zone_named(self.timezone)
 
-        try:
-            return ZoneInfo(self.timezone)
-        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
-            raise InvalidInput.of("bad_timezone", value=self.timezone) from None
+
+def zone_named(name: str) -> tzinfo:
+    """The time zone ``name`` (``--timezone``, or the configuration file's ``timezone``).
+
+    Raises:
+        InvalidInput: no such zone.
+    """
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        raise InvalidInput.of("bad_timezone", value=name) from None
 
 
 def state(ctx: typer.Context) -> State:

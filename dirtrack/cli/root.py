@@ -157,13 +157,18 @@ def root(
     ctx.obj = State(
         db=db,
         lang=lang.value if lang else default_lang(),
-        actor=_actor(actor),
+        actor=actor_name(actor),
         timezone=timezone,
     )
     ctx.obj.zone()  # an unknown zone is an error whatever the command
 
 
-def _actor(value: str | None) -> str | None:
+def actor_name(value: str | None) -> str | None:
+    """The name ``--actor`` (or the configuration file's ``actor``) gives, cleaned.
+
+    Raises:
+        InvalidInput: a control character, or not 1 to 200 characters.
+    """
     from dirtrack.errors import InvalidInput
     from dirtrack.text import clean_text
 
