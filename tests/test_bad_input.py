@@ -1195,6 +1195,71 @@ def test_sigterm_while_a_file_is_written_is_one_line_143_and_no_part_left(
     assert digests() == before
 
 
+# A child that runs dirtrack but waits, when the root command reads the configuration file
+# (``config``) or parses the global options (``parse``), before any command runs, until it is
+# sent a signal.
+_HELD_BEFORE_THE_COMMAND = """
+import sys, time
+marker, phase = sys.argv.pop(1), sys.argv.pop(1)
+def hold(real):
+    def held(*args, **kwargs):
+        open(marker, "w").close()
+        time.sleep(120)
+        return real(*args, **kwargs)
+    return held
+if phase == "config":
+    import dirtrack.config as config
+    config.load = hold(config.load)
+else:
+    from dirtrack.cli.app import DirtrackGroup
+    DirtrackGroup.parse_args = hold(DirtrackGroup.parse_args)
+sys.argv[0] = "dirtrack"
+from dirtrack.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("phase", ["config", "parse"])
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_stop_while_the_options_or_the_config_are_read_is_one_line(
+    tmp_path: Path, stop: str, phase: str, lang: str
+) -> None:
+    """Ctrl-C or SIGTERM while Click parsed the options or the configuration file was read,
+    before a command ran, met Typer's own handler: exit 130 without a word, for SIGTERM too.
+    It is now as inside a command: one line in the run's language, 130 or 143."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    marker = tmp_path / "held"
+    db = tmp_path / "x.db"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HELD_BEFORE_THE_COMMAND, str(marker), phase]
+        + ["--lang", lang, "--db", str(db), "list"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
+    )
+    started = time.monotonic()
+    while not marker.exists():
+        assert child.poll() is None and time.monotonic() - started < 60, child.stderr
+        time.sleep(0.01)
+    child.send_signal(getattr(signal, stop))
+    out, err = child.communicate(timeout=60)
+    said = {
+        ("SIGINT", "en"): "interrupted",
+        ("SIGINT", "vi"): "lệnh bị ngắt giữa chừng",
+        ("SIGTERM", "en"): "terminated (SIGTERM)",
+        ("SIGTERM", "vi"): "lệnh bị dừng giữa chừng (SIGTERM)",
+    }[stop, lang]
+    code = 130 if stop == "SIGINT" else 143
+    assert (child.returncode, err.decode(), out) == (code, f"Error: {said}\n", b"")
+    assert not db.exists()
+
+
 @pytest.mark.slow("a register of 20,000 directives exported, then imported, backed up, stopped")
 def test_sigterm_in_a_long_import_backup_or_export_leaves_nothing(tmp_path: Path) -> None:
     """SIGTERM in the middle of a real import (a 20,000-directive JSON export), backup or

@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
@@ -272,7 +272,24 @@ class DirtrackGroup(TyperGroup):
         ``DIRTRACK_<COMMAND>_<OPTION>``, so no variable left in a cron job's environment can
         turn a command into --help, --version, a dry run or an apply. A broken file is reported
         by :meth:`invoke`, as an error line.
+
+        Ctrl-C or SIGTERM while the file is read or the options parsed (before any command
+        runs) ends the run as it does inside a command: one line, exit 130 or 143, not
+        Typer's silent exit 130.
         """
+        if parent is not None:
+            return self._make_context(info_name, args, parent, extra)
+        try:
+            return self._make_context(info_name, args, parent, extra)
+        except KeyboardInterrupt as exc:
+            obj = extra.get("obj")
+            lang = getattr(obj, "lang", None) or argv_lang(args, extra.get("default_map"))
+            stopped(exc, lang)
+
+    def _make_context(
+        self, info_name: str | None, args: list[str], parent: Any, extra: dict[str, Any]
+    ) -> Any:
+        """:meth:`make_context`; ``extra`` gets the run's State (its language) as ``obj``."""
         problem: DirtrackError | None = None
         if parent is None:
             from dirtrack import config
@@ -312,13 +329,7 @@ class DirtrackGroup(TyperGroup):
             err(f"Error: {exc.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): nothing written
-            key, code = (
-                ("terminated", ExitCode.TERMINATED)
-                if isinstance(exc, Terminated)
-                else ("interrupted", ExitCode.INTERRUPTED)
-            )
-            err(f"Error: {error_text(key, session_lang(ctx), {})}")
-            raise typer.Exit(code) from None
+            stopped(exc, session_lang(ctx))
         except BrokenPipeError:
             # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
             quiet_stdout()
@@ -345,6 +356,18 @@ class DirtrackGroup(TyperGroup):
             params = {"kind": type(exc).__name__, "detail": detail}
             err(f"Error: {error_text('unexpected', lang, params)}")
             raise typer.Exit(ExitCode.ERROR) from None
+
+
+def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:
+    """End the run stopped by Ctrl-C or SIGTERM (:class:`Terminated`): one line in ``lang``,
+    exit 130 or 143."""
+    key, code = (
+        ("terminated", ExitCode.TERMINATED)
+        if isinstance(exc, Terminated)
+        else ("interrupted", ExitCode.INTERRUPTED)
+    )
+    err(f"Error: {error_text(key, lang, {})}")
+    raise typer.Exit(code) from None
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
