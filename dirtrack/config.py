@@ -260,8 +260,14 @@ def _check_root_value(name: str, value: Any, where: str) -> None:
     try:
         _ROOT_CHECKS[name](value)
     except DirtrackError as exc:
-        detail = str(exc) if exc.key is None else Phrase(exc.key, **exc.params)
-        raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
+        raise bad_value(where, exc) from None
+
+
+def bad_value(where: str, exc: DirtrackError) -> ConfigError:
+    """``exc``, a value refused, said with where the value came from: ``where`` is the file
+    and key (``config.toml: actor``) or the environment variable (``DIRTRACK_ACTOR``)."""
+    detail = str(exc) if exc.key is None else Phrase(exc.key, **exc.params)
+    return ConfigError.of("cfg_bad_value", where=where, detail=detail)
 
 
 def resolve_db(value: str, path: Path) -> str:

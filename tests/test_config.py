@@ -410,3 +410,32 @@ def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
     assert en in cli.fail("--lang", "en", "unit", "list")
     said = cli.fail("--lang", "vi", "unit", "list")
     assert vi in said and "is not one of" not in said and "empty value" not in said
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "vi"),
+    [
+        (" ", "--actor needs a name of 1 to 200 characters", "--actor cần một tên dài từ 1"),
+        ("a" * 201, "--actor needs a name of 1 to 200 characters", "--actor cần một tên dài từ 1"),
+        ("a\x1bb", "--actor: control character U+001B", "--actor: có ký tự điều khiển U+001B"),
+    ],
+)
+def test_a_bad_dirtrack_actor_names_the_variable(
+    cli: Cli, db_path: Path, monkeypatch: Any, value: str, en: str, vi: str
+) -> None:
+    """A bad DIRTRACK_ACTOR was refused as if --actor had been typed, leaving a cron job's
+    owner looking for an option nobody gave: the line now names the variable, as a bad value
+    in the file names the file and the key. --actor given wins over the variable."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    digest = file_digest(db_path)
+    monkeypatch.setenv("DIRTRACK_ACTOR", value)
+    assert cli.fail("--lang", "en", "unit", "add", "BTC", "Ban Tổ chức").startswith(
+        f"Error: DIRTRACK_ACTOR: {en}"
+    )
+    assert cli.fail("--lang", "vi", "unit", "add", "BTC", "Ban Tổ chức").startswith(
+        f"Error: DIRTRACK_ACTOR: {vi}"
+    )
+    assert file_digest(db_path) == digest
+    given = cli.fail("--actor", value, "--lang", "en", "unit", "add", "BTC", "Ban Tổ chức")
+    assert given.startswith(f"Error: {en}")
+    cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")

@@ -157,10 +157,28 @@ def root(
     ctx.obj = State(
         db=db,
         lang=lang.value if lang else default_lang(),
-        actor=actor_name(actor),
+        actor=_actor_given(ctx, actor),
         timezone=timezone,
     )
     ctx.obj.zone()  # an unknown zone is an error whatever the command
+
+
+def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
+    """:func:`actor_name` of ``--actor``; a bad name that came from ``DIRTRACK_ACTOR`` is
+    refused naming the variable, as a bad one in the configuration file names the file and key.
+    """
+    from typer._click.core import ParameterSource
+
+    from dirtrack import config
+    from dirtrack.errors import DirtrackError
+
+    try:
+        return actor_name(value)
+    except DirtrackError as exc:
+        if ctx.get_parameter_source("actor") is not ParameterSource.ENVIRONMENT:
+            raise
+        param = next(p for p in ctx.command.params if p.name == "actor")
+        raise config.bad_value(config.env_var(param) or "DIRTRACK_ACTOR", exc) from None
 
 
 def actor_name(value: str | None) -> str | None:
