@@ -261,3 +261,41 @@ def test_markdown_a_carriage_return_ends_no_line() -> None:
 
     assert md_text("a\r| x |\r\n# b\nc") == "a \\| x \\| # b c"
     assert md_line("# a\rb") == "\\# a b"
+
+
+def _header_codes(part: str) -> list[str]:
+    """The ``&`` codes in a part of a print header, ``&&`` (a literal ``&``) left out."""
+    return re.findall(r"&(.)", part.replace("&&", ""))
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("VĂN PHÒNG & BAN " * 25, "Kết quả theo đơn vị chủ trì"),  # a long office body
+        ("Báo cáo", "Ban Tuyên giáo & Dân vận " * 16),  # a long unit name
+        ("&" * 400, "&" * 400),  # nothing but &, both long
+        ("a" + "&" * 130, "Sở & Ban & Ngành " * 12),
+    ],
+)
+def test_excel_print_header_keeps_every_and_and_fits_in_255(body: str, title: str) -> None:
+    """The print header was cut at 250 characters after & was doubled: a cut through && left a
+    lone & (a code to Excel), and the left and centre parts together passed Excel's 255."""
+    import io
+
+    from openpyxl import Workbook
+
+    from dirtrack.render.xlsx_out import print_setup
+
+    book = Workbook()
+    print_setup(book.active, body, title, "vi")
+    saved = io.BytesIO()
+    book.save(saved)
+    header = load_workbook(saved).active.oddHeader
+    whole = str(header).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    assert len(whole) <= 255, len(whole)
+    for part, given in ((header.left.text, body), (header.center.text, title)):
+        assert _header_codes(part) == [], part  # every & of the text is &&
+        said = part.replace("&&", "&")
+        assert said == given or (said.endswith("…") and given.startswith(said[:-1])), said
+    for part, given in ((header.left.text, body), (header.center.text, title)):
+        assert len(part) >= min(len(given.replace("&", "&&")), 100)  # each keeps its share

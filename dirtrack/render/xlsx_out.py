@@ -173,20 +173,51 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.9, bottom=0.7, header=0.3)
     sheet.print_title_rows = "1:1"
-    sheet.oddHeader.left.text = _header_text(document)
-    sheet.oddHeader.left.size = 9
-    sheet.oddHeader.center.text = _header_text(title)
-    sheet.oddHeader.center.size = 12
-    sheet.oddHeader.center.font = "Times New Roman,Bold"
+    header = sheet.oddHeader
+    header.left.size = 9
+    header.center.size = 12
+    header.center.font = "Times New Roman,Bold"
+    header.left.text, header.center.text = "", ""
+    codes = len(str(header).replace("&amp;", "&"))  # &L&9 &C&"Times New Roman,Bold"&12
+    header.left.text, header.center.text = _header_texts(document, title, HEADER_LIMIT - codes)
     sheet.oddFooter.center.text = (
         t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
     )
     sheet.oddFooter.center.size = 9
 
 
-def _header_text(text: str) -> str:
-    """Text for a print header: ``&`` starts a code there."""
-    return text.replace("&", "&&")[:250]
+# The most characters Excel takes in a print header, its codes (&L, &"font", &12) and its
+# three parts together; a longer one makes Excel report the file as damaged.
+HEADER_LIMIT = 255
+
+
+def _header_texts(left: str, center: str, room: int) -> tuple[str, str]:
+    """The header's left and centre texts, ``&`` written ``&&`` (a lone one starts a code),
+    cut at a whole character so that together they take at most ``room`` characters.
+
+    When both are long each keeps at least half the room; what one leaves the other may use.
+    """
+    said_left, said_center = _header_text(left), _header_text(center)
+    if len(said_left) + len(said_center) <= room:
+        return said_left, said_center
+    said_center = _header_text(center, max(room - len(said_left), room // 2))
+    return _header_text(left, room - len(said_center)), said_center
+
+
+def _header_text(text: str, room: int | None = None) -> str:
+    """``text`` for a print header, ``&`` doubled; cut to at most ``room`` characters, never
+    between the two ``&`` of one, and marked ``…`` when cut."""
+    said = text.replace("&", "&&")
+    if room is None or len(said) <= room:
+        return said
+    kept, used = [], 1  # the …
+    for char in text:
+        width = 2 if char == "&" else 1
+        if used + width > room:
+            break
+        kept.append(char)
+        used += width
+    return _header_text("".join(kept).rstrip()) + "…" if room > 0 else ""
 
 
 def _chart(sheet: Any, kinds: list[str], rows: int, title: str, bar: Any, reference: Any) -> Any:
