@@ -907,6 +907,7 @@ def test_a_leader_is_never_put_in_charge_of_a_retired_unit(seeded: Cli, db_path:
     seeded.ok("leader", "assign", "Nguyễn Văn A", "--unit", "UBKT", "--from", "30/6/2022")
 
 
+@pytest.mark.sqlite_only("backup, among the writers, copies a SQLite file")
 def test_a_symbolic_link_is_an_existing_target(seeded: Cli, db_path: Path, tmp_path: Path) -> None:
     """`backup` onto a link that points nowhere replaced the link without --force: a path that
     is a symbolic link, dangling or not, is taken (render.outfile.occupied)."""
@@ -1105,7 +1106,10 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
         capture_output=True,
     )
     whole = time.monotonic() - started
+    interrupted = 0
     for share in (0.2, 0.35, 0.5, 0.65, 0.8):  # some of them in the middle of an insert
+        for left in tmp_path.glob("new.db*"):
+            left.unlink()
         child = subprocess.Popen(
             [ENTRY_POINT, "--db", str(target), "import", str(export)],
             stdin=subprocess.DEVNULL,
@@ -1116,9 +1120,14 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
         child.send_signal(signal.SIGINT)
         sent = time.monotonic()
         _out, err = child.communicate(timeout=120)
+        if "imported" in err.decode():
+            # On a busy machine the import can end before the signal comes: nothing to see.
+            continue
         assert (child.returncode, err.decode()) == (130, "Error: interrupted\n"), share
-        assert time.monotonic() - sent < 20, share
+        assert time.monotonic() - sent < 45, share  # the busy timeout it used to wait is 60 s
         assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")], share
+        interrupted += 1
+    assert interrupted >= 3
 
 
 # A child that runs dirtrack but waits, the first time it would fsync (the part file of
