@@ -481,15 +481,16 @@ def test_head_of_a_table_drawn_by_rich_exits_141_quietly(
     assert (tmp_path / "err").read_text(encoding="utf-8") == ""
 
 
-def sigint_held(pid: int) -> bool:
-    """Whether the process holds SIGINT back (blocked): dirtrack's start-up has begun."""
+def signal_held(pid: int, signum: int = signal.SIGINT) -> bool:
+    """Whether the process holds the signal back (blocked), as dirtrack does SIGINT and SIGTERM
+    while it starts: its start-up has begun."""
     try:
         status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
     except OSError:
         return False
     for line in status.splitlines():
         if line.startswith("SigBlk:"):
-            return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+            return bool(int(line.split()[1], 16) & (1 << (signum - 1)))
     return False
 
 
@@ -526,7 +527,7 @@ def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
         preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 (the suite starts no threads here)
     )
     started = time.monotonic()
-    while not sigint_held(child.pid):
+    while not signal_held(child.pid):
         assert child.poll() is None and time.monotonic() - started < 60, "SIGINT never held"
         time.sleep(0.001)
     time.sleep(delay)
@@ -536,18 +537,6 @@ def test_ctrl_c_in_the_first_quarter_second_is_exit_130_without_a_traceback(
     assert child.returncode == 130, text
     assert "Traceback" not in text and "KeyboardInterrupt" not in text
     assert text == "" or text == "Error: interrupted\n"
-
-
-def sigterm_held(pid: int) -> bool:
-    """Whether the process holds SIGTERM back (blocked), as it does SIGINT while it starts."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
-    except OSError:
-        return False
-    for line in status.splitlines():
-        if line.startswith("SigBlk:"):
-            return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
-    return False
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
@@ -565,7 +554,7 @@ def test_sigterm_while_starting_or_in_a_command_is_143_without_a_traceback(
         stderr=subprocess.PIPE,
     )
     started = time.monotonic()
-    while not sigterm_held(child.pid):
+    while not signal_held(child.pid, signal.SIGTERM):
         assert child.poll() is None and time.monotonic() - started < 60, "SIGTERM never held"
         time.sleep(0.001)
     time.sleep(delay)
