@@ -1077,11 +1077,10 @@ def test_a_blank_db_or_a_url_scheme_without_slashes_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
-def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
-    """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the
-    traceback: dirtrack waited the whole busy timeout (60 s), then left the new file behind."""
-    import signal
+def exported_register(tmp_path: Path) -> tuple[Path, Path, float]:
+    """A register of 20,000 directives (bench.py's), its JSON export, and the seconds an import
+    of that export into a new file takes on this machine now: the slow interrupt tests stop
+    imports at shares of it."""
     import subprocess
     import sys
     import time
@@ -1090,7 +1089,7 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     import bench  # type: ignore[import-not-found]
 
-    register = bench.build_register(tmp_path, 20_000, date.today()).path
+    register: Path = bench.build_register(tmp_path, 20_000, date.today()).path
     export = tmp_path / "all.json"
     subprocess.run(
         [ENTRY_POINT, "--db", str(register), "export", "--out", str(export)],
@@ -1098,14 +1097,25 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
         stdin=subprocess.DEVNULL,
     )
     started = time.monotonic()
-    target = tmp_path / "new.db"
     subprocess.run(
         [ENTRY_POINT, "--db", str(tmp_path / "timed.db"), "import", str(export)],
         check=True,
         stdin=subprocess.DEVNULL,
         capture_output=True,
     )
-    whole = time.monotonic() - started
+    return register, export, time.monotonic() - started
+
+
+@pytest.mark.slow("a register of 20,000 directives exported, then imported and interrupted")
+def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of an import's inserts kept SQLite's write lock alive in the
+    traceback: dirtrack waited the whole busy timeout (60 s), then left the new file behind."""
+    import signal
+    import subprocess
+    import time
+
+    _register, export, whole = exported_register(tmp_path)
+    target = tmp_path / "new.db"
     interrupted = 0
     for share in (0.2, 0.35, 0.5, 0.65, 0.8):  # some of them in the middle of an insert
         for left in tmp_path.glob("new.db*"):
@@ -1277,22 +1287,11 @@ def test_sigterm_in_a_long_import_backup_or_export_leaves_nothing(tmp_path: Path
     import hashlib
     import signal
     import subprocess
-    import sys
     import time
-    from datetime import date
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    import bench  # type: ignore[import-not-found]
 
     work = tmp_path / "work"
     work.mkdir()
-    register = bench.build_register(tmp_path, 20_000, date.today()).path
-    export = tmp_path / "all.json"
-    subprocess.run(
-        [ENTRY_POINT, "--db", str(register), "export", "--out", str(export)],
-        check=True,
-        stdin=subprocess.DEVNULL,
-    )
+    register, export, whole = exported_register(tmp_path)
 
     def digests() -> dict[str, str]:  # an empty -wal is as none (see the test above)
         return {
@@ -1324,14 +1323,6 @@ def test_sigterm_in_a_long_import_backup_or_export_leaves_nothing(tmp_path: Path
         assert time.monotonic() - sent < 20, args
         assert list(work.iterdir()) == [], args
 
-    started = time.monotonic()
-    subprocess.run(
-        [ENTRY_POINT, "--db", str(tmp_path / "timed.db"), "import", str(export)],
-        check=True,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-    )
-    whole = time.monotonic() - started
     for share in (0.15, 0.35, 0.55):  # well before the end, even on a busy machine
         stopped(["--db", str(work / "new.db"), "import", str(export)], whole * share)
     before = digests()
