@@ -25,8 +25,8 @@ def dev(number: str) -> str:
     return (DEV / f"{number}.txt").read_text(encoding="utf-8")
 
 
-def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extract_score", EXAMPLES / "score.py")
+def scorer(name: str = "score") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"extract_{name}", EXAMPLES / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -178,6 +178,33 @@ def test_the_development_set_is_annotated_and_split_once() -> None:
         text = " ".join(article.text_path.read_text(encoding="utf-8").split())
         for item in (*gold["limitations"], *gold["directives"]):
             assert " ".join(item["text"].split()) in text, (article.name, item["text"])
+
+
+def test_second_annotations_are_the_articles_words_with_the_golds_shape() -> None:
+    agreement = scorer("agreement")
+    for article in agreement.second_annotated():
+        gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
+        second = json.loads((DEV / "gold2" / f"{article.name}.json").read_text(encoding="utf-8"))
+        assert second.keys() == gold.keys() and second["meeting"].keys() == gold["meeting"].keys()
+        text = " ".join(article.text_path.read_text(encoding="utf-8").split())
+        for item in (*second["limitations"], *second["directives"]):
+            assert " ".join(item["text"].split()) in text, (article.name, item["text"])
+
+
+def test_agreement_scores_a_second_annotation_as_the_extractor_is_scored(tmp_path: Path) -> None:
+    agreement = scorer("agreement")
+    article = next(a for a in agreement.score.dev_files() if a.name == "300")
+    gold = json.loads(article.gold_path.read_text(encoding="utf-8"))
+    (tmp_path / "300.json").write_text(json.dumps(gold), encoding="utf-8")
+    same = agreement.compare([article], tmp_path)
+    assert all(c.f1 == 1.0 for c in same.fields.values())
+    # another unit on one directive loses it on the strict match, not on the texts alone
+    gold["directives"][0]["unit"] = "Sở Khoa học và Công nghệ"
+    (tmp_path / "300.json").write_text(json.dumps(gold), encoding="utf-8")
+    moved = agreement.compare([article], tmp_path)
+    directives = len(gold["directives"])
+    assert moved.fields["directives"].tp == directives - 1
+    assert moved.texts["directives"].tp == directives
 
 
 def test_every_measured_article_gives_a_draft_in_time() -> None:

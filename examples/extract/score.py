@@ -81,6 +81,10 @@ Directives
     A prediction matches a gold directive with an equal lead unit, matching text and the same
     deadline (``due``; both null counts as the same).
 
+Texts alone
+    The summary also matches the items on their texts only (``lim. text``, ``dir. text``):
+    what the scores would be with every unit and deadline right.
+
 Each gold item is matched at most once and each prediction at most once (greedy, highest
 overlap first). Precision = matched / predicted, recall = matched / gold, F1 their harmonic
 mean; the last row sums the counts over all seeds (micro average). Categories, coordinating
@@ -192,6 +196,11 @@ def limitation_agrees(p: dict[str, Any], g: dict[str, Any]) -> bool:
 
 def directive_agrees(p: dict[str, Any], g: dict[str, Any]) -> bool:
     return same_unit(p["unit"], g["unit"]) and p["due"] == g["due"]
+
+
+def texts_alone(p: dict[str, Any], g: dict[str, Any]) -> bool:
+    """Matched on the text only: the unit and the deadline are not compared."""
+    return True
 
 
 def meeting_counts(p: dict[str, Any], g: dict[str, Any]) -> tuple[dict[str, Counts], str]:
@@ -490,6 +499,9 @@ class Totals:
         self.fields: dict[str, Counts] = {
             k: Counts() for k in ("date", "chair", "kind", "limitations", "directives")
         }
+        # the same items matched on their texts alone (unit and deadline left out): what the
+        # score would be if every unit and deadline were right
+        self.texts: dict[str, Counts] = {k: Counts() for k in ("limitations", "directives")}
 
 
 def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> Totals:
@@ -524,6 +536,8 @@ def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> 
         fields, _ = meeting_counts(draft["meeting"], gold["meeting"])
         lims, lim_pairs = match(draft["limitations"], gold["limitations"], limitation_agrees)
         dirs, dir_pairs = match(draft["directives"], gold["directives"], directive_agrees)
+        for key in ("limitations", "directives"):
+            totals.texts[key].add(match(draft[key], gold[key], texts_alone)[0])
         right, with_due = deadline_counts(draft["directives"], gold["directives"])
         totals.due_right += right
         totals.due_total += with_due
@@ -610,6 +624,12 @@ def summary(name: str, totals: Totals) -> list[str]:
         rows.append(
             f"  {key:<12} P {c.precision:4.2f}  R {c.recall:4.2f}  F1 {c.f1:4.2f}  "
             f"({c.tp}/{c.predicted}/{c.gold})"
+        )
+    for key in ("limitations", "directives"):
+        c = totals.texts[key]
+        rows.append(
+            f"  {key[:3] + '. text':<12} P {c.precision:4.2f}  R {c.recall:4.2f}  F1 {c.f1:4.2f}  "
+            f"({c.tp}/{c.predicted}/{c.gold}) unit and deadline left out"
         )
     rows.append(
         f"  {'deadlines':<12} {due:4.2f} of matched directives with one "
