@@ -239,7 +239,8 @@ def _check_zone(value: str) -> None:
     zone_named(value)
 
 
-def _check_db(value: str) -> None:
+def check_db(value: str) -> None:
+    """Refuse a blank ``db`` or a URL scheme without ``//`` (:func:`dirtrack.db.check_db_value`)."""
     if value.strip() and (":" not in value or "://" in value):
         # A path or a URL: checked when the database is opened. Only a value that may be
         # blank or a scheme without // loads dirtrack.db (and SQLAlchemy) here.
@@ -253,7 +254,7 @@ def _check_db(value: str) -> None:
 # of 1 to 200 characters, a known time zone, a --db that is neither blank nor a URL scheme
 # without //), with the function it checks them with: a bad one in the file is refused here,
 # naming the file and the key, as every other bad value.
-_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": _check_db}
+_ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": check_db}
 
 
 def _check_root_value(name: str, value: Any, where: str) -> None:

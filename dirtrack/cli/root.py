@@ -155,7 +155,7 @@ def root(
     from dirtrack.i18n import default_lang
 
     ctx.obj = State(
-        db=db,
+        db=_db_given(ctx, db),
         lang=lang.value if lang else default_lang(),
         actor=_actor_given(ctx, actor),
         timezone=timezone,
@@ -179,6 +179,25 @@ def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
             raise
         param = next(p for p in ctx.command.params if p.name == "actor")
         raise config.bad_value(config.env_var(param) or "DIRTRACK_ACTOR", exc) from None
+
+
+def _db_given(ctx: typer.Context, value: str | None) -> str | None:
+    """``--db`` as given; a blank value or a URL scheme without ``//`` that came from
+    ``DIRTRACK_DB`` is refused here naming the variable (from ``--db`` it is refused when the
+    database is opened, as ever)."""
+    from typer._click.core import ParameterSource
+
+    if value is None or ctx.get_parameter_source("db") is not ParameterSource.ENVIRONMENT:
+        return value
+    from dirtrack import config
+    from dirtrack.errors import DirtrackError
+
+    try:
+        config.check_db(value)
+    except DirtrackError as exc:
+        param = next(p for p in ctx.command.params if p.name == "db")
+        raise config.bad_value(config.env_var(param) or "DIRTRACK_DB", exc) from None
+    return value
 
 
 def actor_name(value: str | None) -> str | None:
