@@ -46,6 +46,19 @@ def test_backup_is_a_complete_single_file_copy(office: Cli, db: str, tmp_path: P
     assert directives(copy) == directives(db)
 
 
+def test_backup_leaves_the_database_as_it_found_it(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Reading the database in WAL mode read-only left an empty -wal and its -shm beside it,
+    which only the next writer removed; the database itself is never written."""
+    companions = [Path(f"{db_path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    assert not any(p.exists() for p in companions)
+    digest = file_digest(db_path)
+    office.ok("backup", str(tmp_path / "copy.db"))
+    assert [p.name for p in companions if p.exists()] == []
+    assert file_digest(db_path) == digest
+
+
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()

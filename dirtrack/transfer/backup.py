@@ -169,8 +169,27 @@ def backup(
     if occupied(dest) and not force:
         raise Conflict.of("bk_exists", path=dest)
     _backup_to(source_path, dest, progress)
+    _tidy(source_path)
     revision, counts = inspect_file(dest)
     return Copied(dest, revision, counts, dest.stat().st_size)
+
+
+def _tidy(database: Path) -> None:
+    """Remove the empty write-ahead log and its index that reading a database in WAL mode
+    read-only leaves beside it (a read-only connection may not delete them): a connection that
+    may write, opened and closed, removes them when it is the last one, and leaves them to the
+    others otherwise. Nothing is written to the database itself."""
+    wal = database.with_name(database.name + "-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size:
+            return
+        conn = sqlite3.connect(database, timeout=1)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        pass  # a folder or file this user may not write: the files stay, as before
 
 
 def _copy_into(source_path: Path, temp: Path, progress: Progress) -> None:
