@@ -306,6 +306,13 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
             raise DatabaseError.of("needs_psycopg") from None
         except NoSuchModuleError:  # postgresql+nosuchdriver://
             raise DatabaseError.of("not_database_url", value=target.display) from None
+        except ArgumentError as exc:
+            # a setting of the URL's query that the dialect refuses before connecting
+            # (?port=abc): said as the client library's own refusals are
+            from dirtrack.i18n import Phrase
+
+            reason = Phrase("w_pg_bad_setting", detail=str(exc))
+            raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
         event.listen(engine, "begin", _postgresql_begin)
     limits.install(engine)
     _ENGINES[target.url] = engine
@@ -470,7 +477,20 @@ def server_reason(reason: str) -> Phrase | str:
     for part, key in SERVER_REASONS:
         if part in said:
             return Phrase(key)
+    setting = _BAD_SETTING.search(reason)
+    if setting is not None:
+        # a setting of the URL's query (?sslmode=…) the client library refused: the sentence in
+        # the run's language, the setting's own words after it
+        return Phrase("w_pg_bad_setting", detail=setting[0])
     return reason
+
+
+# libpq's and psycopg's words for a setting they refuse: 'invalid sslmode value: "bogus"',
+# 'invalid connection option "foo"', 'invalid integer value "x" for connection option "port"',
+# "bad value for connect_timeout: 'x'".
+_BAD_SETTING = re.compile(
+    r"(?:invalid (?:[\w ]+ )?(?:value|option)|bad value for)\b.*", re.IGNORECASE
+)
 
 
 def open_failure(target: Target, reason: str) -> DatabaseError:

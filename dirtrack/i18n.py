@@ -1323,6 +1323,7 @@ ERRORS: dict[str, Entry] = {
     "w_pg_no_database": N_("the server has no such database or user"),
     "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
     "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
+    "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),

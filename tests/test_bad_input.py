@@ -1012,6 +1012,28 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
         )
 
 
+def test_a_bad_setting_in_a_postgresql_url_is_said_in_the_language_of_the_run() -> None:
+    """`?sslmode=bogus` gave libpq's English alone under --lang vi, and `?port=abc` an
+    "unexpected error" (the dialect's ArgumentError, raised before any connection)."""
+    base = "postgresql://nobody@127.0.0.1:1/x"
+    for query, detail in (
+        ("sslmode=bogus", 'invalid sslmode value: "bogus"'),
+        ("foo=1", 'invalid connection option "foo"'),
+        ("connect_timeout=x", "bad value for connect_timeout: 'x'"),
+        ("port=abc", "Received non-integer port arguments: ('abc',)"),
+    ):
+        shown = f"postgresql+psycopg://nobody@127.0.0.1:1/x?{query}"
+        for lang, words in (
+            ("en", f"cannot open {shown}: a connection setting in the URL is not valid"),
+            (
+                "vi",
+                f"không mở được {shown}: một thiết lập kết nối trong địa chỉ (URL) không hợp lệ",
+            ),  # noqa: E501
+        ):
+            error = cli_at(f"{base}?{query}").fail("--lang", lang, "list")
+            assert error == f"Error: {words}: {detail}"
+
+
 def socket_refuses(port: int) -> bool:
     import socket
 
