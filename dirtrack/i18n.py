@@ -1030,6 +1030,7 @@ ERRORS: dict[str, Entry] = {
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "twelve_months": N_("{text!r}: a year has 12 months"),
+    "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
     "not_valid_period": N_("{text!r} is not a valid period; use {forms}"),
     "not_a_period": N_("{text!r} is not a period; use {forms}, current, previous or START..END"),
     "period_reversed": N_("period {text!r} ends before it starts"),

@@ -410,6 +410,8 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         return span.last_day
     if ref is not None and (m := _RELATIVE.match(key)):
         n, unit = int(m[1]), m[2]
+        if n == 0:  # "trong 0 tháng": no time at all, as 0 working days is refused
+            raise InvalidInput.of("zero_span", text=text)
         if unit.startswith(("ngay", "day")):
             return check_day(ref + timedelta(days=n), text)
         if unit.startswith(("tuan", "week")):

@@ -79,6 +79,16 @@ def test_deadlines_without_a_year_use_the_meeting_date(text: str, expected: date
     assert parse_when(text, ref=date(2022, 9, 7)) == expected
 
 
+@pytest.mark.parametrize("text", ["trong 0 tháng", "trong 00 tuần", "0 days", "sau 0 ngày"])
+def test_a_time_to_do_it_of_nothing_is_refused(text: str) -> None:
+    """'trong 0 tháng' gave the meeting's own day as the deadline, where '0 working days' was
+    refused: a span of nothing is refused the same way, in the run's language."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_when(text, ref=date(2022, 9, 7))
+    assert caught.value.key == "zero_span"
+    assert "thời gian thực hiện phải từ 1 ngày" in caught.value.render("vi")
+
+
 def test_deadline_phrase_without_year_and_without_reference_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse_when("tháng 9")
