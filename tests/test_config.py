@@ -439,29 +439,3 @@ def test_a_bad_dirtrack_actor_names_the_variable(
     given = cli.fail("--actor", value, "--lang", "en", "unit", "add", "BTC", "Ban Tổ chức")
     assert given.startswith(f"Error: {en}")
     cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
-
-
-@pytest.mark.parametrize(
-    ("value", "en", "vi"),
-    [
-        (" ", "--db ' ' is blank", "--db ' ' để trống"),
-        ("postgresql:", "--db 'postgresql:' is not a database URL", "--db 'postgresql:' không"),
-    ],
-)
-def test_a_bad_dirtrack_db_names_the_variable(
-    tmp_path: Path, monkeypatch: Any, value: str, en: str, vi: str
-) -> None:
-    """A blank DIRTRACK_DB, or a URL scheme without //, was refused as if --db had been typed:
-    the line now names the variable, as a bad DIRTRACK_ACTOR does. Nothing is created."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DIRTRACK_DB", value)
-    runner = CliRunner()
-    for lang, said in (("en", en), ("vi", vi)):
-        result = runner.invoke(app, ["--lang", lang, "unit", "add", "VPTU", "Văn phòng Tỉnh ủy"])
-        assert result.exit_code == 1
-        assert result.stderr.strip().startswith(f"Error: DIRTRACK_DB: {said}"), result.stderr
-        assert len(result.stderr.strip().splitlines()) == 1
-    assert list(tmp_path.iterdir()) == []
-    # --db typed wins over the variable, and says --db as ever
-    given = runner.invoke(app, ["--db", value, "--lang", "en", "list"])
-    assert given.exit_code == 1 and given.stderr.startswith(f"Error: {en[:10]}")
