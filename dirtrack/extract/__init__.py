@@ -18,11 +18,11 @@ Pipeline: :mod:`~dirtrack.extract.clean` (drop the web page around the article) 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dirtrack.errors import InvalidInput
-from dirtrack.extract.clean import clean, strip_boilerplate
+from dirtrack.extract.clean import Block, clean, strip_boilerplate
 from dirtrack.extract.draft import (
     CATEGORIES,
     KINDS,
@@ -40,7 +40,7 @@ from dirtrack.extract.items import (
     partners_limitation,
 )
 from dirtrack.extract.keys import document_number, item_key, product_of, source_key
-from dirtrack.extract.meeting import extract_meeting, reference_day
+from dirtrack.extract.meeting import MeetingInfo, extract_meeting, reference_day
 from dirtrack.extract.sentences import split_sentences
 from dirtrack.extract.units import (
     KnownUnit,
@@ -62,8 +62,60 @@ __all__ = [
     "MeetingDraft",
     "UnitDraft",
     "extract",
+    "partners_named",
+    "read_article",
     "strip_boilerplate",
 ]
+
+
+@dataclass(frozen=True)
+class Article:
+    """What :func:`extract` reads first: the text's blocks, its body paragraphs and headings
+    with their sentences, the body's sentences, the meeting, the sentence that reports it (the
+    lead) and the headings."""
+
+    blocks: list[Block]
+    paragraphs: list[Paragraph]
+    sentences: list[str]
+    info: MeetingInfo
+    lead: str | None
+    headings: list[str]
+
+
+def read_article(text: str, today: date | None) -> Article:
+    """Split ``text`` into blocks, paragraphs and sentences and find the meeting it reports
+    (``today``: the reference day when the text gives no year)."""
+    blocks = clean(text)
+    paragraphs: list[Paragraph] = []
+    sentences: list[str] = []
+    sentence_blocks: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind not in ("body", "heading"):
+            continue
+        parts = tuple(split_sentences(block.text))
+        paragraphs.append(Paragraph(block.kind, block.text, parts))
+        if block.kind == "body":
+            sentences.extend(parts)
+            sentence_blocks.extend([index] * len(parts))
+    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, today)
+    lead = sentences[lead_index] if sentences else None
+    headings = [b.text for b in blocks if b.kind in ("header", "heading")]
+    return Article(blocks, paragraphs, sentences, info, lead, headings)
+
+
+def partners_named(
+    kind: str | None, lead: str | None, headings: Sequence[str], resolver: UnitResolver
+) -> list[str] | None:
+    """The units a working session was held with, as its lead (else its headline) names them:
+    ``[]`` when it names none or the meeting is no working session, ``None`` when it names
+    them only collectively (see :func:`session_partners`)."""
+    if kind != "working-session" or lead is None:
+        return []
+    named = session_partners(lead, resolver)
+    if named == [] and headings:
+        # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
+        named = session_partners(headings[0], resolver)
+    return named
 
 
 def extract(
@@ -93,37 +145,19 @@ def extract(
     """
     if not text or not text.strip():
         raise InvalidInput.of("text_empty")
-    blocks = clean(text)
-    paragraphs: list[Paragraph] = []
-    sentences: list[str] = []
-    sentence_blocks: list[int] = []
-    for index, block in enumerate(blocks):
-        if block.kind not in ("body", "heading"):
-            continue
-        parts = tuple(split_sentences(block.text))
-        paragraphs.append(Paragraph(block.kind, block.text, parts))
-        if block.kind == "body":
-            sentences.extend(parts)
-            sentence_blocks.extend([index] * len(parts))
-    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, on or today)
+    read = read_article(text, on or today)
+    blocks, paragraphs, sentences, info = read.blocks, read.paragraphs, read.sentences, read.info
     if on is not None:
         info.date = on
     if chair is not None and chair.strip():
         if info.chair is None or fold_words(chair) != fold_words(info.chair):
             info.chair_title = None
         info.chair = " ".join(chair.split())
-    lead = sentences[lead_index] if sentences else None
-    headings = [b.text for b in blocks if b.kind in ("header", "heading")]
+    lead, headings = read.lead, read.headings
     resolver = UnitResolver(sentences, units, lead, headings)
     # a working session with one unit: what names no unit (nor every unit) is that unit's
-    partner = None
-    named_partners: list[str] | None = []
-    if info.kind == "working-session" and lead is not None:
-        named_partners = session_partners(lead, resolver)
-        if named_partners == [] and headings:
-            # "Chủ tịch UBND tỉnh làm việc với Ban Thường vụ Huyện ủy X": the headline names it
-            named_partners = session_partners(headings[0], resolver)
-        partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
+    named_partners = partners_named(info.kind, lead, headings, resolver)
+    partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
     if partner is None and named_partners == [] and lead is not None:
         # a body's own review attended by its superiors: what names no unit is that body's
         partner = meeting_host(lead, resolver)

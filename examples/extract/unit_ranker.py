@@ -67,18 +67,14 @@ sys.path.insert(0, str(HERE.parent.parent))
 import score  # noqa: E402
 import train  # noqa: E402
 
-from dirtrack.extract import extract  # noqa: E402
-from dirtrack.extract.clean import clean  # noqa: E402
+from dirtrack.extract import extract, partners_named, read_article  # noqa: E402
 from dirtrack.extract.folding import fold_aligned, lower_aligned  # noqa: E402
 from dirtrack.extract.items import _AFTER_PLURAL, _gave_it, _negative  # noqa: E402
 from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT  # noqa: E402
-from dirtrack.extract.meeting import extract_meeting  # noqa: E402
-from dirtrack.extract.sentences import split_sentences  # noqa: E402
 from dirtrack.extract.units import (  # noqa: E402
     Mention,
     UnitResolver,
     meeting_host,
-    session_partners,
     unit_key,
 )
 
@@ -161,28 +157,12 @@ def _values(resolver: UnitResolver, sentence: str) -> list[tuple[Mention, str]]:
 
 
 def context(text: str, today: Any) -> Context:
-    """The article's context, built by the same steps as ``dirtrack.extract.extract``."""
-    blocks = clean(text)
-    paragraphs: list[tuple[str, tuple[str, ...]]] = []
-    sentences: list[str] = []
-    sentence_blocks: list[int] = []
-    for index, block in enumerate(blocks):
-        if block.kind not in ("body", "heading"):
-            continue
-        parts = tuple(split_sentences(block.text))
-        paragraphs.append((block.kind, parts))
-        if block.kind == "body":
-            sentences.extend(parts)
-            sentence_blocks.extend([index] * len(parts))
-    info, lead_index = extract_meeting(blocks, sentences, sentence_blocks, today)
-    lead = sentences[lead_index] if sentences else None
-    headings = [b.text for b in blocks if b.kind in ("header", "heading")]
-    resolver = UnitResolver(sentences, (), lead, headings)
-    partners: list[str] | None = []
-    if info.kind == "working-session" and lead is not None:
-        partners = session_partners(lead, resolver)
-        if partners == [] and headings:
-            partners = session_partners(headings[0], resolver)
+    """The article's context, read by the same steps as ``dirtrack.extract.extract``."""
+    read = read_article(text, today)
+    paragraphs = [(p.kind, p.sentences) for p in read.paragraphs]
+    info, lead, headings = read.info, read.lead, read.headings
+    resolver = UnitResolver(read.sentences, (), lead, headings)
+    partners = partners_named(info.kind, lead, headings, resolver)
     where: dict[str, tuple[int, int]] = {}
     named: set[str] = set()
     for p, (kind, sents) in enumerate(paragraphs):
