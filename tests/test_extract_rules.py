@@ -1082,6 +1082,23 @@ def test_a_level_s_party_committee_written_out_is_that_committee() -> None:
     assert unit_key("Đảng ủy Quân sự tỉnh") != unit_key("Quân ủy sự tỉnh")
 
 
+def test_a_bare_commune_is_the_place_even_when_its_peoples_committee_is_named() -> None:
+    """'Thị trấn còn một số tồn tại' after 'báo cáo của UBND thị trấn' went to the People's
+    Committee; GUIDE: a commune, ward or town written by its level is the place."""
+    found = extract(
+        "Ngày 6/6/2022, HĐND thị trấn Tà Lùng tổ chức kỳ họp thứ 5. Theo báo cáo của UBND thị"
+        " trấn, thu ngân sách đạt 90% dự toán. Thị trấn còn một số tồn tại, hạn chế như: công"
+        " tác quản lý đô thị còn bất cập; việc thu phí còn chậm."
+    ).limitations
+    assert [item.unit for item in found] == ["thị trấn Tà Lùng"] * 2
+    # a district written so is still its People's Committee when the text names it
+    found = extract(
+        "Ngày 6/6/2022, HĐND huyện Nam Sơn họp. Theo báo cáo của UBND huyện Nam Sơn, thu ngân"
+        " sách đạt 90%. Huyện còn một số hạn chế như: công tác thu ngân sách còn chậm."
+    ).limitations
+    assert [item.unit for item in found] == ["UBND huyện Nam Sơn"]
+
+
 def test_a_bare_level_that_still_has_shortcomings_is_the_one_named_before() -> None:
     for lead in ("Bên cạnh những kết quả đạt được, huyện hiện", "Tuy nhiên, huyện vẫn", "Huyện"):
         found = extract(

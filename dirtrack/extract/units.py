@@ -1249,15 +1249,17 @@ class UnitResolver:
                 place = f"{mention.text.lower()} {next(iter(known))}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
+            # a commune or ward is the place (the GUIDE's "Phường cần ...", "Thị trấn còn một
+            # số tồn tại"), whether or not the text names its People's Committee
+            if level in _COMMUNE_LEVELS:
+                return place
             # a province or district: the body of it the text asks ("Tỉnh ủy Đắk Lắk cần ...;
-            # đề nghị tỉnh lựa chọn ..."); a commune or ward is the place (the GUIDE's "Phường
-            # cần ...")
+            # đề nghị tỉnh lựa chọn ..."), else its People's Committee when the text names it
+            # ("UBND huyện Cao Lộc"), else the place
             committee = unit_key("uy ban nhan dan " + place)
-            if level not in _COMMUNE_LEVELS:
-                for body in (committee, unit_key("dang uy " + place)):
-                    if body in self._asked and body in self._full:
-                        return self._full[body]
-            # else its People's Committee when the text names it ("UBND huyện Cao Lộc")
+            for body in (committee, unit_key("dang uy " + place)):
+                if body in self._asked and body in self._full:
+                    return self._full[body]
             return self._full.get(committee) or place
         if mention.role == "internal":
             # "chi bộ", "Đảng ủy" alone: the one such body the document names in full

@@ -84,15 +84,7 @@ def main() -> int:
                 article = articles[group]
                 one = score.run([article], out=False)
                 for key in (part_of(article), "all"):
-                    total = totals.setdefault(key, score.Totals())
-                    total.articles += one.articles
-                    total.drafts += one.drafts
-                    total.due_right += one.due_right
-                    total.due_total += one.due_total
-                    total.seconds += one.seconds
-                    total.slowest = max(total.slowest, one.slowest)
-                    for field, counts in one.fields.items():
-                        total.fields[field].add(counts)
+                    totals.setdefault(key, score.Totals()).add(one)
     finally:
         cm.load = original
     for key in (

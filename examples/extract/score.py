@@ -503,6 +503,18 @@ class Totals:
         # score would be if every unit and deadline were right
         self.texts: dict[str, Counts] = {k: Counts() for k in ("limitations", "directives")}
 
+    def add(self, other: Totals) -> None:
+        """Add ``other``'s counts (another article or part) to these."""
+        self.articles += other.articles
+        self.drafts += other.drafts
+        self.seconds += other.seconds
+        self.slowest = max(self.slowest, other.slowest)
+        self.due_right += other.due_right
+        self.due_total += other.due_total
+        for mine, theirs in ((self.fields, other.fields), (self.texts, other.texts)):
+            for key, counts in theirs.items():
+                mine[key].add(counts)
+
 
 def run(articles: Sequence[Article], verbose: bool = False, out: Any = None) -> Totals:
     """Extract and score every article; print one row each (to ``out``) and return the sums."""
