@@ -238,6 +238,34 @@ def test_other_row_problems(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 7, column C (Đơn vị chủ trì): unit 'Văn phòng' is ambiguous" in message
 
 
+@pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
+def test_a_key_or_a_new_units_name_longer_than_its_column_is_a_bad_row(
+    office: Cli, db_path: Path, tmp_path: Path, dry: list[str]
+) -> None:
+    """--dry-run says it as the import does, naming the row and cell (the import said only
+    `directive.key is 201 characters long…` once it wrote, and --dry-run nothing at all)."""
+    sheet = csv_rows(
+        tmp_path / "long.csv",
+        [
+            [*HEADER, "Mã"],
+            ["1", "Việc A", "BTC", "", "30/9/2022", "", "", "K" * 201],
+            ["2", "Việc B", "Ban " + "Mới " * 100, "", "30/9/2022", "", "", "K2"],
+            ["3", "Việc C", "BTC", "", "30/9/2022", "", "", "K" * 200],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1", "--create-units", *dry)
+    assert "2 bad rows (2-3)" in message
+    if not dry:
+        assert (
+            "row 2, column H (Mã): directive.key is 201 characters long, more than the 200 it "
+            "can hold" in message
+        )
+        assert (
+            "row 3, column C (Đơn vị chủ trì): unit.name is 403 characters long, more than the "
+            "400 it can hold" in message
+        )
+
+
 def test_options_that_do_not_apply(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC", "", "", "", ""]])
     assert "no meeting with id 99" in refused(office, db_path, str(sheet), "--meeting", "99")
