@@ -202,6 +202,21 @@ def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
     return [_worksheet(ws) for ws in sheets]
 
 
+def _extent(ws: Any) -> tuple[int, int]:
+    """The last row and column of a cell holding a value or of a merged range (0, 0: none).
+
+    openpyxl's rows run to its ``max_row`` and ``max_column``, which a cell holding only a
+    style counts too: one formatted cell at XFD1048576 would make 17 billion cells to read.
+    """
+    last_row = last_col = 0
+    for (row, col), cell in ws._cells.items():  # the cells the file holds, no others
+        if cell.value is not None:
+            last_row, last_col = max(last_row, row), max(last_col, col)
+    for span in ws.merged_cells.ranges:
+        last_row, last_col = max(last_row, span.max_row), max(last_col, span.max_col)
+    return last_row, last_col
+
+
 def _worksheet(ws: Any) -> Sheet:
     filled: dict[tuple[int, int], Value] = {}
     merged: dict[tuple[int, int], int] = {}
@@ -214,7 +229,10 @@ def _worksheet(ws: Any) -> Sheet:
                     filled[(r, c - 1)] = origin
 
     def rows() -> Iterator[Row]:
-        for cells in ws.iter_rows():
+        last_row, last_col = _extent(ws)
+        if not last_row:
+            return
+        for cells in ws.iter_rows(max_row=last_row, max_col=last_col):
             if not cells:
                 continue
             r = cells[0].row
