@@ -1338,6 +1338,10 @@ ERRORS: dict[str, Entry] = {
         "sheet {sheet}: a text has {n} characters, more than the {limit} "
         "an Excel cell holds; use --format docx, html or json"
     ),
+    "sheet_formula_unsaved": N_(
+        "{path}: cell {cell} of sheet {sheet} holds a formula ({formula}) whose value was "
+        "never saved; open the file in Excel or LibreOffice, save it again and import that"
+    ),
     "sheet_merges_too_large": N_(
         "sheet {sheet}: merged cells cover {n} cells and where its "
         "data ends cannot be told; open the file in Excel, save it "

@@ -399,6 +399,14 @@ def test_history_lists_commands_newest_first_and_filters_by_actor(seeded: Cli) -
     assert "ngày hoàn thành: — → 20/06/2022" in vi
 
 
+@pytest.mark.parametrize("limit", [str(2**31), str(2**63)])
+def test_a_limit_above_any_number_of_commands_lists_them_all(seeded: Cli, limit: str) -> None:
+    """The log's ids are INTEGER: no more commands than 2,147,483,647 can be, so a larger
+    --limit is no limit, on both backends (PostgreSQL refused 2**63 as out of BIGINT's range,
+    SQLite said a number was too large)."""
+    assert history(seeded, "--limit", limit) == history(seeded, "--limit", "0")
+
+
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
     seeded.ok("resolve", "1", "--date", "1/8/2022")
     seeded.ok("unit", "alias", "BTC", "Ban Tổ chức TU")

@@ -238,6 +238,34 @@ def test_other_row_problems(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 7, column C (Đơn vị chủ trì): unit 'Văn phòng' is ambiguous" in message
 
 
+@pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
+def test_a_key_or_a_new_units_name_longer_than_its_column_is_a_bad_row(
+    office: Cli, db_path: Path, tmp_path: Path, dry: list[str]
+) -> None:
+    """--dry-run says it as the import does, naming the row and cell (the import said only
+    `directive.key is 201 characters long…` once it wrote, and --dry-run nothing at all)."""
+    sheet = csv_rows(
+        tmp_path / "long.csv",
+        [
+            [*HEADER, "Mã"],
+            ["1", "Việc A", "BTC", "", "30/9/2022", "", "", "K" * 201],
+            ["2", "Việc B", "Ban " + "Mới " * 100, "", "30/9/2022", "", "", "K2"],
+            ["3", "Việc C", "BTC", "", "30/9/2022", "", "", "K" * 200],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1", "--create-units", *dry)
+    assert "2 bad rows (2-3)" in message
+    if not dry:
+        assert (
+            "row 2, column H (Mã): directive.key is 201 characters long, more than the 200 it "
+            "can hold" in message
+        )
+        assert (
+            "row 3, column C (Đơn vị chủ trì): unit.name is 403 characters long, more than the "
+            "400 it can hold" in message
+        )
+
+
 def test_options_that_do_not_apply(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(tmp_path / "s.csv", [HEADER, ["1", "Việc A", "BTC", "", "", "", ""]])
     assert "no meeting with id 99" in refused(office, db_path, str(sheet), "--meeting", "99")
@@ -388,3 +416,48 @@ def test_an_infinite_number_cell_is_a_bad_row(
     assert f"{row} 3, {column} F (Tiến độ): inf {said}" in message
     assert "Traceback" not in message and "row_no_text" not in message
     assert ("missing" if lang == "en" else "thiếu") not in message
+
+
+def _cell_xml(path: Path, ref: str, xml: str) -> Path:
+    """Write cell ``ref`` of the first sheet as ``xml``, as another program would have it."""
+    import re
+    import shutil
+
+    temp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w") as out:
+        for entry in book.infolist():
+            data = book.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), data)
+            out.writestr(entry, data)
+    shutil.move(temp, path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_formula_whose_value_was_never_saved_is_refused(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A workbook a program wrote (openpyxl, pandas) holds formulas without values: the
+    deadline =DATE(2022,9,30) was read as an empty cell, a directive without a deadline."""
+    sheet = xlsx(tmp_path / "f.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "=DATE(2022,9,30)"]])
+    before = file_digest(db_path)
+    for dry in ([], ["--dry-run"]):
+        message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1", *dry)
+        assert file_digest(db_path) == before
+        if lang == "en":
+            assert message.endswith(
+                "f.xlsx: cell E2 of sheet sheet1.xml holds a formula (=DATE(2022,9,30)) whose "
+                "value was never saved; open the file in Excel or LibreOffice, save it again "
+                "and import that"
+            )
+        else:
+            assert "ô E2 của trang sheet1.xml có công thức (=DATE(2022,9,30))" in message
+
+
+def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:
+    sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
+    _cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
+    _cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
+    report = office.json("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
+    assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]

@@ -299,6 +299,28 @@ CASES: list[tuple[str, Change, str]] = [
         _set("units", 0, aliases=["Ban TC", " \u200b"]),
         "units[0].aliases[1]: blank text",
     ),
+    # An id or a reference above PostgreSQL's INTEGER: refused on SQLite too, naming the field
+    # (SQLite stored the record, PostgreSQL failed with a DataError).
+    (
+        "directive-id-too-large",
+        _set("directives", 1, id=2**31),
+        "directives[1].id: must be at most 2147483647",
+    ),
+    (
+        "meeting-id-too-large",
+        _set("meetings", 1, id=2**31),
+        "meetings[1].id: must be at most 2147483647",
+    ),
+    (
+        "limitation-meeting-too-large",
+        _set("limitations", 0, meeting_id=2**63),
+        "limitations[0].meeting_id: must be at most 2147483647",
+    ),
+    (
+        "repeat-of-too-large",
+        _set("limitations", 1, repeat_of=2**31),
+        "limitations[1].repeat_of: must be at most 2147483647",
+    ),
     (
         "nul",
         _set("directives", 0, text="Đề án\x00A"),

@@ -508,3 +508,36 @@ def test_a_huge_merged_range_costs_the_data_not_the_range(
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert [r["text"] for r in report["rows"]] == ["Rà soát hồ sơ cán bộ", "Báo cáo kết quả"]
+
+
+@pytest.mark.sqlite_only("reading the workbook, not the backend")
+@pytest.mark.parametrize("corner", ["styled", "empty text"])
+def test_a_far_cell_without_a_value_costs_nothing(
+    units: Cli, meeting: int, db: str, tmp_path: Path, corner: str
+) -> None:
+    """A cell that holds only a style (or an empty string) at XFD1048576: openpyxl's rows run
+    to it, 17 billion cells, and the import never ended; it reads the cells with values."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"])
+    sheet.append([1, "Rà soát hồ sơ cán bộ", "BTC", "30/9/2022"])
+    if corner == "styled":
+        sheet["XFD1048576"].font = Font(bold=True)
+    else:
+        sheet["XFD1048576"] = ""
+    path = tmp_path / "goc.xlsx"
+    book.save(path)
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", db, "import", str(path), "--dry-run"]
+        + ["--meeting", str(meeting), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [r["text"] for r in json.loads(done.stdout)["rows"]] == ["Rà soát hồ sơ cán bộ"]

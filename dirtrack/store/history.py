@@ -40,6 +40,7 @@ from sqlalchemy import (
     update,
 )
 
+from dirtrack.models import MAX_ID
 from dirtrack.store.tables import change_log as LOG
 from dirtrack.store.tables import id_values, pages
 
@@ -635,7 +636,8 @@ def recent_commands(
     if actor is not None:
         query = query.where(LOG.c.actor == actor)
     query = query.order_by(LOG.c.id.desc())
-    if limit:
+    # No more commands than ids (INTEGER) can be: a larger limit is none, on either backend.
+    if limit and limit <= MAX_ID:
         query = query.limit(limit)
     return [_command(row) for row in session.connection().execute(query)]
 

@@ -33,14 +33,22 @@ def _lengths(table: Table) -> dict[str, int]:
     return found
 
 
+def too_long(table: Table, name: str, value: object) -> InvalidInput | None:
+    """Why ``value`` does not fit column ``name`` of ``table`` (the error :func:`check_row`
+    raises), or None when it fits. For a reader that says so of a row before anything is
+    written (an imported sheet's ``--dry-run``)."""
+    limit = _lengths(table).get(name)
+    if limit is None or not isinstance(value, str) or len(value) <= limit:
+        return None
+    return InvalidInput.of("too_long", field=f"{table.name}.{name}", length=len(value), limit=limit)
+
+
 def check_row(table: Table, row: Mapping[str, Any]) -> None:
     """Raise InvalidInput if a text of ``row`` is longer than its column of ``table`` holds."""
-    for name, limit in _lengths(table).items():
-        value = row.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            raise InvalidInput.of(
-                "too_long", field=f"{table.name}.{name}", length=len(value), limit=limit
-            )
+    for name in _lengths(table):
+        error = too_long(table, name, row.get(name))
+        if error is not None:
+            raise error
 
 
 def _before_execute(

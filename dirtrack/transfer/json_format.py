@@ -41,7 +41,7 @@ from dirtrack import models
 from dirtrack.errors import Conflict, InvalidInput
 from dirtrack.i18n import Count, Phrase
 from dirtrack.inputs import os_reason
-from dirtrack.models import Category, Limitation, MeetingKind, Unit
+from dirtrack.models import MAX_ID, Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
 from dirtrack.store import bulk
@@ -88,7 +88,9 @@ Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
 
 
-Id = Annotated[int, Field(gt=0, le=2**31 - 1)]
+# Every id, and every reference to one, as the database holds it (PostgreSQL's INTEGER): a
+# larger one is refused on SQLite too, so an export moves between the backends either way.
+Id = Annotated[int, Field(gt=0, le=MAX_ID)]
 # An id added in version 2: absent from older documents (the database gives one), required in
 # version 2 ones (:meth:`_Import.need_id`).
 NewId = Id | None
@@ -167,7 +169,7 @@ class LeaderOut(_Record):
 
 
 class MeetingOut(_Record):
-    id: int = Field(gt=0)
+    id: Id
     date: Day
     title: str = Field(min_length=1)
     kind: Kind
@@ -243,8 +245,8 @@ class RequestOut(_Record):
 
 
 class DirectiveOut(_Record):
-    id: int = Field(gt=0)
-    meeting_id: int = Field(gt=0)
+    id: Id
+    meeting_id: Id
     unit: str
     with_: list[str] = Field(alias="with")
     text: str = Field(min_length=1)
@@ -272,14 +274,14 @@ class DirectiveOut(_Record):
 
 
 class LimitationOut(_Record):
-    id: int = Field(gt=0)
-    meeting_id: int = Field(gt=0)
+    id: Id
+    meeting_id: Id
     unit: str
     text: str = Field(min_length=1)
     category: Group
     resolved_on: Day | None
     resolve_note: str | None
-    repeat_of: int | None
+    repeat_of: Id | None
     created_at: Stamp
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import unescape
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
@@ -159,9 +160,71 @@ def _with_clipped_merges(path: Path) -> io.BytesIO | None:
     return out
 
 
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
+_TEXT_TYPE = re.compile(rb'\bt="str"')
+
+
+def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
+    """The first cell of a sheet's XML holding a formula without a saved value, and its
+    formula: a workbook written by a program (not saved by a spreadsheet) has no values for its
+    formulas, and openpyxl reads such a cell as empty, so a deadline ``=DATE(2022,6,30)`` would
+    come in as no deadline at all. (A formula whose value is the empty text, ``t="str"``, has
+    one.)"""
+    for found in _FORMULA.finditer(xml):
+        at = found.start()
+        start = xml.rfind(b"<c ", max(0, at - 4096), at)  # the cell's start, searched back
+        if start < 0:  # a prefixed <x:c …>
+            starts = [m.start() for m in _CELL_START.finditer(xml, max(0, at - 4096), at)]
+            start = starts[-1] if starts else -1
+        end = _CELL_END.search(xml, at)
+        if start < 0 or end is None:
+            continue
+        cell = xml[start : end.start()]
+        value = _VALUE.search(cell)
+        if value is None or (not value[1] and _TEXT_TYPE.search(cell.split(b">", 1)[0]) is None):
+            ref = _CELL_REF.search(cell)
+            formula = re.search(rb"<(?:\w+:)?f[^>]*>([^<]*)<", cell)
+            shown = unescape(formula[1].decode("utf-8", "replace")) if formula else ""
+            return (ref[1] + ref[2]).decode() if ref else "?", shown
+    return None
+
+
+def _check_formulas(path: Path) -> None:
+    """Refuse a workbook whose formulas have no saved values, naming the first such cell.
+
+    Raises:
+        InvalidInput: ``sheet_formula_unsaved``.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            for entry in book.infolist():
+                name = entry.filename
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                xml = book.read(entry)
+                found = _unsaved_formula(xml) if _FORMULA.search(xml) else None
+                if found is not None:
+                    cell, formula = found
+                    raise InvalidInput.of(
+                        "sheet_formula_unsaved",
+                        path=path,
+                        sheet=name.rsplit("/", 1)[-1],
+                        cell=cell,
+                        formula="=" + formula,
+                    )
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return  # openpyxl says what is wrong with it
+
+
 def open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
+    _check_formulas(path)
     try:
         # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
         # #VALUE!, a data validation or extension it drops): the rows themselves say what is
@@ -202,6 +265,21 @@ def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
     return [_worksheet(ws) for ws in sheets]
 
 
+def _extent(ws: Any) -> tuple[int, int]:
+    """The last row and column of a cell holding a value or of a merged range (0, 0: none).
+
+    openpyxl's rows run to its ``max_row`` and ``max_column``, which a cell holding only a
+    style counts too: one formatted cell at XFD1048576 would make 17 billion cells to read.
+    """
+    last_row = last_col = 0
+    for (row, col), cell in ws._cells.items():  # the cells the file holds, no others
+        if cell.value is not None:
+            last_row, last_col = max(last_row, row), max(last_col, col)
+    for span in ws.merged_cells.ranges:
+        last_row, last_col = max(last_row, span.max_row), max(last_col, span.max_col)
+    return last_row, last_col
+
+
 def _worksheet(ws: Any) -> Sheet:
     filled: dict[tuple[int, int], Value] = {}
     merged: dict[tuple[int, int], int] = {}
@@ -214,7 +292,10 @@ def _worksheet(ws: Any) -> Sheet:
                     filled[(r, c - 1)] = origin
 
     def rows() -> Iterator[Row]:
-        for cells in ws.iter_rows():
+        last_row, last_col = _extent(ws)
+        if not last_row:
+            return
+        for cells in ws.iter_rows(max_row=last_row, max_col=last_col):
             if not cells:
                 continue
             r = cells[0].row

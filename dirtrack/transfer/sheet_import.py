@@ -27,7 +27,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts
-from dirtrack.store import bulk
+from dirtrack.store import bulk, limits
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
@@ -358,6 +358,8 @@ class SheetImport:
             key = cells.text(self._get(values, "key"))
             if not key and self.key_required:
                 p.problem(Phrase("row_no_key"), self._col("key"))
+            elif (longer := limits.too_long(bulk.DIRECTIVE, "key", key)) is not None:
+                p.problem(longer, self._col("key"))
             p.key = key or None
         self._status(p, values)
         return p
@@ -461,7 +463,12 @@ class SheetImport:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
                     if isinstance(found, NotFound) and self.options.create_units:
-                        refs.append(self._new_unit(pieces[i]))
+                        # A name longer than a unit's is the row's problem, --dry-run's too.
+                        longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
+                        if longer is None:
+                            refs.append(self._new_unit(pieces[i]))
+                        else:
+                            errors.append(longer)
                     else:
                         errors.append(found)
                     i += 1
