@@ -27,6 +27,7 @@ from dirtrack.inputs import open_input, os_reason
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.store.directives import (
     _check_not_before_meeting,
+    _check_not_before_recorded,
     _check_open,
     extend,
     get_directive,
@@ -141,6 +142,9 @@ def complete(
     if found is not None and found.accepted_on is None and found.returned_on is None:
         raise Conflict.of("awaiting_acceptance", id=directive_id, date=found.claimed_on)
     waits = regime.accepts and regime.by_acceptance
+    # The day that closes it (C): the document's when given, else the day reported; the
+    # acceptance's, later still, when the office decides by acceptance.
+    _check_not_before_recorded(session, directive, on if waits else (doc_date or on), "completion")
     told = (number, doc_date, stored_file, verdict) != (None, None, None, None)
     if found is not None or told or waits:
         # A plain `done` keeps no result row: accept/return make one when they need it.
