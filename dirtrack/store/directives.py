@@ -134,10 +134,11 @@ def _check_not_before_meeting(session: Session, directive: Directive, day: date,
 def _check_not_before_recorded(
     session: Session, directive: Directive, day: date, what: str
 ) -> None:
-    """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``) has nothing
-    recorded on it later: no progress, extension approved or request asked after ``day``, which
-    ``progress``, ``extend`` and ``request`` refuse on a closed directive. (An extension approved
-    after the completion would also turn a completion that was late into one on time.)
+    """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``, the ``answer``
+    that withdraws it) has nothing recorded on it later: no progress, extension approved or
+    request asked after ``day``, which ``progress``, ``extend`` and ``request`` refuse on a
+    closed directive. (An extension approved after the completion would also turn a completion
+    that was late into one on time.)
 
     Raises:
         InvalidInput: naming the latest such day.

@@ -336,6 +336,7 @@ def approve(
         found.extension_id = ext.id
     else:
         _check_open(directive, "withdraw")
+        _check_not_before_recorded(session, directive, on, "answer")
         directive.withdrawn_on = on
         session.add(directive)
     found.decision, found.decided_on, found.decision_doc = APPROVED, on, number
