@@ -284,3 +284,21 @@ def test_no_withdrawal_before_what_is_recorded_on_it(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
     cli.ok("approve", str(r), "--date", "2025-02-10")
     assert show(cli, one, "2025-02-10")["status"] == "withdrawn"
+
+
+def test_no_new_completion_before_the_return_of_the_last(cli: Cli, db: str) -> None:
+    """A completion sent back is open again from the return's day: a new completion (or a
+    cancellation) dated before it is refused."""
+    _, (one, *_) = setup(cli)
+    cli.ok("done", str(one), "--date", "2025-03-01")
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-05")
+    before = snapshot(db)
+    assert cli.fail("done", str(one), "--date", "2025-03-03") == (
+        "Error: completion date 2025-03-03 is before the return date 2025-03-05 recorded on "
+        "directive 1"
+    )
+    assert "trước ngày trả lại 05/03/2025" in cli.fail(
+        "--lang", "vi", "cancel", str(one), "--date", "2025-03-04"
+    )
+    assert snapshot(db) == before
+    cli.ok("done", str(one), "--date", "2025-03-05")

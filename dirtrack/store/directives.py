@@ -137,8 +137,9 @@ def _check_not_before_recorded(
     """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``, the ``answer``
     that withdraws it) has nothing recorded on it later: no progress, extension approved or
     request asked after ``day``, which ``progress``, ``extend`` and ``request`` refuse on a
-    closed directive. (An extension approved after the completion would also turn a completion
-    that was late into one on time.)
+    closed directive, and no return of an earlier completion (it is open again only from that
+    day). (An extension approved after the completion would also turn a completion that was
+    late into one on time.)
 
     Raises:
         InvalidInput: naming the latest such day.
@@ -150,6 +151,7 @@ def _check_not_before_recorded(
         ("progress", ProgressEntry.reported_on, ProgressEntry.directive_id),
         ("approval", Extension.approved_on, Extension.directive_id),
         ("request", Request.asked_on, Request.directive_id),
+        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
     ):
         latest = session.exec(select(func.max(column)).where(owner == directive.id)).one()
         if latest is not None and latest > day:
