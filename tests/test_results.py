@@ -302,3 +302,21 @@ def test_no_new_completion_before_the_return_of_the_last(cli: Cli, db: str) -> N
     )
     assert snapshot(db) == before
     cli.ok("done", str(one), "--date", "2025-03-05")
+
+
+def test_no_acceptance_before_what_is_recorded_while_it_waited(cli: Cli, db: str) -> None:
+    """When the acceptance decides, the directive stays open until it: an extension approved
+    meanwhile counts, so an acceptance dated before that approval (or a progress report) is
+    refused; dated before it, a late completion would count as on time."""
+    cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    _, (one, *_) = setup(cli)  # due 2025-03-31
+    cli.ok("done", str(one), "--date", "2025-03-25")
+    cli.ok("extend", str(one), "--to", "2025-04-30", "--date", "2025-04-05")
+    before = snapshot(db)
+    assert cli.fail("accept", str(one), "--date", "2025-04-02") == (
+        "Error: acceptance date 2025-04-02 is before the approval date 2025-04-05 recorded on "
+        "directive 1"
+    )
+    assert snapshot(db) == before
+    cli.ok("accept", str(one), "--date", "2025-04-05")
+    assert show(cli, one, "2025-06-30")["status"] == "done_on_time"

@@ -190,6 +190,8 @@ def accept(session: Session, directive_id: int, *, on: date, regime: Regime = Re
     found = _claimed(session, directive, "accept")
     if on < found.claimed_on:
         raise InvalidInput.of("accept_before_done", date=on, done=found.claimed_on)
+    if directive.completed_on is None:  # the acceptance's day is the completion's
+        _check_not_before_recorded(session, directive, on, "acceptance")
     found.accepted_on = on
     session.add(found)
     if directive.completed_on is None:
