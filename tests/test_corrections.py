@@ -244,6 +244,16 @@ def test_reopen_a_completed_or_cancelled_directive(office: Cli, db: str) -> None
     unchanged(office, db, "reopen", "77")
     office.ok("done", "1", "--date", "4/6/2022")
     unchanged(office, db, "reopen", "1", "--date", "1/1/2020", contains="before the meeting")
+    # Open again from a day before it was closed: refused, naming the day it was closed.
+    message = unchanged(office, db, "reopen", "1", "--date", "3/6/2022")
+    assert message == (
+        "Error: reopening date 2022-06-03 is before the completion date 2022-06-04 recorded on "
+        "directive 1"
+    )
+    assert "ngày mở lại 03/06/2022 trước ngày hoàn thành 04/06/2022" in unchanged(
+        office, db, "--lang", "vi", "reopen", "1", "--date", "3/6/2022"
+    )
+    office.ok("reopen", "1", "--date", "4/6/2022")
 
 
 # --- duplicates and extensions --------------------------------------------------------------------

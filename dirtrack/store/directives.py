@@ -363,13 +363,23 @@ def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
 
     Raises:
         Conflict: the directive is neither completed, cancelled nor withdrawn.
-        InvalidInput: ``on`` is before the meeting.
+        InvalidInput: ``on`` is before the meeting, or before the day it was closed.
     """
     directive = get_directive(session, directive_id)
     closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
     if all(day is None for day in closed):
         raise Conflict.of("reopen_open", id=directive_id)
     _check_not_before_meeting(session, directive, on, "reopening")
+    for other, day in zip(("completion", "cancellation", "answer"), closed, strict=True):
+        if day is not None and on < day:
+            raise InvalidInput.of(
+                "day_before_recorded",
+                what=Phrase("day_reopening"),
+                day=on,
+                other=Phrase(f"day_{other}"),
+                first=day,
+                id=directive.id,
+            )
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None
