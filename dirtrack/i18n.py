@@ -1116,6 +1116,9 @@ ERRORS: dict[str, Entry] = {
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
     ),
+    "day_before_recorded": N_(
+        "{what} {day} is before the {other} {first} recorded on directive {id}"
+    ),
     "directive_cancelled": N_("cannot {action} directive {id}: it was cancelled on {date}"),
     "directive_completed": N_("cannot {action} directive {id}: it was completed on {date}"),
     "bad_percent": N_("percent must be between 0 and 100, not {percent}"),

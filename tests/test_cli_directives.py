@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, snapshot
 
 
 def test_add_meeting_and_list(units: Cli) -> None:
@@ -132,6 +132,40 @@ def test_progress_done_extend_cancel_and_show(units: Cli, meeting: int) -> None:
     c = units.id("assign", str(meeting), "--unit", "BDV", "--due", "30/6/2022", "Đề án B")
     units.ok("cancel", str(c), "--date", "2022-06-01", "--reason", "Không còn phù hợp")
     assert units.json("show", str(c))["status"] == "cancelled"
+
+
+def test_no_completion_or_cancellation_before_what_is_recorded_on_it(
+    units: Cli, meeting: int, db: str
+) -> None:
+    """`progress`, `extend` and `request` refuse a closed directive, so a completion or
+    cancellation dated before one of them would leave what they refuse: it is refused too. An
+    extension approved after the completion would turn a late completion into one on time."""
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
+    units.ok("progress", str(d), "--percent", "40", "--date", "1/6/2022")
+    before = snapshot(db)
+    assert units.fail("done", str(d), "--date", "31/5/2022") == (
+        "Error: completion date 2022-05-31 is before the progress date 2022-06-01 recorded on "
+        "directive 1"
+    )
+    assert units.fail("--lang", "vi", "cancel", str(d), "--date", "31/5/2022") == (
+        "Error: ngày dừng thực hiện 31/05/2022 trước ngày báo cáo tiến độ 01/06/2022 đã ghi cho "
+        "nhiệm vụ 1"
+    )
+    assert snapshot(db) == before
+    units.ok("extend", str(d), "--to", "31/7/2022", "--date", "5/7/2022")  # after the deadline
+    units.fail("done", str(d), "--date", "2/7/2022")  # late, and before the extension
+    units.fail("done", str(d), "--date", "10/7/2022", "--doc-date", "3/7/2022", "--doc", "5/BC-BTC")
+    e = units.id("assign", str(meeting), "--unit", "BDV", "--due", "30/6/2022", "Đề án B")
+    units.ok(
+        "request", "extend", str(e), "--to", "31/7/2022", "--reason", "Chờ", "--date", "20/6/2022"
+    )
+    before = snapshot(db)
+    assert "request date 2022-06-20" in units.fail("done", str(e), "--date", "15/6/2022")
+    assert snapshot(db) == before
+    # On the day of the last one, or after it, is fine.
+    units.ok("done", str(d), "--date", "5/7/2022")
+    assert units.json("show", str(d), "--as-of", "2022-12-31")["status"] == "done_on_time"
+    units.ok("cancel", str(e), "--date", "20/6/2022")
 
 
 def test_show_as_a_person_reads_it(units: Cli, meeting: int) -> None:

@@ -140,6 +140,34 @@ def test_edit_meeting_refuses_a_date_after_its_directives_dates(
     )
 
 
+def test_edit_meeting_refuses_a_date_after_a_request_or_a_result_at_it(
+    office: Cli, meeting: int, db: str
+) -> None:
+    """`request` and `done` refuse a day before the meeting, so moving the meeting after one is
+    refused as for the other dates: a request's day, and a completion waiting for acceptance
+    (no completion date yet, but the day reported and the result document's date)."""
+    office.ok(
+        "request", "extend", "1", "--to", "31/10/2022", "--reason", "Chờ", "--date", "20/5/2022"
+    )
+    message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "21/5/2022")
+    assert message == (
+        "Error: meeting 1 cannot be moved to 2022-05-21: the request date of directive 1 is "
+        "2022-05-20, before it"
+    )
+    assert "ngày đề nghị của nhiệm vụ 1 là 20/05/2022" in unchanged(
+        office, db, "--lang", "vi", "edit", "meeting", str(meeting), "--date", "21/5/2022"
+    )
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    other = office.id("assign", str(meeting), "--unit", "BDV", "--due", "30/9/2022", "Đề án B")
+    office.ok(
+        "done", str(other), "--date", "15/5/2022", "--doc", "5/BC-BDV", "--doc-date", "12/5/2022"
+    )
+    assert office.json("show", str(other))["completed_on"] is None  # waits for acceptance
+    message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "13/5/2022")
+    assert "result document date of directive 2 is 2022-05-12" in message
+    office.ok("edit", "meeting", str(meeting), "--date", "12/5/2022")
+
+
 def test_edit_limitation(office: Cli, db: str) -> None:
     got = office.json(
         "edit", "limitation", "1", "--text", "Thiếu lái xe và xe", "--unit", "BTC",
@@ -216,6 +244,16 @@ def test_reopen_a_completed_or_cancelled_directive(office: Cli, db: str) -> None
     unchanged(office, db, "reopen", "77")
     office.ok("done", "1", "--date", "4/6/2022")
     unchanged(office, db, "reopen", "1", "--date", "1/1/2020", contains="before the meeting")
+    # Open again from a day before it was closed: refused, naming the day it was closed.
+    message = unchanged(office, db, "reopen", "1", "--date", "3/6/2022")
+    assert message == (
+        "Error: reopening date 2022-06-03 is before the completion date 2022-06-04 recorded on "
+        "directive 1"
+    )
+    assert "ngày mở lại 03/06/2022 trước ngày hoàn thành 04/06/2022" in unchanged(
+        office, db, "--lang", "vi", "reopen", "1", "--date", "3/6/2022"
+    )
+    office.ok("reopen", "1", "--date", "4/6/2022")
 
 
 # --- duplicates and extensions --------------------------------------------------------------------

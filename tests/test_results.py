@@ -262,3 +262,61 @@ def test_reopen_a_withdrawn_or_accepted_directive(cli: Cli) -> None:
     cli.ok("reopen", str(one), "--date", "2025-03-25")
     reopened = show(cli, one, "2025-03-31")
     assert reopened["status"] == "open_in_time" and reopened["result"] is None
+
+
+def test_no_withdrawal_before_what_is_recorded_on_it(cli: Cli, db: str) -> None:
+    """A withdrawal approved on a day before progress already recorded would leave progress on
+    a withdrawn directive, which `progress` refuses: the approval is refused, as `done` and
+    `cancel` are."""
+    _, (one, *_) = setup(cli)
+    r = cli.id(
+        "request", "withdraw", str(one), "--reason", "Không còn phù hợp", "--date", "2025-02-01"
+    )
+    cli.ok("progress", str(one), "--percent", "30", "--date", "2025-02-10")
+    before = snapshot(db)
+    assert cli.fail("approve", str(r), "--date", "2025-02-05") == (
+        "Error: answer date 2025-02-05 is before the progress date 2025-02-10 recorded on "
+        "directive 1"
+    )
+    assert "ngày trả lời 05/02/2025 trước ngày báo cáo tiến độ 10/02/2025" in cli.fail(
+        "--lang", "vi", "approve", str(r), "--date", "2025-02-05"
+    )
+    assert snapshot(db) == before
+    cli.ok("approve", str(r), "--date", "2025-02-10")
+    assert show(cli, one, "2025-02-10")["status"] == "withdrawn"
+
+
+def test_no_new_completion_before_the_return_of_the_last(cli: Cli, db: str) -> None:
+    """A completion sent back is open again from the return's day: a new completion (or a
+    cancellation) dated before it is refused."""
+    _, (one, *_) = setup(cli)
+    cli.ok("done", str(one), "--date", "2025-03-01")
+    cli.ok("return", str(one), "--reason", "Thiếu số liệu", "--date", "2025-03-05")
+    before = snapshot(db)
+    assert cli.fail("done", str(one), "--date", "2025-03-03") == (
+        "Error: completion date 2025-03-03 is before the return date 2025-03-05 recorded on "
+        "directive 1"
+    )
+    assert "trước ngày trả lại 05/03/2025" in cli.fail(
+        "--lang", "vi", "cancel", str(one), "--date", "2025-03-04"
+    )
+    assert snapshot(db) == before
+    cli.ok("done", str(one), "--date", "2025-03-05")
+
+
+def test_no_acceptance_before_what_is_recorded_while_it_waited(cli: Cli, db: str) -> None:
+    """When the acceptance decides, the directive stays open until it: an extension approved
+    meanwhile counts, so an acceptance dated before that approval (or a progress report) is
+    refused; dated before it, a late completion would count as on time."""
+    cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    _, (one, *_) = setup(cli)  # due 2025-03-31
+    cli.ok("done", str(one), "--date", "2025-03-25")
+    cli.ok("extend", str(one), "--to", "2025-04-30", "--date", "2025-04-05")
+    before = snapshot(db)
+    assert cli.fail("accept", str(one), "--date", "2025-04-02") == (
+        "Error: acceptance date 2025-04-02 is before the approval date 2025-04-05 recorded on "
+        "directive 1"
+    )
+    assert snapshot(db) == before
+    cli.ok("accept", str(one), "--date", "2025-04-05")
+    assert show(cli, one, "2025-06-30")["status"] == "done_on_time"

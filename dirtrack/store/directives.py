@@ -18,6 +18,7 @@ from dirtrack.models import (
     Extension,
     Meeting,
     ProgressEntry,
+    Request,
     Unit,
 )
 from dirtrack.status import DirectiveFacts
@@ -127,6 +128,43 @@ def _check_not_before_meeting(session: Session, directive: Directive, day: date,
     if day < held:
         raise InvalidInput.of(
             "day_before_meeting", what=Phrase(f"day_{what}"), day=day, id=directive.id, held=held
+        )
+
+
+def _check_not_before_recorded(
+    session: Session, directive: Directive, day: date, what: str
+) -> None:
+    """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``, the ``answer``
+    that withdraws it) has nothing recorded on it later: no progress, extension approved or
+    request asked after ``day``, which ``progress``, ``extend`` and ``request`` refuse on a
+    closed directive, and no return of an earlier completion (it is open again only from that
+    day). (An extension approved after the completion would also turn a completion that was
+    late into one on time.)
+
+    Raises:
+        InvalidInput: naming the latest such day.
+    """
+    from sqlalchemy import func
+
+    found: list[tuple[date, str]] = []
+    for other, column, owner in (
+        ("progress", ProgressEntry.reported_on, ProgressEntry.directive_id),
+        ("approval", Extension.approved_on, Extension.directive_id),
+        ("request", Request.asked_on, Request.directive_id),
+        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
+    ):
+        latest = session.exec(select(func.max(column)).where(owner == directive.id)).one()
+        if latest is not None and latest > day:
+            found.append((latest, other))
+    if found:
+        first, other = max(found)
+        raise InvalidInput.of(
+            "day_before_recorded",
+            what=Phrase(f"day_{what}"),
+            day=day,
+            other=Phrase(f"day_{other}"),
+            first=first,
+            id=directive.id,
         )
 
 
@@ -261,6 +299,7 @@ def complete(
     directive = get_directive(session, directive_id)
     _check_open(directive, "complete")
     _check_not_before_meeting(session, directive, on, "completion")
+    _check_not_before_recorded(session, directive, on, "completion")
     directive.completed_on = on
     directive.completion_note = clean_optional(note, "note")
     session.add(directive)
@@ -309,6 +348,7 @@ def cancel(
     directive = get_directive(session, directive_id)
     _check_open(directive, "cancel")
     _check_not_before_meeting(session, directive, on, "cancellation")
+    _check_not_before_recorded(session, directive, on, "cancellation")
     directive.cancelled_on = on
     directive.cancel_reason = clean_optional(reason, "reason")
     session.add(directive)
@@ -323,13 +363,23 @@ def reopen(session: Session, directive_id: int, *, on: date) -> Directive:
 
     Raises:
         Conflict: the directive is neither completed, cancelled nor withdrawn.
-        InvalidInput: ``on`` is before the meeting.
+        InvalidInput: ``on`` is before the meeting, or before the day it was closed.
     """
     directive = get_directive(session, directive_id)
     closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
     if all(day is None for day in closed):
         raise Conflict.of("reopen_open", id=directive_id)
     _check_not_before_meeting(session, directive, on, "reopening")
+    for other, day in zip(("completion", "cancellation", "answer"), closed, strict=True):
+        if day is not None and on < day:
+            raise InvalidInput.of(
+                "day_before_recorded",
+                what=Phrase("day_reopening"),
+                day=on,
+                other=Phrase(f"day_{other}"),
+                first=day,
+                id=directive.id,
+            )
     directive.completed_on = None
     directive.completion_note = None
     directive.cancelled_on = None

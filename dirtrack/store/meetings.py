@@ -168,7 +168,14 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
     Raises:
         InvalidInput: naming the first directive or limitation with a date before ``held``.
     """
-    from dirtrack.models import Directive, Extension, Limitation, ProgressEntry
+    from dirtrack.models import (
+        Directive,
+        DirectiveResult,
+        Extension,
+        Limitation,
+        ProgressEntry,
+        Request,
+    )
 
     found: list[tuple[date, str, str, int]] = []
     directives = list(session.exec(select(Directive).where(Directive.meeting_id == meeting_id)))
@@ -190,6 +197,17 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
         for e in session.exec(select(Extension).where(col(Extension.directive_id).in_(ids))):
             found.append((e.approved_on, "approval", "directive", e.directive_id))
             found.append((e.new_due, "new_deadline", "directive", e.directive_id))
+        # What `request` and `done` refuse before the meeting too: a request (its answer and a
+        # withdrawal come after it), a completion reported but not yet accepted, and the
+        # result document's date.
+        for r in session.exec(select(Request).where(col(Request.directive_id).in_(ids))):
+            found.append((r.asked_on, "request", "directive", r.directive_id))
+        for res in session.exec(
+            select(DirectiveResult).where(col(DirectiveResult.directive_id).in_(ids))
+        ):
+            found.append((res.claimed_on, "completion", "directive", res.directive_id))
+            if res.doc_date is not None:
+                found.append((res.doc_date, "result_doc", "directive", res.directive_id))
     for lim in session.exec(select(Limitation).where(Limitation.meeting_id == meeting_id)):
         if lim.resolved_on is not None and lim.id is not None:
             found.append((lim.resolved_on, "resolution", "limitation", lim.id))

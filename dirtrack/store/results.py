@@ -27,6 +27,7 @@ from dirtrack.inputs import open_input, os_reason
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.store.directives import (
     _check_not_before_meeting,
+    _check_not_before_recorded,
     _check_open,
     extend,
     get_directive,
@@ -141,6 +142,9 @@ def complete(
     if found is not None and found.accepted_on is None and found.returned_on is None:
         raise Conflict.of("awaiting_acceptance", id=directive_id, date=found.claimed_on)
     waits = regime.accepts and regime.by_acceptance
+    # The day that closes it (C): the document's when given, else the day reported; the
+    # acceptance's, later still, when the office decides by acceptance.
+    _check_not_before_recorded(session, directive, on if waits else (doc_date or on), "completion")
     told = (number, doc_date, stored_file, verdict) != (None, None, None, None)
     if found is not None or told or waits:
         # A plain `done` keeps no result row: accept/return make one when they need it.
@@ -186,6 +190,8 @@ def accept(session: Session, directive_id: int, *, on: date, regime: Regime = Re
     found = _claimed(session, directive, "accept")
     if on < found.claimed_on:
         raise InvalidInput.of("accept_before_done", date=on, done=found.claimed_on)
+    if directive.completed_on is None:  # the acceptance's day is the completion's
+        _check_not_before_recorded(session, directive, on, "acceptance")
     found.accepted_on = on
     session.add(found)
     if directive.completed_on is None:
@@ -332,6 +338,7 @@ def approve(
         found.extension_id = ext.id
     else:
         _check_open(directive, "withdraw")
+        _check_not_before_recorded(session, directive, on, "answer")
         directive.withdrawn_on = on
         session.add(directive)
     found.decision, found.decided_on, found.decision_doc = APPROVED, on, number
