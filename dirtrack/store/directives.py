@@ -135,11 +135,12 @@ def _check_not_before_recorded(
     session: Session, directive: Directive, day: date, what: str
 ) -> None:
     """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``, the ``answer``
-    that withdraws it) has nothing recorded on it later: no progress, extension approved or
-    request asked after ``day``, which ``progress``, ``extend`` and ``request`` refuse on a
-    closed directive, and no return of an earlier completion (it is open again only from that
-    day). (An extension approved after the completion would also turn a completion that was
-    late into one on time.)
+    that withdraws it) has no decision on it dated later: no extension approved or request
+    asked after ``day`` (an extension approved after the completion would turn a completion
+    that was late into one on time), and no return of an earlier completion (it is open again
+    only from that day). Progress reported later does not stop it: an office's sheet logs
+    progress on the sheet's day, and a completion learnt of afterwards is recorded on its own
+    day, as before.
 
     Raises:
         InvalidInput: naming the latest such day.
@@ -148,7 +149,6 @@ def _check_not_before_recorded(
 
     found: list[tuple[date, str]] = []
     for other, column, owner in (
-        ("progress", ProgressEntry.reported_on, ProgressEntry.directive_id),
         ("approval", Extension.approved_on, Extension.directive_id),
         ("request", Request.asked_on, Request.directive_id),
         ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
