@@ -306,6 +306,26 @@ def test_control_characters_are_removed_with_a_warning_naming_the_row(
     assert not any("\x1b" in t or "\x07" in t for t in texts)
 
 
+def test_a_nul_in_a_csv_cell_is_removed_like_any_control_character(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A NUL byte in one cell made the whole file "not a spreadsheet": NUL was taken for the
+    mark of a binary file. UTF-16 without its byte-order mark (a NUL in every other byte) is
+    still no CSV."""
+    sheet = csv_rows(
+        tmp_path / "n.csv", [HEADER, ["1", "Việc\x00A", "BTC", "", "30/9/2022", "", ""]]
+    )
+    result = office("import", str(sheet), "--meeting", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "row 2: control characters removed from column B (Nội dung): U+0000" in result.stderr
+    assert "ViệcA" in [d["text"] for d in office.json("list")]
+    wide = tmp_path / "w.csv"
+    wide.write_bytes(sheet.read_text(encoding="utf-8").replace("\x00", "").encode("utf-16-le"))
+    assert office.fail("import", str(wide), "--meeting", "1").endswith(
+        "is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
+    )
+
+
 def test_a_zero_width_text_is_an_empty_text(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(
         tmp_path / "z.csv", [HEADER, ["1", "\u200b\u200b", "BTC", "", "30/9/2022", "", ""]]

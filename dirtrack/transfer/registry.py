@@ -76,7 +76,9 @@ def _is_csv(path: Path, head: bytes) -> bool:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Excel's "Unicode text"
         return True
-    return b"\x00" not in head
+    # Text has no NUL byte, but for a stray one in a cell (removed with a warning, as every
+    # control character in a sheet); UTF-16 without its mark has one in every other byte.
+    return head.count(b"\x00") * 10 < len(head)
 
 
 def _is_draft(path: Path, head: bytes) -> bool:
