@@ -1656,3 +1656,47 @@ def test_a_period_fronted_at_the_years_end_reports() -> None:
         " cuối năm, huyện Lâm Hà tăng cường thu hút đầu tư; thực hiện các giải pháp thu ngân sách."
     )
     assert found == []  # what the second half of the year did, not a plan
+
+
+def test_a_session_whose_lead_names_no_partner_gives_its_one_unit_the_unnamed_items() -> None:
+    """A working session that names one unit only by what it reports ('xã Tân Lập đã đạt 15
+    tiêu chí'), not after 'làm việc với': what names no unit is that unit's (GUIDE), as the
+    import would give it."""
+    draft = extract(
+        "Theo báo cáo, xã Tân Lập đã đạt 15 tiêu chí nông thôn mới. Tuy nhiên, việc thu hút đầu"
+        " tư còn chậm.\nKết luận tại buổi làm việc, đồng chí Trần Văn Bình, Chủ tịch UBND huyện"
+        " đề nghị tiếp tục vận động nhân dân hiến đất làm đường. Chú trọng xây dựng vườn mẫu."
+    )
+    assert [u.name for u in draft.units] == ["xã Tân Lập"]
+    assert [item.unit for item in draft.limitations] == ["xã Tân Lập"]
+    assert [item.unit for item in draft.directives] == ["xã Tân Lập"] * 2
+    # a session held with the leaders of several bodies, named collectively, gives them to none
+    draft = extract(
+        "Thường trực Thị ủy Nam Sơn có buổi làm việc với lãnh đạo các ngành chuyên môn trực thuộc"
+        " UBND thị xã về khó khăn trong thực thi công vụ. Đồng chí Bí thư đề nghị rà soát lại"
+        " các thủ tục hành chính."
+    )
+    assert [item.unit for item in draft.directives] == [None]
+
+
+def test_the_standing_committees_of_every_commune_are_no_one_unit() -> None:
+    """'Thường trực HĐND các xã', 'Thường trực HĐND cấp xã': every such body, not one named
+    'Thường trực HĐND xã'."""
+    draft = extract(
+        "Ngày 3/4/2023, Thường trực HĐND huyện Nam Sơn họp giao ban với Thường trực HĐND các xã,"
+        " thị trấn. Phó Chủ tịch HĐND huyện lưu ý Thường trực HĐND cấp xã cần chỉ đạo sâu sát"
+        " hơn để các Ban HĐND xã bố trí thời gian giám sát."
+    )
+    assert [item.unit for item in draft.directives] == [None]
+    assert "Thường trực HĐND xã" not in [u.name for u in draft.units]
+
+
+def test_the_body_that_issued_a_document_is_not_the_subject() -> None:
+    """'theo Nghị quyết số 07 của HĐND tỉnh': the issuer of the resolution is no one's unit."""
+    draft = extract(
+        "Ngày 17/9/2018, Chủ tịch UBND huyện Nam Sơn giao ban với Chủ tịch UBND các xã. Tuy"
+        " nhiên, việc thu tiền làm đường theo Nghị quyết số 07/2016/NQ-HĐND của HĐND tỉnh tại một"
+        " số xã còn khó khăn."
+    )
+    assert [item.unit for item in draft.limitations] == [None]
+    assert "HĐND tỉnh" not in [u.name for u in draft.units]

@@ -155,26 +155,6 @@ def extract(
         info.chair = " ".join(chair.split())
     lead, headings = read.lead, read.headings
     resolver = UnitResolver(sentences, units, lead, headings)
-    # a working session with one unit: what names no unit (nor every unit) is that unit's
-    named_partners = partners_named(info.kind, lead, headings, resolver)
-    partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
-    if partner is None and named_partners == [] and lead is not None:
-        # a body's own review attended by its superiors: what names no unit is that body's
-        partner = meeting_host(lead, resolver)
-    limitations, taken = extract_limitations(paragraphs, resolver, partner)
-    # year-less deadlines are read against the meeting, else against the document the text
-    # reports, else against the year the text is about, else against the reference day
-    ref = info.date or info.issued or reference_day(sentences, today)
-    directives = extract_directives(paragraphs, resolver, ref, taken, partner)
-    if info.kind == "working-session" and named_partners == []:
-        # a session whose lead names no partner: the one unit every task of the conclusion is
-        # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the
-        # session was held with, and the shortcomings stated at it are that unit's
-        addressed = {d.unit for d in directives}
-        if len(addressed) == 1 and None not in addressed:
-            inferred = addressed.pop()
-            limitations = [partners_limitation(item, inferred) for item in limitations]
-
     found_units: dict[str, UnitDraft] = {}
     for sentence in sentences:
         for mention in resolver.mentions(sentence):
@@ -190,6 +170,30 @@ def extract(
                     known=mention.code is not None,
                     source=sentence,
                 )
+    # a working session with one unit: what names no unit (nor every unit) is that unit's
+    named_partners = partners_named(info.kind, lead, headings, resolver)
+    partner = named_partners[0] if named_partners and len(named_partners) == 1 else None
+    if partner is None and named_partners == [] and lead is not None:
+        # a body's own review attended by its superiors: what names no unit is that body's
+        partner = meeting_host(lead, resolver)
+    if partner is None and named_partners == [] and info.kind == "working-session":
+        if len(found_units) == 1:
+            only = next(iter(found_units.values()))
+            partner = only.code or only.name
+    limitations, taken = extract_limitations(paragraphs, resolver, partner)
+    # year-less deadlines are read against the meeting, else against the document the text
+    # reports, else against the year the text is about, else against the reference day
+    ref = info.date or info.issued or reference_day(sentences, today)
+    directives = extract_directives(paragraphs, resolver, ref, taken, partner)
+    if info.kind == "working-session" and named_partners == []:
+        # a session whose lead names no partner: the one unit every task of the conclusion is
+        # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the
+        # session was held with, and the shortcomings stated at it are that unit's
+        addressed = {d.unit for d in directives}
+        if len(addressed) == 1 and None not in addressed:
+            inferred = addressed.pop()
+            limitations = [partners_limitation(item, inferred) for item in limitations]
+
     # The key is made of what the draft is read from (the lead and every item's sentence), so
     # the byline or a caption that a saved page keeps or drops does not change it.
     item_sources = [x.source or x.text for x in limitations]

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
-from dirtrack.extract.lexicon import CONTRAST_WORDS, SURNAMES
+from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, CONTRAST_WORDS, SURNAMES
 from dirtrack.text import fold_words
 
 Role = Literal[
@@ -154,6 +154,8 @@ def _alt(items: Sequence[str]) -> str:
 _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # (pattern, role, head, extend with a place name)
     # the standing committee of a People's Council answers for its council's work: a unit
+    # "Thường trực HĐND các xã, thị trấn", "... cấp xã": every such committee
+    (rf"thuong truc {_HDND} (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
     (rf"thuong truc {_HDND} {_GOV}", "unit", "chinh quyen", True),
     # ... and the Front's standing board answers for the Front's
     (rf"(?:ban )?thuong truc {_MTTQ} cac {_GOV}", "collective", "chinh quyen", False),
@@ -211,7 +213,7 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     # the party delegation that leads a People's Committee or Council: "Ban cán sự Đảng UBND tỉnh"
     (rf"ban can su dang (?:{_UBND}|{_HDND}) {_GOV}", "unit", "ban", True),
     (rf"so {_alt(_DEPARTMENTS + _DEPARTMENTS_SHORT)}", "unit", "so", False),
-    (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) cac {_GOV}", "collective", "chinh quyen", False),
+    (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) (?:cac|cap) {_GOV}", "collective", "chinh quyen", False),
     (rf"(?:{_UBND}|{_HDND}|{_MTTQ}) {_GOV}", "unit", "chinh quyen", True),
     (
         r"uy ban (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)",
@@ -409,6 +411,12 @@ _AFFILIATION_BEFORE = re.compile(
     r"\b(?:(?:pho )?(?:bi thu|chu tich|truong ban|giam doc|chanh van phong|chanh an|vien truong|"
     r"uy vien|uv|truong|thu truong|bo truong|pbt|pct|chu nhiem|pho ban|truong phong|chanh|pho|"
     r"ky uy vien)(?: thuong truc)?(?: btv| ban thuong vu)?)\s*$"
+)
+#: A document named before the body that issued it ("Nghị quyết số 07 của", "Chỉ thị 05-CT/TU
+#: của", "Kế hoạch của").
+_ISSUED_BY_BEFORE = re.compile(
+    r"\b(?:nghi quyet|quyet dinh|chi thi|ket luan|thong bao|cong van|van ban|ke hoach|huong dan|"
+    r"quy dinh|quy che)(?: so)?(?: [\w./-]*\d[\w./-]*)? cua\s*$"
 )
 #: Levels of local government, highest first, by their keys and with their tones (the
 #: accent-free key confuses them with names).
@@ -807,6 +815,8 @@ def find_raw(sentence: str) -> list[Mention]:
     for mention in chosen:
         before = folded.key[max(0, mention.start - 40) : mention.start]
         affiliation = bool(_AFFILIATION_BEFORE.search(before)) and mention.role != "leadership"
+        # "theo Nghị quyết số 07 của HĐND tỉnh": the body that issued a document, no actor
+        affiliation = affiliation or bool(_ISSUED_BY_BEFORE.search(before))
         final_role: Role = mention.role
         if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
             final_role = "collective"
@@ -1390,8 +1400,13 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             value = _strip_plural(mention.text)
         if value not in names:
             names.append(value)
+    if not names and COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
+        return None  # "làm việc với lãnh đạo các ngành chuyên môn": partners named collectively
     return names
 
+
+#: The people of a body a session is held with ("lãnh đạo các ngành"): the body is the partner.
+_LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 
 #: A body holding its own meeting ("... đã kiểm điểm đối với tập thể ...", "... sinh hoạt thường
 #: kỳ"): its own review, which superiors attend.
