@@ -1700,3 +1700,51 @@ def test_the_body_that_issued_a_document_is_not_the_subject() -> None:
     )
     assert [item.unit for item in draft.limitations] == [None]
     assert "HĐND tỉnh" not in [u.name for u in draft.units]
+
+
+def test_a_headline_in_capitals_names_the_place_of_bare_bodies() -> None:
+    """'THƯỜNG TRỰC HĐND XÃ TÂN LẬP, HUYỆN NAM SƠN: ...' then 'UBND xã': of xã Tân Lập."""
+    found = directives(
+        "THƯỜNG TRỰC HĐND XÃ TÂN LẬP, HUYỆN NAM SƠN: GIÁM SÁT Ý KIẾN CỬ TRI\n\nNgày 01/11/2023,"
+        " Thường trực HĐND xã giám sát việc giải quyết kiến nghị của cử tri. Kết thúc buổi giám"
+        " sát, ông Trần Văn Kiên yêu cầu UBND xã phải thực hiện những gì đã hứa với cử tri."
+    )
+    assert [unit for unit, _, _ in found] == ["UBND xã Tân Lập"]
+
+
+def test_a_count_after_a_level_is_no_place() -> None:
+    """'đối với xã 35 ý kiến' named no commune '35' beside the one the headline names."""
+    draft = extract(
+        "HĐND xã Tân Lập giám sát việc giải quyết kiến nghị cử tri\n\nNgày 20/9/2019, Thường trực"
+        " HĐND xã giám sát đối với UBND xã. Trong 3 năm UBND xã tiếp nhận 51 ý kiến, trong đó"
+        " đối với tỉnh 16 ý kiến, đối với xã 35 ý kiến. Tuy nhiên, một số kiến nghị vẫn còn chậm."
+    )
+    assert [item.unit for item in draft.limitations] == ["UBND xã Tân Lập"]
+
+
+def test_a_communes_boards_and_bodies_named_together_before_a_bare_level() -> None:
+    found = directives(
+        "Ngày 5/3/2021, Đảng ủy xã Tân Lập họp Ban Chấp hành. Đồng chí Bí thư yêu cầu Ban Văn hóa"
+        " thông tin xã xây dựng kế hoạch tuyên truyền; HĐND, UBND, Ủy ban MTTQ xã chuẩn bị tốt"
+        " cho cuộc bầu cử."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Ban Văn hóa thông tin xã Tân Lập",
+        "HĐND xã Tân Lập",
+    ]
+
+
+def test_a_body_that_deploys_some_key_tasks_lists_them() -> None:
+    """'lãnh đạo UBND phường triển khai một số nhiệm vụ trọng tâm như: A; B': tasks; what
+    was deployed ('đã triển khai các nhiệm vụ như: ...') is no list of tasks."""
+    found = directives(
+        "Ngày 2/7/2025, UBND phường Tân Lập tổ chức hội nghị. Tại hội nghị, lãnh đạo UBND phường"
+        " triển khai một số nhiệm vụ trọng tâm như: Kiện toàn tổ chức bộ máy sau sáp nhập;"
+        " tập trung cải cách hành chính; đẩy mạnh công tác dân vận."
+    )
+    assert [text.split()[0] for _, text, _ in found] == ["Kiện", "tập", "đẩy"]
+    found = directives(
+        "Ngày 2/7/2025, UBND phường Tân Lập tổ chức hội nghị. Năm qua, phường đã triển khai các"
+        " nhiệm vụ như: kiện toàn tổ chức bộ máy; cải cách hành chính."
+    )
+    assert found == []

@@ -1175,7 +1175,11 @@ _LIST_INTRO = re.compile(
 #: the list after the colon is of tasks.
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
-    r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:"
+    r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:|"
+    # "lãnh đạo UBND phường triển khai một số nhiệm vụ trọng tâm như: ...": not what was done
+    r"(?<!da )(?<!duoc )\b(?:trien khai|dat ra|de ra)\s+(?:mot so|cac|nhung|\d+)\s+"
+    r"(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu| can thuc hien)?"
+    r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the))?\s*:"
 )
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
 _FIRST_OF_LIST = re.compile(r"\s*(?:mot la|thu nhat)\b")

@@ -335,6 +335,15 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "co quan",
         True,
     ),
+    # a commune's own boards ("Ban Văn hóa thông tin xã", "Ban Công an xã", "Ban Tư pháp
+    # phường"): of a place when one follows
+    (
+        r"ban (?:cong an|van hoa(?:\s*(?:-|,|va)?\s*thong tin)?|tu phap|thuong binh xa hoi|"
+        r"dia chinh|tai chinh|thong ke|giam sat dau tu cong dong) (?:xa|phuong|thi tran)",
+        "unit",
+        "co quan",
+        True,
+    ),
     (r"(?:tinh|thanh|huyen) doan", "unit", "doan the", False),
     # a department's sub-department ("Chi cục Kiểm lâm", "Chi cục Hợp tác xã và Phát triển nông
     # thôn tỉnh"), of a place when one follows
@@ -486,6 +495,8 @@ _PLACE_LEVEL = re.compile(
     r"\b(?:(tinh|huyen|thi|thanh|quan) uy|(xa|phuong|huyen|thi xa|thanh pho|quan|thi tran|tinh)|"
     r"(tp|tx)\.?(?=\s))"
 )
+#: The levels whose places may be numbered ("Phường 5", "Quận 3").
+_NUMBERED_LEVELS = frozenset({"phuong", "quan"})
 #: An abbreviated level right after a party committee ("Thành ủy TP Vinh"): its place follows.
 _ABBREVIATED_AFTER = re.compile(r" (tp|tx)\.?(?= )")
 #: "TP. Lào Cai", "TX. Cai Lậy": the abbreviated levels a headline writes.
@@ -841,10 +852,11 @@ def find_raw(sentence: str) -> list[Mention]:
 
 #: What joins bodies named together ("Đảng ủy, HĐND, UBND xã X", "Huyện ủy - UBND huyện Y").
 _JOIN = re.compile(r"\s*(?:,|-|–|&)?\s*(?:va\s+)?")
-#: The place a full body is named with, and its level ("UBND xã Hiệp An": "xã", "Hiệp An").
+#: The place a full body is named with, and its level ("UBND xã Hiệp An": "xã", "Hiệp An"), or
+#: its level alone ("UBND xã").
 _LEVEL_PLACE = re.compile(
     rf"^(?:{_UBND}|{_HDND}|{_MTTQ}|dang uy|dang bo|chinh quyen) "
-    r"(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|tp|tx)\.? (?=\w)"
+    r"(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|tp|tx)\.?(?: (?=\w)|$)"
 )
 _BARE_BODY = re.compile(rf"^(?:dang uy|{_UBND}|{_HDND}|{_MTTQ})$")
 _COMMITTEE_OF = {
@@ -893,7 +905,7 @@ def _joined_bodies(sentence: str, key: str, chosen: list[Mention]) -> list[Menti
         if internal:
             head = "dang uy" if bare.startswith("dang") else "chinh quyen"
             text = f"{sentence[mention.start : mention.end]} {tail}"
-        elif level in _COMMITTEE_OF.get(bare, ()):
+        elif level in _COMMITTEE_OF.get(bare, ()) and name:
             head, text = "committee", f"{sentence[mention.start : mention.end]} {name}"
         else:
             continue
@@ -929,6 +941,7 @@ class UnitResolver:
         self.level = self._dominant_level(sentences)
         # the headline names the place too ("TP. Lào Cai: Khẩn trương giải quyết ...")
         self._places = self._collect_places([*headings, *sentences])
+        self._capital_headline_places(headings)
         self._headline_place(headings, sentences)
         self._full: dict[str, str] = {}  # key -> display name of named units, in order
         for sentence in sentences:
@@ -1000,8 +1013,11 @@ class UnitResolver:
                     continue  # "thì xã Liêm Sơn": no "thị xã"
                 level = m[2] or (_ABBREVIATED_LEVEL[m[3]] if m[3] else _COMMITTEE_LEVEL[m[1]])
                 end = _place_after(sentence, m.end())
+                name = sentence[m.end() : end].strip()
+                if name.isdigit() and level not in _NUMBERED_LEVELS:
+                    continue  # "đối với xã 35 ý kiến": a count, no commune ("Phường 5" is one)
                 if end > m.end():
-                    places.setdefault(level, set()).add(sentence[m.end() : end].strip())
+                    places.setdefault(level, set()).add(name)
         # "xã Đại sơn" written once in lower case gave "Đại": the full name is the place
         for level, names in places.items():
             keys = {fold_words(name): name for name in names}
@@ -1011,6 +1027,25 @@ class UnitResolver:
                 if not any(other != key and other.startswith(key + " ") for other in keys)
             }
         return places
+
+    def _capital_headline_places(self, headings: Sequence[str]) -> None:
+        """A headline in capitals ("THƯỜNG TRỰC HĐND XÃ CẨM GIANG, HUYỆN GÒ DẦU: GIÁM SÁT ...")
+        names the place of a level the text writes only bare ("UBND xã"): the words after a
+        level up to a comma, colon or dash, at most four (a letterhead, "TỈNH ỦY QUẢNG NGÃI",
+        names its issuer, not a place of the text)."""
+        for heading in headings[:1]:
+            letters = [c for c in heading if c.isalpha()]
+            if not letters or not all(c.isupper() for c in letters):
+                continue
+            titled = " ".join(word.capitalize() for word in heading.split(" "))
+            for level, names in self._collect_places([titled]).items():
+                if level in self._places:
+                    continue
+                for name in names:
+                    at = titled.find(name)
+                    after = titled[at + len(name) :].lstrip()
+                    if at >= 0 and after[:1] in (",", ":", ";", "-", "–"):
+                        self._places.setdefault(level, set()).add(name)
 
     def _headline_place(self, headings: Sequence[str], sentences: Sequence[str]) -> None:
         """A headline that opens on a bare place name ("Ninh Thuận: Khẩn trương ...") names the
