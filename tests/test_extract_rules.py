@@ -1748,3 +1748,19 @@ def test_a_body_that_deploys_some_key_tasks_lists_them() -> None:
         " nhiệm vụ như: kiện toàn tổ chức bộ máy; cải cách hành chính."
     )
     assert found == []
+
+
+def test_a_quoted_shortcoming_ends_before_its_attribution_and_loses_canh_do() -> None:
+    draft = extract(
+        'Ngày 15/9/2022, Sở Nội vụ làm việc với huyện Nam Sơn. "Cạnh đó, kỹ năng số của cán bộ'
+        ' cấp xã còn hạn chế", bà Lan nói và cho biết thêm về kế hoạch.'
+    )
+    assert [item.text for item in draft.limitations] == ["kỹ năng số của cán bộ cấp xã còn hạn chế"]
+
+
+def test_the_year_a_task_prepares_for_is_no_deadline() -> None:
+    found = directives(
+        "Ngày 8/12/2022, Ban Chấp hành Đảng bộ tỉnh Nam Sơn họp. Đồng chí Bí thư yêu cầu các cấp"
+        " quyết tâm hoàn thành các chỉ tiêu đã đề ra, tạo tiền đề vững chắc cho năm 2023."
+    )
+    assert [due for _, _, due in found] == [None]

@@ -137,6 +137,8 @@ _STARTS_FROM = re.compile(r"(?<!\w)từ\s*$")
 #: "tăng trưởng trên 8% năm 2025", "thu ngân sách 120 tỷ đồng năm 2024": the year a figure is
 #: for, no deadline of the task.
 _FIGURE_BEFORE = re.compile(r"\d\s*(?:%|phần trăm|tỷ đồng|triệu đồng|tỷ|triệu|ha|km)\s*$")
+#: "... cho năm 2023": the year something is for, no deadline.
+_FOR_THE_YEAR = re.compile(r"\bcho\s*$")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
 #: report or a result covers, named without "trong"/"trước", is what the task is about.
 _COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
@@ -275,6 +277,8 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                         or _COVERED_BY.search(wider)
                         or _STARTS_FROM.search(before)
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
+                        # "tạo tiền đề vững chắc cho năm 2023": the year a task prepares for
+                        or (folded.key.startswith("nam ", start) and _FOR_THE_YEAR.search(before))
                     )
                 )
             ):

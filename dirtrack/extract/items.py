@@ -303,6 +303,10 @@ def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention 
     return next((m for m in mentions if start <= m.start < end and _usable(m)), None)
 
 
+#: A quotation that closes before its attribution ('..." , bà X nói').
+_QUOTE_CLOSED = re.compile(r"[\"”»]\s*,")
+
+
 def _limitation(
     sentence: str,
     clause: Clause,
@@ -313,6 +317,9 @@ def _limitation(
     key, low = fold_aligned(sentence), lower_aligned(sentence)
     end = clause.start + len(clause.text)
     start = _skip_lead(key, clause.start, end)
+    closed = _QUOTE_CLOSED.search(sentence, start, end)
+    if closed is not None and closed.start() > start:
+        end = closed.start()  # '"... còn hạn chế", bà Phương nói': the quotation's attribution
     criticises = _CRITICISES.match(key, start, end)
     if criticises is not None:
         start = criticises.end()  # "Phê bình một số sở, ngành còn chậm ...": what is criticised

@@ -235,7 +235,9 @@ QUOTED_FRAME = re.compile(
     r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
 #: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
-CONTRAST_WORDS = r"tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|ben canh nhung ket qua[^,]*"
+CONTRAST_WORDS = (
+    r"tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|canh do|ben canh nhung ket qua[^,]*"
+)
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
 #: Negative evaluation: what a limitation says about the unit.
@@ -625,9 +627,10 @@ ENUM_TAIL = re.compile(
 )
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
-    r"^\s*(?:(?:dong thoi|ngoai ra|ben canh do|qua do|trong do|tuy nhien|tuy vay|theo do|vi vay|"
-    r"do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|tiep theo|sau cung|"
-    r"cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|thu nhat|thu hai|thu ba|"
+    r"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|tuy nhien|tuy vay|theo do|"
+    r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
+    r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
+    r"thu nhat|thu hai|thu ba|"
     r"lam sao(?: de| cho)?|luon)"
     r"\s*[,:]?\s*)+"
 )
