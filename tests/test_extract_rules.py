@@ -1764,3 +1764,44 @@ def test_the_year_a_task_prepares_for_is_no_deadline() -> None:
         " quyết tâm hoàn thành các chỉ tiêu đã đề ra, tạo tiền đề vững chắc cho năm 2023."
     )
     assert [due for _, _, due in found] == [None]
+
+
+def test_a_supervision_of_what_a_place_carries_out_is_a_session_with_that_place() -> None:
+    """'giám sát thực hiện công tác ... tại phường X': a working session with the ward, whose
+    shortcomings are the ward's."""
+    draft = extract(
+        "Ngày 17/10/2018, HĐND thành phố Nam Sơn đã có buổi tái giám sát thực hiện công tác quản"
+        " lý trật tự đô thị tại phường Tân Lập. Nhìn chung, quản lý trật tự xây dựng trên địa"
+        " bàn chưa được chặt chẽ."
+    )
+    assert draft.meeting.kind == "working-session"
+    assert [item.unit for item in draft.limitations] == ["phường Tân Lập"]
+
+
+def test_social_insurance_in_lower_case_is_the_insurance_not_its_agency() -> None:
+    draft = extract(
+        "Ngày 5/7/2015, UBND tỉnh Nam Sơn họp. Đồng chí Chủ tịch yêu cầu làm rõ một số nội dung"
+        " như: nợ đọng bảo hiểm xã hội; việc giải phóng mặt bằng một số nơi còn chậm."
+    )
+    assert "Bảo hiểm xã hội" not in [u.name for u in draft.units]
+    assert all(item.unit is None for item in draft.limitations)
+    found = directives(
+        "Ngày 5/7/2015, UBND tỉnh Nam Sơn họp. Đồng chí Chủ tịch yêu cầu Bảo hiểm xã hội tỉnh"
+        " đôn đốc thu nợ."
+    )
+    assert [unit for unit, _, _ in found] == ["Bảo hiểm xã hội tỉnh Nam Sơn"]
+
+
+def test_military_service_councils_and_disaster_commands_are_units() -> None:
+    found = directives(
+        "Ngày 10/3/2023, UBND huyện Nam Sơn họp. Đồng chí Chủ tịch yêu cầu Ban Chỉ huy PCTT-TKCN"
+        " huyện bám sát tình hình; Ban CHQS xã phải vận động thanh niên; HĐNVQS xã cần tập"
+        " trung tuyên truyền."
+    )
+    assert [unit for unit, _, _ in found] == [
+        "Ban Chỉ huy PCTT-TKCN huyện Nam Sơn",
+        "Ban CHQS xã",
+        "HĐNVQS xã",
+    ]
+    assert unit_key("Ban CHQS xã") == unit_key("Ban Chỉ huy quân sự xã")
+    assert unit_key("HĐNVQS huyện") == unit_key("Hội đồng nghĩa vụ quân sự huyện")

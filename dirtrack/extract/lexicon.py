@@ -143,7 +143,7 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "working-session",
         re.compile(
             r"\b(?:buoi lam viec|lam viec voi|co buoi lam viec|lam viec tai|giam sat tai|"
-            r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua)|"
+            r"khao sat tai|kiem tra tai|(?:giam sat|kiem tra) (?:tinh hinh|viec|ket qua|thuc hien)|"
             r"buoi (?:kiem tra|giam sat)|"
             # a headline's "X làm việc huyện Giồng Trôm": with the body of that place
             r"lam viec (?=(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|tinh)\b))"

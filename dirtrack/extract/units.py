@@ -372,7 +372,11 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         rf"(?: va dich vu nong(?: lam)? nghiep)?|"
         rf"chi cuc (?:thue|thong ke|kiem lam|thu y|chan nuoi va thu y|bao ve thuc vat|"
         rf"trong trot va bao ve thuc vat|thuy loi|quan ly thi truong|dan so|thi hanh an dan su)|"
-        rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su)"
+        rf"trung tam y te|ban quan ly du an(?: dau tu xay dung)?|ban chi huy quan su|ban chqs|"
+        # the standing councils and commands every level has: military service, disasters
+        rf"hoi dong nghia vu quan su|hd ?nvqs|"
+        rf"ban chi huy (?:pctt(?:\s*(?:-|va|&)\s*tkcn)?|phong chong thien tai"
+        rf"(?: va tim kiem cuu nan)?|phong chong lut bao(?: va tim kiem cuu nan)?))"
         rf"(?: khu vuc)?(?: {_GOV})?",
         "unit",
         "co quan",
@@ -413,6 +417,9 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         True,
     ),
 )
+#: Bodies named by what they provide, written in lower case for the thing itself ("nợ đọng bảo
+#: hiểm xã hội"): a unit only capitalised or with its place.
+_COMMON_NOUN_BODIES = ("bao hiem xa hoi",)
 _GAZETTEER: tuple[tuple[re.Pattern[str], Role, str, bool], ...] = tuple(
     (re.compile(rf"\b{pattern}\b"), role, head, extend) for pattern, role, head, extend in _ENTRIES
 )
@@ -543,6 +550,12 @@ _ABBREVIATIONS = {
     "btgtu": "ban tuyen giao tinh uy",
     "bnctu": "ban noi chinh tinh uy",
     "vpubnd": "van phong uy ban nhan dan",
+    "chqs": "chi huy quan su",
+    "hdnvqs": "hoi dong nghia vu quan su",
+    "nvqs": "nghia vu quan su",
+    "pctt": "phong chong thien tai",
+    "tkcn": "tim kiem cuu nan",
+    "bhxh": "bao hiem xa hoi",
 }
 
 
@@ -723,6 +736,12 @@ def find_raw(sentence: str) -> list[Mention]:
         for m in folded.finditer(pattern):
             start, end = m.start(), m.end()
             actual_role = role
+            if (
+                folded.key.startswith(_COMMON_NOUN_BODIES, start)
+                and sentence[start].islower()
+                and not re.match(rf" {_GOV}\b", folded.key[end:])
+            ):
+                continue  # "nợ đọng bảo hiểm xã hội": the insurance, not its agency
             board = (
                 _STANDING_BOARD.fullmatch(folded.key, start, end) if role == "leadership" else None
             )
@@ -1385,7 +1404,7 @@ _WORKS_WITH = re.compile(
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
     # tình hình tổ chức, hoạt động tại phường X": the body surveyed
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do)|"
+    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien)|"
     # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
     r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so|phong|dang uy|chi bo|"
     r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|trung tam|benh vien|truong)\b))\b"
