@@ -365,10 +365,10 @@ FRESH16 = frozenset(f"{n}" for n in range(410, 430))
 FRESH17 = frozenset(f"{n}" for n in range(430, 450))
 UNREAD = FRESH2 | FRESH6 | FRESH7 | FRESH15
 #: Read but not trained on yet: ``fresh14``, ``fresh16``, ``fresh17`` (read in round 21;
-#: trained on, the clause model moved two tested sentences the wrong way). ``train11`` and ``train12``
-#: were held here until the rules gave the models what they lacked: "yêu cầu đặt ra" is a
-#: noun, not a request; "giao:" asks (the verb sees the colon after it); a paragraph that goes
-#: on with the leader's tasks follows a directive (``prevdir``).
+#: trained on, the clause model moved two tested sentences the wrong way). ``train11`` and
+#: ``train12`` were held here until the rules gave the models what they lacked: "yêu cầu đặt
+#: ra" is a noun, not a request; "giao:" asks (the verb sees the colon after it); a paragraph
+#: that goes on with the leader's tasks follows a directive (``prevdir``).
 NOT_TRAINED: frozenset[str] = FRESH14 | FRESH16 | FRESH17
 #: Parts no test scores on every run: scored only at the end of a round, or not trained on yet;
 #: and ``fresh10``, trained on from round 14 but kept out of the measured floor (directives F1
