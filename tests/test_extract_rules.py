@@ -1805,3 +1805,18 @@ def test_military_service_councils_and_disaster_commands_are_units() -> None:
     ]
     assert unit_key("Ban CHQS xã") == unit_key("Ban Chỉ huy quân sự xã")
     assert unit_key("HĐNVQS huyện") == unit_key("Hội đồng nghĩa vụ quân sự huyện")
+
+
+def test_topics_a_body_must_explain_are_no_tasks() -> None:
+    """'yêu cầu các sở làm rõ một số nội dung như: A; B': what they must explain, no task."""
+    found = directives(
+        "Ngày 5/7/2015, UBND tỉnh Nam Sơn họp. Đồng chí Chủ tịch yêu cầu các sở, ngành làm rõ"
+        " một số nội dung như: tình trạng nợ đọng thuế; tỷ lệ sinh con thứ 3 tăng."
+    )
+    assert found == []
+    # a list of tasks is still one task each
+    found = directives(
+        "Ngày 5/7/2015, UBND tỉnh Nam Sơn họp. Đồng chí Chủ tịch yêu cầu các sở, ngành tập trung"
+        " một số nhiệm vụ như: đôn đốc thu nợ thuế; đẩy nhanh giải phóng mặt bằng."
+    )
+    assert len(found) == 2

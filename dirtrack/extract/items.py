@@ -1188,6 +1188,8 @@ _TASK_LIST_INTRO = re.compile(
     r"(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu| can thuc hien)?"
     r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the))?\s*:"
 )
+#: A request to explain ("làm rõ", "giải trình") the topics listed after it.
+_CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
 _FIRST_OF_LIST = re.compile(r"\s*(?:mot la|thu nhat)\b")
 #: Inline numbers of an enumeration: "(1) ...; (2) ...", "1) ...", "a) ...".
@@ -1697,6 +1699,7 @@ def extract_directives(
                 clauses = _clauses(sentence)
             sentence_due: Deadline | None = None
             led_in = False  # whether a lead-in of this sentence announced a list
+            topics = False  # whether it announced topics to clarify ("làm rõ ... như:")
             asks_next = False  # whether the clause before ended on its request verb ("giao:")
             # the body asked by a task the model found, for the clauses after it in the sentence
             # ("yêu cầu UBND các huyện A, B khẩn trương ...; đồng thời cảnh báo ...")
@@ -1704,6 +1707,8 @@ def extract_directives(
             for index, clause in enumerate(clauses):
                 asked_before, asks_next = asks_next, False
                 end = clause.start + len(clause.text)
+                if topics:
+                    continue  # an entry of the topics a body must explain: no task
                 if (sentence, clause.start) in taken:
                     reason = _BECAUSE_OF.search(low, clause.start, end)
                     if reason is None or _asked_because(sentence, clause.start, end) is None:
@@ -1735,6 +1740,11 @@ def extract_directives(
                     and (lead_in or _is_list_intro(key, clause, following))
                 ):
                     if out_of_zone:
+                        continue
+                    if following is not None and _CLARIFY.search(key, start, end):
+                        # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
+                        # explain at the meeting, no task each
+                        topics = True
                         continue
                     # "... một số nhiệm vụ trọng tâm trong tháng 9, cụ thể như sau:" announces;
                     # its deadline dates every item
