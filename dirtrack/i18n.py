@@ -1112,6 +1112,7 @@ ERRORS: dict[str, Entry] = {
     "no_meeting": N_("no meeting with id {id}"),
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
+    "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
     "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
