@@ -1873,9 +1873,9 @@ MESSAGES.update(
         ),
         "series_stopped": NP_(
             "series {id} ends before {date}; {n} later occurrence removed, kept "
-            "(progress recorded): {kept}",
+            "(something recorded on them): {kept}",
             "series {id} ends before {date}; {n} later occurrences removed, kept "
-            "(progress recorded): {kept}",
+            "(something recorded on them): {kept}",
         ),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
