@@ -1253,6 +1253,10 @@ ERRORS: dict[str, Entry] = {
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
+    "workbook_charts_only": N_(
+        "{path} has no table to read: its only sheets are charts ({sheets})"
+    ),
+    "sheet_is_chart": N_("{path}: sheet {sheet!r} is a chart, not a table"),
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
