@@ -1388,6 +1388,16 @@ ERRORS: dict[str, Entry] = {
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
     ),
+    "pg_read_only": N_(
+        "the database server takes no changes (a read-only server or account): nothing was written"
+    ),
+    "pg_denied": N_(
+        "the database server refuses this account access (permission denied): nothing was written"
+    ),
+    "pg_denied_on": N_(
+        "the database server refuses this account access to {name} (permission denied): "
+        "nothing was written"
+    ),
     "csv_field_too_long": N_(
         "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV"
     ),

@@ -211,6 +211,56 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     assert PASSWORD not in pg_cluster.server_log()[log_start:]
 
 
+def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    url = pg_cluster.create_database("ro", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    for role in ("dt_reader", "dt_standby"):
+        with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+            admin.execute(f"CREATE ROLE {role} LOGIN")
+    admin.execute("ALTER ROLE dt_standby SET default_transaction_read_only = on")
+    with psycopg_on(pg_cluster, database) as conn:
+        conn.execute("GRANT USAGE ON SCHEMA public TO dt_reader, dt_standby")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO dt_reader")
+        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO dt_standby")
+        conn.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO dt_standby")
+    before = snapshot(url)
+    reader = pg_cluster.url(database, user="dt_reader")
+    standby = pg_cluster.url(database, user="dt_standby")
+    assert [u["code"] for u in on(reader).json("unit", "list")] == ["VPTU"]
+    expected = {
+        (reader, "en"): "Error: the database server refuses this account access to unit "
+        "(permission denied): nothing was written",
+        (reader, "vi"): "Error: máy chủ cơ sở dữ liệu không cho tài khoản này truy cập unit "
+        "(không có quyền): không ghi được gì",
+        (standby, "en"): "Error: the database server takes no changes (a read-only server or "
+        "account): nothing was written",
+        (standby, "vi"): "Error: máy chủ cơ sở dữ liệu không nhận thay đổi (máy chủ hoặc tài "
+        "khoản chỉ đọc): không ghi được gì",
+    }
+    for (target, lang), message in expected.items():
+        assert on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == message
+    assert snapshot(url) == before
+
+
+@contextlib.contextmanager
+def psycopg_on(cluster: Cluster, database: str) -> Any:
+    """An autocommit superuser connection to ``database``."""
+    import psycopg
+
+    conn = psycopg.connect(
+        host=str(cluster.socket_dir), port=cluster.port, user="postgres", dbname=database,
+        autocommit=True,
+    )  # fmt: skip
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:
     url = f"postgresql://clerk:{PASSWORD}@/dirtrack?host={tmp_path}&port=5999"
     message = on(url).fail("overdue")
