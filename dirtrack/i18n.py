@@ -1388,6 +1388,10 @@ ERRORS: dict[str, Entry] = {
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
     ),
+    "db_connection_lost": N_(
+        "the connection to the database server was lost before the command finished; a "
+        "command is recorded whole or not at all: `dirtrack history` shows whether it was"
+    ),
     "pg_read_only": N_(
         "the database server takes no changes (a read-only server or account): nothing was written"
     ),

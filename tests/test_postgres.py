@@ -246,6 +246,55 @@ def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
     assert snapshot(url) == before
 
 
+# dirtrack as a process of its own, whose session the server ends as the directives are sent
+# in one batch (a pipeline): as when the server is stopped or an administrator ends the session.
+LOST_CLIENT = """
+import sys, time
+import psycopg
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from dirtrack.cli import main
+
+admin = psycopg.connect(sys.argv.pop(1), autocommit=True)
+
+@event.listens_for(Engine, "before_cursor_execute")
+def end_session(conn, cursor, statement, *rest):
+    if statement.startswith("INSERT INTO directive "):
+        pid = conn.connection.dbapi_connection.info.backend_pid
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        time.sleep(0.2)
+
+sys.argv[0] = "dirtrack"
+main()
+"""
+
+
+def test_a_connection_lost_during_a_write_is_one_line(pg_cluster: Cluster, tmp_path: Path) -> None:
+    source = pg_cluster.create_database("lost", blank=False)
+    cli = on(source)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
+    for n in range(20):
+        cli.ok("assign", meeting, "--unit", "VPTU", f"Việc {n}")
+    export = tmp_path / "export.json"
+    export.write_text(cli.ok("export", "--format", "json"), encoding="utf-8")
+    admin = f"host={pg_cluster.socket_dir} port={pg_cluster.port} user=postgres dbname=postgres"
+    for lang, words in (("en", "the connection to the database server was lost"),
+                        ("vi", "mất kết nối tới máy chủ")):  # fmt: skip
+        target = pg_cluster.create_database("lost")
+        args = ["--db", target, "--lang", lang, "import", str(export)]
+        result = subprocess.run(
+            [sys.executable, "-c", LOST_CLIENT, admin, *args],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        # psycopg's own warning ("error ignored terminating <psycopg.Pipeline [BAD]>") was a
+        # second line; the driver's English was the Error line's
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: " + words), result.stderr
+        assert on(target).json("list") == []
+
+
 @contextlib.contextmanager
 def psycopg_on(cluster: Cluster, database: str) -> Any:
     """An autocommit superuser connection to ``database``."""

@@ -443,6 +443,16 @@ def session_lang(ctx: Any) -> str:
 _PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
 
 
+# What psycopg and libpq say of a connection to the server lost during a command (the server
+# stopped, the session ended by an administrator, the network gone).
+_CONNECTION_LOST = (
+    "server closed the connection unexpectedly",
+    "the connection is lost",
+    "the connection is closed",
+    "terminating connection due to administrator command",
+)
+
+
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
     """The error key (with its values) for failures that bad input, a busy database or a
     database that refuses writes cause, wherever they surface."""
@@ -462,6 +472,8 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "disk_full", {}
         if "attempt to write a readonly database" in text:
             return "db_read_only", {}
+        if any(words in text for words in _CONNECTION_LOST):
+            return "db_connection_lost", {}
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
             return "pg_read_only", {}
