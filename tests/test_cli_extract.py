@@ -129,6 +129,31 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
 
 
+def test_a_dry_run_names_every_text_the_import_refuses(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    # A control character in the title (as a clerk's edit may leave it) and a key longer than
+    # its column: the real import refused them without the draft's line, the dry run let them.
+    broken = text.replace('title = "', 'title = "Họp\\u0007 ', 1)
+    broken = broken.replace('\nkey = "', '\nkey = "' + "k" * 300, 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(broken, encoding="utf-8")
+    before = file_digest(db_path)
+    lines = broken.splitlines()
+    meeting = lines.index("[meeting]") + 1
+    for lang, words in (("en", "control character U+0007"), ("vi", "ký tự điều khiển U+0007")):
+        dry = cli("--lang", lang, "import", str(bad), "--dry-run")
+        assert dry.exit_code == 1 and f"{meeting}, meeting: title: " in dry.stdout + dry.stderr
+        error = cli.fail("--lang", lang, "import", str(bad))
+        assert words in error and f"{meeting}, meeting: title: " in error
+        assert "meeting.key" in error and "200" in error
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")
