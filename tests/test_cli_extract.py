@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,33 @@ def test_a_dry_run_names_every_text_the_import_refuses(
         error = cli.fail("--lang", lang, "import", str(bad))
         assert words in error and f"{meeting}, meeting: title: " in error
         assert "meeting.key" in error and "200" in error
+    assert file_digest(db_path) == before
+
+
+def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
+    text = draft.read_text(encoding="utf-8")
+    keys = [line for line in text.splitlines() if line.startswith('key = "bai-') and "." in line]
+    assert len(keys) >= 2
+    # a clerk copies a block and keeps its key: two directives under one key were recorded, and
+    # the same draft imported again was refused as changed
+    copied = tmp_path / "copied.toml"
+    copied.write_text(text.replace(keys[1], keys[0], 1), encoding="utf-8")
+    before = file_digest(db_path)
+    for options in ((), ("--dry-run",)):
+        result = cli("--lang", "en", "import", str(copied), *options)
+        said = result.stdout + result.stderr
+        assert (
+            result.exit_code == 1
+            and "directives #2" in said
+            and "is the key of directives #1" in said
+        )
+        assert re.search(r"line \d+, directives #2: key 'bai-", said), said
+    assert "cũng là khóa của directives #1" in cli.fail("--lang", "vi", "import", str(copied))
     assert file_digest(db_path) == before
 
 

@@ -346,6 +346,17 @@ def record_draft(
         same_key = recorded is not None and meeting.key is not None and recorded.key == meeting.key
         said = "draft_changed_since" if same_key else "draft_imported_already"
         plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
+    first_of: dict[str, int] = {}
+    for i, item in enumerate(draft.directives, 1):
+        if item.key and first_of.setdefault(item.key, i) != i:
+            # two directives under one key: `assign --key` and a second import could no longer
+            # tell them apart
+            plan.problems.append(
+                Problem(
+                    Phrase("draft_key_repeated", key=item.key, first=first_of[item.key]),
+                    place=f"directives #{i}",
+                )
+            )
     keys = [item.key for item in draft.directives if item.key]
     if keys and duplicate is None:
         rows = session.exec(
