@@ -502,6 +502,9 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     before = file_digest(Path(quarter.db))
     message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
     assert words in message and "SYT.xlsx" in message
+    # in Vietnamese, where it is says so in Vietnamese too ("trang tính", not "sheet")
+    vi = quarter.fail("--lang", "vi", "pack", "in", str(bad), "--date", "2022-09-12")
+    assert " sheet " not in vi and " cell " not in vi and " row " not in vi, vi
     assert file_digest(Path(quarter.db)) == before
 
 
