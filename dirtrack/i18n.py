@@ -2112,6 +2112,10 @@ ERRORS.update(
         "draft_key_taken": N_(
             "key {key!r} is directive {id}'s already: give it another key or leave the key out"
         ),
+        "draft_same_directive": N_(
+            "directives #{first} gives the same unit the same text: delete one, or record both "
+            "with --allow-duplicate"
+        ),
         "draft_key_repeated": N_(
             "key {key!r} is the key of directives #{first} too: give each directive its own key "
             "or leave the key out"

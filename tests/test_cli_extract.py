@@ -182,6 +182,34 @@ def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
     assert file_digest(db_path) == before
 
 
+def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
+    text = draft.read_text(encoding="utf-8")
+    items = json.loads(
+        cli.ok("extract", str(SEED_000), "--format", "json", "--date", "2022-05-06")
+    )["directives"]
+    n, first = 1, {**items[0], "unit": items[0]["unit"] or "VPTU"}
+    text = give_unit(text, "VPTU")
+    # the first directive again, as a clerk's copied block without its key
+    copy = f"[[directives]]\nunit = {json.dumps(first['unit'])}\ntext = {json.dumps(first['text'])}"
+    twice = tmp_path / "twice.toml"
+    twice.write_text(text.rstrip("\n") + "\n\n" + copy + "\n", encoding="utf-8")
+    before = file_digest(db_path)
+    for lang, words in (("en", "gives the same unit the same text"), ("vi", "cùng nội dung")):
+        dry = cli("--lang", lang, "import", str(twice), "--dry-run")
+        assert dry.exit_code == 1 and words in dry.stdout + dry.stderr
+        assert re.search(rf"(line|dòng) \d+, directives #\d+: directives #{n} ", cli.fail(
+            "--lang", lang, "import", str(twice)
+        ))  # fmt: skip
+    assert file_digest(db_path) == before
+    # as `assign`, --allow-duplicate records both
+    cli.ok("import", str(twice), "--allow-duplicate")
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")
