@@ -192,7 +192,7 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _check_formulas(path: Path) -> None:
+def check_formulas(path: Path) -> None:
     """Refuse a workbook whose formulas have no saved values, naming the first such cell.
 
     Raises:
@@ -242,7 +242,7 @@ def _load_workbook(source: Any) -> Any:
 
 
 def open_workbook(path: Path) -> Any:
-    _check_formulas(path)
+    check_formulas(path)
     try:
         # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
         # #VALUE!, a data validation or extension it drops): the rows themselves say what is
