@@ -258,6 +258,8 @@ _ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": check_db}
 
 
 def _check_root_value(name: str, value: Any, where: str) -> None:
+    if not isinstance(value, str):  # `db = 5`, `timezone = 7`: each check reads text
+        raise ConfigError.of("cfg_mail_text", where=where)
     try:
         _ROOT_CHECKS[name](value)
     except DirtrackError as exc:
