@@ -169,9 +169,24 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
             for item in value if param.multiple else [value]:
                 param.type.convert(item, param, None)
     except Exception as exc:  # Click's BadParameter, whatever its message
+        own = _own_error(exc)
+        if own is not None:  # dirtrack's own refusal (`status = "sleeping"`): in the run's language
+            raise bad_value(where, own) from None
         message = str(getattr(exc, "message", None) or exc).strip().splitlines()
         detail = ClickPhrase(message[0]) if message else Phrase("cfg_invalid_value")
         raise ConfigError.of("cfg_bad_value", where=where, detail=detail) from None
+
+
+def _own_error(exc: BaseException) -> DirtrackError | None:
+    """The DirtrackError with a catalog key behind ``exc`` (itself, or what it was raised from)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DirtrackError) and current.key is not None:
+            return current
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _check_kind(param: Any, values: list[Any], where: str) -> None:
@@ -258,6 +273,8 @@ _ROOT_CHECKS = {"actor": _check_actor, "timezone": _check_zone, "db": check_db}
 
 
 def _check_root_value(name: str, value: Any, where: str) -> None:
+    if not isinstance(value, str):  # `db = 5`, `timezone = 7`: each check reads text
+        raise ConfigError.of("cfg_mail_text", where=where)
     try:
         _ROOT_CHECKS[name](value)
     except DirtrackError as exc:

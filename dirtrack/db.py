@@ -314,11 +314,24 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
             reason = Phrase("w_pg_bad_setting", detail=str(exc))
             raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
         event.listen(engine, "begin", _postgresql_begin)
+        _quiet_driver_log()
     limits.install(engine)
     _ENGINES[target.url] = engine
     while len(_ENGINES) > _KEPT_ENGINES:
         _ENGINES.pop(next(iter(_ENGINES))).dispose()
     return engine
+
+
+def _quiet_driver_log() -> None:
+    """Keep psycopg's own log off stderr: with no handler of its own, Python prints its
+    warnings there ("error ignored terminating <psycopg.Pipeline [BAD]>: the connection is
+    lost", on a connection lost during a write), a second line beside the command's one
+    ``Error:`` line, which already says what failed."""
+    import logging
+
+    driver = logging.getLogger("psycopg")
+    if not driver.handlers:
+        driver.addHandler(logging.NullHandler())
 
 
 # The engines this process has made, by URL, the most recent last. A process that runs several

@@ -1112,6 +1112,7 @@ ERRORS: dict[str, Entry] = {
     "no_meeting": N_("no meeting with id {id}"),
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
+    "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
     "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
@@ -1252,6 +1253,10 @@ ERRORS: dict[str, Entry] = {
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
+    "workbook_charts_only": N_(
+        "{path} has no table to read: its only sheets are charts ({sheets})"
+    ),
+    "sheet_is_chart": N_("{path}: sheet {sheet!r} is a chart, not a table"),
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
@@ -1382,6 +1387,20 @@ ERRORS: dict[str, Entry] = {
     "db_read_only": N_(
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
+    ),
+    "db_connection_lost": N_(
+        "the connection to the database server was lost before the command finished; a "
+        "command is recorded whole or not at all: `dirtrack history` shows whether it was"
+    ),
+    "pg_read_only": N_(
+        "the database server takes no changes (a read-only server or account): nothing was written"
+    ),
+    "pg_denied": N_(
+        "the database server refuses this account access (permission denied): nothing was written"
+    ),
+    "pg_denied_on": N_(
+        "the database server refuses this account access to {name} (permission denied): "
+        "nothing was written"
     ),
     "csv_field_too_long": N_(
         "{path}, line {line}: a field is longer than {limit} characters, the limit for CSV"
@@ -1764,6 +1783,7 @@ TEXT.update(
         "ev_request_withdraw": N_("Withdrawal asked"),
         "ev_request_approved": N_("Request approved"),
         "ev_request_rejected": N_("Request refused"),
+        "ev_request_moot": N_("Request moot (directive closed)"),
         "risk": N_("Risk"),
         "risk_red": N_("Red"),
         "risk_yellow": N_("Yellow"),
@@ -1785,6 +1805,7 @@ TEXT.update(
         "req_pending": N_("pending"),
         "req_approved": N_("approved"),
         "req_rejected": N_("refused"),
+        "req_moot": N_("moot (directive closed)"),
         "asked_late": N_("Late"),
         "because": N_("Because"),
         "from_day": N_("From"),
@@ -1870,9 +1891,9 @@ MESSAGES.update(
         ),
         "series_stopped": NP_(
             "series {id} ends before {date}; {n} later occurrence removed, kept "
-            "(progress recorded): {kept}",
+            "(something recorded on them): {kept}",
             "series {id} ends before {date}; {n} later occurrences removed, kept "
-            "(progress recorded): {kept}",
+            "(something recorded on them): {kept}",
         ),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
@@ -2090,6 +2111,14 @@ ERRORS.update(
         "draft_due_before": N_("deadline {due} is before the meeting"),
         "draft_key_taken": N_(
             "key {key!r} is directive {id}'s already: give it another key or leave the key out"
+        ),
+        "draft_same_directive": N_(
+            "directives #{first} gives the same unit the same text: delete one, or record both "
+            "with --allow-duplicate"
+        ),
+        "draft_key_repeated": N_(
+            "key {key!r} is the key of directives #{first} too: give each directive its own key "
+            "or leave the key out"
         ),
     }
 )

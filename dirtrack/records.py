@@ -158,7 +158,23 @@ def result_record(facts: DirectiveFacts, as_of: date) -> Record | None:
     }
 
 
-def request_record(req: RequestFact, directive_id: int, as_of: date) -> Record:
+def closed_by(facts: DirectiveFacts, as_of: date) -> date | None:
+    """The day the directive was completed, cancelled or withdrawn, if it was by ``as_of``."""
+    days = [facts.completed_by(as_of), facts.cancelled_by(as_of), facts.withdrawn_by(as_of)]
+    return min((d for d in days if d is not None), default=None)
+
+
+def request_status(req: RequestFact, as_of: date, closed_on: date | None) -> str:
+    """``approved`` or ``rejected`` when answered by ``as_of``; else ``moot`` when its directive
+    was completed, cancelled or withdrawn by then (nothing is left to answer: ``approve``
+    refuses it), else ``pending``."""
+    return req.decision_at(as_of) or ("moot" if closed_on is not None else "pending")
+
+
+def request_record(
+    req: RequestFact, directive_id: int, as_of: date, closed_on: date | None = None
+) -> Record:
+    """A request as of ``as_of``; ``closed_on``: the day its directive was closed by then."""
     decided = req.decision_at(as_of)
     return {
         "id": req.id,
@@ -168,7 +184,7 @@ def request_record(req: RequestFact, directive_id: int, as_of: date) -> Record:
         "to": iso(req.to_due),
         "reason": req.reason,
         "doc": req.doc,
-        "status": decided or "pending",
+        "status": request_status(req, as_of, closed_on),
         "decided_on": iso(req.decided_on) if decided else None,
         "decision_doc": req.decision_doc if decided else None,
         "decision_reason": req.decision_reason if decided else None,
@@ -252,6 +268,7 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     {"date": iso(res.returned_on), "event": "returned", "note": res.return_reason},
                 )
             )
+    closed = closed_by(facts, as_of)
     for req in facts.requests:
         if req.asked_on <= as_of:
             events.append(
@@ -266,6 +283,8 @@ def directive_history(facts: DirectiveFacts, as_of: date) -> list[Record]:
                     },
                 )
             )
+        if closed and not req.decision_at(as_of) and req.asked_on <= closed:
+            events.append((closed, 5, {"date": iso(closed), "event": "request_moot"}))
         if (decided := req.decision_at(as_of)) and req.decided_on:
             events.append(
                 (

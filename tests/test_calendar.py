@@ -371,6 +371,31 @@ def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
 
 
+def test_stop_keeps_an_occurrence_corrected_or_asked_about(cli: Cli) -> None:
+    meeting = _setup(cli)
+    sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month")
+    occ = {o["period"]: o["id"] for o in cli.json("series", "show", str(sid))["occurrences"]}
+    cli.ok("edit", "directive", str(occ["2025-09"]), "--text", "Báo cáo tháng 9 (sửa)")
+    cli.ok("edit", "directive", str(occ["2025-10"]), "--with", "BTC")
+    cli.ok(
+        "request", "extend", str(occ["2025-11"]), "--to", "2026-03-31", "--reason", "Chờ",
+        "--date", "2025-03-01",
+    )  # fmt: skip
+    cli.ok("edit", "directive", str(occ["2025-12"]), "--text", "Sửa rồi bỏ")
+    cli.ok("undo", "--yes")  # a correction taken back leaves nothing to keep
+    stopped = cli("--lang", "en", "series", "stop", str(sid), "--from", "2025-08-01")
+    kept = [occ[p] for p in ("2025-09", "2025-10", "2025-11")]
+    assert stopped.exit_code == 0 and ", ".join(map(str, kept)) in stopped.stderr
+    after = {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]}
+    assert after == {f"2025-{m:02}" for m in range(1, 8)} | {"2025-09", "2025-10", "2025-11"}
+    assert cli.json("show", str(occ["2025-09"]))["text"] == "Báo cáo tháng 9 (sửa)"
+    assert [r["directive_id"] for r in cli.json("requests")] == [occ["2025-11"]]
+    # Undone and stopped again: the occurrences the undo restored are not "corrected".
+    cli.ok("undo", "--yes")
+    cli.ok("series", "stop", str(sid), "--from", "2025-08-01")
+    assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
+
+
 def test_remind_within_working_days(cli: Cli) -> None:
     meeting = _setup(cli, "2025-04-20")
     cli.ok("assign", str(meeting), "Việc", "--unit", "VPTU", "--due", "2025-05-05")

@@ -180,6 +180,17 @@ def test_show_as_a_person_reads_it(units: Cli, meeting: int) -> None:
     assert "Extended" in text_en and "2022-08-31" in text_en
 
 
+def test_show_before_the_directive_was_given_says_so(units: Cli, meeting: int) -> None:
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
+    # `list --as-of` leaves it out that day; `show` says it did not exist yet, in both languages.
+    assert units.json("list", "--as-of", "2022-05-05") == []
+    en = units.fail("--lang", "en", "show", str(d), "--as-of", "5/5/2022")
+    assert en == f"Error: directive {d} was not given yet on 2022-05-05: it was given on 2022-05-06"
+    vi = units.fail("--lang", "vi", "show", str(d), "--as-of", "5/5/2022", "--format", "json")
+    assert "06/05/2022" in vi and "given" not in vi
+    assert units.json("show", str(d), "--as-of", "6/5/2022")["status"] == "open_in_time"
+
+
 def test_list_filters_by_status_unit_and_meeting(units: Cli, meeting: int) -> None:
     a = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "A")
     b = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-12-31", "B")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,86 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     unknown_key = tmp_path / "typo.toml"
     unknown_key.write_text(text.replace("chair_title =", "chair_tilte =", 1), encoding="utf-8")
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
+
+
+def test_a_dry_run_names_every_text_the_import_refuses(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    # A control character in the title (as a clerk's edit may leave it) and a key longer than
+    # its column: the real import refused them without the draft's line, the dry run let them.
+    broken = text.replace('title = "', 'title = "Họp\\u0007 ', 1)
+    broken = broken.replace('\nkey = "', '\nkey = "' + "k" * 300, 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(broken, encoding="utf-8")
+    before = file_digest(db_path)
+    lines = broken.splitlines()
+    meeting = lines.index("[meeting]") + 1
+    for lang, words in (("en", "control character U+0007"), ("vi", "ký tự điều khiển U+0007")):
+        dry = cli("--lang", lang, "import", str(bad), "--dry-run")
+        assert dry.exit_code == 1 and f"{meeting}, meeting: title: " in dry.stdout + dry.stderr
+        error = cli.fail("--lang", lang, "import", str(bad))
+        assert words in error and f"{meeting}, meeting: title: " in error
+        assert "meeting.key" in error and "200" in error
+    assert file_digest(db_path) == before
+
+
+def test_a_key_repeated_in_a_draft_is_refused_with_its_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
+    text = draft.read_text(encoding="utf-8")
+    keys = [line for line in text.splitlines() if line.startswith('key = "bai-') and "." in line]
+    assert len(keys) >= 2
+    # a clerk copies a block and keeps its key: two directives under one key were recorded, and
+    # the same draft imported again was refused as changed
+    copied = tmp_path / "copied.toml"
+    copied.write_text(text.replace(keys[1], keys[0], 1), encoding="utf-8")
+    before = file_digest(db_path)
+    for options in ((), ("--dry-run",)):
+        result = cli("--lang", "en", "import", str(copied), *options)
+        said = result.stdout + result.stderr
+        assert (
+            result.exit_code == 1
+            and "directives #2" in said
+            and "is the key of directives #1" in said
+        )
+        assert re.search(r"line \d+, directives #2: key 'bai-", said), said
+    assert "cũng là khóa của directives #1" in cli.fail("--lang", "vi", "import", str(copied))
+    assert file_digest(db_path) == before
+
+
+def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft), "--date", "2022-05-06")
+    text = draft.read_text(encoding="utf-8")
+    items = json.loads(
+        cli.ok("extract", str(SEED_000), "--format", "json", "--date", "2022-05-06")
+    )["directives"]
+    n, first = 1, {**items[0], "unit": items[0]["unit"] or "VPTU"}
+    text = give_unit(text, "VPTU")
+    # the first directive again, as a clerk's copied block without its key
+    copy = f"[[directives]]\nunit = {json.dumps(first['unit'])}\ntext = {json.dumps(first['text'])}"
+    twice = tmp_path / "twice.toml"
+    twice.write_text(text.rstrip("\n") + "\n\n" + copy + "\n", encoding="utf-8")
+    before = file_digest(db_path)
+    for lang, words in (("en", "gives the same unit the same text"), ("vi", "cùng nội dung")):
+        dry = cli("--lang", lang, "import", str(twice), "--dry-run")
+        assert dry.exit_code == 1 and words in dry.stdout + dry.stderr
+        assert re.search(rf"(line|dòng) \d+, directives #\d+: directives #{n} ", cli.fail(
+            "--lang", lang, "import", str(twice)
+        ))  # fmt: skip
+    assert file_digest(db_path) == before
+    # as `assign`, --allow-duplicate records both
+    cli.ok("import", str(twice), "--allow-duplicate")
 
 
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:

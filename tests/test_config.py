@@ -383,6 +383,19 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "actor: must be text in quotes",
             "actor: phải là chuỗi trong dấu ngoặc kép",
         ),
+        # dirtrack's own refusal of a converted value was left in English
+        (
+            '[list]\nstatus = "sleeping"\n',
+            "list.status: unknown status 'sleeping'",
+            "list.status: không có tình trạng 'sleeping'",
+        ),
+        # A number where the root command's checks read text: a traceback.
+        ("db = 5\n", "db: must be text in quotes", "db: phải là chuỗi trong dấu ngoặc kép"),
+        (
+            "timezone = 7\n",
+            "timezone: must be text in quotes",
+            "timezone: phải là chuỗi trong dấu ngoặc kép",
+        ),
         # The root command's own checks, which named neither the file nor the key.
         (
             'timezone = "Mars/Base"\n',

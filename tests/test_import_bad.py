@@ -481,3 +481,28 @@ def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> 
     _cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
     report = office.json("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
+
+
+def test_chart_sheets_are_no_table_and_do_not_stop_the_tables(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    only = Workbook()
+    only.create_chartsheet("Biểu đồ")  # a chart sheet without a chart: openpyxl fails on it
+    only.remove(only["Sheet"])
+    only.save(tmp_path / "bieu-do.xlsx")
+    for lang, words in (("en", "its only sheets are charts"), ("vi", "đều là biểu đồ")):
+        before = file_digest(db_path)
+        message = office.fail("--lang", lang, "import", str(tmp_path / "bieu-do.xlsx"))
+        assert file_digest(db_path) == before
+        assert words in message and "'Biểu đồ'" in message and "AttributeError" not in message
+    book = Workbook()
+    book.worksheets[0].append(HEADER)
+    book.worksheets[0].append(["1", "Việc A", "BTC", "", "30/9/2022", "", ""])
+    book.create_chartsheet("Biểu đồ", 0)
+    book.active = 0
+    book.save(tmp_path / "bang.xlsx")
+    report = office.json("import", str(tmp_path / "bang.xlsx"), "--meeting", "1", "--dry-run",
+                         "--format", "json")  # fmt: skip
+    assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
+    chart = refused(office, db_path, str(tmp_path / "bang.xlsx"), "--sheet", "biểu đồ")
+    assert "sheet 'biểu đồ' is a chart, not a table" in chart

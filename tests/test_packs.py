@@ -469,6 +469,8 @@ def test_extend_from_request_grants_what_the_pack_asked(
             "cell K7 (Tiến độ (%)): 120 is not a whole number from 0 to 100",
         ),
         (("Chủ trì", 3, PCT, "nhiều"), "cell K7 (Tiến độ (%)): 'nhiều' is not a whole number"),
+        # a formula a program wrote, never computed: it read as an empty cell, nothing applied
+        (("Chủ trì", 3, PCT, "=20+20"), "cell K7 of sheet sheet2.xml holds a formula (=20+20)"),
         (("Chủ trì", 3, DONE, "32/9/2022"), "cell L7 (Ngày hoàn thành): '32/9/2022' is not a date"),
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
         (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
@@ -502,6 +504,9 @@ def test_a_tampered_or_mistyped_workbook_is_one_error_and_nothing_written(
     before = file_digest(Path(quarter.db))
     message = quarter.fail("pack", "in", str(bad), "--date", "2022-09-12")
     assert words in message and "SYT.xlsx" in message
+    # in Vietnamese, where it is says so in Vietnamese too ("trang tính", not "sheet")
+    vi = quarter.fail("--lang", "vi", "pack", "in", str(bad), "--date", "2022-09-12")
+    assert " sheet " not in vi and " cell " not in vi and " row " not in vi, vi
     assert file_digest(Path(quarter.db)) == before
 
 

@@ -211,6 +211,105 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     assert PASSWORD not in pg_cluster.server_log()[log_start:]
 
 
+def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    url = pg_cluster.create_database("ro", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    for role in ("dt_reader", "dt_standby"):
+        with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+            admin.execute(f"CREATE ROLE {role} LOGIN")
+    admin.execute("ALTER ROLE dt_standby SET default_transaction_read_only = on")
+    with psycopg_on(pg_cluster, database) as conn:
+        conn.execute("GRANT USAGE ON SCHEMA public TO dt_reader, dt_standby")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO dt_reader")
+        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO dt_standby")
+        conn.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO dt_standby")
+    before = snapshot(url)
+    reader = pg_cluster.url(database, user="dt_reader")
+    standby = pg_cluster.url(database, user="dt_standby")
+    assert [u["code"] for u in on(reader).json("unit", "list")] == ["VPTU"]
+    expected = {
+        (reader, "en"): "Error: the database server refuses this account access to unit "
+        "(permission denied): nothing was written",
+        (reader, "vi"): "Error: máy chủ cơ sở dữ liệu không cho tài khoản này truy cập unit "
+        "(không có quyền): không ghi được gì",
+        (standby, "en"): "Error: the database server takes no changes (a read-only server or "
+        "account): nothing was written",
+        (standby, "vi"): "Error: máy chủ cơ sở dữ liệu không nhận thay đổi (máy chủ hoặc tài "
+        "khoản chỉ đọc): không ghi được gì",
+    }
+    for (target, lang), message in expected.items():
+        assert on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == message
+    assert snapshot(url) == before
+
+
+# dirtrack as a process of its own, whose session the server ends as the directives are sent
+# in one batch (a pipeline): as when the server is stopped or an administrator ends the session.
+LOST_CLIENT = """
+import sys, time
+import psycopg
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from dirtrack.cli import main
+
+admin = psycopg.connect(sys.argv.pop(1), autocommit=True)
+
+@event.listens_for(Engine, "before_cursor_execute")
+def end_session(conn, cursor, statement, *rest):
+    if statement.startswith("INSERT INTO directive "):
+        pid = conn.connection.dbapi_connection.info.backend_pid
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        time.sleep(0.2)
+
+sys.argv[0] = "dirtrack"
+main()
+"""
+
+
+def test_a_connection_lost_during_a_write_is_one_line(pg_cluster: Cluster, tmp_path: Path) -> None:
+    source = pg_cluster.create_database("lost", blank=False)
+    cli = on(source)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = str(cli.id("add-meeting", "--date", "2022-05-06", "--title", "Giao ban"))
+    for n in range(20):
+        cli.ok("assign", meeting, "--unit", "VPTU", f"Việc {n}")
+    export = tmp_path / "export.json"
+    export.write_text(cli.ok("export", "--format", "json"), encoding="utf-8")
+    admin = f"host={pg_cluster.socket_dir} port={pg_cluster.port} user=postgres dbname=postgres"
+    for lang, words in (("en", "the connection to the database server was lost"),
+                        ("vi", "mất kết nối tới máy chủ")):  # fmt: skip
+        target = pg_cluster.create_database("lost")
+        args = ["--db", target, "--lang", lang, "import", str(export)]
+        result = subprocess.run(
+            [sys.executable, "-c", LOST_CLIENT, admin, *args],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        # psycopg's own warning ("error ignored terminating <psycopg.Pipeline [BAD]>") was a
+        # second line; the driver's English was the Error line's
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: " + words), result.stderr
+        assert on(target).json("list") == []
+
+
+@contextlib.contextmanager
+def psycopg_on(cluster: Cluster, database: str) -> Any:
+    """An autocommit superuser connection to ``database``."""
+    import psycopg
+
+    conn = psycopg.connect(
+        host=str(cluster.socket_dir), port=cluster.port, user="postgres", dbname=database,
+        autocommit=True,
+    )  # fmt: skip
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:
     url = f"postgresql://clerk:{PASSWORD}@/dirtrack?host={tmp_path}&port=5999"
     message = on(url).fail("overdue")

@@ -111,7 +111,7 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
     assert (listed[late]["status"], listed[early]["status"]) == ("approved", "rejected")
     report = cli.json("report", "--quarter", "2025Q1", "--as-of", "2025-03-31")
     assert report["requests"]["extend"] == {
-        "asked": 2, "granted": 1, "refused": 1, "pending": 0, "asked_late": 1,
+        "asked": 2, "granted": 1, "refused": 1, "pending": 0, "moot": 0, "asked_late": 1,
     }  # fmt: skip
     h1 = cli.json("report", "--period", "2025H1")
     # Withdrawn: apart from cancelled, outside every count and rate.
@@ -122,6 +122,37 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
     assert [
         d["id"] for d in cli.json("list", "--status", "withdrawn", "--as-of", "2025-06-30")
     ] == [three]
+
+
+def test_a_request_of_a_closed_directive_is_moot_not_pending(cli: Cli) -> None:
+    _, (one, two, three) = setup(cli)
+    asked = [
+        cli.id("request", "extend", str(d), "--to", "2025-12-31", "--reason", "Chờ", "--date", day)
+        for d, day in ((one, "2025-02-01"), (two, "2025-02-02"), (three, "2025-02-03"))
+    ]
+    cli.ok("done", str(one), "--date", "2025-02-10")
+    cli.ok("cancel", str(two), "--reason", "Không còn cần", "--date", "2025-02-11")
+    # Before the closing day they waited; from it, nothing is left to answer.
+    assert [r["id"] for r in cli.json("requests", "--pending", "--as-of", "2025-02-09")] == asked
+    assert [r["id"] for r in cli.json("requests", "--pending", "--as-of", "2025-03-01")] == [
+        asked[2]
+    ]
+    listed = {r["id"]: r["status"] for r in cli.json("requests", "--as-of", "2025-03-01")}
+    assert listed == {asked[0]: "moot", asked[1]: "moot", asked[2]: "pending"}
+    report = cli.json("report", "--quarter", "2025Q1", "--as-of", "2025-03-01")
+    assert report["requests"]["extend"] == {
+        "asked": 3, "granted": 0, "refused": 0, "pending": 1, "moot": 2, "asked_late": 0,
+    }  # fmt: skip
+    events = [e["event"] for e in show(cli, one, "2025-03-01")["history"]]
+    assert events[-2:] == ["completed", "request_moot"]
+    assert "request_moot" not in [e["event"] for e in show(cli, one, "2025-02-09")["history"]]
+    cli.fail("approve", str(asked[0]), "--date", "2025-03-01")
+    # Open again: the request waits again.
+    cli.ok("reopen", str(one), "--reason", "Chưa đạt", "--date", "2025-03-02")
+    assert [r["id"] for r in cli.json("requests", "--pending", "--as-of", "2025-03-05")] == [
+        asked[0],
+        asked[2],
+    ]
 
 
 def test_bad_requests_change_nothing(cli: Cli, db: str) -> None:

@@ -703,11 +703,19 @@ def test_the_sections_and_colours_the_database_counts_are_the_reference(
                     continue
                 row = requests.setdefault(
                     req.kind,
-                    {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0},
+                    {
+                        "asked": 0,
+                        "granted": 0,
+                        "refused": 0,
+                        "pending": 0,
+                        "moot": 0,
+                        "asked_late": 0,
+                    },
                 )
                 row["asked"] += 1
                 answer = req.decision_at(as_of)
-                row["granted" if answer == "approved" else "refused" if answer else "pending"] += 1
+                waits = "moot" if shut else "pending"
+                row["granted" if answer == "approved" else "refused" if answer else waits] += 1
                 then_due = oracle.due_at(item, req.asked_on)
                 row["asked_late"] += then_due is not None and req.asked_on > then_due
     finally:

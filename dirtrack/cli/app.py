@@ -13,6 +13,7 @@ placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 
 import copy
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -350,7 +351,7 @@ class DirtrackGroup(TyperGroup):
                 raise typer.Exit(ExitCode.ERROR) from None
             known = _known_failure(exc)
             if known is not None:
-                err(f"Error: {error_text(known, lang, {})}")
+                err(f"Error: {error_text(known[0], lang, known[1])}")
                 raise typer.Exit(ExitCode.ERROR) from None
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
             params = {"kind": type(exc).__name__, "detail": detail}
@@ -438,24 +439,49 @@ def session_lang(ctx: Any) -> str:
     return default_lang()
 
 
-def _known_failure(exc: BaseException) -> str | None:
-    """The error key for failures that bad input or a busy database cause, wherever they surface."""
+# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
+_PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
+
+
+# What psycopg and libpq say of a connection to the server lost during a command (the server
+# stopped, the session ended by an administrator, the network gone).
+_CONNECTION_LOST = (
+    "server closed the connection unexpectedly",
+    "the connection is lost",
+    "the connection is closed",
+    "terminating connection due to administrator command",
+)
+
+
+def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
+    """The error key (with its values) for failures that bad input, a busy database or a
+    database that refuses writes cause, wherever they surface."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, UnicodeError):
-            return "not_utf8_input"
+            return "not_utf8_input", {}
         if isinstance(current, OverflowError):
-            return "number_too_large"
+            return "number_too_large", {}
         text = str(current)
         if "database is locked" in text or "database is busy" in text:
-            return "database_busy"
+            return "database_busy", {}
         # SQLite's SQLITE_FULL, PostgreSQL's DiskFull (53100), a journal that cannot grow.
         if "database or disk is full" in text or "No space left on device" in text:
-            return "disk_full"
+            return "disk_full", {}
         if "attempt to write a readonly database" in text:
-            return "db_read_only"
+            return "db_read_only", {}
+        if any(words in text for words in _CONNECTION_LOST):
+            return "db_connection_lost", {}
+        state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
+        if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
+            return "pg_read_only", {}
+        if state == "42501":  # insufficient_privilege
+            denied = _PG_DENIED.search(text)
+            if denied is not None:
+                return "pg_denied_on", {"name": denied[1]}
+            return "pg_denied", {}
         orig = getattr(current, "orig", None)
         if isinstance(orig, BaseException):
             current = orig

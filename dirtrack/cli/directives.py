@@ -555,6 +555,8 @@ def show(
     day = optional_day(as_of) or today()
     with unit_of_work(ctx) as session:
         facts = get_facts(session, positive_id(directive_id, "directive"), as_of=day)
+        if day < facts.given_on:  # `list --as-of` leaves it out too (store.rules.held_by)
+            raise InvalidInput.of("not_given_yet", id=facts.id, day=day, given=facts.given_on)
         meeting = get_meeting(session, facts.meeting_id)
         index = UnitIndex.load(session)
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]

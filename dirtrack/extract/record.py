@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import Table
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
@@ -35,7 +36,7 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit
-from dirtrack.text import fold_words
+from dirtrack.text import clean_optional, clean_text, fold, fold_words
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -155,6 +156,44 @@ class _Units:
             self.plan.problems.append(Problem(said, place=where))
 
 
+def _check_texts(draft: Draft, plan: _Plan) -> None:
+    """Each text the draft gives, cleaned and measured as the store's writers will (a control
+    character, a text longer than its column holds): a problem of the item, with its place, so
+    that ``--dry-run`` says what the real import would refuse."""
+    from dirtrack.store.limits import too_long
+    from dirtrack.store.tables import directive, limitation, meeting
+
+    def check(where: str, table: Table, values: dict[str, str | None]) -> None:
+        for name, value in values.items():
+            try:
+                cleaned = clean_optional(value, name)
+            except InvalidInput as exc:
+                plan.problems.append(Problem(exc, place=where))
+                continue
+            error = too_long(table, name, cleaned)
+            if error is not None:
+                plan.problems.append(Problem(error, place=where))
+
+    found = draft.meeting
+    check(
+        "meeting",
+        meeting,
+        {
+            "title": found.title,
+            "chair": found.chair,
+            "chair_title": found.chair_title,
+            "doc": found.doc,
+            "note": found.source,
+            "key": found.key,
+        },
+    )
+    for i, lim in enumerate(draft.limitations, 1):
+        check(f"limitations #{i}", limitation, {"text": lim.text})
+    for i, item in enumerate(draft.directives, 1):
+        values = {"text": item.text, "due_text": item.due_phrase, "product": item.product}
+        check(f"directives #{i}", directive, {**values, "key": item.key})
+
+
 def existing_meeting(session: Session, draft: Draft) -> int | None:
     """The id of a meeting this draft was already imported as: same key, else same day and title."""
     meeting = draft.meeting
@@ -247,6 +286,7 @@ def record_draft(
         plan.problems.append(Problem(Phrase("draft_no_date"), place="meeting"))
     if not meeting.title:
         plan.problems.append(Problem(Phrase("draft_no_title"), place="meeting"))
+    _check_texts(draft, plan)
     units = _Units(UnitIndex.load(session), create_units, plan)
     attendees: list[Unit | str] = []
     for i, unit in enumerate(draft.units, 1):
@@ -306,6 +346,34 @@ def record_draft(
         same_key = recorded is not None and meeting.key is not None and recorded.key == meeting.key
         said = "draft_changed_since" if same_key else "draft_imported_already"
         plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
+    if not allow_duplicate:
+        # the same text twice to one lead unit, as `assign` refuses it at one meeting
+        # (store.directives.find_same_directive compares the same way)
+        seen: dict[tuple[object, str], int] = {}
+        for lead, _, i in directive_units:
+            try:
+                said = fold(clean_text(draft.directives[i - 1].text, "text"))
+            except InvalidInput:
+                continue  # a problem of its own already
+            who = lead.id if isinstance(lead, Unit) else lead
+            if seen.setdefault((who, said), i) != i:
+                plan.problems.append(
+                    Problem(
+                        Phrase("draft_same_directive", first=seen[(who, said)]),
+                        place=f"directives #{i}",
+                    )
+                )
+    first_of: dict[str, int] = {}
+    for i, item in enumerate(draft.directives, 1):
+        if item.key and first_of.setdefault(item.key, i) != i:
+            # two directives under one key: `assign --key` and a second import could no longer
+            # tell them apart
+            plan.problems.append(
+                Problem(
+                    Phrase("draft_key_repeated", key=item.key, first=first_of[item.key]),
+                    place=f"directives #{i}",
+                )
+            )
     keys = [item.key for item in draft.directives if item.key]
     if keys and duplicate is None:
         rows = session.exec(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, func, select
 
 from dirtrack.periods import Period
-from dirtrack.records import Record, directive_record, request_record
+from dirtrack.records import Record, closed_by, directive_record, request_record
 from dirtrack.risk import GREY, RED, YELLOW, tally_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.rules import Scope
@@ -85,7 +85,7 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
         scope = list(conn.execute(query).scalars())
     records = []
     for facts, req, late in _request_facts(conn, as_of, directive_scope=scope, holders=holders):
-        record = request_record(req, facts.id, as_of)
+        record = request_record(req, facts.id, as_of, closed_by(facts, as_of))
         record["unit"] = facts.unit_code
         record["asked_late"] = late
         records.append(record)
@@ -94,11 +94,12 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
 
 def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:
     """Per kind, the requests on directives in scope asked in the period (by T): asked, granted,
-    refused, pending on T, and asked after the deadline had passed. Counted by the database."""
+    refused, pending on T, moot on T (unanswered, the directive closed by T), and asked after
+    the deadline had passed. Counted by the database."""
     from dirtrack.store.counts import request_counts as counted
 
     found = counted(conn, scope, period.start, min(period.end, scope.as_of))
-    empty = {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "asked_late": 0}
+    empty = {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "moot": 0, "asked_late": 0}
     return {kind: found.get(kind, dict(empty)) for kind in REQUEST_KINDS}
 
 

@@ -35,6 +35,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    not_,
     null,
     or_,
     select,
@@ -249,7 +250,8 @@ def request_counts(
 ) -> dict[str, dict[str, int]]:
     """Per kind, the requests on directives in ``scope`` asked from ``start`` to ``end``:
     ``asked``, ``granted`` and ``refused`` (answered by T, :meth:`RequestFact.decision_at
-    <dirtrack.status.RequestFact.decision_at>`), ``pending`` on T, and ``asked_late``."""
+    <dirtrack.status.RequestFact.decision_at>`), ``pending`` on T, ``moot`` on T (unanswered,
+    the directive completed, cancelled or withdrawn by T) and ``asked_late``."""
     joined, late = asked_late()
     day = scope.as_of
     answered = and_(
@@ -259,6 +261,14 @@ def request_counts(
         request.c.decision != "",
     )
     granted = and_(answered, request.c.decision == "approved")
+    # unanswered on T, its directive completed, cancelled or withdrawn by T: nothing is left to
+    # answer (records.request_status)
+    closed = or_(
+        *(
+            and_(c.is_not(None), c <= day)
+            for c in (directive.c.completed_on, directive.c.cancelled_on, directive.c.withdrawn_on)
+        )
+    )
     query = (
         select(
             request.c.kind,
@@ -266,6 +276,7 @@ def request_counts(
             _count_if(granted),
             _count_if(and_(answered, request.c.decision != "approved")),
             _count_if(late),
+            _count_if(and_(not_(answered), closed)),
         )
         .select_from(joined)
         .where(request.c.asked_on >= start, request.c.asked_on <= end, *in_scope(scope))
@@ -276,10 +287,11 @@ def request_counts(
             "asked": asked,
             "granted": yes,
             "refused": no,
-            "pending": asked - yes - no,
+            "pending": asked - yes - no - moot,
+            "moot": moot,
             "asked_late": tardy,
         }
-        for kind, asked, yes, no, tardy in conn.execute(query)
+        for kind, asked, yes, no, tardy, moot in conn.execute(query)
     }
 
 

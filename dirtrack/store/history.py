@@ -30,6 +30,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    exists,
     false,
     func,
     insert,
@@ -876,6 +877,46 @@ def last_touched(conn: Connection, directive_ids: Iterable[int]) -> dict[int, tu
     for directive_id, at, actor in conn.execute(query, {"ids": sorted(set(directive_ids))}):
         found[int(directive_id)] = (at, actor)
     return found
+
+
+def changed_after_creation(conn: Connection, directive_id: int) -> bool:
+    """Whether a change not undone names the directive (or its progress, requests,
+    coordinators…) after the command that created it: the latest creation not undone, whose
+    rows end at the next command row (an undo that restored it creates it again); any change
+    when no creation was logged (rows written in bulk, as an import does). The rows an undo
+    wrote do not count: they put back what was there before."""
+    created = (
+        select(func.max(LOG.c.id))
+        .where(
+            LOG.c.entity == "directive",
+            LOG.c.action == CREATE,
+            LOG.c.entity_id == directive_id,
+            LOG.c.undone_by.is_(None),
+        )
+        .scalar_subquery()
+    )
+    command = (
+        select(func.min(LOG.c.id))
+        .where(LOG.c.entity == COMMAND, LOG.c.id > created)
+        .scalar_subquery()
+    )
+    row, owner = LOG.alias("row"), LOG.alias("owner")
+    # the command a row belongs to: the first command row after it
+    its_command = (
+        select(owner.c.action)
+        .where(owner.c.entity == COMMAND, owner.c.id > row.c.id)
+        .order_by(owner.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    later = exists().where(
+        row.c.directive_id == directive_id,
+        row.c.undone_by.is_(None),
+        row.c.id > func.coalesce(command, 0),
+        # what an undo wrote puts back what was there before: nothing recorded of its own
+        func.coalesce(its_command, "") != UNDO,
+    )
+    return bool(conn.execute(select(later)).scalar())
 
 
 def touched_columns(ident: ColumnElement[int]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:

@@ -36,9 +36,11 @@ from sqlmodel import select as orm_select
 from dirtrack.errors import InvalidInput, NotFound
 from dirtrack.models import (
     Directive,
+    DirectiveResult,
     Extension,
     Meeting,
     ProgressEntry,
+    Request,
     Series,
     SeriesCoordinator,
     Unit,
@@ -344,7 +346,8 @@ def _generate_one(session: Session, found: Series, through: date, calendar: Work
 def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list[int], list[int]]:
     """End a series: no occurrence from ``from_day`` on. Occurrences of periods begun before it
     stay as they are; later ones already created are removed when nothing was recorded on them
-    (progress, extension, completion, cancellation), else kept.
+    (progress, extension, completion, cancellation, withdrawal, or any change the history logged
+    after their creation: a correction, a request, a result), else kept.
 
     Returns the series, the ids removed and the ids kept.
 
@@ -365,6 +368,8 @@ def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list
         .where(col(Directive.series_id) == series_id, col(Directive.issued_on) >= from_day)
         .order_by(col(Directive.id))
     )
+    from dirtrack.store import history
+
     conn = session.connection()
     removed, kept = [], []
     for occ in list(later):
@@ -372,10 +377,15 @@ def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list
         touched = (
             occ.completed_on is not None
             or occ.cancelled_on is not None
+            or occ.withdrawn_on is not None
             or conn.execute(
                 select(exists().where(col(ProgressEntry.directive_id) == occ.id))
             ).scalar()
             or conn.execute(select(exists().where(col(Extension.directive_id) == occ.id))).scalar()
+            or conn.execute(select(exists().where(col(Request.directive_id) == occ.id))).scalar()
+            or session.get(DirectiveResult, occ.id) is not None
+            # a clerk's correction (edit), a request, a result…: anything recorded since
+            or history.changed_after_creation(conn, occ.id)
         )
         if touched:
             kept.append(occ.id)

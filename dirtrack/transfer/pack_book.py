@@ -451,8 +451,11 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
+    from dirtrack.transfer.sheet import check_formulas
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
+    # a formula with no value saved (a workbook a program wrote) would read as an empty cell
+    check_formulas(path)
     try:
         with Workbook(path) as book:
             return _read(path, book)

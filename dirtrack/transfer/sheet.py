@@ -192,7 +192,7 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _check_formulas(path: Path) -> None:
+def check_formulas(path: Path) -> None:
     """Refuse a workbook whose formulas have no saved values, naming the first such cell.
 
     Raises:
@@ -221,10 +221,28 @@ def _check_formulas(path: Path) -> None:
         return  # openpyxl says what is wrong with it
 
 
-def open_workbook(path: Path) -> Any:
-    from openpyxl import load_workbook
+def _load_workbook(source: Any) -> Any:
+    """``openpyxl.load_workbook(source, data_only=True)``, but a chart sheet openpyxl cannot
+    read (one without a drawing fails with an AttributeError, after the sheet was added) is
+    kept as an empty chart sheet: its charts are never read, and a workbook's tables must not
+    be refused for it."""
+    from openpyxl.reader.excel import ExcelReader
 
-    _check_formulas(path)
+    class Reader(ExcelReader):
+        def read_chartsheet(self, sheet: Any, rel: Any) -> None:
+            try:
+                super().read_chartsheet(sheet, rel)
+            except Exception:
+                if sheet.name not in self.wb.sheetnames:
+                    self.wb.create_chartsheet(sheet.name)
+
+    reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
+    reader.read()
+    return reader.wb
+
+
+def open_workbook(path: Path) -> Any:
+    check_formulas(path)
     try:
         # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
         # #VALUE!, a data validation or extension it drops): the rows themselves say what is
@@ -232,7 +250,7 @@ def open_workbook(path: Path) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # Not read-only: merged cells are only known to a fully loaded sheet.
-            return load_workbook(_with_clipped_merges(path) or path, data_only=True)
+            return _load_workbook(_with_clipped_merges(path) or path)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
         raise InvalidInput.of(
@@ -251,7 +269,13 @@ def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
 
     book = open_workbook(path)
     sheets = list(book.worksheets)
+    charts = [s.title for s in book.chartsheets]
+    if not sheets:
+        names = ", ".join(repr(s) for s in charts)
+        raise InvalidInput.of("workbook_charts_only", path=path, sheets=names)
     if wanted is not None:
+        if any(fold(title) == fold(wanted) for title in charts):
+            raise InvalidInput.of("sheet_is_chart", path=path, sheet=wanted)
         chosen = [s for s in sheets if fold(s.title) == fold(wanted)]
         if not chosen and wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
             chosen = [sheets[int(wanted) - 1]]
