@@ -253,3 +253,29 @@ def test_the_report_is_in_colour_at_a_terminal_unless_no_color(
     assert max(len(ANSI.sub("", line)) for line in shown.splitlines()) <= 120
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[1;31m" not in screen(register, "vi", LISTINGS["report"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_requests_keep_their_status_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The status of a request (waiting, granted, moot) is what a clerk reads the list for: it
+    stays at 80 columns, where the reason and the document give way."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "requests.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    office.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--chair", "A")
+    office.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Rà soát chương trình")
+    office.ok(
+        "request", "extend", "1", "--to", "31/7/2022", "--date", "20/6/2022",
+        "--reason", "Chờ ý kiến của các đảng bộ cơ sở trực thuộc",
+    )  # fmt: skip
+    office.ok("done", "1", "--date", "25/6/2022")
+    terminal(monkeypatch, 80)
+    shown = page(screen(db, lang, ["requests", "--as-of", "2022-07-01"]))
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    words = " ".join(shown.split())
+    assert ("không còn xem xét" if lang == "vi" else "moot") in words
+    assert "31/07/2022" in shown or "2022-07-31" in shown

@@ -114,16 +114,18 @@ def _result_doc(r: Record, lang: str) -> str:
 
 
 REQUEST_COLUMNS = [
-    Column("id", "id", justify="right"),
-    Column("directive_id", "directive_short", justify="right"),
-    Column("unit", "unit_short"),
-    Column("kind", "kind", lambda r, lang: t(f"req_kind_{r['kind']}", lang)),
-    Column("asked_on", "asked_on", _date("asked_on")),
-    Column("to", "due", _date("to")),
-    Column("reason", "reason", wrap=True),
-    Column("status", "status", lambda r, lang: t(f"req_{r['status']}", lang)),
-    Column("late", "asked_late", lambda r, lang: "!" if r.get("asked_late") else ""),
-    Column("decision_doc", "doc"),
+    Column("id", "id", justify="right", priority=0),
+    Column("directive_id", "directive_short", justify="right", priority=0),
+    Column("unit", "unit_short", priority=0),
+    Column("kind", "kind", lambda r, lang: t(f"req_kind_{r['kind']}", lang), priority=1),
+    Column("asked_on", "asked_on", _date("asked_on"), priority=2),
+    Column("to", "due", _date("to"), priority=0),
+    Column("reason", "reason", wrap=True, priority=3, min_width=12),
+    Column(
+        "status", "status", lambda r, lang: t(f"req_{r['status']}", lang), wrap=True, priority=0
+    ),
+    Column("late", "asked_late", lambda r, lang: "!" if r.get("asked_late") else "", priority=2),
+    Column("decision_doc", "doc", priority=4),
 ]
 
 LIMITATION_COLUMNS = [
