@@ -548,15 +548,13 @@ def show(
     """Show one directive with its progress log, extensions and meeting."""
     from dirtrack.cli.common import optional_day, today
     from dirtrack.records import directive_history, directive_record, meeting_record
-    from dirtrack.store.directives import get_facts
+    from dirtrack.store.directives import facts_given_by
     from dirtrack.store.meetings import attendee_ids, get_meeting
     from dirtrack.store.units import UnitIndex
 
     day = optional_day(as_of) or today()
     with unit_of_work(ctx) as session:
-        facts = get_facts(session, positive_id(directive_id, "directive"), as_of=day)
-        if day < facts.given_on:  # `list --as-of` leaves it out too (store.rules.held_by)
-            raise InvalidInput.of("not_given_yet", id=facts.id, day=day, given=facts.given_on)
+        facts = facts_given_by(session, positive_id(directive_id, "directive"), as_of=day)
         meeting = get_meeting(session, facts.meeting_id)
         index = UnitIndex.load(session)
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]

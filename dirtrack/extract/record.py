@@ -36,7 +36,7 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit
-from dirtrack.text import clean_optional, clean_text, fold, fold_words
+from dirtrack.text import clean_optional, fold_words
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -348,11 +348,10 @@ def record_draft(
         plan.problems.insert(0, Problem(Phrase(said, id=duplicate), place="meeting"))
     if not allow_duplicate:
         # the same text twice to one lead unit, as `assign` refuses it at one meeting
-        # (store.directives.find_same_directive compares the same way)
         seen: dict[tuple[object, str], int] = {}
         for lead, _, i in directive_units:
             try:
-                said = fold(clean_text(draft.directives[i - 1].text, "text"))
+                said = directive_store.same_text_key(draft.directives[i - 1].text)
             except InvalidInput:
                 continue  # a problem of its own already
             who = lead.id if isinstance(lead, Unit) else lead

@@ -95,12 +95,22 @@ def find_by_key(session: Session, key: str) -> list[Directive]:
     return list(session.exec(query))
 
 
+def same_text_key(text: str) -> str:
+    """What two directives' texts are compared by when one unit is given the same text twice at
+    one meeting: case, accents and white space aside (:func:`dirtrack.text.fold`).
+
+    Raises:
+        InvalidInput: the text is blank or holds a control character.
+    """
+    return fold(clean_text(text, "text"))
+
+
 def find_same_directive(
     session: Session, *, meeting_id: int, unit_id: int, text: str
 ) -> Directive | None:
-    """A directive of this meeting for this lead unit whose text is ``text``, compared without
-    regard to case, accents or white space (:func:`dirtrack.text.fold`); the oldest if several."""
-    key = fold(clean_text(text, "text"))
+    """A directive of this meeting for this lead unit whose text is ``text``, compared by
+    :func:`same_text_key`; the oldest if several."""
+    key = same_text_key(text)
     query = (
         select(Directive)
         .where(Directive.meeting_id == meeting_id, Directive.unit_id == unit_id)
@@ -522,3 +532,17 @@ def get_facts(session: Session, directive_id: int, *, as_of: date) -> DirectiveF
     for facts in iter_facts(session, DirectiveFilter(ids=[directive_id]), as_of=as_of):
         return facts
     raise NotFound.of("no_directive", id=directive_id)
+
+
+def facts_given_by(session: Session, directive_id: int, *, as_of: date) -> DirectiveFacts:
+    """:func:`get_facts` of a directive given by ``as_of`` (its meeting's day, or an
+    occurrence's issue day), as ``list --as-of`` shows it (:func:`dirtrack.store.rules.held_by`).
+
+    Raises:
+        NotFound: no such directive.
+        InvalidInput: it was not given yet on ``as_of``.
+    """
+    facts = get_facts(session, directive_id, as_of=as_of)
+    if as_of < facts.given_on:
+        raise InvalidInput.of("not_given_yet", id=facts.id, day=as_of, given=facts.given_on)
+    return facts
