@@ -1855,6 +1855,10 @@ TEXT.update(
             "{refused} refused, {pending} pending; withdrawal requests: {w_asked} asked, "
             "{w_granted} granted, {w_refused} refused."
         ),
+        "rv_requests_moot": NP_(
+            "{n} request left unanswered became moot: its directive was closed first.",
+            "{n} requests left unanswered became moot: their directive was closed first.",
+        ),
         "rv_withdrawn": N_("{n} withdrawn from the programme (not counted, like cancelled ones)."),
         "office_accepts_completions": N_("Accepts completions"),
         "office_on_time_by": N_("On time judged by"),

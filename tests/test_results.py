@@ -143,6 +143,11 @@ def test_a_request_of_a_closed_directive_is_moot_not_pending(cli: Cli) -> None:
     assert report["requests"]["extend"] == {
         "asked": 3, "granted": 0, "refused": 0, "pending": 1, "moot": 2, "asked_late": 0,
     }  # fmt: skip
+    # the report's text accounts for every request asked: the moot ones too
+    text = cli.ok("report", "--quarter", "2025Q1", "--as-of", "2025-03-01")
+    assert "1 pending" in text and "2 requests left unanswered became moot" in text
+    text = cli.ok("--lang", "vi", "report", "--quarter", "2025Q1", "--as-of", "2025-03-01")
+    assert "2 đề nghị chưa trả lời không còn xem xét" in text
     events = [e["event"] for e in show(cli, one, "2025-03-01")["history"]]
     assert events[-2:] == ["completed", "request_moot"]
     assert "request_moot" not in [e["event"] for e in show(cli, one, "2025-02-09")["history"]]

@@ -879,6 +879,9 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
                 w_refused=wd["refused"],
             )
         )
+        moot = ext.get("moot", 0) + wd.get("moot", 0)
+        if moot:
+            lines[-1] += " " + t("rv_requests_moot", lang, n=moot)
     return lines
 
 
