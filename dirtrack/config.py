@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dirtrack.errors import DirtrackError, InvalidInput
+from dirtrack.errors import DirtrackError, InvalidInput, causes
 from dirtrack.i18n import ClickPhrase, Phrase
 from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
 
@@ -179,13 +179,9 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
 
 def _own_error(exc: BaseException) -> DirtrackError | None:
     """The DirtrackError with a catalog key behind ``exc`` (itself, or what it was raised from)."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, DirtrackError) and current.key is not None:
-            return current
-        current = current.__cause__ or current.__context__
+    for cause in causes(exc):
+        if isinstance(cause, DirtrackError) and cause.key is not None:
+            return cause
     return None
 
 

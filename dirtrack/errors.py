@@ -10,6 +10,7 @@ language; ``str(exc)`` is always the English text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import IntEnum
 from typing import Self
 
@@ -87,3 +88,17 @@ class DatabaseError(DirtrackError):
 
 class OutputError(DirtrackError):
     """Output that could not be written whole: a full disk, a file too large, a device error."""
+
+
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what lies behind it, nearest first: the driver's error that a SQLAlchemy
+    error wraps (``orig``), else what it was raised from or while handling; each once."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        orig = getattr(current, "orig", None)
+        current = (
+            orig if isinstance(orig, BaseException) else current.__cause__ or current.__context__
+        )

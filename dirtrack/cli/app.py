@@ -25,7 +25,7 @@ from typer._click.types import BoolParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
-from dirtrack.errors import DirtrackError, ExitCode, Terminated
+from dirtrack.errors import DirtrackError, ExitCode, Terminated, causes
 from dirtrack.i18n import (
     LANGS,
     _,
@@ -456,10 +456,7 @@ _CONNECTION_LOST = (
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
     """The error key (with its values) for failures that bad input, a busy database or a
     database that refuses writes cause, wherever they surface."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
+    for current in causes(exc):
         if isinstance(current, UnicodeError):
             return "not_utf8_input", {}
         if isinstance(current, OverflowError):
@@ -482,11 +479,6 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             if denied is not None:
                 return "pg_denied_on", {"name": denied[1]}
             return "pg_denied", {}
-        orig = getattr(current, "orig", None)
-        if isinstance(orig, BaseException):
-            current = orig
-        else:
-            current = current.__cause__ or current.__context__
     return None
 
 
