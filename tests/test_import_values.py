@@ -114,6 +114,10 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
             "không còn phù hợp",
         ),
         ("Hủy bỏ", Said.CANCELLED, None, None),
+        # "Đúng" (right) folds to the letters of "Dừng" (stop): no cancellation.
+        ("Đúng tiến độ", None, None, "Đúng tiến độ"),
+        ("Đúng hạn", None, None, "Đúng hạn"),
+        ("Đã dừng ngày 2/6/2023", Said.CANCELLED, date(2023, 6, 2), None),
         ("Huy động nguồn lực", None, None, "Huy động nguồn lực"),
         ("Done on 2022-07-20", Said.DONE, date(2022, 7, 20), None),
         ("Done on time: Report 12", Said.DONE, None, "Report 12"),

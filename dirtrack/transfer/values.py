@@ -279,6 +279,20 @@ def _aligned(written: str) -> str | None:
     return key if len(key) == len(written) else None
 
 
+def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
+    """Whether a ``dung`` the cancellation pattern matched is *dừng* (stop) as written, not
+    *đúng* (right: ``Đúng hạn``, ``Đúng tiến độ``), which folds to the same letters: *đúng*
+    starts with ``đ``, and its ``u`` carries no horn. Text typed without accents reads as
+    before."""
+    at = key.find("dung", found.start(), found.end())
+    if at < 0:
+        return True
+    if written[at] in "đĐ":
+        return False
+    marks = unicodedata.normalize("NFD", written[at + 1])[1:]
+    return not marks or "\u031b" in marks
+
+
 def read_status(value: Value) -> Status:
     """Read ``Đã hoàn thành ngày 20/7/2022``, ``Hoàn thành đúng hạn: Đề án 05``,
     ``Dừng thực hiện``, ``Đang thực hiện``… The note is what follows the status and its day.
@@ -294,7 +308,7 @@ def read_status(value: Value) -> Status:
         return Status(None, first_day(written), written)
     for said, pattern in _SAID:
         found = pattern.match(key)
-        if found is None:
+        if found is None or (said is Said.CANCELLED and not _says_stop(written, key, found)):
             continue
         rest_at = found.end()
         rest_key = _SEPARATORS.sub("", key[rest_at:])

@@ -1,0 +1,62 @@
+"""Office sheets of shapes other offices keep: status words, split headers, subtotal and note
+rows, header wordings. Each sheet is built here with openpyxl and imported through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import Cli
+
+AS_OF = "2023-06-30"
+
+
+@pytest.fixture
+def office(cli: Cli) -> Cli:
+    cli.ok("unit", "add", "SNV", "Sở Nội vụ")
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    cli.ok("unit", "add", "STP", "Sở Tư pháp")
+    cli.ok("add-meeting", "--date", "10/3/2023", "--title", "Phiên họp UBND tỉnh tháng 3")
+    return cli
+
+
+def workbook(tmp_path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> str:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    path = tmp_path / "theo-doi.xlsx"
+    book.save(path)
+    return str(path)
+
+
+def by_text(cli: Cli) -> dict[str, dict[str, Any]]:
+    return {d["text"]: d for d in cli.json("list", "--as-of", AS_OF)}
+
+
+def test_dung_han_and_dung_tien_do_are_not_a_cancellation(office: Cli, tmp_path: Path) -> None:
+    """'Đúng hạn' (on time) and 'Đúng tiến độ' (on schedule) fold to the letters of 'Dừng'
+    (stop): they were read as cancellations, and refused for want of a date."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời hạn hoàn thành", "Đánh giá"],
+            [1, "Xây dựng đề án du lịch", "SNV", "30/9/2023", "Đúng tiến độ"],
+            [2, "Báo cáo quyết toán", "STC", "31/12/2023", "ĐÚNG HẠN"],
+            [3, "Rà soát văn bản", "STP", "30/9/2023", "Đúng kế hoạch, đã xin ý kiến"],
+            [4, "Sửa quy chế", "STP", "30/9/2023", "Dừng thực hiện ngày 1/6/2023"],
+            [5, "Lập đề án cũ", "SNV", "30/9/2023", "Đã dừng ngày 2/6/2023"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    for text in ("Xây dựng đề án du lịch", "Báo cáo quyết toán", "Rà soát văn bản"):
+        assert found[text]["status"] == "open_in_time", text
+        assert found[text]["cancelled_on"] is None
+    assert found["Sửa quy chế"]["cancelled_on"] == "2023-06-01"
+    assert found["Lập đề án cũ"]["cancelled_on"] == "2023-06-02"
