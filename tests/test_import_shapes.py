@@ -60,3 +60,33 @@ def test_dung_han_and_dung_tien_do_are_not_a_cancellation(office: Cli, tmp_path:
         assert found[text]["cancelled_on"] is None
     assert found["Sửa quy chế"]["cancelled_on"] == "2023-06-01"
     assert found["Lập đề án cũ"]["cancelled_on"] == "2023-06-02"
+
+
+def test_a_so_ngay_van_ban_column_names_the_meeting(office: Cli, tmp_path: Path) -> None:
+    """'Số, ngày văn bản' holds the number and the date together: it names the meeting (found
+    by its number, or made from both), where it was read as a date and every row refused."""
+    office.ok(
+        "add-meeting",
+        "--date",
+        "20/3/2023",
+        "--title",
+        "Kiểm tra công trình",
+        "--doc",
+        "52/TB-UBND",
+    )
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Số, ngày văn bản", "Nội dung chỉ đạo", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "45/TB-UBND ngày 15/3/2023", "Xây dựng quy chế phối hợp", "STP", "30/6/2023"],
+            [2, "52/TB-UBND ngày 20/3/2023", "Kiểm tra an toàn công trình", "SNV", "30/9/2023"],
+        ],
+    )
+    report = office.json("import", path, "--as-of", AS_OF)
+    assert report["created"]["meetings"] == 1
+    assert {c["header"]: c["field"] for c in report["columns"]}["Số, ngày văn bản"] == "meeting"
+    found = by_text(office)
+    made = found["Xây dựng quy chế phối hợp"]
+    assert made["meeting_date"] == "2023-03-15" and made["meeting_id"] == 3
+    assert office.json("show", str(made["id"]))["meeting"]["doc"] == "45/TB-UBND"
+    assert found["Kiểm tra an toàn công trình"]["meeting_id"] == 2
