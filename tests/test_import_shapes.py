@@ -90,3 +90,46 @@ def test_a_so_ngay_van_ban_column_names_the_meeting(office: Cli, tmp_path: Path)
     assert made["meeting_date"] == "2023-03-15" and made["meeting_id"] == 3
     assert office.json("show", str(made["id"]))["meeting"]["doc"] == "45/TB-UBND"
     assert found["Kiểm tra an toàn công trình"]["meeting_id"] == 2
+
+
+def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
+    """'Ý kiến chỉ đạo' (the text), 'Ngày hết hạn' (the deadline), 'Tình hình triển khai'
+    (progress) and 'Hình thức văn bản' (the product: the text was refused as naming no column,
+    and 'Hình thức văn bản' was taken for the meeting)."""
+    path = workbook(
+        tmp_path,
+        [
+            [
+                "STT",
+                "Ý kiến chỉ đạo",
+                "Hình thức văn bản",
+                "Đơn vị thực hiện",
+                "Ngày hết hạn",
+                "Tình hình triển khai",
+            ],
+            [1, "Hoàn thiện hồ sơ dự án", "Tờ trình", "SNV", "30/7/2023", "60%: đã thẩm định"],
+            [
+                2,
+                "Báo cáo tình hình biên chế",
+                "Báo cáo",
+                "STC",
+                "15/6/2023",
+                "Đã hoàn thành ngày 14/6/2023",
+            ],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    fields = {c["header"]: c["field"] for c in report["columns"]}
+    assert fields == {
+        "STT": "stt",
+        "Ý kiến chỉ đạo": "text",
+        "Hình thức văn bản": "product",
+        "Đơn vị thực hiện": "unit",
+        "Ngày hết hạn": "due",
+        "Tình hình triển khai": "progress",
+    }
+    found = by_text(office)
+    first = found["Hoàn thiện hồ sơ dự án"]
+    assert (first["due"], first["progress"], first["product"]) == ("2023-07-30", 60, "Tờ trình")
+    second = found["Báo cáo tình hình biên chế"]
+    assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
