@@ -133,3 +133,70 @@ def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
     assert (first["due"], first["progress"], first["product"]) == ("2023-07-30", 60, "Tờ trình")
     second = found["Báo cáo tình hình biên chế"]
     assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
+
+
+def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Cộng' after each section, 'Tổng cộng' / 'Tổng số' at the end (counts under the x-mark
+    columns) and the notes under the table were each read as a directive without a lead unit
+    (and 'done and not done' for the counts), so the sheet was refused."""
+    path = workbook(
+        tmp_path,
+        [
+            ["BẢNG THEO DÕI"],
+            ["Số liệu tính đến ngày 30/6/2023"],
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị thực hiện",
+                "Thời hạn",
+                "Đã hoàn thành",
+                "Chưa hoàn thành",
+            ],
+            ["I", "Sở Nội vụ"],
+            [1, "Hướng dẫn thi tuyển", "SNV", "31/7/2023", "x", None],
+            [2, "Quy hoạch cán bộ", "SNV", "30/9/2023", None, "x"],
+            [None, "Cộng", None, None, 1, 1],
+            ["II", "Sở Tài chính"],
+            [3, "Phân bổ dự toán", "STC", "31/12/2023", None, "x"],
+            [None, "Cộng (II)", None, None, 0, 1],
+            [None, "Tổng cộng", None, None, 1, 2],
+            [],
+            [None, "Ghi chú: nhiệm vụ quá hạn tô màu đỏ."],
+            [None, "- Nhiệm vụ hoàn thành ghi ngày hoàn thành."],
+            ["Nơi nhận:", None, None, "KT. CHÁNH VĂN PHÒNG"],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--dry-run")
+    actions = {r["row"]: r["action"] for r in report["rows"]}
+    assert actions == {
+        4: "skip",
+        5: "create",
+        6: "create",
+        7: "skip",
+        8: "skip",
+        9: "create",
+        10: "skip",
+        11: "skip",
+    }
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert sorted(found) == ["Hướng dẫn thi tuyển", "Phân bổ dự toán", "Quy hoạch cán bộ"]
+    assert found["Hướng dẫn thi tuyển"]["status"] == "done_on_time"
+
+
+def test_a_directive_without_a_unit_is_still_refused(office: Cli, tmp_path: Path) -> None:
+    """Only a total's words make a row without a unit no directive: 'Tổng kết …' or 'Cộng
+    đồng …' without a unit is still a bad row."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"],
+            [1, "Tổng kết công tác tuyên truyền", None, "31/12/2023"],
+            [2, "Cộng đồng dân cư tự quản", None, "31/12/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert "2 bad rows (2-3)" in result.stderr

@@ -63,7 +63,14 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
-    r"|t/?m\.? |k/?t\.? |xac nhan cua)"
+    r"|t/?m\.? |k/?t\.? |xac nhan cua"
+    # the notes under the table: "Ghi chú:", "* Chú thích", "Lưu ý:"
+    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$))"
+)
+# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II" (folded words).
+_TOTAL = re.compile(
+    r"^(?:tong cong|tong so|total|subtotal|grand total)\b"
+    r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
 )
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 _SOURCE_WORDS = re.compile(
@@ -333,6 +340,8 @@ class SheetImport:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
+        if not unreadable and self._is_total(values, written, stt):
+            return Planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = Planned(number, text=written)
@@ -369,6 +378,13 @@ class SheetImport:
             return False
         first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
         return bool(_FOOTER.match(fold(first)))
+
+    def _is_total(self, values: list[Value], written: str, stt: str) -> bool:
+        """A subtotal or total row ("Tổng cộng", "Cộng", "Tổng số: 12"): it names no lead unit,
+        and its other cells hold counts, not a directive's."""
+        if not cells.is_blank(self._get(values, "unit")):
+            return False
+        return bool(_TOTAL.match(fold_words(written or stt)))
 
     def _is_heading(self, number: int, values: list[Value], written: str, stt: str) -> bool:
         layout = self.layout
