@@ -200,3 +200,52 @@ def test_a_directive_without_a_unit_is_still_refused(office: Cli, tmp_path: Path
     result = office("import", path, "--meeting", "1")
     assert result.exit_code == 1
     assert "2 bad rows (2-3)" in result.stderr
+
+
+def test_done_and_open_split_into_on_time_and_late(office: Cli, tmp_path: Path) -> None:
+    """'Đã hoàn thành' over 'Đúng hạn | Quá hạn' and 'Chưa hoàn thành' over 'Trong hạn | Quá
+    hạn': the second header row names no other field than the first, so it was read as a
+    directive (unit 'Đơn vị chủ trì', deadline 'Thời hạn') and the sheet refused."""
+    path = workbook(
+        tmp_path,
+        [
+            ["TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ"],
+            ["(Số liệu tính đến ngày 30/6/2023)"],
+            [
+                "TT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Đã hoàn thành",
+                None,
+                "Chưa hoàn thành",
+                None,
+            ],
+            [None, None, None, None, "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"],
+            [1, "Ban hành kế hoạch", "SNV", "15/7/2023", "x", None, None, None],
+            [2, "Quyết toán ngân sách", "STC", "31/3/2023", None, "15/4/2023", None, None],
+            [3, "Cập nhật bảng giá", "STP", "30/9/2023", None, None, "x", None],
+            [4, "Giải phóng mặt bằng", "STP", "31/5/2023", None, None, None, "x"],
+        ],
+        merges=("A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:H3"),
+    )
+    report = office.json("import", path, "--meeting", "1")
+    assert report["header_row"] == 3 and report["as_of"] == AS_OF
+    assert [c["field"] for c in report["columns"]] == [
+        "stt",
+        "text",
+        "unit",
+        "due",
+        "done_mark",
+        "done_mark",
+        "open_mark",
+        "open_mark",
+    ]
+    found = by_text(office)
+    assert [found[t]["status"] for t in sorted(found)] == [
+        "done_on_time",
+        "open_in_time",
+        "overdue",
+        "done_late",
+    ]  # Ban hành, Cập nhật, Giải phóng, Quyết toán
+    assert found["Quyết toán ngân sách"]["completed_on"] == "2023-04-15"

@@ -156,6 +156,25 @@ def _auto_pair(parents: list[str], children: list[str]) -> tuple[list[str], list
     return labels, fields
 
 
+def _named_under(parents: list[str], children: list[str]) -> bool:
+    """Whether the row below a header row is a second header row even though it names no
+    other field: each of its cells, read with the header above it, names a field exactly, and
+    some header above spans several of them (``Đã hoàn thành`` over ``Đúng hạn | Quá hạn``)."""
+    spanning = False
+    for c, child in enumerate(children):
+        if not child:
+            continue
+        parent = parents[c]
+        if not parent:
+            return False
+        found = match_header(f"{parent} {child}") or match_header(child)
+        if found is None or found.score < 3:
+            return False
+        if parents[c - 1 : c] == [parent] or parents[c + 1 : c + 2] == [parent]:
+            spanning = True
+    return spanning
+
+
 def _score(fields: list[str | None]) -> int:
     return len({f for f in fields if f not in (None, "ignore", "stt")}) + (
         1 if "stt" in fields else 0
@@ -236,7 +255,10 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
                 if any(children):
                     labels2, fields2 = _auto_pair(parents, children)
                     below = _auto_single(_labels(sheet, *buffer[i + 1]))
-                    if _score(fields2) > max(_score(fields), _score(below)):
+                    best_single = max(_score(fields), _score(below))
+                    if _score(fields2) > best_single or (
+                        _score(fields2) == best_single and _named_under(parents, children)
+                    ):
                         chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
         forced, missing = _overrides(chosen.labels, pairs)
         for c, name in forced.items():
