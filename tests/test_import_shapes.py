@@ -249,3 +249,38 @@ def test_done_and_open_split_into_on_time_and_late(office: Cli, tmp_path: Path) 
         "done_late",
     ]  # Ban hành, Cập nhật, Giải phóng, Quyết toán
     assert found["Quyết toán ngân sách"]["completed_on"] == "2023-04-15"
+
+
+def test_a_summary_sheet_before_the_table_is_passed_over(office: Cli, tmp_path: Path) -> None:
+    """A workbook whose first sheet sums up per unit ('Tổng số nhiệm vụ | Đã hoàn thành | Đang
+    thực hiện') and whose second holds the directives: the summary was read as the table, its
+    count column as the text, and the sheet refused (or, count by count, read as directives)."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng hợp"
+    for row in [
+        ["BẢNG TỔNG HỢP"],
+        ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành", "Đang thực hiện"],
+        [1, "SNV", 2, 1, 1],
+        [2, "STC", 1, 0, 1],
+    ]:
+        summary.append(row)
+    detail = book.create_sheet("Chi tiết")
+    for row in [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        [1, "Tổ chức thi tuyển", "SNV", "30/5/2023", "Đã hoàn thành ngày 20/5/2023"],
+        [2, "Đánh giá cán bộ", "SNV", "31/12/2023", "Đang thực hiện"],
+        [3, "Phân bổ dự toán", "STC", "30/9/2023", "Đang thực hiện"],
+    ]:
+        detail.append(row)
+    path = tmp_path / "tong-hop.xlsx"
+    book.save(path)
+    report = office.json("import", str(path), "--meeting", "1")
+    assert report["sheet"] == "Chi tiết"
+    assert set(by_text(office)) == {"Tổ chức thi tuyển", "Phân bổ dự toán", "Đánh giá cán bộ"}
+    # The summary alone is still refused, naming what it lacks.
+    del book["Chi tiết"]
+    book.save(path)
+    result = office("import", str(path), "--meeting", "1")
+    assert result.exit_code == 1
+    assert "no column holds the directive's text" in result.stderr

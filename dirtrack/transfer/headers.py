@@ -270,6 +270,8 @@ _SYNONYMS: dict[str, str] = {
     synonym: name for name, (_, synonyms) in FIELDS.items() for synonym in synonyms
 }
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# A count ("Tổng số nhiệm vụ", "Số lượng") names none of the fields, whatever it counts.
+_COUNT = re.compile(r"^(?:tong so|tong cong|so luong)\b")
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -306,6 +308,8 @@ def match_header(text: str) -> Match | None:
     bare = fold_words(_BRACKETS.sub(" ", fold(text)))
     if bare in _SYNONYMS:
         return Match(_SYNONYMS[bare], 3)
+    if _COUNT.match(bare):
+        return None
     padded = f" {bare} "
     best: Match | None = None
     for synonym, name in _SYNONYMS.items():

@@ -112,13 +112,15 @@ def _two_level(sheet: Sheet, top: Row, below: Row) -> tuple[list[str], list[str]
     width = max(len(v1), len(v2))
     parents, children = [], []
     last_parent = ""
+    # A row of one label is a title above the header, not the parent of every column after it.
+    spans = sum(1 for v in v1 if text(v)) > 1
     for c in range(width):
         parent = text(v1[c]) if c < len(v1) else ""
         child = text(v2[c]) if c < len(v2) else ""
         merge = sheet.merge_of(r1, c)
         if merge is not None and merge == sheet.merge_of(r2, c):
             child = ""  # one cell merged down over both rows: STT, Nội dung…
-        if not parent and child and not sheet.merged:
+        if not parent and child and not sheet.merged and spans:
             parent = last_parent  # CSV of a sheet whose parent header spanned columns
         if parent:
             last_parent = parent

@@ -41,7 +41,7 @@ from dirtrack.transfer.base import (
     RowReport,
     Wording,
 )
-from dirtrack.transfer.headers import column_letter, parse_map
+from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -221,15 +221,24 @@ class SheetImport:
             return build_layout(best, pairs)
         sheets = workbook_sheets(self.path, self.options.sheet)
         empty: list[str] = []
+        partial: HeaderChoice | None = None
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 empty.append(sheet.name or "")
                 continue
+            if choice is not None and len(sheets) > 1:
+                # A summary sheet ("Tổng hợp": units and counts) before the table is not it.
+                if not all(name in choice.fields for name in REQUIRED):
+                    partial = partial or choice
+                    continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
                 return build_layout(choice, pairs)
+        if partial is not None:  # no sheet has the whole table: say what the first one lacks
+            self.details = {"sheet": partial.sheet.name}
+            return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
             if len(empty) == 1:
