@@ -284,3 +284,55 @@ def test_a_summary_sheet_before_the_table_is_passed_over(office: Cli, tmp_path: 
     result = office("import", str(path), "--meeting", "1")
     assert result.exit_code == 1
     assert "no column holds the directive's text" in result.stderr
+
+
+def test_numbered_sections_and_field_lines_are_headings(office: Cli, tmp_path: Path) -> None:
+    """'1 | Công tác tổ chức' over rows numbered 1.1, 1.2, and a line naming a field ('Lĩnh vực
+    tài chính') with nothing else in the row, are headings; each was a directive without a
+    lead unit, and the sheet was refused. A heading so numbered may name the notice."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung kết luận", "Cơ quan chủ trì", "Thời hạn hoàn thành", "Kết quả"],
+            ["A", "CÁC NHIỆM VỤ THEO KẾT LUẬN"],
+            [1, "Công tác tổ chức, cán bộ", None, None, None],
+            ["1.1", "Kiện toàn Ban Chỉ đạo", "SNV", "30/4/2023", "Đã hoàn thành ngày 15/4/2023"],
+            ["1.2", "Rà soát quy hoạch cán bộ", "SNV", "30/9/2023", "Đang thực hiện"],
+            [None, "Lĩnh vực tài chính", None, None, None],
+            [2, "Bố trí kinh phí", "STC", "31/8/2023", "Đang thực hiện"],
+            [3, "Thông báo số 52/TB-UBND ngày 20/3/2023", None, None, None],
+            ["3.1", "Kiểm tra an toàn công trình", "STP", "30/9/2023", None],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--dry-run")
+    actions = {r["row"]: r["action"] for r in report["rows"]}
+    assert actions == {
+        2: "skip",
+        3: "skip",
+        4: "create",
+        5: "create",
+        6: "skip",
+        7: "create",
+        8: "section",
+        9: "create",
+    }
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert len(found) == 4
+    assert found["Kiểm tra an toàn công trình"]["meeting_date"] == "2023-03-20"
+    assert found["Bố trí kinh phí"]["meeting_id"] == 1
+
+
+def test_a_numbered_row_without_unit_and_without_rows_under_it_is_still_refused(
+    office: Cli, tmp_path: Path
+) -> None:
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "Rà soát quy chế làm việc", None, None],
+            [2, "Kiểm tra công tác cán bộ", "SNV", "30/9/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1 and "1 bad row (2)" in result.stderr

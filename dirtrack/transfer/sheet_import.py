@@ -73,6 +73,10 @@ _TOTAL = re.compile(
     r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
 )
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
+# A heading naming a field of work or a group of tasks (folded words).
+_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+_WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
+_CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
 _SOURCE_WORDS = re.compile(
     r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
     r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
@@ -116,6 +120,9 @@ class Planned:
     cancelled_on: date | None = None
     cancel_reason: str | None = None
     heading: str | None = None
+    # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
+    # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
+    section: str | None = None
     problems: list[Problem] | None = None
     warnings: list[Wording] | None = None
     outcomes: list[Outcome] | None = None
@@ -349,11 +356,15 @@ class SheetImport:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
+        self._section_above(stt)
         if not unreadable and self._is_total(values, written, stt):
             return Planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = Planned(number, text=written)
+        whole = _WHOLE_STT.match(stt)
+        if whole is not None and written and not unreadable and self._body_blank(values):
+            p.section = whole[1]
         for i, shown in unreadable.items():
             p.problem(Phrase("cell_not_finite", value=shown), self.layout.column(i))
         if not written and self.layout.single.get("text") not in unreadable:
@@ -395,6 +406,23 @@ class SheetImport:
             return False
         return bool(_TOTAL.match(fold_words(written or stt)))
 
+    def _section_above(self, stt: str) -> None:
+        """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
+        makes that one the heading it is: ``1 | Lĩnh vực tổ chức, cán bộ``."""
+        child = _CHILD_STT.match(stt)
+        if child is None or not self.plans:
+            return
+        above = self.plans[-1]
+        if above.section is not None and above.section == child[1]:
+            self.plans[-1] = self._heading(above.row, above.text)
+
+    def _body_blank(self, values: list[Value]) -> bool:
+        """Whether every cell that makes a row more than a heading is empty."""
+        layout = self.layout
+        body = [i for name in _BODY if (i := layout.single.get(name)) is not None]
+        body += [i for name in ("done_mark", "open_mark") for i in layout.multi.get(name, [])]
+        return not any(i < len(values) and not cells.is_blank(values[i]) for i in body)
+
     def _is_heading(self, number: int, values: list[Value], written: str, stt: str) -> bool:
         layout = self.layout
         text_col, unit_col = layout.single.get("text"), layout.single.get("unit")
@@ -403,13 +431,13 @@ class SheetImport:
             merge = sheet.merge_of(number, text_col)
             if merge is not None and merge == sheet.merge_of(number, unit_col):
                 return True
-        body = [i for name in _BODY if (i := layout.single.get(name)) is not None]
-        body += [i for name in ("done_mark", "open_mark") for i in layout.multi.get(name, [])]
-        if any(i < len(values) and not cells.is_blank(values[i]) for i in body):
+        if not self._body_blank(values):
             return False
         heading = written or stt
         if cells.is_heading_mark(stt, heading):
             return True
+        if _FIELD_HEADING.match(fold_words(heading)):
+            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
 
     def _heading(self, number: int, heading: str) -> Planned:
