@@ -336,3 +336,31 @@ def test_a_numbered_row_without_unit_and_without_rows_under_it_is_still_refused(
     )
     result = office("import", path, "--meeting", "1")
     assert result.exit_code == 1 and "1 bad row (2)" in result.stderr
+
+
+def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành chậm ngày 5/6/2023', 'Hoàn thành trễ hạn' and 'Hoàn thành 100%' complete the
+    directive; they were read as a note and the directive stayed open (overdue) in silence."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Tổng kết đề án", "SNV", "30/5/2023", "Hoàn thành chậm ngày 5/6/2023"],
+            [2, "Quyết toán dự án", "STC", "30/4/2023", "Hoàn thành trễ hạn ngày 2/5/2023"],
+            [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành 100%"],
+            [4, "Báo cáo sơ kết", "STP", "30/5/2023", "Hoàn thành chậm ngày 20/5/2023"],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert (found["Tổng kết đề án"]["status"], found["Tổng kết đề án"]["completed_on"]) == (
+        "done_late",
+        "2023-06-05",
+    )
+    assert found["Quyết toán dự án"]["status"] == "done_late"
+    assert found["Số hóa hồ sơ"]["status"] == "done_on_time"
+    assert found["Số hóa hồ sơ"]["completed_on_exact"] is False
+    # Said late, but done before the deadline: recorded by the date, with a warning.
+    assert found["Báo cáo sơ kết"]["status"] == "done_on_time"
+    assert any(w.startswith("row 6:") for w in report["warnings"]), report["warnings"]

@@ -117,6 +117,9 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
         # "Đúng" (right) folds to the letters of "Dừng" (stop): no cancellation.
         ("Đúng tiến độ", None, None, "Đúng tiến độ"),
         ("Đúng hạn", None, None, "Đúng hạn"),
+        ("Hoàn thành chậm ngày 5/6/2023", Said.DONE, date(2023, 6, 5), None),
+        ("Hoàn thành 100%", Said.DONE, None, None),
+        ("Hoàn thành 50%", None, None, "Hoàn thành 50%"),
         ("Đã dừng ngày 2/6/2023", Said.CANCELLED, date(2023, 6, 2), None),
         ("Huy động nguồn lực", None, None, "Huy động nguồn lực"),
         ("Done on 2022-07-20", Said.DONE, date(2022, 7, 20), None),

@@ -72,6 +72,8 @@ _TOTAL = re.compile(
     r"^(?:tong cong|tong so|total|subtotal|grand total)\b"
     r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
 )
+# A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
+_SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 # A heading naming a field of work or a group of tasks (folded words).
 _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
@@ -819,7 +821,7 @@ class SheetImport:
         if "dung han" in said_key or "truoc han" in said_key:
             if late:
                 p.warn(Phrase("warn_said_on_time"))
-        elif "qua han" in said_key and p.due is not None and not late:
+        elif _SAID_LATE.search(said_key) and p.due is not None and not late:
             p.warn(Phrase("warn_said_late"))
 
     # --- pass 2: match ----------------------------------------------------------------------

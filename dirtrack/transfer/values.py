@@ -219,6 +219,11 @@ class Said(StrEnum):
     OPEN = "open"
 
 
+# How it was done, after "hoàn thành": "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
+_HOW_DONE = (
+    r"(?:\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
+    r"|100\s*%))?"
+)
 _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.OPEN,
@@ -237,8 +242,8 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.DONE,
         re.compile(
-            r"^(?:da\s+(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
-            r"|(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
+            rf"^(?:da\s+(?:hoan\s+thanh|xong){_HOW_DONE}"
+            rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
         ),
