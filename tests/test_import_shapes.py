@@ -364,3 +364,30 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
     # Said late, but done before the deadline: recorded by the date, with a warning.
     assert found["Báo cáo sơ kết"]["status"] == "done_on_time"
     assert any(w.startswith("row 6:") for w in report["warnings"]), report["warnings"]
+
+
+def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
+    """'Kết quả thực hiện' over 'Đúng hạn | Quá hạn | Chưa hoàn thành': an x under 'Đúng hạn'
+    was kept as the note 'x' and the directive left open, overdue, in silence. Which status a
+    tick marks is the column's to say: the row is refused, naming the --map to give."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện", None, None],
+        [None, None, None, None, "Đúng hạn", "Quá hạn", "Chưa hoàn thành"],
+        [1, "Tổng kết đề án", "SNV", "30/5/2023", "x", None, None],
+        [2, "Phân bổ dự toán", "STC", "30/9/2023", None, None, "x"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1")
+    path = workbook(tmp_path, rows, merges)
+    result = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert (
+        "row 3, column E (Kết quả thực hiện Đúng hạn): 'x' is a mark, not a result: if the "
+        "column marks rows done, say so with --map 'Kết quả thực hiện Đúng hạn=done_mark'"
+    ) in result.stderr
+    vi = office("--lang", "vi", "import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert "'x' là dấu đánh, không phải kết quả" in vi.stderr
+    done = "Kết quả thực hiện Đúng hạn=done_mark"
+    office.ok("import", path, "--meeting", "1", "--map", done, "--done-date", "29/5/2023")
+    found = by_text(office)
+    assert found["Tổng kết đề án"]["status"] == "done_on_time"
+    assert found["Phân bổ dự toán"]["status"] == "open_in_time"

@@ -675,6 +675,15 @@ class SheetImport:
         said: dict[Said, tuple[Any, cells.Status]] = {}
         notes: list[str] = []
         progress_value = self._get(values, "progress")
+        result_value = self._get(values, "result")
+        for name, value in (("progress", progress_value), ("result", result_value)):
+            if cells.is_tick(value):
+                # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
+                # column's to say, and only --map can.
+                column = self._col(name)
+                tick = Phrase("row_tick_status", value=cells.text(value), header=column.header)
+                p.problem(tick, column)
+                return
         if not cells.is_blank(progress_value):
             try:
                 p.percent, progress_note = cells.parse_progress(progress_value)
@@ -690,7 +699,6 @@ class SheetImport:
                     notes.append(cells.text(progress_value))
             elif progress_note:
                 notes.append(progress_note)
-        result_value = self._get(values, "result")
         if not cells.is_blank(result_value):
             try:
                 status = self._read_status(result_value)

@@ -345,7 +345,9 @@ def first_day(written: str) -> date | None:
     return parse_date(found[2].replace(" thang ", "/").replace(" nam ", "/"))
 
 
-_MARKS = frozenset({"x", "v", "co", "yes", "y", "1", "true", "ok", "dat", "✓", "✔", "☑", "√"})
+# A tick says nothing but "yes": only the column over it tells what.
+_TICKS = frozenset({"x", "v", "✓", "✔", "☑", "√"})
+_MARKS = _TICKS | {"co", "yes", "y", "1", "true", "ok", "dat"}
 
 
 def is_mark(value: Value) -> bool:
@@ -355,6 +357,11 @@ def is_mark(value: Value) -> bool:
     if isinstance(value, int | float) and not isinstance(value, Pct):
         return value == 1
     return fold(text(value)) in _MARKS
+
+
+def is_tick(value: Value) -> bool:
+    """A cell holding only a tick (``x``, ``✓``), which says no status by itself."""
+    return isinstance(value, str) and fold(text(value)) in _TICKS
 
 
 _HARD = re.compile(r"[;\n\r]+")
