@@ -391,3 +391,28 @@ def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path
     found = by_text(office)
     assert found["Tổng kết đề án"]["status"] == "done_on_time"
     assert found["Phân bổ dự toán"]["status"] == "open_in_time"
+
+
+def test_part_done_is_progress_not_completion(office: Cli, tmp_path: Path) -> None:
+    """'Đã hoàn thành 50%', 'Đã hoàn thành dự thảo…', 'Đã hoàn thành giai đoạn 1' say a part
+    is done: the directive was recorded completed (by the sheet's date) in silence."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình hình thực hiện"],
+            [1, "Xây dựng đề án", "SNV", "30/9/2023", "Đã hoàn thành 50%"],
+            [2, "Sửa quy chế", "STC", "30/9/2023", "Đã hoàn thành dự thảo, đang xin ý kiến"],
+            [3, "Đầu tư hạ tầng", "STP", "31/12/2023", "Đã hoàn thành giai đoạn 1"],
+            [4, "Rà soát thủ tục", "STP", "30/9/2023", "Đã hoàn thành việc rà soát"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert (found["Xây dựng đề án"]["status"], found["Xây dựng đề án"]["progress"]) == (
+        "open_in_time",
+        50,
+    )
+    assert found["Sửa quy chế"]["completed_on"] is None
+    assert found["Đầu tư hạ tầng"]["completed_on"] is None
+    assert found["Rà soát thủ tục"]["status"] == "done_on_time"

@@ -224,6 +224,8 @@ _HOW_DONE = (
     r"(?:\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
     r"|100\s*%))?"
 )
+# What makes "đã hoàn thành …" a part done, not the directive: "50%", "dự thảo", "giai đoạn 1".
+_PART_DONE = r"(?!\s+(?:\d{1,2}(?:[.,]\d+)?\s*%|du\s+thao|giai\s+doan|buoc|mot\s+phan)(?!\w))"
 _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.OPEN,
@@ -242,7 +244,7 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.DONE,
         re.compile(
-            rf"^(?:da\s+(?:hoan\s+thanh|xong){_HOW_DONE}"
+            rf"^(?:da\s+(?:hoan\s+thanh|xong){_HOW_DONE}{_PART_DONE}"
             rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
