@@ -416,3 +416,23 @@ def test_part_done_is_progress_not_completion(office: Cli, tmp_path: Path) -> No
     assert found["Sửa quy chế"]["completed_on"] is None
     assert found["Đầu tư hạ tầng"]["completed_on"] is None
     assert found["Rà soát thủ tục"]["status"] == "done_on_time"
+
+
+def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
+    """'Thời hạn' over 'Theo văn bản | Điều chỉnh': the second header row was read as a
+    directive ('unknown unit Cơ quan chủ trì'); it is header, and two deadlines are an Error
+    saying which --map to give."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn", None, "Kết quả"],
+        [None, None, None, "Theo văn bản", "Điều chỉnh", None],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", "Đang thực hiện"],
+    ]
+    path = workbook(tmp_path, rows, ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert (
+        "columns D (Thời hạn Theo văn bản) and E (Thời hạn Điều chỉnh) both look like 'due'; "
+        "choose with --map"
+    ) in result.stderr
+    office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
+    assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"

@@ -160,21 +160,20 @@ def _auto_pair(parents: list[str], children: list[str]) -> tuple[list[str], list
 
 def _named_under(parents: list[str], children: list[str]) -> bool:
     """Whether the row below a header row is a second header row even though it names no
-    other field: each of its cells, read with the header above it, names a field exactly, and
-    some header above spans several of them (``Đã hoàn thành`` over ``Đúng hạn | Quá hạn``)."""
-    spanning = False
+    other field: it has two cells or more, each under a header spanning several columns, and
+    each, read with that header, names a field (``Đã hoàn thành`` over ``Đúng hạn | Quá hạn``,
+    ``Thời hạn`` over ``Theo văn bản | Điều chỉnh``)."""
+    named = 0
     for c, child in enumerate(children):
         if not child:
             continue
         parent = parents[c]
-        if not parent:
+        if not parent or not (parents[c - 1 : c] == [parent] or parents[c + 1 : c + 2] == [parent]):
             return False
-        found = match_header(f"{parent} {child}") or match_header(child)
-        if found is None or found.score < 3:
+        if (match_header(f"{parent} {child}") or match_header(child)) is None:
             return False
-        if parents[c - 1 : c] == [parent] or parents[c + 1 : c + 2] == [parent]:
-            spanning = True
-    return spanning
+        named += 1
+    return named >= 2
 
 
 def _score(fields: list[str | None]) -> int:
