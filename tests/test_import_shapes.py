@@ -436,3 +436,21 @@ def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
     ) in result.stderr
     office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
     assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
+
+
+def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_path: Path) -> None:
+    """'Cơ quan tham mưu' (the unit only inside its header) beside 'Cơ quan chủ trì': the
+    Error suggested leaving out 'Cơ quan chủ trì', the lead unit, which a clerk following it
+    would have imported wrong."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan tham mưu", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "Tổng kết đề án", "STC", "SNV", "30/9/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert "e.g. --map 'Cơ quan tham mưu=ignore'" in result.stderr
+    office.ok("import", path, "--meeting", "1", "--map", "Cơ quan tham mưu=ignore")
+    assert by_text(office)["Tổng kết đề án"]["unit"] == "SNV"

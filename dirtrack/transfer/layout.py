@@ -341,8 +341,13 @@ def _settle(columns: list[Column], row: int) -> None:
                 column.field = None
             continue
         shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
+        # The example leaves out a column whose header only holds the field's name inside it
+        # ("Cơ quan tham mưu" beside "Cơ quan chủ trì"), not the one that is its exact name.
+        found = [match_header(c.header) for c in held]
+        loose = [c for c, m in zip(held, found, strict=True) if m is None or m.score < 3]
+        left_out = loose[0] if len(loose) < len(held) and loose else held[1]
         raise InvalidInput.of(
-            "columns_alike", row=row, columns=shown, field=name, header=held[1].header
+            "columns_alike", row=row, columns=shown, field=name, header=left_out.header
         )
 
 
