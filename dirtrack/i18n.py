@@ -2036,6 +2036,10 @@ ERRORS.update(
         ),
         "row_due_before": N_("deadline {due} is before the meeting ({held})"),
         "row_not_mark": N_("{value!r} is neither a mark (x) nor a date"),
+        "row_tick_status": N_(
+            "{value!r} is a mark, not a result: if the column marks rows done, say so with "
+            "--map '{header}=done_mark' (or '{header}=open_mark' for rows not done)"
+        ),
         "row_done_cancelled": N_("says both done and cancelled"),
         "row_done_open": N_("says it is done and also that it is not"),
         "row_cancel_no_date": N_(

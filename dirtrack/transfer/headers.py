@@ -28,6 +28,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "noi dung ket luan chi dao",
             "noi dung cong viec",
             "noi dung yeu cau",
+            "y kien chi dao",
             "nhiem vu",
             "nhiem vu duoc giao",
             "cong viec",
@@ -83,6 +84,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "han xu ly",
             "thoi han thuc hien",
             "thoi gian thuc hien",
+            "ngay het han",
             "deadline",
             "due",
             "due date",
@@ -90,7 +92,15 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "product": (
         "the expected product (sản phẩm)",
-        ("san pham", "san pham dau ra", "hinh thuc san pham", "product", "output", "deliverable"),
+        (
+            "san pham",
+            "san pham dau ra",
+            "hinh thuc san pham",
+            "hinh thuc van ban",
+            "product",
+            "output",
+            "deliverable",
+        ),
     ),
     "progress": (
         "progress: a percentage and/or what was done (tiến độ)",
@@ -98,6 +108,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "tien do",
             "tien do thuc hien",
             "tinh hinh thuc hien",
+            "tinh hinh trien khai",
+            "tinh hinh trien khai thuc hien",
             "ty le hoan thanh",
             "ti le hoan thanh",
             "muc do hoan thanh",
@@ -184,6 +196,14 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "ket luan",
             "thong bao ket luan",
             "thong bao",
+            # "Số, ngày văn bản": the number and the date together (45/TB-UBND ngày 10/3/2023),
+            # which name the meeting as a meeting cell does.
+            "so ngay van ban",
+            "so va ngay van ban",
+            "so ngay ban hanh",
+            "so van ban ngay ban hanh",
+            "so ky hieu ngay ban hanh",
+            "so ky hieu ngay van ban",
             "meeting",
             "source",
             "document",
@@ -250,6 +270,8 @@ _SYNONYMS: dict[str, str] = {
     synonym: name for name, (_, synonyms) in FIELDS.items() for synonym in synonyms
 }
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# A count ("Tổng số nhiệm vụ", "Số lượng") names none of the fields, whatever it counts.
+_COUNT = re.compile(r"^(?:tong so|tong cong|so luong)\b")
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -286,6 +308,8 @@ def match_header(text: str) -> Match | None:
     bare = fold_words(_BRACKETS.sub(" ", fold(text)))
     if bare in _SYNONYMS:
         return Match(_SYNONYMS[bare], 3)
+    if _COUNT.match(bare):
+        return None
     padded = f" {bare} "
     best: Match | None = None
     for synonym, name in _SYNONYMS.items():

@@ -112,13 +112,15 @@ def _two_level(sheet: Sheet, top: Row, below: Row) -> tuple[list[str], list[str]
     width = max(len(v1), len(v2))
     parents, children = [], []
     last_parent = ""
+    # A row of one label is a title above the header, not the parent of every column after it.
+    spans = sum(1 for v in v1 if text(v)) > 1
     for c in range(width):
         parent = text(v1[c]) if c < len(v1) else ""
         child = text(v2[c]) if c < len(v2) else ""
         merge = sheet.merge_of(r1, c)
         if merge is not None and merge == sheet.merge_of(r2, c):
             child = ""  # one cell merged down over both rows: STT, Nội dung…
-        if not parent and child and not sheet.merged:
+        if not parent and child and not sheet.merged and spans:
             parent = last_parent  # CSV of a sheet whose parent header spanned columns
         if parent:
             last_parent = parent
@@ -154,6 +156,24 @@ def _auto_pair(parents: list[str], children: list[str]) -> tuple[list[str], list
             found = match_header(combined)
         fields.append(found.field if found else None)
     return labels, fields
+
+
+def _named_under(parents: list[str], children: list[str]) -> bool:
+    """Whether the row below a header row is a second header row even though it names no
+    other field: it has two cells or more, each under a header spanning several columns, and
+    each, read with that header, names a field (``Đã hoàn thành`` over ``Đúng hạn | Quá hạn``,
+    ``Thời hạn`` over ``Theo văn bản | Điều chỉnh``)."""
+    named = 0
+    for c, child in enumerate(children):
+        if not child:
+            continue
+        parent = parents[c]
+        if not parent or not (parents[c - 1 : c] == [parent] or parents[c + 1 : c + 2] == [parent]):
+            return False
+        if (match_header(f"{parent} {child}") or match_header(child)) is None:
+            return False
+        named += 1
+    return named >= 2
 
 
 def _score(fields: list[str | None]) -> int:
@@ -236,7 +256,10 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
                 if any(children):
                     labels2, fields2 = _auto_pair(parents, children)
                     below = _auto_single(_labels(sheet, *buffer[i + 1]))
-                    if _score(fields2) > max(_score(fields), _score(below)):
+                    best_single = max(_score(fields), _score(below))
+                    if _score(fields2) > best_single or (
+                        _score(fields2) == best_single and _named_under(parents, children)
+                    ):
                         chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
         forced, missing = _overrides(chosen.labels, pairs)
         for c, name in forced.items():
@@ -318,8 +341,13 @@ def _settle(columns: list[Column], row: int) -> None:
                 column.field = None
             continue
         shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
+        # The example leaves out a column whose header only holds the field's name inside it
+        # ("Cơ quan tham mưu" beside "Cơ quan chủ trì"), not the one that is its exact name.
+        found = [match_header(c.header) for c in held]
+        loose = [c for c, m in zip(held, found, strict=True) if m is None or m.score < 3]
+        left_out = loose[0] if len(loose) < len(held) and loose else held[1]
         raise InvalidInput.of(
-            "columns_alike", row=row, columns=shown, field=name, header=held[1].header
+            "columns_alike", row=row, columns=shown, field=name, header=left_out.header
         )
 
 

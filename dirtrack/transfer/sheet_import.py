@@ -41,7 +41,7 @@ from dirtrack.transfer.base import (
     RowReport,
     Wording,
 )
-from dirtrack.transfer.headers import column_letter, parse_map
+from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -63,9 +63,22 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
-    r"|t/?m\.? |k/?t\.? |xac nhan cua)"
+    r"|t/?m\.? |k/?t\.? |xac nhan cua"
+    # the notes under the table: "Ghi chú:", "* Chú thích", "Lưu ý:"
+    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$))"
 )
+# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II" (folded words).
+_TOTAL = re.compile(
+    r"^(?:tong cong|tong so|total|subtotal|grand total)\b"
+    r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
+)
+# A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
+_SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
+# A heading naming a field of work or a group of tasks (folded words).
+_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+_WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
+_CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
 _SOURCE_WORDS = re.compile(
     r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
     r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
@@ -109,6 +122,9 @@ class Planned:
     cancelled_on: date | None = None
     cancel_reason: str | None = None
     heading: str | None = None
+    # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
+    # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
+    section: str | None = None
     problems: list[Problem] | None = None
     warnings: list[Wording] | None = None
     outcomes: list[Outcome] | None = None
@@ -214,15 +230,24 @@ class SheetImport:
             return build_layout(best, pairs)
         sheets = workbook_sheets(self.path, self.options.sheet)
         empty: list[str] = []
+        partial: HeaderChoice | None = None
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 empty.append(sheet.name or "")
                 continue
+            if choice is not None and len(sheets) > 1:
+                # A summary sheet ("Tổng hợp": units and counts) before the table is not it.
+                if not all(name in choice.fields for name in REQUIRED):
+                    partial = partial or choice
+                    continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
                 return build_layout(choice, pairs)
+        if partial is not None:  # no sheet has the whole table: say what the first one lacks
+            self.details = {"sheet": partial.sheet.name}
+            return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
             if len(empty) == 1:
@@ -333,9 +358,15 @@ class SheetImport:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
+        self._section_above(stt)
+        if not unreadable and self._is_total(values, written, stt):
+            return Planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = Planned(number, text=written)
+        whole = _WHOLE_STT.match(stt)
+        if whole is not None and written and not unreadable and self._body_blank(values):
+            p.section = whole[1]
         for i, shown in unreadable.items():
             p.problem(Phrase("cell_not_finite", value=shown), self.layout.column(i))
         if not written and self.layout.single.get("text") not in unreadable:
@@ -370,6 +401,30 @@ class SheetImport:
         first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
         return bool(_FOOTER.match(fold(first)))
 
+    def _is_total(self, values: list[Value], written: str, stt: str) -> bool:
+        """A subtotal or total row ("Tổng cộng", "Cộng", "Tổng số: 12"): it names no lead unit,
+        and its other cells hold counts, not a directive's."""
+        if not cells.is_blank(self._get(values, "unit")):
+            return False
+        return bool(_TOTAL.match(fold_words(written or stt)))
+
+    def _section_above(self, stt: str) -> None:
+        """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
+        makes that one the heading it is: ``1 | Lĩnh vực tổ chức, cán bộ``."""
+        child = _CHILD_STT.match(stt)
+        if child is None or not self.plans:
+            return
+        above = self.plans[-1]
+        if above.section is not None and above.section == child[1]:
+            self.plans[-1] = self._heading(above.row, above.text)
+
+    def _body_blank(self, values: list[Value]) -> bool:
+        """Whether every cell that makes a row more than a heading is empty."""
+        layout = self.layout
+        body = [i for name in _BODY if (i := layout.single.get(name)) is not None]
+        body += [i for name in ("done_mark", "open_mark") for i in layout.multi.get(name, [])]
+        return not any(i < len(values) and not cells.is_blank(values[i]) for i in body)
+
     def _is_heading(self, number: int, values: list[Value], written: str, stt: str) -> bool:
         layout = self.layout
         text_col, unit_col = layout.single.get("text"), layout.single.get("unit")
@@ -378,13 +433,13 @@ class SheetImport:
             merge = sheet.merge_of(number, text_col)
             if merge is not None and merge == sheet.merge_of(number, unit_col):
                 return True
-        body = [i for name in _BODY if (i := layout.single.get(name)) is not None]
-        body += [i for name in ("done_mark", "open_mark") for i in layout.multi.get(name, [])]
-        if any(i < len(values) and not cells.is_blank(values[i]) for i in body):
+        if not self._body_blank(values):
             return False
         heading = written or stt
         if cells.is_heading_mark(stt, heading):
             return True
+        if _FIELD_HEADING.match(fold_words(heading)):
+            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
 
     def _heading(self, number: int, heading: str) -> Planned:
@@ -620,6 +675,15 @@ class SheetImport:
         said: dict[Said, tuple[Any, cells.Status]] = {}
         notes: list[str] = []
         progress_value = self._get(values, "progress")
+        result_value = self._get(values, "result")
+        for name, value in (("progress", progress_value), ("result", result_value)):
+            if cells.is_tick(value):
+                # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
+                # column's to say, and only --map can.
+                column = self._col(name)
+                tick = Phrase("row_tick_status", value=cells.text(value), header=column.header)
+                p.problem(tick, column)
+                return
         if not cells.is_blank(progress_value):
             try:
                 p.percent, progress_note = cells.parse_progress(progress_value)
@@ -635,7 +699,6 @@ class SheetImport:
                     notes.append(cells.text(progress_value))
             elif progress_note:
                 notes.append(progress_note)
-        result_value = self._get(values, "result")
         if not cells.is_blank(result_value):
             try:
                 status = self._read_status(result_value)
@@ -766,7 +829,7 @@ class SheetImport:
         if "dung han" in said_key or "truoc han" in said_key:
             if late:
                 p.warn(Phrase("warn_said_on_time"))
-        elif "qua han" in said_key and p.due is not None and not late:
+        elif _SAID_LATE.search(said_key) and p.due is not None and not late:
             p.warn(Phrase("warn_said_late"))
 
     # --- pass 2: match ----------------------------------------------------------------------

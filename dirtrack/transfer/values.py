@@ -219,6 +219,13 @@ class Said(StrEnum):
     OPEN = "open"
 
 
+# How it was done, after "hoàn thành": "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
+_HOW_DONE = (
+    r"(?:\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
+    r"|100\s*%))?"
+)
+# What makes "đã hoàn thành …" a part done, not the directive: "50%", "dự thảo", "giai đoạn 1".
+_PART_DONE = r"(?!\s+(?:\d{1,2}(?:[.,]\d+)?\s*%|du\s+thao|giai\s+doan|buoc|mot\s+phan)(?!\w))"
 _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.OPEN,
@@ -237,8 +244,8 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.DONE,
         re.compile(
-            r"^(?:da\s+(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
-            r"|(?:hoan\s+thanh|xong)(?:\s+(?:dung|qua|truoc|cham|som)\s+han)?"
+            rf"^(?:da\s+(?:hoan\s+thanh|xong){_HOW_DONE}{_PART_DONE}"
+            rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
         ),
@@ -279,6 +286,20 @@ def _aligned(written: str) -> str | None:
     return key if len(key) == len(written) else None
 
 
+def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
+    """Whether a ``dung`` the cancellation pattern matched is *dừng* (stop) as written, not
+    *đúng* (right: ``Đúng hạn``, ``Đúng tiến độ``), which folds to the same letters: *đúng*
+    starts with ``đ``, and its ``u`` carries no horn. Text typed without accents reads as
+    before."""
+    at = key.find("dung", found.start(), found.end())
+    if at < 0:
+        return True
+    if written[at] in "đĐ":
+        return False
+    marks = unicodedata.normalize("NFD", written[at + 1])[1:]
+    return not marks or "\u031b" in marks
+
+
 def read_status(value: Value) -> Status:
     """Read ``Đã hoàn thành ngày 20/7/2022``, ``Hoàn thành đúng hạn: Đề án 05``,
     ``Dừng thực hiện``, ``Đang thực hiện``… The note is what follows the status and its day.
@@ -294,7 +315,7 @@ def read_status(value: Value) -> Status:
         return Status(None, first_day(written), written)
     for said, pattern in _SAID:
         found = pattern.match(key)
-        if found is None:
+        if found is None or (said is Said.CANCELLED and not _says_stop(written, key, found)):
             continue
         rest_at = found.end()
         rest_key = _SEPARATORS.sub("", key[rest_at:])
@@ -326,7 +347,9 @@ def first_day(written: str) -> date | None:
     return parse_date(found[2].replace(" thang ", "/").replace(" nam ", "/"))
 
 
-_MARKS = frozenset({"x", "v", "co", "yes", "y", "1", "true", "ok", "dat", "✓", "✔", "☑", "√"})
+# A tick says nothing but "yes": only the column over it tells what.
+_TICKS = frozenset({"x", "v", "✓", "✔", "☑", "√"})
+_MARKS = _TICKS | {"co", "yes", "y", "1", "true", "ok", "dat"}
 
 
 def is_mark(value: Value) -> bool:
@@ -336,6 +359,11 @@ def is_mark(value: Value) -> bool:
     if isinstance(value, int | float) and not isinstance(value, Pct):
         return value == 1
     return fold(text(value)) in _MARKS
+
+
+def is_tick(value: Value) -> bool:
+    """A cell holding only a tick (``x``, ``✓``), which says no status by itself."""
+    return isinstance(value, str) and fold(text(value)) in _TICKS
 
 
 _HARD = re.compile(r"[;\n\r]+")

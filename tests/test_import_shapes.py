@@ -1,0 +1,456 @@
+"""Office sheets of shapes other offices keep: status words, split headers, subtotal and note
+rows, header wordings. Each sheet is built here with openpyxl and imported through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import Cli
+
+AS_OF = "2023-06-30"
+
+
+@pytest.fixture
+def office(cli: Cli) -> Cli:
+    cli.ok("unit", "add", "SNV", "Sở Nội vụ")
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    cli.ok("unit", "add", "STP", "Sở Tư pháp")
+    cli.ok("add-meeting", "--date", "10/3/2023", "--title", "Phiên họp UBND tỉnh tháng 3")
+    return cli
+
+
+def workbook(tmp_path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> str:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    path = tmp_path / "theo-doi.xlsx"
+    book.save(path)
+    return str(path)
+
+
+def by_text(cli: Cli) -> dict[str, dict[str, Any]]:
+    return {d["text"]: d for d in cli.json("list", "--as-of", AS_OF)}
+
+
+def test_dung_han_and_dung_tien_do_are_not_a_cancellation(office: Cli, tmp_path: Path) -> None:
+    """'Đúng hạn' (on time) and 'Đúng tiến độ' (on schedule) fold to the letters of 'Dừng'
+    (stop): they were read as cancellations, and refused for want of a date."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời hạn hoàn thành", "Đánh giá"],
+            [1, "Xây dựng đề án du lịch", "SNV", "30/9/2023", "Đúng tiến độ"],
+            [2, "Báo cáo quyết toán", "STC", "31/12/2023", "ĐÚNG HẠN"],
+            [3, "Rà soát văn bản", "STP", "30/9/2023", "Đúng kế hoạch, đã xin ý kiến"],
+            [4, "Sửa quy chế", "STP", "30/9/2023", "Dừng thực hiện ngày 1/6/2023"],
+            [5, "Lập đề án cũ", "SNV", "30/9/2023", "Đã dừng ngày 2/6/2023"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    for text in ("Xây dựng đề án du lịch", "Báo cáo quyết toán", "Rà soát văn bản"):
+        assert found[text]["status"] == "open_in_time", text
+        assert found[text]["cancelled_on"] is None
+    assert found["Sửa quy chế"]["cancelled_on"] == "2023-06-01"
+    assert found["Lập đề án cũ"]["cancelled_on"] == "2023-06-02"
+
+
+def test_a_so_ngay_van_ban_column_names_the_meeting(office: Cli, tmp_path: Path) -> None:
+    """'Số, ngày văn bản' holds the number and the date together: it names the meeting (found
+    by its number, or made from both), where it was read as a date and every row refused."""
+    office.ok(
+        "add-meeting",
+        "--date",
+        "20/3/2023",
+        "--title",
+        "Kiểm tra công trình",
+        "--doc",
+        "52/TB-UBND",
+    )
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Số, ngày văn bản", "Nội dung chỉ đạo", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "45/TB-UBND ngày 15/3/2023", "Xây dựng quy chế phối hợp", "STP", "30/6/2023"],
+            [2, "52/TB-UBND ngày 20/3/2023", "Kiểm tra an toàn công trình", "SNV", "30/9/2023"],
+        ],
+    )
+    report = office.json("import", path, "--as-of", AS_OF)
+    assert report["created"]["meetings"] == 1
+    assert {c["header"]: c["field"] for c in report["columns"]}["Số, ngày văn bản"] == "meeting"
+    found = by_text(office)
+    made = found["Xây dựng quy chế phối hợp"]
+    assert made["meeting_date"] == "2023-03-15" and made["meeting_id"] == 3
+    assert office.json("show", str(made["id"]))["meeting"]["doc"] == "45/TB-UBND"
+    assert found["Kiểm tra an toàn công trình"]["meeting_id"] == 2
+
+
+def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
+    """'Ý kiến chỉ đạo' (the text), 'Ngày hết hạn' (the deadline), 'Tình hình triển khai'
+    (progress) and 'Hình thức văn bản' (the product: the text was refused as naming no column,
+    and 'Hình thức văn bản' was taken for the meeting)."""
+    path = workbook(
+        tmp_path,
+        [
+            [
+                "STT",
+                "Ý kiến chỉ đạo",
+                "Hình thức văn bản",
+                "Đơn vị thực hiện",
+                "Ngày hết hạn",
+                "Tình hình triển khai",
+            ],
+            [1, "Hoàn thiện hồ sơ dự án", "Tờ trình", "SNV", "30/7/2023", "60%: đã thẩm định"],
+            [
+                2,
+                "Báo cáo tình hình biên chế",
+                "Báo cáo",
+                "STC",
+                "15/6/2023",
+                "Đã hoàn thành ngày 14/6/2023",
+            ],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    fields = {c["header"]: c["field"] for c in report["columns"]}
+    assert fields == {
+        "STT": "stt",
+        "Ý kiến chỉ đạo": "text",
+        "Hình thức văn bản": "product",
+        "Đơn vị thực hiện": "unit",
+        "Ngày hết hạn": "due",
+        "Tình hình triển khai": "progress",
+    }
+    found = by_text(office)
+    first = found["Hoàn thiện hồ sơ dự án"]
+    assert (first["due"], first["progress"], first["product"]) == ("2023-07-30", 60, "Tờ trình")
+    second = found["Báo cáo tình hình biên chế"]
+    assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
+
+
+def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Cộng' after each section, 'Tổng cộng' / 'Tổng số' at the end (counts under the x-mark
+    columns) and the notes under the table were each read as a directive without a lead unit
+    (and 'done and not done' for the counts), so the sheet was refused."""
+    path = workbook(
+        tmp_path,
+        [
+            ["BẢNG THEO DÕI"],
+            ["Số liệu tính đến ngày 30/6/2023"],
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị thực hiện",
+                "Thời hạn",
+                "Đã hoàn thành",
+                "Chưa hoàn thành",
+            ],
+            ["I", "Sở Nội vụ"],
+            [1, "Hướng dẫn thi tuyển", "SNV", "31/7/2023", "x", None],
+            [2, "Quy hoạch cán bộ", "SNV", "30/9/2023", None, "x"],
+            [None, "Cộng", None, None, 1, 1],
+            ["II", "Sở Tài chính"],
+            [3, "Phân bổ dự toán", "STC", "31/12/2023", None, "x"],
+            [None, "Cộng (II)", None, None, 0, 1],
+            [None, "Tổng cộng", None, None, 1, 2],
+            [],
+            [None, "Ghi chú: nhiệm vụ quá hạn tô màu đỏ."],
+            [None, "- Nhiệm vụ hoàn thành ghi ngày hoàn thành."],
+            ["Nơi nhận:", None, None, "KT. CHÁNH VĂN PHÒNG"],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--dry-run")
+    actions = {r["row"]: r["action"] for r in report["rows"]}
+    assert actions == {
+        4: "skip",
+        5: "create",
+        6: "create",
+        7: "skip",
+        8: "skip",
+        9: "create",
+        10: "skip",
+        11: "skip",
+    }
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert sorted(found) == ["Hướng dẫn thi tuyển", "Phân bổ dự toán", "Quy hoạch cán bộ"]
+    assert found["Hướng dẫn thi tuyển"]["status"] == "done_on_time"
+
+
+def test_a_directive_without_a_unit_is_still_refused(office: Cli, tmp_path: Path) -> None:
+    """Only a total's words make a row without a unit no directive: 'Tổng kết …' or 'Cộng
+    đồng …' without a unit is still a bad row."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"],
+            [1, "Tổng kết công tác tuyên truyền", None, "31/12/2023"],
+            [2, "Cộng đồng dân cư tự quản", None, "31/12/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert "2 bad rows (2-3)" in result.stderr
+
+
+def test_done_and_open_split_into_on_time_and_late(office: Cli, tmp_path: Path) -> None:
+    """'Đã hoàn thành' over 'Đúng hạn | Quá hạn' and 'Chưa hoàn thành' over 'Trong hạn | Quá
+    hạn': the second header row names no other field than the first, so it was read as a
+    directive (unit 'Đơn vị chủ trì', deadline 'Thời hạn') and the sheet refused."""
+    path = workbook(
+        tmp_path,
+        [
+            ["TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ"],
+            ["(Số liệu tính đến ngày 30/6/2023)"],
+            [
+                "TT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Đã hoàn thành",
+                None,
+                "Chưa hoàn thành",
+                None,
+            ],
+            [None, None, None, None, "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"],
+            [1, "Ban hành kế hoạch", "SNV", "15/7/2023", "x", None, None, None],
+            [2, "Quyết toán ngân sách", "STC", "31/3/2023", None, "15/4/2023", None, None],
+            [3, "Cập nhật bảng giá", "STP", "30/9/2023", None, None, "x", None],
+            [4, "Giải phóng mặt bằng", "STP", "31/5/2023", None, None, None, "x"],
+        ],
+        merges=("A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:H3"),
+    )
+    report = office.json("import", path, "--meeting", "1")
+    assert report["header_row"] == 3 and report["as_of"] == AS_OF
+    assert [c["field"] for c in report["columns"]] == [
+        "stt",
+        "text",
+        "unit",
+        "due",
+        "done_mark",
+        "done_mark",
+        "open_mark",
+        "open_mark",
+    ]
+    found = by_text(office)
+    assert [found[t]["status"] for t in sorted(found)] == [
+        "done_on_time",
+        "open_in_time",
+        "overdue",
+        "done_late",
+    ]  # Ban hành, Cập nhật, Giải phóng, Quyết toán
+    assert found["Quyết toán ngân sách"]["completed_on"] == "2023-04-15"
+
+
+def test_a_summary_sheet_before_the_table_is_passed_over(office: Cli, tmp_path: Path) -> None:
+    """A workbook whose first sheet sums up per unit ('Tổng số nhiệm vụ | Đã hoàn thành | Đang
+    thực hiện') and whose second holds the directives: the summary was read as the table, its
+    count column as the text, and the sheet refused (or, count by count, read as directives)."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng hợp"
+    for row in [
+        ["BẢNG TỔNG HỢP"],
+        ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành", "Đang thực hiện"],
+        [1, "SNV", 2, 1, 1],
+        [2, "STC", 1, 0, 1],
+    ]:
+        summary.append(row)
+    detail = book.create_sheet("Chi tiết")
+    for row in [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        [1, "Tổ chức thi tuyển", "SNV", "30/5/2023", "Đã hoàn thành ngày 20/5/2023"],
+        [2, "Đánh giá cán bộ", "SNV", "31/12/2023", "Đang thực hiện"],
+        [3, "Phân bổ dự toán", "STC", "30/9/2023", "Đang thực hiện"],
+    ]:
+        detail.append(row)
+    path = tmp_path / "tong-hop.xlsx"
+    book.save(path)
+    report = office.json("import", str(path), "--meeting", "1")
+    assert report["sheet"] == "Chi tiết"
+    assert set(by_text(office)) == {"Tổ chức thi tuyển", "Phân bổ dự toán", "Đánh giá cán bộ"}
+    # The summary alone is still refused, naming what it lacks.
+    del book["Chi tiết"]
+    book.save(path)
+    result = office("import", str(path), "--meeting", "1")
+    assert result.exit_code == 1
+    assert "no column holds the directive's text" in result.stderr
+
+
+def test_numbered_sections_and_field_lines_are_headings(office: Cli, tmp_path: Path) -> None:
+    """'1 | Công tác tổ chức' over rows numbered 1.1, 1.2, and a line naming a field ('Lĩnh vực
+    tài chính') with nothing else in the row, are headings; each was a directive without a
+    lead unit, and the sheet was refused. A heading so numbered may name the notice."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung kết luận", "Cơ quan chủ trì", "Thời hạn hoàn thành", "Kết quả"],
+            ["A", "CÁC NHIỆM VỤ THEO KẾT LUẬN"],
+            [1, "Công tác tổ chức, cán bộ", None, None, None],
+            ["1.1", "Kiện toàn Ban Chỉ đạo", "SNV", "30/4/2023", "Đã hoàn thành ngày 15/4/2023"],
+            ["1.2", "Rà soát quy hoạch cán bộ", "SNV", "30/9/2023", "Đang thực hiện"],
+            [None, "Lĩnh vực tài chính", None, None, None],
+            [2, "Bố trí kinh phí", "STC", "31/8/2023", "Đang thực hiện"],
+            [3, "Thông báo số 52/TB-UBND ngày 20/3/2023", None, None, None],
+            ["3.1", "Kiểm tra an toàn công trình", "STP", "30/9/2023", None],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--dry-run")
+    actions = {r["row"]: r["action"] for r in report["rows"]}
+    assert actions == {
+        2: "skip",
+        3: "skip",
+        4: "create",
+        5: "create",
+        6: "skip",
+        7: "create",
+        8: "section",
+        9: "create",
+    }
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert len(found) == 4
+    assert found["Kiểm tra an toàn công trình"]["meeting_date"] == "2023-03-20"
+    assert found["Bố trí kinh phí"]["meeting_id"] == 1
+
+
+def test_a_numbered_row_without_unit_and_without_rows_under_it_is_still_refused(
+    office: Cli, tmp_path: Path
+) -> None:
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "Rà soát quy chế làm việc", None, None],
+            [2, "Kiểm tra công tác cán bộ", "SNV", "30/9/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1 and "1 bad row (2)" in result.stderr
+
+
+def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành chậm ngày 5/6/2023', 'Hoàn thành trễ hạn' and 'Hoàn thành 100%' complete the
+    directive; they were read as a note and the directive stayed open (overdue) in silence."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Tổng kết đề án", "SNV", "30/5/2023", "Hoàn thành chậm ngày 5/6/2023"],
+            [2, "Quyết toán dự án", "STC", "30/4/2023", "Hoàn thành trễ hạn ngày 2/5/2023"],
+            [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành 100%"],
+            [4, "Báo cáo sơ kết", "STP", "30/5/2023", "Hoàn thành chậm ngày 20/5/2023"],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert (found["Tổng kết đề án"]["status"], found["Tổng kết đề án"]["completed_on"]) == (
+        "done_late",
+        "2023-06-05",
+    )
+    assert found["Quyết toán dự án"]["status"] == "done_late"
+    assert found["Số hóa hồ sơ"]["status"] == "done_on_time"
+    assert found["Số hóa hồ sơ"]["completed_on_exact"] is False
+    # Said late, but done before the deadline: recorded by the date, with a warning.
+    assert found["Báo cáo sơ kết"]["status"] == "done_on_time"
+    assert any(w.startswith("row 6:") for w in report["warnings"]), report["warnings"]
+
+
+def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
+    """'Kết quả thực hiện' over 'Đúng hạn | Quá hạn | Chưa hoàn thành': an x under 'Đúng hạn'
+    was kept as the note 'x' and the directive left open, overdue, in silence. Which status a
+    tick marks is the column's to say: the row is refused, naming the --map to give."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện", None, None],
+        [None, None, None, None, "Đúng hạn", "Quá hạn", "Chưa hoàn thành"],
+        [1, "Tổng kết đề án", "SNV", "30/5/2023", "x", None, None],
+        [2, "Phân bổ dự toán", "STC", "30/9/2023", None, None, "x"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1")
+    path = workbook(tmp_path, rows, merges)
+    result = office("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert (
+        "row 3, column E (Kết quả thực hiện Đúng hạn): 'x' is a mark, not a result: if the "
+        "column marks rows done, say so with --map 'Kết quả thực hiện Đúng hạn=done_mark'"
+    ) in result.stderr
+    vi = office("--lang", "vi", "import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert "'x' là dấu đánh, không phải kết quả" in vi.stderr
+    done = "Kết quả thực hiện Đúng hạn=done_mark"
+    office.ok("import", path, "--meeting", "1", "--map", done, "--done-date", "29/5/2023")
+    found = by_text(office)
+    assert found["Tổng kết đề án"]["status"] == "done_on_time"
+    assert found["Phân bổ dự toán"]["status"] == "open_in_time"
+
+
+def test_part_done_is_progress_not_completion(office: Cli, tmp_path: Path) -> None:
+    """'Đã hoàn thành 50%', 'Đã hoàn thành dự thảo…', 'Đã hoàn thành giai đoạn 1' say a part
+    is done: the directive was recorded completed (by the sheet's date) in silence."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình hình thực hiện"],
+            [1, "Xây dựng đề án", "SNV", "30/9/2023", "Đã hoàn thành 50%"],
+            [2, "Sửa quy chế", "STC", "30/9/2023", "Đã hoàn thành dự thảo, đang xin ý kiến"],
+            [3, "Đầu tư hạ tầng", "STP", "31/12/2023", "Đã hoàn thành giai đoạn 1"],
+            [4, "Rà soát thủ tục", "STP", "30/9/2023", "Đã hoàn thành việc rà soát"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert (found["Xây dựng đề án"]["status"], found["Xây dựng đề án"]["progress"]) == (
+        "open_in_time",
+        50,
+    )
+    assert found["Sửa quy chế"]["completed_on"] is None
+    assert found["Đầu tư hạ tầng"]["completed_on"] is None
+    assert found["Rà soát thủ tục"]["status"] == "done_on_time"
+
+
+def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
+    """'Thời hạn' over 'Theo văn bản | Điều chỉnh': the second header row was read as a
+    directive ('unknown unit Cơ quan chủ trì'); it is header, and two deadlines are an Error
+    saying which --map to give."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn", None, "Kết quả"],
+        [None, None, None, "Theo văn bản", "Điều chỉnh", None],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", "Đang thực hiện"],
+    ]
+    path = workbook(tmp_path, rows, ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert (
+        "columns D (Thời hạn Theo văn bản) and E (Thời hạn Điều chỉnh) both look like 'due'; "
+        "choose with --map"
+    ) in result.stderr
+    office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
+    assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
+
+
+def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_path: Path) -> None:
+    """'Cơ quan tham mưu' (the unit only inside its header) beside 'Cơ quan chủ trì': the
+    Error suggested leaving out 'Cơ quan chủ trì', the lead unit, which a clerk following it
+    would have imported wrong."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan tham mưu", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "Tổng kết đề án", "STC", "SNV", "30/9/2023"],
+        ],
+    )
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert "e.g. --map 'Cơ quan tham mưu=ignore'" in result.stderr
+    office.ok("import", path, "--meeting", "1", "--map", "Cơ quan tham mưu=ignore")
+    assert by_text(office)["Tổng kết đề án"]["unit"] == "SNV"
