@@ -2040,6 +2040,10 @@ ERRORS.update(
             "{value!r} is a mark, not a result: if the column marks rows done, say so with "
             "--map '{header}=done_mark' (or '{header}=open_mark' for rows not done)"
         ),
+        "row_below_end": N_(
+            "a directive below the end of the table (the notes or signature block at row "
+            "{end}): move the notes under the last directive, or delete the row"
+        ),
         "row_done_cancelled": N_("says both done and cancelled"),
         "row_done_open": N_("says it is done and also that it is not"),
         "row_cancel_no_date": N_(

@@ -202,6 +202,34 @@ def test_a_directive_without_a_unit_is_still_refused(office: Cli, tmp_path: Path
     assert "2 bad rows (2-3)" in result.stderr
 
 
+def test_a_directive_below_the_notes_is_a_bad_row_not_lost(office: Cli, tmp_path: Path) -> None:
+    """The notes or the signature block end the table; a directive written below them (notes
+    put between the rows, a second table pasted under the first) was left out in silence. It
+    is a bad row naming where the table ended; a signature block whose cells fall under the
+    text and unit columns (the signer's title under 'Đơn vị') is still no directive."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"],
+        [1, "Hướng dẫn thi tuyển", "SNV", "31/7/2023"],
+        [None, "Ghi chú: nhiệm vụ quá hạn tô màu đỏ."],
+        [2, "Phân bổ dự toán", "STC", "31/12/2023"],
+        [None, "Rà soát văn bản", "Sở Tư pháp", "30/9/2023"],
+        [None, "Nơi nhận: - Như trên; - Lưu: VT.", "KT. CHÁNH VĂN PHÒNG"],
+        [None, "- Thường trực Tỉnh ủy;", "PHÓ CHÁNH VĂN PHÒNG"],
+    ]
+    path = workbook(tmp_path, rows)
+    before = office.json("list")
+    result = office("import", path, "--meeting", "1")
+    assert result.exit_code == 1
+    assert "2 bad rows (4-5)" in result.stderr
+    assert "below the end of the table" in result.stderr and "row 3" in result.stderr
+    assert office.json("list") == before
+    vi = office("--lang", "vi", "import", path, "--meeting", "1")
+    assert vi.exit_code == 1 and "dưới chỗ kết thúc bảng" in vi.stderr
+    # Without the directives below it, the same notes and signature end the table quietly.
+    office.ok("import", workbook(tmp_path, rows[:3] + rows[5:]), "--meeting", "1")
+    assert sorted(d["text"] for d in office.json("list")) == ["Hướng dẫn thi tuyển"]
+
+
 def test_done_and_open_split_into_on_time_and_late(office: Cli, tmp_path: Path) -> None:
     """'Đã hoàn thành' over 'Đúng hạn | Quá hạn' and 'Chưa hoàn thành' over 'Trong hạn | Quá
     hạn': the second header row names no other field than the first, so it was read as a

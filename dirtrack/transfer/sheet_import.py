@@ -287,10 +287,14 @@ class SheetImport:
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
         self.progress.stage("checking")
         count = 0
+        ended: int | None = None  # the row of the notes or signature block under the table
         for number, read in layout.data:
             values, removed = self._without_controls(read)
-            if self._is_footer(values):
-                break  # the signature block under the table: "Nơi nhận:", "NGƯỜI LẬP BIỂU"…
+            if ended is None and self._is_footer(values):
+                ended = number  # the signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "Ghi chú:"…
+            if ended is not None:
+                self._below_end(number, values, ended)
+                continue
             planned = self._plan(number, values)
             if planned is not None:
                 for where in removed:
@@ -400,6 +404,24 @@ class SheetImport:
             return False
         first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
         return bool(_FOOTER.match(fold(first)))
+
+    def _below_end(self, number: int, values: list[Value], ended: int) -> None:
+        """A row under the end of the table (``ended``) that reads as a directive, with its text
+        and a lead unit that is registered or an item number, is a bad row: it would otherwise be
+        left out in silence (notes written between the rows, a table pasted below another)."""
+        written = cells.text(self._get(values, "text"))
+        unit = cells.text(self._get(values, "unit"))
+        if not written or not unit:
+            return
+        numbered = _WHOLE_STT.match(cells.text(self._get(values, "stt"))) is not None
+        if not numbered:
+            try:
+                self.index.resolve(unit)
+            except DirtrackError:
+                return
+        p = Planned(number, text=written)
+        p.problem(Phrase("row_below_end", end=ended))
+        self.plans.append(p)
 
     def _is_total(self, values: list[Value], written: str, stt: str) -> bool:
         """A subtotal or total row ("Tổng cộng", "Cộng", "Tổng số: 12"): it names no lead unit,
