@@ -15,9 +15,11 @@ from rich.text import Text
 
 from dirtrack.render.table import THEME, new_table, plain_table_lines
 
-# Vietnamese with its tone marks, wide CJK, emoji, spaces; now and then markup, emoji codes and
-# control characters, which must send the table to rich.
-SAFE = st.sampled_from(list("aZ09  -./()%⚠—–ĐđủỷữẠặ") + ["ế", "中", "文", "😀", "é", "\u3000"])
+# Vietnamese with its tone marks, wide CJK, emoji, spaces, a soft hyphen; now and then markup,
+# emoji codes and control characters, which must send the table to rich.
+SAFE = st.sampled_from(
+    list("aZ09  -./()%⚠—–ĐđủỷữẠặ") + ["ế", "中", "文", "😀", "é", "\u3000", "\u00ad"]
+)
 SPECIAL = st.sampled_from(["[", "]", ":", "\n", "\t", "\x1b"])
 TEXT = st.text(SAFE, max_size=12) | st.text(st.one_of(SAFE, SPECIAL), max_size=6)
 
@@ -84,6 +86,27 @@ def test_ordinary_text_takes_the_fast_path() -> None:
     assert "".join(line + "\n" for line in lines) == rich_lines(
         "Nhiệm vụ quá hạn (2022-10-01)", headers, justify, rows
     )
+
+
+def test_columns_of_one_cell_characters_and_the_others() -> None:
+    """A column whose every character takes one cell is justified by its length; one with a
+    wide character or a combining mark (Vietnamese decomposed, as some keyboards type it) is
+    measured cell by cell: both as rich prints them."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Tăng cường phối hợp kiểm tra")
+    rows = [
+        ["1", "Tăng cường phối hợp", decomposed, "会议 纪要", "2022-09-30"],
+        ["12", "Đôn đốc", "Báo cáo", "x", "—"],
+        ["7", "", decomposed[:9], "中", ""],
+    ]
+    headers = ["Số", "Nội dung", "Khác", "Rộng", "Hạn"]
+    for justify in (["right", "left", "left", "left", "left"], ["left"] + ["right"] * 4):
+        lines = plain_table_lines("Tiêu đề", headers, justify, rows)
+        assert lines is not None
+        assert "".join(line + "\n" for line in lines) == rich_lines(
+            "Tiêu đề", headers, justify, rows
+        )
 
 
 def test_markup_and_forced_colour_are_left_to_rich(monkeypatch: object) -> None:

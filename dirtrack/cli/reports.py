@@ -201,7 +201,9 @@ def report(
             unit=unit,
             rollup=rollup,
             due_within=due_within,
-            counts_only=fmt is ReportFormat.CSV and not brief,
+            # The brief shows the counts, risk colours and requests, and reads its red
+            # directives itself: the lists of the full report would be read for nothing.
+            counts_only=brief or fmt is ReportFormat.CSV,
             sections=True,
         )
         office = None

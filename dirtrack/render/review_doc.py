@@ -146,6 +146,17 @@ def cell_writer(kind: str, lang: str) -> Callable[[Any], str]:
     return _as_is
 
 
+def cell_column(kind: str, lang: str, values: Sequence[Any]) -> list[str]:
+    """:func:`cell_text` of each of ``values`` (one column's): a plain table written directly
+    makes its cells a column at a time, each distinct day written once."""
+    if kind == DATE:
+        written = {day: cell_text(day, DATE, lang) for day in set(values)}
+        return list(map(written.__getitem__, values))
+    if kind in (RATE, PCT, DELTA):
+        return [cell_text(value, kind, lang) for value in values]
+    return ["" if value is None else str(value) for value in values]
+
+
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A cell as people read it: ``66,66% (2/3)``, ``06/05/2022``, ``+1``."""
     if kind not in (RATE, PCT, DELTA, DATE):

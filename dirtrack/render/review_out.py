@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg, t
 from dirtrack.records import Record, materialised
-from dirtrack.render import Column, OutputFormat, ReportFormat, emit, err, visible
+from dirtrack.render import (
+    Column,
+    OutputFormat,
+    ReportFormat,
+    emit,
+    err,
+    visible,
+    visible_cells,
+)
 from dirtrack.render.review_doc import (
     DATE,
     RATE,
@@ -30,6 +38,7 @@ from dirtrack.render.review_doc import (
     ReviewTitles,
     Table,
     build_document,
+    cell_column,
     cell_text,
     cell_writer,
     for_reading,
@@ -302,9 +311,11 @@ def _rich_tables(
 
     With ``direct`` (stdout when it is not a terminal) a table comes as the plain lines rich
     would print for it (:class:`~dirtrack.render.table.PlainLines`), without building the rich
-    table: the overdue list of a large register has tens of thousands of rows.
+    table: the overdue list of a large register has tens of thousands of rows. Its cells are
+    then made a column at a time (:func:`~dirtrack.render.review_doc.cell_column`), as the
+    plain layout reads them, instead of a row at a time.
     """
-    from dirtrack.render.table import PlainLines, plain_layout
+    from dirtrack.render.table import PlainLines, plain_columns
 
     def text(line: str, style: str | None = None) -> Any:
         # Directly, a line rich would print as it is; rich only for control characters.
@@ -334,25 +345,48 @@ def _rich_tables(
             if rate_at >= 0:
                 headers.insert(rate_at + 1, t("rv_completion_bar", lang))
                 kinds.insert(rate_at + 1, BAR)
-            texts = []
-            writers = [cell_writer(kind, lang) for kind in table.kinds]
-            for row in table.rows:
-                cells = [write(v) for write, v in zip(writers, row, strict=True)]
-                # One search per row for a control character (visible() escapes them).
-                if visible(joined := " ".join(cells)) is not joined:
-                    cells = [visible(cell) for cell in cells]
-                if rate_at >= 0:
-                    cells.insert(rate_at + 1, bar(row[rate_at]))
-                texts.append(cells)
             justify = ["left" if kind in (TEXT, BAR) else "right" for kind in kinds]
-            lines = plain_layout(table.title, headers, justify, texts) if direct else None
-            yield (
-                PlainLines(lines)
-                if lines is not None
-                else _rich_table(table, headers, kinds, texts, width)
-            )
+            if direct:
+                columns = _cell_columns(table, lang, rate_at)
+                lines = plain_columns(table.title, headers, justify, columns, len(table.rows))
+                if lines is not None:
+                    yield PlainLines(lines)
+                else:
+                    texts = [list(row) for row in zip(*columns, strict=True)]
+                    yield _rich_table(table, headers, kinds, texts, width)
+            else:
+                yield _rich_table(table, headers, kinds, _cell_rows(table, lang, rate_at), width)
             if table.key == "units":
                 yield text(document.rate_note, "muted")
+
+
+def _cell_rows(table: Table, lang: str, rate_at: int) -> list[list[str]]:
+    """The table's cells as people read them (:func:`visible`), row by row, with the bar of
+    completion after the column ``rate_at`` (none when -1)."""
+    texts = []
+    writers = [cell_writer(kind, lang) for kind in table.kinds]
+    for row in table.rows:
+        cells = [write(v) for write, v in zip(writers, row, strict=True)]
+        # One search per row for a control character (visible() escapes them).
+        if visible(joined := " ".join(cells)) is not joined:
+            cells = [visible(cell) for cell in cells]
+        if rate_at >= 0:
+            cells.insert(rate_at + 1, bar(row[rate_at]))
+        texts.append(cells)
+    return texts
+
+
+def _cell_columns(table: Table, lang: str, rate_at: int) -> list[list[str]]:
+    """The cells of :func:`_cell_rows`, column by column: each column's cells are made and
+    searched for a control character at once (:func:`visible_cells`)."""
+    values = list(zip(*table.rows, strict=True))
+    columns = [
+        visible_cells(cell_column(kind, lang, column))
+        for kind, column in zip(table.kinds, values, strict=True)
+    ]
+    if rate_at >= 0:
+        columns.insert(rate_at + 1, [bar(rate) for rate in values[rate_at]])
+    return columns
 
 
 # The table per periodic directive (render/review_doc.series_tables): unit, text, every, total,

@@ -286,6 +286,19 @@ def plain_layout(
     forced by FORCE_COLOR or TTY_COMPATIBLE, or text with markup, emoji codes or control
     characters.
     """
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
+    return plain_columns(title, headers, justify, columns, len(rows))
+
+
+def plain_columns(
+    title: str | None,
+    headers: Sequence[str],
+    justify: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    count: int,
+) -> Iterator[str] | None:
+    """As :func:`plain_layout`, from the table's ``count`` rows given column by column (one
+    sequence of cells per header), as the layout reads them."""
     if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
         return None
     if any(side not in ("left", "right") for side in justify):
@@ -302,13 +315,12 @@ def plain_layout(
         return found
 
     # One search for all the cells, joined by a space, which no pattern can match across.
-    if _SPECIAL.search(" ".join(chain.from_iterable(rows))):
+    if _SPECIAL.search(" ".join(chain.from_iterable(columns))):
         return None
     widths = [size(h) for h in headers]
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
-    # Per column, its cells as they are written: as they are when every cell is ASCII (a
-    # character a cell) and none is to be stripped, for str.format to justify at its width;
-    # else padded here, column by column.
+    # Per column, its cells as they are written: as they are when every character takes one
+    # cell (ASCII, and most Vietnamese) and no cell is to be stripped, for str.format to justify
+    # at its width; else padded here, column by column.
     laid: list[Sequence[str]] = []
     plain = []
     for i, column in enumerate(columns):
@@ -316,7 +328,7 @@ def plain_layout(
         # rich strips trailing space before justifying right.
         right = justify[i] == "right"
         trailing = right and _TRAILING_SPACE.search(joined + "\x00") is not None
-        if joined.isascii() and not trailing:
+        if not trailing and (joined.isascii() or _one_cell_each(joined)):
             widths[i] = max(widths[i], max(map(len, column), default=0))
             plain.append(widths[i] > 0)
             laid.append(column)
@@ -333,7 +345,7 @@ def plain_layout(
             )
     if sum(widths) + len(widths) > 100_000:  # wider than the plain console: rich would shrink
         return None
-    return _laid_out(title, headers, justify, laid, len(rows), widths, size, plain)
+    return _laid_out(title, headers, justify, laid, count, widths, size, plain)
 
 
 _TRAILING_SPACE = re.compile(r"\s\x00")
@@ -398,6 +410,21 @@ def cell_width(text: str) -> int:
             _NARROW[ord(character)] = None
         width += size - 1
     return width
+
+
+def _one_cell_each(joined: str) -> bool:
+    """Whether every character of ``joined`` (cells joined by NUL) takes one cell, as rich
+    measures it: then each cell is as wide as it is long. The characters not met before are
+    learnt as :func:`cell_width` learns them; the whole column is read by one translate."""
+    rest = joined.translate(_NARROW).replace("\x00", "")
+    if not rest:
+        return True
+    from rich.cells import get_character_cell_size
+
+    for character in set(rest):
+        if get_character_cell_size(character) == 1:
+            _NARROW[ord(character)] = None
+    return not rest.translate(_NARROW)
 
 
 def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:

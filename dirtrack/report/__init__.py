@@ -57,8 +57,8 @@ def build(
 ) -> Record:
     """The report of ``period`` as of ``as_of``.
 
-    With ``counts_only`` (for ``--format csv``) only what the CSV table shows is read: units,
-    totals, the previous period, chairs and meetings; the lists are left empty. With
+    With ``counts_only`` (for ``--format csv`` and ``--brief``) only what the CSV table shows is
+    read: units, totals, the previous period, chairs and meetings; the lists are left empty. With
     ``sections``, the report also has what leaders weigh (:func:`add_sections`): the packs
     answered, requests, counts by field and by leader, risk colours per unit and leader,
     counted in the same pass over the directives as the per-unit counts, the periodic
