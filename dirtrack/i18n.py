@@ -1526,6 +1526,7 @@ ERRORS: dict[str, Entry] = {
         "--all writes several letters: number them one by one, not with --number"
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
+    "pack_due_before": N_("--due {date} is before the day the pack is made ({made})"),
     "urge_no_dir": N_("--dir {dir}: no such folder"),
     "urge_nothing": NP_(
         "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
