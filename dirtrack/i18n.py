@@ -1164,6 +1164,8 @@ ERRORS: dict[str, Entry] = {
     "draft_not_date": N_("{key!r} must be a date"),
     "draft_bad_due": N_("'due' must be a date or a deadline phrase"),
     "draft_not_table": N_("must be a table of keys and values"),
+    "draft_no_meeting": N_("there is no [meeting] table (the meeting's date and title)"),
+    "draft_meeting_list": N_("a draft has one [meeting] table, not [[meeting]]"),
     "draft_not_list": N_("{key!r} must be a list"),
     "draft_bad_kind": N_("kind {kind!r} is not one of {kinds}"),
     "draft_bad_known": N_("'known' must be true or false"),

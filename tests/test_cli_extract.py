@@ -130,6 +130,46 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
 
 
+def test_a_draft_without_its_one_meeting_table_says_so(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    line = text.splitlines().index("[meeting]") + 1
+    before = file_digest(db_path)
+    listed = tmp_path / "list.toml"
+    listed.write_text(text.replace("[meeting]", "[[meeting]]", 1), encoding="utf-8")
+    assert cli.fail("import", str(listed)) == (
+        f"Error: list.toml: line {line}, meeting: a draft has one [meeting] table, not [[meeting]]"
+    )
+    assert cli.fail("--lang", "vi", "import", str(listed)) == (
+        f"Error: list.toml: dòng {line}, meeting: bản nháp có một bảng [meeting], "
+        "không phải [[meeting]]"
+    )
+    commented = tmp_path / "commented.toml"
+    commented.write_text(
+        text.replace("[meeting]", "[ meeting ]  # họp", 1).replace(
+            'title = "', 'title = "\\u0007', 1
+        ),
+        encoding="utf-8",
+    )
+    assert f"line {line}, meeting: title: " in cli.fail("import", str(commented))
+    lines = text.splitlines()
+    start = lines.index("[meeting]")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("[["))
+    none = tmp_path / "none.toml"
+    none.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+    assert cli.fail("import", str(none)) == (
+        "Error: none.toml: draft: there is no [meeting] table (the meeting's date and title)"
+    )
+    assert cli.fail("--lang", "vi", "import", str(none)).endswith(
+        ": không có bảng [meeting] (ngày và tên cuộc họp)"
+    )
+    assert file_digest(db_path) == before
+
+
 def test_a_dry_run_names_every_text_the_import_refuses(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

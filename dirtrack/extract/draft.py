@@ -218,7 +218,11 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
 
 def _read(data: Mapping[str, Any]) -> Draft:
     _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
-    m = _table(data.get("meeting", {}), "meeting")
+    if "meeting" not in data:
+        raise _fail("draft", "draft_no_meeting")
+    if isinstance(data["meeting"], list):  # [[meeting]]: an array of tables
+        raise _fail("meeting", "draft_meeting_list")
+    m = _table(data["meeting"], "meeting")
     _check_keys(
         m, ("date", "title", "chair", "chair_title", "kind", "doc", "key", "source"), "meeting"
     )
