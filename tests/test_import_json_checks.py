@@ -556,6 +556,18 @@ def test_a_directive_closed_before_a_decision_on_it_is_refused_progress_after_it
     assert _v1(json.loads(empty.ok("export"))) == doc
 
 
+@pytest.mark.blank_db("the first command of a database is the refused import")
+def test_a_refused_first_import_leaves_no_schema_behind(cli: Cli, tmp_path: Path) -> None:
+    """The database exactly as it was: on SQLite no file, on PostgreSQL no table."""
+    from tests.conftest import snapshot
+
+    doc = _doc()
+    doc["directives"][0]["completed_on"] = "2022-01-01"  # before its meeting
+    message = cli.fail("import", str(_write(tmp_path, doc)))
+    assert "directives[0].completed_on" in message
+    assert snapshot(cli.db) == {}
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_number_too_long_for_python_is_one_error_line(
     empty: Cli, db_path: Path, tmp_path: Path, lang: str

@@ -187,10 +187,13 @@ def units_of_work(
         info["actor"] = state(ctx).actor or default_actor()
     new = bool(write) and missing_database(ctx)
     engine, target = open_engine(state(ctx).db, create=write)
+    from dirtrack.db import made_schema
+
+    new = made_schema(engine) and bool(write) or new
     try:
         yield lambda: session_scope(engine, write=bool(write), info=info)
     except BaseException as exc:
-        if new:  # a refused first command leaves no empty database behind
+        if new:  # a refused first command leaves no empty database (or schema) behind
             import traceback
 
             from dirtrack.db import remove_unwritten
@@ -228,6 +231,9 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
     from dirtrack.db import open_engine, read_scope
 
     engine, _ = open_engine(state(ctx).db, create=False)
+    from dirtrack.db import made_schema
+
+    made_schema(engine)  # asked, so that a later command of this process is not misled
     try:
         with read_scope(engine) as conn:
             yield conn
