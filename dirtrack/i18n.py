@@ -1608,6 +1608,10 @@ ERRORS.update(
             "cannot undo #{id} ({command}): later commands touch the same records: {later}; "
             "undo those first"
         ),
+        "undo_closes_before": N_(
+            "cannot undo #{id} ({command}): directive {directive} would be closed again on "
+            "{day}, before the {other} {first} recorded on it since; undo that first"
+        ),
         "undo_breaks_links": N_(
             "cannot undo #{id} ({command}): records added since depend on what it would remove"
         ),

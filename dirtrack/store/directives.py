@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
@@ -154,6 +155,23 @@ def decided_after(
     return max(later) if later else None
 
 
+def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date, str] | None:
+    """The latest extension approval, request or return recorded on the directive after
+    ``day`` (:func:`decided_after`), as the database holds them now."""
+    from sqlalchemy import func
+    from sqlalchemy import select as core_select
+
+    recorded: list[tuple[date | None, str]] = []
+    for other, column, owner in (
+        ("approval", Extension.approved_on, Extension.directive_id),
+        ("request", Request.asked_on, Request.directive_id),
+        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
+    ):
+        query = core_select(func.max(column)).where(col(owner) == directive_id)
+        recorded.append((conn.execute(query).scalar(), other))
+    return decided_after(day, recorded)
+
+
 def _check_not_before_recorded(
     session: Session, directive: Directive, day: date, what: str
 ) -> None:
@@ -168,17 +186,8 @@ def _check_not_before_recorded(
     Raises:
         InvalidInput: naming the latest such day.
     """
-    from sqlalchemy import func
-
-    recorded: list[tuple[date | None, str]] = []
-    for other, column, owner in (
-        ("approval", Extension.approved_on, Extension.directive_id),
-        ("request", Request.asked_on, Request.directive_id),
-        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
-    ):
-        latest = session.exec(select(func.max(column)).where(owner == directive.id)).one()
-        recorded.append((latest, other))
-    found = decided_after(day, recorded)
+    assert directive.id is not None
+    found = recorded_after(session.connection(), directive.id, day)
     if found is not None:
         first, other = found
         raise InvalidInput.of(
