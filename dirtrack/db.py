@@ -169,8 +169,11 @@ def _sqlite_target(path: Path) -> Target:
         return _checked_sqlite_target(path)
     except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop…
         from dirtrack.i18n import cut
+        from dirtrack.inputs import os_reason
 
-        raise DatabaseError.of("db_unreadable", path=cut(str(path)), reason=exc.strerror) from None
+        raise DatabaseError.of(
+            "db_unreadable", path=cut(str(path)), reason=os_reason(exc)
+        ) from None
 
 
 def _checked_sqlite_target(path: Path) -> Target:

@@ -979,6 +979,8 @@ ERRORS: dict[str, Entry] = {
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
     "number_too_large": N_("a number is too large"),
+    "file_os_failed": N_("{file!r}: {reason}"),
+    "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),

@@ -321,6 +321,35 @@ def test_a_huge_value_is_cut_in_the_error(seeded: Cli, db_path: Path, name: str,
     assert file_digest(db_path) == before
 
 
+FILE_NAMES = {
+    "export --out, a name too long": (["export", "--out", "y" * 300], "the name is too long"),
+    "report --out, a huge name": (
+        ["report", "--quarter", "2022Q2", "--out", "y" * 10_000],
+        "the name is too long",
+    ),
+    "import, a name too long": (["import", "y" * 300], "the name is too long"),
+    "backup, a NUL": (["backup", "a\x00b"], "cannot hold the character U+0000"),
+    "export --out, a NUL": (["export", "--out", "a\x00b"], "cannot hold the character U+0000"),
+    "--db, a huge name": (["--db", "z" * 10_000, "list"], "the name is too long"),
+}
+
+
+@pytest.mark.parametrize("name", list(FILE_NAMES))
+def test_a_file_name_the_system_refuses_is_said_not_unexpected(
+    seeded: Cli, db_path: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name longer than the file system takes, or holding NUL, was 'unexpected OSError:
+    [Errno 36] File name too long: …' (10,000 characters of it) in English whatever --lang."""
+    monkeypatch.chdir(tmp_path)
+    args, words = FILE_NAMES[name]
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", "en", *args)
+    assert words in error and "unexpected" not in error and len(error) < 600, error[:200]
+    said = seeded.fail("--lang", "vi", *args)
+    assert "ngoài dự kiến" not in said and "File name" not in said and "null" not in said, said
+    assert file_digest(db_path) == before
+
+
 def test_a_value_of_a_long_name_is_quoted_whole(seeded: Cli) -> None:
     name = "Ban " + "y" * 396  # as long as a unit name may be: no cut
     assert f"'{name}'" in seeded.fail("list", "--unit", name)

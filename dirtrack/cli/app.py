@@ -485,6 +485,16 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "not_utf8_input", {}
         if isinstance(current, OverflowError):
             return "number_too_large", {}
+        if isinstance(current, ValueError) and str(current) == "embedded null byte":
+            return "file_name_nul", {}  # a path holding NUL, refused by the system call
+        if isinstance(current, OSError) and current.filename is not None:
+            from dirtrack.inputs import OS_ERRNOS, os_reason
+
+            if current.errno in OS_ERRNOS:  # a name too long, a loop of links… on any file
+                return "file_os_failed", {
+                    "file": str(current.filename),
+                    "reason": os_reason(current),
+                }
         text = str(current)
         if "database is locked" in text or "database is busy" in text:
             return "database_busy", {}
