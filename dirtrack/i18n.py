@@ -197,6 +197,27 @@ class Phrase:
         return f"Phrase({self.key!r})"
 
 
+class Field:
+    """A field of a record named in a message (``note``, ``original_due``): its words in
+    :data:`FIELDS` (what ``history`` calls the column), said in the message's language; a name
+    that is not a column (an option, ``--actor``) as given."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, /) -> None:
+        self.name = name
+
+    def render(self, lang: str) -> str:
+        entry = FIELDS.get(self.name)
+        return self.name if entry is None else say(entry, lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r})"
+
+
 class Count:
     """A number of things, ``Count("directives", 3)``: "3 directives", "1 directive"."""
 

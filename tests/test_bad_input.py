@@ -289,7 +289,7 @@ def test_refusals_say_why(seeded: Cli, name: str) -> None:
 def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     error = seeded.fail("--lang", "vi", *BAD["ESC in a directive"])
     assert error == (
-        "Error: text: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
+        "Error: nội dung: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
     )
     error = seeded.fail("--lang", "vi", *BAD["report as of 9999"])
     assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
