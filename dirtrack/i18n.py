@@ -1179,6 +1179,7 @@ ERRORS: dict[str, Entry] = {
     "draft_at_line": N_("{file}: line {line}, {error}"),
     "draft_not_toml": N_("the draft is not valid TOML: {detail}"),
     "draft_where": N_("{where}: {problem}"),
+    "w_draft": N_("draft"),
     "draft_required": N_("{key!r} is required"),
     "draft_not_text": N_("{key!r} must be text"),
     "draft_empty": N_("{key!r} is empty"),

@@ -164,8 +164,13 @@ def test_a_draft_without_its_one_meeting_table_says_so(
     assert cli.fail("import", str(none)) == (
         "Error: none.toml: draft: there is no [meeting] table (the meeting's date and title)"
     )
-    assert cli.fail("--lang", "vi", "import", str(none)).endswith(
-        ": không có bảng [meeting] (ngày và tên cuộc họp)"
+    assert cli.fail("--lang", "vi", "import", str(none)) == (
+        "Error: none.toml: bản nháp: không có bảng [meeting] (ngày và tên cuộc họp)"
+    )
+    stray = tmp_path / "stray.toml"
+    stray.write_text('title = "Họp"\n' + text, encoding="utf-8")
+    assert cli.fail("--lang", "vi", "import", str(stray)).startswith(
+        "Error: stray.toml: bản nháp: khóa 'title' không hợp lệ"
     )
     assert file_digest(db_path) == before
 
