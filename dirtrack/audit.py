@@ -42,6 +42,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.store import history
 from dirtrack.store.history import PK, Change, ChangeEntry, CommandEntry, Image
 from dirtrack.store.history import default_actor as default_actor
@@ -385,6 +386,7 @@ def undo(
         except IntegrityError:
             raise Conflict.of("undo_breaks_links", id=command.id, command=command.name) from None
         done.append(Undone(command, tuple(changes)))
+    _check_closed(session, done)
     _check_links(session, commands)
     session.info[UNDOES] = [c.id for c in commands]
     return done
@@ -403,6 +405,38 @@ def _named_commands(session: Session, ids: Sequence[int]) -> list[CommandEntry]:
             raise Conflict.of("already_undone", id=command.id, by=command.undone_by)
         found[command.id] = command
     return [found[i] for i in sorted(found, reverse=True)]
+
+
+def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
+    """Refuse an undo that leaves a directive closed (completed, cancelled, withdrawn) on a day
+    before an extension approved, a request asked or a completion returned on it since: undoing
+    a reopening after a new deadline was approved. `done`, `cancel` and `approve` refuse that
+    state (:func:`dirtrack.store.directives.recorded_after`), and an import of it too."""
+    from datetime import date
+
+    from dirtrack.store.directives import recorded_after
+
+    by: dict[int, CommandEntry] = {}
+    for item in undone:
+        for change in item.changes:
+            if change.entity == "directive" and change.action != history.CREATE:
+                by.setdefault(int(change.image["id"]), item.command)
+    table = history.table_named("directive")
+    if not by or table is None:
+        return
+    rows = history.fetch_rows(session.connection(), table, [(ident,) for ident in by])
+    for (ident,), image in sorted(rows.items()):
+        for key in ("completed_on", "cancelled_on", "withdrawn_on"):
+            if image.get(key) is None:
+                continue
+            day = date.fromisoformat(str(image[key]))
+            found = recorded_after(session.connection(), ident, day)
+            if found is not None:
+                command = by[ident]
+                raise Conflict.of(
+                    "undo_closes_before", id=command.id, command=command.name,
+                    directive=ident, day=day, other=Phrase(f"day_{found[1]}"), first=found[0],
+                )  # fmt: skip
 
 
 def _check_links(session: Session, commands: Sequence[CommandEntry]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,8 +169,11 @@ def _sqlite_target(path: Path) -> Target:
         return _checked_sqlite_target(path)
     except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop…
         from dirtrack.i18n import cut
+        from dirtrack.inputs import os_reason
 
-        raise DatabaseError.of("db_unreadable", path=cut(str(path)), reason=exc.strerror) from None
+        raise DatabaseError.of(
+            "db_unreadable", path=cut(str(path)), reason=os_reason(exc)
+        ) from None
 
 
 def _checked_sqlite_target(path: Path) -> Target:
@@ -418,25 +422,44 @@ def _remove_new(target: Target) -> None:
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
+_WRITTEN = (
+    "SELECT 1 FROM change_log UNION ALL SELECT 1 FROM unit "
+    "UNION ALL SELECT 1 FROM meeting UNION ALL SELECT 1 FROM office LIMIT 1"
+)
+
+
 def remove_unwritten(engine: Engine, target: Target) -> None:
     """Remove the SQLite file this run created when the command then failed, unless something
     was written to it since (another process's first command on the same new file: every write
     leaves a change in ``change_log``). Checked under SQLite's write lock, released just before
-    the file goes."""
+    the file goes. On PostgreSQL, the schema this run gave a blank database
+    (:func:`made_schema`) is dropped the same way, in one transaction under the write lock."""
     if target.path is None:
+        _drop_unwritten_schema(engine)
         return
     try:
         with engine.connect() as conn, conn.execution_options(**{WRITE_OPTION: True}).begin():
-            written = conn.exec_driver_sql(
-                "SELECT 1 FROM change_log UNION ALL SELECT 1 FROM unit "
-                "UNION ALL SELECT 1 FROM meeting UNION ALL SELECT 1 FROM office LIMIT 1"
-            ).first()
+            written = conn.exec_driver_sql(_WRITTEN).first()
     except (OperationalError, SQLDatabaseError):
         return  # locked by a writer, or not ours to judge: leave it
     if written is None:
         engine.dispose()
         forget_engine(target)
         _remove_new(target)
+
+
+def _drop_unwritten_schema(engine: Engine) -> None:
+    """Drop dirtrack's tables from a PostgreSQL database when nothing was written to them."""
+    from dirtrack import models
+
+    try:
+        with engine.connect() as conn, conn.execution_options(**{WRITE_OPTION: True}).begin():
+            if conn.exec_driver_sql(_WRITTEN).first() is not None:
+                return  # another process's first command wrote to it meanwhile: it stays
+            models.metadata().drop_all(conn)
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+    except (OperationalError, SQLDatabaseError):
+        return  # the server went away, or the tables are not as we made them: leave them
 
 
 #: What SQLite says (its English, the first line of its error), in the catalog's words.
@@ -567,6 +590,22 @@ def ensure_schema(engine: Engine, target: Target) -> None:
     if revision is None and engine.dialect.name == "sqlite" and create_schema(engine):
         return
     upgrade(engine)
+    if revision is None and not tables and engine.dialect.name == "postgresql":
+        _MADE_SCHEMA.add(engine)
+
+
+# The engines whose blank PostgreSQL database this process gave dirtrack's schema, until the
+# command that opened it ends (:func:`made_schema`): a refused first command drops it again, as
+# a new SQLite file is removed (:func:`remove_unwritten`).
+_MADE_SCHEMA: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def made_schema(engine: Engine) -> bool:
+    """Whether opening ``engine`` gave its blank PostgreSQL database the schema; asked once, by
+    the command that opened it."""
+    made = engine in _MADE_SCHEMA
+    _MADE_SCHEMA.discard(engine)
+    return made
 
 
 def create_schema(engine: Engine) -> bool:

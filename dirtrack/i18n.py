@@ -197,6 +197,27 @@ class Phrase:
         return f"Phrase({self.key!r})"
 
 
+class Field:
+    """A field of a record named in a message (``note``, ``original_due``): its words in
+    :data:`FIELDS` (what ``history`` calls the column), said in the message's language; a name
+    that is not a column (an option, ``--actor``) as given."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, /) -> None:
+        self.name = name
+
+    def render(self, lang: str) -> str:
+        entry = FIELDS.get(self.name)
+        return self.name if entry is None else say(entry, lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r})"
+
+
 class Count:
     """A number of things, ``Count("directives", 3)``: "3 directives", "1 directive"."""
 
@@ -979,6 +1000,8 @@ ERRORS: dict[str, Entry] = {
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
     "number_too_large": N_("a number is too large"),
+    "file_os_failed": N_("{file!r}: {reason}"),
+    "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
@@ -1156,6 +1179,7 @@ ERRORS: dict[str, Entry] = {
     "draft_at_line": N_("{file}: line {line}, {error}"),
     "draft_not_toml": N_("the draft is not valid TOML: {detail}"),
     "draft_where": N_("{where}: {problem}"),
+    "w_draft": N_("draft"),
     "draft_required": N_("{key!r} is required"),
     "draft_not_text": N_("{key!r} must be text"),
     "draft_empty": N_("{key!r} is empty"),
@@ -1164,6 +1188,8 @@ ERRORS: dict[str, Entry] = {
     "draft_not_date": N_("{key!r} must be a date"),
     "draft_bad_due": N_("'due' must be a date or a deadline phrase"),
     "draft_not_table": N_("must be a table of keys and values"),
+    "draft_no_meeting": N_("there is no [meeting] table (the meeting's date and title)"),
+    "draft_meeting_list": N_("a draft has one [meeting] table, not [[meeting]]"),
     "draft_not_list": N_("{key!r} must be a list"),
     "draft_bad_kind": N_("kind {kind!r} is not one of {kinds}"),
     "draft_bad_known": N_("'known' must be true or false"),
@@ -1526,6 +1552,7 @@ ERRORS: dict[str, Entry] = {
         "--all writes several letters: number them one by one, not with --number"
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
+    "pack_due_before": N_("--due {date} is before the day the pack is made ({made})"),
     "urge_no_dir": N_("--dir {dir}: no such folder"),
     "urge_nothing": NP_(
         "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
@@ -1604,6 +1631,10 @@ ERRORS.update(
         "undo_later": N_(
             "cannot undo #{id} ({command}): later commands touch the same records: {later}; "
             "undo those first"
+        ),
+        "undo_closes_before": N_(
+            "cannot undo #{id} ({command}): directive {directive} would be closed again on "
+            "{day}, before the {other} {first} recorded on it since; undo that first"
         ),
         "undo_breaks_links": N_(
             "cannot undo #{id} ({command}): records added since depend on what it would remove"

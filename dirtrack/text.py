@@ -92,7 +92,9 @@ def clean_text(value: str, field: str) -> str:
     """
     found = control_character(value)
     if found is not None:
-        raise InvalidInput.of("control_character", field=field, code=found)
+        from dirtrack.i18n import Field
+
+        raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)
     return "" if is_blank(text) else text
 
@@ -107,7 +109,9 @@ def clean_optional(value: str | None, field: str) -> str | None:
         return None
     text = clean_text(value, field)
     if not text:
-        raise InvalidInput.of("blank_text", field=field)
+        from dirtrack.i18n import Field
+
+        raise InvalidInput.of("blank_text", field=Field(field))
     return text
 
 

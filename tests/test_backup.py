@@ -57,6 +57,11 @@ def test_backup_leaves_the_database_as_it_found_it(
     office.ok("backup", str(tmp_path / "copy.db"))
     assert [p.name for p in companions if p.exists()] == []
     assert file_digest(db_path) == digest
+    # Refused (the copy exists, its folder does not, its name is too long): the same.
+    for refused in (tmp_path / "copy.db", tmp_path / "no" / "x.db", tmp_path / ("y" * 300)):
+        office.fail("backup", str(refused))
+        assert [p.name for p in companions if p.exists()] == [], refused.name[:20]
+    assert file_digest(db_path) == digest
 
 
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:

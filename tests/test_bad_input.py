@@ -148,6 +148,11 @@ BAD = {
     "meeting 2^63 (list)": ["list", "--meeting", "9223372036854775808"],
     "limitation 2^31 (resolve)": ["resolve", "2147483648"],
     "missing meeting (list)": ["list", "--meeting", "99999"],
+    # an invalid value Click finds is exit 1 as well, not a usage error
+    "bad kind": ["add-meeting", "--date", "2022-06-01", "--title", "x", "--kind", "party"],
+    "not a number": ["done", "abc"],
+    "bad format": ["list", "--format", "xml"],
+    "empty value": ["done", "1", "--date", ""],
 }
 
 
@@ -163,12 +168,12 @@ def test_bad_input_is_one_error_line_and_writes_nothing(
 USAGE = {
     "unknown option": ["list", "--colour"],
     "missing argument": ["assign"],
+    "missing option": ["add-meeting", "--date", "2022-06-01"],
+    "option without its value": ["add-meeting", "--date"],
+    "extra argument": ["show", "1", "2"],
     "unknown command": ["frobnicate"],
-    "bad kind": ["add-meeting", "--date", "2022-06-01", "--title", "x", "--kind", "party"],
-    "not a number": ["done", "abc"],
     "unit and attendees": ["assign", "1", "--unit", "BTC", "--attendees", "x"],
     "neither unit nor attendees": ["assign", "1", "x"],
-    "bad format": ["list", "--format", "xml"],
 }
 
 
@@ -284,7 +289,7 @@ def test_refusals_say_why(seeded: Cli, name: str) -> None:
 def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     error = seeded.fail("--lang", "vi", *BAD["ESC in a directive"])
     assert error == (
-        "Error: text: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
+        "Error: nội dung: có ký tự điều khiển U+001B; văn bản chỉ được có dấu tab và xuống dòng"
     )
     error = seeded.fail("--lang", "vi", *BAD["report as of 9999"])
     assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
@@ -299,8 +304,8 @@ HUGE_VALUES = {  # (exit code, the command)
     "status": (1, ["list", "--status", HUGE]),
     "field": (1, ["list", "--fields", HUGE]),
     "category": (1, ["add-limitation", "1", "--unit", "BTC", "--category", HUGE, "Thiếu"]),
-    "id (usage error)": (2, ["show", "9" * 5000]),
-    "choice (usage error)": (2, ["list", "--format", HUGE]),
+    "id": (1, ["show", "9" * 5000]),
+    "choice": (1, ["list", "--format", HUGE]),
 }
 
 
@@ -313,6 +318,35 @@ def test_a_huge_value_is_cut_in_the_error(seeded: Cli, db_path: Path, name: str,
     error = seeded.fail("--lang", lang, *args, code=code)
     assert len(error) < 600, error[:200]
     assert "x" * 80 + "…" in error or "9" * 80 + "…" in error, error[:200]
+    assert file_digest(db_path) == before
+
+
+FILE_NAMES = {
+    "export --out, a name too long": (["export", "--out", "y" * 300], "the name is too long"),
+    "report --out, a huge name": (
+        ["report", "--quarter", "2022Q2", "--out", "y" * 10_000],
+        "the name is too long",
+    ),
+    "import, a name too long": (["import", "y" * 300], "the name is too long"),
+    "backup, a NUL": (["backup", "a\x00b"], "cannot hold the character U+0000"),
+    "export --out, a NUL": (["export", "--out", "a\x00b"], "cannot hold the character U+0000"),
+    "--db, a huge name": (["--db", "z" * 10_000, "list"], "the name is too long"),
+}
+
+
+@pytest.mark.parametrize("name", list(FILE_NAMES))
+def test_a_file_name_the_system_refuses_is_said_not_unexpected(
+    seeded: Cli, db_path: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name longer than the file system takes, or holding NUL, was 'unexpected OSError:
+    [Errno 36] File name too long: …' (10,000 characters of it) in English whatever --lang."""
+    monkeypatch.chdir(tmp_path)
+    args, words = FILE_NAMES[name]
+    before = file_digest(db_path)
+    error = seeded.fail("--lang", "en", *args)
+    assert words in error and "unexpected" not in error and len(error) < 600, error[:200]
+    said = seeded.fail("--lang", "vi", *args)
+    assert "ngoài dự kiến" not in said and "File name" not in said and "null" not in said, said
     assert file_digest(db_path) == before
 
 
@@ -833,11 +867,9 @@ def test_an_empty_option_value_is_an_error_never_not_given(
         args = [a.format(**files) for a in WORKING[path]]
         result = seeded(option, "", *args) if not path else seeded(*args, option, "")
         shown = result.stderr
-        if result.exit_code == 1:
-            lines = shown.strip().splitlines()
-            good = len(lines) == 1 and lines[0].startswith("Error: ")
-        else:
-            good = result.exit_code == 2 and "Error" in shown and option in shown
+        lines = shown.strip().splitlines()
+        good = result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("Error: ")
+        good = good and option in shown  # an invalid value (exit 1) naming the option
         if not good or "Traceback" in shown or file_digest(db_path) != before:
             wrong.append(f"{' '.join(path)} {option} '': exit {result.exit_code} {shown!r}")
     assert not wrong, "\n".join(wrong)
@@ -938,7 +970,7 @@ def test_an_id_is_ascii_digits(seeded: Cli, db_path: Path, typed: str) -> None:
     for lang, said in (("en", "is not a valid integer"), ("vi", "không phải là số nguyên hợp lệ")):
         for args in (["done", typed], ["show", typed], ["progress", "1", "--percent", typed]):
             result = seeded("--lang", lang, *args)
-            assert result.exit_code == 2, (args, result.stderr)
+            assert result.exit_code == 1, (args, result.stderr)
             lines = result.stderr.splitlines()
             assert len(lines) == 1 and lines[0].startswith("Error: ") and said in lines[0]
     assert file_digest(db_path) == before

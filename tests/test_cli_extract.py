@@ -130,6 +130,51 @@ def test_an_edited_draft_in_an_invalid_state_names_the_line(
     assert "unknown key 'chair_tilte'" in cli.fail("import", str(unknown_key))
 
 
+def test_a_draft_without_its_one_meeting_table_says_so(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    line = text.splitlines().index("[meeting]") + 1
+    before = file_digest(db_path)
+    listed = tmp_path / "list.toml"
+    listed.write_text(text.replace("[meeting]", "[[meeting]]", 1), encoding="utf-8")
+    assert cli.fail("import", str(listed)) == (
+        f"Error: list.toml: line {line}, meeting: a draft has one [meeting] table, not [[meeting]]"
+    )
+    assert cli.fail("--lang", "vi", "import", str(listed)) == (
+        f"Error: list.toml: dòng {line}, meeting: bản nháp có một bảng [meeting], "
+        "không phải [[meeting]]"
+    )
+    commented = tmp_path / "commented.toml"
+    commented.write_text(
+        text.replace("[meeting]", "[ meeting ]  # họp", 1).replace(
+            'title = "', 'title = "\\u0007', 1
+        ),
+        encoding="utf-8",
+    )
+    assert f"line {line}, meeting: title: " in cli.fail("import", str(commented))
+    lines = text.splitlines()
+    start = lines.index("[meeting]")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("[["))
+    none = tmp_path / "none.toml"
+    none.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+    assert cli.fail("import", str(none)) == (
+        "Error: none.toml: draft: there is no [meeting] table (the meeting's date and title)"
+    )
+    assert cli.fail("--lang", "vi", "import", str(none)) == (
+        "Error: none.toml: bản nháp: không có bảng [meeting] (ngày và tên cuộc họp)"
+    )
+    stray = tmp_path / "stray.toml"
+    stray.write_text('title = "Họp"\n' + text, encoding="utf-8")
+    assert cli.fail("--lang", "vi", "import", str(stray)).startswith(
+        "Error: stray.toml: bản nháp: khóa 'title' không hợp lệ"
+    )
+    assert file_digest(db_path) == before
+
+
 def test_a_dry_run_names_every_text_the_import_refuses(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -146,11 +191,14 @@ def test_a_dry_run_names_every_text_the_import_refuses(
     before = file_digest(db_path)
     lines = broken.splitlines()
     meeting = lines.index("[meeting]") + 1
-    for lang, words in (("en", "control character U+0007"), ("vi", "ký tự điều khiển U+0007")):
+    for lang, words, title in (
+        ("en", "control character U+0007", "title"),
+        ("vi", "ký tự điều khiển U+0007", "tiêu đề"),  # the field in the run's language
+    ):
         dry = cli("--lang", lang, "import", str(bad), "--dry-run")
-        assert dry.exit_code == 1 and f"{meeting}, meeting: title: " in dry.stdout + dry.stderr
+        assert dry.exit_code == 1 and f"{meeting}, meeting: {title}: " in dry.stdout + dry.stderr
         error = cli.fail("--lang", lang, "import", str(bad))
-        assert words in error and f"{meeting}, meeting: title: " in error
+        assert words in error and f"{meeting}, meeting: {title}: " in error
         assert "meeting.key" in error and "200" in error
     assert file_digest(db_path) == before
 

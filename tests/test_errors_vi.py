@@ -56,6 +56,7 @@ def test_the_vietnamese_is_not_the_english() -> None:
         "draft_field",
         "json_record",
         "json_bad_contact",
+        "file_os_failed",  # a file's name and the system's reason, itself translated
     }
 
 

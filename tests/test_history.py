@@ -328,6 +328,32 @@ def test_undo_refuses_what_it_cannot_do_and_writes_nothing(
     assert "nothing to undo" in cli.fail("undo", "--yes")
 
 
+def test_undo_of_a_reopening_never_closes_a_directive_before_a_later_decision(
+    seeded: Cli, db_path: Path
+) -> None:
+    """`done 1 --date D` is refused once a new deadline was approved after D; undoing the
+    reopening of a directive completed on D after such an approval made that state (and an
+    export of it that `import` refuses): it is refused as well."""
+    seeded.ok("done", "1", "--date", "2022-06-15")
+    reopened = history(seeded, "--limit", "1")
+    seeded.ok("reopen", "1", "--date", "2022-06-20")
+    reopen_id = history(seeded, "--limit", "1")[0]["id"]
+    assert reopen_id != reopened[0]["id"]
+    seeded.ok("extend", "1", "--to", "2022-12-31", "--date", "2022-07-05")
+    digest = file_digest(db_path)
+    assert seeded.fail("undo", str(reopen_id), "--yes") == (
+        f"Error: cannot undo #{reopen_id} (reopen): directive 1 would be closed again on "
+        "2022-06-15, before the approval date 2022-07-05 recorded on it since; undo that first"
+    )
+    assert "sẽ lại đóng vào ngày 15/06/2022" in seeded.fail(
+        "--lang", "vi", "undo", str(reopen_id), "--yes"
+    )
+    assert file_digest(db_path) == digest
+    seeded.ok("undo", "--yes")  # the extension first, then the reopening
+    seeded.ok("undo", str(reopen_id), "--yes")
+    assert seeded.json("show", "1")["completed_on"] == "2022-06-15"
+
+
 @pytest.mark.sqlite_only("changes the file behind dirtrack's back with sqlite3")
 def test_undo_refuses_when_a_row_changed_since_without_a_record(seeded: Cli, db_path: Path) -> None:
     import sqlite3

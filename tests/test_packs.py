@@ -162,7 +162,7 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
 def test_a_bad_contact_is_refused(quarter: Cli, args: tuple[str, ...], words: str | None) -> None:
     before = snapshot(quarter.db)
     if words is None:
-        quarter.fail("unit", "contact", "BTC", "--name", "X", *args, code=2)
+        quarter.fail("unit", "contact", "BTC", "--name", "X", *args)  # a bad choice: exit 1
     else:
         assert words in quarter.fail("unit", "contact", "BTC", "--name", "X", *args)
     assert snapshot(quarter.db) == before
@@ -238,6 +238,21 @@ def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Pat
     ]
     quarter.fail("pack", "out", *QUARTER, "--due", "31/9/2022", "--dir", str(folder))
     quarter.fail("pack", "out", "--dir", str(folder), code=2)
+
+
+def test_pack_out_refuses_a_reply_date_before_the_day_it_is_made(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "phieu"
+    before = snapshot(quarter.db)
+    made = ("--as-of", "2022-09-10", "--dir", str(folder))
+    message = quarter.fail("pack", "out", *QUARTER, *made, "--due", "2000-01-01")
+    assert message == "Error: --due 2000-01-01 is before the day the pack is made (2022-09-10)"
+    said = quarter.fail("--lang", "vi", "pack", "out", *QUARTER, *made, "--due", "9/9/2022")
+    assert said == "Error: --due 09/09/2022 trước ngày lập phiếu (10/09/2022)", said
+    assert snapshot(quarter.db) == before and not folder.exists()
+    quarter.fail("pack", "out", *QUARTER, *made, "--due", "2000-01-01", "--dry-run")
+    _out(quarter, folder, "--unit", "BTC", "--due", "2022-09-10")  # the same day is a reply date
 
 
 # --- pack in -----------------------------------------------------------------------------------

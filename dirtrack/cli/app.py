@@ -2,7 +2,8 @@
 
 Every failure a user can cause becomes one ``Error: …`` line on stderr and exit code 1, in the
 language of ``--lang`` (the word ``Error:`` itself never changes); usage errors keep Click's exit
-code 2, their words translated, one line too unless stderr is a terminal; Ctrl-C exits 130.
+code 2 (an invalid value Click finds exits 1: :func:`usage_exit_code`), their words translated,
+one line too unless stderr is a terminal; Ctrl-C exits 130.
 No traceback reaches the user.
 
 Help texts are English in the code (docstrings, ``help=``). The command is built once, so they
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, UsageError
 from typer._click.types import BoolParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
@@ -181,6 +182,26 @@ class DirtrackCommand(TyperCommand):
         _format_usage(self, ctx, formatter)
 
 
+class OptionsMisused(BadParameter):
+    """Options that exclude each other given together, or none of those one is needed
+    (``report`` without --quarter or --period): a usage error, exit 2, as a missing option is."""
+
+
+def usage_exit_code(exc: UsageError) -> int:
+    """The exit code of Click's usage error ``exc``, by CLI.md's table.
+
+    An invalid value of an option or argument (Click's BadParameter: a choice not among those
+    offered, a number it cannot read, an empty value) is a request that could not be carried
+    out, exit 1, as dirtrack's own checks of values (``list --status bogus``) are. A usage
+    error stays 2: an unknown option or command, an option or argument missing (Click's
+    MissingParameter, itself a BadParameter), an option without its value, an extra argument,
+    options misused together (:class:`OptionsMisused`).
+    """
+    if isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter | OptionsMisused):
+        return int(ExitCode.ERROR)
+    return exc.exit_code
+
+
 class _SaidUsageError(UsageError):
     """A usage error whose message is already in the user's language."""
 
@@ -310,7 +331,7 @@ class DirtrackGroup(TyperGroup):
             if parent is not None or isinstance(exc, NoArgsIsHelpError | _SaidUsageError):
                 raise
             show_usage_error(exc, extra["obj"].lang)
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(usage_exit_code(exc)) from None
         if problem is not None:
             ctx.meta[_CONFIG_PROBLEM] = problem
         return ctx
@@ -339,7 +360,7 @@ class DirtrackGroup(TyperGroup):
             if isinstance(exc, NoArgsIsHelpError):
                 raise
             show_usage_error(exc, session_lang(ctx))
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(usage_exit_code(exc)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug or an unexpected database failure: still no traceback
@@ -461,6 +482,16 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "not_utf8_input", {}
         if isinstance(current, OverflowError):
             return "number_too_large", {}
+        if isinstance(current, ValueError) and str(current) == "embedded null byte":
+            return "file_name_nul", {}  # a path holding NUL, refused by the system call
+        if isinstance(current, OSError) and current.filename is not None:
+            from dirtrack.inputs import OS_ERRNOS, os_reason
+
+            if current.errno in OS_ERRNOS:  # a name too long, a loop of links… on any file
+                return "file_os_failed", {
+                    "file": str(current.filename),
+                    "reason": os_reason(current),
+                }
         text = str(current)
         if "database is locked" in text or "database is busy" in text:
             return "database_busy", {}

@@ -187,10 +187,13 @@ def units_of_work(
         info["actor"] = state(ctx).actor or default_actor()
     new = bool(write) and missing_database(ctx)
     engine, target = open_engine(state(ctx).db, create=write)
+    from dirtrack.db import made_schema
+
+    new = made_schema(engine) and bool(write) or new
     try:
         yield lambda: session_scope(engine, write=bool(write), info=info)
     except BaseException as exc:
-        if new:  # a refused first command leaves no empty database behind
+        if new:  # a refused first command leaves no empty database (or schema) behind
             import traceback
 
             from dirtrack.db import remove_unwritten
@@ -228,6 +231,9 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
     from dirtrack.db import open_engine, read_scope
 
     engine, _ = open_engine(state(ctx).db, create=False)
+    from dirtrack.db import made_schema
+
+    made_schema(engine)  # asked, so that a later command of this process is not misled
     try:
         with read_scope(engine) as conn:
             yield conn
@@ -373,17 +379,19 @@ def positive_id(value: int, what: str) -> int:
 
 
 def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter:
-    """Click's usage error (exit 2) for ``hint``, giving the reason ``key`` in the user's language.
+    """Click's usage error (exit 2) for options misused together (``hint``), giving the reason
+    ``key`` in the user's language.
 
     Click's own words around it (``Invalid value for …``) are translated where it is shown.
     """
+    from dirtrack.cli.app import OptionsMisused
     from dirtrack.i18n import error_text
 
-    return typer.BadParameter(error_text(key, state(ctx).lang, {}), param_hint=hint)
+    return OptionsMisused(error_text(key, state(ctx).lang, {}), param_hint=hint)
 
 
 class GivenText(StringParamType):
-    """The value of a text option: empty (``--date ''``) is a usage error, never "not given".
+    """The value of a text option: empty (``--date ''``) is an invalid value, never "not given".
 
     A script that passes an unset variable (``--unit "$UNIT"``) must stop, not widen a filter to
     every unit, record today's date or no deadline. To use an option's default, leave it out.
@@ -408,8 +416,8 @@ class WholeNumber(IntParamType):
 
     Click's INT is Python's ``int()``, which also reads the digits of other scripts
     (Arabic-Indic ``٣``, full-width ``３``), underscores (``1_0`` is 10), a plus sign and white
-    space around: an id typed so named a record. Such a value is Click's usage error (exit 2),
-    the same as ``abc`` (:func:`dirtrack.text.whole_number`).
+    space around: an id typed so named a record. Such a value is refused as an invalid value
+    (exit 1), the same as ``abc`` (:func:`dirtrack.text.whole_number`).
     """
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:

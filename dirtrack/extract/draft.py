@@ -151,8 +151,12 @@ class Draft:
 
 
 def _fail(where: str, problem: str, /, **params: object) -> InvalidInput:
-    """``where: <problem>``, ``problem`` a key of the error catalog and ``params`` its values."""
-    return InvalidInput.of("draft_where", where=where, problem=Phrase(problem, **params))
+    """``where: <problem>``, ``problem`` a key of the error catalog and ``params`` its values.
+
+    ``where`` names a table of the draft as the file writes it (``meeting``, ``directives #2``);
+    the draft as a whole is said in the run's language."""
+    said: object = Phrase("w_draft") if where == "draft" else where
+    return InvalidInput.of("draft_where", where=said, problem=Phrase(problem, **params))
 
 
 def _text(data: Mapping[str, Any], key: str, where: str, required: bool = False) -> str | None:
@@ -218,7 +222,11 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
 
 def _read(data: Mapping[str, Any]) -> Draft:
     _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
-    m = _table(data.get("meeting", {}), "meeting")
+    if "meeting" not in data:
+        raise _fail("draft", "draft_no_meeting")
+    if isinstance(data["meeting"], list):  # [[meeting]]: an array of tables
+        raise _fail("meeting", "draft_meeting_list")
+    m = _table(data["meeting"], "meeting")
     _check_keys(
         m, ("date", "title", "chair", "chair_title", "kind", "doc", "key", "source"), "meeting"
     )

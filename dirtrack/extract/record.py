@@ -46,6 +46,12 @@ from dirtrack.transfer.base import (
     Wording,
 )
 
+# A table header as TOML allows it: [meeting] or [[directives]], spaces inside the brackets,
+# the name quoted, a comment after it.
+_HEADER = re.compile(
+    r"\s*\[{1,2}\s*[\"']?(meeting|units|limitations|directives)[\"']?\s*\]{1,2}\s*(?:#.*)?"
+)
+_MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*=")
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
 
 
@@ -59,10 +65,14 @@ def _header_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     counts: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped == "[meeting]":
-            lines["meeting"] = number
-        elif m := re.fullmatch(r"\[\[(units|limitations|directives)\]\]", stripped):
+        m = _HEADER.fullmatch(line)
+        if m is None:
+            if not counts and "meeting" not in lines and _MEETING_KEY.match(line):
+                lines["meeting"] = number  # meeting = "…": a value, not a table
+            continue
+        if m[1] == "meeting":  # [meeting], or the [[meeting]] a draft must not have
+            lines.setdefault("meeting", number)
+        elif m[0].lstrip().startswith("[["):
             counts[m[1]] = counts.get(m[1], 0) + 1
             lines[f"{m[1]} #{counts[m[1]]}"] = number
     return lines

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import Count, day, msg, say, t
+from dirtrack.i18n import Count, day, msg, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
@@ -271,10 +271,9 @@ class HistoryView:
 
 def field_label(name: str, lang: str) -> str:
     """A column of the change log as people call it (``original_due``: original deadline)."""
-    from dirtrack.i18n import FIELDS
+    from dirtrack.i18n import Field
 
-    entry = FIELDS.get(name)
-    return name if entry is None else say(entry, lang)
+    return Field(name).render(lang)
 
 
 def _shown(value: Any) -> str:

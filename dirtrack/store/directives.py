@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
@@ -141,6 +142,36 @@ def _check_not_before_meeting(session: Session, directive: Directive, day: date,
         )
 
 
+def decided_after(
+    day: date, recorded: Iterable[tuple[date | None, str]]
+) -> tuple[date, str] | None:
+    """The latest of the ``recorded`` decisions on a directive (their day, and ``approval``,
+    ``request`` or ``return``) dated after ``day``, the day it was closed, or None.
+
+    The rule of :func:`_check_not_before_recorded`, on values: an import checks a register's
+    directives by it without a database.
+    """
+    later = [(when, other) for when, other in recorded if when is not None and when > day]
+    return max(later) if later else None
+
+
+def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date, str] | None:
+    """The latest extension approval, request or return recorded on the directive after
+    ``day`` (:func:`decided_after`), as the database holds them now."""
+    from sqlalchemy import func
+    from sqlalchemy import select as core_select
+
+    recorded: list[tuple[date | None, str]] = []
+    for other, column, owner in (
+        ("approval", Extension.approved_on, Extension.directive_id),
+        ("request", Request.asked_on, Request.directive_id),
+        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
+    ):
+        query = core_select(func.max(column)).where(col(owner) == directive_id)
+        recorded.append((conn.execute(query).scalar(), other))
+    return decided_after(day, recorded)
+
+
 def _check_not_before_recorded(
     session: Session, directive: Directive, day: date, what: str
 ) -> None:
@@ -155,19 +186,10 @@ def _check_not_before_recorded(
     Raises:
         InvalidInput: naming the latest such day.
     """
-    from sqlalchemy import func
-
-    found: list[tuple[date, str]] = []
-    for other, column, owner in (
-        ("approval", Extension.approved_on, Extension.directive_id),
-        ("request", Request.asked_on, Request.directive_id),
-        ("return", DirectiveResult.returned_on, DirectiveResult.directive_id),
-    ):
-        latest = session.exec(select(func.max(column)).where(owner == directive.id)).one()
-        if latest is not None and latest > day:
-            found.append((latest, other))
-    if found:
-        first, other = max(found)
+    assert directive.id is not None
+    found = recorded_after(session.connection(), directive.id, day)
+    if found is not None:
+        first, other = found
         raise InvalidInput.of(
             "day_before_recorded",
             what=Phrase(f"day_{what}"),

@@ -157,19 +157,21 @@ def backup(
     if not source_path.exists():
         raise NotFound.of("no_database_at", path=source_path)
     inspect_file(source_path)
-    dest = dest.expanduser()
-    if dest.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = dest / f"{source_path.stem}-{stamp}.db"
-    refuse_database(dest, source_path)
-    if not_regular(dest):
-        raise InvalidInput.of("bk_not_regular", path=dest)
-    if not dest.parent.is_dir():
-        raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
-    if occupied(dest) and not force:
-        raise Conflict.of("bk_exists", path=dest)
-    _backup_to(source_path, dest, progress)
-    _tidy(source_path)
+    try:  # refused or failed too, the database is left as it was: no -wal or -shm beside it
+        dest = dest.expanduser()
+        if dest.is_dir():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            dest = dest / f"{source_path.stem}-{stamp}.db"
+        refuse_database(dest, source_path)
+        if not_regular(dest):
+            raise InvalidInput.of("bk_not_regular", path=dest)
+        if not dest.parent.is_dir():
+            raise InvalidInput.of("bk_no_folder", path=dest, folder=dest.parent)
+        if occupied(dest) and not force:
+            raise Conflict.of("bk_exists", path=dest)
+        _backup_to(source_path, dest, progress)
+    finally:
+        _tidy(source_path)
     revision, counts = inspect_file(dest)
     return Copied(dest, revision, counts, dest.stat().st_size)
 
