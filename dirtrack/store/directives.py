@@ -148,8 +148,9 @@ def decided_after(
     """The latest of the ``recorded`` decisions on a directive (their day, and ``approval``,
     ``request`` or ``return``) dated after ``day``, the day it was closed, or None.
 
-    The rule of :func:`_check_not_before_recorded`, on values: an import checks a register's
-    directives by it without a database.
+    The rule of :func:`_check_not_before_recorded`, on values. An import of an export does not
+    apply it: it restores what a register holds (a register made before `done` refused such a
+    day, or by hand), and the status rules read such a directive as they read any other.
     """
     later = [(when, other) for when, other in recorded if when is not None and when > day]
     return max(later) if later else None

@@ -1508,28 +1508,7 @@ class _Import:
             self.check_request(asked, at, d.meeting_id)
         if d.result is not None:
             self.check_result(d.result, f"{where}.result", d.meeting_id)
-        self.check_closed(d, where)
         return field_id
-
-    def check_closed(self, d: DirectiveOut, where: str) -> None:
-        """What `done`, `cancel` and the answer to a withdrawal refuse: a directive closed on a
-        day with an extension approved, a request asked or a completion returned after it.
-        Progress logged after it is kept (the office learns of a completion afterwards)."""
-        from dirtrack.store.directives import decided_after
-
-        recorded = [
-            *((ext.approved_on, "approval") for ext in d.extensions),
-            *((asked.asked_on, "request") for asked in d.requests),
-            (d.result.returned_on if d.result is not None else None, "return"),
-        ]
-        for what, key, day in (
-            ("completion", "completed_on", d.completed_on),
-            ("cancellation", "cancelled_on", d.cancelled_on),
-            ("answer", "withdrawn_on", d.withdrawn_on),
-        ):
-            found = None if day is None else decided_after(day, recorded)
-            if found is not None:
-                _not_before(f"{where}.{key}", what, day, found[1], found[0])
 
     def check_request(self, asked: RequestOut, at: str, meeting: int) -> None:
         """The order `request`, `approve` and `reject` keep: asked on or after the meeting, a
