@@ -184,6 +184,17 @@ def test_usage_errors_exit_2(seeded: Cli, db_path: Path, args: list[str]) -> Non
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_options_misused_together_say_what_to_give_not_a_bad_value(seeded: Cli, lang: str) -> None:
+    """Options that exclude each other, or a choice of two left out, are usage errors (exit 2);
+    Click's 'Invalid value for --quarter:' in front called them a bad value."""
+    for args in (["report"], ["assign", "1", "--unit", "BTC", "--attendees", "x"]):
+        said = seeded.fail("--lang", lang, *args, code=2)
+        assert "Invalid value" not in said and "không hợp lệ" not in said, said
+    said = seeded.fail("--lang", lang, "report", code=2)
+    assert said.startswith(("Error: give --quarter or --period", "Error: dùng --quarter")), said
+
+
 def test_database_in_a_missing_folder(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "x.db"
     assert "does not exist" in cli_at(target).fail("unit", "list")

@@ -184,7 +184,12 @@ class DirtrackCommand(TyperCommand):
 
 class OptionsMisused(BadParameter):
     """Options that exclude each other given together, or none of those one is needed
-    (``report`` without --quarter or --period): a usage error, exit 2, as a missing option is."""
+    (``report`` without --quarter or --period): a usage error, exit 2, as a missing option is.
+    Its message says what to give, already in the run's language: Click's "Invalid value for
+    --quarter:" would call it a bad value."""
+
+    def format_message(self) -> str:
+        return self.message
 
 
 def usage_exit_code(exc: UsageError) -> int:
