@@ -419,10 +419,10 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         if last < first:
             raise InvalidInput.of("period_reversed", text=text)
         return date(last, 12, 31)
-    if _EARLY_YEAR.match(stripped):
-        year = re.search(r"\d{4}", stripped)
+    year = re.search(r"\d{4}", stripped)
+    if _EARLY_YEAR.match(stripped) and (year is not None or ref is not None):
         later = re.search(r"\b(?:sau|toi)$", stripped) is not None
-        shown = year[0] if year else str(ref.year + later) if ref is not None else "2024"
+        shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
         raise InvalidInput.of("deadline_early_year", text=text, year=shown)
     if ref is not None and (m := _RELATIVE.match(key)):
         n, unit = int(m[1]), m[2]

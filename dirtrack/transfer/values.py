@@ -179,7 +179,9 @@ def read_due(value: Value, ref: date | None) -> DueCell:
         written = nfc(value)
         key = _aligned(written)
         found = _EXTENSION.match(key) if key is not None else None
-        if found is not None and found["first"].strip():
+        if found is not None and not _SEPARATORS.sub("", found["first"]).strip():
+            raise InvalidInput.of("cell_extension_no_due", value=written)
+        if found is not None:
             first = written[: found.end("first")].strip()
             later = written[found.start("new") : found.end("new")].strip()
             due, text = parse_deadline(first, ref)
