@@ -2139,6 +2139,10 @@ ERRORS.update(
         "warn_said_in_time": N_(
             "says within the deadline, but its deadline {due} passed before {as_of}"
         ),
+        "warn_said_in_time_today": N_(
+            "says within the deadline, but its deadline {due} has passed (today is {as_of}); "
+            "give --as-of DATE if the sheet is older"
+        ),
         "warn_key_elsewhere": N_(
             "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
             "as it is"

@@ -663,6 +663,11 @@ def test_status_words_offices_write(office: Cli, tmp_path: Path) -> None:
     for text in ("Cơ bản", "Tạm dừng"):
         notes = [h.get("note") for h in office.json("show", str(found[text]["id"]))["history"]]
         assert notes[-1] == {"Cơ bản": "Cơ bản hoàn thành", "Tạm dừng": "Tạm dừng"}[text]
+    # A sheet that says no date is judged as of today: the warning says to give --as-of.
+    older = workbook(tmp_path, [rows[0], [1, "Cũ", "SNV", "31/5/2023", "Còn trong hạn", None]])
+    warnings = office.json("import", older, "--meeting", "1")["warnings"]
+    assert len(warnings) == 1 and "passed (today is" in warnings[0], warnings
+    assert warnings[0].endswith("give --as-of DATE if the sheet is older")
 
 
 def test_a_lead_unit_cell_naming_several_bodies(office: Cli, tmp_path: Path) -> None:

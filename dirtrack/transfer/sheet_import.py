@@ -898,7 +898,9 @@ class SheetImport:
             elif due >= as_of:
                 p.warn(Phrase("warn_said_overdue", due=due, as_of=as_of))
         elif _SAID_IN_TIME.search(status.phrase) and due is not None and due < as_of:
-            p.warn(Phrase("warn_said_in_time", due=due, as_of=as_of))
+            # Judged as of today when the sheet says no date: an older sheet needs --as-of.
+            key = "warn_said_in_time" if self.sheet_day is not None else "warn_said_in_time_today"
+            p.warn(Phrase(key, due=due, as_of=as_of))
 
     # --- pass 2: match ----------------------------------------------------------------------
 
