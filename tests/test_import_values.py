@@ -244,6 +244,9 @@ def test_status_words_that_need_more_to_say_a_status() -> None:
         ("Sở Tài chính", False),
         ("Ban Tổ chức Tỉnh ủy", False),
         ("Sở Kế hoạch và Đầu tư", False),
+        ("Sở, ban, ngành", True),
+        # one body whose name a comma splits, typed in lower case: an unknown unit as before
+        ("Sở Văn hóa, thể thao và du lịch", False),
     ],
 )
 def test_names_of_several_bodies(name: str, several: bool) -> None:

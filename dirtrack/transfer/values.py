@@ -469,13 +469,25 @@ def unit_pieces(value: Value) -> list[list[str]]:
 
 # "các", "những" before a kind of body: "UBND các huyện", "Các sở, ban, ngành".
 _BODIES = re.compile(r"\b(?:cac|nhung)\s+\w")
+# Kinds of body listed after a comma ("Cơ quan, đơn vị", "Sở, ban, ngành"), folded.
+_KINDS = frozenset(
+    {
+        "so", "ban", "nganh", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
+        "quan", "co quan", "don vi", "dia phuong", "doanh nghiep", "to chuc", "doan the",
+        "hoi", "truong", "tinh", "mat tran", "ban nganh", "doan the chinh tri xa hoi",
+    }
+)  # fmt: skip
 
 
 def names_bodies(name: str) -> bool:
     """Whether a unit name read from a cell names a group of bodies, not one: ``UBND các
-    huyện, thị xã, thành phố``, ``Các sở, ban, ngành``, ``Cơ quan, đơn vị`` (pieces that
-    :func:`unit_pieces` joined at a comma)."""
-    return "," in name or _BODIES.search(fold(name)) is not None
+    huyện, thị xã, thành phố``, ``Các sở, ban, ngành``, ``Cơ quan, đơn vị`` (kinds of body
+    :func:`unit_pieces` joined at a comma); not ``Sở Văn hóa, thể thao và du lịch``."""
+    key = fold(name)
+    if _BODIES.search(key) is not None:
+        return True
+    rest = [piece.strip(" .") for piece in key.split(",")[1:]]
+    return bool(rest) and all(piece in _KINDS for piece in rest)
 
 
 _DOC = re.compile(r"(?<![\w/-])(\d{1,5}\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:[-/.][A-Za-zĐđ0-9]+)*)")
