@@ -1052,6 +1052,10 @@ ERRORS: dict[str, Entry] = {
     "not_real_date": N_("{text!r} is not a real date"),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
+    "deadline_early_year": N_(
+        "{text!r} names no day: write the day it means (31/1/{year}), a month (tháng 1/{year}) "
+        "or a quarter (quý I/{year})"
+    ),
     "twelve_months": N_("{text!r}: a year has 12 months"),
     "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
     "not_valid_period": N_("{text!r} is not a valid period; use {forms}"),
@@ -2066,6 +2070,28 @@ ERRORS.update(
             "('… ngày 6/5/2022'), add a 'Ngày họp' column, or give --meeting ID"
         ),
         "row_due_before": N_("deadline {due} is before the meeting ({held})"),
+        "cell_extension_no_due": N_(
+            "{value!r} extends no deadline: write the deadline first, then the extension "
+            "('30/6/2023 (gia hạn đến 31/12/2023)')"
+        ),
+        "cell_extension_not_later": N_(
+            "the extension to {new_due} is not later than the deadline {due}: write the "
+            "deadline in force alone"
+        ),
+        "row_performed_no_day": N_(
+            "{value!r} does not say whether the directive is done: if it is, write 'Đã hoàn "
+            "thành ngày 20/7/2023' (or the date in a 'Ngày hoàn thành' column); if not, "
+            "'Đang thực hiện'"
+        ),
+        "row_status_unclear": N_(
+            "{value!r} may mean cancelled or not done: if it was stopped, write 'Dừng thực "
+            "hiện ngày 10/8/2023: lý do'; if it is still to be done, 'Chưa thực hiện'"
+        ),
+        "row_several_units": N_(
+            "{name!r} names several bodies, not one lead unit: give each its own row, or one "
+            "lead unit here and the others under the coordinating units; or register a unit "
+            "of that very name (dirtrack unit add)"
+        ),
         "row_not_mark": N_("{value!r} is neither a mark (x) nor a date"),
         "row_tick_status": N_(
             "{value!r} is a mark, not a result: if the column marks rows done, say so with "
@@ -2108,6 +2134,15 @@ ERRORS.update(
         "warn_controls": N_("control characters removed from {where}: {chars}"),
         "warn_said_on_time": N_("says done on time, but was completed after the deadline"),
         "warn_said_late": N_("says done late, but was completed by the deadline"),
+        "warn_said_overdue": N_("says overdue, but its deadline {due} is not past on {as_of}"),
+        "warn_said_overdue_none": N_("says overdue, but it has no deadline"),
+        "warn_said_in_time": N_(
+            "says within the deadline, but its deadline {due} passed before {as_of}"
+        ),
+        "warn_said_in_time_today": N_(
+            "says within the deadline, but its deadline {due} has passed (today is {as_of}); "
+            "give --as-of DATE if the sheet is older"
+        ),
         "warn_key_elsewhere": N_(
             "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
             "as it is"

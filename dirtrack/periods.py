@@ -197,8 +197,14 @@ _DM = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
 _LONG = re.compile(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
 _DEADLINE_PREFIX = re.compile(
     r"^(?:(?:han|thoi han|deadline|by|before)\s*:?\s*)?"
-    r"(?:truoc|cham nhat(?: la)?|khong qua|den|trong|vao|hoan thanh trong)?\s*(?:ngay\s+)?"
+    r"(?:truoc|cham nhat(?: la)?|khong qua|tu nay den|den|trong|vao|hoan thanh trong)?\s*"
+    r"(?:ngay\s+)?"
 )
+#: "giai đoạn 2023-2025", "2023 - 2025": years in a row, due on the last day of the last one.
+_YEARS = re.compile(r"^(?:giai doan\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})$")
+#: "đầu năm 2024", "đầu năm": no day a clerk could tell (January? before Tết? the first
+#: quarter?), unlike "đầu tháng 10" (the office's early day): refused, saying what to write.
+_EARLY_YEAR = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+nam(?:\s+(?:nay|sau|toi|\d{4}))?$")
 
 
 def check_year(year: int, raw: str) -> int:
@@ -408,6 +414,16 @@ def _plain_when(text: str, ref: date | None = None) -> date:
     span = parse_span(stripped, ref)
     if span is not None:
         return span.last_day
+    if m := _YEARS.match(stripped):
+        first, last = check_year(int(m[1]), text), check_year(int(m[2]), text)
+        if last < first:
+            raise InvalidInput.of("period_reversed", text=text)
+        return date(last, 12, 31)
+    year = re.search(r"\d{4}", stripped)
+    if _EARLY_YEAR.match(stripped) and (year is not None or ref is not None):
+        later = re.search(r"\b(?:sau|toi)$", stripped) is not None
+        shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
+        raise InvalidInput.of("deadline_early_year", text=text, year=shown)
     if ref is not None and (m := _RELATIVE.match(key)):
         n, unit = int(m[1]), m[2]
         if n == 0:  # "trong 0 tháng": no time at all, as 0 working days is refused
@@ -666,3 +682,92 @@ def _calendar_form(  # noqa: C901
         if day is not None:
             return done(day, Move.BACK)
     return None
+
+
+# --- deadline phrases as meetings and sheets write them --------------------------------------
+
+#: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").
+DEADLINE_HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|chieu|toi))?"
+#: What :func:`parse_when` says of words that are no deadline form at all; any other refusal is
+#: a deadline with an impossible value (31/2/2022, quý V, tháng 13).
+NOT_A_DEADLINE = frozenset({"not_a_deadline", "not_a_date", "not_a_period"})
+_STACKED = re.compile(
+    r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
+    r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
+    rf"{DEADLINE_HOUR},?)\s+)+"
+)
+_DONE_WORDS = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
+_BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
+_NEXT_YEAR = re.compile(r"(?i)\b(năm)\s+(?:sau|tới)\b")
+_MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
+_UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
+_LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
+#: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
+_REMAINING_MONTHS = re.compile(
+    r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
+    r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
+)
+
+
+def read_when(phrase: str, ref: date | None) -> date:  # noqa: C901
+    """The day a deadline phrase means, relative to ``ref`` (the meeting's date): what
+    :func:`parse_when` reads, and the phrases conclusions and office sheets add to it.
+
+    - ``những/các/mấy tháng cuối năm [2022]``, ``trong hai tháng còn lại`` → 31 December;
+    - ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
+    - ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết;
+    - stacked words such as ``đến hết tháng 9``, ``chậm nhất trong quý III``, ``hoàn thành
+      trước ngày 30/6`` (``xong trước``, ``chậm nhất vào ngày`` are read as ``trước``);
+    - ``quý I năm sau``, ``cuối năm tới`` → the year after the meeting's;
+    - days written with dots (``20.7.2020``).
+
+    Raises:
+        InvalidInput: no deadline (``not_a_deadline``, also for a phrase that needs ``ref``
+            without one), or one naming no real day (``trước ngày 31/2/2022``, ``quý V``).
+    """
+    from dirtrack.workdays import Workdays
+
+    raw = phrase
+    # "20.7.2020", "15.9": the day written with dots, as many reports write it
+    phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
+    # "chậm nhất vào ngày 15/7": as "chậm nhất ngày 15/7"
+    phrase = _BY_ON.sub(r"\1", phrase)
+    if ref is not None:
+        # "quý I năm sau", "tháng 3 năm tới", "cuối năm sau": the year after the meeting's
+        phrase = _NEXT_YEAR.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
+    folded = fold(phrase)
+    unknown = InvalidInput.of(
+        "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
+    )
+    m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
+    if m:
+        year = int(m[1]) if m[1] else (ref.year if ref else None)
+        if year is None:
+            raise unknown
+        return date(year, 12, 31)
+    if m := _UNTIL_TET.match(folded):
+        calendar = Workdays()
+        if m[1]:
+            return calendar.tet(int(m[1]))
+        if ref is None:
+            raise unknown
+        return calendar.next_tet(ref)
+    if m := _MID_MONTH.match(_STACKED.sub("", folded)):
+        year = int(m[2]) if m[2] else (ref.year if ref else None)
+        if year is None or not 1 <= int(m[1]) <= 12:
+            raise unknown
+        return date(year, int(m[1]), 15)
+    impossible: InvalidInput | None = None
+    # "xong trước 20-8-2017": read as "trước 20-8-2017" (the last working day before it) before
+    # every preposition is stripped
+    for text in (phrase, _DONE_WORDS.sub("", folded), _STACKED.sub("", folded)):
+        try:
+            return parse_when(text, ref)
+        except InvalidInput as exc:
+            if exc.key is not None and exc.key not in NOT_A_DEADLINE and impossible is None:
+                impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})
+            continue
+        except ValueError:
+            raise unknown from None
+    raise impossible or unknown

@@ -506,3 +506,54 @@ def test_chart_sheets_are_no_table_and_do_not_stop_the_tables(
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
     chart = refused(office, db_path, str(tmp_path / "bang.xlsx"), "--sheet", "biểu đồ")
     assert "sheet 'biểu đồ' is a chart, not a table" in chart
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_cells_that_say_too_little_name_the_row_and_what_to_write(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """'Đầu năm 2023' (no day a clerk could tell), 'Đã thực hiện' without a day (done, or acted
+    on?), 'Không thực hiện' (stopped, or not done?), an extension that extends nothing and a
+    lead unit cell naming several bodies: each row is named with what to write instead, in one
+    line, and nothing is written, with --create-units too."""
+    sheet = xlsx(
+        tmp_path / "it.xlsx",
+        [
+            HEADER,
+            ["1", "Đầu năm", "BTC", "", "Đầu năm 2023", "", ""],
+            ["2", "Thực hiện", "BTC", "", "30/9/2022", "", "Đã thực hiện"],
+            ["3", "Không", "BTC", "", "30/9/2022", "", "Không thực hiện"],
+            ["4", "Gia hạn sớm", "BTC", "", "30/9/2022 (gia hạn đến 30/8/2022)", "", ""],
+            ["5", "Các ban", "Các ban, ngành", "", "30/9/2022", "", ""],
+            ["6", "Được", "BTC", "", "30/9/2022", "", "Đã thực hiện ngày 1/8/2022"],
+        ],
+    )
+    before = file_digest(db_path)
+    message = office.fail("--lang", lang, "import", str(sheet), "--meeting", "1", "--create-units")
+    assert file_digest(db_path) == before
+    expected = {
+        "en": [
+            "5 bad rows (2-6)",
+            "row 2, column E (Thời hạn): 'Đầu năm 2023' names no day: write the day it means "
+            "(31/1/2023), a month (tháng 1/2023) or a quarter (quý I/2023)",
+            "row 3, column G (Kết quả): 'Đã thực hiện' does not say whether the directive is "
+            "done: if it is, write 'Đã hoàn thành ngày 20/7/2023'",
+            "row 4, column G (Kết quả): 'Không thực hiện' may mean cancelled or not done",
+            "row 5, column E (Thời hạn): the extension to 2022-08-30 is not later than the "
+            "deadline 2022-09-30",
+        ],
+        "vi": [
+            "5 dòng có lỗi (2-6)",
+            "dòng 2, cột E (Thời hạn): 'Đầu năm 2023' không chỉ rõ ngày nào",
+            "dòng 3, cột G (Kết quả): 'Đã thực hiện' không cho biết nhiệm vụ đã hoàn thành hay "
+            "chưa",
+            "dòng 4, cột G (Kết quả): 'Không thực hiện' có thể là đã dừng hoặc là chưa làm",
+            "dòng 5, cột E (Thời hạn): thời hạn gia hạn 30/08/2022 không muộn hơn thời hạn "
+            "30/09/2022",
+        ],
+    }[lang]
+    for part in expected:
+        assert part in message, (part, message)
+    dry = office("--lang", lang, "import", str(sheet), "--meeting", "1", "--dry-run")
+    several = {"en": "'Các ban, ngành' names several bodies", "vi": "là nhiều cơ quan"}[lang]
+    assert dry.exit_code == 1 and several in dry.stdout

@@ -3,6 +3,8 @@ rows, header wordings. Each sheet is built here with openpyxl and imported throu
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -482,3 +484,227 @@ def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_pat
     assert "e.g. --map 'Cơ quan tham mưu=ignore'" in result.stderr
     office.ok("import", path, "--meeting", "1", "--map", "Cơ quan tham mưu=ignore")
     assert by_text(office)["Tổng kết đề án"]["unit"] == "SNV"
+
+
+def csv_file(tmp_path: Path, rows: list[list[Any]]) -> str:
+    path = tmp_path / "theo-doi.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([["" if v is None else v for v in row] for row in rows])
+    return str(path)
+
+
+SHEET_KINDS = {"xlsx": workbook, "csv": csv_file}
+
+DEADLINE_ROWS: list[list[Any]] = [
+    ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+    [1, "Quý", "SNV", "Quý III/2023"],
+    [2, "Tháng", "SNV", "Tháng 9/2023"],
+    [3, "Cuối năm", "SNV", "Cuối năm 2023"],
+    [4, "Sáu tháng", "SNV", "6 tháng đầu năm 2024"],
+    [5, "Giai đoạn", "SNV", "Giai đoạn 2023-2025"],
+    [6, "Từ nay", "SNV", "Từ nay đến 31/12/2023"],
+    [7, "Trước ngày", "SNV", "Trước ngày 30/6/2023"],
+    [8, "Thường xuyên", "SNV", "Thường xuyên"],
+    [9, "Hằng năm", "SNV", "Hằng năm"],
+    [10, "Gia hạn", "SNV", "30/6/2023 (gia hạn đến 31/12/2023)"],
+]
+
+
+@pytest.mark.parametrize("kind", SHEET_KINDS)
+def test_deadline_cells_in_the_forms_offices_write(office: Cli, tmp_path: Path, kind: str) -> None:
+    """'Từ nay đến 31/12/2023' and 'Giai đoạn 2023-2025' were refused as no deadline, and a
+    deadline with its extension, '30/6/2023 (gia hạn đến 31/12/2023)', too: the cells are read
+    by the reader conclusions are read by, and the extension is recorded as one, approved by
+    the sheet's day; 'Thường xuyên' and 'Hằng năm' are no deadline, their words kept."""
+    path = SHEET_KINDS[kind](tmp_path, DEADLINE_ROWS)
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert report["problems"] == [] and report["created"]["directives"] == 10
+    rows = {r["text"]: r for r in report["rows"]}
+    assert (rows["Gia hạn"]["due"], rows["Gia hạn"]["original_due"]) == (
+        "2023-12-31",
+        "2023-06-30",
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert report["created"]["extensions"] == 1
+    found = by_text(office)
+    expected = {
+        "Quý": ("2023-09-30", "Quý III/2023"),
+        "Tháng": ("2023-09-30", "Tháng 9/2023"),
+        "Cuối năm": ("2023-12-31", "Cuối năm 2023"),
+        "Sáu tháng": ("2024-06-30", "6 tháng đầu năm 2024"),
+        "Giai đoạn": ("2025-12-31", "Giai đoạn 2023-2025"),
+        "Từ nay": ("2023-12-31", "Từ nay đến 31/12/2023"),
+        "Trước ngày": ("2023-06-30", "Trước ngày 30/6/2023"),
+        "Thường xuyên": (None, "Thường xuyên"),
+        "Hằng năm": (None, "Hằng năm"),
+    }
+    for text, (due, written) in expected.items():
+        made = found[text]
+        assert (made["due"], made["original_due"], made["due_text"]) == (due, due, written), text
+        assert made["extensions"] == 0 and made["status"] == "open_in_time", text
+    extended = found["Gia hạn"]
+    assert (extended["due"], extended["original_due"], extended["extensions"]) == (
+        "2023-12-31",
+        "2023-06-30",
+        1,
+    )
+    assert (extended["due_text"], extended["due_phrase"]) == ("30/6/2023", "31/12/2023")
+    assert extended["status"] == "open_in_time"
+    history = office.json("show", str(extended["id"]))["history"]
+    assert [(h["date"], h["event"], h["due"]) for h in history] == [
+        ("2023-03-10", "assigned", "2023-06-30"),
+        ("2023-06-30", "extended", "2023-12-31"),
+    ]
+    # Before the sheet's day the extension was not known: overdue from 1/7 as first given.
+    before = office.json("show", str(extended["id"]), "--as-of", "2023-06-29")
+    assert before["due"] == "2023-06-30"
+    assert "Từ nay đến 31/12/2023" in office.ok("--lang", "vi", "show", str(found["Từ nay"]["id"]))
+
+
+def test_an_extended_deadline_met_is_done_on_time(office: Cli, tmp_path: Path) -> None:
+    """Done after the first deadline and before the one it was extended to: done on time, the
+    extension recorded as approved by the completion (no later: 'done' refuses a completion
+    before an approval)."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Ngày hoàn thành"],
+            [1, "Báo cáo", "SNV", "30/4/2023 (đã gia hạn đến 31/5/2023)", "Xong", "20/5/2023"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    made = by_text(office)["Báo cáo"]
+    assert (made["status"], made["completed_on"], made["due"]) == (
+        "done_on_time",
+        "2023-05-20",
+        "2023-05-31",
+    )
+    history = office.json("show", str(made["id"]))["history"]
+    assert ("2023-05-20", "extended", "2023-05-31") in [
+        (h["date"], h["event"], h.get("due")) for h in history
+    ]
+
+
+def test_an_extension_given_by_a_later_sheet_is_recorded_once(office: Cli, tmp_path: Path) -> None:
+    """With a key column, the sheet that adds '(gia hạn đến …)' to a recorded deadline extends
+    it, approved on that sheet's day; the same sheet again changes nothing."""
+    first = csv_file(
+        tmp_path,
+        [["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn"], ["A1", "Đề án", "SNV", "30/6/2023"]],
+    )
+    office.ok("import", first, "--meeting", "1", "--as-of", "2023-04-01")
+    later = tmp_path / "lan-2.csv"
+    Path(first).rename(later)
+    csv_file(
+        tmp_path,
+        [
+            ["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            ["A1", "Đề án", "SNV", "30/6/2023 (gia hạn đến 31/12/2023)"],
+        ],
+    )
+    report = office.json("import", first, "--meeting", "1", "--as-of", "2023-06-20")
+    assert (report["updated"], report["created"]["extensions"]) == (1, 1)
+    report = office.json("import", first, "--meeting", "1", "--as-of", "2023-06-25")
+    assert (report["updated"], report["unchanged"]) == (0, 1)
+    made = by_text(office)["Đề án"]
+    assert (made["due"], made["original_due"], made["extensions"]) == (
+        "2023-12-31",
+        "2023-06-30",
+        1,
+    )
+
+
+def test_status_words_offices_write(office: Cli, tmp_path: Path) -> None:
+    """'Còn trong hạn', 'Cơ bản hoàn thành' and 'Tạm dừng' were kept as notes of nothing in
+    particular; they say open (the last two keep their words as progress). 'Đã thực hiện' with
+    its day is a completion. 'Quá hạn' and 'Còn trong hạn' are claims checked against the
+    dates: a warning when they disagree, in the user's language."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Ngày hoàn thành"],
+        [1, "Còn hạn", "SNV", "31/12/2023", "Còn trong hạn", None],
+        [2, "Cơ bản", "SNV", "31/12/2023", "Cơ bản hoàn thành", None],
+        [3, "Tạm dừng", "SNV", "31/12/2023", "Tạm dừng", None],
+        [4, "Quá hạn", "SNV", "30/4/2023", "Quá hạn", None],
+        [5, "Chưa", "SNV", "31/12/2023", "Chưa thực hiện", None],
+        [6, "Đang", "SNV", "31/12/2023", "Đang triển khai", None],
+        [7, "Thực hiện ngày", "SNV", "31/12/2023", "Đã thực hiện ngày 15/6/2023", None],
+        [8, "Thực hiện cột", "SNV", "31/12/2023", "Đã thực hiện", "16/6/2023"],
+        [9, "Không dấu", "SNV", "31/12/2023", "Con trong han", None],
+        [10, "Hạn sai", "SNV", "31/5/2023", "Còn trong hạn", None],
+        [11, "Quá hạn sai", "SNV", "30/9/2023", "Quá hạn", None],
+        [12, "Quá hạn không hạn", "SNV", "Thường xuyên", "Quá hạn", None],
+    ]
+    path = workbook(tmp_path, rows)
+    vi = office("--lang", "vi", "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert vi.exit_code == 0, vi.stderr
+    assert "ghi còn trong hạn, nhưng thời hạn 31/05/2023 đã qua trước ngày 30/06/2023" in vi.stdout
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert report["warnings"] == [
+        "row 11: says within the deadline, but its deadline 2023-05-31 passed before 2023-06-30",
+        "row 12: says overdue, but its deadline 2023-09-30 is not past on 2023-06-30",
+        "row 13: says overdue, but it has no deadline",
+    ]
+    found = by_text(office)
+    status = {text: (d["status"], d["completed_on"]) for text, d in found.items()}
+    assert status == {
+        "Còn hạn": ("open_in_time", None),
+        "Cơ bản": ("open_in_time", None),
+        "Tạm dừng": ("open_in_time", None),
+        "Quá hạn": ("overdue", None),
+        "Chưa": ("open_in_time", None),
+        "Đang": ("open_in_time", None),
+        "Thực hiện ngày": ("done_on_time", "2023-06-15"),
+        "Thực hiện cột": ("done_on_time", "2023-06-16"),
+        "Không dấu": ("open_in_time", None),
+        "Hạn sai": ("overdue", None),
+        "Quá hạn sai": ("open_in_time", None),
+        "Quá hạn không hạn": ("open_in_time", None),
+    }
+    for text in ("Cơ bản", "Tạm dừng"):
+        notes = [h.get("note") for h in office.json("show", str(found[text]["id"]))["history"]]
+        assert notes[-1] == {"Cơ bản": "Cơ bản hoàn thành", "Tạm dừng": "Tạm dừng"}[text]
+    # A sheet that says no date is judged as of today: the warning says to give --as-of.
+    older = workbook(tmp_path, [rows[0], [1, "Cũ", "SNV", "31/5/2023", "Còn trong hạn", None]])
+    warnings = office.json("import", older, "--meeting", "1")["warnings"]
+    assert len(warnings) == 1 and "passed (today is" in warnings[0], warnings
+    assert warnings[0].endswith("give --as-of DATE if the sheet is older")
+
+
+def test_a_lead_unit_cell_naming_several_bodies(office: Cli, tmp_path: Path) -> None:
+    """'UBND các huyện, thị xã, thành phố' was one unknown unit, made a new unit by
+    --create-units: it names several bodies and is refused, naming the row and what to do,
+    unless a registered unit has that very name. Registered units named together make one
+    directive each, as before."""
+    office.ok("unit", "add", "SKHDT", "Sở Kế hoạch và Đầu tư")
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Rà soát", "UBND các huyện, thị xã, thành phố", "31/12/2023"],
+        [2, "Phân bổ", "Sở Tài chính, Sở Kế hoạch và Đầu tư", "31/12/2023"],
+        [3, "Tuyên truyền", "Các sở, ban, ngành", "31/12/2023"],
+    ]
+    path = workbook(tmp_path, rows)
+    message = office.fail("import", path, "--meeting", "1", "--create-units")
+    assert "2 bad rows (2, 4)" in message
+    assert (
+        "row 2, column C (Đơn vị chủ trì): 'UBND các huyện, thị xã, thành phố' names several "
+        "bodies, not one lead unit: give each its own row, or one lead unit here and the others "
+        "under the coordinating units"
+    ) in message
+    vi = office.fail("--lang", "vi", "import", path, "--meeting", "1", "--create-units")
+    assert "dòng 4, cột C (Đơn vị chủ trì): 'Các sở, ban, ngành' là nhiều cơ quan" in vi
+    assert office.json("list") == []
+    office.ok("unit", "add", "SBN", "Các sở, ban, ngành")
+    report = office("import", path, "--meeting", "1", "--dry-run", "--format", "json")
+    actions = {r["row"]: r["action"] for r in json.loads(report.stdout)["rows"]}
+    assert actions == {2: "error", 3: "create", 4: "create"}
+    del rows[1]
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1")
+    units = sorted((d["text"], d["unit"]) for d in office.json("list"))
+    assert units == [("Phân bổ", "SKHDT"), ("Phân bổ", "STC"), ("Tuyên truyền", "SBN")]
+    assert sorted(u["code"] for u in office.json("unit", "list")) == [
+        "SBN",
+        "SKHDT",
+        "SNV",
+        "STC",
+        "STP",
+    ]

@@ -11,12 +11,15 @@ from hypothesis import strategies as st
 from dirtrack.errors import InvalidInput
 from dirtrack.transfer.headers import EXPORT_HEADERS, match_header, parse_map
 from dirtrack.transfer.values import (
+    DueCell,
     Pct,
     Said,
     doc_number,
+    names_bodies,
     parse_day,
     parse_deadline,
     parse_progress,
+    read_due,
     read_status,
     unit_pieces,
 )
@@ -42,16 +45,78 @@ MEETING = date(2022, 5, 6)
         ("không thời hạn", None, "không thời hạn"),
         ("Hằng năm", None, "Hằng năm"),
         ("", None, None),
+        # read as conclusions are (periods.read_when): stacked words, years in a row
+        ("Từ nay đến 31/12/2022", date(2022, 12, 31), "Từ nay đến 31/12/2022"),
+        ("Tu nay den 31/12/2022", date(2022, 12, 31), "Tu nay den 31/12/2022"),
+        ("Giai đoạn 2022-2025", date(2025, 12, 31), "Giai đoạn 2022-2025"),
+        ("2022 - 2024", date(2024, 12, 31), "2022 - 2024"),
+        ("Đến hết tháng 9/2022", date(2022, 9, 30), "Đến hết tháng 9/2022"),
+        ("Giữa tháng 10", date(2022, 10, 15), "Giữa tháng 10"),
+        ("Những tháng cuối năm", date(2022, 12, 31), "Những tháng cuối năm"),
+        ("Quý I năm sau", date(2023, 3, 31), "Quý I năm sau"),
     ],
 )
 def test_deadlines(value: object, due: date | None, written: str | None) -> None:
     assert parse_deadline(value, MEETING) == (due, written)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("value", ["31/2/2022", "sớm", "30/13/2022", 12.5, Pct(40.0)])
+@pytest.mark.parametrize(
+    "value", ["31/2/2022", "sớm", "30/13/2022", 12.5, Pct(40.0), "Giai đoạn 2025-2023"]
+)
 def test_bad_deadlines(value: object) -> None:
     with pytest.raises(InvalidInput):
         parse_deadline(value, MEETING)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [("Đầu năm 2023", 2023), ("Dau nam 2023", 2023), ("Từ đầu năm 2023", 2023), ("đầu năm", 2022)],
+)
+def test_early_in_the_year_names_no_day_and_says_what_to_write(value: str, year: int) -> None:
+    """'Đầu năm 2024': January? before Tết? the first quarter? A clerk is told what to write."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_deadline(value, MEETING)
+    assert caught.value.key == "deadline_early_year"
+    assert f"(31/1/{year}), a month (tháng 1/{year}) or a quarter (quý I/{year})" in str(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("30/6/2022", DueCell(date(2022, 6, 30), "30/6/2022")),
+        (
+            "30/6/2022 (gia hạn đến 31/12/2022)",
+            DueCell(date(2022, 6, 30), "30/6/2022", date(2022, 12, 31), "31/12/2022"),
+        ),
+        (
+            "Quý III/2022, đã điều chỉnh thời hạn đến quý IV/2022",
+            DueCell(date(2022, 9, 30), "Quý III/2022", date(2022, 12, 31), "quý IV/2022"),
+        ),
+        (
+            "30/6/2022 - gia han den 31/12/2022",
+            DueCell(date(2022, 6, 30), "30/6/2022", date(2022, 12, 31), "31/12/2022"),
+        ),
+    ],
+)
+def test_a_deadline_and_its_extension(value: str, expected: DueCell) -> None:
+    assert read_due(value, MEETING) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("Đã gia hạn đến 31/12/2022", "cell_extension_no_due"),
+        ("Thường xuyên (gia hạn đến 31/12/2022)", "cell_extension_no_due"),
+        ("31/12/2022 (gia hạn đến 30/6/2022)", "cell_extension_not_later"),
+        ("30/6/2022 (gia hạn đến 31/2/2023)", "not_real_date"),
+    ],
+)
+def test_an_extension_that_extends_nothing_is_refused(value: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        read_due(value, MEETING)
+    assert caught.value.key == key
 
 
 @given(st.dates(min_value=date(1960, 1, 1), max_value=date(2099, 12, 31)))
@@ -136,11 +201,56 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
         ("Done on time: Report 12", Said.DONE, None, "Report 12"),
         ("Open, within deadline", Said.OPEN, None, None),
         ("Cancelled on 10/08/2022: merged", Said.CANCELLED, date(2022, 8, 10), "merged"),
+        ("Còn trong hạn", Said.OPEN, None, None),
+        ("Con trong han", Said.OPEN, None, None),
+        ("Quá hạn", Said.OPEN, None, None),
+        ("Chưa thực hiện", Said.OPEN, None, None),
+        ("Đang triển khai", Said.OPEN, None, None),
+        # not done: the words are the news, kept as the note
+        ("Cơ bản hoàn thành", Said.OPEN, None, "Cơ bản hoàn thành"),
+        ("Co ban hoan thanh, con 1 huyen", Said.OPEN, None, "Co ban hoan thanh, con 1 huyen"),
+        ("Tạm dừng", Said.OPEN, None, "Tạm dừng"),
+        ("Tạm dừng thực hiện: chờ vốn", Said.OPEN, None, "Tạm dừng thực hiện: chờ vốn"),
+        ("Đã thực hiện ngày 15/6/2022", Said.DONE, date(2022, 6, 15), None),
+        ("Đã thực hiện xong", Said.DONE, None, None),
+        ("Đã thực hiện các bước đầu", None, None, "Đã thực hiện các bước đầu"),
     ],
 )
 def test_status_cells(value: str, said: Said | None, day: date | None, note: str | None) -> None:
     status = read_status(value)
     assert (status.said, status.day, status.note) == (said, day, note)
+
+
+def test_status_words_that_need_more_to_say_a_status() -> None:
+    """'Đã thực hiện' is done only with the day it was; 'Không thực hiện' says neither done,
+    cancelled nor open (was it stopped, or not done?)."""
+    performed = read_status("Đã thực hiện")
+    assert (performed.said, performed.needs_day, performed.day) == (Said.DONE, True, None)
+    assert not read_status("Đã hoàn thành").needs_day
+    assert not read_status("Đã thực hiện xong").needs_day
+    for written in ("Không thực hiện", "Khong thuc hien", "Không triển khai được"):
+        unclear = read_status(written)
+        assert unclear.unclear and unclear.said is None, written
+    assert not read_status("Không còn phù hợp").unclear
+
+
+@pytest.mark.parametrize(
+    ("name", "several"),
+    [
+        ("UBND các huyện, thị xã, thành phố", True),
+        ("Các sở, ban, ngành", True),
+        ("UBND các xã", True),
+        ("Cơ quan, đơn vị", True),
+        ("Sở Tài chính", False),
+        ("Ban Tổ chức Tỉnh ủy", False),
+        ("Sở Kế hoạch và Đầu tư", False),
+        ("Sở, ban, ngành", True),
+        # one body whose name a comma splits, typed in lower case: an unknown unit as before
+        ("Sở Văn hóa, thể thao và du lịch", False),
+    ],
+)
+def test_names_of_several_bodies(name: str, several: bool) -> None:
+    assert names_bodies(name) is several
 
 
 def test_status_with_a_date_that_does_not_exist() -> None:

@@ -57,10 +57,26 @@ def test_a_date_without_year_takes_it_from_the_reference() -> None:
         ("trước ngày 20/7/2020", date(2020, 7, 20)),
         ("chậm nhất ngày 15/8/2022", date(2022, 8, 15)),
         ("trong tháng 6/2022", date(2022, 6, 30)),
+        ("từ nay đến 31/12/2022", date(2022, 12, 31)),
+        ("giai đoạn 2022-2025", date(2025, 12, 31)),
+        ("Giai đoạn 2022 – 2025", date(2025, 12, 31)),
+        ("2022-2024", date(2024, 12, 31)),
     ],
 )
 def test_deadlines(text: str, expected: date) -> None:
     assert parse_when(text) == expected
+
+
+def test_years_in_a_row_backwards_and_early_in_the_year_are_refused() -> None:
+    """'giai đoạn 2025-2022' ends before it starts; 'đầu năm 2024' names no day (as `assign
+    --due` and an imported sheet read it): both say so, with what to write."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_when("giai đoạn 2025-2022")
+    assert caught.value.key == "period_reversed"
+    with pytest.raises(InvalidInput) as caught:
+        parse_when("đầu năm 2024")
+    assert caught.value.key == "deadline_early_year"
+    assert "quý I/2024" in caught.value.render("vi")
 
 
 @pytest.mark.parametrize(

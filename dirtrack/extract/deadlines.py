@@ -1,18 +1,10 @@
 """Deadline phrases inside a directive, resolved against the meeting's date.
 
-Finding is done here; resolving goes through :func:`dirtrack.periods.parse_when` wherever it
-understands the phrase. Forms it does not know are handled locally (see :func:`resolve`):
-
-- ``những/các/mấy tháng cuối năm [2022]`` → 31 December;
-- ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
-- ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết (until Tết: the work
-  runs up to it; ``trước Tết`` is the last working day before it, as ``assign --due`` reads);
-- stacked prepositions such as ``đến hết tháng 9``, ``chậm nhất trong quý III``,
-  ``hoàn thành trước ngày 30/6`` (``parse_when`` strips only one; ``xong trước``, ``chậm nhất
-  vào ngày`` are read as ``trước``: the last working day before a day off);
-- ``quý I năm sau``, ``tháng 3 năm tới``, ``cuối năm sau`` → the year after the meeting's;
-  ``đầu tháng 7`` → the 10th (as ``parse_when``); ``hoàn thành trong năm`` → 31 December;
-- two periods joined by ``đến`` (``trong tháng 7 đến giữa tháng 8``) → the later end.
+Finding is done here; resolving goes through :func:`dirtrack.periods.read_when`, the reader an
+imported sheet's deadline cells go through too: :func:`dirtrack.periods.parse_when` (the parser
+of ``assign --due``) and the phrases conclusions add to it (``những tháng cuối năm``, ``giữa
+tháng 6``, ``đến Tết``, stacked prepositions such as ``đến hết tháng 9``, ``quý I năm sau``).
+Found here: two periods joined by ``đến`` (``trong tháng 7 đến giữa tháng 8``) → the later end.
 
 A phrase whose day falls before the meeting is a reference to the past ("kết quả 6 tháng đầu
 năm"), not a deadline, and is dropped; so is when work starts (``bắt đầu từ tháng 6``, ``kể
@@ -28,8 +20,7 @@ from datetime import date, timedelta
 from dirtrack.errors import InvalidInput
 from dirtrack.extract.folding import Folded
 from dirtrack.extract.lexicon import CITATION_BEFORE
-from dirtrack.periods import parse_when
-from dirtrack.workdays import Workdays
+from dirtrack.periods import DEADLINE_HOUR, NOT_A_DEADLINE, read_when
 
 _PREP = (
     r"(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)?"
@@ -37,8 +28,7 @@ _PREP = (
     r"trong vong|tu nay den)(?:\s+(?:trong|ngay trong|het|truoc|vao))?"
 )
 _YEAR_TAIL = r"(?:\s*(?:/|-)\s*\d{4}|\s+nam\s+\d{4}|\s+nam\s+(?:sau|toi)\b)?"
-#: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").
-_HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|chieu|toi))?"
+_HOUR = DEADLINE_HOUR
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # (từ nay) đến Tết Nguyên đán năm 2019, trước Tết: before "năm 2019" alone is found
     re.compile(
@@ -89,11 +79,6 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _EXPLICIT = re.compile(rf"^{_PREP}\b")
-_STRIP = re.compile(
-    r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
-    r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
-    rf"{_HOUR},?)\s+)+"
-)
 #: A deadline written as a full date after "trước", "chậm nhất", "hạn chót", "không quá".
 _DATED = re.compile(
     r"^(?:truoc|cham nhat(?: la)?(?: vao)?|han chot|khong qua)(?: ngay)?\s+"
@@ -152,18 +137,6 @@ _RANGE_END = re.compile(
 #: A deadline proper ("trước", "chậm nhất", "hạn chót", "không quá"), before the day a task
 #: is done on ("vào ngày ...") or a period ("trong tháng 9").
 _BY_DAY = re.compile(r"(?:hoàn thành\s+)?(?:trước|chậm nhất|hạn chót|không quá)\b")
-_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
-#: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
-_REMAINING_MONTHS = re.compile(
-    r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
-    r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
-)
-_DONE = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
-_BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
-_NEXT_YEAR = re.compile(r"(?i)\b(năm)\s+(?:sau|tới)\b")
-_MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
-_UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
-_LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 
 
 @dataclass(frozen=True)
@@ -177,57 +150,21 @@ class Deadline:
     explicit: bool  # introduced by "trước", "chậm nhất", "trong", "đến"...
 
 
-# What parse_when says of a phrase that is not a deadline form at all; any other refusal is a
-# deadline with an impossible value (31/2/2022, quý V, tháng 13), which is never dropped.
-_NOT_A_DEADLINE = frozenset({"not_a_deadline", "not_a_date", "not_a_period"})
-
-
 def resolve(phrase: str, ref: date | None) -> date | None:
-    """The day a deadline phrase means, relative to ``ref`` (the meeting's date).
+    """The day a deadline phrase means, relative to ``ref`` (the meeting's date), read by
+    :func:`dirtrack.periods.read_when` (as an imported sheet's deadline cells are).
 
-    Returns None for a phrase that is not a deadline. The phrase is read by
-    :func:`dirtrack.periods.parse_when`, the parser of ``assign --due``, so both refuse alike.
+    Returns None for a phrase that is not a deadline.
 
     Raises:
         InvalidInput: a deadline that names no real day ("trước ngày 31/2/2022", "quý V").
     """
-    # "20.7.2020", "15.9": the day written with dots, as many reports write it
-    phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
-    # "chậm nhất vào ngày 15/7": as "chậm nhất ngày 15/7"
-    phrase = _BY_ON.sub(r"\1", phrase)
-    if ref is not None:
-        # "quý I năm sau", "tháng 3 năm tới", "cuối năm sau": the year after the meeting's
-        phrase = _NEXT_YEAR.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
-    folded = Folded.of(phrase).key.strip()
-    m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
-    if m:
-        year = int(m[1]) if m[1] else (ref.year if ref else None)
-        return date(year, 12, 31) if year else None
-    if m := _UNTIL_TET.match(folded):
-        calendar = Workdays()
-        if m[1]:
-            return calendar.tet(int(m[1]))
-        return calendar.next_tet(ref) if ref is not None else None
-    if m := _MID_MONTH.match(_STRIP.sub("", folded)):
-        year = int(m[2]) if m[2] else (ref.year if ref else None)
-        if year is None or not 1 <= int(m[1]) <= 12:
+    try:
+        return read_when(phrase, ref)
+    except InvalidInput as exc:
+        if exc.key in NOT_A_DEADLINE or exc.key == "deadline_early_year":
             return None
-        return date(year, int(m[1]), 15)
-    impossible: InvalidInput | None = None
-    # "xong trước 20-8-2017": read as "trước 20-8-2017" (the last working day before it) before
-    # every preposition is stripped
-    for text in (phrase, _DONE.sub("", folded), _STRIP.sub("", folded)):
-        try:
-            return parse_when(text, ref)
-        except InvalidInput as exc:
-            if exc.key is not None and exc.key not in _NOT_A_DEADLINE and impossible is None:
-                impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})
-            continue
-        except ValueError:
-            return None
-    if impossible is not None:
-        raise impossible
-    return None
+        raise
 
 
 def deadline_problem(phrase: str, ref: date | None) -> InvalidInput | None:

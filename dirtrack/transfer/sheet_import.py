@@ -59,6 +59,8 @@ _CACHE_LIMIT = 20_000
 _NEEDS_MEETING = "\x00needs the meeting's date"
 # The meeting a row names, why none can be told, or None (a heading naming no meeting).
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
+# The units a cell names, and why it names no unit where it does not.
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -74,6 +76,9 @@ _TOTAL = re.compile(
 )
 # A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
+# An open directive said to be overdue, or within its deadline (folded status words).
+_SAID_OVERDUE = re.compile(r"\bqua han\b")
+_SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 # A heading naming a field of work or a group of tasks (folded words).
 _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
@@ -111,6 +116,9 @@ class Planned:
     held: date | None = None
     due: date | None = None
     due_text: str | None = None
+    # "30/6/2023 (gia hạn đến 31/12/2023)": the deadline approved in place of ``due``.
+    extended_to: date | None = None
+    extended_text: str | None = None
     product: str | None = None
     key: str | None = None
     percent: int | None = None
@@ -141,6 +149,11 @@ class Planned:
         if self.warnings is None:
             self.warnings = []
         self.warnings.append(message)
+
+    @property
+    def due_in_force(self) -> date | None:
+        """The deadline the row is judged by: the extension's when the cell gives one."""
+        return self.extended_to or self.due
 
 
 @dataclass
@@ -195,13 +208,11 @@ class SheetImport:
         self.unknown: dict[str, dict[str, Any]] = {}
         self.current: tuple[int, date] | None = None
         self.details: dict[str, Any] = {}
-        self._unit_cache: dict[str, tuple[list[int], list[DirtrackError]]] = {}
+        self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
-        self._due_cache: dict[
-            tuple[Value, date | None], tuple[date | None, str | None] | str | DirtrackError
-        ] = {}
+        self._due_cache: dict[tuple[Value, date | None], cells.DueCell | str | DirtrackError] = {}
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -380,7 +391,7 @@ class SheetImport:
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
         else:
-            p.leads = self._units(unit_value, p, self._col("unit"))
+            p.leads = self._units(unit_value, p, self._col("unit"), lead=True)
         if self.layout.has("with"):
             with_value = self._get(values, "with")
             if not cells.is_blank(with_value):
@@ -397,6 +408,9 @@ class SheetImport:
                 p.problem(longer, self._col("key"))
             p.key = key or None
         self._status(p, values)
+        if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
+            params = {"as_of": self._approved_on(p), "held": p.held}
+            p.problem(Phrase("row_approved_before", **params), self._col("due"))
         return p
 
     def _is_footer(self, values: list[Value]) -> bool:
@@ -498,14 +512,14 @@ class SheetImport:
         self._ref_cache[name] = found
         return found
 
-    def _units(self, value: Value, p: Planned, column: Any) -> list[int]:
+    def _units(self, value: Value, p: Planned, column: Any, *, lead: bool = False) -> list[int]:
         raw = cells.raw_lines(value)
-        cached = self._unit_cache.get(raw)
+        cached = self._unit_cache.get((raw, lead))
         if cached is None:
-            cached = self._resolve_cell(value)
+            cached = self._resolve_cell(value, lead)
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
-            self._unit_cache[raw] = cached
+            self._unit_cache[(raw, lead)] = cached
         refs, errors = cached
         for message in errors:
             p.problem(message, column)
@@ -520,9 +534,12 @@ class SheetImport:
                 self.new_units[-ref - 1].rows.append(p.row)
         return refs
 
-    def _resolve_cell(self, value: Value) -> tuple[list[int], list[DirtrackError]]:
+    def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
+        """The units a cell names; a lead unit cell naming a group of bodies no registered unit
+        is named after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is
+        refused, never made one new unit."""
         refs: list[int] = []
-        errors: list[DirtrackError] = []
+        errors: list[DirtrackError | Phrase] = []
         for pieces in cells.unit_pieces(value):
             whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -539,7 +556,9 @@ class SheetImport:
                 else:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
-                    if isinstance(found, NotFound) and self.options.create_units:
+                    if isinstance(found, NotFound) and lead and cells.names_bodies(pieces[i]):
+                        errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
+                    elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
                         if longer is None:
@@ -672,7 +691,7 @@ class SheetImport:
         found = self._due_cache.get((value, None))
         if found is None:
             try:
-                found = cells.parse_deadline(value, None)
+                found = cells.read_due(value, None)
             except InvalidInput:
                 found = _NEEDS_MEETING
             self._due_cache[(value, None)] = found
@@ -680,7 +699,7 @@ class SheetImport:
             found = self._due_cache.get((value, p.held))
             if found is None:
                 try:
-                    found = cells.parse_deadline(value, p.held)
+                    found = cells.read_due(value, p.held)
                 except InvalidInput as exc:
                     found = exc
                 self._due_cache[(value, p.held)] = found
@@ -688,7 +707,8 @@ class SheetImport:
             p.problem(found, self._col("due"))
             return
         assert not isinstance(found, str)
-        p.due, p.due_text = found
+        p.due, p.due_text = found.due, found.text
+        p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.due is not None and p.held is not None and p.due < p.held:
             p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
 
@@ -713,7 +733,10 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)
-            if status.said in (Said.DONE, Said.CANCELLED):
+            if status.unclear:
+                unclear = Phrase("row_status_unclear", value=cells.text(progress_value))
+                p.problem(unclear, self._col("progress"))
+            elif status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
             elif status.said is Said.OPEN:
                 # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
@@ -727,7 +750,10 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
-            if status.said is not None:
+            if status.unclear:
+                unclear = Phrase("row_status_unclear", value=cells.text(result_value))
+                p.problem(unclear, self._col("result"))
+            elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
                 if status.said is Said.OPEN and status.note:
                     notes.append(cells.text(result_value))
@@ -786,6 +812,10 @@ class SheetImport:
             if Said.OPEN in said and said[Said.OPEN][0] is not column:
                 p.problem(Phrase("row_done_open"), said[Said.OPEN][0])
                 return
+            if status.needs_day and completed_day is None and status.day is None:
+                # "Đã thực hiện": done, or acted on? Only a day of completion tells.
+                p.problem(Phrase("row_performed_no_day", value=status.cell), column)
+                return
             day = completed_day or status.day or self.options.done_date
             if day is None and not self._done_by_sheet_day(p, column):
                 return
@@ -806,6 +836,8 @@ class SheetImport:
             p.cancelled_on = day
             p.cancel_reason = status.note
             self._closing_day(p, day, column, "cancellation")
+        elif Said.OPEN in said:
+            self._claim_open(p, said[Said.OPEN][1])
 
     def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
         """Whether a row marked done without a date can be recorded as done by the sheet's day.
@@ -818,8 +850,9 @@ class SheetImport:
         if self.sheet_day is None:
             p.problem(Phrase("row_done_no_date", add=add), column)
             return False
-        if p.due is not None and p.due < self.sheet_day:
-            params = {"due": p.due, "sheet_day": self.sheet_day, "add": add}
+        due = p.due_in_force
+        if due is not None and due < self.sheet_day:
+            params = {"due": due, "sheet_day": self.sheet_day, "add": add}
             p.problem(Phrase("row_done_undated", **params), column)
             return False
         return True
@@ -847,12 +880,27 @@ class SheetImport:
     def _claim(self, p: Planned, status: cells.Status) -> None:
         """Warn when a cell says 'đúng hạn' / 'quá hạn' and the dates say otherwise."""
         said_key = status.phrase
-        late = p.due is not None and p.completed_on is not None and p.completed_on > p.due
+        due = p.due_in_force
+        late = due is not None and p.completed_on is not None and p.completed_on > due
         if "dung han" in said_key or "truoc han" in said_key:
             if late:
                 p.warn(Phrase("warn_said_on_time"))
-        elif _SAID_LATE.search(said_key) and p.due is not None and not late:
+        elif _SAID_LATE.search(said_key) and p.due_in_force is not None and not late:
             p.warn(Phrase("warn_said_late"))
+
+    def _claim_open(self, p: Planned, status: cells.Status) -> None:
+        """Warn when a cell says an open directive is overdue ('Quá hạn') or within its
+        deadline ('Còn trong hạn', 'Đang thực hiện trong hạn') and the dates say otherwise."""
+        due, as_of = p.due_in_force, self.as_of
+        if _SAID_OVERDUE.search(status.phrase):
+            if due is None:
+                p.warn(Phrase("warn_said_overdue_none"))
+            elif due >= as_of:
+                p.warn(Phrase("warn_said_overdue", due=due, as_of=as_of))
+        elif _SAID_IN_TIME.search(status.phrase) and due is not None and due < as_of:
+            # Judged as of today when the sheet says no date: an older sheet needs --as-of.
+            key = "warn_said_in_time" if self.sheet_day is not None else "warn_said_in_time_today"
+            p.warn(Phrase(key, due=due, as_of=as_of))
 
     # --- pass 2: match ----------------------------------------------------------------------
 
@@ -952,10 +1000,10 @@ class SheetImport:
                 o.changes.append(Phrase("chg_with"))
         if layout.has("due"):
             current = facts.due_at(date.max)
-            if p.due != current:
+            if p.due_in_force != current:
                 if closed:
                     p.warn(Phrase("warn_closed_due", id=facts.id))
-                elif p.due is None:
+                elif p.due_in_force is None:
                     if current is None:
                         p.warn(Phrase("warn_no_due_none", id=facts.id))
                     else:
@@ -965,7 +1013,7 @@ class SheetImport:
                     p.problem(Phrase("row_approved_before", **params), self._col("due"))
                 else:
                     o.extend = True
-                    o.changes.append(Phrase("chg_due", due=p.due))
+                    o.changes.append(Phrase("chg_due", due=p.due_in_force))
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
             if last is None or (last.percent, last.note) != (p.percent, p.note):
@@ -1035,7 +1083,11 @@ class SheetImport:
         status = None
         if not p.problems:
             status = judge(
-                self.session.connection(), p.due, p.completed_on, p.cancelled_on, self.as_of
+                self.session.connection(),
+                p.due_in_force,
+                p.completed_on,
+                p.cancelled_on,
+                self.as_of,
             ).value
         outcomes = p.outcomes or []
         values = {
@@ -1043,8 +1095,9 @@ class SheetImport:
             "with": [self._unit_label(r) for r in p.withs],
             "meeting": self._meeting_label(p),
             "text": p.text,
-            "due": p.due.isoformat() if p.due else None,
-            "due_text": p.due_text,
+            "due": p.due_in_force.isoformat() if p.due_in_force else None,
+            "due_text": p.extended_text if p.extended_to else p.due_text,
+            "original_due": p.due.isoformat() if p.due else None,
             "status": status,
             "progress": p.percent,
             "note": p.note,
@@ -1210,9 +1263,16 @@ class SheetImport:
                     coordinators.append({"directive_id": directive_id, "unit_id": other})
             if p.percent is not None or p.note is not None:
                 entries.append(self._progress_row(p, directive_id))
+        extensions = [
+            self._extension_row(p, directive_id)
+            for (p, _), directive_id in zip(made, ids, strict=True)
+            if p.extended_to is not None
+        ]
         bulk.insert_rows(self.session, bulk.COORDINATOR, coordinators)
         bulk.insert_rows(self.session, bulk.PROGRESS, entries)
+        bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
         counts["progress"] += len(entries)
+        counts["extensions"] += len(extensions)
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
@@ -1245,15 +1305,7 @@ class SheetImport:
             if o.add_progress:
                 entries.append(self._progress_row(p, directive_id))
             if o.extend:
-                extensions.append(
-                    {
-                        "directive_id": directive_id,
-                        "approved_on": self.as_of,
-                        "new_due": p.due,
-                        "due_text": p.due_text,
-                        "reason": f"import {self.path.name}",
-                    }
-                )
+                extensions.append(self._extension_row(p, directive_id))
         bulk.update_by_id(self.session, Directive, updates)
         bulk.replace_coordinators(self.session, replaced, coordinators)
         bulk.insert_rows(self.session, bulk.PROGRESS, entries)
@@ -1261,6 +1313,22 @@ class SheetImport:
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
         self.progress.advance(len(changed))
+
+    def _approved_on(self, p: Planned) -> date:
+        """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
+        day the directive was closed when earlier (the sheet says it was approved by then)."""
+        closed = p.completed_on or p.cancelled_on
+        return closed if closed is not None and closed < self.as_of else self.as_of
+
+    def _extension_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+        extended = p.extended_to is not None
+        return {
+            "directive_id": directive_id,
+            "approved_on": self._approved_on(p),
+            "new_due": p.due_in_force,
+            "due_text": p.extended_text if extended else p.due_text,
+            "reason": f"import {self.path.name}",
+        }
 
     def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         day = self.as_of

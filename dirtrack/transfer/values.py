@@ -19,7 +19,7 @@ from enum import StrEnum
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
-from dirtrack.periods import check_day, parse_date, parse_when
+from dirtrack.periods import check_day, parse_date, parse_when, read_when
 from dirtrack.text import fold, nfc
 from dirtrack.text import is_blank as blank_text
 
@@ -144,7 +144,54 @@ def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | N
     written = nfc(value)
     if _NO_DEADLINE.match(fold(written)):
         return None, written
-    return parse_when(_clean_date_text(written), ref), written
+    return read_when(_clean_date_text(written), ref), written
+
+
+# "30/6/2023 (gia hạn đến 31/12/2023)", "Quý III/2023, đã điều chỉnh thời hạn đến 31/12/2023":
+# a deadline and the later one approved in its place (folded, aligned with the cell's text).
+_EXTENSION = re.compile(
+    r"^(?P<first>.*?)[\s(\[,;:\-–—]*(?:da\s+)?(?:duoc\s+)?"
+    r"(?:gia\s+han|dieu\s+chinh\s+(?:thoi\s+han|han))(?:\s+thoi\s+han)?"
+    r"\s*(?:den|toi|sang|thanh|:)\s*(?P<new>.+?)[\s)\].;,]*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DueCell:
+    """A deadline cell read: the deadline given at the meeting and, when the cell says one was
+    approved in its place, the later deadline (the words of each are kept)."""
+
+    due: date | None
+    text: str | None
+    extended_to: date | None = None
+    extended_text: str | None = None
+
+
+def read_due(value: Value, ref: date | None) -> DueCell:
+    """A deadline cell: :func:`parse_deadline`, or a deadline and its extension (``30/6/2023
+    (gia hạn đến 31/12/2023)``), both read the same way.
+
+    Raises:
+        InvalidInput: either is no deadline, the cell extends no deadline (``Thường xuyên (gia
+            hạn …)``), or the extension is not later than the deadline it replaces.
+    """
+    if isinstance(value, str):
+        written = nfc(value)
+        key = _aligned(written)
+        found = _EXTENSION.match(key) if key is not None else None
+        if found is not None and not _SEPARATORS.sub("", found["first"]).strip():
+            raise InvalidInput.of("cell_extension_no_due", value=written)
+        if found is not None:
+            first = written[: found.end("first")].strip()
+            later = written[found.start("new") : found.end("new")].strip()
+            due, text = parse_deadline(first, ref)
+            new_due, new_text = parse_deadline(later, ref)
+            if due is None or new_due is None:
+                raise InvalidInput.of("cell_extension_no_due", value=written)
+            if new_due <= due:
+                raise InvalidInput.of("cell_extension_not_later", due=due, new_due=new_due)
+            return DueCell(due, text, new_due, new_text)
+    return DueCell(*parse_deadline(value, ref))
 
 
 _PERCENT = re.compile(r"(\d{1,4}(?:[.,]\d+)?)\s*%")
@@ -235,7 +282,10 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
             r"^(?:(?:(?:qua|trong|con)\s+han\s+)?(?:chua|dang|tiep\s+tuc)\s+"
             r"(?:hoan\s+thanh|thuc\s+hien|trien\s+khai|xu\s+ly)"
             r"(?:\s+(?:trong|qua|dung|con)\s+han)?(?=$|[\s,.;:()\-–—])"
-            r"|(?:qua|trong|con)\s+han(?=$|[\s,.;:()\-–—])"
+            r"|(?:con\s+trong|qua|trong|con)\s+han(?=$|[\s,.;:()\-–—])"
+            # Basically done, paused: not done, and the words say how far it got (kept whole).
+            r"|(?:co\s+ban\s+hoan\s+thanh|tam\s+(?:dung|ngung|hoan)(?:\s+thuc\s+hien"
+            r"|\s+trien\s+khai)?)(?=$|[\s,.;:()\-–—])"
             r"|chua\b|dang\b|tiep\s+tuc\b|open(?:,?\s+within\s+deadline)?\b|in progress\b"
             r"|overdue\b|not started\b"
             r"|not done\b|ongoing\b|pending\b)"
@@ -244,7 +294,9 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
     (
         Said.DONE,
         re.compile(
-            rf"^(?:da\s+(?:hoan\s+thanh|xong){_HOW_DONE}{_PART_DONE}"
+            rf"^(?:da\s+(?:hoan\s+thanh|xong|thuc\s+hien\s+xong){_HOW_DONE}{_PART_DONE}"
+            # "Đã thực hiện": done only with the day it was (see Status.needs_day)
+            r"|da\s+thuc\s+hien(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
@@ -260,6 +312,12 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
         ),
     ),
 ]
+# Words that say neither: "Không thực hiện" (not carried out: stopped, or failed to?).
+_UNCLEAR = re.compile(
+    r"^(?:da\s+)?khong\s+(?:thuc\s+hien|trien\s+khai)(?:\s+duoc)?(?=$|[\s,.;:()\-–—])"
+)
+# Open words that are themselves the news ("Cơ bản hoàn thành", "Tạm dừng"): kept as the note.
+_OPEN_KEPT = re.compile(r"^(?:co\s+ban|tam\s+)")
 _LEADING_DAY = re.compile(
     r"^(?:vao\s+|tu\s+|on\s+)?(?:ngay\s+)?"
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
@@ -278,6 +336,11 @@ class Status:
     day: date | None
     note: str | None
     phrase: str = ""  # the status words as matched, folded ("hoan thanh dung han")
+    # DONE only when a day is known ("Đã thực hiện": done, or merely acted on?).
+    needs_day: bool = False
+    # Words that say no status a clerk could mean one way only ("Không thực hiện").
+    unclear: bool = False
+    cell: str = ""  # the cell as written
 
 
 def _aligned(written: str) -> str | None:
@@ -313,6 +376,9 @@ def read_status(value: Value) -> Status:
     key = _aligned(written)
     if key is None:
         return Status(None, first_day(written), written)
+    unclear = _UNCLEAR.match(key)
+    if unclear is not None:
+        return Status(None, None, written, unclear[0], unclear=True)
     for said, pattern in _SAID:
         found = pattern.match(key)
         if found is None or (said is Said.CANCELLED and not _says_stop(written, key, found)):
@@ -327,9 +393,12 @@ def read_status(value: Value) -> Status:
             rest_key = _SEPARATORS.sub("", rest_key[leading.end() :])
             rest_at = len(key) - len(rest_key)
         note = written[rest_at:].strip() or None
+        if said is Said.OPEN and _OPEN_KEPT.match(found[0]):
+            note = written
         if day is None and said is not Said.OPEN:
             day = first_day(written)
-        return Status(said, day, note, found[0])
+        needs_day = said is Said.DONE and found[0] == "da thuc hien"
+        return Status(said, day, note, found[0], needs_day, cell=written)
     return Status(None, None, written)
 
 
@@ -396,6 +465,29 @@ def unit_pieces(value: Value) -> list[list[str]]:
         if pieces:
             segments.append(pieces)
     return segments
+
+
+# "các", "những" before a kind of body: "UBND các huyện", "Các sở, ban, ngành".
+_BODIES = re.compile(r"\b(?:cac|nhung)\s+\w")
+# Kinds of body listed after a comma ("Cơ quan, đơn vị", "Sở, ban, ngành"), folded.
+_KINDS = frozenset(
+    {
+        "so", "ban", "nganh", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
+        "quan", "co quan", "don vi", "dia phuong", "doanh nghiep", "to chuc", "doan the",
+        "hoi", "truong", "tinh", "mat tran", "ban nganh", "doan the chinh tri xa hoi",
+    }
+)  # fmt: skip
+
+
+def names_bodies(name: str) -> bool:
+    """Whether a unit name read from a cell names a group of bodies, not one: ``UBND các
+    huyện, thị xã, thành phố``, ``Các sở, ban, ngành``, ``Cơ quan, đơn vị`` (kinds of body
+    :func:`unit_pieces` joined at a comma); not ``Sở Văn hóa, thể thao và du lịch``."""
+    key = fold(name)
+    if _BODIES.search(key) is not None:
+        return True
+    rest = [piece.strip(" .") for piece in key.split(",")[1:]]
+    return bool(rest) and all(piece in _KINDS for piece in rest)
 
 
 _DOC = re.compile(r"(?<![\w/-])(\d{1,5}\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:[-/.][A-Za-zĐđ0-9]+)*)")
