@@ -50,8 +50,9 @@ KNOWN_REVISIONS = (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# How long a SQLite writer waits for another one to finish before giving up: eight processes
-# writing at once must all succeed, and an import can hold the lock for seconds.
+# How long a writer waits for another one to finish before giving up (SQLite's busy timeout,
+# PostgreSQL's lock_timeout): eight processes writing at once must all succeed, and an import
+# can hold the lock for seconds.
 BUSY_TIMEOUT_MS = 60_000
 # Seconds to wait for a PostgreSQL server to answer a connection (libpq's connect_timeout).
 CONNECT_TIMEOUT_S = 10
@@ -367,9 +368,13 @@ def _postgresql_begin(conn: Connection) -> None:
     writes can never interleave with another's: two clerks adding the same key, unit or
     completion at once get one success and one clear refusal. The same transaction-scoped
     advisory lock gives PostgreSQL exactly that behaviour; readers never take it. Released at
-    commit or rollback.
+    commit or rollback. As SQLite's busy timeout, the transaction's lock_timeout gives up a wait
+    (for this lock, or one another session holds on a row or table) after
+    :data:`BUSY_TIMEOUT_MS`: a writer that never finishes (stopped, or an open transaction of
+    another program) made every other one wait for ever.
     """
     if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
@@ -492,6 +497,8 @@ SERVER_REASONS = (
     ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
     ("received invalid response", "w_pg_not_postgresql"),
     ("on socket", "w_pg_no_local_server"),
+    # a first command's migration that waited BUSY_TIMEOUT_MS for another writer (lock_timeout)
+    ("due to lock timeout", "w_db_locked"),
 )
 
 

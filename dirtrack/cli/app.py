@@ -508,6 +508,8 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
+        if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
+            return "database_busy", {}
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
             return "pg_read_only", {}
         if state == "42501":  # insufficient_privilege
