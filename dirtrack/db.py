@@ -496,9 +496,16 @@ SERVER_REASONS = (
     ("does not exist", "w_pg_no_database"),
     ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
     ("received invalid response", "w_pg_not_postgresql"),
-    ("on socket", "w_pg_no_local_server"),
+    # 'connection to server on socket "…/.s.PGSQL.5432" failed: No such file or directory': the
+    # socket's words, not "on socket", which every refusal of a local server's holds ('…on
+    # socket "…" failed: FATAL:  too many connections for role "u"' said there was no server)
+    ("failed: no such", "w_pg_no_local_server"),
+    ("too many connections", "w_pg_too_many"),
+    ("too many clients", "w_pg_too_many"),
+    ("connection slots are reserved", "w_pg_too_many"),
     # a first command's migration that waited BUSY_TIMEOUT_MS for another writer (lock_timeout)
     ("due to lock timeout", "w_db_locked"),
+    ("canceling statement due to", "w_pg_canceled"),  # statement_timeout, pg_cancel_backend
 )
 
 

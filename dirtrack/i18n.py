@@ -1358,6 +1358,10 @@ ERRORS: dict[str, Entry] = {
     "w_pg_no_database": N_("the server has no such database or user"),
     "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
     "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
+    "w_pg_canceled": N_(
+        "the server cancelled a statement (its statement_timeout, or an administrator)"
+    ),
+    "w_pg_too_many": N_("the server takes no more connections (its limit is reached); try later"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
@@ -1423,6 +1427,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "pg_denied": N_(
         "the database server refuses this account access (permission denied): nothing was written"
+    ),
+    "pg_canceled": N_(
+        "the database server cancelled the command (its statement_timeout, or an administrator): "
+        "nothing was written"
     ),
     "pg_denied_on": N_(
         "the database server refuses this account access to {name} (permission denied): "

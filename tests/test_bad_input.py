@@ -1047,6 +1047,19 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
     assert said('connection is bad: connection to server on socket "/run/x" failed: No such') == (
         "máy này không có máy chủ PostgreSQL nào đang chạy"
     )
+    # A local server's refusals are not "no server": the socket's path was taken for that.
+    local = 'connection failed: connection to server on socket "/run/x/.s.PGSQL.5432" failed: '
+    assert said(local + 'FATAL:  too many connections for role "u"') == (
+        "máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau"
+    )
+    assert said(local + "FATAL:  the database system is shutting down") == (
+        local + "FATAL:  the database system is shutting down"
+    )
+    assert said("canceling statement due to statement timeout") == (
+        "máy chủ đã hủy một câu lệnh (do giới hạn statement_timeout của máy chủ, hoặc do người "
+        "quản trị)"
+    )
+    assert said("canceling statement due to lock timeout") == "một chương trình khác đang ghi vào"
     assert said("something new") == "something new"
     if not socket_refuses(1):
         return

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
-from dirtrack.db import SCHEMA_REVISION, resolve_target
+from dirtrack.db import PG_WRITE_LOCK, SCHEMA_REVISION, resolve_target
 from tests.conftest import Cli, run, snapshot
 from tests.pg import PASSWORD, PASSWORD_ROLE, Cluster
 
@@ -243,6 +243,43 @@ def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
     }
     for (target, lang), message in expected.items():
         assert on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == message
+    assert snapshot(url) == before
+
+
+def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    """The server's own limits: a statement_timeout that ends a command (here its wait for the
+    write lock another session holds), and a connection limit reached. One line in the run's
+    language, nothing written; both were the driver's English (the first an 'unexpected
+    OperationalError')."""
+    url = pg_cluster.create_database("limits", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    admin.execute(f"ALTER DATABASE \"{database}\" SET statement_timeout = '200ms'")
+    with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+        admin.execute("CREATE ROLE dt_no_room LOGIN CONNECTION LIMIT 0")
+    before = snapshot(url)
+    crowded = pg_cluster.url(database, user="dt_no_room")
+    expected = {
+        "en": (
+            "Error: the database server cancelled the command (its statement_timeout, or an "
+            "administrator): nothing was written",
+            ": the server takes no more connections (its limit is reached); try later",
+        ),
+        "vi": (
+            "Error: máy chủ cơ sở dữ liệu đã hủy lệnh (do giới hạn statement_timeout của máy "
+            "chủ, hoặc do người quản trị): không ghi được gì",
+            ": máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau",
+        ),
+    }
+    with psycopg_on(pg_cluster, database) as holder:
+        holder.execute("BEGIN")
+        holder.execute(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        for lang, (cancelled, turned_away) in expected.items():
+            assert on(url).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == cancelled
+            assert on(crowded).fail("--lang", lang, "unit", "list").endswith(turned_away)
     assert snapshot(url) == before
 
 

@@ -510,6 +510,8 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
         if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
             return "database_busy", {}
+        if state == "57014":  # query_canceled: the server's statement_timeout, or an administrator
+            return "pg_canceled", {}
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
             return "pg_read_only", {}
         if state == "42501":  # insufficient_privilege
