@@ -506,7 +506,14 @@ SERVER_REASONS = (
     # a first command's migration that waited BUSY_TIMEOUT_MS for another writer (lock_timeout)
     ("due to lock timeout", "w_db_locked"),
     ("canceling statement due to", "w_pg_canceled"),  # statement_timeout, pg_cancel_backend
+    # ALLOW_CONNECTIONS false, or a server starting, stopping or recovering
+    ("not currently accepting connections", "w_pg_not_accepting"),
+    ("not yet accepting connections", "w_pg_not_accepting"),
+    ("the database system is", "w_pg_not_accepting"),
 )
+
+# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
+PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
 
 
 def sqlite_reason(reason: str) -> Phrase | str:
@@ -527,6 +534,11 @@ def server_reason(reason: str) -> Phrase | str:
     for part, key in SERVER_REASONS:
         if part in said:
             return Phrase(key)
+    denied = PG_DENIED.search(reason)
+    if denied is not None:
+        # a first command's schema in a database whose public schema the role may not create
+        # in (PostgreSQL 15's default for a role that does not own the database)
+        return Phrase("w_pg_denied_on", name=denied[1])
     setting = _BAD_SETTING.search(reason)
     if setting is not None:
         # a setting of the URL's query (?sslmode=…) the client library refused: the sentence in

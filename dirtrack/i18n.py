@@ -1362,6 +1362,10 @@ ERRORS: dict[str, Entry] = {
         "the server cancelled a statement (its statement_timeout, or an administrator)"
     ),
     "w_pg_too_many": N_("the server takes no more connections (its limit is reached); try later"),
+    "w_pg_not_accepting": N_(
+        "the server accepts no connections to it now (starting, stopping, or closed to them)"
+    ),
+    "w_pg_denied_on": N_("the server refuses this account access to {name} (permission denied)"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),

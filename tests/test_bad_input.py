@@ -1052,14 +1052,21 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
     assert said(local + 'FATAL:  too many connections for role "u"') == (
         "máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau"
     )
-    assert said(local + "FATAL:  the database system is shutting down") == (
-        local + "FATAL:  the database system is shutting down"
+    assert said(local + 'FATAL:  role "u" is not permitted to log in') == (
+        local + 'FATAL:  role "u" is not permitted to log in'
     )
     assert said("canceling statement due to statement timeout") == (
         "máy chủ đã hủy một câu lệnh (do giới hạn statement_timeout của máy chủ, hoặc do người "
         "quản trị)"
     )
     assert said("canceling statement due to lock timeout") == "một chương trình khác đang ghi vào"
+    assert said(local + 'FATAL:  database "d" is not currently accepting connections') == (
+        "máy chủ hiện không nhận kết nối tới cơ sở dữ liệu này (đang khởi động, đang dừng, hoặc "
+        "đã đóng kết nối)"
+    )
+    assert said("permission denied for schema public") == (
+        "máy chủ không cho tài khoản này truy cập public (không có quyền)"
+    )
     assert said("something new") == "something new"
     if not socket_refuses(1):
         return

@@ -250,9 +250,10 @@ def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
     pg_cluster: Cluster,
 ) -> None:
     """The server's own limits: a statement_timeout that ends a command (here its wait for the
-    write lock another session holds), and a connection limit reached. One line in the run's
-    language, nothing written; both were the driver's English (the first an 'unexpected
-    OperationalError')."""
+    write lock another session holds), a connection limit reached, a blank database whose public
+    schema the role may not create in (PostgreSQL 15's default for a role that does not own
+    it). One line in the run's language, nothing written; each was the driver's English (the
+    first an 'unexpected OperationalError', the second said no server was running)."""
     url = pg_cluster.create_database("limits", blank=False)
     on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     database = url.split("@/", 1)[1].split("?", 1)[0]
@@ -281,6 +282,16 @@ def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
             assert on(url).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == cancelled
             assert on(crowded).fail("--lang", lang, "unit", "list").endswith(turned_away)
     assert snapshot(url) == before
+    blank = pg_cluster.create_database("not_owned").split("@/", 1)[1].split("?", 1)[0]
+    with contextlib.suppress(Exception):
+        admin.execute("CREATE ROLE dt_not_owner LOGIN")
+    not_owner = on(pg_cluster.url(blank, user="dt_not_owner"))
+    for lang, words in (
+        ("en", ": the server refuses this account access to public (permission denied)"),
+        ("vi", ": máy chủ không cho tài khoản này truy cập public (không có quyền)"),
+    ):
+        assert not_owner.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
+    assert snapshot(pg_cluster.url(blank)) == {}
 
 
 # dirtrack as a process of its own, whose session the server ends as the directives are sent

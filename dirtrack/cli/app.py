@@ -14,7 +14,6 @@ placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 
 import copy
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -465,10 +464,6 @@ def session_lang(ctx: Any) -> str:
     return default_lang()
 
 
-# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
-_PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
-
-
 # What psycopg and libpq say of a connection to the server lost during a command (the server
 # stopped, the session ended by an administrator, the network gone).
 _CONNECTION_LOST = (
@@ -515,7 +510,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
             return "pg_read_only", {}
         if state == "42501":  # insufficient_privilege
-            denied = _PG_DENIED.search(text)
+            from dirtrack.db import PG_DENIED
+
+            denied = PG_DENIED.search(text)
             if denied is not None:
                 return "pg_denied_on", {"name": denied[1]}
             return "pg_denied", {}
