@@ -111,9 +111,13 @@ def resolve_target(value: str | None) -> Target:
             # No password in the message, though the URL could not be parsed to hide it.
             shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value)
             raise DatabaseError.of("not_database_url", value=shown) from None
-        backend = url.get_backend_name()
-        if backend == "postgresql" and url.drivername == "postgresql":
+        scheme, _, driver = url.drivername.partition("+")
+        if scheme.lower() in ("postgresql", "postgres"):  # libpq takes either spelling
+            if driver not in ("", "psycopg"):
+                # psycopg2, asyncpg…: what dirtrack says of a server's refusals is psycopg's
+                raise DatabaseError.of("pg_driver_not_psycopg", driver=driver)
             url = url.set(drivername="postgresql+psycopg")
+        backend = url.get_backend_name()
         if backend == "sqlite":
             if not url.database or url.database == ":memory:":
                 return Target(url.render_as_string(hide_password=False), None)

@@ -1074,6 +1074,10 @@ ERRORS: dict[str, Entry] = {
     "db_unreadable": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
+    "pg_driver_not_psycopg": N_(
+        "dirtrack reaches PostgreSQL through psycopg, not {driver}: write "
+        "postgresql://USER@HOST/DATABASE"
+    ),
     "not_dirtrack_db": N_("{db} is not a dirtrack database"),
     "cannot_open_db": N_("cannot open {db}: {reason}"),
     "newer_schema": N_(

@@ -687,13 +687,28 @@ def test_a_broken_draft_and_configuration_in_vietnamese(
     [
         "postgresql://an:S3cret@db.example:port/dirtrack",
         "postgresql://an:S3cret@[::1/dirtrack",
-        "postgresql+nosuchdriver://an@localhost/dirtrack",
     ],
 )
 def test_a_malformed_database_url(url: str) -> None:
     error = cli_at(url).fail("list")
     assert error.endswith("is not a database URL"), error
     assert "S3cret" not in error
+
+
+def test_a_postgresql_driver_other_than_psycopg_is_refused_naming_the_url_to_write() -> None:
+    """psycopg2 and asyncpg said to install dirtrack[postgres], which does not install them;
+    a made-up driver, that the URL was not one. (postgres://, libpq's other spelling, is taken:
+    test_postgres.)"""
+    for driver in ("psycopg2", "asyncpg", "nosuchdriver"):
+        url = f"postgresql+{driver}://an:S3cret@localhost/dirtrack"
+        assert cli_at(url).fail("--lang", "vi", "list") == (
+            f"Error: dirtrack kết nối PostgreSQL qua psycopg, không qua {driver}: hãy viết "
+            "postgresql://USER@HOST/DATABASE"
+        )
+    assert cli_at("postgres+pg8000://an@localhost/dirtrack").fail("list") == (
+        "Error: dirtrack reaches PostgreSQL through psycopg, not pg8000: write "
+        "postgresql://USER@HOST/DATABASE"
+    )
 
 
 def test_another_programs_alembic_database(tmp_path: Path) -> None:

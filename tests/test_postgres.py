@@ -358,6 +358,16 @@ def psycopg_on(cluster: Cluster, database: str) -> Any:
         conn.close()
 
 
+def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
+    """postgres://, libpq's other spelling of the scheme (Heroku's, many a DATABASE_URL), was
+    'unsupported database 'postgres': use a SQLite file or PostgreSQL'."""
+    url = pg_cluster.create_database("spelt", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for scheme in ("postgres://", "POSTGRES://", "postgres+psycopg://"):
+        other = on(url.replace("postgresql+psycopg://", scheme))
+        assert [u["code"] for u in other.json("unit", "list")] == ["VPTU"]
+
+
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:
     url = f"postgresql://clerk:{PASSWORD}@/dirtrack?host={tmp_path}&port=5999"
     message = on(url).fail("overdue")
