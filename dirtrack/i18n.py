@@ -1452,6 +1452,10 @@ ERRORS: dict[str, Entry] = {
         "{path}, line {line}: {n} columns, more than the {limit} a spreadsheet can have"
     ),
     "too_long": N_("{field} is {length} characters long, more than the {limit} it can hold"),
+    "ids_exhausted": N_(
+        "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
+        "written"
+    ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
     ),

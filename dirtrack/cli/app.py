@@ -14,6 +14,7 @@ placeholders and type labels (``DATE``, ``<int>``: context ``metavar``).
 
 import copy
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -464,6 +465,10 @@ def session_lang(ctx: Any) -> str:
     return default_lang()
 
 
+# PostgreSQL's 'nextval: reached maximum value of sequence "directive_id_seq" (2147483647)'
+_PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
+
+
 # What psycopg and libpq say of a connection to the server lost during a command (the server
 # stopped, the session ended by an administrator, the network gone).
 _CONNECTION_LOST = (
@@ -505,6 +510,12 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
         if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
             return "database_busy", {}
+        if state == "2200H":  # sequence_generator_limit_exceeded: ids at MAX_ID (store.limits)
+            from dirtrack.store.limits import ids_exhausted
+
+            table = _PG_SEQUENCE.search(text)
+            exhausted = ids_exhausted(table[1] if table else "?")
+            return str(exhausted.key), exhausted.params
         if state == "57014":  # query_canceled: the server's statement_timeout, or an administrator
             return "pg_canceled", {}
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
