@@ -170,14 +170,11 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     """Every check, in order; each catches its own database errors, in a transaction of its own
     (on PostgreSQL a failed statement aborts the transaction: the checks after the first failure
     said only 'current transaction is aborted')."""
-    checks: list[Check] = []
-    for check in (
-        lambda: check_schema(conn, expected_revision),
-        lambda: check_integrity(conn),
-        lambda: check_foreign_keys(conn),
-    ):
-        checks.append(check())
-        conn.rollback()  # they only read
+    checks = [check_schema(conn, expected_revision)]
+    conn.rollback()  # they only read
+    for check in (check_integrity, check_foreign_keys):
+        checks.append(check(conn))
+        conn.rollback()
     if conn.dialect.name == "sqlite":
         checks.append(check_journal(conn))
     if path is not None:
