@@ -358,6 +358,34 @@ def psycopg_on(cluster: Cluster, database: str) -> Any:
         conn.close()
 
 
+def test_a_returned_pack_whose_token_holds_a_nul_is_no_pack(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """A workbook's ``_x0000_`` is a NUL in the text read back: its token named no pack on
+    SQLite, and was 'unexpected DataError' on PostgreSQL, which refuses NUL in a parameter."""
+    import re
+    import zipfile
+
+    url = pg_cluster.create_database("nul", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    clerk.ok("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--attendee", "VPTU")
+    clerk.ok("assign", "1", "--unit", "VPTU", "--due", "2022-09-30", "Đề án")
+    clerk.ok("pack", "out", "--quarter", "2022Q3", "--as-of", "2022-09-01", "--dir", str(tmp_path))
+    sent, back = tmp_path / "VPTU.xlsx", tmp_path / "back.xlsx"
+    with zipfile.ZipFile(sent) as source, zipfile.ZipFile(back, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.startswith("xl/") and name.endswith(".xml"):
+                data = re.sub(rb"\b([0-9a-f]{32})\b", rb"\1_x0000_", data)
+            target.writestr(name, data)
+    before = snapshot(url)
+    for lang, words in (("en", "not a pack of this database"), ("vi", "không phải phiếu")):
+        message = clerk.fail("--lang", lang, "pack", "in", str(back))
+        assert message.startswith(f"Error: {back}: {words}"), message
+    assert snapshot(url) == before
+
+
 def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
     """postgres://, libpq's other spelling of the scheme (Heroku's, many a DATABASE_URL), was
     'unsupported database 'postgres': use a SQLite file or PostgreSQL'."""

@@ -229,10 +229,18 @@ def mark_sent(session: Session, pack_id: int, *, at: datetime, to: str, cc: str 
 
 
 def find_pack(session: Session, token: str) -> Pack | None:
+    """The pack of ``token`` (a returned workbook's), or None.
+
+    A token with a character that is not printable (a NUL, from the workbook's ``_x0000_``) is
+    none that was made: PostgreSQL refuses a NUL in a parameter ('unexpected DataError'), where
+    SQLite found no pack.
+    """
     from sqlmodel import select as orm_select
 
     from dirtrack.models import Pack
 
+    if not token.isprintable():
+        return None
     return session.exec(orm_select(Pack).where(Pack.token == token)).first()
 
 
