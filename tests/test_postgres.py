@@ -386,6 +386,28 @@ def test_a_returned_pack_whose_token_holds_a_nul_is_no_pack(
     assert snapshot(url) == before
 
 
+def test_a_draft_whose_keys_hold_a_nul_is_refused_naming_them(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """A meeting draft's keys are looked up before they are checked: one holding a NUL (TOML's
+    \\u0000) was 'unexpected DataError' on PostgreSQL; SQLite listed the draft's problems."""
+    url = pg_cluster.create_database("draft", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "nhap.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\nkey = "giao-ban\\u0000"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Đề án"\nkey = "de-an\\u0000"\n',
+        encoding="utf-8",
+    )
+    before = snapshot(url)
+    message = clerk.fail("import", str(draft))
+    assert message.startswith("Error: nhap.toml: nothing was imported."), message
+    assert "meeting: script key: control character U+0000" in message
+    assert "directives #1: script key: control character U+0000" in message
+    assert snapshot(url) == before
+
+
 def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
     """postgres://, libpq's other spelling of the scheme (Heroku's, many a DATABASE_URL), was
     'unsupported database 'postgres': use a SQLite file or PostgreSQL'."""

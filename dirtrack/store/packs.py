@@ -231,15 +231,14 @@ def mark_sent(session: Session, pack_id: int, *, at: datetime, to: str, cc: str 
 def find_pack(session: Session, token: str) -> Pack | None:
     """The pack of ``token`` (a returned workbook's), or None.
 
-    A token with a character that is not printable (a NUL, from the workbook's ``_x0000_``) is
-    none that was made: PostgreSQL refuses a NUL in a parameter ('unexpected DataError'), where
-    SQLite found no pack.
+    A token holding a NUL (a workbook's ``_x0000_``) is none (:func:`dirtrack.text.may_be_stored`).
     """
     from sqlmodel import select as orm_select
 
     from dirtrack.models import Pack
+    from dirtrack.text import may_be_stored
 
-    if not token.isprintable():
+    if not may_be_stored(token):
         return None
     return session.exec(orm_select(Pack).where(Pack.token == token)).first()
 
