@@ -322,6 +322,7 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
 
             reason = Phrase("w_pg_bad_setting", detail=str(exc))
             raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
+        event.listen(engine, "connect", _postgresql_session, insert=True)
         event.listen(engine, "begin", _postgresql_begin)
         _quiet_driver_log()
     limits.install(engine)
@@ -363,6 +364,24 @@ def forget_engine(target: Target) -> None:
 # pg_advisory_xact_lock key held by every writing unit of work on PostgreSQL; the
 # migrations take their own, 727274, after this one.
 PG_WRITE_LOCK = 727275
+
+
+def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
+    """Every PostgreSQL connection speaks UTF-8 and writes dates and times in ISO form, whatever
+    the server, database, role or environment sets (as SQLite's pragmas, above).
+
+    A server, database or role with ``DateStyle = 'German, DMY'`` or ``'SQL, DMY'`` (the
+    Vietnamese order of day and month) sent times the driver cannot read ("can't parse
+    timestamptz with DateStyle …": history, overdue, export and every write failed), and
+    ``PGCLIENTENCODING=WIN1258`` (Windows' Vietnamese code page) or ``LATIN1`` made the server
+    refuse every Vietnamese letter it has no code for.
+    """
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('client_encoding', 'UTF8', false), "
+            "set_config('DateStyle', 'ISO, YMD', false)"
+        )
+    dbapi_connection.commit()
 
 
 def _postgresql_begin(conn: Connection) -> None:

@@ -408,6 +408,32 @@ def test_a_draft_whose_keys_hold_a_nul_is_refused_naming_them(
     assert snapshot(url) == before
 
 
+def test_a_server_with_its_own_date_style_or_a_client_encoding_reads_the_same(
+    pg_cluster: Cluster,
+) -> None:
+    """A database set to write dates day first (DateStyle 'SQL, DMY', as a Vietnamese server
+    may be), and a client whose environment asks for Windows' Vietnamese code page
+    (PGCLIENTENCODING=WIN1258): the same register as on any other. The first made history,
+    export and every write 'unexpected NotImplementedError: can't parse timestamptz with
+    DateStyle'; the second every listing 'unexpected DataError' (UntranslatableCharacter)."""
+    url = pg_cluster.create_database("style", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    clerk.ok("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--attendee", "VPTU")
+    clerk.ok("assign", "1", "--unit", "VPTU", "--due", "2022-09-30", "Đề án nâng cao chất lượng")
+    expected = clerk.ok("export")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    pg_cluster.admin().execute(f"ALTER DATABASE \"{database}\" SET DateStyle = 'SQL, DMY'")
+    assert clerk.ok("export") == expected
+    assert clerk.json("history", "--limit", "1")[0]["command"] == "assign"
+    clerk.ok("progress", "1", "--percent", "50", "--date", "2022-06-01")
+    listed = clerk(
+        "list", "--format", "json", "--as-of", "2022-06-30", env={"PGCLIENTENCODING": "WIN1258"}
+    )
+    assert listed.exit_code == 0, listed.stderr
+    assert json.loads(listed.stdout)[0]["text"] == "Đề án nâng cao chất lượng"
+
+
 def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
     """postgres://, libpq's other spelling of the scheme (Heroku's, many a DATABASE_URL), was
     'unsupported database 'postgres': use a SQLite file or PostgreSQL'."""
