@@ -395,8 +395,15 @@ def _postgresql_begin(conn: Connection) -> None:
     (for this lock, or one another session holds on a row or table) after
     :data:`BUSY_TIMEOUT_MS`: a writer that never finishes (stopped, or an open transaction of
     another program) made every other one wait for ever.
+
+    A writer reads at READ COMMITTED, whatever the database's default_transaction_isolation:
+    at REPEATABLE READ or SERIALIZABLE its snapshot was taken before it waited for the lock, so
+    it did not see what the writer before it had just written (two clerks adding one unit: a
+    duplicate key, 'unexpected IntegrityError', where one gets a clear refusal), or failed
+    with 'could not serialize access'.
     """
     if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 

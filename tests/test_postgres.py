@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from dirtrack.cli import app
 from dirtrack.db import PG_WRITE_LOCK, SCHEMA_REVISION, resolve_target
-from tests.conftest import Cli, run, snapshot
+from tests.conftest import ENTRY_POINT, Cli, run, snapshot
 from tests.pg import PASSWORD, PASSWORD_ROLE, Cluster
 
 CLIENTS = 8
@@ -432,6 +432,43 @@ def test_a_server_with_its_own_date_style_or_a_client_encoding_reads_the_same(
     )
     assert listed.exit_code == 0, listed.stderr
     assert json.loads(listed.stdout)[0]["text"] == "Đề án nâng cao chất lượng"
+
+
+def test_a_writer_that_waited_sees_what_the_one_before_it_wrote(pg_cluster: Cluster) -> None:
+    """On a database whose default isolation is REPEATABLE READ (or SERIALIZABLE), a writer's
+    snapshot was taken before it waited for the write lock: it did not see the unit the writer
+    before it had just added, and failed with 'unexpected IntegrityError' (a duplicate key)
+    where it must refuse, as on SQLite, with the unit's name."""
+    import time
+
+    from dirtrack.db import open_engine, session_scope
+    from dirtrack.store.units import add_unit
+
+    url = pg_cluster.create_database("iso", blank=False)
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    admin.execute(
+        f"ALTER DATABASE \"{database}\" SET default_transaction_isolation = 'repeatable read'"
+    )
+    engine, _ = open_engine(url)
+    try:
+        with session_scope(engine, info={"command": {"name": "unit add"}}) as session:
+            add_unit(session, code="BTC", name="Ban Tổ chức")  # holding the write lock
+            second = subprocess.Popen(
+                [ENTRY_POINT, "--db", url, "unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            deadline = time.monotonic() + 60
+            while not admin.execute(waiting).fetchone()[0] and time.monotonic() < deadline:
+                time.sleep(0.05)
+        _out, error = second.communicate(timeout=120)
+    finally:
+        engine.dispose()
+    assert second.returncode == 1, error
+    assert error == "Error: code 'BTC' already refers to unit BTC (Ban Tổ chức)\n"
+    assert [u["code"] for u in on(url).json("unit", "list")] == ["BTC"]
 
 
 def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
