@@ -107,6 +107,13 @@ def resolve_target(value: str | None) -> Target:
         try:
             url = make_url(value)
             url.port  # noqa: B018  (parsed on first use: a port that is no number fails here)
+            # A NUL (%00) ends libpq's connection string where it stands: the settings after it
+            # were dropped unsaid (?application_name=x%00&host=h reached the local server).
+            parts = [url.username, url.password, url.host, url.database]
+            for given in url.query.values():  # a setting given twice is a tuple
+                parts += [given] if isinstance(given, str) else list(given)
+            if any(part is not None and "\x00" in part for part in parts):
+                raise ValueError("NUL")
         except (ArgumentError, ValueError):
             # No password in the message, though the URL could not be parsed to hide it.
             shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value)

@@ -687,6 +687,10 @@ def test_a_broken_draft_and_configuration_in_vietnamese(
     [
         "postgresql://an:S3cret@db.example:port/dirtrack",
         "postgresql://an:S3cret@[::1/dirtrack",
+        # a NUL ends libpq's connection string: the host after it was dropped, unsaid, and the
+        # local server reached instead
+        "postgresql://an:S3cret@/dirtrack?application_name=x%00&host=db.example",
+        "postgresql://an:S3c%00ret@db.example/dirtrack",
     ],
 )
 def test_a_malformed_database_url(url: str) -> None:
