@@ -50,8 +50,9 @@ KNOWN_REVISIONS = (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# How long a SQLite writer waits for another one to finish before giving up: eight processes
-# writing at once must all succeed, and an import can hold the lock for seconds.
+# How long a writer waits for another one to finish before giving up (SQLite's busy timeout,
+# PostgreSQL's lock_timeout): eight processes writing at once must all succeed, and an import
+# can hold the lock for seconds.
 BUSY_TIMEOUT_MS = 60_000
 # Seconds to wait for a PostgreSQL server to answer a connection (libpq's connect_timeout).
 CONNECT_TIMEOUT_S = 10
@@ -106,13 +107,24 @@ def resolve_target(value: str | None) -> Target:
         try:
             url = make_url(value)
             url.port  # noqa: B018  (parsed on first use: a port that is no number fails here)
+            # A NUL (%00) ends libpq's connection string where it stands: the settings after it
+            # were dropped unsaid (?application_name=x%00&host=h reached the local server).
+            parts = [url.username, url.password, url.host, url.database]
+            for given in url.query.values():  # a setting given twice is a tuple
+                parts += [given] if isinstance(given, str) else list(given)
+            if any(part is not None and "\x00" in part for part in parts):
+                raise ValueError("NUL")
         except (ArgumentError, ValueError):
             # No password in the message, though the URL could not be parsed to hide it.
             shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value)
             raise DatabaseError.of("not_database_url", value=shown) from None
-        backend = url.get_backend_name()
-        if backend == "postgresql" and url.drivername == "postgresql":
+        scheme, _, driver = url.drivername.partition("+")
+        if scheme.lower() in ("postgresql", "postgres"):  # libpq takes either spelling
+            if driver not in ("", "psycopg"):
+                # psycopg2, asyncpg…: what dirtrack says of a server's refusals is psycopg's
+                raise DatabaseError.of("pg_driver_not_psycopg", driver=driver)
             url = url.set(drivername="postgresql+psycopg")
+        backend = url.get_backend_name()
         if backend == "sqlite":
             if not url.database or url.database == ":memory:":
                 return Target(url.render_as_string(hide_password=False), None)
@@ -317,6 +329,7 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
 
             reason = Phrase("w_pg_bad_setting", detail=str(exc))
             raise DatabaseError.of("cannot_open_db", db=target.display, reason=reason) from None
+        event.listen(engine, "connect", _postgresql_session, insert=True)
         event.listen(engine, "begin", _postgresql_begin)
         _quiet_driver_log()
     limits.install(engine)
@@ -360,6 +373,24 @@ def forget_engine(target: Target) -> None:
 PG_WRITE_LOCK = 727275
 
 
+def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
+    """Every PostgreSQL connection speaks UTF-8 and writes dates and times in ISO form, whatever
+    the server, database, role or environment sets (as SQLite's pragmas, above).
+
+    A server, database or role with ``DateStyle = 'German, DMY'`` or ``'SQL, DMY'`` (the
+    Vietnamese order of day and month) sent times the driver cannot read ("can't parse
+    timestamptz with DateStyle …": history, overdue, export and every write failed), and
+    ``PGCLIENTENCODING=WIN1258`` (Windows' Vietnamese code page) or ``LATIN1`` made the server
+    refuse every Vietnamese letter it has no code for.
+    """
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('client_encoding', 'UTF8', false), "
+            "set_config('DateStyle', 'ISO, YMD', false)"
+        )
+    dbapi_connection.commit()
+
+
 def _postgresql_begin(conn: Connection) -> None:
     """On PostgreSQL, a writing unit of work waits for the database's one write lock.
 
@@ -367,9 +398,20 @@ def _postgresql_begin(conn: Connection) -> None:
     writes can never interleave with another's: two clerks adding the same key, unit or
     completion at once get one success and one clear refusal. The same transaction-scoped
     advisory lock gives PostgreSQL exactly that behaviour; readers never take it. Released at
-    commit or rollback.
+    commit or rollback. As SQLite's busy timeout, the transaction's lock_timeout gives up a wait
+    (for this lock, or one another session holds on a row or table) after
+    :data:`BUSY_TIMEOUT_MS`: a writer that never finishes (stopped, or an open transaction of
+    another program) made every other one wait for ever.
+
+    A writer reads at READ COMMITTED, whatever the database's default_transaction_isolation:
+    at REPEATABLE READ or SERIALIZABLE its snapshot was taken before it waited for the lock, so
+    it did not see what the writer before it had just written (two clerks adding one unit: a
+    duplicate key, 'unexpected IntegrityError', where one gets a clear refusal), or failed
+    with 'could not serialize access'.
     """
     if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
@@ -491,8 +533,24 @@ SERVER_REASONS = (
     ("does not exist", "w_pg_no_database"),
     ("invalid response to ssl negotiation", "w_pg_not_postgresql"),
     ("received invalid response", "w_pg_not_postgresql"),
-    ("on socket", "w_pg_no_local_server"),
+    # 'connection to server on socket "…/.s.PGSQL.5432" failed: No such file or directory': the
+    # socket's words, not "on socket", which every refusal of a local server's holds ('…on
+    # socket "…" failed: FATAL:  too many connections for role "u"' said there was no server)
+    ("failed: no such", "w_pg_no_local_server"),
+    ("too many connections", "w_pg_too_many"),
+    ("too many clients", "w_pg_too_many"),
+    ("connection slots are reserved", "w_pg_too_many"),
+    # a first command's migration that waited BUSY_TIMEOUT_MS for another writer (lock_timeout)
+    ("due to lock timeout", "w_db_locked"),
+    ("canceling statement due to", "w_pg_canceled"),  # statement_timeout, pg_cancel_backend
+    # ALLOW_CONNECTIONS false, or a server starting, stopping or recovering
+    ("not currently accepting connections", "w_pg_not_accepting"),
+    ("not yet accepting connections", "w_pg_not_accepting"),
+    ("the database system is", "w_pg_not_accepting"),
 )
+
+# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
+PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
 
 
 def sqlite_reason(reason: str) -> Phrase | str:
@@ -513,6 +571,11 @@ def server_reason(reason: str) -> Phrase | str:
     for part, key in SERVER_REASONS:
         if part in said:
             return Phrase(key)
+    denied = PG_DENIED.search(reason)
+    if denied is not None:
+        # a first command's schema in a database whose public schema the role may not create
+        # in (PostgreSQL 15's default for a role that does not own the database)
+        return Phrase("w_pg_denied_on", name=denied[1])
     setting = _BAD_SETTING.search(reason)
     if setting is not None:
         # a setting of the URL's query (?sslmode=…) the client library refused: the sentence in

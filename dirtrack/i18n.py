@@ -1078,6 +1078,10 @@ ERRORS: dict[str, Entry] = {
     "db_unreadable": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
+    "pg_driver_not_psycopg": N_(
+        "dirtrack reaches PostgreSQL through psycopg, not {driver}: write "
+        "postgresql://USER@HOST/DATABASE"
+    ),
     "not_dirtrack_db": N_("{db} is not a dirtrack database"),
     "cannot_open_db": N_("cannot open {db}: {reason}"),
     "newer_schema": N_(
@@ -1362,6 +1366,14 @@ ERRORS: dict[str, Entry] = {
     "w_pg_no_database": N_("the server has no such database or user"),
     "w_pg_not_postgresql": N_("what answers at that address is not a PostgreSQL server"),
     "w_pg_no_local_server": N_("no PostgreSQL server is running on this machine"),
+    "w_pg_canceled": N_(
+        "the server cancelled a statement (its statement_timeout, or an administrator)"
+    ),
+    "w_pg_too_many": N_("the server takes no more connections (its limit is reached); try later"),
+    "w_pg_not_accepting": N_(
+        "the server accepts no connections to it now (starting, stopping, or closed to them)"
+    ),
+    "w_pg_denied_on": N_("the server refuses this account access to {name} (permission denied)"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
@@ -1428,6 +1440,10 @@ ERRORS: dict[str, Entry] = {
     "pg_denied": N_(
         "the database server refuses this account access (permission denied): nothing was written"
     ),
+    "pg_canceled": N_(
+        "the database server cancelled the command (its statement_timeout, or an administrator): "
+        "nothing was written"
+    ),
     "pg_denied_on": N_(
         "the database server refuses this account access to {name} (permission denied): "
         "nothing was written"
@@ -1440,6 +1456,10 @@ ERRORS: dict[str, Entry] = {
         "{path}, line {line}: {n} columns, more than the {limit} a spreadsheet can have"
     ),
     "too_long": N_("{field} is {length} characters long, more than the {limit} it can hold"),
+    "ids_exhausted": N_(
+        "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
+        "written"
+    ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
     ),

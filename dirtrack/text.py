@@ -71,6 +71,13 @@ def is_blank(text: str) -> bool:
     )
 
 
+def may_be_stored(text: str) -> bool:
+    """False for a text that holds NUL, which no stored text does (:func:`clean_text` refuses
+    it) and PostgreSQL refuses even in a query's parameter ('unexpected DataError', where SQLite
+    found nothing): a lookup by such a text finds nothing, without asking the database."""
+    return "\x00" not in text
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that text may not hold, written ``U+0000``, or None."""
     found = _CONTROL.search(text)

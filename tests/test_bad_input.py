@@ -687,13 +687,32 @@ def test_a_broken_draft_and_configuration_in_vietnamese(
     [
         "postgresql://an:S3cret@db.example:port/dirtrack",
         "postgresql://an:S3cret@[::1/dirtrack",
-        "postgresql+nosuchdriver://an@localhost/dirtrack",
+        # a NUL ends libpq's connection string: the host after it was dropped, unsaid, and the
+        # local server reached instead
+        "postgresql://an:S3cret@/dirtrack?application_name=x%00&host=db.example",
+        "postgresql://an:S3c%00ret@db.example/dirtrack",
     ],
 )
 def test_a_malformed_database_url(url: str) -> None:
     error = cli_at(url).fail("list")
     assert error.endswith("is not a database URL"), error
     assert "S3cret" not in error
+
+
+def test_a_postgresql_driver_other_than_psycopg_is_refused_naming_the_url_to_write() -> None:
+    """psycopg2 and asyncpg said to install dirtrack[postgres], which does not install them;
+    a made-up driver, that the URL was not one. (postgres://, libpq's other spelling, is taken:
+    test_postgres.)"""
+    for driver in ("psycopg2", "asyncpg", "nosuchdriver"):
+        url = f"postgresql+{driver}://an:S3cret@localhost/dirtrack"
+        assert cli_at(url).fail("--lang", "vi", "list") == (
+            f"Error: dirtrack kết nối PostgreSQL qua psycopg, không qua {driver}: hãy viết "
+            "postgresql://USER@HOST/DATABASE"
+        )
+    assert cli_at("postgres+pg8000://an@localhost/dirtrack").fail("list") == (
+        "Error: dirtrack reaches PostgreSQL through psycopg, not pg8000: write "
+        "postgresql://USER@HOST/DATABASE"
+    )
 
 
 def test_another_programs_alembic_database(tmp_path: Path) -> None:
@@ -1046,6 +1065,26 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
     )
     assert said('connection is bad: connection to server on socket "/run/x" failed: No such') == (
         "máy này không có máy chủ PostgreSQL nào đang chạy"
+    )
+    # A local server's refusals are not "no server": the socket's path was taken for that.
+    local = 'connection failed: connection to server on socket "/run/x/.s.PGSQL.5432" failed: '
+    assert said(local + 'FATAL:  too many connections for role "u"') == (
+        "máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau"
+    )
+    assert said(local + 'FATAL:  role "u" is not permitted to log in') == (
+        local + 'FATAL:  role "u" is not permitted to log in'
+    )
+    assert said("canceling statement due to statement timeout") == (
+        "máy chủ đã hủy một câu lệnh (do giới hạn statement_timeout của máy chủ, hoặc do người "
+        "quản trị)"
+    )
+    assert said("canceling statement due to lock timeout") == "một chương trình khác đang ghi vào"
+    assert said(local + 'FATAL:  database "d" is not currently accepting connections') == (
+        "máy chủ hiện không nhận kết nối tới cơ sở dữ liệu này (đang khởi động, đang dừng, hoặc "
+        "đã đóng kết nối)"
+    )
+    assert said("permission denied for schema public") == (
+        "máy chủ không cho tài khoản này truy cập public (không có quyền)"
     )
     assert said("something new") == "something new"
     if not socket_refuses(1):

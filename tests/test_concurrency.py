@@ -10,16 +10,22 @@ bench/concurrent_writers.py.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
+import threading
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import make_url
 
+from dirtrack import db as database
 from tests.batch import Invoke, batches
-from tests.conftest import Cli, cli_at, prebuilt
+from tests.conftest import Cli, cli_at, prebuilt, snapshot
 
 UNITS = ("VPTU", "BTC", "BDV", "UBKT")
 
@@ -189,3 +195,41 @@ def test_processes_on_a_new_database_with_the_same_key(
     assert sum("exists already" in err for _, _, err in outputs) == count - 1
     assert len(cli.json("meetings")) == 1
     assert cli("doctor").exit_code == 0
+
+
+@contextlib.contextmanager
+def write_lock_held(db: str, backend: str, *, for_s: float) -> Iterator[None]:
+    """Another program holds the database's write lock (SQLite's, or dirtrack's advisory lock
+    on PostgreSQL) in an open transaction, for ``for_s`` seconds at most."""
+    if backend == "sqlite":
+        holder: Any = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+    else:
+        import psycopg
+
+        conninfo = make_url(db).set(drivername="postgresql")  # libpq's own URI
+        holder = psycopg.connect(conninfo.render_as_string(hide_password=False))
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", [database.PG_WRITE_LOCK])
+    release = threading.Timer(for_s, holder.close)
+    release.start()
+    try:
+        yield
+    finally:
+        release.cancel()
+        holder.close()
+
+
+def test_a_writer_gives_up_after_the_busy_timeout(
+    cli: Cli, db: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer that never finishes (a process stopped in its transaction, another program's
+    open transaction) makes the next one give up after the busy timeout with one line, as
+    SQLite always did; on PostgreSQL it waited for ever. (The holder lets go after 20 s, so
+    that a wait without end fails this test rather than hanging it.)"""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    before = snapshot(db)
+    with write_lock_held(db, backend, for_s=20):
+        for lang, words in (("en", "the database stayed busy"), ("vi", "cơ sở dữ liệu đang bận")):
+            message = cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+            assert message.startswith(f"Error: {words}"), message
+    assert snapshot(db) == before

@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dirtrack.db import open_engine
-from tests.conftest import Cli, file_digest, prebuilt
+from dirtrack.models import MAX_ID
+from tests.conftest import Cli, file_digest, prebuilt, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -390,3 +391,30 @@ def test_xlsx_export_reimports_unchanged(
     assert [r["action"] for r in report["rows"]] == ["unchanged"] * 4
     assert report["unchanged"] == 4 and report["updated"] == 0 and report["problems"] == []
     assert file_digest(db_path) == before
+
+
+def test_a_new_row_past_the_largest_id_is_refused_alike(
+    exported: Path, units: Cli, other_db: str, tmp_path: Path
+) -> None:
+    """An export whose last directive and unit hold id 2,147,483,647 (the largest an id may be)
+    goes in; the next new one has no id left. PostgreSQL's sequence refused it with 'unexpected
+    DataError'; SQLite stored it as 2,147,483,648, which no command could name."""
+
+    def at_the_limit(doc: dict[str, Any]) -> None:
+        doc["directives"][-1]["id"] = MAX_ID
+        doc["units"][-1]["id"] = MAX_ID  # others name a unit by its code
+
+    other = units.at(other_db)
+    other.ok("import", str(_broken(tmp_path, exported, at_the_limit)))
+    before = snapshot(other_db)
+    meeting = str(other.json("meetings")[0]["id"])
+    for lang, words in (
+        ("en", "no more rows fit in directive: its ids have reached 2147483647, the largest"),
+        ("vi", "bảng directive không thêm được dòng nào nữa: mã số đã đạt 2147483647"),
+    ):
+        message = other.fail("--lang", lang, "assign", meeting, "--unit", "BTC", "Việc mới")
+        assert message.startswith(f"Error: {words}"), message
+    assert other.fail("unit", "add", "MOI", "Đơn vị mới").startswith(
+        "Error: no more rows fit in unit:"
+    )
+    assert snapshot(other_db) == before

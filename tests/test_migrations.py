@@ -583,3 +583,26 @@ def test_the_0003_upgrade_keeps_every_row_and_never_gives_an_id_twice(
     assert new == gone + 1
     changes = cli.json("history", str(new))
     assert [(c["action"], c["after"]["text"]) for c in changes] == [("create", "Việc mới")]
+
+
+def test_doctor_on_a_schema_that_lost_a_table_and_a_column(cli: Cli, db: str) -> None:
+    """doctor names what is missing once, under schema, and its other checks read what is
+    there, on both backends. On PostgreSQL the integrity check read the missing table, and the
+    foreign-key check then said only 'current transaction is aborted': three problems for one."""
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE directive DROP COLUMN product"))
+            conn.execute(text("DROP TABLE calendar_day"))
+    finally:
+        engine.dispose()
+    result = cli("doctor", "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith(": 1 problem found"), result.stderr
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["schema"] == {
+        "check": "schema",
+        "status": "problem",
+        "detail": "missing table calendar_day; directive.product",
+    }
+    assert checks["integrity"]["status"] == "ok" and checks["foreign_keys"]["status"] == "ok"

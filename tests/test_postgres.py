@@ -23,8 +23,8 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from dirtrack.cli import app
-from dirtrack.db import SCHEMA_REVISION, resolve_target
-from tests.conftest import Cli, run, snapshot
+from dirtrack.db import PG_WRITE_LOCK, SCHEMA_REVISION, resolve_target
+from tests.conftest import ENTRY_POINT, Cli, run, snapshot
 from tests.pg import PASSWORD, PASSWORD_ROLE, Cluster
 
 CLIENTS = 8
@@ -246,6 +246,54 @@ def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
     assert snapshot(url) == before
 
 
+def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    """The server's own limits: a statement_timeout that ends a command (here its wait for the
+    write lock another session holds), a connection limit reached, a blank database whose public
+    schema the role may not create in (PostgreSQL 15's default for a role that does not own
+    it). One line in the run's language, nothing written; each was the driver's English (the
+    first an 'unexpected OperationalError', the second said no server was running)."""
+    url = pg_cluster.create_database("limits", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    admin.execute(f"ALTER DATABASE \"{database}\" SET statement_timeout = '200ms'")
+    with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+        admin.execute("CREATE ROLE dt_no_room LOGIN CONNECTION LIMIT 0")
+    before = snapshot(url)
+    crowded = pg_cluster.url(database, user="dt_no_room")
+    expected = {
+        "en": (
+            "Error: the database server cancelled the command (its statement_timeout, or an "
+            "administrator): nothing was written",
+            ": the server takes no more connections (its limit is reached); try later",
+        ),
+        "vi": (
+            "Error: máy chủ cơ sở dữ liệu đã hủy lệnh (do giới hạn statement_timeout của máy "
+            "chủ, hoặc do người quản trị): không ghi được gì",
+            ": máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau",
+        ),
+    }
+    with psycopg_on(pg_cluster, database) as holder:
+        holder.execute("BEGIN")
+        holder.execute(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        for lang, (cancelled, turned_away) in expected.items():
+            assert on(url).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức") == cancelled
+            assert on(crowded).fail("--lang", lang, "unit", "list").endswith(turned_away)
+    assert snapshot(url) == before
+    blank = pg_cluster.create_database("not_owned").split("@/", 1)[1].split("?", 1)[0]
+    with contextlib.suppress(Exception):
+        admin.execute("CREATE ROLE dt_not_owner LOGIN")
+    not_owner = on(pg_cluster.url(blank, user="dt_not_owner"))
+    for lang, words in (
+        ("en", ": the server refuses this account access to public (permission denied)"),
+        ("vi", ": máy chủ không cho tài khoản này truy cập public (không có quyền)"),
+    ):
+        assert not_owner.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
+    assert snapshot(pg_cluster.url(blank)) == {}
+
+
 # dirtrack as a process of its own, whose session the server ends as the directives are sent
 # in one batch (a pipeline): as when the server is stopped or an administrator ends the session.
 LOST_CLIENT = """
@@ -308,6 +356,129 @@ def psycopg_on(cluster: Cluster, database: str) -> Any:
         yield conn
     finally:
         conn.close()
+
+
+def test_a_returned_pack_whose_token_holds_a_nul_is_no_pack(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """A workbook's ``_x0000_`` is a NUL in the text read back: its token named no pack on
+    SQLite, and was 'unexpected DataError' on PostgreSQL, which refuses NUL in a parameter."""
+    import re
+    import zipfile
+
+    url = pg_cluster.create_database("nul", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    clerk.ok("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--attendee", "VPTU")
+    clerk.ok("assign", "1", "--unit", "VPTU", "--due", "2022-09-30", "Đề án")
+    clerk.ok("pack", "out", "--quarter", "2022Q3", "--as-of", "2022-09-01", "--dir", str(tmp_path))
+    sent, back = tmp_path / "VPTU.xlsx", tmp_path / "back.xlsx"
+    with zipfile.ZipFile(sent) as source, zipfile.ZipFile(back, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.startswith("xl/") and name.endswith(".xml"):
+                data = re.sub(rb"\b([0-9a-f]{32})\b", rb"\1_x0000_", data)
+            target.writestr(name, data)
+    before = snapshot(url)
+    for lang, words in (("en", "not a pack of this database"), ("vi", "không phải phiếu")):
+        message = clerk.fail("--lang", lang, "pack", "in", str(back))
+        assert message.startswith(f"Error: {back}: {words}"), message
+    assert snapshot(url) == before
+
+
+def test_a_draft_whose_keys_hold_a_nul_is_refused_naming_them(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """A meeting draft's keys are looked up before they are checked: one holding a NUL (TOML's
+    \\u0000) was 'unexpected DataError' on PostgreSQL; SQLite listed the draft's problems."""
+    url = pg_cluster.create_database("draft", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "nhap.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\nkey = "giao-ban\\u0000"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Đề án"\nkey = "de-an\\u0000"\n',
+        encoding="utf-8",
+    )
+    before = snapshot(url)
+    message = clerk.fail("import", str(draft))
+    assert message.startswith("Error: nhap.toml: nothing was imported."), message
+    assert "meeting: script key: control character U+0000" in message
+    assert "directives #1: script key: control character U+0000" in message
+    assert snapshot(url) == before
+
+
+def test_a_server_with_its_own_date_style_or_a_client_encoding_reads_the_same(
+    pg_cluster: Cluster,
+) -> None:
+    """A database set to write dates day first (DateStyle 'SQL, DMY', as a Vietnamese server
+    may be), and a client whose environment asks for Windows' Vietnamese code page
+    (PGCLIENTENCODING=WIN1258): the same register as on any other. The first made history,
+    export and every write 'unexpected NotImplementedError: can't parse timestamptz with
+    DateStyle'; the second every listing 'unexpected DataError' (UntranslatableCharacter)."""
+    url = pg_cluster.create_database("style", blank=False)
+    clerk = on(url)
+    clerk.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    clerk.ok("add-meeting", "--date", "2022-05-06", "--title", "Giao ban", "--attendee", "VPTU")
+    clerk.ok("assign", "1", "--unit", "VPTU", "--due", "2022-09-30", "Đề án nâng cao chất lượng")
+    expected = clerk.ok("export")
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    pg_cluster.admin().execute(f"ALTER DATABASE \"{database}\" SET DateStyle = 'SQL, DMY'")
+    assert clerk.ok("export") == expected
+    assert clerk.json("history", "--limit", "1")[0]["command"] == "assign"
+    clerk.ok("progress", "1", "--percent", "50", "--date", "2022-06-01")
+    listed = clerk(
+        "list", "--format", "json", "--as-of", "2022-06-30", env={"PGCLIENTENCODING": "WIN1258"}
+    )
+    assert listed.exit_code == 0, listed.stderr
+    assert json.loads(listed.stdout)[0]["text"] == "Đề án nâng cao chất lượng"
+
+
+def test_a_writer_that_waited_sees_what_the_one_before_it_wrote(pg_cluster: Cluster) -> None:
+    """On a database whose default isolation is REPEATABLE READ (or SERIALIZABLE), a writer's
+    snapshot was taken before it waited for the write lock: it did not see the unit the writer
+    before it had just added, and failed with 'unexpected IntegrityError' (a duplicate key)
+    where it must refuse, as on SQLite, with the unit's name."""
+    import time
+
+    from dirtrack.db import open_engine, session_scope
+    from dirtrack.store.units import add_unit
+
+    url = pg_cluster.create_database("iso", blank=False)
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    admin.execute(
+        f"ALTER DATABASE \"{database}\" SET default_transaction_isolation = 'repeatable read'"
+    )
+    engine, _ = open_engine(url)
+    try:
+        with session_scope(engine, info={"command": {"name": "unit add"}}) as session:
+            add_unit(session, code="BTC", name="Ban Tổ chức")  # holding the write lock
+            second = subprocess.Popen(
+                [ENTRY_POINT, "--db", url, "unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            deadline = time.monotonic() + 60
+            while not admin.execute(waiting).fetchone()[0] and time.monotonic() < deadline:
+                time.sleep(0.05)
+        _out, error = second.communicate(timeout=120)
+    finally:
+        engine.dispose()
+    assert second.returncode == 1, error
+    assert error == "Error: code 'BTC' already refers to unit BTC (Ban Tổ chức)\n"
+    assert [u["code"] for u in on(url).json("unit", "list")] == ["BTC"]
+
+
+def test_the_postgres_scheme_is_postgresql(pg_cluster: Cluster) -> None:
+    """postgres://, libpq's other spelling of the scheme (Heroku's, many a DATABASE_URL), was
+    'unsupported database 'postgres': use a SQLite file or PostgreSQL'."""
+    url = pg_cluster.create_database("spelt", blank=False)
+    on(url).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for scheme in ("postgres://", "POSTGRES://", "postgres+psycopg://"):
+        other = on(url.replace("postgresql+psycopg://", scheme))
+        assert [u["code"] for u in other.json("unit", "list")] == ["VPTU"]
 
 
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:

@@ -465,8 +465,8 @@ def session_lang(ctx: Any) -> str:
     return default_lang()
 
 
-# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
-_PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
+# PostgreSQL's 'nextval: reached maximum value of sequence "directive_id_seq" (2147483647)'
+_PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
 
 
 # What psycopg and libpq say of a connection to the server lost during a command (the server
@@ -508,10 +508,22 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
+        if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
+            return "database_busy", {}
+        if state == "2200H":  # sequence_generator_limit_exceeded: ids at MAX_ID (store.limits)
+            from dirtrack.store.limits import ids_exhausted
+
+            table = _PG_SEQUENCE.search(text)
+            exhausted = ids_exhausted(table[1] if table else "?")
+            return str(exhausted.key), exhausted.params
+        if state == "57014":  # query_canceled: the server's statement_timeout, or an administrator
+            return "pg_canceled", {}
         if state == "25006":  # read_only_sql_transaction: a standby, or a read-only account
             return "pg_read_only", {}
         if state == "42501":  # insufficient_privilege
-            denied = _PG_DENIED.search(text)
+            from dirtrack.db import PG_DENIED
+
+            denied = PG_DENIED.search(text)
             if denied is not None:
                 return "pg_denied_on", {"name": denied[1]}
             return "pg_denied", {}

@@ -36,7 +36,7 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit
-from dirtrack.text import clean_optional, fold_words
+from dirtrack.text import clean_optional, fold_words, may_be_stored
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -207,7 +207,7 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
 def existing_meeting(session: Session, draft: Draft) -> int | None:
     """The id of a meeting this draft was already imported as: same key, else same day and title."""
     meeting = draft.meeting
-    if meeting.key:
+    if meeting.key and may_be_stored(meeting.key):
         found = session.exec(select(Meeting.id).where(Meeting.key == meeting.key)).first()
         if found is not None:
             return found
@@ -383,7 +383,7 @@ def record_draft(
                     place=f"directives #{i}",
                 )
             )
-    keys = [item.key for item in draft.directives if item.key]
+    keys = [item.key for item in draft.directives if item.key and may_be_stored(item.key)]
     if keys and duplicate is None:
         rows = session.exec(
             select(Directive.key, Directive.id).where(Directive.key.in_(keys))  # type: ignore[union-attr]

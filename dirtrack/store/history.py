@@ -44,6 +44,7 @@ from sqlalchemy import (
 from dirtrack.models import MAX_ID
 from dirtrack.store.tables import change_log as LOG
 from dirtrack.store.tables import id_values, pages
+from dirtrack.text import may_be_stored
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
     from sqlalchemy.orm import Session
@@ -633,6 +634,8 @@ def recent_commands(
     session: Session, *, limit: int | None = None, actor: str | None = None
 ) -> list[CommandEntry]:
     """Recorded commands, newest first."""
+    if actor is not None and not may_be_stored(actor):
+        return []
     query = select(LOG).where(LOG.c.entity == COMMAND)
     if actor is not None:
         query = query.where(LOG.c.actor == actor)

@@ -7,7 +7,10 @@ move to PostgreSQL. Every INSERT and UPDATE, from the ORM or from Core (import's
 statements), passes :func:`check_row` first (:func:`install` puts it on the engine): a value too
 long is an :class:`~dirtrack.errors.InvalidInput` naming the column, whichever the backend.
 
-Ids have their limit in :data:`dirtrack.models.MAX_ID`.
+Ids have their limit in :data:`dirtrack.models.MAX_ID`, PostgreSQL's INTEGER: a row the
+database numbers past it (the register holds an imported id of 2,147,483,647) is refused, after
+its INSERT, with the transaction (:func:`check_ids`); PostgreSQL's sequence refuses it first
+(``dirtrack.cli.app`` says both alike). SQLite stored it, under an id no command could name.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, Table, Update, event
+from sqlalchemy import Connection, Engine, Insert, Table, Update, event, func, select
 
 from dirtrack.errors import InvalidInput
 
@@ -66,6 +69,37 @@ def _before_execute(
         check_row(clause.table, row)
 
 
+def ids_exhausted(table: str) -> InvalidInput:
+    """The error for a row of ``table`` that would be numbered past the largest id."""
+    from dirtrack.models import MAX_ID
+
+    return InvalidInput.of("ids_exhausted", table=table, limit=MAX_ID)
+
+
+def check_ids(
+    conn: Connection,
+    clause: Any,
+    _multiparams: Any,
+    _params: Any,
+    _options: Any,
+    _result: Any,
+) -> None:
+    """After an INSERT into a table numbered by the database: refuse a row numbered past
+    :data:`dirtrack.models.MAX_ID` (its largest id, one look up its primary key's index)."""
+    if not isinstance(clause, Insert) or not isinstance(clause.table, Table):
+        return
+    ident = clause.table.c.get("id")
+    if ident is None or not ident.primary_key or not ident.autoincrement:
+        return
+    from dirtrack.models import MAX_ID
+
+    top = conn.execute(select(func.max(ident))).scalar()
+    if top is not None and top > MAX_ID:
+        raise ids_exhausted(clause.table.name)
+
+
 def install(engine: Engine) -> None:
-    """Check every INSERT and UPDATE run on ``engine`` with :func:`check_row`."""
+    """Check every INSERT and UPDATE run on ``engine`` with :func:`check_row`, and every
+    INSERT's new ids with :func:`check_ids`."""
     event.listen(engine, "before_execute", _before_execute)
+    event.listen(engine, "after_execute", check_ids)

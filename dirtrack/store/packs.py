@@ -229,10 +229,17 @@ def mark_sent(session: Session, pack_id: int, *, at: datetime, to: str, cc: str 
 
 
 def find_pack(session: Session, token: str) -> Pack | None:
+    """The pack of ``token`` (a returned workbook's), or None.
+
+    A token holding a NUL (a workbook's ``_x0000_``) is none (:func:`dirtrack.text.may_be_stored`).
+    """
     from sqlmodel import select as orm_select
 
     from dirtrack.models import Pack
+    from dirtrack.text import may_be_stored
 
+    if not may_be_stored(token):
+        return None
     return session.exec(orm_select(Pack).where(Pack.token == token)).first()
 
 
