@@ -1470,6 +1470,9 @@ ERRORS: dict[str, Entry] = {
     "json_long_number": N_(
         "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
     ),
+    "json_too_deep": N_(
+        "{name}: lists and objects nested more than {limit} deep; no dirtrack export nests so deep"
+    ),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
     # what is wrong with a value of an export's record (pydantic's kind of error, in words)

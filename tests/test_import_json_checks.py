@@ -583,6 +583,56 @@ def test_a_run_of_digits_is_counted_across_the_reads() -> None:
         pass
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_lists_nested_deeper_than_any_export_are_one_error_line(
+    empty: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """ijson keeps the path of every list open: a text nested N lists deep cost memory as N
+    squared (3,000 deep, 90 MB; 100,000 deep, every gigabyte there was, and the system killed
+    the process). It is refused as it is read, whatever the depth."""
+    nested = "[" * 3000 + "]" * 3000
+    text = json.dumps(_doc()).replace('"text": "', f'"text": {nested}, "x": "', 1)
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    before = file_digest(db_path)
+    done = empty("--lang", lang, "import", str(path))
+    assert done.exit_code == 1, (done.exit_code, done.stderr)
+    assert (
+        done.stderr
+        == {
+            "en": "Error: export.json: lists and objects nested more than 32 deep; "
+            "no dirtrack export nests so deep\n",
+            "vi": "Error: export.json: danh sách và đối tượng lồng nhau quá 32 cấp; "
+            "không tệp xuất dirtrack nào lồng sâu như vậy\n",
+        }[lang]
+    )
+    assert file_digest(db_path) == before
+
+
+def test_brackets_in_texts_are_no_nesting_however_the_reads_cut_them() -> None:
+    import io
+
+    from dirtrack.errors import InvalidInput
+    from dirtrack.transfer.json_format import MAX_DEPTH, _Guarded
+
+    texts = ["[" * 60, "{" * 60 + "\\", '"' + "[" * 60, '\\"[[', "a\\\\", "}]" * 40, ""]
+    nested: Any = []
+    for _ in range(MAX_DEPTH - 4):
+        nested = [nested]  # in the document, a record and its list: MAX_DEPTH deep
+    doc = {"format": "x", "a": [{"t": t, "n": nested, "": ""} for t in texts * 3]}
+    data = json.dumps(doc).encode()
+    for size in (1, 2, 3, 7, 64, 4096):
+        reader = _Guarded(io.BytesIO(data), "x.json")
+        while reader.read(size):
+            pass
+    deeper = json.dumps({"t": "]]]", "n": [[[nested]]]}).encode()  # MAX_DEPTH + 1
+    for size in (1, 3, 4096):
+        reader = _Guarded(io.BytesIO(deeper), "x.json")
+        with pytest.raises(InvalidInput, match="nested more than 32 deep"):
+            while reader.read(size):
+                pass
+
+
 def test_one_long_string_is_read_in_seconds() -> None:
     """ijson's C parser copies a string that spans its reads again at each read: a text of
     30 MB read 64 KiB at a time took half a minute (100 MB: minutes); read as the import reads
