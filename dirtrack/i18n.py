@@ -1470,6 +1470,10 @@ ERRORS: dict[str, Entry] = {
     "json_long_number": N_(
         "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
     ),
+    "json_half_character": N_(
+        "{name}: {escape} (byte {at}) is half of a character, without its other half; no text "
+        "holds one"
+    ),
     "json_too_deep": N_(
         "{name}: lists and objects nested more than {limit} deep; no dirtrack export nests so deep"
     ),
@@ -1481,6 +1485,7 @@ ERRORS: dict[str, Entry] = {
     "json_not_bool": N_("must be true or false"),
     "json_not_date": N_("must be a real date (YYYY-MM-DD)"),
     "json_not_datetime": N_("must be a real date and time (ISO 8601)"),
+    "json_no_offset": N_("must be a date and time with its UTC offset (2025-01-31T08:00:00+00:00)"),
     "json_not_list": N_("must be a list"),
     "json_not_object": N_("must be an object"),
     "json_not_number": N_("must be a number"),
@@ -1515,6 +1520,7 @@ ERRORS: dict[str, Entry] = {
     "json_link_cycle": N_("{where}: units form a cycle of {link} links: {chain}"),
     "w_parent": N_("parent"),
     "w_successor": N_("successor"),
+    "w_coordinator": N_("coordinating unit"),
     "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
     "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
     "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),

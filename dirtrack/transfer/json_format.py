@@ -33,7 +33,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
@@ -80,10 +88,17 @@ def _text_only(value: object) -> object:
     return value
 
 
+def _offset(value: datetime) -> datetime:
+    """A timestamp has its UTC offset, as the database keeps it (an export writes it)."""
+    if value.tzinfo is None:
+        raise PydanticCustomError("timezone_aware", "Input should have timezone info")
+    return value
+
+
 # The records are checked strictly (no number for a string, no 1.0 for 1); dates, timestamps
 # and the named values (kind, category) are read from their JSON strings.
 Day = Annotated[date, BeforeValidator(_text_only), Strict(False)]
-Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False)]
+Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False), AfterValidator(_offset)]
 Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
 
@@ -696,6 +711,7 @@ _ERROR_KINDS = {
     "json_not_date": ("date_type", "date_parsing", "date_from_datetime_parsing",
                       "date_from_datetime_inexact"),
     "json_not_datetime": ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"),
+    "json_no_offset": ("timezone_aware",),
     "json_not_list": ("list_type", "tuple_type", "set_type"),
     "json_not_object": ("dict_type", "model_type", "model_attributes_type", "dataclass_type"),
     "json_not_number": ("float_type", "float_parsing", "decimal_type", "decimal_parsing"),
@@ -749,6 +765,12 @@ _TOO_MANY_DIGITS = b"0" * (MAX_DIGITS + 1)
 MAX_DEPTH = 32
 _NOT_STRUCTURE = bytes(i for i in range(256) if i not in b'"[]{}')
 _AS_LISTS = bytes.maketrans(b"{}", b"[]")  # nested is nested: ijson says when they do not pair
+# ijson's C parser reads the escape of half a character (a UTF-16 surrogate without its pair)
+# as "?" when it is the first half (the text changed without a word) and fails on the second
+# half; no text holds one (the commands refuse them): it is refused as it is read.
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_FIRST_HALF = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
+_SECOND_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -766,6 +788,8 @@ class _Guarded:
         self._depth = 0  # the lists and objects still open at the end of the last part
         self._in_text = False  # the last part ended inside a string
         self._escaped = b""  # the backslash the last part ended with, escaping the next byte
+        self._halves = b""  # the end of the last part, where an escape may be cut (surrogates)
+        self._halves_read = 0  # how much of it was looked at
 
     def read(self, size: int = -1) -> bytes:
         part = self._handle.read(size)
@@ -777,8 +801,38 @@ class _Guarded:
         digits = len(seen) - len(seen.rstrip(b"0123456789"))
         self._carried = seen[len(seen) - digits :] if digits else b""
         self._nesting(part)
+        self._surrogates(part)
         self._offset += len(part)
         return part
+
+    def _surrogates(self, part: bytes) -> None:
+        """Refuse the escape of half a character (``\\ud800`` alone). An escape that may be
+        cut by the part's end, or followed by its second half in the next part, waits for it."""
+        seen = self._halves + part
+        start = self._offset - len(self._halves)  # where ``seen`` begins in the file
+        last = len(seen) - 12 if part else len(seen)  # 12: the two escapes of a pair
+        if last <= self._halves_read:
+            self._halves = seen
+            return
+        if b"\\u" in seen:
+            for found in _SURROGATE.finditer(seen, self._halves_read, last + 5):
+                at = before = found.start()
+                while before and seen[before - 1] == ord("\\"):
+                    before -= 1
+                if (at - before) % 2:
+                    continue  # an escaped backslash, then the letter u
+                paired = (
+                    _SECOND_HALF.match(seen, found.end())
+                    if _FIRST_HALF.match(found[0])
+                    else _FIRST_HALF.fullmatch(seen, max(at - 6, 0), at)
+                )
+                if paired is None:
+                    raise InvalidInput.of(
+                        "json_half_character", name=self._name, escape=found[0].decode(),
+                        at=start + at,
+                    )  # fmt: skip
+        kept = min(6, last)  # the escape before the next to look at, to pair it
+        self._halves, self._halves_read = seen[last - kept :], kept
 
     def _nesting(self, part: bytes) -> None:
         """Follow the brackets of ``part`` outside strings; refuse a nesting deeper than
@@ -1206,6 +1260,13 @@ class _Import:
         units = self.units
         keys: dict[str, str] = {}
         for i, unit in enumerate(units):
+            aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
+            for alias in unit.aliases:
+                if fold(alias) in aliases:
+                    raise InvalidInput.of(
+                        "json_same_value", where=f"units[{i}].aliases", value=alias
+                    )
+                aliases.add(fold(alias))
             for name in (unit.code, unit.name, *unit.aliases):
                 key = fold_words(name)
                 if key in keys and keys[key] != unit.code:
@@ -1317,6 +1378,21 @@ class _Import:
         if code not in self.known_units:
             raise InvalidInput.of("json_no_unit", where=where, code=code)
 
+    def units_listed(self, codes: Iterable[str], where: str, lead: str | None = None) -> None:
+        """The units of a list (a meeting's attendees, coordinating units): each known, named
+        once, and not the lead unit, as the commands keep them (the database holds one link per
+        unit, and a lead unit is never its own coordinating unit)."""
+        seen: set[str] = set()
+        for code in codes:
+            self.unit(code, where)
+            if code in seen:
+                raise InvalidInput.of("json_same_value", where=where, value=code)
+            if code == lead:
+                raise InvalidInput.of(
+                    "json_own_link", where=where, code=code, link=Phrase("w_coordinator")
+                )
+            seen.add(code)
+
     @functools.cached_property
     def known_units(self) -> set[str]:
         return {u.code for u in self.units}
@@ -1417,8 +1493,8 @@ class _Import:
             where = f"series[{i}]"
             self.new_id("series", found.id)
             self.meeting_day(found.meeting_id, where)
-            for code in (found.unit, *found.with_):
-                self.unit(code, where)
+            self.unit(found.unit, where)
+            self.units_listed(found.with_, f"{where}.with", found.unit)
             if found.ends_on is not None and found.ends_on < found.starts_on:
                 raise InvalidInput.of(
                     "json_ends_before", where=f"{where}.ends_on", day=found.ends_on,
@@ -1499,8 +1575,7 @@ class _Import:
             if meeting.id in self.held:
                 raise InvalidInput.of("json_same_id", what="meetings", id=meeting.id)
             self.held[meeting.id] = meeting.date
-            for code in meeting.attendees:
-                self.unit(code, f"{where}.attendees")
+            self.units_listed(meeting.attendees, f"{where}.attendees")
             if meeting.key is not None:
                 if meeting.key in self.meeting_keys:
                     raise InvalidInput.of("json_same_meeting_key", key=meeting.key)
@@ -1601,8 +1676,8 @@ class _Import:
             where = f"directives[{i}]"
             self.directives.add(d.id)
             held = self.meeting_day(d.meeting_id, where)
-            for code in (d.unit, *d.with_):
-                self.unit(code, where)
+            self.unit(d.unit, where)
+            self.units_listed(d.with_, f"{where}.with", d.unit)
             if d.key is not None:
                 if (d.key, d.unit) in self.directive_keys:
                     raise InvalidInput.of("json_same_directive_key", key=d.key)
