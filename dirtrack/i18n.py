@@ -1528,6 +1528,9 @@ ERRORS: dict[str, Entry] = {
     "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
     "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),
     "json_no_reason": N_("{where}: the reason is missing"),
+    "json_closed_twice": N_(
+        "{where}: a directive is either completed, cancelled or withdrawn, never two of them"
+    ),
     "json_accepted_returned": N_("{where}: a completion is accepted or sent back, not both"),
     "day_answer": N_("answer date"),
     "day_acceptance": N_("acceptance date"),

@@ -364,6 +364,13 @@ CASES: list[tuple[str, Change, str]] = [
         _set("units", 0, aliases=["Ban TC", "ban tc"]),
         "units[0].aliases: 'ban tc' is given twice",
     ),
+    # Closed twice: imported as given (status cancelled, with a completion date), a state
+    # `cancel`, `done` and `request withdraw` refuse to make.
+    (
+        "completed-and-cancelled",
+        _set("directives", 0, cancelled_on="2022-07-25", cancel_reason="Không còn phù hợp"),
+        "directives[0].cancelled_on: a directive is either completed, cancelled or withdrawn",
+    ),
     # A timestamp without its offset failed on writing it ('unexpected StatementError').
     (
         "stamp-without-offset",

@@ -1683,6 +1683,9 @@ class _Import:
                     raise InvalidInput.of("json_same_directive_key", key=d.key)
                 self.directive_keys.add((d.key, d.unit))
             meeting = d.meeting_id
+            closed = [k for k in ("completed_on", "cancelled_on", "withdrawn_on") if getattr(d, k)]
+            if len(closed) > 1:  # `cancel`, `done` and `request withdraw` refuse a closed one
+                raise InvalidInput.of("json_closed_twice", where=f"{where}.{closed[1]}")
             self.not_before(f"{where}.original_due", meeting, held, "deadline", d.original_due)
             self.not_before(f"{where}.completed_on", meeting, held, "completion", d.completed_on)
             self.not_before(f"{where}.cancelled_on", meeting, held, "cancellation", d.cancelled_on)
