@@ -932,6 +932,9 @@ ERRORS: dict[str, Entry] = {
     "pack_row_added": N_(
         "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (ID {id!r})"
     ),
+    "pack_row_added_no_id": N_(
+        "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (without an ID)"
+    ),
     "pack_row_twice": N_("{file}, sheet {sheet!r}, row {row}: directive {id} appears twice"),
     "pack_locked_changed": N_(
         "{file}, sheet {sheet!r}, cell {cell} ({header}): a locked cell was changed; only the "
