@@ -1540,6 +1540,7 @@ ERRORS: dict[str, Entry] = {
     "day_return": N_("return date"),
     "day_deadline": N_("deadline"),
     "day_resolution": N_("resolution date"),
+    "day_series_start": N_("first day"),
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),
     "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
     "json_control": N_("{where}: the text holds the control character {char}"),

@@ -140,6 +140,27 @@ def test_edit_meeting_refuses_a_date_after_its_directives_dates(
     )
 
 
+def test_edit_meeting_refuses_a_date_after_a_series_it_gave_starts(
+    office: Cli, meeting: int, db: str
+) -> None:
+    """`assign --every --from` refuses a series starting before its meeting; moving the
+    meeting after the series' first day was taken, leaving it so (and its first occurrence
+    given before the meeting that gave it)."""
+    office.ok(
+        "assign", str(meeting), "Báo cáo tháng", "--unit", "BTC", "--every", "month",
+        "--from", "10/5/2022", "--until", "31/7/2022",
+    )  # fmt: skip
+    message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "11/5/2022")
+    assert message == (
+        "Error: meeting 1 cannot be moved to 2022-05-11: the first day of series 1 is "
+        "2022-05-10, before it"
+    )
+    assert "ngày bắt đầu của nhiệm vụ định kỳ 1 là 10/05/2022" in unchanged(
+        office, db, "--lang", "vi", "edit", "meeting", str(meeting), "--date", "11/5/2022"
+    )
+    office.ok("edit", "meeting", str(meeting), "--date", "10/5/2022")
+
+
 def test_edit_meeting_refuses_a_date_after_a_request_or_a_result_at_it(
     office: Cli, meeting: int, db: str
 ) -> None:
