@@ -2120,6 +2120,10 @@ ERRORS.update(
             "from the sheet, import with --key-column"
         ),
         "row_key_repeats": N_("key {key!r} for {unit} repeats row {row}"),
+        "row_repeats_row": N_(
+            "repeats row {row} (same meeting, lead unit and text); a directive is recorded once, "
+            "or give each row its own key (--key-column)"
+        ),
         "row_approved_before": N_(
             "a new deadline would be approved on {as_of}, before the meeting ({held}); give "
             "--as-of DATE"

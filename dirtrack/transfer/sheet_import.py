@@ -889,6 +889,7 @@ class SheetImport:
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
         seen: dict[tuple[str, int], int] = {}
+        rows_of: dict[tuple[int, int, str], int] = {}  # keyless rows: the first of each
         adopted: set[int] = set()
         for p in ready:
             p.outcomes = []
@@ -896,8 +897,12 @@ class SheetImport:
             for ref in p.leads:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
+                    # as assign refuses the same text to the same unit at the same meeting
+                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.row)
                     if same is not None:
                         p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
+                    elif first != p.row:
+                        p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
                         p.outcomes.append(Outcome(ref))
                     continue
