@@ -2069,6 +2069,10 @@ ERRORS.update(
     {
         "w_line": N_("line {line}"),
         "row_warning": N_("row {row}: {text}"),
+        "sheet_not_read": N_(
+            "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
+            "--sheet {sheet!r})"
+        ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
         "row_no_key": N_("empty: the key column must identify every row"),
