@@ -197,6 +197,27 @@ def test_history_names_every_kind_of_record_in_words(seeded: Cli) -> None:
     assert "ent_" not in shown
 
 
+def test_history_names_every_column_in_words_and_says_yes_or_no(seeded: Cli) -> None:
+    """A request's columns (asked_on, objective, decided_on…), a result's, a pack's, a series'
+    were shown as the database names them, in English under --lang vi, and a flag as Python's
+    True or False."""
+    from dirtrack.i18n import FIELDS
+    from dirtrack.store.history import audited_tables
+
+    unnamed = {
+        f"{t.name}.{c.name}"
+        for t in audited_tables()
+        for c in t.columns
+        if c.name not in FIELDS and c.name not in ("id", "created_at")
+        and not c.name.endswith("_key")
+    }  # fmt: skip
+    assert unnamed == set()
+    seeded.ok("request", "withdraw", "1", "--reason", "Không phù hợp", "--date", "1/6/2022")
+    shown = seeded.ok("--lang", "vi", "history", "--limit", "1")
+    assert "ngày đề nghị: 01/06/2022" in shown and "nguyên nhân khách quan: không" in shown
+    assert "asked_on" not in shown and "False" not in shown
+
+
 def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     seeded: Cli, db: str, tmp_path: Path
 ) -> None:
