@@ -111,7 +111,7 @@ def track(session: Session, table: Table, pks: Iterable[PK], *, cascade: bool = 
     pending = _pending(session)
     todo = [
         pk
-        for pk in dict.fromkeys(pks)
+        for pk in dict.fromkeys(map(history.pk_key, pks))
         if (table.name, pk) not in pending.before and not _is_new(pending, table, pk)
     ]
     if not todo:
@@ -135,7 +135,7 @@ def _instance_key(obj: object) -> tuple[Table, PK] | None:
     identity = state.identity
     if identity is None:
         return None
-    return table, tuple(identity)
+    return table, history.pk_key(identity)
 
 
 def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
@@ -170,7 +170,7 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
         table = _audited(state.mapper.local_table)
         if table is None:
             continue
-        pk = tuple(state.mapper.primary_key_from_instance(obj))
+        pk = history.pk_key(state.mapper.primary_key_from_instance(obj))
         if not _is_new(pending, table, pk):
             pending.before.setdefault((table.name, pk), None)
 

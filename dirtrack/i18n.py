@@ -764,6 +764,9 @@ TEXT.update(
         "ent_field": N_("field"),
         "ent_leader": N_("leader"),
         "ent_leader_assignment": N_("assignment of a leader"),
+        "ent_series": N_("periodic directive"),
+        "ent_series_coordinator": N_("coordinating unit of a periodic directive"),
+        "ent_calendar_day": N_("day of the office calendar"),
         "act_create": N_("created"),
         "act_update": N_("changed"),
         "act_delete": N_("deleted"),
@@ -807,6 +810,74 @@ FIELDS: dict[str, Entry] = {
     "resolved_on": N_("resolved on"),
     "resolve_note": N_("resolution note"),
     "repeat_of_id": N_("repeat of"),
+    # the office calendar, the office profile, fields and leaders
+    "day": N_("day"),
+    "off": N_("day off"),
+    "parent_body": N_("governing body"),
+    "body": N_("issuing body"),
+    "place": N_("place"),
+    "signer_name": N_("signer"),
+    "signer_title": N_("signer's title"),
+    "signer_authority": N_("signing authority"),
+    "recipients": N_("recipients"),
+    "template": N_("report template"),
+    "accepts_completions": N_("accepts completions"),
+    "on_time_by": N_("on time judged by"),
+    "leader_id": N_("leader"),
+    "field_id": N_("field"),
+    "start": C_("field", "from"),
+    # periodic directives
+    "series_id": N_("periodic directive"),
+    "every": C_("field", "every"),
+    "offset": N_("days after the period"),
+    "starts_on": N_("first day"),
+    "ends_on": N_("last day"),
+    "next_start": N_("next period begins"),
+    "period": C_("field", "period"),
+    "issued_on": N_("issued on"),
+    "withdrawn_on": N_("withdrawn on"),
+    # contacts, packs, urging letters
+    "role": C_("field", "role"),
+    "email": N_("e-mail"),
+    "phone": N_("telephone"),
+    "token": N_("token"),
+    "period_label": C_("field", "period"),
+    "period_start": N_("first day of the period"),
+    "period_end": N_("last day of the period"),
+    "made_on": N_("made on"),
+    "answer_by": N_("answer by"),
+    "file": C_("field", "file"),
+    "sent_at": N_("sent at"),
+    "sent_to": N_("sent to"),
+    "sent_cc": N_("copy to"),
+    "answered_on": N_("answered on"),
+    "pack_id": N_("pack"),
+    "base": N_("fingerprint when sent"),
+    "shown": N_("cells sent"),
+    "answer": C_("field", "answer"),
+    "settled": N_("fingerprint after the answer"),
+    "steps": N_("readings"),
+    "as_of": N_("as of"),
+    "number": C_("field", "number"),
+    "reply_by": N_("reply by"),
+    "urging_id": N_("urging letter"),
+    "overdue": N_("overdue when urged"),
+    # results and requests
+    "claimed_on": N_("reported done on"),
+    "doc_date": N_("result document date"),
+    "file_hash": N_("file's SHA-256"),
+    "verdict": C_("field", "verdict"),
+    "accepted_on": N_("accepted on"),
+    "returned_on": N_("returned on"),
+    "return_reason": N_("reason for returning"),
+    "asked_on": N_("asked on"),
+    "to_due": N_("deadline asked for"),
+    "decision": C_("field", "decision"),
+    "decided_on": N_("decided on"),
+    "decision_doc": N_("decision document"),
+    "decision_reason": N_("reason for the decision"),
+    "objective": N_("objective cause"),
+    "extension_id": N_("extension"),
 }
 
 MESSAGES.update(
@@ -928,6 +999,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "pack_row_added": N_(
         "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (ID {id!r})"
+    ),
+    "pack_row_added_no_id": N_(
+        "{file}, sheet {sheet!r}, row {row}: a row that is not in the pack (without an ID)"
     ),
     "pack_row_twice": N_("{file}, sheet {sheet!r}, row {row}: directive {id} appears twice"),
     "pack_locked_changed": N_(
@@ -1491,6 +1565,13 @@ ERRORS: dict[str, Entry] = {
     "json_long_number": N_(
         "{name}: a number of more than {limit} digits (byte {at}); no record holds one"
     ),
+    "json_half_character": N_(
+        "{name}: {escape} (byte {at}) is half of a character, without its other half; no text "
+        "holds one"
+    ),
+    "json_too_deep": N_(
+        "{name}: lists and objects nested more than {limit} deep; no dirtrack export nests so deep"
+    ),
     "json_record": N_("{name}: {where}: {detail}{more}"),
     "json_more": N_(" (and {n} more)"),
     # what is wrong with a value of an export's record (pydantic's kind of error, in words)
@@ -1499,6 +1580,7 @@ ERRORS: dict[str, Entry] = {
     "json_not_bool": N_("must be true or false"),
     "json_not_date": N_("must be a real date (YYYY-MM-DD)"),
     "json_not_datetime": N_("must be a real date and time (ISO 8601)"),
+    "json_no_offset": N_("must be a date and time with its UTC offset (2025-01-31T08:00:00+00:00)"),
     "json_not_list": N_("must be a list"),
     "json_not_object": N_("must be an object"),
     "json_not_number": N_("must be a number"),
@@ -1533,6 +1615,7 @@ ERRORS: dict[str, Entry] = {
     "json_link_cycle": N_("{where}: units form a cycle of {link} links: {chain}"),
     "w_parent": N_("parent"),
     "w_successor": N_("successor"),
+    "w_coordinator": N_("coordinating unit"),
     "json_repeat_self": N_("{where}: limitation {id} cannot repeat itself"),
     "json_repeat_cycle": N_("{where}: limitations repeat each other in a cycle: {chain}"),
     "json_before_meeting": N_("{where}: {what} {day} is before meeting {meeting} ({held})"),
@@ -1540,12 +1623,16 @@ ERRORS: dict[str, Entry] = {
     "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
     "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),
     "json_no_reason": N_("{where}: the reason is missing"),
+    "json_closed_twice": N_(
+        "{where}: a directive is either completed, cancelled or withdrawn, never two of them"
+    ),
     "json_accepted_returned": N_("{where}: a completion is accepted or sent back, not both"),
     "day_answer": N_("answer date"),
     "day_acceptance": N_("acceptance date"),
     "day_return": N_("return date"),
     "day_deadline": N_("deadline"),
     "day_resolution": N_("resolution date"),
+    "day_series_start": N_("first day"),
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),
     "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
     "json_control": N_("{where}: the text holds the control character {char}"),
@@ -2074,6 +2161,10 @@ ERRORS.update(
     {
         "w_line": N_("line {line}"),
         "row_warning": N_("row {row}: {text}"),
+        "sheet_not_read": N_(
+            "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
+            "--sheet {sheet!r})"
+        ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
         "row_no_key": N_("empty: the key column must identify every row"),
@@ -2147,6 +2238,10 @@ ERRORS.update(
             "from the sheet, import with --key-column"
         ),
         "row_key_repeats": N_("key {key!r} for {unit} repeats row {row}"),
+        "row_repeats_row": N_(
+            "repeats row {row} (same meeting, lead unit and text); a directive is recorded once, "
+            "or give each row its own key (--key-column)"
+        ),
         "row_approved_before": N_(
             "a new deadline would be approved on {as_of}, before the meeting ({held}); give "
             "--as-of DATE"

@@ -109,8 +109,8 @@ def parse_toml(text: str) -> dict[str, Any]:
     """
     import tomllib  # only when there is TOML to read: most runs have none
 
-    try:
-        return tomllib.loads(text)
+    try:  # a byte order mark (Windows Notepad starts UTF-8 with one) is no part of the text
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except RecursionError:
         raise TomlError(Phrase("toml_too_deep")) from None
     except tomllib.TOMLDecodeError as exc:

@@ -64,6 +64,28 @@ def test_backup_leaves_the_database_as_it_found_it(
     assert file_digest(db_path) == digest
 
 
+def test_a_refused_restore_leaves_the_database_as_it_found_it(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """Asking (no --yes, no terminal) read the database in WAL mode to count its records, and
+    left an empty -wal and its -shm beside it when it refused; so did a backup refused later."""
+    companions = [Path(f"{db_path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    office.ok("progress", "2", "--percent", "40", "--date", "2/6/2022")
+    assert not any(p.exists() for p in companions)
+    digest = file_digest(db_path)
+    assert "add --yes" in office.fail("restore", str(copy))
+    assert [p.name for p in companions if p.exists()] == []
+    conn = sqlite3.connect(copy)
+    conn.execute("DROP TABLE change_log")
+    conn.commit()
+    conn.close()
+    assert "cannot be restored" in office.fail("restore", str(copy), "--yes")
+    assert [p.name for p in companions if p.exists()] == []
+    assert file_digest(db_path) == digest
+
+
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()

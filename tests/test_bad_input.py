@@ -174,6 +174,22 @@ USAGE = {
     "unknown command": ["frobnicate"],
     "unit and attendees": ["assign", "1", "--unit", "BTC", "--attendees", "x"],
     "neither unit nor attendees": ["assign", "1", "x"],
+    # These were exit 1, as a bad value is, though the README names them usage errors.
+    "urge out and dir": ["urge", "BTC", "--format", "md", "--out", "u.md", "--dir", "."],
+    "urge all and out": ["urge", "--all", "--format", "md", "--out", "u.md"],
+    "urge neither unit nor all": ["urge", "--format", "md"],
+    "urge all and number": ["urge", "--all", "--format", "md", "--dir", ".", "--number", "12"],
+    "office to and no-to": ["office", "set", "--to", "A", "--no-to"],
+    "office template and no-template": ["office", "set", "--template", "t.docx", "--no-template"],
+    "edit with and no-with": ["edit", "directive", "1", "--with", "BTC", "--no-with"],
+    "edit due and no-due": ["edit", "directive", "1", "--due", "30/9/2022", "--no-due"],
+    "edit field and no-field": ["edit", "directive", "1", "--field", "KT", "--no-field"],
+    "undo id and count": ["undo", "1", "--count", "2", "--yes"],
+    "calendar neither off nor on": ["calendar", "add", "5/5/2025"],
+    "calendar off and on": ["calendar", "add", "5/5/2025", "--off", "--on"],
+    "every and due": ["assign", "1", "x", "--unit", "BTC", "--every", "month", "--due", "2022"],
+    "day without every": ["assign", "1", "x", "--unit", "BTC", "--day", "5"],
+    "number without docx": ["report", "--quarter", "2022Q3", "--number", "12"],
 }
 
 

@@ -190,12 +190,21 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     cli.fail(
         "assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--from", "2024-12-01"
     )
-    cli.fail(
-        "assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--due", "2025-05-01"
+    cli.fail(  # options misused together: usage errors
+        "assign",
+        str(meeting),
+        "X",
+        "--unit",
+        "VPTU",
+        "--every",
+        "month",
+        "--due",
+        "2025-05-01",
+        code=2,
     )
-    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--day", "5")
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--day", "5", code=2)
     cli.fail("calendar", "add", "31/2/2025", "--off")
-    cli.fail("calendar", "add", "2025-02-03")
+    cli.fail("calendar", "add", "2025-02-03", code=2)
     cli.fail("calendar", "add", "2150-02-03", "--on")
     cli.fail("series", "show", "99")
     cli.fail("series", "stop", "99", "--from", "2025-01-01")

@@ -85,6 +85,15 @@ def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) ->
     assert (found["db"]["value"], found["db"]["source"]) == (str(tmp_path / "o.db"), "option")
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_read(config_file: Path) -> None:
+    """Windows Notepad saves UTF-8 with a byte order mark: the file was 'not valid TOML: a line
+    must be KEY = VALUE … (line 1, column 1)', and nothing ran."""
+    config_file.write_bytes(b"\xef\xbb\xbf" + b'lang = "vi"\n[remind]\nwithin = 14\n')
+    found = settings()
+    assert (found["lang"]["value"], found["lang"]["source"]) == ("vi", "file")
+    assert found["remind.within"]["value"] == 14
+
+
 def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     config_file.write_text(

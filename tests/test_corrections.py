@@ -25,10 +25,10 @@ def last_command(cli: Cli) -> dict[str, Any]:
     return found
 
 
-def unchanged(cli: Cli, db: str, *args: str, contains: str = "") -> str:
-    """``args`` fails with one Error line, exit 1, and leaves every table as it was."""
+def unchanged(cli: Cli, db: str, *args: str, contains: str = "", code: int = 1) -> str:
+    """``args`` fails with one Error line, exit ``code``, and leaves every table as it was."""
     before = snapshot(db)
-    message = cli.fail(*args)
+    message = cli.fail(*args, code=code)
     assert contains in message, message
     assert snapshot(db) == before
     return message
@@ -86,8 +86,8 @@ def test_edit_directive_refuses_what_breaks_a_rule(office: Cli, db: str) -> None
     unchanged(office, db, "edit", "directive", "9", "--text", "x", contains="9")
     unchanged(office, db, "edit", "directive", "1", contains="nothing to change")
     unchanged(office, db, "edit", "directive", "1", "--text", "   ")
-    unchanged(office, db, "edit", "directive", "1", "--with", "BTC", "--no-with")
-    unchanged(office, db, "edit", "directive", "1", "--due", "30/9/2022", "--no-due")
+    unchanged(office, db, "edit", "directive", "1", "--with", "BTC", "--no-with", code=2)
+    unchanged(office, db, "edit", "directive", "1", "--due", "30/9/2022", "--no-due", code=2)
     unchanged(office, db, "edit", "directive", "0", "--text", "x")
     unchanged(office, db, "edit", "chỉ thị", "1", "--text", "x", contains="unknown kind")
     office.ok("extend", "1", "--to", "31/10/2022", "--date", "20/9/2022")
@@ -138,6 +138,27 @@ def test_edit_meeting_refuses_a_date_after_its_directives_dates(
     assert (
         office.json("edit", "meeting", str(meeting), "--date", "10/5/2022")["date"] == "2022-05-10"
     )
+
+
+def test_edit_meeting_refuses_a_date_after_a_series_it_gave_starts(
+    office: Cli, meeting: int, db: str
+) -> None:
+    """`assign --every --from` refuses a series starting before its meeting; moving the
+    meeting after the series' first day was taken, leaving it so (and its first occurrence
+    given before the meeting that gave it)."""
+    office.ok(
+        "assign", str(meeting), "Báo cáo tháng", "--unit", "BTC", "--every", "month",
+        "--from", "10/5/2022", "--until", "31/7/2022",
+    )  # fmt: skip
+    message = unchanged(office, db, "edit", "meeting", str(meeting), "--date", "11/5/2022")
+    assert message == (
+        "Error: meeting 1 cannot be moved to 2022-05-11: the first day of series 1 is "
+        "2022-05-10, before it"
+    )
+    assert "ngày bắt đầu của nhiệm vụ định kỳ 1 là 10/05/2022" in unchanged(
+        office, db, "--lang", "vi", "edit", "meeting", str(meeting), "--date", "11/5/2022"
+    )
+    office.ok("edit", "meeting", str(meeting), "--date", "10/5/2022")
 
 
 def test_edit_meeting_refuses_a_date_after_a_request_or_a_result_at_it(
@@ -336,7 +357,7 @@ def test_undo_change_id_and_its_refusals(office: Cli, db: str) -> None:
     unchanged(office, db, "undo", str(undo_id), "--yes", contains="never undone")
     unchanged(office, db, "undo", "99999", "--yes", contains="99999")
     unchanged(office, db, "undo", "0", "--yes")
-    unchanged(office, db, "undo", "5", "--count", "2", "--yes")
+    unchanged(office, db, "undo", "5", "--count", "2", "--yes", code=2)
 
 
 def test_undo_count_is_the_actors_last_n(office: Cli, db: str) -> None:

@@ -140,7 +140,7 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     reg.fail(*base, "--template", str(tmp_path / "missing.docx"))
     (tmp_path / "broken.docx").write_text("not a zip")
     reg.fail(*base, "--template", str(tmp_path / "broken.docx"))
-    reg.fail("report", "--quarter", "2022Q2", "--format", "md", "--number", "3")
+    reg.fail("report", "--quarter", "2022Q2", "--format", "md", "--number", "3", code=2)
     assert not out.exists()
 
 
@@ -212,8 +212,8 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.glob("*.docx")) == ["BTC.docx"]
     before = snapshot(reg.db)
     reg.fail("urge", "VPUB", "--as-of", "2022-06-30", "--out", str(tmp_path / "x.docx"))
-    reg.fail("urge", "--all", "--out", str(tmp_path / "y.docx"))
-    reg.fail("urge", "BTC", "--all")
+    reg.fail("urge", "--all", "--out", str(tmp_path / "y.docx"), code=2)
+    reg.fail("urge", "BTC", "--all", code=2)
     reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))  # exists, no --force
     assert snapshot(reg.db) == before
 

@@ -459,7 +459,8 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
     office: Cli, db_path: Path, tmp_path: Path, lang: str
 ) -> None:
     """A workbook a program wrote (openpyxl, pandas) holds formulas without values: the
-    deadline =DATE(2022,9,30) was read as an empty cell, a directive without a deadline."""
+    deadline =DATE(2022,9,30) was read as an empty cell, a directive without a deadline. The
+    sheet is named as its tab shows it (it was the name of its part in the file, sheet1.xml)."""
     sheet = xlsx(tmp_path / "f.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "=DATE(2022,9,30)"]])
     before = file_digest(db_path)
     for dry in ([], ["--dry-run"]):
@@ -467,12 +468,12 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
         assert file_digest(db_path) == before
         if lang == "en":
             assert message.endswith(
-                "f.xlsx: cell E2 of sheet sheet1.xml holds a formula (=DATE(2022,9,30)) whose "
+                "f.xlsx: cell E2 of sheet 'Sheet' holds a formula (=DATE(2022,9,30)) whose "
                 "value was never saved; open the file in Excel or LibreOffice, save it again "
                 "and import that"
             )
         else:
-            assert "ô E2 của trang sheet1.xml có công thức (=DATE(2022,9,30))" in message
+            assert "ô E2 của trang 'Sheet' có công thức (=DATE(2022,9,30))" in message
 
 
 def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:

@@ -341,6 +341,42 @@ CASES: list[tuple[str, Change, str]] = [
         _set("units", 2, name="Văn phòng\x0b"),
         "units[2].name: the text holds the control character U+000B",
     ),
+    # Lists of units hold each once, as the rows do (a second one failed on the database's
+    # unique key: 'unexpected IntegrityError'), and never the lead unit among its coordinating
+    # units (imported as given, a state no command makes).
+    (
+        "coordinating-unit-twice",
+        _set("directives", 1, **{"with": ["BTC", "BTC"]}),
+        "directives[1].with: 'BTC' is given twice",
+    ),
+    (
+        "lead-unit-coordinating",
+        _set("directives", 1, **{"with": ["BTC", "VPTU"]}),
+        "directives[1].with: unit 'VPTU' cannot be its own coordinating unit",
+    ),
+    (
+        "attendee-twice",
+        _set("meetings", 0, attendees=["BTC", "VPTU", "BTC"]),
+        "meetings[0].attendees: 'BTC' is given twice",
+    ),
+    (
+        "alias-twice",
+        _set("units", 0, aliases=["Ban TC", "ban tc"]),
+        "units[0].aliases: 'ban tc' is given twice",
+    ),
+    # Closed twice: imported as given (status cancelled, with a completion date), a state
+    # `cancel`, `done` and `request withdraw` refuse to make.
+    (
+        "completed-and-cancelled",
+        _set("directives", 0, cancelled_on="2022-07-25", cancel_reason="Không còn phù hợp"),
+        "directives[0].cancelled_on: a directive is either completed, cancelled or withdrawn",
+    ),
+    # A timestamp without its offset failed on writing it ('unexpected StatementError').
+    (
+        "stamp-without-offset",
+        _set("units", 0, created_at="2022-05-06T08:00:00"),
+        "units[0].created_at: must be a date and time with its UTC offset",
+    ),
 ]
 
 
@@ -581,6 +617,111 @@ def test_a_run_of_digits_is_counted_across_the_reads() -> None:
     fine = _Guarded(io.BytesIO(b"[" + b"7" * MAX_DIGITS + b", " + b"2" * MAX_DIGITS + b"]"), "")
     while fine.read(1000):
         pass
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_lists_nested_deeper_than_any_export_are_one_error_line(
+    empty: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """ijson keeps the path of every list open: a text nested N lists deep cost memory as N
+    squared (3,000 deep, 90 MB; 100,000 deep, every gigabyte there was, and the system killed
+    the process). It is refused as it is read, whatever the depth."""
+    nested = "[" * 3000 + "]" * 3000
+    text = json.dumps(_doc()).replace('"text": "', f'"text": {nested}, "x": "', 1)
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    before = file_digest(db_path)
+    done = empty("--lang", lang, "import", str(path))
+    assert done.exit_code == 1, (done.exit_code, done.stderr)
+    assert (
+        done.stderr
+        == {
+            "en": "Error: export.json: lists and objects nested more than 32 deep; "
+            "no dirtrack export nests so deep\n",
+            "vi": "Error: export.json: danh sách và đối tượng lồng nhau quá 32 cấp; "
+            "không tệp xuất dirtrack nào lồng sâu như vậy\n",
+        }[lang]
+    )
+    assert file_digest(db_path) == before
+
+
+def test_brackets_in_texts_are_no_nesting_however_the_reads_cut_them() -> None:
+    import io
+
+    from dirtrack.errors import InvalidInput
+    from dirtrack.transfer.json_format import MAX_DEPTH, _Guarded
+
+    texts = ["[" * 60, "{" * 60 + "\\", '"' + "[" * 60, '\\"[[', "a\\\\", "}]" * 40, ""]
+    nested: Any = []
+    for _ in range(MAX_DEPTH - 4):
+        nested = [nested]  # in the document, a record and its list: MAX_DEPTH deep
+    doc = {"format": "x", "a": [{"t": t, "n": nested, "": ""} for t in texts * 3]}
+    data = json.dumps(doc).encode()
+    for size in (1, 2, 3, 7, 64, 4096):
+        reader = _Guarded(io.BytesIO(data), "x.json")
+        while reader.read(size):
+            pass
+    deeper = json.dumps({"t": "]]]", "n": [[[nested]]]}).encode()  # MAX_DEPTH + 1
+    for size in (1, 3, 4096):
+        reader = _Guarded(io.BytesIO(deeper), "x.json")
+        with pytest.raises(InvalidInput, match="nested more than 32 deep"):
+            while reader.read(size):
+                pass
+
+
+@pytest.mark.parametrize(
+    ("text", "escape"),
+    [("\ud800 Đề án", "\\ud800"), ("Đề án \udc00", "\\udc00"), ("Đề án \udbff", "\\udbff")],
+)
+def test_half_a_character_is_refused_not_read_as_a_question_mark(
+    empty: Cli, db_path: Path, tmp_path: Path, text: str, escape: str
+) -> None:
+    """ijson read the escape of a first half alone (\\ud800) as '?', the text changed without
+    a word, and failed on a second half alone with a message about the file's encoding."""
+    doc = _doc()
+    doc["directives"][1]["text"] = text
+    path = tmp_path / "export.json"
+    written = json.dumps(doc)  # ASCII: the halves as escapes
+    path.write_text(written, encoding="utf-8")
+    at = written.index(escape)
+    before = file_digest(db_path)
+    message = empty.fail("import", str(path))
+    assert message == (
+        f"Error: export.json: {escape} (byte {at}) is half of a character, without its other "
+        "half; no text holds one"
+    )
+    assert file_digest(db_path) == before
+    vi = empty.fail("--lang", "vi", "import", str(path))
+    assert f"{escape} (byte {at}) chỉ là một nửa của một ký tự" in vi
+
+
+def test_both_halves_of_a_character_and_an_escaped_backslash_import(
+    empty: Cli, tmp_path: Path
+) -> None:
+    doc = _doc()
+    doc["directives"][1]["text"] = "Đề án 😀 \\ud800"  # an emoji, then a backslash and 'ud800'
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    empty.ok("import", str(path))
+    assert empty.json("show", "2")["text"] == "Đề án 😀 \\ud800"
+
+
+def test_the_halves_of_a_character_are_paired_however_the_reads_cut_them() -> None:
+    import io
+
+    from dirtrack.errors import InvalidInput
+    from dirtrack.transfer.json_format import _Guarded
+
+    fine = json.dumps({"t": ["😀" * 3, "\\ud800", "a\\\\ud83d😀"]}).encode()
+    lone = json.dumps({"t": ["😀", "x\ud83d", "😀"]}).encode()
+    for size in (1, 2, 5, 6, 7, 11, 12, 13, 4096):
+        reader = _Guarded(io.BytesIO(fine), "x.json")
+        while reader.read(size):
+            pass
+        reader = _Guarded(io.BytesIO(lone), "x.json")
+        with pytest.raises(InvalidInput, match=r"\\ud83d \(byte 25\) is half of a character"):
+            while reader.read(size):
+                pass
 
 
 def test_one_long_string_is_read_in_seconds() -> None:

@@ -137,6 +137,73 @@ def test_importing_the_same_sheet_twice_is_refused(units: Cli, sample: Path, db_
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_row_repeated_in_the_sheet_is_a_bad_row(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """A row pasted twice (same meeting, lead unit and text) made two directives, as
+    `assign` refuses without --allow-duplicate; importing the sheet again was then refused."""
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEADER,
+            ["1", "Rà soát quy chế", "VPTU", "", "30/9/2022", "", ""],
+            ["2", "Kiện toàn bộ máy", "BTC", "", "31/12/2022", "", ""],
+            ["3", "Rà soát  quy chế", "VPTU", "", "30/9/2022", "", ""],
+        ],
+    )
+    before = file_digest(db_path)
+    message = units.fail("--lang", lang, "import", str(sheet), "--meeting", str(meeting))
+    assert {
+        "en": "row 4, column B (Nội dung): repeats row 2 (same meeting, lead unit and text)",
+        "vi": "dòng 4, cột B (Nội dung): trùng dòng 2 (cùng cuộc họp, đơn vị chủ trì và nội dung)",
+    }[lang] in message, message
+    assert file_digest(db_path) == before
+    keyed = write_csv(
+        tmp_path / "k.csv",
+        [
+            ["Mã", *HEADER],
+            ["A1", "1", "Rà soát quy chế", "VPTU", "", "30/9/2022", "", ""],
+            ["A2", "2", "Rà soát quy chế", "VPTU", "", "31/12/2022", "", ""],
+        ],
+    )
+    units.ok("import", str(keyed), "--meeting", str(meeting))  # each its own key: two
+    assert len(units.json("list", "--unit", "VPTU")) == 2
+
+
+def test_a_second_sheet_of_directives_is_named_not_left_out_in_silence(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """One sheet is read (the first with a table, or --sheet): a workbook holding the
+    directives on two sheets had the second's left out without a word. A sheet of limitations
+    (the export's second sheet: no deadline) is no table of directives."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "Quý III"
+    first.append(HEADER)
+    first.append(["1", "Rà soát quy chế", "VPTU", "", "30/9/2022", "", ""])
+    second = book.create_sheet("Quý IV")
+    second.append(HEADER)
+    second.append(["1", "Kiện toàn bộ máy", "BTC", "", "31/12/2022", "", ""])
+    limits = book.create_sheet("Hạn chế")
+    limits.append(["STT", "Đơn vị", "Nội dung hạn chế", "Nhóm"])
+    limits.append(["1", "BTC", "Thiếu lái xe", "Biên chế"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    done = units("import", str(path), "--meeting", str(meeting))
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr.splitlines()[1:] == [
+        "Warning: sheet 'Quý IV' holds a table of directives too; it was not read (import it "
+        "with --sheet 'Quý IV')"
+    ]
+    dry = units("--lang", "vi", "import", str(path), "--meeting", str(meeting), "--dry-run")
+    assert "trang tính 'Quý IV' cũng có bảng nhiệm vụ; trang này chưa được đọc" in dry.stdout
+    units.ok("import", str(path), "--meeting", str(meeting), "--sheet", "Quý IV")
+    assert len(units.json("list")) == 2
+
+
 def test_unknown_units_are_listed_with_closest_and_created_only_on_request(
     cli: Cli, sample: Path, db_path: Path
 ) -> None:

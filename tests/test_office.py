@@ -52,7 +52,7 @@ def test_bad_values_write_nothing(cli: Cli) -> None:
     assert "VPTU" in cli.fail("office", "set", "--code", "12/BC-VPTU")
     cli.fail("office", "set", "--place", "   ")
     cli.fail("office", "set")
-    cli.fail("office", "set", "--to", "A", "--no-to")
+    cli.fail("office", "set", "--to", "A", "--no-to", code=2)  # options misused together
     cli.fail("office", "set", "--template", "/nonexistent/t.docx")
     cli.fail("office", "set", "--body", "x" * 401)
     assert snapshot(cli.db) == before

@@ -485,10 +485,12 @@ def test_extend_from_request_grants_what_the_pack_asked(
         ),
         (("Chủ trì", 3, PCT, "nhiều"), "cell K7 (Tiến độ (%)): 'nhiều' is not a whole number"),
         # a formula a program wrote, never computed: it read as an empty cell, nothing applied
-        (("Chủ trì", 3, PCT, "=20+20"), "cell K7 of sheet sheet2.xml holds a formula (=20+20)"),
+        (("Chủ trì", 3, PCT, "=20+20"), "cell K7 of sheet 'Chủ trì' holds a formula (=20+20)"),
         (("Chủ trì", 3, DONE, "32/9/2022"), "cell L7 (Ngày hoàn thành): '32/9/2022' is not a date"),
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
         (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
+        # its ID cleared: it said "(ID None)"
+        (("Chủ trì", 3, 2, ""), "row 7: a row that is not in the pack (without an ID)"),
         (("Phối hợp", 1, 2, None), "the row of directive 1 was deleted"),
         (
             ("_dirtrack", None, None, None),

@@ -278,7 +278,7 @@ def test_edit_directive_sets_and_clears_its_field(cli: Cli, db: str) -> None:
     assert [d["id"] for d in cli.json("list", "--field", "YT")] == [one]
     before = snapshot(db)
     cli.fail("edit", "directive", str(one), "--field", "KT")  # no such field
-    cli.fail("edit", "directive", str(one), "--field", "YT", "--no-field")
+    cli.fail("edit", "directive", str(one), "--field", "YT", "--no-field", code=2)
     assert snapshot(db) == before
     assert cli.json("edit", "directive", str(one), "--no-field")["field"] is None
     cli.ok("undo", "--yes")

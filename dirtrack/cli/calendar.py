@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, state, unit_of_work
+from dirtrack.cli.common import FormatOpt, bad_parameter, state, unit_of_work
 from dirtrack.i18n import msg
 from dirtrack.periods import check_year, parse_date
 from dirtrack.render import OutputFormat, err
@@ -36,11 +36,10 @@ def calendar_add(
 
     Example: dirtrack calendar add 2025-04-26 --on --note "làm bù ngày 2/5"
     """
-    from dirtrack.errors import InvalidInput
     from dirtrack.store.calendar import set_day
 
     if off == on:
-        raise InvalidInput.of("off_or_on")
+        raise bad_parameter(ctx, "off_or_on", "--off")
     found = parse_date(day)
     with unit_of_work(ctx) as session:
         set_day(session, found, off=off, note=note)

@@ -378,16 +378,16 @@ def positive_id(value: int, what: str) -> int:
     return value
 
 
-def bad_parameter(ctx: typer.Context, key: str, hint: str) -> typer.BadParameter:
+def bad_parameter(ctx: typer.Context, key: str, hint: str, **params: object) -> typer.BadParameter:
     """Click's usage error (exit 2) for options misused together (``hint``), giving the reason
-    ``key`` in the user's language.
+    ``key`` (its placeholders filled from ``params``) in the user's language.
 
     Click's own words around it (``Invalid value for …``) are translated where it is shown.
     """
     from dirtrack.cli.app import OptionsMisused
     from dirtrack.i18n import error_text
 
-    return OptionsMisused(error_text(key, state(ctx).lang, {}), param_hint=hint)
+    return OptionsMisused(error_text(key, state(ctx).lang, params), param_hint=hint)
 
 
 class GivenText(StringParamType):

@@ -16,6 +16,7 @@ from dirtrack.cli.common import (
     FormatOpt,
     Named,
     YesOpt,
+    bad_parameter,
     confirm,
     day_or_today,
     positive_id,
@@ -104,9 +105,9 @@ def directive_changes(
     from dirtrack.store.units import UnitIndex
 
     if with_ and no_with:
-        raise InvalidInput.of("with_and_no_with")
+        raise bad_parameter(ctx, "with_and_no_with", "--no-with")
     if due is not None and no_due:
-        raise InvalidInput.of("due_and_no_due")
+        raise bad_parameter(ctx, "due_and_no_due", "--no-due")
     changes: dict[str, Any] = {}
     index = UnitIndex.load(session)
     if text is not None:
@@ -124,7 +125,7 @@ def directive_changes(
     if product is not None:
         changes["product"] = product
     if field is not None and no_field:
-        raise InvalidInput.of("field_and_no_field")
+        raise bad_parameter(ctx, "field_and_no_field", "--no-field")
     if field is not None:
         from dirtrack.store.fields import resolve_field
 

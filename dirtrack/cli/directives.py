@@ -177,7 +177,7 @@ def assign(
         )
         return
     if day is not None or offset is not None or until is not None or dry_run:
-        raise InvalidInput.of("needs_every")
+        raise bad_parameter(ctx, "needs_every", "--every")
     ids, records = _assign(
         ctx,
         meeting_id=meeting_id,

@@ -135,7 +135,14 @@ def urge(
     from datetime import timedelta
     from pathlib import Path
 
-    from dirtrack.cli.common import optional_day, out_target, state, today, unit_of_work
+    from dirtrack.cli.common import (
+        bad_parameter,
+        optional_day,
+        out_target,
+        state,
+        today,
+        unit_of_work,
+    )
     from dirtrack.errors import InvalidInput
     from dirtrack.i18n import msg, t
     from dirtrack.remind import build_reminders, check_days, is_due_soon
@@ -152,13 +159,13 @@ def urge(
     if fmt not in ("docx", "md"):
         raise InvalidInput.of("urge_bad_format", fmt=fmt)
     if bool(unit) == every:
-        raise InvalidInput.of("urge_unit_or_all")
+        raise bad_parameter(ctx, "urge_unit_or_all", "--all")
     if out_file and folder:
-        raise InvalidInput.of("urge_out_or_dir")
+        raise bad_parameter(ctx, "urge_out_or_dir", "--out")
     if every and out_file:
-        raise InvalidInput.of("urge_all_needs_dir")
+        raise bad_parameter(ctx, "urge_all_needs_dir", "--out")
     if every and number:
-        raise InvalidInput.of("urge_all_number")
+        raise bad_parameter(ctx, "urge_all_number", "--number")
     check_days(within, "--within")
     day = optional_day(as_of) or today()
     issued = optional_day(on) or today()

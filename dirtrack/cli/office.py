@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import ForceOpt, FormatOpt, state, unit_of_work
+from dirtrack.cli.common import ForceOpt, FormatOpt, bad_parameter, state, unit_of_work
 from dirtrack.render import OutputFormat
 
 office_app = DirtrackTyper(
@@ -141,13 +141,12 @@ def office_set(
     --code VPTU --place "Ninh Bình" --signer-title "CHÁNH VĂN PHÒNG" --signer-name "Nguyễn Văn A"
     --to "Thường trực Tỉnh ủy"
     """
-    from dirtrack.errors import InvalidInput
     from dirtrack.store.office import set_office
 
     if to and no_to:
-        raise InvalidInput.of("office_to_and_no_to")
+        raise bad_parameter(ctx, "office_to_and_no_to", "--no-to")
     if template and no_template:
-        raise InvalidInput.of("office_template_and_no_template")
+        raise bad_parameter(ctx, "office_template_and_no_template", "--no-template")
     changes: dict[str, Any] = {
         key: value
         for key, value in {

@@ -311,7 +311,7 @@ def undo(
     from dirtrack.audit import default_actor
 
     if change_id is not None and count != 1:
-        raise InvalidInput.of("undo_id_or_count")
+        raise bad_parameter(ctx, "undo_id_or_count", "--count")
     ids = [positive_id(change_id, "change")] if change_id is not None else None
     actor = None if ids is not None else (state(ctx).actor or default_actor())
     lang = state(ctx).lang

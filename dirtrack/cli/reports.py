@@ -178,9 +178,9 @@ def report(
     given["--template"] = template
     if not formal and any(given.values()):
         option = next(name for name, value in given.items() if value)
-        raise InvalidInput.of("doc_option_needs_docx", option=option)
+        raise bad_parameter(ctx, "doc_option_needs_docx", option, option=option)
     if template is not None and fmt is not ReportFormat.DOCX:
-        raise InvalidInput.of("doc_option_needs_docx", option="--template")
+        raise bad_parameter(ctx, "doc_option_needs_docx", "--template", option="--template")
     doc_day = optional_day(on) or today()
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")

@@ -8,6 +8,7 @@ from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     AsOfOpt,
     FormatOpt,
+    bad_parameter,
     optional_day,
     positive_id,
     state,
@@ -108,7 +109,7 @@ def assign_series(
 
     lang = state(ctx).lang
     if due is not None:
-        raise InvalidInput.of("every_with_due")
+        raise bad_parameter(ctx, "every_with_due", "--due")
     every = _every(every)
     starts = parse_date(from_) if from_ else None
     ends = parse_date(until) if until else None

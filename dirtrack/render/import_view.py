@@ -147,6 +147,12 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if result.new_units:
         names = ", ".join(u["name"] for u in result.new_units)
         tail.append(msg("imp_new_units", lang, units=names))
+    # the file's own warnings (a sheet left unread); the rows' are in the table
+    tail += [
+        msg("imp_warning", lang, text=w)
+        for w in result.warnings
+        if getattr(w, "key", None) != "row_warning"
+    ]
     if result.kind == "draft" and result.problems:
         tail.extend(p.render(lang) for p in result.problems)  # with the draft's lines
     elif result.kind == "dirtrack-json":

@@ -224,6 +224,8 @@ class HistoryView:
     zone: tzinfo | None = None
 
     def value(self, name: str, value: Any, lang: str) -> str:
+        if isinstance(value, bool):  # the user's words, not Python's True
+            return t("yes" if value else "no", lang)
         if name in UNIT_FIELDS and isinstance(value, int):
             return self.units.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):

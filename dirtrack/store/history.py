@@ -201,6 +201,13 @@ def pk_of(table: Table, image: Image) -> PK:
     return tuple(image[name] for name in _pk_names(table))
 
 
+def pk_key(pk: Iterable[Any]) -> PK:
+    """A primary key as images hold it (:func:`pk_of`: a date as ISO text), whichever form it
+    came in: the ORM's identities and the values of an INSERT hold ``date`` objects, and a key
+    of one form is not found among keys of the other (``calendar_day``, keyed by its day)."""
+    return tuple(v.isoformat() if isinstance(v, date) else v for v in pk)
+
+
 def pk_order(pk: PK) -> tuple[str, ...]:
     """The order change rows list a table's rows in (numeric for integer keys)."""
     return tuple(str(v).zfill(20) for v in pk)
@@ -216,17 +223,18 @@ def image_of(table: Table, row: Any) -> Image:
 
 def python_values(table: Table, image: Image) -> dict[str, Any]:
     """An image's values as the column types want them back (dates from ISO text)."""
-    values: dict[str, Any] = {}
-    for column in table.columns:
-        value = image.get(column.name)
-        if isinstance(value, str):
-            kind = _python_type(column)
-            if kind is datetime:
-                value = datetime.fromisoformat(value)
-            elif kind is date:
-                value = date.fromisoformat(value)
-        values[column.name] = value
-    return values
+    return {column.name: _python_value(column, image.get(column.name)) for column in table.columns}
+
+
+def _python_value(column: Column[Any], value: Any) -> Any:
+    """An image's value as the column's type wants it back (a date from ISO text)."""
+    if isinstance(value, str):
+        kind = _python_type(column)
+        if kind is datetime:
+            return datetime.fromisoformat(value)
+        if kind is date:
+            return date.fromisoformat(value)
+    return value
 
 
 def _python_type(column: Column[Any]) -> type | None:
@@ -244,8 +252,10 @@ def _python_type(column: Column[Any]) -> type | None:
 def _pk_match(table: Table, pks: Sequence[PK]) -> ColumnElement[bool]:
     cols = list(table.primary_key.columns)
     if len(cols) == 1:
-        return cols[0].in_([pk[0] for pk in pks])
-    return tuple_(*cols).in_([tuple(pk) for pk in pks])
+        return cols[0].in_([_python_value(cols[0], pk[0]) for pk in pks])
+    return tuple_(*cols).in_(
+        [tuple(_python_value(c, v) for c, v in zip(cols, pk, strict=True)) for pk in pks]
+    )
 
 
 def fetch_rows(conn: Connection, table: Table, pks: Iterable[PK]) -> dict[PK, Image]:

@@ -175,6 +175,7 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
         Limitation,
         ProgressEntry,
         Request,
+        Series,
     )
 
     found: list[tuple[date, str, str, int]] = []
@@ -211,6 +212,10 @@ def _check_dates_after(session: Session, meeting_id: int, held: date) -> None:
     for lim in session.exec(select(Limitation).where(Limitation.meeting_id == meeting_id)):
         if lim.resolved_on is not None and lim.id is not None:
             found.append((lim.resolved_on, "resolution", "limitation", lim.id))
+    # A series never starts before the meeting that gave it (`assign --every --from`).
+    for series in session.exec(select(Series).where(Series.meeting_id == meeting_id)):
+        if series.id is not None:
+            found.append((series.starts_on, "series_start", "series", series.id))
     early = sorted(f for f in found if f[0] < held)
     if early:
         day, what, kind, ident = early[0]

@@ -259,6 +259,19 @@ def restore(
     db_path = _sqlite_path(target)
     source = source.expanduser()
     refuse_database(source, db_path)
+    try:  # refused or failed too, the files are left as they were: no -wal or -shm beside them
+        return _restore(db_path, source, progress, confirm)
+    finally:
+        _tidy(db_path)
+        _tidy(source)
+
+
+def _restore(
+    db_path: Path,
+    source: Path,
+    progress: Progress,
+    confirm: Callable[[Path, dict[str, int], dict[str, int] | None], None] | None,
+) -> Copied:
     revision, counts = inspect_file(source)
     kept: Path | None = None
     try:

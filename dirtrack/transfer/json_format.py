@@ -33,7 +33,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
@@ -80,10 +88,17 @@ def _text_only(value: object) -> object:
     return value
 
 
+def _offset(value: datetime) -> datetime:
+    """A timestamp has its UTC offset, as the database keeps it (an export writes it)."""
+    if value.tzinfo is None:
+        raise PydanticCustomError("timezone_aware", "Input should have timezone info")
+    return value
+
+
 # The records are checked strictly (no number for a string, no 1.0 for 1); dates, timestamps
 # and the named values (kind, category) are read from their JSON strings.
 Day = Annotated[date, BeforeValidator(_text_only), Strict(False)]
-Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False)]
+Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False), AfterValidator(_offset)]
 Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
 
@@ -696,6 +711,7 @@ _ERROR_KINDS = {
     "json_not_date": ("date_type", "date_parsing", "date_from_datetime_parsing",
                       "date_from_datetime_inexact"),
     "json_not_datetime": ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"),
+    "json_no_offset": ("timezone_aware",),
     "json_not_list": ("list_type", "tuple_type", "set_type"),
     "json_not_object": ("dict_type", "model_type", "model_attributes_type", "dataclass_type"),
     "json_not_number": ("float_type", "float_parsing", "decimal_type", "decimal_parsing"),
@@ -740,6 +756,21 @@ MAX_DIGITS = 4300
 # about ten times as long as this.
 _DIGITS_AS_ZERO = bytes(ord("0") if ord("0") <= i <= ord("9") else ord(" ") for i in range(256))
 _TOO_MANY_DIGITS = b"0" * (MAX_DIGITS + 1)
+# ijson names each value by its path (``directives.item.requests.item.reason``), and its C
+# parser keeps the path of every array and object open: a value nested N deep holds N paths of
+# up to N parts, memory that grows as N squared (100,000 brackets took every gigabyte the machine
+# had, and the system killed the process). An export nests five deep (the document, a section,
+# a record, its list of requests, a request): a document nested deeper than MAX_DEPTH is refused
+# as it is read, before the parser sees it.
+MAX_DEPTH = 32
+_NOT_STRUCTURE = bytes(i for i in range(256) if i not in b'"[]{}')
+_AS_LISTS = bytes.maketrans(b"{}", b"[]")  # nested is nested: ijson says when they do not pair
+# ijson's C parser reads the escape of half a character (a UTF-16 surrogate without its pair)
+# as "?" when it is the first half (the text changed without a word) and fails on the second
+# half; no text holds one (the commands refuse them): it is refused as it is read.
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_FIRST_HALF = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
+_SECOND_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -747,12 +778,18 @@ READ_SIZE = 4 << 20
 
 class _Guarded:
     """The export's bytes as ijson reads them, each part checked for a run of digits longer
-    than :data:`MAX_DIGITS` (across the parts' boundaries too)."""
+    than :data:`MAX_DIGITS` and for arrays and objects nested deeper than :data:`MAX_DEPTH`
+    (across the parts' boundaries too)."""
 
     def __init__(self, handle: IO[bytes], name: str) -> None:
         self._handle, self._name = handle, name
         self._carried = b""  # the digits the last part ended with
         self._offset = 0  # where the last part started, past what was carried
+        self._depth = 0  # the lists and objects still open at the end of the last part
+        self._in_text = False  # the last part ended inside a string
+        self._escaped = b""  # the backslash the last part ended with, escaping the next byte
+        self._halves = b""  # the end of the last part, where an escape may be cut (surrogates)
+        self._halves_read = 0  # how much of it was looked at
 
     def read(self, size: int = -1) -> bytes:
         part = self._handle.read(size)
@@ -763,13 +800,78 @@ class _Guarded:
             raise InvalidInput.of("json_long_number", name=self._name, limit=MAX_DIGITS, at=at)
         digits = len(seen) - len(seen.rstrip(b"0123456789"))
         self._carried = seen[len(seen) - digits :] if digits else b""
+        self._nesting(part)
+        self._surrogates(part)
         self._offset += len(part)
         return part
+
+    def _surrogates(self, part: bytes) -> None:
+        """Refuse the escape of half a character (``\\ud800`` alone). An escape that may be
+        cut by the part's end, or followed by its second half in the next part, waits for it."""
+        seen = self._halves + part
+        start = self._offset - len(self._halves)  # where ``seen`` begins in the file
+        last = len(seen) - 12 if part else len(seen)  # 12: the two escapes of a pair
+        if last <= self._halves_read:
+            self._halves = seen
+            return
+        if b"\\u" in seen:
+            for found in _SURROGATE.finditer(seen, self._halves_read, last + 5):
+                at = before = found.start()
+                while before and seen[before - 1] == ord("\\"):
+                    before -= 1
+                if (at - before) % 2:
+                    continue  # an escaped backslash, then the letter u
+                paired = (
+                    _SECOND_HALF.match(seen, found.end())
+                    if _FIRST_HALF.match(found[0])
+                    else _FIRST_HALF.fullmatch(seen, max(at - 6, 0), at)
+                )
+                if paired is None:
+                    raise InvalidInput.of(
+                        "json_half_character", name=self._name, escape=found[0].decode(),
+                        at=start + at,
+                    )  # fmt: skip
+        kept = min(6, last)  # the escape before the next to look at, to pair it
+        self._halves, self._halves_read = seen[last - kept :], kept
+
+    def _nesting(self, part: bytes) -> None:
+        """Follow the brackets of ``part`` outside strings; refuse a nesting deeper than
+        :data:`MAX_DEPTH`. Inside a string of valid JSON a backslash escapes the next byte and
+        a quote ends it: escapes are dropped, then every other run between quotes is text.
+        About a tenth of the time ijson takes to parse the part."""
+        data = self._escaped + part
+        self._escaped = b""
+        if b"\\" in data:
+            if data.endswith(b"\\") and (len(data) - len(data.rstrip(b"\\"))) % 2:
+                data, self._escaped = data[:-1], b"\\"  # it escapes the next part's first byte
+            for escape in (b"\\\\", b'\\"'):
+                if escape in data:
+                    data = data.replace(escape, b"")
+        # The quotes and brackets alone; two quotes with nothing between them (a string without
+        # brackets, nearly all of them) can go, as the runs between the others stay in or out.
+        runs = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"").split(b'"')
+        outside = b"".join(runs[1::2] if self._in_text else runs[::2])
+        if len(runs) % 2 == 0:
+            self._in_text = not self._in_text
+        brackets = outside.translate(_AS_LISTS)
+        still_open = self._depth + brackets.count(b"[") - brackets.count(b"]")
+        # The deepest point of the part is the height of the tallest pair once what is still
+        # open is closed: each pass closes the innermost pairs, one level.
+        nesting = b"[" * self._depth + brackets + b"]" * max(still_open, 0)
+        for _ in range(MAX_DEPTH if still_open <= MAX_DEPTH else 0):
+            closed = nesting.replace(b"[]", b"")
+            if closed == nesting:
+                break
+            nesting = closed
+        if b"[" in nesting:
+            raise InvalidInput.of("json_too_deep", name=self._name, limit=MAX_DEPTH)
+        self._depth = max(still_open, 0)  # more closed than opened: ijson says so
 
 
 def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]:
     """ijson's parse events of the export ``handle``, read :data:`READ_SIZE` at a time with
-    no run of digits longer than :data:`MAX_DIGITS` (:class:`_Guarded`)."""
+    no run of digits longer than :data:`MAX_DIGITS` and no nesting deeper than
+    :data:`MAX_DEPTH` (:class:`_Guarded`)."""
     import ijson
 
     return iter(ijson.parse(_Guarded(handle, name), buf_size=READ_SIZE))
@@ -1158,6 +1260,13 @@ class _Import:
         units = self.units
         keys: dict[str, str] = {}
         for i, unit in enumerate(units):
+            aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
+            for alias in unit.aliases:
+                if fold(alias) in aliases:
+                    raise InvalidInput.of(
+                        "json_same_value", where=f"units[{i}].aliases", value=alias
+                    )
+                aliases.add(fold(alias))
             for name in (unit.code, unit.name, *unit.aliases):
                 key = fold_words(name)
                 if key in keys and keys[key] != unit.code:
@@ -1269,6 +1378,21 @@ class _Import:
         if code not in self.known_units:
             raise InvalidInput.of("json_no_unit", where=where, code=code)
 
+    def units_listed(self, codes: Iterable[str], where: str, lead: str | None = None) -> None:
+        """The units of a list (a meeting's attendees, coordinating units): each known, named
+        once, and not the lead unit, as the commands keep them (the database holds one link per
+        unit, and a lead unit is never its own coordinating unit)."""
+        seen: set[str] = set()
+        for code in codes:
+            self.unit(code, where)
+            if code in seen:
+                raise InvalidInput.of("json_same_value", where=where, value=code)
+            if code == lead:
+                raise InvalidInput.of(
+                    "json_own_link", where=where, code=code, link=Phrase("w_coordinator")
+                )
+            seen.add(code)
+
     @functools.cached_property
     def known_units(self) -> set[str]:
         return {u.code for u in self.units}
@@ -1369,8 +1493,8 @@ class _Import:
             where = f"series[{i}]"
             self.new_id("series", found.id)
             self.meeting_day(found.meeting_id, where)
-            for code in (found.unit, *found.with_):
-                self.unit(code, where)
+            self.unit(found.unit, where)
+            self.units_listed(found.with_, f"{where}.with", found.unit)
             if found.ends_on is not None and found.ends_on < found.starts_on:
                 raise InvalidInput.of(
                     "json_ends_before", where=f"{where}.ends_on", day=found.ends_on,
@@ -1451,8 +1575,7 @@ class _Import:
             if meeting.id in self.held:
                 raise InvalidInput.of("json_same_id", what="meetings", id=meeting.id)
             self.held[meeting.id] = meeting.date
-            for code in meeting.attendees:
-                self.unit(code, f"{where}.attendees")
+            self.units_listed(meeting.attendees, f"{where}.attendees")
             if meeting.key is not None:
                 if meeting.key in self.meeting_keys:
                     raise InvalidInput.of("json_same_meeting_key", key=meeting.key)
@@ -1553,13 +1676,16 @@ class _Import:
             where = f"directives[{i}]"
             self.directives.add(d.id)
             held = self.meeting_day(d.meeting_id, where)
-            for code in (d.unit, *d.with_):
-                self.unit(code, where)
+            self.unit(d.unit, where)
+            self.units_listed(d.with_, f"{where}.with", d.unit)
             if d.key is not None:
                 if (d.key, d.unit) in self.directive_keys:
                     raise InvalidInput.of("json_same_directive_key", key=d.key)
                 self.directive_keys.add((d.key, d.unit))
             meeting = d.meeting_id
+            closed = [k for k in ("completed_on", "cancelled_on", "withdrawn_on") if getattr(d, k)]
+            if len(closed) > 1:  # `cancel`, `done` and `request withdraw` refuse a closed one
+                raise InvalidInput.of("json_closed_twice", where=f"{where}.{closed[1]}")
             self.not_before(f"{where}.original_due", meeting, held, "deadline", d.original_due)
             self.not_before(f"{where}.completed_on", meeting, held, "completion", d.completed_on)
             self.not_before(f"{where}.cancelled_on", meeting, held, "cancellation", d.cancelled_on)

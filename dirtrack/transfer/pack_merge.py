@@ -180,8 +180,9 @@ def check_book(
         item = items.get(ident) if isinstance(ident, int) and not isinstance(ident, bool) else None
         if item is None or item.role != row.role:
             raise InvalidInput.of(
-                "pack_row_added", file=book.path, sheet=row.sheet, row=row.row, id=row.ident
-            )
+                "pack_row_added" if row.ident is not None else "pack_row_added_no_id",
+                file=book.path, sheet=row.sheet, row=row.row, id=row.ident,
+            )  # fmt: skip
         assert isinstance(ident, int)
         if ident in rows:
             raise InvalidInput.of(

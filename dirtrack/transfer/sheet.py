@@ -213,12 +213,39 @@ def check_formulas(path: Path) -> None:
                     raise InvalidInput.of(
                         "sheet_formula_unsaved",
                         path=path,
-                        sheet=name.rsplit("/", 1)[-1],
+                        sheet=_sheet_titles(book).get(name) or name.rsplit("/", 1)[-1],
                         cell=cell,
                         formula="=" + formula,
                     )
     except (zipfile.BadZipFile, OSError, KeyError):
         return  # openpyxl says what is wrong with it
+
+
+def _sheet_titles(book: Any) -> dict[str, str]:
+    """Each worksheet's part in the workbook's zip (``xl/worksheets/sheet2.xml``) and the name
+    its tab shows (``'Chủ trì'``), as the workbook and its relationships say; none that they do
+    not."""
+    import posixpath
+    from xml.etree import ElementTree
+
+    try:
+        sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
+        links = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {}
+    for link in links:
+        target = link.get("Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        targets[link.get("Id")] = posixpath.normpath(part)
+    titles = {}
+    for sheet in sheets.iter():
+        if sheet.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        ident = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
+        if ident in targets and sheet.get("name"):
+            titles[targets[ident]] = repr(sheet.get("name"))
+    return titles
 
 
 def _load_workbook(source: Any) -> Any:

@@ -208,6 +208,7 @@ class SheetImport:
         self.unknown: dict[str, dict[str, Any]] = {}
         self.current: tuple[int, date] | None = None
         self.details: dict[str, Any] = {}
+        self.unread: list[str] = []  # other worksheets holding a table of directives too
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
@@ -255,6 +256,8 @@ class SheetImport:
                     continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
+                if self.options.sheet is None:
+                    self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
                 return build_layout(choice, pairs)
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
@@ -265,6 +268,21 @@ class SheetImport:
                 raise InvalidInput.of("sheet_empty", name=name, sheet=which)
             raise InvalidInput.of("sheets_empty", name=name, sheets=which)
         raise self._no_header(name, [s.name or "" for s in sheets])
+
+    @staticmethod
+    def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
+        """The names of the worksheets after the one read that hold a table of directives too
+        (text, lead unit and deadline; a sheet of limitations has no deadline): one sheet is
+        read, and the others must not be left out in silence."""
+        found: list[str] = []
+        for sheet in sheets:
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                continue
+            if choice is not None and all(name in choice.fields for name in (*REQUIRED, "due")):
+                found.append(sheet.name or "")
+        return found
 
     def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
         if sheets:
@@ -937,6 +955,7 @@ class SheetImport:
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
         seen: dict[tuple[str, int], int] = {}
+        rows_of: dict[tuple[int, int, str], int] = {}  # keyless rows: the first of each
         adopted: set[int] = set()
         for p in ready:
             p.outcomes = []
@@ -944,8 +963,12 @@ class SheetImport:
             for ref in p.leads:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
+                    # as assign refuses the same text to the same unit at the same meeting
+                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.row)
                     if same is not None:
                         p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
+                    elif first != p.row:
+                        p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
                         p.outcomes.append(Outcome(ref))
                     continue
@@ -1132,6 +1155,7 @@ class SheetImport:
                 "columns": [c.as_dict() for c in layout.columns if c.header or c.field],
             },
         )
+        result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:
