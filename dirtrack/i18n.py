@@ -1067,6 +1067,7 @@ ERRORS: dict[str, Entry] = {
     "day_approval": N_("approval date"),
     "day_new_deadline": N_("new deadline date"),
     "day_cancellation": N_("cancellation date"),
+    "day_move": N_("move date"),
     # the command line
     "interrupted": N_("interrupted"),
     "terminated": N_("terminated (SIGTERM)"),
@@ -1623,6 +1624,9 @@ ERRORS: dict[str, Entry] = {
     "json_missing": N_("{where}: a request for more time needs the deadline asked for"),
     "json_answer_day": N_("{where}: an answered request has the day of its answer, and only then"),
     "json_no_reason": N_("{where}: the reason is missing"),
+    "json_move_same_unit": N_(
+        "{where}: a move passes a directive to another unit, not to {unit!r}"
+    ),
     "json_closed_twice": N_(
         "{where}: a directive is either completed, cancelled or withdrawn, never two of them"
     ),

@@ -200,6 +200,13 @@ def test_export_import_keeps_every_row_of_every_table(
     assert set(compared) | NOT_EXPORTED == set(metadata().tables)
     for name in compared:
         assert theirs[name] == mine[name], name
+    # The moves of `unit retire` live in the change log: they come back too, so a report of a
+    # day before the retirement counts the moved directive for the unit that held it then.
+    before = ("report", "--quarter", "2025Q1", "--as-of", "2025-02-15", "--format", "json")
+    mine_report, copy_report = json.loads(full.ok(*before)), json.loads(copy.ok(*before))
+    assert [u["code"] for u in copy_report["units"]] == [u["code"] for u in mine_report["units"]]
+    assert "ABC" in [u["code"] for u in copy_report["units"]]
+    assert copy_report["directives"] == mine_report["directives"]
     # Ids go on after the imported ones, on every table.
     assert (
         copy.id("assign", "1", "--unit", "BTC", "Việc mới")
@@ -231,7 +238,7 @@ def test_unit_links_to_units_before_and_after_come_back(
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 2)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 3)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -260,6 +267,10 @@ def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     assert by_text["Báo cáo B"]["requests"][0]["decision"] == "rejected"
     assert by_text["Báo cáo B"]["result"]["return_reason"] == "Chưa đủ nội dung"
     assert by_text["Việc rút"]["withdrawn_on"] == "2025-03-01"
+    assert by_text["Việc chuyển"]["moves"] == [{"on": "2025-03-01", "from": "ABC", "to": "TU"}]
+    assert by_text["Việc chuyển"]["unit"] == "TU" and by_text["Việc rút"]["moves"] == []
+    # A cancelled directive was not moved: retire moves only what is open on the day.
+    assert by_text["Việc hủy"]["moves"] == [] and by_text["Việc hủy"]["unit"] == "ABC"
     assert by_text["Việc theo bảng"]["completed_on_exact"] is False
     occurrences = [d for d in doc["directives"] if d["series_id"] == 1]
     assert [d["period"] for d in occurrences] == [f"2025-{m:02}" for m in range(1, 7)]
@@ -281,7 +292,9 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
             contact.pop("id")
     old["units"] = doc["units"]
     old["meetings"] = doc["meetings"]
-    added = ("series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests")
+    added = (
+        "series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests", "moves",
+    )  # fmt: skip
     for d in doc["directives"]:
         for key in added:
             d.pop(key)
@@ -296,13 +309,55 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
     again = json.loads(_export(copy, tmp_path / "again.json"))
-    assert again["version"] == 2 and again["series"] == [] and again["fields"] == []
+    assert again["version"] == 3 and again["series"] == [] and again["fields"] == []
     assert [d["text"] for d in again["directives"]] == [d["text"] for d in old["directives"]]
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
     path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
     assert "directives[0].field: is not a field of this record" in third.fail("import", str(path))
+
+
+def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_path: Path) -> None:
+    """Version 2 had no ``moves``: such a document imports, its directives moved by none; a
+    version 2 document holding ``moves`` is refused, as is a version 3 one without them."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    doc["version"] = 2
+    for d in doc["directives"]:
+        d.pop("moves")
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    report = json.loads(other.ok("import", str(path), "--format", "json"))
+    assert report["version"] == 2
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    assert again["version"] == 3 and all(d["moves"] == [] for d in again["directives"])
+    doc["directives"][0]["moves"] = []
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    assert "directives[0].moves: is not a field of this record" in third.fail("import", str(path))
+    doc["version"] = 3
+    doc["directives"][0].pop("moves")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "directives[0].moves: is missing" in third.fail("import", str(path))
+    assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
+
+
+def test_an_imported_move_is_undone_with_the_import(full: Cli, other: Cli, tmp_path: Path) -> None:
+    """The moves an import puts back are its own changes: `undo` of the import takes them back
+    with everything else it wrote."""
+    other.ok("import", _path(full, tmp_path))
+    listed = json.loads(other.ok("list", "--format", "json"))
+    moved = [d for d in listed if d["text"] == "Việc chuyển"]
+    shown = other.ok("show", str(moved[0]["id"]))
+    assert "ABC" in shown and "TU" in shown
+    other.ok("undo", "--yes")
+    assert snapshot(other.db)["directive"] == []
+
+
+def _path(cli: Cli, tmp_path: Path) -> str:
+    path = tmp_path / "export.json"
+    _export(cli, path)
+    return str(path)
 
 
 # --- hostile documents ----------------------------------------------------------------------
@@ -391,6 +446,18 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "duplicate-unit-id": (
         lambda d: d["units"][1].update(id=d["units"][0]["id"]),
         "units: two records have the same id",
+    ),
+    "move-to-the-same-unit": (
+        lambda d: _first(d, "directives", lambda x: x["moves"])["moves"][0].update(to="ABC"),
+        ".moves[0]: a move passes a directive to another unit, not to 'ABC'",
+    ),
+    "move-unknown-unit": (
+        lambda d: _first(d, "directives", lambda x: x["moves"])["moves"][0].update(to="XYZ"),
+        ".moves[0].to: no unit 'XYZ'",
+    ),
+    "move-before-the-meeting": (
+        lambda d: _first(d, "directives", lambda x: x["moves"])["moves"][0].update(on="2024-12-31"),
+        ".moves[0].on: move date 2024-12-31 is before meeting",
     ),
     "missing-section": (lambda d: d.pop("urgings"), "urgings: is missing"),
     "missing-id": (

@@ -364,7 +364,6 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     from sqlmodel import col, select
 
     from dirtrack.models import Directive
-    from dirtrack.moves import MOVE_ACTION
     from dirtrack.store.history import log_action
 
     query = (
@@ -382,14 +381,8 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         assert directive.id is not None
         directive.unit_id = successor.id
         session.add(directive)
-        log_action(
-            session,
-            action=MOVE_ACTION,
-            entity="directive",
-            entity_id=directive.id,
-            before={"unit_id": unit.id, "unit": unit.code},
-            after={"unit_id": successor.id, "unit": successor.code, "on": on.isoformat()},
-        )
+        assert unit.id is not None and successor.id is not None
+        log_move(session, directive.id, on, (unit.id, unit.code), (successor.id, successor.code))
         moved.append(directive.id)
     _hand_over_series(session, unit, successor, on)
     log_action(
@@ -451,6 +444,25 @@ def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor
             f"{keys[key]} & {other} ({key!r})" for other, key in held if key is not None
         )
         raise Conflict.of("retire_key_clash", successor=successor.code, pairs=pairs)
+
+
+def log_move(
+    session: Session, directive_id: int, on: date, old: tuple[int, str], new: tuple[int, str]
+) -> None:
+    """Record that directive ``directive_id`` passed on ``on`` from unit ``old`` to unit ``new``
+    (id and code each), as ``unit retire`` moves it and an import of an export puts it back: a
+    change row of :data:`dirtrack.moves.MOVE_ACTION`, which :func:`load_moves` reads."""
+    from dirtrack.moves import MOVE_ACTION
+    from dirtrack.store.history import log_action
+
+    log_action(
+        session,
+        action=MOVE_ACTION,
+        entity="directive",
+        entity_id=directive_id,
+        before={"unit_id": old[0], "unit": old[1]},
+        after={"unit_id": new[0], "unit": new[1], "on": on.isoformat()},
+    )
 
 
 def load_moves(

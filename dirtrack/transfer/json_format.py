@@ -1,6 +1,6 @@
-"""The dirtrack export: every record, losslessly, as one JSON document (format version 2).
+"""The dirtrack export: every record, losslessly, as one JSON document (format version 3).
 
-``{"format": "dirtrack-export", "version": 2, "office": […], "calendar": […], "units": […],
+``{"format": "dirtrack-export", "version": 3, "office": […], "calendar": […], "units": […],
 "fields": […], "leaders": […], "meetings": […], "series": […], "directives": […],
 "limitations": […], "packs": […], "urgings": […]}``. Records hold facts, never values derived
 as of a day (status, the deadline in force, days overdue): those follow from the facts. Each
@@ -55,13 +55,15 @@ from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
+from dirtrack.store.units import load_moves, log_move
 from dirtrack.text import control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
-VERSION = 2
-READS = (1, 2)  # the versions import reads: version 1 lacks every id but meetings', directives'
-# and limitations', and the sections and keys added in version 2 (read as none)
+VERSION = 3
+READS = (1, 2, 3)  # the versions import reads: version 1 lacks every id but meetings',
+# directives' and limitations', and the sections and keys added in version 2 (read as none);
+# version 2 lacks the moves of directives (read as none)
 SECTIONS = (
     "office",
     "calendar",
@@ -259,6 +261,14 @@ class RequestOut(_Record):
     extension_id: Id | None
 
 
+class MoveOut(_Record):
+    """On ``on`` the directive passed from unit ``from`` to unit ``to`` (``unit retire``)."""
+
+    on: Day
+    from_: str = Field(alias="from")
+    to: str
+
+
 class DirectiveOut(_Record):
     id: Id
     meeting_id: Id
@@ -286,6 +296,8 @@ class DirectiveOut(_Record):
     field: str | None = None
     result: ResultOut | None = None
     requests: list[RequestOut] = Field(default_factory=list)
+    # Version 3 (absent from older documents: none).
+    moves: list[MoveOut] = Field(default_factory=list)
 
 
 class LimitationOut(_Record):
@@ -525,6 +537,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         extensions = _children(session, bulk.EXTENSION, "directive_id", page, "approved_on", "id")
         results = _children(session, t.directive_result, "directive_id", page)
         requests = _children(session, t.request, "directive_id", page, "id")
+        moved = load_moves(session.connection(), [row["id"] for row in page])
         for row in page:
             directive_id = row["id"]
             result = results.get(directive_id)
@@ -572,6 +585,14 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                 "field": field_codes.get(row["field_id"]),
                 "result": _record(result[0], ResultOut) if result else None,
                 "requests": [_record(r, RequestOut) for r in requests.get(directive_id, [])],
+                "moves": [
+                    {
+                        "on": _iso(m.on),
+                        "from": codes[m.from_unit_id],
+                        "to": codes[m.to_unit_id],
+                    }
+                    for m in moved.get(directive_id, [])
+                ],
             }
 
     def limitations(page: list[Any]) -> Iterator[dict[str, Any]]:
@@ -1061,12 +1082,15 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
         {"series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests"}
     ),
 }
+# The keys version 3 added: absent from an older document (and refused there), required in a
+# version 3 one.
+V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
 # Keys version 1 documents may leave out, as documents of their day did.
 V1_OPTIONAL = frozenset({"contacts", "completed_on_exact"})
 
 
 def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
-    """Every key of a version 2 document is given; none of version 2's in a version 1 one.
+    """Every key of the document's version is given; none that a later version added.
 
     Raises:
         InvalidInput: naming the key (``directives[3].requests``).
@@ -1074,20 +1098,31 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     model = type(record)
     fields = model.model_fields
     given = record.model_fields_set
-    if version >= 2 and len(given) == len(fields):  # every key given (none but the fields can)
+    later = _added_after(model, version)
+    if version >= 2 and not later and len(given) == len(fields):  # every key given
         for field, shown in _shape(model)[2]:  # only the records inside are left to check
             _check_nested_keys(getattr(record, field), f"{where}.{shown}", version, name)
         return
-    wrong = fields.keys() - given if version >= 2 else V2_KEYS.get(model, set()) & given
+    extra = later & given
+    absent = fields.keys() - later - given if version >= 2 else frozenset()
     nested = _nested(model)
     for field, info in fields.items():
-        if field not in wrong and field not in nested:
+        if field not in extra and field not in absent and field not in nested:
             continue
         shown = f"{where}.{info.alias or field}"
-        if field in wrong:
-            detail = Phrase("json_absent" if version >= 2 else "json_extra")
+        if field in extra or field in absent:
+            detail = Phrase("json_absent" if field in absent else "json_extra")
             raise InvalidInput.of("json_record", name=name, where=shown, detail=detail, more="")
         _check_nested_keys(getattr(record, field), shown, version, name)
+
+
+@functools.cache
+def _added_after(model: type[BaseModel], version: int) -> frozenset[str]:
+    """The keys of ``model`` that versions after ``version`` added."""
+    added = {2: V2_KEYS, 3: V3_KEYS}
+    return frozenset().union(
+        *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
+    )
 
 
 def _check_nested_keys(value: object, shown: str, version: int, name: str) -> None:
@@ -1697,6 +1732,13 @@ class _Import:
                 self.not_before(f"{at}.approved_on", meeting, held, "approval", ext.approved_on)
                 self.not_before(f"{at}.new_due", meeting, held, "new_deadline", ext.new_due)
             field_id = self.read_directive_parts(d, where)
+            for n, move in enumerate(d.moves):
+                at = f"{where}.moves[{n}]"
+                self.unit(move.from_, f"{at}.from")
+                self.unit(move.to, f"{at}.to")
+                if move.from_ == move.to:
+                    raise InvalidInput.of("json_move_same_unit", where=at, unit=move.to)
+                self.not_before(f"{at}.on", meeting, held, "move", move.on)
             self.created["directives"] += 1
             self.created["progress"] += len(d.progress)
             self.created["extensions"] += len(d.extensions)
@@ -1759,6 +1801,7 @@ class _Import:
             if d.result is not None:
                 batch["results"].append({"directive_id": d.id, **d.result.model_dump()})
             batch["requests"] += ({"directive_id": d.id, **r.model_dump()} for r in d.requests)
+            batch["moves"] += ({"directive_id": d.id, "move": m} for m in d.moves)
             count += 1
             if count == BATCH:
                 self.flush_directives(batch)
@@ -1773,6 +1816,12 @@ class _Import:
         bulk.insert_rows(session, bulk.EXTENSION, batch["extensions"])
         bulk.insert_rows(session, t.directive_result, batch["results"])
         bulk.insert_rows(session, t.request, batch["requests"])
+        for moved in batch["moves"]:  # kept where `unit retire` keeps them: the change log
+            move: MoveOut = moved["move"]
+            log_move(
+                session, moved["directive_id"], move.on,
+                (self.unit_ids[move.from_], move.from_), (self.unit_ids[move.to], move.to),
+            )  # fmt: skip
         self.progress.advance(len(batch["directives"]))
         batch.clear()
 
