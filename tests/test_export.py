@@ -134,7 +134,7 @@ def test_export_import_export_is_identical(
 
 def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> None:
     doc = json.loads(cli.ok("export"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 2)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 3)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
