@@ -362,6 +362,18 @@ def test_undo_n_reverts_the_last_commands_newest_first(seeded: Cli, db: str) -> 
     assert state_of(db) == before
 
 
+def test_undo_says_units_by_their_codes_as_history_does(seeded: Cli) -> None:
+    """What `undo` says it takes back names units by code, as `history` does (it said
+    ``unit: #1 → #2``), in the preview, the dry run and once done, a unit it removes too."""
+    seeded.ok("edit", "directive", "1", "--unit", "VPTU")
+    said = seeded("undo", "--dry-run").stderr
+    assert "BTC → VPTU" in said and "#" not in said.split(":", 1)[1]
+    said = seeded("undo", "--yes").stderr
+    assert said.startswith("undone #") and "unit: BTC → VPTU" in said
+    seeded.ok("unit", "add", "MOI", "Ban mới")
+    assert "code: MOI" in seeded("undo", "--yes").stderr
+
+
 def test_undo_is_a_stack_and_never_undoes_an_undo(seeded: Cli, db: str) -> None:
     first = state_of(db)
     seeded.ok("done", "1", "--date", "20/6/2022")

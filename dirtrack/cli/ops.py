@@ -316,14 +316,14 @@ def undo(
     actor = None if ids is not None else (state(ctx).actor or default_actor())
     lang = state(ctx).lang
     if dry_run or not yes:
-        records = _undo(ctx, count, actor, ids, write=False)
+        records, view = _undo(ctx, count, actor, ids, write=False)
         if not dry_run:
-            confirm(ctx, yes, [_undo_line("undo_will", r, lang) for r in records])
-            records = _undo(ctx, count, actor, [r["id"] for r in records], write=True)
+            confirm(ctx, yes, [_undo_line("undo_will", r, lang, view) for r in records])
+            records, view = _undo(ctx, count, actor, [r["id"] for r in records], write=True)
     else:
-        records = _undo(ctx, count, actor, ids, write=True)
+        records, view = _undo(ctx, count, actor, ids, write=True)
     for record in records:
-        err(_undo_line("undo_dry" if dry_run else "undone", record, lang))
+        err(_undo_line("undo_dry" if dry_run else "undone", record, lang, view))
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
@@ -337,35 +337,32 @@ def undo(
 
 def _undo(
     ctx: typer.Context, count: int, actor: str | None, ids: list[int] | None, *, write: bool
-) -> list[Record]:
+) -> tuple[list[Record], views.HistoryView]:
     """Undo in one unit of work; ``write=False`` rolls it back (a dry run, or the check and
-    preview before asking), having found every reason to refuse."""
+    preview before asking), having found every reason to refuse. With the records, the view
+    that says them as ``history`` does: unit codes as they were before and after."""
     from dirtrack import audit
 
     records: list[Record] = []
+    view = views.HistoryView()
     try:
         with unit_of_work(ctx) as session:
+            before = _history_view(ctx, session)
             for item in audit.undo(session, count, actor=actor, ids=ids):
                 records.append(command_record(item.command, list(item.changes)))
+            after = _history_view(ctx, session)
+            view = views.HistoryView(units={**before.units, **after.units}, zone=after.zone)
             if not write:
                 raise _DryRun
     except _DryRun:
         pass
-    return records
+    return records, view
 
 
-def _undo_line(key: str, record: Record, lang: str) -> str:
-    texts = [views.change_text(c, lang) for c in record["changes"][:3]]
-    if len(record["changes"]) > 3:
-        texts.append(f"+{len(record['changes']) - 3}")
-    return msg(
-        key,
-        lang,
-        id=record["id"],
-        command=record["command"],
-        actor=record["actor"],
-        changes="; ".join(texts),
-    )
+def _undo_line(key: str, record: Record, lang: str, view: views.HistoryView) -> str:
+    changes = view.summary(record, lang)
+    return msg(key, lang, id=record["id"], command=record["command"], actor=record["actor"],
+               changes=changes)  # fmt: skip
 
 
 # --- config ------------------------------------------------------------------------------------

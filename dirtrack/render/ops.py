@@ -285,11 +285,6 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def change_text(change: Record, lang: str) -> str:
-    """A change as :meth:`HistoryView.change_text` says it, without unit codes to hand."""
-    return HistoryView().change_text(change, lang)
-
-
 def _command_label(r: Record, lang: str) -> str:
     return (
         f"#{r['command_id']} {r['command']}" if "command_id" in r else f"#{r['id']} {r['command']}"
