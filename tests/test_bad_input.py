@@ -189,6 +189,19 @@ USAGE = {
     "calendar off and on": ["calendar", "add", "5/5/2025", "--off", "--on"],
     "every and due": ["assign", "1", "x", "--unit", "BTC", "--every", "month", "--due", "2022"],
     "day without every": ["assign", "1", "x", "--unit", "BTC", "--day", "5"],
+    "day and offset": [
+        "assign",
+        "1",
+        "x",
+        "--unit",
+        "BTC",
+        "--every",
+        "month",
+        "--day",
+        "5",
+        "--offset",
+        "3",
+    ],
     "number without docx": ["report", "--quarter", "2022Q3", "--number", "12"],
 }
 

@@ -156,6 +156,9 @@ def assign(
     if every is not None:
         from dirtrack.cli.series import assign_series
 
+        if day is not None and offset is not None:
+            raise bad_parameter(ctx, "day_and_offset", "--offset")
+
         assign_series(
             ctx,
             meeting_id=meeting_id,
