@@ -90,6 +90,18 @@ def _text_only(value: object) -> object:
     return value
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_only(value: object) -> object:
+    """A date is ``YYYY-MM-DD``, as an export writes it: a timestamp is no date, even at
+    midnight (pydantic would read ``2025-02-03T00:00:00`` as the day and drop the time)."""
+    value = _text_only(value)
+    if not _DAY.fullmatch(str(value)):
+        raise PydanticCustomError("date_parsing", "Input should be a valid date")
+    return value
+
+
 def _offset(value: datetime) -> datetime:
     """A timestamp has its UTC offset, as the database keeps it (an export writes it)."""
     if value.tzinfo is None:
@@ -99,7 +111,7 @@ def _offset(value: datetime) -> datetime:
 
 # The records are checked strictly (no number for a string, no 1.0 for 1); dates, timestamps
 # and the named values (kind, category) are read from their JSON strings.
-Day = Annotated[date, BeforeValidator(_text_only), Strict(False)]
+Day = Annotated[date, BeforeValidator(_day_only), Strict(False)]
 Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False), AfterValidator(_offset)]
 Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
