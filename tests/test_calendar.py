@@ -173,6 +173,7 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
         "5",
         "--offset",
         "3",
+        code=2,  # options that exclude each other: a usage error
     )
     cli.fail(
         "assign",
