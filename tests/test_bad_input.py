@@ -1263,6 +1263,10 @@ def test_ctrl_c_in_an_import_into_a_new_database_leaves_nothing_at_once(tmp_path
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            # SIGINT at its default, as a shell at a terminal starts a command: a suite run as a
+            # background job (nohup … &) has it ignored, the child would inherit that, and every
+            # import would run to its end.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
         )
         time.sleep(whole * share)
         child.send_signal(signal.SIGINT)
