@@ -7,6 +7,7 @@ keeps the benchmark from rotting as the commands change.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,9 @@ def test_the_benchmark_builds_a_register_and_prints_its_table(tmp_path: Path) ->
     assert "pack in, 500 answers" in done.stdout
     measured = json.loads(figures.read_text(encoding="utf-8"))
     assert measured, "the JSON figures are empty"
+    if shutil.which("sqlite3"):
+        # The statements report sends, traced from a real run, replayed by the sqlite3 shell.
+        assert "floor report all" in measured["1000"]
+        replayed = (tmp_path / "out" / "floor-report-all.sql").read_text(encoding="utf-8")
+        assert "FROM directive" in replayed and "PRAGMA" not in replayed
+        assert "report / sqlite3, all its statements" in done.stdout
