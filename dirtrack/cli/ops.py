@@ -225,12 +225,9 @@ def history(
 
 def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
     """Unit codes by id (retired units too) and the zone the times are shown in."""
-    from sqlalchemy import select
+    from dirtrack.store.units import unit_codes
 
-    from dirtrack.store.tables import unit
-
-    codes = {row.id: row.code for row in session.execute(select(unit.c.id, unit.c.code))}
-    return views.HistoryView(units=codes, zone=state(ctx).zone())
+    return views.HistoryView(units=unit_codes(session), zone=state(ctx).zone())
 
 
 def _history_target(

@@ -221,14 +221,12 @@ def series_show(
     from dirtrack.errors import NotFound
     from dirtrack.records import directive_record
     from dirtrack.render.views import series_card
-    from dirtrack.store.facts import iter_facts
     from dirtrack.store.series import (
         Schedule,
         coordinator_codes,
-        occurrence_ids,
+        occurrence_facts,
         series_rows,
     )
-    from dirtrack.store.tables import directive
 
     positive_id(series_id, "series")
     day = optional_day(as_of) or today()
@@ -240,12 +238,8 @@ def series_show(
         row = rows[0]
         record = series_record(row, coordinator_codes(conn, [series_id])[series_id])
         schedule = Schedule.of(row)
-        from sqlalchemy import select
-
-        ids = occurrence_ids(conn, series_id)
         occurrences = []
-        wanted = select(directive.c.id).where(directive.c.id.in_(ids))
-        for facts in iter_facts(conn, wanted, as_of=day):
+        for facts in occurrence_facts(conn, series_id, as_of=day):
             item = directive_record(facts, day)
             period = schedule.period_at(facts.issued_on or facts.meeting_date)
             item["issued_on"] = iso(facts.issued_on)

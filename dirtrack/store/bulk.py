@@ -250,10 +250,6 @@ def rows_between(
     return session.execute(query).mappings()
 
 
-def unit_codes(session: Session) -> dict[int, str]:
-    return {int(i): str(c) for i, c in session.execute(select(UNIT.c.id, UNIT.c.code))}
-
-
 def sync_sequences(session: Session) -> None:
     """After rows were inserted with their ids given, move PostgreSQL's id sequences past them,
     never back (an id once handed out is not handed out again).

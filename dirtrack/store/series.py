@@ -51,6 +51,7 @@ from dirtrack.store.units import check_not_retired
 from dirtrack.workdays import Workdays
 
 if TYPE_CHECKING:
+    from dirtrack.status import DirectiveFacts
     from dirtrack.store.rules import Scope
 
 EVERY = {
@@ -431,6 +432,16 @@ def occurrence_ids(conn: Connection, series_id: int) -> list[int]:
         .order_by(directive.c.issued_on, directive.c.id)
     )
     return [row[0] for row in conn.execute(query)]
+
+
+def occurrence_facts(conn: Connection, series_id: int, *, as_of: date) -> Iterator[DirectiveFacts]:
+    """The facts of every occurrence of the series as of ``as_of`` (in no set order)."""
+    from dirtrack.store.facts import iter_facts
+    from dirtrack.store.tables import directive
+
+    return iter_facts(
+        conn, select(directive.c.id).where(directive.c.series_id == series_id), as_of=as_of
+    )
 
 
 def occurrence_states(conn: Connection, scope: Scope, since: date) -> list[Any]:

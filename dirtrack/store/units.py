@@ -35,6 +35,15 @@ class UnitInfo:
     retired_on: str | None = None
 
 
+def unit_codes(conn: Connection | Session) -> dict[int, str]:
+    """Every unit's code by id, retired units too."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import unit
+
+    return {int(i): str(c) for i, c in conn.execute(select(unit.c.id, unit.c.code))}
+
+
 def _all_aliases(session: Session) -> dict[int, list[UnitAlias]]:
     from sqlmodel import col, select
 

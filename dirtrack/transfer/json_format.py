@@ -55,7 +55,7 @@ from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
-from dirtrack.store.units import load_moves, log_move
+from dirtrack.store.units import load_moves, log_move, unit_codes
 from dirtrack.text import control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
@@ -427,7 +427,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
     progress = progress or NoProgress()
     totals = bulk.held_rows(session)
     progress.stage("exporting", sum(totals[n] for n in ("unit", *SECTION_TABLES.values())))
-    codes = bulk.unit_codes(session)
+    codes = unit_codes(session)
     field_codes = {int(r["id"]): str(r["code"]) for r in bulk.rows_of(session, t.field)}
     aliases: dict[int, list[Any]] = defaultdict(list)
     for row in bulk.rows_of(session, bulk.ALIAS):
