@@ -14,31 +14,19 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from dirtrack.periods import Period
 from dirtrack.records import Record, closed_by, directive_record, request_record
 from dirtrack.risk import GREY, RED, YELLOW, tally_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.rules import Scope
-from dirtrack.store.tables import directive, request
 
 if TYPE_CHECKING:
     from dirtrack.report import Holders
     from dirtrack.store.counts import ReviewCounts
 
 REQUEST_KINDS = ("extend", "withdraw")
-
-
-def late_requests(conn: Connection, as_of: date) -> set[int]:
-    """The requests asked by ``as_of`` after the deadline in force on the day they were asked
-    had passed: the deadline judged by the status rules (:func:`store.rules.judgement`) as of
-    each request's own day, in one statement."""
-    from dirtrack.store.counts import asked_late
-
-    joined, late = asked_late()
-    query = select(request.c.id).select_from(joined).where(request.c.asked_on <= as_of, late)
-    return set(conn.execute(query).scalars())
 
 
 def _request_facts(
@@ -51,14 +39,14 @@ def _request_facts(
     """Each request asked by ``as_of`` with the facts of its directive (judged as of
     ``as_of``, under the unit ``holders`` says held it then) and whether it was asked late, by
     day asked and id."""
+    from dirtrack.store.counts import late_request_ids, requested_directive_ids
     from dirtrack.store.facts import facts_of
 
-    query = select(request.c.directive_id).distinct().where(request.c.asked_on <= as_of)
-    wanted = sorted(set(conn.execute(query).scalars()))
+    wanted = requested_directive_ids(conn, as_of)
     if directive_scope is not None:
         keep = set(directive_scope)
         wanted = [i for i in wanted if i in keep]
-    late = late_requests(conn, as_of) if wanted else set()
+    late = late_request_ids(conn, as_of) if wanted else set()
     found = []
     for start in range(0, len(wanted), 500):
         batch = facts_of(conn, wanted[start : start + 500], as_of=as_of)
@@ -72,8 +60,8 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
     """Every request asked by ``as_of`` (of ``unit`` and the units under it), oldest first,
     each under the unit that held its directive on ``as_of``."""
     from dirtrack.report import Holders, units_under
+    from dirtrack.store.counts import held_directive_ids
     from dirtrack.store.facts import load_units
-    from dirtrack.store.rules import holding_unit
 
     index = load_units(conn)
     holders = Holders.load(conn, index)
@@ -81,8 +69,7 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
     scope = None
     if units is not None:
         held = Scope(as_of=as_of, holders=holders.at(as_of))
-        query = select(directive.c.id).where(holding_unit(held).in_(sorted(units)))
-        scope = list(conn.execute(query).scalars())
+        scope = held_directive_ids(conn, held, units)
     records = []
     for facts, req, late in _request_facts(conn, as_of, directive_scope=scope, holders=holders):
         record = request_record(req, facts.id, as_of, closed_by(facts, as_of))
@@ -143,25 +130,12 @@ def unit_risks(
 ) -> list[Record]:
     """Each unit with an open directive or repeated limitations: its colour and the tally.
     ``tallies``: the colours counted per unit (that held the directive on T) and field."""
-    from dirtrack.store.tables import limitation, meeting, unit
+    from dirtrack.store.counts import repeated_limitations
 
     colours: dict[str, Counter[str]] = defaultdict(Counter)
     for (unit_id, _), counted in tallies.items():
         colours[names[unit_id][0]].update(counted)
-    query = (
-        select(unit.c.code, func.count())
-        .select_from(limitation.join(unit, unit.c.id == limitation.c.unit_id))
-        .join(meeting, meeting.c.id == limitation.c.meeting_id)
-        .where(
-            limitation.c.repeat_of_id.is_not(None),
-            meeting.c.date <= scope.as_of,
-            (limitation.c.resolved_on.is_(None)) | (limitation.c.resolved_on > scope.as_of),
-        )
-        .group_by(unit.c.code)
-    )
-    if scope.unit_ids is not None:
-        query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
-    repeated = {str(code): int(n) for code, n in conn.execute(query)}
+    repeated = repeated_limitations(conn, scope)
     shown = dict(names.values())
     rows = []
     for code in sorted(set(colours) | set(repeated)):
@@ -219,12 +193,10 @@ def extras(
 def red_records(conn: Connection, scope: Scope, holders: Holders, limit: int) -> list[Record]:
     """The records of the first ``limit`` red directives open on T in ``scope``, most overdue
     first (by deadline in force, then id), each under the unit that held it on T."""
+    from dirtrack.store.counts import red_ids
     from dirtrack.store.facts import facts_of
-    from dirtrack.store.rules import risks
 
-    rows = risks(scope)
-    query = select(rows.c.id).where(rows.c.risk == RED).order_by(rows.c.due, rows.c.id).limit(limit)
-    ids = list(conn.execute(query).scalars())
+    ids = red_ids(conn, scope, limit)
     found = holders.attribute(facts_of(conn, ids, as_of=scope.as_of), scope.as_of)
     return [directive_record(item, scope.as_of) for item in found]
 

@@ -53,6 +53,7 @@ from dirtrack.store.rules import (
     judgement,
     not_closed_before,
     risk_case,
+    risks,
     states,
     status_case,
     text_constant,
@@ -243,6 +244,57 @@ def asked_late() -> tuple[Any, ColumnElement[bool]]:
         judged.ext, judged.on
     )
     return joined, and_(judged.due.is_not(None), request.c.asked_on > judged.due)
+
+
+def late_request_ids(conn: Connection, as_of: date) -> set[int]:
+    """The requests asked by ``as_of`` after the deadline in force on the day they were asked
+    had passed: the deadline judged by the status rules (:func:`store.rules.judgement`) as of
+    each request's own day, in one statement."""
+    joined, late = asked_late()
+    query = select(request.c.id).select_from(joined).where(request.c.asked_on <= as_of, late)
+    return set(conn.execute(query).scalars())
+
+
+def requested_directive_ids(conn: Connection, as_of: date) -> list[int]:
+    """The directives with a request asked by ``as_of``, by id."""
+    query = select(request.c.directive_id).distinct().where(request.c.asked_on <= as_of)
+    return sorted(set(conn.execute(query).scalars()))
+
+
+def held_directive_ids(conn: Connection, scope: Scope, units: Iterable[int]) -> list[int]:
+    """The directives that one of ``units`` held on the scope's day (after ``unit retire``
+    moves, as ``scope.holders`` gives them)."""
+    query = select(directive.c.id).where(holding_unit(scope).in_(sorted(units)))
+    return list(conn.execute(query).scalars())
+
+
+def red_ids(conn: Connection, scope: Scope, limit: int) -> list[int]:
+    """The first ``limit`` red directives open on T in ``scope``, most overdue first (by
+    deadline in force, then id)."""
+    rows = risks(scope)
+    query = select(rows.c.id).where(rows.c.risk == risk.RED).order_by(rows.c.due, rows.c.id)
+    return list(conn.execute(query.limit(limit)).scalars())
+
+
+def repeated_limitations(conn: Connection, scope: Scope) -> dict[str, int]:
+    """Per unit code, its limitations still unresolved on T that repeat an earlier one (from
+    meetings held by T; of the scope's units when it names them)."""
+    from dirtrack.store.tables import unit
+
+    query = (
+        select(unit.c.code, func.count())
+        .select_from(limitation.join(unit, unit.c.id == limitation.c.unit_id))
+        .join(meeting, meeting.c.id == limitation.c.meeting_id)
+        .where(
+            limitation.c.repeat_of_id.is_not(None),
+            meeting.c.date <= scope.as_of,
+            (limitation.c.resolved_on.is_(None)) | (limitation.c.resolved_on > scope.as_of),
+        )
+        .group_by(unit.c.code)
+    )
+    if scope.unit_ids is not None:
+        query = query.where(limitation.c.unit_id.in_(sorted(scope.unit_ids)))
+    return {str(code): int(n) for code, n in conn.execute(query)}
 
 
 def request_counts(
