@@ -270,6 +270,45 @@ def items_of(conn: Connection, pack_id: int) -> dict[int, Item]:
     return {row[1]: Item(*row) for row in conn.execute(query)}
 
 
+def record_answers(
+    session: Session, values: dict[int, tuple[str, str, str | None]], day: date
+) -> None:
+    """Write each pack item's answer: ``values`` maps an item's id to the digest of the row the
+    unit sent, the fingerprint of its directive once the answer is in, and its steps (JSON);
+    every item is answered on ``day``. A CASE per column, 500 items per statement."""
+    from sqlalchemy import literal, update
+
+    ids = sorted(values)
+    for start in range(0, len(ids), 500):
+        chunk = {i: values[i] for i in ids[start : start + 500]}
+
+        def pick(n: int, chunk: dict[int, tuple[str, str, str | None]] = chunk) -> Any:
+            # Typed values: a branch of NULLs alone still has the column's type (PostgreSQL).
+            kind = pack_item.c.answer.type
+            return case({i: literal(v[n], kind) for i, v in chunk.items()}, value=pack_item.c.id)
+
+        session.execute(
+            update(pack_item)
+            .where(pack_item.c.id.in_(list(chunk)))
+            .values(answer=pick(0), settled=pick(1), steps=pick(2), answered_on=day)
+        )
+
+
+def mark_answered(session: Session, item_ids: Sequence[int], day: date) -> None:
+    """Mark the items answered on ``day`` (those not answered before), their answers left out."""
+    from sqlalchemy import update
+
+    for start in range(0, len(item_ids), 500):
+        session.execute(
+            update(pack_item)
+            .where(
+                pack_item.c.id.in_(list(item_ids[start : start + 500])),
+                pack_item.c.answered_on.is_(None),
+            )
+            .values(answered_on=day)
+        )
+
+
 def read_steps(text: str | None) -> list[tuple[str, str]]:
     """``pack_item.steps`` as (before, after) pairs."""
     return [(str(a), str(b)) for a, b in json.loads(text)] if text else []

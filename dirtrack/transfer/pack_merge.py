@@ -516,12 +516,15 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
             file, sheet and row (the first such row); the caller's transaction then writes
             nothing.
     """
-    from sqlalchemy import case, literal, update
-
     from dirtrack.store import directives as store
-    from dirtrack.store.packs import fingerprints, items_of, read_steps
+    from dirtrack.store.packs import (
+        fingerprints,
+        items_of,
+        mark_answered,
+        read_steps,
+        record_answers,
+    )
     from dirtrack.store.results import EXTEND, ask
-    from dirtrack.store.tables import pack_item
 
     def refused(row: RowPlan, exc: DirtrackError) -> InvalidInput:
         return InvalidInput.of(
@@ -583,31 +586,11 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
             steps.append((row.before, settled))
         text = json.dumps(steps, separators=(",", ":")) if steps else None
         values[item.id] = (row.answer.digest(), settled, text)
-    ids = sorted(values)
-    for start in range(0, len(ids), 500):
-        chunk = {i: values[i] for i in ids[start : start + 500]}
-
-        def pick(n: int, chunk: dict[int, tuple[str, str, str | None]] = chunk) -> Any:
-            # Typed values: a branch of NULLs alone still has the column's type (PostgreSQL).
-            kind = pack_item.c.answer.type
-            return case({i: literal(v[n], kind) for i, v in chunk.items()}, value=pack_item.c.id)
-
-        session.execute(
-            update(pack_item)
-            .where(pack_item.c.id.in_(list(chunk)))
-            .values(answer=pick(0), settled=pick(1), steps=pick(2), answered_on=day)
-        )
+    record_answers(session, values, day)
     # A row in conflict was answered too (``pack status`` counts it), though nothing of it is in.
-    waiting = [items[r.directive_id].id for r in plan.rows if r.action == CONFLICT]
-    for start in range(0, len(waiting), 500):
-        session.execute(
-            update(pack_item)
-            .where(
-                pack_item.c.id.in_(waiting[start : start + 500]),
-                pack_item.c.answered_on.is_(None),
-            )
-            .values(answered_on=day)
-        )
+    mark_answered(
+        session, [items[r.directive_id].id for r in plan.rows if r.action == CONFLICT], day
+    )
     if pack.answered_on is None:
         pack.answered_on = day
         session.add(pack)
