@@ -1039,6 +1039,7 @@ ERRORS: dict[str, Entry] = {
     "pack_doc_future": N_("the result document is dated after the day the answer came in ({day})"),
     "pack_c_cancelled": N_("the directive was cancelled on {date}"),
     "pack_c_completed": N_("the record has it completed on {date}"),
+    "pack_c_awaiting": N_("the completion reported on {date} waits for accept or return"),
     "pack_c_withdrawn": N_("the directive was withdrawn from the programme on {date}"),
     "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
     "pack_c_office": N_("the office changed this directive after the pack was made"),

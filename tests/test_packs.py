@@ -279,7 +279,7 @@ def test_answers_come_in_through_the_store_and_once_only(
     [info] = dry["files"]
     assert (info["unit"], info["applied"], info["conflicts"]) == ("BTC", 2, 0)
     assert [r["changes"] for r in info["rows"]] == [
-        [{"what": "done", "date": "2022-09-05"}],
+        [{"what": "done", "date": "2022-09-05", "doc": "45-BC/BTC", "doc_date": "2022-09-05"}],
         [
             {"what": "progress", "percent": 60},
             {"what": "asks", "date": "2022-10-31", "request": None},  # none recorded: a rehearsal
@@ -291,6 +291,10 @@ def test_answers_come_in_through_the_store_and_once_only(
     assert "asks for a new deadline: 2022-10-31 (request 1)" in " ".join(done.stdout.split())
     first = quarter.json("show", "1")
     assert first["completed_on"] == "2022-09-05" and first["status"] == "done_late"
+    # The result document is the completion's result, as `done --doc --doc-date` records it.
+    assert (first["result"]["doc"], first["result"]["doc_date"]) == ("45-BC/BTC", "2022-09-05")
+    [completed] = [h for h in first["history"] if h["event"] == "completed"]
+    assert completed["note"] == "Giải trình: Chờ ý kiến các sở"  # no second copy of the document
     second = quarter.json("show", "2")
     assert second["progress"] == 60 and second["due"] == "2022-09-30"  # a request, not an extension
     notes = [h.get("note") for h in second["history"] if h.get("note")]
@@ -324,6 +328,51 @@ def test_answers_come_in_through_the_store_and_once_only(
     quarter.ok("undo", "--yes")
     assert quarter.json("show", "1")["completed_on"] is None and quarter.json("requests") == []
     assert quarter.json("pack", "status", *QUARTER)["units"][0]["answered"] is None
+
+
+def test_a_completion_answered_counts_as_done_records_it(
+    packed: tuple[Cli, Path], tmp_path: Path
+) -> None:
+    """The day that closes a directive, and whether it waits for the office's acceptance, are
+    decided for a pack's answer as for `done`: by the result document's date when the unit
+    gives one, and by `accept` where the office decides on acceptance."""
+    quarter, folder = packed
+    back = tmp_path / "BTC-tra-loi.xlsx"
+    done_on, doc_on = dt.date(2022, 9, 8), dt.date(2022, 8, 30)
+    _fill(
+        folder / "BTC.xlsx",
+        back,
+        "Chủ trì",
+        {1: {DONE: done_on, DOC: "7/BC-BTC", DOC_DATE: doc_on}},
+    )
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    first = quarter.json("show", "1")  # due 31/8: the document's day is on time, the 8th late
+    assert (first["completed_on"], first["status"]) == ("2022-08-30", "done_on_time")
+    assert first["result"]["claimed_on"] == "2022-09-08"
+    quarter.ok("undo", "--yes")
+
+    quarter.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    quarter.ok("pack", "in", str(back), "--date", "2022-09-12")
+    waiting = quarter.json("show", "1", "--as-of", "2022-09-12")
+    assert waiting["completed_on"] is None and waiting["status"] == "overdue"
+    assert waiting["result"]["claimed_on"] == "2022-09-08"
+    quarter.ok("accept", "1", "--date", "2022-09-14")
+    assert quarter.json("show", "1")["completed_on"] == "2022-09-14"
+    quarter.ok("undo", "--yes")  # the acceptance: the completion waits again
+
+    # A corrected answer with another completion while the first waits: a conflict, which
+    # --prefer unit cannot settle (the office answers the first with accept or return).
+    again = tmp_path / "BTC-sua.xlsx"
+    _fill(folder / "BTC.xlsx", again, "Chủ trì", {1: {DONE: dt.date(2022, 9, 10)}})
+    before = snapshot(quarter.db)
+    for prefer in ((), ("--prefer", "unit")):
+        got = quarter.json("pack", "in", str(again), "--date", "2022-09-12", *prefer)
+        [row] = got["files"][0]["rows"]
+        assert row["action"] == "conflict"
+        assert "2022-09-08" in row["conflict"] and "accept" in row["conflict"]
+    assert snapshot(quarter.db) == before
+    vi = quarter("--lang", "vi", "pack", "in", str(again), "--date", "2022-09-12")
+    assert "đang chờ nghiệm thu hoặc trả lại" in vi.stdout + vi.stderr
 
 
 def test_a_conflict_is_left_for_the_clerk_then_settled(

@@ -326,20 +326,6 @@ def add_progress_many(session: Session, entries: Sequence[NewProgress]) -> None:
         session.execute(insert(progress_entry), values)
 
 
-def complete(
-    session: Session, directive_id: int, *, on: date, note: str | None = None
-) -> Directive:
-    directive = get_directive(session, directive_id)
-    _check_open(directive, "complete")
-    _check_not_before_meeting(session, directive, on, "completion")
-    _check_not_before_recorded(session, directive, on, "completion")
-    directive.completed_on = on
-    directive.completion_note = clean_optional(note, "note")
-    session.add(directive)
-    session.flush()
-    return directive
-
-
 def extend(
     session: Session,
     directive_id: int,

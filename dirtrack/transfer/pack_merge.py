@@ -349,9 +349,14 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
     if facts.withdrawn_on is not None:
         return Conflict.of("pack_c_withdrawn", date=facts.withdrawn_on)
     if facts.completed_on is not None:
-        if role == LEAD and answer.done_on == facts.completed_on and answer.extend_to is None:
+        # The day the store closes it by (the result document's date, else the day done).
+        closes = answer.doc_date or answer.done_on
+        if role == LEAD and closes == facts.completed_on and answer.extend_to is None:
             return None
         return Conflict.of("pack_c_completed", date=facts.completed_on)
+    if _awaiting(facts) and answer.done_on is not None:
+        assert facts.result is not None
+        return Conflict.of("pack_c_awaiting", date=facts.result.claimed_on)
     last = None
     for entry in facts.progress:
         if entry.percent is not None:
@@ -362,6 +367,17 @@ def _contradiction(facts: DirectiveFacts, answer: Answer, role: str) -> Dirtrack
                 "pack_c_less", percent=answer.percent, recorded=last.percent, date=last.reported_on
             )
     return None
+
+
+def _awaiting(facts: DirectiveFacts) -> bool:
+    """Whether a completion was reported and waits for the office's accept or return."""
+    found = facts.result
+    return (
+        facts.completed_on is None
+        and found is not None
+        and found.accepted_on is None
+        and found.returned_on is None
+    )
 
 
 def plan_file(
@@ -416,7 +432,8 @@ def plan_file(
                 plan.conflict = problem
                 plan.action = {"office": KEPT, "unit": TAKEN}.get(prefer or "", CONFLICT)
                 closed = facts.completed_on or facts.cancelled_on or facts.withdrawn_on
-                if plan.action == TAKEN and (closed or pending):
+                closing = answer.done_on is not None and _awaiting(facts)
+                if plan.action == TAKEN and (closed or closing or pending):
                     # The record is closed, or another request for a new deadline waits for an
                     # answer: nothing can be added to it.
                     plan.action = CONFLICT
@@ -475,7 +492,12 @@ def _describe(
     notes = _notes(answer, role, code)
     said: list[dict[str, Any]] = []
     if answer.done_on is not None:
-        said.append({"what": "done", "date": answer.done_on.isoformat()})
+        done: dict[str, Any] = {"what": "done", "date": answer.done_on.isoformat()}
+        if answer.doc_no:
+            done["doc"] = answer.doc_no
+        if answer.doc_date:
+            done["doc_date"] = answer.doc_date.isoformat()
+        said.append(done)
     elif answer.percent is not None:
         said.append({"what": "progress", "percent": answer.percent})
     elif notes:
@@ -496,7 +518,8 @@ def _notes(answer: Answer, role: str, code: str) -> str | None:
         return f"Đơn vị phối hợp {code}{state}" + (f": {answer.note}" if answer.note else "")
     if said and answer.state not in (DONE, ASKS):
         parts.append(f"Tình hình thực hiện: {said}")
-    if answer.doc_no or answer.doc_date:
+    # A completion's result document is its result (``done --doc``), not words of its note.
+    if (answer.doc_no or answer.doc_date) and answer.done_on is None:
         doc = f"Văn bản kết quả số {answer.doc_no}" if answer.doc_no else "Văn bản kết quả"
         if answer.doc_date:
             doc += f" ngày {answer.doc_date.strftime('%d/%m/%Y')}"
@@ -524,13 +547,14 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
         read_steps,
         record_answers,
     )
-    from dirtrack.store.results import EXTEND, ask
+    from dirtrack.store.results import EXTEND, ask, complete, office_regime
 
     def refused(row: RowPlan, exc: DirtrackError) -> InvalidInput:
         return InvalidInput.of(
             "pack_row_refused", file=plan.path, sheet=row.sheet, row=row.row, reason=exc
         )
 
+    regime = office_regime(session)
     progress: list[tuple[RowPlan, store.NewProgress]] = []
 
     def write_progress() -> None:
@@ -550,7 +574,16 @@ def apply_file(session: Session, plan: FilePlan, pack: Pack, *, day: date) -> No
             note = _notes(answer, row.role, plan.unit)
             try:
                 if answer.done_on is not None:
-                    store.complete(session, row.directive_id, on=answer.done_on, note=note)
+                    # As `done` records it: the result document, the office's acceptance.
+                    complete(
+                        session,
+                        row.directive_id,
+                        on=answer.done_on,
+                        note=note,
+                        doc=answer.doc_no,
+                        doc_date=answer.doc_date,
+                        regime=regime,
+                    )
                 elif answer.percent is not None or note:
                     entry = store.NewProgress(row.directive_id, day, answer.percent, note)
                     progress.append((row, entry))
