@@ -224,13 +224,14 @@ def history(
 
 
 def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
-    """Unit codes by id (retired units too) and the zone the times are shown in."""
+    """Unit and field codes by id (retired units too) and the zone the times are shown in."""
     from sqlalchemy import select
 
-    from dirtrack.store.tables import unit
+    from dirtrack.store.tables import field, unit
 
     codes = {row.id: row.code for row in session.execute(select(unit.c.id, unit.c.code))}
-    return views.HistoryView(units=codes, zone=state(ctx).zone())
+    fields = {row.id: row.code for row in session.execute(select(field.c.id, field.c.code))}
+    return views.HistoryView(units=codes, zone=state(ctx).zone(), fields=fields)
 
 
 def _history_target(
@@ -351,7 +352,11 @@ def _undo(
             for item in audit.undo(session, count, actor=actor, ids=ids):
                 records.append(command_record(item.command, list(item.changes)))
             after = _history_view(ctx, session)
-            view = views.HistoryView(units={**before.units, **after.units}, zone=after.zone)
+            view = views.HistoryView(
+                units={**before.units, **after.units},
+                zone=after.zone,
+                fields={**before.fields, **after.fields},
+            )
             if not write:
                 raise _DryRun
     except _DryRun:
