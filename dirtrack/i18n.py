@@ -1116,6 +1116,10 @@ ERRORS: dict[str, Entry] = {
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
     # --out FILE
     "out_empty": N_("--out needs a file name"),
+    "out_suffix_format": N_(
+        "--out {path!r} ends in {suffix} but the format is {fmt} (--format): name the file for "
+        "its format, or give the --format its name says"
+    ),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
     "out_not_regular": N_(
         "--out {value}: is not a regular file (a device, a pipe?); give a file name"

@@ -174,7 +174,7 @@ def urge(
         raise InvalidInput.of("urge_reply_before", date=answer_by, issued=issued)
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     if folder is not None:
         where = Path(folder).expanduser()
         if not where.is_dir():

@@ -184,7 +184,7 @@ def report(
     doc_day = optional_day(on) or today()
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)

@@ -188,7 +188,7 @@ def export(
 
     if fmt is ExportFormat.JSON and as_of is not None:
         raise InvalidInput.of("export_as_of_json")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
         raise InvalidInput.of("xlsx_to_terminal")
     day = optional_day(as_of) or today()

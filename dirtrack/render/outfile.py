@@ -101,6 +101,30 @@ def buffer_stdout() -> None:
         )
 
 
+# What a file's name says it holds: ``--out x.md --format docx`` would give a Word file that
+# every program opens as text (or ``report --out r.xlsx`` a table as text), so a name ending in
+# one of these and a format that is not the one it says are refused (:func:`suffix_conflict`).
+SUFFIX_FORMATS = {
+    ".docx": "docx",
+    ".md": "md",
+    ".markdown": "md",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".toml": "toml",
+}
+
+
+def suffix_conflict(value: str, fmt: str) -> str | None:
+    """The suffix of ``value`` when it names a format other than ``fmt``, else None (a suffix
+    of no format, ``.txt`` or none at all, goes with any)."""
+    suffix = Path(value).suffix
+    said = SUFFIX_FORMATS.get(suffix.lower())
+    return suffix if said is not None and said != fmt else None
+
+
 def check_target(value: str, *, force: bool, database: Path | None = None) -> Path:
     """The path ``--out`` names, if it can be written.
 
