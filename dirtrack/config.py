@@ -230,6 +230,8 @@ def _default_map(
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
         _check_value(command, param, value, where)
+        if not root:
+            _check_option_value(param, value, where)
         if root and param.name in _ROOT_CHECKS:
             _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
@@ -273,6 +275,49 @@ def _check_root_value(name: str, value: Any, where: str) -> None:
         raise ConfigError.of("cfg_mail_text", where=where)
     try:
         _ROOT_CHECKS[name](value)
+    except DirtrackError as exc:
+        raise bad_value(where, exc) from None
+
+
+def _check_days(param: Any, value: Any) -> None:
+    from dirtrack.remind import check_days
+
+    check_days(value, f"--{_long_name(param)}")
+
+
+def _check_limit(param: Any, value: Any) -> None:
+    from dirtrack.cli.ops import check_limit
+
+    check_limit(value)
+
+
+def _check_date(param: Any, value: Any) -> None:
+    from dirtrack.periods import parse_date
+
+    parse_date(value)
+
+
+# A command's options whose value the command checks beyond Click's conversion (a number of
+# days from 0 to 3660, a DATE), with the function it checks them with: a bad one in the file
+# is refused when the file is read, naming the file and the key (`remind.within = -5` was
+# said as `--within must be…`, as if typed on the command line, and `as-of = "31/2/2022"` as
+# an invalid date of nowhere).
+_OPTION_CHECKS = {
+    "within": _check_days,
+    "stale_after": _check_days,
+    "due_within": _check_days,
+    "limit": _check_limit,
+}
+
+
+def _check_option_value(param: Any, value: Any, where: str) -> None:
+    check = _OPTION_CHECKS.get(param.name)
+    if check is None and param.metavar == "DATE" and not param.multiple:
+        check = _check_date
+    if check is None:
+        return
+    try:
+        check(param, value)
     except DirtrackError as exc:
         raise bad_value(where, exc) from None
 

@@ -1103,7 +1103,6 @@ ERRORS: dict[str, Entry] = {
     "request_not_extension": N_(
         "request {request} is not a request for a new deadline of directive {id}"
     ),
-    "bad_due_within": N_("--due-within must be 0 or more days, not {n}"),
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
     "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),

@@ -112,6 +112,7 @@ BAD = {
     "deadline in the year 9999": ["assign", "1", "--unit", "BTC", "--due", "31/12/9999", "x"],
     "deadline beyond 2999": ["assign", "1", "--unit", "BTC", "--due", "trong 12000 tháng", "x"],
     "report as of 9999": ["report", "--period", "2022", "--as-of", "9999-12-31"],
+    "report due within 99999999 days": ["report", "--period", "2022", "--due-within", "99999999"],
     "list as of the year 1": ["list", "--as-of", "0001-01-01"],
     "overdue as of 9999": ["overdue", "--as-of", "9999-12-31"],
     "period from the year 1": ["report", "--period", "0001-01-01..2022-12-31"],
@@ -310,6 +311,9 @@ MESSAGES = {
     "blank note": "Error: note: only spaces or invisible characters; write some text",
     "meeting in the year 222": "Error: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
     "report as of 9999": "Error: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
+    # a date beyond Python's year 9999: 'a number is too large', naming no option
+    "report due within 99999999 days": "Error: --due-within must be a number of days from 0 to "
+    "3660, not 99999999",
     "unit code of 65": "Error: unit.code is 65 characters long, more than the 64 it can hold",
     "meeting key of 201": "Error: meeting.key is 201 characters long, more than the 200",
     "directive key of 201": "Error: directive.key is 201 characters long, more than the 200",

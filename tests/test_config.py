@@ -421,6 +421,33 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "actor: --actor: control character U+001B is not allowed",
             "actor: --actor: có ký tự điều khiển U+001B",
         ),
+        # A command's own checks of a value in range, which named the option, as if it had been
+        # typed on the command line, and not the file and the key.
+        (
+            "[remind]\nwithin = -5\n",
+            "remind.within: --within must be a number of days from 0 to 3660, not -5",
+            "remind.within: --within phải là số ngày từ 0 đến 3660, không phải -5",
+        ),
+        (
+            "[urge]\nwithin = 100000000000\n",
+            "urge.within: --within must be a number of days from 0 to 3660",
+            "urge.within: --within phải là số ngày từ 0 đến 3660",
+        ),
+        (
+            "[report]\ndue-within = 99999999\n",
+            "report.due-within: --due-within must be a number of days from 0 to 3660",
+            "report.due-within: --due-within phải là số ngày từ 0 đến 3660",
+        ),
+        (
+            "[history]\nlimit = -3\n",
+            "history.limit: --limit must be 0 or more, not -3",
+            "history.limit: --limit phải từ 0 trở lên, không phải -3",
+        ),
+        (
+            '[overdue]\nas-of = "31/2/2022"\n',
+            "overdue.as-of: '31/2/2022' is not a real date",
+            "overdue.as-of: '31/2/2022' không phải là ngày hợp lệ",
+        ),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
