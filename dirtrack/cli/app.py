@@ -160,10 +160,21 @@ def _say_placeholders(
 
 
 def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
-    """``Usage: dirtrack assign [OPTIONS] …`` with Click's words in the session's language."""
+    """``Usage: dirtrack assign [OPTIONS] MEETING_ID TEXT`` with Click's words in the session's
+    language. A required argument is shown bare and an optional one in brackets, as the README
+    and CLI.md write them; Typer put a required one in braces (``{ID}``), which Click's usage
+    keeps for a choice of words (``{meeting|directive|limitation}``), so one line used braces
+    for two things."""
     lang = session_lang(ctx)
-    pieces = [_(piece, lang) for piece in command.collect_usage_pieces(ctx)]
+    pieces = [_(_bare(piece), lang) for piece in command.collect_usage_pieces(ctx)]
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:", lang) + " ")
+
+
+def _bare(piece: str) -> str:
+    """A required argument's ``{ID}`` of Typer's usage as ``ID``; a choice ``{a|b}`` kept."""
+    if piece.startswith("{") and piece.endswith("}") and "|" not in piece:
+        return piece[1:-1]
+    return piece
 
 
 class DirtrackCommand(TyperCommand):
