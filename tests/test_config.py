@@ -114,6 +114,23 @@ def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
     assert changes[0]["actor"] == "Văn thư"
 
 
+def test_values_toml_writes_otherwise_take_effect(config_file: Path, tmp_path: Path) -> None:
+    """A number in quotes and a date without them are what Click's conversion makes of them
+    (7, the day's text): the file's checks of a value in range see the converted value."""
+    (tmp_path / "data").mkdir()
+    config_file.write_text(
+        f'db = "{tmp_path / "data" / "office.db"}"\n'
+        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n',
+        encoding="utf-8",
+    )
+    assert invoke("unit", "add", "VPTU", "Văn phòng Tỉnh ủy").exit_code == 0
+    invoke("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    invoke("assign", "1", "--unit", "VPTU", "--due", "30/5/2022", "Báo cáo")
+    assert "#1" in invoke("remind", "--as-of", "2022-05-06").stdout
+    overdue = json.loads(invoke("overdue", "--format", "json").stdout)
+    assert [d["days_overdue"] for d in overdue] == [16]
+
+
 def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -> None:
     other = tmp_path / "elsewhere.toml"
     other.write_text('lang = "vi"\n', encoding="utf-8")
@@ -437,6 +454,11 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "[report]\ndue-within = 99999999\n",
             "report.due-within: --due-within must be a number of days from 0 to 3660",
             "report.due-within: --due-within phải là số ngày từ 0 đến 3660",
+        ),
+        (
+            "[remind]\nwithin = 2022-01-01\n",
+            "remind.within: must be a whole number",
+            "remind.within: phải là số nguyên",
         ),
         (
             "[history]\nlimit = -3\n",
