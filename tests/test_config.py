@@ -460,6 +460,28 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "remind.within: must be a whole number",
             "remind.within: phải là số nguyên",
         ),
+        # [risk]: the value alone ('risk.soon-days: -1'), not what was wanted; a progress
+        # threshold above 100 % was taken, which makes no directive green
+        (
+            "[risk]\nsoon-days = -1\n",
+            "risk.soon-days: -1 is not a number of days, 0 or more",
+            "risk.soon-days: -1 không phải là số ngày từ 0 trở lên",
+        ),
+        (
+            "[risk]\nlow-progress = 200\n",
+            "risk.low-progress: 200 is not a percentage from 0 to 100",
+            "risk.low-progress: 200 không phải là tỷ lệ phần trăm từ 0 đến 100",
+        ),
+        (
+            "[risk]\nunit-red-share = 2\n",
+            "risk.unit-red-share: 2 is not a share from 0 to 1",
+            "risk.unit-red-share: 2 không phải là tỷ lệ từ 0 đến 1",
+        ),
+        (
+            "[risk]\npending-request = 1\n",
+            "risk.pending-request: 1 is not true or false",
+            "risk.pending-request: 1 không phải là true hoặc false",
+        ),
         (
             "[history]\nlimit = -3\n",
             "history.limit: --limit must be 0 or more, not -3",
