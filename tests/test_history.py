@@ -572,6 +572,24 @@ def test_history_of_a_unit_has_its_contacts(seeded: Cli) -> None:
     assert [c["after"]["name"] for c in changes] == ["Nguyễn Văn An", "Trần Bình"]
 
 
+def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
+    """The CSV's columns were the first row's: a change to a coordinating unit (its
+    directive_id) or a command's own options (series' --every, a calendar day's --off) after
+    a row without them were left out, and a null in a list was written 'None'."""
+    import csv
+    import io
+
+    seeded.ok("calendar", "add", "5/5/2025", "--off", "--note", "Nghỉ bù")
+    seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
+    rows = list(csv.DictReader(io.StringIO(seeded.ok("history", "2", "--format", "csv"))))
+    coordinator = next(r for r in rows if r["entity"] == "directive_coordinator")
+    assert coordinator["after_directive_id"] == "2" and coordinator["fields_directive_id"] == ";2"
+    commands = list(csv.DictReader(io.StringIO(seeded.ok("history", "--format", "csv"))))
+    assert [c["params_every"] for c in commands][:2] == ["month", ""]
+    assert [c["params_off"] for c in commands][:2] == ["", "True"]
+    assert not any("None" in value for row in rows + commands for value in row.values())
+
+
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
     seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
     count = len(history(seeded, "--limit", "0"))
