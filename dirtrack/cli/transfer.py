@@ -250,7 +250,7 @@ def backup(
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
     with progress_bar(lang) as bar:
-        done = copy(target, Path(file), force=force, progress=bar)
+        done = copy(target, file, force=force, progress=bar)
     err(
         msg(
             "backed_up",

@@ -125,6 +125,12 @@ def suffix_conflict(value: str, fmt: str) -> str | None:
     return suffix if said is not None and said != fmt else None
 
 
+def names_folder(value: str) -> bool:
+    """``value`` ends in a path separator (``backups/``): it names a folder, never a file of
+    that name (Path() drops the separator; ``cp x new/`` refuses a folder that is not there)."""
+    return value.endswith(("/", os.sep)) or bool(os.altsep and value.endswith(os.altsep))
+
+
 def check_target(value: str, *, force: bool, database: Path | None = None) -> Path:
     """The path ``--out`` names, if it can be written.
 
@@ -145,6 +151,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         refuse_database(path, database)
     if path.is_dir():
         raise InvalidInput.of("out_is_folder", value=value)
+    if names_folder(value):  # a folder meant, and it is not there: never a file of its name
+        raise InvalidInput.of("out_no_folder", value=value, folder=value)
     if not_regular(path):
         raise InvalidInput.of("out_not_regular", value=value)
     folder = path.parent
