@@ -85,6 +85,9 @@ BAD = {
     "C1 control in a reason": ["cancel", "1", "--reason", "vì\x9b"],
     "ESC in the actor": ["--actor", "an\x1b", "done", "1"],
     "zero-width directive": ["assign", "1", "--unit", "BTC", "\u200b\u200b"],
+    # accents with no letter to sit on (a stray keystroke of an input method): nothing to read
+    "accents-only directive": ["assign", "1", "--unit", "BTC", "\u0301\u0309 \u0323"],
+    "accents-only note": ["done", "1", "--note", "\u0300"],
     "zero-width limitation": ["add-limitation", "1", "--unit", "BTC", "\u200b \ufeff"],
     "zero-width meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "\u2060"],
     "zero-width unit name": ["unit", "add", "BXD", "\u200c\u200d"],
@@ -308,6 +311,8 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 MESSAGES = {
     "ESC in a directive": "Error: text: control character U+001B is not allowed",
     "zero-width directive": "Error: a directive needs a text",
+    "accents-only directive": "Error: a directive needs a text",
+    "accents-only note": "Error: note: only spaces or invisible characters; write some text",
     "blank note": "Error: note: only spaces or invisible characters; write some text",
     "meeting in the year 222": "Error: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
     "report as of 9999": "Error: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
