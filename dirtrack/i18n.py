@@ -2164,6 +2164,8 @@ ERRORS.update(
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
         "rk_bool": N_("true or false"),
+        "rk_number_range": N_("a number from -{limit} to {limit}"),
+        "rk_plain_text": N_("a text without control characters ({code} found)"),
     }
 )
 
