@@ -979,7 +979,7 @@ ERRORS: dict[str, Entry] = {
     "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
     "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
     "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),
-    "pack_file_exists": N_("{file}: exists already; add --force to replace it"),
+    "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
     ),

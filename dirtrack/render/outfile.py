@@ -63,6 +63,15 @@ def unit_file(code: str, suffix: str, unit_id: int, taken: set[str]) -> str:
     return name
 
 
+def unit_file_target(path: Path, *, force: bool) -> Path:
+    """A unit's own file in a folder (:func:`unit_file`) checked as ``--out`` is, an existing
+    one named by its path (``pk/BTC.xlsx: exists already``): the user gave ``--dir``, not
+    ``--out``."""
+    if occupied(path) and not force:
+        raise Conflict.of("unit_file_exists", file=path)
+    return check_target(str(path), force=force)
+
+
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
     from dirtrack.inputs import os_reason
