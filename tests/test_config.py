@@ -532,3 +532,24 @@ def test_a_bad_dirtrack_actor_names_the_variable(
     given = cli.fail("--actor", value, "--lang", "en", "unit", "add", "BTC", "Ban Tổ chức")
     assert given.startswith(f"Error: {en}")
     cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "hint"),
+    [
+        (["--lang", "fr"], {}, "'--lang':"),
+        (["--actor", ""], {}, "'--actor':"),
+        (["--db", ""], {}, "'--db' / '-d':"),
+        ([], {"DIRTRACK_LANG": "fr"}, "'--lang' (env var: 'DIRTRACK_LANG'):"),
+    ],
+)
+def test_a_bad_global_value_names_the_variable_only_when_it_came_from_it(
+    args: list[str], env: dict[str, str], hint: str
+) -> None:
+    """``--lang fr`` typed on the command line was said to be the variable's value: 'Invalid
+    value for '--lang' (env var: 'DIRTRACK_LANG')', sending a user to look for a variable
+    nobody set."""
+    result = invoke(*args, "unit", "list", env=env)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: Invalid value for {hint}"), lines

@@ -237,7 +237,23 @@ def show_usage_error(exc: UsageError, lang: str) -> None:
         _show_usage_error(exc, lang)
 
 
+def _named_where_given(exc: UsageError) -> None:
+    """A bad value of an option that also reads a variable (``--lang``: DIRTRACK_LANG) names
+    the variable only when the value came from it: Typer named it always, so ``--lang fr``
+    typed on the command line was said to come from ``(env var: 'DIRTRACK_LANG')``."""
+    from typer._click.core import ParameterSource
+
+    param, ctx = getattr(exc, "param", None), exc.ctx
+    if not isinstance(exc, BadParameter) or exc.param_hint is not None or param is None:
+        return
+    if not getattr(param, "envvar", None) or ctx is None or not param.opts:
+        return
+    if ctx.get_parameter_source(param.name) is not ParameterSource.ENVIRONMENT:
+        exc.param_hint = " / ".join(f"'{opt}'" for opt in param.opts)
+
+
 def _show_usage_error(exc: UsageError, lang: str) -> None:
+    _named_where_given(exc)
     message = cut_quotes(click_text(exc.format_message(), lang))
     if not sys.stderr.isatty():
         ctx = exc.ctx
