@@ -1927,6 +1927,7 @@ TEXT.update(
         "series_span": N_("From–until"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
+        "cal_made_up": N_("worked in place of a day off"),
         "note": N_("Note"),
         "withdrawn": C_("withdrawn", "Withdrawn"),
         "ev_result": N_("Reported done"),
