@@ -553,3 +553,26 @@ def test_a_bad_global_value_names_the_variable_only_when_it_came_from_it(
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: Invalid value for {hint}"), lines
+
+
+def test_config_says_where_a_default_comes_from_in_the_users_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under --lang vi the table said the actor came from 'OS user' and the zone from
+    'machine'; the JSON keeps its codes."""
+    monkeypatch.delenv("DIRTRACK_ACTOR", raising=False)
+    monkeypatch.delenv("TZ", raising=False)
+    table = invoke("--lang", "vi", "config").stdout
+    assert "người dùng đang đăng nhập" in table and "thiết lập của máy" in table
+    assert "OS user" not in table and "machine" not in table
+    rows = {
+        r["key"]: r for r in json.loads(invoke("--lang", "vi", "config", "--format", "json").stdout)
+    }
+    assert rows["actor"]["origin"] == "OS user" and rows["timezone"]["origin"] == "machine"
+
+
+def test_field_list_names_its_column_as_a_fields_name() -> None:
+    """``field list`` under --lang vi headed the fields' names 'Tên đơn vị' (a unit's name)."""
+    assert invoke("--lang", "vi", "field", "add", "KT", "Kinh tế").exit_code == 0
+    table = invoke("--lang", "vi", "field", "list").stdout
+    assert "Tên lĩnh vực" in table and "Tên đơn vị" not in table

@@ -375,6 +375,16 @@ def history_changes(
 
 # --- config and doctor -------------------------------------------------------------------------
 
+# Where a default comes from, as `config --format json` gives it, and its words for people.
+_ORIGINS = {"OS user": "cfg_origin_os_user", "machine": "cfg_origin_machine"}
+
+
+def _origin(origin: str | None, lang: str) -> str:
+    if origin in _ORIGINS:
+        return t(_ORIGINS[origin], lang)
+    return origin or ""
+
+
 CONFIG_COLUMNS = [
     Column("key", "setting", priority=0),
     Column(
@@ -385,7 +395,7 @@ CONFIG_COLUMNS = [
         priority=0,
     ),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
-    Column("origin", "origin", wrap=True, priority=2),
+    Column("origin", "origin", lambda r, lang: _origin(r["origin"], lang), wrap=True, priority=2),
 ]
 
 
