@@ -225,6 +225,9 @@ def test_doctor_speaks_the_users_language_and_json_keeps_english(units: Cli) -> 
     table = units.ok("--lang", "vi", "doctor")
     assert "mọi tham chiếu đều trỏ tới một dòng có thật" in table
     assert "every reference" not in table
+    # the checks by name too, as restore names the one that failed (was: schema, integrity…)
+    assert "tính toàn vẹn" in table and "quyền truy cập" in table
+    assert "\nintegrity" not in table and "permissions" not in table
     rows = {r["check"]: r["detail"] for r in units.json("--lang", "vi", "doctor")}
     assert rows["foreign_keys"] == "every reference points to an existing row"
     assert rows["schema"].startswith("revision ") and rows["schema"].endswith(" tables")

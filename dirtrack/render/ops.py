@@ -425,8 +425,17 @@ def config(
         emit(environment, ENVIRONMENT_COLUMNS, fmt, lang, title=t("env_title", lang))
 
 
+def _check_name(check: str, lang: str) -> str:
+    """A check of ``doctor`` by its name for people (``integrity``: tính toàn vẹn), as
+    ``restore`` names the check that failed; the JSON keeps the code."""
+    from dirtrack.i18n import ERRORS, Phrase
+
+    key = f"hc_name_{check}"
+    return Phrase(key).render(lang) if key in ERRORS else check
+
+
 DOCTOR_COLUMNS = [
-    Column("check", "check", priority=0),
+    Column("check", "check", lambda r, lang: _check_name(r["check"], lang), priority=0),
     Column("status", "result", lambda r, lang: t(r["status"], lang), priority=0),
     Column("detail", "detail", wrap=True, priority=0, min_width=20),
 ]
