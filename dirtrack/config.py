@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +151,9 @@ def _long_name(param: Any) -> str:
     return str(max(param.opts, key=len)).lstrip("-")
 
 
-def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
-    """Convert ``value`` as the command line would, so a bad one is caught here, by name."""
+def _check_value(command: Any, param: Any, value: Any, where: str) -> Any:
+    """Convert ``value`` as the command line would, so a bad one is caught here, by name;
+    the value converted (``within = "7"``: 7; ``as-of = 2022-09-30``: the text)."""
     import typer
 
     if isinstance(value, list) and not param.multiple:
@@ -164,10 +166,10 @@ def _check_value(command: Any, param: Any, value: Any, where: str) -> None:
     try:
         if hasattr(param, "get_runtime_param"):  # Typer's own coercion
             ctx = typer.Context(command)
-            param.get_runtime_param().coerce(value, param=param, ctx=ctx)
-        else:
-            for item in value if param.multiple else [value]:
-                param.type.convert(item, param, None)
+            return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+        items = value if param.multiple else [value]
+        converted = [param.type.convert(item, param, None) for item in items]
+        return converted if param.multiple else converted[0]
     except Exception as exc:  # Click's BadParameter, whatever its message
         own = _own_error(exc)
         if own is not None:  # dirtrack's own refusal (`status = "sleeping"`): in the run's language
@@ -187,11 +189,13 @@ def _own_error(exc: BaseException) -> DirtrackError | None:
 
 def _check_kind(param: Any, values: list[Any], where: str) -> None:
     """Refuse a TOML value of a kind the option cannot mean: ``within = 7.5`` was cut to 7 and
-    ``within = true`` read as 1 by Click's conversion, ``actor = true`` became ``"True"``."""
+    ``within = true`` read as 1 by Click's conversion, ``actor = true`` became ``"True"``;
+    ``within = 2022-01-01`` was Python's English (``int() argument must be…``). A TOML date is
+    text to a text option (``as-of = 2022-09-30``), as Click's conversion makes it."""
     from typer._click.types import IntParamType, StringParamType
 
     for value in values:
-        if isinstance(param.type, IntParamType) and isinstance(value, bool | float):
+        if isinstance(param.type, IntParamType) and isinstance(value, bool | float | date | time):
             raise ConfigError.of("cfg_mail_number", where=where)
         if isinstance(param.type, StringParamType) and isinstance(value, bool):
             raise ConfigError.of("cfg_mail_text", where=where)
@@ -229,7 +233,9 @@ def _default_map(
             raise ConfigError.of(problem, where=where, known=known)
         if isinstance(value, dict):
             raise ConfigError.of("cfg_table", where=where)
-        _check_value(command, param, value, where)
+        converted = _check_value(command, param, value, where)
+        if not root:
+            _check_option_value(param, converted, where)
         if root and param.name in _ROOT_CHECKS:
             _check_root_value(param.name, value, where)
         if root and param.name == "db" and isinstance(value, str):
@@ -273,6 +279,49 @@ def _check_root_value(name: str, value: Any, where: str) -> None:
         raise ConfigError.of("cfg_mail_text", where=where)
     try:
         _ROOT_CHECKS[name](value)
+    except DirtrackError as exc:
+        raise bad_value(where, exc) from None
+
+
+def _check_days(param: Any, value: Any) -> None:
+    from dirtrack.remind import check_days
+
+    check_days(value, f"--{_long_name(param)}")
+
+
+def _check_limit(param: Any, value: Any) -> None:
+    from dirtrack.cli.ops import check_limit
+
+    check_limit(value)
+
+
+def _check_date(param: Any, value: Any) -> None:
+    from dirtrack.periods import parse_date
+
+    parse_date(value)
+
+
+# A command's options whose value the command checks beyond Click's conversion (a number of
+# days from 0 to 3660, a DATE), with the function it checks them with: a bad one in the file
+# is refused when the file is read, naming the file and the key (`remind.within = -5` was
+# said as `--within must be…`, as if typed on the command line, and `as-of = "31/2/2022"` as
+# an invalid date of nowhere).
+_OPTION_CHECKS = {
+    "within": _check_days,
+    "stale_after": _check_days,
+    "due_within": _check_days,
+    "limit": _check_limit,
+}
+
+
+def _check_option_value(param: Any, value: Any, where: str) -> None:
+    check = _OPTION_CHECKS.get(param.name)
+    if check is None and param.metavar == "DATE" and not param.multiple:
+        check = _check_date
+    if check is None:
+        return
+    try:
+        check(param, value)
     except DirtrackError as exc:
         raise bad_value(where, exc) from None
 

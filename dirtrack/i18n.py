@@ -305,6 +305,9 @@ TEXT: dict[str, Entry] = {
     "id": N_("ID"),
     "code": N_("Code"),
     "name": N_("Name"),
+    "field_name": C_("field", "Name"),
+    "cfg_origin_os_user": N_("the user logged in"),
+    "cfg_origin_machine": N_("the machine's setting"),
     "parent": N_("Parent"),
     "aliases": N_("Aliases"),
     "contacts": N_("Contacts"),
@@ -943,6 +946,11 @@ ERRORS: dict[str, Entry] = {
     "cfg_mail_key": N_("{where}: not a mail setting (known: {known})"),
     "cfg_mail_number": N_("{where}: must be a whole number"),
     "cfg_mail_text": N_("{where}: must be text in quotes, not empty"),
+    "cfg_risk_days": N_("{where}: {value!r} is not a number of days, 0 or more"),
+    "cfg_risk_count": N_("{where}: {value!r} is not a whole number, 0 or more"),
+    "cfg_risk_percent": N_("{where}: {value!r} is not a percentage from 0 to 100"),
+    "cfg_risk_share": N_("{where}: {value!r} is not a share from 0 to 1 (0.25: a quarter)"),
+    "cfg_risk_flag": N_("{where}: {value!r} is not true or false"),
     "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
     "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
     "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
@@ -974,7 +982,7 @@ ERRORS: dict[str, Entry] = {
     "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
     "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
     "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),
-    "pack_file_exists": N_("{file}: exists already; add --force to replace it"),
+    "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
     ),
@@ -1104,7 +1112,6 @@ ERRORS: dict[str, Entry] = {
     "request_not_extension": N_(
         "request {request} is not a request for a new deadline of directive {id}"
     ),
-    "bad_due_within": N_("--due-within must be 0 or more days, not {n}"),
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
     "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
@@ -1117,6 +1124,10 @@ ERRORS: dict[str, Entry] = {
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
     # --out FILE
     "out_empty": N_("--out needs a file name"),
+    "out_suffix_format": N_(
+        "--out {path!r} ends in {suffix} but the format is {fmt} (--format): name the file for "
+        "its format, or give the --format its name says"
+    ),
     "out_is_folder": N_("--out {value}: is a folder; give a file name"),
     "out_not_regular": N_(
         "--out {value}: is not a regular file (a device, a pipe?); give a file name"
@@ -1920,6 +1931,7 @@ TEXT.update(
         "series_span": N_("From–until"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
+        "cal_made_up": N_("worked in place of a day off"),
         "note": N_("Note"),
         "withdrawn": C_("withdrawn", "Withdrawn"),
         "ev_result": N_("Reported done"),
@@ -2157,6 +2169,8 @@ ERRORS.update(
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
         "rk_bool": N_("true or false"),
+        "rk_number_range": N_("a number from -{limit} to {limit}"),
+        "rk_plain_text": N_("a text without control characters ({code} found)"),
     }
 )
 

@@ -74,14 +74,21 @@ def rules_from(table: Mapping[str, Any], where: str) -> RiskRules:
         if spec is None:
             names = ", ".join(name.replace("_", "-") for name in known)
             raise ConfigError.of("cfg_no_setting", where=place, known=names)
+        number = isinstance(value, int | float) and not isinstance(value, bool)
         if spec.type == "bool":
-            ok = isinstance(value, bool)
+            ok, problem = isinstance(value, bool), "cfg_risk_flag"
+        elif key == "low_progress":  # progress is a percentage: above 100 no directive is green
+            ok, problem = (
+                number and isinstance(value, int) and 0 <= value <= 100,
+                "cfg_risk_percent",
+            )
         elif spec.type == "int":
-            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            ok = number and isinstance(value, int) and value >= 0
+            problem = "cfg_risk_days" if key.endswith("_days") else "cfg_risk_count"
         else:
-            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+            ok, problem = number and 0 <= value <= 1, "cfg_risk_share"
         if not ok:
-            raise ConfigError.of("cfg_bad_value", where=place, detail=repr(value))
+            raise ConfigError.of(problem, where=place, value=value)
         values[key] = value
     return replace(DEFAULT, **values)
 

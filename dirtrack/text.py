@@ -61,13 +61,20 @@ def _code(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+# Format characters (Cf) show nothing; combining marks (Mn, Me) show only on a letter before
+# them: a text of these alone (a stray tone mark of an input method) has nothing to read.
+_NOTHING_ALONE = frozenset({"Cf", "Mn", "Me"})
+
+
 def is_blank(text: str) -> bool:
-    """Whether ``text`` shows nothing: empty, or only white space and invisible characters."""
+    """Whether ``text`` shows nothing: empty, or only white space, invisible characters and
+    combining marks with no letter to sit on."""
     shown = _SHOWN.search(text)
-    # A character that is neither white space (\s) nor a format character (Cf) shows.
+    # A character that is neither white space (\s), a format character (Cf) nor a combining
+    # mark shows.
     return shown is None or (
-        unicodedata.category(shown.group()) == "Cf"
-        and all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+        unicodedata.category(shown.group()) in _NOTHING_ALONE
+        and all(ch.isspace() or unicodedata.category(ch) in _NOTHING_ALONE for ch in text)
     )
 
 

@@ -41,10 +41,12 @@ def covered_years() -> tuple[int, int]:
 
 
 @cache
-def _country(year: int) -> Any:
+def _country(year: int, language: str = "en_US") -> Any:
+    """The library's calendar of Việt Nam for ``year``, its holidays named in ``language``
+    (``en_US``, which the code reads, or ``vi`` for people)."""
     import holidays
 
-    return holidays.country_holidays("VN", years=year, language="en_US")
+    return holidays.country_holidays("VN", years=year, language=language)
 
 
 @dataclass
@@ -75,14 +77,14 @@ class Workdays:
             return self.office[day]
         return bool(_country(self.check(day).year).is_working_day(day))
 
-    def why_off(self, day: date) -> str | None:
-        """What makes ``day`` a day off (a holiday's name, the office's note, ``weekend``), or
-        None on a working day."""
+    def why_off(self, day: date, lang: str = "en") -> str | None:
+        """What makes ``day`` a day off (a holiday's name in ``lang``: Tết Nguyên Đán, Lunar
+        New Year; the office's note; ``weekend``), or None on a working day."""
         if self.is_working(day):
             return None
         if day in self.office:
             return self.notes.get(day) or "office"
-        name = _country(day.year).get(day)
+        name = _country(day.year, "vi" if lang == "vi" else "en_US").get(day)
         return str(name) if name else "weekend"
 
     def next_working(self, day: date) -> date:

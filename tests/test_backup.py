@@ -96,6 +96,25 @@ def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Pa
     office.ok("backup", str(made), "--force")
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_name_ending_in_a_slash_is_a_folder_that_must_exist(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """``backup backups/`` (and ``export --out backups/``) with no such folder wrote a file
+    named ``backups``; now refused, as ``cp x backups/`` is, and nothing is written. With the
+    folder there (its name with spaces and Vietnamese letters), a dated file in it."""
+    before = file_digest(db_path)
+    wanted = tmp_path / "bản sao lưu"
+    said = {"en": "does not exist", "vi": "không tồn tại"}[lang]
+    assert said in office.fail("--lang", lang, "backup", f"{wanted}/")
+    assert said in office.fail("--lang", lang, "export", "--out", f"{wanted}/")
+    assert not wanted.exists() and file_digest(db_path) == before
+    wanted.mkdir()
+    office.ok("--lang", lang, "backup", f"{wanted}/")
+    [made] = list(wanted.glob("dirtrack-*.db"))
+    assert directives(made) == directives(db_path)
+
+
 def test_backup_refusals(office: Cli, db: str, db_path: Path, tmp_path: Path) -> None:
     before = file_digest(db_path)
     assert "is the database" in office.fail("backup", str(db_path), "--force")

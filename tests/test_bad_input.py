@@ -85,6 +85,9 @@ BAD = {
     "C1 control in a reason": ["cancel", "1", "--reason", "vì\x9b"],
     "ESC in the actor": ["--actor", "an\x1b", "done", "1"],
     "zero-width directive": ["assign", "1", "--unit", "BTC", "\u200b\u200b"],
+    # accents with no letter to sit on (a stray keystroke of an input method): nothing to read
+    "accents-only directive": ["assign", "1", "--unit", "BTC", "\u0301\u0309 \u0323"],
+    "accents-only note": ["done", "1", "--note", "\u0300"],
     "zero-width limitation": ["add-limitation", "1", "--unit", "BTC", "\u200b \ufeff"],
     "zero-width meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "\u2060"],
     "zero-width unit name": ["unit", "add", "BXD", "\u200c\u200d"],
@@ -112,6 +115,7 @@ BAD = {
     "deadline in the year 9999": ["assign", "1", "--unit", "BTC", "--due", "31/12/9999", "x"],
     "deadline beyond 2999": ["assign", "1", "--unit", "BTC", "--due", "trong 12000 tháng", "x"],
     "report as of 9999": ["report", "--period", "2022", "--as-of", "9999-12-31"],
+    "report due within 99999999 days": ["report", "--period", "2022", "--due-within", "99999999"],
     "list as of the year 1": ["list", "--as-of", "0001-01-01"],
     "overdue as of 9999": ["overdue", "--as-of", "9999-12-31"],
     "period from the year 1": ["report", "--period", "0001-01-01..2022-12-31"],
@@ -307,9 +311,14 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 MESSAGES = {
     "ESC in a directive": "Error: text: control character U+001B is not allowed",
     "zero-width directive": "Error: a directive needs a text",
+    "accents-only directive": "Error: a directive needs a text",
+    "accents-only note": "Error: note: only spaces or invisible characters; write some text",
     "blank note": "Error: note: only spaces or invisible characters; write some text",
     "meeting in the year 222": "Error: '6/5/0222': dirtrack takes dates from the year 1900 to 2999",
     "report as of 9999": "Error: '9999-12-31': dirtrack takes dates from the year 1900 to 2999",
+    # a date beyond Python's year 9999: 'a number is too large', naming no option
+    "report due within 99999999 days": "Error: --due-within must be a number of days from 0 to "
+    "3660, not 99999999",
     "unit code of 65": "Error: unit.code is 65 characters long, more than the 64 it can hold",
     "meeting key of 201": "Error: meeting.key is 201 characters long, more than the 200",
     "directive key of 201": "Error: directive.key is 201 characters long, more than the 200",

@@ -428,3 +428,20 @@ def test_calendar_list_shows_the_year(cli: Cli) -> None:
         "source": "office",
     }
     assert [d["date"] for d in cli.json("calendar", "list")] == ["2025-05-05"]
+
+
+def test_calendar_list_names_the_days_in_the_users_language(cli: Cli) -> None:
+    """Under --lang vi the national days were named in English (Lunar New Year, National Day),
+    and a Saturday worked in place of a holiday was 'làm bù' under --lang en too."""
+    _setup(cli)
+    vi = {
+        d["date"]: d["note"] for d in cli.json("--lang", "vi", "calendar", "list", "--year", "2025")
+    }
+    en = {
+        d["date"]: d["note"] for d in cli.json("--lang", "en", "calendar", "list", "--year", "2025")
+    }
+    assert vi["2025-01-29"] == "Tết Nguyên Đán" and en["2025-01-29"] == "Lunar New Year"
+    assert vi["2025-09-02"] == "Quốc khánh" and en["2025-09-02"] == "National Day"
+    assert vi["2025-04-26"] == "làm bù" and en["2025-04-26"] == "worked in place of a day off"
+    table = cli.ok("--lang", "vi", "calendar", "list", "--year", "2025")
+    assert "Tết Nguyên Đán" in table and "Lunar" not in table

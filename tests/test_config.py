@@ -114,6 +114,23 @@ def test_the_settings_take_effect(config_file: Path, tmp_path: Path) -> None:
     assert changes[0]["actor"] == "Văn thư"
 
 
+def test_values_toml_writes_otherwise_take_effect(config_file: Path, tmp_path: Path) -> None:
+    """A number in quotes and a date without them are what Click's conversion makes of them
+    (7, the day's text): the file's checks of a value in range see the converted value."""
+    (tmp_path / "data").mkdir()
+    config_file.write_text(
+        f'db = "{tmp_path / "data" / "office.db"}"\n'
+        '[remind]\nwithin = "30"\n[overdue]\nas-of = 2022-06-15\n',
+        encoding="utf-8",
+    )
+    assert invoke("unit", "add", "VPTU", "Văn phòng Tỉnh ủy").exit_code == 0
+    invoke("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    invoke("assign", "1", "--unit", "VPTU", "--due", "30/5/2022", "Báo cáo")
+    assert "#1" in invoke("remind", "--as-of", "2022-05-06").stdout
+    overdue = json.loads(invoke("overdue", "--format", "json").stdout)
+    assert [d["days_overdue"] for d in overdue] == [16]
+
+
 def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -> None:
     other = tmp_path / "elsewhere.toml"
     other.write_text('lang = "vi"\n', encoding="utf-8")
@@ -421,6 +438,60 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "actor: --actor: control character U+001B is not allowed",
             "actor: --actor: có ký tự điều khiển U+001B",
         ),
+        # A command's own checks of a value in range, which named the option, as if it had been
+        # typed on the command line, and not the file and the key.
+        (
+            "[remind]\nwithin = -5\n",
+            "remind.within: --within must be a number of days from 0 to 3660, not -5",
+            "remind.within: --within phải là số ngày từ 0 đến 3660, không phải -5",
+        ),
+        (
+            "[urge]\nwithin = 100000000000\n",
+            "urge.within: --within must be a number of days from 0 to 3660",
+            "urge.within: --within phải là số ngày từ 0 đến 3660",
+        ),
+        (
+            "[report]\ndue-within = 99999999\n",
+            "report.due-within: --due-within must be a number of days from 0 to 3660",
+            "report.due-within: --due-within phải là số ngày từ 0 đến 3660",
+        ),
+        (
+            "[remind]\nwithin = 2022-01-01\n",
+            "remind.within: must be a whole number",
+            "remind.within: phải là số nguyên",
+        ),
+        # [risk]: the value alone ('risk.soon-days: -1'), not what was wanted; a progress
+        # threshold above 100 % was taken, which makes no directive green
+        (
+            "[risk]\nsoon-days = -1\n",
+            "risk.soon-days: -1 is not a number of days, 0 or more",
+            "risk.soon-days: -1 không phải là số ngày từ 0 trở lên",
+        ),
+        (
+            "[risk]\nlow-progress = 200\n",
+            "risk.low-progress: 200 is not a percentage from 0 to 100",
+            "risk.low-progress: 200 không phải là tỷ lệ phần trăm từ 0 đến 100",
+        ),
+        (
+            "[risk]\nunit-red-share = 2\n",
+            "risk.unit-red-share: 2 is not a share from 0 to 1",
+            "risk.unit-red-share: 2 không phải là tỷ lệ từ 0 đến 1",
+        ),
+        (
+            "[risk]\npending-request = 1\n",
+            "risk.pending-request: 1 is not true or false",
+            "risk.pending-request: 1 không phải là true hoặc false",
+        ),
+        (
+            "[history]\nlimit = -3\n",
+            "history.limit: --limit must be 0 or more, not -3",
+            "history.limit: --limit phải từ 0 trở lên, không phải -3",
+        ),
+        (
+            '[overdue]\nas-of = "31/2/2022"\n',
+            "overdue.as-of: '31/2/2022' is not a real date",
+            "overdue.as-of: '31/2/2022' không phải là ngày hợp lệ",
+        ),
     ],
 )
 def test_a_bad_value_in_the_file_is_said_in_the_language_of_the_run(
@@ -461,3 +532,47 @@ def test_a_bad_dirtrack_actor_names_the_variable(
     given = cli.fail("--actor", value, "--lang", "en", "unit", "add", "BTC", "Ban Tổ chức")
     assert given.startswith(f"Error: {en}")
     cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "hint"),
+    [
+        (["--lang", "fr"], {}, "'--lang':"),
+        (["--actor", ""], {}, "'--actor':"),
+        (["--db", ""], {}, "'--db' / '-d':"),
+        ([], {"DIRTRACK_LANG": "fr"}, "'--lang' (env var: 'DIRTRACK_LANG'):"),
+    ],
+)
+def test_a_bad_global_value_names_the_variable_only_when_it_came_from_it(
+    args: list[str], env: dict[str, str], hint: str
+) -> None:
+    """``--lang fr`` typed on the command line was said to be the variable's value: 'Invalid
+    value for '--lang' (env var: 'DIRTRACK_LANG')', sending a user to look for a variable
+    nobody set."""
+    result = invoke(*args, "unit", "list", env=env)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: Invalid value for {hint}"), lines
+
+
+def test_config_says_where_a_default_comes_from_in_the_users_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under --lang vi the table said the actor came from 'OS user' and the zone from
+    'machine'; the JSON keeps its codes."""
+    monkeypatch.delenv("DIRTRACK_ACTOR", raising=False)
+    monkeypatch.delenv("TZ", raising=False)
+    table = invoke("--lang", "vi", "config").stdout
+    assert "người dùng đang đăng nhập" in table and "thiết lập của máy" in table
+    assert "OS user" not in table and "machine" not in table
+    rows = {
+        r["key"]: r for r in json.loads(invoke("--lang", "vi", "config", "--format", "json").stdout)
+    }
+    assert rows["actor"]["origin"] == "OS user" and rows["timezone"]["origin"] == "machine"
+
+
+def test_field_list_names_its_column_as_a_fields_name() -> None:
+    """``field list`` under --lang vi headed the fields' names 'Tên đơn vị' (a unit's name)."""
+    assert invoke("--lang", "vi", "field", "add", "KT", "Kinh tế").exit_code == 0
+    table = invoke("--lang", "vi", "field", "list").stdout
+    assert "Tên lĩnh vực" in table and "Tên đơn vị" not in table

@@ -214,7 +214,10 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.fail("urge", "VPUB", "--as-of", "2022-06-30", "--out", str(tmp_path / "x.docx"))
     reg.fail("urge", "--all", "--out", str(tmp_path / "y.docx"), code=2)
     reg.fail("urge", "BTC", "--all", code=2)
-    reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))  # exists, no --force
+    # exists, no --force: said as pack out says it, by the file's path; it named --out, which
+    # the user never gave
+    refused = reg.fail("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))
+    assert refused == f"Error: {tmp_path / 'BTC.docx'}: exists already; add --force to replace it"
     assert snapshot(reg.db) == before
 
 

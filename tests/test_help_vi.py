@@ -198,12 +198,12 @@ def test_every_placeholder_and_type_label_is_in_vietnamese() -> None:
     assert shown > 300
     assert left == []
     # and back in English afterwards: the tree is shared by every invocation
-    assert invoke("--lang", "en", "assign", "--help").stdout.count("{MEETING_ID} {TEXT}") == 1
+    assert invoke("--lang", "en", "assign", "--help").stdout.count("MEETING_ID TEXT") == 1
 
 
 def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
     vi = flat(invoke("--lang", "vi", "assign", "--help").stdout)
-    assert "Cách dùng: dirtrack assign [TÙY CHỌN] {CUỘC_HỌP} {NỘI_DUNG}" in vi
+    assert "Cách dùng: dirtrack assign [TÙY CHỌN] CUỘC_HỌP NỘI_DUNG" in vi
     assert "* CUỘC_HỌP <số> Cuộc họp giao nhiệm vụ." in vi
     assert "* NỘI_DUNG <chữ>" in vi
     assert "--due THỜI_HẠN" in vi and "--every KỲ" in vi and "--unit -u <chữ>" in vi
@@ -211,13 +211,32 @@ def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
     for word in ("DATE", "WHEN", "PERIOD", "MEETING_ID", "<str>", "<int>", "meeting_id"):
         assert word not in vi
     en = flat(invoke("--lang", "en", "assign", "--help").stdout)
-    assert "Usage: dirtrack assign [OPTIONS] {MEETING_ID} {TEXT}" in en
+    assert "Usage: dirtrack assign [OPTIONS] MEETING_ID TEXT" in en
     assert "* MEETING_ID <int> The meeting that gave the directive." in en
     assert "--due WHEN" in en and "--unit -u <str>" in en
     delete = flat(invoke("--lang", "vi", "delete", "--help").stdout)
     assert "<lựa_chọn> Loại bản ghi cần xóa." in delete and "<choice>" not in delete
     backup = flat(invoke("--lang", "vi", "backup", "--help").stdout)
     assert "TỆP" in backup and "FILE" not in backup
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_usage_line_writes_arguments_as_the_readme_does(lang: str) -> None:
+    """A required argument was in braces (``show [OPTIONS] {ID}``, ``{SỐ}``), the marks the same
+    line uses for a choice of words (``{meeting|directive|limitation}``): now bare, as the README
+    and CLI.md write them, an optional one in brackets."""
+    said = {
+        ("show",): {"en": "dirtrack show [OPTIONS] ID", "vi": "dirtrack show [TÙY CHỌN] SỐ"},
+        ("delete",): {
+            "en": "dirtrack delete [OPTIONS] {meeting|directive|limitation} ID",
+            "vi": "dirtrack delete [TÙY CHỌN] {meeting|directive|limitation} SỐ",
+        },
+        ("pack", "in"): {"en": "dirtrack pack in [OPTIONS] FILE…", "vi": "[TÙY CHỌN] TỆP…"},
+        ("history",): {"en": "dirtrack history [OPTIONS] [ID]", "vi": "[TÙY CHỌN] [SỐ]"},
+    }
+    for command, words in said.items():
+        shown = flat(invoke("--lang", lang, *command, "--help").stdout)
+        assert words[lang] in shown, (command, shown[:200])
 
 
 def test_a_usage_error_names_the_argument_as_help_does() -> None:

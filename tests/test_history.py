@@ -218,6 +218,40 @@ def test_history_names_every_column_in_words_and_says_yes_or_no(seeded: Cli) -> 
     assert "asked_on" not in shown and "False" not in shown
 
 
+def test_history_says_coded_values_in_words(seeded: Cli) -> None:
+    """A request's kind and answer, a meeting's kind, a limitation's category, a series' period,
+    a contact's role, a result's verdict were shown as their codes (withdraw, rejected,
+    staffing…), in English under --lang vi too; a directive's field as its id, not its code."""
+    seeded.ok("request", "withdraw", "1", "--reason", "Không phù hợp", "--date", "1/6/2022")
+    seeded.ok("reject", "1", "--reason", "Chưa đủ căn cứ", "--date", "2/6/2022")
+    seeded.ok("unit", "contact", "BTC", "--name", "Trần Bình", "--role", "head")
+    seeded.ok("done", "2", "--date", "3/6/2022", "--verdict", "exceeds")
+    seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
+    seeded.ok("field", "add", "KT", "Kinh tế")
+    seeded.ok("edit", "directive", "1", "--field", "KT")
+    shown = "\n".join(
+        seeded.ok("--lang", "vi", *target)
+        for target in (["history", "1"], ["history", "2"], ["history", "--unit", "BTC"],
+                       ["history", "--meeting", "1"], ["history", "--limitation", "1"],
+                       ["history", "--limit", "3"])
+    )  # fmt: skip
+    for words in (
+        "loại: rút khỏi chương trình",
+        "trả lời: — → không chấp thuận",
+        "vai trò: thủ trưởng",
+        "đánh giá: vượt yêu cầu",
+        "định kỳ: hằng tháng",
+        "lĩnh vực: — → KT",
+        "loại: Buổi làm việc",
+        "nhóm: Biên chế, nhân lực",
+    ):
+        assert words in shown, words
+    for code in ("withdraw", "rejected", "head", "exceeds", "month", "working-session", "staffing"):
+        assert f": {code}" not in shown, code
+    english = seeded.ok("--lang", "en", "history", "1")
+    assert "kind: withdrawal" in english and "decision: — → refused" in english
+
+
 def test_an_import_of_more_rows_than_a_batch_is_one_command_undone_exactly(
     seeded: Cli, db: str, tmp_path: Path
 ) -> None:
@@ -527,6 +561,33 @@ def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
         "unit_alias",
     ]
     seeded.fail("history", "1", "--meeting", "1", code=2)
+
+
+def test_history_of_a_unit_has_its_contacts(seeded: Cli) -> None:
+    """``history --unit`` (every change to this unit) left out its focal person and head."""
+    seeded.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn An", "--email", "an@btc.vn")
+    seeded.ok("unit", "contact", "BTC", "--name", "Trần Bình", "--role", "head")
+    seeded.ok("unit", "contact", "VPTU", "--name", "Lê Chi")
+    changes = [c for c in history(seeded, "--unit", "BTC") if c["entity"] == "unit_contact"]
+    assert [c["after"]["name"] for c in changes] == ["Nguyễn Văn An", "Trần Bình"]
+
+
+def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
+    """The CSV's columns were the first row's: a change to a coordinating unit (its
+    directive_id) or a command's own options (series' --every, a calendar day's --off) after
+    a row without them were left out, and a null in a list was written 'None'."""
+    import csv
+    import io
+
+    seeded.ok("calendar", "add", "5/5/2025", "--off", "--note", "Nghỉ bù")
+    seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
+    rows = list(csv.DictReader(io.StringIO(seeded.ok("history", "2", "--format", "csv"))))
+    coordinator = next(r for r in rows if r["entity"] == "directive_coordinator")
+    assert coordinator["after_directive_id"] == "2" and coordinator["fields_directive_id"] == ";2"
+    commands = list(csv.DictReader(io.StringIO(seeded.ok("history", "--format", "csv"))))
+    assert [c["params_every"] for c in commands][:2] == ["month", ""]
+    assert [c["params_off"] for c in commands][:2] == ["", "True"]
+    assert not any("None" in value for row in rows + commands for value in row.values())
 
 
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:

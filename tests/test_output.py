@@ -189,10 +189,45 @@ def test_out_never_names_the_database(
     units.ok("doctor")
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_out_whose_name_says_another_format_is_refused(
+    units: Cli, meeting: int, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """``urge --format docx --out x.md`` wrote a Word file named .md, ``report --out r.xlsx``
+    (the default format, a table) a text file named .xlsx, ``export --format json --out e.xlsx``
+    JSON: each without a word. Now a usage error naming the file and the format, and nothing is
+    written; a name of no format (``.txt``, none) or of the right one in capitals still goes."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đẩy nhanh đề án")
+    before = file_digest(db_path)
+    said = {"en": "but the format is", "vi": "nhưng định dạng là"}[lang]
+    for command, name, fmt in [
+        (["urge", "BTC", "--as-of", "2022-09-30", "--format", "docx"], "x.md", "docx"),
+        (["urge", "BTC", "--as-of", "2022-09-30", "--format", "md"], "x.docx", "md"),
+        (["report", "--quarter", "2022Q3"], "r.xlsx", "table"),
+        (["report", "--quarter", "2022Q3", "--format", "md"], "r.HTML", "md"),
+        (["score", "--quarter", "2022Q3", "--format", "xlsx"], "s.csv", "xlsx"),
+        (["export", "--format", "json"], "e.xlsx", "json"),
+        (["office", "template"], "t.md", "docx"),
+    ]:
+        target = tmp_path / name
+        message = units.fail("--lang", lang, *command, "--out", str(target), code=2)
+        assert message.startswith("Error: ") and "\n" not in message
+        assert said in message and repr(str(target)) in message and f" {fmt} " in message
+        assert not target.exists()
+    assert file_digest(db_path) == before
+    units.ok("report", "--quarter", "2022Q3", "--out", str(tmp_path / "r.txt"))
+    units.ok("report", "--quarter", "2022Q3", "--format", "xlsx", "--out", str(tmp_path / "R.XLSX"))
+    units.ok("urge", "BTC", "--as-of", "2022-09-30", "--format", "md", "--out", str(tmp_path / "u"))
+    assert (tmp_path / "u").read_text(encoding="utf-8").strip()
+
+
 def test_doctor_speaks_the_users_language_and_json_keeps_english(units: Cli) -> None:
     table = units.ok("--lang", "vi", "doctor")
     assert "mọi tham chiếu đều trỏ tới một dòng có thật" in table
     assert "every reference" not in table
+    # the checks by name too, as restore names the one that failed (was: schema, integrity…)
+    assert "tính toàn vẹn" in table and "quyền truy cập" in table
+    assert "\nintegrity" not in table and "permissions" not in table
     rows = {r["check"]: r["detail"] for r in units.json("--lang", "vi", "doctor")}
     assert rows["foreign_keys"] == "every reference points to an existing row"
     assert rows["schema"].startswith("revision ") and rows["schema"].endswith(" tables")

@@ -537,6 +537,11 @@ def test_extend_from_request_grants_what_the_pack_asked(
         (("Chủ trì", 3, PCT, "=20+20"), "cell K7 of sheet 'Chủ trì' holds a formula (=20+20)"),
         (("Chủ trì", 3, DONE, "32/9/2022"), "cell L7 (Ngày hoàn thành): '32/9/2022' is not a date"),
         (("Chủ trì", 3, DONE, dt.date(2022, 12, 1)), "after the day the answer came in"),
+        # a date of a year dirtrack does not take: it said "'9999-01-01' is not a date"
+        (
+            ("Chủ trì", 3, DONE, dt.date(9999, 1, 1)),
+            "cell L7 (Ngày hoàn thành): '9999-01-01': dirtrack takes dates from the year 1900",
+        ),
         (("Chủ trì", 3, 2, 99), "row 7: a row that is not in the pack (ID 99)"),
         # its ID cleared: it said "(ID None)"
         (("Chủ trì", 3, 2, ""), "row 7: a row that is not in the pack (without an ID)"),

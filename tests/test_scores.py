@@ -235,3 +235,39 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
     bad.write_text('[[tier]]\ncode = "x"\nmin = 0\nsurprise = 1\n', encoding="utf-8")
     assert "tier.surprise" in cli.fail("score", *PERIOD, "--rules", str(bad))
     assert snapshot(db) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "en", "vi"),
+    [
+        # a title or tier name holding ESC or BEL was printed as is (Markdown, the table)
+        (
+            'title = "a\\u001b[31mb"\n',
+            "title must be a text without control characters (U+001B found)",
+            "title phải là một chuỗi chữ không có ký tự điều khiển (ở đây có U+001B)",
+        ),
+        (
+            '[[tier]]\ncode = "A"\nname = "T\\u0007t"\nmin = 0\n',
+            "tier.name must be a text without control characters (U+0007 found)",
+            "tier.name phải là một chuỗi chữ không có ký tự điều khiển",
+        ),
+        # a tier's name of another kind was made text (5 became "5")
+        ('[[tier]]\ncode = "A"\nname = 5\nmin = 0\n', "tier.name must be a text", "tier.name"),
+        # 1e308 went through, and the score stopped on 'a number is too large', naming nothing
+        (
+            "[delay]\ndeduct = 1e308\n",
+            "delay.deduct must be a number from -1000000 to 1000000",
+            "delay.deduct phải là một số từ -1000000 đến 1000000",
+        ),
+        ("scale = 1e308\n", "scale must be a number from -1000000", "scale phải là một số từ"),
+    ],
+)
+def test_a_rule_files_texts_and_numbers_are_checked(
+    cli: Cli, register: dict[str, int], tmp_path: Path, content: str, en: str, vi: str
+) -> None:
+    bad = tmp_path / "bad.toml"
+    tier = '[[tier]]\ncode = "A"\nname = "Tốt"\nmin = 0\n'
+    bad.write_text(content + ("" if "[[tier]]" in content else tier), encoding="utf-8")
+    for lang, words in (("en", en), ("vi", vi)):
+        message = cli.fail("--lang", lang, "score", *PERIOD, "--rules", str(bad))
+        assert words in message and str(bad) in message, message

@@ -160,10 +160,21 @@ def _say_placeholders(
 
 
 def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
-    """``Usage: dirtrack assign [OPTIONS] …`` with Click's words in the session's language."""
+    """``Usage: dirtrack assign [OPTIONS] MEETING_ID TEXT`` with Click's words in the session's
+    language. A required argument is shown bare and an optional one in brackets, as the README
+    and CLI.md write them; Typer put a required one in braces (``{ID}``), which Click's usage
+    keeps for a choice of words (``{meeting|directive|limitation}``), so one line used braces
+    for two things."""
     lang = session_lang(ctx)
-    pieces = [_(piece, lang) for piece in command.collect_usage_pieces(ctx)]
+    pieces = [_(_bare(piece), lang) for piece in command.collect_usage_pieces(ctx)]
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:", lang) + " ")
+
+
+def _bare(piece: str) -> str:
+    """A required argument's ``{ID}`` of Typer's usage as ``ID``; a choice ``{a|b}`` kept."""
+    if piece.startswith("{") and piece.endswith("}") and "|" not in piece:
+        return piece[1:-1]
+    return piece
 
 
 class DirtrackCommand(TyperCommand):
@@ -226,7 +237,23 @@ def show_usage_error(exc: UsageError, lang: str) -> None:
         _show_usage_error(exc, lang)
 
 
+def _named_where_given(exc: UsageError) -> None:
+    """A bad value of an option that also reads a variable (``--lang``: DIRTRACK_LANG) names
+    the variable only when the value came from it: Typer named it always, so ``--lang fr``
+    typed on the command line was said to come from ``(env var: 'DIRTRACK_LANG')``."""
+    from typer._click.core import ParameterSource
+
+    param, ctx = getattr(exc, "param", None), exc.ctx
+    if not isinstance(exc, BadParameter) or exc.param_hint is not None or param is None:
+        return
+    if not getattr(param, "envvar", None) or ctx is None or not param.opts:
+        return
+    if ctx.get_parameter_source(param.name) is not ParameterSource.ENVIRONMENT:
+        exc.param_hint = " / ".join(f"'{opt}'" for opt in param.opts)
+
+
 def _show_usage_error(exc: UsageError, lang: str) -> None:
+    _named_where_given(exc)
     message = cut_quotes(click_text(exc.format_message(), lang))
     if not sys.stderr.isatty():
         ctx = exc.ctx

@@ -80,16 +80,18 @@ def calendar_list(
         calendar = Workdays(
             office={r.day: not r.off for r in rows}, notes={r.day: r.note for r in rows}
         )
-        records = _year_days(calendar, year, records)
+        records = _year_days(calendar, year, records, state(ctx).lang)
     calendar_days(records, fmt, state(ctx).lang)
 
 
 def _year_days(
-    calendar: "Workdays", year: int, office: list[dict[str, object]]
+    calendar: "Workdays", year: int, office: list[dict[str, object]], lang: str
 ) -> list[dict[str, object]]:
-    """The national holidays of ``year`` (as the library names them) merged with the office's
-    days, in date order; the office's word wins."""
+    """The national holidays of ``year`` (as the library names them, in ``lang``) merged with
+    the office's days, in date order; the office's word wins."""
     from datetime import date, timedelta
+
+    from dirtrack.i18n import t
 
     calendar.check(date(year, 1, 1))
     found = {str(r["date"]): r for r in office}
@@ -98,7 +100,7 @@ def _year_days(
         key = day.isoformat()
         if key not in found and (day.weekday() < 5) != calendar.is_working(day):
             off = day.weekday() < 5  # a holiday, or a weekend day the Government made worked
-            note = calendar.why_off(day) if off else "làm bù"
+            note = calendar.why_off(day, lang) if off else t("cal_made_up", lang)
             found[key] = {"date": key, "off": off, "note": note, "source": "law"}
         day += timedelta(days=1)
     return [found[k] for k in sorted(found)]

@@ -148,7 +148,7 @@ def urge(
     from dirtrack.remind import build_reminders, check_days, is_due_soon
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
-    from dirtrack.render.outfile import check_target, unit_file, write_atomic
+    from dirtrack.render.outfile import unit_file, unit_file_target, write_atomic
     from dirtrack.status import Status
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.documents import record_urging, urged_before
@@ -174,7 +174,7 @@ def urge(
         raise InvalidInput.of("urge_reply_before", date=answer_by, issued=issued)
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     if folder is not None:
         where = Path(folder).expanduser()
         if not where.is_dir():
@@ -246,7 +246,7 @@ def urge(
             path = target
             if folder is not None:
                 name = unit_file(section["code"], fmt, unit_id, taken)
-                path = check_target(str(Path(folder) / name), force=force)
+                path = unit_file_target(Path(folder) / name, force=force)
             written.append((path, data, section["code"]))
         for path, data, _ in written:  # inside the transaction: a failed write records nothing
             if path is not None:

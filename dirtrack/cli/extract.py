@@ -85,7 +85,7 @@ def extract(
 
     day = optional_day(on)
     chair_name = clean_optional(chair, "chair")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     # A draft needs no database: with none yet it knows no units (and creates nothing).
     unopened = not apply and missing_database(ctx)
     with nullcontext(None) if unopened else unit_of_work(ctx, write=apply) as session:

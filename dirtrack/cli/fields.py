@@ -47,7 +47,8 @@ def field_list_cmd(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -
 
     with read_only(ctx) as conn:
         records = [{"code": c, "name": n} for _, c, n in all_fields(conn)]
-    emit(records, [Column("code", "code"), Column("name", "name")], fmt, state(ctx).lang)
+    columns = [Column("code", "code"), Column("name", "field_name")]
+    emit(records, columns, fmt, state(ctx).lang)
 
 
 @field_app.command("suggest")

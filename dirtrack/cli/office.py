@@ -216,7 +216,7 @@ def office_template(
     else:
         with read_only(ctx) as conn:
             chosen = load(conn)["kind"]
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt="docx")
     assert target is not None
     write_atomic(target, shipped_template(chosen, lang), force=force)
     err(msg("office_template_wrote", lang, path=target, kind=t(f"office_kind_{chosen}", lang)))

@@ -151,6 +151,13 @@ def command_record(command: Any, changes: list[Any]) -> Record:
     }
 
 
+def check_limit(limit: int) -> int:
+    """``history --limit``: how many commands, 0 for all; never fewer than none."""
+    if limit < 0:
+        raise InvalidInput.of("bad_limit", n=limit)
+    return limit
+
+
 @app.command("history")
 def history(
     ctx: typer.Context,
@@ -187,8 +194,7 @@ def history(
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")
-    if limit < 0:
-        raise InvalidInput.of("bad_limit", n=limit)
+    check_limit(limit)
     lang = state(ctx).lang
     with unit_of_work(ctx) as session:
         if not targets:
@@ -224,10 +230,12 @@ def history(
 
 
 def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
-    """Unit codes by id (retired units too) and the zone the times are shown in."""
+    """Unit and field codes by id (retired units too) and the zone the times are shown in."""
+    from dirtrack.store.fields import all_fields
     from dirtrack.store.units import unit_codes
 
-    return views.HistoryView(units=unit_codes(session), zone=state(ctx).zone())
+    fields = {i: code for i, code, _ in all_fields(session)}
+    return views.HistoryView(units=unit_codes(session), zone=state(ctx).zone(), fields=fields)
 
 
 def _history_target(
@@ -348,7 +356,11 @@ def _undo(
             for item in audit.undo(session, count, actor=actor, ids=ids):
                 records.append(command_record(item.command, list(item.changes)))
             after = _history_view(ctx, session)
-            view = views.HistoryView(units={**before.units, **after.units}, zone=after.zone)
+            view = views.HistoryView(
+                units={**before.units, **after.units},
+                zone=after.zone,
+                fields={**before.fields, **after.fields},
+            )
             if not write:
                 raise _DryRun
     except _DryRun:

@@ -21,7 +21,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
-from dirtrack.errors import Conflict, InvalidInput
+from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
 from dirtrack.periods import Cutoff, Period
 from dirtrack.render import OutputFormat, err, views
@@ -161,10 +161,10 @@ def pack_out(
                     continue
                 name = unit_file(found.code, "xlsx", found.id, files)
                 path = target / name
-                from dirtrack.render.outfile import occupied
+                from dirtrack.render.outfile import unit_file_target
 
-                if not dry_run and occupied(path) and not force:
-                    raise Conflict.of("pack_file_exists", file=path)
+                if not dry_run:
+                    unit_file_target(path, force=force)
                 to, cc = _recipients(contacts.get(found.id, []))
                 results.append(
                     {

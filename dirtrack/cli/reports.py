@@ -163,15 +163,14 @@ def report(
     """
     from dirtrack.cli.common import out_target, read_only
     from dirtrack.cli.documents import document_texts, office_documents
-    from dirtrack.errors import InvalidInput
     from dirtrack.i18n import t
+    from dirtrack.remind import check_days
     from dirtrack.render.review_out import ReviewTitles, render_review
     from dirtrack.report import build
 
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
-    if due_within < 0:
-        raise InvalidInput.of("bad_due_within", n=due_within)
+    check_days(due_within, "--due-within")
     span = period_of(quarter or period or "", cutoff)
     formal = fmt in (ReportFormat.DOCX, ReportFormat.XLSX)
     given = {"--number": number, "--date": on, "--to": to, "--signer": signer}
@@ -184,7 +183,7 @@ def report(
     doc_day = optional_day(on) or today()
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)

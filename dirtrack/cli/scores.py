@@ -74,7 +74,7 @@ def score(
     if bool(quarter) == bool(period):
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
     span = period_of(quarter or period or "", cutoff)
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     day = optional_day(as_of) or min(span.end, today())
     lang = state(ctx).lang
     with read_only(ctx) as conn:

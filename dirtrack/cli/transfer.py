@@ -188,7 +188,7 @@ def export(
 
     if fmt is ExportFormat.JSON and as_of is not None:
         raise InvalidInput.of("export_as_of_json")
-    target = out_target(ctx, out_file, force=force)
+    target = out_target(ctx, out_file, force=force, fmt=fmt)
     if target is None and fmt is ExportFormat.XLSX and sys.stdout.isatty():
         raise InvalidInput.of("xlsx_to_terminal")
     day = optional_day(as_of) or today()
@@ -250,7 +250,7 @@ def backup(
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
     with progress_bar(lang) as bar:
-        done = copy(target, Path(file), force=force, progress=bar)
+        done = copy(target, file, force=force, progress=bar)
     err(
         msg(
             "backed_up",

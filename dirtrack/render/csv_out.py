@@ -1,6 +1,6 @@
 """CSV: a header row and the same fields as JSON; lists joined by ';', nested objects
-flattened as ``parent_child`` columns, an empty cell for null, and text that would start a
-formula marked as text (:mod:`dirtrack.render.formulas`)."""
+flattened as ``parent_child`` columns, an empty cell for null (in a list too), and text that
+would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}_"))
         elif isinstance(value, list):
-            flat[name] = csv_field(";".join(str(v) for v in value if not isinstance(v, dict)))
+            flat[name] = csv_field(
+                ";".join("" if v is None else str(v) for v in value if not isinstance(v, dict))
+            )
         elif value is None:
             flat[name] = ""
         else:
@@ -31,7 +33,10 @@ def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
 def dump_records(records: Iterable[Record], fields: Sequence[str] | None = None) -> str:
     rows = [flatten(r) for r in records]
     if fields is None:
-        fields = list(rows[0]) if rows else []
+        # Every column any row has, in the order they first appear: rows of several kinds
+        # (history's changes to a directive and to its coordinating units, commands with
+        # options of their own) each keep theirs, not only those of the first row.
+        fields = list(dict.fromkeys(name for row in rows for name in row))
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"

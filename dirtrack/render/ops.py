@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import Count, day, msg, t
+from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, day, msg, say, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
@@ -213,21 +213,41 @@ _QUIET = {"created_at"}
 # Columns that hold a unit's id: people see the unit's code.
 UNIT_FIELDS = frozenset({"unit_id", "parent_id", "successor_id"})
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Columns that hold a code (a kind, a role, an answer): people see its words, as the listings
+# say them. By table and column, the catalog table and the prefix of the code's key in it.
+_CODED: dict[tuple[str, str], tuple[Mapping[str, Entry], str]] = {
+    ("meeting", "kind"): (KIND, ""),
+    ("limitation", "category"): (CATEGORY, ""),
+    ("request", "kind"): (TEXT, "req_kind_"),
+    ("request", "decision"): (TEXT, "req_"),
+    ("series", "every"): (TEXT, "every_"),
+    ("unit_contact", "role"): (TEXT, "contact_role_"),
+    ("pack_item", "role"): (TEXT, "pk_"),
+    ("directive_result", "verdict"): (TEXT, "verdict_"),
+    ("office", "kind"): (TEXT, "office_kind_"),
+    ("office", "on_time_by"): (TEXT, "office_on_time_by_"),
+}
 
 
 @dataclass(frozen=True)
 class HistoryView:
-    """What ``history`` needs beyond the records: unit codes by id, and the zone to show times in
-    (None: the machine's own)."""
+    """What ``history`` needs beyond the records: unit and field codes by id, and the zone to
+    show times in (None: the machine's own)."""
 
     units: Mapping[int, str] = field(default_factory=dict)
     zone: tzinfo | None = None
+    fields: Mapping[int, str] = field(default_factory=dict)  # a field's code by its id
 
-    def value(self, name: str, value: Any, lang: str) -> str:
+    def value(self, name: str, value: Any, lang: str, entity: str = "") -> str:
+        coded = _CODED.get((entity, name))
+        if coded is not None and isinstance(value, str) and coded[1] + value in coded[0]:
+            return say(coded[0][coded[1] + value], lang)
         if isinstance(value, bool):  # the user's words, not Python's True
             return t("yes" if value else "no", lang)
         if name in UNIT_FIELDS and isinstance(value, int):
             return self.units.get(value, f"#{value}")
+        if name == "field_id" and isinstance(value, int):
+            return self.fields.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return day(value, lang)
         return _shown(value)
@@ -245,19 +265,21 @@ class HistoryView:
 
     def change_text(self, change: Record, lang: str) -> str:
         """``changed directive 7: completed on — → 2022-10-20`` in the user's language."""
-        entity = t(f"ent_{change['entity']}", lang)
+        entity_name = change["entity"]
+        entity = t(f"ent_{entity_name}", lang)
         ident = f" {change['entity_id']}" if change.get("entity_id") is not None else ""
         head = f"{t('act_' + change['action'], lang)} {entity}{ident}"
         image = change.get("after") or change.get("before") or {}
         if change["action"] == "update":
             parts = [
-                f"{field_label(k, lang)}: {self.value(k, old, lang)} → {self.value(k, new, lang)}"
+                f"{field_label(k, lang)}: {self.value(k, old, lang, entity_name)} → "
+                f"{self.value(k, new, lang, entity_name)}"
                 for k, (old, new) in change["fields"].items()
                 if k not in _QUIET and not k.endswith("_key")
             ]
         else:
             parts = [
-                f"{field_label(k, lang)}: {self.value(k, v, lang)}"
+                f"{field_label(k, lang)}: {self.value(k, v, lang, entity_name)}"
                 for k, v in image.items()
                 if v is not None and k != "id" and k not in _QUIET and not k.endswith("_key")
             ]
@@ -353,6 +375,16 @@ def history_changes(
 
 # --- config and doctor -------------------------------------------------------------------------
 
+# Where a default comes from, as `config --format json` gives it, and its words for people.
+_ORIGINS = {"OS user": "cfg_origin_os_user", "machine": "cfg_origin_machine"}
+
+
+def _origin(origin: str | None, lang: str) -> str:
+    if origin in _ORIGINS:
+        return t(_ORIGINS[origin], lang)
+    return origin or ""
+
+
 CONFIG_COLUMNS = [
     Column("key", "setting", priority=0),
     Column(
@@ -363,7 +395,7 @@ CONFIG_COLUMNS = [
         priority=0,
     ),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
-    Column("origin", "origin", wrap=True, priority=2),
+    Column("origin", "origin", lambda r, lang: _origin(r["origin"], lang), wrap=True, priority=2),
 ]
 
 
@@ -393,8 +425,17 @@ def config(
         emit(environment, ENVIRONMENT_COLUMNS, fmt, lang, title=t("env_title", lang))
 
 
+def _check_name(check: str, lang: str) -> str:
+    """A check of ``doctor`` by its name for people (``integrity``: tính toàn vẹn), as
+    ``restore`` names the check that failed; the JSON keeps the code."""
+    from dirtrack.i18n import ERRORS, Phrase
+
+    key = f"hc_name_{check}"
+    return Phrase(key).render(lang) if key in ERRORS else check
+
+
 DOCTOR_COLUMNS = [
-    Column("check", "check", priority=0),
+    Column("check", "check", lambda r, lang: _check_name(r["check"], lang), priority=0),
     Column("status", "result", lambda r, lang: t(r["status"], lang), priority=0),
     Column("detail", "detail", wrap=True, priority=0, min_width=20),
 ]

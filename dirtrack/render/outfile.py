@@ -63,6 +63,15 @@ def unit_file(code: str, suffix: str, unit_id: int, taken: set[str]) -> str:
     return name
 
 
+def unit_file_target(path: Path, *, force: bool) -> Path:
+    """A unit's own file in a folder (:func:`unit_file`) checked as ``--out`` is, an existing
+    one named by its path (``pk/BTC.xlsx: exists already``): the user gave ``--dir``, not
+    ``--out``."""
+    if occupied(path) and not force:
+        raise Conflict.of("unit_file_exists", file=path)
+    return check_target(str(path), force=force)
+
+
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
     from dirtrack.inputs import os_reason
@@ -101,6 +110,36 @@ def buffer_stdout() -> None:
         )
 
 
+# What a file's name says it holds: ``--out x.md --format docx`` would give a Word file that
+# every program opens as text (or ``report --out r.xlsx`` a table as text), so a name ending in
+# one of these and a format that is not the one it says are refused (:func:`suffix_conflict`).
+SUFFIX_FORMATS = {
+    ".docx": "docx",
+    ".md": "md",
+    ".markdown": "md",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".toml": "toml",
+}
+
+
+def suffix_conflict(value: str, fmt: str) -> str | None:
+    """The suffix of ``value`` when it names a format other than ``fmt``, else None (a suffix
+    of no format, ``.txt`` or none at all, goes with any)."""
+    suffix = Path(value).suffix
+    said = SUFFIX_FORMATS.get(suffix.lower())
+    return suffix if said is not None and said != fmt else None
+
+
+def names_folder(value: str) -> bool:
+    """``value`` ends in a path separator (``backups/``): it names a folder, never a file of
+    that name (Path() drops the separator; ``cp x new/`` refuses a folder that is not there)."""
+    return value.endswith(("/", os.sep)) or bool(os.altsep and value.endswith(os.altsep))
+
+
 def check_target(value: str, *, force: bool, database: Path | None = None) -> Path:
     """The path ``--out`` names, if it can be written.
 
@@ -121,6 +160,8 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
         refuse_database(path, database)
     if path.is_dir():
         raise InvalidInput.of("out_is_folder", value=value)
+    if names_folder(value):  # a folder meant, and it is not there: never a file of its name
+        raise InvalidInput.of("out_no_folder", value=value, folder=value)
     if not_regular(path):
         raise InvalidInput.of("out_not_regular", value=value)
     folder = path.parent

@@ -38,6 +38,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.status import DirectiveFacts, Status
+from dirtrack.text import control_character
 
 PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
@@ -46,6 +47,9 @@ OUTCOMES = ("done_on_time", "done_late", "overdue", "open_in_time", "withdrawn")
 VERDICTS = ("meets", "exceeds", "short")
 EXEMPT = ("objective", "approved", "none")
 CONDITIONS = ("all_done", "all_on_time", "max_behind_share", "min_exceeds_share")
+# The largest number a rule file may hold, either sign: points, weights and shares are small
+# numbers; beyond any meaning, a float overflowed (1e308) and the score stopped, naming nothing.
+NUMBER_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,20 @@ class _Reader:
             raise self.fail(name, key, Phrase("rk_number"))
         if isinstance(value, float) and not math.isfinite(value):
             raise self.fail(name, key, Phrase("rk_number"))
+        if abs(value) > NUMBER_LIMIT:  # 1e308 gave points beyond any float: 'a number is too large'
+            raise self.fail(name, key, Phrase("rk_number_range", limit=NUMBER_LIMIT))
         return Fraction(value).limit_denominator(10**6)
+
+    def text(self, table: Mapping[str, Any], name: str | None, key: str, default: str) -> str:
+        """A text of the file (a name, a title): shown in every format, so never a control
+        character (ESC, BEL…), which would drive the terminal or break the Word file."""
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, key, Phrase("rk_text"))
+        found = control_character(value)
+        if found is not None:
+            raise self.fail(name, key, Phrase("rk_plain_text", code=found))
+        return value
 
     def keys(self, table: Mapping[str, Any], name: str | None, known: Iterable[str]) -> None:
         allowed = set(known)
@@ -215,8 +232,8 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
             raise rd.fail("tier", "min", Phrase("rk_number"))
         tiers.append(
             Tier(
-                code=code.strip(),
-                name=str(item.get("name", code)),
+                code=rd.text(item, "tier", "code", "").strip(),
+                name=rd.text(item, "tier", "name", code),
                 min=minimum,
                 all_done=item.get("all_done", False),
                 all_on_time=item.get("all_on_time", False),
@@ -224,12 +241,10 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
                 min_exceeds_share=rd.number(item, "tier", "min_exceeds_share", None),
             )
         )
-    for key in ("name", "title"):
-        if key in raw and not isinstance(raw[key], str):
-            raise rd.fail(None, key, Phrase("rk_text"))
+    name = rd.text(raw, None, "name", Path(source).stem)
     return RuleSet(
-        name=str(raw.get("name", Path(source).stem)),
-        title=str(raw.get("title", raw.get("name", source))),
+        name=name,
+        title=rd.text(raw, None, "title", name if "name" in raw else source),
         source=source,
         outcome=outcome,
         verdict=verdict,

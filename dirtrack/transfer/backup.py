@@ -34,6 +34,7 @@ from dirtrack.errors import (
 from dirtrack.inputs import open_input
 from dirtrack.render.outfile import (
     fsync_folder,
+    names_folder,
     not_regular,
     occupied,
     part_file,
@@ -143,9 +144,10 @@ def _copy(source: sqlite3.Connection, dest: sqlite3.Connection, progress: Progre
 
 
 def backup(
-    target: Target, dest: Path, *, force: bool = False, progress: Progress | None = None
+    target: Target, dest: Path | str, *, force: bool = False, progress: Progress | None = None
 ) -> Copied:
-    """Copy the database of ``target`` to ``dest`` (a file, or a folder to put a dated file in).
+    """Copy the database of ``target`` to ``dest`` (a file, or a folder to put a dated file in;
+    a name ending in ``/`` is a folder, which must exist, as for ``cp``).
 
     Raises:
         InvalidInput: PostgreSQL, a missing folder, or ``dest`` is the database itself.
@@ -158,7 +160,10 @@ def backup(
         raise NotFound.of("no_database_at", path=source_path)
     inspect_file(source_path)
     try:  # refused or failed too, the database is left as it was: no -wal or -shm beside it
-        dest = dest.expanduser()
+        given = str(dest)
+        dest = Path(dest).expanduser()
+        if names_folder(given) and not dest.is_dir():
+            raise InvalidInput.of("bk_no_folder", path=given, folder=given)
         if dest.is_dir():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             dest = dest / f"{source_path.stem}-{stamp}.db"

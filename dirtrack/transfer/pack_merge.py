@@ -243,7 +243,10 @@ def _day(value: Any, where: dict[str, object]) -> date | None:
             return check_day(found.date() if isinstance(found, datetime) else found)
         if isinstance(value, str):
             return parse_date(value.strip())
-    except (InvalidInput, ValueError, OverflowError, TypeError):
+    except InvalidInput as exc:
+        if exc.key == "date_out_of_range":  # a date, but of a year dirtrack does not take
+            raise InvalidInput.of("pack_cell_bad", reason=exc, **where) from None
+    except (ValueError, OverflowError, TypeError):
         pass
     raise InvalidInput.of("pack_bad_date", value=str(value), **where)
 
