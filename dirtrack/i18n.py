@@ -2207,6 +2207,27 @@ ERRORS.update(
             "lead unit here and the others under the coordinating units; or register a unit "
             "of that very name (dirtrack unit add)"
         ),
+        "row_several_with": N_(
+            "{name!r} names several bodies, not one coordinating unit: name each of them "
+            "(separated by commas or ';'), or leave the phrase out; or register a unit of that "
+            "very name (dirtrack unit add)"
+        ),
+        "row_asked_no_day": N_(
+            "{value!r} asks for a new deadline without saying which: write the day asked for "
+            "('Đề nghị gia hạn đến 30/9/2025'), or leave it out and record the request with "
+            "dirtrack request extend"
+        ),
+        "row_asked_no_due": N_(
+            "{value!r} asks for a new deadline but gives no deadline: write the deadline first "
+            "('30/6/2025 (đề nghị gia hạn đến 30/9/2025)')"
+        ),
+        "row_asked_closed": N_(
+            "{value!r} asks for a new deadline of a directive the row says is done or "
+            "cancelled: leave one of them out"
+        ),
+        "row_asked_twice": N_(
+            "the row asks for two different new deadlines: keep the one the unit asked for"
+        ),
         "row_not_mark": N_("{value!r} is neither a mark (x) nor a date"),
         "row_tick_status": N_(
             "{value!r} is a mark, not a result: if the column marks rows done, say so with "
@@ -2270,6 +2291,9 @@ ERRORS.update(
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
+        "warn_closed_request": N_(
+            "directive {id} is closed; the sheet's request for a new deadline is not recorded"
+        ),
         "warn_cancelled_completion": N_(
             "directive {id} was cancelled; the sheet's completion is ignored"
         ),
@@ -2288,6 +2312,7 @@ ERRORS.update(
         "chg_product": C_("change", "product"),
         "chg_with": C_("change", "coordinating units"),
         "chg_due": N_("deadline {due}"),
+        "chg_asked": N_("new deadline {to} asked for"),
         "chg_progress": C_("change", "progress"),
         "chg_completed": N_("completed {day}"),
         "chg_completion_note": C_("change", "completion note"),

@@ -28,6 +28,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
+from dirtrack.store.calendar import load_workdays
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
@@ -100,6 +101,7 @@ class Outcome:
     updates: dict[str, Any] = field(default_factory=dict)
     add_progress: bool = False
     extend: bool = False
+    ask: bool = False
     replace_with: bool = False
     changes: list[Phrase] = field(default_factory=list)
 
@@ -119,6 +121,9 @@ class Planned:
     # "30/6/2023 (gia hạn đến 31/12/2023)": the deadline approved in place of ``due``.
     extended_to: date | None = None
     extended_text: str | None = None
+    # "Đề nghị gia hạn đến 30/9/2025": the new deadline the unit asked for, and the column.
+    asked: cells.Asked | None = None
+    asked_column: Any = None
     product: str | None = None
     key: str | None = None
     percent: int | None = None
@@ -307,6 +312,8 @@ class SheetImport:
         self.sheet_day = self.options.as_of or layout.as_of()
         self.as_of = self.sheet_day or self.options.today
         self.index = UnitIndex.load(self.session)
+        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
+        self.calendar = load_workdays(self.session.connection())
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
@@ -426,6 +433,7 @@ class SheetImport:
                 p.problem(longer, self._col("key"))
             p.key = key or None
         self._status(p, values)
+        self._asked(p, values)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
             params = {"as_of": self._approved_on(p), "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
@@ -553,9 +561,9 @@ class SheetImport:
         return refs
 
     def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
-        """The units a cell names; a lead unit cell naming a group of bodies no registered unit
-        is named after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is
-        refused, never made one new unit."""
+        """The units a cell names; a name of a group of bodies no registered unit is named
+        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``), as lead unit or
+        coordinating unit, is refused, never made one new unit."""
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         for pieces in cells.unit_pieces(value):
@@ -574,8 +582,9 @@ class SheetImport:
                 else:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
-                    if isinstance(found, NotFound) and lead and cells.names_bodies(pieces[i]):
-                        errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
+                    if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
+                        several = "row_several_units" if lead else "row_several_with"
+                        errors.append(Phrase(several, name=nfc(pieces[i])))
                     elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
@@ -709,7 +718,7 @@ class SheetImport:
         found = self._due_cache.get((value, None))
         if found is None:
             try:
-                found = cells.read_due(value, None)
+                found = cells.read_due(value, None, self.calendar)
             except InvalidInput:
                 found = _NEEDS_MEETING
             self._due_cache[(value, None)] = found
@@ -717,7 +726,7 @@ class SheetImport:
             found = self._due_cache.get((value, p.held))
             if found is None:
                 try:
-                    found = cells.read_due(value, p.held)
+                    found = cells.read_due(value, p.held, self.calendar)
                 except InvalidInput as exc:
                     found = exc
                 self._due_cache[(value, p.held)] = found
@@ -725,6 +734,11 @@ class SheetImport:
             p.problem(found, self._col("due"))
             return
         assert not isinstance(found, str)
+        if found.asked is not None:
+            if found.due is None:
+                p.problem(Phrase("row_asked_no_due", value=cells.text(value)), self._col("due"))
+                return
+            p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.due is not None and p.held is not None and p.due < p.held:
@@ -856,6 +870,40 @@ class SheetImport:
             self._closing_day(p, day, column, "cancellation")
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
+
+    def _asked(self, p: Planned, values: list[Value]) -> None:
+        """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)
+        is recorded as that request, waiting for an answer, as ``request extend`` would:
+        it must say the day asked for, later than the deadline in force, on a directive still
+        open."""
+        columns = [self.layout.single.get(name) for name in ("progress", "result")]
+        columns += self.layout.multi.get("note", [])
+        for i in columns:
+            if i is None or i >= len(values):
+                continue
+            try:
+                found = cells.asked_for(values[i], p.held, self.calendar)
+            except InvalidInput as exc:
+                p.problem(exc, self.layout.column(i))
+                return
+            if found is None:
+                continue
+            if p.asked is not None and p.asked.to != found.to:
+                p.problem(Phrase("row_asked_twice"), self.layout.column(i))
+                return
+            if p.asked is None:
+                p.asked, p.asked_column = found, self.layout.column(i)
+        asked, column = p.asked, p.asked_column
+        if asked is None:
+            return
+        if asked.to is None:
+            p.problem(Phrase("row_asked_no_day", value=asked.cell), column)
+        elif p.completed_on is not None or p.cancelled_on is not None:
+            p.problem(Phrase("row_asked_closed", value=asked.cell), column)
+        elif p.due_in_force is not None and asked.to <= p.due_in_force:
+            p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
+        elif p.held is not None and asked.to < p.held:
+            p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
 
     def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
         """Whether a row marked done without a date can be recorded as done by the sheet's day.
@@ -1037,6 +1085,8 @@ class SheetImport:
                 else:
                     o.extend = True
                     o.changes.append(Phrase("chg_due", due=p.due_in_force))
+        if p.asked is not None and p.asked.to is not None:
+            self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
             if last is None or (last.percent, last.note) != (p.percent, p.note):
@@ -1080,6 +1130,35 @@ class SheetImport:
             o.action = "unchanged"
         return o
 
+    def _compare_asked(self, p: Planned, o: Outcome, facts: DirectiveFacts, closed: bool) -> None:
+        """A request the sheet gives again is recorded once: not when a request for that day
+        stands already (waiting, granted or refused), refused while another waits."""
+        from sqlmodel import select
+
+        from dirtrack.models import Request
+        from dirtrack.store.results import EXTEND
+
+        assert p.asked is not None and p.asked.to is not None
+        known = self.session.exec(
+            select(Request).where(Request.directive_id == facts.id, Request.kind == EXTEND)
+        ).all()
+        if any(r.to_due == p.asked.to for r in known):
+            return
+        if closed:
+            p.warn(Phrase("warn_closed_request", id=facts.id))
+            return
+        waiting = next((r for r in known if r.decision is None), None)
+        if waiting is not None:
+            params = {"id": facts.id, "request": waiting.id}
+            p.problem(Phrase("request_pending", **params), p.asked_column)
+            return
+        current = facts.due_at(date.max)
+        if current is not None and p.asked.to <= current and not o.extend:
+            p.problem(Phrase("request_not_later", to=p.asked.to, due=current), p.asked_column)
+            return
+        o.ask = True
+        o.changes.append(Phrase("chg_asked", to=p.asked.to))
+
     # --- reporting --------------------------------------------------------------------------
 
     def _unit_label(self, ref: int) -> str:
@@ -1121,6 +1200,7 @@ class SheetImport:
             "due": p.due_in_force.isoformat() if p.due_in_force else None,
             "due_text": p.extended_text if p.extended_to else p.due_text,
             "original_due": p.due.isoformat() if p.due else None,
+            "asked_to": p.asked.to.isoformat() if p.asked and p.asked.to else None,
             "status": status,
             "progress": p.percent,
             "note": p.note,
@@ -1211,7 +1291,7 @@ class SheetImport:
             return ref if ref > 0 else unit_ids[ref]
 
         created: list[tuple[Planned, Outcome]] = []
-        counts = {"progress": 0, "extensions": 0}
+        counts = {"progress": 0, "extensions": 0, "requests": 0}
         updated: list[tuple[Planned, Outcome]] = []
         for p in self.plans:
             for o in p.outcomes or ():
@@ -1297,6 +1377,10 @@ class SheetImport:
         bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
+        for (p, _), directive_id in zip(made, ids, strict=True):
+            if p.asked is not None:
+                self._ask(p, directive_id)
+                counts["requests"] += 1
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
@@ -1334,9 +1418,32 @@ class SheetImport:
         bulk.replace_coordinators(self.session, replaced, coordinators)
         bulk.insert_rows(self.session, bulk.PROGRESS, entries)
         bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
+        for p, o in changed:
+            if o.ask:
+                assert o.directive_id is not None
+                self._ask(p, o.directive_id)
+                counts["requests"] += 1
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
         self.progress.advance(len(changed))
+
+    def _ask(self, p: Planned, directive_id: int) -> None:
+        """Record the row's request for a new deadline as ``request extend`` does, asked on the
+        sheet's day (not before the meeting), its words the reason."""
+        from dirtrack.store.results import EXTEND, ask
+
+        assert p.asked is not None and p.asked.to is not None
+        day = self.as_of if p.held is None or self.as_of >= p.held else p.held
+        self.session.flush()
+        ask(
+            self.session,
+            directive_id,
+            kind=EXTEND,
+            on=day,
+            reason=p.asked.cell,
+            to_due=p.asked.to,
+            due_text=p.asked.text,
+        )
 
     def _approved_on(self, p: Planned) -> date:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the

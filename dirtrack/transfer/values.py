@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
-from dirtrack.periods import check_day, parse_date, parse_when, read_when
+from dirtrack.periods import NOT_A_DEADLINE, check_day, parse_date, parse_when, read_when
 from dirtrack.text import fold, nfc
 from dirtrack.text import is_blank as blank_text
+
+if TYPE_CHECKING:
+    from dirtrack.workdays import Workdays
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +127,16 @@ _NO_DEADLINE = re.compile(
 )
 
 
-def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | None]:
+def parse_deadline(
+    value: Value, ref: date | None, calendar: Workdays | None = None
+) -> tuple[date | None, str | None]:
     """A deadline and the text it was written as.
 
     A date, an Excel date, a year, or a span meaning its last day (``Quý III/2022``,
     ``tháng 9``); ``thường xuyên``, ``không thời hạn``, ``định kỳ``… mean no deadline (the text is
-    kept). ``ref`` (the meeting's date) completes phrases without a year.
+    kept). ``ref`` (the meeting's date) completes phrases without a year; ``calendar`` (the
+    office's) counts the working-day forms (``trước ngày 15/3/2025``: that day, or the last
+    working day before it), as ``assign`` does.
     """
     if is_blank(value):
         return None, None
@@ -138,13 +146,13 @@ def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | N
         raise InvalidInput.of("cell_not_deadline", value=show(value))
     if isinstance(value, int | float):
         if float(value).is_integer() and 1900 <= value <= 2999:
-            return parse_when(str(int(value)), ref), str(int(value))
+            return parse_when(str(int(value)), ref, calendar), str(int(value))
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = nfc(value)
     if _NO_DEADLINE.match(fold(written)):
         return None, written
-    return read_when(_clean_date_text(written), ref), written
+    return read_when(_clean_date_text(written), ref, calendar), written
 
 
 # "30/6/2023 (gia hạn đến 31/12/2023)", "Quý III/2023, đã điều chỉnh thời hạn đến 31/12/2023":
@@ -156,6 +164,61 @@ _EXTENSION = re.compile(
 )
 
 
+# A unit asking for a new deadline, not one approved: "Đề nghị gia hạn đến 30/9/2025", "xin
+# lùi thời hạn sang quý IV/2025", "Đơn vị kiến nghị điều chỉnh thời hạn: 31/12/2025" (folded).
+_ASKED = re.compile(
+    r"(?<!\w)(?:de\s+nghi|xin|kien\s+nghi|de\s+xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
+    r"(?:gia\s+han|dieu\s+chinh\s+(?:thoi\s+han|han)|lui\s+(?:thoi\s+han|han)"
+    r"|gian\s+(?:thoi\s+han|tien\s+do))(?:\s+(?:thoi\s+han|thuc\s+hien|hoan\s+thanh))?"
+    r"(?:\s*(?:den|toi|sang|thanh|:)\s*(?:ngay\s+)?(?P<to>[^;)\]\n]*))?"
+)
+# Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
+_ASKED_END = re.compile(r"\s+(?:do|vi|de|nham|theo|ly do)\s|[,.]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A cell that says the unit asked for a new deadline: the day asked for (None when the
+    cell does not say it), the words it was asked in, and the cell (the request's reason)."""
+
+    to: date | None
+    text: str | None
+    cell: str
+
+
+def asked_for(value: Value, ref: date | None, calendar: Workdays | None = None) -> Asked | None:
+    """The request for a new deadline a cell makes (``Đề nghị gia hạn đến 30/9/2025``,
+    ``Đang thực hiện; xin gia hạn đến quý IV/2025``), or None when it makes none.
+
+    Raises:
+        InvalidInput: the day asked for names no real day (``đến 31/9/2025``).
+    """
+    if not isinstance(value, str):
+        return None
+    written = text(value)
+    key = _aligned(written)
+    found = _ASKED.search(key) if key is not None else None
+    if found is None or key is None:
+        return None
+    if not found["to"] or not found["to"].strip(" .,"):
+        return Asked(None, None, written)
+    start = found.start("to")
+    to_key = found["to"]
+    end = _ASKED_END.search(to_key)
+    tries = [to_key] if end is None else [to_key, to_key[: end.start()]]
+    for tail in tries:
+        words = written[start : start + len(tail)].strip(" .,;")
+        try:
+            day, _ = parse_deadline(words, ref, calendar)
+        except InvalidInput as exc:
+            if exc.key in NOT_A_DEADLINE:
+                continue
+            raise
+        if day is not None:
+            return Asked(day, words, written)
+    return Asked(None, None, written)
+
+
 @dataclass(frozen=True, slots=True)
 class DueCell:
     """A deadline cell read: the deadline given at the meeting and, when the cell says one was
@@ -165,9 +228,11 @@ class DueCell:
     text: str | None
     extended_to: date | None = None
     extended_text: str | None = None
+    # "30/6/2025 (đề nghị gia hạn đến 30/9/2025)": a new deadline the unit asked for.
+    asked: Asked | None = None
 
 
-def read_due(value: Value, ref: date | None) -> DueCell:
+def read_due(value: Value, ref: date | None, calendar: Workdays | None = None) -> DueCell:
     """A deadline cell: :func:`parse_deadline`, or a deadline and its extension (``30/6/2023
     (gia hạn đến 31/12/2023)``), both read the same way.
 
@@ -178,20 +243,28 @@ def read_due(value: Value, ref: date | None) -> DueCell:
     if isinstance(value, str):
         written = nfc(value)
         key = _aligned(written)
+        asked = _ASKED.search(key) if key is not None else None
+        if asked is not None:
+            # The deadline is what comes before the request: the request is not approved.
+            before = _SEPARATORS.sub("", written[: asked.start()][::-1])[::-1]
+            before = before.rstrip(" (").strip()
+            request = written[asked.start() :].rstrip(" )]")
+            due, due_text = parse_deadline(before or None, ref, calendar)
+            return DueCell(due, due_text, asked=asked_for(request, ref, calendar))
         found = _EXTENSION.match(key) if key is not None else None
         if found is not None and not _SEPARATORS.sub("", found["first"]).strip():
             raise InvalidInput.of("cell_extension_no_due", value=written)
         if found is not None:
             first = written[: found.end("first")].strip()
             later = written[found.start("new") : found.end("new")].strip()
-            due, text = parse_deadline(first, ref)
-            new_due, new_text = parse_deadline(later, ref)
+            due, text = parse_deadline(first, ref, calendar)
+            new_due, new_text = parse_deadline(later, ref, calendar)
             if due is None or new_due is None:
                 raise InvalidInput.of("cell_extension_no_due", value=written)
             if new_due <= due:
                 raise InvalidInput.of("cell_extension_not_later", due=due, new_due=new_due)
             return DueCell(due, text, new_due, new_text)
-    return DueCell(*parse_deadline(value, ref))
+    return DueCell(*parse_deadline(value, ref, calendar))
 
 
 _PERCENT = re.compile(r"(\d{1,4}(?:[.,]\d+)?)\s*%")
@@ -443,9 +516,11 @@ def unit_pieces(value: Value) -> list[list[str]]:
     """A unit cell as segments of comma-separated pieces.
 
     Lines and ``;`` always separate units. Within a segment, commas separate them too, except
-    before a piece that starts in lower case: ``UBND các huyện, thị xã, thành phố`` is one unit,
-    ``Ban Tổ chức, Văn phòng`` two. The importer may still join pieces that together name a
-    registered unit (``Cơ quan, đơn vị``).
+    before a piece that starts in lower case and begins no body's name: ``UBND các huyện, thị
+    xã, thành phố`` is one name, ``Ban Tổ chức, Văn phòng`` two, and so are ``sở tài chính, sở
+    kế hoạch và đầu tư`` (a kind of body followed by its name) and ``Sở Tài chính, các sở
+    ngành liên quan`` (a group of bodies). The importer may still join pieces that together
+    name a registered unit (``Cơ quan, đơn vị``).
     """
     segments: list[list[str]] = []
     for line in _HARD.split(raw_lines(value)):
@@ -458,13 +533,34 @@ def unit_pieces(value: Value) -> list[list[str]]:
             if not piece:
                 continue
             first = next((ch for ch in piece if ch.isalpha()), "")
-            if pieces and first and first.islower():
+            if pieces and first and first.islower() and not _starts_body(piece):
                 pieces[-1] = f"{pieces[-1]}, {piece}"
             else:
                 pieces.append(piece)
         if pieces:
             segments.append(pieces)
     return segments
+
+
+# The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
+_HEADS = re.compile(
+    r"^(?:so|ban|ubnd|hdnd|uy ban|phong|van phong|trung tam|cong an|bo|cuc|chi cuc|hoi"
+    r"|doan|huyen uy|thi uy|thanh uy|tinh uy|quan uy|dang uy|mat tran|mttq|lien doan|vien"
+    r"|truong|benh vien|bao|dai|kho bac|ngan hang|cong ty|tong cong ty|toa an|vien kiem sat"
+    r"|chi nhanh|bql|ban quan ly|bch|bo chi huy|ttyt|trung tam y te)\s+\S"
+)
+# A group of bodies: "các sở, ngành liên quan", "những địa phương có liên quan".
+_GROUP_START = re.compile(r"^(?:cac|nhung)\s+\S")
+
+
+def _starts_body(piece: str) -> bool:
+    """Whether a piece of a unit cell written in lower case begins a body's own name (``sở
+    kế hoạch và đầu tư``, ``các huyện``) rather than going on with the name before it (``thị xã``,
+    ``thể thao và du lịch``)."""
+    key = fold(piece).strip(" .")
+    if key in _KINDS:  # "đoàn thể", "ban": a kind of body listed after another
+        return False
+    return _HEADS.match(key) is not None or _GROUP_START.match(key) is not None
 
 
 # "các", "những" before a kind of body: "UBND các huyện", "Các sở, ban, ngành".
@@ -475,6 +571,7 @@ _KINDS = frozenset(
         "so", "ban", "nganh", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
         "quan", "co quan", "don vi", "dia phuong", "doanh nghiep", "to chuc", "doan the",
         "hoi", "truong", "tinh", "mat tran", "ban nganh", "doan the chinh tri xa hoi",
+        "huyen uy", "thi uy", "thanh uy", "quan uy", "dang uy", "dia phuong lien quan",
     }
 )  # fmt: skip
 
