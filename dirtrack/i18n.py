@@ -2165,12 +2165,24 @@ ERRORS.update(
     {
         "w_line": N_("line {line}"),
         "row_warning": N_("row {row}: {text}"),
+        "warn_hidden_column": N_(
+            "column {column} ({header}) is hidden and holds what column {read} ({read_header}) "
+            "holds: column {read} is read; --map '{header}={field}' reads the hidden one"
+        ),
         "sheet_not_read": N_(
             "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
             "--sheet {sheet!r})"
         ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
+        "row_unit_heading_bad": N_(
+            "no lead unit: the heading above it (row {row}) names no registered unit"
+        ),
+        "row_no_unit_heading": N_(
+            "no lead unit: the sheet has no lead unit column, and no heading above the row "
+            "names a registered unit (a row such as 'I. Sở Nội vụ' over its directives); add "
+            "one, or name the unit column with --map 'HEADER=unit'"
+        ),
         "row_no_key": N_("empty: the key column must identify every row"),
         "row_no_meeting": N_(
             "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "

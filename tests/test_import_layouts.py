@@ -6,6 +6,7 @@ CLI and checked row by row in ``list --format json``)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,315 @@ def test_a_request_for_a_new_deadline_is_recorded_as_one(office: Cli, tmp_path: 
     )
     vi = office.fail("--lang", "vi", "import", bad, "--meeting", "1", "--as-of", AS_OF)
     assert "'Đề nghị gia hạn' đề nghị gia hạn nhưng không ghi gia hạn đến ngày nào" in vi
+
+
+# --- layouts of other offices' registers -------------------------------------------------------
+
+SHEET_DAY = "2024-06-30"
+
+
+@pytest.fixture
+def register(office: Cli) -> Cli:
+    """The office with meeting 2 of 12/3/2024, the meeting the registers below come from."""
+    office.ok("add-meeting", "--date", "12/3/2024", "--title", "Phiên họp UBND tỉnh tháng 3/2024")
+    return office
+
+
+def rows_of(cli: Cli) -> list[tuple[Any, ...]]:
+    """Every directive as (text, unit, with, due, status, completed_on, meeting_id)."""
+    return sorted(
+        (d["text"], d["unit"], sorted(d["with"]), d["due"], d["status"], d["completed_on"])
+        for d in cli.json("list", "--as-of", SHEET_DAY)
+    )
+
+
+def test_columns_in_another_order_under_other_headers(register: Cli, tmp_path: Path) -> None:
+    """'Thời gian hoàn thành' before 'Đơn vị thực hiện' before the text, under a title; the
+    deadlines as an Excel date, typed day first, 'Quý II/2024', 'Tháng 6/2024', '6 tháng đầu năm
+    2024', 'Thường xuyên', a remark in brackets after a day, a duty of every month; statuses
+    'Đã hoàn thành ngày …', 'Đang triển khai', 'Chưa thực hiện'."""
+    path = workbook(
+        tmp_path,
+        [
+            ["BẢNG THEO DÕI KẾT QUẢ THỰC HIỆN Ý KIẾN CHỈ ĐẠO"],
+            ["(Số liệu tính đến ngày 30/6/2024)"],
+            [],
+            ["TT", "Thời gian hoàn thành", "Đơn vị thực hiện", "Nội dung nhiệm vụ", "Kết quả"],
+            [1, "15/03/2024", "Sở Nội vụ", "Rà soát biên chế", "Đã hoàn thành ngày 14/3/2024"],
+            [2, datetime(2024, 9, 30), "Sở Tài chính", "Bố trí kinh phí", "Đang triển khai"],
+            [3, "Quý II/2024", "SKHDT", "Lập kế hoạch đầu tư công", "Chưa thực hiện"],
+            [4, "Tháng 6/2024", "STP", "Thẩm định dự thảo", "Đã hoàn thành ngày 20/6/2024"],
+            [5, "6 tháng đầu năm 2024", "SYT", "Báo cáo dịch bệnh", "Đang triển khai"],
+            [6, "Thường xuyên", "SNV", "Theo dõi cải cách hành chính", "Đang triển khai"],
+            [7, "Trước 15/7/2024 (báo cáo)", "STC", "Báo cáo thu chi", None],
+            [8, "Trước ngày 20 hằng tháng", "SYT", "Báo cáo tiêm chủng", None],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2")
+    assert rows_of(register) == sorted(
+        [
+            ("Bố trí kinh phí", "STC", [], "2024-09-30", "open_in_time", None),
+            ("Báo cáo dịch bệnh", "SYT", [], "2024-06-30", "open_in_time", None),
+            ("Báo cáo thu chi", "STC", [], "2024-07-15", "open_in_time", None),
+            ("Báo cáo tiêm chủng", "SYT", [], None, "open_in_time", None),
+            ("Lập kế hoạch đầu tư công", "SKHDT", [], "2024-06-30", "open_in_time", None),
+            ("Rà soát biên chế", "SNV", [], "2024-03-15", "done_on_time", "2024-03-14"),
+            ("Theo dõi cải cách hành chính", "SNV", [], None, "open_in_time", None),
+            ("Thẩm định dự thảo", "STP", [], "2024-06-30", "done_on_time", "2024-06-20"),
+        ]
+    )
+    phrases = {d["text"]: d["due_phrase"] for d in register.json("list")}
+    assert phrases["Báo cáo tiêm chủng"] == "Trước ngày 20 hằng tháng"
+    assert phrases["Báo cáo thu chi"] == "Trước 15/7/2024 (báo cáo)"
+
+
+def test_han_xu_ly_two_digit_years_and_dotted_days(register: Cli, tmp_path: Path) -> None:
+    """'Hạn xử lý' is the deadline, 'Tình hình' the progress; days typed with a two-digit
+    year (15/3/24, 30-06-24, as Excel shows dd/mm/yy) were 'not a deadline' and 'not a date',
+    every row refused."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Hạn xử lý", "Tình hình"],
+            [1, "Việc 1", "SNV", "STC", "15/3/24", "Đang thực hiện"],
+            [2, "Việc 2", "STC", None, "30-06-24", "Đã hoàn thành 25/6/24"],
+            [3, "Việc 3", "STP", "sở nội vụ, sở y tế", "31.12.2024", "Chưa thực hiện"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", ["STC"], "2024-03-15", "overdue", None),
+        ("Việc 2", "STC", [], "2024-06-30", "done_on_time", "2024-06-25"),
+        ("Việc 3", "STP", ["SNV", "SYT"], "2024-12-31", "open_in_time", None),
+    ]
+    assert {d["text"]: d["due_phrase"] for d in register.json("list")}["Việc 1"] == "15/3/24"
+
+
+def test_a_register_grouped_by_unit(register: Cli, tmp_path: Path) -> None:
+    """No lead unit column: a heading row per unit ('I | SỞ NỘI VỤ' merged across the table,
+    '2 | Sở Tài chính (02 nhiệm vụ)') is the lead unit of the rows under it. The sheet was
+    refused whole ('no column holds the lead unit'). An unknown unit's heading is listed, and
+    made by --create-units when it begins a body's name; a row above every unit heading is a
+    bad row saying what to add."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Kết quả thực hiện"],
+        ["I", "SỞ NỘI VỤ", None, None],
+        [1, "Rà soát biên chế", "30/6/2024", "Đang thực hiện"],
+        [2, "Sắp xếp đơn vị hành chính", "31/12/2024", None],
+        [2, "Sở Tài chính (02 nhiệm vụ)", None, None],
+        [1, "Bố trí kinh phí", "30/9/2024", "Đã hoàn thành ngày 1/6/2024"],
+        [2, "Quyết toán ngân sách", "Quý III/2024", None],
+        ["III", "SỞ XÂY DỰNG", None, None],
+        [1, "Quy hoạch đô thị", "30/9/2024", None],
+    ]
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("B2:D2")
+    sheet.merge_cells("B8:D8")
+    path = tmp_path / "theo-don-vi.xlsx"
+    book.save(path)
+    message = register.fail("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert "2 bad rows (8-9)" in message
+    assert "row 8, column B (Nội dung nhiệm vụ): unknown unit 'SỞ XÂY DỰNG'" in message
+    found = dry_rows(register, str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert found[9]["problems"][0]["message"] == (
+        "no lead unit: the heading above it (row 8) names no registered unit"
+    )
+    assert (found[2]["action"], found[2]["units"]) == ("section", ["SNV"])
+    register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--create-units")
+    made = {u["name"]: u["code"] for u in register.json("unit", "list")}["SỞ XÂY DỰNG"]
+    assert rows_of(register) == sorted(
+        [
+            ("Bố trí kinh phí", "STC", [], "2024-09-30", "done_on_time", "2024-06-01"),
+            ("Quy hoạch đô thị", made, [], "2024-09-30", "open_in_time", None),
+            ("Quyết toán ngân sách", "STC", [], "2024-09-30", "open_in_time", None),
+            ("Rà soát biên chế", "SNV", [], "2024-06-30", "open_in_time", None),
+            ("Sắp xếp đơn vị hành chính", "SNV", [], "2024-12-31", "open_in_time", None),
+        ]
+    )
+    # Rows above every unit heading, and a sheet naming no unit at all.
+    above = workbook(
+        tmp_path,
+        [rows[0], [1, "Việc trước", "30/6/2024", None], *rows[1:3]],
+        "tren.xlsx",
+    )
+    message = register.fail("import", above, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert "row 2: no lead unit: the sheet has no lead unit column, and no heading" in message
+    none = workbook(tmp_path, [rows[0], [1, "Việc", "30/6/2024", None]], "khong.xlsx")
+    message = register.fail("import", none, "--meeting", "2")
+    assert message.startswith("Error: row 1: no column holds the lead unit or units")
+
+
+def test_the_document_of_each_row_names_its_meeting(register: Cli, tmp_path: Path) -> None:
+    """'Văn bản chỉ đạo': 'Thông báo số 125-TB/TU ngày 12/3/2024' in each row: rows of one
+    document share one new meeting, dated as the cell says (a two-digit year too), numbered
+    as it says; a document already recorded is found by its number."""
+    register.ok("add-meeting", "--date", "2/4/2024", "--title", "Hội nghị BTV", "--doc", "40-KL/TU")
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Văn bản chỉ đạo", "Nội dung chỉ đạo", "Cơ quan chủ trì", "Thời hạn"],
+            [1, "Thông báo số 125-TB/TU ngày 12/3/2024", "Việc 1", "SNV", "30/6/2024"],
+            [2, "Thông báo số 125-TB/TU ngày 12/3/2024", "Việc 2", "STC", "30/9/2024"],
+            [3, "Kết luận số 40-KL/TU ngày 02/4/2024", "Việc 3", "STP", "Tháng 6/2024"],
+            [4, "Thông báo 130-TB/TU ngày 5/4/24", "Việc 4", "SYT", "Quý III/2024"],
+        ],
+    )
+    report = register.json("import", path, "--as-of", SHEET_DAY)
+    assert report["created"] == {
+        "units": 0,
+        "meetings": 2,
+        "directives": 4,
+        "progress": 0,
+        "extensions": 0,
+        "requests": 0,
+    }
+    meetings = {m["id"]: (m["date"], m["doc"]) for m in register.json("meetings")}
+    found = {d["text"]: d["meeting_id"] for d in register.json("list")}
+    assert found["Việc 1"] == found["Việc 2"]
+    assert meetings[found["Việc 1"]] == ("2024-03-12", "125-TB/TU")
+    assert meetings[found["Việc 3"]] == ("2024-04-02", "40-KL/TU") and found["Việc 3"] == 3
+    assert meetings[found["Việc 4"]] == ("2024-04-05", "130-TB/TU")
+
+
+def test_status_marks_under_a_split_header(register: Cli, tmp_path: Path) -> None:
+    """'Kết quả thực hiện' over 'Đã hoàn thành | Đang triển khai | Chưa thực hiện', an x in
+    one of them: 'Đang triển khai' was taken for the result column and its x refused."""
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện", None, None],
+        [None, None, None, None, "Đã hoàn thành", "Đang triển khai", "Chưa thực hiện"],
+        [1, "Việc 1", "SNV", datetime(2024, 6, 30), "x", None, None],
+        [2, "Việc 2", "STC", datetime(2024, 9, 30), None, "x", None],
+        [3, "Việc 3", "STP", datetime(2024, 5, 31), None, None, "x"],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("E1:G1")
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}1:{column}2")
+    path = tmp_path / "danh-dau.xlsx"
+    book.save(path)
+    register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-06-30", "done_on_time", "2024-06-30"),
+        ("Việc 2", "STC", [], "2024-09-30", "open_in_time", None),
+        ("Việc 3", "STP", [], "2024-05-31", "overdue", None),
+    ]
+
+
+def test_trailing_formatted_rows_and_hidden_columns(register: Cli, tmp_path: Path) -> None:
+    """Rows formatted down to Excel's last row cost nothing and make no rows; a hidden column
+    holding what a visible one holds ('Thời hạn cũ' hidden beside 'Thời hạn') is left out with
+    a warning where the sheet was refused ('both look like the deadline'); a hidden column of
+    its own ('Mã') is read like any other."""
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Thời hạn cũ", "Mã"],
+        [1, "Việc 1", "SNV", "30/9/2024", "30/6/2024", "NV-01"],
+        [2, "Việc 2", "STC", "31/12/2024", "30/9/2024", "NV-02"],
+    ]:
+        sheet.append(row)
+    for number in range(4, 3000):
+        sheet.cell(row=number, column=2).font = Font(bold=True)
+    sheet.cell(row=1048576, column=16384).font = Font(bold=True)
+    sheet.column_dimensions["E"].hidden = True
+    sheet.column_dimensions["F"].hidden = True
+    path = tmp_path / "an-cot.xlsx"
+    book.save(path)
+    result = register("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Warning: column E (Thời hạn cũ) is hidden and holds what column D (Thời hạn) holds: "
+        "column D is read; --map 'Thời hạn cũ=due' reads the hidden one"
+    ) in result.stderr
+    found = {d["text"]: (d["due"], d["key"]) for d in register.json("list")}
+    assert found == {"Việc 1": ("2024-09-30", "NV-01"), "Việc 2": ("2024-12-31", "NV-02")}
+
+
+def _cell_xml(path: Path, ref: str, xml: str) -> None:
+    """Write cell ``ref`` of the first sheet as ``xml``, as Excel saves a formula and its value."""
+    import re
+    import shutil
+    import zipfile
+
+    temp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w") as out:
+        for entry in book.infolist():
+            data = book.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), data)
+            out.writestr(entry, data)
+    shutil.move(temp, path)
+
+
+def test_a_protected_sheet_with_formulas_of_today(register: Cli, tmp_path: Path) -> None:
+    """A protected sheet is read as any other. 'Số ngày quá hạn' (=IF(TODAY()>D2,TODAY()-D2,""))
+    is a count dirtrack works out itself, not a status: its 1 was read as an 'open' mark, and a
+    done row refused as 'done and also not'. A column of =TODAY() ('Ngày cập nhật') names no
+    field. A formula whose value was never saved is refused, naming the cell."""
+    book = Workbook()
+    sheet = book.active
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"]
+    for row in [
+        [*header, "Số ngày quá hạn", "Ngày cập nhật"],
+        [1, "Việc 1", "SNV", datetime(2024, 5, 31), "Đang thực hiện", "x", "x"],
+        [2, "Việc 2", "STC", datetime(2024, 5, 31), "Đã hoàn thành ngày 1/6/2024", "x", "x"],
+        [3, "Việc 3", "STP", datetime(2024, 9, 30), "Đang thực hiện", "x", "x"],
+    ]:
+        sheet.append(row)
+    sheet.protection.sheet = True
+    sheet.protection.password = "1234"
+    path = tmp_path / "bao-ve.xlsx"
+    book.save(path)
+    late = '<c r="F{n}"><f>IF(TODAY()&gt;D{n},TODAY()-D{n},"")</f><v>{v}</v></c>'
+    _cell_xml(path, "F2", late.format(n=2, v=30))
+    _cell_xml(path, "F3", late.format(n=3, v=1))
+    _cell_xml(path, "F4", '<c r="F4" t="str"><f>IF(TODAY()&gt;D4,TODAY()-D4,"")</f><v></v></c>')
+    for n in (2, 3, 4):
+        _cell_xml(path, f"G{n}", f'<c r="G{n}"><f>TODAY()</f><v>45473</v></c>')
+    register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-05-31", "overdue", None),
+        ("Việc 2", "STC", [], "2024-05-31", "done_late", "2024-06-01"),
+        ("Việc 3", "STP", [], "2024-09-30", "open_in_time", None),
+    ]
+    unsaved = tmp_path / "chua-luu.xlsx"
+    book.save(unsaved)
+    sheet["D2"] = "=TODAY()+30"
+    book.save(unsaved)
+    message = register.fail("import", str(unsaved), "--meeting", "2")
+    assert "cell D2 of sheet 'Sheet' holds a formula (=TODAY()+30) whose value was never saved" in (
+        message
+    )
+
+
+def test_a_csv_register_grouped_by_unit_with_short_years(register: Cli, tmp_path: Path) -> None:
+    """The same layouts saved as CSV (semicolons, as Excel on a Vietnamese Windows writes it):
+    unit headings, 'Thời hạn hoàn thành' with two-digit years, a request for a new deadline."""
+    path = tmp_path / "theo-doi.csv"
+    path.write_text(
+        "STT;Nội dung;Thời hạn hoàn thành;Tiến độ thực hiện\n"
+        "I;Sở Y tế;;\n"
+        "1;Tiêm chủng mở rộng;30/6/24;Đề nghị gia hạn đến 30/9/24\n"
+        "2;Phòng chống dịch;31/12/24;50%\n"
+        "II;Sở Tư pháp;;\n"
+        "1;Thẩm định văn bản;15/4/24;Đã hoàn thành ngày 10/4/24\n",
+        encoding="utf-8",
+    )
+    register.ok("import", str(path), "--meeting", "2", "--as-of", "2024-05-01")
+    assert sorted(
+        (d["text"], d["unit"], d["due"], d["status"], d["progress"])
+        for d in register.json("list", "--as-of", "2024-05-01")
+    ) == [
+        ("Phòng chống dịch", "SYT", "2024-12-31", "open_in_time", 50),
+        ("Thẩm định văn bản", "STP", "2024-04-15", "done_on_time", 100),
+        ("Tiêm chủng mở rộng", "SYT", "2024-06-30", "open_in_time", None),
+    ]
+    (request,) = register.json("requests")
+    assert (request["to"], request["status"], request["unit"]) == ("2024-09-30", "pending", "SYT")

@@ -64,6 +64,11 @@ class Layout:
     data: Iterator[Row]
     single: dict[str, int] = field(default_factory=dict)
     multi: dict[str, list[int]] = field(default_factory=dict)
+    # No lead unit column: why, said unless heading rows name the unit of the rows under them
+    # (a register grouped by unit: "I. SỞ NỘI VỤ" above its directives).
+    no_unit: InvalidInput | None = None
+    # Hidden columns left out for a visible one holding the same field: (hidden, visible).
+    hidden_left_out: list[tuple[Column, Column]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for column in self.columns:
@@ -297,17 +302,21 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
         Column(c, label, name, by_map=c in forced_columns)
         for c, (label, name) in enumerate(zip(choice.labels, choice.fields, strict=True))
     ]
-    _settle(columns, header_first)
+    hidden = _settle(columns, header_first, choice.sheet.hidden)
     names = {c.field for c in columns}
-    for name in REQUIRED:
-        if name not in names:
-            raise InvalidInput.of(
-                "no_column_holds",
-                row=header_first,
-                what=Phrase(f"field_{name}"),
-                columns=_listing(choice.labels),
-                field=name,
-            )
+    missing: dict[str, InvalidInput] = {
+        name: InvalidInput.of(
+            "no_column_holds",
+            row=header_first,
+            what=Phrase(f"field_{name}"),
+            columns=_listing(choice.labels),
+            field=name,
+        )
+        for name in REQUIRED
+        if name not in names
+    }
+    if "text" in missing:
+        raise missing["text"]
     title = " ".join(text(v) for _, values in buffer[:at] for v in values if text(v))
     rest = buffer[at + choice.rows :]
     if rest and _is_numbering(rest[0][1]):
@@ -318,11 +327,20 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
         yield from rest
         yield from sheet.rows
 
-    return Layout(sheet, header_first, header_last, columns, title, data())
+    layout = Layout(sheet, header_first, header_last, columns, title, data())
+    layout.no_unit = missing.get("unit")
+    layout.hidden_left_out = hidden
+    return layout
 
 
-def _settle(columns: list[Column], row: int) -> None:
-    """One column per field (except the fields several columns may hold); --map wins."""
+def _settle(
+    columns: list[Column], row: int, hidden: frozenset[int] = frozenset()
+) -> list[tuple[Column, Column]]:
+    """One column per field (except the fields several columns may hold); --map wins, then
+    the one column of them that is not hidden in the workbook (an old deadline the office
+    hid beside the one in force). Returns the hidden columns so left out, each with the
+    visible one read instead."""
+    left_out: list[tuple[Column, Column]] = []
     holders: dict[str, list[Column]] = {}
     for column in columns:
         if column.field is not None and column.field not in MULTI:
@@ -340,15 +358,23 @@ def _settle(columns: list[Column], row: int) -> None:
             for column in held[1:]:
                 column.field = None
             continue
+        shown_held = [c for c in held if c.index not in hidden]
+        if len(shown_held) == 1 and not any(c.by_map for c in held):
+            for column in held:
+                if column is not shown_held[0]:
+                    column.field = None
+                    left_out.append((column, shown_held[0]))
+            continue
         shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
         # The example leaves out a column whose header only holds the field's name inside it
         # ("Cơ quan tham mưu" beside "Cơ quan chủ trì"), not the one that is its exact name.
         found = [match_header(c.header) for c in held]
         loose = [c for c, m in zip(held, found, strict=True) if m is None or m.score < 3]
-        left_out = loose[0] if len(loose) < len(held) and loose else held[1]
+        loose_one = loose[0] if len(loose) < len(held) and loose else held[1]
         raise InvalidInput.of(
-            "columns_alike", row=row, columns=shown, field=name, header=left_out.header
+            "columns_alike", row=row, columns=shown, field=name, header=loose_one.header
         )
+    return left_out
 
 
 def _listing(labels: list[str]) -> str:

@@ -83,6 +83,8 @@ _SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 # A heading naming a field of work or a group of tasks (folded words).
 _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+# "(05 nhiệm vụ)", "- 5 nhiệm vụ" after a unit's name in a heading.
+_COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
 _CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
 _SOURCE_WORDS = re.compile(
@@ -212,6 +214,11 @@ class SheetImport:
         self.new_meeting_refs: dict[tuple[str, str, date], int] = {}
         self.unknown: dict[str, dict[str, Any]] = {}
         self.current: tuple[int, date] | None = None
+        # Without a lead unit column: the unit the last heading named (an error: it named an
+        # unknown one), and whether any heading named one.
+        self.current_unit: int | DirtrackError | None = None
+        self.unit_headings = 0
+        self.unit_heading_row = 0
         self.details: dict[str, Any] = {}
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
@@ -340,6 +347,8 @@ class SheetImport:
             if count % CHUNK == 0:
                 self.progress.advance(CHUNK)
         self.progress.advance(count % CHUNK)
+        if layout.no_unit is not None and not self.unit_headings:
+            raise layout.no_unit  # no unit column, and no heading names the rows' unit
         self._match()
         result = self._result()
         if result.problems and not self.options.dry_run:
@@ -412,7 +421,16 @@ class SheetImport:
         if not written and self.layout.single.get("text") not in unreadable:
             p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")
-        if cells.is_blank(unit_value):
+        if self.layout.no_unit is not None:
+            if isinstance(self.current_unit, int):
+                p.leads = [self.current_unit]
+                if self.current_unit < 0:
+                    self.new_units[-self.current_unit - 1].rows.append(p.row)
+            elif self.current_unit is None:
+                p.problem(Phrase("row_no_unit_heading"))
+            else:
+                p.problem(Phrase("row_unit_heading_bad", row=self.unit_heading_row))
+        elif cells.is_blank(unit_value):
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
         else:
@@ -491,9 +509,14 @@ class SheetImport:
         layout = self.layout
         text_col, unit_col = layout.single.get("text"), layout.single.get("unit")
         sheet = layout.sheet
-        if sheet.merged and text_col is not None and unit_col is not None:
+        if sheet.merged and text_col is not None:
+            # merged across the table: over the text and the lead unit (or, without a unit
+            # column, over the text and any other column of the table)
             merge = sheet.merge_of(number, text_col)
-            if merge is not None and merge == sheet.merge_of(number, unit_col):
+            others = [unit_col] if unit_col is not None else self.content
+            if merge is not None and any(
+                i != text_col and merge == sheet.merge_of(number, i) for i in others
+            ):
                 return True
         if not self._body_blank(values):
             return False
@@ -502,6 +525,8 @@ class SheetImport:
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
             return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
+        if layout.no_unit is not None and written and self._names_unit(written):
+            return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
 
     def _heading(self, number: int, heading: str) -> Planned:
@@ -517,7 +542,51 @@ class SheetImport:
         elif found is not None:
             self.current = found
             p.meeting, p.held = found
+        elif self.layout.no_unit is not None:
+            self._unit_heading(p, heading)
         return p
+
+    def _names_unit(self, written: str) -> bool:
+        """Whether a row's text is a unit's name alone: a registered unit's, or a body's in
+        capitals (``SỞ XÂY DỰNG``)."""
+        name = _COUNT_TAIL.sub("", _HEADING_MARK.sub("", written)).strip(" :.-–")
+        if isinstance(self._lookup(name), int):
+            return True
+        return name.isupper() and cells.starts_body(name)
+
+    def _unit_heading(self, p: Planned, heading: str) -> None:
+        """In a register grouped by unit (no lead unit column), a heading naming a unit (``I.
+        SỞ NỘI VỤ``, ``2. Sở Tài chính (05 nhiệm vụ)``) is the lead unit of the rows under it,
+        matched as any unit name; one beginning with a body's name (``Sở Xây dựng``) that is
+        not registered is an unknown unit, made by --create-units. Other headings (``Lĩnh vực
+        kinh tế``) leave the unit as it was."""
+        name = _COUNT_TAIL.sub("", heading).strip(" :.-–")
+        if not name:
+            return
+        found = self._lookup(name)
+        if isinstance(found, int):
+            self.current_unit = found
+            self.unit_headings += 1
+            p.leads = [found]
+            return
+        if not cells.starts_body(name):
+            return
+        self.unit_headings += 1
+        self.unit_heading_row = p.row
+        if isinstance(found, NotFound) and self.options.create_units:
+            longer = limits.too_long(bulk.UNIT, "name", nfc(name))
+            if longer is None:
+                self.current_unit = self._new_unit(name)
+                p.leads = [self.current_unit]
+                return
+            found = longer
+        self.current_unit = found
+        p.problem(found, self._col("text"))
+        if isinstance(found, NotFound):
+            entry = self.unknown.setdefault(
+                fold_words(name), {"name": name, "rows": [], "message": found}
+            )
+            entry["rows"].append(p.row)
 
     # units
 
@@ -1178,7 +1247,9 @@ class SheetImport:
     def _row_report(self, p: Planned) -> RowReport:
         if p.heading is not None:
             values: dict[str, Any] = {"text": p.heading, "meeting": self._meeting_label(p)}
-            action = "section" if p.meeting else "skip"
+            if p.leads:  # the heading naming the unit of the rows under it
+                values["units"] = [self._unit_label(r) for r in p.leads]
+            action = "section" if p.meeting or p.leads else "skip"
             if p.problems:
                 action = "error"
             return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
@@ -1236,6 +1307,17 @@ class SheetImport:
             },
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
+        result.warnings += [
+            Phrase(
+                "warn_hidden_column",
+                column=gone.letter,
+                header=gone.header,
+                read=kept.letter,
+                read_header=kept.header,
+                field=kept.field,
+            )
+            for gone, kept in layout.hidden_left_out
+        ]
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:

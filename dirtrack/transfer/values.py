@@ -102,8 +102,24 @@ _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _TRAILING = re.compile(r"[\s.,;]+$")
 
 
+# A day typed with a two-digit year, as Excel shows dd/mm/yy: "15/3/24", "30-06-24".
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
+
+
+def full_years(written: str) -> str:
+    """``written`` with every day typed with a two-digit year given its four digits, as Excel
+    reads a year typed so (``15/3/24`` is 15/3/2024; ``00``-``29`` are 2000-2029, ``30``-``99``
+    1930-1999)."""
+
+    def whole(m: re.Match[str]) -> str:
+        yy = int(m[4])
+        return f"{m[1]}{m[2]}{m[3]}{m[2]}{2000 + yy if yy < 30 else 1900 + yy}"
+
+    return _SHORT_YEAR.sub(whole, written)
+
+
 def _clean_date_text(value: str) -> str:
-    cleaned = _TRAILING.sub("", nfc(value))
+    cleaned = _TRAILING.sub("", full_years(nfc(value)))
     return _TIME_TAIL.sub("", cleaned).strip()
 
 
@@ -125,6 +141,13 @@ _NO_DEADLINE = re.compile(
     r"^(?:thuong xuyen|khong thoi han|khong xac dinh thoi han|dinh ky|hang (?:nam|quy|thang|tuan)"
     r"|lien tuc|ongoing|no deadline|none|-+|—|\.+)(?:$|[\s,.;:(])"
 )
+
+
+# A duty repeated every month, quarter, year ("Trước ngày 20 hằng tháng", "báo cáo định kỳ"),
+# naming no year: no deadline of its own, as "Hằng năm" ("assign --every" records one per
+# period); with a year ("30/6/2024, sau đó hằng tháng") it is read, or refused, as any deadline.
+_PERIODIC = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang|tuan)\b|\bdinh ky\b")
+_REMARK = re.compile(r"\s*\([^()]*\)$")
 
 
 def parse_deadline(
@@ -150,9 +173,21 @@ def parse_deadline(
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = nfc(value)
-    if _NO_DEADLINE.match(fold(written)):
+    periodic = _PERIODIC.search(fold(written)) and not re.search(r"\d{4}", written)
+    if _NO_DEADLINE.match(fold(written)) or periodic:
         return None, written
-    return read_when(_clean_date_text(written), ref, calendar), written
+    cleaned = _clean_date_text(written)
+    try:
+        return read_when(cleaned, ref, calendar), written
+    except InvalidInput as exc:
+        # "Trước 15/7/2024 (báo cáo)": a deadline and a remark in brackets after it
+        bare = _REMARK.sub("", cleaned)
+        if exc.key not in NOT_A_DEADLINE or bare == cleaned or not bare:
+            raise
+        try:
+            return read_when(bare, ref, calendar), written
+        except InvalidInput:
+            raise exc from None
 
 
 # "30/6/2023 (gia hạn đến 31/12/2023)", "Quý III/2023, đã điều chỉnh thời hạn đến 31/12/2023":
@@ -443,7 +478,7 @@ def read_status(value: Value) -> Status:
     Raises:
         InvalidInput: a day that does not exist.
     """
-    written = text(value)
+    written = full_years(text(value))
     if not written:
         return Status(None, None, None)
     key = _aligned(written)
@@ -481,7 +516,7 @@ def first_day(written: str) -> date | None:
     Raises:
         InvalidInput: it does not exist (``31/2/2022``).
     """
-    found = _ANY_DAY.search(fold(written))
+    found = _ANY_DAY.search(fold(full_years(written)))
     if found is None:
         return None
     if found[1]:
@@ -533,7 +568,7 @@ def unit_pieces(value: Value) -> list[list[str]]:
             if not piece:
                 continue
             first = next((ch for ch in piece if ch.isalpha()), "")
-            if pieces and first and first.islower() and not _starts_body(piece):
+            if pieces and first and first.islower() and not starts_body(piece):
                 pieces[-1] = f"{pieces[-1]}, {piece}"
             else:
                 pieces.append(piece)
@@ -553,7 +588,7 @@ _HEADS = re.compile(
 _GROUP_START = re.compile(r"^(?:cac|nhung)\s+\S")
 
 
-def _starts_body(piece: str) -> bool:
+def starts_body(piece: str) -> bool:
     """Whether a piece of a unit cell written in lower case begins a body's own name (``sở
     kế hoạch và đầu tư``, ``các huyện``) rather than going on with the name before it (``thị xã``,
     ``thể thao và du lịch``)."""
