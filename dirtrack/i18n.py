@@ -2175,6 +2175,10 @@ ERRORS.update(
         ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
+        "row_no_lead_marked": N_(
+            "{value!r} names coordinating units only: every directive needs a lead unit "
+            "(mark it 'chủ trì', or write it first, unmarked)"
+        ),
         "row_unit_heading_bad": N_(
             "no lead unit: the heading above it (row {row}) names no registered unit"
         ),

@@ -526,3 +526,76 @@ def test_a_csv_register_grouped_by_unit_with_short_years(register: Cli, tmp_path
     ]
     (request,) = register.json("requests")
     assert (request["to"], request["status"], request["unit"]) == ("2024-09-30", "pending", "SYT")
+
+
+def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Path) -> None:
+    """'Cơ quan chủ trì, phối hợp' in one column, the roles written in the cell: every unit of
+    'Sở Nội vụ (chủ trì), Sở Tài chính' was one unknown lead unit ('Sở Nội vụ (chủ trì)'), or
+    a lead unit each. A cell naming coordinating units only is a bad row saying what to add."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan chủ trì, phối hợp", "Thời hạn"],
+            [1, "Việc 1", "Sở Nội vụ (chủ trì), Sở Tài chính", "30/6/2024"],
+            [2, "Việc 2", "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Y tế", "30/6/2024"],
+            [3, "Việc 3", "Sở Tư pháp chủ trì; Sở Tài chính, Sở Y tế phối hợp", "30/6/2024"],
+            [4, "Việc 4", "Sở Y tế\nSở Nội vụ (phối hợp)", "30/6/2024"],
+            [5, "Việc 5", "Sở Tài chính, Sở Y tế", "30/6/2024"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert sorted((d["text"], d["unit"], sorted(d["with"])) for d in register.json("list")) == [
+        ("Việc 1", "SNV", ["STC"]),
+        ("Việc 2", "SNV", ["STC", "SYT"]),
+        ("Việc 3", "STP", ["STC", "SYT"]),
+        ("Việc 4", "SYT", ["SNV"]),
+        ("Việc 5", "STC", []),
+        ("Việc 5", "SYT", []),
+    ]
+    bad = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Cơ quan chủ trì, phối hợp", "Thời hạn"],
+            [1, "Việc 6", "Sở Tài chính (phối hợp)", "30/6/2024"],
+        ],
+        "bad.xlsx",
+    )
+    message = register.fail("import", bad, "--meeting", "2")
+    assert (
+        "row 2, column C (Cơ quan chủ trì, phối hợp): 'Sở Tài chính (phối hợp)' names "
+        "coordinating units only: every directive needs a lead unit"
+    ) in message
+
+
+def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Path) -> None:
+    """'Đã HT' / 'HT' (hoàn thành), 'Đang TH' were notes: a done row came in open. 'Đã ban
+    hành Quyết định số … ngày …' is done that day, as 'Đã thực hiện ngày …' is; without its
+    day it is refused the same way. Deadlines typed '15 / 3 / 2024' and 'T6/2024' are read."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"]
+    path = workbook(
+        tmp_path,
+        [
+            header,
+            [1, "Việc 1", "SNV", "15 / 3 / 2024", "Đã HT ngày 14/3/2024"],
+            [2, "Việc 2", "STC", "T6/2024", "Đang TH"],
+            [3, "Việc 3", "STP", "30/6/2024", "HT ngày 20/6/2024"],
+            [4, "Việc 4", "SYT", "30/6/2024", "Đã ban hành Quyết định số 12/QĐ-UBND ngày 2/5/2024"],
+            [5, "Việc 5", "SKHDT", "30/9/2024", "Chưa HT"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-03-15", "done_on_time", "2024-03-14"),
+        ("Việc 2", "STC", [], "2024-06-30", "open_in_time", None),
+        ("Việc 3", "STP", [], "2024-06-30", "done_on_time", "2024-06-20"),
+        ("Việc 4", "SYT", [], "2024-06-30", "done_on_time", "2024-05-02"),
+        ("Việc 5", "SKHDT", [], "2024-09-30", "open_in_time", None),
+    ]
+    bad = workbook(
+        tmp_path, [header, [1, "Việc 6", "SNV", "30/6/2024", "Đã ban hành Kế hoạch"]], "bad.xlsx"
+    )
+    message = register.fail("import", bad, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert (
+        "row 2, column E (Kết quả thực hiện): 'Đã ban hành Kế hoạch' does not say whether the "
+        "directive is done"
+    ) in message

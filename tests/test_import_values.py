@@ -23,6 +23,7 @@ from dirtrack.transfer.values import (
     read_due,
     read_status,
     unit_pieces,
+    unit_roles,
 )
 
 MEETING = date(2022, 5, 6)
@@ -283,6 +284,21 @@ def test_a_deadline_and_the_new_one_asked_for() -> None:
     assert (found.due, found.text, found.extended_to) == (date(2022, 6, 30), "30/6/2022", None)
     assert found.asked is not None and found.asked.to == date(2022, 9, 30)
     assert found.asked.cell == "đề nghị gia hạn đến 30/9/2022"
+
+
+@pytest.mark.parametrize(
+    ("value", "roles"),
+    [
+        ("Sở Nội vụ (chủ trì), Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính")),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính")),
+        ("Sở Nội vụ; Sở Tài chính, Sở Y tế phối hợp", ("Sở Nội vụ", "Sở Tài chính; Sở Y tế")),
+        ("Ban Tổ chức chủ trì\nVăn phòng phối hợp", ("Ban Tổ chức", "Văn phòng")),
+        ("Sở Tài chính (phối hợp)", ("", "Sở Tài chính")),
+        ("Sở Nội vụ, Sở Tài chính", None),
+    ],
+)
+def test_roles_in_a_unit_cell(value: str, roles: tuple[str, str] | None) -> None:
+    assert unit_roles(value) == roles
 
 
 def test_status_with_a_date_that_does_not_exist() -> None:

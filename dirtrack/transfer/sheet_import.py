@@ -433,12 +433,26 @@ class SheetImport:
         elif cells.is_blank(unit_value):
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
+        elif (roles := cells.unit_roles(unit_value)) is not None:
+            # "Sở Nội vụ (chủ trì), Sở Tài chính": who leads and who coordinates, in one cell
+            leads, withs = roles
+            if leads:
+                p.leads = self._units(leads, p, self._col("unit"), lead=True)
+            else:
+                p.problem(
+                    Phrase("row_no_lead_marked", value=cells.text(unit_value)), self._col("unit")
+                )
+            if withs:
+                p.withs = self._units(withs, p, self._col("unit"))
         else:
             p.leads = self._units(unit_value, p, self._col("unit"), lead=True)
         if self.layout.has("with"):
             with_value = self._get(values, "with")
             if not cells.is_blank(with_value):
-                p.withs = self._units(with_value, p, self._col("with"))
+                roles = cells.unit_roles(with_value)  # "Sở Tài chính (phối hợp)": marks dropped
+                named = "; ".join(r for r in roles if r) if roles is not None else with_value
+                more = self._units(named, p, self._col("with"))
+                p.withs = list(dict.fromkeys([*p.withs, *more]))
         self._meeting(p, values)
         self._deadline(p, values)
         product = cells.text(self._get(values, "product"))

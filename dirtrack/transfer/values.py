@@ -118,8 +118,14 @@ def full_years(written: str) -> str:
     return _SHORT_YEAR.sub(whole, written)
 
 
+# "15 / 3 / 2024": spaces around the slashes of a day; "T6/2024": tháng 6/2024.
+_SPACED_SLASH = re.compile(r"(?<=\d)\s+/\s*(?=\d)|(?<=\d)/\s+(?=\d)")
+_MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
+
+
 def _clean_date_text(value: str) -> str:
-    cleaned = _TRAILING.sub("", full_years(nfc(value)))
+    cleaned = _SPACED_SLASH.sub("/", nfc(value))
+    cleaned = _TRAILING.sub("", full_years(_MONTH_T.sub(r"tháng \1", cleaned)))
     return _TIME_TAIL.sub("", cleaned).strip()
 
 
@@ -403,8 +409,10 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
         Said.DONE,
         re.compile(
             rf"^(?:da\s+(?:hoan\s+thanh|xong|thuc\s+hien\s+xong){_HOW_DONE}{_PART_DONE}"
-            # "Đã thực hiện": done only with the day it was (see Status.needs_day)
+            # "Đã thực hiện": done only with the day it was (see Status.needs_day); so is "Đã
+            # ban hành Quyết định số …" (the document the directive asked for, or a step?)
             r"|da\s+thuc\s+hien(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
+            r"|da\s+ban\s+hanh\b"
             rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
@@ -471,6 +479,20 @@ def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
     return not marks or "\u031b" in marks
 
 
+# Status words that say done only with the day it was done.
+_NEEDS_DAY = frozenset({"da thuc hien", "da ban hanh"})
+# Status words shortened as registers write them: "Đã HT", "Chưa HT", "Đang TH".
+_SHORT_STATUS = re.compile(
+    r"^((?:đã|da|Đã|ĐÃ|chưa|chua|Chưa|CHƯA|đang|dang|Đang|ĐANG)\s+)?(HT|TH|ht|th)(?=$|[\s,.;:()\-–—])"
+)
+
+
+def _expand_short(written: str) -> str:
+    return _SHORT_STATUS.sub(
+        lambda m: (m[1] or "") + ("hoàn thành" if m[2].lower() == "ht" else "thực hiện"), written
+    )
+
+
 def read_status(value: Value) -> Status:
     """Read ``Đã hoàn thành ngày 20/7/2022``, ``Hoàn thành đúng hạn: Đề án 05``,
     ``Dừng thực hiện``, ``Đang thực hiện``… The note is what follows the status and its day.
@@ -478,7 +500,7 @@ def read_status(value: Value) -> Status:
     Raises:
         InvalidInput: a day that does not exist.
     """
-    written = full_years(text(value))
+    written = _expand_short(full_years(text(value)))
     if not written:
         return Status(None, None, None)
     key = _aligned(written)
@@ -505,7 +527,7 @@ def read_status(value: Value) -> Status:
             note = written
         if day is None and said is not Said.OPEN:
             day = first_day(written)
-        needs_day = said is Said.DONE and found[0] == "da thuc hien"
+        needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
         return Status(said, day, note, found[0], needs_day, cell=written)
     return Status(None, None, written)
 
@@ -575,6 +597,52 @@ def unit_pieces(value: Value) -> list[list[str]]:
         if pieces:
             segments.append(pieces)
     return segments
+
+
+# Roles written in a unit cell: "Sở Nội vụ (chủ trì), Sở Tài chính", "Sở Nội vụ chủ trì, phối
+# hợp với Sở Tài chính", "Sở Nội vụ; Sở Tài chính, Sở Y tế phối hợp".
+_LEAD_MARK = re.compile(r"(?i)\s*[(\[]?\s*(?:đồng\s+|dong\s+)?(?:chủ\s+trì|chu\s+tri)\s*[)\]]?$")
+_WITH_MARK = re.compile(r"(?i)\s*[(\[]?\s*(?:phối\s+hợp|phoi\s+hop)\s*[)\]]?$")
+_WITH_FROM = re.compile(
+    r"(?i)[,;]?\s*[(\[]?\s*(?:và\s+|va\s+)?(?:phối\s+hợp|phoi\s+hop)\s+(?:với|voi|cùng|cung)\s+"
+)
+
+
+def unit_roles(value: Value) -> tuple[str, str] | None:
+    """A unit cell that says who leads and who coordinates, as (lead units, coordinating
+    units), each as a cell ``;`` separates; None when it says no role.
+
+    ``Sở Nội vụ (chủ trì), Sở Tài chính`` and ``Sở Nội vụ chủ trì, phối hợp với Sở Tài chính``:
+    the unit marked *chủ trì* leads, the others coordinate; ``Sở Nội vụ; Sở Tài chính, Sở Y tế
+    phối hợp``: the units marked *phối hợp* (the group of them before the mark) coordinate,
+    the others lead.
+    """
+    written = raw_lines(value)
+    if not re.search(r"\b(?:chu tri|phoi hop)\b", fold(written)):
+        return None
+    withs: list[str] = []
+    found = _WITH_FROM.search(written)
+    if found is not None:
+        withs.append(written[found.end() :])
+        written = written[: found.start()]
+    leads: list[str] = []
+    loose: list[str] = []
+    for pieces in unit_pieces(written):
+        waiting: list[str] = []
+        for piece in pieces:
+            if (mark := _LEAD_MARK.search(piece)) is not None:
+                loose.extend(waiting)
+                waiting = []
+                leads.append(piece[: mark.start()])
+            elif (mark := _WITH_MARK.search(piece)) is not None:
+                withs.extend([*waiting, piece[: mark.start()]])
+                waiting = []
+            else:
+                waiting.append(piece)
+        loose.extend(waiting)
+    (leads if not leads else withs).extend(loose)
+    kept = [name.strip(" ,;") for name in leads], [name.strip(" ,;") for name in withs]
+    return "; ".join(n for n in kept[0] if n), "; ".join(n for n in kept[1] if n)
 
 
 # The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
