@@ -599,3 +599,68 @@ def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Pa
         "row 2, column E (Kết quả thực hiện): 'Đã ban hành Kế hoạch' does not say whether the "
         "directive is done"
     ) in message
+
+
+def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None:
+    """One sheet per unit, named after it, without a unit column: the sheet's name is the lead
+    unit of its rows (the sheet was refused, 'no column holds the lead unit'), and the other
+    units' sheets are named in a warning, each imported with --sheet (they were left out in
+    silence: a table without a unit column was not counted as one)."""
+    book = Workbook()
+    header = ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Tiến độ"]
+    for title, rows in (
+        ("Sở Nội vụ", [[1, "Rà soát biên chế", "30/6/2024", "50%"]]),
+        (
+            "STC",
+            [[1, "Bố trí kinh phí", "30/9/2024", None], [2, "Quyết toán", "Quý IV/2024", None]],
+        ),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    book.remove(book["Sheet"])
+    path = tmp_path / "moi-don-vi-mot-trang.xlsx"
+    book.save(path)
+    done = register("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "Warning: sheet 'STC' holds a table of directives too; it was not read (import it with "
+        "--sheet 'STC')"
+    ) in done.stderr
+    register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--sheet", "STC")
+    assert rows_of(register) == sorted(
+        [
+            ("Bố trí kinh phí", "STC", [], "2024-09-30", "open_in_time", None),
+            ("Quyết toán", "STC", [], "2024-12-31", "open_in_time", None),
+            ("Rà soát biên chế", "SNV", [], "2024-06-30", "open_in_time", None),
+        ]
+    )
+
+
+def test_a_status_written_in_the_note_column(register: Cli, tmp_path: Path) -> None:
+    """A register whose only word on the status is in 'Ghi chú' ('Đã hoàn thành ngày …',
+    'Dừng thực hiện ngày …'): the row came in open, the words a progress note. A result
+    column that says a status still decides; 'Đã thực hiện' in a note stays a note."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Ghi chú"],
+            [1, "Việc 1", "SNV", "30/6/2024", None, "Đã hoàn thành ngày 2/5/2024"],
+            [2, "Việc 2", "STC", "30/6/2024", None, "Dừng thực hiện ngày 3/5/2024: sáp nhập"],
+            [3, "Việc 3", "STP", "30/9/2024", "Đang thực hiện", "Hoàn thành ngày 4/5/2024"],
+            [4, "Việc 4", "SYT", "30/9/2024", None, "Đã thực hiện"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    found = by_text(register, SHEET_DAY)
+    assert (found["Việc 1"]["status"], found["Việc 1"]["completed_on"]) == (
+        "done_on_time",
+        "2024-05-02",
+    )
+    assert (found["Việc 2"]["status"], found["Việc 2"]["cancelled_on"]) == (
+        "cancelled",
+        "2024-05-03",
+    )
+    assert found["Việc 3"]["status"] == "open_in_time"
+    assert found["Việc 4"]["status"] == "open_in_time"

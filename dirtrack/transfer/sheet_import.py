@@ -255,6 +255,7 @@ class SheetImport:
         sheets = workbook_sheets(self.path, self.options.sheet)
         empty: list[str] = []
         partial: HeaderChoice | None = None
+        partials: list[HeaderChoice] = []
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
@@ -265,6 +266,7 @@ class SheetImport:
                 # A summary sheet ("Tổng hợp": units and counts) before the table is not it.
                 if not all(name in choice.fields for name in REQUIRED):
                     partial = partial or choice
+                    partials.append(choice)
                     continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
@@ -273,6 +275,12 @@ class SheetImport:
                 return build_layout(choice, pairs)
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
+            if self.options.sheet is None:  # the later sheets were looked at already
+                self.unread = [
+                    c.sheet.name or ""
+                    for c in partials[1:]
+                    if all(name in c.fields for name in ("text", "due"))
+                ]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
@@ -284,15 +292,16 @@ class SheetImport:
     @staticmethod
     def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
         """The names of the worksheets after the one read that hold a table of directives too
-        (text, lead unit and deadline; a sheet of limitations has no deadline): one sheet is
-        read, and the others must not be left out in silence."""
+        (text and deadline, with or without a lead unit column: a workbook of one sheet per
+        unit has none; a sheet of limitations has no deadline): one sheet is read, and the
+        others must not be left out in silence."""
         found: list[str] = []
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if choice is not None and all(name in choice.fields for name in (*REQUIRED, "due")):
+            if choice is not None and all(name in choice.fields for name in ("text", "due")):
                 found.append(sheet.name or "")
         return found
 
@@ -321,6 +330,13 @@ class SheetImport:
         self.index = UnitIndex.load(self.session)
         # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
         self.calendar = load_workdays(self.session.connection())
+        if layout.no_unit is not None and layout.sheet.name:
+            # A workbook of one sheet per unit: the sheet named after a registered unit
+            # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
+            named = self._lookup(nfc(layout.sheet.name))
+            if isinstance(named, int):
+                self.current_unit = named
+                self.unit_headings += 1
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
@@ -917,6 +933,8 @@ class SheetImport:
                 said.setdefault(
                     Said.DONE, (self._col("completed_on"), cells.Status(Said.DONE, None, None))
                 )
+        if not said:
+            self._status_in_notes(p, values, said)
         p.note = "; ".join(notes) or None
         done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
         if done and cancelled:
@@ -987,6 +1005,23 @@ class SheetImport:
             p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
         elif p.held is not None and asked.to < p.held:
             p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
+
+    def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
+        """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
+        other column of the row says one: the clerk's only word on it. Words that say a status
+        only with more (``Đã thực hiện``, ``Không thực hiện``) stay a note there."""
+        for i in self.layout.multi.get("note", []):
+            value = values[i] if i < len(values) else None
+            if cells.is_blank(value) or cells.is_tick(value):
+                continue
+            try:
+                status = self._read_status(value)
+            except InvalidInput as exc:
+                p.problem(exc, self.layout.column(i))
+                return
+            if status.said is None or status.unclear or status.needs_day:
+                continue
+            said.setdefault(status.said, (self.layout.column(i), status))
 
     def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
         """Whether a row marked done without a date can be recorded as done by the sheet's day.
