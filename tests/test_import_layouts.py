@@ -664,3 +664,31 @@ def test_a_status_written_in_the_note_column(register: Cli, tmp_path: Path) -> N
     )
     assert found["Việc 3"]["status"] == "open_in_time"
     assert found["Việc 4"]["status"] == "open_in_time"
+
+
+def test_thoi_gian_hoan_thanh_beside_thoi_han_is_the_day_it_was_done(
+    register: Cli, tmp_path: Path
+) -> None:
+    """'Thời gian hoàn thành' alone is the deadline; beside 'Thời hạn' it is the day the
+    directive was done (the sheet was refused: 'both look like the deadline'). The sheet's
+    date line may write its year in two digits ('tính đến ngày 30/6/24')."""
+    path = workbook(
+        tmp_path,
+        [
+            ["(Số liệu tính đến ngày 30/6/24)"],
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Thời gian hoàn thành", "Kết quả"],
+            [1, "Việc 1", "SNV", "30/6/2024", "20/6/2024", "Đã hoàn thành"],
+            [2, "Việc 2", "STC", "30/9/2024", None, "Đang thực hiện"],
+            [3, "Việc 3", "STP", "30/9/2024", None, "Đã hoàn thành"],
+        ],
+    )
+    report = register.json("import", path, "--meeting", "2")
+    assert report["as_of"] == SHEET_DAY
+    columns = {c["header"]: c["field"] for c in report["columns"]}
+    assert columns["Thời gian hoàn thành"] == "completed_on" and columns["Thời hạn"] == "due"
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-06-30", "done_on_time", "2024-06-20"),
+        ("Việc 2", "STC", [], "2024-09-30", "open_in_time", None),
+        ("Việc 3", "STP", [], "2024-09-30", "done_on_time", "2024-06-30"),
+    ]
+    assert by_text(register, SHEET_DAY)["Việc 3"]["completed_on_exact"] is False

@@ -252,6 +252,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ignore": ("a column to leave out", ()),
 }
 
+# Headers that name another field when a column names theirs already: "Thời gian hoàn thành"
+# is the deadline alone, the day it was done beside "Thời hạn".
+ALTERNATE: dict[str, str] = {"thoi gian hoan thanh": "completed_on"}
 # Fields that may be held by several columns.
 MULTI = frozenset({"done_mark", "open_mark", "note", "ignore"})
 REQUIRED = ("text", "unit")
@@ -305,6 +308,11 @@ def letter_index(letters: str) -> int:
 class Match:
     field: str
     score: float
+
+
+def bare_key(text: str) -> str:
+    """A header's words without accents, case, punctuation or what is in brackets."""
+    return fold_words(_BRACKETS.sub(" ", fold(text)))
 
 
 def match_header(text: str) -> Match | None:

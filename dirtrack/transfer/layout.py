@@ -18,15 +18,17 @@ from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date
 from dirtrack.text import fold, fold_words
 from dirtrack.transfer.headers import (
+    ALTERNATE,
     MULTI,
     REQUIRED,
+    bare_key,
     column_letter,
     is_letter_ref,
     letter_index,
     match_header,
 )
 from dirtrack.transfer.sheet import Row, Sheet
-from dirtrack.transfer.values import Value, show, text
+from dirtrack.transfer.values import Value, full_years, show, text
 
 HEADER_SCAN = 30
 _LONGEST_HEADER = 150
@@ -87,7 +89,7 @@ class Layout:
 
     def as_of(self) -> date | None:
         """The day the sheet says it is up to (``Số liệu tính đến ngày 30/9/2022``)."""
-        found = _AS_OF.search(fold(self.title))
+        found = _AS_OF.search(fold(full_years(self.title)))
         if found is None:
             return None
         try:
@@ -357,6 +359,11 @@ def _settle(
         if name == "stt":
             for column in held[1:]:
                 column.field = None
+            continue
+        # "Thời gian hoàn thành" beside "Thời hạn": the day it was done, not a second deadline
+        other = [c for c in held if ALTERNATE.get(bare_key(c.header), name) not in holders]
+        if len(other) == 1 and len(held) == 2 and not any(c.by_map for c in held):
+            other[0].field = ALTERNATE[bare_key(other[0].header)]
             continue
         shown_held = [c for c in held if c.index not in hidden]
         if len(shown_held) == 1 and not any(c.by_map for c in held):
