@@ -692,3 +692,77 @@ def test_thoi_gian_hoan_thanh_beside_thoi_han_is_the_day_it_was_done(
         ("Việc 3", "STP", [], "2024-09-30", "done_on_time", "2024-06-30"),
     ]
     assert by_text(register, SHEET_DAY)["Việc 3"]["completed_on_exact"] is False
+
+
+def test_a_three_row_header_splitting_the_result(register: Cli, tmp_path: Path) -> None:
+    """The national reports' split: 'Kết quả thực hiện' over 'Đã hoàn thành | Chưa hoàn
+    thành', each over 'Đúng hạn | Quá hạn' / 'Trong hạn | Quá hạn', an x in one of them. The
+    third header row was read as a bad data row; 'Quá hạn' under 'Đã hoàn thành' was an open
+    mark. An x done on time is done by the deadline, one done late by the sheet's day (the
+    exact day unknown); without these words such a row needs its date, as before."""
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["STT", "Nội dung", "Cơ quan thực hiện", None, "Thời hạn", "Kết quả thực hiện"],
+        [None, None, "Chủ trì", "Phối hợp", None, "Đã hoàn thành", None, "Chưa hoàn thành"],
+        [None, None, None, None, None, "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn"],
+        [1, "Việc 1", "SNV", "STC", "31/5/2024", "x", None, None, None],
+        [2, "Việc 2", "STC", None, "31/5/2024", None, "x", None, None],
+        [3, "Việc 3", "STP", None, "30/9/2024", None, None, "x", None],
+        [4, "Việc 4", "SYT", None, "31/5/2024", None, None, None, "x"],
+    ]:
+        sheet.append(row)
+    for span in ("C1:D1", "F1:I1", "F2:G2", "H2:I2", "A1:A3", "B1:B3", "E1:E3", "C2:C3", "D2:D3"):
+        sheet.merge_cells(span)
+    path = tmp_path / "ba-tang.xlsx"
+    book.save(path)
+    report = register.json("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    columns = {c["column"]: c["field"] for c in report["columns"]}
+    assert [columns[c] for c in "CDFGHI"] == [
+        "unit",
+        "with",
+        "done_mark",
+        "done_mark",
+        "open_mark",
+        "open_mark",
+    ]
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", ["STC"], "2024-05-31", "done_on_time", "2024-05-31"),
+        ("Việc 2", "STC", [], "2024-05-31", "done_late", SHEET_DAY),
+        ("Việc 3", "STP", [], "2024-09-30", "open_in_time", None),
+        ("Việc 4", "SYT", [], "2024-05-31", "overdue", None),
+    ]
+    exact = {d["text"]: d["completed_on_exact"] for d in register.json("list")}
+    assert exact["Việc 1"] is False and exact["Việc 2"] is False
+
+
+def test_undated_completions_the_sheet_says_were_on_time_or_late(
+    register: Cli, tmp_path: Path
+) -> None:
+    """'Hoàn thành đúng hạn' / 'Hoàn thành chậm' without a date, due before the sheet's day:
+    the row was refused (on time or late could not be told), though the sheet says which."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+            [1, "Việc 1", "SNV", "31/5/2024", "Hoàn thành đúng hạn"],
+            [2, "Việc 2", "STC", "31/5/2024", "Hoàn thành chậm"],
+            [3, "Việc 3", "STP", "31/5/2024", "Đã hoàn thành"],
+        ],
+    )
+    message = register.fail("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert "1 bad row (4)" in message and "done on time or late cannot be told" in message
+    fixed = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+            [1, "Việc 1", "SNV", "31/5/2024", "Hoàn thành đúng hạn"],
+            [2, "Việc 2", "STC", "31/5/2024", "Hoàn thành chậm"],
+        ],
+        "fixed.xlsx",
+    )
+    register.ok("import", fixed, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-05-31", "done_on_time", "2024-05-31"),
+        ("Việc 2", "STC", [], "2024-05-31", "done_late", SHEET_DAY),
+    ]

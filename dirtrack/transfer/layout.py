@@ -183,6 +183,42 @@ def _named_under(parents: list[str], children: list[str]) -> bool:
     return named >= 2
 
 
+def _third_level(two: HeaderChoice) -> HeaderChoice | None:
+    """A third header row under a two-row header, as national reports split the result:
+    ``Kết quả thực hiện`` over ``Đã hoàn thành | Chưa hoàn thành``, each over ``Đúng hạn | Quá
+    hạn``. Read as :func:`_named_under` reads a second row: each of its labels under a label
+    spanning several columns, naming a field with it."""
+    sheet, buffer, i = two.sheet, two.buffer, two.at
+    if i + 2 >= len(buffer):
+        return None
+    (r2, v2), (r3, v3) = buffer[i + 1], buffer[i + 2]
+    if not _is_header_like(v3) or _is_numbering(v3):
+        return None
+    children = []
+    for c in range(len(two.labels)):
+        child = text(v3[c]) if c < len(v3) else ""
+        merge = sheet.merge_of(r3, c)
+        if merge is not None and merge in (sheet.merge_of(r2, c), sheet.merge_of(r3 - 2, c)):
+            child = ""  # merged down from a header row above
+        children.append(child)
+    if not any(children) or not _named_under(two.labels, children):
+        return None
+    labels, fields = list(two.labels), list(two.fields)
+    for c, child in enumerate(children):
+        if not child:
+            continue  # a column the second row names: as it was
+        labels[c] = f"{two.labels[c]} {child}"
+        # "Đã hoàn thành" over "Quá hạn" is done late: the row above says what the mark is
+        middle = text(v2[c]) if c < len(v2) else ""
+        found = match_header(f"{middle} {child}") if middle else None
+        if found is None or found.score < 3:
+            found = match_header(labels[c]) or found
+        fields[c] = found.field if found else None
+    if _score(fields) < _score(two.fields):
+        return None
+    return HeaderChoice(sheet, buffer, i, 3, labels, fields, [])
+
+
 def _score(fields: list[str | None]) -> int:
     return len({f for f in fields if f not in (None, "ignore", "stt")}) + (
         1 if "stt" in fields else 0
@@ -268,6 +304,7 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
                         _score(fields2) == best_single and _named_under(parents, children)
                     ):
                         chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
+                        chosen = _third_level(chosen) or chosen
         forced, missing = _overrides(chosen.labels, pairs)
         for c, name in forced.items():
             while c >= len(chosen.fields):

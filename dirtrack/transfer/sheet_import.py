@@ -914,7 +914,9 @@ class SheetImport:
                         continue
                     p.problem(Phrase("row_not_mark", value=cells.show(value)), column)
                     continue
-            said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None)))
+            # the column says how it was done: "Đã hoàn thành | Đúng hạn", "… | Quá hạn"
+            how = fold_words(column.header)
+            said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None, how)))
         for i in layout.multi.get("open_mark", []):
             if i < len(values) and cells.is_mark(values[i]):
                 said.setdefault(Said.OPEN, (layout.column(i), cells.Status(Said.OPEN, None, None)))
@@ -950,11 +952,11 @@ class SheetImport:
                 p.problem(Phrase("row_performed_no_day", value=status.cell), column)
                 return
             day = completed_day or status.day or self.options.done_date
-            if day is None and not self._done_by_sheet_day(p, column):
-                return
             if day is None:
-                assert self.sheet_day is not None
-                day, p.completed_on_exact = self.sheet_day, False
+                day = self._done_by(p, column, status)
+                if day is None:
+                    return
+                p.completed_on_exact = False
             p.completed_on = day
             p.completion_note = status.note
             column = self._col("completed_on") if completed_day else column
@@ -1023,23 +1025,32 @@ class SheetImport:
                 continue
             said.setdefault(status.said, (self.layout.column(i), status))
 
-    def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
-        """Whether a row marked done without a date can be recorded as done by the sheet's day.
+    def _done_by(self, p: Planned, column: Any, status: cells.Status) -> date | None:
+        """The day a row marked done without a date is recorded as done by (the exact day
+        unknown), or None when it cannot be told (the row then says what to add).
 
-        Done by that day, it was done on time when the deadline is that day or later (or there
-        is none): its status is settled, only the exact day is unknown. With a deadline before
-        the sheet's day it may have been done on time or late: the row says what to add.
+        Done by the sheet's day, it was done on time when the deadline is that day or later (or
+        there is none): its status is settled. With a deadline before the sheet's day it may
+        have been done on time or late, unless the sheet says which (``Hoàn thành đúng hạn``,
+        an ``x`` under ``Đã hoàn thành | Quá hạn``): on time, it was done by the deadline; late,
+        by the sheet's day.
         """
         add = Phrase("row_add_completion")
+        due = p.due_in_force
+        on_time = "dung han" in status.phrase or "truoc han" in status.phrase
+        late = not on_time and _SAID_LATE.search(status.phrase) is not None
+        if due is not None and on_time and due < (self.sheet_day or self.options.today):
+            return due
         if self.sheet_day is None:
             p.problem(Phrase("row_done_no_date", add=add), column)
-            return False
-        due = p.due_in_force
+            return None
         if due is not None and due < self.sheet_day:
+            if late:
+                return self.sheet_day
             params = {"due": due, "sheet_day": self.sheet_day, "add": add}
             p.problem(Phrase("row_done_undated", **params), column)
-            return False
-        return True
+            return None
+        return self.sheet_day
 
     def _read_status(self, value: Value) -> cells.Status:
         found = self._status_cache.get(value)

@@ -642,7 +642,11 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
         loose.extend(waiting)
     (leads if not leads else withs).extend(loose)
     kept = [name.strip(" ,;") for name in leads], [name.strip(" ,;") for name in withs]
-    return "; ".join(n for n in kept[0] if n), "; ".join(n for n in kept[1] if n)
+    lead_cell = "; ".join(n for n in kept[0] if n)
+    with_cell = "; ".join(n for n in kept[1] if n)
+    if not lead_cell and not with_cell:
+        return None  # the words alone ("Chủ trì"): no unit named, no role said
+    return lead_cell, with_cell
 
 
 # The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
