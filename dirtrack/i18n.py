@@ -2241,6 +2241,10 @@ ERRORS.update(
             "{value!r} asks for a new deadline of a directive the row says is done or "
             "cancelled: leave one of them out"
         ),
+        "row_extended_twice": N_(
+            "the deadline cell says it was extended to {due}, this cell to {other}: keep the "
+            "one approved"
+        ),
         "row_asked_twice": N_(
             "the row asks for two different new deadlines: keep the one the unit asked for"
         ),

@@ -766,3 +766,39 @@ def test_undated_completions_the_sheet_says_were_on_time_or_late(
         ("Việc 1", "SNV", [], "2024-05-31", "done_on_time", "2024-05-31"),
         ("Việc 2", "STC", [], "2024-05-31", "done_late", SHEET_DAY),
     ]
+
+
+def test_an_extension_granted_told_in_the_progress_column(office: Cli, tmp_path: Path) -> None:
+    """'Đã được gia hạn đến 30/9/2025' in the progress or note column is the extension the
+    deadline cell would give as '30/6/2025 (gia hạn đến 30/9/2025)': it was a note only, the
+    directive judged by its first deadline. A request ('Đề nghị gia hạn …') or a refusal
+    ('Không đồng ý gia hạn đến …') grants nothing."""
+    header = ["Mã", "Nội dung", "Cơ quan chủ trì", "Thời hạn", "Tiến độ thực hiện", "Ghi chú"]
+    rows: list[list[Any]] = [
+        header,
+        ["K1", "Việc 1", "SNV", "31/3/2025", "Đã được gia hạn đến 30/9/2025", None],
+        [
+            "K2",
+            "Việc 2",
+            "STC",
+            "31/3/2025",
+            "60%",
+            "UBND tỉnh đồng ý điều chỉnh thời hạn đến quý III/2025",
+        ],
+        ["K3", "Việc 3", "STP", "31/3/2025", "Không đồng ý gia hạn đến 30/9/2025", None],
+    ]
+    path = workbook(tmp_path, rows)
+    office.ok("import", path, "--meeting", "1", "--as-of", "2025-04-15")
+    found = by_text(office, "2025-04-15")
+    assert (found["Việc 1"]["due"], found["Việc 1"]["original_due"]) == ("2025-09-30", "2025-03-31")
+    assert found["Việc 1"]["status"] == "open_in_time" and found["Việc 1"]["extensions"] == 1
+    assert found["Việc 2"]["due"] == "2025-09-30" and found["Việc 2"]["status"] == "open_in_time"
+    assert (found["Việc 3"]["due"], found["Việc 3"]["status"]) == ("2025-03-31", "overdue")
+    again = office.json("import", path, "--meeting", "1", "--as-of", "2025-04-20")
+    assert again["unchanged"] == 3
+    rows[1][3] = "31/3/2025 (gia hạn đến 31/10/2025)"
+    message = office.fail("import", workbook(tmp_path, rows, "hai.xlsx"), "--meeting", "1")
+    assert (
+        "row 2, column E (Tiến độ thực hiện): the deadline cell says it was extended to "
+        "2025-10-31, this cell to 2025-09-30: keep the one approved"
+    ) in message

@@ -480,6 +480,7 @@ class SheetImport:
             elif (longer := limits.too_long(bulk.DIRECTIVE, "key", key)) is not None:
                 p.problem(longer, self._col("key"))
             p.key = key or None
+        self._granted(p, values)
         self._status(p, values)
         self._asked(p, values)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
@@ -979,10 +980,8 @@ class SheetImport:
         is recorded as that request, waiting for an answer, as ``request extend`` would:
         it must say the day asked for, later than the deadline in force, on a directive still
         open."""
-        columns = [self.layout.single.get(name) for name in ("progress", "result")]
-        columns += self.layout.multi.get("note", [])
-        for i in columns:
-            if i is None or i >= len(values):
+        for i in self._status_columns():
+            if i >= len(values):
                 continue
             try:
                 found = cells.asked_for(values[i], p.held, self.calendar)
@@ -1024,6 +1023,40 @@ class SheetImport:
             if status.said is None or status.unclear or status.needs_day:
                 continue
             said.setdefault(status.said, (self.layout.column(i), status))
+
+    def _status_columns(self) -> list[int]:
+        """The columns a row's status, requests and extensions may be told in."""
+        found = [self.layout.single.get(name) for name in ("progress", "result")]
+        return [i for i in found if i is not None] + self.layout.multi.get("note", [])
+
+    def _granted(self, p: Planned, values: list[Value]) -> None:
+        """An extension a progress, result or note cell says was granted (``Đã được gia hạn
+        đến 30/9/2025``) is recorded as one in the deadline cell is (``30/6/2025 (gia hạn đến
+        30/9/2025)``); two different ones are a bad row."""
+        for i in self._status_columns():
+            if i >= len(values):
+                continue
+            column = self.layout.column(i)
+            try:
+                granted = cells.granted_in(values[i], p.held, self.calendar)
+            except InvalidInput as exc:
+                p.problem(exc, column)
+                return
+            if granted is not None:
+                self._grant(p, granted, column)
+
+    def _grant(self, p: Planned, granted: tuple[date, str], column: Any) -> None:
+        day, words = granted
+        if p.extended_to is not None:
+            if p.extended_to != day:
+                p.problem(Phrase("row_extended_twice", due=p.extended_to, other=day), column)
+            return
+        if p.due is None:
+            p.problem(Phrase("cell_extension_no_due", value=words), column)
+        elif day <= p.due:
+            p.problem(Phrase("cell_extension_not_later", due=p.due, new_due=day), column)
+        else:
+            p.extended_to, p.extended_text = day, words
 
     def _done_by(self, p: Planned, column: Any, status: cells.Status) -> date | None:
         """The day a row marked done without a date is recorded as done by (the exact day

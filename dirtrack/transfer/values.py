@@ -243,6 +243,15 @@ def asked_for(value: Value, ref: date | None, calendar: Workdays | None = None) 
         return None
     if not found["to"] or not found["to"].strip(" .,"):
         return Asked(None, None, written)
+    day, words = _day_named(written, found, ref, calendar)
+    return Asked(day, words, written)
+
+
+def _day_named(
+    written: str, found: re.Match[str], ref: date | None, calendar: Workdays | None
+) -> tuple[date | None, str | None]:
+    """The deadline the ``to`` group of ``found`` (matched on ``written`` folded) names, and
+    its words; words may follow it (``đến 30/9/2025 do chờ ý kiến của Bộ``)."""
     start = found.start("to")
     to_key = found["to"]
     end = _ASKED_END.search(to_key)
@@ -256,8 +265,41 @@ def asked_for(value: Value, ref: date | None, calendar: Workdays | None = None) 
                 continue
             raise
         if day is not None:
-            return Asked(day, words, written)
-    return Asked(None, None, written)
+            return day, words
+    return None, None
+
+
+# An extension granted, told in a progress or result cell: "Đã được gia hạn đến 30/9/2025",
+# "UBND tỉnh đồng ý điều chỉnh thời hạn đến quý IV/2025" (folded; asked for is _ASKED).
+_GRANTED = re.compile(
+    r"(?<!\w)(?:gia\s+han|dieu\s+chinh\s+(?:thoi\s+han|han))(?:\s+thoi\s+han)?"
+    r"\s*(?:den|toi|sang|thanh)\s+(?:ngay\s+)?(?P<to>[^;)\]\n]*)"
+)
+# Words before it that say it was not granted: "chưa được", "không đồng ý", "từ chối".
+_NOT_GRANTED = re.compile(r"\b(?:chua|khong|tu choi|bac)\b[^,;.]{0,30}$")
+
+
+def granted_in(
+    value: Value, ref: date | None, calendar: Workdays | None = None
+) -> tuple[date, str] | None:
+    """The later deadline a progress or result cell says was granted (``Đã được gia hạn đến
+    30/9/2025``) and its words; None when it says none (a request, ``Đề nghị gia hạn đến …``,
+    is :func:`asked_for`'s; ``Chưa được gia hạn``, ``không đồng ý gia hạn`` grant nothing).
+
+    Raises:
+        InvalidInput: the day named does not exist.
+    """
+    if not isinstance(value, str):
+        return None
+    written = text(value)
+    key = _aligned(written)
+    if key is None or _ASKED.search(key) is not None:
+        return None
+    found = _GRANTED.search(key)
+    if found is None or _NOT_GRANTED.search(key[: found.start()]) is not None:
+        return None
+    day, words = _day_named(written, found, ref, calendar)
+    return (day, words) if day is not None and words is not None else None
 
 
 @dataclass(frozen=True, slots=True)
