@@ -802,3 +802,25 @@ def test_an_extension_granted_told_in_the_progress_column(office: Cli, tmp_path:
         "row 2, column E (Tiến độ thực hiện): the deadline cell says it was extended to "
         "2025-10-31, this cell to 2025-09-30: keep the one approved"
     ) in message
+
+
+def test_ket_qua_thuc_hien_beside_danh_gia(register: Cli, tmp_path: Path) -> None:
+    """'Kết quả thực hiện' (what was done) beside 'Đánh giá' (the status): both looked like the
+    result and the sheet was refused; now the first is the progress, the second the status."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện", "Đánh giá"],
+            [1, "Việc 1", "SNV", "30/6/2024", "Đã ban hành kế hoạch ngày 2/5/2024", "Hoàn thành"],
+            [2, "Việc 2", "STC", "30/9/2024", "Đang lấy ý kiến các sở", "Đang thực hiện"],
+        ],
+    )
+    report = register.json("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    columns = {c["header"]: c["field"] for c in report["columns"]}
+    assert (columns["Kết quả thực hiện"], columns["Đánh giá"]) == ("progress", "result")
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-06-30", "done_on_time", "2024-05-02"),
+        ("Việc 2", "STC", [], "2024-09-30", "open_in_time", None),
+    ]
+    notes = [h.get("note") for h in register.json("show", "2")["history"]]
+    assert "Đang lấy ý kiến các sở" in notes

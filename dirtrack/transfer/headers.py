@@ -253,8 +253,13 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 # Headers that name another field when a column names theirs already: "Thời gian hoàn thành"
-# is the deadline alone, the day it was done beside "Thời hạn".
-ALTERNATE: dict[str, str] = {"thoi gian hoan thanh": "completed_on"}
+# is the deadline alone, the day it was done beside "Thời hạn"; "Kết quả thực hiện" is the
+# result alone, what was done beside "Đánh giá" or "Tình trạng" (the status).
+ALTERNATE: dict[str, str] = {
+    "thoi gian hoan thanh": "completed_on",
+    "ket qua": "progress",
+    "ket qua thuc hien": "progress",
+}
 # Fields that may be held by several columns.
 MULTI = frozenset({"done_mark", "open_mark", "note", "ignore"})
 REQUIRED = ("text", "unit")

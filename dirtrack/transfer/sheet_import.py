@@ -850,6 +850,7 @@ class SheetImport:
         notes: list[str] = []
         progress_value = self._get(values, "progress")
         result_value = self._get(values, "result")
+        done_day: date | None = None
         for name, value in (("progress", progress_value), ("result", result_value)):
             if cells.is_tick(value):
                 # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
@@ -870,6 +871,8 @@ class SheetImport:
                 p.problem(unclear, self._col("progress"))
             elif status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
+                if status.said is Said.DONE and status.day is not None:
+                    done_day = status.day
             elif status.said is Said.OPEN:
                 # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
                 if status.note or p.percent is not None:
@@ -952,7 +955,8 @@ class SheetImport:
                 # "Đã thực hiện": done, or acted on? Only a day of completion tells.
                 p.problem(Phrase("row_performed_no_day", value=status.cell), column)
                 return
-            day = completed_day or status.day or self.options.done_date
+            # "Hoàn thành" in the result, its day in the progress ("Đã ban hành … ngày 2/5")
+            day = completed_day or status.day or done_day or self.options.done_date
             if day is None:
                 day = self._done_by(p, column, status)
                 if day is None:
