@@ -1377,6 +1377,12 @@ ERRORS: dict[str, Entry] = {
         "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "
         "'HEADER=text,HEADER=unit'"
     ),
+    "sheet_of_limitations": N_(
+        "{name}: column {column} ({header}) holds limitations (hạn chế), which an import "
+        "of an office sheet does not read: each would come in as a directive without a "
+        "deadline; record them with dirtrack add-limitation MEETING --unit UNIT TEXT, or, "
+        "if the column holds directives, say so with --map '{header}=text'"
+    ),
     "no_header_in": N_(
         "{name}: no header row in the first {n} rows (sheets: {sheets}); "
         "expected column names such as Nội dung, Đơn vị chủ trì, Thời hạn, or "

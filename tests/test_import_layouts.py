@@ -824,3 +824,48 @@ def test_ket_qua_thuc_hien_beside_danh_gia(register: Cli, tmp_path: Path) -> Non
     ]
     notes = [h.get("note") for h in register.json("show", "2")["history"]]
     assert "Đang lấy ý kiến các sở" in notes
+
+
+def test_a_register_of_limitations_is_refused_not_made_directives(
+    register: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A register of limitations ('Nội dung hạn chế, tồn tại' by unit) came in as directives
+    without a deadline, one per row: it is refused, saying how limitations are recorded, unless
+    --map says the column holds directives. In a workbook, a sheet of limitations before the
+    directives' sheet is passed over; remedial tasks ('Nhiệm vụ khắc phục hạn chế') are
+    directives."""
+    from tests.conftest import file_digest
+
+    limits = [
+        ["STT", "Nội dung hạn chế, tồn tại", "Đơn vị", "Nhóm"],
+        [1, "Chậm ban hành văn bản hướng dẫn", "SNV", "Tiến độ"],
+    ]
+    path = workbook(tmp_path, limits)
+    before = file_digest(db_path)
+    message = register.fail("import", path, "--meeting", "2")
+    assert message == (
+        "Error: theo-doi.xlsx: column B (Nội dung hạn chế, tồn tại) holds limitations (hạn chế), "
+        "which an import of an office sheet does not read: each would come in as a directive "
+        "without a deadline; record them with dirtrack add-limitation MEETING --unit UNIT TEXT, "
+        "or, if the column holds directives, say so with --map 'Nội dung hạn chế, tồn tại=text'"
+    )
+    assert file_digest(db_path) == before
+    vi = register.fail("--lang", "vi", "import", path, "--meeting", "2")
+    assert "cột B (Nội dung hạn chế, tồn tại) là các hạn chế" in vi
+    register.ok("import", path, "--meeting", "2", "--map", "Nội dung hạn chế, tồn tại=text")
+    assert [d["text"] for d in register.json("list")] == ["Chậm ban hành văn bản hướng dẫn"]
+    book = Workbook()
+    first = book.active
+    first.title = "Hạn chế"
+    for row in limits:
+        first.append(row)
+    second = book.create_sheet("Nhiệm vụ")
+    second.append(["STT", "Nhiệm vụ khắc phục hạn chế", "Đơn vị chủ trì", "Thời hạn"])
+    second.append([1, "Ban hành hướng dẫn", "SNV", "30/9/2024"])
+    both = tmp_path / "hai-trang.xlsx"
+    book.save(both)
+    register.ok("import", str(both), "--meeting", "2")
+    assert sorted(d["text"] for d in register.json("list")) == [
+        "Ban hành hướng dẫn",
+        "Chậm ban hành văn bản hướng dẫn",
+    ]

@@ -251,16 +251,21 @@ class SheetImport:
                 if choice is not best:
                     choice.sheet.rows.close()  # type: ignore[attr-defined]
             self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
+            self._not_limitations(best, pairs)
             return build_layout(best, pairs)
         sheets = workbook_sheets(self.path, self.options.sheet)
         empty: list[str] = []
         partial: HeaderChoice | None = None
         partials: list[HeaderChoice] = []
+        limits: HeaderChoice | None = None
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 empty.append(sheet.name or "")
+                continue
+            if choice is not None and len(sheets) > 1 and _limitations_column(choice, pairs):
+                limits = limits or choice  # a sheet of limitations: the directives are elsewhere
                 continue
             if choice is not None and len(sheets) > 1:
                 # A summary sheet ("Tổng hợp": units and counts) before the table is not it.
@@ -270,9 +275,12 @@ class SheetImport:
                     continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
+                self._not_limitations(choice, pairs)
                 if self.options.sheet is None:
                     self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
                 return build_layout(choice, pairs)
+        if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
+            self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
             if self.options.sheet is None:  # the later sheets were looked at already
@@ -304,6 +312,23 @@ class SheetImport:
             if choice is not None and all(name in choice.fields for name in ("text", "due")):
                 found.append(sheet.name or "")
         return found
+
+    def _not_limitations(self, choice: HeaderChoice, pairs: list[tuple[str, str]]) -> None:
+        """Refuse a table of limitations (``Nội dung hạn chế, tồn tại``): read as directives,
+        each would come in as a directive without a deadline.
+
+        Raises:
+            InvalidInput: ``sheet_of_limitations``, naming the column and what to do.
+        """
+        found = _limitations_column(choice, pairs)
+        if found is not None:
+            column, header = found
+            raise InvalidInput.of(
+                "sheet_of_limitations",
+                name=self.path.name,
+                column=column_letter(column),
+                header=header,
+            )
 
     def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
         if sheets:
@@ -1653,6 +1678,27 @@ class SheetImport:
             "percent": p.percent,
             "note": p.note,
         }
+
+
+# A text column of limitations: "Nội dung hạn chế", "Tồn tại, hạn chế", "Limitation" (folded).
+_LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
+# ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
+_REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+def _limitations_column(
+    choice: HeaderChoice, pairs: list[tuple[str, str]]
+) -> tuple[int, str] | None:
+    """The text column of a table of limitations, as (index, header); None for a table of
+    directives, or when --map names the text column (the office says what it holds)."""
+    if any(name == "text" for _, name in pairs) or "text" not in choice.fields:
+        return None
+    at = choice.fields.index("text")
+    header = choice.labels[at]
+    words = fold_words(header)
+    if _LIMITATION_WORDS.search(words) is None or _REMEDY_WORDS.search(words) is not None:
+        return None
+    return at, header
 
 
 def unit_code(name: str, taken: set[str]) -> str:
