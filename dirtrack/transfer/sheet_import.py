@@ -366,6 +366,9 @@ class SheetImport:
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
             raise NotFound.of("no_meeting", id=self.options.meeting_id)
+        # The columns a row's status, requests and extensions may be told in.
+        found = [layout.single.get(name) for name in ("progress", "result")]
+        self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
@@ -505,9 +508,15 @@ class SheetImport:
             elif (longer := limits.too_long(bulk.DIRECTIVE, "key", key)) is not None:
                 p.problem(longer, self._col("key"))
             p.key = key or None
-        self._granted(p, values)
+        # cells telling of a new deadline, granted or asked for (most rows have none)
+        told = [
+            i for i in self.status_columns if i < len(values) and cells.tells_new_due(values[i])
+        ]
+        if told:
+            self._granted(p, values, told)
         self._status(p, values)
-        self._asked(p, values)
+        if told or p.asked is not None:
+            self._asked(p, values, told)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
             params = {"as_of": self._approved_on(p), "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
@@ -1004,14 +1013,12 @@ class SheetImport:
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
 
-    def _asked(self, p: Planned, values: list[Value]) -> None:
+    def _asked(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)
         is recorded as that request, waiting for an answer, as ``request extend`` would:
         it must say the day asked for, later than the deadline in force, on a directive still
         open."""
-        for i in self._status_columns():
-            if i >= len(values):
-                continue
+        for i in told:
             try:
                 found = cells.asked_for(values[i], p.held, self.calendar)
             except InvalidInput as exc:
@@ -1053,18 +1060,11 @@ class SheetImport:
                 continue
             said.setdefault(status.said, (self.layout.column(i), status))
 
-    def _status_columns(self) -> list[int]:
-        """The columns a row's status, requests and extensions may be told in."""
-        found = [self.layout.single.get(name) for name in ("progress", "result")]
-        return [i for i in found if i is not None] + self.layout.multi.get("note", [])
-
-    def _granted(self, p: Planned, values: list[Value]) -> None:
+    def _granted(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """An extension a progress, result or note cell says was granted (``Đã được gia hạn
         đến 30/9/2025``) is recorded as one in the deadline cell is (``30/6/2025 (gia hạn đến
         30/9/2025)``); two different ones are a bad row."""
-        for i in self._status_columns():
-            if i >= len(values):
-                continue
+        for i in told:
             column = self.layout.column(i)
             try:
                 granted = cells.granted_in(values[i], p.held, self.calendar)

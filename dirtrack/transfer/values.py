@@ -213,6 +213,17 @@ _ASKED = re.compile(
     r"|gian\s+(?:thoi\s+han|tien\s+do))(?:\s+(?:thoi\s+han|thuc\s+hien|hoan\s+thanh))?"
     r"(?:\s*(?:den|toi|sang|thanh|:)\s*(?:ngay\s+)?(?P<to>[^;)\]\n]*))?"
 )
+# What every cell asking for or granting a new deadline holds, looked for before any folding
+# (most progress cells hold none): "gia hạn", "điều chỉnh", "lùi", "giãn".
+_MAYBE_NEW_DUE = re.compile(r"(?i)gia\s+h|ch[iỉ]nh|l[uù]i|gi[aã]n")
+
+
+def tells_new_due(value: Value) -> bool:
+    """Whether a cell may tell of a new deadline, granted or asked for (:func:`granted_in`,
+    :func:`asked_for`): a quick look at its letters, before any folding."""
+    return isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None
+
+
 # Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
 _ASKED_END = re.compile(r"\s+(?:do|vi|de|nham|theo|ly do)\s|[,.]\s")
 
@@ -234,7 +245,7 @@ def asked_for(value: Value, ref: date | None, calendar: Workdays | None = None) 
     Raises:
         InvalidInput: the day asked for names no real day (``đến 31/9/2025``).
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _MAYBE_NEW_DUE.search(value) is None:
         return None
     written = text(value)
     key = _aligned(written)
@@ -289,7 +300,7 @@ def granted_in(
     Raises:
         InvalidInput: the day named does not exist.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _MAYBE_NEW_DUE.search(value) is None:
         return None
     written = text(value)
     key = _aligned(written)
@@ -650,6 +661,9 @@ _WITH_FROM = re.compile(
 )
 
 
+_MAYBE_ROLE = re.compile(r"(?i)ch[uủ]\s+tr[iì]|ph[oốô]i\s+h[oợ]p")
+
+
 def unit_roles(value: Value) -> tuple[str, str] | None:
     """A unit cell that says who leads and who coordinates, as (lead units, coordinating
     units), each as a cell ``;`` separates; None when it says no role.
@@ -660,7 +674,9 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
     the others lead.
     """
     written = raw_lines(value)
-    if not re.search(r"\b(?:chu tri|phoi hop)\b", fold(written)):
+    if _MAYBE_ROLE.search(written) is None or not re.search(
+        r"\b(?:chu tri|phoi hop)\b", fold(written)
+    ):
         return None
     withs: list[str] = []
     found = _WITH_FROM.search(written)
