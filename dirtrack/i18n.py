@@ -1389,6 +1389,12 @@ ERRORS: dict[str, Entry] = {
         "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "
         "'HEADER=text,HEADER=unit'"
     ),
+    "sheet_of_limitations": N_(
+        "{name}: column {column} ({header}) holds limitations (hạn chế), which an import "
+        "of an office sheet does not read: each would come in as a directive without a "
+        "deadline; record them with dirtrack add-limitation MEETING --unit UNIT TEXT, or, "
+        "if the column holds directives, say so with --map '{header}=text'"
+    ),
     "no_header_in": N_(
         "{name}: no header row in the first {n} rows (sheets: {sheets}); "
         "expected column names such as Nội dung, Đơn vị chủ trì, Thời hạn, or "
@@ -2180,12 +2186,28 @@ ERRORS.update(
     {
         "w_line": N_("line {line}"),
         "row_warning": N_("row {row}: {text}"),
+        "warn_hidden_column": N_(
+            "column {column} ({header}) is hidden and holds what column {read} ({read_header}) "
+            "holds: column {read} is read; --map '{header}={field}' reads the hidden one"
+        ),
         "sheet_not_read": N_(
             "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
             "--sheet {sheet!r})"
         ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
+        "row_no_lead_marked": N_(
+            "{value!r} names coordinating units only: every directive needs a lead unit "
+            "(mark it 'chủ trì', or write it first, unmarked)"
+        ),
+        "row_unit_heading_bad": N_(
+            "no lead unit: the heading above it (row {row}) names no registered unit"
+        ),
+        "row_no_unit_heading": N_(
+            "no lead unit: the sheet has no lead unit column, and no heading above the row "
+            "names a registered unit (a row such as 'I. Sở Nội vụ' over its directives); add "
+            "one, or name the unit column with --map 'HEADER=unit'"
+        ),
         "row_no_key": N_("empty: the key column must identify every row"),
         "row_no_meeting": N_(
             "no meeting: no column names the row's meeting or document (Văn bản giao, Cuộc "
@@ -2221,6 +2243,31 @@ ERRORS.update(
             "{name!r} names several bodies, not one lead unit: give each its own row, or one "
             "lead unit here and the others under the coordinating units; or register a unit "
             "of that very name (dirtrack unit add)"
+        ),
+        "row_several_with": N_(
+            "{name!r} names several bodies, not one coordinating unit: name each of them "
+            "(separated by commas or ';'), or leave the phrase out; or register a unit of that "
+            "very name (dirtrack unit add)"
+        ),
+        "row_asked_no_day": N_(
+            "{value!r} asks for a new deadline without saying which: write the day asked for "
+            "('Đề nghị gia hạn đến 30/9/2025'), or leave it out and record the request with "
+            "dirtrack request extend"
+        ),
+        "row_asked_no_due": N_(
+            "{value!r} asks for a new deadline but gives no deadline: write the deadline first "
+            "('30/6/2025 (đề nghị gia hạn đến 30/9/2025)')"
+        ),
+        "row_asked_closed": N_(
+            "{value!r} asks for a new deadline of a directive the row says is done or "
+            "cancelled: leave one of them out"
+        ),
+        "row_extended_twice": N_(
+            "the deadline cell says it was extended to {due}, this cell to {other}: keep the "
+            "one approved"
+        ),
+        "row_asked_twice": N_(
+            "the row asks for two different new deadlines: keep the one the unit asked for"
         ),
         "row_not_mark": N_("{value!r} is neither a mark (x) nor a date"),
         "row_tick_status": N_(
@@ -2285,6 +2332,9 @@ ERRORS.update(
         "warn_no_due": N_("the sheet gives no deadline; directive {id} keeps {due}"),
         "warn_no_due_none": N_("the sheet gives no deadline; directive {id} keeps none"),
         "warn_closed_progress": N_("directive {id} is closed; the sheet's progress is not logged"),
+        "warn_closed_request": N_(
+            "directive {id} is closed; the sheet's request for a new deadline is not recorded"
+        ),
         "warn_cancelled_completion": N_(
             "directive {id} was cancelled; the sheet's completion is ignored"
         ),
@@ -2303,6 +2353,7 @@ ERRORS.update(
         "chg_product": C_("change", "product"),
         "chg_with": C_("change", "coordinating units"),
         "chg_due": N_("deadline {due}"),
+        "chg_asked": N_("new deadline {to} asked for"),
         "chg_progress": C_("change", "progress"),
         "chg_completed": N_("completed {day}"),
         "chg_completion_note": C_("change", "completion note"),

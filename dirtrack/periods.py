@@ -378,16 +378,16 @@ _RELATIVE = re.compile(
 )
 
 
-def parse_when(text: str, ref: date | None = None) -> date:
-    """Parse a deadline: a day, the last day of a span, or a form on the national calendar of
-    working days (:func:`parse_deadline`, without the office's own days).
+def parse_when(text: str, ref: date | None = None, calendar: Workdays | None = None) -> date:
+    """Parse a deadline: a day, the last day of a span, or a form on the calendar of working
+    days (:func:`parse_deadline`): ``calendar``, the office's, or the national one without it.
 
     Raises:
         InvalidInput: when ``text`` is none of the accepted forms.
     """
     from dirtrack.workdays import Workdays
 
-    found = _calendar_form(text, ref, Workdays())
+    found = _calendar_form(text, ref, calendar or Workdays())
     return found.due if found is not None else _plain_when(text, ref)
 
 
@@ -710,9 +710,14 @@ _REMAINING_MONTHS = re.compile(
 )
 
 
-def read_when(phrase: str, ref: date | None) -> date:  # noqa: C901
+def read_when(  # noqa: C901
+    phrase: str, ref: date | None, calendar: Workdays | None = None
+) -> date:
     """The day a deadline phrase means, relative to ``ref`` (the meeting's date): what
-    :func:`parse_when` reads, and the phrases conclusions and office sheets add to it.
+    :func:`parse_when` reads, and the phrases conclusions and office sheets add to it. The
+    working-day forms (``trước ngày 15/3/2025``, ``trong 10 ngày làm việc``) count on
+    ``calendar``: the office's (``calendar add``) when given, as ``assign`` does; without it,
+    the national calendar.
 
     - ``những/các/mấy tháng cuối năm [2022]``, ``trong hai tháng còn lại`` → 31 December;
     - ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
@@ -747,7 +752,7 @@ def read_when(phrase: str, ref: date | None) -> date:  # noqa: C901
             raise unknown
         return date(year, 12, 31)
     if m := _UNTIL_TET.match(folded):
-        calendar = Workdays()
+        calendar = calendar or Workdays()
         if m[1]:
             return calendar.tet(int(m[1]))
         if ref is None:
@@ -763,7 +768,7 @@ def read_when(phrase: str, ref: date | None) -> date:  # noqa: C901
     # every preposition is stripped
     for text in (phrase, _DONE_WORDS.sub("", folded), _STACKED.sub("", folded)):
         try:
-            return parse_when(text, ref)
+            return parse_when(text, ref, calendar)
         except InvalidInput as exc:
             if exc.key is not None and exc.key not in NOT_A_DEADLINE and impossible is None:
                 impossible = InvalidInput.of(exc.key, **{**exc.params, "text": phrase})

@@ -14,6 +14,7 @@ from dirtrack.transfer.values import (
     DueCell,
     Pct,
     Said,
+    asked_for,
     doc_number,
     names_bodies,
     parse_day,
@@ -22,6 +23,7 @@ from dirtrack.transfer.values import (
     read_due,
     read_status,
     unit_pieces,
+    unit_roles,
 )
 
 MEETING = date(2022, 5, 6)
@@ -253,6 +255,52 @@ def test_names_of_several_bodies(name: str, several: bool) -> None:
     assert names_bodies(name) is several
 
 
+@pytest.mark.parametrize(
+    ("value", "to", "words"),
+    [
+        ("Đề nghị gia hạn đến 30/9/2022", date(2022, 9, 30), "30/9/2022"),
+        ("de nghi gia han den 30/9/2022", date(2022, 9, 30), "30/9/2022"),
+        ("Đang thực hiện; xin gia hạn đến quý IV/2022", date(2022, 12, 31), "quý IV/2022"),
+        ("Sở đề nghị gia hạn đến 30/9/2022 do chờ ý kiến Bộ", date(2022, 9, 30), "30/9/2022"),
+        ("Đề nghị điều chỉnh thời hạn: 31/12/2022", date(2022, 12, 31), "31/12/2022"),
+        ("Xin lùi thời hạn sang tháng 11", date(2022, 11, 30), "tháng 11"),
+        ("Đề nghị gia hạn", None, None),
+    ],
+)
+def test_a_request_for_a_new_deadline(value: str, to: date | None, words: str | None) -> None:
+    found = asked_for(value, MEETING)
+    assert found is not None and (found.to, found.text, found.cell) == (to, words, value)
+
+
+@pytest.mark.parametrize(
+    "value", ["Đã gia hạn đến 30/9/2022", "Đang thực hiện", "30/9/2022", "Hoàn thành", None]
+)
+def test_no_request_for_a_new_deadline(value: str | None) -> None:
+    assert asked_for(value, MEETING) is None
+
+
+def test_a_deadline_and_the_new_one_asked_for() -> None:
+    found = read_due("30/6/2022 (đề nghị gia hạn đến 30/9/2022)", MEETING)
+    assert (found.due, found.text, found.extended_to) == (date(2022, 6, 30), "30/6/2022", None)
+    assert found.asked is not None and found.asked.to == date(2022, 9, 30)
+    assert found.asked.cell == "đề nghị gia hạn đến 30/9/2022"
+
+
+@pytest.mark.parametrize(
+    ("value", "roles"),
+    [
+        ("Sở Nội vụ (chủ trì), Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính")),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính")),
+        ("Sở Nội vụ; Sở Tài chính, Sở Y tế phối hợp", ("Sở Nội vụ", "Sở Tài chính; Sở Y tế")),
+        ("Ban Tổ chức chủ trì\nVăn phòng phối hợp", ("Ban Tổ chức", "Văn phòng")),
+        ("Sở Tài chính (phối hợp)", ("", "Sở Tài chính")),
+        ("Sở Nội vụ, Sở Tài chính", None),
+    ],
+)
+def test_roles_in_a_unit_cell(value: str, roles: tuple[str, str] | None) -> None:
+    assert unit_roles(value) == roles
+
+
 def test_status_with_a_date_that_does_not_exist() -> None:
     with pytest.raises(InvalidInput, match="is not a real date"):
         read_status("Đã hoàn thành ngày 31/2/2022")
@@ -266,6 +314,13 @@ def test_status_with_a_date_that_does_not_exist() -> None:
         ("- Sở Tài chính\n- Sở Nội vụ", [["Sở Tài chính"], ["Sở Nội vụ"]]),
         ("VPTU; UBKT", [["VPTU"], ["UBKT"]]),
         ("Cơ quan, đơn vị", [["Cơ quan, đơn vị"]]),
+        # a body's name typed in lower case after a comma is a body of its own
+        ("sở tài chính, sở kế hoạch và đầu tư", [["sở tài chính", "sở kế hoạch và đầu tư"]]),
+        ("Ban Tuyên giáo, ban Dân vận", [["Ban Tuyên giáo", "ban Dân vận"]]),
+        ("Sở Nội vụ, các sở, ngành liên quan", [["Sở Nội vụ", "các sở, ngành liên quan"]]),
+        ("Sở Văn hóa, thể thao và du lịch", [["Sở Văn hóa, thể thao và du lịch"]]),
+        ("Các sở, ban, ngành", [["Các sở, ban, ngành"]]),
+        ("Mặt trận, đoàn thể", [["Mặt trận, đoàn thể"]]),
         ("", []),
     ],
 )

@@ -107,6 +107,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "tien do",
             "tien do thuc hien",
+            "tinh hinh",
             "tinh hinh thuc hien",
             "tinh hinh trien khai",
             "tinh hinh trien khai thuc hien",
@@ -164,6 +165,11 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "chua hoan thanh",
             "dang thuc hien",
             "chua thuc hien",
+            "dang trien khai",
+            "chua trien khai",
+            "dang trien khai thuc hien",
+            "dang xu ly",
+            "chua xu ly",
             "dang thuc hien trong han",
             "chua hoan thanh trong han",
             "chua hoan thanh qua han",
@@ -246,6 +252,14 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ignore": ("a column to leave out", ()),
 }
 
+# Headers that name another field when a column names theirs already: "Thời gian hoàn thành"
+# is the deadline alone, the day it was done beside "Thời hạn"; "Kết quả thực hiện" is the
+# result alone, what was done beside "Đánh giá" or "Tình trạng" (the status).
+ALTERNATE: dict[str, str] = {
+    "thoi gian hoan thanh": "completed_on",
+    "ket qua": "progress",
+    "ket qua thuc hien": "progress",
+}
 # Fields that may be held by several columns.
 MULTI = frozenset({"done_mark", "open_mark", "note", "ignore"})
 REQUIRED = ("text", "unit")
@@ -270,8 +284,11 @@ _SYNONYMS: dict[str, str] = {
     synonym: name for name, (_, synonyms) in FIELDS.items() for synonym in synonyms
 }
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-# A count ("Tổng số nhiệm vụ", "Số lượng") names none of the fields, whatever it counts.
-_COUNT = re.compile(r"^(?:tong so|tong cong|so luong)\b")
+# A count ("Tổng số nhiệm vụ", "Số lượng", "Số ngày quá hạn", "Số ngày còn lại") names none of
+# the fields, whatever it counts: days overdue are dirtrack's to work out, not a status mark.
+_COUNT = re.compile(
+    r"^(?:tong so|tong cong|so luong|so ngay(?! (?:va |thang )?(?:van ban|ban hanh|ky hieu)))\b"
+)
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -296,6 +313,11 @@ def letter_index(letters: str) -> int:
 class Match:
     field: str
     score: float
+
+
+def bare_key(text: str) -> str:
+    """A header's words without accents, case, punctuation or what is in brackets."""
+    return fold_words(_BRACKETS.sub(" ", fold(text)))
 
 
 def match_header(text: str) -> Match | None:

@@ -18,15 +18,17 @@ from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date
 from dirtrack.text import fold, fold_words
 from dirtrack.transfer.headers import (
+    ALTERNATE,
     MULTI,
     REQUIRED,
+    bare_key,
     column_letter,
     is_letter_ref,
     letter_index,
     match_header,
 )
 from dirtrack.transfer.sheet import Row, Sheet
-from dirtrack.transfer.values import Value, show, text
+from dirtrack.transfer.values import Value, full_years, show, text
 
 HEADER_SCAN = 30
 _LONGEST_HEADER = 150
@@ -64,6 +66,11 @@ class Layout:
     data: Iterator[Row]
     single: dict[str, int] = field(default_factory=dict)
     multi: dict[str, list[int]] = field(default_factory=dict)
+    # No lead unit column: why, said unless heading rows name the unit of the rows under them
+    # (a register grouped by unit: "I. SỞ NỘI VỤ" above its directives).
+    no_unit: InvalidInput | None = None
+    # Hidden columns left out for a visible one holding the same field: (hidden, visible).
+    hidden_left_out: list[tuple[Column, Column]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for column in self.columns:
@@ -82,7 +89,7 @@ class Layout:
 
     def as_of(self) -> date | None:
         """The day the sheet says it is up to (``Số liệu tính đến ngày 30/9/2022``)."""
-        found = _AS_OF.search(fold(self.title))
+        found = _AS_OF.search(fold(full_years(self.title)))
         if found is None:
             return None
         try:
@@ -176,6 +183,42 @@ def _named_under(parents: list[str], children: list[str]) -> bool:
     return named >= 2
 
 
+def _third_level(two: HeaderChoice) -> HeaderChoice | None:
+    """A third header row under a two-row header, as national reports split the result:
+    ``Kết quả thực hiện`` over ``Đã hoàn thành | Chưa hoàn thành``, each over ``Đúng hạn | Quá
+    hạn``. Read as :func:`_named_under` reads a second row: each of its labels under a label
+    spanning several columns, naming a field with it."""
+    sheet, buffer, i = two.sheet, two.buffer, two.at
+    if i + 2 >= len(buffer):
+        return None
+    (r2, v2), (r3, v3) = buffer[i + 1], buffer[i + 2]
+    if not _is_header_like(v3) or _is_numbering(v3):
+        return None
+    children = []
+    for c in range(len(two.labels)):
+        child = text(v3[c]) if c < len(v3) else ""
+        merge = sheet.merge_of(r3, c)
+        if merge is not None and merge in (sheet.merge_of(r2, c), sheet.merge_of(r3 - 2, c)):
+            child = ""  # merged down from a header row above
+        children.append(child)
+    if not any(children) or not _named_under(two.labels, children):
+        return None
+    labels, fields = list(two.labels), list(two.fields)
+    for c, child in enumerate(children):
+        if not child:
+            continue  # a column the second row names: as it was
+        labels[c] = f"{two.labels[c]} {child}"
+        # "Đã hoàn thành" over "Quá hạn" is done late: the row above says what the mark is
+        middle = text(v2[c]) if c < len(v2) else ""
+        found = match_header(f"{middle} {child}") if middle else None
+        if found is None or found.score < 3:
+            found = match_header(labels[c]) or found
+        fields[c] = found.field if found else None
+    if _score(fields) < _score(two.fields):
+        return None
+    return HeaderChoice(sheet, buffer, i, 3, labels, fields, [])
+
+
 def _score(fields: list[str | None]) -> int:
     return len({f for f in fields if f not in (None, "ignore", "stt")}) + (
         1 if "stt" in fields else 0
@@ -261,6 +304,7 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
                         _score(fields2) == best_single and _named_under(parents, children)
                     ):
                         chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
+                        chosen = _third_level(chosen) or chosen
         forced, missing = _overrides(chosen.labels, pairs)
         for c, name in forced.items():
             while c >= len(chosen.fields):
@@ -297,17 +341,21 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
         Column(c, label, name, by_map=c in forced_columns)
         for c, (label, name) in enumerate(zip(choice.labels, choice.fields, strict=True))
     ]
-    _settle(columns, header_first)
+    hidden = _settle(columns, header_first, choice.sheet.hidden)
     names = {c.field for c in columns}
-    for name in REQUIRED:
-        if name not in names:
-            raise InvalidInput.of(
-                "no_column_holds",
-                row=header_first,
-                what=Phrase(f"field_{name}"),
-                columns=_listing(choice.labels),
-                field=name,
-            )
+    missing: dict[str, InvalidInput] = {
+        name: InvalidInput.of(
+            "no_column_holds",
+            row=header_first,
+            what=Phrase(f"field_{name}"),
+            columns=_listing(choice.labels),
+            field=name,
+        )
+        for name in REQUIRED
+        if name not in names
+    }
+    if "text" in missing:
+        raise missing["text"]
     title = " ".join(text(v) for _, values in buffer[:at] for v in values if text(v))
     rest = buffer[at + choice.rows :]
     if rest and _is_numbering(rest[0][1]):
@@ -318,11 +366,20 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
         yield from rest
         yield from sheet.rows
 
-    return Layout(sheet, header_first, header_last, columns, title, data())
+    layout = Layout(sheet, header_first, header_last, columns, title, data())
+    layout.no_unit = missing.get("unit")
+    layout.hidden_left_out = hidden
+    return layout
 
 
-def _settle(columns: list[Column], row: int) -> None:
-    """One column per field (except the fields several columns may hold); --map wins."""
+def _settle(
+    columns: list[Column], row: int, hidden: frozenset[int] = frozenset()
+) -> list[tuple[Column, Column]]:
+    """One column per field (except the fields several columns may hold); --map wins, then
+    the one column of them that is not hidden in the workbook (an old deadline the office
+    hid beside the one in force). Returns the hidden columns so left out, each with the
+    visible one read instead."""
+    left_out: list[tuple[Column, Column]] = []
     holders: dict[str, list[Column]] = {}
     for column in columns:
         if column.field is not None and column.field not in MULTI:
@@ -340,15 +397,28 @@ def _settle(columns: list[Column], row: int) -> None:
             for column in held[1:]:
                 column.field = None
             continue
+        # "Thời gian hoàn thành" beside "Thời hạn": the day it was done, not a second deadline
+        other = [c for c in held if ALTERNATE.get(bare_key(c.header), name) not in holders]
+        if len(other) == 1 and len(held) == 2 and not any(c.by_map for c in held):
+            other[0].field = ALTERNATE[bare_key(other[0].header)]
+            continue
+        shown_held = [c for c in held if c.index not in hidden]
+        if len(shown_held) == 1 and not any(c.by_map for c in held):
+            for column in held:
+                if column is not shown_held[0]:
+                    column.field = None
+                    left_out.append((column, shown_held[0]))
+            continue
         shown = " and ".join(f"{c.letter} ({c.header})" for c in held)
         # The example leaves out a column whose header only holds the field's name inside it
         # ("Cơ quan tham mưu" beside "Cơ quan chủ trì"), not the one that is its exact name.
         found = [match_header(c.header) for c in held]
         loose = [c for c, m in zip(held, found, strict=True) if m is None or m.score < 3]
-        left_out = loose[0] if len(loose) < len(held) and loose else held[1]
+        loose_one = loose[0] if len(loose) < len(held) and loose else held[1]
         raise InvalidInput.of(
-            "columns_alike", row=row, columns=shown, field=name, header=left_out.header
+            "columns_alike", row=row, columns=shown, field=name, header=loose_one.header
         )
+    return left_out
 
 
 def _listing(labels: list[str]) -> str:

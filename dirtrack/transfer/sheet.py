@@ -40,6 +40,7 @@ class Sheet:
     rows: Iterator[Row]
     merged: dict[tuple[int, int], int] = field(default_factory=dict)
     delimiter: str | None = None
+    hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -357,7 +358,13 @@ def _worksheet(ws: Any) -> Sheet:
                         values[c] = filled[(r, c)]
             yield r, values
 
-    return Sheet(name=ws.title, rows=rows(), merged=merged)
+    hidden = frozenset(
+        c - 1
+        for dim in ws.column_dimensions.values()
+        if dim.hidden and dim.min and dim.max
+        for c in range(dim.min, min(dim.max, 16384) + 1)
+    )
+    return Sheet(name=ws.title, rows=rows(), merged=merged, hidden=hidden)
 
 
 def _bom_encoding(head: bytes) -> str:

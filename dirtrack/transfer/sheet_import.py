@@ -28,6 +28,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
+from dirtrack.store.calendar import load_workdays
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
@@ -82,6 +83,8 @@ _SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 # A heading naming a field of work or a group of tasks (folded words).
 _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+# "(05 nhiệm vụ)", "- 5 nhiệm vụ" after a unit's name in a heading.
+_COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
 _CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
 _SOURCE_WORDS = re.compile(
@@ -100,6 +103,7 @@ class Outcome:
     updates: dict[str, Any] = field(default_factory=dict)
     add_progress: bool = False
     extend: bool = False
+    ask: bool = False
     replace_with: bool = False
     changes: list[Phrase] = field(default_factory=list)
 
@@ -119,6 +123,9 @@ class Planned:
     # "30/6/2023 (gia hạn đến 31/12/2023)": the deadline approved in place of ``due``.
     extended_to: date | None = None
     extended_text: str | None = None
+    # "Đề nghị gia hạn đến 30/9/2025": the new deadline the unit asked for, and the column.
+    asked: cells.Asked | None = None
+    asked_column: Any = None
     product: str | None = None
     key: str | None = None
     percent: int | None = None
@@ -207,6 +214,11 @@ class SheetImport:
         self.new_meeting_refs: dict[tuple[str, str, date], int] = {}
         self.unknown: dict[str, dict[str, Any]] = {}
         self.current: tuple[int, date] | None = None
+        # Without a lead unit column: the unit the last heading named (an error: it named an
+        # unknown one), and whether any heading named one.
+        self.current_unit: int | DirtrackError | None = None
+        self.unit_headings = 0
+        self.unit_heading_row = 0
         self.details: dict[str, Any] = {}
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
@@ -239,28 +251,44 @@ class SheetImport:
                 if choice is not best:
                     choice.sheet.rows.close()  # type: ignore[attr-defined]
             self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
+            self._not_limitations(best, pairs)
             return build_layout(best, pairs)
         sheets = workbook_sheets(self.path, self.options.sheet)
         empty: list[str] = []
         partial: HeaderChoice | None = None
+        partials: list[HeaderChoice] = []
+        limits: HeaderChoice | None = None
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 empty.append(sheet.name or "")
                 continue
+            if choice is not None and len(sheets) > 1 and _limitations_column(choice, pairs):
+                limits = limits or choice  # a sheet of limitations: the directives are elsewhere
+                continue
             if choice is not None and len(sheets) > 1:
                 # A summary sheet ("Tổng hợp": units and counts) before the table is not it.
                 if not all(name in choice.fields for name in REQUIRED):
                     partial = partial or choice
+                    partials.append(choice)
                     continue
             if choice is not None:
                 self.details = {"sheet": sheet.name}
+                self._not_limitations(choice, pairs)
                 if self.options.sheet is None:
                     self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
                 return build_layout(choice, pairs)
+        if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
+            self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
+            if self.options.sheet is None:  # the later sheets were looked at already
+                self.unread = [
+                    c.sheet.name or ""
+                    for c in partials[1:]
+                    if all(name in c.fields for name in ("text", "due"))
+                ]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
@@ -272,17 +300,35 @@ class SheetImport:
     @staticmethod
     def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
         """The names of the worksheets after the one read that hold a table of directives too
-        (text, lead unit and deadline; a sheet of limitations has no deadline): one sheet is
-        read, and the others must not be left out in silence."""
+        (text and deadline, with or without a lead unit column: a workbook of one sheet per
+        unit has none; a sheet of limitations has no deadline): one sheet is read, and the
+        others must not be left out in silence."""
         found: list[str] = []
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if choice is not None and all(name in choice.fields for name in (*REQUIRED, "due")):
+            if choice is not None and all(name in choice.fields for name in ("text", "due")):
                 found.append(sheet.name or "")
         return found
+
+    def _not_limitations(self, choice: HeaderChoice, pairs: list[tuple[str, str]]) -> None:
+        """Refuse a table of limitations (``Nội dung hạn chế, tồn tại``): read as directives,
+        each would come in as a directive without a deadline.
+
+        Raises:
+            InvalidInput: ``sheet_of_limitations``, naming the column and what to do.
+        """
+        found = _limitations_column(choice, pairs)
+        if found is not None:
+            column, header = found
+            raise InvalidInput.of(
+                "sheet_of_limitations",
+                name=self.path.name,
+                column=column_letter(column),
+                header=header,
+            )
 
     def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
         if sheets:
@@ -307,10 +353,22 @@ class SheetImport:
         self.sheet_day = self.options.as_of or layout.as_of()
         self.as_of = self.sheet_day or self.options.today
         self.index = UnitIndex.load(self.session)
+        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
+        self.calendar = load_workdays(self.session.connection())
+        if layout.no_unit is not None and layout.sheet.name:
+            # A workbook of one sheet per unit: the sheet named after a registered unit
+            # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
+            named = self._lookup(nfc(layout.sheet.name))
+            if isinstance(named, int):
+                self.current_unit = named
+                self.unit_headings += 1
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
             raise NotFound.of("no_meeting", id=self.options.meeting_id)
+        # The columns a row's status, requests and extensions may be told in.
+        found = [layout.single.get(name) for name in ("progress", "result")]
+        self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
@@ -333,6 +391,8 @@ class SheetImport:
             if count % CHUNK == 0:
                 self.progress.advance(CHUNK)
         self.progress.advance(count % CHUNK)
+        if layout.no_unit is not None and not self.unit_headings:
+            raise layout.no_unit  # no unit column, and no heading names the rows' unit
         self._match()
         result = self._result()
         if result.problems and not self.options.dry_run:
@@ -405,15 +465,38 @@ class SheetImport:
         if not written and self.layout.single.get("text") not in unreadable:
             p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")
-        if cells.is_blank(unit_value):
+        if self.layout.no_unit is not None:
+            if isinstance(self.current_unit, int):
+                p.leads = [self.current_unit]
+                if self.current_unit < 0:
+                    self.new_units[-self.current_unit - 1].rows.append(p.row)
+            elif self.current_unit is None:
+                p.problem(Phrase("row_no_unit_heading"))
+            else:
+                p.problem(Phrase("row_unit_heading_bad", row=self.unit_heading_row))
+        elif cells.is_blank(unit_value):
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
+        elif (roles := cells.unit_roles(unit_value)) is not None:
+            # "Sở Nội vụ (chủ trì), Sở Tài chính": who leads and who coordinates, in one cell
+            leads, withs = roles
+            if leads:
+                p.leads = self._units(leads, p, self._col("unit"), lead=True)
+            else:
+                p.problem(
+                    Phrase("row_no_lead_marked", value=cells.text(unit_value)), self._col("unit")
+                )
+            if withs:
+                p.withs = self._units(withs, p, self._col("unit"))
         else:
             p.leads = self._units(unit_value, p, self._col("unit"), lead=True)
         if self.layout.has("with"):
             with_value = self._get(values, "with")
             if not cells.is_blank(with_value):
-                p.withs = self._units(with_value, p, self._col("with"))
+                roles = cells.unit_roles(with_value)  # "Sở Tài chính (phối hợp)": marks dropped
+                named = "; ".join(r for r in roles if r) if roles is not None else with_value
+                more = self._units(named, p, self._col("with"))
+                p.withs = list(dict.fromkeys([*p.withs, *more]))
         self._meeting(p, values)
         self._deadline(p, values)
         product = cells.text(self._get(values, "product"))
@@ -425,7 +508,15 @@ class SheetImport:
             elif (longer := limits.too_long(bulk.DIRECTIVE, "key", key)) is not None:
                 p.problem(longer, self._col("key"))
             p.key = key or None
+        # cells telling of a new deadline, granted or asked for (most rows have none)
+        told = [
+            i for i in self.status_columns if i < len(values) and cells.tells_new_due(values[i])
+        ]
+        if told:
+            self._granted(p, values, told)
         self._status(p, values)
+        if told or p.asked is not None:
+            self._asked(p, values, told)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
             params = {"as_of": self._approved_on(p), "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
@@ -483,9 +574,14 @@ class SheetImport:
         layout = self.layout
         text_col, unit_col = layout.single.get("text"), layout.single.get("unit")
         sheet = layout.sheet
-        if sheet.merged and text_col is not None and unit_col is not None:
+        if sheet.merged and text_col is not None:
+            # merged across the table: over the text and the lead unit (or, without a unit
+            # column, over the text and any other column of the table)
             merge = sheet.merge_of(number, text_col)
-            if merge is not None and merge == sheet.merge_of(number, unit_col):
+            others = [unit_col] if unit_col is not None else self.content
+            if merge is not None and any(
+                i != text_col and merge == sheet.merge_of(number, i) for i in others
+            ):
                 return True
         if not self._body_blank(values):
             return False
@@ -494,6 +590,8 @@ class SheetImport:
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
             return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
+        if layout.no_unit is not None and written and self._names_unit(written):
+            return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
 
     def _heading(self, number: int, heading: str) -> Planned:
@@ -509,7 +607,51 @@ class SheetImport:
         elif found is not None:
             self.current = found
             p.meeting, p.held = found
+        elif self.layout.no_unit is not None:
+            self._unit_heading(p, heading)
         return p
+
+    def _names_unit(self, written: str) -> bool:
+        """Whether a row's text is a unit's name alone: a registered unit's, or a body's in
+        capitals (``SỞ XÂY DỰNG``)."""
+        name = _COUNT_TAIL.sub("", _HEADING_MARK.sub("", written)).strip(" :.-–")
+        if isinstance(self._lookup(name), int):
+            return True
+        return name.isupper() and cells.starts_body(name)
+
+    def _unit_heading(self, p: Planned, heading: str) -> None:
+        """In a register grouped by unit (no lead unit column), a heading naming a unit (``I.
+        SỞ NỘI VỤ``, ``2. Sở Tài chính (05 nhiệm vụ)``) is the lead unit of the rows under it,
+        matched as any unit name; one beginning with a body's name (``Sở Xây dựng``) that is
+        not registered is an unknown unit, made by --create-units. Other headings (``Lĩnh vực
+        kinh tế``) leave the unit as it was."""
+        name = _COUNT_TAIL.sub("", heading).strip(" :.-–")
+        if not name:
+            return
+        found = self._lookup(name)
+        if isinstance(found, int):
+            self.current_unit = found
+            self.unit_headings += 1
+            p.leads = [found]
+            return
+        if not cells.starts_body(name):
+            return
+        self.unit_headings += 1
+        self.unit_heading_row = p.row
+        if isinstance(found, NotFound) and self.options.create_units:
+            longer = limits.too_long(bulk.UNIT, "name", nfc(name))
+            if longer is None:
+                self.current_unit = self._new_unit(name)
+                p.leads = [self.current_unit]
+                return
+            found = longer
+        self.current_unit = found
+        p.problem(found, self._col("text"))
+        if isinstance(found, NotFound):
+            entry = self.unknown.setdefault(
+                fold_words(name), {"name": name, "rows": [], "message": found}
+            )
+            entry["rows"].append(p.row)
 
     # units
 
@@ -553,9 +695,9 @@ class SheetImport:
         return refs
 
     def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
-        """The units a cell names; a lead unit cell naming a group of bodies no registered unit
-        is named after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is
-        refused, never made one new unit."""
+        """The units a cell names; a name of a group of bodies no registered unit is named
+        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``), as lead unit or
+        coordinating unit, is refused, never made one new unit."""
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         for pieces in cells.unit_pieces(value):
@@ -574,8 +716,9 @@ class SheetImport:
                 else:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
-                    if isinstance(found, NotFound) and lead and cells.names_bodies(pieces[i]):
-                        errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
+                    if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
+                        several = "row_several_units" if lead else "row_several_with"
+                        errors.append(Phrase(several, name=nfc(pieces[i])))
                     elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
@@ -709,7 +852,7 @@ class SheetImport:
         found = self._due_cache.get((value, None))
         if found is None:
             try:
-                found = cells.read_due(value, None)
+                found = cells.read_due(value, None, self.calendar)
             except InvalidInput:
                 found = _NEEDS_MEETING
             self._due_cache[(value, None)] = found
@@ -717,7 +860,7 @@ class SheetImport:
             found = self._due_cache.get((value, p.held))
             if found is None:
                 try:
-                    found = cells.read_due(value, p.held)
+                    found = cells.read_due(value, p.held, self.calendar)
                 except InvalidInput as exc:
                     found = exc
                 self._due_cache[(value, p.held)] = found
@@ -725,6 +868,11 @@ class SheetImport:
             p.problem(found, self._col("due"))
             return
         assert not isinstance(found, str)
+        if found.asked is not None:
+            if found.due is None:
+                p.problem(Phrase("row_asked_no_due", value=cells.text(value)), self._col("due"))
+                return
+            p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.due is not None and p.held is not None and p.due < p.held:
@@ -736,6 +884,7 @@ class SheetImport:
         notes: list[str] = []
         progress_value = self._get(values, "progress")
         result_value = self._get(values, "result")
+        done_day: date | None = None
         for name, value in (("progress", progress_value), ("result", result_value)):
             if cells.is_tick(value):
                 # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
@@ -756,6 +905,8 @@ class SheetImport:
                 p.problem(unclear, self._col("progress"))
             elif status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
+                if status.said is Said.DONE and status.day is not None:
+                    done_day = status.day
             elif status.said is Said.OPEN:
                 # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
                 if status.note or p.percent is not None:
@@ -801,7 +952,9 @@ class SheetImport:
                         continue
                     p.problem(Phrase("row_not_mark", value=cells.show(value)), column)
                     continue
-            said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None)))
+            # the column says how it was done: "Đã hoàn thành | Đúng hạn", "… | Quá hạn"
+            how = fold_words(column.header)
+            said.setdefault(Said.DONE, (column, cells.Status(Said.DONE, day, None, how)))
         for i in layout.multi.get("open_mark", []):
             if i < len(values) and cells.is_mark(values[i]):
                 said.setdefault(Said.OPEN, (layout.column(i), cells.Status(Said.OPEN, None, None)))
@@ -820,6 +973,8 @@ class SheetImport:
                 said.setdefault(
                     Said.DONE, (self._col("completed_on"), cells.Status(Said.DONE, None, None))
                 )
+        if not said:
+            self._status_in_notes(p, values, said)
         p.note = "; ".join(notes) or None
         done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
         if done and cancelled:
@@ -834,12 +989,13 @@ class SheetImport:
                 # "Đã thực hiện": done, or acted on? Only a day of completion tells.
                 p.problem(Phrase("row_performed_no_day", value=status.cell), column)
                 return
-            day = completed_day or status.day or self.options.done_date
-            if day is None and not self._done_by_sheet_day(p, column):
-                return
+            # "Hoàn thành" in the result, its day in the progress ("Đã ban hành … ngày 2/5")
+            day = completed_day or status.day or done_day or self.options.done_date
             if day is None:
-                assert self.sheet_day is not None
-                day, p.completed_on_exact = self.sheet_day, False
+                day = self._done_by(p, column, status)
+                if day is None:
+                    return
+                p.completed_on_exact = False
             p.completed_on = day
             p.completion_note = status.note
             column = self._col("completed_on") if completed_day else column
@@ -857,23 +1013,106 @@ class SheetImport:
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
 
-    def _done_by_sheet_day(self, p: Planned, column: Any) -> bool:
-        """Whether a row marked done without a date can be recorded as done by the sheet's day.
+    def _asked(self, p: Planned, values: list[Value], told: list[int]) -> None:
+        """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)
+        is recorded as that request, waiting for an answer, as ``request extend`` would:
+        it must say the day asked for, later than the deadline in force, on a directive still
+        open."""
+        for i in told:
+            try:
+                found = cells.asked_for(values[i], p.held, self.calendar)
+            except InvalidInput as exc:
+                p.problem(exc, self.layout.column(i))
+                return
+            if found is None:
+                continue
+            if p.asked is not None and p.asked.to != found.to:
+                p.problem(Phrase("row_asked_twice"), self.layout.column(i))
+                return
+            if p.asked is None:
+                p.asked, p.asked_column = found, self.layout.column(i)
+        asked, column = p.asked, p.asked_column
+        if asked is None:
+            return
+        if asked.to is None:
+            p.problem(Phrase("row_asked_no_day", value=asked.cell), column)
+        elif p.completed_on is not None or p.cancelled_on is not None:
+            p.problem(Phrase("row_asked_closed", value=asked.cell), column)
+        elif p.due_in_force is not None and asked.to <= p.due_in_force:
+            p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
+        elif p.held is not None and asked.to < p.held:
+            p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
 
-        Done by that day, it was done on time when the deadline is that day or later (or there
-        is none): its status is settled, only the exact day is unknown. With a deadline before
-        the sheet's day it may have been done on time or late: the row says what to add.
+    def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
+        """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
+        other column of the row says one: the clerk's only word on it. Words that say a status
+        only with more (``Đã thực hiện``, ``Không thực hiện``) stay a note there."""
+        for i in self.layout.multi.get("note", []):
+            value = values[i] if i < len(values) else None
+            if cells.is_blank(value) or cells.is_tick(value):
+                continue
+            try:
+                status = self._read_status(value)
+            except InvalidInput as exc:
+                p.problem(exc, self.layout.column(i))
+                return
+            if status.said is None or status.unclear or status.needs_day:
+                continue
+            said.setdefault(status.said, (self.layout.column(i), status))
+
+    def _granted(self, p: Planned, values: list[Value], told: list[int]) -> None:
+        """An extension a progress, result or note cell says was granted (``Đã được gia hạn
+        đến 30/9/2025``) is recorded as one in the deadline cell is (``30/6/2025 (gia hạn đến
+        30/9/2025)``); two different ones are a bad row."""
+        for i in told:
+            column = self.layout.column(i)
+            try:
+                granted = cells.granted_in(values[i], p.held, self.calendar)
+            except InvalidInput as exc:
+                p.problem(exc, column)
+                return
+            if granted is not None:
+                self._grant(p, granted, column)
+
+    def _grant(self, p: Planned, granted: tuple[date, str], column: Any) -> None:
+        day, words = granted
+        if p.extended_to is not None:
+            if p.extended_to != day:
+                p.problem(Phrase("row_extended_twice", due=p.extended_to, other=day), column)
+            return
+        if p.due is None:
+            p.problem(Phrase("cell_extension_no_due", value=words), column)
+        elif day <= p.due:
+            p.problem(Phrase("cell_extension_not_later", due=p.due, new_due=day), column)
+        else:
+            p.extended_to, p.extended_text = day, words
+
+    def _done_by(self, p: Planned, column: Any, status: cells.Status) -> date | None:
+        """The day a row marked done without a date is recorded as done by (the exact day
+        unknown), or None when it cannot be told (the row then says what to add).
+
+        Done by the sheet's day, it was done on time when the deadline is that day or later (or
+        there is none): its status is settled. With a deadline before the sheet's day it may
+        have been done on time or late, unless the sheet says which (``Hoàn thành đúng hạn``,
+        an ``x`` under ``Đã hoàn thành | Quá hạn``): on time, it was done by the deadline; late,
+        by the sheet's day.
         """
         add = Phrase("row_add_completion")
+        due = p.due_in_force
+        on_time = "dung han" in status.phrase or "truoc han" in status.phrase
+        late = not on_time and _SAID_LATE.search(status.phrase) is not None
+        if due is not None and on_time and due < (self.sheet_day or self.options.today):
+            return due
         if self.sheet_day is None:
             p.problem(Phrase("row_done_no_date", add=add), column)
-            return False
-        due = p.due_in_force
+            return None
         if due is not None and due < self.sheet_day:
+            if late:
+                return self.sheet_day
             params = {"due": due, "sheet_day": self.sheet_day, "add": add}
             p.problem(Phrase("row_done_undated", **params), column)
-            return False
-        return True
+            return None
+        return self.sheet_day
 
     def _read_status(self, value: Value) -> cells.Status:
         found = self._status_cache.get(value)
@@ -1037,6 +1276,8 @@ class SheetImport:
                 else:
                     o.extend = True
                     o.changes.append(Phrase("chg_due", due=p.due_in_force))
+        if p.asked is not None and p.asked.to is not None:
+            self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
             if last is None or (last.percent, last.note) != (p.percent, p.note):
@@ -1080,6 +1321,35 @@ class SheetImport:
             o.action = "unchanged"
         return o
 
+    def _compare_asked(self, p: Planned, o: Outcome, facts: DirectiveFacts, closed: bool) -> None:
+        """A request the sheet gives again is recorded once: not when a request for that day
+        stands already (waiting, granted or refused), refused while another waits."""
+        from sqlmodel import select
+
+        from dirtrack.models import Request
+        from dirtrack.store.results import EXTEND
+
+        assert p.asked is not None and p.asked.to is not None
+        known = self.session.exec(
+            select(Request).where(Request.directive_id == facts.id, Request.kind == EXTEND)
+        ).all()
+        if any(r.to_due == p.asked.to for r in known):
+            return
+        if closed:
+            p.warn(Phrase("warn_closed_request", id=facts.id))
+            return
+        waiting = next((r for r in known if r.decision is None), None)
+        if waiting is not None:
+            params = {"id": facts.id, "request": waiting.id}
+            p.problem(Phrase("request_pending", **params), p.asked_column)
+            return
+        current = facts.due_at(date.max)
+        if current is not None and p.asked.to <= current and not o.extend:
+            p.problem(Phrase("request_not_later", to=p.asked.to, due=current), p.asked_column)
+            return
+        o.ask = True
+        o.changes.append(Phrase("chg_asked", to=p.asked.to))
+
     # --- reporting --------------------------------------------------------------------------
 
     def _unit_label(self, ref: int) -> str:
@@ -1099,7 +1369,9 @@ class SheetImport:
     def _row_report(self, p: Planned) -> RowReport:
         if p.heading is not None:
             values: dict[str, Any] = {"text": p.heading, "meeting": self._meeting_label(p)}
-            action = "section" if p.meeting else "skip"
+            if p.leads:  # the heading naming the unit of the rows under it
+                values["units"] = [self._unit_label(r) for r in p.leads]
+            action = "section" if p.meeting or p.leads else "skip"
             if p.problems:
                 action = "error"
             return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
@@ -1121,6 +1393,7 @@ class SheetImport:
             "due": p.due_in_force.isoformat() if p.due_in_force else None,
             "due_text": p.extended_text if p.extended_to else p.due_text,
             "original_due": p.due.isoformat() if p.due else None,
+            "asked_to": p.asked.to.isoformat() if p.asked and p.asked.to else None,
             "status": status,
             "progress": p.percent,
             "note": p.note,
@@ -1156,6 +1429,17 @@ class SheetImport:
             },
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
+        result.warnings += [
+            Phrase(
+                "warn_hidden_column",
+                column=gone.letter,
+                header=gone.header,
+                read=kept.letter,
+                read_header=kept.header,
+                field=kept.field,
+            )
+            for gone, kept in layout.hidden_left_out
+        ]
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:
@@ -1211,7 +1495,7 @@ class SheetImport:
             return ref if ref > 0 else unit_ids[ref]
 
         created: list[tuple[Planned, Outcome]] = []
-        counts = {"progress": 0, "extensions": 0}
+        counts = {"progress": 0, "extensions": 0, "requests": 0}
         updated: list[tuple[Planned, Outcome]] = []
         for p in self.plans:
             for o in p.outcomes or ():
@@ -1297,6 +1581,10 @@ class SheetImport:
         bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
+        for (p, _), directive_id in zip(made, ids, strict=True):
+            if p.asked is not None:
+                self._ask(p, directive_id)
+                counts["requests"] += 1
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
@@ -1334,9 +1622,32 @@ class SheetImport:
         bulk.replace_coordinators(self.session, replaced, coordinators)
         bulk.insert_rows(self.session, bulk.PROGRESS, entries)
         bulk.insert_rows(self.session, bulk.EXTENSION, extensions)
+        for p, o in changed:
+            if o.ask:
+                assert o.directive_id is not None
+                self._ask(p, o.directive_id)
+                counts["requests"] += 1
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
         self.progress.advance(len(changed))
+
+    def _ask(self, p: Planned, directive_id: int) -> None:
+        """Record the row's request for a new deadline as ``request extend`` does, asked on the
+        sheet's day (not before the meeting), its words the reason."""
+        from dirtrack.store.results import EXTEND, ask
+
+        assert p.asked is not None and p.asked.to is not None
+        day = self.as_of if p.held is None or self.as_of >= p.held else p.held
+        self.session.flush()
+        ask(
+            self.session,
+            directive_id,
+            kind=EXTEND,
+            on=day,
+            reason=p.asked.cell,
+            to_due=p.asked.to,
+            due_text=p.asked.text,
+        )
 
     def _approved_on(self, p: Planned) -> date:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
@@ -1367,6 +1678,27 @@ class SheetImport:
             "percent": p.percent,
             "note": p.note,
         }
+
+
+# A text column of limitations: "Nội dung hạn chế", "Tồn tại, hạn chế", "Limitation" (folded).
+_LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
+# ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
+_REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+def _limitations_column(
+    choice: HeaderChoice, pairs: list[tuple[str, str]]
+) -> tuple[int, str] | None:
+    """The text column of a table of limitations, as (index, header); None for a table of
+    directives, or when --map names the text column (the office says what it holds)."""
+    if any(name == "text" for _, name in pairs) or "text" not in choice.fields:
+        return None
+    at = choice.fields.index("text")
+    header = choice.labels[at]
+    words = fold_words(header)
+    if _LIMITATION_WORDS.search(words) is None or _REMEDY_WORDS.search(words) is not None:
+        return None
+    return at, header
 
 
 def unit_code(name: str, taken: set[str]) -> str:

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
-from dirtrack.periods import check_day, parse_date, parse_when, read_when
+from dirtrack.periods import NOT_A_DEADLINE, check_day, parse_date, parse_when, read_when
 from dirtrack.text import fold, nfc
 from dirtrack.text import is_blank as blank_text
+
+if TYPE_CHECKING:
+    from dirtrack.workdays import Workdays
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +102,30 @@ _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _TRAILING = re.compile(r"[\s.,;]+$")
 
 
+# A day typed with a two-digit year, as Excel shows dd/mm/yy: "15/3/24", "30-06-24".
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
+
+
+def full_years(written: str) -> str:
+    """``written`` with every day typed with a two-digit year given its four digits, as Excel
+    reads a year typed so (``15/3/24`` is 15/3/2024; ``00``-``29`` are 2000-2029, ``30``-``99``
+    1930-1999)."""
+
+    def whole(m: re.Match[str]) -> str:
+        yy = int(m[4])
+        return f"{m[1]}{m[2]}{m[3]}{m[2]}{2000 + yy if yy < 30 else 1900 + yy}"
+
+    return _SHORT_YEAR.sub(whole, written)
+
+
+# "15 / 3 / 2024": spaces around the slashes of a day; "T6/2024": tháng 6/2024.
+_SPACED_SLASH = re.compile(r"(?<=\d)\s+/\s*(?=\d)|(?<=\d)/\s+(?=\d)")
+_MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
+
+
 def _clean_date_text(value: str) -> str:
-    cleaned = _TRAILING.sub("", nfc(value))
+    cleaned = _SPACED_SLASH.sub("/", nfc(value))
+    cleaned = _TRAILING.sub("", full_years(_MONTH_T.sub(r"tháng \1", cleaned)))
     return _TIME_TAIL.sub("", cleaned).strip()
 
 
@@ -123,12 +149,23 @@ _NO_DEADLINE = re.compile(
 )
 
 
-def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | None]:
+# A duty repeated every month, quarter, year ("Trước ngày 20 hằng tháng", "báo cáo định kỳ"),
+# naming no year: no deadline of its own, as "Hằng năm" ("assign --every" records one per
+# period); with a year ("30/6/2024, sau đó hằng tháng") it is read, or refused, as any deadline.
+_PERIODIC = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang|tuan)\b|\bdinh ky\b")
+_REMARK = re.compile(r"\s*\([^()]*\)$")
+
+
+def parse_deadline(
+    value: Value, ref: date | None, calendar: Workdays | None = None
+) -> tuple[date | None, str | None]:
     """A deadline and the text it was written as.
 
     A date, an Excel date, a year, or a span meaning its last day (``Quý III/2022``,
     ``tháng 9``); ``thường xuyên``, ``không thời hạn``, ``định kỳ``… mean no deadline (the text is
-    kept). ``ref`` (the meeting's date) completes phrases without a year.
+    kept). ``ref`` (the meeting's date) completes phrases without a year; ``calendar`` (the
+    office's) counts the working-day forms (``trước ngày 15/3/2025``: that day, or the last
+    working day before it), as ``assign`` does.
     """
     if is_blank(value):
         return None, None
@@ -138,13 +175,25 @@ def parse_deadline(value: Value, ref: date | None) -> tuple[date | None, str | N
         raise InvalidInput.of("cell_not_deadline", value=show(value))
     if isinstance(value, int | float):
         if float(value).is_integer() and 1900 <= value <= 2999:
-            return parse_when(str(int(value)), ref), str(int(value))
+            return parse_when(str(int(value)), ref, calendar), str(int(value))
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = nfc(value)
-    if _NO_DEADLINE.match(fold(written)):
+    periodic = _PERIODIC.search(fold(written)) and not re.search(r"\d{4}", written)
+    if _NO_DEADLINE.match(fold(written)) or periodic:
         return None, written
-    return read_when(_clean_date_text(written), ref), written
+    cleaned = _clean_date_text(written)
+    try:
+        return read_when(cleaned, ref, calendar), written
+    except InvalidInput as exc:
+        # "Trước 15/7/2024 (báo cáo)": a deadline and a remark in brackets after it
+        bare = _REMARK.sub("", cleaned)
+        if exc.key not in NOT_A_DEADLINE or bare == cleaned or not bare:
+            raise
+        try:
+            return read_when(bare, ref, calendar), written
+        except InvalidInput:
+            raise exc from None
 
 
 # "30/6/2023 (gia hạn đến 31/12/2023)", "Quý III/2023, đã điều chỉnh thời hạn đến 31/12/2023":
@@ -156,6 +205,114 @@ _EXTENSION = re.compile(
 )
 
 
+# A unit asking for a new deadline, not one approved: "Đề nghị gia hạn đến 30/9/2025", "xin
+# lùi thời hạn sang quý IV/2025", "Đơn vị kiến nghị điều chỉnh thời hạn: 31/12/2025" (folded).
+_ASKED = re.compile(
+    r"(?<!\w)(?:de\s+nghi|xin|kien\s+nghi|de\s+xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
+    r"(?:gia\s+han|dieu\s+chinh\s+(?:thoi\s+han|han)|lui\s+(?:thoi\s+han|han)"
+    r"|gian\s+(?:thoi\s+han|tien\s+do))(?:\s+(?:thoi\s+han|thuc\s+hien|hoan\s+thanh))?"
+    r"(?:\s*(?:den|toi|sang|thanh|:)\s*(?:ngay\s+)?(?P<to>[^;)\]\n]*))?"
+)
+# What every cell asking for or granting a new deadline holds, looked for before any folding
+# (most progress cells hold none): "gia hạn", "điều chỉnh", "lùi", "giãn".
+_MAYBE_NEW_DUE = re.compile(r"(?i)gia\s+h|ch[iỉ]nh|l[uù]i|gi[aã]n")
+
+
+def tells_new_due(value: Value) -> bool:
+    """Whether a cell may tell of a new deadline, granted or asked for (:func:`granted_in`,
+    :func:`asked_for`): a quick look at its letters, before any folding."""
+    return isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None
+
+
+# Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
+_ASKED_END = re.compile(r"\s+(?:do|vi|de|nham|theo|ly do)\s|[,.]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A cell that says the unit asked for a new deadline: the day asked for (None when the
+    cell does not say it), the words it was asked in, and the cell (the request's reason)."""
+
+    to: date | None
+    text: str | None
+    cell: str
+
+
+def asked_for(value: Value, ref: date | None, calendar: Workdays | None = None) -> Asked | None:
+    """The request for a new deadline a cell makes (``Đề nghị gia hạn đến 30/9/2025``,
+    ``Đang thực hiện; xin gia hạn đến quý IV/2025``), or None when it makes none.
+
+    Raises:
+        InvalidInput: the day asked for names no real day (``đến 31/9/2025``).
+    """
+    if not isinstance(value, str) or _MAYBE_NEW_DUE.search(value) is None:
+        return None
+    written = text(value)
+    key = _aligned(written)
+    found = _ASKED.search(key) if key is not None else None
+    if found is None or key is None:
+        return None
+    if not found["to"] or not found["to"].strip(" .,"):
+        return Asked(None, None, written)
+    day, words = _day_named(written, found, ref, calendar)
+    return Asked(day, words, written)
+
+
+def _day_named(
+    written: str, found: re.Match[str], ref: date | None, calendar: Workdays | None
+) -> tuple[date | None, str | None]:
+    """The deadline the ``to`` group of ``found`` (matched on ``written`` folded) names, and
+    its words; words may follow it (``đến 30/9/2025 do chờ ý kiến của Bộ``)."""
+    start = found.start("to")
+    to_key = found["to"]
+    end = _ASKED_END.search(to_key)
+    tries = [to_key] if end is None else [to_key, to_key[: end.start()]]
+    for tail in tries:
+        words = written[start : start + len(tail)].strip(" .,;")
+        try:
+            day, _ = parse_deadline(words, ref, calendar)
+        except InvalidInput as exc:
+            if exc.key in NOT_A_DEADLINE:
+                continue
+            raise
+        if day is not None:
+            return day, words
+    return None, None
+
+
+# An extension granted, told in a progress or result cell: "Đã được gia hạn đến 30/9/2025",
+# "UBND tỉnh đồng ý điều chỉnh thời hạn đến quý IV/2025" (folded; asked for is _ASKED).
+_GRANTED = re.compile(
+    r"(?<!\w)(?:gia\s+han|dieu\s+chinh\s+(?:thoi\s+han|han))(?:\s+thoi\s+han)?"
+    r"\s*(?:den|toi|sang|thanh)\s+(?:ngay\s+)?(?P<to>[^;)\]\n]*)"
+)
+# Words before it that say it was not granted: "chưa được", "không đồng ý", "từ chối".
+_NOT_GRANTED = re.compile(r"\b(?:chua|khong|tu choi|bac)\b[^,;.]{0,30}$")
+
+
+def granted_in(
+    value: Value, ref: date | None, calendar: Workdays | None = None
+) -> tuple[date, str] | None:
+    """The later deadline a progress or result cell says was granted (``Đã được gia hạn đến
+    30/9/2025``) and its words; None when it says none (a request, ``Đề nghị gia hạn đến …``,
+    is :func:`asked_for`'s; ``Chưa được gia hạn``, ``không đồng ý gia hạn`` grant nothing).
+
+    Raises:
+        InvalidInput: the day named does not exist.
+    """
+    if not isinstance(value, str) or _MAYBE_NEW_DUE.search(value) is None:
+        return None
+    written = text(value)
+    key = _aligned(written)
+    if key is None or _ASKED.search(key) is not None:
+        return None
+    found = _GRANTED.search(key)
+    if found is None or _NOT_GRANTED.search(key[: found.start()]) is not None:
+        return None
+    day, words = _day_named(written, found, ref, calendar)
+    return (day, words) if day is not None and words is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class DueCell:
     """A deadline cell read: the deadline given at the meeting and, when the cell says one was
@@ -165,9 +322,11 @@ class DueCell:
     text: str | None
     extended_to: date | None = None
     extended_text: str | None = None
+    # "30/6/2025 (đề nghị gia hạn đến 30/9/2025)": a new deadline the unit asked for.
+    asked: Asked | None = None
 
 
-def read_due(value: Value, ref: date | None) -> DueCell:
+def read_due(value: Value, ref: date | None, calendar: Workdays | None = None) -> DueCell:
     """A deadline cell: :func:`parse_deadline`, or a deadline and its extension (``30/6/2023
     (gia hạn đến 31/12/2023)``), both read the same way.
 
@@ -178,20 +337,28 @@ def read_due(value: Value, ref: date | None) -> DueCell:
     if isinstance(value, str):
         written = nfc(value)
         key = _aligned(written)
+        asked = _ASKED.search(key) if key is not None else None
+        if asked is not None:
+            # The deadline is what comes before the request: the request is not approved.
+            before = _SEPARATORS.sub("", written[: asked.start()][::-1])[::-1]
+            before = before.rstrip(" (").strip()
+            request = written[asked.start() :].rstrip(" )]")
+            due, due_text = parse_deadline(before or None, ref, calendar)
+            return DueCell(due, due_text, asked=asked_for(request, ref, calendar))
         found = _EXTENSION.match(key) if key is not None else None
         if found is not None and not _SEPARATORS.sub("", found["first"]).strip():
             raise InvalidInput.of("cell_extension_no_due", value=written)
         if found is not None:
             first = written[: found.end("first")].strip()
             later = written[found.start("new") : found.end("new")].strip()
-            due, text = parse_deadline(first, ref)
-            new_due, new_text = parse_deadline(later, ref)
+            due, text = parse_deadline(first, ref, calendar)
+            new_due, new_text = parse_deadline(later, ref, calendar)
             if due is None or new_due is None:
                 raise InvalidInput.of("cell_extension_no_due", value=written)
             if new_due <= due:
                 raise InvalidInput.of("cell_extension_not_later", due=due, new_due=new_due)
             return DueCell(due, text, new_due, new_text)
-    return DueCell(*parse_deadline(value, ref))
+    return DueCell(*parse_deadline(value, ref, calendar))
 
 
 _PERCENT = re.compile(r"(\d{1,4}(?:[.,]\d+)?)\s*%")
@@ -295,8 +462,10 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
         Said.DONE,
         re.compile(
             rf"^(?:da\s+(?:hoan\s+thanh|xong|thuc\s+hien\s+xong){_HOW_DONE}{_PART_DONE}"
-            # "Đã thực hiện": done only with the day it was (see Status.needs_day)
+            # "Đã thực hiện": done only with the day it was (see Status.needs_day); so is "Đã
+            # ban hành Quyết định số …" (the document the directive asked for, or a step?)
             r"|da\s+thuc\s+hien(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
+            r"|da\s+ban\s+hanh\b"
             rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
             r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
@@ -363,6 +532,20 @@ def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
     return not marks or "\u031b" in marks
 
 
+# Status words that say done only with the day it was done.
+_NEEDS_DAY = frozenset({"da thuc hien", "da ban hanh"})
+# Status words shortened as registers write them: "Đã HT", "Chưa HT", "Đang TH".
+_SHORT_STATUS = re.compile(
+    r"^((?:đã|da|Đã|ĐÃ|chưa|chua|Chưa|CHƯA|đang|dang|Đang|ĐANG)\s+)?(HT|TH|ht|th)(?=$|[\s,.;:()\-–—])"
+)
+
+
+def _expand_short(written: str) -> str:
+    return _SHORT_STATUS.sub(
+        lambda m: (m[1] or "") + ("hoàn thành" if m[2].lower() == "ht" else "thực hiện"), written
+    )
+
+
 def read_status(value: Value) -> Status:
     """Read ``Đã hoàn thành ngày 20/7/2022``, ``Hoàn thành đúng hạn: Đề án 05``,
     ``Dừng thực hiện``, ``Đang thực hiện``… The note is what follows the status and its day.
@@ -370,7 +553,7 @@ def read_status(value: Value) -> Status:
     Raises:
         InvalidInput: a day that does not exist.
     """
-    written = text(value)
+    written = _expand_short(full_years(text(value)))
     if not written:
         return Status(None, None, None)
     key = _aligned(written)
@@ -397,7 +580,7 @@ def read_status(value: Value) -> Status:
             note = written
         if day is None and said is not Said.OPEN:
             day = first_day(written)
-        needs_day = said is Said.DONE and found[0] == "da thuc hien"
+        needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
         return Status(said, day, note, found[0], needs_day, cell=written)
     return Status(None, None, written)
 
@@ -408,7 +591,7 @@ def first_day(written: str) -> date | None:
     Raises:
         InvalidInput: it does not exist (``31/2/2022``).
     """
-    found = _ANY_DAY.search(fold(written))
+    found = _ANY_DAY.search(fold(full_years(written)))
     if found is None:
         return None
     if found[1]:
@@ -443,9 +626,11 @@ def unit_pieces(value: Value) -> list[list[str]]:
     """A unit cell as segments of comma-separated pieces.
 
     Lines and ``;`` always separate units. Within a segment, commas separate them too, except
-    before a piece that starts in lower case: ``UBND các huyện, thị xã, thành phố`` is one unit,
-    ``Ban Tổ chức, Văn phòng`` two. The importer may still join pieces that together name a
-    registered unit (``Cơ quan, đơn vị``).
+    before a piece that starts in lower case and begins no body's name: ``UBND các huyện, thị
+    xã, thành phố`` is one name, ``Ban Tổ chức, Văn phòng`` two, and so are ``sở tài chính, sở
+    kế hoạch và đầu tư`` (a kind of body followed by its name) and ``Sở Tài chính, các sở
+    ngành liên quan`` (a group of bodies). The importer may still join pieces that together
+    name a registered unit (``Cơ quan, đơn vị``).
     """
     segments: list[list[str]] = []
     for line in _HARD.split(raw_lines(value)):
@@ -458,13 +643,89 @@ def unit_pieces(value: Value) -> list[list[str]]:
             if not piece:
                 continue
             first = next((ch for ch in piece if ch.isalpha()), "")
-            if pieces and first and first.islower():
+            if pieces and first and first.islower() and not starts_body(piece):
                 pieces[-1] = f"{pieces[-1]}, {piece}"
             else:
                 pieces.append(piece)
         if pieces:
             segments.append(pieces)
     return segments
+
+
+# Roles written in a unit cell: "Sở Nội vụ (chủ trì), Sở Tài chính", "Sở Nội vụ chủ trì, phối
+# hợp với Sở Tài chính", "Sở Nội vụ; Sở Tài chính, Sở Y tế phối hợp".
+_LEAD_MARK = re.compile(r"(?i)\s*[(\[]?\s*(?:đồng\s+|dong\s+)?(?:chủ\s+trì|chu\s+tri)\s*[)\]]?$")
+_WITH_MARK = re.compile(r"(?i)\s*[(\[]?\s*(?:phối\s+hợp|phoi\s+hop)\s*[)\]]?$")
+_WITH_FROM = re.compile(
+    r"(?i)[,;]?\s*[(\[]?\s*(?:và\s+|va\s+)?(?:phối\s+hợp|phoi\s+hop)\s+(?:với|voi|cùng|cung)\s+"
+)
+
+
+_MAYBE_ROLE = re.compile(r"(?i)ch[uủ]\s+tr[iì]|ph[oốô]i\s+h[oợ]p")
+
+
+def unit_roles(value: Value) -> tuple[str, str] | None:
+    """A unit cell that says who leads and who coordinates, as (lead units, coordinating
+    units), each as a cell ``;`` separates; None when it says no role.
+
+    ``Sở Nội vụ (chủ trì), Sở Tài chính`` and ``Sở Nội vụ chủ trì, phối hợp với Sở Tài chính``:
+    the unit marked *chủ trì* leads, the others coordinate; ``Sở Nội vụ; Sở Tài chính, Sở Y tế
+    phối hợp``: the units marked *phối hợp* (the group of them before the mark) coordinate,
+    the others lead.
+    """
+    written = raw_lines(value)
+    if _MAYBE_ROLE.search(written) is None or not re.search(
+        r"\b(?:chu tri|phoi hop)\b", fold(written)
+    ):
+        return None
+    withs: list[str] = []
+    found = _WITH_FROM.search(written)
+    if found is not None:
+        withs.append(written[found.end() :])
+        written = written[: found.start()]
+    leads: list[str] = []
+    loose: list[str] = []
+    for pieces in unit_pieces(written):
+        waiting: list[str] = []
+        for piece in pieces:
+            if (mark := _LEAD_MARK.search(piece)) is not None:
+                loose.extend(waiting)
+                waiting = []
+                leads.append(piece[: mark.start()])
+            elif (mark := _WITH_MARK.search(piece)) is not None:
+                withs.extend([*waiting, piece[: mark.start()]])
+                waiting = []
+            else:
+                waiting.append(piece)
+        loose.extend(waiting)
+    (leads if not leads else withs).extend(loose)
+    kept = [name.strip(" ,;") for name in leads], [name.strip(" ,;") for name in withs]
+    lead_cell = "; ".join(n for n in kept[0] if n)
+    with_cell = "; ".join(n for n in kept[1] if n)
+    if not lead_cell and not with_cell:
+        return None  # the words alone ("Chủ trì"): no unit named, no role said
+    return lead_cell, with_cell
+
+
+# The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
+_HEADS = re.compile(
+    r"^(?:so|ban|ubnd|hdnd|uy ban|phong|van phong|trung tam|cong an|bo|cuc|chi cuc|hoi"
+    r"|doan|huyen uy|thi uy|thanh uy|tinh uy|quan uy|dang uy|mat tran|mttq|lien doan|vien"
+    r"|truong|benh vien|bao|dai|kho bac|ngan hang|cong ty|tong cong ty|toa an|vien kiem sat"
+    r"|chi nhanh|bql|ban quan ly|bch|bo chi huy|ttyt|trung tam y te)\s+\S"
+)
+# A group of bodies: "các sở, ngành liên quan", "những địa phương có liên quan".
+_GROUP_START = re.compile(r"^(?:cac|nhung)\s+\S")
+
+
+def starts_body(piece: str) -> bool:
+    """Whether a piece of a unit cell written in lower case begins a body's own name (``sở
+    kế hoạch và đầu tư``, ``các huyện``) rather than going on with the name before it (``thị xã``,
+    ``thể thao và du lịch``)."""
+    key = fold(piece).strip(" .")
+    if key in _KINDS:  # "đoàn thể", "ban": a kind of body listed after another
+        return False
+    return _HEADS.match(key) is not None or _GROUP_START.match(key) is not None
 
 
 # "các", "những" before a kind of body: "UBND các huyện", "Các sở, ban, ngành".
@@ -475,6 +736,7 @@ _KINDS = frozenset(
         "so", "ban", "nganh", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
         "quan", "co quan", "don vi", "dia phuong", "doanh nghiep", "to chuc", "doan the",
         "hoi", "truong", "tinh", "mat tran", "ban nganh", "doan the chinh tri xa hoi",
+        "huyen uy", "thi uy", "thanh uy", "quan uy", "dang uy", "dia phuong lien quan",
     }
 )  # fmt: skip
 
