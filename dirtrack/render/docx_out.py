@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.official import (
     body_paragraph,
+    cant_split,
     fixed_layout,
     heading,
     new_document,
@@ -235,7 +236,9 @@ def _write_table(doc: Any, found: Layout) -> None:
     _repeat_header(grid.rows[0])
     first_total = len(texts) - found.table.total_rows
     for index, row in enumerate(texts):
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        cant_split(added)
+        cells = added.cells
         for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
             cell.width = Cm(width)
             paragraph = cell.paragraphs[0]
@@ -354,7 +357,7 @@ def _landscape(doc: Any) -> float:
 
 
 def _repeat_header(row: Any) -> None:
-    """Repeat the header row on every page the table runs over; never split a row."""
+    """Repeat the header row on every page the table runs over, and never split it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -362,6 +365,7 @@ def _repeat_header(row: Any) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     properties.append(flag)
+    cant_split(row)
 
 
 def _annex_section(part: Any) -> bool:

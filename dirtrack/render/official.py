@@ -246,7 +246,8 @@ def rule(container: Any, width_cm: float, box_cm: float, *, after: float = 0) ->
 
 
 def _grid(doc: Any, widths: list[float]) -> Any:
-    """A borderless table of one row with columns ``widths`` cm wide."""
+    """A borderless table of one row, never split over two pages, with columns ``widths`` cm
+    wide."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm
 
@@ -257,6 +258,7 @@ def _grid(doc: Any, widths: list[float]) -> Any:
         column.width = Cm(width)
         cell.width = Cm(width)
     fixed_layout(table)
+    cant_split(table.rows[0])
     return table
 
 
@@ -391,7 +393,6 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     gap.paragraph_format.space_after = Pt(6)
     left_w = usable * 0.45
     table = _grid(doc, [left_w, usable - left_w])
-    _cant_split(table.rows[0])
     left, right = table.rows[0].cells
     label = t("doc_copies", head.lang)
     if party:
@@ -419,7 +420,8 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     _line(right, head.signer_name or " ", size, bold=True, new=True)
 
 
-def _cant_split(row: Any) -> None:
+def cant_split(row: Any) -> None:
+    """Keep ``row`` on one page: Word and LibreOffice move it whole to the next page."""
     from docx.oxml import OxmlElement
 
     properties = row._tr.get_or_add_trPr()
