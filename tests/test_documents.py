@@ -299,3 +299,29 @@ def test_excel_print_header_keeps_every_and_and_fits_in_255(body: str, title: st
         assert said == given or (said.endswith("…") and given.startswith(said[:-1])), said
     for part, given in ((header.left.text, body), (header.center.text, title)):
         assert len(part) >= min(len(given.replace("&", "&&")), 100)  # each keeps its share
+
+
+def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_path: Path) -> None:
+    # A unit with a limitation but no directive in the period was named by its code in the
+    # list of limitations; of two units sharing the highest rate the text named the first
+    # alone, by its code.
+    meeting = reg.id("add-meeting", "--date", "10/5/2022", "--title", "Kiểm tra")
+    shared = reg.id("assign", str(meeting), "--unit", "UBKT", "Báo cáo nhanh", "--due", "1/6/2022")
+    reg.ok("done", str(shared), "--date", "20/5/2022")
+    reg.ok("add-limitation", str(meeting), "--unit", "VPUB", "Chưa bố trí đủ cán bộ")
+    reg.ok(*STATE)
+    pack = reg.json("report", "--quarter", "2022Q2")
+    assert [r["code"] for r in pack["rankings"]["completion_rate"] if r["rank"] == 1] == [
+        "UBKT",
+        "VPTU",
+    ]
+    doc = Document(str(report_docx(reg, tmp_path)))
+    listed = next(t for t in doc.tables if "Chưa bố trí đủ cán bộ" in cells(t)[-1])
+    unit = cells(listed)[0].index("Đơn vị")
+    assert cells(listed)[-1][unit] == "Văn phòng UBND tỉnh"
+    ranked = next(p.text for p in doc.paragraphs if "cao nhất" in p.text)
+    assert "cao nhất: Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy (100,00%)" in ranked
+    assert "thấp nhất: Ban Tổ chức Tỉnh ủy (0,00%)" in ranked
+    # The terminal and Markdown keep the codes.
+    text = reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
+    assert "cao nhất: UBKT, VPTU (100,00%)" in text

@@ -810,7 +810,9 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
-def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+def result_paragraphs(
+    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+) -> list[str]:
     tot = pack["totals"]
     done = tot["done_on_time"] + tot["done_late"]
     lines = [
@@ -842,14 +844,16 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
             )
         )
     ranks = pack.get("rankings") or {}
-    if ranks.get("completion_rate"):
-        best, worst = ranks["completion_rate"][0], ranks["completion_rate"][-1]
+    if ranked := ranks.get("completion_rate"):
+        # Every unit sharing the first (and the last) rank: "1, 1, 3" names both of the first.
+        best = [r for r in ranked if r["rank"] == ranked[0]["rank"]]
+        worst = [r for r in ranked if r["rank"] == ranked[-1]["rank"]]
         lines.append(
             t("rv_summary_rank", lang).format(
-                best=best["code"],
-                best_pct=number(best["pct"], lang),
-                worst=worst["code"],
-                worst_pct=number(worst["pct"], lang),
+                best=", ".join(labels.code(r["code"]) for r in best),
+                best_pct=number(best[0]["pct"], lang),
+                worst=", ".join(labels.code(r["code"]) for r in worst),
+                worst_pct=number(worst[0]["pct"], lang),
             )
         )
     held = len(pack["meetings"])
@@ -896,7 +900,9 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     return lines
 
 
-def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+def shortcoming_paragraphs(
+    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+) -> list[str]:
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     lines = [
         t("rv_summary_overdue", lang, n=len(pack["overdue"]))
@@ -911,7 +917,7 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
     ]
     for r in pack.get("repeated_limitations", []):
         lines.append(
-            f"{r['unit']}: «{r['text']}» — "
+            f"{labels.code(r['unit'])}: «{r['text']}» — "
             + t(
                 "rv_times_since",
                 lang,
@@ -920,6 +926,14 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
             )
         )
     return lines
+
+
+def _unit_names(pack: Record) -> dict[str, str]:
+    """Each unit's name by code, from every part of the pack that names units: a unit with
+    limitations but no directive in the period is in ``limitation_summary`` alone."""
+    rows = [*pack["units"], *(pack.get("limitation_summary") or {}).get("units", [])]
+    rows += [child for row in pack["units"] for child in row.get("children", [])]
+    return {row["code"]: row["name"] for row in rows if row.get("name")}
 
 
 def _urged_units(pack: Record) -> dict[str, int]:
@@ -952,16 +966,13 @@ def build_document(
     """
     labels = PLAIN
     if meetings is not None:
-        names = {row["code"]: row["name"] for row in pack["units"] if row.get("name")}
-        for row in pack["units"]:
-            names.update({c["code"]: c["name"] for c in row.get("children", []) if c.get("name")})
-        labels = Labels(formal=True, names=names, meetings=meetings, lang=lang)
+        labels = Labels(formal=True, names=_unit_names(pack), meetings=meetings, lang=lang)
     urged = _urged_units(pack)
     if urged:  # letters sent in the period: how often each unit and directive was urged
         labels = replace(labels, urged=True)
     units = units_table(pack, lang, labels)
     chairs = chair_table(pack, lang)
-    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
+    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang, labels))
     main = [chairs, units] if by == "chair" else [units]
     if by in ("field", "leader"):
         main = [group_table(pack, by, lang), units]
@@ -984,7 +995,7 @@ def build_document(
     results.chart_after = "units"
 
     shortcomings = Section(
-        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
+        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang, labels)
     )
     if urged:
         who = ", ".join(f"{labels.code(code)} ({n})" for code, n in sorted(urged.items()))
