@@ -325,3 +325,19 @@ def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_pat
     # The terminal and Markdown keep the codes.
     text = reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
     assert "cao nhất: UBKT, VPTU (100,00%)" in text
+
+
+@pytest.mark.parametrize("command", [("report", "--brief"), ("score",)])
+def test_brief_and_scores_name_the_period_in_words(
+    reg: Cli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # The leader's brief and the scores were titled "TÓM TẮT CHO LÃNH ĐẠO — 2022-Q2", the
+    # period's key, and their note ended on "..".
+    for lang, period in (("vi", "quý II/2022"), ("en", "Q2 2022")):
+        out = tmp_path / f"{lang}.docx"
+        reg.ok("--lang", lang, *command, "--quarter", "2022Q2", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+        lines = [line for line in texts(out) if line]
+        assert lines[0].endswith(f" — {period.upper()}"), lines[0]
+        assert lines[1].startswith(f"{'Kỳ báo cáo' if lang == 'vi' else 'Period'}: {period} (")
+        assert not any("2022-Q2" in line or line.endswith("..") for line in lines)

@@ -390,7 +390,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     usable = pages.usable
     body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
     note = body_paragraph(doc, "")
-    note.add_run(document.rate_note + ".").italic = True
+    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     annex = annex_sections(document)
     parts = [part for part in document.sections if part not in annex]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]

@@ -25,12 +25,12 @@ def _day(value: str | None, lang: str) -> str:
     return cell_text(date.fromisoformat(value), DATE, lang) if value else ""
 
 
-def _header(pack: Record, lang: str) -> list[tuple[str, str]]:
+def _header(pack: Record, title: str, lang: str) -> list[tuple[str, str]]:
     period = pack["period"]
     return [
         (
             t("period", lang),
-            f"{period['label']} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
+            f"{title} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
         ),
         (t("rv_as_of_label", lang), _day(pack["as_of"], lang)),
     ]
@@ -64,7 +64,7 @@ def rule_text(line: Record, lang: str) -> str:
     return prefix + text
 
 
-def score_document(pack: Record, lang: str) -> Document:
+def score_document(pack: Record, title: str, lang: str) -> Document:
     """The scores: a summary table per unit, then each unit's explanation."""
     summary = Table(
         "scores",
@@ -117,8 +117,8 @@ def score_document(pack: Record, lang: str) -> Document:
     )
     intro.append(tiers)
     return Document(
-        title=f"{t('sc_title', lang)} — {pack['period']['label']}",
-        header=_header(pack, lang),
+        title=f"{t('sc_title', lang)} — {title}",
+        header=_header(pack, title, lang),
         sections=[Section(rules["title"], intro, [summary, ledger])],
         chart_rows=[],
         lang=lang,
@@ -126,7 +126,7 @@ def score_document(pack: Record, lang: str) -> Document:
     )
 
 
-def brief_document(pack: Record, lang: str) -> Document:
+def brief_document(pack: Record, title: str, lang: str) -> Document:
     """The one-page leader view: totals, colours per unit and leader, the red directives."""
     tot = pack["totals"]
     reqs = pack["requests"]["extend"]
@@ -201,8 +201,8 @@ def brief_document(pack: Record, lang: str) -> Document:
         for r in pack["red"]
     ]
     return Document(
-        title=f"{t('br_title', lang)} — {pack['period']['label']}",
-        header=_header(pack, lang),
+        title=f"{t('br_title', lang)} — {title}",
+        header=_header(pack, title, lang),
         sections=[Section(t("br_section", lang), paragraphs, [units, leaders, red])],
         chart_rows=[],
         lang=lang,
