@@ -341,3 +341,30 @@ def test_brief_and_scores_name_the_period_in_words(
         assert lines[0].endswith(f" — {period.upper()}"), lines[0]
         assert lines[1].startswith(f"{'Kỳ báo cáo' if lang == 'vi' else 'Period'}: {period} (")
         assert not any("2022-Q2" in line or line.endswith("..") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("office", "number", "cited"),
+    [
+        (PARTY, "Số 07-BC/VPTU", "(Kèm theo Báo cáo số 07-BC/VPTU ngày 05 tháng 02 năm 2023)"),
+        (STATE, "Số: 07/BC-VPUB", "(Kèm theo Báo cáo số 07/BC-VPUB ngày 05 tháng 02 năm 2023)"),
+    ],
+)
+def test_annex_cites_the_report_by_number_and_date(
+    reg: Cli, tmp_path: Path, office: tuple[str, ...], number: str, cited: str
+) -> None:
+    # The annex said "(Kèm theo Báo cáo Số 07-BC/VPTU, Ninh Bình, ngày 05 tháng 02 năm 2023)"
+    # under "PHỤ LỤC" and "Phụ lục: nhiệm vụ theo từng đơn vị": the heading's "Số" and place
+    # copied into the sentence, and "Phụ lục" twice.
+    reg.ok(*office)
+    out = report_docx(reg, tmp_path, "--number", "7", "--date", "5/2/2023")
+    lines = texts(out)
+    first = lines.index("PHỤ LỤC")
+    assert lines[first + 1 : first + 3] == ["NHIỆM VỤ THEO TỪNG ĐƠN VỊ", cited]
+    assert number in Document(str(out)).tables[0].rows[0].cells[0].text  # the heading as before
+    english = texts(report_docx(reg, tmp_path, "--number", "7", "--date", "5/2/2023", lang="en"))
+    first = english.index("ANNEX")
+    assert english[first + 1 : first + 3] == [
+        "DIRECTIVES BY UNIT",
+        f"(attached to report No. {number.split(' ', 1)[1]} of 5 February 2023)",
+    ]

@@ -470,11 +470,13 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
     title.add_run(t("doc_annex", lang).upper()).bold = True
     subtitle = doc.add_paragraph()
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subtitle.add_run(part.title).bold = True
+    # Under PHỤ LỤC its subject, not "Phụ lục: …" again (the section's title elsewhere).
+    subtitle.add_run(t("doc_annex_subject", lang).upper()).bold = True
     if head is not None:
         line = doc.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        line.add_run(t("doc_annex_of", lang, number=head.number, date=head.date_line)).italic = True
+        cited = t("doc_annex_of", lang, number=head.cited_number, date=head.cited_date)
+        line.add_run(cited).italic = True
     for table in part.tables:
         if table.key == "directives":  # the annex's per-unit tables carry it
             continue
