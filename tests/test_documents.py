@@ -303,9 +303,11 @@ def test_excel_print_header_keeps_every_and_and_fits_in_255(body: str, title: st
 
 def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_path: Path) -> None:
     # A unit with a limitation but no directive in the period was named by its code in the
-    # list of limitations; of two units sharing the highest rate the text named the first
+    # list of limitations, the units at a meeting by their codes; of two units sharing the highest rate the text named the first
     # alone, by its code.
-    meeting = reg.id("add-meeting", "--date", "10/5/2022", "--title", "Kiểm tra")
+    meeting = reg.id(
+        "add-meeting", "--date", "10/5/2022", "--title", "Kiểm tra", "--attendee", "UBKT"
+    )
     shared = reg.id("assign", str(meeting), "--unit", "UBKT", "Báo cáo nhanh", "--due", "1/6/2022")
     reg.ok("done", str(shared), "--date", "20/5/2022")
     reg.ok("add-limitation", str(meeting), "--unit", "VPUB", "Chưa bố trí đủ cán bộ")
@@ -319,6 +321,9 @@ def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_pat
     listed = next(t for t in doc.tables if "Chưa bố trí đủ cán bộ" in cells(t)[-1])
     unit = cells(listed)[0].index("Đơn vị")
     assert cells(listed)[-1][unit] == "Văn phòng UBND tỉnh"
+    meetings = cells(next(t for t in doc.tables if "Đơn vị dự" in cells(t)[0]))
+    held = next(row for row in meetings if "Kiểm tra" in row)
+    assert held[meetings[0].index("Đơn vị dự")] == "Ủy ban Kiểm tra Tỉnh ủy"
     ranked = next(p.text for p in doc.paragraphs if "cao nhất" in p.text)
     assert "cao nhất: Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy (100,00%)" in ranked
     assert "thấp nhất: Ban Tổ chức Tỉnh ủy (0,00%)" in ranked

@@ -598,7 +598,7 @@ def annex_tables(
         yield _unit_table(code, by_unit[code], lang, labels)
 
 
-def meetings_table(pack: Record, lang: str) -> Table:
+def meetings_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "meetings",
         t("meetings", lang),
@@ -622,7 +622,7 @@ def meetings_table(pack: Record, lang: str) -> Table:
             kind_label(m["kind"], lang),
             m["title"],
             m["chair"] or "",
-            ", ".join(m["attendees"]),
+            ", ".join(map(labels.code, m["attendees"])),
             m["doc"] or "",
         ]
         for m in pack["meetings"]
@@ -988,7 +988,7 @@ def build_document(
     results.tables += ranking_tables(pack, lang, labels)
     if by != "chair":
         results.tables.append(chairs)
-    results.tables.append(meetings_table(pack, lang))
+    results.tables.append(meetings_table(pack, lang, labels))
     if pack.get("packs"):  # only where the office sent packs for the period
         results.paragraphs.append(packs_paragraph(pack, lang, labels))
         results.tables.append(packs_table(pack, lang, labels))
