@@ -373,3 +373,18 @@ def test_annex_cites_the_report_by_number_and_date(
         "DIRECTIVES BY UNIT",
         f"(attached to report No. {number.split(' ', 1)[1]} of 5 February 2023)",
     ]
+
+
+def test_report_names_no_highest_when_every_unit_has_the_same_rate(units: Cli) -> None:
+    # Every unit at 0%: "cao nhất: BTC (0,00%); thấp nhất: VPTU (0,00%)" named one unit
+    # highest and another lowest for the same rate.
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban")
+    for code in ("BTC", "VPTU"):
+        units.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "1/5/2022")
+    for lang, said in (
+        ("vi", "Các đơn vị có cùng tỷ lệ hoàn thành: 0,00%."),
+        ("en", "Every unit has the same completion rate: 0.00%."),
+    ):
+        text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
+        assert said in text
+        assert "cao nhất" not in text and "Highest" not in text

@@ -848,14 +848,17 @@ def result_paragraphs(
         # Every unit sharing the first (and the last) rank: "1, 1, 3" names both of the first.
         best = [r for r in ranked if r["rank"] == ranked[0]["rank"]]
         worst = [r for r in ranked if r["rank"] == ranked[-1]["rank"]]
-        lines.append(
-            t("rv_summary_rank", lang).format(
-                best=", ".join(labels.code(r["code"]) for r in best),
-                best_pct=number(best[0]["pct"], lang),
-                worst=", ".join(labels.code(r["code"]) for r in worst),
-                worst_pct=number(worst[0]["pct"], lang),
+        if len(best) > 1 and len(best) == len(ranked):  # no highest and lowest to name
+            lines.append(t("rv_summary_rank_equal", lang, pct=number(best[0]["pct"], lang)))
+        else:
+            lines.append(
+                t("rv_summary_rank", lang).format(
+                    best=", ".join(labels.code(r["code"]) for r in best),
+                    best_pct=number(best[0]["pct"], lang),
+                    worst=", ".join(labels.code(r["code"]) for r in worst),
+                    worst_pct=number(worst[0]["pct"], lang),
+                )
             )
-        )
     held = len(pack["meetings"])
     lines.append(
         t("rv_summary_meetings", lang, n=held) if held else t("rv_summary_no_meetings", lang)
