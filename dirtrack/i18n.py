@@ -623,10 +623,9 @@ TEXT.update(
         "rv_rate_num": N_("numerator"),
         "rv_rate_den": N_("denominator"),
         "rv_summary_counts": N_(
-            "In the period units worked on {total}: {done} done "
-            "({on_time} on time, {late} late); {in_time} open within their "
-            "deadline; {overdue} overdue; {none} without a deadline; "
-            "{cancelled} cancelled."
+            "In the period units worked on {total} ({none} of them without a deadline): "
+            "{done} done ({on_time} on time, {late} late); {in_time} open within their "
+            "deadline; {overdue} overdue; besides, {cancelled} cancelled."
         ),
         "rv_summary_rates": N_(
             "Completion rate on directives that came due: {completion}; done on time: {on_time}."

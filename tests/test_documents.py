@@ -388,3 +388,22 @@ def test_report_names_no_highest_when_every_unit_has_the_same_rate(units: Cli) -
         text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
         assert said in text
         assert "cao nhất" not in text and "Highest" not in text
+
+
+def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -> None:
+    # "thực hiện 4 nhiệm vụ: đã hoàn thành 1 …; trong hạn 2; quá hạn 1; 1 nhiệm vụ không có
+    # thời hạn; 0 nhiệm vụ dừng thực hiện" listed a part of the total (without a deadline)
+    # and what is outside it (cancelled) as if they were more parts: they added up to 5 of 4.
+    pack = reg.json("report", "--quarter", "2022Q2")
+    tot = pack["totals"]
+    line = next(p for p in texts(report_docx(reg, tmp_path)) if p.startswith("Trong kỳ, các"))
+    assert line == (
+        f"Trong kỳ, các đơn vị thực hiện {tot['total']} nhiệm vụ (trong đó "
+        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành "
+        f"{tot['done_on_time'] + tot['done_late']} nhiệm vụ ({tot['done_on_time']} đúng hạn, "
+        f"{tot['done_late']} quá hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn "
+        f"chưa hoàn thành {tot['overdue']}; ngoài ra có {tot['cancelled']} nhiệm vụ dừng thực hiện."
+    )
+    parts = line.split(": ", 1)[1].split(" ngoài ra")[0]
+    counted = [int(n) for n in re.findall(r"(?:hoàn thành|trong hạn|hoàn thành) (\d+)", parts)]
+    assert sum(counted) == tot["total"] == 4
