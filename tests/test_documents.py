@@ -407,3 +407,29 @@ def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -
     parts = line.split(": ", 1)[1].split(" ngoài ra")[0]
     counted = [int(n) for n in re.findall(r"(?:hoàn thành|trong hạn|hoàn thành) (\d+)", parts)]
     assert sum(counted) == tot["total"] == 4
+
+
+def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path: Path) -> None:
+    # Rows were left at one line: LibreOffice (and Excel until a cell is edited) showed the
+    # first line of a long directive, the rest printed over the rows under it.
+    long = "Rà soát, sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả " * 2
+    meeting = reg.id("add-meeting", "--date", "7/4/2022", "--title", "Làm việc với BTC")
+    reg.id("assign", str(meeting), "--unit", "BTC", long.strip(), "--due", "30/5/2022")
+    out = tmp_path / "phu-luc.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
+    sheet = load_workbook(out)["Nhiệm vụ"]
+    column = [c.value for c in sheet[1]].index("Nội dung") + 1
+    width = sheet.column_dimensions[sheet.cell(1, column).column_letter].width
+    for row in range(2, sheet.max_row + 1):
+        text = sheet.cell(row, column).value
+        height = sheet.row_dimensions[row].height
+        if len(text) > width:  # wraps: at least one line (15 pt) more than its lines need
+            assert height is not None and height >= 15 * (len(text) // width + 1), (text, height)
+        else:
+            assert height is None
+    packs = tmp_path / "phieu"
+    reg.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of", "1/6/2022",
+           "--due", "20/6/2022")  # fmt: skip
+    lead = load_workbook(packs / "BTC.xlsx")["Chủ trì"]
+    row = next(r for r in range(7, lead.max_row + 1) if lead.cell(r, 3).value == long.strip())
+    assert (lead.row_dimensions[row].height or 0) >= 15 * (len(long.strip()) // 50 + 1)

@@ -30,6 +30,27 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+LINE_HEIGHT = 15.0  # points: one line of the default font (Calibri 11)
+
+
+def wrapped_height(cells: list[tuple[Any, float]]) -> float | None:
+    """The height (points) a row needs to show its wrapped texts whole, each given with the
+    width of its column (in Excel's characters); None when one line does.
+
+    Excel fits a row to its text only as it is typed, and LibreOffice not at all when it
+    opens a file: a row left without a height shows one line, its text running over the rows
+    under it when printed. Estimated on the generous side (a font wider than Calibri, the
+    room lost at the end of each wrapped line): a line too many, never one too few.
+    """
+    lines = 1
+    for value, width in cells:
+        if not isinstance(value, str) or not value:
+            continue
+        room = max(1, int(width) - 2)
+        lines = max(lines, sum(max(1, -(-len(part) // room)) for part in value.split("\n")))
+    return None if lines == 1 else LINE_HEIGHT * lines
+
+
 def _expand(table: Table, lang: str) -> tuple[list[str], list[str]]:
     """Headers and per-column kinds, a rate column split into %, done and due."""
     from dirtrack.i18n import t
@@ -137,6 +158,19 @@ def render_xlsx(document: Document) -> bytes:
                 shown = 10 if kind == DATE else len(str(cell.value or ""))
                 widths[column - 1] = max(widths[column - 1], min(shown, 60))
             sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 48))
+        wrapped = [
+            (column, sheet.column_dimensions[get_column_letter(column)].width)
+            for column, kind in enumerate(kinds, start=1)
+            if kind not in (INT, PCT, DELTA)
+        ]
+        top = Alignment(vertical="top")
+        for line in sheet.iter_rows(min_row=2):
+            height = wrapped_height([(line[c - 1].value, w) for c, w in wrapped])
+            if height is not None:
+                sheet.row_dimensions[line[0].row].height = height
+                for cell in line:  # numbers and dates at the top, beside the text
+                    if not cell.alignment.wrap_text:
+                        cell.alignment = top
         lines = max(
             -(-len(h) // max(1, min(w + 2, 48) - 1)) for h, w in zip(headers, widths, strict=True)
         )
