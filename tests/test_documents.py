@@ -303,8 +303,8 @@ def test_excel_print_header_keeps_every_and_and_fits_in_255(body: str, title: st
 
 def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_path: Path) -> None:
     # A unit with a limitation but no directive in the period was named by its code in the
-    # list of limitations, the units at a meeting by their codes; of two units sharing the highest rate the text named the first
-    # alone, by its code.
+    # list of limitations, the units at a meeting by their codes; of two units sharing the
+    # highest rate the text named the first alone, by its code.
     meeting = reg.id(
         "add-meeting", "--date", "10/5/2022", "--title", "Kiểm tra", "--attendee", "UBKT"
     )
