@@ -433,3 +433,31 @@ def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path
     lead = load_workbook(packs / "BTC.xlsx")["Chủ trì"]
     row = next(r for r in range(7, lead.max_row + 1) if lead.cell(r, 3).value == long.strip())
     assert (lead.row_dimensions[row].height or 0) >= 15 * (len(long.strip()) // 50 + 1)
+
+
+def test_brief_red_directives_numbers_right_aligned(reg: Cli, tmp_path: Path) -> None:
+    # The days overdue and the progress ("40%") were text, set at the left of their cells
+    # and written into Excel as text.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    late = next(d["id"] for d in reg.json("list") if d["text"] == "Rà soát quy hoạch")
+    reg.ok("progress", str(late), "--percent", "40", "--date", "20/4/2022")
+    out = tmp_path / "brief.docx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    red = next(t for t in Document(str(out)).tables if "Số ngày quá hạn" in cells(t)[0])
+    header, row = red.rows[0].cells, red.rows[1].cells
+    names = [c.text for c in header]
+    assert names[-2:] == ["Số ngày quá hạn", "Tiến độ (%)"]
+    assert [c.text for c in row][-2:] == ["61", "40"]
+    assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in row[-2:])
+    book = tmp_path / "brief.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
+           "--out", str(book))  # fmt: skip
+    values = [
+        [c.value for c in r]
+        for s in load_workbook(book)
+        for r in s.iter_rows()
+        if any(c.value == "Rà soát quy hoạch" for c in r)
+    ]
+    assert values and values[0][-2:] == [61, 40]  # numbers in Excel too

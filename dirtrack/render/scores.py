@@ -184,9 +184,9 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
             t("text", lang),
             t("due", lang),
             t("days_overdue", lang),
-            t("progress", lang),
+            t("rv_progress_pct", lang),
         ],
-        [INT, TEXT, TEXT, TEXT, TEXT, TEXT],
+        [INT, TEXT, TEXT, TEXT, INT, INT],
         sheet=t("br_red", lang),
     )
     red.rows = [
@@ -195,8 +195,8 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
             r["unit"],
             r["text"],
             _day(r["due"], lang),
-            "" if r["days_overdue"] is None else str(r["days_overdue"]),
-            "" if r["progress"] is None else f"{r['progress']}%",
+            r["days_overdue"],
+            r["progress"],
         ]
         for r in pack["red"]
     ]
