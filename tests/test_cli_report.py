@@ -214,7 +214,7 @@ def test_one_of_a_thing_is_said_in_the_singular(units: Cli) -> None:
     assert "has 1 overdue directive not yet done" in en
     assert "1 later occurrence removed" in en
     vi = said["vi"]
-    assert "Trong kỳ, các đơn vị thực hiện 1 nhiệm vụ:" in vi
+    assert "Trong kỳ, các đơn vị thực hiện 1 nhiệm vụ (" in vi
     assert "1 nhiệm vụ được tính" in vi
 
 
