@@ -310,3 +310,27 @@ def test_no_table_row_is_broken_over_two_pages(chaired: Cli, tmp_path: Path) -> 
     brief = tmp_path / "b.docx"
     chaired.ok("report", "--quarter", "2022Q2", "--brief", "--format", "docx", "--out", str(brief))
     assert _rows_split(Document(str(brief))) == []
+
+
+def test_signature_never_stands_alone_on_a_page(chaired: Cli, tmp_path: Path) -> None:
+    # The list of directives carried over filled page 6 of the demo report to its foot: the
+    # signature and "Nơi nhận" went alone onto page 7. Now the body's last row (or
+    # paragraph) is kept with them: it goes over with the signature.
+    from docx.table import Table
+
+    chaired.ok(*STATE)
+    for command, out in (
+        (("report", "--quarter", "2022Q2", "--format", "docx"), tmp_path / "r.docx"),
+        (("urge", "BTC", "--as-of", "30/6/2022", "--date", "1/7/2022"), tmp_path / "cv.docx"),
+    ):
+        chaired.ok("--lang", "vi", *command, "--out", str(out))
+        doc = Document(str(out))
+        signer = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+        gap = signer._tbl.getprevious()
+        assert gap.tag == qn("w:p") and gap.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+        body = gap.getprevious()
+        if body.tag == qn("w:tbl"):
+            paragraphs = [p for c in Table(body, doc).rows[-1].cells for p in c.paragraphs]
+        else:
+            paragraphs = [next(p for p in doc.paragraphs if p._p is body)]
+        assert paragraphs and all(p.paragraph_format.keep_with_next for p in paragraphs)

@@ -389,8 +389,10 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     from dirtrack.i18n import t
 
     party = head.kind == PARTY
+    _keep_with_signature(doc)
     gap = doc.add_paragraph()
     gap.paragraph_format.space_after = Pt(6)
+    gap.paragraph_format.keep_with_next = True
     left_w = usable * 0.45
     table = _grid(doc, [left_w, usable - left_w])
     left, right = table.rows[0].cells
@@ -418,6 +420,27 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     for _ in range(4):
         _line(right, " ", size, new=True)
     _line(right, head.signer_name or " ", size, bold=True, new=True)
+
+
+def _keep_with_signature(doc: Any) -> None:
+    """The body's last paragraph, or its last table's last row, on the signature's page: a
+    signature never stands alone on a page of its own."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    last = doc.element.body[-1]
+    if last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is None:
+        return
+    if last.tag == qn("w:tbl"):
+        rows = Table(last, doc).rows
+        paragraphs = [p for cell in rows[-1].cells for p in cell.paragraphs] if rows else []
+    else:
+        paragraphs = [Paragraph(last, doc)]
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def cant_split(row: Any) -> None:
