@@ -616,6 +616,7 @@ TEXT.update(
         "ev_moved": N_("Moved"),
         "rv_about": N_("About this report"),
         "rv_item": N_("Item"),
+        "rv_doc_title": C_("document", "Title"),
         "rv_value": N_("Value"),
         "rv_score": N_("Similarity (%)"),
         "rv_first_id": N_("First (id)"),

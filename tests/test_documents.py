@@ -461,3 +461,15 @@ def test_brief_red_directives_numbers_right_aligned(reg: Cli, tmp_path: Path) ->
         if any(c.value == "Rà soát quy hoạch" for c in r)
     ]
     assert values and values[0][-2:] == [61, 40]  # numbers in Excel too
+
+
+def test_excel_about_sheet_labels_the_title_as_a_title(reg: Cli, tmp_path: Path) -> None:
+    # The first sheet of the Excel report, brief and scores labelled the document's title
+    # "Nội dung cuộc họp" (the meeting's subject, the same English word).
+    for command in (("report",), ("report", "--brief"), ("score",)):
+        out = tmp_path / f"{len(command)}-{command[0]}.xlsx"
+        reg.ok("--lang", "vi", *command, "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(out))  # fmt: skip
+        about = load_workbook(out).worksheets[0]
+        assert [c.value for c in about[2]][0] == "Tiêu đề"
+        assert "quý II/2022" in about.cell(2, 2).value

@@ -110,7 +110,7 @@ def render_xlsx(document: Document) -> bytes:
             ) from None
 
     append(about, [t("rv_item", lang), t("rv_value", lang)])
-    append(about, [t("title", lang), document.title])
+    append(about, [t("rv_doc_title", lang), document.title])
     for label, value in document.header:
         append(about, [label, value])
     append(about, ["", document.rate_note])
