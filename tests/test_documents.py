@@ -473,3 +473,28 @@ def test_excel_about_sheet_labels_the_title_as_a_title(reg: Cli, tmp_path: Path)
         about = load_workbook(out).worksheets[0]
         assert [c.value for c in about[2]][0] == "Tiêu đề"
         assert "quý II/2022" in about.cell(2, 2).value
+
+
+def test_scores_points_are_numbers(reg: Cli, tmp_path: Path) -> None:
+    # A unit's points and each line's were text ("65,00"): set at the left in Word and
+    # written into Excel as text, which no sum or sort can use.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    pack = reg.json("score", "--quarter", "2022Q2")
+    points = {u["code"]: u["points"] for u in pack["units"]}
+    out = tmp_path / "diem.docx"
+    reg.ok("--lang", "vi", "score", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    summary = next(t for t in Document(str(out)).tables if "Xếp loại" in cells(t)[0])
+    column = cells(summary)[0].index("Điểm")
+    for row in summary.rows[1:]:
+        cell = row.cells[column]
+        code = row.cells[1].text.split(" — ")[0]
+        assert cell.text == f"{points[code]:.2f}".replace(".", ",")
+        assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    book = tmp_path / "diem.xlsx"
+    reg.ok("--lang", "vi", "score", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(book))
+    sheet = load_workbook(book).worksheets[1]
+    at = [c.value for c in sheet[1]].index("Điểm")
+    got = {r[0].split(" — ")[0]: r[at] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert got == points
+    assert all(isinstance(v, (int, float)) for v in got.values())

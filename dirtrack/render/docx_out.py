@@ -32,6 +32,7 @@ from dirtrack.render.review_doc import (
     DELTA,
     INT,
     PCT,
+    POINTS,
     RATE,
     TEXT,
     TREND,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
 
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
-NUMERIC = (INT, PCT, DELTA, RATE, TREND)
+NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys).
 OPEN_DROPS = ((("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),)
 # Columns the portrait body leaves to the annex: (table keys, header keys).

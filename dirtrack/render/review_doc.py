@@ -32,6 +32,7 @@ COUNT_KEYS = (
 
 # Column kinds: how a cell is typed in Excel and shown as text.
 TEXT, INT, DATE, RATE, PCT, DELTA = "text", "int", "date", "rate", "pct", "delta"
+POINTS = "points"  # a score's points: a number with two decimals, no % sign
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def cell_writer(kind: str, lang: str) -> Callable[[Any], str]:
             return text
 
         return write
-    if kind in (RATE, PCT, DELTA):
+    if kind in (RATE, PCT, DELTA, POINTS):
         return lambda value: cell_text(value, kind, lang)
     return _as_is
 
@@ -152,23 +153,25 @@ def cell_column(kind: str, lang: str, values: Sequence[Any]) -> list[str]:
     if kind == DATE:
         written = {day: cell_text(day, DATE, lang) for day in set(values)}
         return list(map(written.__getitem__, values))
-    if kind in (RATE, PCT, DELTA):
+    if kind in (RATE, PCT, DELTA, POINTS):
         return [cell_text(value, kind, lang) for value in values]
     return ["" if value is None else str(value) for value in values]
 
 
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A cell as people read it: ``66,66% (2/3)``, ``06/05/2022``, ``+1``."""
-    if kind not in (RATE, PCT, DELTA, DATE):
+    if kind not in (RATE, PCT, DELTA, DATE, POINTS):
         return _as_is(value)
     if kind == RATE:
         return f"{number(value['pct'], lang)} ({value['num']}/{value['den']})"
     if value is None:
-        return "—" if kind in (PCT, DELTA) else ""
+        return "—" if kind in (PCT, DELTA, POINTS) else ""
     if kind == DATE:
         return str(value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat())
     if kind == PCT:
         return number(value, lang)
+    if kind == POINTS:
+        return number(value, lang, suffix="")
     if isinstance(value, float):  # DELTA
         text = number(abs(value), lang, suffix="")
         return ("+" if value > 0 else "−" if value < 0 else "±") + text

@@ -14,7 +14,16 @@ from typing import Any
 from dirtrack.i18n import Count, number, t
 from dirtrack.records import Record
 from dirtrack.render import ReportFormat
-from dirtrack.render.review_doc import DATE, INT, TEXT, Document, Section, Table, cell_text
+from dirtrack.render.review_doc import (
+    DATE,
+    INT,
+    POINTS,
+    TEXT,
+    Document,
+    Section,
+    Table,
+    cell_text,
+)
 
 
 def points_text(value: float | None, lang: str) -> str:
@@ -78,13 +87,13 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
             t("sc_behind", lang),
             t("sc_exceeds", lang),
         ],
-        [TEXT, TEXT, TEXT, INT, INT, INT, INT],
+        [TEXT, POINTS, TEXT, INT, INT, INT, INT],
         sheet=t("sc_sheet_summary", lang),
     )
     summary.rows = [
         [
             f"{u['code']} — {u['name']}",
-            points_text(u["points"], lang),
+            u["points"],
             u["tier_name"] or "",
             u["scored"],
             u.get("on_time", 0),
@@ -97,7 +106,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         "explanation",
         t("sc_explanation", lang),
         [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
-        [TEXT, TEXT, TEXT, TEXT],
+        [TEXT, TEXT, TEXT, POINTS],
         sheet=t("sc_sheet_explanation", lang),
     )
     ledger.rows = [
@@ -105,7 +114,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
             u["code"],
             str(line["directive_id"] or ""),
             rule_text(line, lang),
-            points_text(line["points"], lang),
+            line["points"],
         ]
         for u in pack["units"]
         for line in u["explanation"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, sheet_value
-from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, RATE, Document, Table
+from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, POINTS, RATE, Document, Table
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -147,7 +147,7 @@ def render_xlsx(document: Document) -> bytes:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                 if kind == DATE and isinstance(cell.value, date):
                     cell.number_format = date_format
-                elif kind == PCT:
+                elif kind in (PCT, POINTS):
                     cell.number_format = "0.00"
                 elif kind == DELTA and isinstance(cell.value, int):
                     cell.number_format = "+0;-0;0"
@@ -161,7 +161,7 @@ def render_xlsx(document: Document) -> bytes:
         wrapped = [
             (column, sheet.column_dimensions[get_column_letter(column)].width)
             for column, kind in enumerate(kinds, start=1)
-            if kind not in (INT, PCT, DELTA)
+            if kind not in (INT, PCT, DELTA, POINTS)
         ]
         top = Alignment(vertical="top")
         for line in sheet.iter_rows(min_row=2):
