@@ -319,8 +319,12 @@ def test_signature_never_stands_alone_on_a_page(chaired: Cli, tmp_path: Path) ->
     from docx.table import Table
 
     chaired.ok(*STATE)
+    mine = tmp_path / "mau.docx"
+    chaired.ok("--lang", "vi", "office", "template", "--out", str(mine))
+    report = ("report", "--quarter", "2022Q2", "--format", "docx")
     for command, out in (
-        (("report", "--quarter", "2022Q2", "--format", "docx"), tmp_path / "r.docx"),
+        (report, tmp_path / "r.docx"),
+        ((*report, "--template", str(mine)), tmp_path / "t.docx"),
         (("urge", "BTC", "--as-of", "30/6/2022", "--date", "1/7/2022"), tmp_path / "cv.docx"),
     ):
         chaired.ok("--lang", "vi", *command, "--out", str(out))

@@ -389,7 +389,7 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     from dirtrack.i18n import t
 
     party = head.kind == PARTY
-    _keep_with_signature(doc)
+    keep_with_signature(doc)
     gap = doc.add_paragraph()
     gap.paragraph_format.space_after = Pt(6)
     gap.paragraph_format.keep_with_next = True
@@ -422,7 +422,7 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     _line(right, head.signer_name or " ", size, bold=True, new=True)
 
 
-def _keep_with_signature(doc: Any) -> None:
+def keep_with_signature(doc: Any) -> None:
     """The body's last paragraph, or its last table's last row, on the signature's page: a
     signature never stands alone on a page of its own."""
     from docx.oxml.ns import qn
