@@ -427,7 +427,8 @@ TEXT: dict[str, Entry] = {
     "doc_keep_party": N_("File: the Office."),
     "doc_stt": N_("No."),
     "doc_annex": N_("Annex"),
-    "doc_annex_of": N_("(attached to report {number}, {date})"),
+    "doc_annex_subject": N_("Directives by unit"),
+    "doc_annex_of": N_("(attached to report No. {number} of {date})"),
     "doc_report_type": N_("Report"),
     "doc_report_subject": N_("Follow-up of the leaders' conclusions and directives, {period}"),
     "doc_meeting_doc": N_("{doc} of {date}"),
@@ -618,6 +619,7 @@ TEXT.update(
         "ev_moved": N_("Moved"),
         "rv_about": N_("About this report"),
         "rv_item": N_("Item"),
+        "rv_doc_title": C_("document", "Title"),
         "rv_value": N_("Value"),
         "rv_score": N_("Similarity (%)"),
         "rv_first_id": N_("First (id)"),
@@ -625,10 +627,9 @@ TEXT.update(
         "rv_rate_num": N_("numerator"),
         "rv_rate_den": N_("denominator"),
         "rv_summary_counts": N_(
-            "In the period units worked on {total}: {done} done "
-            "({on_time} on time, {late} late); {in_time} open within their "
-            "deadline; {overdue} overdue; {none} without a deadline; "
-            "{cancelled} cancelled."
+            "In the period units worked on {total} ({none} of them without a deadline): "
+            "{done} done ({on_time} on time, {late} late); {in_time} open within their "
+            "deadline; {overdue} overdue; besides, {cancelled} cancelled."
         ),
         "rv_summary_rates": N_(
             "Completion rate on directives that came due: {completion}; done on time: {on_time}."
@@ -639,6 +640,7 @@ TEXT.update(
         "rv_summary_rank": N_(
             "Highest completion rate: {best} ({best_pct}); lowest: {worst} ({worst_pct})."
         ),
+        "rv_summary_rank_equal": N_("Every unit has the same completion rate: {pct}."),
         "rv_summary_meetings": NP_(
             "{n} meeting was held in the period.", "{n} meetings were held in the period."
         ),

@@ -39,6 +39,15 @@ def number_text(kind: str, doc_type: str, code: str | None, number: str | None) 
         InvalidInput: a number that is neither, or in the other kind's form (``12/BC-VPTU``
             for a Party office).
     """
+    return ("Số " if kind == PARTY else "Số: ") + number_alone(kind, doc_type, code, number)
+
+
+def number_alone(kind: str, doc_type: str, code: str | None, number: str | None) -> str:
+    """The number without ``Số``, as another text cites it: ``12-BC/VPTU``, ``12/BC-VPUB``.
+
+    Raises:
+        InvalidInput: as :func:`number_text`.
+    """
     issuer = code or "…"
     if number is not None:
         number = number.strip()
@@ -47,11 +56,9 @@ def number_text(kind: str, doc_type: str, code: str | None, number: str | None) 
             if not form.match(number):
                 example = _compose(kind, doc_type, issuer, "12")
                 raise InvalidInput.of("doc_bad_number", number=number, example=example)
-            return ("Số " if kind == PARTY else "Số: ") + number
+            return number
         number = f"{int(number):02d}"
-    return ("Số " if kind == PARTY else "Số: ") + _compose(
-        kind, doc_type, issuer, number or BLANK_NUMBER
-    )
+    return _compose(kind, doc_type, issuer, number or BLANK_NUMBER)
 
 
 def _compose(kind: str, doc_type: str, issuer: str, number: str) -> str:
@@ -92,6 +99,9 @@ class Letterhead:
     signer_name: str | None
     copies: list[str] = field(default_factory=list)  # Nơi nhận, before "Lưu"
     lang: str = "vi"
+    # As an annex cites the document: "Báo cáo số 12-BC/VPTU ngày 05 tháng 10 năm 2022".
+    cited_number: str = ""  # the number without "Số"
+    cited_date: str = ""  # the date without the place
 
     @classmethod
     def of(
@@ -124,4 +134,6 @@ class Letterhead:
             signer_name=signer or profile.get("signer_name"),
             copies=recipients,
             lang=lang,
+            cited_number=number_alone(kind, doc_type, profile.get("code"), number),
+            cited_date=date_words(day, lang),
         )

@@ -281,3 +281,60 @@ def test_office_template_copied_out_and_used(chaired: Cli, tmp_path: Path) -> No
     assert filled.sections[-1].page_width > filled.sections[-1].page_height
     assert not filled.sections[-1].different_first_page_header_footer
     assert json.loads(chaired.ok("office", "--format", "json"))["template"] is None
+
+
+def _rows_split(doc: Any) -> list[str]:
+    """The first cell of each table row Word or LibreOffice may break over two pages."""
+    return [
+        row.cells[0].text
+        for table in doc.tables
+        for row in table.rows
+        if row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None
+    ]
+
+
+def test_no_table_row_is_broken_over_two_pages(chaired: Cli, tmp_path: Path) -> None:
+    # A row whose text wraps, at the foot of a page, went on over the next one: half a
+    # directive's text under the repeated header, its other cells empty.
+    chaired.ok(*PARTY)
+    report = tmp_path / "r.docx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
+               "--out", str(report))  # fmt: skip
+    doc = Document(str(report))
+    assert len(doc.tables) > 5
+    assert _rows_split(doc) == []
+    letter = tmp_path / "cv.docx"
+    chaired.ok("--lang", "en", "urge", "BTC", "--as-of", "30/6/2022", "--date", "1/7/2022",
+               "--out", str(letter))  # fmt: skip
+    assert _rows_split(Document(str(letter))) == []
+    brief = tmp_path / "b.docx"
+    chaired.ok("report", "--quarter", "2022Q2", "--brief", "--format", "docx", "--out", str(brief))
+    assert _rows_split(Document(str(brief))) == []
+
+
+def test_signature_never_stands_alone_on_a_page(chaired: Cli, tmp_path: Path) -> None:
+    # The list of directives carried over filled page 6 of the demo report to its foot: the
+    # signature and "Nơi nhận" went alone onto page 7. Now the body's last row (or
+    # paragraph) is kept with them: it goes over with the signature.
+    from docx.table import Table
+
+    chaired.ok(*STATE)
+    mine = tmp_path / "mau.docx"
+    chaired.ok("--lang", "vi", "office", "template", "--out", str(mine))
+    report = ("report", "--quarter", "2022Q2", "--format", "docx")
+    for command, out in (
+        (report, tmp_path / "r.docx"),
+        ((*report, "--template", str(mine)), tmp_path / "t.docx"),
+        (("urge", "BTC", "--as-of", "30/6/2022", "--date", "1/7/2022"), tmp_path / "cv.docx"),
+    ):
+        chaired.ok("--lang", "vi", *command, "--out", str(out))
+        doc = Document(str(out))
+        signer = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+        gap = signer._tbl.getprevious()
+        assert gap.tag == qn("w:p") and gap.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+        body = gap.getprevious()
+        if body.tag == qn("w:tbl"):
+            paragraphs = [p for c in Table(body, doc).rows[-1].cells for p in c.paragraphs]
+        else:
+            paragraphs = [next(p for p in doc.paragraphs if p._p is body)]
+        assert paragraphs and all(p.paragraph_format.keep_with_next for p in paragraphs)

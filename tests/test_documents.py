@@ -302,3 +302,202 @@ def test_excel_print_header_keeps_every_and_and_fits_in_255(body: str, title: st
         assert said == given or (said.endswith("…") and given.startswith(said[:-1])), said
     for part, given in ((header.left.text, body), (header.center.text, title)):
         assert len(part) >= min(len(given.replace("&", "&&")), 100)  # each keeps its share
+
+
+def test_report_names_every_unit_and_every_unit_sharing_a_rank(reg: Cli, tmp_path: Path) -> None:
+    # A unit with a limitation but no directive in the period was named by its code in the
+    # list of limitations, the units at a meeting by their codes; of two units sharing the
+    # highest rate the text named the first alone, by its code.
+    meeting = reg.id(
+        "add-meeting", "--date", "10/5/2022", "--title", "Kiểm tra", "--attendee", "UBKT"
+    )
+    shared = reg.id("assign", str(meeting), "--unit", "UBKT", "Báo cáo nhanh", "--due", "1/6/2022")
+    reg.ok("done", str(shared), "--date", "20/5/2022")
+    reg.ok("add-limitation", str(meeting), "--unit", "VPUB", "Chưa bố trí đủ cán bộ")
+    reg.ok(*STATE)
+    pack = reg.json("report", "--quarter", "2022Q2")
+    assert [r["code"] for r in pack["rankings"]["completion_rate"] if r["rank"] == 1] == [
+        "UBKT",
+        "VPTU",
+    ]
+    doc = Document(str(report_docx(reg, tmp_path)))
+    listed = next(t for t in doc.tables if "Chưa bố trí đủ cán bộ" in cells(t)[-1])
+    unit = cells(listed)[0].index("Đơn vị")
+    assert cells(listed)[-1][unit] == "Văn phòng UBND tỉnh"
+    meetings = cells(next(t for t in doc.tables if "Đơn vị dự" in cells(t)[0]))
+    held = next(row for row in meetings if "Kiểm tra" in row)
+    assert held[meetings[0].index("Đơn vị dự")] == "Ủy ban Kiểm tra Tỉnh ủy"
+    ranked = next(p.text for p in doc.paragraphs if "cao nhất" in p.text)
+    assert "cao nhất: Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy (100,00%)" in ranked
+    assert "thấp nhất: Ban Tổ chức Tỉnh ủy (0,00%)" in ranked
+    # The terminal and Markdown keep the codes.
+    text = reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
+    assert "cao nhất: UBKT, VPTU (100,00%)" in text
+
+
+@pytest.mark.parametrize("command", [("report", "--brief"), ("score",)])
+def test_brief_and_scores_name_the_period_in_words(
+    reg: Cli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # The leader's brief and the scores were titled "TÓM TẮT CHO LÃNH ĐẠO — 2022-Q2", the
+    # period's key, and their note ended on "..".
+    for lang, period in (("vi", "quý II/2022"), ("en", "Q2 2022")):
+        out = tmp_path / f"{lang}.docx"
+        reg.ok("--lang", lang, *command, "--quarter", "2022Q2", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+        lines = [line for line in texts(out) if line]
+        assert lines[0].endswith(f" — {period.upper()}"), lines[0]
+        assert lines[1].startswith(f"{'Kỳ báo cáo' if lang == 'vi' else 'Period'}: {period} (")
+        assert not any("2022-Q2" in line or line.endswith("..") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("office", "number", "cited"),
+    [
+        (PARTY, "Số 07-BC/VPTU", "(Kèm theo Báo cáo số 07-BC/VPTU ngày 05 tháng 02 năm 2023)"),
+        (STATE, "Số: 07/BC-VPUB", "(Kèm theo Báo cáo số 07/BC-VPUB ngày 05 tháng 02 năm 2023)"),
+    ],
+)
+def test_annex_cites_the_report_by_number_and_date(
+    reg: Cli, tmp_path: Path, office: tuple[str, ...], number: str, cited: str
+) -> None:
+    # The annex said "(Kèm theo Báo cáo Số 07-BC/VPTU, Ninh Bình, ngày 05 tháng 02 năm 2023)"
+    # under "PHỤ LỤC" and "Phụ lục: nhiệm vụ theo từng đơn vị": the heading's "Số" and place
+    # copied into the sentence, and "Phụ lục" twice.
+    reg.ok(*office)
+    out = report_docx(reg, tmp_path, "--number", "7", "--date", "5/2/2023")
+    lines = texts(out)
+    first = lines.index("PHỤ LỤC")
+    assert lines[first + 1 : first + 3] == ["NHIỆM VỤ THEO TỪNG ĐƠN VỊ", cited]
+    assert number in Document(str(out)).tables[0].rows[0].cells[0].text  # the heading as before
+    english = texts(report_docx(reg, tmp_path, "--number", "7", "--date", "5/2/2023", lang="en"))
+    first = english.index("ANNEX")
+    assert english[first + 1 : first + 3] == [
+        "DIRECTIVES BY UNIT",
+        f"(attached to report No. {number.split(' ', 1)[1]} of 5 February 2023)",
+    ]
+
+
+def test_report_names_no_highest_when_every_unit_has_the_same_rate(units: Cli) -> None:
+    # Every unit at 0%: "cao nhất: BTC (0,00%); thấp nhất: VPTU (0,00%)" named one unit
+    # highest and another lowest for the same rate.
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban")
+    for code in ("BTC", "VPTU"):
+        units.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "1/5/2022")
+    for lang, said in (
+        ("vi", "Các đơn vị có cùng tỷ lệ hoàn thành: 0,00%."),
+        ("en", "Every unit has the same completion rate: 0.00%."),
+    ):
+        text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
+        assert said in text
+        assert "cao nhất" not in text and "Highest" not in text
+
+
+def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -> None:
+    # "thực hiện 4 nhiệm vụ: đã hoàn thành 1 …; trong hạn 2; quá hạn 1; 1 nhiệm vụ không có
+    # thời hạn; 0 nhiệm vụ dừng thực hiện" listed a part of the total (without a deadline)
+    # and what is outside it (cancelled) as if they were more parts: they added up to 5 of 4.
+    pack = reg.json("report", "--quarter", "2022Q2")
+    tot = pack["totals"]
+    line = next(p for p in texts(report_docx(reg, tmp_path)) if p.startswith("Trong kỳ, các"))
+    assert line == (
+        f"Trong kỳ, các đơn vị thực hiện {tot['total']} nhiệm vụ (trong đó "
+        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành "
+        f"{tot['done_on_time'] + tot['done_late']} nhiệm vụ ({tot['done_on_time']} đúng hạn, "
+        f"{tot['done_late']} quá hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn "
+        f"chưa hoàn thành {tot['overdue']}; ngoài ra có {tot['cancelled']} nhiệm vụ dừng thực hiện."
+    )
+    parts = line.split(": ", 1)[1].split(" ngoài ra")[0]
+    counted = [int(n) for n in re.findall(r"(?:hoàn thành|trong hạn|hoàn thành) (\d+)", parts)]
+    assert sum(counted) == tot["total"] == 4
+
+
+def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path: Path) -> None:
+    # Rows were left at one line: LibreOffice (and Excel until a cell is edited) showed the
+    # first line of a long directive, the rest printed over the rows under it.
+    long = "Rà soát, sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả " * 2
+    meeting = reg.id("add-meeting", "--date", "7/4/2022", "--title", "Làm việc với BTC")
+    reg.id("assign", str(meeting), "--unit", "BTC", long.strip(), "--due", "30/5/2022")
+    out = tmp_path / "phu-luc.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(out))
+    sheet = load_workbook(out)["Nhiệm vụ"]
+    column = [c.value for c in sheet[1]].index("Nội dung") + 1
+    width = sheet.column_dimensions[sheet.cell(1, column).column_letter].width
+    for row in range(2, sheet.max_row + 1):
+        text = sheet.cell(row, column).value
+        height = sheet.row_dimensions[row].height
+        if len(text) > width:  # wraps: at least one line (15 pt) more than its lines need
+            assert height is not None and height >= 15 * (len(text) // width + 1), (text, height)
+        else:
+            assert height is None
+    packs = tmp_path / "phieu"
+    reg.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of", "1/6/2022",
+           "--due", "20/6/2022")  # fmt: skip
+    lead = load_workbook(packs / "BTC.xlsx")["Chủ trì"]
+    row = next(r for r in range(7, lead.max_row + 1) if lead.cell(r, 3).value == long.strip())
+    assert (lead.row_dimensions[row].height or 0) >= 15 * (len(long.strip()) // 50 + 1)
+
+
+def test_brief_red_directives_numbers_right_aligned(reg: Cli, tmp_path: Path) -> None:
+    # The days overdue and the progress ("40%") were text, set at the left of their cells
+    # and written into Excel as text.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    late = next(d["id"] for d in reg.json("list") if d["text"] == "Rà soát quy hoạch")
+    reg.ok("progress", str(late), "--percent", "40", "--date", "20/4/2022")
+    out = tmp_path / "brief.docx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    red = next(t for t in Document(str(out)).tables if "Số ngày quá hạn" in cells(t)[0])
+    header, row = red.rows[0].cells, red.rows[1].cells
+    names = [c.text for c in header]
+    assert names[-2:] == ["Số ngày quá hạn", "Tiến độ (%)"]
+    assert [c.text for c in row][-2:] == ["61", "40"]
+    assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in row[-2:])
+    book = tmp_path / "brief.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
+           "--out", str(book))  # fmt: skip
+    values = [
+        [c.value for c in r]
+        for s in load_workbook(book)
+        for r in s.iter_rows()
+        if any(c.value == "Rà soát quy hoạch" for c in r)
+    ]
+    assert values and values[0][-2:] == [61, 40]  # numbers in Excel too
+
+
+def test_excel_about_sheet_labels_the_title_as_a_title(reg: Cli, tmp_path: Path) -> None:
+    # The first sheet of the Excel report, brief and scores labelled the document's title
+    # "Nội dung cuộc họp" (the meeting's subject, the same English word).
+    for command in (("report",), ("report", "--brief"), ("score",)):
+        out = tmp_path / f"{len(command)}-{command[0]}.xlsx"
+        reg.ok("--lang", "vi", *command, "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(out))  # fmt: skip
+        about = load_workbook(out).worksheets[0]
+        assert [c.value for c in about[2]][0] == "Tiêu đề"
+        assert "quý II/2022" in about.cell(2, 2).value
+
+
+def test_scores_points_are_numbers(reg: Cli, tmp_path: Path) -> None:
+    # A unit's points and each line's were text ("65,00"): set at the left in Word and
+    # written into Excel as text, which no sum or sort can use.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    pack = reg.json("score", "--quarter", "2022Q2")
+    points = {u["code"]: u["points"] for u in pack["units"]}
+    out = tmp_path / "diem.docx"
+    reg.ok("--lang", "vi", "score", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
+    summary = next(t for t in Document(str(out)).tables if "Xếp loại" in cells(t)[0])
+    column = cells(summary)[0].index("Điểm")
+    for row in summary.rows[1:]:
+        cell = row.cells[column]
+        code = row.cells[1].text.split(" — ")[0]
+        assert cell.text == f"{points[code]:.2f}".replace(".", ",")
+        assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    book = tmp_path / "diem.xlsx"
+    reg.ok("--lang", "vi", "score", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(book))
+    sheet = load_workbook(book).worksheets[1]
+    at = [c.value for c in sheet[1]].index("Điểm")
+    got = {r[0].split(" — ")[0]: r[at] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert got == points
+    assert all(isinstance(v, (int, float)) for v in got.values())

@@ -228,7 +228,7 @@ def report(
             view = brief_pack(pack, extra, red_records(conn, scope, holders, limit=15))
             rows = [dict(row) for row in view["risk"]["units"]]
             write_document(
-                brief_document(view, lang),
+                brief_document(view, titles.period, lang),
                 fmt,
                 lang,
                 target=target,

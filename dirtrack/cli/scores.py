@@ -106,7 +106,7 @@ def score(
         for u in units
     ]
     write_document(
-        score_document(pack, lang),
+        score_document(pack, span.title(lang), lang),
         fmt,
         lang,
         target=target,

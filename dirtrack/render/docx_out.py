@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.official import (
     body_paragraph,
+    cant_split,
     fixed_layout,
     heading,
     new_document,
@@ -31,6 +32,7 @@ from dirtrack.render.review_doc import (
     DELTA,
     INT,
     PCT,
+    POINTS,
     RATE,
     TEXT,
     TREND,
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
 
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
-NUMERIC = (INT, PCT, DELTA, RATE, TREND)
+NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys).
 OPEN_DROPS = ((("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),)
 # Columns the portrait body leaves to the annex: (table keys, header keys).
@@ -235,7 +237,9 @@ def _write_table(doc: Any, found: Layout) -> None:
     _repeat_header(grid.rows[0])
     first_total = len(texts) - found.table.total_rows
     for index, row in enumerate(texts):
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        cant_split(added)
+        cells = added.cells
         for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
             cell.width = Cm(width)
             paragraph = cell.paragraphs[0]
@@ -354,7 +358,7 @@ def _landscape(doc: Any) -> float:
 
 
 def _repeat_header(row: Any) -> None:
-    """Repeat the header row on every page the table runs over; never split a row."""
+    """Repeat the header row on every page the table runs over, and never split it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -362,6 +366,7 @@ def _repeat_header(row: Any) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     properties.append(flag)
+    cant_split(row)
 
 
 def _annex_section(part: Any) -> bool:
@@ -386,7 +391,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     usable = pages.usable
     body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
     note = body_paragraph(doc, "")
-    note.add_run(document.rate_note + ".").italic = True
+    note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
     annex = annex_sections(document)
     parts = [part for part in document.sections if part not in annex]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
@@ -466,11 +471,13 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
     title.add_run(t("doc_annex", lang).upper()).bold = True
     subtitle = doc.add_paragraph()
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subtitle.add_run(part.title).bold = True
+    # Under PHỤ LỤC its subject, not "Phụ lục: …" again (the section's title elsewhere).
+    subtitle.add_run(t("doc_annex_subject", lang).upper()).bold = True
     if head is not None:
         line = doc.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        line.add_run(t("doc_annex_of", lang, number=head.number, date=head.date_line)).italic = True
+        cited = t("doc_annex_of", lang, number=head.cited_number, date=head.cited_date)
+        line.add_run(cited).italic = True
     for table in part.tables:
         if table.key == "directives":  # the annex's per-unit tables carry it
             continue

@@ -91,12 +91,14 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
 
     from dirtrack.render.chart import completion_png
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
+    from dirtrack.render.official import keep_with_signature
 
     template = _load(path)
     chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
     report = template.new_subdoc()
     _template_pages(report, template)
     write_body(report, document, chart, formal=True)
+    keep_with_signature(report)  # the template's signature follows the body
     annex = template.new_subdoc()
     parts = annex_sections(document)
     if parts:

@@ -16,6 +16,7 @@ from dirtrack.render.review_doc import (
     DELTA,
     INT,
     PCT,
+    POINTS,
     RATE,
     TREND,
     Document,
@@ -54,7 +55,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _numeric(kind: str) -> bool:
-    return kind in (INT, PCT, DELTA, RATE, TREND)
+    return kind in (INT, PCT, DELTA, RATE, TREND, POINTS)
 
 
 def _table(parent: ET.Element, table: Table, lang: str) -> None:

@@ -246,7 +246,8 @@ def rule(container: Any, width_cm: float, box_cm: float, *, after: float = 0) ->
 
 
 def _grid(doc: Any, widths: list[float]) -> Any:
-    """A borderless table of one row with columns ``widths`` cm wide."""
+    """A borderless table of one row, never split over two pages, with columns ``widths`` cm
+    wide."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm
 
@@ -257,6 +258,7 @@ def _grid(doc: Any, widths: list[float]) -> Any:
         column.width = Cm(width)
         cell.width = Cm(width)
     fixed_layout(table)
+    cant_split(table.rows[0])
     return table
 
 
@@ -387,11 +389,12 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     from dirtrack.i18n import t
 
     party = head.kind == PARTY
+    keep_with_signature(doc)
     gap = doc.add_paragraph()
     gap.paragraph_format.space_after = Pt(6)
+    gap.paragraph_format.keep_with_next = True
     left_w = usable * 0.45
     table = _grid(doc, [left_w, usable - left_w])
-    _cant_split(table.rows[0])
     left, right = table.rows[0].cells
     label = t("doc_copies", head.lang)
     if party:
@@ -419,7 +422,29 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     _line(right, head.signer_name or " ", size, bold=True, new=True)
 
 
-def _cant_split(row: Any) -> None:
+def keep_with_signature(doc: Any) -> None:
+    """The body's last paragraph, or its last table's last row, on the signature's page: a
+    signature never stands alone on a page of its own."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    last = doc.element.body[-1]
+    if last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is None:
+        return
+    if last.tag == qn("w:tbl"):
+        rows = Table(last, doc).rows
+        paragraphs = [p for cell in rows[-1].cells for p in cell.paragraphs] if rows else []
+    else:
+        paragraphs = [Paragraph(last, doc)]
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def cant_split(row: Any) -> None:
+    """Keep ``row`` on one page: Word and LibreOffice move it whole to the next page."""
     from docx.oxml import OxmlElement
 
     properties = row._tr.get_or_add_trPr()

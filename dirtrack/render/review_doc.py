@@ -32,6 +32,7 @@ COUNT_KEYS = (
 
 # Column kinds: how a cell is typed in Excel and shown as text.
 TEXT, INT, DATE, RATE, PCT, DELTA = "text", "int", "date", "rate", "pct", "delta"
+POINTS = "points"  # a score's points: a number with two decimals, no % sign
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def cell_writer(kind: str, lang: str) -> Callable[[Any], str]:
             return text
 
         return write
-    if kind in (RATE, PCT, DELTA):
+    if kind in (RATE, PCT, DELTA, POINTS):
         return lambda value: cell_text(value, kind, lang)
     return _as_is
 
@@ -152,23 +153,25 @@ def cell_column(kind: str, lang: str, values: Sequence[Any]) -> list[str]:
     if kind == DATE:
         written = {day: cell_text(day, DATE, lang) for day in set(values)}
         return list(map(written.__getitem__, values))
-    if kind in (RATE, PCT, DELTA):
+    if kind in (RATE, PCT, DELTA, POINTS):
         return [cell_text(value, kind, lang) for value in values]
     return ["" if value is None else str(value) for value in values]
 
 
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A cell as people read it: ``66,66% (2/3)``, ``06/05/2022``, ``+1``."""
-    if kind not in (RATE, PCT, DELTA, DATE):
+    if kind not in (RATE, PCT, DELTA, DATE, POINTS):
         return _as_is(value)
     if kind == RATE:
         return f"{number(value['pct'], lang)} ({value['num']}/{value['den']})"
     if value is None:
-        return "—" if kind in (PCT, DELTA) else ""
+        return "—" if kind in (PCT, DELTA, POINTS) else ""
     if kind == DATE:
         return str(value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat())
     if kind == PCT:
         return number(value, lang)
+    if kind == POINTS:
+        return number(value, lang, suffix="")
     if isinstance(value, float):  # DELTA
         text = number(abs(value), lang, suffix="")
         return ("+" if value > 0 else "−" if value < 0 else "±") + text
@@ -598,7 +601,7 @@ def annex_tables(
         yield _unit_table(code, by_unit[code], lang, labels)
 
 
-def meetings_table(pack: Record, lang: str) -> Table:
+def meetings_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     table = Table(
         "meetings",
         t("meetings", lang),
@@ -622,7 +625,7 @@ def meetings_table(pack: Record, lang: str) -> Table:
             kind_label(m["kind"], lang),
             m["title"],
             m["chair"] or "",
-            ", ".join(m["attendees"]),
+            ", ".join(map(labels.code, m["attendees"])),
             m["doc"] or "",
         ]
         for m in pack["meetings"]
@@ -810,7 +813,9 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
-def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+def result_paragraphs(
+    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+) -> list[str]:
     tot = pack["totals"]
     done = tot["done_on_time"] + tot["done_late"]
     lines = [
@@ -842,16 +847,21 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
             )
         )
     ranks = pack.get("rankings") or {}
-    if ranks.get("completion_rate"):
-        best, worst = ranks["completion_rate"][0], ranks["completion_rate"][-1]
-        lines.append(
-            t("rv_summary_rank", lang).format(
-                best=best["code"],
-                best_pct=number(best["pct"], lang),
-                worst=worst["code"],
-                worst_pct=number(worst["pct"], lang),
+    if ranked := ranks.get("completion_rate"):
+        # Every unit sharing the first (and the last) rank: "1, 1, 3" names both of the first.
+        best = [r for r in ranked if r["rank"] == ranked[0]["rank"]]
+        worst = [r for r in ranked if r["rank"] == ranked[-1]["rank"]]
+        if len(best) > 1 and len(best) == len(ranked):  # no highest and lowest to name
+            lines.append(t("rv_summary_rank_equal", lang, pct=number(best[0]["pct"], lang)))
+        else:
+            lines.append(
+                t("rv_summary_rank", lang).format(
+                    best=", ".join(labels.code(r["code"]) for r in best),
+                    best_pct=number(best[0]["pct"], lang),
+                    worst=", ".join(labels.code(r["code"]) for r in worst),
+                    worst_pct=number(worst[0]["pct"], lang),
+                )
             )
-        )
     held = len(pack["meetings"])
     lines.append(
         t("rv_summary_meetings", lang, n=held) if held else t("rv_summary_no_meetings", lang)
@@ -896,7 +906,9 @@ def result_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str
     return lines
 
 
-def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> list[str]:
+def shortcoming_paragraphs(
+    pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
+) -> list[str]:
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     lines = [
         t("rv_summary_overdue", lang, n=len(pack["overdue"]))
@@ -911,7 +923,7 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
     ]
     for r in pack.get("repeated_limitations", []):
         lines.append(
-            f"{r['unit']}: «{r['text']}» — "
+            f"{labels.code(r['unit'])}: «{r['text']}» — "
             + t(
                 "rv_times_since",
                 lang,
@@ -920,6 +932,14 @@ def shortcoming_paragraphs(pack: Record, titles: ReviewTitles, lang: str) -> lis
             )
         )
     return lines
+
+
+def _unit_names(pack: Record) -> dict[str, str]:
+    """Each unit's name by code, from every part of the pack that names units: a unit with
+    limitations but no directive in the period is in ``limitation_summary`` alone."""
+    rows = [*pack["units"], *(pack.get("limitation_summary") or {}).get("units", [])]
+    rows += [child for row in pack["units"] for child in row.get("children", [])]
+    return {row["code"]: row["name"] for row in rows if row.get("name")}
 
 
 def _urged_units(pack: Record) -> dict[str, int]:
@@ -952,16 +972,13 @@ def build_document(
     """
     labels = PLAIN
     if meetings is not None:
-        names = {row["code"]: row["name"] for row in pack["units"] if row.get("name")}
-        for row in pack["units"]:
-            names.update({c["code"]: c["name"] for c in row.get("children", []) if c.get("name")})
-        labels = Labels(formal=True, names=names, meetings=meetings, lang=lang)
+        labels = Labels(formal=True, names=_unit_names(pack), meetings=meetings, lang=lang)
     urged = _urged_units(pack)
     if urged:  # letters sent in the period: how often each unit and directive was urged
         labels = replace(labels, urged=True)
     units = units_table(pack, lang, labels)
     chairs = chair_table(pack, lang)
-    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang))
+    results = Section(f"I. {t('rv_results', lang)}", result_paragraphs(pack, titles, lang, labels))
     main = [chairs, units] if by == "chair" else [units]
     if by in ("field", "leader"):
         main = [group_table(pack, by, lang), units]
@@ -977,14 +994,14 @@ def build_document(
     results.tables += ranking_tables(pack, lang, labels)
     if by != "chair":
         results.tables.append(chairs)
-    results.tables.append(meetings_table(pack, lang))
+    results.tables.append(meetings_table(pack, lang, labels))
     if pack.get("packs"):  # only where the office sent packs for the period
         results.paragraphs.append(packs_paragraph(pack, lang, labels))
         results.tables.append(packs_table(pack, lang, labels))
     results.chart_after = "units"
 
     shortcomings = Section(
-        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang)
+        f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang, labels)
     )
     if urged:
         who = ", ".join(f"{labels.code(code)} ({n})" for code, n in sorted(urged.items()))

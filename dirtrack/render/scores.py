@@ -14,7 +14,16 @@ from typing import Any
 from dirtrack.i18n import Count, number, t
 from dirtrack.records import Record
 from dirtrack.render import ReportFormat
-from dirtrack.render.review_doc import DATE, INT, TEXT, Document, Section, Table, cell_text
+from dirtrack.render.review_doc import (
+    DATE,
+    INT,
+    POINTS,
+    TEXT,
+    Document,
+    Section,
+    Table,
+    cell_text,
+)
 
 
 def points_text(value: float | None, lang: str) -> str:
@@ -25,12 +34,12 @@ def _day(value: str | None, lang: str) -> str:
     return cell_text(date.fromisoformat(value), DATE, lang) if value else ""
 
 
-def _header(pack: Record, lang: str) -> list[tuple[str, str]]:
+def _header(pack: Record, title: str, lang: str) -> list[tuple[str, str]]:
     period = pack["period"]
     return [
         (
             t("period", lang),
-            f"{period['label']} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
+            f"{title} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
         ),
         (t("rv_as_of_label", lang), _day(pack["as_of"], lang)),
     ]
@@ -64,7 +73,7 @@ def rule_text(line: Record, lang: str) -> str:
     return prefix + text
 
 
-def score_document(pack: Record, lang: str) -> Document:
+def score_document(pack: Record, title: str, lang: str) -> Document:
     """The scores: a summary table per unit, then each unit's explanation."""
     summary = Table(
         "scores",
@@ -78,13 +87,13 @@ def score_document(pack: Record, lang: str) -> Document:
             t("sc_behind", lang),
             t("sc_exceeds", lang),
         ],
-        [TEXT, TEXT, TEXT, INT, INT, INT, INT],
+        [TEXT, POINTS, TEXT, INT, INT, INT, INT],
         sheet=t("sc_sheet_summary", lang),
     )
     summary.rows = [
         [
             f"{u['code']} — {u['name']}",
-            points_text(u["points"], lang),
+            u["points"],
             u["tier_name"] or "",
             u["scored"],
             u.get("on_time", 0),
@@ -97,7 +106,7 @@ def score_document(pack: Record, lang: str) -> Document:
         "explanation",
         t("sc_explanation", lang),
         [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
-        [TEXT, TEXT, TEXT, TEXT],
+        [TEXT, TEXT, TEXT, POINTS],
         sheet=t("sc_sheet_explanation", lang),
     )
     ledger.rows = [
@@ -105,7 +114,7 @@ def score_document(pack: Record, lang: str) -> Document:
             u["code"],
             str(line["directive_id"] or ""),
             rule_text(line, lang),
-            points_text(line["points"], lang),
+            line["points"],
         ]
         for u in pack["units"]
         for line in u["explanation"]
@@ -117,8 +126,8 @@ def score_document(pack: Record, lang: str) -> Document:
     )
     intro.append(tiers)
     return Document(
-        title=f"{t('sc_title', lang)} — {pack['period']['label']}",
-        header=_header(pack, lang),
+        title=f"{t('sc_title', lang)} — {title}",
+        header=_header(pack, title, lang),
         sections=[Section(rules["title"], intro, [summary, ledger])],
         chart_rows=[],
         lang=lang,
@@ -126,7 +135,7 @@ def score_document(pack: Record, lang: str) -> Document:
     )
 
 
-def brief_document(pack: Record, lang: str) -> Document:
+def brief_document(pack: Record, title: str, lang: str) -> Document:
     """The one-page leader view: totals, colours per unit and leader, the red directives."""
     tot = pack["totals"]
     reqs = pack["requests"]["extend"]
@@ -184,9 +193,9 @@ def brief_document(pack: Record, lang: str) -> Document:
             t("text", lang),
             t("due", lang),
             t("days_overdue", lang),
-            t("progress", lang),
+            t("rv_progress_pct", lang),
         ],
-        [INT, TEXT, TEXT, TEXT, TEXT, TEXT],
+        [INT, TEXT, TEXT, TEXT, INT, INT],
         sheet=t("br_red", lang),
     )
     red.rows = [
@@ -195,14 +204,14 @@ def brief_document(pack: Record, lang: str) -> Document:
             r["unit"],
             r["text"],
             _day(r["due"], lang),
-            "" if r["days_overdue"] is None else str(r["days_overdue"]),
-            "" if r["progress"] is None else f"{r['progress']}%",
+            r["days_overdue"],
+            r["progress"],
         ]
         for r in pack["red"]
     ]
     return Document(
-        title=f"{t('br_title', lang)} — {pack['period']['label']}",
-        header=_header(pack, lang),
+        title=f"{t('br_title', lang)} — {title}",
+        header=_header(pack, title, lang),
         sections=[Section(t("br_section", lang), paragraphs, [units, leaders, red])],
         chart_rows=[],
         lang=lang,

@@ -15,7 +15,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, sheet_value
-from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, RATE, Document, Table
+from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, POINTS, RATE, Document, Table
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -28,6 +28,27 @@ def _sheet_name(title: str, used: set[str]) -> str:
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     used.add(name.lower())
     return name
+
+
+LINE_HEIGHT = 15.0  # points: one line of the default font (Calibri 11)
+
+
+def wrapped_height(cells: list[tuple[Any, float]]) -> float | None:
+    """The height (points) a row needs to show its wrapped texts whole, each given with the
+    width of its column (in Excel's characters); None when one line does.
+
+    Excel fits a row to its text only as it is typed, and LibreOffice not at all when it
+    opens a file: a row left without a height shows one line, its text running over the rows
+    under it when printed. Estimated on the generous side (a font wider than Calibri, the
+    room lost at the end of each wrapped line): a line too many, never one too few.
+    """
+    lines = 1
+    for value, width in cells:
+        if not isinstance(value, str) or not value:
+            continue
+        room = max(1, int(width) - 2)
+        lines = max(lines, sum(max(1, -(-len(part) // room)) for part in value.split("\n")))
+    return None if lines == 1 else LINE_HEIGHT * lines
 
 
 def _expand(table: Table, lang: str) -> tuple[list[str], list[str]]:
@@ -89,7 +110,7 @@ def render_xlsx(document: Document) -> bytes:
             ) from None
 
     append(about, [t("rv_item", lang), t("rv_value", lang)])
-    append(about, [t("title", lang), document.title])
+    append(about, [t("rv_doc_title", lang), document.title])
     for label, value in document.header:
         append(about, [label, value])
     append(about, ["", document.rate_note])
@@ -126,7 +147,7 @@ def render_xlsx(document: Document) -> bytes:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                 if kind == DATE and isinstance(cell.value, date):
                     cell.number_format = date_format
-                elif kind == PCT:
+                elif kind in (PCT, POINTS):
                     cell.number_format = "0.00"
                 elif kind == DELTA and isinstance(cell.value, int):
                     cell.number_format = "+0;-0;0"
@@ -137,6 +158,19 @@ def render_xlsx(document: Document) -> bytes:
                 shown = 10 if kind == DATE else len(str(cell.value or ""))
                 widths[column - 1] = max(widths[column - 1], min(shown, 60))
             sheet.column_dimensions[letter].width = max(8, min(widths[column - 1] + 2, 48))
+        wrapped = [
+            (column, sheet.column_dimensions[get_column_letter(column)].width)
+            for column, kind in enumerate(kinds, start=1)
+            if kind not in (INT, PCT, DELTA, POINTS)
+        ]
+        top = Alignment(vertical="top")
+        for line in sheet.iter_rows(min_row=2):
+            height = wrapped_height([(line[c - 1].value, w) for c, w in wrapped])
+            if height is not None:
+                sheet.row_dimensions[line[0].row].height = height
+                for cell in line:  # numbers and dates at the top, beside the text
+                    if not cell.alignment.wrap_text:
+                        cell.alignment = top
         lines = max(
             -(-len(h) // max(1, min(w + 2, 48) - 1)) for h, w in zip(headers, widths, strict=True)
         )

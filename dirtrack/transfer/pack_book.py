@@ -274,6 +274,8 @@ def _directive_sheet(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.merge import MergedCellRange
 
+    from dirtrack.render.xlsx_out import wrapped_height
+
     answers = ANSWERS[role]
     headers = [(h or OTHERS[role], w) for _, h, w in INFO] + [(h, w) for _, h, w in answers]
     headers += [(h, 12) for _, h in HIDDEN]
@@ -367,6 +369,9 @@ def _directive_sheet(
             if not len(INFO) < col <= width:
                 keys.append(digest(cell.value))
         shown[f.id] = (base, ",".join(keys))
+        height = wrapped_height([(v, w) for v, (_, _, w) in zip(info, INFO, strict=True)])
+        if height is not None:  # the office's texts whole: LibreOffice fits no row itself
+            ws.row_dimensions[row].height = height
         row += 1
     last = max(row - 1, FIRST_ROW)
     _validations(ws, role, last)
