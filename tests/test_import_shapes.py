@@ -708,3 +708,285 @@ def test_a_lead_unit_cell_naming_several_bodies(office: Cli, tmp_path: Path) -> 
         "STC",
         "STP",
     ]
+
+
+# --- hidden rows, percentages in words, submitted products, groups of bodies, calendar ------
+
+
+def _book(tmp_path: Path, name: str, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Any:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    return book, sheet, tmp_path / name
+
+
+def _dry(cli: Cli, path: Path, *args: str) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
+    result = cli(
+        "import",
+        str(path),
+        "--meeting",
+        "1",
+        "--as-of",
+        AS_OF,
+        "--dry-run",
+        "--format",
+        "json",
+        *args,
+    )
+    found = json.loads(result.stdout)
+    return {r["row"]: r for r in found["rows"]}, found
+
+
+# Two shapes of the same register: other header words, another column order, a title merged
+# across the table above the header.
+_SHAPES = [
+    (["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Kết quả"], ()),
+    (
+        [
+            "TT",
+            "Cơ quan thực hiện",
+            "Cơ quan phối hợp",
+            "Nhiệm vụ",
+            "Kết quả thực hiện",
+            "Hạn xử lý",
+        ],
+        ("A1:F1",),
+    ),
+]
+
+
+def _shaped(header: list[str], merged: bool, rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """Rows laid out under ``header`` (second shape: unit, with, text, result, due)."""
+    out: list[list[Any]] = []
+    if merged:
+        out.append(["BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ"] + [None] * (len(header) - 1))
+    out.append(header)
+    for n, r in enumerate(rows, start=1):
+        if header[0] == "STT":
+            out.append([n, r["text"], r["unit"], r.get("with"), r["due"], r.get("result")])
+        else:
+            out.append([n, r["unit"], r.get("with"), r["text"], r.get("result"), r["due"]])
+    return out
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_hidden_rows_are_read_and_named(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """A row the office hid (a finished one, often) is still a row: it was imported in silence,
+    or, when hidden, the clerk had no way to know. It is read as any row, and the import (and
+    --dry-run) says which rows were hidden; a hidden column that is read is named too."""
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {
+                "text": "Việc xong",
+                "unit": "SNV",
+                "due": "30/5/2023",
+                "result": "Hoàn thành ngày 2/5/2023",
+            },
+            {
+                "text": "Việc đang làm",
+                "unit": "STC",
+                "due": "30/9/2023",
+                "result": "Đang thực hiện",
+            },
+            {"text": "Việc ẩn hai", "unit": "STP", "due": "30/9/2023"},
+        ],
+    )
+    book, sheet, path = _book(tmp_path, "an.xlsx", rows, merges)
+    first = 3 if merges else 2
+    sheet.row_dimensions[first].hidden = True
+    sheet.row_dimensions[first + 2].hidden = True
+    sheet.column_dimensions["A"].hidden = True  # STT: no field, not named
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["hidden_rows"] == [first, first + 2]
+    said = f"2 rows hidden in the sheet were read as any row (hiding is not deleting): rows {first}, {first + 2}"
+    assert said in whole["warnings"]
+    assert found[first]["action"] == "create" and found[first]["completed_on"] == "2023-05-02"
+    done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    out = done.stderr
+    assert (
+        f"2 dòng bị ẩn trong trang tính vẫn được đọc như mọi dòng khác (ẩn không phải là xóa): dòng {first}, {first + 2}"
+        in out
+    )
+    listed = by_text(office)
+    assert set(listed) == {"Việc xong", "Việc đang làm", "Việc ẩn hai"}
+    assert listed["Việc xong"]["status"] == "done_on_time"
+
+
+def test_a_hidden_column_that_is_read_is_named(office: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ghi chú"],
+        [1, "Việc A", "SNV", "30/9/2023", "ghi chú ẩn"],
+    ]
+    book, sheet, path = _book(tmp_path, "cot.xlsx", rows)
+    sheet.column_dimensions["E"].hidden = True
+    book.save(path)
+    _, whole = _dry(office, path)
+    assert "column E (Ghi chú) is hidden in the sheet; it was read as note" in whole["warnings"]
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_a_percentage_in_the_result_words_is_the_progress(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Đã thực hiện 80%', 'đạt 50 %', 'Đang thực hiện, đạt 70%' in a result cell were a note
+    only, the number lost: they are the progress of an open directive, the words kept.
+    'Hoàn thành 100%' completes it; 'Đạt 100%' without saying completed stays open with a
+    notice; a share of something else ('Giải ngân 30% vốn') is no progress; 180% is refused,
+    naming the cell."""
+    texts = [
+        ("A", "Đã thực hiện 80%"),
+        ("B", "đạt 50 %"),
+        ("C", "Đang thực hiện, đạt 70%"),
+        ("D", "Hoàn thành 100%"),
+        ("E", "Đạt 100%"),
+        ("F", "Giải ngân 30% vốn"),
+    ]
+    rows = _shaped(
+        header,
+        bool(merges),
+        [{"text": f"Việc {t}", "unit": "SNV", "due": "30/9/2023", "result": r} for t, r in texts],
+    )
+    book, _, path = _book(tmp_path, "pt.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = 3 if merges else 2
+    progress = [found[first + i]["progress"] for i in range(len(texts))]
+    assert progress == [80, 50, 70, None, 100, None]
+    assert "progress 100% without saying" in found[first + 4]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc A"]["status"] == "open_in_time"
+    assert listed["Việc A"]["progress"] == 80
+    assert listed["Việc B"]["progress"] == 50
+    assert listed["Việc D"]["status"] == "done_on_time"
+    assert listed["Việc E"]["status"] == "open_in_time" and listed["Việc E"]["progress"] == 100
+
+
+def test_a_percentage_over_100_in_words_is_one_error_line(office: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tình hình thực hiện"],
+        [1, "Việc A", "SNV", "30/9/2023", "Đã thực hiện 180%"],
+    ]
+    book, _, path = _book(tmp_path, "sai.xlsx", rows)
+    book.save(path)
+    message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1")
+    assert message.startswith("Error:") or message.startswith("Lỗi:")
+    assert "dòng 2, cột E (Tình hình thực hiện)" in message and "180%" in message
+    assert len(message.strip().splitlines()) == 1
+    assert office.json("list") == []
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_submitted_to_the_leader_is_open_with_a_notice(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Đã trình UBND tỉnh', 'Đã tham mưu', 'Đang trình ký': the unit's product is with the
+    leader. It is not done (the decision is), so the directive stays open, the words its
+    progress, and each row says so, with what to do when the decision is issued."""
+    words = ["Đã trình", "Đã trình UBND tỉnh", "Đã tham mưu", "Đang trình ký"]
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {"text": f"Việc {i}", "unit": "STC", "due": "30/9/2023", "result": w}
+            for i, w in enumerate(words)
+        ],
+    )
+    book, _, path = _book(tmp_path, "trinh.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = 3 if merges else 2
+    for i in range(len(words)):
+        assert found[first + i]["status"] == "open_in_time"
+        assert "submitted its product to the leader" in found[first + i]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    for i, w in enumerate(words):
+        assert listed[f"Việc {i}"]["status"] == "open_in_time"
+        assert listed[f"Việc {i}"]["completed_on"] is None
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_a_group_of_coordinating_bodies_is_kept_as_words(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Các sở, ngành liên quan', 'UBND các huyện, thành phố' under the coordinating units
+    name no one unit: the row was refused. It is imported, the phrase kept in its progress
+    note, units named beside it recorded, no unit invented, and a notice names the row."""
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {
+                "text": "Việc G",
+                "unit": "SNV",
+                "with": "các sở, ngành liên quan",
+                "due": "30/9/2023",
+            },
+            {
+                "text": "Việc H",
+                "unit": "SNV",
+                "with": "UBND các huyện, thành phố",
+                "due": "30/9/2023",
+            },
+            {
+                "text": "Việc I",
+                "unit": "SNV",
+                "with": "Sở Tài chính, các sở ngành liên quan",
+                "due": "30/9/2023",
+            },
+        ],
+    )
+    book, _, path = _book(tmp_path, "ph.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path, "--create-units")
+    first = 3 if merges else 2
+    assert [found[first + i]["action"] for i in range(3)] == ["create"] * 3
+    assert "'các sở, ngành liên quan' names a group of bodies" in found[first]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    listed = by_text(office)
+    assert listed["Việc G"]["with"] == []
+    assert listed["Việc I"]["with"] == ["STC"]
+    assert len(office.json("unit", "list")) == 3  # none invented
+    shown = office.json("show", str(listed["Việc H"]["id"]))
+    assert "UBND các huyện, thành phố" in json.dumps(shown, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [("Trước ngày 15/4/2023", "2023-04-14"), ("trong 10 ngày làm việc", "2023-03-24")],
+)
+def test_a_deadline_counted_on_the_calendar_is_named(
+    office: Cli, tmp_path: Path, cell: str, due: str
+) -> None:
+    """'Trước ngày 15/4/2023' (a Saturday: the Friday before) and 'trong 10 ngày làm việc'
+    are counted on the office calendar: each such row says the day it was counted as, so the
+    clerk can check it; a plain day says nothing."""
+    for header in (
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        ["TT", "Thời gian hoàn thành", "Nhiệm vụ", "Cơ quan chủ trì"],
+    ):
+        if header[0] == "STT":
+            rows = [header, [1, "Việc L", "SNV", cell], [2, "Việc M", "SNV", "30/9/2023"]]
+        else:
+            rows = [header, [1, cell, "Việc L", "SNV"], [2, "30/9/2023", "Việc M", "SNV"]]
+        book, _, path = _book(tmp_path, "lich.xlsx", rows)
+        book.save(path)
+        found, _ = _dry(office, path)
+        assert found[2]["due"] == due
+        assert found[2]["warnings"] == [
+            f"deadline {cell!r} counted on the office calendar as {due} (working days, days off "
+            "and moved days as dirtrack calendar list shows): check it"
+        ]
+        assert found[3]["warnings"] == []
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc L"]["due"] == due

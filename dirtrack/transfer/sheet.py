@@ -41,6 +41,7 @@ class Sheet:
     merged: dict[tuple[int, int], int] = field(default_factory=dict)
     delimiter: str | None = None
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
+    hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -364,7 +365,10 @@ def _worksheet(ws: Any) -> Sheet:
         if dim.hidden and dim.min and dim.max
         for c in range(dim.min, min(dim.max, 16384) + 1)
     )
-    return Sheet(name=ws.title, rows=rows(), merged=merged, hidden=hidden)
+    # A row the office hid (often one finished) is still a row of the table: it is read, and
+    # the import says which rows were hidden.
+    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    return Sheet(name=ws.title, rows=rows(), merged=merged, hidden=hidden, hidden_rows=hidden_rows)
 
 
 def _bom_encoding(head: bytes) -> str:

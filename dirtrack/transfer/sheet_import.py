@@ -26,6 +26,7 @@ from sqlmodel import Session
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
+from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
@@ -41,6 +42,7 @@ from dirtrack.transfer.base import (
     Progress,
     RowReport,
     Wording,
+    ranges,
 )
 from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
 from dirtrack.transfer.layout import (
@@ -60,8 +62,9 @@ _CACHE_LIMIT = 20_000
 _NEEDS_MEETING = "\x00needs the meeting's date"
 # The meeting a row names, why none can be told, or None (a heading naming no meeting).
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
-# The units a cell names, and why it names no unit where it does not.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase]]
+# The units a cell names, why it names no unit where it does not, and the groups of bodies it
+# names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -126,6 +129,8 @@ class Planned:
     # "Đề nghị gia hạn đến 30/9/2025": the new deadline the unit asked for, and the column.
     asked: cells.Asked | None = None
     asked_column: Any = None
+    # "Các sở, ngành liên quan" under the coordinating units: no one unit, kept as words.
+    with_groups: list[str] | None = None
     product: str | None = None
     key: str | None = None
     percent: int | None = None
@@ -515,6 +520,18 @@ class SheetImport:
         if told:
             self._granted(p, values, told)
         self._status(p, values)
+        if (
+            p.completed_on is None
+            and p.cancelled_on is None
+            and any(
+                cells.says_submitted(self._get(values, name)) for name in ("progress", "result")
+            )
+        ):
+            # "Đã trình UBND tỉnh", "Đang trình ký": open until the leader decides
+            p.warn(Phrase("warn_submitted"))
+        if p.percent == 100 and p.completed_on is None and p.cancelled_on is None:
+            # "Đạt 100%" without saying completed: in progress, as the sheet says no more
+            p.warn(Phrase("warn_full_not_done"))
         if told or p.asked is not None:
             self._asked(p, values, told)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
@@ -680,7 +697,16 @@ class SheetImport:
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
             self._unit_cache[(raw, lead)] = cached
-        refs, errors = cached
+        refs, errors, groups = cached
+        for name in groups:
+            # the words kept in the row's note, under the column's header as a note column's
+            kept = f"{column.header}: {name}" if column is not None and column.header else name
+            if p.with_groups is None:
+                p.with_groups = []
+            if kept not in p.with_groups:
+                p.with_groups.append(kept)
+                where = column.letter if column is not None else ""
+                p.warn(Phrase("warn_with_group", name=name, column=where))
         for message in errors:
             p.problem(message, column)
             if isinstance(message, NotFound):
@@ -696,10 +722,12 @@ class SheetImport:
 
     def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
         """The units a cell names; a name of a group of bodies no registered unit is named
-        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``), as lead unit or
-        coordinating unit, is refused, never made one new unit."""
+        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is never made one
+        new unit: as lead unit it is refused (the row needs one unit to answer for it); as
+        coordinating unit it is kept as words (returned apart), the row's note says it."""
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
+        groups: list[str] = []
         for pieces in cells.unit_pieces(value):
             whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -717,8 +745,10 @@ class SheetImport:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
                     if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
-                        several = "row_several_units" if lead else "row_several_with"
-                        errors.append(Phrase(several, name=nfc(pieces[i])))
+                        if lead:
+                            errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
+                        else:
+                            groups.append(nfc(pieces[i]))
                     elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
@@ -730,7 +760,7 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors
+        return unique, errors, groups
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)
@@ -874,6 +904,10 @@ class SheetImport:
                 return
             p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
+        if p.due is not None and p.due_text and counted_on_calendar(p.due_text):
+            # "Trước ngày 15/4", "trong 10 ngày làm việc": the day depends on the office's
+            # calendar (its days off and moved days), which the clerk may want to check
+            p.warn(Phrase("warn_due_on_calendar", text=p.due_text, due=p.due))
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.due is not None and p.held is not None and p.due < p.held:
             p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
@@ -924,8 +958,10 @@ class SheetImport:
                 p.problem(unclear, self._col("result"))
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
-                if status.said is Said.OPEN and status.note:
-                    notes.append(cells.text(result_value))
+                if status.said is Said.OPEN:
+                    self._percent_in_words(p, result_value)
+                    if status.note:
+                        notes.append(cells.text(result_value))
             elif status.note:
                 try:  # "60%: đang tổng hợp" in a sheet without a progress column
                     percent, rest = cells.leading_progress(result_value)
@@ -938,6 +974,8 @@ class SheetImport:
                         notes.append(rest)
                 else:
                     notes.append(status.note)
+                    if percent is None:  # "Đã thực hiện 80%", "đạt 50 %": the cell kept too
+                        self._percent_in_words(p, result_value)
         for i in layout.multi.get("done_mark", []):
             value = values[i] if i < len(values) else None
             if cells.is_blank(value):
@@ -975,7 +1013,7 @@ class SheetImport:
                 )
         if not said:
             self._status_in_notes(p, values, said)
-        p.note = "; ".join(notes) or None
+        p.note = "; ".join([*(p.with_groups or []), *notes]) or None
         done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
         if done and cancelled:
             p.problem(Phrase("row_done_cancelled"), cancelled[0])
@@ -1012,6 +1050,16 @@ class SheetImport:
             self._closing_day(p, day, column, "cancellation")
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
+
+    def _percent_in_words(self, p: Planned, value: Value) -> None:
+        """The progress a result cell tells in words (``Đã thực hiện 80%``), unless the
+        progress column gave one."""
+        if p.percent is not None:
+            return
+        try:
+            p.percent = cells.said_progress(value)
+        except InvalidInput as exc:
+            p.problem(exc, self._col("result"))
 
     def _asked(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)
@@ -1439,6 +1487,25 @@ class SheetImport:
                 field=kept.field,
             )
             for gone, kept in layout.hidden_left_out
+        ]
+        hidden_rows = layout.sheet.hidden_rows
+        if hidden_rows:
+            # Rows the office hid (done ones, often) are read as any row; the clerk is told
+            read = [p.row for p in self.plans if p.row in hidden_rows and p.heading is None]
+            if read:
+                result.warnings.append(Phrase("warn_hidden_rows", n=len(read), rows=ranges(read)))
+                result.details["hidden_rows"] = read
+        shown_fields = {c.index for c, _ in layout.hidden_left_out}
+        hidden_read = [
+            c
+            for c in layout.columns
+            if c.index in layout.sheet.hidden
+            and c.field not in (None, "ignore")
+            and c.index not in shown_fields
+        ]
+        result.warnings += [
+            Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
+            for c in hidden_read
         ]
         created = updated = unchanged = skipped = 0
         for p in self.plans:
