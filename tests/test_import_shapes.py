@@ -806,15 +806,18 @@ def test_hidden_rows_are_read_and_named(
     book.save(path)
     found, whole = _dry(office, path)
     assert whole["hidden_rows"] == [first, first + 2]
-    said = f"2 rows hidden in the sheet were read as any row (hiding is not deleting): rows {first}, {first + 2}"
+    said = (
+        "2 rows hidden in the sheet were read as any row (hiding is not deleting): "
+        f"rows {first}, {first + 2}"
+    )
     assert said in whole["warnings"]
     assert found[first]["action"] == "create" and found[first]["completed_on"] == "2023-05-02"
     done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert done.exit_code == 0, done.stderr
     out = done.stderr
     assert (
-        f"2 dòng bị ẩn trong trang tính vẫn được đọc như mọi dòng khác (ẩn không phải là xóa): dòng {first}, {first + 2}"
-        in out
+        "2 dòng bị ẩn trong trang tính vẫn được đọc như mọi dòng khác (ẩn không phải là "
+        f"xóa): dòng {first}, {first + 2}" in out
     )
     listed = by_text(office)
     assert set(listed) == {"Việc xong", "Việc đang làm", "Việc ẩn hai"}
@@ -910,7 +913,7 @@ def test_submitted_to_the_leader_is_open_with_a_notice(
         assert "submitted its product to the leader" in found[first + i]["warnings"][0]
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     listed = by_text(office)
-    for i, w in enumerate(words):
+    for i in range(len(words)):
         assert listed[f"Việc {i}"]["status"] == "open_in_time"
         assert listed[f"Việc {i}"]["completed_on"] is None
 

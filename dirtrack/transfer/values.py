@@ -454,9 +454,7 @@ def said_progress(value: Value) -> int | None:
 
 # The unit's product is with the leader, awaiting a decision: "Đã trình UBND tỉnh", "Đã tham
 # mưu", "Đang trình ký", "Đã có tờ trình" (folded).
-_SUBMITTED = re.compile(
-    r"^(?:da|dang|vua|da co)\s+(?:trinh(?!\s+bay)|tham\s+muu|to\s+trinh)(?!\w)"
-)
+_SUBMITTED = re.compile(r"^(?:da|dang|vua|da co)\s+(?:trinh(?!\s+bay)|tham\s+muu|to\s+trinh)(?!\w)")
 
 
 def says_submitted(value: Value) -> bool:
