@@ -1383,6 +1383,7 @@ ERRORS: dict[str, Entry] = {
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
+    "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
@@ -2194,7 +2195,7 @@ ERRORS.update(
         ),
         "sheet_not_read": N_(
             "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
-            "--sheet {sheet!r})"
+            "--sheet {sheet!r}, or every sheet at once with --sheet all)"
         ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),

@@ -603,6 +603,38 @@ def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Pa
     ) in message
 
 
+def test_every_unit_sheet_in_one_import(register: Cli, tmp_path: Path) -> None:
+    """--sheet all reads a workbook of one sheet per unit in one import: each sheet's unit
+    leads its rows, a row is named 'Sheet!row' (one naming another unit's sheet by a heading
+    is that unit's)."""
+    book = Workbook()
+    header = ["TT", "Nhiệm vụ", "Hạn hoàn thành", "Tình hình thực hiện"]
+    for title, rows in (
+        ("Sở Nội vụ", [[1, "Rà soát biên chế", "30/6/2024", "Đã trình UBND tỉnh"]]),
+        ("STC", [[1, "Bố trí kinh phí", "30/9/2024", "đạt 30%"]]),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    book.remove(book["Sheet"])
+    path = tmp_path / "don-vi.xlsx"
+    book.save(path)
+    args = ["import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--sheet", "all"]
+    dry = json.loads(register(*args, "--dry-run", "--format", "json").stdout)
+    assert [(r["sheet"], r["row"], r["units"]) for r in dry["rows"]] == [
+        ("Sở Nội vụ", 2, ["SNV"]),
+        ("STC", 2, ["STC"]),
+    ]
+    assert "row 'Sở Nội vụ'!2: the unit has submitted its product" in " ".join(dry["warnings"])
+    register.ok(*args)
+    assert rows_of(register) == [
+        ("Bố trí kinh phí", "STC", [], "2024-09-30", "open_in_time", None),
+        ("Rà soát biên chế", "SNV", [], "2024-06-30", "open_in_time", None),
+    ]
+    assert {d["text"]: d["progress"] for d in register.json("list")}["Bố trí kinh phí"] == 30
+
+
 def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None:
     """One sheet per unit, named after it, without a unit column: the sheet's name is the lead
     unit of its rows (the sheet was refused, 'no column holds the lead unit'), and the other
@@ -628,7 +660,7 @@ def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None
     assert done.exit_code == 0, done.stderr
     assert (
         "Warning: sheet 'STC' holds a table of directives too; it was not read (import it with "
-        "--sheet 'STC')"
+        "--sheet 'STC', or every sheet at once with --sheet all)"
     ) in done.stderr
     register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--sheet", "STC")
     assert rows_of(register) == sorted(

@@ -43,6 +43,7 @@ from dirtrack.transfer.base import (
     RowReport,
     Wording,
     ranges,
+    row_label,
 )
 from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
 from dirtrack.transfer.layout import (
@@ -53,7 +54,14 @@ from dirtrack.transfer.layout import (
     build_layout,
     find_header,
 )
-from dirtrack.transfer.sheet import DELIMITERS, Sheet, csv_encoding, csv_rows, workbook_sheets
+from dirtrack.transfer.sheet import (
+    DELIMITERS,
+    Sheet,
+    csv_encoding,
+    csv_rows,
+    reads_all,
+    workbook_sheets,
+)
 from dirtrack.transfer.values import Said, Value
 
 CHUNK = 500  # rows between two progress updates
@@ -112,6 +120,17 @@ class Outcome:
 
 
 @dataclass(slots=True)
+class Part:
+    """One worksheet read in a run: its table, the day it is up to, and its name when the run
+    reads several (rows are then named ``'Quý 1'!5``)."""
+
+    layout: Layout
+    sheet_day: date | None
+    as_of: date
+    sheet: str | None = None
+
+
+@dataclass(slots=True)
 class Planned:
     """One row of the sheet read as a directive (one per lead unit), or as a heading."""
 
@@ -148,14 +167,23 @@ class Planned:
     problems: list[Problem] | None = None
     warnings: list[Wording] | None = None
     outcomes: list[Outcome] | None = None
+    part: Part | None = None  # the worksheet the row is on
+
+    @property
+    def label(self) -> int | str:
+        """The row's number, or ``Sheet!row`` when the run reads several sheets."""
+        return row_label(self.part.sheet if self.part else None, self.row)
 
     def problem(self, message: Wording, column: Any = None) -> None:
         if self.problems is None:
             self.problems = []
+        sheet = self.part.sheet if self.part else None
         if column is None:
-            self.problems.append(Problem(message, self.row))
+            self.problems.append(Problem(message, self.row, sheet=sheet))
         else:
-            self.problems.append(Problem(message, self.row, column.letter, column.header))
+            self.problems.append(
+                Problem(message, self.row, column.letter, column.header, sheet=sheet)
+            )
 
     def warn(self, message: Wording) -> None:
         if self.warnings is None:
@@ -225,6 +253,9 @@ class SheetImport:
         self.unit_headings = 0
         self.unit_heading_row = 0
         self.details: dict[str, Any] = {}
+        self.parts: list[Part] = []
+        # Several worksheets in one run (--sheet repeated, or --sheet all)
+        self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
@@ -234,10 +265,46 @@ class SheetImport:
 
     # --- the file ---------------------------------------------------------------------------
 
+    def _layouts(self, pairs: list[tuple[str, str]]) -> list[Layout]:
+        """The tables to read: the one of a CSV file or of the workbook's chosen sheet, or those
+        of several sheets (``--sheet A --sheet B``: each must hold one; ``--sheet all``: every
+        sheet holding a table of directives, a text and a deadline column)."""
+        if self.kind == "csv":
+            return [self._layout(pairs)]
+        if not self.several:
+            return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
+        sheets = workbook_sheets(self.path, self.options.sheet)
+        if not reads_all(self.options.sheet):
+            named = []
+            for sheet in sheets:
+                try:
+                    named.append(self._layout_of([sheet], pairs))
+                except InvalidInput as exc:
+                    if "sheet" in exc.params or "sheets" in exc.params:
+                        raise
+                    # which of the sheets named it is: "row 1: no column holds the text"
+                    params = {"name": self.path.name, "sheet": sheet.name, "reason": exc}
+                    raise InvalidInput.of("sheet_refused", **params) from None
+            return named
+        found: list[Layout] = []
+        for sheet in sheets:
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                continue
+            if choice is None or not all(name in choice.fields for name in ("text", "due")):
+                continue  # a summary sheet, a list of units: no table of directives
+            if _limitations_column(choice, pairs) is not None:
+                continue  # limitations are recorded with add-limitation
+            found.append(build_layout(choice, pairs))
+        if not found:
+            raise self._no_header(self.path.name, [s.name or "" for s in sheets])
+        return found
+
     def _layout(self, pairs: list[tuple[str, str]]) -> Layout:
         name = self.path.name
         if self.kind == "csv":
-            if self.options.sheet is not None:
+            if self.options.sheet:
                 raise InvalidInput.of("sheet_for_csv")
             encoding = csv_encoding(self.path)
             choices: list[HeaderChoice] = []
@@ -258,7 +325,11 @@ class SheetImport:
             self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
             self._not_limitations(best, pairs)
             return build_layout(best, pairs)
-        sheets = workbook_sheets(self.path, self.options.sheet)
+        raise AssertionError("a workbook's tables are read by _layout_of")
+
+    def _layout_of(self, sheets: list[Sheet], pairs: list[tuple[str, str]]) -> Layout:
+        """The table of the first of ``sheets`` holding one (see :meth:`_layouts`)."""
+        name = self.path.name
         empty: list[str] = []
         partial: HeaderChoice | None = None
         partials: list[HeaderChoice] = []
@@ -281,14 +352,14 @@ class SheetImport:
             if choice is not None:
                 self.details = {"sheet": sheet.name}
                 self._not_limitations(choice, pairs)
-                if self.options.sheet is None:
+                if not self.options.sheet:
                     self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
-            if self.options.sheet is None:  # the later sheets were looked at already
+            if not self.options.sheet:  # the later sheets were looked at already
                 self.unread = [
                     c.sheet.name or ""
                     for c in partials[1:]
@@ -352,14 +423,39 @@ class SheetImport:
         if self.options.key_column is not None:
             pairs.append((nfc(self.options.key_column), "key"))
         self.progress.stage("reading")
-        layout = self._layout(pairs)
+        layouts = self._layouts(pairs)
+        self.index = UnitIndex.load(self.session)
+        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
+        self.calendar = load_workdays(self.session.connection())
+        self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
+        self._index_meetings()
+        if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
+            raise NotFound.of("no_meeting", id=self.options.meeting_id)
+        self.progress.stage("checking")
+        for layout in layouts:
+            self._read(layout)
+        self._match()
+        result = self._result()
+        if result.problems and not self.options.dry_run:
+            raise ImportRejected(self.path.name, result.problems, self._hint(result))
+        if not self.options.dry_run and not result.problems:
+            self._write(result)
+        return result
+
+    def _read(self, layout: Layout) -> None:
+        """Pass 1 over one worksheet's table (or the CSV file's)."""
         self.layout = layout
         # The day the sheet is up to, when it or --as-of says: it bounds undated completions.
         self.sheet_day = self.options.as_of or layout.as_of()
         self.as_of = self.sheet_day or self.options.today
-        self.index = UnitIndex.load(self.session)
-        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
-        self.calendar = load_workdays(self.session.connection())
+        self.part = Part(layout, self.sheet_day, self.as_of)
+        if self.several:
+            self.part.sheet = layout.sheet.name
+        self.parts.append(self.part)
+        # what a heading row says holds for the rows under it, on its own sheet
+        self.current = None
+        self.current_unit = None
+        self.unit_headings = self.unit_heading_row = 0
         if layout.no_unit is not None and layout.sheet.name:
             # A workbook of one sheet per unit: the sheet named after a registered unit
             # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
@@ -367,17 +463,12 @@ class SheetImport:
             if isinstance(named, int):
                 self.current_unit = named
                 self.unit_headings += 1
-        self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
-        self._index_meetings()
-        if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
-            raise NotFound.of("no_meeting", id=self.options.meeting_id)
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
-        self.progress.stage("checking")
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
         for number, read in layout.data:
@@ -398,13 +489,16 @@ class SheetImport:
         self.progress.advance(count % CHUNK)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
-        self._match()
-        result = self._result()
-        if result.problems and not self.options.dry_run:
-            raise ImportRejected(self.path.name, result.problems, self._hint(result))
-        if not self.options.dry_run and not result.problems:
-            self._write(result)
-        return result
+
+    def _at(self, p: Planned) -> None:
+        """Read ``p`` as on its own worksheet: its table's columns and the day it is up to."""
+        part = p.part
+        if part is not None and part is not self.part:
+            self.part, self.layout = part, part.layout
+            self.sheet_day, self.as_of = part.sheet_day, part.as_of
+
+    def _planned(self, number: int, **fields: Any) -> Planned:
+        return Planned(number, part=self.part, **fields)
 
     def _hint(self, result: ImportResult) -> list[Phrase]:
         hints = [Phrase("hint_dry_run")]
@@ -458,10 +552,10 @@ class SheetImport:
         stt = cells.text(self._get(values, "stt"))
         self._section_above(stt)
         if not unreadable and self._is_total(values, written, stt):
-            return Planned(number, heading=written or stt)  # a subtotal: no directive
+            return self._planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
-        p = Planned(number, text=written)
+        p = self._planned(number, text=written)
         whole = _WHOLE_STT.match(stt)
         if whole is not None and written and not unreadable and self._body_blank(values):
             p.section = whole[1]
@@ -559,7 +653,7 @@ class SheetImport:
                 self.index.resolve(unit)
             except DirtrackError:
                 return
-        p = Planned(number, text=written)
+        p = self._planned(number, text=written)
         p.problem(Phrase("row_below_end", end=ended))
         self.plans.append(p)
 
@@ -613,7 +707,7 @@ class SheetImport:
 
     def _heading(self, number: int, heading: str) -> Planned:
         heading = _HEADING_MARK.sub("", heading) or heading
-        p = Planned(number, heading=heading)
+        p = self._planned(number, heading=heading)
         try:
             found = self._find_meeting(heading, None, None, heading=True)
         except InvalidInput as exc:
@@ -668,7 +762,7 @@ class SheetImport:
             entry = self.unknown.setdefault(
                 fold_words(name), {"name": name, "rows": [], "message": found}
             )
-            entry["rows"].append(p.row)
+            entry["rows"].append(p.label)
 
     # units
 
@@ -714,7 +808,7 @@ class SheetImport:
                 self.unknown.setdefault(
                     fold_words(name), {"name": name, "rows": [], "message": message}
                 )
-                self.unknown[fold_words(name)]["rows"].append(p.row)
+                self.unknown[fold_words(name)]["rows"].append(p.label)
         for ref in refs:
             if ref < 0:
                 self.new_units[-ref - 1].rows.append(p.row)
@@ -1241,20 +1335,21 @@ class SheetImport:
         keyed: dict[tuple[str, int], DirectiveFacts] = {
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
-        seen: dict[tuple[str, int], int] = {}
-        rows_of: dict[tuple[int, int, str], int] = {}  # keyless rows: the first of each
+        seen: dict[tuple[str, int], int | str] = {}
+        rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
         adopted: set[int] = set()
         for p in ready:
+            self._at(p)
             p.outcomes = []
             text_key = fold_words(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
                     # as assign refuses the same text to the same unit at the same meeting
-                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.row)
+                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.label)
                     if same is not None:
                         p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
-                    elif first != p.row:
+                    elif first != p.label:
                         p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
                         p.outcomes.append(Outcome(ref))
@@ -1264,7 +1359,7 @@ class SheetImport:
                     repeats = Phrase("row_key_repeats", key=p.key, unit=unit, row=first)
                     p.problem(repeats, self._col("key"))
                     continue
-                seen[(p.key, ref)] = p.row
+                seen[(p.key, ref)] = p.label
                 current = keyed.get((p.key, ref)) if ref > 0 else None
                 if (
                     current is None
@@ -1414,7 +1509,14 @@ class SheetImport:
             return Phrase("new_meeting_label", title=new.title, day=new.day)
         return None
 
+    @staticmethod
+    def _report(p: Planned, action: str, values: dict[str, Any]) -> RowReport:
+        if p.part is not None and p.part.sheet is not None:
+            values["sheet"] = p.part.sheet  # several sheets read: the row's own
+        return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+
     def _row_report(self, p: Planned) -> RowReport:
+        self._at(p)
         if p.heading is not None:
             values: dict[str, Any] = {"text": p.heading, "meeting": self._meeting_label(p)}
             if p.leads:  # the heading naming the unit of the rows under it
@@ -1422,7 +1524,7 @@ class SheetImport:
             action = "section" if p.meeting or p.leads else "skip"
             if p.problems:
                 action = "error"
-            return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+            return self._report(p, action, values)
         status = None
         if not p.problems:
             status = judge(
@@ -1461,58 +1563,36 @@ class SheetImport:
             action = "update"
         else:
             action = "unchanged"
-        return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+        return self._report(p, action, values)
 
     def _result(self) -> ImportResult:
-        layout = self.layout
+        first = self.parts[0]
+        tables = [
+            {
+                "sheet": part.layout.sheet.name,
+                "header_row": part.layout.header_first,
+                "as_of": part.as_of.isoformat(),
+                "columns": [c.as_dict() for c in part.layout.columns if c.header or c.field],
+            }
+            for part in self.parts
+        ]
+        details = {**self.details, **{k: v for k, v in tables[0].items() if k != "sheet"}}
+        if self.several:
+            details = {"sheets": tables, "as_of": first.as_of.isoformat()}
         result = ImportResult(
-            file=str(self.path),
-            kind=self.kind,
-            dry_run=self.options.dry_run,
-            details={
-                **self.details,
-                "header_row": layout.header_first,
-                "as_of": self.as_of.isoformat(),
-                "columns": [c.as_dict() for c in layout.columns if c.header or c.field],
-            },
+            file=str(self.path), kind=self.kind, dry_run=self.options.dry_run, details=details
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
-        result.warnings += [
-            Phrase(
-                "warn_hidden_column",
-                column=gone.letter,
-                header=gone.header,
-                read=kept.letter,
-                read_header=kept.header,
-                field=kept.field,
-            )
-            for gone, kept in layout.hidden_left_out
-        ]
-        hidden_rows = layout.sheet.hidden_rows
-        if hidden_rows:
-            # Rows the office hid (done ones, often) are read as any row; the clerk is told
-            read = [p.row for p in self.plans if p.row in hidden_rows and p.heading is None]
-            if read:
-                result.warnings.append(Phrase("warn_hidden_rows", n=len(read), rows=ranges(read)))
-                result.details["hidden_rows"] = read
-        shown_fields = {c.index for c, _ in layout.hidden_left_out}
-        hidden_read = [
-            c
-            for c in layout.columns
-            if c.index in layout.sheet.hidden
-            and c.field not in (None, "ignore")
-            and c.index not in shown_fields
-        ]
-        result.warnings += [
-            Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
-            for c in hidden_read
-        ]
+        for part in self.parts:
+            self._sheet_warnings(part, result)
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:
                 result.problems.extend(p.problems)
             if p.warnings:
-                result.warnings.extend(Phrase("row_warning", row=p.row, text=w) for w in p.warnings)
+                result.warnings.extend(
+                    Phrase("row_warning", row=p.label, text=w) for w in p.warnings
+                )
             if p.heading is not None:
                 skipped += 1
                 continue
@@ -1531,13 +1611,49 @@ class SheetImport:
         result.updated, result.unchanged, result.skipped = updated, unchanged, skipped
         result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
         result.unknown_units = [
-            {"name": u["name"], "rows": sorted(set(u["rows"])), "message": u["message"]}
+            {"name": u["name"], "rows": list(dict.fromkeys(u["rows"])), "message": u["message"]}
             for u in self.unknown.values()
         ]
-        result.problems.sort(key=lambda q: (q.row or 0, q.column or ""))
+        order = {part.sheet: n for n, part in enumerate(self.parts)}
+        result.problems.sort(key=lambda q: (order.get(q.sheet, 0), q.row or 0, q.column or ""))
         if self.options.report_rows:
             result.rows = [self._row_report(p) for p in self.plans]
         return result
+
+    def _sheet_warnings(self, part: Part, result: ImportResult) -> None:
+        """What the clerk should know of a worksheet read: its hidden columns (left out or
+        read) and its hidden rows, which are read as any row (hiding is not deleting)."""
+        layout = part.layout
+        result.warnings += [
+            Phrase(
+                "warn_hidden_column",
+                column=gone.letter,
+                header=gone.header,
+                read=kept.letter,
+                read_header=kept.header,
+                field=kept.field,
+            )
+            for gone, kept in layout.hidden_left_out
+        ]
+        hidden_rows = layout.sheet.hidden_rows
+        if hidden_rows:
+            read = [
+                p
+                for p in self.plans
+                if p.part is part and p.row in hidden_rows and p.heading is None
+            ]
+            if read:
+                labels = [p.label for p in read]
+                result.warnings.append(Phrase("warn_hidden_rows", n=len(read), rows=ranges(labels)))
+                result.details.setdefault("hidden_rows", []).extend(labels)
+        left_out = {c.index for c, _ in layout.hidden_left_out}
+        result.warnings += [
+            Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
+            for c in layout.columns
+            if c.index in layout.sheet.hidden
+            and c.field not in (None, "ignore")
+            and c.index not in left_out
+        ]
 
     # --- pass 3: write ----------------------------------------------------------------------
 
@@ -1704,6 +1820,7 @@ class SheetImport:
         from dirtrack.store.results import EXTEND, ask
 
         assert p.asked is not None and p.asked.to is not None
+        self._at(p)
         day = self.as_of if p.held is None or self.as_of >= p.held else p.held
         self.session.flush()
         ask(
@@ -1719,6 +1836,7 @@ class SheetImport:
     def _approved_on(self, p: Planned) -> date:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
         day the directive was closed when earlier (the sheet says it was approved by then)."""
+        self._at(p)
         closed = p.completed_on or p.cancelled_on
         return closed if closed is not None and closed < self.as_of else self.as_of
 
@@ -1733,6 +1851,7 @@ class SheetImport:
         }
 
     def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+        self._at(p)
         day = self.as_of
         closed = p.completed_on or p.cancelled_on
         if closed is not None and closed < day:
