@@ -270,7 +270,7 @@ class SheetImport:
         of several sheets (``--sheet A --sheet B``: each must hold one; ``--sheet all``: every
         sheet holding a table of directives, a text and a deadline column)."""
         if self.kind == "csv":
-            return [self._layout(pairs)]
+            return [self._csv_layout(pairs)]
         if not self.several:
             return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
         sheets = workbook_sheets(self.path, self.options.sheet)
@@ -292,7 +292,7 @@ class SheetImport:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if choice is None or not all(name in choice.fields for name in ("text", "due")):
+            if choice is None or not _holds_directives(choice):
                 continue  # a summary sheet, a list of units: no table of directives
             if _limitations_column(choice, pairs) is not None:
                 continue  # limitations are recorded with add-limitation
@@ -301,31 +301,30 @@ class SheetImport:
             raise self._no_header(self.path.name, [s.name or "" for s in sheets])
         return found
 
-    def _layout(self, pairs: list[tuple[str, str]]) -> Layout:
+    def _csv_layout(self, pairs: list[tuple[str, str]]) -> Layout:
+        """The table of a CSV file, read with the separator its header row reads best with."""
         name = self.path.name
-        if self.kind == "csv":
-            if self.options.sheet:
-                raise InvalidInput.of("sheet_for_csv")
-            encoding = csv_encoding(self.path)
-            choices: list[HeaderChoice] = []
-            for delimiter in DELIMITERS:
-                sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
-                try:
-                    choice = find_header(sheet, pairs)
-                except EmptySheet:
-                    raise InvalidInput.of("csv_empty", name=name) from None
-                if choice is not None:
-                    choices.append(choice)
-            if not choices:
-                raise self._no_header(name)
-            best = max(choices, key=lambda c: c.score)
-            for choice in choices:
-                if choice is not best:
-                    choice.sheet.rows.close()  # type: ignore[attr-defined]
-            self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
-            self._not_limitations(best, pairs)
-            return build_layout(best, pairs)
-        raise AssertionError("a workbook's tables are read by _layout_of")
+        if self.options.sheet:
+            raise InvalidInput.of("sheet_for_csv")
+        encoding = csv_encoding(self.path)
+        choices: list[HeaderChoice] = []
+        for delimiter in DELIMITERS:
+            sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                raise InvalidInput.of("csv_empty", name=name) from None
+            if choice is not None:
+                choices.append(choice)
+        if not choices:
+            raise self._no_header(name)
+        best = max(choices, key=lambda c: c.score)
+        for choice in choices:
+            if choice is not best:
+                choice.sheet.rows.close()  # type: ignore[attr-defined]
+        self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
+        self._not_limitations(best, pairs)
+        return build_layout(best, pairs)
 
     def _layout_of(self, sheets: list[Sheet], pairs: list[tuple[str, str]]) -> Layout:
         """The table of the first of ``sheets`` holding one (see :meth:`_layouts`)."""
@@ -360,11 +359,7 @@ class SheetImport:
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
             if not self.options.sheet:  # the later sheets were looked at already
-                self.unread = [
-                    c.sheet.name or ""
-                    for c in partials[1:]
-                    if all(name in c.fields for name in ("text", "due"))
-                ]
+                self.unread = [c.sheet.name or "" for c in partials[1:] if _holds_directives(c)]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
@@ -385,7 +380,7 @@ class SheetImport:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if choice is not None and all(name in choice.fields for name in ("text", "due")):
+            if _holds_directives(choice):
                 found.append(sheet.name or "")
         return found
 
@@ -1870,6 +1865,13 @@ class SheetImport:
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
 # ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
 _REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+def _holds_directives(choice: HeaderChoice | None) -> bool:
+    """Whether a worksheet's header is that of a table of directives: a text and a deadline
+    column, with or without a lead unit column (a workbook of one sheet per unit has none; a
+    summary sheet has no text, a sheet of limitations no deadline)."""
+    return choice is not None and all(name in choice.fields for name in ("text", "due"))
 
 
 def _limitations_column(
