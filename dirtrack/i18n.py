@@ -2252,6 +2252,11 @@ ERRORS.update(
             "in progress, the words kept as its progress; when the decision or document is "
             "issued, record it with dirtrack done"
         ),
+        "warn_submitted_claim": N_(
+            "the unit has submitted its product to the leader: recorded as the completion it "
+            "reported on {day}, waiting for the office's acceptance (dirtrack accept, or "
+            "dirtrack return)"
+        ),
         "warn_hidden_rows": NP_(
             "{n} row hidden in the sheet was read as any row (hiding is not deleting): row {rows}",
             "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "

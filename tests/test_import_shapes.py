@@ -993,3 +993,39 @@ def test_a_deadline_counted_on_the_calendar_is_named(
         assert found[3]["warnings"] == []
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc L"]["due"] == due
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_submitted_where_the_office_decides_by_acceptance_awaits_accept(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """Where the office accepts completions and decides by acceptance, 'Đã trình' is the
+    completion the unit reported (on the day the cell gives, else the sheet's), waiting for
+    accept, as `done` records one there: the directive stays open until `accept` closes it."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {"text": "Việc T1", "unit": "STC", "due": "30/9/2023", "result": "Đã trình UBND tỉnh"},
+            {
+                "text": "Việc T2",
+                "unit": "SNV",
+                "due": "30/9/2023",
+                "result": "Đã tham mưu ngày 12/6/2023",
+            },
+        ],
+    )
+    book, _, path = _book(tmp_path, "nt.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = 3 if merges else 2
+    assert "waiting for the office's acceptance" in found[first]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc T1"]["status"] == "open_in_time"
+    assert listed["Việc T1"]["result"]["claimed_on"] == AS_OF
+    assert listed["Việc T2"]["result"]["claimed_on"] == "2023-06-12"
+    office.ok("accept", str(listed["Việc T2"]["id"]), "--date", "2023-06-20")
+    assert by_text(office)["Việc T2"]["status"] == "done_on_time"
+    assert by_text(office)["Việc T2"]["completed_on"] == "2023-06-20"

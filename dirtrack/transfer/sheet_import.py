@@ -30,6 +30,7 @@ from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
+from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
@@ -160,6 +161,9 @@ class Planned:
     completion_note: str | None = None
     cancelled_on: date | None = None
     cancel_reason: str | None = None
+    # "Đã trình UBND tỉnh" where the office decides by acceptance: the completion the unit
+    # reported on this day, waiting for accept (as `done` records one there).
+    submitted_on: date | None = None
     heading: str | None = None
     # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
     # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
@@ -422,6 +426,9 @@ class SheetImport:
         self.index = UnitIndex.load(self.session)
         # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
         self.calendar = load_workdays(self.session.connection())
+        self.regime = office_regime(self.session)
+        # the office decides completions by acceptance: a product submitted is one reported
+        self.waits = self.regime.accepts and self.regime.by_acceptance
         self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
         self._index_meetings()
         if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
@@ -609,15 +616,8 @@ class SheetImport:
         if told:
             self._granted(p, values, told)
         self._status(p, values)
-        if (
-            p.completed_on is None
-            and p.cancelled_on is None
-            and any(
-                cells.says_submitted(self._get(values, name)) for name in ("progress", "result")
-            )
-        ):
-            # "Đã trình UBND tỉnh", "Đang trình ký": open until the leader decides
-            p.warn(Phrase("warn_submitted"))
+        if p.completed_on is None and p.cancelled_on is None:
+            self._submitted(p, values)
         if p.percent == 100 and p.completed_on is None and p.cancelled_on is None:
             # "Đạt 100%" without saying completed: in progress, as the sheet says no more
             p.warn(Phrase("warn_full_not_done"))
@@ -1139,6 +1139,34 @@ class SheetImport:
             self._closing_day(p, day, column, "cancellation")
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
+
+    def _submitted(self, p: Planned, values: list[Value]) -> None:
+        """``Đã trình UBND tỉnh``, ``Đã tham mưu``, ``Đang trình ký``: the unit's product is with
+        the leader. The directive is open until the decision; where the office decides
+        completions by acceptance (``office set --accept-completions yes --on-time-by
+        acceptance``) the row is the completion the unit reported, on the day the cell gives
+        (else the sheet's), waiting for ``accept``, as ``done`` records one there."""
+        for name in ("progress", "result"):
+            value = self._get(values, name)
+            if not cells.says_submitted(value):
+                continue
+            if not self.waits:
+                p.warn(Phrase("warn_submitted"))
+                return
+            column = self._col(name)
+            try:
+                day = cells.first_day(cells.text(value)) or self.as_of
+            except InvalidInput as exc:
+                p.problem(exc, column)
+                return
+            if p.held is not None and day < p.held:
+                p.problem(Phrase("row_completion_before", day=day, held=p.held), column)
+            elif p.asked is not None:
+                p.problem(Phrase("row_asked_closed", value=p.asked.cell), p.asked_column)
+            else:
+                p.submitted_on = day
+                p.warn(Phrase("warn_submitted_claim", day=day))
+            return
 
     def _percent_in_words(self, p: Planned, value: Value) -> None:
         """The progress a result cell tells in words (``Đã thực hiện 80%``), unless the
@@ -1763,6 +1791,9 @@ class SheetImport:
             if p.asked is not None:
                 self._ask(p, directive_id)
                 counts["requests"] += 1
+            if p.submitted_on is not None:
+                self.session.flush()
+                complete(self.session, directive_id, on=p.submitted_on, regime=self.regime)
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
@@ -1832,7 +1863,7 @@ class SheetImport:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
         day the directive was closed when earlier (the sheet says it was approved by then)."""
         self._at(p)
-        closed = p.completed_on or p.cancelled_on
+        closed = p.completed_on or p.cancelled_on or p.submitted_on
         return closed if closed is not None and closed < self.as_of else self.as_of
 
     def _extension_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
@@ -1848,7 +1879,7 @@ class SheetImport:
     def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
         self._at(p)
         day = self.as_of
-        closed = p.completed_on or p.cancelled_on
+        closed = p.completed_on or p.cancelled_on or p.submitted_on
         if closed is not None and closed < day:
             day = closed
         if p.held is not None and day < p.held:
