@@ -740,8 +740,13 @@ def _dry(cli: Cli, path: Path, *args: str) -> tuple[dict[int, dict[str, Any]], d
     return {r["row"]: r for r in found["rows"]}, found
 
 
-# Two shapes of the same register: other header words, another column order, a title merged
-# across the table above the header.
+# Three shapes of the same register: other header words, other column orders, a title merged
+# across the table above the header, a tall header (each cell merged down over two rows).
+_ORDERS = {
+    "STT": ("text", "unit", "with", "due", "result"),
+    "TT": ("unit", "with", "text", "result", "due"),
+    "Số TT": ("due", "text", "result", "unit", "with"),
+}
 _SHAPES = [
     (["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Kết quả"], ()),
     (
@@ -755,20 +760,35 @@ _SHAPES = [
         ],
         ("A1:F1",),
     ),
+    (
+        [
+            "Số TT",
+            "Thời gian hoàn thành",
+            "Nội dung chỉ đạo",
+            "Tình trạng",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+        ],
+        ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2"),
+    ),
 ]
 
 
+def _first_row(merges: tuple[str, ...]) -> int:
+    """The first data row of a shape: under the title or the tall header, if any."""
+    return 3 if merges else 2
+
+
 def _shaped(header: list[str], merged: bool, rows: list[dict[str, Any]]) -> list[list[Any]]:
-    """Rows laid out under ``header`` (second shape: unit, with, text, result, due)."""
+    """Rows laid out under ``header`` in its shape's column order."""
     out: list[list[Any]] = []
-    if merged:
+    if merged and header[0] == "TT":
         out.append(["BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ"] + [None] * (len(header) - 1))
     out.append(header)
+    if merged and header[0] == "Số TT":
+        out.append([None] * len(header))  # the header's cells are merged down over this row
     for n, r in enumerate(rows, start=1):
-        if header[0] == "STT":
-            out.append([n, r["text"], r["unit"], r.get("with"), r["due"], r.get("result")])
-        else:
-            out.append([n, r["unit"], r.get("with"), r["text"], r.get("result"), r["due"]])
+        out.append([n, *(r.get(name) for name in _ORDERS[header[0]])])
     return out
 
 
@@ -799,7 +819,7 @@ def test_hidden_rows_are_read_and_named(
         ],
     )
     book, sheet, path = _book(tmp_path, "an.xlsx", rows, merges)
-    first = 3 if merges else 2
+    first = _first_row(merges)
     sheet.row_dimensions[first].hidden = True
     sheet.row_dimensions[first + 2].hidden = True
     sheet.column_dimensions["A"].hidden = True  # STT: no field, not named
@@ -861,7 +881,7 @@ def test_a_percentage_in_the_result_words_is_the_progress(
     book, _, path = _book(tmp_path, "pt.xlsx", rows, merges)
     book.save(path)
     found, _ = _dry(office, path)
-    first = 3 if merges else 2
+    first = _first_row(merges)
     progress = [found[first + i]["progress"] for i in range(len(texts))]
     assert progress == [80, 50, 70, None, 100, None]
     assert "progress 100% without saying" in found[first + 4]["warnings"][0]
@@ -907,7 +927,7 @@ def test_submitted_to_the_leader_is_open_with_a_notice(
     book, _, path = _book(tmp_path, "trinh.xlsx", rows, merges)
     book.save(path)
     found, _ = _dry(office, path)
-    first = 3 if merges else 2
+    first = _first_row(merges)
     for i in range(len(words)):
         assert found[first + i]["status"] == "open_in_time"
         assert "submitted its product to the leader" in found[first + i]["warnings"][0]
@@ -952,7 +972,7 @@ def test_a_group_of_coordinating_bodies_is_kept_as_words(
     book, _, path = _book(tmp_path, "ph.xlsx", rows, merges)
     book.save(path)
     found, _ = _dry(office, path, "--create-units")
-    first = 3 if merges else 2
+    first = _first_row(merges)
     assert [found[first + i]["action"] for i in range(3)] == ["create"] * 3
     assert "'các sở, ngành liên quan' names a group of bodies" in found[first]["warnings"][0]
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF, "--create-units")
@@ -1019,7 +1039,7 @@ def test_submitted_where_the_office_decides_by_acceptance_awaits_accept(
     book, _, path = _book(tmp_path, "nt.xlsx", rows, merges)
     book.save(path)
     found, _ = _dry(office, path)
-    first = 3 if merges else 2
+    first = _first_row(merges)
     assert "waiting for the office's acceptance" in found[first]["warnings"][0]
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     listed = by_text(office)
