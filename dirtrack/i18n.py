@@ -2257,6 +2257,9 @@ ERRORS.update(
             "reported on {day}, waiting for the office's acceptance (dirtrack accept, or "
             "dirtrack return)"
         ),
+        "warn_hidden_sheet": N_(
+            "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"
+        ),
         "warn_hidden_rows": NP_(
             "{n} row hidden in the sheet was read as any row (hiding is not deleting): row {rows}",
             "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "

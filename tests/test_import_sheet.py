@@ -613,7 +613,7 @@ def test_a_far_cell_without_a_value_costs_nothing(
 # --- several sheets in one import -------------------------------------------------------------
 
 
-def _quarters(path: Path, *, bad: bool = False, repeat: bool = False) -> Path:
+def _quarters(path: Path, *, bad: bool = False, repeat: bool = False, hide: bool = False) -> Path:
     """A register kept one sheet per quarter, as offices keep it: a summary sheet first, the
     quarters in other wordings and column orders (one under a title merged across it), and
     a sheet of limitations."""
@@ -639,6 +639,8 @@ def _quarters(path: Path, *, bad: bool = False, repeat: bool = False) -> Path:
     limits = book.create_sheet("Hạn chế")
     limits.append(["STT", "Đơn vị", "Nội dung hạn chế", "Nhóm"])
     limits.append(["1", "VPTU", "Thiếu lái xe", "Biên chế"])
+    if hide:
+        q1.sheet_state = "hidden"  # a quarter closed, its tab hidden
     book.save(path)
     return path
 
@@ -731,3 +733,16 @@ def test_a_named_sheet_without_a_table_is_refused_by_name(quarters: Cli, tmp_pat
     assert quarters.json("list") == []
     missing = quarters.fail("import", str(path), "--sheet", "Quý 1", "--sheet", "Quý 9")
     assert "Quý 9" in missing
+
+
+def test_a_hidden_sheet_is_read_and_named(quarters: Cli, tmp_path: Path) -> None:
+    """A sheet whose tab the office hid is read with the others by --sheet all (hiding is not
+    deleting), and a warning names it."""
+    path = _quarters(tmp_path / "nam.xlsx", hide=True)
+    args = ["import", str(path), "--meeting", "1", "--as-of", AS_OF, "--sheet", "all"]
+    done = quarters(*args, "--create-units")
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "Warning: sheet 'Quý 1' is hidden in the workbook; its table was read as any sheet's"
+    ) in done.stderr
+    assert len(quarters.json("list")) == 4

@@ -42,6 +42,7 @@ class Sheet:
     delimiter: str | None = None
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
+    hidden_sheet: bool = False  # the worksheet's tab is hidden
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -386,7 +387,14 @@ def _worksheet(ws: Any) -> Sheet:
     # A row the office hid (often one finished) is still a row of the table: it is read, and
     # the import says which rows were hidden.
     hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
-    return Sheet(name=ws.title, rows=rows(), merged=merged, hidden=hidden, hidden_rows=hidden_rows)
+    return Sheet(
+        name=ws.title,
+        rows=rows(),
+        merged=merged,
+        hidden=hidden,
+        hidden_rows=hidden_rows,
+        hidden_sheet=ws.sheet_state != "visible",
+    )
 
 
 def _bom_encoding(head: bytes) -> str:

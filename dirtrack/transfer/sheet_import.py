@@ -1644,9 +1644,12 @@ class SheetImport:
         return result
 
     def _sheet_warnings(self, part: Part, result: ImportResult) -> None:
-        """What the clerk should know of a worksheet read: its hidden columns (left out or
-        read) and its hidden rows, which are read as any row (hiding is not deleting)."""
+        """What the clerk should know of a worksheet read: that it is hidden, its hidden columns
+        (left out or read) and its hidden rows, which are read as any row (hiding is not
+        deleting)."""
         layout = part.layout
+        if layout.sheet.hidden_sheet:
+            result.warnings.append(Phrase("warn_hidden_sheet", sheet=layout.sheet.name))
         result.warnings += [
             Phrase(
                 "warn_hidden_column",
