@@ -1049,3 +1049,19 @@ def test_submitted_where_the_office_decides_by_acceptance_awaits_accept(
     office.ok("accept", str(listed["Việc T2"]["id"]), "--date", "2023-06-20")
     assert by_text(office)["Việc T2"]["status"] == "done_on_time"
     assert by_text(office)["Việc T2"]["completed_on"] == "2023-06-20"
+
+
+def test_submitted_and_asking_for_more_time_is_one_error_line(office: Cli, tmp_path: Path) -> None:
+    """Where completions wait for acceptance, a row both reporting the product submitted and
+    asking for a new deadline is a bad row naming its cell (a request is refused on a
+    completion waiting for acceptance); nothing is written."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Ghi chú"],
+        [1, "Việc R", "STC", "30/9/2023", "Đã trình UBND tỉnh", "Đề nghị gia hạn đến 31/12/2023"],
+    ]
+    book, _, path = _book(tmp_path, "rq.xlsx", rows)
+    book.save(path)
+    message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert "dòng 2, cột F (Ghi chú)" in message
+    assert office.json("list") == []

@@ -279,17 +279,7 @@ class SheetImport:
             return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
         sheets = workbook_sheets(self.path, self.options.sheet)
         if not reads_all(self.options.sheet):
-            named = []
-            for sheet in sheets:
-                try:
-                    named.append(self._layout_of([sheet], pairs))
-                except InvalidInput as exc:
-                    if "sheet" in exc.params or "sheets" in exc.params:
-                        raise
-                    # which of the sheets named it is: "row 1: no column holds the text"
-                    params = {"name": self.path.name, "sheet": sheet.name, "reason": exc}
-                    raise InvalidInput.of("sheet_refused", **params) from None
-            return named
+            return [self._in_sheet(sheet, self._layout_of, [sheet], pairs) for sheet in sheets]
         found: list[Layout] = []
         for sheet in sheets:
             try:
@@ -300,10 +290,25 @@ class SheetImport:
                 continue  # a summary sheet, a list of units: no table of directives
             if _limitations_column(choice, pairs) is not None:
                 continue  # limitations are recorded with add-limitation
-            found.append(build_layout(choice, pairs))
+            found.append(self._in_sheet(sheet, build_layout, choice, pairs))
         if not found:
             raise self._no_header(self.path.name, [s.name or "" for s in sheets])
         return found
+
+    def _in_sheet(self, sheet: Sheet, make: Callable[..., Layout], *args: Any) -> Layout:
+        """``make(*args)``, its refusal naming ``sheet`` when it does not already: in a run of
+        several sheets, ``row 1: no column holds the text`` must say which sheet.
+
+        Raises:
+            InvalidInput: ``sheet_refused``, or the refusal as it was.
+        """
+        try:
+            return make(*args)
+        except InvalidInput as exc:
+            if "sheet" in exc.params or "sheets" in exc.params:
+                raise
+            params = {"name": self.path.name, "sheet": sheet.name, "reason": exc}
+            raise InvalidInput.of("sheet_refused", **params) from None
 
     def _csv_layout(self, pairs: list[tuple[str, str]]) -> Layout:
         """The table of a CSV file, read with the separator its header row reads best with."""
@@ -1161,8 +1166,6 @@ class SheetImport:
                 return
             if p.held is not None and day < p.held:
                 p.problem(Phrase("row_completion_before", day=day, held=p.held), column)
-            elif p.asked is not None:
-                p.problem(Phrase("row_asked_closed", value=p.asked.cell), p.asked_column)
             else:
                 p.submitted_on = day
                 p.warn(Phrase("warn_submitted_claim", day=day))
@@ -1201,7 +1204,7 @@ class SheetImport:
             return
         if asked.to is None:
             p.problem(Phrase("row_asked_no_day", value=asked.cell), column)
-        elif p.completed_on is not None or p.cancelled_on is not None:
+        elif p.completed_on or p.cancelled_on or p.submitted_on:  # done, or waiting for accept
             p.problem(Phrase("row_asked_closed", value=asked.cell), column)
         elif p.due_in_force is not None and asked.to <= p.due_in_force:
             p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
