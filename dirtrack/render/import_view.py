@@ -48,7 +48,8 @@ def _meeting(record: Record, lang: str) -> str:
 
 def _row(record: Record, lang: str) -> str:
     """The row's number, ``'Quý 1'!5`` when the import read several sheets."""
-    return str(row_label(record.get("sheet"), record["row"]))
+    row = record.get("row")
+    return "" if row is None else str(row_label(record.get("sheet"), row))
 
 
 COLUMNS = [
