@@ -1065,3 +1065,27 @@ def test_submitted_and_asking_for_more_time_is_one_error_line(office: Cli, tmp_p
     message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert "dòng 2, cột F (Ghi chú)" in message
     assert office.json("list") == []
+
+
+def test_an_extension_or_a_day_asked_for_counted_on_the_calendar_is_named(
+    office: Cli, tmp_path: Path
+) -> None:
+    """The extension in a deadline cell ('30/6/2023 (gia hạn đến trước ngày 15/10/2023)', a
+    Sunday: the Friday before) and the day a unit asks for in a note are counted on the office
+    calendar too: each row names the day it was counted as."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ghi chú"],
+        [1, "Việc X", "SNV", "30/6/2023 (gia hạn đến trước ngày 15/10/2023)", None],
+        [2, "Việc Y", "SNV", "30/9/2023", "Đề nghị gia hạn đến trước ngày 15/10/2023"],
+    ]
+    book, _, path = _book(tmp_path, "gh.xlsx", rows)
+    book.save(path)
+    found, _ = _dry(office, path)
+    said = (
+        "deadline 'trước ngày 15/10/2023' counted on the office calendar as 2023-10-13 "
+        "(working days, days off and moved days as dirtrack calendar list shows): check it"
+    )
+    assert found[2]["due"] == "2023-10-13" and found[2]["warnings"] == [said]
+    assert found[3]["asked_to"] == "2023-10-13" and found[3]["warnings"] == [said]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc X"]["due"] == "2023-10-13"

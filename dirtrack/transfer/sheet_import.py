@@ -631,7 +631,18 @@ class SheetImport:
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
             params = {"as_of": self._approved_on(p), "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
+        self._calendar_notice(p)
         return p
+
+    @staticmethod
+    def _calendar_notice(p: Planned) -> None:
+        """A deadline, extension or day asked for whose words count on the office's calendar
+        (``Trước ngày 15/4``, ``trong 10 ngày làm việc``: its days off and moved days) is named
+        with the day it was counted as, for the clerk to check."""
+        asked = (p.asked.text, p.asked.to) if p.asked is not None else (None, None)
+        for words, day in ((p.due_text, p.due), (p.extended_text, p.extended_to), asked):
+            if day is not None and words and counted_on_calendar(words):
+                p.warn(Phrase("warn_due_on_calendar", text=words, due=day))
 
     def _is_footer(self, values: list[Value]) -> bool:
         if not cells.is_blank(self._get(values, "unit")):
@@ -998,10 +1009,6 @@ class SheetImport:
                 return
             p.asked, p.asked_column = found.asked, self._col("due")
         p.due, p.due_text = found.due, found.text
-        if p.due is not None and p.due_text and counted_on_calendar(p.due_text):
-            # "Trước ngày 15/4", "trong 10 ngày làm việc": the day depends on the office's
-            # calendar (its days off and moved days), which the clerk may want to check
-            p.warn(Phrase("warn_due_on_calendar", text=p.due_text, due=p.due))
         p.extended_to, p.extended_text = found.extended_to, found.extended_text
         if p.due is not None and p.held is not None and p.due < p.held:
             p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
