@@ -902,7 +902,8 @@ def test_a_percentage_over_100_in_words_is_one_error_line(office: Cli, tmp_path:
     book, _, path = _book(tmp_path, "sai.xlsx", rows)
     book.save(path)
     message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1")
-    assert message.startswith("Error:") or message.startswith("Lỗi:")
+    # the sheet, the row and the column
+    assert message.startswith("Error: sai.xlsx ('Sheet'): 1 dòng có lỗi (2); không nhập gì. ")
     assert "dòng 2, cột E (Tình hình thực hiện)" in message and "180%" in message
     assert len(message.strip().splitlines()) == 1
     assert office.json("list") == []

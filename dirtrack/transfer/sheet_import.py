@@ -444,7 +444,10 @@ class SheetImport:
         self._match()
         result = self._result()
         if result.problems and not self.options.dry_run:
-            raise ImportRejected(self.path.name, result.problems, self._hint(result))
+            # the file, and the one sheet read (rows of several are named with their sheet)
+            sheet = self.parts[0].layout.sheet.name if not self.several else None
+            where = f"{self.path.name} ({sheet!r})" if sheet else self.path.name
+            raise ImportRejected(where, result.problems, self._hint(result))
         if not self.options.dry_run and not result.problems:
             self._write(result)
         return result
