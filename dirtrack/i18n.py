@@ -1383,6 +1383,7 @@ ERRORS: dict[str, Entry] = {
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
+    "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
@@ -2194,7 +2195,7 @@ ERRORS.update(
         ),
         "sheet_not_read": N_(
             "sheet {sheet!r} holds a table of directives too; it was not read (import it with "
-            "--sheet {sheet!r})"
+            "--sheet {sheet!r}, or every sheet at once with --sheet all)"
         ),
         "row_no_text": N_("empty: the directive's text is missing"),
         "row_no_unit": N_("empty: every directive needs a lead unit"),
@@ -2246,10 +2247,39 @@ ERRORS.update(
             "lead unit here and the others under the coordinating units; or register a unit "
             "of that very name (dirtrack unit add)"
         ),
-        "row_several_with": N_(
-            "{name!r} names several bodies, not one coordinating unit: name each of them "
-            "(separated by commas or ';'), or leave the phrase out; or register a unit of that "
-            "very name (dirtrack unit add)"
+        "warn_submitted": N_(
+            "the unit has submitted its product to the leader (awaiting a decision): recorded "
+            "in progress, the words kept as its progress; when the decision or document is "
+            "issued, record it with dirtrack done"
+        ),
+        "warn_submitted_claim": N_(
+            "the unit has submitted its product to the leader: recorded as the completion it "
+            "reported on {day}, waiting for the office's acceptance (dirtrack accept, or "
+            "dirtrack return)"
+        ),
+        "warn_hidden_sheet": N_(
+            "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"
+        ),
+        "warn_hidden_rows": NP_(
+            "{n} row hidden in the sheet was read as any row (hiding is not deleting): row {rows}",
+            "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "
+            "{rows}",
+        ),
+        "warn_hidden_column_read": N_(
+            "column {column} ({header}) is hidden in the sheet; it was read as {field}"
+        ),
+        "warn_due_on_calendar": N_(
+            "deadline {text!r} counted on the office calendar as {due} (working days, days "
+            "off and moved days as dirtrack calendar list shows): check it"
+        ),
+        "warn_full_not_done": N_(
+            "progress 100% without saying the directive is completed: recorded in progress; "
+            "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"
+        ),
+        "warn_with_group": N_(
+            "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "
+            "as words in the progress note, no unit recorded for it (name each unit, or "
+            "register a unit of that very name with dirtrack unit add)"
         ),
         "row_asked_no_day": N_(
             "{value!r} asks for a new deadline without saying which: write the day asked for "

@@ -684,6 +684,22 @@ def _calendar_form(  # noqa: C901
     return None
 
 
+# Words whose day is counted on the calendar of working days: "trong 10 ngày làm việc",
+# "trước Tết", "trước ngày 30/4" (moved back off a day off), "đầu tháng 10" (folded).
+_ON_WORKDAYS = re.compile(
+    r"\b(?:ngay lam viec|working days?|business days?|tet)\b"
+    r"|\b(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"|\bdau thang\s+\d"
+)
+
+
+def counted_on_calendar(phrase: str) -> bool:
+    """Whether a deadline phrase's day depends on the calendar of working days (the office's
+    days off and moved days): ``trong 10 ngày làm việc``, ``trước ngày 15/3/2025``, ``trước
+    Tết``, ``đầu tháng 10``; not a plain day or span."""
+    return _ON_WORKDAYS.search(fold(phrase)) is not None
+
+
 # --- deadline phrases as meetings and sheets write them --------------------------------------
 
 #: An hour before the day ("trước 17 giờ ngày 20/4", "trước 17h00' ngày 3/5").

@@ -102,9 +102,10 @@ def test_a_coordinating_cell_naming_several_bodies(office: Cli, tmp_path: Path) 
     """'Sở Tài chính, Sở Kế hoạch và Đầu tư; UBND các huyện' is several coordinating units: each
     is matched as any unit name (case, accents, tone placement), a cell typed in lower case
     too ('sở tài chính, sở kế hoạch và đầu tư' was one unknown unit, made one unit of that whole
-    name by --create-units); a group of bodies ('UBND các huyện') is refused as in the lead unit
-    column, even with --create-units, unless a unit of that name is registered; unknown single
-    bodies are listed, and made by --create-units, one unit each."""
+    name by --create-units); a group of bodies ('UBND các huyện') names no one unit: it is kept
+    as words in the row's progress note with a notice naming the row (it was refused), never
+    made a unit, even with --create-units, unless a unit of that name is registered; unknown
+    single bodies are listed, and made by --create-units, one unit each."""
     rows: list[list[Any]] = [
         ["STT", "Nội dung kết luận", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
         [1, "Việc A", "SNV", "Sở Tài chính, Sở Kế hoạch và Đầu tư; UBND các huyện", "30/6/2025"],
@@ -114,33 +115,34 @@ def test_a_coordinating_cell_naming_several_bodies(office: Cli, tmp_path: Path) 
         [5, "Việc E", "STC", "Sở Nội vụ, các sở, ngành liên quan", "30/6/2025"],
     ]
     path = workbook(tmp_path, rows)
-    message = office.fail("import", path, "--meeting", "1", "--create-units")
-    assert "2 bad rows (2, 6)" in message
-    assert (
-        "row 2, column D (Cơ quan phối hợp): 'UBND các huyện' names several bodies, not one "
-        "coordinating unit: name each of them (separated by commas or ';'), or leave the phrase "
-        "out; or register a unit of that very name (dirtrack unit add)"
-    ) in message
-    vi = office.fail("--lang", "vi", "import", path, "--meeting", "1", "--create-units")
-    assert "dòng 2, cột D (Cơ quan phối hợp): 'UBND các huyện' là nhiều cơ quan" in vi
-    assert office.json("list") == []
+    message = office.fail("import", path, "--meeting", "1")
+    assert "1 bad row (5)" in message  # the unknown units only
     found = dry_rows(office, path, "--meeting", "1")
+    assert found[2]["with"] == ["STC", "SKHDT"]
+    assert found[2]["note"] == "Cơ quan phối hợp: UBND các huyện"
+    assert found[2]["warnings"] == [
+        "column D: 'UBND các huyện' names a group of bodies, no one coordinating unit: kept as "
+        "words in the progress note, no unit recorded for it (name each unit, or register a "
+        "unit of that very name with dirtrack unit add)"
+    ]
     assert found[3]["with"] == ["STC", "SKHDT"]
     assert found[4]["with"] == ["STC", "SYT"]
     unknown = [p["message"].split(";")[0] for p in found[5]["problems"]]
     assert unknown == ["unknown unit 'Sở Xây dựng'", "unknown unit 'sở Công Thương'"]
+    assert found[6]["with"] == ["SNV"] and found[6]["problems"] == []
+    office.ok("import", path, "--meeting", "1", "--create-units", "--as-of", AS_OF)
+    got = {d["text"]: sorted(d["with"]) for d in office.json("list")}
+    assert got["Việc A"] == ["SKHDT", "STC"]
+    assert got["Việc E"] == ["SNV"]
+    names = {u["code"]: u["name"] for u in office.json("unit", "list")}
+    assert "UBND các huyện" not in names.values()
+    assert {names[c] for c in got["Việc D"]} == {"Sở Xây dựng", "sở Công Thương"}
     # A unit of the group's name is registered: it is that unit.
     office.ok("unit", "add", "UBNDH", "UBND các huyện")
     office.ok("unit", "add", "SBN", "Các sở, ngành liên quan")
-    office.ok("import", path, "--meeting", "1", "--create-units", "--as-of", AS_OF)
-    got = {d["text"]: sorted(d["with"]) for d in office.json("list")}
-    assert got["Việc A"] == ["SKHDT", "STC", "UBNDH"]
-    assert got["Việc B"] == ["SKHDT", "STC"]
-    assert got["Việc C"] == ["STC", "SYT"]
-    assert got["Việc E"] == ["SBN", "SNV"]
-    assert len(got["Việc D"]) == 2
-    names = {u["code"]: u["name"] for u in office.json("unit", "list")}
-    assert {names[c] for c in got["Việc D"]} == {"Sở Xây dựng", "sở Công Thương"}
+    found = dry_rows(office, path, "--meeting", "1", "--allow-duplicate")
+    assert found[2]["with"] == ["STC", "SKHDT", "UBNDH"] and found[2]["warnings"] == []
+    assert found[6]["with"] == ["SNV", "SBN"]
 
 
 # --- a unit's request for a new deadline ---------------------------------------------------------
@@ -601,6 +603,38 @@ def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Pa
     ) in message
 
 
+def test_every_unit_sheet_in_one_import(register: Cli, tmp_path: Path) -> None:
+    """--sheet all reads a workbook of one sheet per unit in one import: each sheet's unit
+    leads its rows, a row is named 'Sheet!row' (one naming another unit's sheet by a heading
+    is that unit's)."""
+    book = Workbook()
+    header = ["TT", "Nhiệm vụ", "Hạn hoàn thành", "Tình hình thực hiện"]
+    for title, rows in (
+        ("Sở Nội vụ", [[1, "Rà soát biên chế", "30/6/2024", "Đã trình UBND tỉnh"]]),
+        ("STC", [[1, "Bố trí kinh phí", "30/9/2024", "đạt 30%"]]),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    book.remove(book["Sheet"])
+    path = tmp_path / "don-vi.xlsx"
+    book.save(path)
+    args = ["import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--sheet", "all"]
+    dry = json.loads(register(*args, "--dry-run", "--format", "json").stdout)
+    assert [(r["sheet"], r["row"], r["units"]) for r in dry["rows"]] == [
+        ("Sở Nội vụ", 2, ["SNV"]),
+        ("STC", 2, ["STC"]),
+    ]
+    assert "row 'Sở Nội vụ'!2: the unit has submitted its product" in " ".join(dry["warnings"])
+    register.ok(*args)
+    assert rows_of(register) == [
+        ("Bố trí kinh phí", "STC", [], "2024-09-30", "open_in_time", None),
+        ("Rà soát biên chế", "SNV", [], "2024-06-30", "open_in_time", None),
+    ]
+    assert {d["text"]: d["progress"] for d in register.json("list")}["Bố trí kinh phí"] == 30
+
+
 def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None:
     """One sheet per unit, named after it, without a unit column: the sheet's name is the lead
     unit of its rows (the sheet was refused, 'no column holds the lead unit'), and the other
@@ -626,7 +660,7 @@ def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None
     assert done.exit_code == 0, done.stderr
     assert (
         "Warning: sheet 'STC' holds a table of directives too; it was not read (import it with "
-        "--sheet 'STC')"
+        "--sheet 'STC', or every sheet at once with --sheet all)"
     ) in done.stderr
     register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY, "--sheet", "STC")
     assert rows_of(register) == sorted(

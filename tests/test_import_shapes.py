@@ -708,3 +708,385 @@ def test_a_lead_unit_cell_naming_several_bodies(office: Cli, tmp_path: Path) -> 
         "STC",
         "STP",
     ]
+
+
+# --- hidden rows, percentages in words, submitted products, groups of bodies, calendar ------
+
+
+def _book(tmp_path: Path, name: str, rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Any:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in merges:
+        sheet.merge_cells(span)
+    return book, sheet, tmp_path / name
+
+
+def _dry(cli: Cli, path: Path, *args: str) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
+    result = cli(
+        "import",
+        str(path),
+        "--meeting",
+        "1",
+        "--as-of",
+        AS_OF,
+        "--dry-run",
+        "--format",
+        "json",
+        *args,
+    )
+    found = json.loads(result.stdout)
+    return {r["row"]: r for r in found["rows"]}, found
+
+
+# Three shapes of the same register: other header words, other column orders, a title merged
+# across the table above the header, a tall header (each cell merged down over two rows).
+_ORDERS = {
+    "STT": ("text", "unit", "with", "due", "result"),
+    "TT": ("unit", "with", "text", "result", "due"),
+    "Số TT": ("due", "text", "result", "unit", "with"),
+}
+_SHAPES = [
+    (["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Kết quả"], ()),
+    (
+        [
+            "TT",
+            "Cơ quan thực hiện",
+            "Cơ quan phối hợp",
+            "Nhiệm vụ",
+            "Kết quả thực hiện",
+            "Hạn xử lý",
+        ],
+        ("A1:F1",),
+    ),
+    (
+        [
+            "Số TT",
+            "Thời gian hoàn thành",
+            "Nội dung chỉ đạo",
+            "Tình trạng",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+        ],
+        ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2"),
+    ),
+]
+
+
+def _first_row(merges: tuple[str, ...]) -> int:
+    """The first data row of a shape: under the title or the tall header, if any."""
+    return 3 if merges else 2
+
+
+def _shaped(header: list[str], merged: bool, rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """Rows laid out under ``header`` in its shape's column order."""
+    out: list[list[Any]] = []
+    if merged and header[0] == "TT":
+        out.append(["BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ"] + [None] * (len(header) - 1))
+    out.append(header)
+    if merged and header[0] == "Số TT":
+        out.append([None] * len(header))  # the header's cells are merged down over this row
+    for n, r in enumerate(rows, start=1):
+        out.append([n, *(r.get(name) for name in _ORDERS[header[0]])])
+    return out
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_hidden_rows_are_read_and_named(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """A row the office hid (a finished one, often) is still a row: it was imported in silence,
+    or, when hidden, the clerk had no way to know. It is read as any row, and the import (and
+    --dry-run) says which rows were hidden; a hidden column that is read is named too."""
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {
+                "text": "Việc xong",
+                "unit": "SNV",
+                "due": "30/5/2023",
+                "result": "Hoàn thành ngày 2/5/2023",
+            },
+            {
+                "text": "Việc đang làm",
+                "unit": "STC",
+                "due": "30/9/2023",
+                "result": "Đang thực hiện",
+            },
+            {"text": "Việc ẩn hai", "unit": "STP", "due": "30/9/2023"},
+        ],
+    )
+    book, sheet, path = _book(tmp_path, "an.xlsx", rows, merges)
+    first = _first_row(merges)
+    sheet.row_dimensions[first].hidden = True
+    sheet.row_dimensions[first + 2].hidden = True
+    sheet.column_dimensions["A"].hidden = True  # STT: no field, not named
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["hidden_rows"] == [first, first + 2]
+    said = (
+        "2 rows hidden in the sheet were read as any row (hiding is not deleting): "
+        f"rows {first}, {first + 2}"
+    )
+    assert said in whole["warnings"]
+    assert found[first]["action"] == "create" and found[first]["completed_on"] == "2023-05-02"
+    done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    out = done.stderr
+    assert (
+        "2 dòng bị ẩn trong trang tính vẫn được đọc như mọi dòng khác (ẩn không phải là "
+        f"xóa): dòng {first}, {first + 2}" in out
+    )
+    listed = by_text(office)
+    assert set(listed) == {"Việc xong", "Việc đang làm", "Việc ẩn hai"}
+    assert listed["Việc xong"]["status"] == "done_on_time"
+
+
+def test_a_hidden_column_that_is_read_is_named(office: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ghi chú"],
+        [1, "Việc A", "SNV", "30/9/2023", "ghi chú ẩn"],
+    ]
+    book, sheet, path = _book(tmp_path, "cot.xlsx", rows)
+    sheet.column_dimensions["E"].hidden = True
+    book.save(path)
+    _, whole = _dry(office, path)
+    assert "column E (Ghi chú) is hidden in the sheet; it was read as note" in whole["warnings"]
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_a_percentage_in_the_result_words_is_the_progress(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Đã thực hiện 80%', 'đạt 50 %', 'Đang thực hiện, đạt 70%' in a result cell were a note
+    only, the number lost: they are the progress of an open directive, the words kept.
+    'Hoàn thành 100%' completes it; 'Đạt 100%' without saying completed stays open with a
+    notice; a share of something else ('Giải ngân 30% vốn') is no progress; 180% is refused,
+    naming the cell."""
+    texts = [
+        ("A", "Đã thực hiện 80%"),
+        ("B", "đạt 50 %"),
+        ("C", "Đang thực hiện, đạt 70%"),
+        ("D", "Hoàn thành 100%"),
+        ("E", "Đạt 100%"),
+        ("F", "Giải ngân 30% vốn"),
+    ]
+    rows = _shaped(
+        header,
+        bool(merges),
+        [{"text": f"Việc {t}", "unit": "SNV", "due": "30/9/2023", "result": r} for t, r in texts],
+    )
+    book, _, path = _book(tmp_path, "pt.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = _first_row(merges)
+    progress = [found[first + i]["progress"] for i in range(len(texts))]
+    assert progress == [80, 50, 70, None, 100, None]
+    assert "progress 100% without saying" in found[first + 4]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc A"]["status"] == "open_in_time"
+    assert listed["Việc A"]["progress"] == 80
+    assert listed["Việc B"]["progress"] == 50
+    assert listed["Việc D"]["status"] == "done_on_time"
+    assert listed["Việc E"]["status"] == "open_in_time" and listed["Việc E"]["progress"] == 100
+
+
+def test_a_percentage_over_100_in_words_is_one_error_line(office: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tình hình thực hiện"],
+        [1, "Việc A", "SNV", "30/9/2023", "Đã thực hiện 180%"],
+    ]
+    book, _, path = _book(tmp_path, "sai.xlsx", rows)
+    book.save(path)
+    message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1")
+    # the sheet, the row and the column
+    assert message.startswith("Error: sai.xlsx ('Sheet'): 1 dòng có lỗi (2); không nhập gì. ")
+    assert "dòng 2, cột E (Tình hình thực hiện)" in message and "180%" in message
+    assert len(message.strip().splitlines()) == 1
+    assert office.json("list") == []
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_submitted_to_the_leader_is_open_with_a_notice(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Đã trình UBND tỉnh', 'Đã tham mưu', 'Đang trình ký': the unit's product is with the
+    leader. It is not done (the decision is), so the directive stays open, the words its
+    progress, and each row says so, with what to do when the decision is issued."""
+    words = ["Đã trình", "Đã trình UBND tỉnh", "Đã tham mưu", "Đang trình ký"]
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {"text": f"Việc {i}", "unit": "STC", "due": "30/9/2023", "result": w}
+            for i, w in enumerate(words)
+        ],
+    )
+    book, _, path = _book(tmp_path, "trinh.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = _first_row(merges)
+    for i in range(len(words)):
+        assert found[first + i]["status"] == "open_in_time"
+        assert "submitted its product to the leader" in found[first + i]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    for i in range(len(words)):
+        assert listed[f"Việc {i}"]["status"] == "open_in_time"
+        assert listed[f"Việc {i}"]["completed_on"] is None
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_a_group_of_coordinating_bodies_is_kept_as_words(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """'Các sở, ngành liên quan', 'UBND các huyện, thành phố' under the coordinating units
+    name no one unit: the row was refused. It is imported, the phrase kept in its progress
+    note, units named beside it recorded, no unit invented, and a notice names the row."""
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {
+                "text": "Việc G",
+                "unit": "SNV",
+                "with": "các sở, ngành liên quan",
+                "due": "30/9/2023",
+            },
+            {
+                "text": "Việc H",
+                "unit": "SNV",
+                "with": "UBND các huyện, thành phố",
+                "due": "30/9/2023",
+            },
+            {
+                "text": "Việc I",
+                "unit": "SNV",
+                "with": "Sở Tài chính, các sở ngành liên quan",
+                "due": "30/9/2023",
+            },
+        ],
+    )
+    book, _, path = _book(tmp_path, "ph.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path, "--create-units")
+    first = _first_row(merges)
+    assert [found[first + i]["action"] for i in range(3)] == ["create"] * 3
+    assert "'các sở, ngành liên quan' names a group of bodies" in found[first]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    listed = by_text(office)
+    assert listed["Việc G"]["with"] == []
+    assert listed["Việc I"]["with"] == ["STC"]
+    assert len(office.json("unit", "list")) == 3  # none invented
+    shown = office.json("show", str(listed["Việc H"]["id"]))
+    assert "UBND các huyện, thành phố" in json.dumps(shown, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [("Trước ngày 15/4/2023", "2023-04-14"), ("trong 10 ngày làm việc", "2023-03-24")],
+)
+def test_a_deadline_counted_on_the_calendar_is_named(
+    office: Cli, tmp_path: Path, cell: str, due: str
+) -> None:
+    """'Trước ngày 15/4/2023' (a Saturday: the Friday before) and 'trong 10 ngày làm việc'
+    are counted on the office calendar: each such row says the day it was counted as, so the
+    clerk can check it; a plain day says nothing."""
+    for header in (
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        ["TT", "Thời gian hoàn thành", "Nhiệm vụ", "Cơ quan chủ trì"],
+    ):
+        if header[0] == "STT":
+            rows = [header, [1, "Việc L", "SNV", cell], [2, "Việc M", "SNV", "30/9/2023"]]
+        else:
+            rows = [header, [1, cell, "Việc L", "SNV"], [2, "30/9/2023", "Việc M", "SNV"]]
+        book, _, path = _book(tmp_path, "lich.xlsx", rows)
+        book.save(path)
+        found, _ = _dry(office, path)
+        assert found[2]["due"] == due
+        assert found[2]["warnings"] == [
+            f"deadline {cell!r} counted on the office calendar as {due} (working days, days off "
+            "and moved days as dirtrack calendar list shows): check it"
+        ]
+        assert found[3]["warnings"] == []
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc L"]["due"] == due
+
+
+@pytest.mark.parametrize(("header", "merges"), _SHAPES)
+def test_submitted_where_the_office_decides_by_acceptance_awaits_accept(
+    office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]
+) -> None:
+    """Where the office accepts completions and decides by acceptance, 'Đã trình' is the
+    completion the unit reported (on the day the cell gives, else the sheet's), waiting for
+    accept, as `done` records one there: the directive stays open until `accept` closes it."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    rows = _shaped(
+        header,
+        bool(merges),
+        [
+            {"text": "Việc T1", "unit": "STC", "due": "30/9/2023", "result": "Đã trình UBND tỉnh"},
+            {
+                "text": "Việc T2",
+                "unit": "SNV",
+                "due": "30/9/2023",
+                "result": "Đã tham mưu ngày 12/6/2023",
+            },
+        ],
+    )
+    book, _, path = _book(tmp_path, "nt.xlsx", rows, merges)
+    book.save(path)
+    found, _ = _dry(office, path)
+    first = _first_row(merges)
+    assert "waiting for the office's acceptance" in found[first]["warnings"][0]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc T1"]["status"] == "open_in_time"
+    assert listed["Việc T1"]["result"]["claimed_on"] == AS_OF
+    assert listed["Việc T2"]["result"]["claimed_on"] == "2023-06-12"
+    office.ok("accept", str(listed["Việc T2"]["id"]), "--date", "2023-06-20")
+    assert by_text(office)["Việc T2"]["status"] == "done_on_time"
+    assert by_text(office)["Việc T2"]["completed_on"] == "2023-06-20"
+
+
+def test_submitted_and_asking_for_more_time_is_one_error_line(office: Cli, tmp_path: Path) -> None:
+    """Where completions wait for acceptance, a row both reporting the product submitted and
+    asking for a new deadline is a bad row naming its cell (a request is refused on a
+    completion waiting for acceptance); nothing is written."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Ghi chú"],
+        [1, "Việc R", "STC", "30/9/2023", "Đã trình UBND tỉnh", "Đề nghị gia hạn đến 31/12/2023"],
+    ]
+    book, _, path = _book(tmp_path, "rq.xlsx", rows)
+    book.save(path)
+    message = office.fail("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert "dòng 2, cột F (Ghi chú)" in message
+    assert office.json("list") == []
+
+
+def test_an_extension_or_a_day_asked_for_counted_on_the_calendar_is_named(
+    office: Cli, tmp_path: Path
+) -> None:
+    """The extension in a deadline cell ('30/6/2023 (gia hạn đến trước ngày 15/10/2023)', a
+    Sunday: the Friday before) and the day a unit asks for in a note are counted on the office
+    calendar too: each row names the day it was counted as."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ghi chú"],
+        [1, "Việc X", "SNV", "30/6/2023 (gia hạn đến trước ngày 15/10/2023)", None],
+        [2, "Việc Y", "SNV", "30/9/2023", "Đề nghị gia hạn đến trước ngày 15/10/2023"],
+    ]
+    book, _, path = _book(tmp_path, "gh.xlsx", rows)
+    book.save(path)
+    found, _ = _dry(office, path)
+    said = (
+        "deadline 'trước ngày 15/10/2023' counted on the office calendar as 2023-10-13 "
+        "(working days, days off and moved days as dirtrack calendar list shows): check it"
+    )
+    assert found[2]["due"] == "2023-10-13" and found[2]["warnings"] == [said]
+    assert found[3]["asked_to"] == "2023-10-13" and found[3]["warnings"] == [said]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc X"]["due"] == "2023-10-13"

@@ -196,7 +196,7 @@ def test_a_second_sheet_of_directives_is_named_not_left_out_in_silence(
     assert done.exit_code == 0, done.stderr
     assert done.stderr.splitlines()[1:] == [
         "Warning: sheet 'Quý IV' holds a table of directives too; it was not read (import it "
-        "with --sheet 'Quý IV')"
+        "with --sheet 'Quý IV', or every sheet at once with --sheet all)"
     ]
     dry = units("--lang", "vi", "import", str(path), "--meeting", str(meeting), "--dry-run")
     assert "trang tính 'Quý IV' cũng có bảng nhiệm vụ; trang này chưa được đọc" in dry.stdout
@@ -608,3 +608,141 @@ def test_a_far_cell_without_a_value_costs_nothing(
     )
     assert done.returncode == 0, done.stderr
     assert [r["text"] for r in json.loads(done.stdout)["rows"]] == ["Rà soát hồ sơ cán bộ"]
+
+
+# --- several sheets in one import -------------------------------------------------------------
+
+
+def _quarters(path: Path, *, bad: bool = False, repeat: bool = False, hide: bool = False) -> Path:
+    """A register kept one sheet per quarter, as offices keep it: a summary sheet first, the
+    quarters in other wordings and column orders (one under a title merged across it), and
+    a sheet of limitations."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng hợp"
+    summary.append(["Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành"])
+    summary.append(["VPTU", 2, 1])
+    q1 = book.create_sheet("Quý 1")
+    q1.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"])
+    q1.append([1, "Rà soát quy chế", "VPTU", "30/9/2022", "Đã thực hiện 60%"])
+    q1.append([2, "Kiện toàn bộ máy", "Ban Xây dựng", "31/12/2022", None])
+    q2 = book.create_sheet("Quý 2")
+    q2.append(["KẾT QUẢ THỰC HIỆN QUÝ 2", None, None, None])
+    q2.merge_cells("A1:D1")
+    q2.append(["TT", "Cơ quan thực hiện", "Hạn xử lý", "Nhiệm vụ"])
+    q2.append([1, "VPTU", "bất kỳ lúc nào" if bad else "31/10/2022", "Báo cáo sơ kết"])
+    q2.append([2, "Ban Xây dựng", "30/11/2022", "Tổng kết nghị quyết"])
+    if repeat:
+        q2.append([3, "VPTU", "30/9/2022", "Rà soát quy chế"])
+    limits = book.create_sheet("Hạn chế")
+    limits.append(["STT", "Đơn vị", "Nội dung hạn chế", "Nhóm"])
+    limits.append(["1", "VPTU", "Thiếu lái xe", "Biên chế"])
+    if hide:
+        q1.sheet_state = "hidden"  # a quarter closed, its tab hidden
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def quarters(cli: Cli) -> Cli:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "10/3/2022", "--title", "Hội nghị Ban Thường vụ")
+    return cli
+
+
+@pytest.mark.parametrize("chosen", [("all",), ("Quý 1", "3"), ("tất cả",)])
+def test_several_sheets_are_read_in_one_import(
+    quarters: Cli, tmp_path: Path, db_path: Path, chosen: tuple[str, ...]
+) -> None:
+    """A workbook of one sheet per quarter was read one sheet a run (the others named in a
+    warning): `--sheet` repeated, or `--sheet all`, reads them all in one import, rows named
+    'Sheet!row', a unit made once for both sheets, the summary and limitations sheets passed
+    over by `all`."""
+    path = _quarters(tmp_path / "nam.xlsx")
+    picks = [arg for name in chosen for arg in ("--sheet", name)]
+    args = ["import", str(path), "--meeting", "1", "--as-of", AS_OF, "--create-units", *picks]
+    before = file_digest(db_path)
+    dry = json.loads(quarters(*args, "--dry-run", "--format", "json").stdout)
+    assert file_digest(db_path) == before
+    assert [(r["sheet"], r["row"], r["action"]) for r in dry["rows"]] == [
+        ("Quý 1", 2, "create"),
+        ("Quý 1", 3, "create"),
+        ("Quý 2", 3, "create"),
+        ("Quý 2", 4, "create"),
+    ]
+    assert [s["sheet"] for s in dry["sheets"]] == ["Quý 1", "Quý 2"]
+    assert dry["created"]["units"] == 1 and dry["warnings"] == []
+    table = quarters(*args, "--dry-run").stdout
+    assert "nam.xlsx ('Quý 1'); header row 1" in table
+    assert "nam.xlsx ('Quý 2'); header row 1" in table
+    quarters.ok(*args)
+    found = {d["text"]: d for d in quarters.json("list", "--as-of", AS_OF)}
+    assert sorted(found) == [
+        "Báo cáo sơ kết",
+        "Kiện toàn bộ máy",
+        "Rà soát quy chế",
+        "Tổng kết nghị quyết",
+    ]
+    assert found["Báo cáo sơ kết"]["due"] == "2022-10-31"
+    assert found["Rà soát quy chế"]["progress"] == 60
+    assert found["Kiện toàn bộ máy"]["unit"] == found["Tổng kết nghị quyết"]["unit"]
+    assert len(quarters.json("unit", "list")) == 2  # 'Ban Xây dựng' made once
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_bad_row_on_one_sheet_writes_nothing_of_any(
+    quarters: Cli, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """One transaction for the whole run: a bad cell on the second sheet is one Error line
+    naming the sheet, row and column, and nothing of the first sheet is written either."""
+    path = _quarters(tmp_path / "nam.xlsx", bad=True)
+    before = file_digest(db_path)
+    args = ["--lang", lang, "import", str(path), "--meeting", "1", "--sheet", "all"]
+    message = quarters.fail(*args, "--create-units")
+    assert file_digest(db_path) == before
+    assert len(message.strip().splitlines()) == 1
+    said = {
+        "en": "1 bad row ('Quý 2'!3); nothing was imported. row 'Quý 2'!3, column C (",
+        "vi": "1 dòng có lỗi ('Quý 2'!3); không nhập gì. dòng 'Quý 2'!3, cột C (",
+    }[lang]
+    assert said in message
+    assert quarters.json("list") == []
+    dry = json.loads(quarters(*args, "--create-units", "--dry-run", "--format", "json").stdout)
+    assert dry["bad_rows"] == ["'Quý 2'!3"]
+    assert dry["problems"][0]["sheet"] == "Quý 2" and dry["problems"][0]["row"] == 3
+
+
+def test_a_row_repeating_another_sheets_is_named_with_both(quarters: Cli, tmp_path: Path) -> None:
+    path = _quarters(tmp_path / "nam.xlsx", repeat=True)
+    args = ["import", str(path), "--meeting", "1", "--sheet", "all", "--create-units"]
+    message = quarters.fail(*args)
+    assert "1 bad row ('Quý 2'!5)" in message
+    assert "repeats row 'Quý 1'!2" in message
+    assert quarters.json("list") == []
+
+
+def test_a_named_sheet_without_a_table_is_refused_by_name(quarters: Cli, tmp_path: Path) -> None:
+    """Each sheet named with --sheet must hold a table: the summary sheet named beside a
+    quarter is an Error naming it (as it would be alone), and nothing is written."""
+    path = _quarters(tmp_path / "nam.xlsx")
+    args = ["import", str(path), "--meeting", "1", "--sheet", "Quý 1", "--sheet", "Tổng hợp"]
+    message = quarters.fail(*args)
+    assert message.startswith("Error: nam.xlsx: sheet 'Tổng hợp': row 1: no column holds")
+    assert quarters.json("list") == []
+    missing = quarters.fail("import", str(path), "--sheet", "Quý 1", "--sheet", "Quý 9")
+    assert "Quý 9" in missing
+
+
+def test_a_hidden_sheet_is_read_and_named(quarters: Cli, tmp_path: Path) -> None:
+    """A sheet whose tab the office hid is read with the others by --sheet all (hiding is not
+    deleting), and a warning names it."""
+    path = _quarters(tmp_path / "nam.xlsx", hide=True)
+    args = ["import", str(path), "--meeting", "1", "--as-of", AS_OF, "--sheet", "all"]
+    done = quarters(*args, "--create-units")
+    assert done.exit_code == 0, done.stderr
+    assert (
+        "Warning: sheet 'Quý 1' is hidden in the workbook; its table was read as any sheet's"
+    ) in done.stderr
+    assert len(quarters.json("list")) == 4

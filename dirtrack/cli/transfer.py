@@ -84,8 +84,11 @@ def import_file(
         ),
     ] = False,
     sheet: Annotated[
-        str | None,
-        typer.Option(help="The worksheet (name or number; default: the first with a header)."),
+        list[str] | None,
+        typer.Option(
+            help="The worksheet (name or number; default: the first with a header); repeat it "
+            "to read several, or 'all' for every sheet holding a table, in one import.",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -127,7 +130,7 @@ def import_file(
         meeting_id=meeting,
         create_units=create_units,
         allow_duplicate=allow_duplicate,
-        sheet=sheet,
+        sheet=tuple(sheet or ()),
         as_of=optional_day(as_of),
         done_date=optional_day(done_date),
         today=today(),

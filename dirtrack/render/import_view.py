@@ -8,7 +8,7 @@ from typing import Any
 from dirtrack.i18n import Count, day, msg, status_label, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, err, out
-from dirtrack.transfer.base import ImportResult, ranges
+from dirtrack.transfer.base import ImportResult, ranges, row_label
 
 SHOWN_WARNINGS = 10
 
@@ -46,8 +46,14 @@ def _meeting(record: Record, lang: str) -> str:
     )
 
 
+def _row(record: Record, lang: str) -> str:
+    """The row's number, ``'Quý 1'!5`` when the import read several sheets."""
+    row = record.get("row")
+    return "" if row is None else str(row_label(record.get("sheet"), row))
+
+
 COLUMNS = [
-    Column("row", "imp_row", justify="right", priority=0),
+    Column("row", "imp_row", _row, justify="right", priority=0),
     Column("action", "imp_action", lambda r, lang: t(f"imp_act_{r['action']}", lang)),
     Column("units", "unit_short", _units, wrap=True, priority=0),
     Column("text", "text", wrap=True, priority=0, min_width=24),
@@ -110,9 +116,11 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
         return
     from dirtrack.render.table import print_lines, print_table
 
-    details = result.details
     lines = []
-    if "header_row" in details:
+    # one table, or each of the sheets read in one run (--sheet repeated, --sheet all)
+    for details in result.details.get("sheets") or [result.details]:
+        if "header_row" not in details:
+            continue
         sheet = f" ('{details['sheet']}')" if details.get("sheet") else ""
         lines.append(
             msg(

@@ -8,6 +8,7 @@ bad row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,7 +73,8 @@ class ImportOptions:
     meeting_id: int | None = None
     create_units: bool = False
     allow_duplicate: bool = False  # a meeting draft: import it again as a new meeting
-    sheet: str | None = None
+    # --sheet, as often as given: the worksheets to read (one, several, or "all")
+    sheet: tuple[str, ...] = ()
     as_of: date | None = None
     done_date: date | None = None
     today: date = field(default_factory=date.today)
@@ -87,7 +89,7 @@ class ImportOptions:
             ("--key-column", self.key_column is not None),
             ("--meeting", self.meeting_id is not None),
             ("--create-units", self.create_units),
-            ("--sheet", self.sheet is not None),
+            ("--sheet", bool(self.sheet)),
             ("--as-of", self.as_of is not None),
             ("--done-date", self.done_date is not None),
         ]
@@ -108,11 +110,17 @@ class Problem:
     header: str | None = None
     place: str | None = None
     line: int | None = None
+    # The worksheet of the row, when a run reads several: the row is named ``'Quý 1'!5``.
+    sheet: str | None = None
+
+    @property
+    def row_label(self) -> int | str | None:
+        return None if self.row is None else row_label(self.sheet, self.row)
 
     def where(self, lang: str = "en") -> str:
         parts = []
         if self.row is not None:
-            parts.append(error_text("w_row", lang, {"row": self.row}))
+            parts.append(error_text("w_row", lang, {"row": self.row_label}))
         if self.column is not None:
             params = {"column": self.column, "header": self.header}
             parts.append(error_text("w_column_of" if self.header else "w_column", lang, params))
@@ -137,12 +145,15 @@ class Problem:
         return self.render("en")
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {
+        found = {
             "row": self.row,
             "column": self.column,
             "header": self.header,
             "message": self.text(lang),
         }
+        if self.sheet is not None:
+            found["sheet"] = self.sheet
+        return found
 
 
 @dataclass
@@ -192,8 +203,9 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.problems
 
-    def bad_rows(self) -> list[int]:
-        return sorted({p.row for p in self.problems if p.row is not None})
+    def bad_rows(self) -> list[int | str]:
+        """The bad rows' numbers (``'Quý 1'!5`` when the run read several sheets)."""
+        return bad_rows(self.problems)
 
     def as_dict(self, *, with_rows: bool, lang: str = "en") -> dict[str, Any]:
         """The result as JSON; ``message`` and warning texts in ``lang``, keys unchanged."""
@@ -221,15 +233,48 @@ class ImportResult:
         return record
 
 
-def ranges(numbers: Iterable[int]) -> str:
-    """``[3, 4, 5, 9]`` as ``3-5, 9``."""
-    spans: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if spans and n == spans[-1][1] + 1:
-            spans[-1][1] = n
+_PLAIN_SHEET = re.compile(r"^\w+$")
+
+
+def row_label(sheet: str | None, row: int) -> int | str:
+    """A row as a person finds it: its number, or ``Sheet!row`` (``'Quý 1'!5``, quoted as
+    Excel quotes a sheet's name with spaces or signs) when a run reads several sheets."""
+    if sheet is None:
+        return row
+    name = sheet if _PLAIN_SHEET.match(sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{row}"
+
+
+def bad_rows(problems: Iterable[Problem]) -> list[int | str]:
+    """The rows of ``problems``, each once, sheet by sheet in the order met, by number."""
+    order: dict[str | None, int] = {}
+    found: set[tuple[int, int, str | None]] = set()
+    for p in problems:
+        if p.row is not None:
+            found.add((order.setdefault(p.sheet, len(order)), p.row, p.sheet))
+    return [row_label(sheet, row) for _, row, sheet in sorted(found)]
+
+
+def ranges(numbers: Iterable[int | str]) -> str:
+    """``[3, 4, 5, 9]`` as ``3-5, 9``; rows named with their sheet (``'Quý 1'!3``) are run
+    together sheet by sheet: ``'Quý 1'!3-5, 'Quý 2'!2``."""
+    groups: dict[str, list[int]] = {}
+    for item in numbers:
+        if isinstance(item, int):
+            groups.setdefault("", []).append(item)
         else:
-            spans.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+            sheet, _, number = item.rpartition("!")
+            groups.setdefault(sheet + "!", []).append(int(number))
+    parts = []
+    for prefix, rows in groups.items():
+        spans: list[list[int]] = []
+        for n in sorted(set(rows)):
+            if spans and n == spans[-1][1] + 1:
+                spans[-1][1] = n
+            else:
+                spans.append([n, n])
+        parts += [f"{prefix}{a}" if a == b else f"{prefix}{a}-{b}" for a, b in spans]
+    return ", ".join(parts)
 
 
 class ImportRejected(InvalidInput):
@@ -244,7 +289,7 @@ class ImportRejected(InvalidInput):
         super().__init__(self.render("en"))
 
     def render(self, lang: str) -> str:
-        rows = sorted({p.row for p in self.problems if p.row is not None})
+        rows = bad_rows(self.problems)
         if rows:
             params: dict[str, object] = {"file": self.file, "n": len(rows), "rows": ranges(rows)}
             head = error_text("import_rejected", lang, params)

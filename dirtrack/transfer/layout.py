@@ -219,6 +219,20 @@ def _third_level(two: HeaderChoice) -> HeaderChoice | None:
     return HeaderChoice(sheet, buffer, i, 3, labels, fields, [])
 
 
+def _merged_down(sheet: Sheet, buffer: list[Row], last: int) -> bool:
+    """Whether the row after ``buffer[last]`` (a header row) holds nothing but the header's
+    cells merged down over it (``STT``, ``Nội dung`` each merged over two rows): it repeats the
+    header, and is no data row."""
+    if last + 1 >= len(buffer) or not sheet.merged:
+        return False
+    (above, _), (number, values) = buffer[last], buffer[last + 1]
+    filled = [c for c, v in enumerate(values) if text(v)]
+    return bool(filled) and all(
+        (merge := sheet.merge_of(number, c)) is not None and merge == sheet.merge_of(above, c)
+        for c in filled
+    )
+
+
 def _score(fields: list[str | None]) -> int:
     return len({f for f in fields if f not in (None, "ignore", "stt")}) + (
         1 if "stt" in fields else 0
@@ -305,6 +319,8 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
                     ):
                         chosen = HeaderChoice(sheet, buffer, i, 2, labels2, fields2, [])
                         chosen = _third_level(chosen) or chosen
+        while _merged_down(sheet, buffer, i + chosen.rows - 1):
+            chosen.rows += 1  # a tall header: its cells merged down over the row below
         forced, missing = _overrides(chosen.labels, pairs)
         for c, name in forced.items():
             while c >= len(chosen.fields):

@@ -17,7 +17,7 @@ import csv
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -41,6 +41,8 @@ class Sheet:
     merged: dict[tuple[int, int], int] = field(default_factory=dict)
     delimiter: str | None = None
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
+    hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
+    hidden_sheet: bool = False  # the worksheet's tab is hidden
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -286,12 +288,25 @@ def open_workbook(path: Path) -> Any:
         ) from None
 
 
-def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
-    """The worksheets to look at: ``wanted`` (a name, ignoring case and accents, or a 1-based
-    number) alone, else all of them with the active one first.
+# ``--sheet all``: every worksheet holding a table of directives (folded words).
+ALL_SHEETS = frozenset({"all", "tat ca", "*"})
+
+
+def reads_all(wanted: Sequence[str]) -> bool:
+    """Whether ``--sheet`` asks for every sheet (``all``, ``tất cả``, ``*``)."""
+    from dirtrack.text import fold
+
+    return len(wanted) == 1 and fold(wanted[0]).strip() in ALL_SHEETS
+
+
+def workbook_sheets(path: Path, wanted: Sequence[str] = ()) -> list[Sheet]:
+    """The worksheets to look at: those ``wanted`` names (a name, ignoring case and accents,
+    or a 1-based number), in the order given; all of them in the workbook's order for ``all``
+    (unless a sheet has that very name); with none wanted, all of them with the active one
+    first.
 
     Raises:
-        InvalidInput: the file cannot be read, or has no worksheet ``wanted``.
+        InvalidInput: the file cannot be read, or has no worksheet of a name ``wanted``.
     """
     from dirtrack.text import fold
 
@@ -301,15 +316,20 @@ def workbook_sheets(path: Path, wanted: str | None) -> list[Sheet]:
     if not sheets:
         names = ", ".join(repr(s) for s in charts)
         raise InvalidInput.of("workbook_charts_only", path=path, sheets=names)
-    if wanted is not None:
-        if any(fold(title) == fold(wanted) for title in charts):
-            raise InvalidInput.of("sheet_is_chart", path=path, sheet=wanted)
-        chosen = [s for s in sheets if fold(s.title) == fold(wanted)]
-        if not chosen and wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
-            chosen = [sheets[int(wanted) - 1]]
-        if not chosen:
-            names = ", ".join(repr(s.title) for s in sheets)
-            raise InvalidInput.of("no_sheet", path=path, sheet=wanted, sheets=names)
+    if reads_all(wanted) and not any(fold(s.title) == fold(wanted[0]) for s in sheets):
+        return [_worksheet(ws) for ws in sheets]
+    if wanted:
+        chosen: list[Any] = []
+        for name in wanted:
+            if any(fold(title) == fold(name) for title in charts):
+                raise InvalidInput.of("sheet_is_chart", path=path, sheet=name)
+            found = [s for s in sheets if fold(s.title) == fold(name)]
+            if not found and name.strip().isdigit() and 1 <= int(name) <= len(sheets):
+                found = [sheets[int(name) - 1]]
+            if not found:
+                names = ", ".join(repr(s.title) for s in sheets)
+                raise InvalidInput.of("no_sheet", path=path, sheet=name, sheets=names)
+            chosen += [s for s in found if s not in chosen]
         sheets = chosen
     elif book.active in sheets:
         sheets.remove(book.active)
@@ -364,7 +384,17 @@ def _worksheet(ws: Any) -> Sheet:
         if dim.hidden and dim.min and dim.max
         for c in range(dim.min, min(dim.max, 16384) + 1)
     )
-    return Sheet(name=ws.title, rows=rows(), merged=merged, hidden=hidden)
+    # A row the office hid (often one finished) is still a row of the table: it is read, and
+    # the import says which rows were hidden.
+    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    return Sheet(
+        name=ws.title,
+        rows=rows(),
+        merged=merged,
+        hidden=hidden,
+        hidden_rows=hidden_rows,
+        hidden_sheet=ws.sheet_state != "visible",
+    )
 
 
 def _bom_encoding(head: bytes) -> str:

@@ -26,9 +26,11 @@ from sqlmodel import Session
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, MeetingKind
+from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
+from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
 from dirtrack.text import clean_imported, fold, fold_words, nfc
@@ -41,6 +43,8 @@ from dirtrack.transfer.base import (
     Progress,
     RowReport,
     Wording,
+    ranges,
+    row_label,
 )
 from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
 from dirtrack.transfer.layout import (
@@ -51,7 +55,14 @@ from dirtrack.transfer.layout import (
     build_layout,
     find_header,
 )
-from dirtrack.transfer.sheet import DELIMITERS, Sheet, csv_encoding, csv_rows, workbook_sheets
+from dirtrack.transfer.sheet import (
+    DELIMITERS,
+    Sheet,
+    csv_encoding,
+    csv_rows,
+    reads_all,
+    workbook_sheets,
+)
 from dirtrack.transfer.values import Said, Value
 
 CHUNK = 500  # rows between two progress updates
@@ -60,8 +71,9 @@ _CACHE_LIMIT = 20_000
 _NEEDS_MEETING = "\x00needs the meeting's date"
 # The meeting a row names, why none can be told, or None (a heading naming no meeting).
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
-# The units a cell names, and why it names no unit where it does not.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase]]
+# The units a cell names, why it names no unit where it does not, and the groups of bodies it
+# names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -109,6 +121,17 @@ class Outcome:
 
 
 @dataclass(slots=True)
+class Part:
+    """One worksheet read in a run: its table, the day it is up to, and its name when the run
+    reads several (rows are then named ``'Quý 1'!5``)."""
+
+    layout: Layout
+    sheet_day: date | None
+    as_of: date
+    sheet: str | None = None
+
+
+@dataclass(slots=True)
 class Planned:
     """One row of the sheet read as a directive (one per lead unit), or as a heading."""
 
@@ -126,6 +149,8 @@ class Planned:
     # "Đề nghị gia hạn đến 30/9/2025": the new deadline the unit asked for, and the column.
     asked: cells.Asked | None = None
     asked_column: Any = None
+    # "Các sở, ngành liên quan" under the coordinating units: no one unit, kept as words.
+    with_groups: list[str] | None = None
     product: str | None = None
     key: str | None = None
     percent: int | None = None
@@ -136,6 +161,9 @@ class Planned:
     completion_note: str | None = None
     cancelled_on: date | None = None
     cancel_reason: str | None = None
+    # "Đã trình UBND tỉnh" where the office decides by acceptance: the completion the unit
+    # reported on this day, waiting for accept (as `done` records one there).
+    submitted_on: date | None = None
     heading: str | None = None
     # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
     # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
@@ -143,14 +171,23 @@ class Planned:
     problems: list[Problem] | None = None
     warnings: list[Wording] | None = None
     outcomes: list[Outcome] | None = None
+    part: Part | None = None  # the worksheet the row is on
+
+    @property
+    def label(self) -> int | str:
+        """The row's number, or ``Sheet!row`` when the run reads several sheets."""
+        return row_label(self.part.sheet if self.part else None, self.row)
 
     def problem(self, message: Wording, column: Any = None) -> None:
         if self.problems is None:
             self.problems = []
+        sheet = self.part.sheet if self.part else None
         if column is None:
-            self.problems.append(Problem(message, self.row))
+            self.problems.append(Problem(message, self.row, sheet=sheet))
         else:
-            self.problems.append(Problem(message, self.row, column.letter, column.header))
+            self.problems.append(
+                Problem(message, self.row, column.letter, column.header, sheet=sheet)
+            )
 
     def warn(self, message: Wording) -> None:
         if self.warnings is None:
@@ -220,6 +257,9 @@ class SheetImport:
         self.unit_headings = 0
         self.unit_heading_row = 0
         self.details: dict[str, Any] = {}
+        self.parts: list[Part] = []
+        # Several worksheets in one run (--sheet repeated, or --sheet all)
+        self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
@@ -229,31 +269,75 @@ class SheetImport:
 
     # --- the file ---------------------------------------------------------------------------
 
-    def _layout(self, pairs: list[tuple[str, str]]) -> Layout:
-        name = self.path.name
+    def _layouts(self, pairs: list[tuple[str, str]]) -> list[Layout]:
+        """The tables to read: the one of a CSV file or of the workbook's chosen sheet, or those
+        of several sheets (``--sheet A --sheet B``: each must hold one; ``--sheet all``: every
+        sheet holding a table of directives, a text and a deadline column)."""
         if self.kind == "csv":
-            if self.options.sheet is not None:
-                raise InvalidInput.of("sheet_for_csv")
-            encoding = csv_encoding(self.path)
-            choices: list[HeaderChoice] = []
-            for delimiter in DELIMITERS:
-                sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
-                try:
-                    choice = find_header(sheet, pairs)
-                except EmptySheet:
-                    raise InvalidInput.of("csv_empty", name=name) from None
-                if choice is not None:
-                    choices.append(choice)
-            if not choices:
-                raise self._no_header(name)
-            best = max(choices, key=lambda c: c.score)
-            for choice in choices:
-                if choice is not best:
-                    choice.sheet.rows.close()  # type: ignore[attr-defined]
-            self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
-            self._not_limitations(best, pairs)
-            return build_layout(best, pairs)
+            return [self._csv_layout(pairs)]
+        if not self.several:
+            return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
         sheets = workbook_sheets(self.path, self.options.sheet)
+        if not reads_all(self.options.sheet):
+            return [self._in_sheet(sheet, self._layout_of, [sheet], pairs) for sheet in sheets]
+        found: list[Layout] = []
+        for sheet in sheets:
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                continue
+            if choice is None or not _holds_directives(choice):
+                continue  # a summary sheet, a list of units: no table of directives
+            if _limitations_column(choice, pairs) is not None:
+                continue  # limitations are recorded with add-limitation
+            found.append(self._in_sheet(sheet, build_layout, choice, pairs))
+        if not found:
+            raise self._no_header(self.path.name, [s.name or "" for s in sheets])
+        return found
+
+    def _in_sheet(self, sheet: Sheet, make: Callable[..., Layout], *args: Any) -> Layout:
+        """``make(*args)``, its refusal naming ``sheet`` when it does not already: in a run of
+        several sheets, ``row 1: no column holds the text`` must say which sheet.
+
+        Raises:
+            InvalidInput: ``sheet_refused``, or the refusal as it was.
+        """
+        try:
+            return make(*args)
+        except InvalidInput as exc:
+            if "sheet" in exc.params or "sheets" in exc.params:
+                raise
+            params = {"name": self.path.name, "sheet": sheet.name, "reason": exc}
+            raise InvalidInput.of("sheet_refused", **params) from None
+
+    def _csv_layout(self, pairs: list[tuple[str, str]]) -> Layout:
+        """The table of a CSV file, read with the separator its header row reads best with."""
+        name = self.path.name
+        if self.options.sheet:
+            raise InvalidInput.of("sheet_for_csv")
+        encoding = csv_encoding(self.path)
+        choices: list[HeaderChoice] = []
+        for delimiter in DELIMITERS:
+            sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
+            try:
+                choice = find_header(sheet, pairs)
+            except EmptySheet:
+                raise InvalidInput.of("csv_empty", name=name) from None
+            if choice is not None:
+                choices.append(choice)
+        if not choices:
+            raise self._no_header(name)
+        best = max(choices, key=lambda c: c.score)
+        for choice in choices:
+            if choice is not best:
+                choice.sheet.rows.close()  # type: ignore[attr-defined]
+        self.details = {"encoding": encoding, "delimiter": best.sheet.delimiter}
+        self._not_limitations(best, pairs)
+        return build_layout(best, pairs)
+
+    def _layout_of(self, sheets: list[Sheet], pairs: list[tuple[str, str]]) -> Layout:
+        """The table of the first of ``sheets`` holding one (see :meth:`_layouts`)."""
+        name = self.path.name
         empty: list[str] = []
         partial: HeaderChoice | None = None
         partials: list[HeaderChoice] = []
@@ -276,19 +360,15 @@ class SheetImport:
             if choice is not None:
                 self.details = {"sheet": sheet.name}
                 self._not_limitations(choice, pairs)
-                if self.options.sheet is None:
+                if not self.options.sheet:
                     self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
         if partial is not None:  # no sheet has the whole table: say what the first one lacks
             self.details = {"sheet": partial.sheet.name}
-            if self.options.sheet is None:  # the later sheets were looked at already
-                self.unread = [
-                    c.sheet.name or ""
-                    for c in partials[1:]
-                    if all(name in c.fields for name in ("text", "due"))
-                ]
+            if not self.options.sheet:  # the later sheets were looked at already
+                self.unread = [c.sheet.name or "" for c in partials[1:] if _holds_directives(c)]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
@@ -309,7 +389,7 @@ class SheetImport:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if choice is not None and all(name in choice.fields for name in ("text", "due")):
+            if _holds_directives(choice):
                 found.append(sheet.name or "")
         return found
 
@@ -347,14 +427,45 @@ class SheetImport:
         if self.options.key_column is not None:
             pairs.append((nfc(self.options.key_column), "key"))
         self.progress.stage("reading")
-        layout = self._layout(pairs)
+        layouts = self._layouts(pairs)
+        self.index = UnitIndex.load(self.session)
+        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
+        self.calendar = load_workdays(self.session.connection())
+        self.regime = office_regime(self.session)
+        # the office decides completions by acceptance: a product submitted is one reported
+        self.waits = self.regime.accepts and self.regime.by_acceptance
+        self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
+        self._index_meetings()
+        if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
+            raise NotFound.of("no_meeting", id=self.options.meeting_id)
+        self.progress.stage("checking")
+        for layout in layouts:
+            self._read(layout)
+        self._match()
+        result = self._result()
+        if result.problems and not self.options.dry_run:
+            # the file, and the one sheet read (rows of several are named with their sheet)
+            sheet = self.parts[0].layout.sheet.name if not self.several else None
+            where = f"{self.path.name} ({sheet!r})" if sheet else self.path.name
+            raise ImportRejected(where, result.problems, self._hint(result))
+        if not self.options.dry_run and not result.problems:
+            self._write(result)
+        return result
+
+    def _read(self, layout: Layout) -> None:
+        """Pass 1 over one worksheet's table (or the CSV file's)."""
         self.layout = layout
         # The day the sheet is up to, when it or --as-of says: it bounds undated completions.
         self.sheet_day = self.options.as_of or layout.as_of()
         self.as_of = self.sheet_day or self.options.today
-        self.index = UnitIndex.load(self.session)
-        # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
-        self.calendar = load_workdays(self.session.connection())
+        self.part = Part(layout, self.sheet_day, self.as_of)
+        if self.several:
+            self.part.sheet = layout.sheet.name
+        self.parts.append(self.part)
+        # what a heading row says holds for the rows under it, on its own sheet
+        self.current = None
+        self.current_unit = None
+        self.unit_headings = self.unit_heading_row = 0
         if layout.no_unit is not None and layout.sheet.name:
             # A workbook of one sheet per unit: the sheet named after a registered unit
             # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
@@ -362,17 +473,12 @@ class SheetImport:
             if isinstance(named, int):
                 self.current_unit = named
                 self.unit_headings += 1
-        self.meetings = {m.id: m for m in bulk.all_meetings(self.session)}
-        self._index_meetings()
-        if self.options.meeting_id is not None and self.options.meeting_id not in self.meetings:
-            raise NotFound.of("no_meeting", id=self.options.meeting_id)
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
-        self.progress.stage("checking")
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
         for number, read in layout.data:
@@ -393,13 +499,16 @@ class SheetImport:
         self.progress.advance(count % CHUNK)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
-        self._match()
-        result = self._result()
-        if result.problems and not self.options.dry_run:
-            raise ImportRejected(self.path.name, result.problems, self._hint(result))
-        if not self.options.dry_run and not result.problems:
-            self._write(result)
-        return result
+
+    def _at(self, p: Planned) -> None:
+        """Read ``p`` as on its own worksheet: its table's columns and the day it is up to."""
+        part = p.part
+        if part is not None and part is not self.part:
+            self.part, self.layout = part, part.layout
+            self.sheet_day, self.as_of = part.sheet_day, part.as_of
+
+    def _planned(self, number: int, **fields: Any) -> Planned:
+        return Planned(number, part=self.part, **fields)
 
     def _hint(self, result: ImportResult) -> list[Phrase]:
         hints = [Phrase("hint_dry_run")]
@@ -453,10 +562,10 @@ class SheetImport:
         stt = cells.text(self._get(values, "stt"))
         self._section_above(stt)
         if not unreadable and self._is_total(values, written, stt):
-            return Planned(number, heading=written or stt)  # a subtotal: no directive
+            return self._planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
-        p = Planned(number, text=written)
+        p = self._planned(number, text=written)
         whole = _WHOLE_STT.match(stt)
         if whole is not None and written and not unreadable and self._body_blank(values):
             p.section = whole[1]
@@ -515,12 +624,28 @@ class SheetImport:
         if told:
             self._granted(p, values, told)
         self._status(p, values)
+        if p.completed_on is None and p.cancelled_on is None:
+            self._submitted(p, values)
+        if p.percent == 100 and p.completed_on is None and p.cancelled_on is None:
+            # "Đạt 100%" without saying completed: in progress, as the sheet says no more
+            p.warn(Phrase("warn_full_not_done"))
         if told or p.asked is not None:
             self._asked(p, values, told)
         if p.extended_to is not None and p.held is not None and self._approved_on(p) < p.held:
             params = {"as_of": self._approved_on(p), "held": p.held}
             p.problem(Phrase("row_approved_before", **params), self._col("due"))
+        self._calendar_notice(p)
         return p
+
+    @staticmethod
+    def _calendar_notice(p: Planned) -> None:
+        """A deadline, extension or day asked for whose words count on the office's calendar
+        (``Trước ngày 15/4``, ``trong 10 ngày làm việc``: its days off and moved days) is named
+        with the day it was counted as, for the clerk to check."""
+        asked = (p.asked.text, p.asked.to) if p.asked is not None else (None, None)
+        for words, day in ((p.due_text, p.due), (p.extended_text, p.extended_to), asked):
+            if day is not None and words and counted_on_calendar(words):
+                p.warn(Phrase("warn_due_on_calendar", text=words, due=day))
 
     def _is_footer(self, values: list[Value]) -> bool:
         if not cells.is_blank(self._get(values, "unit")):
@@ -542,7 +667,7 @@ class SheetImport:
                 self.index.resolve(unit)
             except DirtrackError:
                 return
-        p = Planned(number, text=written)
+        p = self._planned(number, text=written)
         p.problem(Phrase("row_below_end", end=ended))
         self.plans.append(p)
 
@@ -596,7 +721,7 @@ class SheetImport:
 
     def _heading(self, number: int, heading: str) -> Planned:
         heading = _HEADING_MARK.sub("", heading) or heading
-        p = Planned(number, heading=heading)
+        p = self._planned(number, heading=heading)
         try:
             found = self._find_meeting(heading, None, None, heading=True)
         except InvalidInput as exc:
@@ -651,7 +776,7 @@ class SheetImport:
             entry = self.unknown.setdefault(
                 fold_words(name), {"name": name, "rows": [], "message": found}
             )
-            entry["rows"].append(p.row)
+            entry["rows"].append(p.label)
 
     # units
 
@@ -680,7 +805,16 @@ class SheetImport:
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
             self._unit_cache[(raw, lead)] = cached
-        refs, errors = cached
+        refs, errors, groups = cached
+        for name in groups:
+            # the words kept in the row's note, under the column's header as a note column's
+            kept = f"{column.header}: {name}" if column is not None and column.header else name
+            if p.with_groups is None:
+                p.with_groups = []
+            if kept not in p.with_groups:
+                p.with_groups.append(kept)
+                where = column.letter if column is not None else ""
+                p.warn(Phrase("warn_with_group", name=name, column=where))
         for message in errors:
             p.problem(message, column)
             if isinstance(message, NotFound):
@@ -688,7 +822,7 @@ class SheetImport:
                 self.unknown.setdefault(
                     fold_words(name), {"name": name, "rows": [], "message": message}
                 )
-                self.unknown[fold_words(name)]["rows"].append(p.row)
+                self.unknown[fold_words(name)]["rows"].append(p.label)
         for ref in refs:
             if ref < 0:
                 self.new_units[-ref - 1].rows.append(p.row)
@@ -696,10 +830,12 @@ class SheetImport:
 
     def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
         """The units a cell names; a name of a group of bodies no registered unit is named
-        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``), as lead unit or
-        coordinating unit, is refused, never made one new unit."""
+        after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is never made one
+        new unit: as lead unit it is refused (the row needs one unit to answer for it); as
+        coordinating unit it is kept as words (returned apart), the row's note says it."""
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
+        groups: list[str] = []
         for pieces in cells.unit_pieces(value):
             whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -717,8 +853,10 @@ class SheetImport:
                     found = self._lookup(pieces[i])
                     assert isinstance(found, DirtrackError)
                     if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
-                        several = "row_several_units" if lead else "row_several_with"
-                        errors.append(Phrase(several, name=nfc(pieces[i])))
+                        if lead:
+                            errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
+                        else:
+                            groups.append(nfc(pieces[i]))
                     elif isinstance(found, NotFound) and self.options.create_units:
                         # A name longer than a unit's is the row's problem, --dry-run's too.
                         longer = limits.too_long(bulk.UNIT, "name", nfc(pieces[i]))
@@ -730,7 +868,7 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors
+        return unique, errors, groups
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)
@@ -924,8 +1062,10 @@ class SheetImport:
                 p.problem(unclear, self._col("result"))
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
-                if status.said is Said.OPEN and status.note:
-                    notes.append(cells.text(result_value))
+                if status.said is Said.OPEN:
+                    self._percent_in_words(p, result_value)
+                    if status.note:
+                        notes.append(cells.text(result_value))
             elif status.note:
                 try:  # "60%: đang tổng hợp" in a sheet without a progress column
                     percent, rest = cells.leading_progress(result_value)
@@ -938,6 +1078,8 @@ class SheetImport:
                         notes.append(rest)
                 else:
                     notes.append(status.note)
+                    if percent is None:  # "Đã thực hiện 80%", "đạt 50 %": the cell kept too
+                        self._percent_in_words(p, result_value)
         for i in layout.multi.get("done_mark", []):
             value = values[i] if i < len(values) else None
             if cells.is_blank(value):
@@ -975,7 +1117,7 @@ class SheetImport:
                 )
         if not said:
             self._status_in_notes(p, values, said)
-        p.note = "; ".join(notes) or None
+        p.note = "; ".join([*(p.with_groups or []), *notes]) or None
         done, cancelled = said.get(Said.DONE), said.get(Said.CANCELLED)
         if done and cancelled:
             p.problem(Phrase("row_done_cancelled"), cancelled[0])
@@ -1013,6 +1155,42 @@ class SheetImport:
         elif Said.OPEN in said:
             self._claim_open(p, said[Said.OPEN][1])
 
+    def _submitted(self, p: Planned, values: list[Value]) -> None:
+        """``Đã trình UBND tỉnh``, ``Đã tham mưu``, ``Đang trình ký``: the unit's product is with
+        the leader. The directive is open until the decision; where the office decides
+        completions by acceptance (``office set --accept-completions yes --on-time-by
+        acceptance``) the row is the completion the unit reported, on the day the cell gives
+        (else the sheet's), waiting for ``accept``, as ``done`` records one there."""
+        for name in ("progress", "result"):
+            value = self._get(values, name)
+            if not cells.says_submitted(value):
+                continue
+            if not self.waits:
+                p.warn(Phrase("warn_submitted"))
+                return
+            column = self._col(name)
+            try:
+                day = cells.first_day(cells.text(value)) or self.as_of
+            except InvalidInput as exc:
+                p.problem(exc, column)
+                return
+            if p.held is not None and day < p.held:
+                p.problem(Phrase("row_completion_before", day=day, held=p.held), column)
+            else:
+                p.submitted_on = day
+                p.warn(Phrase("warn_submitted_claim", day=day))
+            return
+
+    def _percent_in_words(self, p: Planned, value: Value) -> None:
+        """The progress a result cell tells in words (``Đã thực hiện 80%``), unless the
+        progress column gave one."""
+        if p.percent is not None:
+            return
+        try:
+            p.percent = cells.said_progress(value)
+        except InvalidInput as exc:
+            p.problem(exc, self._col("result"))
+
     def _asked(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """A cell saying the unit asked for a new deadline (``Đề nghị gia hạn đến 30/9/2025``)
         is recorded as that request, waiting for an answer, as ``request extend`` would:
@@ -1036,7 +1214,7 @@ class SheetImport:
             return
         if asked.to is None:
             p.problem(Phrase("row_asked_no_day", value=asked.cell), column)
-        elif p.completed_on is not None or p.cancelled_on is not None:
+        elif p.completed_on or p.cancelled_on or p.submitted_on:  # done, or waiting for accept
             p.problem(Phrase("row_asked_closed", value=asked.cell), column)
         elif p.due_in_force is not None and asked.to <= p.due_in_force:
             p.problem(Phrase("request_not_later", to=asked.to, due=p.due_in_force), column)
@@ -1193,20 +1371,21 @@ class SheetImport:
         keyed: dict[tuple[str, int], DirectiveFacts] = {
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
-        seen: dict[tuple[str, int], int] = {}
-        rows_of: dict[tuple[int, int, str], int] = {}  # keyless rows: the first of each
+        seen: dict[tuple[str, int], int | str] = {}
+        rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
         adopted: set[int] = set()
         for p in ready:
+            self._at(p)
             p.outcomes = []
             text_key = fold_words(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
                     # as assign refuses the same text to the same unit at the same meeting
-                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.row)
+                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.label)
                     if same is not None:
                         p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
-                    elif first != p.row:
+                    elif first != p.label:
                         p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
                         p.outcomes.append(Outcome(ref))
@@ -1216,7 +1395,7 @@ class SheetImport:
                     repeats = Phrase("row_key_repeats", key=p.key, unit=unit, row=first)
                     p.problem(repeats, self._col("key"))
                     continue
-                seen[(p.key, ref)] = p.row
+                seen[(p.key, ref)] = p.label
                 current = keyed.get((p.key, ref)) if ref > 0 else None
                 if (
                     current is None
@@ -1366,7 +1545,14 @@ class SheetImport:
             return Phrase("new_meeting_label", title=new.title, day=new.day)
         return None
 
+    @staticmethod
+    def _report(p: Planned, action: str, values: dict[str, Any]) -> RowReport:
+        if p.part is not None and p.part.sheet is not None:
+            values["sheet"] = p.part.sheet  # several sheets read: the row's own
+        return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+
     def _row_report(self, p: Planned) -> RowReport:
+        self._at(p)
         if p.heading is not None:
             values: dict[str, Any] = {"text": p.heading, "meeting": self._meeting_label(p)}
             if p.leads:  # the heading naming the unit of the rows under it
@@ -1374,7 +1560,7 @@ class SheetImport:
             action = "section" if p.meeting or p.leads else "skip"
             if p.problems:
                 action = "error"
-            return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+            return self._report(p, action, values)
         status = None
         if not p.problems:
             status = judge(
@@ -1413,39 +1599,36 @@ class SheetImport:
             action = "update"
         else:
             action = "unchanged"
-        return RowReport(p.row, action, values, p.problems or [], p.warnings or [])
+        return self._report(p, action, values)
 
     def _result(self) -> ImportResult:
-        layout = self.layout
+        first = self.parts[0]
+        tables = [
+            {
+                "sheet": part.layout.sheet.name,
+                "header_row": part.layout.header_first,
+                "as_of": part.as_of.isoformat(),
+                "columns": [c.as_dict() for c in part.layout.columns if c.header or c.field],
+            }
+            for part in self.parts
+        ]
+        details = {**self.details, **{k: v for k, v in tables[0].items() if k != "sheet"}}
+        if self.several:
+            details = {"sheets": tables, "as_of": first.as_of.isoformat()}
         result = ImportResult(
-            file=str(self.path),
-            kind=self.kind,
-            dry_run=self.options.dry_run,
-            details={
-                **self.details,
-                "header_row": layout.header_first,
-                "as_of": self.as_of.isoformat(),
-                "columns": [c.as_dict() for c in layout.columns if c.header or c.field],
-            },
+            file=str(self.path), kind=self.kind, dry_run=self.options.dry_run, details=details
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
-        result.warnings += [
-            Phrase(
-                "warn_hidden_column",
-                column=gone.letter,
-                header=gone.header,
-                read=kept.letter,
-                read_header=kept.header,
-                field=kept.field,
-            )
-            for gone, kept in layout.hidden_left_out
-        ]
+        for part in self.parts:
+            self._sheet_warnings(part, result)
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:
                 result.problems.extend(p.problems)
             if p.warnings:
-                result.warnings.extend(Phrase("row_warning", row=p.row, text=w) for w in p.warnings)
+                result.warnings.extend(
+                    Phrase("row_warning", row=p.label, text=w) for w in p.warnings
+                )
             if p.heading is not None:
                 skipped += 1
                 continue
@@ -1464,13 +1647,52 @@ class SheetImport:
         result.updated, result.unchanged, result.skipped = updated, unchanged, skipped
         result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
         result.unknown_units = [
-            {"name": u["name"], "rows": sorted(set(u["rows"])), "message": u["message"]}
+            {"name": u["name"], "rows": list(dict.fromkeys(u["rows"])), "message": u["message"]}
             for u in self.unknown.values()
         ]
-        result.problems.sort(key=lambda q: (q.row or 0, q.column or ""))
+        order = {part.sheet: n for n, part in enumerate(self.parts)}
+        result.problems.sort(key=lambda q: (order.get(q.sheet, 0), q.row or 0, q.column or ""))
         if self.options.report_rows:
             result.rows = [self._row_report(p) for p in self.plans]
         return result
+
+    def _sheet_warnings(self, part: Part, result: ImportResult) -> None:
+        """What the clerk should know of a worksheet read: that it is hidden, its hidden columns
+        (left out or read) and its hidden rows, which are read as any row (hiding is not
+        deleting)."""
+        layout = part.layout
+        if layout.sheet.hidden_sheet:
+            result.warnings.append(Phrase("warn_hidden_sheet", sheet=layout.sheet.name))
+        result.warnings += [
+            Phrase(
+                "warn_hidden_column",
+                column=gone.letter,
+                header=gone.header,
+                read=kept.letter,
+                read_header=kept.header,
+                field=kept.field,
+            )
+            for gone, kept in layout.hidden_left_out
+        ]
+        hidden_rows = layout.sheet.hidden_rows
+        if hidden_rows:
+            read = [
+                p
+                for p in self.plans
+                if p.part is part and p.row in hidden_rows and p.heading is None
+            ]
+            if read:
+                labels = [p.label for p in read]
+                result.warnings.append(Phrase("warn_hidden_rows", n=len(read), rows=ranges(labels)))
+                result.details.setdefault("hidden_rows", []).extend(labels)
+        left_out = {c.index for c, _ in layout.hidden_left_out}
+        result.warnings += [
+            Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
+            for c in layout.columns
+            if c.index in layout.sheet.hidden
+            and c.field not in (None, "ignore")
+            and c.index not in left_out
+        ]
 
     # --- pass 3: write ----------------------------------------------------------------------
 
@@ -1585,6 +1807,9 @@ class SheetImport:
             if p.asked is not None:
                 self._ask(p, directive_id)
                 counts["requests"] += 1
+            if p.submitted_on is not None:
+                self.session.flush()
+                complete(self.session, directive_id, on=p.submitted_on, regime=self.regime)
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
@@ -1637,6 +1862,7 @@ class SheetImport:
         from dirtrack.store.results import EXTEND, ask
 
         assert p.asked is not None and p.asked.to is not None
+        self._at(p)
         day = self.as_of if p.held is None or self.as_of >= p.held else p.held
         self.session.flush()
         ask(
@@ -1652,7 +1878,8 @@ class SheetImport:
     def _approved_on(self, p: Planned) -> date:
         """The day a deadline the sheet gives is recorded as approved: the sheet's day, or the
         day the directive was closed when earlier (the sheet says it was approved by then)."""
-        closed = p.completed_on or p.cancelled_on
+        self._at(p)
+        closed = p.completed_on or p.cancelled_on or p.submitted_on
         return closed if closed is not None and closed < self.as_of else self.as_of
 
     def _extension_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
@@ -1666,8 +1893,9 @@ class SheetImport:
         }
 
     def _progress_row(self, p: Planned, directive_id: int) -> dict[str, Any]:
+        self._at(p)
         day = self.as_of
-        closed = p.completed_on or p.cancelled_on
+        closed = p.completed_on or p.cancelled_on or p.submitted_on
         if closed is not None and closed < day:
             day = closed
         if p.held is not None and day < p.held:
@@ -1684,6 +1912,13 @@ class SheetImport:
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
 # ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
 _REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+def _holds_directives(choice: HeaderChoice | None) -> bool:
+    """Whether a worksheet's header is that of a table of directives: a text and a deadline
+    column, with or without a lead unit column (a workbook of one sheet per unit has none; a
+    summary sheet has no text, a sheet of limitations no deadline)."""
+    return choice is not None and all(name in choice.fields for name in ("text", "due"))
 
 
 def _limitations_column(

@@ -425,6 +425,45 @@ def leading_progress(value: Value) -> tuple[int | None, str | None]:
     return parse_progress(written)
 
 
+# A percentage told in words of a result cell: "Đã thực hiện 80%", "đạt 50 %", "Tiến độ: 70%",
+# "Đã hoàn thành khoảng 60% khối lượng" (folded); not any number with a %, which may be a share
+# of something else ("giải ngân 30% vốn").
+_PERCENT_SAID = re.compile(
+    r"\b(?:thuc\s+hien|hoan\s+thanh|dat|tien\s+do|khoi\s+luong|trien\s+khai|xong)"
+    r"(?:\s+(?:duoc|khoang|tren|gan|hon|xap\s+xi))*\s*[:\-–]?\s*(\d{1,4}(?:[.,]\d+)?)\s*%"
+)
+
+
+def said_progress(value: Value) -> int | None:
+    """The percentage a result cell gives as the directive's progress: one it starts with
+    (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``);
+    None when it gives none.
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
+    percent, _ = leading_progress(value)
+    if percent is not None:
+        return percent
+    written = text(value)
+    found = _PERCENT_SAID.search(fold(written))
+    if found is None:
+        return None
+    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
+
+
+# The unit's product is with the leader, awaiting a decision: "Đã trình UBND tỉnh", "Đã tham
+# mưu", "Đang trình ký", "Đã có tờ trình" (folded).
+_SUBMITTED = re.compile(r"^(?:da|dang|vua|da co)\s+(?:trinh(?!\s+bay)|tham\s+muu|to\s+trinh)(?!\w)")
+
+
+def says_submitted(value: Value) -> bool:
+    """Whether a status cell says the unit submitted its product and awaits the leader's
+    decision (``Đã trình``, ``Đã tham mưu``, ``Đang trình ký``): still open, since the
+    directive is done when the decision or document is issued."""
+    return isinstance(value, str) and _SUBMITTED.match(fold(value.strip())) is not None
+
+
 class Said(StrEnum):
     """What a status cell says about the directive."""
 
