@@ -514,3 +514,22 @@ def meeting(units: Cli) -> int:
         "--attendee",
         "UBKT",
     )
+
+
+def cell_xml(path: Path | str, ref: str, xml: str) -> Path:
+    """Write cell ``ref`` of the first sheet as ``xml``, as another program (Excel saving a
+    formula and its value) would have it."""
+    import re
+    import shutil
+    import zipfile
+
+    path = Path(path)
+    temp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w") as out:
+        for entry in book.infolist():
+            data = book.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), data)
+            out.writestr(entry, data)
+    shutil.move(temp, path)
+    return path

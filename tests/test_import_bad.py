@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli, file_digest, prebuilt, run
+from tests.conftest import Cli, cell_xml, file_digest, prebuilt, run
 
 HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "Kết quả"]
 
@@ -438,22 +438,6 @@ def test_an_infinite_number_cell_is_a_bad_row(
     assert ("missing" if lang == "en" else "thiếu") not in message
 
 
-def _cell_xml(path: Path, ref: str, xml: str) -> Path:
-    """Write cell ``ref`` of the first sheet as ``xml``, as another program would have it."""
-    import re
-    import shutil
-
-    temp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w") as out:
-        for entry in book.infolist():
-            data = book.read(entry)
-            if entry.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), data)
-            out.writestr(entry, data)
-    shutil.move(temp, path)
-    return path
-
-
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_formula_whose_value_was_never_saved_is_refused(
     office: Cli, db_path: Path, tmp_path: Path, lang: str
@@ -478,8 +462,8 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
 
 def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
-    _cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
-    _cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
+    cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
+    cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
     report = office.json("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
 

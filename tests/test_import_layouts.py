@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import Cli
+from tests.conftest import Cli, cell_xml
 
 AS_OF = "2025-03-20"
 
@@ -447,22 +447,6 @@ def test_trailing_formatted_rows_and_hidden_columns(register: Cli, tmp_path: Pat
     assert found == {"Việc 1": ("2024-09-30", "NV-01"), "Việc 2": ("2024-12-31", "NV-02")}
 
 
-def _cell_xml(path: Path, ref: str, xml: str) -> None:
-    """Write cell ``ref`` of the first sheet as ``xml``, as Excel saves a formula and its value."""
-    import re
-    import shutil
-    import zipfile
-
-    temp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as book, zipfile.ZipFile(temp, "w") as out:
-        for entry in book.infolist():
-            data = book.read(entry)
-            if entry.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), data)
-            out.writestr(entry, data)
-    shutil.move(temp, path)
-
-
 def test_a_protected_sheet_with_formulas_of_today(register: Cli, tmp_path: Path) -> None:
     """A protected sheet is read as any other. 'Số ngày quá hạn' (=IF(TODAY()>D2,TODAY()-D2,""))
     is a count dirtrack works out itself, not a status: its 1 was read as an 'open' mark, and a
@@ -483,11 +467,11 @@ def test_a_protected_sheet_with_formulas_of_today(register: Cli, tmp_path: Path)
     path = tmp_path / "bao-ve.xlsx"
     book.save(path)
     late = '<c r="F{n}"><f>IF(TODAY()&gt;D{n},TODAY()-D{n},"")</f><v>{v}</v></c>'
-    _cell_xml(path, "F2", late.format(n=2, v=30))
-    _cell_xml(path, "F3", late.format(n=3, v=1))
-    _cell_xml(path, "F4", '<c r="F4" t="str"><f>IF(TODAY()&gt;D4,TODAY()-D4,"")</f><v></v></c>')
+    cell_xml(path, "F2", late.format(n=2, v=30))
+    cell_xml(path, "F3", late.format(n=3, v=1))
+    cell_xml(path, "F4", '<c r="F4" t="str"><f>IF(TODAY()&gt;D4,TODAY()-D4,"")</f><v></v></c>')
     for n in (2, 3, 4):
-        _cell_xml(path, f"G{n}", f'<c r="G{n}"><f>TODAY()</f><v>45473</v></c>')
+        cell_xml(path, f"G{n}", f'<c r="G{n}"><f>TODAY()</f><v>45473</v></c>')
     register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
     assert rows_of(register) == [
         ("Việc 1", "SNV", [], "2024-05-31", "overdue", None),
