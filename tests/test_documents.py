@@ -399,17 +399,53 @@ def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -
     # and what is outside it (cancelled) as if they were more parts: they added up to 5 of 4.
     pack = reg.json("report", "--quarter", "2022Q2")
     tot = pack["totals"]
+    assert tot["cancelled"] == 0 and tot["done_on_time"] == 0 and tot["done_late"] == 1
     line = next(p for p in texts(report_docx(reg, tmp_path)) if p.startswith("Trong kỳ, các"))
-    assert line == (
+    assert line == (  # no clause of a count of 0 (the cancelled ones, done on time)
         f"Trong kỳ, các đơn vị thực hiện {tot['total']} nhiệm vụ (trong đó "
-        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành "
-        f"{tot['done_on_time'] + tot['done_late']} nhiệm vụ ({tot['done_on_time']} đúng hạn, "
-        f"{tot['done_late']} quá hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn "
-        f"chưa hoàn thành {tot['overdue']}; ngoài ra có {tot['cancelled']} nhiệm vụ dừng thực hiện."
+        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành 1 nhiệm vụ (quá "
+        f"hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn chưa hoàn thành "
+        f"{tot['overdue']}."
     )
-    parts = line.split(": ", 1)[1].split(" ngoài ra")[0]
+    parts = line.split(": ", 1)[1]
     counted = [int(n) for n in re.findall(r"(?:hoàn thành|trong hạn|hoàn thành) (\d+)", parts)]
     assert sum(counted) == tot["total"] == 4
+
+
+# A count of 0 said as a word's count: "0 nhiệm vụ", "nêu mới 0,", ": 0." (not 0,00% nor 0/1).
+ZERO_CLAUSE = re.compile(r"(?<![\d.,/])\b0 +[^\W\d]|[^\W\d] 0(?:[,;)]|\.$)|: 0\b(?![.,]\d)")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_sentence_states_a_count_of_zero(reg: Cli, tmp_path: Path, lang: str) -> None:
+    # "có 0 nhiệm vụ dừng thực hiện", "nêu mới 0, khắc phục trong kỳ 0", "Gia hạn: 0 đề
+    # nghị", "Tổng cộng: 0 nhiệm vụ quá hạn": an office leaves such a clause out. Now every
+    # sentence of the report (Word and terminal), the brief and the reminders says only the
+    # counts that are not 0, and a sentence with nothing to count says so in words.
+    reg.ok(*PARTY)
+    said = list(texts(report_docx(reg, tmp_path, lang=lang)))
+    brief = tmp_path / "brief.docx"
+    reg.ok("--lang", lang, "report", "--quarter", "2022Q2", "--brief", "--format", "docx",
+           "--out", str(brief))  # fmt: skip
+    said += texts(brief)
+    for command in (("report", "--quarter", "2022Q2"), ("report", "--quarter", "2022Q2",
+                    "--brief"), ("remind", "--as-of", "30/6/2022"), ("report", "--quarter",
+                    "2023Q1")):  # fmt: skip
+        said += reg.ok("--lang", lang, *command).splitlines()
+    sentences = [s for s in said if len(s) > 25 and "  " not in s and "│" not in s]
+    assert sentences
+    assert [s for s in sentences if ZERO_CLAUSE.search(s) and "—" not in s] == []
+    # Limitations: none raised, resolved or open in 2022Q2: said in words, not "0, 0, 0".
+    expected = (
+        "Trong kỳ không có hạn chế nêu mới, không có hạn chế được khắc phục và không còn hạn "
+        "chế chưa khắc phục."
+        if lang == "vi"
+        else "No limitation was raised or resolved in the period, and none is still open."
+    )
+    assert expected in said
+    assert (
+        "Gia hạn: không có đề nghị gia hạn." if lang == "vi" else "Extensions: none asked."
+    ) in said
 
 
 def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import chain, groupby
 from typing import Any
 
-from dirtrack.i18n import Count, category_label, kind_label, number, status_label, t
+from dirtrack.i18n import Count, category_label, clauses, kind_label, number, status_label, t
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
 
@@ -813,24 +813,42 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
+def counts_sentence(tot: Record, lang: str) -> str:
+    """ "In the period units worked on 11 directives (4 of them without a deadline): 3 done (2
+    on time, 1 late); …", each clause of a count of 0 left out."""
+    if not tot["total"]:
+        return t("rv_summary_no_directives", lang)
+    text = t("rv_summary_counts", lang, total=Count("directives", tot["total"]))
+    if tot["no_deadline"]:
+        text += f" ({t('rv_counts_no_deadline', lang, n=tot['no_deadline'])})"
+    on_time, late = tot["done_on_time"], tot["done_late"]
+    done = ""
+    if on_time + late:
+        done = t("rv_counts_done", lang, n=on_time + late)
+        how = clauses(lang, ("rv_counts_on_time", on_time), ("rv_counts_late", late))
+        if not (on_time and late):  # one kind only: "(all on time)", or for one "(late)"
+            which = "on_time" if on_time else "late"
+            how = t(f"rv_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
+        done += f" ({how})"
+    parts = [
+        p
+        for p in (
+            done,
+            clauses(lang, ("rv_counts_in_time", tot["open_in_time"])),
+            clauses(lang, ("rv_counts_overdue", tot["overdue"])),
+            clauses(lang, ("rv_counts_cancelled", tot["cancelled"])),
+        )
+        if p
+    ]
+    return text + (": " + "; ".join(parts) if parts else "") + "."
+
+
 def result_paragraphs(
     pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
     tot = pack["totals"]
-    done = tot["done_on_time"] + tot["done_late"]
     lines = [
-        t(
-            "rv_summary_counts",
-            lang,
-            total=Count("directives", tot["total"]),
-            done=done,
-            on_time=tot["done_on_time"],
-            late=tot["done_late"],
-            in_time=tot["open_in_time"],
-            overdue=tot["overdue"],
-            none=tot["no_deadline"],
-            cancelled=tot["cancelled"],
-        ),
+        counts_sentence(tot, lang),
         t("rv_summary_rates", lang).format(
             completion=cell_text(tot["completion_rate"], RATE, lang),
             on_time=cell_text(tot["on_time_rate"], RATE, lang),
@@ -906,6 +924,21 @@ def result_paragraphs(
     return lines
 
 
+def limitations_sentence(summary: Record, lang: str) -> str:
+    """ "Limitations: 2 raised, 1 resolved in the period, 8 still open; 1 raised again.", the
+    clauses of a count of 0 left out."""
+    said = clauses(
+        lang,
+        ("rv_lims_raised", summary.get("raised", 0)),
+        ("rv_lims_resolved", summary.get("resolved", 0)),
+        ("rv_lims_open", summary.get("still_open", 0)),
+    )
+    again = clauses(lang, ("rv_lims_repeated", summary.get("repeated", 0)))
+    if not said:
+        return t("rv_summary_no_limitations", lang)
+    return t("rv_summary_limitations", lang, clauses="; ".join(p for p in (said, again) if p))
+
+
 def shortcoming_paragraphs(
     pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
@@ -914,12 +947,7 @@ def shortcoming_paragraphs(
         t("rv_summary_overdue", lang, n=len(pack["overdue"]))
         if len(pack["overdue"])
         else t("rv_summary_no_overdue", lang),
-        t("rv_summary_limitations", lang).format(
-            raised=summary.get("raised", 0),
-            resolved=summary.get("resolved", 0),
-            open=summary.get("still_open", 0),
-            repeated=summary.get("repeated", 0),
-        ),
+        limitations_sentence(summary, lang),
     ]
     for r in pack.get("repeated_limitations", []):
         lines.append(
@@ -932,6 +960,16 @@ def shortcoming_paragraphs(
             )
         )
     return lines
+
+
+def next_sentence(carried: int, soon: int, due: Record, summary: Record, lang: str) -> str:
+    """ "Next period: 8 open directives carry over (2 due within 7 days); limitations still to
+    be overcome: 8.", the clauses of a count of 0 left out."""
+    text = t("rv_summary_next", lang, n=carried) if carried else t("rv_summary_next_none", lang)
+    if soon:
+        text += f" ({t('rv_next_soon', lang, n=soon, days=Count('days', due['within_days']))})"
+    still = summary.get("still_open", 0)
+    return text + (f"; {t('rv_next_open', lang, n=still)}" if still else "") + "."
 
 
 def _unit_names(pack: Record) -> dict[str, str]:
@@ -1032,16 +1070,7 @@ def build_document(
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     upcoming = Section(
         f"IV. {t('rv_next_period', lang)} ({titles.next})",
-        [
-            t(
-                "rv_summary_next",
-                lang,
-                n=len(carried),
-                soon=len(soon["directives"]),
-                days=Count("days", soon["within_days"]),
-                open=summary.get("still_open", 0),
-            )
-        ],
+        [next_sentence(len(carried), len(soon["directives"]), soon, summary, lang)],
     )
     upcoming.tables.append(
         directive_table(
