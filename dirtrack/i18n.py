@@ -2034,7 +2034,7 @@ TEXT.update(
         "br_red_n": N_("{n} open in red"),
         "br_yellow_n": N_("{n} open in yellow"),
         "br_requests": N_("Extensions: {clauses}."),
-        "br_no_requests": N_("Extensions: none asked."),
+        "br_no_requests": N_("No extension was asked for."),
         "br_asked": N_("{n} asked"),
         "br_granted": N_("{n} granted"),
         "br_refused": N_("{n} refused"),

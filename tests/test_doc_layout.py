@@ -469,3 +469,38 @@ def test_export_rows_fit_their_wrapped_text_and_print_one_page_wide(
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows == "$4:$5"
+
+
+def test_empty_cells_are_set_at_the_tables_size(chaired: Cli, tmp_path: Path) -> None:
+    # An empty cell (a rule without a directive in the score's ledger, a directive not yet
+    # completed) kept its paragraph mark at the body's 14 pt: its row stood taller than the
+    # others at 9-10 pt. Now every cell's mark is set at the size of the table's text.
+    chaired.ok(*PARTY)
+    docs = []
+    for name, command in (
+        ("r", ("report", "--quarter", "2022Q2")),
+        ("b", ("report", "--quarter", "2022Q2", "--brief")),
+        ("s", ("score", "--period", "2022")),
+    ):
+        out = tmp_path / f"{name}.docx"
+        chaired.ok("--lang", "vi", *command, "--format", "docx", "--out", str(out))
+        docs.append(Document(str(out)))
+    empty = 0
+    for doc in docs:
+        for table in doc.tables:
+            if table.style is None or table.style.name != "Table Grid":
+                continue  # the heading and the signature: layout tables, no data
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        sizes = {r.font.size for r in paragraph.runs}
+                        mark = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}")
+                        assert mark is not None, cell.text
+                        assert len(sizes) == 1 and int(mark.get(qn("w:val"))) == round(
+                            sizes.pop().pt * 2
+                        )
+                        empty += not paragraph.text
+    assert empty > 0, "some cells are empty"
+    # The score's rules end as the sentence they are.
+    score = [p.text for p in docs[2].paragraphs]
+    assert any("≥" in p and p.endswith(".") for p in score)

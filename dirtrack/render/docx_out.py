@@ -235,6 +235,7 @@ def _write_table(doc: Any, found: Layout) -> None:
         run = paragraph.add_run(header)
         run.bold = True
         run.font.size = Pt(size)
+        _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
     first_total = len(texts) - found.table.total_rows
     for index, row in enumerate(texts):
@@ -247,6 +248,7 @@ def _write_table(doc: Any, found: Layout) -> None:
             run = paragraph.add_run()
             _unbroken(run, text)
             run.font.size = Pt(size)
+            _mark_size(paragraph, size)
             run.bold = index >= first_total
             if kind in NUMERIC:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -303,6 +305,23 @@ class Pages:
         ) = self.portrait
         section.different_first_page_header_footer = False
         return self.usable
+
+
+def _mark_size(paragraph: Any, size: float) -> None:
+    """The paragraph mark at the cell's size: an empty cell's line is as high as its
+    neighbours' (at the body's 14 pt it made the row taller than the others)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()
+    mark = properties.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        properties.append(mark)
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(round(size * 2)))
+        mark.append(element)
 
 
 _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")

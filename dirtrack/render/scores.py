@@ -124,7 +124,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
     tiers = "; ".join(
         f"{tier['name']} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
     )
-    intro.append(tiers)
+    intro.append(tiers + ".")  # a sentence of the body, ended as one
     return Document(
         title=f"{t('sc_title', lang)} — {title}",
         header=_header(pack, title, lang),
