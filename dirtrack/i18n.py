@@ -456,6 +456,12 @@ TEXT: dict[str, Entry] = {
         "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
+    "urge_opening_only_soon": NP_(
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "{n} directive falling due within the next {days}",
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "{n} directives falling due within the next {days}",
+    ),
     "urge_opening_end": N_(", as follows:"),
     "urge_ask": N_(
         "{unit} is asked to carry out the directives above without delay and to report the "

@@ -206,6 +206,29 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
     assert "Trong kỳ đã ban hành 1 công văn đôn đốc: Ban Tổ chức Tỉnh ủy (1)." in lines
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_urge_with_nothing_overdue_says_no_zero(reg: Cli, tmp_path: Path, lang: str) -> None:
+    # A unit with directives falling due but none overdue got "còn 0 nhiệm vụ quá hạn chưa
+    # hoàn thành; 1 nhiệm vụ sẽ đến hạn …" and an empty "1. Nhiệm vụ quá hạn" list. Now the
+    # letter names what falls due alone, as list 1.
+    reg.ok(*PARTY)
+    out = tmp_path / f"cv-{lang}.docx"
+    reg.ok("--lang", lang, "urge", "BTC", "--as-of", "20/4/2022", "--within", "14",
+           "--date", "20/4/2022", "--out", str(out))  # fmt: skip
+    lines = texts(out)
+    opening = next(p for p in lines if p.startswith(("Qua theo dõi", "Following up")))
+    assert ZERO_CLAUSE.search(opening) is None
+    assert ("có 1 nhiệm vụ sẽ đến hạn trong 14 ngày tới" if lang == "vi" else
+            "has 1 directive falling due within the next 14 days") in opening  # fmt: skip
+    doc = Document(str(out))
+    titled = [p.text for p in doc.paragraphs if p.text[:3] in ("1. ", "2. ")]
+    assert len(titled) == 1 and titled[0].startswith("1. ")
+    assert ("đến hạn" if lang == "vi" else "due") in titled[0].lower()
+    md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "20/4/2022", "--within", "14",
+                "--format", "md")  # fmt: skip
+    assert ZERO_CLAUSE.search(md) is None
+
+
 def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.ok(*STATE)
     reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))
