@@ -719,14 +719,12 @@ TEXT.update(
         "rv_pk_late": C_("pack answer", "late"),
         "rv_pk_missing": N_("not answered, past the day asked"),
         "rv_pk_waiting": N_("not answered yet"),
-        "rv_summary_packs": NP_(
-            "Packs made for {n} unit ({sent} sent by mail): {answered} answered ({on_time} on "
-            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
-            "not yet due.",
-            "Packs made for {n} units ({sent} sent by mail): {answered} answered ({on_time} on "
-            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
-            "not yet due.",
-        ),
+        # The packs' sentence: the clauses of a count of 0 left out.
+        "rv_summary_packs": NP_("Packs made for {n} unit", "Packs made for {n} units"),
+        "rv_packs_sent": N_("{n} sent by mail"),
+        "rv_packs_answered": N_("{n} answered"),
+        "rv_packs_missing": N_("{n} not answered past the day asked{who}"),
+        "rv_packs_waiting": N_("{n} not yet due"),
     }
 )
 
@@ -2053,11 +2051,11 @@ TEXT.update(
             "Red: overdue, or due within days with little progress. Yellow: due soon, "
             "no news for long, a request waiting, repeated limitations. Grey: cannot be judged yet."
         ),
-        "rv_requests": N_(
-            "Extension requests: {asked} asked ({late} after the deadline), {granted} granted, "
-            "{refused} refused, {pending} pending; withdrawal requests: {w_asked} asked, "
-            "{w_granted} granted, {w_refused} refused."
-        ),
+        # The requests sentence, clause by clause (a clause whose count is 0 left out).
+        "rv_req_extend": N_("Extension requests: {clauses}"),
+        "rv_req_withdraw": N_("withdrawal requests: {clauses}"),
+        "rv_req_late": N_("{n} after the deadline"),
+        "rv_req_pending": N_("{n} pending"),
         "rv_requests_moot": NP_(
             "{n} request left unanswered became moot: its directive was closed first.",
             "{n} requests left unanswered became moot: their directive was closed first.",
@@ -2081,11 +2079,15 @@ TEXT.update(
         "rv_series_carried": N_("Earlier, still counted"),
         "rv_days_late": N_("Days late"),
         "rv_occurrence_period": C_("rv_occurrence_period", "Period"),
+        # The periodic directives' sentence: the clauses of a count of 0 left out.
         "rv_series_summary": N_(
-            "Periodic directives ({series} series), occurrences of the period: {total} (done on "
-            "time: {on_time}, done late: {late}, in time: {in_time}, overdue: {overdue}); of "
-            "earlier periods, still counted: {carried}."
+            "Periodic directives ({series} series), occurrences of the period: {total}"
         ),
+        "rv_series_on_time": N_("done on time: {n}"),
+        "rv_series_late": N_("done late: {n}"),
+        "rv_series_in_time": N_("in time: {n}"),
+        "rv_series_overdue": N_("overdue: {n}"),
+        "rv_series_carried_n": N_("of earlier periods, still counted: {n}"),
     }
 )
 

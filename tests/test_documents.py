@@ -207,6 +207,30 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_requests_and_periodic_sentences_say_no_zero(reg: Cli, lang: str) -> None:
+    # "Đề nghị gia hạn: 1 đề nghị (0 đề nghị sau khi đã quá hạn), 0 được chấp thuận, …;
+    # đề nghị rút khỏi chương trình: 0 đề nghị, 0 …" and the periodic directives' "(hoàn
+    # thành đúng hạn: 0, …)": the clauses of a count of 0 are now left out.
+    meeting = reg.id("add-meeting", "--date", "10/4/2022", "--title", "Họp chuyên đề")
+    asked = reg.id("assign", str(meeting), "--unit", "VPTU", "Soạn đề án", "--due", "20/6/2022")
+    reg.ok("request", "extend", str(asked), "--to", "30/7/2022", "--reason", "Chờ ý kiến",
+           "--date", "1/5/2022")  # fmt: skip
+    reg.ok("assign", str(meeting), "--unit", "BTC", "Báo cáo tháng", "--every", "month",
+           "--until", "2022-12-31")  # fmt: skip
+    text = reg.ok("--lang", lang, "report", "--quarter", "2022Q2")
+    sentences = [s for s in text.splitlines() if len(s) > 25 and "  " not in s]
+    requests = next(s for s in sentences if s.startswith(("Đề nghị gia hạn:", "Extension")))
+    assert requests == (
+        "Đề nghị gia hạn: 1 đề nghị, 1 chưa trả lời."
+        if lang == "vi"
+        else "Extension requests: 1 asked, 1 pending."
+    )
+    periodic = next(s for s in sentences if s.startswith(("Nhiệm vụ định kỳ (", "Periodic")))
+    assert ZERO_CLAUSE.search(periodic) is None and "(" in periodic.split(":", 1)[1]
+    assert [s for s in sentences if ZERO_CLAUSE.search(s)] == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_urge_with_nothing_overdue_says_no_zero(reg: Cli, tmp_path: Path, lang: str) -> None:
     # A unit with directives falling due but none overdue got "còn 0 nhiệm vụ quá hạn chưa
     # hoàn thành; 1 nhiệm vụ sẽ đến hạn …" and an empty "1. Nhiệm vụ quá hạn" list. Now the

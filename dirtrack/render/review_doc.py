@@ -789,18 +789,28 @@ def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
     rows = pack.get("packs") or []
     answers = [pack_answer(r) for r in rows]
     missing = [labels.code(r["code"]) for r, a in zip(rows, answers, strict=True) if a == "missing"]
-    return t(
-        "rv_summary_packs",
-        lang,
-        n=len(rows),
-        sent=sum(1 for r in rows if r["sent"]),
-        answered=answers.count("on_time") + answers.count("late"),
-        on_time=answers.count("on_time"),
-        late=answers.count("late"),
-        missing=len(missing),
-        who=f" ({', '.join(missing)})" if missing else "",
-        waiting=answers.count("waiting"),
-    )
+    text = t("rv_summary_packs", lang, n=len(rows))
+    if sent := sum(1 for r in rows if r["sent"]):
+        text += f" ({t('rv_packs_sent', lang, n=sent)})"
+    on_time, late = answers.count("on_time"), answers.count("late")
+    answered = ""
+    if on_time + late:
+        how = on_time_or_late(on_time, late, lang)
+        answered = f"{t('rv_packs_answered', lang, n=on_time + late)} ({how})"
+    parts = [
+        p
+        for p in (
+            answered,
+            clauses(
+                lang,
+                ("rv_packs_missing", len(missing)),
+                who=f" ({', '.join(missing)})" if missing else "",
+            ),
+            clauses(lang, ("rv_packs_waiting", answers.count("waiting"))),
+        )
+        if p
+    ]
+    return text + (": " + "; ".join(parts) if parts else "") + "."
 
 
 def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
@@ -811,6 +821,14 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     amount = number(abs(float(value)), lang, suffix="") if points else str(abs(int(value)))
     word = t("rv_up" if value > 0 else "rv_down", lang)
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
+
+
+def on_time_or_late(on_time: int, late: int, lang: str) -> str:
+    """ "2 on time, 1 late"; of one kind only "all on time" (for one: "late")."""
+    if on_time and late:
+        return clauses(lang, ("rv_counts_on_time", on_time), ("rv_counts_late", late))
+    which = "on_time" if on_time else "late"
+    return t(f"rv_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
 
 
 def counts_sentence(tot: Record, lang: str) -> str:
@@ -825,11 +843,7 @@ def counts_sentence(tot: Record, lang: str) -> str:
     done = ""
     if on_time + late:
         done = t("rv_counts_done", lang, n=on_time + late)
-        how = clauses(lang, ("rv_counts_on_time", on_time), ("rv_counts_late", late))
-        if not (on_time and late):  # one kind only: "(all on time)", or for one "(late)"
-            which = "on_time" if on_time else "late"
-            how = t(f"rv_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
-        done += f" ({how})"
+        done += f" ({on_time_or_late(on_time, late, lang)})"
     parts = [
         p
         for p in (
@@ -888,36 +902,46 @@ def result_paragraphs(
         lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
     periodic = pack.get("series_totals")
     if pack.get("series") and periodic:
-        lines.append(
-            t(
-                "rv_series_summary",
-                lang,
-                total=periodic["total"],
-                series=len(pack["series"]),
-                on_time=periodic["done_on_time"],
-                late=periodic["done_late"],
-                in_time=periodic["open_in_time"],
-                overdue=periodic["overdue"],
-                carried=periodic["carried"],
-            )
+        how = clauses(
+            lang,
+            ("rv_series_on_time", periodic["done_on_time"]),
+            ("rv_series_late", periodic["done_late"]),
+            ("rv_series_in_time", periodic["open_in_time"]),
+            ("rv_series_overdue", periodic["overdue"]),
         )
+        text = t("rv_series_summary", lang, total=periodic["total"], series=len(pack["series"])) + (
+            f" ({how})" if how else ""
+        )
+        carried = clauses(lang, ("rv_series_carried_n", periodic["carried"]))
+        lines.append(text + (f"; {carried}" if carried else "") + ".")
     asked = pack.get("requests")
     if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
         ext, wd = asked["extend"], asked["withdraw"]
-        lines.append(
-            t(
-                "rv_requests",
+        asked_ext = clauses(lang, ("br_asked", ext["asked"]))
+        if ext["asked_late"]:
+            asked_ext += f" ({t('rv_req_late', lang, n=ext['asked_late'])})"
+        said = [
+            t("rv_req_extend", lang, clauses=", ".join(p for p in (asked_ext, how) if p))
+            for how in [
+                clauses(
+                    lang,
+                    ("br_granted", ext["granted"]),
+                    ("br_refused", ext["refused"]),
+                    ("rv_req_pending", ext["pending"]),
+                )
+            ]
+            if ext["asked"]
+        ]
+        if wd["asked"]:
+            wd_said = clauses(
                 lang,
-                asked=ext["asked"],
-                late=ext["asked_late"],
-                granted=ext["granted"],
-                refused=ext["refused"],
-                pending=ext["pending"],
-                w_asked=wd["asked"],
-                w_granted=wd["granted"],
-                w_refused=wd["refused"],
+                ("br_asked", wd["asked"]),
+                ("br_granted", wd["granted"]),
+                ("br_refused", wd["refused"]),
             )
-        )
+            said.append(t("rv_req_withdraw", lang, clauses=wd_said))
+        sentence = "; ".join(said) + "."
+        lines.append(sentence[:1].upper() + sentence[1:])
         moot = ext.get("moot", 0) + wd.get("moot", 0)
         if moot:
             lines[-1] += " " + t("rv_requests_moot", lang, n=moot)
