@@ -504,3 +504,30 @@ def test_empty_cells_are_set_at_the_tables_size(chaired: Cli, tmp_path: Path) ->
     # The score's rules end as the sentence they are.
     score = [p.text for p in docs[2].paragraphs]
     assert any("≥" in p and p.endswith(".") for p in score)
+
+
+def test_workbooks_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) -> None:
+    # The header rows and totals were bold in a Font without a name: LibreOffice printed them
+    # in a serif, the rest of the sheet in the workbook's Calibri. The headers were also
+    # left-aligned over right-aligned numbers. Now every cell is in the workbook's font, and
+    # the report's headers are centred over their columns.
+    from dirtrack.render.xlsx_out import BODY_FONT
+
+    report, export = tmp_path / "r.xlsx", tmp_path / "e.xlsx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(report))  # fmt: skip
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(export),
+               "--as-of", "30/6/2022")  # fmt: skip
+    for path in (report, export):
+        book = load_workbook(path)
+        names = {
+            cell.font.name
+            for ws in book.worksheets
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.value is not None
+        }
+        assert names == {BODY_FONT}, (path.name, names)
+    book = load_workbook(report)
+    for ws in book.worksheets[1:]:
+        assert {c.alignment.horizontal for c in ws[1] if c.value} == {"center"}, ws.title

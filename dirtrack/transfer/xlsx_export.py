@@ -121,20 +121,23 @@ def _put_row(
 def _styles(book: Any) -> None:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
+    from dirtrack.render.xlsx_out import BODY_FONT
+
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     header = NamedStyle(name="dt_header")
-    header.font = Font(bold=True)
+    header.font = Font(name=BODY_FONT, bold=True)
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header.fill = PatternFill("solid", fgColor="DDE4EE")
     header.border = border
     body = NamedStyle(name="dt_body")
     body.alignment = Alignment(vertical="top", wrap_text=True)
+    body.font = Font(name=BODY_FONT)
     body.border = border
     number = NamedStyle(name="dt_number")
     number.alignment = Alignment(horizontal="center", vertical="top")
     number.border = border
-    number.font = Font(italic=True)
+    number.font = Font(name=BODY_FONT, italic=True)
     for style in (header, body, number):
         book.add_named_style(style)
 
@@ -142,9 +145,11 @@ def _styles(book: Any) -> None:
 def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from dirtrack.render.xlsx_out import BODY_FONT
+
     for row, value, font in (
-        (1, title, Font(bold=True, size=13)),
-        (2, subtitle, Font(italic=True)),
+        (1, title, Font(name=BODY_FONT, bold=True, size=13)),
+        (2, subtitle, Font(name=BODY_FONT, italic=True)),
     ):
         cell = _put(ws, row, 1, value)
         cell.font = font
