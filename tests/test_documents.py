@@ -244,6 +244,9 @@ def test_urge_with_nothing_overdue_says_no_zero(reg: Cli, tmp_path: Path, lang: 
     assert ZERO_CLAUSE.search(opening) is None
     assert ("có 1 nhiệm vụ sẽ đến hạn trong 14 ngày tới" if lang == "vi" else
             "has 1 directive falling due within the next 14 days") in opening  # fmt: skip
+    # Days in the text in words, as the letter's date is (not "as of 2022-04-20" in English).
+    when = "ngày 20 tháng 4 năm 2022" if lang == "vi" else "as of 20 April 2022"
+    assert when in opening and "2022-04" not in "\n".join(lines)
     doc = Document(str(out))
     titled = [p.text for p in doc.paragraphs if p.text[:3] in ("1. ", "2. ")]
     assert len(titled) == 1 and titled[0].startswith("1. ")

@@ -85,7 +85,9 @@ def _day(value: str | None) -> date | None:
 
 
 def _words(day: date, lang: str) -> str:
-    return date_words(day, lang) if lang == "vi" else day.isoformat()
+    """A day in the letter's text as its heading says its date: in words, in either language
+    (an English letter dated "3 October 2022" said "as of 2022-09-30")."""
+    return date_words(day, lang)
 
 
 def letter_docx(letter: Letter) -> bytes:
