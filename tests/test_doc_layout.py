@@ -369,7 +369,20 @@ def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
                 break
             element = element.getprevious()
         assert len(before) == 3, "the comparison and the two rankings"
-        for table in [chair._tbl, *before]:
+        # After it, the meetings table up to the next text stays there too: it started a
+        # portrait page of its own, the landscape page holding the table per chair alone.
+        after = []
+        for element in chair._tbl.itersiblings():
+            if element.tag == qn("w:tbl"):
+                after.append(element)
+                continue
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if (style is None and "".join(element.itertext()).strip()) or (
+                style is not None and style.get(qn("w:val")) == "Heading2"
+            ):
+                break  # the next text (or section): it goes on in portrait
+        assert len(after) == 1, "the meetings of the period"
+        for table in [chair._tbl, *before, *after]:
             assert on[table].page_width > on[table].page_height, "landscape, with the wide one"
 
 

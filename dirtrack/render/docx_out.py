@@ -420,15 +420,17 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
     for part, tables, marks in zip(parts, placed, ahead, strict=True):
-        # A short table goes on landscape pages when a wide one comes after it before the
-        # next text: between two wide ones it gets no page of its own, and before one it
-        # leaves no nearly empty portrait page.
-        pages.turn(bool(tables) and not part.paragraphs and (tables[0][1] or marks[0]))
+        # A short table goes on landscape pages when a wide one comes before or after it
+        # with no text between: after one it does not start a portrait page of its own, and
+        # before one it leaves no nearly empty portrait page. The text goes on in portrait.
+        pages.turn(
+            bool(tables) and not part.paragraphs and (tables[0][1] or marks[0] or pages.landscape)
+        )
         doc.add_heading(part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
-            width = pages.turn(wide or mark)
+            width = pages.turn(wide or mark or pages.landscape)
             doc.add_heading(table.title, level=3)
             if found is None:
                 doc.add_paragraph(t("none", lang))
