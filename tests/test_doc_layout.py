@@ -544,3 +544,21 @@ def test_workbooks_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) 
     book = load_workbook(report)
     for ws in book.worksheets[1:]:
         assert {c.alignment.horizontal for c in ws[1] if c.value} == {"center"}, ws.title
+
+
+def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -> None:
+    # The chart's labels were in matplotlib's sans beside the Times New Roman of the report.
+    # Now in the first installed of Times New Roman, its metric twin or a serif with every
+    # Vietnamese letter, naming no font that is not there (matplotlib would warn of it).
+    import matplotlib
+
+    from dirtrack.render.chart import SERIFS, chart_fonts, completion_png
+
+    fonts = chart_fonts()
+    assert fonts and all(name in SERIFS for name in fonts), fonts
+    before = list(matplotlib.rcParams["font.family"])
+    rate = {"pct": 50.0, "num": 1, "den": 2}
+    with caplog.at_level("WARNING"):
+        png = completion_png([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi")
+    assert png.startswith(b"\x89PNG") and not caplog.records
+    assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
