@@ -562,3 +562,22 @@ def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -
         png = completion_png([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi")
     assert png.startswith(b"\x89PNG") and not caplog.records
     assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
+
+
+def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -> None:
+    # A ranking of five units went three rows on one page and two under a repeated header on
+    # the next. Now a table of five rows or fewer is kept whole (every row but the last kept
+    # with the next); a longer one may run over pages, row by row.
+    from docx.table import Table
+
+    chaired.ok(*PARTY)
+    out = tmp_path / "bc.docx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    short = [t for t in grids if len(t.rows) - 1 <= 5]
+    assert short
+    for table in short:
+        for row in Table(table._tbl, doc).rows[:-1]:
+            assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)

@@ -405,8 +405,7 @@ def annex_sections(document: Document) -> list[Any]:
 def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
-    short tables between it and the next wide one."""
-
+    short tables around it up to the text before and after it."""
     from dirtrack.i18n import t
 
     lang = document.lang
