@@ -148,6 +148,12 @@ def t(key: str, lang: str, /, **params: object) -> str:
     return _pick(TEXT, key, lang)
 
 
+def clauses(lang: str, *counted: tuple[str, int], sep: str = ", ", **params: object) -> str:
+    """The clauses ``(key, n)`` whose count is not 0, each said with its ``n`` (and
+    ``params``), joined by ``sep``: an office writes no "0 overdue"; it leaves the clause out."""
+    return sep.join(t(key, lang, n=n, **params) for key, n in counted if n)
+
+
 def status_label(code: str, lang: str) -> str:
     return _pick(STATUS, code, lang)
 
@@ -450,6 +456,12 @@ TEXT: dict[str, Entry] = {
         "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
+    "urge_opening_only_soon": NP_(
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "{n} directive falling due within the next {days}",
+        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "{n} directives falling due within the next {days}",
+    ),
     "urge_opening_end": N_(", as follows:"),
     "urge_ask": N_(
         "{unit} is asked to carry out the directives above without delay and to report the "
@@ -626,10 +638,25 @@ TEXT.update(
         "rv_linked": N_("Linked"),
         "rv_rate_num": N_("numerator"),
         "rv_rate_den": N_("denominator"),
-        "rv_summary_counts": N_(
-            "In the period units worked on {total} ({none} of them without a deadline): "
-            "{done} done ({on_time} on time, {late} late); {in_time} open within their "
-            "deadline; {overdue} overdue; besides, {cancelled} cancelled."
+        # The counts sentence, clause by clause: a clause whose count is 0 is left out.
+        "rv_summary_counts": N_("In the period units worked on {total}"),
+        "rv_summary_no_directives": N_("In the period units had no directives to carry out."),
+        "rv_counts_no_deadline": N_("{n} of them without a deadline"),
+        "rv_counts_done": N_("{n} done"),
+        "rv_counts_on_time": N_("{n} on time"),
+        "rv_counts_late": N_("{n} late"),
+        "rv_counts_all_on_time": N_("all on time"),
+        "rv_counts_all_late": N_("all late"),
+        "rv_counts_one_on_time": C_("one done", "on time"),
+        "rv_counts_one_late": C_("one done", "late"),
+        "rv_counts_in_time": N_("{n} open within their deadline"),
+        "rv_counts_overdue": N_("{n} overdue"),
+        "rv_counts_cancelled": N_("besides, {n} cancelled"),
+        "remind_overdue_n": NP_("{n} overdue directive", "{n} overdue directives"),
+        "remind_due_n": NP_("{n} directive due soon", "{n} directives due soon"),
+        "remind_stale_n": NP_(
+            "{n} directive with no update for over {days}",
+            "{n} directives with no update for over {days}",
         ),
         "rv_summary_rates": N_(
             "Completion rate on directives that came due: {completion}; done on time: {on_time}."
@@ -645,22 +672,29 @@ TEXT.update(
             "{n} meeting was held in the period.", "{n} meetings were held in the period."
         ),
         "rv_summary_overdue": NP_("{n} directive is overdue.", "{n} directives are overdue."),
-        "rv_summary_limitations": N_(
-            "Limitations: {raised} raised, {resolved} resolved in the "
-            "period, {open} still open; {repeated} raised again."
+        # The limitations sentence, clause by clause (a clause whose count is 0 left out).
+        "rv_summary_limitations": N_("Limitations: {clauses}."),
+        "rv_summary_no_limitations": N_(
+            "No limitation was raised or resolved in the period, and none is still open."
         ),
+        "rv_lims_raised": N_("{n} raised"),
+        "rv_lims_resolved": N_("{n} resolved in the period"),
+        "rv_lims_open": N_("{n} still open"),
+        "rv_lims_repeated": N_("{n} raised again"),
         "rv_times_since": NP_("raised {n} time since {since}", "raised {n} times since {since}"),
         "rv_causes_intro": N_(
             "Causes where recorded: reasons given for extensions and the "
             "units' latest notes on overdue directives."
         ),
         "rv_no_causes": N_("No causes were recorded."),
+        # The next period's sentence: the clauses of a count of 0 left out.
         "rv_summary_next": NP_(
-            "Next period: {n} open directive carries over ({soon} due within {days}); "
-            "limitations still to be overcome: {open}.",
-            "Next period: {n} open directives carry over ({soon} due within {days}); "
-            "limitations still to be overcome: {open}.",
+            "Next period: {n} open directive carries over",
+            "Next period: {n} open directives carry over",
         ),
+        "rv_summary_next_none": N_("Next period: no open directive carries over"),
+        "rv_next_soon": N_("{n} due within {days}"),
+        "rv_next_open": N_("limitations still to be overcome: {n}"),
         "rv_sheet_about": N_("About"),
         "rv_sheet_units": N_("By unit"),
         "rv_sheet_children": N_("Rolled-up units"),
@@ -685,14 +719,12 @@ TEXT.update(
         "rv_pk_late": C_("pack answer", "late"),
         "rv_pk_missing": N_("not answered, past the day asked"),
         "rv_pk_waiting": N_("not answered yet"),
-        "rv_summary_packs": NP_(
-            "Packs made for {n} unit ({sent} sent by mail): {answered} answered ({on_time} on "
-            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
-            "not yet due.",
-            "Packs made for {n} units ({sent} sent by mail): {answered} answered ({on_time} on "
-            "time, {late} late); {missing} not answered past the day asked{who}; {waiting} "
-            "not yet due.",
-        ),
+        # The packs' sentence: the clauses of a count of 0 left out.
+        "rv_summary_packs": NP_("Packs made for {n} unit", "Packs made for {n} units"),
+        "rv_packs_sent": N_("{n} sent by mail"),
+        "rv_packs_answered": N_("{n} answered"),
+        "rv_packs_missing": N_("{n} not answered past the day asked{who}"),
+        "rv_packs_waiting": N_("{n} not yet due"),
     }
 )
 
@@ -895,9 +927,7 @@ MESSAGES.update(
             "Nothing overdue or due within {n} day as of {date}.",
             "Nothing overdue or due within {n} days as of {date}.",
         ),
-        "remind_totals": N_(
-            "In all: {overdue} overdue, {due} due soon; {stale} with no update for over {days}."
-        ),
+        "remind_totals": N_("In all: {clauses}."),
         "remind_due": N_("due {due}"),
         "remind_original": N_("originally {due}"),
         "remind_days_overdue": NP_("{n} day overdue", "{n} days overdue"),
@@ -2002,14 +2032,18 @@ TEXT.update(
         ),
         "br_title": N_("Leader's brief"),
         "br_section": N_("Where things stand"),
-        "br_totals": N_(
-            "{total} counted: {done} done, {overdue} overdue; "
-            "open ones in red: {red}, in yellow: {yellow}."
-        ),
-        "br_requests": N_(
-            "Extensions: {asked} asked, {granted} granted, {refused} refused; "
-            "{late} asked after the deadline."
-        ),
+        # The brief's sentences, clause by clause: a clause whose count is 0 is left out.
+        "br_totals": N_("{total} counted: {clauses}."),
+        "br_totals_plain": N_("{total} counted."),
+        "br_no_directives": N_("No directive is counted in the period."),
+        "br_red_n": N_("{n} open in red"),
+        "br_yellow_n": N_("{n} open in yellow"),
+        "br_requests": N_("Extensions: {clauses}."),
+        "br_no_requests": N_("No extension was asked for."),
+        "br_asked": N_("{n} asked"),
+        "br_granted": N_("{n} granted"),
+        "br_refused": N_("{n} refused"),
+        "br_asked_late": N_("{n} asked after the deadline"),
         "br_units": N_("Units by risk"),
         "br_leaders": N_("Leaders in charge by risk"),
         "br_no_leader": N_("(no leader in charge)"),
@@ -2018,11 +2052,11 @@ TEXT.update(
             "Red: overdue, or due within days with little progress. Yellow: due soon, "
             "no news for long, a request waiting, repeated limitations. Grey: cannot be judged yet."
         ),
-        "rv_requests": N_(
-            "Extension requests: {asked} asked ({late} after the deadline), {granted} granted, "
-            "{refused} refused, {pending} pending; withdrawal requests: {w_asked} asked, "
-            "{w_granted} granted, {w_refused} refused."
-        ),
+        # The requests sentence, clause by clause (a clause whose count is 0 left out).
+        "rv_req_extend": N_("Extension requests: {clauses}"),
+        "rv_req_withdraw": N_("withdrawal requests: {clauses}"),
+        "rv_req_late": N_("{n} after the deadline"),
+        "rv_req_pending": N_("{n} pending"),
         "rv_requests_moot": NP_(
             "{n} request left unanswered became moot: its directive was closed first.",
             "{n} requests left unanswered became moot: their directive was closed first.",
@@ -2046,11 +2080,15 @@ TEXT.update(
         "rv_series_carried": N_("Earlier, still counted"),
         "rv_days_late": N_("Days late"),
         "rv_occurrence_period": C_("rv_occurrence_period", "Period"),
+        # The periodic directives' sentence: the clauses of a count of 0 left out.
         "rv_series_summary": N_(
-            "Periodic directives ({series} series), occurrences of the period: {total} (done on "
-            "time: {on_time}, done late: {late}, in time: {in_time}, overdue: {overdue}); of "
-            "earlier periods, still counted: {carried}."
+            "Periodic directives ({series} series), occurrences of the period: {total}"
         ),
+        "rv_series_on_time": N_("done on time: {n}"),
+        "rv_series_late": N_("done late: {n}"),
+        "rv_series_in_time": N_("in time: {n}"),
+        "rv_series_overdue": N_("overdue: {n}"),
+        "rv_series_carried_n": N_("of earlier periods, still counted: {n}"),
     }
 )
 

@@ -338,3 +338,246 @@ def test_signature_never_stands_alone_on_a_page(chaired: Cli, tmp_path: Path) ->
         else:
             paragraphs = [next(p for p in doc.paragraphs if p._p is body)]
         assert paragraphs and all(p.paragraph_format.keep_with_next for p in paragraphs)
+
+
+def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # The demo's quarter: after the chart, the comparison and the two rankings stayed on a
+    # portrait page, the last of them alone on a nearly empty page, with the table per chair
+    # on the landscape page after it. Now the short tables that lead up to a wide one (no
+    # text between) are set on its landscape pages with it.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    for lang in ("vi", "en"):
+        out = tmp_path / f"bc-{lang}.docx"
+        cli.ok("--lang", lang, "report", "--quarter", "2022Q3", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+        doc = Document(str(out))
+        placed = _sections_of_tables(doc)
+        on = {t._tbl: s for t, s in placed}
+        first = CHAIR_HEADERS[lang][:2]
+        chair = next(t for t, _ in placed if [c.text for c in t.rows[0].cells][:2] == first)
+        element = chair._tbl.getprevious()
+        before = []  # the tables after the last text (or the chart) before the table per chair
+        while element is not None and element.find(".//" + qn("w:drawing")) is None:
+            if element.tag == qn("w:tbl"):
+                before.append(element)
+            elif (
+                element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is None
+                and "".join(element.itertext()).strip()
+            ):
+                break
+            element = element.getprevious()
+        assert len(before) == 3, "the comparison and the two rankings"
+        # After it, the meetings table up to the next text stays there too: it started a
+        # portrait page of its own, the landscape page holding the table per chair alone.
+        after = []
+        for element in chair._tbl.itersiblings():
+            if element.tag == qn("w:tbl"):
+                after.append(element)
+                continue
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if (style is None and "".join(element.itertext()).strip()) or (
+                style is not None and style.get(qn("w:val")) == "Heading2"
+            ):
+                break  # the next text (or section): it goes on in portrait
+        assert len(after) == 1, "the meetings of the period"
+        for table in [chair._tbl, *before, *after]:
+            assert on[table].page_width > on[table].page_height, "landscape, with the wide one"
+
+
+def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) -> None:
+    # The chart of completion went alone onto a page: nothing held it to the table it shows
+    # or to its caption. Now the table's last row, the chart and the caption keep together,
+    # and the chart is at most 9 cm tall.
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    chaired.ok(*PARTY)
+    for lang in ("vi", "en"):
+        out = tmp_path / f"bc-{lang}.docx"
+        chaired.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "docx",
+                   "--out", str(out))  # fmt: skip
+        doc = Document(str(out))
+        holder = next(p for p in doc.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
+        assert holder.paragraph_format.keep_with_next
+        caption = holder._p.getnext()
+        assert Paragraph(caption, doc).text == (
+            "Tỷ lệ hoàn thành theo đơn vị (%)" if lang == "vi" else "Completion rate by unit (%)"
+        )
+        table = holder._p.getprevious()
+        assert table.tag == qn("w:tbl")
+        last = Table(table, doc).rows[-1]
+        assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+        assert _cm(doc.inline_shapes[0].height) <= 9.01
+
+
+def _to_lines(doc: Any) -> list[Any]:
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith(("Kính gửi", "To:")))
+    lines = []
+    for paragraph in doc.paragraphs[start:]:
+        if not paragraph.text.strip():
+            break
+        lines.append(paragraph)
+    return lines
+
+
+def test_office_template_sets_kinh_gui_as_the_built_in_layout(chaired: Cli, tmp_path: Path) -> None:
+    # The template dirtrack ships put every recipient on one centred line joined by "; "
+    # ("Kính gửi: A; B; C"). Now it sets them as the built-in layout (NĐ 30): one recipient
+    # centred on the label's line; several one under the other, "- " before each, ";" after
+    # each and "." after the last, the names lined up after the label.
+    chaired.ok(*STATE)
+    mine = tmp_path / "mau.docx"
+    chaired.ok("--lang", "vi", "office", "template", "--out", str(mine))
+    assert "join" not in "\n".join(p.text for p in Document(str(mine)).paragraphs)
+    to = ("--to", "Chủ tịch UBND tỉnh", "--to", "Các Phó Chủ tịch UBND tỉnh", "--to", "Sở Nội vụ")
+    base = ("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx")
+    made = {}
+    for name, extra in (("t", ("--template", str(mine))), ("b", ())):
+        for count in (1, 3):
+            out = tmp_path / f"{name}{count}.docx"
+            chaired.ok(*base, *extra, *to[: 2 * count], "--out", str(out))
+            made[name, count] = _to_lines(Document(str(out)))
+    for name in ("t", "b"):
+        (one,) = made[name, 1]
+        assert one.text == "Kính gửi: Chủ tịch UBND tỉnh"
+        assert one.alignment == 1  # centred
+        many = made[name, 3]
+        assert [p.text for p in many] == [
+            "Kính gửi:\t- Chủ tịch UBND tỉnh;",
+            "\t- Các Phó Chủ tịch UBND tỉnh;",
+            "\t- Sở Nội vụ.",
+        ]
+        for paragraph in many:  # a hanging indent as wide as the label: the names line up
+            fmt = paragraph.paragraph_format
+            assert fmt.first_line_indent < 0
+            assert fmt.left_indent == many[0].paragraph_format.left_indent
+            assert fmt.tab_stops[0].position == fmt.left_indent
+
+
+def test_export_rows_fit_their_wrapped_text_and_print_one_page_wide(
+    chaired: Cli, tmp_path: Path
+) -> None:
+    # export --format xlsx left every row one line high: a long directive's text was cut
+    # (LibreOffice printed it over the rows under it), and the sheet printed portrait over
+    # several pages wide. Now each row is as tall as its wrapped text (the report's rule) and
+    # the sheets print as the report's annex: A4 landscape, one page wide, header repeated.
+    long = "Rà soát, sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả " * 3
+    meeting = chaired.id("add-meeting", "--date", "7/4/2022", "--title", "Làm việc với BTC")
+    chaired.id("assign", str(meeting), "--unit", "BTC", long.strip(), "--due", "30/5/2022")
+    out = tmp_path / "bang.xlsx"
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(out),
+               "--as-of", "30/6/2022")  # fmt: skip
+    book = load_workbook(out)
+    sheet = book.worksheets[0]
+    column = [c.value for c in sheet[4]].index("Nội dung") + 1
+    width = sheet.column_dimensions[sheet.cell(4, column).column_letter].width
+    row = next(
+        r for r in range(6, sheet.max_row + 1) if sheet.cell(r, column).value == long.strip()
+    )
+    assert (sheet.row_dimensions[row].height or 0) >= 15 * (len(long.strip()) // width + 1)
+    assert sheet.cell(row, column).alignment.wrap_text
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows == "$4:$5"
+
+
+def test_empty_cells_are_set_at_the_tables_size(chaired: Cli, tmp_path: Path) -> None:
+    # An empty cell (a rule without a directive in the score's ledger, a directive not yet
+    # completed) kept its paragraph mark at the body's 14 pt: its row stood taller than the
+    # others at 9-10 pt. Now every cell's mark is set at the size of the table's text.
+    chaired.ok(*PARTY)
+    docs = []
+    for name, command in (
+        ("r", ("report", "--quarter", "2022Q2")),
+        ("b", ("report", "--quarter", "2022Q2", "--brief")),
+        ("s", ("score", "--period", "2022")),
+    ):
+        out = tmp_path / f"{name}.docx"
+        chaired.ok("--lang", "vi", *command, "--format", "docx", "--out", str(out))
+        docs.append(Document(str(out)))
+    empty = 0
+    for doc in docs:
+        for table in doc.tables:
+            if table.style is None or table.style.name != "Table Grid":
+                continue  # the heading and the signature: layout tables, no data
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        sizes = {r.font.size for r in paragraph.runs}
+                        mark = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}")
+                        assert mark is not None, cell.text
+                        assert len(sizes) == 1 and int(mark.get(qn("w:val"))) == round(
+                            sizes.pop().pt * 2
+                        )
+                        empty += not paragraph.text
+    assert empty > 0, "some cells are empty"
+    # The score's rules end as the sentence they are.
+    score = [p.text for p in docs[2].paragraphs]
+    assert any("≥" in p and p.endswith(".") for p in score)
+
+
+def test_workbooks_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) -> None:
+    # The header rows and totals were bold in a Font without a name: LibreOffice printed them
+    # in a serif, the rest of the sheet in the workbook's Calibri. The headers were also
+    # left-aligned over right-aligned numbers. Now every cell is in the workbook's font, and
+    # the report's headers are centred over their columns.
+    from dirtrack.render.xlsx_out import BODY_FONT
+
+    report, export = tmp_path / "r.xlsx", tmp_path / "e.xlsx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "xlsx",
+               "--out", str(report))  # fmt: skip
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(export),
+               "--as-of", "30/6/2022")  # fmt: skip
+    for path in (report, export):
+        book = load_workbook(path)
+        names = {
+            cell.font.name
+            for ws in book.worksheets
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.value is not None
+        }
+        assert names == {BODY_FONT}, (path.name, names)
+    book = load_workbook(report)
+    for ws in book.worksheets[1:]:
+        assert {c.alignment.horizontal for c in ws[1] if c.value} == {"center"}, ws.title
+
+
+def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -> None:
+    # The chart's labels were in matplotlib's sans beside the Times New Roman of the report.
+    # Now in the first installed of Times New Roman, its metric twin or a serif with every
+    # Vietnamese letter, naming no font that is not there (matplotlib would warn of it).
+    import matplotlib
+
+    from dirtrack.render.chart import SERIFS, chart_fonts, completion_png
+
+    fonts = chart_fonts()
+    assert fonts and all(name in SERIFS for name in fonts), fonts
+    before = list(matplotlib.rcParams["font.family"])
+    rate = {"pct": 50.0, "num": 1, "den": 2}
+    with caplog.at_level("WARNING"):
+        png = completion_png([("Ủy ban Kiểm tra Tỉnh ủy", rate)], "vi")
+    assert png.startswith(b"\x89PNG") and not caplog.records
+    assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
+
+
+def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -> None:
+    # A ranking of five units went three rows on one page and two under a repeated header on
+    # the next. Now a table of five rows or fewer is kept whole (every row but the last kept
+    # with the next); a longer one may run over pages, row by row.
+    from docx.table import Table
+
+    chaired.ok(*PARTY)
+    out = tmp_path / "bc.docx"
+    chaired.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "docx",
+               "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    grids = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    short = [t for t in grids if len(t.rows) - 1 <= 5]
+    assert short
+    for table in short:
+        for row in Table(table._tbl, doc).rows[:-1]:
+            assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)

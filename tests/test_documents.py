@@ -206,6 +206,56 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
     assert "Trong kỳ đã ban hành 1 công văn đôn đốc: Ban Tổ chức Tỉnh ủy (1)." in lines
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_requests_and_periodic_sentences_say_no_zero(reg: Cli, lang: str) -> None:
+    # "Đề nghị gia hạn: 1 đề nghị (0 đề nghị sau khi đã quá hạn), 0 được chấp thuận, …;
+    # đề nghị rút khỏi chương trình: 0 đề nghị, 0 …" and the periodic directives' "(hoàn
+    # thành đúng hạn: 0, …)": the clauses of a count of 0 are now left out.
+    meeting = reg.id("add-meeting", "--date", "10/4/2022", "--title", "Họp chuyên đề")
+    asked = reg.id("assign", str(meeting), "--unit", "VPTU", "Soạn đề án", "--due", "20/6/2022")
+    reg.ok("request", "extend", str(asked), "--to", "30/7/2022", "--reason", "Chờ ý kiến",
+           "--date", "1/5/2022")  # fmt: skip
+    reg.ok("assign", str(meeting), "--unit", "BTC", "Báo cáo tháng", "--every", "month",
+           "--until", "2022-12-31")  # fmt: skip
+    text = reg.ok("--lang", lang, "report", "--quarter", "2022Q2")
+    sentences = [s for s in text.splitlines() if len(s) > 25 and "  " not in s]
+    requests = next(s for s in sentences if s.startswith(("Đề nghị gia hạn:", "Extension")))
+    assert requests == (
+        "Đề nghị gia hạn: 1 đề nghị, 1 chưa trả lời."
+        if lang == "vi"
+        else "Extension requests: 1 asked, 1 pending."
+    )
+    periodic = next(s for s in sentences if s.startswith(("Nhiệm vụ định kỳ (", "Periodic")))
+    assert ZERO_CLAUSE.search(periodic) is None and "(" in periodic.split(":", 1)[1]
+    assert [s for s in sentences if ZERO_CLAUSE.search(s)] == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_urge_with_nothing_overdue_says_no_zero(reg: Cli, tmp_path: Path, lang: str) -> None:
+    # A unit with directives falling due but none overdue got "còn 0 nhiệm vụ quá hạn chưa
+    # hoàn thành; 1 nhiệm vụ sẽ đến hạn …" and an empty "1. Nhiệm vụ quá hạn" list. Now the
+    # letter names what falls due alone, as list 1.
+    reg.ok(*PARTY)
+    out = tmp_path / f"cv-{lang}.docx"
+    reg.ok("--lang", lang, "urge", "BTC", "--as-of", "20/4/2022", "--within", "14",
+           "--date", "20/4/2022", "--out", str(out))  # fmt: skip
+    lines = texts(out)
+    opening = next(p for p in lines if p.startswith(("Qua theo dõi", "Following up")))
+    assert ZERO_CLAUSE.search(opening) is None
+    assert ("có 1 nhiệm vụ sẽ đến hạn trong 14 ngày tới" if lang == "vi" else
+            "has 1 directive falling due within the next 14 days") in opening  # fmt: skip
+    # Days in the text in words, as the letter's date is (not "as of 2022-04-20" in English).
+    when = "ngày 20 tháng 4 năm 2022" if lang == "vi" else "as of 20 April 2022"
+    assert when in opening and "2022-04" not in "\n".join(lines)
+    doc = Document(str(out))
+    titled = [p.text for p in doc.paragraphs if p.text[:3] in ("1. ", "2. ")]
+    assert len(titled) == 1 and titled[0].startswith("1. ")
+    assert ("đến hạn" if lang == "vi" else "due") in titled[0].lower()
+    md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "20/4/2022", "--within", "14",
+                "--format", "md")  # fmt: skip
+    assert ZERO_CLAUSE.search(md) is None
+
+
 def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.ok(*STATE)
     reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))
@@ -399,17 +449,51 @@ def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -
     # and what is outside it (cancelled) as if they were more parts: they added up to 5 of 4.
     pack = reg.json("report", "--quarter", "2022Q2")
     tot = pack["totals"]
+    assert tot["cancelled"] == 0 and tot["done_on_time"] == 0 and tot["done_late"] == 1
     line = next(p for p in texts(report_docx(reg, tmp_path)) if p.startswith("Trong kỳ, các"))
-    assert line == (
+    assert line == (  # no clause of a count of 0 (the cancelled ones, done on time)
         f"Trong kỳ, các đơn vị thực hiện {tot['total']} nhiệm vụ (trong đó "
-        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành "
-        f"{tot['done_on_time'] + tot['done_late']} nhiệm vụ ({tot['done_on_time']} đúng hạn, "
-        f"{tot['done_late']} quá hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn "
-        f"chưa hoàn thành {tot['overdue']}; ngoài ra có {tot['cancelled']} nhiệm vụ dừng thực hiện."
+        f"{tot['no_deadline']} nhiệm vụ không có thời hạn): đã hoàn thành 1 nhiệm vụ (quá "
+        f"hạn); đang thực hiện trong hạn {tot['open_in_time']}; quá hạn chưa hoàn thành "
+        f"{tot['overdue']}."
     )
-    parts = line.split(": ", 1)[1].split(" ngoài ra")[0]
+    parts = line.split(": ", 1)[1]
     counted = [int(n) for n in re.findall(r"(?:hoàn thành|trong hạn|hoàn thành) (\d+)", parts)]
     assert sum(counted) == tot["total"] == 4
+
+
+# A count of 0 said as a word's count: "0 nhiệm vụ", "nêu mới 0,", ": 0." (not 0,00% nor 0/1).
+ZERO_CLAUSE = re.compile(r"(?<![\d.,/])\b0 +[^\W\d]|[^\W\d] 0(?:[,;)]|\.$)|: 0\b(?![.,]\d)")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_sentence_states_a_count_of_zero(reg: Cli, tmp_path: Path, lang: str) -> None:
+    # "có 0 nhiệm vụ dừng thực hiện", "nêu mới 0, khắc phục trong kỳ 0", "Gia hạn: 0 đề
+    # nghị", "Tổng cộng: 0 nhiệm vụ quá hạn": an office leaves such a clause out. Now every
+    # sentence of the report (Word and terminal), the brief and the reminders says only the
+    # counts that are not 0, and a sentence with nothing to count says so in words.
+    reg.ok(*PARTY)
+    said = list(texts(report_docx(reg, tmp_path, lang=lang)))
+    brief = tmp_path / "brief.docx"
+    reg.ok("--lang", lang, "report", "--quarter", "2022Q2", "--brief", "--format", "docx",
+           "--out", str(brief))  # fmt: skip
+    said += texts(brief)
+    for command in (("report", "--quarter", "2022Q2"), ("report", "--quarter", "2022Q2",
+                    "--brief"), ("remind", "--as-of", "30/6/2022"), ("report", "--quarter",
+                    "2023Q1")):  # fmt: skip
+        said += reg.ok("--lang", lang, *command).splitlines()
+    sentences = [s for s in said if len(s) > 25 and "  " not in s and "│" not in s]
+    assert sentences
+    assert [s for s in sentences if ZERO_CLAUSE.search(s) and "—" not in s] == []
+    # Limitations: none raised, resolved or open in 2022Q2: said in words, not "0, 0, 0".
+    expected = (
+        "Trong kỳ không có hạn chế nêu mới, không có hạn chế được khắc phục và không còn hạn "
+        "chế chưa khắc phục."
+        if lang == "vi"
+        else "No limitation was raised or resolved in the period, and none is still open."
+    )
+    assert expected in said
+    assert ("Không có đề nghị gia hạn." if lang == "vi" else "No extension was asked for.") in said
 
 
 def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path: Path) -> None:

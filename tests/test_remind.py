@@ -104,7 +104,7 @@ def test_remind_text_is_one_plain_section_per_unit_in_either_language(office: Cl
     assert "last update 2022-06-01 (progress, 39 days ago)" in vptu
     assert "no update for 39 days" in vptu
     assert "due today" in english and "2 days left" in english
-    assert "In all: 2 overdue, 3 due soon" in english
+    assert "In all: 2 overdue directives, 3 directives due soon" in english
     vietnamese = office.ok("--lang", "vi", "remind", "--as-of", AS_OF)
     assert "Nhắc việc — tính đến ngày 10/07/2022" in vietnamese
     assert "quá hạn 10 ngày" in vietnamese and "chưa cập nhật 39 ngày" in vietnamese

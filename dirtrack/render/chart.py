@@ -11,6 +11,19 @@ from collections.abc import Sequence
 from dirtrack.i18n import number, t
 from dirtrack.records import Record
 
+# The document's typeface (or its metric twin), then a serif that has every Vietnamese letter:
+# the chart's labels in the face of the text around it, not matplotlib's sans.
+SERIFS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+
+
+def chart_fonts() -> list[str]:
+    """The fonts of :data:`SERIFS` installed, in order (matplotlib takes a letter a font
+    lacks from the next); only installed ones, so that matplotlib warns of none missing."""
+    from matplotlib import font_manager
+
+    have = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in SERIFS if name in have] or ["serif"]
+
 
 def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
     """A horizontal bar per unit: its completion rate, labelled ``66,66% (2/3)``.
@@ -20,6 +33,11 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
+    with matplotlib.rc_context({"font.family": chart_fonts()}):
+        return _draw(rows, lang)
+
+
+def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
     from matplotlib.figure import Figure
 
     labels = [label for label, _ in rows] or ["—"]

@@ -45,6 +45,7 @@ from dirtrack.render.review_doc import (
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
 
+SHORT_TABLE = 5  # rows: a table this short is kept whole on one page (not split 3 + 2)
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
 NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
 # Columns the lists of open directives never fill: (table keys, header keys).
@@ -234,6 +235,7 @@ def _write_table(doc: Any, found: Layout) -> None:
         run = paragraph.add_run(header)
         run.bold = True
         run.font.size = Pt(size)
+        _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
     first_total = len(texts) - found.table.total_rows
     for index, row in enumerate(texts):
@@ -246,11 +248,17 @@ def _write_table(doc: Any, found: Layout) -> None:
             run = paragraph.add_run()
             _unbroken(run, text)
             run.font.size = Pt(size)
+            _mark_size(paragraph, size)
             run.bold = index >= first_total
             if kind in NUMERIC:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif kind == DATE:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if len(texts) <= SHORT_TABLE:  # a short table whole on one page, with its heading
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 LANDSCAPE_MARGINS = (3.0, 2.0, 2.0, 2.0)  # top, bottom, left, right (cm): binding at the top
@@ -297,6 +305,23 @@ class Pages:
         ) = self.portrait
         section.different_first_page_header_footer = False
         return self.usable
+
+
+def _mark_size(paragraph: Any, size: float) -> None:
+    """The paragraph mark at the cell's size: an empty cell's line is as high as its
+    neighbours' (at the body's 14 pt it made the row taller than the others)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()
+    mark = properties.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        properties.append(mark)
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(round(size * 2)))
+        mark.append(element)
 
 
 _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
@@ -380,10 +405,7 @@ def annex_sections(document: Document) -> list[Any]:
 def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
-    short tables between it and the next wide one."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
+    short tables around it up to the text before and after it."""
     from dirtrack.i18n import t
 
     lang = document.lang
@@ -397,32 +419,50 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
     for part, tables, marks in zip(parts, placed, ahead, strict=True):
-        # On landscape pages already, a table stays there when a wide one comes after it
-        # before the next text: a short table between two wide ones gets no page of its own.
+        # A short table goes on landscape pages when a wide one comes before or after it
+        # with no text between: after one it does not start a portrait page of its own, and
+        # before one it leaves no nearly empty portrait page. The text goes on in portrait.
         pages.turn(
-            bool(tables)
-            and not part.paragraphs
-            and (tables[0][1] or (pages.landscape and marks[0]))
+            bool(tables) and not part.paragraphs and (tables[0][1] or marks[0] or pages.landscape)
         )
         doc.add_heading(part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
-            width = pages.turn(wide or (pages.landscape and mark))
+            width = pages.turn(wide or mark or pages.landscape)
             doc.add_heading(table.title, level=3)
             if found is None:
                 doc.add_paragraph(t("none", lang))
             else:
                 _write_table(doc, found)
-            if part.chart_after == table.key and chart is not None:
-                width = pages.turn(False)
-                doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-                doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-                caption = doc.add_paragraph(t("rv_chart_title", lang))
-                caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                caption.runs[0].italic = True
-                caption.paragraph_format.space_after = Pt(6)
+            if part.chart_after == table.key and chart is not None:  # on its table's page
+                _chart(doc, chart, width, t("rv_chart_title", lang))
     pages.turn(False)
+
+
+CHART_HEIGHT = 9.0  # cm: the chart's most, so that it goes on the page with the rows it shows
+
+
+def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
+    """The chart after its table, and its caption under it: the table's last row, the chart
+    and the caption are kept on one page (a chart never stands alone on a page)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from dirtrack.render.official import keep_with_next_block
+
+    keep_with_next_block(doc)  # the table's last row with what follows it
+    picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
+    if picture.height > Cm(CHART_HEIGHT):  # many units: a tall chart, made smaller
+        picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
+        picture.height = Cm(CHART_HEIGHT)
+    holder = doc.paragraphs[-1]
+    holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    holder.paragraph_format.keep_with_next = True
+    caption = doc.add_paragraph(caption_text)
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.runs[0].italic = True
+    caption.paragraph_format.space_after = Pt(6)
 
 
 def _wide_ahead(parts: list[Any], placed: list[list[tuple[Any, bool]]]) -> list[list[bool]]:

@@ -91,14 +91,14 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
 
     from dirtrack.render.chart import completion_png
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
-    from dirtrack.render.official import keep_with_signature
+    from dirtrack.render.official import keep_with_next_block
 
     template = _load(path)
     chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
     report = template.new_subdoc()
     _template_pages(report, template)
     write_body(report, document, chart, formal=True)
-    keep_with_signature(report)  # the template's signature follows the body
+    keep_with_next_block(report)  # the template's signature follows the body
     annex = template.new_subdoc()
     parts = annex_sections(document)
     if parts:
@@ -248,10 +248,8 @@ def default_template(kind: str, lang: str) -> bytes:
     doc.add_paragraph("{{p annex }}")
     label = t("doc_to", lang)
     for paragraph in _paragraphs(doc):
-        if "@@TO@@" in paragraph.text:  # the recipients on one line, or none
-            for run in paragraph.runs[1:]:
-                run._r.getparent().remove(run._r)
-            paragraph.runs[0].text = f"{{% if to %}}{label} {{{{ to|join('; ') }}}}{{% endif %}}"
+        if "@@TO@@" in paragraph.text:  # Kính gửi as the heading sets it (official.py)
+            _recipients(doc, head, usable, label, paragraph)
         elif "@@COPY@@" in paragraph.text:  # one line per recipient
             before, after = copy.deepcopy(paragraph._p), copy.deepcopy(paragraph._p)
             paragraph._p.addprevious(before)
@@ -272,6 +270,31 @@ def default_template(kind: str, lang: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _recipients(doc: Any, head: Any, usable: float, label: str, mark: Any) -> None:
+    """In place of the paragraph ``mark``: one recipient centred on the line of the label,
+    several one under the other, each from ``- `` (nothing when there is none)."""
+    from dirtrack.render.official import to_line, to_single
+
+    made = [
+        doc.add_paragraph("{%p if to|length == 1 %}"),
+        to_single(doc, label, "{{ to[0] }}"),
+        doc.add_paragraph("{%p elif to %}"),
+        doc.add_paragraph("{%p for name in to %}"),
+        to_line(
+            doc,
+            head,
+            usable,
+            f"{{% if loop.first %}}{label}{{% endif %}}",
+            "- {{ name }}{% if loop.last %}.{% else %};{% endif %}",
+        ),
+        doc.add_paragraph("{%p endfor %}"),
+        doc.add_paragraph("{%p endif %}"),
+    ]
+    for paragraph in made:
+        mark._p.addprevious(paragraph._p)
+    mark._p.getparent().remove(mark._p)
 
 
 def _paragraphs(doc: Any) -> list[Any]:

@@ -35,16 +35,15 @@ class Letter:
         """The opening, the request, and (after an earlier letter) which letter this is."""
         lang = self.lang
         name = self.unit["name"] or self.unit["code"]
-        opening = t(
-            "urge_opening",
-            lang,
-            unit=name,
-            date=_words(self.as_of, lang),
-            n=len(self.unit["overdue"]),
-        )
-        if self.unit["due_soon"]:
-            soon = len(self.unit["due_soon"])
-            opening += t("urge_opening_soon", lang, m=soon, days=Count("days", self.within))
+        overdue, soon = len(self.unit["overdue"]), len(self.unit["due_soon"])
+        days = Count("days", self.within)
+        when = _words(self.as_of, lang)
+        if overdue:
+            opening = t("urge_opening", lang, unit=name, date=when, n=overdue)
+            if soon:
+                opening += t("urge_opening_soon", lang, m=soon, days=days)
+        else:  # nothing overdue: no "0 overdue directives", the ones falling due alone
+            opening = t("urge_opening_only_soon", lang, unit=name, date=when, n=soon, days=days)
         opening += t("urge_opening_end", lang)
         ask = t("urge_ask", lang, unit=name, date=_words(self.reply_by, lang))
         again = t("urge_again", lang, n=self.times + 1) if self.times else None
@@ -56,7 +55,7 @@ class Letter:
         heads = [t("doc_stt", lang), t("urge_text", lang), t("urge_source", lang), t("due", lang)]
         overdue = Table(
             "urge_overdue",
-            "1. " + t("urge_overdue_title", lang),
+            t("urge_overdue_title", lang),
             [*heads, t("days_overdue", lang)],
             [INT, TEXT, TEXT, DATE, INT],
         )
@@ -66,7 +65,7 @@ class Letter:
         ]
         soon = Table(
             "urge_due_soon",
-            "2. " + t("urge_soon_title", lang, n=self.within),
+            t("urge_soon_title", lang, n=self.within),
             [*heads, t("urge_days_left", lang)],
             [INT, TEXT, TEXT, DATE, INT],
         )
@@ -74,7 +73,11 @@ class Letter:
             [i, r["text"], labels.meeting(r["meeting_id"]), _day(r["due"]), r["days_left"]]
             for i, r in enumerate(self.unit["due_soon"], start=1)
         ]
-        return [overdue, soon] if soon.rows else [overdue]
+        # The lists that have rows, numbered 1., 2.: no empty "Nhiệm vụ quá hạn" list.
+        found = [table for table in (overdue, soon) if table.rows] or [overdue]
+        for number, table in enumerate(found, start=1):
+            table.title = f"{number}. {table.title}"
+        return found
 
 
 def _day(value: str | None) -> date | None:
@@ -82,7 +85,9 @@ def _day(value: str | None) -> date | None:
 
 
 def _words(day: date, lang: str) -> str:
-    return date_words(day, lang) if lang == "vi" else day.isoformat()
+    """A day in the letter's text as its heading says its date: in words, in either language
+    (an English letter dated "3 October 2022" said "as of 2022-09-30")."""
+    return date_words(day, lang)
 
 
 def letter_docx(letter: Letter) -> bytes:

@@ -339,32 +339,50 @@ def heading(doc: Any, head: Letterhead, usable: float) -> None:
 
 
 def _kinh_gui(doc: Any, head: Letterhead, usable: float) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
+    """``Kính gửi`` as NĐ 30 sets it: one recipient on one line, centred; several one under
+    the other after the label, each from ``- `` (``;`` after each, ``.`` after the last)."""
     from dirtrack.i18n import t
 
     label = t("doc_to", head.lang)
-    gap = doc.add_paragraph()
-    gap.paragraph_format.space_after = Pt(6)
+    to_gap(doc)
     if len(head.to) == 1:
-        paragraph = doc.add_paragraph(f"{label} {head.to[0]}")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        to_single(doc, label, head.to[0])
         return
-    indent = Cm(max(1.0, usable / 2 - 4.5))
-    first = True
     for index, name in enumerate(head.to):
         end = "." if index == len(head.to) - 1 else ";"
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.left_indent = indent
-        if first:
-            paragraph.add_run(f"{label} ")
-            first = False
-        else:
-            paragraph.paragraph_format.left_indent = indent + Cm(
-                text_width_cm(label + " ", body_size(head.kind))
-            )
-        paragraph.add_run(f"- {name}{end}")
+        to_line(doc, head, usable, label if index == 0 else "", f"- {name}{end}")
+
+
+def to_gap(doc: Any) -> None:
+    from docx.shared import Pt
+
+    doc.add_paragraph().paragraph_format.space_after = Pt(6)
+
+
+def to_single(doc: Any, label: str, name: str) -> Any:
+    """``Kính gửi: NAME``, centred."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = doc.add_paragraph(f"{label} {name}")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return paragraph
+
+
+def to_line(doc: Any, head: Letterhead, usable: float, lead: str, text: str) -> Any:
+    """One recipient's line of several: ``lead`` (the label on the first, else nothing), a tab,
+    then ``text``; the names line up after the label (a hanging indent as wide as it)."""
+    from docx.shared import Cm
+
+    from dirtrack.i18n import t
+
+    indent = max(1.0, usable / 2 - 4.5)
+    hang = text_width_cm(t("doc_to", head.lang) + " ", body_size(head.kind))
+    paragraph = doc.add_paragraph(f"{lead}\t{text}")
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Cm(indent + hang)
+    fmt.first_line_indent = Cm(-hang)
+    fmt.tab_stops.add_tab_stop(Cm(indent + hang))
+    return paragraph
 
 
 def body_paragraph(doc: Any, text: str) -> Any:
@@ -389,7 +407,7 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     from dirtrack.i18n import t
 
     party = head.kind == PARTY
-    keep_with_signature(doc)
+    keep_with_next_block(doc)
     gap = doc.add_paragraph()
     gap.paragraph_format.space_after = Pt(6)
     gap.paragraph_format.keep_with_next = True
@@ -422,9 +440,9 @@ def signature(doc: Any, head: Letterhead, usable: float) -> None:
     _line(right, head.signer_name or " ", size, bold=True, new=True)
 
 
-def keep_with_signature(doc: Any) -> None:
-    """The body's last paragraph, or its last table's last row, on the signature's page: a
-    signature never stands alone on a page of its own."""
+def keep_with_next_block(doc: Any) -> None:
+    """The last paragraph written, or the last table's last row, on the page of what comes
+    next: a signature (or a chart) never stands alone on a page of its own."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph

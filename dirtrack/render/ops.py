@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, day, msg, say, t
+from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, clauses, day, msg, say, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
@@ -139,17 +139,15 @@ def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> lis
                 for record in section[kind]:
                     lines += _item_lines(record, lang, kind == "overdue", zone)
     totals = reminders["totals"]
-    lines += [
-        "",
-        msg(
-            "remind_totals",
-            lang,
-            overdue=totals["overdue"],
-            due=totals["due_soon"],
-            stale=totals["stale"],
-            days=Count("days", reminders["stale_after"]),
-        ),
-    ]
+    found = clauses(
+        lang, ("remind_overdue_n", totals["overdue"]), ("remind_due_n", totals["due_soon"])
+    )
+    stale = clauses(
+        lang, ("remind_stale_n", totals["stale"]), days=Count("days", reminders["stale_after"])
+    )
+    said = "; ".join(p for p in (found, stale) if p)
+    if said:  # no clause of a count of 0: "4 overdue directives; 4 with no update …"
+        lines += ["", msg("remind_totals", lang, clauses=said)]
     return lines
 
 

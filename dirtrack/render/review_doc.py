@@ -16,7 +16,7 @@ from datetime import date
 from itertools import chain, groupby
 from typing import Any
 
-from dirtrack.i18n import Count, category_label, kind_label, number, status_label, t
+from dirtrack.i18n import Count, category_label, clauses, kind_label, number, status_label, t
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
 
@@ -789,18 +789,28 @@ def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
     rows = pack.get("packs") or []
     answers = [pack_answer(r) for r in rows]
     missing = [labels.code(r["code"]) for r, a in zip(rows, answers, strict=True) if a == "missing"]
-    return t(
-        "rv_summary_packs",
-        lang,
-        n=len(rows),
-        sent=sum(1 for r in rows if r["sent"]),
-        answered=answers.count("on_time") + answers.count("late"),
-        on_time=answers.count("on_time"),
-        late=answers.count("late"),
-        missing=len(missing),
-        who=f" ({', '.join(missing)})" if missing else "",
-        waiting=answers.count("waiting"),
-    )
+    text = t("rv_summary_packs", lang, n=len(rows))
+    if sent := sum(1 for r in rows if r["sent"]):
+        text += f" ({t('rv_packs_sent', lang, n=sent)})"
+    on_time, late = answers.count("on_time"), answers.count("late")
+    answered = ""
+    if on_time + late:
+        how = on_time_or_late(on_time, late, lang)
+        answered = f"{t('rv_packs_answered', lang, n=on_time + late)} ({how})"
+    parts = [
+        p
+        for p in (
+            answered,
+            clauses(
+                lang,
+                ("rv_packs_missing", len(missing)),
+                who=f" ({', '.join(missing)})" if missing else "",
+            ),
+            clauses(lang, ("rv_packs_waiting", answers.count("waiting"))),
+        )
+        if p
+    ]
+    return text + (": " + "; ".join(parts) if parts else "") + "."
 
 
 def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
@@ -813,24 +823,46 @@ def _change_words(value: float | int | None, lang: str, *, points: bool) -> str:
     return f"{word} {amount}" + (f" {t('rv_points', lang)}" if points else "")
 
 
+def on_time_or_late(on_time: int, late: int, lang: str) -> str:
+    """ "2 on time, 1 late"; of one kind only "all on time" (for one: "late")."""
+    if on_time and late:
+        return clauses(lang, ("rv_counts_on_time", on_time), ("rv_counts_late", late))
+    which = "on_time" if on_time else "late"
+    return t(f"rv_counts_{'one' if on_time + late == 1 else 'all'}_{which}", lang)
+
+
+def counts_sentence(tot: Record, lang: str) -> str:
+    """ "In the period units worked on 11 directives (4 of them without a deadline): 3 done (2
+    on time, 1 late); …", each clause of a count of 0 left out."""
+    if not tot["total"]:
+        return t("rv_summary_no_directives", lang)
+    text = t("rv_summary_counts", lang, total=Count("directives", tot["total"]))
+    if tot["no_deadline"]:
+        text += f" ({t('rv_counts_no_deadline', lang, n=tot['no_deadline'])})"
+    on_time, late = tot["done_on_time"], tot["done_late"]
+    done = ""
+    if on_time + late:
+        done = t("rv_counts_done", lang, n=on_time + late)
+        done += f" ({on_time_or_late(on_time, late, lang)})"
+    parts = [
+        p
+        for p in (
+            done,
+            clauses(lang, ("rv_counts_in_time", tot["open_in_time"])),
+            clauses(lang, ("rv_counts_overdue", tot["overdue"])),
+            clauses(lang, ("rv_counts_cancelled", tot["cancelled"])),
+        )
+        if p
+    ]
+    return text + (": " + "; ".join(parts) if parts else "") + "."
+
+
 def result_paragraphs(
     pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
     tot = pack["totals"]
-    done = tot["done_on_time"] + tot["done_late"]
     lines = [
-        t(
-            "rv_summary_counts",
-            lang,
-            total=Count("directives", tot["total"]),
-            done=done,
-            on_time=tot["done_on_time"],
-            late=tot["done_late"],
-            in_time=tot["open_in_time"],
-            overdue=tot["overdue"],
-            none=tot["no_deadline"],
-            cancelled=tot["cancelled"],
-        ),
+        counts_sentence(tot, lang),
         t("rv_summary_rates", lang).format(
             completion=cell_text(tot["completion_rate"], RATE, lang),
             on_time=cell_text(tot["on_time_rate"], RATE, lang),
@@ -870,40 +902,65 @@ def result_paragraphs(
         lines.append(t("rv_withdrawn", lang, n=tot["withdrawn"]))
     periodic = pack.get("series_totals")
     if pack.get("series") and periodic:
-        lines.append(
-            t(
-                "rv_series_summary",
-                lang,
-                total=periodic["total"],
-                series=len(pack["series"]),
-                on_time=periodic["done_on_time"],
-                late=periodic["done_late"],
-                in_time=periodic["open_in_time"],
-                overdue=periodic["overdue"],
-                carried=periodic["carried"],
-            )
+        how = clauses(
+            lang,
+            ("rv_series_on_time", periodic["done_on_time"]),
+            ("rv_series_late", periodic["done_late"]),
+            ("rv_series_in_time", periodic["open_in_time"]),
+            ("rv_series_overdue", periodic["overdue"]),
         )
+        text = t("rv_series_summary", lang, total=periodic["total"], series=len(pack["series"])) + (
+            f" ({how})" if how else ""
+        )
+        carried = clauses(lang, ("rv_series_carried_n", periodic["carried"]))
+        lines.append(text + (f"; {carried}" if carried else "") + ".")
     asked = pack.get("requests")
     if asked and (asked["extend"]["asked"] or asked["withdraw"]["asked"]):
         ext, wd = asked["extend"], asked["withdraw"]
-        lines.append(
-            t(
-                "rv_requests",
+        asked_ext = clauses(lang, ("br_asked", ext["asked"]))
+        if ext["asked_late"]:
+            asked_ext += f" ({t('rv_req_late', lang, n=ext['asked_late'])})"
+        said = [
+            t("rv_req_extend", lang, clauses=", ".join(p for p in (asked_ext, how) if p))
+            for how in [
+                clauses(
+                    lang,
+                    ("br_granted", ext["granted"]),
+                    ("br_refused", ext["refused"]),
+                    ("rv_req_pending", ext["pending"]),
+                )
+            ]
+            if ext["asked"]
+        ]
+        if wd["asked"]:
+            wd_said = clauses(
                 lang,
-                asked=ext["asked"],
-                late=ext["asked_late"],
-                granted=ext["granted"],
-                refused=ext["refused"],
-                pending=ext["pending"],
-                w_asked=wd["asked"],
-                w_granted=wd["granted"],
-                w_refused=wd["refused"],
+                ("br_asked", wd["asked"]),
+                ("br_granted", wd["granted"]),
+                ("br_refused", wd["refused"]),
             )
-        )
+            said.append(t("rv_req_withdraw", lang, clauses=wd_said))
+        sentence = "; ".join(said) + "."
+        lines.append(sentence[:1].upper() + sentence[1:])
         moot = ext.get("moot", 0) + wd.get("moot", 0)
         if moot:
             lines[-1] += " " + t("rv_requests_moot", lang, n=moot)
     return lines
+
+
+def limitations_sentence(summary: Record, lang: str) -> str:
+    """ "Limitations: 2 raised, 1 resolved in the period, 8 still open; 1 raised again.", the
+    clauses of a count of 0 left out."""
+    said = clauses(
+        lang,
+        ("rv_lims_raised", summary.get("raised", 0)),
+        ("rv_lims_resolved", summary.get("resolved", 0)),
+        ("rv_lims_open", summary.get("still_open", 0)),
+    )
+    again = clauses(lang, ("rv_lims_repeated", summary.get("repeated", 0)))
+    if not said:
+        return t("rv_summary_no_limitations", lang)
+    return t("rv_summary_limitations", lang, clauses="; ".join(p for p in (said, again) if p))
 
 
 def shortcoming_paragraphs(
@@ -914,12 +971,7 @@ def shortcoming_paragraphs(
         t("rv_summary_overdue", lang, n=len(pack["overdue"]))
         if len(pack["overdue"])
         else t("rv_summary_no_overdue", lang),
-        t("rv_summary_limitations", lang).format(
-            raised=summary.get("raised", 0),
-            resolved=summary.get("resolved", 0),
-            open=summary.get("still_open", 0),
-            repeated=summary.get("repeated", 0),
-        ),
+        limitations_sentence(summary, lang),
     ]
     for r in pack.get("repeated_limitations", []):
         lines.append(
@@ -932,6 +984,16 @@ def shortcoming_paragraphs(
             )
         )
     return lines
+
+
+def next_sentence(carried: int, soon: int, due: Record, summary: Record, lang: str) -> str:
+    """ "Next period: 8 open directives carry over (2 due within 7 days); limitations still to
+    be overcome: 8.", the clauses of a count of 0 left out."""
+    text = t("rv_summary_next", lang, n=carried) if carried else t("rv_summary_next_none", lang)
+    if soon:
+        text += f" ({t('rv_next_soon', lang, n=soon, days=Count('days', due['within_days']))})"
+    still = summary.get("still_open", 0)
+    return text + (f"; {t('rv_next_open', lang, n=still)}" if still else "") + "."
 
 
 def _unit_names(pack: Record) -> dict[str, str]:
@@ -1032,16 +1094,7 @@ def build_document(
     summary = (pack.get("limitation_summary") or {}).get("totals") or {}
     upcoming = Section(
         f"IV. {t('rv_next_period', lang)} ({titles.next})",
-        [
-            t(
-                "rv_summary_next",
-                lang,
-                n=len(carried),
-                soon=len(soon["directives"]),
-                days=Count("days", soon["within_days"]),
-                open=summary.get("still_open", 0),
-            )
-        ],
+        [next_sentence(len(carried), len(soon["directives"]), soon, summary, lang)],
     )
     upcoming.tables.append(
         directive_table(

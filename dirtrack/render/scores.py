@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dirtrack.i18n import Count, number, t
+from dirtrack.i18n import Count, clauses, number, t
 from dirtrack.records import Record
 from dirtrack.render import ReportFormat
 from dirtrack.render.review_doc import (
@@ -124,7 +124,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
     tiers = "; ".join(
         f"{tier['name']} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
     )
-    intro.append(tiers)
+    intro.append(tiers + ".")  # a sentence of the body, ended as one
     return Document(
         title=f"{t('sc_title', lang)} — {title}",
         header=_header(pack, title, lang),
@@ -139,24 +139,25 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
     """The one-page leader view: totals, colours per unit and leader, the red directives."""
     tot = pack["totals"]
     reqs = pack["requests"]["extend"]
+    done = clauses(
+        lang,
+        ("rv_counts_done", tot["done_on_time"] + tot["done_late"]),
+        ("rv_counts_overdue", tot["overdue"]),
+    )
+    colours = clauses(lang, ("br_red_n", pack["red_count"]), ("br_yellow_n", pack["yellow_count"]))
+    said = "; ".join(p for p in (done, colours) if p)
+    asked = clauses(lang, ("br_asked", reqs["asked"]), ("br_granted", reqs["granted"]),
+                    ("br_refused", reqs["refused"]))  # fmt: skip
+    late = clauses(lang, ("br_asked_late", reqs["asked_late"]))
     paragraphs = [
-        t(
-            "br_totals",
-            lang,
-            total=Count("directives", tot["total"]),
-            done=tot["done_on_time"] + tot["done_late"],
-            overdue=tot["overdue"],
-            red=pack["red_count"],
-            yellow=pack["yellow_count"],
-        ),
-        t(
-            "br_requests",
-            lang,
-            asked=reqs["asked"],
-            granted=reqs["granted"],
-            refused=reqs["refused"],
-            late=reqs["asked_late"],
-        ),
+        t("br_totals", lang, total=Count("directives", tot["total"]), clauses=said)
+        if said
+        else t("br_totals_plain", lang, total=Count("directives", tot["total"]))
+        if tot["total"]
+        else t("br_no_directives", lang),
+        t("br_requests", lang, clauses="; ".join(p for p in (asked, late) if p))
+        if asked
+        else t("br_no_requests", lang),
     ]
     colour_headers = [
         t("risk", lang),

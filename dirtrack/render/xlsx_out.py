@@ -30,6 +30,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+BODY_FONT = "Calibri"  # the workbook's default font (openpyxl's), 11 pt
 LINE_HEIGHT = 15.0  # points: one line of the default font (Calibri 11)
 
 
@@ -91,9 +92,13 @@ def render_xlsx(document: Document) -> bytes:
 
     lang = document.lang
     date_format = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
-    bold = Font(bold=True)
+    # Bold in the workbook's own font: a Font without a name printed the header rows and the
+    # totals in another typeface (a serif) than the rest of the sheet.
+    bold = Font(name=BODY_FONT, size=11, bold=True)
     fill = PatternFill("solid", fgColor="DDDDDD")
     wrap = Alignment(wrap_text=True, vertical="top")
+    # A header centred over its column (a number's column is right-aligned, a text's left).
+    head = Alignment(wrap_text=True, vertical="center", horizontal="center")
     workbook = Workbook()
     about = workbook.active
     assert about is not None
@@ -131,7 +136,7 @@ def render_xlsx(document: Document) -> bytes:
         headers, kinds = _expand(table, lang)
         append(sheet, headers)
         for cell in sheet[1]:
-            cell.font, cell.fill, cell.alignment = bold, fill, wrap
+            cell.font, cell.fill, cell.alignment = bold, fill, head
         sheet.freeze_panes = "A2"
         first_total = len(table.rows) - table.total_rows
         for index, row in enumerate(table.rows):

@@ -93,8 +93,13 @@ def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -
     return cell
 
 
-def _put_row(ws: Any, row: int, values: Sequence[Any], what: str, ident: object) -> None:
-    """One record's row; a text too long for a cell is an error naming the record."""
+def _put_row(
+    ws: Any, row: int, values: Sequence[Any], what: str, ident: object, widths: Sequence[float]
+) -> None:
+    """One record's row, as tall as its wrapped texts (in columns ``widths`` wide); a text too
+    long for a cell is an error naming the record."""
+    from dirtrack.render.xlsx_out import wrapped_height
+
     for col, value in enumerate(values, start=1):
         try:
             _put(ws, row, col, value, style="dt_body")
@@ -108,25 +113,31 @@ def _put_row(ws: Any, row: int, values: Sequence[Any], what: str, ident: object)
                 n=exc.length,
                 limit=XLSX_CELL_LIMIT,
             ) from None
+    height = wrapped_height(list(zip(values, widths, strict=True)))
+    if height is not None:  # the texts whole: LibreOffice fits no row itself
+        ws.row_dimensions[row].height = height
 
 
 def _styles(book: Any) -> None:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
+    from dirtrack.render.xlsx_out import BODY_FONT
+
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     header = NamedStyle(name="dt_header")
-    header.font = Font(bold=True)
+    header.font = Font(name=BODY_FONT, bold=True)
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header.fill = PatternFill("solid", fgColor="DDE4EE")
     header.border = border
     body = NamedStyle(name="dt_body")
     body.alignment = Alignment(vertical="top", wrap_text=True)
+    body.font = Font(name=BODY_FONT)
     body.border = border
     number = NamedStyle(name="dt_number")
     number.alignment = Alignment(horizontal="center", vertical="top")
     number.border = border
-    number.font = Font(italic=True)
+    number.font = Font(name=BODY_FONT, italic=True)
     for style in (header, body, number):
         book.add_named_style(style)
 
@@ -134,9 +145,11 @@ def _styles(book: Any) -> None:
 def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from dirtrack.render.xlsx_out import BODY_FONT
+
     for row, value, font in (
-        (1, title, Font(bold=True, size=13)),
-        (2, subtitle, Font(italic=True)),
+        (1, title, Font(name=BODY_FONT, bold=True, size=13)),
+        (2, subtitle, Font(name=BODY_FONT, italic=True)),
     ):
         cell = _put(ws, row, 1, value)
         cell.font = font
@@ -144,14 +157,26 @@ def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
-def _header(ws: Any, row: int, headers: Sequence[tuple[str, int]]) -> None:
+def _header(
+    ws: Any, row: int, headers: Sequence[tuple[str, int]], document: str, lang: str
+) -> list[int]:
+    """The header row, the column numbers under it and the page set-up of the report's annex
+    (A4 landscape, one page wide, the header on every page); returns the column widths."""
     from openpyxl.utils import get_column_letter
+
+    from dirtrack.render.xlsx_out import print_setup, wrapped_height
 
     for col, (label, width) in enumerate(headers, start=1):
         _put(ws, row, col, label, style="dt_header")
         _put(ws, row + 1, col, f"({col})", style="dt_number")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(row=row + 2, column=1)
+    height = wrapped_height([(label, width) for label, width in headers])
+    if height is not None:
+        ws.row_dimensions[row].height = height
+    print_setup(ws, document, ws.title, lang)
+    ws.print_title_rows = f"{row}:{row + 1}"
+    return [width for _, width in headers]
 
 
 def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
@@ -203,7 +228,7 @@ def export_xlsx(
     pick = 0 if lang == "vi" else 1
     headers = [(EXPORT_HEADERS[name][pick], width) for name, width in _COLUMNS]
     _titles(ws, len(headers), title, subtitle)
-    _header(ws, 4, headers)
+    widths = _header(ws, 4, headers, title, lang)
     progress.stage("exporting")
     row = 6
     flt = DirectiveFilter(held_on_or_before=as_of)
@@ -227,14 +252,14 @@ def export_xlsx(
             facts.meeting_date,
             facts.key,
         ]
-        _put_row(ws, row, values, "directive", facts.id)
+        _put_row(ws, row, values, "directive", facts.id, widths)
         row += 1
         if n % 500 == 0:
             progress.advance(500)
     lim = book.create_sheet(lim_sheet)
     lim_headers = _LIMITATION_COLUMNS[lang]
     _titles(lim, len(lim_headers), lim_title, subtitle)
-    _header(lim, 4, lim_headers)
+    lim_widths = _header(lim, 4, lim_headers, title, lang)
     row = 6
     for n, found in enumerate(list_limitations(session, raised_on_or_before=as_of), start=1):
         meeting = meetings.get(found.meeting_id)
@@ -249,7 +274,7 @@ def export_xlsx(
             resolved,
             found.resolve_note if resolved else None,
         ]
-        _put_row(lim, row, values, "limitation", found.id)
+        _put_row(lim, row, values, "limitation", found.id, lim_widths)
         row += 1
     buffer = io.BytesIO()
     book.save(buffer)
