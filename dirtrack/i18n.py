@@ -1233,6 +1233,9 @@ ERRORS: dict[str, Entry] = {
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
     "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
+    "as_of_before_period": N_(
+        "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
+    ),
     "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"

@@ -279,6 +279,20 @@ def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
     return parse_period(text, cutoff, today=today())
 
 
+def judged_day(as_of: str | None, span: Period) -> date:
+    """T for a period's figures: ``--as-of``, else the period's end (today while it runs).
+
+    A day before the period begins is refused: nothing of the period has happened on it, and
+    figures of all zeros would pass for a real review.
+    """
+    day = optional_day(as_of)
+    if day is None:
+        return min(span.end, today())
+    if day < span.start:
+        raise InvalidInput.of("as_of_before_period", day=day, period=span.label, start=span.start)
+    return day
+
+
 def when(text: str, ref: date | None) -> date:
     return parse_when(text, ref)
 

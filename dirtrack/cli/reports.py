@@ -26,6 +26,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     field_list,
+    judged_day,
     named_option,
     optional_day,
     period_of,
@@ -184,7 +185,7 @@ def report(
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
-    day = optional_day(as_of) or min(span.end, today())
+    day = judged_day(as_of, span)
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)
     from dirtrack.cli.common import ensure_occurrences
