@@ -1147,6 +1147,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "twelve_months": N_("{text!r}: a year has 12 months"),
     "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
+    "span_too_long": N_(
+        "{text!r}: a time to do it is at most {max} days, weeks or months, not {n}"
+    ),
     "not_valid_period": N_("{text!r} is not a valid period; use {forms}"),
     "not_a_period": N_("{text!r} is not a period; use {forms}, current, previous or START..END"),
     "period_reversed": N_("period {text!r} ends before it starts"),

@@ -158,6 +158,11 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
         "assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước Tết 2101"
     )
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "trong 0 ngày làm việc")
+    huge = cli.fail(
+        "--lang", "vi", "assign", str(meeting), "X", "--unit", "VPTU", "--due",
+        "trong 99999999 ngày làm việc",
+    )  # fmt: skip
+    assert huge == "Error: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "đầu tháng 13")
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "fortnight")
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--day", "32")
