@@ -510,6 +510,17 @@ MESSAGES: dict[str, Entry] = {
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
+    "draft_header": N_(
+        "Draft of a meeting record made by `dirtrack extract`: check every value against the "
+        'source. A missing key means "unknown" (TOML has no null). Delete a [[limitations]] or '
+        "[[directives]] block to drop it; copy one to add another. `unit`: a unit's code or "
+        'name; leave it out for "every unit" (at a meeting with one unit: that unit). `due`: a '
+        'date (2022-09-30) or a phrase such as "30/9/2022" or "quý III/2022". `doc`: the '
+        "notice's number; `product`: what the unit hands in. Keep the `key` lines: they make a "
+        "second import of this draft a no-op."
+    ),
+    "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),
