@@ -2175,7 +2175,7 @@ ERRORS.update(
             "field code {code!r} must start with a letter or digit, without spaces"
         ),
         "field_no_name": N_("a field needs a name"),
-        "field_taken": N_("{value!r} is already field {field}"),
+        "field_taken": N_("{what} {value!r} already refers to field {field}"),
         "field_unknown": N_("no field {ref!r}; closest: {near}"),
         "leader_no_name": N_("a leader needs a name"),
         "leader_nothing": N_("give at least one --field or --unit"),
