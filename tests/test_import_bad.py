@@ -131,6 +131,29 @@ def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) 
     assert "row 4, column E (Thời hạn): 'sớm nhất có thể' is not a deadline" in message
 
 
+def test_a_bad_deadline_on_a_row_without_a_meeting(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A deadline not read without the meeting's day (a bad date, 'trong 10 ngày làm việc') on
+    a row whose meeting is not known was 'unexpected AssertionError': each is the row's problem,
+    beside its missing meeting."""
+    sheet = csv_rows(
+        tmp_path / "d.csv",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            ["1", "Việc A", "BTC", "31/12/99999"],
+            ["2", "Việc B", "BTC", "trong 10 ngày làm việc"],
+            ["3", "Việc C", "BTC", "30/02/2022"],
+        ],
+    )
+    message = refused(office, db_path, str(sheet))
+    assert "unexpected" not in message
+    assert "3 bad rows (2-4)" in message
+    assert "row 2, column D (Thời hạn): '31/12/99999' is not a deadline" in message
+    assert "row 3, column D (Thời hạn): this deadline counts from a day" in message
+    assert "row 4, column D (Thời hạn): '30/02/2022' is not a real date" in message
+
+
 def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = xlsx(
         tmp_path / "p.xlsx",
