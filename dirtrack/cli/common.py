@@ -328,8 +328,8 @@ def deadline(
             msg(
                 "deadline_moved",
                 state(ctx).lang,
-                named=found.named.isoformat(),
-                due=found.due.isoformat(),
+                named=found.named,
+                due=found.due,
                 phrase=found.phrase,
             )
         )
@@ -374,7 +374,7 @@ def dated_change(
     positive_id(ident, what)
     with unit_of_work(ctx) as session:
         change(session, ident, day)
-    err(msg(message, state(ctx).lang, id=ident, date=day.isoformat()))
+    err(msg(message, state(ctx).lang, id=ident, date=day))
 
 
 def positive_id(value: int, what: str) -> int:

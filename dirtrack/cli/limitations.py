@@ -193,7 +193,7 @@ def settle_repeat(
             lang,
             id=limitation_id,
             first=best.first_id,
-            date=best.raised_on.isoformat(),
+            date=best.raised_on,
             score=int(best.score),
         )
     return msg("rv_may_repeat", lang, id=limitation_id, first=best.first_id, score=int(best.score))

@@ -96,7 +96,7 @@ def overdue(
             fields=field_list(fields),
         )
     if check and shown:
-        err(msg("overdue_count", lang, n=shown, date=day.isoformat()))
+        err(msg("overdue_count", lang, n=shown, date=day))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 

@@ -289,7 +289,7 @@ def series_stop(
             "series_stopped",
             state(ctx).lang,
             id=series_id,
-            date=day.isoformat(),
+            date=day,
             n=len(removed),
             kept=", ".join(map(str, kept)) or "-",
         )
