@@ -171,6 +171,32 @@ def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 4, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
 
 
+def test_a_negative_percentage_in_a_text_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """In a CSV (text cells), '-5%' was read as 5% and '-5' kept as a note, where the same -5 in
+    a number cell is refused: each is a bad row now. A dash that is no sign (a range, a
+    separator) is read as before."""
+    sheet = csv_rows(
+        tmp_path / "p.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "BTC", "", "30/9/2022", "-5%", ""],
+            ["2", "Việc B", "BTC", "", "30/9/2022", "-5", ""],
+            ["3", "Việc C", "BTC", "", "30/9/2022", "Tiến độ −10%", ""],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "3 bad rows (2-4)" in message
+    assert "row 2, column F (Tiến độ): -5% is not a percentage between 0 and 100" in message
+    assert "row 3, column F (Tiến độ): -5 is not a percentage between 0 and 100" in message
+    assert "row 4, column F (Tiến độ): −10% is not a percentage between 0 and 100" in message
+    fine = csv_rows(
+        tmp_path / "q.csv",
+        [HEADER, ["1", "Việc A", "BTC", "", "30/9/2022", "Đang thực hiện - 70%", ""]],
+    )
+    office.ok("import", str(fine), "--meeting", "1")
+    assert office.json("show", "2")["progress"] == 70
+
+
 def test_a_percentage_too_large_to_round(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """1e300 formatted as a percentage (too long for Decimal to round) is a bad row, not a crash."""
     sheet = xlsx(
