@@ -127,7 +127,8 @@ def resolve_target(value: str | None) -> Target:
         backend = url.get_backend_name()
         if backend == "sqlite":
             if not url.database or url.database == ":memory:":
-                return Target(url.render_as_string(hide_password=False), None)
+                # A database in memory ends with the command: every write would be lost unsaid.
+                raise DatabaseError.of("db_in_memory", value=value, form=_URL_FORMS["sqlite"])
             return _sqlite_target(Path(url.database))
         if backend != "postgresql":
             raise DatabaseError.of("unsupported_database", backend=backend)

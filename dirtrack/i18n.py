@@ -1176,6 +1176,10 @@ ERRORS: dict[str, Entry] = {
         "--db {value!r} is not a database URL: write {form} (a file named so: ./{value})"
     ),
     "unsupported_database": N_("unsupported database {backend!r}: use a SQLite file or PostgreSQL"),
+    "db_in_memory": N_(
+        "--db {value!r} is a database in memory, gone when the command ends: give a file "
+        "({form}, or its path)"
+    ),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),
     "db_unreadable": N_("cannot read {path}: {reason}"),

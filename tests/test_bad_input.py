@@ -737,6 +737,17 @@ def test_a_malformed_database_url(url: str) -> None:
     assert "S3cret" not in error
 
 
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "sqlite:///"])
+def test_a_database_in_memory_is_refused(url: str) -> None:
+    """--db sqlite:// (in memory) took every write and said so, and all of it was gone when the
+    command ended: it is refused, naming the form of a file."""
+    assert cli_at(url).fail("unit", "add", "VPTU", "Văn phòng Tỉnh ủy") == (
+        f"Error: --db '{url}' is a database in memory, gone when the command ends: give a file "
+        "(sqlite:///PATH, or its path)"
+    )
+    assert "cơ sở dữ liệu trong bộ nhớ" in cli_at(url).fail("--lang", "vi", "list")
+
+
 def test_a_postgresql_driver_other_than_psycopg_is_refused_naming_the_url_to_write() -> None:
     """psycopg2 and asyncpg said to install dirtrack[postgres], which does not install them;
     a made-up driver, that the URL was not one. (postgres://, libpq's other spelling, is taken:
