@@ -608,6 +608,17 @@ def test_history_csv_says_what_each_command_changed(seeded: Cli) -> None:
     assert first["changes"].startswith("sửa nhiệm vụ 1: nội dung: Đẩy nhanh đề án → ")
 
 
+def test_history_by_an_actor_typed_decomposed(seeded: Cli) -> None:
+    """--actor is stored in NFC, whatever the keyboard sent; --by a name typed decomposed (NFD,
+    as some keyboards send Vietnamese) found nothing, with exit 0. It finds the actor's work."""
+    import unicodedata
+
+    seeded.ok("--actor", "Lê Văn C", "progress", "1", "--percent", "20", "--date", "10/6/2022")
+    typed = unicodedata.normalize("NFD", "Lê Văn C")
+    assert [c["command"] for c in history(seeded, "--by", typed)] == ["progress"]
+    assert [c["command"] for c in history(seeded, "1", "--by", typed)] == ["progress"]
+
+
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
     seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
     count = len(history(seeded, "--limit", "0"))

@@ -190,7 +190,11 @@ def history(
     """
     from dirtrack.store import history as log
 
+    from dirtrack.text import nfc
+
     chosen = field_list(fields)
+    if by is not None:  # in the form --actor is stored in (NFC): typed decomposed, it is found
+        by = nfc(by)
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")
