@@ -189,7 +189,6 @@ def history(
     Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
     """
     from dirtrack.store import history as log
-
     from dirtrack.text import nfc
 
     chosen = field_list(fields)
