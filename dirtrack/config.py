@@ -258,9 +258,10 @@ def _check_zone(value: str) -> None:
 
 def check_db(value: str) -> None:
     """Refuse a blank ``db`` or a URL scheme without ``//`` (:func:`dirtrack.db.check_db_value`)."""
-    if value.strip() and (":" not in value or "://" in value):
+    sqlite_url = value.strip().lower().startswith("sqlite") and "://" in value
+    if value.strip() and (":" not in value or "://" in value) and not sqlite_url:
         # A path or a URL: checked when the database is opened. Only a value that may be
-        # blank or a scheme without // loads dirtrack.db (and SQLAlchemy) here.
+        # blank, a scheme without // or a SQLite URL (in memory?) loads dirtrack.db here.
         return
     from dirtrack.db import check_db_value
 

@@ -507,6 +507,11 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             "overdue.as-of: '31/2/2022' is not a real date",
             "overdue.as-of: '31/2/2022' không phải là ngày hợp lệ",
         ),
+        (
+            'db = "sqlite://"\n',
+            "db: --db 'sqlite://' is a database in memory, gone when the command ends",
+            "db: --db 'sqlite://' là cơ sở dữ liệu trong bộ nhớ, mất ngay khi lệnh kết thúc",
+        ),
         # A series' period, day and offset, undo's count and done's verdict were refused only
         # when the command ran, naming the option as if it had been typed, not the file.
         (
