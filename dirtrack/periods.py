@@ -162,6 +162,10 @@ class Period:
             return f"{self.start.isoformat()} .. {self.end.isoformat()}"
         return self.span.title(lang)
 
+    def render(self, lang: str) -> str:
+        """The period named in a message (:func:`dirtrack.i18n.fill`): its title."""
+        return self.title(lang)
+
     def previous(self) -> Period:
         """The period just before this one, of the same kind and length."""
         if self.span is not None and self.span.kind is not SpanKind.RANGE:

@@ -262,9 +262,9 @@ def test_as_of_before_the_period_is_refused(units: Cli, args: tuple[str, ...]) -
     first day; the period's own first day is taken."""
     en = units.fail(*args, "--as-of", "2022-03-01")
     assert en == (
-        "Error: --as-of 2022-03-01 is before the period 2022-Q2 begins (2022-04-01): "
+        "Error: --as-of 2022-03-01 is before the period Q2 2022 begins (2022-04-01): "
         "give a day from 2022-04-01 on"
     )
     vi = units.fail("--lang", "vi", *args, "--as-of", "1/3/2022")
-    assert "--as-of 01/03/2022 trước ngày bắt đầu kỳ 2022-Q2 (01/04/2022)" in vi
+    assert "--as-of 01/03/2022 trước ngày bắt đầu kỳ quý II/2022 (01/04/2022)" in vi
     units.ok(*args, "--as-of", "2022-04-01")

@@ -289,7 +289,7 @@ def judged_day(as_of: str | None, span: Period) -> date:
     if day is None:
         return min(span.end, today())
     if day < span.start:
-        raise InvalidInput.of("as_of_before_period", day=day, period=span.label, start=span.start)
+        raise InvalidInput.of("as_of_before_period", day=day, period=span, start=span.start)
     return day
 
 
