@@ -1631,6 +1631,7 @@ ERRORS: dict[str, Entry] = {
     "json_too_small": N_("must be at least {limit}"),
     "json_too_large": N_("must be at most {limit}"),
     "json_too_long": N_("is too long (at most {limit} characters)"),
+    "json_empty": N_("must not be empty"),
     "json_not_one_of": N_("must be one of {expected}"),
     "json_bad_value": N_("is not a valid value ({detail})"),
     "json_twice": N_("{name}: {where}: given twice"),

@@ -467,6 +467,15 @@ def test_what_is_wrong_with_a_record_is_said_in_the_users_language(
     doc["directives"][0]["original_due"] = 20220630  # a date is a JSON string
     in_vi = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
     assert in_vi.endswith("directives[0].original_due: phải là văn bản"), in_vi
+    # An empty text was pydantic's English in Vietnamese: '(String should have at least 1
+    # character)'.
+    doc = _doc()
+    doc["units"][0]["code"] = ""
+    in_vi = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
+    assert in_vi.endswith("units[0].code: không được để trống"), in_vi
+    assert empty.fail("import", str(_write(tmp_path, doc))).endswith(
+        "units[0].code: must not be empty"
+    )
     assert file_digest(db_path) == before
 
 
