@@ -1230,7 +1230,8 @@ class _Import:
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
-            _check_values(record, f"{section}[{i}]")
+            # named in the file, as every other refusal of a record is
+            _check_values(record, f"{self.name}: {section}[{i}]")
             yield i, record
 
     def new_id(self, what: str, record_id: int | None) -> None:
