@@ -1354,6 +1354,9 @@ ERRORS: dict[str, Entry] = {
     # import: files, sheets, columns, cells
     "unknown_field": N_("unknown field {name!r}; the fields are {fields}"),
     "map_no_header": N_("--map {value!r}: a column name is missing before '='"),
+    "map_header_twice": N_(
+        "--map gives the column {header!r} two fields, {first} and {second}: a column holds one"
+    ),
     "map_no_field": N_(
         "--map {value!r}: {part!r} has no '=FIELD'; write HEADER=FIELD, e.g. "
         "'nội dung=text,đơn vị chủ trì=unit'"

@@ -105,6 +105,12 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
     )
     assert "unknown field 'boss'" in refused(office, db_path, str(no_unit), "--map", "Ai làm=boss")
     assert "has no '=FIELD'" in refused(office, db_path, str(no_unit), "--map", "Ai làm")
+    # One header given two fields: the later took the column, and the import then said no
+    # column held the first.
+    mapped = ("--meeting", "1", "--map", "Ai làm=text,ai lam=unit")
+    assert refused(office, db_path, str(no_unit), *mapped) == (
+        "Error: --map gives the column 'ai lam' two fields, text and unit: a column holds one"
+    )
     twice = csv_rows(
         tmp_path / "c.csv",
         [["Nội dung", "Đơn vị chủ trì", "Thời hạn", "Hạn hoàn thành"], ["x", "BTC", "", ""]],
