@@ -2417,6 +2417,7 @@ ERRORS.update(
 ERRORS.update(
     {
         "hc_revision": N_("revision {revision}, expected {expected}"),
+        "hc_no_revision": N_("no schema revision (not made by dirtrack?), expected {expected}"),
         "hc_missing": N_("missing {items}"),
         "hc_missing_table": N_("table {table}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
