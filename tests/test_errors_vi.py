@@ -258,6 +258,9 @@ def test_what_a_command_did_says_its_days_as_the_language_writes_them(seeded: Cl
     assert said.stderr.strip() == "05/05/2025: ngày nghỉ của cơ quan"
     said = seeded("--lang", "en", "progress", "1", "--percent", "30", "--date", "2022-06-03")
     assert said.stderr.strip() == "directive 1: progress logged on 2022-06-03"
+    # the overdue table's title too
+    title = seeded.ok("--lang", "vi", "overdue", "--as-of", "2022-07-01").splitlines()[0]
+    assert title == "Nhiệm vụ quá hạn chưa hoàn thành (01/07/2022)"
 
 
 def test_lang_from_the_environment(seeded: Cli, db_path: Path) -> None:

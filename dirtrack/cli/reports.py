@@ -70,6 +70,7 @@ def overdue(
 
     ensure_occurrences(ctx, day)
     lang = state(ctx).lang
+    from dirtrack.i18n import day as day_text
     from dirtrack.i18n import msg, t
 
     # The records are made as they are written: the listing is written while the connection
@@ -92,7 +93,7 @@ def overdue(
             counted(records),
             fmt,
             lang,
-            title=f"{t('overdue_list', lang)} ({day.isoformat()})",
+            title=f"{t('overdue_list', lang)} ({day_text(day.isoformat(), lang)})",
             fields=field_list(fields),
         )
     if check and shown:
