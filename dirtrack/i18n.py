@@ -1126,6 +1126,9 @@ ERRORS: dict[str, Entry] = {
         "request {request} is not a request for a new deadline of directive {id}"
     ),
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
+    "bad_working_within": N_(
+        "--within with --working-days is a number of working days from 0 to {max}, not {value}"
+    ),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
     "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
     "import_dry_draft": NP_(

@@ -419,6 +419,10 @@ def test_remind_within_working_days(cli: Cli) -> None:
     assert plain["totals"]["due_soon"] == 0
     working = cli.json("remind", "--as-of", "2025-04-28", "--within", "2", "--working-days")
     assert working["totals"]["due_soon"] == 1 and working["until"] == "2025-05-05"
+    # A count of working days past their limit named no option: it names --within.
+    assert cli.fail("remind", "--within", "3000", "--working-days") == (
+        "Error: --within with --working-days is a number of working days from 0 to 2600, not 3000"
+    )
 
 
 def test_calendar_list_shows_the_year(cli: Cli) -> None:

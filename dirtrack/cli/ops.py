@@ -73,6 +73,11 @@ def remind(
 
     check_days(within, "--within")
     check_days(stale_after, "--stale-after")
+    if working_days:  # a count of working days has its own limit, said of the option given
+        from dirtrack.workdays import MAX_WORKING_DAYS
+
+        if within > MAX_WORKING_DAYS:
+            raise InvalidInput.of("bad_working_within", max=MAX_WORKING_DAYS, value=within)
     chosen = field_list(fields)
     day = optional_day(as_of) or today()
     ensure_occurrences(ctx, day)
