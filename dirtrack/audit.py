@@ -335,6 +335,13 @@ class Undone:
     changes: tuple[ChangeEntry, ...]
 
 
+def check_undo_count(count: int) -> int:
+    """``undo --count``: 1 to :data:`MAX_UNDO` commands."""
+    if not 1 <= count <= MAX_UNDO:
+        raise InvalidInput.of("undo_count", max=MAX_UNDO, count=count)
+    return count
+
+
 def undo(
     session: Session,
     count: int = 1,
@@ -361,8 +368,7 @@ def undo(
     if ids is not None:
         commands = _named_commands(session, ids)
     else:
-        if not 1 <= count <= MAX_UNDO:
-            raise InvalidInput.of("undo_count", max=MAX_UNDO, count=count)
+        check_undo_count(count)
         commands = history.commands_to_undo(session, count, actor=actor)
         if not commands:
             if actor is not None:

@@ -258,9 +258,10 @@ def _check_zone(value: str) -> None:
 
 def check_db(value: str) -> None:
     """Refuse a blank ``db`` or a URL scheme without ``//`` (:func:`dirtrack.db.check_db_value`)."""
-    if value.strip() and (":" not in value or "://" in value):
+    sqlite_url = value.strip().lower().startswith("sqlite") and "://" in value
+    if value.strip() and (":" not in value or "://" in value) and not sqlite_url:
         # A path or a URL: checked when the database is opened. Only a value that may be
-        # blank or a scheme without // loads dirtrack.db (and SQLAlchemy) here.
+        # blank, a scheme without // or a SQLite URL (in memory?) loads dirtrack.db here.
         return
     from dirtrack.db import check_db_value
 
@@ -295,6 +296,36 @@ def _check_limit(param: Any, value: Any) -> None:
     check_limit(value)
 
 
+def _check_every(param: Any, value: Any) -> None:
+    from dirtrack.cli.series import every_named
+
+    every_named(value)
+
+
+def _check_series_day(param: Any, value: Any) -> None:
+    from dirtrack.store.series import check_series_day
+
+    check_series_day(value)
+
+
+def _check_offset(param: Any, value: Any) -> None:
+    from dirtrack.store.series import check_offset
+
+    check_offset(value)
+
+
+def _check_undo_count(param: Any, value: Any) -> None:
+    from dirtrack.audit import check_undo_count
+
+    check_undo_count(value)
+
+
+def _check_verdict(param: Any, value: Any) -> None:
+    from dirtrack.store.results import check_verdict
+
+    check_verdict(value)
+
+
 def _check_date(param: Any, value: Any) -> None:
     from dirtrack.periods import parse_date
 
@@ -302,20 +333,26 @@ def _check_date(param: Any, value: Any) -> None:
 
 
 # A command's options whose value the command checks beyond Click's conversion (a number of
-# days from 0 to 3660, a DATE), with the function it checks them with: a bad one in the file
-# is refused when the file is read, naming the file and the key (`remind.within = -5` was
-# said as `--within must be…`, as if typed on the command line, and `as-of = "31/2/2022"` as
-# an invalid date of nowhere).
+# days from 0 to 3660, a DATE, a series' period, day or offset, undo's count, a verdict), by
+# their long name (urge's `--all` is its parameter `every`), with the function it checks them
+# with: a bad one in the file is refused when the file is read, naming the file and the key
+# (`remind.within = -5` was said as `--within must be…`, as if typed on the command line, and
+# `as-of = "31/2/2022"` as an invalid date of nowhere).
 _OPTION_CHECKS = {
     "within": _check_days,
-    "stale_after": _check_days,
-    "due_within": _check_days,
+    "stale-after": _check_days,
+    "due-within": _check_days,
     "limit": _check_limit,
+    "every": _check_every,
+    "day": _check_series_day,
+    "offset": _check_offset,
+    "count": _check_undo_count,
+    "verdict": _check_verdict,
 }
 
 
 def _check_option_value(param: Any, value: Any, where: str) -> None:
-    check = _OPTION_CHECKS.get(param.name)
+    check = _OPTION_CHECKS.get(_long_name(param))
     if check is None and param.metavar == "DATE" and not param.multiple:
         check = _check_date
     if check is None:

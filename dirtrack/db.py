@@ -89,6 +89,9 @@ class Target:
 _SCHEME_ONLY = re.compile(r"(?i)(postgresql|postgres|sqlite)(\+[\w]+)?:(?!//)")
 # The forms each of those schemes is written in.
 _URL_FORMS = {"sqlite": "sqlite:///PATH", "postgres": "postgresql://USER@HOST/DATABASE"}
+# A SQLite database in memory (sqlite://, sqlite:///, sqlite:///:memory:): it ends with the
+# command, so every write would be lost unsaid.
+_IN_MEMORY = re.compile(r"(?i)sqlite(\+\w+)?://(/(:memory:)?)?(\?.*)?")
 
 
 def resolve_target(value: str | None) -> Target:
@@ -126,8 +129,8 @@ def resolve_target(value: str | None) -> Target:
             url = url.set(drivername="postgresql+psycopg")
         backend = url.get_backend_name()
         if backend == "sqlite":
-            if not url.database or url.database == ":memory:":
-                return Target(url.render_as_string(hide_password=False), None)
+            if not url.database or url.database == ":memory:":  # spelt past _IN_MEMORY's form
+                raise DatabaseError.of("db_in_memory", value=value, form=_URL_FORMS["sqlite"])
             return _sqlite_target(Path(url.database))
         if backend != "postgresql":
             raise DatabaseError.of("unsupported_database", backend=backend)
@@ -136,8 +139,9 @@ def resolve_target(value: str | None) -> Target:
 
 
 def check_db_value(value: str) -> None:
-    """Refuse a ``--db`` (``DIRTRACK_DB``, the configuration file's ``db``) that is blank, or
-    a database URL's scheme without ``//``, with the form expected.
+    """Refuse a ``--db`` (``DIRTRACK_DB``, the configuration file's ``db``) that is blank, a
+    database URL's scheme without ``//``, or a SQLite database in memory, with the form
+    expected.
 
     Raises:
         DatabaseError: either.
@@ -148,6 +152,8 @@ def check_db_value(value: str) -> None:
     if scheme is not None:
         form = _URL_FORMS["sqlite" if scheme[1].lower() == "sqlite" else "postgres"]
         raise DatabaseError.of("db_url_without_slashes", value=value, form=form)
+    if _IN_MEMORY.fullmatch(value.strip()):
+        raise DatabaseError.of("db_in_memory", value=value, form=_URL_FORMS["sqlite"])
 
 
 # The files SQLite keeps for a database: the file itself, then its write-ahead log, its shared

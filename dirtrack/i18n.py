@@ -522,6 +522,17 @@ MESSAGES: dict[str, Entry] = {
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
+    "draft_header": N_(
+        "Draft of a meeting record made by `dirtrack extract`: check every value against the "
+        'source. A missing key means "unknown" (TOML has no null). Delete a [[limitations]] or '
+        "[[directives]] block to drop it; copy one to add another. `unit`: a unit's code or "
+        'name; leave it out for "every unit" (at a meeting with one unit: that unit). `due`: a '
+        'date (2022-09-30) or a phrase such as "30/9/2022" or "quý III/2022". `doc`: the '
+        "notice's number; `product`: what the unit hands in. Keep the `key` lines: they make a "
+        "second import of this draft a no-op."
+    ),
+    "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),
@@ -1145,6 +1156,9 @@ ERRORS: dict[str, Entry] = {
         "request {request} is not a request for a new deadline of directive {id}"
     ),
     "bad_days": N_("{what} must be a number of days from 0 to {max}, not {value}"),
+    "bad_working_within": N_(
+        "--within with --working-days is a number of working days from 0 to {max}, not {value}"
+    ),
     "import_dry_bad_row": N_("{file}: {n} bad row ({rows}); an import would write nothing"),
     "import_dry_bad_rows": N_("{file}: {n} bad rows ({rows}); an import would write nothing"),
     "import_dry_draft": NP_(
@@ -1177,6 +1191,9 @@ ERRORS: dict[str, Entry] = {
     ),
     "twelve_months": N_("{text!r}: a year has 12 months"),
     "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
+    "span_too_long": N_(
+        "{text!r}: a time to do it is at most {max} days, weeks or months, not {n}"
+    ),
     "not_valid_period": N_("{text!r} is not a valid period; use {forms}"),
     "not_a_period": N_("{text!r} is not a period; use {forms}, current, previous or START..END"),
     "period_reversed": N_("period {text!r} ends before it starts"),
@@ -1192,6 +1209,10 @@ ERRORS: dict[str, Entry] = {
         "--db {value!r} is not a database URL: write {form} (a file named so: ./{value})"
     ),
     "unsupported_database": N_("unsupported database {backend!r}: use a SQLite file or PostgreSQL"),
+    "db_in_memory": N_(
+        "--db {value!r} is a database in memory, gone when the command ends: give a file "
+        "({form}, or its path)"
+    ),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),
     "db_unreadable": N_("cannot read {path}: {reason}"),
@@ -1263,6 +1284,9 @@ ERRORS: dict[str, Entry] = {
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
     "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
+    "as_of_before_period": N_(
+        "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
+    ),
     "due_before_meeting": N_("deadline {due} is before the meeting ({held})"),
     "day_before_meeting": N_(
         "{what} {day} is before the meeting that gave directive {id} ({held})"
@@ -1363,6 +1387,9 @@ ERRORS: dict[str, Entry] = {
     # import: files, sheets, columns, cells
     "unknown_field": N_("unknown field {name!r}; the fields are {fields}"),
     "map_no_header": N_("--map {value!r}: a column name is missing before '='"),
+    "map_header_twice": N_(
+        "--map gives the column {header!r} two fields, {first} and {second}: a column holds one"
+    ),
     "map_no_field": N_(
         "--map {value!r}: {part!r} has no '=FIELD'; write HEADER=FIELD, e.g. "
         "'nội dung=text,đơn vị chủ trì=unit'"
@@ -1641,6 +1668,7 @@ ERRORS: dict[str, Entry] = {
     "json_too_small": N_("must be at least {limit}"),
     "json_too_large": N_("must be at most {limit}"),
     "json_too_long": N_("is too long (at most {limit} characters)"),
+    "json_empty": N_("must not be empty"),
     "json_not_one_of": N_("must be one of {expected}"),
     "json_bad_value": N_("is not a valid value ({detail})"),
     "json_twice": N_("{name}: {where}: given twice"),
@@ -2197,7 +2225,7 @@ ERRORS.update(
             "field code {code!r} must start with a letter or digit, without spaces"
         ),
         "field_no_name": N_("a field needs a name"),
-        "field_taken": N_("{value!r} is already field {field}"),
+        "field_taken": N_("{what} {value!r} already refers to field {field}"),
         "field_unknown": N_("no field {ref!r}; closest: {near}"),
         "leader_no_name": N_("a leader needs a name"),
         "leader_nothing": N_("give at least one --field or --unit"),
@@ -2460,6 +2488,7 @@ ERRORS.update(
 ERRORS.update(
     {
         "hc_revision": N_("revision {revision}, expected {expected}"),
+        "hc_no_revision": N_("no schema revision (not made by dirtrack?), expected {expected}"),
         "hc_missing": N_("missing {items}"),
         "hc_missing_table": N_("table {table}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Phrase, cut
 from dirtrack.text import fold
 from dirtrack.workdays import MAX_WORKING_DAYS
 
@@ -161,6 +161,10 @@ class Period:
         if self.span is None:
             return f"{self.start.isoformat()} .. {self.end.isoformat()}"
         return self.span.title(lang)
+
+    def render(self, lang: str) -> str:
+        """The period named in a message (:func:`dirtrack.i18n.fill`): its title."""
+        return self.title(lang)
 
     def previous(self) -> Period:
         """The period just before this one, of the same kind and length."""
@@ -373,9 +377,20 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
 
 
 _RELATIVE = re.compile(
-    r"^(?:trong(?: vong)?\s+|sau\s+|within\s+)?(\d{1,3})\s+(ngay|tuan|thang|days?|weeks?|months?)"
+    r"^(?:trong(?: vong)?\s+|sau\s+|within\s+)?(\d+)\s+(ngay|tuan|thang|days?|weeks?|months?)"
     r"(?:\s+(?:toi|tiep theo|nua|ke tu ngay hop))?$"
 )
+
+
+# The most days, weeks or months ``trong N tháng`` counts from its day.
+MAX_RELATIVE = 999
+
+
+def _count(digits: str) -> int:
+    """The number a phrase gives; a huge one (more digits than any limit has) as one too many,
+    not read whole (Python refuses to read a number of thousands of digits)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 9 else 10**9
 
 
 def parse_when(text: str, ref: date | None = None, calendar: Workdays | None = None) -> date:
@@ -425,9 +440,11 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
         raise InvalidInput.of("deadline_early_year", text=text, year=shown)
     if ref is not None and (m := _RELATIVE.match(key)):
-        n, unit = int(m[1]), m[2]
+        n, unit = _count(m[1]), m[2]
         if n == 0:  # "trong 0 tháng": no time at all, as 0 working days is refused
             raise InvalidInput.of("zero_span", text=text)
+        if n > MAX_RELATIVE:
+            raise InvalidInput.of("span_too_long", text=text, n=cut(m[1]), max=MAX_RELATIVE)
         if unit.startswith(("ngay", "day")):
             return check_day(ref + timedelta(days=n), text)
         if unit.startswith(("tuan", "week")):
@@ -541,7 +558,7 @@ class Deadline:
 
 _TRUNG = r"(?:trong(?: vong)?\s+|within\s+)?"
 _WORKING = re.compile(
-    rf"^{_TRUNG}(\d{{1,4}})\s+(?:ngay lam viec|working days?|business days?|wd)"
+    rf"^{_TRUNG}(\d+)\s+(?:ngay lam viec|working days?|business days?|wd)"
     r"(?:\s+(?:toi|tiep theo|ke tu ngay hop|ke tu hom nay))?$"
 )
 _TET = re.compile(r"^(truoc|sau)\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
@@ -631,9 +648,9 @@ def _calendar_form(  # noqa: C901
     if m := _WORKING.match(key):
         if ref is None:
             raise InvalidInput.of("deadline_needs_meeting")
-        n = int(m[1])
-        if n == 0:
-            raise InvalidInput.of("bad_working_days", n=n, max=MAX_WORKING_DAYS)
+        n = _count(m[1])
+        if not 0 < n <= MAX_WORKING_DAYS:
+            raise InvalidInput.of("bad_working_days", n=cut(m[1]), max=MAX_WORKING_DAYS)
         calendar.check(ref)
         return done(calendar.add(ref, n))
     if m := _TET.match(key):

@@ -28,6 +28,7 @@ _INVISIBLE = (
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 )
 _SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
+_UNSEEN = re.compile(f"[{_INVISIBLE}]")
 
 
 # A whole number as a person types one for an id: ASCII digits, a minus sign before them.
@@ -143,8 +144,10 @@ def clean_imported(value: str) -> tuple[str, list[str]]:
 
 
 def fold(text: str) -> str:
-    """Return the search key of ``text``: no accents or tones, ``đ`` as ``d``, casefolded."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """Return the search key of ``text``: no accents or tones, ``đ`` as ``d``, casefolded, and
+    no character that shows nothing (a zero-width space pasted from a web page: two texts that
+    look the same are the same)."""
+    decomposed = unicodedata.normalize("NFD", _UNSEEN.sub("", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", stripped.casefold()).strip()

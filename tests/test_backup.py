@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.batch import Batch
-from tests.conftest import Cli, cli_at, file_digest, prebuilt
+from tests.conftest import Cli, cli_at, file_digest, prebuilt, run
 
 pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file itself")
 
@@ -341,6 +341,20 @@ def test_a_truncated_backup_or_database_is_said_in_the_users_language(
     assert "malformed" not in said["en"] + said["vi"]
     opened = cli_at(cut).fail("--lang", "vi", "unit", "list")
     assert opened.endswith("tệp cơ sở dữ liệu bị hỏng") and "malformed" not in opened
+    # doctor's table said SQLite's English under --lang vi
+    checked = run("--lang", "vi", "doctor", db=str(cut))
+    assert checked.returncode == 1
+    assert "tệp cơ sở dữ liệu bị hỏng" in checked.stdout and "malformed" not in checked.stdout
+
+
+def test_doctor_on_another_programs_database_names_no_python_none(tmp_path: Path) -> None:
+    """doctor on a SQLite file without dirtrack's schema said 'revision None' (Python's None)."""
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    checked = run("--lang", "vi", "doctor", db=str(other))
+    assert checked.returncode == 1
+    assert "không có phiên bản cấu trúc (không do dirtrack tạo?), cần " in checked.stdout
+    assert "None" not in checked.stdout
 
 
 def test_an_empty_file_name_is_refused(

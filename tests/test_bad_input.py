@@ -491,6 +491,24 @@ def test_the_same_periodic_directive_twice_is_refused(seeded: Cli, db_path: Path
     seeded.ok("assign", "1", "--unit", "BDV", "--every", "month", "Báo cáo tháng")
 
 
+def test_a_zero_width_character_makes_no_new_text(seeded: Cli, db_path: Path) -> None:
+    """A zero-width space or joiner (pasted from a web page) made a text that looks the same
+    another one: 'Đề án\u200b A' was a second directive to BTC at the meeting, 'Ban Tổ\u200b
+    chức' a second unit of that name, silently. Texts are compared without what shows nothing."""
+    before = file_digest(db_path)
+    error = seeded.fail("assign", "1", "--unit", "BTC", "Đề án\u200b A")
+    assert error.startswith("Error: directive 1 already gives BTC this text at meeting 1")
+    error = seeded.fail("unit", "add", "BTX", "Ban Tổ\u2060 chức Tỉnh ủy")
+    assert error.startswith("Error: name 'Ban Tổ\\u2060 chức Tỉnh ủy' already refers to unit BTC")
+    error = seeded.fail(
+        "add-meeting", "--date", "6/5/2022", "--title",
+        "Làm việc với các cơ quan tham mưu,\u200b giúp việc Tỉnh ủy",
+    )  # fmt: skip
+    assert "same title" in error
+    assert file_digest(db_path) == before
+    assert seeded.json("list", "--unit", "Ban Tổ\u200b chức")[0]["unit"] == "BTC"
+
+
 def test_tab_and_newline_are_kept_as_spaces_and_the_limits_are_reachable(seeded: Cli) -> None:
     ident = seeded.id("assign", "1", "--unit", "BTC", "Đề án\tmột\nhai", "--key", "k" * 200)
     assert seeded.json("show", str(ident))["text"] == "Đề án một hai"
@@ -735,6 +753,17 @@ def test_a_malformed_database_url(url: str) -> None:
     error = cli_at(url).fail("list")
     assert error.endswith("is not a database URL"), error
     assert "S3cret" not in error
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "sqlite:///"])
+def test_a_database_in_memory_is_refused(url: str) -> None:
+    """--db sqlite:// (in memory) took every write and said so, and all of it was gone when the
+    command ended: it is refused, naming the form of a file."""
+    assert cli_at(url).fail("unit", "add", "VPTU", "Văn phòng Tỉnh ủy") == (
+        f"Error: --db '{url}' is a database in memory, gone when the command ends: give a file "
+        "(sqlite:///PATH, or its path)"
+    )
+    assert "cơ sở dữ liệu trong bộ nhớ" in cli_at(url).fail("--lang", "vi", "list")
 
 
 def test_a_postgresql_driver_other_than_psycopg_is_refused_naming_the_url_to_write() -> None:

@@ -158,6 +158,11 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
         "assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước Tết 2101"
     )
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "trong 0 ngày làm việc")
+    huge = cli.fail(
+        "--lang", "vi", "assign", str(meeting), "X", "--unit", "VPTU", "--due",
+        "trong 99999999 ngày làm việc",
+    )  # fmt: skip
+    assert huge == "Error: số ngày làm việc phải từ 1 đến 2600, không phải 99999999"
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "đầu tháng 13")
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "fortnight")
     cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--every", "month", "--day", "32")
@@ -414,6 +419,10 @@ def test_remind_within_working_days(cli: Cli) -> None:
     assert plain["totals"]["due_soon"] == 0
     working = cli.json("remind", "--as-of", "2025-04-28", "--within", "2", "--working-days")
     assert working["totals"]["due_soon"] == 1 and working["until"] == "2025-05-05"
+    # A count of working days past their limit named no option: it names --within.
+    assert cli.fail("remind", "--within", "3000", "--working-days") == (
+        "Error: --within with --working-days is a number of working days from 0 to 2600, not 3000"
+    )
 
 
 def test_calendar_list_shows_the_year(cli: Cli) -> None:

@@ -313,6 +313,25 @@ def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) ->
     assert (meeting["date"], meeting["chair"]) == ("2023-05-04", "Lê Văn Tám")
 
 
+def test_a_toml_draft_is_commented_in_the_language_of_the_run(cli: Cli, tmp_path: Path) -> None:
+    """Under --lang vi the draft a clerk corrects began with English comments (how to edit it,
+    'The text does not give: date, title, chair, units'): they are in the run's language, the
+    missing values in words; the draft reads back the same."""
+    source = tmp_path / "tin.txt"
+    source.write_text("Hôm nay trời đẹp. Không có gì để ghi.", encoding="utf-8")
+    vi = cli.ok("--lang", "vi", "extract", str(source))
+    comments = " ".join(line[2:] for line in vi.splitlines() if line.startswith("# "))
+    assert comments.startswith("Bản nháp biên bản cuộc họp do `dirtrack extract` lập")
+    assert "Văn bản không nêu: ngày họp (--date), tên cuộc họp" in comments
+    assert "Draft" not in vi and "does not give" not in vi
+    assert all(len(line) <= 96 for line in vi.splitlines() if line.startswith("#"))
+    en = cli.ok("--lang", "en", "extract", str(source))
+    assert "# The text does not give: the meeting's date (--date)" in en
+    from dirtrack.extract.draft import Draft
+
+    assert Draft.from_toml(vi) == Draft.from_toml(en)
+
+
 def test_apply_of_a_text_without_a_meeting_is_one_error_line(cli: Cli, db_path: Path) -> None:
     """With --apply, a draft the import refuses (no date, no title) gets its one Error line and
     no warning beside it; a draft recorded with a field missing still gets the warning."""

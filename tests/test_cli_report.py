@@ -245,3 +245,26 @@ def test_one_day_is_said_in_the_singular(units: Cli) -> None:
     assert "due within 1 day as of 2022-05-07: no letter" in refused
     vi = " ".join(units.ok("--lang", "vi", "score", "--quarter", "2022Q3").split())
     assert "chậm 1 ngày)" in vi
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--quarter", "2022Q2"),
+        ("report", "--quarter", "2022Q2", "--brief"),
+        ("score", "--quarter", "2022Q2"),
+        ("limitations", "--period", "2022Q2"),
+    ],
+)
+def test_as_of_before_the_period_is_refused(units: Cli, args: tuple[str, ...]) -> None:
+    """An --as-of before the period begins gave figures of all zeros without a word: nothing
+    of the period has happened on that day. It is an error naming the day and the period's
+    first day; the period's own first day is taken."""
+    en = units.fail(*args, "--as-of", "2022-03-01")
+    assert en == (
+        "Error: --as-of 2022-03-01 is before the period Q2 2022 begins (2022-04-01): "
+        "give a day from 2022-04-01 on"
+    )
+    vi = units.fail("--lang", "vi", *args, "--as-of", "1/3/2022")
+    assert "--as-of 01/03/2022 trước ngày bắt đầu kỳ quý II/2022 (01/04/2022)" in vi
+    units.ok(*args, "--as-of", "2022-04-01")

@@ -131,6 +131,21 @@ def test_values_toml_writes_otherwise_take_effect(config_file: Path, tmp_path: P
     assert [d["days_overdue"] for d in overdue] == [16]
 
 
+def test_good_series_undo_and_verdict_values_in_the_file_are_taken(config_file: Path) -> None:
+    """The file's checks of --every, --day, --offset, --count and --verdict go by the option's
+    long name: urge's --all (its parameter is named every) stays a yes or no, and a period in
+    Vietnamese is a period."""
+    config_file.write_text(
+        '[urge]\nall = true\n[assign]\nevery = "tháng"\nday = 20\n'
+        '[undo]\ncount = 2\n[done]\nverdict = "meets"\n',
+        encoding="utf-8",
+    )
+    found = settings()
+    assert found["urge.every"]["value"] is True
+    assert found["assign.every"]["value"] == "tháng"
+    assert found["done.verdict"]["value"] == "meets"
+
+
 def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -> None:
     other = tmp_path / "elsewhere.toml"
     other.write_text('lang = "vi"\n', encoding="utf-8")
@@ -491,6 +506,38 @@ def test_config_lists_the_environment_variables_it_reads(config_file: Path) -> N
             '[overdue]\nas-of = "31/2/2022"\n',
             "overdue.as-of: '31/2/2022' is not a real date",
             "overdue.as-of: '31/2/2022' không phải là ngày hợp lệ",
+        ),
+        (
+            'db = "sqlite://"\n',
+            "db: --db 'sqlite://' is a database in memory, gone when the command ends",
+            "db: --db 'sqlite://' là cơ sở dữ liệu trong bộ nhớ, mất ngay khi lệnh kết thúc",
+        ),
+        # A series' period, day and offset, undo's count and done's verdict were refused only
+        # when the command ran, naming the option as if it had been typed, not the file.
+        (
+            '[assign]\nevery = "fortnight"\n',
+            "assign.every: --every 'fortnight' is not a period; use month, quarter",
+            "assign.every: --every 'fortnight' không phải là một kỳ",
+        ),
+        (
+            "[assign]\nday = 40\n",
+            "assign.day: --day must be a day of the month from 1 to 31, not 40",
+            "assign.day: --day phải là một ngày trong tháng, từ 1 đến 31, không phải 40",
+        ),
+        (
+            "[assign]\noffset = -5\n",
+            "assign.offset: --offset must be from 0 to 366 days, not -5",
+            "assign.offset: --offset phải từ 0 đến 366 ngày, không phải -5",
+        ),
+        (
+            "[undo]\ncount = 0\n",
+            "undo.count: the number of commands to undo must be 1 to 1000, not 0",
+            "undo.count: số lệnh cần hoàn tác phải từ 1 đến 1000, không phải 0",
+        ),
+        (
+            '[done]\nverdict = "great"\n',
+            "done.verdict: unknown verdict 'great'; use one of meets, exceeds, short",
+            "done.verdict: không có mức đánh giá 'great'",
         ),
     ],
 )

@@ -245,6 +245,24 @@ def test_errors_in_vietnamese_and_in_english(
     assert file_digest(db_path) == before
 
 
+def test_what_a_command_did_says_its_days_as_the_language_writes_them(seeded: Cli) -> None:
+    """The lines saying what was done (progress logged, deadline approved, a day off, a
+    deadline moved) gave their days in ISO under --lang vi, where every error says 01/06/2022;
+    they say them as the run's language writes days."""
+    said = seeded("--lang", "vi", "progress", "1", "--percent", "20", "--date", "2022-06-01")
+    assert said.stderr.strip() == "nhiệm vụ 1: đã ghi tiến độ ngày 01/06/2022"
+    said = seeded("--lang", "vi", "extend", "1", "--to", "2022-07-31", "--date", "2022-06-02",
+                  "--reason", "CV 45")  # fmt: skip
+    assert said.stderr.strip() == "nhiệm vụ 1: gia hạn đến 31/07/2022, duyệt ngày 02/06/2022"
+    said = seeded("--lang", "vi", "calendar", "add", "2025-05-05", "--off")
+    assert said.stderr.strip() == "05/05/2025: ngày nghỉ của cơ quan"
+    said = seeded("--lang", "en", "progress", "1", "--percent", "30", "--date", "2022-06-03")
+    assert said.stderr.strip() == "directive 1: progress logged on 2022-06-03"
+    # the overdue table's title too
+    title = seeded.ok("--lang", "vi", "overdue", "--as-of", "2022-07-01").splitlines()[0]
+    assert title == "Nhiệm vụ quá hạn chưa hoàn thành (01/07/2022)"
+
+
 def test_lang_from_the_environment(seeded: Cli, db_path: Path) -> None:
     before = file_digest(db_path)
     assert error_line(seeded, ["show", "99"], env={"LANG": "vi_VN.UTF-8"}) == (

@@ -590,6 +590,35 @@ def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     assert not any("None" in value for row in rows + commands for value in row.values())
 
 
+def test_history_csv_says_what_each_command_changed(seeded: Cli) -> None:
+    """The commands' CSV had an empty ``changes`` cell (a list of objects flattened to
+    nothing): it now holds the table's words for each change, in the run's language, with
+    values whole."""
+    import csv
+    import io
+
+    long_text = "Đẩy nhanh tiến độ" + " đề án" * 20
+    seeded.ok("edit", "directive", "1", "--text", long_text)
+    rows = list(csv.DictReader(io.StringIO(seeded.ok("history", "--format", "csv"))))
+    assert rows[0]["command"] == "edit directive"
+    assert rows[0]["changes"] == f"changed directive 1: text: Đẩy nhanh đề án → {long_text}"
+    assert all(row["changes"] for row in rows)
+    vi = seeded.ok("--lang", "vi", "history", "--format", "csv", "--fields", "id,changes")
+    first = next(csv.DictReader(io.StringIO(vi)))
+    assert first["changes"].startswith("sửa nhiệm vụ 1: nội dung: Đẩy nhanh đề án → ")
+
+
+def test_history_by_an_actor_typed_decomposed(seeded: Cli) -> None:
+    """--actor is stored in NFC, whatever the keyboard sent; --by a name typed decomposed (NFD,
+    as some keyboards send Vietnamese) found nothing, with exit 0. It finds the actor's work."""
+    import unicodedata
+
+    seeded.ok("--actor", "Lê Văn C", "progress", "1", "--percent", "20", "--date", "10/6/2022")
+    typed = unicodedata.normalize("NFD", "Lê Văn C")
+    assert [c["command"] for c in history(seeded, "--by", typed)] == ["progress"]
+    assert [c["command"] for c in history(seeded, "1", "--by", typed)] == ["progress"]
+
+
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
     seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
     count = len(history(seeded, "--limit", "0"))

@@ -105,6 +105,12 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
     )
     assert "unknown field 'boss'" in refused(office, db_path, str(no_unit), "--map", "Ai làm=boss")
     assert "has no '=FIELD'" in refused(office, db_path, str(no_unit), "--map", "Ai làm")
+    # One header given two fields: the later took the column, and the import then said no
+    # column held the first.
+    mapped = ("--meeting", "1", "--map", "Ai làm=text,ai lam=unit")
+    assert refused(office, db_path, str(no_unit), *mapped) == (
+        "Error: --map gives the column 'ai lam' two fields, text and unit: a column holds one"
+    )
     twice = csv_rows(
         tmp_path / "c.csv",
         [["Nội dung", "Đơn vị chủ trì", "Thời hạn", "Hạn hoàn thành"], ["x", "BTC", "", ""]],
@@ -131,6 +137,29 @@ def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) 
     assert "row 4, column E (Thời hạn): 'sớm nhất có thể' is not a deadline" in message
 
 
+def test_a_bad_deadline_on_a_row_without_a_meeting(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A deadline not read without the meeting's day (a bad date, 'trong 10 ngày làm việc') on
+    a row whose meeting is not known was 'unexpected AssertionError': each is the row's problem,
+    beside its missing meeting."""
+    sheet = csv_rows(
+        tmp_path / "d.csv",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            ["1", "Việc A", "BTC", "31/12/99999"],
+            ["2", "Việc B", "BTC", "trong 10 ngày làm việc"],
+            ["3", "Việc C", "BTC", "30/02/2022"],
+        ],
+    )
+    message = refused(office, db_path, str(sheet))
+    assert "unexpected" not in message
+    assert "3 bad rows (2-4)" in message
+    assert "row 2, column D (Thời hạn): '31/12/99999' is not a deadline" in message
+    assert "row 3, column D (Thời hạn): this deadline counts from a day" in message
+    assert "row 4, column D (Thời hạn): '30/02/2022' is not a real date" in message
+
+
 def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = xlsx(
         tmp_path / "p.xlsx",
@@ -146,6 +175,32 @@ def test_a_percent_of_140(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 2, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
     assert "row 3, column F (Tiến độ): 140 is not a percentage between 0 and 100" in message
     assert "row 4, column F (Tiến độ): 140% is not a percentage between 0 and 100" in message
+
+
+def test_a_negative_percentage_in_a_text_cell(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """In a CSV (text cells), '-5%' was read as 5% and '-5' kept as a note, where the same -5 in
+    a number cell is refused: each is a bad row now. A dash that is no sign (a range, a
+    separator) is read as before."""
+    sheet = csv_rows(
+        tmp_path / "p.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "BTC", "", "30/9/2022", "-5%", ""],
+            ["2", "Việc B", "BTC", "", "30/9/2022", "-5", ""],
+            ["3", "Việc C", "BTC", "", "30/9/2022", "Tiến độ −10%", ""],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert "3 bad rows (2-4)" in message
+    assert "row 2, column F (Tiến độ): -5% is not a percentage between 0 and 100" in message
+    assert "row 3, column F (Tiến độ): -5 is not a percentage between 0 and 100" in message
+    assert "row 4, column F (Tiến độ): −10% is not a percentage between 0 and 100" in message
+    fine = csv_rows(
+        tmp_path / "q.csv",
+        [HEADER, ["1", "Việc A", "BTC", "", "30/9/2022", "Đang thực hiện - 70%", ""]],
+    )
+    office.ok("import", str(fine), "--meeting", "1")
+    assert office.json("show", "2")["progress"] == 70
 
 
 def test_a_percentage_too_large_to_round(office: Cli, db_path: Path, tmp_path: Path) -> None:

@@ -397,6 +397,22 @@ def test_import_refuses_a_broken_structure(
     assert json.loads(empty.ok("export"))["units"] == []
 
 
+def test_a_blank_or_control_text_is_named_in_its_file(empty: Cli, tmp_path: Path) -> None:
+    """A blank text or a control character was the one refusal of a record that named no file
+    ('Error: units[0].code: blank text…'), where every other names it ('x.json: units[0]…')."""
+    doc = _doc()
+    doc["units"][0]["code"] = "  "
+    path = _write(tmp_path, doc)
+    assert empty.fail("--lang", "vi", "import", str(path)) == (
+        f"Error: {path.name}: units[0].code: văn bản trống (chỉ có khoảng trắng hoặc ký tự "
+        "không hiển thị)"
+    )
+    doc["units"][0]["code"] = "A\x1b"
+    assert empty.fail("import", str(_write(tmp_path, doc))).startswith(
+        f"Error: {path.name}: units[0].code: the text holds the control character U+001B"
+    )
+
+
 def test_the_refusal_is_in_vietnamese(empty: Cli, tmp_path: Path) -> None:
     doc = _doc()
     doc["directives"][0]["completed_on"] = "2022-05-05"
@@ -467,6 +483,15 @@ def test_what_is_wrong_with_a_record_is_said_in_the_users_language(
     doc["directives"][0]["original_due"] = 20220630  # a date is a JSON string
     in_vi = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
     assert in_vi.endswith("directives[0].original_due: phải là văn bản"), in_vi
+    # An empty text was pydantic's English in Vietnamese: '(String should have at least 1
+    # character)'.
+    doc = _doc()
+    doc["units"][0]["code"] = ""
+    in_vi = empty.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
+    assert in_vi.endswith("units[0].code: không được để trống"), in_vi
+    assert empty.fail("import", str(_write(tmp_path, doc))).endswith(
+        "units[0].code: must not be empty"
+    )
     assert file_digest(db_path) == before
 
 

@@ -105,6 +105,47 @@ def test_a_time_to_do_it_of_nothing_is_refused(text: str) -> None:
     assert "thời gian thực hiện phải từ 1 ngày" in caught.value.render("vi")
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "en", "vi"),
+    [
+        (
+            "trong 99999999 ngày làm việc",
+            "bad_working_days",
+            "a number of working days must be from 1 to 2600, not 99999999",
+            "số ngày làm việc phải từ 1 đến 2600, không phải 99999999",
+        ),
+        (
+            "within 2601 working days",
+            "bad_working_days",
+            "must be from 1 to 2600, not 2601",
+            "phải từ 1 đến 2600, không phải 2601",
+        ),
+        (
+            "trong 99999999 ngày",
+            "span_too_long",
+            "is at most 999 days, weeks or months, not 99999999",
+            "nhiều nhất là 999 ngày, tuần hoặc tháng, không phải 99999999",
+        ),
+        (
+            "trong " + "9" * 5000 + " ngày làm việc",
+            "bad_working_days",
+            "must be from 1 to 2600, not 999",
+            "phải từ 1 đến 2600, không phải 999",
+        ),
+    ],
+)
+def test_a_huge_time_to_do_it_says_the_limit(text: str, key: str, en: str, vi: str) -> None:
+    """'trong 99999999 ngày làm việc' (more digits than the phrase's pattern took) was 'not a
+    deadline' with the list of every form: it now says the number is too large, and the
+    limit, in either language."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_when(text, ref=date(2022, 9, 7))
+    assert caught.value.key == key
+    assert en in caught.value.render("en")
+    assert vi in caught.value.render("vi")
+    assert len(caught.value.render("en")) < 200
+
+
 def test_deadline_phrase_without_year_and_without_reference_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse_when("tháng 9")

@@ -211,7 +211,13 @@ def test_fields_and_leaders(cli: Cli, db: str) -> None:
     cli.fail("leader", "assign", "Lê Thị C", "--field", "KGVX", "--from", "2025-06-01")  # overlap
     cli.fail("leader", "assign", "Ai Đó", "--field", "VHXH", "--from", "2025-06-01")  # no field
     cli.fail("leader", "assign", "Ai Đó", "--from", "2025-06-01")
-    cli.fail("field", "add", "kt", "Kinh tế 2")
+    assert cli.fail("field", "add", "kt", "Kinh tế 2") == (
+        "Error: code 'kt' already refers to field KT (Kinh tế)"
+    )
+    # The name taken, not the new code: 'KT2' was said to be field KT already.
+    assert cli.fail("--lang", "vi", "field", "add", "KT2", "kinh te") == (
+        "Error: tên 'kinh te' đã được dùng cho lĩnh vực KT (Kinh tế)"
+    )
     cli.fail("list", "--leader", "Không Có")
     assert snapshot(db) == before
     # The past is not rewritten: before May, Trần Văn B; after, Lê Thị C.

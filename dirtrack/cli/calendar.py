@@ -43,7 +43,7 @@ def calendar_add(
     found = parse_date(day)
     with unit_of_work(ctx) as session:
         set_day(session, found, off=off, note=note)
-    err(msg("calendar_off" if off else "calendar_on", state(ctx).lang, date=found.isoformat()))
+    err(msg("calendar_off" if off else "calendar_on", state(ctx).lang, date=found))
 
 
 @calendar_app.command("list")

@@ -279,6 +279,20 @@ def period_of(text: str, cutoff: Cutoff = Cutoff.CALENDAR) -> Period:
     return parse_period(text, cutoff, today=today())
 
 
+def judged_day(as_of: str | None, span: Period) -> date:
+    """T for a period's figures: ``--as-of``, else the period's end (today while it runs).
+
+    A day before the period begins is refused: nothing of the period has happened on it, and
+    figures of all zeros would pass for a real review.
+    """
+    day = optional_day(as_of)
+    if day is None:
+        return min(span.end, today())
+    if day < span.start:
+        raise InvalidInput.of("as_of_before_period", day=day, period=span, start=span.start)
+    return day
+
+
 def when(text: str, ref: date | None) -> date:
     return parse_when(text, ref)
 
@@ -314,8 +328,8 @@ def deadline(
             msg(
                 "deadline_moved",
                 state(ctx).lang,
-                named=found.named.isoformat(),
-                due=found.due.isoformat(),
+                named=found.named,
+                due=found.due,
                 phrase=found.phrase,
             )
         )
@@ -360,7 +374,7 @@ def dated_change(
     positive_id(ident, what)
     with unit_of_work(ctx) as session:
         change(session, ident, day)
-    err(msg(message, state(ctx).lang, id=ident, date=day.isoformat()))
+    err(msg(message, state(ctx).lang, id=ident, date=day))
 
 
 def positive_id(value: int, what: str) -> int:

@@ -385,9 +385,9 @@ def done(
         completed = directive.completed_on
     lang = state(ctx).lang
     if completed is None:
-        err(msg("done_awaiting", lang, id=directive_id, date=day.isoformat()))
+        err(msg("done_awaiting", lang, id=directive_id, date=day))
     else:
-        err(msg("done", lang, id=directive_id, date=completed.isoformat()))
+        err(msg("done", lang, id=directive_id, date=completed))
 
 
 @app.command("extend")
@@ -458,8 +458,8 @@ def extend(
             "extend",
             state(ctx).lang,
             id=directive_id,
-            due=new_due.isoformat(),
-            date=approved.isoformat(),
+            due=new_due,
+            date=approved,
         )
     )
 

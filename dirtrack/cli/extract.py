@@ -97,7 +97,7 @@ def extract(
             file, known, today=today(), on=day, chair=chair_name, stdin=sys.stdin.buffer
         )
         lang = state(ctx).lang
-        text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml()
+        text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml(lang)
         if target is not None:
             write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
         else:

@@ -110,7 +110,7 @@ def leader_assign(
         units = [(u.id or 0, u.code) for u in index.resolve_many(unit or [])]
         found = assign_leader(session, name, field_refs=field or [], units=units, start=day)
         shown = found.name
-    err(msg("leader_assigned", state(ctx).lang, name=shown, date=day.isoformat()))
+    err(msg("leader_assigned", state(ctx).lang, name=shown, date=day))
 
 
 @leader_app.command("list")

@@ -15,8 +15,9 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     dated_change,
+    day_or_today,
     field_list,
-    optional_day,
+    judged_day,
     period_of,
     positive_id,
     state,
@@ -136,7 +137,7 @@ def list_limitations(
     from dirtrack.store.units import UnitIndex
 
     span = period_of(period, cutoff) if period else None
-    day = optional_day(as_of) or (min(span.end, today()) if span else today())
+    day = judged_day(as_of, span) if span else day_or_today(as_of)
     with unit_of_work(ctx) as session:
         unit_ids = None
         if unit:
@@ -192,7 +193,7 @@ def settle_repeat(
             lang,
             id=limitation_id,
             first=best.first_id,
-            date=best.raised_on.isoformat(),
+            date=best.raised_on,
             score=int(best.score),
         )
     return msg("rv_may_repeat", lang, id=limitation_id, first=best.first_id, score=int(best.score))

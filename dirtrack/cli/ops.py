@@ -73,6 +73,11 @@ def remind(
 
     check_days(within, "--within")
     check_days(stale_after, "--stale-after")
+    if working_days:  # a count of working days has its own limit, said of the option given
+        from dirtrack.workdays import MAX_WORKING_DAYS
+
+        if within > MAX_WORKING_DAYS:
+            raise InvalidInput.of("bad_working_within", max=MAX_WORKING_DAYS, value=within)
     chosen = field_list(fields)
     day = optional_day(as_of) or today()
     ensure_occurrences(ctx, day)
@@ -103,10 +108,10 @@ def remind(
         reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
     )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
-        err(msg("remind_none", lang, n=within, date=day.isoformat()))
+        err(msg("remind_none", lang, n=within, date=day))
     overdue = reminders["totals"]["overdue"]
     if check and overdue:
-        err(msg("overdue_count", lang, n=overdue, date=day.isoformat()))
+        err(msg("overdue_count", lang, n=overdue, date=day))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
@@ -189,8 +194,11 @@ def history(
     Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
     """
     from dirtrack.store import history as log
+    from dirtrack.text import nfc
 
     chosen = field_list(fields)
+    if by is not None:  # in the form --actor is stored in (NFC): typed decomposed, it is found
+        by = nfc(by)
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")

@@ -26,6 +26,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     field_list,
+    judged_day,
     named_option,
     optional_day,
     period_of,
@@ -69,6 +70,7 @@ def overdue(
 
     ensure_occurrences(ctx, day)
     lang = state(ctx).lang
+    from dirtrack.i18n import day as day_text
     from dirtrack.i18n import msg, t
 
     # The records are made as they are written: the listing is written while the connection
@@ -91,11 +93,11 @@ def overdue(
             counted(records),
             fmt,
             lang,
-            title=f"{t('overdue_list', lang)} ({day.isoformat()})",
+            title=f"{t('overdue_list', lang)} ({day_text(day.isoformat(), lang)})",
             fields=field_list(fields),
         )
     if check and shown:
-        err(msg("overdue_count", lang, n=shown, date=day.isoformat()))
+        err(msg("overdue_count", lang, n=shown, date=day))
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
@@ -184,7 +186,7 @@ def report(
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
-    day = optional_day(as_of) or min(span.end, today())
+    day = judged_day(as_of, span)
     lang = state(ctx).lang
     titles = ReviewTitles.of(span, lang)
     from dirtrack.cli.common import ensure_occurrences

@@ -41,7 +41,7 @@ def accept(ctx: typer.Context, directive_id: DirectiveArg, *, on: DateOpt = None
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_accept(session, directive_id, on=day, regime=office_regime(session))
-    err(msg("accepted", state(ctx).lang, id=directive_id, date=day.isoformat()))
+    err(msg("accepted", state(ctx).lang, id=directive_id, date=day))
 
 
 @app.command("return")
@@ -55,7 +55,7 @@ def send_back(
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_send_back(session, directive_id, on=day, reason=reason)
-    err(msg("returned", state(ctx).lang, id=directive_id, date=day.isoformat()))
+    err(msg("returned", state(ctx).lang, id=directive_id, date=day))
 
 
 request_app = DirtrackTyper(
@@ -171,7 +171,7 @@ def approve(
             state(ctx).lang,
             request=request_id,
             id=directive_id,
-            date=day.isoformat(),
+            date=day,
         )
     )
 
@@ -187,7 +187,7 @@ def reject(
     positive_id(request_id, "request")
     with unit_of_work(ctx) as session:
         store_reject(session, request_id, on=day, reason=reason)
-    err(msg("rejected", state(ctx).lang, request=request_id, date=day.isoformat()))
+    err(msg("rejected", state(ctx).lang, request=request_id, date=day))
 
 
 @app.command("requests")

@@ -14,10 +14,9 @@ from dirtrack.cli.common import (
     QuarterOpt,
     UnitFilterOpt,
     bad_parameter,
-    optional_day,
+    judged_day,
     period_of,
     state,
-    today,
 )
 from dirtrack.periods import Cutoff
 from dirtrack.render import ReportFormat
@@ -75,7 +74,7 @@ def score(
         raise bad_parameter(ctx, "quarter_or_period", "--quarter")
     span = period_of(quarter or period or "", cutoff)
     target = out_target(ctx, out_file, force=force, fmt=fmt)
-    day = optional_day(as_of) or min(span.end, today())
+    day = judged_day(as_of, span)
     lang = state(ctx).lang
     with read_only(ctx) as conn:
         rule_set = load_rules(rules or _default_rules(conn))

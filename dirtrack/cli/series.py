@@ -30,7 +30,12 @@ series_app = DirtrackTyper(
 app.add_typer(series_app, name="series")
 
 
-def _every(value: str) -> str:
+def every_named(value: str) -> str:
+    """``--every``'s PERIOD as the series store names it (``tháng``, ``monthly``: month).
+
+    Raises:
+        InvalidInput: a word that names no period.
+    """
     from dirtrack.store.series import EVERY
     from dirtrack.text import fold
 
@@ -110,7 +115,7 @@ def assign_series(
     lang = state(ctx).lang
     if due is not None:
         raise bad_parameter(ctx, "every_with_due", "--due")
-    every = _every(every)
+    every = every_named(every)
     starts = parse_date(from_) if from_ else None
     ends = parse_date(until) if until else None
     ids: list[int] = []
@@ -284,7 +289,7 @@ def series_stop(
             "series_stopped",
             state(ctx).lang,
             id=series_id,
-            date=day.isoformat(),
+            date=day,
             n=len(removed),
             kept=", ".join(map(str, kept)) or "-",
         )

@@ -138,7 +138,7 @@ def unit_retire(
             "rv_retired",
             lang,
             unit=done.unit.code,
-            date=day.isoformat(),
+            date=day,
             successor=done.successor.code,
             n=len(done.moved),
             ids=", ".join(map(str, done.moved)) or "-",

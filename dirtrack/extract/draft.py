@@ -133,9 +133,9 @@ class Draft:
         """Read a draft in the :meth:`to_dict` shape (dates as ISO or Vietnamese text)."""
         return _read(data)
 
-    def to_toml(self) -> str:
-        """A TOML file for a clerk to correct (see the comments it starts with)."""
-        return _render_toml(self)
+    def to_toml(self, lang: str = "en") -> str:
+        """A TOML file for a clerk to correct (see the comments it starts with, in ``lang``)."""
+        return _render_toml(self, lang)
 
     @classmethod
     def from_toml(cls, text: str) -> Draft:
@@ -346,20 +346,27 @@ def _line(key: str, value: Any, comment: str = "") -> str | None:
     return f"{key} = {rendered}" + (f"  # {comment}" if comment else "")
 
 
-_HEADER = """\
-# Draft of a meeting record made by `dirtrack extract`: check every value against the source.
-# A missing key means "unknown" (TOML has no null). Delete a [[limitations]] or [[directives]]
-# block to drop it; copy one to add another. `unit`: a unit's code or name; leave it out for
-# "every unit" (at a meeting with one unit: that unit). `due`: a date (2022-09-30) or a
-# phrase such as "30/9/2022" or "quý III/2022". `doc`: the notice's number; `product`: what the
-# unit hands in. Keep the `key` lines: they make a second import of this draft a no-op.
-"""
+def _comment(text: str) -> str:
+    """``text`` as TOML comment lines of at most 96 characters."""
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width=96,
+        initial_indent="# ",
+        subsequent_indent="# ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
-def _render_toml(draft: Draft) -> str:
-    lines = [_HEADER]
+def _render_toml(draft: Draft, lang: str) -> str:
+    from dirtrack.i18n import msg
+
+    lines = [_comment(msg("draft_header", lang)) + "\n"]
     if draft.missing:
-        lines.append("# The text does not give: " + ", ".join(draft.missing) + " (fill them in).")
+        what = ", ".join(msg(f"missing_{name}", lang) for name in draft.missing)
+        lines.append(_comment(msg("draft_not_given", lang, what=what)))
     lines.append("[meeting]")
     m = draft.meeting
     for entry in (

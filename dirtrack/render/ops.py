@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
@@ -230,11 +230,13 @@ _CODED: dict[tuple[str, str], tuple[Mapping[str, Entry], str]] = {
 @dataclass(frozen=True)
 class HistoryView:
     """What ``history`` needs beyond the records: unit and field codes by id, and the zone to
-    show times in (None: the machine's own)."""
+    show times in (None: the machine's own). ``whole``: values are never cut short (a CSV
+    cell has room; a table's has not)."""
 
     units: Mapping[int, str] = field(default_factory=dict)
     zone: tzinfo | None = None
     fields: Mapping[int, str] = field(default_factory=dict)  # a field's code by its id
+    whole: bool = False
 
     def value(self, name: str, value: Any, lang: str, entity: str = "") -> str:
         coded = _CODED.get((entity, name))
@@ -248,7 +250,7 @@ class HistoryView:
             return self.fields.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return day(value, lang)
-        return _shown(value)
+        return _shown(value, self.whole)
 
     def when(self, r: Record, lang: str) -> str:
         """The change's UTC time in the chosen zone, to the minute."""
@@ -298,11 +300,11 @@ def field_label(name: str, lang: str) -> str:
     return Field(name).render(lang)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, whole: bool = False) -> str:
     if value is None:
         return "—"
     text = str(value).replace("\n", " ")
-    return text if len(text) <= 60 else text[:59] + "…"
+    return text if whole or len(text) <= 60 else text[:59] + "…"
 
 
 def _command_label(r: Record, lang: str) -> str:
@@ -355,8 +357,15 @@ def history_commands(
     fields: Sequence[str] | None,
     view: HistoryView | None = None,
 ) -> None:
-    columns = command_columns(view or HistoryView())
-    emit(records, columns, fmt, lang, title=t("history", lang), fields=fields)
+    view = view or HistoryView()
+    if fmt is OutputFormat.CSV:
+        # A CSV cell holds no list of objects: each change in the words of the table, whole.
+        whole = replace(view, whole=True)
+        records = [
+            {**r, "changes": "; ".join(whole.change_text(c, lang) for c in r["changes"])}
+            for r in records
+        ]
+    emit(records, command_columns(view), fmt, lang, title=t("history", lang), fields=fields)
 
 
 def history_changes(

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.i18n import Phrase
 from dirtrack.models import Directive, DirectiveField, Leader, LeaderAssignment, Unit
 from dirtrack.status import DirectiveFacts
 from dirtrack.store.tables import field, leader, leader_assignment
@@ -36,11 +37,17 @@ def add_field(session: Session, code: str, name: str) -> DirectiveField:
         raise InvalidInput.of("field_bad_code", code=code)
     if not name:
         raise InvalidInput.of("field_no_name")
+    wanted = {fold_words(code): ("w_code", code), fold_words(name): ("w_name", name)}
     for other in session.exec(orm_select(DirectiveField)):
-        if fold_words(other.code) in (fold_words(code), fold_words(name)) or fold_words(
-            other.name
-        ) in (fold_words(code), fold_words(name)):
-            raise Conflict.of("field_taken", value=code, field=f"{other.code} ({other.name})")
+        for key, (what, value) in wanted.items():
+            if key in (fold_words(other.code), fold_words(other.name)):
+                # the code or the name given, whichever is taken: not the code when the name is
+                raise Conflict.of(
+                    "field_taken",
+                    what=Phrase(what),
+                    value=value,
+                    field=f"{other.code} ({other.name})",
+                )
     found = DirectiveField(code=code, code_key=fold(code), name=name, name_key=fold(name))
     session.add(found)
     session.flush()

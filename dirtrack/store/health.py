@@ -51,8 +51,12 @@ class Detail:
 
 
 def _failure(name: str, exc: SQLAlchemyError) -> Check:
+    """The check could not run: the database's reason, in the catalog's words when it is one
+    of those it has (``database disk image is malformed``: the file is damaged)."""
+    from dirtrack.db import sqlite_reason
+
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    return Check(name, PROBLEM, reason)
+    return Check(name, PROBLEM, Detail(sqlite_reason(reason)))
 
 
 def _listed(items: list[Phrase | str]) -> Detail:
@@ -75,6 +79,9 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
+    if revision is None:  # no alembic_version: another program's database, or not made yet
+        said = Phrase("hc_no_revision", expected=expected_revision)
+        return Check("schema", PROBLEM, Detail(said))
     if revision != expected_revision:
         said = Phrase("hc_revision", revision=revision, expected=expected_revision)
         return Check("schema", PROBLEM, Detail(said))

@@ -107,6 +107,13 @@ def _result(session: Session, directive_id: int) -> DirectiveResult | None:
     return session.get(DirectiveResult, directive_id)
 
 
+def check_verdict(verdict: str) -> str:
+    """``done --verdict``: one of :data:`VERDICTS`."""
+    if verdict not in VERDICTS:
+        raise InvalidInput.of("bad_verdict", value=verdict, choices=", ".join(VERDICTS))
+    return verdict
+
+
 def complete(
     session: Session,
     directive_id: int,
@@ -134,8 +141,8 @@ def complete(
         _check_not_before_meeting(session, directive, doc_date, "result_doc")
         if doc_date > on:
             raise InvalidInput.of("doc_after_done", doc_date=doc_date, date=on)
-    if verdict is not None and verdict not in VERDICTS:
-        raise InvalidInput.of("bad_verdict", value=verdict, choices=", ".join(VERDICTS))
+    if verdict is not None:
+        check_verdict(verdict)
     number = document_number(doc)
     stored_file, digest = file_hash(file) if file else (None, None)
     found = _result(session, directive_id)

@@ -82,6 +82,20 @@ class Occurrence:
         return self.period.label
 
 
+def check_series_day(day: int) -> int:
+    """``--day``: a day of the month, 1-31 (a shorter month takes its last day)."""
+    if not 1 <= day <= 31:
+        raise InvalidInput.of("bad_series_day", n=day)
+    return day
+
+
+def check_offset(offset: int) -> int:
+    """``--offset``: days after the period ends, 0 to :data:`MAX_OFFSET`."""
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidInput.of("bad_offset", n=offset, max=MAX_OFFSET)
+    return offset
+
+
 @dataclass(frozen=True)
 class Schedule:
     """When a series' occurrences fall (see the module docstring)."""
@@ -107,10 +121,10 @@ class Schedule:
             raise InvalidInput.of("unknown_every", value=self.every, choices=", ".join(EVERY))
         if self.day is not None and self.offset is not None:
             raise InvalidInput.of("day_and_offset")
-        if self.day is not None and not 1 <= self.day <= 31:
-            raise InvalidInput.of("bad_series_day", n=self.day)
-        if self.offset is not None and not 0 <= self.offset <= MAX_OFFSET:
-            raise InvalidInput.of("bad_offset", n=self.offset, max=MAX_OFFSET)
+        if self.day is not None:
+            check_series_day(self.day)
+        if self.offset is not None:
+            check_offset(self.offset)
         if self.ends_on is not None and self.ends_on < self.starts_on:
             raise InvalidInput.of("series_ends_first", end=self.ends_on, start=self.starts_on)
         return self

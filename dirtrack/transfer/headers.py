@@ -367,7 +367,9 @@ def parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
     may hold commas. ``;`` separates as well.
 
     Raises:
-        InvalidInput: a part without ``=``, an empty header or an unknown field.
+        InvalidInput: a part without ``=``, an empty header, an unknown field, or one header
+            given two fields (the later one took its column silently, and the first field was
+            then said to be missing).
     """
     pairs: list[tuple[str, str]] = []
     for value in values:
@@ -384,6 +386,11 @@ def parse_map(values: tuple[str, ...]) -> list[tuple[str, str]]:
             pairs.append((header, field_of(name)))
         if nfc(pending):
             raise InvalidInput.of("map_no_field", value=value, part=nfc(pending))
+    given: dict[str, tuple[str, str]] = {}
+    for header, name in pairs:
+        first = given.setdefault(fold_words(header), (header, name))
+        if first[1] != name:
+            raise InvalidInput.of("map_header_twice", header=header, first=first[1], second=name)
     return pairs
 
 

@@ -750,6 +750,8 @@ _ERROR_KINDS = {
     "json_not_number": ("float_type", "float_parsing", "decimal_type", "decimal_parsing"),
     "json_extra": ("extra_forbidden",),
     "json_absent": ("missing",),
+    # every text with a least length needs one character: an empty one is the problem
+    "json_empty": ("string_too_short", "too_short"),
 }  # fmt: skip
 _KIND_OF = {kind: key for key, kinds in _ERROR_KINDS.items() for kind in kinds}
 #: A bound pydantic names, as the limit the message gives: "> 0" is "at least 1".
@@ -1228,7 +1230,8 @@ class _Import:
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
-            _check_values(record, f"{section}[{i}]")
+            # named in the file, as every other refusal of a record is
+            _check_values(record, f"{self.name}: {section}[{i}]")
             yield i, record
 
     def new_id(self, what: str, record_id: int | None) -> None:

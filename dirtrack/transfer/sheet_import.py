@@ -68,7 +68,6 @@ from dirtrack.transfer.values import Said, Value
 CHUNK = 500  # rows between two progress updates
 WRITE_CHUNK = 10_000  # new directives inserted at a time
 _CACHE_LIMIT = 20_000
-_NEEDS_MEETING = "\x00needs the meeting's date"
 # The meeting a row names, why none can be told, or None (a heading naming no meeting).
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # The units a cell names, why it names no unit where it does not, and the groups of bodies it
@@ -265,7 +264,7 @@ class SheetImport:
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
-        self._due_cache: dict[tuple[Value, date | None], cells.DueCell | str | DirtrackError] = {}
+        self._due_cache: dict[tuple[Value, date | None], cells.DueCell | DirtrackError] = {}
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -991,10 +990,11 @@ class SheetImport:
         if found is None:
             try:
                 found = cells.read_due(value, None, self.calendar)
-            except InvalidInput:
-                found = _NEEDS_MEETING
+            except InvalidInput as exc:
+                # Read again with the meeting's date; a row without one keeps this error.
+                found = exc
             self._due_cache[(value, None)] = found
-        if found == _NEEDS_MEETING:
+        if isinstance(found, DirtrackError) and p.held is not None:
             found = self._due_cache.get((value, p.held))
             if found is None:
                 try:
@@ -1005,7 +1005,6 @@ class SheetImport:
         if isinstance(found, DirtrackError):
             p.problem(found, self._col("due"))
             return
-        assert not isinstance(found, str)
         if found.asked is not None:
             if found.due is None:
                 p.problem(Phrase("row_asked_no_due", value=cells.text(value)), self._col("due"))

@@ -361,7 +361,11 @@ def read_due(value: Value, ref: date | None, calendar: Workdays | None = None) -
     return DueCell(*parse_deadline(value, ref, calendar))
 
 
-_PERCENT = re.compile(r"(\d{1,4}(?:[.,]\d+)?)\s*%")
+# A percentage in a text, with the minus sign of a negative one ("-5%", "Tiến độ: −5%"), which
+# is refused, not read as 5%. A sign touches its digits and follows no letter or digit: in
+# "10-20%" (a range) or "Đang thực hiện - 70%" (a separator) the dash is no sign.
+_PERCENT = re.compile(r"(?:(?<![\w.,])(?P<minus>[-−]))?(?P<number>\d{1,4}(?:[.,]\d+)?)\s*%")
+_MINUS = str.maketrans({"−": "-"})
 _SEPARATORS = re.compile(r"^[\s,.;:\-–—/|]+")
 
 
@@ -395,13 +399,15 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
-    bare = written.replace(",", ".")
-    if re.fullmatch(r"\d{1,4}(?:\.\d+)?", bare):
+    bare = written.replace(",", ".").translate(_MINUS)
+    if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         return _whole_percent(Decimal(bare), written), None
     found = _PERCENT.search(written)
     if found is None:
         return None, written
-    percent = _whole_percent(Decimal(found[1].replace(",", ".")), found[0])
+    if found["minus"]:
+        raise InvalidInput.of("cell_not_percent", value=cut(found[0]))
+    percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
     if found.start() == 0:
         rest = _SEPARATORS.sub("", written[found.end() :]).strip()
         return percent, rest or None
