@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0013"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -46,6 +46,7 @@ KNOWN_REVISIONS = (
     "0010b",
     "0011",
     "0012",
+    "0013",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -606,3 +606,52 @@ def test_doctor_on_a_schema_that_lost_a_table_and_a_column(cli: Cli, db: str) ->
         "detail": "missing table calendar_day; directive.product",
     }
     assert checks["integrity"]["status"] == "ok" and checks["foreign_keys"]["status"] == "ok"
+
+
+def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: str) -> None:
+    """Keys stored before ``fold`` left out the characters that show nothing kept them: a unit
+    named with a zero-width space was not found by its name typed without it. The upgrade
+    writes those keys again; a unique code key that would become another unit's stays as it
+    was."""
+    zw = "\u200b"
+    cli.ok("unit", "add", "STC", f"Sở{zw} Tài chính")
+    cli.ok("unit", "add", "SXD", "Sở Xây dựng")
+    cli.ok("unit", "add", "SXD2", "Sở Xây dựng (bản sao)")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.id("add-limitation", str(meeting), "--unit", "SXD", f"Chậm{zw} giải ngân")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0012")
+        old = {  # the keys as the fold before 0013 made them: the unseen characters kept
+            "unit": [("name_key", f"so{zw} tai chinh", 1)],
+            "limitation": [("text_key", f"cham{zw} giai ngan", 1)],
+        }
+        with engine.begin() as conn:
+            # A code as an older import may have kept it, whose key folds to another unit's.
+            conn.execute(
+                text("UPDATE unit SET code = :c, code_key = :k WHERE id = 3"),
+                {"c": f"SX{zw}D", "k": f"sx{zw}d"},
+            )
+            for table, keys in old.items():
+                for column, value, row in keys:
+                    conn.execute(
+                        text(f"UPDATE {table} SET {column} = :v WHERE id = :i"),
+                        {"v": value, "i": row},
+                    )
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            keys = conn.execute(text("SELECT id, code_key, name_key FROM unit ORDER BY id")).all()
+            [(lim_key,)] = conn.execute(text("SELECT text_key FROM limitation")).all()
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    assert version == SCHEMA_REVISION
+    assert [tuple(k) for k in keys] == [
+        (1, "stc", "so tai chinh"),
+        (2, "sxd", "so xay dung"),
+        (3, f"sx{zw}d", "so xay dung (ban sao)"),  # "sxd" is unit 2's: left as it was
+    ]
+    assert lim_key == "cham giai ngan"
+    # Found by what a clerk types, and told apart from a new one.
+    assert cli.id("assign", str(meeting), "--unit", "Sở Tài chính", "Việc A") > 0
+    assert cli.json("unit", "list")[0]["code"] == "STC"
