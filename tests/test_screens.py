@@ -279,3 +279,66 @@ def test_requests_keep_their_status_at_80_columns(
     words = " ".join(shown.split())
     assert ("không còn xem xét" if lang == "vi" else "moot") in words
     assert "31/07/2022" in shown or "2022-07-31" in shown
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """An import's dry run of two sheets, with a progress in its status and notes of several
+    lines: at 80 columns no layout of its columns fits, and rich squeezed each to two or three
+    letters a line (the text 'Tổ/ng/kế/t' down the screen). The rows are shown as blocks there,
+    each value beside its header; where the columns fit, the table is as before."""
+    from openpyxl import Workbook
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "x.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "SNV", "Sở Nội vụ")
+    office.ok("unit", "add", "SXD", "Sở Xây dựng")
+    office.ok("add-meeting", "--date", "2/1/2025", "--title", "Giao ban quý I")
+    book = Workbook()
+    text = "Xây dựng đề án sắp xếp tổ chức bộ máy các cơ quan tham mưu giúp việc"
+    rows = {
+        "Quý 1": [1, text, "Sở Nội vụ", "các sở, ngành liên quan", "30/6/2025", "Đạt 80%"],
+        "Quý 2": [
+            1,
+            "Tổng kết công tác cải cách hành chính",
+            "Sở Xây dựng",
+            "Sở Nội vụ",
+            "31/12/2025",
+            "",
+        ],
+    }
+    for name, row in rows.items():
+        sheet = book.create_sheet(name)
+        sheet.append(
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Thời hạn",
+                "Kết quả thực hiện",
+            ]
+        )
+        sheet.append(row)
+    del book["Sheet"]
+    book.save(tmp_path / "theo-doi.xlsx")
+    monkeypatch.chdir(tmp_path)  # the file's name, not a long path, heads the dry run
+    args = ["import", "theo-doi.xlsx", "--meeting", "1", "--sheet", "all", "--dry-run"]
+    words = set(page(screen(db, lang, args)).split())
+    header = {"vi": "Nội dung", "en": "Text"}[lang]
+    for width in (80, 120, 200):
+        with monkeypatch.context() as patch:
+            terminal(patch, width)
+            shown = page(screen(db, lang, args))
+        lines = shown.splitlines()
+        assert all(len(line) <= width for line in lines), width
+        broken = {w for w in shown.split() if w not in words and not set(w) <= set("━─")}
+        assert not broken, (width, sorted(broken))
+        # The text in lines of a readable width, whatever the layout.
+        assert any("Xây dựng đề án sắp xếp" in line for line in lines), (width, shown)
+        assert any("Tổng kết công tác cải" in line for line in lines), (width, shown)
+        if width == 80:  # blocks: each value beside its header
+            assert any(line.startswith(header) and "Xây dựng" in line for line in lines)

@@ -141,7 +141,8 @@ def fitted_table(
     sections: Sequence[int] = (),
 ) -> Table:
     """A rich table of ``rows`` (cells already made :func:`visible`) laid out for a window
-    ``width`` cells wide (:func:`fit`); plain, without it, when stdout is not a terminal.
+    ``width`` cells wide (:func:`fit`), or as blocks where no column layout fits it; plain,
+    without it, when stdout is not a terminal.
 
     ``styles`` styles each row; a row whose index is in ``sections`` starts a new section.
     """
@@ -149,6 +150,8 @@ def fitted_table(
 
     plain = is_plain()
     widths = None if plain else fit(columns, headers, rows, width)
+    if widths is None and not plain:
+        return record_blocks(title, headers, rows, styles)
     table = new_table(title)
     kept = range(len(columns)) if widths is None else [i for i, w in enumerate(widths) if w]
     for i in kept:
@@ -169,6 +172,32 @@ def fitted_table(
         # Text, not str: a directive's own words are never read as markup ("[/]", ":x:").
         table.add_row(*(Text(row[i]) for i in kept), style=style)
     return table
+
+
+def record_blocks(
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None] = (),
+) -> Table:
+    """The rows as blocks, one under another, each value beside its header: what a window
+    too narrow for the columns a table needs shows instead of columns squeezed to a few letters
+    each (an import's dry run with its notes at 80 columns). Empty values are left out."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.title, grid.title_justify, grid.title_style = title, "left", "title"
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for index, row in enumerate(rows):
+        style = styles[index] if index < len(styles) else None
+        if index:
+            grid.add_row("", "")
+        for header, value in zip(headers, row, strict=True):
+            if value:
+                grid.add_row(Text(header, style="bold"), Text(value), style=style)
+    return grid
 
 
 # A wrapping column: its text never narrower than this, nor than its longest word up to
@@ -197,7 +226,8 @@ def fit(
     last of equals) is left out; priority 0 always stays. What is left of the window then goes
     to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
     lines of text.
-    None when even the columns that stay cannot fit: rich then squeezes them as it can.
+    None when even the columns that stay cannot fit: the rows are then shown as blocks
+    (:func:`record_blocks`).
     """
     count = len(columns)
     natural = [
