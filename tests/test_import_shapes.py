@@ -1090,3 +1090,130 @@ def test_an_extension_or_a_day_asked_for_counted_on_the_calendar_is_named(
     assert found[3]["asked_to"] == "2023-10-13" and found[3]["warnings"] == [said]
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc X"]["due"] == "2023-10-13"
+
+
+# --- a percentage in the progress column, submissions reported again -------------------------
+
+_PROGRESS_SHAPES = [
+    ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ thực hiện"],
+    ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Hạn xử lý", "Tình hình triển khai", "Kết quả"],
+    ["Số TT", "Thời gian hoàn thành", "Nội dung chỉ đạo", "Tình hình thực hiện", "Đơn vị"],
+]
+
+
+def _progress_rows(header: list[str], cells: list[tuple[str, Any]]) -> list[list[Any]]:
+    """Rows under ``header`` (one of :data:`_PROGRESS_SHAPES`), a text and a progress each."""
+    rows: list[list[Any]] = [header]
+    for n, (text, progress) in enumerate(cells, start=1):
+        if header[0] == "STT":
+            rows.append([n, text, "SNV", "30/9/2023", progress])
+        elif header[0] == "TT":
+            rows.append([n, text, "SNV", "30/9/2023", progress, None])
+        else:
+            rows.append([n, "30/9/2023", text, progress, "SNV"])
+    return rows
+
+
+@pytest.mark.parametrize("header", _PROGRESS_SHAPES)
+def test_a_percentage_in_the_progress_column_follows_the_words_rule(
+    office: Cli, tmp_path: Path, header: list[str]
+) -> None:
+    """Any percentage in a progress cell was read as the progress: 'Giải ngân 30% vốn' (a
+    share of the capital disbursed) made the directive 30% done. The progress column follows
+    the result column's rule: a percentage the cell starts with, or one its words give as
+    progress ('đạt 70%', 'Đang triển khai (40%)'), is the progress; a share of something
+    else is kept as the note only."""
+    cells = [
+        ("Việc A", "Giải ngân 30% vốn"),
+        ("Việc B", "Đã bố trí 50% kinh phí, giải phóng 20% mặt bằng"),
+        ("Việc C", "Đang thực hiện, đạt 70%"),
+        ("Việc D", "Đang triển khai (40%)"),
+        ("Việc E", "60%: đang tổng hợp"),
+        ("Việc F", "Giải ngân 30% vốn, đạt 45% kế hoạch"),
+    ]
+    book, _, path = _book(tmp_path, "tien-do.xlsx", _progress_rows(header, cells))
+    book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["progress"] for n in range(2, 8)] == [None, None, 70, 40, 60, 45]
+    assert found[2]["note"] == "Giải ngân 30% vốn" and found[2]["problems"] == []
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert [listed[t]["progress"] for t, _ in cells] == [None, None, 70, 40, 60, 45]
+    shown = office.json("show", str(listed["Việc A"]["id"]))
+    assert "Giải ngân 30% vốn" in json.dumps(shown, ensure_ascii=False)
+
+
+_KEYED_SHAPES = [
+    ["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+    ["TT", "Cơ quan thực hiện", "Nhiệm vụ", "Tình hình thực hiện", "Hạn xử lý", "Mã"],
+    ["Mã", "Nội dung chỉ đạo", "Thời gian hoàn thành", "Tình trạng", "Cơ quan chủ trì"],
+]
+
+
+def _keyed(tmp_path: Path, header: list[str], said: dict[str, str | None]) -> Path:
+    """A keyed register: K1 (SNV), K2 (STC) and K3 (STP), each with its status cell."""
+    units = {"K1": "SNV", "K2": "STC", "K3": "STP"}
+    rows: list[list[Any]] = [header]
+    for n, (key, status) in enumerate(said.items(), start=1):
+        text, unit = f"Việc {key}", units[key]
+        if header[0] == "Mã" and header[1] == "Nội dung":
+            rows.append([key, text, unit, "30/9/2023", status])
+        elif header[0] == "TT":
+            rows.append([n, unit, text, status, "30/9/2023", key])
+        else:
+            rows.append([key, text, "30/9/2023", status, unit])
+    book, _, path = _book(tmp_path, "ma.xlsx", rows)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", _KEYED_SHAPES)
+def test_a_submission_reported_again_waits_on_the_recorded_directive(
+    office: Cli, tmp_path: Path, header: list[str]
+) -> None:
+    """Where completions wait for acceptance, 'Đã trình' made a new directive's completion
+    waiting for accept, but a re-import (how offices update) left a recorded open directive as
+    it was. A newly reported submission is now that directive's completion, waiting for
+    accept, through the one completion writer: once (a second import changes nothing), not
+    on a directive done, and not again for the submission the office returned; a submission
+    dated after the return waits again."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    args = ["import", "--meeting", "1", "--as-of", AS_OF, "--key-column", "Mã"]
+
+    def imported(said: dict[str, str | None]) -> dict[str, Any]:
+        path = _keyed(tmp_path, header, said)
+        dry = office(*args[:1], str(path), *args[1:], "--dry-run", "--format", "json")
+        assert dry.exit_code == 0, dry.stderr
+        office.ok(*args[:1], str(path), *args[1:])
+        return {r["key"]: r for r in json.loads(dry.stdout)["rows"]}
+
+    imported({"K1": "Đang thực hiện", "K2": "Đang thực hiện", "K3": "Đang thực hiện"})
+    ids = {d["key"]: d["id"] for d in office.json("list")}
+    office.ok("done", str(ids["K3"]), "--date", "2023-06-01")
+    office.ok("accept", str(ids["K3"]), "--date", "2023-06-02")
+    later = {"K1": "Đã trình UBND tỉnh ngày 12/6/2023", "K2": "Đang thực hiện", "K3": "Đã trình"}
+    rows = imported(later)
+    assert rows["K1"]["action"] == "update"
+    assert "completion reported 2023-06-12, waiting for acceptance" in rows["K1"]["changes"]
+    assert rows["K2"]["action"] == "unchanged"
+    done_said = f"directive {ids['K3']} is recorded as completed on 2023-06-02"
+    assert any(w.startswith(done_said) for w in rows["K3"]["warnings"])
+    assert not any("waiting for the office's acceptance" in w for w in rows["K3"]["warnings"])
+    listed = by_text(office)
+    assert listed["Việc K1"]["status"] == "open_in_time"
+    assert listed["Việc K1"]["result"]["claimed_on"] == "2023-06-12"
+    assert listed["Việc K3"]["completed_on"] == "2023-06-02"
+    again = imported(later)
+    assert again["K1"]["action"] == "unchanged" and again["K1"]["changes"] == []
+    office.ok("return", str(ids["K1"]), "--reason", "Thiếu hồ sơ", "--date", "2023-06-20")
+    returned = imported(later)
+    assert returned["K1"]["action"] == "unchanged"
+    assert "returned on 2023-06-20" in returned["K1"]["warnings"][-1]
+    assert by_text(office)["Việc K1"]["result"]["returned_on"] == "2023-06-20"
+    anew = {**later, "K1": "Đã trình lại ngày 25/6/2023"}
+    rows = imported(anew)
+    assert "completion reported 2023-06-25, waiting for acceptance" in rows["K1"]["changes"]
+    result = by_text(office)["Việc K1"]["result"]
+    assert result["claimed_on"] == "2023-06-25" and result["returned_on"] is None
+    office.ok("accept", str(ids["K1"]), "--date", "2023-06-28")
+    assert by_text(office)["Việc K1"]["status"] == "done_on_time"

@@ -383,7 +383,9 @@ def _whole_percent(number: float | Decimal, raw: str) -> int:
 
 def parse_progress(value: Value) -> tuple[int | None, str | None]:
     """A percentage and a note: ``70%``, ``0.7`` formatted as a percentage, ``70``,
-    ``40%: Đã trình dự thảo`` or free text (a note only).
+    ``40%: Đã trình dự thảo``, a percentage its words give as progress (``Đang thực hiện, đạt
+    70%``: the cell kept as the note; see :func:`said_progress`) or free text (a note only:
+    ``Giải ngân 30% vốn`` is a share of something else).
 
     Raises:
         InvalidInput: a percentage outside 0-100.
@@ -407,11 +409,11 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
         return None, written
     if found["minus"]:
         raise InvalidInput.of("cell_not_percent", value=cut(found[0]))
+    if found.start() != 0:
+        return _percent_in_words(written), written
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
-    if found.start() == 0:
-        rest = _SEPARATORS.sub("", written[found.end() :]).strip()
-        return percent, rest or None
-    return percent, written
+    rest = _SEPARATORS.sub("", written[found.end() :]).strip()
+    return percent, rest or None
 
 
 def leading_progress(value: Value) -> tuple[int | None, str | None]:
@@ -431,19 +433,31 @@ def leading_progress(value: Value) -> tuple[int | None, str | None]:
     return parse_progress(written)
 
 
-# A percentage told in words of a result cell: "Đã thực hiện 80%", "đạt 50 %", "Tiến độ: 70%",
-# "Đã hoàn thành khoảng 60% khối lượng" (folded); not any number with a %, which may be a share
-# of something else ("giải ngân 30% vốn").
+# A percentage told in words of a progress or result cell: "Đã thực hiện 80%", "đạt 50 %",
+# "Tiến độ: 70%", "Đang triển khai (70%)", "Đã hoàn thành khoảng 60% khối lượng" (folded); not
+# any number with a %, which may be a share of something else ("giải ngân 30% vốn").
 _PERCENT_SAID = re.compile(
     r"\b(?:thuc\s+hien|hoan\s+thanh|dat|tien\s+do|khoi\s+luong|trien\s+khai|xong)"
-    r"(?:\s+(?:duoc|khoang|tren|gan|hon|xap\s+xi))*\s*[:\-–]?\s*(\d{1,4}(?:[.,]\d+)?)\s*%"
+    r"(?:\s+(?:duoc|khoang|tren|gan|hon|xap\s+xi))*\s*[:\-–(,]?\s*(\d{1,4}(?:[.,]\d+)?)\s*%"
 )
+
+
+def _percent_in_words(written: str) -> int | None:
+    """The percentage ``written`` gives as progress in words (:data:`_PERCENT_SAID`), or None.
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
+    found = _PERCENT_SAID.search(fold(written))
+    if found is None:
+        return None
+    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
 
 
 def said_progress(value: Value) -> int | None:
     """The percentage a result cell gives as the directive's progress: one it starts with
-    (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``);
-    None when it gives none.
+    (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``),
+    as a progress cell's (:func:`parse_progress`); None when it gives none.
 
     Raises:
         InvalidInput: a percentage outside 0-100.
@@ -451,11 +465,7 @@ def said_progress(value: Value) -> int | None:
     percent, _ = leading_progress(value)
     if percent is not None:
         return percent
-    written = text(value)
-    found = _PERCENT_SAID.search(fold(written))
-    if found is None:
-        return None
-    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
+    return _percent_in_words(text(value))
 
 
 # The unit's product is with the leader, awaiting a decision: "Đã trình UBND tỉnh", "Đã tham
