@@ -1217,3 +1217,107 @@ def test_a_submission_reported_again_waits_on_the_recorded_directive(
     assert result["claimed_on"] == "2023-06-25" and result["returned_on"] is None
     office.ok("accept", str(ids["K1"]), "--date", "2023-06-28")
     assert by_text(office)["Việc K1"]["status"] == "done_on_time"
+
+
+# --- what surrounds the table: groups, totals, the signature block; dates pasted as numbers ---
+
+_BOTTOMS = {
+    # groups in capitals with no mark, a spacer, a total, the place and day under the text
+    "caps": [
+        [None, "KHỐI ĐẢNG", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        [None, None, None, None, None],
+        [None, "KHỐI CHÍNH QUYỀN", None, None, None],
+        [2, "Việc 2", "STC", "Quý III/2023", None],
+        [None, "Tổng cộng", None, 2, None],
+        [None, None, None, None, None],
+        [None, None, None, None, "Tây Ninh, ngày 30 tháng 6 năm 2023"],
+        [None, "Người lập biểu", None, None, "Thủ trưởng đơn vị"],
+        [None, "(Ký, ghi rõ họ tên)", None, None, "(Ký tên, đóng dấu)"],
+        [None, "Nguyễn Văn A", None, None, "Trần Văn B"],
+    ],
+    # marked groups, the place and day typed under the unit column, titles in capitals
+    "marked": [
+        ["I", "Khối Đảng", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["II", "KHỐI CHÍNH QUYỀN", None, None, None],
+        [2, "Việc 2", "STC", "6 tháng cuối năm 2023", None],
+        ["TỔNG CỘNG", None, None, None, None],
+        [None, None, "Tây Ninh, ngày 30 tháng 6 năm 2023", None, None],
+        [None, "NGƯỜI LẬP BIỂU", None, "THỦ TRƯỞNG ĐƠN VỊ", None],
+    ],
+    # a bloc's heading in words, a count in the total, a title alone and a name under it
+    "blocs": [
+        [None, "Khối chính quyền", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "Việc 2", "STC", "31/12/2023", None],
+        [None, "Cộng: 02 nhiệm vụ", None, None, "01 đang thực hiện"],
+        [None, None, None, None, None],
+        [None, None, None, None, "ngày … tháng … năm 2023"],
+        [None, None, None, None, "GIÁM ĐỐC"],
+        [None, None, None, None, "Lê Văn C"],
+    ],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_BOTTOMS))
+def test_groups_totals_and_the_signature_block_are_no_directives(
+    office: Cli, tmp_path: Path, shape: str
+) -> None:
+    """A group's heading in capitals without a mark ('KHỐI CHÍNH QUYỀN'), or naming a bloc
+    ('Khối chính quyền'), the place and day over the signatures ('Tây Ninh, ngày 30 tháng 6
+    năm 2023', even under the unit column) and a signer's title alone ('GIÁM ĐỐC') were bad
+    rows, and nothing was imported: they are headings and the end of the table; the
+    directives, spacer rows and totals read as before."""
+    rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"], *_BOTTOMS[shape]]
+    book, _, path = _book(tmp_path, "cuoi.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == []
+    made = [r["text"] for r in found.values() if r["action"] == "create"]
+    assert made == ["Việc 1", "Việc 2"]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert sorted(listed) == ["Việc 1", "Việc 2"]
+    assert listed["Việc 2"]["due"] in ("2023-09-30", "2023-12-31")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_day_number_in_a_text_cell_is_the_day(office: Cli, tmp_path: Path, kind: str) -> None:
+    """A date copied as values from a cell formatted General, or a CSV Excel wrote so, holds
+    Excel's day number as text ('45107'): it was refused as no deadline, no date. It is read
+    as the number cell it came from; a number that names no day of 1955-2099 is refused as
+    before. An x under a column per status, and deadlines of a quarter or half year, read as
+    they did."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"]
+    header += ["Đã hoàn thành", "Đang thực hiện"]
+    rows: list[list[Any]] = [
+        header,
+        ["1", "Việc 1", "SNV", "45107", "45090", "x", ""],
+        ["2", "Việc 2", "STC", "45199.0", "", "", "x"],
+        ["3", "Việc 3", "STP", "Quý III/2023", "", "", "x"],
+        ["4", "Việc 4", "SNV", "6 tháng cuối năm 2023", "", "", "x"],
+    ]
+    if kind == "csv":
+        path = tmp_path / "so.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    else:
+        book, _, path = _book(tmp_path, "so.xlsx", rows)
+        book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["due"] for n in range(2, 6)] == [
+        "2023-06-30",
+        "2023-09-30",
+        "2023-09-30",
+        "2023-12-31",
+    ]
+    assert found[2]["completed_on"] == "2023-06-13" and found[2]["status"] == "done_on_time"
+    assert [found[n]["status"] for n in range(3, 6)] == ["open_in_time"] * 3
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc 1"]["completed_on"] == "2023-06-13"
+    bad = [header[:4], ["1", "Việc 5", "SNV", "12345"]]
+    book, _, wrong = _book(tmp_path, "sai.xlsx", bad)
+    book.save(wrong)
+    message = office.fail("import", str(wrong), "--meeting", "1")
+    assert "column D (Thời hạn): '12345' is not a deadline" in message

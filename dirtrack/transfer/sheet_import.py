@@ -79,12 +79,20 @@ _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
     # the notes under the table: "Ghi chú:", "* Chú thích", "Lưu ý:"
-    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$))"
+    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$)"
+    # the place and day over the signatures: "Tây Ninh, ngày 30 tháng 6 năm 2025",
+    # "…, ngày … tháng … năm 2025"
+    r"|[^\d,;:]{0,60},?\s*ngay\s+(?:\d{1,2}|[.…]+)\s+thang\s+(?:\d{1,2}|[.…]+)\s+nam\s+\d{4}\s*$"
+    # a signer's title alone in its cell: "GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "LÃNH ĐẠO ĐƠN VỊ"
+    r"|(?:pho\s+)?(?:giam doc|chu tich|bi thu|truong ban|truong phong|chanh an|vien truong)\s*$"
+    r"|lanh dao (?:don vi|co quan)\s*$)"
 )
-# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II" (folded words).
+# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II", "Cộng: 02
+# nhiệm vụ" (folded words).
 _TOTAL = re.compile(
     r"^(?:tong cong|tong so|total|subtotal|grand total)\b"
     r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
+    r"|^(?:cong|tong) \d+ (?:nhiem vu|viec|noi dung|van ban|ket luan)\b"
 )
 # A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
@@ -92,8 +100,9 @@ _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 _SAID_OVERDUE = re.compile(r"\bqua han\b")
 _SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
-# A heading naming a field of work or a group of tasks (folded words).
-_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+# A heading naming a field of work, a group of tasks or a bloc of units ("Khối Đảng", "Khối
+# chính quyền") (folded words).
+_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu|khoi)\b")
 # "(05 nhiệm vụ)", "- 5 nhiệm vụ" after a unit's name in a heading.
 _COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
@@ -667,10 +676,13 @@ class SheetImport:
                 p.warn(Phrase("warn_due_on_calendar", text=words, due=day))
 
     def _is_footer(self, values: list[Value]) -> bool:
-        if not cells.is_blank(self._get(values, "unit")):
+        """Whether the row begins the notes or the signature block under the table: its first
+        cell says so, and it names no lead unit, unless every cell it fills says so (``Tây Ninh,
+        ngày 30 tháng 6 năm 2025`` typed under the unit column)."""
+        filled = [fold(cells.text(v)) for v in values if not cells.is_blank(v)]
+        if not filled or not _FOOTER.match(filled[0]):
             return False
-        first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
-        return bool(_FOOTER.match(fold(first)))
+        return cells.is_blank(self._get(values, "unit")) or all(map(_FOOTER.match, filled))
 
     def _below_end(self, number: int, values: list[Value], ended: int) -> None:
         """A row under the end of the table (``ended``) that reads as a directive, with its text
@@ -733,7 +745,9 @@ class SheetImport:
         if cells.is_heading_mark(stt, heading):
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
-            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
+            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính", "Khối Đảng"
+        if written.isupper():
+            return True  # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals
         if layout.no_unit is not None and written and self._names_unit(written):
             return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))

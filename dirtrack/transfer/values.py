@@ -89,6 +89,21 @@ def raw_lines(value: Value) -> str:
     return unicodedata.normalize("NFC", show(value))
 
 
+# A day number typed or pasted into a text cell ("45838", "45838.5": a date copied as values
+# from a cell formatted General, a CSV Excel wrote so): five digits, an optional fraction.
+_SERIAL_TEXT = re.compile(r"\d{5}(?:[.,]\d+)?")
+
+
+def _serial_in_text(written: str) -> date | None:
+    """The day an Excel serial number written as text names (see :data:`_SERIAL_TEXT`), or
+    None when the text is no such number or names no day of 1955-2099 (read as before)."""
+    bare = written.strip()
+    if _SERIAL_TEXT.fullmatch(bare) is None:
+        return None
+    number = float(bare.replace(",", "."))
+    return _serial(number, bare) if _SERIAL_MIN <= number <= _SERIAL_MAX else None
+
+
 def _serial(number: float, raw: Value) -> date:
     from openpyxl.utils.datetime import from_excel
 
@@ -130,7 +145,8 @@ def _clean_date_text(value: str) -> str:
 
 
 def parse_day(value: Value, ref: date | None = None) -> date:
-    """A day: an Excel date, an Excel serial number, or text (``20/7/2022``, ``2022-07-20``)."""
+    """A day: an Excel date, an Excel serial number (in a number cell, or as text:
+    ``45838``), or text (``20/7/2022``, ``2022-07-20``)."""
     if isinstance(value, datetime):
         return check_day(value.date(), show(value))
     if isinstance(value, date):
@@ -140,7 +156,7 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
-    return parse_date(_clean_date_text(value), ref)
+    return _serial_in_text(value) or parse_date(_clean_date_text(value), ref)
 
 
 _NO_DEADLINE = re.compile(
@@ -179,6 +195,9 @@ def parse_deadline(
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = nfc(value)
+    serial = _serial_in_text(written)
+    if serial is not None:
+        return serial, None  # as the number cell it was copied from
     periodic = _PERIODIC.search(fold(written)) and not re.search(r"\d{4}", written)
     if _NO_DEADLINE.match(fold(written)) or periodic:
         return None, written
