@@ -2343,6 +2343,10 @@ ERRORS.update(
             "submission is not after that return, so it is not recorded again (a new "
             "submission is one dated after the return: 'Đã trình ngày …')"
         ),
+        "warn_claim_waiting": N_(
+            "directive {id}: the completion reported on {day} waits for accept or return "
+            "already; the sheet's submission of {other} is not recorded"
+        ),
         "warn_withdrawn_submitted": N_(
             "directive {id} was withdrawn on {day}: the submission is not recorded"
         ),

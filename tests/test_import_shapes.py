@@ -1205,9 +1205,15 @@ def test_a_submission_reported_again_waits_on_the_recorded_directive(
     assert listed["Việc K3"]["completed_on"] == "2023-06-02"
     again = imported(later)
     assert again["K1"]["action"] == "unchanged" and again["K1"]["changes"] == []
+    other_day = imported({**later, "K1": "Đã trình ngày 15/6/2023"})
+    assert other_day["K1"]["warnings"] == [
+        f"directive {ids['K1']}: the completion reported on 2023-06-12 waits for accept or "
+        "return already; the sheet's submission of 2023-06-15 is not recorded"
+    ]
+    assert by_text(office)["Việc K1"]["result"]["claimed_on"] == "2023-06-12"
     office.ok("return", str(ids["K1"]), "--reason", "Thiếu hồ sơ", "--date", "2023-06-20")
     returned = imported(later)
-    assert returned["K1"]["action"] == "unchanged"
+    assert not any("completion reported" in c for c in returned["K1"]["changes"])
     assert "returned on 2023-06-20" in returned["K1"]["warnings"][-1]
     assert by_text(office)["Việc K1"]["result"]["returned_on"] == "2023-06-20"
     anew = {**later, "K1": "Đã trình lại ngày 25/6/2023"}

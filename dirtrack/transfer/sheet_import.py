@@ -1546,10 +1546,12 @@ class SheetImport:
 
         assert p.submitted_on is not None
         day, result = p.submitted_on, facts.result
-        if result is not None and result.accepted_on is None and result.returned_on is None:
-            return  # waiting already: the register says what the sheet says
         kept = None
-        if facts.withdrawn_on is not None:
+        if result is not None and result.accepted_on is None and result.returned_on is None:
+            if result.claimed_on == day:
+                return  # waiting already: the register says what the sheet says
+            kept = Phrase("warn_claim_waiting", id=facts.id, day=result.claimed_on, other=day)
+        elif facts.withdrawn_on is not None:
             kept = Phrase("warn_withdrawn_submitted", id=facts.id, day=facts.withdrawn_on)
         elif result is not None and result.returned_on is not None and day <= result.returned_on:
             kept = Phrase("warn_returned_submitted", id=facts.id, day=result.returned_on)
