@@ -1327,3 +1327,49 @@ def test_a_day_number_in_a_text_cell_is_the_day(office: Cli, tmp_path: Path, kin
     book.save(wrong)
     message = office.fail("import", str(wrong), "--meeting", "1")
     assert "column D (Thời hạn): '12345' is not a deadline" in message
+
+
+_LEVELS = {
+    "column": (
+        [["STT", "Nội dung", "Cấp", "Đơn vị chủ trì", "Thời hạn"]],
+        (),
+    ),
+    "beside": (
+        [["STT", "Nội dung", "Cấp chủ trì", "Đơn vị chủ trì", "Thời hạn"]],
+        (),
+    ),
+    "split": (
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", None, "Thời hạn"],
+            [None, None, "Cấp", "Tên đơn vị", None],
+        ],
+        ("A1:A2", "B1:B2", "C1:D1", "E1:E2"),
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_LEVELS))
+def test_the_level_written_beside_the_unit_is_no_unit(
+    office: Cli, tmp_path: Path, shape: str
+) -> None:
+    """A register that writes each unit's level in a column of its own ('Cấp': Tỉnh, Huyện),
+    beside the unit or under one header with it ('Đơn vị chủ trì' over 'Cấp | Tên đơn vị'):
+    'Cấp chủ trì' and the split header were two columns that 'both look like the unit', and
+    the sheet was refused. The level names no unit: the unit column is read, the level left
+    out."""
+    office.ok("unit", "add", "UBNDCT", "UBND huyện Châu Thành")
+    header, merges = _LEVELS[shape]
+    rows = [
+        *header,
+        [1, "Việc 1", "Tỉnh", "Sở Nội vụ", "30/9/2023"],
+        [2, "Việc 2", "Huyện", "UBND huyện Châu Thành", "31/12/2023"],
+    ]
+    book, _, path = _book(tmp_path, "cap.xlsx", rows, merges)
+    book.save(path)
+    found, whole = _dry(office, path)
+    first = len(header) + 1
+    assert [found[first]["units"], found[first + 1]["units"]] == [["SNV"], ["UBNDCT"]]
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert fields["C"] is None and fields["D"] == "unit"
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"
