@@ -80,12 +80,15 @@ _FOOTER = re.compile(
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
     # the notes under the table: "Ghi chú:", "* Chú thích", "Lưu ý:"
     r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$)"
-    # the place and day over the signatures: "Tây Ninh, ngày 30 tháng 6 năm 2025",
-    # "…, ngày … tháng … năm 2025"
-    r"|[^\d,;:]{0,60},?\s*ngay\s+(?:\d{1,2}|[.…]+)\s+thang\s+(?:\d{1,2}|[.…]+)\s+nam\s+\d{4}\s*$"
     # a signer's title alone in its cell: "GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "LÃNH ĐẠO ĐƠN VỊ"
     r"|(?:pho\s+)?(?:giam doc|chu tich|bi thu|truong ban|truong phong|chanh an|vien truong)\s*$"
     r"|lanh dao (?:don vi|co quan)\s*$)"
+)
+# The place and day over the signatures, alone in its row: "Tây Ninh, ngày 30 tháng 6 năm 2025",
+# "ngày … tháng … năm 2025" (folded).
+_SIGNED_ON = re.compile(
+    r"^(?:[^\d,;:]{2,60},\s*)?ngay\s+(?:\d{1,2}|[.…]+)\s+thang\s+(?:\d{1,2}|[.…]+)"
+    r"\s+nam\s+\d{4}\s*$"
 )
 # A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II", "Cộng: 02
 # nhiệm vụ" (folded words).
@@ -677,9 +680,12 @@ class SheetImport:
 
     def _is_footer(self, values: list[Value]) -> bool:
         """Whether the row begins the notes or the signature block under the table: its first
-        cell says so, and it names no lead unit, unless every cell it fills says so (``Tây Ninh,
-        ngày 30 tháng 6 năm 2025`` typed under the unit column)."""
+        cell says so, and it names no lead unit, unless every cell it fills says so (``NGƯỜI LẬP
+        BIỂU`` and ``GIÁM ĐỐC`` typed under the unit column); or it holds only the place and
+        day over the signatures (``Tây Ninh, ngày 30 tháng 6 năm 2025``)."""
         filled = [fold(cells.text(v)) for v in values if not cells.is_blank(v)]
+        if len(filled) == 1 and _SIGNED_ON.match(filled[0]):
+            return True  # the place and day, alone, in whichever column it is typed
         if not filled or not _FOOTER.match(filled[0]):
             return False
         return cells.is_blank(self._get(values, "unit")) or all(map(_FOOTER.match, filled))
