@@ -2330,6 +2330,7 @@ ERRORS.update(
         ),
         "sheet_warning": N_("sheet {sheet!r}: {text}"),
         "skip_empty": N_("empty"),
+        "skip_chart": N_("a chart sheet"),
         "skip_no_header": N_("no header row in its first {n} rows"),
         "skip_no_directives": N_(
             "no column of the directives' text or deadline: a summary or a list, not a table "

@@ -795,10 +795,12 @@ def test_every_warning_of_several_sheets_names_its_sheet(
 
 
 def _with_other_sheets(path: Path) -> Path:
-    """The quarters' register with an empty sheet and a sheet of notes with no table."""
+    """The quarters' register with an empty sheet, a sheet of notes with no table and a chart
+    sheet."""
     _quarters(path)
     book = load_workbook(path)
     book.create_sheet("Trống")
+    book.create_chartsheet("Biểu đồ")
     notes = book.create_sheet("Ghi chép")
     notes["A1"] = "Số liệu cập nhật hằng quý, gửi Văn phòng trước ngày 5."
     book.save(path)
@@ -809,8 +811,8 @@ def _with_other_sheets(path: Path) -> Path:
 def test_sheet_all_names_the_sheets_it_passes_over(
     quarters: Cli, tmp_path: Path, db_path: Path, lang: str
 ) -> None:
-    """--sheet all passed over the summary sheet, the sheet of limitations and the empty ones
-    in silence: one notice on stderr names each and why, in the user's language, and JSON
+    """--sheet all passed over the summary sheet, the sheet of limitations, the empty ones and
+    the charts in silence: one notice on stderr names each and why, in the user's language, and JSON
     gives them under skipped_sheets; sheets named one by one pass nothing over."""
     path = _with_other_sheets(tmp_path / "nam.xlsx")
     args = ["--lang", lang, "import", str(path), "--meeting", "1", "--as-of", AS_OF]
@@ -823,13 +825,15 @@ def test_sheet_all_names_the_sheets_it_passes_over(
         ("Hạn chế", "limitations"),
         ("Trống", "empty"),
         ("Ghi chép", "no_header"),
+        ("Biểu đồ", "chart"),
     ]
     said = {
         "en": (
             "Sheets passed over by --sheet all: 'Tổng hợp' (no column of the directives' text "
             "or deadline: a summary or a list, not a table of directives); 'Hạn chế' (column C "
             "(Nội dung hạn chế) holds limitations: record them with dirtrack add-limitation); "
-            "'Trống' (empty); 'Ghi chép' (no header row in its first 30 rows)"
+            "'Trống' (empty); 'Ghi chép' (no header row in its first 30 rows); 'Biểu đồ' (a chart "
+            "sheet)"
         ),
         "vi": "'Trống' (trống)",
     }[lang]

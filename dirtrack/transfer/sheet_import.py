@@ -61,6 +61,7 @@ from dirtrack.transfer.sheet import (
     csv_encoding,
     csv_rows,
     reads_all,
+    workbook_parts,
     workbook_sheets,
 )
 from dirtrack.transfer.values import Said, Value
@@ -293,7 +294,7 @@ class SheetImport:
             return [self._csv_layout(pairs)]
         if not self.several:
             return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
-        sheets = workbook_sheets(self.path, self.options.sheet)
+        sheets, charts = workbook_parts(self.path, self.options.sheet)
         if not reads_all(self.options.sheet):
             return [self._in_sheet(sheet, self._layout_of, [sheet], pairs) for sheet in sheets]
         found: list[Layout] = []
@@ -303,6 +304,7 @@ class SheetImport:
                 self.skipped.append((sheet.name or "", why))
             else:
                 found.append(self._in_sheet(sheet, build_layout, why, pairs))
+        self.skipped += [(name, Phrase("skip_chart")) for name in charts]
         if not found:
             raise self._no_header(self.path.name, [s.name or "" for s in sheets])
         return found
