@@ -557,6 +557,11 @@ MESSAGES: dict[str, Entry] = {
     "imp_done_json": N_("imported {file}: {units}, {meetings}, {directives}, {limitations}"),
     "imp_would_json": N_("would import {file}: {units}, {meetings}, {directives}, {limitations}"),
     "imp_warning": N_("Warning: {text}"),
+    "imp_skipped": NP_(
+        "Sheet passed over by --sheet all: {sheets}",
+        "Sheets passed over by --sheet all: {sheets}",
+    ),
+    "imp_skipped_sheet": N_("{sheet!r} ({reason})"),
     # the stages of a progress bar
     "progress_reading": N_("Reading"),
     "progress_checking": N_("Checking rows"),
@@ -2323,6 +2328,29 @@ ERRORS.update(
             "reported on {day}, waiting for the office's acceptance (dirtrack accept, or "
             "dirtrack return)"
         ),
+        "sheet_warning": N_("sheet {sheet!r}: {text}"),
+        "skip_empty": N_("empty"),
+        "skip_chart": N_("a chart sheet"),
+        "skip_no_header": N_("no header row in its first {n} rows"),
+        "skip_no_directives": N_(
+            "no column of the directives' text or deadline: a summary or a list, not a table "
+            "of directives"
+        ),
+        "skip_limitations": N_(
+            "column {column} ({header}) holds limitations: record them with dirtrack add-limitation"
+        ),
+        "warn_returned_submitted": N_(
+            "directive {id}: the completion it reported was returned on {day}; the sheet's "
+            "submission is not after that return, so it is not recorded again (a new "
+            "submission is one dated after the return: 'Đã trình ngày …')"
+        ),
+        "warn_claim_waiting": N_(
+            "directive {id}: the completion reported on {day} waits for accept or return "
+            "already; the sheet's submission of {other} is not recorded"
+        ),
+        "warn_withdrawn_submitted": N_(
+            "directive {id} was withdrawn on {day}: the submission is not recorded"
+        ),
         "warn_hidden_sheet": N_(
             "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"
         ),
@@ -2454,6 +2482,7 @@ ERRORS.update(
         "chg_asked": N_("new deadline {to} asked for"),
         "chg_progress": C_("change", "progress"),
         "chg_completed": N_("completed {day}"),
+        "chg_claimed": N_("completion reported {day}, waiting for acceptance"),
         "chg_completion_note": C_("change", "completion note"),
         "chg_cancelled": N_("cancelled {day}"),
         "chg_cancel_reason": C_("change", "cancellation reason"),

@@ -1090,3 +1090,286 @@ def test_an_extension_or_a_day_asked_for_counted_on_the_calendar_is_named(
     assert found[3]["asked_to"] == "2023-10-13" and found[3]["warnings"] == [said]
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc X"]["due"] == "2023-10-13"
+
+
+# --- a percentage in the progress column, submissions reported again -------------------------
+
+_PROGRESS_SHAPES = [
+    ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ thực hiện"],
+    ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Hạn xử lý", "Tình hình triển khai", "Kết quả"],
+    ["Số TT", "Thời gian hoàn thành", "Nội dung chỉ đạo", "Tình hình thực hiện", "Đơn vị"],
+]
+
+
+def _progress_rows(header: list[str], cells: list[tuple[str, Any]]) -> list[list[Any]]:
+    """Rows under ``header`` (one of :data:`_PROGRESS_SHAPES`), a text and a progress each."""
+    rows: list[list[Any]] = [header]
+    for n, (text, progress) in enumerate(cells, start=1):
+        if header[0] == "STT":
+            rows.append([n, text, "SNV", "30/9/2023", progress])
+        elif header[0] == "TT":
+            rows.append([n, text, "SNV", "30/9/2023", progress, None])
+        else:
+            rows.append([n, "30/9/2023", text, progress, "SNV"])
+    return rows
+
+
+@pytest.mark.parametrize("header", _PROGRESS_SHAPES)
+def test_a_percentage_in_the_progress_column_follows_the_words_rule(
+    office: Cli, tmp_path: Path, header: list[str]
+) -> None:
+    """Any percentage in a progress cell was read as the progress: 'Giải ngân 30% vốn' (a
+    share of the capital disbursed) made the directive 30% done. The progress column follows
+    the result column's rule: a percentage the cell starts with, or one its words give as
+    progress ('đạt 70%', 'Đang triển khai (40%)'), is the progress; a share of something
+    else is kept as the note only."""
+    cells = [
+        ("Việc A", "Giải ngân 30% vốn"),
+        ("Việc B", "Đã bố trí 50% kinh phí, giải phóng 20% mặt bằng"),
+        ("Việc C", "Đang thực hiện, đạt 70%"),
+        ("Việc D", "Đang triển khai (40%)"),
+        ("Việc E", "60%: đang tổng hợp"),
+        ("Việc F", "Giải ngân 30% vốn, đạt 45% kế hoạch"),
+    ]
+    book, _, path = _book(tmp_path, "tien-do.xlsx", _progress_rows(header, cells))
+    book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["progress"] for n in range(2, 8)] == [None, None, 70, 40, 60, 45]
+    assert found[2]["note"] == "Giải ngân 30% vốn" and found[2]["problems"] == []
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert [listed[t]["progress"] for t, _ in cells] == [None, None, 70, 40, 60, 45]
+    shown = office.json("show", str(listed["Việc A"]["id"]))
+    assert "Giải ngân 30% vốn" in json.dumps(shown, ensure_ascii=False)
+
+
+_KEYED_SHAPES = [
+    ["Mã", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+    ["TT", "Cơ quan thực hiện", "Nhiệm vụ", "Tình hình thực hiện", "Hạn xử lý", "Mã"],
+    ["Mã", "Nội dung chỉ đạo", "Thời gian hoàn thành", "Tình trạng", "Cơ quan chủ trì"],
+]
+
+
+def _keyed(tmp_path: Path, header: list[str], said: dict[str, str | None]) -> Path:
+    """A keyed register: K1 (SNV), K2 (STC) and K3 (STP), each with its status cell."""
+    units = {"K1": "SNV", "K2": "STC", "K3": "STP"}
+    rows: list[list[Any]] = [header]
+    for n, (key, status) in enumerate(said.items(), start=1):
+        text, unit = f"Việc {key}", units[key]
+        if header[0] == "Mã" and header[1] == "Nội dung":
+            rows.append([key, text, unit, "30/9/2023", status])
+        elif header[0] == "TT":
+            rows.append([n, unit, text, status, "30/9/2023", key])
+        else:
+            rows.append([key, text, "30/9/2023", status, unit])
+    book, _, path = _book(tmp_path, "ma.xlsx", rows)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", _KEYED_SHAPES)
+def test_a_submission_reported_again_waits_on_the_recorded_directive(
+    office: Cli, tmp_path: Path, header: list[str]
+) -> None:
+    """Where completions wait for acceptance, 'Đã trình' made a new directive's completion
+    waiting for accept, but a re-import (how offices update) left a recorded open directive as
+    it was. A newly reported submission is now that directive's completion, waiting for
+    accept, through the one completion writer: once (a second import changes nothing), not
+    on a directive done, and not again for the submission the office returned; a submission
+    dated after the return waits again."""
+    office.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    args = ["import", "--meeting", "1", "--as-of", AS_OF, "--key-column", "Mã"]
+
+    def imported(said: dict[str, str | None]) -> dict[str, Any]:
+        path = _keyed(tmp_path, header, said)
+        dry = office(*args[:1], str(path), *args[1:], "--dry-run", "--format", "json")
+        assert dry.exit_code == 0, dry.stderr
+        office.ok(*args[:1], str(path), *args[1:])
+        return {r["key"]: r for r in json.loads(dry.stdout)["rows"]}
+
+    imported({"K1": "Đang thực hiện", "K2": "Đang thực hiện", "K3": "Đang thực hiện"})
+    ids = {d["key"]: d["id"] for d in office.json("list")}
+    office.ok("done", str(ids["K3"]), "--date", "2023-06-01")
+    office.ok("accept", str(ids["K3"]), "--date", "2023-06-02")
+    later = {"K1": "Đã trình UBND tỉnh ngày 12/6/2023", "K2": "Đang thực hiện", "K3": "Đã trình"}
+    rows = imported(later)
+    assert rows["K1"]["action"] == "update"
+    assert "completion reported 2023-06-12, waiting for acceptance" in rows["K1"]["changes"]
+    assert rows["K2"]["action"] == "unchanged"
+    done_said = f"directive {ids['K3']} is recorded as completed on 2023-06-02"
+    assert any(w.startswith(done_said) for w in rows["K3"]["warnings"])
+    assert not any("waiting for the office's acceptance" in w for w in rows["K3"]["warnings"])
+    listed = by_text(office)
+    assert listed["Việc K1"]["status"] == "open_in_time"
+    assert listed["Việc K1"]["result"]["claimed_on"] == "2023-06-12"
+    assert listed["Việc K3"]["completed_on"] == "2023-06-02"
+    again = imported(later)
+    assert again["K1"]["action"] == "unchanged" and again["K1"]["changes"] == []
+    other_day = imported({**later, "K1": "Đã trình ngày 15/6/2023"})
+    assert other_day["K1"]["warnings"] == [
+        f"directive {ids['K1']}: the completion reported on 2023-06-12 waits for accept or "
+        "return already; the sheet's submission of 2023-06-15 is not recorded"
+    ]
+    assert by_text(office)["Việc K1"]["result"]["claimed_on"] == "2023-06-12"
+    office.ok("return", str(ids["K1"]), "--reason", "Thiếu hồ sơ", "--date", "2023-06-20")
+    returned = imported(later)
+    assert not any("completion reported" in c for c in returned["K1"]["changes"])
+    assert "returned on 2023-06-20" in returned["K1"]["warnings"][-1]
+    assert by_text(office)["Việc K1"]["result"]["returned_on"] == "2023-06-20"
+    anew = {**later, "K1": "Đã trình lại ngày 25/6/2023"}
+    rows = imported(anew)
+    assert "completion reported 2023-06-25, waiting for acceptance" in rows["K1"]["changes"]
+    result = by_text(office)["Việc K1"]["result"]
+    assert result["claimed_on"] == "2023-06-25" and result["returned_on"] is None
+    office.ok("accept", str(ids["K1"]), "--date", "2023-06-28")
+    assert by_text(office)["Việc K1"]["status"] == "done_on_time"
+
+
+# --- what surrounds the table: groups, totals, the signature block; dates pasted as numbers ---
+
+_BOTTOMS = {
+    # groups in capitals with no mark, a spacer, a total, the place and day under the text
+    "caps": [
+        [None, "KHỐI ĐẢNG", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        [None, None, None, None, None],
+        [None, "KHỐI CHÍNH QUYỀN", None, None, None],
+        [2, "Việc 2", "STC", "Quý III/2023", None],
+        [None, "Tổng cộng", None, 2, None],
+        [None, None, None, None, None],
+        [None, None, None, None, "Tây Ninh, ngày 30 tháng 6 năm 2023"],
+        [None, "Người lập biểu", None, None, "Thủ trưởng đơn vị"],
+        [None, "(Ký, ghi rõ họ tên)", None, None, "(Ký tên, đóng dấu)"],
+        [None, "Nguyễn Văn A", None, None, "Trần Văn B"],
+    ],
+    # marked groups, the place and day typed under the unit column, titles in capitals
+    "marked": [
+        ["I", "Khối Đảng", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["II", "KHỐI CHÍNH QUYỀN", None, None, None],
+        [2, "Việc 2", "STC", "6 tháng cuối năm 2023", None],
+        ["TỔNG CỘNG", None, None, None, None],
+        [None, None, "Tây Ninh, ngày 30 tháng 6 năm 2023", None, None],
+        [None, "NGƯỜI LẬP BIỂU", None, "THỦ TRƯỞNG ĐƠN VỊ", None],
+    ],
+    # a bloc's heading in words, a count in the total, a title alone and a name under it
+    "blocs": [
+        [None, "Khối chính quyền", None, None, None],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "Việc 2", "STC", "31/12/2023", None],
+        [None, "Cộng: 02 nhiệm vụ", None, None, "01 đang thực hiện"],
+        [None, None, None, None, None],
+        [None, None, None, None, "ngày … tháng … năm 2023"],
+        [None, None, None, None, "GIÁM ĐỐC"],
+        [None, None, None, None, "Lê Văn C"],
+    ],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_BOTTOMS))
+def test_groups_totals_and_the_signature_block_are_no_directives(
+    office: Cli, tmp_path: Path, shape: str
+) -> None:
+    """A group's heading in capitals without a mark ('KHỐI CHÍNH QUYỀN'), or naming a bloc
+    ('Khối chính quyền'), the place and day over the signatures ('Tây Ninh, ngày 30 tháng 6
+    năm 2023', even under the unit column) and a signer's title alone ('GIÁM ĐỐC') were bad
+    rows, and nothing was imported: they are headings and the end of the table; the
+    directives, spacer rows and totals read as before."""
+    rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"], *_BOTTOMS[shape]]
+    book, _, path = _book(tmp_path, "cuoi.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == []
+    made = [r["text"] for r in found.values() if r["action"] == "create"]
+    assert made == ["Việc 1", "Việc 2"]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert sorted(listed) == ["Việc 1", "Việc 2"]
+    assert listed["Việc 2"]["due"] in ("2023-09-30", "2023-12-31")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_day_number_in_a_text_cell_is_the_day(office: Cli, tmp_path: Path, kind: str) -> None:
+    """A date copied as values from a cell formatted General, or a CSV Excel wrote so, holds
+    Excel's day number as text ('45107'): it was refused as no deadline, no date. It is read
+    as the number cell it came from; a number that names no day of 1955-2099 is refused as
+    before. An x under a column per status, and deadlines of a quarter or half year, read as
+    they did."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"]
+    header += ["Đã hoàn thành", "Đang thực hiện"]
+    rows: list[list[Any]] = [
+        header,
+        ["1", "Việc 1", "SNV", "45107", "45090", "x", ""],
+        ["2", "Việc 2", "STC", "45199.0", "", "", "x"],
+        ["3", "Việc 3", "STP", "Quý III/2023", "", "", "x"],
+        ["4", "Việc 4", "SNV", "6 tháng cuối năm 2023", "", "", "x"],
+    ]
+    if kind == "csv":
+        path = tmp_path / "so.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    else:
+        book, _, path = _book(tmp_path, "so.xlsx", rows)
+        book.save(path)
+    found, _ = _dry(office, path)
+    assert [found[n]["due"] for n in range(2, 6)] == [
+        "2023-06-30",
+        "2023-09-30",
+        "2023-09-30",
+        "2023-12-31",
+    ]
+    assert found[2]["completed_on"] == "2023-06-13" and found[2]["status"] == "done_on_time"
+    assert [found[n]["status"] for n in range(3, 6)] == ["open_in_time"] * 3
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc 1"]["completed_on"] == "2023-06-13"
+    bad = [header[:4], ["1", "Việc 5", "SNV", "12345"]]
+    book, _, wrong = _book(tmp_path, "sai.xlsx", bad)
+    book.save(wrong)
+    message = office.fail("import", str(wrong), "--meeting", "1")
+    assert "column D (Thời hạn): '12345' is not a deadline" in message
+
+
+_LEVELS = {
+    "column": (
+        [["STT", "Nội dung", "Cấp", "Đơn vị chủ trì", "Thời hạn"]],
+        (),
+    ),
+    "beside": (
+        [["STT", "Nội dung", "Cấp chủ trì", "Đơn vị chủ trì", "Thời hạn"]],
+        (),
+    ),
+    "split": (
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", None, "Thời hạn"],
+            [None, None, "Cấp", "Tên đơn vị", None],
+        ],
+        ("A1:A2", "B1:B2", "C1:D1", "E1:E2"),
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_LEVELS))
+def test_the_level_written_beside_the_unit_is_no_unit(
+    office: Cli, tmp_path: Path, shape: str
+) -> None:
+    """A register that writes each unit's level in a column of its own ('Cấp': Tỉnh, Huyện),
+    beside the unit or under one header with it ('Đơn vị chủ trì' over 'Cấp | Tên đơn vị'):
+    'Cấp chủ trì' and the split header were two columns that 'both look like the unit', and
+    the sheet was refused. The level names no unit: the unit column is read, the level left
+    out."""
+    office.ok("unit", "add", "UBNDCT", "UBND huyện Châu Thành")
+    header, merges = _LEVELS[shape]
+    rows = [
+        *header,
+        [1, "Việc 1", "Tỉnh", "Sở Nội vụ", "30/9/2023"],
+        [2, "Việc 2", "Huyện", "UBND huyện Châu Thành", "31/12/2023"],
+    ]
+    book, _, path = _book(tmp_path, "cap.xlsx", rows, merges)
+    book.save(path)
+    found, whole = _dry(office, path)
+    first = len(header) + 1
+    assert [found[first]["units"], found[first + 1]["units"]] == [["SNV"], ["UBNDCT"]]
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert fields["C"] is None and fields["D"] == "unit"
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"

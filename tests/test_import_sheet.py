@@ -746,3 +746,105 @@ def test_a_hidden_sheet_is_read_and_named(quarters: Cli, tmp_path: Path) -> None
         "Warning: sheet 'Quý 1' is hidden in the workbook; its table was read as any sheet's"
     ) in done.stderr
     assert len(quarters.json("list")) == 4
+
+
+def _hidden_quarters(path: Path) -> Path:
+    """The quarters' register with what a clerk hides: a note column on 'Quý 1', a finished
+    row on 'Quý 2', and a stale deadline column beside the one in force on 'Quý 2'."""
+    _quarters(path)
+    book = load_workbook(path)
+    q1, q2 = book["Quý 1"], book["Quý 2"]
+    q1["F1"], q1["F2"] = "Ghi chú", "ghi chú ẩn"
+    q1.column_dimensions["F"].hidden = True
+    q2["E2"], q2["E3"], q2["E4"] = "Thời hạn cũ", "30/6/2022", "30/6/2022"
+    q2.column_dimensions["E"].hidden = True
+    q2.row_dimensions[4].hidden = True
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("chosen", [("all",), ("Quý 1", "Quý 2")])
+def test_every_warning_of_several_sheets_names_its_sheet(
+    quarters: Cli, tmp_path: Path, chosen: tuple[str, ...]
+) -> None:
+    """Rows of several sheets were named 'Quý 1'!5, but a hidden column's warning said only
+    'column F', on whichever sheet: each sheet's warning now names its sheet, in the dry run,
+    on stderr and in both languages; a single sheet's warnings read as before."""
+    path = _hidden_quarters(tmp_path / "nam.xlsx")
+    picks = [arg for name in chosen for arg in ("--sheet", name)]
+    args = ["import", str(path), "--meeting", "1", "--as-of", AS_OF, "--create-units", *picks]
+    dry = json.loads(quarters(*args, "--dry-run", "--format", "json").stdout)
+    assert dry["warnings"] == [
+        "sheet 'Quý 1': column F (Ghi chú) is hidden in the sheet; it was read as note",
+        "sheet 'Quý 2': column E (Thời hạn cũ) is hidden and holds what column C (Hạn xử lý) "
+        "holds: column C is read; --map 'Thời hạn cũ=due' reads the hidden one",
+        "sheet 'Quý 2': 1 row hidden in the sheet was read as any row (hiding is not "
+        "deleting): row 4",
+    ]
+    assert dry["hidden_rows"] == ["'Quý 2'!4"]
+    alone = ["import", str(path), "--sheet", "Quý 1", "--meeting", "1", "--dry-run"]
+    single = json.loads(quarters(*alone, "--format", "json").stdout)
+    assert single["warnings"] == ["column F (Ghi chú) is hidden in the sheet; it was read as note"]
+    done = quarters("--lang", "vi", *args)
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stderr.splitlines() if line.startswith("Lưu ý:")]
+    assert len(warned) == 3
+    assert all("trang tính 'Quý 1': " in w or "trang tính 'Quý 2': " in w for w in warned)
+    found = {d["text"]: d for d in quarters.json("list", "--as-of", AS_OF)}
+    assert found["Tổng kết nghị quyết"]["due"] == "2022-11-30"  # the hidden row, read
+
+
+def _with_other_sheets(path: Path) -> Path:
+    """The quarters' register with an empty sheet, a sheet of notes with no table and a chart
+    sheet."""
+    _quarters(path)
+    book = load_workbook(path)
+    book.create_sheet("Trống")
+    book.create_chartsheet("Biểu đồ")
+    notes = book.create_sheet("Ghi chép")
+    notes["A1"] = "Số liệu cập nhật hằng quý, gửi Văn phòng trước ngày 5."
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sheet_all_names_the_sheets_it_passes_over(
+    quarters: Cli, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """--sheet all passed over the summary sheet, the sheet of limitations, the empty ones and
+    the charts in silence: one notice on stderr names each and why, in the user's language, and JSON
+    gives them under skipped_sheets; sheets named one by one pass nothing over."""
+    path = _with_other_sheets(tmp_path / "nam.xlsx")
+    args = ["--lang", lang, "import", str(path), "--meeting", "1", "--as-of", AS_OF]
+    args += ["--create-units", "--sheet", "all"]
+    dry = quarters(*args, "--dry-run", "--format", "json")
+    assert dry.exit_code == 0, dry.stderr
+    found = json.loads(dry.stdout)
+    assert [(s["sheet"], s["why"]) for s in found["skipped_sheets"]] == [
+        ("Tổng hợp", "no_directives"),
+        ("Hạn chế", "limitations"),
+        ("Trống", "empty"),
+        ("Ghi chép", "no_header"),
+        ("Biểu đồ", "chart"),
+    ]
+    said = {
+        "en": (
+            "Sheets passed over by --sheet all: 'Tổng hợp' (no column of the directives' text "
+            "or deadline: a summary or a list, not a table of directives); 'Hạn chế' (column C "
+            "(Nội dung hạn chế) holds limitations: record them with dirtrack add-limitation); "
+            "'Trống' (empty); 'Ghi chép' (no header row in its first 30 rows); 'Biểu đồ' (a chart "
+            "sheet)"
+        ),
+        "vi": "'Trống' (trống)",
+    }[lang]
+    assert said in dry.stderr
+    assert found["skipped_sheets"][2]["reason"] == {"en": "empty", "vi": "trống"}[lang]
+    picks = ["--sheet", "Quý 1", "--sheet", "Quý 2", "--meeting", "1", "--create-units"]
+    picked = quarters("import", str(path), *picks, "--dry-run", "--format", "json")
+    assert picked.exit_code == 0, picked.stderr
+    assert json.loads(picked.stdout)["skipped_sheets"] == [] and picked.stderr == ""
+    done = quarters(*args)
+    assert done.exit_code == 0, done.stderr
+    notices = [line for line in done.stderr.splitlines() if "'Tổng hợp'" in line]
+    assert len(notices) == 1 and "'Ghi chép'" in notices[0]
+    assert len(quarters.json("list")) == 4

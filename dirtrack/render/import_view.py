@@ -92,8 +92,20 @@ def _summary(result: ImportResult) -> dict[str, Any]:
     }
 
 
+def _sheets_passed_over(result: ImportResult, lang: str) -> None:
+    """One notice on stderr naming the sheets ``--sheet all`` passed over, each with why."""
+    if not result.skipped_sheets:
+        return
+    sheets = "; ".join(
+        msg("imp_skipped_sheet", lang, sheet=name, reason=why)
+        for name, why in result.skipped_sheets
+    )
+    err(msg("imp_skipped", lang, n=len(result.skipped_sheets), sheets=sheets))
+
+
 def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     """The dry run: every row and what it would become, with every problem."""
+    _sheets_passed_over(result, lang)
     records = [r.as_dict(lang) for r in result.rows]
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
@@ -172,6 +184,7 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
 
 def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     """After a real import: JSON or CSV on stdout when asked, a summary on stderr."""
+    _sheets_passed_over(result, lang)
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 

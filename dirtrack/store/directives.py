@@ -148,7 +148,7 @@ def decided_after(
     """The latest of the ``recorded`` decisions on a directive (their day, and ``approval``,
     ``request`` or ``return``) dated after ``day``, the day it was closed, or None.
 
-    The rule of :func:`_check_not_before_recorded`, on values. An import of an export does not
+    The rule of :func:`before_recorded`, on values. An import of an export does not
     apply it: it restores what a register holds (a register made before `done` refused such a
     day, or by hand), and the status rules read such a directive as they read any other.
     """
@@ -173,32 +173,42 @@ def recorded_after(conn: Connection, directive_id: int, day: date) -> tuple[date
     return decided_after(day, recorded)
 
 
+def before_recorded(
+    conn: Connection, directive_id: int, day: date, what: str
+) -> InvalidInput | None:
+    """Why the directive cannot be closed on ``day`` (``what``: ``completion``,
+    ``cancellation``, the ``answer`` that withdraws it), or None: no decision on it may be dated
+    later, no extension approved or request asked after ``day`` (an extension approved after
+    the completion would turn a completion that was late into one on time), and no return of an
+    earlier completion (it is open again only from that day). Progress reported later does not
+    stop it: an office's sheet logs progress on the sheet's day, and a completion learnt of
+    afterwards is recorded on its own day, as before. An import checks it before it writes."""
+    found = recorded_after(conn, directive_id, day)
+    if found is None:
+        return None
+    first, other = found
+    return InvalidInput.of(
+        "day_before_recorded",
+        what=Phrase(f"day_{what}"),
+        day=day,
+        other=Phrase(f"day_{other}"),
+        first=first,
+        id=directive_id,
+    )
+
+
 def _check_not_before_recorded(
     session: Session, directive: Directive, day: date, what: str
 ) -> None:
-    """A directive closed on ``day`` (``what``: ``completion``, ``cancellation``, the ``answer``
-    that withdraws it) has no decision on it dated later: no extension approved or request
-    asked after ``day`` (an extension approved after the completion would turn a completion
-    that was late into one on time), and no return of an earlier completion (it is open again
-    only from that day). Progress reported later does not stop it: an office's sheet logs
-    progress on the sheet's day, and a completion learnt of afterwards is recorded on its own
-    day, as before.
+    """:func:`before_recorded`, raised.
 
     Raises:
-        InvalidInput: naming the latest such day.
+        InvalidInput: naming the latest decision dated after ``day``.
     """
     assert directive.id is not None
-    found = recorded_after(session.connection(), directive.id, day)
-    if found is not None:
-        first, other = found
-        raise InvalidInput.of(
-            "day_before_recorded",
-            what=Phrase(f"day_{what}"),
-            day=day,
-            other=Phrase(f"day_{other}"),
-            first=first,
-            id=directive.id,
-        )
+    refused = before_recorded(session.connection(), directive.id, day, what)
+    if refused is not None:
+        raise refused
 
 
 def _check_open(directive: Directive, action: str) -> None:

@@ -198,6 +198,8 @@ class ImportResult:
     warnings: list[Wording] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     directive_ids: MutableSequence[int] = field(default_factory=list)
+    # The worksheets ``--sheet all`` passed over, each with why (a ``skip_…`` phrase).
+    skipped_sheets: list[tuple[str, Phrase]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -227,6 +229,10 @@ class ImportResult:
             "problems": [p.as_dict(lang) for p in self.problems],
             "warnings": [in_lang(w, lang) for w in self.warnings],
             "directive_ids": list(self.directive_ids),
+            "skipped_sheets": [
+                {"sheet": name, "why": why.key.removeprefix("skip_"), "reason": why.render(lang)}
+                for name, why in self.skipped_sheets
+            ],
         }
         if with_rows:
             record["rows"] = [r.as_dict(lang) for r in self.rows]

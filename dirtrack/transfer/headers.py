@@ -289,7 +289,19 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _COUNT = re.compile(
     r"^(?:tong so|tong cong|so luong|so ngay(?! (?:va |thang )?(?:van ban|ban hanh|ky hieu)))\b"
 )
+# The level of the unit beside it ("Cấp", "Cấp chủ trì", "Cấp quản lý": Tỉnh, Huyện, Xã; under
+# a split header, "Đơn vị chủ trì" over "Cấp | Tên đơn vị"): no unit's name, no field of ours.
+# Folded, "cấp" is "cập" too ("Cập nhật tiến độ"): only these whole words are a level.
+_LEVEL = re.compile(
+    r"^cap(?: (?:quan ly|hanh chinh|don vi|chu tri|thuc hien|phoi hop))?$"
+    r"|\bcap(?: quan ly| hanh chinh)?$"
+)
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
+
+
+def names_level(text: str) -> bool:
+    """Whether a header names the level of the unit beside it (``Cấp``), no field of ours."""
+    return _LEVEL.search(fold_words(_BRACKETS.sub(" ", fold(text)))) is not None
 
 
 def column_letter(index: int) -> str:
@@ -330,7 +342,7 @@ def match_header(text: str) -> Match | None:
     bare = fold_words(_BRACKETS.sub(" ", fold(text)))
     if bare in _SYNONYMS:
         return Match(_SYNONYMS[bare], 3)
-    if _COUNT.match(bare):
+    if _COUNT.match(bare) or _LEVEL.search(bare):
         return None
     padded = f" {bare} "
     best: Match | None = None

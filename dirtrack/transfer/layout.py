@@ -26,6 +26,7 @@ from dirtrack.transfer.headers import (
     is_letter_ref,
     letter_index,
     match_header,
+    names_level,
 )
 from dirtrack.transfer.sheet import Row, Sheet
 from dirtrack.transfer.values import Value, full_years, show, text
@@ -177,6 +178,9 @@ def _named_under(parents: list[str], children: list[str]) -> bool:
         parent = parents[c]
         if not parent or not (parents[c - 1 : c] == [parent] or parents[c + 1 : c + 2] == [parent]):
             return False
+        if names_level(child):
+            named += 1  # "Đơn vị chủ trì" over "Cấp | Tên đơn vị": the level beside the unit
+            continue
         if (match_header(f"{parent} {child}") or match_header(child)) is None:
             return False
         named += 1

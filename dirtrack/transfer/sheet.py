@@ -308,6 +308,16 @@ def workbook_sheets(path: Path, wanted: Sequence[str] = ()) -> list[Sheet]:
     Raises:
         InvalidInput: the file cannot be read, or has no worksheet of a name ``wanted``.
     """
+    return workbook_parts(path, wanted)[0]
+
+
+def workbook_parts(path: Path, wanted: Sequence[str] = ()) -> tuple[list[Sheet], list[str]]:
+    """:func:`workbook_sheets`, and the names of the workbook's chart sheets, which hold no
+    table (``--sheet all`` names them among the sheets it passes over).
+
+    Raises:
+        InvalidInput: as :func:`workbook_sheets`.
+    """
     from dirtrack.text import fold
 
     book = open_workbook(path)
@@ -317,7 +327,7 @@ def workbook_sheets(path: Path, wanted: Sequence[str] = ()) -> list[Sheet]:
         names = ", ".join(repr(s) for s in charts)
         raise InvalidInput.of("workbook_charts_only", path=path, sheets=names)
     if reads_all(wanted) and not any(fold(s.title) == fold(wanted[0]) for s in sheets):
-        return [_worksheet(ws) for ws in sheets]
+        return [_worksheet(ws) for ws in sheets], charts
     if wanted:
         chosen: list[Any] = []
         for name in wanted:
@@ -334,7 +344,7 @@ def workbook_sheets(path: Path, wanted: Sequence[str] = ()) -> list[Sheet]:
     elif book.active in sheets:
         sheets.remove(book.active)
         sheets.insert(0, book.active)
-    return [_worksheet(ws) for ws in sheets]
+    return [_worksheet(ws) for ws in sheets], charts
 
 
 def _extent(ws: Any) -> tuple[int, int]:

@@ -61,6 +61,7 @@ from dirtrack.transfer.sheet import (
     csv_encoding,
     csv_rows,
     reads_all,
+    workbook_parts,
     workbook_sheets,
 )
 from dirtrack.transfer.values import Said, Value
@@ -79,12 +80,23 @@ _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
     # the notes under the table: "Ghi chú:", "* Chú thích", "Lưu ý:"
-    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$))"
+    r"|[*\-–•\s]*(?:ghi chu|chu thich|chu giai|luu y|note|notes)\s*(?:[:*]|$)"
+    # a signer's title alone in its cell: "GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "LÃNH ĐẠO ĐƠN VỊ"
+    r"|(?:pho\s+)?(?:giam doc|chu tich|bi thu|truong ban|truong phong|chanh an|vien truong)\s*$"
+    r"|lanh dao (?:don vi|co quan)\s*$)"
 )
-# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II" (folded words).
+# The place and day over the signatures, alone in its row: "Tây Ninh, ngày 30 tháng 6 năm 2025",
+# "ngày … tháng … năm 2025" (folded).
+_SIGNED_ON = re.compile(
+    r"^(?:[^\d,;:]{2,60},\s*)?ngay\s+(?:\d{1,2}|[.…]+)\s+thang\s+(?:\d{1,2}|[.…]+)"
+    r"\s+nam\s+\d{4}\s*$"
+)
+# A subtotal or total row: "Tổng cộng", "Tổng số: 12 nhiệm vụ", "Cộng", "Cộng II", "Cộng: 02
+# nhiệm vụ" (folded words).
 _TOTAL = re.compile(
     r"^(?:tong cong|tong so|total|subtotal|grand total)\b"
     r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
+    r"|^(?:cong|tong) \d+ (?:nhiem vu|viec|noi dung|van ban|ket luan)\b"
 )
 # A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
@@ -92,8 +104,9 @@ _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 _SAID_OVERDUE = re.compile(r"\bqua han\b")
 _SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
-# A heading naming a field of work or a group of tasks (folded words).
-_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu)\b")
+# A heading naming a field of work, a group of tasks or a bloc of units ("Khối Đảng", "Khối
+# chính quyền") (folded words).
+_FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|cac nhiem vu|khoi)\b")
 # "(05 nhiệm vụ)", "- 5 nhiệm vụ" after a unit's name in a heading.
 _COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
@@ -116,6 +129,8 @@ class Outcome:
     extend: bool = False
     ask: bool = False
     replace_with: bool = False
+    # the completion the row says was submitted, recorded on an existing directive (complete)
+    claim: bool = False
     changes: list[Phrase] = field(default_factory=list)
 
 
@@ -163,6 +178,7 @@ class Planned:
     # "Đã trình UBND tỉnh" where the office decides by acceptance: the completion the unit
     # reported on this day, waiting for accept (as `done` records one there).
     submitted_on: date | None = None
+    submitted_column: Any = None
     heading: str | None = None
     # A row with a whole number in STT and nothing but its text (no unit, deadline, status…):
     # the heading of the rows numbered under it ("1.1", "1.2") when they follow.
@@ -260,6 +276,8 @@ class SheetImport:
         # Several worksheets in one run (--sheet repeated, or --sheet all)
         self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
+        # the worksheets --sheet all passes over, each with why
+        self.skipped: list[tuple[str, Phrase]] = []
         self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
@@ -276,23 +294,39 @@ class SheetImport:
             return [self._csv_layout(pairs)]
         if not self.several:
             return [self._layout_of(workbook_sheets(self.path, self.options.sheet), pairs)]
-        sheets = workbook_sheets(self.path, self.options.sheet)
+        sheets, charts = workbook_parts(self.path, self.options.sheet)
         if not reads_all(self.options.sheet):
             return [self._in_sheet(sheet, self._layout_of, [sheet], pairs) for sheet in sheets]
         found: list[Layout] = []
         for sheet in sheets:
-            try:
-                choice = find_header(sheet, pairs)
-            except EmptySheet:
-                continue
-            if choice is None or not _holds_directives(choice):
-                continue  # a summary sheet, a list of units: no table of directives
-            if _limitations_column(choice, pairs) is not None:
-                continue  # limitations are recorded with add-limitation
-            found.append(self._in_sheet(sheet, build_layout, choice, pairs))
+            why = self._passed_over(sheet, pairs)
+            if isinstance(why, Phrase):
+                self.skipped.append((sheet.name or "", why))
+            else:
+                found.append(self._in_sheet(sheet, build_layout, why, pairs))
+        self.skipped += [(name, Phrase("skip_chart")) for name in charts]
         if not found:
             raise self._no_header(self.path.name, [s.name or "" for s in sheets])
         return found
+
+    @staticmethod
+    def _passed_over(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | Phrase:
+        """The header of a sheet ``--sheet all`` reads, or why it passes the sheet over: it is
+        empty, has no header, holds no directives (a summary sheet, a list of units: no text
+        or no deadline column) or holds limitations (recorded with add-limitation)."""
+        try:
+            choice = find_header(sheet, pairs)
+        except EmptySheet:
+            return Phrase("skip_empty")
+        if choice is None:
+            return Phrase("skip_no_header", n=HEADER_SCAN)
+        limitations = _limitations_column(choice, pairs)
+        if limitations is not None:
+            column, header = limitations
+            return Phrase("skip_limitations", column=column_letter(column), header=header)
+        if not _holds_directives(choice):
+            return Phrase("skip_no_directives")
+        return choice
 
     def _in_sheet(self, sheet: Sheet, make: Callable[..., Layout], *args: Any) -> Layout:
         """``make(*args)``, its refusal naming ``sheet`` when it does not already: in a run of
@@ -647,10 +681,16 @@ class SheetImport:
                 p.warn(Phrase("warn_due_on_calendar", text=words, due=day))
 
     def _is_footer(self, values: list[Value]) -> bool:
-        if not cells.is_blank(self._get(values, "unit")):
+        """Whether the row begins the notes or the signature block under the table: its first
+        cell says so, and it names no lead unit, unless every cell it fills says so (``NGƯỜI LẬP
+        BIỂU`` and ``GIÁM ĐỐC`` typed under the unit column); or it holds only the place and
+        day over the signatures (``Tây Ninh, ngày 30 tháng 6 năm 2025``)."""
+        filled = [fold(cells.text(v)) for v in values if not cells.is_blank(v)]
+        if len(filled) == 1 and _SIGNED_ON.match(filled[0]):
+            return True  # the place and day, alone, in whichever column it is typed
+        if not filled or not _FOOTER.match(filled[0]):
             return False
-        first = next((cells.text(v) for v in values if not cells.is_blank(v)), "")
-        return bool(_FOOTER.match(fold(first)))
+        return cells.is_blank(self._get(values, "unit")) or all(map(_FOOTER.match, filled))
 
     def _below_end(self, number: int, values: list[Value], ended: int) -> None:
         """A row under the end of the table (``ended``) that reads as a directive, with its text
@@ -713,7 +753,9 @@ class SheetImport:
         if cells.is_heading_mark(stt, heading):
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
-            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính"
+            return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính", "Khối Đảng"
+        if written.isupper():
+            return True  # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals
         if layout.no_unit is not None and written and self._names_unit(written):
             return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
@@ -1176,7 +1218,7 @@ class SheetImport:
             if p.held is not None and day < p.held:
                 p.problem(Phrase("row_completion_before", day=day, held=p.held), column)
             else:
-                p.submitted_on = day
+                p.submitted_on, p.submitted_column = day, column
                 p.warn(Phrase("warn_submitted_claim", day=day))
             return
 
@@ -1490,7 +1532,10 @@ class SheetImport:
             elif p.cancel_reason is not None and p.cancel_reason != facts.cancel_reason:
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancel_reason"))
+        elif p.submitted_on is not None and not closed:
+            self._compare_submitted(p, o, facts)
         elif closed and status_known:
+            _no_claim(p)  # a submission is not recorded on a closed directive
             if facts.completed_on:
                 p.warn(Phrase("warn_recorded_done", id=facts.id, day=facts.completed_on))
             else:
@@ -1498,6 +1543,36 @@ class SheetImport:
         if not o.changes:
             o.action = "unchanged"
         return o
+
+    def _compare_submitted(self, p: Planned, o: Outcome, facts: DirectiveFacts) -> None:
+        """A submission the sheet reports (``Đã trình``, where the office decides by acceptance)
+        on a recorded open directive is the completion it reported, waiting for accept, as on a
+        new one: not when one waits already, nor when the register returned that submission
+        (the sheet's day not after the return), nor on a withdrawn directive; and, as ``done``,
+        not on a day before a decision recorded on it."""
+        from dirtrack.store.directives import before_recorded
+
+        assert p.submitted_on is not None
+        day, result = p.submitted_on, facts.result
+        kept = None
+        if result is not None and result.accepted_on is None and result.returned_on is None:
+            if result.claimed_on == day:
+                return  # waiting already: the register says what the sheet says
+            kept = Phrase("warn_claim_waiting", id=facts.id, day=result.claimed_on, other=day)
+        elif facts.withdrawn_on is not None:
+            kept = Phrase("warn_withdrawn_submitted", id=facts.id, day=facts.withdrawn_on)
+        elif result is not None and result.returned_on is not None and day <= result.returned_on:
+            kept = Phrase("warn_returned_submitted", id=facts.id, day=result.returned_on)
+        if kept is not None:
+            _no_claim(p)
+            p.warn(kept)
+            return
+        refused = before_recorded(self.session.connection(), facts.id, day, "completion")
+        if refused is not None:
+            p.problem(refused, p.submitted_column)
+            return
+        o.claim = True
+        o.changes.append(Phrase("chg_claimed", day=day))
 
     def _compare_asked(self, p: Planned, o: Outcome, facts: DirectiveFacts, closed: bool) -> None:
         """A request the sheet gives again is recorded once: not when a request for that day
@@ -1618,6 +1693,7 @@ class SheetImport:
             file=str(self.path), kind=self.kind, dry_run=self.options.dry_run, details=details
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
+        result.skipped_sheets = list(self.skipped)
         for part in self.parts:
             self._sheet_warnings(part, result)
         created = updated = unchanged = skipped = 0
@@ -1658,11 +1734,11 @@ class SheetImport:
     def _sheet_warnings(self, part: Part, result: ImportResult) -> None:
         """What the clerk should know of a worksheet read: that it is hidden, its hidden columns
         (left out or read) and its hidden rows, which are read as any row (hiding is not
-        deleting)."""
+        deleting). In a run of several sheets each names its sheet, as its rows are named."""
         layout = part.layout
         if layout.sheet.hidden_sheet:
             result.warnings.append(Phrase("warn_hidden_sheet", sheet=layout.sheet.name))
-        result.warnings += [
+        found: list[Wording] = [
             Phrase(
                 "warn_hidden_column",
                 column=gone.letter,
@@ -1681,17 +1757,20 @@ class SheetImport:
                 if p.part is part and p.row in hidden_rows and p.heading is None
             ]
             if read:
-                labels = [p.label for p in read]
-                result.warnings.append(Phrase("warn_hidden_rows", n=len(read), rows=ranges(labels)))
-                result.details.setdefault("hidden_rows", []).extend(labels)
+                rows = ranges([p.row for p in read])
+                found.append(Phrase("warn_hidden_rows", n=len(read), rows=rows))
+                result.details.setdefault("hidden_rows", []).extend(p.label for p in read)
         left_out = {c.index for c, _ in layout.hidden_left_out}
-        result.warnings += [
+        found += [
             Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
             for c in layout.columns
             if c.index in layout.sheet.hidden
             and c.field not in (None, "ignore")
             and c.index not in left_out
         ]
+        if part.sheet is not None:
+            found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
+        result.warnings += found
 
     # --- pass 3: write ----------------------------------------------------------------------
 
@@ -1851,6 +1930,10 @@ class SheetImport:
                 assert o.directive_id is not None
                 self._ask(p, o.directive_id)
                 counts["requests"] += 1
+            if o.claim:
+                assert o.directive_id is not None and p.submitted_on is not None
+                self.session.flush()
+                complete(self.session, o.directive_id, on=p.submitted_on, regime=self.regime)
         counts["progress"] += len(entries)
         counts["extensions"] += len(extensions)
         self.progress.advance(len(changed))
@@ -1911,6 +1994,15 @@ class SheetImport:
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
 # ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
 _REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+def _no_claim(p: Planned) -> None:
+    """Take back the row's notice that its submission is recorded as a completion waiting for
+    accept: on a recorded directive, it is not (the row's other notice says why)."""
+    if p.warnings:
+        p.warnings = [
+            w for w in p.warnings if not (isinstance(w, Phrase) and w.key == "warn_submitted_claim")
+        ]
 
 
 def _holds_directives(choice: HeaderChoice | None) -> bool:

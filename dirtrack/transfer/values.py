@@ -89,6 +89,21 @@ def raw_lines(value: Value) -> str:
     return unicodedata.normalize("NFC", show(value))
 
 
+# A day number typed or pasted into a text cell ("45838", "45838.5": a date copied as values
+# from a cell formatted General, a CSV Excel wrote so): five digits, an optional fraction.
+_SERIAL_TEXT = re.compile(r"\d{5}(?:[.,]\d+)?")
+
+
+def _serial_in_text(written: str) -> date | None:
+    """The day an Excel serial number written as text names (see :data:`_SERIAL_TEXT`), or
+    None when the text is no such number or names no day of 1955-2099 (read as before)."""
+    bare = written.strip()
+    if _SERIAL_TEXT.fullmatch(bare) is None:
+        return None
+    number = float(bare.replace(",", "."))
+    return _serial(number, bare) if _SERIAL_MIN <= number <= _SERIAL_MAX else None
+
+
 def _serial(number: float, raw: Value) -> date:
     from openpyxl.utils.datetime import from_excel
 
@@ -130,7 +145,8 @@ def _clean_date_text(value: str) -> str:
 
 
 def parse_day(value: Value, ref: date | None = None) -> date:
-    """A day: an Excel date, an Excel serial number, or text (``20/7/2022``, ``2022-07-20``)."""
+    """A day: an Excel date, an Excel serial number (in a number cell, or as text:
+    ``45838``), or text (``20/7/2022``, ``2022-07-20``)."""
     if isinstance(value, datetime):
         return check_day(value.date(), show(value))
     if isinstance(value, date):
@@ -140,7 +156,7 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     if isinstance(value, int | float):
         return _serial(float(value), value)
     assert value is not None
-    return parse_date(_clean_date_text(value), ref)
+    return _serial_in_text(value) or parse_date(_clean_date_text(value), ref)
 
 
 _NO_DEADLINE = re.compile(
@@ -179,6 +195,9 @@ def parse_deadline(
         return _serial(float(value), value), None
     assert isinstance(value, str)
     written = nfc(value)
+    serial = _serial_in_text(written)
+    if serial is not None:
+        return serial, None  # as the number cell it was copied from
     periodic = _PERIODIC.search(fold(written)) and not re.search(r"\d{4}", written)
     if _NO_DEADLINE.match(fold(written)) or periodic:
         return None, written
@@ -383,7 +402,9 @@ def _whole_percent(number: float | Decimal, raw: str) -> int:
 
 def parse_progress(value: Value) -> tuple[int | None, str | None]:
     """A percentage and a note: ``70%``, ``0.7`` formatted as a percentage, ``70``,
-    ``40%: Đã trình dự thảo`` or free text (a note only).
+    ``40%: Đã trình dự thảo``, a percentage its words give as progress (``Đang thực hiện, đạt
+    70%``: the cell kept as the note; see :func:`said_progress`) or free text (a note only:
+    ``Giải ngân 30% vốn`` is a share of something else).
 
     Raises:
         InvalidInput: a percentage outside 0-100.
@@ -407,11 +428,11 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
         return None, written
     if found["minus"]:
         raise InvalidInput.of("cell_not_percent", value=cut(found[0]))
+    if found.start() != 0:
+        return _percent_in_words(written), written
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
-    if found.start() == 0:
-        rest = _SEPARATORS.sub("", written[found.end() :]).strip()
-        return percent, rest or None
-    return percent, written
+    rest = _SEPARATORS.sub("", written[found.end() :]).strip()
+    return percent, rest or None
 
 
 def leading_progress(value: Value) -> tuple[int | None, str | None]:
@@ -431,19 +452,31 @@ def leading_progress(value: Value) -> tuple[int | None, str | None]:
     return parse_progress(written)
 
 
-# A percentage told in words of a result cell: "Đã thực hiện 80%", "đạt 50 %", "Tiến độ: 70%",
-# "Đã hoàn thành khoảng 60% khối lượng" (folded); not any number with a %, which may be a share
-# of something else ("giải ngân 30% vốn").
+# A percentage told in words of a progress or result cell: "Đã thực hiện 80%", "đạt 50 %",
+# "Tiến độ: 70%", "Đang triển khai (70%)", "Đã hoàn thành khoảng 60% khối lượng" (folded); not
+# any number with a %, which may be a share of something else ("giải ngân 30% vốn").
 _PERCENT_SAID = re.compile(
     r"\b(?:thuc\s+hien|hoan\s+thanh|dat|tien\s+do|khoi\s+luong|trien\s+khai|xong)"
-    r"(?:\s+(?:duoc|khoang|tren|gan|hon|xap\s+xi))*\s*[:\-–]?\s*(\d{1,4}(?:[.,]\d+)?)\s*%"
+    r"(?:\s+(?:duoc|khoang|tren|gan|hon|xap\s+xi))*\s*[:\-–(,]?\s*(\d{1,4}(?:[.,]\d+)?)\s*%"
 )
+
+
+def _percent_in_words(written: str) -> int | None:
+    """The percentage ``written`` gives as progress in words (:data:`_PERCENT_SAID`), or None.
+
+    Raises:
+        InvalidInput: a percentage outside 0-100.
+    """
+    found = _PERCENT_SAID.search(fold(written))
+    if found is None:
+        return None
+    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
 
 
 def said_progress(value: Value) -> int | None:
     """The percentage a result cell gives as the directive's progress: one it starts with
-    (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``);
-    None when it gives none.
+    (see :func:`leading_progress`) or one told in words (``Đã thực hiện 80%``, ``đạt 50 %``),
+    as a progress cell's (:func:`parse_progress`); None when it gives none.
 
     Raises:
         InvalidInput: a percentage outside 0-100.
@@ -451,11 +484,7 @@ def said_progress(value: Value) -> int | None:
     percent, _ = leading_progress(value)
     if percent is not None:
         return percent
-    written = text(value)
-    found = _PERCENT_SAID.search(fold(written))
-    if found is None:
-        return None
-    return _whole_percent(Decimal(found[1].replace(",", ".")), f"{found[1]}%")
+    return _percent_in_words(text(value))
 
 
 # The unit's product is with the leader, awaiting a decision: "Đã trình UBND tỉnh", "Đã tham
