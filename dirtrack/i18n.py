@@ -1284,6 +1284,10 @@ ERRORS: dict[str, Entry] = {
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
     "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
+    "event_after_today": N_(
+        "{option} {day} is after today ({today}): what has happened cannot be dated on a day "
+        "still to come"
+    ),
     "as_of_before_period": N_(
         "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
     ),

@@ -354,3 +354,12 @@ def test_no_acceptance_before_what_is_recorded_while_it_waited(cli: Cli, db: str
     assert snapshot(db) == before
     cli.ok("accept", str(one), "--date", "2025-04-05")
     assert show(cli, one, "2025-06-30")["status"] == "done_on_time"
+
+
+def test_one_list_of_verdicts() -> None:
+    """The verdicts a completion may carry were listed twice (the store's check and the score
+    rules'); one list, which both use."""
+    from dirtrack import scoring
+    from dirtrack.store import results
+
+    assert results.VERDICTS is scoring.VERDICTS

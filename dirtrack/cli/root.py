@@ -207,11 +207,13 @@ def actor_name(value: str | None) -> str | None:
         InvalidInput: a control character, or not 1 to 200 characters.
     """
     from dirtrack.errors import InvalidInput
-    from dirtrack.text import clean_text
+    from dirtrack.text import clean_text, name_text
 
     if value is None:
         return None
-    name = clean_text(value, "--actor")
+    # Without the characters that show nothing: a name pasted with a zero-width space is the
+    # name typed (history --by and undo find it).
+    name = name_text(clean_text(value, "--actor"))
     if not name or len(name) > 200:
         raise InvalidInput.of("bad_actor")
     return name
