@@ -631,6 +631,10 @@ def test_an_actor_pasted_with_a_zero_width_character_is_the_name_typed(seeded: C
     seeded.ok("--actor", "Lê Văn C", "undo", "--yes")  # the name typed undoes its own work
     undone = {c["command"]: c["undone_by"] for c in history(seeded, "--by", "Lê Văn C")}
     assert undone["progress"] is not None
+    # --by of a name that shows nothing named no one and listed nothing, exit 0: refused
+    assert seeded.fail("history", "--by", "\u200b") == (
+        "Error: --by: only spaces or invisible characters; write some text"
+    )
 
 
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:

@@ -228,11 +228,15 @@ def history(
     Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
     """
     from dirtrack.store import history as log
-    from dirtrack.text import name_text
+    from dirtrack.text import is_blank, name_text
 
     chosen = field_list(fields)
     if by is not None:  # in the form --actor is stored in: typed decomposed, it is found
         by = name_text(by)
+        if is_blank(by):  # a zero-width space alone named no one and listed nothing, exit 0
+            from dirtrack.i18n import Field
+
+            raise InvalidInput.of("blank_text", field=Field("--by"))
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")
