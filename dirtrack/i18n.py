@@ -2036,7 +2036,9 @@ TEXT.update(
         "req_approved": N_("approved"),
         "req_rejected": N_("refused"),
         "req_moot": N_("moot (directive closed)"),
-        "asked_late": N_("Late"),
+        # asked after the deadline in force: not done_late's "completed late" (one msgid, one
+        # Vietnamese, put "Hoàn thành quá hạn" over the requests' column)
+        "asked_late": C_("request asked", "Late"),
         "because": N_("Because"),
         "from_day": N_("From"),
         "until_day": N_("Until"),

@@ -109,6 +109,10 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
     listed = {r["id"]: r for r in cli.json("requests", "--as-of", "2025-12-31")}
     assert listed[late]["asked_late"] is True and listed[early]["asked_late"] is False
     assert (listed[late]["status"], listed[early]["status"]) == ("approved", "rejected")
+    # The column of a request asked after the deadline said "Hoàn thành quá hạn" (completed
+    # late, done_late's words) under --lang vi
+    header = cli.ok("--lang", "vi", "requests", "--as-of", "2025-12-31").splitlines()[0]
+    assert "Đề nghị sau hạn" in header and "Hoàn thành" not in header
     report = cli.json("report", "--quarter", "2025Q1", "--as-of", "2025-03-31")
     assert report["requests"]["extend"] == {
         "asked": 2, "granted": 1, "refused": 1, "pending": 0, "moot": 0, "asked_late": 1,
