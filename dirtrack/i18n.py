@@ -2406,6 +2406,8 @@ ERRORS.update(
         ),
         "row_completion_before": N_("completion date {day} is before the meeting ({held})"),
         "row_cancellation_before": N_("cancellation date {day} is before the meeting ({held})"),
+        "row_completion_after": N_("completion date {day} is after today ({today})"),
+        "row_cancellation_after": N_("cancellation date {day} is after today ({today})"),
         "row_repeats": N_(
             "repeats directive {id} (same meeting, lead unit and text); to update directives "
             "from the sheet, import with --key-column"
