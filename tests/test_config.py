@@ -53,6 +53,15 @@ def test_defaults_and_where_they_come_from(config_file: Path, tmp_path: Path) ->
     assert invoke("config", "--path").stdout.strip() == str(config_file)
 
 
+def test_the_installed_command_shows_every_commands_settings(config_file: Path) -> None:
+    """Run as installed, `config` loaded only its own commands: report.cutoff and
+    overdue.stale-after, which it always shows, were missing."""
+    done = run("config", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    keys = {row["key"] for row in json.loads(done.stdout)}
+    assert {"report.cutoff", "overdue.stale-after", "remind.stale-after"} <= keys
+
+
 def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) -> None:
     config_file.write_text(
         'db = "data/office.db"\nlang = "vi"\nactor = "Văn thư"\n\n'
