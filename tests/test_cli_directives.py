@@ -188,6 +188,7 @@ EVENTS = [
     ["reject", "1", "--reason", "Không"],
     ["resolve", "{lim}"],
     ["pack", "in", "phieu.xlsx"],
+    ["unit", "retire", "BDV", "--successor", "BTC"],
 ]
 
 
