@@ -147,7 +147,9 @@ def _settings(command: Any) -> dict[str, Any]:
     return names
 
 
-def _long_name(param: Any) -> str:
+def long_name(param: Any) -> str:
+    """The key that sets ``param`` in the file: its long option without dashes (``stale-after``
+    for ``--stale-after``, ``all`` for urge's ``--all``), as errors and ``config`` name it."""
     return str(max(param.opts, key=len)).lstrip("-")
 
 
@@ -227,7 +229,7 @@ def _default_map(
             raise ConfigError.of("cfg_command_line_only", where=where, option=option)
         param = settings.get(key.replace("-", "_"))
         if param is None:
-            names = ", ".join(sorted({_long_name(p) for p in settings.values()}))
+            names = ", ".join(sorted({long_name(p) for p in settings.values()}))
             known = names or Phrase("w_none")
             problem = "cfg_no_global" if root else "cfg_no_setting"
             raise ConfigError.of(problem, where=where, known=known)
@@ -287,7 +289,7 @@ def _check_root_value(name: str, value: Any, where: str) -> None:
 def _check_days(param: Any, value: Any) -> None:
     from dirtrack.remind import check_days
 
-    check_days(value, f"--{_long_name(param)}")
+    check_days(value, f"--{long_name(param)}")
 
 
 def _check_limit(param: Any, value: Any) -> None:
@@ -352,7 +354,7 @@ _OPTION_CHECKS = {
 
 
 def _check_option_value(param: Any, value: Any, where: str) -> None:
-    check = _OPTION_CHECKS.get(_long_name(param))
+    check = _OPTION_CHECKS.get(long_name(param))
     if check is None and param.metavar == "DATE" and not param.multiple:
         check = _check_date
     if check is None:

@@ -1289,6 +1289,10 @@ ERRORS: dict[str, Entry] = {
     "directive_no_text": N_("a directive needs a text"),
     "no_directive": N_("no directive with id {id}"),
     "not_given_yet": N_("directive {id} was not given yet on {day}: it was given on {given}"),
+    "event_after_today": N_(
+        "{option} {day} is after today ({today}): what has happened cannot be dated on a day "
+        "still to come"
+    ),
     "as_of_before_period": N_(
         "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
     ),
@@ -2037,7 +2041,9 @@ TEXT.update(
         "req_approved": N_("approved"),
         "req_rejected": N_("refused"),
         "req_moot": N_("moot (directive closed)"),
-        "asked_late": N_("Late"),
+        # asked after the deadline in force: not done_late's "completed late" (one msgid, one
+        # Vietnamese, put "Hoàn thành quá hạn" over the requests' column)
+        "asked_late": C_("request asked", "Late"),
         "because": N_("Because"),
         "from_day": N_("From"),
         "until_day": N_("Until"),
@@ -2177,6 +2183,9 @@ ERRORS.update(
         "bad_series_day": N_("--day must be a day of the month from 1 to 31, not {n}"),
         "bad_offset": N_("--offset must be from 0 to {max} days, not {n}"),
         "series_ends_first": N_("--until {end} is before the series starts ({start})"),
+        "series_ends_beyond": N_(
+            "--until {end} is past the calendar of days off, which covers the years {first}–{last}"
+        ),
         "series_before_meeting": N_(
             "the series cannot start ({start}) before the meeting that gave it ({held})"
         ),
@@ -2425,6 +2434,8 @@ ERRORS.update(
         ),
         "row_completion_before": N_("completion date {day} is before the meeting ({held})"),
         "row_cancellation_before": N_("cancellation date {day} is before the meeting ({held})"),
+        "row_completion_after": N_("completion date {day} is after today ({today})"),
+        "row_cancellation_after": N_("cancellation date {day} is after today ({today})"),
         "row_repeats": N_(
             "repeats directive {id} (same meeting, lead unit and text); to update directives "
             "from the sheet, import with --key-column"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.status import DirectiveFacts, RequestFact, Status
@@ -66,6 +67,50 @@ class _IsoDays(dict[date | None, str | None]):
 # directives over a few thousand distinct days. A lookup in C, not a Python function: a long
 # listing asks for seven dates per directive.
 iso: Callable[[date | None], str | None] = _IsoDays({None: None}).__getitem__
+
+
+# Each kind of record's keys, in order, are read from its builder given a record with nothing
+# recorded (the ``*_keys`` functions below): the header of an empty listing in CSV, and the
+# names ``--fields`` knows, come from the one place that makes the JSON.
+BLANK_DAY = date(2000, 1, 1)
+
+
+def blank_directive() -> DirectiveFacts:
+    """The facts of a directive with nothing recorded, to read a record's keys from."""
+    return DirectiveFacts(
+        0, 0, BLANK_DAY, 0, "", "", "", None, judged_on=BLANK_DAY, judged_status=Status.OPEN_IN_TIME
+    )
+
+
+@cache
+def directive_keys() -> tuple[str, ...]:
+    """The keys of a directive object (:func:`directive_record`), in order."""
+    return tuple(directive_record(blank_directive(), BLANK_DAY))
+
+
+@cache
+def unit_keys() -> tuple[str, ...]:
+    """The keys of a unit object (:func:`unit_record`), in order."""
+    from dirtrack.store.units import UnitInfo
+
+    return tuple(unit_record(UnitInfo(0, "", "", None, ())))
+
+
+@cache
+def meeting_keys() -> tuple[str, ...]:
+    """The keys of a meeting object (:func:`meeting_record`), in order."""
+    from dirtrack.models import Meeting
+
+    return tuple(meeting_record(Meeting(id=0, date=BLANK_DAY, title=""), []))
+
+
+@cache
+def limitation_keys() -> tuple[str, ...]:
+    """The keys of a limitation object (:func:`limitation_record`), in order."""
+    from dirtrack.store.limitations import LimitationFacts
+
+    blank = LimitationFacts(0, 0, 0, "", "", "other", BLANK_DAY, None, None, None)
+    return tuple(limitation_record(blank, BLANK_DAY))
 
 
 def unit_record(info: UnitInfo, contacts: Sequence[Any] = ()) -> Record:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from dirtrack.errors import InvalidInput
-from dirtrack.records import Record, directive_record, iso
+from dirtrack.records import BLANK_DAY, Record, blank_directive, directive_record, iso
 from dirtrack.status import DirectiveFacts, Status
 
 WITHIN = 7
@@ -72,6 +73,13 @@ def followup_record(
     record["last_touched_at"] = touched[0].isoformat() if touched else None
     record["last_touched_by"] = touched[1] if touched else None
     return record
+
+
+@cache
+def followup_keys() -> tuple[str, ...]:
+    """The keys of a directive object with its follow-up fields (:func:`followup_record`),
+    in order: what ``--fields`` may name, the header of an empty ``overdue`` in CSV."""
+    return tuple(followup_record(blank_directive(), BLANK_DAY))
 
 
 def is_due_soon(facts: DirectiveFacts, as_of: date, within: int, until: date | None = None) -> bool:
@@ -147,3 +155,8 @@ def reminder_items(reminders: Record) -> list[Record]:
             for record in section[kind]:
                 items.append({"section": kind, **record})
     return items
+
+
+def reminder_item_keys() -> tuple[str, ...]:
+    """The keys of an item of :func:`reminder_items`, in order (an item due soon has them all)."""
+    return ("section", *followup_keys(), "days_left")

@@ -143,11 +143,23 @@ def clean_imported(value: str) -> tuple[str, list[str]]:
     return _CONTROL.sub("", value), [_code(c) for c in dict.fromkeys(removed)]
 
 
+def shown_only(text: str) -> str:
+    """``text`` without the characters that show nothing (zero-width spaces and joiners,
+    direction marks, the byte order mark…): two texts that look the same are the same."""
+    return _UNSEEN.sub("", text)
+
+
+def name_text(text: str) -> str:
+    """A person's name as kept and compared (``--actor``, ``history --by``): :func:`nfc`,
+    without the characters that show nothing."""
+    return nfc(shown_only(text))
+
+
 def fold(text: str) -> str:
     """Return the search key of ``text``: no accents or tones, ``đ`` as ``d``, casefolded, and
     no character that shows nothing (a zero-width space pasted from a web page: two texts that
     look the same are the same)."""
-    decomposed = unicodedata.normalize("NFD", _UNSEEN.sub("", text))
+    decomposed = unicodedata.normalize("NFD", shown_only(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", stripped.casefold()).strip()

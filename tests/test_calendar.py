@@ -214,6 +214,16 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     cli.fail("calendar", "add", "2150-02-03", "--on")
     cli.fail("series", "show", "99")
     cli.fail("series", "stop", "99", "--from", "2025-01-01")
+    # An end past the calendar's years was refused naming a year never typed (2101), and no
+    # option: it names --until and the years the calendar has.
+    args = ["assign", str(meeting), "X", "--unit", "VPTU", "--every", "month"]
+    assert cli.fail(*args, "--until", "1/1/2999") == (
+        "Error: --until 2999-01-01 is past the calendar of days off, which covers the years "
+        "1901–2100"
+    )
+    assert cli.fail("--lang", "vi", *args, "--until", "1/1/2999").startswith(
+        "Error: --until 01/01/2999 vượt quá lịch ngày nghỉ"
+    )
     assert snapshot(db) == before
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -169,6 +170,57 @@ def test_no_completion_or_cancellation_before_what_is_recorded_on_it(
     units.ok("progress", str(f), "--percent", "40", "--date", "1/7/2022")
     units.ok("done", str(f), "--date", "28/6/2022")
     assert units.json("show", str(f), "--as-of", "2022-12-31")["status"] == "done_on_time"
+
+
+# Every command that records something that happened, with its --date (the record ids are
+# filled in by the test; the day is checked before any of them is looked up).
+EVENTS = [
+    ["progress", "{d}", "--percent", "40"],
+    ["done", "{d}"],
+    ["extend", "{d}", "--to", "31/12/2030"],
+    ["cancel", "{d}"],
+    ["reopen", "{d}"],
+    ["accept", "{d}"],
+    ["return", "{d}", "--reason", "Chưa đạt"],
+    ["request", "extend", "{d}", "--to", "31/12/2030", "--reason", "Chờ"],
+    ["request", "withdraw", "{d}", "--reason", "Không còn phù hợp"],
+    ["approve", "1"],
+    ["reject", "1", "--reason", "Không"],
+    ["resolve", "{lim}"],
+    ["pack", "in", "phieu.xlsx"],
+    ["unit", "retire", "BDV", "--successor", "BTC"],
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_nothing_that_happened_is_dated_after_today(
+    units: Cli, meeting: int, db: str, lang: str
+) -> None:
+    """A year typed wrong (2999 for 2022) was recorded without a word; a day after today is
+    refused for what has happened, naming the option, the day and today. A deadline may lie
+    ahead (extend --to above, assign --due); so may a meeting."""
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "31/12/2030", "Đề án A")
+    lim = units.id("add-limitation", str(meeting), "--unit", "BTC", "Chậm tiến độ")
+    units.ok("request", "extend", str(d), "--to", "31/3/2031", "--reason", "Chờ ý kiến")
+    today = date.today()
+    tomorrow = today + timedelta(days=1)
+    before = snapshot(db)
+    for command in EVENTS:
+        args = [a.format(d=d, lim=lim) for a in command]
+        for typed, shown in (("2999-01-01", date(2999, 1, 1)), (tomorrow.isoformat(), tomorrow)):
+            said = units.fail("--lang", lang, *args, "--date", typed)
+            if lang == "en":
+                assert said == (
+                    f"Error: --date {shown.isoformat()} is after today ({today.isoformat()}): "
+                    "what has happened cannot be dated on a day still to come"
+                ), args
+            else:
+                vi = f"{shown:%d/%m/%Y}"
+                assert said.startswith(f"Error: --date {vi} là sau hôm nay ({today:%d/%m/%Y})")
+    assert snapshot(db) == before
+    # Today itself is fine, and so is a meeting ahead.
+    units.ok("progress", str(d), "--percent", "40", "--date", today.isoformat())
+    units.ok("add-meeting", "--date", "2/1/2999", "--title", "Hội nghị tổng kết")
 
 
 def test_show_as_a_person_reads_it(units: Cli, meeting: int) -> None:

@@ -48,9 +48,18 @@ def test_defaults_and_where_they_come_from(config_file: Path, tmp_path: Path) ->
     }
     assert (found["lang"]["value"], found["lang"]["source"]) == ("en", "default")
     assert found["remind.within"]["value"] == 7
-    assert found["remind.stale_after"]["value"] == 30
+    assert found["remind.stale-after"]["value"] == 30
     assert found["report.cutoff"]["value"] == "calendar"
     assert invoke("config", "--path").stdout.strip() == str(config_file)
+
+
+def test_the_installed_command_shows_every_commands_settings(config_file: Path) -> None:
+    """Run as installed, `config` loaded only its own commands: report.cutoff and
+    overdue.stale-after, which it always shows, were missing."""
+    done = run("config", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    keys = {row["key"] for row in json.loads(done.stdout)}
+    assert {"report.cutoff", "overdue.stale-after", "remind.stale-after"} <= keys
 
 
 def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) -> None:
@@ -65,7 +74,7 @@ def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) ->
     assert (found["lang"]["value"], found["lang"]["source"]) == ("vi", "file")
     assert (found["actor"]["value"], found["actor"]["source"]) == ("Văn thư", "file")
     assert (found["remind.within"]["value"], found["remind.within"]["source"]) == (14, "file")
-    assert found["remind.stale_after"]["value"] == 21
+    assert found["remind.stale-after"]["value"] == 21 and "remind.stale_after" not in found
     assert found["report.cutoff"]["value"] == "nd09"
 
     env = {
@@ -141,7 +150,9 @@ def test_good_series_undo_and_verdict_values_in_the_file_are_taken(config_file: 
         encoding="utf-8",
     )
     found = settings()
-    assert found["urge.every"]["value"] is True
+    # Each setting by the key that sets it in the file: urge's --all is `all`, not the
+    # parameter's name (every); --stale-after is `stale-after`.
+    assert found["urge.all"]["value"] is True and "urge.every" not in found
     assert found["assign.every"]["value"] == "tháng"
     assert found["done.verdict"]["value"] == "meets"
 

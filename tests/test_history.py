@@ -619,6 +619,24 @@ def test_history_by_an_actor_typed_decomposed(seeded: Cli) -> None:
     assert [c["command"] for c in history(seeded, "1", "--by", typed)] == ["progress"]
 
 
+def test_an_actor_pasted_with_a_zero_width_character_is_the_name_typed(seeded: Cli) -> None:
+    """--actor kept a zero-width space or joiner inside the name (pasted from a web page), so
+    history --by and undo of the name typed without it found nothing. The name is kept as text
+    is: without the characters that show nothing."""
+    seeded.ok("--actor", "Lê\u200b Văn\u2060 C", "progress", "1", "--percent", "20",
+              "--date", "10/6/2022")  # fmt: skip
+    [command] = history(seeded, "--by", "Lê Văn C")
+    assert command["actor"] == "Lê Văn C" and command["command"] == "progress"
+    assert [c["command"] for c in history(seeded, "--by", "Lê Văn\u200d C")] == ["progress"]
+    seeded.ok("--actor", "Lê Văn C", "undo", "--yes")  # the name typed undoes its own work
+    undone = {c["command"]: c["undone_by"] for c in history(seeded, "--by", "Lê Văn C")}
+    assert undone["progress"] is not None
+    # --by of a name that shows nothing named no one and listed nothing, exit 0: refused
+    assert seeded.fail("history", "--by", "\u200b") == (
+        "Error: --by: only spaces or invisible characters; write some text"
+    )
+
+
 def test_what_changes_nothing_records_nothing(seeded: Cli, db_path: Path) -> None:
     seeded.ok("add-meeting", "--date", "1/9/2022", "--title", "Họp", "--key", "hop-1")
     count = len(history(seeded, "--limit", "0"))

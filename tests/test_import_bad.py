@@ -293,6 +293,37 @@ def test_other_row_problems(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "row 7, column C (Đơn vị chủ trì): unit 'Văn phòng' is ambiguous" in message
 
 
+def test_a_day_after_today_is_no_completion_or_sheet_date(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A completion or cancellation dated 2999 (a year typed wrong) was recorded without a
+    word, and so was --as-of or --done-date 2999: a bad row, or an error naming the option."""
+    today = datetime.now().date()
+    sheet = csv_rows(
+        tmp_path / "f.csv",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành", "Kết quả"],
+            ["1", "Xong năm 2999", "BTC", "30/6/2022", "1/1/2999", ""],
+            ["2", "Dừng năm 2999", "BTC", "30/6/2022", "", "Dừng thực hiện ngày 2/1/2999"],
+            ["3", "Đúng", "BTC", "30/6/2022", "", ""],
+        ],
+    )
+    done = csv_rows(
+        tmp_path / "d.csv",
+        [["STT", "Nội dung", "Đơn vị chủ trì", "Kết quả"], ["1", "Việc", "BTC", "Đã hoàn thành"]],
+    )
+    before = file_digest(db_path)
+    message = office.fail("import", str(sheet), "--meeting", "1")
+    assert f"completion date 2999-01-01 is after today ({today.isoformat()})" in message
+    assert f"cancellation date 2999-01-02 is after today ({today.isoformat()})" in message
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1")
+    assert "ngày hoàn thành 01/01/2999 là sau hôm nay" in vi
+    for option in ("--as-of", "--done-date"):
+        said = office.fail("import", str(done), "--meeting", "1", option, "1/1/2999")
+        assert said.startswith(f"Error: {option} 2999-01-01 is after today"), said
+    assert file_digest(db_path) == before
+
+
 @pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
 def test_a_key_or_a_new_units_name_longer_than_its_column_is_a_bad_row(
     office: Cli, db_path: Path, tmp_path: Path, dry: list[str]

@@ -109,6 +109,10 @@ def test_requests_extend_and_withdraw(cli: Cli) -> None:
     listed = {r["id"]: r for r in cli.json("requests", "--as-of", "2025-12-31")}
     assert listed[late]["asked_late"] is True and listed[early]["asked_late"] is False
     assert (listed[late]["status"], listed[early]["status"]) == ("approved", "rejected")
+    # The column of a request asked after the deadline said "Hoàn thành quá hạn" (completed
+    # late, done_late's words) under --lang vi
+    header = cli.ok("--lang", "vi", "requests", "--as-of", "2025-12-31").splitlines()[0]
+    assert "Đề nghị sau hạn" in header and "Hoàn thành" not in header
     report = cli.json("report", "--quarter", "2025Q1", "--as-of", "2025-03-31")
     assert report["requests"]["extend"] == {
         "asked": 2, "granted": 1, "refused": 1, "pending": 0, "moot": 0, "asked_late": 1,
@@ -354,3 +358,12 @@ def test_no_acceptance_before_what_is_recorded_while_it_waited(cli: Cli, db: str
     assert snapshot(db) == before
     cli.ok("accept", str(one), "--date", "2025-04-05")
     assert show(cli, one, "2025-06-30")["status"] == "done_on_time"
+
+
+def test_one_list_of_verdicts() -> None:
+    """The verdicts a completion may carry were listed twice (the store's check and the score
+    rules'); one list, which both use."""
+    from dirtrack import scoring
+    from dirtrack.store import results
+
+    assert results.VERDICTS is scoring.VERDICTS

@@ -217,6 +217,10 @@ def test_formats(cli: Cli, register: dict[str, int], tmp_path: Path) -> None:
     assert "Phòng A" in text and "95.00" in text
     csv = cli.ok("score", *PERIOD, "--format", "csv")
     assert csv.splitlines()[0].startswith("code,name,points,tier")
+    # A period with no unit to score is its header, not a blank line
+    assert cli.ok("score", "--period", "2020", "--format", "csv").splitlines() == [
+        csv.splitlines()[0]
+    ]
     for fmt in ("xlsx", "docx", "html", "md"):
         out = tmp_path / f"s.{fmt}"
         cli.ok("score", *PERIOD, "--format", fmt, "--out", str(out))

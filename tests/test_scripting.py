@@ -78,6 +78,54 @@ def test_every_listing_takes_format_and_fields(office: Cli, name: str) -> None:
     assert "Error" in office.fail(*args, "--fields", f"{fields},no_such_field")
 
 
+def _header(cli: Cli, *args: str) -> list[str]:
+    """The CSV header of a listing that has no row: the header alone."""
+    rows = list(csv.reader(io.StringIO(cli.ok(*args, "--format", "csv"))))
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+# A listing with rows, and the same listing with none (a filter that matches nothing).
+EMPTY_LISTINGS = {
+    "list": (["list", "--as-of", "2022-07-01"], ["list", "--status", "cancelled"]),
+    "overdue": (["overdue", "--as-of", "2022-07-01"], ["overdue", "--as-of", "2022-05-07"]),
+    "meetings": (["meetings"], ["meetings", "--period", "2021"]),
+    "limitations": (["limitations"], ["limitations", "--period", "2021Q1"]),
+    "history": (["history"], ["history", "--by", "Không ai"]),
+    "history ID": (["history", "1"], ["history", "1", "--by", "Không ai"]),
+    "requests": (["requests"], ["requests", "--as-of", "2022-05-06"]),
+    "calendar list": (["calendar", "list", "--year", "2022"], ["calendar", "list"]),
+}
+
+
+def test_an_empty_listing_in_csv_is_its_header(office: Cli) -> None:
+    """An empty listing in CSV was a blank line: a script reading the columns by name found
+    none. It is the header row of the listing's JSON keys, as a listing with rows gives them."""
+    office.ok(
+        "request", "extend", "2", "--to", "31/3/2023", "--reason", "Chờ", "--date", "1/7/2022"
+    )
+    for name, (full, empty) in EMPTY_LISTINGS.items():
+        keys = list(office.json(*full)[0])
+        assert _header(office, *empty) == keys, name
+    # remind: an item has its section, the follow-up keys of overdue, and the days left
+    overdue = list(office.json("overdue", "--as-of", "2022-07-01")[0])
+    assert _header(office, "remind", "--as-of", "2022-05-07") == ["section", *overdue, "days_left"]
+    # Listings empty until something is added: the header, then the same keys as JSON.
+    empty = {
+        "series list": _header(office, "series", "list"),
+        "field list": _header(office, "field", "list"),
+        "leader list": _header(office, "leader", "list"),
+    }
+    office.ok("field", "add", "KT", "Kinh tế")
+    office.ok("leader", "assign", "Nguyễn Văn A", "--field", "KT", "--from", "1/1/2022")
+    office.ok("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "year")
+    for name, header in empty.items():
+        assert header == list(office.json(*name.split())[0]), name
+    # --fields gives its own header, rows or none; an unknown name is an error, rows or none
+    assert _header(office, "list", "--status", "cancelled", "--fields", "id,text") == ["id", "text"]
+    assert "'nope'" in office.fail("list", "--status", "cancelled", "--fields", "id,nope")
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -73,15 +73,23 @@ def calendar_list(
     else:
         with read_only(ctx) as conn:
             rows = office_days(conn, year)
-    records = [
-        {"date": r.day.isoformat(), "off": r.off, "note": r.note, "source": "office"} for r in rows
-    ]
+    records = [calendar_record(r.day.isoformat(), r.off, r.note, "office") for r in rows]
     if year is not None:
         calendar = Workdays(
             office={r.day: not r.off for r in rows}, notes={r.day: r.note for r in rows}
         )
         records = _year_days(calendar, year, records, state(ctx).lang)
-    calendar_days(records, fmt, state(ctx).lang)
+    calendar_days(records, fmt, state(ctx).lang, keys=calendar_keys)
+
+
+def calendar_record(day: str, off: bool, note: str | None, source: str) -> dict[str, object]:
+    """A day of ``calendar list``: ISO day, off or worked, why, and whose word (office, law)."""
+    return {"date": day, "off": off, "note": note, "source": source}
+
+
+def calendar_keys() -> tuple[str, ...]:
+    """The keys of :func:`calendar_record`, in order (an empty listing's CSV header)."""
+    return tuple(calendar_record("", False, None, ""))
 
 
 def _year_days(
@@ -101,6 +109,6 @@ def _year_days(
         if key not in found and (day.weekday() < 5) != calendar.is_working(day):
             off = day.weekday() < 5  # a holiday, or a weekend day the Government made worked
             note = calendar.why_off(day, lang) if off else t("cal_made_up", lang)
-            found[key] = {"date": key, "off": off, "note": note, "source": "law"}
+            found[key] = calendar_record(key, off, note, "law")
         day += timedelta(days=1)
     return [found[k] for k in sorted(found)]

@@ -271,6 +271,25 @@ def day_or_today(text: str | None) -> date:
     return parse_date(text) if text else today()
 
 
+def event_day(text: str | None, option: str = "--date") -> date:
+    """The day something happened (``done``, ``progress``, ``cancel``, ``resolve``, ``accept``…),
+    given with ``option``: default today.
+
+    A deadline, a meeting or a day off may lie ahead; what has happened may not: a year typed
+    wrong (2999 for 2022) would be recorded without a word and judge every status by it.
+
+    Raises:
+        InvalidInput: not a DATE, or a day after today.
+    """
+    now = today()
+    if not text:
+        return now
+    day = parse_date(text)
+    if day > now:
+        raise InvalidInput.of("event_after_today", option=option, day=day, today=now)
+    return day
+
+
 def optional_day(text: str | None) -> date | None:
     return parse_date(text) if text else None
 
@@ -364,13 +383,13 @@ def dated_change(
 ) -> None:
     """One dated write on one record (``done``, ``cancel``, ``progress``, ``resolve``…).
 
-    Parses ``--date`` (default today), checks the id, runs ``change`` in one transaction and
-    says what was done on stderr in the user's language.
+    Parses ``--date`` (default today; never after it), checks the id, runs ``change`` in one
+    transaction and says what was done on stderr in the user's language.
     """
     from dirtrack.i18n import msg
     from dirtrack.render import err
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(ident, what)
     with unit_of_work(ctx) as session:
         change(session, ident, day)

@@ -18,7 +18,7 @@ from dirtrack.cli.common import (
     YesOpt,
     bad_parameter,
     confirm,
-    day_or_today,
+    event_day,
     positive_id,
     state,
     today,
@@ -459,7 +459,7 @@ def reopen(
     from dirtrack.store.directives import reopen as store_reopen
     from dirtrack.text import clean_optional
 
-    day = day_or_today(on)
+    day = event_day(on)
     clean_optional(reason, "reason")
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:

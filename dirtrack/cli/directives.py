@@ -15,7 +15,7 @@ from dirtrack.cli.common import (
     UnitFilterOpt,
     bad_parameter,
     dated_change,
-    day_or_today,
+    event_day,
     field_list,
     optional_day,
     positive_id,
@@ -366,7 +366,7 @@ def done(
     """
     from dirtrack.store.results import complete, office_regime
 
-    day = day_or_today(on)
+    day = event_day(on)
     document_day = optional_day(doc_date)
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
@@ -433,7 +433,7 @@ def extend(
         raise bad_parameter(ctx, "extend_to_missing", "--to")
     if from_request is not None and (to, reason, from_) != (None, None, None):
         raise bad_parameter(ctx, "extend_to_or_request", "--from-request")
-    approved = day_or_today(on)
+    approved = event_day(on)
     with unit_of_work(ctx) as session:
         directive = get_directive(session, positive_id(directive_id, "directive"))
         if from_request is not None:

@@ -7,6 +7,7 @@ import typer
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import FormatOpt, day_or_today, state, unit_of_work
 from dirtrack.i18n import msg
+from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, err
 
 field_app = DirtrackTyper(
@@ -46,9 +47,19 @@ def field_list_cmd(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -
     from dirtrack.store.fields import all_fields
 
     with read_only(ctx) as conn:
-        records = [{"code": c, "name": n} for _, c, n in all_fields(conn)]
+        records = [field_record(c, n) for _, c, n in all_fields(conn)]
     columns = [Column("code", "code"), Column("name", "field_name")]
-    emit(records, columns, fmt, state(ctx).lang)
+    emit(records, columns, fmt, state(ctx).lang, keys=field_keys)
+
+
+def field_record(code: str, name: str) -> Record:
+    """A field as ``field list`` gives it."""
+    return {"code": code, "name": name}
+
+
+def field_keys() -> tuple[str, ...]:
+    """The keys of :func:`field_record`, in order (an empty listing's CSV header)."""
+    return tuple(field_record("", ""))
 
 
 @field_app.command("suggest")
@@ -126,13 +137,13 @@ def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
         index = load_units(conn)
         rows = Charge.load(conn).assignments(conn)
     records = [
-        {
-            "leader": r["leader"],
-            "field": r["field"],
-            "unit": index.code(r["unit_id"]) if r["unit_id"] else None,  # type: ignore[arg-type]
-            "from": iso(r["from"]),  # type: ignore[arg-type]
-            "until": iso(r["until"]),  # type: ignore[arg-type]
-        }
+        charge_record(
+            r["leader"],
+            r["field"],
+            index.code(r["unit_id"]) if r["unit_id"] else None,  # type: ignore[arg-type]
+            iso(r["from"]),  # type: ignore[arg-type]
+            iso(r["until"]),  # type: ignore[arg-type]
+        )
         for r in rows
     ]
     records.sort(key=lambda r: (str(r["leader"]), r["from"] or "", str(r["field"] or r["unit"])))
@@ -143,4 +154,16 @@ def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
         Column("from", "from_day", lambda r, lang: day(r["from"], lang)),
         Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
     ]
-    emit(records, columns, fmt, state(ctx).lang)
+    emit(records, columns, fmt, state(ctx).lang, keys=charge_keys)
+
+
+def charge_record(
+    leader: object, field: object, unit: str | None, start: str | None, until: str | None
+) -> Record:
+    """Who was in charge of a field or a unit, from when until when (``leader list``)."""
+    return {"leader": leader, "field": field, "unit": unit, "from": start, "until": until}
+
+
+def charge_keys() -> tuple[str, ...]:
+    """The keys of :func:`charge_record`, in order (an empty listing's CSV header)."""
+    return tuple(charge_record(None, None, None, None, None))

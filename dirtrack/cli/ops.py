@@ -156,6 +156,40 @@ def command_record(command: Any, changes: list[Any]) -> Record:
     }
 
 
+def change_listing_record(change: Any, command: Any) -> Record:
+    """A change as ``history ID`` lists it: :func:`change_record` with when, who, and the
+    command it was part of (``command``: None when the log has none)."""
+    record = change_record(change)
+    record.update(
+        {
+            "at": _stamp(change.at),
+            "actor": change.actor,
+            "command_id": command.id if command else None,
+            "command": command.name if command else None,
+        }
+    )
+    return record
+
+
+_NEVER = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def command_keys() -> tuple[str, ...]:
+    """The keys of a command as ``history`` lists it (:func:`command_record`), in order."""
+    from dirtrack.store.history import CommandEntry
+
+    blank = CommandEntry(0, _NEVER, "", "", {}, 0, 0, 0, (), None)
+    return tuple(command_record(blank, []))
+
+
+def change_keys() -> tuple[str, ...]:
+    """The keys of a change as ``history ID`` lists it (:func:`change_listing_record`)."""
+    from dirtrack.store.history import ChangeEntry
+
+    blank = ChangeEntry(0, _NEVER, "", "", "", None, None, None, None)
+    return tuple(change_listing_record(blank, None))
+
+
 def check_limit(limit: int) -> int:
     """``history --limit``: how many commands, 0 for all; never fewer than none."""
     if limit < 0:
@@ -194,11 +228,15 @@ def history(
     Example: dirtrack history 7    (directive 7: created, progress, extended, completed…)
     """
     from dirtrack.store import history as log
-    from dirtrack.text import nfc
+    from dirtrack.text import is_blank, name_text
 
     chosen = field_list(fields)
-    if by is not None:  # in the form --actor is stored in (NFC): typed decomposed, it is found
-        by = nfc(by)
+    if by is not None:  # in the form --actor is stored in: typed decomposed, it is found
+        by = name_text(by)
+        if is_blank(by):  # a zero-width space alone named no one and listed nothing, exit 0
+            from dirtrack.i18n import Field
+
+            raise InvalidInput.of("blank_text", field=Field("--by"))
     targets = [x for x in (directive_id, meeting, limitation, unit) if x is not None]
     if len(targets) > 1:
         raise bad_parameter(ctx, "one_history_target", "ID")
@@ -209,7 +247,7 @@ def history(
             commands = log.recent_commands(session, limit=limit or None, actor=by)
             records = [command_record(c, log.command_changes(session, c)) for c in commands]
             view = _history_view(ctx, session)
-            views.history_commands(records, fmt, lang, fields=chosen, view=view)
+            views.history_commands(records, fmt, lang, fields=chosen, view=view, keys=command_keys)
             return
         parts, ident, title = _history_target(session, directive_id, meeting, limitation, unit)
         changes = log.changes_of(session, parts, ident)
@@ -221,19 +259,15 @@ def history(
     for change in changes:
         if by is not None and change.actor != by:
             continue
-        command = owners.get(change.id)
-        record = change_record(change)
-        record.update(
-            {
-                "at": _stamp(change.at),
-                "actor": change.actor,
-                "command_id": command.id if command else None,
-                "command": command.name if command else None,
-            }
-        )
-        records.append(record)
+        records.append(change_listing_record(change, owners.get(change.id)))
     views.history_changes(
-        records, fmt, lang, title=f"{t('history', lang)}: {title}", fields=chosen, view=view
+        records,
+        fmt,
+        lang,
+        title=f"{t('history', lang)}: {title}",
+        fields=chosen,
+        view=view,
+        keys=change_keys,
     )
 
 
@@ -497,6 +531,10 @@ def _machine_zone() -> str:
 
 
 def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
+    """Each command's setting in effect, by the key that sets it in the file
+    (``remind.stale-after``), from the file or the option's default."""
+    from dirtrack import config
+
     root = ctx.find_root()
     wanted: list[tuple[tuple[str, ...], str]] = [k for k in KNOWN_SETTINGS if k[0]]
 
@@ -527,7 +565,7 @@ def _command_rows(ctx: typer.Context, loaded: Any) -> list[Record]:
             row = {"value": _shown(stored[name]), "source": "file", "origin": str(loaded.path)}
         else:
             row = {"value": _shown(param.default), "source": "default", "origin": ""}
-        rows.append({"key": ".".join((*path, name)), **row})
+        rows.append({"key": ".".join((*path, config.long_name(param))), **row})
     return rows
 
 

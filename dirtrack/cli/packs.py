@@ -14,6 +14,7 @@ from dirtrack.cli.common import (
     bad_parameter,
     database_file,
     day_or_today,
+    event_day,
     named_option,
     optional_day,
     period_of,
@@ -418,7 +419,7 @@ def pack_in(
     from dirtrack.transfer.pack_book import read_book
     from dirtrack.transfer.pack_merge import Units, apply_file, plan_file
 
-    day = day_or_today(on)
+    day = event_day(on)
     paths = _expand(files)
     _need_database(ctx)  # a pack belongs to a database that exists: never make an empty one
     choice = prefer.value if prefer else None

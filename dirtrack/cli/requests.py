@@ -10,7 +10,7 @@ from dirtrack.cli.common import (
     DateOpt,
     FormatOpt,
     UnitFilterOpt,
-    day_or_today,
+    event_day,
     positive_id,
     state,
     unit_of_work,
@@ -37,7 +37,7 @@ def accept(ctx: typer.Context, directive_id: DirectiveArg, *, on: DateOpt = None
     from dirtrack.store.results import accept as store_accept
     from dirtrack.store.results import office_regime
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_accept(session, directive_id, on=day, regime=office_regime(session))
@@ -51,7 +51,7 @@ def send_back(
     """The office sends a completion back (not accepted): the directive is open again."""
     from dirtrack.store.results import send_back as store_send_back
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         store_send_back(session, directive_id, on=day, reason=reason)
@@ -80,7 +80,7 @@ def _ask(
     from dirtrack.store.meetings import get_meeting
     from dirtrack.store.results import ask
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         new_due = None
@@ -160,7 +160,7 @@ def approve(
     """
     from dirtrack.store.results import approve as store_approve
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(request_id, "request")
     with unit_of_work(ctx) as session:
         found = store_approve(session, request_id, on=day, doc=doc, objective=objective)
@@ -183,7 +183,7 @@ def reject(
     """Refuse a request on DATE (default today), saying why."""
     from dirtrack.store.results import reject as store_reject
 
-    day = day_or_today(on)
+    day = event_day(on)
     positive_id(request_id, "request")
     with unit_of_work(ctx) as session:
         store_reject(session, request_id, on=day, reason=reason)

@@ -86,12 +86,13 @@ COMMAND_MODULE = {
 def commands_run(args: list[str]) -> frozenset[str] | None:
     """The top-level commands a run with the arguments ``args`` needs registered: the one it
     runs and those the configuration file has a table for; None (every command) when no
-    command is named (``--help``, shell completion) or the file cannot be read."""
+    command is named (``--help``, shell completion), for ``config`` (which shows every
+    command's settings) or when the file cannot be read."""
     from dirtrack import config
     from dirtrack.cli.app import root_args
 
     name = root_args(args)[1]
-    if name is None:
+    if name is None or name == "config":  # config shows the settings of every command
         return None
     tables = config.command_tables()
     return None if tables is None else tables | {name}
@@ -207,11 +208,13 @@ def actor_name(value: str | None) -> str | None:
         InvalidInput: a control character, or not 1 to 200 characters.
     """
     from dirtrack.errors import InvalidInput
-    from dirtrack.text import clean_text
+    from dirtrack.text import clean_text, name_text
 
     if value is None:
         return None
-    name = clean_text(value, "--actor")
+    # Without the characters that show nothing: a name pasted with a zero-width space is the
+    # name typed (history --by and undo find it).
+    name = name_text(clean_text(value, "--actor"))
     if not name or len(name) > 200:
         raise InvalidInput.of("bad_actor")
     return name

@@ -97,13 +97,7 @@ def score(
         "rules": rules_record(rule_set),
         "units": units,
     }
-    summary = [
-        {
-            k: u.get(k)
-            for k in ("code", "name", "points", "tier", "tier_name", "scored", "on_time", "behind")
-        }
-        for u in units
-    ]
+    summary = [{k: u.get(k) for k in SUMMARY_KEYS} for u in units]
     write_document(
         score_document(pack, span.title(lang), lang),
         fmt,
@@ -111,8 +105,13 @@ def score(
         target=target,
         force=force,
         csv_rows=summary,
+        csv_keys=SUMMARY_KEYS,
         json_value=pack,
     )
+
+
+# A unit's row of `score --format csv`: the keys of its JSON object without the explanation.
+SUMMARY_KEYS = ("code", "name", "points", "tier", "tier_name", "scored", "on_time", "behind")
 
 
 def _default_rules(conn: "Connection") -> str:

@@ -195,12 +195,25 @@ def _series_records(ctx: typer.Context, ids: list[int] | None) -> list[Record]:
         if ids is not None:
             rows = [r for r in rows if r.id in ids]
         withs = coordinator_codes(conn, [r.id for r in rows])
-        found = []
-        for row in rows:
-            record = series_record(row, withs[row.id])
-            record["occurrences"] = occurrence_ids(conn, row.id)
-            found.append(record)
+        found = [listed_series(row, withs[row.id], occurrence_ids(conn, row.id)) for row in rows]
     return found
+
+
+def listed_series(row: Any, coordinators: list[str], occurrences: list[int]) -> Record:
+    """A series as ``series list`` gives it: :func:`series_record` with its occurrences' ids."""
+    record = series_record(row, coordinators)
+    record["occurrences"] = occurrences
+    return record
+
+
+def listed_series_keys() -> tuple[str, ...]:
+    """The keys of :func:`listed_series`, in order (an empty listing's CSV header)."""
+    from types import SimpleNamespace
+
+    # A series row's columns, every one empty.
+    columns = ("id", "meeting_id", "unit_code", "text", "every", "day", "offset", "starts_on")
+    blank = SimpleNamespace(**dict.fromkeys((*columns, "ends_on", "product", "key")))
+    return tuple(listed_series(blank, [], []))
 
 
 @series_app.command("list")
@@ -210,7 +223,7 @@ def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
     from dirtrack.render.views import series_listing
 
     ensure_occurrences(ctx)
-    series_listing(_series_records(ctx, None), fmt, state(ctx).lang)
+    series_listing(_series_records(ctx, None), fmt, state(ctx).lang, keys=listed_series_keys)
 
 
 @series_app.command("show")

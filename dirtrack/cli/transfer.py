@@ -15,6 +15,7 @@ from dirtrack.cli.common import (
     OutOpt,
     YesOpt,
     confirm,
+    event_day,
     optional_day,
     positive_id,
     state,
@@ -131,8 +132,9 @@ def import_file(
         create_units=create_units,
         allow_duplicate=allow_duplicate,
         sheet=tuple(sheet or ()),
-        as_of=optional_day(as_of),
-        done_date=optional_day(done_date),
+        # The day the sheet is up to and the day rows were done: days that have been
+        as_of=event_day(as_of, "--as-of") if as_of else None,
+        done_date=event_day(done_date, "--done-date") if done_date else None,
         today=today(),
         report_rows=dry_run or fmt is not OutputFormat.TABLE,
     )

@@ -10,7 +10,7 @@ from dirtrack.cli.common import (
     DateOpt,
     FieldsOpt,
     FormatOpt,
-    day_or_today,
+    event_day,
     field_list,
     named_option,
     state,
@@ -125,7 +125,8 @@ def unit_retire(
     from dirtrack.store.contacts import contacts_of
     from dirtrack.store.units import UnitIndex, retire_unit
 
-    day = day_or_today(on)
+    # Its open directives move now: a retirement ahead would move them on a day to come
+    day = event_day(on)
     with unit_of_work(ctx) as session:
         done = retire_unit(session, unit, successor, on=day)
         contacts = contacts_of(session.connection(), [done.unit.id or 0])

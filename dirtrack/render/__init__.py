@@ -130,14 +130,19 @@ def emit(
     highlight: Callable[[Record], str | None] | None = None,
     json_value: Any = None,
     fields: Sequence[str] | None = None,
+    keys: Callable[[], Sequence[str]] | None = None,
 ) -> None:
     """Print a listing in ``fmt``. ``json_value`` overrides what JSON prints (default: records).
 
-    ``fields`` (``--fields``) keeps only those keys, in that order, in every format.
+    ``fields`` (``--fields``) keeps only those keys, in that order, in every format. ``keys``
+    gives the keys of the listing's records, from where they are made: the CSV header of an
+    empty listing.
     """
     if fields is not None:
         records = list(records)  # read more than once below
-        columns = select_fields(records, columns, fields)
+        # With no record to read the names from, the listing's keys tell the known ones.
+        known = keys() if keys is not None and not records else ()
+        columns = select_fields(records, columns, fields, known)
         picked = [{name: record.get(name) for name in fields} for record in records]
         if highlight is not None:  # styled by the whole record, whichever fields are shown
             styles = {id(p): highlight(r) for p, r in zip(picked, records, strict=True)}
@@ -155,7 +160,7 @@ def emit(
     elif fmt is OutputFormat.CSV:
         from dirtrack.render.csv_out import dump_records
 
-        sys.stdout.write(dump_records(records, fields))
+        sys.stdout.write(dump_records(records, fields, keys))
     else:
         from dirtrack.render.table import print_table
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dirtrack.records import Record
@@ -30,13 +30,27 @@ def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def dump_records(records: Iterable[Record], fields: Sequence[str] | None = None) -> str:
+def dump_records(
+    records: Iterable[Record],
+    fields: Sequence[str] | None = None,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> str:
+    """The records as CSV, header first.
+
+    Args:
+        fields: the columns, in order (``--fields``); default every column the rows have.
+        keys: the keys of a record of the listing (:func:`dirtrack.records.directive_keys`
+            and its kin): the header when there is no row, so a script reading the columns
+            by name finds them in an empty listing too.
+    """
     rows = [flatten(r) for r in records]
     if fields is None:
         # Every column any row has, in the order they first appear: rows of several kinds
         # (history's changes to a directive and to its coordinating units, commands with
         # options of their own) each keep theirs, not only those of the first row.
         fields = list(dict.fromkeys(name for row in rows for name in row))
+        if not rows and keys is not None:
+            fields = list(keys())
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"

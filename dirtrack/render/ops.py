@@ -7,13 +7,14 @@ per unit, one item a paragraph, stale items marked with ⚠.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, clauses, day, msg, say, t
 from dirtrack.records import Record
+from dirtrack.remind import followup_keys, reminder_item_keys
 from dirtrack.render import Column, OutputFormat, emit, out, visible
 from dirtrack.render.views import DIRECTIVE_COLUMNS, directive_style
 
@@ -33,20 +34,6 @@ FOLLOWUP_COLUMNS = [
     *DIRECTIVE_COLUMNS,
     Column("last_update", "last_update", _last_update, wrap=True, priority=3),
 ]
-
-
-def followup_keys() -> list[str]:
-    """The keys of a directive object with its follow-up fields (``--fields`` may name them)."""
-    from datetime import date
-
-    from dirtrack.remind import followup_record
-    from dirtrack.status import DirectiveFacts, Status
-
-    day = date(2000, 1, 1)
-    sample = DirectiveFacts(
-        0, 0, day, 0, "", "", "", None, judged_on=day, judged_status=Status.OPEN_IN_TIME
-    )
-    return list(followup_record(sample, day))
 
 
 def _followup_style(record: Record) -> str | None:
@@ -75,6 +62,7 @@ def overdue_listing(
         title=title,
         highlight=_followup_style,
         fields=fields,
+        keys=followup_keys,
     )
 
 
@@ -165,7 +153,7 @@ def remind(
         from dirtrack.render import select_fields
 
         # An unknown name is an error in any format, even when there is nothing to remind.
-        select_fields(items, FOLLOWUP_COLUMNS, fields, [*followup_keys(), "days_left", "section"])
+        select_fields(items, FOLLOWUP_COLUMNS, fields, reminder_item_keys())
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
@@ -175,7 +163,7 @@ def remind(
                     section[kind] = [{f: r.get(f) for f in fields} for r in section[kind]]
         out(dump(reminders))
     elif fmt is OutputFormat.CSV:
-        emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields)
+        emit(items, FOLLOWUP_COLUMNS, fmt, lang, fields=fields, keys=reminder_item_keys)
     else:
         lines = [visible(line) for line in remind_text(reminders, lang, zone)]
         from dirtrack.render.table import is_plain
@@ -356,6 +344,7 @@ def history_commands(
     *,
     fields: Sequence[str] | None,
     view: HistoryView | None = None,
+    keys: Callable[[], Sequence[str]] | None = None,
 ) -> None:
     view = view or HistoryView()
     if fmt is OutputFormat.CSV:
@@ -365,7 +354,15 @@ def history_commands(
             {**r, "changes": "; ".join(whole.change_text(c, lang) for c in r["changes"])}
             for r in records
         ]
-    emit(records, command_columns(view), fmt, lang, title=t("history", lang), fields=fields)
+    emit(
+        records,
+        command_columns(view),
+        fmt,
+        lang,
+        title=t("history", lang),
+        fields=fields,
+        keys=keys,
+    )
 
 
 def history_changes(
@@ -376,8 +373,17 @@ def history_changes(
     title: str,
     fields: Sequence[str] | None,
     view: HistoryView | None = None,
+    keys: Callable[[], Sequence[str]] | None = None,
 ) -> None:
-    emit(records, change_columns(view or HistoryView()), fmt, lang, title=title, fields=fields)
+    emit(
+        records,
+        change_columns(view or HistoryView()),
+        fmt,
+        lang,
+        title=title,
+        fields=fields,
+        keys=keys,
+    )
 
 
 # --- config and doctor -------------------------------------------------------------------------

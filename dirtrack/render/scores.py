@@ -6,7 +6,7 @@ each format is the report's own writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -239,10 +239,11 @@ def write_document(
     target: Path | None,
     force: bool,
     csv_rows: list[Record] | None = None,
+    csv_keys: Sequence[str] = (),
     json_value: Any = None,
 ) -> None:
     """``document`` (or, for json and csv, the values given) in ``fmt``, to ``target`` or
-    stdout, as the report writes its own."""
+    stdout, as the report writes its own. ``csv_keys``: the CSV header when there is no row."""
     from dirtrack.render.review_out import (
         deliver,
         document_text,
@@ -258,7 +259,7 @@ def write_document(
     elif fmt is ReportFormat.CSV:
         from dirtrack.render.csv_out import dump_records
 
-        data = dump_records(csv_rows or []).encode()
+        data = dump_records(csv_rows or [], keys=lambda: csv_keys).encode()
     elif fmt is ReportFormat.MD:
         data = ("\n".join(_stripped(markdown_lines(document))).rstrip() + "\n").encode()
     elif fmt is ReportFormat.TABLE:

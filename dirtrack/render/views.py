@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +156,9 @@ def units(
     *,
     fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, UNIT_COLUMNS, fmt, lang, fields=fields)
+    from dirtrack.records import unit_keys
+
+    emit(records, UNIT_COLUMNS, fmt, lang, fields=fields, keys=unit_keys)
 
 
 def meetings(
@@ -166,7 +168,9 @@ def meetings(
     *,
     fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, MEETING_COLUMNS, fmt, lang, fields=fields)
+    from dirtrack.records import meeting_keys
+
+    emit(records, MEETING_COLUMNS, fmt, lang, fields=fields, keys=meeting_keys)
 
 
 def directives(
@@ -177,6 +181,8 @@ def directives(
     title: str | None = None,
     fields: Sequence[str] | None = None,
 ) -> None:
+    from dirtrack.records import directive_keys
+
     emit(
         records,
         DIRECTIVE_COLUMNS,
@@ -185,6 +191,7 @@ def directives(
         title=title,
         highlight=directive_style,
         fields=fields,
+        keys=directive_keys,
     )
 
 
@@ -195,11 +202,15 @@ def limitations(
     *,
     fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields)
+    from dirtrack.records import limitation_keys
+
+    emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields, keys=limitation_keys)
 
 
 def requests(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, REQUEST_COLUMNS, fmt, lang)
+    from dirtrack.report.extras import listed_request_keys
+
+    emit(records, REQUEST_COLUMNS, fmt, lang, keys=listed_request_keys)
 
 
 def directive_card(record: Record, lang: str) -> None:
@@ -307,8 +318,14 @@ CALENDAR_COLUMNS = [
 ]
 
 
-def series_listing(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, SERIES_COLUMNS, fmt, lang)
+def series_listing(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    emit(records, SERIES_COLUMNS, fmt, lang, keys=keys)
 
 
 def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
@@ -329,8 +346,14 @@ def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
     )
 
 
-def calendar_days(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, CALENDAR_COLUMNS, fmt, lang)
+def calendar_days(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    emit(records, CALENDAR_COLUMNS, fmt, lang, keys=keys)
 
 
 # --- packs -------------------------------------------------------------------------------------

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 
 from dirtrack.periods import Period
-from dirtrack.records import Record, closed_by, directive_record, request_record
+from dirtrack.records import (
+    BLANK_DAY,
+    Record,
+    blank_directive,
+    closed_by,
+    directive_record,
+    request_record,
+)
 from dirtrack.risk import GREY, RED, YELLOW, tally_risk
 from dirtrack.status import Counts, DirectiveFacts, RequestFact
 from dirtrack.store.rules import Scope
@@ -70,13 +77,25 @@ def request_records(conn: Connection, as_of: date, *, unit: str | None = None) -
     if units is not None:
         held = Scope(as_of=as_of, holders=holders.at(as_of))
         scope = held_directive_ids(conn, held, units)
-    records = []
-    for facts, req, late in _request_facts(conn, as_of, directive_scope=scope, holders=holders):
-        record = request_record(req, facts.id, as_of, closed_by(facts, as_of))
-        record["unit"] = facts.unit_code
-        record["asked_late"] = late
-        records.append(record)
-    return records
+    return [
+        listed_request(facts, req, as_of, late)
+        for facts, req, late in _request_facts(conn, as_of, directive_scope=scope, holders=holders)
+    ]
+
+
+def listed_request(facts: DirectiveFacts, req: RequestFact, as_of: date, late: bool) -> Record:
+    """A request as ``requests`` lists it: the request object, the unit that held its directive
+    on ``as_of`` and whether it was asked after the deadline."""
+    record = request_record(req, facts.id, as_of, closed_by(facts, as_of))
+    record["unit"] = facts.unit_code
+    record["asked_late"] = late
+    return record
+
+
+def listed_request_keys() -> tuple[str, ...]:
+    """The keys of :func:`listed_request`, in order (an empty listing's CSV header)."""
+    blank = RequestFact(0, "extend", BLANK_DAY, "")
+    return tuple(listed_request(blank_directive(), blank, BLANK_DAY, False))
 
 
 def request_counts(conn: Connection, scope: Scope, period: Period) -> Record:

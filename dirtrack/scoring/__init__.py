@@ -44,6 +44,7 @@ PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
 SKIP = "skip"
 OUTCOMES = ("done_on_time", "done_late", "overdue", "open_in_time", "withdrawn")
+# The verdicts of a result against the requirements (`done --verdict`): the one list.
 VERDICTS = ("meets", "exceeds", "short")
 EXEMPT = ("objective", "approved", "none")
 CONDITIONS = ("all_done", "all_on_time", "max_behind_share", "min_exceeds_share")

@@ -25,6 +25,7 @@ from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import open_input, os_reason
 from dirtrack.models import Directive, DirectiveResult, Request
+from dirtrack.scoring import VERDICTS
 from dirtrack.store.directives import (
     _check_not_before_meeting,
     _check_not_before_recorded,
@@ -34,7 +35,6 @@ from dirtrack.store.directives import (
 )
 from dirtrack.text import clean_optional, nfc
 
-VERDICTS = ("meets", "exceeds", "short")
 EXTEND, WITHDRAW = "extend", "withdraw"
 APPROVED, REJECTED = "approved", "rejected"
 

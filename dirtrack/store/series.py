@@ -115,7 +115,8 @@ class Schedule:
 
         Raises:
             InvalidInput: an unknown period, ``day`` and ``offset`` both given, a day outside
-                1-31, an offset outside 0-366, or an end before the start.
+                1-31, an offset outside 0-366, an end before the start or past the years the
+                calendar of days off covers.
         """
         if self.every not in EVERY:
             raise InvalidInput.of("unknown_every", value=self.every, choices=", ".join(EVERY))
@@ -127,6 +128,16 @@ class Schedule:
             check_offset(self.offset)
         if self.ends_on is not None and self.ends_on < self.starts_on:
             raise InvalidInput.of("series_ends_first", end=self.ends_on, start=self.starts_on)
+        if self.ends_on is not None:
+            from dirtrack.workdays import covered_years
+
+            # Checked here, naming --until: the occurrences would stop at the first year past
+            # the calendar, saying a year (2101) the user never typed.
+            first, last = covered_years()
+            if self.ends_on.year > last:
+                raise InvalidInput.of(
+                    "series_ends_beyond", end=self.ends_on, first=first, last=last
+                )
         return self
 
     @property

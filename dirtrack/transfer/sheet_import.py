@@ -1350,8 +1350,12 @@ class SheetImport:
         return found
 
     def _closing_day(self, p: Planned, day: date, column: Any, what: str) -> None:
+        """A completion or cancellation day: not before the meeting, nor after today (a year
+        typed wrong, 2999 for 2022, was recorded without a word)."""
         if p.held is not None and day < p.held:
             p.problem(Phrase(f"row_{what}_before", day=day, held=p.held), column)
+        elif day > self.options.today:
+            p.problem(Phrase(f"row_{what}_after", day=day, today=self.options.today), column)
 
     def _claim(self, p: Planned, status: cells.Status) -> None:
         """Warn when a cell says 'đúng hạn' / 'quá hạn' and the dates say otherwise."""
