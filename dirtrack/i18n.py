@@ -358,7 +358,8 @@ TEXT: dict[str, Entry] = {
     "meetings": N_("Meetings in the period"),
     "history": N_("History"),
     "rate_base": N_("Completion is counted on directives that came due (done + overdue)"),
-    "none": N_("None"),
+    "none": N_("None"),  # after a label: "Due within 7 days: None"
+    "none_sentence": N_("None."),  # a table without rows, said where the table would be
     "ev_assigned": N_("Assigned"),
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
