@@ -638,3 +638,25 @@ def test_row_heights_fit_the_lines_a_text_takes(text: str, width: int, seen: int
     assert seen <= counted <= seen + (1 if width < 30 else 0), counted
     height = wrapped_height([(text.strip(), width), (12345, 5)])
     assert height == (None if counted == 1 else 15 * counted)
+
+
+def test_chart_shows_a_long_unit_name_whole() -> None:
+    # With a unit named at length (a Ban Quản lý dự án…), the names took the plot's width and
+    # every label was cut at the picture's left edge ("vận Tỉnh ủy"). Now a long name is
+    # wrapped on lines of its own and nothing is drawn at the edge.
+    from PIL import Image
+
+    from dirtrack.render.chart import completion_png
+
+    name = (
+        "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng, công nghiệp và hạ tầng "
+        "kỹ thuật khu kinh tế tỉnh Hà Tĩnh"
+    )
+    rows = [
+        ("Ban Dân vận Tỉnh ủy", {"pct": None, "num": 0, "den": 0}),
+        (name, {"pct": 50.0, "num": 1, "den": 2}),
+        ("Văn phòng Tỉnh ủy", {"pct": 100.0, "num": 1, "den": 1}),
+    ]
+    picture = Image.open(io.BytesIO(completion_png(rows, "vi"))).convert("L")
+    edge = [picture.getpixel((x, y)) for x in range(3) for y in range(picture.height)]
+    assert min(edge) > 200  # white: no letter runs off the left edge
