@@ -660,3 +660,27 @@ def test_chart_shows_a_long_unit_name_whole() -> None:
     picture = Image.open(io.BytesIO(completion_png(rows, "vi"))).convert("L")
     edge = [picture.getpixel((x, y)) for x in range(3) for y in range(picture.height)]
     assert min(edge) > 200  # white: no letter runs off the left edge
+
+
+def test_workbook_days_are_centred_in_their_cells(chaired: Cli, tmp_path: Path) -> None:
+    # The days of the unit packs and the export (Ngày họp, Thời hạn) stood at the right of
+    # their cells, a number's place, against the text of the next column. Now centred, as in
+    # the report's tables.
+    import datetime as dt
+
+    packs, export = tmp_path / "phieu", tmp_path / "e.xlsx"
+    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
+               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(export),
+               "--as-of", "30/6/2022")  # fmt: skip
+    days = [
+        cell
+        for path in [export, *packs.glob("*.xlsx")]
+        for ws in load_workbook(path).worksheets
+        if ws.sheet_state == "visible"
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, dt.datetime)
+    ]
+    assert days
+    assert {cell.alignment.horizontal for cell in days} == {"center"}

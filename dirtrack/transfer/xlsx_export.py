@@ -90,6 +90,11 @@ def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -
         cell.value = value
         if isinstance(value, date):
             cell.number_format = _DATE_FORMAT
+            # centred, as the report's dates: at the right (a number's place) a day ran into
+            # the text of the next column
+            from openpyxl.styles import Alignment
+
+            cell.alignment = Alignment(horizontal="center", vertical=cell.alignment.vertical)
     return cell
 
 
