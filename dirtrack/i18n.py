@@ -451,16 +451,16 @@ TEXT: dict[str, Entry] = {
     "xlsx_page": N_("Page {page} of {pages}"),
     "urge_subject": N_("urging the directives assigned"),
     "urge_opening": NP_(
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} "
         "has {n} overdue directive not yet done",
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} "
         "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
     "urge_opening_only_soon": NP_(
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directive falling due within the next {days}",
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directives falling due within the next {days}",
     ),
     "urge_opening_end": N_(", as follows:"),

@@ -649,3 +649,19 @@ def test_english_documents_write_their_header_dates_in_words(reg: Cli, tmp_path:
             assert header.startswith(period + ";"), header
             assert as_of in header, header
             assert not re.search(r"\d{4}-\d\d-\d\d", header), header
+
+
+def test_english_letter_sets_its_date_off_with_a_comma(reg: Cli) -> None:
+    # "as of 30 June 2022 Ban Tổ chức Tỉnh ủy has 1 overdue directive": the day ran into the
+    # unit's name. Now "as of 30 June 2022, Ban Tổ chức Tỉnh ủy has …"; the Vietnamese as
+    # before.
+    reg.ok(*PARTY)
+    for lang, said in (
+        ("en", "as of 30 June 2022, Ban Tổ chức Tỉnh ủy has 1 overdue directive"),
+        ("vi", "tính đến ngày 30 tháng 6 năm 2022, Ban Tổ chức Tỉnh ủy còn 1 nhiệm vụ"),
+    ):
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+        assert said in md, md
+    only_soon = reg.ok("--lang", "en", "urge", "BTC", "--as-of", "2022-04-20", "--within",
+                       "14", "--format", "md")  # fmt: skip
+    assert "as of 20 April 2022, Ban Tổ chức Tỉnh ủy has 1 directive falling due" in only_soon
