@@ -684,3 +684,26 @@ def test_workbook_days_are_centred_in_their_cells(chaired: Cli, tmp_path: Path) 
     ]
     assert days
     assert {cell.alignment.horizontal for cell in days} == {"center"}
+
+
+def test_tables_on_landscape_pages_take_the_pages_width(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # A short table set on the landscape pages of a wide one kept the widths laid out for the
+    # portrait page: a narrow table under a table the width of the page, its texts wrapped on
+    # a dozen lines beside empty margins. Now each takes the width of the page it is on.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    out = tmp_path / "bc.docx"
+    cli.ok("--lang", "vi", "report", "--quarter", "2022Q3", "--rollup", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    checked = 0
+    for table, section in _sections_of_tables(doc):
+        if table.style is None or table.style.name != "Table Grid":
+            continue  # the heading and the signature
+        if section.page_width > section.page_height:
+            usable = _cm(section.page_width - section.left_margin - section.right_margin)
+            width = sum(_cm(cell.width) for cell in table.rows[0].cells)
+            assert abs(width - usable) < 0.05, (table.rows[0].cells[1].text, width, usable)
+            checked += 1
+    assert checked >= 4

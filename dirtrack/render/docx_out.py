@@ -434,6 +434,8 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
             if found is None:
                 doc.add_paragraph(t("none_sentence", lang))
             else:
+                if pages.landscape and not wide:  # laid out for portrait: the page's width
+                    found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
             if part.chart_after == table.key and chart is not None:  # on its table's page
                 _chart(doc, chart, width, t("rv_chart_title", lang))
