@@ -358,7 +358,8 @@ TEXT: dict[str, Entry] = {
     "meetings": N_("Meetings in the period"),
     "history": N_("History"),
     "rate_base": N_("Completion is counted on directives that came due (done + overdue)"),
-    "none": N_("None"),
+    "none": N_("None"),  # after a label: "Due within 7 days: None"
+    "none_sentence": N_("None."),  # a table without rows, said where the table would be
     "ev_assigned": N_("Assigned"),
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
@@ -450,16 +451,16 @@ TEXT: dict[str, Entry] = {
     "xlsx_page": N_("Page {page} of {pages}"),
     "urge_subject": N_("urging the directives assigned"),
     "urge_opening": NP_(
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} "
         "has {n} overdue directive not yet done",
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} "
         "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
     "urge_opening_only_soon": NP_(
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directive falling due within the next {days}",
-        "Following up the directives given at the leaders' meetings, as of {date} {unit} has "
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directives falling due within the next {days}",
     ),
     "urge_opening_end": N_(", as follows:"),

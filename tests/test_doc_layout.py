@@ -581,3 +581,129 @@ def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -
     for table in short:
         for row in Table(table._tbl, doc).rows[:-1]:
             assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_unit_packs_set_every_cell_in_one_typeface(chaired: Cli, tmp_path: Path) -> None:
+    # The unit packs (pack out) had their titles, the unit's name and the answer-by line in a
+    # Font without a name: LibreOffice printed them in a serif, the rest in Calibri. Now
+    # every cell of a pack is in the workbook's font, as in the report's and export's.
+    from dirtrack.render.xlsx_out import BODY_FONT
+
+    packs = tmp_path / "phieu"
+    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
+               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    books = sorted(packs.glob("*.xlsx"))
+    assert books
+    for path in books:
+        book = load_workbook(path)
+        names = {
+            (cell.font.name, cell.font.size)
+            for ws in book.worksheets
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.value is not None and ws.sheet_state == "visible"
+        }
+        assert {name for name, _ in names} == {BODY_FONT}, (path.name, names)
+        assert all(size is not None for _, size in names), (path.name, names)
+
+
+# Lines LibreOffice 7.4 wrapped these texts into (Calibri set as DejaVu Sans, 11 pt, rows
+# tall enough, read back from the PDF's text boxes), by column width.
+LONG = (
+    "Tập trung phục vụ cấp ủy lãnh đạo cuộc bầu cử ĐBQH khóa XIV và đại biểu HĐND các cấp "
+    "nhiệm kỳ 2016-2021"
+)
+SEEN_LINES = [
+    (LONG, 12, 9), (LONG, 20, 5), (LONG, 30, 4), (LONG, 48, 2),
+    ("Rà soát, sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả " * 2, 48, 3),
+    ("Kiện toàn bộ máy tổ chức Văn phòng UBND tỉnh", 48, 1),
+    ("Các Đoàn công tác của Ban Thường vụ Thị ủy", 20, 2),
+    ("DCT — Các Đoàn công tác của Ban Thường vụ Thị ủy", 48, 1),
+    ("BQLDAXD — Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng, công nghiệp và hạ "
+     "tầng kỹ thuật khu kinh tế tỉnh Hà Tĩnh", 30, 4),
+    ("Chậm tiến độ (thời hạn 31/12/2021, chậm 273 ngày)", 48, 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "width", "seen"), SEEN_LINES)
+def test_row_heights_fit_the_lines_a_text_takes(text: str, width: int, seen: int) -> None:
+    # Rows of the workbooks were given a line more than their text took (room for width - 2
+    # characters of any text a line, the widest letter's): in the brief, the scores and the
+    # packs they looked like blank rows under the text. Now the lines are counted letter by
+    # letter, broken at spaces: never fewer than LibreOffice sets, at most one more, and each
+    # 15 pt (a line of Calibri 11 in Excel).
+    from dirtrack.render.xlsx_out import text_lines, wrapped_height
+
+    counted = text_lines(text.strip(), width)
+    assert seen <= counted <= seen + (1 if width < 30 else 0), counted
+    height = wrapped_height([(text.strip(), width), (12345, 5)])
+    assert height == (None if counted == 1 else 15 * counted)
+
+
+def test_chart_shows_a_long_unit_name_whole() -> None:
+    # With a unit named at length (a Ban Quản lý dự án…), the names took the plot's width and
+    # every label was cut at the picture's left edge ("vận Tỉnh ủy"). Now a long name is
+    # wrapped on lines of its own and nothing is drawn at the edge.
+    from PIL import Image
+
+    from dirtrack.render.chart import completion_png
+
+    name = (
+        "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng, công nghiệp và hạ tầng "
+        "kỹ thuật khu kinh tế tỉnh Hà Tĩnh"
+    )
+    rows = [
+        ("Ban Dân vận Tỉnh ủy", {"pct": None, "num": 0, "den": 0}),
+        (name, {"pct": 50.0, "num": 1, "den": 2}),
+        ("Văn phòng Tỉnh ủy", {"pct": 100.0, "num": 1, "den": 1}),
+    ]
+    picture = Image.open(io.BytesIO(completion_png(rows, "vi"))).convert("L")
+    edge = [picture.getpixel((x, y)) for x in range(3) for y in range(picture.height)]
+    assert min(edge) > 200  # white: no letter runs off the left edge
+
+
+def test_workbook_days_are_centred_in_their_cells(chaired: Cli, tmp_path: Path) -> None:
+    # The days of the unit packs and the export (Ngày họp, Thời hạn) stood at the right of
+    # their cells, a number's place, against the text of the next column. Now centred, as in
+    # the report's tables.
+    import datetime as dt
+
+    packs, export = tmp_path / "phieu", tmp_path / "e.xlsx"
+    chaired.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(packs), "--as-of",
+               "1/6/2022", "--due", "20/6/2022")  # fmt: skip
+    chaired.ok("--lang", "vi", "export", "--format", "xlsx", "--out", str(export),
+               "--as-of", "30/6/2022")  # fmt: skip
+    days = [
+        cell
+        for path in [export, *packs.glob("*.xlsx")]
+        for ws in load_workbook(path).worksheets
+        if ws.sheet_state == "visible"
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, dt.datetime)
+    ]
+    assert days
+    assert {cell.alignment.horizontal for cell in days} == {"center"}
+
+
+def test_tables_on_landscape_pages_take_the_pages_width(
+    seed_meetings: Seeded, tmp_path: Path
+) -> None:
+    # A short table set on the landscape pages of a wide one kept the widths laid out for the
+    # portrait page: a narrow table under a table the width of the page, its texts wrapped on
+    # a dozen lines beside empty margins. Now each takes the width of the page it is on.
+    cli = seed_meetings.cli(tmp_path / "demo.db")
+    out = tmp_path / "bc.docx"
+    cli.ok("--lang", "vi", "report", "--quarter", "2022Q3", "--rollup", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    checked = 0
+    for table, section in _sections_of_tables(doc):
+        if table.style is None or table.style.name != "Table Grid":
+            continue  # the heading and the signature
+        if section.page_width > section.page_height:
+            usable = _cm(section.page_width - section.left_margin - section.right_margin)
+            width = sum(_cm(cell.width) for cell in table.rows[0].cells)
+            assert abs(width - usable) < 0.05, (table.rows[0].cells[1].text, width, usable)
+            checked += 1
+    assert checked >= 4

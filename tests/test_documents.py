@@ -499,6 +499,8 @@ def test_no_sentence_states_a_count_of_zero(reg: Cli, tmp_path: Path, lang: str)
 def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path: Path) -> None:
     # Rows were left at one line: LibreOffice (and Excel until a cell is edited) showed the
     # first line of a long directive, the rest printed over the rows under it.
+    from dirtrack.render.xlsx_out import text_lines
+
     long = "Rà soát, sắp xếp lại bộ máy tổ chức tinh gọn, hoạt động hiệu lực, hiệu quả " * 2
     meeting = reg.id("add-meeting", "--date", "7/4/2022", "--title", "Làm việc với BTC")
     reg.id("assign", str(meeting), "--unit", "BTC", long.strip(), "--due", "30/5/2022")
@@ -510,8 +512,8 @@ def test_workbooks_give_rows_the_height_of_their_wrapped_text(reg: Cli, tmp_path
     for row in range(2, sheet.max_row + 1):
         text = sheet.cell(row, column).value
         height = sheet.row_dimensions[row].height
-        if len(text) > width:  # wraps: at least one line (15 pt) more than its lines need
-            assert height is not None and height >= 15 * (len(text) // width + 1), (text, height)
+        if text_lines(text, width) > 1:  # wraps: 15 pt for each of its lines
+            assert height is not None and height >= 15 * text_lines(text, width), (text, height)
         else:
             assert height is None
     packs = tmp_path / "phieu"
@@ -585,3 +587,81 @@ def test_scores_points_are_numbers(reg: Cli, tmp_path: Path) -> None:
     got = {r[0].split(" — ")[0]: r[at] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert got == points
     assert all(isinstance(v, (int, float)) for v in got.values())
+
+
+def test_brief_names_units_alike_in_every_table(reg: Cli, tmp_path: Path) -> None:
+    # The brief's red directives named their unit by its code ("BTC") where its tables of
+    # units said "BTC — Ban Tổ chức Tỉnh ủy". Now every table of the brief names a unit so.
+    said = "BTC — Ban Tổ chức Tỉnh ủy"
+    out = tmp_path / "brief.docx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    tables = [cells(t) for t in Document(str(out)).tables]
+    red = next(t for t in tables if "Số ngày quá hạn" in t[0])
+    units = next(t for t in tables if t is not red and "Đơn vị" in t[0])
+    column = red[0].index("Đơn vị")
+    assert red[1:] and {row[column] for row in red[1:]} == {said}
+    assert said in [row[units[0].index("Đơn vị")] for row in units[1:]]
+    book = tmp_path / "brief.xlsx"
+    reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief", "--format", "xlsx",
+           "--out", str(book))  # fmt: skip
+    rows = [
+        [c.value for c in r]
+        for s in load_workbook(book)
+        for r in s.iter_rows()
+        if any(c.value == "Rà soát quy hoạch" for c in r)
+    ]
+    assert rows and said in rows[0]
+    assert said in reg.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--brief",
+                          "--format", "md")  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "none"), [("vi", "Không có."), ("en", "None.")])
+def test_an_empty_table_is_said_as_a_sentence(
+    reg: Cli, tmp_path: Path, lang: str, none: str
+) -> None:
+    # A table without rows was replaced by "Không có" ("None") without a full stop, where
+    # every other paragraph of the document ends on one.
+    reg.ok(*PARTY)
+    lines = texts(report_docx(reg, tmp_path, lang=lang))
+    title = "Hạn chế được nêu nhiều lần" if lang == "vi" else "Limitations raised repeatedly"
+    at = lines.index(title)
+    assert lines[at + 1] == none
+    assert none.rstrip(".") not in lines
+    markdown = reg.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
+    assert f"### {title}\n\n{none}\n" in markdown
+
+
+def test_english_documents_write_their_header_dates_in_words(reg: Cli, tmp_path: Path) -> None:
+    # The header line of an English report, brief and scores kept ISO dates, "Period: Q2 2022
+    # (2022-04-01 – 2022-06-30)", where the English text (the annex, the letters) writes
+    # "5 February 2023". Now in words; the Vietnamese ones keep 01/04/2022.
+    for command in (("report",), ("report", "--brief"), ("score",)):
+        for lang, period, as_of in (
+            ("en", "Period: Q2 2022 (1 April 2022 – 30 June 2022)", "Figures as of: 30 June 2022"),
+            ("vi", "Kỳ báo cáo: quý II/2022 (01/04/2022 – 30/06/2022)",
+             "Số liệu tính đến ngày: 30/06/2022"),
+        ):  # fmt: skip
+            out = tmp_path / f"{lang}-{len(command)}-{command[0]}.docx"
+            reg.ok("--lang", lang, *command, "--quarter", "2022Q2", "--format", "docx",
+                   "--out", str(out))  # fmt: skip
+            header = next(line for line in texts(out) if line.startswith(period.split(":")[0]))
+            assert header.startswith(period + ";"), header
+            assert as_of in header, header
+            assert not re.search(r"\d{4}-\d\d-\d\d", header), header
+
+
+def test_english_letter_sets_its_date_off_with_a_comma(reg: Cli) -> None:
+    # "as of 30 June 2022 Ban Tổ chức Tỉnh ủy has 1 overdue directive": the day ran into the
+    # unit's name. Now "as of 30 June 2022, Ban Tổ chức Tỉnh ủy has …"; the Vietnamese as
+    # before.
+    reg.ok(*PARTY)
+    for lang, said in (
+        ("en", "as of 30 June 2022, Ban Tổ chức Tỉnh ủy has 1 overdue directive"),
+        ("vi", "tính đến ngày 30 tháng 6 năm 2022, Ban Tổ chức Tỉnh ủy còn 1 nhiệm vụ"),
+    ):
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+        assert said in md, md
+    only_soon = reg.ok("--lang", "en", "urge", "BTC", "--as-of", "2022-04-20", "--within",
+                       "14", "--format", "md")  # fmt: skip
+    assert "as of 20 April 2022, Ban Tổ chức Tỉnh ủy has 1 directive falling due" in only_soon

@@ -145,7 +145,7 @@ def test_excel_workbook_matches_the_json(cli: Cli, reg: dict[str, Any], tmp_path
     assert sorted(r[0] for r in listed) == sorted(d["id"] for d in report["directives"])
     about = {r[0]: r[1] for r in book["About"].iter_rows(min_row=2, values_only=True)}
     assert about["Cut-off"] == "calendar months"
-    assert about["Figures as of"] == "2022-06-30"
+    assert about["Figures as of"] == "30 June 2022"  # in words, as the English text writes
 
 
 def test_vietnamese_labels_in_the_files(cli: Cli, reg: dict[str, Any], tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ matplotlib is imported only when a chart is drawn, so other commands start fast.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
 from dirtrack.i18n import number, t
@@ -14,6 +15,7 @@ from dirtrack.records import Record
 # The document's typeface (or its metric twin), then a serif that has every Vietnamese letter:
 # the chart's labels in the face of the text around it, not matplotlib's sans.
 SERIFS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+LABEL_WIDTH = 28  # characters: a unit's name is wrapped to lines this long
 
 
 def chart_fonts() -> list[str]:
@@ -40,9 +42,11 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
 def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
     from matplotlib.figure import Figure
 
-    labels = [label for label, _ in rows] or ["—"]
+    # A long name on lines of its own: on one line it took the width of the plot, and every
+    # label was cut at the left edge of the picture.
+    labels = [textwrap.fill(label, LABEL_WIDTH) for label, _ in rows] or ["—"]
     values = [float(rate["pct"]) if rate["pct"] is not None else 0.0 for _, rate in rows] or [0.0]
-    height = 1.2 + 0.42 * len(labels)
+    height = 1.2 + sum(max(0.42, 0.2 * (label.count("\n") + 1)) for label in labels)
     figure = Figure(figsize=(7.5, height), dpi=150)
     axes = figure.add_subplot()
     positions = list(range(len(labels)))

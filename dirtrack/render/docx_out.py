@@ -203,7 +203,7 @@ def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) 
 
     doc.add_heading(table.title, level=4 if table.annex else 3)
     if not table.rows:
-        doc.add_paragraph(t("none", lang))
+        doc.add_paragraph(t("none_sentence", lang))
         return
     found = layout(table, lang, usable, portrait=portrait, sizes=(10.0, 9.0, 8.0))
     _write_table(doc, found or squeezed(table, lang, usable, portrait=portrait))
@@ -432,8 +432,10 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
             width = pages.turn(wide or mark or pages.landscape)
             doc.add_heading(table.title, level=3)
             if found is None:
-                doc.add_paragraph(t("none", lang))
+                doc.add_paragraph(t("none_sentence", lang))
             else:
+                if pages.landscape and not wide:  # laid out for portrait: the page's width
+                    found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
             if part.chart_after == table.key and chart is not None:  # on its table's page
                 _chart(doc, chart, width, t("rv_chart_title", lang))

@@ -83,7 +83,7 @@ def _table(parent: ET.Element, table: Table, lang: str) -> None:
 def _none(lang: str) -> str:
     from dirtrack.i18n import t
 
-    return t("none", lang)
+    return t("none_sentence", lang)
 
 
 def render_html(document: Document, chart: bytes | None = None) -> str:

@@ -141,7 +141,7 @@ def letter_markdown(letter: Letter) -> str:
     lines += [md_line(opening), ""]
     for table in letter.tables():
         lines += [f"### {md_text(table.title)}", ""]
-        lines += list(_md_table(table, lang)) if table.rows else [t("none", lang)]
+        lines += list(_md_table(table, lang)) if table.rows else [t("none_sentence", lang)]
         lines.append("")
     lines += [md_line(ask), ""]
     if again:

@@ -17,6 +17,7 @@ from itertools import chain, groupby
 from typing import Any
 
 from dirtrack.i18n import Count, category_label, clauses, kind_label, number, status_label, t
+from dirtrack.letterhead import date_words
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
 
@@ -192,8 +193,6 @@ def cutoff_text(cutoff: Cutoff | str, lang: str) -> str:
 
 def header_lines(pack: Record, titles: ReviewTitles, lang: str) -> list[tuple[str, str]]:
     period = pack["period"]
-    start, end = _iso(period["start"]), _iso(period["end"])
-    assert start is not None and end is not None
     scope = pack.get("scope") or {}
     where = (
         t("rv_scope_unit", lang).format(unit=scope["unit"])
@@ -203,18 +202,36 @@ def header_lines(pack: Record, titles: ReviewTitles, lang: str) -> list[tuple[st
     if scope.get("rollup"):
         where += "; " + t("rv_rolled_up", lang)
     return [
-        (
-            t("period", lang),
-            f"{titles.period} ({cell_text(start, DATE, lang)} – {cell_text(end, DATE, lang)})",
-        ),
+        period_line(period, titles.period, lang),
         (t("rv_cutoff", lang), cutoff_text(period.get("cutoff", "calendar"), lang)),
-        (t("rv_as_of_label", lang), cell_text(_iso(pack["as_of"]), DATE, lang)),
+        as_of_line(pack["as_of"], lang),
         (t("rv_scope", lang), where),
     ]
 
 
-def _unit(row: Record) -> str:
-    return f"{row['code']} — {row['name']}" if row.get("name") else row["code"]
+def header_day(day: date, lang: str) -> str:
+    """A day in a document's header: ``30/09/2022``; in English in words, ``30 September
+    2022``, as the English text of the documents writes its dates."""
+    return cell_text(day, DATE, lang) if lang == "vi" else date_words(day, lang)
+
+
+def period_line(period: Record, title: str, lang: str) -> tuple[str, str]:
+    """The header's period: ``Kỳ báo cáo``, ``quý III/2022 (01/07/2022 – 30/09/2022)``."""
+    start, end = _iso(period["start"]), _iso(period["end"])
+    assert start is not None and end is not None
+    return t("period", lang), f"{title} ({header_day(start, lang)} – {header_day(end, lang)})"
+
+
+def as_of_line(as_of: str, lang: str) -> tuple[str, str]:
+    """The header's day T: ``Số liệu tính đến ngày``, ``30/09/2022``."""
+    day = _iso(as_of)
+    assert day is not None
+    return t("rv_as_of_label", lang), header_day(day, lang)
+
+
+def unit_label(code: str, name: str | None) -> str:
+    """A unit as the plain documents name it: ``CODE — name`` (the code alone without one)."""
+    return f"{code} — {name}" if name else code
 
 
 @dataclass(frozen=True)
@@ -235,7 +252,7 @@ class Labels:
     def unit(self, row: Record) -> str:
         if self.formal:
             return str(row.get("name") or self.names.get(row["code"]) or row["code"])
-        return _unit(row)
+        return unit_label(row["code"], row.get("name"))
 
     def code(self, code: str) -> str:
         return self.names.get(code, code) if self.formal else code

@@ -277,7 +277,7 @@ def markdown_lines(document: Document) -> Iterator[str]:
             if table.rows:
                 yield from _md_table(table, lang)
             else:
-                yield t("none", lang)
+                yield t("none_sentence", lang)
             yield ""
 
 

@@ -22,7 +22,10 @@ from dirtrack.render.review_doc import (
     Document,
     Section,
     Table,
+    as_of_line,
     cell_text,
+    period_line,
+    unit_label,
 )
 
 
@@ -35,14 +38,7 @@ def _day(value: str | None, lang: str) -> str:
 
 
 def _header(pack: Record, title: str, lang: str) -> list[tuple[str, str]]:
-    period = pack["period"]
-    return [
-        (
-            t("period", lang),
-            f"{title} ({_day(period['start'], lang)} – {_day(period['end'], lang)})",
-        ),
-        (t("rv_as_of_label", lang), _day(pack["as_of"], lang)),
-    ]
+    return [period_line(pack["period"], title, lang), as_of_line(pack["as_of"], lang)]
 
 
 def rule_text(line: Record, lang: str) -> str:
@@ -92,7 +88,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
     )
     summary.rows = [
         [
-            f"{u['code']} — {u['name']}",
+            unit_label(u["code"], u["name"]),
             u["points"],
             u["tier_name"] or "",
             u["scored"],
@@ -173,7 +169,9 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
         [TEXT, TEXT, INT, INT, INT, INT],
         sheet=t("br_units", lang),
     )
-    units.rows = [_colour_row(f"{u['code']} — {u['name']}", u, lang) for u in pack["risk"]["units"]]
+    units.rows = [
+        _colour_row(unit_label(u["code"], u["name"]), u, lang) for u in pack["risk"]["units"]
+    ]
     leaders = Table(
         "risk_leaders",
         t("br_leaders", lang),
@@ -196,15 +194,15 @@ def brief_document(pack: Record, title: str, lang: str) -> Document:
             t("days_overdue", lang),
             t("rv_progress_pct", lang),
         ],
-        [INT, TEXT, TEXT, TEXT, INT, INT],
+        [INT, TEXT, TEXT, DATE, INT, INT],
         sheet=t("br_red", lang),
     )
     red.rows = [
         [
             r["id"],
-            r["unit"],
+            unit_label(r["unit"], r.get("unit_name")),
             r["text"],
-            _day(r["due"], lang),
+            date.fromisoformat(r["due"]) if r["due"] else None,
             r["days_overdue"],
             r["progress"],
         ]

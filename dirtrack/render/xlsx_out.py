@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -31,25 +33,100 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 BODY_FONT = "Calibri"  # the workbook's default font (openpyxl's), 11 pt
+BODY_SIZE = 11
 LINE_HEIGHT = 15.0  # points: one line of the default font (Calibri 11)
 
 
-def wrapped_height(cells: list[tuple[Any, float]]) -> float | None:
+def body_font(*, size: float = BODY_SIZE, **style: Any) -> Any:
+    """A font of the workbook's typeface, bold, italic or coloured as ``style`` says: every
+    cell of every workbook dirtrack writes is set in it. A Font without a name printed in
+    another typeface (a serif) than the rest of the sheet."""
+    from openpyxl.styles import Font
+
+    return Font(name=BODY_FONT, size=size, **style)
+
+
+# How wide each letter is, in widths of the digit 0 (the unit of Excel's column widths): the
+# wider of Calibri's and DejaVu Sans's (LibreOffice's stand-in where Calibri is not installed),
+# a little over. A Vietnamese letter is as wide as its letter without marks (ắ as a).
+_LETTER_WIDTHS = {
+    0.5: " .,;:!|'ijlI",
+    0.66: "ftJ()[]-/",
+    0.74: 'r"',
+    0.87: "csz?",
+    1.0: "aegkvxy0123456789–«»",
+    1.06: "bdhnopquđ",
+    1.12: "EFLPSTYZ",
+    1.26: "ABCDHKRVXĐ",
+    1.34: "GNOQU",
+    1.62: "mw",
+    1.8: "MW%&—…",
+}
+# A line breaks at a space, and after a hyphen or a slash (46-QĐ/TU, a link).
+_PIECES = re.compile(r" |[^ /-]*[/-]|[^ /-]+")
+_WIDTH_OF = {char: width for width, chars in _LETTER_WIDTHS.items() for char in chars}
+
+
+def _letter_width(char: str) -> float:
+    width = _WIDTH_OF.get(char)
+    if width is None:
+        base = unicodedata.normalize("NFD", char)[:1]
+        width = _WIDTH_OF.get(base, 2.0 if unicodedata.east_asian_width(char) in "WF" else 1.12)
+        _WIDTH_OF[char] = width
+    return width
+
+
+def text_lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool = False) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (Excel's
+    unit: the width of a 0 of the workbook's 11 pt font), set at ``size`` pt.
+
+    The lines are broken as Excel and LibreOffice break them, at the spaces (a word longer
+    than the line at any letter), with every letter measured on the wide side.
+    """
+    scale = size / BODY_SIZE * (1.07 if bold else 1.0)
+    room = max(1.0, width - 0.5)
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = space = 0.0
+        for piece in _PIECES.findall(part):
+            if piece == " ":
+                space += _letter_width(" ") * scale
+                continue
+            wide = sum(map(_letter_width, piece)) * scale
+            if used and used + space + wide > room:  # the piece starts a new line
+                lines += 1
+                used = 0.0
+            elif used:
+                wide += space
+            space = 0.0
+            while wide > room:  # longer than a line: broken at a letter
+                lines += 1
+                wide -= room
+            used += wide
+    return lines
+
+
+def wrapped_height(
+    cells: Sequence[tuple[Any, float]], *, size: float = BODY_SIZE, bold: bool = False
+) -> float | None:
     """The height (points) a row needs to show its wrapped texts whole, each given with the
-    width of its column (in Excel's characters); None when one line does.
+    width of its column (in Excel's characters) and set at ``size`` pt; None when one line of
+    the workbook's 11 pt does.
 
     Excel fits a row to its text only as it is typed, and LibreOffice not at all when it
     opens a file: a row left without a height shows one line, its text running over the rows
-    under it when printed. Estimated on the generous side (a font wider than Calibri, the
-    room lost at the end of each wrapped line): a line too many, never one too few.
+    under it when printed. The lines are counted by :func:`text_lines`, each as high as Excel
+    sets a line of Calibri (15 pt at 11 pt): never a line too few. (LibreOffice without
+    Calibri sets its lines 12.8 pt apart: a cell of many lines keeps some room under them.)
     """
     lines = 1
     for value, width in cells:
-        if not isinstance(value, str) or not value:
-            continue
-        room = max(1, int(width) - 2)
-        lines = max(lines, sum(max(1, -(-len(part) // room)) for part in value.split("\n")))
-    return None if lines == 1 else LINE_HEIGHT * lines
+        if isinstance(value, str) and value:
+            lines = max(lines, text_lines(value, width, size=size, bold=bold))
+    if lines == 1 and size <= BODY_SIZE:
+        return None
+    return LINE_HEIGHT * size / BODY_SIZE * lines
 
 
 def _expand(table: Table, lang: str) -> tuple[list[str], list[str]]:
@@ -85,16 +162,14 @@ def _cells(row: list[Any], kinds: list[str]) -> list[Any]:
 def render_xlsx(document: Document) -> bytes:
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     from dirtrack.i18n import t
 
     lang = document.lang
     date_format = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
-    # Bold in the workbook's own font: a Font without a name printed the header rows and the
-    # totals in another typeface (a serif) than the rest of the sheet.
-    bold = Font(name=BODY_FONT, size=11, bold=True)
+    bold = body_font(bold=True)
     fill = PatternFill("solid", fgColor="DDDDDD")
     wrap = Alignment(wrap_text=True, vertical="top")
     # A header centred over its column (a number's column is right-aligned, a text's left).
@@ -176,10 +251,14 @@ def render_xlsx(document: Document) -> bytes:
                 for cell in line:  # numbers and dates at the top, beside the text
                     if not cell.alignment.wrap_text:
                         cell.alignment = top
-        lines = max(
-            -(-len(h) // max(1, min(w + 2, 48) - 1)) for h, w in zip(headers, widths, strict=True)
+        height = wrapped_height(
+            [
+                (h, sheet.column_dimensions[get_column_letter(c)].width)
+                for c, h in enumerate(headers, start=1)
+            ],
+            bold=True,
         )
-        sheet.row_dimensions[1].height = 15 * min(lines + 1, 5)  # the wrapped header, whole
+        sheet.row_dimensions[1].height = height  # the wrapped header, whole
         sheet.auto_filter.ref = sheet.dimensions
         print_setup(sheet, document.title, table.title, lang)
         if table.key == "units" and first_total > 0:
@@ -215,9 +294,9 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     header = sheet.oddHeader
     header.left.size = 9
     header.center.size = 12
-    header.center.font = "Times New Roman,Bold"
+    header.center.font = f"{BODY_FONT},Bold"  # the sheet's typeface, as its cells
     header.left.text, header.center.text = "", ""
-    codes = len(str(header).replace("&amp;", "&"))  # &L&9 &C&"Times New Roman,Bold"&12
+    codes = len(str(header).replace("&amp;", "&"))  # &L&9 &C&"Calibri,Bold"&12
     header.left.text, header.center.text = _header_texts(document, title, HEADER_LIMIT - codes)
     sheet.oddFooter.center.text = (
         t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")

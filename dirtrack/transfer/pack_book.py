@@ -36,6 +36,7 @@ READABLE = ("1", VERSION)  # the layouts ``pack in`` reads: version 1 had no sta
 GUIDE, META = "Hướng dẫn", "_dirtrack"
 SHEETS = {LEAD: "Chủ trì", WITH: "Phối hợp"}
 HEADER_ROW = 6
+GUIDE_WIDTH = 68  # the guide's one column, in characters
 FIRST_ROW = HEADER_ROW + 1
 TEXT_LIMIT = 2000  # characters a unit may type in one text cell
 DATE_FORMAT = "DD/MM/YYYY"
@@ -236,14 +237,16 @@ def write_book(
 
 
 def _guide(ws: Any, meta: BookMeta) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
+
+    from dirtrack.render.xlsx_out import BODY_SIZE, body_font, wrapped_height
 
     ws.title = GUIDE
-    ws.column_dimensions["A"].width = 68
+    ws.column_dimensions["A"].width = GUIDE_WIDTH
     _fit_page(ws, landscape=False)
     lines: list[tuple[str, Any]] = [
-        ("PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", Font(bold=True, size=14)),
-        (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", Font(bold=True)),
+        ("PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", body_font(bold=True, size=14)),
+        (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", body_font(bold=True)),
         (
             f"Kỳ báo cáo: {meta.period_title} (từ ngày {_vi_day(meta.start)} đến ngày "
             f"{_vi_day(meta.end)}); số liệu của Văn phòng tính đến ngày {_vi_day(meta.made_on)}.",
@@ -251,10 +254,10 @@ def _guide(ws: Any, meta: BookMeta) -> None:
         ),
         (
             f"Hạn gửi báo cáo: trước hết ngày {_vi_day(meta.answer_by)}.",
-            Font(bold=True, color="C00000"),
+            body_font(bold=True, color="C00000"),
         ),
         ("", None),
-        ("Hướng dẫn điền phiếu", Font(bold=True)),
+        ("Hướng dẫn điền phiếu", body_font(bold=True)),
         *((line, None) for line in GUIDE_LINES),
     ]
     for row, (text, font) in enumerate(lines, start=1):
@@ -262,19 +265,19 @@ def _guide(ws: Any, meta: BookMeta) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
-        lines_needed = max(1, -(-len(text) // 62))  # a wrapped line holds about 62 characters
-        ws.row_dimensions[row].height = 16 * lines_needed
+        size, bold = (font.size, font.bold) if font is not None else (BODY_SIZE, False)
+        ws.row_dimensions[row].height = wrapped_height([(text, GUIDE_WIDTH)], size=size, bold=bold)
     ws.protection.sheet = True
 
 
 def _directive_sheet(
     ws: Any, role: str, meta: BookMeta, lines: list[PackLine], names: dict[str, str]
 ) -> dict[int, tuple[str, str]]:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.merge import MergedCellRange
 
-    from dirtrack.render.xlsx_out import wrapped_height
+    from dirtrack.render.xlsx_out import body_font, wrapped_height
 
     answers = ANSWERS[role]
     headers = [(h or OTHERS[role], w) for _, h, w in INFO] + [(h, w) for _, h, w in answers]
@@ -283,25 +286,27 @@ def _directive_sheet(
     title = "NHIỆM VỤ ĐƠN VỊ CHỦ TRÌ" if role == LEAD else "NHIỆM VỤ ĐƠN VỊ PHỐI HỢP"
     for row, (text, font) in enumerate(
         (
-            (title, Font(bold=True, size=13)),
-            (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", Font(bold=True)),
+            (title, body_font(bold=True, size=13)),
+            (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", body_font(bold=True)),
             (
                 f"Kỳ báo cáo: {meta.period_title}; số liệu tính đến ngày {_vi_day(meta.made_on)}",
-                Font(italic=True),
+                body_font(italic=True),
             ),
-            (f"Hạn gửi báo cáo: {_vi_day(meta.answer_by)}", Font(bold=True, color="C00000")),
+            (f"Hạn gửi báo cáo: {_vi_day(meta.answer_by)}", body_font(bold=True, color="C00000")),
         ),
         start=1,
     ):
         cell = _put(ws, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="left")
+        # one line (merged across the sheet), as tall as its font
+        ws.row_dimensions[row].height = wrapped_height([], size=font.size)
         # As ws.merge_cells does, without making every covered cell (nothing is in them).
         ws.merged_cells.add(MergedCellRange(ws, f"A{row}:{get_column_letter(width)}{row}"))
     for col, (label, size) in enumerate(headers, start=1):
         _put(ws, HEADER_ROW, col, label, style="dt_header")
         ws.column_dimensions[get_column_letter(col)].width = size
-    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.row_dimensions[HEADER_ROW].height = wrapped_height(headers, bold=True)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=4)
     _fit_page(ws, landscape=True)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"

@@ -90,6 +90,11 @@ def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -
         cell.value = value
         if isinstance(value, date):
             cell.number_format = _DATE_FORMAT
+            # centred, as the report's dates: at the right (a number's place) a day ran into
+            # the text of the next column
+            from openpyxl.styles import Alignment
+
+            cell.alignment = Alignment(horizontal="center", vertical=cell.alignment.vertical)
     return cell
 
 
@@ -119,37 +124,37 @@ def _put_row(
 
 
 def _styles(book: Any) -> None:
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, NamedStyle, PatternFill, Side
 
-    from dirtrack.render.xlsx_out import BODY_FONT
+    from dirtrack.render.xlsx_out import body_font
 
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     header = NamedStyle(name="dt_header")
-    header.font = Font(name=BODY_FONT, bold=True)
+    header.font = body_font(bold=True)
     header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header.fill = PatternFill("solid", fgColor="DDE4EE")
     header.border = border
     body = NamedStyle(name="dt_body")
     body.alignment = Alignment(vertical="top", wrap_text=True)
-    body.font = Font(name=BODY_FONT)
+    body.font = body_font()
     body.border = border
     number = NamedStyle(name="dt_number")
     number.alignment = Alignment(horizontal="center", vertical="top")
     number.border = border
-    number.font = Font(name=BODY_FONT, italic=True)
+    number.font = body_font(italic=True)
     for style in (header, body, number):
         book.add_named_style(style)
 
 
 def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
-    from dirtrack.render.xlsx_out import BODY_FONT
+    from dirtrack.render.xlsx_out import body_font
 
     for row, value, font in (
-        (1, title, Font(name=BODY_FONT, bold=True, size=13)),
-        (2, subtitle, Font(name=BODY_FONT, italic=True)),
+        (1, title, body_font(bold=True, size=13)),
+        (2, subtitle, body_font(italic=True)),
     ):
         cell = _put(ws, row, 1, value)
         cell.font = font
@@ -171,7 +176,7 @@ def _header(
         _put(ws, row + 1, col, f"({col})", style="dt_number")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(row=row + 2, column=1)
-    height = wrapped_height([(label, width) for label, width in headers])
+    height = wrapped_height(headers, bold=True)
     if height is not None:
         ws.row_dimensions[row].height = height
     print_setup(ws, document, ws.title, lang)
