@@ -523,6 +523,10 @@ MESSAGES: dict[str, Entry] = {
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    "draft_future": N_(
+        "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
+        "or give it with --date"
+    ),
     # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
     "draft_header": N_(
         "Draft of a meeting record made by `dirtrack extract`: check every value against the "
@@ -1324,7 +1328,7 @@ ERRORS: dict[str, Entry] = {
     "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),
-    "not_utf8_file": N_("{name} is not UTF-8 text (binary, or a legacy encoding)"),
+    "page_no_text": N_("{name}: the page has no text to read (only markup or scripts)"),
     "binary_input": N_("{name} is binary, not text"),
     "not_docx": N_("{name} is not a .docx document"),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
@@ -1332,7 +1336,6 @@ ERRORS: dict[str, Entry] = {
     "no_such_file": N_("{name}: no such file"),
     "file_unreadable": N_("{name}: cannot be read ({reason})"),
     "file_empty": N_("{name} is empty"),
-    "draft_not_utf8": N_("{name}: not UTF-8 text"),
     "draft_unreadable": N_("cannot read {path}: {reason}"),
     "draft_bad_json": N_("line {line}: not valid JSON ({detail})"),
     "draft_not_object": N_("a draft must be a JSON object"),

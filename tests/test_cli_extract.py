@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, cp1258, file_digest, run
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 SEED_000 = SEEDS / "000_2f6cda680aa8e285.txt"
@@ -258,6 +258,38 @@ def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli.ok("import", str(twice), "--allow-duplicate")
 
 
+def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Notepad saves "Unicode" (UTF-16) or, on a Vietnamese Windows, "ANSI" (Windows-1258)
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = give_unit(draft.read_text(encoding="utf-8"), "VPTU")
+    utf16 = tmp_path / "hop-unicode.toml"
+    utf16.write_bytes(text.encode("utf-16"))
+    ansi = tmp_path / "hop-ansi.toml"
+    ansi.write_bytes(cp1258(text))
+    dry = cli("import", str(utf16), "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    first = cli("import", str(utf16))
+    assert first.exit_code == 0, first.stderr
+    directives = cli.json("list")
+    assert any("Văn phòng" in d["unit_name"] for d in directives)
+    # the same words, whatever the file's encoding: the second import changes nothing
+    before = file_digest(db_path)
+    again = cli("import", str(ansi))
+    assert again.exit_code == 0, again.stderr
+    assert "created 0 directives, 0 meetings" in again.stderr + again.stdout
+    assert file_digest(db_path) == before
+    # a draft that is not text is refused as such, not as "not a spreadsheet"
+    broken = tmp_path / "hop-broken.toml"
+    broken.write_bytes(text.encode("utf-8")[:200] + b"\x00\x00\x01\x02" * 50)
+    error = cli.fail("import", str(broken))
+    assert error == f"Error: {broken.name} is a binary file, not text"
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")
@@ -289,6 +321,47 @@ def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
     assert not (tmp_path / "x.db").exists()  # a draft never creates the database
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><script>var tin = 'Sáng 6/5 họp giao ban';</script></head>"
+        "<body><script>document.write('x')</script><style>p {}</style></body></html>",
+        "<script>alert(1)</script>",
+    ],
+    ids=["scripts-and-styles", "a-script-alone"],
+)
+def test_a_page_with_no_text_says_so(cli: Cli, tmp_path: Path, page: str) -> None:
+    source = tmp_path / "tin.html"
+    source.write_text(page, encoding="utf-8")
+    for lang, words in (("en", "the page has no text to read"), ("vi", "trang không có nội dung")):
+        result = cli("--lang", lang, "extract", str(source))
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {source}: {result.stderr.split(': ', 2)[2]}"
+        assert words in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    from datetime import date
+
+    later = date.today().year + 2
+    source = tmp_path / "tin.txt"
+    source.write_text(
+        f"Hội nghị giao ban\nSáng 6/5/{later}, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì "
+        "hội nghị giao ban. Sở Tài chính khẩn trương hoàn thành báo cáo.",
+        encoding="utf-8",
+    )
+    result = cli("extract", str(source), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meeting"]["date"] == f"{later}-05-06"
+    assert result.stderr.startswith(f"Warning: the text dates the meeting {later}-05-06, after")
+    assert len(result.stderr.splitlines()) == 1
+    vi = cli("--lang", "vi", "extract", str(source))
+    assert vi.exit_code == 0 and f"ngày họp là 06/05/{later}, sau hôm nay" in vi.stderr
+    # the clerk who gives the day is not second-guessed
+    given = cli("extract", str(source), "--date", f"6/5/{later}")
+    assert given.exit_code == 0 and given.stderr == ""
 
 
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:

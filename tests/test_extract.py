@@ -20,6 +20,7 @@ from dirtrack.extract.meeting import find_persons
 from dirtrack.extract.readers import extract_file, html_to_text, read_source
 from dirtrack.extract.sentences import split_clauses, split_sentences
 from dirtrack.extract.units import unit_key
+from tests.conftest import cp1258
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "extract" / "seeds"
@@ -617,7 +618,8 @@ def test_read_stdin() -> None:
         ("blank.txt", b"  \n\t\n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "binary"),
-        ("legacy.txt", b"H\xf4\xf2i ngh\xec\xf2 t\xe6ng k\xeat", "not UTF-8"),  # cp1258
+        # bytes that neither UTF-8 nor Windows-1258 has (0x81, 0x8D)
+        ("legacy.txt", b"H\x81i ngh\x8d t\xe6ng k\xeat", "not text in UTF-8 or Windows-1258"),
         ("fake.docx", b"this is not a zip file", "not a .docx"),
     ],
 )
@@ -626,6 +628,66 @@ def test_bad_files_are_refused(tmp_path: Path, name: str, data: bytes, message: 
     path.write_bytes(data)
     with pytest.raises(InvalidInput, match=message):
         read_source(path)
+
+
+def test_legacy_and_unmarked_encodings_give_the_same_draft(tmp_path: Path) -> None:
+    # Notepad on a Vietnamese Windows saves "ANSI" (Windows-1258, a tone as a combining mark);
+    # UTF-16 can come without its byte order mark
+    expected = extract(seed(0), today=date(2025, 1, 1)).to_dict()
+    for name, data in (
+        ("ansi.txt", cp1258(seed(0))),
+        ("utf16le.txt", seed(0).encode("utf-16-le")),
+        ("utf16be.txt", seed(0).encode("utf-16-be")),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert extract_file(path, today=date(2025, 1, 1)).to_dict() == expected, name
+    stdin = io.BytesIO(cp1258(seed(0)))
+    assert extract_file("-", stdin=stdin, today=date(2025, 1, 1)).to_dict() == expected
+
+
+def page_of(text: str, charset: str) -> str:
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>Tin</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "utf-16", "undefined", "x-no"])
+def test_a_page_is_read_as_its_bytes_are_whatever_its_charset_says(
+    tmp_path: Path, declared: str
+) -> None:
+    # a page saved from a portal keeps the charset its server declared: UTF-8 bytes under a
+    # meta that says Latin-1 read as mojibake, under "utf-16" as Chinese, under "undefined"
+    # as an error about the terminal
+    honest = tmp_path / "honest.html"
+    honest.write_text(page_of(seed(0), "utf-8"), encoding="utf-8")
+    lying = tmp_path / "lying.html"
+    lying.write_text(page_of(seed(0), declared), encoding="utf-8")
+    expected = extract_file(honest, today=date(2025, 1, 1)).to_dict()
+    assert expected["meeting"]["chair"] == "Phương Thị Thanh"
+    assert extract_file(lying, today=date(2025, 1, 1)).to_dict() == expected
+    # and a page in the Windows code page that says it is UTF-8
+    legacy = tmp_path / "legacy.html"
+    legacy.write_bytes(cp1258(page_of(seed(0), "utf-8")))
+    assert extract_file(legacy, today=date(2025, 1, 1)).to_dict() == expected
+
+
+def test_a_page_is_a_page_whatever_its_file_is_called(tmp_path: Path) -> None:
+    page = page_of(seed(0), "utf-8")
+    saved = "\ufeff<!-- saved from url=(0040)https://tinhuy.example.vn/tin/123 -->\n" + page
+    expected = read_source(_write(tmp_path / "tin.html", page))
+    assert "<p>" not in expected
+    assert read_source(_write(tmp_path / "tin.txt", saved)) == expected
+    assert read_source(_write(tmp_path / "tin.xhtml", page)) == expected
+    # piped in: curl … | dirtrack extract -
+    assert read_source("-", stdin=io.BytesIO(saved.encode("utf-8"))) == expected
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
@@ -720,6 +782,22 @@ _CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Vă
 def test_meeting_day_forms(lead: str, expected: date) -> None:
     draft = extract(lead + _CHAIRED, today=date(2021, 3, 20))
     assert draft.meeting.date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng 6/5/9999, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì hội nghị giao ban.",
+        "06/05/9999\nSáng 6/5, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì hội nghị.",
+        "Sáng 6/5/1899, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì hội nghị giao ban.",
+    ],
+    ids=["year-9999", "dateline-9999", "year-1899"],
+)
+def test_a_meeting_day_dirtrack_cannot_record_is_left_for_the_clerk(text: str) -> None:
+    # a year outside 1900-2999 (a typo) is no date to propose: the import would refuse it
+    draft = extract(text + " Sở Tài chính khẩn trương hoàn thành báo cáo.", today=date(2025, 1, 1))
+    assert draft.meeting.date is None and "date" in draft.missing
+    assert draft.meeting.chair == "Nguyễn Văn An"
 
 
 def test_yesterday_is_read_against_the_date_line_only() -> None:

@@ -1,7 +1,8 @@
 """Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.docx``, or ``-`` (stdin).
 
-Text files must be UTF-8 (a BOM is fine; UTF-16 with a BOM too). HTML is decoded with the
-charset its ``<meta>`` declares (UTF-8 otherwise); the article's headline and body are found
+Text files are UTF-8, UTF-16 or Windows-1258 (:func:`dirtrack.inputs.decode_text`). A page
+(found by its first tag, whatever the file is called, on stdin too) is UTF-8 when its bytes
+are, else in the charset its ``<meta>`` declares; the article's headline and body are found
 by trafilatura (imported only when a page is read), and a page where it finds none is read
 whole with the standard library's :mod:`html.parser` (scripts, styles and the ``<head>``
 skipped, block elements as line breaks). ``.docx`` needs python-docx (imported only when such
@@ -14,7 +15,6 @@ decodable), a broken ``.docx``.
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 import sys
@@ -28,7 +28,7 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason, read_input
+from dirtrack.inputs import decode_text, has_control, os_reason, read_input
 
 _BLOCK_TAGS = frozenset(
     """
@@ -38,7 +38,6 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template svg head iframe object select".split())
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class _TextOfHTML(HTMLParser):
@@ -130,32 +129,25 @@ def html_to_text(html: str) -> str:
     return text
 
 
-def decode_text(data: bytes, name: str | Phrase) -> str:
-    """Decode the bytes of a text file, refusing binary content."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _decode_html(data: bytes, name: str | Phrase) -> str:
+    """The text of a saved page. Valid UTF-8 is UTF-8 whatever the page's ``<meta>`` says (a
+    page saved from a portal keeps the charset its server declared, which need not be what
+    the bytes are); else the charset it declares, if that decodes it; else as any text file
+    (:func:`~dirtrack.inputs.decode_text`)."""
+    if b"\x00" not in data:
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise InvalidInput.of("not_utf16", name=name) from None
-    if b"\x00" in data:
-        raise InvalidInput.of("binary_file", name=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput.of("not_utf8_file", name=name) from None
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-        raise InvalidInput.of("binary_file", name=name)
-    return text
-
-
-def _decode_html(data: bytes, name: str) -> str:
-    m = _CHARSET.search(data[:4096])
-    if m and b"\x00" not in data:
-        encoding = m.group(1).decode("ascii", "replace")
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
             pass
+        m = _CHARSET.search(data[:4096])
+        if m:
+            try:  # a name Python does not know, or a codec that is no text encoding
+                text = data.decode(m.group(1).decode("ascii", "replace"))
+            except (LookupError, UnicodeError, ValueError):
+                pass
+            else:
+                if not has_control(text):
+                    return text
     return decode_text(data, name)
 
 
@@ -185,6 +177,29 @@ def docx_to_text(data: bytes, name: str) -> str:
 MAX_TEXT = 1_000_000
 
 
+#: The start of an HTML document, whatever comes before its first tag: a byte order mark, white
+#: space, an XML declaration, comments ("<!-- saved from url=… -->", which browsers write
+#: into a saved page).
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]{0,200}>|<!--.{0,2000}?-->)*"
+    rb"<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether ``data`` is an HTML page, whatever its file is called (a page saved as ``.txt``,
+    or piped into ``extract -``)."""
+    return _HTML_START.match(data[:4096]) is not None
+
+
+def _page_text(data: bytes, name: str | Phrase) -> str:
+    text = html_to_text(_decode_html(data, name))
+    if not text.strip():  # only scripts, styles or markup: "empty" would puzzle its reader
+        raise InvalidInput.of("page_no_text", name=name)
+    return text
+
+
 def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
     """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
 
@@ -199,12 +214,14 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-        if isinstance(raw, bytes):
-            text = decode_text(raw, name)
-        elif "\x00" in raw or len(_CONTROL.findall(raw)) > max(2, len(raw) // 100):
-            raise InvalidInput.of("binary_input", name=name)
+        if isinstance(raw, str):
+            if "\x00" in raw or has_control(raw):
+                raise InvalidInput.of("binary_input", name=name)
+            raw = raw.encode("utf-8", "surrogateescape")
+        if looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
+            text = _page_text(raw, name)
         else:
-            text = raw
+            text = decode_text(raw, name)
     else:
         path = Path(source)
         name = str(path)
@@ -219,10 +236,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             raise InvalidInput.of("file_empty", name=name)
         if suffix == ".docx":
             text = docx_to_text(data, name)
-        elif suffix in (".html", ".htm", ".xhtml") or data.lstrip()[:15].lower().startswith(
-            (b"<!doctype html", b"<html")
-        ):
-            text = html_to_text(_decode_html(data, name))
+        elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(data):
+            text = _page_text(data, name)
         else:
             text = decode_text(data, name)
     if not text.strip():

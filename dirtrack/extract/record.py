@@ -30,7 +30,7 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason
+from dirtrack.inputs import decode_text, os_reason, read_input
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -84,6 +84,20 @@ def _line_of(message: str, text: str) -> int | None:
     return _header_lines(text).get(m[1]) if m else None
 
 
+def draft_text(path: Path) -> str:
+    """The text of a draft file, decoded as every text a person gives (UTF-8, UTF-16 or the
+    Windows code page a Notepad on a Vietnamese Windows saves in).
+
+    Raises:
+        InvalidInput: unreadable, or not text.
+    """
+    try:
+        data = read_input(path)
+    except OSError as exc:
+        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
+    return decode_text(data, path.name)
+
+
 def read_draft(path: Path) -> Draft:
     """Read a draft file (TOML, or JSON as ``extract --format json`` prints it).
 
@@ -91,12 +105,7 @@ def read_draft(path: Path) -> Draft:
         InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
             line of the draft where it can.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput.of("draft_not_utf8", name=path.name) from None
-    except OSError as exc:
-        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
+    text = draft_text(path)
     try:
         if path.suffix.lower() == ".json":
             try:
@@ -478,7 +487,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
-        text = path.read_text(encoding="utf-8-sig")
+        text = draft_text(path)
         problems = [replace(p, line=_line_of(p.place or "", text)) for p in exc.problems]
         lines = sorted({p.line for p in problems if p.line is not None})
         if options.dry_run:
