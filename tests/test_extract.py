@@ -685,6 +685,49 @@ def test_a_page_is_a_page_whatever_its_file_is_called(tmp_path: Path) -> None:
     assert read_source("-", stdin=io.BytesIO(saved.encode("utf-8"))) == expected
 
 
+def mhtml_of(page: bytes, charset: str | None) -> bytes:
+    """``page`` saved as one file as Chrome writes it: a MIME message, the page quoted."""
+    import quopri
+
+    boundary = "----MultipartBoundary--x1y2z3"
+    declared = f'; charset="{charset}"' if charset else ""
+    return (
+        (
+            "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://tinhuy.example.vn/tin/1\r\n"
+            "Subject: =?utf-8?Q?Tin?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f'\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n--{boundary}\r\n'
+            f"Content-Type: text/html{declared}\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: https://tinhuy.example.vn/tin/1\r\n\r\n"
+        ).encode("ascii")
+        + quopri.encodestring(page).replace(b"\n", b"\r\n")
+        + (
+            f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: https://tinhuy.example.vn/logo.png\r\n\r\niVBORw0KGgo=\r\n"
+            f"--{boundary}--\r\n"
+        ).encode("ascii")
+    )
+
+
+def test_a_page_saved_as_one_file_gives_the_draft_of_the_page(tmp_path: Path) -> None:
+    # Chrome's "Webpage, Single File" (.mhtml), Internet Explorer's "Web Archive" (.mht)
+    page = page_of(seed(0), "utf-8").encode("utf-8")
+    expected = extract_file(_write(tmp_path / "tin.html", page.decode()), today=date(2025, 1, 1))
+    assert expected.meeting.chair == "Phương Thị Thanh"
+    for name, data in (
+        ("tin.mhtml", mhtml_of(page, None)),
+        ("tin.mht", mhtml_of(cp1258(page_of(seed(0), "")), "windows-1258")),
+        ("tin.txt", mhtml_of(page, "utf-8")),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert extract_file(path, today=date(2025, 1, 1)) == expected, name
+    empty = tmp_path / "empty.mht"
+    empty.write_bytes(mhtml_of(b"<html><body><script>x()</script></body></html>", "utf-8"))
+    with pytest.raises(InvalidInput, match="the page has no text"):
+        read_source(empty)
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path

@@ -24,7 +24,7 @@ def extract(
     file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE", help="The meeting's text: .txt, .html, .docx, or - for stdin."
+            metavar="FILE", help="The meeting's text: .txt, .html, .mht, .docx, or - for stdin."
         ),
     ],
     *,

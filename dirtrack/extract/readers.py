@@ -1,6 +1,7 @@
-"""Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.docx``, or ``-`` (stdin).
+"""Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.mht``, ``.docx``, or ``-``.
 
 Text files are UTF-8, UTF-16 or Windows-1258 (:func:`dirtrack.inputs.decode_text`). A page
+saved as one file (``.mht``, ``.mhtml``) is read as the HTML page it holds. A page
 (found by its first tag, whatever the file is called, on stdin too) is UTF-8 when its bytes
 are, else in the charset its ``<meta>`` declares; the article's headline and body are found
 by trafilatura (imported only when a page is read), and a page where it finds none is read
@@ -129,10 +130,11 @@ def html_to_text(html: str) -> str:
     return text
 
 
-def _decode_html(data: bytes, name: str | Phrase) -> str:
+def _decode_html(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
     """The text of a saved page. Valid UTF-8 is UTF-8 whatever the page's ``<meta>`` says (a
     page saved from a portal keeps the charset its server declared, which need not be what
-    the bytes are); else the charset it declares, if that decodes it; else as any text file
+    the bytes are); else the charset it declares (in its ``<meta>``, else ``declared``: the
+    charset of its part of a ``.mht`` file), if that decodes it; else as any text file
     (:func:`~dirtrack.inputs.decode_text`)."""
     if b"\x00" not in data:
         try:
@@ -140,15 +142,40 @@ def _decode_html(data: bytes, name: str | Phrase) -> str:
         except UnicodeDecodeError:
             pass
         m = _CHARSET.search(data[:4096])
-        if m:
+        charset = m.group(1).decode("ascii", "replace") if m else declared
+        if charset:
             try:  # a name Python does not know, or a codec that is no text encoding
-                text = data.decode(m.group(1).decode("ascii", "replace"))
+                text = data.decode(charset)
             except (LookupError, UnicodeError, ValueError):
                 pass
             else:
                 if not has_control(text):
                     return text
     return decode_text(data, name)
+
+
+#: A page saved as one file (Chrome's "Webpage, Single File" .mhtml, Internet Explorer's and
+#: Edge's "Web Archive" .mht): a MIME message whose first HTML part is the page.
+_MIME_HEADER = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)+", re.ASCII)
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """Whether ``data`` is a page saved as one MIME file (.mht, .mhtml)."""
+    head = _MIME_HEADER.match(data[:8192])
+    return head is not None and b"multipart/related" in head.group(0).lower()
+
+
+def _mhtml_text(data: bytes, name: str | Phrase) -> str:
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return _page_text(payload, name, part.get_content_charset())
+    raise InvalidInput.of("page_no_text", name=name)
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -193,8 +220,8 @@ def looks_like_html(data: bytes) -> bool:
     return _HTML_START.match(data[:4096]) is not None
 
 
-def _page_text(data: bytes, name: str | Phrase) -> str:
-    text = html_to_text(_decode_html(data, name))
+def _page_text(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
+    text = html_to_text(_decode_html(data, name, declared))
     if not text.strip():  # only scripts, styles or markup: "empty" would puzzle its reader
         raise InvalidInput.of("page_no_text", name=name)
     return text
@@ -220,6 +247,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             raw = raw.encode("utf-8", "surrogateescape")
         if looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
             text = _page_text(raw, name)
+        elif looks_like_mhtml(raw):
+            text = _mhtml_text(raw, name)
         else:
             text = decode_text(raw, name)
     else:
@@ -236,6 +265,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             raise InvalidInput.of("file_empty", name=name)
         if suffix == ".docx":
             text = docx_to_text(data, name)
+        elif looks_like_mhtml(data):
+            text = _mhtml_text(data, name)
         elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(data):
             text = _page_text(data, name)
         else:
