@@ -290,6 +290,20 @@ def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     assert file_digest(db_path) == before
 
 
+def test_a_json_draft_nested_thousands_deep_is_one_error_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Python's JSON reader gave up with a RecursionError, reported as "unexpected"
+    draft = tmp_path / "hop.json"
+    draft.write_text('{"meeting": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        assert cli.fail("import", str(draft), *args) == "Error: hop.json: nested too deeply"
+    vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert vi == "Error: hop.json: lồng nhau quá nhiều tầng"
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")

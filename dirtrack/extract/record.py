@@ -112,6 +112,8 @@ def read_draft(path: Path) -> Draft:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
+            except RecursionError:  # lists in lists thousands deep: Python's reader gives up
+                raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):
                 raise InvalidInput.of("draft_not_object")
             return Draft.from_dict(data)
