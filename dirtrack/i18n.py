@@ -1329,8 +1329,19 @@ ERRORS: dict[str, Entry] = {
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),
     "page_no_text": N_("{name}: the page has no text to read (only markup or scripts)"),
+    "page_too_large": N_(
+        "{name}: a page of {n} characters, more than the {limit} read from one page (a "
+        "portal's page runs to some hundreds of thousands)"
+    ),
     "binary_input": N_("{name} is binary, not text"),
     "not_docx": N_("{name} is not a .docx document"),
+    "docx_too_large": N_(
+        "{name} unpacks to {size} MB, more than the {limit} MB read from one meeting's document"
+    ),
+    "docx_too_many_paragraphs": N_(
+        "{name}: {n} paragraphs, more than the {limit} read from one meeting's document (a "
+        "conclusion runs to some hundreds)"
+    ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
     "no_such_file": N_("{name}: no such file"),

@@ -605,6 +605,47 @@ def test_read_docx(tmp_path: Path) -> None:
     assert any(d.due == date(2022, 9, 30) for d in draft.directives)
 
 
+def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 340 KB of .docx that unpacked to three million paragraphs took 100 s and 2 GB to refuse
+    docx = pytest.importorskip("docx")
+    import zipfile
+
+    from dirtrack.extract import readers
+
+    document = docx.Document()
+    document.add_paragraph("Sáng 6/5/2022, UBND tỉnh họp giao ban.")
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+
+    def with_part(name: str, part: str, data: bytes) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+            for info in source.infolist():
+                body = source.read(info.filename)
+                if info.filename == part:
+                    body = data
+                target.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED)
+            if part not in source.namelist():
+                target.writestr(part, data, compress_type=zipfile.ZIP_DEFLATED)
+        return path
+
+    xml = zipfile.ZipFile(plain).read("word/document.xml")
+    many = b"<w:p><w:r><w:t>ab</w:t></w:r></w:p>" * 100_000
+    bomb = with_part(
+        "bomb.docx", "word/document.xml", xml.replace(b"</w:body>", many + b"</w:body>")
+    )
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(InvalidInput, match=r"100001 paragraphs, more than the 20000 read"):
+        read_source(bomb)
+    monkeypatch.setattr(readers, "MAX_DOCX_MB", 1)
+    photo = with_part("photo.docx", "word/media/image1.png", b"\0" * (2 << 20))
+    with pytest.raises(InvalidInput, match="photo.docx unpacks to 3 MB, more than the 1 MB"):
+        read_source(photo)
+    assert "UBND tỉnh họp giao ban" in read_source(plain)
+
+
 def test_read_stdin() -> None:
     stream = io.TextIOWrapper(io.BytesIO(seed(1).encode("utf-8")), encoding="utf-8")
     assert extract_file("-", stdin=stream).meeting.date == date(2016, 3, 1)
@@ -726,6 +767,31 @@ def test_a_page_saved_as_one_file_gives_the_draft_of_the_page(tmp_path: Path) ->
     empty.write_bytes(mhtml_of(b"<html><body><script>x()</script></body></html>", "utf-8"))
     with pytest.raises(InvalidInput, match="the page has no text"):
         read_source(empty)
+
+
+def test_a_page_of_tens_of_thousands_of_tags_is_read_whole_and_a_huge_one_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trafilatura took 6 s on a 2 MB page of links and two minutes (2 GB) on a 21 MB one
+    import sys
+
+    from dirtrack.extract import readers
+
+    links = "".join(f'<li><a href="/m/{i}">Mục {i}</a></li>' for i in range(30_000))
+    page = page_of(seed(0), "utf-8").replace("<body>", f"<body><nav><ul>{links}</ul></nav>")
+    path = _write(tmp_path / "menus.html", page)
+
+    class NotCalled:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError("a page of 60,000 tags went to trafilatura")
+
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "trafilatura", NotCalled())
+        draft = extract_file(path, today=date(2025, 1, 1))
+    assert draft.meeting.chair == "Phương Thị Thanh" and draft.meeting.date == date(2022, 5, 6)
+    monkeypatch.setattr(readers, "MAX_PAGE", 100_000)
+    with pytest.raises(InvalidInput, match=r"menus.html: a page of \d+ characters, more than"):
+        read_source(path)
 
 
 def _write(path: Path, text: str) -> Path:

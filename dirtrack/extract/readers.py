@@ -98,13 +98,26 @@ def _visible_text(html: str) -> str:
     return parser.text()
 
 
+#: trafilatura's time grows with a page's tags, faster than their number once it finds no
+#: article: a portal's page has some thousands (0.1 s), 75,000 took 1.4 s, a 2 MB page of
+#: 140,000 links 6 s and one of 21 MB two minutes and 2 GB. A page with more tags than this is
+#: read whole (:func:`_visible_text`, in time proportional to its size), and the extractor's
+#: own cleaning sets its menus aside.
+MAX_BODY_SEARCH_TAGS = 50_000
+_TAG = re.compile(r"<[A-Za-z]")
+#: The largest page read: some tens of times a portal's page with all its menus and scripts.
+MAX_PAGE = 10_000_000
+
+
 def html_to_text(html: str) -> str:
     """The article of a saved web page: its headline, then its body, one line per paragraph.
 
     The body is found by trafilatura (menus, related links, comments and footers left out);
-    a page where it finds none gives all its visible text, which the extractor's own cleaning
-    then reduces.
+    a page where it finds none, or with more than :data:`MAX_BODY_SEARCH_TAGS` tags, gives all
+    its visible text, which the extractor's own cleaning then reduces.
     """
+    if len(_TAG.findall(html)) > MAX_BODY_SEARCH_TAGS:
+        return _visible_text(html)
     import trafilatura  # only the extract command reads pages: not imported at start-up
 
     try:
@@ -178,10 +191,39 @@ def _mhtml_text(data: bytes, name: str | Phrase) -> str:
     raise InvalidInput.of("page_no_text", name=name)
 
 
+#: A ``.docx`` is a zip archive: what it unpacks to is measured before it is parsed. A meeting's
+#: document holds some hundreds of paragraphs in a few MB of XML (photos aside); python-docx
+#: keeps every part in memory and takes some 30 µs a paragraph, so a 340 KB file that unpacked
+#: to three million paragraphs took 100 s and 2 GB of memory before it was refused.
+MAX_DOCX_MB = 256  # every part, photos included
+MAX_DOCX_PARAGRAPHS = 20_000
+_MB = 1024 * 1024
+
+
+def _check_docx_size(data: bytes, name: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+        if total > MAX_DOCX_MB * _MB:
+            raise InvalidInput.of(
+                "docx_too_large", name=name, size=-(-total // _MB), limit=MAX_DOCX_MB
+            )
+        try:
+            with archive.open("word/document.xml") as part:
+                xml = part.read(MAX_DOCX_MB * _MB)
+        except (KeyError, zipfile.BadZipFile, OSError):
+            return  # python-docx says what is wrong with the package
+    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise InvalidInput.of(
+            "docx_too_many_paragraphs", name=name, n=paragraphs, limit=MAX_DOCX_PARAGRAPHS
+        )
+
+
 def docx_to_text(data: bytes, name: str) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InvalidInput.of("not_docx", name=name)
+    _check_docx_size(data, name)
     try:
         import docx  # python-docx, only needed here
     except ImportError:  # pragma: no cover - python-docx is a dependency of the project
@@ -221,7 +263,10 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def _page_text(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
-    text = html_to_text(_decode_html(data, name, declared))
+    html = _decode_html(data, name, declared)
+    if len(html) > MAX_PAGE:
+        raise InvalidInput.of("page_too_large", name=name, n=len(html), limit=MAX_PAGE)
+    text = html_to_text(html)
     if not text.strip():  # only scripts, styles or markup: "empty" would puzzle its reader
         raise InvalidInput.of("page_no_text", name=name)
     return text
