@@ -1328,6 +1328,10 @@ ERRORS: dict[str, Entry] = {
     "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),
+    "not_utf8_at": N_(
+        "{name}: byte {at} is not UTF-8 though the text around it is (a piece pasted in from "
+        "another encoding?): save the file again as UTF-8"
+    ),
     "page_no_text": N_("{name}: the page has no text to read (only markup or scripts)"),
     "page_too_large": N_(
         "{name}: a page of {n} characters, more than the {limit} read from one page (a "

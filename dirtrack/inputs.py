@@ -203,6 +203,30 @@ def _unmarked_utf16(data: bytes) -> str | None:
     return None
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _utf8(data: bytes) -> str:
+    """``data`` as UTF-8, without the half of a character a file cut short ends with."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return data[: exc.start].decode("utf-8-sig")
+        raise
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether ``data``, which is not UTF-8, is UTF-8 text with a few bytes wrong (cut in the
+    middle of a character, a piece pasted in from another encoding) rather than text in a
+    legacy code page, where the sequences UTF-8 writes its letters with hardly ever occur:
+    read in the code page, its Vietnamese would come out as "Há»™i nghá»‹"."""
+    wrong = data.decode("utf-8", "replace").count("\ufffd") - data.count("\ufffd".encode())
+    return len(_UTF8_SEQUENCE.findall(data)) > wrong
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` has more control characters than a text file ever has by accident (a
     stray form feed or escape): a binary file decoded as text."""
@@ -234,8 +258,10 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
         text = unmarked
     else:
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
+            text = _utf8(data)
+        except UnicodeDecodeError as exc:
+            if _damaged_utf8(data):
+                raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None
             try:
                 text = unicodedata.normalize("NFC", data.decode(LEGACY_ENCODING))
             except UnicodeDecodeError:

@@ -687,6 +687,21 @@ def test_legacy_and_unmarked_encodings_give_the_same_draft(tmp_path: Path) -> No
     assert extract_file("-", stdin=stdin, today=date(2025, 1, 1)).to_dict() == expected
 
 
+def test_utf8_cut_short_is_read_and_utf8_with_a_foreign_byte_is_refused_where_it_is(
+    tmp_path: Path,
+) -> None:
+    data = seed(0).encode("utf-8")
+    cut = data.index("hiệu".encode()) + 4  # "hi" and two of the three bytes of "ệ"
+    short = tmp_path / "cut.txt"
+    short.write_bytes(data[:cut])
+    assert read_source(short) == data[: cut - 2].decode("utf-8")
+    # a curly quote pasted in from Windows-1252: the rest is UTF-8, not Windows-1258 mojibake
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_bytes(data[:500] + b"\x93trong ngo\xe1\xba\xb7c\x94" + data[500:])
+    with pytest.raises(InvalidInput, match="pasted.txt: byte 500 is not UTF-8 though the text"):
+        read_source(pasted)
+
+
 def page_of(text: str, charset: str) -> str:
     body = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
     return (
