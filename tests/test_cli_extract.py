@@ -376,6 +376,12 @@ def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_pat
     # the clerk who gives the day is not second-guessed
     given = cli("extract", str(source), "--date", f"6/5/{later}")
     assert given.exit_code == 0 and given.stderr == ""
+    # recorded at once: the warning comes with the record, as add-meeting records such a day
+    applied = cli("extract", str(source), "--apply", "--create-units")
+    assert applied.exit_code == 0, applied.stderr
+    lines = applied.stderr.splitlines()
+    assert lines[0].startswith("Warning: the text dates the meeting") and "recorded" in lines[1]
+    assert cli.json("meetings")[0]["date"] == f"{later}-05-06"
 
 
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:
