@@ -1339,6 +1339,17 @@ ERRORS: dict[str, Entry] = {
     ),
     "binary_input": N_("{name} is binary, not text"),
     "not_docx": N_("{name} is not a .docx document"),
+    "extract_doc": N_(
+        "{name} is an old Word 97-2003 document (.doc); open it in Word or LibreOffice, save it "
+        "as .docx and give that"
+    ),
+    "extract_pdf": N_(
+        "{name} is a PDF document, which dirtrack does not read: copy its text into a .txt file, "
+        "or save the page it was published on (.html)"
+    ),
+    "extract_rtf": N_(
+        "{name} is an RTF document; open it in Word or LibreOffice, save it as .docx and give that"
+    ),
     "docx_too_large": N_(
         "{name} unpacks to {size} MB, more than the {limit} MB read from one meeting's document"
     ),

@@ -180,6 +180,12 @@ def _toml_name(text: str) -> str:
     return cut(text)
 
 
+# The first bytes of the files a person gives by mistake for a table or a text.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003: .xls, .doc
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .docx, and any zip
+PDF_MAGIC = b"%PDF-"
+RTF_MAGIC = b"{\\rtf"
+
 #: What a text that is not UTF-8 is read as: the code page Notepad ("ANSI") and Excel's "CSV
 #: (Comma delimited)" write on a Vietnamese Windows. Any other legacy encoding either fails to
 #: decode in it or is refused as binary by its control characters.

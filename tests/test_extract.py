@@ -646,6 +646,17 @@ def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_parsed(
     assert "UBND tỉnh họp giao ban" in read_source(plain)
 
 
+def test_a_docx_is_read_whatever_its_file_is_called(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in seed(2).splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "bien-ban.doc"  # saved as .docx, renamed .doc
+    document.save(str(path))
+    assert extract_file(path).meeting.chair == "Lê Thành Đông"
+    assert extract_file("-", stdin=io.BytesIO(path.read_bytes())).meeting.chair == "Lê Thành Đông"
+
+
 def test_read_stdin() -> None:
     stream = io.TextIOWrapper(io.BytesIO(seed(1).encode("utf-8")), encoding="utf-8")
     assert extract_file("-", stdin=stream).meeting.date == date(2016, 3, 1)
@@ -658,7 +669,11 @@ def test_read_stdin() -> None:
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\t\n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "binary"),
+        # documents dirtrack does not read say what they are and what to do, not "binary"
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "Word 97-2003 .*save it as .docx"),
+        ("thong-bao.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
+        ("thong-bao.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        ("bien-ban.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl} H\\'f4i}", "an RTF document"),
         # bytes that neither UTF-8 nor Windows-1258 has (0x81, 0x8D)
         ("legacy.txt", b"H\x81i ngh\x8d t\xe6ng k\xeat", "not text in UTF-8 or Windows-1258"),
         ("fake.docx", b"this is not a zip file", "not a .docx"),

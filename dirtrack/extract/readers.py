@@ -29,7 +29,16 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, has_control, os_reason, read_input
+from dirtrack.inputs import (
+    OLE_MAGIC,
+    PDF_MAGIC,
+    RTF_MAGIC,
+    ZIP_MAGIC,
+    decode_text,
+    has_control,
+    os_reason,
+    read_input,
+)
 
 _BLOCK_TAGS = frozenset(
     """
@@ -200,7 +209,7 @@ MAX_DOCX_PARAGRAPHS = 20_000
 _MB = 1024 * 1024
 
 
-def _check_docx_size(data: bytes, name: str) -> None:
+def _check_docx_size(data: bytes, name: str | Phrase) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         total = sum(info.file_size for info in archive.infolist())
         if total > MAX_DOCX_MB * _MB:
@@ -219,7 +228,29 @@ def _check_docx_size(data: bytes, name: str) -> None:
         )
 
 
-def docx_to_text(data: bytes, name: str) -> str:
+def _refuse_documents(data: bytes, name: str | Phrase) -> None:
+    """Refuse, saying what they are and what to do, the documents that are not read: an old
+    Word .doc, a PDF, an RTF file (else each would be "a binary file, not text")."""
+    if data.startswith(OLE_MAGIC):
+        raise InvalidInput.of("extract_doc", name=name)
+    if data.startswith(PDF_MAGIC):
+        raise InvalidInput.of("extract_pdf", name=name)
+    if data.lstrip().startswith(RTF_MAGIC):
+        raise InvalidInput.of("extract_rtf", name=name)
+
+
+def _is_docx(data: bytes) -> bool:
+    """Whether ``data`` is a Word document whatever its file is called (a .docx saved as .doc)."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def docx_to_text(data: bytes, name: str | Phrase) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InvalidInput.of("not_docx", name=name)
@@ -290,7 +321,10 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
             if "\x00" in raw or has_control(raw):
                 raise InvalidInput.of("binary_input", name=name)
             raw = raw.encode("utf-8", "surrogateescape")
-        if looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
+        _refuse_documents(raw, name)
+        if _is_docx(raw):
+            text = docx_to_text(raw, name)
+        elif looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
             text = _page_text(raw, name)
         elif looks_like_mhtml(raw):
             text = _mhtml_text(raw, name)
@@ -308,7 +342,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         suffix = path.suffix.lower()
         if not data.strip():
             raise InvalidInput.of("file_empty", name=name)
-        if suffix == ".docx":
+        _refuse_documents(data, name)
+        if suffix == ".docx" or _is_docx(data):
             text = docx_to_text(data, name)
         elif looks_like_mhtml(data):
             text = _mhtml_text(data, name)
