@@ -214,8 +214,12 @@ _UTF8_SEQUENCE = re.compile(
 )
 
 
-def _utf8(data: bytes) -> str:
-    """``data`` as UTF-8, without the half of a character a file cut short ends with."""
+def decode_utf8(data: bytes) -> str:
+    """``data`` as UTF-8, without the half of a character a file cut short ends with.
+
+    Raises:
+        UnicodeDecodeError: it is not UTF-8.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -264,7 +268,7 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
         text = unmarked
     else:
         try:
-            text = _utf8(data)
+            text = decode_utf8(data)
         except UnicodeDecodeError as exc:
             if _damaged_utf8(data):
                 raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None

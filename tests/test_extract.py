@@ -739,6 +739,11 @@ def test_a_page_is_read_as_its_bytes_are_whatever_its_charset_says(
     expected = extract_file(honest, today=date(2025, 1, 1)).to_dict()
     assert expected["meeting"]["chair"] == "Phương Thị Thanh"
     assert extract_file(lying, today=date(2025, 1, 1)).to_dict() == expected
+    # saved cut short, in the middle of a character: still UTF-8, not the declared charset
+    data = lying.read_bytes()
+    cut = tmp_path / "cut.html"
+    cut.write_bytes(data[: data.rindex("ả".encode()) + 1])
+    assert extract_file(cut, today=date(2025, 1, 1)).meeting.chair == "Phương Thị Thanh"
     # and a page in the Windows code page that says it is UTF-8
     legacy = tmp_path / "legacy.html"
     legacy.write_bytes(cp1258(page_of(seed(0), "utf-8")))

@@ -35,6 +35,7 @@ from dirtrack.inputs import (
     RTF_MAGIC,
     ZIP_MAGIC,
     decode_text,
+    decode_utf8,
     has_control,
     os_reason,
     read_input,
@@ -160,7 +161,7 @@ def _decode_html(data: bytes, name: str | Phrase, declared: str | None = None) -
     (:func:`~dirtrack.inputs.decode_text`)."""
     if b"\x00" not in data:
         try:
-            return data.decode("utf-8-sig")
+            return decode_utf8(data)
         except UnicodeDecodeError:
             pass
         m = _CHARSET.search(data[:4096])
