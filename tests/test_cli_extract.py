@@ -290,6 +290,45 @@ def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     assert file_digest(db_path) == before
 
 
+def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # the meeting's units were counted as the draft's entries ("the meeting has 3 units"), and
+    # a coordinator named twice passed the dry run, then failed the import with "unexpected
+    # IntegrityError: UNIQUE constraint failed"
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "Văn phòng Tỉnh ủy"\n\n[[units]]\nname = "VPTU"\n\n'
+        '[[units]]\nname = "van phong tinh uy"\n\n'
+        '[[limitations]]\ntext = "Còn chậm"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\n'
+        'with = ["BTCTU", "btctu", "Ban Tổ chức Tỉnh ủy"]\n',
+        encoding="utf-8",
+    )
+    dry = cli("import", str(draft), "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    cli.ok("import", str(draft))
+    (meeting,) = cli.json("meetings")
+    assert meeting["attendees"] == ["VPTU"]
+    (directive,) = cli.json("list")
+    assert (directive["unit"], directive["with"]) == ("VPTU", ["BTCTU"])
+    assert [lim["unit"] for lim in cli.json("limitations")] == ["VPTU"]
+    # an entry that names no registered unit may be another unit: the item still needs one
+    before = file_digest(db_path)
+    other = tmp_path / "hop2.toml"
+    other.write_text(
+        draft.read_text(encoding="utf-8")
+        .replace('title = "Giao ban"', 'title = "Giao ban 2"')
+        .replace('name = "VPTU"', 'name = "Sở Ma"'),
+        encoding="utf-8",
+    )
+    error = cli.fail("import", str(other))
+    assert "names no unit and the meeting has 2 units" in error and "unknown unit 'Sở Ma'" in error
+    assert file_digest(db_path) == before
+
+
 def test_a_json_draft_nested_thousands_deep_is_one_error_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -310,15 +310,20 @@ def record_draft(
     _check_texts(draft, plan)
     units = _Units(UnitIndex.load(session), create_units, plan)
     attendees: list[Unit | str] = []
+    unresolved = 0
     for i, unit in enumerate(draft.units, 1):
         found = units.ref(unit.code or unit.name, f"units #{i}")
-        if found is not None and found not in attendees:
+        if found is None:
+            unresolved += 1
+        elif found not in attendees:
             attendees.append(found)
-    # the meeting's one unit, as the draft lists it (resolved or not: not, it is a problem)
-    only = attendees[0] if len(draft.units) == 1 and len(attendees) == 1 else None
+    # the meeting's one unit, however many times the draft lists it (by its name, its code, an
+    # alias), when every entry resolves: one that does not may be another unit (a problem)
+    only = attendees[0] if len(attendees) == 1 and not unresolved else None
 
     def no_unit(where: str) -> None:
-        plan.problems.append(Problem(Phrase("draft_no_unit", n=len(draft.units)), place=where))
+        n = len(attendees) + unresolved
+        plan.problems.append(Problem(Phrase("draft_no_unit", n=n), place=where))
 
     limitation_units: list[tuple[Unit | str, int]] = []
     for i, lim in enumerate(draft.limitations, 1):
