@@ -329,6 +329,32 @@ def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Sở\\u0007Lạ", "name: control character U+0007 is not allowed"),
+        ("Sở " * 300, "unit.name is 899 characters long, more than the 400 it can hold"),
+    ],
+    ids=["control-character", "too-long"],
+)
+def test_a_unit_the_import_cannot_create_is_a_problem_of_the_dry_run_too(
+    cli: Cli, db_path: Path, tmp_path: Path, name: str, said: str
+) -> None:
+    # the dry run promised "1 unit" to create; the import then failed on the unit's name
+    # with no line
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        f'[[directives]]\nunit = "{name}"\ntext = "Rà soát hồ sơ"\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    for args in (("--dry-run",), ()):
+        error = cli.fail("import", str(draft), "--create-units", *args)
+        assert f"line 5, directives #1: {said}" in error, error
+    assert file_digest(db_path) == before
+
+
 def test_a_json_draft_nested_thousands_deep_is_one_error_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -36,7 +36,7 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit
-from dirtrack.text import clean_optional, fold_words, may_be_stored
+from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -138,6 +138,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() or "DV"
 
 
+def _new_unit_problem(name: str) -> InvalidInput | None:
+    """Why a unit of this name cannot be created (a control character, a name longer than its
+    column holds), as :func:`~dirtrack.store.units.add_unit` checks it; None if it can."""
+    from dirtrack.store.limits import too_long
+    from dirtrack.store.tables import unit
+
+    try:
+        cleaned = clean_text(name, "name")
+    except InvalidInput as exc:
+        return exc
+    return too_long(unit, "name", cleaned)
+
+
 class _Units:
     """Resolves the draft's unit references, planning new units when allowed."""
 
@@ -156,6 +169,10 @@ class _Units:
             if key in self.planned:
                 return self.planned[key]
             if self.create and isinstance(exc, NotFound):
+                refused = _new_unit_problem(ref)
+                if refused is not None:  # what add_unit would refuse, said by the dry run too
+                    self._problem(key, where, refused)
+                    return None
                 code = base = _initials(ref)
                 n = 2
                 while fold_words(code) in self.taken:
