@@ -355,6 +355,27 @@ def test_a_unit_the_import_cannot_create_is_a_problem_of_the_dry_run_too(
     assert file_digest(db_path) == before
 
 
+def test_a_unit_retired_before_the_meeting_is_a_problem_of_the_dry_run_too(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # the dry run said "Would create 2 directives"; the import then failed with no line
+    register_tinh_uy(cli)
+    cli.ok("unit", "retire", "BDVTU", "--successor", "BTCTU", "--date", "1/1/2022")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Rà soát hồ sơ"\nwith = ["Ban Dân vận Tỉnh ủy"]\n\n'
+        '[[directives]]\nunit = "BDVTU"\ntext = "Báo cáo kết quả"\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    for args in (("--dry-run",), ()):
+        error = cli.fail("import", str(draft), *args)
+        assert "line 5, directives #1: unit BDVTU was retired on 2022-01-01" in error, error
+        assert error.count("was retired") == 1  # once, where it is first named
+    assert file_digest(db_path) == before
+
+
 def test_a_json_draft_nested_thousands_deep_is_one_error_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Table
@@ -35,7 +36,7 @@ from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKin
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
-from dirtrack.store.units import UnitIndex, add_unit
+from dirtrack.store.units import UnitIndex, add_unit, check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored
 from dirtrack.transfer.base import (
     ImportOptions,
@@ -232,6 +233,37 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
         check(f"directives #{i}", directive, {**values, "key": item.key})
 
 
+def _check_retired(
+    session: Session, held: date, plan: _Plan, draft: Draft, index: UnitIndex
+) -> None:
+    """A registered unit the draft names that was retired on or before the meeting: a problem
+    at the first place it is named (the store refuses it, as ``assign`` and ``add-meeting``
+    do), so that ``--dry-run`` says so with the line."""
+    named: list[tuple[str, list[str]]] = [
+        (f"units #{i}", [u.code or u.name]) for i, u in enumerate(draft.units, 1)
+    ]
+    named += [(f"limitations #{i}", [x.unit]) for i, x in enumerate(draft.limitations, 1) if x.unit]
+    named += [
+        (f"directives #{i}", [*([x.unit] if x.unit else []), *x.with_])
+        for i, x in enumerate(draft.directives, 1)
+    ]
+    said: set[int] = set()
+    for where, refs in named:
+        for ref in refs:
+            try:
+                unit = index.resolve(ref)
+            except DirtrackError:
+                continue  # unknown or ambiguous: a problem of its own already
+            if unit.id in said:
+                continue
+            try:
+                check_not_retired(session, [unit], held)
+            except Conflict as exc:
+                assert unit.id is not None
+                said.add(unit.id)
+                plan.problems.append(Problem(exc, place=where))
+
+
 def existing_meeting(session: Session, draft: Draft) -> int | None:
     """The id of a meeting this draft was already imported as: same key, else same day and title."""
     meeting = draft.meeting
@@ -376,6 +408,8 @@ def record_draft(
                 plan.problems.append(Problem(impossible, place=place))
         if lead is not None:
             directive_units.append((lead, partners, i))
+    if meeting.date is not None:
+        _check_retired(session, meeting.date, plan, draft, units.index)
     if duplicate is not None and not allow_duplicate:
         if not plan.problems and _recorded_as_is(
             session, draft, duplicate, limitation_units, directive_units
