@@ -470,6 +470,28 @@ def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_pat
     assert cli.json("meetings")[0]["date"] == f"{later}-05-06"
 
 
+def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
+    # a cron job started with stdin closed: "unexpected AttributeError: 'NoneType' object has no
+    # attribute 'buffer'", even for a file
+    import shlex
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    db = tmp_path / "x.db"
+
+    def closed(*args: str) -> subprocess.CompletedProcess[str]:
+        line = shlex.join([ENTRY_POINT, "--db", str(db), *args]) + " <&-"
+        return subprocess.run(["bash", "-c", line], capture_output=True, text=True, check=False)
+
+    read = closed("extract", str(SEED_000), "--format", "json")
+    assert read.returncode == 0, read.stderr
+    assert json.loads(read.stdout)["meeting"]["date"] == "2022-05-06"
+    empty = closed("extract", "-")
+    assert (empty.returncode, empty.stderr) == (1, "Error: standard input is empty\n")
+    assert not db.exists()
+
+
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:
     source = tmp_path / "tin.txt"
     source.write_text("Hôm nay trời đẹp. Không có gì để ghi.", encoding="utf-8")

@@ -94,9 +94,9 @@ def extract(
         if session is not None:
             index = UnitIndex.load(session)
             known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
-        draft = extract_file(
-            file, known, today=today(), on=day, chair=chair_name, stdin=sys.stdin.buffer
-        )
+        # a cron job may run with its standard input closed (sys.stdin is then None)
+        stdin = getattr(sys.stdin, "buffer", None)
+        draft = extract_file(file, known, today=today(), on=day, chair=chair_name, stdin=stdin)
         lang = state(ctx).lang
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml(lang)
         if target is not None:

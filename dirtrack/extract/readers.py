@@ -317,6 +317,8 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     if str(source) == "-":
         stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
+        if stream is None:  # closed (a cron job started with <&-): nothing to read
+            raise InvalidInput.of("file_empty", name=name)
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
         if isinstance(raw, str):
             if "\x00" in raw or has_control(raw):
