@@ -523,6 +523,10 @@ MESSAGES: dict[str, Entry] = {
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    "draft_future": N_(
+        "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
+        "or give it with --date"
+    ),
     # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
     "draft_header": N_(
         "Draft of a meeting record made by `dirtrack extract`: check every value against the "
@@ -1324,15 +1328,40 @@ ERRORS: dict[str, Entry] = {
     "no_meeting_found": N_("no meeting found in the text: neither its date nor its chair"),
     "not_utf16": N_("{name}: not valid UTF-16 text"),
     "binary_file": N_("{name} is a binary file, not text"),
-    "not_utf8_file": N_("{name} is not UTF-8 text (binary, or a legacy encoding)"),
+    "not_utf8_at": N_(
+        "{name}: byte {at} is not UTF-8 though the text around it is (a piece pasted in from "
+        "another encoding?): save the file again as UTF-8"
+    ),
+    "page_no_text": N_("{name}: the page has no text to read (only markup or scripts)"),
+    "page_too_large": N_(
+        "{name}: a page of {n} characters, more than the {limit} read from one page (a "
+        "portal's page runs to some hundreds of thousands)"
+    ),
     "binary_input": N_("{name} is binary, not text"),
     "not_docx": N_("{name} is not a .docx document"),
+    "extract_doc": N_(
+        "{name} is an old Word 97-2003 document (.doc); open it in Word or LibreOffice, save it "
+        "as .docx and give that"
+    ),
+    "extract_pdf": N_(
+        "{name} is a PDF document, which dirtrack does not read: copy its text into a .txt file, "
+        "or save the page it was published on (.html)"
+    ),
+    "extract_rtf": N_(
+        "{name} is an RTF document; open it in Word or LibreOffice, save it as .docx and give that"
+    ),
+    "docx_too_large": N_(
+        "{name} unpacks to {size} MB, more than the {limit} MB read from one meeting's document"
+    ),
+    "docx_too_many_paragraphs": N_(
+        "{name}: {n} paragraphs, more than the {limit} read from one meeting's document (a "
+        "conclusion runs to some hundreds)"
+    ),
     "needs_python_docx": N_("reading .docx files needs python-docx (pip install python-docx)"),
     "unreadable_docx": N_("{name} is not a readable .docx document ({detail})"),
     "no_such_file": N_("{name}: no such file"),
     "file_unreadable": N_("{name}: cannot be read ({reason})"),
     "file_empty": N_("{name} is empty"),
-    "draft_not_utf8": N_("{name}: not UTF-8 text"),
     "draft_unreadable": N_("cannot read {path}: {reason}"),
     "draft_bad_json": N_("line {line}: not valid JSON ({detail})"),
     "draft_not_object": N_("a draft must be a JSON object"),

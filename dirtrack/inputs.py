@@ -178,3 +178,104 @@ def _toml_name(text: str) -> str:
     if isinstance(value, tuple) and all(isinstance(part, str) for part in value):
         return cut(".".join(value))
     return cut(text)
+
+
+# The first bytes of the files a person gives by mistake for a table or a text.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003: .xls, .doc
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .docx, and any zip
+PDF_MAGIC = b"%PDF-"
+RTF_MAGIC = b"{\\rtf"
+
+#: What a text that is not UTF-8 is read as: the code page Notepad ("ANSI") and Excel's "CSV
+#: (Comma delimited)" write on a Vietnamese Windows. Any other legacy encoding either fails to
+#: decode in it or is refused as binary by its control characters.
+LEGACY_ENCODING = "cp1258"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _unmarked_utf16(data: bytes) -> str | None:
+    """``data`` as UTF-16 without its byte order mark, when one of every two bytes is NUL as in
+    text that is mostly ASCII (little- or big-endian); else None."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        # a combining mark (U+0300…) has a NUL as its other byte: a few of those are text too
+        if zeros.count(0) * 3 >= len(zeros) and other.count(0) * 50 <= len(other):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def decode_utf8(data: bytes) -> str:
+    """``data`` as UTF-8, without the half of a character a file cut short ends with.
+
+    Raises:
+        UnicodeDecodeError: it is not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return data[: exc.start].decode("utf-8-sig")
+        raise
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether ``data``, which is not UTF-8, is UTF-8 text with a few bytes wrong (cut in the
+    middle of a character, a piece pasted in from another encoding) rather than text in a
+    legacy code page, where the sequences UTF-8 writes its letters with hardly ever occur:
+    read in the code page, its Vietnamese would come out as "Há»™i nghá»‹"."""
+    wrong = data.decode("utf-8", "replace").count("\ufffd") - data.count("\ufffd".encode())
+    return len(_UTF8_SEQUENCE.findall(data)) > wrong
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` has more control characters than a text file ever has by accident (a
+    stray form feed or escape): a binary file decoded as text."""
+    return len(_CONTROL.findall(text)) > max(2, len(text) // 100)
+
+
+def decode_text(data: bytes, name: str | Phrase) -> str:
+    """The text of a file a person gave to be read as text (an article, a draft).
+
+    UTF-8, with or without its byte order mark; UTF-16 with its mark, or without it (as mostly
+    ASCII text shows); else :data:`LEGACY_ENCODING`, composed (NFC: the code page writes a
+    tone as a mark after its letter).
+
+    Raises:
+        InvalidInput: a binary file (NUL bytes, control characters), or text in none of these.
+    """
+    import codecs
+    import unicodedata
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InvalidInput.of("not_utf16", name=name) from None
+    elif b"\x00" in data:
+        unmarked = _unmarked_utf16(data)
+        if unmarked is None:
+            raise InvalidInput.of("binary_file", name=name)
+        text = unmarked
+    else:
+        try:
+            text = decode_utf8(data)
+        except UnicodeDecodeError as exc:
+            if _damaged_utf8(data):
+                raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None
+            try:
+                text = unicodedata.normalize("NFC", data.decode(LEGACY_ENCODING))
+            except UnicodeDecodeError:
+                raise InvalidInput.of("not_utf8_or_1258", path=name) from None
+    if has_control(text):
+        raise InvalidInput.of("binary_file", name=name)
+    return text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, cp1258, file_digest, run
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 SEED_000 = SEEDS / "000_2f6cda680aa8e285.txt"
@@ -258,6 +258,138 @@ def test_the_same_text_twice_to_one_unit_in_a_draft_is_no_silent_duplicate(
     cli.ok("import", str(twice), "--allow-duplicate")
 
 
+def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Notepad saves "Unicode" (UTF-16) or, on a Vietnamese Windows, "ANSI" (Windows-1258)
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    cli.ok("extract", str(SEED_000), "--out", str(draft))
+    text = give_unit(draft.read_text(encoding="utf-8"), "VPTU")
+    utf16 = tmp_path / "hop-unicode.toml"
+    utf16.write_bytes(text.encode("utf-16"))
+    ansi = tmp_path / "hop-ansi.toml"
+    ansi.write_bytes(cp1258(text))
+    dry = cli("import", str(utf16), "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    first = cli("import", str(utf16))
+    assert first.exit_code == 0, first.stderr
+    directives = cli.json("list")
+    assert any("Văn phòng" in d["unit_name"] for d in directives)
+    # the same words, whatever the file's encoding: the second import changes nothing
+    before = file_digest(db_path)
+    again = cli("import", str(ansi))
+    assert again.exit_code == 0, again.stderr
+    assert "created 0 directives, 0 meetings" in again.stderr + again.stdout
+    assert file_digest(db_path) == before
+    # a draft that is not text is refused as such, not as "not a spreadsheet"
+    broken = tmp_path / "hop-broken.toml"
+    broken.write_bytes(text.encode("utf-8")[:200] + b"\x00\x00\x01\x02" * 50)
+    error = cli.fail("import", str(broken))
+    assert error == f"Error: {broken.name} is a binary file, not text"
+    assert file_digest(db_path) == before
+
+
+def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # the meeting's units were counted as the draft's entries ("the meeting has 3 units"), and
+    # a coordinator named twice passed the dry run, then failed the import with "unexpected
+    # IntegrityError: UNIQUE constraint failed"
+    register_tinh_uy(cli)
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "Văn phòng Tỉnh ủy"\n\n[[units]]\nname = "VPTU"\n\n'
+        '[[units]]\nname = "van phong tinh uy"\n\n'
+        '[[limitations]]\ntext = "Còn chậm"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\n'
+        'with = ["BTCTU", "btctu", "Ban Tổ chức Tỉnh ủy"]\n',
+        encoding="utf-8",
+    )
+    dry = cli("import", str(draft), "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    cli.ok("import", str(draft))
+    (meeting,) = cli.json("meetings")
+    assert meeting["attendees"] == ["VPTU"]
+    (directive,) = cli.json("list")
+    assert (directive["unit"], directive["with"]) == ("VPTU", ["BTCTU"])
+    assert [lim["unit"] for lim in cli.json("limitations")] == ["VPTU"]
+    # an entry that names no registered unit may be another unit: the item still needs one
+    before = file_digest(db_path)
+    other = tmp_path / "hop2.toml"
+    other.write_text(
+        draft.read_text(encoding="utf-8")
+        .replace('title = "Giao ban"', 'title = "Giao ban 2"')
+        .replace('name = "VPTU"', 'name = "Sở Ma"'),
+        encoding="utf-8",
+    )
+    error = cli.fail("import", str(other))
+    assert "names no unit and the meeting has 2 units" in error and "unknown unit 'Sở Ma'" in error
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Sở\\u0007Lạ", "name: control character U+0007 is not allowed"),
+        ("Sở " * 300, "unit.name is 899 characters long, more than the 400 it can hold"),
+    ],
+    ids=["control-character", "too-long"],
+)
+def test_a_unit_the_import_cannot_create_is_a_problem_of_the_dry_run_too(
+    cli: Cli, db_path: Path, tmp_path: Path, name: str, said: str
+) -> None:
+    # the dry run promised "1 unit" to create; the import then failed on the unit's name
+    # with no line
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        f'[[directives]]\nunit = "{name}"\ntext = "Rà soát hồ sơ"\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    for args in (("--dry-run",), ()):
+        error = cli.fail("import", str(draft), "--create-units", *args)
+        assert f"line 5, directives #1: {said}" in error, error
+    assert file_digest(db_path) == before
+
+
+def test_a_unit_retired_before_the_meeting_is_a_problem_of_the_dry_run_too(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # the dry run said "Would create 2 directives"; the import then failed with no line
+    register_tinh_uy(cli)
+    cli.ok("unit", "retire", "BDVTU", "--successor", "BTCTU", "--date", "1/1/2022")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Rà soát hồ sơ"\nwith = ["Ban Dân vận Tỉnh ủy"]\n\n'
+        '[[directives]]\nunit = "BDVTU"\ntext = "Báo cáo kết quả"\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    for args in (("--dry-run",), ()):
+        error = cli.fail("import", str(draft), *args)
+        assert "line 5, directives #1: unit BDVTU was retired on 2022-01-01" in error, error
+        assert error.count("was retired") == 1  # once, where it is first named
+    assert file_digest(db_path) == before
+
+
+def test_a_json_draft_nested_thousands_deep_is_one_error_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Python's JSON reader gave up with a RecursionError, reported as "unexpected"
+    draft = tmp_path / "hop.json"
+    draft.write_text('{"meeting": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        assert cli.fail("import", str(draft), *args) == "Error: hop.json: nested too deeply"
+    vi = cli.fail("--lang", "vi", "import", str(draft))
+    assert vi == "Error: hop.json: lồng nhau quá nhiều tầng"
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")
@@ -289,6 +421,75 @@ def test_bad_sources(tmp_path: Path, content: bytes, message: str) -> None:
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert message in result.stderr.lower() or message.split()[0] in result.stderr.lower()
     assert not (tmp_path / "x.db").exists()  # a draft never creates the database
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><script>var tin = 'Sáng 6/5 họp giao ban';</script></head>"
+        "<body><script>document.write('x')</script><style>p {}</style></body></html>",
+        "<script>alert(1)</script>",
+    ],
+    ids=["scripts-and-styles", "a-script-alone"],
+)
+def test_a_page_with_no_text_says_so(cli: Cli, tmp_path: Path, page: str) -> None:
+    source = tmp_path / "tin.html"
+    source.write_text(page, encoding="utf-8")
+    for lang, words in (("en", "the page has no text to read"), ("vi", "trang không có nội dung")):
+        result = cli("--lang", lang, "extract", str(source))
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {source}: {result.stderr.split(': ', 2)[2]}"
+        assert words in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    from datetime import date
+
+    later = date.today().year + 2
+    source = tmp_path / "tin.txt"
+    source.write_text(
+        f"Hội nghị giao ban\nSáng 6/5/{later}, đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì "
+        "hội nghị giao ban. Sở Tài chính khẩn trương hoàn thành báo cáo.",
+        encoding="utf-8",
+    )
+    result = cli("extract", str(source), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meeting"]["date"] == f"{later}-05-06"
+    assert result.stderr.startswith(f"Warning: the text dates the meeting {later}-05-06, after")
+    assert len(result.stderr.splitlines()) == 1
+    vi = cli("--lang", "vi", "extract", str(source))
+    assert vi.exit_code == 0 and f"ngày họp là 06/05/{later}, sau hôm nay" in vi.stderr
+    # the clerk who gives the day is not second-guessed
+    given = cli("extract", str(source), "--date", f"6/5/{later}")
+    assert given.exit_code == 0 and given.stderr == ""
+    # recorded at once: the warning comes with the record, as add-meeting records such a day
+    applied = cli("extract", str(source), "--apply", "--create-units")
+    assert applied.exit_code == 0, applied.stderr
+    lines = applied.stderr.splitlines()
+    assert lines[0].startswith("Warning: the text dates the meeting") and "recorded" in lines[1]
+    assert cli.json("meetings")[0]["date"] == f"{later}-05-06"
+
+
+def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
+    # a cron job started with stdin closed: "unexpected AttributeError: 'NoneType' object has no
+    # attribute 'buffer'", even for a file
+    import shlex
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    db = tmp_path / "x.db"
+
+    def closed(*args: str) -> subprocess.CompletedProcess[str]:
+        line = shlex.join([ENTRY_POINT, "--db", str(db), *args]) + " <&-"
+        return subprocess.run(["bash", "-c", line], capture_output=True, text=True, check=False)
+
+    read = closed("extract", str(SEED_000), "--format", "json")
+    assert read.returncode == 0, read.stderr
+    assert json.loads(read.stdout)["meeting"]["date"] == "2022-05-06"
+    empty = closed("extract", "-")
+    assert (empty.returncode, empty.stderr) == (1, "Error: standard input is empty\n")
+    assert not db.exists()
 
 
 def test_a_text_without_a_meeting_gives_a_draft_and_a_warning(tmp_path: Path) -> None:

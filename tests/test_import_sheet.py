@@ -7,14 +7,13 @@ import io
 import json
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, cp1258, file_digest, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "office_sheet.xlsx"
@@ -229,30 +228,6 @@ def test_unknown_units_are_listed_with_closest_and_created_only_on_request(
     assert codes["VPUBNDT"] == "Văn phòng UBND tỉnh"
     assert codes["BTC"] == "Ban Tổ chức"
     assert len(cli.json("list")) == 9
-
-
-def cp1258(text: str) -> bytes:
-    """Text as Windows-1258 holds Vietnamese: precomposed where it can, tone marks combining."""
-    out = b""
-    for ch in text:
-        base, *marks = unicodedata.normalize("NFD", ch)
-        tries = (
-            [(ch, [])]
-            + [
-                (unicodedata.normalize("NFC", base + m), [x for x in marks if x != m])
-                for m in marks
-            ]
-            + [(base, marks)]
-        )
-        for head, rest in tries:
-            try:
-                out += head.encode("cp1258") + "".join(rest).encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            raise AssertionError(f"{ch!r} has no Windows-1258 form")
-    return out
 
 
 def write_csv(

@@ -2,6 +2,7 @@
 
 import sys
 from contextlib import nullcontext
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -23,7 +24,7 @@ def extract(
     file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE", help="The meeting's text: .txt, .html, .docx, or - for stdin."
+            metavar="FILE", help="The meeting's text: .txt, .html, .mht, .docx, or - for stdin."
         ),
     ],
     *,
@@ -93,9 +94,9 @@ def extract(
         if session is not None:
             index = UnitIndex.load(session)
             known = [KnownUnit(i.code, i.name, i.aliases) for i in index.all_info()]
-        draft = extract_file(
-            file, known, today=today(), on=day, chair=chair_name, stdin=sys.stdin.buffer
-        )
+        # a cron job may run with its standard input closed (sys.stdin is then None)
+        stdin = getattr(sys.stdin, "buffer", None)
+        draft = extract_file(file, known, today=today(), on=day, chair=chair_name, stdin=stdin)
         lang = state(ctx).lang
         text = dump(draft.to_dict()) if fmt is DraftFormat.JSON else draft.to_toml(lang)
         if target is not None:
@@ -104,6 +105,7 @@ def extract(
             out(text)
         if not apply:
             warn_missing(draft.missing, lang)
+            warn_future(None if day else draft.meeting.date, today(), lang)
         if apply:
             from dirtrack.extract.record import record_draft
 
@@ -114,6 +116,7 @@ def extract(
             )
             # said once it is recorded: a draft the import refuses gets its one Error line only
             warn_missing(draft.missing, lang)
+            warn_future(None if day else draft.meeting.date, today(), lang)
             err(
                 msg(
                     "draft_recorded",
@@ -134,3 +137,12 @@ def warn_missing(missing: tuple[str, ...], lang: str) -> None:
     if missing:
         what = ", ".join(msg(f"missing_{name}", lang) for name in missing)
         err(msg("imp_warning", lang, text=msg("draft_missing", lang, what=what)))
+
+
+def warn_future(held: date | None, now: date, lang: str) -> None:
+    """The warning for a meeting the text dates after today: a misread or a mistyped year more
+    often than a report written ahead of its meeting (recorded as it is, as `add-meeting` would)."""
+    from dirtrack.i18n import msg
+
+    if held is not None and held > now:
+        err(msg("imp_warning", lang, text=msg("draft_future", lang, day=held, today=now)))

@@ -60,6 +60,7 @@ from dirtrack.extract.lexicon import (
     YEAR_MENTION,
     words,
 )
+from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 
 _NAMED_REPORT = re.compile(r"\b(?:bao cao|du thao)\s+(?:so ket|tong ket)\b")
 _OPENS_ON_DAY = re.compile(r"^\W*(?:sang|chieu|toi|trua|ngay)\b")
@@ -367,6 +368,8 @@ def choose_chair(
 
 
 def _make(year: int, month: int, day: int) -> date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None  # "6/5/9999": no day dirtrack records, so no meeting date to propose
     try:
         return date(year, month, day)
     except ValueError:

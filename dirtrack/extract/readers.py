@@ -1,7 +1,9 @@
-"""Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.docx``, or ``-`` (stdin).
+"""Read the text of a meeting report: ``.txt``, ``.html``/``.htm``, ``.mht``, ``.docx``, or ``-``.
 
-Text files must be UTF-8 (a BOM is fine; UTF-16 with a BOM too). HTML is decoded with the
-charset its ``<meta>`` declares (UTF-8 otherwise); the article's headline and body are found
+Text files are UTF-8, UTF-16 or Windows-1258 (:func:`dirtrack.inputs.decode_text`). A page
+saved as one file (``.mht``, ``.mhtml``) is read as the HTML page it holds. A page
+(found by its first tag, whatever the file is called, on stdin too) is UTF-8 when its bytes
+are, else in the charset its ``<meta>`` declares; the article's headline and body are found
 by trafilatura (imported only when a page is read), and a page where it finds none is read
 whole with the standard library's :mod:`html.parser` (scripts, styles and the ``<head>``
 skipped, block elements as line breaks). ``.docx`` needs python-docx (imported only when such
@@ -14,7 +16,6 @@ decodable), a broken ``.docx``.
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 import sys
@@ -28,7 +29,17 @@ from typing import BinaryIO, TextIO
 from dirtrack.errors import InvalidInput
 from dirtrack.extract import Draft, KnownUnit, extract
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason, read_input
+from dirtrack.inputs import (
+    OLE_MAGIC,
+    PDF_MAGIC,
+    RTF_MAGIC,
+    ZIP_MAGIC,
+    decode_text,
+    decode_utf8,
+    has_control,
+    os_reason,
+    read_input,
+)
 
 _BLOCK_TAGS = frozenset(
     """
@@ -38,7 +49,6 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template svg head iframe object select".split())
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class _TextOfHTML(HTMLParser):
@@ -98,13 +108,26 @@ def _visible_text(html: str) -> str:
     return parser.text()
 
 
+#: trafilatura's time grows with a page's tags, faster than their number once it finds no
+#: article: a portal's page has some thousands (0.1 s), 75,000 took 1.4 s, a 2 MB page of
+#: 140,000 links 6 s and one of 21 MB two minutes and 2 GB. A page with more tags than this is
+#: read whole (:func:`_visible_text`, in time proportional to its size), and the extractor's
+#: own cleaning sets its menus aside.
+MAX_BODY_SEARCH_TAGS = 50_000
+_TAG = re.compile(r"<[A-Za-z]")
+#: The largest page read: some tens of times a portal's page with all its menus and scripts.
+MAX_PAGE = 10_000_000
+
+
 def html_to_text(html: str) -> str:
     """The article of a saved web page: its headline, then its body, one line per paragraph.
 
     The body is found by trafilatura (menus, related links, comments and footers left out);
-    a page where it finds none gives all its visible text, which the extractor's own cleaning
-    then reduces.
+    a page where it finds none, or with more than :data:`MAX_BODY_SEARCH_TAGS` tags, gives all
+    its visible text, which the extractor's own cleaning then reduces.
     """
+    if len(_TAG.findall(html)) > MAX_BODY_SEARCH_TAGS:
+        return _visible_text(html)
     import trafilatura  # only the extract command reads pages: not imported at start-up
 
     try:
@@ -130,39 +153,109 @@ def html_to_text(html: str) -> str:
     return text
 
 
-def decode_text(data: bytes, name: str | Phrase) -> str:
-    """Decode the bytes of a text file, refusing binary content."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _decode_html(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
+    """The text of a saved page. Valid UTF-8 is UTF-8 whatever the page's ``<meta>`` says (a
+    page saved from a portal keeps the charset its server declared, which need not be what
+    the bytes are); else the charset it declares (in its ``<meta>``, else ``declared``: the
+    charset of its part of a ``.mht`` file), if that decodes it; else as any text file
+    (:func:`~dirtrack.inputs.decode_text`)."""
+    if b"\x00" not in data:
         try:
-            return data.decode("utf-16")
+            return decode_utf8(data)
         except UnicodeDecodeError:
-            raise InvalidInput.of("not_utf16", name=name) from None
-    if b"\x00" in data:
-        raise InvalidInput.of("binary_file", name=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput.of("not_utf8_file", name=name) from None
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-        raise InvalidInput.of("binary_file", name=name)
-    return text
-
-
-def _decode_html(data: bytes, name: str) -> str:
-    m = _CHARSET.search(data[:4096])
-    if m and b"\x00" not in data:
-        encoding = m.group(1).decode("ascii", "replace")
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
             pass
+        m = _CHARSET.search(data[:4096])
+        charset = m.group(1).decode("ascii", "replace") if m else declared
+        if charset:
+            try:  # a name Python does not know, or a codec that is no text encoding
+                text = data.decode(charset)
+            except (LookupError, UnicodeError, ValueError):
+                pass
+            else:
+                if not has_control(text):
+                    return text
     return decode_text(data, name)
 
 
-def docx_to_text(data: bytes, name: str) -> str:
+#: A page saved as one file (Chrome's "Webpage, Single File" .mhtml, Internet Explorer's and
+#: Edge's "Web Archive" .mht): a MIME message whose first HTML part is the page.
+_MIME_HEADER = re.compile(rb"^(?:[A-Za-z][\w-]*:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)+", re.ASCII)
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """Whether ``data`` is a page saved as one MIME file (.mht, .mhtml)."""
+    head = _MIME_HEADER.match(data[:8192])
+    return head is not None and b"multipart/related" in head.group(0).lower()
+
+
+def _mhtml_text(data: bytes, name: str | Phrase) -> str:
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return _page_text(payload, name, part.get_content_charset())
+    raise InvalidInput.of("page_no_text", name=name)
+
+
+#: A ``.docx`` is a zip archive: what it unpacks to is measured before it is parsed. A meeting's
+#: document holds some hundreds of paragraphs in a few MB of XML (photos aside); python-docx
+#: keeps every part in memory and takes some 30 µs a paragraph, so a 340 KB file that unpacked
+#: to three million paragraphs took 100 s and 2 GB of memory before it was refused.
+MAX_DOCX_MB = 256  # every part, photos included
+MAX_DOCX_PARAGRAPHS = 20_000
+_MB = 1024 * 1024
+
+
+def _check_docx_size(data: bytes, name: str | Phrase) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+        if total > MAX_DOCX_MB * _MB:
+            raise InvalidInput.of(
+                "docx_too_large", name=name, size=-(-total // _MB), limit=MAX_DOCX_MB
+            )
+        try:
+            with archive.open("word/document.xml") as part:
+                xml = part.read(MAX_DOCX_MB * _MB)
+        except (KeyError, zipfile.BadZipFile, OSError):
+            return  # python-docx says what is wrong with the package
+    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise InvalidInput.of(
+            "docx_too_many_paragraphs", name=name, n=paragraphs, limit=MAX_DOCX_PARAGRAPHS
+        )
+
+
+def _refuse_documents(data: bytes, name: str | Phrase) -> None:
+    """Refuse, saying what they are and what to do, the documents that are not read: an old
+    Word .doc, a PDF, an RTF file (else each would be "a binary file, not text")."""
+    if data.startswith(OLE_MAGIC):
+        raise InvalidInput.of("extract_doc", name=name)
+    if data.startswith(PDF_MAGIC):
+        raise InvalidInput.of("extract_pdf", name=name)
+    if data.lstrip().startswith(RTF_MAGIC):
+        raise InvalidInput.of("extract_rtf", name=name)
+
+
+def _is_docx(data: bytes) -> bool:
+    """Whether ``data`` is a Word document whatever its file is called (a .docx saved as .doc)."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def docx_to_text(data: bytes, name: str | Phrase) -> str:
     """The paragraphs (and table cells) of a ``.docx`` document, one per line."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InvalidInput.of("not_docx", name=name)
+    _check_docx_size(data, name)
     try:
         import docx  # python-docx, only needed here
     except ImportError:  # pragma: no cover - python-docx is a dependency of the project
@@ -185,6 +278,32 @@ def docx_to_text(data: bytes, name: str) -> str:
 MAX_TEXT = 1_000_000
 
 
+#: The start of an HTML document, whatever comes before its first tag: a byte order mark, white
+#: space, an XML declaration, comments ("<!-- saved from url=… -->", which browsers write
+#: into a saved page).
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]{0,200}>|<!--.{0,2000}?-->)*"
+    rb"<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether ``data`` is an HTML page, whatever its file is called (a page saved as ``.txt``,
+    or piped into ``extract -``)."""
+    return _HTML_START.match(data[:4096]) is not None
+
+
+def _page_text(data: bytes, name: str | Phrase, declared: str | None = None) -> str:
+    html = _decode_html(data, name, declared)
+    if len(html) > MAX_PAGE:
+        raise InvalidInput.of("page_too_large", name=name, n=len(html), limit=MAX_PAGE)
+    text = html_to_text(html)
+    if not text.strip():  # only scripts, styles or markup: "empty" would puzzle its reader
+        raise InvalidInput.of("page_no_text", name=name)
+    return text
+
+
 def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -> str:
     """The text of ``source``: a ``.txt``, ``.html``/``.htm`` or ``.docx`` file, or ``-``.
 
@@ -198,13 +317,22 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     if str(source) == "-":
         stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
+        if stream is None:  # closed (a cron job started with <&-): nothing to read
+            raise InvalidInput.of("file_empty", name=name)
         raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-        if isinstance(raw, bytes):
-            text = decode_text(raw, name)
-        elif "\x00" in raw or len(_CONTROL.findall(raw)) > max(2, len(raw) // 100):
-            raise InvalidInput.of("binary_input", name=name)
+        if isinstance(raw, str):
+            if "\x00" in raw or has_control(raw):
+                raise InvalidInput.of("binary_input", name=name)
+            raw = raw.encode("utf-8", "surrogateescape")
+        _refuse_documents(raw, name)
+        if _is_docx(raw):
+            text = docx_to_text(raw, name)
+        elif looks_like_html(raw):  # a page piped in (curl … | dirtrack extract -)
+            text = _page_text(raw, name)
+        elif looks_like_mhtml(raw):
+            text = _mhtml_text(raw, name)
         else:
-            text = raw
+            text = decode_text(raw, name)
     else:
         path = Path(source)
         name = str(path)
@@ -217,12 +345,13 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         suffix = path.suffix.lower()
         if not data.strip():
             raise InvalidInput.of("file_empty", name=name)
-        if suffix == ".docx":
+        _refuse_documents(data, name)
+        if suffix == ".docx" or _is_docx(data):
             text = docx_to_text(data, name)
-        elif suffix in (".html", ".htm", ".xhtml") or data.lstrip()[:15].lower().startswith(
-            (b"<!doctype html", b"<html")
-        ):
-            text = html_to_text(_decode_html(data, name))
+        elif looks_like_mhtml(data):
+            text = _mhtml_text(data, name)
+        elif suffix in (".html", ".htm", ".xhtml") or looks_like_html(data):
+            text = _page_text(data, name)
         else:
             text = decode_text(data, name)
     if not text.strip():

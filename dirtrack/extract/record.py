@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Table
@@ -30,13 +31,13 @@ from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason
+from dirtrack.inputs import decode_text, os_reason, read_input
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
-from dirtrack.store.units import UnitIndex, add_unit
-from dirtrack.text import clean_optional, fold_words, may_be_stored
+from dirtrack.store.units import UnitIndex, add_unit, check_not_retired
+from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -84,6 +85,20 @@ def _line_of(message: str, text: str) -> int | None:
     return _header_lines(text).get(m[1]) if m else None
 
 
+def draft_text(path: Path) -> str:
+    """The text of a draft file, decoded as every text a person gives (UTF-8, UTF-16 or the
+    Windows code page a Notepad on a Vietnamese Windows saves in).
+
+    Raises:
+        InvalidInput: unreadable, or not text.
+    """
+    try:
+        data = read_input(path)
+    except OSError as exc:
+        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
+    return decode_text(data, path.name)
+
+
 def read_draft(path: Path) -> Draft:
     """Read a draft file (TOML, or JSON as ``extract --format json`` prints it).
 
@@ -91,18 +106,15 @@ def read_draft(path: Path) -> Draft:
         InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
             line of the draft where it can.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput.of("draft_not_utf8", name=path.name) from None
-    except OSError as exc:
-        raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
+    text = draft_text(path)
     try:
         if path.suffix.lower() == ".json":
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
+            except RecursionError:  # lists in lists thousands deep: Python's reader gives up
+                raise InvalidInput.of("toml_too_deep") from None
             if not isinstance(data, dict):
                 raise InvalidInput.of("draft_not_object")
             return Draft.from_dict(data)
@@ -127,6 +139,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() or "DV"
 
 
+def _new_unit_problem(name: str) -> InvalidInput | None:
+    """Why a unit of this name cannot be created (a control character, a name longer than its
+    column holds), as :func:`~dirtrack.store.units.add_unit` checks it; None if it can."""
+    from dirtrack.store.limits import too_long
+    from dirtrack.store.tables import unit
+
+    try:
+        cleaned = clean_text(name, "name")
+    except InvalidInput as exc:
+        return exc
+    return too_long(unit, "name", cleaned)
+
+
 class _Units:
     """Resolves the draft's unit references, planning new units when allowed."""
 
@@ -145,6 +170,10 @@ class _Units:
             if key in self.planned:
                 return self.planned[key]
             if self.create and isinstance(exc, NotFound):
+                refused = _new_unit_problem(ref)
+                if refused is not None:  # what add_unit would refuse, said by the dry run too
+                    self._problem(key, where, refused)
+                    return None
                 code = base = _initials(ref)
                 n = 2
                 while fold_words(code) in self.taken:
@@ -202,6 +231,37 @@ def _check_texts(draft: Draft, plan: _Plan) -> None:
     for i, item in enumerate(draft.directives, 1):
         values = {"text": item.text, "due_text": item.due_phrase, "product": item.product}
         check(f"directives #{i}", directive, {**values, "key": item.key})
+
+
+def _check_retired(
+    session: Session, held: date, plan: _Plan, draft: Draft, index: UnitIndex
+) -> None:
+    """A registered unit the draft names that was retired on or before the meeting: a problem
+    at the first place it is named (the store refuses it, as ``assign`` and ``add-meeting``
+    do), so that ``--dry-run`` says so with the line."""
+    named: list[tuple[str, list[str]]] = [
+        (f"units #{i}", [u.code or u.name]) for i, u in enumerate(draft.units, 1)
+    ]
+    named += [(f"limitations #{i}", [x.unit]) for i, x in enumerate(draft.limitations, 1) if x.unit]
+    named += [
+        (f"directives #{i}", [*([x.unit] if x.unit else []), *x.with_])
+        for i, x in enumerate(draft.directives, 1)
+    ]
+    said: set[int] = set()
+    for where, refs in named:
+        for ref in refs:
+            try:
+                unit = index.resolve(ref)
+            except DirtrackError:
+                continue  # unknown or ambiguous: a problem of its own already
+            if unit.id in said:
+                continue
+            try:
+                check_not_retired(session, [unit], held)
+            except Conflict as exc:
+                assert unit.id is not None
+                said.add(unit.id)
+                plan.problems.append(Problem(exc, place=where))
 
 
 def existing_meeting(session: Session, draft: Draft) -> int | None:
@@ -299,15 +359,20 @@ def record_draft(
     _check_texts(draft, plan)
     units = _Units(UnitIndex.load(session), create_units, plan)
     attendees: list[Unit | str] = []
+    unresolved = 0
     for i, unit in enumerate(draft.units, 1):
         found = units.ref(unit.code or unit.name, f"units #{i}")
-        if found is not None and found not in attendees:
+        if found is None:
+            unresolved += 1
+        elif found not in attendees:
             attendees.append(found)
-    # the meeting's one unit, as the draft lists it (resolved or not: not, it is a problem)
-    only = attendees[0] if len(draft.units) == 1 and len(attendees) == 1 else None
+    # the meeting's one unit, however many times the draft lists it (by its name, its code, an
+    # alias), when every entry resolves: one that does not may be another unit (a problem)
+    only = attendees[0] if len(attendees) == 1 and not unresolved else None
 
     def no_unit(where: str) -> None:
-        plan.problems.append(Problem(Phrase("draft_no_unit", n=len(draft.units)), place=where))
+        n = len(attendees) + unresolved
+        plan.problems.append(Problem(Phrase("draft_no_unit", n=n), place=where))
 
     limitation_units: list[tuple[Unit | str, int]] = []
     for i, lim in enumerate(draft.limitations, 1):
@@ -343,6 +408,8 @@ def record_draft(
                 plan.problems.append(Problem(impossible, place=place))
         if lead is not None:
             directive_units.append((lead, partners, i))
+    if meeting.date is not None:
+        _check_retired(session, meeting.date, plan, draft, units.index)
     if duplicate is not None and not allow_duplicate:
         if not plan.problems and _recorded_as_is(
             session, draft, duplicate, limitation_units, directive_units
@@ -478,7 +545,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
-        text = path.read_text(encoding="utf-8-sig")
+        text = draft_text(path)
         problems = [replace(p, line=_line_of(p.place or "", text)) for p in exc.problems]
         lines = sorted({p.line for p in problems if p.line is not None})
         if options.dry_run:

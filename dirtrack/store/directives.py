@@ -83,9 +83,11 @@ def add_directive(
     session.add(directive)
     session.flush()
     assert directive.id is not None
+    added = {unit.id}  # the lead, and each coordinator once however often it is named
     for other in coordinators:
         assert other.id is not None
-        if other.id != unit.id:
+        if other.id not in added:
+            added.add(other.id)
             session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=other.id))
     session.flush()
     return directive

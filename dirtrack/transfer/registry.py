@@ -21,15 +21,13 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NoSuchFile
-from dirtrack.inputs import open_input, os_reason
+from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
 
 HEAD_BYTES = 8192
 SQLITE_MAGIC = b"SQLite format 3\x00"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls and other old Office files
-ZIP_MAGIC = b"PK\x03\x04"
 _EXPORT_MARK = re.compile(rb'^\s*\{\s*"format"\s*:\s*"dirtrack-export"')
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 
@@ -84,8 +82,8 @@ def _is_csv(path: Path, head: bytes) -> bool:
 def _is_draft(path: Path, head: bytes) -> bool:
     """A meeting draft from ``dirtrack extract``: TOML, or JSON whose first key is ``meeting``."""
     suffix = path.suffix.lower()
-    if suffix == ".toml":
-        return b"\x00" not in head
+    if suffix == ".toml":  # whatever it holds: the draft's reader says what is wrong with it
+        return True
     body = _strip_bom(head).lstrip()
     return suffix == ".json" and re.match(rb'\{\s*"meeting"\s*:', body) is not None
 

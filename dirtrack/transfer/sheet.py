@@ -26,7 +26,7 @@ from xml.sax.saxutils import unescape
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason
+from dirtrack.inputs import LEGACY_ENCODING, os_reason
 from dirtrack.transfer.values import Pct, Value
 
 Row = tuple[int, list[Value]]
@@ -433,10 +433,10 @@ def csv_encoding(path: Path) -> str:
         raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
     try:
-        path.read_bytes().decode("cp1258")
+        path.read_bytes().decode(LEGACY_ENCODING)
     except UnicodeDecodeError:
         raise InvalidInput.of("not_utf8_or_1258", path=path) from None
-    return "cp1258"
+    return LEGACY_ENCODING
 
 
 MAX_COLUMNS = 16_384
