@@ -1543,6 +1543,7 @@ ERRORS: dict[str, Entry] = {
     "w_io_error": N_("the device reported an input/output error"),
     "w_read_only_fs": N_("the file system is read-only"),
     "w_no_permission": N_("permission denied"),
+    "w_closed": N_("it is closed"),
     "w_no_such_file": N_("no such file"),
     "w_is_folder": N_("it is a folder"),
     "w_not_folder": N_("a part of the path is not a folder"),

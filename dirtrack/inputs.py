@@ -60,6 +60,7 @@ OS_ERRNOS = {
     errno.EFBIG: "w_file_too_big",
     errno.EIO: "w_io_error",
     errno.EROFS: "w_read_only_fs",
+    errno.EBADF: "w_closed",
     errno.ECONNREFUSED: "w_conn_refused",
     errno.ECONNRESET: "w_conn_reset",
     errno.ETIMEDOUT: "w_timed_out",

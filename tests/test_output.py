@@ -107,6 +107,28 @@ def test_stdout_on_a_full_disk_is_an_error(big: str, command: list[str]) -> None
     assert "cannot write standard output: the disk is full" in one_error(done)
 
 
+def _close_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_run_with_its_stdout_closed_is_refused_before_it_writes(
+    units: Cli, db: str, db_path: Path, lang: str
+) -> None:
+    """``dirtrack unit add … >&-``: Python gives no stdout at all; the run is one error line
+    and the register is as it was (before: a traceback, and for --help 'unexpected
+    AttributeError')."""
+    before = file_digest(db_path)
+    done = dirtrack(
+        "--lang", lang, "unit", "add", "SXD", "Sở Xây dựng", db=db, limit=_close_stdout
+    )
+    said = {"en": "cannot write standard output: it is closed", "vi": "nó đã bị đóng"}
+    assert said[lang] in one_error(done)
+    assert file_digest(db_path) == before
+    helped = dirtrack("--lang", lang, "--help", db=db, limit=_close_stdout)
+    assert said[lang] in one_error(helped)
+
+
 def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path) -> None:
     target = tmp_path / "list.csv"
     with target.open("wb") as handle:

@@ -92,6 +92,7 @@ def main() -> None:
             from dirtrack.render.outfile import buffer_stdout
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # a held Ctrl-C or SIGTERM: here
+        _refuse_closed_output()
         buffer_stdout()
         try:
             app(prog_name="dirtrack")
@@ -129,6 +130,29 @@ def _broken_pipe() -> None:
 
     quiet_stdout()
     raise SystemExit(ExitCode.BROKEN_PIPE) from None
+
+
+def _refuse_closed_output() -> None:
+    """A run started with its standard output closed (``dirtrack list >&-``: Python's
+    ``sys.stdout`` is None) is refused before it reads or writes anything, as a write that
+    failed; with standard error closed too, the exit code alone says so."""
+    import errno
+    import os
+    import sys
+
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the run's own)
+    if sys.stdout is None:
+        from dirtrack.cli.app import argv_lang
+        from dirtrack.errors import ExitCode
+        from dirtrack.render import err
+        from dirtrack.render.outfile import output_failure
+
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (nothing printed)
+        failed = output_failure(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+        assert failed is not None
+        err(f"Error: {failed.render(argv_lang(sys.argv[1:], None))}")
+        raise SystemExit(ExitCode.ERROR)
 
 
 def _flush_or_fail() -> None:

@@ -41,6 +41,7 @@ WRITE_ERRNOS = {
     errno.EFBIG: "w_file_too_big",
     errno.EIO: "w_io_error",
     errno.EROFS: "w_read_only_fs",
+    errno.EBADF: "w_closed",
 }
 
 
