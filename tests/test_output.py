@@ -119,9 +119,7 @@ def test_a_run_with_its_stdout_closed_is_refused_before_it_writes(
     and the register is as it was (before: a traceback, and for --help 'unexpected
     AttributeError')."""
     before = file_digest(db_path)
-    done = dirtrack(
-        "--lang", lang, "unit", "add", "SXD", "Sở Xây dựng", db=db, limit=_close_stdout
-    )
+    done = dirtrack("--lang", lang, "unit", "add", "SXD", "Sở Xây dựng", db=db, limit=_close_stdout)
     said = {"en": "cannot write standard output: it is closed", "vi": "nó đã bị đóng"}
     assert said[lang] in one_error(done)
     assert file_digest(db_path) == before
