@@ -707,3 +707,56 @@ def test_tables_on_landscape_pages_take_the_pages_width(
             assert abs(width - usable) < 0.05, (table.rows[0].cells[1].text, width, usable)
             checked += 1
     assert checked >= 4
+
+
+LONG_DIRECTIVE = (
+    "Chủ trì, phối hợp với các sở, ban, ngành, địa phương rà soát, cập nhật, bổ sung phương án "
+    "ứng phó thiên tai theo cấp độ rủi ro, đặc biệt là phương án sơ tán dân cư ở các vùng thấp "
+    "trũng, ven sông, ven biển, vùng có nguy cơ sạt lở đất, lũ quét; chuẩn bị đầy đủ lực lượng, "
+    "phương tiện, vật tư, trang thiết bị theo phương châm bốn tại chỗ"
+)
+
+
+@pytest.fixture
+def long_named(units: Cli) -> Cli:
+    """A unit named at length, given a long directive now overdue and a short one due soon."""
+    units.ok(*STATE)
+    units.ok("unit", "add", "BCHPCTT", "Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh")
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết 6 tháng")
+    units.id("assign", str(meeting), "--unit", "BCHPCTT", LONG_DIRECTIVE, "--due", "31/8/2023")
+    units.id("assign", str(meeting), "--unit", "BCHPCTT", "Diễn tập", "--due", "3/10/2023")
+    return units
+
+
+def _widths_by_header(table: Any) -> dict[str, float]:
+    return {cell.text: _cm(cell.width) for cell in table.rows[0].cells}
+
+
+def test_a_directives_words_get_more_room_than_a_units_name(
+    long_named: Cli, tmp_path: Path
+) -> None:
+    # Every text column would like at most 12 cm: a directive of five lines' worth and a unit's
+    # name of one line and a half were given the same width in the brief's red table, the
+    # directive wrapped on 14 lines beside a name on 3. Now the text columns share the page by
+    # how long their lines are, as browsers do: the directive's column is the widest by far.
+    out = tmp_path / "brief.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--brief", "--format",
+                  "docx", "--out", str(out))  # fmt: skip
+    red = next(t for t in Document(str(out)).tables if t.rows[0].cells[2].text == "Nội dung")
+    widths = _widths_by_header(red)
+    assert widths["Nội dung"] >= 2 * widths["Đơn vị"], widths
+
+
+def test_urging_letters_number_headers_on_two_lines(long_named: Cli, tmp_path: Path) -> None:
+    # The letter's 'Số ngày quá hạn' was set on four lines of one word each, its column given
+    # only its longest word while the directive's column took the rest. Now numbers and dates
+    # get what they would like (a header on two lines) before the text columns share the rest.
+    out = tmp_path / "cv.docx"
+    long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--date",
+                  "3/10/2023", "--out", str(out))  # fmt: skip
+    header = "Số ngày quá hạn"
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[-1].text == header)
+    widths = _widths_by_header(table)
+    size = table.rows[0].cells[-1].paragraphs[0].runs[0].font.size.pt
+    assert widths[header] >= text_width_cm(header, size, bold=True) / 2 + 0.38, widths
+    assert widths["Nội dung nhiệm vụ"] == max(widths.values())

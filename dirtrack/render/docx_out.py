@@ -68,10 +68,13 @@ def fit_widths(
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
     Each column needs at least its longest word (of the header and of every cell; a number or
-    a date is one word, it never wraps) and would like its longest line unwrapped. When the
-    page cannot give every column what it would like, each gets its need plus a share of what
-    is left in proportion to how much more it would like (as browsers lay tables out); a
-    number column would like its header on two lines, a text column its longest cell on one.
+    a date is one word, it never wraps) and would like its longest line unwrapped: a number
+    column its header on two lines, a text column its longest cell on one. When the page
+    cannot give every column what it would like, the numbers and dates get what they would
+    like if the text columns keep their needs, and the text columns share the rest by how much
+    more each would like (as browsers lay tables out): a directive's long words get more room
+    than a unit's name. Else every column gets its need plus a share of what is left in
+    proportion to how much more it would like.
     """
     needs: list[float] = []
     wishes: list[float] = []
@@ -83,9 +86,10 @@ def fit_widths(
             pieces = [w for c in cells for w in _words(c)]
             need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
             longest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            wish = max(wish if kind == TEXT else wish / 2, min(longest, 12.0))
-            if kind == TEXT:
-                need = max(need, 1.5)
+            if kind == TEXT:  # its longest line, however long: a directive's words
+                need, wish = max(need, 1.5), max(wish, longest)
+            else:  # a rate, a trend: short lines, its header on two
+                wish = max(wish / 2, min(longest, 12.0))
         else:  # its header on two lines is enough
             widest = max((text_width_cm(c, size) for c in cells), default=0.0)
             need, wish = max(need, widest), max(wish / 2, widest)
@@ -100,6 +104,14 @@ def fit_widths(
         if not any(grow):
             grow = wishes
         return [w + spare * g / sum(grow) for w, g in zip(wishes, grow, strict=True)]
+    text = [kind == TEXT for kind in kinds]
+    firm = [n if t else w for n, w, t in zip(needs, wishes, text, strict=True)]
+    if any(text) and sum(firm) <= usable:
+        left = usable - sum(firm)
+        more = [w - n if t else 0.0 for w, n, t in zip(wishes, needs, text, strict=True)]
+        if not any(more):
+            more = [1.0 if t else 0.0 for t in text]
+        return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
 
