@@ -38,8 +38,8 @@ from dirtrack.render.review_doc import (
     TREND,
     Document,
     Table,
-    cell_text,
     for_reading,
+    printed_text,
 )
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def layout(
     headers, kinds, rows = _numbered(table, lang)
     headers, kinds, rows = _drop(table, headers, kinds, rows, lang, portrait)
     texts = [
-        [cell_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
+        [printed_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
         for row in rows
     ]
     first: Layout | None = None

@@ -23,8 +23,8 @@ from dirtrack.render.review_doc import (
     Section,
     Table,
     as_of_line,
-    cell_text,
     period_line,
+    printed_day,
     unit_label,
 )
 
@@ -34,7 +34,7 @@ def points_text(value: float | None, lang: str) -> str:
 
 
 def _day(value: str | None, lang: str) -> str:
-    return cell_text(date.fromisoformat(value), DATE, lang) if value else ""
+    return printed_day(date.fromisoformat(value), lang) if value else ""
 
 
 def _header(pack: Record, title: str, lang: str) -> list[tuple[str, str]]:
