@@ -227,6 +227,27 @@ def test_formats(cli: Cli, register: dict[str, int], tmp_path: Path) -> None:
         assert out.stat().st_size > 0
 
 
+def test_explanation_names_units_as_the_summary_does(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    # The Word scores' explanation table named units by their bare code ('A') under a summary
+    # that names them 'A — Phòng A', and set the directive's number as text, left-aligned.
+    # Now it names each unit as the summary does and sets the number as a number.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    out = tmp_path / "s.docx"
+    cli.ok("--lang", "vi", "score", *PERIOD, "--rules", "nd335", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    summary, ledger = Document(str(out)).tables[-2:]
+    assert [c.text for c in ledger.rows[0].cells] == ["STT", "Đơn vị", "Số", "Quy tắc", "Điểm"]
+    named = {row.cells[1].text for row in summary.rows[1:]}
+    assert named == {"A — Phòng A", "B — Phòng B", "C — Phòng C"}
+    assert {row.cells[1].text for row in ledger.rows[1:]} == named
+    numbered = [row.cells[2] for row in ledger.rows[1:] if row.cells[2].text]
+    assert numbered and all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in numbered)
+
+
 def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) -> None:
     before = snapshot(db)
     assert "qd366" in cli.fail("score", *PERIOD, "--rules", "nd999")

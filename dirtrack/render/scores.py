@@ -102,13 +102,13 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         "explanation",
         t("sc_explanation", lang),
         [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
-        [TEXT, TEXT, TEXT, POINTS],
+        [TEXT, INT, TEXT, POINTS],
         sheet=t("sc_sheet_explanation", lang),
     )
     ledger.rows = [
         [
-            u["code"],
-            str(line["directive_id"] or ""),
+            unit_label(u["code"], u["name"]),
+            line["directive_id"],
             rule_text(line, lang),
             line["points"],
         ]
