@@ -760,3 +760,30 @@ def test_urging_letters_number_headers_on_two_lines(long_named: Cli, tmp_path: P
     size = table.rows[0].cells[-1].paragraphs[0].runs[0].font.size.pt
     assert widths[header] >= text_width_cm(header, size, bold=True) / 2 + 0.38, widths
     assert widths["Nội dung nhiệm vụ"] == max(widths.values())
+
+
+def test_the_annexs_unit_tables_are_set_alike(long_named: Cli, tmp_path: Path) -> None:
+    # Each unit's table of the annex was laid out on its own: one at 10 pt, the next at 9 or
+    # 8, its columns at other places than the table above. Now they share one size and one set
+    # of widths, laid out over every unit's rows.
+    meeting = long_named.id("add-meeting", "--date", "20/7/2023", "--title", "Giao ban")
+    long_named.id("assign", str(meeting), "--unit", "VPTU", "Báo cáo", "--due", "31/7/2023")
+    long_named.id("assign", str(meeting), "--unit", "BTC", "Rà soát quy hoạch cán bộ")
+    out = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(out))  # fmt: skip
+    annex = [
+        table
+        for table in Document(str(out)).tables
+        if "Thời hạn ban đầu" in [c.text for c in table.rows[0].cells]
+        and "Văn bản kết quả" in [c.text for c in table.rows[0].cells]
+    ]
+    assert len(annex) == 3
+    sets = {
+        (
+            tuple(round(_cm(c.width), 2) for c in table.rows[0].cells),
+            table.rows[0].cells[0].paragraphs[0].runs[0].font.size.pt,
+        )
+        for table in annex
+    }
+    assert len(sets) == 1, sets

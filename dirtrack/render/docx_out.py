@@ -210,15 +210,44 @@ def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layou
     return found
 
 
-def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) -> None:
+def _table(
+    doc: Any,
+    table: Table,
+    lang: str,
+    usable: float,
+    *,
+    portrait: bool,
+    like: Layout | None = None,
+) -> None:
+    """``table`` under its heading; with ``like``, in its size and column widths."""
     from dirtrack.i18n import t
 
     doc.add_heading(table.title, level=4 if table.annex else 3)
     if not table.rows:
         doc.add_paragraph(t("none_sentence", lang))
         return
+    if like is not None:
+        found = layout(table, lang, usable, portrait=portrait, sizes=(like.size,))
+        if found is not None and len(found.widths) == len(like.widths):
+            found.widths = like.widths
+            _write_table(doc, found)
+            return
     found = layout(table, lang, usable, portrait=portrait, sizes=(10.0, 9.0, 8.0))
     _write_table(doc, found or squeezed(table, lang, usable, portrait=portrait))
+
+
+def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | None:
+    """One size and one set of column widths for tables of the same columns (the annex's, one
+    per unit), laid out over all their rows: each unit's table set alike, its columns under
+    the one above, instead of each at its own size (10, 9 or 8 pt) and widths. None when
+    they differ in their columns or no such layout keeps every word whole."""
+    filled = [table for table in tables if table.rows]
+    if len(filled) < 2 or len({(tuple(t.headers), tuple(t.kinds)) for t in filled}) != 1:
+        return None
+    first = filled[0]
+    rows = [row for table in filled for row in table.rows]
+    every = Table(first.key, first.title, first.headers, first.kinds, rows, annex=first.annex)
+    return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
 def _write_table(doc: Any, found: Layout) -> None:
@@ -532,10 +561,10 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cited = t("doc_annex_of", lang, number=head.cited_number, date=head.cited_date)
         line.add_run(cited).italic = True
-    for table in part.tables:
-        if table.key == "directives":  # the annex's per-unit tables carry it
-            continue
-        _table(doc, table, lang, usable, portrait=False)
+    tables = [table for table in part.tables if table.key != "directives"]  # per unit instead
+    like = _shared_layout(tables, lang, usable)
+    for table in tables:
+        _table(doc, table, lang, usable, portrait=False, like=like)
 
 
 def render_docx(
