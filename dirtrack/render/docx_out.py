@@ -59,7 +59,10 @@ PORTRAIT_DROPS = (
 
 
 def _words(text: str) -> list[str]:
-    return text.replace("/", "/ ").replace("(", " (").split() or [""]
+    """The pieces a line of ``text`` may break between. Not after a slash: LibreOffice keeps a
+    document number (``215/TB-UBND``) and a day (``03/08/2023``) whole, and breaks one inside
+    its letters when the column is narrower."""
+    return text.replace("(", " (").split() or [""]
 
 
 def fit_widths(
