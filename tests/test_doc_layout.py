@@ -806,3 +806,24 @@ def test_a_document_number_is_never_broken_inside(long_named: Cli, tmp_path: Pat
         assert cited
         for table, section in placed[1:]:  # the heading block is a borderless layout table
             _check_fits(table, section)
+
+
+def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_path: Path) -> None:
+    # The list of what falls due within 7 days carried an empty 'Số ngày quá hạn' column (what
+    # falls due from T on is never overdue on T), taking room from the directive's words on a
+    # portrait page of eight columns. Now that list leaves it out; the overdue list keeps it.
+    out = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    headings = [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert "Nhiệm vụ sắp đến hạn (trong 7 ngày)" in headings
+    headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    soon = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"] and "Tiến độ (%)" in h
+                and "Tình trạng" in h and "Thời hạn ban đầu" not in h)  # fmt: skip
+    assert "Số ngày quá hạn" not in soon, soon
+    overdue = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"]
+                   and "Tình trạng" not in h)  # fmt: skip
+    assert "Số ngày quá hạn" in overdue, overdue

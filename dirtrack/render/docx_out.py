@@ -48,8 +48,12 @@ if TYPE_CHECKING:
 SHORT_TABLE = 5  # rows: a table this short is kept whole on one page (not split 3 + 2)
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
 NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
-# Columns the lists of open directives never fill: (table keys, header keys).
-OPEN_DROPS = ((("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),)
+# Columns the lists of open directives never fill: (table keys, header keys). What falls due
+# from T on is not overdue on T.
+OPEN_DROPS = (
+    (("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),
+    (("due_soon",), ("days_overdue",)),
+)
 # Columns the portrait body leaves to the annex: (table keys, header keys).
 PORTRAIT_DROPS = (
     (("overdue", "due_soon", "next"), ("original_due", "rv_completed_on")),
