@@ -712,3 +712,33 @@ def test_english_documents_write_the_days_of_their_tables_in_words(
         if hasattr(cell.value, "year")
     }
     assert formats == {"D MMM YYYY"}, formats
+
+
+def test_english_documents_head_themselves_in_english(reg: Cli, tmp_path: Path) -> None:
+    # An English report and letter translated 'Kính gửi' and 'Nơi nhận' but kept the heading
+    # in Vietnamese: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+    # 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số: 12/BC-VPUB', 'V/v urging …'. Now the English ones say it
+    # in English, as official translations do; the Vietnamese ones as before.
+    reg.ok(*STATE)
+    out = report_docx(reg, tmp_path, "--number", "12", "--date", "15/7/2022", lang="en")
+    left, right = (c.text for c in Document(str(out)).tables[0].rows[0].cells)
+    assert left.split("\n")[-1] == "No. 12/BC-VPUB"
+    assert right.split("\n")[:2] == [
+        "SOCIALIST REPUBLIC OF VIETNAM",
+        "Independence - Freedom - Happiness",
+    ]
+    reg.ok(*PARTY)
+    for lang, number, regarding, party in (
+        ("en", "No. 45-CV/VPTU", "Re: urging", "COMMUNIST PARTY OF VIETNAM"),
+        ("vi", "Số 45-CV/VPTU", "V/v đôn đốc", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    ):
+        letter = tmp_path / f"cv-{lang}.docx"
+        reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
+               "--date", "30/6/2022", "--out", str(letter))  # fmt: skip
+        left, right = (c.text for c in Document(str(letter)).tables[0].rows[0].cells)
+        assert number in left.split("\n"), left
+        assert any(line.startswith(regarding) for line in left.split("\n")), left
+        assert right.split("\n")[0] == party
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
+                    "--format", "md")  # fmt: skip
+        assert number in md and regarding in md
