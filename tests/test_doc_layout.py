@@ -388,8 +388,8 @@ def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
 
 def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) -> None:
     # The chart of completion went alone onto a page: nothing held it to the table it shows
-    # or to its caption. Now the table's last row, the chart and the caption keep together,
-    # and the chart is at most 9 cm tall.
+    # or to its caption. Now the table's last row, the chart and the caption keep together;
+    # a chart of three units is at most 9 cm tall.
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -827,3 +827,21 @@ def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_pa
     overdue = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"]
                    and "Tình trạng" not in h)  # fmt: skip
     assert "Số ngày quá hạn" in overdue, overdue
+
+
+def test_a_chart_of_many_units_keeps_its_labels_size(units: Cli, tmp_path: Path) -> None:
+    # A chart of fourteen units with long names was shrunk to 9 cm tall: 8 cm wide, its
+    # labels a third of their size (about 3 pt), unreadable on paper. Now a chart keeps the
+    # size its labels are drawn at, as wide as the text, up to 20 cm tall.
+    units.ok(*STATE)
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
+    for index in range(14):
+        code = f"S{index:02d}"
+        units.ok("unit", "add", code, f"Ban Quản lý dự án đầu tư xây dựng công trình số {index}")
+        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+             "--out", str(out))  # fmt: skip
+    chart = Document(str(out)).inline_shapes[0]
+    assert abs(_cm(chart.width) - 15.5) < 0.01, _cm(chart.width)
+    assert 9.0 < _cm(chart.height) <= 20.0, _cm(chart.height)

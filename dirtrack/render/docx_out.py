@@ -490,7 +490,9 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     pages.turn(False)
 
 
-CHART_HEIGHT = 9.0  # cm: the chart's most, so that it goes on the page with the rows it shows
+# cm: the chart's most, so that it goes on the page with the last row of its table and its
+# caption. Below it, a chart of many units keeps the size its labels are drawn at.
+CHART_HEIGHT = 20.0
 
 
 def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
@@ -503,7 +505,7 @@ def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
 
     keep_with_next_block(doc)  # the table's last row with what follows it
     picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-    if picture.height > Cm(CHART_HEIGHT):  # many units: a tall chart, made smaller
+    if picture.height > Cm(CHART_HEIGHT):  # a great many units: a tall chart, made smaller
         picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
         picture.height = Cm(CHART_HEIGHT)
     holder = doc.paragraphs[-1]
