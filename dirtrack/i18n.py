@@ -428,6 +428,12 @@ TEXT: dict[str, Entry] = {
     "office_to": N_("Recipients (Kính gửi)"),
     "office_template": N_("Report template"),
     # documents an office files
+    "doc_party_name": N_("COMMUNIST PARTY OF VIETNAM"),
+    "doc_nation": N_("SOCIALIST REPUBLIC OF VIETNAM"),
+    "doc_motto": N_("Independence - Freedom - Happiness"),
+    "doc_number_party": C_("party body", "No. {number}"),
+    "doc_number_state": C_("state body", "No. {number}"),
+    "doc_regarding": N_("Re: {subject}"),
     "doc_to": N_("To:"),
     "doc_copies": N_("Recipients:"),
     "doc_keep_state": N_("File: Records."),

@@ -29,8 +29,11 @@ _PARTY_NUMBER = re.compile(rf"^\d{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
 _STATE_NUMBER = re.compile(rf"^\d{{1,6}}(?:/(?:19|20)\d\d)?/{_WORD}(?:-{_WORD})*$")
 
 
-def number_text(kind: str, doc_type: str, code: str | None, number: str | None) -> str:
-    """The whole number line: ``Số 12-BC/VPTU`` (Party) or ``Số: 12/BC-VPUB`` (state).
+def number_text(
+    kind: str, doc_type: str, code: str | None, number: str | None, lang: str = "vi"
+) -> str:
+    """The whole number line: ``Số 12-BC/VPTU`` (Party) or ``Số: 12/BC-VPUB`` (state); in
+    English ``No. 12-BC/VPTU``.
 
     ``number`` is a bare number (``12``), a whole number in the body's form, or None (left
     blank for the clerk).
@@ -39,7 +42,10 @@ def number_text(kind: str, doc_type: str, code: str | None, number: str | None) 
         InvalidInput: a number that is neither, or in the other kind's form (``12/BC-VPTU``
             for a Party office).
     """
-    return ("Số " if kind == PARTY else "Số: ") + number_alone(kind, doc_type, code, number)
+    from dirtrack.i18n import t
+
+    key = "doc_number_party" if kind == PARTY else "doc_number_state"
+    return t(key, lang, number=number_alone(kind, doc_type, code, number))
 
 
 def number_alone(kind: str, doc_type: str, code: str | None, number: str | None) -> str:
@@ -124,7 +130,7 @@ class Letterhead:
             kind=kind,
             parent_body=profile.get("parent_body"),
             body=profile.get("body"),
-            number=number_text(kind, doc_type, profile.get("code"), number),
+            number=number_text(kind, doc_type, profile.get("code"), number, lang),
             date_line=date_line(profile.get("place"), day, lang),
             type_name=type_name,
             subject=subject,

@@ -84,7 +84,7 @@ def _check_fits(table: Any, section: Any) -> None:
         for cell, width in zip(row.cells, widths, strict=True):
             for run in (r for p in cell.paragraphs for r in p.runs):
                 size = run.font.size.pt if run.font.size else 10
-                for word in run.text.replace("/", "/ ").split():
+                for word in run.text.split():  # 215/TB-UBND and 03/08/2023 are one word
                     need = text_width_cm(word, size, bold=bool(run.bold))
                     assert need + 0.38 <= width + 1e-6, (row_index, word, width)
 
@@ -388,8 +388,8 @@ def test_short_tables_before_a_wide_one_go_on_its_landscape_page(
 
 def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) -> None:
     # The chart of completion went alone onto a page: nothing held it to the table it shows
-    # or to its caption. Now the table's last row, the chart and the caption keep together,
-    # and the chart is at most 9 cm tall.
+    # or to its caption. Now the table's last row, the chart and the caption keep together;
+    # a chart of three units is at most 9 cm tall.
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -707,3 +707,141 @@ def test_tables_on_landscape_pages_take_the_pages_width(
             assert abs(width - usable) < 0.05, (table.rows[0].cells[1].text, width, usable)
             checked += 1
     assert checked >= 4
+
+
+LONG_DIRECTIVE = (
+    "Chủ trì, phối hợp với các sở, ban, ngành, địa phương rà soát, cập nhật, bổ sung phương án "
+    "ứng phó thiên tai theo cấp độ rủi ro, đặc biệt là phương án sơ tán dân cư ở các vùng thấp "
+    "trũng, ven sông, ven biển, vùng có nguy cơ sạt lở đất, lũ quét; chuẩn bị đầy đủ lực lượng, "
+    "phương tiện, vật tư, trang thiết bị theo phương châm bốn tại chỗ"
+)
+
+
+@pytest.fixture
+def long_named(units: Cli) -> Cli:
+    """A unit named at length, given a long directive now overdue and a short one due soon."""
+    units.ok(*STATE)
+    units.ok("unit", "add", "BCHPCTT", "Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh")
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết 6 tháng")
+    units.id("assign", str(meeting), "--unit", "BCHPCTT", LONG_DIRECTIVE, "--due", "31/8/2023")
+    units.id("assign", str(meeting), "--unit", "BCHPCTT", "Diễn tập", "--due", "3/10/2023")
+    return units
+
+
+def _widths_by_header(table: Any) -> dict[str, float]:
+    return {cell.text: _cm(cell.width) for cell in table.rows[0].cells}
+
+
+def test_a_directives_words_get_more_room_than_a_units_name(
+    long_named: Cli, tmp_path: Path
+) -> None:
+    # Every text column would like at most 12 cm: a directive of five lines' worth and a unit's
+    # name of one line and a half were given the same width in the brief's red table, the
+    # directive wrapped on 14 lines beside a name on 3. Now the text columns share the page by
+    # how long their lines are, as browsers do: the directive's column is the widest by far.
+    out = tmp_path / "brief.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--brief", "--format",
+                  "docx", "--out", str(out))  # fmt: skip
+    red = next(t for t in Document(str(out)).tables if t.rows[0].cells[2].text == "Nội dung")
+    widths = _widths_by_header(red)
+    assert widths["Nội dung"] >= 2 * widths["Đơn vị"], widths
+
+
+def test_urging_letters_number_headers_on_two_lines(long_named: Cli, tmp_path: Path) -> None:
+    # The letter's 'Số ngày quá hạn' was set on four lines of one word each, its column given
+    # only its longest word while the directive's column took the rest. Now numbers and dates
+    # get what they would like (a header on two lines) before the text columns share the rest.
+    out = tmp_path / "cv.docx"
+    long_named.ok("--lang", "vi", "urge", "BCHPCTT", "--as-of", "30/9/2023", "--date",
+                  "3/10/2023", "--out", str(out))  # fmt: skip
+    header = "Số ngày quá hạn"
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[-1].text == header)
+    widths = _widths_by_header(table)
+    size = table.rows[0].cells[-1].paragraphs[0].runs[0].font.size.pt
+    assert widths[header] >= text_width_cm(header, size, bold=True) / 2 + 0.38, widths
+    assert widths["Nội dung nhiệm vụ"] == max(widths.values())
+
+
+def test_the_annexs_unit_tables_are_set_alike(long_named: Cli, tmp_path: Path) -> None:
+    # Each unit's table of the annex was laid out on its own: one at 10 pt, the next at 9 or
+    # 8, its columns at other places than the table above. Now they share one size and one set
+    # of widths, laid out over every unit's rows.
+    meeting = long_named.id("add-meeting", "--date", "20/7/2023", "--title", "Giao ban")
+    long_named.id("assign", str(meeting), "--unit", "VPTU", "Báo cáo", "--due", "31/7/2023")
+    long_named.id("assign", str(meeting), "--unit", "BTC", "Rà soát quy hoạch cán bộ")
+    out = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(out))  # fmt: skip
+    annex = [
+        table
+        for table in Document(str(out)).tables
+        if "Thời hạn ban đầu" in [c.text for c in table.rows[0].cells]
+        and "Văn bản kết quả" in [c.text for c in table.rows[0].cells]
+    ]
+    assert len(annex) == 3
+    sets = {
+        (
+            tuple(round(_cm(c.width), 2) for c in table.rows[0].cells),
+            table.rows[0].cells[0].paragraphs[0].runs[0].font.size.pt,
+        )
+        for table in annex
+    }
+    assert len(sets) == 1, sets
+
+
+def test_a_document_number_is_never_broken_inside(long_named: Cli, tmp_path: Path) -> None:
+    # Columns were given room for '215/' and 'TB-UBND' apart, as if a line could break after
+    # the slash; LibreOffice keeps '215/TB-UBND' whole and, in a column narrower than that,
+    # broke it inside its letters ('215/TB-UB' over 'ND'). Now a document number and a day
+    # count as one word, and every column is at least as wide as each of them.
+    meeting = long_named.id("add-meeting", "--date", "3/8/2023", "--title", "Làm việc với các sở",
+                            "--doc", "215/TB-UBND")  # fmt: skip
+    long_named.id("assign", str(meeting), "--unit", "BCHPCTT", LONG_DIRECTIVE, "--due", "31/8/2023")
+    for lang in ("vi", "en"):
+        out = tmp_path / f"bc-{lang}.docx"
+        long_named.ok("--lang", lang, "report", "--quarter", "2023Q3", "--format", "docx",
+                      "--out", str(out))  # fmt: skip
+        placed = _sections_of_tables(Document(str(out)))
+        cited = [t for t, _ in placed if any("215/TB-UBND" in c.text for c in t._cells)]
+        assert cited
+        for table, section in placed[1:]:  # the heading block is a borderless layout table
+            _check_fits(table, section)
+
+
+def test_the_due_soon_list_has_no_column_of_days_overdue(long_named: Cli, tmp_path: Path) -> None:
+    # The list of what falls due within 7 days carried an empty 'Số ngày quá hạn' column (what
+    # falls due from T on is never overdue on T), taking room from the directive's words on a
+    # portrait page of eight columns. Now that list leaves it out; the overdue list keeps it.
+    out = tmp_path / "bc.docx"
+    long_named.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+                  "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    headings = [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert "Nhiệm vụ sắp đến hạn (trong 7 ngày)" in headings
+    headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    soon = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"] and "Tiến độ (%)" in h
+                and "Tình trạng" in h and "Thời hạn ban đầu" not in h)  # fmt: skip
+    assert "Số ngày quá hạn" not in soon, soon
+    overdue = next(h for h in headers if h[:3] == ["STT", "Đơn vị", "Nội dung"]
+                   and "Tình trạng" not in h)  # fmt: skip
+    assert "Số ngày quá hạn" in overdue, overdue
+
+
+def test_a_chart_of_many_units_keeps_its_labels_size(units: Cli, tmp_path: Path) -> None:
+    # A chart of fourteen units with long names was shrunk to 9 cm tall: 8 cm wide, its
+    # labels a third of their size (about 3 pt), unreadable on paper. Now a chart keeps the
+    # size its labels are drawn at, as wide as the text, up to 20 cm tall.
+    units.ok(*STATE)
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
+    for index in range(14):
+        code = f"S{index:02d}"
+        units.ok("unit", "add", code, f"Ban Quản lý dự án đầu tư xây dựng công trình số {index}")
+        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+             "--out", str(out))  # fmt: skip
+    chart = Document(str(out)).inline_shapes[0]
+    assert abs(_cm(chart.width) - 15.5) < 0.01, _cm(chart.width)
+    assert 9.0 < _cm(chart.height) <= 20.0, _cm(chart.height)

@@ -665,3 +665,80 @@ def test_english_letter_sets_its_date_off_with_a_comma(reg: Cli) -> None:
     only_soon = reg.ok("--lang", "en", "urge", "BTC", "--as-of", "2022-04-20", "--within",
                        "14", "--format", "md")  # fmt: skip
     assert "as of 20 April 2022, Ban Tổ chức Tỉnh ủy has 1 directive falling due" in only_soon
+
+
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _table_texts(path: Path) -> list[str]:
+    return [c.text for table in Document(str(path)).tables for row in table.rows for c in row.cells]
+
+
+def test_english_documents_write_the_days_of_their_tables_in_words(
+    reg: Cli, tmp_path: Path
+) -> None:
+    # The tables of an English report, brief, scores and letter wrote their days ISO
+    # ("2022-04-30", "meeting of 2022-04-06", "Delay (deadline 2022-04-30, …)") where the text
+    # above them writes "30 June 2022". Now "30 Apr 2022", in the workbook too; the Vietnamese
+    # ones keep 30/04/2022.
+    reg.ok(*PARTY)
+    made = []
+    for lang in ("en", "vi"):
+        for name, command in (
+            ("report", ("report", "--quarter", "2022Q2", "--format", "docx")),
+            ("brief", ("report", "--quarter", "2022Q2", "--brief", "--format", "docx")),
+            ("score", ("score", "--quarter", "2022Q2", "--format", "docx")),
+            ("urge", ("urge", "BTC", "--as-of", "30/6/2022", "--date", "1/7/2022")),
+        ):
+            out = tmp_path / f"{lang}-{name}.docx"
+            reg.ok("--lang", lang, *command, "--out", str(out))
+            made.append((lang, name, _table_texts(out)))
+    for lang, name, found in made:
+        said = "\n".join(found)
+        assert not ISO_DAY.search(said), (lang, name, ISO_DAY.findall(said))
+        day = "30 Apr 2022" if lang == "en" else "30/04/2022"
+        assert day in found or f"({day}," in said or f"{day}," in said, (lang, name)
+    report = {(lang, name): found for lang, name, found in made}
+    assert "12-TB/TU of 6 Apr 2022" in report["en", "urge"]
+    assert "12-TB/TU ngày 06/04/2022" in report["vi", "urge"]
+    assert any("deadline 30 Apr 2022" in cell for cell in report["en", "score"])
+    book = tmp_path / "en.xlsx"
+    reg.ok("--lang", "en", "report", "--quarter", "2022Q2", "--format", "xlsx", "--out", str(book))
+    formats = {
+        cell.number_format
+        for sheet in load_workbook(book).worksheets
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if hasattr(cell.value, "year")
+    }
+    assert formats == {"D MMM YYYY"}, formats
+
+
+def test_english_documents_head_themselves_in_english(reg: Cli, tmp_path: Path) -> None:
+    # An English report and letter translated 'Kính gửi' and 'Nơi nhận' but kept the heading
+    # in Vietnamese: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+    # 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số: 12/BC-VPUB', 'V/v urging …'. Now the English ones say it
+    # in English, as official translations do; the Vietnamese ones as before.
+    reg.ok(*STATE)
+    out = report_docx(reg, tmp_path, "--number", "12", "--date", "15/7/2022", lang="en")
+    left, right = (c.text for c in Document(str(out)).tables[0].rows[0].cells)
+    assert left.split("\n")[-1] == "No. 12/BC-VPUB"
+    assert right.split("\n")[:2] == [
+        "SOCIALIST REPUBLIC OF VIETNAM",
+        "Independence - Freedom - Happiness",
+    ]
+    reg.ok(*PARTY)
+    for lang, number, regarding, party in (
+        ("en", "No. 45-CV/VPTU", "Re: urging", "COMMUNIST PARTY OF VIETNAM"),
+        ("vi", "Số 45-CV/VPTU", "V/v đôn đốc", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    ):
+        letter = tmp_path / f"cv-{lang}.docx"
+        reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
+               "--date", "30/6/2022", "--out", str(letter))  # fmt: skip
+        left, right = (c.text for c in Document(str(letter)).tables[0].rows[0].cells)
+        assert number in left.split("\n"), left
+        assert any(line.startswith(regarding) for line in left.split("\n")), left
+        assert right.split("\n")[0] == party
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
+                    "--format", "md")  # fmt: skip
+        assert number in md and regarding in md

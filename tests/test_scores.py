@@ -227,6 +227,66 @@ def test_formats(cli: Cli, register: dict[str, int], tmp_path: Path) -> None:
         assert out.stat().st_size > 0
 
 
+def test_explanation_names_units_as_the_summary_does(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    # The Word scores' explanation table named units by their bare code ('A') under a summary
+    # that names them 'A — Phòng A', and set the directive's number as text, left-aligned.
+    # Now it names each unit as the summary does and sets the number as a number.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    out = tmp_path / "s.docx"
+    cli.ok("--lang", "vi", "score", *PERIOD, "--rules", "nd335", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    summary, ledger = Document(str(out)).tables[-2:]
+    assert [c.text for c in ledger.rows[0].cells] == ["STT", "Đơn vị", "Số", "Quy tắc", "Điểm"]
+    named = {row.cells[1].text for row in summary.rows[1:]}
+    assert named == {"A — Phòng A", "B — Phòng B", "C — Phòng C"}
+    assert {row.cells[1].text for row in ledger.rows[1:]} == named
+    numbered = [row.cells[2] for row in ledger.rows[1:] if row.cells[2].text]
+    assert numbered and all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in numbered)
+
+
+def test_english_scores_name_the_presets_tiers_in_english(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    # An English score document named each unit's tier, the tiers' thresholds and the rule set
+    # in Vietnamese ('Hoàn thành tốt nhiệm vụ ≥ 70.00'). The presets now give each tier and
+    # their title an English form (name_en, title_en), which English documents show; an
+    # office's file may do the same, and a file without it is shown as written.
+    from docx import Document
+
+    out = tmp_path / "en.docx"
+    cli.ok("--lang", "en", "score", *PERIOD, "--rules", "qd366", "--format", "docx",
+           "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    said = "\n".join(p.text for p in doc.paragraphs)
+    assert "Regulation 366-QĐ/TW — results of assigned tasks" in said
+    assert "Excellent task completion ≥ 90.00; Good task completion ≥ 70.00" in said
+    summary = doc.tables[-2]
+    tiers = {row.cells[3].text for row in summary.rows[1:]}
+    assert tiers and tiers <= {
+        "Excellent task completion", "Good task completion", "Task completion",
+        "Failure to complete tasks",
+    }, tiers  # fmt: skip
+    assert "nhiệm vụ" not in said + "".join(tiers)
+    vi = cli.ok("--lang", "vi", "score", *PERIOD, "--rules", "qd366")
+    assert "Hoàn thành xuất sắc nhiệm vụ ≥ 90,00" in vi
+    rules = tmp_path / "tinh.toml"
+    rules.write_text(
+        'title = "Quy chế tỉnh"\ntitle_en = "Provincial rules"\n'
+        '[[tier]]\ncode = "a"\nname = "Loại A"\nname_en = "Grade A"\nmin = 50\n'
+        '[[tier]]\ncode = "b"\nname = "Loại B"\nmin = 0\n',
+        encoding="utf-8",
+    )
+    text = cli.ok("--lang", "en", "score", *PERIOD, "--rules", str(rules))
+    assert "Provincial rules" in text and "Grade A ≥ 50.00; Loại B ≥ 0.00." in text
+    assert cli.json("score", *PERIOD, "--rules", str(rules))["rules"]["tiers"][0]["name_en"] == (
+        "Grade A"
+    )
+
+
 def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) -> None:
     before = snapshot(db)
     assert "qd366" in cli.fail("score", *PERIOD, "--rules", "nd999")

@@ -38,8 +38,8 @@ from dirtrack.render.review_doc import (
     TREND,
     Document,
     Table,
-    cell_text,
     for_reading,
+    printed_text,
 )
 
 if TYPE_CHECKING:
@@ -48,8 +48,12 @@ if TYPE_CHECKING:
 SHORT_TABLE = 5  # rows: a table this short is kept whole on one page (not split 3 + 2)
 CELL_PADDING = 0.45  # cm: the cell margins (0.19 cm a side), and air for how text is set
 NUMERIC = (INT, PCT, DELTA, RATE, TREND, POINTS)
-# Columns the lists of open directives never fill: (table keys, header keys).
-OPEN_DROPS = ((("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),)
+# Columns the lists of open directives never fill: (table keys, header keys). What falls due
+# from T on is not overdue on T.
+OPEN_DROPS = (
+    (("overdue", "due_soon", "next"), ("rv_completed_on", "result_doc")),
+    (("due_soon",), ("days_overdue",)),
+)
 # Columns the portrait body leaves to the annex: (table keys, header keys).
 PORTRAIT_DROPS = (
     (("overdue", "due_soon", "next"), ("original_due", "rv_completed_on")),
@@ -59,7 +63,10 @@ PORTRAIT_DROPS = (
 
 
 def _words(text: str) -> list[str]:
-    return text.replace("/", "/ ").replace("(", " (").split() or [""]
+    """The pieces a line of ``text`` may break between. Not after a slash: LibreOffice keeps a
+    document number (``215/TB-UBND``) and a day (``03/08/2023``) whole, and breaks one inside
+    its letters when the column is narrower."""
+    return text.replace("(", " (").split() or [""]
 
 
 def fit_widths(
@@ -68,10 +75,13 @@ def fit_widths(
     """Column widths (cm) that fit ``usable`` at ``size`` pt without breaking a word, or None.
 
     Each column needs at least its longest word (of the header and of every cell; a number or
-    a date is one word, it never wraps) and would like its longest line unwrapped. When the
-    page cannot give every column what it would like, each gets its need plus a share of what
-    is left in proportion to how much more it would like (as browsers lay tables out); a
-    number column would like its header on two lines, a text column its longest cell on one.
+    a date is one word, it never wraps) and would like its longest line unwrapped: a number
+    column its header on two lines, a text column its longest cell on one. When the page
+    cannot give every column what it would like, the numbers and dates get what they would
+    like if the text columns keep their needs, and the text columns share the rest by how much
+    more each would like (as browsers lay tables out): a directive's long words get more room
+    than a unit's name. Else every column gets its need plus a share of what is left in
+    proportion to how much more it would like.
     """
     needs: list[float] = []
     wishes: list[float] = []
@@ -83,9 +93,10 @@ def fit_widths(
             pieces = [w for c in cells for w in _words(c)]
             need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
             longest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            wish = max(wish if kind == TEXT else wish / 2, min(longest, 12.0))
-            if kind == TEXT:
-                need = max(need, 1.5)
+            if kind == TEXT:  # its longest line, however long: a directive's words
+                need, wish = max(need, 1.5), max(wish, longest)
+            else:  # a rate, a trend: short lines, its header on two
+                wish = max(wish / 2, min(longest, 12.0))
         else:  # its header on two lines is enough
             widest = max((text_width_cm(c, size) for c in cells), default=0.0)
             need, wish = max(need, widest), max(wish / 2, widest)
@@ -100,6 +111,14 @@ def fit_widths(
         if not any(grow):
             grow = wishes
         return [w + spare * g / sum(grow) for w, g in zip(wishes, grow, strict=True)]
+    text = [kind == TEXT for kind in kinds]
+    firm = [n if t else w for n, w, t in zip(needs, wishes, text, strict=True)]
+    if any(text) and sum(firm) <= usable:
+        left = usable - sum(firm)
+        more = [w - n if t else 0.0 for w, n, t in zip(wishes, needs, text, strict=True)]
+        if not any(more):
+            more = [1.0 if t else 0.0 for t in text]
+        return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
 
@@ -163,7 +182,7 @@ def layout(
     headers, kinds, rows = _numbered(table, lang)
     headers, kinds, rows = _drop(table, headers, kinds, rows, lang, portrait)
     texts = [
-        [cell_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
+        [printed_text(v, k, lang) if v != "" else "" for v, k in zip(row, kinds, strict=True)]
         for row in rows
     ]
     first: Layout | None = None
@@ -198,15 +217,44 @@ def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layou
     return found
 
 
-def _table(doc: Any, table: Table, lang: str, usable: float, *, portrait: bool) -> None:
+def _table(
+    doc: Any,
+    table: Table,
+    lang: str,
+    usable: float,
+    *,
+    portrait: bool,
+    like: Layout | None = None,
+) -> None:
+    """``table`` under its heading; with ``like``, in its size and column widths."""
     from dirtrack.i18n import t
 
     doc.add_heading(table.title, level=4 if table.annex else 3)
     if not table.rows:
         doc.add_paragraph(t("none_sentence", lang))
         return
+    if like is not None:
+        found = layout(table, lang, usable, portrait=portrait, sizes=(like.size,))
+        if found is not None and len(found.widths) == len(like.widths):
+            found.widths = like.widths
+            _write_table(doc, found)
+            return
     found = layout(table, lang, usable, portrait=portrait, sizes=(10.0, 9.0, 8.0))
     _write_table(doc, found or squeezed(table, lang, usable, portrait=portrait))
+
+
+def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | None:
+    """One size and one set of column widths for tables of the same columns (the annex's, one
+    per unit), laid out over all their rows: each unit's table set alike, its columns under
+    the one above, instead of each at its own size (10, 9 or 8 pt) and widths. None when
+    they differ in their columns or no such layout keeps every word whole."""
+    filled = [table for table in tables if table.rows]
+    if len(filled) < 2 or len({(tuple(t.headers), tuple(t.kinds)) for t in filled}) != 1:
+        return None
+    first = filled[0]
+    rows = [row for table in filled for row in table.rows]
+    every = Table(first.key, first.title, first.headers, first.kinds, rows, annex=first.annex)
+    return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
 def _write_table(doc: Any, found: Layout) -> None:
@@ -442,7 +490,9 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     pages.turn(False)
 
 
-CHART_HEIGHT = 9.0  # cm: the chart's most, so that it goes on the page with the rows it shows
+# cm: the chart's most, so that it goes on the page with the last row of its table and its
+# caption. Below it, a chart of many units keeps the size its labels are drawn at.
+CHART_HEIGHT = 20.0
 
 
 def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
@@ -455,7 +505,7 @@ def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
 
     keep_with_next_block(doc)  # the table's last row with what follows it
     picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-    if picture.height > Cm(CHART_HEIGHT):  # many units: a tall chart, made smaller
+    if picture.height > Cm(CHART_HEIGHT):  # a great many units: a tall chart, made smaller
         picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
         picture.height = Cm(CHART_HEIGHT)
     holder = doc.paragraphs[-1]
@@ -520,10 +570,10 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cited = t("doc_annex_of", lang, number=head.cited_number, date=head.cited_date)
         line.add_run(cited).italic = True
-    for table in part.tables:
-        if table.key == "directives":  # the annex's per-unit tables carry it
-            continue
-        _table(doc, table, lang, usable, portrait=False)
+    tables = [table for table in part.tables if table.key != "directives"]  # per unit instead
+    like = _shared_layout(tables, lang, usable)
+    for table in tables:
+        _table(doc, table, lang, usable, portrait=False, like=like)
 
 
 def render_docx(

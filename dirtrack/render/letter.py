@@ -128,7 +128,7 @@ def letter_markdown(letter: Letter) -> str:
     if head.parent_body:
         lines.append(md_line(head.parent_body.upper()))
     lines += [f"**{md_text((head.body or '…').upper())}**", md_line(head.number)]
-    lines += [f"V/v {md_text(head.subject)}", ""]
+    lines += [t("doc_regarding", head.lang, subject=md_text(head.subject)), ""]
     lines += [f"_{md_text(head.date_line)}_", ""]
     if head.to:
         label = t("doc_to", lang)

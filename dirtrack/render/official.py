@@ -278,6 +278,8 @@ def heading(doc: Any, head: Letterhead, usable: float) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    from dirtrack.i18n import t
+
     party = head.kind == PARTY
     left_w = 7.0 if party else 6.2
     right_w = usable - left_w
@@ -295,15 +297,15 @@ def heading(doc: Any, head: Letterhead, usable: float) -> None:
     number = _line(left, head.number, 14 if party else 13, new=True)
     number.paragraph_format.space_before = Pt(4)
     if head.type_name is None:  # a công văn: its subject under the number, after "V/v"
-        _line(left, f"V/v {head.subject}", 12, italic=party, new=True)
+        _line(left, t("doc_regarding", head.lang, subject=head.subject), 12, italic=party, new=True)
 
     if party:
-        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
+        _line(right, t("doc_party_name", head.lang), 15, bold=True, underline=True)
         date = _line(right, head.date_line, 14, italic=True, new=True)
         date.paragraph_format.space_before = Pt(14)
     else:
-        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
-        motto = "Độc lập - Tự do - Hạnh phúc"
+        _line(right, t("doc_nation", head.lang), 12, bold=True)
+        motto = t("doc_motto", head.lang)
         _line(right, motto, 13, bold=True, new=True)
         rule(right, text_width_cm(motto, 13, bold=True), right_w)
         date = _line(right, head.date_line, 14, italic=True, new=True)

@@ -209,6 +209,22 @@ def header_lines(pack: Record, titles: ReviewTitles, lang: str) -> list[tuple[st
     ]
 
 
+def printed_day(day: date, lang: str) -> str:
+    """A day as a printed document's tables and cited texts write it: ``03/08/2023``; in
+    English ``3 Aug 2023``, its month in words as the English text writes its days (an ISO day
+    is for scripts: the JSON, the CSV, the terminal's listings)."""
+    if lang == "vi":
+        return cell_text(day, DATE, lang)
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def printed_text(value: Any, kind: str, lang: str) -> str:
+    """:func:`cell_text` in a printed document (Word): its days as :func:`printed_day`."""
+    if kind == DATE and value is not None:
+        return printed_day(value, lang)
+    return cell_text(value, kind, lang)
+
+
 def header_day(day: date, lang: str) -> str:
     """A day in a document's header: ``30/09/2022``; in English in words, ``30 September
     2022``, as the English text of the documents writes its dates."""
@@ -261,7 +277,7 @@ class Labels:
         if not self.formal or meeting_id is None or meeting_id not in self.meetings:
             return meeting_id
         held, doc = self.meetings[meeting_id]
-        when = cell_text(held, DATE, self.lang)
+        when = printed_day(held, self.lang)
         if doc:
             return t("doc_meeting_doc", self.lang, doc=doc, date=when)
         return t("doc_meeting_date", self.lang, date=when)
@@ -590,7 +606,7 @@ def result_citation(result: Record | None, lang: str) -> str:
     if not result or not result.get("doc"):
         return ""
     when = _iso(result.get("doc_date"))
-    return str(result["doc"]) + (f" ({cell_text(when, DATE, lang)})" if when else "")
+    return str(result["doc"]) + (f" ({printed_day(when, lang)})" if when else "")
 
 
 def _unit_table(code: str, records: Sequence[Record], lang: str, labels: Labels = PLAIN) -> Table:

@@ -23,8 +23,8 @@ from dirtrack.render.review_doc import (
     Section,
     Table,
     as_of_line,
-    cell_text,
     period_line,
+    printed_day,
     unit_label,
 )
 
@@ -34,11 +34,17 @@ def points_text(value: float | None, lang: str) -> str:
 
 
 def _day(value: str | None, lang: str) -> str:
-    return cell_text(date.fromisoformat(value), DATE, lang) if value else ""
+    return printed_day(date.fromisoformat(value), lang) if value else ""
 
 
 def _header(pack: Record, title: str, lang: str) -> list[tuple[str, str]]:
     return [period_line(pack["period"], title, lang), as_of_line(pack["as_of"], lang)]
+
+
+def _in_lang(record: Record, key: str, lang: str) -> str:
+    """A rule file's text (its ``title``, a tier's ``name``) in ``lang``: its ``…_en`` form in
+    English where the file gives one."""
+    return str((record.get(f"{key}_en") if lang != "vi" else None) or record[key])
 
 
 def rule_text(line: Record, lang: str) -> str:
@@ -86,11 +92,13 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         [TEXT, POINTS, TEXT, INT, INT, INT, INT],
         sheet=t("sc_sheet_summary", lang),
     )
+    rules = pack["rules"]
+    tier_names = {tier["code"]: _in_lang(tier, "name", lang) for tier in rules["tiers"]}
     summary.rows = [
         [
             unit_label(u["code"], u["name"]),
             u["points"],
-            u["tier_name"] or "",
+            tier_names.get(u["tier"], u["tier_name"] or "") if u["tier"] else "",
             u["scored"],
             u.get("on_time", 0),
             u.get("behind", 0),
@@ -102,29 +110,29 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         "explanation",
         t("sc_explanation", lang),
         [t("unit_short", lang), t("id", lang), t("sc_rule", lang), t("sc_points", lang)],
-        [TEXT, TEXT, TEXT, POINTS],
+        [TEXT, INT, TEXT, POINTS],
         sheet=t("sc_sheet_explanation", lang),
     )
     ledger.rows = [
         [
-            u["code"],
-            str(line["directive_id"] or ""),
+            unit_label(u["code"], u["name"]),
+            line["directive_id"],
             rule_text(line, lang),
             line["points"],
         ]
         for u in pack["units"]
         for line in u["explanation"]
     ]
-    rules = pack["rules"]
-    intro = [t("sc_rules_used", lang, title=rules["title"], source=rules["source"])]
+    title_text = _in_lang(rules, "title", lang)
+    intro = [t("sc_rules_used", lang, title=title_text, source=rules["source"])]
     tiers = "; ".join(
-        f"{tier['name']} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
+        f"{tier_names[tier['code']]} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
     )
     intro.append(tiers + ".")  # a sentence of the body, ended as one
     return Document(
         title=f"{t('sc_title', lang)} — {title}",
         header=_header(pack, title, lang),
-        sections=[Section(rules["title"], intro, [summary, ledger])],
+        sections=[Section(title_text, intro, [summary, ledger])],
         chart_rows=[],
         lang=lang,
         rate_note=t("sc_note", lang),

@@ -168,7 +168,7 @@ def render_xlsx(document: Document) -> bytes:
     from dirtrack.i18n import t
 
     lang = document.lang
-    date_format = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+    date_format = "DD/MM/YYYY" if lang == "vi" else "D MMM YYYY"  # as printed_day writes it
     bold = body_font(bold=True)
     fill = PatternFill("solid", fgColor="DDDDDD")
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -58,6 +58,7 @@ class Tier:
     code: str
     name: str
     min: Fraction
+    name_en: str | None = None  # the name an English document shows (else ``name``)
     all_done: bool = False
     all_on_time: bool = False
     max_behind_share: Fraction | None = None
@@ -69,6 +70,7 @@ class RuleSet:
     name: str
     title: str
     source: str
+    title_en: str | None  # the title an English document shows (else ``title``)
     base: Fraction
     scale: Fraction
     outcome: dict[str, Fraction | None]  # None: skip
@@ -181,7 +183,18 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     rd.keys(
         raw,
         None,
-        ("name", "title", "base", "scale", "outcome", "verdict", "delay", "weight", "tier"),
+        (
+            "name",
+            "title",
+            "title_en",
+            "base",
+            "scale",
+            "outcome",
+            "verdict",
+            "delay",
+            "weight",
+            "tier",
+        ),  # fmt: skip
     )
     outcome_raw = rd.table(raw, "outcome")
     rd.keys(outcome_raw, "outcome", OUTCOMES)
@@ -221,7 +234,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     for item in tiers_raw:
         if not isinstance(item, dict):
             raise rd.fail(None, "tier", Phrase("rk_tiers"))
-        rd.keys(item, "tier", ("code", "name", "min", *CONDITIONS))
+        rd.keys(item, "tier", ("code", "name", "name_en", "min", *CONDITIONS))
         code = item.get("code")
         if not isinstance(code, str) or not code.strip():
             raise rd.fail("tier", "code", Phrase("rk_text"))
@@ -235,6 +248,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
             Tier(
                 code=rd.text(item, "tier", "code", "").strip(),
                 name=rd.text(item, "tier", "name", code),
+                name_en=rd.text(item, "tier", "name_en", code) if "name_en" in item else None,
                 min=minimum,
                 all_done=item.get("all_done", False),
                 all_on_time=item.get("all_on_time", False),
@@ -246,6 +260,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     return RuleSet(
         name=name,
         title=rd.text(raw, None, "title", name if "name" in raw else source),
+        title_en=rd.text(raw, None, "title_en", name) if "title_en" in raw else None,
         source=source,
         outcome=outcome,
         verdict=verdict,
@@ -501,10 +516,14 @@ def rules_record(rules: RuleSet) -> dict[str, Any]:
     return {
         "name": rules.name,
         "title": rules.title,
+        "title_en": rules.title_en,
         "source": rules.source,
         "base": truncated(rules.base),
         "scale": truncated(rules.scale),
-        "tiers": [{"code": t.code, "name": t.name, "min": truncated(t.min)} for t in rules.tiers],
+        "tiers": [
+            {"code": t.code, "name": t.name, "name_en": t.name_en, "min": truncated(t.min)}
+            for t in rules.tiers
+        ],
     }
 
 
