@@ -1373,3 +1373,63 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     assert fields["C"] is None and fields["D"] == "unit"
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"
+
+
+def test_a_directive_in_capitals_numbered_as_the_others_is_no_heading(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A directive typed in capitals whose other cells were left empty ('2 | TỔ CHỨC HỘI NGHỊ
+    TỔNG KẾT' between directives 1 and 3) was read as a group's heading and left out in
+    silence. Numbered as the directives are, it is a bad row saying its lead unit is missing;
+    a numbered group in capitals over rows numbered under it ('2.1') or anew ('1', 'a)') is a
+    heading as before."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Rà soát quy hoạch", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "TỔ CHỨC HỘI NGHỊ TỔNG KẾT", None, None, None],
+        [3, "Báo cáo tài chính", "STC", "30/9/2023", "Đang thực hiện"],
+    ]
+    book, _, path = _book(tmp_path, "hoa.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == [3]
+    assert found[3]["action"] == "error" and found[3]["text"] == "TỔ CHỨC HỘI NGHỊ TỔNG KẾT"
+    assert [p["column"] for p in found[3]["problems"]] == ["C"]
+    groups = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        ["1", "KHỐI ĐẢNG"],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["2", "KHỐI CHÍNH QUYỀN"],
+        ["2.1", "Việc 2", "STC", "30/9/2023", "Đang thực hiện"],
+        ["3", "NHIỆM VỤ CHUNG"],
+        ["a)", "Việc 3", "STP", "30/9/2023", "Đang thực hiện"],
+    ]
+    book, _, path = _book(tmp_path, "nhom.xlsx", groups)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == []
+    assert [found[n]["action"] for n in (2, 4, 6)] == ["skip"] * 3
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert sorted(by_text(office)) == ["Việc 1", "Việc 2", "Việc 3"]
+
+
+def test_ticks_under_on_schedule_and_behind_schedule_mark_open(office: Cli, tmp_path: Path) -> None:
+    """'Tiến độ thực hiện' over 'Đúng tiến độ | Chậm tiến độ', an x under one of them: both
+    columns looked like the progress and the sheet was refused until --map chose. Each marks
+    the directive in progress, as 'Đang thực hiện' does."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ thực hiện", None, "Ghi chú"],
+        [None, None, None, None, "Đúng tiến độ", "Chậm tiến độ", None],
+        [1, "Việc đúng tiến độ", "SNV", "31/12/2023", "x", None, None],
+        [2, "Việc chậm", "STC", "31/5/2023", None, "x", "Chờ ý kiến"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "G1:G2", "E1:F1")
+    book, _, path = _book(tmp_path, "tien-do.xlsx", rows, merges)
+    book.save(path)
+    found, whole = _dry(office, path)
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert fields["E"] == fields["F"] == "open_mark"
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc đúng tiến độ"]["status"] == "open_in_time"
+    assert listed["Việc chậm"]["status"] == "overdue"

@@ -176,6 +176,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "dang thuc hien qua han",
             "trong han",
             "qua han",
+            # "Tiến độ thực hiện" over "Đúng tiến độ | Chậm tiến độ": in progress either way
+            "dung tien do",
+            "cham tien do",
             "open",
             "in progress",
             "not done",

@@ -111,6 +111,7 @@ _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|ca
 _COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
 _CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
+_LETTER_STT = re.compile(r"^[a-zđ][).]$", re.IGNORECASE)
 _SOURCE_WORDS = re.compile(
     r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
     r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
@@ -720,11 +721,14 @@ class SheetImport:
     def _section_above(self, stt: str) -> None:
         """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
         makes that one the heading it is: ``1 | Lĩnh vực tổ chức, cán bộ``."""
-        child = _CHILD_STT.match(stt)
-        if child is None or not self.plans:
+        if not self.plans or self.plans[-1].section is None:
             return
         above = self.plans[-1]
-        if above.section is not None and above.section == child[1]:
+        child = _CHILD_STT.match(stt)
+        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b): a group's heading
+        whole = _WHOLE_STT.match(stt)
+        anew = (whole is not None and whole[1] == "1") or _LETTER_STT.match(stt) is not None
+        if (child is not None and above.section == child[1]) or (anew and above.text.isupper()):
             self.plans[-1] = self._heading(above.row, above.text)
 
     def _body_blank(self, values: list[Value]) -> bool:
@@ -754,8 +758,11 @@ class SheetImport:
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
             return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính", "Khối Đảng"
-        if written.isupper():
-            return True  # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals
+        if written.isupper() and _WHOLE_STT.match(stt) is None:
+            # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals. Numbered
+            # as the directives are ("3 | TỔ CHỨC HỘI NGHỊ"), it is a heading only when rows
+            # numbered under it follow (see _section_above): else a directive missing its cells.
+            return True
         if layout.no_unit is not None and written and self._names_unit(written):
             return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
