@@ -656,6 +656,47 @@ def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None
     )
 
 
+def test_a_sheet_whose_title_line_names_its_unit(register: Cli, tmp_path: Path) -> None:
+    """One unit's report, its unit in a title line ('Đơn vị: Sở Tài chính', 'Đơn vị báo cáo:
+    …') above a table without a unit column, the sheet named 'Sheet1': it was refused, 'no
+    column holds the lead unit'. The line is the lead unit of every row, shown as a heading;
+    a unit it names that is not registered is listed as unknown (its row the title line's,
+    no column), and made by --create-units."""
+    path = workbook(
+        tmp_path,
+        [
+            ["SỞ TÀI CHÍNH"],
+            ["BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ"],
+            ["Đơn vị: Sở Tài chính"],
+            [],
+            ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Lập dự toán ngân sách", "31/10/2024", "Đang thực hiện"],
+            [2, "Quyết toán vốn đầu tư", "30/6/2024", "Đã hoàn thành ngày 20/6/2024"],
+        ],
+    )
+    found = dry_rows(register, path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert (found[3]["action"], found[3]["units"]) == ("section", ["STC"])
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Lập dự toán ngân sách", "STC", [], "2024-10-31", "open_in_time", None),
+        ("Quyết toán vốn đầu tư", "STC", [], "2024-06-30", "done_on_time", "2024-06-20"),
+    ]
+    csv_path = tmp_path / "so-xay-dung.csv"
+    csv_path.write_text(
+        "Đơn vị báo cáo: Sở Xây dựng\n\nTT,Nhiệm vụ,Thời hạn\n1,Kiểm tra công trình,30/9/2024\n",
+        encoding="utf-8-sig",
+    )
+    args = (str(csv_path), "--meeting", "2", "--as-of", SHEET_DAY)
+    result = register("import", *args, "--dry-run", "--format", "json")
+    whole = json.loads(result.stdout)
+    assert whole["bad_rows"] == [1, 4]
+    assert [(u["name"], u["rows"]) for u in whole["unknown_units"]] == [("Sở Xây dựng", [1])]
+    assert whole["rows"][0]["problems"][0]["column"] is None
+    register.ok("import", *args, "--create-units")
+    made = by_text(register, SHEET_DAY)["Kiểm tra công trình"]
+    assert (made["unit"], made["due"]) == ("SXD", "2024-09-30")
+
+
 def test_a_status_written_in_the_note_column(register: Cli, tmp_path: Path) -> None:
     """A register whose only word on the status is in 'Ghi chú' ('Đã hoàn thành ngày …',
     'Dừng thực hiện ngày …'): the row came in open, the words a progress note. A result

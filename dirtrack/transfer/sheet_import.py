@@ -500,13 +500,8 @@ class SheetImport:
         self.current = None
         self.current_unit = None
         self.unit_headings = self.unit_heading_row = 0
-        if layout.no_unit is not None and layout.sheet.name:
-            # A workbook of one sheet per unit: the sheet named after a registered unit
-            # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
-            named = self._lookup(nfc(layout.sheet.name))
-            if isinstance(named, int):
-                self.current_unit = named
-                self.unit_headings += 1
+        if layout.no_unit is not None:
+            self._unit_of_sheet(layout)
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
@@ -533,6 +528,22 @@ class SheetImport:
         self.progress.advance(count % CHUNK)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
+
+    def _unit_of_sheet(self, layout: Layout) -> None:
+        """The unit of a sheet without a unit column, when it names one: a workbook of one
+        sheet per unit, each named after a registered unit (``Sở Nội vụ``, ``SNV``), or a
+        title line naming it (``Đơn vị: Sở Tài chính``), read as a heading over every row (a
+        heading below may name another)."""
+        named = self._lookup(nfc(layout.sheet.name)) if layout.sheet.name else None
+        line = layout.unit_line()
+        if isinstance(named, int):
+            self.current_unit = named
+            self.unit_headings += 1
+        elif line is not None:
+            number, name = line
+            heading = self._planned(number, heading=name)
+            self._unit_heading(heading, name, in_table=False)
+            self.plans.append(heading)
 
     def _at(self, p: Planned) -> None:
         """Read ``p`` as on its own worksheet: its table's columns and the day it is up to."""
@@ -792,7 +803,7 @@ class SheetImport:
             return True
         return name.isupper() and cells.starts_body(name)
 
-    def _unit_heading(self, p: Planned, heading: str) -> None:
+    def _unit_heading(self, p: Planned, heading: str, *, in_table: bool = True) -> None:
         """In a register grouped by unit (no lead unit column), a heading naming a unit (``I.
         SỞ NỘI VỤ``, ``2. Sở Tài chính (05 nhiệm vụ)``) is the lead unit of the rows under it,
         matched as any unit name; one beginning with a body's name (``Sở Xây dựng``) that is
@@ -819,7 +830,7 @@ class SheetImport:
                 return
             found = longer
         self.current_unit = found
-        p.problem(found, self._col("text"))
+        p.problem(found, self._col("text") if in_table else None)
         if isinstance(found, NotFound):
             entry = self.unknown.setdefault(
                 fold_words(name), {"name": name, "rows": [], "message": found}
