@@ -656,6 +656,34 @@ def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None
     )
 
 
+def test_a_summary_sheet_before_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None:
+    """A summary sheet ('Tổng hợp': units and counts) before the sheets of each unit, which
+    have no unit column: the import was refused for the summary, 'no column holds the
+    directive's text'. The first unit's sheet is read, the summary passed over, and the other
+    units' sheets named in a warning."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng hợp"
+    for row in (["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành"], [1, "Sở Nội vụ", 1, 0]):
+        summary.append(row)
+    for title, rows in (
+        ("SNV", [[1, "Rà soát biên chế", "30/9/2024", "Đang thực hiện"]]),
+        ("Sở Y tế", [[1, "Kiểm soát dịch bệnh", "Quý IV/2024", None]]),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(["STT", "Nội dung", "Thời hạn", "Tình hình thực hiện"])
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "tong-hop-va-don-vi.xlsx"
+    book.save(path)
+    done = register("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert done.exit_code == 0, done.stderr
+    assert "sheet 'Sở Y tế' holds a table of directives too" in done.stderr
+    assert rows_of(register) == [
+        ("Rà soát biên chế", "SNV", [], "2024-09-30", "open_in_time", None)
+    ]
+
+
 def test_a_sheet_whose_title_line_names_its_unit(register: Cli, tmp_path: Path) -> None:
     """One unit's report, its unit in a title line ('Đơn vị: Sở Tài chính', 'Đơn vị báo cáo:
     …') above a table without a unit column, the sheet named 'Sheet1': it was refused, 'no

@@ -399,10 +399,15 @@ class SheetImport:
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
-        if partial is not None:  # no sheet has the whole table: say what the first one lacks
+        if partial is not None:
+            # No sheet has the whole table: the first holding directives (a text and a deadline)
+            # is read (one sheet per unit without a unit column, after a summary sheet
+            # "Tổng hợp" of units and counts), else the first one says what it lacks.
+            partial = next((c for c in partials if _holds_directives(c)), partial)
             self.details = {"sheet": partial.sheet.name}
             if not self.options.sheet:  # the later sheets were looked at already
-                self.unread = [c.sheet.name or "" for c in partials[1:] if _holds_directives(c)]
+                later = partials[partials.index(partial) + 1 :]
+                self.unread = [c.sheet.name or "" for c in later if _holds_directives(c)]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
