@@ -2310,6 +2310,10 @@ ERRORS.update(
             "{value!r} extends no deadline: write the deadline first, then the extension "
             "('30/6/2023 (gia hạn đến 31/12/2023)')"
         ),
+        "cell_extension_no_day": N_(
+            "{value!r} names no day an extension runs to: write the new deadline "
+            "('31/12/2023'), or leave the cell empty"
+        ),
         "cell_extension_not_later": N_(
             "the extension to {new_due} is not later than the deadline {due}: write the "
             "deadline in force alone"

@@ -468,6 +468,52 @@ def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
     assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
 
 
+def test_a_deadline_split_into_the_conclusions_and_the_extension(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Thời hạn' over 'Theo kết luận | Gia hạn': the two columns both looked like the deadline
+    and the sheet was refused until --map chose. 'Gia hạn' is the extension approved: recorded
+    as '30/6/2023 (gia hạn đến 30/9/2023)' in the deadline cell is, with its checks. An x under
+    'Đã hoàn thành' beside a note giving the day ('HT ngày 28/6/2023') was refused for want of
+    that day."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn", None, "Đã hoàn thành", "Ghi chú"],
+        [None, None, None, "Theo kết luận", "Gia hạn", None, None],
+        [1, "Rà soát thủ tục", "STP", "30/6/2023", None, "x", "HT ngày 28/6/2023"],
+        [2, "Sắp xếp đơn vị", "SNV", "30/6/2023", "30/9/2023", None, None],
+        [3, "Quyết toán", "STC", "31/5/2023", "Quý III/2023", None, None],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2")
+    path = workbook(tmp_path, rows, merges)
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert (found["Rà soát thủ tục"]["status"], found["Rà soát thủ tục"]["completed_on"]) == (
+        "done_on_time",
+        "2023-06-28",
+    )
+    assert (found["Sắp xếp đơn vị"]["due"], found["Sắp xếp đơn vị"]["original_due"]) == (
+        "2023-09-30",
+        "2023-06-30",
+    )
+    assert found["Quyết toán"]["due"] == "2023-09-30"
+    assert found["Sắp xếp đơn vị"]["extensions"] == 1
+    # an extension to a day not after the deadline, and one that names no day, are bad rows
+    bad = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Thời hạn gia hạn", "Đề nghị gia hạn"],
+        [1, "Việc 1", "SNV", "30/9/2023", "30/6/2023", None],
+        [2, "Việc 2", "STC", "30/9/2023", "Thường xuyên", None],
+    ]
+    book, _, other = _book(tmp_path, "gia-han.xlsx", bad)
+    book.save(other)
+    dry, whole = _dry(office, other)
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert (fields["E"], fields["F"]) == ("extended", None)
+    assert whole["bad_rows"] == [2, 3]
+    assert [p["column"] for p in dry[2]["problems"]] == ["E"]
+    assert "not later than the deadline" in dry[2]["problems"][0]["message"]
+    assert "names no day an extension runs to" in dry[3]["problems"][0]["message"]
+
+
 def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_path: Path) -> None:
     """'Cơ quan tham mưu' (the unit only inside its header) beside 'Cơ quan chủ trì': the
     Error suggested leaving out 'Cơ quan chủ trì', the lead unit, which a clerk following it

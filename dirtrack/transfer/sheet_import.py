@@ -75,7 +75,7 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
 _UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str]]
 # Fields whose cells make a row more than a heading.
-_BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
+_BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
@@ -658,6 +658,8 @@ class SheetImport:
                 p.withs = list(dict.fromkeys([*p.withs, *more]))
         self._meeting(p, values)
         self._deadline(p, values)
+        if self.layout.has("extended"):
+            self._extension_column(p, values)
         product = cells.text(self._get(values, "product"))
         p.product = product or None
         if self.layout.has("key"):
@@ -1080,6 +1082,27 @@ class SheetImport:
         if p.due is not None and p.held is not None and p.due < p.held:
             p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
 
+    def _extension_column(self, p: Planned, values: list[Value]) -> None:
+        """A column of the deadline an approved extension set (``Thời hạn`` over ``Theo kết
+        luận | Gia hạn``): recorded as ``30/6/2022 (gia hạn đến 31/7/2022)`` in the deadline
+        cell is, with the same checks."""
+        value = self._get(values, "extended")
+        due_value = self._get(values, "due")
+        if cells.is_blank(value) or (p.due is None and not cells.is_blank(due_value)):
+            return  # nothing extended, or the deadline cell's own problem says it all
+        column = self._col("extended")
+        try:
+            day, words = cells.parse_deadline(value, p.held, self.calendar)
+        except InvalidInput as exc:
+            p.problem(exc, column)
+            return
+        if day is None:
+            p.problem(Phrase("cell_extension_no_day", value=cells.show(value)), column)
+        elif p.due is None:
+            p.problem(Phrase("cell_extension_no_due", value=cells.show(value)), column)
+        else:
+            self._grant(p, (day, words), column)
+
     def _status(self, p: Planned, values: list[Value]) -> None:  # noqa: C901
         layout = self.layout
         said: dict[Said, tuple[Any, cells.Status]] = {}
@@ -1196,7 +1219,8 @@ class SheetImport:
                 p.problem(Phrase("row_performed_no_day", value=status.cell), column)
                 return
             # "Hoàn thành" in the result, its day in the progress ("Đã ban hành … ngày 2/5")
-            day = completed_day or status.day or done_day or self.options.done_date
+            day = completed_day or status.day or done_day or self._done_in_notes(values)
+            day = day or self.options.done_date
             if day is None:
                 day = self._done_by(p, column, status)
                 if day is None:
@@ -1302,6 +1326,22 @@ class SheetImport:
                 continue
             said.setdefault(status.said, (self.layout.column(i), status))
 
+    def _done_in_notes(self, values: list[Value]) -> date | None:
+        """The day a note column says the directive was completed (``HT ngày 28/6/2022``,
+        ``Đã hoàn thành ngày …``), for a row another column marks done without a day (an x
+        under ``Đã hoàn thành``)."""
+        for i in self.layout.multi.get("note", []):
+            value = values[i] if i < len(values) else None
+            if cells.is_blank(value) or cells.is_tick(value):
+                continue
+            try:
+                status = self._read_status(value)
+            except InvalidInput:
+                continue  # a note that is no status stays a note
+            if status.said is Said.DONE and status.day is not None and not status.unclear:
+                return status.day
+        return None
+
     def _granted(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """An extension a progress, result or note cell says was granted (``Đã được gia hạn
         đến 30/9/2025``) is recorded as one in the deadline cell is (``30/6/2025 (gia hạn đến
@@ -1316,7 +1356,7 @@ class SheetImport:
             if granted is not None:
                 self._grant(p, granted, column)
 
-    def _grant(self, p: Planned, granted: tuple[date, str], column: Any) -> None:
+    def _grant(self, p: Planned, granted: tuple[date, str | None], column: Any) -> None:
         day, words = granted
         if p.extended_to is not None:
             if p.extended_to != day:
