@@ -1449,6 +1449,11 @@ ERRORS: dict[str, Entry] = {
     "sheet_is_chart": N_("{path}: sheet {sheet!r} is a chart, not a table"),
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
+    "csv_letters_lost": N_(
+        "{path}: its Vietnamese letters were lost when it was saved (line {line}: {word!r}): "
+        "the program wrote '?' for each letter its code page lacks; save the sheet again as "
+        "'CSV UTF-8 (Comma delimited)' or as .xlsx"
+    ),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
     "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),

@@ -305,6 +305,39 @@ def test_csv_dialects(
     assert [e["date"] for e in shown["history"] if e["event"] == "progress"] == ["2022-08-31"]
 
 
+@pytest.mark.parametrize("headers", ["vietnamese", "unaccented"])
+def test_a_csv_saved_without_its_vietnamese_letters_is_refused(
+    units: Cli, meeting: int, tmp_path: Path, headers: str
+) -> None:
+    """A CSV saved in Windows-1252 (Excel's 'CSV' on a Western Windows) has '?' for every
+    Vietnamese letter the code page lacks: it was refused as having no header row, or, under
+    headers typed without accents, its rows came in as 'Ki?m tra d? án' for units never
+    registered. It is refused naming a word so garbled, with how to save it again."""
+    header = HEADER if headers == "vietnamese" else ["STT", "Noi dung", "Don vi chu tri"]
+    header = header[:3] + ["Thoi han"]
+    rows = [header, ["1", "Kiểm tra dự án", "Ban Dân vận", "30/6/2022"]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet = tmp_path / "ansi.csv"
+    sheet.write_bytes(buffer.getvalue().encode("cp1252", errors="replace"))
+    result = units("import", str(sheet), "--meeting", str(meeting))
+    assert result.exit_code == 1
+    first = "'N?i'" if headers == "vietnamese" else "'Ki?m'"
+    assert result.stderr == (
+        f"Error: ansi.csv: its Vietnamese letters were lost when it was saved (line "
+        f"{1 if headers == 'vietnamese' else 2}: {first}): the program wrote '?' for each "
+        "letter its code page lacks; save the sheet again as 'CSV UTF-8 (Comma delimited)' or "
+        "as .xlsx\n"
+    )
+    assert units.json("list") == []
+    # a question mark ending a word, and a link, are no letters lost
+    kept = write_csv(
+        tmp_path / "hoi.csv",
+        [header, ["1", "Vì sao chậm? Xem http://a.vn/?id=5", "Ban Dân vận", "30/6/2022"]],
+    )
+    units.ok("import", str(kept), "--meeting", str(meeting))
+
+
 def test_map_names_columns_by_header_and_letter(units: Cli, meeting: int, tmp_path: Path) -> None:
     sheet = write_csv(
         tmp_path / "s.csv",

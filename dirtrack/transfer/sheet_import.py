@@ -58,6 +58,7 @@ from dirtrack.transfer.layout import (
 from dirtrack.transfer.sheet import (
     DELIMITERS,
     Sheet,
+    check_letters_kept,
     csv_encoding,
     csv_rows,
     reads_all,
@@ -350,6 +351,7 @@ class SheetImport:
         if self.options.sheet:
             raise InvalidInput.of("sheet_for_csv")
         encoding = csv_encoding(self.path)
+        check_letters_kept(self.path, encoding)
         choices: list[HeaderChoice] = []
         for delimiter in DELIMITERS:
             sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
