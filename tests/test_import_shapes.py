@@ -1479,3 +1479,41 @@ def test_ticks_under_on_schedule_and_behind_schedule_mark_open(office: Cli, tmp_
     listed = by_text(office)
     assert listed["Việc đúng tiến độ"]["status"] == "open_in_time"
     assert listed["Việc chậm"]["status"] == "overdue"
+
+
+def test_the_level_beside_the_unit_tells_apart_units_of_one_name(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Ủy ban Kiểm tra' beside 'Cấp tỉnh' or 'Cấp huyện', when the Tỉnh ủy's and a Huyện
+    ủy's are registered: the name was ambiguous on every row, the level not read. The level
+    picks the one unit whose name says it; a level that leaves two (or none) leaves the name
+    ambiguous, a bad row naming both, as before."""
+    office.ok("unit", "add", "UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy")
+    office.ok("unit", "add", "UBKTCT", "Ủy ban Kiểm tra Huyện ủy Châu Thành")
+    office.ok("unit", "add", "UBKTTB", "Ủy ban Kiểm tra Huyện ủy Tân Biên")
+    office.ok("unit", "add", "UBKTPT", "Ủy ban Kiểm tra Đảng ủy xã Phước Thạnh")
+    rows = [
+        ["STT", "Nội dung", "Cấp", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc tỉnh", "Cấp tỉnh", "Ủy ban Kiểm tra", "30/9/2023"],
+        [2, "Việc xã", "Xã", "Ủy ban Kiểm tra", "30/9/2023"],
+        [3, "Việc huyện", "Cấp huyện", "Ủy ban Kiểm tra", "30/9/2023"],
+        [4, "Việc không cấp", None, "Ủy ban Kiểm tra", "30/9/2023"],
+    ]
+    book, _, path = _book(tmp_path, "cung-ten.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert [found[n]["units"] for n in (2, 3)] == [["UBKTTU"], ["UBKTPT"]]
+    assert whole["bad_rows"] == [4, 5]
+    assert "ambiguous" in found[4]["problems"][0]["message"]
+    # the Châu Thành row, told apart by its name, and the others by the level, import
+    named = "Ủy ban Kiểm tra Huyện ủy Châu Thành"
+    kept = [*rows[:3], [3, "Việc huyện", "Cấp huyện", named, "30/9/2023"]]
+    book, _, path = _book(tmp_path, "cung-ten-2.xlsx", kept)
+    book.save(path)
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert [listed[t]["unit"] for t in ("Việc tỉnh", "Việc xã", "Việc huyện")] == [
+        "UBKTTU",
+        "UBKTPT",
+        "UBKTCT",
+    ]

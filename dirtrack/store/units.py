@@ -101,25 +101,32 @@ class UnitIndex:
             NotFound: nothing matches; the message names the closest units.
             Conflict: several units match; the message names them.
         """
-        key = fold_words(ref)
-        if not key:
-            raise InvalidInput.of("unit_empty_ref")
-        exact = [uid for uid, keys in self._keys.items() if key in keys]
-        if len(exact) == 1:
-            return self.units[exact[0]]
-        if len(exact) > 1:
-            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(exact))
-        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
-        partial = [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
-        if len(partial) == 1:
-            return self.units[partial[0]]
-        if len(partial) > 1:
-            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(partial))
+        found = self.candidates(ref)
+        if len(found) == 1:
+            return self.units[found[0]]
+        if len(found) > 1:
+            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
         choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
         near = closest(ref, choices) if choices else []
         if near:
             raise NotFound.of("unit_unknown", ref=ref, near=", ".join(near))
         raise NotFound.of("unit_unknown_none", ref=ref)
+
+    def candidates(self, ref: str) -> list[int]:
+        """The ids of the units ``ref`` may name, as :meth:`resolve` matches them: those it
+        names exactly, else those whose name or alias holds it as whole words.
+
+        Raises:
+            InvalidInput: ``ref`` is blank.
+        """
+        key = fold_words(ref)
+        if not key:
+            raise InvalidInput.of("unit_empty_ref")
+        exact = [uid for uid, keys in self._keys.items() if key in keys]
+        if exact:
+            return exact
+        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+        return [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
 
     def resolve_many(self, refs: Iterable[str]) -> list[Unit]:
         """Resolve each reference, dropping repeats but keeping the order given."""

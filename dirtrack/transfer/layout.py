@@ -89,6 +89,15 @@ class Layout:
             else:
                 self.single[column.field] = column.index
 
+    @property
+    def level_column(self) -> int | None:
+        """The column writing the lead unit's level beside it (``Cấp``: Tỉnh, Huyện), which
+        tells apart units of one name at two levels; no field of ours."""
+        for column in self.columns:
+            if column.field is None and column.header and names_level(column.header):
+                return column.index
+        return None
+
     def has(self, name: str) -> bool:
         return name in self.single or name in self.multi
 

@@ -280,7 +280,7 @@ class SheetImport:
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         # the worksheets --sheet all passes over, each with why
         self.skipped: list[tuple[str, Phrase]] = []
-        self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
+        self._unit_cache: dict[tuple[str, bool, str | None], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
@@ -650,7 +650,8 @@ class SheetImport:
             if withs:
                 p.withs = self._units(withs, p, self._col("unit"))
         else:
-            p.leads = self._units(unit_value, p, self._col("unit"), lead=True)
+            level = self._level(values)
+            p.leads = self._units(unit_value, p, self._col("unit"), lead=True, level=level)
         if self.layout.has("with"):
             with_value = self._get(values, "with")
             if not cells.is_blank(with_value):
@@ -865,14 +866,45 @@ class SheetImport:
         self._ref_cache[name] = found
         return found
 
-    def _units(self, value: Value, p: Planned, column: Any, *, lead: bool = False) -> list[int]:
+    def _level(self, values: list[Value]) -> str | None:
+        """The level the row's level column gives its lead unit (``Cấp tỉnh``, ``Huyện``):
+        ``tinh``, ``huyen`` or ``xa``, or None."""
+        i = self.layout.level_column
+        if i is None or i >= len(values) or cells.is_blank(values[i]):
+            return None
+        return _level_of(fold_words(cells.text(values[i])))
+
+    def _at_level(self, name: str, level: str | None) -> int | DirtrackError:
+        """:meth:`_lookup`, a name several units answer to (``Ủy ban Kiểm tra``: of the Tỉnh ủy
+        and of a Huyện ủy) told apart by the level beside it: the one unit whose name says
+        that level."""
+        found = self._lookup(name)
+        if level is None or not isinstance(found, Conflict):
+            return found
+        units = self.index.units
+        at = [
+            uid
+            for uid in self.index.candidates(name)
+            if _level_of(fold_words(units[uid].name)) == level
+        ]
+        return at[0] if len(at) == 1 else found
+
+    def _units(
+        self,
+        value: Value,
+        p: Planned,
+        column: Any,
+        *,
+        lead: bool = False,
+        level: str | None = None,
+    ) -> list[int]:
         raw = cells.raw_lines(value)
-        cached = self._unit_cache.get((raw, lead))
+        cached = self._unit_cache.get((raw, lead, level))
         if cached is None:
-            cached = self._resolve_cell(value, lead)
+            cached = self._resolve_cell(value, lead, level)
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
-            self._unit_cache[(raw, lead)] = cached
+            self._unit_cache[(raw, lead, level)] = cached
         refs, errors, groups = cached
         for name in groups:
             # the words kept in the row's note, under the column's header as a note column's
@@ -896,7 +928,7 @@ class SheetImport:
                 self.new_units[-ref - 1].rows.append(p.row)
         return refs
 
-    def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
+    def _resolve_cell(self, value: Value, lead: bool, level: str | None = None) -> _UnitsFound:
         """The units a cell names; a name of a group of bodies no registered unit is named
         after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is never made one
         new unit: as lead unit it is refused (the row needs one unit to answer for it); as
@@ -905,20 +937,20 @@ class SheetImport:
         errors: list[DirtrackError | Phrase] = []
         groups: list[str] = []
         for pieces in cells.unit_pieces(value):
-            whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
+            whole = self._at_level(", ".join(pieces), level) if len(pieces) > 1 else None
             if isinstance(whole, int):
                 refs.append(whole)
                 continue
             i = 0
             while i < len(pieces):
                 for j in range(len(pieces), i, -1):
-                    found = self._lookup(", ".join(pieces[i:j]))
+                    found = self._at_level(", ".join(pieces[i:j]), level)
                     if isinstance(found, int):
                         refs.append(found)
                         i = j
                         break
                 else:
-                    found = self._lookup(pieces[i])
+                    found = self._at_level(pieces[i], level)
                     assert isinstance(found, DirtrackError)
                     if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
                         if lead:
@@ -2063,6 +2095,19 @@ class SheetImport:
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
 # ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
 _REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+# The level a unit's name or a level cell says, folded: a commune's words before a district's
+# ("thị xã" is a district, "xã" alone a commune), a district's before the province's.
+_LEVELS = (
+    ("xa", re.compile(r"(?<!thi )\bxa\b|\bphuong\b|\bthi tran\b")),
+    ("huyen", re.compile(r"\bhuyen\b|\bthi xa\b|\bthanh pho\b")),
+    ("tinh", re.compile(r"\btinh\b")),
+)
+
+
+def _level_of(folded: str) -> str | None:
+    return next((name for name, words in _LEVELS if words.search(folded)), None)
 
 
 def _no_claim(p: Planned) -> None:
