@@ -1422,6 +1422,10 @@ ERRORS: dict[str, Entry] = {
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
+    "cell_progress_fraction": N_(
+        "{value} is a share of one, not a percentage (75% or 0.75%?): write it as a "
+        "percentage ('75%'), or format the cell as one"
+    ),
     "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(
         "{path} is a database, not a file to import; to bring back a backup "
@@ -2303,6 +2307,11 @@ ERRORS.update(
             "họp…), no heading row above names one, and no --meeting ID was given"
         ),
         "row_no_meeting_id": N_("no meeting with id {id}"),
+        "row_meeting_day_only": N_(
+            "no meeting was held on {day} and no column names the row's meeting or document: "
+            "record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), or "
+            "give --meeting ID"
+        ),
         "row_meetings_match": N_(
             "{shown!r} matches meetings {ids}; write the meeting id in the cell instead"
         ),

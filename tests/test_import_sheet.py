@@ -389,6 +389,39 @@ def test_meeting_column_creates_and_finds_meetings(units: Cli, tmp_path: Path) -
     ]
 
 
+def test_a_day_alone_names_the_meeting_held_that_day(units: Cli, tmp_path: Path) -> None:
+    """A 'Ngày giao' column without a column naming the meeting or its document: each row made
+    a meeting titled 'Văn bản None', even with --meeting given. The day names the one meeting
+    held on it; on a day without one, --meeting is the rows' meeting, and without it the row
+    is bad, saying what to give; no meeting is ever made from a day alone."""
+    units.id("add-meeting", "--date", "10/3/2022", "--title", "Hội nghị tháng 3")
+    units.id("add-meeting", "--date", "5/4/2022", "--title", "Hội nghị tháng 4")
+    sheet = write_csv(
+        tmp_path / "ngay-giao.csv",
+        [
+            ["STT", "Ngày giao", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            ["1", "10/3/2022", "Việc A", "BTC", "Quý III"],
+            ["2", "05/04/2022", "Việc B", "VPTU", "30/9/2022"],
+            ["3", "15/3/2022", "Việc C", "BDV", "30/9/2022"],
+        ],
+    )
+    result = units("import", str(sheet), "--dry-run", "--format", "json")
+    found = {r["row"]: r for r in json.loads(result.stdout)["rows"]}
+    assert [found[n].get("meeting") for n in (2, 3)] == [1, 2]
+    assert found[2]["due"] == "2022-09-30"  # "Quý III" takes the meeting's year
+    [problem] = found[4]["problems"]
+    assert (problem["column"], problem["message"]) == (
+        "B",
+        "no meeting was held on 2022-03-15 and no column names the row's meeting or "
+        "document: record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), "
+        "or give --meeting ID",
+    )
+    units.ok("import", str(sheet), "--meeting", "1")
+    records = {r["text"]: r["meeting_id"] for r in units.json("list")}
+    assert records == {"Việc A": 1, "Việc B": 2, "Việc C": 1}
+    assert [m["id"] for m in units.json("meetings")] == [1, 2]
+
+
 def test_key_column_updates_instead_of_duplicating(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

@@ -149,6 +149,17 @@ def test_progress(value: object, expected: tuple[int | None, str | None]) -> Non
     assert parse_progress(value) == expected  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("value", ["0,75", "0.5", 0.75, 0.05])
+def test_a_share_of_one_without_its_percent_is_refused(value: object) -> None:
+    """'0,75' typed in 'Tiến độ (%)' (or 0.75 in a cell not formatted as a percentage) was
+    rounded to 1%: 75% or 0.75%? It is refused, saying to write '75%'; 0, 1 and a cell
+    formatted as a percentage read as before."""
+    with pytest.raises(InvalidInput, match=r"is a share of one, not a percentage"):
+        parse_progress(value)  # type: ignore[arg-type]
+    assert parse_progress(Pct(0.75 * 100)) == (75, None)
+    assert [parse_progress(v)[0] for v in ("0", "1", 0, 1, "1,0")] == [0, 1, 0, 1, 1]
+
+
 @given(st.integers(min_value=101, max_value=9999))
 def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
     for value in (f"{n}%", str(n), n, Pct(float(n)), f"Đạt {n}% kế hoạch"):

@@ -998,7 +998,10 @@ class SheetImport:
         day_value = self._get(values, "meeting_date")
         column = self._col("meeting") or self._col("doc")
         found: _MeetingFound
-        if not all(cells.is_blank(v) for v in (title_value, doc_value, day_value)):
+        if cells.is_blank(title_value) and cells.is_blank(doc_value):
+            found = self._meeting_of_day(day_value)
+            column = column or self._col("meeting_date")
+        else:
             day = None
             if not cells.is_blank(day_value):
                 try:
@@ -1012,16 +1015,34 @@ class SheetImport:
                 )
             except InvalidInput as exc:
                 found = exc
-        elif self.current is not None:
-            found = self.current
-        elif self.options.meeting_id is not None:
-            found = (self.options.meeting_id, self.meetings[self.options.meeting_id].date)
-        else:
-            found = Phrase("row_no_meeting")
         if not isinstance(found, tuple):
             p.problem(found or Phrase("row_no_meeting"), column)
             return
         p.meeting, p.held = found
+
+    def _meeting_of_day(self, day_value: Value) -> _MeetingFound:
+        """The meeting of a row naming none in its cells: the heading's above it, else the one
+        meeting held on the day a ``Ngày giao`` / ``Ngày họp`` cell gives, else ``--meeting``. A
+        day alone never makes a meeting (it has no title: one was made as 'Văn bản None')."""
+        if self.current is not None:
+            return self.current
+        day = None
+        if not cells.is_blank(day_value):
+            try:
+                day = cells.parse_day(day_value)
+            except InvalidInput as exc:
+                return exc
+            held = sorted(i for i, m in self.meetings.items() if m.date == day)
+            if len(held) == 1:
+                return held[0], day
+            if len(held) > 1:
+                ids = ", ".join(str(i) for i in held)
+                return Phrase("row_meetings_match", shown=cells.show(day_value), ids=ids)
+        if self.options.meeting_id is not None:
+            return self.options.meeting_id, self.meetings[self.options.meeting_id].date
+        if day is not None:
+            return Phrase("row_meeting_day_only", day=day)
+        return Phrase("row_no_meeting")
 
     def _find_meeting(
         self, title: str, doc: str | None, day: date | None, *, heading: bool = False

@@ -416,12 +416,14 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, bool):
         return None, None
     if isinstance(value, int | float):
+        _no_fraction(value, show(value))
         return _whole_percent(value, show(value)), None
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
     bare = written.replace(",", ".").translate(_MINUS)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
+        _no_fraction(Decimal(bare), written)
         return _whole_percent(Decimal(bare), written), None
     found = _PERCENT.search(written)
     if found is None:
@@ -433,6 +435,17 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
     return percent, rest or None
+
+
+def _no_fraction(number: float | Decimal, raw: str) -> None:
+    """Refuse a share of one written without its percent (``0,75``, ``0.5`` in a cell not
+    formatted as a percentage): 75% or 0.75%? Rounded, it was read as 1%.
+
+    Raises:
+        InvalidInput: ``cell_progress_fraction``.
+    """
+    if 0 < number < 1:
+        raise InvalidInput.of("cell_progress_fraction", value=cut(raw))
 
 
 def leading_progress(value: Value) -> tuple[int | None, str | None]:
