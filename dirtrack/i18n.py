@@ -2398,6 +2398,10 @@ ERRORS.update(
             "progress 100% without saying the directive is completed: recorded in progress; "
             "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"
         ),
+        "warn_unit_initials": N_(
+            "column {column}: {name!r} read as {unit}, the one unit whose name it writes by "
+            "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
+        ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "
             "as words in the progress note, no unit recorded for it (name each unit, or "

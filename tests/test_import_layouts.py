@@ -956,3 +956,38 @@ def test_a_register_of_limitations_is_refused_not_made_directives(
         "Ban hành hướng dẫn",
         "Chậm ban hành văn bản hướng dẫn",
     ]
+
+
+def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> None:
+    """'Sở KH&ĐT', 'Sở TC', 'Sở LĐ-TB&XH', as registers write them: each was an unknown unit
+    (the closest named, nothing imported). The one registered unit whose name they write by
+    its initials is read, with a warning naming the cell and the alias that says so once; an
+    abbreviation no one unit's name fits stays unknown."""
+    office.ok("unit", "add", "SLDTBXH", "Sở Lao động - Thương binh và Xã hội")
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "Sở KH&ĐT", "Sở TC; Sở LĐ-TB&XH", "30/9/2025"],
+        [2, "Việc 2", "Sở TP", None, "30/9/2025"],
+        [3, "Việc 3", "Sở TT&TT", None, "30/9/2025"],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert (found[2]["units"], found[2]["with"]) == (["SKHDT"], ["STC", "SLDTBXH"])
+    assert found[2]["warnings"][0] == (
+        "column C: 'Sở KH&ĐT' read as SKHDT (Sở Kế hoạch và Đầu tư), the one unit whose name "
+        "it writes by its initials: check it (dirtrack unit alias SKHDT 'Sở KH&ĐT' says so "
+        "once for all)"
+    )
+    assert found[3]["units"] == ["STP"]
+    assert found[4]["action"] == "error"
+    assert "unknown unit 'Sở TT&TT'" in found[4]["problems"][0]["message"]
+    office.ok("unit", "alias", "SKHDT", "Sở KH&ĐT")
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert not any("'Sở KH&ĐT'" in w for w in found[2]["warnings"])
+    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], sorted(listed["Việc 1"]["with"])) == (
+        "SKHDT",
+        ["SLDTBXH", "STC"],
+    )
+    assert listed["Việc 2"]["unit"] == "STP"

@@ -74,7 +74,9 @@ _CACHE_LIMIT = 20_000
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # The units a cell names, why it names no unit where it does not, and the groups of bodies it
 # names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str]]
+# The units a cell names, why it names no unit (each name), the groups of bodies it names,
+# and the names read by their initials ("Sở KH&ĐT"), with the unit each was read as.
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, int]]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -905,7 +907,12 @@ class SheetImport:
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
             self._unit_cache[(raw, lead, level)] = cached
-        refs, errors, groups = cached
+        refs, errors, groups, initials = cached
+        for name, ref in initials:
+            where = column.letter if column is not None else ""
+            label = self.index.label(ref)
+            code = self.index.code(ref)
+            p.warn(Phrase("warn_unit_initials", name=name, unit=label, column=where, code=code))
         for name in groups:
             # the words kept in the row's note, under the column's header as a note column's
             kept = f"{column.header}: {name}" if column is not None and column.header else name
@@ -936,6 +943,7 @@ class SheetImport:
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         groups: list[str] = []
+        initials: list[tuple[str, int]] = []
         for pieces in cells.unit_pieces(value):
             whole = self._at_level(", ".join(pieces), level) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -952,7 +960,12 @@ class SheetImport:
                 else:
                     found = self._at_level(pieces[i], level)
                     assert isinstance(found, DirtrackError)
-                    if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
+                    short = self.index.by_initials(pieces[i]) if isinstance(found, NotFound) else []
+                    if len(short) == 1:
+                        # "Sở KH&ĐT": the one registered unit whose name it writes by initials
+                        refs.append(short[0])
+                        initials.append((nfc(pieces[i]), short[0]))
+                    elif isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
                         if lead:
                             errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
                         else:
@@ -968,7 +981,7 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors, groups
+        return unique, errors, groups, initials
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)
