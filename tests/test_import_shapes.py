@@ -502,16 +502,56 @@ def test_a_deadline_split_into_the_conclusions_and_the_extension(
         ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Thời hạn gia hạn", "Đề nghị gia hạn"],
         [1, "Việc 1", "SNV", "30/9/2023", "30/6/2023", None],
         [2, "Việc 2", "STC", "30/9/2023", "Thường xuyên", None],
+        [3, "Việc 3", "STP", "Thường xuyên", "31/12/2023", None],
+        [4, "Việc 4", "SNV", "30/9/2023", "Không", None],
+        [5, "Việc 5", "STC", "30/9/2023", "-", None],
     ]
     book, _, other = _book(tmp_path, "gia-han.xlsx", bad)
     book.save(other)
     dry, whole = _dry(office, other)
     fields = {c["column"]: c["field"] for c in whole["columns"]}
     assert (fields["E"], fields["F"]) == ("extended", None)
-    assert whole["bad_rows"] == [2, 3]
+    assert whole["bad_rows"] == [2, 3, 4]
     assert [p["column"] for p in dry[2]["problems"]] == ["E"]
     assert "not later than the deadline" in dry[2]["problems"][0]["message"]
     assert "names no day an extension runs to" in dry[3]["problems"][0]["message"]
+    assert "extends no deadline" in dry[4]["problems"][0]["message"]
+    # "Không" and "-" under 'Gia hạn': no extension, said so
+    assert [(dry[n]["due"], dry[n]["original_due"]) for n in (5, 6)] == [
+        ("2023-09-30", "2023-09-30")
+    ] * 2
+
+
+def test_in_progress_words_beside_a_completion_date_are_a_bad_row(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Đang thực hiện' in 'Tình hình thực hiện' (no result column) beside a date in 'Ngày
+    hoàn thành': the words were dropped and the row came in done on that day. The row says
+    both, as a result column saying it would: a bad row."""
+    path = workbook(
+        tmp_path,
+        [
+            [
+                "STT",
+                "Nội dung",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tình hình thực hiện",
+                "Ngày hoàn thành",
+            ],
+            [1, "Việc 1", "SNV", "30/6/2023", "Đang thực hiện", "20/6/2023"],
+            [2, "Việc 2", "STC", "30/6/2023", "Đang thực hiện, đạt 70%", None],
+            [3, "Việc 3", "STP", "30/6/2023", "Đã gửi báo cáo", "21/6/2023"],
+        ],
+    )
+    result = office(
+        "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run", "--format", "json"
+    )
+    rows = {r["row"]: r for r in json.loads(result.stdout)["rows"]}
+    assert json.loads(result.stdout)["bad_rows"] == [2]
+    assert rows[2]["problems"][0]["message"] == "says it is done and also that it is not"
+    assert (rows[3]["status"], rows[3]["progress"]) == ("open_in_time", 70)
+    assert (rows[4]["status"], rows[4]["completed_on"]) == ("done_on_time", "2023-06-21")
 
 
 def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_path: Path) -> None:

@@ -1156,8 +1156,10 @@ class SheetImport:
         cell is, with the same checks."""
         value = self._get(values, "extended")
         due_value = self._get(values, "due")
-        if cells.is_blank(value) or (p.due is None and not cells.is_blank(due_value)):
-            return  # nothing extended, or the deadline cell's own problem says it all
+        if cells.is_blank(value) or cells.says_none(value):
+            return  # nothing extended ("Không", "-")
+        if p.due is None and p.due_text is None and not cells.is_blank(due_value):
+            return  # the deadline cell's own problem says it all
         column = self._col("extended")
         try:
             day, words = cells.parse_deadline(value, p.held, self.calendar)
@@ -1201,7 +1203,10 @@ class SheetImport:
                 if status.said is Said.DONE and status.day is not None:
                     done_day = status.day
             elif status.said is Said.OPEN:
-                # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
+                # "Đang thực hiện, đạt 70%": a narrative; the result column decides, and
+                # without one, it says the row is open (against a completion date beside it).
+                if not layout.has("result"):
+                    said.setdefault(Said.OPEN, (self._col("progress"), status))
                 if status.note or p.percent is not None:
                     notes.append(cells.text(progress_value))
             elif progress_note:
@@ -1245,7 +1250,7 @@ class SheetImport:
                 try:
                     day = cells.parse_day(value, p.held)
                 except InvalidInput:
-                    if cells.text(value).lower() in ("không", "khong", "no", "0"):
+                    if cells.says_none(value):
                         continue
                     p.problem(Phrase("row_not_mark", value=cells.show(value)), column)
                     continue

@@ -700,6 +700,15 @@ def is_mark(value: Value) -> bool:
     return fold(text(value)) in _MARKS
 
 
+# "Không", "-", "0" under a column of marks or of extensions: none, said so.
+_NONE = frozenset({"khong", "no", "0", "-", "–", "—", "khong co", "khong gia han"})
+
+
+def says_none(value: Value) -> bool:
+    """A cell saying there is none (``Không``, ``-``, ``0``) where a mark or a day would be."""
+    return fold(text(value)).strip(" .") in _NONE
+
+
 def is_tick(value: Value) -> bool:
     """A cell holding only a tick (``x``, ``✓``), which says no status by itself."""
     return isinstance(value, str) and fold(text(value)) in _TICKS
