@@ -1489,14 +1489,23 @@ def test_a_directive_in_capitals_numbered_as_the_others_is_no_heading(
         ["2.1", "Việc 2", "STC", "30/9/2023", "Đang thực hiện"],
         ["3", "NHIỆM VỤ CHUNG"],
         ["a)", "Việc 3", "STP", "30/9/2023", "Đang thực hiện"],
+        ["4", "CÔNG TÁC KHÁC"],
+        ["-", "Việc 4", "STP", "30/9/2023", "Đang thực hiện"],
+        ["5", "KẾT LUẬN SỐ 12-KL/TU NGÀY 2/3/2023 CỦA BAN THƯỜNG VỤ"],
+        ["5.1", "Việc 5", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["6", "XÂY DỰNG KẾ HOẠCH CHUYỂN ĐỔI SỐ"],
     ]
     book, _, path = _book(tmp_path, "nhom.xlsx", groups)
     book.save(path)
     found, whole = _dry(office, path)
-    assert whole["bad_rows"] == []
-    assert [found[n]["action"] for n in (2, 4, 6)] == ["skip"] * 3
+    assert whole["bad_rows"] == [12]  # a directive in capitals, "kế hoạch" no document
+    assert [found[n]["action"] for n in (2, 4, 6, 8)] == ["skip"] * 4
+    assert found[10]["action"] == "section"
+    assert str(found[11]["meeting"]).startswith("new: KẾT LUẬN SỐ 12-KL/TU")
+    book, _, path = _book(tmp_path, "nhom-2.xlsx", groups[:-1])
+    book.save(path)
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
-    assert sorted(by_text(office)) == ["Việc 1", "Việc 2", "Việc 3"]
+    assert sorted(by_text(office)) == ["Việc 1", "Việc 2", "Việc 3", "Việc 4", "Việc 5"]
 
 
 def test_ticks_under_on_schedule_and_behind_schedule_mark_open(office: Cli, tmp_path: Path) -> None:

@@ -114,7 +114,8 @@ _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|ca
 _COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
 _CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
-_LETTER_STT = re.compile(r"^[a-zđ][).]$", re.IGNORECASE)
+# An item under a heading: "a)", "b.", or a bullet ("-", "+", "•")
+_ITEM_STT = re.compile(r"^(?:[a-zđ][).]|[-+•–*])$", re.IGNORECASE)
 _SOURCE_WORDS = re.compile(
     r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
     r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
@@ -748,9 +749,9 @@ class SheetImport:
             return
         above = self.plans[-1]
         child = _CHILD_STT.match(stt)
-        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b): a group's heading
+        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b, -): a group's heading
         whole = _WHOLE_STT.match(stt)
-        anew = (whole is not None and whole[1] == "1") or _LETTER_STT.match(stt) is not None
+        anew = (whole is not None and whole[1] == "1") or _ITEM_STT.match(stt) is not None
         if (child is not None and above.section == child[1]) or (anew and above.text.isupper()):
             self.plans[-1] = self._heading(above.row, above.text)
 
@@ -781,14 +782,24 @@ class SheetImport:
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
             return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính", "Khối Đảng"
-        if written.isupper() and _WHOLE_STT.match(stt) is None:
+        if written.isupper() and (_WHOLE_STT.match(stt) is None or self._names_source(written)):
             # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals. Numbered
             # as the directives are ("3 | TỔ CHỨC HỘI NGHỊ"), it is a heading only when rows
-            # numbered under it follow (see _section_above): else a directive missing its cells.
+            # numbered under it follow (see _section_above): else a directive missing its cells;
+            # unless it names a meeting's document ("1 | KẾT LUẬN SỐ 12-KL/TU NGÀY 2/3/2022").
             return True
         if layout.no_unit is not None and written and self._names_unit(written):
             return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
+
+    @staticmethod
+    def _names_source(written: str) -> bool:
+        """Whether a row's text names the document or meeting of the rows under it: its kind
+        and its number or day (``Kết luận số 123-KL/TU ngày 12/3/2022``), not the words alone
+        (``XÂY DỰNG KẾ HOẠCH …`` is a directive)."""
+        if not _SOURCE_WORDS.search(fold(written)):
+            return False
+        return cells.doc_number(written) is not None or cells.first_day(written) is not None
 
     def _heading(self, number: int, heading: str) -> Planned:
         heading = _HEADING_MARK.sub("", heading) or heading
