@@ -1493,19 +1493,21 @@ def test_a_directive_in_capitals_numbered_as_the_others_is_no_heading(
         ["-", "Việc 4", "STP", "30/9/2023", "Đang thực hiện"],
         ["5", "KẾT LUẬN SỐ 12-KL/TU NGÀY 2/3/2023 CỦA BAN THƯỜNG VỤ"],
         ["5.1", "Việc 5", "SNV", "30/9/2023", "Đang thực hiện"],
-        ["6", "XÂY DỰNG KẾ HOẠCH CHUYỂN ĐỔI SỐ"],
+        ["6", "CÁC NHIỆM VỤ KHÁC"],
+        [None, "Việc 6", "STC", "30/9/2023", "Đang thực hiện"],
+        ["7", "XÂY DỰNG KẾ HOẠCH CHUYỂN ĐỔI SỐ"],
     ]
     book, _, path = _book(tmp_path, "nhom.xlsx", groups)
     book.save(path)
     found, whole = _dry(office, path)
-    assert whole["bad_rows"] == [12]  # a directive in capitals, "kế hoạch" no document
-    assert [found[n]["action"] for n in (2, 4, 6, 8)] == ["skip"] * 4
+    assert whole["bad_rows"] == [14]  # a directive in capitals, "kế hoạch" no document
+    assert [found[n]["action"] for n in (2, 4, 6, 8, 12)] == ["skip"] * 5
     assert found[10]["action"] == "section"
     assert str(found[11]["meeting"]).startswith("new: KẾT LUẬN SỐ 12-KL/TU")
     book, _, path = _book(tmp_path, "nhom-2.xlsx", groups[:-1])
     book.save(path)
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
-    assert sorted(by_text(office)) == ["Việc 1", "Việc 2", "Việc 3", "Việc 4", "Việc 5"]
+    assert sorted(by_text(office)) == [f"Việc {n}" for n in range(1, 7)]
 
 
 def test_ticks_under_on_schedule_and_behind_schedule_mark_open(office: Cli, tmp_path: Path) -> None:

@@ -615,7 +615,7 @@ class SheetImport:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
-        self._section_above(stt)
+        self._section_above(stt, values)
         if not unreadable and self._is_total(values, written, stt):
             return self._planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
@@ -742,16 +742,18 @@ class SheetImport:
             return False
         return bool(_TOTAL.match(fold_words(written or stt)))
 
-    def _section_above(self, stt: str) -> None:
+    def _section_above(self, stt: str, values: list[Value]) -> None:
         """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
         makes that one the heading it is: ``1 | Lĩnh vực tổ chức, cán bộ``."""
         if not self.plans or self.plans[-1].section is None:
             return
         above = self.plans[-1]
         child = _CHILD_STT.match(stt)
-        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b, -): a group's heading
+        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b, -), or over
+        # directives not numbered at all: a group's heading
         whole = _WHOLE_STT.match(stt)
         anew = (whole is not None and whole[1] == "1") or _ITEM_STT.match(stt) is not None
+        anew |= not stt and not cells.is_blank(self._get(values, "unit"))
         if (child is not None and above.section == child[1]) or (anew and above.text.isupper()):
             self.plans[-1] = self._heading(above.row, above.text)
 
