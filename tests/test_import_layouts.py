@@ -991,3 +991,29 @@ def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> No
         ["SLDTBXH", "STC"],
     )
     assert listed["Việc 2"]["unit"] == "STP"
+
+
+def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
+    """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
+    cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,
+    one directive each, as two units on two lines are; a name joined inside ('Sở Kế hoạch và
+    Đầu tư') stays whole."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            [1, "Việc 1", "Sở Nội vụ và Sở Tài chính", "30/9/2025"],
+            [2, "Việc 2", "Sở Kế hoạch và Đầu tư - Sở Y tế", "30/9/2025"],
+            [3, "Việc 3", "Sở Tư pháp/Sở Y tế", "30/9/2025"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    made = sorted((d["text"], d["unit"]) for d in office.json("list", "--as-of", AS_OF))
+    assert made == [
+        ("Việc 1", "SNV"),
+        ("Việc 1", "STC"),
+        ("Việc 2", "SKHDT"),
+        ("Việc 2", "SYT"),
+        ("Việc 3", "STP"),
+        ("Việc 3", "SYT"),
+    ]

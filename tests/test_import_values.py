@@ -332,6 +332,14 @@ def test_status_with_a_date_that_does_not_exist() -> None:
         ("Sở Văn hóa, thể thao và du lịch", [["Sở Văn hóa, thể thao và du lịch"]]),
         ("Các sở, ban, ngành", [["Các sở, ban, ngành"]]),
         ("Mặt trận, đoàn thể", [["Mặt trận, đoàn thể"]]),
+        # two bodies joined by a word or a sign, where a body's own name follows it
+        ("Sở Nội vụ và Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Sở Nội vụ - Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Sở Nội vụ/Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Ban Tổ chức + Văn phòng Tỉnh ủy", [["Ban Tổ chức", "Văn phòng Tỉnh ủy"]]),
+        ("Sở Lao động - Thương binh và Xã hội", [["Sở Lao động - Thương binh và Xã hội"]]),
+        ("Sở Tài nguyên và Môi trường", [["Sở Tài nguyên và Môi trường"]]),
+        ("Sở Nội vụ và các sở, ngành liên quan", [["Sở Nội vụ", "các sở, ngành liên quan"]]),
         ("", []),
     ],
 )

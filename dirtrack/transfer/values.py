@@ -718,6 +718,25 @@ _HARD = re.compile(r"[;\n\r]+")
 _BULLET = re.compile(r"^(?:[-–—•+*·>]+|\d{1,2}[.)])\s*")
 
 
+# "Sở Nội vụ và Sở Tài chính", "Sở Nội vụ - Sở Tài chính", "Sở Nội vụ/Sở Tài chính": two
+# bodies joined by a word or a sign, split only where a body's own name follows ("Sở Lao động
+# - Thương binh và Xã hội" is one).
+_JOINED = re.compile(r"\s+(?:và|va|cùng|cung|&|\+|-|–)\s+|\s*[/+]\s*", re.IGNORECASE)
+
+
+def _joined(chunk: str) -> list[str]:
+    """``chunk`` split where a word or sign joins two bodies' names (:data:`_JOINED`)."""
+    parts: list[str] = []
+    start = 0
+    for found in _JOINED.finditer(chunk):
+        before = chunk[start : found.start()].strip()
+        if before and starts_body(chunk[found.end() :]):
+            parts.append(chunk[start : found.start()])
+            start = found.end()
+    parts.append(chunk[start:])
+    return parts
+
+
 def unit_pieces(value: Value) -> list[list[str]]:
     """A unit cell as segments of comma-separated pieces.
 
@@ -734,7 +753,7 @@ def unit_pieces(value: Value) -> list[list[str]]:
         if not line:
             continue
         pieces: list[str] = []
-        for piece in line.split(","):
+        for piece in (part for chunk in line.split(",") for part in _joined(chunk)):
             piece = _BULLET.sub("", nfc(piece))
             if not piece:
                 continue
