@@ -380,6 +380,8 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
             [2, "Quyết toán dự án", "STC", "30/4/2023", "Hoàn thành trễ hạn ngày 2/5/2023"],
             [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành 100%"],
             [4, "Báo cáo sơ kết", "STP", "30/5/2023", "Hoàn thành chậm ngày 20/5/2023"],
+            # after a comma: it was refused, done on time or late 'cannot be told'
+            [5, "Rà soát quy chế", "SNV", "30/5/2023", "Đã hoàn thành, chậm so với yêu cầu"],
         ],
     )
     report = office.json("import", path, "--meeting", "1")
@@ -394,6 +396,12 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
     # Said late, but done before the deadline: recorded by the date, with a warning.
     assert found["Báo cáo sơ kết"]["status"] == "done_on_time"
     assert any(w.startswith("row 6:") for w in report["warnings"]), report["warnings"]
+    late = found["Rà soát quy chế"]
+    assert (late["status"], late["completed_on"], late["completed_on_exact"]) == (
+        "done_late",
+        "2023-06-30",
+        False,
+    )
 
 
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:

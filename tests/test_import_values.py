@@ -196,6 +196,8 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
         ("Đúng tiến độ", None, None, "Đúng tiến độ"),
         ("Đúng hạn", None, None, "Đúng hạn"),
         ("Hoàn thành chậm ngày 5/6/2023", Said.DONE, date(2023, 6, 5), None),
+        # how it was done after a comma: done late, the rest a note
+        ("Đã hoàn thành, chậm so với yêu cầu", Said.DONE, None, "so với yêu cầu"),
         ("Hoàn thành 100%", Said.DONE, None, None),
         ("Hoàn thành 50%", None, None, "Hoàn thành 50%"),
         ("Đã hoàn thành 50%", None, None, "Đã hoàn thành 50%"),

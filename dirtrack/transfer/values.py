@@ -520,9 +520,10 @@ class Said(StrEnum):
     OPEN = "open"
 
 
-# How it was done, after "hoàn thành": "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
+# How it was done, after "hoàn thành" (and a comma: "Đã hoàn thành, chậm so với yêu cầu"):
+# "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
 _HOW_DONE = (
-    r"(?:\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
+    r"(?:,?\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
     r"|100\s*%))?"
 )
 # What makes "đã hoàn thành …" a part done, not the directive: "50%", "dự thảo", "giai đoạn 1".
