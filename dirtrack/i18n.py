@@ -1457,6 +1457,10 @@ ERRORS: dict[str, Entry] = {
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
+    "cell_progress_fraction": N_(
+        "{value} is a share of one, not a percentage (75% or 0.75%?): write it as a "
+        "percentage ('75%'), or format the cell as one"
+    ),
     "import_folder": N_("{path} is a folder, not a file to import"),
     "import_database": N_(
         "{path} is a database, not a file to import; to bring back a backup "
@@ -1484,6 +1488,11 @@ ERRORS: dict[str, Entry] = {
     "sheet_is_chart": N_("{path}: sheet {sheet!r} is a chart, not a table"),
     "not_encoding": N_("{path} is not valid {encoding} text"),
     "not_utf8_or_1258": N_("{path} is not text in UTF-8 or Windows-1258"),
+    "csv_letters_lost": N_(
+        "{path}: its Vietnamese letters were lost when it was saved (line {line}: {word!r}): "
+        "the program wrote '?' for each letter its code page lacks; save the sheet again as "
+        "'CSV UTF-8 (Comma delimited)' or as .xlsx"
+    ),
     "sheet_for_csv": N_("--sheet is for Excel workbooks; a CSV file has one table"),
     "sheet_refused": N_("{name}: sheet {sheet!r}: {reason}"),
     "csv_empty": N_("{name} has no data: every cell is empty"),
@@ -2334,6 +2343,11 @@ ERRORS.update(
             "họp…), no heading row above names one, and no --meeting ID was given"
         ),
         "row_no_meeting_id": N_("no meeting with id {id}"),
+        "row_meeting_day_only": N_(
+            "no meeting was held on {day} and no column names the row's meeting or document: "
+            "record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), or "
+            "give --meeting ID"
+        ),
         "row_meetings_match": N_(
             "{shown!r} matches meetings {ids}; write the meeting id in the cell instead"
         ),
@@ -2345,6 +2359,10 @@ ERRORS.update(
         "cell_extension_no_due": N_(
             "{value!r} extends no deadline: write the deadline first, then the extension "
             "('30/6/2023 (gia hạn đến 31/12/2023)')"
+        ),
+        "cell_extension_no_day": N_(
+            "{value!r} names no day an extension runs to: write the new deadline "
+            "('31/12/2023'), or leave the cell empty"
         ),
         "cell_extension_not_later": N_(
             "the extension to {new_due} is not later than the deadline {due}: write the "
@@ -2415,6 +2433,10 @@ ERRORS.update(
         "warn_full_not_done": N_(
             "progress 100% without saying the directive is completed: recorded in progress; "
             "write 'Đã hoàn thành ngày …' (or record it with dirtrack done) if it is"
+        ),
+        "warn_unit_initials": N_(
+            "column {column}: {name!r} read as {unit}, the one unit whose name it writes by "
+            "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
         ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "

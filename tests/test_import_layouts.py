@@ -656,6 +656,75 @@ def test_a_workbook_of_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None
     )
 
 
+def test_a_summary_sheet_before_one_sheet_per_unit(register: Cli, tmp_path: Path) -> None:
+    """A summary sheet ('Tổng hợp': units and counts) before the sheets of each unit, which
+    have no unit column: the import was refused for the summary, 'no column holds the
+    directive's text'. The first unit's sheet is read, the summary passed over, and the other
+    units' sheets named in a warning."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Tổng hợp"
+    for row in (["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành"], [1, "Sở Nội vụ", 1, 0]):
+        summary.append(row)
+    for title, rows in (
+        ("SNV", [[1, "Rà soát biên chế", "30/9/2024", "Đang thực hiện"]]),
+        ("Sở Y tế", [[1, "Kiểm soát dịch bệnh", "Quý IV/2024", None]]),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(["STT", "Nội dung", "Thời hạn", "Tình hình thực hiện"])
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "tong-hop-va-don-vi.xlsx"
+    book.save(path)
+    done = register("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert done.exit_code == 0, done.stderr
+    assert "sheet 'Sở Y tế' holds a table of directives too" in done.stderr
+    assert rows_of(register) == [
+        ("Rà soát biên chế", "SNV", [], "2024-09-30", "open_in_time", None)
+    ]
+
+
+def test_a_sheet_whose_title_line_names_its_unit(register: Cli, tmp_path: Path) -> None:
+    """One unit's report, its unit in a title line ('Đơn vị: Sở Tài chính', 'Đơn vị báo cáo:
+    …') above a table without a unit column, the sheet named 'Sheet1': it was refused, 'no
+    column holds the lead unit'. The line is the lead unit of every row, shown as a heading;
+    a unit it names that is not registered is listed as unknown (its row the title line's,
+    no column), and made by --create-units."""
+    path = workbook(
+        tmp_path,
+        [
+            ["SỞ TÀI CHÍNH"],
+            ["BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ"],
+            ["Đơn vị: Sở Tài chính"],
+            [],
+            ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Lập dự toán ngân sách", "31/10/2024", "Đang thực hiện"],
+            [2, "Quyết toán vốn đầu tư", "30/6/2024", "Đã hoàn thành ngày 20/6/2024"],
+        ],
+    )
+    found = dry_rows(register, path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert (found[3]["action"], found[3]["units"]) == ("section", ["STC"])
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Lập dự toán ngân sách", "STC", [], "2024-10-31", "open_in_time", None),
+        ("Quyết toán vốn đầu tư", "STC", [], "2024-06-30", "done_on_time", "2024-06-20"),
+    ]
+    csv_path = tmp_path / "so-xay-dung.csv"
+    csv_path.write_text(
+        "Đơn vị báo cáo: Sở Xây dựng\n\nTT,Nhiệm vụ,Thời hạn\n1,Kiểm tra công trình,30/9/2024\n",
+        encoding="utf-8-sig",
+    )
+    args = (str(csv_path), "--meeting", "2", "--as-of", SHEET_DAY)
+    result = register("import", *args, "--dry-run", "--format", "json")
+    whole = json.loads(result.stdout)
+    assert whole["bad_rows"] == [1, 4]
+    assert [(u["name"], u["rows"]) for u in whole["unknown_units"]] == [("Sở Xây dựng", [1])]
+    assert whole["rows"][0]["problems"][0]["column"] is None
+    register.ok("import", *args, "--create-units")
+    made = by_text(register, SHEET_DAY)["Kiểm tra công trình"]
+    assert (made["unit"], made["due"]) == ("SXD", "2024-09-30")
+
+
 def test_a_status_written_in_the_note_column(register: Cli, tmp_path: Path) -> None:
     """A register whose only word on the status is in 'Ghi chú' ('Đã hoàn thành ngày …',
     'Dừng thực hiện ngày …'): the row came in open, the words a progress note. A result
@@ -886,4 +955,65 @@ def test_a_register_of_limitations_is_refused_not_made_directives(
     assert sorted(d["text"] for d in register.json("list")) == [
         "Ban hành hướng dẫn",
         "Chậm ban hành văn bản hướng dẫn",
+    ]
+
+
+def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> None:
+    """'Sở KH&ĐT', 'Sở TC', 'Sở LĐ-TB&XH', as registers write them: each was an unknown unit
+    (the closest named, nothing imported). The one registered unit whose name they write by
+    its initials is read, with a warning naming the cell and the alias that says so once; an
+    abbreviation no one unit's name fits stays unknown."""
+    office.ok("unit", "add", "SLDTBXH", "Sở Lao động - Thương binh và Xã hội")
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "Sở KH&ĐT", "Sở TC; Sở LĐ-TB&XH", "30/9/2025"],
+        [2, "Việc 2", "Sở TP", None, "30/9/2025"],
+        [3, "Việc 3", "Sở TT&TT", None, "30/9/2025"],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert (found[2]["units"], found[2]["with"]) == (["SKHDT"], ["STC", "SLDTBXH"])
+    assert found[2]["warnings"][0] == (
+        "column C: 'Sở KH&ĐT' read as SKHDT (Sở Kế hoạch và Đầu tư), the one unit whose name "
+        "it writes by its initials: check it (dirtrack unit alias SKHDT 'Sở KH&ĐT' says so "
+        "once for all)"
+    )
+    assert found[3]["units"] == ["STP"]
+    assert found[4]["action"] == "error"
+    assert "unknown unit 'Sở TT&TT'" in found[4]["problems"][0]["message"]
+    office.ok("unit", "alias", "SKHDT", "Sở KH&ĐT")
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert not any("'Sở KH&ĐT'" in w for w in found[2]["warnings"])
+    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], sorted(listed["Việc 1"]["with"])) == (
+        "SKHDT",
+        ["SLDTBXH", "STC"],
+    )
+    assert listed["Việc 2"]["unit"] == "STP"
+
+
+def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
+    """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
+    cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,
+    one directive each, as two units on two lines are; a name joined inside ('Sở Kế hoạch và
+    Đầu tư') stays whole."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            [1, "Việc 1", "Sở Nội vụ và Sở Tài chính", "30/9/2025"],
+            [2, "Việc 2", "Sở Kế hoạch và Đầu tư - Sở Y tế", "30/9/2025"],
+            [3, "Việc 3", "Sở Tư pháp/Sở Y tế", "30/9/2025"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    made = sorted((d["text"], d["unit"]) for d in office.json("list", "--as-of", AS_OF))
+    assert made == [
+        ("Việc 1", "SNV"),
+        ("Việc 1", "STC"),
+        ("Việc 2", "SKHDT"),
+        ("Việc 2", "SYT"),
+        ("Việc 3", "STP"),
+        ("Việc 3", "SYT"),
     ]

@@ -380,6 +380,8 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
             [2, "Quyết toán dự án", "STC", "30/4/2023", "Hoàn thành trễ hạn ngày 2/5/2023"],
             [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành 100%"],
             [4, "Báo cáo sơ kết", "STP", "30/5/2023", "Hoàn thành chậm ngày 20/5/2023"],
+            # after a comma: it was refused, done on time or late 'cannot be told'
+            [5, "Rà soát quy chế", "SNV", "30/5/2023", "Đã hoàn thành, chậm so với yêu cầu"],
         ],
     )
     report = office.json("import", path, "--meeting", "1")
@@ -394,6 +396,12 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
     # Said late, but done before the deadline: recorded by the date, with a warning.
     assert found["Báo cáo sơ kết"]["status"] == "done_on_time"
     assert any(w.startswith("row 6:") for w in report["warnings"]), report["warnings"]
+    late = found["Rà soát quy chế"]
+    assert (late["status"], late["completed_on"], late["completed_on_exact"]) == (
+        "done_late",
+        "2023-06-30",
+        False,
+    )
 
 
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
@@ -466,6 +474,92 @@ def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
     ) in result.stderr
     office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
     assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
+
+
+def test_a_deadline_split_into_the_conclusions_and_the_extension(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Thời hạn' over 'Theo kết luận | Gia hạn': the two columns both looked like the deadline
+    and the sheet was refused until --map chose. 'Gia hạn' is the extension approved: recorded
+    as '30/6/2023 (gia hạn đến 30/9/2023)' in the deadline cell is, with its checks. An x under
+    'Đã hoàn thành' beside a note giving the day ('HT ngày 28/6/2023') was refused for want of
+    that day."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn", None, "Đã hoàn thành", "Ghi chú"],
+        [None, None, None, "Theo kết luận", "Gia hạn", None, None],
+        [1, "Rà soát thủ tục", "STP", "30/6/2023", None, "x", "HT ngày 28/6/2023"],
+        [2, "Sắp xếp đơn vị", "SNV", "30/6/2023", "30/9/2023", None, None],
+        [3, "Quyết toán", "STC", "31/5/2023", "Quý III/2023", None, None],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2")
+    path = workbook(tmp_path, rows, merges)
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert (found["Rà soát thủ tục"]["status"], found["Rà soát thủ tục"]["completed_on"]) == (
+        "done_on_time",
+        "2023-06-28",
+    )
+    assert (found["Sắp xếp đơn vị"]["due"], found["Sắp xếp đơn vị"]["original_due"]) == (
+        "2023-09-30",
+        "2023-06-30",
+    )
+    assert found["Quyết toán"]["due"] == "2023-09-30"
+    assert found["Sắp xếp đơn vị"]["extensions"] == 1
+    # an extension to a day not after the deadline, and one that names no day, are bad rows
+    bad = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Thời hạn gia hạn", "Đề nghị gia hạn"],
+        [1, "Việc 1", "SNV", "30/9/2023", "30/6/2023", None],
+        [2, "Việc 2", "STC", "30/9/2023", "Thường xuyên", None],
+        [3, "Việc 3", "STP", "Thường xuyên", "31/12/2023", None],
+        [4, "Việc 4", "SNV", "30/9/2023", "Không", None],
+        [5, "Việc 5", "STC", "30/9/2023", "-", None],
+    ]
+    book, _, other = _book(tmp_path, "gia-han.xlsx", bad)
+    book.save(other)
+    dry, whole = _dry(office, other)
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert (fields["E"], fields["F"]) == ("extended", None)
+    assert whole["bad_rows"] == [2, 3, 4]
+    assert [p["column"] for p in dry[2]["problems"]] == ["E"]
+    assert "not later than the deadline" in dry[2]["problems"][0]["message"]
+    assert "names no day an extension runs to" in dry[3]["problems"][0]["message"]
+    assert "extends no deadline" in dry[4]["problems"][0]["message"]
+    # "Không" and "-" under 'Gia hạn': no extension, said so
+    assert [(dry[n]["due"], dry[n]["original_due"]) for n in (5, 6)] == [
+        ("2023-09-30", "2023-09-30")
+    ] * 2
+
+
+def test_in_progress_words_beside_a_completion_date_are_a_bad_row(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Đang thực hiện' in 'Tình hình thực hiện' (no result column) beside a date in 'Ngày
+    hoàn thành': the words were dropped and the row came in done on that day. The row says
+    both, as a result column saying it would: a bad row."""
+    path = workbook(
+        tmp_path,
+        [
+            [
+                "STT",
+                "Nội dung",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tình hình thực hiện",
+                "Ngày hoàn thành",
+            ],
+            [1, "Việc 1", "SNV", "30/6/2023", "Đang thực hiện", "20/6/2023"],
+            [2, "Việc 2", "STC", "30/6/2023", "Đang thực hiện, đạt 70%", None],
+            [3, "Việc 3", "STP", "30/6/2023", "Đã gửi báo cáo", "21/6/2023"],
+        ],
+    )
+    result = office(
+        "import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run", "--format", "json"
+    )
+    rows = {r["row"]: r for r in json.loads(result.stdout)["rows"]}
+    assert json.loads(result.stdout)["bad_rows"] == [2]
+    assert rows[2]["problems"][0]["message"] == "says it is done and also that it is not"
+    assert (rows[3]["status"], rows[3]["progress"]) == ("open_in_time", 70)
+    assert (rows[4]["status"], rows[4]["completed_on"]) == ("done_on_time", "2023-06-21")
 
 
 def test_two_unit_columns_suggest_leaving_out_the_loose_one(office: Cli, tmp_path: Path) -> None:
@@ -1373,3 +1467,112 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     assert fields["C"] is None and fields["D"] == "unit"
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"
+
+
+def test_a_directive_in_capitals_numbered_as_the_others_is_no_heading(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A directive typed in capitals whose other cells were left empty ('2 | TỔ CHỨC HỘI NGHỊ
+    TỔNG KẾT' between directives 1 and 3) was read as a group's heading and left out in
+    silence. Numbered as the directives are, it is a bad row saying its lead unit is missing;
+    a numbered group in capitals over rows numbered under it ('2.1') or anew ('1', 'a)') is a
+    heading as before."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Rà soát quy hoạch", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "TỔ CHỨC HỘI NGHỊ TỔNG KẾT", None, None, None],
+        [3, "Báo cáo tài chính", "STC", "30/9/2023", "Đang thực hiện"],
+    ]
+    book, _, path = _book(tmp_path, "hoa.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == [3]
+    assert found[3]["action"] == "error" and found[3]["text"] == "TỔ CHỨC HỘI NGHỊ TỔNG KẾT"
+    assert [p["column"] for p in found[3]["problems"]] == ["C"]
+    groups = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        ["1", "KHỐI ĐẢNG"],
+        [1, "Việc 1", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["2", "KHỐI CHÍNH QUYỀN"],
+        ["2.1", "Việc 2", "STC", "30/9/2023", "Đang thực hiện"],
+        ["3", "NHIỆM VỤ CHUNG"],
+        ["a)", "Việc 3", "STP", "30/9/2023", "Đang thực hiện"],
+        ["4", "CÔNG TÁC KHÁC"],
+        ["-", "Việc 4", "STP", "30/9/2023", "Đang thực hiện"],
+        ["5", "KẾT LUẬN SỐ 12-KL/TU NGÀY 2/3/2023 CỦA BAN THƯỜNG VỤ"],
+        ["5.1", "Việc 5", "SNV", "30/9/2023", "Đang thực hiện"],
+        ["6", "CÁC NHIỆM VỤ KHÁC"],
+        [None, "Việc 6", "STC", "30/9/2023", "Đang thực hiện"],
+        ["7", "XÂY DỰNG KẾ HOẠCH CHUYỂN ĐỔI SỐ"],
+    ]
+    book, _, path = _book(tmp_path, "nhom.xlsx", groups)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert whole["bad_rows"] == [14]  # a directive in capitals, "kế hoạch" no document
+    assert [found[n]["action"] for n in (2, 4, 6, 8, 12)] == ["skip"] * 5
+    assert found[10]["action"] == "section"
+    assert str(found[11]["meeting"]).startswith("new: KẾT LUẬN SỐ 12-KL/TU")
+    book, _, path = _book(tmp_path, "nhom-2.xlsx", groups[:-1])
+    book.save(path)
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert sorted(by_text(office)) == [f"Việc {n}" for n in range(1, 7)]
+
+
+def test_ticks_under_on_schedule_and_behind_schedule_mark_open(office: Cli, tmp_path: Path) -> None:
+    """'Tiến độ thực hiện' over 'Đúng tiến độ | Chậm tiến độ', an x under one of them: both
+    columns looked like the progress and the sheet was refused until --map chose. Each marks
+    the directive in progress, as 'Đang thực hiện' does."""
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ thực hiện", None, "Ghi chú"],
+        [None, None, None, None, "Đúng tiến độ", "Chậm tiến độ", None],
+        [1, "Việc đúng tiến độ", "SNV", "31/12/2023", "x", None, None],
+        [2, "Việc chậm", "STC", "31/5/2023", None, "x", "Chờ ý kiến"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "G1:G2", "E1:F1")
+    book, _, path = _book(tmp_path, "tien-do.xlsx", rows, merges)
+    book.save(path)
+    found, whole = _dry(office, path)
+    fields = {c["column"]: c["field"] for c in whole["columns"]}
+    assert fields["E"] == fields["F"] == "open_mark"
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert listed["Việc đúng tiến độ"]["status"] == "open_in_time"
+    assert listed["Việc chậm"]["status"] == "overdue"
+
+
+def test_the_level_beside_the_unit_tells_apart_units_of_one_name(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Ủy ban Kiểm tra' beside 'Cấp tỉnh' or 'Cấp huyện', when the Tỉnh ủy's and a Huyện
+    ủy's are registered: the name was ambiguous on every row, the level not read. The level
+    picks the one unit whose name says it; a level that leaves two (or none) leaves the name
+    ambiguous, a bad row naming both, as before."""
+    office.ok("unit", "add", "UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy")
+    office.ok("unit", "add", "UBKTCT", "Ủy ban Kiểm tra Huyện ủy Châu Thành")
+    office.ok("unit", "add", "UBKTTB", "Ủy ban Kiểm tra Huyện ủy Tân Biên")
+    office.ok("unit", "add", "UBKTPT", "Ủy ban Kiểm tra Đảng ủy xã Phước Thạnh")
+    rows = [
+        ["STT", "Nội dung", "Cấp", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc tỉnh", "Cấp tỉnh", "Ủy ban Kiểm tra", "30/9/2023"],
+        [2, "Việc xã", "Xã", "Ủy ban Kiểm tra", "30/9/2023"],
+        [3, "Việc huyện", "Cấp huyện", "Ủy ban Kiểm tra", "30/9/2023"],
+        [4, "Việc không cấp", None, "Ủy ban Kiểm tra", "30/9/2023"],
+    ]
+    book, _, path = _book(tmp_path, "cung-ten.xlsx", rows)
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert [found[n]["units"] for n in (2, 3)] == [["UBKTTU"], ["UBKTPT"]]
+    assert whole["bad_rows"] == [4, 5]
+    assert "ambiguous" in found[4]["problems"][0]["message"]
+    # the Châu Thành row, told apart by its name, and the others by the level, import
+    named = "Ủy ban Kiểm tra Huyện ủy Châu Thành"
+    kept = [*rows[:3], [3, "Việc huyện", "Cấp huyện", named, "30/9/2023"]]
+    book, _, path = _book(tmp_path, "cung-ten-2.xlsx", kept)
+    book.save(path)
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert [listed[t]["unit"] for t in ("Việc tỉnh", "Việc xã", "Việc huyện")] == [
+        "UBKTTU",
+        "UBKTPT",
+        "UBKTCT",
+    ]

@@ -280,6 +280,39 @@ def test_csv_dialects(
     assert [e["date"] for e in shown["history"] if e["event"] == "progress"] == ["2022-08-31"]
 
 
+@pytest.mark.parametrize("headers", ["vietnamese", "unaccented"])
+def test_a_csv_saved_without_its_vietnamese_letters_is_refused(
+    units: Cli, meeting: int, tmp_path: Path, headers: str
+) -> None:
+    """A CSV saved in Windows-1252 (Excel's 'CSV' on a Western Windows) has '?' for every
+    Vietnamese letter the code page lacks: it was refused as having no header row, or, under
+    headers typed without accents, its rows came in as 'Ki?m tra d? án' for units never
+    registered. It is refused naming a word so garbled, with how to save it again."""
+    header = HEADER if headers == "vietnamese" else ["STT", "Noi dung", "Don vi chu tri"]
+    header = header[:3] + ["Thoi han"]
+    rows = [header, ["1", "Kiểm tra dự án", "Ban Dân vận", "30/6/2022"]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    sheet = tmp_path / "ansi.csv"
+    sheet.write_bytes(buffer.getvalue().encode("cp1252", errors="replace"))
+    result = units("import", str(sheet), "--meeting", str(meeting))
+    assert result.exit_code == 1
+    first = "'N?i'" if headers == "vietnamese" else "'Ki?m'"
+    assert result.stderr == (
+        f"Error: ansi.csv: its Vietnamese letters were lost when it was saved (line "
+        f"{1 if headers == 'vietnamese' else 2}: {first}): the program wrote '?' for each "
+        "letter its code page lacks; save the sheet again as 'CSV UTF-8 (Comma delimited)' or "
+        "as .xlsx\n"
+    )
+    assert units.json("list") == []
+    # a question mark ending a word, and a link, are no letters lost
+    kept = write_csv(
+        tmp_path / "hoi.csv",
+        [header, ["1", "Vì sao chậm? Xem http://a.vn/?id=5", "Ban Dân vận", "30/6/2022"]],
+    )
+    units.ok("import", str(kept), "--meeting", str(meeting))
+
+
 def test_map_names_columns_by_header_and_letter(units: Cli, meeting: int, tmp_path: Path) -> None:
     sheet = write_csv(
         tmp_path / "s.csv",
@@ -329,6 +362,39 @@ def test_meeting_column_creates_and_finds_meetings(units: Cli, tmp_path: Path) -
         (1, "2022-05-06", "46-QĐ/ThU"),
         (2, "2022-08-02", "12-TB/TU"),
     ]
+
+
+def test_a_day_alone_names_the_meeting_held_that_day(units: Cli, tmp_path: Path) -> None:
+    """A 'Ngày giao' column without a column naming the meeting or its document: each row made
+    a meeting titled 'Văn bản None', even with --meeting given. The day names the one meeting
+    held on it; on a day without one, --meeting is the rows' meeting, and without it the row
+    is bad, saying what to give; no meeting is ever made from a day alone."""
+    units.id("add-meeting", "--date", "10/3/2022", "--title", "Hội nghị tháng 3")
+    units.id("add-meeting", "--date", "5/4/2022", "--title", "Hội nghị tháng 4")
+    sheet = write_csv(
+        tmp_path / "ngay-giao.csv",
+        [
+            ["STT", "Ngày giao", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            ["1", "10/3/2022", "Việc A", "BTC", "Quý III"],
+            ["2", "05/04/2022", "Việc B", "VPTU", "30/9/2022"],
+            ["3", "15/3/2022", "Việc C", "BDV", "30/9/2022"],
+        ],
+    )
+    result = units("import", str(sheet), "--dry-run", "--format", "json")
+    found = {r["row"]: r for r in json.loads(result.stdout)["rows"]}
+    assert [found[n].get("meeting") for n in (2, 3)] == [1, 2]
+    assert found[2]["due"] == "2022-09-30"  # "Quý III" takes the meeting's year
+    [problem] = found[4]["problems"]
+    assert (problem["column"], problem["message"]) == (
+        "B",
+        "no meeting was held on 2022-03-15 and no column names the row's meeting or "
+        "document: record it with add-meeting, name it in a column (Văn bản giao, Cuộc họp…), "
+        "or give --meeting ID",
+    )
+    units.ok("import", str(sheet), "--meeting", "1")
+    records = {r["text"]: r["meeting_id"] for r in units.json("list")}
+    assert records == {"Việc A": 1, "Việc B": 2, "Việc C": 1}
+    assert [m["id"] for m in units.json("meetings")] == [1, 2]
 
 
 def test_key_column_updates_instead_of_duplicating(

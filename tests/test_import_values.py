@@ -149,6 +149,17 @@ def test_progress(value: object, expected: tuple[int | None, str | None]) -> Non
     assert parse_progress(value) == expected  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("value", ["0,75", "0.5", 0.75, 0.05])
+def test_a_share_of_one_without_its_percent_is_refused(value: object) -> None:
+    """'0,75' typed in 'Tiến độ (%)' (or 0.75 in a cell not formatted as a percentage) was
+    rounded to 1%: 75% or 0.75%? It is refused, saying to write '75%'; 0, 1 and a cell
+    formatted as a percentage read as before."""
+    with pytest.raises(InvalidInput, match=r"is a share of one, not a percentage"):
+        parse_progress(value)  # type: ignore[arg-type]
+    assert parse_progress(Pct(0.75 * 100)) == (75, None)
+    assert [parse_progress(v)[0] for v in ("0", "1", 0, 1, "1,0")] == [0, 1, 0, 1, 1]
+
+
 @given(st.integers(min_value=101, max_value=9999))
 def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
     for value in (f"{n}%", str(n), n, Pct(float(n)), f"Đạt {n}% kế hoạch"):
@@ -185,6 +196,8 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
         ("Đúng tiến độ", None, None, "Đúng tiến độ"),
         ("Đúng hạn", None, None, "Đúng hạn"),
         ("Hoàn thành chậm ngày 5/6/2023", Said.DONE, date(2023, 6, 5), None),
+        # how it was done after a comma: done late, the rest a note
+        ("Đã hoàn thành, chậm so với yêu cầu", Said.DONE, None, "so với yêu cầu"),
         ("Hoàn thành 100%", Said.DONE, None, None),
         ("Hoàn thành 50%", None, None, "Hoàn thành 50%"),
         ("Đã hoàn thành 50%", None, None, "Đã hoàn thành 50%"),
@@ -321,6 +334,14 @@ def test_status_with_a_date_that_does_not_exist() -> None:
         ("Sở Văn hóa, thể thao và du lịch", [["Sở Văn hóa, thể thao và du lịch"]]),
         ("Các sở, ban, ngành", [["Các sở, ban, ngành"]]),
         ("Mặt trận, đoàn thể", [["Mặt trận, đoàn thể"]]),
+        # two bodies joined by a word or a sign, where a body's own name follows it
+        ("Sở Nội vụ và Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Sở Nội vụ - Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Sở Nội vụ/Sở Tài chính", [["Sở Nội vụ", "Sở Tài chính"]]),
+        ("Ban Tổ chức + Văn phòng Tỉnh ủy", [["Ban Tổ chức", "Văn phòng Tỉnh ủy"]]),
+        ("Sở Lao động - Thương binh và Xã hội", [["Sở Lao động - Thương binh và Xã hội"]]),
+        ("Sở Tài nguyên và Môi trường", [["Sở Tài nguyên và Môi trường"]]),
+        ("Sở Nội vụ và các sở, ngành liên quan", [["Sở Nội vụ", "các sở, ngành liên quan"]]),
         ("", []),
     ],
 )

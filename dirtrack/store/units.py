@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import clean_text, closest, fold, fold_words
+from dirtrack.text import clean_text, closest, fold, fold_words, nfc
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -53,6 +53,12 @@ def _all_aliases(session: Session) -> dict[int, list[UnitAlias]]:
     for alias in session.exec(select(UnitAlias).order_by(col(UnitAlias.id))):
         by_unit[alias.unit_id].append(alias)
     return by_unit
+
+
+# "Sở KH&ĐT", "Sở LĐ-TB&XH", "Phòng TC-KH", "Sở TC": a body's first words, then capitals.
+_ABBREVIATED = re.compile(
+    r"^(?P<head>(?:[^\W\d_]+ )+?)(?P<abbr>[A-ZĐ]{1,6}(?: ?[&-] ?[A-ZĐ]{1,6})*)$"
+)
 
 
 class UnitIndex:
@@ -101,25 +107,53 @@ class UnitIndex:
             NotFound: nothing matches; the message names the closest units.
             Conflict: several units match; the message names them.
         """
-        key = fold_words(ref)
-        if not key:
-            raise InvalidInput.of("unit_empty_ref")
-        exact = [uid for uid, keys in self._keys.items() if key in keys]
-        if len(exact) == 1:
-            return self.units[exact[0]]
-        if len(exact) > 1:
-            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(exact))
-        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
-        partial = [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
-        if len(partial) == 1:
-            return self.units[partial[0]]
-        if len(partial) > 1:
-            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(partial))
+        found = self.candidates(ref)
+        if len(found) == 1:
+            return self.units[found[0]]
+        if len(found) > 1:
+            raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
         choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
         near = closest(ref, choices) if choices else []
         if near:
             raise NotFound.of("unit_unknown", ref=ref, near=", ".join(near))
         raise NotFound.of("unit_unknown_none", ref=ref)
+
+    def candidates(self, ref: str) -> list[int]:
+        """The ids of the units ``ref`` may name, as :meth:`resolve` matches them: those it
+        names exactly, else those whose name or alias holds it as whole words.
+
+        Raises:
+            InvalidInput: ``ref`` is blank.
+        """
+        key = fold_words(ref)
+        if not key:
+            raise InvalidInput.of("unit_empty_ref")
+        exact = [uid for uid, keys in self._keys.items() if key in keys]
+        if exact:
+            return exact
+        pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+        return [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
+
+    def by_initials(self, ref: str) -> list[int]:
+        """The ids of the units whose name ``ref`` writes with the initials offices use
+        (``Sở KH&ĐT``: Sở Kế hoạch và Đầu tư; ``Sở LĐ-TB&XH``, ``Phòng TC-KH``): the same
+        first words, then capitals that are the first letters of the name's other words
+        (``và`` left out). Offices' sheets write names so; matched by the sheet import, which
+        says so on the row."""
+        found = _ABBREVIATED.match(nfc(ref).strip())
+        if found is None:
+            return []
+        head = fold_words(found["head"]).split()
+        letters = re.sub(r"[^a-z]", "", fold(found["abbr"]))
+        matches = []
+        for uid, unit in self.units.items():
+            words = fold_words(unit.name).split()
+            if words[: len(head)] != head:
+                continue
+            rest = [w for w in words[len(head) :] if w != "va"]
+            if len(rest) > 1 and "".join(w[0] for w in rest) == letters:
+                matches.append(uid)
+        return matches
 
     def resolve_many(self, refs: Iterable[str]) -> list[Unit]:
         """Resolve each reference, dropping repeats but keeping the order given."""

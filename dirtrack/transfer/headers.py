@@ -90,6 +90,19 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "due date",
         ),
     ),
+    "extended": (
+        "the deadline an approved extension set (gia hạn)",
+        (
+            "gia han",
+            "gia han den",
+            "thoi han gia han",
+            "han gia han",
+            "thoi han sau gia han",
+            "thoi han duoc gia han",
+            "extended to",
+            "extension",
+        ),
+    ),
     "product": (
         "the expected product (sản phẩm)",
         (
@@ -176,6 +189,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "dang thuc hien qua han",
             "trong han",
             "qua han",
+            # "Tiến độ thực hiện" over "Đúng tiến độ | Chậm tiến độ": in progress either way
+            "dung tien do",
+            "cham tien do",
             "open",
             "in progress",
             "not done",
@@ -296,6 +312,8 @@ _LEVEL = re.compile(
     r"^cap(?: (?:quan ly|hanh chinh|don vi|chu tri|thuc hien|phoi hop))?$"
     r"|\bcap(?: quan ly| hanh chinh)?$"
 )
+# A header naming a request ("Đề nghị gia hạn", "Xin gia hạn"): no extension granted.
+_ASKING = re.compile(r"\b(?:de nghi|xin)\b")
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -345,11 +363,15 @@ def match_header(text: str) -> Match | None:
     if _COUNT.match(bare) or _LEVEL.search(bare):
         return None
     padded = f" {bare} "
+    asking = _ASKING.search(bare) is not None
     best: Match | None = None
     for synonym, name in _SYNONYMS.items():
         # Short one-word names ("han", "ma", "unit") only count on their own, never inside.
         if " " not in synonym and len(synonym) < 5:
             continue
+        if asking and name == "extended":
+            continue  # "Đề nghị gia hạn": asked for, not granted
+
         if f" {synonym} " in padded:
             score = 1 + len(synonym) / 1000
             if best is None or score > best.score:

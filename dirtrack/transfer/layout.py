@@ -39,6 +39,11 @@ _AS_OF = re.compile(
     r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})"
 )
 
+# "Đơn vị: …", "Tên đơn vị: …", "Đơn vị báo cáo: …", "Cơ quan thực hiện: …" above the table
+_UNIT_LABEL = re.compile(
+    r"^(?:ten )?(?:co quan|don vi)(?: (?:co quan|don vi))?(?: (?:bao cao|thuc hien|chu tri))?$"
+)
+
 
 @dataclass
 class Column:
@@ -72,6 +77,8 @@ class Layout:
     no_unit: InvalidInput | None = None
     # Hidden columns left out for a visible one holding the same field: (hidden, visible).
     hidden_left_out: list[tuple[Column, Column]] = field(default_factory=list)
+    # The cells above the header, with their row: the title, the sheet's date, its unit.
+    titles: list[tuple[int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for column in self.columns:
@@ -82,11 +89,29 @@ class Layout:
             else:
                 self.single[column.field] = column.index
 
+    @property
+    def level_column(self) -> int | None:
+        """The column writing the lead unit's level beside it (``Cấp``: Tỉnh, Huyện), which
+        tells apart units of one name at two levels; no field of ours."""
+        for column in self.columns:
+            if column.field is None and column.header and names_level(column.header):
+                return column.index
+        return None
+
     def has(self, name: str) -> bool:
         return name in self.single or name in self.multi
 
     def column(self, index: int) -> Column:
         return self.columns[index]
+
+    def unit_line(self) -> tuple[int, str] | None:
+        """The row and the unit's name of a title line naming the unit the sheet is of
+        (``Đơn vị: Sở Tài chính``, ``Đơn vị báo cáo: Sở Y tế``, ``Cơ quan thực hiện: …``)."""
+        for number, line in self.titles:
+            label, colon, name = line.partition(":")
+            if colon and name.strip() and _UNIT_LABEL.match(fold_words(label)):
+                return number, name.strip()
+        return None
 
     def as_of(self) -> date | None:
         """The day the sheet says it is up to (``Số liệu tính đến ngày 30/9/2022``)."""
@@ -376,7 +401,8 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
     }
     if "text" in missing:
         raise missing["text"]
-    title = " ".join(text(v) for _, values in buffer[:at] for v in values if text(v))
+    titles = [(n, text(v)) for n, values in buffer[:at] for v in values if text(v)]
+    title = " ".join(line for _, line in titles)
     rest = buffer[at + choice.rows :]
     if rest and _is_numbering(rest[0][1]):
         rest = rest[1:]
@@ -389,6 +415,7 @@ def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:
     layout = Layout(sheet, header_first, header_last, columns, title, data())
     layout.no_unit = missing.get("unit")
     layout.hidden_left_out = hidden
+    layout.titles = titles
     return layout
 
 

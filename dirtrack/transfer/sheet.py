@@ -439,6 +439,32 @@ def csv_encoding(path: Path) -> str:
     return LEGACY_ENCODING
 
 
+# A letter, '?', a letter ("N?i dung", "??n v?"): what a program saving Vietnamese in a code
+# page without its letters (Windows-1252, "ANSI" on a Western Windows) writes for each.
+# A question mark ending a word ("Vì sao?") is punctuation: only one before a letter counts.
+_LOST_LETTER = re.compile(r"[^\W\d_]*\?+[^\W\d_]+")
+# A file in a code page (no UTF-8) with one such word lost it; a UTF-8 file (a file of ASCII
+# alone reads as one) holds three or more before it is taken for lost letters, not a link's
+# "?id=".
+_LOST_ENOUGH = {"cp1258": 1}
+
+
+def check_letters_kept(path: Path, encoding: str) -> None:
+    """Refuse a CSV file whose Vietnamese letters were written as '?' when it was saved: read,
+    its text would come in garbled ("Ki?m tra") and its units unknown.
+
+    Raises:
+        InvalidInput: ``csv_letters_lost``, naming the first such word and its line.
+    """
+    found: list[tuple[int, str]] = []
+    with path.open(encoding=encoding, newline="") as handle:
+        for line, text_line in enumerate(handle, start=1):
+            found += [(line, m[0]) for m in _LOST_LETTER.finditer(text_line)]
+            if len(found) >= _LOST_ENOUGH.get(encoding, 3):
+                line, word = found[0]
+                raise InvalidInput.of("csv_letters_lost", path=path.name, line=line, word=word)
+
+
 MAX_COLUMNS = 16_384
 """Excel's widest sheet (column XFD): a CSV record with more fields is no office's sheet."""
 

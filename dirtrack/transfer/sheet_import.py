@@ -58,6 +58,7 @@ from dirtrack.transfer.layout import (
 from dirtrack.transfer.sheet import (
     DELIMITERS,
     Sheet,
+    check_letters_kept,
     csv_encoding,
     csv_rows,
     reads_all,
@@ -73,9 +74,11 @@ _CACHE_LIMIT = 20_000
 _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # The units a cell names, why it names no unit where it does not, and the groups of bodies it
 # names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str]]
+# The units a cell names, why it names no unit (each name), the groups of bodies it names,
+# and the names read by their initials ("Sở KH&ĐT"), with the unit each was read as.
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, int]]]
 # Fields whose cells make a row more than a heading.
-_BODY = ("unit", "with", "due", "progress", "result", "completed_on", "product", "key")
+_BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
@@ -111,6 +114,8 @@ _FIELD_HEADING = re.compile(r"^(?:\d{1,2} )?(?:ve )?(?:linh vuc|nhom nhiem vu|ca
 _COUNT_TAIL = re.compile(r"\s*(?:\([^)]*\)|[-–:]\s*\d+\s+\w+(?:\s+\w+)?)\s*$")
 _WHOLE_STT = re.compile(r"^(\d{1,3})\.?$")
 _CHILD_STT = re.compile(r"^(\d{1,3})\.\d{1,3}\b")
+# An item under a heading: "a)", "b.", or a bullet ("-", "+", "•")
+_ITEM_STT = re.compile(r"^(?:[a-zđ][).]|[-+•–*])$", re.IGNORECASE)
 _SOURCE_WORDS = re.compile(
     r"\b(?:ket luan|thong bao|hoi nghi|cuoc hop|buoi lam viec|van ban|chi thi|nghi quyet"
     r"|cong van|ke hoach|giao ban|phien hop|bien ban|meeting|conclusion)\b"
@@ -278,7 +283,7 @@ class SheetImport:
         self.unread: list[str] = []  # other worksheets holding a table of directives too
         # the worksheets --sheet all passes over, each with why
         self.skipped: list[tuple[str, Phrase]] = []
-        self._unit_cache: dict[tuple[str, bool], _UnitsFound] = {}
+        self._unit_cache: dict[tuple[str, bool, str | None], _UnitsFound] = {}
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
@@ -349,6 +354,7 @@ class SheetImport:
         if self.options.sheet:
             raise InvalidInput.of("sheet_for_csv")
         encoding = csv_encoding(self.path)
+        check_letters_kept(self.path, encoding)
         choices: list[HeaderChoice] = []
         for delimiter in DELIMITERS:
             sheet = Sheet(None, csv_rows(self.path, encoding, delimiter), delimiter=delimiter)
@@ -398,10 +404,15 @@ class SheetImport:
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
-        if partial is not None:  # no sheet has the whole table: say what the first one lacks
+        if partial is not None:
+            # No sheet has the whole table: the first holding directives (a text and a deadline)
+            # is read (one sheet per unit without a unit column, after a summary sheet
+            # "Tổng hợp" of units and counts), else the first one says what it lacks.
+            partial = next((c for c in partials if _holds_directives(c)), partial)
             self.details = {"sheet": partial.sheet.name}
             if not self.options.sheet:  # the later sheets were looked at already
-                self.unread = [c.sheet.name or "" for c in partials[1:] if _holds_directives(c)]
+                later = partials[partials.index(partial) + 1 :]
+                self.unread = [c.sheet.name or "" for c in later if _holds_directives(c)]
             return build_layout(partial, pairs)
         if len(empty) == len(sheets):
             which = ", ".join(repr(s) for s in empty)
@@ -499,13 +510,8 @@ class SheetImport:
         self.current = None
         self.current_unit = None
         self.unit_headings = self.unit_heading_row = 0
-        if layout.no_unit is not None and layout.sheet.name:
-            # A workbook of one sheet per unit: the sheet named after a registered unit
-            # ("Sở Nội vụ", "SNV") holds that unit's directives (a heading may name another).
-            named = self._lookup(nfc(layout.sheet.name))
-            if isinstance(named, int):
-                self.current_unit = named
-                self.unit_headings += 1
+        if layout.no_unit is not None:
+            self._unit_of_sheet(layout)
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
@@ -532,6 +538,22 @@ class SheetImport:
         self.progress.advance(count % CHUNK)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
+
+    def _unit_of_sheet(self, layout: Layout) -> None:
+        """The unit of a sheet without a unit column, when it names one: a workbook of one
+        sheet per unit, each named after a registered unit (``Sở Nội vụ``, ``SNV``), or a
+        title line naming it (``Đơn vị: Sở Tài chính``), read as a heading over every row (a
+        heading below may name another)."""
+        named = self._lookup(nfc(layout.sheet.name)) if layout.sheet.name else None
+        line = layout.unit_line()
+        if isinstance(named, int):
+            self.current_unit = named
+            self.unit_headings += 1
+        elif line is not None:
+            number, name = line
+            heading = self._planned(number, heading=name)
+            self._unit_heading(heading, name, in_table=False)
+            self.plans.append(heading)
 
     def _at(self, p: Planned) -> None:
         """Read ``p`` as on its own worksheet: its table's columns and the day it is up to."""
@@ -593,7 +615,7 @@ class SheetImport:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
         written = cells.text(self._get(values, "text"))
         stt = cells.text(self._get(values, "stt"))
-        self._section_above(stt)
+        self._section_above(stt, values)
         if not unreadable and self._is_total(values, written, stt):
             return self._planned(number, heading=written or stt)  # a subtotal: no directive
         if not unreadable and self._is_heading(number, values, written, stt):
@@ -631,7 +653,8 @@ class SheetImport:
             if withs:
                 p.withs = self._units(withs, p, self._col("unit"))
         else:
-            p.leads = self._units(unit_value, p, self._col("unit"), lead=True)
+            level = self._level(values)
+            p.leads = self._units(unit_value, p, self._col("unit"), lead=True, level=level)
         if self.layout.has("with"):
             with_value = self._get(values, "with")
             if not cells.is_blank(with_value):
@@ -641,6 +664,8 @@ class SheetImport:
                 p.withs = list(dict.fromkeys([*p.withs, *more]))
         self._meeting(p, values)
         self._deadline(p, values)
+        if self.layout.has("extended"):
+            self._extension_column(p, values)
         product = cells.text(self._get(values, "product"))
         p.product = product or None
         if self.layout.has("key"):
@@ -717,14 +742,19 @@ class SheetImport:
             return False
         return bool(_TOTAL.match(fold_words(written or stt)))
 
-    def _section_above(self, stt: str) -> None:
+    def _section_above(self, stt: str, values: list[Value]) -> None:
         """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
         makes that one the heading it is: ``1 | Lĩnh vực tổ chức, cán bộ``."""
-        child = _CHILD_STT.match(stt)
-        if child is None or not self.plans:
+        if not self.plans or self.plans[-1].section is None:
             return
         above = self.plans[-1]
-        if above.section is not None and above.section == child[1]:
+        child = _CHILD_STT.match(stt)
+        # "1 | KHỐI ĐẢNG" in capitals over rows numbered anew (1, or a, b, -), or over
+        # directives not numbered at all: a group's heading
+        whole = _WHOLE_STT.match(stt)
+        anew = (whole is not None and whole[1] == "1") or _ITEM_STT.match(stt) is not None
+        anew |= not stt and not cells.is_blank(self._get(values, "unit"))
+        if (child is not None and above.section == child[1]) or (anew and above.text.isupper()):
             self.plans[-1] = self._heading(above.row, above.text)
 
     def _body_blank(self, values: list[Value]) -> bool:
@@ -754,11 +784,24 @@ class SheetImport:
             return True
         if _FIELD_HEADING.match(fold_words(heading)):
             return True  # "Lĩnh vực kinh tế", "1. Lĩnh vực tài chính", "Khối Đảng"
-        if written.isupper():
-            return True  # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals
+        if written.isupper() and (_WHOLE_STT.match(stt) is None or self._names_source(written)):
+            # "KHỐI CHÍNH QUYỀN", "CÁC ĐƠN VỊ SỰ NGHIỆP": a group's name in capitals. Numbered
+            # as the directives are ("3 | TỔ CHỨC HỘI NGHỊ"), it is a heading only when rows
+            # numbered under it follow (see _section_above): else a directive missing its cells;
+            # unless it names a meeting's document ("1 | KẾT LUẬN SỐ 12-KL/TU NGÀY 2/3/2022").
+            return True
         if layout.no_unit is not None and written and self._names_unit(written):
             return True  # "1 | Sở Nội vụ" over its directives, in a register grouped by unit
         return not (written and stt) and bool(_SOURCE_WORDS.search(fold(heading)))
+
+    @staticmethod
+    def _names_source(written: str) -> bool:
+        """Whether a row's text names the document or meeting of the rows under it: its kind
+        and its number or day (``Kết luận số 123-KL/TU ngày 12/3/2022``), not the words alone
+        (``XÂY DỰNG KẾ HOẠCH …`` is a directive)."""
+        if not _SOURCE_WORDS.search(fold(written)):
+            return False
+        return cells.doc_number(written) is not None or cells.first_day(written) is not None
 
     def _heading(self, number: int, heading: str) -> Planned:
         heading = _HEADING_MARK.sub("", heading) or heading
@@ -785,7 +828,7 @@ class SheetImport:
             return True
         return name.isupper() and cells.starts_body(name)
 
-    def _unit_heading(self, p: Planned, heading: str) -> None:
+    def _unit_heading(self, p: Planned, heading: str, *, in_table: bool = True) -> None:
         """In a register grouped by unit (no lead unit column), a heading naming a unit (``I.
         SỞ NỘI VỤ``, ``2. Sở Tài chính (05 nhiệm vụ)``) is the lead unit of the rows under it,
         matched as any unit name; one beginning with a body's name (``Sở Xây dựng``) that is
@@ -812,7 +855,7 @@ class SheetImport:
                 return
             found = longer
         self.current_unit = found
-        p.problem(found, self._col("text"))
+        p.problem(found, self._col("text") if in_table else None)
         if isinstance(found, NotFound):
             entry = self.unknown.setdefault(
                 fold_words(name), {"name": name, "rows": [], "message": found}
@@ -838,15 +881,51 @@ class SheetImport:
         self._ref_cache[name] = found
         return found
 
-    def _units(self, value: Value, p: Planned, column: Any, *, lead: bool = False) -> list[int]:
+    def _level(self, values: list[Value]) -> str | None:
+        """The level the row's level column gives its lead unit (``Cấp tỉnh``, ``Huyện``):
+        ``tinh``, ``huyen`` or ``xa``, or None."""
+        i = self.layout.level_column
+        if i is None or i >= len(values) or cells.is_blank(values[i]):
+            return None
+        return _level_of(fold_words(cells.text(values[i])))
+
+    def _at_level(self, name: str, level: str | None) -> int | DirtrackError:
+        """:meth:`_lookup`, a name several units answer to (``Ủy ban Kiểm tra``: of the Tỉnh ủy
+        and of a Huyện ủy) told apart by the level beside it: the one unit whose name says
+        that level."""
+        found = self._lookup(name)
+        if level is None or not isinstance(found, Conflict):
+            return found
+        units = self.index.units
+        at = [
+            uid
+            for uid in self.index.candidates(name)
+            if _level_of(fold_words(units[uid].name)) == level
+        ]
+        return at[0] if len(at) == 1 else found
+
+    def _units(
+        self,
+        value: Value,
+        p: Planned,
+        column: Any,
+        *,
+        lead: bool = False,
+        level: str | None = None,
+    ) -> list[int]:
         raw = cells.raw_lines(value)
-        cached = self._unit_cache.get((raw, lead))
+        cached = self._unit_cache.get((raw, lead, level))
         if cached is None:
-            cached = self._resolve_cell(value, lead)
+            cached = self._resolve_cell(value, lead, level)
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
-            self._unit_cache[(raw, lead)] = cached
-        refs, errors, groups = cached
+            self._unit_cache[(raw, lead, level)] = cached
+        refs, errors, groups, initials = cached
+        for name, ref in initials:
+            where = column.letter if column is not None else ""
+            label = self.index.label(ref)
+            code = self.index.code(ref)
+            p.warn(Phrase("warn_unit_initials", name=name, unit=label, column=where, code=code))
         for name in groups:
             # the words kept in the row's note, under the column's header as a note column's
             kept = f"{column.header}: {name}" if column is not None and column.header else name
@@ -869,7 +948,7 @@ class SheetImport:
                 self.new_units[-ref - 1].rows.append(p.row)
         return refs
 
-    def _resolve_cell(self, value: Value, lead: bool) -> _UnitsFound:
+    def _resolve_cell(self, value: Value, lead: bool, level: str | None = None) -> _UnitsFound:
         """The units a cell names; a name of a group of bodies no registered unit is named
         after (``UBND các huyện, thị xã, thành phố``, ``Các sở, ban, ngành``) is never made one
         new unit: as lead unit it is refused (the row needs one unit to answer for it); as
@@ -877,23 +956,29 @@ class SheetImport:
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         groups: list[str] = []
+        initials: list[tuple[str, int]] = []
         for pieces in cells.unit_pieces(value):
-            whole = self._lookup(", ".join(pieces)) if len(pieces) > 1 else None
+            whole = self._at_level(", ".join(pieces), level) if len(pieces) > 1 else None
             if isinstance(whole, int):
                 refs.append(whole)
                 continue
             i = 0
             while i < len(pieces):
                 for j in range(len(pieces), i, -1):
-                    found = self._lookup(", ".join(pieces[i:j]))
+                    found = self._at_level(", ".join(pieces[i:j]), level)
                     if isinstance(found, int):
                         refs.append(found)
                         i = j
                         break
                 else:
-                    found = self._lookup(pieces[i])
+                    found = self._at_level(pieces[i], level)
                     assert isinstance(found, DirtrackError)
-                    if isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
+                    short = self.index.by_initials(pieces[i]) if isinstance(found, NotFound) else []
+                    if len(short) == 1:
+                        # "Sở KH&ĐT": the one registered unit whose name it writes by initials
+                        refs.append(short[0])
+                        initials.append((nfc(pieces[i]), short[0]))
+                    elif isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
                         if lead:
                             errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
                         else:
@@ -909,7 +994,7 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors, groups
+        return unique, errors, groups, initials
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)
@@ -939,7 +1024,10 @@ class SheetImport:
         day_value = self._get(values, "meeting_date")
         column = self._col("meeting") or self._col("doc")
         found: _MeetingFound
-        if not all(cells.is_blank(v) for v in (title_value, doc_value, day_value)):
+        if cells.is_blank(title_value) and cells.is_blank(doc_value):
+            found = self._meeting_of_day(day_value)
+            column = column or self._col("meeting_date")
+        else:
             day = None
             if not cells.is_blank(day_value):
                 try:
@@ -953,16 +1041,34 @@ class SheetImport:
                 )
             except InvalidInput as exc:
                 found = exc
-        elif self.current is not None:
-            found = self.current
-        elif self.options.meeting_id is not None:
-            found = (self.options.meeting_id, self.meetings[self.options.meeting_id].date)
-        else:
-            found = Phrase("row_no_meeting")
         if not isinstance(found, tuple):
             p.problem(found or Phrase("row_no_meeting"), column)
             return
         p.meeting, p.held = found
+
+    def _meeting_of_day(self, day_value: Value) -> _MeetingFound:
+        """The meeting of a row naming none in its cells: the heading's above it, else the one
+        meeting held on the day a ``Ngày giao`` / ``Ngày họp`` cell gives, else ``--meeting``. A
+        day alone never makes a meeting (it has no title: one was made as 'Văn bản None')."""
+        if self.current is not None:
+            return self.current
+        day = None
+        if not cells.is_blank(day_value):
+            try:
+                day = cells.parse_day(day_value)
+            except InvalidInput as exc:
+                return exc
+            held = sorted(i for i, m in self.meetings.items() if m.date == day)
+            if len(held) == 1:
+                return held[0], day
+            if len(held) > 1:
+                ids = ", ".join(str(i) for i in held)
+                return Phrase("row_meetings_match", shown=cells.show(day_value), ids=ids)
+        if self.options.meeting_id is not None:
+            return self.options.meeting_id, self.meetings[self.options.meeting_id].date
+        if day is not None:
+            return Phrase("row_meeting_day_only", day=day)
+        return Phrase("row_no_meeting")
 
     def _find_meeting(
         self, title: str, doc: str | None, day: date | None, *, heading: bool = False
@@ -1057,6 +1163,29 @@ class SheetImport:
         if p.due is not None and p.held is not None and p.due < p.held:
             p.problem(Phrase("row_due_before", due=p.due, held=p.held), self._col("due"))
 
+    def _extension_column(self, p: Planned, values: list[Value]) -> None:
+        """A column of the deadline an approved extension set (``Thời hạn`` over ``Theo kết
+        luận | Gia hạn``): recorded as ``30/6/2022 (gia hạn đến 31/7/2022)`` in the deadline
+        cell is, with the same checks."""
+        value = self._get(values, "extended")
+        due_value = self._get(values, "due")
+        if cells.is_blank(value) or cells.says_none(value):
+            return  # nothing extended ("Không", "-")
+        if p.due is None and p.due_text is None and not cells.is_blank(due_value):
+            return  # the deadline cell's own problem says it all
+        column = self._col("extended")
+        try:
+            day, words = cells.parse_deadline(value, p.held, self.calendar)
+        except InvalidInput as exc:
+            p.problem(exc, column)
+            return
+        if day is None:
+            p.problem(Phrase("cell_extension_no_day", value=cells.show(value)), column)
+        elif p.due is None:
+            p.problem(Phrase("cell_extension_no_due", value=cells.show(value)), column)
+        else:
+            self._grant(p, (day, words), column)
+
     def _status(self, p: Planned, values: list[Value]) -> None:  # noqa: C901
         layout = self.layout
         said: dict[Said, tuple[Any, cells.Status]] = {}
@@ -1087,7 +1216,10 @@ class SheetImport:
                 if status.said is Said.DONE and status.day is not None:
                     done_day = status.day
             elif status.said is Said.OPEN:
-                # "Đang thực hiện, đạt 70%": a narrative; the result column decides.
+                # "Đang thực hiện, đạt 70%": a narrative; the result column decides, and
+                # without one, it says the row is open (against a completion date beside it).
+                if not layout.has("result"):
+                    said.setdefault(Said.OPEN, (self._col("progress"), status))
                 if status.note or p.percent is not None:
                     notes.append(cells.text(progress_value))
             elif progress_note:
@@ -1131,7 +1263,7 @@ class SheetImport:
                 try:
                     day = cells.parse_day(value, p.held)
                 except InvalidInput:
-                    if cells.text(value).lower() in ("không", "khong", "no", "0"):
+                    if cells.says_none(value):
                         continue
                     p.problem(Phrase("row_not_mark", value=cells.show(value)), column)
                     continue
@@ -1173,7 +1305,8 @@ class SheetImport:
                 p.problem(Phrase("row_performed_no_day", value=status.cell), column)
                 return
             # "Hoàn thành" in the result, its day in the progress ("Đã ban hành … ngày 2/5")
-            day = completed_day or status.day or done_day or self.options.done_date
+            day = completed_day or status.day or done_day or self._done_in_notes(values)
+            day = day or self.options.done_date
             if day is None:
                 day = self._done_by(p, column, status)
                 if day is None:
@@ -1279,6 +1412,22 @@ class SheetImport:
                 continue
             said.setdefault(status.said, (self.layout.column(i), status))
 
+    def _done_in_notes(self, values: list[Value]) -> date | None:
+        """The day a note column says the directive was completed (``HT ngày 28/6/2022``,
+        ``Đã hoàn thành ngày …``), for a row another column marks done without a day (an x
+        under ``Đã hoàn thành``)."""
+        for i in self.layout.multi.get("note", []):
+            value = values[i] if i < len(values) else None
+            if cells.is_blank(value) or cells.is_tick(value):
+                continue
+            try:
+                status = self._read_status(value)
+            except InvalidInput:
+                continue  # a note that is no status stays a note
+            if status.said is Said.DONE and status.day is not None and not status.unclear:
+                return status.day
+        return None
+
     def _granted(self, p: Planned, values: list[Value], told: list[int]) -> None:
         """An extension a progress, result or note cell says was granted (``Đã được gia hạn
         đến 30/9/2025``) is recorded as one in the deadline cell is (``30/6/2025 (gia hạn đến
@@ -1293,7 +1442,7 @@ class SheetImport:
             if granted is not None:
                 self._grant(p, granted, column)
 
-    def _grant(self, p: Planned, granted: tuple[date, str], column: Any) -> None:
+    def _grant(self, p: Planned, granted: tuple[date, str | None], column: Any) -> None:
         day, words = granted
         if p.extended_to is not None:
             if p.extended_to != day:
@@ -1998,6 +2147,19 @@ class SheetImport:
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|khuyet diem|limitations?)\b")
 # ... unless it holds what is to be done about them: "Nhiệm vụ khắc phục hạn chế" are directives.
 _REMEDY_WORDS = re.compile(r"\b(?:khac phuc|giai phap|nhiem vu|chi dao|ket luan|remedy|task)\b")
+
+
+# The level a unit's name or a level cell says, folded: a commune's words before a district's
+# ("thị xã" is a district, "xã" alone a commune), a district's before the province's.
+_LEVELS = (
+    ("xa", re.compile(r"(?<!thi )\bxa\b|\bphuong\b|\bthi tran\b")),
+    ("huyen", re.compile(r"\bhuyen\b|\bthi xa\b|\bthanh pho\b")),
+    ("tinh", re.compile(r"\btinh\b")),
+)
+
+
+def _level_of(folded: str) -> str | None:
+    return next((name for name, words in _LEVELS if words.search(folded)), None)
 
 
 def _no_claim(p: Planned) -> None:

@@ -416,12 +416,14 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, bool):
         return None, None
     if isinstance(value, int | float):
+        _no_fraction(value, show(value))
         return _whole_percent(value, show(value)), None
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
     bare = written.replace(",", ".").translate(_MINUS)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
+        _no_fraction(Decimal(bare), written)
         return _whole_percent(Decimal(bare), written), None
     found = _PERCENT.search(written)
     if found is None:
@@ -433,6 +435,17 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
     return percent, rest or None
+
+
+def _no_fraction(number: float | Decimal, raw: str) -> None:
+    """Refuse a share of one written without its percent (``0,75``, ``0.5`` in a cell not
+    formatted as a percentage): 75% or 0.75%? Rounded, it was read as 1%.
+
+    Raises:
+        InvalidInput: ``cell_progress_fraction``.
+    """
+    if 0 < number < 1:
+        raise InvalidInput.of("cell_progress_fraction", value=cut(raw))
 
 
 def leading_progress(value: Value) -> tuple[int | None, str | None]:
@@ -507,9 +520,10 @@ class Said(StrEnum):
     OPEN = "open"
 
 
-# How it was done, after "hoàn thành": "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
+# How it was done, after "hoàn thành" (and a comma: "Đã hoàn thành, chậm so với yêu cầu"):
+# "đúng hạn", "quá hạn", "chậm", "trễ hạn", "100%".
 _HOW_DONE = (
-    r"(?:\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
+    r"(?:,?\s+(?:(?:dung|qua|truoc|som)\s+han|(?:cham|muon|tre)(?:\s+han|\s+tien\s+do)?\b"
     r"|100\s*%))?"
 )
 # What makes "đã hoàn thành …" a part done, not the directive: "50%", "dự thảo", "giai đoạn 1".
@@ -687,6 +701,15 @@ def is_mark(value: Value) -> bool:
     return fold(text(value)) in _MARKS
 
 
+# "Không", "-", "0" under a column of marks or of extensions: none, said so.
+_NONE = frozenset({"khong", "no", "0", "-", "–", "—", "khong co", "khong gia han"})
+
+
+def says_none(value: Value) -> bool:
+    """A cell saying there is none (``Không``, ``-``, ``0``) where a mark or a day would be."""
+    return fold(text(value)).strip(" .") in _NONE
+
+
 def is_tick(value: Value) -> bool:
     """A cell holding only a tick (``x``, ``✓``), which says no status by itself."""
     return isinstance(value, str) and fold(text(value)) in _TICKS
@@ -694,6 +717,25 @@ def is_tick(value: Value) -> bool:
 
 _HARD = re.compile(r"[;\n\r]+")
 _BULLET = re.compile(r"^(?:[-–—•+*·>]+|\d{1,2}[.)])\s*")
+
+
+# "Sở Nội vụ và Sở Tài chính", "Sở Nội vụ - Sở Tài chính", "Sở Nội vụ/Sở Tài chính": two
+# bodies joined by a word or a sign, split only where a body's own name follows ("Sở Lao động
+# - Thương binh và Xã hội" is one).
+_JOINED = re.compile(r"\s+(?:và|va|cùng|cung|&|\+|-|–)\s+|\s*[/+]\s*", re.IGNORECASE)
+
+
+def _joined(chunk: str) -> list[str]:
+    """``chunk`` split where a word or sign joins two bodies' names (:data:`_JOINED`)."""
+    parts: list[str] = []
+    start = 0
+    for found in _JOINED.finditer(chunk):
+        before = chunk[start : found.start()].strip()
+        if before and starts_body(chunk[found.end() :]):
+            parts.append(chunk[start : found.start()])
+            start = found.end()
+    parts.append(chunk[start:])
+    return parts
 
 
 def unit_pieces(value: Value) -> list[list[str]]:
@@ -712,7 +754,7 @@ def unit_pieces(value: Value) -> list[list[str]]:
         if not line:
             continue
         pieces: list[str] = []
-        for piece in line.split(","):
+        for piece in (part for chunk in line.split(",") for part in _joined(chunk)):
             piece = _BULLET.sub("", nfc(piece))
             if not piece:
                 continue
