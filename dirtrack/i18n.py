@@ -1458,7 +1458,7 @@ ERRORS: dict[str, Entry] = {
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
     "cell_progress_fraction": N_(
-        "{value} is a share of one, not a percentage (75% or 0.75%?): write it as a "
+        "{value} is a share of one, not a percentage (75%, or 0.75%?): write it as a "
         "percentage ('75%'), or format the cell as one"
     ),
     "import_folder": N_("{path} is a folder, not a file to import"),
