@@ -1019,7 +1019,8 @@ def test_the_reasons_of_the_system_in_the_catalogs_words() -> None:
     )
     assert said(TimeoutError("timed out")) == "không có trả lời trong thời gian chờ"
     assert said(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
-    assert said(OSError(errno.EBADF, "Bad file descriptor")) == "Bad file descriptor"
+    assert said(OSError(errno.EBADF, "Bad file descriptor")) == "nó đã bị đóng"
+    assert said(OSError(errno.ENXIO, "No such device or address")) == "No such device or address"
 
 
 def test_a_leader_is_never_put_in_charge_of_a_retired_unit(seeded: Cli, db_path: Path) -> None:

@@ -241,7 +241,7 @@ def test_one_day_is_said_in_the_singular(units: Cli) -> None:
     assert "(progress, 1 day ago)" in en
     assert "falling due within the next 1 day," in en
     assert "Directives falling due within 1 day" in en
-    assert "(deadline 2022-06-30, 1 day late)" in en
+    assert "(deadline 30 Jun 2022, 1 day late)" in en
     assert "due within 1 day as of 2022-05-07: no letter" in refused
     vi = " ".join(units.ok("--lang", "vi", "score", "--quarter", "2022Q3").split())
     assert "chậm 1 ngày)" in vi
