@@ -679,3 +679,21 @@ def test_undo_never_frees_an_id_for_reuse(cli: Cli) -> None:
     assert new == undone + 1
     assert [c["after"]["text"] for c in cli.json("history", str(new))] == ["Việc mới"]
     cli.fail("show", str(undone))
+
+
+def test_history_and_remind_write_the_time_of_a_change_as_vietnamese_writes_days(
+    seeded: Cli,
+) -> None:
+    """Under --lang vi the day of a change is 04/12/2026, as every other day is, not ISO."""
+    import re
+
+    at = history(seeded, "--limit", "1")[0]["at"]  # the JSON keeps its UTC ISO time
+    utc = "--timezone", "UTC"
+    vi = seeded.ok("--lang", "vi", *utc, "history", "--limit", "1")
+    y, m, d = at[:10].split("-")
+    assert f"{d}/{m}/{y} {at[11:16]}" in vi
+    assert not re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", vi)
+    assert f"{at[:10]} {at[11:16]}" in seeded.ok(*utc, "history", "--limit", "1")
+    reminded = seeded.ok("--lang", "vi", *utc, "remind", "--as-of", "2022-10-01")
+    assert "nhập/sửa lần cuối" in reminded
+    assert not re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", reminded)

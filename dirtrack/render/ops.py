@@ -241,7 +241,8 @@ class HistoryView:
         return _shown(value, self.whole)
 
     def when(self, r: Record, lang: str) -> str:
-        """The change's UTC time in the chosen zone, to the minute."""
+        """The change's UTC time in the chosen zone, to the minute, its day as the user's
+        language writes days (``04/12/2026 08:29`` in Vietnamese)."""
         stamp = str(r.get("at") or "")
         try:
             moment = datetime.fromisoformat(stamp)
@@ -249,7 +250,8 @@ class HistoryView:
             return stamp[:16].replace("T", " ")
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        local = moment.astimezone(self.zone)
+        return f"{day(local.date().isoformat(), lang)} {local:%H:%M}"
 
     def change_text(self, change: Record, lang: str) -> str:
         """``changed directive 7: completed on — → 2022-10-20`` in the user's language."""
