@@ -575,7 +575,8 @@ def test_history_of_a_unit_has_its_contacts(seeded: Cli) -> None:
 def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     """The CSV's columns were the first row's: a change to a coordinating unit (its
     directive_id) or a command's own options (series' --every, a calendar day's --off) after
-    a row without them were left out, and a null in a list was written 'None'."""
+    a row without them were left out, and a null in a list was written 'None'. Each row's
+    options and values are whole, as one cell of JSON under the listing's one header."""
     import csv
     import io
 
@@ -583,10 +584,11 @@ def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
     rows = list(csv.DictReader(io.StringIO(seeded.ok("history", "2", "--format", "csv"))))
     coordinator = next(r for r in rows if r["entity"] == "directive_coordinator")
-    assert coordinator["after_directive_id"] == "2" and coordinator["fields_directive_id"] == ";2"
+    assert json.loads(coordinator["after"])["directive_id"] == 2
+    assert json.loads(coordinator["fields"])["directive_id"] == [None, 2]
     commands = list(csv.DictReader(io.StringIO(seeded.ok("history", "--format", "csv"))))
-    assert [c["params_every"] for c in commands][:2] == ["month", ""]
-    assert [c["params_off"] for c in commands][:2] == ["", "True"]
+    assert [json.loads(c["params"]).get("every") for c in commands][:2] == ["month", None]
+    assert [json.loads(c["params"]).get("off") for c in commands][:2] == [None, True]
     assert not any("None" in value for row in rows + commands for value in row.values())
 
 

@@ -126,6 +126,37 @@ def test_an_empty_listing_in_csv_is_its_header(office: Cli) -> None:
     assert "'nope'" in office.fail("list", "--status", "cancelled", "--fields", "id,nope")
 
 
+def _csv(cli: Cli, *args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(cli.ok(*args, "--format", "csv"))))
+
+
+def test_a_csv_listing_has_one_column_list_with_rows_or_without(office: Cli) -> None:
+    """With rows, the CSV's columns were those the rows had: remind without an item due soon
+    lost ``days_left``, and history's commands each added their options as ``params_…``
+    columns, so the same listing had other columns empty and full. The columns are the
+    listing's keys either way; an object (a command's options, a change's values) is one cell
+    of JSON."""
+    office.ok(
+        "request", "extend", "2", "--to", "31/3/2023", "--reason", "Chờ", "--date", "1/7/2022"
+    )
+    office.ok("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month", "--day", "20")
+    listings = dict(EMPTY_LISTINGS)
+    listings["remind"] = (["remind", "--as-of", "2022-07-01"], ["remind", "--as-of", "2022-05-07"])
+    for name, (full, empty) in listings.items():
+        header = _header(office, *empty)
+        rows = _csv(office, *full)
+        assert rows and list(rows[0]) == header, name
+    commands = _csv(office, "history")
+    assert commands[0]["command"] == "assign"
+    assert json.loads(commands[0]["params"])["every"] == "month"
+    assert json.loads(commands[1]["params"])["to"] == "31/3/2023"
+    changes = _csv(office, "history", "1")
+    assert json.loads(changes[0]["after"])["id"] == 1
+    # the leader's brief with no unit to list: its header, as with rows
+    brief = ["report", "--brief", "--quarter", "2022Q1", "--unit", "VPUB"]
+    assert _header(office, *brief) == ["code", "name", "risk", "red", "yellow", "green", "grey"]
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks
