@@ -587,6 +587,16 @@ MESSAGES: dict[str, Entry] = {
 
 TEXT.update(
     {
+        "series_stop_removed": NP_("{n} later occurrence removed", "{n} later occurrences removed"),
+        "series_stop_kept": NP_(
+            "kept (something recorded on it): {kept}",
+            "kept (something recorded on them): {kept}",
+        ),
+    }
+)
+
+TEXT.update(
+    {
         "rv_cutoff": N_("Cut-off"),
         "rv_cutoff_calendar": N_("calendar months"),
         "rv_cutoff_nd09": N_("Decree 09/2019/NĐ-CP windows (15th to 14th)"),
@@ -2139,12 +2149,9 @@ MESSAGES.update(
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),
-        "series_stopped": NP_(
-            "series {id} ends before {date}; {n} later occurrence removed, kept "
-            "(something recorded on them): {kept}",
-            "series {id} ends before {date}; {n} later occurrences removed, kept "
-            "(something recorded on them): {kept}",
-        ),
+        # series stop: the sentence, then the clauses of series_stop_removed and _kept that
+        # are not 0 (none is "0 removed" or "kept: -")
+        "series_stopped": N_("series {id} ends before {date}"),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
         "done_awaiting": N_(

@@ -396,6 +396,29 @@ def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
 
 
+def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
+    """series stop said '…; 60 later occurrences removed, kept (something recorded on them): -'
+    when nothing was kept, and '0 later occurrences removed' when nothing was: each clause is
+    said only when it has something to name."""
+    meeting = _setup(cli)
+    sid = str(cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month"))
+    occ = {o["period"]: o["id"] for o in cli.json("series", "show", sid)["occurrences"]}
+    cli.ok("progress", str(occ["2025-12"]), "--percent", "40", "--date", "2025-10-05")
+    far = cli("--lang", "en", "series", "stop", sid, "--from", "2999-01-01").stderr.strip()
+    assert far == "series 1 ends before 2999-01-01"
+    later = sum(1 for period in occ if period >= "2025-11") - 1
+    kept = cli("--lang", "vi", "series", "stop", sid, "--from", "2025-11-01").stderr.strip()
+    assert kept == (
+        f"nhiệm vụ định kỳ 1 kết thúc trước ngày 01/11/2025; đã xóa {later} kỳ sau đó; "
+        f"giữ lại (đã có ghi nhận hoặc chỉnh sửa): {occ['2025-12']}"
+    )
+    said = cli("--lang", "en", "series", "stop", sid, "--from", "2025-09-01").stderr.strip()
+    assert said == (
+        "series 1 ends before 2025-09-01; 2 later occurrences removed; "
+        f"kept (something recorded on it): {occ['2025-12']}"
+    )
+
+
 def test_stop_keeps_an_occurrence_corrected_or_asked_about(cli: Cli) -> None:
     meeting = _setup(cli)
     sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month")

@@ -16,7 +16,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import Conflict, InvalidInput
-from dirtrack.i18n import msg
+from dirtrack.i18n import clauses, msg
 from dirtrack.periods import parse_date
 from dirtrack.records import Record, iso
 from dirtrack.render import OutputFormat, err, out
@@ -297,13 +297,12 @@ def series_stop(
     positive_id(series_id, "series")
     with unit_of_work(ctx) as session:
         _, removed, kept = stop(session, series_id, day)
-    err(
-        msg(
-            "series_stopped",
-            state(ctx).lang,
-            id=series_id,
-            date=day,
-            n=len(removed),
-            kept=", ".join(map(str, kept)) or "-",
-        )
+    lang = state(ctx).lang
+    said = clauses(
+        lang,
+        ("series_stop_removed", len(removed)),
+        ("series_stop_kept", len(kept)),
+        sep="; ",
+        kept=", ".join(map(str, kept)),
     )
+    err("; ".join(filter(None, [msg("series_stopped", lang, id=series_id, date=day), said])))
