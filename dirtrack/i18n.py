@@ -1304,6 +1304,10 @@ ERRORS: dict[str, Entry] = {
         "{option} {day} is after today ({today}): what has happened cannot be dated on a day "
         "still to come"
     ),
+    "sheet_day_after_today": N_(
+        "{where} says it is up to {day}, after today ({today}): its progress cannot be dated "
+        "on a day still to come; give the day it is up to with --as-of"
+    ),
     "as_of_before_period": N_(
         "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
     ),
