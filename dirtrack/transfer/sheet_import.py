@@ -493,10 +493,10 @@ class SheetImport:
         if self.sheet_day is not None and self.sheet_day > self.options.today:
             # Only the sheet's own line can say so (--as-of after today is refused as read):
             # its progress would be logged on a day still to come, a year typed wrong unseen.
-            named = f" ({layout.sheet.name!r})" if layout.sheet.name else ""
+            which = f" ({layout.sheet.name!r})" if layout.sheet.name else ""
             raise InvalidInput.of(
                 "sheet_day_after_today",
-                where=f"{self.path.name}{named}",
+                where=f"{self.path.name}{which}",
                 day=self.sheet_day,
                 today=self.options.today,
             )
