@@ -1308,6 +1308,10 @@ ERRORS: dict[str, Entry] = {
         "{where} says it is up to {day}, after today ({today}): its progress cannot be dated "
         "on a day still to come; give the day it is up to with --as-of"
     ),
+    "period_not_begun": N_(
+        "the period {period} begins on {start}, after today ({today}): nothing of it has "
+        "happened yet; give --as-of a day from {start} on to see it as of that day"
+    ),
     "as_of_before_period": N_(
         "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
     ),
