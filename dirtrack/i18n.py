@@ -547,16 +547,12 @@ MESSAGES: dict[str, Entry] = {
     "imp_ignored": N_("Columns left out: {columns}"),
     "imp_unknown": N_("Unknown unit {name!r} (rows {rows}): {message}"),
     "imp_new_units": N_("New units: {units}"),
-    "imp_would": N_(
-        "Would create {directives}, {meetings}, {units}; update {updated}; "
-        "leave {unchanged} unchanged; {bad}"
-    ),
-    "imp_done": N_(
-        "imported {file}: created {directives}, {meetings}, {units}; updated {updated}; "
-        "unchanged {unchanged}"
-    ),
-    "imp_done_json": N_("imported {file}: {units}, {meetings}, {directives}, {limitations}"),
-    "imp_would_json": N_("would import {file}: {units}, {meetings}, {directives}, {limitations}"),
+    # An import's summary: the clauses of imp_create… (or imp_created…) that are not 0, each
+    # with the things it counts that are not 0; imp_nothing when every count is 0.
+    "imp_would": N_("Would {changes}"),
+    "imp_done": N_("imported {file}: {changes}"),
+    "imp_done_json": N_("imported {file}: {changes}"),
+    "imp_would_json": N_("would import {file}: {changes}"),
     "imp_warning": N_("Warning: {text}"),
     "imp_skipped": NP_(
         "Sheet passed over by --sheet all: {sheets}",
@@ -1876,6 +1872,21 @@ ERRORS.update(
         "changed_while_asking": N_(
             "the records changed while waiting for the answer; nothing was deleted, run it again"
         ),
+    }
+)
+
+
+TEXT.update(
+    {
+        "imp_create": N_("create {things}"),
+        "imp_update": NP_("update {n}", "update {n}"),
+        "imp_leave": NP_("leave {n} unchanged", "leave {n} unchanged"),
+        "imp_created": N_("created {things}"),
+        "imp_updated": NP_("updated {n}", "updated {n}"),
+        "imp_unchanged": NP_("unchanged {n}", "unchanged {n}"),
+        "imp_nothing": N_("write nothing"),
+        "imp_nothing_done": N_("nothing changed"),
+        "imp_no_records": N_("no record"),
     }
 )
 
