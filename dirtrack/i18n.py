@@ -2037,6 +2037,7 @@ TEXT.update(
         "series_span": N_("From–until"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
+        "day_kind": N_("Kind of day"),  # the header over day_off / day_worked
         "cal_made_up": N_("worked in place of a day off"),
         "note": N_("Note"),
         "withdrawn": C_("withdrawn", "Withdrawn"),

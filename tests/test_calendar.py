@@ -487,3 +487,16 @@ def test_calendar_list_names_the_days_in_the_users_language(cli: Cli) -> None:
     assert vi["2025-04-26"] == "làm bù" and en["2025-04-26"] == "worked in place of a day off"
     table = cli.ok("--lang", "vi", "calendar", "list", "--year", "2025")
     assert "Tết Nguyên Đán" in table and "Lunar" not in table
+
+
+def test_calendar_lists_head_the_kind_of_each_day_as_what_it_is(cli: Cli) -> None:
+    """The column saying 'Day off' or 'Working day' was headed 'Day off' ('Ngày nghỉ'), over
+    'Working day' too: it is headed 'Kind of day' ('Loại ngày')."""
+    _setup(cli)
+    cli.ok("calendar", "add", "2025-05-05", "--off", "--note", "nghỉ bù")
+    cli.ok("calendar", "add", "2025-05-10", "--on", "--note", "làm bù")
+    said = {"en": ("Kind of day", "Day off", "Working day"), "vi": ("Loại ngày", "Ngày nghỉ", "")}
+    for lang, (header, off, worked) in said.items():
+        table = cli.ok("--lang", lang, "calendar", "list").splitlines()
+        assert header in table[0] and off not in table[0], table
+        assert off in table[1] and worked in table[2], table

@@ -313,7 +313,7 @@ OCCURRENCE_COLUMNS = [
 
 CALENDAR_COLUMNS = [
     Column("date", "date", _date("date")),
-    Column("off", "day_off", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
+    Column("off", "day_kind", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
     Column("note", "note"),
 ]
 
