@@ -157,6 +157,19 @@ def test_a_csv_listing_has_one_column_list_with_rows_or_without(office: Cli) -> 
     assert _header(office, *brief) == ["code", "name", "risk", "red", "yellow", "green", "grey"]
 
 
+def test_series_show_in_csv_without_an_occurrence_is_its_header(office: Cli) -> None:
+    """series show --format csv of a series without an occurrence (stopped from its first
+    day) printed a blank line; it prints the header of the occurrences, as with rows."""
+    sid = office.id("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month")
+    full = list(csv.reader(io.StringIO(office.ok("series", "show", str(sid), "--format", "csv"))))
+    assert len(full) > 1 and full[0] == list(
+        office.json("series", "show", str(sid))["occurrences"][0]
+    )
+    start = office.json("series", "list")[0]["from"]
+    office.ok("series", "stop", str(sid), "--from", start)
+    assert _header(office, "series", "show", str(sid)) == full[0]
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -226,6 +226,14 @@ def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
     series_listing(_series_records(ctx, None), fmt, state(ctx).lang, keys=listed_series_keys)
 
 
+def occurrence_keys() -> tuple[str, ...]:
+    """The keys of an occurrence as ``series show`` lists it, in order: a directive's, then
+    the day it counts as given and its deadline before a day off moved it."""
+    from dirtrack.records import directive_keys
+
+    return (*directive_keys(), "issued_on", "scheduled")
+
+
 @series_app.command("show")
 def series_show(
     ctx: typer.Context,
@@ -273,7 +281,7 @@ def series_show(
     if fmt is OutputFormat.JSON:
         out(dump(record))
     else:
-        series_card(record, fmt, state(ctx).lang)
+        series_card(record, fmt, state(ctx).lang, keys=occurrence_keys)
 
 
 @series_app.command("stop")

@@ -328,10 +328,17 @@ def series_listing(
     emit(records, SERIES_COLUMNS, fmt, lang, keys=keys)
 
 
-def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
-    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences)."""
+def series_card(
+    record: Record,
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences,
+    headed by ``keys``, an occurrence's keys)."""
     if fmt is OutputFormat.CSV:
-        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang)
+        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang, keys=keys)
         return
     every = t("every_" + record["every"], lang)
     rule = f"{every}, {_rule(record, lang)}"
