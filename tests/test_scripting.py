@@ -170,6 +170,31 @@ def test_series_show_in_csv_without_an_occurrence_is_its_header(office: Cli) -> 
     assert _header(office, "series", "show", str(sid)) == full[0]
 
 
+def test_suggestions_and_pack_status_in_csv_have_their_header_with_no_row(
+    office: Cli, tmp_path: Path
+) -> None:
+    """limitation suggest, field suggest and pack status printed a blank line in CSV when they
+    had nothing to list: each prints its header, the keys of its JSON rows."""
+    listings = {
+        "limitation suggest": ["limitation", "suggest", "2"],
+        "field suggest": ["field", "suggest"],
+        "pack status": ["pack", "status", "--quarter", "2022Q2"],
+    }
+    later = office.id("add-meeting", "--date", "1/8/2022", "--title", "Giao ban tháng 8")
+    office.ok("add-limitation", str(later), "--unit", "BDV", "--category", "staffing", "Thiếu xe")
+    empty = {name: _header(office, *args) for name, args in listings.items()}
+    office.ok("add-limitation", "1", "--unit", "BDV", "--category", "staffing", "Thiếu lái xe")
+    office.ok("field", "add", "KT", "Kinh tế")
+    office.ok("edit", "directive", "1", "--field", "KT")
+    office.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo kinh tế")
+    office.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "phieu"))
+    for name, args in listings.items():
+        found = office.json(*args)
+        rows = found["units"] if name == "pack status" else found
+        assert rows and empty[name] == list(rows[0]), name
+        assert list(_csv(office, *args)[0]) == empty[name], name
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -514,8 +514,15 @@ PACK_STATUS_COLUMNS = [
 ]
 
 
-def packs_status(record: Record, fmt: OutputFormat, lang: str) -> None:
-    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record)
+def packs_status(
+    record: Record,
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    """``pack status``: a row per unit (``keys``: the keys of one, the CSV header)."""
+    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record, keys=keys)
 
 
 def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:

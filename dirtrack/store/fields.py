@@ -253,6 +253,25 @@ __all__ = [
 ]
 
 
+def _suggestion(
+    did: int, unit: str, field: str, because: str, doc: str | None, field_id: int
+) -> dict[str, object]:
+    """A suggestion of :func:`suggest_fields` (its ``field_id`` is dropped once used)."""
+    return {
+        "id": did,
+        "unit": unit,
+        "field": field,
+        "because": because,
+        "doc": doc,
+        "field_id": field_id,
+    }
+
+
+def suggestion_keys() -> tuple[str, ...]:
+    """The keys of a suggestion ``field suggest`` lists, in order (its CSV header)."""
+    return tuple(k for k in _suggestion(0, "", "", "", None, 0) if k != "field_id")
+
+
 def suggest_fields(session: Session, *, apply: bool = False) -> list[dict[str, object]]:
     """A field for each directive without one, with the reason; set them with ``apply``.
 
@@ -286,30 +305,12 @@ def suggest_fields(session: Session, *, apply: bool = False) -> list[dict[str, o
         suffix = drafting_suffix(doc)
         pick = by_code.get(fold_words(suffix)) if suffix else None
         if pick is not None:
-            found.append(
-                {
-                    "id": did,
-                    "unit": ucode,
-                    "field": pick[1],
-                    "because": "suffix",
-                    "doc": doc,
-                    "field_id": pick[0],
-                }
-            )
+            found.append(_suggestion(did, ucode, pick[1], "suffix", doc, pick[0]))
             continue
         common = usual.get(uid, Counter()).most_common(2)
         if common and (len(common) == 1 or common[0][1] > common[1][1]):
             fid = common[0][0]
-            found.append(
-                {
-                    "id": did,
-                    "unit": ucode,
-                    "field": code_of[fid],
-                    "because": "unit",
-                    "doc": doc,
-                    "field_id": fid,
-                }
-            )
+            found.append(_suggestion(did, ucode, code_of[fid], "unit", doc, fid))
     if apply:
         for row in found:
             item = session.get(Directive, row["id"])
