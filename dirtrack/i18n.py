@@ -2283,6 +2283,8 @@ ERRORS.update(
         "rk_one_of": N_("one of {names}"),
         "rk_table": N_("a table"),
         "rk_whole": N_("a whole number, 0 or more"),
+        "rk_not_negative": N_("a number, 0 or more"),
+        "rk_code_twice": N_("a code no other [[tier]] has ({code!r} is given twice)"),
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
         "rk_bool": N_("true or false"),
