@@ -2269,12 +2269,16 @@ ERRORS.update(
         "field_no_name": N_("a field needs a name"),
         "field_taken": N_("{what} {value!r} already refers to field {field}"),
         "field_unknown": N_("no field {ref!r}; closest: {near}"),
+        "field_unknown_none": N_("no field {ref!r}; no fields are registered yet (field add)"),
         "leader_no_name": N_("a leader needs a name"),
         "leader_nothing": N_("give at least one --field or --unit"),
         "leader_overlap": N_(
             "{what}: {leader} is already in charge from {date}; the assignment would overlap"
         ),
         "leader_unknown": N_("no leader {ref!r}; closest: {near}"),
+        "leader_unknown_none": N_(
+            "no leader {ref!r}; no leader is in charge of anything yet (leader assign)"
+        ),
         "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
         "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),
         "rules_not_toml": N_("the rule file {path} is not valid TOML: {detail}"),

@@ -71,9 +71,10 @@ def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     for fid, code, name in rows:
         if key in (fold_words(code), fold_words(name)):
             return fid, code
+    if not rows:  # "closest: —" named nothing
+        raise NotFound.of("field_unknown_none", ref=ref)
     choices = {fold_words(c): c for _, c, _ in rows} | {fold_words(n): c for _, c, n in rows}
-    near = closest(ref, choices) if choices else []
-    raise NotFound.of("field_unknown", ref=ref, near=", ".join(near) or "—")
+    raise NotFound.of("field_unknown", ref=ref, near=", ".join(closest(ref, choices)))
 
 
 # --- leaders -----------------------------------------------------------------------------------
@@ -205,8 +206,10 @@ class Charge:
         for lid, name in self.names.items():
             if fold_words(name) == key:
                 return lid
-        near = closest(ref, {fold_words(n): n for n in self.names.values()}) if self.names else []
-        raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near) or "—")
+        if not self.names:  # "closest: —" named nothing
+            raise NotFound.of("leader_unknown_none", ref=ref)
+        near = closest(ref, {fold_words(n): n for n in self.names.values()})
+        raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near))
 
     def assignments(self, conn: Connection) -> list[dict[str, object]]:
         """Every assignment, for ``leader list``: leader, field code or unit id, start, end."""
