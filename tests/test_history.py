@@ -699,3 +699,17 @@ def test_history_and_remind_write_the_time_of_a_change_as_vietnamese_writes_days
     reminded = seeded.ok("--lang", "vi", *utc, "remind", "--as-of", "2022-10-01")
     assert "nhập/sửa lần cuối" in reminded
     assert not re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", reminded)
+
+
+def test_history_names_a_leader_by_name_not_by_id(seeded: Cli) -> None:
+    """A leader's assignment was 'leader: 1' in history and in undo: a leader is named, as a
+    unit is by its code and a field by its code."""
+    seeded.ok("field", "add", "KT", "Kinh tế")
+    seeded.ok(
+        "leader", "assign", "Lê Văn Hải", "--field", "KT", "--unit", "BTC", "--from", "1/1/2022"
+    )
+    vi = seeded.ok("--lang", "vi", "history", "--limit", "1")
+    assert "lãnh đạo: Lê Văn Hải, lĩnh vực: KT" in vi and "lãnh đạo: 1," not in vi
+    assert "leader: Lê Văn Hải, unit: BTC" in seeded.ok("history", "--limit", "1")
+    undone = seeded("undo", "--yes").stderr
+    assert "leader: Lê Văn Hải" in undone and "leader: 1," not in undone

@@ -60,6 +60,11 @@ def all_fields(conn: Connection) -> list[tuple[int, str, str]]:
     return [(i, c, n) for i, c, n, _ in sorted(rows, key=lambda r: r[3])]
 
 
+def leader_names(conn: Connection) -> dict[int, str]:
+    """Every leader's name by id."""
+    return {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
+
+
 def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     """The ``(id, code)`` of the field ``ref`` names by code or name (case, accents ignored).
 
@@ -159,7 +164,7 @@ class Charge:
 
     @classmethod
     def load(cls, conn: Connection) -> Charge:
-        names = {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
+        names = leader_names(conn)
         by_field: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         by_unit: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         query = select(
