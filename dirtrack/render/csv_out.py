@@ -1,7 +1,7 @@
-"""CSV: a header row and the same fields as JSON; lists joined by ';', nested objects
-flattened as ``parent_child`` columns (or, in a column the listing names, one cell of JSON), an
-empty cell for null (in a list too), and text that would start a formula marked as text
-(:mod:`dirtrack.render.formulas`)."""
+"""CSV: a header row and the same fields as JSON; lists joined by ';' (a list of objects, as
+a unit's contacts, is one cell of JSON), nested objects flattened as ``parent_child`` columns
+(or, in a column the listing names, one cell of JSON), an empty cell for null (in a list too),
+and text that would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def flatten(
             flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, dict):
             flat.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            # objects in a list (a unit's contacts) were left out, the cell empty
+            flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, list):
             flat[name] = csv_field(
                 ";".join("" if v is None else str(v) for v in value if not isinstance(v, dict))
