@@ -2211,6 +2211,9 @@ ERRORS.update(
         "bad_series_day": N_("--day must be a day of the month from 1 to 31, not {n}"),
         "bad_offset": N_("--offset must be from 0 to {max} days, not {n}"),
         "series_ends_first": N_("--until {end} is before the series starts ({start})"),
+        "series_starts_beyond": N_(
+            "--from {start} is past the calendar of days off, which covers the years {first}–{last}"
+        ),
         "series_ends_beyond": N_(
             "--until {end} is past the calendar of days off, which covers the years {first}–{last}"
         ),

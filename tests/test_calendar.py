@@ -224,6 +224,14 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     assert cli.fail("--lang", "vi", *args, "--until", "1/1/2999").startswith(
         "Error: --until 01/01/2999 vượt quá lịch ngày nghỉ"
     )
+    # So was a first day past them (--from): it names --from.
+    assert cli.fail(*args, "--from", "1/1/2101", "--dry-run") == (
+        "Error: --from 2101-01-01 is past the calendar of days off, which covers the years "
+        "1901–2100"
+    )
+    assert cli.fail("--lang", "vi", *args, "--from", "1/1/2999").startswith(
+        "Error: --from 01/01/2999 vượt quá lịch ngày nghỉ"
+    )
     assert snapshot(db) == before
 
 
