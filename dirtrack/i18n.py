@@ -224,6 +224,27 @@ class Field:
         return f"Field({self.name!r})"
 
 
+class Entity:
+    """A table of the database named in a message (``directive``, ``progress_entry``): its
+    words as ``history`` says them (``ent_…`` in :data:`TEXT`), in the message's language; a
+    table without words as named."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, /) -> None:
+        self.name = name
+
+    def render(self, lang: str) -> str:
+        entry = TEXT.get(f"ent_{self.name}")
+        return self.name if entry is None else say(entry, lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Entity({self.name!r})"
+
+
 class Count:
     """A number of things, ``Count("directives", 3)``: "3 directives", "1 directive"."""
 
