@@ -224,6 +224,27 @@ class Field:
         return f"Field({self.name!r})"
 
 
+class Entity:
+    """A table of the database named in a message (``directive``, ``progress_entry``): its
+    words as ``history`` says them (``ent_…`` in :data:`TEXT`), in the message's language; a
+    table without words as named."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, /) -> None:
+        self.name = name
+
+    def render(self, lang: str) -> str:
+        entry = TEXT.get(f"ent_{self.name}")
+        return self.name if entry is None else say(entry, lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Entity({self.name!r})"
+
+
 class Count:
     """A number of things, ``Count("directives", 3)``: "3 directives", "1 directive"."""
 
@@ -557,16 +578,12 @@ MESSAGES: dict[str, Entry] = {
     "imp_ignored": N_("Columns left out: {columns}"),
     "imp_unknown": N_("Unknown unit {name!r} (rows {rows}): {message}"),
     "imp_new_units": N_("New units: {units}"),
-    "imp_would": N_(
-        "Would create {directives}, {meetings}, {units}; update {updated}; "
-        "leave {unchanged} unchanged; {bad}"
-    ),
-    "imp_done": N_(
-        "imported {file}: created {directives}, {meetings}, {units}; updated {updated}; "
-        "unchanged {unchanged}"
-    ),
-    "imp_done_json": N_("imported {file}: {units}, {meetings}, {directives}, {limitations}"),
-    "imp_would_json": N_("would import {file}: {units}, {meetings}, {directives}, {limitations}"),
+    # An import's summary: the clauses of imp_create… (or imp_created…) that are not 0, each
+    # with the things it counts that are not 0; imp_nothing when every count is 0.
+    "imp_would": N_("Would {changes}"),
+    "imp_done": N_("imported {file}: {changes}"),
+    "imp_done_json": N_("imported {file}: {changes}"),
+    "imp_would_json": N_("would import {file}: {changes}"),
     "imp_warning": N_("Warning: {text}"),
     "imp_skipped": NP_(
         "Sheet passed over by --sheet all: {sheets}",
@@ -594,6 +611,16 @@ MESSAGES: dict[str, Entry] = {
 
 
 # --- the report: text, documents, sheets ---------------------------------------------------
+
+TEXT.update(
+    {
+        "series_stop_removed": NP_("{n} later occurrence removed", "{n} later occurrences removed"),
+        "series_stop_kept": NP_(
+            "kept (something recorded on it): {kept}",
+            "kept (something recorded on them): {kept}",
+        ),
+    }
+)
 
 TEXT.update(
     {
@@ -1304,6 +1331,14 @@ ERRORS: dict[str, Entry] = {
         "{option} {day} is after today ({today}): what has happened cannot be dated on a day "
         "still to come"
     ),
+    "sheet_day_after_today": N_(
+        "{where} says it is up to {day}, after today ({today}): its progress cannot be dated "
+        "on a day still to come; give the day it is up to with --as-of"
+    ),
+    "period_not_begun": N_(
+        "the period {period} begins on {start}, after today ({today}): nothing of it has "
+        "happened yet; give --as-of a day from {start} on to see it as of that day"
+    ),
     "as_of_before_period": N_(
         "--as-of {day} is before the period {period} begins ({start}): give a day from {start} on"
     ),
@@ -1907,6 +1942,21 @@ ERRORS.update(
 )
 
 
+TEXT.update(
+    {
+        "imp_create": N_("create {things}"),
+        "imp_update": NP_("update {n}", "update {n}"),
+        "imp_leave": NP_("leave {n} unchanged", "leave {n} unchanged"),
+        "imp_created": N_("created {things}"),
+        "imp_updated": NP_("updated {n}", "updated {n}"),
+        "imp_unchanged": NP_("unchanged {n}", "unchanged {n}"),
+        "imp_nothing": N_("write nothing"),
+        "imp_nothing_done": N_("nothing changed"),
+        "imp_no_records": N_("no record"),
+    }
+)
+
+
 # --- counted things, said inside other messages: Count("units", 3) -------------------------
 
 COUNTS: dict[str, Entry] = {
@@ -2053,6 +2103,7 @@ TEXT.update(
         "series_span": N_("From–until"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
+        "day_kind": N_("Kind of day"),  # the header over day_off / day_worked
         "cal_made_up": N_("worked in place of a day off"),
         "note": N_("Note"),
         "withdrawn": C_("withdrawn", "Withdrawn"),
@@ -2184,12 +2235,9 @@ MESSAGES.update(
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),
-        "series_stopped": NP_(
-            "series {id} ends before {date}; {n} later occurrence removed, kept "
-            "(something recorded on them): {kept}",
-            "series {id} ends before {date}; {n} later occurrences removed, kept "
-            "(something recorded on them): {kept}",
-        ),
+        # series stop: the sentence, then the clauses of series_stop_removed and _kept that
+        # are not 0 (none is "0 removed" or "kept: -")
+        "series_stopped": N_("series {id} ends before {date}"),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
         "done_awaiting": N_(
@@ -2229,6 +2277,9 @@ ERRORS.update(
         "bad_series_day": N_("--day must be a day of the month from 1 to 31, not {n}"),
         "bad_offset": N_("--offset must be from 0 to {max} days, not {n}"),
         "series_ends_first": N_("--until {end} is before the series starts ({start})"),
+        "series_starts_beyond": N_(
+            "--from {start} is past the calendar of days off, which covers the years {first}–{last}"
+        ),
         "series_ends_beyond": N_(
             "--until {end} is past the calendar of days off, which covers the years {first}–{last}"
         ),
@@ -2287,12 +2338,16 @@ ERRORS.update(
         "field_no_name": N_("a field needs a name"),
         "field_taken": N_("{what} {value!r} already refers to field {field}"),
         "field_unknown": N_("no field {ref!r}; closest: {near}"),
+        "field_unknown_none": N_("no field {ref!r}; no fields are registered yet (field add)"),
         "leader_no_name": N_("a leader needs a name"),
         "leader_nothing": N_("give at least one --field or --unit"),
         "leader_overlap": N_(
             "{what}: {leader} is already in charge from {date}; the assignment would overlap"
         ),
         "leader_unknown": N_("no leader {ref!r}; closest: {near}"),
+        "leader_unknown_none": N_(
+            "no leader {ref!r}; no leader is in charge of anything yet (leader assign)"
+        ),
         "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
         "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),
         "rules_not_toml": N_("the rule file {path} is not valid TOML: {detail}"),
@@ -2301,6 +2356,8 @@ ERRORS.update(
         "rk_one_of": N_("one of {names}"),
         "rk_table": N_("a table"),
         "rk_whole": N_("a whole number, 0 or more"),
+        "rk_not_negative": N_("a number, 0 or more"),
+        "rk_code_twice": N_("a code no other [[tier]] has ({code!r} is given twice)"),
         "rk_tiers": N_("one [[tier]] table or more"),
         "rk_text": N_("a text"),
         "rk_bool": N_("true or false"),

@@ -296,7 +296,7 @@ def test_a_backup_that_is_not_healthy_is_refused_in_the_users_language(
     conn.close()
     before = file_digest(db_path)
     assert office.fail("--lang", "vi", "restore", str(orphan), "--yes") == (
-        f"Error: {orphan} không khôi phục được: tham chiếu: dòng 1 của directive trỏ tới unit "
+        f"Error: {orphan} không khôi phục được: tham chiếu: dòng 1 của nhiệm vụ trỏ tới đơn vị "
         "không tồn tại; cơ sở dữ liệu hiện tại giữ nguyên"
     )
     assert office.fail("--lang", "en", "restore", str(orphan), "--yes") == (

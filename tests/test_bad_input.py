@@ -1525,3 +1525,21 @@ def test_sigterm_in_a_long_import_backup_or_export_leaves_nothing(tmp_path: Path
     stopped(["--db", str(register), "backup", str(work / "copy.db")], None)
     stopped(["--db", str(register), "export", "--out", str(work / "out.json")], None)
     assert digests() == before
+
+
+def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units: Cli) -> None:
+    """With no field registered (or no leader in charge), an unknown one was 'no field 'KT';
+    closest: —', naming nothing: it says none is registered yet and the command that does it."""
+    meeting = units.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Đề án A")
+    assert units.fail("list", "--field", "KT") == (
+        "Error: no field 'KT'; no fields are registered yet (field add)"
+    )
+    assert units.fail("--lang", "vi", "edit", "directive", "1", "--field", "KT") == (
+        "Error: không có lĩnh vực 'KT'; chưa đăng ký lĩnh vực nào (field add)"
+    )
+    assert units.fail("list", "--leader", "Lê Văn A") == (
+        "Error: no leader 'Lê Văn A'; no leader is in charge of anything yet (leader assign)"
+    )
+    units.ok("field", "add", "KT", "Kinh tế")
+    assert units.fail("list", "--field", "VH") == "Error: no field 'VH'; closest: KT"

@@ -224,6 +224,14 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     assert cli.fail("--lang", "vi", *args, "--until", "1/1/2999").startswith(
         "Error: --until 01/01/2999 vượt quá lịch ngày nghỉ"
     )
+    # So was a first day past them (--from): it names --from.
+    assert cli.fail(*args, "--from", "1/1/2101", "--dry-run") == (
+        "Error: --from 2101-01-01 is past the calendar of days off, which covers the years "
+        "1901–2100"
+    )
+    assert cli.fail("--lang", "vi", *args, "--from", "1/1/2999").startswith(
+        "Error: --from 01/01/2999 vượt quá lịch ngày nghỉ"
+    )
     assert snapshot(db) == before
 
 
@@ -396,6 +404,29 @@ def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
 
 
+def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
+    """series stop said '…; 60 later occurrences removed, kept (something recorded on them): -'
+    when nothing was kept, and '0 later occurrences removed' when nothing was: each clause is
+    said only when it has something to name."""
+    meeting = _setup(cli)
+    sid = str(cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month"))
+    occ = {o["period"]: o["id"] for o in cli.json("series", "show", sid)["occurrences"]}
+    cli.ok("progress", str(occ["2025-12"]), "--percent", "40", "--date", "2025-10-05")
+    far = cli("--lang", "en", "series", "stop", sid, "--from", "2999-01-01").stderr.strip()
+    assert far == "series 1 ends before 2999-01-01"
+    later = sum(1 for period in occ if period >= "2025-11") - 1
+    kept = cli("--lang", "vi", "series", "stop", sid, "--from", "2025-11-01").stderr.strip()
+    assert kept == (
+        f"nhiệm vụ định kỳ 1 kết thúc trước ngày 01/11/2025; đã xóa {later} kỳ sau đó; "
+        f"giữ lại (đã có ghi nhận hoặc chỉnh sửa): {occ['2025-12']}"
+    )
+    said = cli("--lang", "en", "series", "stop", sid, "--from", "2025-09-01").stderr.strip()
+    assert said == (
+        "series 1 ends before 2025-09-01; 2 later occurrences removed; "
+        f"kept (something recorded on it): {occ['2025-12']}"
+    )
+
+
 def test_stop_keeps_an_occurrence_corrected_or_asked_about(cli: Cli) -> None:
     meeting = _setup(cli)
     sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month")
@@ -464,3 +495,16 @@ def test_calendar_list_names_the_days_in_the_users_language(cli: Cli) -> None:
     assert vi["2025-04-26"] == "làm bù" and en["2025-04-26"] == "worked in place of a day off"
     table = cli.ok("--lang", "vi", "calendar", "list", "--year", "2025")
     assert "Tết Nguyên Đán" in table and "Lunar" not in table
+
+
+def test_calendar_lists_head_the_kind_of_each_day_as_what_it_is(cli: Cli) -> None:
+    """The column saying 'Day off' or 'Working day' was headed 'Day off' ('Ngày nghỉ'), over
+    'Working day' too: it is headed 'Kind of day' ('Loại ngày')."""
+    _setup(cli)
+    cli.ok("calendar", "add", "2025-05-05", "--off", "--note", "nghỉ bù")
+    cli.ok("calendar", "add", "2025-05-10", "--on", "--note", "làm bù")
+    said = {"en": ("Kind of day", "Day off", "Working day"), "vi": ("Loại ngày", "Ngày nghỉ", "")}
+    for lang, (header, off, worked) in said.items():
+        table = cli.ok("--lang", lang, "calendar", "list").splitlines()
+        assert header in table[0] and off not in table[0], table
+        assert off in table[1] and worked in table[2], table

@@ -268,3 +268,26 @@ def test_as_of_before_the_period_is_refused(units: Cli, args: tuple[str, ...]) -
     vi = units.fail("--lang", "vi", *args, "--as-of", "1/3/2022")
     assert "--as-of 01/03/2022 trước ngày bắt đầu kỳ quý II/2022 (01/04/2022)" in vi
     units.ok(*args, "--as-of", "2022-04-01")
+
+
+@pytest.mark.parametrize("command", [("report",), ("score",), ("limitations",)])
+def test_a_period_still_to_come_is_refused_without_as_of(
+    units: Cli, command: tuple[str, ...]
+) -> None:
+    """A period that begins after today was judged as of today, before it began: figures of
+    all zeros (or of every earlier limitation) 'as of' a day outside it. It is an error naming
+    the period's first day and today, as --as-of before the period is; --as-of still works."""
+    from datetime import date
+
+    today = date.today()
+    year = today.year + 2
+    en = units.fail(*command, "--period", str(year))
+    assert en == (
+        f"Error: the period year {year} begins on {year}-01-01, after today "
+        f"({today.isoformat()}): nothing of it has happened yet; give --as-of a day from "
+        f"{year}-01-01 on to see it as of that day"
+    )
+    vi = units.fail("--lang", "vi", *command, "--period", str(year))
+    assert vi.startswith(f"Error: kỳ năm {year} bắt đầu ngày 01/01/{year}, sau hôm nay (")
+    units.ok(*command, "--period", str(year), "--as-of", f"{year}-02-01")
+    units.ok(*command, "--period", "current")

@@ -110,3 +110,18 @@ def test_unit_contact_says_the_role_in_the_users_language(units: Cli) -> None:
     assert said["vi", "head"] == "BTC: thủ trưởng là A"  # not 'đầu mối (head)'
     assert said["en", "focal"] == "BTC: focal contact is now A"
     assert said["en", "head"] == "BTC: head contact is now A"
+
+
+def test_unit_list_in_csv_keeps_the_contacts(units: Cli) -> None:
+    """unit list --format csv had an empty contacts cell for a unit with contacts (a list of
+    objects flattened to nothing): the cell holds them as JSON, as the JSON listing has them."""
+    import csv
+    import io
+    import json
+
+    units.ok("unit", "contact", "BTC", "--name", "Trần Bình", "--email", "binh@btc.vn")
+    rows = list(csv.DictReader(io.StringIO(units.ok("unit", "list", "--format", "csv"))))
+    cell = next(r for r in rows if r["code"] == "BTC")["contacts"]
+    listed = next(u for u in units.json("unit", "list") if u["code"] == "BTC")["contacts"]
+    assert json.loads(cell) == listed and listed[0]["email"] == "binh@btc.vn"
+    assert next(r for r in rows if r["code"] == "BDV")["contacts"] == ""

@@ -210,8 +210,12 @@ def test_doctor_finds_a_broken_reference(meeting: int, units: Cli, db_path: Path
     checks = {c["check"]: c for c in json.loads(result.stdout)}
     assert checks["foreign_keys"]["status"] == "problem"
     detail = checks["foreign_keys"]["detail"]
-    assert "directive_coordinator row 1 points to a missing directive" in detail
-    assert "progress_entry row 1 points to a missing directive" in detail
+    # the tables as history names them (Vietnamese under --lang vi)
+    assert "coordinating unit row 1 points to a missing directive" in detail
+    assert "progress row 1 points to a missing directive" in detail
+    said = " ".join(units("--lang", "vi", "doctor").stdout.split())
+    assert "dòng 1 của tiến độ trỏ tới nhiệm vụ không tồn tại" in said
+    assert "directive" not in said and "progress_entry" not in said
 
 
 @pytest.mark.sqlite_only("damages the file's pages")

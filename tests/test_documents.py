@@ -206,6 +206,20 @@ def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:
     assert "Trong kỳ đã ban hành 1 công văn đôn đốc: Ban Tổ chức Tỉnh ủy (1)." in lines
 
 
+def test_urge_in_markdown_sets_several_recipients_as_the_letter_does(reg: Cli) -> None:
+    """The Markdown letter put the first of several recipients after 'Kính gửi:' without its
+    dash and the others from '- ' without ';' or '.', where the Word letter sets each from
+    '- ' (';' after each, '.' after the last); a recipient typed twice was written to twice."""
+    reg.ok(*PARTY)
+    args = ["--lang", "vi", "urge", "BTC", "--as-of", "2022-06-30", "--format", "md"]
+    to = ["--to", "Thường trực Tỉnh ủy", "--to", "Ban Thường vụ", "--to", "Ban Thường vụ"]
+    lines = reg.ok(*args, *to).splitlines()
+    start = lines.index("Kính gửi:")
+    assert lines[start + 1 : start + 4] == ["- Thường trực Tỉnh ủy;", "- Ban Thường vụ.", ""]
+    one = reg.ok(*args, "--to", "Thường trực Tỉnh ủy").splitlines()
+    assert "Kính gửi: Thường trực Tỉnh ủy" in one
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_requests_and_periodic_sentences_say_no_zero(reg: Cli, lang: str) -> None:
     # "Đề nghị gia hạn: 1 đề nghị (0 đề nghị sau khi đã quá hạn), 0 được chấp thuận, …;

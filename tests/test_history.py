@@ -575,7 +575,8 @@ def test_history_of_a_unit_has_its_contacts(seeded: Cli) -> None:
 def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     """The CSV's columns were the first row's: a change to a coordinating unit (its
     directive_id) or a command's own options (series' --every, a calendar day's --off) after
-    a row without them were left out, and a null in a list was written 'None'."""
+    a row without them were left out, and a null in a list was written 'None'. Each row's
+    options and values are whole, as one cell of JSON under the listing's one header."""
     import csv
     import io
 
@@ -583,10 +584,11 @@ def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
     rows = list(csv.DictReader(io.StringIO(seeded.ok("history", "2", "--format", "csv"))))
     coordinator = next(r for r in rows if r["entity"] == "directive_coordinator")
-    assert coordinator["after_directive_id"] == "2" and coordinator["fields_directive_id"] == ";2"
+    assert json.loads(coordinator["after"])["directive_id"] == 2
+    assert json.loads(coordinator["fields"])["directive_id"] == [None, 2]
     commands = list(csv.DictReader(io.StringIO(seeded.ok("history", "--format", "csv"))))
-    assert [c["params_every"] for c in commands][:2] == ["month", ""]
-    assert [c["params_off"] for c in commands][:2] == ["", "True"]
+    assert [json.loads(c["params"]).get("every") for c in commands][:2] == ["month", None]
+    assert [json.loads(c["params"]).get("off") for c in commands][:2] == [None, True]
     assert not any("None" in value for row in rows + commands for value in row.values())
 
 
@@ -679,3 +681,35 @@ def test_undo_never_frees_an_id_for_reuse(cli: Cli) -> None:
     assert new == undone + 1
     assert [c["after"]["text"] for c in cli.json("history", str(new))] == ["Việc mới"]
     cli.fail("show", str(undone))
+
+
+def test_history_and_remind_write_the_time_of_a_change_as_vietnamese_writes_days(
+    seeded: Cli,
+) -> None:
+    """Under --lang vi the day of a change is 04/12/2026, as every other day is, not ISO."""
+    import re
+
+    at = history(seeded, "--limit", "1")[0]["at"]  # the JSON keeps its UTC ISO time
+    utc = "--timezone", "UTC"
+    vi = seeded.ok("--lang", "vi", *utc, "history", "--limit", "1")
+    y, m, d = at[:10].split("-")
+    assert f"{d}/{m}/{y} {at[11:16]}" in vi
+    assert not re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", vi)
+    assert f"{at[:10]} {at[11:16]}" in seeded.ok(*utc, "history", "--limit", "1")
+    reminded = seeded.ok("--lang", "vi", *utc, "remind", "--as-of", "2022-10-01")
+    assert "nhập/sửa lần cuối" in reminded
+    assert not re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", reminded)
+
+
+def test_history_names_a_leader_by_name_not_by_id(seeded: Cli) -> None:
+    """A leader's assignment was 'leader: 1' in history and in undo: a leader is named, as a
+    unit is by its code and a field by its code."""
+    seeded.ok("field", "add", "KT", "Kinh tế")
+    seeded.ok(
+        "leader", "assign", "Lê Văn Hải", "--field", "KT", "--unit", "BTC", "--from", "1/1/2022"
+    )
+    vi = seeded.ok("--lang", "vi", "history", "--limit", "1")
+    assert "lãnh đạo: Lê Văn Hải, lĩnh vực: KT" in vi and "lãnh đạo: 1," not in vi
+    assert "leader: Lê Văn Hải, unit: BTC" in seeded.ok("history", "--limit", "1")
+    undone = seeded("undo", "--yes").stderr
+    assert "leader: Lê Văn Hải" in undone and "leader: 1," not in undone

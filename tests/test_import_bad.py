@@ -325,6 +325,31 @@ def test_a_day_after_today_is_no_completion_or_sheet_date(
 
 
 @pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
+def test_a_sheet_that_says_it_is_up_to_a_day_after_today_is_refused(
+    office: Cli, db_path: Path, tmp_path: Path, dry: list[str]
+) -> None:
+    """'Số liệu tính đến ngày 30/9/2999' above the table (a year typed wrong) logged the
+    sheet's progress on that day without a word, where --as-of 2999 is refused: the sheet's
+    day is refused the same way, and --as-of still gives the day it is up to."""
+    today = datetime.now().date()
+    sheet = text_file(
+        tmp_path / "f.csv",
+        "BÁO CÁO TIẾN ĐỘ\n(Số liệu tính đến ngày 30/9/2999)\n"
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn,Tiến độ\n1,Việc mới,BTC,31/12/2022,50%\n",
+    )
+    before = file_digest(db_path)
+    said = office.fail("import", str(sheet), "--meeting", "1", *dry)
+    assert said == (
+        f"Error: f.csv says it is up to 2999-09-30, after today ({today.isoformat()}): its "
+        "progress cannot be dated on a day still to come; give the day it is up to with --as-of"
+    )
+    vi = office.fail("--lang", "vi", "import", str(sheet), "--meeting", "1", *dry)
+    assert vi.startswith("Error: f.csv ghi số liệu tính đến ngày 30/09/2999, là sau hôm nay (")
+    assert file_digest(db_path) == before
+    office.ok("import", str(sheet), "--meeting", "1", "--as-of", "1/12/2022", *dry)
+
+
+@pytest.mark.parametrize("dry", [[], ["--dry-run"]], ids=["import", "dry-run"])
 def test_a_key_or_a_new_units_name_longer_than_its_column_is_a_bad_row(
     office: Cli, db_path: Path, tmp_path: Path, dry: list[str]
 ) -> None:

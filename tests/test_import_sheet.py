@@ -529,9 +529,36 @@ def test_installed_entry_point_is_quiet_without_a_terminal(db: str, tmp_path: Pa
     done = run("import", str(sheet), "--meeting", "1", db=db, env={"DIRTRACK_LANG": "vi"})
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [
-        f"Đã nhập {sheet}: tạo 1 nhiệm vụ, 0 cuộc họp, 0 đơn vị; cập nhật 0; không đổi 0"
-    ]
+    assert done.stderr.splitlines() == [f"Đã nhập {sheet}: tạo 1 nhiệm vụ"]
+
+
+def test_an_imports_summary_names_no_count_of_nothing(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """The summary said 'created 1 directive, 0 meetings, 0 units; updated 0; unchanged 0'
+    and 'Would create 0 directives, …; 0 bad rows': it names only what is not 0, and says
+    when nothing is written or changed."""
+    rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Tiến độ", "Mã"]]
+    rows += [["1", "Việc A", "BTC", "50%", "K1"], ["2", "Việc B", "BTC", "50%", "K2"]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    args = ["import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã"]
+    dry = units.ok(*args, "--dry-run", "--as-of", "1/7/2022").splitlines()[-1]
+    assert dry == "Would create 2 directives"
+    assert units(*args, "--as-of", "1/7/2022").stderr == f"imported {sheet}: created 2 directives\n"
+    rows[1][3] = "60%"
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    dry = units.ok(*args, "--dry-run", "--as-of", "2/7/2022").splitlines()[-1]
+    assert dry == "Would update 1; leave 1 unchanged"
+    vi = units("--lang", "vi", *args, "--as-of", "2/7/2022").stderr
+    assert vi == f"Đã nhập {sheet}: cập nhật 1; giữ nguyên 1\n"
+    again = units(*args, "--as-of", "2/7/2022").stderr
+    assert again == f"imported {sheet}: unchanged 2\n"
+    empty = write_csv(tmp_path / "e.csv", rows[:1])
+    assert units.ok("import", str(empty), "--meeting", str(meeting), "--dry-run").endswith(
+        "Would write nothing\n"
+    )
+    nothing = units("--lang", "vi", "import", str(empty), "--meeting", str(meeting)).stderr
+    assert nothing == f"Đã nhập {empty}: không có gì thay đổi\n"
 
 
 def test_a_result_cell_starting_with_a_percentage_is_progress(

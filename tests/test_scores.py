@@ -324,6 +324,17 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
             "delay.deduct phải là một số từ -1000000 đến 1000000",
         ),
         ("scale = 1e308\n", "scale must be a number from -1000000", "scale phải là một số từ"),
+        # a deduction or weight below 0 (a sign typed wrong) gave 200 points for a delay, or
+        # scored no unit at all
+        ("[delay]\ndeduct = -1\n", "delay.deduct must be a number, 0 or more", "từ 0 trở lên"),
+        ("[weight]\nlead = -1.0\n", "weight.lead must be a number, 0 or more", "weight.lead"),
+        ("[weight]\ncoordinator = -0.5\n", "weight.coordinator must be a number, 0", "từ 0"),
+        # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
+        (
+            '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',
+            "tier.code must be a code no other [[tier]] has ('A' is given twice)",
+            "('A' được dùng hai lần)",
+        ),
     ],
 )
 def test_a_rule_files_texts_and_numbers_are_checked(

@@ -126,6 +126,75 @@ def test_an_empty_listing_in_csv_is_its_header(office: Cli) -> None:
     assert "'nope'" in office.fail("list", "--status", "cancelled", "--fields", "id,nope")
 
 
+def _csv(cli: Cli, *args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(cli.ok(*args, "--format", "csv"))))
+
+
+def test_a_csv_listing_has_one_column_list_with_rows_or_without(office: Cli) -> None:
+    """With rows, the CSV's columns were those the rows had: remind without an item due soon
+    lost ``days_left``, and history's commands each added their options as ``params_…``
+    columns, so the same listing had other columns empty and full. The columns are the
+    listing's keys either way; an object (a command's options, a change's values) is one cell
+    of JSON."""
+    office.ok(
+        "request", "extend", "2", "--to", "31/3/2023", "--reason", "Chờ", "--date", "1/7/2022"
+    )
+    office.ok("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month", "--day", "20")
+    listings = dict(EMPTY_LISTINGS)
+    listings["remind"] = (["remind", "--as-of", "2022-07-01"], ["remind", "--as-of", "2022-05-07"])
+    for name, (full, empty) in listings.items():
+        header = _header(office, *empty)
+        rows = _csv(office, *full)
+        assert rows and list(rows[0]) == header, name
+    commands = _csv(office, "history")
+    assert commands[0]["command"] == "assign"
+    assert json.loads(commands[0]["params"])["every"] == "month"
+    assert json.loads(commands[1]["params"])["to"] == "31/3/2023"
+    changes = _csv(office, "history", "1")
+    assert json.loads(changes[0]["after"])["id"] == 1
+    # the leader's brief with no unit to list: its header, as with rows
+    brief = ["report", "--brief", "--quarter", "2022Q1", "--unit", "VPUB"]
+    assert _header(office, *brief) == ["code", "name", "risk", "red", "yellow", "green", "grey"]
+
+
+def test_series_show_in_csv_without_an_occurrence_is_its_header(office: Cli) -> None:
+    """series show --format csv of a series without an occurrence (stopped from its first
+    day) printed a blank line; it prints the header of the occurrences, as with rows."""
+    sid = office.id("assign", "1", "Báo cáo tháng", "--unit", "BDV", "--every", "month")
+    full = list(csv.reader(io.StringIO(office.ok("series", "show", str(sid), "--format", "csv"))))
+    assert len(full) > 1 and full[0] == list(
+        office.json("series", "show", str(sid))["occurrences"][0]
+    )
+    start = office.json("series", "list")[0]["from"]
+    office.ok("series", "stop", str(sid), "--from", start)
+    assert _header(office, "series", "show", str(sid)) == full[0]
+
+
+def test_suggestions_and_pack_status_in_csv_have_their_header_with_no_row(
+    office: Cli, tmp_path: Path
+) -> None:
+    """limitation suggest, field suggest and pack status printed a blank line in CSV when they
+    had nothing to list: each prints its header, the keys of its JSON rows."""
+    listings = {
+        "limitation suggest": ["limitation", "suggest", "2"],
+        "field suggest": ["field", "suggest"],
+        "pack status": ["pack", "status", "--quarter", "2022Q2"],
+    }
+    later = office.id("add-meeting", "--date", "1/8/2022", "--title", "Giao ban tháng 8")
+    office.ok("add-limitation", str(later), "--unit", "BDV", "--category", "staffing", "Thiếu xe")
+    empty = {name: _header(office, *args) for name, args in listings.items()}
+    office.ok("add-limitation", "1", "--unit", "BDV", "--category", "staffing", "Thiếu lái xe")
+    office.ok("field", "add", "KT", "Kinh tế")
+    office.ok("edit", "directive", "1", "--field", "KT")
+    office.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo kinh tế")
+    office.ok("pack", "out", "--quarter", "2022Q2", "--dir", str(tmp_path / "phieu"))
+    for name, args in listings.items():
+        found = office.json(*args)
+        rows = found["units"] if name == "pack status" else found
+        assert rows and empty[name] == list(rows[0]), name
+        assert list(_csv(office, *args)[0]) == empty[name], name
+
+
 def test_doctor_and_remind_take_format_and_fields(office: Cli) -> None:
     checks = office.json("doctor", "--fields", "check,status")
     assert {"check": "integrity", "status": "ok"} in checks

@@ -302,11 +302,15 @@ def judged_day(as_of: str | None, span: Period) -> date:
     """T for a period's figures: ``--as-of``, else the period's end (today while it runs).
 
     A day before the period begins is refused: nothing of the period has happened on it, and
-    figures of all zeros would pass for a real review.
+    figures of all zeros would pass for a real review. So is a period still to come without
+    --as-of (today, its T, is before it begins).
     """
     day = optional_day(as_of)
     if day is None:
-        return min(span.end, today())
+        now = today()
+        if now < span.start:
+            raise InvalidInput.of("period_not_begun", period=span, start=span.start, today=now)
+        return min(span.end, now)
     if day < span.start:
         raise InvalidInput.of("as_of_before_period", day=day, period=span, start=span.start)
     return day

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def document_texts(values: list[str] | None, option: str) -> list[str]:
-    """``--to`` / ``--signer`` values as stored text; a blank one is an error."""
+    """``--to`` / ``--signer`` values as stored text, each once; a blank one is an error."""
     from dirtrack.errors import InvalidInput
     from dirtrack.text import clean_text
 
@@ -35,7 +35,8 @@ def document_texts(values: list[str] | None, option: str) -> list[str]:
             raise InvalidInput.of("office_blank", option=option)
         if len(text) > 400:
             raise InvalidInput.of("office_too_long", option=option, n=400)
-        found.append(text)
+        if text not in found:  # a recipient typed twice is written to once
+            found.append(text)
     return found
 
 

@@ -76,7 +76,7 @@ def field_suggest(
     From the drafting-unit suffix of the meeting's document (7565/VPCP-KGVX: the field coded
     KGVX), else from the field most of the lead unit's other directives have. --apply sets them.
     """
-    from dirtrack.store.fields import suggest_fields
+    from dirtrack.store.fields import suggest_fields, suggestion_keys
 
     with unit_of_work(ctx, write=apply) as session:
         found = suggest_fields(session, apply=apply)
@@ -87,7 +87,7 @@ def field_suggest(
         Column("field", "field"),
         Column("because", "because", lambda r, lang: msg(f"because_{r['because']}", lang, **r)),
     ]
-    emit(found, columns, fmt, lang)
+    emit(found, columns, fmt, lang, keys=suggestion_keys)
     if apply:
         err(msg("fields_set", lang, n=len(found)))
 

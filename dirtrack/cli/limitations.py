@@ -1,6 +1,6 @@
 """`add-limitation`, `resolve`, `limitations`, `limitation link|unlink|suggest`."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -258,18 +258,30 @@ def limitation_suggest(
     with unit_of_work(ctx) as session:
         facts = limitation_facts(session, positive_id(limitation_id, "limitation"))
         found = suggest(facts.text, earlier_limitations(session, facts), minimum=0.0)
-    records = [
-        {
-            "id": s.id,
-            "first_id": s.first_id,
-            "raised_on": s.raised_on.isoformat(),
-            "score": round(s.score, 1),
-            "linked": facts.repeat_of_id == s.first_id,
-            "text": s.text,
-        }
-        for s in found
-    ]
-    suggestions(records, fmt, state(ctx).lang)
+    records = [_repeat_record(s, facts.repeat_of_id) for s in found]
+    suggestions(records, fmt, state(ctx).lang, keys=repeat_keys)
+
+
+def _repeat_record(s: Any, linked_to: int | None) -> "Record":
+    """An earlier limitation ``limitation suggest`` lists: ``s`` a suggestion of
+    :func:`dirtrack.repeats.suggest`; ``linked_to`` the first one this one is linked to."""
+    return {
+        "id": s.id,
+        "first_id": s.first_id,
+        "raised_on": s.raised_on.isoformat(),
+        "score": round(s.score, 1),
+        "linked": linked_to == s.first_id,
+        "text": s.text,
+    }
+
+
+def repeat_keys() -> tuple[str, ...]:
+    """The keys of :func:`_repeat_record`, in order (an empty listing's CSV header)."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    blank = SimpleNamespace(id=0, first_id=0, raised_on=date.min, score=0.0, text="")
+    return tuple(_repeat_record(blank, None))
 
 
 def _limitation_record(session: "Session", limitation_id: int) -> "Record":

@@ -272,12 +272,18 @@ def history(
 
 
 def _history_view(ctx: typer.Context, session: Any) -> views.HistoryView:
-    """Unit and field codes by id (retired units too) and the zone the times are shown in."""
-    from dirtrack.store.fields import all_fields
+    """Unit and field codes and leaders' names by id (retired units too) and the zone the
+    times are shown in."""
+    from dirtrack.store.fields import all_fields, leader_names
     from dirtrack.store.units import unit_codes
 
     fields = {i: code for i, code, _ in all_fields(session)}
-    return views.HistoryView(units=unit_codes(session), zone=state(ctx).zone(), fields=fields)
+    return views.HistoryView(
+        units=unit_codes(session),
+        zone=state(ctx).zone(),
+        fields=fields,
+        leaders=leader_names(session),
+    )
 
 
 def _history_target(
@@ -402,6 +408,7 @@ def _undo(
                 units={**before.units, **after.units},
                 zone=after.zone,
                 fields={**before.fields, **after.fields},
+                leaders={**before.leaders, **after.leaders},
             )
             if not write:
                 raise _DryRun

@@ -520,7 +520,7 @@ def pack_status(
     Example: dirtrack pack status --quarter 2022Q3
     """
     from dirtrack.cli.common import read_only
-    from dirtrack.store.packs import returns
+    from dirtrack.store.packs import return_keys, returns
 
     span = _period(ctx, period, quarter, cutoff)
     day = optional_day(as_of) or today()
@@ -535,4 +535,4 @@ def pack_status(
         "as_of": day.isoformat(),
         "units": units,
     }
-    views.packs_status(record, fmt, state(ctx).lang)
+    views.packs_status(record, fmt, state(ctx).lang, keys=return_keys)

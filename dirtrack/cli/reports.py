@@ -223,7 +223,7 @@ def report(
             from dirtrack.render.scores import brief_document, write_document
             from dirtrack.report import report_scope
             from dirtrack.report.extras import brief as brief_pack
-            from dirtrack.report.extras import red_records
+            from dirtrack.report.extras import red_records, unit_risk_keys
 
             scope, holders = report_scope(conn, span, day, unit)
             extra = {key: pack[key] for key in ("requests", "risk")}
@@ -236,6 +236,7 @@ def report(
                 target=target,
                 force=force,
                 csv_rows=rows,
+                csv_keys=unit_risk_keys(),
                 json_value=view,
             )
             return

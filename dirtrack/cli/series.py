@@ -16,7 +16,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import Conflict, InvalidInput
-from dirtrack.i18n import msg
+from dirtrack.i18n import clauses, msg
 from dirtrack.periods import parse_date
 from dirtrack.records import Record, iso
 from dirtrack.render import OutputFormat, err, out
@@ -226,6 +226,14 @@ def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
     series_listing(_series_records(ctx, None), fmt, state(ctx).lang, keys=listed_series_keys)
 
 
+def occurrence_keys() -> tuple[str, ...]:
+    """The keys of an occurrence as ``series show`` lists it, in order: a directive's, then
+    the day it counts as given and its deadline before a day off moved it."""
+    from dirtrack.records import directive_keys
+
+    return (*directive_keys(), "issued_on", "scheduled")
+
+
 @series_app.command("show")
 def series_show(
     ctx: typer.Context,
@@ -273,7 +281,7 @@ def series_show(
     if fmt is OutputFormat.JSON:
         out(dump(record))
     else:
-        series_card(record, fmt, state(ctx).lang)
+        series_card(record, fmt, state(ctx).lang, keys=occurrence_keys)
 
 
 @series_app.command("stop")
@@ -297,13 +305,12 @@ def series_stop(
     positive_id(series_id, "series")
     with unit_of_work(ctx) as session:
         _, removed, kept = stop(session, series_id, day)
-    err(
-        msg(
-            "series_stopped",
-            state(ctx).lang,
-            id=series_id,
-            date=day,
-            n=len(removed),
-            kept=", ".join(map(str, kept)) or "-",
-        )
+    lang = state(ctx).lang
+    said = clauses(
+        lang,
+        ("series_stop_removed", len(removed)),
+        ("series_stop_kept", len(kept)),
+        sep="; ",
+        kept=", ".join(map(str, kept)),
     )
+    err("; ".join(filter(None, [msg("series_stopped", lang, id=series_id, date=day), said])))

@@ -1,11 +1,13 @@
-"""CSV: a header row and the same fields as JSON; lists joined by ';', nested objects
-flattened as ``parent_child`` columns, an empty cell for null (in a list too), and text that
-would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
+"""CSV: a header row and the same fields as JSON; lists joined by ';' (a list of objects, as
+a unit's contacts, is one cell of JSON), nested objects flattened as ``parent_child`` columns
+(or, in a column the listing names, one cell of JSON), an empty cell for null (in a list too),
+and text that would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -13,12 +15,20 @@ from dirtrack.records import Record
 from dirtrack.render.formulas import csv_field
 
 
-def flatten(record: Record, prefix: str = "") -> dict[str, Any]:
+def flatten(
+    record: Record, prefix: str = "", whole: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """``record`` as CSV cells; an object under a key of ``whole`` is one cell of JSON."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and name in whole:
+            flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
+        elif isinstance(value, dict):
             flat.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            # objects in a list (a unit's contacts) were left out, the cell empty
+            flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, list):
             flat[name] = csv_field(
                 ";".join("" if v is None else str(v) for v in value if not isinstance(v, dict))
@@ -40,17 +50,21 @@ def dump_records(
     Args:
         fields: the columns, in order (``--fields``); default every column the rows have.
         keys: the keys of a record of the listing (:func:`dirtrack.records.directive_keys`
-            and its kin): the header when there is no row, so a script reading the columns
-            by name finds them in an empty listing too.
+            and its kin): the header, with rows or without, so a script reading the columns
+            by name finds the same ones in every listing of the command, an empty one too.
+
+    A column named by ``fields`` or ``keys`` whose value is an object (``history``'s
+    ``params``, the ``before`` and ``after`` of a change) holds it as one cell of JSON, whatever
+    options the command had: one column list for every row.
     """
-    rows = [flatten(r) for r in records]
+    if fields is None and keys is not None:
+        fields = list(keys())
+    whole = frozenset(fields or ())
+    rows = [flatten(r, whole=whole) for r in records]
     if fields is None:
         # Every column any row has, in the order they first appear: rows of several kinds
-        # (history's changes to a directive and to its coordinating units, commands with
-        # options of their own) each keep theirs, not only those of the first row.
+        # each keep theirs, not only those of the first row.
         fields = list(dict.fromkeys(name for row in rows for name in row))
-        if not rows and keys is not None:
-            fields = list(keys())
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from dirtrack.i18n import Count, day, msg, status_label, t
+from dirtrack.i18n import Count, clauses, day, msg, status_label, t
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, err, out
 from dirtrack.transfer.base import ImportResult, ranges, row_label
@@ -78,18 +78,37 @@ def _style(record: Record) -> str | None:
     return None
 
 
-def _summary(result: ImportResult) -> dict[str, Any]:
+def _summary(result: ImportResult, lang: str, *, done: bool) -> dict[str, Any]:
+    """The file and what the import does (``done``) or would do, in ``lang``: only what is
+    not 0 ("created 3 directives; updated 2", never "0 meetings, 0 units; unchanged 0")."""
     created = result.created
-    return {
-        "file": result.file,
-        "directives": Count("directives", created.get("directives", 0)),
-        "meetings": Count("meetings", created.get("meetings", 0)),
-        "units": Count("units", created.get("units", 0)),
-        "limitations": Count("limitations", created.get("limitations", 0)),
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-        "bad": Count("bad_rows", len(result.bad_rows())),
-    }
+    kinds: tuple[str, ...] = ("units", "meetings", "directives", "limitations")
+    if result.kind != "dirtrack-json":
+        kinds = ("directives", "meetings", "units")
+    things = ", ".join(
+        Count(kind, created[kind]).render(lang) for kind in kinds if created.get(kind)
+    )
+    bad = len(result.bad_rows())
+    if result.kind == "dirtrack-json":
+        changes = things
+    else:
+        keys = ("imp_created", "imp_updated", "imp_unchanged") if done else ()
+        create, update, leave = keys or ("imp_create", "imp_update", "imp_leave")
+        changes = "; ".join(
+            filter(
+                None,
+                [
+                    t(create, lang, things=things) if things else "",
+                    clauses(lang, (update, result.updated), (leave, result.unchanged), sep="; "),
+                ],
+            )
+        )
+    if not changes:
+        nothing = "imp_nothing_done" if done else "imp_nothing"
+        changes = t("imp_no_records" if result.kind == "dirtrack-json" else nothing, lang)
+    if bad and not done:
+        changes += "; " + Count("bad_rows", bad).render(lang)
+    return {"file": result.file, "changes": changes}
 
 
 def _sheets_passed_over(result: ImportResult, lang: str) -> None:
@@ -176,9 +195,9 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if result.kind == "draft" and result.problems:
         tail.extend(p.render(lang) for p in result.problems)  # with the draft's lines
     elif result.kind == "dirtrack-json":
-        tail.append(msg("imp_would_json", lang, **_summary(result)))
+        tail.append(msg("imp_would_json", lang, **_summary(result, lang, done=False)))
     else:
-        tail.append(msg("imp_would", lang, **_summary(result)))
+        tail.append(msg("imp_would", lang, **_summary(result, lang, done=False)))
     print_lines(tail)
 
 
@@ -197,7 +216,7 @@ def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
                 [{k: v for k, v in r.as_dict(lang).items() if k != "problems"} for r in result.rows]
             )
         )
-    summary = _summary(result)
+    summary = _summary(result, lang, done=True)
     if result.kind == "dirtrack-json":
         err(msg("imp_done_json", lang, **summary))
     else:

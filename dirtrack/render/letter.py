@@ -131,11 +131,17 @@ def letter_markdown(letter: Letter) -> str:
     lines += [t("doc_regarding", head.lang, subject=md_text(head.subject)), ""]
     lines += [f"_{md_text(head.date_line)}_", ""]
     if head.to:
+        # As the Word letter sets it (NĐ 30, official._kinh_gui): one recipient after the
+        # label; several each on a line from "- ", ";" after each and "." after the last.
         label = t("doc_to", lang)
-        lines += [
-            f"{label} {md_text(name)}" if i == 0 else f"- {md_text(name)}"
-            for i, name in enumerate(head.to)
-        ]
+        if len(head.to) == 1:
+            lines.append(f"{label} {md_text(head.to[0])}")
+        else:
+            last = len(head.to) - 1
+            lines.append(label)
+            lines += [
+                f"- {md_text(name)}{'.' if i == last else ';'}" for i, name in enumerate(head.to)
+            ]
         lines.append("")
     opening, ask, again = letter.paragraphs()
     lines += [md_line(opening), ""]

@@ -217,14 +217,15 @@ _CODED: dict[tuple[str, str], tuple[Mapping[str, Entry], str]] = {
 
 @dataclass(frozen=True)
 class HistoryView:
-    """What ``history`` needs beyond the records: unit and field codes by id, and the zone to
-    show times in (None: the machine's own). ``whole``: values are never cut short (a CSV
-    cell has room; a table's has not)."""
+    """What ``history`` needs beyond the records: unit and field codes and leaders' names by
+    id, and the zone to show times in (None: the machine's own). ``whole``: values are never
+    cut short (a CSV cell has room; a table's has not)."""
 
     units: Mapping[int, str] = field(default_factory=dict)
     zone: tzinfo | None = None
     fields: Mapping[int, str] = field(default_factory=dict)  # a field's code by its id
     whole: bool = False
+    leaders: Mapping[int, str] = field(default_factory=dict)  # a leader's name by id
 
     def value(self, name: str, value: Any, lang: str, entity: str = "") -> str:
         coded = _CODED.get((entity, name))
@@ -236,12 +237,15 @@ class HistoryView:
             return self.units.get(value, f"#{value}")
         if name == "field_id" and isinstance(value, int):
             return self.fields.get(value, f"#{value}")
+        if name == "leader_id" and isinstance(value, int):
+            return self.leaders.get(value, f"#{value}")
         if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             return day(value, lang)
         return _shown(value, self.whole)
 
     def when(self, r: Record, lang: str) -> str:
-        """The change's UTC time in the chosen zone, to the minute."""
+        """The change's UTC time in the chosen zone, to the minute, its day as the user's
+        language writes days (``04/12/2026 08:29`` in Vietnamese)."""
         stamp = str(r.get("at") or "")
         try:
             moment = datetime.fromisoformat(stamp)
@@ -249,7 +253,8 @@ class HistoryView:
             return stamp[:16].replace("T", " ")
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        local = moment.astimezone(self.zone)
+        return f"{day(local.date().isoformat(), lang)} {local:%H:%M}"
 
     def change_text(self, change: Record, lang: str) -> str:
         """``changed directive 7: completed on — → 2022-10-20`` in the user's language."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -522,5 +522,11 @@ SUGGESTION_COLUMNS = [
 ]
 
 
-def suggestions(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
-    emit(records, SUGGESTION_COLUMNS, fmt, lang)
+def suggestions(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    emit(records, SUGGESTION_COLUMNS, fmt, lang, keys=keys)

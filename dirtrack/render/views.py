@@ -313,7 +313,7 @@ OCCURRENCE_COLUMNS = [
 
 CALENDAR_COLUMNS = [
     Column("date", "date", _date("date")),
-    Column("off", "day_off", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
+    Column("off", "day_kind", lambda r, lang: t("day_off" if r["off"] else "day_worked", lang)),
     Column("note", "note"),
 ]
 
@@ -328,10 +328,17 @@ def series_listing(
     emit(records, SERIES_COLUMNS, fmt, lang, keys=keys)
 
 
-def series_card(record: Record, fmt: OutputFormat, lang: str) -> None:
-    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences)."""
+def series_card(
+    record: Record,
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    """``series show``: the series' rule, then one row per occurrence (CSV: the occurrences,
+    headed by ``keys``, an occurrence's keys)."""
     if fmt is OutputFormat.CSV:
-        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang)
+        emit(record["occurrences"], OCCURRENCE_COLUMNS, fmt, lang, keys=keys)
         return
     every = t("every_" + record["every"], lang)
     rule = f"{every}, {_rule(record, lang)}"
@@ -507,8 +514,15 @@ PACK_STATUS_COLUMNS = [
 ]
 
 
-def packs_status(record: Record, fmt: OutputFormat, lang: str) -> None:
-    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record)
+def packs_status(
+    record: Record,
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    keys: Callable[[], Sequence[str]] | None = None,
+) -> None:
+    """``pack status``: a row per unit (``keys``: the keys of one, the CSV header)."""
+    emit(record["units"], PACK_STATUS_COLUMNS, fmt, lang, json_value=record, keys=keys)
 
 
 def office_profile(profile: Record, fmt: OutputFormat, lang: str) -> None:

@@ -163,6 +163,11 @@ def unit_risks(
     return rows
 
 
+def unit_risk_keys() -> tuple[str, ...]:
+    """The keys of a row of :func:`unit_risks`, in order (the brief's CSV header)."""
+    return tuple({"code": "", "name": "", **tally_risk({})})
+
+
 def leader_risks(
     conn: Connection, scope: Scope, tallies: Mapping[tuple[int, int | None], Mapping[str, int]]
 ) -> list[Record]:

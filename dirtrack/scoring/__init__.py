@@ -227,10 +227,15 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         "lead": rd.number(weight, "weight", "lead", 1),
         "coordinator": rd.number(weight, "weight", "coordinator", 0),
     }
+    # A share taken per delay, and a weight, below 0 would give points for a delay or take
+    # them for a directive led: a sign typed wrong.
+    for table, key in (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator")):
+        if numbers[key] < 0:
+            raise rd.fail(table, key, Phrase("rk_not_negative"))
     tiers_raw = raw.get("tier", [])
     if not isinstance(tiers_raw, list) or not tiers_raw:
         raise rd.fail(None, "tier", Phrase("rk_tiers"))
-    tiers = []
+    tiers: list[Tier] = []
     for item in tiers_raw:
         if not isinstance(item, dict):
             raise rd.fail(None, "tier", Phrase("rk_tiers"))
@@ -238,6 +243,8 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         code = item.get("code")
         if not isinstance(code, str) or not code.strip():
             raise rd.fail("tier", "code", Phrase("rk_text"))
+        if any(tier.code == code.strip() for tier in tiers):  # the unit's tier, by its code
+            raise rd.fail("tier", "code", Phrase("rk_code_twice", code=code.strip()))
         for flag in ("all_done", "all_on_time"):
             if not isinstance(item.get(flag, False), bool):
                 raise rd.fail("tier", flag, Phrase("rk_bool"))

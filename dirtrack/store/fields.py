@@ -60,6 +60,11 @@ def all_fields(conn: Connection) -> list[tuple[int, str, str]]:
     return [(i, c, n) for i, c, n, _ in sorted(rows, key=lambda r: r[3])]
 
 
+def leader_names(conn: Connection) -> dict[int, str]:
+    """Every leader's name by id."""
+    return {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
+
+
 def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     """The ``(id, code)`` of the field ``ref`` names by code or name (case, accents ignored).
 
@@ -71,9 +76,10 @@ def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     for fid, code, name in rows:
         if key in (fold_words(code), fold_words(name)):
             return fid, code
+    if not rows:  # "closest: —" named nothing
+        raise NotFound.of("field_unknown_none", ref=ref)
     choices = {fold_words(c): c for _, c, _ in rows} | {fold_words(n): c for _, c, n in rows}
-    near = closest(ref, choices) if choices else []
-    raise NotFound.of("field_unknown", ref=ref, near=", ".join(near) or "—")
+    raise NotFound.of("field_unknown", ref=ref, near=", ".join(closest(ref, choices)))
 
 
 # --- leaders -----------------------------------------------------------------------------------
@@ -158,7 +164,7 @@ class Charge:
 
     @classmethod
     def load(cls, conn: Connection) -> Charge:
-        names = {int(i): str(n) for i, n in conn.execute(select(leader.c.id, leader.c.name))}
+        names = leader_names(conn)
         by_field: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         by_unit: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
         query = select(
@@ -205,8 +211,10 @@ class Charge:
         for lid, name in self.names.items():
             if fold_words(name) == key:
                 return lid
-        near = closest(ref, {fold_words(n): n for n in self.names.values()}) if self.names else []
-        raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near) or "—")
+        if not self.names:  # "closest: —" named nothing
+            raise NotFound.of("leader_unknown_none", ref=ref)
+        near = closest(ref, {fold_words(n): n for n in self.names.values()})
+        raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near))
 
     def assignments(self, conn: Connection) -> list[dict[str, object]]:
         """Every assignment, for ``leader list``: leader, field code or unit id, start, end."""
@@ -253,6 +261,25 @@ __all__ = [
 ]
 
 
+def _suggestion(
+    did: int, unit: str, field: str, because: str, doc: str | None, field_id: int
+) -> dict[str, object]:
+    """A suggestion of :func:`suggest_fields` (its ``field_id`` is dropped once used)."""
+    return {
+        "id": did,
+        "unit": unit,
+        "field": field,
+        "because": because,
+        "doc": doc,
+        "field_id": field_id,
+    }
+
+
+def suggestion_keys() -> tuple[str, ...]:
+    """The keys of a suggestion ``field suggest`` lists, in order (its CSV header)."""
+    return tuple(k for k in _suggestion(0, "", "", "", None, 0) if k != "field_id")
+
+
 def suggest_fields(session: Session, *, apply: bool = False) -> list[dict[str, object]]:
     """A field for each directive without one, with the reason; set them with ``apply``.
 
@@ -286,30 +313,12 @@ def suggest_fields(session: Session, *, apply: bool = False) -> list[dict[str, o
         suffix = drafting_suffix(doc)
         pick = by_code.get(fold_words(suffix)) if suffix else None
         if pick is not None:
-            found.append(
-                {
-                    "id": did,
-                    "unit": ucode,
-                    "field": pick[1],
-                    "because": "suffix",
-                    "doc": doc,
-                    "field_id": pick[0],
-                }
-            )
+            found.append(_suggestion(did, ucode, pick[1], "suffix", doc, pick[0]))
             continue
         common = usual.get(uid, Counter()).most_common(2)
         if common and (len(common) == 1 or common[0][1] > common[1][1]):
             fid = common[0][0]
-            found.append(
-                {
-                    "id": did,
-                    "unit": ucode,
-                    "field": code_of[fid],
-                    "because": "unit",
-                    "doc": doc,
-                    "field_id": fid,
-                }
-            )
+            found.append(_suggestion(did, ucode, code_of[fid], "unit", doc, fid))
     if apply:
         for row in found:
             item = session.get(Directive, row["id"])

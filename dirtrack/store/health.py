@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Entity, Phrase
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -113,7 +113,9 @@ def check_foreign_keys(conn: Connection) -> Check:
         problems: list[Phrase | str] = []
         if conn.dialect.name == "sqlite":
             for table, rowid, parent, _fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(Phrase("hc_orphan_row", table=table, rowid=rowid, parent=parent))
+                problems.append(
+                    Phrase("hc_orphan_row", table=Entity(table), rowid=rowid, parent=Entity(parent))
+                )
         else:
             present = _present(conn)
             for table in models.metadata().sorted_tables:
@@ -135,8 +137,8 @@ def check_foreign_keys(conn: Connection) -> Check:
                             Phrase(
                                 "hc_orphans",
                                 n=count,
-                                table=table.name,
-                                parent=fk.column.table.name,
+                                table=Entity(table.name),
+                                parent=Entity(fk.column.table.name),
                             )
                         )
     except SQLAlchemyError as exc:

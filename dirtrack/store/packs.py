@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -421,18 +421,29 @@ def returns(conn: Connection, period: Period, as_of: date) -> list[dict[str, Any
     for row in status_rows(conn, period, as_of):
         answered, due = row["answered"], row["due"]
         on_time = answered <= due if answered is not None else (False if as_of > due else None)
-        found.append(
-            {
-                "code": row["code"],
-                "name": row["name"],
-                "made_on": row["made_on"].isoformat(),
-                "due": due.isoformat(),
-                "sent": row["sent"].isoformat(timespec="seconds") if row["sent"] else None,
-                "sent_to": row["sent_to"],
-                "answered": answered.isoformat() if answered else None,
-                "on_time": on_time,
-                "items": row["items"],
-                "items_answered": row["items_answered"],
-            }
-        )
+        found.append(_return_record(row, on_time))
     return found
+
+
+def _return_record(row: Mapping[str, Any], on_time: bool | None) -> dict[str, Any]:
+    """A unit's row of :func:`returns`, from its row of :func:`status_rows`."""
+    answered = row["answered"]
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "made_on": row["made_on"].isoformat(),
+        "due": row["due"].isoformat(),
+        "sent": row["sent"].isoformat(timespec="seconds") if row["sent"] else None,
+        "sent_to": row["sent_to"],
+        "answered": answered.isoformat() if answered else None,
+        "on_time": on_time,
+        "items": row["items"],
+        "items_answered": row["items_answered"],
+    }
+
+
+def return_keys() -> tuple[str, ...]:
+    """The keys of a unit's row of :func:`returns`, in order (``pack status``'s CSV header)."""
+    blank = {"code": "", "name": "", "made_on": date.min, "due": date.min}
+    blank |= dict.fromkeys(("sent", "sent_to", "answered", "items", "items_answered"))
+    return tuple(_return_record(blank, None))

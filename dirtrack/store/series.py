@@ -128,16 +128,17 @@ class Schedule:
             check_offset(self.offset)
         if self.ends_on is not None and self.ends_on < self.starts_on:
             raise InvalidInput.of("series_ends_first", end=self.ends_on, start=self.starts_on)
-        if self.ends_on is not None:
-            from dirtrack.workdays import covered_years
+        from dirtrack.workdays import covered_years
 
-            # Checked here, naming --until: the occurrences would stop at the first year past
-            # the calendar, saying a year (2101) the user never typed.
-            first, last = covered_years()
-            if self.ends_on.year > last:
-                raise InvalidInput.of(
-                    "series_ends_beyond", end=self.ends_on, first=first, last=last
-                )
+        # Checked here, naming --from and --until: the occurrences would stop at the first year
+        # past the calendar, saying a year (2101) the user never typed and no option.
+        first, last = covered_years()
+        if self.starts_on.year > last:
+            raise InvalidInput.of(
+                "series_starts_beyond", start=self.starts_on, first=first, last=last
+            )
+        if self.ends_on is not None and self.ends_on.year > last:
+            raise InvalidInput.of("series_ends_beyond", end=self.ends_on, first=first, last=last)
         return self
 
     @property

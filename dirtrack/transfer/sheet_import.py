@@ -501,6 +501,16 @@ class SheetImport:
         self.layout = layout
         # The day the sheet is up to, when it or --as-of says: it bounds undated completions.
         self.sheet_day = self.options.as_of or layout.as_of()
+        if self.sheet_day is not None and self.sheet_day > self.options.today:
+            # Only the sheet's own line can say so (--as-of after today is refused as read):
+            # its progress would be logged on a day still to come, a year typed wrong unseen.
+            which = f" ({layout.sheet.name!r})" if layout.sheet.name else ""
+            raise InvalidInput.of(
+                "sheet_day_after_today",
+                where=f"{self.path.name}{which}",
+                day=self.sheet_day,
+                today=self.options.today,
+            )
         self.as_of = self.sheet_day or self.options.today
         self.part = Part(layout, self.sheet_day, self.as_of)
         if self.several:
