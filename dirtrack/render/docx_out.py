@@ -114,6 +114,8 @@ def fit_widths(
     text = [kind == TEXT for kind in kinds]
     firm = [n if t else w for n, w, t in zip(needs, wishes, text, strict=True)]
     if any(text) and sum(firm) <= usable:
+        text = _whole_lines(text, needs, wishes, usable)
+        firm = [n if t else w for n, w, t in zip(needs, wishes, text, strict=True)]
         left = usable - sum(firm)
         more = [w - n if t else 0.0 for w, n, t in zip(wishes, needs, text, strict=True)]
         if not any(more):
@@ -121,6 +123,27 @@ def fit_widths(
         return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
+
+
+def _whole_lines(
+    text: list[bool], needs: list[float], wishes: list[float], usable: float
+) -> list[bool]:
+    """The text columns that still share the page by how much more they would like: a text
+    column whose longest line is no wider than an even share of the room the text columns
+    have (a meeting's document number and date beside a directive) gets that line whole, as
+    the numbers and dates get theirs, and leaves the sharing; the long columns keep the rest."""
+    sharing = list(text)
+    while True:
+        rest = [i for i, s in enumerate(sharing) if s]
+        room = usable - sum(w for w, s in zip(wishes, sharing, strict=True) if not s)
+        short = [i for i in rest if wishes[i] <= room / len(rest)]
+        if not short or len(short) == len(rest):
+            return sharing
+        trial = [s and i not in short for i, s in enumerate(sharing)]
+        firm = [n if s else w for n, w, s in zip(needs, wishes, trial, strict=True)]
+        if sum(firm) > usable:
+            return sharing
+        sharing = trial
 
 
 def _numbered(table: Table, lang: str) -> tuple[list[str], list[str], list[list[Any]]]:
@@ -217,6 +240,14 @@ def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layou
     return found
 
 
+def none_sentence(doc: Any, lang: str) -> None:
+    """A table without rows: ``Không có.`` where it would stand, set as the body's text is
+    (justified, its first line indented), not flush left under the heading."""
+    from dirtrack.i18n import t
+
+    body_paragraph(doc, t("none_sentence", lang))
+
+
 def _table(
     doc: Any,
     table: Table,
@@ -227,11 +258,10 @@ def _table(
     like: Layout | None = None,
 ) -> None:
     """``table`` under its heading; with ``like``, in its size and column widths."""
-    from dirtrack.i18n import t
 
     doc.add_heading(table.title, level=4 if table.annex else 3)
     if not table.rows:
-        doc.add_paragraph(t("none_sentence", lang))
+        none_sentence(doc, lang)
         return
     if like is not None:
         found = layout(table, lang, usable, portrait=portrait, sizes=(like.size,))
@@ -480,7 +510,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
             width = pages.turn(wide or mark or pages.landscape)
             doc.add_heading(table.title, level=3)
             if found is None:
-                doc.add_paragraph(t("none_sentence", lang))
+                none_sentence(doc, lang)
             else:
                 if pages.landscape and not wide:  # laid out for portrait: the page's width
                     found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
