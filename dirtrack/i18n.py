@@ -2434,6 +2434,11 @@ ERRORS.update(
             "{value!r} may mean cancelled or not done: if it was stopped, write 'Dừng thực "
             "hiện ngày 10/8/2023: lý do'; if it is still to be done, 'Chưa thực hiện'"
         ),
+        "row_done_part": N_(
+            "{value!r} says done beside a share of {percent}%: if it is done, write 'Hoàn "
+            "thành ngày 20/7/2023' (or 'Hoàn thành 100%'); if not, 'Đang thực hiện, đạt "
+            "{percent}%'"
+        ),
         "row_several_units": N_(
             "{name!r} names several bodies, not one lead unit: give each its own row, or one "
             "lead unit here and the others under the coordinating units; or register a unit "

@@ -404,6 +404,34 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
     )
 
 
+def test_done_beside_a_share_below_100_is_a_bad_row(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành, 50%' (a completion word, then a share set apart) was read as done with
+    '50%' kept as the note. Done or half done? The row is bad, naming the cell and what to
+    write; 'Hoàn thành 100%' stays done."""
+    rows: list[list[Any]] = [
+        ["Số liệu tính đến ngày 30/6/2023"],
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        [1, "Tổng kết đề án", "SNV", "30/9/2023", "Hoàn thành, 50%"],
+        [2, "Quyết toán dự án", "STC", "30/9/2023", "Đã hoàn thành (đạt 60%)"],
+        [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành, 100%"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1")
+    assert result.exit_code == 1
+    assert "2 bad rows (3-4)" in result.stderr
+    assert "row 3, column E (Kết quả thực hiện): 'Hoàn thành, 50%' says done" in result.stderr
+    assert "'Đang thực hiện, đạt 50%'" in result.stderr
+    assert office.json("list") == []
+    rows[2][4], rows[3][4] = "Đang thực hiện, đạt 50%", "Hoàn thành ngày 20/6/2023"
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1")
+    found = by_text(office)
+    assert (found["Tổng kết đề án"]["status"], found["Tổng kết đề án"]["progress"]) == (
+        "open_in_time",
+        50,
+    )
+    assert found["Quyết toán dự án"]["completed_on"] == "2023-06-20"
+    assert found["Số hóa hồ sơ"]["status"] == "done_on_time"
+
+
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
     """'Kết quả thực hiện' over 'Đúng hạn | Quá hạn | Chưa hoàn thành': an x under 'Đúng hạn'
     was kept as the note 'x' and the directive left open, overdue, in silence. Which status a

@@ -1218,9 +1218,8 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)
-            if status.unclear:
-                unclear = Phrase("row_status_unclear", value=cells.text(progress_value))
-                p.problem(unclear, self._col("progress"))
+            if self._contradicts(p, status, progress_value, self._col("progress")):
+                pass
             elif status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
                 if status.said is Said.DONE and status.day is not None:
@@ -1240,9 +1239,8 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
-            if status.unclear:
-                unclear = Phrase("row_status_unclear", value=cells.text(result_value))
-                p.problem(unclear, self._col("result"))
+            if self._contradicts(p, status, result_value, self._col("result")):
+                pass
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
                 if status.said is Said.OPEN:
@@ -1405,6 +1403,18 @@ class SheetImport:
         elif p.held is not None and asked.to < p.held:
             p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
 
+    def _contradicts(self, p: Planned, status: cells.Status, value: Value, column: Any) -> bool:
+        """Whether a status cell says two things (``Không thực hiện``: stopped, or not done?
+        ``Hoàn thành, 50%``: done, or half done?); the row is bad, naming what to write."""
+        if status.unclear:
+            p.problem(Phrase("row_status_unclear", value=cells.text(value)), column)
+        elif status.part_percent is not None:
+            part = Phrase("row_done_part", value=cells.text(value), percent=status.part_percent)
+            p.problem(part, column)
+        else:
+            return False
+        return True
+
     def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
         """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
         other column of the row says one: the clerk's only word on it. Words that say a status
@@ -1420,6 +1430,9 @@ class SheetImport:
                 return
             if status.said is None or status.unclear or status.needs_day:
                 continue
+            if status.part_percent is not None:
+                self._contradicts(p, status, value, self.layout.column(i))
+                return
             said.setdefault(status.said, (self.layout.column(i), status))
 
     def _done_in_notes(self, values: list[Value]) -> date | None:

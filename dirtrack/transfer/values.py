@@ -598,6 +598,8 @@ class Status:
     # Words that say no status a clerk could mean one way only ("Không thực hiện").
     unclear: bool = False
     cell: str = ""  # the cell as written
+    # Done, then a share below 100 beside it ("Hoàn thành, 50%"): which one is true?
+    part_percent: int | None = None
 
 
 def _aligned(written: str) -> str | None:
@@ -620,6 +622,8 @@ def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
     return not marks or "\u031b" in marks
 
 
+# A share right after the done words, set apart ("Hoàn thành, 50%", "Hoàn thành (đạt 50%)").
+_SHARE_BESIDE = re.compile(r"^\(?\s*(?:(?:dat|duoc)\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%")
 # Status words that say done only with the day it was done.
 _NEEDS_DAY = frozenset({"da thuc hien", "da ban hanh"})
 # Status words shortened as registers write them: "Đã HT", "Chưa HT", "Đang TH".
@@ -669,7 +673,11 @@ def read_status(value: Value) -> Status:
         if day is None and said is not Said.OPEN:
             day = first_day(written)
         needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
-        return Status(said, day, note, found[0], needs_day, cell=written)
+        part = None
+        if said is Said.DONE and (share := _SHARE_BESIDE.match(rest_key)) is not None:
+            number = float(share[1].replace(",", "."))
+            part = int(number) if number < 100 else None
+        return Status(said, day, note, found[0], needs_day, cell=written, part_percent=part)
     return Status(None, None, written)
 
 
