@@ -1478,7 +1478,7 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     beside the unit or under one header with it ('Đơn vị chủ trì' over 'Cấp | Tên đơn vị'):
     'Cấp chủ trì' and the split header were two columns that 'both look like the unit', and
     the sheet was refused. The level names no unit: the unit column is read, the level left
-    out."""
+    out as a unit (it is read as the level, see below)."""
     office.ok("unit", "add", "UBNDCT", "UBND huyện Châu Thành")
     header, merges = _LEVELS[shape]
     rows = [
@@ -1492,7 +1492,7 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     first = len(header) + 1
     assert [found[first]["units"], found[first + 1]["units"]] == [["SNV"], ["UBNDCT"]]
     fields = {c["column"]: c["field"] for c in whole["columns"]}
-    assert fields["C"] is None and fields["D"] == "unit"
+    assert fields["C"] == "level" and fields["D"] == "unit"
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"
 
@@ -1592,6 +1592,10 @@ def test_the_level_beside_the_unit_tells_apart_units_of_one_name(
     assert [found[n]["units"] for n in (2, 3)] == [["UBKTTU"], ["UBKTPT"]]
     assert whole["bad_rows"] == [4, 5]
     assert "ambiguous" in found[4]["problems"][0]["message"]
+    # the level is read: the dry run names it among the columns read, not those left out
+    assert {c["column"]: c["field"] for c in whole["columns"]}["C"] == "level"
+    shown = office("import", str(path), "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert "C 'Cấp'→level" in shown.stdout and "left out" not in shown.stdout
     # the Châu Thành row, told apart by its name, and the others by the level, import
     named = "Ủy ban Kiểm tra Huyện ủy Châu Thành"
     kept = [*rows[:3], [3, "Việc huyện", "Cấp huyện", named, "30/9/2023"]]

@@ -1858,7 +1858,7 @@ class SheetImport:
                 "sheet": part.layout.sheet.name,
                 "header_row": part.layout.header_first,
                 "as_of": part.as_of.isoformat(),
-                "columns": [c.as_dict() for c in part.layout.columns if c.header or c.field],
+                "columns": part.layout.columns_read(),
             }
             for part in self.parts
         ]
