@@ -2500,6 +2500,10 @@ ERRORS.update(
             "column {column}: {name!r} read as {unit}, the one unit whose name it writes by "
             "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
         ),
+        "warn_unit_title": N_(
+            "column {column}: {name!r} read as {unit}, the title before the unit's name left "
+            "out: check it (dirtrack unit alias {code} '{name}' says so once for all)"
+        ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "
             "as words in the progress note, no unit recorded for it (name each unit, or "

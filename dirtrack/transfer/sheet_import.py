@@ -76,7 +76,7 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
 # The units a cell names, why it names no unit (each name), the groups of bodies it names,
 # and the names read by their initials ("Sở KH&ĐT"), with the unit each was read as.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, int]]]
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, str, int]]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -930,12 +930,12 @@ class SheetImport:
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
             self._unit_cache[(raw, lead, level)] = cached
-        refs, errors, groups, initials = cached
-        for name, ref in initials:
+        refs, errors, groups, read_as = cached
+        for key, name, ref in read_as:
             where = column.letter if column is not None else ""
             label = self.index.label(ref)
             code = self.index.code(ref)
-            p.warn(Phrase("warn_unit_initials", name=name, unit=label, column=where, code=code))
+            p.warn(Phrase(key, name=name, unit=label, column=where, code=code))
         for name in groups:
             # the words kept in the row's note, under the column's header as a note column's
             kept = f"{column.header}: {name}" if column is not None and column.header else name
@@ -966,7 +966,8 @@ class SheetImport:
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         groups: list[str] = []
-        initials: list[tuple[str, int]] = []
+        # names read as a unit they are not written as, with the warning that says so
+        read_as: list[tuple[str, str, int]] = []
         for pieces in cells.unit_pieces(value):
             whole = self._at_level(", ".join(pieces), level) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -987,7 +988,14 @@ class SheetImport:
                     if len(short) == 1:
                         # "Sở KH&ĐT": the one registered unit whose name it writes by initials
                         refs.append(short[0])
-                        initials.append((nfc(pieces[i]), short[0]))
+                        read_as.append(("warn_unit_initials", nfc(pieces[i]), short[0]))
+                    elif (
+                        isinstance(found, NotFound)
+                        and (titled := self._after_title(pieces[i], level)) is not None
+                    ):
+                        # "Giám đốc Sở Nội vụ": the unit, its head's title left out
+                        refs.append(titled)
+                        read_as.append(("warn_unit_title", nfc(pieces[i]), titled))
                     elif isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
                         if lead:
                             errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
@@ -1004,7 +1012,15 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors, groups, initials
+        return unique, errors, groups, read_as
+
+    def _after_title(self, name: str, level: str | None) -> int | None:
+        """The registered unit a name is after a person's title (``Giám đốc Sở Nội vụ``)."""
+        for rest in cells.after_titles(name):
+            found = self._at_level(rest, level)
+            if isinstance(found, int):
+                return found
+        return None
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)

@@ -831,6 +831,28 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
     return lead_cell, with_cell
 
 
+def after_titles(name: str) -> list[str]:
+    """What may be a unit's name after a person's title written before it (``Giám đốc Sở Nội
+    vụ``, ``Phó Chủ tịch UBND huyện``, ``Trưởng ban Tổ chức Tỉnh ủy``, ``Chánh Văn phòng UBND
+    tỉnh``): the name with the title's words taken off one at a time, fewest first (the last
+    word of a title may begin the unit's name: *Ban* Tổ chức, *Văn phòng* UBND); empty when
+    it starts with no title. The titles are the extractor's
+    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`)."""
+    from dirtrack.extract.lexicon import TITLE_HEAD_RE  # only for a name no unit has
+
+    words = name.split()
+    rests: list[str] = []
+    at = 0
+    while at < len(words) - 1:
+        head = TITLE_HEAD_RE.match(fold(" ".join(words[at:])))
+        if head is None:
+            break
+        n = len(head[0].split())
+        rests += [" ".join(words[at + k :]) for k in range(1, n + 1) if at + k < len(words)]
+        at += n
+    return rests
+
+
 # The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
 _HEADS = re.compile(
     r"^(?:so|ban|ubnd|hdnd|uy ban|phong|van phong|trung tam|cong an|bo|cuc|chi cuc|hoi"
