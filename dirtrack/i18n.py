@@ -1232,6 +1232,15 @@ ERRORS: dict[str, Entry] = {
         "{text!r} names no day: write the day it means (31/1/{year}), a month (tháng 1/{year}) "
         "or a quarter (quý I/{year})"
     ),
+    "deadline_early_quarter": N_(
+        "{text!r} names no day: write the day it means ({day}), a month (tháng {month}) or "
+        "the quarter (quý {quarter})"
+    ),
+    "deadline_on_event": N_(
+        "{text!r} waits on something to happen and names no day: write the day it is due "
+        "once it is known (31/12/2023), a month or a quarter, or 'Không thời hạn' to follow it "
+        "without a deadline"
+    ),
     "twelve_months": N_("{text!r}: a year has 12 months"),
     "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
     "span_too_long": N_(

@@ -432,6 +432,40 @@ def test_done_beside_a_share_below_100_is_a_bad_row(office: Cli, tmp_path: Path)
     assert found["Số hóa hồ sơ"]["status"] == "done_on_time"
 
 
+def test_deadlines_offices_write_as_weeks_runs_and_events(office: Cli, tmp_path: Path) -> None:
+    """'Tuần đầu tháng 10/2023' and 'Quý IV/2023 - Quý I/2024' were refused as no deadline:
+    the first is the week's last day (7/10/2023), the second the end of the run (31/3/2024).
+    'Đầu quý IV/2023' (its first month? its first weeks?) and 'Ngay sau khi có hướng dẫn' (no
+    day yet) stay refused, each naming exactly what to write."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        [1, "Tổng kết đề án", "SNV", "Tuần đầu tháng 10/2023"],
+        [2, "Quyết toán dự án", "STC", "Quý IV/2023 - Quý I/2024"],
+        [3, "Số hóa hồ sơ", "STP", "Từ tháng 10/2023 đến tháng 2/2024"],
+        [4, "Sửa quy chế", "STP", "Tuần cuối tháng 11/2023"],
+        [5, "Rà soát văn bản", "SNV", "Đầu quý IV/2023"],
+        [6, "Ban hành hướng dẫn", "STC", "Ngay sau khi có hướng dẫn"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1 and "2 bad rows (6-7)" in result.stderr
+    assert (
+        "row 6, column D (Thời hạn): 'Đầu quý IV/2023' names no day: write the day it means "
+        "(31/10/2023), a month (tháng 10/2023) or the quarter (quý IV/2023)"
+    ) in result.stderr
+    assert "'Ngay sau khi có hướng dẫn' waits on something to happen" in result.stderr
+    assert "'Không thời hạn'" in result.stderr
+    office.ok("import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert [found[t]["due"] for t in ("Tổng kết đề án", "Quyết toán dự án")] == [
+        "2023-10-07",
+        "2024-03-31",
+    ]
+    assert [found[t]["due"] for t in ("Số hóa hồ sơ", "Sửa quy chế")] == [
+        "2024-02-29",
+        "2023-11-30",
+    ]
+
+
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
     """'Kết quả thực hiện' over 'Đúng hạn | Quá hạn | Chưa hoàn thành': an x under 'Đúng hạn'
     was kept as the note 'x' and the directive left open, overdue, in silence. Which status a

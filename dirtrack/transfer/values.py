@@ -291,7 +291,8 @@ def _day_named(
         try:
             day, _ = parse_deadline(words, ref, calendar)
         except InvalidInput as exc:
-            if exc.key in NOT_A_DEADLINE:
+            # "đến khi có ý kiến của Bộ": words after the day asked for, or no day at all
+            if exc.key in NOT_A_DEADLINE or exc.key == "deadline_on_event":
                 continue
             raise
         if day is not None:
