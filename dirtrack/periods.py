@@ -723,7 +723,7 @@ def _calendar_form(  # noqa: C901
 _ON_WORKDAYS = re.compile(
     r"\b(?:ngay lam viec|working days?|business days?|tet)\b"
     r"|\b(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
-    r"|\bdau thang\s+\d"
+    r"|(?<!tuan )\bdau thang\s+\d"  # "tuần đầu tháng 10" is the 7th, whatever the calendar
 )
 
 

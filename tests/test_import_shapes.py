@@ -446,6 +446,10 @@ def test_deadlines_offices_write_as_weeks_runs_and_events(office: Cli, tmp_path:
         [5, "Rà soát văn bản", "SNV", "Đầu quý IV/2023"],
         [6, "Ban hành hướng dẫn", "STC", "Ngay sau khi có hướng dẫn"],
     ]
+    report = office.json(
+        "import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF, "--dry-run"
+    )
+    assert not any("calendar" in w for w in report["warnings"]), report["warnings"]
     result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
     assert result.exit_code == 1 and "2 bad rows (6-7)" in result.stderr
     assert (
@@ -464,6 +468,41 @@ def test_deadlines_offices_write_as_weeks_runs_and_events(office: Cli, tmp_path:
         "2024-02-29",
         "2023-11-30",
     ]
+
+
+def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Thời hạn' over 'Theo kết luận | Điều chỉnh', and 'Kết quả' over 'Đã xong | Chưa xong':
+    both columns looked like the deadline (the result) and the sheet was refused until --map
+    chose. The adjusted deadline is the extension approved; 'Đã xong' marks done, 'Chưa xong'
+    open."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", None, "Kết quả", None, "Ghi chú"],
+        [None, None, None, "Theo kết luận", "Điều chỉnh", "Đã xong", "Chưa xong", None],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", None, "x", None],
+        [2, "Sửa quy chế", "STP", "30/4/2023", None, "x", None, "HT ngày 28/4/2023"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:H2")
+    path = tmp_path / "tach.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    for span in merges:
+        book.active.merge_cells(span)
+    book.save(path)
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    first = found["Tổng kết đề án"]
+    assert (first["due"], first["original_due"], first["status"]) == (
+        "2023-09-30",
+        "2023-06-30",
+        "open_in_time",
+    )
+    assert (found["Sửa quy chế"]["status"], found["Sửa quy chế"]["completed_on"]) == (
+        "done_on_time",
+        "2023-04-28",
+    )
 
 
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
@@ -518,24 +557,21 @@ def test_part_done_is_progress_not_completion(office: Cli, tmp_path: Path) -> No
     assert found["Rà soát thủ tục"]["status"] == "done_on_time"
 
 
-def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
+def test_a_split_deadline_reads_the_adjusted_one_as_its_extension(
+    office: Cli, tmp_path: Path
+) -> None:
     """'Thời hạn' over 'Theo văn bản | Điều chỉnh': the second header row was read as a
-    directive ('unknown unit Cơ quan chủ trì'); it is header, and two deadlines are an Error
-    saying which --map to give."""
+    directive ('unknown unit Cơ quan chủ trì'); it is header. The two deadlines were then an
+    Error asking for --map; the adjusted one is the extension approved, as 'Gia hạn' is."""
     rows: list[list[Any]] = [
         ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn", None, "Kết quả"],
         [None, None, None, "Theo văn bản", "Điều chỉnh", None],
         [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", "Đang thực hiện"],
     ]
     path = workbook(tmp_path, rows, ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
-    result = office("import", path, "--meeting", "1")
-    assert result.exit_code == 1
-    assert (
-        "columns D (Thời hạn Theo văn bản) and E (Thời hạn Điều chỉnh) both look like 'due'; "
-        "choose with --map"
-    ) in result.stderr
-    office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
-    assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)["Tổng kết đề án"]
+    assert (found["due"], found["original_due"]) == ("2023-09-30", "2023-06-30")
 
 
 def test_a_deadline_split_into_the_conclusions_and_the_extension(
