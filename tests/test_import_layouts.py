@@ -1008,7 +1008,8 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
         [1, "Việc 1", "Giám đốc Sở Nội vụ", "Chánh Văn phòng UBND tỉnh", "30/9/2025"],
         [2, "Việc 2", "Phó Chủ tịch UBND huyện Châu Thành", None, "30/9/2025"],
         [3, "Việc 3", "Trưởng ban Tổ chức Tỉnh ủy", None, "30/9/2025"],
-        [4, "Việc 4", "Giám đốc Sở Xây dựng", None, "30/9/2025"],
+        [4, "Việc 4", "Đồng chí Giám đốc Sở Tư pháp", "GĐ Sở Y tế", "30/9/2025"],
+        [5, "Việc 5", "Giám đốc Sở Xây dựng", None, "30/9/2025"],
     ]
     path = workbook(tmp_path, rows)
     found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
@@ -1019,9 +1020,10 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     )
     assert found[2]["warnings"][1].startswith("column D: 'Chánh Văn phòng UBND tỉnh' read as")
     assert [found[3]["units"], found[4]["units"]] == [["UBNDCT"], ["BTCTU"]]
-    assert found[5]["action"] == "error"
-    assert "unknown unit 'Giám đốc Sở Xây dựng'" in found[5]["problems"][0]["message"]
-    office.ok("import", workbook(tmp_path, rows[:4], "ba.xlsx"), "--meeting", "1")
+    assert (found[5]["units"], found[5]["with"]) == (["STP"], ["SYT"])
+    assert found[6]["action"] == "error"
+    assert "unknown unit 'Giám đốc Sở Xây dựng'" in found[6]["problems"][0]["message"]
+    office.ok("import", workbook(tmp_path, rows[:5], "bon.xlsx"), "--meeting", "1")
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["VPUBT"])
     assert [listed["Việc 2"]["unit"], listed["Việc 3"]["unit"]] == ["UBNDCT", "BTCTU"]

@@ -832,20 +832,25 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
     return lead_cell, with_cell
 
 
+# What registers write before a title or for one: "Đồng chí", "Đ/c", "Lãnh đạo", "GĐ", "PGĐ".
+_TITLE_MORE = re.compile(r"^(?:dong chi|d/c|lanh dao|gd|pgd)\b")
+
+
 def after_titles(name: str) -> list[str]:
     """What may be a unit's name after a person's title written before it (``Giám đốc Sở Nội
     vụ``, ``Phó Chủ tịch UBND huyện``, ``Trưởng ban Tổ chức Tỉnh ủy``, ``Chánh Văn phòng UBND
     tỉnh``): the name with the title's words taken off one at a time, fewest first (the last
     word of a title may begin the unit's name: *Ban* Tổ chức, *Văn phòng* UBND); empty when
     it starts with no title. The titles are the extractor's
-    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`)."""
+    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`), and ``Đồng chí``, ``Lãnh đạo``, ``GĐ``."""
     from dirtrack.extract.lexicon import TITLE_HEAD_RE  # only for a name no unit has
 
     words = name.split()
     rests: list[str] = []
     at = 0
     while at < len(words) - 1:
-        head = TITLE_HEAD_RE.match(fold(" ".join(words[at:])))
+        key = fold(" ".join(words[at:]))
+        head = TITLE_HEAD_RE.match(key) or _TITLE_MORE.match(key)
         if head is None:
             break
         n = len(head[0].split())
