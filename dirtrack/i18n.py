@@ -1232,6 +1232,15 @@ ERRORS: dict[str, Entry] = {
         "{text!r} names no day: write the day it means (31/1/{year}), a month (tháng 1/{year}) "
         "or a quarter (quý I/{year})"
     ),
+    "deadline_early_quarter": N_(
+        "{text!r} names no day: write the day it means ({day}), a month (tháng {month}) or "
+        "the quarter (quý {quarter})"
+    ),
+    "deadline_on_event": N_(
+        "{text!r} waits on something to happen and names no day: write the day it is due "
+        "once it is known (31/12/2023), a month or a quarter, or 'Không thời hạn' to follow it "
+        "without a deadline"
+    ),
     "twelve_months": N_("{text!r}: a year has 12 months"),
     "zero_span": N_("{text!r}: a time to do it must be at least 1 day, week or month"),
     "span_too_long": N_(
@@ -2434,6 +2443,11 @@ ERRORS.update(
             "{value!r} may mean cancelled or not done: if it was stopped, write 'Dừng thực "
             "hiện ngày 10/8/2023: lý do'; if it is still to be done, 'Chưa thực hiện'"
         ),
+        "row_done_part": N_(
+            "{value!r} says done beside a share of {percent}%: if it is done, write 'Hoàn "
+            "thành ngày 20/7/2023' (or 'Hoàn thành 100%'); if not, 'Đang thực hiện, đạt "
+            "{percent}%'"
+        ),
         "row_several_units": N_(
             "{name!r} names several bodies, not one lead unit: give each its own row, or one "
             "lead unit here and the others under the coordinating units; or register a unit "
@@ -2494,6 +2508,10 @@ ERRORS.update(
         "warn_unit_initials": N_(
             "column {column}: {name!r} read as {unit}, the one unit whose name it writes by "
             "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
+        ),
+        "warn_unit_title": N_(
+            "column {column}: {name!r} read as {unit}, the title before the unit's name left "
+            "out: check it (dirtrack unit alias {code} '{name}' says so once for all)"
         ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "

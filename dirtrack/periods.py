@@ -209,6 +209,12 @@ _YEARS = re.compile(r"^(?:giai doan\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den)\s*(?:
 #: "đầu năm 2024", "đầu năm": no day a clerk could tell (January? before Tết? the first
 #: quarter?), unlike "đầu tháng 10" (the office's early day): refused, saying what to write.
 _EARLY_YEAR = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+nam(?:\s+(?:nay|sau|toi|\d{4}))?$")
+#: "đầu quý IV/2022": no day either (its first month? its first weeks?): refused the same way.
+_EARLY_QUARTER = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+(quy\s+\S.*)$")
+#: Refusals of a deadline phrase that is one, naming no day a clerk could tell ("đầu năm
+#: 2024", "đầu quý IV/2022", "ngay sau khi có hướng dẫn"): what a reader of free text skips.
+NAMES_NO_DAY = frozenset({"deadline_early_year", "deadline_early_quarter", "deadline_on_event"})
+_ROMAN = ("I", "II", "III", "IV")
 
 
 def check_year(year: int, raw: str) -> int:
@@ -439,6 +445,17 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         later = re.search(r"\b(?:sau|toi)$", stripped) is not None
         shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
         raise InvalidInput.of("deadline_early_year", text=text, year=shown)
+    early = _EARLY_QUARTER.match(stripped)
+    quarter = parse_span(early[1], ref) if early is not None else None
+    if quarter is not None and quarter.kind is SpanKind.QUARTER:
+        month = date(quarter.year, quarter.first_month, 1) + relativedelta(day=31)
+        raise InvalidInput.of(
+            "deadline_early_quarter",
+            text=text,
+            day=f"{month.day}/{month.month}/{month.year}",
+            month=f"{month.month}/{month.year}",
+            quarter=f"{_ROMAN[quarter.last_month // 3 - 1]}/{quarter.year}",
+        )
     if ref is not None and (m := _RELATIVE.match(key)):
         n, unit = _count(m[1]), m[2]
         if n == 0:  # "trong 0 tháng": no time at all, as 0 working days is refused
@@ -706,7 +723,7 @@ def _calendar_form(  # noqa: C901
 _ON_WORKDAYS = re.compile(
     r"\b(?:ngay lam viec|working days?|business days?|tet)\b"
     r"|\b(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
-    r"|\bdau thang\s+\d"
+    r"|(?<!tuan )\bdau thang\s+\d"  # "tuần đầu tháng 10" is the 7th, whatever the calendar
 )
 
 
@@ -737,6 +754,19 @@ _MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?
 _UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
+#: "tuần đầu tháng 10/2022", "tuần thứ hai của tháng 10", "tuần cuối tháng 10": the week's
+#: last day (the 7th, the 14th …; the month's last day for its last week).
+_WEEK_OF_MONTH = re.compile(
+    r"^(?:trong\s+)?tuan\s+(dau|dau tien|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4]|cuoi)"
+    r"\s+(?:cua\s+)?thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$"
+)
+_WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
+#: "quý IV/2022 - quý I/2023", "từ tháng 10/2022 đến tháng 3/2023": a run of spans, due at the
+#: end of the last.
+_SPAN_RUN = re.compile(r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$")
+#: "ngay sau khi có hướng dẫn", "sau khi có ý kiến", "khi có yêu cầu": a deadline waiting on
+#: something to happen, no day (recording none would drop the deadline the office set).
+_ON_EVENT = re.compile(r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b")
 _REMAINING_MONTHS = re.compile(
     r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
     r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
@@ -796,6 +826,17 @@ def read_when(  # noqa: C901
         if year is None or not 1 <= int(m[1]) <= 12:
             raise unknown
         return date(year, int(m[1]), 15)
+    if m := _WEEK_OF_MONTH.match(_STACKED.sub("", folded)):
+        year = int(m[3]) if m[3] else (ref.year if ref else None)
+        if year is None or not 1 <= int(m[2]) <= 12:
+            raise unknown
+        check_year(year, raw)
+        last = date(year, int(m[2]), 1) + relativedelta(day=31)
+        said = m[1].removeprefix("thu ")
+        week = 1 if said in ("dau", "dau tien", "nhat") else _WEEK_NUMBER.get(said)
+        if said == "cuoi":
+            return last
+        return date(year, int(m[2]), 7 * (week or int(said)))
     impossible: InvalidInput | None = None
     # "xong trước 20-8-2017": read as "trước 20-8-2017" (the last working day before it) before
     # every preposition is stripped
@@ -808,4 +849,12 @@ def read_when(  # noqa: C901
             continue
         except ValueError:
             raise unknown from None
+    if impossible is None and (run := _SPAN_RUN.match(_STACKED.sub("", folded))):
+        opening, closing = parse_span(run[1], ref), parse_span(run[2], ref)
+        if opening is not None and closing is not None:
+            if closing.last_day < opening.last_day:
+                raise InvalidInput.of("period_reversed", text=raw)
+            return closing.last_day
+    if _ON_EVENT.match(_STACKED.sub("", folded)):
+        raise InvalidInput.of("deadline_on_event", text=raw)
     raise impossible or unknown

@@ -993,6 +993,42 @@ def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> No
     assert listed["Việc 2"]["unit"] == "STP"
 
 
+def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path) -> None:
+    """'Giám đốc Sở Nội vụ', 'Phó Chủ tịch UBND huyện …' (the head's title written before the
+    unit) were unknown units and nothing was imported. The title is left out when what follows
+    is a registered unit, with a warning naming the cell; the last word of a title may begin
+    the unit's name ('Trưởng ban Tổ chức', 'Chánh Văn phòng UBND tỉnh'); a title before no
+    registered unit stays unknown."""
+    office.ok("unit", "add", "UBNDCT", "UBND huyện Châu Thành")
+    office.ok("unit", "add", "UBT", "UBND tỉnh")
+    office.ok("unit", "add", "VPUBT", "Văn phòng UBND tỉnh")
+    office.ok("unit", "add", "BTCTU", "Ban Tổ chức Tỉnh ủy")
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "Giám đốc Sở Nội vụ", "Chánh Văn phòng UBND tỉnh", "30/9/2025"],
+        [2, "Việc 2", "Phó Chủ tịch UBND huyện Châu Thành", None, "30/9/2025"],
+        [3, "Việc 3", "Trưởng ban Tổ chức Tỉnh ủy", None, "30/9/2025"],
+        [4, "Việc 4", "Đồng chí Giám đốc Sở Tư pháp", "GĐ Sở Y tế", "30/9/2025"],
+        [5, "Việc 5", "Giám đốc Sở Xây dựng", None, "30/9/2025"],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["VPUBT"])
+    assert found[2]["warnings"][0].startswith(
+        "column C: 'Giám đốc Sở Nội vụ' read as SNV (Sở Nội vụ), the title before the unit's "
+        "name left out"
+    )
+    assert found[2]["warnings"][1].startswith("column D: 'Chánh Văn phòng UBND tỉnh' read as")
+    assert [found[3]["units"], found[4]["units"]] == [["UBNDCT"], ["BTCTU"]]
+    assert (found[5]["units"], found[5]["with"]) == (["STP"], ["SYT"])
+    assert found[6]["action"] == "error"
+    assert "unknown unit 'Giám đốc Sở Xây dựng'" in found[6]["problems"][0]["message"]
+    office.ok("import", workbook(tmp_path, rows[:5], "bon.xlsx"), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["VPUBT"])
+    assert [listed["Việc 2"]["unit"], listed["Việc 3"]["unit"]] == ["UBNDCT", "BTCTU"]
+
+
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
     """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
     cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,

@@ -404,6 +404,107 @@ def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) ->
     )
 
 
+def test_done_beside_a_share_below_100_is_a_bad_row(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành, 50%' (a completion word, then a share set apart) was read as done with
+    '50%' kept as the note. Done or half done? The row is bad, naming the cell and what to
+    write; 'Hoàn thành 100%' stays done."""
+    rows: list[list[Any]] = [
+        ["Số liệu tính đến ngày 30/6/2023"],
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        [1, "Tổng kết đề án", "SNV", "30/9/2023", "Hoàn thành, 50%"],
+        [2, "Quyết toán dự án", "STC", "30/9/2023", "Đã hoàn thành (đạt 60%)"],
+        [3, "Số hóa hồ sơ", "STP", "30/9/2023", "Hoàn thành, 100%"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1")
+    assert result.exit_code == 1
+    assert "2 bad rows (3-4)" in result.stderr
+    assert "row 3, column E (Kết quả thực hiện): 'Hoàn thành, 50%' says done" in result.stderr
+    assert "'Đang thực hiện, đạt 50%'" in result.stderr
+    assert office.json("list") == []
+    rows[2][4], rows[3][4] = "Đang thực hiện, đạt 50%", "Hoàn thành ngày 20/6/2023"
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1")
+    found = by_text(office)
+    assert (found["Tổng kết đề án"]["status"], found["Tổng kết đề án"]["progress"]) == (
+        "open_in_time",
+        50,
+    )
+    assert found["Quyết toán dự án"]["completed_on"] == "2023-06-20"
+    assert found["Số hóa hồ sơ"]["status"] == "done_on_time"
+
+
+def test_deadlines_offices_write_as_weeks_runs_and_events(office: Cli, tmp_path: Path) -> None:
+    """'Tuần đầu tháng 10/2023' and 'Quý IV/2023 - Quý I/2024' were refused as no deadline:
+    the first is the week's last day (7/10/2023), the second the end of the run (31/3/2024).
+    'Đầu quý IV/2023' (its first month? its first weeks?) and 'Ngay sau khi có hướng dẫn' (no
+    day yet) stay refused, each naming exactly what to write."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        [1, "Tổng kết đề án", "SNV", "Tuần đầu tháng 10/2023"],
+        [2, "Quyết toán dự án", "STC", "Quý IV/2023 - Quý I/2024"],
+        [3, "Số hóa hồ sơ", "STP", "Từ tháng 10/2023 đến tháng 2/2024"],
+        [4, "Sửa quy chế", "STP", "Tuần cuối tháng 11/2023"],
+        [5, "Rà soát văn bản", "SNV", "Đầu quý IV/2023"],
+        [6, "Ban hành hướng dẫn", "STC", "Ngay sau khi có hướng dẫn"],
+    ]
+    report = office.json(
+        "import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF, "--dry-run"
+    )
+    assert not any("calendar" in w for w in report["warnings"]), report["warnings"]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1 and "2 bad rows (6-7)" in result.stderr
+    assert (
+        "row 6, column D (Thời hạn): 'Đầu quý IV/2023' names no day: write the day it means "
+        "(31/10/2023), a month (tháng 10/2023) or the quarter (quý IV/2023)"
+    ) in result.stderr
+    assert "'Ngay sau khi có hướng dẫn' waits on something to happen" in result.stderr
+    assert "'Không thời hạn'" in result.stderr
+    office.ok("import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert [found[t]["due"] for t in ("Tổng kết đề án", "Quyết toán dự án")] == [
+        "2023-10-07",
+        "2024-03-31",
+    ]
+    assert [found[t]["due"] for t in ("Số hóa hồ sơ", "Sửa quy chế")] == [
+        "2024-02-29",
+        "2023-11-30",
+    ]
+
+
+def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Thời hạn' over 'Theo kết luận | Điều chỉnh', and 'Kết quả' over 'Đã xong | Chưa xong':
+    both columns looked like the deadline (the result) and the sheet was refused until --map
+    chose. The adjusted deadline is the extension approved; 'Đã xong' marks done, 'Chưa xong'
+    open."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", None, "Kết quả", None, "Ghi chú"],
+        [None, None, None, "Theo kết luận", "Điều chỉnh", "Đã xong", "Chưa xong", None],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", None, "x", None],
+        [2, "Sửa quy chế", "STP", "30/4/2023", None, "x", None, "HT ngày 28/4/2023"],
+    ]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:H2")
+    path = tmp_path / "tach.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    for span in merges:
+        book.active.merge_cells(span)
+    book.save(path)
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    first = found["Tổng kết đề án"]
+    assert (first["due"], first["original_due"], first["status"]) == (
+        "2023-09-30",
+        "2023-06-30",
+        "open_in_time",
+    )
+    assert (found["Sửa quy chế"]["status"], found["Sửa quy chế"]["completed_on"]) == (
+        "done_on_time",
+        "2023-04-28",
+    )
+
+
 def test_a_tick_under_a_result_column_asks_for_a_map(office: Cli, tmp_path: Path) -> None:
     """'Kết quả thực hiện' over 'Đúng hạn | Quá hạn | Chưa hoàn thành': an x under 'Đúng hạn'
     was kept as the note 'x' and the directive left open, overdue, in silence. Which status a
@@ -456,24 +557,21 @@ def test_part_done_is_progress_not_completion(office: Cli, tmp_path: Path) -> No
     assert found["Rà soát thủ tục"]["status"] == "done_on_time"
 
 
-def test_a_split_deadline_asks_which_one(office: Cli, tmp_path: Path) -> None:
+def test_a_split_deadline_reads_the_adjusted_one_as_its_extension(
+    office: Cli, tmp_path: Path
+) -> None:
     """'Thời hạn' over 'Theo văn bản | Điều chỉnh': the second header row was read as a
-    directive ('unknown unit Cơ quan chủ trì'); it is header, and two deadlines are an Error
-    saying which --map to give."""
+    directive ('unknown unit Cơ quan chủ trì'); it is header. The two deadlines were then an
+    Error asking for --map; the adjusted one is the extension approved, as 'Gia hạn' is."""
     rows: list[list[Any]] = [
         ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn", None, "Kết quả"],
         [None, None, None, "Theo văn bản", "Điều chỉnh", None],
         [1, "Tổng kết đề án", "SNV", "30/6/2023", "30/9/2023", "Đang thực hiện"],
     ]
     path = workbook(tmp_path, rows, ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
-    result = office("import", path, "--meeting", "1")
-    assert result.exit_code == 1
-    assert (
-        "columns D (Thời hạn Theo văn bản) and E (Thời hạn Điều chỉnh) both look like 'due'; "
-        "choose with --map"
-    ) in result.stderr
-    office.ok("import", path, "--meeting", "1", "--map", "Thời hạn Theo văn bản=ignore")
-    assert by_text(office)["Tổng kết đề án"]["due"] == "2023-09-30"
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)["Tổng kết đề án"]
+    assert (found["due"], found["original_due"]) == ("2023-09-30", "2023-06-30")
 
 
 def test_a_deadline_split_into_the_conclusions_and_the_extension(
@@ -1450,7 +1548,7 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     beside the unit or under one header with it ('Đơn vị chủ trì' over 'Cấp | Tên đơn vị'):
     'Cấp chủ trì' and the split header were two columns that 'both look like the unit', and
     the sheet was refused. The level names no unit: the unit column is read, the level left
-    out."""
+    out as a unit (it is read as the level, see below)."""
     office.ok("unit", "add", "UBNDCT", "UBND huyện Châu Thành")
     header, merges = _LEVELS[shape]
     rows = [
@@ -1464,7 +1562,7 @@ def test_the_level_written_beside_the_unit_is_no_unit(
     first = len(header) + 1
     assert [found[first]["units"], found[first + 1]["units"]] == [["SNV"], ["UBNDCT"]]
     fields = {c["column"]: c["field"] for c in whole["columns"]}
-    assert fields["C"] is None and fields["D"] == "unit"
+    assert fields["C"] == "level" and fields["D"] == "unit"
     office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert by_text(office)["Việc 2"]["unit"] == "UBNDCT"
 
@@ -1564,6 +1662,10 @@ def test_the_level_beside_the_unit_tells_apart_units_of_one_name(
     assert [found[n]["units"] for n in (2, 3)] == [["UBKTTU"], ["UBKTPT"]]
     assert whole["bad_rows"] == [4, 5]
     assert "ambiguous" in found[4]["problems"][0]["message"]
+    # the level is read: the dry run names it among the columns read, not those left out
+    assert {c["column"]: c["field"] for c in whole["columns"]}["C"] == "level"
+    shown = office("import", str(path), "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert "C 'Cấp'→level" in shown.stdout and "left out" not in shown.stdout
     # the Châu Thành row, told apart by its name, and the others by the level, import
     named = "Ủy ban Kiểm tra Huyện ủy Châu Thành"
     kept = [*rows[:3], [3, "Việc huyện", "Cấp huyện", named, "30/9/2023"]]

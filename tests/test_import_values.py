@@ -71,6 +71,37 @@ def test_bad_deadlines(value: object) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "due"),
+    [
+        ("Tuần đầu tháng 10/2022", date(2022, 10, 7)),
+        ("tuần thứ hai của tháng 10", date(2022, 10, 14)),
+        ("Trong tuần cuối tháng 2/2024", date(2024, 2, 29)),
+        ("Quý IV/2022 - Quý I/2023", date(2023, 3, 31)),
+        ("Quý IV/2022 – Quý I/2023", date(2023, 3, 31)),
+        ("Từ quý IV/2022 đến quý I/2023", date(2023, 3, 31)),
+    ],
+)
+def test_weeks_of_a_month_and_runs_of_spans(value: str, due: date) -> None:
+    assert parse_deadline(value, MEETING)[0] == due
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("Đầu quý IV/2022", "deadline_early_quarter"),
+        ("Ngay sau khi có hướng dẫn", "deadline_on_event"),
+        ("Khi có yêu cầu của UBND tỉnh", "deadline_on_event"),
+        ("Quý I/2023 - Quý IV/2022", "period_reversed"),
+        ("30/6/2023 - 30/9/2023", "not_a_deadline"),  # a deadline and its extension?
+    ],
+)
+def test_deadline_phrases_naming_no_day_say_what_to_write(value: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_deadline(value, MEETING)
+    assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
     ("value", "year"),
     [("Đầu năm 2023", 2023), ("Dau nam 2023", 2023), ("Từ đầu năm 2023", 2023), ("đầu năm", 2022)],
 )

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from dirtrack.errors import InvalidInput
 from dirtrack.extract.folding import Folded
 from dirtrack.extract.lexicon import CITATION_BEFORE
-from dirtrack.periods import DEADLINE_HOUR, NOT_A_DEADLINE, read_when
+from dirtrack.periods import DEADLINE_HOUR, NAMES_NO_DAY, NOT_A_DEADLINE, read_when
 
 _PREP = (
     r"(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)?"
@@ -162,7 +162,7 @@ def resolve(phrase: str, ref: date | None) -> date | None:
     try:
         return read_when(phrase, ref)
     except InvalidInput as exc:
-        if exc.key in NOT_A_DEADLINE or exc.key == "deadline_early_year":
+        if exc.key in NOT_A_DEADLINE or exc.key in NAMES_NO_DAY:
             return None
         raise
 

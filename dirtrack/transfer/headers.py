@@ -99,6 +99,11 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "han gia han",
             "thoi han sau gia han",
             "thoi han duoc gia han",
+            # "Thời hạn" over "Theo kết luận | Điều chỉnh": the deadline adjusted, approved
+            "thoi han dieu chinh",
+            "thoi han da dieu chinh",
+            "thoi han sau dieu chinh",
+            "han dieu chinh",
             "extended to",
             "extension",
         ),
@@ -169,6 +174,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "hoan thanh dung han",
             "hoan thanh qua han",
             "da hoan thanh truoc han",
+            "da xong",
             "done",
         ),
     ),
@@ -177,6 +183,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "chua hoan thanh",
             "dang thuc hien",
+            "chua xong",
             "chua thuc hien",
             "dang trien khai",
             "chua trien khai",

@@ -98,6 +98,16 @@ class Layout:
                 return column.index
         return None
 
+    def columns_read(self) -> list[dict[str, object]]:
+        """The columns as the dry run and the JSON report name them: the level column as
+        ``level`` (read, though no field of ours), not among the columns left out."""
+        level = self.level_column
+        return [
+            {**c.as_dict(), "field": "level"} if c.index == level else c.as_dict()
+            for c in self.columns
+            if c.header or c.field
+        ]
+
     def has(self, name: str) -> bool:
         return name in self.single or name in self.multi
 

@@ -76,7 +76,7 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 # names (``các sở, ngành liên quan``) in a coordinating column, kept as words.
 # The units a cell names, why it names no unit (each name), the groups of bodies it names,
 # and the names read by their initials ("Sở KH&ĐT"), with the unit each was read as.
-_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, int]]]
+_UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, str, int]]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
 _FOOTER = re.compile(
@@ -930,12 +930,12 @@ class SheetImport:
             if len(self._unit_cache) > _CACHE_LIMIT:
                 self._unit_cache.clear()
             self._unit_cache[(raw, lead, level)] = cached
-        refs, errors, groups, initials = cached
-        for name, ref in initials:
+        refs, errors, groups, read_as = cached
+        for key, name, ref in read_as:
             where = column.letter if column is not None else ""
             label = self.index.label(ref)
             code = self.index.code(ref)
-            p.warn(Phrase("warn_unit_initials", name=name, unit=label, column=where, code=code))
+            p.warn(Phrase(key, name=name, unit=label, column=where, code=code))
         for name in groups:
             # the words kept in the row's note, under the column's header as a note column's
             kept = f"{column.header}: {name}" if column is not None and column.header else name
@@ -966,7 +966,8 @@ class SheetImport:
         refs: list[int] = []
         errors: list[DirtrackError | Phrase] = []
         groups: list[str] = []
-        initials: list[tuple[str, int]] = []
+        # names read as a unit they are not written as, with the warning that says so
+        read_as: list[tuple[str, str, int]] = []
         for pieces in cells.unit_pieces(value):
             whole = self._at_level(", ".join(pieces), level) if len(pieces) > 1 else None
             if isinstance(whole, int):
@@ -987,7 +988,14 @@ class SheetImport:
                     if len(short) == 1:
                         # "Sở KH&ĐT": the one registered unit whose name it writes by initials
                         refs.append(short[0])
-                        initials.append((nfc(pieces[i]), short[0]))
+                        read_as.append(("warn_unit_initials", nfc(pieces[i]), short[0]))
+                    elif (
+                        isinstance(found, NotFound)
+                        and (titled := self._after_title(pieces[i], level)) is not None
+                    ):
+                        # "Giám đốc Sở Nội vụ": the unit, its head's title left out
+                        refs.append(titled)
+                        read_as.append(("warn_unit_title", nfc(pieces[i]), titled))
                     elif isinstance(found, NotFound) and cells.names_bodies(pieces[i]):
                         if lead:
                             errors.append(Phrase("row_several_units", name=nfc(pieces[i])))
@@ -1004,7 +1012,15 @@ class SheetImport:
                         errors.append(found)
                     i += 1
         unique = list(dict.fromkeys(refs))
-        return unique, errors, groups, initials
+        return unique, errors, groups, read_as
+
+    def _after_title(self, name: str, level: str | None) -> int | None:
+        """The registered unit a name is after a person's title (``Giám đốc Sở Nội vụ``)."""
+        for rest in cells.after_titles(name):
+            found = self._at_level(rest, level)
+            if isinstance(found, int):
+                return found
+        return None
 
     def _new_unit(self, name: str) -> int:
         key = fold_words(name)
@@ -1218,9 +1234,8 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)
-            if status.unclear:
-                unclear = Phrase("row_status_unclear", value=cells.text(progress_value))
-                p.problem(unclear, self._col("progress"))
+            if self._contradicts(p, status, progress_value, self._col("progress")):
+                pass
             elif status.said in (Said.DONE, Said.CANCELLED):
                 said.setdefault(status.said, (self._col("progress"), status))
                 if status.said is Said.DONE and status.day is not None:
@@ -1240,9 +1255,8 @@ class SheetImport:
             except InvalidInput as exc:
                 p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
-            if status.unclear:
-                unclear = Phrase("row_status_unclear", value=cells.text(result_value))
-                p.problem(unclear, self._col("result"))
+            if self._contradicts(p, status, result_value, self._col("result")):
+                pass
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
                 if status.said is Said.OPEN:
@@ -1405,6 +1419,18 @@ class SheetImport:
         elif p.held is not None and asked.to < p.held:
             p.problem(Phrase("row_due_before", due=asked.to, held=p.held), column)
 
+    def _contradicts(self, p: Planned, status: cells.Status, value: Value, column: Any) -> bool:
+        """Whether a status cell says two things (``Không thực hiện``: stopped, or not done?
+        ``Hoàn thành, 50%``: done, or half done?); the row is bad, naming what to write."""
+        if status.unclear:
+            p.problem(Phrase("row_status_unclear", value=cells.text(value)), column)
+        elif status.part_percent is not None:
+            part = Phrase("row_done_part", value=cells.text(value), percent=status.part_percent)
+            p.problem(part, column)
+        else:
+            return False
+        return True
+
     def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
         """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
         other column of the row says one: the clerk's only word on it. Words that say a status
@@ -1420,6 +1446,9 @@ class SheetImport:
                 return
             if status.said is None or status.unclear or status.needs_day:
                 continue
+            if status.part_percent is not None:
+                self._contradicts(p, status, value, self.layout.column(i))
+                return
             said.setdefault(status.said, (self.layout.column(i), status))
 
     def _done_in_notes(self, values: list[Value]) -> date | None:
@@ -1845,7 +1874,7 @@ class SheetImport:
                 "sheet": part.layout.sheet.name,
                 "header_row": part.layout.header_first,
                 "as_of": part.as_of.isoformat(),
-                "columns": [c.as_dict() for c in part.layout.columns if c.header or c.field],
+                "columns": part.layout.columns_read(),
             }
             for part in self.parts
         ]

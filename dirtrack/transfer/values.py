@@ -291,7 +291,8 @@ def _day_named(
         try:
             day, _ = parse_deadline(words, ref, calendar)
         except InvalidInput as exc:
-            if exc.key in NOT_A_DEADLINE:
+            # "đến khi có ý kiến của Bộ": words after the day asked for, or no day at all
+            if exc.key in NOT_A_DEADLINE or exc.key == "deadline_on_event":
                 continue
             raise
         if day is not None:
@@ -598,6 +599,8 @@ class Status:
     # Words that say no status a clerk could mean one way only ("Không thực hiện").
     unclear: bool = False
     cell: str = ""  # the cell as written
+    # Done, then a share below 100 beside it ("Hoàn thành, 50%"): which one is true?
+    part_percent: int | None = None
 
 
 def _aligned(written: str) -> str | None:
@@ -620,6 +623,8 @@ def _says_stop(written: str, key: str, found: re.Match[str]) -> bool:
     return not marks or "\u031b" in marks
 
 
+# A share right after the done words, set apart ("Hoàn thành, 50%", "Hoàn thành (đạt 50%)").
+_SHARE_BESIDE = re.compile(r"^\(?\s*(?:(?:dat|duoc)\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%")
 # Status words that say done only with the day it was done.
 _NEEDS_DAY = frozenset({"da thuc hien", "da ban hanh"})
 # Status words shortened as registers write them: "Đã HT", "Chưa HT", "Đang TH".
@@ -669,7 +674,11 @@ def read_status(value: Value) -> Status:
         if day is None and said is not Said.OPEN:
             day = first_day(written)
         needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
-        return Status(said, day, note, found[0], needs_day, cell=written)
+        part = None
+        if said is Said.DONE and (share := _SHARE_BESIDE.match(rest_key)) is not None:
+            number = float(share[1].replace(",", "."))
+            part = int(number) if number < 100 else None
+        return Status(said, day, note, found[0], needs_day, cell=written, part_percent=part)
     return Status(None, None, written)
 
 
@@ -821,6 +830,33 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
     if not lead_cell and not with_cell:
         return None  # the words alone ("Chủ trì"): no unit named, no role said
     return lead_cell, with_cell
+
+
+# What registers write before a title or for one: "Đồng chí", "Đ/c", "Lãnh đạo", "GĐ", "PGĐ".
+_TITLE_MORE = re.compile(r"^(?:dong chi|d/c|lanh dao|gd|pgd)\b")
+
+
+def after_titles(name: str) -> list[str]:
+    """What may be a unit's name after a person's title written before it (``Giám đốc Sở Nội
+    vụ``, ``Phó Chủ tịch UBND huyện``, ``Trưởng ban Tổ chức Tỉnh ủy``, ``Chánh Văn phòng UBND
+    tỉnh``): the name with the title's words taken off one at a time, fewest first (the last
+    word of a title may begin the unit's name: *Ban* Tổ chức, *Văn phòng* UBND); empty when
+    it starts with no title. The titles are the extractor's
+    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`), and ``Đồng chí``, ``Lãnh đạo``, ``GĐ``."""
+    from dirtrack.extract.lexicon import TITLE_HEAD_RE  # only for a name no unit has
+
+    words = name.split()
+    rests: list[str] = []
+    at = 0
+    while at < len(words) - 1:
+        key = fold(" ".join(words[at:]))
+        head = TITLE_HEAD_RE.match(key) or _TITLE_MORE.match(key)
+        if head is None:
+            break
+        n = len(head[0].split())
+        rests += [" ".join(words[at + k :]) for k in range(1, n + 1) if at + k < len(words)]
+        at += n
+    return rests
 
 
 # The words a body's name starts with (folded): "sở tài chính", "ban dân vận", "ubnd huyện".
