@@ -2288,6 +2288,10 @@ ERRORS.update(
         ),
         "no_series": N_("no series with id {id}"),
         "stop_before_start": N_("{day} is before the series starts ({start})"),
+        "stop_on_start": N_(
+            "--from {day} is the first day of series {id}: a series keeps at least its first "
+            "day (stop it from a later day, or undo the assign that recorded it)"
+        ),
         "series_already_ends": N_("series {id} already ends on {end}"),
         "needs_every": N_("--day, --offset, --until and --dry-run go with --every"),
         "every_with_due": N_(

@@ -404,6 +404,25 @@ def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
 
 
+def test_stop_from_the_first_day_is_refused(cli: Cli, db: str) -> None:
+    """A stop from the series' first day left it ending the day before it starts, listed as
+    "2025-01-02–2025-01-01" (and refused by import after an export): a series keeps its first
+    day, so that stop is refused and nothing changes."""
+    meeting = _setup(cli)
+    sid = str(cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month"))
+    cli.ok("series", "list")
+    before = snapshot(db)
+    assert cli.fail("series", "stop", sid, "--from", "2025-01-02") == (
+        "Error: --from 2025-01-02 is the first day of series 1: a series keeps at least its "
+        "first day (stop it from a later day, or undo the assign that recorded it)"
+    )
+    said = cli.fail("--lang", "vi", "series", "stop", sid, "--from", "2025-01-02")
+    assert said.startswith("Error: --from 02/01/2025 ") and "nhiệm vụ định kỳ 1" in said
+    assert snapshot(db) == before
+    cli.ok("series", "stop", sid, "--from", "2025-01-03")
+    assert cli.json("series", "list")[0]["until"] == "2025-01-02"
+
+
 def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
     """series stop said '…; 60 later occurrences removed, kept (something recorded on them): -'
     when nothing was kept, and '0 later occurrences removed' when nothing was: each clause is

@@ -379,11 +379,14 @@ def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list
     Returns the series, the ids removed and the ids kept.
 
     Raises:
-        InvalidInput: ``from_day`` before the series starts, or after it already ends.
+        InvalidInput: ``from_day`` before the series starts, on its first day (a series
+            without a day would end before it starts), or after it already ends.
     """
     found = get_series(session, series_id)
     if from_day < found.starts_on:
         raise InvalidInput.of("stop_before_start", day=from_day, start=found.starts_on)
+    if from_day == found.starts_on:
+        raise InvalidInput.of("stop_on_start", day=from_day, id=series_id)
     if found.ends_on is not None and from_day > found.ends_on:
         raise InvalidInput.of("series_already_ends", id=series_id, end=found.ends_on)
     found.ends_on = from_day - timedelta(days=1)
