@@ -2367,6 +2367,17 @@ ERRORS.update(
         "rk_bool": N_("true or false"),
         "rk_number_range": N_("a number from -{limit} to {limit}"),
         "rk_plain_text": N_("a text without control characters ({code} found)"),
+        "rk_floor": N_(
+            "a share of 1 or less (a floor above a directive's full share would give every "
+            "directive, even one overdue, more than full points)"
+        ),
+        "rk_tier_unreachable": N_(
+            "points a unit can reach: at most {most:g} (base + scale × the highest share)"
+        ),
+        "rk_tier_none_at_base": N_(
+            "{base:g} or less in one [[tier]] without conditions at least: a unit whose "
+            "directives earn nothing (base, {base:g} points) would otherwise get no tier"
+        ),
     }
 )
 

@@ -329,6 +329,25 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
         ("[delay]\ndeduct = -1\n", "delay.deduct must be a number, 0 or more", "từ 0 trở lên"),
         ("[weight]\nlead = -1.0\n", "weight.lead must be a number, 0 or more", "weight.lead"),
         ("[weight]\ncoordinator = -0.5\n", "weight.coordinator must be a number, 0", "từ 0"),
+        # a floor above a full share gave an overdue directive more than one done on time
+        (
+            "[delay]\nfloor = 1.5\n",
+            "bad.toml:2: delay.floor must be a share of 1 or less",
+            "delay.floor phải là một tỷ lệ không quá 1",
+        ),
+        # a tier above the most points a unit can get was accepted, and never given
+        (
+            '[[tier]]\ncode = "A"\nmin = 0\n[[tier]]\ncode = "B"\nmin = 101\n',
+            "bad.toml:6: tier.min must be points a unit can reach: at most 100 (base + scale",
+            "bad.toml:6: tier.min phải là số điểm mà một đơn vị có thể đạt: tối đa 100",
+        ),
+        # no tier for a unit whose directives earn nothing: scored, and given no tier at all
+        (
+            'base = 20\n[[tier]]\ncode = "A"\nmin = 50\n'
+            '[[tier]]\ncode = "B"\nmin = 10\nall_done = true\n',
+            "bad.toml:7: tier.min must be 20 or less in one [[tier]] without conditions at least",
+            "tier.min phải là 20 trở xuống ở ít nhất một [[tier]] không kèm điều kiện",
+        ),
         # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
         (
             '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',

@@ -94,21 +94,25 @@ class _Reader:
         self.path = path
         self.lines = text.splitlines()
 
-    def line_of(self, table: str | None, key: str) -> int | None:
-        """The line of ``key = …`` in ``[table]`` (or at the top), best effort."""
+    def line_of(self, table: str | None, key: str, nth: int = 0) -> int | None:
+        """The line of ``key = …`` in ``[table]`` (or at the top; in the ``nth`` table of that
+        name, counted from 0, for an array of tables such as ``[[tier]]``), best effort."""
         current: str | None = None
+        seen = -1
         for number, raw in enumerate(self.lines, 1):
             line = raw.strip()
             if line.startswith("["):
                 current = line.strip("[] ")
+                seen += current == table
                 continue
             if current == table and line.split("=", 1)[0].strip().strip('"') == key:
-                return number
+                if table is None or seen == nth:
+                    return number
         return None
 
-    def fail(self, table: str | None, key: str, problem: Phrase) -> InvalidInput:
+    def fail(self, table: str | None, key: str, problem: Phrase, nth: int = 0) -> InvalidInput:
         name = f"{table}.{key}" if table else key
-        line = self.line_of(table, key)
+        line = self.line_of(table, key, nth)
         where = f"{self.path}:{line}" if line else self.path
         return InvalidInput.of("rules_bad_key", where=where, key=name, problem=problem)
 
@@ -232,6 +236,10 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     for table, key in (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator")):
         if numbers[key] < 0:
             raise rd.fail(table, key, Phrase("rk_not_negative"))
+    floor = numbers["floor"]
+    # A floor above a directive's full share would give every one, even overdue, more.
+    if floor is not None and floor > 1:
+        raise rd.fail("delay", "floor", Phrase("rk_floor"))
     tiers_raw = raw.get("tier", [])
     if not isinstance(tiers_raw, list) or not tiers_raw:
         raise rd.fail(None, "tier", Phrase("rk_tiers"))
@@ -263,6 +271,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
                 min_exceeds_share=rd.number(item, "tier", "min_exceeds_share", None),
             )
         )
+    _check_tiers(rd, tiers, numbers, outcome, verdict)
     name = rd.text(raw, None, "name", Path(source).stem)
     return RuleSet(
         name=name,
@@ -276,6 +285,41 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         tiers=tuple(tiers),
         **numbers,
     )
+
+
+def _check_tiers(
+    rd: _Reader,
+    tiers: Sequence[Tier],
+    numbers: Mapping[str, Fraction | None],
+    outcome: Mapping[str, Fraction | None],
+    verdict: Mapping[str, Fraction],
+) -> None:
+    """Refuse a tier no unit can reach, and tiers that leave a unit earning nothing without
+    one (it would be scored and given no tier)."""
+    base, scale, floor = numbers["base"], numbers["scale"], numbers["floor"]
+    assert base is not None and scale is not None
+    done = [v for k, v in outcome.items() if v is not None and k.startswith("done")]
+    other = [v for k, v in outcome.items() if v is not None and not k.startswith("done")]
+    bonus = max((v for v in verdict.values() if v > 0), default=Fraction(0))
+    shares = [*other, *(v + bonus for v in done)]
+    if floor is not None:
+        shares.append(floor)
+    if shares and scale >= 0:
+        most = base + scale * max(shares)
+        for nth, tier in enumerate(tiers):
+            if tier.min > most:
+                raise rd.fail("tier", "min", Phrase("rk_tier_unreachable", most=float(most)), nth)
+    catches_all = any(
+        tier.min <= base
+        and not tier.all_done
+        and not tier.all_on_time
+        and (tier.max_behind_share is None or tier.max_behind_share >= 1)
+        and (tier.min_exceeds_share is None or tier.min_exceeds_share <= 0)
+        for tier in tiers
+    )
+    if not catches_all:
+        last = len(tiers) - 1
+        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=float(base)), last)
 
 
 # --- delays ------------------------------------------------------------------------------------
