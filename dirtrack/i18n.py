@@ -2261,6 +2261,10 @@ ERRORS.update(
     {
         "w_series": N_("series"),
         "calendar_year": N_("the calendar of days off covers the years {first}–{last}, not {year}"),
+        "calendar_runs_past": N_(
+            "{option} {day}{also}: the days counted from it run past the calendar of days off, "
+            "which covers the years {first}–{last}"
+        ),
         "bad_working_days": N_("a number of working days must be from 1 to {max}, not {n}"),
         "deadline_needs_meeting": N_(
             "this deadline counts from a day: give it at a meeting or with --from"

@@ -485,6 +485,27 @@ def test_remind_within_working_days(cli: Cli) -> None:
     )
 
 
+def test_a_count_past_the_calendar_names_the_option_given(cli: Cli, db: str) -> None:
+    """Working days counted past 2100 said "not 2101", a year nobody typed: the message names
+    the option the count started from, and the years the calendar covers."""
+    meeting = str(_setup(cli, "2100-11-01"))
+    before = snapshot(db)
+    assert cli.fail("remind", "--working-days", "--as-of", "31/12/2100") == (
+        "Error: --as-of 2100-12-31 (--within 7 --working-days): the days counted from it run "
+        "past the calendar of days off, which covers the years 1901–2100"
+    )
+    every = ("assign", meeting, "Báo cáo", "--unit", "VPTU", "--every", "month")
+    assert cli.fail(*every, "--from", "1/12/2100", "--dry-run") == (
+        "Error: --from 2100-12-01: the days counted from it run past the calendar of days off, "
+        "which covers the years 1901–2100"
+    )
+    assert cli.fail("--lang", "vi", *every, "--from", "1/12/2100") == (
+        "Error: --from 01/12/2100: số ngày tính từ ngày này vượt quá lịch ngày nghỉ, lịch chỉ "
+        "có các năm 1901–2100"
+    )
+    assert snapshot(db) == before
+
+
 def test_calendar_list_shows_the_year(cli: Cli) -> None:
     _setup(cli)
     cli.ok("calendar", "add", "2025-05-05", "--off", "--note", "nghỉ bù")

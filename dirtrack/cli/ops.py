@@ -88,7 +88,10 @@ def remind(
 
             calendar = load_workdays(session.connection())
             calendar.check(day)
-            until = calendar.add(day, within)
+            from dirtrack.workdays import counted_from
+
+            with counted_from("--as-of", day, f" (--within {within} --working-days)"):
+                until = calendar.add(day, within)
         unit_ids = None
         if unit:
             index = UnitIndex.load(session)

@@ -135,7 +135,10 @@ def assign_series(
             index, leads = lead_units(session, meeting, unit, attendees)
             coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
-            planned = schedule.occurrences(calendar)
+            from dirtrack.workdays import counted_from
+
+            with counted_from("--from", schedule.starts_on):
+                planned = schedule.occurrences(calendar)
             if schedule.clamps:
                 err(msg("series_day_clamped", lang, n=day))
             if dry_run:
