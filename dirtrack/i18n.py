@@ -1022,6 +1022,10 @@ ERRORS: dict[str, Entry] = {
     ),
     # contacts and mail
     "bad_email": N_("{value!r} is not an e-mail address (name@domain.vn)"),
+    "email_local_long": N_(
+        "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
+    ),
+    "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
     "bad_phone": N_("{value!r} is not a telephone number (digits, spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),
@@ -1039,6 +1043,7 @@ ERRORS: dict[str, Entry] = {
     "cfg_risk_flag": N_("{where}: {value!r} is not true or false"),
     "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
     "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
+    "cfg_mail_sender_long": N_("{where}: {problem}"),
     "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
     "cfg_mail_two_passwords": N_("{where}: give password_env or password_file, not both"),
     "mail_not_set": N_(
