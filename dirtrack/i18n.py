@@ -1830,7 +1830,7 @@ ERRORS: dict[str, Entry] = {
         "or whole like {example!r}"
     ),
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
-    "template_missing": N_("template {file}: no such file"),
+    "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
     "template_syntax": N_("template {file}: {reason}"),
     "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),

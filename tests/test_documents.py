@@ -137,7 +137,14 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     out = tmp_path / "r.docx"
     base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
     assert "12-BC/VPTU" in reg.fail(*base, "--number", "12/BC-VPTU")
-    reg.fail(*base, "--template", str(tmp_path / "missing.docx"))
+    missing = tmp_path / "missing.docx"
+    assert reg.fail(*base, "--template", str(missing)) == f"Error: template {missing}: no such file"
+    # A folder was "no such file" too, and a device the same: each is said as it is.
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    said = reg.fail("--lang", "vi", *base, "--template", str(folder))
+    assert said == f"Error: mẫu {folder}: đó là thư mục"
+    assert "is not a regular file" in reg.fail(*base, "--template", "/dev/null")
     (tmp_path / "broken.docx").write_text("not a zip")
     reg.fail(*base, "--template", str(tmp_path / "broken.docx"))
     reg.fail("report", "--quarter", "2022Q2", "--format", "md", "--number", "3", code=2)
