@@ -1829,6 +1829,9 @@ ERRORS: dict[str, Entry] = {
         "document number {number!r} is not in the office's form: give the number alone, "
         "or whole like {example!r}"
     ),
+    "doc_number_zero": N_(
+        "document number {number!r}: a body numbers its documents from 01 each year, never 0"
+    ),
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
     "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
