@@ -2379,6 +2379,7 @@ ERRORS.update(
         "rk_bool": N_("true or false"),
         "rk_number_range": N_("a number from -{limit} to {limit}"),
         "rk_plain_text": N_("a text without control characters ({code} found)"),
+        "rk_share": N_("a share from 0 to 1"),
         "rk_floor": N_(
             "a share of 1 or less (a floor above a directive's full share would give every "
             "directive, even one overdue, more than full points)"

@@ -38,7 +38,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.status import DirectiveFacts, Status
-from dirtrack.text import control_character
+from dirtrack.text import control_character, is_blank
 
 PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
@@ -127,6 +127,13 @@ class _Reader:
         if abs(value) > NUMBER_LIMIT:  # 1e308 gave points beyond any float: 'a number is too large'
             raise self.fail(name, key, Phrase("rk_number_range", limit=NUMBER_LIMIT))
         return Fraction(value).limit_denominator(10**6)
+
+    def share(self, tier: Mapping[str, Any], key: str, nth: int) -> Fraction | None:
+        """A share of a ``[[tier]]`` (the ``nth``): from 0 to 1 (5 or -2 meant nothing)."""
+        value: Fraction | None = self.number(tier, "tier", key, None)
+        if value is not None and not 0 <= value <= 1:
+            raise self.fail("tier", key, Phrase("rk_share"), nth)
+        return value
 
     def text(self, table: Mapping[str, Any], name: str | None, key: str, default: str) -> str:
         """A text of the file (a name, a title): shown in every format, so never a control
@@ -231,9 +238,10 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         "lead": rd.number(weight, "weight", "lead", 1),
         "coordinator": rd.number(weight, "weight", "coordinator", 0),
     }
-    # A share taken per delay, and a weight, below 0 would give points for a delay or take
-    # them for a directive led: a sign typed wrong.
-    for table, key in (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator")):
+    # A share taken per delay, a weight, or a scale below 0 would give points for a delay or
+    # take them for a directive led (the worst unit first): a sign typed wrong.
+    signed = (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator"), (None, "scale"))
+    for table, key in signed:
         if numbers[key] < 0:
             raise rd.fail(table, key, Phrase("rk_not_negative"))
     floor = numbers["floor"]
@@ -249,7 +257,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
             raise rd.fail(None, "tier", Phrase("rk_tiers"))
         rd.keys(item, "tier", ("code", "name", "name_en", "min", *CONDITIONS))
         code = item.get("code")
-        if not isinstance(code, str) or not code.strip():
+        if not isinstance(code, str) or is_blank(code):  # a zero-width space alone too
             raise rd.fail("tier", "code", Phrase("rk_text"))
         if any(tier.code == code.strip() for tier in tiers):  # the unit's tier, by its code
             raise rd.fail("tier", "code", Phrase("rk_code_twice", code=code.strip()))
@@ -267,8 +275,8 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
                 min=minimum,
                 all_done=item.get("all_done", False),
                 all_on_time=item.get("all_on_time", False),
-                max_behind_share=rd.number(item, "tier", "max_behind_share", None),
-                min_exceeds_share=rd.number(item, "tier", "min_exceeds_share", None),
+                max_behind_share=rd.share(item, "max_behind_share", len(tiers)),
+                min_exceeds_share=rd.share(item, "min_exceeds_share", len(tiers)),
             )
         )
     _check_tiers(rd, tiers, numbers, outcome, verdict)
