@@ -390,6 +390,19 @@ def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+def test_a_dry_run_of_a_series_refuses_what_recording_refuses(cli: Cli, db: str) -> None:
+    """assign --every --dry-run listed the occurrences of a text of a zero-width space alone,
+    or a product or key recording refuses, exit 0; it refuses them as recording does."""
+    meeting = str(_setup(cli))
+    every = ("assign", meeting, "--unit", "VPTU", "--every", "month", "--dry-run")
+    before = snapshot(db)
+    assert cli.fail(every[0], every[1], "\u200b", *every[2:]) == "Error: a directive needs a text"
+    assert "U+001B" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--product", "\x1b")
+    assert "script key" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--key", "\u200b")
+    cli.ok(every[0], every[1], "Báo cáo", *every[2:])
+    assert snapshot(db) == before
+
+
 def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     meeting = _setup(cli)
     sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "quarter")

@@ -140,6 +140,13 @@ def assign_series(
             if dry_run:
                 from dirtrack.workdays import counted_from
 
+                for lead in leads:  # refused as recording would refuse them
+                    assert lead.id is not None
+                    store.series_values(
+                        session, meeting=meeting, unit_ids=[lead.id, *coordinators], text=text,
+                        product=product, key=key,
+                    )  # fmt: skip
+
                 # The preview (the first 12 of a series without an end) may run past the
                 # calendar; a series recorded only has the occurrences of periods begun.
                 with counted_from("--from", schedule.starts_on):
