@@ -981,6 +981,15 @@ MESSAGES.update(
             "Nothing overdue or due within {n} day as of {date}.",
             "Nothing overdue or due within {n} days as of {date}.",
         ),
+        # --working-days: the count is of working days, and says so
+        "remind_scope_working": NP_(
+            "as of {date}: overdue directives, and those due within {n} working day (by {until})",
+            "as of {date}: overdue directives, and those due within {n} working days (by {until})",
+        ),
+        "remind_none_working": NP_(
+            "Nothing overdue or due within {n} working day as of {date}.",
+            "Nothing overdue or due within {n} working days as of {date}.",
+        ),
         "remind_totals": N_("In all: {clauses}."),
         "remind_due": N_("due {due}"),
         "remind_original": N_("originally {due}"),
@@ -1043,7 +1052,6 @@ ERRORS: dict[str, Entry] = {
     "cfg_risk_flag": N_("{where}: {value!r} is not true or false"),
     "cfg_mail_security": N_("{where}: {value!r} is not one of {known}"),
     "cfg_mail_port": N_("{where}: port {value} is not between 1 and 65535"),
-    "cfg_mail_sender_long": N_("{where}: {problem}"),
     "cfg_mail_sender": N_("{where}: {value!r} is not an address (Office <office@example.vn>)"),
     "cfg_mail_two_passwords": N_("{where}: give password_env or password_file, not both"),
     "mail_not_set": N_(
@@ -2385,11 +2393,11 @@ ERRORS.update(
             "directive, even one overdue, more than full points)"
         ),
         "rk_tier_unreachable": N_(
-            "points a unit can reach: at most {most:g} (base + scale × the highest share)"
+            "points a unit can reach: at most {most} (base + scale × the highest share)"
         ),
         "rk_tier_none_at_base": N_(
-            "{base:g} or less in one [[tier]] without conditions at least: a unit whose "
-            "directives earn nothing (base, {base:g} points) would otherwise get no tier"
+            "{base} or less in one [[tier]] without conditions at least: a unit whose "
+            "directives earn nothing (base, {base} points) would otherwise get no tier"
         ),
     }
 )

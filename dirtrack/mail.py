@@ -92,8 +92,8 @@ def check_table(table: dict[str, Any], where: str) -> None:
 
         too_long = email_too_long(parseaddr(sender)[1])
         if too_long is not None:
-            problem = Phrase(too_long[0], n=too_long[1])
-            raise ConfigError.of("cfg_mail_sender_long", where=f"{where}sender", problem=problem)
+            detail = Phrase(too_long[0], n=too_long[1])
+            raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=detail)
     if "password_env" in table and "password_file" in table:
         raise ConfigError.of("cfg_mail_two_passwords", where=f"{where}password_env")
 

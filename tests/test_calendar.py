@@ -492,6 +492,16 @@ def test_remind_within_working_days(cli: Cli) -> None:
     assert plain["totals"]["due_soon"] == 0
     working = cli.json("remind", "--as-of", "2025-04-28", "--within", "2", "--working-days")
     assert working["totals"]["due_soon"] == 1 and working["until"] == "2025-05-05"
+    # The text said "due within 2 days (by 5 May)" of seven calendar days: working days.
+    text = cli.ok(
+        "--lang", "en", "remind", "--as-of", "2025-04-28", "--within", "2", "--working-days"
+    )
+    assert "due within 2 working days (by " in text.splitlines()[0]
+    none = cli("--lang", "vi", "remind", "--as-of", "2025-01-02", "--within", "1", "--working-days")
+    assert none.stderr.strip() == (
+        "Không có nhiệm vụ quá hạn hoặc đến hạn trong 1 ngày làm việc tới, "
+        "tính đến ngày 02/01/2025."
+    )
     # A count of working days past their limit named no option: it names --within.
     assert cli.fail("remind", "--within", "3000", "--working-days") == (
         "Error: --within with --working-days is a number of working days from 0 to 2600, not 3000"

@@ -316,7 +316,8 @@ def _check_tiers(
         most = base + scale * max(shares)
         for nth, tier in enumerate(tiers):
             if tier.min > most:
-                raise rd.fail("tier", "min", Phrase("rk_tier_unreachable", most=float(most)), nth)
+                reach = Phrase("rk_tier_unreachable", most=f"{float(most):g}")
+                raise rd.fail("tier", "min", reach, nth)
     catches_all = any(
         tier.min <= base
         and not tier.all_done
@@ -327,7 +328,7 @@ def _check_tiers(
     )
     if not catches_all:
         last = len(tiers) - 1
-        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=float(base)), last)
+        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=f"{float(base):g}"), last)
 
 
 # --- delays ------------------------------------------------------------------------------------
