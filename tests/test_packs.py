@@ -158,6 +158,9 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
         # longer than a mail server takes (RFC 5321) was stored, and every mail to it refused
         (("--email", "a" * 65 + "@btc.vn"), "64 characters before the @ (RFC 5321), not 65"),
         (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 characters (RFC 5321), not 256"),
+        # a zero-width space in it looked like a good address, and reached no one
+        (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
+        (("--email", "an\\@btc.vn"), "not an e-mail address"),
         (("--phone", "gọi tôi"), "not a telephone number"),
         (("--role", "boss"), None),
     ],

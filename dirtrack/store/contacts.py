@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.text import clean_optional, clean_text
+from dirtrack.text import clean_optional, clean_text, shown_only
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -48,7 +48,9 @@ def check_email(value: str | None) -> str | None:
     too_long = email_too_long(email)
     if too_long is not None:
         raise InvalidInput.of(too_long[0], n=too_long[1])
-    if not _EMAIL.match(email):
+    # A zero-width character looks like nothing and no mail server takes it; a backslash is
+    # in no address a person is given.
+    if not _EMAIL.match(email) or shown_only(email) != email or "\\" in email:
         raise InvalidInput.of("bad_email", value=email)
     return email
 
