@@ -981,6 +981,15 @@ MESSAGES.update(
             "Nothing overdue or due within {n} day as of {date}.",
             "Nothing overdue or due within {n} days as of {date}.",
         ),
+        # --working-days: the count is of working days, and says so
+        "remind_scope_working": NP_(
+            "as of {date}: overdue directives, and those due within {n} working day (by {until})",
+            "as of {date}: overdue directives, and those due within {n} working days (by {until})",
+        ),
+        "remind_none_working": NP_(
+            "Nothing overdue or due within {n} working day as of {date}.",
+            "Nothing overdue or due within {n} working days as of {date}.",
+        ),
         "remind_totals": N_("In all: {clauses}."),
         "remind_due": N_("due {due}"),
         "remind_original": N_("originally {due}"),
@@ -1022,6 +1031,10 @@ ERRORS: dict[str, Entry] = {
     ),
     # contacts and mail
     "bad_email": N_("{value!r} is not an e-mail address (name@domain.vn)"),
+    "email_local_long": N_(
+        "an e-mail address has at most 64 characters before the @ (RFC 5321), not {n}"
+    ),
+    "email_long": N_("an e-mail address has at most 254 characters (RFC 5321), not {n}"),
     "bad_phone": N_("{value!r} is not a telephone number (digits, spaces, + - . ( ))"),
     "bad_contact_role": N_("role {role!r}: give one of {choices}"),
     "contact_no_name": N_("a contact needs a name"),
@@ -1833,8 +1846,11 @@ ERRORS: dict[str, Entry] = {
         "document number {number!r} is not in the office's form: give the number alone, "
         "or whole like {example!r}"
     ),
+    "doc_number_zero": N_(
+        "document number {number!r}: a body numbers its documents from 01 each year, never 0"
+    ),
     "doc_option_needs_docx": N_("{option} is for documents: use it with --format docx"),
-    "template_missing": N_("template {file}: no such file"),
+    "template_unreadable": N_("template {file}: {reason}"),
     "template_broken": N_("template {file}: not a Word document (.docx) dirtrack can read"),
     "template_syntax": N_("template {file}: {reason}"),
     "urge_bad_format": N_("unknown letter format {fmt!r}: use docx or md"),
@@ -2270,6 +2286,10 @@ ERRORS.update(
     {
         "w_series": N_("series"),
         "calendar_year": N_("the calendar of days off covers the years {first}–{last}, not {year}"),
+        "calendar_runs_past": N_(
+            "{option} {day}{also}: the days counted from it run past the calendar of days off, "
+            "which covers the years {first}–{last}"
+        ),
         "bad_working_days": N_("a number of working days must be from 1 to {max}, not {n}"),
         "deadline_needs_meeting": N_(
             "this deadline counts from a day: give it at a meeting or with --from"
@@ -2297,6 +2317,10 @@ ERRORS.update(
         ),
         "no_series": N_("no series with id {id}"),
         "stop_before_start": N_("{day} is before the series starts ({start})"),
+        "stop_on_start": N_(
+            "--from {day} is the first day of series {id}: a series keeps at least its first "
+            "day (stop it from a later day, or undo the assign that recorded it)"
+        ),
         "series_already_ends": N_("series {id} already ends on {end}"),
         "needs_every": N_("--day, --offset, --until and --dry-run go with --every"),
         "every_with_due": N_(
@@ -2372,6 +2396,18 @@ ERRORS.update(
         "rk_bool": N_("true or false"),
         "rk_number_range": N_("a number from -{limit} to {limit}"),
         "rk_plain_text": N_("a text without control characters ({code} found)"),
+        "rk_share": N_("a share from 0 to 1"),
+        "rk_floor": N_(
+            "a share of 1 or less (a floor above a directive's full share would give every "
+            "directive, even one overdue, more than full points)"
+        ),
+        "rk_tier_unreachable": N_(
+            "points a unit can reach: at most {most} (base + scale × the highest share)"
+        ),
+        "rk_tier_none_at_base": N_(
+            "{base} or less in one [[tier]] without conditions at least: a unit whose "
+            "directives earn nothing (base, {base} points) would otherwise get no tier"
+        ),
     }
 )
 

@@ -13,6 +13,7 @@ The place-and-date line pads days below 10 and the months January and February:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,10 +24,11 @@ PARTY, STATE = "party", "state"
 REPORT, LETTER = "BC", "CV"  # the type abbreviations of a báo cáo and a công văn
 BLANK_NUMBER = "     "  # left for the clerk who numbers the document by hand
 
-_BARE = re.compile(r"^\d{1,6}$")
+# Digits 0-9 only (\d would take fullwidth and other scripts' digits, kept as typed).
+_BARE = re.compile(r"^[0-9]{1,6}$")
 _WORD = r"[A-Za-zĐđ0-9]+"
-_PARTY_NUMBER = re.compile(rf"^\d{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
-_STATE_NUMBER = re.compile(rf"^\d{{1,6}}(?:/(?:19|20)\d\d)?/{_WORD}(?:-{_WORD})*$")
+_PARTY_NUMBER = re.compile(rf"^[0-9]{{1,6}}-{_WORD}/{_WORD}(?:-{_WORD})*$")
+_STATE_NUMBER = re.compile(rf"^[0-9]{{1,6}}(?:/(?:19|20)[0-9][0-9])?/{_WORD}(?:-{_WORD})*$")
 
 
 def number_text(
@@ -56,12 +58,17 @@ def number_alone(kind: str, doc_type: str, code: str | None, number: str | None)
     """
     issuer = code or "…"
     if number is not None:
-        number = number.strip()
+        # Fullwidth digits and marks (an IME's １２／ＢＣ) as the ASCII the document writes.
+        number = unicodedata.normalize("NFKC", number).strip()
         if not _BARE.match(number):
             form = _PARTY_NUMBER if kind == PARTY else _STATE_NUMBER
             if not form.match(number):
                 example = _compose(kind, doc_type, issuer, "12")
                 raise InvalidInput.of("doc_bad_number", number=number, example=example)
+        # A body's documents are numbered from 01 each year: a number 0 is none.
+        if not int(re.split(r"[-/]", number, maxsplit=1)[0]):
+            raise InvalidInput.of("doc_number_zero", number=number)
+        if not _BARE.match(number):
             return number
         number = f"{int(number):02d}"
     return _compose(kind, doc_type, issuer, number or BLANK_NUMBER)

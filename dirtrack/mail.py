@@ -87,6 +87,13 @@ def check_table(table: dict[str, Any], where: str) -> None:
     sender = table.get("sender")
     if sender is not None and "@" not in parseaddr(sender)[1]:
         raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
+    if sender is not None:
+        from dirtrack.store.contacts import email_too_long
+
+        too_long = email_too_long(parseaddr(sender)[1])
+        if too_long is not None:
+            detail = Phrase(too_long[0], n=too_long[1])
+            raise ConfigError.of("cfg_bad_value", where=f"{where}sender", detail=detail)
     if "password_env" in table and "password_file" in table:
         raise ConfigError.of("cfg_mail_two_passwords", where=f"{where}password_env")
 

@@ -19,7 +19,8 @@ Every working-day rule of dirtrack lives in this module:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -38,6 +39,26 @@ def covered_years() -> tuple[int, int]:
 
     cls = holidays.country_holidays("VN").__class__
     return int(cls.start_year), int(cls.end_year)
+
+
+@contextmanager
+def counted_from(option: str, day: date, also: str = "") -> Iterator[None]:
+    """Days counted on from a day the user gave (``option`` ``day``, with ``also`` the options
+    that set the count): a count that runs past the calendar's last year says so of that
+    option, not of a year never typed.
+
+    Raises:
+        InvalidInput: the count ran past the calendar.
+    """
+    try:
+        yield
+    except InvalidInput as exc:
+        if exc.key != "calendar_year":
+            raise
+        first, last = covered_years()
+        raise InvalidInput.of(
+            "calendar_runs_past", option=option, day=day, also=also, first=first, last=last
+        ) from None
 
 
 @cache

@@ -390,6 +390,19 @@ def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+def test_a_dry_run_of_a_series_refuses_what_recording_refuses(cli: Cli, db: str) -> None:
+    """assign --every --dry-run listed the occurrences of a text of a zero-width space alone,
+    or a product or key recording refuses, exit 0; it refuses them as recording does."""
+    meeting = str(_setup(cli))
+    every = ("assign", meeting, "--unit", "VPTU", "--every", "month", "--dry-run")
+    before = snapshot(db)
+    assert cli.fail(every[0], every[1], "\u200b", *every[2:]) == "Error: a directive needs a text"
+    assert "U+001B" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--product", "\x1b")
+    assert "script key" in cli.fail(every[0], every[1], "Báo cáo", *every[2:], "--key", "\u200b")
+    cli.ok(every[0], every[1], "Báo cáo", *every[2:])
+    assert snapshot(db) == before
+
+
 def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     meeting = _setup(cli)
     sid = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "quarter")
@@ -402,6 +415,25 @@ def test_stop_keeps_the_past_and_what_has_records(cli: Cli) -> None:
     cli.fail("series", "stop", str(sid), "--from", "2025-08-01")
     cli.ok("list")
     assert {o["period"] for o in cli.json("series", "show", str(sid))["occurrences"]} == after
+
+
+def test_stop_from_the_first_day_is_refused(cli: Cli, db: str) -> None:
+    """A stop from the series' first day left it ending the day before it starts, listed as
+    "2025-01-02–2025-01-01" (and refused by import after an export): a series keeps its first
+    day, so that stop is refused and nothing changes."""
+    meeting = _setup(cli)
+    sid = str(cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month"))
+    cli.ok("series", "list")
+    before = snapshot(db)
+    assert cli.fail("series", "stop", sid, "--from", "2025-01-02") == (
+        "Error: --from 2025-01-02 is the first day of series 1: a series keeps at least its "
+        "first day (stop it from a later day, or undo the assign that recorded it)"
+    )
+    said = cli.fail("--lang", "vi", "series", "stop", sid, "--from", "2025-01-02")
+    assert said.startswith("Error: --from 02/01/2025 ") and "nhiệm vụ định kỳ 1" in said
+    assert snapshot(db) == before
+    cli.ok("series", "stop", sid, "--from", "2025-01-03")
+    assert cli.json("series", "list")[0]["until"] == "2025-01-02"
 
 
 def test_stop_says_no_zero_count_and_no_empty_list(cli: Cli) -> None:
@@ -460,10 +492,44 @@ def test_remind_within_working_days(cli: Cli) -> None:
     assert plain["totals"]["due_soon"] == 0
     working = cli.json("remind", "--as-of", "2025-04-28", "--within", "2", "--working-days")
     assert working["totals"]["due_soon"] == 1 and working["until"] == "2025-05-05"
+    # The text said "due within 2 days (by 5 May)" of seven calendar days: working days.
+    text = cli.ok(
+        "--lang", "en", "remind", "--as-of", "2025-04-28", "--within", "2", "--working-days"
+    )
+    assert "due within 2 working days (by " in text.splitlines()[0]
+    none = cli("--lang", "vi", "remind", "--as-of", "2025-01-02", "--within", "1", "--working-days")
+    assert none.stderr.strip() == (
+        "Không có nhiệm vụ quá hạn hoặc đến hạn trong 1 ngày làm việc tới, "
+        "tính đến ngày 02/01/2025."
+    )
     # A count of working days past their limit named no option: it names --within.
     assert cli.fail("remind", "--within", "3000", "--working-days") == (
         "Error: --within with --working-days is a number of working days from 0 to 2600, not 3000"
     )
+
+
+def test_a_count_past_the_calendar_names_the_option_given(cli: Cli, db: str) -> None:
+    """Working days counted past 2100 said "not 2101", a year nobody typed: the message names
+    the option the count started from, and the years the calendar covers."""
+    meeting = str(_setup(cli, "2100-11-01"))
+    before = snapshot(db)
+    assert cli.fail("remind", "--working-days", "--as-of", "31/12/2100") == (
+        "Error: --as-of 2100-12-31 (--within 7 --working-days): the days counted from it run "
+        "past the calendar of days off, which covers the years 1901–2100"
+    )
+    every = ("assign", meeting, "Báo cáo", "--unit", "VPTU", "--every", "month")
+    assert cli.fail(*every, "--from", "1/12/2100", "--dry-run") == (
+        "Error: --from 2100-12-01: the days counted from it run past the calendar of days off, "
+        "which covers the years 1901–2100"
+    )
+    assert cli.fail("--lang", "vi", *every, "--from", "1/12/2100", "--dry-run") == (
+        "Error: --from 01/12/2100: số ngày tính từ ngày này vượt quá lịch ngày nghỉ, lịch chỉ "
+        "có các năm 1901–2100"
+    )
+    assert snapshot(db) == before
+    # Recorded, a series only has the occurrences of periods begun: its first twelve, which
+    # only the dry run lists, were computed anyway and refused it.
+    assert cli.ok(*every, "--from", "1/12/2100").strip() == "1"
 
 
 def test_calendar_list_shows_the_year(cli: Cli) -> None:

@@ -137,11 +137,30 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     out = tmp_path / "r.docx"
     base = ("report", "--quarter", "2022Q2", "--format", "docx", "--out", str(out))
     assert "12-BC/VPTU" in reg.fail(*base, "--number", "12/BC-VPTU")
-    reg.fail(*base, "--template", str(tmp_path / "missing.docx"))
+    # Number 0 ('Số 00-BC/VPTU') was written: a body numbers its documents from 01.
+    assert reg.fail(*base, "--number", "0") == (
+        "Error: document number '0': a body numbers its documents from 01 each year, never 0"
+    )
+    assert "never 0" in reg.fail(*base, "--number", "000-BC/VPTU")
+    # Another script's digits matched \d and were written as typed ('Số ١٢-BC/VPTU').
+    assert "'١٢-BC/VPTU' is not in the office's form" in reg.fail(*base, "--number", "١٢-BC/VPTU")
+    missing = tmp_path / "missing.docx"
+    assert reg.fail(*base, "--template", str(missing)) == f"Error: template {missing}: no such file"
+    # A folder was "no such file" too, and a device the same: each is said as it is.
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    said = reg.fail("--lang", "vi", *base, "--template", str(folder))
+    assert said == f"Error: mẫu {folder}: đó là thư mục"
+    assert "is not a regular file" in reg.fail(*base, "--template", "/dev/null")
     (tmp_path / "broken.docx").write_text("not a zip")
     reg.fail(*base, "--template", str(tmp_path / "broken.docx"))
     reg.fail("report", "--quarter", "2022Q2", "--format", "md", "--number", "3", code=2)
     assert not out.exists()
+    reg.ok(*base, "--number", "１２－ＢＣ／ＶＰＴＵ")  # fullwidth, as an IME types it
+    import zipfile
+
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "12-BC/VPTU" in xml and "１２" not in xml
 
 
 def test_office_template_fills_placeholders(reg: Cli, tmp_path: Path) -> None:

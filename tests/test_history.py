@@ -572,6 +572,18 @@ def test_history_of_a_unit_has_its_contacts(seeded: Cli) -> None:
     assert [c["after"]["name"] for c in changes] == ["Nguyễn Văn An", "Trần Bình"]
 
 
+def test_history_of_a_unit_has_its_leaders(seeded: Cli) -> None:
+    """``history --unit`` left out the leaders put in charge of the unit."""
+    seeded.ok("leader", "assign", "Nguyễn Văn A", "--unit", "BTC", "--from", "1/1/2025")
+    seeded.ok("leader", "assign", "Trần Văn B", "--unit", "VPTU", "--from", "1/1/2025")
+    seeded.ok("leader", "assign", "Lê Thị C", "--unit", "BTC", "--from", "1/7/2025")
+    changes = [c for c in history(seeded, "--unit", "BTC") if c["entity"] == "leader_assignment"]
+    assert [(c["action"], c["after"]["start"]) for c in changes] == [
+        ("create", "2025-01-01"),
+        ("create", "2025-07-01"),
+    ]
+
+
 def test_history_csv_keeps_every_rows_own_columns(seeded: Cli) -> None:
     """The CSV's columns were the first row's: a change to a coordinating unit (its
     directive_id) or a command's own options (series' --every, a calendar day's --off) after

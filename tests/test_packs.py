@@ -155,6 +155,12 @@ def test_contacts_in_unit_list_replace_and_survive_export_import(
     [
         (("--email", "an@"), "not an e-mail address"),
         (("--email", "an @btc.vn"), "not an e-mail address"),
+        # longer than a mail server takes (RFC 5321) was stored, and every mail to it refused
+        (("--email", "a" * 65 + "@btc.vn"), "64 characters before the @ (RFC 5321), not 65"),
+        (("--email", "an@" + "b" * 250 + ".vn"), "at most 254 characters (RFC 5321), not 256"),
+        # a zero-width space in it looked like a good address, and reached no one
+        (("--email", "an@btc\u200b.vn"), "'an@btc\\u200b.vn' is not an e-mail address"),
+        (("--email", "an\\@btc.vn"), "not an e-mail address"),
         (("--phone", "gọi tôi"), "not a telephone number"),
         (("--role", "boss"), None),
     ],
@@ -802,6 +808,19 @@ def _mail_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, port: int, **m
         encoding="utf-8",
     )
     monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+
+
+def test_a_sender_longer_than_a_mail_server_takes_is_refused(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quarter.ok("unit", "contact", "BTC", "--name", "X", "--email", "a" * 64 + "@btc.vn")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[mail]\nhost = "x"\nsender = "VP <{"a" * 65}@tinhuy.vn>"\n', "utf-8")
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    assert quarter.fail("config") == (
+        f"Error: {config}: mail.sender: an e-mail address has at most 64 characters before the @ "
+        "(RFC 5321), not 65"
+    )
 
 
 def test_pack_out_mails_each_unit_its_workbook(

@@ -329,6 +329,44 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
         ("[delay]\ndeduct = -1\n", "delay.deduct must be a number, 0 or more", "từ 0 trở lên"),
         ("[weight]\nlead = -1.0\n", "weight.lead must be a number, 0 or more", "weight.lead"),
         ("[weight]\ncoordinator = -0.5\n", "weight.coordinator must be a number, 0", "từ 0"),
+        # a tier's code of a zero-width space alone: a tier named by nothing
+        (
+            '[[tier]]\ncode = "\\u200b"\nmin = 0\n',
+            "bad.toml:2: tier.code must be a text",
+            "tier.code",
+        ),
+        # shares of 5 or -2 were taken: a condition always or never met
+        (
+            '[[tier]]\ncode = "A"\nmin = 0\nmax_behind_share = 5\n',
+            "bad.toml:4: tier.max_behind_share must be a share from 0 to 1",
+            "tier.max_behind_share phải là một tỷ lệ từ 0 đến 1",
+        ),
+        (
+            '[[tier]]\ncode = "A"\nmin = 0\nmin_exceeds_share = -2\n',
+            "bad.toml:4: tier.min_exceeds_share must be a share from 0 to 1",
+            "tier.min_exceeds_share",
+        ),
+        # a scale below 0 ranked the unit that did least first
+        ("scale = -100\n", "bad.toml:1: scale must be a number, 0 or more", "scale phải là"),
+        # a floor above a full share gave an overdue directive more than one done on time
+        (
+            "[delay]\nfloor = 1.5\n",
+            "bad.toml:2: delay.floor must be a share of 1 or less",
+            "delay.floor phải là một tỷ lệ không quá 1",
+        ),
+        # a tier above the most points a unit can get was accepted, and never given
+        (
+            '[[tier]]\ncode = "A"\nmin = 0\n[[tier]]\ncode = "B"\nmin = 101\n',
+            "bad.toml:6: tier.min must be points a unit can reach: at most 100 (base + scale",
+            "bad.toml:6: tier.min phải là số điểm mà một đơn vị có thể đạt: tối đa 100",
+        ),
+        # no tier for a unit whose directives earn nothing: scored, and given no tier at all
+        (
+            'base = 20\n[[tier]]\ncode = "A"\nmin = 50\n'
+            '[[tier]]\ncode = "B"\nmin = 10\nall_done = true\n',
+            "bad.toml:7: tier.min must be 20 or less in one [[tier]] without conditions at least",
+            "tier.min phải là 20 trở xuống ở ít nhất một [[tier]] không kèm điều kiện",
+        ),
         # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
         (
             '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',

@@ -88,7 +88,10 @@ def remind(
 
             calendar = load_workdays(session.connection())
             calendar.check(day)
-            until = calendar.add(day, within)
+            from dirtrack.workdays import counted_from
+
+            with counted_from("--as-of", day, f" (--within {within} --working-days)"):
+                until = calendar.add(day, within)
         unit_ids = None
         if unit:
             index = UnitIndex.load(session)
@@ -108,7 +111,7 @@ def remind(
         reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
     )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
-        err(msg("remind_none", lang, n=within, date=day))
+        err(msg("remind_none_working" if working_days else "remind_none", lang, n=within, date=day))
     overdue = reminders["totals"]["overdue"]
     if check and overdue:
         err(msg("overdue_count", lang, n=overdue, date=day))

@@ -135,10 +135,22 @@ def assign_series(
             index, leads = lead_units(session, meeting, unit, attendees)
             coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
-            planned = schedule.occurrences(calendar)
             if schedule.clamps:
                 err(msg("series_day_clamped", lang, n=day))
             if dry_run:
+                from dirtrack.workdays import counted_from
+
+                for lead in leads:  # refused as recording would refuse them
+                    assert lead.id is not None
+                    store.series_values(
+                        session, meeting=meeting, unit_ids=[lead.id, *coordinators], text=text,
+                        product=product, key=key,
+                    )  # fmt: skip
+
+                # The preview (the first 12 of a series without an end) may run past the
+                # calendar; a series recorded only has the occurrences of periods begun.
+                with counted_from("--from", schedule.starts_on):
+                    planned = schedule.occurrences(calendar)
                 records = [occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:
                     out(dump(records))

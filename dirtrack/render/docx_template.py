@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 def checked_template_path(value: str) -> Path:
     """The template file ``value`` names, made absolute, once it is known to be readable."""
+    from dirtrack.inputs import os_reason, read_input
+
     path = Path(value).expanduser()
-    if not path.is_file():
-        raise InvalidInput.of("template_missing", file=value)
+    try:  # a folder was "no such file", and a FIFO or /dev/null the same
+        data = read_input(path)
+    except OSError as exc:
+        raise InvalidInput.of("template_unreadable", file=value, reason=os_reason(exc)) from None
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
         raise InvalidInput.of("template_broken", file=value) from None

@@ -111,7 +111,7 @@ def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> lis
     lines = [
         f"{t('remind_title', lang)} — "
         + msg(
-            "remind_scope",
+            "remind_scope_working" if reminders["working_days"] else "remind_scope",
             lang,
             date=as_of,
             n=reminders["within"],

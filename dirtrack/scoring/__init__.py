@@ -38,7 +38,7 @@ from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.status import DirectiveFacts, Status
-from dirtrack.text import control_character
+from dirtrack.text import control_character, is_blank
 
 PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
@@ -94,21 +94,25 @@ class _Reader:
         self.path = path
         self.lines = text.splitlines()
 
-    def line_of(self, table: str | None, key: str) -> int | None:
-        """The line of ``key = …`` in ``[table]`` (or at the top), best effort."""
+    def line_of(self, table: str | None, key: str, nth: int = 0) -> int | None:
+        """The line of ``key = …`` in ``[table]`` (or at the top; in the ``nth`` table of that
+        name, counted from 0, for an array of tables such as ``[[tier]]``), best effort."""
         current: str | None = None
+        seen = -1
         for number, raw in enumerate(self.lines, 1):
             line = raw.strip()
             if line.startswith("["):
                 current = line.strip("[] ")
+                seen += current == table
                 continue
             if current == table and line.split("=", 1)[0].strip().strip('"') == key:
-                return number
+                if table is None or seen == nth:
+                    return number
         return None
 
-    def fail(self, table: str | None, key: str, problem: Phrase) -> InvalidInput:
+    def fail(self, table: str | None, key: str, problem: Phrase, nth: int = 0) -> InvalidInput:
         name = f"{table}.{key}" if table else key
-        line = self.line_of(table, key)
+        line = self.line_of(table, key, nth)
         where = f"{self.path}:{line}" if line else self.path
         return InvalidInput.of("rules_bad_key", where=where, key=name, problem=problem)
 
@@ -123,6 +127,13 @@ class _Reader:
         if abs(value) > NUMBER_LIMIT:  # 1e308 gave points beyond any float: 'a number is too large'
             raise self.fail(name, key, Phrase("rk_number_range", limit=NUMBER_LIMIT))
         return Fraction(value).limit_denominator(10**6)
+
+    def share(self, tier: Mapping[str, Any], key: str, nth: int) -> Fraction | None:
+        """A share of a ``[[tier]]`` (the ``nth``): from 0 to 1 (5 or -2 meant nothing)."""
+        value: Fraction | None = self.number(tier, "tier", key, None)
+        if value is not None and not 0 <= value <= 1:
+            raise self.fail("tier", key, Phrase("rk_share"), nth)
+        return value
 
     def text(self, table: Mapping[str, Any], name: str | None, key: str, default: str) -> str:
         """A text of the file (a name, a title): shown in every format, so never a control
@@ -227,11 +238,16 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         "lead": rd.number(weight, "weight", "lead", 1),
         "coordinator": rd.number(weight, "weight", "coordinator", 0),
     }
-    # A share taken per delay, and a weight, below 0 would give points for a delay or take
-    # them for a directive led: a sign typed wrong.
-    for table, key in (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator")):
+    # A share taken per delay, a weight, or a scale below 0 would give points for a delay or
+    # take them for a directive led (the worst unit first): a sign typed wrong.
+    signed = (("delay", "deduct"), ("weight", "lead"), ("weight", "coordinator"), (None, "scale"))
+    for table, key in signed:
         if numbers[key] < 0:
             raise rd.fail(table, key, Phrase("rk_not_negative"))
+    floor = numbers["floor"]
+    # A floor above a directive's full share would give every one, even overdue, more.
+    if floor is not None and floor > 1:
+        raise rd.fail("delay", "floor", Phrase("rk_floor"))
     tiers_raw = raw.get("tier", [])
     if not isinstance(tiers_raw, list) or not tiers_raw:
         raise rd.fail(None, "tier", Phrase("rk_tiers"))
@@ -241,7 +257,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
             raise rd.fail(None, "tier", Phrase("rk_tiers"))
         rd.keys(item, "tier", ("code", "name", "name_en", "min", *CONDITIONS))
         code = item.get("code")
-        if not isinstance(code, str) or not code.strip():
+        if not isinstance(code, str) or is_blank(code):  # a zero-width space alone too
             raise rd.fail("tier", "code", Phrase("rk_text"))
         if any(tier.code == code.strip() for tier in tiers):  # the unit's tier, by its code
             raise rd.fail("tier", "code", Phrase("rk_code_twice", code=code.strip()))
@@ -259,10 +275,11 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
                 min=minimum,
                 all_done=item.get("all_done", False),
                 all_on_time=item.get("all_on_time", False),
-                max_behind_share=rd.number(item, "tier", "max_behind_share", None),
-                min_exceeds_share=rd.number(item, "tier", "min_exceeds_share", None),
+                max_behind_share=rd.share(item, "max_behind_share", len(tiers)),
+                min_exceeds_share=rd.share(item, "min_exceeds_share", len(tiers)),
             )
         )
+    _check_tiers(rd, tiers, numbers, outcome, verdict)
     name = rd.text(raw, None, "name", Path(source).stem)
     return RuleSet(
         name=name,
@@ -276,6 +293,42 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         tiers=tuple(tiers),
         **numbers,
     )
+
+
+def _check_tiers(
+    rd: _Reader,
+    tiers: Sequence[Tier],
+    numbers: Mapping[str, Fraction | None],
+    outcome: Mapping[str, Fraction | None],
+    verdict: Mapping[str, Fraction],
+) -> None:
+    """Refuse a tier no unit can reach, and tiers that leave a unit earning nothing without
+    one (it would be scored and given no tier)."""
+    base, scale, floor = numbers["base"], numbers["scale"], numbers["floor"]
+    assert base is not None and scale is not None
+    done = [v for k, v in outcome.items() if v is not None and k.startswith("done")]
+    other = [v for k, v in outcome.items() if v is not None and not k.startswith("done")]
+    bonus = max((v for v in verdict.values() if v > 0), default=Fraction(0))
+    shares = [*other, *(v + bonus for v in done)]
+    if floor is not None:
+        shares.append(floor)
+    if shares and scale >= 0:
+        most = base + scale * max(shares)
+        for nth, tier in enumerate(tiers):
+            if tier.min > most:
+                reach = Phrase("rk_tier_unreachable", most=f"{float(most):g}")
+                raise rd.fail("tier", "min", reach, nth)
+    catches_all = any(
+        tier.min <= base
+        and not tier.all_done
+        and not tier.all_on_time
+        and (tier.max_behind_share is None or tier.max_behind_share >= 1)
+        and (tier.min_exceeds_share is None or tier.min_exceeds_share <= 0)
+        for tier in tiers
+    )
+    if not catches_all:
+        last = len(tiers) - 1
+        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=f"{float(base):g}"), last)
 
 
 # --- delays ------------------------------------------------------------------------------------

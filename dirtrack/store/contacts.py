@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.text import clean_optional, clean_text
+from dirtrack.text import clean_optional, clean_text, shown_only
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 ROLES = ("focal", "head")
 # One address, as a mail server takes it: local part, @, a domain with a dot; no spaces.
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
+# RFC 5321 4.5.3.1: a local part of at most 64 octets, a path of at most 256 with its brackets.
+MAX_LOCAL_PART, MAX_ADDRESS = 64, 254
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{6,30}$")
 
 
@@ -43,9 +45,25 @@ def check_email(value: str | None) -> str | None:
     email = clean_optional(value, "email")
     if email is None:
         return None
-    if len(email) > 320 or not _EMAIL.match(email):
+    too_long = email_too_long(email)
+    if too_long is not None:
+        raise InvalidInput.of(too_long[0], n=too_long[1])
+    # A zero-width character looks like nothing and no mail server takes it; a backslash is
+    # in no address a person is given.
+    if not _EMAIL.match(email) or shown_only(email) != email or "\\" in email:
         raise InvalidInput.of("bad_email", value=email)
     return email
+
+
+def email_too_long(email: str) -> tuple[str, int] | None:
+    """The message key and length when ``email`` is longer than a mail server takes (RFC 5321:
+    64 characters before the @, 254 in all), else None."""
+    local = email.rpartition("@")[0]
+    if len(local) > MAX_LOCAL_PART:
+        return "email_local_long", len(local)
+    if len(email) > MAX_ADDRESS:
+        return "email_long", len(email)
+    return None
 
 
 def check_phone(value: str | None) -> str | None:

@@ -139,7 +139,12 @@ def log_action(
 
 # Rows that belong to a meeting, a unit or a limitation, and the column that says which.
 MEETING_PARTS = {"meeting": "id", "meeting_attendee": "meeting_id"}
-UNIT_PARTS = {"unit": "id", "unit_alias": "unit_id", "unit_contact": "unit_id"}
+UNIT_PARTS = {
+    "unit": "id",
+    "unit_alias": "unit_id",
+    "unit_contact": "unit_id",
+    "leader_assignment": "unit_id",  # a leader put in charge of the unit
+}
 LIMITATION_PARTS = {"limitation": "id"}
 
 

@@ -203,6 +203,33 @@ def horizon_of(day: date, today: date) -> date:
     return max(today, min(day, today + MAX_AHEAD))
 
 
+def series_values(
+    session: Session,
+    *,
+    meeting: Meeting,
+    unit_ids: Sequence[int],
+    text: str,
+    product: str | None,
+    key: str | None,
+) -> tuple[str, str | None, str | None]:
+    """A series' text, product and key as stored, once its units are known to take work on
+    the meeting's day (``assign --every --dry-run`` checks these as recording would).
+
+    Raises:
+        InvalidInput: a text, product or key refused; a unit retired by the meeting's day.
+    """
+    from dirtrack.store.directives import directive_text
+    from dirtrack.text import clean_optional
+
+    named = [session.get(Unit, uid) for uid in dict.fromkeys(unit_ids)]
+    check_not_retired(session, [u for u in named if u is not None], meeting.date)
+    return (
+        directive_text(text, None, meeting.date),
+        clean_optional(product, "product"),
+        clean_optional(key, "key"),
+    )
+
+
 def add_series(
     session: Session,
     *,
@@ -219,27 +246,26 @@ def add_series(
     Raises:
         InvalidInput: a start before the meeting, or a bad schedule.
     """
-    from dirtrack.store.directives import directive_text
-    from dirtrack.text import clean_optional
-
     schedule.check()
     if schedule.starts_on < meeting.date:
         raise InvalidInput.of("series_before_meeting", start=schedule.starts_on, held=meeting.date)
-    named = [session.get(Unit, uid) for uid in dict.fromkeys([unit_id, *coordinator_ids])]
-    check_not_retired(session, [u for u in named if u is not None], meeting.date)
+    text, product, key = series_values(
+        session, meeting=meeting, unit_ids=[unit_id, *coordinator_ids], text=text,
+        product=product, key=key,
+    )  # fmt: skip
     assert meeting.id is not None
     found = Series(
         meeting_id=meeting.id,
         unit_id=unit_id,
-        text=directive_text(text, None, meeting.date),
+        text=text,
         every=schedule.every,
         day=schedule.day,
         offset=schedule.offset,
         starts_on=schedule.starts_on,
         ends_on=schedule.ends_on,
         next_start=schedule.period_at(schedule.starts_on).start,
-        product=clean_optional(product, "product"),
-        key=clean_optional(key, "key"),
+        product=product,
+        key=key,
     )
     session.add(found)
     session.flush()
@@ -379,11 +405,14 @@ def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list
     Returns the series, the ids removed and the ids kept.
 
     Raises:
-        InvalidInput: ``from_day`` before the series starts, or after it already ends.
+        InvalidInput: ``from_day`` before the series starts, on its first day (a series
+            without a day would end before it starts), or after it already ends.
     """
     found = get_series(session, series_id)
     if from_day < found.starts_on:
         raise InvalidInput.of("stop_before_start", day=from_day, start=found.starts_on)
+    if from_day == found.starts_on:
+        raise InvalidInput.of("stop_on_start", day=from_day, id=series_id)
     if found.ends_on is not None and from_day > found.ends_on:
         raise InvalidInput.of("series_already_ends", id=series_id, end=found.ends_on)
     found.ends_on = from_day - timedelta(days=1)
