@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -1431,18 +1431,27 @@ class SheetImport:
             return False
         return True
 
-    def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
-        """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
-        other column of the row says one: the clerk's only word on it. Words that say a status
-        only with more (``Đã thực hiện``, ``Không thực hiện``) stay a note there."""
+    def _note_statuses(
+        self, values: list[Value]
+    ) -> Iterator[tuple[int, Value, cells.Status | InvalidInput]]:
+        """Each filled note column of the row (ticks aside): its index, its value, and the status
+        its words say, or why they say none that can be read."""
         for i in self.layout.multi.get("note", []):
             value = values[i] if i < len(values) else None
             if cells.is_blank(value) or cells.is_tick(value):
                 continue
             try:
-                status = self._read_status(value)
+                yield i, value, self._read_status(value)
             except InvalidInput as exc:
-                p.problem(exc, self.layout.column(i))
+                yield i, value, exc
+
+    def _status_in_notes(self, p: Planned, values: list[Value], said: dict[Said, Any]) -> None:
+        """A status written in a note column (``Ghi chú: Đã hoàn thành ngày 2/5/2024``) when no
+        other column of the row says one: the clerk's only word on it. Words that say a status
+        only with more (``Đã thực hiện``, ``Không thực hiện``) stay a note there."""
+        for i, value, status in self._note_statuses(values):
+            if isinstance(status, InvalidInput):
+                p.problem(status, self.layout.column(i))
                 return
             if status.said is None or status.unclear or status.needs_day:
                 continue
@@ -1455,13 +1464,8 @@ class SheetImport:
         """The day a note column says the directive was completed (``HT ngày 28/6/2022``,
         ``Đã hoàn thành ngày …``), for a row another column marks done without a day (an x
         under ``Đã hoàn thành``)."""
-        for i in self.layout.multi.get("note", []):
-            value = values[i] if i < len(values) else None
-            if cells.is_blank(value) or cells.is_tick(value):
-                continue
-            try:
-                status = self._read_status(value)
-            except InvalidInput:
+        for _i, _value, status in self._note_statuses(values):
+            if isinstance(status, InvalidInput):
                 continue  # a note that is no status stays a note
             if status.said is Said.DONE and status.day is not None and not status.unclear:
                 return status.day
