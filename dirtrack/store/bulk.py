@@ -8,7 +8,7 @@ given). Nothing here commits: the command's unit of work does, once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -266,7 +266,3 @@ def sync_sequences(session: Session) -> None:
             f"COALESCE(pg_sequence_last_value({seq}::regclass), 0))"
         )
         session.execute(text(f"SELECT setval({seq}, GREATEST({top}, 1), {top} > 0)"))
-
-
-def mapping_list(rows: Iterable[Mapping[str, Any]]) -> list[Row]:
-    return [dict(r) for r in rows]

@@ -43,7 +43,7 @@ from sqlalchemy import (
 )
 
 from dirtrack import risk
-from dirtrack.status import COUNTED, Counts, Status
+from dirtrack.status import Counts, Status
 from dirtrack.store.rules import (
     RiskDays,
     Scope,
@@ -219,16 +219,6 @@ def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: i
         counts.no_deadline += n
     if extended:
         counts.extended += n
-
-
-def count_by_status(conn: Connection, scope: Scope) -> dict[Status, int]:
-    """How many directives in ``scope`` have each status (for a quick total)."""
-    rows = states(scope)
-    found = dict.fromkeys((*COUNTED, Status.CANCELLED, Status.WITHDRAWN), 0)
-    query = select(rows.c.status, func.count()).group_by(rows.c.status)
-    for status, n in conn.execute(query):
-        found[Status(status)] = n
-    return found
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:

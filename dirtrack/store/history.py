@@ -804,18 +804,6 @@ def command_changes(session: Session, command: CommandEntry) -> list[ChangeEntry
     return [_change(row) for row in session.connection().execute(query)]
 
 
-def commands_by_id(session: Session, ids: Iterable[int]) -> dict[int, CommandEntry]:
-    wanted = sorted(set(ids))
-    found: dict[int, CommandEntry] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(LOG).where(
-            LOG.c.id.in_(wanted[start : start + _CHUNK]), LOG.c.entity == COMMAND
-        )
-        for row in session.connection().execute(query):
-            found[row.id] = _command(row)
-    return found
-
-
 def command_of(session: Session, change_ids: Sequence[int]) -> dict[int, CommandEntry]:
     """The command each change row belongs to (the command row right after its range)."""
     if not change_ids:

@@ -143,11 +143,6 @@ def load(conn: Connection | Session) -> dict[str, Any]:
     return office_record(dict(found) if found is not None else None)
 
 
-def is_set(conn: Connection | Session) -> bool:
-    table = Office.__table__  # type: ignore[attr-defined]
-    return conn.execute(select(table.c.id).where(table.c.id == OFFICE_ID)).first() is not None
-
-
 def set_office(session: Session, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change the settings given (JSON key -> value typed, or None to clear; ``to`` a list).
 
