@@ -15,7 +15,7 @@ from typer._click.types import IntParamType, ParamType, StringParamType
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
-from dirtrack.render import OutputFormat
+from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
 if TYPE_CHECKING:  # the commands that only read never open an ORM session
@@ -517,6 +517,13 @@ OutOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
+# The formats of the documents a period gives (report, score).
+ReportFormatOpt = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help="table, json, csv, md, html, xlsx or docx."
+    ),
+]
 # The options every document an office files takes (report --format docx, urge).
 NumberOpt = Annotated[
     str | None,
