@@ -1513,6 +1513,7 @@ ERRORS: dict[str, Entry] = {
     "cell_not_deadline": N_("{value} is not a deadline"),
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
+    "cell_too_long": N_("{length} characters, more than the {limit} a text can hold"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
     "cell_progress_fraction": N_(
         "{value} is a share of one, not a percentage (75%, or 0.75%?): write it as a "
@@ -1831,6 +1832,7 @@ ERRORS: dict[str, Entry] = {
     "json_year": N_("{where}: year {year} is outside {first}–{last}"),
     "json_blank": N_("{where}: blank text (only spaces or invisible characters)"),
     "json_control": N_("{where}: the text holds the control character {char}"),
+    "json_long": N_("{where}: {length} characters, more than the {limit} a text can hold"),
     # the office profile and documents
     "office_bad_kind": N_("unknown kind of body {value!r}: use one of {choices}"),
     "office_blank": N_("{option}: blank text"),

@@ -92,6 +92,11 @@ def control_character(text: str) -> str | None:
     return _code(found.group()) if found else None
 
 
+#: The most characters one text of the register holds: what one Excel cell holds, so that every
+#: record goes out to a workbook (an export, an office sheet, a unit's pack) as it was typed.
+MAX_TEXT = 32_767
+
+
 def clean_text(value: str, field: str) -> str:
     """The one entrance of text into the register: ``value`` as stored (:func:`nfc`).
 
@@ -103,8 +108,13 @@ def clean_text(value: str, field: str) -> str:
         field: its name, for the message (``text``, ``title``, ``note``…).
 
     Raises:
-        InvalidInput: ``value`` holds a control character other than tab and newline.
+        InvalidInput: ``value`` holds a control character other than tab and newline, or is
+            longer than :data:`MAX_TEXT`.
     """
+    if len(value) > MAX_TEXT:
+        from dirtrack.i18n import Field
+
+        raise InvalidInput.of("too_long", field=Field(field), length=len(value), limit=MAX_TEXT)
     found = control_character(value)
     if found is not None:
         from dirtrack.i18n import Field

@@ -829,7 +829,9 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     _fill(small_disk, 40)
     before = snapshot(db)
-    result = cli("assign", "1", "--unit", "BTC", "x" * 100_000)
+    # Two texts as long as the register holds: the row and its change-log image need more
+    # than the 40 KiB left.
+    result = cli("assign", "1", "--unit", "BTC", "x" * 32_767, "--product", "y" * 32_767)
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: the disk is full: nothing was written; free some space and run it again\n"
@@ -1543,3 +1545,43 @@ def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units:
     )
     units.ok("field", "add", "KT", "Kinh tế")
     assert units.fail("list", "--field", "VH") == "Error: no field 'VH'; closest: KT"
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A title, chair or text of 100,000 characters was stored, and the register could then
+    not go out to a workbook (an export, a pack); the register holds what one cell holds."""
+    db = str(db_path)
+    before = snapshot(db)
+    long = "A" * 32_768
+    assert seeded.fail("add-meeting", "--date", "7/5/2022", "--title", long) == (
+        "Error: title is 32768 characters long, more than the 32767 it can hold"
+    )
+    assert seeded.fail(
+        "--lang", "vi", "add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair", long
+    ) == ("Error: chủ trì dài 32768 ký tự, quá mức tối đa 32767")
+    assert seeded.fail("edit", "directive", "1", "--text", long).startswith("Error: text is 32768")
+    # The lossless JSON export of a register and an office sheet are held to the same length.
+    exported = tmp_path / "all.json"
+    seeded.ok("export", "--format", "json", "--out", str(exported))
+    import json
+
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["meetings"][0]["title"] = long
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    new = tmp_path / "new.db"
+    message = cli_at(str(new)).fail("import", str(exported))
+    assert message == (
+        "Error: all.json: meetings[0].title: 32768 characters, more than the 32767 a text can hold"
+    )
+    assert not new.exists()
+    sheet = tmp_path / "long.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn\n1," + long + ",BTC,30/6/2022\n", encoding="utf-8"
+    )
+    said = seeded.fail("--lang", "vi", "import", str(sheet), "--meeting", "1")
+    assert "dòng 2, cột B (Nội dung): dài 32768 ký tự, quá mức tối đa 32767" in said
+    assert snapshot(db) == before
+    # What one cell holds is taken whole.
+    seeded.ok("add-meeting", "--date", "7/5/2022", "--title", long[:-1])

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from dirtrack.text import MAX_TEXT
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-# The most characters one Excel cell holds.
-XLSX_CELL_LIMIT = 32_767
+# The most characters one Excel cell holds (the register's texts are held to it).
+XLSX_CELL_LIMIT = MAX_TEXT
 
 
 def _starts_formula(text: str) -> bool:

@@ -56,7 +56,7 @@ from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.store.units import load_moves, log_move, unit_codes
-from dirtrack.text import control_character, fold, fold_words, is_blank
+from dirtrack.text import MAX_TEXT, control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
@@ -969,7 +969,8 @@ def _shape(model: type[BaseModel]) -> _Shape:
 
 
 def _check_values(record: BaseModel, where: str) -> None:
-    """Text that shows something and holds no control character, dates in range.
+    """Text that shows something, holds no control character and fits the register
+    (:data:`~dirtrack.text.MAX_TEXT`), dates in range.
 
     Raises:
         InvalidInput: naming the field (``directives[3].progress[0].note``).
@@ -981,8 +982,10 @@ def _check_values(record: BaseModel, where: str) -> None:
             if text is None:
                 continue
             char = control_character(text)
-            if char is not None or is_blank(text):
+            if char is not None or is_blank(text) or len(text) > MAX_TEXT:
                 at = f"{where}.{shown}" + (f"[{i}]" if isinstance(value, list) else "")
+                if len(text) > MAX_TEXT:
+                    raise InvalidInput.of("json_long", where=at, length=len(text), limit=MAX_TEXT)
                 if char is not None:
                     raise InvalidInput.of("json_control", where=at, char=char)
                 raise InvalidInput.of("json_blank", where=at)

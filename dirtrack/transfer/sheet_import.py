@@ -33,7 +33,7 @@ from dirtrack.store.calendar import load_workdays
 from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
-from dirtrack.text import clean_imported, fold, fold_words, nfc
+from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import (
     ImportOptions,
@@ -617,9 +617,15 @@ class SheetImport:
         # An infinite or undefined number is no value of any field: the row is bad, its cell
         # named, rather than read as the text "inf".
         unreadable = {
-            i: cells.show(values[i])
+            i: Phrase("cell_not_finite", value=cells.show(values[i]))
             for i in self.content
             if i < len(values) and cells.not_finite(values[i])
+        }
+        # A text longer than the register holds is no value either (the cell is named).
+        unreadable |= {
+            i: Phrase("cell_too_long", length=len(value), limit=MAX_TEXT)
+            for i in self.content
+            if i < len(values) and isinstance(value := values[i], str) and len(value) > MAX_TEXT
         }
         if unreadable:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
@@ -634,8 +640,8 @@ class SheetImport:
         whole = _WHOLE_STT.match(stt)
         if whole is not None and written and not unreadable and self._body_blank(values):
             p.section = whole[1]
-        for i, shown in unreadable.items():
-            p.problem(Phrase("cell_not_finite", value=shown), self.layout.column(i))
+        for i, why in unreadable.items():
+            p.problem(why, self.layout.column(i))
         if not written and self.layout.single.get("text") not in unreadable:
             p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")
