@@ -2714,6 +2714,15 @@ ERRORS.update(
             "{n} {table} rows point to a missing {parent}",
         ),
         "hc_references_ok": N_("every reference points to an existing row"),
+        "hc_series_backwards": N_(
+            "periodic directive {id} ends on {end}, before it starts on {start}: an older "
+            "dirtrack stopped it on its first day; it creates nothing more"
+        ),
+        "hc_long_text": N_(
+            "{entity} {id}: {field} is {length} characters long, more than the {limit} an import "
+            "takes back (dirtrack edit shortens it)"
+        ),
+        "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_("journal mode {mode}: concurrent use is slower"),
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
@@ -2724,6 +2733,7 @@ ERRORS.update(
         "hc_name_schema": C_("check", "schema"),
         "hc_name_integrity": C_("check", "integrity"),
         "hc_name_foreign_keys": C_("check", "foreign_keys"),
+        "hc_name_records": C_("check", "records"),
         "hc_name_journal": C_("check", "journal"),
         "hc_name_permissions": C_("check", "permissions"),
     }

@@ -14,6 +14,7 @@ import sqlite3
 import stat
 import subprocess
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,36 @@ def test_doctor_warns_about_a_file_others_can_read(units: Cli, db_path: Path) ->
     checks = {c["check"]: c for c in json.loads(result.stdout)}
     assert checks["permissions"]["status"] == "warning"
     assert "chmod 600" in checks["permissions"]["detail"]
+
+
+def test_doctor_names_records_an_older_dirtrack_stored(meeting: int, units: Cli, db: str) -> None:
+    """A series ending before it starts and a text longer than the register now holds were
+    taken by older versions; doctor names each (a warning: nothing is damaged)."""
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+
+    units.ok(
+        "assign", str(meeting), "--unit", "BTC", "--every", "month", "--from", "1/6/2022", "Báo cáo"
+    )
+    assert json.loads(units("doctor", "--format", "json").stdout)[3] == {
+        "check": "records",
+        "status": "ok",
+        "detail": "every record as dirtrack takes it today",
+    }
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE series SET ends_on = :d"), {"d": date(2021, 12, 31)})
+        conn.execute(text("UPDATE meeting SET note = :n"), {"n": "x" * 40_000})
+    engine.dispose()
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert checks["records"]["detail"] == (
+        "periodic directive 1 ends on 2021-12-31, before it starts on 2022-06-01: an older "
+        "dirtrack stopped it on its first day; it creates nothing more; meeting 1: note is 40000 "
+        "characters long, more than the 32767 an import takes back (dirtrack edit shortens it)"
+    )
+    said = " ".join(units("--lang", "vi", "doctor").stdout.split())
+    assert "nhiệm vụ định kỳ 1 kết thúc ngày 31/12/2021, trước ngày bắt đầu 01/06/2022" in said

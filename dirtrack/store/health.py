@@ -12,11 +12,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, func, inspect, select, text
+from sqlalchemy import Column, Connection, String, and_, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
-from dirtrack.i18n import Entity, Phrase
+from dirtrack.i18n import Entity, Field, Phrase
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -148,6 +148,57 @@ def check_foreign_keys(conn: Connection) -> Check:
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
+def _free_text(column: Column[object]) -> bool:
+    """A text column of no set length (a set one is the schema's to keep)."""
+    kind = column.type
+    impl = getattr(kind, "impl", kind)  # SQLModel's AutoString decorates String
+    return isinstance(impl, String) and getattr(kind, "length", None) is None
+
+
+def check_records(conn: Connection) -> Check:
+    """Records that dirtrack refuses today but an older version stored: a periodic directive
+    that ends before it starts, a text longer than one Excel cell holds (its export cannot be
+    imported back). Warnings: nothing is damaged, and the record can be corrected."""
+    from dirtrack.text import MAX_TEXT
+
+    found: list[Phrase | str] = []
+    try:
+        present = _present(conn)
+        series = models.Series.__table__  # type: ignore[attr-defined]
+        if series.name in present:
+            backwards = select(series.c.id, series.c.starts_on, series.c.ends_on).where(
+                series.c.ends_on < series.c.starts_on
+            )
+            for ident, start, end in conn.execute(backwards.order_by(series.c.id)):
+                found.append(Phrase("hc_series_backwards", id=ident, start=start, end=end))
+        for table in models.metadata().sorted_tables:
+            for column in table.columns:
+                if column.name not in present.get(table.name, ()):
+                    continue
+                if not _free_text(column):
+                    continue
+                if "id" not in table.c:
+                    continue
+                length = func.length(column)
+                query = select(table.c.id, length).where(length > MAX_TEXT).order_by(table.c.id)
+                for ident, n in conn.execute(query):
+                    found.append(
+                        Phrase(
+                            "hc_long_text",
+                            entity=Entity(table.name),
+                            id=ident,
+                            field=Field(column.name),
+                            length=n,
+                            limit=MAX_TEXT,
+                        )
+                    )
+    except SQLAlchemyError as exc:
+        return _failure("records", exc)
+    if found:
+        return Check("records", WARNING, _listed(found))
+    return Check("records", OK, Detail(Phrase("hc_records_ok")))
+
+
 def check_journal(conn: Connection) -> Check:
     try:
         mode = str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
@@ -181,7 +232,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     said only 'current transaction is aborted')."""
     checks = [check_schema(conn, expected_revision)]
     conn.rollback()  # they only read
-    for check in (check_integrity, check_foreign_keys):
+    for check in (check_integrity, check_foreign_keys, check_records):
         checks.append(check(conn))
         conn.rollback()
     if conn.dialect.name == "sqlite":
