@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, file_digest, snapshot
+from tests.conftest import ENTRY_POINT, Cli, file_digest, snapshot
 
 QUARTER = ("--quarter", "2022Q3")
 MADE = ("--as-of", "2022-09-10", "--due", "2022-09-20")
@@ -743,6 +743,26 @@ def test_not_a_pack_or_another_databases_pack(quarter: Cli, tmp_path: Path) -> N
     assert "not a pack of this database" in message
     vi = quarter.fail("--lang", "vi", "pack", "in", str(tmp_path / "khac"))
     assert vi.startswith("Error: ") and "không phải phiếu của cơ sở dữ liệu này" in vi
+
+
+def test_a_pipe_given_as_a_workbook_is_refused_without_waiting(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    """``pack in`` of a named pipe waited for a writer for ever (a cron job hung)."""
+    import os
+    import subprocess
+
+    pipe = tmp_path / "answers.xlsx"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [ENTRY_POINT, "--db", quarter.db, "pack", "in", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"Error: {pipe}: not an Excel workbook (.xlsx) that can be read\n"
 
 
 # --- mail --------------------------------------------------------------------------------------

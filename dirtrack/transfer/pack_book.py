@@ -461,9 +461,17 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
+    from dirtrack.inputs import open_input
     from dirtrack.transfer.sheet import check_formulas
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
+    # A pipe or a device is no workbook: refused before anything waits on it to be written.
+    try:
+        open_input(path).close()
+    except FileNotFoundError:
+        raise InvalidInput.of("pack_no_file", file=path) from None
+    except (InvalidInput, OSError):
+        raise InvalidInput.of("pack_not_workbook", file=path) from None
     # a formula with no value saved (a workbook a program wrote) would read as an empty cell
     check_formulas(path)
     try:
