@@ -1182,6 +1182,10 @@ ERRORS: dict[str, Entry] = {
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
+    "not_utf8_output": N_(
+        "the output is set to the encoding {encoding}, which cannot write Vietnamese: use a UTF-8 "
+        "locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8"
+    ),
     "number_too_large": N_("a number is too large"),
     "file_os_failed": N_("{file!r}: {reason}"),
     "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),

@@ -127,6 +127,23 @@ def test_a_run_with_its_stdout_closed_is_refused_before_it_writes(
     assert said[lang] in one_error(helped)
 
 
+def test_an_output_encoding_without_vietnamese_is_said_so(units: Cli, db: str) -> None:
+    """PYTHONIOENCODING=ascii: the listing of a unit named in Vietnamese was refused as
+    'some input is not valid UTF-8 text' (it is the output that cannot hold it)."""
+    done = subprocess.run(
+        [ENTRY_POINT, "--db", db, "unit", "list", "--format", "json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=120,
+        check=False,
+    )
+    assert one_error(done) == (
+        "Error: the output is set to the encoding ascii, which cannot write Vietnamese: use a "
+        "UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8"
+    )
+    assert done.stdout == b""
+
+
 def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path) -> None:
     target = tmp_path / "list.csv"
     with target.open("wb") as handle:

@@ -510,6 +510,8 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
     """The error key (with its values) for failures that bad input, a busy database or a
     database that refuses writes cause, wherever they surface."""
     for current in causes(exc):
+        if isinstance(current, UnicodeEncodeError):  # PYTHONIOENCODING=ascii, a Latin-1 locale
+            return "not_utf8_output", {"encoding": current.encoding}
         if isinstance(current, UnicodeError):
             return "not_utf8_input", {}
         if isinstance(current, OverflowError):
