@@ -225,7 +225,7 @@ def fit(
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
     last of equals) is left out; priority 0 always stays. What is left of the window then goes
     to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
-    lines of text.
+    lines of text. A column that may go and is empty in every row is left out at once.
     None when even the columns that stay cannot fit: the rows are then shown as blocks
     (:func:`record_blocks`).
     """
@@ -243,7 +243,13 @@ def fit(
         else:
             widest = max((_longest_line(cell) for cell in cells), default=0)
             need.append(max(widest, _longest_word([headers[i]]), 1))
-    kept = list(range(count))
+    # A column empty in every row that may go (no command in this listing was undone) tells
+    # nothing: it gives its room to those that do.
+    kept = [
+        i
+        for i in range(count)
+        if columns[i].priority == 0 or not rows or any(row[i] for row in rows)
+    ]
 
     def total(chosen: list[int]) -> int:
         return sum(need[i] for i in chosen) + 3 * len(chosen) - 1
