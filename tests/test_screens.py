@@ -342,3 +342,17 @@ def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
         assert any("Tổng kết công tác cải" in line for line in lines), (width, shown)
         if width == 80:  # blocks: each value beside its header
             assert any(line.startswith(header) and "Xây dựng" in line for line in lines)
+
+
+def test_a_column_empty_in_every_row_gives_its_room_unless_asked_for(
+    register: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No command of the history was undone: 'Undone by' took width and a header of three
+    lines at 120 columns; it is left out, and shown when --fields names it."""
+    terminal(monkeypatch, 120)
+    shown = page(screen(register, "en", LISTINGS["history"]))
+    assert "Undone" not in shown
+    header = shown.splitlines()[2]
+    assert header.split() == ["ID", "When", "By", "Command", "Changes"]
+    asked = page(screen(register, "en", ["history", "--limit", "2", "--fields", "id,undone_by"]))
+    assert asked.splitlines()[2].split() == ["ID", "Undone", "by"]

@@ -72,6 +72,8 @@ class Column:
     wrap: bool = False
     priority: int = 1
     min_width: int = 0
+    #: named by ``--fields``: shown even when empty in every row
+    asked: bool = False
 
     def cell(self, record: Record, lang: str) -> str:
         """The value as people see it in a table (see :func:`visible`)."""
@@ -191,5 +193,7 @@ def select_fields(
             names=", ".join(repr(cut(name)) for name in unknown),
             known=", ".join(known),
         )
+    from dataclasses import replace
+
     by_key = {c.key: c for c in columns}
-    return [by_key.get(name) or Column(name, name) for name in fields]
+    return [replace(by_key.get(name) or Column(name, name), asked=True) for name in fields]

@@ -248,7 +248,7 @@ def fit(
     kept = [
         i
         for i in range(count)
-        if columns[i].priority == 0 or not rows or any(row[i] for row in rows)
+        if columns[i].priority == 0 or columns[i].asked or not rows or any(row[i] for row in rows)
     ]
 
     def total(chosen: list[int]) -> int:
