@@ -2546,8 +2546,16 @@ ERRORS.update(
             "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
         ),
         "warn_unit_title": N_(
-            "column {column}: {name!r} read as {unit}, the title before the unit's name left "
-            "out: check it (dirtrack unit alias {code} '{name}' says so once for all)"
+            "column {column}: {name!r} read as {unit}, the person's title written with the "
+            "unit's name left out: check it (dirtrack unit alias {code} '{name}' says so once "
+            "for all)"
+        ),
+        "warn_verdict_done": N_(
+            "column {column}: {value!r}, a verdict on the result, read as completed (the "
+            "result meets what was asked)"
+        ),
+        "warn_verdict_open": N_(
+            "column {column}: {value!r}, a verdict on the result, read as not completed (open)"
         ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "

@@ -1015,8 +1015,8 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
     assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["VPUBT"])
     assert found[2]["warnings"][0].startswith(
-        "column C: 'Giám đốc Sở Nội vụ' read as SNV (Sở Nội vụ), the title before the unit's "
-        "name left out"
+        "column C: 'Giám đốc Sở Nội vụ' read as SNV (Sở Nội vụ), the person's title written "
+        "with the unit's name left out"
     )
     assert found[2]["warnings"][1].startswith("column D: 'Chánh Văn phòng UBND tỉnh' read as")
     assert [found[3]["units"], found[4]["units"]] == [["UBNDCT"], ["BTCTU"]]
@@ -1027,6 +1027,36 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["VPUBT"])
     assert [listed["Việc 2"]["unit"], listed["Việc 3"]["unit"]] == ["UBNDCT", "BTCTU"]
+
+
+def test_a_persons_title_in_brackets_after_the_unit_is_left_out(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Sở Nội vụ (Giám đốc)', 'Sở Tài chính (đ/c Phó Giám đốc)' (the head's title in brackets
+    after the unit) were unknown units and nothing was imported. The unit is read with the
+    same warning as a title written before it, naming the cell; words in brackets that are no
+    title ('(Phòng Tổ chức)') still make the unit unknown."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "Sở Nội vụ (Giám đốc)", "Sở Tài chính (đ/c Phó Giám đốc)", "30/9/2025"],
+        [2, "Việc 2", "Sở Tư pháp (đ/c Giám đốc)", None, "30/9/2025"],
+        [3, "Việc 3", "Sở Y tế (Phòng Tổ chức)", None, "30/9/2025"],
+    ]
+    found = dry_rows(office, workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
+    assert found[2]["warnings"][0].startswith(
+        "column C: 'Sở Nội vụ (Giám đốc)' read as SNV (Sở Nội vụ), the person's title written "
+        "with the unit's name left out"
+    )
+    assert found[2]["warnings"][1].startswith(
+        "column D: 'Sở Tài chính (đ/c Phó Giám đốc)' read as STC (Sở Tài chính)"
+    )
+    assert found[3]["warnings"][0].startswith("column C: 'Sở Tư pháp (đ/c Giám đốc)' read as")
+    assert "unknown unit 'Sở Y tế (Phòng Tổ chức)'" in found[4]["problems"][0]["message"]
+    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["STC"])
+    assert listed["Việc 2"]["unit"] == "STP"
 
 
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:

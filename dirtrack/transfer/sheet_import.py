@@ -1251,7 +1251,7 @@ class SheetImport:
                 notes.append(progress_note)
         if not cells.is_blank(result_value):
             try:
-                status = self._read_status(result_value)
+                status = cells.read_verdict(result_value) or self._read_status(result_value)
             except InvalidInput as exc:
                 p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
@@ -1259,6 +1259,11 @@ class SheetImport:
                 pass
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
+                if status.verdict:
+                    # "Đạt" / "Không đạt": the office's verdict on the result, read as a status
+                    key = "warn_verdict_done" if status.said is Said.DONE else "warn_verdict_open"
+                    where = self._col("result").letter
+                    p.warn(Phrase(key, column=where, value=status.cell))
                 if status.said is Said.OPEN:
                     self._percent_in_words(p, result_value)
                     if status.note:
