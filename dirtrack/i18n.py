@@ -1527,6 +1527,10 @@ ERRORS: dict[str, Entry] = {
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
         "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"
     ),
+    "import_ods": N_(
+        "{path} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; open it "
+        "in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
+    ),
     "import_zip": N_("{path} is a zip file but not an Excel workbook (.xlsx)"),
     "import_not_xlsx": N_("{path} is not an Excel workbook, although its name ends in .xlsx"),
     "import_other_json": N_(

@@ -67,6 +67,14 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert "zip file but not an Excel workbook" in refused(office, db_path, str(docx))
+    calc = tmp_path / "theo-doi.ods"
+    with zipfile.ZipFile(calc, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert refused(office, db_path, str(calc)) == (
+        f"Error: {calc} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; "
+        "open it in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
+    )
     database = tmp_path / "copy.db"
     sqlite3.connect(database).execute("CREATE TABLE t (x)").connection.close()
     assert "dirtrack restore" in refused(office, db_path, str(database))
@@ -77,6 +85,20 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "is a folder" in refused(office, db_path, str(tmp_path))
     other_json = text_file(tmp_path / "x.json", '{"units": []}')
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
+
+
+def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:
+    """An Excel workbook saved under another name ('theo-doi.xls', '.ods', as a clerk renames
+    one) was refused with openpyxl's own words ('InvalidFileException: openpyxl does not
+    support .ods file format …'); it is a workbook by its content, read as one."""
+    book = xlsx(tmp_path / "theo-doi.xlsx", [HEADER, [1, "Đề án B", "BTC", "", "30/9/2022"]])
+    for name in ("theo-doi.ods", "theo-doi.xls"):
+        renamed = tmp_path / name
+        renamed.write_bytes(book.read_bytes())
+        assert "openpyxl" not in office("import", str(renamed), "--dry-run").output
+    office.ok("import", str(tmp_path / "theo-doi.ods"), "--meeting", "1")
+    made = [d["text"] for d in office.json("list", "--unit", "BTC")]
+    assert made == ["Đề án A", "Đề án B"]
 
 
 def test_empty_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:

@@ -1059,6 +1059,32 @@ def test_a_persons_title_in_brackets_after_the_unit_is_left_out(
     assert listed["Việc 2"]["unit"] == "STP"
 
 
+def test_a_register_kept_in_english(office: Cli, tmp_path: Path) -> None:
+    """A register kept in English for a project's donor ('Lead agency', 'Supporting
+    agencies') was refused: no column held the lead unit. 'Lead agency', 'Responsible
+    agency', 'Supporting agencies', 'Coordinating agencies' are the unit columns."""
+    rows: list[list[Any]] = [
+        ["No.", "Task", "Lead agency", "Supporting agencies", "Deadline", "Status",
+         "Completion date", "Remarks"],
+        [1, "Staffing report", "SNV", "STC", datetime(2025, 5, 30), "Completed",
+         datetime(2025, 5, 20), None],
+        [2, "Budget settlement", "STC", "SNV, STP", datetime(2025, 9, 30), "In progress",
+         None, "Waiting for data"],
+    ]  # fmt: skip
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", "2025-06-30")
+    listed = by_text(office, "2025-06-30")
+    assert (listed["Staffing report"]["unit"], listed["Staffing report"]["with"]) == (
+        "SNV",
+        ["STC"],
+    )
+    assert listed["Staffing report"]["completed_on"] == "2025-05-20"
+    assert listed["Budget settlement"]["with"] == ["SNV", "STP"]
+    assert listed["Budget settlement"]["status"] == "open_in_time"
+    rows[0][2:4] = ["Responsible agency", "Coordinating agencies"]
+    found = dry_rows(office, workbook(tmp_path, rows, "hai.xlsx"), "--meeting", "1")
+    assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
+
+
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
     """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
     cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,
