@@ -1085,6 +1085,31 @@ def test_a_register_kept_in_english(office: Cli, tmp_path: Path) -> None:
     assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
 
 
+def test_a_second_table_under_the_header_again(office: Cli, tmp_path: Path) -> None:
+    """'I. Nhiệm vụ đã hoàn thành' and 'II. Nhiệm vụ chưa hoàn thành' on one sheet, each
+    under the same header row: the second header was read as a directive (unknown unit 'Đơn
+    vị', 'Thời hạn' no deadline) and nothing was imported. It is skipped as the header it is;
+    a directive whose text merely starts like a header is still one."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"]
+    rows: list[list[Any]] = [
+        ["I. NHIỆM VỤ ĐÃ HOÀN THÀNH"],
+        header,
+        [1, "Việc 1", "SNV", "31/3/2025", "15/3/2025"],
+        [],
+        ["II. NHIỆM VỤ CHƯA HOÀN THÀNH"],
+        header,
+        [1, "Việc 2", "STP", "30/9/2025", None],
+        [2, "Nội dung", "SYT", "31/5/2025", None],
+    ]
+    found = dry_rows(office, workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert found[6]["action"] == "skip"
+    assert [found[n]["action"] for n in (3, 7, 8)] == ["create"] * 3
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert sorted(listed) == ["Nội dung", "Việc 1", "Việc 2"]
+    assert (listed["Việc 1"]["status"], listed["Việc 2"]["unit"]) == ("done_on_time", "STP")
+
+
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
     """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
     cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,

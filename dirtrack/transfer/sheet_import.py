@@ -46,7 +46,7 @@ from dirtrack.transfer.base import (
     ranges,
     row_label,
 )
-from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
+from dirtrack.transfer.headers import REQUIRED, column_letter, match_header, parse_map
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -628,6 +628,8 @@ class SheetImport:
         self._section_above(stt, values)
         if not unreadable and self._is_total(values, written, stt):
             return self._planned(number, heading=written or stt)  # a subtotal: no directive
+        if not unreadable and self._repeats_header(values):
+            return self._planned(number, heading=written or stt)  # a second table's header
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = self._planned(number, text=written)
@@ -751,6 +753,24 @@ class SheetImport:
         if not cells.is_blank(self._get(values, "unit")):
             return False
         return bool(_TOTAL.match(fold_words(written or stt)))
+
+    def _repeats_header(self, values: list[Value]) -> bool:
+        """A row that is the table's header again (``STT | Nội dung | Đơn vị chủ trì …`` over
+        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``): two cells or more, each
+        the header of its column or a name of that column's field."""
+        said = 0
+        for i in self.content:
+            if i >= len(values) or cells.is_blank(values[i]):
+                continue
+            column = self.layout.column(i)
+            written = cells.text(values[i])
+            found = match_header(written)
+            if fold_words(written) != fold_words(column.header) and (
+                found is None or found.field != column.field or found.score < 3
+            ):
+                return False
+            said += 1
+        return said >= 2
 
     def _section_above(self, stt: str, values: list[Value]) -> None:
         """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
