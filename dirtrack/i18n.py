@@ -1559,6 +1559,11 @@ ERRORS: dict[str, Entry] = {
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
+    "sheet_legacy_font": N_(
+        "the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
+        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
+        "(ABC) to Unicode), save it and import it again"
+    ),
     "no_header": N_(
         "{name}: no header row in the first {n} rows; expected column names such "
         "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "

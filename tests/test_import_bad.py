@@ -87,6 +87,24 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
 
 
+def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
+    trì') was refused as having no header row, the clerk left to guess why; the refusal says
+    the font and how to convert the sheet to Unicode, in the user's language."""
+    rows: list[list[Any]] = [
+        ["STT", "Néi dung", "§¬n vÞ chñ tr×", "Thêi h¹n", "KÕt qu¶"],
+        [1, "B¸o c¸o biªn chÕ", "Së Néi vô", "30/9/2022", "§ang thùc hiÖn"],
+    ]
+    book = str(xlsx(tmp_path / "cu.xlsx", rows))
+    assert refused(office, db_path, book) == (
+        "Error: the sheet is written in the TCVN3 (ABC) font, not in Unicode ('§¬n vÞ chñ "
+        "tr×'), so no column name can be read; convert it to Unicode (Unikey: Công cụ chuyển "
+        "mã, from TCVN3 (ABC) to Unicode), save it and import it again"
+    )
+    assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", book)
+    assert "TCVN3" not in refused(office, db_path, str(xlsx(tmp_path / "x.xlsx", [["a", "b"]])))
+
+
 def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:
     """An Excel workbook saved under another name ('theo-doi.xls', '.ods', as a clerk renames
     one) was refused with openpyxl's own words ('InvalidFileException: openpyxl does not
