@@ -1560,7 +1560,7 @@ ERRORS: dict[str, Entry] = {
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
     "sheet_legacy_font": N_(
-        "the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
+        "{name}: the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
         "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
         "(ABC) to Unicode), save it and import it again"
     ),

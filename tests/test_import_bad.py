@@ -97,7 +97,7 @@ def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path:
     ]
     book = str(xlsx(tmp_path / "cu.xlsx", rows))
     assert refused(office, db_path, book) == (
-        "Error: the sheet is written in the TCVN3 (ABC) font, not in Unicode ('§¬n vÞ chñ "
+        "Error: cu.xlsx: the sheet is written in the TCVN3 (ABC) font, not in Unicode ('§¬n vÞ chñ "
         "tr×'), so no column name can be read; convert it to Unicode (Unikey: Công cụ chuyển "
         "mã, from TCVN3 (ABC) to Unicode), save it and import it again"
     )

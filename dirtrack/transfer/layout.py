@@ -370,8 +370,8 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
         chosen.missing = missing
         if chosen.score >= 2 and (best is None or chosen.score > best.score):
             best = chosen
-    if best is None and (sample := _legacy_font(buffer)) is not None:
-        raise InvalidInput.of("sheet_legacy_font", sample=sample)
+    if best is None:
+        sheet.legacy_font = _legacy_font(buffer)
     return best
 
 

@@ -43,6 +43,8 @@ class Sheet:
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
+    # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
+    legacy_font: str | None = None
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""

@@ -311,7 +311,7 @@ class SheetImport:
                 found.append(self._in_sheet(sheet, build_layout, why, pairs))
         self.skipped += [(name, Phrase("skip_chart")) for name in charts]
         if not found:
-            raise self._no_header(self.path.name, [s.name or "" for s in sheets])
+            raise self._no_header(self.path.name, sheets)
         return found
 
     @staticmethod
@@ -365,7 +365,7 @@ class SheetImport:
             if choice is not None:
                 choices.append(choice)
         if not choices:
-            raise self._no_header(name)
+            raise self._no_header(name, csv=sheet)
         best = max(choices, key=lambda c: c.score)
         for choice in choices:
             if choice is not best:
@@ -419,7 +419,7 @@ class SheetImport:
             if len(empty) == 1:
                 raise InvalidInput.of("sheet_empty", name=name, sheet=which)
             raise InvalidInput.of("sheets_empty", name=name, sheets=which)
-        raise self._no_header(name, [s.name or "" for s in sheets])
+        raise self._no_header(name, sheets)
 
     @staticmethod
     def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
@@ -454,9 +454,16 @@ class SheetImport:
                 header=header,
             )
 
-    def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
+    def _no_header(
+        self, name: str, sheets: list[Sheet] | None = None, csv: Sheet | None = None
+    ) -> InvalidInput:
+        """No header in any sheet (or the CSV file); one typed in the TCVN3 font is said so."""
+        looked = sheets or ([csv] if csv is not None else [])
+        typed = next((s.legacy_font for s in looked if s.legacy_font), None)
+        if typed is not None:
+            return InvalidInput.of("sheet_legacy_font", name=name, sample=typed)
         if sheets:
-            shown = ", ".join(repr(s) for s in sheets)
+            shown = ", ".join(repr(s.name or "") for s in sheets)
             return InvalidInput.of("no_header_in", name=name, n=HEADER_SCAN, sheets=shown)
         return InvalidInput.of("no_header", name=name, n=HEADER_SCAN)
 
