@@ -508,13 +508,15 @@ def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -
     was recorded done on time beside 'Đã hoàn thành ngày …'). A verdict judges a delivered
     result: 'Đạt' reads as completed (its day from another cell), 'Không đạt' and 'Chưa đạt'
     as not completed, each with a warning naming the cell; a row done by one cell and judged
-    not achieved by another is refused."""
+    not achieved by another is refused. 'Đạt' beside 'Đang thực hiện' judges the work so far:
+    a note, the row open."""
     rows: list[list[Any]] = [
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện", "Đánh giá"],
         [1, "Tổng kết đề án", "SNV", "30/6/2023", "Đã hoàn thành ngày 20/6/2023", "Đạt"],
         [2, "Quyết toán dự án", "STC", "30/9/2023", "Đã nộp báo cáo", "Không đạt"],
         [3, "Số hóa hồ sơ", "STP", "30/9/2023", None, "Chưa đạt yêu cầu"],
-        [4, "Sửa quy chế", "SNV", "30/6/2023", "Đã hoàn thành ngày 25/6/2023", "Không đạt"],
+        [4, "Báo cáo sơ kết", "STC", "30/9/2023", "Đang thực hiện", "Đạt"],
+        [5, "Sửa quy chế", "SNV", "30/6/2023", "Đã hoàn thành ngày 25/6/2023", "Không đạt"],
     ]
     dry = office(
         "import",
@@ -535,9 +537,10 @@ def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -
     assert found[3]["warnings"] == [
         "column F: 'Không đạt', a verdict on the result, read as not completed (open)"
     ]
-    assert found[5]["action"] == "error"
-    assert found[5]["problems"][0]["message"] == "says it is done and also that it is not"
-    office.ok("import", workbook(tmp_path, rows[:4]), "--meeting", "1", "--as-of", AS_OF)
+    assert (found[5]["action"], found[5]["warnings"]) == ("create", []), found[5]
+    assert found[6]["action"] == "error"
+    assert found[6]["problems"][0]["message"] == "says it is done and also that it is not"
+    office.ok("import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF)
     listed = by_text(office)
     assert (listed["Tổng kết đề án"]["status"], listed["Tổng kết đề án"]["completed_on"]) == (
         "done_on_time",
@@ -547,6 +550,7 @@ def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -
         "open_in_time",
         "open_in_time",
     ]
+    assert listed["Báo cáo sơ kết"]["status"] == "open_in_time"  # the work so far judged
     assert listed["Quyết toán dự án"]["completed_on"] is None
 
 

@@ -1246,6 +1246,7 @@ class SheetImport:
         progress_value = self._get(values, "progress")
         result_value = self._get(values, "result")
         done_day: date | None = None
+        going = False  # the progress column says the work goes on ("Đang thực hiện")
         for name, value in (("progress", progress_value), ("result", result_value)):
             if cells.is_tick(value):
                 # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
@@ -1270,6 +1271,7 @@ class SheetImport:
             elif status.said is Said.OPEN:
                 # "Đang thực hiện, đạt 70%": a narrative; the result column decides, and
                 # without one, it says the row is open (against a completion date beside it).
+                going = True
                 if not layout.has("result"):
                     said.setdefault(Said.OPEN, (self._col("progress"), status))
                 if status.note or p.percent is not None:
@@ -1284,6 +1286,9 @@ class SheetImport:
                 status = cells.Status(None, None, None)
             if self._contradicts(p, status, result_value, self._col("result")):
                 pass
+            elif status.verdict and status.said is Said.DONE and going:
+                # "Đang thực hiện" | "Đạt": the work so far judged, not a result delivered
+                notes.append(status.cell)
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
                 if status.verdict:
