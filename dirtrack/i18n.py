@@ -1512,6 +1512,10 @@ ERRORS: dict[str, Entry] = {
     "cell_not_date": N_("{value} is not a date"),
     "cell_not_deadline": N_("{value} is not a deadline"),
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
+    "cell_formula_error": N_(
+        "{value} is the error of a formula that failed in the sheet, not a value: correct "
+        "the formula (or type the value) in the sheet and import it again"
+    ),
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
     "cell_progress_fraction": N_(

@@ -87,6 +87,24 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
 
 
+def test_a_formula_error_in_a_cell_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A deadline cell whose formula failed ('#REF!': a sheet it pointed to was deleted) was
+    refused as 'not a deadline', listing the date forms, as if the clerk had typed it wrong;
+    the row is bad naming the cell as a formula's error, the same in every column read."""
+    book = xlsx(
+        tmp_path / "loi.xlsx",
+        [HEADER, [1, "Đề án B", "BTC", "", "30/9/2022"], [2, "Đề án C", "#N/A", "", "30/9/2022"]],
+    )
+    cell_xml(book, "E2", '<c r="E2" t="e"><f>Sheet2!A1</f><v>#REF!</v></c>')
+    message = refused(office, db_path, str(book), "--meeting", "1")
+    assert (
+        "row 2, column E (Thời hạn): #REF! is the error of a formula that failed in the sheet, "
+        "not a value: correct the formula (or type the value) in the sheet and import it again"
+    ) in message
+    assert "row 3, column C (Đơn vị chủ trì): #N/A is the error of a formula" in message
+    assert "not a deadline" not in message
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says

@@ -621,12 +621,15 @@ class SheetImport:
     def _plan(self, number: int, values: list[Value]) -> Planned | None:
         if all(i >= len(values) or cells.is_blank(values[i]) for i in self.content):
             return None
-        # An infinite or undefined number is no value of any field: the row is bad, its cell
-        # named, rather than read as the text "inf".
+        # An infinite or undefined number, or a formula's error (#REF!), is no value of any
+        # field: the row is bad, its cell named, rather than read as the text "inf".
         unreadable = {
-            i: cells.show(values[i])
+            i: Phrase(
+                "cell_formula_error" if cells.formula_error(values[i]) else "cell_not_finite",
+                value=cells.show(values[i]).strip(),
+            )
             for i in self.content
-            if i < len(values) and cells.not_finite(values[i])
+            if i < len(values) and (cells.not_finite(values[i]) or cells.formula_error(values[i]))
         }
         if unreadable:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
@@ -643,8 +646,8 @@ class SheetImport:
         whole = _WHOLE_STT.match(stt)
         if whole is not None and written and not unreadable and self._body_blank(values):
             p.section = whole[1]
-        for i, shown in unreadable.items():
-            p.problem(Phrase("cell_not_finite", value=shown), self.layout.column(i))
+        for i, why in unreadable.items():
+            p.problem(why, self.layout.column(i))
         if not written and self.layout.single.get("text") not in unreadable:
             p.problem(Phrase("row_no_text"), self._col("text"))
         unit_value = self._get(values, "unit")

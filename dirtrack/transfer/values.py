@@ -55,6 +55,18 @@ def not_finite(value: Value) -> bool:
     return isinstance(value, float) and not math.isfinite(value)
 
 
+# What Excel shows in a cell whose formula failed (and a CSV it saves carries as text).
+_FORMULA_ERRORS = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
+)
+
+
+def formula_error(value: Value) -> bool:
+    """A cell holding Excel's error value for a formula that failed (``#REF!``, ``#N/A``,
+    ``#VALUE!``…): no value of any field, whatever the column."""
+    return isinstance(value, str) and value.strip().upper() in _FORMULA_ERRORS
+
+
 def show(value: Value) -> str:
     """A cell as people see it, for messages and text fields."""
     if value is None:
