@@ -771,6 +771,12 @@ _WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
 #: "quý IV/2022 - quý I/2023", "từ tháng 10/2022 đến tháng 3/2023": a run of spans, due at the
 #: end of the last.
 _SPAN_RUN = re.compile(r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$")
+#: "tháng 3-6/2023", "quý II-III/2023": a run of months or quarters with the year written once,
+#: due at the end of the last.
+_SHORT_RUN = re.compile(
+    r"^(?:tu\s+)?(thang|quy)\s+(\d{1,2}|[ivx]{1,4})\s*(?:-|–|—|den)\s*(?:\1\s+)?"
+    r"(\d{1,2}|[ivx]{1,4})\s*(?:/|-|nam)\s*(\d{4})$"
+)
 #: "ngay sau khi có hướng dẫn", "sau khi có ý kiến", "khi có yêu cầu": a deadline waiting on
 #: something to happen, no day (recording none would drop the deadline the office set).
 _ON_EVENT = re.compile(r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b")
@@ -792,6 +798,7 @@ def read_when(  # noqa: C901
     - ``những/các/mấy tháng cuối năm [2022]``, ``trong hai tháng còn lại`` → 31 December;
     - ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
     - ``thượng / trung / hạ tuần tháng 10[/2022]`` → the 10th, the 20th, the month's last day;
+    - ``tháng 3-6/2023``, ``quý II-III/2023`` → the end of the last month or quarter;
     - ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết;
     - stacked words such as ``đến hết tháng 9``, ``chậm nhất trong quý III``, ``hoàn thành
       trước ngày 30/6`` (``xong trước``, ``chậm nhất vào ngày`` are read as ``trước``);
@@ -865,6 +872,18 @@ def read_when(  # noqa: C901
             continue
         except ValueError:
             raise unknown from None
+    if impossible is None and (run := _SHORT_RUN.match(_STACKED.sub("", folded))):
+        try:
+            opening = parse_span(f"{run[1]} {run[2]}/{run[4]}")
+            closing = parse_span(f"{run[1]} {run[3]}/{run[4]}")
+        except InvalidInput as exc:  # "tháng 3-13/2023": said of the words as written
+            if exc.key is None:
+                raise
+            raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
+        if opening is not None and closing is not None:
+            if closing.last_day < opening.last_day:
+                raise InvalidInput.of("period_reversed", text=raw)
+            return closing.last_day
     if impossible is None and (run := _SPAN_RUN.match(_STACKED.sub("", folded))):
         opening, closing = parse_span(run[1], ref), parse_span(run[2], ref)
         if opening is not None and closing is not None:

@@ -503,6 +503,31 @@ def test_deadlines_at_the_end_of_a_quarter_or_of_ten_days(office: Cli, tmp_path:
     assert found["Sửa quy chế"]["due_phrase"] == "Hạ tuần tháng 10"
 
 
+def test_a_run_of_months_or_quarters_with_the_year_written_once(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Tháng 3-6/2023' and 'Quý II-III/2023' (a run of spans, the year written once) were
+    refused as no deadline though 'Từ tháng 3 đến tháng 6/2023' was read; each is due at the
+    end of its last month or quarter. A run written backwards is refused as such."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        [1, "Tổng kết đề án", "SNV", "Tháng 3-6/2023"],
+        [2, "Quyết toán dự án", "STC", "Quý II - III/2023"],
+        [3, "Số hóa hồ sơ", "STP", "Tháng 9-4/2023"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert (
+        "row 4, column D (Thời gian thực hiện): period 'Tháng 9-4/2023' ends before it starts"
+        in (result.stderr)
+    )
+    office.ok("import", workbook(tmp_path, rows[:3]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert [found[t]["due"] for t in ("Tổng kết đề án", "Quyết toán dự án")] == [
+        "2023-06-30",
+        "2023-09-30",
+    ]
+
+
 def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -> None:
     """'Đạt' / 'Không đạt' / 'Chưa đạt' under 'Đánh giá' were kept as a note only ('Không đạt'
     was recorded done on time beside 'Đã hoàn thành ngày …'). A verdict judges a delivered
