@@ -1516,6 +1516,10 @@ ERRORS: dict[str, Entry] = {
     "cell_not_date": N_("{value} is not a date"),
     "cell_not_deadline": N_("{value} is not a deadline"),
     "cell_not_percent": N_("{value} is not a percentage between 0 and 100"),
+    "cell_formula_error": N_(
+        "{value} is the error of a formula that failed in the sheet, not a value: correct "
+        "the formula (or type the value) in the sheet and import it again"
+    ),
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_too_long": N_("{length} characters, more than the {limit} a text can hold"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
@@ -1531,6 +1535,10 @@ ERRORS: dict[str, Entry] = {
     "import_xls": N_(
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
         "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"
+    ),
+    "import_ods": N_(
+        "{path} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; open it "
+        "in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
     ),
     "import_zip": N_("{path} is a zip file but not an Excel workbook (.xlsx)"),
     "import_not_xlsx": N_("{path} is not an Excel workbook, although its name ends in .xlsx"),
@@ -1560,6 +1568,11 @@ ERRORS: dict[str, Entry] = {
     "csv_empty": N_("{name} has no data: every cell is empty"),
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
+    "sheet_legacy_font": N_(
+        "{name}: the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
+        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
+        "(ABC) to Unicode), save it and import it again"
+    ),
     "no_header": N_(
         "{name}: no header row in the first {n} rows; expected column names such "
         "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "
@@ -2552,8 +2565,16 @@ ERRORS.update(
             "its initials: check it (dirtrack unit alias {code} '{name}' says so once for all)"
         ),
         "warn_unit_title": N_(
-            "column {column}: {name!r} read as {unit}, the title before the unit's name left "
-            "out: check it (dirtrack unit alias {code} '{name}' says so once for all)"
+            "column {column}: {name!r} read as {unit}, the person's title written with the "
+            "unit's name left out: check it (dirtrack unit alias {code} '{name}' says so once "
+            "for all)"
+        ),
+        "warn_verdict_done": N_(
+            "column {column}: {value!r}, a verdict on the result, read as completed (the "
+            "result meets what was asked)"
+        ),
+        "warn_verdict_open": N_(
+            "column {column}: {value!r}, a verdict on the result, read as not completed (open)"
         ),
         "warn_with_group": N_(
             "column {column}: {name!r} names a group of bodies, no one coordinating unit: kept "

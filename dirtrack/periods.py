@@ -209,8 +209,9 @@ _YEARS = re.compile(r"^(?:giai doan\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den)\s*(?:
 #: "đầu năm 2024", "đầu năm": no day a clerk could tell (January? before Tết? the first
 #: quarter?), unlike "đầu tháng 10" (the office's early day): refused, saying what to write.
 _EARLY_YEAR = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+nam(?:\s+(?:nay|sau|toi|\d{4}))?$")
-#: "đầu quý IV/2022": no day either (its first month? its first weeks?): refused the same way.
-_EARLY_QUARTER = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+(quy\s+\S.*)$")
+#: "đầu quý IV/2022", "giữa quý IV/2022": no day either (its first or middle month? which
+#: weeks?): refused the same way, naming a day of that month.
+_EARLY_QUARTER = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?(dau|giua)\s+(quy\s+\S.*)$")
 #: Refusals of a deadline phrase that is one, naming no day a clerk could tell ("đầu năm
 #: 2024", "đầu quý IV/2022", "ngay sau khi có hướng dẫn"): what a reader of free text skips.
 NAMES_NO_DAY = frozenset({"deadline_early_year", "deadline_early_quarter", "deadline_on_event"})
@@ -280,7 +281,7 @@ _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Any number or Roman numeral after "quý"/Q: quý V is then said to be no quarter.
     (re.compile(r"^(\d{4})\s*-?\s*q(\d{1,2})$"), "yq"),
     (re.compile(r"^q(\d{1,2})\s*[/ -]\s*(\d{4})$"), "qy"),
-    (re.compile(rf"^(?:quy)\s+(\d{{1,2}}|[ivx]{{1,4}}){_SEP}(\d{{4}})$"), "qy"),
+    (re.compile(rf"^(?:cuoi\s+)?(?:quy)\s+(\d{{1,2}}|[ivx]{{1,4}}){_SEP}(\d{{4}})$"), "qy"),
     (re.compile(r"^(?:cuoi\s+)?quy\s+(\d{1,2}|[ivx]{1,4})$"), "q"),
     (re.compile(r"^(\d{4})\s*-?\s*h([12])$"), "yh"),
     (re.compile(r"^h([12])\s*[/ -]\s*(\d{4})$"), "hy"),
@@ -446,9 +447,10 @@ def _plain_when(text: str, ref: date | None = None) -> date:
         shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
         raise InvalidInput.of("deadline_early_year", text=text, year=shown)
     early = _EARLY_QUARTER.match(stripped)
-    quarter = parse_span(early[1], ref) if early is not None else None
-    if quarter is not None and quarter.kind is SpanKind.QUARTER:
-        month = date(quarter.year, quarter.first_month, 1) + relativedelta(day=31)
+    quarter = parse_span(early[2], ref) if early is not None else None
+    if early is not None and quarter is not None and quarter.kind is SpanKind.QUARTER:
+        first = quarter.first_month + (early[1] == "giua")
+        month = date(quarter.year, first, 1) + relativedelta(day=31)
         raise InvalidInput.of(
             "deadline_early_quarter",
             text=text,
@@ -751,6 +753,11 @@ _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 _BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
 _NEXT_YEAR = re.compile(r"(?i)\b(năm)\s+(?:sau|tới)\b")
 _MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
+#: "thượng tuần / trung tuần / hạ tuần tháng 10[/2022]": the first, middle or last ten days of
+#: the month, due on their last day (the 10th, the 20th, the month's last day).
+_TEN_DAYS = re.compile(
+    r"^(thuong|trung|ha)\s+tuan\s+(?:cua\s+)?thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$"
+)
 _UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
 _LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
@@ -764,6 +771,12 @@ _WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
 #: "quý IV/2022 - quý I/2023", "từ tháng 10/2022 đến tháng 3/2023": a run of spans, due at the
 #: end of the last.
 _SPAN_RUN = re.compile(r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$")
+#: "tháng 3-6/2023", "quý II-III/2023": a run of months or quarters with the year written once,
+#: due at the end of the last.
+_SHORT_RUN = re.compile(
+    r"^(?:tu\s+)?(thang|quy)\s+(\d{1,2}|[ivx]{1,4})\s*(?:-|–|—|den)\s*(?:\1\s+)?"
+    r"(\d{1,2}|[ivx]{1,4})\s*(?:/|-|nam)\s*(\d{4})$"
+)
 #: "ngay sau khi có hướng dẫn", "sau khi có ý kiến", "khi có yêu cầu": a deadline waiting on
 #: something to happen, no day (recording none would drop the deadline the office set).
 _ON_EVENT = re.compile(r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b")
@@ -784,6 +797,8 @@ def read_when(  # noqa: C901
 
     - ``những/các/mấy tháng cuối năm [2022]``, ``trong hai tháng còn lại`` → 31 December;
     - ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
+    - ``thượng / trung / hạ tuần tháng 10[/2022]`` → the 10th, the 20th, the month's last day;
+    - ``tháng 3-6/2023``, ``quý II-III/2023`` → the end of the last month or quarter;
     - ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết;
     - stacked words such as ``đến hết tháng 9``, ``chậm nhất trong quý III``, ``hoàn thành
       trước ngày 30/6`` (``xong trước``, ``chậm nhất vào ngày`` are read as ``trước``);
@@ -826,6 +841,14 @@ def read_when(  # noqa: C901
         if year is None or not 1 <= int(m[1]) <= 12:
             raise unknown
         return date(year, int(m[1]), 15)
+    if m := _TEN_DAYS.match(_STACKED.sub("", folded)):
+        year = int(m[3]) if m[3] else (ref.year if ref else None)
+        if year is None or not 1 <= int(m[2]) <= 12:
+            raise unknown
+        check_year(year, raw)
+        if m[1] == "ha":
+            return date(year, int(m[2]), 1) + relativedelta(day=31)
+        return date(year, int(m[2]), 10 if m[1] == "thuong" else 20)
     if m := _WEEK_OF_MONTH.match(_STACKED.sub("", folded)):
         year = int(m[3]) if m[3] else (ref.year if ref else None)
         if year is None or not 1 <= int(m[2]) <= 12:
@@ -849,6 +872,18 @@ def read_when(  # noqa: C901
             continue
         except ValueError:
             raise unknown from None
+    if impossible is None and (run := _SHORT_RUN.match(_STACKED.sub("", folded))):
+        try:
+            opening = parse_span(f"{run[1]} {run[2]}/{run[4]}")
+            closing = parse_span(f"{run[1]} {run[3]}/{run[4]}")
+        except InvalidInput as exc:  # "tháng 3-13/2023": said of the words as written
+            if exc.key is None:
+                raise
+            raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
+        if opening is not None and closing is not None:
+            if closing.last_day < opening.last_day:
+                raise InvalidInput.of("period_reversed", text=raw)
+            return closing.last_day
     if impossible is None and (run := _SPAN_RUN.match(_STACKED.sub("", folded))):
         opening, closing = parse_span(run[1], ref), parse_span(run[2], ref)
         if opening is not None and closing is not None:

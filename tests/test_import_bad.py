@@ -67,6 +67,14 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert "zip file but not an Excel workbook" in refused(office, db_path, str(docx))
+    calc = tmp_path / "theo-doi.ods"
+    with zipfile.ZipFile(calc, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert refused(office, db_path, str(calc)) == (
+        f"Error: {calc} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; "
+        "open it in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
+    )
     database = tmp_path / "copy.db"
     sqlite3.connect(database).execute("CREATE TABLE t (x)").connection.close()
     assert "dirtrack restore" in refused(office, db_path, str(database))
@@ -77,6 +85,56 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     assert "is a folder" in refused(office, db_path, str(tmp_path))
     other_json = text_file(tmp_path / "x.json", '{"units": []}')
     assert "JSON but not a dirtrack export" in refused(office, db_path, str(other_json))
+
+
+def test_a_formula_error_in_a_cell_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A deadline cell whose formula failed ('#REF!': a sheet it pointed to was deleted) was
+    refused as 'not a deadline', listing the date forms, as if the clerk had typed it wrong;
+    the row is bad naming the cell as a formula's error, the same in every column read."""
+    book = xlsx(
+        tmp_path / "loi.xlsx",
+        [HEADER, [1, "Đề án B", "BTC", "", "30/9/2022"], [2, "Đề án C", "#N/A", "", "30/9/2022"]],
+    )
+    cell_xml(book, "E2", '<c r="E2" t="e"><f>Sheet2!A1</f><v>#REF!</v></c>')
+    message = refused(office, db_path, str(book), "--meeting", "1")
+    assert (
+        "row 2, column E (Thời hạn): #REF! is the error of a formula that failed in the sheet, "
+        "not a value: correct the formula (or type the value) in the sheet and import it again"
+    ) in message
+    assert "row 3, column C (Đơn vị chủ trì): #N/A is the error of a formula" in message
+    assert "not a deadline" not in message
+
+
+def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
+    trì') was refused as having no header row, the clerk left to guess why; the refusal says
+    the font and how to convert the sheet to Unicode, in the user's language."""
+    rows: list[list[Any]] = [
+        ["STT", "Néi dung", "§¬n vÞ chñ tr×", "Thêi h¹n", "KÕt qu¶"],
+        [1, "B¸o c¸o biªn chÕ", "Së Néi vô", "30/9/2022", "§ang thùc hiÖn"],
+    ]
+    book = str(xlsx(tmp_path / "cu.xlsx", rows))
+    assert refused(office, db_path, book) == (
+        "Error: cu.xlsx: the sheet is written in the TCVN3 (ABC) font, not in Unicode ('§¬n vÞ chñ "
+        "tr×'), so no column name can be read; convert it to Unicode (Unikey: Công cụ chuyển "
+        "mã, from TCVN3 (ABC) to Unicode), save it and import it again"
+    )
+    assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", book)
+    assert "TCVN3" not in refused(office, db_path, str(xlsx(tmp_path / "x.xlsx", [["a", "b"]])))
+
+
+def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:
+    """An Excel workbook saved under another name ('theo-doi.xls', '.ods', as a clerk renames
+    one) was refused with openpyxl's own words ('InvalidFileException: openpyxl does not
+    support .ods file format …'); it is a workbook by its content, read as one."""
+    book = xlsx(tmp_path / "theo-doi.xlsx", [HEADER, [1, "Đề án B", "BTC", "", "30/9/2022"]])
+    for name in ("theo-doi.ods", "theo-doi.xls"):
+        renamed = tmp_path / name
+        renamed.write_bytes(book.read_bytes())
+        assert "openpyxl" not in office("import", str(renamed), "--dry-run").output
+    office.ok("import", str(tmp_path / "theo-doi.ods"), "--meeting", "1")
+    made = [d["text"] for d in office.json("list", "--unit", "BTC")]
+    assert made == ["Đề án A", "Đề án B"]
 
 
 def test_empty_sheet(office: Cli, db_path: Path, tmp_path: Path) -> None:

@@ -1015,8 +1015,8 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
     assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["VPUBT"])
     assert found[2]["warnings"][0].startswith(
-        "column C: 'Giám đốc Sở Nội vụ' read as SNV (Sở Nội vụ), the title before the unit's "
-        "name left out"
+        "column C: 'Giám đốc Sở Nội vụ' read as SNV (Sở Nội vụ), the person's title written "
+        "with the unit's name left out"
     )
     assert found[2]["warnings"][1].startswith("column D: 'Chánh Văn phòng UBND tỉnh' read as")
     assert [found[3]["units"], found[4]["units"]] == [["UBNDCT"], ["BTCTU"]]
@@ -1027,6 +1027,87 @@ def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path
     listed = by_text(office)
     assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["VPUBT"])
     assert [listed["Việc 2"]["unit"], listed["Việc 3"]["unit"]] == ["UBNDCT", "BTCTU"]
+
+
+def test_a_persons_title_in_brackets_after_the_unit_is_left_out(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Sở Nội vụ (Giám đốc)', 'Sở Tài chính (đ/c Phó Giám đốc)' (the head's title in brackets
+    after the unit) were unknown units and nothing was imported. The unit is read with the
+    same warning as a title written before it, naming the cell; words in brackets that are no
+    title ('(Phòng Tổ chức)') still make the unit unknown."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "Sở Nội vụ (Giám đốc)", "Sở Tài chính (đ/c Phó Giám đốc)", "30/9/2025"],
+        [2, "Việc 2", "Sở Tư pháp (đ/c Giám đốc)", None, "30/9/2025"],
+        [3, "Việc 3", "Sở Y tế (Phòng Tổ chức)", None, "30/9/2025"],
+    ]
+    found = dry_rows(office, workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
+    assert found[2]["warnings"][0].startswith(
+        "column C: 'Sở Nội vụ (Giám đốc)' read as SNV (Sở Nội vụ), the person's title written "
+        "with the unit's name left out"
+    )
+    assert found[2]["warnings"][1].startswith(
+        "column D: 'Sở Tài chính (đ/c Phó Giám đốc)' read as STC (Sở Tài chính)"
+    )
+    assert found[3]["warnings"][0].startswith("column C: 'Sở Tư pháp (đ/c Giám đốc)' read as")
+    assert "unknown unit 'Sở Y tế (Phòng Tổ chức)'" in found[4]["problems"][0]["message"]
+    office.ok("import", workbook(tmp_path, rows[:3], "hai.xlsx"), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], listed["Việc 1"]["with"]) == ("SNV", ["STC"])
+    assert listed["Việc 2"]["unit"] == "STP"
+
+
+def test_a_register_kept_in_english(office: Cli, tmp_path: Path) -> None:
+    """A register kept in English for a project's donor ('Lead agency', 'Supporting
+    agencies') was refused: no column held the lead unit. 'Lead agency', 'Responsible
+    agency', 'Supporting agencies', 'Coordinating agencies' are the unit columns."""
+    rows: list[list[Any]] = [
+        ["No.", "Task", "Lead agency", "Supporting agencies", "Deadline", "Status",
+         "Completion date", "Remarks"],
+        [1, "Staffing report", "SNV", "STC", datetime(2025, 5, 30), "Completed",
+         datetime(2025, 5, 20), None],
+        [2, "Budget settlement", "STC", "SNV, STP", datetime(2025, 9, 30), "In progress",
+         None, "Waiting for data"],
+    ]  # fmt: skip
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", "2025-06-30")
+    listed = by_text(office, "2025-06-30")
+    assert (listed["Staffing report"]["unit"], listed["Staffing report"]["with"]) == (
+        "SNV",
+        ["STC"],
+    )
+    assert listed["Staffing report"]["completed_on"] == "2025-05-20"
+    assert listed["Budget settlement"]["with"] == ["SNV", "STP"]
+    assert listed["Budget settlement"]["status"] == "open_in_time"
+    rows[0][2:4] = ["Responsible agency", "Coordinating agencies"]
+    found = dry_rows(office, workbook(tmp_path, rows, "hai.xlsx"), "--meeting", "1")
+    assert (found[2]["units"], found[2]["with"]) == (["SNV"], ["STC"])
+
+
+def test_a_second_table_under_the_header_again(office: Cli, tmp_path: Path) -> None:
+    """'I. Nhiệm vụ đã hoàn thành' and 'II. Nhiệm vụ chưa hoàn thành' on one sheet, each
+    under the same header row: the second header was read as a directive (unknown unit 'Đơn
+    vị', 'Thời hạn' no deadline) and nothing was imported. It is skipped as the header it is;
+    a directive whose text merely starts like a header is still one."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Ngày hoàn thành"]
+    rows: list[list[Any]] = [
+        ["I. NHIỆM VỤ ĐÃ HOÀN THÀNH"],
+        header,
+        [1, "Việc 1", "SNV", "31/3/2025", "15/3/2025"],
+        [],
+        ["II. NHIỆM VỤ CHƯA HOÀN THÀNH"],
+        header,
+        [1, "Việc 2", "STP", "30/9/2025", None],
+        [2, "Nội dung", "SYT", "31/5/2025", None],
+    ]
+    found = dry_rows(office, workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert found[6]["action"] == "skip"
+    assert [found[n]["action"] for n in (3, 7, 8)] == ["create"] * 3
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert sorted(listed) == ["Nội dung", "Việc 1", "Việc 2"]
+    assert (listed["Việc 1"]["status"], listed["Việc 2"]["unit"]) == ("done_on_time", "STP")
 
 
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:

@@ -470,6 +470,115 @@ def test_deadlines_offices_write_as_weeks_runs_and_events(office: Cli, tmp_path:
     ]
 
 
+def test_deadlines_at_the_end_of_a_quarter_or_of_ten_days(office: Cli, tmp_path: Path) -> None:
+    """'Cuối quý IV/2023' (read without a year as the end of the quarter), 'Thượng / Trung /
+    Hạ tuần tháng 10' (the first, middle and last ten days of a month) were refused as no
+    deadline; each has one day, its period's last: 31/12/2023, 10/10, 20/10 and 31/10 (the
+    meeting's year when none is written). 'Giữa quý IV/2023' names no day and stays refused,
+    naming what to write; 'Giữa tháng 10/2023' stays the 15th."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        [1, "Tổng kết đề án", "SNV", "Cuối quý IV/2023"],
+        [2, "Quyết toán dự án", "STC", "Thượng tuần tháng 10/2023"],
+        [3, "Số hóa hồ sơ", "STP", "Trung tuần tháng 10/2023"],
+        [4, "Sửa quy chế", "STP", "Hạ tuần tháng 10"],
+        [5, "Báo cáo sơ kết", "SNV", "Giữa tháng 10/2023"],
+        [6, "Rà soát văn bản", "SNV", "Giữa quý IV/2023"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1 and "1 bad row (7)" in result.stderr, result.stderr
+    assert (
+        "row 7, column D (Thời hạn): 'Giữa quý IV/2023' names no day: write the day it means "
+        "(30/11/2023), a month (tháng 11/2023) or the quarter (quý IV/2023)"
+    ) in result.stderr
+    office.ok("import", workbook(tmp_path, rows[:6]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert {t: d["due"] for t, d in found.items()} == {
+        "Tổng kết đề án": "2023-12-31",
+        "Quyết toán dự án": "2023-10-10",
+        "Số hóa hồ sơ": "2023-10-20",
+        "Sửa quy chế": "2023-10-31",
+        "Báo cáo sơ kết": "2023-10-15",
+    }
+    assert found["Sửa quy chế"]["due_phrase"] == "Hạ tuần tháng 10"
+
+
+def test_a_run_of_months_or_quarters_with_the_year_written_once(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Tháng 3-6/2023' and 'Quý II-III/2023' (a run of spans, the year written once) were
+    refused as no deadline though 'Từ tháng 3 đến tháng 6/2023' was read; each is due at the
+    end of its last month or quarter. A run written backwards is refused as such."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        [1, "Tổng kết đề án", "SNV", "Tháng 3-6/2023"],
+        [2, "Quyết toán dự án", "STC", "Quý II - III/2023"],
+        [3, "Số hóa hồ sơ", "STP", "Tháng 9-4/2023"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert (
+        "row 4, column D (Thời gian thực hiện): period 'Tháng 9-4/2023' ends before it starts"
+        in (result.stderr)
+    )
+    office.ok("import", workbook(tmp_path, rows[:3]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert [found[t]["due"] for t in ("Tổng kết đề án", "Quyết toán dự án")] == [
+        "2023-06-30",
+        "2023-09-30",
+    ]
+
+
+def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -> None:
+    """'Đạt' / 'Không đạt' / 'Chưa đạt' under 'Đánh giá' were kept as a note only ('Không đạt'
+    was recorded done on time beside 'Đã hoàn thành ngày …'). A verdict judges a delivered
+    result: 'Đạt' reads as completed (its day from another cell), 'Không đạt' and 'Chưa đạt'
+    as not completed, each with a warning naming the cell; a row done by one cell and judged
+    not achieved by another is refused. 'Đạt' beside 'Đang thực hiện' judges the work so far:
+    a note, the row open."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện", "Đánh giá"],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "Đã hoàn thành ngày 20/6/2023", "Đạt"],
+        [2, "Quyết toán dự án", "STC", "30/9/2023", "Đã nộp báo cáo", "Không đạt"],
+        [3, "Số hóa hồ sơ", "STP", "30/9/2023", None, "Chưa đạt yêu cầu"],
+        [4, "Báo cáo sơ kết", "STC", "30/9/2023", "Đang thực hiện", "Đạt"],
+        [5, "Sửa quy chế", "SNV", "30/6/2023", "Đã hoàn thành ngày 25/6/2023", "Không đạt"],
+    ]
+    dry = office(
+        "import",
+        workbook(tmp_path, rows),
+        "--meeting",
+        "1",
+        "--as-of",
+        AS_OF,
+        "--dry-run",
+        "--format",
+        "json",
+    )
+    found = {r["row"]: r for r in json.loads(dry.stdout)["rows"]}
+    assert found[2]["warnings"] == [
+        "column F: 'Đạt', a verdict on the result, read as completed (the result meets what "
+        "was asked)"
+    ]
+    assert found[3]["warnings"] == [
+        "column F: 'Không đạt', a verdict on the result, read as not completed (open)"
+    ]
+    assert (found[5]["action"], found[5]["warnings"]) == ("create", []), found[5]
+    assert found[6]["action"] == "error"
+    assert found[6]["problems"][0]["message"] == "says it is done and also that it is not"
+    office.ok("import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert (listed["Tổng kết đề án"]["status"], listed["Tổng kết đề án"]["completed_on"]) == (
+        "done_on_time",
+        "2023-06-20",
+    )
+    assert [listed[t]["status"] for t in ("Quyết toán dự án", "Số hóa hồ sơ")] == [
+        "open_in_time",
+        "open_in_time",
+    ]
+    assert listed["Báo cáo sơ kết"]["status"] == "open_in_time"  # the work so far judged
+    assert listed["Quyết toán dự án"]["completed_on"] is None
+
+
 def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
     office: Cli, tmp_path: Path
 ) -> None:

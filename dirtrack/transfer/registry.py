@@ -65,6 +65,17 @@ def _is_xlsx(path: Path, head: bytes) -> bool:
         return False
 
 
+def _is_ods(path: Path) -> bool:
+    """An OpenDocument spreadsheet (LibreOffice Calc's .ods): a zip whose ``mimetype`` says so."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument.spreadsheet"
+            )
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+
+
 def _is_export(path: Path, head: bytes) -> bool:
     return bool(_EXPORT_MARK.match(_strip_bom(head)))
 
@@ -132,7 +143,7 @@ def detect(path: Path) -> FileKind:
     if head.startswith(OLE_MAGIC):
         raise InvalidInput.of("import_xls", path=path)
     if head.startswith(ZIP_MAGIC):
-        raise InvalidInput.of("import_zip", path=path)
+        raise InvalidInput.of("import_ods" if _is_ods(path) else "import_zip", path=path)
     if path.suffix.lower() == ".xlsx":
         raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):

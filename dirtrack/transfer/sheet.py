@@ -43,6 +43,8 @@ class Sheet:
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
+    # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
+    legacy_font: str | None = None
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -271,6 +273,10 @@ def _load_workbook(source: Any) -> Any:
     return reader.wb
 
 
+# The names openpyxl opens a path by; a workbook named otherwise is handed to it as bytes.
+_OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
+
+
 def open_workbook(path: Path) -> Any:
     check_formulas(path)
     try:
@@ -280,7 +286,11 @@ def open_workbook(path: Path) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # Not read-only: merged cells are only known to a fully loaded sheet.
-            return _load_workbook(_with_clipped_merges(path) or path)
+            source = _with_clipped_merges(path)
+            if source is None and path.suffix.lower() not in _OPENPYXL_SUFFIXES:
+                # a workbook named otherwise (openpyxl goes by the name): read by its content
+                source = io.BytesIO(path.read_bytes())
+            return _load_workbook(source or path)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         detail = str(exc).splitlines()[0] if str(exc) else Phrase("w_damaged")
         raise InvalidInput.of(

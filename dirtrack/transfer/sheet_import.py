@@ -46,7 +46,7 @@ from dirtrack.transfer.base import (
     ranges,
     row_label,
 )
-from dirtrack.transfer.headers import REQUIRED, column_letter, parse_map
+from dirtrack.transfer.headers import REQUIRED, column_letter, match_header, parse_map
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -311,7 +311,7 @@ class SheetImport:
                 found.append(self._in_sheet(sheet, build_layout, why, pairs))
         self.skipped += [(name, Phrase("skip_chart")) for name in charts]
         if not found:
-            raise self._no_header(self.path.name, [s.name or "" for s in sheets])
+            raise self._no_header(self.path.name, sheets)
         return found
 
     @staticmethod
@@ -365,7 +365,7 @@ class SheetImport:
             if choice is not None:
                 choices.append(choice)
         if not choices:
-            raise self._no_header(name)
+            raise self._no_header(name, csv=sheet)
         best = max(choices, key=lambda c: c.score)
         for choice in choices:
             if choice is not best:
@@ -419,7 +419,7 @@ class SheetImport:
             if len(empty) == 1:
                 raise InvalidInput.of("sheet_empty", name=name, sheet=which)
             raise InvalidInput.of("sheets_empty", name=name, sheets=which)
-        raise self._no_header(name, [s.name or "" for s in sheets])
+        raise self._no_header(name, sheets)
 
     @staticmethod
     def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
@@ -454,9 +454,16 @@ class SheetImport:
                 header=header,
             )
 
-    def _no_header(self, name: str, sheets: list[str] | None = None) -> InvalidInput:
+    def _no_header(
+        self, name: str, sheets: list[Sheet] | None = None, csv: Sheet | None = None
+    ) -> InvalidInput:
+        """No header in any sheet (or the CSV file); one typed in the TCVN3 font is said so."""
+        looked = sheets or ([csv] if csv is not None else [])
+        typed = next((s.legacy_font for s in looked if s.legacy_font), None)
+        if typed is not None:
+            return InvalidInput.of("sheet_legacy_font", name=name, sample=typed)
         if sheets:
-            shown = ", ".join(repr(s) for s in sheets)
+            shown = ", ".join(repr(s.name or "") for s in sheets)
             return InvalidInput.of("no_header_in", name=name, n=HEADER_SCAN, sheets=shown)
         return InvalidInput.of("no_header", name=name, n=HEADER_SCAN)
 
@@ -614,12 +621,15 @@ class SheetImport:
     def _plan(self, number: int, values: list[Value]) -> Planned | None:
         if all(i >= len(values) or cells.is_blank(values[i]) for i in self.content):
             return None
-        # An infinite or undefined number is no value of any field: the row is bad, its cell
-        # named, rather than read as the text "inf".
+        # An infinite or undefined number, or a formula's error (#REF!), is no value of any
+        # field: the row is bad, its cell named, rather than read as the text "inf".
         unreadable = {
-            i: Phrase("cell_not_finite", value=cells.show(values[i]))
+            i: Phrase(
+                "cell_formula_error" if cells.formula_error(values[i]) else "cell_not_finite",
+                value=cells.show(values[i]).strip(),
+            )
             for i in self.content
-            if i < len(values) and cells.not_finite(values[i])
+            if i < len(values) and (cells.not_finite(values[i]) or cells.formula_error(values[i]))
         }
         # A text longer than the register holds is no value either (the cell is named).
         unreadable |= {
@@ -634,6 +644,8 @@ class SheetImport:
         self._section_above(stt, values)
         if not unreadable and self._is_total(values, written, stt):
             return self._planned(number, heading=written or stt)  # a subtotal: no directive
+        if not unreadable and self._repeats_header(values):
+            return self._planned(number, heading=written or stt)  # a second table's header
         if not unreadable and self._is_heading(number, values, written, stt):
             return self._heading(number, written or stt)
         p = self._planned(number, text=written)
@@ -757,6 +769,24 @@ class SheetImport:
         if not cells.is_blank(self._get(values, "unit")):
             return False
         return bool(_TOTAL.match(fold_words(written or stt)))
+
+    def _repeats_header(self, values: list[Value]) -> bool:
+        """A row that is the table's header again (``STT | Nội dung | Đơn vị chủ trì …`` over
+        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``): two cells or more, each
+        the header of its column or a name of that column's field."""
+        said = 0
+        for i in self.content:
+            if i >= len(values) or cells.is_blank(values[i]):
+                continue
+            column = self.layout.column(i)
+            written = cells.text(values[i])
+            found = match_header(written)
+            if fold_words(written) != fold_words(column.header) and (
+                found is None or found.field != column.field or found.score < 3
+            ):
+                return False
+            said += 1
+        return said >= 2
 
     def _section_above(self, stt: str, values: list[Value]) -> None:
         """A row numbered under the one before (``1.1`` after ``1``, which held only its text)
@@ -1225,6 +1255,7 @@ class SheetImport:
         progress_value = self._get(values, "progress")
         result_value = self._get(values, "result")
         done_day: date | None = None
+        going = False  # the progress column says the work goes on ("Đang thực hiện")
         for name, value in (("progress", progress_value), ("result", result_value)):
             if cells.is_tick(value):
                 # An x under "Kết quả thực hiện | Đúng hạn": which status it marks is the
@@ -1249,6 +1280,7 @@ class SheetImport:
             elif status.said is Said.OPEN:
                 # "Đang thực hiện, đạt 70%": a narrative; the result column decides, and
                 # without one, it says the row is open (against a completion date beside it).
+                going = True
                 if not layout.has("result"):
                     said.setdefault(Said.OPEN, (self._col("progress"), status))
                 if status.note or p.percent is not None:
@@ -1257,14 +1289,22 @@ class SheetImport:
                 notes.append(progress_note)
         if not cells.is_blank(result_value):
             try:
-                status = self._read_status(result_value)
+                status = cells.read_verdict(result_value) or self._read_status(result_value)
             except InvalidInput as exc:
                 p.problem(exc, self._col("result"))
                 status = cells.Status(None, None, None)
             if self._contradicts(p, status, result_value, self._col("result")):
                 pass
+            elif status.verdict and status.said is Said.DONE and going:
+                # "Đang thực hiện" | "Đạt": the work so far judged, not a result delivered
+                notes.append(status.cell)
             elif status.said is not None:
                 said[status.said] = (self._col("result"), status)
+                if status.verdict:
+                    # "Đạt" / "Không đạt": the office's verdict on the result, read as a status
+                    key = "warn_verdict_done" if status.said is Said.DONE else "warn_verdict_open"
+                    where = self._col("result").letter
+                    p.warn(Phrase(key, column=where, value=status.cell))
                 if status.said is Said.OPEN:
                     self._percent_in_words(p, result_value)
                     if status.note:

@@ -55,6 +55,18 @@ def not_finite(value: Value) -> bool:
     return isinstance(value, float) and not math.isfinite(value)
 
 
+# What Excel shows in a cell whose formula failed (and a CSV it saves carries as text).
+_FORMULA_ERRORS = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
+)
+
+
+def formula_error(value: Value) -> bool:
+    """A cell holding Excel's error value for a formula that failed (``#REF!``, ``#N/A``,
+    ``#VALUE!``…): no value of any field, whatever the column."""
+    return isinstance(value, str) and value.strip().upper() in _FORMULA_ERRORS
+
+
 def show(value: Value) -> str:
     """A cell as people see it, for messages and text fields."""
     if value is None:
@@ -601,6 +613,8 @@ class Status:
     cell: str = ""  # the cell as written
     # Done, then a share below 100 beside it ("Hoàn thành, 50%"): which one is true?
     part_percent: int | None = None
+    # Read from a verdict on the result ("Đạt", "Không đạt"): the import says so.
+    verdict: bool = False
 
 
 def _aligned(written: str) -> str | None:
@@ -680,6 +694,23 @@ def read_status(value: Value) -> Status:
             part = int(number) if number < 100 else None
         return Status(said, day, note, found[0], needs_day, cell=written, part_percent=part)
     return Status(None, None, written)
+
+
+# A verdict on the result, the whole cell: "Đạt", "Đạt yêu cầu", "Không đạt", "Chưa đạt".
+_VERDICT = re.compile(r"^(?:(khong|chua)\s+)?dat(?:\s+yeu\s+cau)?\s*[.!]?$")
+
+
+def read_verdict(value: Value) -> Status | None:
+    """A cell under ``Đánh giá`` / ``Kết quả`` that judges the result and says nothing else:
+    ``Đạt`` (``Đạt yêu cầu``) says the result was delivered and meets what was asked, so the
+    directive is done (on a day other cells must give); ``Không đạt``, ``Chưa đạt`` say it is
+    not done. None for any other words (``Đạt 70%`` is a share, read as one)."""
+    key = fold(text(value)).strip()
+    found = _VERDICT.match(key)
+    if found is None:
+        return None
+    said = Said.OPEN if found[1] else Said.DONE
+    return Status(said, None, None, key.rstrip(".! "), cell=text(value), verdict=True)
 
 
 def first_day(written: str) -> date | None:
@@ -834,6 +865,8 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
 
 # What registers write before a title or for one: "Đồng chí", "Đ/c", "Lãnh đạo", "GĐ", "PGĐ".
 _TITLE_MORE = re.compile(r"^(?:dong chi|d/c|lanh dao|gd|pgd)\b")
+# A name with words in brackets after it: "Sở Nội vụ (Giám đốc)", "Sở Nội vụ [đ/c Giám đốc]".
+_TITLE_AFTER = re.compile(r"^(.*\S)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 
 
 def after_titles(name: str) -> list[str]:
@@ -842,11 +875,19 @@ def after_titles(name: str) -> list[str]:
     tỉnh``): the name with the title's words taken off one at a time, fewest first (the last
     word of a title may begin the unit's name: *Ban* Tổ chức, *Văn phòng* UBND); empty when
     it starts with no title. The titles are the extractor's
-    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`), and ``Đồng chí``, ``Lãnh đạo``, ``GĐ``."""
+    (:data:`dirtrack.extract.lexicon.TITLE_HEADS`), and ``Đồng chí``, ``Lãnh đạo``, ``GĐ``.
+    A title in brackets after the name (``Sở Nội vụ (Giám đốc)``, ``Sở Nội vụ (đ/c Giám
+    đốc)``) is taken off the same way: the name before the brackets comes first."""
     from dirtrack.extract.lexicon import TITLE_HEAD_RE  # only for a name no unit has
 
-    words = name.split()
     rests: list[str] = []
+    after = _TITLE_AFTER.match(name)
+    if after is not None:
+        said = fold(after[2]).strip()
+        if TITLE_HEAD_RE.match(said) or _TITLE_MORE.match(said):
+            name = after[1]
+            rests.append(name)
+    words = name.split()
     at = 0
     while at < len(words) - 1:
         key = fold(" ".join(words[at:]))
