@@ -103,9 +103,7 @@ def resolve_target(value: str | None) -> Target:
             a file name, either created a file of that name.
     """
     if not value:
-        path = default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return sqlite_file_target(path)
+        return sqlite_file_target(default_path())  # its folder is made with the file
     check_db_value(value)
     if "://" in value:
         try:
@@ -224,8 +222,10 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
             # A command that only reads never creates a database: a mistyped --db must fail
             # loudly (`overdue --check` in cron), not read an empty register.
             raise DatabaseError.of("no_database_at", path=path)
-        # Created readable and writable by its owner only: it holds the office's records.
+        # Created readable and writable by its owner only: it holds the office's records (in
+        # the per-user folder, made now: a command that only reads leaves no empty folder).
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             pass  # another process's first use made it a moment ago: checked below as any file

@@ -285,3 +285,18 @@ def test_doctor_names_records_an_older_dirtrack_stored(meeting: int, units: Cli,
     )
     said = " ".join(units("--lang", "vi", "doctor").stdout.split())
     assert "nhiệm vụ định kỳ 1 kết thúc ngày 31/12/2021, trước ngày bắt đầu 01/06/2022" in said
+
+
+def test_a_reading_command_leaves_no_folder_for_the_default_database(tmp_path: Path) -> None:
+    """`dirtrack unit list` with no database made the per-user folder before it said there was
+    none; the folder is made with the database, by the first command that writes."""
+    from typer.testing import CliRunner
+
+    from dirtrack.cli import app
+
+    folder = tmp_path / "xdg-data" / "dirtrack"
+    said = CliRunner().invoke(app, ["unit", "list"])
+    assert (said.exit_code, said.stderr) == (1, f"Error: no database at {folder}/dirtrack.db\n")
+    assert not (tmp_path / "xdg-data").exists()
+    assert CliRunner().invoke(app, ["unit", "add", "BTC", "Ban Tổ chức"]).exit_code == 0
+    assert (folder / "dirtrack.db").is_file()
