@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, islice
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.records import Record
@@ -282,8 +282,19 @@ def _longest_line(text: str) -> int:
 
 # What rich would turn into something else than the characters themselves: markup ("[b]"),
 # emoji codes (":warning:"), and control characters (line breaks, tabs, escapes).
-_SPECIAL = re.compile(r"[\[\x00-\x1f\x7f-\x9f]|:\S*?:")
+_MARKUP_OR_CONTROL = re.compile(r"[\[\x00-\x1f\x7f-\x9f]")
+_EMOJI_CODE = re.compile(r":\S*?:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _special(text: str) -> bool:
+    """Whether ``text`` holds something rich would not print as it is (see above). Two
+    searches, the second only when there is a colon: one class alone is searched at C speed,
+    while the two patterns as alternatives were tried at every character (a large report's
+    cells, about a megabyte, searched in 4.5 ms instead of 1.9)."""
+    return _MARKUP_OR_CONTROL.search(text) is not None or (
+        ":" in text and _EMOJI_CODE.search(text) is not None
+    )
 
 
 def plain_table_lines(
@@ -334,7 +345,7 @@ def plain_columns(
     if any(side not in ("left", "right") for side in justify):
         return None
     texts = [title or "", *headers]
-    if any(_SPECIAL.search(text) for text in texts):
+    if any(_special(text) for text in texts):
         return None
     sizes: dict[str, int] = {}  # units, dates and statuses repeat: measure each text once
 
@@ -344,8 +355,10 @@ def plain_columns(
             found = sizes[text] = len(text) if text.isascii() else cell_width(text)
         return found
 
-    # One search for all the cells, joined by a space, which no pattern can match across.
-    if _SPECIAL.search(" ".join(chain.from_iterable(columns))):
+    # Each column's cells joined by a space, which no pattern can match across: searched here,
+    # and read again below for whether each of their characters takes one cell.
+    joined = [" ".join(column) for column in columns]
+    if any(_special(text) for text in joined):
         return None
     widths = [size(h) for h in headers]
     # Per column, its cells as they are written: as they are when every character takes one
@@ -354,11 +367,11 @@ def plain_columns(
     laid: list[Sequence[str]] = []
     plain = []
     for i, column in enumerate(columns):
-        joined = "\x00".join(column)  # no cell holds a control character (searched above)
-        # rich strips trailing space before justifying right.
+        # rich strips trailing space before justifying right (no cell holds a control
+        # character: searched above).
         right = justify[i] == "right"
-        trailing = right and _TRAILING_SPACE.search(joined + "\x00") is not None
-        if not trailing and (joined.isascii() or _one_cell_each(joined)):
+        trailing = right and _TRAILING_SPACE.search("\x00".join(column) + "\x00") is not None
+        if not trailing and (joined[i].isascii() or _one_cell_each(joined[i])):
             widths[i] = max(widths[i], max(map(len, column), default=0))
             plain.append(widths[i] > 0)
             laid.append(column)
@@ -443,10 +456,10 @@ def cell_width(text: str) -> int:
 
 
 def _one_cell_each(joined: str) -> bool:
-    """Whether every character of ``joined`` (cells joined by NUL) takes one cell, as rich
+    """Whether every character of ``joined`` (cells joined by a space) takes one cell, as rich
     measures it: then each cell is as wide as it is long. The characters not met before are
     learnt as :func:`cell_width` learns them; the whole column is read by one translate."""
-    rest = joined.translate(_NARROW).replace("\x00", "")
+    rest = joined.translate(_NARROW)
     if not rest:
         return True
     from rich.cells import get_character_cell_size
