@@ -547,8 +547,8 @@ def print_renderables(items: Iterable[object]) -> None:
     fast = is_plain()
     for item in items:
         if isinstance(item, PlainLines):
-            for block in batched(item.lines, 1000):
-                sys.stdout.write("".join(line + "\n" for line in block))
+            for block in batched(item.lines, 1000):  # never empty
+                sys.stdout.write("\n".join(block) + "\n")
             continue
         lines = _plain_lines(item) if fast else None
         if lines is not None:
