@@ -215,7 +215,8 @@ def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
     assert "* MEETING_ID <int> The meeting that gave the directive." in en
     assert "--due WHEN" in en and "--unit -u <str>" in en
     delete = flat(invoke("--lang", "vi", "delete", "--help").stdout)
-    assert "<lựa_chọn> Loại bản ghi cần xóa." in delete and "<choice>" not in delete
+    assert "<lựa_chọn> cuộc họp (meeting), nhiệm vụ (directive)" in delete
+    assert "<choice>" not in delete
     backup = flat(invoke("--lang", "vi", "backup", "--help").stdout)
     assert "TỆP" in backup and "FILE" not in backup
 
@@ -407,6 +408,35 @@ def test_every_choice_of_words_takes_its_vietnamese_name() -> None:
 
     walk(COMMAND, "dirtrack")
     assert plain == []
+
+
+def test_every_named_choice_is_in_its_help_with_its_vietnamese_name() -> None:
+    """The help of an option that takes a code or its Vietnamese name (``Named``) names every
+    code it takes, with the Vietnamese name in Vietnamese; two commands taking the same choice
+    (add-meeting and edit meeting --kind) say it with the same help."""
+    from dirtrack.cli.common import Named
+
+    missing: list[str] = []
+    helps: dict[int, set[str]] = {}
+
+    def walk(command: Any, path: str) -> None:
+        for param in command.params:
+            if not isinstance(param.type, Named):
+                continue
+            where = f"{path} {param.opts[0]}"
+            english, vietnamese = param.help or "", _(param.help or "", "vi")
+            for code, names in param.type.names.items():
+                if str(code) not in english or str(code) not in vietnamese:
+                    missing.append(f"{where}: {code}")
+                elif names and not any(name in vietnamese for name in names):
+                    missing.append(f"{where}: {code} without its Vietnamese name")
+            helps.setdefault(id(param.type.names), set()).add(english)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(COMMAND, "dirtrack")
+    assert missing == []
+    assert [texts for texts in helps.values() if len(texts) > 1] == []
 
 
 def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:

@@ -13,6 +13,7 @@ from typer._click.core import Command
 from typer._click.types import IntParamType, ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
+from dirtrack.i18n import N_
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat
@@ -613,7 +614,7 @@ GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _unknown_category(value: str, choices: str) -> InvalidInput:
+def unknown_category(value: str, choices: str) -> InvalidInput:
     return InvalidInput.of("unknown_category", value=value, choices=choices)
 
 
@@ -632,6 +633,20 @@ def named_option(
     return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
 
 
+# The help of --kind and --category, said once for every command that takes them (add-meeting
+# and edit meeting, add-limitation and edit limitation).
+KIND_HELP = N_(
+    "working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
+    "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional."
+)
+CATEGORY_HELP = N_(
+    "timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
+    "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
+    "discipline (kỷ luật) or other (khác): the code or the Vietnamese name, accents "
+    "optional."
+)
+
+
 CutoffOpt = Annotated[
     Cutoff,
     named_option(
@@ -647,20 +662,16 @@ KindOpt = Annotated[
     named_option(
         KIND_NAMES,
         metavar="KIND",
-        help="working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
-        "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional.",
+        help=KIND_HELP,
     ),
 ]
 CategoryOpt = Annotated[
     str,
     named_option(
         CATEGORY_NAMES,
-        unknown=_unknown_category,
+        unknown=unknown_category,
         metavar="CATEGORY",
-        help="timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
-        "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
-        "discipline (kỷ luật) or other (khác): the code or the Vietnamese name, accents "
-        "optional.",
+        help=CATEGORY_HELP,
     ),
 ]
 StatusOpt = Annotated[
@@ -670,8 +681,8 @@ StatusOpt = Annotated[
         unknown=_unknown_status,
         metavar="STATUS",
         help="done_on_time (đúng hạn), done_late (hoàn thành quá hạn), open_in_time (trong "
-        "hạn), overdue (quá hạn), cancelled (dừng), open (chưa hoàn thành) or all (tất cả): "
-        "the code or the Vietnamese name, accents optional.",
+        "hạn), overdue (quá hạn), cancelled (dừng), withdrawn (rút khỏi chương trình), open (chưa "
+        "hoàn thành) or all (tất cả): the code or the Vietnamese name, accents optional.",
     ),
 ]
 
