@@ -97,6 +97,35 @@ def test_every_command_help_is_in_vietnamese(path: tuple[str, ...]) -> None:
     assert "Cách dùng:" in result.stdout
 
 
+# English words that a Vietnamese --help has no reason to show: an untranslated sentence or a
+# keyword the user may type in Vietnamese too (``current``: ``quý này``).
+ENGLISH_WORDS = {
+    "the", "and", "from", "when", "only", "default", "each", "this", "that", "which", "not",
+    "for", "its", "are", "given", "else", "one", "all", "any", "every", "without", "before",
+    "after", "until", "current", "previous",
+}  # fmt: skip
+
+
+def test_no_english_in_any_vietnamese_help() -> None:
+    """Every --help, under --lang vi and under LANG=vi_VN.UTF-8, is Vietnamese but for option
+    names, quoted commands, codes given beside their Vietnamese names (``quá hạn (overdue)``)
+    and defaults: the period keywords were left in English, a status said by its code."""
+    found = []
+    for path in [(), *command_paths()]:
+        for args, env in ((("--lang", "vi"), {}), ((), {"LANG": "vi_VN.UTF-8"})):
+            result = invoke(*args, *path, "--help", env={"COLUMNS": "100", **env})
+            assert result.exit_code == 0
+            text = re.sub(
+                r"`[^`]*`|--?[\w-]+|\([a-z_-]+\)|'[a-z]+'|\[mặc định: [\w-]+\]",
+                " ",
+                flat(result.stdout),
+            )
+            words = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_WORDS}
+            if words:
+                found.append(f"{' '.join(path)} {env}: {sorted(words)}")
+    assert found == []
+
+
 def test_a_click_usage_error_in_either_language() -> None:
     # Off a terminal (a script, cron; CliRunner here), one line like every other error.
     vi = invoke("--lang", "vi", "assign", "1", "x", "--nope")
