@@ -342,3 +342,25 @@ def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
         assert any("Tổng kết công tác cải" in line for line in lines), (width, shown)
         if width == 80:  # blocks: each value beside its header
             assert any(line.startswith(header) and "Xây dựng" in line for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_row_labels_of_the_reports_tables_are_readable_at_80_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The first column of a table per leader, per field or of the scores (the unit, the leader
+    in charge) was squeezed to 7 to 9 letters at 80 columns, one word a line ('(chưa', 'phân',
+    'công'…), while the tier beside it kept 20: it is at least 16 wide, like the unit's."""
+    terminal(monkeypatch, 80)
+    for args in (
+        ["report", "--quarter", "2022Q3", "--by", "leader"],
+        ["score", "--quarter", "2022Q3"],
+    ):
+        shown = page(screen(register, lang, args))
+        lines = shown.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        unit = next(line for line in lines if line.startswith(" UBKTTU"))
+        assert unit.startswith(" UBKTTU — Ủy ban"), (args, unit)
+    leaders = page(screen(register, lang, ["report", "--quarter", "2022Q3", "--by", "leader"]))
+    label = {"vi": "(chưa phân công", "en": "(no leader in"}[lang]
+    assert label in leaders, leaders
