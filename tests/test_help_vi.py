@@ -147,6 +147,23 @@ def test_a_click_usage_error_in_either_language() -> None:
     assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
 
 
+def test_a_missing_choice_is_said_in_the_language_of_the_run() -> None:
+    """A missing argument that is a choice (completion's shell) was Typer's English, its choices
+    one a line with tabs, under --lang vi too."""
+    said = {
+        ("--lang", "vi"): "Error: Thiếu tham số 'LOẠI_SHELL'. Chọn một trong: bash, zsh, fish. "
+        "Xem hướng dẫn: 'dirtrack completion -h'.",
+        ("--lang", "en"): "Error: Missing argument 'SHELL'. Choose from: bash, zsh, fish. "
+        "Try 'dirtrack completion -h' for help.",
+    }
+    for args, line in said.items():
+        result = invoke(*args, "completion")
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [line]
+    result = invoke("completion", env={"LANG": "vi_VN.UTF-8", "DIRTRACK_LANG": ""})
+    assert result.stderr.splitlines() == [said[("--lang", "vi")]]
+
+
 def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
     """The messages of the Click that Typer vendors: a typo'd command with its suggestion, a
     number that is not one, a --lang that names no language, with its variable."""
