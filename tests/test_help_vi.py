@@ -126,6 +126,19 @@ def test_no_english_in_any_vietnamese_help() -> None:
     assert found == []
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_report_formats_leave_room_for_the_help_at_80_columns(lang: str) -> None:
+    """report and score wrote '<table|json|csv|md|html|xl / sx|docx>' as the placeholder of
+    --format, which left every option's help 27 columns at 80: FORMAT (ĐỊNH_DẠNG), the formats
+    being listed in the help."""
+    for command in ("report", "score"):
+        result = invoke("--lang", lang, command, "--help", env={"COLUMNS": "80"})
+        assert result.exit_code == 0
+        line = next(line for line in result.stdout.splitlines() if "│ --format" in line)
+        placeholder = {"vi": "ĐỊNH_DẠNG", "en": "FORMAT"}[lang]
+        assert placeholder in line and "table, json, csv, md, html, xlsx" in line, line
+
+
 def test_a_click_usage_error_in_either_language() -> None:
     # Off a terminal (a script, cron; CliRunner here), one line like every other error.
     vi = invoke("--lang", "vi", "assign", "1", "x", "--nope")

@@ -16,7 +16,7 @@ from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
-from dirtrack.render import OutputFormat
+from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
 if TYPE_CHECKING:  # the commands that only read never open an ORM session
@@ -494,6 +494,18 @@ FormatOpt = Annotated[
     OutputFormat,
     typer.Option(
         "--format", "-f", case_sensitive=False, help="table for people; json or csv for scripts."
+    ),
+]
+# The formats of a report or the scores, too many to list in the placeholder of --help: at 80
+# columns '<table|json|csv|md|html|xlsx|docx>' left the help beside it 27 columns.
+ReportFormatOpt = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table, json, csv, md, html, xlsx or docx.",
+        metavar="FORMAT",
     ),
 ]
 AsOfOpt = Annotated[

@@ -12,6 +12,7 @@ from dirtrack.cli.common import (
     OutOpt,
     PeriodOpt,
     QuarterOpt,
+    ReportFormatOpt,
     UnitFilterOpt,
     bad_parameter,
     judged_day,
@@ -42,15 +43,7 @@ def score(
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     cutoff: CutoffOpt = Cutoff.CALENDAR,
-    fmt: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="table, json, csv, md, html, xlsx or docx.",
-        ),
-    ] = ReportFormat.TABLE,
+    fmt: ReportFormatOpt = ReportFormat.TABLE,
     out_file: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
