@@ -2059,6 +2059,13 @@ CLICK_ERRORS: dict[str, Entry] = {
     ),
     "Invalid value: {message}": N_("Invalid value: {message}"),
     "Missing argument {hint}.": N_("Missing argument {hint}."),
+    # A missing choice (completion's SHELL): Typer lists the choices one a line, tab-indented.
+    "Missing argument {hint}. Choose from:\n\t{choices}": N_(
+        "Missing argument {hint}. Choose from: {choices}."
+    ),
+    "Missing option {hint}. Choose from:\n\t{choices}": N_(
+        "Missing option {hint}. Choose from: {choices}."
+    ),
     "Missing option {hint}.": N_("Missing option {hint}."),
     "Missing parameter {hint}.": N_("Missing parameter {hint}."),
     "No such option: {name}": N_("No such option: {name}"),
@@ -2108,6 +2115,8 @@ def click_text(message: str, lang: str) -> str:
         values = found.groupdict()
         if "message" in values:
             values["message"] = click_text(values["message"], lang)
+        if "choices" in values:  # "bash,\n\tzsh" as "bash, zsh"
+            values["choices"] = ", ".join(c.strip() for c in values["choices"].split(","))
         n = len(values["args"].split()) if "args" in values else None
         return say(entry, lang, n).format(**values)
     return message

@@ -48,3 +48,12 @@ CATEGORY_NAMES: dict[str, tuple[str, ...]] = {
     Category.DISCIPLINE: ("kỷ luật, kỷ cương", "kỷ luật", "kỷ cương"),
     Category.OTHER: ("khác",),
 }
+
+
+#: The verdicts of a result against the requirements (``done --verdict``, the score rules'
+#: ``verdict``), each with what a user may type for it besides its code.
+VERDICT_NAMES: dict[str, tuple[str, ...]] = {
+    "meets": ("đạt", "đạt yêu cầu"),
+    "exceeds": ("vượt", "vượt yêu cầu"),
+    "short": ("chưa đạt", "chưa đạt yêu cầu", "không đạt"),
+}

@@ -97,6 +97,48 @@ def test_every_command_help_is_in_vietnamese(path: tuple[str, ...]) -> None:
     assert "Cách dùng:" in result.stdout
 
 
+# English words that a Vietnamese --help has no reason to show: an untranslated sentence or a
+# keyword the user may type in Vietnamese too (``current``: ``quý này``).
+ENGLISH_WORDS = {
+    "the", "and", "from", "when", "only", "default", "each", "this", "that", "which", "not",
+    "for", "its", "are", "given", "else", "one", "all", "any", "every", "without", "before",
+    "after", "until", "current", "previous",
+}  # fmt: skip
+
+
+def test_no_english_in_any_vietnamese_help() -> None:
+    """Every --help, under --lang vi and under LANG=vi_VN.UTF-8, is Vietnamese but for option
+    names, quoted commands, codes given beside their Vietnamese names (``quá hạn (overdue)``)
+    and defaults: the period keywords were left in English, a status said by its code."""
+    found = []
+    for path in [(), *command_paths()]:
+        for args, env in ((("--lang", "vi"), {}), ((), {"LANG": "vi_VN.UTF-8"})):
+            result = invoke(*args, *path, "--help", env={"COLUMNS": "100", **env})
+            assert result.exit_code == 0
+            text = re.sub(
+                r"`[^`]*`|--?[\w-]+|\([a-z_-]+\)|'[a-z]+'|\[mặc định: [\w-]+\]",
+                " ",
+                flat(result.stdout),
+            )
+            words = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_WORDS}
+            if words:
+                found.append(f"{' '.join(path)} {env}: {sorted(words)}")
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_report_formats_leave_room_for_the_help_at_80_columns(lang: str) -> None:
+    """report and score wrote '<table|json|csv|md|html|xl / sx|docx>' as the placeholder of
+    --format, which left every option's help 27 columns at 80: FORMAT (ĐỊNH_DẠNG), the formats
+    being listed in the help."""
+    for command in ("report", "score"):
+        result = invoke("--lang", lang, command, "--help", env={"COLUMNS": "80"})
+        assert result.exit_code == 0
+        line = next(line for line in result.stdout.splitlines() if "│ --format" in line)
+        placeholder = {"vi": "ĐỊNH_DẠNG", "en": "FORMAT"}[lang]
+        assert placeholder in line and "table, json, csv, md, html, xlsx" in line, line
+
+
 def test_a_click_usage_error_in_either_language() -> None:
     # Off a terminal (a script, cron; CliRunner here), one line like every other error.
     vi = invoke("--lang", "vi", "assign", "1", "x", "--nope")
@@ -116,6 +158,23 @@ def test_a_click_usage_error_in_either_language() -> None:
     assert "Giá trị không hợp lệ cho '--format' / '-f': 'pdf' không thuộc:" in flat(bad.stderr)
     extra = invoke("--lang", "en", "show", "1", "2")
     assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
+
+
+def test_a_missing_choice_is_said_in_the_language_of_the_run() -> None:
+    """A missing argument that is a choice (completion's shell) was Typer's English, its choices
+    one a line with tabs, under --lang vi too."""
+    said = {
+        ("--lang", "vi"): "Error: Thiếu tham số 'LOẠI_SHELL'. Chọn một trong: bash, zsh, fish. "
+        "Xem hướng dẫn: 'dirtrack completion -h'.",
+        ("--lang", "en"): "Error: Missing argument 'SHELL'. Choose from: bash, zsh, fish. "
+        "Try 'dirtrack completion -h' for help.",
+    }
+    for args, line in said.items():
+        result = invoke(*args, "completion")
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [line]
+    result = invoke("completion", env={"LANG": "vi_VN.UTF-8", "DIRTRACK_LANG": ""})
+    assert result.stderr.splitlines() == [said[("--lang", "vi")]]
 
 
 def test_the_usage_errors_of_typers_own_click_in_vietnamese() -> None:
@@ -215,7 +274,8 @@ def test_help_shows_vietnamese_placeholders_and_english_is_as_before() -> None:
     assert "* MEETING_ID <int> The meeting that gave the directive." in en
     assert "--due WHEN" in en and "--unit -u <str>" in en
     delete = flat(invoke("--lang", "vi", "delete", "--help").stdout)
-    assert "<lựa_chọn> Loại bản ghi cần xóa." in delete and "<choice>" not in delete
+    assert "<lựa_chọn> cuộc họp (meeting), nhiệm vụ (directive)" in delete
+    assert "<choice>" not in delete
     backup = flat(invoke("--lang", "vi", "backup", "--help").stdout)
     assert "TỆP" in backup and "FILE" not in backup
 
@@ -407,6 +467,35 @@ def test_every_choice_of_words_takes_its_vietnamese_name() -> None:
 
     walk(COMMAND, "dirtrack")
     assert plain == []
+
+
+def test_every_named_choice_is_in_its_help_with_its_vietnamese_name() -> None:
+    """The help of an option that takes a code or its Vietnamese name (``Named``) names every
+    code it takes, with the Vietnamese name in Vietnamese; two commands taking the same choice
+    (add-meeting and edit meeting --kind) say it with the same help."""
+    from dirtrack.cli.common import Named
+
+    missing: list[str] = []
+    helps: dict[int, set[str]] = {}
+
+    def walk(command: Any, path: str) -> None:
+        for param in command.params:
+            if not isinstance(param.type, Named):
+                continue
+            where = f"{path} {param.opts[0]}"
+            english, vietnamese = param.help or "", _(param.help or "", "vi")
+            for code, names in param.type.names.items():
+                if str(code) not in english or str(code) not in vietnamese:
+                    missing.append(f"{where}: {code}")
+                elif names and not any(name in vietnamese for name in names):
+                    missing.append(f"{where}: {code} without its Vietnamese name")
+            helps.setdefault(id(param.type.names), set()).add(english)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(COMMAND, "dirtrack")
+    assert missing == []
+    assert [texts for texts in helps.values() if len(texts) > 1] == []
 
 
 def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:

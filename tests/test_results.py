@@ -367,3 +367,16 @@ def test_one_list_of_verdicts() -> None:
     from dirtrack.store import results
 
     assert results.VERDICTS is scoring.VERDICTS
+
+
+def test_a_verdict_by_its_vietnamese_name(cli: Cli, db: str) -> None:
+    """--verdict took only meets, exceeds and short while its Vietnamese help named them đạt,
+    vượt and chưa đạt (and --kind, --category or --on-time-by took their Vietnamese names)."""
+    _, (one, two, three) = setup(cli)
+    for ident, typed, code in ((one, "chưa đạt", "short"), (two, "VUOT", "exceeds")):
+        cli.ok("done", str(ident), "--date", "2025-02-20", "--verdict", typed)
+        assert show(cli, ident, "2025-03-01")["result"]["verdict"] == code
+    before = snapshot(db)
+    error = cli.fail("--lang", "vi", "done", str(three), "--verdict", "tuyệt")
+    assert error == "Error: không có mức đánh giá 'tuyệt'; dùng một trong: meets, exceeds, short"
+    assert snapshot(db) == before

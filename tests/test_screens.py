@@ -356,3 +356,25 @@ def test_a_column_empty_in_every_row_gives_its_room_unless_asked_for(
     assert header.split() == ["ID", "When", "By", "Command", "Changes"]
     asked = page(screen(register, "en", ["history", "--limit", "2", "--fields", "id,undone_by"]))
     assert asked.splitlines()[2].split() == ["ID", "Undone", "by"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_row_labels_of_the_reports_tables_are_readable_at_80_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The first column of a table per leader, per field or of the scores (the unit, the leader
+    in charge) was squeezed to 7 to 9 letters at 80 columns, one word a line ('(chưa', 'phân',
+    'công'…), while the tier beside it kept 20: it is at least 16 wide, like the unit's."""
+    terminal(monkeypatch, 80)
+    for args in (
+        ["report", "--quarter", "2022Q3", "--by", "leader"],
+        ["score", "--quarter", "2022Q3"],
+    ):
+        shown = page(screen(register, lang, args))
+        lines = shown.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        unit = next(line for line in lines if line.startswith(" UBKTTU"))
+        assert unit.startswith(" UBKTTU — Ủy ban"), (args, unit)
+    leaders = page(screen(register, lang, ["report", "--quarter", "2022Q3", "--by", "leader"]))
+    label = {"vi": "(chưa phân công", "en": "(no leader in"}[lang]
+    assert label in leaders, leaders

@@ -13,6 +13,7 @@ from typer._click.core import Command
 from typer._click.types import IntParamType, ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
+from dirtrack.i18n import N_
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat, ReportFormat
@@ -495,6 +496,18 @@ FormatOpt = Annotated[
         "--format", "-f", case_sensitive=False, help="table for people; json or csv for scripts."
     ),
 ]
+# The formats of a report or the scores, too many to list in the placeholder of --help: at 80
+# columns '<table|json|csv|md|html|xlsx|docx>' left the help beside it 27 columns.
+ReportFormatOpt = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table, json, csv, md, html, xlsx or docx.",
+        metavar="FORMAT",
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
@@ -517,13 +530,6 @@ OutOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
-# The formats of the documents a period gives (report, score).
-ReportFormatOpt = Annotated[
-    ReportFormat,
-    typer.Option(
-        "--format", "-f", case_sensitive=False, help="table, json, csv, md, html, xlsx or docx."
-    ),
-]
 # The options every document an office files takes (report --format docx, urge).
 NumberOpt = Annotated[
     str | None,
@@ -620,7 +626,7 @@ GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _unknown_category(value: str, choices: str) -> InvalidInput:
+def unknown_category(value: str, choices: str) -> InvalidInput:
     return InvalidInput.of("unknown_category", value=value, choices=choices)
 
 
@@ -639,6 +645,20 @@ def named_option(
     return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)
 
 
+# The help of --kind and --category, said once for every command that takes them (add-meeting
+# and edit meeting, add-limitation and edit limitation).
+KIND_HELP = N_(
+    "working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
+    "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional."
+)
+CATEGORY_HELP = N_(
+    "timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
+    "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
+    "discipline (kỷ luật) or other (khác): the code or the Vietnamese name, accents "
+    "optional."
+)
+
+
 CutoffOpt = Annotated[
     Cutoff,
     named_option(
@@ -654,20 +674,16 @@ KindOpt = Annotated[
     named_option(
         KIND_NAMES,
         metavar="KIND",
-        help="working-session (buổi làm việc), briefing (giao ban), conference (hội nghị) "
-        "or review (sơ kết, tổng kết): the code or the Vietnamese name, accents optional.",
+        help=KIND_HELP,
     ),
 ]
 CategoryOpt = Annotated[
     str,
     named_option(
         CATEGORY_NAMES,
-        unknown=_unknown_category,
+        unknown=unknown_category,
         metavar="CATEGORY",
-        help="timeliness (tiến độ), quality (chất lượng), staffing (nhân sự, biên chế), "
-        "budget (kinh phí), equipment (phương tiện, thiết bị), coordination (phối hợp), "
-        "discipline (kỷ luật) or other (khác): the code or the Vietnamese name, accents "
-        "optional.",
+        help=CATEGORY_HELP,
     ),
 ]
 StatusOpt = Annotated[
@@ -677,8 +693,8 @@ StatusOpt = Annotated[
         unknown=_unknown_status,
         metavar="STATUS",
         help="done_on_time (đúng hạn), done_late (hoàn thành quá hạn), open_in_time (trong "
-        "hạn), overdue (quá hạn), cancelled (dừng), open (chưa hoàn thành) or all (tất cả): "
-        "the code or the Vietnamese name, accents optional.",
+        "hạn), overdue (quá hạn), cancelled (dừng), withdrawn (rút khỏi chương trình), open (chưa "
+        "hoàn thành) or all (tất cả): the code or the Vietnamese name, accents optional.",
     ),
 ]
 

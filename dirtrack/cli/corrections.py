@@ -12,6 +12,8 @@ import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
+    CATEGORY_HELP,
+    KIND_HELP,
     DateOpt,
     FormatOpt,
     Named,
@@ -23,6 +25,7 @@ from dirtrack.cli.common import (
     state,
     today,
     unit_of_work,
+    unknown_category,
     when,
 )
 from dirtrack.errors import InvalidInput
@@ -58,10 +61,6 @@ app.add_typer(edit_app, name="edit")
 
 def _unknown_kind(value: str, choices: str) -> InvalidInput:
     return InvalidInput.of("unknown_kind", kind=value, choices=choices)
-
-
-def _unknown_category(value: str, choices: str) -> InvalidInput:
-    return InvalidInput.of("unknown_category", value=value, choices=choices)
 
 
 def _said(ctx: typer.Context, key: str, **values: object) -> None:
@@ -235,11 +234,7 @@ def edit_meeting(
     chair_title: Annotated[str | None, typer.Option(help="The chair's position.")] = None,
     kind: Annotated[
         str | None,
-        typer.Option(
-            click_type=Named(KIND_NAMES, _unknown_kind),
-            metavar="KIND",
-            help="working-session, briefing, conference or review (or the Vietnamese name).",
-        ),
+        typer.Option(click_type=Named(KIND_NAMES, _unknown_kind), metavar="KIND", help=KIND_HELP),
     ] = None,
     doc: Annotated[
         str | None, typer.Option(help="Conclusion document number.", metavar="NUMBER")
@@ -311,10 +306,9 @@ def edit_limitation(
     category: Annotated[
         str | None,
         typer.Option(
-            click_type=Named(CATEGORY_NAMES, _unknown_category),
+            click_type=Named(CATEGORY_NAMES, unknown_category),
             metavar="CATEGORY",
-            help="timeliness, quality, staffing, budget, equipment, coordination, discipline "
-            "or other (or the Vietnamese name).",
+            help=CATEGORY_HELP,
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -369,7 +363,8 @@ def delete(
         typer.Argument(
             click_type=Named(RECORD_KINDS, _unknown_record),
             metavar="meeting|directive|limitation",
-            help="What to delete.",
+            help="meeting (cuộc họp), directive (nhiệm vụ) or limitation (hạn chế): what to "
+            "delete, the code or the Vietnamese name.",
         ),
     ],
     ident: Annotated[int, typer.Argument(metavar="ID", help="Its id.")],

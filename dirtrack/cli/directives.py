@@ -17,6 +17,7 @@ from dirtrack.cli.common import (
     dated_change,
     event_day,
     field_list,
+    named_option,
     optional_day,
     positive_id,
     state,
@@ -25,6 +26,7 @@ from dirtrack.cli.common import (
 from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import msg
+from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
@@ -328,6 +330,10 @@ def progress(
     )
 
 
+def _bad_verdict(value: str, choices: str) -> InvalidInput:
+    return InvalidInput.of("bad_verdict", value=value, choices=choices)
+
+
 @app.command("done")
 def done(
     ctx: typer.Context,
@@ -351,9 +357,12 @@ def done(
     ] = None,
     verdict: Annotated[
         str | None,
-        typer.Option(
-            help="Against the requirements: meets, exceeds or short (falls short).",
+        named_option(
+            VERDICT_NAMES,
+            unknown=_bad_verdict,
             metavar="meets|exceeds|short",
+            help="Against the requirements: meets (đạt), exceeds (vượt) or short (chưa đạt): "
+            "the code or the Vietnamese name, accents optional.",
         ),
     ] = None,
 ) -> None:

@@ -395,6 +395,11 @@ def _cell_columns(table: Table, lang: str, rate_at: int) -> list[list[str]]:
 SERIES_PRIORITY = (0, 0, 3, 1, 1, 1, 2, 1, 4, 2, 3, 3)
 
 
+# The longest a label of a report's table is (a tier, "Hoàn thành xuất sắc nhiệm vụ"); a longer
+# text column is words a person wrote (a directive's, a limitation's), kept at least 20 wide.
+SHORT_TEXT = 30
+
+
 def report_columns(
     table: Table, kinds: Sequence[str], texts: Sequence[Sequence[str]]
 ) -> list[Column]:
@@ -413,6 +418,8 @@ def report_columns(
     longest = {i: max((len(row[i]) for row in texts), default=0) for i, k in enumerate(kinds)}
     words = [i for i, kind in enumerate(kinds) if kind == TEXT and i > 0]
     main = max(words, key=lambda i: longest[i], default=-1)
+    if main >= 0 and longest[main] <= SHORT_TEXT:  # labels (tiers, kinds), not a text
+        main = -1
     at = 0  # the index among the table's own columns (the bar is not one)
     for index, kind in enumerate(kinds):
         from_end = len(plain_kinds) - at
@@ -439,7 +446,7 @@ def report_columns(
             at += 1
         wrap = kind in (TEXT, RATE, TREND)
         minimum = 7 if wrap else 0
-        if kind == TEXT and index == 0 and counts:  # the unit, the chair
+        if kind == TEXT and index < 2 and index != main:  # the unit, chair, field or leader
             minimum = 16
         elif index == main:
             minimum = 20

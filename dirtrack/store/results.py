@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import open_input, os_reason
+from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
 from dirtrack.store.directives import (
@@ -33,7 +34,7 @@ from dirtrack.store.directives import (
     extend,
     get_directive,
 )
-from dirtrack.text import clean_optional, nfc
+from dirtrack.text import clean_optional, match_name, nfc
 
 EXTEND, WITHDRAW = "extend", "withdraw"
 APPROVED, REJECTED = "approved", "rejected"
@@ -108,10 +109,12 @@ def _result(session: Session, directive_id: int) -> DirectiveResult | None:
 
 
 def check_verdict(verdict: str) -> str:
-    """``done --verdict``: one of :data:`VERDICTS`."""
-    if verdict not in VERDICTS:
+    """``done --verdict``: one of :data:`VERDICTS`, given as itself or by its Vietnamese name
+    (``đạt``, ``vuot``); the code."""
+    code = match_name(verdict, VERDICT_NAMES)
+    if code is None:
         raise InvalidInput.of("bad_verdict", value=verdict, choices=", ".join(VERDICTS))
-    return verdict
+    return code
 
 
 def complete(
@@ -142,7 +145,7 @@ def complete(
         if doc_date > on:
             raise InvalidInput.of("doc_after_done", doc_date=doc_date, date=on)
     if verdict is not None:
-        check_verdict(verdict)
+        verdict = check_verdict(verdict)
     number = document_number(doc)
     stored_file, digest = file_hash(file) if file else (None, None)
     found = _result(session, directive_id)
