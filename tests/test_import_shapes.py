@@ -137,6 +137,46 @@ def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
     assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Ngày phải hoàn thành",
+        "Thời hạn phải hoàn thành",
+        "Thời gian yêu cầu hoàn thành",
+        "Hoàn thành trước ngày",
+        "Dự kiến hoàn thành",
+        "Hạn chót",
+        "Mốc thời gian",
+    ],
+)
+def test_a_deadline_headed_as_when_it_must_be_done(
+    office: Cli, tmp_path: Path, header: str
+) -> None:
+    """'Ngày phải hoàn thành' (the day it must be done), 'Thời gian yêu cầu hoàn thành', 'Dự
+    kiến hoàn thành' hold 'hoàn thành' and were read as a mark that the row is done: every
+    row with a day there came in completed on its deadline, without a deadline, and a row
+    saying 'Đang thực hiện' was refused as done and not. They, and 'Hạn chót', 'Mốc thời
+    gian' (left out: no deadline at all), are the deadline."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", header, "Tình hình thực hiện"],
+            [1, "Rà soát biên chế", "SNV", "31/5/2023", "Đang thực hiện"],
+            [2, "Báo cáo quyết toán", "STC", "30/9/2023", None],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert {c["header"]: c["field"] for c in report["columns"]}[header] == "due"
+    found = by_text(office)
+    first, second = found["Rà soát biên chế"], found["Báo cáo quyết toán"]
+    assert (first["due"], first["status"], first["completed_on"]) == ("2023-05-31", "overdue", None)
+    assert (second["due"], second["status"], second["completed_on"]) == (
+        "2023-09-30",
+        "open_in_time",
+        None,
+    )
+
+
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
     office: Cli, tmp_path: Path
 ) -> None:

@@ -96,6 +96,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "thoi han thuc hien",
             "thoi gian thuc hien",
             "ngay het han",
+            "han chot",
+            "han bao cao",
+            "han giai quyet",
+            "moc thoi gian",
             "deadline",
             "due",
             "due date",
@@ -332,6 +336,12 @@ _LEVEL = re.compile(
 )
 # A header naming a request ("Đề nghị gia hạn", "Xin gia hạn"): no extension granted.
 _ASKING = re.compile(r"\b(?:de nghi|xin)\b")
+# When it is to be done, not that it was: "Thời hạn phải hoàn thành", "Ngày phải hoàn thành",
+# "Thời gian yêu cầu hoàn thành", "Dự kiến hoàn thành", "Hoàn thành trước ngày" are the
+# deadline, whatever "hoàn thành" alone (a mark that it is done) would make of them.
+_TO_BE_DONE = re.compile(
+    r"\b(?:phai|yeu cau|du kien|ke hoach)(?: \w+){0,2} hoan thanh\b|\bhoan thanh truoc ngay\b"
+)
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -380,6 +390,8 @@ def match_header(text: str) -> Match | None:
         return Match(_SYNONYMS[bare], 3)
     if _COUNT.match(bare) or _LEVEL.search(bare):
         return None
+    if _TO_BE_DONE.search(bare):
+        return Match("due", 2)
     padded = f" {bare} "
     asking = _ASKING.search(bare) is not None
     best: Match | None = None
