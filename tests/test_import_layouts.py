@@ -415,6 +415,26 @@ def test_status_marks_under_a_split_header(register: Cli, tmp_path: Path) -> Non
     ]
 
 
+def test_checkboxes_saved_as_true_and_false_in_a_csv(register: Cli, tmp_path: Path) -> None:
+    """A checkbox column ('Đã hoàn thành' in Google Sheets or Excel) saved as CSV writes TRUE
+    and FALSE: TRUE was read as done, but FALSE was a bad row ('neither a mark (x) nor a
+    date') and nothing was imported. FALSE is a box left unticked: not done, as 'Không'."""
+    path = tmp_path / "google-sheets.csv"
+    path.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn,Đã hoàn thành,Ngày hoàn thành\r\n"
+        "1,Việc 1,SNV,30/06/2024,TRUE,14/06/2024\r\n"
+        "2,Việc 2,STC,30/09/2024,FALSE,\r\n"
+        "3,Việc 3,STP,31/05/2024,FALSE,\r\n",
+        encoding="utf-8",
+    )
+    register.ok("import", str(path), "--meeting", "2", "--as-of", SHEET_DAY)
+    assert rows_of(register) == [
+        ("Việc 1", "SNV", [], "2024-06-30", "done_on_time", "2024-06-14"),
+        ("Việc 2", "STC", [], "2024-09-30", "open_in_time", None),
+        ("Việc 3", "STP", [], "2024-05-31", "overdue", None),
+    ]
+
+
 def test_trailing_formatted_rows_and_hidden_columns(register: Cli, tmp_path: Path) -> None:
     """Rows formatted down to Excel's last row cost nothing and make no rows; a hidden column
     holding what a visible one holds ('Thời hạn cũ' hidden beside 'Thời hạn') is left out with
@@ -517,7 +537,9 @@ def test_a_csv_register_grouped_by_unit_with_short_years(register: Cli, tmp_path
 def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Path) -> None:
     """'Cơ quan chủ trì, phối hợp' in one column, the roles written in the cell: every unit of
     'Sở Nội vụ (chủ trì), Sở Tài chính' was one unknown lead unit ('Sở Nội vụ (chủ trì)'), or
-    a lead unit each. A cell naming coordinating units only is a bad row saying what to add."""
+    a lead unit each. A cell naming coordinating units only is a bad row saying what to add.
+    The mark on a line of its own under its unit ('Sở Tư pháp' / '(chủ trì)' / 'Sở Nội vụ')
+    was refused as naming coordinating units only; it marks the unit above it."""
     path = workbook(
         tmp_path,
         [
@@ -527,6 +549,9 @@ def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Pat
             [3, "Việc 3", "Sở Tư pháp chủ trì; Sở Tài chính, Sở Y tế phối hợp", "30/6/2024"],
             [4, "Việc 4", "Sở Y tế\nSở Nội vụ (phối hợp)", "30/6/2024"],
             [5, "Việc 5", "Sở Tài chính, Sở Y tế", "30/6/2024"],
+            # a narrow column: the mark on a line of its own, under the unit it marks
+            [6, "Việc 6", "Sở Tư pháp\n(chủ trì)\nSở Nội vụ", "30/6/2024"],
+            [7, "Việc 7", "Sở Y tế\nSở Tài chính\n(phối hợp)", "30/6/2024"],
         ],
     )
     register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
@@ -537,6 +562,8 @@ def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Pat
         ("Việc 4", "SYT", ["SNV"]),
         ("Việc 5", "STC", []),
         ("Việc 5", "SYT", []),
+        ("Việc 6", "STP", ["SNV"]),
+        ("Việc 7", "SYT", ["STC"]),
     ]
     bad = workbook(
         tmp_path,

@@ -337,6 +337,7 @@ def test_a_deadline_and_the_new_one_asked_for() -> None:
         ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính")),
         ("Sở Nội vụ; Sở Tài chính, Sở Y tế phối hợp", ("Sở Nội vụ", "Sở Tài chính; Sở Y tế")),
         ("Ban Tổ chức chủ trì\nVăn phòng phối hợp", ("Ban Tổ chức", "Văn phòng")),
+        ("Sở Tư pháp\n(chủ trì)\nSở Nội vụ", ("Sở Tư pháp", "Sở Nội vụ")),
         ("Sở Tài chính (phối hợp)", ("", "Sở Tài chính")),
         ("Sở Nội vụ, Sở Tài chính", None),
     ],

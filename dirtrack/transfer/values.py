@@ -741,8 +741,9 @@ def is_mark(value: Value) -> bool:
     return fold(text(value)) in _MARKS
 
 
-# "Không", "-", "0" under a column of marks or of extensions: none, said so.
-_NONE = frozenset({"khong", "no", "0", "-", "–", "—", "khong co", "khong gia han"})
+# "Không", "-", "0" under a column of marks or of extensions: none, said so; "FALSE" is a
+# spreadsheet's unticked checkbox as a CSV writes it (Google Sheets, Excel), as "TRUE" a tick.
+_NONE = frozenset({"khong", "no", "0", "-", "–", "—", "khong co", "khong gia han", "false"})
 
 
 def says_none(value: Value) -> bool:
@@ -818,6 +819,12 @@ _WITH_FROM = re.compile(
 
 
 _MAYBE_ROLE = re.compile(r"(?i)ch[uủ]\s+tr[iì]|ph[oốô]i\s+h[oợ]p")
+# A role in brackets on a line of its own, under the unit it marks (a narrow column):
+# "Sở Nội vụ\n(chủ trì)\nSở Tài chính" is "Sở Nội vụ (chủ trì)", then "Sở Tài chính".
+_MARK_ALONE = re.compile(
+    r"(?i)[ \t]*\r?\n\s*(?=[(\[]\s*(?:đồng\s+|dong\s+)?"
+    r"(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)\s*[)\]][ \t]*(?:\r?\n|$))"
+)
 
 
 def unit_roles(value: Value) -> tuple[str, str] | None:
@@ -834,6 +841,7 @@ def unit_roles(value: Value) -> tuple[str, str] | None:
         r"\b(?:chu tri|phoi hop)\b", fold(written)
     ):
         return None
+    written = _MARK_ALONE.sub(" ", written)
     withs: list[str] = []
     found = _WITH_FROM.search(written)
     if found is not None:
