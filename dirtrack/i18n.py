@@ -2558,6 +2558,10 @@ ERRORS.update(
             "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "
             "{rows}",
         ),
+        "warn_no_due_column": N_(
+            "no column was read as the deadline, so every directive comes in without one; if "
+            "column {column} ({header}) holds it, import with --map '{header}=due'"
+        ),
         "warn_hidden_column_read": N_(
             "column {column} ({header}) is hidden in the sheet; it was read as {field}"
         ),

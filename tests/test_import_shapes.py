@@ -177,6 +177,35 @@ def test_a_deadline_headed_as_when_it_must_be_done(
     )
 
 
+def test_a_time_column_left_out_when_no_column_is_the_deadline(office: Cli, tmp_path: Path) -> None:
+    """A register heading its deadlines 'Thời gian' (which may be any time: of the meeting, of
+    the work) left the column out and imported every directive without a deadline, never
+    overdue, without a word. The column is still left out, but a warning names it and the
+    --map that reads it as the deadline; with the map the deadlines are read."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Tình hình thực hiện"],
+            [1, "Rà soát biên chế", "SNV", "31/5/2023", "Đang thực hiện"],
+            [2, "Báo cáo quyết toán", "STC", "Quý III/2023", None],
+        ],
+    )
+    dry = office.json("import", path, "--meeting", "1", "--as-of", AS_OF, "--dry-run")
+    assert dry["warnings"] == [
+        "no column was read as the deadline, so every directive comes in without one; if "
+        "column D (Thời gian) holds it, import with --map 'Thời gian=due'"
+    ]
+    vi = office.json("--lang", "vi", "import", path, "--meeting", "1", "--dry-run")
+    assert vi["warnings"][0].startswith("không cột nào được đọc là thời hạn")
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF, "--map", "Thời gian=due")
+    found = by_text(office)
+    assert (found["Rà soát biên chế"]["due"], found["Rà soát biên chế"]["status"]) == (
+        "2023-05-31",
+        "overdue",
+    )
+    assert found["Báo cáo quyết toán"]["due"] == "2023-09-30"
+
+
 def test_subtotal_rows_and_notes_under_the_table_are_no_directives(
     office: Cli, tmp_path: Path
 ) -> None:

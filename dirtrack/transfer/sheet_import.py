@@ -105,6 +105,9 @@ _TOTAL = re.compile(
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 # An open directive said to be overdue, or within its deadline (folded status words).
 _SAID_OVERDUE = re.compile(r"\bqua han\b")
+# A header left out that may hold the deadline ("Thời gian", "Thời điểm", "Ngày"), named when no
+# column is read as the deadline: every directive would come in without one, unsaid.
+_TIME_HEADER = re.compile(r"\b(?:thoi gian|thoi diem|han|ngay|moc|time|date|when)\b")
 _SAID_IN_TIME = re.compile(r"\b(?:trong|con) han\b")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.):]\s+")
 # A heading naming a field of work, a group of tasks or a bloc of units ("Khối Đảng", "Khối
@@ -2010,6 +2013,13 @@ class SheetImport:
             and c.field not in (None, "ignore")
             and c.index not in left_out
         ]
+        found += [
+            Phrase("warn_no_due_column", column=c.letter, header=c.header)
+            for c in layout.columns
+            if not layout.has("due")
+            and c.field is None
+            and _TIME_HEADER.search(fold_words(c.header))
+        ][:1]
         if part.sheet is not None:
             found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
         result.warnings += found
