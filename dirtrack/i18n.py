@@ -1253,6 +1253,10 @@ ERRORS: dict[str, Entry] = {
         "{text!r} names no day: write the day it means ({day}), a month (tháng {month}) or "
         "the quarter (quý {quarter})"
     ),
+    "deadline_weekday": N_(
+        "{text!r}: {day} is no {weekday}; the day and the weekday written disagree: write the "
+        "day alone"
+    ),
     "deadline_on_event": N_(
         "{text!r} waits on something to happen and names no day: write the day it is due "
         "once it is known (31/12/2023), a month or a quarter, or 'Không thời hạn' to follow it "

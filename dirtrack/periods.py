@@ -748,6 +748,13 @@ _STACKED = re.compile(
     r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
     rf"{DEADLINE_HOUR},?)\s+)+"
 )
+#: "Thứ Hai, 30/6/2025", "thứ 6 ngày 15/8", "Chủ nhật 6/7/2025": the weekday before the day,
+#: checked against it (0 is Monday, as date.weekday() counts).
+_WEEKDAY = re.compile(
+    r"^(?:vao\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))"
+    r"\s*[,:-]?\s*(?=(?:ngay\s+)?\d)"
+)
+_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 _DONE_WORDS = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 _BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
@@ -823,6 +830,14 @@ def read_when(  # noqa: C901
     unknown = InvalidInput.of(
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )
+    if on := _WEEKDAY.match(folded):
+        day = read_when(folded[on.end() :], ref, calendar)
+        named = on[1] or ""
+        weekday = 6 if on[2] else _WEEKDAYS.get(named, int(named) - 2 if named.isdigit() else 0)
+        if day.weekday() != weekday:
+            shown = raw.strip()[: len(on[0].rstrip(" ,:-"))]
+            raise InvalidInput.of("deadline_weekday", text=raw, day=day, weekday=shown)
+        return day
     m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
     if m:
         year = int(m[1]) if m[1] else (ref.year if ref else None)

@@ -648,6 +648,33 @@ def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -
     assert listed["Quyết toán dự án"]["completed_on"] is None
 
 
+def test_a_deadline_with_its_weekday_before_the_day(office: Cli, tmp_path: Path) -> None:
+    """'Thứ Sáu, 30/6/2023', 'thứ 2 ngày 3/7/2023', 'Chủ nhật 2/7/2023' (the weekday before the
+    day, as invitations and registers write it) were refused as no deadline; the day is read
+    when the weekday is its own. When they disagree ('Thứ Ba, 30/6/2023', a Friday), which
+    was meant cannot be told: a bad row naming both, saying to write the day alone."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "Thứ Sáu, 30/6/2023"],
+        [2, "Rà soát văn bản", "STC", "thứ 2 ngày 3/7/2023"],
+        [3, "Kiểm tra hồ sơ", "STP", "Chủ nhật 2/7/2023"],
+        [4, "Tổng hợp ý kiến", "SNV", "Thứ Ba, 30/6/2023"],
+    ]
+    result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert result.exit_code == 1 and "1 bad row (5)" in result.stderr, result.stderr
+    assert (
+        "row 5, column D (Thời hạn): 'Thứ Ba, 30/6/2023': 2023-06-30 is no Thứ Ba; the day and "
+        "the weekday written disagree: write the day alone"
+    ) in result.stderr
+    office.ok("import", workbook(tmp_path, rows[:4]), "--meeting", "1", "--as-of", AS_OF)
+    found = by_text(office)
+    assert {t: d["due"] for t, d in found.items()} == {
+        "Báo cáo sơ kết": "2023-06-30",
+        "Rà soát văn bản": "2023-07-03",
+        "Kiểm tra hồ sơ": "2023-07-02",
+    }
+
+
 def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
     office: Cli, tmp_path: Path
 ) -> None:
