@@ -342,3 +342,26 @@ def test_a_dry_run_with_long_notes_is_readable_at_80_columns(
         assert any("Tổng kết công tác cải" in line for line in lines), (width, shown)
         if width == 80:  # blocks: each value beside its header
             assert any(line.startswith(header) and "Xây dựng" in line for line in lines)
+
+
+@pytest.mark.parametrize(("lang", "header"), [("vi", "bởi"), ("en", "Undone")])
+def test_a_column_empty_in_every_row_takes_no_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, header: str
+) -> None:
+    """A history where nothing was undone showed an "Undone by" column empty in every row, which
+    took the width of its header from the changes. Now a column empty in every row is left out
+    at a terminal, and shown as soon as one row has something in it."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "history.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    office.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    office.ok("assign", "1", "--unit", "VPTU", "Rà soát chương trình")
+    terminal(monkeypatch, 120)
+    shown = page(screen(db, lang, ["history"]))
+    assert header not in shown, shown
+    office.ok("progress", "1", "--percent", "10")
+    office.ok("undo", "--yes")
+    shown = page(screen(db, lang, ["history"]))
+    assert header in shown, shown

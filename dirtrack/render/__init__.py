@@ -60,7 +60,8 @@ class Column:
 
     At a terminal the table fits the window (:func:`dirtrack.render.table.fit`): ``priority``
     0 marks a column that always stays (the id, the unit, the deadline, the text); when the
-    window is too narrow, the column with the highest priority goes first (the last of equals).
+    window is too narrow, the column with the highest priority goes first (the last of equals);
+    a column empty in every row takes no room.
     A ``wrap`` column wraps at word boundaries and is never narrower than ``min_width``; the
     others keep their whole width.
     """

@@ -223,7 +223,9 @@ def fit(
     Every column first gets what it needs: a column that does not wrap, its widest cell (its
     header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
-    last of equals) is left out; priority 0 always stays. What is left of the window then goes
+    last of equals) is left out; priority 0 always stays. A column empty in every row (a history
+    where nothing was undone) is left out first: it would take the room of its header and say
+    nothing. What is left of the window then goes
     to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
     lines of text.
     None when even the columns that stay cannot fit: the rows are then shown as blocks
@@ -243,7 +245,7 @@ def fit(
         else:
             widest = max((_longest_line(cell) for cell in cells), default=0)
             need.append(max(widest, _longest_word([headers[i]]), 1))
-    kept = list(range(count))
+    kept = [i for i in range(count) if any(row[i].strip() for row in rows)] or list(range(count))
 
     def total(chosen: list[int]) -> int:
         return sum(need[i] for i in chosen) + 3 * len(chosen) - 1
