@@ -649,11 +649,11 @@ def test_brief_names_units_alike_in_every_table(reg: Cli, tmp_path: Path) -> Non
                           "--format", "md")  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "none"), [("vi", "Không có."), ("en", "None.")])
+@pytest.mark.parametrize(("lang", "none"), [("vi", "Không có."), ("en", "Nothing to report.")])
 def test_an_empty_table_is_said_as_a_sentence(
     reg: Cli, tmp_path: Path, lang: str, none: str
 ) -> None:
-    # A table without rows was replaced by "Không có" ("None") without a full stop, where
+    # A table without rows was replaced by "Không có" ("none") without a full stop, where
     # every other paragraph of the document ends on one.
     reg.ok(*PARTY)
     lines = texts(report_docx(reg, tmp_path, lang=lang))

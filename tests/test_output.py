@@ -462,3 +462,28 @@ def test_a_device_or_a_pipe_is_never_replaced_even_with_force(
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert file_digest(db_path) == before
     assert [p.name for p in tmp_path.iterdir() if "part" in p.name] == []
+
+
+def test_no_python_none_true_or_false_in_text_or_csv(units: Cli, meeting: int) -> None:
+    """The English review said "Due within 7 days: None" under an empty table, which reads as
+    a value left out, and CSV wrote JSON's booleans as Python's "True"/"False". Now the review
+    says "none" (the documents "Nothing to report."), CSV says "true"/"false" as JSON does."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Rà soát")
+    units.ok("request", "extend", "1", "--to", "31/7/2022", "--date", "20/6/2022",
+             "--reason", "Chờ ý kiến")  # fmt: skip
+    units.ok("done", "1", "--date", "25/6/2022")
+    shown = units.ok("--lang", "en", "report", "--quarter", "2022Q3")
+    assert "Due within 7 days: none" in shown
+    markdown = units.ok("--lang", "en", "report", "--quarter", "2022Q3", "--format", "md")
+    assert "Nothing to report." in markdown
+    outputs = {
+        "list": units.ok("list", "--format", "csv"),
+        "requests": units.ok("requests", "--format", "csv"),
+    }
+    for text in [shown, markdown, *outputs.values()]:
+        assert not set(_csv_cells(text.replace(" ", ","))) & {"None", "True", "False"}, text
+    requests = list(csv.DictReader(io.StringIO(outputs["requests"])))
+    assert requests[0]["objective"] == "false"
+    assert requests[0]["asked_late"] == "false"
+    listed = list(csv.DictReader(io.StringIO(outputs["list"])))
+    assert listed[0]["completed_on_exact"] == "true"

@@ -1,7 +1,8 @@
 """CSV: a header row and the same fields as JSON; lists joined by ';' (a list of objects, as
 a unit's contacts, is one cell of JSON), nested objects flattened as ``parent_child`` columns
 (or, in a column the listing names, one cell of JSON), an empty cell for null (in a list too),
-and text that would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
+``true``/``false`` as JSON writes them (never Python's ``True``/``False``), and text that would
+start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
@@ -30,14 +31,21 @@ def flatten(
             # objects in a list (a unit's contacts) were left out, the cell empty
             flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, list):
-            flat[name] = csv_field(
-                ";".join("" if v is None else str(v) for v in value if not isinstance(v, dict))
-            )
-        elif value is None:
-            flat[name] = ""
+            flat[name] = csv_field(";".join(_cell(v) for v in value if not isinstance(v, dict)))
+        elif value is None or isinstance(value, bool):
+            flat[name] = _cell(value)
         else:
             flat[name] = csv_field(value)
     return flat
+
+
+def _cell(value: Any) -> str:
+    """A scalar as CSV text: null empty, a boolean as JSON writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def dump_records(
