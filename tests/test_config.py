@@ -180,7 +180,10 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[remind]\nwithn = 3\n", "remind.withn: no such setting of this command"),
         ('[remind]\nwithin = "soon"\n', "remind.within:"),
         ("[nope]\nx = 1\n", "nope: no command is called 'nope'"),
-        ("[remind.within]\nx = 1\n", "remind.within"),
+        # A table where a setting's value goes said there is no command of the setting's name.
+        ("[remind.within]\nx = 1\n", "remind.within: a value expected, not a table"),
+        ("[remind]\nwithin = { days = 3 }\n", "remind.within: a value expected, not a table"),
+        ("lang = { a = 1 }\n", "lang: a value expected, not a table"),
         ('db = ["a", "b"]\n', "db: one value expected"),
         # What only a person at the command line may ask for.
         ("help = true\n", "help: --help can only be given on the command line"),
