@@ -379,8 +379,9 @@ TEXT: dict[str, Entry] = {
     "meetings": N_("Meetings in the period"),
     "history": N_("History"),
     "rate_base": N_("Completion is counted on directives that came due (done + overdue)"),
-    "none": N_("None"),  # after a label: "Due within 7 days: None"
-    "none_sentence": N_("None."),  # a table without rows, said where the table would be
+    # after a label: "Due within 7 days: none" (never "None", which reads as a value left out)
+    "none": C_("after_label", "none"),
+    "none_sentence": N_("Nothing to report."),  # a table without rows, said where it would be
     "ev_assigned": N_("Assigned"),
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
@@ -1088,6 +1089,9 @@ ERRORS: dict[str, Entry] = {
     "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
+    "pack_not_regular": N_(
+        "{file}: not a file but a pipe or a device: give the workbook (.xlsx) a unit returned"
+    ),
     "pack_not_pack": N_("{file}: not a pack made by dirtrack pack out"),
     "pack_version": N_("{file}: a pack of another dirtrack version ({version})"),
     "pack_sheet_missing": N_("{file}: the sheet {sheet!r} is missing"),
@@ -2126,6 +2130,8 @@ TEXT.update(
         "series_day": N_("day"),
         "series_rule": N_("Deadline rule"),
         "series_span": N_("From–until"),
+        # a series an older dirtrack recorded ending before it starts (refused at entry now)
+        "series_span_reversed": N_("{start}–{end} (ends before it starts)"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
         "day_kind": N_("Kind of day"),  # the header over day_off / day_worked
@@ -2717,6 +2723,8 @@ ERRORS.update(
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
+        "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
+        "hc_series_ok": N_("every series ends on or after its first day"),
         # the checks by name, where a message says which one found a problem (restore)
         "hc_name_open": C_("check", "open"),
         "hc_name_schema": C_("check", "schema"),
@@ -2724,5 +2732,6 @@ ERRORS.update(
         "hc_name_foreign_keys": C_("check", "foreign_keys"),
         "hc_name_journal": C_("check", "journal"),
         "hc_name_permissions": C_("check", "permissions"),
+        "hc_name_series": C_("check", "series"),
     }
 )

@@ -243,6 +243,44 @@ def test_doctor_finds_a_damaged_index(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.sqlite_only("writes the row as an older dirtrack did, with sqlite3")
+def test_a_series_that_ends_before_it_starts_is_named(
+    meeting: int, units: Cli, db_path: Path
+) -> None:
+    # assign --every refuses --until before --from now, but older versions recorded such a
+    # series: doctor said nothing, and series list showed "2022-06-01–2022-01-31" as a span.
+    series = units.id("assign", str(meeting), "--unit", "BTC", "--every", "month",
+                      "--from", "1/6/2022", "--until", "31/12/2022", "Báo cáo tháng")  # fmt: skip
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE series SET ends_on = '2022-01-31' WHERE id = ?", (series,))
+    conn.close()
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0, result.stderr  # a warning: every record is still readable
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["series"]["status"] == "warning"
+    assert checks["series"]["detail"] == (
+        f"series {series} ends on 2022-01-31, before it starts (2022-06-01)"
+    )
+    said = " ".join(units("--lang", "vi", "doctor").stdout.split())
+    assert f"nhiệm vụ định kỳ {series} kết thúc ngày 31/01/2022, trước khi bắt đầu" in said
+    listed = units.ok("series", "list")
+    assert "2022-06-01–2022-01-31 (ends before it starts)" in listed
+    shown = units.ok("--lang", "vi", "series", "show", str(series))
+    assert "01/06/2022–31/01/2022 (kết thúc trước khi bắt đầu)" in shown
+
+
+def test_doctor_says_every_series_ends_after_it_starts(meeting: int, units: Cli) -> None:
+    units.ok("assign", str(meeting), "--unit", "BTC", "--every", "month",
+             "--from", "1/6/2022", "--until", "31/12/2022", "Báo cáo tháng")  # fmt: skip
+    checks = {c["check"]: c for c in units.json("doctor")}
+    assert checks["series"] == {
+        "check": "series",
+        "status": "ok",
+        "detail": "every series ends on or after its first day",
+    }
+    assert "(ends before it starts)" not in units.ok("series", "list")
+
+
 @pytest.mark.sqlite_only("file permissions")
 def test_doctor_warns_about_a_file_others_can_read(units: Cli, db_path: Path) -> None:
     db_path.chmod(0o644)

@@ -461,9 +461,20 @@ def read_book(path: Path) -> ReadBook:
     Raises:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
+    from dirtrack.inputs import open_input
     from dirtrack.transfer.sheet import check_formulas
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
+    # A pipe would make the reading wait for a writer, a device (/dev/zero) never end: only a
+    # regular file is read, as every file a person names (dirtrack.inputs).
+    try:
+        open_input(path).close()
+    except InvalidInput:
+        raise InvalidInput.of("pack_not_regular", file=path) from None
+    except FileNotFoundError:
+        raise InvalidInput.of("pack_no_file", file=path) from None
+    except OSError:
+        raise InvalidInput.of("pack_not_workbook", file=path) from None
     # a formula with no value saved (a workbook a program wrote) would read as an empty cell
     check_formulas(path)
     try:
