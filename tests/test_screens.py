@@ -365,3 +365,20 @@ def test_a_column_empty_in_every_row_takes_no_room(
     office.ok("undo", "--yes")
     shown = page(screen(db, lang, ["history"]))
     assert header in shown, shown
+
+
+@pytest.mark.parametrize("width", [0, 1, 5])
+def test_a_window_narrower_than_any_layout_still_shows_every_row(
+    register: str, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """COLUMNS=0 at a terminal printed nothing at all for list, show, history and the report
+    (exit 0), COLUMNS=1 a letter a line and no values: the tables are laid out for the
+    narrowest window they fit (40 columns) instead, the terminal folding the lines."""
+    terminal(monkeypatch, width)
+    listed = " ".join(page(screen(register, "en", LISTINGS["list"])).split())
+    assert "Tham mưu, đề xuất cho Thường trực" in listed
+    assert "Rà soát những phần việc" in listed
+    shown = " ".join(page(screen(register, "en", LISTINGS["show"])).split())
+    assert "Đã trình dự thảo đề án lần thứ nhất" in shown
+    report = " ".join(page(screen(register, "en", LISTINGS["report"])).split())
+    assert "Overdue directives" in report and "VPTU" in report
