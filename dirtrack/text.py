@@ -92,6 +92,27 @@ def control_character(text: str) -> str | None:
     return _code(found.group()) if found else None
 
 
+#: The longest a text may be where its column sets no length of its own (a column that does,
+#: a unit's name or code, a key, is checked by :mod:`dirtrack.store.limits`; an option's text,
+#: ``office set``'s or ``--actor``, by its command): a meeting's title, its chair and the
+#: chair's position as long as a unit's name (400 characters); a directive's or a limitation's
+#: text, a note, a reason, a product, a deadline as written, as long as a workbook cell holds,
+#: since export and pack out write each into one.
+NAME_LENGTH = 400
+NAME_FIELDS = frozenset({"title", "chair", "chair_title"})
+TEXT_FIELDS = frozenset({"text", "note", "reason", "product", "due_text"})
+
+
+def text_limit(field: str) -> int | None:
+    """How many characters the text of ``field`` may hold here (see :data:`NAME_LENGTH`);
+    None where its column or its command holds it."""
+    from dirtrack.render.formulas import XLSX_CELL_LIMIT
+
+    if field in NAME_FIELDS:
+        return NAME_LENGTH
+    return XLSX_CELL_LIMIT if field in TEXT_FIELDS else None
+
+
 def clean_text(value: str, field: str) -> str:
     """The one entrance of text into the register: ``value`` as stored (:func:`nfc`).
 
@@ -103,14 +124,18 @@ def clean_text(value: str, field: str) -> str:
         field: its name, for the message (``text``, ``title``, ``note``…).
 
     Raises:
-        InvalidInput: ``value`` holds a control character other than tab and newline.
+        InvalidInput: ``value`` holds a control character other than tab and newline, or is
+            longer than the field holds (:func:`text_limit`).
     """
+    from dirtrack.i18n import Field
+
     found = control_character(value)
     if found is not None:
-        from dirtrack.i18n import Field
-
         raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)
+    limit = text_limit(field)
+    if limit is not None and len(text) > limit:
+        raise InvalidInput.of("too_long", field=Field(field), length=len(text), limit=limit)
     return "" if is_blank(text) else text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -829,7 +830,8 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     _fill(small_disk, 40)
     before = snapshot(db)
-    result = cli("assign", "1", "--unit", "BTC", "x" * 100_000)
+    # the longest text a directive holds, 3 bytes a character: more than the 40 KiB left
+    result = cli("assign", "1", "--unit", "BTC", "ệ" * 32_767)
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: the disk is full: nothing was written; free some space and run it again\n"
@@ -1543,3 +1545,49 @@ def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units:
     )
     units.ok("field", "add", "KT", "Kinh tế")
     assert units.fail("list", "--field", "VH") == "Error: no field 'VH'; closest: KT"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("add-meeting", "--date", "7/5/2022", "--title", "T" * 401), "title is 401 characters"),
+        (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair", "C" * 401),
+         "chair is 401 characters"),
+        (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair-title", "C" * 401),
+         "chair's title is 401 characters"),
+        (("edit", "meeting", "1", "--title", "T" * 401), "title is 401 characters"),
+        (("assign", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
+        (("add-limitation", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
+    ],
+)  # fmt: skip
+def test_a_free_text_longer_than_its_field_holds_is_refused(
+    meeting: int, units: Cli, db_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    # A meeting's title and chair had no limit (a 200,000-character title was stored), where a
+    # unit's name holds 400: they hold as much; any other text, as much as a workbook cell
+    # (32,767 characters), since export and pack out write each into one.
+    before = file_digest(db_path)
+    error = units.fail(*args)
+    assert error.startswith(f"Error: {said} long, more than the"), error
+    assert file_digest(db_path) == before
+    assert "tiêu đề dài 401 ký tự" in units.fail("--lang", "vi", "edit", "meeting", "1",
+                                                 "--title", "T" * 401)  # fmt: skip
+
+
+def test_a_title_as_long_as_a_field_holds_is_taken(meeting: int, units: Cli) -> None:
+    units.ok("edit", "meeting", "1", "--title", "T" * 400, "--chair", "C" * 400)
+    got = units.json("meetings")
+    assert [len(m["title"]) for m in got] == [400]
+    assert [len(m["chair"]) for m in got] == [400]
+
+
+def test_a_json_import_holds_texts_to_the_same_lengths(
+    meeting: int, units: Cli, tmp_path: Path
+) -> None:
+    exported = json.loads(units.ok("export"))
+    exported["meetings"][0]["title"] = "T" * 200_000
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    fresh = units.at(str(tmp_path / "fresh.db"))
+    error = fresh.fail("import", str(source))
+    assert "meetings[0].title: is too long (at most 400 characters)" in error

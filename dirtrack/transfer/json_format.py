@@ -52,11 +52,12 @@ from dirtrack.inputs import os_reason
 from dirtrack.models import MAX_ID, Category, Limitation, MeetingKind, Unit
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
 from dirtrack.records import RecordStream
+from dirtrack.render.formulas import XLSX_CELL_LIMIT
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.store.units import load_moves, log_move, unit_codes
-from dirtrack.text import control_character, fold, fold_words, is_blank
+from dirtrack.text import NAME_LENGTH, control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
@@ -200,10 +201,10 @@ class LeaderOut(_Record):
 class MeetingOut(_Record):
     id: Id
     date: Day
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=NAME_LENGTH)
     kind: Kind
-    chair: str | None
-    chair_title: str | None
+    chair: str | None = Field(max_length=NAME_LENGTH)
+    chair_title: str | None = Field(max_length=NAME_LENGTH)
     doc: str | None
     note: str | None
     key: str | None
@@ -216,7 +217,7 @@ class SeriesOut(_Record):
     meeting_id: Id
     unit: str
     with_: list[str] = Field(alias="with")
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=XLSX_CELL_LIMIT)
     every: Literal["month", "quarter", "half-year", "year"]
     day: int | None = Field(ge=1, le=31)
     offset: int | None = Field(ge=0, le=366)
@@ -286,7 +287,7 @@ class DirectiveOut(_Record):
     meeting_id: Id
     unit: str
     with_: list[str] = Field(alias="with")
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=XLSX_CELL_LIMIT)
     original_due: Day | None
     due_text: str | None
     product: str | None
@@ -316,7 +317,7 @@ class LimitationOut(_Record):
     id: Id
     meeting_id: Id
     unit: str
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=XLSX_CELL_LIMIT)
     category: Group
     resolved_on: Day | None
     resolve_note: str | None
