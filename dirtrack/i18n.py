@@ -1186,6 +1186,10 @@ ERRORS: dict[str, Entry] = {
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
+    "output_not_encodable": N_(
+        "the output is set to {encoding}, which cannot write these characters (Vietnamese "
+        "letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it again"
+    ),
     "number_too_large": N_("a number is too large"),
     "file_os_failed": N_("{file!r}: {reason}"),
     "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),

@@ -1591,3 +1591,21 @@ def test_a_json_import_holds_texts_to_the_same_lengths(
     fresh = units.at(str(tmp_path / "fresh.db"))
     error = fresh.fail("import", str(source))
     assert "meetings[0].title: is too long (at most 400 characters)" in error
+
+
+@pytest.mark.parametrize(("encoding", "named"), [("ascii", "ascii"), ("latin-1", "iso8859-1")])
+def test_an_output_that_cannot_write_vietnamese_is_said_so(
+    meeting: int, units: Cli, encoding: str, named: str
+) -> None:
+    # PYTHONIOENCODING=ascii (or a latin-1 locale) with Vietnamese names to print said "some
+    # input is not valid UTF-8 text; check the encoding of the terminal or file": nothing typed
+    # was wrong. It names the output's encoding and what to set; nothing half written.
+    for args in (["meetings"], ["meetings", "--format", "json"], ["unit", "list"]):
+        result = run(*args, db=units.db, env={"PYTHONIOENCODING": encoding})
+        assert result.returncode == 1, result.stderr
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"Error: the output is set to {named}, which cannot write these characters "
+            "(Vietnamese letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it "
+            "again"
+        ]
