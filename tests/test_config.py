@@ -632,6 +632,25 @@ def test_config_says_where_a_default_comes_from_in_the_users_language(
     assert rows["actor"]["origin"] == "OS user" and rows["timezone"]["origin"] == "machine"
 
 
+def test_config_shows_a_yes_no_or_a_list_as_the_file_writes_it(config_file: Path) -> None:
+    """``config`` showed a setting of the file as Python writes it: ``report.brief  False``,
+    ``pack.out.unit  ['VPTU', 'BTC']``. Now ``false`` and ``VPTU, BTC``, in either language;
+    the JSON keeps the boolean and the list."""
+    config_file.write_text(
+        '[report]\nbrief = false\n[pack.out]\nunit = ["VPTU", "BTC"]\n', encoding="utf-8"
+    )
+    for lang in ("vi", "en"):
+        table = invoke("--lang", lang, "config").stdout
+        brief = next(line for line in table.splitlines() if line.startswith("report.brief"))
+        units = next(line for line in table.splitlines() if line.startswith("pack.out.unit"))
+        assert brief.split()[1] == "false", brief
+        assert "VPTU, BTC" in units and "[" not in units, units
+        assert "False" not in table and "True" not in table and "None" not in table
+    rows = {r["key"]: r for r in json.loads(invoke("config", "--format", "json").stdout)}
+    assert rows["report.brief"]["value"] is False
+    assert rows["pack.out.unit"]["value"] == ["VPTU", "BTC"]
+
+
 def test_field_list_names_its_column_as_a_fields_name() -> None:
     """``field list`` under --lang vi headed the fields' names 'Tên đơn vị' (a unit's name)."""
     assert invoke("--lang", "vi", "field", "add", "KT", "Kinh tế").exit_code == 0

@@ -93,13 +93,21 @@ class Column:
         return lambda record, _lang: _plain(record.get(key))
 
 
-def _plain(value: Any) -> str:
-    """A value as people see it when its column says nothing else."""
+def scalar_text(value: Any) -> str:
+    """A single value as text: null empty, a boolean ``true``/``false`` as JSON and TOML write
+    it (never Python's ``None``, ``True``, ``False``)."""
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
+
+
+def _plain(value: Any) -> str:
+    """A value as people see it when its column says nothing else."""
+    if isinstance(value, list | tuple):
+        return ", ".join(scalar_text(v) for v in value)
+    return scalar_text(value)
 
 
 def visible_cells(cells: list[str]) -> list[str]:

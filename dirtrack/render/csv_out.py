@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dirtrack.records import Record
+from dirtrack.render import scalar_text
 from dirtrack.render.formulas import csv_field
 
 
@@ -31,21 +32,14 @@ def flatten(
             # objects in a list (a unit's contacts) were left out, the cell empty
             flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, list):
-            flat[name] = csv_field(";".join(_cell(v) for v in value if not isinstance(v, dict)))
+            flat[name] = csv_field(
+                ";".join(scalar_text(v) for v in value if not isinstance(v, dict))
+            )
         elif value is None or isinstance(value, bool):
-            flat[name] = _cell(value)
+            flat[name] = scalar_text(value)
         else:
             flat[name] = csv_field(value)
     return flat
-
-
-def _cell(value: Any) -> str:
-    """A scalar as CSV text: null empty, a boolean as JSON writes it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def dump_records(

@@ -405,13 +405,7 @@ def _origin(origin: str | None, lang: str) -> str:
 
 CONFIG_COLUMNS = [
     Column("key", "setting", priority=0),
-    Column(
-        "value",
-        "value",
-        lambda r, lang: "" if r["value"] is None else str(r["value"]),
-        wrap=True,
-        priority=0,
-    ),
+    Column("value", "value", wrap=True, priority=0),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
     Column("origin", "origin", lambda r, lang: _origin(r["origin"], lang), wrap=True, priority=2),
 ]
