@@ -991,6 +991,9 @@ MESSAGES.update(
             "Nothing overdue or due within {n} working day as of {date}.",
             "Nothing overdue or due within {n} working days as of {date}.",
         ),
+        # --within 0: the directives due that day, not "within 0 days"
+        "remind_scope_today": N_("as of {date}: overdue directives, and those due on {until}"),
+        "remind_none_today": N_("Nothing overdue or due on {date}."),
         "remind_totals": N_("In all: {clauses}."),
         "remind_due": N_("due {due}"),
         "remind_original": N_("originally {due}"),
