@@ -218,12 +218,12 @@ def _default_map(
             continue
         if root and not _names_command(key, value) and isinstance(value, dict):
             continue  # [risk], the risk colours' thresholds: read by load(), not an option
-        if isinstance(value, dict):
-            sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
-            if sub is None:
-                raise ConfigError.of("cfg_no_command", where=where, key=key)
+        sub = subcommands.get(key) or subcommands.get(key.replace("_", "-"))
+        if isinstance(value, dict) and sub is not None:
             result[sub.name] = _default_map(value, sub, path, f"{prefix}{key}.", root=False)
             continue
+        if isinstance(value, dict) and key.replace("-", "_") not in settings:
+            raise ConfigError.of("cfg_no_command", where=where, key=key)
         if key.replace("-", "_") in COMMAND_LINE_ONLY:
             option = "--" + key.replace("_", "-")
             raise ConfigError.of("cfg_command_line_only", where=where, option=option)

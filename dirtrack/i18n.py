@@ -379,8 +379,9 @@ TEXT: dict[str, Entry] = {
     "meetings": N_("Meetings in the period"),
     "history": N_("History"),
     "rate_base": N_("Completion is counted on directives that came due (done + overdue)"),
-    "none": N_("None"),  # after a label: "Due within 7 days: None"
-    "none_sentence": N_("None."),  # a table without rows, said where the table would be
+    # after a label: "Due within 7 days: none" (never "None", which reads as a value left out)
+    "none": C_("after_label", "none"),
+    "none_sentence": N_("Nothing to report."),  # a table without rows, said where it would be
     "ev_assigned": N_("Assigned"),
     "ev_progress": N_("Progress"),
     "ev_extended": N_("Extended"),
@@ -990,6 +991,9 @@ MESSAGES.update(
             "Nothing overdue or due within {n} working day as of {date}.",
             "Nothing overdue or due within {n} working days as of {date}.",
         ),
+        # --within 0: the directives due that day, not "within 0 days"
+        "remind_scope_today": N_("as of {date}: overdue directives, and those due on {until}"),
+        "remind_none_today": N_("Nothing overdue or due on {date}."),
         "remind_totals": N_("In all: {clauses}."),
         "remind_due": N_("due {due}"),
         "remind_original": N_("originally {due}"),
@@ -1088,6 +1092,9 @@ ERRORS: dict[str, Entry] = {
     "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
+    "pack_not_regular": N_(
+        "{file}: not a file but a pipe or a device: give the workbook (.xlsx) a unit returned"
+    ),
     "pack_not_pack": N_("{file}: not a pack made by dirtrack pack out"),
     "pack_version": N_("{file}: a pack of another dirtrack version ({version})"),
     "pack_sheet_missing": N_("{file}: the sheet {sheet!r} is missing"),
@@ -1182,9 +1189,9 @@ ERRORS: dict[str, Entry] = {
     "not_utf8_input": N_(
         "some input is not valid UTF-8 text; check the encoding of the terminal or file"
     ),
-    "not_utf8_output": N_(
-        "the output is set to the encoding {encoding}, which cannot write Vietnamese: use a UTF-8 "
-        "locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8"
+    "output_not_encodable": N_(
+        "the output is set to {encoding}, which cannot write these characters (Vietnamese "
+        "letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it again"
     ),
     "number_too_large": N_("a number is too large"),
     "file_os_failed": N_("{file!r}: {reason}"),
@@ -2158,6 +2165,8 @@ TEXT.update(
         "series_day": N_("day"),
         "series_rule": N_("Deadline rule"),
         "series_span": N_("From–until"),
+        # a series an older dirtrack recorded ending before it starts (refused at entry now)
+        "series_span_reversed": N_("{start}–{end} (ends before it starts)"),
         "day_off": N_("Day off"),
         "day_worked": N_("Working day"),
         "day_kind": N_("Kind of day"),  # the header over day_off / day_worked
@@ -2756,10 +2765,6 @@ ERRORS.update(
             "{n} {table} rows point to a missing {parent}",
         ),
         "hc_references_ok": N_("every reference points to an existing row"),
-        "hc_series_backwards": N_(
-            "periodic directive {id} ends on {end}, before it starts on {start}: an older "
-            "dirtrack stopped it on its first day; it creates nothing more"
-        ),
         "hc_long_text": N_(
             "{entity} {id}: {field} is {length} characters long, more than the {limit} an import "
             "takes back (dirtrack edit shortens it)"
@@ -2770,6 +2775,8 @@ ERRORS.update(
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
+        "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
+        "hc_series_ok": N_("every series ends on or after its first day"),
         # the checks by name, where a message says which one found a problem (restore)
         "hc_name_open": C_("check", "open"),
         "hc_name_schema": C_("check", "schema"),
@@ -2778,5 +2785,6 @@ ERRORS.update(
         "hc_name_records": C_("check", "records"),
         "hc_name_journal": C_("check", "journal"),
         "hc_name_permissions": C_("check", "permissions"),
+        "hc_name_series": C_("check", "series"),
     }
 )

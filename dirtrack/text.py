@@ -95,6 +95,16 @@ def control_character(text: str) -> str | None:
 #: The most characters one text of the register holds: what one Excel cell holds, so that every
 #: record goes out to a workbook (an export, an office sheet, a unit's pack) as it was typed.
 MAX_TEXT = 32_767
+#: A meeting's title, its chair and the chair's position are held to a unit's name's length
+#: (a column that sets its own length, a unit's code, a key, is checked by
+#: :mod:`dirtrack.store.limits` too).
+NAME_LENGTH = 400
+NAME_FIELDS = frozenset({"title", "chair", "chair_title"})
+
+
+def text_limit(field: str) -> int:
+    """How many characters the text of ``field`` may hold (see :data:`NAME_LENGTH`)."""
+    return NAME_LENGTH if field in NAME_FIELDS else MAX_TEXT
 
 
 def clean_text(value: str, field: str) -> str:
@@ -109,18 +119,17 @@ def clean_text(value: str, field: str) -> str:
 
     Raises:
         InvalidInput: ``value`` holds a control character other than tab and newline, or is
-            longer than :data:`MAX_TEXT`.
+            longer than the field holds (:func:`text_limit`).
     """
-    if len(value) > MAX_TEXT:
-        from dirtrack.i18n import Field
+    from dirtrack.i18n import Field
 
-        raise InvalidInput.of("too_long", field=Field(field), length=len(value), limit=MAX_TEXT)
     found = control_character(value)
     if found is not None:
-        from dirtrack.i18n import Field
-
         raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)
+    limit = text_limit(field)
+    if len(text) > limit:
+        raise InvalidInput.of("too_long", field=Field(field), length=len(text), limit=limit)
     return "" if is_blank(text) else text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -829,9 +830,8 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     _fill(small_disk, 40)
     before = snapshot(db)
-    # Two texts as long as the register holds: the row and its change-log image need more
-    # than the 40 KiB left.
-    result = cli("assign", "1", "--unit", "BTC", "x" * 32_767, "--product", "y" * 32_767)
+    # the longest text a directive holds, 3 bytes a character: more than the 40 KiB left
+    result = cli("assign", "1", "--unit", "BTC", "ệ" * 32_767)
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: the disk is full: nothing was written; free some space and run it again\n"
@@ -1550,30 +1550,26 @@ def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units:
 def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
     seeded: Cli, db_path: Path, tmp_path: Path
 ) -> None:
-    """A title, chair or text of 100,000 characters was stored, and the register could then
-    not go out to a workbook (an export, a pack); the register holds what one cell holds."""
+    """A text of 100,000 characters was stored, and the register could then not go out to a
+    workbook (an export, a pack); a note, a JSON import's text and an office sheet's cell are
+    held to what one cell holds, as typed texts are."""
     db = str(db_path)
     before = snapshot(db)
     long = "A" * 32_768
-    assert seeded.fail("add-meeting", "--date", "7/5/2022", "--title", long) == (
-        "Error: title is 32768 characters long, more than the 32767 it can hold"
+    assert seeded.fail("--lang", "vi", "progress", "1", "--note", long) == (
+        "Error: ghi chú dài 32768 ký tự, quá mức tối đa 32767"
     )
-    assert seeded.fail(
-        "--lang", "vi", "add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair", long
-    ) == ("Error: chủ trì dài 32768 ký tự, quá mức tối đa 32767")
     assert seeded.fail("edit", "directive", "1", "--text", long).startswith("Error: text is 32768")
     # The lossless JSON export of a register and an office sheet are held to the same length.
     exported = tmp_path / "all.json"
     seeded.ok("export", "--format", "json", "--out", str(exported))
-    import json
-
     data = json.loads(exported.read_text(encoding="utf-8"))
-    data["meetings"][0]["title"] = long
+    data["directives"][0]["text"] = long
     exported.write_text(json.dumps(data), encoding="utf-8")
     new = tmp_path / "new.db"
     message = cli_at(str(new)).fail("import", str(exported))
     assert message == (
-        "Error: all.json: meetings[0].title: 32768 characters, more than the 32767 a text can hold"
+        "Error: all.json: directives[0].text: 32768 characters, more than the 32767 a text can hold"
     )
     assert not new.exists()
     sheet = tmp_path / "long.csv"
@@ -1584,4 +1580,68 @@ def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
     assert "dòng 2, cột B (Nội dung): dài 32768 ký tự, quá mức tối đa 32767" in said
     assert snapshot(db) == before
     # What one cell holds is taken whole.
-    seeded.ok("add-meeting", "--date", "7/5/2022", "--title", long[:-1])
+    seeded.ok("edit", "directive", "1", "--text", long[:-1])
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("add-meeting", "--date", "7/5/2022", "--title", "T" * 401), "title is 401 characters"),
+        (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair", "C" * 401),
+         "chair is 401 characters"),
+        (("add-meeting", "--date", "7/5/2022", "--title", "Họp", "--chair-title", "C" * 401),
+         "chair's title is 401 characters"),
+        (("edit", "meeting", "1", "--title", "T" * 401), "title is 401 characters"),
+        (("assign", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
+        (("add-limitation", "1", "--unit", "BTC", "X" * 32_768), "text is 32768 characters"),
+    ],
+)  # fmt: skip
+def test_a_free_text_longer_than_its_field_holds_is_refused(
+    meeting: int, units: Cli, db_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    # A meeting's title and chair had no limit (a 200,000-character title was stored), where a
+    # unit's name holds 400: they hold as much; any other text, as much as a workbook cell
+    # (32,767 characters), since export and pack out write each into one.
+    before = file_digest(db_path)
+    error = units.fail(*args)
+    assert error.startswith(f"Error: {said} long, more than the"), error
+    assert file_digest(db_path) == before
+    assert "tiêu đề dài 401 ký tự" in units.fail("--lang", "vi", "edit", "meeting", "1",
+                                                 "--title", "T" * 401)  # fmt: skip
+
+
+def test_a_title_as_long_as_a_field_holds_is_taken(meeting: int, units: Cli) -> None:
+    units.ok("edit", "meeting", "1", "--title", "T" * 400, "--chair", "C" * 400)
+    got = units.json("meetings")
+    assert [len(m["title"]) for m in got] == [400]
+    assert [len(m["chair"]) for m in got] == [400]
+
+
+def test_a_json_import_holds_texts_to_the_same_lengths(
+    meeting: int, units: Cli, tmp_path: Path
+) -> None:
+    exported = json.loads(units.ok("export"))
+    exported["meetings"][0]["title"] = "T" * 200_000
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    fresh = units.at(str(tmp_path / "fresh.db"))
+    error = fresh.fail("import", str(source))
+    assert "meetings[0].title: is too long (at most 400 characters)" in error
+
+
+@pytest.mark.parametrize(("encoding", "named"), [("ascii", "ascii"), ("latin-1", "iso8859-1")])
+def test_an_output_that_cannot_write_vietnamese_is_said_so(
+    meeting: int, units: Cli, encoding: str, named: str
+) -> None:
+    # PYTHONIOENCODING=ascii (or a latin-1 locale) with Vietnamese names to print said "some
+    # input is not valid UTF-8 text; check the encoding of the terminal or file": nothing typed
+    # was wrong. It names the output's encoding and what to set; nothing half written.
+    for args in (["meetings"], ["meetings", "--format", "json"], ["unit", "list"]):
+        result = run(*args, db=units.db, env={"PYTHONIOENCODING": encoding})
+        assert result.returncode == 1, result.stderr
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"Error: the output is set to {named}, which cannot write these characters "
+            "(Vietnamese letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it "
+            "again"
+        ]

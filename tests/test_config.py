@@ -180,7 +180,10 @@ def test_dirtrack_config_names_another_file(tmp_path: Path, config_file: Path) -
         ("[remind]\nwithn = 3\n", "remind.withn: no such setting of this command"),
         ('[remind]\nwithin = "soon"\n', "remind.within:"),
         ("[nope]\nx = 1\n", "nope: no command is called 'nope'"),
-        ("[remind.within]\nx = 1\n", "remind.within"),
+        # A table where a setting's value goes said there is no command of the setting's name.
+        ("[remind.within]\nx = 1\n", "remind.within: a value expected, not a table"),
+        ("[remind]\nwithin = { days = 3 }\n", "remind.within: a value expected, not a table"),
+        ("lang = { a = 1 }\n", "lang: a value expected, not a table"),
         ('db = ["a", "b"]\n', "db: one value expected"),
         # What only a person at the command line may ask for.
         ("help = true\n", "help: --help can only be given on the command line"),
@@ -627,6 +630,25 @@ def test_config_says_where_a_default_comes_from_in_the_users_language(
         r["key"]: r for r in json.loads(invoke("--lang", "vi", "config", "--format", "json").stdout)
     }
     assert rows["actor"]["origin"] == "OS user" and rows["timezone"]["origin"] == "machine"
+
+
+def test_config_shows_a_yes_no_or_a_list_as_the_file_writes_it(config_file: Path) -> None:
+    """``config`` showed a setting of the file as Python writes it: ``report.brief  False``,
+    ``pack.out.unit  ['VPTU', 'BTC']``. Now ``false`` and ``VPTU, BTC``, in either language;
+    the JSON keeps the boolean and the list."""
+    config_file.write_text(
+        '[report]\nbrief = false\n[pack.out]\nunit = ["VPTU", "BTC"]\n', encoding="utf-8"
+    )
+    for lang in ("vi", "en"):
+        table = invoke("--lang", lang, "config").stdout
+        brief = next(line for line in table.splitlines() if line.startswith("report.brief"))
+        units = next(line for line in table.splitlines() if line.startswith("pack.out.unit"))
+        assert brief.split()[1] == "false", brief
+        assert "VPTU, BTC" in units and "[" not in units, units
+        assert "False" not in table and "True" not in table and "None" not in table
+    rows = {r["key"]: r for r in json.loads(invoke("config", "--format", "json").stdout)}
+    assert rows["report.brief"]["value"] is False
+    assert rows["pack.out.unit"]["value"] == ["VPTU", "BTC"]
 
 
 def test_field_list_names_its_column_as_a_fields_name() -> None:

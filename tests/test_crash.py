@@ -14,7 +14,6 @@ import sqlite3
 import stat
 import subprocess
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -244,6 +243,44 @@ def test_doctor_finds_a_damaged_index(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.sqlite_only("writes the row as an older dirtrack did, with sqlite3")
+def test_a_series_that_ends_before_it_starts_is_named(
+    meeting: int, units: Cli, db_path: Path
+) -> None:
+    # assign --every refuses --until before --from now, but older versions recorded such a
+    # series: doctor said nothing, and series list showed "2022-06-01–2022-01-31" as a span.
+    series = units.id("assign", str(meeting), "--unit", "BTC", "--every", "month",
+                      "--from", "1/6/2022", "--until", "31/12/2022", "Báo cáo tháng")  # fmt: skip
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE series SET ends_on = '2022-01-31' WHERE id = ?", (series,))
+    conn.close()
+    result = units("doctor", "--format", "json")
+    assert result.exit_code == 0, result.stderr  # a warning: every record is still readable
+    checks = {c["check"]: c for c in json.loads(result.stdout)}
+    assert checks["series"]["status"] == "warning"
+    assert checks["series"]["detail"] == (
+        f"series {series} ends on 2022-01-31, before it starts (2022-06-01)"
+    )
+    said = " ".join(units("--lang", "vi", "doctor").stdout.split())
+    assert f"nhiệm vụ định kỳ {series} kết thúc ngày 31/01/2022, trước khi bắt đầu" in said
+    listed = units.ok("series", "list")
+    assert "2022-06-01–2022-01-31 (ends before it starts)" in listed
+    shown = units.ok("--lang", "vi", "series", "show", str(series))
+    assert "01/06/2022–31/01/2022 (kết thúc trước khi bắt đầu)" in shown
+
+
+def test_doctor_says_every_series_ends_after_it_starts(meeting: int, units: Cli) -> None:
+    units.ok("assign", str(meeting), "--unit", "BTC", "--every", "month",
+             "--from", "1/6/2022", "--until", "31/12/2022", "Báo cáo tháng")  # fmt: skip
+    checks = {c["check"]: c for c in units.json("doctor")}
+    assert checks["series"] == {
+        "check": "series",
+        "status": "ok",
+        "detail": "every series ends on or after its first day",
+    }
+    assert "(ends before it starts)" not in units.ok("series", "list")
+
+
 @pytest.mark.sqlite_only("file permissions")
 def test_doctor_warns_about_a_file_others_can_read(units: Cli, db_path: Path) -> None:
     db_path.chmod(0o644)
@@ -254,37 +291,38 @@ def test_doctor_warns_about_a_file_others_can_read(units: Cli, db_path: Path) ->
     assert "chmod 600" in checks["permissions"]["detail"]
 
 
-def test_doctor_names_records_an_older_dirtrack_stored(meeting: int, units: Cli, db: str) -> None:
-    """A series ending before it starts and a text longer than the register now holds were
-    taken by older versions; doctor names each (a warning: nothing is damaged)."""
+def test_doctor_names_texts_longer_than_their_field_now_holds(
+    meeting: int, units: Cli, db: str
+) -> None:
+    """A title or a note longer than dirtrack now takes was stored by older versions (their
+    export would not import back); doctor names each, by record and field (a warning)."""
     from sqlalchemy import create_engine, text
 
     from dirtrack.db import resolve_target
 
-    units.ok(
-        "assign", str(meeting), "--unit", "BTC", "--every", "month", "--from", "1/6/2022", "Báo cáo"
-    )
-    assert json.loads(units("doctor", "--format", "json").stdout)[3] == {
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"] == {
         "check": "records",
         "status": "ok",
         "detail": "every record as dirtrack takes it today",
     }
     engine = create_engine(resolve_target(db).url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE series SET ends_on = :d"), {"d": date(2021, 12, 31)})
-        conn.execute(text("UPDATE meeting SET note = :n"), {"n": "x" * 40_000})
+        conn.execute(
+            text("UPDATE meeting SET title = :t, note = :n"), {"t": "T" * 401, "n": "x" * 40_000}
+        )
     engine.dispose()
     result = units("doctor", "--format", "json")
     assert result.exit_code == 0, result.stderr
     checks = {c["check"]: c for c in json.loads(result.stdout)}
     assert checks["records"]["status"] == "warning"
     assert checks["records"]["detail"] == (
-        "periodic directive 1 ends on 2021-12-31, before it starts on 2022-06-01: an older "
-        "dirtrack stopped it on its first day; it creates nothing more; meeting 1: note is 40000 "
-        "characters long, more than the 32767 an import takes back (dirtrack edit shortens it)"
+        "meeting 1: title is 401 characters long, more than the 400 an import takes back "
+        "(dirtrack edit shortens it); meeting 1: note is 40000 characters long, more than the "
+        "32767 an import takes back (dirtrack edit shortens it)"
     )
     said = " ".join(units("--lang", "vi", "doctor").stdout.split())
-    assert "nhiệm vụ định kỳ 1 kết thúc ngày 31/12/2021, trước ngày bắt đầu 01/06/2022" in said
+    assert "ghi chú dài 40000 ký tự" in said
 
 
 def test_a_reading_command_leaves_no_folder_for_the_default_database(tmp_path: Path) -> None:

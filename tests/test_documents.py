@@ -476,6 +476,20 @@ def test_report_names_no_highest_when_every_unit_has_the_same_rate(units: Cli) -
         assert "cao nhất" not in text and "Highest" not in text
 
 
+def test_report_of_one_unit_names_no_highest_and_lowest(units: Cli) -> None:
+    # A report of one unit (--unit, or one unit with directives due) said "Highest completion
+    # rate: BTC (0.00%); lowest: BTC (0.00%)": the same unit both.
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban")
+    for code in ("BTC", "VPTU"):
+        units.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "1/5/2022")
+    for lang in ("vi", "en"):
+        for unit in ("BTC", "VPTU"):
+            args = ("report", "--quarter", "2022Q2", "--unit", unit, "--format", "md")
+            text = units.ok("--lang", lang, *args)
+            assert "cao nhất" not in text and "Highest" not in text, text
+            assert "cùng tỷ lệ" not in text and "same completion rate" not in text, text
+
+
 def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -> None:
     # "thực hiện 4 nhiệm vụ: đã hoàn thành 1 …; trong hạn 2; quá hạn 1; 1 nhiệm vụ không có
     # thời hạn; 0 nhiệm vụ dừng thực hiện" listed a part of the total (without a deadline)
@@ -649,11 +663,11 @@ def test_brief_names_units_alike_in_every_table(reg: Cli, tmp_path: Path) -> Non
                           "--format", "md")  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "none"), [("vi", "Không có."), ("en", "None.")])
+@pytest.mark.parametrize(("lang", "none"), [("vi", "Không có."), ("en", "Nothing to report.")])
 def test_an_empty_table_is_said_as_a_sentence(
     reg: Cli, tmp_path: Path, lang: str, none: str
 ) -> None:
-    # A table without rows was replaced by "Không có" ("None") without a full stop, where
+    # A table without rows was replaced by "Không có" ("none") without a full stop, where
     # every other paragraph of the document ends on one.
     reg.ok(*PARTY)
     lines = texts(report_docx(reg, tmp_path, lang=lang))

@@ -127,23 +127,6 @@ def test_a_run_with_its_stdout_closed_is_refused_before_it_writes(
     assert said[lang] in one_error(helped)
 
 
-def test_an_output_encoding_without_vietnamese_is_said_so(units: Cli, db: str) -> None:
-    """PYTHONIOENCODING=ascii: the listing of a unit named in Vietnamese was refused as
-    'some input is not valid UTF-8 text' (it is the output that cannot hold it)."""
-    done = subprocess.run(
-        [ENTRY_POINT, "--db", db, "unit", "list", "--format", "json"],
-        capture_output=True,
-        env={**os.environ, "PYTHONIOENCODING": "ascii"},
-        timeout=120,
-        check=False,
-    )
-    assert one_error(done) == (
-        "Error: the output is set to the encoding ascii, which cannot write Vietnamese: use a "
-        "UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8"
-    )
-    assert done.stdout == b""
-
-
 def test_stdout_to_a_file_that_cannot_grow_is_an_error(big: str, tmp_path: Path) -> None:
     target = tmp_path / "list.csv"
     with target.open("wb") as handle:
@@ -479,3 +462,28 @@ def test_a_device_or_a_pipe_is_never_replaced_even_with_force(
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert file_digest(db_path) == before
     assert [p.name for p in tmp_path.iterdir() if "part" in p.name] == []
+
+
+def test_no_python_none_true_or_false_in_text_or_csv(units: Cli, meeting: int) -> None:
+    """The English review said "Due within 7 days: None" under an empty table, which reads as
+    a value left out, and CSV wrote JSON's booleans as Python's "True"/"False". Now the review
+    says "none" (the documents "Nothing to report."), CSV says "true"/"false" as JSON does."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Rà soát")
+    units.ok("request", "extend", "1", "--to", "31/7/2022", "--date", "20/6/2022",
+             "--reason", "Chờ ý kiến")  # fmt: skip
+    units.ok("done", "1", "--date", "25/6/2022")
+    shown = units.ok("--lang", "en", "report", "--quarter", "2022Q3")
+    assert "Due within 7 days: none" in shown
+    markdown = units.ok("--lang", "en", "report", "--quarter", "2022Q3", "--format", "md")
+    assert "Nothing to report." in markdown
+    outputs = {
+        "list": units.ok("list", "--format", "csv"),
+        "requests": units.ok("requests", "--format", "csv"),
+    }
+    for text in [shown, markdown, *outputs.values()]:
+        assert not set(_csv_cells(text.replace(" ", ","))) & {"None", "True", "False"}, text
+    requests = list(csv.DictReader(io.StringIO(outputs["requests"])))
+    assert requests[0]["objective"] == "false"
+    assert requests[0]["asked_late"] == "false"
+    listed = list(csv.DictReader(io.StringIO(outputs["list"])))
+    assert listed[0]["completed_on_exact"] == "true"

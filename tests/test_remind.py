@@ -121,6 +121,29 @@ def test_remind_for_one_unit_and_a_narrower_window(office: Cli) -> None:
     assert sorted(d["id"] for u in wide["units"] for d in u["due_soon"]) == [2, 3, 4, 8]
 
 
+@pytest.mark.parametrize(
+    ("lang", "scope", "none"),
+    [
+        ("en", "and those due on 2022-07-10", "Nothing overdue or due on 2022-05-20."),
+        (
+            "vi",
+            "nhiệm vụ đến hạn ngày 10/07/2022",
+            "Không có nhiệm vụ quá hạn hoặc đến hạn ngày 20/05/2022.",
+        ),
+    ],
+)
+def test_remind_within_0_says_the_day_not_within_0_days(
+    office: Cli, lang: str, scope: str, none: str
+) -> None:
+    """--within 0 said "those due within 0 days (by 2022-07-10)" ("trong 0 ngày tới"), and
+    "Nothing overdue or due within 0 days": now the day itself."""
+    text = office.ok("--lang", lang, "remind", "--as-of", AS_OF, "--within", "0")
+    assert scope in text.splitlines()[0], text
+    assert " 0 " not in text, text
+    result = office("--lang", lang, "remind", "--as-of", "2022-05-20", "--within", "0")
+    assert result.exit_code == 0 and result.stderr.strip() == none, result.stderr
+
+
 def test_remind_check_exits_3_when_anything_is_overdue(office: Cli) -> None:
     result = office("remind", "--as-of", AS_OF, "--check")
     assert result.exit_code == 3

@@ -378,3 +378,43 @@ def test_the_row_labels_of_the_reports_tables_are_readable_at_80_columns(
     leaders = page(screen(register, lang, ["report", "--quarter", "2022Q3", "--by", "leader"]))
     label = {"vi": "(chưa phân công", "en": "(no leader in"}[lang]
     assert label in leaders, leaders
+
+
+@pytest.mark.parametrize(("lang", "header"), [("vi", "bởi"), ("en", "Undone")])
+def test_a_column_empty_in_every_row_takes_no_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, header: str
+) -> None:
+    """A history where nothing was undone showed an "Undone by" column empty in every row, which
+    took the width of its header from the changes. Now a column empty in every row is left out
+    at a terminal, and shown as soon as one row has something in it."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "history.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    office.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    office.ok("assign", "1", "--unit", "VPTU", "Rà soát chương trình")
+    terminal(monkeypatch, 120)
+    shown = page(screen(db, lang, ["history"]))
+    assert header not in shown, shown
+    office.ok("progress", "1", "--percent", "10")
+    office.ok("undo", "--yes")
+    shown = page(screen(db, lang, ["history"]))
+    assert header in shown, shown
+
+
+@pytest.mark.parametrize("width", [0, 1, 5])
+def test_a_window_narrower_than_any_layout_still_shows_every_row(
+    register: str, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """COLUMNS=0 at a terminal printed nothing at all for list, show, history and the report
+    (exit 0), COLUMNS=1 a letter a line and no values: the tables are laid out for the
+    narrowest window they fit (40 columns) instead, the terminal folding the lines."""
+    terminal(monkeypatch, width)
+    listed = " ".join(page(screen(register, "en", LISTINGS["list"])).split())
+    assert "Tham mưu, đề xuất cho Thường trực" in listed
+    assert "Rà soát những phần việc" in listed
+    shown = " ".join(page(screen(register, "en", LISTINGS["show"])).split())
+    assert "Đã trình dự thảo đề án lần thứ nhất" in shown
+    report = " ".join(page(screen(register, "en", LISTINGS["report"])).split())
+    assert "Overdue directives" in report and "VPTU" in report

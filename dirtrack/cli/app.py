@@ -506,12 +506,34 @@ _CONNECTION_LOST = (
 )
 
 
+def _output_encoding(exc: UnicodeEncodeError) -> str | None:
+    """The encoding of stdout or stderr (PYTHONIOENCODING=ascii, a latin-1 locale) when it is
+    the one that could not write what dirtrack printed, else None (text that was no text, a
+    lone surrogate from the command line, is an input's failure)."""
+    import codecs
+
+    try:
+        failed = codecs.lookup(exc.encoding).name
+    except LookupError:
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding:
+            continue
+        try:
+            if codecs.lookup(encoding).name == failed and failed != "utf-8":
+                return str(encoding)
+        except LookupError:
+            continue
+    return None
+
+
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
     """The error key (with its values) for failures that bad input, a busy database or a
     database that refuses writes cause, wherever they surface."""
     for current in causes(exc):
-        if isinstance(current, UnicodeEncodeError):  # PYTHONIOENCODING=ascii, a Latin-1 locale
-            return "not_utf8_output", {"encoding": current.encoding}
+        if isinstance(current, UnicodeEncodeError) and (encoding := _output_encoding(current)):
+            return "output_not_encodable", {"encoding": encoding}
         if isinstance(current, UnicodeError):
             return "not_utf8_input", {}
         if isinstance(current, OverflowError):

@@ -111,7 +111,9 @@ def remind(
         reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
     )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
-        err(msg("remind_none_working" if working_days else "remind_none", lang, n=within, date=day))
+        from dirtrack.render.ops import remind_key
+
+        err(msg(remind_key("none", within, working_days), lang, n=within, date=day))
     overdue = reminders["totals"]["overdue"]
     if check and overdue:
         err(msg("overdue_count", lang, n=overdue, date=day))

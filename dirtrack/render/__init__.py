@@ -60,7 +60,8 @@ class Column:
 
     At a terminal the table fits the window (:func:`dirtrack.render.table.fit`): ``priority``
     0 marks a column that always stays (the id, the unit, the deadline, the text); when the
-    window is too narrow, the column with the highest priority goes first (the last of equals).
+    window is too narrow, the column with the highest priority goes first (the last of equals);
+    a column empty in every row takes no room.
     A ``wrap`` column wraps at word boundaries and is never narrower than ``min_width``; the
     others keep their whole width.
     """
@@ -94,13 +95,21 @@ class Column:
         return lambda record, _lang: _plain(record.get(key))
 
 
-def _plain(value: Any) -> str:
-    """A value as people see it when its column says nothing else."""
+def scalar_text(value: Any) -> str:
+    """A single value as text: null empty, a boolean ``true``/``false`` as JSON and TOML write
+    it (never Python's ``None``, ``True``, ``False``)."""
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
+
+
+def _plain(value: Any) -> str:
+    """A value as people see it when its column says nothing else."""
+    if isinstance(value, list | tuple):
+        return ", ".join(scalar_text(v) for v in value)
+    return scalar_text(value)
 
 
 def visible_cells(cells: list[str]) -> list[str]:

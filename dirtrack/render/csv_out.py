@@ -1,7 +1,8 @@
 """CSV: a header row and the same fields as JSON; lists joined by ';' (a list of objects, as
 a unit's contacts, is one cell of JSON), nested objects flattened as ``parent_child`` columns
 (or, in a column the listing names, one cell of JSON), an empty cell for null (in a list too),
-and text that would start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
+``true``/``false`` as JSON writes them (never Python's ``True``/``False``), and text that would
+start a formula marked as text (:mod:`dirtrack.render.formulas`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dirtrack.records import Record
+from dirtrack.render import scalar_text
 from dirtrack.render.formulas import csv_field
 
 
@@ -31,10 +33,10 @@ def flatten(
             flat[name] = csv_field(json.dumps(value, ensure_ascii=False, default=str))
         elif isinstance(value, list):
             flat[name] = csv_field(
-                ";".join("" if v is None else str(v) for v in value if not isinstance(v, dict))
+                ";".join(scalar_text(v) for v in value if not isinstance(v, dict))
             )
-        elif value is None:
-            flat[name] = ""
+        elif value is None or isinstance(value, bool):
+            flat[name] = scalar_text(value)
         else:
             flat[name] = csv_field(value)
     return flat

@@ -103,6 +103,14 @@ def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = 
     return lines
 
 
+def remind_key(kind: str, within: int, working_days: bool) -> str:
+    """The message that says what a reminder covers (``kind`` ``scope``) or that it found
+    nothing (``none``): the day itself for ``--within 0``, else the days or working days."""
+    if within == 0:
+        return f"remind_{kind}_today"
+    return f"remind_{kind}_working" if working_days else f"remind_{kind}"
+
+
 def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> list[str]:
     """The reminder as mail-ready lines; empty when there is nothing to remind."""
     if not reminders["units"]:
@@ -111,7 +119,7 @@ def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> lis
     lines = [
         f"{t('remind_title', lang)} — "
         + msg(
-            "remind_scope_working" if reminders["working_days"] else "remind_scope",
+            remind_key("scope", reminders["within"], reminders["working_days"]),
             lang,
             date=as_of,
             n=reminders["within"],
@@ -405,13 +413,7 @@ def _origin(origin: str | None, lang: str) -> str:
 
 CONFIG_COLUMNS = [
     Column("key", "setting", priority=0),
-    Column(
-        "value",
-        "value",
-        lambda r, lang: "" if r["value"] is None else str(r["value"]),
-        wrap=True,
-        priority=0,
-    ),
+    Column("value", "value", wrap=True, priority=0),
     Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
     Column("origin", "origin", lambda r, lang: _origin(r["origin"], lang), wrap=True, priority=2),
 ]

@@ -912,7 +912,9 @@ def result_paragraphs(
             )
         )
     ranks = pack.get("rankings") or {}
-    if ranked := ranks.get("completion_rate"):
+    # One unit ranked (a report of one unit) is not highest and lowest at once: its rate is
+    # the sentence above.
+    if len(ranked := ranks.get("completion_rate") or []) > 1:
         # Every unit sharing the first (and the last) rank: "1, 1, 3" names both of the first.
         best = [r for r in ranked if r["rank"] == ranked[0]["rank"]]
         worst = [r for r in ranked if r["rank"] == ranked[-1]["rank"]]

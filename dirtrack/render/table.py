@@ -65,10 +65,17 @@ def console_class() -> type[Console]:
     return PipeSafeConsole
 
 
+# The narrowest window tables are laid out for. A narrower one (COLUMNS=0, a terminal a few
+# cells wide) printed nothing at all, or a letter a line: the lines are laid out for this width
+# instead, and the terminal folds them.
+NARROWEST = 40
+
+
 def console() -> Console:
-    """The console tables are printed on: the terminal's width, or unbounded and plain."""
+    """The console tables are printed on: the terminal's width (at least :data:`NARROWEST`),
+    or unbounded and plain."""
     terminal = not is_plain()
-    return console_class()(
+    made = console_class()(
         theme=theme(),
         highlight=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
@@ -76,6 +83,9 @@ def console() -> Console:
         width=None if terminal else 100_000,
         soft_wrap=not terminal,
     )
+    if made.width < NARROWEST:
+        made.width = NARROWEST
+    return made
 
 
 def is_plain() -> bool:
@@ -248,7 +258,10 @@ def fit(
     kept = [
         i
         for i in range(count)
-        if columns[i].priority == 0 or columns[i].asked or not rows or any(row[i] for row in rows)
+        if columns[i].priority == 0
+        or columns[i].asked
+        or not rows
+        or any(row[i].strip() for row in rows)
     ]
 
     def total(chosen: list[int]) -> int:

@@ -290,7 +290,10 @@ def _rule(r: Record, lang: str) -> str:
 
 
 def _span(r: Record, lang: str) -> str:
-    return f"{day(r.get('from'), lang)}–{day(r.get('until'), lang) if r.get('until') else '…'}"
+    start, end = r.get("from"), r.get("until")
+    if start and end and str(end) < str(start):  # ISO days; an older dirtrack took such a series
+        return t("series_span_reversed", lang, start=day(start, lang), end=day(end, lang))
+    return f"{day(start, lang)}–{day(end, lang) if end else '…'}"
 
 
 SERIES_COLUMNS = [

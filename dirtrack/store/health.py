@@ -148,6 +148,30 @@ def check_foreign_keys(conn: Connection) -> Check:
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
 
+def check_series(conn: Connection) -> Check:
+    """Series that end before they start: refused at entry now, recorded by older versions.
+    A warning: every record is readable, but such a series has no occurrence to come."""
+    series = models.metadata().tables["series"]
+    try:
+        if not {"id", "starts_on", "ends_on"} <= _present(conn).get(series.name, set()):
+            # a missing table or column is the schema check's to say
+            return Check("series", OK, Detail(Phrase("hc_series_ok")))
+        rows = conn.execute(
+            select(series.c.id, series.c.starts_on, series.c.ends_on)
+            .where(series.c.ends_on < series.c.starts_on)
+            .order_by(series.c.id)
+        ).all()
+    except SQLAlchemyError as exc:
+        return _failure("series", exc)
+    if rows:
+        found: list[Phrase | str] = [
+            Phrase("hc_series_reversed", id=ident, start=start, end=end)
+            for ident, start, end in rows
+        ]
+        return Check("series", WARNING, _listed(found))
+    return Check("series", OK, Detail(Phrase("hc_series_ok")))
+
+
 def _free_text(column: Column[object]) -> bool:
     """A text column of no set length (a set one is the schema's to keep)."""
     kind = column.type
@@ -156,21 +180,14 @@ def _free_text(column: Column[object]) -> bool:
 
 
 def check_records(conn: Connection) -> Check:
-    """Records that dirtrack refuses today but an older version stored: a periodic directive
-    that ends before it starts, a text longer than one Excel cell holds (its export cannot be
-    imported back). Warnings: nothing is damaged, and the record can be corrected."""
-    from dirtrack.text import MAX_TEXT
+    """Texts that dirtrack refuses today but an older version stored: longer than their field
+    holds (:func:`dirtrack.text.text_limit`), so that their export cannot be imported back.
+    A warning: nothing is damaged, and ``edit`` shortens them."""
+    from dirtrack.text import text_limit
 
     found: list[Phrase | str] = []
     try:
         present = _present(conn)
-        series = models.Series.__table__  # type: ignore[attr-defined]
-        if series.name in present:
-            backwards = select(series.c.id, series.c.starts_on, series.c.ends_on).where(
-                series.c.ends_on < series.c.starts_on
-            )
-            for ident, start, end in conn.execute(backwards.order_by(series.c.id)):
-                found.append(Phrase("hc_series_backwards", id=ident, start=start, end=end))
         for table in models.metadata().sorted_tables:
             for column in table.columns:
                 if column.name not in present.get(table.name, ()):
@@ -179,8 +196,8 @@ def check_records(conn: Connection) -> Check:
                     continue
                 if "id" not in table.c:
                     continue
-                length = func.length(column)
-                query = select(table.c.id, length).where(length > MAX_TEXT).order_by(table.c.id)
+                length, limit = func.length(column), text_limit(column.name)
+                query = select(table.c.id, length).where(length > limit).order_by(table.c.id)
                 for ident, n in conn.execute(query):
                     found.append(
                         Phrase(
@@ -189,7 +206,7 @@ def check_records(conn: Connection) -> Check:
                             id=ident,
                             field=Field(column.name),
                             length=n,
-                            limit=MAX_TEXT,
+                            limit=limit,
                         )
                     )
     except SQLAlchemyError as exc:
@@ -232,7 +249,7 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     said only 'current transaction is aborted')."""
     checks = [check_schema(conn, expected_revision)]
     conn.rollback()  # they only read
-    for check in (check_integrity, check_foreign_keys, check_records):
+    for check in (check_integrity, check_foreign_keys, check_series, check_records):
         checks.append(check(conn))
         conn.rollback()
     if conn.dialect.name == "sqlite":

@@ -56,7 +56,7 @@ from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.store.units import load_moves, log_move, unit_codes
-from dirtrack.text import MAX_TEXT, control_character, fold, fold_words, is_blank
+from dirtrack.text import MAX_TEXT, NAME_LENGTH, control_character, fold, fold_words, is_blank
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
@@ -200,10 +200,10 @@ class LeaderOut(_Record):
 class MeetingOut(_Record):
     id: Id
     date: Day
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=NAME_LENGTH)
     kind: Kind
-    chair: str | None
-    chair_title: str | None
+    chair: str | None = Field(max_length=NAME_LENGTH)
+    chair_title: str | None = Field(max_length=NAME_LENGTH)
     doc: str | None
     note: str | None
     key: str | None

@@ -465,12 +465,15 @@ def read_book(path: Path) -> ReadBook:
     from dirtrack.transfer.sheet import check_formulas
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
-    # A pipe or a device is no workbook: refused before anything waits on it to be written.
+    # A pipe would make the reading wait for a writer, a device (/dev/zero) never end: only a
+    # regular file is read, as every file a person names (dirtrack.inputs).
     try:
         open_input(path).close()
+    except InvalidInput:
+        raise InvalidInput.of("pack_not_regular", file=path) from None
     except FileNotFoundError:
         raise InvalidInput.of("pack_no_file", file=path) from None
-    except (InvalidInput, OSError):
+    except OSError:
         raise InvalidInput.of("pack_not_workbook", file=path) from None
     # a formula with no value saved (a workbook a program wrote) would read as an empty cell
     check_formulas(path)
