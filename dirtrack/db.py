@@ -593,9 +593,12 @@ def server_reason(reason: str) -> Phrase | str:
 
 # libpq's and psycopg's words for a setting they refuse: 'invalid sslmode value: "bogus"',
 # 'invalid connection option "foo"', 'invalid integer value "x" for connection option "port"',
-# "bad value for connect_timeout: 'x'".
+# "bad value for connect_timeout: 'x'", a port out of range ('invalid port number: "99999"',
+# after psycopg's English "connection is bad:"), a service the service file does not define
+# ('definition of service "x" not found').
 _BAD_SETTING = re.compile(
-    r"(?:invalid (?:[\w ]+ )?(?:value|option)|bad value for)\b.*", re.IGNORECASE
+    r"(?:invalid (?:[\w ]+ )?(?:value|option|number)|bad value for|definition of service)\b.*",
+    re.IGNORECASE,
 )
 
 

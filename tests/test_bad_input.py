@@ -1173,6 +1173,10 @@ def test_a_bad_setting_in_a_postgresql_url_is_said_in_the_language_of_the_run() 
         ("foo=1", 'invalid connection option "foo"'),
         ("connect_timeout=x", "bad value for connect_timeout: 'x'"),
         ("port=abc", "Received non-integer port arguments: ('abc',)"),
+        # libpq's refusals after psycopg's English "connection is bad:", which was the reason
+        ("port=99999", 'invalid port number: "99999"'),
+        ("port=0", 'invalid port number: "0"'),
+        ("service=no-such-service", 'definition of service "no-such-service" not found'),
     ):
         shown = f"postgresql+psycopg://nobody@127.0.0.1:1/x?{query}"
         for lang, words in (
