@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -318,11 +319,16 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         # A server that never answers (a firewall that drops the packets, a port held by
         # something that accepts and stays silent) is given up after CONNECT_TIMEOUT_S, not
         # waited on for ever; a connect_timeout in the URL itself wins.
-        connect_args = (
+        connect_args: dict[str, Any] = (
             {}
             if "connect_timeout" in make_url(target.url).query
             else {"connect_timeout": CONNECT_TIMEOUT_S}
         )
+        if unsafe_passfile(target.url) is not None:
+            # libpq would refuse it with its own English WARNING line on stderr, on every
+            # command; a path that cannot exist makes it read none, silently (a password the
+            # server then asks for is said by open_failure, naming the file)
+            connect_args["passfile"] = _NO_PASSFILE
         try:
             engine = create_engine(target.url, pool_pre_ping=False, connect_args=connect_args)
         except ModuleNotFoundError:
@@ -602,6 +608,36 @@ _BAD_SETTING = re.compile(
 )
 
 
+# A path under a file, which no file can have: libpq finds no password file there and says nothing.
+_NO_PASSFILE = os.devnull + "/none"
+
+
+def unsafe_passfile(url: str) -> Path | None:
+    """The password file libpq would read for ``url`` and refuse for being open to others, or
+    None.
+
+    libpq reads ``?passfile=``, else ``PGPASSFILE``, else ``~/.pgpass``, when neither the URL nor
+    ``PGPASSWORD`` gives a password; one that is not a plain file, or that its group or others
+    may read or write (not ``chmod 600``), it ignores with a WARNING of its own on stderr.
+    """
+    if os.name == "nt":
+        return None  # libpq checks no permissions there
+    parsed = make_url(url)
+    if parsed.password is not None or os.environ.get("PGPASSWORD"):
+        return None
+    given = parsed.query.get("passfile") or os.environ.get("PGPASSFILE")
+    if isinstance(given, tuple):
+        given = given[-1]
+    try:
+        path = Path(given) if given else Path.home() / ".pgpass"
+        mode = path.stat().st_mode
+    except (OSError, RuntimeError):  # no such file, or no home folder: libpq reads none
+        return None
+    if not stat.S_ISREG(mode) or mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return path
+    return None
+
+
 def open_failure(target: Target, reason: str) -> DatabaseError:
     """The error for a database SQLite or PostgreSQL could not open or write, from ``reason``.
 
@@ -624,6 +660,12 @@ def open_failure(target: Target, reason: str) -> DatabaseError:
         if not writable or "readonly" in reason:
             return DatabaseError.of("db_read_only_at", db=target.display)
     said = sqlite_reason(reason) if target.is_sqlite else server_reason(reason)
+    if not target.is_sqlite and "no password supplied" in reason.lower():
+        unsafe = unsafe_passfile(target.url)
+        if unsafe is not None:
+            from dirtrack.i18n import Phrase
+
+            said = Phrase("w_pg_passfile_unsafe", path=str(unsafe))
     return DatabaseError.of("cannot_open_db", db=target.display, reason=said)
 
 

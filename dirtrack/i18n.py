@@ -1640,6 +1640,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_pg_denied_on": N_("the server refuses this account access to {name} (permission denied)"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
+    "w_pg_passfile_unsafe": N_(
+        "the server asks for a password, and the password file {path} was not read: other "
+        "users may read it (make it yours alone: chmod 600 {path})"
+    ),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),

@@ -211,6 +211,39 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     assert PASSWORD not in pg_cluster.server_log()[log_start:]
 
 
+def test_a_password_file_open_to_others_is_no_second_line(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """libpq refuses a ~/.pgpass (PGPASSFILE, ?passfile=) that others may read with an English
+    "WARNING: password file … has group or world access" of its own on stderr: a second line
+    beside the Error: line, and a stray line on every command that needed no password."""
+    database = pg_cluster.create_database("pgpass", blank=False).split("@/", 1)[1].split("?")[0]
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"*:*:*:{PASSWORD_ROLE}:{PASSWORD}\n")
+    needs_password = pg_cluster.url(database, user=PASSWORD_ROLE)
+    trusted = pg_cluster.url(database)
+    passfile.chmod(0o644)
+    env = {"PGPASSFILE": str(passfile), "PGPASSWORD": ""}
+    # a role the server trusts: the command is done, and nothing reaches stderr
+    result = run("unit", "list", db=trusted, env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+    # a role that must give the password: one line, in the run's language, naming the file
+    for lang, words in (
+        ("en", f"the password file {passfile} was not read: other users may read it"),
+        ("vi", f"tệp mật khẩu {passfile} không được đọc vì người dùng khác cũng đọc được"),
+    ):
+        result = run("--lang", lang, "unit", "list", db=needs_password, env=env)
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+        assert words in lines[0] and f"chmod 600 {passfile}" in lines[0]
+        assert PASSWORD not in result.stderr
+    # once it is the user's alone, libpq reads it
+    passfile.chmod(0o600)
+    result = run("unit", "list", db=needs_password, env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
     pg_cluster: Cluster,
 ) -> None:
