@@ -560,6 +560,9 @@ SERVER_REASONS = (
     ("not currently accepting connections", "w_pg_not_accepting"),
     ("not yet accepting connections", "w_pg_not_accepting"),
     ("the database system is", "w_pg_not_accepting"),
+    # a first command's schema in a database whose search_path names no schema that exists
+    # (the public schema dropped, as some administrators do, or a role's own search_path)
+    ("no schema has been selected to create in", "w_pg_no_schema"),
 )
 
 # PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)

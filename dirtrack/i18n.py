@@ -1640,6 +1640,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_pg_denied_on": N_("the server refuses this account access to {name} (permission denied)"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
+    "w_pg_no_schema": N_(
+        "the database has no schema to create dirtrack's tables in: none of its search_path "
+        "exists (create one, such as CREATE SCHEMA public, or set the role's search_path)"
+    ),
     "w_pg_passfile_unsafe": N_(
         "the server asks for a password, and the password file {path} was not read: other "
         "users may read it (make it yours alone: chmod 600 {path})"

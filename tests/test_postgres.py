@@ -325,6 +325,19 @@ def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
     ):
         assert not_owner.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
     assert snapshot(pg_cluster.url(blank)) == {}
+    # a blank database whose public schema was dropped, so its search_path names no schema
+    # that exists: it was PostgreSQL's English ("no schema has been selected to create in")
+    no_schema = pg_cluster.create_database("no_schema")
+    with psycopg_on(pg_cluster, no_schema.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute("DROP SCHEMA public")
+    for lang, words in (
+        ("en", ": the database has no schema to create dirtrack's tables in: none of its "),
+        ("vi", ": cơ sở dữ liệu không có schema nào để tạo các bảng của dirtrack: không "),
+    ):
+        error = on(no_schema).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+        assert words in error and "CREATE SCHEMA public" in error, error
+    assert rows(no_schema, "SELECT count(*) FROM pg_tables WHERE schemaname <> 'pg_catalog' "
+                "AND schemaname <> 'information_schema'") == [(0,)]  # fmt: skip
 
 
 # dirtrack as a process of its own, whose session the server ends as the directives are sent
