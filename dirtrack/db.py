@@ -563,10 +563,17 @@ SERVER_REASONS = (
     # a first command's schema in a database whose search_path names no schema that exists
     # (the public schema dropped, as some administrators do, or a role's own search_path)
     ("no schema has been selected to create in", "w_pg_no_schema"),
+    # a role made without LOGIN (CREATE ROLE, not CREATE USER)
+    ("is not permitted to log in", "w_pg_no_login"),
+    # 'pg_hba.conf rejects connection for host …', 'no pg_hba.conf entry for host …'
+    ("pg_hba.conf", "w_pg_hba"),
 )
 
-# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
-PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
+# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept),
+# and 'permission denied for database "dirtrack"' of a role without CONNECT on it
+PG_DENIED = re.compile(
+    r'permission denied for (?:table|relation|sequence|schema|database) "?([^"\s]+)"?'
+)
 
 
 def sqlite_reason(reason: str) -> Phrase | str:

@@ -1644,6 +1644,10 @@ ERRORS: dict[str, Entry] = {
         "the database has no schema to create dirtrack's tables in: none of its search_path "
         "exists (create one, such as CREATE SCHEMA public, or set the role's search_path)"
     ),
+    "w_pg_no_login": N_("the server does not let this role log in (it was made without LOGIN)"),
+    "w_pg_hba": N_(
+        "the server's pg_hba.conf does not let this user reach this database from this machine"
+    ),
     "w_pg_passfile_unsafe": N_(
         "the server asks for a password, and the password file {path} was not read: other "
         "users may read it (make it yours alone: chmod 600 {path})"

@@ -1140,7 +1140,7 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
         "máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau"
     )
     assert said(local + 'FATAL:  role "u" is not permitted to log in') == (
-        local + 'FATAL:  role "u" is not permitted to log in'
+        "máy chủ không cho vai trò này đăng nhập (vai trò được tạo không có quyền LOGIN)"
     )
     assert said("canceling statement due to statement timeout") == (
         "máy chủ đã hủy một câu lệnh (do giới hạn statement_timeout của máy chủ, hoặc do người "

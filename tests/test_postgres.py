@@ -340,6 +340,46 @@ def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
                 "AND schemaname <> 'information_schema'") == [(0,)]  # fmt: skip
 
 
+def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    """A role made without LOGIN, a database the role may not CONNECT to, a pg_hba.conf line
+    that rejects the connection: each was libpq's English, with the socket's path, under
+    --lang vi."""
+    url = pg_cluster.create_database("kept_out", blank=False)
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    for sql in ("CREATE ROLE dt_nologin", "CREATE ROLE dt_noconnect LOGIN"):
+        with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+            admin.execute(sql)
+    admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
+    rejected = pg_cluster.create_database("rejected", blank=False)
+    rejected_name = rejected.split("@/", 1)[1].split("?", 1)[0]
+    hba = pg_cluster.data_dir / "pg_hba.conf"
+    hba.write_text(f"local {rejected_name} all reject\n" + hba.read_text())
+    admin.execute("SELECT pg_reload_conf()")
+    cases = {
+        pg_cluster.url(database, user="dt_nologin"): (
+            "the server does not let this role log in (it was made without LOGIN)",
+            "máy chủ không cho vai trò này đăng nhập (vai trò được tạo không có quyền LOGIN)",
+        ),
+        pg_cluster.url(database, user="dt_noconnect"): (
+            f"the server refuses this account access to {database} (permission denied)",
+            f"máy chủ không cho tài khoản này truy cập {database} (không có quyền)",
+        ),
+        rejected: (
+            "the server's pg_hba.conf does not let this user reach this database from this machine",
+            "tệp pg_hba.conf của máy chủ không cho người dùng này kết nối tới cơ sở dữ liệu "
+            "này từ máy này",
+        ),
+    }
+    for target, (english, vietnamese) in cases.items():
+        for lang, words in (("en", english), ("vi", vietnamese)):
+            error = on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+            assert error.endswith(": " + words), error
+    assert rows(url, "SELECT code FROM unit") == []
+
+
 # dirtrack as a process of its own, whose session the server ends as the directives are sent
 # in one batch (a pipeline): as when the server is stopped or an administrator ends the session.
 LOST_CLIENT = """
