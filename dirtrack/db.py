@@ -386,6 +386,14 @@ def forget_engine(target: Target) -> None:
 PG_WRITE_LOCK = 727275
 
 
+class NotUtf8(Exception):
+    """A PostgreSQL database whose encoding is not UTF8 (:func:`_postgresql_session`)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.encoding = encoding
+
+
 def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     """Every PostgreSQL connection speaks UTF-8 and writes dates and times in ISO form, whatever
     the server, database, role or environment sets (as SQLite's pragmas, above).
@@ -395,7 +403,16 @@ def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     timestamptz with DateStyle …": history, overdue, export and every write failed), and
     ``PGCLIENTENCODING=WIN1258`` (Windows' Vietnamese code page) or ``LATIN1`` made the server
     refuse every Vietnamese letter it has no code for.
+
+    A database whose own encoding is not UTF8 is refused (:class:`NotUtf8`): one made
+    ``ENCODING 'LATIN1'`` or ``'WIN1258'`` cannot hold Vietnamese letters ("unexpected error
+    UntranslatableCharacter" on the first write), and one made ``SQL_ASCII`` (the default of a
+    cluster made with the C locale) counts ``VARCHAR(n)`` in bytes, so a name of 150 Vietnamese
+    letters was "value too long". The server says its encoding when the connection opens.
     """
+    encoding = dbapi_connection.info.parameter_status("server_encoding")
+    if encoding is not None and encoding.upper() != "UTF8":
+        raise NotUtf8(encoding)
     with dbapi_connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('client_encoding', 'UTF8', false), "
@@ -454,6 +471,12 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
             _remove_new(target)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise open_failure(target, reason) from None
+    except NotUtf8 as exc:
+        from dirtrack.i18n import Phrase
+
+        forget_engine(target)
+        said = Phrase("w_pg_not_utf8", encoding=exc.encoding)
+        raise DatabaseError.of("cannot_open_db", db=target.display, reason=said) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.

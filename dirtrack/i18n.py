@@ -1644,6 +1644,11 @@ ERRORS: dict[str, Entry] = {
         "the database has no schema to create dirtrack's tables in: none of its search_path "
         "exists (create one, such as CREATE SCHEMA public, or set the role's search_path)"
     ),
+    "w_pg_not_utf8": N_(
+        "the database's encoding is {encoding}, not UTF8, so Vietnamese text is not kept right in "
+        "it: create it with createdb --encoding UTF8 --template template0 (dirtrack export "
+        "--format json, then import, moves the records)"
+    ),
     "w_pg_no_login": N_("the server does not let this role log in (it was made without LOGIN)"),
     "w_pg_hba": N_(
         "the server's pg_hba.conf does not let this user reach this database from this machine"

@@ -380,6 +380,33 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
     assert rows(url, "SELECT code FROM unit") == []
 
 
+def test_a_database_not_in_utf8_is_refused_in_one_line(pg_cluster: Cluster) -> None:
+    """A database made LATIN1 or WIN1258 refused every Vietnamese letter, and one made
+    SQL_ASCII (a C-locale cluster's default) counted VARCHAR(n) in bytes: each an "unexpected
+    error" (UntranslatableCharacter, StringDataRightTruncation), in English, on a write."""
+    admin = pg_cluster.admin()
+    for encoding in ("LATIN1", "WIN1258", "SQL_ASCII"):
+        name = f"enc_{encoding.lower()}"
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING '{encoding}' "
+            "LOCALE 'C' LOCALE_PROVIDER libc"
+        )
+        url = pg_cluster.url(name)
+        for lang, words in (
+            ("en", f"the database's encoding is {encoding}, not UTF8, so Vietnamese text is not"),
+            ("vi", f"cơ sở dữ liệu dùng bảng mã {encoding}, không phải UTF8, nên không lưu đúng"),
+        ):
+            error = on(url).fail("--lang", lang, "unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+            assert error.startswith("Error: ") and words in error, error
+            assert "createdb --encoding UTF8" in error
+        # refused before the schema is made: the database is as it was
+        with psycopg_on(pg_cluster, name) as conn:
+            tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+            assert tables.fetchone() == (0,)
+        pg_cluster.drop_database(url)
+
+
 # dirtrack as a process of its own, whose session the server ends as the directives are sent
 # in one batch (a pipeline): as when the server is stopped or an administrator ends the session.
 LOST_CLIENT = """
