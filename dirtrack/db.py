@@ -393,6 +393,12 @@ class NotUtf8(Exception):
         super().__init__(encoding)
         self.encoding = encoding
 
+    def phrase(self) -> Phrase:
+        """Why the database is refused, and what to do, in the catalog's words."""
+        from dirtrack.i18n import Phrase
+
+        return Phrase("w_pg_not_utf8", encoding=self.encoding)
+
 
 def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     """Every PostgreSQL connection speaks UTF-8 and writes dates and times in ISO form, whatever
@@ -472,11 +478,8 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise open_failure(target, reason) from None
     except NotUtf8 as exc:
-        from dirtrack.i18n import Phrase
-
         forget_engine(target)
-        said = Phrase("w_pg_not_utf8", encoding=exc.encoding)
-        raise DatabaseError.of("cannot_open_db", db=target.display, reason=said) from None
+        raise DatabaseError.of("cannot_open_db", db=target.display, reason=exc.phrase()) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.

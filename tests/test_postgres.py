@@ -400,6 +400,12 @@ def test_a_database_not_in_utf8_is_refused_in_one_line(pg_cluster: Cluster) -> N
             error = on(url).fail("--lang", lang, "unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
             assert error.startswith("Error: ") and words in error, error
             assert "createdb --encoding UTF8" in error
+        # doctor names it as the problem ("unexpected error NotUtf8" before)
+        result = on(url)("--lang", "en", "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        [check] = json.loads(result.stdout)
+        assert check["check"] == "open" and check["status"] == "problem"
+        assert f"encoding is {encoding}, not UTF8" in check["detail"]
         # refused before the schema is made: the database is as it was
         with psycopg_on(pg_cluster, name) as conn:
             tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")

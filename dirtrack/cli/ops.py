@@ -643,8 +643,8 @@ def doctor(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from dirtrack.db import SCHEMA_REVISION, make_engine, resolve_target
-    from dirtrack.store.health import PROBLEM, Check, run_checks
+    from dirtrack.db import SCHEMA_REVISION, NotUtf8, make_engine, resolve_target
+    from dirtrack.store.health import PROBLEM, Check, Detail, run_checks
 
     chosen = field_list(fields)
     lang = state(ctx).lang
@@ -658,6 +658,8 @@ def doctor(
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         checks = [Check("open", PROBLEM, reason)]
+    except NotUtf8 as exc:
+        checks = [Check("open", PROBLEM, Detail(exc.phrase()))]
     finally:
         engine.dispose()
     # a person reads the table in their language; JSON and CSV keep the English words
