@@ -377,6 +377,12 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
         for lang, words in (("en", english), ("vi", vietnamese)):
             error = on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
             assert error.endswith(": " + words), error
+        # doctor's check of the opening says it in the same words (libpq's English before)
+        result = on(target)("--lang", "vi", "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert json.loads(result.stdout) == [
+            {"check": "open", "status": "problem", "detail": english}
+        ]
     assert rows(url, "SELECT code FROM unit") == []
 
 
