@@ -418,6 +418,7 @@ def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     """
     encoding = dbapi_connection.info.parameter_status("server_encoding")
     if encoding is not None and encoding.upper() != "UTF8":
+        dbapi_connection.close()  # the pool never got it: nothing else would close it
         raise NotUtf8(encoding)
     with dbapi_connection.cursor() as cursor:
         cursor.execute(
