@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -318,11 +319,16 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         # A server that never answers (a firewall that drops the packets, a port held by
         # something that accepts and stays silent) is given up after CONNECT_TIMEOUT_S, not
         # waited on for ever; a connect_timeout in the URL itself wins.
-        connect_args = (
+        connect_args: dict[str, Any] = (
             {}
             if "connect_timeout" in make_url(target.url).query
             else {"connect_timeout": CONNECT_TIMEOUT_S}
         )
+        if unsafe_passfile(target.url) is not None:
+            # libpq would refuse it with its own English WARNING line on stderr, on every
+            # command; a path that cannot exist makes it read none, silently (a password the
+            # server then asks for is said by open_failure, naming the file)
+            connect_args["passfile"] = _NO_PASSFILE
         try:
             engine = create_engine(target.url, pool_pre_ping=False, connect_args=connect_args)
         except ModuleNotFoundError:
@@ -380,6 +386,20 @@ def forget_engine(target: Target) -> None:
 PG_WRITE_LOCK = 727275
 
 
+class NotUtf8(Exception):
+    """A PostgreSQL database whose encoding is not UTF8 (:func:`_postgresql_session`)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.encoding = encoding
+
+    def phrase(self) -> Phrase:
+        """Why the database is refused, and what to do, in the catalog's words."""
+        from dirtrack.i18n import Phrase
+
+        return Phrase("w_pg_not_utf8", encoding=self.encoding)
+
+
 def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     """Every PostgreSQL connection speaks UTF-8 and writes dates and times in ISO form, whatever
     the server, database, role or environment sets (as SQLite's pragmas, above).
@@ -389,7 +409,17 @@ def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
     timestamptz with DateStyle …": history, overdue, export and every write failed), and
     ``PGCLIENTENCODING=WIN1258`` (Windows' Vietnamese code page) or ``LATIN1`` made the server
     refuse every Vietnamese letter it has no code for.
+
+    A database whose own encoding is not UTF8 is refused (:class:`NotUtf8`): one made
+    ``ENCODING 'LATIN1'`` or ``'WIN1258'`` cannot hold Vietnamese letters ("unexpected error
+    UntranslatableCharacter" on the first write), and one made ``SQL_ASCII`` (the default of a
+    cluster made with the C locale) counts ``VARCHAR(n)`` in bytes, so a name of 150 Vietnamese
+    letters was "value too long". The server says its encoding when the connection opens.
     """
+    encoding = dbapi_connection.info.parameter_status("server_encoding")
+    if encoding is not None and encoding.upper() != "UTF8":
+        dbapi_connection.close()  # the pool never got it: nothing else would close it
+        raise NotUtf8(encoding)
     with dbapi_connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('client_encoding', 'UTF8', false), "
@@ -448,6 +478,9 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
             _remove_new(target)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise open_failure(target, reason) from None
+    except NotUtf8 as exc:
+        forget_engine(target)
+        raise DatabaseError.of("cannot_open_db", db=target.display, reason=exc.phrase()) from None
     except BaseException:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.
@@ -554,10 +587,20 @@ SERVER_REASONS = (
     ("not currently accepting connections", "w_pg_not_accepting"),
     ("not yet accepting connections", "w_pg_not_accepting"),
     ("the database system is", "w_pg_not_accepting"),
+    # a first command's schema in a database whose search_path names no schema that exists
+    # (the public schema dropped, as some administrators do, or a role's own search_path)
+    ("no schema has been selected to create in", "w_pg_no_schema"),
+    # a role made without LOGIN (CREATE ROLE, not CREATE USER)
+    ("is not permitted to log in", "w_pg_no_login"),
+    # 'pg_hba.conf rejects connection for host …', 'no pg_hba.conf entry for host …'
+    ("pg_hba.conf", "w_pg_hba"),
 )
 
-# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept)
-PG_DENIED = re.compile(r"permission denied for (?:table|relation|sequence|schema) (\S+)")
+# PostgreSQL's "permission denied for table directive" (its words: the object's name is kept),
+# and 'permission denied for database "dirtrack"' of a role without CONNECT on it
+PG_DENIED = re.compile(
+    r'permission denied for (?:table|relation|sequence|schema|database) "?([^"\s]+)"?'
+)
 
 
 def sqlite_reason(reason: str) -> Phrase | str:
@@ -593,10 +636,43 @@ def server_reason(reason: str) -> Phrase | str:
 
 # libpq's and psycopg's words for a setting they refuse: 'invalid sslmode value: "bogus"',
 # 'invalid connection option "foo"', 'invalid integer value "x" for connection option "port"',
-# "bad value for connect_timeout: 'x'".
+# "bad value for connect_timeout: 'x'", a port out of range ('invalid port number: "99999"',
+# after psycopg's English "connection is bad:"), a service the service file does not define
+# ('definition of service "x" not found').
 _BAD_SETTING = re.compile(
-    r"(?:invalid (?:[\w ]+ )?(?:value|option)|bad value for)\b.*", re.IGNORECASE
+    r"(?:invalid (?:[\w ]+ )?(?:value|option|number)|bad value for|definition of service)\b.*",
+    re.IGNORECASE,
 )
+
+
+# A path under a file, which no file can have: libpq finds no password file there and says nothing.
+_NO_PASSFILE = os.devnull + "/none"
+
+
+def unsafe_passfile(url: str) -> Path | None:
+    """The password file libpq would read for ``url`` and refuse for being open to others, or
+    None.
+
+    libpq reads ``?passfile=``, else ``PGPASSFILE``, else ``~/.pgpass``, when neither the URL nor
+    ``PGPASSWORD`` gives a password; one that is not a plain file, or that its group or others
+    may read or write (not ``chmod 600``), it ignores with a WARNING of its own on stderr.
+    """
+    if os.name == "nt":
+        return None  # libpq checks no permissions there
+    parsed = make_url(url)
+    if parsed.password is not None or os.environ.get("PGPASSWORD"):
+        return None
+    given = parsed.query.get("passfile") or os.environ.get("PGPASSFILE")
+    if isinstance(given, tuple):
+        given = given[-1]
+    try:
+        path = Path(given) if given else Path.home() / ".pgpass"
+        mode = path.stat().st_mode
+    except (OSError, RuntimeError):  # no such file, or no home folder: libpq reads none
+        return None
+    if not stat.S_ISREG(mode) or mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return path
+    return None
 
 
 def open_failure(target: Target, reason: str) -> DatabaseError:
@@ -621,6 +697,12 @@ def open_failure(target: Target, reason: str) -> DatabaseError:
         if not writable or "readonly" in reason:
             return DatabaseError.of("db_read_only_at", db=target.display)
     said = sqlite_reason(reason) if target.is_sqlite else server_reason(reason)
+    if not target.is_sqlite and "no password supplied" in reason.lower():
+        unsafe = unsafe_passfile(target.url)
+        if unsafe is not None:
+            from dirtrack.i18n import Phrase
+
+            said = Phrase("w_pg_passfile_unsafe", path=str(unsafe))
     return DatabaseError.of("cannot_open_db", db=target.display, reason=said)
 
 

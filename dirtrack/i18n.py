@@ -1669,6 +1669,23 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_pg_denied_on": N_("the server refuses this account access to {name} (permission denied)"),
     "w_pg_bad_setting": N_("a connection setting in the URL is not valid: {detail}"),
+    "w_pg_no_schema": N_(
+        "the database has no schema to create dirtrack's tables in: none of its search_path "
+        "exists (create one, such as CREATE SCHEMA public, or set the role's search_path)"
+    ),
+    "w_pg_not_utf8": N_(
+        "the database's encoding is {encoding}, not UTF8, so Vietnamese text is not kept right in "
+        "it: create it with createdb --encoding UTF8 --template template0 (a register an older "
+        "dirtrack kept in it moves there with pg_dump and psql)"
+    ),
+    "w_pg_no_login": N_("the server does not let this role log in (it was made without LOGIN)"),
+    "w_pg_hba": N_(
+        "the server's pg_hba.conf does not let this user reach this database from this machine"
+    ),
+    "w_pg_passfile_unsafe": N_(
+        "the server asks for a password, and the password file {path} was not read: other "
+        "users may read it (make it yours alone: chmod 600 {path})"
+    ),
     "w_db_malformed": N_("the database file is damaged"),
     "w_not_database": N_("it is not a database file"),
     "w_db_locked": N_("another program is writing to it"),

@@ -1142,7 +1142,7 @@ def test_why_postgresql_cannot_be_reached_is_said_in_the_language_of_the_run() -
         "máy chủ không nhận thêm kết nối (đã đến giới hạn); hãy thử lại sau"
     )
     assert said(local + 'FATAL:  role "u" is not permitted to log in') == (
-        local + 'FATAL:  role "u" is not permitted to log in'
+        "máy chủ không cho vai trò này đăng nhập (vai trò được tạo không có quyền LOGIN)"
     )
     assert said("canceling statement due to statement timeout") == (
         "máy chủ đã hủy một câu lệnh (do giới hạn statement_timeout của máy chủ, hoặc do người "
@@ -1175,6 +1175,10 @@ def test_a_bad_setting_in_a_postgresql_url_is_said_in_the_language_of_the_run() 
         ("foo=1", 'invalid connection option "foo"'),
         ("connect_timeout=x", "bad value for connect_timeout: 'x'"),
         ("port=abc", "Received non-integer port arguments: ('abc',)"),
+        # libpq's refusals after psycopg's English "connection is bad:", which was the reason
+        ("port=99999", 'invalid port number: "99999"'),
+        ("port=0", 'invalid port number: "0"'),
+        ("service=no-such-service", 'definition of service "no-such-service" not found'),
     ):
         shown = f"postgresql+psycopg://nobody@127.0.0.1:1/x?{query}"
         for lang, words in (

@@ -211,6 +211,39 @@ def test_passwords_never_appear_in_messages_or_the_server_log(pg_cluster: Cluste
     assert PASSWORD not in pg_cluster.server_log()[log_start:]
 
 
+def test_a_password_file_open_to_others_is_no_second_line(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """libpq refuses a ~/.pgpass (PGPASSFILE, ?passfile=) that others may read with an English
+    "WARNING: password file … has group or world access" of its own on stderr: a second line
+    beside the Error: line, and a stray line on every command that needed no password."""
+    database = pg_cluster.create_database("pgpass", blank=False).split("@/", 1)[1].split("?")[0]
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"*:*:*:{PASSWORD_ROLE}:{PASSWORD}\n")
+    needs_password = pg_cluster.url(database, user=PASSWORD_ROLE)
+    trusted = pg_cluster.url(database)
+    passfile.chmod(0o644)
+    env = {"PGPASSFILE": str(passfile), "PGPASSWORD": ""}
+    # a role the server trusts: the command is done, and nothing reaches stderr
+    result = run("unit", "list", db=trusted, env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+    # a role that must give the password: one line, in the run's language, naming the file
+    for lang, words in (
+        ("en", f"the password file {passfile} was not read: other users may read it"),
+        ("vi", f"tệp mật khẩu {passfile} không được đọc vì người dùng khác cũng đọc được"),
+    ):
+        result = run("--lang", lang, "unit", "list", db=needs_password, env=env)
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+        assert words in lines[0] and f"chmod 600 {passfile}" in lines[0]
+        assert PASSWORD not in result.stderr
+    # once it is the user's alone, libpq reads it
+    passfile.chmod(0o600)
+    result = run("unit", "list", db=needs_password, env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 def test_a_server_that_refuses_writes_is_one_line_in_the_runs_language(
     pg_cluster: Cluster,
 ) -> None:
@@ -292,6 +325,98 @@ def test_a_server_that_cancels_or_turns_away_is_one_line_in_the_runs_language(
     ):
         assert not_owner.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức").endswith(words)
     assert snapshot(pg_cluster.url(blank)) == {}
+    # a blank database whose public schema was dropped, so its search_path names no schema
+    # that exists: it was PostgreSQL's English ("no schema has been selected to create in")
+    no_schema = pg_cluster.create_database("no_schema")
+    with psycopg_on(pg_cluster, no_schema.split("@/", 1)[1].split("?", 1)[0]) as conn:
+        conn.execute("DROP SCHEMA public")
+    for lang, words in (
+        ("en", ": the database has no schema to create dirtrack's tables in: none of its "),
+        ("vi", ": cơ sở dữ liệu không có schema nào để tạo các bảng của dirtrack: không "),
+    ):
+        error = on(no_schema).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+        assert words in error and "CREATE SCHEMA public" in error, error
+    assert rows(no_schema, "SELECT count(*) FROM pg_tables WHERE schemaname <> 'pg_catalog' "
+                "AND schemaname <> 'information_schema'") == [(0,)]  # fmt: skip
+
+
+def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_language(
+    pg_cluster: Cluster,
+) -> None:
+    """A role made without LOGIN, a database the role may not CONNECT to, a pg_hba.conf line
+    that rejects the connection: each was libpq's English, with the socket's path, under
+    --lang vi."""
+    url = pg_cluster.create_database("kept_out", blank=False)
+    database = url.split("@/", 1)[1].split("?", 1)[0]
+    admin = pg_cluster.admin()
+    for sql in ("CREATE ROLE dt_nologin", "CREATE ROLE dt_noconnect LOGIN"):
+        with contextlib.suppress(Exception):  # made by an earlier test on this cluster
+            admin.execute(sql)
+    admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
+    rejected = pg_cluster.create_database("rejected", blank=False)
+    rejected_name = rejected.split("@/", 1)[1].split("?", 1)[0]
+    hba = pg_cluster.data_dir / "pg_hba.conf"
+    hba.write_text(f"local {rejected_name} all reject\n" + hba.read_text())
+    admin.execute("SELECT pg_reload_conf()")
+    cases = {
+        pg_cluster.url(database, user="dt_nologin"): (
+            "the server does not let this role log in (it was made without LOGIN)",
+            "máy chủ không cho vai trò này đăng nhập (vai trò được tạo không có quyền LOGIN)",
+        ),
+        pg_cluster.url(database, user="dt_noconnect"): (
+            f"the server refuses this account access to {database} (permission denied)",
+            f"máy chủ không cho tài khoản này truy cập {database} (không có quyền)",
+        ),
+        rejected: (
+            "the server's pg_hba.conf does not let this user reach this database from this machine",
+            "tệp pg_hba.conf của máy chủ không cho người dùng này kết nối tới cơ sở dữ liệu "
+            "này từ máy này",
+        ),
+    }
+    for target, (english, vietnamese) in cases.items():
+        for lang, words in (("en", english), ("vi", vietnamese)):
+            error = on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
+            assert error.endswith(": " + words), error
+        # doctor's check of the opening says it in the same words (libpq's English before)
+        result = on(target)("--lang", "vi", "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert json.loads(result.stdout) == [
+            {"check": "open", "status": "problem", "detail": english}
+        ]
+    assert rows(url, "SELECT code FROM unit") == []
+
+
+def test_a_database_not_in_utf8_is_refused_in_one_line(pg_cluster: Cluster) -> None:
+    """A database made LATIN1 or WIN1258 refused every Vietnamese letter, and one made
+    SQL_ASCII (a C-locale cluster's default) counted VARCHAR(n) in bytes: each an "unexpected
+    error" (UntranslatableCharacter, StringDataRightTruncation), in English, on a write."""
+    admin = pg_cluster.admin()
+    for encoding in ("LATIN1", "WIN1258", "SQL_ASCII"):
+        name = f"enc_{encoding.lower()}"
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING '{encoding}' "
+            "LOCALE 'C' LOCALE_PROVIDER libc"
+        )
+        url = pg_cluster.url(name)
+        for lang, words in (
+            ("en", f"the database's encoding is {encoding}, not UTF8, so Vietnamese text is not"),
+            ("vi", f"cơ sở dữ liệu dùng bảng mã {encoding}, không phải UTF8, nên không lưu đúng"),
+        ):
+            error = on(url).fail("--lang", lang, "unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+            assert error.startswith("Error: ") and words in error, error
+            assert "createdb --encoding UTF8" in error
+        # doctor names it as the problem ("unexpected error NotUtf8" before)
+        result = on(url)("--lang", "en", "doctor", "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        [check] = json.loads(result.stdout)
+        assert check["check"] == "open" and check["status"] == "problem"
+        assert f"encoding is {encoding}, not UTF8" in check["detail"]
+        # refused before the schema is made: the database is as it was
+        with psycopg_on(pg_cluster, name) as conn:
+            tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+            assert tables.fetchone() == (0,)
+        pg_cluster.drop_database(url)
 
 
 # dirtrack as a process of its own, whose session the server ends as the directives are sent

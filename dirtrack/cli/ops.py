@@ -645,8 +645,15 @@ def doctor(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from dirtrack.db import SCHEMA_REVISION, make_engine, resolve_target
-    from dirtrack.store.health import PROBLEM, Check, run_checks
+    from dirtrack.db import (
+        SCHEMA_REVISION,
+        NotUtf8,
+        make_engine,
+        resolve_target,
+        server_reason,
+        sqlite_reason,
+    )
+    from dirtrack.store.health import PROBLEM, Check, Detail, run_checks
 
     chosen = field_list(fields)
     lang = state(ctx).lang
@@ -659,7 +666,11 @@ def doctor(
             checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        checks = [Check("open", PROBLEM, reason)]
+        # in the catalog's words where it is one of the reasons every command says so
+        said = sqlite_reason(reason) if target.is_sqlite else server_reason(reason)
+        checks = [Check("open", PROBLEM, said if isinstance(said, str) else Detail(said))]
+    except NotUtf8 as exc:
+        checks = [Check("open", PROBLEM, Detail(exc.phrase()))]
     finally:
         engine.dispose()
     # a person reads the table in their language; JSON and CSV keep the English words
