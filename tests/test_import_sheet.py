@@ -561,6 +561,21 @@ def test_an_imports_summary_names_no_count_of_nothing(
     assert nothing == f"Đã nhập {empty}: không có gì thay đổi\n"
 
 
+def test_a_percentage_with_decimals_is_truncated_to_a_whole_percent(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """Progress is whole percents: "70,5%" and "50.5%" were rounded up to 71% and 51% without
+    a word, and "99,5%" became 100% of unfinished work. They are truncated, as rates are."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"]
+    rows = [["1", "Việc A", "BTC", "31/12/2022", "70,5%"]]
+    rows += [["2", "Việc B", "BTC", "31/12/2022", "50.5%"]]
+    rows += [["3", "Việc C", "BTC", "31/12/2022", "99,5%: chờ ký"]]
+    sheet = write_csv(tmp_path / "s.csv", [header, *rows])
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "30/9/2022")
+    records = {r["text"]: r["progress"] for r in units.json("list", "--as-of", "2022-09-30")}
+    assert records == {"Việc A": 70, "Việc B": 50, "Việc C": 99}
+
+
 def test_a_result_cell_starting_with_a_percentage_is_progress(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

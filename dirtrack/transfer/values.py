@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -407,10 +407,13 @@ def _whole_percent(number: float | Decimal, raw: str) -> int:
     # The cell is quoted as the catalog quotes a value (``5000.000…`` of 40,000 characters cut).
     if not exact.is_finite() or abs(exact) > 1000:
         raise InvalidInput.of("cell_not_percent", value=cut(raw))
-    rounded = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if not 0 <= rounded <= 100:
+    # Progress is recorded in whole percents, truncated as rates are: "70,5%" is 70%, and
+    # "99,5%" stays short of 100% (work not finished). A float's noise (0.29 shown as a
+    # percentage is 28.999999999999996) is rounded away first.
+    exact = exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    if not 0 <= exact <= 100:
         raise InvalidInput.of("cell_not_percent", value=cut(raw))
-    return rounded
+    return int(exact.to_integral_value(rounding=ROUND_DOWN))
 
 
 def parse_progress(value: Value) -> tuple[int | None, str | None]:
