@@ -17,6 +17,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from dateutil.parser import parserinfo
+
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
@@ -150,8 +152,30 @@ _SPACED_SLASH = re.compile(r"(?<=\d)\s+/\s*(?=\d)|(?<=\d)/\s+(?=\d)")
 _MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
 
 
+# "30 June 2025", "30 Jun 2025", "June 30, 2025", "Sept. 30th 2025": a day with its month in
+# English words (registers with English headers write them so). Only a whole month name or
+# its abbreviation, as dateutil knows them, tells the month: the order of numbers is never
+# guessed.
+_WORD = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_ENGLISH_DAY = re.compile(
+    rf"(?<![\w/.-])(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})(?![\w/.-])"
+)
+_MONTH_WORDS = parserinfo()
+
+
+def _english_day(found: re.Match[str]) -> str:
+    """``30 June 2025`` as ``30/6/2025``; the text unchanged when the word is no month."""
+    month = _MONTH_WORDS.month(found["month"] or found["month2"])
+    if month is None:
+        return found[0]
+    return f"{found['day'] or found['day2']}/{month}/{found['year']}"
+
+
 def _clean_date_text(value: str) -> str:
     cleaned = _SPACED_SLASH.sub("/", nfc(value))
+    cleaned = _ENGLISH_DAY.sub(_english_day, cleaned)
     cleaned = _TRAILING.sub("", full_years(_MONTH_T.sub(r"tháng \1", cleaned)))
     return _TIME_TAIL.sub("", cleaned).strip()
 
