@@ -779,11 +779,14 @@ _WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
 #: end of the last.
 _SPAN_RUN = re.compile(r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$")
 #: "tháng 3-6/2023", "quý II-III/2023": a run of months or quarters with the year written once,
-#: due at the end of the last.
+#: due at the end of the last; so are "tháng 6, 7/2025" and "tháng 6 và 7/2025" (months named
+#: one by one, the year once).
 _SHORT_RUN = re.compile(
-    r"^(?:tu\s+)?(thang|quy)\s+(\d{1,2}|[ivx]{1,4})\s*(?:-|–|—|den)\s*(?:\1\s+)?"
-    r"(\d{1,2}|[ivx]{1,4})\s*(?:/|-|nam)\s*(\d{4})$"
+    r"^(?:tu\s+)?(thang|quy)\s+((?:\d{1,2}|[ivx]{1,4})"
+    r"(?:\s*(?:-|–|—|den|,|va)\s*(?:\1\s+)?(?:\d{1,2}|[ivx]{1,4}))+)\s*(?:/|-|nam)\s*(\d{4})$"
 )
+#: The months or quarters a :data:`_SHORT_RUN` names ("v" of "và" is no quarter V).
+_RUN_PART = re.compile(r"(?<![a-z])(\d{1,2}|[ivx]{1,4})(?![a-z])")
 #: "ngay sau khi có hướng dẫn", "sau khi có ý kiến", "khi có yêu cầu": a deadline waiting on
 #: something to happen, no day (recording none would drop the deadline the office set).
 _ON_EVENT = re.compile(r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b")
@@ -805,7 +808,8 @@ def read_when(  # noqa: C901
     - ``những/các/mấy tháng cuối năm [2022]``, ``trong hai tháng còn lại`` → 31 December;
     - ``giữa tháng 6[/2025]`` → the 15th (the middle of the month);
     - ``thượng / trung / hạ tuần tháng 10[/2022]`` → the 10th, the 20th, the month's last day;
-    - ``tháng 3-6/2023``, ``quý II-III/2023`` → the end of the last month or quarter;
+    - ``tháng 3-6/2023``, ``quý II-III/2023``, ``tháng 6, 7/2025``, ``tháng 6 và 7/2025`` → the
+      end of the last month or quarter;
     - ``[từ nay] đến Tết [Nguyên đán] [năm 2019]`` → the first day of Tết;
     - stacked words such as ``đến hết tháng 9``, ``chậm nhất trong quý III``, ``hoàn thành
       trước ngày 30/6`` (``xong trước``, ``chậm nhất vào ngày`` are read as ``trước``);
@@ -889,16 +893,16 @@ def read_when(  # noqa: C901
             raise unknown from None
     if impossible is None and (run := _SHORT_RUN.match(_STACKED.sub("", folded))):
         try:
-            opening = parse_span(f"{run[1]} {run[2]}/{run[4]}")
-            closing = parse_span(f"{run[1]} {run[3]}/{run[4]}")
+            spans = [parse_span(f"{run[1]} {n}/{run[3]}") for n in _RUN_PART.findall(run[2])]
         except InvalidInput as exc:  # "tháng 3-13/2023": said of the words as written
             if exc.key is None:
                 raise
             raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
-        if opening is not None and closing is not None:
-            if closing.last_day < opening.last_day:
+        ends = [span.last_day for span in spans if span is not None]
+        if len(ends) == len(spans):
+            if ends != sorted(ends):  # "tháng 9-4/2023", "tháng 7 và 6/2025"
                 raise InvalidInput.of("period_reversed", text=raw)
-            return closing.last_day
+            return ends[-1]
     if impossible is None and (run := _SPAN_RUN.match(_STACKED.sub("", folded))):
         opening, closing = parse_span(run[1], ref), parse_span(run[2], ref)
         if opening is not None and closing is not None:

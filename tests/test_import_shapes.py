@@ -589,23 +589,30 @@ def test_a_run_of_months_or_quarters_with_the_year_written_once(
 ) -> None:
     """'Tháng 3-6/2023' and 'Quý II-III/2023' (a run of spans, the year written once) were
     refused as no deadline though 'Từ tháng 3 đến tháng 6/2023' was read; each is due at the
-    end of its last month or quarter. A run written backwards is refused as such."""
+    end of its last month or quarter. A run written backwards is refused as such. So were
+    'Tháng 6, 7/2023' and 'Tháng 6 và 7/2023' (months named one by one): due at the end of the
+    last."""
     rows: list[list[Any]] = [
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
         [1, "Tổng kết đề án", "SNV", "Tháng 3-6/2023"],
         [2, "Quyết toán dự án", "STC", "Quý II - III/2023"],
-        [3, "Số hóa hồ sơ", "STP", "Tháng 9-4/2023"],
+        [3, "Báo cáo quý", "STC", "Tháng 6, 7/2023"],
+        [4, "Sơ kết", "SNV", "Tháng 6 và 7/2023"],
+        [5, "Số hóa hồ sơ", "STP", "Tháng 9-4/2023"],
     ]
     result = office("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
     assert (
-        "row 4, column D (Thời gian thực hiện): period 'Tháng 9-4/2023' ends before it starts"
+        "row 6, column D (Thời gian thực hiện): period 'Tháng 9-4/2023' ends before it starts"
         in (result.stderr)
     )
-    office.ok("import", workbook(tmp_path, rows[:3]), "--meeting", "1", "--as-of", AS_OF)
+    office.ok("import", workbook(tmp_path, rows[:5]), "--meeting", "1", "--as-of", AS_OF)
     found = by_text(office)
-    assert [found[t]["due"] for t in ("Tổng kết đề án", "Quyết toán dự án")] == [
+    named = ("Tổng kết đề án", "Quyết toán dự án", "Báo cáo quý", "Sơ kết")
+    assert [found[t]["due"] for t in named] == [
         "2023-06-30",
         "2023-09-30",
+        "2023-07-31",
+        "2023-07-31",
     ]
 
 

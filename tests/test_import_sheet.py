@@ -561,6 +561,49 @@ def test_an_imports_summary_names_no_count_of_nothing(
     assert nothing == f"Đã nhập {empty}: không có gì thay đổi\n"
 
 
+def test_days_with_english_month_names_are_read(units: Cli, meeting: int, tmp_path: Path) -> None:
+    """A register with English headers writes "30 June 2025", "June 30, 2025", "30 Jun 2025":
+    they were refused as no date. A whole English month name or its abbreviation says the
+    month; numbers alone are still read day first, never guessed."""
+    header = ["No.", "Directive", "Lead unit", "Deadline", "Completed on"]
+    rows = [["1", "Task A", "BTC", "30 June 2025", "June 20, 2025"]]
+    rows += [["2", "Task B", "BTC", "June 30, 2025", ""]]
+    rows += [["3", "Task C", "BTC", "30 Jun 2025", "3 Jul 2025"]]
+    rows += [["4", "Task D", "BTC", "Sept. 5th 2025", ""]]
+    sheet = write_csv(tmp_path / "s.csv", [header, *rows])
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "1/8/2025")
+    found = {r["text"]: r for r in units.json("list", "--as-of", "2025-08-01")}
+    assert {t: r["due"] for t, r in found.items()} == {
+        "Task A": "2025-06-30",
+        "Task B": "2025-06-30",
+        "Task C": "2025-06-30",
+        "Task D": "2025-09-05",
+    }
+    assert [found[t]["completed_on"] for t in ("Task A", "Task B", "Task C")] == [
+        "2025-06-20",
+        None,
+        "2025-07-03",
+    ]
+    bad = write_csv(tmp_path / "bad.csv", [header, ["1", "Task E", "BTC", "30 Juni 2025", ""]])
+    message = units.fail("import", str(bad), "--meeting", str(meeting))
+    assert "row 2, column D" in message
+
+
+def test_a_percentage_with_decimals_is_truncated_to_a_whole_percent(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """Progress is whole percents: "70,5%" and "50.5%" were rounded up to 71% and 51% without
+    a word, and "99,5%" became 100% of unfinished work. They are truncated, as rates are."""
+    header = ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"]
+    rows = [["1", "Việc A", "BTC", "31/12/2022", "70,5%"]]
+    rows += [["2", "Việc B", "BTC", "31/12/2022", "50.5%"]]
+    rows += [["3", "Việc C", "BTC", "31/12/2022", "99,5%: chờ ký"]]
+    sheet = write_csv(tmp_path / "s.csv", [header, *rows])
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "30/9/2022")
+    records = {r["text"]: r["progress"] for r in units.json("list", "--as-of", "2022-09-30")}
+    assert records == {"Việc A": 70, "Việc B": 50, "Việc C": 99}
+
+
 def test_a_result_cell_starting_with_a_percentage_is_progress(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

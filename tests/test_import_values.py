@@ -165,7 +165,9 @@ def test_any_day_typed_day_first_or_as_excel_reads_back(day: date) -> None:
     [
         ("70%", (70, None)),
         ("70 %", (70, None)),
-        ("62,5%", (63, None)),
+        ("62,5%", (62, None)),
+        ("99.9%", (99, None)),
+        (Pct(28.999999999999996), (29, None)),
         ("40%: Đã trình dự thảo", (40, "Đã trình dự thảo")),
         ("Đạt 70% khối lượng", (70, "Đạt 70% khối lượng")),
         ("Đang xây dựng dự thảo", (None, "Đang xây dựng dự thảo")),

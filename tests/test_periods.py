@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dirtrack.errors import InvalidInput
-from dirtrack.periods import Cutoff, parse_date, parse_period, parse_when
+from dirtrack.periods import Cutoff, parse_date, parse_period, parse_when, read_when
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,27 @@ def test_years_in_a_row_backwards_and_early_in_the_year_are_refused() -> None:
         parse_when("đầu năm 2024")
     assert caught.value.key == "deadline_early_year"
     assert "quý I/2024" in caught.value.render("vi")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tháng 6, 7/2025", date(2025, 7, 31)),
+        ("Tháng 6 và 7/2025", date(2025, 7, 31)),
+        ("tháng 6 và tháng 7 năm 2025", date(2025, 7, 31)),
+        ("Tháng 5, 6 và 7/2025", date(2025, 7, 31)),
+        ("Quý II và III/2025", date(2025, 9, 30)),
+        ("Tháng 3-6/2023", date(2023, 6, 30)),
+    ],
+)
+def test_months_named_one_by_one_with_the_year_once(text: str, expected: date) -> None:
+    """'Tháng 6, 7/2025' and 'Tháng 6 và 7/2025' (two months, the year once) were refused as
+    no deadline though 'Tháng 3-6/2023' was read: each is due at the end of its last month.
+    Months named backwards are refused as a run written backwards is."""
+    assert read_when(text, None) == expected
+    with pytest.raises(InvalidInput) as caught:
+        read_when("Tháng 7 và 6/2025", None)
+    assert caught.value.key == "period_reversed"
 
 
 @pytest.mark.parametrize(

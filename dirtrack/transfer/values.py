@@ -13,9 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from dateutil.parser import parserinfo
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
@@ -150,8 +152,30 @@ _SPACED_SLASH = re.compile(r"(?<=\d)\s+/\s*(?=\d)|(?<=\d)/\s+(?=\d)")
 _MONTH_T = re.compile(r"\b[Tt]\.?\s?(\d{1,2})(?=\s*[/-]\s*\d{4}\b)")
 
 
+# "30 June 2025", "30 Jun 2025", "June 30, 2025", "Sept. 30th 2025": a day with its month in
+# English words (registers with English headers write them so). Only a whole month name or
+# its abbreviation, as dateutil knows them, tells the month: the order of numbers is never
+# guessed.
+_WORD = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_ENGLISH_DAY = re.compile(
+    rf"(?<![\w/.-])(?:{_DAY}\s+(?:of\s+)?{_WORD},?|{_WORD.replace('month', 'month2')}\s+"
+    rf"{_DAY.replace('day', 'day2')},?)\s+(?P<year>\d{{4}})(?![\w/.-])"
+)
+_MONTH_WORDS = parserinfo()
+
+
+def _english_day(found: re.Match[str]) -> str:
+    """``30 June 2025`` as ``30/6/2025``; the text unchanged when the word is no month."""
+    month = _MONTH_WORDS.month(found["month"] or found["month2"])
+    if month is None:
+        return found[0]
+    return f"{found['day'] or found['day2']}/{month}/{found['year']}"
+
+
 def _clean_date_text(value: str) -> str:
     cleaned = _SPACED_SLASH.sub("/", nfc(value))
+    cleaned = _ENGLISH_DAY.sub(_english_day, cleaned)
     cleaned = _TRAILING.sub("", full_years(_MONTH_T.sub(r"tháng \1", cleaned)))
     return _TIME_TAIL.sub("", cleaned).strip()
 
@@ -407,10 +431,13 @@ def _whole_percent(number: float | Decimal, raw: str) -> int:
     # The cell is quoted as the catalog quotes a value (``5000.000…`` of 40,000 characters cut).
     if not exact.is_finite() or abs(exact) > 1000:
         raise InvalidInput.of("cell_not_percent", value=cut(raw))
-    rounded = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if not 0 <= rounded <= 100:
+    # Progress is recorded in whole percents, truncated as rates are: "70,5%" is 70%, and
+    # "99,5%" stays short of 100% (work not finished). A float's noise (0.29 shown as a
+    # percentage is 28.999999999999996) is rounded away first.
+    exact = exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    if not 0 <= exact <= 100:
         raise InvalidInput.of("cell_not_percent", value=cut(raw))
-    return rounded
+    return int(exact.to_integral_value(rounding=ROUND_DOWN))
 
 
 def parse_progress(value: Value) -> tuple[int | None, str | None]:
