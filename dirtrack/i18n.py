@@ -18,7 +18,7 @@ import gettext
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -268,6 +268,32 @@ class Count:
 
     def __repr__(self) -> str:
         return f"Count({self.key!r}, {self.n})"
+
+
+class Choices:
+    """The codes an option takes, said in a message that refuses a value: in English the codes
+    ("briefing, review"), in Vietnamese each with its Vietnamese name, as ``--help`` lists them
+    ("briefing (giao ban), review (sơ kết, tổng kết)"); ``quoted``, each code as Click quotes
+    its choices ('briefing')."""
+
+    __slots__ = ("names", "quoted")
+
+    def __init__(self, names: Mapping[str, Sequence[str]], /, quoted: bool = False) -> None:
+        self.names = names
+        self.quoted = quoted
+
+    def render(self, lang: str) -> str:
+        said = []
+        for code, names in self.names.items():
+            word = repr(str(code)) if self.quoted else str(code)
+            said.append(f"{word} ({names[0]})" if lang == "vi" and names else word)
+        return ", ".join(said)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Choices({list(self.names)!r})"
 
 
 # A message quotes what was typed, but never a huge input whole: a value it quotes ({value!r},
