@@ -18,7 +18,7 @@ import gettext
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -116,6 +116,12 @@ def _value(value: object, lang: str) -> object:
 def msg(name: str, lang: str, /, **values: object) -> str:
     """A message for stderr in the user's language."""
     return fill(MESSAGES[name], lang, values)
+
+
+def within_key(key: str, within: int) -> str:
+    """The message ``key`` for a window of ``within`` days from a day; for ``0`` its ``_today``
+    twin, which says the day itself ("due on 10/07/2022"), never "within 0 days"."""
+    return f"{key}_today" if within == 0 else key
 
 
 def default_lang() -> str:
@@ -262,6 +268,32 @@ class Count:
 
     def __repr__(self) -> str:
         return f"Count({self.key!r}, {self.n})"
+
+
+class Choices:
+    """The codes an option takes, said in a message that refuses a value: in English the codes
+    ("briefing, review"), in Vietnamese each with its Vietnamese name, as ``--help`` lists them
+    ("briefing (giao ban), review (sơ kết, tổng kết)"); ``quoted``, each code as Click quotes
+    its choices ('briefing')."""
+
+    __slots__ = ("names", "quoted")
+
+    def __init__(self, names: Mapping[str, Sequence[str]], /, quoted: bool = False) -> None:
+        self.names = names
+        self.quoted = quoted
+
+    def render(self, lang: str) -> str:
+        said = []
+        for code, names in self.names.items():
+            word = repr(str(code)) if self.quoted else str(code)
+            said.append(f"{word} ({names[0]})" if lang == "vi" and names else word)
+        return ", ".join(said)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Choices({list(self.names)!r})"
 
 
 # A message quotes what was typed, but never a huge input whole: a value it quotes ({value!r},
@@ -485,11 +517,19 @@ TEXT: dict[str, Entry] = {
         "has {n} overdue directives not yet done",
     ),
     "urge_opening_soon": N_(", and {m} falling due within the next {days}"),
+    # --within 0 (see within_key): the directives falling due that day, not "within the next 0 days"
+    "urge_opening_soon_today": N_(", and {m} falling due that day"),
     "urge_opening_only_soon": NP_(
         "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directive falling due within the next {days}",
         "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
         "{n} directives falling due within the next {days}",
+    ),
+    "urge_opening_only_soon_today": NP_(
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
+        "{n} directive falling due that day",
+        "Following up the directives given at the leaders' meetings, as of {date}, {unit} has "
+        "{n} directives falling due that day",
     ),
     "urge_opening_end": N_(", as follows:"),
     "urge_ask": N_(
@@ -505,6 +545,7 @@ TEXT: dict[str, Entry] = {
     "urge_soon_title": NP_(
         "Directives falling due within {n} day", "Directives falling due within {n} days"
     ),
+    "urge_soon_title_today": N_("Directives falling due on {date}"),
     "urge_as_above": N_("As above"),
 }
 
@@ -678,6 +719,7 @@ TEXT.update(
         "rv_causes": N_("Causes"),
         "rv_next_period": N_("Directives for the next period"),
         "rv_due_soon": NP_("Due within {n} day", "Due within {n} days"),
+        "rv_due_soon_today": N_("Due on {date}"),
         "rv_carried_over": N_("Open directives carried into the next period"),
         "rv_annex": N_("Annex: directives by unit"),
         "rv_chart_title": N_("Completion rate by unit (%)"),
@@ -749,6 +791,7 @@ TEXT.update(
         ),
         "rv_summary_next_none": N_("Next period: no open directive carries over"),
         "rv_next_soon": N_("{n} due within {days}"),
+        "rv_next_soon_today": N_("{n} due on {date}"),
         "rv_next_open": N_("limitations still to be overcome: {n}"),
         "rv_sheet_about": N_("About"),
         "rv_sheet_units": N_("By unit"),
@@ -1914,6 +1957,7 @@ ERRORS: dict[str, Entry] = {
         "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
         "{unit} has nothing overdue or due within {n} days as of {date}: no letter",
     ),
+    "urge_nothing_today": N_("{unit} has nothing overdue or due on {date}: no letter"),
     "template_unknown": N_("template {file}: unknown placeholder {names}; known: {known}"),
 }
 

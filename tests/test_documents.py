@@ -289,6 +289,40 @@ def test_urge_with_nothing_overdue_says_no_zero(reg: Cli, tmp_path: Path, lang: 
     assert ZERO_CLAUSE.search(md) is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "opening", "title", "nothing"),
+    [
+        (
+            "en",
+            "as of 30 April 2022, Ban Tổ chức Tỉnh ủy has 1 directive falling due that day, as",
+            "### 1. Directives falling due on 30 April 2022",
+            "Error: BTC has nothing overdue or due on 2022-04-20: no letter",
+        ),
+        (
+            "vi",
+            "tính đến ngày 30 tháng 4 năm 2022, Ban Tổ chức Tỉnh ủy có 1 nhiệm vụ đến hạn trong "
+            "ngày, cụ thể",
+            "### 1. Nhiệm vụ đến hạn ngày 30 tháng 4 năm 2022",
+            "Error: BTC không có nhiệm vụ quá hạn hoặc đến hạn ngày 20/04/2022: "
+            "không viết công văn",
+        ),
+    ],
+)
+def test_urge_within_0_says_the_day_not_within_0_days(
+    reg: Cli, lang: str, opening: str, title: str, nothing: str
+) -> None:
+    # --within 0 wrote "falling due within the next 0 days" ("trong 0 ngày tới"), titled its
+    # list "Directives falling due within 0 days", and refused with "due within 0 days": now
+    # the day itself, as remind --within 0 says it.
+    reg.ok(*PARTY)
+    md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-04-30", "--within", "0",
+                "--format", "md")  # fmt: skip
+    assert opening in md and title in md.splitlines(), md
+    assert "within 0" not in md and "trong 0" not in md, md
+    refused = reg("--lang", lang, "urge", "BTC", "--as-of", "2022-04-20", "--within", "0")
+    assert refused.exit_code == 1 and refused.stderr.strip() == nothing, refused.stderr
+
+
 def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     reg.ok(*STATE)
     reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", str(tmp_path))

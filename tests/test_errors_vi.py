@@ -202,7 +202,7 @@ CASES: dict[str, tuple[list[str], str, str]] = {
     ),
     "unknown category": (
         ["add-limitation", "1", "--unit", "BTC", "--category", "weather", "x"],
-        "Error: không có nhóm 'weather'; dùng một trong: timeliness, ",
+        "Error: không có nhóm 'weather'; dùng một trong: timeliness (tiến độ, kịp thời), ",
         "Error: unknown category 'weather'; use one of timeliness, ",
     ),
     "unknown status": (

@@ -402,14 +402,33 @@ def test_kind_category_and_status_by_their_vietnamese_names(units: Cli) -> None:
 
 
 def test_unknown_names_keep_their_errors(units: Cli) -> None:
+    # Under --lang vi the refusal listed the codes alone ("'x' không thuộc: 'working-session',
+    # 'briefing', …"): now each with its Vietnamese name, as --help lists them. The English
+    # keeps the codes.
     assert units.fail("--lang", "vi", "list", "--status", "muộn").startswith(
-        "Error: không có tình trạng 'muộn'; dùng một trong: done_on_time"
+        "Error: không có tình trạng 'muộn'; dùng một trong: done_on_time (hoàn thành đúng hạn), "
+        "done_late (hoàn thành quá hạn), "
     )
-    result = units(
-        "--lang", "vi", "add-meeting", "--date", "2022-05-06", "--title", "x", "--kind", "x"
+    assert units.fail("--lang", "en", "list", "--status", "late") == (
+        "Error: unknown status 'late'; use one of done_on_time, done_late, open_in_time, "
+        "overdue, cancelled, withdrawn, open, all"
     )
-    assert result.exit_code == 1
-    assert "'x' không thuộc: 'working-session', 'briefing'" in flat(result.stderr)
+    for lang, said in (
+        ("vi", "'x' không thuộc: 'working-session' (buổi làm việc), 'briefing' (giao ban), "
+               "'conference' (hội nghị), 'review' (sơ kết, tổng kết). Xem hướng dẫn"),
+        ("en", "'x' is not one of 'working-session', 'briefing', 'conference', 'review'. Try"),
+    ):  # fmt: skip
+        result = units(
+            "--lang", lang, "add-meeting", "--date", "2022-05-06", "--title", "x", "--kind", "x"
+        )
+        assert result.exit_code == 1
+        assert said in flat(result.stderr), result.stderr
+    category = ["add-limitation", "1", "--unit", "BTC", "--category", "x", "y"]
+    assert units.fail("--lang", "vi", *category) == (
+        "Error: không có nhóm 'x'; dùng một trong: timeliness (tiến độ, kịp thời), quality "
+        "(chất lượng), staffing (biên chế, nhân lực), budget (kinh phí), equipment (phương "
+        "tiện, thiết bị), coordination (phối hợp), discipline (kỷ luật, kỷ cương), other (khác)"
+    )
 
 
 def test_help_and_completion_show_the_vietnamese_names() -> None:
@@ -514,7 +533,7 @@ def test_the_vietnamese_names_of_by_role_prefer_and_cutoff(units: Cli) -> None:
     )
     contact = units.json("unit", "contact", "BTC", "--name", "A", "--role", "thủ trưởng")
     assert contact["role"] == "head"
-    assert "'x' không thuộc: 'focal', 'head'" in units.fail(
+    assert "'x' không thuộc: 'focal' (đầu mối), 'head' (thủ trưởng)" in units.fail(
         "--lang", "vi", "unit", "contact", "BTC", "--name", "A", "--role", "x"
     )
     help_text = flat(invoke("--lang", "vi", "report", "--help").stdout)

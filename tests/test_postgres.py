@@ -468,6 +468,31 @@ def test_a_connection_lost_during_a_write_is_one_line(pg_cluster: Cluster, tmp_p
         assert on(target).json("list") == []
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "consuming input failed: terminating connection due to idle-in-transaction timeout",
+        "FATAL:  terminating connection due to idle-session timeout",
+    ],
+)
+def test_a_session_the_server_ended_for_idling_is_a_lost_connection(said: str) -> None:
+    # A session the server ended after its idle_in_transaction_session_timeout (or
+    # idle_session_timeout) gave the server's English as the Error line; it is a lost
+    # connection, said in the user's language. Waiting out a real timeout would make the test
+    # depend on timing: the words come from PostgreSQL's own message.
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from dirtrack.cli.app import _known_failure
+    from dirtrack.i18n import error_text
+
+    failure = OperationalError("COMMIT", {}, psycopg.OperationalError(said))
+    assert _known_failure(failure) == ("db_connection_lost", {})
+    for lang, words in (("en", "the connection to the database server was lost"),
+                        ("vi", "mất kết nối tới máy chủ")):  # fmt: skip
+        assert error_text("db_connection_lost", lang, {}).startswith(words)
+
+
 @contextlib.contextmanager
 def psycopg_on(cluster: Cluster, database: str) -> Any:
     """An autocommit superuser connection to ``database``."""

@@ -378,5 +378,8 @@ def test_a_verdict_by_its_vietnamese_name(cli: Cli, db: str) -> None:
         assert show(cli, ident, "2025-03-01")["result"]["verdict"] == code
     before = snapshot(db)
     error = cli.fail("--lang", "vi", "done", str(three), "--verdict", "tuyệt")
-    assert error == "Error: không có mức đánh giá 'tuyệt'; dùng một trong: meets, exceeds, short"
+    assert error == (
+        "Error: không có mức đánh giá 'tuyệt'; dùng một trong: meets (đạt), exceeds (vượt), "
+        "short (chưa đạt)"
+    )
     assert snapshot(db) == before

@@ -123,6 +123,28 @@ def test_due_soon_window(cli: Cli, reg: dict[str, Any]) -> None:
     assert q2(cli, "--due-within", "0")["due_soon"]["directives"][0]["id"] == d["a3"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "next_line"),
+    [
+        ("en", "### Due on 30 June 2022", "(1 due on 30 June 2022)"),
+        (
+            "vi",
+            "### Nhiệm vụ đến hạn ngày 30/06/2022",
+            "(trong đó 1 nhiệm vụ đến hạn ngày 30/06/2022)",
+        ),
+    ],
+)
+def test_due_within_0_says_the_day_not_within_0_days(
+    cli: Cli, reg: dict[str, Any], lang: str, title: str, next_line: str
+) -> None:
+    # --due-within 0 titled its section "Due within 0 days" ("trong 0 ngày") and said "1 due
+    # within 0 days" of the next period: now the day itself, as remind --within 0 says it.
+    md = cli.ok("--lang", lang, "report", "--quarter", "2022Q2", "--due-within", "0",
+                "--format", "md")  # fmt: skip
+    assert title in md.splitlines() and next_line in md, md
+    assert "within 0" not in md and "trong 0" not in md, md
+
+
 def test_by_chair_matches_names_without_accents(cli: Cli, reg: dict[str, Any]) -> None:
     chairs = {c["chair"]: c for c in q2(cli)["by_chair"]}
     assert set(chairs) == {"Lê Thành Đông", "Phương Thị Thanh"}

@@ -497,12 +497,15 @@ _PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
 
 
 # What psycopg and libpq say of a connection to the server lost during a command (the server
-# stopped, the session ended by an administrator, the network gone).
+# stopped, the session ended by an administrator or by the server's idle_in_transaction_session_
+# timeout or idle_session_timeout, the network gone).
 _CONNECTION_LOST = (
     "server closed the connection unexpectedly",
     "the connection is lost",
     "the connection is closed",
     "terminating connection due to administrator command",
+    "terminating connection due to idle-in-transaction timeout",
+    "terminating connection due to idle-session timeout",
 )
 
 

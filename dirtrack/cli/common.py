@@ -13,7 +13,7 @@ from typer._click.core import Command
 from typer._click.types import IntParamType, ParamType, StringParamType
 
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
-from dirtrack.i18n import N_
+from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
 from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, parse_when
 from dirtrack.render import OutputFormat, ReportFormat
@@ -41,7 +41,7 @@ class Named(ParamType):
     def __init__(
         self,
         names: Mapping[str, tuple[str, ...]],
-        unknown: Callable[[str, str], Exception] | None = None,
+        unknown: Callable[[str, Choices], Exception] | None = None,
     ) -> None:
         self.names = names
         self.unknown = unknown
@@ -52,10 +52,17 @@ class Named(ParamType):
         code = match_name(str(value), self.names)
         if code is not None:
             return str(code)
-        codes = [str(code) for code in self.names]
         if self.unknown is not None:
-            raise self.unknown(str(value), ", ".join(codes))
-        self.fail(f"{value!r} is not one of {', '.join(map(repr, codes))}.", param, ctx)
+            raise self.unknown(str(value), Choices(self.names))
+        # Click's words, said in the run's language later (i18n.click_text); the choices with
+        # their Vietnamese names under --lang vi
+        lang = "en"
+        if ctx is not None:
+            from dirtrack.cli.app import session_lang
+
+            lang = session_lang(ctx)
+        self.fail(f"{value!r} is not one of {Choices(self.names, quoted=True).render(lang)}.",
+                  param, ctx)  # fmt: skip
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from typer._click.shell_completion import CompletionItem
@@ -626,11 +633,11 @@ GROUP_BY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def unknown_category(value: str, choices: str) -> InvalidInput:
+def unknown_category(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_category", value=value, choices=choices)
 
 
-def _unknown_status(value: str, choices: str) -> InvalidInput:
+def _unknown_status(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_status", status=value, choices=choices)
 
 
@@ -639,7 +646,7 @@ def named_option(
     *,
     metavar: str,
     help: str,
-    unknown: Callable[[str, str], Exception] | None = None,
+    unknown: Callable[[str, Choices], Exception] | None = None,
 ) -> Any:
     """An option that takes a code or one of its Vietnamese names (:class:`Named`)."""
     return typer.Option(click_type=Named(names, unknown), metavar=metavar, help=help)

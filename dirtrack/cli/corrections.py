@@ -29,7 +29,7 @@ from dirtrack.cli.common import (
     when,
 )
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase, msg
+from dirtrack.i18n import Choices, Phrase, msg
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
@@ -59,7 +59,7 @@ edit_app = DirtrackTyper(
 app.add_typer(edit_app, name="edit")
 
 
-def _unknown_kind(value: str, choices: str) -> InvalidInput:
+def _unknown_kind(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_kind", kind=value, choices=choices)
 
 
@@ -351,7 +351,7 @@ RECORD_KINDS = {
 }
 
 
-def _unknown_record(value: str, choices: str) -> InvalidInput:
+def _unknown_record(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("unknown_record_kind", kind=value, kinds=choices)
 
 

@@ -25,7 +25,7 @@ from dirtrack.cli.common import (
 )
 from dirtrack.cli.common import deadline as resolve
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import msg
+from dirtrack.i18n import Choices, msg
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.periods import parse_date
 from dirtrack.render import OutputFormat, err, out
@@ -330,7 +330,7 @@ def progress(
     )
 
 
-def _bad_verdict(value: str, choices: str) -> InvalidInput:
+def _bad_verdict(value: str, choices: Choices) -> InvalidInput:
     return InvalidInput.of("bad_verdict", value=value, choices=choices)
 
 

@@ -145,7 +145,7 @@ def urge(
         unit_of_work,
     )
     from dirtrack.errors import InvalidInput
-    from dirtrack.i18n import msg, t
+    from dirtrack.i18n import msg, t, within_key
     from dirtrack.remind import build_reminders, check_days, is_due_soon
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
@@ -202,7 +202,8 @@ def urge(
         if chosen is not None:
             sections = [s for s in sections if s["code"] == chosen.code]
             if not sections or not (sections[0]["overdue"] or sections[0]["due_soon"]):
-                raise InvalidInput.of("urge_nothing", unit=chosen.code, date=day, n=within)
+                nothing = within_key("urge_nothing", within)
+                raise InvalidInput.of(nothing, unit=chosen.code, date=day, n=within)
         else:
             sections = [s for s in sections if s["overdue"]]
         conn = session.connection()

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from dirtrack.i18n import Count, t
+from dirtrack.i18n import Count, t, within_key
 from dirtrack.letterhead import Letterhead, date_words
 from dirtrack.records import Record
 from dirtrack.render.review_doc import DATE, INT, TEXT, Labels, Table
@@ -41,9 +41,10 @@ class Letter:
         if overdue:
             opening = t("urge_opening", lang, unit=name, date=when, n=overdue)
             if soon:
-                opening += t("urge_opening_soon", lang, m=soon, days=days)
+                opening += t(within_key("urge_opening_soon", self.within), lang, m=soon, days=days)
         else:  # nothing overdue: no "0 overdue directives", the ones falling due alone
-            opening = t("urge_opening_only_soon", lang, unit=name, date=when, n=soon, days=days)
+            only = within_key("urge_opening_only_soon", self.within)
+            opening = t(only, lang, unit=name, date=when, n=soon, days=days)
         opening += t("urge_opening_end", lang)
         ask = t("urge_ask", lang, unit=name, date=_words(self.reply_by, lang))
         again = t("urge_again", lang, n=self.times + 1) if self.times else None
@@ -53,6 +54,7 @@ class Letter:
         lang = self.lang
         labels = Labels(formal=True, meetings=self.meetings, lang=lang)
         heads = [t("doc_stt", lang), t("urge_text", lang), t("urge_source", lang), t("due", lang)]
+        day = _words(self.as_of, lang)
         overdue = Table(
             "urge_overdue",
             t("urge_overdue_title", lang),
@@ -65,7 +67,7 @@ class Letter:
         ]
         soon = Table(
             "urge_due_soon",
-            t("urge_soon_title", lang, n=self.within),
+            t(within_key("urge_soon_title", self.within), lang, n=self.within, date=day),
             [*heads, t("urge_days_left", lang)],
             [INT, TEXT, TEXT, DATE, INT],
         )

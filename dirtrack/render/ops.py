@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, clauses, day, msg, say, t
+from dirtrack.i18n import CATEGORY, KIND, TEXT, Count, Entry, clauses, day, msg, say, t, within_key
 from dirtrack.records import Record
 from dirtrack.remind import followup_keys, reminder_item_keys
 from dirtrack.render import Column, OutputFormat, emit, out, visible
@@ -106,9 +106,9 @@ def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = 
 def remind_key(kind: str, within: int, working_days: bool) -> str:
     """The message that says what a reminder covers (``kind`` ``scope``) or that it found
     nothing (``none``): the day itself for ``--within 0``, else the days or working days."""
-    if within == 0:
-        return f"remind_{kind}_today"
-    return f"remind_{kind}_working" if working_days else f"remind_{kind}"
+    if working_days and within:
+        return f"remind_{kind}_working"
+    return within_key(f"remind_{kind}", within)
 
 
 def remind_text(reminders: Record, lang: str, zone: tzinfo | None = None) -> list[str]:

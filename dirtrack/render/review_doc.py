@@ -16,7 +16,16 @@ from datetime import date
 from itertools import chain, groupby
 from typing import Any
 
-from dirtrack.i18n import Count, category_label, clauses, kind_label, number, status_label, t
+from dirtrack.i18n import (
+    Count,
+    category_label,
+    clauses,
+    kind_label,
+    number,
+    status_label,
+    t,
+    within_key,
+)
 from dirtrack.letterhead import date_words
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
@@ -1026,7 +1035,10 @@ def next_sentence(carried: int, soon: int, due: Record, summary: Record, lang: s
     be overcome: 8.", the clauses of a count of 0 left out."""
     text = t("rv_summary_next", lang, n=carried) if carried else t("rv_summary_next_none", lang)
     if soon:
-        text += f" ({t('rv_next_soon', lang, n=soon, days=Count('days', due['within_days']))})"
+        within = due["within_days"]
+        key = within_key("rv_next_soon", within)
+        on = header_day(date.fromisoformat(due["from"]), lang) if "from" in due else None
+        text += f" ({t(key, lang, n=soon, days=Count('days', within), date=on)})"
     still = summary.get("still_open", 0)
     return text + (f"; {t('rv_next_open', lang, n=still)}" if still else "") + "."
 
@@ -1134,7 +1146,12 @@ def build_document(
     upcoming.tables.append(
         directive_table(
             "due_soon",
-            t("rv_due_soon", lang, n=soon["within_days"]),
+            t(
+                within_key("rv_due_soon", soon["within_days"]),
+                lang,
+                n=soon["within_days"],
+                date=header_day(date.fromisoformat(soon["from"]), lang) if "from" in soon else None,
+            ),
             soon["directives"],
             lang,
             sheet=t("rv_sheet_due_soon", lang),

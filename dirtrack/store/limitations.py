@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
-from dirtrack.kinds import Category
+from dirtrack.kinds import CATEGORY_NAMES, Category
 from dirtrack.store import check_edits
 from dirtrack.store.units import check_not_retired
 from dirtrack.text import clean_optional, clean_text, fold
@@ -162,7 +162,9 @@ def ensure_category(value: str) -> Category:
     try:
         return Category(value)
     except ValueError:
-        choices = ", ".join(c.value for c in Category)
+        from dirtrack.i18n import Choices
+
+        choices = Choices(CATEGORY_NAMES)
         raise InvalidInput.of("unknown_category", value=value, choices=choices) from None
 
 
