@@ -4,6 +4,7 @@ set-up, and the urging letter. Opened with python-docx and openpyxl, checked on 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,14 @@ def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
     assert book.chartsheets, "the chart on a sheet of its own"
     units = book["Tổng hợp theo đơn vị"]
     assert units.oddHeader.center.text == "Kết quả theo đơn vị chủ trì"
+    # openpyxl does not read charts back: the chart sheet's drawing, as the file holds it.
+    with zipfile.ZipFile(out) as package:
+        drawing = package.read("xl/drawings/drawing1.xml").decode()
+    size = re.search(r'<absoluteAnchor><pos x="0" y="0"/><ext cx="(\d+)" cy="(\d+)"/>', drawing)
+    assert size, drawing
+    width, height = (int(x) / 360000 for x in size.groups())  # EMU to cm
+    # At no size, LibreOffice printed a dot on an empty page; the chart fills A4 landscape.
+    assert 20 < width <= 27.7 and 12 < height <= 19, (width, height)
 
 
 def test_urge_one_unit_records_the_letter(reg: Cli, tmp_path: Path) -> None:

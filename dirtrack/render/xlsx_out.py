@@ -268,8 +268,15 @@ def render_xlsx(document: Document) -> bytes:
         sheet, kinds, rows, title = chart_sheet
         # Last: openpyxl numbers a sheet's print titles by its place among worksheets only.
         charts = workbook.create_chartsheet(_sheet_name(t("rv_sheet_chart", lang), used))
-        charts.add_chart(_chart(sheet, kinds, rows, title, BarChart, Reference))
+        chart = _chart(sheet, kinds, rows, title, BarChart, Reference)
+        charts.add_chart(chart)
+        from openpyxl.drawing.xdr import XDRPositiveSize2D
+        from openpyxl.utils.units import cm_to_EMU
         from openpyxl.worksheet.page import PrintPageSetup
+
+        # openpyxl anchors a chart sheet's chart at no size at all: LibreOffice prints a dot
+        # on an empty page. The chart takes the A4 landscape page inside its margins.
+        chart.anchor.ext = XDRPositiveSize2D(cx=cm_to_EMU(25.7), cy=cm_to_EMU(17))
 
         charts.pageSetup = PrintPageSetup(orientation="landscape", paperSize=9)  # A4
     buffer = io.BytesIO()
