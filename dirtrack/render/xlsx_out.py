@@ -271,12 +271,11 @@ def render_xlsx(document: Document) -> bytes:
         chart = _chart(sheet, kinds, rows, title, BarChart, Reference)
         charts.add_chart(chart)
         from openpyxl.drawing.xdr import XDRPositiveSize2D
-        from openpyxl.utils.units import cm_to_EMU
         from openpyxl.worksheet.page import PrintPageSetup
 
         # openpyxl anchors a chart sheet's chart at no size at all: LibreOffice prints a dot
         # on an empty page. The chart takes the A4 landscape page inside its margins.
-        chart.anchor.ext = XDRPositiveSize2D(cx=cm_to_EMU(25.7), cy=cm_to_EMU(17))
+        chart.anchor.ext = XDRPositiveSize2D(cx=257 * 36000, cy=170 * 36000)  # EMU, 36000 a mm
 
         charts.pageSetup = PrintPageSetup(orientation="landscape", paperSize=9)  # A4
     buffer = io.BytesIO()
