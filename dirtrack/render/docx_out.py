@@ -620,7 +620,6 @@ def render_docx(
         chart = completion_png(document.chart_rows, lang)
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
-    doc.core_properties.author = "dirtrack"
 
     if head is not None:
         heading(doc, head, usable)
