@@ -204,6 +204,9 @@ def test_excel_annex_print_setup(reg: Cli, tmp_path: Path) -> None:
         assert not sheet.oddHeader.left.text and not sheet.oddHeader.right.text, sheet.title
         assert sheet.oddFooter.left.text == "Báo cáo kết quả thực hiện nhiệm vụ — quý II/2022"
     assert book.chartsheets, "the chart on a sheet of its own"
+    # File > Properties: the report's title and dirtrack, not openpyxl's (no title, "openpyxl").
+    assert book.properties.title == "Báo cáo kết quả thực hiện nhiệm vụ — quý II/2022"
+    assert book.properties.creator == "dirtrack"
     units = book["Tổng hợp theo đơn vị"]
     assert units.oddHeader.center.text == "Kết quả theo đơn vị chủ trì"
     # openpyxl does not read charts back: the chart sheet's drawing, as the file holds it.

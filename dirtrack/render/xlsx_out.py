@@ -160,7 +160,6 @@ def _cells(row: list[Any], kinds: list[str]) -> list[Any]:
 
 
 def render_xlsx(document: Document) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
@@ -174,7 +173,7 @@ def render_xlsx(document: Document) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     # A header centred over its column (a number's column is right-aligned, a text's left).
     head = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    workbook = Workbook()
+    workbook = new_workbook(document.title)
     about = workbook.active
     assert about is not None
     used: set[str] = set()
@@ -281,6 +280,17 @@ def render_xlsx(document: Document) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def new_workbook(title: str) -> Any:
+    """An empty workbook whose File > Properties give its title and dirtrack as its author
+    (openpyxl's own: no title, "openpyxl")."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.title = title
+    book.properties.creator = book.properties.lastModifiedBy = "dirtrack"
+    return book
 
 
 def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
