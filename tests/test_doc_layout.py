@@ -401,6 +401,10 @@ def test_chart_stays_with_its_table_and_caption(chaired: Cli, tmp_path: Path) ->
         doc = Document(str(out))
         holder = next(p for p in doc.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
         assert holder.paragraph_format.keep_with_next
+        # Flush under a table begun on the page before, LibreOffice drew the chart over the
+        # table's last row (its bottom border and the foot of "60,00% (3/5)" gone).
+        assert holder.paragraph_format.space_before is not None
+        assert holder.paragraph_format.space_before.pt >= 6
         caption = holder._p.getnext()
         assert Paragraph(caption, doc).text == (
             "Tỷ lệ hoàn thành theo đơn vị (%)" if lang == "vi" else "Completion rate by unit (%)"

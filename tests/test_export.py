@@ -328,6 +328,7 @@ def test_xlsx_export_is_the_office_sheet_and_reads_back(
         "2022-09-30",
     )
     book = load_workbook(book_path)
+    assert book.properties.creator == "dirtrack" and book.properties.title  # not openpyxl's
     ws = book.worksheets[0]
     assert ws.title == "Nhiệm vụ"
     assert ws["A2"].value == "(Số liệu tính đến ngày 30/09/2022)"

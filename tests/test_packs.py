@@ -194,6 +194,9 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     assert book.sheetnames == ["Hướng dẫn", "Chủ trì", "Phối hợp", "_dirtrack"]
     assert book["_dirtrack"].sheet_state == "veryHidden"
     assert book.security.lockStructure
+    # File > Properties: the pack's own title and dirtrack, not openpyxl with no title.
+    assert book.properties.creator == "dirtrack"
+    assert (book.properties.title or "").startswith("Phiếu báo cáo tiến độ thực hiện nhiệm vụ — ")
     guide = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
     assert "Hạn gửi báo cáo: trước hết ngày 20/09/2022" in guide and "ô nền vàng" in guide
     lead = book["Chủ trì"]

@@ -541,6 +541,9 @@ def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
     holder = doc.paragraphs[-1]
     holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
     holder.paragraph_format.keep_with_next = True
+    # Right under a table begun on the page before, LibreOffice drew the chart over the
+    # table's last row (its bottom line and the foot of its text gone).
+    holder.paragraph_format.space_before = Pt(6)
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
@@ -620,7 +623,6 @@ def render_docx(
         chart = completion_png(document.chart_rows, lang)
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
-    doc.core_properties.author = "dirtrack"
 
     if head is not None:
         heading(doc, head, usable)

@@ -95,7 +95,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
 
     from dirtrack.render.chart import completion_png
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
-    from dirtrack.render.official import keep_with_next_block
+    from dirtrack.render.official import file_properties, keep_with_next_block
 
     template = _load(path)
     chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
@@ -135,6 +135,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     except TemplateError as exc:
         raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
     _tidy_sections(template.docx)
+    file_properties(template.docx, document.title)  # a new file, not the template's
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
@@ -245,7 +246,6 @@ def default_template(kind: str, lang: str) -> bytes:
         lang=lang,
     )
     doc, usable = new_document(kind)
-    doc.core_properties.author = "dirtrack"
     heading(doc, head, usable)
     doc.add_paragraph("{{p report }}")
     signature(doc, head, usable)

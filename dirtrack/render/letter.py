@@ -99,6 +99,7 @@ def letter_docx(letter: Letter) -> bytes:
     from dirtrack.render.official import body_paragraph, heading, new_document, signature
 
     doc, usable = new_document(letter.head.kind)
+    doc.core_properties.title = letter.head.subject
     heading(doc, letter.head, usable)
     opening, ask, again = letter.paragraphs()
     body_paragraph(doc, opening)

@@ -171,7 +171,22 @@ def new_document(kind: str) -> tuple[Any, float]:
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.keep_with_next = True
     _page_numbers(section, WD_ALIGN_PARAGRAPH.CENTER)
+    file_properties(doc, "")
     return doc, PAGE_W - left - right
+
+
+def file_properties(doc: Any, title: str) -> None:
+    """What Word shows under File > Properties: the document's title, dirtrack its author,
+    made and saved now. Not what python-docx's blank document carries (no title, "generated
+    by python-docx", made on 23/12/2013), which a Word file of any language kept before."""
+    import datetime as dt
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)  # UTC, as the file says
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, "dirtrack", "dirtrack"
+    props.comments = ""
+    props.created = props.modified = now
+    props.revision = 1
 
 
 def _defaults_as_normal(doc: Any) -> None:

@@ -160,7 +160,6 @@ def _cells(row: list[Any], kinds: list[str]) -> list[Any]:
 
 
 def render_xlsx(document: Document) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
@@ -174,7 +173,7 @@ def render_xlsx(document: Document) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     # A header centred over its column (a number's column is right-aligned, a text's left).
     head = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    workbook = Workbook()
+    workbook = new_workbook(document.title)
     about = workbook.active
     assert about is not None
     used: set[str] = set()
@@ -268,13 +267,30 @@ def render_xlsx(document: Document) -> bytes:
         sheet, kinds, rows, title = chart_sheet
         # Last: openpyxl numbers a sheet's print titles by its place among worksheets only.
         charts = workbook.create_chartsheet(_sheet_name(t("rv_sheet_chart", lang), used))
-        charts.add_chart(_chart(sheet, kinds, rows, title, BarChart, Reference))
+        chart = _chart(sheet, kinds, rows, title, BarChart, Reference)
+        charts.add_chart(chart)
+        from openpyxl.drawing.xdr import XDRPositiveSize2D
         from openpyxl.worksheet.page import PrintPageSetup
+
+        # openpyxl anchors a chart sheet's chart at no size at all: LibreOffice prints a dot
+        # on an empty page. The chart takes the A4 landscape page inside its margins.
+        chart.anchor.ext = XDRPositiveSize2D(cx=257 * 36000, cy=170 * 36000)  # EMU, 36000 a mm
 
         charts.pageSetup = PrintPageSetup(orientation="landscape", paperSize=9)  # A4
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def new_workbook(title: str) -> Any:
+    """An empty workbook whose File > Properties give its title and dirtrack as its author
+    (openpyxl's own: no title, "openpyxl")."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.title = title
+    book.properties.creator = book.properties.lastModifiedBy = "dirtrack"
+    return book
 
 
 def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
@@ -291,35 +307,27 @@ def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.9, bottom=0.7, header=0.3)
     sheet.print_title_rows = "1:1"
-    header = sheet.oddHeader
-    header.left.size = 9
+    # The sheet's title alone in the header: beside the report's title, a long one, centred,
+    # ran over it (a narrow sheet prints at full size). The report's title at the foot's left,
+    # the page number at its right.
+    header, footer = sheet.oddHeader, sheet.oddFooter
     header.center.size = 12
     header.center.font = f"{BODY_FONT},Bold"  # the sheet's typeface, as its cells
-    header.left.text, header.center.text = "", ""
-    codes = len(str(header).replace("&amp;", "&"))  # &L&9 &C&"Calibri,Bold"&12
-    header.left.text, header.center.text = _header_texts(document, title, HEADER_LIMIT - codes)
-    sheet.oddFooter.center.text = (
-        t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
-    )
-    sheet.oddFooter.center.size = 9
+    footer.left.size = footer.right.size = 9
+    footer.right.text = t("xlsx_page", lang).replace("{page}", "&P").replace("{pages}", "&N")
+    header.center.text = footer.left.text = ""
+    header.center.text = _header_text(title, HEADER_LIMIT - _header_length(header))
+    footer.left.text = _header_text(document, HEADER_LIMIT - _header_length(footer))
 
 
-# The most characters Excel takes in a print header, its codes (&L, &"font", &12) and its
-# three parts together; a longer one makes Excel report the file as damaged.
+def _header_length(part: Any) -> int:
+    """The characters a print header or footer takes in the file, its codes included."""
+    return len(str(part).replace("&amp;", "&"))
+
+
+# The most characters Excel takes in a print header or footer, its codes (&L, &"font", &12)
+# and its three parts together; a longer one makes Excel report the file as damaged.
 HEADER_LIMIT = 255
-
-
-def _header_texts(left: str, center: str, room: int) -> tuple[str, str]:
-    """The header's left and centre texts, ``&`` written ``&&`` (a lone one starts a code),
-    cut at a whole character so that together they take at most ``room`` characters.
-
-    When both are long each keeps at least half the room; what one leaves the other may use.
-    """
-    said_left, said_center = _header_text(left), _header_text(center)
-    if len(said_left) + len(said_center) <= room:
-        return said_left, said_center
-    said_center = _header_text(center, max(room - len(said_left), room // 2))
-    return _header_text(left, room - len(said_center)), said_center
 
 
 def _header_text(text: str, room: int | None = None) -> str:

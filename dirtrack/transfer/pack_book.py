@@ -34,6 +34,7 @@ FORMAT = "dirtrack-pack"
 VERSION = "2"
 READABLE = ("1", VERSION)  # the layouts ``pack in`` reads: version 1 had no state column
 GUIDE, META = "Hướng dẫn", "_dirtrack"
+PACK_TITLE = "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"  # the guide's heading
 SHEETS = {LEAD: "Chủ trì", WITH: "Phối hợp"}
 HEADER_ROW = 6
 GUIDE_WIDTH = 68  # the guide's one column, in characters
@@ -204,10 +205,11 @@ def write_book(
     Raises:
         InvalidInput: a text too long for a cell (naming the directive).
     """
-    from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
-    book = Workbook()
+    from dirtrack.render.xlsx_out import new_workbook
+
+    book = new_workbook(f"{PACK_TITLE.capitalize()} — {meta.unit_name}")
     _styles(book)
     _guide(book.worksheets[0], meta)
     shown: dict[int, tuple[str, str]] = {}
@@ -245,7 +247,7 @@ def _guide(ws: Any, meta: BookMeta) -> None:
     ws.column_dimensions["A"].width = GUIDE_WIDTH
     _fit_page(ws, landscape=False)
     lines: list[tuple[str, Any]] = [
-        ("PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", body_font(bold=True, size=14)),
+        (PACK_TITLE, body_font(bold=True, size=14)),
         (f"Đơn vị: {meta.unit_name} ({meta.unit_code})", body_font(bold=True)),
         (
             f"Kỳ báo cáo: {meta.period_title} (từ ngày {_vi_day(meta.start)} đến ngày "

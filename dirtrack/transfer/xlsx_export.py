@@ -212,8 +212,7 @@ def export_xlsx(
     session: Session, *, as_of: date, lang: str, progress: Progress | None = None
 ) -> bytes:
     """The workbook, as bytes."""
-    from openpyxl import Workbook
-
+    from dirtrack.render.xlsx_out import new_workbook
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.limitations import list_limitations
     from dirtrack.store.meetings import list_meetings
@@ -226,7 +225,7 @@ def export_xlsx(
     index = UnitIndex.load(session)
     names = {u.code: u.name for u in index.units.values()}
     meetings = {m.id: m for m in list_meetings(session, end=as_of)}
-    book = Workbook()
+    book = new_workbook(title)
     _styles(book)
     ws = book.worksheets[0]
     ws.title = sheet_name
