@@ -831,7 +831,12 @@ def read_when(  # noqa: C901
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )
     if on := _WEEKDAY.match(folded):
-        day = read_when(folded[on.end() :], ref, calendar)
+        try:
+            day = read_when(folded[on.end() :], ref, calendar)
+        except InvalidInput as exc:  # "thứ 2 ngày 31/6/2023": said of the words as written
+            if exc.key is None:
+                raise
+            raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
         named = on[1] or ""
         weekday = 6 if on[2] else _WEEKDAYS.get(named, int(named) - 2 if named.isdigit() else 0)
         if day.weekday() != weekday:

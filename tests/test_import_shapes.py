@@ -686,6 +686,25 @@ def test_a_deadline_with_its_weekday_before_the_day(office: Cli, tmp_path: Path)
     }
 
 
+def test_a_weekday_deadline_naming_no_real_day_is_quoted_as_written(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'thứ 2 ngày 31/6/2023' was refused as "'ngay 31/6/2023' is not a real date": the words
+    after the weekday, their accents dropped. The refusal quotes the cell as written."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "Thứ Sáu, 30/6/2023"],
+        [2, "Rà soát văn bản", "STC", "thứ 2 ngày 31/6/2023"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 3, column D (Thời hạn): 'thứ 2 ngày 31/6/2023' is not a real date",
+    )
+    assert found["Báo cáo sơ kết"]["due"] == "2023-06-30"
+
+
 def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
     office: Cli, tmp_path: Path
 ) -> None:
