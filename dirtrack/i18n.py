@@ -206,7 +206,9 @@ class Phrase:
 class Field:
     """A field of a record named in a message (``note``, ``original_due``): its words in
     :data:`FIELDS` (what ``history`` calls the column), said in the message's language; a name
-    that is not a column (an option, ``--actor``) as given."""
+    that is not a column (an option, ``--actor``) as given. A column named with its table
+    (``unit.code``, as :mod:`dirtrack.store.limits` names it) is said as such in English, and
+    in another language as the column's words and the table's (``mã của đơn vị``)."""
 
     __slots__ = ("name",)
 
@@ -215,7 +217,16 @@ class Field:
 
     def render(self, lang: str) -> str:
         entry = FIELDS.get(self.name)
-        return self.name if entry is None else say(entry, lang)
+        if entry is not None:
+            return say(entry, lang)
+        table, dot, column = self.name.partition(".")
+        if dot and lang != "en" and column in FIELDS and f"ent_{table}" in TEXT:
+            field, entity = Field(column).render(lang), Entity(table).render(lang)
+            # "unit_alias.alias": "tên khác của đơn vị", not "tên khác của tên khác của …"
+            if entity.startswith(field):
+                return entity
+            return t("field_of", lang, field=field, entity=entity)
+        return self.name
 
     def __str__(self) -> str:
         return self.render("en")
@@ -612,6 +623,14 @@ MESSAGES: dict[str, Entry] = {
 
 
 # --- the report: text, documents, sheets ---------------------------------------------------
+
+TEXT.update(
+    {
+        # a column and its table, in a message said in a language other than English
+        # ("unit.code" in English): "mã của đơn vị"
+        "field_of": N_("{field} of the {entity}"),
+    }
+)
 
 TEXT.update(
     {
