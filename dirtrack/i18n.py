@@ -1111,6 +1111,14 @@ ERRORS: dict[str, Entry] = {
     "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
+    "pack_xls": N_(
+        "{file}: an old Excel 97-2003 workbook (.xls), not the pack as it went out; open it in "
+        "Excel or LibreOffice, save it as Excel (.xlsx) and give that to pack in"
+    ),
+    "pack_ods": N_(
+        "{file}: an OpenDocument spreadsheet (.ods), not the pack as it went out; open it in "
+        "LibreOffice Calc or Excel, save it as Excel (.xlsx) and give that to pack in"
+    ),
     "pack_not_regular": N_(
         "{file}: not a file but a pipe or a device: give the workbook (.xlsx) a unit returned"
     ),
