@@ -1031,6 +1031,10 @@ MESSAGES.update(
         "undone": N_("undone #{id} {command}: {changes}"),
         "undo_dry": N_("would undo #{id} {command}: {changes} (nothing written)"),
         "doctor_ok": N_("database {db}: no problems found"),
+        "doctor_warned": NP_(
+            "database {db}: no problems found, {n} warning (above)",
+            "database {db}: no problems found, {n} warnings (above)",
+        ),
         "doctor_failed": NP_(
             "database {db}: {n} problem found", "database {db}: {n} problems found"
         ),
