@@ -212,7 +212,9 @@ class Phrase:
 class Field:
     """A field of a record named in a message (``note``, ``original_due``): its words in
     :data:`FIELDS` (what ``history`` calls the column), said in the message's language; a name
-    that is not a column (an option, ``--actor``) as given."""
+    that is not a column (an option, ``--actor``) as given. A column named with its table
+    (``unit.code``, as :mod:`dirtrack.store.limits` names it) is said as such in English, and
+    in another language as the column's words and the table's (``mã của đơn vị``)."""
 
     __slots__ = ("name",)
 
@@ -221,7 +223,16 @@ class Field:
 
     def render(self, lang: str) -> str:
         entry = FIELDS.get(self.name)
-        return self.name if entry is None else say(entry, lang)
+        if entry is not None:
+            return say(entry, lang)
+        table, dot, column = self.name.partition(".")
+        if dot and lang != "en" and column in FIELDS and f"ent_{table}" in TEXT:
+            field, entity = Field(column).render(lang), Entity(table).render(lang)
+            # "unit_alias.alias": "tên khác của đơn vị", not "tên khác của tên khác của …"
+            if entity.startswith(field):
+                return entity
+            return t("field_of", lang, field=field, entity=entity)
+        return self.name
 
     def __str__(self) -> str:
         return self.render("en")
@@ -656,6 +667,14 @@ MESSAGES: dict[str, Entry] = {
 
 TEXT.update(
     {
+        # a column and its table, in a message said in a language other than English
+        # ("unit.code" in English): "mã của đơn vị"
+        "field_of": N_("{field} of the {entity}"),
+    }
+)
+
+TEXT.update(
+    {
         "series_stop_removed": NP_("{n} later occurrence removed", "{n} later occurrences removed"),
         "series_stop_kept": NP_(
             "kept (something recorded on it): {kept}",
@@ -1055,6 +1074,10 @@ MESSAGES.update(
         "undone": N_("undone #{id} {command}: {changes}"),
         "undo_dry": N_("would undo #{id} {command}: {changes} (nothing written)"),
         "doctor_ok": N_("database {db}: no problems found"),
+        "doctor_warned": NP_(
+            "database {db}: no problems found, {n} warning (above)",
+            "database {db}: no problems found, {n} warnings (above)",
+        ),
         "doctor_failed": NP_(
             "database {db}: {n} problem found", "database {db}: {n} problems found"
         ),
@@ -1135,6 +1158,14 @@ ERRORS: dict[str, Entry] = {
     "pack_no_file": N_("{file}: no such file or folder"),
     "pack_empty_folder": N_("{folder}: holds no workbook (.xlsx)"),
     "pack_not_workbook": N_("{file}: not an Excel workbook (.xlsx) that can be read"),
+    "pack_xls": N_(
+        "{file}: an old Excel 97-2003 workbook (.xls), not the pack as it went out; open it in "
+        "Excel or LibreOffice, save it as Excel (.xlsx) and give that to pack in"
+    ),
+    "pack_ods": N_(
+        "{file}: an OpenDocument spreadsheet (.ods), not the pack as it went out; open it in "
+        "LibreOffice Calc or Excel, save it as Excel (.xlsx) and give that to pack in"
+    ),
     "pack_not_regular": N_(
         "{file}: not a file but a pipe or a device: give the workbook (.xlsx) a unit returned"
     ),

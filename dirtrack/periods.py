@@ -755,6 +755,19 @@ _WEEKDAY = re.compile(
     r"\s*[,:-]?\s*(?=(?:ngay\s+)?\d)"
 )
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+#: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)": the weekday in brackets after the day,
+#: checked against the day written before it.
+_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\s*\)$")
+_WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _weekday(named: str | None, sunday: str | None) -> int:
+    """The weekday (0 is Monday, as date.weekday() counts) that "thứ Sáu", "thứ 6" or "chủ
+    nhật" (folded) names."""
+    named = named or ""
+    return 6 if sunday else _WEEKDAYS.get(named, int(named) - 2 if named.isdigit() else 0)
+
+
 _DONE_WORDS = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
 _BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
@@ -835,12 +848,35 @@ def read_when(  # noqa: C901
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )
     if on := _WEEKDAY.match(folded):
-        day = read_when(folded[on.end() :], ref, calendar)
-        named = on[1] or ""
-        weekday = 6 if on[2] else _WEEKDAYS.get(named, int(named) - 2 if named.isdigit() else 0)
-        if day.weekday() != weekday:
+        try:
+            day = read_when(folded[on.end() :], ref, calendar)
+        except InvalidInput as exc:  # "thứ 2 ngày 31/6/2023": said of the words as written
+            if exc.key is None:
+                raise
+            raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
+        if day.weekday() != _weekday(on[1], on[2]):
             shown = raw.strip()[: len(on[0].rstrip(" ,:-"))]
             raise InvalidInput.of("deadline_weekday", text=raw, day=day, weekday=shown)
+        return day
+    if after := _WEEKDAY_AFTER.search(folded):
+        rest = folded[: after.start()]
+        try:
+            day = read_when(rest, ref, calendar)
+        except InvalidInput as exc:  # said of the words as written
+            if exc.key is None:
+                raise
+            raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
+        # the weekday belongs to the day written beside it ("trước ngày 1/7/2023 (thứ Bảy)"
+        # is due the working day before)
+        written = _WRITTEN_DAY.findall(rest)
+        beside = (
+            date(int(written[0][2]), int(written[0][1]), int(written[0][0]))
+            if len(written) == 1
+            else day
+        )
+        if beside.weekday() != _weekday(after[1], after[2]):
+            shown = raw.strip()[-len(after[0].strip()) :].strip("() ")
+            raise InvalidInput.of("deadline_weekday", text=raw, day=beside, weekday=shown)
         return day
     m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
     if m:

@@ -345,6 +345,18 @@ def test_a_refusal_in_vietnamese(seeded: Cli) -> None:
     assert error == "Error: '9999-12-31': dirtrack chỉ nhận ngày từ năm 1900 đến năm 2999"
 
 
+def test_a_column_too_long_is_named_in_vietnamese(seeded: Cli) -> None:
+    """A value longer than its column was named as the database names it under --lang vi:
+    'unit.code dài 65 ký tự', 'unit_alias.alias dài 401 ký tự'. English keeps 'unit.code'."""
+    said = {
+        "unit code of 65": "Error: mã của đơn vị dài 65 ký tự, quá mức tối đa 64",
+        "unit name of 401": "Error: tên của đơn vị dài 401 ký tự, quá mức tối đa 400",
+        "alias of 401": "Error: tên khác của đơn vị dài 401 ký tự, quá mức tối đa 400",
+    }
+    for name, error in said.items():
+        assert seeded.fail("--lang", "vi", *BAD[name]) == error
+
+
 HUGE = "x" * 100_000
 HUGE_VALUES = {  # (exit code, the command)
     "date": (1, ["done", "1", "--date", HUGE]),

@@ -191,15 +191,16 @@ def test_a_dry_run_names_every_text_the_import_refuses(
     before = file_digest(db_path)
     lines = broken.splitlines()
     meeting = lines.index("[meeting]") + 1
-    for lang, words, title in (
-        ("en", "control character U+0007", "title"),
-        ("vi", "ký tự điều khiển U+0007", "tiêu đề"),  # the field in the run's language
+    for lang, words, title, key in (
+        ("en", "control character U+0007", "title", "meeting.key"),
+        # the field in the run's language
+        ("vi", "ký tự điều khiển U+0007", "tiêu đề", "khóa của tập lệnh của cuộc họp"),
     ):
         dry = cli("--lang", lang, "import", str(bad), "--dry-run")
         assert dry.exit_code == 1 and f"{meeting}, meeting: {title}: " in dry.stdout + dry.stderr
         error = cli.fail("--lang", lang, "import", str(bad))
         assert words in error and f"{meeting}, meeting: {title}: " in error
-        assert "meeting.key" in error and "200" in error
+        assert key in error and "200" in error
     assert file_digest(db_path) == before
 
 

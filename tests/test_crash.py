@@ -325,6 +325,19 @@ def test_doctor_names_texts_longer_than_their_field_now_holds(
     assert "ghi chú dài 40000 ký tự" in said
 
 
+@pytest.mark.sqlite_only("file permissions")
+def test_doctor_with_warnings_does_not_end_saying_all_is_well(units: Cli, db_path: Path) -> None:
+    """doctor ended 'no problems found' under its warnings: whoever reads stderr alone (a cron
+    mail) learnt nothing of them. It still exits 0, and counts them in its last line."""
+    db_path.chmod(0o644)
+    for lang, said in (
+        ("en", "no problems found, 1 warning (above)"),
+        ("vi", "không phát hiện lỗi, có 1 cảnh báo (ở trên)"),
+    ):
+        result = units("--lang", lang, "doctor")
+        assert result.exit_code == 0 and result.stderr.rstrip().endswith(said), result.stderr
+
+
 def test_a_reading_command_leaves_no_folder_for_the_default_database(tmp_path: Path) -> None:
     """`dirtrack unit list` with no database made the per-user folder before it said there was
     none; the folder is made with the database, by the first command that writes."""

@@ -465,6 +465,19 @@ def test_completion_descriptions_in_the_language_of_the_run() -> None:
     assert '"review":"sơ kết, tổng kết"' in kinds
 
 
+def test_a_word_in_brackets_in_a_help_is_shown() -> None:
+    """'[mail]' (the configuration file's table) was taken by Typer's rich help for a style and
+    dropped: 'and , the SMTP server', '(config file )', 'bảng  của tệp cấu hình', in either
+    language, and from the description zsh shows beside --mail. It is shown as written."""
+    for lang, said in (("en", "and [mail], the SMTP server"), ("vi", "và bảng [mail] là máy chủ")):
+        assert said in flat(invoke("--lang", lang, "config", "--help").stdout)
+    for lang, said in (("en", "(config file [mail])"), ("vi", "(bảng [mail] của tệp cấu hình)")):
+        assert said in flat(invoke("--lang", lang, "pack", "out", "--help").stdout)
+    env = {"_DIRTRACK_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "dirtrack pack out --ma"}
+    done = run(env=env)
+    assert "(config file [mail])" in done.stdout and "\\[" not in done.stdout, done.stdout
+
+
 # Choices that are names of formats, languages or shells, the same in either language.
 TECHNICAL_CHOICES = {"fmt", "lang", "shell"}
 

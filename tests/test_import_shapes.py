@@ -693,6 +693,51 @@ def test_a_deadline_with_its_weekday_before_the_day(office: Cli, tmp_path: Path)
     }
 
 
+def test_a_weekday_deadline_naming_no_real_day_is_quoted_as_written(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'thứ 2 ngày 31/6/2023' was refused as "'ngay 31/6/2023' is not a real date": the words
+    after the weekday, their accents dropped. The refusal quotes the cell as written."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "Thứ Sáu, 30/6/2023"],
+        [2, "Rà soát văn bản", "STC", "thứ 2 ngày 31/6/2023"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 3, column D (Thời hạn): 'thứ 2 ngày 31/6/2023' is not a real date",
+    )
+    assert found["Báo cáo sơ kết"]["due"] == "2023-06-30"
+
+
+def test_a_deadline_with_its_weekday_in_brackets_after_the_day(office: Cli, tmp_path: Path) -> None:
+    """'30/6/2023 (thứ Ba)' was read as 30/6/2023, a Friday, the weekday dropped as a remark,
+    though 'Thứ Ba, 30/6/2023' is refused. The weekday in brackets after the day is checked
+    against the day written beside it ('Trước ngày 1/7/2023 (thứ Bảy)' is still due the
+    working day before); a disagreement is a bad row naming both."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "30/6/2023 (Thứ Sáu)"],
+        [2, "Rà soát văn bản", "STC", "ngày 2/7/2023 (chủ nhật)"],
+        [3, "Kiểm tra hồ sơ", "STP", "Trước ngày 1/7/2023 (thứ Bảy)"],
+        [4, "Tổng hợp ý kiến", "SNV", "30/6/2023 (thứ Ba)"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 5, column D (Thời hạn): '30/6/2023 (thứ Ba)': 2023-06-30 is no thứ Ba; the day and "
+        "the weekday written disagree: write the day alone",
+    )
+    assert {t: d["due"] for t, d in found.items()} == {
+        "Báo cáo sơ kết": "2023-06-30",
+        "Rà soát văn bản": "2023-07-02",
+        "Kiểm tra hồ sơ": "2023-06-30",
+    }
+
+
 def test_split_headers_of_an_adjusted_deadline_and_of_done_or_not(
     office: Cli, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -1080,4 +1081,36 @@ def test_pack_in_of_a_pipe_or_a_device_says_it_is_no_file(
     for name in ("/dev/null", str(pipe), "/dev/zero"):
         error = quarter.fail("--lang", lang, "pack", "in", name)
         assert error.startswith(f"Error: {name}: {said}"), error
+    assert file_digest(Path(quarter.db)) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pack_in_of_a_pack_saved_as_ods_or_xls_says_to_save_it_as_xlsx(
+    quarter: Cli, tmp_path: Path, lang: str
+) -> None:
+    # A unit that filled its pack in LibreOffice Calc and saved it as .ods, or saved it as
+    # Excel 97-2003, was told "not an Excel workbook (.xlsx) that can be read", leaving the
+    # office to guess why; each is named, with how to save it so that pack in reads it.
+    ods = tmp_path / "SYT.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    xls = tmp_path / "SYT.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096)
+    said = {
+        "en": (
+            "an OpenDocument spreadsheet (.ods), not the pack as it went out",
+            "an old Excel 97-2003 workbook (.xls), not the pack as it went out",
+            "save it as Excel (.xlsx) and give that to pack in",
+        ),
+        "vi": (
+            "bảng tính OpenDocument (.ods), không còn là phiếu như khi gửi đi",
+            "bảng tính Excel 97-2003 cũ (.xls), không còn là phiếu như khi gửi đi",
+            "lưu thành tệp Excel (.xlsx) rồi đưa tệp đó cho lệnh pack in",
+        ),
+    }[lang]
+    before = file_digest(Path(quarter.db))
+    for path, kind in ((ods, said[0]), (xls, said[1])):
+        error = quarter.fail("--lang", lang, "pack", "in", str(path))
+        assert error.startswith(f"Error: {path}: {kind}; ") and error.endswith(said[2]), error
     assert file_digest(Path(quarter.db)) == before

@@ -67,9 +67,14 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     """While the block runs, ``command``'s help texts and Typer's words are in ``lang``.
 
     The command tree is built once and shared by every invocation (the tests run many in one
-    process), so the English is put back afterwards.
+    process), so the English is put back afterwards. Typer reads rich markup in a help text
+    (its --help, and the descriptions of shell completions it renders through rich): the
+    command's and its options' texts are escaped, so that ``[mail]`` (a table of the
+    configuration file) is shown, not taken for a style and dropped.
     """
     from typer import rich_utils
+
+    from dirtrack.render.table import console_class, unmarked
 
     saved: list[tuple[object, str, object]] = []
 
@@ -77,27 +82,26 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
         saved.append((owner, attr, getattr(owner, attr)))
         setattr(owner, attr, value)
 
-    def put(owner: object, attr: str) -> None:
+    def put(owner: object, attr: str, help_text: bool = False) -> None:
         text = getattr(owner, attr, None)
         if isinstance(text, str) and text:
-            swap(owner, attr, reflow(_(text, lang)))
+            said = reflow(_(text, lang))
+            swap(owner, attr, unmarked(said) if help_text else said)
 
     for name in _TYPER_WORDS:
         put(rich_utils, name)
-    from dirtrack.render.table import console_class
-
     # Typer's help and error panels: a closed pipe is exit 141 there too, not rich's exit 1.
     saved.append((rich_utils, "Console", rich_utils.Console))  # type: ignore[attr-defined]
     rich_utils.Console = console_class()  # type: ignore[attr-defined]
     if command is not None:
         for attr in ("help", "short_help", "epilog"):
-            put(command, attr)
+            put(command, attr, help_text=True)
         for param in command.get_params(ctx):
-            put(param, "help")
+            put(param, "help", help_text=True)
             _say_placeholders(param, ctx, lang, swap)
         for sub in getattr(command, "commands", {}).values():
-            put(sub, "help")
-            put(sub, "short_help")
+            put(sub, "help", help_text=True)
+            put(sub, "short_help", help_text=True)
     try:
         yield
     finally:

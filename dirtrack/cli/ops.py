@@ -653,7 +653,7 @@ def doctor(
         server_reason,
         sqlite_reason,
     )
-    from dirtrack.store.health import PROBLEM, Check, Detail, run_checks
+    from dirtrack.store.health import PROBLEM, WARNING, Check, Detail, run_checks
 
     chosen = field_list(fields)
     lang = state(ctx).lang
@@ -681,7 +681,13 @@ def doctor(
     problems = sum(1 for c in checks if c.status == PROBLEM)
     if problems:
         raise DirtrackError(msg("doctor_failed", lang, db=target.display, n=problems))
-    err(msg("doctor_ok", lang, db=target.display))
+    # a warning (a series that ends before it starts, a text too long) is counted, so that
+    # whoever reads stderr alone (a cron mail) is not told all is well without a word of it
+    warnings = sum(1 for c in checks if c.status == WARNING)
+    if warnings:
+        err(msg("doctor_warned", lang, db=target.display, n=warnings))
+    else:
+        err(msg("doctor_ok", lang, db=target.display))
 
 
 # --- completion --------------------------------------------------------------------------------

@@ -48,6 +48,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def unmarked(text: str) -> str:
+    """``text`` for a place where rich reads markup (Typer's help): ``[mail]`` shown as
+    written, not taken for a style and dropped."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 @cache
 def console_class() -> type[Console]:
     """rich's Console, but a reader of stdout that goes away is a BrokenPipeError.

@@ -43,7 +43,11 @@ def too_long(table: Table, name: str, value: object) -> InvalidInput | None:
     limit = _lengths(table).get(name)
     if limit is None or not isinstance(value, str) or len(value) <= limit:
         return None
-    return InvalidInput.of("too_long", field=f"{table.name}.{name}", length=len(value), limit=limit)
+    from dirtrack.i18n import Field
+
+    return InvalidInput.of(
+        "too_long", field=Field(f"{table.name}.{name}"), length=len(value), limit=limit
+    )
 
 
 def check_row(table: Table, row: Mapping[str, Any]) -> None:

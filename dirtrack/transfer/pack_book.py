@@ -464,19 +464,25 @@ def read_book(path: Path) -> ReadBook:
         InvalidInput: not a readable workbook, not a pack, a sheet or header missing or changed.
     """
     from dirtrack.inputs import open_input
+    from dirtrack.transfer.registry import HEAD_BYTES, other_workbook
     from dirtrack.transfer.sheet import check_formulas
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
     # A pipe would make the reading wait for a writer, a device (/dev/zero) never end: only a
     # regular file is read, as every file a person names (dirtrack.inputs).
     try:
-        open_input(path).close()
+        with open_input(path) as handle:
+            head = handle.read(HEAD_BYTES)
     except InvalidInput:
         raise InvalidInput.of("pack_not_regular", file=path) from None
     except FileNotFoundError:
         raise InvalidInput.of("pack_no_file", file=path) from None
     except OSError:
         raise InvalidInput.of("pack_not_workbook", file=path) from None
+    # the unit saved the pack from LibreOffice Calc (.ods) or as Excel 97-2003 (.xls)
+    other = other_workbook(path, head)
+    if other is not None:
+        raise InvalidInput.of(f"pack_{other}", file=path)
     # a formula with no value saved (a workbook a program wrote) would read as an empty cell
     check_formulas(path)
     try:

@@ -76,6 +76,16 @@ def _is_ods(path: Path) -> bool:
         return False
 
 
+def other_workbook(path: Path, head: bytes) -> str | None:
+    """Which workbook of another format ``path`` (its first bytes ``head``) is, that dirtrack
+    does not read: ``"xls"`` (Excel 97-2003), ``"ods"`` (LibreOffice Calc), else None."""
+    if head.startswith(OLE_MAGIC):
+        return "xls"
+    if head.startswith(ZIP_MAGIC) and _is_ods(path):
+        return "ods"
+    return None
+
+
 def _is_export(path: Path, head: bytes) -> bool:
     return bool(_EXPORT_MARK.match(_strip_bom(head)))
 
@@ -140,10 +150,11 @@ def detect(path: Path) -> FileKind:
             return kind
     if head.startswith(SQLITE_MAGIC):
         raise InvalidInput.of("import_database", path=path)
-    if head.startswith(OLE_MAGIC):
-        raise InvalidInput.of("import_xls", path=path)
+    other = other_workbook(path, head)
+    if other is not None:
+        raise InvalidInput.of(f"import_{other}", path=path)
     if head.startswith(ZIP_MAGIC):
-        raise InvalidInput.of("import_ods" if _is_ods(path) else "import_zip", path=path)
+        raise InvalidInput.of("import_zip", path=path)
     if path.suffix.lower() == ".xlsx":
         raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):
