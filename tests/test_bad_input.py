@@ -1645,6 +1645,26 @@ def test_a_json_import_holds_texts_to_the_same_lengths(
     assert "meetings[0].title: is too long (at most 400 characters)" in error
 
 
+def test_a_json_import_stores_its_texts_in_nfc(meeting: int, units: Cli, tmp_path: Path) -> None:
+    """An export edited by another program in NFD: its title was stored decomposed (not found
+    by its words as typed), and a title of 375 letters counted 471 code points and was refused
+    as too long. Every text is stored in NFC, as typed ones are."""
+    import unicodedata
+
+    exported = json.loads(units.ok("export"))
+    title = "Hội nghị sơ kết " + "Tỉnh ủy " * 45  # 375 letters, 471 code points in NFD
+    nfd = unicodedata.normalize("NFD", title.strip())
+    assert len(nfd) > 400 >= len(title.strip())
+    exported["meetings"][0]["title"] = nfd
+    exported["directives"] = []
+    source = tmp_path / "nfd.json"
+    source.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    fresh = units.at(str(tmp_path / "fresh.db"))
+    fresh.ok("import", str(source))
+    [stored] = fresh.json("meetings")
+    assert stored["title"] == unicodedata.normalize("NFC", title.strip())
+
+
 @pytest.mark.parametrize(("encoding", "named"), [("ascii", "ascii"), ("latin-1", "iso8859-1")])
 def test_an_output_that_cannot_write_vietnamese_is_said_so(
     meeting: int, units: Cli, encoding: str, named: str

@@ -26,6 +26,7 @@ import itertools
 import json
 import operator
 import re
+import unicodedata
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -968,6 +969,23 @@ def _shape(model: type[BaseModel]) -> _Shape:
     return found
 
 
+def _in_nfc(value: Any) -> Any:
+    """Every string of a record in NFC, as every text is stored: an export holds NFC, but a file
+    edited by hand or by another program may hold NFD (a title of 300 letters was then 400 code
+    points, and refused, or stored decomposed, unfound by a search for its words)."""
+    if isinstance(value, str):
+        return (
+            value
+            if unicodedata.is_normalized("NFC", value)
+            else unicodedata.normalize("NFC", value)
+        )
+    if isinstance(value, dict):
+        return {key: _in_nfc(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_nfc(item) for item in value]
+    return value
+
+
 def _check_values(record: BaseModel, where: str) -> None:
     """Text that shows something, holds no control character and fits the register
     (:data:`~dirtrack.text.MAX_TEXT`), dates in range.
@@ -1229,7 +1247,7 @@ class _Import:
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
         for i, raw in enumerate(items):
             try:
-                record = model.model_validate(raw)
+                record = model.model_validate(_in_nfc(raw))
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
