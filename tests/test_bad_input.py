@@ -1642,7 +1642,7 @@ def test_a_json_import_holds_texts_to_the_same_lengths(
     source.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     fresh = units.at(str(tmp_path / "fresh.db"))
     error = fresh.fail("import", str(source))
-    assert "meetings[0].title: is too long (at most 400 characters)" in error
+    assert "meetings[0].title: 200000 characters, more than the 400 a text can hold" in error
 
 
 def test_a_json_import_stores_its_texts_in_nfc(meeting: int, units: Cli, tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.store.units import load_moves, log_move, unit_codes
-from dirtrack.text import MAX_TEXT, NAME_LENGTH, control_character, fold, fold_words, is_blank
+from dirtrack.text import control_character, fold, fold_words, is_blank, text_limit
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
@@ -201,10 +201,10 @@ class LeaderOut(_Record):
 class MeetingOut(_Record):
     id: Id
     date: Day
-    title: str = Field(min_length=1, max_length=NAME_LENGTH)
+    title: str = Field(min_length=1)
     kind: Kind
-    chair: str | None = Field(max_length=NAME_LENGTH)
-    chair_title: str | None = Field(max_length=NAME_LENGTH)
+    chair: str | None
+    chair_title: str | None
     doc: str | None
     note: str | None
     key: str | None
@@ -988,7 +988,7 @@ def _in_nfc(value: Any) -> Any:
 
 def _check_values(record: BaseModel, where: str) -> None:
     """Text that shows something, holds no control character and fits the register
-    (:data:`~dirtrack.text.MAX_TEXT`), dates in range.
+    (:func:`~dirtrack.text.text_limit`), dates in range.
 
     Raises:
         InvalidInput: naming the field (``directives[3].progress[0].note``).
@@ -996,14 +996,15 @@ def _check_values(record: BaseModel, where: str) -> None:
     texts, days, nested = _shape(type(record))
     for name, shown in texts:
         value = getattr(record, name)
+        limit = text_limit(name)
         for i, text in enumerate(value if isinstance(value, list) else [value]):
             if text is None:
                 continue
             char = control_character(text)
-            if char is not None or is_blank(text) or len(text) > MAX_TEXT:
+            if char is not None or is_blank(text) or len(text) > limit:
                 at = f"{where}.{shown}" + (f"[{i}]" if isinstance(value, list) else "")
-                if len(text) > MAX_TEXT:
-                    raise InvalidInput.of("json_long", where=at, length=len(text), limit=MAX_TEXT)
+                if len(text) > limit:
+                    raise InvalidInput.of("json_long", where=at, length=len(text), limit=limit)
                 if char is not None:
                     raise InvalidInput.of("json_control", where=at, char=char)
                 raise InvalidInput.of("json_blank", where=at)
