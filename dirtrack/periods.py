@@ -627,7 +627,9 @@ def parse_deadline(
     if found is not None:
         return found
     try:
-        day = _plain_when(text, ref)
+        # what conclusions and office sheets write (ten-day periods, runs of months, a weekday
+        # before the day…), read as `import` and `extract` read it
+        day = read_when(text, ref, calendar)
     except InvalidInput as exc:
         if exc.key != "not_a_deadline":
             raise

@@ -300,6 +300,22 @@ def test_limitations_add_resolve_list(units: Cli, meeting: int) -> None:
     assert len(units.json("limitations", "--period", "2022Q2")) == 2
 
 
+def test_assign_reads_every_deadline_phrase_an_office_sheet_reads(units: Cli, meeting: int) -> None:
+    """README's WHEN forms ('hạ tuần tháng 10/2022', 'tháng 3-6/2023', a weekday before the day)
+    were read from an office sheet and a draft but refused by assign --due."""
+    dues = {
+        "Hạ tuần tháng 10/2022": "2022-10-31",
+        "Tháng 3-6/2023": "2023-06-30",
+        "Thứ Sáu, 30/6/2023": "2023-06-30",
+    }
+    for phrase, due in dues.items():
+        ident = units.id("assign", str(meeting), "--unit", "BTC", "--due", phrase, f"Việc {phrase}")
+        [record] = [d for d in units.json("list") if d["id"] == ident]
+        assert (record["due"], record["due_phrase"]) == (due, phrase)
+    said = units.fail("assign", str(meeting), "--unit", "BTC", "--due", "Thứ Ba, 30/6/2023", "X")
+    assert "2023-06-30 is no Thứ Ba" in said
+
+
 def test_overdue_most_overdue_first_and_check(units: Cli, meeting: int) -> None:
     a = units.id("assign", str(meeting), "--unit", "BTC", "--due", "2022-06-30", "A")
     b = units.id("assign", str(meeting), "--unit", "BDV", "--due", "2022-05-31", "B")
