@@ -314,6 +314,9 @@ def test_assign_reads_every_deadline_phrase_an_office_sheet_reads(units: Cli, me
         assert (record["due"], record["due_phrase"]) == (due, phrase)
     said = units.fail("assign", str(meeting), "--unit", "BTC", "--due", "Thứ Ba, 30/6/2023", "X")
     assert "2023-06-30 is no Thứ Ba" in said
+    units.ok("edit", "directive", str(ident), "--due", "Trung tuần tháng 11/2022")
+    [record] = [d for d in units.json("list") if d["id"] == ident]
+    assert (record["due"], record["due_phrase"]) == ("2022-11-20", "Trung tuần tháng 11/2022")
 
 
 def test_overdue_most_overdue_first_and_check(units: Cli, meeting: int) -> None:
