@@ -759,9 +759,11 @@ _WEEKDAY = re.compile(
     r"\s*[,:-]?\s*(\()?\s*(?=(?:ngay\s+)?\d)"
 )
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
-#: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)": the weekday in brackets after the day,
-#: checked against the day written before it.
-_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\s*\)$")
+#: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)", "30/6/2023 (T6)": the weekday in
+#: brackets after the day, checked against the day written before it.
+_WEEKDAY_AFTER = re.compile(
+    r"\s*\(\s*(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|t([2-7])|(chu nhat|cn))\s*\)$"
+)
 _WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
@@ -885,7 +887,7 @@ def read_when(  # noqa: C901
             if len(written) == 1
             else day
         )
-        if beside.weekday() != _weekday(after[1], after[2]):
+        if beside.weekday() != _weekday(after[1] or after[2], after[3]):
             shown = raw.strip()[-len(after[0].strip()) :].strip("() ")
             raise InvalidInput.of("deadline_weekday", text=raw, day=beside, weekday=shown)
         return day

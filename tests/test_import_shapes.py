@@ -792,6 +792,26 @@ def test_a_deadline_with_its_weekday_then_the_day_in_brackets_or_abbreviated(
     }
 
 
+def test_a_deadline_with_its_weekday_abbreviated_in_brackets_after_the_day(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'30/6/2023 (T3)' was read as 30/6/2023, a Friday, the bracket dropped as a remark, though
+    '30/6/2023 (thứ Ba)' is refused. The abbreviation is checked against the day as the word is."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "30/6/2023 (T6)"],
+        [2, "Tổng hợp ý kiến", "SNV", "30/6/2023 (T3)"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 3, column D (Thời hạn): '30/6/2023 (T3)': 2023-06-30 is no T3; the day and "
+        "the weekday written disagree: write the day alone",
+    )
+    assert found["Báo cáo sơ kết"]["due"] == "2023-06-30"
+
+
 def test_a_deadline_with_a_zero_width_character_reads_as_typed(office: Cli, tmp_path: Path) -> None:
     """A zero-width space pasted inside a deadline cell (U+200B, 'Thứ Sáu' run together) made it no
     deadline, quoted with the character that shows nothing. Characters that show nothing are
