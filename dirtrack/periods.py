@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
-from dirtrack.text import fold
+from dirtrack.text import fold, shown_only
 from dirtrack.workdays import MAX_WORKING_DAYS
 
 if TYPE_CHECKING:
@@ -750,16 +750,22 @@ _STACKED = re.compile(
     r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
     rf"{DEADLINE_HOUR},?)\s+)+"
 )
-#: "Thứ Hai, 30/6/2025", "thứ 6 ngày 15/8", "Chủ nhật 6/7/2025": the weekday before the day,
-#: checked against it (0 is Monday, as date.weekday() counts).
+#: "Thứ Hai, 30/6/2025", "thứ 6 ngày 15/8", "Chủ nhật 6/7/2025", "Thứ Sáu (30/6/2023)" (the
+#: day in brackets), "T6, 30/6/2023" (T2..T7 and CN for the weekdays): the weekday before the
+#: day, checked against it (0 is Monday, as date.weekday() counts). "T6" says a weekday only
+#: before a day and its month: "T6 2023", "T6/2023" are June. "ThứSáu" (a zero-width space
+#: between the words, removed) is "Thứ Sáu".
 _WEEKDAY = re.compile(
-    r"^(?:vao\s+)?(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))"
-    r"\s*[,:-]?\s*(?=(?:ngay\s+)?\d)"
+    r"^(?:vao\s+)?(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])"
+    r"|t([2-7])(?=\s*[,:-]?\s*\(?\s*(?:ngay\s+)?\d{1,2}/\d)|(chu nhat|cn))"
+    r"\s*[,:-]?\s*(\()?\s*(?=(?:ngay\s+)?\d)"
 )
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
-#: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)": the weekday in brackets after the day,
-#: checked against the day written before it.
-_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\s*\)$")
+#: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)", "30/6/2023 (T6)": the weekday in
+#: brackets after the day, checked against the day written before it.
+_WEEKDAY_AFTER = re.compile(
+    r"\s*\(\s*(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|t([2-7])|(chu nhat|cn))\s*\)$"
+)
 _WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
@@ -838,6 +844,8 @@ def read_when(  # noqa: C901
     from dirtrack.workdays import Workdays
 
     raw = phrase
+    # a zero-width space pasted inside the words ("Thứ\u200bSáu"): read as it looks
+    phrase = shown_only(phrase)
     # "20.7.2020", "15.9": the day written with dots, as many reports write it
     phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
     # "chậm nhất vào ngày 15/7": as "chậm nhất ngày 15/7"
@@ -850,14 +858,19 @@ def read_when(  # noqa: C901
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )
     if on := _WEEKDAY.match(folded):
+        rest = folded[on.end() :]
+        if on[4]:  # "Thứ Sáu (30/6/2023)": the day in brackets
+            if not rest.endswith(")"):
+                raise unknown
+            rest = rest.removesuffix(")")
         try:
-            day = read_when(folded[on.end() :], ref, calendar)
+            day = read_when(rest, ref, calendar)
         except InvalidInput as exc:  # "thứ 2 ngày 31/6/2023": said of the words as written
             if exc.key is None:
                 raise
             raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
-        if day.weekday() != _weekday(on[1], on[2]):
-            shown = raw.strip()[: len(on[0].rstrip(" ,:-"))]
+        if day.weekday() != _weekday(on[1] or on[2], on[3]):
+            shown = phrase.strip()[: len(on[0].rstrip(" ,:-("))]
             raise InvalidInput.of("deadline_weekday", text=raw, day=day, weekday=shown)
         return day
     if after := _WEEKDAY_AFTER.search(folded):
@@ -876,7 +889,7 @@ def read_when(  # noqa: C901
             if len(written) == 1
             else day
         )
-        if beside.weekday() != _weekday(after[1], after[2]):
+        if beside.weekday() != _weekday(after[1] or after[2], after[3]):
             shown = raw.strip()[-len(after[0].strip()) :].strip("() ")
             raise InvalidInput.of("deadline_weekday", text=raw, day=beside, weekday=shown)
         return day

@@ -105,6 +105,20 @@ def test_a_formula_error_in_a_cell_is_named(office: Cli, db_path: Path, tmp_path
     assert "not a deadline" not in message
 
 
+def test_getting_data_is_named_as_a_formula_error(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """'#GETTING_DATA' (what Excel shows while a data link loads) in a deadline cell was refused
+    as 'not a deadline', listing the date forms; it is named as the formula errors are."""
+    book = xlsx(tmp_path / "dang_tai.xlsx", [HEADER, [1, "Đề án B", "BTC", "", "#GETTING_DATA"]])
+    message = refused(office, db_path, str(book), "--meeting", "1")
+    assert (
+        "row 2, column E (Thời hạn): #GETTING_DATA is the error of a formula that failed in the "
+        "sheet, not a value"
+    ) in message
+    assert "not a deadline" not in message
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says

@@ -667,6 +667,33 @@ def test_a_verdict_on_the_result_says_done_or_not(office: Cli, tmp_path: Path) -
     assert listed["Quyết toán dự án"]["completed_on"] is None
 
 
+def test_vuot_under_danh_gia_reads_as_done(office: Cli, tmp_path: Path) -> None:
+    """'Vượt' / 'Vượt mức' (the result exceeds what was asked) under 'Đánh giá' was kept as a
+    note, the row open. It is a verdict as 'Đạt' is: completed, with the same warning."""
+    rows: list[list[Any]] = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện", "Đánh giá"],
+        [1, "Tổng kết đề án", "SNV", "30/6/2023", "Đã hoàn thành ngày 20/6/2023", "Vượt"],
+        [2, "Quyết toán dự án", "STC", "30/9/2023", "Đã hoàn thành ngày 25/6/2023", "Vượt mức"],
+    ]
+    path = workbook(tmp_path, rows)
+    args = ("import", path, "--meeting", "1", "--as-of", AS_OF)
+    dry = office(*args, "--dry-run", "--format", "json")
+    found = {r["row"]: r for r in json.loads(dry.stdout)["rows"]}
+    assert [found[r]["warnings"] for r in (2, 3)] == [
+        [
+            f"column F: '{said}', a verdict on the result, read as completed (the result meets "
+            "what was asked)"
+        ]
+        for said in ("Vượt", "Vượt mức")
+    ]
+    office.ok(*args)
+    listed = by_text(office)
+    assert [(listed[t]["status"], listed[t]["completed_on"]) for t in listed] == [
+        ("done_on_time", "2023-06-20"),
+        ("done_on_time", "2023-06-25"),
+    ]
+
+
 def test_a_deadline_with_its_weekday_before_the_day(office: Cli, tmp_path: Path) -> None:
     """'Thứ Sáu, 30/6/2023', 'thứ 2 ngày 3/7/2023', 'Chủ nhật 2/7/2023' (the weekday before the
     day, as invitations and registers write it) were refused as no deadline; the day is read
@@ -735,6 +762,71 @@ def test_a_deadline_with_its_weekday_in_brackets_after_the_day(office: Cli, tmp_
         "Báo cáo sơ kết": "2023-06-30",
         "Rà soát văn bản": "2023-07-02",
         "Kiểm tra hồ sơ": "2023-06-30",
+    }
+
+
+def test_a_deadline_with_its_weekday_then_the_day_in_brackets_or_abbreviated(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Thứ Sáu (30/6/2023)' (the day in brackets after its weekday) and 'T6, 30/6/2023' (T2..T7,
+    CN: the weekday abbreviated) were refused as no deadline, though 'Thứ Sáu, 30/6/2023' is
+    read. They are read as it is, the weekday checked against the day."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "Thứ Sáu (30/6/2023)"],
+        [2, "Rà soát văn bản", "STC", "T2, 3/7/2023"],
+        [3, "Kiểm tra hồ sơ", "STP", "CN (2/7/2023)"],
+        [4, "Tổng hợp ý kiến", "SNV", "T3, 30/6/2023"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 5, column D (Thời hạn): 'T3, 30/6/2023': 2023-06-30 is no T3; the day and "
+        "the weekday written disagree: write the day alone",
+    )
+    assert {t: d["due"] for t, d in found.items()} == {
+        "Báo cáo sơ kết": "2023-06-30",
+        "Rà soát văn bản": "2023-07-03",
+        "Kiểm tra hồ sơ": "2023-07-02",
+    }
+
+
+def test_a_deadline_with_its_weekday_abbreviated_in_brackets_after_the_day(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'30/6/2023 (T3)' was read as 30/6/2023, a Friday, the bracket dropped as a remark, though
+    '30/6/2023 (thứ Ba)' is refused. The abbreviation is checked against the day as the word is."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "30/6/2023 (T6)"],
+        [2, "Tổng hợp ý kiến", "SNV", "30/6/2023 (T3)"],
+    ]
+    found = dues_past_a_bad_last_row(
+        office,
+        tmp_path,
+        rows,
+        "row 3, column D (Thời hạn): '30/6/2023 (T3)': 2023-06-30 is no T3; the day and "
+        "the weekday written disagree: write the day alone",
+    )
+    assert found["Báo cáo sơ kết"]["due"] == "2023-06-30"
+
+
+def test_a_deadline_with_a_zero_width_character_reads_as_typed(office: Cli, tmp_path: Path) -> None:
+    """A zero-width space pasted inside a deadline cell (U+200B, 'Thứ Sáu' run together) made it no
+    deadline, quoted with the character that shows nothing. Characters that show nothing are
+    removed before the cell is read, as names and search keys drop them."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Báo cáo sơ kết", "SNV", "Thứ\u200bSáu, 30/6/2023"],
+        [2, "Rà soát văn bản", "STC", "3/7\u200b/2023"],
+        [3, "Kiểm tra hồ sơ", "STP", "Quý\u200d III/2023"],
+    ]
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1", "--as-of", AS_OF)
+    assert {t: d["due"] for t, d in by_text(office).items()} == {
+        "Báo cáo sơ kết": "2023-06-30",
+        "Rà soát văn bản": "2023-07-03",
+        "Kiểm tra hồ sơ": "2023-09-30",
     }
 
 

@@ -57,9 +57,21 @@ def not_finite(value: Value) -> bool:
     return isinstance(value, float) and not math.isfinite(value)
 
 
-# What Excel shows in a cell whose formula failed (and a CSV it saves carries as text).
+# What Excel shows in a cell whose formula failed (and a CSV it saves carries as text), and
+# "#GETTING_DATA", its placeholder while a data link has not yet loaded: no value either.
 _FORMULA_ERRORS = frozenset(
-    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
+    {
+        "#REF!",
+        "#N/A",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    }
 )
 
 
@@ -723,15 +735,17 @@ def read_status(value: Value) -> Status:
     return Status(None, None, written)
 
 
-# A verdict on the result, the whole cell: "Đạt", "Đạt yêu cầu", "Không đạt", "Chưa đạt".
-_VERDICT = re.compile(r"^(?:(khong|chua)\s+)?dat(?:\s+yeu\s+cau)?\s*[.!]?$")
+# A verdict on the result, the whole cell: "Đạt", "Đạt yêu cầu", "Không đạt", "Chưa đạt", and
+# "Vượt", "Vượt mức" (the result exceeds what was asked: met, as "Đạt").
+_VERDICT = re.compile(r"^(?:(?:(khong|chua)\s+)?dat(?:\s+yeu\s+cau)?|vuot(?:\s+muc)?)\s*[.!]?$")
 
 
 def read_verdict(value: Value) -> Status | None:
     """A cell under ``Đánh giá`` / ``Kết quả`` that judges the result and says nothing else:
-    ``Đạt`` (``Đạt yêu cầu``) says the result was delivered and meets what was asked, so the
-    directive is done (on a day other cells must give); ``Không đạt``, ``Chưa đạt`` say it is
-    not done. None for any other words (``Đạt 70%`` is a share, read as one)."""
+    ``Đạt`` (``Đạt yêu cầu``, and ``Vượt`` / ``Vượt mức``: exceeds it) says the result was
+    delivered and meets what was asked, so the directive is done (on a day other cells must
+    give); ``Không đạt``, ``Chưa đạt`` say it is not done. None for any other words (``Đạt
+    70%`` is a share, read as one)."""
     key = fold(text(value)).strip()
     found = _VERDICT.match(key)
     if found is None:
