@@ -117,6 +117,9 @@ class Document:
     chart_rows: list[tuple[str, Record]]  # (unit label, completion_rate) for the chart
     lang: str
     rate_note: str
+    # (label, value) lines the Excel "About" sheet adds to the header: what the body says in
+    # its paragraphs, which a workbook has no place for (the score's rule set and tiers).
+    about: list[tuple[str, str]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [table for section in self.sections for table in section.tables]
