@@ -552,7 +552,9 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     by_overdue.rows = [
         [r["rank"], labels.unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]
     ]
-    return [by_rate, by_overdue]
+    # A ranking of one unit (a report of one unit, or one unit with anything due) ranks
+    # nothing: left out, as the summary leaves out its ranking sentence.
+    return [table for table in (by_rate, by_overdue) if len(table.rows) > 1]
 
 
 def directive_table(
