@@ -2321,6 +2321,8 @@ TEXT.update(
         "sc_delay_floor": N_("No lower than the floor"),
         "sc_delay_detail": N_("(deadline {due}, {days} late)"),
         "sc_rules_used": N_("Rule set: {title} ({source})."),
+        "sc_rule_set": N_("Rule set"),
+        "sc_tiers": N_("Tiers"),
         "sc_note": N_(
             "Points are truncated to two decimals; the lines of a unit add up to its points."
         ),

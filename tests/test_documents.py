@@ -563,6 +563,30 @@ def test_report_of_one_unit_names_no_highest_and_lowest(units: Cli) -> None:
             assert "cùng tỷ lệ" not in text and "same completion rate" not in text, text
 
 
+def test_report_of_one_unit_prints_no_ranking_tables(units: Cli, tmp_path: Path) -> None:
+    # A report of one unit left out its ranking sentence but still printed both ranking tables,
+    # each of one row ranking the unit first of one. A ranking of fewer than two units is now
+    # left out of every format; a report of two units keeps both.
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban")
+    for code in ("BTC", "VPTU"):
+        units.id("assign", str(meeting), "--unit", code, f"Việc của {code}", "--due", "1/5/2022")
+    titles = ("Xếp hạng theo tỷ lệ hoàn thành", "Xếp hạng theo số nhiệm vụ quá hạn")
+    sheets = ("Xếp hạng hoàn thành", "Xếp hạng quá hạn")
+    for unit, shown in (("BTC", False), (None, True)):
+        scope = ("--unit", unit) if unit else ()
+        out = report_docx(units, tmp_path, *scope)
+        said = texts(out)
+        assert all((title in said) is shown for title in titles), said
+        for lang, ranking in (("vi", "Xếp hạng theo"), ("en", "Ranking by")):
+            text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", *scope)
+            assert (ranking in text) is shown, text
+        book = tmp_path / "bao-cao.xlsx"
+        units.ok("--lang", "vi", "report", "--quarter", "2022Q2", *scope, "--format", "xlsx",
+                 "--out", str(book), "--force")  # fmt: skip
+        names = load_workbook(book).sheetnames
+        assert all((sheet in names) is shown for sheet in sheets), names
+
+
 def test_report_counts_sentence_adds_up_to_its_total(reg: Cli, tmp_path: Path) -> None:
     # "thực hiện 4 nhiệm vụ: đã hoàn thành 1 …; trong hạn 2; quá hạn 1; 1 nhiệm vụ không có
     # thời hạn; 0 nhiệm vụ dừng thực hiện" listed a part of the total (without a deadline)

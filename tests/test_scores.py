@@ -287,6 +287,31 @@ def test_english_scores_name_the_presets_tiers_in_english(
     )
 
 
+def test_workbooks_about_sheet_names_the_rule_set_and_tiers(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    # The Excel scores' "About" sheet gave the period and the date of the figures but not the
+    # rule set nor the tiers' thresholds that the Word scores print: a workbook read alone did
+    # not say by which rules its points were given. It now has both, in either language, each
+    # row as high as its wrapped value.
+    from openpyxl import load_workbook
+
+    for lang, rules, want in (
+        ("vi", "nd335", {"Bộ quy tắc": "NĐ 335/2025/NĐ-CP", "Mức xếp loại": "≥ 90,00"}),
+        ("en", "qd366", {"Rule set": "Regulation 366-QĐ/TW", "Tiers": "Excellent task"}),
+    ):  # fmt: skip
+        out = tmp_path / f"s-{lang}.xlsx"
+        cli.ok("--lang", lang, "score", *PERIOD, "--rules", rules, "--format", "xlsx",
+               "--out", str(out))  # fmt: skip
+        about = load_workbook(out).worksheets[0]
+        rows = {r[0].value: (r[1].value, r[0].row) for r in about.iter_rows(min_row=2)}
+        for label, part in want.items():
+            assert label in rows and part in rows[label][0], (label, rows)
+        tiers = rows["Mức xếp loại" if lang == "vi" else "Tiers"]
+        assert tiers[0].count("≥") >= 3
+        assert (about.row_dimensions[tiers[1]].height or 0) > 15  # wraps: more than one line
+
+
 def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) -> None:
     before = snapshot(db)
     assert "qd366" in cli.fail("score", *PERIOD, "--rules", "nd999")

@@ -117,6 +117,9 @@ class Document:
     chart_rows: list[tuple[str, Record]]  # (unit label, completion_rate) for the chart
     lang: str
     rate_note: str
+    # (label, value) lines the Excel "About" sheet adds to the header: what the body says in
+    # its paragraphs, which a workbook has no place for (the score's rule set and tiers).
+    about: list[tuple[str, str]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [table for section in self.sections for table in section.tables]
@@ -549,7 +552,9 @@ def ranking_tables(pack: Record, lang: str, labels: Labels = PLAIN) -> list[Tabl
     by_overdue.rows = [
         [r["rank"], labels.unit(r), r["overdue"], r["total"]] for r in ranks["overdue"]
     ]
-    return [by_rate, by_overdue]
+    # A ranking of one unit (a report of one unit, or one unit with anything due) ranks
+    # nothing: left out, as the summary leaves out its ranking sentence.
+    return [table for table in (by_rate, by_overdue) if len(table.rows) > 1]
 
 
 def directive_table(

@@ -129,6 +129,10 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         f"{tier_names[tier['code']]} ≥ {points_text(tier['min'], lang)}" for tier in rules["tiers"]
     )
     intro.append(tiers + ".")  # a sentence of the body, ended as one
+    about = [
+        (t("sc_rule_set", lang), f"{title_text} ({rules['source']})"),
+        (t("sc_tiers", lang), tiers),
+    ]
     return Document(
         title=f"{t('sc_title', lang)} — {title}",
         header=_header(pack, title, lang),
@@ -136,6 +140,7 @@ def score_document(pack: Record, title: str, lang: str) -> Document:
         chart_rows=[],
         lang=lang,
         rate_note=t("sc_note", lang),
+        about=about,
     )
 
 

@@ -190,7 +190,7 @@ def render_xlsx(document: Document) -> bytes:
 
     append(about, [t("rv_item", lang), t("rv_value", lang)])
     append(about, [t("rv_doc_title", lang), document.title])
-    for label, value in document.header:
+    for label, value in [*document.header, *document.about]:
         append(about, [label, value])
     append(about, ["", document.rate_note])
     for cell in about[1]:
@@ -199,7 +199,10 @@ def render_xlsx(document: Document) -> bytes:
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 90
     for line in about.iter_rows(min_row=2):
-        line[1].alignment = wrap
+        line[0].alignment, line[1].alignment = Alignment(vertical="top"), wrap
+        height = wrapped_height([(line[1].value, about.column_dimensions["B"].width)])
+        if height is not None:  # a value of two lines or more, whole above the next row
+            about.row_dimensions[line[0].row].height = height
     print_setup(about, document.title, t("rv_sheet_about", lang), lang)
     chart_sheet: tuple[Any, list[str], int, str] | None = None
 
