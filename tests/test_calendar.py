@@ -574,3 +574,20 @@ def test_calendar_lists_head_the_kind_of_each_day_as_what_it_is(cli: Cli) -> Non
         table = cli.ok("--lang", lang, "calendar", "list").splitlines()
         assert header in table[0] and off not in table[0], table
         assert off in table[1] and worked in table[2], table
+
+
+def test_corrections_and_requests_count_on_the_office_calendar(cli: Cli) -> None:
+    """`edit --due` and `request extend --to` read a WHEN as `assign --due` does: the office's
+    days off count, and a day the words name that is off says where it moves."""
+    meeting = _setup(cli, "2025-04-25")
+    cli.ok("calendar", "add", "2025-05-12", "--off", "--note", "nghỉ bù")
+    item = cli.id("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--due", "30/6/2025")
+    cli.ok("edit", "directive", str(item), "--due", "trong 10 ngày làm việc")
+    shown = cli.json("show", str(item))
+    assert (shown["due"], shown["due_phrase"]) == ("2025-05-14", "trong 10 ngày làm việc")
+    result = cli("edit", "directive", str(item), "--due", "trước ngày 30/4")
+    assert result.exit_code == 0
+    assert "2025-04-29" in result.stderr
+    asked = cli.id("request", "extend", str(item), "--to", "sau Tết 2026", "--reason", "Chờ vốn")
+    requests = cli.json("requests")
+    assert [(r["id"], r["to"]) for r in requests] == [(asked, "2026-03-06")]
