@@ -291,6 +291,8 @@ _SPAN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "ym"),
     (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$"), "my"),
     (re.compile(rf"^(?:cuoi\s+)?thang\s+(\d{{1,2}}){_SEP}(\d{{4}})$"), "my"),
+    # "T6/2023": the month as office sheets shorten it (a weekday, "T6", has no year after it)
+    (re.compile(r"^(?:cuoi\s+)?t(\d{1,2})\s*[/ -]\s*(\d{4})$"), "my"),
     (re.compile(r"^(?:cuoi\s+)?thang\s+(\d{1,2})$"), "m"),
     (re.compile(r"^(?:cuoi\s+)?nam(?: nay)?$"), "y-noyear"),
 ]

@@ -43,6 +43,9 @@ def test_a_date_without_year_takes_it_from_the_reference() -> None:
         ("9/2022", date(2022, 9, 30)),
         ("tháng 9/2022", date(2022, 9, 30)),
         ("Tháng 2 năm 2024", date(2024, 2, 29)),
+        ("T9/2022", date(2022, 9, 30)),  # the month as office sheets shorten it
+        ("trong T2 2024", date(2024, 2, 29)),
+        ("t12-2022", date(2022, 12, 31)),
         ("2022Q3", date(2022, 9, 30)),
         ("2022-Q1", date(2022, 3, 31)),
         ("Q3/2022", date(2022, 9, 30)),
@@ -211,7 +214,8 @@ def test_current_and_previous_quarter() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2022Q5", "quý V/2022", "tháng 13/2022", "2022-06-30..2022-06-01", "soon"]
+    "text",
+    ["2022Q5", "quý V/2022", "tháng 13/2022", "T13/2022", "T6", "2022-06-30..2022-06-01", "soon"],
 )
 def test_bad_periods_name_the_accepted_forms(text: str) -> None:
     with pytest.raises(InvalidInput):
