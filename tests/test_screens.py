@@ -234,6 +234,38 @@ def test_the_id_unit_deadline_and_text_stay_at_80_columns(
     assert len(row) - text_at >= 24
 
 
+def header_heights(shown: str) -> list[int]:
+    """The lines each table's header takes: those above its rule, up to a blank line."""
+    lines = shown.splitlines()
+    heights = []
+    for at, line in enumerate(lines):
+        if line.lstrip().startswith("━"):
+            top = at
+            while top > 0 and lines[top - 1].strip():
+                top -= 1
+            heights.append(at - top)
+    return heights
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_headers_take_at_most_two_lines_at_80_and_120_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str, width: int
+) -> None:
+    """The free text took the spare width first, and short headers broke a word a line: at 80
+    and 120 columns "Số ngày quá hạn" took four lines, "Người thực hiện" three. Now the room
+    left beside the text at its readable width goes first to the headers, until each takes at
+    most two lines; the text keeps at least its readable width."""
+    terminal(monkeypatch, width)
+    for name in ("list", "overdue", "meetings", "limitations", "history", "unit-list"):
+        shown = page(screen(register, lang, LISTINGS[name]))
+        heights = header_heights(shown)
+        assert heights and max(heights) <= 2, (name, heights, shown)
+    shown = page(screen(register, lang, LISTINGS["overdue"]))
+    row = next(line for line in shown.splitlines() if re.match(r"^\s+1\s", line))
+    assert len(row) - row.index("Tham") >= 24  # the text at its readable width
+
+
 def test_piped_output_is_as_it_always_was(register: str) -> None:
     """No terminal: one line per row, nothing cut, no box drawing."""
     shown = page(screen(register, "vi", LISTINGS["list"]))
