@@ -224,10 +224,9 @@ READABLE = 12
 LONG_WORD = 20
 # The room left after that goes, in turn: to every header, until it takes at most
 # HEADER_LINES lines ("Số ngày quá hạn" one word a line is read with difficulty, on two it is
-# read at a glance); to the text, up to COMFORTABLE characters a line (six to eight words: the
-# rows get shorter where a line of text is short, which counts once per row where a header
-# counts once per table); to the headers, until each is on one line; to the text again, up to
-# WRAP_MAX.
+# read at a glance); to the text, up to COMFORTABLE characters a line (six to eight words: a
+# line of text counts once per row, a line of header once per table); to the headers, until
+# all of them are on one line; to the text again, up to WRAP_MAX.
 HEADER_LINES = 2
 COMFORTABLE = 40
 WRAP_MAX = 60  # a line of text longer than this is hard to read: the rest goes to the others
@@ -252,9 +251,9 @@ def fit(
     last of equals) is left out; priority 0 always stays. What is left of the window then goes,
     in this order, to: every header until it takes at most :data:`HEADER_LINES` lines (the
     headers that cost least first, where there is not room for all); the wrapping columns, up
-    to :data:`COMFORTABLE`; every header until it is on one line (again the cheapest first);
-    the wrapping columns up to :data:`WRAP_MAX`; then to whole lines of text. A column that may
-    go and is empty in every row is left out at once.
+    to :data:`COMFORTABLE`; the headers until they are all on one line (where there is room
+    for all); the wrapping columns up to :data:`WRAP_MAX`; then to whole lines of text. A
+    column that may go and is empty in every row is left out at once.
     None when even the columns that stay cannot fit: the rows are then shown as blocks
     (:func:`record_blocks`).
     """
@@ -295,10 +294,13 @@ def fit(
     spare = width - total(kept)
     wrapping = [i for i in kept if columns[i].wrap]
 
-    def headers_on(lines: int) -> None:
-        """Each header on at most ``lines`` lines, the cheapest first, while there is room."""
+    def headers_on(lines: int, *, every: bool = False) -> None:
+        """Each header on at most ``lines`` lines, the cheapest first, while there is room;
+        with ``every``, all of them or none."""
         nonlocal spare
         wanted = {i: _header_width(headers[i], lines) - widths[i] for i in kept}
+        if every and sum(cost for cost in wanted.values() if cost > 0) > spare:
+            return
         for i in sorted((i for i in kept if wanted[i] > 0), key=lambda i: wanted[i]):
             if wanted[i] > spare:
                 break
@@ -319,7 +321,7 @@ def fit(
 
     headers_on(HEADER_LINES)
     text_up_to(COMFORTABLE)
-    headers_on(1)
+    headers_on(1, every=True)  # some headers on one line and others on two: still two lines
     text_up_to(WRAP_MAX)
     for i in kept:  # then whole cells of the columns that do not wrap, then whole lines of text
         grow = min(spare, natural[i] - widths[i])
