@@ -412,6 +412,31 @@ def test_the_row_labels_of_the_reports_tables_are_readable_at_80_columns(
     assert label in leaders, leaders
 
 
+def test_the_tier_of_the_scores_keeps_a_readable_width_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The room for the headers of the scores' counts came from their tier, wrapped at 7
+    characters like a rate: 'Không/hoàn/thành/nhiệm vụ' a word a line. A label of a table
+    without a text of its own keeps the readable width of 12, beside headers of two lines."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "scores.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "BTCThU", "Ban Tổ chức Thị ủy Hồng Lĩnh")
+    office.ok("unit", "add", "VPThU", "Văn phòng Thị ủy Hồng Lĩnh")
+    office.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--chair", "A")
+    office.ok("assign", "1", "--unit", "BTCThU", "--due", "31/8/2022", "Rà soát chương trình")
+    office.ok("assign", "1", "--unit", "VPThU", "--due", "31/8/2022", "Rà soát quy chế")
+    office.ok("done", "2", "--date", "20/8/2022")
+    terminal(monkeypatch, 80)
+    shown = page(screen(db, "vi", ["score", "--quarter", "2022Q3"]))
+    assert header_heights(shown)[0] <= 2, shown  # the table per unit
+    lines = shown.splitlines()
+    rule = next(at for at, line in enumerate(lines) if line.lstrip().startswith("━"))
+    rows = "\n".join(lines[rule : lines.index("", rule)])
+    assert "Không hoàn" in rows and "Hoàn thành" in rows, shown
+
+
 @pytest.mark.parametrize(("lang", "header"), [("vi", "bởi"), ("en", "Undone")])
 def test_a_column_empty_in_every_row_takes_no_room(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, header: str
