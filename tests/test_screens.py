@@ -234,6 +234,38 @@ def test_the_id_unit_deadline_and_text_stay_at_80_columns(
     assert len(row) - text_at >= 24
 
 
+def header_heights(shown: str) -> list[int]:
+    """The lines each table's header takes: those above its rule, up to a blank line."""
+    lines = shown.splitlines()
+    heights = []
+    for at, line in enumerate(lines):
+        if line.lstrip().startswith("━"):
+            top = at
+            while top > 0 and lines[top - 1].strip():
+                top -= 1
+            heights.append(at - top)
+    return heights
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_headers_take_at_most_two_lines_at_80_and_120_columns(
+    register: str, monkeypatch: pytest.MonkeyPatch, lang: str, width: int
+) -> None:
+    """The free text took the spare width first, and short headers broke a word a line: at 80
+    and 120 columns "Số ngày quá hạn" took four lines, "Người thực hiện" three. Now the room
+    left beside the text at its readable width goes first to the headers, until each takes at
+    most two lines; the text keeps at least its readable width."""
+    terminal(monkeypatch, width)
+    for name in ("list", "overdue", "meetings", "limitations", "history", "unit-list"):
+        shown = page(screen(register, lang, LISTINGS[name]))
+        heights = header_heights(shown)
+        assert heights and max(heights) <= 2, (name, heights, shown)
+    shown = page(screen(register, lang, LISTINGS["overdue"]))
+    row = next(line for line in shown.splitlines() if re.match(r"^\s+1\s", line))
+    assert len(row) - row.index("Tham") >= 24  # the text at its readable width
+
+
 def test_piped_output_is_as_it_always_was(register: str) -> None:
     """No terminal: one line per row, nothing cut, no box drawing."""
     shown = page(screen(register, "vi", LISTINGS["list"]))
@@ -378,6 +410,31 @@ def test_the_row_labels_of_the_reports_tables_are_readable_at_80_columns(
     leaders = page(screen(register, lang, ["report", "--quarter", "2022Q3", "--by", "leader"]))
     label = {"vi": "(chưa phân công", "en": "(no leader in"}[lang]
     assert label in leaders, leaders
+
+
+def test_the_tier_of_the_scores_keeps_a_readable_width_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The room for the headers of the scores' counts came from their tier, wrapped at 7
+    characters like a rate: 'Không/hoàn/thành/nhiệm vụ' a word a line. A label of a table
+    without a text of its own keeps the readable width of 12, beside headers of two lines."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "scores.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "BTCThU", "Ban Tổ chức Thị ủy Hồng Lĩnh")
+    office.ok("unit", "add", "VPThU", "Văn phòng Thị ủy Hồng Lĩnh")
+    office.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--chair", "A")
+    office.ok("assign", "1", "--unit", "BTCThU", "--due", "31/8/2022", "Rà soát chương trình")
+    office.ok("assign", "1", "--unit", "VPThU", "--due", "31/8/2022", "Rà soát quy chế")
+    office.ok("done", "2", "--date", "20/8/2022")
+    terminal(monkeypatch, 80)
+    shown = page(screen(db, "vi", ["score", "--quarter", "2022Q3"]))
+    assert header_heights(shown)[0] <= 2, shown  # the table per unit
+    lines = shown.splitlines()
+    rule = next(at for at, line in enumerate(lines) if line.lstrip().startswith("━"))
+    rows = "\n".join(lines[rule : lines.index("", rule)])
+    assert "Không hoàn" in rows and "Hoàn thành" in rows, shown
 
 
 @pytest.mark.parametrize(("lang", "header"), [("vi", "bởi"), ("en", "Undone")])

@@ -445,7 +445,9 @@ def report_columns(
                 priority = 0
             at += 1
         wrap = kind in (TEXT, RATE, TREND)
-        minimum = 7 if wrap else 0
+        # A rate, a trend, or a label beside a text (a status) may wrap at 7; the labels of a
+        # table without a text (the tiers of the scores) are not squeezed below fit's READABLE.
+        minimum = 7 if wrap and (kind != TEXT or main >= 0) else 0
         if kind == TEXT and index < 2 and index != main:  # the unit, chair, field or leader
             minimum = 16
         elif index == main:

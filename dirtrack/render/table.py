@@ -222,6 +222,13 @@ def record_blocks(
 # LONG_WORD characters (a longer word, a URL, is folded where it must).
 READABLE = 12
 LONG_WORD = 20
+# The room left after that goes, in turn: to every header, until it takes at most
+# HEADER_LINES lines ("Số ngày quá hạn" one word a line is read with difficulty, on two it is
+# read at a glance); to the text, up to COMFORTABLE characters a line (six to eight words: a
+# line of text counts once per row, a line of header once per table); to the headers, until
+# all of them are on one line; to the text again, up to WRAP_MAX.
+HEADER_LINES = 2
+COMFORTABLE = 40
 WRAP_MAX = 60  # a line of text longer than this is hard to read: the rest goes to the others
 _WORD = re.compile(r"\S+")
 
@@ -241,9 +248,12 @@ def fit(
     Every column first gets what it needs: a column that does not wrap, its widest cell (its
     header may wrap between words); a wrapping one, ``min_width`` (at least :data:`READABLE`)
     or its longest word. While that is too wide, the column with the highest ``priority`` (the
-    last of equals) is left out; priority 0 always stays. What is left of the window then goes
-    to the wrapping columns, up to :data:`WRAP_MAX`, then to whole headers, then to whole
-    lines of text. A column that may go and is empty in every row is left out at once.
+    last of equals) is left out; priority 0 always stays. What is left of the window then goes,
+    in this order, to: every header until it takes at most :data:`HEADER_LINES` lines (the
+    headers that cost least first, where there is not room for all); the wrapping columns, up
+    to :data:`COMFORTABLE`; the headers until they are all on one line (where there is room
+    for all); the wrapping columns up to :data:`WRAP_MAX`; then to whole lines of text. A
+    column that may go and is empty in every row is left out at once.
     None when even the columns that stay cannot fit: the rows are then shown as blocks
     (:func:`record_blocks`).
     """
@@ -283,14 +293,37 @@ def fit(
     widths = [need[i] if i in kept else 0 for i in range(count)]
     spare = width - total(kept)
     wrapping = [i for i in kept if columns[i].wrap]
-    while spare > 0:  # one cell at a time to the wrapping column furthest from its text
-        wanting = [i for i in wrapping if widths[i] < min(natural[i], max(WRAP_MAX, need[i]))]
-        if not wanting:
-            break
-        widest = max(wanting, key=lambda i: min(natural[i], WRAP_MAX) - widths[i])
-        widths[widest] += 1
-        spare -= 1
-    for i in kept:  # then whole headers, then whole lines of text
+
+    def headers_on(lines: int, *, every: bool = False) -> None:
+        """Each header on at most ``lines`` lines, the cheapest first, while there is room;
+        with ``every``, all of them or none."""
+        nonlocal spare
+        wanted = {i: _header_width(headers[i], lines) - widths[i] for i in kept}
+        if every and sum(cost for cost in wanted.values() if cost > 0) > spare:
+            return
+        for i in sorted((i for i in kept if wanted[i] > 0), key=lambda i: wanted[i]):
+            if wanted[i] > spare:
+                break
+            widths[i] += wanted[i]
+            spare -= wanted[i]
+
+    def text_up_to(most: int) -> None:
+        """One cell at a time to the wrapping column furthest from its text, up to ``most``
+        (or its need, where that is more)."""
+        nonlocal spare
+        while spare > 0:
+            wanting = [i for i in wrapping if widths[i] < min(natural[i], max(most, need[i]))]
+            if not wanting:
+                break
+            widest = max(wanting, key=lambda i: min(natural[i], WRAP_MAX) - widths[i])
+            widths[widest] += 1
+            spare -= 1
+
+    headers_on(HEADER_LINES)
+    text_up_to(COMFORTABLE)
+    headers_on(1, every=True)  # some headers on one line and others on two: still two lines
+    text_up_to(WRAP_MAX)
+    for i in kept:  # then whole cells of the columns that do not wrap, then whole lines of text
         grow = min(spare, natural[i] - widths[i])
         if grow > 0 and not columns[i].wrap:
             widths[i] += grow
@@ -301,6 +334,36 @@ def fit(
             widths[i] += grow
             spare -= grow
     return widths
+
+
+def _header_width(header: str, lines: int) -> int:
+    """The narrowest width at which ``header``, wrapped between words, takes at most ``lines``
+    lines (a word wider than that width is folded, as rich does)."""
+    widest = _longest_line(header)
+    for candidate in range(1, widest + 1):
+        if _wrapped_lines(header, candidate) <= lines:
+            return candidate
+    return widest
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped between words at ``width`` cells, greedily."""
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        used = 0
+        for word in paragraph.split():
+            size = cell_width(word)
+            if used and used + 1 + size <= width:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            folds, used = divmod(size, width)
+            if used == 0 and folds:  # a word exactly as wide as the line, or folded evenly
+                folds, used = folds - 1, width
+            count += folds
+    return count
 
 
 def _longest_line(text: str) -> int:
