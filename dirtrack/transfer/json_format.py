@@ -807,6 +807,11 @@ _AS_LISTS = bytes.maketrans(b"{}", b"[]")  # nested is nested: ijson says when t
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _FIRST_HALF = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
 _SECOND_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+# Bytes that are not ASCII: a part's bytes after its last ASCII one wait for the next part before
+# their texts are looked at for NFC (no ASCII character composes with, or is reordered against,
+# the character before it, so the text before an ASCII character is in NFC, or not, whatever
+# follows it).
+_NOT_ASCII = bytes(range(0x80, 0x100))
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -826,6 +831,10 @@ class _Guarded:
         self._escaped = b""  # the backslash the last part ended with, escaping the next byte
         self._halves = b""  # the end of the last part, where an escape may be cut (surrogates)
         self._halves_read = 0  # how much of it was looked at
+        # Whether every text read so far is in NFC as written: true until a part holds a text
+        # that is not (or an escape ``\u…``, whose character is known only once decoded).
+        self.in_nfc = True
+        self._unlooked = b""  # the last part's bytes from its last ASCII byte on (NFC)
 
     def read(self, size: int = -1) -> bytes:
         part = self._handle.read(size)
@@ -838,8 +847,28 @@ class _Guarded:
         self._carried = seen[len(seen) - digits :] if digits else b""
         self._nesting(part)
         self._surrogates(part)
+        self._normal(part)
         self._offset += len(part)
         return part
+
+    def _normal(self, part: bytes) -> None:
+        """Follow :attr:`in_nfc`: the bytes read so far, up to the last ASCII one, are looked
+        at as one text (the records read so far end before it: each ends with a ``}``)."""
+        if not self.in_nfc:
+            return
+        seen = self._unlooked + part
+        ascii_end = len(seen.rstrip(_NOT_ASCII)) if part else len(seen) + 1
+        if ascii_end == 0:  # not one ASCII byte yet
+            self._unlooked = seen
+            return
+        looked, self._unlooked = seen[: ascii_end - 1], seen[ascii_end - 1 :]
+        if b"\\u" in seen:
+            self.in_nfc = False
+            return
+        try:
+            self.in_nfc = unicodedata.is_normalized("NFC", looked.decode())
+        except UnicodeDecodeError:  # ijson refuses the document: its records go the long way
+            self.in_nfc = False
 
     def _surrogates(self, part: bytes) -> None:
         """Refuse the escape of half a character (``\\ud800`` alone). An escape that may be
@@ -908,9 +937,14 @@ def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]
     """ijson's parse events of the export ``handle``, read :data:`READ_SIZE` at a time with
     no run of digits longer than :data:`MAX_DIGITS` and no nesting deeper than
     :data:`MAX_DEPTH` (:class:`_Guarded`)."""
+    return _events(_Guarded(handle, name))
+
+
+def _events(source: _Guarded) -> Iterator[tuple[str, str, Any]]:
+    """ijson's parse events of the bytes ``source`` reads."""
     import ijson
 
-    return iter(ijson.parse(_Guarded(handle, name), buf_size=READ_SIZE))
+    return iter(ijson.parse(source, buf_size=READ_SIZE))
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -937,7 +971,7 @@ def _open(path: Path) -> IO[bytes]:
 
 # What each record's fields are, for the checks the models cannot make: its texts (single and
 # lists), its dates and timestamps, its nested records. Made once per model.
-_Shape = tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]
+_Shape = tuple[list[tuple[str, str, int]], list[tuple[str, str]], list[tuple[str, str]]]
 _SHAPES: dict[type[BaseModel], _Shape] = {}
 
 
@@ -954,7 +988,9 @@ def _types(annotation: Any) -> set[Any]:
 def _shape(model: type[BaseModel]) -> _Shape:
     found = _SHAPES.get(model)
     if found is None:
-        texts, days, nested = [], [], []
+        texts: list[tuple[str, str, int]] = []
+        days: list[tuple[str, str]] = []
+        nested: list[tuple[str, str]] = []
         for name, info in model.model_fields.items():
             shown = info.alias or name
             types = _types(info.annotation)
@@ -964,7 +1000,7 @@ def _shape(model: type[BaseModel]) -> _Shape:
             elif types & {date, datetime}:
                 days.append((name, shown))
             elif str in types and not (isinstance(extra, dict) and extra.get("raw")):
-                texts.append((name, shown))
+                texts.append((name, shown, text_limit(name)))
         found = _SHAPES[model] = (texts, days, nested)
     return found
 
@@ -994,20 +1030,17 @@ def _check_values(record: BaseModel, where: str) -> None:
         InvalidInput: naming the field (``directives[3].progress[0].note``).
     """
     texts, days, nested = _shape(type(record))
-    for name, shown in texts:
+    for name, shown, limit in texts:
         value = getattr(record, name)
-        limit = text_limit(name)
-        for i, text in enumerate(value if isinstance(value, list) else [value]):
-            if text is None:
-                continue
-            char = control_character(text)
-            if char is not None or is_blank(text) or len(text) > limit:
-                at = f"{where}.{shown}" + (f"[{i}]" if isinstance(value, list) else "")
-                if len(text) > limit:
-                    raise InvalidInput.of("json_long", where=at, length=len(text), limit=limit)
-                if char is not None:
-                    raise InvalidInput.of("json_control", where=at, char=char)
-                raise InvalidInput.of("json_blank", where=at)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if len(value) > limit or control_character(value) is not None or is_blank(value):
+                _refuse_text(f"{where}.{shown}", value, limit)
+            continue
+        for i, text in enumerate(value):
+            if len(text) > limit or control_character(text) is not None or is_blank(text):
+                _refuse_text(f"{where}.{shown}[{i}]", text, limit)
     for name, shown in days:
         value = getattr(record, name)
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -1022,6 +1055,20 @@ def _check_values(record: BaseModel, where: str) -> None:
             continue
         for i, item in enumerate(value or ()):
             _check_values(item, f"{where}.{shown}[{i}]")
+
+
+def _refuse_text(where: str, text: str, limit: int) -> None:
+    """Refuse the text at ``where``: too long, else holding a control character, else blank.
+
+    Raises:
+        InvalidInput: always.
+    """
+    if len(text) > limit:
+        raise InvalidInput.of("json_long", where=where, length=len(text), limit=limit)
+    char = control_character(text)
+    if char is not None:
+        raise InvalidInput.of("json_control", where=where, char=char)
+    raise InvalidInput.of("json_blank", where=where)
 
 
 def _check_contacts(unit: UnitOut, where: str) -> None:
@@ -1211,6 +1258,7 @@ class _Import:
         self.repeats: dict[int, int | None] = {}  # limitation id -> the one it repeats
         self.forward: list[dict[str, int]] = []  # links to limitations not yet written
         self.version = VERSION  # set from the document's "version", read before any section
+        self.source: _Guarded | None = None  # the document's bytes, once opened
         self.ids = {
             what: _Ids(what)
             for what in (
@@ -1246,9 +1294,12 @@ class _Import:
         model = SECTION_MODELS[section]
         end = functools.partial(operator.ne, (section, "end_array", None))
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
+        source = self.source
         for i, raw in enumerate(items):
             try:
-                record = model.model_validate(_in_nfc(raw))
+                # Its texts were looked at for NFC with the bytes they came in, when all were.
+                in_nfc = source is not None and source.in_nfc
+                record = model.model_validate(raw if in_nfc else _in_nfc(raw))
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
@@ -2007,7 +2058,8 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     }
     seen: list[str] = []
     with _open(path) as handle:
-        events = iter(parse_events(handle, path.name))
+        state.source = _Guarded(handle, path.name)
+        events = _events(state.source)
         try:
             for prefix, event, value in events:
                 if prefix != "" or event != "map_key":
