@@ -657,7 +657,7 @@ def test_texts_are_known_in_nfc_however_the_reads_cut_them() -> None:
     import io
     import unicodedata
 
-    from dirtrack.transfer.json_format import _Guarded
+    from dirtrack.transfer.json_format import NFC_WINDOW, READ_SIZE, _Guarded
 
     title = "Hội nghị sơ kết Tỉnh ủy: đề án “Ấp Bắc” ✓"
     decomposed = unicodedata.normalize("NFD", title)
@@ -675,6 +675,15 @@ def test_texts_are_known_in_nfc_however_the_reads_cut_them() -> None:
             while reader.read(size):
                 pass
             assert reader.in_nfc is in_nfc, (data, size)
+    # A run of non-ASCII bytes much longer than NFC_WINDOW is not held to be looked at whole:
+    # the records are walked one by one instead; a shorter one is looked at.
+    for length, in_nfc in ((3 * NFC_WINDOW, False), (NFC_WINDOW - 30, True)):
+        data = json.dumps({"a": ["ủ" * (length // 3), title]}, ensure_ascii=False).encode()
+        for size in (4096, 1 << 16, READ_SIZE):
+            reader = _Guarded(io.BytesIO(data), "x.json")
+            while reader.read(size):
+                pass
+            assert reader.in_nfc is in_nfc, (length, size)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -807,6 +807,8 @@ _SECOND_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 # the character before it, so the text before an ASCII character is in NFC, or not, whatever
 # follows it).
 _NOT_ASCII = bytes(range(0x80, 0x100))
+# How many bytes are decoded at a time to be looked at for NFC.
+NFC_WINDOW = 1 << 18
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -848,22 +850,27 @@ class _Guarded:
 
     def _normal(self, part: bytes) -> None:
         """Follow :attr:`in_nfc`: the bytes read so far, up to the last ASCII one, are looked
-        at as one text (the records read so far end before it: each ends with a ``}``)."""
+        at as text (the records read so far end before it: each ends with a ``}``),
+        :data:`NFC_WINDOW` bytes at a time, so that what it holds stays small beside the part.
+        A run of more than :data:`NFC_WINDOW` bytes without an ASCII one (no real text runs so
+        long without a space) is not waited for: the records are then walked one by one."""
         if not self.in_nfc:
             return
-        seen = self._unlooked + part
-        ascii_end = len(seen.rstrip(_NOT_ASCII)) if part else len(seen) + 1
-        if ascii_end == 0:  # not one ASCII byte yet
-            self._unlooked = seen
+        carried = self._unlooked
+        if b"\\u" in part or (carried == b"\\" and part.startswith(b"u")):
+            self.in_nfc, self._unlooked = False, b""
             return
-        looked, self._unlooked = seen[: ascii_end - 1], seen[ascii_end - 1 :]
-        if b"\\u" in seen:
-            self.in_nfc = False
-            return
-        try:
-            self.in_nfc = unicodedata.is_normalized("NFC", looked.decode())
-        except UnicodeDecodeError:  # ijson refuses the document: its records go the long way
-            self.in_nfc = False
+        view = memoryview(part)
+        for start in range(0, len(part), NFC_WINDOW):
+            window = carried + view[start : start + NFC_WINDOW]
+            cut = max(len(window.rstrip(_NOT_ASCII)) - 1, 0)  # before its last ASCII byte
+            carried = window[cut:]
+            if len(carried) > NFC_WINDOW or not _is_nfc(window[:cut]):
+                self.in_nfc, self._unlooked = False, b""
+                return
+        if not part:  # the end: what was left is looked at too
+            self.in_nfc, carried = _is_nfc(carried), b""
+        self._unlooked = carried
 
     def _surrogates(self, part: bytes) -> None:
         """Refuse the escape of half a character (``\\ud800`` alone). An escape that may be
@@ -926,6 +933,15 @@ class _Guarded:
         if b"[" in nesting:
             raise InvalidInput.of("json_too_deep", name=self._name, limit=MAX_DEPTH)
         self._depth = max(still_open, 0)  # more closed than opened: ijson says so
+
+
+def _is_nfc(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text in NFC (False for bytes that are not UTF-8: ijson
+    refuses them, and the records it builds before that are walked one by one)."""
+    try:
+        return unicodedata.is_normalized("NFC", data.decode())
+    except UnicodeDecodeError:
+        return False
 
 
 def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]:
