@@ -1262,6 +1262,7 @@ class _Import:
         self.progress = progress
         self.units: list[UnitOut] = []
         self.unit_ids: dict[str, int] = {}
+        self.unit_keys: dict[str, str] = {}  # a unit's code, name or alias -> its search key
         self.held: dict[int, date] = {}  # meeting id -> its day
         self.meeting_keys: set[str] = set()
         self.directives = _Ids("directives")
@@ -1396,11 +1397,11 @@ class _Import:
         for i, unit in enumerate(units):
             aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
             for alias in unit.aliases:
-                if fold(alias) in aliases:
+                if self.key(alias) in aliases:
                     raise InvalidInput.of(
                         "json_same_value", where=f"units[{i}].aliases", value=alias
                     )
-                aliases.add(fold(alias))
+                aliases.add(self.key(alias))
             for name in (unit.code, unit.name, *unit.aliases):
                 key = fold_words(name)
                 if key in keys and keys[key] != unit.code:
@@ -1408,7 +1409,7 @@ class _Import:
                         "json_name_taken", where=f"units[{i}]", value=name, unit=keys[key]
                     )
                 keys[key] = unit.code
-        if len({fold(u.code) for u in units}) != len(units):
+        if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
         codes = {u.code: i for i, u in enumerate(units)}
         for link in ("parent", "successor"):
@@ -1442,9 +1443,9 @@ class _Import:
                 {
                     "id": u.id,
                     "code": u.code,
-                    "code_key": fold(u.code),
+                    "code_key": self.key(u.code),
                     "name": u.name,
-                    "name_key": fold(u.name),
+                    "name_key": self.key(u.name),
                     "retired_on": u.retired_on,
                     "created_at": u.created_at,
                 }
@@ -1491,7 +1492,7 @@ class _Import:
                         "id": alias_id,
                         "unit_id": unit_ids[u.code],
                         "alias": alias,
-                        "alias_key": fold(alias),
+                        "alias_key": self.key(alias),
                     }
                 )
                 for u in units
@@ -1507,6 +1508,14 @@ class _Import:
                 for c in u.contacts
             ],
         )
+
+    def key(self, name: str) -> str:
+        """The search key of a unit's code, name or alias (:func:`~dirtrack.text.fold`), made
+        once though the checks and the rows each ask for it."""
+        found = self.unit_keys.get(name)
+        if found is None:
+            found = self.unit_keys[name] = fold(name)
+        return found
 
     def unit(self, code: str, where: str) -> None:
         if code not in self.known_units:
