@@ -1137,12 +1137,12 @@ class _Ids:
     def add(self, record_id: int | None) -> None:
         if record_id is None:
             return
-        if record_id in self:
-            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
         ids = self.ids
-        if not self.recent and (not ids or record_id > ids[-1]):
+        if not self.recent and (not ids or record_id > ids[-1]):  # above every id so far
             ids.append(record_id)
             return
+        if record_id in self:
+            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
         self.recent.add(record_id)
         if len(self.recent) >= self.RECENT:
             self.ids = array("q", heapq.merge(ids, sorted(self.recent)))
