@@ -1195,7 +1195,9 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     later = _added_after(model, version)
     if version >= 2 and not later and len(given) == len(fields):  # every key given
         for field, shown in _shape(model)[2]:  # only the records inside are left to check
-            _check_nested_keys(getattr(record, field), f"{where}.{shown}", version, name)
+            value = getattr(record, field)
+            if value:  # a record, or a list holding some
+                _check_nested_keys(value, f"{where}.{shown}", version, name)
         return
     extra = later & given
     absent = fields.keys() - later - given if version >= 2 else frozenset()
