@@ -1645,10 +1645,14 @@ def test_a_json_import_holds_texts_to_the_same_lengths(
     assert "meetings[0].title: 200000 characters, more than the 400 a text can hold" in error
 
 
-def test_a_json_import_stores_its_texts_in_nfc(meeting: int, units: Cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("escaped", [False, True])
+def test_a_json_import_stores_its_texts_in_nfc(
+    meeting: int, units: Cli, tmp_path: Path, escaped: bool
+) -> None:
     """An export edited by another program in NFD: its title was stored decomposed (not found
     by its words as typed), and a title of 375 letters counted 471 code points and was refused
-    as too long. Every text is stored in NFC, as typed ones are."""
+    as too long. Every text is stored in NFC, as typed ones are, its letters written as they
+    are or as escapes (``\\u0301``)."""
     import unicodedata
 
     exported = json.loads(units.ok("export"))
@@ -1658,7 +1662,7 @@ def test_a_json_import_stores_its_texts_in_nfc(meeting: int, units: Cli, tmp_pat
     exported["meetings"][0]["title"] = nfd
     exported["directives"] = []
     source = tmp_path / "nfd.json"
-    source.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    source.write_text(json.dumps(exported, ensure_ascii=escaped), encoding="utf-8")
     fresh = units.at(str(tmp_path / "fresh.db"))
     fresh.ok("import", str(source))
     [stored] = fresh.json("meetings")

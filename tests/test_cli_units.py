@@ -28,6 +28,25 @@ def test_unit_add_json_and_parent(units: Cli) -> None:
     assert unit["code"] == "P.TH"
 
 
+def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
+    """A search key (unit codes, names and aliases, limitation texts) drops every combining
+    mark and reads đ as d: the same key whether the table of marks it learns is empty, holding
+    the text's characters, or full (a text of more characters than it learns)."""
+    from dirtrack.text import _UNMARKED, fold, shown_only
+
+    def by_character(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", shown_only(text))
+        kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return " ".join(kept.replace("đ", "d").replace("Đ", "D").casefold().split())
+
+    assert fold("  Văn phòng\u200b Tỉnh ủy  ĐẢNG ") == "van phong tinh uy dang"
+    every = "".join(chr(c) for c in range(0x20, 0x3400) if not 0xD800 <= c <= 0xDFFF)
+    texts = ["Hội nghị sơ kết", "e\u0301\u0323 İ ǅ ß", every, every[::-1], "đ" + every[-999:]]
+    for _ in range(2):
+        assert [fold(t) for t in texts] == [by_character(t) for t in texts]
+    assert len(_UNMARKED) <= _UNMARKED.LEARNT
+
+
 def test_names_are_stored_in_nfc(cli: Cli) -> None:
     nfd = unicodedata.normalize("NFD", "Ban Tuyên giáo Tỉnh ủy")
     cli.ok("unit", "add", "BTG", nfd)

@@ -649,6 +649,43 @@ def test_a_run_of_digits_is_counted_across_the_reads() -> None:
         pass
 
 
+def test_texts_are_known_in_nfc_however_the_reads_cut_them() -> None:
+    """The reader looks at the texts for NFC with the bytes they come in, so that records need
+    not be walked for it when all are (an export holds NFC): a decomposed letter cut from its
+    mark by a read, a character cut in the middle of its bytes, an escape (whose character is
+    known only once decoded) are each seen, however the reads fall."""
+    import io
+    import unicodedata
+
+    from dirtrack.transfer.json_format import NFC_WINDOW, READ_SIZE, _Guarded
+
+    title = "Hội nghị sơ kết Tỉnh ủy: đề án “Ấp Bắc” ✓"
+    decomposed = unicodedata.normalize("NFD", title)
+    written = json.dumps({"a": [title, "e"]}, ensure_ascii=False).encode()
+    documents = {
+        json.dumps({"a": [title, {"t": title * 3}]}, ensure_ascii=False).encode(): True,
+        json.dumps({"a": [title, decomposed]}, ensure_ascii=False).encode(): False,
+        written.replace(b'"e"', b'"e\\u0301"'): False,  # an escape: é, decomposed
+        written.replace(b'"e"', b'"\\u00e9"'): False,  # escapes: looked at record by record
+        written[:-9]: False,  # cut in the middle of a character: not UTF-8 (ijson says so)
+    }
+    for data, in_nfc in documents.items():
+        for size in (1, 2, 3, 5, 7, 64, 4096):
+            reader = _Guarded(io.BytesIO(data), "x.json")
+            while reader.read(size):
+                pass
+            assert reader.in_nfc is in_nfc, (data, size)
+    # A run of non-ASCII bytes much longer than NFC_WINDOW is not held to be looked at whole:
+    # the records are walked one by one instead; a shorter one is looked at.
+    for length, in_nfc in ((3 * NFC_WINDOW, False), (NFC_WINDOW - 30, True)):
+        data = json.dumps({"a": ["ủ" * (length // 3), title]}, ensure_ascii=False).encode()
+        for size in (4096, 1 << 16, READ_SIZE):
+            reader = _Guarded(io.BytesIO(data), "x.json")
+            while reader.read(size):
+                pass
+            assert reader.in_nfc is in_nfc, (length, size)
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_lists_nested_deeper_than_any_export_are_one_error_line(
     empty: Cli, db_path: Path, tmp_path: Path, lang: str

@@ -43,7 +43,7 @@ from sqlalchemy import (
 
 from dirtrack.models import MAX_ID
 from dirtrack.store.tables import change_log as LOG
-from dirtrack.store.tables import id_values, pages
+from dirtrack.store.tables import id_values, row_pages
 from dirtrack.text import may_be_stored
 
 if TYPE_CHECKING:  # annotations only: `overdue` reads last_touched without an ORM session
@@ -359,8 +359,8 @@ def pages_above(conn: Connection, table: Table, baseline: int) -> Iterator[list[
     column = found[0]
     keys = list(table.primary_key.columns)
     if len(keys) == 1:
-        for rows in pages(conn, table, BATCH, above=baseline, key=column):
-            yield [image_of(table, row.values()) for row in rows]
+        for rows in row_pages(conn, table, BATCH, above=baseline, key=column):
+            yield [image_of(table, row) for row in rows]
         return
     marks: list[BindParameter[Any]] = [bindparam(f"after_{i}") for i in range(len(keys))]
     query = select(table).where(column > baseline).order_by(*keys).limit(BATCH)

@@ -8,7 +8,7 @@ query reads ``directive.c.unit_id``. The tables of the classes built when first 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Integer,
+    Row,
     RowMapping,
     Table,
     TableValuedAlias,
@@ -82,17 +83,31 @@ def pages(
     Each page is one query, from the last key of the one before, read whole before it is handed
     over: the caller may write between pages, and only one page is in memory at a time.
     """
+    for rows in row_pages(conn, table, size, above=above, key=key):
+        yield [row._mapping for row in rows]
+
+
+def row_pages(
+    conn: Connection | Session,
+    table: Table,
+    size: int,
+    *,
+    above: int = 0,
+    key: Column[Any] | None = None,
+) -> Iterator[Sequence[Row[Any]]]:
+    """:func:`pages`, each row as a tuple of the table's columns in order (no mapping made for
+    each row, for a caller that reads them by position)."""
     column = table.c.id if key is None else key
     query = select(table).where(column > bindparam("after")).order_by(column).limit(size)
     after = above
     while True:
-        page = list(conn.execute(query, {"after": after}).mappings())
+        page = conn.execute(query, {"after": after}).all()
         if not page:
             return
         yield page
         if len(page) < size:
             return
-        after = page[-1][column.name]
+        after = page[-1]._mapping[column.name]
 
 
 def id_values(dialect: str, name: str = "ids") -> TableValuedAlias:

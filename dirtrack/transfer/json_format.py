@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
-    AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -103,17 +103,12 @@ def _day_only(value: object) -> object:
     return value
 
 
-def _offset(value: datetime) -> datetime:
-    """A timestamp has its UTC offset, as the database keeps it (an export writes it)."""
-    if value.tzinfo is None:
-        raise PydanticCustomError("timezone_aware", "Input should have timezone info")
-    return value
-
-
 # The records are checked strictly (no number for a string, no 1.0 for 1); dates, timestamps
 # and the named values (kind, category) are read from their JSON strings.
 Day = Annotated[date, BeforeValidator(_day_only), Strict(False)]
-Stamp = Annotated[datetime, BeforeValidator(_text_only), Strict(False), AfterValidator(_offset)]
+# A timestamp has its UTC offset, as the database keeps it (an export writes it): pydantic's
+# AwareDatetime, checked in its core (no Python call per timestamp).
+Stamp = Annotated[AwareDatetime, BeforeValidator(_text_only), Strict(False)]
 Kind = Annotated[MeetingKind, Strict(False)]
 Group = Annotated[Category, Strict(False)]
 
@@ -807,6 +802,13 @@ _AS_LISTS = bytes.maketrans(b"{}", b"[]")  # nested is nested: ijson says when t
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _FIRST_HALF = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
 _SECOND_HALF = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+# Bytes that are not ASCII: a part's bytes after its last ASCII one wait for the next part before
+# their texts are looked at for NFC (no ASCII character composes with, or is reordered against,
+# the character before it, so the text before an ASCII character is in NFC, or not, whatever
+# follows it).
+_NOT_ASCII = bytes(range(0x80, 0x100))
+# How many bytes are decoded at a time to be looked at for NFC.
+NFC_WINDOW = 1 << 18
 # What ijson reads at a time. Its C parser copies a string that spans reads again at each read:
 # with its 64 KiB, one string of 100 MB took minutes; with 4 MiB, seconds.
 READ_SIZE = 4 << 20
@@ -826,6 +828,10 @@ class _Guarded:
         self._escaped = b""  # the backslash the last part ended with, escaping the next byte
         self._halves = b""  # the end of the last part, where an escape may be cut (surrogates)
         self._halves_read = 0  # how much of it was looked at
+        # Whether every text read so far is in NFC as written: true until a part holds a text
+        # that is not (or an escape ``\u…``, whose character is known only once decoded).
+        self.in_nfc = True
+        self._unlooked = b""  # the last part's bytes from its last ASCII byte on (NFC)
 
     def read(self, size: int = -1) -> bytes:
         part = self._handle.read(size)
@@ -838,8 +844,33 @@ class _Guarded:
         self._carried = seen[len(seen) - digits :] if digits else b""
         self._nesting(part)
         self._surrogates(part)
+        self._normal(part)
         self._offset += len(part)
         return part
+
+    def _normal(self, part: bytes) -> None:
+        """Follow :attr:`in_nfc`: the bytes read so far, up to the last ASCII one, are looked
+        at as text (the records read so far end before it: each ends with a ``}``),
+        :data:`NFC_WINDOW` bytes at a time, so that what it holds stays small beside the part.
+        A run of more than :data:`NFC_WINDOW` bytes without an ASCII one (no real text runs so
+        long without a space) is not waited for: the records are then walked one by one."""
+        if not self.in_nfc:
+            return
+        carried = self._unlooked
+        if b"\\u" in part or (carried == b"\\" and part.startswith(b"u")):
+            self.in_nfc, self._unlooked = False, b""
+            return
+        view = memoryview(part)
+        for start in range(0, len(part), NFC_WINDOW):
+            window = carried + view[start : start + NFC_WINDOW]
+            cut = max(len(window.rstrip(_NOT_ASCII)) - 1, 0)  # before its last ASCII byte
+            carried = window[cut:]
+            if len(carried) > NFC_WINDOW or not _is_nfc(window[:cut]):
+                self.in_nfc, self._unlooked = False, b""
+                return
+        if not part:  # the end: what was left is looked at too
+            self.in_nfc, carried = _is_nfc(carried), b""
+        self._unlooked = carried
 
     def _surrogates(self, part: bytes) -> None:
         """Refuse the escape of half a character (``\\ud800`` alone). An escape that may be
@@ -904,13 +935,27 @@ class _Guarded:
         self._depth = max(still_open, 0)  # more closed than opened: ijson says so
 
 
+def _is_nfc(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text in NFC (False for bytes that are not UTF-8: ijson
+    refuses them, and the records it builds before that are walked one by one)."""
+    try:
+        return unicodedata.is_normalized("NFC", data.decode())
+    except UnicodeDecodeError:
+        return False
+
+
 def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]:
     """ijson's parse events of the export ``handle``, read :data:`READ_SIZE` at a time with
     no run of digits longer than :data:`MAX_DIGITS` and no nesting deeper than
     :data:`MAX_DEPTH` (:class:`_Guarded`)."""
+    return _events(_Guarded(handle, name))
+
+
+def _events(source: _Guarded) -> Iterator[tuple[str, str, Any]]:
+    """ijson's parse events of the bytes ``source`` reads."""
     import ijson
 
-    return iter(ijson.parse(_Guarded(handle, name), buf_size=READ_SIZE))
+    return iter(ijson.parse(source, buf_size=READ_SIZE))
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -937,7 +982,7 @@ def _open(path: Path) -> IO[bytes]:
 
 # What each record's fields are, for the checks the models cannot make: its texts (single and
 # lists), its dates and timestamps, its nested records. Made once per model.
-_Shape = tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]
+_Shape = tuple[list[tuple[str, str, int]], list[tuple[str, str]], list[tuple[str, str]]]
 _SHAPES: dict[type[BaseModel], _Shape] = {}
 
 
@@ -954,17 +999,19 @@ def _types(annotation: Any) -> set[Any]:
 def _shape(model: type[BaseModel]) -> _Shape:
     found = _SHAPES.get(model)
     if found is None:
-        texts, days, nested = [], [], []
+        texts: list[tuple[str, str, int]] = []
+        days: list[tuple[str, str]] = []
+        nested: list[tuple[str, str]] = []
         for name, info in model.model_fields.items():
             shown = info.alias or name
             types = _types(info.annotation)
             extra = info.json_schema_extra
             if any(isinstance(k, type) and issubclass(k, BaseModel) for k in types):
                 nested.append((name, shown))
-            elif types & {date, datetime}:
+            elif types & {date, datetime, AwareDatetime}:
                 days.append((name, shown))
             elif str in types and not (isinstance(extra, dict) and extra.get("raw")):
-                texts.append((name, shown))
+                texts.append((name, shown, text_limit(name)))
         found = _SHAPES[model] = (texts, days, nested)
     return found
 
@@ -994,20 +1041,17 @@ def _check_values(record: BaseModel, where: str) -> None:
         InvalidInput: naming the field (``directives[3].progress[0].note``).
     """
     texts, days, nested = _shape(type(record))
-    for name, shown in texts:
+    for name, shown, limit in texts:
         value = getattr(record, name)
-        limit = text_limit(name)
-        for i, text in enumerate(value if isinstance(value, list) else [value]):
-            if text is None:
-                continue
-            char = control_character(text)
-            if char is not None or is_blank(text) or len(text) > limit:
-                at = f"{where}.{shown}" + (f"[{i}]" if isinstance(value, list) else "")
-                if len(text) > limit:
-                    raise InvalidInput.of("json_long", where=at, length=len(text), limit=limit)
-                if char is not None:
-                    raise InvalidInput.of("json_control", where=at, char=char)
-                raise InvalidInput.of("json_blank", where=at)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if len(value) > limit or control_character(value) is not None or is_blank(value):
+                _refuse_text(f"{where}.{shown}", value, limit)
+            continue
+        for i, text in enumerate(value):
+            if len(text) > limit or control_character(text) is not None or is_blank(text):
+                _refuse_text(f"{where}.{shown}[{i}]", text, limit)
     for name, shown in days:
         value = getattr(record, name)
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -1022,6 +1066,20 @@ def _check_values(record: BaseModel, where: str) -> None:
             continue
         for i, item in enumerate(value or ()):
             _check_values(item, f"{where}.{shown}[{i}]")
+
+
+def _refuse_text(where: str, text: str, limit: int) -> None:
+    """Refuse the text at ``where``: too long, else holding a control character, else blank.
+
+    Raises:
+        InvalidInput: always.
+    """
+    if len(text) > limit:
+        raise InvalidInput.of("json_long", where=where, length=len(text), limit=limit)
+    char = control_character(text)
+    if char is not None:
+        raise InvalidInput.of("json_control", where=where, char=char)
+    raise InvalidInput.of("json_blank", where=where)
 
 
 def _check_contacts(unit: UnitOut, where: str) -> None:
@@ -1079,12 +1137,12 @@ class _Ids:
     def add(self, record_id: int | None) -> None:
         if record_id is None:
             return
-        if record_id in self:
-            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
         ids = self.ids
-        if not self.recent and (not ids or record_id > ids[-1]):
+        if not self.recent and (not ids or record_id > ids[-1]):  # above every id so far
             ids.append(record_id)
             return
+        if record_id in self:
+            raise InvalidInput.of("json_same_id", what=self.what, id=record_id)
         self.recent.add(record_id)
         if len(self.recent) >= self.RECENT:
             self.ids = array("q", heapq.merge(ids, sorted(self.recent)))
@@ -1137,7 +1195,9 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
     later = _added_after(model, version)
     if version >= 2 and not later and len(given) == len(fields):  # every key given
         for field, shown in _shape(model)[2]:  # only the records inside are left to check
-            _check_nested_keys(getattr(record, field), f"{where}.{shown}", version, name)
+            value = getattr(record, field)
+            if value:  # a record, or a list holding some
+                _check_nested_keys(value, f"{where}.{shown}", version, name)
         return
     extra = later & given
     absent = fields.keys() - later - given if version >= 2 else frozenset()
@@ -1204,6 +1264,7 @@ class _Import:
         self.progress = progress
         self.units: list[UnitOut] = []
         self.unit_ids: dict[str, int] = {}
+        self.unit_keys: dict[str, str] = {}  # a unit's code, name or alias -> its search key
         self.held: dict[int, date] = {}  # meeting id -> its day
         self.meeting_keys: set[str] = set()
         self.directives = _Ids("directives")
@@ -1211,6 +1272,7 @@ class _Import:
         self.repeats: dict[int, int | None] = {}  # limitation id -> the one it repeats
         self.forward: list[dict[str, int]] = []  # links to limitations not yet written
         self.version = VERSION  # set from the document's "version", read before any section
+        self.source: _Guarded | None = None  # the document's bytes, once opened
         self.ids = {
             what: _Ids(what)
             for what in (
@@ -1246,9 +1308,12 @@ class _Import:
         model = SECTION_MODELS[section]
         end = functools.partial(operator.ne, (section, "end_array", None))
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
+        source = self.source
         for i, raw in enumerate(items):
             try:
-                record = model.model_validate(_in_nfc(raw))
+                # Its texts were looked at for NFC with the bytes they came in, when all were.
+                in_nfc = source is not None and source.in_nfc
+                record = model.model_validate(raw if in_nfc else _in_nfc(raw))
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
@@ -1334,11 +1399,11 @@ class _Import:
         for i, unit in enumerate(units):
             aliases: set[str] = set()  # one unit's aliases are distinct (folded), as its rows
             for alias in unit.aliases:
-                if fold(alias) in aliases:
+                if self.key(alias) in aliases:
                     raise InvalidInput.of(
                         "json_same_value", where=f"units[{i}].aliases", value=alias
                     )
-                aliases.add(fold(alias))
+                aliases.add(self.key(alias))
             for name in (unit.code, unit.name, *unit.aliases):
                 key = fold_words(name)
                 if key in keys and keys[key] != unit.code:
@@ -1346,7 +1411,7 @@ class _Import:
                         "json_name_taken", where=f"units[{i}]", value=name, unit=keys[key]
                     )
                 keys[key] = unit.code
-        if len({fold(u.code) for u in units}) != len(units):
+        if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
         codes = {u.code: i for i, u in enumerate(units)}
         for link in ("parent", "successor"):
@@ -1380,9 +1445,9 @@ class _Import:
                 {
                     "id": u.id,
                     "code": u.code,
-                    "code_key": fold(u.code),
+                    "code_key": self.key(u.code),
                     "name": u.name,
-                    "name_key": fold(u.name),
+                    "name_key": self.key(u.name),
                     "retired_on": u.retired_on,
                     "created_at": u.created_at,
                 }
@@ -1429,7 +1494,7 @@ class _Import:
                         "id": alias_id,
                         "unit_id": unit_ids[u.code],
                         "alias": alias,
-                        "alias_key": fold(alias),
+                        "alias_key": self.key(alias),
                     }
                 )
                 for u in units
@@ -1445,6 +1510,14 @@ class _Import:
                 for c in u.contacts
             ],
         )
+
+    def key(self, name: str) -> str:
+        """The search key of a unit's code, name or alias (:func:`~dirtrack.text.fold`), made
+        once though the checks and the rows each ask for it."""
+        found = self.unit_keys.get(name)
+        if found is None:
+            found = self.unit_keys[name] = fold(name)
+        return found
 
     def unit(self, code: str, where: str) -> None:
         if code not in self.known_units:
@@ -2007,7 +2080,8 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     }
     seen: list[str] = []
     with _open(path) as handle:
-        events = iter(parse_events(handle, path.name))
+        state.source = _Guarded(handle, path.name)
+        events = _events(state.source)
         try:
             for prefix, event, value in events:
                 if prefix != "" or event != "map_key":
