@@ -235,6 +235,37 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+def test_a_refused_command_says_no_moved_deadline_above_its_error(cli: Cli, db: str) -> None:
+    # A deadline that falls on a day off and moves was said on stderr as soon as it was read,
+    # so a command refused afterwards printed that line above its Error: line, two lines where
+    # a script reads one. It is said once the command is written, and only then.
+    meeting = _setup(cli, "2025-01-10")
+    cli.ok("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "5")
+    before = snapshot(db)
+    # 9/2/2024, the eve of Tết 2024, is off: the deadline moves to 7/2/2024, before the meeting
+    assert (
+        cli.fail(
+            "assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước Tết Nguyên đán 2024"
+        )
+        == "Error: deadline 2024-02-07 is before the meeting (2025-01-10)"
+    )
+    # 1/1/2025 is off: the day before it moves to 31/12/2024, before the meeting
+    cli.fail("assign", str(meeting), "X", "--unit", "VPTU", "--due", "trước ngày 1/1/2025")
+    first = cli.id("assign", str(meeting), "Y", "--unit", "BTC", "--due", "2025-12-31")
+    before = snapshot(db)
+    # 1/5/2025 is off: 'trước ngày 1/5/2025' moves to 29/4, not after the deadline in force
+    cli.fail("extend", str(first), "--to", "trước ngày 1/5/2025", "--date", "2025-02-03")
+    # day 31 is missing from some months (said when the series is recorded), but this text is
+    # the unit's series already
+    cli.fail("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "31")
+    assert snapshot(db) == before
+    result = cli("assign", str(meeting), "Z", "--unit", "BTC", "--due", "trước ngày 30/4/2025")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "'trước ngày 30/4/2025': 2025-04-30 is a day off; the deadline is 2025-04-29\n"
+    )
+
+
 def _done(cli: Cli, series: object, period: str, on: str) -> None:
     shown = cli.json("series", "show", str(series))
     [occ] = [o for o in shown["occurrences"] if o["period"] == period]

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from enum import StrEnum
 from pathlib import Path
@@ -96,6 +96,10 @@ class State:
     # The zone people read times in (history): --timezone / the file's timezone, else the
     # machine's own (None).
     timezone: str | None = None
+    # What a command has to say about a value it read (a deadline moved off a day off), said
+    # on stderr once its transaction is written (:func:`notice`); a refused command says only
+    # its one Error: line.
+    notices: list[str] = field(default_factory=list)
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -176,6 +180,16 @@ def unit_of_work(
         yield session
 
 
+def notice(ctx: typer.Context, message: str) -> None:
+    """Say ``message`` on stderr when the command's transaction has been written.
+
+    A note about what a command made of a value (the day a deadline moved to) is news only if
+    the command went through: said at once, it stood above the ``Error:`` line of a command
+    refused afterwards, two lines where a script reads one.
+    """
+    state(ctx).notices.append(message)
+
+
 @contextmanager
 def units_of_work(
     ctx: typer.Context, *, write: bool | None = None, name: str | None = None
@@ -198,8 +212,23 @@ def units_of_work(
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
+
+    @contextmanager
+    def transaction() -> Iterator["Session"]:
+        notices = state(ctx).notices
+        try:
+            with session_scope(engine, write=bool(write), info=info) as session:
+                yield session
+        except BaseException:
+            notices.clear()  # a refused transaction's notes are not news
+            raise
+        from dirtrack.render import err
+
+        while notices:
+            err(notices.pop(0))
+
     try:
-        yield lambda: session_scope(engine, write=bool(write), info=info)
+        yield transaction
     except BaseException as exc:
         if new:  # a refused first command leaves no empty database (or schema) behind
             import traceback
@@ -340,7 +369,8 @@ def deadline(
 ) -> date:
     """Resolve a WHEN (:func:`dirtrack.periods.parse_deadline`) on the office's calendar.
 
-    A day the words name that is off and moves says so on stderr, with the day it moves to.
+    A day the words name that is off and moves says so on stderr, with the day it moves to,
+    once the command's transaction is written (:func:`notice`).
     """
     from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline
     from dirtrack.store.calendar import load_workdays
@@ -354,16 +384,16 @@ def deadline(
     )
     if found.moved:
         from dirtrack.i18n import msg
-        from dirtrack.render import err
 
-        err(
+        notice(
+            ctx,
             msg(
                 "deadline_moved",
                 state(ctx).lang,
                 named=found.named,
                 due=found.due,
                 phrase=found.phrase,
-            )
+            ),
         )
     return found.due
 

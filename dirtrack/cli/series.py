@@ -9,6 +9,7 @@ from dirtrack.cli.common import (
     AsOfOpt,
     FormatOpt,
     bad_parameter,
+    notice,
     optional_day,
     positive_id,
     state,
@@ -136,7 +137,7 @@ def assign_series(
             coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
             if schedule.clamps:
-                err(msg("series_day_clamped", lang, n=day))
+                notice(ctx, msg("series_day_clamped", lang, n=day))
             if dry_run:
                 from dirtrack.workdays import counted_from
 
