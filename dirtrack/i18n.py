@@ -2412,6 +2412,7 @@ MESSAGES.update(
         "rejected": N_("request {request}: refused on {date}"),
         "leader_assigned": N_("{name}: in charge from {date}"),
         "fields_set": NP_("field set on {n} directive", "field set on {n} directives"),
+        "fields_none": N_("no directive without a field has a suggestion: nothing was set"),
         "because_suffix": N_("the meeting's document {doc}"),
         "because_unit": N_("most directives of {unit}"),
     }

@@ -88,8 +88,8 @@ def field_suggest(
         Column("because", "because", lambda r, lang: msg(f"because_{r['because']}", lang, **r)),
     ]
     emit(found, columns, fmt, lang, keys=suggestion_keys)
-    if apply:
-        err(msg("fields_set", lang, n=len(found)))
+    if apply:  # never "field set on 0 directives"
+        err(msg("fields_set", lang, n=len(found)) if found else msg("fields_none", lang))
 
 
 @leader_app.command("assign")
