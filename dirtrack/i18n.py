@@ -1069,6 +1069,7 @@ MESSAGES.update(
             "last update {date} ({event}, {n} day ago)",
             "last update {date} ({event}, {n} days ago)",
         ),
+        "remind_last_today": N_("last update {date} ({event}, today)"),
         "remind_stale": NP_("⚠ no update for {n} day", "⚠ no update for {n} days"),
         "remind_touched": N_("last recorded by {who}, {when}"),
         "undone": N_("undone #{id} {command}: {changes}"),
