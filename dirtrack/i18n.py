@@ -571,14 +571,10 @@ MESSAGES: dict[str, Entry] = {
     "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
-    "pack_in_dry": N_(
-        "{file} ({unit}): to apply: {applied}; conflicts: {conflicts}; to keep as the office "
-        "has them: {kept}; already in: {unchanged} (dry run: nothing written)"
-    ),
-    "pack_in_done": N_(
-        "{file} ({unit}): applied: {applied}; conflicts left: {conflicts}; kept as the office "
-        "has them: {kept}; already in: {unchanged}"
-    ),
+    # pack in, per file: what it did, the clauses of a count of 0 left out (pack_in_n_*)
+    "pack_in_dry": N_("{file} ({unit}): {counts} (dry run: nothing written)"),
+    "pack_in_done": N_("{file} ({unit}): {counts}"),
+    "pack_in_blank": N_("{file} ({unit}): no answer filled in"),
     "pack_in_requests": NP_(
         "{file}: {n} request for a new deadline recorded ({ids}); the deadline in force is "
         "unchanged until it is approved (approve REQUEST, or extend ID --from-request REQUEST) "
@@ -670,6 +666,18 @@ TEXT.update(
         # a column and its table, in a message said in a language other than English
         # ("unit.code" in English): "mã của đơn vị"
         "field_of": N_("{field} of the {entity}"),
+    }
+)
+
+TEXT.update(
+    {
+        "pack_in_n_applied": N_("applied: {n}"),
+        "pack_in_n_to_apply": N_("to apply: {n}"),
+        "pack_in_n_conflicts_left": N_("conflicts left: {n}"),
+        "pack_in_n_conflicts": N_("conflicts: {n}"),
+        "pack_in_n_kept": N_("kept as the office has them: {n}"),
+        "pack_in_n_to_keep": N_("to keep as the office has them: {n}"),
+        "pack_in_n_unchanged": N_("already in: {n}"),
     }
 )
 
