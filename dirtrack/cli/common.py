@@ -100,6 +100,8 @@ class State:
     # on stderr once its transaction is written (:func:`notice`); a refused command says only
     # its one Error: line.
     notices: list[str] = field(default_factory=list)
+    # What a writing command prints once its change is recorded (:func:`when_recorded`).
+    when_recorded: list[Callable[["Session"], None]] = field(default_factory=list)
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -174,10 +176,41 @@ def unit_of_work(
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
-    log records the command (or ``name``), its options and the actor.
+    log records the command (or ``name``), its options and the actor. A writing command prints
+    its stdout in the block: it goes out before the commit (:func:`_output_before_commit`).
     """
     with units_of_work(ctx, write=write, name=name) as begin, begin() as session:
         yield session
+
+
+def _output_before_commit(ctx: typer.Context) -> Callable[["Session"], None]:
+    """What a writing command prints on stdout goes out before its transaction is committed.
+
+    A command prints its output (the new id, the record) inside its unit of work; what needs
+    the change's id (``delete --format json``) is given to :func:`when_recorded`. Both are
+    flushed once the change log is written (the change log's ``before_commit`` runs first),
+    before the commit: stdout on a full disk then rolls the change back, one ``Error:`` line
+    and the register as it was, instead of exit 1 over a change written (a script would run it
+    again and record it twice).
+    """
+
+    def flush(session: "Session") -> None:
+        if session.in_nested_transaction():
+            return
+        waiting = state(ctx).when_recorded
+        while waiting:
+            waiting.pop(0)(session)
+        import sys
+
+        sys.stdout.flush()
+
+    return flush
+
+
+def when_recorded(ctx: typer.Context, show: Callable[["Session"], None]) -> None:
+    """Print with ``show`` once the unit of work's change is in the change log (its id in
+    ``session.info``), before it is committed (:func:`_output_before_commit`)."""
+    state(ctx).when_recorded.append(show)
 
 
 def notice(ctx: typer.Context, message: str) -> None:
@@ -218,9 +251,14 @@ def units_of_work(
         notices = state(ctx).notices
         try:
             with session_scope(engine, write=bool(write), info=info) as session:
+                if write:
+                    from sqlalchemy import event
+
+                    event.listen(session, "before_commit", _output_before_commit(ctx))
                 yield session
         except BaseException:
             notices.clear()  # a refused transaction's notes are not news
+            state(ctx).when_recorded.clear()
             raise
         from dirtrack.render import err
 

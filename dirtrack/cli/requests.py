@@ -98,7 +98,7 @@ def _ask(
             doc=doc,
         )
         request_id = found.id
-    out(str(request_id))
+        out(str(request_id))
     err(msg(f"requested_{kind}", state(ctx).lang, id=directive_id, request=request_id))
 
 
