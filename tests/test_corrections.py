@@ -386,6 +386,31 @@ def test_undo_and_delete_and_restore_need_yes_without_a_terminal(
     assert result.exit_code == 0 and "would undo" in result.stderr
 
 
+@pytest.mark.sqlite_only("the installed program, started with its stdin closed")
+def test_with_stdin_closed_undo_and_delete_need_yes(office: Cli, db: str, tmp_path: Any) -> None:
+    """Started with no standard input at all (``<&-``), Python has ``sys.stdin = None``: undo
+    and delete said 'Error: unexpected AttributeError: 'NoneType' object has no attribute
+    'isatty''."""
+    import subprocess
+
+    backup = tmp_path / "b.db"
+    office.ok("backup", str(backup))
+    before = snapshot(db)
+    for args in (["undo"], ["delete", "directive", "1"], ["restore", str(backup)]):
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", db, *args],
+            capture_output=True,
+            text=True,
+            preexec_fn=lambda: os.close(0),
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith("Error: ") and done.stderr.count("\n") == 1, done.stderr
+        assert "not at a terminal, add --yes" in done.stderr, done.stderr
+    assert snapshot(db) == before
+
+
 @pytest.mark.sqlite_only("a terminal and the installed program")
 def test_at_a_terminal_undo_shows_what_it_reverts_and_asks(office: Cli, db: str) -> None:
     office.ok("--actor", "An", "done", "1", "--date", "1/6/2022")

@@ -802,7 +802,7 @@ def confirm(ctx: typer.Context, yes: bool, preview: Sequence[str]) -> None:
 
     if yes:
         return
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # None: started with stdin closed (<&-)
         raise InvalidInput.of("needs_yes", command=command_name(ctx))
     for line in preview:
         err(line)
