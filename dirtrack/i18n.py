@@ -859,6 +859,9 @@ MESSAGES.update(
             "unit {unit} retired on {date}; {n} open directive moved to {successor}: {ids}",
             "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
         ),
+        "rv_retired_none": N_(
+            "unit {unit} retired on {date} (successor {successor}); it held no open directive"
+        ),
         "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
         "rv_auto_linked": N_(
             "limitation {id} linked as a repeat of limitation {first} (raised "
@@ -1557,6 +1560,11 @@ ERRORS: dict[str, Entry] = {
     # unit retire, limitation link
     "own_successor": N_("unit {unit} cannot be its own successor"),
     "already_retired": N_("unit {unit} was already retired on {date}"),
+    "retire_before_meeting": N_(
+        "unit {unit} cannot retire on {date}: meeting {meeting} of {held} names it (its "
+        "directives, limitations or attendance); a unit retires after the last meeting that "
+        "names it"
+    ),
     "retired_at_meeting": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"

@@ -140,7 +140,7 @@ def unit_retire(
     lang = state(ctx).lang
     err(
         msg(
-            "rv_retired",
+            "rv_retired" if done.moved else "rv_retired_none",  # never "0 … moved: -"
             lang,
             unit=done.unit.code,
             date=day,
