@@ -71,6 +71,16 @@ def test_an_unknown_unit_names_the_closest(units: Cli, meeting: int) -> None:
     assert "BTC (Ban Tổ chức Tỉnh ủy)" in error
 
 
+@pytest.mark.parametrize("ref", ["???", "—", "..."])
+def test_a_reference_of_punctuation_alone_is_an_unknown_unit_not_an_empty_one(
+    units: Cli, meeting: int, ref: str
+) -> None:
+    """'--unit ???' was refused as 'a unit reference cannot be empty'."""
+    error = units.fail("assign", str(meeting), "--unit", ref, "x")
+    assert error.startswith(f"Error: unknown unit '{ref}'; closest: "), error
+    assert units.fail("list", "--unit", "\u200b ") == "Error: a unit reference cannot be empty"
+
+
 @pytest.mark.parametrize(
     ("code", "name", "why"),
     [

@@ -123,11 +123,15 @@ class UnitIndex:
         names exactly, else those whose name or alias holds it as whole words.
 
         Raises:
-            InvalidInput: ``ref`` is blank.
+            InvalidInput: ``ref`` is blank (white space, characters that show nothing).
         """
         key = fold_words(ref)
         if not key:
-            raise InvalidInput.of("unit_empty_ref")
+            from dirtrack.text import is_blank
+
+            if is_blank(ref):
+                raise InvalidInput.of("unit_empty_ref")
+            return []  # punctuation alone ('???', '—'): it names no unit, it is not empty
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
             return exact
