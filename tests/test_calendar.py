@@ -387,6 +387,33 @@ def test_occurrences_are_made_once_however_often_asked(cli: Cli, db: str) -> Non
         engine.dispose()
 
 
+def test_a_reading_refused_leaves_the_occurrences_it_would_have_made_unmade(
+    cli: Cli, db: str
+) -> None:
+    """A command that reads made the occurrences it needed in a transaction of its own, then
+    was refused (an unknown --unit, --fields, id): exit 1 over occurrences written. They are
+    committed with the reading, and only when it goes through."""
+    meeting = _setup(cli, "2026-06-01")
+    sid = cli.id("assign", str(meeting), "Báo cáo quý", "--unit", "VPTU", "--every", "quarter")
+    before = snapshot(db)
+    ahead = ["--as-of", "2027-06-30"]  # Q2 and Q3 2027 not made yet
+    for args in (
+        ["list", *ahead, "--unit", "XX"],
+        ["list", *ahead, "--fields", "bogus"],
+        ["list", *ahead, "--meeting", "99"],
+        ["overdue", *ahead, "--unit", "XX"],
+        ["remind", *ahead, "--unit", "XX"],
+        ["report", "--quarter", "2027Q2", *ahead, "--unit", "XX"],
+        ["series", "show", "99", *ahead],
+    ):
+        cli.fail(*args)
+        assert snapshot(db) == before, args
+    periods = [o["period"] for o in cli.json("series", "show", str(sid), *ahead)["occurrences"]]
+    assert periods[-2:] == ["2027-Q2", "2027-Q3"]  # made, and read, when the reading goes on
+    assert snapshot(db) != before
+    assert cli.json("list", *ahead, "--unit", "VPTU")  # the same occurrences, made once
+
+
 def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
     meeting = _setup(cli)
     before = snapshot(db)

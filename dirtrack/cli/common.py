@@ -1,7 +1,7 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from enum import StrEnum
@@ -102,6 +102,9 @@ class State:
     notices: list[str] = field(default_factory=list)
     # What a writing command prints once its change is recorded (:func:`when_recorded`).
     when_recorded: list[Callable[["Session"], None]] = field(default_factory=list)
+    # The occurrences of periodic directives made for this command, not yet committed
+    # (:func:`ensure_occurrences`): the transaction and its session.
+    generating: "tuple[ExitStack, Session] | None" = None
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -179,6 +182,15 @@ def unit_of_work(
     log records the command (or ``name``), its options and the actor. A writing command prints
     its stdout in the block: it goes out before the commit (:func:`_output_before_commit`).
     """
+    pending = state(ctx).generating
+    if pending is not None:
+        reads = write is False or (write is None and command_name(ctx) in READ_ONLY_COMMANDS)
+        if reads:
+            with _occurrences_made(ctx) as session:
+                yield session
+            return
+        state(ctx).generating = None
+        pending[0].close()  # a command that writes: they are committed first
     with units_of_work(ctx, write=write, name=name) as begin, begin() as session:
         yield session
 
@@ -303,6 +315,10 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
 
     For ``report``, ``overdue`` and ``list``: no ORM session, no change log.
     """
+    if state(ctx).generating is not None:
+        with _occurrences_made(ctx) as session:
+            yield session.connection()
+        return
     from dirtrack.db import open_engine, read_scope
 
     engine, _ = open_engine(state(ctx).db, create=False)
@@ -439,7 +455,13 @@ def deadline(
 def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     """Create the occurrences of periodic directives that a command about ``day`` (default
     today) needs (:func:`dirtrack.store.series.generate`), in a transaction of their own;
-    nothing when none is missing or the database does not exist yet."""
+    nothing when none is missing or the database does not exist yet.
+
+    The transaction stays open for the command's reading (:func:`read_only`, or a
+    :func:`unit_of_work` that only reads, runs in it) and is committed once that has gone
+    through: a command refused after it (an unknown ``--unit``, ``--fields``, id…) leaves the
+    register as it was, instead of exit 1 over occurrences written.
+    """
     if missing_database(ctx):
         return
     from dirtrack.store.series import generate, horizon_of, pending
@@ -450,8 +472,36 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     if needed:
         from dirtrack.store.history import GENERATE  # the change log: only when writing
 
-        with unit_of_work(ctx, write=True, name=GENERATE) as session:
+        stack = ExitStack()
+        session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
+        with stack.pop_all() as held:
             generate(session, horizon)
+            state(ctx).generating = (held.pop_all(), session)
+        ctx.call_on_close(lambda: _drop_occurrences(ctx))
+
+
+class _Dropped(Exception):
+    """The command ended without reading the occurrences made for it: roll them back."""
+
+
+def _drop_occurrences(ctx: typer.Context) -> None:
+    """Roll back occurrences made for a command that never read them (refused before)."""
+    pending = state(ctx).generating
+    if pending is not None:
+        state(ctx).generating = None
+        pending[0].__exit__(_Dropped, _Dropped(), None)
+
+
+@contextmanager
+def _occurrences_made(ctx: typer.Context) -> Iterator["Session"]:
+    """The session of :func:`ensure_occurrences`' open transaction, for the command's reading;
+    committed when the block ends, rolled back when it fails."""
+    pending = state(ctx).generating
+    assert pending is not None
+    state(ctx).generating = None
+    stack, session = pending
+    with stack:
+        yield session
 
 
 def dated_change(

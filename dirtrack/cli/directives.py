@@ -544,9 +544,11 @@ def list_directives(
 
             matching = in_charge_filter(conn, matching, day, field=field, leader=leader)
         records = [directive_record(f, day) for f in matching]
-    from dirtrack.render import views  # here: the writing commands of this module show none
+        from dirtrack.render import views  # here: the writing commands of this module show none
 
-    views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
+        # shown before the occurrences made for it are committed (cli.common.read_only): a
+        # --fields that names nothing, or a stdout that fails, leaves the register as it was
+        views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 
 @app.command("show")
