@@ -70,6 +70,31 @@ def test_edit_directive_corrects_text_unit_with_due_product(office: Cli, db: str
     assert records(db) == before
 
 
+def test_edit_due_and_a_request_count_on_the_offices_calendar(office: Cli, meeting: int) -> None:
+    """edit --due and request extend --to read a WHEN on the national calendar alone: with
+    Monday 9/5/2022 an office day off (calendar add), 'trong 3 ngày làm việc' from the meeting
+    of Friday 6/5 was 11/5 where assign --due gives 12/5, and 'trước ngày 9/5/2022' the day
+    off itself where assign gives Friday 6/5."""
+    office.ok("calendar", "add", "2022-05-09", "--off", "--note", "nghỉ bù")
+    m = str(meeting)
+    for when, day in (
+        ("trong 3 ngày làm việc", "2022-05-12"),
+        ("trước ngày 9/5/2022", "2022-05-06"),
+    ):
+        assigned = office.json("assign", m, "--unit", "BDV", f"Việc {when}", "--due", when)
+        assert assigned["due"] == day
+        edited = office("edit", "directive", "1", "--due", when, "--format", "json")
+        assert edited.exit_code == 0, edited.stderr
+        assert json.loads(edited.stdout)["due"] == day, when
+    office.ok("edit", "directive", "1", "--due", "6/5/2022")
+    office.ok("extend", "1", "--to", "31/5/2022", "--date", "7/5/2022")
+    office.ok("calendar", "add", "2022-06-13", "--off")
+    office.ok("request", "extend", "1", "--to", "trước ngày 13/6/2022", "--reason", "Chờ",
+              "--date", "8/5/2022")  # fmt: skip
+    [asked] = office.json("requests")
+    assert asked["to"] == "2022-06-10"  # Friday: Monday 13/6 is off
+
+
 def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> None:
     got = office.json("edit", "directive", "1", "--unit", "VPTU")
     assert got["unit"] == "VPTU" and got["with"] == []  # the lead is not its own coordinator

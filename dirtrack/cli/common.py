@@ -15,7 +15,7 @@ from typer._click.types import IntParamType, ParamType, StringParamType
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
-from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period, read_when
+from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period
 from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
@@ -405,11 +405,6 @@ def judged_day(as_of: str | None, span: Period) -> date:
     if day < span.start:
         raise InvalidInput.of("as_of_before_period", day=day, period=span, start=span.start)
     return day
-
-
-def when(text: str, ref: date | None) -> date:
-    """A WHEN typed for a correction or a request, read as ``assign --due`` reads it."""
-    return read_when(text, ref)
 
 
 def deadline(

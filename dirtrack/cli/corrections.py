@@ -20,13 +20,13 @@ from dirtrack.cli.common import (
     YesOpt,
     bad_parameter,
     confirm,
+    deadline,
     event_day,
     positive_id,
     state,
     today,
     unit_of_work,
     unknown_category,
-    when,
     when_recorded,
 )
 from dirtrack.errors import InvalidInput
@@ -119,7 +119,8 @@ def directive_changes(
     if no_with:
         changes["with"] = []
     if due is not None:
-        changes["due"], changes["due_text"] = when(due, held), due
+        # on the office's calendar (calendar add), as assign --due reads it
+        changes["due"], changes["due_text"] = deadline(ctx, session, due, held), due
     if no_due:
         changes["due"], changes["due_text"] = None, None
     if product is not None:

@@ -10,11 +10,11 @@ from dirtrack.cli.common import (
     DateOpt,
     FormatOpt,
     UnitFilterOpt,
+    deadline,
     event_day,
     positive_id,
     state,
     unit_of_work,
-    when,
 )
 from dirtrack.i18n import msg
 from dirtrack.render import OutputFormat, err, out
@@ -86,7 +86,7 @@ def _ask(
         new_due = None
         if to is not None:
             held = get_meeting(session, get_directive(session, directive_id).meeting_id).date
-            new_due = when(to, held)
+            new_due = deadline(ctx, session, to, held)  # as assign --due reads it
         found = ask(
             session,
             directive_id,
