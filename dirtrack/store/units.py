@@ -246,8 +246,13 @@ def add_unit(
     session.add(unit)
     session.flush()
     assert unit.id is not None
-    for alias in dict.fromkeys(clean_aliases):
-        session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
+    # An alias that is the code, the name or an earlier alias once compared (case, accents,
+    # tone marks: "Ban số", "ban so") names nothing new: kept once, as rename_unit does.
+    seen = {fold_words(code), fold_words(name)}
+    for alias in clean_aliases:
+        if fold_words(alias) not in seen:
+            seen.add(fold_words(alias))
+            session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
 
