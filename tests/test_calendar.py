@@ -448,6 +448,28 @@ def test_dry_run_clamps_day_31_and_writes_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+@pytest.mark.parametrize(
+    ("every", "day", "said"),
+    [
+        ("month", "29", True),  # February
+        ("quarter", "30", False),  # March, June, September and December all have a 30th
+        ("quarter", "31", True),  # June, September
+        ("half-year", "30", False),
+        ("half-year", "31", True),  # June
+        ("year", "31", False),  # December has a 31st
+    ],
+)
+def test_a_missing_day_is_said_only_when_a_period_lacks_it(
+    cli: Cli, every: str, day: str, said: bool
+) -> None:
+    """--every year --day 31 said 'day 31 is missing from some months' of December alone."""
+    meeting = _setup(cli)
+    result = cli("assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", every,
+                 "--day", day, "--until", "2026-12-31", "--dry-run")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert ("is missing from some months" in result.stderr) is said, result.stderr
+
+
 def test_a_dry_run_of_a_series_refuses_what_recording_refuses(cli: Cli, db: str) -> None:
     """assign --every --dry-run listed the occurrences of a text of a zero-width space alone,
     or a product or key recording refuses, exit 0; it refuses them as recording does."""
