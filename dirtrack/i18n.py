@@ -571,14 +571,10 @@ MESSAGES: dict[str, Entry] = {
     "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
-    "pack_in_dry": N_(
-        "{file} ({unit}): to apply: {applied}; conflicts: {conflicts}; to keep as the office "
-        "has them: {kept}; already in: {unchanged} (dry run: nothing written)"
-    ),
-    "pack_in_done": N_(
-        "{file} ({unit}): applied: {applied}; conflicts left: {conflicts}; kept as the office "
-        "has them: {kept}; already in: {unchanged}"
-    ),
+    # pack in, per file: what it did, the clauses of a count of 0 left out (pack_in_n_*)
+    "pack_in_dry": N_("{file} ({unit}): {counts} (dry run: nothing written)"),
+    "pack_in_done": N_("{file} ({unit}): {counts}"),
+    "pack_in_blank": N_("{file} ({unit}): no answer filled in"),
     "pack_in_requests": NP_(
         "{file}: {n} request for a new deadline recorded ({ids}); the deadline in force is "
         "unchanged until it is approved (approve REQUEST, or extend ID --from-request REQUEST) "
@@ -670,6 +666,18 @@ TEXT.update(
         # a column and its table, in a message said in a language other than English
         # ("unit.code" in English): "mã của đơn vị"
         "field_of": N_("{field} of the {entity}"),
+    }
+)
+
+TEXT.update(
+    {
+        "pack_in_n_applied": N_("applied: {n}"),
+        "pack_in_n_to_apply": N_("to apply: {n}"),
+        "pack_in_n_conflicts_left": N_("conflicts left: {n}"),
+        "pack_in_n_conflicts": N_("conflicts: {n}"),
+        "pack_in_n_kept": N_("kept as the office has them: {n}"),
+        "pack_in_n_to_keep": N_("to keep as the office has them: {n}"),
+        "pack_in_n_unchanged": N_("already in: {n}"),
     }
 )
 
@@ -850,6 +858,9 @@ MESSAGES.update(
         "rv_retired": NP_(
             "unit {unit} retired on {date}; {n} open directive moved to {successor}: {ids}",
             "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
+        ),
+        "rv_retired_none": N_(
+            "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),
         "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
         "rv_auto_linked": N_(
@@ -1069,6 +1080,7 @@ MESSAGES.update(
             "last update {date} ({event}, {n} day ago)",
             "last update {date} ({event}, {n} days ago)",
         ),
+        "remind_last_today": N_("last update {date} ({event}, today)"),
         "remind_stale": NP_("⚠ no update for {n} day", "⚠ no update for {n} days"),
         "remind_touched": N_("last recorded by {who}, {when}"),
         "undone": N_("undone #{id} {command}: {changes}"),
@@ -1548,6 +1560,11 @@ ERRORS: dict[str, Entry] = {
     # unit retire, limitation link
     "own_successor": N_("unit {unit} cannot be its own successor"),
     "already_retired": N_("unit {unit} was already retired on {date}"),
+    "retire_before_meeting": N_(
+        "unit {unit} cannot retire on {date}: meeting {meeting} of {held} names it (its "
+        "directives, limitations or attendance); a unit retires after the last meeting that "
+        "names it"
+    ),
     "retired_at_meeting": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
@@ -2412,6 +2429,7 @@ MESSAGES.update(
         "rejected": N_("request {request}: refused on {date}"),
         "leader_assigned": N_("{name}: in charge from {date}"),
         "fields_set": NP_("field set on {n} directive", "field set on {n} directives"),
+        "fields_none": N_("no directive without a field has a suggestion: nothing was set"),
         "because_suffix": N_("the meeting's document {doc}"),
         "because_unit": N_("most directives of {unit}"),
     }

@@ -90,6 +90,27 @@ def test_an_unknown_unit_names_the_closest(units: Cli, meeting: int) -> None:
     assert "BTC (Ban Tổ chức Tỉnh ủy)" in error
 
 
+def test_aliases_that_repeat_the_name_or_each_other_are_kept_once(cli: Cli) -> None:
+    """unit add with --alias 'Ban số' twice as written differently ('ban so') ended in
+    'Error: unexpected IntegrityError: UNIQUE constraint failed: unit_alias…'."""
+    added = cli.json(
+        "unit", "add", "BS", "Ban số", "--alias", "Ban số", "--alias", "bs", "--alias",
+        "Ban Số 1", "--alias", "ban so 1", "--alias", "BAN SỐ 1",
+    )  # fmt: skip
+    assert added["aliases"] == ["Ban Số 1"]
+    assert cli.json("list", "--unit", "ban so 1") == []  # found by it
+
+
+@pytest.mark.parametrize("ref", ["???", "—", "..."])
+def test_a_reference_of_punctuation_alone_is_an_unknown_unit_not_an_empty_one(
+    units: Cli, meeting: int, ref: str
+) -> None:
+    """'--unit ???' was refused as 'a unit reference cannot be empty'."""
+    error = units.fail("assign", str(meeting), "--unit", ref, "x")
+    assert error.startswith(f"Error: unknown unit '{ref}'; closest: "), error
+    assert units.fail("list", "--unit", "\u200b ") == "Error: a unit reference cannot be empty"
+
+
 @pytest.mark.parametrize(
     ("code", "name", "why"),
     [

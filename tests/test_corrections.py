@@ -70,6 +70,31 @@ def test_edit_directive_corrects_text_unit_with_due_product(office: Cli, db: str
     assert records(db) == before
 
 
+def test_edit_due_and_a_request_count_on_the_offices_calendar(office: Cli, meeting: int) -> None:
+    """edit --due and request extend --to read a WHEN on the national calendar alone: with
+    Monday 9/5/2022 an office day off (calendar add), 'trong 3 ngày làm việc' from the meeting
+    of Friday 6/5 was 11/5 where assign --due gives 12/5, and 'trước ngày 9/5/2022' the day
+    off itself where assign gives Friday 6/5."""
+    office.ok("calendar", "add", "2022-05-09", "--off", "--note", "nghỉ bù")
+    m = str(meeting)
+    for when, day in (
+        ("trong 3 ngày làm việc", "2022-05-12"),
+        ("trước ngày 9/5/2022", "2022-05-06"),
+    ):
+        assigned = office.json("assign", m, "--unit", "BDV", f"Việc {when}", "--due", when)
+        assert assigned["due"] == day
+        edited = office("edit", "directive", "1", "--due", when, "--format", "json")
+        assert edited.exit_code == 0, edited.stderr
+        assert json.loads(edited.stdout)["due"] == day, when
+    office.ok("edit", "directive", "1", "--due", "6/5/2022")
+    office.ok("extend", "1", "--to", "31/5/2022", "--date", "7/5/2022")
+    office.ok("calendar", "add", "2022-06-13", "--off")
+    office.ok("request", "extend", "1", "--to", "trước ngày 13/6/2022", "--reason", "Chờ",
+              "--date", "8/5/2022")  # fmt: skip
+    [asked] = office.json("requests")
+    assert asked["to"] == "2022-06-10"  # Friday: Monday 13/6 is off
+
+
 def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> None:
     got = office.json("edit", "directive", "1", "--unit", "VPTU")
     assert got["unit"] == "VPTU" and got["with"] == []  # the lead is not its own coordinator
@@ -384,6 +409,31 @@ def test_undo_and_delete_and_restore_need_yes_without_a_terminal(
     unchanged(office, db, "restore", str(backup), contains="--yes")
     result = office("undo", "--dry-run")
     assert result.exit_code == 0 and "would undo" in result.stderr
+
+
+@pytest.mark.sqlite_only("the installed program, started with its stdin closed")
+def test_with_stdin_closed_undo_and_delete_need_yes(office: Cli, db: str, tmp_path: Any) -> None:
+    """Started with no standard input at all (``<&-``), Python has ``sys.stdin = None``: undo
+    and delete said 'Error: unexpected AttributeError: 'NoneType' object has no attribute
+    'isatty''."""
+    import subprocess
+
+    backup = tmp_path / "b.db"
+    office.ok("backup", str(backup))
+    before = snapshot(db)
+    for args in (["undo"], ["delete", "directive", "1"], ["restore", str(backup)]):
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", db, *args],
+            capture_output=True,
+            text=True,
+            preexec_fn=lambda: os.close(0),
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith("Error: ") and done.stderr.count("\n") == 1, done.stderr
+        assert "not at a terminal, add --yes" in done.stderr, done.stderr
+    assert snapshot(db) == before
 
 
 @pytest.mark.sqlite_only("a terminal and the installed program")

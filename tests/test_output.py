@@ -107,6 +107,43 @@ def test_stdout_on_a_full_disk_is_an_error(big: str, command: list[str]) -> None
     assert "cannot write standard output: the disk is full" in one_error(done)
 
 
+def test_a_change_whose_output_cannot_be_written_is_not_recorded(
+    meeting: int, units: Cli, db: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A writing command printed its id (or record) after its change was committed: on a full
+    disk it said 'Error: cannot write standard output' and exited 1 over a change written,
+    and a script running it again recorded it twice. The output goes out before the commit."""
+    m = str(meeting)
+    first = units.id("assign", m, "--unit", "BTC", "--due", "30/9/2022", "Rà soát quy chế")
+    units.ok("add-limitation", m, "--unit", "BDV", "Thiếu cán bộ")
+    exported = tmp_path / "all.json"
+    units.ok("export", "--out", str(exported))
+    before = file_digest(db_path)
+    writers = [
+        ["unit", "add", "SXD", "Sở Xây dựng"],
+        ["assign", m, "--unit", "VPTU", "--unit", "BDV", "Việc mới"],
+        ["assign", m, "--unit", "VPTU", "Báo cáo tháng", "--every", "month", "--format", "json"],
+        ["edit", "directive", str(first), "--text", "Rà soát lại quy chế"],
+        ["delete", "limitation", "1", "--yes", "--format", "json"],  # with the change's id
+        ["undo", "--yes", "--format", "json"],
+        ["urge", "BTC", "--as-of", "2022-10-10", "--format", "md"],
+    ]  # fmt: skip
+    for args in writers:
+        with open("/dev/full", "wb") as full:
+            done = dirtrack(*args, db=db, stdout=full)
+        assert "cannot write standard output: the disk is full" in one_error(done), args
+        assert file_digest(db_path) == before, args
+    # an import into a new register leaves none behind
+    new = tmp_path / "new.db"
+    with open("/dev/full", "wb") as full:
+        done = dirtrack("import", str(exported), "--format", "json", db=str(new), stdout=full)
+    assert "the disk is full" in one_error(done) and not new.exists()
+    # and with somewhere to write, each goes in and says so
+    assert json.loads(units.ok("delete", "limitation", "1", "--yes", "--format", "json"))[
+        "change_id"
+    ]
+
+
 def _close_stdout() -> None:
     os.close(1)
 

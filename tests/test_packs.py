@@ -477,16 +477,37 @@ def test_what_becomes_of_a_new_deadline_asked_is_said_by_the_rows_action(
     out, summary = said("--dry-run")
     assert "asks for a new deadline: 2022-11-30 (would be recorded as a request)" in out
     assert " to apply " in out and " applied " not in out  # what a dry run would do
-    assert "to apply: 1; conflicts: 0;" in summary
+    # the counts of 0 left out: no "conflicts: 0; to keep as the office has them: 0"
+    assert "SYT.xlsx (SYT): to apply: 1 (dry run: nothing written)" in summary
     quarter.ok("progress", "3", "--note", "Văn phòng đôn đốc", "--date", "2022-09-11")
     out, summary = said()
     assert "CONFLICT" in out and "2022-11-30 (not recorded)" in out
-    assert "applied: 0; conflicts left: 1;" in summary and quarter.json("requests") == []
+    assert "SYT.xlsx (SYT): conflicts left: 1 conflicts are" in summary
+    assert quarter.json("requests") == []
     status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
     assert (status["SYT"]["items"], status["SYT"]["items_answered"]) == (2, 1)  # answered
     out, summary = said("--prefer", "office")
     assert "office kept" in out and "2022-11-30 (not recorded)" in out
-    assert "kept as the office has them: 1;" in summary and quarter.json("requests") == []
+    assert "SYT.xlsx (SYT): kept as the office has them: 1" in summary
+    assert quarter.json("requests") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "SYT.xlsx (SYT): no answer filled in\n"),
+        ("vi", "SYT.xlsx (SYT): đơn vị chưa điền nội dung báo cáo nào\n"),
+    ],
+)
+def test_a_pack_returned_blank_says_so_with_no_count_of_0(
+    packed: tuple[Cli, Path], lang: str, said: str
+) -> None:
+    """A pack sent back as it went out said 'applied: 0; conflicts left: 0; kept as the office
+    has them: 0; already in: 0'."""
+    quarter, folder = packed
+    for dry in ([], ["--dry-run"]):
+        result = quarter("--lang", lang, "pack", "in", str(folder / "SYT.xlsx"), *dry)
+        assert result.exit_code == 0 and result.stderr == said, result.stderr
 
 
 def test_an_answer_on_a_withdrawn_directive_is_a_conflict(

@@ -144,6 +144,22 @@ def test_remind_within_0_says_the_day_not_within_0_days(
     assert result.exit_code == 0 and result.stderr.strip() == none, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "last update 2022-07-05 (progress, today)"),
+        ("vi", "cập nhật lần cuối 05/07/2022 (tiến độ, hôm nay)"),
+    ],
+)
+def test_an_update_on_the_day_itself_is_today_not_0_days_ago(
+    office: Cli, lang: str, line: str
+) -> None:
+    """Directive 9's progress of 5/7, reminded of on 5/7, said "(progress, 0 days ago)"."""
+    text = office.ok("--lang", lang, "remind", "--as-of", "2022-07-05")
+    assert line in text, text
+    assert " 0 " not in text, text
+
+
 def test_remind_check_exits_3_when_anything_is_overdue(office: Cli) -> None:
     result = office("remind", "--as-of", AS_OF, "--check")
     assert result.exit_code == 3

@@ -206,8 +206,15 @@ def test_fields_and_leaders(cli: Cli, db: str) -> None:
         (i, "KGVX", "suffix") for i in (one, two, three)
     }
     assert cli.json("show", str(one))["field"] is None  # never set silently
-    cli.ok("field", "suggest", "--apply")
+    applied = cli("field", "suggest", "--apply")
+    assert applied.exit_code == 0 and applied.stderr == "field set on 3 directives\n"
     assert cli.json("show", str(one))["field"] == "KGVX"
+    # Nothing left to suggest: it said 'field set on 0 directives'.
+    again = cli("--lang", "vi", "field", "suggest", "--apply")
+    assert again.exit_code == 0
+    assert again.stderr == (
+        "không có gợi ý lĩnh vực nào cho các nhiệm vụ chưa có lĩnh vực: không đặt gì\n"
+    )
     cli.ok("leader", "assign", "Trần Văn B", "--field", "KGVX", "--from", "2025-01-01")
     cli.ok("leader", "assign", "Lê Thị C", "--field", "kgvx", "--from", "2025-05-01")
     cli.ok("done", str(one), "--date", "2025-03-20")

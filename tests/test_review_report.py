@@ -145,6 +145,29 @@ def test_due_within_0_says_the_day_not_within_0_days(
     assert "within 0" not in md and "trong 0" not in md, md
 
 
+@pytest.mark.parametrize(
+    ("lang", "nothing", "rate"),
+    [
+        ("en", "In the period units had no directives to carry out.", "Completion rate on"),
+        ("vi", "Trong kỳ, các đơn vị không có nhiệm vụ phải thực hiện.", "Tỷ lệ hoàn thành trên"),
+    ],
+)
+def test_a_period_without_directives_gives_no_rate_sentence(
+    cli: Cli, reg: dict[str, Any], lang: str, nothing: str, rate: str
+) -> None:
+    """A period before the register began said it had no directives, then 'Completion rate on
+    directives that came due: — (0/0); done on time: — (0/0).'"""
+    for fmt in ("table", "md"):
+        text = cli.ok("--lang", lang, "report", "--quarter", "2021Q1", "--format", fmt)
+        assert nothing in text, text
+        assert rate not in text and "(0/0);" not in text, text
+    assert cli.json("report", "--quarter", "2021Q1")["totals"]["completion_rate"] == {
+        "num": 0,
+        "den": 0,
+        "pct": None,
+    }  # JSON keeps the rate with its counts
+
+
 def test_by_chair_matches_names_without_accents(cli: Cli, reg: dict[str, Any]) -> None:
     chairs = {c["chair"]: c for c in q2(cli)["by_chair"]}
     assert set(chairs) == {"Lê Thành Đông", "Phương Thị Thanh"}

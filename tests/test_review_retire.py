@@ -134,6 +134,43 @@ def test_a_unit_is_retired_once_and_never_into_a_retired_one(
     cli.fail("unit", "retire", "BTG", code=2)  # --successor is required
 
 
+def test_a_unit_retires_after_the_last_meeting_that_names_it(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """A day before the meeting of 10/3/2025 that gave BDV its directives was taken: 'show'
+    then told the move (1/1/2025) before the assignment, and the meeting named a unit retired
+    before it, which every command that records a meeting refuses."""
+    digest = file_digest(db_path)
+    for day in ("1/1/2025", "10/3/2025"):
+        assert cli.fail("unit", "retire", "BDV", "--successor", "BTGDV", "--date", day) == (
+            f"Error: unit BDV cannot retire on 2025-{day.split('/')[1].zfill(2)}-"
+            f"{day.split('/')[0].zfill(2)}: meeting {merged['meeting']} of 2025-03-10 names it "
+            "(its directives, limitations or attendance); a unit retires after the last "
+            "meeting that names it"
+        )
+    assert file_digest(db_path) == digest
+    # a coordinating unit is named too
+    cli.ok("unit", "add", "BKT", "Ban Kinh tế")
+    cli.ok("edit", "directive", str(merged["ids"]["other"]), "--with", "BKT")
+    digest = file_digest(db_path)
+    assert "meeting" in cli.fail(
+        "unit", "retire", "BKT", "--successor", "BTG", "--date", "1/3/2025"
+    )
+    assert file_digest(db_path) == digest
+    # the day after it, a unit that held nothing open says so, with no "0 … moved: -"
+    result = cli("unit", "retire", "BKT", "--successor", "BTG", "--date", "11/3/2025")
+    assert result.exit_code == 0 and result.stderr == (
+        "unit BKT retired on 2025-03-11 (successor BTG); it held no open directive\n"
+    ), result.stderr
+    # a unit no meeting names retires on any day
+    cli.ok("unit", "add", "BNC", "Ban Nội chính")
+    vi = cli("--lang", "vi", "unit", "retire", "BNC", "--successor", "BTG", "--date", "1/1/2020")
+    assert vi.exit_code == 0 and vi.stderr == (
+        "đơn vị BNC thôi hoạt động từ ngày 01/01/2020 (đơn vị tiếp nhận: BTG); không có nhiệm "
+        "vụ chưa hoàn thành nào phải chuyển\n"
+    ), vi.stderr
+
+
 def test_a_move_that_would_give_the_successor_a_key_twice_is_refused(
     cli: Cli, tmp_path: Path, db_path: Path
 ) -> None:

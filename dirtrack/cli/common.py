@@ -1,8 +1,8 @@
 """What every command shares: global state, the unit of work, option types, value parsing."""
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from enum import StrEnum
 from pathlib import Path
@@ -96,6 +96,15 @@ class State:
     # The zone people read times in (history): --timezone / the file's timezone, else the
     # machine's own (None).
     timezone: str | None = None
+    # What a command has to say about a value it read (a deadline moved off a day off), said
+    # on stderr once its transaction is written (:func:`notice`); a refused command says only
+    # its one Error: line.
+    notices: list[str] = field(default_factory=list)
+    # What a writing command prints once its change is recorded (:func:`when_recorded`).
+    when_recorded: list[Callable[["Session"], None]] = field(default_factory=list)
+    # The occurrences of periodic directives made for this command, not yet committed
+    # (:func:`ensure_occurrences`): the transaction and its session.
+    generating: "tuple[ExitStack, Session] | None" = None
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -170,10 +179,60 @@ def unit_of_work(
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
-    log records the command (or ``name``), its options and the actor.
+    log records the command (or ``name``), its options and the actor. A writing command prints
+    its stdout in the block: it goes out before the commit (:func:`_output_before_commit`).
     """
+    pending = state(ctx).generating
+    if pending is not None:
+        reads = write is False or (write is None and command_name(ctx) in READ_ONLY_COMMANDS)
+        if reads:
+            with _occurrences_made(ctx) as session:
+                yield session
+            return
+        state(ctx).generating = None
+        pending[0].close()  # a command that writes: they are committed first
     with units_of_work(ctx, write=write, name=name) as begin, begin() as session:
         yield session
+
+
+def _output_before_commit(ctx: typer.Context) -> Callable[["Session"], None]:
+    """What a writing command prints on stdout goes out before its transaction is committed.
+
+    A command prints its output (the new id, the record) inside its unit of work; what needs
+    the change's id (``delete --format json``) is given to :func:`when_recorded`. Both are
+    flushed once the change log is written (the change log's ``before_commit`` runs first),
+    before the commit: stdout on a full disk then rolls the change back, one ``Error:`` line
+    and the register as it was, instead of exit 1 over a change written (a script would run it
+    again and record it twice).
+    """
+
+    def flush(session: "Session") -> None:
+        if session.in_nested_transaction():
+            return
+        waiting = state(ctx).when_recorded
+        while waiting:
+            waiting.pop(0)(session)
+        import sys
+
+        sys.stdout.flush()
+
+    return flush
+
+
+def when_recorded(ctx: typer.Context, show: Callable[["Session"], None]) -> None:
+    """Print with ``show`` once the unit of work's change is in the change log (its id in
+    ``session.info``), before it is committed (:func:`_output_before_commit`)."""
+    state(ctx).when_recorded.append(show)
+
+
+def notice(ctx: typer.Context, message: str) -> None:
+    """Say ``message`` on stderr when the command's transaction has been written.
+
+    A note about what a command made of a value (the day a deadline moved to) is news only if
+    the command went through: said at once, it stood above the ``Error:`` line of a command
+    refused afterwards, two lines where a script reads one.
+    """
+    state(ctx).notices.append(message)
 
 
 @contextmanager
@@ -198,8 +257,28 @@ def units_of_work(
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
+
+    @contextmanager
+    def transaction() -> Iterator["Session"]:
+        notices = state(ctx).notices
+        try:
+            with session_scope(engine, write=bool(write), info=info) as session:
+                if write:
+                    from sqlalchemy import event
+
+                    event.listen(session, "before_commit", _output_before_commit(ctx))
+                yield session
+        except BaseException:
+            notices.clear()  # a refused transaction's notes are not news
+            state(ctx).when_recorded.clear()
+            raise
+        from dirtrack.render import err
+
+        while notices:
+            err(notices.pop(0))
+
     try:
-        yield lambda: session_scope(engine, write=bool(write), info=info)
+        yield transaction
     except BaseException as exc:
         if new:  # a refused first command leaves no empty database (or schema) behind
             import traceback
@@ -236,6 +315,10 @@ def read_only(ctx: typer.Context) -> Iterator["Connection"]:
 
     For ``report``, ``overdue`` and ``list``: no ORM session, no change log.
     """
+    if state(ctx).generating is not None:
+        with _occurrences_made(ctx) as session:
+            yield session.connection()
+        return
     from dirtrack.db import open_engine, read_scope
 
     engine, _ = open_engine(state(ctx).db, create=False)
@@ -335,7 +418,8 @@ def deadline(
 ) -> date:
     """Resolve a WHEN (:func:`dirtrack.periods.parse_deadline`) on the office's calendar.
 
-    A day the words name that is off and moves says so on stderr, with the day it moves to.
+    A day the words name that is off and moves says so on stderr, with the day it moves to,
+    once the command's transaction is written (:func:`notice`).
     """
     from dirtrack.periods import AFTER_TET, EARLY_DAY, parse_deadline
     from dirtrack.store.calendar import load_workdays
@@ -349,16 +433,16 @@ def deadline(
     )
     if found.moved:
         from dirtrack.i18n import msg
-        from dirtrack.render import err
 
-        err(
+        notice(
+            ctx,
             msg(
                 "deadline_moved",
                 state(ctx).lang,
                 named=found.named,
                 due=found.due,
                 phrase=found.phrase,
-            )
+            ),
         )
     return found.due
 
@@ -366,7 +450,13 @@ def deadline(
 def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     """Create the occurrences of periodic directives that a command about ``day`` (default
     today) needs (:func:`dirtrack.store.series.generate`), in a transaction of their own;
-    nothing when none is missing or the database does not exist yet."""
+    nothing when none is missing or the database does not exist yet.
+
+    The transaction stays open for the command's reading (:func:`read_only`, or a
+    :func:`unit_of_work` that only reads, runs in it) and is committed once that has gone
+    through: a command refused after it (an unknown ``--unit``, ``--fields``, id…) leaves the
+    register as it was, instead of exit 1 over occurrences written.
+    """
     if missing_database(ctx):
         return
     from dirtrack.store.series import generate, horizon_of, pending
@@ -377,8 +467,36 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     if needed:
         from dirtrack.store.history import GENERATE  # the change log: only when writing
 
-        with unit_of_work(ctx, write=True, name=GENERATE) as session:
+        stack = ExitStack()
+        session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
+        with stack.pop_all() as held:
             generate(session, horizon)
+            state(ctx).generating = (held.pop_all(), session)
+        ctx.call_on_close(lambda: _drop_occurrences(ctx))
+
+
+class _Dropped(Exception):
+    """The command ended without reading the occurrences made for it: roll them back."""
+
+
+def _drop_occurrences(ctx: typer.Context) -> None:
+    """Roll back occurrences made for a command that never read them (refused before)."""
+    pending = state(ctx).generating
+    if pending is not None:
+        state(ctx).generating = None
+        pending[0].__exit__(_Dropped, _Dropped(), None)
+
+
+@contextmanager
+def _occurrences_made(ctx: typer.Context) -> Iterator["Session"]:
+    """The session of :func:`ensure_occurrences`' open transaction, for the command's reading;
+    committed when the block ends, rolled back when it fails."""
+    pending = state(ctx).generating
+    assert pending is not None
+    state(ctx).generating = None
+    stack, session = pending
+    with stack:
+        yield session
 
 
 def dated_change(
@@ -729,7 +847,7 @@ def confirm(ctx: typer.Context, yes: bool, preview: Sequence[str]) -> None:
 
     if yes:
         return
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # None: started with stdin closed (<&-)
         raise InvalidInput.of("needs_yes", command=command_name(ctx))
     for line in preview:
         err(line)

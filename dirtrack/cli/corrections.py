@@ -27,6 +27,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
     unknown_category,
+    when_recorded,
 )
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Choices, Phrase, msg
@@ -118,6 +119,7 @@ def directive_changes(
     if no_with:
         changes["with"] = []
     if due is not None:
+        # on the office's calendar (calendar add), as assign --due reads it
         changes["due"], changes["due_text"] = deadline(ctx, session, due, held), due
     if no_due:
         changes["due"], changes["due_text"] = None, None
@@ -195,8 +197,8 @@ def edit_directive(
         )
         store.edit_directive(session, directive_id, changes)
         record = _directive(session, directive_id)
+        _print(record, fmt, str(directive_id))
     _corrected(ctx, session, "directive", directive_id)
-    _print(record, fmt, str(directive_id))
 
 
 def _directive(session: "Session", directive_id: int) -> "Record":
@@ -277,8 +279,8 @@ def edit_meeting(
             changes["attendees"] = UnitIndex.load(session).resolve_many(attendee)
         store_edit(session, meeting_id, changes, allow_duplicate=allow_duplicate)
         record = _meeting(session, meeting_id)
+        _print(record, fmt, str(meeting_id))
     _corrected(ctx, session, "meeting", meeting_id)
-    _print(record, fmt, str(meeting_id))
 
 
 def _meeting(session: "Session", meeting_id: int) -> "Record":
@@ -331,8 +333,8 @@ def edit_limitation(
             changes["unit"] = UnitIndex.load(session).resolve(unit)
         store_edit(session, limitation_id, changes)
         record = _limitation(session, limitation_id)
+        _print(record, fmt, str(limitation_id))
     _corrected(ctx, session, "limitation", limitation_id)
-    _print(record, fmt, str(limitation_id))
 
 
 def _limitation(session: "Session", limitation_id: int) -> "Record":
@@ -395,23 +397,26 @@ def delete(
 
             raise Conflict.of("changed_while_asking")
         delete_planned(session.connection(), again)
-    change = _last_command(session)
-    _said(ctx, "deleted", what=Phrase(f"w_{kind}"), id=ident, change=change or "?")
-    if fmt is OutputFormat.JSON:
-        out(
-            dump(
-                {
-                    "kind": kind,
-                    "id": ident,
-                    "record": record,
-                    "removed": plan.dependants(),
-                    "unlinked": plan.unlinks(),
-                    "change_id": change,
-                }
+
+        def show(recorded: "Session") -> None:
+            if fmt is not OutputFormat.JSON:
+                out(str(ident))
+                return
+            out(
+                dump(
+                    {
+                        "kind": kind,
+                        "id": ident,
+                        "record": record,
+                        "removed": plan.dependants(),
+                        "unlinked": plan.unlinks(),
+                        "change_id": _last_command(recorded),
+                    }
+                )
             )
-        )
-    else:
-        out(str(ident))
+
+        when_recorded(ctx, show)
+    _said(ctx, "deleted", what=Phrase(f"w_{kind}"), id=ident, change=_last_command(session) or "?")
 
 
 def _record_of(session: "Session", kind: str, ident: int) -> "Record":
@@ -460,5 +465,5 @@ def reopen(
     with unit_of_work(ctx) as session:
         store_reopen(session, directive_id, on=day)
         record = _directive(session, directive_id)
+        _print(record, fmt, str(directive_id))
     _said(ctx, "reopened", id=directive_id, date=day, change=_last_command(session) or "?")
-    _print(record, fmt, str(directive_id))

@@ -183,7 +183,7 @@ def assign(
         return
     if day is not None or offset is not None or until is not None or dry_run:
         raise bad_parameter(ctx, "needs_every", "--every")
-    ids, records = _assign(
+    _assign(
         ctx,
         meeting_id=meeting_id,
         text=text,
@@ -199,11 +199,6 @@ def assign(
         after_tet=after_tet,
         early_day=early_day,
     )
-    if fmt is OutputFormat.JSON:
-        out(dump(records[0] if len(records) == 1 else records))
-    else:
-        for directive_id in ids:
-            out(str(directive_id))
 
 
 def _assign(
@@ -222,8 +217,9 @@ def _assign(
     from_: str | None = None,
     after_tet: int | None = None,
     early_day: int | None = None,
-) -> tuple[list[int], list[dict[str, object]]]:
-    """``assign`` in one unit of work; :mod:`dirtrack.audit` writes the change log."""
+) -> None:
+    """``assign`` in one unit of work, printing the new ids (or, ``as_json``, the directives)
+    before it is written; :mod:`dirtrack.audit` writes the change log."""
     from dirtrack.store import directives as store
     from dirtrack.store.meetings import get_meeting
 
@@ -260,8 +256,12 @@ def _assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
-        records = _records(session, ids) if as_json else []
-    return ids, records
+        if as_json:
+            records = _records(session, ids)
+            out(dump(records[0] if len(records) == 1 else records))
+        else:
+            for directive_id in ids:
+                out(str(directive_id))
 
 
 def lead_units(
@@ -544,9 +544,11 @@ def list_directives(
 
             matching = in_charge_filter(conn, matching, day, field=field, leader=leader)
         records = [directive_record(f, day) for f in matching]
-    from dirtrack.render import views  # here: the writing commands of this module show none
+        from dirtrack.render import views  # here: the writing commands of this module show none
 
-    views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
+        # shown before the occurrences made for it are committed (cli.common.read_only): a
+        # --fields that names nothing, or a stdout that fails, leaves the register as it was
+        views.directives(records, fmt, state(ctx).lang, fields=field_list(fields))
 
 
 @app.command("show")

@@ -253,17 +253,16 @@ def urge(
         for path, data, _ in written:  # inside the transaction: a failed write records nothing
             if path is not None:
                 write_atomic(path, data, force=force)
-    if not written:
-        err(msg("urge_none", lang, date=day))
-        return
-    for path, data, code in written:
-        if path is None:
-            if fmt == "md":
+            elif fmt == "md":
                 out(data.decode())
             else:
                 import sys
 
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
-        else:
+    if not written:
+        err(msg("urge_none", lang, date=day))
+        return
+    for path, _data, code in written:
+        if path is not None:
             err(msg("urge_wrote", lang, unit=code, path=path))

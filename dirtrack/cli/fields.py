@@ -36,8 +36,7 @@ def field_add(
 
     with unit_of_work(ctx) as session:
         found = add_field(session, code, name)
-        shown = found.code
-    typer.echo(shown)
+        typer.echo(found.code)
 
 
 @field_app.command("list")
@@ -78,8 +77,6 @@ def field_suggest(
     """
     from dirtrack.store.fields import suggest_fields, suggestion_keys
 
-    with unit_of_work(ctx, write=apply) as session:
-        found = suggest_fields(session, apply=apply)
     lang = state(ctx).lang
     columns = [
         Column("id", "id", justify="right"),
@@ -87,9 +84,11 @@ def field_suggest(
         Column("field", "field"),
         Column("because", "because", lambda r, lang: msg(f"because_{r['because']}", lang, **r)),
     ]
-    emit(found, columns, fmt, lang, keys=suggestion_keys)
-    if apply:
-        err(msg("fields_set", lang, n=len(found)))
+    with unit_of_work(ctx, write=apply) as session:
+        found = suggest_fields(session, apply=apply)
+        emit(found, columns, fmt, lang, keys=suggestion_keys)
+    if apply:  # never "field set on 0 directives"
+        err(msg("fields_set", lang, n=len(found)) if found else msg("fields_none", lang))
 
 
 @leader_app.command("assign")

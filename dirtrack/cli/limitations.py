@@ -90,9 +90,9 @@ def add_limitation(
             if f.id == limitation.id
         ]
         record = limitation_record(facts[0], today())
+        out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
     if note:
         err(note)
-    out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
 
 
 @app.command("resolve")
@@ -223,11 +223,11 @@ def limitation_link(
             session, positive_id(limitation_id, "limitation"), positive_id(to, "limitation")
         )
         record = _limitation_record(session, limitation_id)
-    err(msg("rv_linked", state(ctx).lang, id=limitation_id, first=first.id))
-    if fmt is OutputFormat.JSON:
-        from dirtrack.render.json_out import dump
+        if fmt is OutputFormat.JSON:
+            from dirtrack.render.json_out import dump
 
-        out(dump(record))
+            out(dump(record))
+    err(msg("rv_linked", state(ctx).lang, id=limitation_id, first=first.id))
 
 
 @limitation_app.command("unlink")

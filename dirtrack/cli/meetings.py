@@ -94,7 +94,7 @@ def add_meeting(
         assert meeting.id is not None
         codes = [index.code(uid) for uid in attendee_ids(session, [meeting.id])[meeting.id]]
         record = meeting_record(meeting, codes)
-    out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
+        out(dump(record) if fmt is OutputFormat.JSON else str(record["id"]))
 
 
 @app.command("meetings")

@@ -173,7 +173,7 @@ def office_set(
         changes["template"] = None
     with unit_of_work(ctx) as session:
         profile = set_office(session, changes)
-    _print(profile, fmt, state(ctx).lang)
+        _print(profile, fmt, state(ctx).lang)
 
 
 @office_app.command("template")

@@ -1,6 +1,7 @@
 """`remind`, `history`, `undo`, `config`, `doctor`, `completion`: running unattended."""
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -373,32 +374,45 @@ def undo(
     ids = [positive_id(change_id, "change")] if change_id is not None else None
     actor = None if ids is not None else (state(ctx).actor or default_actor())
     lang = state(ctx).lang
+
+    def show(records: list[Record]) -> None:
+        if fmt is OutputFormat.JSON:
+            from dirtrack.render.json_out import dump
+
+            out(dump(records))
+        elif fmt is OutputFormat.CSV:
+            from dirtrack.render.csv_out import dump_records
+
+            rows = [{k: v for k, v in r.items() if k != "changes"} for r in records]
+            out(dump_records(rows))
+
     if dry_run or not yes:
         records, view = _undo(ctx, count, actor, ids, write=False)
         if not dry_run:
             confirm(ctx, yes, [_undo_line("undo_will", r, lang, view) for r in records])
-            records, view = _undo(ctx, count, actor, [r["id"] for r in records], write=True)
+            ids = [r["id"] for r in records]
+            records, view = _undo(ctx, count, actor, ids, write=True, show=show)
     else:
-        records, view = _undo(ctx, count, actor, ids, write=True)
+        records, view = _undo(ctx, count, actor, ids, write=True, show=show)
     for record in records:
         err(_undo_line("undo_dry" if dry_run else "undone", record, lang, view))
-    if fmt is OutputFormat.JSON:
-        from dirtrack.render.json_out import dump
-
-        out(dump(records))
-    elif fmt is OutputFormat.CSV:
-        from dirtrack.render.csv_out import dump_records
-
-        rows = [{k: v for k, v in r.items() if k != "changes"} for r in records]
-        out(dump_records(rows))
+    if dry_run:
+        show(records)
 
 
 def _undo(
-    ctx: typer.Context, count: int, actor: str | None, ids: list[int] | None, *, write: bool
+    ctx: typer.Context,
+    count: int,
+    actor: str | None,
+    ids: list[int] | None,
+    *,
+    write: bool,
+    show: Callable[[list[Record]], None] | None = None,
 ) -> tuple[list[Record], views.HistoryView]:
     """Undo in one unit of work; ``write=False`` rolls it back (a dry run, or the check and
     preview before asking), having found every reason to refuse. With the records, the view
-    that says them as ``history`` does: unit codes as they were before and after."""
+    that says them as ``history`` does: unit codes as they were before and after. ``show``
+    prints the records undone before the undo is written (cli.common.units_of_work)."""
     from dirtrack import audit
 
     records: list[Record] = []
@@ -417,6 +431,8 @@ def _undo(
             )
             if not write:
                 raise _DryRun
+            if show is not None:
+                show(records)
     except _DryRun:
         pass
     return records, view

@@ -139,6 +139,21 @@ def pack_out(
     results: list[dict[str, Any]] = []
     skipped: list[str] = []
     written: list[Path] = []
+
+    def show() -> None:
+        record = {
+            "period": {
+                "label": span.label,
+                "start": span.start.isoformat(),
+                "end": span.end.isoformat(),
+            },
+            "made_on": made_on.isoformat(),
+            "answer_by": answer_by.isoformat(),
+            "dry_run": dry_run,
+            "packs": [{k: v for k, v in r.items() if not k.startswith("_")} for r in results],
+        }
+        views.packs_out(record, fmt, lang)
+
     try:
         with unit_of_work(ctx) as session:
             from dirtrack.store.contacts import contacts_of
@@ -221,6 +236,8 @@ def pack_out(
                     path = Path(result["file"])
                     write_atomic(path, result["_data"], force=force, database=database_file(ctx))
                     written.append(path)
+            if not mail:  # printed before the packs are recorded (cli.common.units_of_work)
+                show()
             if rehearsal:
                 raise _Rehearsal
     except _Rehearsal:
@@ -234,20 +251,9 @@ def pack_out(
     if not dry_run:
         err(msg("pack_written", lang, n=len(results), dir=target, due=answer_by))
     failures: list[str] = []
-    if mail:
+    if mail:  # what was sent, said once it has been
         failures = _send_all(ctx, results, span, answer_by, settings, password, dry_run=dry_run)
-    record = {
-        "period": {
-            "label": span.label,
-            "start": span.start.isoformat(),
-            "end": span.end.isoformat(),
-        },
-        "made_on": made_on.isoformat(),
-        "answer_by": answer_by.isoformat(),
-        "dry_run": dry_run,
-        "packs": [{k: v for k, v in r.items() if not k.startswith("_")} for r in results],
-    }
-    views.packs_out(record, fmt, lang)
+        show()
     if failures:
         raise InvalidInput.of("mail_some_failed", n=len(failures), units=", ".join(failures))
 

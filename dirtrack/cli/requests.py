@@ -86,7 +86,7 @@ def _ask(
         new_due = None
         if to is not None:
             held = get_meeting(session, get_directive(session, directive_id).meeting_id).date
-            new_due = deadline(ctx, session, to, held)
+            new_due = deadline(ctx, session, to, held)  # as assign --due reads it
         found = ask(
             session,
             directive_id,
@@ -98,7 +98,7 @@ def _ask(
             doc=doc,
         )
         request_id = found.id
-    out(str(request_id))
+        out(str(request_id))
     err(msg(f"requested_{kind}", state(ctx).lang, id=directive_id, request=request_id))
 
 

@@ -1,6 +1,6 @@
 """`assign --every`, `series list`, `series show`, `series stop`: periodic directives."""
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -9,6 +9,7 @@ from dirtrack.cli.common import (
     AsOfOpt,
     FormatOpt,
     bad_parameter,
+    notice,
     optional_day,
     positive_id,
     state,
@@ -21,6 +22,9 @@ from dirtrack.periods import parse_date
 from dirtrack.records import Record, iso
 from dirtrack.render import OutputFormat, err, out
 from dirtrack.render.json_out import dump
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 series_app = DirtrackTyper(
     cls=DirtrackGroup,
@@ -136,7 +140,7 @@ def assign_series(
             coordinators = [u.id for u in index.resolve_many(with_ or []) if u.id is not None]
             calendar = load_workdays(session.connection())
             if schedule.clamps:
-                err(msg("series_day_clamped", lang, n=day))
+                notice(ctx, msg("series_day_clamped", lang, n=day))
             if dry_run:
                 from dirtrack.workdays import counted_from
 
@@ -189,26 +193,24 @@ def assign_series(
             from dirtrack.store.series import horizon_of
 
             store.generate(session, horizon_of(today(), today()), calendar)
-    if fmt is OutputFormat.JSON:
-        records = _series_records(ctx, ids)
-        out(dump(records[0] if len(records) == 1 else records))
-    else:
-        for ident in ids:
-            out(str(ident))
+        # printed before the transaction is written (cli.common.units_of_work)
+        if fmt is OutputFormat.JSON:
+            records = series_records(session.connection(), ids)
+            out(dump(records[0] if len(records) == 1 else records))
+        else:
+            for ident in ids:
+                out(str(ident))
 
 
-def _series_records(ctx: typer.Context, ids: list[int] | None) -> list[Record]:
+def series_records(conn: "Connection", ids: list[int] | None) -> list[Record]:
     """The series objects (all when ``ids`` is None), each with its occurrence ids."""
-    from dirtrack.cli.common import read_only
     from dirtrack.store.series import coordinator_codes, occurrence_ids, series_rows
 
-    with read_only(ctx) as conn:
-        rows = series_rows(conn)
-        if ids is not None:
-            rows = [r for r in rows if r.id in ids]
-        withs = coordinator_codes(conn, [r.id for r in rows])
-        found = [listed_series(row, withs[row.id], occurrence_ids(conn, row.id)) for row in rows]
-    return found
+    rows = series_rows(conn)
+    if ids is not None:
+        rows = [r for r in rows if r.id in ids]
+    withs = coordinator_codes(conn, [r.id for r in rows])
+    return [listed_series(row, withs[row.id], occurrence_ids(conn, row.id)) for row in rows]
 
 
 def listed_series(row: Any, coordinators: list[str], occurrences: list[int]) -> Record:
@@ -231,11 +233,13 @@ def listed_series_keys() -> tuple[str, ...]:
 @series_app.command("list")
 def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
     """List periodic directives."""
-    from dirtrack.cli.common import ensure_occurrences
+    from dirtrack.cli.common import ensure_occurrences, read_only
     from dirtrack.render.views import series_listing
 
     ensure_occurrences(ctx)
-    series_listing(_series_records(ctx, None), fmt, state(ctx).lang, keys=listed_series_keys)
+    with read_only(ctx) as conn:
+        records = series_records(conn, None)
+    series_listing(records, fmt, state(ctx).lang, keys=listed_series_keys)
 
 
 def occurrence_keys() -> tuple[str, ...]:

@@ -143,6 +143,8 @@ def import_file(
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=not dry_run) as session:
         result = handler(session, path, options, bar)
+        if not dry_run:
+            import_view.imported_rows(result, fmt, lang)
     if dry_run:
         import_view.dry_run(result, fmt, lang)
         bad = result.bad_rows()
@@ -156,7 +158,7 @@ def import_file(
             key = "import_dry_bad_row" if len(bad) == 1 else "import_dry_bad_rows"
             raise InvalidInput.of(key, file=path.name, n=len(bad), rows=ranges(bad))
         return
-    import_view.imported(result, fmt, lang)
+    import_view.imported(result, lang)
 
 
 @app.command("export")

@@ -43,7 +43,7 @@ def unit_add(
     with unit_of_work(ctx) as session:
         unit = add_unit(session, code=code, name=name, parent=parent, aliases=alias or [])
         record = unit_record(UnitIndex.load(session).info(unit))
-    out(dump(record) if fmt is OutputFormat.JSON else record["code"])
+        out(dump(record) if fmt is OutputFormat.JSON else record["code"])
 
 
 @unit_app.command("list")
@@ -78,7 +78,7 @@ def unit_alias(
     with unit_of_work(ctx) as session:
         found = add_alias(session, unit, alias)
         code = found.code
-    out(code)
+        out(code)
 
 
 @unit_app.command("rename")
@@ -99,8 +99,8 @@ def unit_rename(
     with unit_of_work(ctx) as session:
         found = rename_unit(session, unit, name, code=code)
         record = unit_record(UnitIndex.load(session).info(found))
+        out(dump(record) if fmt is OutputFormat.JSON else record["code"])
     err(msg("renamed", state(ctx).lang, unit=record["code"], name=record["name"]))
-    out(dump(record) if fmt is OutputFormat.JSON else record["code"])
 
 
 @unit_app.command("retire")
@@ -133,10 +133,14 @@ def unit_retire(
         record = unit_record(
             UnitIndex.load(session).info(done.unit), contacts.get(done.unit.id or 0, ())
         )
+        if fmt is OutputFormat.JSON:
+            out(dump({**record, "moved": list(done.moved)}))
+        else:
+            out(done.unit.code)
     lang = state(ctx).lang
     err(
         msg(
-            "rv_retired",
+            "rv_retired" if done.moved else "rv_retired_none",  # never "0 … moved: -"
             lang,
             unit=done.unit.code,
             date=day,
@@ -145,10 +149,6 @@ def unit_retire(
             ids=", ".join(map(str, done.moved)) or "-",
         )
     )
-    if fmt is OutputFormat.JSON:
-        out(dump({**record, "moved": list(done.moved)}))
-    else:
-        out(done.unit.code)
 
 
 class Role(StrEnum):
@@ -194,7 +194,7 @@ def unit_contact(
         )
         code = found.code
         record = Contact(contact.role, contact.name, contact.email, contact.phone).record()
+        out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)
     lang = state(ctx).lang
     role_said = t(f"contact_role_{role.value}", lang)
     err(msg("contact_set", lang, unit=code, role=role_said, name=record["name"]))
-    out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)

@@ -201,9 +201,9 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     print_lines(tail)
 
 
-def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
-    """After a real import: JSON or CSV on stdout when asked, a summary on stderr."""
-    _sheets_passed_over(result, lang)
+def imported_rows(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
+    """A real import's JSON or CSV on stdout when asked, printed before it is written (so that
+    a stdout that cannot take it leaves the register as it was); :func:`imported` follows."""
     if fmt is OutputFormat.JSON:
         from dirtrack.render.json_out import dump
 
@@ -216,6 +216,11 @@ def imported(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
                 [{k: v for k, v in r.as_dict(lang).items() if k != "problems"} for r in result.rows]
             )
         )
+
+
+def imported(result: ImportResult, lang: str) -> None:
+    """After a real import: its summary on stderr."""
+    _sheets_passed_over(result, lang)
     summary = _summary(result, lang, done=True)
     if result.kind == "dirtrack-json":
         err(msg("imp_done_json", lang, **summary))

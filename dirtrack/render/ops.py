@@ -86,7 +86,7 @@ def _item_lines(record: Record, lang: str, overdue: bool, zone: tzinfo | None = 
         facts.append(msg("remind_product", lang, product=record["product"]))
     lines.append("      " + "; ".join(facts))
     fresh = msg(
-        "remind_last",
+        "remind_last" if record["days_since_update"] else "remind_last_today",  # not "0 days ago"
         lang,
         date=day(record["last_update"], lang),
         event=t(f"ev_{record['last_update_event']}", lang).lower(),

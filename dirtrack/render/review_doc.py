@@ -908,13 +908,14 @@ def result_paragraphs(
     pack: Record, titles: ReviewTitles, lang: str, labels: Labels = PLAIN
 ) -> list[str]:
     tot = pack["totals"]
-    lines = [
-        counts_sentence(tot, lang),
-        t("rv_summary_rates", lang).format(
-            completion=cell_text(tot["completion_rate"], RATE, lang),
-            on_time=cell_text(tot["on_time_rate"], RATE, lang),
-        ),
-    ]
+    lines = [counts_sentence(tot, lang)]
+    if tot["total"]:  # no directive, no rate: not "— (0/0); done on time: — (0/0)"
+        lines.append(
+            t("rv_summary_rates", lang).format(
+                completion=cell_text(tot["completion_rate"], RATE, lang),
+                on_time=cell_text(tot["on_time_rate"], RATE, lang),
+            )
+        )
     trends = pack.get("trends")
     if trends:
         change = trends["totals"]["change"]

@@ -432,7 +432,7 @@ def packs_in(
 ) -> None:
     """``pack in``: every answered row with what it did (or would do); a summary per file on
     stderr."""
-    from dirtrack.i18n import msg
+    from dirtrack.i18n import clauses, msg
     from dirtrack.render import err
 
     files = []
@@ -466,19 +466,17 @@ def packs_in(
             }
         )
     for info in files:
-        key = "pack_in_dry" if dry_run else "pack_in_done"
-        err(
-            msg(
-                key,
-                lang,
-                file=Path(info["file"]).name,
-                unit=info["unit"],
-                applied=info["applied"],
-                conflicts=info["conflicts"],
-                kept=info["kept_office"],
-                unchanged=info["unchanged"],
-            )
+        counts = clauses(  # no "applied: 0"
+            lang,
+            ("pack_in_n_to_apply" if dry_run else "pack_in_n_applied", info["applied"]),
+            ("pack_in_n_conflicts" if dry_run else "pack_in_n_conflicts_left", info["conflicts"]),
+            ("pack_in_n_to_keep" if dry_run else "pack_in_n_kept", info["kept_office"]),
+            ("pack_in_n_unchanged", info["unchanged"]),
+            sep="; ",
         )
+        key = ("pack_in_dry" if dry_run else "pack_in_done") if counts else "pack_in_blank"
+        name = Path(info["file"]).name
+        err(msg(key, lang, file=name, unit=info["unit"], counts=counts))
         if asked := info["requests"]:
             name = Path(info["file"]).name
             if dry_run:

@@ -61,6 +61,9 @@ EVERY = {
     "year": SpanKind.YEAR,
 }
 MONTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
+# The fewest days of a month that ends a period: February (28) for a month; June and September
+# (30) for a quarter, June (30) for a half; December (31) for a year.
+SHORTEST_LAST_MONTH = {"month": 28, "quarter": 30, "half-year": 30, "year": 31}
 MAX_OFFSET = 366
 # A preview of a series without an end lists this many occurrences.
 PREVIEW = 12
@@ -143,8 +146,9 @@ class Schedule:
 
     @property
     def clamps(self) -> bool:
-        """Whether ``day`` is missing from some of the months it names (29-31)."""
-        return self.day is not None and self.day > 28
+        """Whether ``day`` is missing from some of the months it names: 29-31 of a month, 31 of
+        a quarter's or a half's last month (June, September), none of December's."""
+        return self.day is not None and self.day > SHORTEST_LAST_MONTH[self.every]
 
     def period_at(self, day: date) -> Period:
         return containing(day, EVERY[self.every])

@@ -123,11 +123,15 @@ class UnitIndex:
         names exactly, else those whose name or alias holds it as whole words.
 
         Raises:
-            InvalidInput: ``ref`` is blank.
+            InvalidInput: ``ref`` is blank (white space, characters that show nothing).
         """
         key = fold_words(ref)
         if not key:
-            raise InvalidInput.of("unit_empty_ref")
+            from dirtrack.text import is_blank
+
+            if is_blank(ref):
+                raise InvalidInput.of("unit_empty_ref")
+            return []  # punctuation alone ('???', '—'): it names no unit, it is not empty
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
             return exact
@@ -242,8 +246,13 @@ def add_unit(
     session.add(unit)
     session.flush()
     assert unit.id is not None
-    for alias in dict.fromkeys(clean_aliases):
-        session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
+    # An alias that is the code, the name or an earlier alias once compared (case, accents,
+    # tone marks: "Ban số", "ban so") names nothing new: kept once, as rename_unit does.
+    seen = {fold_words(code), fold_words(name)}
+    for alias in clean_aliases:
+        if fold_words(alias) not in seen:
+            seen.add(fold_words(alias))
+            session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
     return unit
 
@@ -404,6 +413,13 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
                 heir=heir.code,
             )
         raise Conflict.of("successor_retired", successor=successor.code, date=successor.retired_on)
+    named = latest_meeting_naming(session, unit.id)
+    if named is not None and named[1] >= on:
+        # The rule of check_not_retired the other way round: a meeting on or after the day
+        # the unit retires cannot name it, so the day cannot come before such a meeting.
+        raise Conflict.of(
+            "retire_before_meeting", unit=unit.code, date=on, meeting=named[0], held=named[1]
+        )
     from sqlmodel import col, select
 
     from dirtrack.models import Directive
@@ -441,6 +457,47 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     session.add(unit)
     session.flush()
     return Retired(unit, successor, on, tuple(moved))
+
+
+def latest_meeting_naming(session: Session, unit_id: int) -> tuple[int, date] | None:
+    """The id and day of the latest meeting that names the unit: it attended, or was given a
+    directive, a periodic directive or a limitation there (as lead or coordinating unit)."""
+    from sqlalchemy import union_all
+    from sqlmodel import col, select
+
+    from dirtrack.models import (
+        Directive,
+        DirectiveCoordinator,
+        Limitation,
+        Meeting,
+        MeetingAttendee,
+        Series,
+        SeriesCoordinator,
+    )
+
+    named = union_all(
+        select(col(MeetingAttendee.meeting_id)).where(col(MeetingAttendee.unit_id) == unit_id),
+        select(col(Directive.meeting_id)).where(col(Directive.unit_id) == unit_id),
+        select(col(Directive.meeting_id))
+        .join(DirectiveCoordinator, col(DirectiveCoordinator.directive_id) == col(Directive.id))
+        .where(col(DirectiveCoordinator.unit_id) == unit_id),
+        select(col(Limitation.meeting_id)).where(col(Limitation.unit_id) == unit_id),
+        select(col(Series.meeting_id)).where(col(Series.unit_id) == unit_id),
+        select(col(Series.meeting_id))
+        .join(SeriesCoordinator, col(SeriesCoordinator.series_id) == col(Series.id))
+        .where(col(SeriesCoordinator.unit_id) == unit_id),
+    ).subquery()
+    found = (
+        session.connection()
+        .execute(
+            select(col(Meeting.id), col(Meeting.date))
+            .where(col(Meeting.id).in_(select(named.c[0])))
+            .order_by(col(Meeting.date).desc(), col(Meeting.id).desc())
+            .limit(1)
+        )
+        .first()
+    )
+    return None if found is None else (int(found[0] or 0), found[1])
 
 
 def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -> None:
