@@ -921,6 +921,9 @@ _CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Vă
         ("Sáng thứ Hai (15/3), ", date(2021, 3, 15)),
         ("Chiều ngày 15-3, ", date(2021, 3, 15)),
         ("Sáng 15.3, ", date(2021, 3, 15)),
+        # the en dash a word processor puts for a typed " - " (no date was read)
+        ("Ngày 15 – 3, ", date(2021, 3, 15)),
+        ("Ngày 15–3–2021, ", date(2021, 3, 15)),
     ],
 )
 def test_meeting_day_forms(lead: str, expected: date) -> None:
