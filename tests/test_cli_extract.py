@@ -734,3 +734,26 @@ def test_extract_apply_refused_names_the_draft_in_the_language_of_the_run(
         assert result.exit_code == 1 and result.stderr.startswith(words), result.stderr
         assert len(result.stderr.splitlines()) == 1
     assert file_digest(db_path) == before
+
+
+def test_a_day_without_a_year_anywhere_is_drafted_with_a_warning(cli: Cli) -> None:
+    """'Sáng ngày 28/8' with no year and no dateline was drafted in this year, silently: an old
+    article saved without its dateline went into the record years off."""
+    from datetime import date
+
+    text = MADE_UP.replace("6/5/2022", "6/5").replace(" trước ngày 30/6/2022", "")
+    result = cli("extract", "-", "--format", "json", input=text)
+    assert result.exit_code == 0, result.stderr
+    draft = json.loads(result.stdout)
+    held = date.fromisoformat(draft["meeting"]["date"])
+    assert (held.month, held.day) == (5, 6) and held <= date.today()
+    assert draft["missing"] == ["year"]
+    assert result.stderr.startswith("Warning: the text does not give the meeting's year (")
+    vi = cli("--lang", "vi", "extract", "-", input=text)
+    assert vi.stderr.startswith("Lưu ý: văn bản không nêu năm họp (") and "--date" in vi.stderr
+    assert "# Văn bản không nêu: năm họp" in vi.stdout
+    given = cli("extract", "-", "--date", "6/5/2019", "--format", "json", input=text)
+    assert given.stderr == "" and json.loads(given.stdout)["missing"] == []
+    # a year the text gives elsewhere, or a full date, is no guess
+    dated = cli("extract", "-", "--format", "json", input=text + "Năm 2019 xã đạt chuẩn.\n")
+    assert json.loads(dated.stdout)["missing"] == [] and dated.stderr == ""
