@@ -371,6 +371,18 @@ def test_a_conclusion_notice_with_headings_and_bullets() -> None:
     assert {lim.unit for lim in draft.limitations} == {"Ban Dân vận Tỉnh ủy"}
 
 
+@pytest.mark.parametrize("header", ["Số: 125/TB-UBND", "Số:125/TB-UBND", "Số 125/TB-UBND"])
+def test_the_notices_number_in_its_header_is_the_drafts_doc(header: str) -> None:
+    # the administrative header writes "Số:" with its colon: no number was drafted
+    text = (
+        f"THÔNG BÁO\n{header}\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n"
+        "Ngày 6/5/2022, đồng chí Lê Văn Tám, Chủ tịch UBND huyện chủ trì cuộc họp giao ban. "
+        "Giao Phòng Nội vụ rà soát hồ sơ cán bộ, xong trước ngày 30/6/2022. Căn cứ Nghị quyết "
+        "số 45/NQ-HĐND, Phòng Tư pháp rà soát văn bản."
+    )
+    assert extract(text, today=date(2025, 1, 1)).meeting.doc == "125/TB-UBND"
+
+
 def test_directives_quoted_before_their_attribution() -> None:
     text = (
         "Bí thư Tỉnh ủy chỉ đạo tại hội nghị giao ban\n"
