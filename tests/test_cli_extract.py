@@ -757,3 +757,33 @@ def test_a_day_without_a_year_anywhere_is_drafted_with_a_warning(cli: Cli) -> No
     # a year the text gives elsewhere, or a full date, is no guess
     dated = cli("extract", "-", "--format", "json", input=text + "Năm 2019 xã đạt chuẩn.\n")
     assert json.loads(dated.stdout)["missing"] == [] and dated.stderr == ""
+
+
+def test_wrong_values_in_several_blocks_are_all_named(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft edited badly in three places was refused at the first only: the clerk corrected
+    it and ran the dry run again for each."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = "hôm qua"\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "VPTU"\nknown = "có"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Rà soát hồ sơ"\n\n'
+        '[[directives]]\nunit = 7\ntext = "Hoàn thành báo cáo"\ndue = "31/2/2023"\n',
+        "utf-8",
+    )
+    before = file_digest(db_path)
+    dry = cli("import", str(draft), "--dry-run")
+    assert dry.exit_code == 1
+    assert dry.stdout.splitlines() == [
+        "line 1, meeting: date: 'hôm qua' is not a date; use 2022-05-06, 6/5/2022 (day first), "
+        "06-05-2022",
+        "line 5, units #1: 'known' must be true or false",
+        "line 13, directives #2: 'unit' must be text",
+    ]
+    assert dry.stderr.startswith("Error: hop.toml: 3 problems, an import would write nothing: ")
+    error = cli.fail("--lang", "vi", "import", str(draft))
+    assert error.startswith("Error: hop.toml: không nhập gì. dòng 1, meeting: date: ")
+    assert "; dòng 5, units #1: " in error and "; dòng 13, directives #2: " in error
+    assert file_digest(db_path) == before

@@ -29,7 +29,7 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
-from dirtrack.extract.draft import Draft
+from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import decode_text, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
@@ -153,6 +153,7 @@ def read_draft(path: Path) -> Draft:
     Raises:
         InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
             line of the draft where it can.
+        ImportRejected: values wrong in several blocks: each a problem, with its line.
     """
     text = draft_text(path)
     try:
@@ -167,6 +168,14 @@ def read_draft(path: Path) -> Draft:
                 raise InvalidInput.of("draft_not_object")
             return Draft.from_dict(data)
         return Draft.from_toml(text)
+    except DraftProblems as exc:
+        headers = _header_lines(text)
+        problems = []
+        for error in exc.errors:
+            where, said = str(error.params["where"]), error.params["problem"]
+            assert isinstance(said, Phrase)
+            problems.append(Problem(said, place=where, line=_line_of(where, headers)))
+        raise ImportRejected(path.name, problems) from None
     except InvalidInput as exc:
         line = _line_of(str(exc), _header_lines(text))
         named = _top_key(exc)
@@ -587,7 +596,15 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     if refused:
         raise InvalidInput.of("draft_options", options=", ".join(refused))
     progress.stage("reading")
-    draft = read_draft(path)
+    try:
+        draft = read_draft(path)
+    except ImportRejected as exc:
+        if not options.dry_run:
+            raise
+        # wrong values in several blocks: the dry run lists them as it lists the import's
+        result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=exc.problems)
+        result.details["lines"] = sorted({p.line for p in exc.problems if p.line is not None})
+        return result
     progress.stage("writing")
     try:
         result = record_draft(
