@@ -75,6 +75,33 @@ def test_titles_come_from_the_headline_or_the_lead(drafts: dict[int, Draft]) -> 
     assert drafts[2].meeting.title.startswith("Giao ban với các Đoàn công tác")
 
 
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "Sáng 6/5/2022, UBND huyện Đông Sơn tổ chức hội nghị sơ kết 6 tháng, đồng chí Lê Văn "
+            "Tám, Chủ tịch UBND huyện chủ trì.",
+            "Hội nghị sơ kết 6 tháng",
+        ),
+        (
+            "Sáng 6/5/2022, Đảng ủy xã An Phú họp giao ban tháng 5, dưới sự chủ trì của đồng chí "
+            "Lê Văn Tám.",
+            "Giao ban tháng 5",
+        ),
+        (
+            "Sáng 6/5/2022, Huyện ủy Đông Sơn tổ chức hội nghị triển khai nhiệm vụ quý II, do "
+            "đồng chí Lê Văn Tám, Bí thư Huyện ủy chủ trì.",
+            "Hội nghị triển khai nhiệm vụ quý II",
+        ),
+    ],
+)
+def test_a_title_from_the_lead_stops_before_who_chaired(lead: str, title: str) -> None:
+    # with no headline, the title ran to the end of the lead: "..., đồng chí X, Chủ tịch ... chủ
+    # trì" was part of it
+    draft = extract(lead + " Đồng chí yêu cầu Phòng Nội vụ rà soát hồ sơ.", today=date(2025, 1, 1))
+    assert draft.meeting.title == title
+
+
 def test_year_comes_from_the_dateline_even_when_the_text_names_other_years() -> None:
     # the article is published 29/12/2017 but speaks mostly of 2018
     assert extract(seed(3)).meeting.date == date(2017, 12, 28)

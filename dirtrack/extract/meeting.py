@@ -703,13 +703,23 @@ def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     return found
 
 
+#: Where the lead's meeting phrase ends and who chaired or attended it begins ("Hội nghị sơ kết
+#: 6 tháng, đồng chí Lê Văn Tám, Bí thư Huyện ủy chủ trì"): no part of the title.
+_TITLE_END = re.compile(
+    r",\s*(?:do |duoi su (?:chu tri|chi dao) cua |voi su (?:tham du|chu tri) cua |co su tham du "
+    r"cua )?(?:cac )?(?:dong chi|d/c|ong|ba)\b"
+)
+
+
 def title_from_lead(lead: str) -> str | None:
-    """A title made from the lead sentence: its meeting noun phrase ("Giao ban với ...")."""
+    """A title made from the lead sentence: its meeting noun phrase ("Giao ban với ..."), up to
+    who chaired or attended it."""
     folded = Folded.of(lead)
     m = MEETING_NOUN.search(folded.key)
     if m is None:
         return None
-    text = lead[m.start() :].strip().rstrip(".…;: ")
+    end = _TITLE_END.search(folded.key, m.end())
+    text = lead[m.start() : end.start() if end else None].strip().rstrip(".…;:, ")
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:30])
