@@ -787,3 +787,34 @@ def test_wrong_values_in_several_blocks_are_all_named(
     assert error.startswith("Error: hop.toml: không nhập gì. dòng 1, meeting: date: ")
     assert "; dòng 5, units #1: " in error and "; dòng 13, directives #2: " in error
     assert file_digest(db_path) == before
+
+
+def test_a_json_draft_names_the_lines_of_its_problems(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft in JSON (`extract --format json`) named the block but never the line."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = {
+        "meeting": {"date": "2022-05-06", "title": "Giao ban"},
+        "units": [{"name": "VPTU"}],
+        "directives": [
+            {"unit": "VPTU", "text": "Rà soát hồ sơ"},
+            {"unit": 7, "text": "Hoàn thành báo cáo"},
+            {"unit": "Sở Không Có", "text": "Lập kế hoạch"},
+        ],
+    }
+    path = tmp_path / "hop.json"
+    path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    second = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][3]
+    before = file_digest(db_path)
+    error = cli.fail("import", str(path))
+    assert error == f"Error: hop.json: line {second}, directives #2: 'unit' must be text"
+    draft["directives"][1]["unit"] = "VPTU"
+    path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
+    third = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][4]
+    error = cli.fail("import", str(path), "--dry-run")
+    assert f"line {third}, directives #3: unknown unit 'Sở Không Có'" in error, error
+    path.write_text(json.dumps({**draft, "units": {"name": "VPTU"}}, indent=2), "utf-8")
+    assert cli.fail("import", str(path)) == "Error: hop.json: line 6, 'units' must be a list"
+    assert file_digest(db_path) == before

@@ -79,6 +79,46 @@ def _header_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def _json_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of a JSON draft's blocks, by place, as :func:`_header_lines` gives
+    a TOML draft's: ``meeting``, ``directives #2``, and each top-level key by its name."""
+    lines: dict[str, int] = {}
+    line, depth, key, in_string, escaped = 1, 0, None, False, False
+    counts: dict[str, int] = {}
+    start = 0  # where the string being read began
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if depth == 1 and text[i + 1 : i + 40].lstrip().startswith(":"):
+                    key = text[start + 1 : i]
+                    lines.setdefault(key, line)
+            continue
+        if ch == '"':
+            in_string, start = True, i
+        elif ch in "{[":
+            depth += 1
+            if ch == "{" and depth == 2 and key == "meeting":
+                lines["meeting"] = line
+            elif ch == "{" and depth == 3 and key in ("units", "limitations", "directives"):
+                counts[key] = counts.get(key, 0) + 1
+                lines[f"{key} #{counts[key]}"] = line
+        elif ch in "}]":
+            depth -= 1
+    return lines
+
+
+def _block_lines(text: str, path: Path) -> dict[str, int]:
+    """Where each block of the draft in ``path`` starts (JSON or TOML)."""
+    return _json_lines(text) if path.suffix.lower() == ".json" else _header_lines(text)
+
+
 def _line_of(message: str, lines: dict[str, int]) -> int | None:
     """The line of the draft where the block ``message`` starts with is (``units #2: …``),
     ``lines`` the draft's :func:`_header_lines` (read once: a draft may have thousands of
@@ -169,7 +209,7 @@ def read_draft(path: Path) -> Draft:
             return Draft.from_dict(data)
         return Draft.from_toml(text)
     except DraftProblems as exc:
-        headers = _header_lines(text)
+        headers = _block_lines(text, path)
         problems = []
         for error in exc.errors:
             where, said = str(error.params["where"]), error.params["problem"]
@@ -177,10 +217,12 @@ def read_draft(path: Path) -> Draft:
             problems.append(Problem(said, place=where, line=_line_of(where, headers)))
         raise ImportRejected(path.name, problems) from None
     except InvalidInput as exc:
-        line = _line_of(str(exc), _header_lines(text))
+        blocks = _block_lines(text, path)
+        line = _line_of(str(exc), blocks)
         named = _top_key(exc)
         if line is None and named is not None:
-            line = _key_line(text, named)
+            json_draft = path.suffix.lower() == ".json"
+            line = blocks.get(named) if json_draft else _key_line(text, named)
         if line is None:
             raise InvalidInput.of("draft_in_file", file=path.name, error=exc) from None
         raise InvalidInput.of("draft_at_line", file=path.name, line=line, error=exc) from None
@@ -615,7 +657,7 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
-        headers = _header_lines(draft_text(path))
+        headers = _block_lines(draft_text(path), path)
         problems = [replace(p, line=_line_of(p.place or "", headers)) for p in exc.problems]
         lines = sorted({p.line for p in problems if p.line is not None})
         if options.dry_run:
