@@ -598,6 +598,10 @@ MESSAGES: dict[str, Entry] = {
     "cancel": N_("directive {id}: cancelled on {date}"),
     "resolve": N_("limitation {id}: resolved on {date}"),
     "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
+    "draft_recorded_already": NP_(
+        "meeting {id} was recorded from this draft already: nothing written, {n} item unchanged",
+        "meeting {id} was recorded from this draft already: nothing written, {n} items unchanged",
+    ),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
     "draft_future": N_(
         "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
@@ -615,6 +619,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),
+    "missing_year": N_("the meeting's year (the draft takes the latest not after today; --date)"),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),
     "missing_units": N_("any unit"),
@@ -1527,6 +1532,10 @@ ERRORS: dict[str, Entry] = {
     "file_unreadable": N_("{name}: cannot be read ({reason})"),
     "file_empty": N_("{name} is empty"),
     "draft_unreadable": N_("cannot read {path}: {reason}"),
+    "draft_too_large": N_(
+        "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
+        "meeting (a meeting's draft runs to some tens of thousands)"
+    ),
     "draft_bad_json": N_("line {line}: not valid JSON ({detail})"),
     "draft_not_object": N_("a draft must be a JSON object"),
     "draft_in_file": N_("{file}: {error}"),

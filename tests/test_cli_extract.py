@@ -170,7 +170,7 @@ def test_a_draft_without_its_one_meeting_table_says_so(
     stray = tmp_path / "stray.toml"
     stray.write_text('title = "Họp"\n' + text, encoding="utf-8")
     assert cli.fail("--lang", "vi", "import", str(stray)).startswith(
-        "Error: stray.toml: bản nháp: khóa 'title' không hợp lệ"
+        "Error: stray.toml: dòng 1, bản nháp: khóa 'title' không hợp lệ"
     )
     assert file_digest(db_path) == before
 
@@ -640,3 +640,181 @@ def test_a_text_of_more_than_a_million_characters_is_refused_at_once(
         "(một thông báo kết luận thường chỉ vài chục nghìn ký tự)",
     }[lang]
     assert cli.fail("--lang", lang, "extract", str(page)) == f"Error: {page}: {said}"
+
+
+def test_a_problem_of_the_draft_as_a_whole_names_its_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A mistyped table name or a [units] that should be [[units]] was refused without the line
+    of the draft it stands on."""
+    meeting = '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n'
+    before = file_digest(db_path)
+    typo = tmp_path / "typo.toml"
+    typo.write_text("# ghi chú\n\n" + meeting.replace("[meeting]", "[meetin]"), "utf-8")
+    assert cli.fail("import", str(typo), "--dry-run").startswith(
+        "Error: typo.toml: line 3, draft: unknown key 'meetin'"
+    )
+    table = tmp_path / "table.toml"
+    table.write_text(meeting + '\n[units]\nname = "UBND xã An Phú"\n', "utf-8")
+    assert cli.fail("import", str(table)) == "Error: table.toml: line 5, 'units' must be a list"
+    assert cli.fail("--lang", "vi", "import", str(table)).startswith("Error: table.toml: dòng 5, ")
+    assert file_digest(db_path) == before
+
+
+def test_a_huge_draft_is_refused_before_it_is_read(cli: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A draft of tens of megabytes (no `extract` writes one) took minutes to check."""
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n' + "# x\n" * 1_300_000, "utf-8"
+    )
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        error = cli.fail("import", str(draft), *args)
+        assert error.startswith("Error: hop.toml: a draft of more than 5000000 characters")
+    assert file_digest(db_path) == before
+
+
+def test_an_item_at_a_meeting_whose_one_unit_is_unknown_is_no_second_problem(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The meeting's one unit not registered: the dry run named it, then each item without a
+    unit as 'names no unit and the meeting has 1 unit', which the unit's registration cures."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "UBND xã An Phú"\n\n'
+        '[[directives]]\ntext = "Hoàn thành báo cáo tổng kết"\n',
+        "utf-8",
+    )
+    before = file_digest(db_path)
+    for args in ((), ("--dry-run",)):
+        error = cli.fail("import", str(draft), *args)
+        assert "line 5, units #1: unknown unit 'UBND xã An Phú'" in error, error
+        assert "names no unit" not in error and error.count("line ") == 1, error
+    assert file_digest(db_path) == before
+    cli.ok("import", str(draft), "--create-units")
+    assert [d["unit"] for d in cli.json("list", "--as-of", "2022-05-06")] == ["UXAP"]
+
+
+MADE_UP = (
+    "Sáng ngày 6/5/2022, UBND xã An Phú họp giao ban tháng 5. Đồng chí Nguyễn Văn Bình, Chủ tịch "
+    "UBND xã An Phú chủ trì cuộc họp.\n\nKết luận cuộc họp, đồng chí Chủ tịch yêu cầu UBND xã An "
+    "Phú khẩn trương hoàn thành báo cáo tổng kết trước ngày 30/6/2022.\n"
+)
+
+
+def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -> None:
+    """The same text applied twice wrote nothing the second time, but said 'recorded meeting 1:
+    0 limitations, 0 directives', as if its directive had been lost."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    first = cli("extract", "-", "--apply", "--create-units", input=MADE_UP)
+    assert first.exit_code == 0 and "recorded meeting 1: 0 limitations, 1 directive" in first.stderr
+    before = file_digest(db_path)
+    en = "meeting 1 was recorded from this draft already: nothing written, 2 items unchanged"
+    vi = "cuộc họp 1 đã được ghi từ bản nháp này: không ghi gì, 2 mục không đổi"
+    for lang, words in (("en", en), ("vi", vi)):
+        again = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=MADE_UP)
+        assert again.exit_code == 0 and again.stderr.strip() == words, again.stderr
+    assert file_digest(db_path) == before
+    assert len(cli.json("list", "--as-of", "2022-05-06")) == 1
+
+
+def test_extract_apply_refused_names_the_draft_in_the_language_of_the_run(
+    cli: Cli, db_path: Path
+) -> None:
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    undated = MADE_UP.replace("Sáng ngày 6/5/2022, ", "")
+    before = file_digest(db_path)
+    for lang, words in (
+        ("vi", "Error: bản nháp: không nhập gì. meeting: thiếu 'date'"),
+        ("en", "Error: draft: nothing was imported. meeting: 'date' is missing"),
+    ):
+        result = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=undated)
+        assert result.exit_code == 1 and result.stderr.startswith(words), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert file_digest(db_path) == before
+
+
+def test_a_day_without_a_year_anywhere_is_drafted_with_a_warning(cli: Cli) -> None:
+    """'Sáng ngày 28/8' with no year and no dateline was drafted in this year, silently: an old
+    article saved without its dateline went into the record years off."""
+    from datetime import date
+
+    text = MADE_UP.replace("6/5/2022", "6/5").replace(" trước ngày 30/6/2022", "")
+    result = cli("extract", "-", "--format", "json", input=text)
+    assert result.exit_code == 0, result.stderr
+    draft = json.loads(result.stdout)
+    held = date.fromisoformat(draft["meeting"]["date"])
+    assert (held.month, held.day) == (5, 6) and held <= date.today()
+    assert draft["missing"] == ["year"]
+    assert result.stderr.startswith("Warning: the text does not give the meeting's year (")
+    vi = cli("--lang", "vi", "extract", "-", input=text)
+    assert vi.stderr.startswith("Lưu ý: văn bản không nêu năm họp (") and "--date" in vi.stderr
+    assert "# Văn bản không nêu: năm họp" in vi.stdout
+    given = cli("extract", "-", "--date", "6/5/2019", "--format", "json", input=text)
+    assert given.stderr == "" and json.loads(given.stdout)["missing"] == []
+    # a year the text gives elsewhere, or a full date, is no guess
+    dated = cli("extract", "-", "--format", "json", input=text + "Năm 2019 xã đạt chuẩn.\n")
+    assert json.loads(dated.stdout)["missing"] == [] and dated.stderr == ""
+
+
+def test_wrong_values_in_several_blocks_are_all_named(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft edited badly in three places was refused at the first only: the clerk corrected
+    it and ran the dry run again for each."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = "hôm qua"\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "VPTU"\nknown = "có"\n\n'
+        '[[directives]]\nunit = "VPTU"\ntext = "Rà soát hồ sơ"\n\n'
+        '[[directives]]\nunit = 7\ntext = "Hoàn thành báo cáo"\ndue = "31/2/2023"\n',
+        "utf-8",
+    )
+    before = file_digest(db_path)
+    dry = cli("import", str(draft), "--dry-run")
+    assert dry.exit_code == 1
+    assert dry.stdout.splitlines() == [
+        "line 1, meeting: date: 'hôm qua' is not a date; use 2022-05-06, 6/5/2022 (day first), "
+        "06-05-2022",
+        "line 5, units #1: 'known' must be true or false",
+        "line 13, directives #2: 'unit' must be text",
+    ]
+    assert dry.stderr.startswith("Error: hop.toml: 3 problems, an import would write nothing: ")
+    error = cli.fail("--lang", "vi", "import", str(draft))
+    assert error.startswith("Error: hop.toml: không nhập gì. dòng 1, meeting: date: ")
+    assert "; dòng 5, units #1: " in error and "; dòng 13, directives #2: " in error
+    assert file_digest(db_path) == before
+
+
+def test_a_json_draft_names_the_lines_of_its_problems(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A draft in JSON (`extract --format json`) named the block but never the line."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    draft = {
+        "meeting": {"date": "2022-05-06", "title": "Giao ban"},
+        "units": [{"name": "VPTU"}],
+        "directives": [
+            {"unit": "VPTU", "text": "Rà soát hồ sơ"},
+            {"unit": 7, "text": "Hoàn thành báo cáo"},
+            {"unit": "Sở Không Có", "text": "Lập kế hoạch"},
+        ],
+    }
+    path = tmp_path / "hop.json"
+    path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    second = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][3]
+    before = file_digest(db_path)
+    error = cli.fail("import", str(path))
+    assert error == f"Error: hop.json: line {second}, directives #2: 'unit' must be text"
+    draft["directives"][1]["unit"] = "VPTU"
+    path.write_text(json.dumps(draft, ensure_ascii=False, indent=2), "utf-8")
+    third = [i for i, line in enumerate(lines, 1) if line.strip() == "{"][4]
+    error = cli.fail("import", str(path), "--dry-run")
+    assert f"line {third}, directives #3: unknown unit 'Sở Không Có'" in error, error
+    path.write_text(json.dumps({**draft, "units": {"name": "VPTU"}}, indent=2), "utf-8")
+    assert cli.fail("import", str(path)) == "Error: hop.json: line 6, 'units' must be a list"
+    assert file_digest(db_path) == before

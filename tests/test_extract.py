@@ -75,6 +75,33 @@ def test_titles_come_from_the_headline_or_the_lead(drafts: dict[int, Draft]) -> 
     assert drafts[2].meeting.title.startswith("Giao ban với các Đoàn công tác")
 
 
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "Sáng 6/5/2022, UBND huyện Đông Sơn tổ chức hội nghị sơ kết 6 tháng, đồng chí Lê Văn "
+            "Tám, Chủ tịch UBND huyện chủ trì.",
+            "Hội nghị sơ kết 6 tháng",
+        ),
+        (
+            "Sáng 6/5/2022, Đảng ủy xã An Phú họp giao ban tháng 5, dưới sự chủ trì của đồng chí "
+            "Lê Văn Tám.",
+            "Giao ban tháng 5",
+        ),
+        (
+            "Sáng 6/5/2022, Huyện ủy Đông Sơn tổ chức hội nghị triển khai nhiệm vụ quý II, do "
+            "đồng chí Lê Văn Tám, Bí thư Huyện ủy chủ trì.",
+            "Hội nghị triển khai nhiệm vụ quý II",
+        ),
+    ],
+)
+def test_a_title_from_the_lead_stops_before_who_chaired(lead: str, title: str) -> None:
+    # with no headline, the title ran to the end of the lead: "..., đồng chí X, Chủ tịch ... chủ
+    # trì" was part of it
+    draft = extract(lead + " Đồng chí yêu cầu Phòng Nội vụ rà soát hồ sơ.", today=date(2025, 1, 1))
+    assert draft.meeting.title == title
+
+
 def test_year_comes_from_the_dateline_even_when_the_text_names_other_years() -> None:
     # the article is published 29/12/2017 but speaks mostly of 2018
     assert extract(seed(3)).meeting.date == date(2017, 12, 28)
@@ -369,6 +396,18 @@ def test_a_conclusion_notice_with_headings_and_bullets() -> None:
     assert not any("Như trên" in d.text or "Lưu" in d.text for d in draft.directives)
     assert meeting.doc == "512-TB/TU"  # the notice's number, not a cited document's
     assert {lim.unit for lim in draft.limitations} == {"Ban Dân vận Tỉnh ủy"}
+
+
+@pytest.mark.parametrize("header", ["Số: 125/TB-UBND", "Số:125/TB-UBND", "Số 125/TB-UBND"])
+def test_the_notices_number_in_its_header_is_the_drafts_doc(header: str) -> None:
+    # the administrative header writes "Số:" with its colon: no number was drafted
+    text = (
+        f"THÔNG BÁO\n{header}\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n"
+        "Ngày 6/5/2022, đồng chí Lê Văn Tám, Chủ tịch UBND huyện chủ trì cuộc họp giao ban. "
+        "Giao Phòng Nội vụ rà soát hồ sơ cán bộ, xong trước ngày 30/6/2022. Căn cứ Nghị quyết "
+        "số 45/NQ-HĐND, Phòng Tư pháp rà soát văn bản."
+    )
+    assert extract(text, today=date(2025, 1, 1)).meeting.doc == "125/TB-UBND"
 
 
 def test_directives_quoted_before_their_attribution() -> None:
@@ -921,6 +960,9 @@ _CHAIRED = "UBND huyện tổ chức họp giao ban do đồng chí Nguyễn Vă
         ("Sáng thứ Hai (15/3), ", date(2021, 3, 15)),
         ("Chiều ngày 15-3, ", date(2021, 3, 15)),
         ("Sáng 15.3, ", date(2021, 3, 15)),
+        # the en dash a word processor puts for a typed " - " (no date was read)
+        ("Ngày 15 – 3, ", date(2021, 3, 15)),
+        ("Ngày 15–3–2021, ", date(2021, 3, 15)),
     ],
 )
 def test_meeting_day_forms(lead: str, expected: date) -> None:

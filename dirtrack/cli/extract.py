@@ -117,15 +117,22 @@ def extract(
             # said once it is recorded: a draft the import refuses gets its one Error line only
             warn_missing(draft.missing, lang)
             warn_future(None if day else draft.meeting.date, today(), lang)
-            err(
-                msg(
+            if result.unchanged:  # the same text applied again: nothing was written
+                said = msg(
+                    "draft_recorded_already",
+                    lang,
+                    id=result.details["meeting_id"],
+                    n=result.unchanged,
+                )
+            else:
+                said = msg(
                     "draft_recorded",
                     lang,
                     id=result.details["meeting_id"],
                     limitations=Count("limitations", result.created["limitations"]),
                     directives=Count("directives", result.created["directives"]),
                 )
-            )
+            err(said)
             for warning in result.warnings:
                 err(in_lang(warning, lang))
 

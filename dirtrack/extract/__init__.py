@@ -138,7 +138,8 @@ def extract(
         chair: the chair when the clerk knows it (``extract --chair``).
 
     What the text does not give (the date, the chair, any unit) is left empty and named in
-    :attr:`Draft.missing`.
+    :attr:`Draft.missing`; a day whose year the text does not give is drafted in the latest year
+    that does not put it after ``today``, and ``year`` named missing.
 
     Raises:
         InvalidInput: the text is empty.
@@ -217,6 +218,8 @@ def extract(
         name
         for name, absent in (
             ("date", meeting.date is None),
+            # a day and month only, and no year anywhere: this year's is a guess to check
+            ("year", meeting.date is not None and info.year_assumed and on is None),
             ("title", meeting.title is None),
             ("chair", meeting.chair is None),
             ("units", not found_units),

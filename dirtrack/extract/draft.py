@@ -220,20 +220,72 @@ def _array(data: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
+class DraftProblems(InvalidInput):
+    """Several blocks of a draft are wrong: :attr:`errors`, one for each, in the draft's order
+    (each ``where: problem``, as :func:`_fail` makes it), so a clerk sees them all at once."""
+
+    def __init__(self, errors: Sequence[InvalidInput]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = list(errors)
+
+    def render(self, lang: str) -> str:
+        return "; ".join(e.render(lang) for e in self.errors)
+
+
 def _read(data: Mapping[str, Any]) -> Draft:
+    """The draft in ``data``. What is wrong with the whole (an unknown table, no [meeting]) stops
+    at once; a wrong value stops its block only, and every wrong block is reported.
+
+    Raises:
+        InvalidInput: one problem; :class:`DraftProblems` when several blocks have one.
+    """
     _check_keys(data, ("meeting", "units", "limitations", "directives", "missing"), "draft")
     if "meeting" not in data:
         raise _fail("draft", "draft_no_meeting")
     if isinstance(data["meeting"], list):  # [[meeting]]: an array of tables
         raise _fail("meeting", "draft_meeting_list")
-    m = _table(data["meeting"], "meeting")
+    raw_units = _array(data, "units")
+    raw_limitations = _array(data, "limitations")
+    raw_directives = _array(data, "directives")
+    errors: list[InvalidInput] = []
+    try:
+        meeting = _meeting(_table(data["meeting"], "meeting"))
+    except InvalidInput as exc:
+        errors.append(exc)
+        meeting = MeetingDraft()
+    units: list[UnitDraft] = []
+    for i, raw in enumerate(raw_units, 1):
+        try:
+            units.append(_unit(raw, f"units #{i}"))
+        except InvalidInput as exc:
+            errors.append(exc)
+    limitations: list[LimitationDraft] = []
+    for i, raw in enumerate(raw_limitations, 1):
+        try:
+            limitations.append(_limitation(raw, f"limitations #{i}"))
+        except InvalidInput as exc:
+            errors.append(exc)
+    directives: list[DirectiveDraft] = []
+    for i, raw in enumerate(raw_directives, 1):
+        try:
+            directives.append(_directive(raw, f"directives #{i}", meeting.date))
+        except InvalidInput as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DraftProblems(errors)
+    return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
+
+
+def _meeting(m: Mapping[str, Any]) -> MeetingDraft:
     _check_keys(
         m, ("date", "title", "chair", "chair_title", "kind", "doc", "key", "source"), "meeting"
     )
     kind = _text(m, "kind", "meeting")
     if kind is not None and kind not in KINDS:
         raise _fail("meeting", "draft_bad_kind", kind=kind, kinds=", ".join(KINDS))
-    meeting = MeetingDraft(
+    return MeetingDraft(
         date=_day(m.get("date"), "meeting", "date"),
         title=_text(m, "title", "meeting"),
         chair=_text(m, "chair", "meeting"),
@@ -243,67 +295,60 @@ def _read(data: Mapping[str, Any]) -> Draft:
         doc=_text(m, "doc", "meeting"),
         key=_text(m, "key", "meeting"),
     )
-    units: list[UnitDraft] = []
-    for i, raw in enumerate(_array(data, "units"), 1):
-        where = f"units #{i}"
-        u = _table(raw, where)
-        _check_keys(u, ("code", "name", "known", "source"), where)
-        known = u.get("known", False)
-        if not isinstance(known, bool):
-            raise _fail(where, "draft_bad_known")
-        units.append(
-            UnitDraft(
-                name=_text(u, "name", where, required=True) or "",
-                code=_text(u, "code", where),
-                known=known,
-                source=_text(u, "source", where),
-            )
+
+
+def _unit(raw: Any, where: str) -> UnitDraft:
+    u = _table(raw, where)
+    _check_keys(u, ("code", "name", "known", "source"), where)
+    known = u.get("known", False)
+    if not isinstance(known, bool):
+        raise _fail(where, "draft_bad_known")
+    return UnitDraft(
+        name=_text(u, "name", where, required=True) or "",
+        code=_text(u, "code", where),
+        known=known,
+        source=_text(u, "source", where),
+    )
+
+
+def _limitation(raw: Any, where: str) -> LimitationDraft:
+    item = _table(raw, where)
+    _check_keys(item, ("unit", "text", "category", "source"), where)
+    category = _text(item, "category", where) or "other"
+    if category not in CATEGORIES:
+        raise _fail(
+            where, "draft_bad_category", category=category, categories=", ".join(CATEGORIES)
         )
-    limitations: list[LimitationDraft] = []
-    for i, raw in enumerate(_array(data, "limitations"), 1):
-        where = f"limitations #{i}"
-        item = _table(raw, where)
-        _check_keys(item, ("unit", "text", "category", "source"), where)
-        category = _text(item, "category", where) or "other"
-        if category not in CATEGORIES:
-            raise _fail(
-                where, "draft_bad_category", category=category, categories=", ".join(CATEGORIES)
-            )
-        limitations.append(
-            LimitationDraft(
-                text=_text(item, "text", where, required=True) or "",
-                unit=_text(item, "unit", where),
-                category=category,
-                source=_text(item, "source", where),
-            )
-        )
-    directives: list[DirectiveDraft] = []
-    for i, raw in enumerate(_array(data, "directives"), 1):
-        where = f"directives #{i}"
-        item = _table(raw, where)
-        _check_keys(
-            item,
-            ("unit", "with", "text", "due", "due_phrase", "product", "key", "source"),
-            where,
-        )
-        partners = item.get("with", [])
-        if partners is None:
-            partners = []
-        if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
-            raise _fail(where, "draft_bad_with")
-        directives.append(
-            DirectiveDraft(
-                text=_text(item, "text", where, required=True) or "",
-                unit=_text(item, "unit", where),
-                with_=tuple(p.strip() for p in partners if p.strip()),
-                due=_deadline(item.get("due"), meeting.date, where),
-                due_phrase=_text(item, "due_phrase", where),
-                source=_text(item, "source", where),
-                product=_text(item, "product", where),
-                key=_text(item, "key", where),
-            )
-        )
-    return Draft(meeting, tuple(units), tuple(limitations), tuple(directives))
+    return LimitationDraft(
+        text=_text(item, "text", where, required=True) or "",
+        unit=_text(item, "unit", where),
+        category=category,
+        source=_text(item, "source", where),
+    )
+
+
+def _directive(raw: Any, where: str, held: date | None) -> DirectiveDraft:
+    item = _table(raw, where)
+    _check_keys(
+        item,
+        ("unit", "with", "text", "due", "due_phrase", "product", "key", "source"),
+        where,
+    )
+    partners = item.get("with", [])
+    if partners is None:
+        partners = []
+    if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
+        raise _fail(where, "draft_bad_with")
+    return DirectiveDraft(
+        text=_text(item, "text", where, required=True) or "",
+        unit=_text(item, "unit", where),
+        with_=tuple(p.strip() for p in partners if p.strip()),
+        due=_deadline(item.get("due"), held, where),
+        due_phrase=_text(item, "due_phrase", where),
+        source=_text(item, "source", where),
+        product=_text(item, "product", where),
+        key=_text(item, "key", where),
+    )
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 :func:`dirtrack.text.fold` collapses spaces and so loses positions. Here every character of an
 NFC text maps to exactly one character of its key (``ủ`` and ``ỷ`` → ``u``/``y``, ``đ`` → ``d``,
-lower case, any white space → a space), so a regular expression run on the key returns spans
-that cut the original text exactly.
+lower case, any white space → a space, an en dash → a hyphen), so a regular expression run on
+the key returns spans that cut the original text exactly.
 """
 
 from __future__ import annotations
@@ -18,10 +18,18 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+# The dashes a word processor or a portal's editor puts where a hyphen was typed ("Ngày 17 – 9",
+# "17‑9‑2021": Word turns " - " into an en dash): a hyphen in the key, as every date and range
+# pattern reads it. The em dash, a clause's break, stays itself.
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2212"
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
+    if ch in _HYPHENS:
+        return "-"
     if ch.isspace():
         return " "
     base = unicodedata.normalize("NFD", ch)[0]

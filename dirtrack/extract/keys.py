@@ -7,9 +7,10 @@ in the draft. ``dirtrack import`` stores them, and a second import of the same d
 meeting by that key and changes nothing.
 
 **Document number.** A notice that reports the conclusions has a number such as
-``45-TB/TU`` or ``123/TB-UBND`` ("Thông báo số 45-TB/TU", "thông báo kết luận số ..."); only a
-*thông báo* (TB) is the meeting's own document: resolutions, decisions and conclusions cited in
-the text (``03-NQ/HU``, ``Kết luận số 02-KL/HU``) are other documents.
+``45-TB/TU`` or ``123/TB-UBND`` ("Thông báo số 45-TB/TU", "thông báo kết luận số ...", the
+header's "Số: 123/TB-UBND"); only a *thông báo* (TB) is the meeting's own document:
+resolutions, decisions and conclusions cited in the text (``03-NQ/HU``, ``Kết luận số
+02-KL/HU``) are other documents.
 
 **Product.** What the unit is to hand in, when the task names it: the document after a verb
 of drafting or submitting ("xây dựng Kế hoạch ...", "trình UBND tỉnh ban hành Quyết định ...",
@@ -30,6 +31,8 @@ _DOC = re.compile(
     r"\b(\d{1,5}\s*(?:-\s*TB\s*/|/\s*TB\s*-)\s*[A-ZĐ][A-Za-zĐđ&.]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ&]*)?)"
 )
 _DOC_FOLDED = re.compile(r"\b(?:thong bao|ket luan)\b")
+# the number's own word just before it: "số 45-TB/TU", and the notice's header "Số: 123/TB-UBND"
+_DOC_SO = re.compile(r"\bso\s*:?\s*$")
 
 _PRODUCT_NOUN = (
     r"(?:bao cao|to trinh|ke hoach|de an|quyet dinh|van ban|phuong an|quy che|quy dinh|"
@@ -66,7 +69,7 @@ def document_number(sentences: Sequence[str]) -> str | None:
     for sentence in sentences:
         for m in _DOC.finditer(sentence):
             before = fold_aligned(sentence[max(0, m.start() - 40) : m.start()])
-            if _DOC_FOLDED.search(before) or "so" in before.split()[-1:]:
+            if _DOC_FOLDED.search(before) or _DOC_SO.search(before):
                 return re.sub(r"\s+", "", m[1])
     return None
 

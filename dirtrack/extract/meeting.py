@@ -5,7 +5,8 @@
 nearest before the lead (else the first after it: a publication date — the year is chosen so
 that the meeting is on or before it), full dates and "năm 2022" / "tháng 5/2022" mentions in
 the text (the most frequent year), and finally ``today`` (the meeting is then not after
-``today``). Dates of cited documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
+``today``; the draft then names the year as missing, for the clerk to check). Dates of cited
+documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
 A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
 
 **Chair.** Every person (a run of title-case words starting with a family name) is scored by
@@ -119,6 +120,7 @@ class MeetingInfo:
     kind: str | None = None
     source: str | None = None
     issued: _Day | None = None  # the day of the document the lead reports, when no meeting's
+    year_assumed: bool = False  # the text gives the day and month only: the year is today's
 
 
 def _reports_document(lead: str) -> bool:
@@ -618,8 +620,9 @@ def meeting_date(
     lead_block: int,
     body: Sequence[str],
     today: date | None,
-) -> date | None:
-    """The day of the meeting (see the module docstring for where the year comes from)."""
+) -> tuple[date | None, bool]:
+    """The day of the meeting (see the module docstring for where the year comes from), and
+    whether its year is only assumed: nothing in the text gives it, ``today``'s is taken."""
     found = find_meeting_day(lead) or _any_day(lead)
     datelines = [(i, b.when) for i, b in enumerate(blocks) if b.kind == "dateline" and b.when]
     before = [when for i, when in datelines if i < lead_block]
@@ -627,18 +630,18 @@ def meeting_date(
     stamp = before[-1] if before else (after[0] if after else None)
     if found is None:
         if _YESTERDAY_WORDS.search(fold_aligned(lead)) and stamp is not None:
-            return stamp - timedelta(days=1)
+            return stamp - timedelta(days=1), False
         if _NOW_WORDS.search(fold_aligned(lead)) and stamp is not None:
-            return stamp
-        return None
+            return stamp, False
+        return None, False
     day, month, year = found
     if year is not None:
-        return _make(year, month, day)
+        return _make(year, month, day), False
     if stamp is not None:
         guess = _make(stamp.year, month, day)
         if guess is not None and guess > stamp:
             guess = _make(stamp.year - 1, month, day)
-        return guess
+        return guess, False
     # the headline is part of the text ("... họp phiên thường kỳ tháng 2 năm 2021")
     headline = title_of(list(blocks))
     text_year = _year_from_text([*body, headline] if headline else body, month)
@@ -646,11 +649,11 @@ def meeting_date(
     if text_year is not None and text_year <= now.year:
         # not a later year than the reference day's: a text read in November 2025 that plans
         # "năm 2026" reports a meeting of 2025
-        return _make(text_year, month, day)
+        return _make(text_year, month, day), False
     guess = _make(now.year, month, day)
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)
-    return guess
+    return guess, guess is not None
 
 
 # --- kind and title -------------------------------------------------------------------------
@@ -700,13 +703,23 @@ def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     return found
 
 
+#: Where the lead's meeting phrase ends and who chaired or attended it begins ("Hội nghị sơ kết
+#: 6 tháng, đồng chí Lê Văn Tám, Bí thư Huyện ủy chủ trì"): no part of the title.
+_TITLE_END = re.compile(
+    r",\s*(?:do |duoi su (?:chu tri|chi dao) cua |voi su (?:tham du|chu tri) cua |co su tham du "
+    r"cua )?(?:cac )?(?:dong chi|d/c|ong|ba)\b"
+)
+
+
 def title_from_lead(lead: str) -> str | None:
-    """A title made from the lead sentence: its meeting noun phrase ("Giao ban với ...")."""
+    """A title made from the lead sentence: its meeting noun phrase ("Giao ban với ..."), up to
+    who chaired or attended it."""
     folded = Folded.of(lead)
     m = MEETING_NOUN.search(folded.key)
     if m is None:
         return None
-    text = lead[m.start() :].strip().rstrip(".…;: ")
+    end = _TITLE_END.search(folded.key, m.end())
+    text = lead[m.start() : end.start() if end else None].strip().rstrip(".…;:, ")
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:30])
@@ -726,9 +739,11 @@ def extract_meeting(
     lead_index = find_lead(sentences)
     lead = sentences[lead_index]
     info.source = lead
-    info.date = meeting_date(blocks, lead, sentence_blocks[lead_index], sentences, today)
+    info.date, info.year_assumed = meeting_date(
+        blocks, lead, sentence_blocks[lead_index], sentences, today
+    )
     if _reports_document(lead):
-        info.issued, info.date = info.date, None
+        info.issued, info.date, info.year_assumed = info.date, None, False
     captions = [b.text for b in blocks if b.kind == "caption"]
     info.chair, info.chair_title, chair_source = choose_chair(sentences, lead_index, captions)
     if info.chair is None:

@@ -29,9 +29,9 @@ from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
-from dirtrack.extract.draft import Draft
+from dirtrack.extract.draft import Draft, DraftProblems
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import decode_text, os_reason, read_input
+from dirtrack.inputs import decode_text, open_input, os_reason
 from dirtrack.models import Category, Directive, Limitation, Meeting, MeetingKind, Unit
 from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
@@ -79,10 +79,91 @@ def _header_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _line_of(message: str, text: str) -> int | None:
-    """The line of the draft where the block ``message`` starts with is (``units #2: …``)."""
+def _json_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of a JSON draft's blocks, by place, as :func:`_header_lines` gives
+    a TOML draft's: ``meeting``, ``directives #2``, and each top-level key by its name."""
+    lines: dict[str, int] = {}
+    line, depth, key, in_string, escaped = 1, 0, None, False, False
+    counts: dict[str, int] = {}
+    start = 0  # where the string being read began
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if depth == 1 and text[i + 1 : i + 40].lstrip().startswith(":"):
+                    key = text[start + 1 : i]
+                    lines.setdefault(key, line)
+            continue
+        if ch == '"':
+            in_string, start = True, i
+        elif ch in "{[":
+            depth += 1
+            if ch == "{" and depth == 2 and key == "meeting":
+                lines["meeting"] = line
+            elif ch == "{" and depth == 3 and key in ("units", "limitations", "directives"):
+                counts[key] = counts.get(key, 0) + 1
+                lines[f"{key} #{counts[key]}"] = line
+        elif ch in "}]":
+            depth -= 1
+    return lines
+
+
+def _block_lines(text: str, path: Path) -> dict[str, int]:
+    """Where each block of the draft in ``path`` starts (JSON or TOML)."""
+    return _json_lines(text) if path.suffix.lower() == ".json" else _header_lines(text)
+
+
+def _line_of(message: str, lines: dict[str, int]) -> int | None:
+    """The line of the draft where the block ``message`` starts with is (``units #2: …``),
+    ``lines`` the draft's :func:`_header_lines` (read once: a draft may have thousands of
+    blocks, and as many problems)."""
     m = _WHERE.match(message)
-    return _header_lines(text).get(m[1]) if m else None
+    return lines.get(m[1]) if m else None
+
+
+# The most text read from one draft: `extract` reads at most 1,000,000 characters of a meeting's
+# text (MAX_TEXT) and writes each item with the sentence it came from, so no draft it writes
+# comes near; a hostile one of 45 MB took minutes to check.
+MAX_DRAFT = 5_000_000
+
+
+def _top_key(exc: InvalidInput) -> str | None:
+    """The key of the draft as a whole that ``exc`` is about (``[meetin]``, a ``units`` that is
+    not a list), if it is about one."""
+    if exc.key == "draft_not_list":
+        return str(exc.params["key"])
+    problem = exc.params.get("problem")
+    if (
+        exc.key == "draft_where"
+        and isinstance(exc.params.get("where"), Phrase)
+        and isinstance(problem, Phrase)
+        and problem.key == "draft_unknown_key"
+    ):
+        return str(problem.params["key"])
+    return None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The first line (1-based) that gives the draft's top-level ``key``: its table's header
+    (``[key]``, ``[[key]]``, ``[key.sub]``), or ``key = …`` before the first table."""
+    name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    header = re.compile(rf"\s*\[{{1,2}}\s*{name}\s*[\].]")
+    value = re.compile(rf"\s*{name}\s*[=.]")
+    in_table = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if header.match(line):
+            return number
+        if line.lstrip().startswith("["):
+            in_table = True
+        elif not in_table and value.match(line):
+            return number
+    return None
 
 
 def draft_text(path: Path) -> str:
@@ -90,13 +171,20 @@ def draft_text(path: Path) -> str:
     Windows code page a Notepad on a Vietnamese Windows saves in).
 
     Raises:
-        InvalidInput: unreadable, or not text.
+        InvalidInput: unreadable, not text, or more than :data:`MAX_DRAFT` characters (no more
+            than four times as many bytes are read).
     """
     try:
-        data = read_input(path)
+        with open_input(path) as handle:
+            data = handle.read(4 * MAX_DRAFT + 1)
     except OSError as exc:
         raise InvalidInput.of("draft_unreadable", path=path, reason=os_reason(exc)) from None
-    return decode_text(data, path.name)
+    if len(data) > 4 * MAX_DRAFT:
+        raise InvalidInput.of("draft_too_large", name=path.name, limit=MAX_DRAFT)
+    text = decode_text(data, path.name)
+    if len(text) > MAX_DRAFT:
+        raise InvalidInput.of("draft_too_large", name=path.name, limit=MAX_DRAFT)
+    return text
 
 
 def read_draft(path: Path) -> Draft:
@@ -105,6 +193,7 @@ def read_draft(path: Path) -> Draft:
     Raises:
         InvalidInput: unreadable, not UTF-8, or a value that is wrong; the message gives the
             line of the draft where it can.
+        ImportRejected: values wrong in several blocks: each a problem, with its line.
     """
     text = draft_text(path)
     try:
@@ -119,8 +208,21 @@ def read_draft(path: Path) -> Draft:
                 raise InvalidInput.of("draft_not_object")
             return Draft.from_dict(data)
         return Draft.from_toml(text)
+    except DraftProblems as exc:
+        headers = _block_lines(text, path)
+        problems = []
+        for error in exc.errors:
+            where, said = str(error.params["where"]), error.params["problem"]
+            assert isinstance(said, Phrase)
+            problems.append(Problem(said, place=where, line=_line_of(where, headers)))
+        raise ImportRejected(path.name, problems) from None
     except InvalidInput as exc:
-        line = _line_of(str(exc), text)
+        blocks = _block_lines(text, path)
+        line = _line_of(str(exc), blocks)
+        named = _top_key(exc)
+        if line is None and named is not None:
+            json_draft = path.suffix.lower() == ".json"
+            line = blocks.get(named) if json_draft else _key_line(text, named)
         if line is None:
             raise InvalidInput.of("draft_in_file", file=path.name, error=exc) from None
         raise InvalidInput.of("draft_at_line", file=path.name, line=line, error=exc) from None
@@ -359,11 +461,11 @@ def record_draft(
     _check_texts(draft, plan)
     units = _Units(UnitIndex.load(session), create_units, plan)
     attendees: list[Unit | str] = []
-    unresolved = 0
+    unresolved: set[str] = set()
     for i, unit in enumerate(draft.units, 1):
         found = units.ref(unit.code or unit.name, f"units #{i}")
         if found is None:
-            unresolved += 1
+            unresolved.add(fold_words(unit.code or unit.name))
         elif found not in attendees:
             attendees.append(found)
     # the meeting's one unit, however many times the draft lists it (by its name, its code, an
@@ -371,7 +473,9 @@ def record_draft(
     only = attendees[0] if len(attendees) == 1 and not unresolved else None
 
     def no_unit(where: str) -> None:
-        n = len(attendees) + unresolved
+        if not attendees and len(unresolved) == 1:
+            return  # the meeting's one unit is unknown: that is the problem, named at its line
+        n = len(attendees) + len(unresolved)
         plan.problems.append(Problem(Phrase("draft_no_unit", n=n), place=where))
 
     limitation_units: list[tuple[Unit | str, int]] = []
@@ -476,7 +580,7 @@ def record_draft(
     if duplicate is not None:
         result.details["existing_meeting_id"] = duplicate
     if plan.problems:
-        raise ImportRejected("draft", plan.problems)
+        raise ImportRejected(Phrase("w_draft"), plan.problems)  # said in the run's language
     if dry_run:
         return result
     assert meeting.date is not None and meeting.title is not None
@@ -534,7 +638,15 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
     if refused:
         raise InvalidInput.of("draft_options", options=", ".join(refused))
     progress.stage("reading")
-    draft = read_draft(path)
+    try:
+        draft = read_draft(path)
+    except ImportRejected as exc:
+        if not options.dry_run:
+            raise
+        # wrong values in several blocks: the dry run lists them as it lists the import's
+        result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=exc.problems)
+        result.details["lines"] = sorted({p.line for p in exc.problems if p.line is not None})
+        return result
     progress.stage("writing")
     try:
         result = record_draft(
@@ -545,8 +657,8 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
             allow_duplicate=options.allow_duplicate,
         )
     except ImportRejected as exc:
-        text = draft_text(path)
-        problems = [replace(p, line=_line_of(p.place or "", text)) for p in exc.problems]
+        headers = _block_lines(draft_text(path), path)
+        problems = [replace(p, line=_line_of(p.place or "", headers)) for p in exc.problems]
         lines = sorted({p.line for p in problems if p.line is not None})
         if options.dry_run:
             result = ImportResult(file=str(path), kind="draft", dry_run=True, problems=problems)

@@ -284,10 +284,13 @@ def ranges(numbers: Iterable[int | str]) -> str:
 
 
 class ImportRejected(InvalidInput):
-    """The file has problems; nothing was written. The message names every bad row."""
+    """The file has problems; nothing was written. The message names every bad row.
+
+    ``file`` is the file's name, or a :class:`Phrase` said in the reader's language where there
+    is no file (the draft ``extract --apply`` records)."""
 
     def __init__(
-        self, file: str, problems: Sequence[Problem], hints: Sequence[Phrase] = ()
+        self, file: str | Phrase, problems: Sequence[Problem], hints: Sequence[Phrase] = ()
     ) -> None:
         self.file = file
         self.problems = list(problems)
