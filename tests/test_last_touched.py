@@ -163,7 +163,9 @@ def test_the_last_change_not_undone_wins(office: Cli, engine: Engine, db: str) -
     assert (got[c][1], got[e][1]) == ("Em", "Em")
     # `unit retire` moves B (its directive.move rows name no directive id; its updates do).
     # Its undo leaves the move rows in place, not undone: they still name no directive.
-    cli.ok("--actor", "Giang", "unit", "retire", "VPTU", "--successor", "BDV", "--date", "15/6/2022")
+    cli.ok(
+        "--actor", "Giang", "unit", "retire", "VPTU", "--successor", "BDV", "--date", "15/6/2022"
+    )
     assert check(engine, [a, b, c])[b][1] == "Giang"
     cli.ok("--actor", "Hà", "undo", newest_command(cli), "--yes")
     got = check(engine, [a, b, c])
