@@ -643,6 +643,19 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
             assert "ô E2 của trang 'Sheet' có công thức (=DATE(2022,9,30))" in message
 
 
+def test_an_unsaved_formula_is_shown_as_typed_not_as_xml(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """openpyxl writes a formula's text outside ASCII as XML character references (&#272;):
+    the message showed them as such, not as the characters the cell holds."""
+    sheet = xlsx(tmp_path / "f.xlsx", [HEADER, ["1", "Việc A", "BTC", "", '="Đã " & "x<y"']])
+    before = file_digest(db_path)
+    message = office.fail("import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert 'holds a formula (="Đã " & "x<y") whose value' in message
+    assert "&#" not in message and "&amp;" not in message
+
+
 def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
     cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')

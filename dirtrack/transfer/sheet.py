@@ -20,9 +20,9 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from html import unescape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import unescape
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
@@ -192,6 +192,8 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
         if value is None or (not value[1] and _TEXT_TYPE.search(cell.split(b">", 1)[0]) is None):
             ref = _CELL_REF.search(cell)
             formula = re.search(rb"<(?:\w+:)?f[^>]*>([^<]*)<", cell)
+            # html.unescape: XML's five entities and its character references (&#272;), which
+            # openpyxl and other writers use for text outside ASCII, as the sheet shows them
             shown = unescape(formula[1].decode("utf-8", "replace")) if formula else ""
             return (ref[1] + ref[2]).decode() if ref else "?", shown
     return None
