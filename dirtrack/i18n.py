@@ -1636,6 +1636,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
+    "workbook_too_large": N_(
+        "{path}: its part {part} unpacks to {size} MB, {ratio} times its packed size, more "
+        "than a spreadsheet holds (a zip bomb?); nothing was read"
+    ),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
     "workbook_charts_only": N_(
         "{path} has no table to read: its only sheets are charts ({sheets})"

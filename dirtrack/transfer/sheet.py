@@ -199,16 +199,53 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
     return None
 
 
-def check_formulas(path: Path) -> None:
-    """Refuse a workbook whose formulas have no saved values, naming the first such cell.
+# A sheet's XML packs to about a tenth of its size. A part that unpacks to more than this many
+# times its packed size, once past what any part needs, is a zip bomb (Apache POI's rule and
+# ratio), and a workbook unpacking to more than this in all is more than a sheet of a million
+# directives: either is refused from the zip's directory, before a byte is unpacked (a part
+# never unpacks past the size the directory gives it: the zip module stops there).
+_MAX_INFLATE_RATIO = 100
+_INFLATE_GRACE = 10 * 1024 * 1024
+_MAX_UNPACKED = 1024 * 1024 * 1024
+
+
+def _check_sizes(path: Path, entries: list[Any]) -> None:
+    if not entries:
+        return
+    largest = max(entries, key=lambda entry: entry.file_size)
+    bomb = next(
+        (
+            entry
+            for entry in entries
+            if entry.file_size > _INFLATE_GRACE
+            and entry.file_size > _MAX_INFLATE_RATIO * max(1, entry.compress_size)
+        ),
+        None,
+    )
+    if bomb is None and sum(entry.file_size for entry in entries) <= _MAX_UNPACKED:
+        return
+    part = bomb or largest
+    raise InvalidInput.of(
+        "workbook_too_large",
+        path=path,
+        part=part.filename,
+        size=round(part.file_size / 1024**2),
+        ratio=part.file_size // max(1, part.compress_size),
+    )
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a zip bomb named .xlsx (see above) and a workbook whose formulas have no saved
+    values, naming the first such cell: the first look at a workbook, before openpyxl reads it.
 
     Raises:
-        InvalidInput: ``sheet_formula_unsaved``.
+        InvalidInput: ``workbook_too_large``, ``sheet_formula_unsaved``.
     """
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as book:
+            _check_sizes(path, book.infolist())
             for entry in book.infolist():
                 name = entry.filename
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
@@ -280,7 +317,7 @@ _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 
 def open_workbook(path: Path) -> Any:
-    check_formulas(path)
+    check_workbook(path)
     try:
         # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
         # #VALUE!, a data validation or extension it drops): the rows themselves say what is
