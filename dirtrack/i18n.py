@@ -1162,6 +1162,11 @@ ERRORS: dict[str, Entry] = {
         "{file}: an old Excel 97-2003 workbook (.xls), not the pack as it went out; open it in "
         "Excel or LibreOffice, save it as Excel (.xlsx) and give that to pack in"
     ),
+    "pack_encrypted": N_(
+        "{file}: the workbook is protected by a password to open it; open it in Excel, remove "
+        "the password (File, Info, Protect Workbook, Encrypt with Password), save it and give "
+        "that to pack in"
+    ),
     "pack_ods": N_(
         "{file}: an OpenDocument spreadsheet (.ods), not the pack as it went out; open it in "
         "LibreOffice Calc or Excel, save it as Excel (.xlsx) and give that to pack in"
@@ -1620,6 +1625,10 @@ ERRORS: dict[str, Entry] = {
     "import_xls": N_(
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
         "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"
+    ),
+    "import_encrypted": N_(
+        "{path} is protected by a password to open it; open it in Excel, remove the password "
+        "(File, Info, Protect Workbook, Encrypt with Password), save it and import that"
     ),
     "import_ods": N_(
         "{path} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; open it "

@@ -687,6 +687,30 @@ def test_a_zip_bomb_named_xlsx_is_refused_before_it_is_unpacked(
         assert said in message
 
 
+def _encrypted(path: Path) -> Path:
+    """An OLE file as Excel saves a workbook with a password to open it: its directory, past
+    the first 8 KB read to tell a file's kind, names the stream EncryptedPackage."""
+    body = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20_000)
+    name = "EncryptedPackage".encode("utf-16-le")
+    body[12_000 : 12_000 + len(name)] = name
+    path.write_bytes(bytes(body))
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_workbook_with_a_password_is_named_so_not_an_old_xls(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """It was told to be an Excel 97-2003 workbook, to be saved as .xlsx, which it is."""
+    locked = _encrypted(tmp_path / "bang.xlsx")
+    before = file_digest(db_path)
+    for args in (["import", str(locked)], ["pack", "in", str(locked)]):
+        message = office.fail("--lang", lang, *args)
+        assert file_digest(db_path) == before
+        said = {"en": "protected by a password to open it", "vi": "được đặt mật khẩu để mở"}
+        assert said[lang] in message and "97-2003" not in message
+
+
 def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
     cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
