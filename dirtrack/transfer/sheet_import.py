@@ -1770,6 +1770,8 @@ class SheetImport:
         elif p.cancelled_on is not None:
             if facts.completed_on is not None:
                 p.warn(Phrase("warn_completed_cancellation", id=facts.id))
+            elif facts.cancelled_on is None and facts.withdrawn_on == p.cancelled_on:
+                pass  # withdrawn that day, as export --format xlsx writes it: nothing new
             elif facts.cancelled_on != p.cancelled_on:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
