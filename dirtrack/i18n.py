@@ -1179,6 +1179,11 @@ ERRORS: dict[str, Entry] = {
         "{file}: an old Excel 97-2003 workbook (.xls), not the pack as it went out; open it in "
         "Excel or LibreOffice, save it as Excel (.xlsx) and give that to pack in"
     ),
+    "pack_encrypted": N_(
+        "{file}: the workbook is protected by a password to open it; open it in Excel, remove "
+        "the password (File, Info, Protect Workbook, Encrypt with Password), save it and give "
+        "that to pack in"
+    ),
     "pack_ods": N_(
         "{file}: an OpenDocument spreadsheet (.ods), not the pack as it went out; open it in "
         "LibreOffice Calc or Excel, save it as Excel (.xlsx) and give that to pack in"
@@ -1647,6 +1652,10 @@ ERRORS: dict[str, Entry] = {
         "{path} is an old Excel 97-2003 workbook (.xls); open it in Excel or "
         "LibreOffice, save it as .xlsx (or CSV UTF-8) and import that"
     ),
+    "import_encrypted": N_(
+        "{path} is protected by a password to open it; open it in Excel, remove the password "
+        "(File, Info, Protect Workbook, Encrypt with Password), save it and import that"
+    ),
     "import_ods": N_(
         "{path} is an OpenDocument spreadsheet (.ods), which dirtrack does not read; open it "
         "in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
@@ -1662,6 +1671,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "w_damaged": N_("damaged"),
     "unreadable_workbook": N_("{path} cannot be read as an Excel workbook ({kind}: {detail})"),
+    "workbook_too_large": N_(
+        "{path}: its part {part} unpacks to {size} MB, {ratio} times its packed size, more "
+        "than a spreadsheet holds (a zip bomb?); nothing was read"
+    ),
     "no_sheet": N_("{path} has no sheet {sheet!r}; its sheets are {sheets}"),
     "workbook_charts_only": N_(
         "{path} has no table to read: its only sheets are charts ({sheets})"

@@ -325,6 +325,15 @@ def test_doctor_names_texts_longer_than_their_field_now_holds(
     assert "ghi chú dài 40000 ký tự" in said
 
 
+def test_doctor_does_not_count_the_change_log_among_records_too_long(units: Cli) -> None:
+    """A note as long as a note may be (32,767 characters) made the change log's entry of its
+    command longer than that: doctor warned of it, to be shortened with edit, though the change
+    log is never exported nor imported, and no command edits it."""
+    units.ok("add-meeting", "--date", "6/5/2022", "--title", "Họp", "--note", "x" * 32_767)
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok", checks["records"]["detail"]
+
+
 @pytest.mark.sqlite_only("file permissions")
 def test_doctor_with_warnings_does_not_end_saying_all_is_well(units: Cli, db_path: Path) -> None:
     """doctor ended 'no problems found' under its warnings: whoever reads stderr alone (a cron

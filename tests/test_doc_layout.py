@@ -568,6 +568,30 @@ def test_chart_labels_in_the_documents_serif(caplog: pytest.LogCaptureFixture) -
     assert list(matplotlib.rcParams["font.family"]) == before  # only for the chart
 
 
+def test_a_unit_name_with_a_letter_no_font_has_writes_nothing_on_stderr(
+    units: Cli, db: str, tmp_path: Path
+) -> None:
+    # A unit named with an emoji: report --format docx wrote four lines of matplotlib's
+    # UserWarning (the missing glyph, with dirtrack's source file and lines) on stderr.
+    import subprocess
+    import sys
+
+    units.ok("unit", "add", "GD", "Gia đình 👨‍👩‍👧")
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
+    units.id("assign", str(meeting), "--unit", "GD", "Báo cáo", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    done = subprocess.run(
+        [sys.executable, "-m", "dirtrack", "--db", db, "report", "--quarter", "2023Q3"]
+        + ["--format", "docx", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == f"wrote {out}", done.stderr
+
+
 def test_a_short_table_is_kept_whole_on_one_page(chaired: Cli, tmp_path: Path) -> None:
     # A ranking of five units went three rows on one page and two under a repeated header on
     # the next. Now a table of five rows or fewer is kept whole (every row but the last kept

@@ -381,17 +381,24 @@ def test_xlsx_export_reimports_unchanged(
         'K1,Việc một,BTC,"VPTU, UBKT",30/9/2022,40%: đã trình,,\n'
         "K2,Việc hai,VPTU,,quý III/2022,,Hoàn thành đúng hạn: Báo cáo 12,20/7/2022\n"
         "K3,Việc ba,BDV,,Thường xuyên,,Dừng thực hiện ngày 10/8/2022: lý do,\n"
-        "K4,Việc bốn,UBKT,,31/8/2022,20%,Đang thực hiện,\n",
+        "K4,Việc bốn,UBKT,,31/8/2022,20%,Đang thực hiện,\n"
+        "K5,Việc năm,BTC,,30/9/2022,,,\n",
         encoding="utf-8",
     )
     units.ok("import", str(sheet), "--meeting", str(meeting), "--key-column", "Mã")
+    # A withdrawn directive was written 'Withdrawn' without its day: a bad row in English (a
+    # cancellation without a day), an open directive with a note in Vietnamese.
+    k5 = next(d["id"] for d in units.json("list") if d["key"] == "K5")
+    units.ok("request", "withdraw", str(k5), "--reason", "Không còn phù hợp", "--date", "1/8/2022")
+    units.ok("approve", str(units.json("requests", "--pending")[0]["id"]), "--date", "5/8/2022")
     book = tmp_path / "k.xlsx"
     units.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
     before = file_digest(db_path)
     report = units.json("import", str(book), "--key-column", key, "--dry-run")
-    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 4
-    assert report["unchanged"] == 4 and report["updated"] == 0 and report["problems"] == []
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 5
+    assert report["unchanged"] == 5 and report["updated"] == 0 and report["problems"] == []
     assert file_digest(db_path) == before
+    assert "05/08/2022" in str(load_workbook(book).worksheets[0]["G10"].value)
 
 
 def test_a_new_row_past_the_largest_id_is_refused_alike(

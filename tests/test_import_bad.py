@@ -643,6 +643,74 @@ def test_a_formula_whose_value_was_never_saved_is_refused(
             assert "ô E2 của trang 'Sheet' có công thức (=DATE(2022,9,30))" in message
 
 
+def test_an_unsaved_formula_is_shown_as_typed_not_as_xml(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """openpyxl writes a formula's text outside ASCII as XML character references (&#272;):
+    the message showed them as such, not as the characters the cell holds."""
+    sheet = xlsx(tmp_path / "f.xlsx", [HEADER, ["1", "Việc A", "BTC", "", '="Đã " & "x<y"']])
+    before = file_digest(db_path)
+    message = office.fail("import", str(sheet), "--meeting", "1")
+    assert file_digest(db_path) == before
+    assert 'holds a formula (="Đã " & "x<y") whose value' in message
+    assert "&#" not in message and "&amp;" not in message
+
+
+def _zip_bomb(tmp_path: Path) -> Path:
+    """A workbook whose sheet is 20 MB of spaces, packed a thousand times smaller."""
+    xlsx(tmp_path / "ok.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "30/9/2022"]])
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(tmp_path / "ok.xlsx") as book, zipfile.ZipFile(bomb, "w") as out:
+        for entry in book.infolist():
+            data = book.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * 20_000_000)
+            out.writestr(entry.filename, data, zipfile.ZIP_DEFLATED)
+    return bomb
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_zip_bomb_named_xlsx_is_refused_before_it_is_unpacked(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """A sheet of 3 GB of spaces packed into 3 MB took a minute and 6 GB of memory to import:
+    the sizes in the zip's directory refuse it at once, for import and pack in alike."""
+    bomb = _zip_bomb(tmp_path)
+    before = file_digest(db_path)
+    for args in (["import", str(bomb), "--meeting", "1"], ["pack", "in", str(bomb)]):
+        message = office.fail("--lang", lang, *args)
+        assert file_digest(db_path) == before
+        said = {
+            "en": "its part xl/worksheets/sheet1.xml unpacks to 19 MB, ",
+            "vi": "phần xl/worksheets/sheet1.xml của tệp giải nén ra 19 MB, gấp ",
+        }[lang]
+        assert said in message
+
+
+def _encrypted(path: Path) -> Path:
+    """An OLE file as Excel saves a workbook with a password to open it: its directory, past
+    the first 8 KB read to tell a file's kind, names the stream EncryptedPackage."""
+    body = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20_000)
+    name = "EncryptedPackage".encode("utf-16-le")
+    body[12_000 : 12_000 + len(name)] = name
+    path.write_bytes(bytes(body))
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_workbook_with_a_password_is_named_so_not_an_old_xls(
+    office: Cli, db_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """It was told to be an Excel 97-2003 workbook, to be saved as .xlsx, which it is."""
+    locked = _encrypted(tmp_path / "bang.xlsx")
+    before = file_digest(db_path)
+    for args in (["import", str(locked)], ["pack", "in", str(locked)]):
+        message = office.fail("--lang", lang, *args)
+        assert file_digest(db_path) == before
+        said = {"en": "protected by a password to open it", "vi": "được đặt mật khẩu để mở"}
+        assert said[lang] in message and "97-2003" not in message
+
+
 def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> None:
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
     cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')

@@ -144,6 +144,14 @@ def test_a_change_whose_output_cannot_be_written_is_not_recorded(
     ]
 
 
+def test_no_line_says_all_went_well_before_stdout_fails(units: Cli, db: str) -> None:
+    """doctor said 'no problems found' on stderr, then that stdout (its table) was a full
+    disk: a line reporting success before the error. What went to stdout goes out first."""
+    with open("/dev/full", "wb") as full:
+        done = dirtrack("doctor", db=db, stdout=full)
+    assert "cannot write standard output: the disk is full" in one_error(done)
+
+
 def _close_stdout() -> None:
     os.close(1)
 

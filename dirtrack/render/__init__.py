@@ -122,7 +122,13 @@ def visible_cells(cells: list[str]) -> list[str]:
 
 
 def err(message: str) -> None:
-    """One line on stderr, safe for a terminal (:func:`visible`)."""
+    """One line on stderr, safe for a terminal (:func:`visible`).
+
+    What the command wrote to stdout goes out first, so that a line saying what was done
+    (``no problems found``, ``meeting 2 corrected``) never comes before stdout turns out to be
+    a full disk; an ``Error:`` line is written whatever stdout does."""
+    if not message.startswith("Error:"):
+        sys.stdout.flush()
     sys.stderr.write(visible(message.replace("\n", " ").strip()) + "\n")
     sys.stderr.flush()
 

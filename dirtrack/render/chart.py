@@ -32,10 +32,15 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
 
     Units with nothing due get no bar and the label "nothing due".
     """
+    import warnings
+
     import matplotlib
 
     matplotlib.use("Agg", force=True)
-    with matplotlib.rc_context({"font.family": chart_fonts()}):
+    with matplotlib.rc_context({"font.family": chart_fonts()}), warnings.catch_warnings():
+        # a letter no installed font has (an emoji in a unit's name) is drawn as a box; the
+        # warning matplotlib writes of it, on stderr with its source lines, is not for people
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         return _draw(rows, lang)
 
 

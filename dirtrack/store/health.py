@@ -189,6 +189,10 @@ def check_records(conn: Connection) -> Check:
     try:
         present = _present(conn)
         for table in models.metadata().sorted_tables:
+            if table.name == models.ChangeLog.__tablename__:
+                # what commands did, as JSON around texts as long as their fields hold: never
+                # exported nor imported, and no command edits it
+                continue
             for column in table.columns:
                 if column.name not in present.get(table.name, ()):
                     continue

@@ -465,7 +465,7 @@ def read_book(path: Path) -> ReadBook:
     """
     from dirtrack.inputs import open_input
     from dirtrack.transfer.registry import HEAD_BYTES, other_workbook
-    from dirtrack.transfer.sheet import check_formulas
+    from dirtrack.transfer.sheet import check_workbook
     from dirtrack.transfer.xlsx_cells import NotWorkbook, Workbook
 
     # A pipe would make the reading wait for a writer, a device (/dev/zero) never end: only a
@@ -483,8 +483,9 @@ def read_book(path: Path) -> ReadBook:
     other = other_workbook(path, head)
     if other is not None:
         raise InvalidInput.of(f"pack_{other}", file=path)
-    # a formula with no value saved (a workbook a program wrote) would read as an empty cell
-    check_formulas(path)
+    # a zip bomb; a formula with no value saved (a workbook a program wrote) would read as an
+    # empty cell
+    check_workbook(path)
     try:
         with Workbook(path) as book:
             return _read(path, book)

@@ -76,11 +76,32 @@ def _is_ods(path: Path) -> bool:
         return False
 
 
+# A workbook saved with a password to open it is an .xlsx encrypted inside an OLE file (the
+# format of .xls) whose directory names the stream "EncryptedPackage" (in UTF-16).
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _is_encrypted(path: Path) -> bool:
+    """Whether the OLE file ``path`` is an encrypted workbook; its directory may lie anywhere in
+    it, so the file is looked through a piece at a time."""
+    try:
+        with open_input(path) as handle:
+            tail = b""
+            while piece := handle.read(1 << 20):
+                if _ENCRYPTED in tail + piece:
+                    return True
+                tail = piece[-len(_ENCRYPTED) :]
+    except (OSError, InvalidInput):
+        return False
+    return False
+
+
 def other_workbook(path: Path, head: bytes) -> str | None:
     """Which workbook of another format ``path`` (its first bytes ``head``) is, that dirtrack
-    does not read: ``"xls"`` (Excel 97-2003), ``"ods"`` (LibreOffice Calc), else None."""
+    does not read: ``"encrypted"`` (saved with a password), ``"xls"`` (Excel 97-2003),
+    ``"ods"`` (LibreOffice Calc), else None."""
     if head.startswith(OLE_MAGIC):
-        return "xls"
+        return "encrypted" if _is_encrypted(path) else "xls"
     if head.startswith(ZIP_MAGIC) and _is_ods(path):
         return "ods"
     return None

@@ -15,14 +15,15 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from html import unescape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import unescape
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
@@ -138,8 +139,35 @@ def _clip_merges(xml: bytes, name: str) -> bytes | None:
     return _MERGE_COUNT.sub(lambda m: m[1] + str(kept).encode() + m[3], xml)
 
 
+# openpyxl makes an object of every cell and row a sheet holds, a value or only a format: a
+# sheet formatted down to its millionth row (a fill or a border over whole columns) took 20
+# seconds and 1.7 GB to read for one row of data. Cells without a value and the rows left
+# without a cell are dropped from the XML before it is loaded when a sheet has this many:
+# they hold nothing the import reads (a hidden row of no cells holds no directive).
+EMPTY_PARTS_WORTH_DROPPING = 100_000
+_EMPTY_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*/>")
+_EMPTY_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*/>|<(?:\w+:)?row\b[^>]*>\s*</(?:\w+:)?row>")
+
+
+def _drop_empty(xml: bytes) -> bytes | None:
+    """The sheet's XML without its empty cells and rows (see above); None if not worth it."""
+    found = itertools.chain(_EMPTY_CELL.finditer(xml), _EMPTY_ROW.finditer(xml))
+    if next(itertools.islice(found, EMPTY_PARTS_WORTH_DROPPING, None), None) is None:
+        return None
+    out = io.BytesIO()  # a piece at a time, ending at a row's end: re.sub holds every piece
+    start = 0
+    while start < len(xml):
+        end = xml.find(b"</row>", start + (1 << 20))
+        end = len(xml) if end < 0 else end + len(b"</row>")
+        piece = xml[start:end]
+        out.write(_EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", piece)))
+        start = end
+    return out.getvalue()
+
+
 def _with_clipped_merges(path: Path) -> io.BytesIO | None:
-    """The workbook with its merged ranges clipped (see above), or None when none needs it."""
+    """The workbook with its merged ranges clipped and its empty cells dropped (see above), or
+    None when no sheet needs it."""
     import zipfile
 
     try:
@@ -149,10 +177,11 @@ def _with_clipped_merges(path: Path) -> io.BytesIO | None:
             for entry in entries:
                 if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
                     xml = book.read(entry)
-                    if b"mergeCell" in xml:
-                        new = _clip_merges(xml, entry.filename.rsplit("/", 1)[-1])
-                        if new is not None:
-                            changed[entry.filename] = new
+                    name = entry.filename.rsplit("/", 1)[-1]
+                    new = _clip_merges(xml, name) if b"mergeCell" in xml else None
+                    new = _drop_empty(new or xml) or new
+                    if new is not None:
+                        changed[entry.filename] = new
             if not changed:
                 return None
             out = io.BytesIO()
@@ -192,21 +221,60 @@ def _unsaved_formula(xml: bytes) -> tuple[str, str] | None:
         if value is None or (not value[1] and _TEXT_TYPE.search(cell.split(b">", 1)[0]) is None):
             ref = _CELL_REF.search(cell)
             formula = re.search(rb"<(?:\w+:)?f[^>]*>([^<]*)<", cell)
+            # html.unescape: XML's five entities and its character references (&#272;), which
+            # openpyxl and other writers use for text outside ASCII, as the sheet shows them
             shown = unescape(formula[1].decode("utf-8", "replace")) if formula else ""
             return (ref[1] + ref[2]).decode() if ref else "?", shown
     return None
 
 
-def check_formulas(path: Path) -> None:
-    """Refuse a workbook whose formulas have no saved values, naming the first such cell.
+# A sheet's XML packs to about a tenth of its size. A part that unpacks to more than this many
+# times its packed size, once past what any part needs, is a zip bomb (Apache POI's rule and
+# ratio), and a workbook unpacking to more than this in all is more than a sheet of a million
+# directives: either is refused from the zip's directory, before a byte is unpacked (a part
+# never unpacks past the size the directory gives it: the zip module stops there).
+_MAX_INFLATE_RATIO = 100
+_INFLATE_GRACE = 10 * 1024 * 1024
+_MAX_UNPACKED = 1024 * 1024 * 1024
+
+
+def _check_sizes(path: Path, entries: list[Any]) -> None:
+    if not entries:
+        return
+    largest = max(entries, key=lambda entry: entry.file_size)
+    bomb = next(
+        (
+            entry
+            for entry in entries
+            if entry.file_size > _INFLATE_GRACE
+            and entry.file_size > _MAX_INFLATE_RATIO * max(1, entry.compress_size)
+        ),
+        None,
+    )
+    if bomb is None and sum(entry.file_size for entry in entries) <= _MAX_UNPACKED:
+        return
+    part = bomb or largest
+    raise InvalidInput.of(
+        "workbook_too_large",
+        path=path,
+        part=part.filename,
+        size=round(part.file_size / 1024**2),
+        ratio=part.file_size // max(1, part.compress_size),
+    )
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a zip bomb named .xlsx (see above) and a workbook whose formulas have no saved
+    values, naming the first such cell: the first look at a workbook, before openpyxl reads it.
 
     Raises:
-        InvalidInput: ``sheet_formula_unsaved``.
+        InvalidInput: ``workbook_too_large``, ``sheet_formula_unsaved``.
     """
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as book:
+            _check_sizes(path, book.infolist())
             for entry in book.infolist():
                 name = entry.filename
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
@@ -278,7 +346,7 @@ _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 
 def open_workbook(path: Path) -> Any:
-    check_formulas(path)
+    check_workbook(path)
     try:
         # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
         # #VALUE!, a data validation or extension it drops): the rows themselves say what is

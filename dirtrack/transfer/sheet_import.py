@@ -30,6 +30,7 @@ from dirtrack.periods import counted_on_calendar
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import bulk, limits
 from dirtrack.store.calendar import load_workdays
+from dirtrack.store.directives import same_text_key
 from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
@@ -1643,7 +1644,7 @@ class SheetImport:
         for directive_id, meeting_id, unit_id, written, key in bulk.directive_signatures(
             self.session, meetings
         ):
-            recorded.setdefault((meeting_id, unit_id, fold_words(written)), (directive_id, key))
+            recorded.setdefault((meeting_id, unit_id, same_text_key(written)), (directive_id, key))
         wanted = {i for found in by_key.values() for i in found}
         if keys:
             wanted.update(i for i, key in recorded.values() if key is None)
@@ -1663,12 +1664,12 @@ class SheetImport:
         for p in ready:
             self._at(p)
             p.outcomes = []
-            text_key = fold_words(p.text) if recorded and p.meeting > 0 else ""
+            text_key = same_text_key(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
                 same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
                 if p.key is None:
                     # as assign refuses the same text to the same unit at the same meeting
-                    first = rows_of.setdefault((p.meeting, ref, fold_words(p.text)), p.label)
+                    first = rows_of.setdefault((p.meeting, ref, same_text_key(p.text)), p.label)
                     if same is not None:
                         p.problem(Phrase("row_repeats", id=same[0]), self._col("text"))
                     elif first != p.label:
@@ -1770,6 +1771,8 @@ class SheetImport:
         elif p.cancelled_on is not None:
             if facts.completed_on is not None:
                 p.warn(Phrase("warn_completed_cancellation", id=facts.id))
+            elif facts.cancelled_on is None and facts.withdrawn_on == p.cancelled_on:
+                pass  # withdrawn that day, as export --format xlsx writes it: nothing new
             elif facts.cancelled_on != p.cancelled_on:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason

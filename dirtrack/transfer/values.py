@@ -617,7 +617,7 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
             r"^(?:da\s+)?(?:(?:dung|ngung)(?:\s+thuc\s+hien|\s+trien\s+khai)?"
             r"(?=$|[\s,.;:()\-–—])"
             r"|huy(?:\s+bo)?(?=$|[,.;:()\-–—]|\s+(?:nhiem\s+vu|ngay)\b)"
-            r"|cancell?ed\b|withdrawn\b)"
+            r"|rut\s+khoi\s+chuong\s+trinh\b|cancell?ed\b|withdrawn\b)"
         ),
     ),
 ]

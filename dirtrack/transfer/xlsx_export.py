@@ -188,10 +188,14 @@ def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
     label = status_label(status.value, lang)
     if status.is_done and facts.completion_note:
         return f"{label}: {facts.completion_note}"
+    on = "ngày" if lang == "vi" else "on"
     if status is Status.CANCELLED and facts.cancelled_on is not None:
-        on = "ngày" if lang == "vi" else "on"
         text = f"{label} {on} {facts.cancelled_on.strftime('%d/%m/%Y')}"
         return f"{text}: {facts.cancel_reason}" if facts.cancel_reason else text
+    if status is Status.WITHDRAWN and facts.withdrawn_on is not None:
+        # with its day, as a cancellation: import reads the row back as one (without the day
+        # it was a bad row, and in Vietnamese an open directive with a note)
+        return f"{label} {on} {facts.withdrawn_on.strftime('%d/%m/%Y')}"
     return label
 
 
