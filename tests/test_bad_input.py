@@ -1685,3 +1685,26 @@ def test_an_output_that_cannot_write_vietnamese_is_said_so(
             "(Vietnamese letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it "
             "again"
         ]
+
+
+def test_direction_controls_and_byte_order_marks_are_not_kept(seeded: Cli) -> None:
+    """A right-to-left override (U+202E) kept in a title showed it reversed at a terminal and
+    in a report, as did the isolates, embeddings, direction marks and a byte order mark
+    (a "Trojan Source" spoof); no stored text keeps them, one-line or free text."""
+    spoof = "\u202eHọp\u202c \u2067giao\u2069 ban\u200f\ufeff"
+    meeting = seeded.id("add-meeting", "--date", "2022-07-01", "--title", spoof, "--chair", spoof)
+    shown = next(m for m in seeded.json("meetings") if m["id"] == meeting)
+    assert (shown["title"], shown["chair"]) == ("Họp giao ban", "Họp giao ban")
+    seeded.ok("unit", "add", "BXD", "\u202aBan\u202c Xây dựng\u200e", "--alias", "\ufeffXD\u202e")
+    unit = next(u for u in seeded.json("unit", "list") if u["code"] == "BXD")
+    assert (unit["name"], unit["aliases"]) == ("Ban Xây dựng", ["XD"])
+    ident = seeded.id("assign", str(meeting), "--unit", "XD", "Đề án \u202eđảo\u202c chiều")
+    seeded.ok("done", str(ident), "--date", "2022-07-02", "--note", "\u2066xong\u2069")
+    shown = seeded.json("show", str(ident))
+    assert shown["text"] == "Đề án đảo chiều"
+    assert shown["unit"] == "BXD"
+    assert "\u2066" not in json.dumps(shown, ensure_ascii=False)
+    # A text of nothing but direction controls is empty, refused as such.
+    assert seeded.fail("assign", str(meeting), "--unit", "BXD", "\u202e\u202c") == (
+        "Error: a directive needs a text"
+    )

@@ -280,6 +280,25 @@ def test_csv_dialects(
     assert [e["date"] for e in shown["history"] if e["event"] == "progress"] == ["2022-08-31"]
 
 
+def test_a_sheets_direction_controls_are_not_imported(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A cell holding a right-to-left override (U+202E) or a direction mark was stored as it
+    was, to show reversed; a sheet's text is stored as a typed one is, without them."""
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEADER,
+            ["1", "Tổng hợp \u202eý kiến\u202c", "Ban \u2067Xây dựng\u2069\u200f", "", "", "", ""],
+        ],
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--create-units")
+    [record] = units.json("list")
+    assert record["text"] == "Tổng hợp ý kiến"
+    names = [u["name"] for u in units.json("unit", "list")]
+    assert "Ban Xây dựng" in names
+
+
 @pytest.mark.parametrize("headers", ["vietnamese", "unaccented"])
 def test_a_csv_saved_without_its_vietnamese_letters_is_refused(
     units: Cli, meeting: int, tmp_path: Path, headers: str
