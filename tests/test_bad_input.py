@@ -945,16 +945,20 @@ WORKING = {
 
 
 def text_options() -> list[tuple[tuple[str, ...], str]]:
-    """(command path, option) for every option of every command that takes text."""
+    """(command path, option) for every option of every command that takes text: free text,
+    or a code or one of its names (``--verdict``, ``--kind``: ``''`` is no unknown verdict)."""
     from typer._click.types import StringParamType
 
+    from dirtrack.cli.common import Named
     from tests.conftest import COMMAND
 
     found: list[tuple[tuple[str, ...], str]] = []
 
     def walk(command: object, path: tuple[str, ...]) -> None:
         for param in getattr(command, "params", []):
-            if param.param_type_name == "option" and isinstance(param.type, StringParamType):
+            if param.param_type_name == "option" and isinstance(
+                param.type, StringParamType | Named
+            ):
                 found.append((path, max(param.opts, key=len)))
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, (*path, name))
