@@ -246,8 +246,15 @@ def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     return None
 
 
+#: How like what was typed a key must be to be suggested (difflib's ratio; ``get_close_matches``
+#: uses the same 0.6): below it, ``Ban Tổ chức`` was offered ``ZZ (Ban Zeta)``, the only unit,
+#: for their shared word ``ban``.
+CLOSE_ENOUGH = 0.6
+
+
 def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
-    """Return up to ``n`` labels whose keys are closest to ``query``.
+    """Return up to ``n`` labels whose keys are closest to ``query``, none that is not close
+    (:data:`CLOSE_ENOUGH`): an empty list when nothing is like it.
 
     Args:
         query: what the user typed.
@@ -261,7 +268,7 @@ def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
     )
     seen: list[str] = []
     for score, label in scored:
-        if score < 0.3 and seen:
+        if score < CLOSE_ENOUGH:
             break
         if label not in seen:
             seen.append(label)

@@ -1564,7 +1564,7 @@ def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units:
         "Error: no leader 'Lê Văn A'; no leader is in charge of anything yet (leader assign)"
     )
     units.ok("field", "add", "KT", "Kinh tế")
-    assert units.fail("list", "--field", "VH") == "Error: no field 'VH'; closest: KT"
+    assert units.fail("list", "--field", "KTE") == "Error: no field 'KTE'; closest: KT"
 
 
 def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
