@@ -230,6 +230,36 @@ def test_unknown_units_are_listed_with_closest_and_created_only_on_request(
     assert len(cli.json("list")) == 9
 
 
+def test_a_dry_run_names_the_new_units_with_the_codes_the_import_gives(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """`--dry-run --create-units` listed the new units by name, with code "" in JSON, where the
+    import says 'New units: BTCTU (…)': the dry run shows the codes the import would give."""
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "Sở Xây dựng", "", "", "", ""],
+            ["2", "Việc B", "Sở Y tế", "", "", "", ""],
+        ],
+    )
+    args = ["import", str(sheet), "--meeting", str(meeting), "--create-units"]
+    before = file_digest(db_path)
+    dry = json.loads(units.ok(*args, "--dry-run", "--format", "json"))
+    shown = units.ok(*args, "--dry-run")
+    assert file_digest(db_path) == before
+    expected = [{"name": "Sở Xây dựng", "code": "SXD"}, {"name": "Sở Y tế", "code": "SYT"}]
+    assert dry["new_units"] == expected
+    assert "New units: SXD (Sở Xây dựng), SYT (Sở Y tế)" in shown
+    done = units("import", str(sheet), "--meeting", str(meeting), "--create-units")
+    assert "New units: SXD (Sở Xây dựng), SYT (Sở Y tế)" in done.stderr
+    made = {u["code"]: u["name"] for u in units.json("unit", "list")}
+    assert {u["code"]: made[u["code"]] for u in expected} == {
+        "SXD": "Sở Xây dựng",
+        "SYT": "Sở Y tế",
+    }
+
+
 def write_csv(
     path: Path, rows: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8"
 ) -> Path:
