@@ -1249,6 +1249,10 @@ ERRORS: dict[str, Entry] = {
     "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
     "pack_c_office": N_("the office changed this directive after the pack was made"),
     "pack_row_refused": N_("{file}, sheet {sheet!r}, row {row}: {reason}"),
+    "pack_in_unshown": N_(
+        "{failed}; the answers were recorded all the same, each file in its own transaction: "
+        "{files} (history shows them; reading them again changes nothing)"
+    ),
     "pack_files_refused": NP_(
         "{first}; and {n} more file was refused: {files} (the other files were read)",
         "{first}; and {n} more files were refused: {files} (the other files were read)",
