@@ -378,24 +378,58 @@ def undo(
             raise Conflict.of("undo_too_few", n=len(commands), count=count)
     history.defer_foreign_keys(session.connection())
     batch = [c.id for c in commands]
-    done = []
+    done: list[Undone] = []
     for command in commands:
         changes = history.command_changes(session, command)
         later = history.later_commands_touching(session, command, changes, skip=batch)
-        if later:
-            names = ", ".join(f"#{c.id} {c.name} ({c.actor})" for c in later[:5])
-            if len(later) > 5:
-                names += f", +{len(later) - 5}"
-            raise Conflict.of("undo_later", id=command.id, command=command.name, later=names)
-        try:
-            _revert(session, command, changes)
-        except IntegrityError:
-            raise Conflict.of("undo_breaks_links", id=command.id, command=command.name) from None
-        done.append(Undone(command, tuple(changes)))
+        generated = [c for c in later if c.name == history.GENERATE]
+        _refuse_later(command, [c for c in later if c.name != history.GENERATE])
+        # The occurrences a reading command created since for what this command recorded (a
+        # series it assigned, a unit it added): no one's work, created again when next read;
+        # they go with it, listed, rather than making the user undo them by id first.
+        batch += [c.id for c in generated]
+        for occurrences in sorted(generated, key=lambda c: c.id, reverse=True):
+            made = history.command_changes(session, occurrences)
+            # work recorded on an occurrence (progress on it) is a user's: it stops the undo
+            _refuse_later(command, history.later_commands_touching(
+                session, occurrences, made, skip=batch
+            ))  # fmt: skip
+            _revert_one(session, occurrences, made, done)
+        _revert_one(session, command, changes, done)
     _check_closed(session, done)
-    _check_links(session, commands)
-    session.info[UNDOES] = [c.id for c in commands]
+    undone = [item.command for item in done]
+    _check_links(session, undone)
+    session.info[UNDOES] = [c.id for c in undone]
     return done
+
+
+def _refuse_later(command: CommandEntry, later: Sequence[CommandEntry]) -> None:
+    """Refuse to undo ``command`` under the later commands that touch its records.
+
+    Raises:
+        Conflict: ``later`` is not empty; the message names them (five at most).
+    """
+    if not later:
+        return
+    names = ", ".join(f"#{c.id} {c.name} ({c.actor})" for c in later[:5])
+    if len(later) > 5:
+        names += f", +{len(later) - 5}"
+    raise Conflict.of("undo_later", id=command.id, command=command.name, later=names)
+
+
+def _revert_one(
+    session: Session, command: CommandEntry, changes: Sequence[ChangeEntry], done: list[Undone]
+) -> None:
+    """Revert ``command`` (:func:`_revert`) and add it to ``done``.
+
+    Raises:
+        Conflict: the revert would break a link between rows.
+    """
+    try:
+        _revert(session, command, changes)
+    except IntegrityError:
+        raise Conflict.of("undo_breaks_links", id=command.id, command=command.name) from None
+    done.append(Undone(command, tuple(changes)))
 
 
 def _named_commands(session: Session, ids: Sequence[int]) -> list[CommandEntry]:

@@ -1254,6 +1254,10 @@ ERRORS: dict[str, Entry] = {
     "pack_c_less": N_("{percent}%, less than recorded ({recorded}%: {date})"),
     "pack_c_office": N_("the office changed this directive after the pack was made"),
     "pack_row_refused": N_("{file}, sheet {sheet!r}, row {row}: {reason}"),
+    "pack_in_unshown": N_(
+        "{failed}; the answers were recorded all the same, each file in its own transaction: "
+        "{files} (history shows them; reading them again changes nothing)"
+    ),
     "pack_files_refused": NP_(
         "{first}; and {n} more file was refused: {files} (the other files were read)",
         "{first}; and {n} more files were refused: {files} (the other files were read)",
@@ -1449,6 +1453,7 @@ ERRORS: dict[str, Entry] = {
     "unit_ambiguous": N_("unit {ref!r} is ambiguous: {units}"),
     "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
     "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
+    "unit_unknown_far": N_("unknown unit {ref!r}; no registered unit is close to it (unit list)"),
     "unit_bad_code": N_("unit code {code!r} must be letters, digits, '-', '_', '.' or '/'"),
     "unit_no_name": N_("a unit needs a name"),
     "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
@@ -2547,6 +2552,9 @@ ERRORS.update(
         "field_taken": N_("{what} {value!r} already refers to field {field}"),
         "field_unknown": N_("no field {ref!r}; closest: {near}"),
         "field_unknown_none": N_("no field {ref!r}; no fields are registered yet (field add)"),
+        "field_unknown_far": N_(
+            "no field {ref!r}; no registered field is close to it (field list)"
+        ),
         "leader_no_name": N_("a leader needs a name"),
         "leader_nothing": N_("give at least one --field or --unit"),
         "leader_overlap": N_(
@@ -2555,6 +2563,9 @@ ERRORS.update(
         "leader_unknown": N_("no leader {ref!r}; closest: {near}"),
         "leader_unknown_none": N_(
             "no leader {ref!r}; no leader is in charge of anything yet (leader assign)"
+        ),
+        "leader_unknown_far": N_(
+            "no leader {ref!r}; no leader's name is close to it (leader list)"
         ),
         "rules_unknown": N_("no rule set {ref!r}: neither a preset ({presets}) nor a file"),
         "rules_unreadable": N_("cannot read the rule file {path}: {reason}"),

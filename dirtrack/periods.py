@@ -381,6 +381,8 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
                 year, month = int(m[1]), int(m[2])
             else:
                 year, month = int(m[2]), int(m[1])
+            if not 1 <= month <= 12:  # as for "13 tháng đầu năm": one message for a month
+                raise InvalidInput.of("twelve_months", text=text)
             return _span(SpanKind.MONTH, year, month, month, text)
     return None
 

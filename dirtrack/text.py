@@ -29,6 +29,14 @@ _INVISIBLE = (
 )
 _SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
 _UNSEEN = re.compile(f"[{_INVISIBLE}]")
+# The characters that change the direction text is shown in, and show nothing themselves: the
+# embeddings and overrides (U+202A-U+202E), the isolates (U+2066-U+2069), the direction marks
+# (U+200E, U+200F, the Arabic letter mark U+061C) and the byte order mark (U+FEFF). Vietnamese
+# text needs none of them, and an override kept in a title shows it reversed at a terminal and
+# in a report ("Trojan Source"): no stored text keeps them (:func:`nfc`).
+_DIRECTION = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
 
 
 # A whole number as a person types one for an id: ASCII digits, a minus sign before them.
@@ -51,11 +59,27 @@ def whole_number(text: str) -> int | None:
         return None
 
 
+def without_direction(text: str) -> str:
+    """``text`` without the characters that set the direction it is shown in (overrides,
+    embeddings, isolates, direction marks) and without byte order marks: what a stored text
+    keeps, in every field, typed or imported."""
+    return text.translate(_DIRECTION)
+
+
+_DIRECTION_FOUND = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def has_direction(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`without_direction` drops."""
+    return _DIRECTION_FOUND.search(text) is not None
+
+
 def nfc(text: str) -> str:
-    """Return ``text`` in NFC with surrounding white space removed and inner runs folded."""
+    """Return ``text`` in NFC with surrounding white space removed, inner runs folded, and no
+    direction control (:func:`without_direction`)."""
     # str.split() splits on exactly the characters `\s` matches (str.isspace), in C: the same
     # result as _SPACES.sub(" ", …).strip(), twice as fast (import calls it for every cell).
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(without_direction(unicodedata.normalize("NFC", text)).split())
 
 
 def _code(char: str) -> str:
@@ -108,7 +132,8 @@ def text_limit(field: str) -> int:
 
 
 def clean_text(value: str, field: str) -> str:
-    """The one entrance of text into the register: ``value`` as stored (:func:`nfc`).
+    """The one entrance of text into the register: ``value`` as stored (:func:`nfc`, which
+    drops the direction controls and byte order marks, :func:`without_direction`).
 
     Blank-looking text (only white space or zero-width characters such as U+200B) comes back
     as ``""``: the caller refuses it as it refuses empty text.
@@ -221,8 +246,15 @@ def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     return None
 
 
+#: How like what was typed a key must be to be suggested (difflib's ratio; ``get_close_matches``
+#: uses the same 0.6): below it, ``Ban Tổ chức`` was offered ``ZZ (Ban Zeta)``, the only unit,
+#: for their shared word ``ban``.
+CLOSE_ENOUGH = 0.6
+
+
 def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
-    """Return up to ``n`` labels whose keys are closest to ``query``.
+    """Return up to ``n`` labels whose keys are closest to ``query``, none that is not close
+    (:data:`CLOSE_ENOUGH`): an empty list when nothing is like it.
 
     Args:
         query: what the user typed.
@@ -236,7 +268,7 @@ def closest(query: str, choices: dict[str, str], n: int = 3) -> list[str]:
     )
     seen: list[str] = []
     for score, label in scored:
-        if score < 0.3 and seen:
+        if score < CLOSE_ENOUGH:
             break
         if label not in seen:
             seen.append(label)

@@ -945,16 +945,20 @@ WORKING = {
 
 
 def text_options() -> list[tuple[tuple[str, ...], str]]:
-    """(command path, option) for every option of every command that takes text."""
+    """(command path, option) for every option of every command that takes text: free text,
+    or a code or one of its names (``--verdict``, ``--kind``: ``''`` is no unknown verdict)."""
     from typer._click.types import StringParamType
 
+    from dirtrack.cli.common import Named
     from tests.conftest import COMMAND
 
     found: list[tuple[tuple[str, ...], str]] = []
 
     def walk(command: object, path: tuple[str, ...]) -> None:
         for param in getattr(command, "params", []):
-            if param.param_type_name == "option" and isinstance(param.type, StringParamType):
+            if param.param_type_name == "option" and isinstance(
+                param.type, StringParamType | Named
+            ):
                 found.append((path, max(param.opts, key=len)))
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, (*path, name))
@@ -1560,7 +1564,7 @@ def test_an_unknown_field_or_leader_with_none_registered_names_what_to_do(units:
         "Error: no leader 'Lê Văn A'; no leader is in charge of anything yet (leader assign)"
     )
     units.ok("field", "add", "KT", "Kinh tế")
-    assert units.fail("list", "--field", "VH") == "Error: no field 'VH'; closest: KT"
+    assert units.fail("list", "--field", "KTE") == "Error: no field 'KTE'; closest: KT"
 
 
 def test_a_text_longer_than_an_excel_cell_is_refused_at_every_entrance(
@@ -1685,3 +1689,26 @@ def test_an_output_that_cannot_write_vietnamese_is_said_so(
             "(Vietnamese letters): set PYTHONIOENCODING=utf-8, or a UTF-8 locale, and run it "
             "again"
         ]
+
+
+def test_direction_controls_and_byte_order_marks_are_not_kept(seeded: Cli) -> None:
+    """A right-to-left override (U+202E) kept in a title showed it reversed at a terminal and
+    in a report, as did the isolates, embeddings, direction marks and a byte order mark
+    (a "Trojan Source" spoof); no stored text keeps them, one-line or free text."""
+    spoof = "\u202eHọp\u202c \u2067giao\u2069 ban\u200f\ufeff"
+    meeting = seeded.id("add-meeting", "--date", "2022-07-01", "--title", spoof, "--chair", spoof)
+    shown = next(m for m in seeded.json("meetings") if m["id"] == meeting)
+    assert (shown["title"], shown["chair"]) == ("Họp giao ban", "Họp giao ban")
+    seeded.ok("unit", "add", "BXD", "\u202aBan\u202c Xây dựng\u200e", "--alias", "\ufeffXD\u202e")
+    unit = next(u for u in seeded.json("unit", "list") if u["code"] == "BXD")
+    assert (unit["name"], unit["aliases"]) == ("Ban Xây dựng", ["XD"])
+    ident = seeded.id("assign", str(meeting), "--unit", "XD", "Đề án \u202eđảo\u202c chiều")
+    seeded.ok("done", str(ident), "--date", "2022-07-02", "--note", "\u2066xong\u2069")
+    shown = seeded.json("show", str(ident))
+    assert shown["text"] == "Đề án đảo chiều"
+    assert shown["unit"] == "BXD"
+    assert "\u2066" not in json.dumps(shown, ensure_ascii=False)
+    # A text of nothing but direction controls is empty, refused as such.
+    assert seeded.fail("assign", str(meeting), "--unit", "BXD", "\u202e\u202c") == (
+        "Error: a directive needs a text"
+    )

@@ -90,6 +90,24 @@ def test_an_unknown_unit_names_the_closest(units: Cli, meeting: int) -> None:
     assert "BTC (Ban Tổ chức Tỉnh ủy)" in error
 
 
+def test_an_unknown_unit_far_from_every_one_suggests_none(cli: Cli) -> None:
+    """With one unit registered, every unknown one was 'closest: ZZ (Ban Zeta)', however far
+    from it: a unit is suggested only when it is close (text.CLOSE_ENOUGH), in either language."""
+    cli.ok("unit", "add", "ZZ", "Ban Zeta")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    for ref in ("Sở Tài chính", "Ban Tổ chức", "BTC"):
+        assert cli.fail("assign", str(meeting), "--unit", ref, "x") == (
+            f"Error: unknown unit '{ref}'; no registered unit is close to it (unit list)"
+        )
+    assert cli.fail("--lang", "vi", "assign", str(meeting), "--unit", "Ban Tổ chức", "x") == (
+        "Error: đơn vị 'Ban Tổ chức' chưa được đăng ký; không đơn vị nào đã đăng ký gần giống "
+        "(unit list)"
+    )
+    assert cli.fail("assign", str(meeting), "--unit", "Ban Zetta", "x") == (
+        "Error: unknown unit 'Ban Zetta'; closest: ZZ (Ban Zeta)"
+    )
+
+
 def test_aliases_that_repeat_the_name_or_each_other_are_kept_once(cli: Cli) -> None:
     """unit add with --alias 'Ban số' twice as written differently ('ban so') ended in
     'Error: unexpected IntegrityError: UNIQUE constraint failed: unit_alias…'."""
@@ -107,7 +125,7 @@ def test_a_reference_of_punctuation_alone_is_an_unknown_unit_not_an_empty_one(
 ) -> None:
     """'--unit ???' was refused as 'a unit reference cannot be empty'."""
     error = units.fail("assign", str(meeting), "--unit", ref, "x")
-    assert error.startswith(f"Error: unknown unit '{ref}'; closest: "), error
+    assert error == f"Error: unknown unit '{ref}'; no registered unit is close to it (unit list)"
     assert units.fail("list", "--unit", "\u200b ") == "Error: a unit reference cannot be empty"
 
 

@@ -225,6 +225,24 @@ def test_edit_limitation(office: Cli, db: str) -> None:
     unchanged(office, db, "edit", "limitation", "1", contains="nothing to change")
 
 
+@pytest.mark.parametrize(
+    ("kind", "missing"),
+    [
+        ("directive", "Error: no directive with id 99"),
+        ("meeting", "Error: no meeting with id 99"),
+        ("limitation", "Error: no limitation with id 99"),
+    ],
+)
+def test_edit_of_a_missing_record_names_it_before_asking_for_a_change(
+    office: Cli, db: str, kind: str, missing: str
+) -> None:
+    """`edit limitation 99` with no option said 'nothing to change', as if limitation 99 were
+    there: the missing record is said first, in the user's language too."""
+    assert unchanged(office, db, "edit", kind, "99") == missing
+    vietnamese = unchanged(office, db, "--lang", "vi", "edit", kind, "99")
+    assert vietnamese.startswith("Error: không có ") and vietnamese.endswith(" số 99")
+
+
 def test_unit_rename_keeps_the_old_name_and_code_as_aliases(office: Cli, db: str) -> None:
     before = records(db)
     got = office.json("unit", "rename", "btc", "Ban Tổ chức Tỉnh ủy mới", "--code", "BTCTU")

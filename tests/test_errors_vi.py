@@ -126,8 +126,8 @@ def seeded(units: Cli, meeting: int) -> Cli:
 CASES: dict[str, tuple[list[str], str, str]] = {
     "unknown unit": (
         ["assign", "1", "--unit", "Ban Tuyên giáo", "x"],
-        "Error: đơn vị 'Ban Tuyên giáo' chưa được đăng ký; gần giống nhất: ",
-        "Error: unknown unit 'Ban Tuyên giáo'; closest: ",
+        "Error: đơn vị 'Ban Tuyên giáo' chưa được đăng ký; không đơn vị nào đã đăng ký gần giống",
+        "Error: unknown unit 'Ban Tuyên giáo'; no registered unit is close to it (unit list)",
     ),
     "ambiguous unit": (
         ["assign", "1", "--unit", "Văn phòng", "x"],

@@ -436,6 +436,45 @@ def test_undo_refuses_what_it_cannot_do_and_writes_nothing(
     assert "nothing to undo" in cli.fail("undo", "--yes")
 
 
+def test_undo_takes_a_series_back_with_the_occurrences_made_for_it_since(
+    seeded: Cli, db: str, db_path: Path
+) -> None:
+    """A bare `undo` passed over the `series generate` a later reading made, then refused the
+    `assign` of the series because that generation touched it ('undo those first'): the
+    command is undone with the occurrences made for it since, each listed, the register as
+    before it. Work recorded on one of them is a user's: it still stops the undo."""
+    from datetime import date, timedelta
+
+    before = state_of(db)
+    seeded.ok("assign", "1", "Báo cáo tháng", "--unit", "VPTU", "--every", "month", "--day", "20")
+    ahead = (date.today() + timedelta(days=200)).isoformat()
+    seeded.ok("list", "--as-of", ahead)
+    made = history(seeded, "--limit", "2")
+    assert [c["command"] for c in made] == ["series generate", "assign"]
+    generated, assigned = made[0]["id"], made[1]["id"]
+    result = seeded("undo", "--yes")
+    assert result.exit_code == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert said[0].startswith(f"undone #{generated} series generate: created directive")
+    assert said[1].startswith(f"undone #{assigned} assign: created periodic directive")
+    assert state_of(db) == before
+    undone = {c["id"]: c["undone_by"] for c in history(seeded, "--limit", "3")}
+    assert undone[generated] == undone[assigned] is not None
+
+    # A correction of an occurrence made since is work: the undo is refused, naming it.
+    seeded.ok("assign", "1", "Báo cáo quý", "--unit", "BTC", "--every", "quarter")
+    seeded.ok("list", "--as-of", ahead)
+    assert history(seeded, "--limit", "1")[0]["command"] == "series generate"
+    last = max(d["id"] for d in seeded.json("list", "--as-of", ahead, "--unit", "BTC")
+               if d["text"] == "Báo cáo quý")  # fmt: skip
+    seeded.ok("--actor", "binh", "edit", "directive", str(last), "--text", "Báo cáo quý (sửa)")
+    digest = file_digest(db_path)
+    error = seeded.fail("undo", "--yes")
+    assert error.startswith("Error: cannot undo #") and "(assign)" in error
+    assert "edit directive (binh); undo those first" in error
+    assert file_digest(db_path) == digest
+
+
 def test_undo_of_a_reopening_never_closes_a_directive_before_a_later_decision(
     seeded: Cli, db_path: Path
 ) -> None:

@@ -175,6 +175,21 @@ def test_a_file_with_a_utf8_byte_order_mark_imports(empty: Cli, tmp_path: Path) 
     assert _v1(json.loads(empty.ok("export"))) == _doc()
 
 
+@pytest.mark.parametrize("escaped", [False, True], ids=["utf8", "escaped"])
+def test_direction_controls_are_not_imported(empty: Cli, tmp_path: Path, escaped: bool) -> None:
+    """A title or unit name holding a right-to-left override (U+202E) was imported as it was,
+    to show reversed ("Trojan Source"); it is stored as a typed one is: without the direction
+    controls and byte order marks, whether the file writes them as UTF-8 or as escapes."""
+    doc = _doc()
+    doc["meetings"][0]["title"] = "\u202eGiao\u202c ban\u200f 1\ufeff"
+    doc["units"][0]["name"] = "\u2067Ban\u2069 Tổ chức"
+    doc["directives"][1]["text"] = "Dòng một\u202e\nDòng hai\tcó tab"
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(doc, ensure_ascii=escaped), encoding="utf-8")
+    empty.ok("import", str(path))
+    assert _v1(json.loads(empty.ok("export"))) == _doc()
+
+
 Change = Callable[[dict[str, Any]], None]
 
 

@@ -258,6 +258,36 @@ def test_unknown_units_are_listed_with_closest_and_created_only_on_request(
     assert len(cli.json("list")) == 9
 
 
+def test_a_dry_run_names_the_new_units_with_the_codes_the_import_gives(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """`--dry-run --create-units` listed the new units by name, with code "" in JSON, where the
+    import says 'New units: BTCTU (…)': the dry run shows the codes the import would give."""
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "Sở Xây dựng", "", "", "", ""],
+            ["2", "Việc B", "Sở Y tế", "", "", "", ""],
+        ],
+    )
+    args = ["import", str(sheet), "--meeting", str(meeting), "--create-units"]
+    before = file_digest(db_path)
+    dry = json.loads(units.ok(*args, "--dry-run", "--format", "json"))
+    shown = units.ok(*args, "--dry-run")
+    assert file_digest(db_path) == before
+    expected = [{"name": "Sở Xây dựng", "code": "SXD"}, {"name": "Sở Y tế", "code": "SYT"}]
+    assert dry["new_units"] == expected
+    assert "New units: SXD (Sở Xây dựng), SYT (Sở Y tế)" in shown
+    done = units("import", str(sheet), "--meeting", str(meeting), "--create-units")
+    assert "New units: SXD (Sở Xây dựng), SYT (Sở Y tế)" in done.stderr
+    made = {u["code"]: u["name"] for u in units.json("unit", "list")}
+    assert {u["code"]: made[u["code"]] for u in expected} == {
+        "SXD": "Sở Xây dựng",
+        "SYT": "Sở Y tế",
+    }
+
+
 def write_csv(
     path: Path, rows: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8"
 ) -> Path:
@@ -306,6 +336,25 @@ def test_csv_dialects(
     assert record["due"] == "2022-09-30" and record["progress"] == 40
     shown = units.json("show", str(record["id"]))
     assert [e["date"] for e in shown["history"] if e["event"] == "progress"] == ["2022-08-31"]
+
+
+def test_a_sheets_direction_controls_are_not_imported(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A cell holding a right-to-left override (U+202E) or a direction mark was stored as it
+    was, to show reversed; a sheet's text is stored as a typed one is, without them."""
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEADER,
+            ["1", "Tổng hợp \u202eý kiến\u202c", "Ban \u2067Xây dựng\u2069\u200f", "", "", "", ""],
+        ],
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--create-units")
+    [record] = units.json("list")
+    assert record["text"] == "Tổng hợp ý kiến"
+    names = [u["name"] for u in units.json("unit", "list")]
+    assert "Ban Xây dựng" in names
 
 
 @pytest.mark.parametrize("headers", ["vietnamese", "unaccented"])

@@ -152,6 +152,25 @@ def test_no_line_says_all_went_well_before_stdout_fails(units: Cli, db: str) -> 
     assert "cannot write standard output: the disk is full" in one_error(done)
 
 
+def test_remind_whose_output_cannot_be_written_makes_no_occurrences(
+    meeting: int, units: Cli, db: str, db_path: Path
+) -> None:
+    """`remind` rendered after the occurrences of periodic directives made for it were
+    committed: on a full disk it exited 1 over a `series generate` written. It prints inside
+    that transaction, as `list` does: the register is as it was."""
+    from datetime import date, timedelta
+
+    units.ok("assign", str(meeting), "--unit", "VPTU", "Báo cáo tháng", "--every", "month")
+    ahead = (date.today() + timedelta(days=200)).isoformat()
+    before = file_digest(db_path)
+    with open("/dev/full", "wb") as full:
+        done = dirtrack("remind", "--as-of", ahead, db=db, stdout=full)
+    assert "cannot write standard output: the disk is full" in one_error(done)
+    assert file_digest(db_path) == before
+    units.ok("remind", "--as-of", ahead)  # with somewhere to write, they are made
+    assert units.json("history", "--limit", "1")[0]["command"] == "series generate"
+
+
 def _close_stdout() -> None:
     os.close(1)
 

@@ -629,6 +629,40 @@ def test_a_refused_file_does_not_stop_the_others(packed: tuple[Cli, Path], tmp_p
     assert answered == {"BTC": "2022-09-12", "SYT": None, "VPTU": None}
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
+    packed: tuple[Cli, Path], tmp_path: Path, lang: str
+) -> None:
+    """`pack in` commits each file before it prints: on a full disk it said only 'cannot write
+    standard output' and exit 1, with the answers recorded. The one error line says they were,
+    which files, and that reading them again changes nothing."""
+    from tests.conftest import ENTRY_POINT
+
+    quarter, folder = packed
+    good = tmp_path / "BTC.xlsx"
+    _fill(folder / "BTC.xlsx", good, "Chủ trì", {2: {PCT: 50}})
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", quarter.db, "--lang", lang, "pack", "in", str(good),
+             "--date", "2022-09-12"],
+            stdout=full, stderr=subprocess.PIPE, check=False,
+        )  # fmt: skip
+    said = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 1 and len(said) == 1, said
+    words = {
+        "en": "Error: cannot write standard output: the disk is full; the answers were recorded "
+        "all the same, each file in its own transaction: BTC.xlsx (history shows them; reading "
+        "them again changes nothing)",
+        "vi": "dù vậy các câu trả lời vẫn đã được ghi nhận, mỗi tệp trong một giao dịch riêng: "
+        "BTC.xlsx (xem trong history; đọc lại các tệp này không thay đổi gì)",
+    }
+    assert words[lang] in said[0]
+    assert quarter.json("show", "2")["progress"] == 50
+    again = quarter.json("pack", "in", str(good), "--date", "2022-09-12")
+    assert again["files"][0]["applied"] == 0
+    assert quarter.json("show", "2")["progress"] == 50
+
+
 @pytest.mark.parametrize(
     ("answers", "words"),
     [

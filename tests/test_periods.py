@@ -215,6 +215,18 @@ def test_current_and_previous_quarter() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["tháng 13/2022", "13/2022", "2022-13", "T13/2022", "tháng 0/2022", "13 tháng đầu năm 2022"],
+)
+def test_a_month_out_of_range_is_said_so_whichever_form(text: str) -> None:
+    """'tháng 13/2022' said 'is not a valid period' (listing the forms) where '13 tháng đầu năm
+    2022' said 'a year has 12 months': one message for a month number out of range."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_period(text)
+    assert str(caught.value) == f"{text!r}: a year has 12 months"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["2022Q5", "quý V/2022", "tháng 13/2022", "T13/2022", "T6", "2022-06-30..2022-06-01", "soon"],
 )
 def test_bad_periods_name_the_accepted_forms(text: str) -> None:

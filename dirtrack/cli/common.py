@@ -49,6 +49,7 @@ class Named(ParamType):
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from dirtrack.text import match_name
 
+        refuse_empty(self, str(value), param, ctx)  # not "unknown verdict ''"
         code = match_name(str(value), self.names)
         if code is not None:
             return str(code)
@@ -563,13 +564,19 @@ class GivenText(StringParamType):
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         text = super().convert(value, param, ctx)
-        if text == "":
-            from dirtrack.cli.app import session_lang
-            from dirtrack.i18n import default_lang, error_text
-
-            lang = session_lang(ctx) if ctx is not None else default_lang()
-            self.fail(error_text("empty_value", lang, {}), param, ctx)
+        refuse_empty(self, text, param, ctx)
         return text
+
+
+def refuse_empty(kind: ParamType, text: str, param: Any, ctx: Any) -> None:
+    """The one refusal of an option given as empty (:class:`GivenText`, :class:`Named`): an
+    invalid value, "an empty value; to use the default, leave the option out"."""
+    if text == "":
+        from dirtrack.cli.app import session_lang
+        from dirtrack.i18n import default_lang, error_text
+
+        lang = session_lang(ctx) if ctx is not None else default_lang()
+        kind.fail(error_text("empty_value", lang, {}), param, ctx)
 
 
 GIVEN_TEXT = GivenText()

@@ -104,13 +104,15 @@ def remind(
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within, until)
         ]
         touched = last_touched(session.connection(), [f.id for f in facts])
-    reminders = build_reminders(
-        facts, as_of=day, within=within, stale_after=stale_after, touched=touched, until=until
-    )
-    lang = state(ctx).lang
-    views.remind(
-        reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
-    )
+        reminders = build_reminders(
+            facts, as_of=day, within=within, stale_after=stale_after, touched=touched, until=until
+        )
+        lang = state(ctx).lang
+        # shown before the occurrences made for it are committed (cli.common.ensure_occurrences):
+        # a --fields that names nothing, or a stdout that fails, leaves the register as it was
+        views.remind(
+            reminders, reminder_items(reminders), fmt, lang, fields=chosen, zone=state(ctx).zone()
+        )
     if not reminders["units"] and fmt is OutputFormat.TABLE:
         from dirtrack.render.ops import remind_key
 

@@ -465,13 +465,44 @@ def pack_in(
                     refused.append((path, exc))
     lang = state(ctx).lang
     if plans or not refused:
-        views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)
+        _show_read_in(plans, fmt, lang, dry_run=dry_run, day=day)
     if refused:
         first = refused[0][1]
         if len(refused) == 1:
             raise first
         others = ", ".join(path.name for path, _ in refused[1:])
         raise InvalidInput.of("pack_files_refused", first=first, n=len(refused) - 1, files=others)
+
+
+def _show_read_in(
+    plans: list["FilePlan"], fmt: OutputFormat, lang: str, *, dry_run: bool, day: date
+) -> None:
+    """Print what ``pack in`` read and flush it, then its summary per file on stderr.
+
+    Each file was committed in its own transaction before (deliberately: one bad file does not
+    stop the others), so a stdout that cannot take this cannot take them back: the one error
+    line then says which files are recorded, and that reading them again changes nothing.
+
+    Raises:
+        OutputError: stdout refused the output after files were recorded.
+    """
+    import sys
+
+    from dirtrack.cli.app import quiet_stdout
+    from dirtrack.errors import OutputError
+    from dirtrack.render.outfile import output_failure
+
+    try:
+        views.packs_in(plans, fmt, lang, dry_run=dry_run, day=day)
+        sys.stdout.flush()
+    except OSError as exc:
+        failed = output_failure(exc)
+        if failed is None or dry_run or not plans:
+            raise
+        quiet_stdout()  # what is left in its buffer would fail again at exit
+        files = ", ".join(dict.fromkeys(plan.path.name for plan in plans))
+        raise OutputError.of("pack_in_unshown", failed=failed, files=files) from None
+    views.packs_in_summary(plans, lang, dry_run=dry_run)
 
 
 def _forget_requests(plan: "FilePlan") -> None:

@@ -111,6 +111,12 @@ def _summary(result: ImportResult, lang: str, *, done: bool) -> dict[str, Any]:
     return {"file": result.file, "changes": changes}
 
 
+def _new_units(result: ImportResult, lang: str) -> str:
+    """The line "New units: BTCTU (Ban Tổ chức Tỉnh ủy), …", for a dry run as for the import."""
+    units = ", ".join(f"{u['code']} ({u['name']})" for u in result.new_units)
+    return msg("imp_new_units", lang, units=units)
+
+
 def _sheets_passed_over(result: ImportResult, lang: str) -> None:
     """One notice on stderr naming the sheets ``--sheet all`` passed over, each with why."""
     if not result.skipped_sheets:
@@ -184,8 +190,7 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
         for u in result.unknown_units
     ]
     if result.new_units:
-        names = ", ".join(u["name"] for u in result.new_units)
-        tail.append(msg("imp_new_units", lang, units=names))
+        tail.append(_new_units(result, lang))
     # the file's own warnings (a sheet left unread); the rows' are in the table
     tail += [
         msg("imp_warning", lang, text=w)
@@ -227,13 +232,7 @@ def imported(result: ImportResult, lang: str) -> None:
     else:
         err(msg("imp_done", lang, **summary))
     if result.new_units:
-        err(
-            msg(
-                "imp_new_units",
-                lang,
-                units=", ".join(f"{u['code']} ({u['name']})" for u in result.new_units),
-            )
-        )
+        err(_new_units(result, lang))
     for warning in result.warnings[:SHOWN_WARNINGS]:
         err(msg("imp_warning", lang, text=warning))
     if len(result.warnings) > SHOWN_WARNINGS:

@@ -427,14 +427,8 @@ PACK_IN_COLUMNS = [
 ]
 
 
-def packs_in(
-    plans: Sequence[Any], fmt: OutputFormat, lang: str, *, dry_run: bool, day: Any
-) -> None:
-    """``pack in``: every answered row with what it did (or would do); a summary per file on
-    stderr."""
-    from dirtrack.i18n import clauses, msg
-    from dirtrack.render import err
-
+def _packs_read_in(plans: Sequence[Any], lang: str) -> tuple[list[dict[str, Any]], list[Record]]:
+    """``pack in``'s files (with their counts) and every answered row, as JSON shows them."""
     files = []
     rows: list[Record] = []
     for plan in plans:
@@ -465,6 +459,29 @@ def packs_in(
                 "rows": shown,
             }
         )
+    return files, rows
+
+
+def packs_in(
+    plans: Sequence[Any], fmt: OutputFormat, lang: str, *, dry_run: bool, day: Any
+) -> None:
+    """``pack in``: every answered row with what it did (or would do), on stdout; the summary
+    per file is :func:`packs_in_summary`."""
+    files, rows = _packs_read_in(plans, lang)
+    value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}
+    columns = [
+        Column("action", "imp_action", _pack_action_dry) if c.key == "action" and dry_run else c
+        for c in PACK_IN_COLUMNS
+    ]
+    emit(rows, columns, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
+
+
+def packs_in_summary(plans: Sequence[Any], lang: str, *, dry_run: bool) -> None:
+    """``pack in``: a summary per file on stderr, said once the rows are out (:func:`packs_in`)."""
+    from dirtrack.i18n import clauses, msg
+    from dirtrack.render import err
+
+    files, _ = _packs_read_in(plans, lang)
     for info in files:
         counts = clauses(  # no "applied: 0"
             lang,
@@ -478,7 +495,6 @@ def packs_in(
         name = Path(info["file"]).name
         err(msg(key, lang, file=name, unit=info["unit"], counts=counts))
         if asked := info["requests"]:
-            name = Path(info["file"]).name
             if dry_run:
                 err(msg("pack_in_requests_dry", lang, file=name, n=len(asked)))
             else:
@@ -486,12 +502,6 @@ def packs_in(
                 err(msg("pack_in_requests", lang, file=name, n=len(asked), ids=ids))
     if any(info["conflicts"] for info in files):
         err(msg("pack_in_conflicts_left", lang))
-    value = {"dry_run": dry_run, "date": day.isoformat(), "files": files}
-    columns = [
-        Column("action", "imp_action", _pack_action_dry) if c.key == "action" and dry_run else c
-        for c in PACK_IN_COLUMNS
-    ]
-    emit(rows, columns, fmt, lang, json_value=value if fmt is OutputFormat.JSON else None)
 
 
 def _yes_no(value: Any, lang: str) -> str:

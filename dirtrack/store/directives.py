@@ -442,8 +442,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
             extension, nothing to change.
         Conflict: the new lead unit already holds a directive with this one's key.
     """
-    check_edits(changes, DIRECTIVE_EDITS)
     directive = get_directive(session, directive_id)
+    check_edits(changes, DIRECTIVE_EDITS)  # the missing record is named first
     assert directive.id is not None
     held = _meeting_date(session, directive)
     if "text" in changes:

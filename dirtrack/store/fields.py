@@ -79,7 +79,10 @@ def resolve_field(conn: Connection, ref: str) -> tuple[int, str]:
     if not rows:  # "closest: —" named nothing
         raise NotFound.of("field_unknown_none", ref=ref)
     choices = {fold_words(c): c for _, c, _ in rows} | {fold_words(n): c for _, c, n in rows}
-    raise NotFound.of("field_unknown", ref=ref, near=", ".join(closest(ref, choices)))
+    near = closest(ref, choices)
+    if not near:
+        raise NotFound.of("field_unknown_far", ref=ref)
+    raise NotFound.of("field_unknown", ref=ref, near=", ".join(near))
 
 
 # --- leaders -----------------------------------------------------------------------------------
@@ -214,6 +217,8 @@ class Charge:
         if not self.names:  # "closest: —" named nothing
             raise NotFound.of("leader_unknown_none", ref=ref)
         near = closest(ref, {fold_words(n): n for n in self.names.values()})
+        if not near:
+            raise NotFound.of("leader_unknown_far", ref=ref)
         raise NotFound.of("leader_unknown", ref=ref, near=", ".join(near))
 
     def assignments(self, conn: Connection) -> list[dict[str, object]]:

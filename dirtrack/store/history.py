@@ -663,7 +663,8 @@ def recent_commands(
 
 #: The command name of the occurrences of periodic directives that a reading command created
 #: (:func:`dirtrack.cli.common.ensure_occurrences`): a bare ``undo`` passes over it, since the
-#: next reading command would create them again; ``undo ID`` still undoes it.
+#: next reading command would create them again; ``undo ID`` still undoes it, and a command it
+#: touched since is undone with it (:func:`dirtrack.audit.undo`).
 GENERATE = "series generate"
 
 

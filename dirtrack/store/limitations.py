@@ -77,8 +77,8 @@ def edit_limitation(session: Session, limitation_id: int, changes: Mapping[str, 
 
     from dirtrack.models import Limitation, Meeting
 
-    check_edits(changes, LIMITATION_EDITS)
     limitation = get_limitation(session, limitation_id)
+    check_edits(changes, LIMITATION_EDITS)  # the missing record is named first
     if "text" in changes:
         text = clean_text(changes["text"], "text")
         if not text:

@@ -121,8 +121,8 @@ def edit_meeting(
             of its limitations).
         Conflict: another meeting has the same date and title (unless ``allow_duplicate``).
     """
-    check_edits(changes, MEETING_EDITS)
     meeting = get_meeting(session, meeting_id)
+    check_edits(changes, MEETING_EDITS)  # the missing record is named first
     assert meeting.id is not None
     if "title" in changes:
         title = clean_text(changes["title"], "title")

@@ -113,10 +113,12 @@ class UnitIndex:
         if len(found) > 1:
             raise Conflict.of("unit_ambiguous", ref=ref, units=self._names(found))
         choices = {k: self.label(uid) for uid, keys in self._keys.items() for k in keys}
-        near = closest(ref, choices) if choices else []
+        if not choices:
+            raise NotFound.of("unit_unknown_none", ref=ref)
+        near = closest(ref, choices)
         if near:
             raise NotFound.of("unit_unknown", ref=ref, near=", ".join(near))
-        raise NotFound.of("unit_unknown_none", ref=ref)
+        raise NotFound.of("unit_unknown_far", ref=ref)
 
     def candidates(self, ref: str) -> list[int]:
         """The ids of the units ``ref`` may name, as :meth:`resolve` matches them: those it

@@ -57,7 +57,15 @@ from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
 from dirtrack.store.units import load_moves, log_move, unit_codes
-from dirtrack.text import control_character, fold, fold_words, is_blank, text_limit
+from dirtrack.text import (
+    control_character,
+    fold,
+    fold_words,
+    has_direction,
+    is_blank,
+    text_limit,
+    without_direction,
+)
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
@@ -936,12 +944,14 @@ class _Guarded:
 
 
 def _is_nfc(data: bytes) -> bool:
-    """Whether ``data`` is UTF-8 text in NFC (False for bytes that are not UTF-8: ijson
-    refuses them, and the records it builds before that are walked one by one)."""
+    """Whether ``data`` is UTF-8 text as stored: in NFC, without a direction control
+    (:func:`~dirtrack.text.without_direction`). False for bytes that are not UTF-8: ijson
+    refuses them, and the records it builds before that are walked one by one."""
     try:
-        return unicodedata.is_normalized("NFC", data.decode())
+        text = data.decode()
     except UnicodeDecodeError:
         return False
+    return unicodedata.is_normalized("NFC", text) and not has_direction(text)
 
 
 def parse_events(handle: IO[bytes], name: str) -> Iterator[tuple[str, str, Any]]:
@@ -1019,13 +1029,13 @@ def _shape(model: type[BaseModel]) -> _Shape:
 def _in_nfc(value: Any) -> Any:
     """Every string of a record in NFC, as every text is stored: an export holds NFC, but a file
     edited by hand or by another program may hold NFD (a title of 300 letters was then 400 code
-    points, and refused, or stored decomposed, unfound by a search for its words)."""
+    points, and refused, or stored decomposed, unfound by a search for its words). Nor does it
+    keep a direction control or byte order mark (:func:`~dirtrack.text.without_direction`):
+    a title with U+202E would show reversed."""
     if isinstance(value, str):
-        return (
-            value
-            if unicodedata.is_normalized("NFC", value)
-            else unicodedata.normalize("NFC", value)
-        )
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        return without_direction(value) if has_direction(value) else value
     if isinstance(value, dict):
         return {key: _in_nfc(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -1968,6 +1968,7 @@ class SheetImport:
             "directives": created,
         }
         result.updated, result.unchanged, result.skipped = updated, unchanged, skipped
+        self._new_codes()  # a dry run shows the codes the import would give
         result.new_units = [{"name": u.name, "code": u.code} for u in self.new_units]
         result.unknown_units = [
             {"name": u["name"], "rows": list(dict.fromkeys(u["rows"])), "message": u["message"]}
@@ -2067,14 +2068,21 @@ class SheetImport:
         if self.options.report_rows:
             result.rows = [self._row_report(p) for p in self.plans]
 
-    def _write_units(self, result: ImportResult) -> dict[int, int]:
-        if not self.new_units:
-            return {}
+    def _new_codes(self) -> None:
+        """Give each new unit its code (:func:`unit_code`), once: none that a registered unit's
+        code, name or alias, or another new unit's code, already is."""
+        if not self.new_units or self.new_units[0].code:
+            return
         taken: set[str] = set()
         for info in self.index.all_info():
             taken.update(fold_words(x) for x in (info.code, info.name, *info.aliases))
         for new in self.new_units:
             new.code = unit_code(new.name, taken)
+
+    def _write_units(self, result: ImportResult) -> dict[int, int]:
+        if not self.new_units:
+            return {}
+        self._new_codes()
         ids = bulk.insert_with_ids(
             self.session,
             bulk.UNIT,
