@@ -211,20 +211,22 @@ def clean(text: str) -> list[Block]:
 
     blocks: list[Block] = []
     lead_seen = False
+    only_categories = True  # whether every line so far is a portal's category line
     for line in kept:
         when = dateline_date(line)
         if when is not None:
             blocks.append(Block("dateline", line, when))
+            only_categories = False
             continue
         if not lead_seen:
             # the headline is the first line, or the first after a portal's category lines
             # ("Thông tin chỉ đạo điều hành", "Tin hoạt động"): a long one reads like a lead
-            first = all(b.kind == "header" and _is_category(b.text) for b in blocks)
-            if _is_lead(line) and not (first and _is_headline(line)):
+            if _is_lead(line) and not (only_categories and _is_headline(line)):
                 lead_seen = True
                 blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
             else:
                 blocks.append(Block("header", line))
+                only_categories = only_categories and _is_category(line)
             continue
         if _is_heading(line):
             blocks.append(Block("heading", line))

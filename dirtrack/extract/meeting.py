@@ -319,23 +319,23 @@ _ATTENDING = re.compile(
     r"\W*(?:cung )?(?:tham du|du)\b(?:(?!chu tri|chi dao|dieu hanh)[^.;:]){0,60}?\bco\b"
 )
 
+#: How far after a name its titles are looked for (they take some tens of characters).
+_TITLES_SPAN = 200
 #: Who holds the meeting, before the verb of the lead ("Ủy ban MTTQ huyện X tổ chức ...").
 _HOST_BEFORE = re.compile(r"^(.*?)\b(?:phoi hop to chuc|to chuc|chu tri)\b")
 #: The head's title before the body it heads ("Chủ tịch Ủy ban MTTQ ...", "Bí thư Đảng ủy ...").
 _HEAD_OF = re.compile(r"^(?:chu tich|bi thu|truong|giam doc|chanh|chu nhiem)\s+(\w+(?:\s+\w+)+)")
 
 
-def _heads_host(titles: str, lead_key: str) -> bool:
+def _heads_host(titles: str, host: str) -> bool:
     """Whether one of the titles after a person's name (folded, up to the next ``;``) heads the
     body the lead says holds the meeting ("Dự hội nghị có các đồng chí: X – UVTV, Chủ tịch Ủy
     ban MTTQ huyện" at the Front's own conference): that head, though listed among those who
-    attended, may chair it; a deputy ("Phó ...") does not."""
-    host = _HOST_BEFORE.match(lead_key)
-    if host is None:
-        return False
+    attended, may chair it; a deputy ("Phó ...") does not. ``host``: the lead's words before
+    its verb, folded ("" when it has none)."""
     for part in re.split(r"\s*[,–-]\s*", titles):
         head = _HEAD_OF.match(part.strip())
-        if head is not None and head.group(1) in host.group(1):
+        if host and head is not None and head.group(1) in host:
             return True
     return False
 
@@ -350,6 +350,8 @@ def choose_chair(
     sources: dict[str, tuple[float, str]] = {}
     candidates = [(s, 1.0, i) for i, s in enumerate(sentences)] + [(c, 0.5, -1) for c in captions]
     speaker: str | None = None  # the first person with a title the sentence before names
+    held_by = _HOST_BEFORE.match(fold_aligned(sentences[lead_index])) if sentences else None
+    host = held_by.group(1)[-_TITLES_SPAN:] if held_by else ""
     for sentence, weight, index in candidates:
         key = fold_aligned(sentence)
         persons = find_persons(sentence)
@@ -384,7 +386,7 @@ def choose_chair(
             if (
                 score == 1.0
                 and _ATTENDING.match(key)
-                and not _heads_host(after.split(";")[0], fold_aligned(sentences[lead_index]))
+                and not _heads_host(after[:_TITLES_SPAN].split(";")[0], host)
             ):
                 # "Tham dự Hội nghị có các đồng chí: X, ...": who attended, unless the sentence
                 # says who of them chaired; the lead's place or a title makes no chair of them
