@@ -6,6 +6,7 @@ from datetime import date
 
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
+from dirtrack.extract.meeting import find_persons
 from dirtrack.extract.units import unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
@@ -1820,3 +1821,127 @@ def test_topics_a_body_must_explain_are_no_tasks() -> None:
         " một số nhiệm vụ như: đôn đốc thu nợ thuế; đẩy nhanh giải phóng mặt bằng."
     )
     assert len(found) == 2
+
+
+def test_a_list_announced_with_la_is_split_like_one_with_nhu() -> None:
+    """'triển khai 3 nhiệm vụ trọng tâm là: A; B; C': one task each, as after 'như:'."""
+    tasks = ["rà soát hộ nghèo", "thu ngân sách đạt kế hoạch", "chuẩn bị Tết Nguyên đán"]
+    for word in ("là", "đó là", "như"):
+        found = directives(
+            "Sáng 5/6/2023, UBND xã Nam Sơn họp giao ban. Lãnh đạo UBND xã triển khai 3 nhiệm vụ"
+            f" trọng tâm {word}: rà soát hộ nghèo; thu ngân sách đạt kế hoạch; chuẩn bị Tết"
+            " Nguyên đán."
+        )
+        assert [text for _, text, _ in found] == tasks, word
+    # a movement launched with the contents to focus on: those contents are its tasks
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy xã Nam Sơn tổ chức hội nghị. Đồng chí Bí thư Đảng ủy xã phát động"
+        " phong trào thi đua tập trung thực hiện 3 nội dung trọng tâm là: rà soát hộ nghèo; thu"
+        " ngân sách đạt kế hoạch; chuẩn bị Tết Nguyên đán."
+    )
+    assert [text for _, text, _ in found] == tasks
+    # what was focused on already is a report, no task
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy xã Nam Sơn tổ chức hội nghị. Sáu tháng qua, xã đã tập trung thực"
+        " hiện 3 nội dung trọng tâm là: rà soát hộ nghèo; thu ngân sách; chuẩn bị Tết."
+    )
+    assert found == []
+
+
+def test_a_count_of_qualities_is_no_party_cell() -> None:
+    """'chi bộ 4 tốt' rates cells; 'Chi bộ 4' alone is a cell; 'các chi bộ' is every cell."""
+    draft = extract(
+        "Sáng 5/6/2023, Đảng ủy xã Nam Sơn tổ chức hội nghị phát động xây dựng “chi bộ 4 tốt”,"
+        " “chi bộ 3 không”. Đồng chí Bí thư Đảng ủy xã yêu cầu các chi bộ đăng ký thi đua."
+    )
+    assert [u.name for u in draft.units] == ["Đảng ủy xã Nam Sơn"]
+    assert [d.unit for d in draft.directives] == [None]
+    found = directives(
+        "Sáng 5/6/2023, Đảng ủy xã Nam Sơn họp. Đồng chí Bí thư Đảng ủy xã yêu cầu Chi bộ 4 tổ"
+        " chức sinh hoạt chuyên đề; các chi bộ đăng ký thi đua."
+    )
+    assert [unit for unit, _, _ in found] == ["Chi bộ 4", None]
+
+
+def test_a_delegates_constituency_in_the_chairs_title_is_no_unit() -> None:
+    """'Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh Nam Sơn': where the chair was elected."""
+    draft = extract(
+        "Ngày 30/6/2023, Ban Thường vụ Tỉnh ủy Nam Sơn tổ chức hội nghị sơ kết. Đồng chí Trần Văn"
+        " Nam, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh Nam Sơn chủ trì hội"
+        " nghị. Đồng chí yêu cầu UBND tỉnh đẩy nhanh giải ngân vốn đầu tư công."
+    )
+    assert [u.name for u in draft.units] == ["Tỉnh ủy Nam Sơn", "UBND tỉnh Nam Sơn"]
+    assert draft.meeting.chair == "Trần Văn Nam"
+
+
+def test_a_portals_category_line_above_the_headline_is_no_title() -> None:
+    """The headline is the first line after the portal's section name, however long."""
+    headline = (
+        "Kết luận của Phó Chủ tịch UBND tỉnh Trần Văn Nam tại Hội nghị đánh giá kết quả thực hiện"
+        " Kế hoạch phát triển ngành nông nghiệp, nông thôn năm 2022 và triển khai Kế hoạch năm"
+        " 2023"
+    )
+    for category in ("Thông tin chỉ đạo điều hành", "Tin hoạt động"):
+        draft = extract(
+            f"{category}\n{headline}\nNgày 22/11/2022, Phó Chủ tịch UBND tỉnh Trần Văn Nam chủ"
+            " trì hội nghị. Đồng chí yêu cầu Sở Nông nghiệp và PTNT hướng dẫn sản xuất vụ Đông"
+            " Xuân.\n"
+        )
+        assert draft.meeting.title == headline, category
+        assert draft.meeting.date == date(2022, 11, 22)
+        assert [d.unit for d in draft.directives] == ["Sở Nông nghiệp và PTNT"]
+
+
+def test_who_attended_is_not_who_chaired() -> None:
+    """A leader listed after 'Tham dự Hội nghị có' attended; the one who concluded chaired."""
+    draft = extract(
+        "Tiểu ban Công tác Nam Sơn sơ kết 6 tháng\nĐồng chí Trần Thị Mai phát biểu kết luận tại"
+        " Hội nghị.\nTham dự Hội nghị có các đồng chí: Đại tướng Lê Văn Hùng, Bí thư Đảng ủy Công"
+        " an Trung ương, Bộ trưởng Bộ Công an, Phó Trưởng Tiểu ban; đồng chí Phạm Văn Đông, Trưởng"
+        " Ban Nội chính Trung ương.\nTại Hội nghị, các thành viên Tiểu ban đã thảo luận.\n"
+    )
+    assert draft.meeting.chair == "Trần Thị Mai"
+    # the head of the body that holds it, listed among those who attended, may chair it
+    draft = extract(
+        "Sáng ngày 30/10/2018, Ủy ban MTTQ Việt Nam huyện Nam Sơn tổ chức hội nghị giao ban. Dự"
+        " hội nghị có các đồng chí: Vương Văn Minh – UVTV, Chủ tịch Ủy ban MTTQ Việt Nam huyện;"
+        " Lê Văn Hùng – Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện.\nHội nghị nghe báo cáo tiến độ."
+        " Các đại biểu thảo luận. Các xã nêu khó khăn.\nPhát biểu tại hội nghị, đồng chí Vương"
+        " Văn Minh – UVTV, Chủ tịch Ủy ban MTTQ Việt Nam huyện tiếp thu ý kiến của các đại biểu."
+    )
+    assert draft.meeting.chair == "Vương Văn Minh"
+    # "Dự và chỉ đạo cuộc họp có": who directed it, not only attended
+    draft = extract(
+        "Ngày 12/9/2023, UBND tỉnh Nam Sơn họp phiên thường kỳ tháng 9. Dự và chỉ đạo cuộc họp có"
+        " các đồng chí: Nguyễn Văn Vang, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; Chẩu Văn Lâm, Chủ"
+        " tịch UBND tỉnh."
+    )
+    assert draft.meeting.chair == "Nguyễn Văn Vang"
+
+
+def test_a_title_goes_on_over_lower_case_words_of_a_body() -> None:
+    """'Bộ trưởng Bộ Công an', 'Giám đốc Trung tâm Chính trị': not cut at 'Bộ', 'Trung'."""
+    draft = extract(
+        "Ngày 5/6/2023, Bộ Công an tổ chức hội nghị. Đồng chí Lê Văn Hùng, Bí thư Đảng ủy Công an"
+        " Trung ương, Bộ trưởng Bộ Công an chủ trì hội nghị."
+    )
+    assert draft.meeting.chair_title == "Bí thư Đảng ủy Công an Trung ương, Bộ trưởng Bộ Công an"
+    draft = extract(
+        "Ngày 9/6/2023, Ban Thường vụ Đảng ủy phường Nam Sơn tổ chức hội nghị sơ kết. Đến tham dự"
+        " hội nghị, đồng chí Đào Văn Thành, Ủy viên Thường vụ Thành ủy, Giám đốc Trung tâm Chính"
+        " trị thành phố đánh giá cao sự chủ động của Đảng bộ phường. Đồng thời yêu cầu Đảng bộ"
+        " phường đẩy nhanh tiến độ các chỉ tiêu."
+    )
+    assert draft.meeting.chair == "Đào Văn Thành"  # who goes on to ask, not named again
+    assert draft.meeting.chair_title == (
+        "Ủy viên Thường vụ Thành ủy, Giám đốc Trung tâm Chính trị thành phố"
+    )
+
+
+def test_a_head_written_trưởng_is_no_family_name() -> None:
+    """'Phó Trưởng Công an phường' names no person 'Trưởng Công' (the family name is Trương)."""
+    found = find_persons(
+        "Ông Trịnh Nhật Thanh – Phó Trưởng Công an phường báo cáo tình hình; bà Lê Thị Huyền,"
+        " Phó Bí thư Đảng ủy, Trưởng Khối Dân vận phường phát biểu."
+    )
+    assert [p.name for p in found] == ["Trịnh Nhật Thanh", "Lê Thị Huyền"]

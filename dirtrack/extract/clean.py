@@ -124,12 +124,19 @@ _AGENCY_TAG = re.compile(r"^\(?[A-ZĐ][\w.]{1,15}(?: Online)?\)?\s*[-–—]\s+(
 
 def _is_headline(line: str) -> bool:
     """The article's first line read as its headline: no sentence's end, no meeting day, at most
-    30 words ("Trưởng ban Tuyên giáo Thành ủy Bùi Huyền Mai: Quận Thanh Xuân tập trung ...")."""
+    45 words ("Trưởng ban Tuyên giáo Thành ủy Bùi Huyền Mai: Quận Thanh Xuân tập trung ...", a
+    notice's "Kết luận của Phó Chủ tịch UBND tỉnh X tại Hội nghị ..." of some 40)."""
     return (
-        _words(line) <= 30
+        _words(line) <= 45
         and not _TERMINAL.search(line)
         and not MEETING_DAY.search(fold_aligned(line))
     )
+
+
+def _is_category(line: str) -> bool:
+    """A portal's section name above the headline ("Thông tin chỉ đạo điều hành", "Tin hoạt
+    động", "Chính trị - Xã hội"): a few words, no sentence, no day."""
+    return _words(line) <= 6 and _is_headline(line)
 
 
 def _is_heading(line: str) -> bool:
@@ -204,17 +211,22 @@ def clean(text: str) -> list[Block]:
 
     blocks: list[Block] = []
     lead_seen = False
+    only_categories = True  # whether every line so far is a portal's category line
     for line in kept:
         when = dateline_date(line)
         if when is not None:
             blocks.append(Block("dateline", line, when))
+            only_categories = False
             continue
         if not lead_seen:
-            if _is_lead(line) and not (not blocks and _is_headline(line)):
+            # the headline is the first line, or the first after a portal's category lines
+            # ("Thông tin chỉ đạo điều hành", "Tin hoạt động"): a long one reads like a lead
+            if _is_lead(line) and not (only_categories and _is_headline(line)):
                 lead_seen = True
                 blocks.append(Block("body", _AGENCY_TAG.sub("", line, count=1)))
             else:
                 blocks.append(Block("header", line))
+                only_categories = only_categories and _is_category(line)
             continue
         if _is_heading(line):
             blocks.append(Block("heading", line))

@@ -1179,14 +1179,15 @@ _LIST_INTRO = re.compile(
 )
 #: The body that holds the meeting announcing its tasks without a speaker ("Thường trực HĐND
 #: huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 01 năm 2019 như sau:"):
-#: the list after the colon is of tasks.
+#: the list after the colon is of tasks, whatever word announces it ("như:", "gồm:", "là:").
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu)?\s+"
     r"(?:can|phai|se)?\s*(?:tap trung\s+)?(?:thuc hien|trien khai)\b[^.;:]*:|"
     # "lãnh đạo UBND phường triển khai một số nhiệm vụ trọng tâm như: ...": not what was done
-    r"(?<!da )(?<!duoc )\b(?:trien khai|dat ra|de ra)\s+(?:mot so|cac|nhung|\d+)\s+"
+    r"(?<!da )(?<!duoc )\b(?:trien khai|dat ra|de ra|tap trung(?: thuc hien| vao)?)\s+"
+    r"(?:mot so|cac|nhung|\d+)\s+"
     r"(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu| can thuc hien)?"
-    r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the))?\s*:"
+    r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the|(?:do )?la))?\s*:"
 )
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")

@@ -77,7 +77,8 @@ TITLE_BIGRAMS = frozenset(
     tuyen_giao dan_van noi_chinh kiem_tra mat_tran to_quoc viet_nam quoc_hoi dai_bieu hoi_dong
     uy_ban chanh_an vien_truong kinh_te ngan_sach phap_che van_hoa xa_hoi dan_toc cong_an quan_su
     chi_huy thi_tran co_quan doanh_nghiep phu_trach chu_nhiem tong_thu thu_ky chinh_tri bo_chinh
-    dang_doan truong_doan doan_dai pho_truong truong_phong uy_quyen
+    dang_doan truong_doan doan_dai pho_truong truong_phong uy_quyen bo_truong thu_truong
+    trung_tam
     """.split()
 )
 

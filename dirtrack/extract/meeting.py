@@ -84,8 +84,9 @@ def _reports_meeting(sentence: str, key: str) -> bool:
 
 _ANY_TITLE_HEAD = re.compile(words(*TITLE_HEADS))
 #: Words whose accent-free key is a family name's but which are not one ("Trường" is a school,
-#: the family name is "Trương"; "Chủ" opens "Chủ nhật", "Chủ tịch", the family name is "Chu").
-_NOT_SURNAMES = frozenset(["trường", "tổ", "chủ"])
+#: "Trưởng" a head: the family name is "Trương"; "Chủ" opens "Chủ nhật", "Chủ tịch", the family
+#: name is "Chu").
+_NOT_SURNAMES = frozenset(["trường", "trưởng", "tổ", "chủ"])
 #: Nouns a person's name follows when it names a place or a school, matched with tones
 #: ("trường" is a school, "trưởng" a head).
 _NAMED_AFTER = re.compile(
@@ -306,6 +307,38 @@ _PETITIONER = re.compile(
     r"\s+(?:ong|ba)?\s*$"
 )
 
+#: A sentence that goes on with the request of the one the sentence before named, without
+#: naming them again ("Đồng thời yêu cầu ...", "Đồng chí cũng đề nghị ...").
+_GOES_ON_ASKING = re.compile(
+    r"\W*(?:dong thoi|(?:dong chi|ong|ba) cung|cung)?\s*,?\s*(?:yeu cau|de nghi|chi dao|giao)\b"
+)
+#: A sentence listing who attended ("Tham dự Hội nghị có ...", "Cùng dự có ...", "Dự buổi làm
+#: việc có ..."; not "Dự và chủ trì", "Dự và chỉ đạo"): the people it names attended, and
+#: chaired only when it says so.
+_ATTENDING = re.compile(
+    r"\W*(?:cung )?(?:tham du|du)\b(?:(?!chu tri|chi dao|dieu hanh)[^.;:]){0,60}?\bco\b"
+)
+
+#: How far after a name its titles are looked for (they take some tens of characters).
+_TITLES_SPAN = 200
+#: Who holds the meeting, before the verb of the lead ("Ủy ban MTTQ huyện X tổ chức ...").
+_HOST_BEFORE = re.compile(r"^(.*?)\b(?:phoi hop to chuc|to chuc|chu tri)\b")
+#: The head's title before the body it heads ("Chủ tịch Ủy ban MTTQ ...", "Bí thư Đảng ủy ...").
+_HEAD_OF = re.compile(r"^(?:chu tich|bi thu|truong|giam doc|chanh|chu nhiem)\s+(\w+(?:\s+\w+)+)")
+
+
+def _heads_host(titles: str, host: str) -> bool:
+    """Whether one of the titles after a person's name (folded, up to the next ``;``) heads the
+    body the lead says holds the meeting ("Dự hội nghị có các đồng chí: X – UVTV, Chủ tịch Ủy
+    ban MTTQ huyện" at the Front's own conference): that head, though listed among those who
+    attended, may chair it; a deputy ("Phó ...") does not. ``host``: the lead's words before
+    its verb, folded ("" when it has none)."""
+    for part in re.split(r"\s*[,–-]\s*", titles):
+        head = _HEAD_OF.match(part.strip())
+        if host and head is not None and head.group(1) in host:
+            return True
+    return False
+
 
 def choose_chair(
     sentences: Sequence[str], lead_index: int, captions: Sequence[str] = ()
@@ -316,9 +349,17 @@ def choose_chair(
     titles: dict[str, list[str]] = {}
     sources: dict[str, tuple[float, str]] = {}
     candidates = [(s, 1.0, i) for i, s in enumerate(sentences)] + [(c, 0.5, -1) for c in captions]
+    speaker: str | None = None  # the first person with a title the sentence before names
+    held_by = _HOST_BEFORE.match(fold_aligned(sentences[lead_index])) if sentences else None
+    host = held_by.group(1)[-_TITLES_SPAN:] if held_by else ""
     for sentence, weight, index in candidates:
         key = fold_aligned(sentence)
         persons = find_persons(sentence)
+        if not persons and speaker is not None and weight == 1.0 and _GOES_ON_ASKING.match(key):
+            # "... đồng chí X đánh giá cao .... Đồng thời yêu cầu ...": X asks it
+            scores[speaker] = scores.get(speaker, 0.0) + 5
+        titled = [p for p in persons if p.title]
+        speaker = fold_aligned(titled[0].name) if titled else None
         after_scores = [_after_score(key[p.end :]) for p in persons]
         # co-subjects ("các đồng chí: A, ...; B, ...; C, ... đã làm việc") share the verb
         first_of_list = [True] * len(persons)
@@ -342,6 +383,16 @@ def choose_chair(
                 if pattern.search(before):
                     score += points
                     break
+            if (
+                score == 1.0
+                and _ATTENDING.match(key)
+                and not _heads_host(after[:_TITLES_SPAN].split(";")[0], host)
+            ):
+                # "Tham dự Hội nghị có các đồng chí: X, ...": who attended, unless the sentence
+                # says who of them chaired; the lead's place or a title makes no chair of them
+                names.setdefault(pkey, person.name)
+                scores[pkey] = scores.get(pkey, 0.0) + score * weight
+                continue
             if PERSON_INTRO.search(before) and index == lead_index:
                 score += 1
             if DISCUSSANT.match(after):

@@ -147,6 +147,10 @@ _DEPARTMENTS_SHORT = (
 )
 
 
+#: The qualities a rating counts ("4 tốt", "3 không", "5 sạch"), after its number.
+_RATED = r" (?:tot|khong|sach|xanh|dep|gioi|an toan|vung manh)\b"
+
+
 def _alt(items: Sequence[str]) -> str:
     return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
 
@@ -238,10 +242,11 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
     (r"cac (?:ap|thon|xom|khu pho|khoi pho|to dan pho|khu dan cu)", "collective", "thon", False),
     # a standing section of a commune ("Tổ Địa chính"), unlike an ad-hoc group ("tổ công tác")
     (r"to (?:dia chinh(?:\s*-\s*xay dung)?|tu phap(?:\s*-\s*ho tich)?)", "unit", "co quan", False),
-    # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place
+    # "chi bộ khu dân cư Thành Tô", "Chi bộ thôn 3": a party cell named by its place; a count
+    # of qualities is a rating, no cell's number ("chi bộ 4 tốt", "đảng viên 5 không")
     (
         r"chi bo (?:khu dan cu|khu pho|to dan pho|thon|xom|ap|ban|khoi|khu|to|lang|buon|"
-        r"co quan|truong)|chi bo (?:so )?\d+",
+        rf"co quan|truong)|chi bo (?:so )?\d+\b(?!{_RATED})",
         "unit",
         "chi bo",
         False,
@@ -434,6 +439,9 @@ _ISSUED_BY_BEFORE = re.compile(
     r"\b(?:nghi quyet|quyet dinh|chi thi|ket luan|thong bao|cong van|van ban|ke hoach|huong dan|"
     r"quy dinh|quy che)(?: so)?(?: [\w./-]*\d[\w./-]*)? cua\s*$"
 )
+#: A delegate's title before the place that elected them ("Đại biểu Quốc hội đơn vị", "đại
+#: biểu HĐND tỉnh đơn vị").
+_CONSTITUENCY_BEFORE = re.compile(rf"\b(?:dai bieu|{_DBQH})\b[^,;:.]{{0,30}}\bdon vi\s*$")
 #: Levels of local government, highest first, by their keys and with their tones (the
 #: accent-free key confuses them with names).
 _LEVEL_WORDS = {
@@ -847,8 +855,10 @@ def find_raw(sentence: str) -> list[Mention]:
         affiliation = bool(_AFFILIATION_BEFORE.search(before)) and mention.role != "leadership"
         # "theo Nghị quyết số 07 của HĐND tỉnh": the body that issued a document, no actor
         affiliation = affiliation or bool(_ISSUED_BY_BEFORE.search(before))
+        # "Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh X": a delegate's constituency, no body
+        affiliation = affiliation or bool(_CONSTITUENCY_BEFORE.search(before))
         final_role: Role = mention.role
-        if final_role == "bare-office" and _PLURAL_BEFORE.search(before):
+        if final_role in ("bare-office", "internal") and _PLURAL_BEFORE.search(before):
             final_role = "collective"
         by_request = final_role == "unit" and bool(
             _ASKED_BEFORE.search(before) or _MODAL_AFTER.match(folded.key, mention.end)
