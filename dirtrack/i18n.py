@@ -2914,6 +2914,10 @@ ERRORS.update(
             "{entity} {id}: {field} is {length} characters long, more than the {limit} an import "
             "takes back (dirtrack edit shortens it)"
         ),
+        "hc_direction_text": N_(
+            "{entity} {id}: {field} holds characters that set the direction it is shown in (an "
+            "override shows it reversed); dirtrack edit with the text typed again drops them"
+        ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_("journal mode {mode}: concurrent use is slower"),

@@ -66,6 +66,9 @@ def without_direction(text: str) -> str:
     return text.translate(_DIRECTION)
 
 
+#: The characters :func:`without_direction` drops, for a query that looks for them.
+DIRECTION_CHARACTERS = tuple(chr(point) for point in _DIRECTION)
+
 _DIRECTION_FOUND = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 

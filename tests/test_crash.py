@@ -360,3 +360,27 @@ def test_a_reading_command_leaves_no_folder_for_the_default_database(tmp_path: P
     assert not (tmp_path / "xdg-data").exists()
     assert CliRunner().invoke(app, ["unit", "add", "BTC", "Ban Tổ chức"]).exit_code == 0
     assert (folder / "dirtrack.db").is_file()
+
+
+def test_doctor_names_texts_holding_direction_controls(meeting: int, units: Cli, db: str) -> None:
+    """No text is stored with a direction override or a byte order mark today (an override
+    shows a title reversed); an older dirtrack stored them as typed: doctor names each record
+    and field, and edit with the text typed again drops them."""
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meeting SET title = :t"), {"t": "Giao ban \u202eabc"})
+        conn.execute(text("UPDATE unit SET name = :n WHERE code = 'BTC'"), {"n": "\ufeffBan TC"})
+    engine.dispose()
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    detail = checks["records"]["detail"]
+    assert "meeting 1: title holds characters that set the direction" in detail
+    assert detail.count("holds characters that set the direction") == 2
+    units.ok("edit", "meeting", str(meeting), "--title", "Giao ban abc")
+    units.ok("unit", "rename", "BTC", "Ban TC")
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok", checks["records"]["detail"]

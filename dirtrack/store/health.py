@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Column, Connection, String, and_, func, inspect, select, text
+from sqlalchemy import Column, Connection, String, and_, func, inspect, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
@@ -172,18 +172,24 @@ def check_series(conn: Connection) -> Check:
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 
 
+def _text(column: Column[object]) -> bool:
+    """A text column (SQLModel's AutoString decorates String)."""
+    kind = column.type
+    return isinstance(getattr(kind, "impl", kind), String)
+
+
 def _free_text(column: Column[object]) -> bool:
     """A text column of no set length (a set one is the schema's to keep)."""
-    kind = column.type
-    impl = getattr(kind, "impl", kind)  # SQLModel's AutoString decorates String
-    return isinstance(impl, String) and getattr(kind, "length", None) is None
+    return _text(column) and getattr(column.type, "length", None) is None
 
 
 def check_records(conn: Connection) -> Check:
-    """Texts that dirtrack refuses today but an older version stored: longer than their field
-    holds (:func:`dirtrack.text.text_limit`), so that their export cannot be imported back.
-    A warning: nothing is damaged, and ``edit`` shortens them."""
-    from dirtrack.text import text_limit
+    """Texts that dirtrack refuses or changes today but an older version stored: longer than
+    their field holds (:func:`dirtrack.text.text_limit`), so that their export cannot be
+    imported back; or holding a character that sets the direction text is shown in
+    (:func:`dirtrack.text.without_direction`: an override shows a title reversed). A warning:
+    nothing is damaged, and ``edit`` shortens the one and drops the other."""
+    from dirtrack.text import DIRECTION_CHARACTERS, text_limit
 
     found: list[Phrase | str] = []
     try:
@@ -196,13 +202,11 @@ def check_records(conn: Connection) -> Check:
             for column in table.columns:
                 if column.name not in present.get(table.name, ()):
                     continue
-                if not _free_text(column):
-                    continue
-                if "id" not in table.c:
+                if not _text(column) or "id" not in table.c:
                     continue
                 length, limit = func.length(column), text_limit(column.name)
                 query = select(table.c.id, length).where(length > limit).order_by(table.c.id)
-                for ident, n in conn.execute(query):
+                for ident, n in conn.execute(query) if _free_text(column) else ():
                     found.append(
                         Phrase(
                             "hc_long_text",
@@ -211,6 +215,17 @@ def check_records(conn: Connection) -> Check:
                             field=Field(column.name),
                             length=n,
                             limit=limit,
+                        )
+                    )
+                turned = or_(*(column.contains(char) for char in DIRECTION_CHARACTERS))
+                query = select(table.c.id).where(turned).order_by(table.c.id)
+                for ident in conn.execute(query).scalars():
+                    found.append(
+                        Phrase(
+                            "hc_direction_text",
+                            entity=Entity(table.name),
+                            id=ident,
+                            field=Field(column.name),
                         )
                     )
     except SQLAlchemyError as exc:
