@@ -119,6 +119,34 @@ def test_getting_data_is_named_as_a_formula_error(
     assert "not a deadline" not in message
 
 
+def test_a_checkbox_in_a_text_column_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """Excel's TRUE (a ticked checkbox) in the column of the directive's text was taken as the
+    tick "x" and became a directive "x"; TRUE or FALSE in a column of text is a bad row naming
+    the cell, while under a column of ticks it is still a tick."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Đã hoàn thành"],
+        [1, True, "BTC", "", "30/9/2022", "", "", None],
+        [2, "Đề án C", False, "", "30/9/2022"],
+        [3, "Đề án D", "BTC", "", "30/9/2022", "", "", True],
+    ]
+    book = str(xlsx(tmp_path / "o_danh_dau.xlsx", rows))
+    message = refused(office, db_path, book, "--meeting", "1")
+    assert message.startswith("Error:") and "\n" not in message
+    assert "row 2, column B (Nội dung): TRUE is a checkbox's value (TRUE or FALSE), not text" in (
+        message
+    )
+    assert "row 3, column C (Đơn vị chủ trì): FALSE is a checkbox's value" in message
+    assert "row 4, column H (Đã hoàn thành): marked done but gives no completion date" in message
+    before = file_digest(db_path)
+    said = office.fail("--lang", "vi", "import", book, "--meeting", "1")
+    assert file_digest(db_path) == before and said.startswith("Error:")
+    assert "TRUE là giá trị của ô đánh dấu (TRUE hoặc FALSE), không phải văn bản" in said
+    rows[1][1], rows[2][2] = "Đề án B", "BTC"
+    fixed = str(xlsx(tmp_path / "dung.xlsx", rows))
+    done = office.json("import", fixed, "--meeting", "1", "--done-date", "20/9/2022")
+    assert done["created"]["directives"] == 3, done
+
+
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
     """A register typed years ago in the TCVN3 (ABC) font ('§¬n vÞ chñ tr×' for 'Đơn vị chủ
     trì') was refused as having no header row, the clerk left to guess why; the refusal says

@@ -28,7 +28,7 @@ from typing import Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import LEGACY_ENCODING, os_reason
-from dirtrack.transfer.values import Pct, Value
+from dirtrack.transfer.values import Boolean, Pct, Value
 
 Row = tuple[int, list[Value]]
 
@@ -59,7 +59,7 @@ def _cell_value(cell: Any) -> Value:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, bool):
-        return "x" if value else None
+        return Boolean("x" if value else "")
     if isinstance(value, int | float):
         number_format = str(cell.number_format or "")
         if "%" in number_format.replace('"%"', "").replace("\\%", ""):

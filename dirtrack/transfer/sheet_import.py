@@ -80,6 +80,8 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 _UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, str, int]]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
+# Fields read as text (names, numbers of documents): no tick or checkbox stands for one.
+_TEXT_FIELDS = ("text", "unit", "with", "product", "meeting", "doc", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
@@ -640,6 +642,14 @@ class SheetImport:
             i: Phrase("cell_too_long", length=len(value), limit=MAX_TEXT)
             for i in self.content
             if i < len(values) and isinstance(value := values[i], str) and len(value) > MAX_TEXT
+        }
+        # Excel's TRUE or FALSE (a checkbox) in a column of text is no text: not the tick "x".
+        unreadable |= {
+            col: Phrase("cell_boolean_not_text", value=shown)
+            for name in _TEXT_FIELDS
+            if (col := self.layout.single.get(name)) is not None
+            and col < len(values)
+            and (shown := cells.boolean(values[col])) is not None
         }
         if unreadable:
             values = [None if i in unreadable else v for i, v in enumerate(values)]

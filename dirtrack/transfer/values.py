@@ -37,7 +37,22 @@ class Pct:
     value: float
 
 
+class Boolean(str):
+    """Excel's TRUE or FALSE (a checkbox's value) as the tick ``x`` or as blank ``""``: a column
+    of marks reads it as one; a column of text refuses it (:func:`boolean`)."""
+
+    __slots__ = ()
+
+
 Value = str | int | float | date | datetime | Pct | None
+
+
+def boolean(value: Value) -> str | None:
+    """``TRUE`` or ``FALSE`` as Excel shows a boolean cell, else None (not a boolean)."""
+    if isinstance(value, Boolean):
+        return "TRUE" if value else "FALSE"
+    return None
+
 
 # Excel's serial day numbers for 1/1/1955 .. 31/12/2099: anything else in a date column is
 # not taken for a date.
