@@ -293,7 +293,9 @@ class SheetImport:
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
-        self._due_cache: dict[tuple[Value, date | None], cells.DueCell | DirtrackError] = {}
+        # keyed by the value's type too: a number in a date format past Excel's last day
+        # (cells.NoDay) equals the same number in a number format, which is read otherwise
+        self._due_cache: dict[tuple[type, Value, date | None], cells.DueCell | DirtrackError] = {}
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -1210,22 +1212,23 @@ class SheetImport:
         # Most deadlines do not depend on the meeting's date; only those without a year do.
         if len(self._due_cache) > _CACHE_LIMIT:
             self._due_cache.clear()
-        found = self._due_cache.get((value, None))
+        kind = type(value)
+        found = self._due_cache.get((kind, value, None))
         if found is None:
             try:
                 found = cells.read_due(value, None, self.calendar)
             except InvalidInput as exc:
                 # Read again with the meeting's date; a row without one keeps this error.
                 found = exc
-            self._due_cache[(value, None)] = found
+            self._due_cache[(kind, value, None)] = found
         if isinstance(found, DirtrackError) and p.held is not None:
-            found = self._due_cache.get((value, p.held))
+            found = self._due_cache.get((kind, value, p.held))
             if found is None:
                 try:
                     found = cells.read_due(value, p.held, self.calendar)
                 except InvalidInput as exc:
                     found = exc
-                self._due_cache[(value, p.held)] = found
+                self._due_cache[(kind, value, p.held)] = found
         if isinstance(found, DirtrackError):
             p.problem(found, self._col("due"))
             return

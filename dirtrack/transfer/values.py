@@ -22,7 +22,15 @@ from dateutil.parser import parserinfo
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
-from dirtrack.periods import NOT_A_DEADLINE, check_day, parse_date, parse_when, read_when
+from dirtrack.periods import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NOT_A_DEADLINE,
+    check_day,
+    parse_date,
+    parse_when,
+    read_when,
+)
 from dirtrack.text import fold, nfc
 from dirtrack.text import is_blank as blank_text
 
@@ -35,6 +43,14 @@ class Pct:
     """A number Excel shows as a percentage: 0.4 formatted ``0%`` is ``Pct(40.0)``."""
 
     value: float
+
+
+class NoDay(float):
+    """A number in a date format that names no day a date can hold (31/12/9999, Excel's last,
+    is 2958465): Excel shows ``#####``; a column of dates refuses it as out of dirtrack's
+    years, not as a formula's error."""
+
+    __slots__ = ()
 
 
 class Boolean(str):
@@ -148,6 +164,8 @@ def _serial_in_text(written: str) -> date | None:
 def _serial(number: float, raw: Value) -> date:
     from openpyxl.utils.datetime import from_excel
 
+    if isinstance(raw, NoDay):
+        raise InvalidInput.of("date_out_of_range", text=show(raw), first=FIRST_YEAR, last=LAST_YEAR)
     if not _SERIAL_MIN <= number <= _SERIAL_MAX:
         raise InvalidInput.of("cell_not_date", value=show(raw))
     found = from_excel(number)
