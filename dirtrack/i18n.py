@@ -1644,6 +1644,7 @@ ERRORS: dict[str, Entry] = {
     "cell_not_finite": N_("{value} is not a number a sheet can hold (infinite or undefined)"),
     "cell_too_long": N_("{length} characters, more than the {limit} a text can hold"),
     "cell_date_not_progress": N_("{value} is a date, not progress"),
+    "cell_boolean_not_text": N_("{value} is a checkbox's value (TRUE or FALSE), not text"),
     "cell_progress_fraction": N_(
         "{value} is a share of one, not a percentage (75%, or 0.75%?): write it as a "
         "percentage ('75%'), or format the cell as one"

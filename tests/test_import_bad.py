@@ -3,6 +3,7 @@ database exactly as it was."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zipfile
 from datetime import datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.conftest import Cli, cell_xml, file_digest, prebuilt, run
 
@@ -105,6 +106,39 @@ def test_a_formula_error_in_a_cell_is_named(office: Cli, db_path: Path, tmp_path
     assert "not a deadline" not in message
 
 
+def test_a_date_past_excels_last_day_is_no_formula_error(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A number in a date format past 31/12/9999 (2958466, 1e10: Excel shows #####) was named
+    '#VALUE! is the error of a formula', which openpyxl makes of it; it is said to be no day of
+    the years dirtrack takes, while a formula's #VALUE! in a date cell is still named so."""
+    rows: list[list[Any]] = [HEADER]
+    rows += [[n, f"Đề án {n}", "BTC", "", serial] for n, serial in ((1, 2958466), (2, 1e10))]
+    rows += [[3, "Đề án 3", "BTC", "", 44000], [4, "Đề án 4", "BTC", "", 2958466]]
+    book = xlsx(tmp_path / "ngay.xlsx", rows)
+    loaded = load_workbook(book)
+    for ref in ("E2", "E3", "E4"):
+        loaded.active[ref].number_format = "dd/mm/yyyy"
+    loaded.save(book)
+    with zipfile.ZipFile(book) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    style = re.search(r'<c r="E4" s="(\d+)"', sheet)
+    assert style is not None
+    cell_xml(book, "E4", f'<c r="E4" s="{style[1]}" t="e"><f>1/0+A1</f><v>#VALUE!</v></c>')
+    message = refused(office, db_path, str(book), "--meeting", "1")
+    assert (
+        "row 2, column E (Thời hạn): '2958466': dirtrack takes dates from the year 1900 to 2999"
+        in (message)
+    )
+    assert "row 3, column E (Thời hạn): '10000000000': dirtrack takes dates from the year 1900" in (
+        message
+    )
+    assert "row 4, column E (Thời hạn): #VALUE! is the error of a formula" in message
+    assert "row 5, column E (Thời hạn): 2958466 is not a date" in message  # a number, General
+    said = office.fail("--lang", "vi", "import", str(book), "--meeting", "1")
+    assert "dòng 2, cột E (Thời hạn): '2958466': dirtrack chỉ nhận ngày từ năm 1900" in said
+
+
 def test_getting_data_is_named_as_a_formula_error(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -117,6 +151,34 @@ def test_getting_data_is_named_as_a_formula_error(
         "sheet, not a value"
     ) in message
     assert "not a deadline" not in message
+
+
+def test_a_checkbox_in_a_text_column_is_named(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """Excel's TRUE (a ticked checkbox) in the column of the directive's text was taken as the
+    tick "x" and became a directive "x"; TRUE or FALSE in a column of text is a bad row naming
+    the cell, while under a column of ticks it is still a tick."""
+    rows: list[list[Any]] = [
+        [*HEADER, "Đã hoàn thành"],
+        [1, True, "BTC", "", "30/9/2022", "", "", None],
+        [2, "Đề án C", False, "", "30/9/2022"],
+        [3, "Đề án D", "BTC", "", "30/9/2022", "", "", True],
+    ]
+    book = str(xlsx(tmp_path / "o_danh_dau.xlsx", rows))
+    message = refused(office, db_path, book, "--meeting", "1")
+    assert message.startswith("Error:") and "\n" not in message
+    assert "row 2, column B (Nội dung): TRUE is a checkbox's value (TRUE or FALSE), not text" in (
+        message
+    )
+    assert "row 3, column C (Đơn vị chủ trì): FALSE is a checkbox's value" in message
+    assert "row 4, column H (Đã hoàn thành): marked done but gives no completion date" in message
+    before = file_digest(db_path)
+    said = office.fail("--lang", "vi", "import", book, "--meeting", "1")
+    assert file_digest(db_path) == before and said.startswith("Error:")
+    assert "TRUE là giá trị của ô đánh dấu (TRUE hoặc FALSE), không phải văn bản" in said
+    rows[1][1], rows[2][2] = "Đề án B", "BTC"
+    fixed = str(xlsx(tmp_path / "dung.xlsx", rows))
+    done = office.json("import", fixed, "--meeting", "1", "--done-date", "20/9/2022")
+    assert done["created"]["directives"] == 3, done
 
 
 def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:

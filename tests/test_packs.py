@@ -251,6 +251,28 @@ def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Pat
     quarter.fail("pack", "out", "--dir", str(folder), code=2)
 
 
+def test_pack_out_never_names_a_file_for_a_windows_device(quarter: Cli, tmp_path: Path) -> None:
+    """A code Windows keeps for a device (``CON``, ``nul.x``, ``Lpt1``…) gets ``_`` after it,
+    names stay one per unit, and ``pack in`` finds each unit by the pack inside, not the name."""
+    codes = ("CON", "nul.x", "Lpt1", "COM9.", "CON_")
+    for code in codes:
+        quarter.ok("unit", "add", code, f"Đơn vị {code}")
+        quarter.ok("assign", "2", "--unit", code, "--due", "2022-09-25", f"Việc của {code}")
+    folder = tmp_path / "phieu"
+    done = _out(quarter, folder, *(a for code in codes for a in ("--unit", code)))
+    assert sorted(p["unit"] for p in done["packs"]) == sorted(codes)
+    files = {p["unit"]: Path(p["file"]).name for p in done["packs"]}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files.values())
+    assert (files["CON"], files["nul.x"], files["Lpt1"], files["COM9."]) == (
+        "CON_.xlsx", "nul_.x.xlsx", "Lpt1_.xlsx", "COM9_.xlsx"
+    )  # fmt: skip
+    assert files["CON_"] == "CON_-8.xlsx"  # taken by CON: the unit's id
+    back = quarter.json("pack", "in", str(folder), "--dry-run", "--date", "2022-09-12")
+    by_file = {Path(f["file"]).name: f["unit"] for f in back["files"]}
+    assert by_file["nul_.x.xlsx"] == "nul.x" and by_file["Lpt1_.xlsx"] == "Lpt1"
+    assert sorted(by_file.values()) == sorted(codes)
+
+
 def test_pack_out_refuses_a_reply_date_before_the_day_it_is_made(
     quarter: Cli, tmp_path: Path
 ) -> None:

@@ -47,16 +47,28 @@ WRITE_ERRNOS = {
 
 _NOT_IN_FILE_NAME = re.compile(r"[^\w.\-&]+", re.UNICODE)
 
+# Names Windows keeps for its devices, whatever the case and with any extension (``nul.xlsx``,
+# ``Com1.tar.gz``): a file so named cannot be opened there.
+_WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in "0123456789\u00b9\u00b2\u00b3"}
+)
+
 
 def unit_file(code: str, suffix: str, unit_id: int, taken: set[str]) -> str:
     """The name of the file a unit's own document is written to in a folder (``pack out``'s
     workbooks, ``urge --dir``'s letters): the unit's code, with what a file name cannot hold
     (``/``, ``\\``, ``:``, spaces…) as ``-`` and no leading dot, so a code such as ``A/B`` or
-    ``X/../..`` never names a subfolder or a file outside the folder. A name already ``taken``
-    in this folder (compared without case: ``A/B`` and ``A-B``) gets the unit's id; the name is
-    added to ``taken``.
+    ``X/../..`` never names a subfolder or a file outside the folder, and no ending dot or
+    space. A code Windows keeps for a device (``CON``, ``nul.x``, ``COM1``…) gets ``_`` after
+    that part (``CON_.xlsx``, ``nul_.x.xlsx``), so the file opens there too. A name already
+    ``taken`` in this folder (compared without case: ``A/B`` and ``A-B``) gets the unit's id;
+    the name is added to ``taken``.
     """
     stem = _NOT_IN_FILE_NAME.sub("-", code).strip(".-") or "unit"
+    head, dot, rest = stem.partition(".")
+    if head.casefold() in _WINDOWS_DEVICES:
+        stem = f"{head}_{dot}{rest}"
     name = f"{stem}.{suffix}"
     if name.casefold() in taken:
         name = f"{stem}-{unit_id}.{suffix}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import itertools
 import re
@@ -28,7 +29,7 @@ from typing import Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import LEGACY_ENCODING, os_reason
-from dirtrack.transfer.values import Pct, Value
+from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
 Row = tuple[int, list[Value]]
 
@@ -52,14 +53,39 @@ class Sheet:
         return self.merged.get((row, col))
 
 
+@functools.cache
+def _date_format(number_format: str) -> tuple[bool, bool]:
+    """Whether ``number_format`` shows a number as a date (or time), and as a duration."""
+    from openpyxl.styles.numbers import is_date_format, is_timedelta_format
+
+    return is_date_format(number_format), is_timedelta_format(number_format)
+
+
+def _as_date(value: float, cell: Any) -> Any:
+    """A number in a date format as openpyxl reads it (a datetime, a time of day, a duration),
+    or :class:`NoDay` for one past Excel's last day, which openpyxl would make ``#VALUE!``,
+    the same as a formula's error (:func:`_load_workbook` leaves the numbers as they are)."""
+    from openpyxl.utils.datetime import from_excel
+
+    dated, duration = _date_format(str(cell.number_format or ""))
+    if not dated:
+        return value
+    try:
+        return from_excel(value, cell.parent.parent.epoch, timedelta=duration)
+    except (OverflowError, ValueError):
+        return NoDay(value)
+
+
 def _cell_value(cell: Any) -> Value:
     value = cell.value
-    if value is None or isinstance(value, str | datetime | date):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = _as_date(value, cell)
+    if value is None or isinstance(value, str | datetime | date | NoDay):
         return value
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, bool):
-        return "x" if value else None
+        return Boolean("x" if value else "")
     if isinstance(value, int | float):
         number_format = str(cell.number_format or "")
         if "%" in number_format.replace('"%"', "").replace("\\%", ""):
@@ -336,6 +362,16 @@ def _load_workbook(source: Any) -> Any:
                 if sheet.name not in self.wb.sheetnames:
                     self.wb.create_chartsheet(sheet.name)
 
+        def read_worksheets(self) -> None:
+            # Numbers in a date format are read as numbers and made dates by _cell_value:
+            # openpyxl makes one past 31/12/9999 "#VALUE!", a formula's error.
+            book: Any = self.wb
+            dates, book._date_formats = book._date_formats, set()
+            try:
+                super().read_worksheets()
+            finally:
+                book._date_formats = dates
+
     reader = Reader(source, read_only=False, keep_vba=False, data_only=True, keep_links=True)
     reader.read()
     return reader.wb
@@ -348,9 +384,9 @@ _OPENPYXL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 def open_workbook(path: Path) -> Any:
     check_workbook(path)
     try:
-        # openpyxl warns on stderr of what it reads its own way (a date serial past 9999 read as
-        # #VALUE!, a data validation or extension it drops): the rows themselves say what is
-        # wrong, and the rule is one Error line, so its warnings are not let through.
+        # openpyxl warns on stderr of what it reads its own way (a data validation or an
+        # extension it drops): the rows themselves say what is wrong, and the rule is one Error
+        # line, so its warnings are not let through.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # Not read-only: merged cells are only known to a fully loaded sheet.

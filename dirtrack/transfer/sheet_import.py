@@ -80,6 +80,8 @@ _MeetingFound = tuple[int, date] | Phrase | DirtrackError | None
 _UnitsFound = tuple[list[int], list[DirtrackError | Phrase], list[str], list[tuple[str, str, int]]]
 # Fields whose cells make a row more than a heading.
 _BODY = ("unit", "with", "due", "extended", "progress", "result", "completed_on", "product", "key")
+# Fields read as text (names, numbers of documents): no tick or checkbox stands for one.
+_TEXT_FIELDS = ("text", "unit", "with", "product", "meeting", "doc", "key")
 _FOOTER = re.compile(
     r"^(?:noi nhan|nguoi lap|nguoi ky|thu truong|chanh van phong|pho chanh van phong"
     r"|t/?m\.? |k/?t\.? |xac nhan cua"
@@ -291,7 +293,9 @@ class SheetImport:
         self._ref_cache: dict[str, int | DirtrackError] = {}
         self._meeting_cache: dict[tuple[str, str, date | None], _MeetingFound] = {}
         self._status_cache: dict[Value, cells.Status | DirtrackError] = {}
-        self._due_cache: dict[tuple[Value, date | None], cells.DueCell | DirtrackError] = {}
+        # keyed by the value's type too: a number in a date format past Excel's last day
+        # (cells.NoDay) equals the same number in a number format, which is read otherwise
+        self._due_cache: dict[tuple[type, Value, date | None], cells.DueCell | DirtrackError] = {}
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -640,6 +644,14 @@ class SheetImport:
             i: Phrase("cell_too_long", length=len(value), limit=MAX_TEXT)
             for i in self.content
             if i < len(values) and isinstance(value := values[i], str) and len(value) > MAX_TEXT
+        }
+        # Excel's TRUE or FALSE (a checkbox) in a column of text is no text: not the tick "x".
+        unreadable |= {
+            col: Phrase("cell_boolean_not_text", value=shown)
+            for name in _TEXT_FIELDS
+            if (col := self.layout.single.get(name)) is not None
+            and col < len(values)
+            and (shown := cells.boolean(values[col])) is not None
         }
         if unreadable:
             values = [None if i in unreadable else v for i, v in enumerate(values)]
@@ -1200,22 +1212,23 @@ class SheetImport:
         # Most deadlines do not depend on the meeting's date; only those without a year do.
         if len(self._due_cache) > _CACHE_LIMIT:
             self._due_cache.clear()
-        found = self._due_cache.get((value, None))
+        kind = type(value)
+        found = self._due_cache.get((kind, value, None))
         if found is None:
             try:
                 found = cells.read_due(value, None, self.calendar)
             except InvalidInput as exc:
                 # Read again with the meeting's date; a row without one keeps this error.
                 found = exc
-            self._due_cache[(value, None)] = found
+            self._due_cache[(kind, value, None)] = found
         if isinstance(found, DirtrackError) and p.held is not None:
-            found = self._due_cache.get((value, p.held))
+            found = self._due_cache.get((kind, value, p.held))
             if found is None:
                 try:
                     found = cells.read_due(value, p.held, self.calendar)
                 except InvalidInput as exc:
                     found = exc
-                self._due_cache[(value, p.held)] = found
+                self._due_cache[(kind, value, p.held)] = found
         if isinstance(found, DirtrackError):
             p.problem(found, self._col("due"))
             return

@@ -22,7 +22,15 @@ from dateutil.parser import parserinfo
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import cut
 from dirtrack.models import MeetingKind
-from dirtrack.periods import NOT_A_DEADLINE, check_day, parse_date, parse_when, read_when
+from dirtrack.periods import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NOT_A_DEADLINE,
+    check_day,
+    parse_date,
+    parse_when,
+    read_when,
+)
 from dirtrack.text import fold, nfc
 from dirtrack.text import is_blank as blank_text
 
@@ -37,7 +45,30 @@ class Pct:
     value: float
 
 
+class NoDay(float):
+    """A number in a date format that names no day a date can hold (31/12/9999, Excel's last,
+    is 2958465): Excel shows ``#####``; a column of dates refuses it as out of dirtrack's
+    years, not as a formula's error."""
+
+    __slots__ = ()
+
+
+class Boolean(str):
+    """Excel's TRUE or FALSE (a checkbox's value) as the tick ``x`` or as blank ``""``: a column
+    of marks reads it as one; a column of text refuses it (:func:`boolean`)."""
+
+    __slots__ = ()
+
+
 Value = str | int | float | date | datetime | Pct | None
+
+
+def boolean(value: Value) -> str | None:
+    """``TRUE`` or ``FALSE`` as Excel shows a boolean cell, else None (not a boolean)."""
+    if isinstance(value, Boolean):
+        return "TRUE" if value else "FALSE"
+    return None
+
 
 # Excel's serial day numbers for 1/1/1955 .. 31/12/2099: anything else in a date column is
 # not taken for a date.
@@ -133,6 +164,8 @@ def _serial_in_text(written: str) -> date | None:
 def _serial(number: float, raw: Value) -> date:
     from openpyxl.utils.datetime import from_excel
 
+    if isinstance(raw, NoDay):
+        raise InvalidInput.of("date_out_of_range", text=show(raw), first=FIRST_YEAR, last=LAST_YEAR)
     if not _SERIAL_MIN <= number <= _SERIAL_MAX:
         raise InvalidInput.of("cell_not_date", value=show(raw))
     found = from_excel(number)
