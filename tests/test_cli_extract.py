@@ -759,6 +759,25 @@ def test_a_day_without_a_year_anywhere_is_drafted_with_a_warning(cli: Cli) -> No
     assert json.loads(dated.stdout)["missing"] == [] and dated.stderr == ""
 
 
+def test_extract_apply_without_a_year_says_to_check_the_meeting_not_the_draft(
+    cli: Cli,
+) -> None:
+    """With --apply there is no draft left to fill in: the warning said 'fill it in the draft
+    before importing it' over a meeting recorded with the year guessed; it names the meeting
+    recorded and the command that corrects it."""
+    text = MADE_UP.replace("6/5/2022", "6/5").replace(" trước ngày 30/6/2022", "")
+    for lang, words in (
+        ("en", "check meeting 1 as recorded (dirtrack edit meeting 1 corrects it)"),
+        ("vi", "hãy kiểm tra lại cuộc họp 1 đã ghi (sửa bằng dirtrack edit meeting 1)"),
+    ):
+        result = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=text)
+        assert result.exit_code == 0, result.stderr
+        warning = result.stderr.splitlines()[0]
+        assert words in warning and "--date" in warning
+        assert "before importing" not in warning and "trước khi nhập" not in warning
+    assert len(cli.json("meetings")) == 1
+
+
 def test_wrong_values_in_several_blocks_are_all_named(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
