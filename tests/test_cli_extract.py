@@ -712,7 +712,7 @@ def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -
     assert first.exit_code == 0 and "recorded meeting 1: 0 limitations, 1 directive" in first.stderr
     before = file_digest(db_path)
     en = "meeting 1 was recorded from this draft already: nothing written, 2 items unchanged"
-    vi = "cuộc họp 1 đã được ghi từ bản nháp này: không ghi gì, 2 mục không đổi"
+    vi = "cuộc họp 1 đã được ghi từ bản nháp này trước đó: không ghi thêm gì, 2 mục giữ nguyên"
     for lang, words in (("en", en), ("vi", vi)):
         again = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=MADE_UP)
         assert again.exit_code == 0 and again.stderr.strip() == words, again.stderr
