@@ -624,7 +624,10 @@ MESSAGES: dict[str, Entry] = {
     ),
     "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),
-    "missing_year": N_("the meeting's year (the draft takes the latest not after today; --date)"),
+    "missing_year": N_(
+        "the meeting's year (the draft takes the latest that does not put the meeting after "
+        "today; --date)"
+    ),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),
     "missing_units": N_("any unit"),
