@@ -603,6 +603,11 @@ MESSAGES: dict[str, Entry] = {
         "meeting {id} was recorded from this draft already: nothing written, {n} items unchanged",
     ),
     "draft_missing": N_("the text does not give {what}: fill it in the draft before importing it"),
+    # the same, said by extract --apply: the draft is recorded already, the meeting is what to fix
+    "draft_missing_recorded": N_(
+        "the text does not give {what}: check meeting {id} as recorded (dirtrack edit meeting "
+        "{id} corrects it)"
+    ),
     "draft_future": N_(
         "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
         "or give it with --date"
@@ -619,7 +624,10 @@ MESSAGES: dict[str, Entry] = {
     ),
     "draft_not_given": N_("The text does not give: {what} (fill them in)."),
     "missing_date": N_("the meeting's date (--date)"),
-    "missing_year": N_("the meeting's year (the draft takes the latest not after today; --date)"),
+    "missing_year": N_(
+        "the meeting's year (the draft takes the latest that does not put the meeting after "
+        "today; --date)"
+    ),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),
     "missing_units": N_("any unit"),

@@ -712,7 +712,7 @@ def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -
     assert first.exit_code == 0 and "recorded meeting 1: 0 limitations, 1 directive" in first.stderr
     before = file_digest(db_path)
     en = "meeting 1 was recorded from this draft already: nothing written, 2 items unchanged"
-    vi = "cuộc họp 1 đã được ghi từ bản nháp này: không ghi gì, 2 mục không đổi"
+    vi = "cuộc họp 1 đã được ghi từ bản nháp này trước đó: không ghi thêm gì, 2 mục giữ nguyên"
     for lang, words in (("en", en), ("vi", vi)):
         again = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=MADE_UP)
         assert again.exit_code == 0 and again.stderr.strip() == words, again.stderr
@@ -757,6 +757,25 @@ def test_a_day_without_a_year_anywhere_is_drafted_with_a_warning(cli: Cli) -> No
     # a year the text gives elsewhere, or a full date, is no guess
     dated = cli("extract", "-", "--format", "json", input=text + "Năm 2019 xã đạt chuẩn.\n")
     assert json.loads(dated.stdout)["missing"] == [] and dated.stderr == ""
+
+
+def test_extract_apply_without_a_year_says_to_check_the_meeting_not_the_draft(
+    cli: Cli,
+) -> None:
+    """With --apply there is no draft left to fill in: the warning said 'fill it in the draft
+    before importing it' over a meeting recorded with the year guessed; it names the meeting
+    recorded and the command that corrects it."""
+    text = MADE_UP.replace("6/5/2022", "6/5").replace(" trước ngày 30/6/2022", "")
+    for lang, words in (
+        ("en", "check meeting 1 as recorded (dirtrack edit meeting 1 corrects it)"),
+        ("vi", "hãy kiểm tra lại cuộc họp 1 đã ghi (sửa bằng dirtrack edit meeting 1)"),
+    ):
+        result = cli("--lang", lang, "extract", "-", "--apply", "--create-units", input=text)
+        assert result.exit_code == 0, result.stderr
+        warning = result.stderr.splitlines()[0]
+        assert words in warning and "--date" in warning
+        assert "before importing" not in warning and "trước khi nhập" not in warning
+    assert len(cli.json("meetings")) == 1
 
 
 def test_wrong_values_in_several_blocks_are_all_named(

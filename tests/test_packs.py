@@ -675,8 +675,8 @@ def test_pack_in_whose_output_cannot_be_written_says_the_files_went_in(
         "en": "Error: cannot write standard output: the disk is full; the answers were recorded "
         "all the same, each file in its own transaction: BTC.xlsx (history shows them; reading "
         "them again changes nothing)",
-        "vi": "dù vậy các câu trả lời vẫn đã được ghi nhận, mỗi tệp trong một giao dịch riêng: "
-        "BTC.xlsx (xem trong history; đọc lại các tệp này không thay đổi gì)",
+        "vi": "dù vậy, báo cáo của đơn vị trong các tệp vẫn đã được ghi, mỗi tệp trong một giao "
+        "dịch riêng: BTC.xlsx (xem bằng lệnh history; đọc lại các tệp này không làm thay đổi gì)",
     }
     assert words[lang] in said[0]
     assert quarter.json("show", "2")["progress"] == 50

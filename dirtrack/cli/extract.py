@@ -115,7 +115,7 @@ def extract(
                 session, draft, create_units=create_units, allow_duplicate=allow_duplicate
             )
             # said once it is recorded: a draft the import refuses gets its one Error line only
-            warn_missing(draft.missing, lang)
+            warn_missing(draft.missing, lang, meeting=result.details["meeting_id"])
             warn_future(None if day else draft.meeting.date, today(), lang)
             if result.unchanged:  # the same text applied again: nothing was written
                 said = msg(
@@ -137,13 +137,18 @@ def extract(
                 err(in_lang(warning, lang))
 
 
-def warn_missing(missing: tuple[str, ...], lang: str) -> None:
-    """The one warning line naming what the text does not give (date, title, chair, units)."""
+def warn_missing(missing: tuple[str, ...], lang: str, *, meeting: int | None = None) -> None:
+    """The one warning line naming what the text does not give (date, title, chair, units):
+    to fill in the draft, or, the draft recorded already (``--apply``), to check in ``meeting``."""
     from dirtrack.i18n import msg
 
     if missing:
         what = ", ".join(msg(f"missing_{name}", lang) for name in missing)
-        err(msg("imp_warning", lang, text=msg("draft_missing", lang, what=what)))
+        if meeting is None:
+            text = msg("draft_missing", lang, what=what)
+        else:
+            text = msg("draft_missing_recorded", lang, what=what, id=meeting)
+        err(msg("imp_warning", lang, text=text))
 
 
 def warn_future(held: date | None, now: date, lang: str) -> None:
