@@ -711,7 +711,7 @@ def test_a_change_whose_output_cannot_be_written_is_not_recorded_on_the_server(
     commands = [
         ["unit", "add", "SXD", "Sở Xây dựng"],
         ["assign", str(m), "--unit", "VPTU", "--unit", "BTC", "Việc mới"],
-        ["assign", str(m), "--unit", "BTC", "Báo cáo quý", "--every", "quarter", "--format", "json"],
+        ["assign", str(m), "--unit", "BTC", "Báo quý", "--every", "quarter", "--format", "json"],
         ["edit", "directive", str(first), "--text", "Rà soát lại quy chế"],
         ["delete", "limitation", "1", "--yes", "--format", "json"],
         ["undo", "--yes", "--format", "json"],
