@@ -1304,6 +1304,10 @@ ERRORS: dict[str, Entry] = {
     "number_too_large": N_("a number is too large"),
     "file_os_failed": N_("{file!r}: {reason}"),
     "file_name_nul": N_("a file or folder name cannot hold the character U+0000 (NUL)"),
+    "stdout_reader_left": N_(
+        "the reader of standard output went away before it took all of it: nothing was "
+        "recorded; run the command again with its output read whole or sent to a file"
+    ),
     "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),

@@ -146,6 +146,7 @@ POSTGRESQL_MODULES = {
     "test_migrations": "Alembic migrations: DDL and batch updates differ per dialect",
     # concurrency
     "test_concurrency": "writers at once: SQLite's file lock, PostgreSQL's advisory lock",
+    "test_series_concurrency": "occurrences made at once: the write lock, rows locked for update",
     "test_postgres": "what only a shared server shows",
     # end to end
     "test_cli_directives": "every directive command in turn, as a clerk uses them",

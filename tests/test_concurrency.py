@@ -233,3 +233,48 @@ def test_a_writer_gives_up_after_the_busy_timeout(
             message = cli.fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
             assert message.startswith(f"Error: {words}"), message
     assert snapshot(db) == before
+
+
+def test_a_writer_whose_stdout_is_not_read_holds_the_others(
+    cli: Cli, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writing command prints before it commits (a stdout that fails rolls it back), so one
+    whose reader does not read (a pager left open, ``| (sleep 60; cat)``) holds the write lock
+    while its output exceeds the pipe's buffer. Another writer meanwhile waits the busy timeout
+    and gives up with one line, nothing written, on SQLite and on PostgreSQL alike; once the
+    output is read the first commits whole, and the other goes through."""
+    import select
+    import subprocess
+
+    from tests.conftest import ENTRY_POINT
+
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    sheet = tmp_path / "theo-doi.csv"
+    rows = [f"Nhiệm vụ số {i} về việc rà soát,VPTU,30/9/2022,6/5/2022" for i in range(300)]
+    sheet.write_text("Nội dung,Đơn vị,Thời hạn,Ngày họp\n" + "\n".join(rows) + "\n")
+    importer = subprocess.Popen(
+        [ENTRY_POINT, "--db", db, "import", str(sheet), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        assert importer.stdout is not None
+        # Its first bytes are out: it has made its changes and writes them before its commit.
+        readable, _, _ = select.select([importer.stdout], [], [], 120)
+        assert readable
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+        before = snapshot(db)
+        message = cli.fail("unit", "add", "BTC", "Ban Tổ chức")
+        assert message.startswith("Error: the database stayed busy"), message
+        assert snapshot(db) == before
+        out, err = importer.communicate(timeout=300)
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+            importer.communicate()
+    assert importer.returncode == 0, err
+    assert json.loads(out)["created"]["directives"] == 300
+    assert len(cli.json("list", "--status", "all")) == 300
+    assert cli.ok("unit", "add", "BTC", "Ban Tổ chức").strip() == "BTC"

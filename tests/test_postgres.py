@@ -687,3 +687,105 @@ def test_snapshot_sees_a_write_on_either_backend(cli: Cli) -> None:
     after = snapshot(cli.db)
     assert before != after
     assert sorted(r[1] for r in after["unit"]) == ["BTC", "VPTU"]
+
+
+def test_a_change_whose_output_cannot_be_written_is_not_recorded_on_the_server(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    """Output goes out before the commit on PostgreSQL too: every writer (and a reading
+    command that makes occurrences of periodic directives) with stdout on a full disk is one
+    ``Error:`` line and leaves the database as it was."""
+    from datetime import timedelta
+
+    pg = pg_cluster.create_database("pg", blank=False)
+    cli = on(pg)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    m = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban", "--attendee", "BTC")
+    first = cli.id("assign", str(m), "--unit", "BTC", "--due", "30/9/2022", "Rà soát quy chế")
+    cli.ok("add-limitation", str(m), "--unit", "BTC", "Thiếu cán bộ")
+    cli.ok("assign", str(m), "--unit", "VPTU", "Báo cáo tháng", "--every", "month")
+    exported = tmp_path / "all.json"
+    cli.ok("export", "--out", str(exported))
+    ahead = (date.today() + timedelta(days=200)).isoformat()
+    commands = [
+        ["unit", "add", "SXD", "Sở Xây dựng"],
+        ["assign", str(m), "--unit", "VPTU", "--unit", "BTC", "Việc mới"],
+        ["assign", str(m), "--unit", "BTC", "Báo quý", "--every", "quarter", "--format", "json"],
+        ["edit", "directive", str(first), "--text", "Rà soát lại quy chế"],
+        ["delete", "limitation", "1", "--yes", "--format", "json"],
+        ["undo", "--yes", "--format", "json"],
+        ["urge", "BTC", "--as-of", "2022-10-10", "--format", "md"],
+        ["remind", "--as-of", ahead],
+        ["list", "--as-of", ahead, "--format", "json"],
+    ]  # fmt: skip
+    before = snapshot(pg)
+    for args in commands:
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(
+                [ENTRY_POINT, "--db", pg, *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        assert done.returncode == 1, (args, done.stderr)
+        assert done.stderr.strip() == "Error: cannot write standard output: the disk is full"
+        assert snapshot(pg) == before, args
+    # an import into a new database leaves no record behind
+    new = pg_cluster.create_database("pg", blank=False)
+    empty = snapshot(new)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [ENTRY_POINT, "--db", new, "import", str(exported), "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert "the disk is full" in done.stderr and done.returncode == 1
+    assert snapshot(new) == empty
+
+
+def test_doctor_names_each_direction_character_written_by_sql(pg_cluster: Cluster) -> None:
+    """doctor's records check looks for direction controls and byte order marks with LIKE; on
+    a server sorting text by an ICU collation each one is found, one text each written by SQL
+    (as an older dirtrack or another program stored them), and LIKE's own wildcards are not
+    taken for them. (doctor names ten records at most: the characters go in by tens.)"""
+    from dirtrack.text import DIRECTION_CHARACTERS
+
+    pg = pg_cluster.create_database("pg", blank=False)
+    cli = on(pg)
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    m = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    for n in range(11):
+        cli.ok("add-limitation", str(m), "--unit", "BTC", f"Hạn chế {n}")
+    engine = create_engine(resolve_target(pg).url)
+    chars = list(DIRECTION_CHARACTERS)
+    try:
+        while chars:
+            tens, chars = chars[:10], chars[10:]
+            with engine.begin() as conn:
+                for n in range(1, 11):
+                    char = tens[n - 1] if n <= len(tens) else ""
+                    conn.execute(
+                        text("UPDATE limitation SET text = :t WHERE id = :id"),
+                        {"t": f"Hạn chế{char} số {n}", "id": n},
+                    )
+                conn.execute(  # wildcards of LIKE, no direction character
+                    text("UPDATE limitation SET text = :t WHERE id = 11"),
+                    {"t": "Đạt 100% _kế hoạch_ \\"},
+                )
+            checks = {c["check"]: c for c in cli.json("doctor", "--format", "json")}
+            detail = checks["records"]["detail"]
+            assert checks["records"]["status"] == "warning"
+            assert detail.count("holds characters that set the direction") == len(tens)
+            for n in range(1, len(tens) + 1):
+                assert f"limitation {n}: text holds characters" in detail, hex(ord(tens[n - 1]))
+            assert "limitation 11:" not in detail
+    finally:
+        engine.dispose()

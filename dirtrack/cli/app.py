@@ -389,8 +389,12 @@ class DirtrackGroup(TyperGroup):
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): nothing written
             stopped(exc, session_lang(ctx))
         except BrokenPipeError:
-            # The reader went away (`dirtrack overdue | head`): not the user's error, no message.
+            # The reader went away (`dirtrack overdue | head`): not the user's error, no message,
+            # unless a change was rolled back for it (`import … --format json | head`): the
+            # lines read may say it was made.
             quiet_stdout()
+            if getattr(ctx.find_root().obj, "unrecorded", False):
+                err(f"Error: {error_text('stdout_reader_left', session_lang(ctx), {})}")
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except UsageError as exc:
             if isinstance(exc, NoArgsIsHelpError):

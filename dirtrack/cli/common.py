@@ -106,6 +106,9 @@ class State:
     # The occurrences of periodic directives made for this command, not yet committed
     # (:func:`ensure_occurrences`): the transaction and its session.
     generating: "tuple[ExitStack, Session] | None" = None
+    # A change rolled back because the reader of stdout went away before it took the output
+    # (``import … | head``): the run says so, though a reader that leaves is otherwise quiet.
+    unrecorded: bool = False
 
     def zone(self) -> tzinfo | None:
         """The zone of :attr:`timezone`, None for the machine's own.
@@ -269,8 +272,10 @@ def units_of_work(
 
                     event.listen(session, "before_commit", _output_before_commit(ctx))
                 yield session
-        except BaseException:
+        except BaseException as exc:
             notices.clear()  # a refused transaction's notes are not news
+            if write and isinstance(exc, BrokenPipeError):
+                state(ctx).unrecorded = command_name(ctx) not in READ_ONLY_COMMANDS
             state(ctx).when_recorded.clear()
             raise
         from dirtrack.render import err
