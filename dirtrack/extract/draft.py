@@ -8,10 +8,10 @@ raising :class:`dirtrack.errors.InvalidInput` with the place of the first mistak
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
@@ -31,6 +31,8 @@ CATEGORIES = (
     "discipline",
     "other",
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -253,24 +255,22 @@ def _read(data: Mapping[str, Any]) -> Draft:
     except InvalidInput as exc:
         errors.append(exc)
         meeting = MeetingDraft()
-    units: list[UnitDraft] = []
-    for i, raw in enumerate(raw_units, 1):
-        try:
-            units.append(_unit(raw, f"units #{i}"))
-        except InvalidInput as exc:
-            errors.append(exc)
-    limitations: list[LimitationDraft] = []
-    for i, raw in enumerate(raw_limitations, 1):
-        try:
-            limitations.append(_limitation(raw, f"limitations #{i}"))
-        except InvalidInput as exc:
-            errors.append(exc)
-    directives: list[DirectiveDraft] = []
-    for i, raw in enumerate(raw_directives, 1):
-        try:
-            directives.append(_directive(raw, f"directives #{i}", meeting.date))
-        except InvalidInput as exc:
-            errors.append(exc)
+
+    def blocks(raws: Sequence[Any], name: str, read: Callable[[Any, str], T]) -> list[T]:
+        """The blocks read that are right; each wrong one's problem joins ``errors``."""
+        found: list[T] = []
+        for i, raw in enumerate(raws, 1):
+            try:
+                found.append(read(raw, f"{name} #{i}"))
+            except InvalidInput as exc:
+                errors.append(exc)
+        return found
+
+    units = blocks(raw_units, "units", _unit)
+    limitations = blocks(raw_limitations, "limitations", _limitation)
+    directives = blocks(
+        raw_directives, "directives", lambda raw, where: _directive(raw, where, meeting.date)
+    )
     if len(errors) == 1:
         raise errors[0]
     if errors:
