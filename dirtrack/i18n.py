@@ -372,6 +372,8 @@ CATEGORY: dict[str, Entry] = {
 }
 
 TEXT: dict[str, Entry] = {
+    # under the headers of a listing with no row, at a terminal
+    "table_empty": N_("(nothing to list)"),
     "id": N_("ID"),
     "code": N_("Code"),
     "name": N_("Name"),

@@ -475,3 +475,26 @@ def test_a_window_narrower_than_any_layout_still_shows_every_row(
     assert "Đã trình dự thảo đề án lần thứ nhất" in shown
     report = " ".join(page(screen(register, "en", LISTINGS["report"])).split())
     assert "Overdue directives" in report and "VPTU" in report
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("vi", "(không có mục nào)"), ("en", "(nothing to list)")]
+)
+def test_an_empty_listing_says_so_at_a_terminal_and_not_in_a_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """At a terminal a listing with no row showed its headers alone, which could pass for a
+    listing cut short; a line under them says there is nothing. Piped, the header alone, as
+    scripts read it."""
+    from typer.testing import CliRunner
+
+    db = str(tmp_path / "empty.db")
+    office = Cli(db=db, runner=CliRunner())
+    office.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    assert said not in office.ok("--lang", lang, "requests")
+    terminal(monkeypatch, 120)
+    for args in (["requests"], ["list"], ["meetings"]):
+        shown = page(screen(db, lang, args))
+        assert shown.splitlines()[-1].strip() == said, shown
+    shown = page(screen(db, lang, ["unit", "list"]))
+    assert said not in shown, shown

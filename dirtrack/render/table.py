@@ -146,6 +146,8 @@ def print_table(
             return
     con = console()
     con.print(fitted_table(title, columns, headers, rows, styles, width=con.width))
+    if not rows:  # at a terminal, a header alone could pass for a listing cut short
+        con.print(" " + t("table_empty", lang), style="dim", markup=False, highlight=False)
 
 
 def fitted_table(
