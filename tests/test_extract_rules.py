@@ -1945,3 +1945,16 @@ def test_a_head_written_trưởng_is_no_family_name() -> None:
         " Phó Bí thư Đảng ủy, Trưởng Khối Dân vận phường phát biểu."
     )
     assert [p.name for p in found] == ["Trịnh Nhật Thanh", "Lê Thị Huyền"]
+
+
+def test_hợp_is_no_meeting_only_họp_is() -> None:
+    """'phối hợp', 'phù hợp', 'tập hợp' fold to the key of 'họp': no kind of meeting from them."""
+    for text in (
+        "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát các dự án.",
+        "Chủ tịch UBND tỉnh yêu cầu các đơn vị thực hiện các giải pháp phù hợp với thực tế.",
+        "Chiều 4/10, Ủy ban MTTQ xã Nam Sơn tổ chức tọa đàm về công tác tập hợp quần chúng.",
+    ):
+        assert extract(text).meeting.kind is None, text
+    assert extract("Sáng 5/6/2023, UBND xã Nam Sơn họp bàn kế hoạch.").meeting.kind == "conference"
+    # a text typed without tones reads "hop" as the meeting, as before
+    assert extract("Sang 5/6/2023, UBND xa Nam Son hop ban ke hoach.").meeting.kind == "conference"

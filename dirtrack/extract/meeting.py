@@ -23,7 +23,8 @@ commas ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩ
 first kind in this order that either names:
 ``review`` (tổng kết, sơ kết, đánh giá năm N; not "báo cáo tổng kết", a report on the agenda)
 > ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
-(buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
+(buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp; "họp", not the
+"hợp" of "phối hợp", "phù hợp" that folds to the same key). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
 ``review``. When none of these names one, the meeting the body reports things "at" ("Tại hội
 nghị ...", "tại buổi làm việc ...") does, kinds in the same order; else the photo captions may.
@@ -717,19 +718,33 @@ _AT_MEETING = re.compile(
 )
 
 
+#: "hop" is the key of "họp" (to meet) and of "hợp" (phối hợp, phù hợp, tập hợp, trường hợp):
+#: only the first names a meeting.
+_HOP = re.compile(r"\bhop\b")
+
+
+def _kind_key(text: str) -> str:
+    """The search key of ``text`` for the kind cues: a "hop" that is written "hợp" (or with any
+    tone but "họp") is masked, unless the text is written without tones at all."""
+    key, low = fold_aligned(text), lower_aligned(text)
+    if low == key:
+        return key
+    return _HOP.sub(lambda m: m.group() if low[m.start() : m.end()] == "họp" else "h~p", key)
+
+
 def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     """The kind of meeting (see the module docstring for the order of precedence)."""
     found: str | None = None
     # the lead and the headline together first, kinds in order ("Hội nghị giao ban ..." in the
     # headline is a briefing even when the lead only says "hội nghị"); a report named in the
     # lead ("Báo cáo tổng kết 05 năm ...") does not make the meeting a review
-    heads = [_NAMED_REPORT.sub(" ", fold_aligned(text)) for text in (lead, title or "")]
+    heads = [_NAMED_REPORT.sub(" ", _kind_key(text)) for text in (lead, title or "")]
     for kind, pattern in KIND_CUES:
         if any(pattern.search(key) for key in heads):
             found = kind
             break
     for text in body[:3] if found is None else ():
-        key = fold_aligned(text)
+        key = _kind_key(text)
         for kind, pattern in KIND_CUES:
             if pattern.search(key):
                 found = kind
