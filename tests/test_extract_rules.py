@@ -1958,3 +1958,23 @@ def test_hợp_is_no_meeting_only_họp_is() -> None:
     assert extract("Sáng 5/6/2023, UBND xã Nam Sơn họp bàn kế hoạch.").meeting.kind == "conference"
     # a text typed without tones reads "hop" as the meeting, as before
     assert extract("Sang 5/6/2023, UBND xa Nam Son hop ban ke hoach.").meeting.kind == "conference"
+
+
+def test_a_ward_named_after_a_person_is_no_chair() -> None:
+    """'phường Phạm Đình Hổ', 'phường 18 Lê Đại Hành': a place, not the person who chaired."""
+    draft = extract(
+        "Ngày 07/5/2018, Thường trực HĐND – UBND – UB.MTTQ phường Phạm Đình Hổ họp liên tịch"
+        " thống nhất nội dung kỳ họp thứ bảy HĐND phường Phạm Đình Hổ."
+    )
+    assert draft.meeting.chair is None
+    draft = extract(
+        "Ngày 17/9/2018, tại Hội trường Đảng ủy - HĐND phường 18 Lê Đại Hành, Thường trực HĐND"
+        " phường tổ chức phiên họp tháng 9."
+    )
+    assert draft.meeting.chair is None
+    # a person written after a level word has a title before it
+    draft = extract(
+        "Ngày 7/5/2018, HĐND phường Nam Sơn họp. Phó Chủ tịch UBND phường Nguyễn Văn Hùng chủ trì"
+        " hội nghị."
+    )
+    assert draft.meeting.chair == "Nguyễn Văn Hùng"

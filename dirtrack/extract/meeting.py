@@ -96,7 +96,8 @@ _NAMED_AFTER = re.compile(
 )
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
-    r"\s*$"
+    # a house number after the ward is the address's ("HĐND phường 18 Lê Đại Hành")
+    r"(?:\s+\d{1,3})?\s*$"
 )
 
 
@@ -260,8 +261,11 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
-        if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
-            i = j  # "tỉnh Hậu Giang": a place
+        if _LEVEL_WORD.search(key[: tok.start]) and (j - i == 2 or not title):
+            # "tỉnh Hậu Giang", and a ward or commune named after a person ("HĐND phường Phạm
+            # Đình Hổ", "UBND phường Nguyễn Trung Trực"): a place; a person written after a
+            # level word has a title before it ("Chủ tịch UBND xã Lê Văn Tám")
+            i = j
             continue
         after_title, after_end = _title_after(sentence, toks, j)
         name = sentence[toks[i].start : toks[j - 1].end]
