@@ -1978,3 +1978,16 @@ def test_a_ward_named_after_a_person_is_no_chair() -> None:
         " hội nghị."
     )
     assert draft.meeting.chair == "Nguyễn Văn Hùng"
+
+
+def test_departments_written_run_together_or_with_a_spaced_dash() -> None:
+    """'Sở NNPTNT', 'Sở TNMT', 'Sở Kế hoạch - Đầu tư': departments, as 'Sở NN&PTNT' was."""
+    found = directives(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Kế hoạch - Đầu"
+        " tư phối hợp với UBND huyện Bắc Sơn làm rõ gói thầu số 7. Giao cho Sở NNPTNT chủ trì,"
+        " phối hợp với Sở TNMT làm rõ các nội dung, báo cáo trước ngày 30/8/2011."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Kế hoạch - Đầu tư", "Sở NNPTNT"]
+    assert unit_key("Sở NNPTNT") == unit_key("Sở Nông nghiệp và Phát triển nông thôn")
+    assert unit_key("Sở TNMT") == unit_key("Sở Tài nguyên và Môi trường")
+    assert unit_key("Sở Kế hoạch - Đầu tư") == unit_key("Sở Kế hoạch và Đầu tư")
