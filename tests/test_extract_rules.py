@@ -1991,3 +1991,23 @@ def test_departments_written_run_together_or_with_a_spaced_dash() -> None:
     assert unit_key("Sở NNPTNT") == unit_key("Sở Nông nghiệp và Phát triển nông thôn")
     assert unit_key("Sở TNMT") == unit_key("Sở Tài nguyên và Môi trường")
     assert unit_key("Sở Kế hoạch - Đầu tư") == unit_key("Sở Kế hoạch và Đầu tư")
+
+
+def test_whom_a_task_reports_to_is_no_partner() -> None:
+    """'phối hợp với Sở X ..., báo cáo UBND tỉnh': Sở X works with the lead, the UBND receives."""
+    draft = extract(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Nông nghiệp và"
+        " PTNT chủ trì, phối hợp với Sở Tài chính nghiên cứu, tham mưu UBND tỉnh giải quyết; giao"
+        " Sở Xây dựng phối hợp với UBND huyện Bắc Sơn làm rõ vụ việc, báo cáo UBND tỉnh trước ngày"
+        " 30/8/2011."
+    )
+    assert [(d.unit, d.with_) for d in draft.directives] == [
+        ("Sở Nông nghiệp và PTNT", ("Sở Tài chính",)),
+        ("Sở Xây dựng", ("UBND huyện Bắc Sơn",)),
+    ]
+    # the partners of a task end where the next one is assigned in the same clause
+    draft = extract(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Tài chính phối"
+        " hợp với UBND huyện Bắc Sơn làm rõ gói thầu số 7… giao cho Sở Xây dựng chủ trì kiểm tra."
+    )
+    assert draft.directives[0].with_ == ("UBND huyện Bắc Sơn",)

@@ -84,11 +84,13 @@ from dirtrack.extract.lexicon import (
     LIST_MARKER,
     MODAL,
     NEGATIVE,
+    NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
     PASSIVE_BEFORE,
     PRAISE,
     PURPOSE,
     QUOTED_FRAME,
+    RECIPIENT_BEFORE,
     SHORTFALL,
     SO_FAR_NEGATIVE,
     SPEECH_FRAME,
@@ -2011,9 +2013,19 @@ def extract_directives(
                 partners: list[str] = []
                 cue = WITH_CUE.search(key, start, end)
                 if cue is not None:
+                    # the partners end where another task is assigned; whom the result is
+                    # reported or submitted to is no partner
+                    stop = NEXT_ASSIGNMENT.search(key, cue.end(), end)
+                    last = stop.start() if stop else end
                     for m in mentions:
                         value = _value(m)
-                        if m.start >= cue.end() and m.end <= end and _usable(m) and value:
+                        if (
+                            m.start >= cue.end()
+                            and m.end <= last
+                            and _usable(m)
+                            and value
+                            and not RECIPIENT_BEFORE.search(key, max(0, m.start - 30), m.start)
+                        ):
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None

@@ -647,6 +647,14 @@ COLLECTIVE_SUBJECT = re.compile(
 )
 #: Which units work together with the lead unit.
 WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")
+#: A unit the task reports or submits to ("báo cáo UBND tỉnh trước ngày ...", "tham mưu UBND
+#: tỉnh giải quyết", "trình HĐND huyện"), written before it: whom the result goes to, no partner.
+RECIPIENT_BEFORE = re.compile(
+    r"\b(?:bao cao|trinh|tham muu|gui|de xuat)(?: (?:cho|len|ve|voi|ket qua))?\s*$"
+)
+#: A second assignment inside the same clause ("... gói thầu số 7… giao cho Sở X chủ trì ..."):
+#: the units after it are that task's, not partners of the one before.
+NEXT_ASSIGNMENT = re.compile(r"\bgiao(?: cho)?\s+(?=\S)")
 
 #: Categories of limitations: the earliest cue in the clause wins; ties by this order.
 CATEGORY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
