@@ -2011,3 +2011,25 @@ def test_whom_a_task_reports_to_is_no_partner() -> None:
         " hợp với UBND huyện Bắc Sơn làm rõ gói thầu số 7… giao cho Sở Xây dựng chủ trì kiểm tra."
     )
     assert draft.directives[0].with_ == ("UBND huyện Bắc Sơn",)
+
+
+def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
+    """'Đoàn ... chỉ ra một số hạn chế cần khắc phục như: A; B': A and B, not the lead-in, and
+    not the team's own."""
+    draft = extract(
+        "Ngày 26/10/2023, Đoàn kiểm tra của UBND huyện kiểm tra công tác cải cách hành chính xã"
+        " Nam Sơn. Thành viên đoàn kiểm tra cũng chỉ ra một số tồn tại, hạn chế của đơn vị cần"
+        " khắc phục, như: Chưa có sáng kiến mới trong công tác cải cách hành chính; Tỷ lệ hồ sơ"
+        " trực tuyến vẫn còn thấp."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        (None, "Chưa có sáng kiến mới trong công tác cải cách hành chính"),
+        (None, "Tỷ lệ hồ sơ trực tuyến vẫn còn thấp"),
+    ]
+    # the topics of good and bad alike are no shortcomings
+    draft = extract(
+        "Ngày 26/10/2023, Thường trực Thị ủy làm việc với các ngành. Lãnh đạo các ngành đã nêu lên"
+        " những thuận lợi, khó khăn trong thực hiện nhiệm vụ như: Lĩnh vực đất đai, mời gọi doanh"
+        " nghiệp đầu tư, quản lý đất công."
+    )
+    assert not draft.limitations

@@ -419,11 +419,26 @@ def _gave_it(key: str, mention: Mention) -> bool:
     return bool(GAVE_AFTER.match(key, mention.end))
 
 
+#: Who states shortcomings before their noun ("chỉ ra một số hạn chế", "nêu lên những tồn tại"):
+#: named in general they are none, but listed after the colon each is one.
+_STATED_LIST = re.compile(r"\b(?:chi ra|chi ro|neu len|neu ra)\b[^.;:]{0,40}$")
+_GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
     noun = LIMIT_NOUN.search(intro_key)
+    if (
+        noun
+        and _STATED_LIST.search(intro_key[: noun.start()])
+        and ENUMERATION_END.search(intro_key.rstrip(" ,"))
+        and not _GOOD_AND_BAD.search(intro_key)
+    ):
+        # "Đoàn kiểm tra chỉ ra một số hạn chế cần khắc phục như: A; B": stated, and listed
+        # (not "nêu lên những thuận lợi, khó khăn ... như:", the topics of both)
+        return True
     if noun and not LIMIT_NOUN_OVERCOME.search(intro_key[: noun.start()]):
         # "mặc dù còn nhiều khó khăn, song ... đạt nhiều kết quả trên các mặt như:" lists
         # achievements: the difficulty is conceded, not announced
