@@ -2033,3 +2033,21 @@ def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
         " nghiệp đầu tư, quản lý đất công."
     )
     assert not draft.limitations
+
+
+def test_the_year_a_report_or_a_submission_covers_is_no_deadline() -> None:
+    """'Báo cáo ... năm 2019 và nhiệm vụ trọng tâm năm 2020', 'Tờ trình ... quyết toán ngân sách
+    năm 2019': what the documents are about, however long the report's name."""
+    found = directives(
+        "Sáng 18/11/2019, HĐND phường Nam Sơn họp. Đồng chí Chủ tịch HĐND phường yêu cầu UBND"
+        " phường chuẩn bị Báo cáo của UBND phường về kết quả thực hiện nhiệm vụ phát triển kinh tế"
+        " - văn hóa - xã hội, quốc phòng - an ninh năm 2019 và nhiệm vụ trọng tâm năm 2020. UBND"
+        " phường chuẩn bị Tờ trình về phê duyệt quyết toán thu - chi ngân sách năm 2019."
+    )
+    assert [due for _, _, due in found] == [None, None]
+    # a year the task is for still dates it
+    found = directives(
+        "Sáng 18/11/2019, HĐND phường Nam Sơn họp. Đồng chí Chủ tịch HĐND phường yêu cầu UBND"
+        " phường hoàn thành các chỉ tiêu năm 2019."
+    )
+    assert [due for _, _, due in found] == [date(2019, 12, 31)]
