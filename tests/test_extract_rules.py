@@ -2051,3 +2051,17 @@ def test_the_year_a_report_or_a_submission_covers_is_no_deadline() -> None:
         " phường hoàn thành các chỉ tiêu năm 2019."
     )
     assert [due for _, _, due in found] == [date(2019, 12, 31)]
+
+
+def test_a_teams_head_title_goes_on_over_the_teams_work() -> None:
+    """'Trưởng đoàn giám sát đề nghị ...': the title ends at 'giám sát', and the person asks."""
+    draft = extract(
+        "Sáng 12/9/2024, HĐND huyện Nam Sơn tổ chức họp thông qua báo cáo kết quả giám sát. Phát"
+        " biểu tại cuộc họp, ông Nguyễn Công Danh, Phó Chủ tịch HĐND huyện, Trưởng đoàn giám sát"
+        " đề nghị UBND huyện rà soát công tác quản lý quy hoạch."
+    )
+    assert draft.meeting.chair == "Nguyễn Công Danh"
+    assert draft.meeting.chair_title == "Phó Chủ tịch HĐND huyện, Trưởng đoàn giám sát"
+    # "giám sát" after a title with no "đoàn" is the verb
+    found = find_persons("Đồng chí Lê Văn Hùng, Phó Chủ tịch HĐND tỉnh giám sát việc thực hiện.")
+    assert [p.title for p in found] == ["Phó Chủ tịch HĐND tỉnh"]

@@ -136,12 +136,25 @@ def _reports_document(lead: str) -> bool:
 # --- persons --------------------------------------------------------------------------------
 
 
+#: What a team is for, after "đoàn" in its head's title ("Trưởng đoàn giám sát", "Phó Trưởng
+#: đoàn công tác"): part of the title, not the verb after it.
+_TEAM_OF = frozenset(["giam sat", "kiem tra", "cong tac", "khao sat"])
+
+
 def _titleish(toks: Sequence[Token], k: int) -> bool:
     tok = toks[k]
     if tok.capitalized:
         return True
     if tok.key in TITLE_LOWER_WORDS:
         return True
+    for at in (k, k - 1):  # the first and the second word of the team's work
+        if (
+            at >= 1
+            and at + 1 < len(toks)
+            and toks[at - 1].key == "doan"
+            and f"{toks[at].key} {toks[at + 1].key}" in _TEAM_OF
+        ):
+            return True
     if k > 0 and f"{toks[k - 1].key} {tok.key}" in TITLE_BIGRAMS:
         return True
     return k + 1 < len(toks) and f"{tok.key} {toks[k + 1].key}" in TITLE_BIGRAMS
