@@ -2065,3 +2065,20 @@ def test_a_teams_head_title_goes_on_over_the_teams_work() -> None:
     # "giám sát" after a title with no "đoàn" is the verb
     found = find_persons("Đồng chí Lê Văn Hùng, Phó Chủ tịch HĐND tỉnh giám sát việc thực hiện.")
     assert [p.title for p in found] == ["Phó Chủ tịch HĐND tỉnh"]
+
+
+def test_the_team_named_again_by_its_bare_noun_asks() -> None:
+    """'Đoàn kiểm tra ...' then ', Đoàn yêu cầu ...': the team's request, as 'ban yêu cầu' is."""
+    found = directives(
+        "Ngày 3/10/2019, Đoàn kiểm tra của tỉnh kiểm tra và làm việc tại phường Bắc Sơn. Với những"
+        " hạn chế được chỉ ra, Đoàn yêu cầu các địa phương nghiêm túc khắc phục, tiếp tục xây"
+        " dựng nền hành chính hiện đại."
+    )
+    assert [text for _, text, _ in found] == [
+        "các địa phương nghiêm túc khắc phục, tiếp tục xây dựng nền hành chính hiện đại"
+    ]
+    # a youth member's proposal is none
+    assert not directives(
+        "Ngày 3/10/2019, Đoàn kiểm tra của tỉnh làm việc tại phường Bắc Sơn. Đoàn viên thanh niên"
+        " đề nghị tăng cường sân chơi."
+    )

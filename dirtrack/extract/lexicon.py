@@ -392,7 +392,10 @@ SUPERIOR_ORDERS = re.compile(
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
 LEADER_BODY_SPEAKS = re.compile(
-    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac)\b[^,;.:]{0,40}?"
+    # the team named again by its bare noun at a clause's start ("Với những hạn chế được chỉ ra,
+    # Đoàn yêu cầu các địa phương ...")
+    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac|"
+    r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
     # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
