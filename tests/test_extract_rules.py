@@ -2082,3 +2082,17 @@ def test_the_team_named_again_by_its_bare_noun_asks() -> None:
         "Ngày 3/10/2019, Đoàn kiểm tra của tỉnh làm việc tại phường Bắc Sơn. Đoàn viên thanh niên"
         " đề nghị tăng cường sân chơi."
     )
+
+
+def test_an_ellipsis_before_the_next_assignment_parts_two_tasks() -> None:
+    """A quoted notice with words left out: '... gói thầu số 7… giao cho Sở X chủ trì ...'."""
+    found = directives(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Đồng chí chỉ đạo rõ: “Giao"
+        " cho Sở Tài chính phối hợp với UBND huyện Bắc Sơn làm rõ… gói thầu số 7… giao cho Sở Xây"
+        " dựng chủ trì làm rõ các nội dung… báo cáo UBND tỉnh trước ngày 30-8-2011”."
+    )
+    assert [(unit, due) for unit, _, due in found] == [
+        ("Sở Tài chính", None),
+        ("Sở Xây dựng", date(2011, 8, 30)),
+    ]
+    assert found[0][1].endswith("gói thầu số 7")
