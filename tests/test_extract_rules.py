@@ -2096,3 +2096,17 @@ def test_an_ellipsis_before_the_next_assignment_parts_two_tasks() -> None:
         ("Sở Xây dựng", date(2011, 8, 30)),
     ]
     assert found[0][1].endswith("gói thầu số 7")
+
+
+def test_the_day_a_notice_was_received_after_an_opener_is_no_meeting_day() -> None:
+    """'Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo số ...': the notice's
+    day, as 'Ngày 23-8-2011, ... nhận được Thông báo' already was."""
+    draft = extract(
+        "Sau cuộc làm việc, ngày 23-8-2011, cơ quan đại diện báo nhận được Thông báo số 81/TB-UBND"
+        " về kết luận của Chủ tịch UBND tỉnh Nam Sơn tại cuộc làm việc. Giao Sở Tài chính làm rõ"
+        " gói thầu số 7."
+    )
+    assert draft.meeting.date is None
+    # a meeting held on the day after such an opener keeps it
+    draft = extract("Sau khi khai mạc, ngày 23-8-2011, HĐND tỉnh Nam Sơn họp phiên thứ hai.")
+    assert draft.meeting.date == date(2011, 8, 23)

@@ -547,7 +547,8 @@ _DAY_OF_MEETING = re.compile(
 
 #: A sentence that reports a document issued, not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
-    r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+    # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
+    r"^\W*(?:[^,;.]{0,30},\s*)?(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
     r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
