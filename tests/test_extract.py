@@ -205,6 +205,9 @@ def test_known_units_match_regardless_of_accents_tones_and_abbreviations() -> No
 def test_abbreviations_expand_for_matching() -> None:
     assert unit_key("Văn phòng UBND tỉnh") == unit_key("Văn phòng Ủy ban nhân dân tỉnh")
     assert unit_key("UBKT Tỉnh uỷ") == unit_key("Ủy ban Kiểm tra Tỉnh ủy")
+    assert unit_key("Ban Tuyên giáo TU") == unit_key("Ban Tuyên giáo Tỉnh ủy")
+    # the "tư" of "Đầu tư" is no "TU" (Tỉnh ủy): "Sở KH&ĐT" is the department
+    assert unit_key("Sở KH&ĐT") == unit_key("Sở Kế hoạch và Đầu tư")
     draft = extract(seed(3), [KnownUnit("VPUB", "Văn phòng Ủy ban nhân dân tỉnh")])
     assert {d.unit for d in draft.directives} == {"VPUB"}
 

@@ -1945,3 +1945,168 @@ def test_a_head_written_trưởng_is_no_family_name() -> None:
         " Phó Bí thư Đảng ủy, Trưởng Khối Dân vận phường phát biểu."
     )
     assert [p.name for p in found] == ["Trịnh Nhật Thanh", "Lê Thị Huyền"]
+
+
+def test_hợp_is_no_meeting_only_họp_is() -> None:
+    """'phối hợp', 'phù hợp', 'tập hợp' fold to the key of 'họp': no kind of meeting from them."""
+    for text in (
+        "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát các dự án.",
+        "Chủ tịch UBND tỉnh yêu cầu các đơn vị thực hiện các giải pháp phù hợp với thực tế.",
+        "Chiều 4/10, Ủy ban MTTQ xã Nam Sơn tổ chức tọa đàm về công tác tập hợp quần chúng.",
+    ):
+        assert extract(text).meeting.kind is None, text
+    assert extract("Sáng 5/6/2023, UBND xã Nam Sơn họp bàn kế hoạch.").meeting.kind == "conference"
+    # a text typed without tones reads "hop" as the meeting, as before
+    assert extract("Sang 5/6/2023, UBND xa Nam Son hop ban ke hoach.").meeting.kind == "conference"
+
+
+def test_a_ward_named_after_a_person_is_no_chair() -> None:
+    """'phường Phạm Đình Hổ', 'phường 18 Lê Đại Hành': a place, not the person who chaired."""
+    draft = extract(
+        "Ngày 07/5/2018, Thường trực HĐND – UBND – UB.MTTQ phường Phạm Đình Hổ họp liên tịch"
+        " thống nhất nội dung kỳ họp thứ bảy HĐND phường Phạm Đình Hổ."
+    )
+    assert draft.meeting.chair is None
+    draft = extract(
+        "Ngày 17/9/2018, tại Hội trường Đảng ủy - HĐND phường 18 Lê Đại Hành, Thường trực HĐND"
+        " phường tổ chức phiên họp tháng 9."
+    )
+    assert draft.meeting.chair is None
+    # a person written after a level word has a title before it
+    draft = extract(
+        "Ngày 7/5/2018, HĐND phường Nam Sơn họp. Phó Chủ tịch UBND phường Nguyễn Văn Hùng chủ trì"
+        " hội nghị."
+    )
+    assert draft.meeting.chair == "Nguyễn Văn Hùng"
+
+
+def test_departments_written_run_together_or_with_a_spaced_dash() -> None:
+    """'Sở NNPTNT', 'Sở TNMT', 'Sở Kế hoạch - Đầu tư': departments, as 'Sở NN&PTNT' was."""
+    found = directives(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Kế hoạch - Đầu"
+        " tư phối hợp với UBND huyện Bắc Sơn làm rõ gói thầu số 7. Giao cho Sở NNPTNT chủ trì,"
+        " phối hợp với Sở TNMT làm rõ các nội dung, báo cáo trước ngày 30/8/2011."
+    )
+    assert [unit for unit, _, _ in found] == ["Sở Kế hoạch - Đầu tư", "Sở NNPTNT"]
+    assert unit_key("Sở NNPTNT") == unit_key("Sở Nông nghiệp và Phát triển nông thôn")
+    assert unit_key("Sở TNMT") == unit_key("Sở Tài nguyên và Môi trường")
+    assert unit_key("Sở Kế hoạch - Đầu tư") == unit_key("Sở Kế hoạch và Đầu tư")
+
+
+def test_whom_a_task_reports_to_is_no_partner() -> None:
+    """'phối hợp với Sở X ..., báo cáo UBND tỉnh': Sở X works with the lead, the UBND receives."""
+    draft = extract(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Nông nghiệp và"
+        " PTNT chủ trì, phối hợp với Sở Tài chính nghiên cứu, tham mưu UBND tỉnh giải quyết; giao"
+        " Sở Xây dựng phối hợp với UBND huyện Bắc Sơn làm rõ vụ việc, báo cáo UBND tỉnh trước ngày"
+        " 30/8/2011."
+    )
+    assert [(d.unit, d.with_) for d in draft.directives] == [
+        ("Sở Nông nghiệp và PTNT", ("Sở Tài chính",)),
+        ("Sở Xây dựng", ("UBND huyện Bắc Sơn",)),
+    ]
+    # the partners of a task end where the next one is assigned in the same clause
+    draft = extract(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Giao Sở Tài chính phối"
+        " hợp với UBND huyện Bắc Sơn làm rõ gói thầu số 7… giao cho Sở Xây dựng chủ trì kiểm tra."
+    )
+    assert draft.directives[0].with_ == ("UBND huyện Bắc Sơn",)
+
+
+def test_shortcomings_an_inspection_states_as_a_list_are_each_one() -> None:
+    """'Đoàn ... chỉ ra một số hạn chế cần khắc phục như: A; B': A and B, not the lead-in, and
+    not the team's own."""
+    draft = extract(
+        "Ngày 26/10/2023, Đoàn kiểm tra của UBND huyện kiểm tra công tác cải cách hành chính xã"
+        " Nam Sơn. Thành viên đoàn kiểm tra cũng chỉ ra một số tồn tại, hạn chế của đơn vị cần"
+        " khắc phục, như: Chưa có sáng kiến mới trong công tác cải cách hành chính; Tỷ lệ hồ sơ"
+        " trực tuyến vẫn còn thấp."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        (None, "Chưa có sáng kiến mới trong công tác cải cách hành chính"),
+        (None, "Tỷ lệ hồ sơ trực tuyến vẫn còn thấp"),
+    ]
+    # the topics of good and bad alike are no shortcomings
+    draft = extract(
+        "Ngày 26/10/2023, Thường trực Thị ủy làm việc với các ngành. Lãnh đạo các ngành đã nêu lên"
+        " những thuận lợi, khó khăn trong thực hiện nhiệm vụ như: Lĩnh vực đất đai, mời gọi doanh"
+        " nghiệp đầu tư, quản lý đất công."
+    )
+    assert not draft.limitations
+
+
+def test_the_year_a_report_or_a_submission_covers_is_no_deadline() -> None:
+    """'Báo cáo ... năm 2019 và nhiệm vụ trọng tâm năm 2020', 'Tờ trình ... quyết toán ngân sách
+    năm 2019': what the documents are about, however long the report's name."""
+    found = directives(
+        "Sáng 18/11/2019, HĐND phường Nam Sơn họp. Đồng chí Chủ tịch HĐND phường yêu cầu UBND"
+        " phường chuẩn bị Báo cáo của UBND phường về kết quả thực hiện nhiệm vụ phát triển kinh tế"
+        " - văn hóa - xã hội, quốc phòng - an ninh năm 2019 và nhiệm vụ trọng tâm năm 2020. UBND"
+        " phường chuẩn bị Tờ trình về phê duyệt quyết toán thu - chi ngân sách năm 2019."
+    )
+    assert [due for _, _, due in found] == [None, None]
+    # a year the task is for still dates it
+    found = directives(
+        "Sáng 18/11/2019, HĐND phường Nam Sơn họp. Đồng chí Chủ tịch HĐND phường yêu cầu UBND"
+        " phường hoàn thành các chỉ tiêu năm 2019."
+    )
+    assert [due for _, _, due in found] == [date(2019, 12, 31)]
+
+
+def test_a_teams_head_title_goes_on_over_the_teams_work() -> None:
+    """'Trưởng đoàn giám sát đề nghị ...': the title ends at 'giám sát', and the person asks."""
+    draft = extract(
+        "Sáng 12/9/2024, HĐND huyện Nam Sơn tổ chức họp thông qua báo cáo kết quả giám sát. Phát"
+        " biểu tại cuộc họp, ông Nguyễn Công Danh, Phó Chủ tịch HĐND huyện, Trưởng đoàn giám sát"
+        " đề nghị UBND huyện rà soát công tác quản lý quy hoạch."
+    )
+    assert draft.meeting.chair == "Nguyễn Công Danh"
+    assert draft.meeting.chair_title == "Phó Chủ tịch HĐND huyện, Trưởng đoàn giám sát"
+    # "giám sát" after a title with no "đoàn" is the verb
+    found = find_persons("Đồng chí Lê Văn Hùng, Phó Chủ tịch HĐND tỉnh giám sát việc thực hiện.")
+    assert [p.title for p in found] == ["Phó Chủ tịch HĐND tỉnh"]
+
+
+def test_the_team_named_again_by_its_bare_noun_asks() -> None:
+    """'Đoàn kiểm tra ...' then ', Đoàn yêu cầu ...': the team's request, as 'ban yêu cầu' is."""
+    found = directives(
+        "Ngày 3/10/2019, Đoàn kiểm tra của tỉnh kiểm tra và làm việc tại phường Bắc Sơn. Với những"
+        " hạn chế được chỉ ra, Đoàn yêu cầu các địa phương nghiêm túc khắc phục, tiếp tục xây"
+        " dựng nền hành chính hiện đại."
+    )
+    assert [text for _, text, _ in found] == [
+        "các địa phương nghiêm túc khắc phục, tiếp tục xây dựng nền hành chính hiện đại"
+    ]
+    # a youth member's proposal is none
+    assert not directives(
+        "Ngày 3/10/2019, Đoàn kiểm tra của tỉnh làm việc tại phường Bắc Sơn. Đoàn viên thanh niên"
+        " đề nghị tăng cường sân chơi."
+    )
+
+
+def test_an_ellipsis_before_the_next_assignment_parts_two_tasks() -> None:
+    """A quoted notice with words left out: '... gói thầu số 7… giao cho Sở X chủ trì ...'."""
+    found = directives(
+        "Ngày 20/8/2011, Chủ tịch UBND tỉnh Nam Sơn làm việc với các sở. Đồng chí chỉ đạo rõ: “Giao"
+        " cho Sở Tài chính phối hợp với UBND huyện Bắc Sơn làm rõ… gói thầu số 7… giao cho Sở Xây"
+        " dựng chủ trì làm rõ các nội dung… báo cáo UBND tỉnh trước ngày 30-8-2011”."
+    )
+    assert [(unit, due) for unit, _, due in found] == [
+        ("Sở Tài chính", None),
+        ("Sở Xây dựng", date(2011, 8, 30)),
+    ]
+    assert found[0][1].endswith("gói thầu số 7")
+
+
+def test_the_day_a_notice_was_received_after_an_opener_is_no_meeting_day() -> None:
+    """'Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo số ...': the notice's
+    day, as 'Ngày 23-8-2011, ... nhận được Thông báo' already was."""
+    draft = extract(
+        "Sau cuộc làm việc, ngày 23-8-2011, cơ quan đại diện báo nhận được Thông báo số 81/TB-UBND"
+        " về kết luận của Chủ tịch UBND tỉnh Nam Sơn tại cuộc làm việc. Giao Sở Tài chính làm rõ"
+        " gói thầu số 7."
+    )
+    assert draft.meeting.date is None
+    # a meeting held on the day after such an opener keeps it
+    draft = extract("Sau khi khai mạc, ngày 23-8-2011, HĐND tỉnh Nam Sơn họp phiên thứ hai.")
+    assert draft.meeting.date == date(2011, 8, 23)

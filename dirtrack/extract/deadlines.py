@@ -125,8 +125,12 @@ _FIGURE_BEFORE = re.compile(r"\d\s*(?:%|phần trăm|tỷ đồng|triệu đồn
 #: "... cho năm 2023": the year something is for, no deadline.
 _FOR_THE_YEAR = re.compile(r"\bcho\s*$")
 #: "nhất là báo cáo kinh tế - xã hội, quốc phòng an ninh 6 tháng đầu năm 2018": the period a
-#: report or a result covers, named without "trong"/"trước", is what the task is about.
-_COVERED_BY = re.compile(r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết)\b[^.;:]*$")
+#: report or a result covers, named without "trong"/"trước", is what the task is about; so is
+#: the year of a submission or a settled account ("Tờ trình về phê duyệt quyết toán thu - chi
+#: ngân sách năm 2019").
+_COVERED_BY = re.compile(
+    r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết|tờ trình|dự thảo|quyết toán)\b[^.;:]*$"
+)
 #: "trong tháng 7 và những tháng cuối năm 2022", "trong tháng 6 cũng như các tháng cuối năm": one
 #: task over both periods, due at the later.
 _JOINED = re.compile(r"^\s*(?:,|và|đến|-|–|cũng như)\s*$")
@@ -192,7 +196,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                 "ngay"
             )
             before = text[max(0, start - 50) : start].lower()
-            wider = text[max(0, start - 90) : start].lower()
+            wider = text[max(0, start - 150) : start].lower()
             held_on = folded.key[start:].startswith("vao ") and _EVENT_TIMING.search(before)
             named = (
                 not explicit or folded.key[start:].startswith("den ")

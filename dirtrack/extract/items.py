@@ -84,11 +84,13 @@ from dirtrack.extract.lexicon import (
     LIST_MARKER,
     MODAL,
     NEGATIVE,
+    NEXT_ASSIGNMENT,
     ONLY_SO_FAR,
     PASSIVE_BEFORE,
     PRAISE,
     PURPOSE,
     QUOTED_FRAME,
+    RECIPIENT_BEFORE,
     SHORTFALL,
     SO_FAR_NEGATIVE,
     SPEECH_FRAME,
@@ -417,11 +419,26 @@ def _gave_it(key: str, mention: Mention) -> bool:
     return bool(GAVE_AFTER.match(key, mention.end))
 
 
+#: Who states shortcomings before their noun ("chỉ ra một số hạn chế", "nêu lên những tồn tại"):
+#: named in general they are none, but listed after the colon each is one.
+_STATED_LIST = re.compile(r"\b(?:chi ra|chi ro|neu len|neu ra)\b[^.;:]{0,40}$")
+_GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
         return False
     noun = LIMIT_NOUN.search(intro_key)
+    if (
+        noun
+        and _STATED_LIST.search(intro_key[: noun.start()])
+        and ENUMERATION_END.search(intro_key.rstrip(" ,"))
+        and not _GOOD_AND_BAD.search(intro_key)
+    ):
+        # "Đoàn kiểm tra chỉ ra một số hạn chế cần khắc phục như: A; B": stated, and listed
+        # (not "nêu lên những thuận lợi, khó khăn ... như:", the topics of both)
+        return True
     if noun and not LIMIT_NOUN_OVERCOME.search(intro_key[: noun.start()]):
         # "mặc dù còn nhiều khó khăn, song ... đạt nhiều kết quả trên các mặt như:" lists
         # achievements: the difficulty is conceded, not announced
@@ -2011,9 +2028,19 @@ def extract_directives(
                 partners: list[str] = []
                 cue = WITH_CUE.search(key, start, end)
                 if cue is not None:
+                    # the partners end where another task is assigned; whom the result is
+                    # reported or submitted to is no partner
+                    stop = NEXT_ASSIGNMENT.search(key, cue.end(), end)
+                    last = stop.start() if stop else end
                     for m in mentions:
                         value = _value(m)
-                        if m.start >= cue.end() and m.end <= end and _usable(m) and value:
+                        if (
+                            m.start >= cue.end()
+                            and m.end <= last
+                            and _usable(m)
+                            and value
+                            and not RECIPIENT_BEFORE.search(key, max(0, m.start - 30), m.start)
+                        ):
                             if value not in partners and (lead is None or value != _value(lead)):
                                 partners.append(value)
                 unit = _value(lead) if lead else None

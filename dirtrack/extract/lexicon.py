@@ -392,7 +392,10 @@ SUPERIOR_ORDERS = re.compile(
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
 #: agent of a passive or a possessive ("được Thường trực ... chỉ đạo", "sự chỉ đạo của ...").
 LEADER_BODY_SPEAKS = re.compile(
-    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac)\b[^,;.:]{0,40}?"
+    # the team named again by its bare noun at a clause's start ("Với những hạn chế được chỉ ra,
+    # Đoàn yêu cầu các địa phương ...")
+    r"\b(?:thuong truc|ban thuong vu|doan giam sat|doan kiem tra|doan cong tac|"
+    r"(?:^|(?<=, ))doan(?= (?:yeu cau|de nghi)\b))\b[^,;.:]{0,40}?"
     r"\b(?:de nghi|yeu cau|ket luan|giao|luu y|nhan manh)\b"
     # a committee above the units, or the meeting itself, orders ("UBND tỉnh yêu cầu ...",
     # "Hội nghị yêu cầu ..."); not "đề nghị" (also how units below make proposals), not
@@ -647,6 +650,14 @@ COLLECTIVE_SUBJECT = re.compile(
 )
 #: Which units work together with the lead unit.
 WITH_CUE = re.compile(r"\b(?:phoi hop (?:chat che )?voi|cung voi|va cac don vi lien quan)\b")
+#: A unit the task reports or submits to ("báo cáo UBND tỉnh trước ngày ...", "tham mưu UBND
+#: tỉnh giải quyết", "trình HĐND huyện"), written before it: whom the result goes to, no partner.
+RECIPIENT_BEFORE = re.compile(
+    r"\b(?:bao cao|trinh|tham muu|gui|de xuat)(?: (?:cho|len|ve|voi|ket qua))?\s*$"
+)
+#: A second assignment inside the same clause ("... gói thầu số 7… giao cho Sở X chủ trì ..."):
+#: the units after it are that task's, not partners of the one before.
+NEXT_ASSIGNMENT = re.compile(r"\bgiao(?: cho)?\s+(?=\S)")
 
 #: Categories of limitations: the earliest cue in the clause wins; ties by this order.
 CATEGORY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

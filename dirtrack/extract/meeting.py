@@ -23,7 +23,8 @@ commas ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩ
 first kind in this order that either names:
 ``review`` (tổng kết, sơ kết, đánh giá năm N; not "báo cáo tổng kết", a report on the agenda)
 > ``briefing`` (giao ban, họp thường kỳ, phiên họp tháng N) > ``working-session``
-(buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp). A plain
+(buổi làm việc, làm việc với) > ``conference`` (hội nghị, phiên họp, cuộc họp; "họp", not the
+"hợp" of "phối hợp", "phù hợp" that folds to the same key). A plain
 "hội nghị" whose report is a "báo cáo tổng kết/sơ kết" (a sentence about the same meeting) is a
 ``review``. When none of these names one, the meeting the body reports things "at" ("Tại hội
 nghị ...", "tại buổi làm việc ...") does, kinds in the same order; else the photo captions may.
@@ -95,7 +96,8 @@ _NAMED_AFTER = re.compile(
 )
 _LEVEL_WORD = re.compile(
     r"\b(?:tinh|huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|tp|(?:tinh|huyen|thi|thanh|quan) uy)"
-    r"\s*$"
+    # a house number after the ward is the address's ("HĐND phường 18 Lê Đại Hành")
+    r"(?:\s+\d{1,3})?\s*$"
 )
 
 
@@ -134,12 +136,25 @@ def _reports_document(lead: str) -> bool:
 # --- persons --------------------------------------------------------------------------------
 
 
+#: What a team is for, after "đoàn" in its head's title ("Trưởng đoàn giám sát", "Phó Trưởng
+#: đoàn công tác"): part of the title, not the verb after it.
+_TEAM_OF = frozenset(["giam sat", "kiem tra", "cong tac", "khao sat"])
+
+
 def _titleish(toks: Sequence[Token], k: int) -> bool:
     tok = toks[k]
     if tok.capitalized:
         return True
     if tok.key in TITLE_LOWER_WORDS:
         return True
+    for at in (k, k - 1):  # the first and the second word of the team's work
+        if (
+            at >= 1
+            and at + 1 < len(toks)
+            and toks[at - 1].key == "doan"
+            and f"{toks[at].key} {toks[at + 1].key}" in _TEAM_OF
+        ):
+            return True
     if k > 0 and f"{toks[k - 1].key} {tok.key}" in TITLE_BIGRAMS:
         return True
     return k + 1 < len(toks) and f"{tok.key} {toks[k + 1].key}" in TITLE_BIGRAMS
@@ -259,8 +274,11 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
-        if _LEVEL_WORD.search(key[: tok.start]) and j - i == 2:
-            i = j  # "tỉnh Hậu Giang": a place
+        if _LEVEL_WORD.search(key[: tok.start]) and (j - i == 2 or not title):
+            # "tỉnh Hậu Giang", and a ward or commune named after a person ("HĐND phường Phạm
+            # Đình Hổ", "UBND phường Nguyễn Trung Trực"): a place; a person written after a
+            # level word has a title before it ("Chủ tịch UBND xã Lê Văn Tám")
+            i = j
             continue
         after_title, after_end = _title_after(sentence, toks, j)
         name = sentence[toks[i].start : toks[j - 1].end]
@@ -529,7 +547,8 @@ _DAY_OF_MEETING = re.compile(
 
 #: A sentence that reports a document issued, not a meeting held.
 _ISSUES_DOCUMENT = re.compile(
-    r"^\W*(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
+    # also after an opener ("Sau cuộc làm việc, ngày 23-8-2011, cơ quan ... nhận được Thông báo")
+    r"^\W*(?:[^,;.]{0,30},\s*)?(?:(?:sang|chieu|toi)\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,"
     r"[^,;.]{0,60}?\b(?:ban hanh|co|da co|vua co|ky|da ky|gui|nhan duoc|da nhan duoc) "
     r"(?:cong van|van ban|thong bao|quyet dinh|chi thi|ke hoach|to trinh|bao cao)\b"
     # "UBND tỉnh Gia Lai vừa có thông báo Kết luận ...": the date line's day is the notice's
@@ -717,19 +736,33 @@ _AT_MEETING = re.compile(
 )
 
 
+#: "hop" is the key of "họp" (to meet) and of "hợp" (phối hợp, phù hợp, tập hợp, trường hợp):
+#: only the first names a meeting.
+_HOP = re.compile(r"\bhop\b")
+
+
+def _kind_key(text: str) -> str:
+    """The search key of ``text`` for the kind cues: a "hop" that is written "hợp" (or with any
+    tone but "họp") is masked, unless the text is written without tones at all."""
+    key, low = fold_aligned(text), lower_aligned(text)
+    if low == key:
+        return key
+    return _HOP.sub(lambda m: m.group() if low[m.start() : m.end()] == "họp" else "h~p", key)
+
+
 def kind_of(lead: str, title: str | None, body: Sequence[str]) -> str | None:
     """The kind of meeting (see the module docstring for the order of precedence)."""
     found: str | None = None
     # the lead and the headline together first, kinds in order ("Hội nghị giao ban ..." in the
     # headline is a briefing even when the lead only says "hội nghị"); a report named in the
     # lead ("Báo cáo tổng kết 05 năm ...") does not make the meeting a review
-    heads = [_NAMED_REPORT.sub(" ", fold_aligned(text)) for text in (lead, title or "")]
+    heads = [_NAMED_REPORT.sub(" ", _kind_key(text)) for text in (lead, title or "")]
     for kind, pattern in KIND_CUES:
         if any(pattern.search(key) for key in heads):
             found = kind
             break
     for text in body[:3] if found is None else ():
-        key = fold_aligned(text)
+        key = _kind_key(text)
         for kind, pattern in KIND_CUES:
             if pattern.search(key):
                 found = kind

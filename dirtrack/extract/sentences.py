@@ -82,13 +82,18 @@ _NAMES_AFTER = re.compile(rf"\s*{_NAME}\s*,\s*{_NAME}\s*(?:,|và\b)", re.UNICODE
 _OFFICES_BEFORE = re.compile(r"\bcác\s+(?:Sở|Bộ|Ban|Phòng)\s*$")
 
 
+#: An ellipsis where a quoted notice leaves words out, before the next assignment ("... làm rõ…
+#: gói thầu số 7… giao cho Sở NNPTNT chủ trì, ..."): it parts two tasks as a ``;`` does.
+_NEXT_TASK_ELIDED = r"(?:…|\.\.\.)(?=\s*giao (?:cho )?[A-ZĐ])"
+
+
 def split_clauses(sentence: str) -> list[Clause]:
     """Split a sentence on ``;`` and on ``:`` (not the ``:`` of a time like ``9:12``, nor
-    inside parentheses)."""
+    inside parentheses), and on an ellipsis before another assignment."""
     clauses: list[Clause] = []
     start = 0
     after = ""
-    for m in re.finditer(r";|(?<!\d):|:(?!\d)", sentence):
+    for m in re.finditer(rf";|(?<!\d):|:(?!\d)|{_NEXT_TASK_ELIDED}", sentence):
         if m.group() == ":" and _NAMES_AFTER.match(sentence, m.end()):
             continue  # "UBND các phường: Thanh Bình, Cẩm Thượng, ...": names, not a list's items
         if m.group() == ":" and _OFFICES_BEFORE.search(sentence, 0, m.start()):

@@ -125,20 +125,21 @@ _PARTY_BOARDS = (
 
 
 #: The same departments written with "&", dashes or abbreviations ("Nông nghiệp & PTNT",
-#: "NN&PTNT", "TN và MT", "LĐ-TB&XH"), as reports often write them.
+#: "NN&PTNT", "TN và MT", "LĐ-TB&XH"), or run together ("Sở NNPTNT", "Sở TNMT", "Sở KHĐT"), or
+#: with a spaced dash for "và" ("Sở Kế hoạch - Đầu tư"), as reports often write them.
 _DEPARTMENTS_SHORT = (
     r"nong nghiep\s*(?:va|&|-)\s*(?:phat trien nong thon|ptnt)",
-    r"nn\s*(?:va|&|-)\s*ptnt",
+    r"nn\s*(?:va|&|-)?\s*ptnt",
     r"tai nguyen\s*(?:&|-)\s*moi truong",
-    r"tn\s*(?:va|&|-)\s*mt",
+    r"tn\s*(?:va|&|-)?\s*mt",
     r"lao dong\s*-?\s*thuong binh\s*(?:&|-)\s*xa hoi",
-    r"ld\s*-?\s*tb\s*(?:va|&|-)\s*xh",
-    r"giao duc\s*&\s*dao tao",
-    r"gd\s*(?:va|&|-)\s*dt",
+    r"ld\s*-?\s*tb\s*(?:va|&|-)?\s*xh",
+    r"giao duc\s*(?:&|-)\s*dao tao",
+    r"gd\s*(?:va|&|-)?\s*dt",
     r"van hoa\s*(?:&)\s*thong tin",
     r"vh\s*(?:va|&|-)\s*tt",
-    r"ke hoach\s*&\s*dau tu",
-    r"kh\s*(?:va|&|-)\s*dt",
+    r"ke hoach\s*(?:&|-)\s*dau tu",
+    r"kh\s*(?:va|&|-)?\s*dt",
     r"tc\s*-\s*kh",
     r"gtvt",
     r"khcn",
@@ -591,8 +592,10 @@ def _committee_of_level(m: re.Match[str]) -> str:
 def unit_key(name: str) -> str:
     """Matching key of a unit name: no accents/case/tone, abbreviations expanded."""
     out: list[str] = []
+    # "TU" (Tỉnh ủy) is written in capitals; "tư" of "Đầu tư", "Tư pháp" is a word of its own
+    party_tu = re.search(r"\bTU\b", name) is not None
     for word in fold_words(name).split():
-        out.append(_ABBREVIATIONS.get(word, word))
+        out.append(word if word == "tu" and not party_tu else _ABBREVIATIONS.get(word, word))
     key = " ".join(out)
     key = re.sub(r"^(?:cac|nhung|co quan)\s+", "", key)
     key = re.sub(r"\b(?:cua)\s+", "", key)
