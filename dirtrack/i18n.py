@@ -1638,6 +1638,9 @@ ERRORS: dict[str, Entry] = {
     "map_no_column": N_(
         "--map: no column {column!r} in the header (row {row}); its columns are {columns}"
     ),
+    "key_column_no_column": N_(
+        "--key-column: no column {column!r} in the header (row {row}); its columns are {columns}"
+    ),
     "no_column_holds": N_(
         "row {row}: no column holds {what}; the columns are {columns}; name "
         "it with --map 'HEADER={field}'"
