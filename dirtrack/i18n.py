@@ -1175,9 +1175,9 @@ ERRORS: dict[str, Entry] = {
     ),
     # packs
     "pack_gone": N_("pack {id} no longer exists"),
-    "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
-    "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
-    "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),
+    "unit_dir_is_file": N_("--dir {value}: is a file, not a folder"),
+    "unit_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
+    "unit_dir_not_writable": N_("--dir {value}: cannot write in it"),
     "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
@@ -2045,7 +2045,6 @@ ERRORS: dict[str, Entry] = {
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
     "pack_due_before": N_("--due {date} is before the day the pack is made ({made})"),
-    "urge_no_dir": N_("--dir {dir}: no such folder"),
     "urge_nothing": NP_(
         "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
         "{unit} has nothing overdue or due within {n} days as of {date}: no letter",
