@@ -88,7 +88,7 @@ catalog: install
 
 # The report templates dirtrack ships (dirtrack/templates/report-<kind>-<lang>.docx), made by
 # the code that lays out the report itself. Run after changing the heading or the signature;
-# tests/test_templates.py fails until the shipped files agree.
+# tests/test_doc_layout.py fails until the shipped files agree.
 templates: install
 	$(BIN)/python -m dirtrack.render.docx_template
 
