@@ -883,6 +883,11 @@ MESSAGES.update(
             "{date}, {score}% alike); use --new or `dirtrack limitation "
             "unlink {id}` if it is not"
         ),
+        "rv_auto_linked_through": N_(
+            "limitation {id} linked as a repeat of limitation {first}, through limitation "
+            "{like} (raised {date}, {score}% alike); use --new or `dirtrack limitation unlink "
+            "{id}` if it is not"
+        ),
         "rv_may_repeat": N_(
             "limitation {id} may repeat limitation {first} ({score}% alike); "
             "if so: `dirtrack limitation link {id} --to {first}`"
