@@ -6,7 +6,22 @@ STAMP  := $(VENV)/.installed
 DEMO_STAMP := $(VENV)/.installed-demo
 DEMO_DB := $(CURDIR)/demo/demo.db
 
-.PHONY: install demo test test-all lint typecheck pytest bench clean catalog templates extract-model
+.PHONY: help install demo test test-all lint typecheck pytest bench clean catalog templates extract-model
+
+# make help: every target, in a line each (README, "Two commands")
+help:
+	@echo "make demo          a venv with dirtrack alone; records examples/seed_meetings.sh into demo/demo.db, prints its 2022Q3 report"
+	@echo "make install       the venv .venv with dirtrack, the PostgreSQL driver and the test tools"
+	@echo "make test          ruff, mypy --strict and pytest (PYTEST_ARGS=, PYTEST_WORKERS=, TEST_TMP=)"
+	@echo "make test-all      the same, every database test on both backends, thorough Hypothesis profile, slow tests"
+	@echo "make lint          ruff check and ruff format --check"
+	@echo "make typecheck     mypy --strict"
+	@echo "make pytest        pytest alone"
+	@echo "make bench         registers of 1,000 to 1,000,000 directives, timed (SIZES=1000,10000 limits them)"
+	@echo "make catalog       extract the messages into the Vietnamese .po, compile the .mo"
+	@echo "make templates     remake the report templates of dirtrack/templates/"
+	@echo "make extract-model retrain the clause model of dirtrack extract (installs scikit-learn)"
+	@echo "make clean         remove .venv, demo/, bench-out/ and the tools' caches"
 
 # The packages are installed by uv (from PyPI, into .venv/uv), which resolves, unpacks and
 # compiles them in parallel: about 20 s where pip takes 45 (make test waits for it before
@@ -73,7 +88,7 @@ catalog: install
 
 # The report templates dirtrack ships (dirtrack/templates/report-<kind>-<lang>.docx), made by
 # the code that lays out the report itself. Run after changing the heading or the signature;
-# tests/test_templates.py fails until the shipped files agree.
+# tests/test_doc_layout.py fails until the shipped files agree.
 templates: install
 	$(BIN)/python -m dirtrack.render.docx_template
 

@@ -883,6 +883,11 @@ MESSAGES.update(
             "{date}, {score}% alike); use --new or `dirtrack limitation "
             "unlink {id}` if it is not"
         ),
+        "rv_auto_linked_through": N_(
+            "limitation {id} linked as a repeat of limitation {first}, through limitation "
+            "{like} (raised {date}, {score}% alike); use --new or `dirtrack limitation unlink "
+            "{id}` if it is not"
+        ),
         "rv_may_repeat": N_(
             "limitation {id} may repeat limitation {first} ({score}% alike); "
             "if so: `dirtrack limitation link {id} --to {first}`"
@@ -1175,9 +1180,9 @@ ERRORS: dict[str, Entry] = {
     ),
     # packs
     "pack_gone": N_("pack {id} no longer exists"),
-    "pack_dir_is_file": N_("--dir {value}: is a file, not a folder"),
-    "pack_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
-    "pack_dir_not_writable": N_("--dir {value}: cannot write in it"),
+    "unit_dir_is_file": N_("--dir {value}: is a file, not a folder"),
+    "unit_dir_no_parent": N_("--dir {value}: folder {folder} does not exist"),
+    "unit_dir_not_writable": N_("--dir {value}: cannot write in it"),
     "unit_file_exists": N_("{file}: exists already; add --force to replace it"),
     "pack_text_too_long": N_(
         "directive {id}: a text of {n} characters does not fit in a workbook cell"
@@ -1638,6 +1643,9 @@ ERRORS: dict[str, Entry] = {
     "map_no_column": N_(
         "--map: no column {column!r} in the header (row {row}); its columns are {columns}"
     ),
+    "key_column_no_column": N_(
+        "--key-column: no column {column!r} in the header (row {row}); its columns are {columns}"
+    ),
     "no_column_holds": N_(
         "row {row}: no column holds {what}; the columns are {columns}; name "
         "it with --map 'HEADER={field}'"
@@ -2042,7 +2050,6 @@ ERRORS: dict[str, Entry] = {
     ),
     "urge_reply_before": N_("--reply-by {date} is before the letter's date {issued}"),
     "pack_due_before": N_("--due {date} is before the day the pack is made ({made})"),
-    "urge_no_dir": N_("--dir {dir}: no such folder"),
     "urge_nothing": NP_(
         "{unit} has nothing overdue or due within {n} day as of {date}: no letter",
         "{unit} has nothing overdue or due within {n} days as of {date}: no letter",

@@ -39,6 +39,26 @@ def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
     assert re.search(rf"dirtrack (--\S+ \S+ )*{re.escape(' '.join(path))}\b", README), path
 
 
+def _options(command: object) -> list[str]:
+    return [
+        o
+        for p in getattr(command, "params", [])
+        for o in (*getattr(p, "opts", ()), *getattr(p, "secondary_opts", ()))
+        if o.startswith("--") and o != "--help"
+    ]
+
+
+@pytest.mark.parametrize("path", [(), *command_paths()], ids=lambda p: " ".join(p) or "dirtrack")
+def test_every_option_is_in_the_readme(path: tuple[str, ...]) -> None:
+    """README is the manual: an option a command takes is named there (``history
+    --limitation``, ``edit directive --no-field`` and ``--show-completion`` were not)."""
+    command = get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    missing = [o for o in _options(command) if not re.search(rf"{re.escape(o)}(?![\w-])", README)]
+    assert not missing, (path, missing)
+
+
 def test_version_from_the_installed_entry_point() -> None:
     from dirtrack import __version__
 

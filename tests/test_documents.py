@@ -374,6 +374,27 @@ def test_urge_all_one_file_per_overdue_unit(reg: Cli, tmp_path: Path) -> None:
     assert snapshot(reg.db) == before
 
 
+def test_urge_all_makes_its_folder_as_pack_out_does(reg: Cli, tmp_path: Path) -> None:
+    """``urge --all --dir cong-van/``, README's example, refused a folder not made yet (``no
+    such folder``) where ``pack out --dir`` makes it: the folder rule is one, and said alike."""
+    reg.ok(*STATE)
+    letters = tmp_path / "cong-van"
+    reg.ok("urge", "--all", "--as-of", "2022-06-30", "--dir", f"{letters}/")
+    assert sorted(p.name for p in letters.glob("*.docx")) == ["BTC.docx"]
+    before = snapshot(reg.db)
+    deep = tmp_path / "khong-co" / "cong-van"
+    for command in (
+        ("urge", "--all", "--as-of", "2022-06-30"),
+        ("pack", "out", "--quarter", "2022Q2", "--as-of", "1/6/2022"),
+    ):
+        refused = reg.fail(*command, "--dir", str(deep))
+        assert refused == f"Error: --dir {deep}: folder {deep.parent} does not exist", command
+        assert not deep.parent.exists()
+        said = reg.fail("--lang", "vi", *command, "--dir", str(letters / "BTC.docx"))
+        assert said.startswith(f"Error: --dir {letters / 'BTC.docx'}: "), said
+    assert snapshot(reg.db) == before
+
+
 def test_urge_all_a_unit_code_never_names_a_folder(reg: Cli, tmp_path: Path) -> None:
     """A code may hold ``/`` and ``..``: each letter stays in --dir, one file per unit."""
     meeting = reg.id("add-meeting", "--date", "6/4/2022", "--title", "Mã lạ")

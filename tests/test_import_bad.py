@@ -254,6 +254,24 @@ def test_header_that_cannot_be_mapped(office: Cli, db_path: Path, tmp_path: Path
     )
 
 
+def test_a_key_column_the_header_lacks_is_said_as_key_column(
+    office: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """``--key-column 'Mã'`` on a sheet without that column named ``--map``, an option the
+    user never gave."""
+    sheet = csv_rows(tmp_path / "k.csv", [["STT", "Nội dung", "Đơn vị chủ trì"], ["1", "x", "BTC"]])
+    args = (str(sheet), "--meeting", "1", "--key-column", "Mã")
+    assert refused(office, db_path, *args) == (
+        "Error: --key-column: no column 'Mã' in the header (row 1); its columns are "
+        "A 'STT', B 'Nội dung', C 'Đơn vị chủ trì'"
+    )
+    said = office.fail("--lang", "vi", "import", *args)
+    assert said.startswith("Error: --key-column: dòng tiêu đề (dòng 1) không có cột 'Mã'")
+    # a column --map names is still --map's, with a --key-column the header has
+    mapped = (str(sheet), "--meeting", "1", "--key-column", "STT", "--map", "Người làm=unit")
+    assert refused(office, db_path, *mapped).startswith("Error: --map: no column 'Người làm'")
+
+
 def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) -> None:
     sheet = csv_rows(
         tmp_path / "d.csv",

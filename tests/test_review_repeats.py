@@ -57,6 +57,26 @@ def test_a_close_text_is_linked_and_the_user_is_told(cli: Cli, lims: dict[str, A
     assert "--new" in result.stderr and "limitation unlink" in result.stderr
 
 
+def test_a_link_made_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, Any]) -> None:
+    """Linked to a chain's first by its likeness to a later member, the message gave the later
+    one's day and likeness as the first's: ``… of limitation 1 (raised 2023-03-15, 87% alike)``
+    for a limitation 1 raised on 2022-05-06."""
+    m1, m2, m3 = lims["m"]
+    said = "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời"
+    second = cli.id("add-limitation", str(m2), "--unit", "VPTU", said)
+    result = cli("add-limitation", str(m3), "--unit", "VPTU", "--format", "json", said)
+    assert result.exit_code == 0, result.stderr
+    third = json.loads(result.stdout)
+    assert third["repeat_of"] == lims["first"]
+    assert result.stderr.strip() == (
+        f"limitation {third['id']} linked as a repeat of limitation {lims['first']}, through "
+        f"limitation {second} (raised 2023-03-15, 100% alike); use --new or `dirtrack "
+        f"limitation unlink {third['id']}` if it is not"
+    )
+    vi = cli("--lang", "vi", "add-limitation", str(m3), "--unit", "VPTU", said + ".")
+    assert f"của hạn chế {lims['first']}, qua hạn chế" in vi.stderr, vi.stderr
+
+
 def test_new_keeps_it_apart(cli: Cli, lims: dict[str, Any]) -> None:
     m2 = lims["m"][1]
     result = cli(

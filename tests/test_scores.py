@@ -204,6 +204,21 @@ def test_an_office_rule_file(cli: Cli, register: dict[str, int], tmp_path: Path)
     assert c["points"] == 90.0
 
 
+def test_the_readmes_rule_file_is_taken_as_shown(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    """README's "A rule file", copied as it stands: it had one tier with conditions and a
+    ``min`` above ``base``, which ``score`` refuses (a unit earning nothing would get no tier)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("**A rule file**", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    rules = tmp_path / "quy-che-tinh.toml"
+    rules.write_text(shown, encoding="utf-8")
+    result = cli.json("score", *PERIOD, "--rules", str(rules))
+    assert result["rules"]["name"] == "tinh"
+    assert [t["code"] for t in result["rules"]["tiers"]][-1] == "not-done"
+    assert all(u["tier"] in ("excellent", "not-done", None) for u in result["units"])
+
+
 def test_as_of_reproduces_the_past(cli: Cli, register: dict[str, int]) -> None:
     """Judged on 30/6, d2's lateness and d5's overdue count, later work does not."""
     got = units(cli.json("score", "--period", "2025H1", "--as-of", "2025-06-30"))

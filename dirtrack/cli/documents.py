@@ -149,7 +149,7 @@ def urge(
     from dirtrack.remind import build_reminders, check_days, is_due_soon
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
-    from dirtrack.render.outfile import unit_file, unit_file_target, write_atomic
+    from dirtrack.render.outfile import unit_file, unit_file_target, unit_folder, write_atomic
     from dirtrack.status import Status
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.documents import record_urging, urged_before
@@ -176,10 +176,9 @@ def urge(
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
-    if folder is not None:
-        where = Path(folder).expanduser()
-        if not where.is_dir():
-            raise InvalidInput.of("urge_no_dir", dir=folder)
+    where = None if folder is None else Path(folder).expanduser()
+    if where is not None:
+        unit_folder(where)
     if fmt == "docx" and target is None and folder is None:
         import sys
 
@@ -246,9 +245,9 @@ def urge(
                 due_soon=[r["id"] for r in section["due_soon"]],
             )
             path = target
-            if folder is not None:
+            if where is not None:
                 name = unit_file(section["code"], fmt, unit_id, taken)
-                path = unit_file_target(Path(folder) / name, force=force)
+                path = unit_file_target(where / name, force=force)
             written.append((path, data, section["code"]))
         for path, data, _ in written:  # inside the transaction: a failed write records nothing
             if path is not None:

@@ -188,11 +188,14 @@ def settle_repeat(
     best = found[0]
     if best.strong:
         link_limitation(session, limitation_id, best.first_id)
+        # The day and the likeness are those of the limitation it is alike (best.id), which is
+        # the chain's first only when that one was not raised again since.
         return msg(
-            "rv_auto_linked",
+            "rv_auto_linked" if best.id == best.first_id else "rv_auto_linked_through",
             lang,
             id=limitation_id,
             first=best.first_id,
+            like=best.id,
             date=best.raised_on,
             score=int(best.score),
         )

@@ -134,7 +134,9 @@ def pack_out(
         settings, password = _mail_settings(ctx, dry_run=dry_run)
     target = Path(folder).expanduser()
     if not dry_run:
-        _check_folder(ctx, target)
+        from dirtrack.render.outfile import unit_folder
+
+        unit_folder(target)
     rehearsal = dry_run
     results: list[dict[str, Any]] = []
     skipped: list[str] = []
@@ -264,24 +266,6 @@ def _need_database(ctx: typer.Context) -> None:
 
     if missing_database(ctx):
         raise DatabaseError.of("no_database_at", path=database_file(ctx))
-
-
-def _check_folder(ctx: typer.Context, target: Path) -> None:
-    import os
-
-    if target.exists() and not target.is_dir():
-        raise InvalidInput.of("pack_dir_is_file", value=target)
-    if not target.exists():
-        if not target.parent.is_dir():
-            raise InvalidInput.of("pack_dir_no_parent", value=target, folder=target.parent)
-        try:
-            target.mkdir()
-        except OSError as exc:
-            from dirtrack.render.outfile import write_failure
-
-            raise write_failure(exc, target) from None
-    if not os.access(target, os.W_OK):
-        raise InvalidInput.of("pack_dir_not_writable", value=target)
 
 
 def _recipients(contacts: "list[Contact]") -> tuple[list[str], list[str]]:

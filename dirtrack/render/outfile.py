@@ -85,6 +85,23 @@ def unit_file_target(path: Path, *, force: bool) -> Path:
     return check_target(str(path), force=force)
 
 
+def unit_folder(folder: Path) -> None:
+    """Make ready the folder ``--dir`` names for one file per unit (``pack out``'s workbooks,
+    ``urge --all``'s letters): created when missing and its parent exists; refused when it is a
+    file, when its parent is missing too, or when it cannot be written in."""
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput.of("unit_dir_is_file", value=folder)
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise InvalidInput.of("unit_dir_no_parent", value=folder, folder=folder.parent)
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise write_failure(exc, folder) from None
+    if not os.access(folder, os.W_OK):
+        raise InvalidInput.of("unit_dir_not_writable", value=folder)
+
+
 def write_failure(exc: OSError, target: object) -> DirtrackError:
     """The error to report for ``exc``, raised while writing ``target`` (a path, or a Phrase)."""
     from dirtrack.inputs import os_reason

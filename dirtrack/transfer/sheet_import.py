@@ -486,7 +486,10 @@ class SheetImport:
         if self.options.key_column is not None:
             pairs.append((nfc(self.options.key_column), "key"))
         self.progress.stage("reading")
-        layouts = self._layouts(pairs)
+        try:
+            layouts = self._layouts(pairs)
+        except InvalidInput as exc:
+            raise self._named_by_option(exc) from None
         self.index = UnitIndex.load(self.session)
         # "Trước ngày 15/3/2025", "trong 10 ngày làm việc": on the office's calendar, as assign
         self.calendar = load_workdays(self.session.connection())
@@ -510,6 +513,17 @@ class SheetImport:
         if not self.options.dry_run and not result.problems:
             self._write(result)
         return result
+
+    def _named_by_option(self, exc: InvalidInput) -> InvalidInput:
+        """``exc`` as the option that named the missing column says it: ``--key-column`` is
+        looked for among the headers as ``--map``'s columns are, but a column it names that the
+        header lacks is its own mistake, not ``--map``'s."""
+        key = self.options.key_column
+        if exc.key != "map_no_column" or key is None:
+            return exc
+        if fold_words(str(exc.params.get("column", ""))) != fold_words(nfc(key)):
+            return exc
+        return InvalidInput.of("key_column_no_column", **exc.params)
 
     def _read(self, layout: Layout) -> None:
         """Pass 1 over one worksheet's table (or the CSV file's)."""
