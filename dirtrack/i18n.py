@@ -892,6 +892,10 @@ MESSAGES.update(
             "limitation {id} may repeat limitation {first} ({score}% alike); "
             "if so: `dirtrack limitation link {id} --to {first}`"
         ),
+        "rv_may_repeat_through": N_(
+            "limitation {id} may repeat limitation {first}, through limitation {like} "
+            "({score}% alike); if so: `dirtrack limitation link {id} --to {first}`"
+        ),
         "rv_unlinked": N_("limitation {id} is no longer linked to limitation {first}"),
         "rv_wrote": N_("wrote {path}"),
     }

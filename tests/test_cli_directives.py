@@ -232,6 +232,17 @@ def test_show_as_a_person_reads_it(units: Cli, meeting: int) -> None:
     assert "Extended" in text_en and "2022-08-31" in text_en
 
 
+def test_show_gives_the_words_of_the_deadline_in_force(units: Cli, meeting: int) -> None:
+    # An extension's words replace the original's beside the date, as due_phrase does in JSON.
+    d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "tháng 6/2022", "Đề án A")
+    units.ok("extend", str(d), "--to", "tháng 8/2022", "--date", "2022-06-25")
+    before = units.ok("--lang", "vi", "show", str(d), "--as-of", "2022-06-20")
+    assert "«tháng 6/2022»" in before and "tháng 8/2022" not in before
+    after = units.ok("--lang", "vi", "show", str(d), "--as-of", "2022-07-01")
+    assert "«tháng 8/2022»" in after and "«tháng 6/2022»" not in after
+    assert units.json("show", str(d), "--as-of", "2022-07-01")["due_phrase"] == "tháng 8/2022"
+
+
 def test_show_before_the_directive_was_given_says_so(units: Cli, meeting: int) -> None:
     d = units.id("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đề án A")
     # `list --as-of` leaves it out that day; `show` says it did not exist yet, in both languages.

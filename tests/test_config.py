@@ -62,6 +62,25 @@ def test_the_installed_command_shows_every_commands_settings(config_file: Path) 
     assert {"report.cutoff", "overdue.stale-after", "remind.stale-after"} <= keys
 
 
+def test_config_shows_the_risk_thresholds_in_effect(config_file: Path) -> None:
+    """The [risk] table tunes the colours; `config` showed none of its keys."""
+    assert settings()["risk.soon-days"] == {
+        "key": "risk.soon-days",
+        "value": 7,
+        "source": "default",
+        "origin": "",
+    }
+    config_file.write_text("[risk]\nsoon-days = 10\npending_request = false\n", encoding="utf-8")
+    found = settings()
+    assert (found["risk.soon-days"]["value"], found["risk.soon-days"]["source"]) == (10, "file")
+    assert found["risk.pending-request"]["value"] is False
+    assert found["risk.pending-request"]["origin"] == str(config_file)
+    assert (found["risk.unit-red-share"]["value"], found["risk.red-days"]["source"]) == (
+        0.25,
+        "default",
+    )
+
+
 def test_file_then_environment_then_option(config_file: Path, tmp_path: Path) -> None:
     config_file.write_text(
         'db = "data/office.db"\nlang = "vi"\nactor = "Văn thư"\n\n'

@@ -112,6 +112,28 @@ def test_a_weaker_match_is_only_suggested(cli: Cli, lims: dict[str, Any]) -> Non
     assert f"limitation link {record['id']} --to {lims['driver']}" in result.stderr
 
 
+def test_a_suggestion_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, Any]) -> None:
+    """A suggestion named the chain's first with the likeness of a later member, which the
+    first's own text does not have."""
+    m1, m2, m3 = lims["m"]
+    later = "Thiếu lái xe phục vụ công tác kiểm tra, giám sát"
+    second = cli.id("add-limitation", str(m2), "--unit", "UBKT", later)
+    said = "Còn thiếu cán bộ chuyên trách công tác kiểm tra, giám sát"
+    score = int(similarity(said, later))
+    assert SUGGEST_SCORE <= score < LINK_SCORE
+    assert similarity(said, "Thiếu lái xe phục vụ công tác") < SUGGEST_SCORE
+    result = cli("add-limitation", str(m3), "--unit", "UBKT", "--format", "json", said)
+    third = json.loads(result.stdout)
+    assert third["repeat_of"] is None
+    assert result.stderr.strip() == (
+        f"limitation {third['id']} may repeat limitation {lims['driver']}, through limitation "
+        f"{second} ({score}% alike); if so: `dirtrack limitation link {third['id']} --to "
+        f"{lims['driver']}`"
+    )
+    vi = cli("--lang", "vi", "add-limitation", str(m3), "--unit", "UBKT", said + ".")
+    assert f"của hạn chế {lims['driver']}, qua hạn chế {second}" in vi.stderr, vi.stderr
+
+
 def test_other_units_are_never_suggested(cli: Cli, lims: dict[str, Any]) -> None:
     m2 = lims["m"][1]
     result = cli(

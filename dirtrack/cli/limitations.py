@@ -199,7 +199,14 @@ def settle_repeat(
             date=best.raised_on,
             score=int(best.score),
         )
-    return msg("rv_may_repeat", lang, id=limitation_id, first=best.first_id, score=int(best.score))
+    return msg(
+        "rv_may_repeat" if best.id == best.first_id else "rv_may_repeat_through",
+        lang,
+        id=limitation_id,
+        first=best.first_id,
+        like=best.id,
+        score=int(best.score),
+    )
 
 
 @limitation_app.command("link")

@@ -616,6 +616,24 @@ def _mail_rows(loaded: Any) -> list[Record]:
     return rows
 
 
+def _risk_rows(loaded: Any) -> list[Record]:
+    """The ``[risk]`` thresholds the colours are judged by, from the file or the default."""
+    from dataclasses import fields as dataclass_fields
+
+    from dirtrack import risk
+
+    # the file may write a key with - or _ (risk.rules_from reads both)
+    table = {key.replace("-", "_"): value for key, value in loaded.table("risk").items()}
+    rows: list[Record] = []
+    for spec in dataclass_fields(risk.RiskRules):
+        if spec.name in table:
+            row = {"value": table[spec.name], "source": "file", "origin": str(loaded.path)}
+        else:
+            row = {"value": getattr(risk.DEFAULT, spec.name), "source": "default", "origin": ""}
+        rows.append({"key": "risk." + spec.name.replace("_", "-"), **row})
+    return rows
+
+
 @app.command("config")
 def config_cmd(
     ctx: typer.Context,
@@ -641,6 +659,7 @@ def config_cmd(
         out(str(loaded.path))
         return
     rows = _root_rows(ctx, loaded.path) + _command_rows(ctx, loaded) + _mail_rows(loaded)
+    rows += _risk_rows(loaded)
     lang = state(ctx).lang
     shown = str(loaded.path) + ("" if loaded.exists else f" {msg('config_none', lang)}")
     environment = [

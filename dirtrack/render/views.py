@@ -227,7 +227,7 @@ def directive_card(record: Record, lang: str) -> None:
         (t("with", lang), ", ".join(record["with"])),
         (
             t("due", lang),
-            _due(record, lang) + (f"  «{record['due_text']}»" if record["due_text"] else ""),
+            _due(record, lang) + (f"  «{record['due_phrase']}»" if record["due_phrase"] else ""),
         ),
         (t("product", lang), record["product"] or ""),
         (t("status", lang), _status(record, lang)),
