@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.official import (
+    LINE_BREAK,
     body_paragraph,
     cant_split,
     fixed_layout,
@@ -83,25 +84,7 @@ def fit_widths(
     than a unit's name. Else every column gets its need plus a share of what is left in
     proportion to how much more it would like.
     """
-    needs: list[float] = []
-    wishes: list[float] = []
-    for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
-        cells = [row[column] for row in texts]
-        need = max(text_width_cm(w, size, bold=True) for w in _words(header))
-        wish = text_width_cm(header, size, bold=True)
-        if kind in (TEXT, RATE, TREND):  # may wrap between words
-            pieces = [w for c in cells for w in _words(c)]
-            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
-            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            if kind == TEXT:  # its longest line, however long: a directive's words
-                need, wish = max(need, 1.5), max(wish, longest)
-            else:  # a rate, a trend: short lines, its header on two
-                wish = max(wish / 2, min(longest, 12.0))
-        else:  # its header on two lines is enough
-            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            need, wish = max(need, widest), max(wish / 2, widest)
-        needs.append(need + CELL_PADDING)
-        wishes.append(max(wish, need) + CELL_PADDING)
+    needs, wishes = _demands(headers, texts, kinds, size)
     left = usable - sum(needs)
     if left < 0:
         return None
@@ -123,6 +106,33 @@ def fit_widths(
         return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
+
+
+def _demands(
+    headers: list[str], texts: list[list[str]], kinds: list[str], size: float
+) -> tuple[list[float], list[float]]:
+    """What each column needs (cm: its longest word, a number or date whole) and would like
+    (its longest line, a number's header on two lines), its cell padding included."""
+    needs: list[float] = []
+    wishes: list[float] = []
+    for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
+        cells = [row[column] for row in texts]
+        need = max(text_width_cm(w, size, bold=True) for w in _words(header))
+        wish = text_width_cm(header, size, bold=True)
+        if kind in (TEXT, RATE, TREND):  # may wrap between words
+            pieces = [w for c in cells for w in _words(c)]
+            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
+            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            if kind == TEXT:  # its longest line, however long: a directive's words
+                need, wish = max(need, 1.5), max(wish, longest)
+            else:  # a rate, a trend: short lines, its header on two
+                wish = max(wish / 2, min(longest, 12.0))
+        else:  # its header on two lines is enough
+            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            need, wish = max(need, widest), max(wish / 2, widest)
+        needs.append(need + CELL_PADDING)
+        wishes.append(max(wish, need) + CELL_PADDING)
+    return needs, wishes
 
 
 def _whole_lines(
@@ -232,11 +242,26 @@ def _roomy(found: Layout) -> bool:
 
 
 def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layout:
-    """At 8 pt, the page shared by need, when no word-keeping layout fits (words may break)."""
+    """At 8 pt, when no word-keeping layout fits (a word or an address wider than the page):
+    the numbers and dates keep what they need, whole, so do the text columns whose longest
+    word fits an even share of what is left, and the others share the rest by what each
+    needs; only there does a word break."""
     found = layout(table, lang, 1e6, portrait=portrait, sizes=(8.0,))
     assert found is not None
-    total = sum(found.widths)
-    found.widths = [usable * w / total for w in found.widths]
+    needs, _ = _demands(found.headers, found.texts, found.kinds, found.size)
+    sharing = {i for i, kind in enumerate(found.kinds) if kind == TEXT}
+    room = usable - sum(n for i, n in enumerate(needs) if i not in sharing)
+    while sharing and room > 0:
+        whole = {i for i in sharing if needs[i] <= room / len(sharing)}
+        if not whole or whole == sharing:
+            break
+        sharing -= whole
+        room -= sum(needs[i] for i in whole)
+    if sharing and room > 0:
+        shared = sum(needs[i] for i in sharing)
+        found.widths = [room * n / shared if i in sharing else n for i, n in enumerate(needs)]
+    else:  # not even the numbers fit: every column by its need
+        found.widths = [usable * n / sum(needs) for n in needs]
     return found
 
 
@@ -407,19 +432,26 @@ _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 
 def _unbroken(run: Any, text: str) -> None:
     """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
-    never breaks at (Word's non-breaking hyphen; it reads back as ``-``)."""
+    never breaks at (Word's non-breaking hyphen; it reads back as ``-``); a line break the
+    text holds (LF, CR or both) a line break and a tab a tab, as python-docx writes a
+    paragraph's text (raw in the text, LibreOffice set one as a space and another as a break)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    pieces = _INNER_HYPHEN.split(text)
-    for index, piece in enumerate(pieces):
-        if index:
-            run._r.append(OxmlElement("w:noBreakHyphen"))
-        if piece:
-            element = OxmlElement("w:t")
-            element.set(qn("xml:space"), "preserve")
-            element.text = piece
-            run._r.append(element)
+    for number, line in enumerate(LINE_BREAK.split(text)):
+        if number:
+            run._r.append(OxmlElement("w:br"))
+        for index, piece in enumerate(_INNER_HYPHEN.split(line)):
+            if index:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            for place, part in enumerate(piece.split("\t")):
+                if place:
+                    run._r.append(OxmlElement("w:tab"))
+                if part:
+                    element = OxmlElement("w:t")
+                    element.set(qn("xml:space"), "preserve")
+                    element.text = part
+                    run._r.append(element)
 
 
 def _new_section(doc: Any, start: Any) -> Any:
