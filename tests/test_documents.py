@@ -275,6 +275,20 @@ def test_urge_in_markdown_sets_several_recipients_as_the_letter_does(reg: Cli) -
     assert "Kính gửi: Thường trực Tỉnh ủy" in one
 
 
+def test_urge_in_markdown_writes_its_days_as_the_word_letter(reg: Cli) -> None:
+    # The English Markdown letter wrote its deadlines '2022-04-30' beside '12-TB/TU of 6 Apr
+    # 2022' in the same row (the terminal's ISO day in a letter). Now its tables write their
+    # days as the Word letter does: '30 Apr 2022', '30/04/2022' in Vietnamese.
+    for lang, due, cited in (
+        ("en", "30 Apr 2022", "12-TB/TU of 6 Apr 2022"),
+        ("vi", "30/04/2022", "12-TB/TU ngày 06/04/2022"),
+    ):
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+        row = next(line for line in md.splitlines() if "Rà soát quy hoạch" in line)
+        assert [c.strip() for c in row.strip("|").split("|")][2:4] == [cited, due], row
+        assert "2022-0" not in md, lang
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_requests_and_periodic_sentences_say_no_zero(reg: Cli, lang: str) -> None:
     # "Đề nghị gia hạn: 1 đề nghị (0 đề nghị sau khi đã quá hạn), 0 được chấp thuận, …;
