@@ -1031,3 +1031,52 @@ def test_a_word_wider_than_the_page_leaves_every_column_in_place(
                             if address not in word:
                                 need = text_width_cm(word, size, bold=bool(run.bold))
                                 assert need + 0.38 <= width + 1e-6, (lang, word, width)
+
+
+def _empty_sections(doc: Any) -> list[int]:
+    """The sections (page set-ups) with nothing printed in them: each an empty page."""
+    filled: list[bool] = [False]
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:tbl") or element.find(".//" + qn("w:drawing")) is not None:
+            filled[-1] = True
+        elif element.tag == qn("w:p") and "".join(element.itertext()).strip():
+            filled[-1] = True
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            filled.append(False)
+    return [index for index, full in enumerate(filled) if not full]
+
+
+def test_a_document_ending_on_landscape_pages_has_no_empty_last_page(
+    long_named: Cli, tmp_path: Path
+) -> None:
+    # The brief whose last table went on landscape pages (a red directive holding a long
+    # address) was turned back to portrait after it with nothing to follow: an empty portrait
+    # page at the end, numbered; the report likewise put its signature alone on a portrait
+    # page. Now the brief ends on the page of its last table, and the report's signature
+    # goes on that landscape page, under the last rows.
+    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
+    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    for lang in ("vi", "en"):
+        for name, extra in (("brief", ("--brief",)), ("bc", ())):
+            out = tmp_path / f"{name}-{lang}.docx"
+            cli.ok("--lang", lang, "report", "--quarter", "2023Q3", *extra, "--format", "docx",
+                   "--out", str(out))  # fmt: skip
+            doc = Document(str(out))
+            assert _empty_sections(doc) == [], (lang, name)
+            if name == "brief":
+                last = doc.sections[-1]
+                assert last.page_width > last.page_height, "ends on its landscape table"
+                continue
+            # The signature on the landscape page of the body's last rows: turned back to
+            # portrait after them, it stood alone on a page of its own.
+            section, tables = 0, []  # (section index, first cell's text) of each table
+            for element in doc.element.body.iterchildren():
+                if element.tag == qn("w:tbl"):
+                    tables.append((section, "".join(element.itertext())))
+                elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                    section += 1
+            signed = next(i for i, (_, text) in enumerate(tables)
+                          if text.startswith(("Nơi nhận", "Recipients")))  # fmt: skip
+            last_rows = doc.sections[tables[signed - 1][0]]
+            assert last_rows.page_width > last_rows.page_height, (lang, "the last table is wide")
+            assert tables[signed][0] == tables[signed - 1][0], (lang, tables[signed - 1 :])

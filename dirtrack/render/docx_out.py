@@ -512,10 +512,13 @@ def annex_sections(document: Document) -> list[Any]:
     return [part for part in document.sections if _annex_section(part)]
 
 
-def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
+def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> Pages:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
-    short tables around it up to the text before and after it."""
+    short tables around it up to the text before and after it. Returns the pages, still
+    landscape after a wide last table: the signature goes on its page (turned back to
+    portrait, it stood alone on a page), and a portrait section with nothing in it would
+    print as an empty last page."""
     from dirtrack.i18n import t
 
     lang = document.lang
@@ -549,7 +552,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
                 _write_table(doc, found)
             if part.chart_after == table.key and chart is not None:  # on its table's page
                 _chart(doc, chart, width, t("rv_chart_title", lang))
-    pages.turn(False)
+    return pages
 
 
 # cm: the chart's most, so that it goes on the page with the last row of its table and its
@@ -661,9 +664,9 @@ def render_docx(
     else:
         title = doc.add_heading(document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    write_body(doc, document, chart, formal=head is not None)
-    if head is not None:
-        signature(doc, head, usable)
+    pages = write_body(doc, document, chart, formal=head is not None)
+    if head is not None:  # on the page of the last row: after a wide table, a landscape one
+        signature(doc, head, pages.turn(pages.landscape))
     for part in annex_sections(document):
         wide = _landscape(doc)
         write_annex(doc, part, wide, lang, head)

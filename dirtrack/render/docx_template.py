@@ -101,7 +101,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
     report = template.new_subdoc()
     _template_pages(report, template)
-    write_body(report, document, chart, formal=True)
+    write_body(report, document, chart, formal=True).turn(False)  # the template's text follows
     keep_with_next_block(report)  # the template's signature follows the body
     annex = template.new_subdoc()
     parts = annex_sections(document)
