@@ -1080,3 +1080,27 @@ def test_a_document_ending_on_landscape_pages_has_no_empty_last_page(
             last_rows = doc.sections[tables[signed - 1][0]]
             assert last_rows.page_width > last_rows.page_height, (lang, "the last table is wide")
             assert tables[signed][0] == tables[signed - 1][0], (lang, tables[signed - 1 :])
+
+
+def test_a_period_without_a_directive_has_no_empty_annex(long_named: Cli, tmp_path: Path) -> None:
+    # A quarter in which no directive was in force printed, after the signature, a landscape
+    # page with PHỤ LỤC, its subject and 'Kèm theo Báo cáo số …' over nothing. Now a period
+    # without a unit's table has no annex in Word (one with directives keeps it), and the
+    # Markdown and HTML say 'Không có.' under its heading, as under a table without rows.
+    for quarter, annexed in (("2023Q1", False), ("2023Q3", True)):
+        for lang, title in (("vi", "PHỤ LỤC"), ("en", "ANNEX")):
+            out = tmp_path / f"bc-{quarter}-{lang}.docx"
+            long_named.ok("--lang", lang, "report", "--quarter", quarter, "--format", "docx",
+                          "--number", "3", "--out", str(out))  # fmt: skip
+            doc = Document(str(out))
+            assert (title in [p.text for p in doc.paragraphs]) is annexed, (quarter, lang)
+            assert _empty_sections(doc) == [], (quarter, lang)
+            last = doc.sections[-1]
+            assert (last.page_width > last.page_height) is annexed, (quarter, lang)
+    # Markdown and HTML ended on the annex's heading with nothing under it: now the sentence.
+    for lang, nothing in (("vi", "Không có."), ("en", "Nothing to report.")):
+        args = ("--lang", lang, "report", "--quarter", "2023Q1", "--format")
+        md = long_named.ok(*args, "md").rstrip("\n").splitlines()
+        assert md[-3].startswith("## ") and md[-2:] == ["", nothing], md[-3:]
+        html = long_named.ok(*args, "html")
+        assert html.split("<h2>")[-1].split("</h2>", 1)[1].startswith(f"<p>{nothing}</p>")

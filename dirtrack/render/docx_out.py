@@ -509,7 +509,13 @@ def _annex_section(part: Any) -> bool:
 
 
 def annex_sections(document: Document) -> list[Any]:
-    return [part for part in document.sections if _annex_section(part)]
+    """The annex's sections that have a unit's table to print: a period without a directive
+    has none, and no PHỤ LỤC page with nothing under its title."""
+    return [
+        part
+        for part in document.sections
+        if _annex_section(part) and any(t.key != "directives" for t in part.tables)
+    ]
 
 
 def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> Pages:
@@ -527,8 +533,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
     note = body_paragraph(doc, "")
     note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
-    annex = annex_sections(document)
-    parts = [part for part in document.sections if part not in annex]
+    parts = [part for part in document.sections if not _annex_section(part)]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
     for part, tables, marks in zip(parts, placed, ahead, strict=True):

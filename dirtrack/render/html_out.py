@@ -112,9 +112,10 @@ def render_html(document: Document, chart: bytes | None = None) -> str:
         _sub(block, "h2", section.title)
         for paragraph in section.paragraphs:
             _sub(block, "p", paragraph)
-        for table in section.tables:
-            if table.key == "directives":  # the annex's per-unit tables carry it
-                continue
+        shown = [table for table in section.tables if table.key != "directives"]
+        if not shown and not section.paragraphs:  # the annex of a period without a directive
+            _sub(block, "p", t("none_sentence", lang))
+        for table in shown:  # the annex's per-unit tables carry the list of directives
             _table(block, table, lang)
             if section.chart_after == table.key and chart is not None:
                 figure = _sub(block, "figure")

@@ -272,9 +272,11 @@ def markdown_lines(document: Document) -> Iterator[str]:
         for paragraph in section.paragraphs:
             yield from (md_line(paragraph), "")
         tables = section.tables if section.more is None else chain(section.tables, section.more())
+        shown = bool(section.paragraphs)
         for table in tables:
             if table.key == "directives":  # the annex's per-unit tables carry it
                 continue
+            shown = True
             level = "####" if table.annex else "###"
             yield from (f"{level} {md_text(table.title)}", "")
             if table.rows:
@@ -282,6 +284,8 @@ def markdown_lines(document: Document) -> Iterator[str]:
             else:
                 yield t("none_sentence", lang)
             yield ""
+        if not shown:  # the annex of a period without a directive: not a heading alone
+            yield from (t("none_sentence", lang), "")
 
 
 def _without_trailing_space(lines: Iterable[str]) -> Iterator[str]:
