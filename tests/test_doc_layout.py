@@ -1104,3 +1104,30 @@ def test_a_period_without_a_directive_has_no_empty_annex(long_named: Cli, tmp_pa
         assert md[-3].startswith("## ") and md[-2:] == ["", nothing], md[-3:]
         html = long_named.ok(*args, "html")
         assert html.split("<h2>")[-1].split("</h2>", 1)[1].startswith(f"<p>{nothing}</p>")
+
+
+def test_a_chart_of_a_provinces_units_goes_on_in_pieces(units: Cli, tmp_path: Path) -> None:
+    # 60 units made a chart 50 cm tall, set 20 cm tall and 6 cm wide to fit the page: its
+    # labels at a third of their size (300 units: a stripe 0.5 cm wide). Now the chart is
+    # drawn in pieces, each 15.5 cm wide and at most 20 cm tall, every unit in one of them in
+    # the table's order, the caption under the last.
+    units.ok(*STATE)
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết")
+    for index in range(60):
+        code = f"X{index:02d}"
+        units.ok("unit", "add", code, f"Ủy ban nhân dân xã số {index}")
+        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "docx",
+             "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    pieces = doc.inline_shapes
+    assert len(pieces) >= 3, len(pieces)
+    for piece in pieces:
+        assert abs(_cm(piece.width) - 15.5) < 0.01, _cm(piece.width)
+        assert _cm(piece.height) <= 20.0 + 1e-6, _cm(piece.height)
+    body = list(doc.element.body.iterchildren())
+    holders = [i for i, e in enumerate(body) if e.find(".//" + qn("w:drawing")) is not None]
+    assert holders == list(range(holders[0], holders[0] + len(pieces)))  # one after another
+    captioned = [p for p in doc.paragraphs if p.text == "Tỷ lệ hoàn thành theo đơn vị (%)"]
+    assert len(captioned) == 1 and captioned[0]._p is body[holders[-1] + 1]

@@ -16,6 +16,11 @@ from dirtrack.records import Record
 # the chart's labels in the face of the text around it, not matplotlib's sans.
 SERIFS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
 LABEL_WIDTH = 28  # characters: a unit's name is wrapped to lines this long
+FIGURE_WIDTH = 7.5  # inches, as drawn; the Word report sets it 15.5 cm wide
+# Inches: the tallest piece of a chart the Word report sets at its labels' size (20 cm tall
+# at 15.5 cm wide), and the room the axis and margins take in each piece.
+PIECE_HEIGHT = FIGURE_WIDTH * 20.0 / 15.5
+FRAME_HEIGHT = 1.2
 
 
 def chart_fonts() -> list[str]:
@@ -32,6 +37,16 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
 
     Units with nothing due get no bar and the label "nothing due".
     """
+    return completion_pngs(rows, lang, pieces=False)[0]
+
+
+def completion_pngs(
+    rows: Sequence[tuple[str, Record]], lang: str, *, pieces: bool = True
+) -> list[bytes]:
+    """:func:`completion_png` in pieces, the units in order, each no taller than the Word
+    report sets at its labels' size (one piece for up to some twenty units): a province's
+    300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe with labels
+    no one could read. ``pieces=False``: one picture, however tall (the HTML page scrolls)."""
     import warnings
 
     import matplotlib
@@ -41,18 +56,41 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
         # a letter no installed font has (an emoji in a unit's name) is drawn as a box; the
         # warning matplotlib writes of it, on stderr with its source lines, is not for people
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        return _draw(rows, lang)
+        return [_draw(piece, lang) for piece in (_pieces(rows) if pieces else [rows])]
+
+
+def _label(text: str) -> str:
+    # A long name on lines of its own: on one line it took the width of the plot, and every
+    # label was cut at the left edge of the picture.
+    return textwrap.fill(text, LABEL_WIDTH)
+
+
+def _row_height(label: str) -> float:
+    """Inches a unit's bar takes: its label's lines."""
+    return max(0.42, 0.2 * (label.count("\n") + 1))
+
+
+def _pieces(rows: Sequence[tuple[str, Record]]) -> list[Sequence[tuple[str, Record]]]:
+    """``rows`` cut in order into pieces each no taller than :data:`PIECE_HEIGHT`."""
+    found: list[Sequence[tuple[str, Record]]] = []
+    start, height = 0, FRAME_HEIGHT
+    for index, (label, _) in enumerate(rows):
+        row = _row_height(_label(label))
+        if index > start and height + row > PIECE_HEIGHT:
+            found.append(rows[start:index])
+            start, height = index, FRAME_HEIGHT
+        height += row
+    found.append(rows[start:])
+    return found
 
 
 def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
     from matplotlib.figure import Figure
 
-    # A long name on lines of its own: on one line it took the width of the plot, and every
-    # label was cut at the left edge of the picture.
-    labels = [textwrap.fill(label, LABEL_WIDTH) for label, _ in rows] or ["—"]
+    labels = [_label(label) for label, _ in rows] or ["—"]
     values = [float(rate["pct"]) if rate["pct"] is not None else 0.0 for _, rate in rows] or [0.0]
-    height = 1.2 + sum(max(0.42, 0.2 * (label.count("\n") + 1)) for label in labels)
-    figure = Figure(figsize=(7.5, height), dpi=150)
+    height = FRAME_HEIGHT + sum(_row_height(label) for label in labels)
+    figure = Figure(figsize=(FIGURE_WIDTH, height), dpi=150)
     axes = figure.add_subplot()
     positions = list(range(len(labels)))
     colours = ["#2e7d32" if v >= 90 else "#f9a825" if v >= 70 else "#c62828" for v in values]

@@ -518,7 +518,7 @@ def annex_sections(document: Document) -> list[Any]:
     ]
 
 
-def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> Pages:
+def write_body(doc: Any, document: Document, charts: list[bytes], *, formal: bool) -> Pages:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
     short tables around it up to the text before and after it. Returns the pages, still
@@ -555,8 +555,8 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
                 if pages.landscape and not wide:  # laid out for portrait: the page's width
                     found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
-            if part.chart_after == table.key and chart is not None:  # on its table's page
-                _chart(doc, chart, width, t("rv_chart_title", lang))
+            if part.chart_after == table.key and charts:  # on its table's page
+                _chart(doc, charts, width, t("rv_chart_title", lang))
     return pages
 
 
@@ -565,25 +565,28 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
 CHART_HEIGHT = 20.0
 
 
-def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
-    """The chart after its table, and its caption under it: the table's last row, the chart
-    and the caption are kept on one page (a chart never stands alone on a page)."""
+def _chart(doc: Any, charts: list[bytes], width: float, caption_text: str) -> None:
+    """The chart after its table, and its caption under it: the table's last row and the
+    chart's first piece are kept on one page (a chart never stands alone on a page), its
+    last piece with the caption. The pieces of a chart of many units follow one another,
+    each at its labels' size."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     from dirtrack.render.official import keep_with_next_block
 
     keep_with_next_block(doc)  # the table's last row with what follows it
-    picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-    if picture.height > Cm(CHART_HEIGHT):  # a great many units: a tall chart, made smaller
-        picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
-        picture.height = Cm(CHART_HEIGHT)
-    holder = doc.paragraphs[-1]
-    holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    holder.paragraph_format.keep_with_next = True
-    # Right under a table begun on the page before, LibreOffice drew the chart over the
-    # table's last row (its bottom line and the foot of its text gone).
-    holder.paragraph_format.space_before = Pt(6)
+    for index, chart in enumerate(charts):
+        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
+        if picture.height > Cm(CHART_HEIGHT):  # taller than a piece is drawn: made smaller
+            picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
+            picture.height = Cm(CHART_HEIGHT)
+        holder = doc.paragraphs[-1]
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        holder.paragraph_format.keep_with_next = index == len(charts) - 1
+        # Right under a table begun on the page before, LibreOffice drew the chart over the
+        # table's last row (its bottom line and the foot of its text gone).
+        holder.paragraph_format.space_before = Pt(6)
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
@@ -649,18 +652,15 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         _table(doc, table, lang, usable, portrait=False, like=like)
 
 
-def render_docx(
-    document: Document, chart: bytes | None = None, head: Letterhead | None = None
-) -> bytes:
-    """The .docx bytes. ``chart`` is the completion chart PNG (drawn here when None); ``head``
-    the office's heading and signature (without it: a plain title, no signature)."""
+def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
+    """The .docx bytes; ``head`` the office's heading and signature (without it: a plain
+    title, no signature)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from dirtrack.render.chart import completion_png
+    from dirtrack.render.chart import completion_pngs
 
     lang = document.lang
-    if chart is None and document.chart_rows:
-        chart = completion_png(document.chart_rows, lang)
+    charts = completion_pngs(document.chart_rows, lang) if document.chart_rows else []
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
 
@@ -669,7 +669,7 @@ def render_docx(
     else:
         title = doc.add_heading(document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pages = write_body(doc, document, chart, formal=head is not None)
+    pages = write_body(doc, document, charts, formal=head is not None)
     if head is not None:  # on the page of the last row: after a wide table, a landscape one
         signature(doc, head, pages.turn(pages.landscape))
     for part in annex_sections(document):
