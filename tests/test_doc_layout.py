@@ -1131,3 +1131,28 @@ def test_a_chart_of_a_provinces_units_goes_on_in_pieces(units: Cli, tmp_path: Pa
     assert holders == list(range(holders[0], holders[0] + len(pieces)))  # one after another
     captioned = [p for p in doc.paragraphs if p.text == "Tỷ lệ hoàn thành theo đơn vị (%)"]
     assert len(captioned) == 1 and captioned[0]._p is body[holders[-1] + 1]
+
+
+def test_chart_labels_of_many_lines_do_not_run_into_their_neighbours() -> None:
+    # The bars stood one unit apart whatever their labels: a name wrapped on five lines
+    # between names of two ran over the labels above and below it. Now each bar stands in the
+    # middle of the room its label takes.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from dirtrack.render.chart import chart_figure
+
+    long = (
+        "Ban Chỉ đạo thực hiện Nghị quyết số 18-NQ/TW về tiếp tục đổi mới, sắp xếp tổ chức bộ "
+        "máy hệ thống chính trị tinh gọn"
+    )
+    rate = {"pct": 50.0, "num": 1, "den": 2}
+    rows = [(f"Huyện ủy huyện số {n} tỉnh Hà Tĩnh", rate) for n in range(6)]
+    rows[2:2] = [(long, rate), (long + " số 2", rate)]
+    figure = chart_figure(rows, "vi")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in figure.axes[0].get_yticklabels()]
+    assert len(boxes) == len(rows)
+    for upper, lower in zip(boxes, boxes[1:], strict=False):  # pixels count from the bottom
+        assert lower.y1 <= upper.y0 + 0.5, (upper, lower)

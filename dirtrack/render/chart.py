@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from dirtrack.i18n import number, t
 from dirtrack.records import Record
@@ -85,18 +86,28 @@ def _pieces(rows: Sequence[tuple[str, Record]]) -> list[Sequence[tuple[str, Reco
 
 
 def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
+    figure = chart_figure(rows, lang)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def chart_figure(rows: Sequence[tuple[str, Record]], lang: str) -> Any:
+    """The matplotlib figure of :func:`_draw`. Each unit's bar stands in the middle of the
+    room its label takes (in inches, top down): at one bar a unit, a name of five lines beside
+    names of one ran over the labels above and below it."""
     from matplotlib.figure import Figure
 
     labels = [_label(label) for label, _ in rows] or ["—"]
     values = [float(rate["pct"]) if rate["pct"] is not None else 0.0 for _, rate in rows] or [0.0]
-    height = FRAME_HEIGHT + sum(_row_height(label) for label in labels)
-    figure = Figure(figsize=(FIGURE_WIDTH, height), dpi=150)
+    rooms = [_row_height(label) for label in labels]
+    figure = Figure(figsize=(FIGURE_WIDTH, FRAME_HEIGHT + sum(rooms)), dpi=150)
     axes = figure.add_subplot()
-    positions = list(range(len(labels)))
+    positions = [sum(rooms[:index]) + room / 2 for index, room in enumerate(rooms)]
     colours = ["#2e7d32" if v >= 90 else "#f9a825" if v >= 70 else "#c62828" for v in values]
-    axes.barh(positions, values, color=colours, height=0.6)
+    axes.barh(positions, values, color=colours, height=0.25)
     axes.set_yticks(positions, labels=labels)
-    axes.invert_yaxis()
+    axes.set_ylim(sum(rooms), 0)
     axes.set_xlim(0, 118)
     axes.set_xticks([0, 25, 50, 75, 100])
     for position, (_, rate) in zip(positions, rows, strict=False):
@@ -120,6 +131,4 @@ def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
             axes.text(value + 1.5, position, text, va="center", fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    return figure
