@@ -1156,3 +1156,34 @@ def test_chart_labels_of_many_lines_do_not_run_into_their_neighbours() -> None:
     assert len(boxes) == len(rows)
     for upper, lower in zip(boxes, boxes[1:], strict=False):  # pixels count from the bottom
         assert lower.y1 <= upper.y0 + 0.5, (upper, lower)
+
+
+def test_a_chart_on_a_landscape_page_fits_its_height(units: Cli, tmp_path: Path) -> None:
+    # With --rollup and the table per chair, the table per unit and its chart go on landscape
+    # pages, 16 cm high inside their margins: the chart, set up to 20 cm tall, ran off the
+    # foot of the page (its last units cut). Now a chart there goes in pieces of up to 13 cm.
+    units.ok(*STATE)
+    meeting = units.id("add-meeting", "--date", "12/7/2023", "--title", "Sơ kết",
+                       "--chair", "Nguyễn Văn A", "--chair-title", "Bí thư")  # fmt: skip
+    long = "Ban Chỉ đạo thực hiện Nghị quyết số 18-NQ/TW về tiếp tục đổi mới, sắp xếp tổ chức"
+    for index in range(12):
+        code = f"X{index:02d}"
+        units.ok("unit", "add", code, f"{long} số {index}")
+        units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "31/8/2023")
+    units.ok("unit", "add", "X00A", "Tổ giúp việc", "--parent", "X00")
+    units.id("assign", str(meeting), "--unit", "X00A", "Tổng hợp", "--due", "31/8/2023")
+    out = tmp_path / "bc.docx"
+    units.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--rollup", "--by", "chair",
+             "--format", "docx", "--out", str(out))  # fmt: skip
+    doc = Document(str(out))
+    section, on = 0, []  # the section of each piece of the chart
+    for element in doc.element.body.iterchildren():
+        if element.find(".//" + qn("w:drawing")) is not None:
+            on.append(section)
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    pages = [doc.sections[index] for index in on]
+    assert pages and all(page.page_width > page.page_height for page in pages), "landscape"
+    for piece, page in zip(doc.inline_shapes, pages, strict=True):
+        room = _cm(page.page_height - page.top_margin - page.bottom_margin)
+        assert _cm(piece.height) <= 13.0 + 1e-6 < room, (_cm(piece.height), room)

@@ -17,11 +17,9 @@ from dirtrack.records import Record
 # the chart's labels in the face of the text around it, not matplotlib's sans.
 SERIFS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
 LABEL_WIDTH = 28  # characters: a unit's name is wrapped to lines this long
-FIGURE_WIDTH = 7.5  # inches, as drawn; the Word report sets it 15.5 cm wide
-# Inches: the tallest piece of a chart the Word report sets at its labels' size (20 cm tall
-# at 15.5 cm wide), and the room the axis and margins take in each piece.
-PIECE_HEIGHT = FIGURE_WIDTH * 20.0 / 15.5
-FRAME_HEIGHT = 1.2
+FIGURE_WIDTH = 7.5  # inches, as drawn
+SET_WIDTH = 15.5  # cm: as wide as the Word report sets it, at its labels' size
+FRAME_HEIGHT = 1.2  # inches: the room the axis and margins take in each piece
 
 
 def chart_fonts() -> list[str]:
@@ -38,16 +36,17 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
 
     Units with nothing due get no bar and the label "nothing due".
     """
-    return completion_pngs(rows, lang, pieces=False)[0]
+    return completion_pngs(rows, lang, tallest=None)[0]
 
 
 def completion_pngs(
-    rows: Sequence[tuple[str, Record]], lang: str, *, pieces: bool = True
+    rows: Sequence[tuple[str, Record]], lang: str, *, tallest: float | None = 20.0
 ) -> list[bytes]:
-    """:func:`completion_png` in pieces, the units in order, each no taller than the Word
-    report sets at its labels' size (one piece for up to some twenty units): a province's
-    300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe with labels
-    no one could read. ``pieces=False``: one picture, however tall (the HTML page scrolls)."""
+    """:func:`completion_png` in pieces, the units in order, each no taller than ``tallest``
+    cm when set :data:`SET_WIDTH` wide, at its labels' size (20 cm: some twenty units): a
+    province's 300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe
+    with labels no one could read. ``tallest=None``: one picture, however tall (the HTML page
+    scrolls)."""
     import warnings
 
     import matplotlib
@@ -57,7 +56,8 @@ def completion_pngs(
         # a letter no installed font has (an emoji in a unit's name) is drawn as a box; the
         # warning matplotlib writes of it, on stderr with its source lines, is not for people
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        return [_draw(piece, lang) for piece in (_pieces(rows) if pieces else [rows])]
+        found = [rows] if tallest is None else _pieces(rows, FIGURE_WIDTH * tallest / SET_WIDTH)
+        return [_draw(piece, lang) for piece in found]
 
 
 def _label(text: str) -> str:
@@ -71,13 +71,15 @@ def _row_height(label: str) -> float:
     return max(0.42, 0.2 * (label.count("\n") + 1))
 
 
-def _pieces(rows: Sequence[tuple[str, Record]]) -> list[Sequence[tuple[str, Record]]]:
-    """``rows`` cut in order into pieces each no taller than :data:`PIECE_HEIGHT`."""
+def _pieces(
+    rows: Sequence[tuple[str, Record]], tallest: float
+) -> list[Sequence[tuple[str, Record]]]:
+    """``rows`` cut in order into pieces each no taller than ``tallest`` inches."""
     found: list[Sequence[tuple[str, Record]]] = []
     start, height = 0, FRAME_HEIGHT
     for index, (label, _) in enumerate(rows):
         row = _row_height(_label(label))
-        if index > start and height + row > PIECE_HEIGHT:
+        if index > start and height + row > tallest:
             found.append(rows[start:index])
             start, height = index, FRAME_HEIGHT
         height += row

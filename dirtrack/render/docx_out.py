@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dirtrack.render.chart import SET_WIDTH, completion_pngs
 from dirtrack.render.official import (
     LINE_BREAK,
     body_paragraph,
@@ -518,7 +519,7 @@ def annex_sections(document: Document) -> list[Any]:
     ]
 
 
-def write_body(doc: Any, document: Document, charts: list[bytes], *, formal: bool) -> Pages:
+def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
     short tables around it up to the text before and after it. Returns the pages, still
@@ -555,17 +556,21 @@ def write_body(doc: Any, document: Document, charts: list[bytes], *, formal: boo
                 if pages.landscape and not wide:  # laid out for portrait: the page's width
                     found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
-            if part.chart_after == table.key and charts:  # on its table's page
-                _chart(doc, charts, width, t("rv_chart_title", lang))
+            if part.chart_after == table.key and document.chart_rows:  # on its table's page
+                tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
+                charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
+                _chart(doc, charts, width, tallest, t("rv_chart_title", lang))
     return pages
 
 
 # cm: the chart's most, so that it goes on the page with the last row of its table and its
-# caption. Below it, a chart of many units keeps the size its labels are drawn at.
+# caption; a chart of more units goes on in pieces of that height. On a landscape page (16 cm
+# inside its margins) 13 cm: a piece of 20 cm ran off its foot.
 CHART_HEIGHT = 20.0
+LANDSCAPE_CHART_HEIGHT = 13.0
 
 
-def _chart(doc: Any, charts: list[bytes], width: float, caption_text: str) -> None:
+def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_text: str) -> None:
     """The chart after its table, and its caption under it: the table's last row and the
     chart's first piece are kept on one page (a chart never stands alone on a page), its
     last piece with the caption. The pieces of a chart of many units follow one another,
@@ -577,10 +582,10 @@ def _chart(doc: Any, charts: list[bytes], width: float, caption_text: str) -> No
 
     keep_with_next_block(doc)  # the table's last row with what follows it
     for index, chart in enumerate(charts):
-        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-        if picture.height > Cm(CHART_HEIGHT):  # taller than a piece is drawn: made smaller
-            picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
-            picture.height = Cm(CHART_HEIGHT)
+        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(SET_WIDTH, width)))
+        if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
+            picture.width = int(picture.width * Cm(tallest) / picture.height)
+            picture.height = Cm(tallest)
         holder = doc.paragraphs[-1]
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
@@ -657,10 +662,7 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     title, no signature)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from dirtrack.render.chart import completion_pngs
-
     lang = document.lang
-    charts = completion_pngs(document.chart_rows, lang) if document.chart_rows else []
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
 
@@ -669,7 +671,7 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     else:
         title = doc.add_heading(document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pages = write_body(doc, document, charts, formal=head is not None)
+    pages = write_body(doc, document, formal=head is not None)
     if head is not None:  # on the page of the last row: after a wide table, a landscape one
         signature(doc, head, pages.turn(pages.landscape))
     for part in annex_sections(document):
