@@ -807,6 +807,7 @@ TEXT.update(
             "Highest completion rate: {best} ({best_pct}); lowest: {worst} ({worst_pct})."
         ),
         "rv_summary_rank_equal": N_("Every unit has the same completion rate: {pct}."),
+        "rv_named_others": NP_("{names} and {n} other unit", "{names} and {n} other units"),
         "rv_summary_meetings": NP_(
             "{n} meeting was held in the period.", "{n} meetings were held in the period."
         ),

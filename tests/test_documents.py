@@ -275,6 +275,20 @@ def test_urge_in_markdown_sets_several_recipients_as_the_letter_does(reg: Cli) -
     assert "Kính gửi: Thường trực Tỉnh ủy" in one
 
 
+def test_urge_in_markdown_writes_its_days_as_the_word_letter(reg: Cli) -> None:
+    # The English Markdown letter wrote its deadlines '2022-04-30' beside '12-TB/TU of 6 Apr
+    # 2022' in the same row (the terminal's ISO day in a letter). Now its tables write their
+    # days as the Word letter does: '30 Apr 2022', '30/04/2022' in Vietnamese.
+    for lang, due, cited in (
+        ("en", "30 Apr 2022", "12-TB/TU of 6 Apr 2022"),
+        ("vi", "30/04/2022", "12-TB/TU ngày 06/04/2022"),
+    ):
+        md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--format", "md")
+        row = next(line for line in md.splitlines() if "Rà soát quy hoạch" in line)
+        assert [c.strip() for c in row.strip("|").split("|")][2:4] == [cited, due], row
+        assert "2022-0" not in md, lang
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_requests_and_periodic_sentences_say_no_zero(reg: Cli, lang: str) -> None:
     # "Đề nghị gia hạn: 1 đề nghị (0 đề nghị sau khi đã quá hạn), 0 được chấp thuận, …;
@@ -568,6 +582,28 @@ def test_report_names_no_highest_when_every_unit_has_the_same_rate(units: Cli) -
         text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
         assert said in text
         assert "cao nhất" not in text and "Highest" not in text
+
+
+def test_a_sentence_names_at_most_five_units(units: Cli) -> None:
+    # A province of 300 units, 200 of them done at 100%: "Highest completion rate: A, B, C, …"
+    # named all 200 in one sentence, seven pages of the Word report (so did the urged units
+    # and the packs not answered). Now a sentence names five and counts the others; the
+    # tables beside it list every one.
+    meeting = units.id("add-meeting", "--date", "6/4/2022", "--title", "Giao ban")
+    for index in range(8):
+        code = f"X{index}"
+        units.ok("unit", "add", code, f"Xã số {index}")
+        done = units.id("assign", str(meeting), "--unit", code, "Báo cáo", "--due", "1/5/2022")
+        units.ok("done", str(done), "--date", "20/4/2022")
+    units.id("assign", str(meeting), "--unit", "BTC", "Việc chưa xong", "--due", "1/5/2022")
+    for lang, said in (
+        ("vi", "cao nhất: X0, X1, X2, X3, X4 và 3 đơn vị khác (100,00%); thấp nhất: BTC (0,00%)"),
+        ("en", "Highest completion rate: X0, X1, X2, X3, X4 and 3 other units (100.00%); "
+               "lowest: BTC (0.00%)."),
+    ):  # fmt: skip
+        text = units.ok("--lang", lang, "report", "--quarter", "2022Q2", "--format", "md")
+        assert said in text, lang
+        assert "X5" not in text.split("|")[0], lang  # before the first table
 
 
 def test_report_of_one_unit_names_no_highest_and_lowest(units: Cli) -> None:

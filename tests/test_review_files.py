@@ -215,6 +215,29 @@ def test_html_escapes_what_users_typed(cli: Cli, reg: dict[str, Any], tmp_path: 
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in page
 
 
+def test_html_lets_a_long_address_break(cli: Cli, reg: dict[str, Any]) -> None:
+    # A directive holding an address of 150 letters without a space: the browser could break
+    # it nowhere, so its table grew past the page and printed cut at the margin. Now a word
+    # longer than 30 letters has <wbr> after its / ? & = _ . - and every 20 letters; the
+    # text reads as typed, and words of a normal length have none.
+    import xml.etree.ElementTree as ET
+
+    address = "https://dichvucong.gov.vn/p/ho-so?ma=" + "abcdefghij" * 11 + "&token=1"
+    text = f"Tra cứu tại {address} trước ngày báo cáo"
+    cli.ok("assign", str(reg["meetings"][1]), "--unit", "VPUB", text, "--due", "30/6/2022")
+    page = cli.ok("report", "--quarter", "2022Q2", "--format", "html")
+    cells = [c for c in page.split("<td>")[1:] if c.startswith("Tra cứu tại")]
+    assert cells
+    for cell in cells:
+        shown = cell.split("</td>", 1)[0]
+        assert shown.count("<wbr>") >= 10, shown
+        as_read = ET.fromstring(f"<td>{shown.replace('<wbr>', '<wbr/>')}</td>")
+        assert "".join(as_read.itertext()) == text
+        runs = shown.replace("&amp;", "&").split("<wbr>")
+        assert max(len(run.split(" ")[-1]) for run in runs[:-1]) <= 20, runs
+    assert "<wbr>" not in page.split("Tra cứu tại")[0]  # other texts as they were
+
+
 def test_markdown_has_every_section(cli: Cli, reg: dict[str, Any]) -> None:
     md = cli.ok("--lang", "vi", "report", "--quarter", "2022Q2", "--format", "md")
     assert md.startswith("# Báo cáo kết quả thực hiện nhiệm vụ — quý II/2022")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from dirtrack.i18n import number, t
 from dirtrack.records import Record
@@ -16,6 +17,9 @@ from dirtrack.records import Record
 # the chart's labels in the face of the text around it, not matplotlib's sans.
 SERIFS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
 LABEL_WIDTH = 28  # characters: a unit's name is wrapped to lines this long
+FIGURE_WIDTH = 7.5  # inches, as drawn
+SET_WIDTH = 15.5  # cm: as wide as the Word report sets it, at its labels' size
+FRAME_HEIGHT = 1.2  # inches: the room the axis and margins take in each piece
 
 
 def chart_fonts() -> list[str]:
@@ -32,6 +36,17 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
 
     Units with nothing due get no bar and the label "nothing due".
     """
+    return completion_pngs(rows, lang, tallest=None)[0]
+
+
+def completion_pngs(
+    rows: Sequence[tuple[str, Record]], lang: str, *, tallest: float | None = 20.0
+) -> list[bytes]:
+    """:func:`completion_png` in pieces, the units in order, each no taller than ``tallest``
+    cm when set :data:`SET_WIDTH` wide, at its labels' size (20 cm: some twenty units): a
+    province's 300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe
+    with labels no one could read. ``tallest=None``: one picture, however tall (the HTML page
+    scrolls)."""
     import warnings
 
     import matplotlib
@@ -41,24 +56,60 @@ def completion_png(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
         # a letter no installed font has (an emoji in a unit's name) is drawn as a box; the
         # warning matplotlib writes of it, on stderr with its source lines, is not for people
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        return _draw(rows, lang)
+        found = [rows] if tallest is None else _pieces(rows, FIGURE_WIDTH * tallest / SET_WIDTH)
+        return [_draw(piece, lang) for piece in found]
+
+
+def _label(text: str) -> str:
+    # A long name on lines of its own: on one line it took the width of the plot, and every
+    # label was cut at the left edge of the picture.
+    return textwrap.fill(text, LABEL_WIDTH)
+
+
+def _row_height(label: str) -> float:
+    """Inches a unit's bar takes: its label's lines."""
+    return max(0.42, 0.2 * (label.count("\n") + 1))
+
+
+def _pieces(
+    rows: Sequence[tuple[str, Record]], tallest: float
+) -> list[Sequence[tuple[str, Record]]]:
+    """``rows`` cut in order into pieces each no taller than ``tallest`` inches."""
+    found: list[Sequence[tuple[str, Record]]] = []
+    start, height = 0, FRAME_HEIGHT
+    for index, (label, _) in enumerate(rows):
+        row = _row_height(_label(label))
+        if index > start and height + row > tallest:
+            found.append(rows[start:index])
+            start, height = index, FRAME_HEIGHT
+        height += row
+    found.append(rows[start:])
+    return found
 
 
 def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
+    figure = chart_figure(rows, lang)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def chart_figure(rows: Sequence[tuple[str, Record]], lang: str) -> Any:
+    """The matplotlib figure of :func:`_draw`. Each unit's bar stands in the middle of the
+    room its label takes (in inches, top down): at one bar a unit, a name of five lines beside
+    names of one ran over the labels above and below it."""
     from matplotlib.figure import Figure
 
-    # A long name on lines of its own: on one line it took the width of the plot, and every
-    # label was cut at the left edge of the picture.
-    labels = [textwrap.fill(label, LABEL_WIDTH) for label, _ in rows] or ["—"]
+    labels = [_label(label) for label, _ in rows] or ["—"]
     values = [float(rate["pct"]) if rate["pct"] is not None else 0.0 for _, rate in rows] or [0.0]
-    height = 1.2 + sum(max(0.42, 0.2 * (label.count("\n") + 1)) for label in labels)
-    figure = Figure(figsize=(7.5, height), dpi=150)
+    rooms = [_row_height(label) for label in labels]
+    figure = Figure(figsize=(FIGURE_WIDTH, FRAME_HEIGHT + sum(rooms)), dpi=150)
     axes = figure.add_subplot()
-    positions = list(range(len(labels)))
+    positions = [sum(rooms[:index]) + room / 2 for index, room in enumerate(rooms)]
     colours = ["#2e7d32" if v >= 90 else "#f9a825" if v >= 70 else "#c62828" for v in values]
-    axes.barh(positions, values, color=colours, height=0.6)
+    axes.barh(positions, values, color=colours, height=0.25)
     axes.set_yticks(positions, labels=labels)
-    axes.invert_yaxis()
+    axes.set_ylim(sum(rooms), 0)
     axes.set_xlim(0, 118)
     axes.set_xticks([0, 25, 50, 75, 100])
     for position, (_, rate) in zip(positions, rows, strict=False):
@@ -82,6 +133,4 @@ def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
             axes.text(value + 1.5, position, text, va="center", fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    return figure

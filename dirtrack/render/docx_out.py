@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dirtrack.render.chart import SET_WIDTH, completion_pngs
 from dirtrack.render.official import (
+    LINE_BREAK,
     body_paragraph,
     cant_split,
     fixed_layout,
@@ -83,25 +85,7 @@ def fit_widths(
     than a unit's name. Else every column gets its need plus a share of what is left in
     proportion to how much more it would like.
     """
-    needs: list[float] = []
-    wishes: list[float] = []
-    for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
-        cells = [row[column] for row in texts]
-        need = max(text_width_cm(w, size, bold=True) for w in _words(header))
-        wish = text_width_cm(header, size, bold=True)
-        if kind in (TEXT, RATE, TREND):  # may wrap between words
-            pieces = [w for c in cells for w in _words(c)]
-            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
-            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            if kind == TEXT:  # its longest line, however long: a directive's words
-                need, wish = max(need, 1.5), max(wish, longest)
-            else:  # a rate, a trend: short lines, its header on two
-                wish = max(wish / 2, min(longest, 12.0))
-        else:  # its header on two lines is enough
-            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
-            need, wish = max(need, widest), max(wish / 2, widest)
-        needs.append(need + CELL_PADDING)
-        wishes.append(max(wish, need) + CELL_PADDING)
+    needs, wishes = _demands(headers, texts, kinds, size)
     left = usable - sum(needs)
     if left < 0:
         return None
@@ -123,6 +107,33 @@ def fit_widths(
         return [f + left * m / sum(more) for f, m in zip(firm, more, strict=True)]
     more = [w - n for w, n in zip(wishes, needs, strict=True)]
     return [n + left * m / sum(more) for n, m in zip(needs, more, strict=True)]
+
+
+def _demands(
+    headers: list[str], texts: list[list[str]], kinds: list[str], size: float
+) -> tuple[list[float], list[float]]:
+    """What each column needs (cm: its longest word, a number or date whole) and would like
+    (its longest line, a number's header on two lines), its cell padding included."""
+    needs: list[float] = []
+    wishes: list[float] = []
+    for column, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
+        cells = [row[column] for row in texts]
+        need = max(text_width_cm(w, size, bold=True) for w in _words(header))
+        wish = text_width_cm(header, size, bold=True)
+        if kind in (TEXT, RATE, TREND):  # may wrap between words
+            pieces = [w for c in cells for w in _words(c)]
+            need = max(need, max((text_width_cm(w, size) for w in pieces), default=0.0))
+            longest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            if kind == TEXT:  # its longest line, however long: a directive's words
+                need, wish = max(need, 1.5), max(wish, longest)
+            else:  # a rate, a trend: short lines, its header on two
+                wish = max(wish / 2, min(longest, 12.0))
+        else:  # its header on two lines is enough
+            widest = max((text_width_cm(c, size) for c in cells), default=0.0)
+            need, wish = max(need, widest), max(wish / 2, widest)
+        needs.append(need + CELL_PADDING)
+        wishes.append(max(wish, need) + CELL_PADDING)
+    return needs, wishes
 
 
 def _whole_lines(
@@ -232,11 +243,26 @@ def _roomy(found: Layout) -> bool:
 
 
 def squeezed(table: Table, lang: str, usable: float, *, portrait: bool) -> Layout:
-    """At 8 pt, the page shared by need, when no word-keeping layout fits (words may break)."""
+    """At 8 pt, when no word-keeping layout fits (a word or an address wider than the page):
+    the numbers and dates keep what they need, whole, so do the text columns whose longest
+    word fits an even share of what is left, and the others share the rest by what each
+    needs; only there does a word break."""
     found = layout(table, lang, 1e6, portrait=portrait, sizes=(8.0,))
     assert found is not None
-    total = sum(found.widths)
-    found.widths = [usable * w / total for w in found.widths]
+    needs, _ = _demands(found.headers, found.texts, found.kinds, found.size)
+    sharing = {i for i, kind in enumerate(found.kinds) if kind == TEXT}
+    room = usable - sum(n for i, n in enumerate(needs) if i not in sharing)
+    while sharing and room > 0:
+        whole = {i for i in sharing if needs[i] <= room / len(sharing)}
+        if not whole or whole == sharing:
+            break
+        sharing -= whole
+        room -= sum(needs[i] for i in whole)
+    if sharing and room > 0:
+        shared = sum(needs[i] for i in sharing)
+        found.widths = [room * n / shared if i in sharing else n for i, n in enumerate(needs)]
+    else:  # not even the numbers fit: every column by its need
+        found.widths = [usable * n / sum(needs) for n in needs]
     return found
 
 
@@ -407,19 +433,26 @@ _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 
 def _unbroken(run: Any, text: str) -> None:
     """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
-    never breaks at (Word's non-breaking hyphen; it reads back as ``-``)."""
+    never breaks at (Word's non-breaking hyphen; it reads back as ``-``); a line break the
+    text holds (LF, CR or both) a line break and a tab a tab, as python-docx writes a
+    paragraph's text (raw in the text, LibreOffice set one as a space and another as a break)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    pieces = _INNER_HYPHEN.split(text)
-    for index, piece in enumerate(pieces):
-        if index:
-            run._r.append(OxmlElement("w:noBreakHyphen"))
-        if piece:
-            element = OxmlElement("w:t")
-            element.set(qn("xml:space"), "preserve")
-            element.text = piece
-            run._r.append(element)
+    for number, line in enumerate(LINE_BREAK.split(text)):
+        if number:
+            run._r.append(OxmlElement("w:br"))
+        for index, piece in enumerate(_INNER_HYPHEN.split(line)):
+            if index:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            for place, part in enumerate(piece.split("\t")):
+                if place:
+                    run._r.append(OxmlElement("w:tab"))
+                if part:
+                    element = OxmlElement("w:t")
+                    element.set(qn("xml:space"), "preserve")
+                    element.text = part
+                    run._r.append(element)
 
 
 def _new_section(doc: Any, start: Any) -> Any:
@@ -477,13 +510,22 @@ def _annex_section(part: Any) -> bool:
 
 
 def annex_sections(document: Document) -> list[Any]:
-    return [part for part in document.sections if _annex_section(part)]
+    """The annex's sections that have a unit's table to print: a period without a directive
+    has none, and no PHỤ LỤC page with nothing under its title."""
+    return [
+        part
+        for part in document.sections
+        if _annex_section(part) and any(t.key != "directives" for t in part.tables)
+    ]
 
 
-def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: bool) -> None:
+def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
     """The report's text and tables, section by section, without the annex. A table too wide
     for the portrait page at 9 pt goes on landscape pages (as offices set them), with the
-    short tables around it up to the text before and after it."""
+    short tables around it up to the text before and after it. Returns the pages, still
+    landscape after a wide last table: the signature goes on its page (turned back to
+    portrait, it stood alone on a page), and a portrait section with nothing in it would
+    print as an empty last page."""
     from dirtrack.i18n import t
 
     lang = document.lang
@@ -492,8 +534,7 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
     body_paragraph(doc, "; ".join(f"{label}: {value}" for label, value in document.header) + ".")
     note = body_paragraph(doc, "")
     note.add_run(document.rate_note.rstrip(".") + ".").italic = True  # one full stop
-    annex = annex_sections(document)
-    parts = [part for part in document.sections if part not in annex]
+    parts = [part for part in document.sections if not _annex_section(part)]
     placed = [[_placed(table, lang, usable) for table in part.tables] for part in parts]
     ahead = _wide_ahead(parts, placed)
     for part, tables, marks in zip(parts, placed, ahead, strict=True):
@@ -515,35 +556,42 @@ def write_body(doc: Any, document: Document, chart: bytes | None, *, formal: boo
                 if pages.landscape and not wide:  # laid out for portrait: the page's width
                     found = layout(table, lang, width, portrait=True, sizes=(found.size,)) or found
                 _write_table(doc, found)
-            if part.chart_after == table.key and chart is not None:  # on its table's page
-                _chart(doc, chart, width, t("rv_chart_title", lang))
-    pages.turn(False)
+            if part.chart_after == table.key and document.chart_rows:  # on its table's page
+                tallest = LANDSCAPE_CHART_HEIGHT if pages.landscape else CHART_HEIGHT
+                charts = completion_pngs(document.chart_rows, lang, tallest=tallest)
+                _chart(doc, charts, width, tallest, t("rv_chart_title", lang))
+    return pages
 
 
 # cm: the chart's most, so that it goes on the page with the last row of its table and its
-# caption. Below it, a chart of many units keeps the size its labels are drawn at.
+# caption; a chart of more units goes on in pieces of that height. On a landscape page (16 cm
+# inside its margins) 13 cm: a piece of 20 cm ran off its foot.
 CHART_HEIGHT = 20.0
+LANDSCAPE_CHART_HEIGHT = 13.0
 
 
-def _chart(doc: Any, chart: bytes, width: float, caption_text: str) -> None:
-    """The chart after its table, and its caption under it: the table's last row, the chart
-    and the caption are kept on one page (a chart never stands alone on a page)."""
+def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_text: str) -> None:
+    """The chart after its table, and its caption under it: the table's last row and the
+    chart's first piece are kept on one page (a chart never stands alone on a page), its
+    last piece with the caption. The pieces of a chart of many units follow one another,
+    each at its labels' size."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     from dirtrack.render.official import keep_with_next_block
 
     keep_with_next_block(doc)  # the table's last row with what follows it
-    picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(15.5, width)))
-    if picture.height > Cm(CHART_HEIGHT):  # a great many units: a tall chart, made smaller
-        picture.width = int(picture.width * Cm(CHART_HEIGHT) / picture.height)
-        picture.height = Cm(CHART_HEIGHT)
-    holder = doc.paragraphs[-1]
-    holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    holder.paragraph_format.keep_with_next = True
-    # Right under a table begun on the page before, LibreOffice drew the chart over the
-    # table's last row (its bottom line and the foot of its text gone).
-    holder.paragraph_format.space_before = Pt(6)
+    for index, chart in enumerate(charts):
+        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(SET_WIDTH, width)))
+        if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
+            picture.width = int(picture.width * Cm(tallest) / picture.height)
+            picture.height = Cm(tallest)
+        holder = doc.paragraphs[-1]
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        holder.paragraph_format.keep_with_next = index == len(charts) - 1
+        # Right under a table begun on the page before, LibreOffice drew the chart over the
+        # table's last row (its bottom line and the foot of its text gone).
+        holder.paragraph_format.space_before = Pt(6)
     caption = doc.add_paragraph(caption_text)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
@@ -609,18 +657,12 @@ def write_annex(doc: Any, part: Any, usable: float, lang: str, head: Letterhead 
         _table(doc, table, lang, usable, portrait=False, like=like)
 
 
-def render_docx(
-    document: Document, chart: bytes | None = None, head: Letterhead | None = None
-) -> bytes:
-    """The .docx bytes. ``chart`` is the completion chart PNG (drawn here when None); ``head``
-    the office's heading and signature (without it: a plain title, no signature)."""
+def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
+    """The .docx bytes; ``head`` the office's heading and signature (without it: a plain
+    title, no signature)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from dirtrack.render.chart import completion_png
-
     lang = document.lang
-    if chart is None and document.chart_rows:
-        chart = completion_png(document.chart_rows, lang)
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
 
@@ -629,9 +671,9 @@ def render_docx(
     else:
         title = doc.add_heading(document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    write_body(doc, document, chart, formal=head is not None)
-    if head is not None:
-        signature(doc, head, usable)
+    pages = write_body(doc, document, formal=head is not None)
+    if head is not None:  # on the page of the last row: after a wide table, a landscape one
+        signature(doc, head, pages.turn(pages.landscape))
     for part in annex_sections(document):
         wide = _landscape(doc)
         write_annex(doc, part, wide, lang, head)

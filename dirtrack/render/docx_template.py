@@ -93,15 +93,13 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     """The report through the office's template: every placeholder filled, or an error."""
     from jinja2 import TemplateError
 
-    from dirtrack.render.chart import completion_png
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
     from dirtrack.render.official import file_properties, keep_with_next_block
 
     template = _load(path)
-    chart = completion_png(document.chart_rows, document.lang) if document.chart_rows else None
     report = template.new_subdoc()
     _template_pages(report, template)
-    write_body(report, document, chart, formal=True)
+    write_body(report, document, formal=True).turn(False)  # the template's text follows
     keep_with_next_block(report)  # the template's signature follows the body
     annex = template.new_subdoc()
     parts = annex_sections(document)

@@ -7,6 +7,7 @@ Built with :mod:`xml.etree.ElementTree`, which escapes every text, so a directiv
 from __future__ import annotations
 
 import base64
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from dirtrack.render.review_doc import (
     PCT,
     POINTS,
     RATE,
+    TEXT,
     TREND,
     Document,
     Table,
@@ -54,6 +56,42 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+# A word longer than this (an address, a file's path) may break: without a place to break,
+# a browser widened its table past the page to hold it, and printed it cut at the margin.
+LONG_WORD = 30
+BREAK_AFTER = "/?&=_.-"
+
+
+def _segments(word: str) -> list[str]:
+    """``word`` cut after each of :data:`BREAK_AFTER` and after every 20 letters without one."""
+    found, run = [""], 0
+    for char in word:
+        if run == 20:
+            found.append("")
+            run = 0
+        found[-1] += char
+        run += 1
+        if char in BREAK_AFTER:
+            found.append("")
+            run = 0
+    return [segment for segment in found if segment]
+
+
+def _text_cell(parent: ET.Element, text: str, attrs: dict[str, str]) -> None:
+    """A cell of text, each word longer than :data:`LONG_WORD` with a ``<wbr>`` (a place a
+    line may break, which copied text does not carry) between its :func:`_segments`; other
+    words stay whole."""
+    cell = _sub(parent, "td", **attrs)
+    between = [""]  # the text between one <wbr> and the next
+    for word in re.split(r"(\s+)", text):
+        parts = _segments(word) if len(word) > LONG_WORD else [word]
+        between[-1] += parts[0]
+        between.extend(parts[1:])
+    cell.text = between[0]
+    for segment in between[1:]:
+        ET.SubElement(cell, "wbr").tail = segment
+
+
 def _numeric(kind: str) -> bool:
     return kind in (INT, PCT, DELTA, RATE, TREND, POINTS)
 
@@ -77,7 +115,10 @@ def _table(parent: ET.Element, table: Table, lang: str) -> None:
             cell_attrs = {"class": "num"} if _numeric(kind) else {}
             if kind == DATE and isinstance(value, date):
                 cell_attrs["data-value"] = value.isoformat()
-            _sub(line, "td", cell_text(value, kind, lang), **cell_attrs)
+            if kind == TEXT:
+                _text_cell(line, cell_text(value, kind, lang), cell_attrs)
+            else:
+                _sub(line, "td", cell_text(value, kind, lang), **cell_attrs)
 
 
 def _none(lang: str) -> str:
@@ -112,9 +153,10 @@ def render_html(document: Document, chart: bytes | None = None) -> str:
         _sub(block, "h2", section.title)
         for paragraph in section.paragraphs:
             _sub(block, "p", paragraph)
-        for table in section.tables:
-            if table.key == "directives":  # the annex's per-unit tables carry it
-                continue
+        shown = [table for table in section.tables if table.key != "directives"]
+        if not shown and not section.paragraphs:  # the annex of a period without a directive
+            _sub(block, "p", t("none_sentence", lang))
+        for table in shown:  # the annex's per-unit tables carry the list of directives
             _table(block, table, lang)
             if section.chart_after == table.key and chart is not None:
                 figure = _sub(block, "figure")

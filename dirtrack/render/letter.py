@@ -150,7 +150,9 @@ def letter_markdown(letter: Letter) -> str:
     lines += [md_line(opening), ""]
     for table in letter.tables():
         lines += [f"### {md_text(table.title)}", ""]
-        lines += list(_md_table(table, lang)) if table.rows else [t("none_sentence", lang)]
+        # Its days as the Word letter's: "31 Aug 2023" beside "12-TB/TU of 6 Apr 2022", not ISO.
+        found = _md_table(table, lang, printed=True)
+        lines += list(found) if table.rows else [t("none_sentence", lang)]
         lines.append("")
     lines += [md_line(ask), ""]
     if again:

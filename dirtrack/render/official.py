@@ -20,6 +20,7 @@ and ``Nơi nhận`` on the left.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import groupby
 from typing import Any
@@ -27,6 +28,7 @@ from typing import Any
 from dirtrack.letterhead import PARTY, Letterhead
 
 FONT = "Times New Roman"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as python-docx, Excel and the text files end a line
 PAGE_W, PAGE_H = 21.0, 29.7
 
 
@@ -100,8 +102,11 @@ def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
     """How wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns).
 
     Measured with the font where it is installed (the letters it lacks in the font the office
-    suite falls back on); else estimated, on the wide side.
+    suite falls back on); else estimated, on the wide side. A text of several lines (a line
+    break an imported text holds, which the documents keep) is as wide as its widest line.
     """
+    if "\n" in text or "\r" in text:
+        return max(text_width_cm(line, size, bold=bold) for line in LINE_BREAK.split(text))
     found = _font(bold)
     if found is not None:
         font, has = found

@@ -832,6 +832,17 @@ def packs_table(pack: Record, lang: str, labels: Labels = PLAIN) -> Table:
     return table
 
 
+NAMED = 5  # units a sentence names; the table beside it lists every one
+
+
+def named(names: list[str], lang: str) -> str:
+    """Units as a sentence names them: all up to :data:`NAMED`, else the first ones and "and
+    195 other units" (a province's 200 units at the same rate made a sentence of 7 pages)."""
+    if len(names) <= NAMED:
+        return ", ".join(names)
+    return t("rv_named_others", lang, names=", ".join(names[:NAMED]), n=len(names) - NAMED)
+
+
 def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
     rows = pack.get("packs") or []
     answers = [pack_answer(r) for r in rows]
@@ -851,7 +862,7 @@ def packs_paragraph(pack: Record, lang: str, labels: Labels = PLAIN) -> str:
             clauses(
                 lang,
                 ("rv_packs_missing", len(missing)),
-                who=f" ({', '.join(missing)})" if missing else "",
+                who=f" ({named(missing, lang)})" if missing else "",
             ),
             clauses(lang, ("rv_packs_waiting", answers.count("waiting"))),
         )
@@ -938,9 +949,9 @@ def result_paragraphs(
         else:
             lines.append(
                 t("rv_summary_rank", lang).format(
-                    best=", ".join(labels.code(r["code"]) for r in best),
+                    best=named([labels.code(r["code"]) for r in best], lang),
                     best_pct=number(best[0]["pct"], lang),
-                    worst=", ".join(labels.code(r["code"]) for r in worst),
+                    worst=named([labels.code(r["code"]) for r in worst], lang),
                     worst_pct=number(worst[0]["pct"], lang),
                 )
             )
@@ -1119,7 +1130,7 @@ def build_document(
         f"II. {t('rv_shortcomings', lang)}", shortcoming_paragraphs(pack, titles, lang, labels)
     )
     if urged:
-        who = ", ".join(f"{labels.code(code)} ({n})" for code, n in sorted(urged.items()))
+        who = named([f"{labels.code(code)} ({n})" for code, n in sorted(urged.items())], lang)
         shortcomings.paragraphs.append(
             t("rv_summary_urged", lang, n=sum(urged.values()), units=who)
         )

@@ -42,6 +42,7 @@ from dirtrack.render.review_doc import (
     cell_text,
     cell_writer,
     for_reading,
+    printed_text,
 )
 
 if TYPE_CHECKING:  # a formal document's: the table formats do not load it
@@ -240,13 +241,15 @@ def md_line(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group() + "\\", md_text(text), count=1)
 
 
-def _md_table(table: Table, lang: str) -> Iterator[str]:
+def _md_table(table: Table, lang: str, *, printed: bool = False) -> Iterator[str]:
+    """``table`` in Markdown; ``printed``: its days as a printed document's (the letter's)."""
     table = for_reading(table, lang)
+    text = printed_text if printed else cell_text
     yield "| " + " | ".join(md_text(h) for h in table.headers) + " |"
     yield "| " + " | ".join("---" for _ in table.headers) + " |"
     first_total = len(table.rows) - table.total_rows
     for index, row in enumerate(table.rows):
-        cells = [md_text(cell_text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
+        cells = [md_text(text(v, k, lang)) for v, k in zip(row, table.kinds, strict=True)]
         if index >= first_total:
             cells[0] = f"**{cells[0]}**"
         yield "| " + " | ".join(cells) + " |"
@@ -269,9 +272,11 @@ def markdown_lines(document: Document) -> Iterator[str]:
         for paragraph in section.paragraphs:
             yield from (md_line(paragraph), "")
         tables = section.tables if section.more is None else chain(section.tables, section.more())
+        shown = bool(section.paragraphs)
         for table in tables:
             if table.key == "directives":  # the annex's per-unit tables carry it
                 continue
+            shown = True
             level = "####" if table.annex else "###"
             yield from (f"{level} {md_text(table.title)}", "")
             if table.rows:
@@ -279,6 +284,8 @@ def markdown_lines(document: Document) -> Iterator[str]:
             else:
                 yield t("none_sentence", lang)
             yield ""
+        if not shown:  # the annex of a period without a directive: not a heading alone
+            yield from (t("none_sentence", lang), "")
 
 
 def _without_trailing_space(lines: Iterable[str]) -> Iterator[str]:
