@@ -19,8 +19,10 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 # (LF, and the CR of a Windows line end), which white-space folding turns into spaces. ESC, BEL,
 # NUL… would drive a terminal and break the Word and Excel reports: typed text carrying one is
 # refused (clean_text), an imported file has them removed with a warning (clean_imported).
-# Lone surrogates are refused too: no file encoding can write them.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates are refused too: no file encoding can write them; and the two characters
+# U+FFFE and U+FFFF, which XML forbids as it forbids the C0 controls: a Word or Excel report
+# holding one could not be written.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Characters that show nothing: zero-width spaces and joiners, direction marks, the word joiner
 # and its kin, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
 _INVISIBLE = (
