@@ -1166,6 +1166,14 @@ ERRORS: dict[str, Entry] = {
     "mail_refused": N_("{server} refused the message: {detail}"),
     "mail_recipients": N_("{server} refused the recipients {who}"),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
+    "mail_no_starttls": N_(
+        '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
+        'the security the server has ("tls" or "none")'
+    ),
+    "mail_no_smtputf8": N_(
+        "{server} does not take addresses with letters outside ASCII (it does not offer "
+        "SMTPUTF8): {who}"
+    ),
     "mail_unreachable": N_("cannot reach the mail server {server}: {detail}"),
     "mail_some_failed": NP_(
         "mail to {n} unit failed ({units}); its workbook is written and recorded: send it again "

@@ -861,7 +861,9 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    inbox = Inbox(getattr(request, "param", ()))
+    param = getattr(request, "param", ())  # the addresses to refuse, or {"smtputf8": False}
+    smtputf8 = param.get("smtputf8", True) if isinstance(param, dict) else True
+    inbox = Inbox(() if isinstance(param, dict) else param)
 
     def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
         ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
@@ -872,7 +874,12 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
 
     port = _free_port()
     controller = Controller(
-        inbox, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticate,
+        auth_require_tls=False,
+        enable_SMTPUTF8=smtputf8,
     )
     controller.start()
     try:
@@ -1009,6 +1016,68 @@ def test_a_wrong_password_or_no_server_is_named(
         "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "d"), "--mail", "--dry-run"
     )
     assert dry.exit_code == 0 and "VPTU: no e-mail address" in dry.stderr
+
+
+@pytest.mark.parametrize("smtp", [{"smtputf8": False}], indirect=True)
+def test_addresses_outside_ascii_are_sent_or_refused_in_words(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """A contact 'nguyễn@btc.vn' (which unit contact takes) stopped the whole pack out --mail
+    with 'unexpected NonASCIILocalPartDefect'; a domain 'sở-y-tế.vn' went to a server without
+    SMTPUTF8 and came back with smtplib's English. The domain is now sent as IDNA (every server
+    takes it); the local part goes where the server takes SMTPUTF8, else that unit's mail is
+    not sent and says why, in the run's language."""
+    inbox, port = smtp  # a server that does not offer SMTPUTF8
+    quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", "nguyễn@btc.vn")
+    quarter.ok("unit", "contact", "SYT", "--name", "Chi", "--email", "chi@sở-y-tế.vn")
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter(
+        "--lang", "vi", "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail"
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "unexpected" not in result.stderr and "ngoài dự kiến" not in result.stderr
+    assert (
+        f"BTC: chưa gửi được: 127.0.0.1:{port} không nhận địa chỉ thư có chữ ngoài bảng mã "
+        "ASCII (máy chủ không hỗ trợ SMTPUTF8): nguyễn@btc.vn"
+    ) in result.stderr
+    assert ["chi@xn--s-y-t-s61b1i.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert status["SYT"]["sent_to"] == "Chi <chi@sở-y-tế.vn>" and status["BTC"]["sent"] is None
+
+
+def test_an_address_outside_ascii_goes_to_a_server_that_takes_smtputf8(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", "nguyễn@btc.vn")
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert result.exit_code == 0, result.stderr
+    assert ["nguyễn@btc.vn", "binh@btc.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
+
+
+def test_starttls_asked_of_a_server_without_it_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """It said '… refused the message: STARTTLS extension not supported by server.', in
+    English under --lang vi, though the server refused no message."""
+    inbox, port = smtp
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "starttls"\n'
+        'sender = "VP <vp@tinhuy.vn>"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    for lang, said in (
+        ("en", f'127.0.0.1:{port} does not offer STARTTLS, which [mail] security = "starttls"'),
+        ("vi", f'127.0.0.1:{port} không hỗ trợ STARTTLS mà [mail] security = "starttls" yêu cầu'),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "not supported by server" not in result.stderr
+    assert inbox.messages == []
 
 
 def test_the_mail_table_is_checked_and_shown(
