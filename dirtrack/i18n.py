@@ -1725,6 +1725,11 @@ ERRORS: dict[str, Entry] = {
         "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
         "(ABC) to Unicode), save it and import it again"
     ),
+    "text_legacy_font": N_(
+        "{name} is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}); convert it to "
+        "Unicode (Unikey: Công cụ chuyển mã, from TCVN3 (ABC) to Unicode), save it and read it "
+        "again"
+    ),
     "no_header": N_(
         "{name}: no header row in the first {n} rows; expected column names such "
         "as Nội dung, Đơn vị chủ trì, Thời hạn, or name the columns with --map "

@@ -121,6 +121,31 @@ def control_character(text: str) -> str | None:
     return _code(found.group()) if found else None
 
 
+# Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
+# trì"): ă â ê ô ơ ư đ and the vowels with a tone, marks no Vietnamese text written in Unicode
+# holds; and the letters only Vietnamese in Unicode has (ơ ư đ ă, the vowels with a tone).
+_TCVN3_MARKS = re.compile("[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]")
+# One inside a word, as the font's letters are ("®ång", "S¸ng"); a "©" or "§" stands alone.
+_TCVN3_LETTER = re.compile(
+    "(?<=[^\\W\\d_])[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]"
+    "|[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9](?=[^\\W\\d_])"
+)
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def legacy_font(texts: Iterable[str]) -> str | None:
+    """The first of ``texts`` written in the TCVN3 (ABC) font, when they hold several of its
+    letters inside words (at least 3, and one character in 50: a "©" or "§" in a footer is no
+    font) and none of Vietnamese in Unicode; None otherwise."""
+    texts = list(texts)
+    if any(_UNICODE_VIETNAMESE.search(t) for t in texts):
+        return None
+    marks = sum(len(_TCVN3_LETTER.findall(t)) for t in texts)
+    if marks < 3 or marks * 50 < sum(len(t) for t in texts):
+        return None
+    return next(t for t in texts if _TCVN3_MARKS.search(t))
+
+
 #: The most characters one text of the register holds: what one Excel cell holds, so that every
 #: record goes out to a workbook (an export, an office sheet, a unit's pack) as it was typed.
 MAX_TEXT = 32_767

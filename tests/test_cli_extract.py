@@ -292,6 +292,41 @@ def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     assert file_digest(db_path) == before
 
 
+# "Sáng 6/5/2022, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy chủ trì hội nghị giao ban. Giao Sở Tài
+# chính xây dựng kế hoạch trong tháng 9/2022." typed in the TCVN3 (ABC) font, as Unicode shows it
+TCVN3 = (
+    "S\xb8ng 6/5/2022, \xaeång ch\xdd Nguy\xd4n V\xa8n A, B\xdd th\xad T\xd8nh \xf1y ch\xf1 "
+    "tr\xd7 h\xe9i ngh\xde giao ban. Giao S\xeb T\xb5i ch\xddnh x\xa9y d\xf9ng k\xd5 "
+    "ho\xb9ch trong th\xb8ng 9/2022.\n"
+)
+
+
+def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) -> None:
+    """Its bytes were read as Windows-1258 and gave a draft of nothing, exit 0, with a warning
+    that the date, title, chair and units were all missing; saved as UTF-8 the same."""
+    legacy, pasted = tmp_path / "tcvn.txt", tmp_path / "dan.txt"
+    legacy.write_bytes(TCVN3.encode("latin-1"))
+    pasted.write_text(TCVN3, encoding="utf-8")
+    for path in (legacy, pasted):
+        assert cli.fail("extract", str(path)) == (
+            f"Error: {path} is written in the TCVN3 (ABC) font, not in Unicode ('S\xb8ng "
+            "6/5/2022, \xaeång ch\xdd Nguy\xd4n V\xa8n'); convert it to Unicode (Unikey: Công cụ "
+            "chuyển mã, from TCVN3 (ABC) to Unicode), save it and read it again"
+        )
+    assert cli.fail("--lang", "vi", "extract", str(legacy)).startswith(
+        f"Error: {legacy} được gõ bằng phông TCVN3 (ABC), không phải Unicode"
+    )
+    # a few of the font's letters in text typed in Unicode ("©", "§") are no font
+    unicode_text = tmp_path / "unicode.txt"
+    unicode_text.write_text(
+        "Sáng 6/5/2022, đồng chí Nguyễn Văn A chủ trì hội nghị giao ban.\n© 2022 § 1 ®\n", "utf-8"
+    )
+    assert cli.json("extract", str(unicode_text))["meeting"]["date"] == "2022-05-06"
+    english = tmp_path / "english.txt"
+    english.write_text("The meeting.\n© 2022 § 1 ® © §\n", "utf-8")
+    cli.ok("extract", str(english))
+
+
 def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
