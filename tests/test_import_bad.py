@@ -199,6 +199,19 @@ def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path:
     assert "TCVN3" not in refused(office, db_path, str(xlsx(tmp_path / "x.xlsx", [["a", "b"]])))
 
 
+def test_a_csv_file_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A CSV file saved from a sheet typed in the TCVN3 (ABC) font was read as Windows-1258,
+    where some of the font's bytes are Vietnamese letters, so the font went unseen and the
+    refusal said only 'no header row in the first 30 rows'."""
+    rows = "STT,Néi dung,§¬n vÞ chñ tr×,Thêi h¹n\n1,B¸o c¸o biªn chÕ,Së Néi vô,30/9/2022\n"
+    legacy = tmp_path / "cu.csv"
+    legacy.write_bytes(rows.encode("latin-1"))
+    assert refused(office, db_path, str(legacy)).startswith(
+        "Error: cu.csv: the sheet is written in the TCVN3 (ABC) font, not in Unicode ("
+    )
+    assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", str(legacy))
+
+
 def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:
     """An Excel workbook saved under another name ('theo-doi.xls', '.ods', as a clerk renames
     one) was refused with openpyxl's own words ('InvalidFileException: openpyxl does not

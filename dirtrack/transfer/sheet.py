@@ -29,6 +29,7 @@ from typing import Any
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import LEGACY_ENCODING, os_reason
+from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
 Row = tuple[int, list[Value]]
@@ -545,9 +546,14 @@ def csv_encoding(path: Path) -> str:
             raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
         raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
-    # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
+    # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258;
+    # a sheet typed in the TCVN3 (ABC) font is the Latin-1 letters the font draws, so that the
+    # header check names the font (layout._legacy_font) instead of finding no header.
+    data = path.read_bytes()
+    if legacy_font(data[: 1 << 16].decode("latin-1").splitlines()) is not None:
+        return "latin-1"
     try:
-        path.read_bytes().decode(LEGACY_ENCODING)
+        data.decode(LEGACY_ENCODING)
     except UnicodeDecodeError:
         raise InvalidInput.of("not_utf8_or_1258", path=path) from None
     return LEGACY_ENCODING
