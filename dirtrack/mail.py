@@ -27,6 +27,7 @@ from typing import Any
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import os_reason, read_input
+from dirtrack.text import control_character
 
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -85,7 +86,14 @@ def check_table(table: dict[str, Any], where: str) -> None:
     if port is not None and not 1 <= port <= 65535:
         raise ConfigError.of("cfg_mail_port", where=f"{where}port", value=port)
     sender = table.get("sender")
-    if sender is not None and "@" not in parseaddr(sender)[1]:
+    # a line break would end the From header (the standard library refuses to write it) and a
+    # control character is in no address
+    if sender is not None and (
+        "@" not in parseaddr(sender)[1]
+        or "\r" in sender
+        or "\n" in sender
+        or control_character(sender) is not None
+    ):
         raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
     if sender is not None:
         from dirtrack.store.contacts import email_too_long

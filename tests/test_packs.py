@@ -1097,6 +1097,29 @@ def test_the_mail_table_is_checked_and_shown(
     assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"
 
 
+def test_a_sender_with_a_line_break_is_refused_before_anything_is_written(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """'VP <vp@tinhuy.vn>\\r\\nBcc: …' passed the check, and pack out --mail wrote and recorded
+    every workbook, then stopped on 'unexpected ValueError: Header values may not contain
+    linefeed or carriage return characters'."""
+    inbox, port = smtp
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        'sender = "VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    folder = tmp_path / "p"
+    message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail")
+    assert message == (
+        f"Error: {config}: mail.sender: 'VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn' is not an address "
+        "(Office <office@example.vn>)"
+    )
+    assert not folder.exists() and inbox.messages == []
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_workbook_saved_again_by_libreoffice_reads_back(
