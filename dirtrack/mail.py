@@ -269,10 +269,12 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             if outside and not smtp.has_extn("smtputf8"):
                 raise MailError.of("mail_no_smtputf8", server=server, who=", ".join(outside))
             refused = smtp.send_message(mail)
-    except smtplib.SMTPServerDisconnected:  # closed before it answered, or while it did
-        raise MailError.of(
-            "mail_unreachable", server=server, detail=Phrase("w_conn_reset")
-        ) from None
+    except smtplib.SMTPServerDisconnected as exc:  # closed before it answered, or while it did
+        # smtplib says so too of a server that took the connection and never answered: the
+        # time-out it gave up on is what it was reading when it did
+        cause = exc.__context__
+        detail = os_reason(cause) if isinstance(cause, OSError) else Phrase("w_conn_reset")
+        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError.of(
             "mail_login", server=server, user=settings.user, detail=_said(exc)

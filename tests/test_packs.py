@@ -1056,6 +1056,33 @@ def test_an_address_outside_ascii_goes_to_a_server_that_takes_smtputf8(
     assert ["nguyễn@btc.vn", "binh@btc.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
 
 
+def test_a_server_that_never_answers_is_named_so(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that takes the connection and says nothing was said to have closed it ('the
+    connection was closed by the other side'), smtplib's name for its own time-out."""
+    import socket
+
+    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # connections wait in the backlog, unanswered
+    try:
+        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+        for lang, said, wrong in (
+            ("en", "no answer in time", "closed by the other side"),
+            ("vi", "không có trả lời trong thời gian chờ", "phía bên kia đóng"),
+        ):
+            folder = str(tmp_path / lang)
+            result = quarter(
+                "--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail"
+            )
+            assert result.exit_code == 1 and said in result.stderr, result.stderr
+            assert wrong not in result.stderr
+    finally:
+        listener.close()
+
+
 def test_starttls_asked_of_a_server_without_it_is_named(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
 ) -> None:
