@@ -1476,7 +1476,11 @@ ERRORS: dict[str, Entry] = {
     "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
     "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
     "unit_unknown_far": N_("unknown unit {ref!r}; no registered unit is close to it (unit list)"),
-    "unit_bad_code": N_("unit code {code!r} must be letters, digits, '-', '_', '.' or '/'"),
+    "unit_bad_code": N_(
+        "unit code {code!r} must start with a letter or a digit, then hold only letters, digits "
+        "and '-', '_', '.', '/', '&'"
+    ),
+    "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
     "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
     "alias_empty": N_("an alias cannot be empty"),
