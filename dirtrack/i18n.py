@@ -1921,6 +1921,9 @@ ERRORS: dict[str, Entry] = {
         "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
         "written"
     ),
+    "not_utf8_byte": N_(
+        "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
+    ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
     ),

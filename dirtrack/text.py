@@ -179,6 +179,11 @@ def clean_text(value: str, field: str) -> str:
     from dirtrack.i18n import Field
 
     found = control_character(value)
+    if found is not None and "U+DC80" <= found <= "U+DCFF":
+        # a byte that is not UTF-8 on the command line (Python keeps it as such a surrogate):
+        # typed in a terminal set to another encoding, or $'\ud800' in a shell
+        byte = f"{int(found[2:], 16) - 0xDC00:02X}"
+        raise InvalidInput.of("not_utf8_byte", field=Field(field), byte=byte)
     if found is not None:
         raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)
