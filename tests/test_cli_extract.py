@@ -693,6 +693,17 @@ def test_a_problem_of_the_draft_as_a_whole_names_its_line(
     table.write_text(meeting + '\n[units]\nname = "UBND xã An Phú"\n', "utf-8")
     assert cli.fail("import", str(table)) == "Error: table.toml: line 5, 'units' must be a list"
     assert cli.fail("--lang", "vi", "import", str(table)).startswith("Error: table.toml: dòng 5, ")
+    # a table inside the meeting's ([meeting.a.b]) was named without its line
+    nested = tmp_path / "nested.toml"
+    nested.write_text("# ghi chú\n" + meeting.replace("[meeting]", "[meeting.a.b]"), "utf-8")
+    assert cli.fail("import", str(nested)).startswith(
+        "Error: nested.toml: line 2, meeting: unknown key 'a'"
+    )
+    dotted = tmp_path / "dotted.toml"
+    dotted.write_text('meeting.date = 2022-05-06\nmeeting.title = "Giao ban"\nmeeting.x = 1\n')
+    assert cli.fail("import", str(dotted)).startswith(
+        "Error: dotted.toml: line 1, meeting: unknown key 'x'"
+    )
     assert file_digest(db_path) == before
 
 

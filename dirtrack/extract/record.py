@@ -52,7 +52,9 @@ from dirtrack.transfer.base import (
 _HEADER = re.compile(
     r"\s*\[{1,2}\s*[\"']?(meeting|units|limitations|directives)[\"']?\s*\]{1,2}\s*(?:#.*)?"
 )
-_MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*=")
+_MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*(?:=|\.)")
+# [meeting.date] or [meeting.a.b]: a table inside the meeting's, which makes the meeting too
+_MEETING_SUB = re.compile(r"\s*\[\s*[\"']?meeting[\"']?\s*\.")
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
 
 
@@ -68,8 +70,10 @@ def _header_lines(text: str) -> dict[str, int]:
     for number, line in enumerate(text.splitlines(), 1):
         m = _HEADER.fullmatch(line)
         if m is None:
-            if not counts and "meeting" not in lines and _MEETING_KEY.match(line):
-                lines["meeting"] = number  # meeting = "…": a value, not a table
+            if "meeting" not in lines and (
+                (not counts and _MEETING_KEY.match(line)) or _MEETING_SUB.match(line)
+            ):
+                lines["meeting"] = number  # meeting = "…" (a value, not a table), meeting.x
             continue
         if m[1] == "meeting":  # [meeting], or the [[meeting]] a draft must not have
             lines.setdefault("meeting", number)
