@@ -599,7 +599,8 @@ MESSAGES: dict[str, Entry] = {
     "extend": N_("directive {id}: deadline {due} approved on {date}"),
     "cancel": N_("directive {id}: cancelled on {date}"),
     "resolve": N_("limitation {id}: resolved on {date}"),
-    "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
+    "draft_recorded": N_("recorded meeting {id}: {things}"),
+    "draft_recorded_bare": N_("recorded meeting {id}, with no limitation or directive"),
     "draft_recorded_already": NP_(
         "meeting {id} was recorded from this draft already: nothing written, {n} item unchanged",
         "meeting {id} was recorded from this draft already: nothing written, {n} items unchanged",

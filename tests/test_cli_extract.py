@@ -750,12 +750,36 @@ MADE_UP = (
 )
 
 
+def test_what_a_draft_records_is_counted_whole_and_without_zeros(cli: Cli, tmp_path: Path) -> None:
+    """import DRAFT said 'created 1 directive, 1 meeting' over a limitation it created too;
+    extract --apply said 'recorded meeting 2: 0 limitations, 1 directive'."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n\n[[units]]\nname = "Sở Tài chính"\n\n'
+        '[[limitations]]\ntext = "Chậm báo cáo"\n\n[[directives]]\ntext = "Làm kế hoạch"\n',
+        "utf-8",
+    )
+    result = cli("import", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == (
+        f"imported {draft}: created 1 directive, 1 limitation, 1 meeting"
+    )
+    text = tmp_path / "tin.txt"
+    text.write_text("Sáng 7/5/2022, đồng chí Nguyễn Văn A chủ trì hội nghị của Sở Tài chính.\n")
+    applied = cli("--lang", "vi", "extract", str(text), "--apply")
+    assert applied.exit_code == 0, applied.stderr
+    assert "đã ghi cuộc họp 2, không có hạn chế hay nhiệm vụ nào" in applied.stderr
+    assert " 0 " not in applied.stderr
+
+
 def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -> None:
     """The same text applied twice wrote nothing the second time, but said 'recorded meeting 1:
     0 limitations, 0 directives', as if its directive had been lost."""
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     first = cli("extract", "-", "--apply", "--create-units", input=MADE_UP)
-    assert first.exit_code == 0 and "recorded meeting 1: 0 limitations, 1 directive" in first.stderr
+    assert first.exit_code == 0 and "recorded meeting 1: 1 directive" in first.stderr
+    assert "0 limitations" not in first.stderr  # a count of 0 is no clause
     before = file_digest(db_path)
     en = "meeting 1 was recorded from this draft already: nothing written, 2 items unchanged"
     vi = "cuộc họp 1 đã được ghi từ bản nháp này trước đó: không ghi thêm gì, 2 mục giữ nguyên"
