@@ -427,6 +427,26 @@ def test_a_json_draft_nested_thousands_deep_is_one_error_line(
     assert file_digest(db_path) == before
 
 
+def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The last value won unsaid (a TOML draft is refused for it): a title typed twice was
+    recorded as the second."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(
+        '{\n"meeting": {\n"date": "2022-05-06",\n"title": "Giao ban",\n"title": "Tên khác"\n},\n'
+        '"directives": [{"text": "A", "unit": "X"},\n{"text": "B", "unit": "X"}]\n}\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    said = "Error: hop.json: line 5: not valid JSON (a key is given a value twice)"
+    assert cli.fail("import", str(draft), "--dry-run") == said
+    assert cli.fail("--lang", "vi", "import", str(draft)) == (
+        "Error: hop.json: dòng 5: không đúng cú pháp JSON (một khóa được gán giá trị hai lần)"
+    )
+    assert file_digest(db_path) == before
+
+
 def test_extract_apply_records_in_one_step(cli: Cli) -> None:
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     result = cli("extract", str(SEED_004), "--apply", "--create-units")
