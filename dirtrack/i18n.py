@@ -1726,14 +1726,13 @@ ERRORS: dict[str, Entry] = {
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
     "sheet_legacy_font": N_(
-        "{name}: the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
-        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
-        "(ABC) to Unicode), save it and import it again"
+        "{name}: the sheet is written in the {font} font, not in Unicode ({sample!r}), so no "
+        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from {font} "
+        "to Unicode), save it and import it again"
     ),
     "text_legacy_font": N_(
-        "{name} is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}); convert it to "
-        "Unicode (Unikey: Công cụ chuyển mã, from TCVN3 (ABC) to Unicode), save it and read it "
-        "again"
+        "{name} is written in the {font} font, not in Unicode ({sample!r}); convert it to "
+        "Unicode (Unikey: Công cụ chuyển mã, from {font} to Unicode), save it and read it again"
     ),
     "no_header": N_(
         "{name}: no header row in the first {n} rows; expected column names such "

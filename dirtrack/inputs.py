@@ -250,8 +250,9 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
 
     UTF-8, with or without its byte order mark; UTF-16 with its mark, or without it (as mostly
     ASCII text shows); else :data:`LEGACY_ENCODING`, composed (NFC: the code page writes a
-    tone as a mark after its letter), or Latin-1 when the bytes are Vietnamese typed in the
-    TCVN3 (ABC) font (:func:`dirtrack.text.legacy_font`), which its reader refuses by name.
+    tone as a mark after its letter), or Latin-1 when the bytes are Vietnamese typed in a
+    legacy font, TCVN3 or VNI (:func:`dirtrack.text.legacy_font`), which its reader refuses by
+    name.
 
     Raises:
         InvalidInput: a binary file (NUL bytes, control characters), or text in none of these.
@@ -277,8 +278,8 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
                 raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None
             latin = data.decode("latin-1")
             if legacy_font(latin.splitlines()) is not None:
-                # the letters the TCVN3 (ABC) font draws over these bytes are Latin-1's, as a
-                # sheet typed in it shows them: the reader names the font (legacy_font)
+                # the letters a legacy font (TCVN3, VNI) draws over these bytes are Latin-1's,
+                # as a sheet typed in it shows them: the reader names the font (legacy_font)
                 text = latin
             else:
                 try:

@@ -130,20 +130,30 @@ _TCVN3_LETTER = re.compile(
     "(?<=[^\\W\\d_])[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]"
     "|[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9](?=[^\\W\\d_])"
 )
+# The VNI Windows fonts write a tone as a letter after its vowel ("Ñôn vò chuû trì", "hoäi"):
+# a vowel, then ø û ï (a grave, hook or dot below) or å ä ë (a tone on â ê ô or ă), which no
+# Vietnamese in Windows-1258 or Unicode writes after a vowel.
+_VNI_LETTER = re.compile(
+    "[aeiouyAEIOUY][\u00f8\u00fb\u00ef\u00e5\u00e4\u00eb\u00d8\u00db\u00cf\u00c5\u00c4\u00cb]"
+)
 _UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_LEGACY_FONTS = (("TCVN3 (ABC)", _TCVN3_LETTER), ("VNI Windows", _VNI_LETTER))
 
 
-def legacy_font(texts: Iterable[str]) -> str | None:
-    """The first of ``texts`` written in the TCVN3 (ABC) font, when they hold several of its
-    letters inside words (at least 3, and one character in 50: a "©" or "§" in a footer is no
-    font) and none of Vietnamese in Unicode; None otherwise."""
+def legacy_font(texts: Iterable[str]) -> tuple[str, str] | None:
+    """The legacy font ``texts`` are typed in (``TCVN3 (ABC)`` or ``VNI Windows``) and the
+    first of them holding its letters, when they hold several (at least 3, and one character in
+    50: a "©" in a footer, an "ë" in a name, is no font) and no letter of Vietnamese in Unicode;
+    None otherwise."""
     texts = list(texts)
     if any(_UNICODE_VIETNAMESE.search(t) for t in texts):
         return None
-    marks = sum(len(_TCVN3_LETTER.findall(t)) for t in texts)
-    if marks < 3 or marks * 50 < sum(len(t) for t in texts):
-        return None
-    return next(t for t in texts if _TCVN3_MARKS.search(t))
+    size = sum(len(t) for t in texts)
+    for font, letter in _LEGACY_FONTS:
+        marks = sum(len(letter.findall(t)) for t in texts)
+        if marks >= 3 and marks * 50 >= size:
+            return font, next(t for t in texts if letter.search(t))
+    return None
 
 
 #: The most characters one text of the register holds: what one Excel cell holds, so that every

@@ -301,6 +301,14 @@ TCVN3 = (
 )
 
 
+# the same typed in the VNI Windows font, where a tone is a letter after its vowel
+VNI = (
+    "Sa\xf9ng 6/5/2022, \xf1oa\xf8ng ch\xed Nguye\xe3n Va\xean A, B\xed th\xf6 T\xe6nh u\xfby "
+    "chu\xfb tr\xec hoa\xe4i ngh\xf2 giao ban. Giao S\xf4\xfb Ta\xf8i ch\xednh xa\xe2y "
+    "d\xf6\xefng ke\xe1 hoa\xefch trong tha\xf9ng 9/2022.\n"
+)
+
+
 def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) -> None:
     """Its bytes were read as Windows-1258 and gave a draft of nothing, exit 0, with a warning
     that the date, title, chair and units were all missing; saved as UTF-8 the same."""
@@ -316,6 +324,13 @@ def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) ->
     assert cli.fail("--lang", "vi", "extract", str(legacy)).startswith(
         f"Error: {legacy} được gõ bằng phông TCVN3 (ABC), không phải Unicode"
     )
+    vni = tmp_path / "vni.txt"
+    vni.write_bytes(VNI.encode("latin-1"))
+    assert cli.fail("extract", str(vni)) == (
+        f"Error: {vni} is written in the VNI Windows font, not in Unicode ('Sa\xf9ng 6/5/2022, "
+        "\xf1oa\xf8ng ch\xed Nguye\xe3n Va\xean'); convert it to Unicode (Unikey: Công cụ chuyển "
+        "mã, from VNI Windows to Unicode), save it and read it again"
+    )
     # a few of the font's letters in text typed in Unicode ("©", "§") are no font
     unicode_text = tmp_path / "unicode.txt"
     unicode_text.write_text(
@@ -325,6 +340,9 @@ def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) ->
     english = tmp_path / "english.txt"
     english.write_text("The meeting.\n© 2022 § 1 ® © §\n", "utf-8")
     cli.ok("extract", str(english))
+    german = tmp_path / "german.txt"  # umlauts after consonants: no VNI tone
+    german.write_text("Die Behörde überprüft täglich die Anträge; für Rückfragen.\n", "utf-8")
+    cli.ok("extract", str(german))
 
 
 def test_one_unit_listed_several_ways_is_the_meetings_one_unit(

@@ -210,6 +210,12 @@ def test_a_csv_file_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_pa
         "Error: cu.csv: the sheet is written in the TCVN3 (ABC) font, not in Unicode ("
     )
     assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", str(legacy))
+    vni = tmp_path / "vni.csv"  # the VNI Windows font: a tone is a letter after its vowel
+    vni.write_bytes("STT,Noäi dung,Ñôn vò chuû trì,Thôøi haïn\n1,Baùo caùo,Sôû Y teá,30/9/2022\n"
+                    .encode("latin-1"))  # fmt: skip
+    assert refused(office, db_path, str(vni)).startswith(
+        "Error: vni.csv: the sheet is written in the VNI Windows font, not in Unicode ("
+    )
 
 
 def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:

@@ -375,11 +375,12 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
     return best
 
 
-def _legacy_font(buffer: list[Row]) -> str | None:
-    """A cell of a sheet's first rows written in the TCVN3 (ABC) font (:func:`legacy_font`)."""
+def _legacy_font(buffer: list[Row]) -> tuple[str, str] | None:
+    """The legacy font a sheet's first rows are typed in, and a cell so typed as it shows
+    (:func:`legacy_font`)."""
     cells = [t for _, values in buffer for v in values if (t := text(v))]
     found = legacy_font(cells)
-    return None if found is None else show(found)
+    return None if found is None else (found[0], show(found[1]))
 
 
 def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:

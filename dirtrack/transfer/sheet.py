@@ -47,7 +47,7 @@ class Sheet:
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
-    legacy_font: str | None = None
+    legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -547,8 +547,8 @@ def csv_encoding(path: Path) -> str:
     except OSError as exc:
         raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258;
-    # a sheet typed in the TCVN3 (ABC) font is the Latin-1 letters the font draws, so that the
-    # header check names the font (layout._legacy_font) instead of finding no header.
+    # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
+    # the header check names the font (layout._legacy_font) instead of finding no header.
     data = path.read_bytes()
     if legacy_font(data[: 1 << 16].decode("latin-1").splitlines()) is not None:
         return "latin-1"
