@@ -138,6 +138,9 @@ _VNI_LETTER = re.compile(
 )
 _UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _LEGACY_FONTS = (("TCVN3 (ABC)", _TCVN3_LETTER), ("VNI Windows", _VNI_LETTER))
+# The bytes Windows-1252, the code page the fonts draw over, leaves undefined: in a file read as
+# Latin-1 they say it is no text typed in a font (random bytes hold them; text never does).
+_NO_CODE_PAGE = re.compile("[\x81\x8d\x8f\x90\x9d]")
 
 
 def legacy_font(texts: Iterable[str]) -> tuple[str, str] | None:
@@ -146,7 +149,7 @@ def legacy_font(texts: Iterable[str]) -> tuple[str, str] | None:
     50: a "©" in a footer, an "ë" in a name, is no font) and no letter of Vietnamese in Unicode;
     None otherwise."""
     texts = list(texts)
-    if any(_UNICODE_VIETNAMESE.search(t) for t in texts):
+    if any(_UNICODE_VIETNAMESE.search(t) or _NO_CODE_PAGE.search(t) for t in texts):
         return None
     size = sum(len(t) for t in texts)
     for font, letter in _LEGACY_FONTS:

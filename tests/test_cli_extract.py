@@ -340,6 +340,9 @@ def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) ->
     english = tmp_path / "english.txt"
     english.write_text("The meeting.\n© 2022 § 1 ® © §\n", "utf-8")
     cli.ok("extract", str(english))
+    noise = tmp_path / "noise.txt"  # high bytes in every order show a font's letters by chance
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    assert cli.fail("extract", str(noise)) == f"Error: {noise} is not text in UTF-8 or Windows-1258"
     german = tmp_path / "german.txt"  # umlauts after consonants: no VNI tone
     german.write_text("Die Behörde überprüft täglich die Anträge; für Rückfragen.\n", "utf-8")
     cli.ok("extract", str(german))

@@ -210,6 +210,12 @@ def test_a_csv_file_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_pa
         "Error: cu.csv: the sheet is written in the TCVN3 (ABC) font, not in Unicode ("
     )
     assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", str(legacy))
+    # bytes that are no text at all are not taken for a font (they were 'letters lost')
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    assert refused(office, db_path, str(noise)) == (
+        f"Error: {noise} is not text in UTF-8 or Windows-1258"
+    )
     vni = tmp_path / "vni.csv"  # the VNI Windows font: a tone is a letter after its vowel
     vni.write_bytes("STT,Noäi dung,Ñôn vò chuû trì,Thôøi haïn\n1,Baùo caùo,Sôû Y teá,30/9/2022\n"
                     .encode("latin-1"))  # fmt: skip

@@ -28,7 +28,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import LEGACY_ENCODING, os_reason
+from dirtrack.inputs import LEGACY_ENCODING, has_control, os_reason
 from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
@@ -550,7 +550,9 @@ def csv_encoding(path: Path) -> str:
     # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
     # the header check names the font (layout._legacy_font) instead of finding no header.
     data = path.read_bytes()
-    if legacy_font(data[: 1 << 16].decode("latin-1").splitlines()) is not None:
+    head = data[: 1 << 16].decode("latin-1")
+    # (a binary file read as Latin-1 may show a font's letters by chance: it is no text at all)
+    if b"\x00" not in data and not has_control(head) and legacy_font(head.splitlines()):
         return "latin-1"
     try:
         data.decode(LEGACY_ENCODING)
