@@ -2953,6 +2953,10 @@ ERRORS.update(
             "{entity} {id}: {field} holds characters that set the direction it is shown in (an "
             "override shows it reversed); dirtrack edit with the text typed again drops them"
         ),
+        "hc_xml_text": N_(
+            "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
+            "hold; dirtrack edit with the text typed again without them"
+        ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_("journal mode {mode}: concurrent use is slower"),
