@@ -570,6 +570,7 @@ MESSAGES: dict[str, Entry] = {
         "{n} workbook written to {dir}; answers due by {due}",
         "{n} workbooks written to {dir}; answers due by {due}",
     ),
+    "pack_none_written": N_("no workbook written to {dir}: no unit has anything to ask about"),
     "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),

@@ -177,7 +177,9 @@ def message(
     mail["To"] = _header(to)
     if cc:
         mail["Cc"] = _header(cc)
-    mail["Subject"] = subject
+    # one line: a unit's name imported from a JSON file may hold a line break, which would end
+    # the header (the standard library refuses to write it)
+    mail["Subject"] = " ".join(subject.split())
     from datetime import UTC, datetime
 
     mail["Date"] = format_datetime(datetime.now(UTC))
@@ -202,7 +204,7 @@ def address(name: str, email: str) -> str:
     from email.headerregistry import Address
 
     local, _, domain = email.rpartition("@")
-    return str(Address(display_name=name, username=local, domain=domain))
+    return str(Address(display_name=" ".join(name.split()), username=local, domain=domain))
 
 
 def _ascii_domain(domain: str) -> str:

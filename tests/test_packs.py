@@ -1056,6 +1056,47 @@ def test_an_address_outside_ascii_goes_to_a_server_that_takes_smtputf8(
     assert ["nguyễn@btc.vn", "binh@btc.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
 
 
+def test_a_letter_names_no_count_of_0_and_a_name_with_a_line_break_is_one_subject(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """The letter said '(BTC.xlsx: 2 nhiệm vụ chủ trì, 0 nhiệm vụ phối hợp)'; a unit's name
+    holding a line break (which a JSON import stores) stopped pack out --mail with 'unexpected
+    ValueError: Header values may not contain linefeed or carriage return characters', after
+    every workbook was written and recorded."""
+    import sqlite3
+
+    inbox, port = smtp
+    with sqlite3.connect(quarter.db) as conn:
+        conn.execute("UPDATE unit SET name = 'Sở Y tế\r\nBcc: x@y.vn' WHERE code = 'SYT'")
+    conn.close()
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert result.exit_code == 0, result.stderr
+    letters = {
+        tuple(rcpt): email.message_from_bytes(raw, policy=policy.default)
+        for _, rcpt, raw in inbox.messages
+    }
+    assert set(letters) == {("an@btc.vn", "binh@btc.vn"), ("chi@syt.vn",)}
+    subject = str(letters[("chi@syt.vn",)]["Subject"])
+    assert subject.endswith("– Sở Y tế Bcc: x@y.vn") and "\n" not in subject
+    for letter in letters.values():
+        body = letter.get_body(("plain",))
+        assert body is not None and " 0 nhiệm vụ" not in body.get_content()
+
+
+def test_a_period_with_nothing_to_ask_writes_no_0_workbooks(quarter: Cli, tmp_path: Path) -> None:
+    """It said '0 workbooks written to …' below each unit's 'nothing to ask about'."""
+    folder = tmp_path / "p"
+    result = quarter(
+        "pack", "out", "--quarter", "2020Q1", "--dir", str(folder), "--due", "2026-12-31"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "0 workbooks" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"no workbook written to {folder}: no unit has anything to ask about"
+    )
+
+
 def test_a_server_that_never_answers_is_named_so(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
