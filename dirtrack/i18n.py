@@ -570,6 +570,7 @@ MESSAGES: dict[str, Entry] = {
         "{n} workbook written to {dir}; answers due by {due}",
         "{n} workbooks written to {dir}; answers due by {due}",
     ),
+    "pack_none_written": N_("no workbook written to {dir}: no unit has anything to ask about"),
     "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
@@ -599,7 +600,8 @@ MESSAGES: dict[str, Entry] = {
     "extend": N_("directive {id}: deadline {due} approved on {date}"),
     "cancel": N_("directive {id}: cancelled on {date}"),
     "resolve": N_("limitation {id}: resolved on {date}"),
-    "draft_recorded": N_("recorded meeting {id}: {limitations}, {directives}"),
+    "draft_recorded": N_("recorded meeting {id}: {things}"),
+    "draft_recorded_bare": N_("recorded meeting {id}, with no limitation or directive"),
     "draft_recorded_already": NP_(
         "meeting {id} was recorded from this draft already: nothing written, {n} item unchanged",
         "meeting {id} was recorded from this draft already: nothing written, {n} items unchanged",
@@ -1176,6 +1178,14 @@ ERRORS: dict[str, Entry] = {
     "mail_refused": N_("{server} refused the message: {detail}"),
     "mail_recipients": N_("{server} refused the recipients {who}"),
     "mail_tls": N_("TLS with {server} failed: {detail}"),
+    "mail_no_starttls": N_(
+        '{server} does not offer STARTTLS, which [mail] security = "starttls" asks for: set '
+        'the security the server has ("tls" or "none")'
+    ),
+    "mail_no_smtputf8": N_(
+        "{server} does not take addresses with letters outside ASCII (it does not offer "
+        "SMTPUTF8): {who}"
+    ),
     "mail_unreachable": N_("cannot reach the mail server {server}: {detail}"),
     "mail_some_failed": NP_(
         "mail to {n} unit failed ({units}); its workbook is written and recorded: send it again "
@@ -1478,7 +1488,11 @@ ERRORS: dict[str, Entry] = {
     "unit_unknown": N_("unknown unit {ref!r}; closest: {near}"),
     "unit_unknown_none": N_("unknown unit {ref!r}; no units are registered yet"),
     "unit_unknown_far": N_("unknown unit {ref!r}; no registered unit is close to it (unit list)"),
-    "unit_bad_code": N_("unit code {code!r} must be letters, digits, '-', '_', '.' or '/'"),
+    "unit_bad_code": N_(
+        "unit code {code!r} must start with a letter or a digit, then hold only letters, digits "
+        "and '-', '_', '.', '/', '&'"
+    ),
+    "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
     "unit_taken": N_("{what} {value!r} already refers to unit {unit}"),
     "alias_empty": N_("an alias cannot be empty"),
@@ -1726,9 +1740,13 @@ ERRORS: dict[str, Entry] = {
     "sheet_empty": N_("{name}: sheet {sheet} is empty"),
     "sheets_empty": N_("{name}: every sheet ({sheets}) is empty"),
     "sheet_legacy_font": N_(
-        "{name}: the sheet is written in the TCVN3 (ABC) font, not in Unicode ({sample!r}), so no "
-        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from TCVN3 "
-        "(ABC) to Unicode), save it and import it again"
+        "{name}: the sheet is written in the {font} font, not in Unicode ({sample!r}), so no "
+        "column name can be read; convert it to Unicode (Unikey: Công cụ chuyển mã, from {font} "
+        "to Unicode), save it and import it again"
+    ),
+    "text_legacy_font": N_(
+        "{name} is written in the {font} font, not in Unicode ({sample!r}); convert it to "
+        "Unicode (Unikey: Công cụ chuyển mã, from {font} to Unicode), save it and read it again"
     ),
     "no_header": N_(
         "{name}: no header row in the first {n} rows; expected column names such "
@@ -1916,6 +1934,9 @@ ERRORS: dict[str, Entry] = {
     "ids_exhausted": N_(
         "no more rows fit in {table}: its ids have reached {limit}, the largest; nothing was "
         "written"
+    ),
+    "not_utf8_byte": N_(
+        "{field}: byte 0x{byte} is not UTF-8: type the text in a terminal set to UTF-8"
     ),
     "control_character": N_(
         "{field}: control character {code} is not allowed (only tab and newline are)"
@@ -2944,6 +2965,10 @@ ERRORS.update(
         "hc_direction_text": N_(
             "{entity} {id}: {field} holds characters that set the direction it is shown in (an "
             "override shows it reversed); dirtrack edit with the text typed again drops them"
+        ),
+        "hc_xml_text": N_(
+            "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
+            "hold; dirtrack edit with the text typed again without them"
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),

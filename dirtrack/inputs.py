@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, cut
+from dirtrack.text import legacy_font
 
 
 def open_input(path: Path) -> BinaryIO:
@@ -249,7 +250,9 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
 
     UTF-8, with or without its byte order mark; UTF-16 with its mark, or without it (as mostly
     ASCII text shows); else :data:`LEGACY_ENCODING`, composed (NFC: the code page writes a
-    tone as a mark after its letter).
+    tone as a mark after its letter), or Latin-1 when the bytes are Vietnamese typed in a
+    legacy font, TCVN3 or VNI (:func:`dirtrack.text.legacy_font`), which its reader refuses by
+    name.
 
     Raises:
         InvalidInput: a binary file (NUL bytes, control characters), or text in none of these.
@@ -273,10 +276,16 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
         except UnicodeDecodeError as exc:
             if _damaged_utf8(data):
                 raise InvalidInput.of("not_utf8_at", name=name, at=exc.start) from None
-            try:
-                text = unicodedata.normalize("NFC", data.decode(LEGACY_ENCODING))
-            except UnicodeDecodeError:
-                raise InvalidInput.of("not_utf8_or_1258", path=name) from None
+            latin = data.decode("latin-1")
+            if legacy_font(latin.splitlines()) is not None:
+                # the letters a legacy font (TCVN3, VNI) draws over these bytes are Latin-1's,
+                # as a sheet typed in it shows them: the reader names the font (legacy_font)
+                text = latin
+            else:
+                try:
+                    text = unicodedata.normalize("NFC", data.decode(LEGACY_ENCODING))
+                except UnicodeDecodeError:
+                    raise InvalidInput.of("not_utf8_or_1258", path=name) from None
     if has_control(text):
         raise InvalidInput.of("binary_file", name=name)
     return text

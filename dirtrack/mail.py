@@ -27,6 +27,7 @@ from typing import Any
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.inputs import os_reason, read_input
+from dirtrack.text import control_character
 
 SECURITY = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -85,7 +86,14 @@ def check_table(table: dict[str, Any], where: str) -> None:
     if port is not None and not 1 <= port <= 65535:
         raise ConfigError.of("cfg_mail_port", where=f"{where}port", value=port)
     sender = table.get("sender")
-    if sender is not None and "@" not in parseaddr(sender)[1]:
+    # a line break would end the From header (the standard library refuses to write it) and a
+    # control character is in no address
+    if sender is not None and (
+        "@" not in parseaddr(sender)[1]
+        or "\r" in sender
+        or "\n" in sender
+        or control_character(sender) is not None
+    ):
         raise ConfigError.of("cfg_mail_sender", where=f"{where}sender", value=sender)
     if sender is not None:
         from dirtrack.store.contacts import email_too_long
@@ -166,10 +174,12 @@ def message(
 
     mail = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
     mail["From"] = sender
-    mail["To"] = ", ".join(to)
+    mail["To"] = _header(to)
     if cc:
-        mail["Cc"] = ", ".join(cc)
-    mail["Subject"] = subject
+        mail["Cc"] = _header(cc)
+    # one line: a unit's name imported from a JSON file may hold a line break, which would end
+    # the header (the standard library refuses to write it)
+    mail["Subject"] = " ".join(subject.split())
     from datetime import UTC, datetime
 
     mail["Date"] = format_datetime(datetime.now(UTC))
@@ -186,10 +196,47 @@ def message(
 
 
 def address(name: str, email: str) -> str:
-    """``Nguyễn Văn An <an@btc.vn>``, the name quoted where a header needs it."""
+    """``Nguyễn Văn An <an@btc.vn>``, the name quoted where a header needs it.
+
+    The address as stored, whatever its letters: a local part outside ASCII (``nguyễn@…``,
+    RFC 6531) goes to a server that takes SMTPUTF8, and :func:`send` says when it does not.
+    """
     from email.headerregistry import Address
 
-    return str(Address(display_name=name, addr_spec=email))
+    local, _, domain = email.rpartition("@")
+    return str(Address(display_name=" ".join(name.split()), username=local, domain=domain))
+
+
+def _ascii_domain(domain: str) -> str:
+    """A domain in letters outside ASCII (``sở-y-tế.vn``) as every mail server takes it
+    (IDNA: ``xn--s-y-t-s61b1i.vn``); an ASCII one, or one IDNA cannot write, as it is."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def _header(addresses: list[str]) -> str:
+    """The ``To``/``Cc`` header of ``addresses`` (as :func:`address` writes them), each domain
+    written in ASCII (:func:`_ascii_domain`)."""
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    written = []
+    for name, email in getaddresses(addresses):
+        local, _, domain = email.rpartition("@")
+        written.append(Address(display_name=name, username=local, domain=_ascii_domain(domain)))
+    return ", ".join(str(a) for a in written)
+
+
+def _outside_ascii(mail: EmailMessage) -> list[str]:
+    """The addresses of ``mail`` that only a server taking SMTPUTF8 delivers."""
+    from email.utils import getaddresses
+
+    headers = [str(v) for key in ("From", "To", "Cc") for v in mail.get_all(key, [])]
+    return [email for _, email in getaddresses(headers) if not email.isascii()]
 
 
 def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> None:
@@ -213,14 +260,23 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
         with smtp:
             if settings.security == "starttls":
+                smtp.ehlo_or_helo_if_needed()
+                if not smtp.has_extn("starttls"):  # smtplib would say so in English
+                    raise MailError.of("mail_no_starttls", server=server)
                 smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo_or_helo_if_needed()
             if settings.user is not None:
                 smtp.login(settings.user, password or "")
+            outside = _outside_ascii(mail)
+            if outside and not smtp.has_extn("smtputf8"):
+                raise MailError.of("mail_no_smtputf8", server=server, who=", ".join(outside))
             refused = smtp.send_message(mail)
-    except smtplib.SMTPServerDisconnected:  # closed before it answered, or while it did
-        raise MailError.of(
-            "mail_unreachable", server=server, detail=Phrase("w_conn_reset")
-        ) from None
+    except smtplib.SMTPServerDisconnected as exc:  # closed before it answered, or while it did
+        # smtplib says so too of a server that took the connection and never answered: the
+        # time-out it gave up on is what it was reading when it did
+        cause = exc.__context__
+        detail = os_reason(cause) if isinstance(cause, OSError) else Phrase("w_conn_reset")
+        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError.of(
             "mail_login", server=server, user=settings.user, detail=_said(exc)

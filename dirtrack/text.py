@@ -19,8 +19,10 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 # (LF, and the CR of a Windows line end), which white-space folding turns into spaces. ESC, BEL,
 # NUL… would drive a terminal and break the Word and Excel reports: typed text carrying one is
 # refused (clean_text), an imported file has them removed with a warning (clean_imported).
-# Lone surrogates are refused too: no file encoding can write them.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates are refused too: no file encoding can write them; and the two characters
+# U+FFFE and U+FFFF, which XML forbids as it forbids the C0 controls: a Word or Excel report
+# holding one could not be written.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Characters that show nothing: zero-width spaces and joiners, direction marks, the word joiner
 # and its kin, variation selectors, the byte order mark, the soft hyphen, Hangul fillers.
 _INVISIBLE = (
@@ -119,6 +121,44 @@ def control_character(text: str) -> str | None:
     return _code(found.group()) if found else None
 
 
+# Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
+# trì"): ă â ê ô ơ ư đ and the vowels with a tone, marks no Vietnamese text written in Unicode
+# holds; and the letters only Vietnamese in Unicode has (ơ ư đ ă, the vowels with a tone).
+_TCVN3_MARKS = re.compile("[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]")
+# One inside a word, as the font's letters are ("®ång", "S¸ng"); a "©" or "§" stands alone.
+_TCVN3_LETTER = re.compile(
+    "(?<=[^\\W\\d_])[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]"
+    "|[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9](?=[^\\W\\d_])"
+)
+# The VNI Windows fonts write a tone as a letter after its vowel ("Ñôn vò chuû trì", "hoäi"):
+# a vowel, then ø û ï (a grave, hook or dot below) or å ä ë (a tone on â ê ô or ă), which no
+# Vietnamese in Windows-1258 or Unicode writes after a vowel.
+_VNI_LETTER = re.compile(
+    "[aeiouyAEIOUY][\u00f8\u00fb\u00ef\u00e5\u00e4\u00eb\u00d8\u00db\u00cf\u00c5\u00c4\u00cb]"
+)
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_LEGACY_FONTS = (("TCVN3 (ABC)", _TCVN3_LETTER), ("VNI Windows", _VNI_LETTER))
+# The bytes Windows-1252, the code page the fonts draw over, leaves undefined: in a file read as
+# Latin-1 they say it is no text typed in a font (random bytes hold them; text never does).
+_NO_CODE_PAGE = re.compile("[\x81\x8d\x8f\x90\x9d]")
+
+
+def legacy_font(texts: Iterable[str]) -> tuple[str, str] | None:
+    """The legacy font ``texts`` are typed in (``TCVN3 (ABC)`` or ``VNI Windows``) and the
+    first of them holding its letters, when they hold several (at least 3, and one character in
+    50: a "©" in a footer, an "ë" in a name, is no font) and no letter of Vietnamese in Unicode;
+    None otherwise."""
+    texts = list(texts)
+    if any(_UNICODE_VIETNAMESE.search(t) or _NO_CODE_PAGE.search(t) for t in texts):
+        return None
+    size = sum(len(t) for t in texts)
+    for font, letter in _LEGACY_FONTS:
+        marks = sum(len(letter.findall(t)) for t in texts)
+        if marks >= 3 and marks * 50 >= size:
+            return font, next(t for t in texts if letter.search(t))
+    return None
+
+
 #: The most characters one text of the register holds: what one Excel cell holds, so that every
 #: record goes out to a workbook (an export, an office sheet, a unit's pack) as it was typed.
 MAX_TEXT = 32_767
@@ -152,6 +192,11 @@ def clean_text(value: str, field: str) -> str:
     from dirtrack.i18n import Field
 
     found = control_character(value)
+    if found is not None and "U+DC80" <= found <= "U+DCFF":
+        # a byte that is not UTF-8 on the command line (Python keeps it as such a surrogate):
+        # typed in a terminal set to another encoding, or $'\ud800' in a shell
+        byte = f"{int(found[2:], 16) - 0xDC00:02X}"
+        raise InvalidInput.of("not_utf8_byte", field=Field(field), byte=byte)
     if found is not None:
         raise InvalidInput.of("control_character", field=Field(field), code=found)
     text = nfc(value)

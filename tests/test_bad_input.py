@@ -78,6 +78,10 @@ BAD = {
     # text are refused wherever they are typed.
     "ESC in a directive": ["assign", "1", "--unit", "BTC", "Đề án \x1b]0;pwned\x07"],
     "NUL in a directive": ["assign", "1", "--unit", "BTC", "Đề án\x00"],
+    "U+FFFE in a directive": ["assign", "1", "--unit", "BTC", "Đề án \ufffe"],
+    # what Python makes of a byte that is not UTF-8 in argv (a Latin-1 terminal's "ô")
+    "a byte not UTF-8 in a title": ["add-meeting", "--date", "2022-06-01", "--title", "H\udcf4p"],
+    "U+FFFF in a meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "Họp \uffff"],
     "BEL in a meeting title": ["add-meeting", "--date", "2022-06-01", "--title", "Họp\x07"],
     "ESC in a note": ["progress", "1", "--note", "\x1b[2J", "--percent", "5"],
     "ESC in a unit name": ["unit", "add", "BXD", "Ban \x1b[31mXây dựng"],
@@ -311,6 +315,12 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
 
 MESSAGES = {
     "ESC in a directive": "Error: text: control character U+001B is not allowed",
+    # XML forbids them: the Word and Excel reports died on 'unexpected ValueError'
+    "U+FFFE in a directive": "Error: text: control character U+FFFE is not allowed",
+    # it was 'control character U+DCF4', a character nobody typed
+    "a byte not UTF-8 in a title": "Error: title: byte 0xF4 is not UTF-8: type the text in a "
+    "terminal set to UTF-8",
+    "U+FFFF in a meeting title": "Error: title: control character U+FFFF is not allowed",
     "zero-width directive": "Error: a directive needs a text",
     "accents-only directive": "Error: a directive needs a text",
     "accents-only note": "Error: note: only spaces or invisible characters; write some text",

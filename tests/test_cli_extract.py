@@ -292,6 +292,62 @@ def test_a_draft_saved_in_another_encoding_imports_as_the_same_draft(
     assert file_digest(db_path) == before
 
 
+# "Sáng 6/5/2022, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy chủ trì hội nghị giao ban. Giao Sở Tài
+# chính xây dựng kế hoạch trong tháng 9/2022." typed in the TCVN3 (ABC) font, as Unicode shows it
+TCVN3 = (
+    "S\xb8ng 6/5/2022, \xaeång ch\xdd Nguy\xd4n V\xa8n A, B\xdd th\xad T\xd8nh \xf1y ch\xf1 "
+    "tr\xd7 h\xe9i ngh\xde giao ban. Giao S\xeb T\xb5i ch\xddnh x\xa9y d\xf9ng k\xd5 "
+    "ho\xb9ch trong th\xb8ng 9/2022.\n"
+)
+
+
+# the same typed in the VNI Windows font, where a tone is a letter after its vowel
+VNI = (
+    "Sa\xf9ng 6/5/2022, \xf1oa\xf8ng ch\xed Nguye\xe3n Va\xean A, B\xed th\xf6 T\xe6nh u\xfby "
+    "chu\xfb tr\xec hoa\xe4i ngh\xf2 giao ban. Giao S\xf4\xfb Ta\xf8i ch\xednh xa\xe2y "
+    "d\xf6\xefng ke\xe1 hoa\xefch trong tha\xf9ng 9/2022.\n"
+)
+
+
+def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) -> None:
+    """Its bytes were read as Windows-1258 and gave a draft of nothing, exit 0, with a warning
+    that the date, title, chair and units were all missing; saved as UTF-8 the same."""
+    legacy, pasted = tmp_path / "tcvn.txt", tmp_path / "dan.txt"
+    legacy.write_bytes(TCVN3.encode("latin-1"))
+    pasted.write_text(TCVN3, encoding="utf-8")
+    for path in (legacy, pasted):
+        assert cli.fail("extract", str(path)) == (
+            f"Error: {path} is written in the TCVN3 (ABC) font, not in Unicode ('S\xb8ng "
+            "6/5/2022, \xaeång ch\xdd Nguy\xd4n V\xa8n'); convert it to Unicode (Unikey: Công cụ "
+            "chuyển mã, from TCVN3 (ABC) to Unicode), save it and read it again"
+        )
+    assert cli.fail("--lang", "vi", "extract", str(legacy)).startswith(
+        f"Error: {legacy} được gõ bằng phông TCVN3 (ABC), không phải Unicode"
+    )
+    vni = tmp_path / "vni.txt"
+    vni.write_bytes(VNI.encode("latin-1"))
+    assert cli.fail("extract", str(vni)) == (
+        f"Error: {vni} is written in the VNI Windows font, not in Unicode ('Sa\xf9ng 6/5/2022, "
+        "\xf1oa\xf8ng ch\xed Nguye\xe3n Va\xean'); convert it to Unicode (Unikey: Công cụ chuyển "
+        "mã, from VNI Windows to Unicode), save it and read it again"
+    )
+    # a few of the font's letters in text typed in Unicode ("©", "§") are no font
+    unicode_text = tmp_path / "unicode.txt"
+    unicode_text.write_text(
+        "Sáng 6/5/2022, đồng chí Nguyễn Văn A chủ trì hội nghị giao ban.\n© 2022 § 1 ®\n", "utf-8"
+    )
+    assert cli.json("extract", str(unicode_text))["meeting"]["date"] == "2022-05-06"
+    english = tmp_path / "english.txt"
+    english.write_text("The meeting.\n© 2022 § 1 ® © §\n", "utf-8")
+    cli.ok("extract", str(english))
+    noise = tmp_path / "noise.txt"  # high bytes in every order show a font's letters by chance
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    assert cli.fail("extract", str(noise)) == f"Error: {noise} is not text in UTF-8 or Windows-1258"
+    german = tmp_path / "german.txt"  # umlauts after consonants: no VNI tone
+    german.write_text("Die Behörde überprüft täglich die Anträge; für Rückfragen.\n", "utf-8")
+    cli.ok("extract", str(german))
+
+
 def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -389,6 +445,26 @@ def test_a_json_draft_nested_thousands_deep_is_one_error_line(
         assert cli.fail("import", str(draft), *args) == "Error: hop.json: nested too deeply"
     vi = cli.fail("--lang", "vi", "import", str(draft))
     assert vi == "Error: hop.json: lồng nhau quá nhiều tầng"
+    assert file_digest(db_path) == before
+
+
+def test_a_key_given_twice_in_a_json_draft_is_refused_at_its_line(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """The last value won unsaid (a TOML draft is refused for it): a title typed twice was
+    recorded as the second."""
+    draft = tmp_path / "hop.json"
+    draft.write_text(
+        '{\n"meeting": {\n"date": "2022-05-06",\n"title": "Giao ban",\n"title": "Tên khác"\n},\n'
+        '"directives": [{"text": "A", "unit": "X"},\n{"text": "B", "unit": "X"}]\n}\n',
+        encoding="utf-8",
+    )
+    before = file_digest(db_path)
+    said = "Error: hop.json: line 5: not valid JSON (a key is given a value twice)"
+    assert cli.fail("import", str(draft), "--dry-run") == said
+    assert cli.fail("--lang", "vi", "import", str(draft)) == (
+        "Error: hop.json: dòng 5: không đúng cú pháp JSON (một khóa được gán giá trị hai lần)"
+    )
     assert file_digest(db_path) == before
 
 
@@ -658,6 +734,17 @@ def test_a_problem_of_the_draft_as_a_whole_names_its_line(
     table.write_text(meeting + '\n[units]\nname = "UBND xã An Phú"\n', "utf-8")
     assert cli.fail("import", str(table)) == "Error: table.toml: line 5, 'units' must be a list"
     assert cli.fail("--lang", "vi", "import", str(table)).startswith("Error: table.toml: dòng 5, ")
+    # a table inside the meeting's ([meeting.a.b]) was named without its line
+    nested = tmp_path / "nested.toml"
+    nested.write_text("# ghi chú\n" + meeting.replace("[meeting]", "[meeting.a.b]"), "utf-8")
+    assert cli.fail("import", str(nested)).startswith(
+        "Error: nested.toml: line 2, meeting: unknown key 'a'"
+    )
+    dotted = tmp_path / "dotted.toml"
+    dotted.write_text('meeting.date = 2022-05-06\nmeeting.title = "Giao ban"\nmeeting.x = 1\n')
+    assert cli.fail("import", str(dotted)).startswith(
+        "Error: dotted.toml: line 1, meeting: unknown key 'x'"
+    )
     assert file_digest(db_path) == before
 
 
@@ -704,12 +791,36 @@ MADE_UP = (
 )
 
 
+def test_what_a_draft_records_is_counted_whole_and_without_zeros(cli: Cli, tmp_path: Path) -> None:
+    """import DRAFT said 'created 1 directive, 1 meeting' over a limitation it created too;
+    extract --apply said 'recorded meeting 2: 0 limitations, 1 directive'."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-05-06\ntitle = "Giao ban"\n\n[[units]]\nname = "Sở Tài chính"\n\n'
+        '[[limitations]]\ntext = "Chậm báo cáo"\n\n[[directives]]\ntext = "Làm kế hoạch"\n',
+        "utf-8",
+    )
+    result = cli("import", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == (
+        f"imported {draft}: created 1 directive, 1 limitation, 1 meeting"
+    )
+    text = tmp_path / "tin.txt"
+    text.write_text("Sáng 7/5/2022, đồng chí Nguyễn Văn A chủ trì hội nghị của Sở Tài chính.\n")
+    applied = cli("--lang", "vi", "extract", str(text), "--apply")
+    assert applied.exit_code == 0, applied.stderr
+    assert "đã ghi cuộc họp 2, không có hạn chế hay nhiệm vụ nào" in applied.stderr
+    assert " 0 " not in applied.stderr
+
+
 def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -> None:
     """The same text applied twice wrote nothing the second time, but said 'recorded meeting 1:
     0 limitations, 0 directives', as if its directive had been lost."""
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
     first = cli("extract", "-", "--apply", "--create-units", input=MADE_UP)
-    assert first.exit_code == 0 and "recorded meeting 1: 0 limitations, 1 directive" in first.stderr
+    assert first.exit_code == 0 and "recorded meeting 1: 1 directive" in first.stderr
+    assert "0 limitations" not in first.stderr  # a count of 0 is no clause
     before = file_digest(db_path)
     en = "meeting 1 was recorded from this draft already: nothing written, 2 items unchanged"
     vi = "cuộc họp 1 đã được ghi từ bản nháp này trước đó: không ghi thêm gì, 2 mục giữ nguyên"

@@ -28,6 +28,26 @@ def test_unit_add_json_and_parent(units: Cli) -> None:
     assert unit["code"] == "P.TH"
 
 
+def test_a_refused_unit_code_is_told_the_rule_it_breaks(cli: Cli) -> None:
+    """'../x' and '..' were refused as not 'letters, digits, '-', '_', '.' or '/'', which they
+    are (the rule is also that a code starts with a letter or a digit), and a blank code was
+    quoted as ''."""
+    rule = "must start with a letter or a digit, then hold only letters, digits and"
+    for code in ("../x", "..", "-x/", "a:b"):
+        assert rule in cli.fail("unit", "add", "--", code, "Ban X")
+    assert cli.fail("unit", "add", "   ", "Ban X") == "Error: a unit needs a code (VPTU, STC…)"
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    assert cli.fail("--lang", "vi", "unit", "rename", "BTC", "Ban Tổ chức mới", "--code", " ") == (
+        "Error: đơn vị phải có mã (VPTU, STC…)"
+    )
+    assert cli.json("unit", "list") == [
+        {
+            "code": "BTC", "name": "Ban Tổ chức", "parent": None, "aliases": [],
+            "successor": None, "retired_on": None, "contacts": [],
+        }
+    ]  # fmt: skip
+
+
 def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     """A search key (unit codes, names and aliases, limitation texts) drops every combining
     mark and reads đ as d: the same key whether the table of marks it learns is empty, holding

@@ -276,6 +276,25 @@ def test_any_command_option_can_be_set_in_the_file(cli: Cli, config_file: Path) 
     assert "config_file" in cli.ok("config")
 
 
+def test_a_default_naming_what_is_not_there_is_named_by_its_key(
+    cli: Cli, config_file: Path
+) -> None:
+    """[list] unit = "BTC" with BTC unknown (renamed, or a typo) made every plain 'dirtrack
+    list' say 'unknown unit 'BTC'', a unit the user never typed; the refusal names the file
+    and key, as a value of the wrong kind is named."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    config_file.write_text('[list]\nunit = "BTX"\n', "utf-8")
+    assert cli.fail("list") == (
+        f"Error: {config_file}: list.unit: unknown unit 'BTX'; no registered unit is close to it "
+        "(unit list)"
+    )
+    assert cli.fail("--lang", "vi", "list").startswith(f"Error: {config_file}: list.unit: ")
+    # typed on the command line, it is the user's own
+    assert cli.fail("list", "--unit", "BTX").startswith("Error: unknown unit 'BTX'")
+    config_file.write_text("[list]\nmeeting = 99\n", "utf-8")
+    assert cli.fail("list") == f"Error: {config_file}: list.meeting: no meeting with id 99"
+
+
 # --- shell completion --------------------------------------------------------------------------
 
 

@@ -384,3 +384,24 @@ def test_doctor_names_texts_holding_direction_controls(meeting: int, units: Cli,
     units.ok("unit", "rename", "BTC", "Ban TC")
     checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
     assert checks["records"]["status"] == "ok", checks["records"]["detail"]
+
+
+def test_doctor_names_texts_no_word_or_excel_report_can_hold(
+    meeting: int, units: Cli, db: str
+) -> None:
+    """An older dirtrack stored U+FFFE and U+FFFF as typed; report --format docx then died on
+    'unexpected ValueError'. doctor names each record and field holding one."""
+    from sqlalchemy import create_engine, text
+
+    from dirtrack.db import resolve_target
+
+    engine = create_engine(resolve_target(db).url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meeting SET title = :t"), {"t": "Giao ban \uffff"})
+    engine.dispose()
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "warning"
+    assert "meeting 1: title holds U+FFFE or U+FFFF" in checks["records"]["detail"]
+    units.ok("edit", "meeting", str(meeting), "--title", "Giao ban")
+    checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
+    assert checks["records"]["status"] == "ok", checks["records"]["detail"]

@@ -199,6 +199,31 @@ def test_a_sheet_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path:
     assert "TCVN3" not in refused(office, db_path, str(xlsx(tmp_path / "x.xlsx", [["a", "b"]])))
 
 
+def test_a_csv_file_in_the_tcvn3_font_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A CSV file saved from a sheet typed in the TCVN3 (ABC) font was read as Windows-1258,
+    where some of the font's bytes are Vietnamese letters, so the font went unseen and the
+    refusal said only 'no header row in the first 30 rows'."""
+    rows = "STT,Néi dung,§¬n vÞ chñ tr×,Thêi h¹n\n1,B¸o c¸o biªn chÕ,Së Néi vô,30/9/2022\n"
+    legacy = tmp_path / "cu.csv"
+    legacy.write_bytes(rows.encode("latin-1"))
+    assert refused(office, db_path, str(legacy)).startswith(
+        "Error: cu.csv: the sheet is written in the TCVN3 (ABC) font, not in Unicode ("
+    )
+    assert "phông TCVN3 (ABC)" in office.fail("--lang", "vi", "import", str(legacy))
+    # bytes that are no text at all are not taken for a font (they were 'letters lost')
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    assert refused(office, db_path, str(noise)) == (
+        f"Error: {noise} is not text in UTF-8 or Windows-1258"
+    )
+    vni = tmp_path / "vni.csv"  # the VNI Windows font: a tone is a letter after its vowel
+    vni.write_bytes("STT,Noäi dung,Ñôn vò chuû trì,Thôøi haïn\n1,Baùo caùo,Sôû Y teá,30/9/2022\n"
+                    .encode("latin-1"))  # fmt: skip
+    assert refused(office, db_path, str(vni)).startswith(
+        "Error: vni.csv: the sheet is written in the VNI Windows font, not in Unicode ("
+    )
+
+
 def test_a_workbook_under_another_name_is_read_by_its_content(office: Cli, tmp_path: Path) -> None:
     """An Excel workbook saved under another name ('theo-doi.xls', '.ods', as a clerk renames
     one) was refused with openpyxl's own words ('InvalidFileException: openpyxl does not

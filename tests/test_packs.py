@@ -861,7 +861,9 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    inbox = Inbox(getattr(request, "param", ()))
+    param = getattr(request, "param", ())  # the addresses to refuse, or {"smtputf8": False}
+    smtputf8 = param.get("smtputf8", True) if isinstance(param, dict) else True
+    inbox = Inbox(() if isinstance(param, dict) else param)
 
     def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
         ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
@@ -872,7 +874,12 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
 
     port = _free_port()
     controller = Controller(
-        inbox, hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticate,
+        auth_require_tls=False,
+        enable_SMTPUTF8=smtputf8,
     )
     controller.start()
     try:
@@ -1011,6 +1018,136 @@ def test_a_wrong_password_or_no_server_is_named(
     assert dry.exit_code == 0 and "VPTU: no e-mail address" in dry.stderr
 
 
+@pytest.mark.parametrize("smtp", [{"smtputf8": False}], indirect=True)
+def test_addresses_outside_ascii_are_sent_or_refused_in_words(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """A contact 'nguyễn@btc.vn' (which unit contact takes) stopped the whole pack out --mail
+    with 'unexpected NonASCIILocalPartDefect'; a domain 'sở-y-tế.vn' went to a server without
+    SMTPUTF8 and came back with smtplib's English. The domain is now sent as IDNA (every server
+    takes it); the local part goes where the server takes SMTPUTF8, else that unit's mail is
+    not sent and says why, in the run's language."""
+    inbox, port = smtp  # a server that does not offer SMTPUTF8
+    quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", "nguyễn@btc.vn")
+    quarter.ok("unit", "contact", "SYT", "--name", "Chi", "--email", "chi@sở-y-tế.vn")
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter(
+        "--lang", "vi", "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail"
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "unexpected" not in result.stderr and "ngoài dự kiến" not in result.stderr
+    assert (
+        f"BTC: chưa gửi được: 127.0.0.1:{port} không nhận địa chỉ thư có chữ ngoài bảng mã "
+        "ASCII (máy chủ không hỗ trợ SMTPUTF8): nguyễn@btc.vn"
+    ) in result.stderr
+    assert ["chi@xn--s-y-t-s61b1i.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert status["SYT"]["sent_to"] == "Chi <chi@sở-y-tế.vn>" and status["BTC"]["sent"] is None
+
+
+def test_an_address_outside_ascii_goes_to_a_server_that_takes_smtputf8(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    quarter.ok("unit", "contact", "BTC", "--name", "An", "--email", "nguyễn@btc.vn")
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert result.exit_code == 0, result.stderr
+    assert ["nguyễn@btc.vn", "binh@btc.vn"] in [rcpt for _, rcpt, _ in inbox.messages]
+
+
+def test_a_letter_names_no_count_of_0_and_a_name_with_a_line_break_is_one_subject(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """The letter said '(BTC.xlsx: 2 nhiệm vụ chủ trì, 0 nhiệm vụ phối hợp)'; a unit's name
+    holding a line break (which a JSON import stores) stopped pack out --mail with 'unexpected
+    ValueError: Header values may not contain linefeed or carriage return characters', after
+    every workbook was written and recorded."""
+    import sqlite3
+
+    inbox, port = smtp
+    with sqlite3.connect(quarter.db) as conn:
+        conn.execute("UPDATE unit SET name = 'Sở Y tế\r\nBcc: x@y.vn' WHERE code = 'SYT'")
+    conn.close()
+    _mail_config(tmp_path, monkeypatch, port)
+    result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+    assert result.exit_code == 0, result.stderr
+    letters = {
+        tuple(rcpt): email.message_from_bytes(raw, policy=policy.default)
+        for _, rcpt, raw in inbox.messages
+    }
+    assert set(letters) == {("an@btc.vn", "binh@btc.vn"), ("chi@syt.vn",)}
+    subject = str(letters[("chi@syt.vn",)]["Subject"])
+    assert subject.endswith("– Sở Y tế Bcc: x@y.vn") and "\n" not in subject
+    for letter in letters.values():
+        body = letter.get_body(("plain",))
+        assert body is not None and " 0 nhiệm vụ" not in body.get_content()
+
+
+def test_a_period_with_nothing_to_ask_writes_no_0_workbooks(quarter: Cli, tmp_path: Path) -> None:
+    """It said '0 workbooks written to …' below each unit's 'nothing to ask about'."""
+    folder = tmp_path / "p"
+    result = quarter(
+        "pack", "out", "--quarter", "2020Q1", "--dir", str(folder), "--due", "2026-12-31"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "0 workbooks" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"no workbook written to {folder}: no unit has anything to ask about"
+    )
+
+
+def test_a_server_that_never_answers_is_named_so(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that takes the connection and says nothing was said to have closed it ('the
+    connection was closed by the other side'), smtplib's name for its own time-out."""
+    import socket
+
+    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # connections wait in the backlog, unanswered
+    try:
+        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+        for lang, said, wrong in (
+            ("en", "no answer in time", "closed by the other side"),
+            ("vi", "không có trả lời trong thời gian chờ", "phía bên kia đóng"),
+        ):
+            folder = str(tmp_path / lang)
+            result = quarter(
+                "--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail"
+            )
+            assert result.exit_code == 1 and said in result.stderr, result.stderr
+            assert wrong not in result.stderr
+    finally:
+        listener.close()
+
+
+def test_starttls_asked_of_a_server_without_it_is_named(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """It said '… refused the message: STARTTLS extension not supported by server.', in
+    English under --lang vi, though the server refused no message."""
+    inbox, port = smtp
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "starttls"\n'
+        'sender = "VP <vp@tinhuy.vn>"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    for lang, said in (
+        ("en", f'127.0.0.1:{port} does not offer STARTTLS, which [mail] security = "starttls"'),
+        ("vi", f'127.0.0.1:{port} không hỗ trợ STARTTLS mà [mail] security = "starttls" yêu cầu'),
+    ):
+        folder = str(tmp_path / lang)
+        result = quarter("--lang", lang, "pack", "out", *QUARTER, *MADE, "--dir", folder, "--mail")
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert "not supported by server" not in result.stderr
+    assert inbox.messages == []
+
+
 def test_the_mail_table_is_checked_and_shown(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1026,6 +1163,29 @@ def test_the_mail_table_is_checked_and_shown(
     rows = {r["key"]: r for r in quarter.json("config")}
     assert rows["mail.host"]["value"] == "mail.tinhuy.vn" and rows["mail.host"]["source"] == "file"
     assert rows["mail.port"]["value"] == 465 and rows["mail.port"]["source"] == "default"
+
+
+def test_a_sender_with_a_line_break_is_refused_before_anything_is_written(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """'VP <vp@tinhuy.vn>\\r\\nBcc: …' passed the check, and pack out --mail wrote and recorded
+    every workbook, then stopped on 'unexpected ValueError: Header values may not contain
+    linefeed or carriage return characters'."""
+    inbox, port = smtp
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        'sender = "VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    folder = tmp_path / "p"
+    message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail")
+    assert message == (
+        f"Error: {config}: mail.sender: 'VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn' is not an address "
+        "(Office <office@example.vn>)"
+    )
+    assert not folder.exists() and inbox.messages == []
 
 
 @pytest.mark.slow

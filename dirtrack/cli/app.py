@@ -196,6 +196,34 @@ class DirtrackCommand(TyperCommand):
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
 
+    def invoke(self, ctx: Any) -> Any:
+        ctx.meta[_LEAF] = ctx  # the boundary names a refused default by its key in the file
+        return super().invoke(ctx)
+
+
+def _from_config(exc: DirtrackError, leaf: Any) -> DirtrackError:
+    """``exc``, said with the configuration file's key when the value it refuses (a unit, an
+    id: its ``ref`` or ``id``) is a default the file gave the command (``[list] unit = "X"``,
+    no longer a unit): the user typed no such value, the file did."""
+    from typer._click.core import ParameterSource
+
+    refused = {exc.params.get("ref"), exc.params.get("id")} - {None}
+    if leaf is None or not refused:
+        return exc
+    for param in leaf.command.params:
+        if param.name is None or leaf.get_parameter_source(param.name) is not (
+            ParameterSource.DEFAULT_MAP
+        ):
+            continue
+        value = leaf.params.get(param.name)
+        values = value if isinstance(value, list | tuple) else [value]
+        if refused & {v for v in values if isinstance(v, str | int)}:
+            from dirtrack.config import bad_value, config_path, long_name
+
+            key = ".".join([*leaf.command_path.split()[1:], long_name(param)])
+            return bad_value(f"{config_path()}: {key}", exc)
+    return exc
+
 
 class OptionsMisused(BadParameter):
     """Options that exclude each other given together, or none of those one is needed
@@ -384,7 +412,8 @@ class DirtrackGroup(TyperGroup):
             _flush_stdout(ctx)
             return result
         except DirtrackError as exc:
-            err(f"Error: {exc.render(session_lang(ctx))}")
+            said = _from_config(exc, ctx.meta.get(_LEAF))
+            err(f"Error: {said.render(session_lang(ctx))}")
             raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated): nothing written
             stopped(exc, session_lang(ctx))
@@ -433,6 +462,7 @@ def stopped(exc: KeyboardInterrupt, lang: str) -> NoReturn:
 
 
 _CONFIG_PROBLEM = "dirtrack.config_problem"
+_LEAF = "dirtrack.leaf"  # the context of the command that runs
 # The shells Typer completes for (typer._completion_classes).
 _SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
 

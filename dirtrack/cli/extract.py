@@ -124,14 +124,15 @@ def extract(
                     id=result.details["meeting_id"],
                     n=result.unchanged,
                 )
-            else:
-                said = msg(
-                    "draft_recorded",
-                    lang,
-                    id=result.details["meeting_id"],
-                    limitations=Count("limitations", result.created["limitations"]),
-                    directives=Count("directives", result.created["directives"]),
+            else:  # only what is not 0: an office writes no "0 limitations"
+                kinds = ("limitations", "directives", "units")
+                things = ", ".join(
+                    Count(kind, n).render(lang)
+                    for kind in kinds
+                    if (n := result.created.get(kind, 0))
                 )
+                key = "draft_recorded" if things else "draft_recorded_bare"
+                said = msg(key, lang, id=result.details["meeting_id"], things=things)
             err(said)
             for warning in result.warnings:
                 err(in_lang(warning, lang))

@@ -250,8 +250,10 @@ def pack_out(
         raise
     for code in skipped:
         err(msg("pack_nothing", lang, unit=code, period=span.title(lang)))
-    if not dry_run:
+    if not dry_run and results:
         err(msg("pack_written", lang, n=len(results), dir=target, due=answer_by))
+    elif not dry_run:  # every unit said "nothing to ask about" above: no "0 workbooks written"
+        err(msg("pack_none_written", lang, dir=target))
     failures: list[str] = []
     if mail:  # what was sent, said once it has been
         failures = _send_all(ctx, results, span, answer_by, settings, password, dry_run=dry_run)
@@ -345,11 +347,16 @@ def _send_all(
 
 
 def _letter(result: dict[str, Any], span: Period, answer_by: date, name: str) -> str:
+    # the counts that are not 0: an office writes no "0 nhiệm vụ phối hợp"
+    counts = ", ".join(
+        f"{n} nhiệm vụ {role}"
+        for n, role in ((result["lead"], "chủ trì"), (result["with"], "phối hợp"))
+        if n
+    )
     return (
-        f"Kính gửi: {result['name']}\n\n"
+        f"Kính gửi: {' '.join(result['name'].split())}\n\n"
         f"Văn phòng đề nghị đơn vị báo cáo tiến độ thực hiện các nhiệm vụ được giao trong "
-        f"{span.title('vi')} theo phiếu đính kèm ({name}: {result['lead']} nhiệm vụ chủ trì, "
-        f"{result['with']} nhiệm vụ phối hợp).\n\n"
+        f"{span.title('vi')} theo phiếu đính kèm ({name}: {counts}).\n\n"
         f"Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
         f"tên tệp và gửi lại trước hết ngày {answer_by.strftime('%d/%m/%Y')}.\n\n"
         f"Trân trọng./.\n"

@@ -40,6 +40,7 @@ from dirtrack.inputs import (
     os_reason,
     read_input,
 )
+from dirtrack.text import legacy_font
 
 _BLOCK_TAGS = frozenset(
     """
@@ -358,6 +359,10 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
         raise InvalidInput.of("file_empty", name=name)
     if len(text) > MAX_TEXT:
         raise InvalidInput.of("text_too_large", name=name, n=len(text), limit=MAX_TEXT)
+    typed = legacy_font(text.splitlines())
+    if typed is not None:  # read on, it gave a draft of nothing and a warning that all is missing
+        sample = " ".join(typed[1].split()[:6])[:60]
+        raise InvalidInput.of("text_legacy_font", name=name, font=typed[0], sample=sample)
     return text
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Table
 from sqlmodel import Session, col, select
@@ -52,7 +53,9 @@ from dirtrack.transfer.base import (
 _HEADER = re.compile(
     r"\s*\[{1,2}\s*[\"']?(meeting|units|limitations|directives)[\"']?\s*\]{1,2}\s*(?:#.*)?"
 )
-_MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*=")
+_MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*(?:=|\.)")
+# [meeting.date] or [meeting.a.b]: a table inside the meeting's, which makes the meeting too
+_MEETING_SUB = re.compile(r"\s*\[\s*[\"']?meeting[\"']?\s*\.")
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
 
 
@@ -68,8 +71,10 @@ def _header_lines(text: str) -> dict[str, int]:
     for number, line in enumerate(text.splitlines(), 1):
         m = _HEADER.fullmatch(line)
         if m is None:
-            if not counts and "meeting" not in lines and _MEETING_KEY.match(line):
-                lines["meeting"] = number  # meeting = "…": a value, not a table
+            if "meeting" not in lines and (
+                (not counts and _MEETING_KEY.match(line)) or _MEETING_SUB.match(line)
+            ):
+                lines["meeting"] = number  # meeting = "…" (a value, not a table), meeting.x
             continue
         if m[1] == "meeting":  # [meeting], or the [[meeting]] a draft must not have
             lines.setdefault("meeting", number)
@@ -187,6 +192,49 @@ def draft_text(path: Path) -> str:
     return text
 
 
+class _KeyTwice(Exception):
+    """A JSON object gave a key twice."""
+
+
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused (:class:`_KeyTwice`) when it gives one key twice."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _KeyTwice
+        data[key] = value
+    return data
+
+
+def _second_key_line(text: str) -> int:
+    """The line of the first key that an object of the JSON ``text`` gives a second time."""
+    keys: list[set[str]] = []
+    line, in_string, escaped, start = 1, False, False, 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if keys and text[i + 1 : i + 40].lstrip().startswith(":"):
+                    key = json.loads(text[start : i + 1])
+                    if key in keys[-1]:
+                        return line
+                    keys[-1].add(key)
+            continue
+        if ch == '"':
+            in_string, start = True, i
+        elif ch == "{":
+            keys.append(set())
+        elif ch == "}" and keys:
+            keys.pop()
+    return 1
+
+
 def read_draft(path: Path) -> Draft:
     """Read a draft file (TOML, or JSON as ``extract --format json`` prints it).
 
@@ -199,7 +247,10 @@ def read_draft(path: Path) -> Draft:
     try:
         if path.suffix.lower() == ".json":
             try:
-                data = json.loads(text)
+                data = json.loads(text, object_pairs_hook=_no_key_twice)
+            except _KeyTwice:  # the last would win unsaid: TOML refuses it, so does this
+                at, detail = _second_key_line(text), Phrase("toml_value_twice")
+                raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
             except json.JSONDecodeError as exc:
                 raise InvalidInput.of("draft_bad_json", line=exc.lineno, detail=exc.msg) from None
             except RecursionError:  # lists in lists thousands deep: Python's reader gives up

@@ -83,8 +83,8 @@ def _summary(result: ImportResult, lang: str, *, done: bool) -> dict[str, Any]:
     not 0 ("created 3 directives; updated 2", never "0 meetings, 0 units; unchanged 0")."""
     created = result.created
     kinds: tuple[str, ...] = ("units", "meetings", "directives", "limitations")
-    if result.kind != "dirtrack-json":
-        kinds = ("directives", "meetings", "units")
+    if result.kind != "dirtrack-json":  # a sheet creates no limitation; a draft may
+        kinds = ("directives", "limitations", "meetings", "units")
     things = ", ".join(
         Count(kind, created[kind]).render(lang) for kind in kinds if created.get(kind)
     )

@@ -186,9 +186,10 @@ def _free_text(column: Column[object]) -> bool:
 def check_records(conn: Connection) -> Check:
     """Texts that dirtrack refuses or changes today but an older version stored: longer than
     their field holds (:func:`dirtrack.text.text_limit`), so that their export cannot be
-    imported back; or holding a character that sets the direction text is shown in
-    (:func:`dirtrack.text.without_direction`: an override shows a title reversed). A warning:
-    nothing is damaged, and ``edit`` shortens the one and drops the other."""
+    imported back; holding a character that sets the direction text is shown in
+    (:func:`dirtrack.text.without_direction`: an override shows a title reversed), or U+FFFE or
+    U+FFFF (no Word or Excel report can hold them). A warning: nothing is damaged, and ``edit``
+    shortens the one and drops the others."""
     from dirtrack.text import DIRECTION_CHARACTERS, text_limit
 
     found: list[Phrase | str] = []
@@ -223,6 +224,19 @@ def check_records(conn: Connection) -> Check:
                     found.append(
                         Phrase(
                             "hc_direction_text",
+                            entity=Entity(table.name),
+                            id=ident,
+                            field=Field(column.name),
+                        )
+                    )
+                # U+FFFE, U+FFFF: refused today (clean_text); a Word or Excel report with one
+                # cannot be written
+                unwritable = or_(column.contains("\ufffe"), column.contains("\uffff"))
+                query = select(table.c.id).where(unwritable).order_by(table.c.id)
+                for ident in conn.execute(query).scalars():
+                    found.append(
+                        Phrase(
+                            "hc_xml_text",
                             entity=Entity(table.name),
                             id=ident,
                             field=Field(column.name),

@@ -221,7 +221,9 @@ def add_unit(
         NotFound: the parent does not exist.
     """
     code, name = clean_text(code, "code"), clean_text(name, "name")
-    if not code or not _CODE.match(code):
+    if not code:
+        raise InvalidInput.of("unit_no_code")
+    if not _CODE.match(code):
         raise InvalidInput.of("unit_bad_code", code=code)
     if not name:
         raise InvalidInput.of("unit_no_name")
@@ -299,7 +301,9 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
     new_code = unit.code
     if code is not None:
         new_code = clean_text(code, "code")
-        if not new_code or not _CODE.match(new_code):
+        if not new_code:
+            raise InvalidInput.of("unit_no_code")
+        if not _CODE.match(new_code):
             raise InvalidInput.of("unit_bad_code", code=new_code)
     if name == unit.name and new_code == unit.code:
         raise InvalidInput.of("rename_same", unit=unit.code)

@@ -16,7 +16,7 @@ from datetime import date
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
 from dirtrack.periods import parse_date
-from dirtrack.text import fold, fold_words
+from dirtrack.text import fold, fold_words, legacy_font
 from dirtrack.transfer.headers import (
     ALTERNATE,
     MULTI,
@@ -375,23 +375,12 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
     return best
 
 
-# Letters of the TCVN3 (ABC) font as Unicode shows them ("§¬n vÞ chñ tr×" for "Đơn vị chủ
-# trì"): ă â ê ô ơ ư đ and the vowels with a tone, marks no Vietnamese text written in Unicode
-# holds; and the letters only Vietnamese in Unicode has (ơ ư đ ă, the vowels with a tone).
-_TCVN3_MARKS = re.compile("[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9]")
-_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
-
-
-def _legacy_font(buffer: list[Row]) -> str | None:
-    """A cell of a sheet's first rows written in the TCVN3 (ABC) font, when the rows hold
-    several such letters and none of Vietnamese in Unicode; None otherwise."""
+def _legacy_font(buffer: list[Row]) -> tuple[str, str] | None:
+    """The legacy font a sheet's first rows are typed in, and a cell so typed as it shows
+    (:func:`legacy_font`)."""
     cells = [t for _, values in buffer for v in values if (t := text(v))]
-    if any(_UNICODE_VIETNAMESE.search(t) for t in cells):
-        return None
-    marked = [t for t in cells if _TCVN3_MARKS.search(t)]
-    if sum(len(_TCVN3_MARKS.findall(t)) for t in marked) < 3:
-        return None
-    return show(marked[0])
+    found = legacy_font(cells)
+    return None if found is None else (found[0], show(found[1]))
 
 
 def build_layout(choice: HeaderChoice, pairs: list[tuple[str, str]]) -> Layout:

@@ -28,7 +28,8 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import LEGACY_ENCODING, os_reason
+from dirtrack.inputs import LEGACY_ENCODING, has_control, os_reason
+from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
 Row = tuple[int, list[Value]]
@@ -46,7 +47,7 @@ class Sheet:
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
-    legacy_font: str | None = None
+    legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
 
     def merge_of(self, row: int, col: int) -> int | None:
         """The id of the merged range holding the cell (1-based row, 0-based column)."""
@@ -545,9 +546,16 @@ def csv_encoding(path: Path) -> str:
             raise InvalidInput.of("not_encoding", path=path, encoding=encoding.upper()) from None
     except OSError as exc:
         raise InvalidInput.of("db_unreadable", path=path, reason=os_reason(exc)) from None
-    # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
+    # Not UTF-8: Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258;
+    # a sheet typed in a legacy font (TCVN3, VNI) is the Latin-1 letters the font draws, so that
+    # the header check names the font (layout._legacy_font) instead of finding no header.
+    data = path.read_bytes()
+    head = data[: 1 << 16].decode("latin-1")
+    # (a binary file read as Latin-1 may show a font's letters by chance: it is no text at all)
+    if b"\x00" not in data and not has_control(head) and legacy_font(head.splitlines()):
+        return "latin-1"
     try:
-        path.read_bytes().decode(LEGACY_ENCODING)
+        data.decode(LEGACY_ENCODING)
     except UnicodeDecodeError:
         raise InvalidInput.of("not_utf8_or_1258", path=path) from None
     return LEGACY_ENCODING

@@ -465,11 +465,11 @@ class SheetImport:
     def _no_header(
         self, name: str, sheets: list[Sheet] | None = None, csv: Sheet | None = None
     ) -> InvalidInput:
-        """No header in any sheet (or the CSV file); one typed in the TCVN3 font is said so."""
+        """No header in any sheet (or the CSV file); one typed in a legacy font is said so."""
         looked = sheets or ([csv] if csv is not None else [])
         typed = next((s.legacy_font for s in looked if s.legacy_font), None)
         if typed is not None:
-            return InvalidInput.of("sheet_legacy_font", name=name, sample=typed)
+            return InvalidInput.of("sheet_legacy_font", name=name, font=typed[0], sample=typed[1])
         if sheets:
             shown = ", ".join(repr(s.name or "") for s in sheets)
             return InvalidInput.of("no_header_in", name=name, n=HEADER_SCAN, sheets=shown)
