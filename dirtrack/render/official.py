@@ -21,7 +21,7 @@ and ``Nơi nhận`` on the left.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -98,6 +98,24 @@ def _fallback(bold: bool) -> tuple[Any, frozenset[int] | None] | None:
     return _load_font(_FALLBACK_FILES[bold])
 
 
+@lru_cache(maxsize=1 << 16)
+def _width_at_100(text: str, bold: bool) -> float | None:
+    """``text``'s width in points at 100 pt in the font (the letters it lacks in the fallback),
+    or None without the font. Widths grow with the size, so one measure serves every size: a
+    report of many units measures the same words over and over."""
+    found = _font(bold)
+    if found is None:
+        return None
+    font, has = found
+    spare = _fallback(bold) if has is not None else None
+    if spare is None or has is None or all(ord(c) in has for c in text):
+        return float(font.getlength(text))
+    width = 0.0
+    for inside, run in groupby(text, key=lambda c: ord(c) in has):
+        width += float((font if inside else spare[0]).getlength("".join(run)))
+    return width
+
+
 def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
     """How wide ``text`` is in Times New Roman at ``size`` pt (for lines and columns).
 
@@ -107,16 +125,9 @@ def text_width_cm(text: str, size: float, *, bold: bool = False) -> float:
     """
     if "\n" in text or "\r" in text:
         return max(text_width_cm(line, size, bold=bold) for line in LINE_BREAK.split(text))
-    found = _font(bold)
+    found = _width_at_100(text, bold)
     if found is not None:
-        font, has = found
-        spare = _fallback(bold) if has is not None else None
-        if spare is None or has is None or all(ord(c) in has for c in text):
-            return float(font.getlength(text)) / 100 * size * 0.03528
-        width = 0.0
-        for inside, run in groupby(text, key=lambda c: ord(c) in has):
-            width += float((font if inside else spare[0]).getlength("".join(run)))
-        return width / 100 * size * 0.03528
+        return found / 100 * size * 0.03528
     em = 0.0
     for char in text:
         if char == " ":
