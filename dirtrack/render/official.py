@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
 
+from dirtrack import collector
 from dirtrack.letterhead import PARTY, Letterhead
 
 FONT = "Times New Roman"
@@ -163,6 +164,7 @@ def new_document(kind: str) -> tuple[Any, float]:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
+    collector.document_begun()  # the previous document of a batch is freed before this one
     doc = NewDocument()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(PAGE_W), Cm(PAGE_H)
