@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -84,13 +85,11 @@ def _header_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _json_lines(text: str) -> dict[str, int]:
-    """Line numbers (1-based) of a JSON draft's blocks, by place, as :func:`_header_lines` gives
-    a TOML draft's: ``meeting``, ``directives #2``, and each top-level key by its name."""
-    lines: dict[str, int] = {}
-    line, depth, key, in_string, escaped = 1, 0, None, False, False
-    counts: dict[str, int] = {}
-    start = 0  # where the string being read began
+def _json_marks(text: str) -> Iterator[tuple[int, str, str]]:
+    """Walk a JSON text as its lines go: ``(line, "key", '"name"')`` for each key of an object
+    (the string as written, quotes included), ``(line, ch, ch)`` for each bracket outside
+    strings; a draft's problems are named by these lines."""
+    line, in_string, escaped, start = 1, False, False, 0
     for i, ch in enumerate(text):
         if ch == "\n":
             line += 1
@@ -101,20 +100,34 @@ def _json_lines(text: str) -> dict[str, int]:
                 escaped = True
             elif ch == '"':
                 in_string = False
-                if depth == 1 and text[i + 1 : i + 40].lstrip().startswith(":"):
-                    key = text[start + 1 : i]
-                    lines.setdefault(key, line)
+                if text[i + 1 : i + 40].lstrip().startswith(":"):
+                    yield line, "key", text[start : i + 1]
             continue
         if ch == '"':
             in_string, start = True, i
-        elif ch in "{[":
+        elif ch in "{[}]":
+            yield line, ch, ch
+
+
+def _json_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of a JSON draft's blocks, by place, as :func:`_header_lines` gives
+    a TOML draft's: ``meeting``, ``directives #2``, and each top-level key by its name."""
+    lines: dict[str, int] = {}
+    depth, key = 0, None
+    counts: dict[str, int] = {}
+    for line, mark, value in _json_marks(text):
+        if mark == "key":
+            if depth == 1:
+                key = value[1:-1]
+                lines.setdefault(key, line)
+        elif mark in "{[":
             depth += 1
-            if ch == "{" and depth == 2 and key == "meeting":
+            if mark == "{" and depth == 2 and key == "meeting":
                 lines["meeting"] = line
-            elif ch == "{" and depth == 3 and key in ("units", "limitations", "directives"):
+            elif mark == "{" and depth == 3 and key in ("units", "limitations", "directives"):
                 counts[key] = counts.get(key, 0) + 1
                 lines[f"{key} #{counts[key]}"] = line
-        elif ch in "}]":
+        else:
             depth -= 1
     return lines
 
@@ -209,28 +222,15 @@ def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _second_key_line(text: str) -> int:
     """The line of the first key that an object of the JSON ``text`` gives a second time."""
     keys: list[set[str]] = []
-    line, in_string, escaped, start = 1, False, False, 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-                if keys and text[i + 1 : i + 40].lstrip().startswith(":"):
-                    key = json.loads(text[start : i + 1])
-                    if key in keys[-1]:
-                        return line
-                    keys[-1].add(key)
-            continue
-        if ch == '"':
-            in_string, start = True, i
-        elif ch == "{":
+    for line, mark, value in _json_marks(text):
+        if mark == "key" and keys:
+            key = json.loads(value)
+            if key in keys[-1]:
+                return line
+            keys[-1].add(key)
+        elif mark == "{":
             keys.append(set())
-        elif ch == "}" and keys:
+        elif mark == "}" and keys:
             keys.pop()
     return 1
 

@@ -218,30 +218,23 @@ def check_records(conn: Connection) -> Check:
                             limit=limit,
                         )
                     )
-                turned = or_(*(column.contains(char) for char in DIRECTION_CHARACTERS))
-                query = select(table.c.id).where(turned).order_by(table.c.id)
-                for ident in conn.execute(query).scalars():
-                    found.append(
-                        Phrase(
-                            "hc_direction_text",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
+                # direction controls, dropped today; U+FFFE, U+FFFF, refused today (clean_text):
+                # a Word or Excel report with one cannot be written
+                for key, characters in (
+                    ("hc_direction_text", DIRECTION_CHARACTERS),
+                    ("hc_xml_text", "\ufffe\uffff"),
+                ):
+                    holding = or_(*(column.contains(char) for char in characters))
+                    query = select(table.c.id).where(holding).order_by(table.c.id)
+                    for ident in conn.execute(query).scalars():
+                        found.append(
+                            Phrase(
+                                key,
+                                entity=Entity(table.name),
+                                id=ident,
+                                field=Field(column.name),
+                            )
                         )
-                    )
-                # U+FFFE, U+FFFF: refused today (clean_text); a Word or Excel report with one
-                # cannot be written
-                unwritable = or_(column.contains("\ufffe"), column.contains("\uffff"))
-                query = select(table.c.id).where(unwritable).order_by(table.c.id)
-                for ident in conn.execute(query).scalars():
-                    found.append(
-                        Phrase(
-                            "hc_xml_text",
-                            entity=Entity(table.name),
-                            id=ident,
-                            field=Field(column.name),
-                        )
-                    )
     except SQLAlchemyError as exc:
         return _failure("records", exc)
     if found:
