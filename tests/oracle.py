@@ -10,8 +10,10 @@ way: the tests compare the two on random registers, on SQLite and PostgreSQL. No
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -399,3 +401,409 @@ def gather_review(
             due_within=due_within,
         )
     )
+
+
+# --- registers as a clerk records them ----------------------------------------------------
+#
+# What follows knows nothing of dirtrack's code: a register is described as the clerk records it
+# (units, the office's days off, meetings, directives with their deadlines as written, and what
+# happened to each, on its day), and the figures a report, ``list`` and ``overdue`` must show are
+# computed from README's words alone: the status rules, the report's scope, extensions dated on
+# their approval, working days on the office's calendar, periodic directives and their
+# ``issued_on``, completions dated by their result document, withdrawals, reopening, and
+# directives moved to a successor by ``unit retire``. tests/test_report_numbers.py records each
+# register through the CLI and compares.
+
+
+@cache
+def _law(year: int) -> Any:
+    import holidays
+
+    return holidays.country_holidays("VN", years=year)
+
+
+def law_off(day: date) -> bool:
+    """Off by the national calendar: a public holiday or a day the Government gave off, or a
+    Saturday or Sunday not worked in place of one (the ``holidays`` library's calendar)."""
+    found = _law(day.year)
+    if day in found:
+        return True
+    return day.weekday() >= 5 and day not in found.weekend_workdays
+
+
+@dataclass(frozen=True)
+class OfficeCalendar:
+    """The office's calendar: the law's, but where the office recorded a day (``calendar add
+    DATE --off|--on``), its word wins."""
+
+    office: Mapping[date, bool] = field(default_factory=dict)  # day: off?
+
+    def off(self, day: date) -> bool:
+        return self.office[day] if day in self.office else law_off(day)
+
+    def next_working(self, day: date) -> date:
+        while self.off(day):
+            day += timedelta(days=1)
+        return day
+
+    def previous_working(self, day: date) -> date:
+        while self.off(day):
+            day -= timedelta(days=1)
+        return day
+
+    def add(self, day: date, n: int) -> date:
+        """The n-th working day after ``day`` (the count starts the day after)."""
+        while n:
+            day += timedelta(days=1)
+            if not self.off(day):
+                n -= 1
+        return day
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deadline as the clerk types it (``assign --due``): ``date`` (kept as written), ``span``
+    (a month: its last day), ``wd`` (N working days from the meeting), ``before`` (``trước ngày
+    D``: that day, or the last working day before it) or ``early`` (``đầu tháng M``: the 10th,
+    or the next working day)."""
+
+    form: str
+    day: date | None = None  # date, before; a day of the month for span, early
+    n: int = 0  # wd
+
+    def words(self) -> str:
+        day = self.day
+        if self.form == "wd":
+            return f"trong {self.n} ngày làm việc"
+        assert day is not None
+        if self.form == "date":
+            return day.isoformat()
+        if self.form == "span":
+            return f"tháng {day.month}/{day.year}"
+        if self.form == "before":
+            return f"trước ngày {day.day}/{day.month}/{day.year}"
+        return f"đầu tháng {day.month}/{day.year}"
+
+    def resolve(self, given: date, calendar: OfficeCalendar) -> date:
+        day = self.day
+        if self.form == "wd":
+            return calendar.add(given, self.n)
+        assert day is not None
+        if self.form == "date":
+            return day
+        if self.form == "span":
+            return month_end(day.year, day.month)
+        if self.form == "before":
+            return calendar.previous_working(day)
+        return calendar.next_working(date(day.year, day.month, 10))
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing recorded about a directive, on ``day`` (the day the command is dated).
+
+    ``extend`` (``to``); ``ask_extend`` (a request for ``to`` asked on ``asked``, approved on
+    ``day``); ``done`` (its result document dated ``doc_day`` if given); ``cancel``; ``withdraw``
+    (a request asked on ``asked``, approved on ``day``); ``reopen``.
+    """
+
+    kind: str
+    day: date
+    to: date | None = None
+    doc_day: date | None = None
+    asked: date | None = None
+
+
+@dataclass
+class Duty:
+    """A directive of the register: given at ``meeting`` (day ``given``: the meeting's, or an
+    occurrence's ``issued_on``) to ``unit`` (an index into the register's units)."""
+
+    meeting: int
+    given: date
+    unit: int
+    due: date | None  # the original deadline, as resolved on the office's calendar
+    acts: list[Act] = field(default_factory=list)
+    with_units: tuple[int, ...] = ()
+    due_words: Due | None = None
+    series: int | None = None
+    issued_in_own_period: bool = False  # an occurrence (counts in its period even done ahead)
+
+
+@dataclass(frozen=True)
+class Retirement:
+    unit: int
+    successor: int
+    on: date
+
+
+@dataclass(frozen=True)
+class Limitation:
+    meeting: int
+    unit: int
+    resolved: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordedState:
+    """A directive's record after its acts up to a moment: what the database holds then."""
+
+    extensions: tuple[tuple[date, date], ...]  # (approved on, new deadline), in order
+    completed: date | None
+    cancelled: date | None
+    withdrawn: date | None
+
+
+def recorded(duty: Duty, upto: date | None = None) -> RecordedState:
+    """The record after the acts dated up to ``upto`` (all of them when None). ``reopen``
+    clears the completion or the cancellation: the record no longer has it (a correction), as
+    README's "Correcting records" says."""
+    exts: list[tuple[date, date]] = []
+    completed = cancelled = withdrawn = None
+    for act in duty.acts:
+        if upto is not None and act.day > upto:
+            break
+        if act.kind in ("extend", "ask_extend"):
+            assert act.to is not None
+            exts.append((act.day, act.to))
+        elif act.kind == "done":
+            completed = act.doc_day or act.day
+        elif act.kind == "cancel":
+            cancelled = act.day
+        elif act.kind == "withdraw":
+            withdrawn = act.day
+        elif act.kind == "reopen":
+            completed = cancelled = None
+    return RecordedState(tuple(exts), completed, cancelled, withdrawn)
+
+
+def deadline_at(duty: Duty, state: RecordedState, as_of: date) -> date | None:
+    due = duty.due
+    for approved, new in state.extensions:
+        if approved <= as_of:
+            due = new
+    return due
+
+
+@dataclass
+class Register:
+    """A register as recorded: unit codes (as they are at the end: a renamed unit's new code),
+    the office's days, meeting days, directives, limitations, and at most one retirement
+    (recorded at the end of its day, after everything else dated that day)."""
+
+    codes: list[str]
+    calendar: OfficeCalendar
+    meetings: list[date]
+    duties: list[Duty]
+    limitations: list[Limitation] = field(default_factory=list)
+    retirement: Retirement | None = None
+
+    def holder(self, duty: Duty, as_of: date) -> int:
+        """The unit that held ``duty`` on ``as_of``: a retired unit's directives still open
+        when it retired (not completed, cancelled or withdrawn on or before its day, by what
+        was recorded by then) are its successor's from that day."""
+        ret = self.retirement
+        if ret is None or duty.unit != ret.unit or as_of < ret.on:
+            return duty.unit
+        then = recorded(duty, ret.on)
+        closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
+        if any(d <= ret.on for d in closed):
+            return duty.unit
+        return ret.successor
+
+    def status(self, duty: Duty, as_of: date) -> tuple[Status, date | None]:
+        state = recorded(duty)
+        due = deadline_at(duty, state, as_of)
+        return classify(due, state.completed, state.cancelled, as_of, state.withdrawn), due
+
+    def in_scope(self, duty: Duty, start: date, end: date, as_of: date) -> bool:
+        """README's scope: given by the period's end (and by T); not completed, cancelled or
+        withdrawn before the period began, unless an occurrence issued in the period."""
+        if duty.given > min(end, as_of):
+            return False
+        if duty.issued_in_own_period and duty.given >= start:
+            return True
+        state = recorded(duty)
+        closed = (state.completed, state.cancelled, state.withdrawn)
+        return not any(d is not None and d < start for d in closed)
+
+
+def truncated_rate(num: int, den: int) -> Record:
+    """A rate as README prints it: the percentage cut (not rounded) to two decimals."""
+    return {"num": num, "den": den, "pct": None if den == 0 else (num * 10000 // den) / 100}
+
+
+COUNTED = ("done_on_time", "done_late", "open_in_time", "overdue")
+
+
+def count_row(items: Sequence[tuple[Status, date | None, bool]]) -> Record:
+    """The counts of one unit row (or the totals) from (status, deadline in force, extended)."""
+    row = dict.fromkeys((*COUNTED, "no_deadline", "cancelled", "withdrawn", "extended"), 0)
+    for status, due, extended in items:
+        if status in (Status.CANCELLED, Status.WITHDRAWN):
+            row[status.value] += 1
+            continue
+        row[status.value] += 1
+        row["no_deadline"] += due is None
+        row["extended"] += extended
+    row["total"] = sum(row[key] for key in COUNTED)
+    done = row["done_on_time"] + row["done_late"]
+    row["completion_rate"] = truncated_rate(done, done + row["overdue"])
+    row["on_time_rate"] = truncated_rate(row["done_on_time"], done)
+    return row
+
+
+def register_report(
+    reg: Register, start: date, end: date, as_of: date, unit: int | None = None
+) -> Record:
+    """What ``report`` must show of the period ``start``–``end`` judged at ``as_of``: unit
+    rows (by the code of the unit that held each directive on T), totals, the overdue list
+    (ids and days overdue, most overdue first), limitations and meetings (ids). With ``unit``
+    (``report --unit``), only what that unit held on T and its limitations."""
+    by_unit: dict[int, list[tuple[Status, date | None, bool]]] = {}
+    everything: list[tuple[Status, date | None, bool]] = []
+    overdue: list[tuple[int, int]] = []
+    for number, duty in enumerate(reg.duties):
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        if unit is not None and reg.holder(duty, as_of) != unit:
+            continue
+        status, due = reg.status(duty, as_of)
+        extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
+        item = (status, due, extended)
+        by_unit.setdefault(reg.holder(duty, as_of), []).append(item)
+        everything.append(item)
+        if status is Status.OVERDUE:
+            assert due is not None
+            overdue.append((number, (as_of - due).days))
+    units = {reg.codes[unit]: count_row(items) for unit, items in by_unit.items()}
+    seen_by = min(end, as_of)
+    limitations = [
+        number
+        for number, lim in enumerate(reg.limitations)
+        if reg.meetings[lim.meeting] <= seen_by
+        and (unit is None or lim.unit == unit)
+        and (reg.meetings[lim.meeting] >= start or lim.resolved is None or lim.resolved > seen_by)
+    ]
+    return {
+        "units": dict(sorted(units.items())),
+        "totals": count_row(everything),
+        "overdue": overdue,
+        "limitations": limitations,
+        "meetings": [n for n, held in enumerate(reg.meetings) if start <= held <= seen_by],
+    }
+
+
+def register_statuses(reg: Register, as_of: date) -> dict[int, Status]:
+    """Every directive given by ``as_of`` and its status then (``list --status all``)."""
+    return {
+        number: reg.status(duty, as_of)[0]
+        for number, duty in enumerate(reg.duties)
+        if duty.given <= as_of
+    }
+
+
+def register_overdue(reg: Register, as_of: date) -> list[tuple[int, int]]:
+    """``overdue --as-of``: (directive, days overdue), most overdue first, then by id."""
+    found = []
+    for number, duty in enumerate(reg.duties):
+        if duty.given > as_of:
+            continue
+        status, due = reg.status(duty, as_of)
+        if status is Status.OVERDUE:
+            assert due is not None
+            found.append((number, (as_of - due).days))
+    return found
+
+
+def monthly_occurrences(
+    first: date, until: date, day: int | None, calendar: OfficeCalendar
+) -> list[tuple[date, date]]:
+    """(issued_on, deadline) of each occurrence of ``assign --every month [--day N] --until``
+    from ``first``: day N of the month (its last day when it has no N; the 14th without
+    ``--day``), moved to the next working day when off; a first month whose deadline would fall
+    before ``first`` skipped; given on the month's first day, the series' first day for the
+    first month."""
+    found = []
+    year, month = first.year, first.month
+    while (year, month) <= (until.year, until.month):
+        last = month_end(year, month)
+        scheduled = date(year, month, min(day or 14, last.day))
+        due = calendar.next_working(scheduled)
+        if not (not found and due < first):
+            found.append((max(date(year, month, 1), first), due))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def register_requests(reg: Register, start: date, end: date, as_of: date) -> Record:
+    """The report's ``requests``: per kind, those on directives in scope asked in the period
+    (by T); granted when approved by T, else pending; asked late when asked after the deadline
+    in force that day had passed. (The registers recorded here answer every request by
+    approving it, and never close a directive while one waits: none refused or moot.)"""
+    found = {
+        kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "moot": 0, "asked_late": 0}
+        for kind in ("extend", "withdraw")
+    }
+    for duty in reg.duties:
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        for act in duty.acts:
+            if act.asked is None or not start <= act.asked <= min(end, as_of):
+                continue
+            row = found["extend" if act.kind == "ask_extend" else "withdraw"]
+            row["asked"] += 1
+            row["granted" if act.day <= as_of else "pending"] += 1
+            due = deadline_at(duty, recorded(duty), act.asked)
+            row["asked_late"] += due is not None and act.asked > due
+    return found
+
+
+def register_series(
+    reg: Register, series: Mapping[int, tuple[date, date]], start: date, end: date, as_of: date
+) -> dict[int, Record]:
+    """The report's section per periodic directive, by series (its index): the counts of its
+    occurrences of the period (in scope, their month overlapping it), ``carried`` (those of
+    earlier months it still counts) and the occurrences listed (index, status, deadline in
+    force, days late). ``series`` gives each one's first and last day: listed when it runs
+    during the period or has an occurrence counted."""
+    found: dict[int, Record] = {}
+    parts: dict[int, list[tuple[int, Status, date | None, bool]]] = {}
+    carried: dict[int, int] = {}
+    for number, duty in enumerate(reg.duties):
+        if duty.series is None or not reg.in_scope(duty, start, end, as_of):
+            continue
+        month_first = date(duty.given.year, duty.given.month, 1)
+        if month_end(month_first.year, month_first.month) < start:
+            carried[duty.series] = carried.get(duty.series, 0) + 1
+            continue
+        status, due = reg.status(duty, as_of)
+        extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
+        parts.setdefault(duty.series, []).append((number, status, due, extended))
+    for s, (first, last) in series.items():
+        mine = parts.get(s, [])
+        if first > min(end, as_of):
+            continue  # not assigned yet on T
+        if not (first <= end and last >= start) and not mine and not carried.get(s):
+            continue
+        row = count_row([(status, due, ext) for _, status, due, ext in mine])
+        row["carried"] = carried.get(s, 0)
+        state = {n: recorded(reg.duties[n]) for n, *_ in mine}
+        row["occurrences"] = [
+            (n, status.value, due, days_late(status, due, state[n].completed, as_of))
+            for n, status, due, _ in mine
+        ]
+        found[s] = row
+    return found
+
+
+def days_late(status: Status, due: date | None, completed: date | None, as_of: date) -> int | None:
+    if status is Status.DONE_LATE and due is not None and completed is not None:
+        return (completed - due).days
+    if status is Status.OVERDUE and due is not None:
+        return (as_of - due).days
+    return None
