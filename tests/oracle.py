@@ -506,9 +506,11 @@ def month_end(year: int, month: int) -> date:
 class Act:
     """One thing recorded about a directive, on ``day`` (the day the command is dated).
 
-    ``extend`` (``to``); ``ask_extend`` (a request for ``to`` asked on ``asked``, approved on
-    ``day``); ``done`` (its result document dated ``doc_day`` if given); ``cancel``; ``withdraw``
-    (a request asked on ``asked``, approved on ``day``); ``reopen``.
+    ``extend`` (to ``to``, typed as ``to_words`` when not a plain date); ``ask_extend`` (a
+    request for ``to`` asked on ``asked``, approved on ``day``, or refused then when not
+    ``granted``); ``done`` (its result document dated ``doc_day`` if given); ``accept`` and
+    ``return`` (the office's answer to a completion); ``cancel``; ``withdraw`` (a request
+    asked on ``asked``, approved on ``day``); ``reopen``.
     """
 
     kind: str
@@ -516,6 +518,8 @@ class Act:
     to: date | None = None
     doc_day: date | None = None
     asked: date | None = None
+    to_words: Due | None = None
+    granted: bool = True
 
 
 @dataclass
@@ -558,20 +562,26 @@ class RecordedState:
     withdrawn: date | None
 
 
-def recorded(duty: Duty, upto: date | None = None) -> RecordedState:
+def recorded(duty: Duty, upto: date | None = None, by_acceptance: bool = False) -> RecordedState:
     """The record after the acts dated up to ``upto`` (all of them when None). ``reopen``
     clears the completion or the cancellation: the record no longer has it (a correction), as
-    README's "Correcting records" says."""
+    README's "Correcting records" says; so does ``return`` (the completion sent back is not
+    one). The day a completion counts from (C) is its result document's when given, else the
+    day reported; the acceptance's when the office decides by acceptance (``by_acceptance``)."""
     exts: list[tuple[date, date]] = []
     completed = cancelled = withdrawn = None
     for act in duty.acts:
         if upto is not None and act.day > upto:
             break
-        if act.kind in ("extend", "ask_extend"):
+        if act.kind == "extend" or (act.kind == "ask_extend" and act.granted):
             assert act.to is not None
             exts.append((act.day, act.to))
-        elif act.kind == "done":
+        elif act.kind == "done" and not by_acceptance:
             completed = act.doc_day or act.day
+        elif act.kind == "accept" and by_acceptance:
+            completed = act.day
+        elif act.kind == "return":
+            completed = None
         elif act.kind == "cancel":
             cancelled = act.day
         elif act.kind == "withdraw":
@@ -601,6 +611,10 @@ class Register:
     duties: list[Duty]
     limitations: list[Limitation] = field(default_factory=list)
     retirement: Retirement | None = None
+    by_acceptance: bool = False  # office set --accept-completions yes --on-time-by acceptance
+
+    def record(self, duty: Duty, upto: date | None = None) -> RecordedState:
+        return recorded(duty, upto, self.by_acceptance)
 
     def holder(self, duty: Duty, as_of: date) -> int:
         """The unit that held ``duty`` on ``as_of``: a retired unit's directives still open
@@ -609,14 +623,14 @@ class Register:
         ret = self.retirement
         if ret is None or duty.unit != ret.unit or as_of < ret.on:
             return duty.unit
-        then = recorded(duty, ret.on)
+        then = self.record(duty, ret.on)
         closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
         if any(d <= ret.on for d in closed):
             return duty.unit
         return ret.successor
 
     def status(self, duty: Duty, as_of: date) -> tuple[Status, date | None]:
-        state = recorded(duty)
+        state = self.record(duty)
         due = deadline_at(duty, state, as_of)
         return classify(due, state.completed, state.cancelled, as_of, state.withdrawn), due
 
@@ -627,7 +641,7 @@ class Register:
             return False
         if duty.issued_in_own_period and duty.given >= start:
             return True
-        state = recorded(duty)
+        state = self.record(duty)
         closed = (state.completed, state.cancelled, state.withdrawn)
         return not any(d is not None and d < start for d in closed)
 
@@ -743,8 +757,8 @@ def monthly_occurrences(
 def register_requests(reg: Register, start: date, end: date, as_of: date) -> Record:
     """The report's ``requests``: per kind, those on directives in scope asked in the period
     (by T); granted when approved by T, else pending; asked late when asked after the deadline
-    in force that day had passed. (The registers recorded here answer every request by
-    approving it, and never close a directive while one waits: none refused or moot.)"""
+    in force that day had passed; refused when rejected by T. (The registers recorded here
+    answer every request, and never close a directive while one waits: none moot.)"""
     found = {
         kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "moot": 0, "asked_late": 0}
         for kind in ("extend", "withdraw")
@@ -757,7 +771,10 @@ def register_requests(reg: Register, start: date, end: date, as_of: date) -> Rec
                 continue
             row = found["extend" if act.kind == "ask_extend" else "withdraw"]
             row["asked"] += 1
-            row["granted" if act.day <= as_of else "pending"] += 1
+            if act.day > as_of:
+                row["pending"] += 1
+            else:
+                row["granted" if act.granted else "refused"] += 1
             due = deadline_at(duty, recorded(duty), act.asked)
             row["asked_late"] += due is not None and act.asked > due
     return found
@@ -792,7 +809,7 @@ def register_series(
             continue
         row = count_row([(status, due, ext) for _, status, due, ext in mine])
         row["carried"] = carried.get(s, 0)
-        state = {n: recorded(reg.duties[n]) for n, *_ in mine}
+        state = {n: reg.record(reg.duties[n]) for n, *_ in mine}
         row["occurrences"] = [
             (n, status.value, due, days_late(status, due, state[n].completed, as_of))
             for n, status, due, _ in mine

@@ -102,39 +102,81 @@ def draw_due(draw: st.DrawFn, held: date) -> Due | None:
     return Due("early", date(2025, month, 1))
 
 
-def draw_acts(draw: st.DrawFn, held: date, start: date, due: date | None) -> list[Act]:
+def draw_new_due(
+    draw: st.DrawFn, held: date, when: date, in_force: date | None, calendar: OfficeCalendar
+) -> tuple[date, Due | None]:
+    """A new deadline after the one in force: a date, or words counted from the meeting
+    (``trong N ngày làm việc``, ``trước ngày …``, a month) when they give a later day."""
+    plain = (in_force or when) + timedelta(days=draw(st.integers(1, 30)))
+    form = draw(st.sampled_from(["date", "date", "wd", "before", "span"]))
+    words = None
+    if form == "wd":
+        words = Due("wd", n=draw(st.integers(1, 60)))
+    elif form == "before":
+        words = Due("before", plain)
+    elif form == "span" and plain.month <= 9:
+        words = Due("span", date(2025, plain.month, 1))
+    if words is not None:
+        to = words.resolve(held, calendar)
+        if in_force is None or to > in_force:
+            return to, words
+    return plain, None
+
+
+def draw_acts(
+    draw: st.DrawFn,
+    held: date,
+    start: date,
+    due: date | None,
+    calendar: OfficeCalendar,
+    by_acceptance: bool,
+) -> list[Act]:
     """What happens to a directive, in order of days from ``start``, as the rules allow it:
-    nothing after it is closed but a reopening; a completion (its document's day too), a
-    cancellation or a withdrawal not before the latest extension approval or request."""
+    nothing after it is closed but a reopening (or the office's answer to a completion); a
+    completion (its document's day too), a cancellation or a withdrawal not before the latest
+    extension approval or request; while a completion waits for acceptance, only the answer."""
     acts: list[Act] = []
     now, in_force, marker = start, due, held
     state = "open"
-    for _ in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 5))):
         if state == "withdrawn":
             break
         if state == "open":
             kind = draw(
                 st.sampled_from(["extend", "ask_extend", "done", "done", "cancel", "withdraw"])
             )
+        elif state == "claimed":
+            kind = draw(st.sampled_from(["accept", "return"]))
+        elif state == "done":
+            kind = draw(st.sampled_from(["reopen", "accept", "return"]))
         else:
             kind = "reopen"
         when = now + timedelta(days=draw(st.integers(0, 40)))
         if when > day(LAST_DAY):
             break
         if kind in ("extend", "ask_extend"):
-            to = (in_force or when) + timedelta(days=draw(st.integers(1, 30)))
+            to, words = draw_new_due(draw, held, when, in_force, calendar)
             if kind == "extend":
-                acts.append(Act("extend", when, to=to))
+                acts.append(Act("extend", when, to=to, to_words=words))
+                in_force = to
             else:
-                approved = when + timedelta(days=draw(st.integers(0, 10)))
-                acts.append(Act("ask_extend", approved, to=to, asked=when))
-                when = approved
-            in_force, marker = to, when
+                answered = when + timedelta(days=draw(st.integers(0, 10)))
+                granted = draw(st.booleans())
+                acts.append(Act("ask_extend", answered, to=to, asked=when, granted=granted))
+                in_force = to if granted else in_force
+                when = answered
+            marker = when
         elif kind == "done":
             back = draw(st.none() | st.integers(0, (when - marker).days))
             doc_day = None if back is None else when - timedelta(days=back)
             acts.append(Act("done", when, doc_day=doc_day))
+            state = "claimed" if by_acceptance else "done"
+        elif kind == "accept":
+            acts.append(Act("accept", when))
             state = "closed"
+        elif kind == "return":
+            acts.append(Act("return", when))
+            state, marker = "open", when
         elif kind == "cancel":
             acts.append(Act("cancel", when))
             state = "closed"
@@ -155,6 +197,7 @@ def recordings(draw: st.DrawFn) -> Recording:
     n_units = draw(st.integers(2, len(CODES)))
     office = draw(st.dictionaries(st.integers(0, LAST_DAY).map(day), st.booleans(), max_size=3))
     calendar = OfficeCalendar(office)
+    by_acceptance = draw(st.booleans())
     retirement = None
     if draw(st.booleans()):
         unit = draw(st.integers(0, n_units - 1))
@@ -179,7 +222,7 @@ def recordings(draw: st.DrawFn) -> Recording:
         )
         words = draw_due(draw, held)
         due = words.resolve(held, calendar) if words else None
-        acts = draw_acts(draw, held, held, due)
+        acts = draw_acts(draw, held, held, due, calendar, by_acceptance)
         duties.append(Duty(m, held, unit, due, acts, with_units, words))
     series: list[Series] = []
     if draw(st.booleans()):
@@ -192,7 +235,7 @@ def recordings(draw: st.DrawFn) -> Recording:
         first = len(duties)
         for issued, due in made:
             start = max(held, issued - timedelta(days=10))
-            acts = draw_acts(draw, held, start, due)
+            acts = draw_acts(draw, held, start, due, calendar, by_acceptance)
             duties.append(Duty(m, issued, unit, due, acts, series=len(series)))
             duties[-1].issued_in_own_period = True
         series.append(Series(m, unit, nth, until, first, len(made)))
@@ -210,7 +253,7 @@ def recordings(draw: st.DrawFn) -> Recording:
         )
     renamed = draw(st.none() | st.integers(0, n_units - 1))
     codes = [f"{CODES[u]}2" if u == renamed else CODES[u] for u in range(n_units)]
-    reg = Register(codes, calendar, meetings, duties, limitations, retirement)
+    reg = Register(codes, calendar, meetings, duties, limitations, retirement, by_acceptance)
     return Recording(reg, series, renamed)
 
 
@@ -233,6 +276,8 @@ def record(cli: Cli, rec: Recording) -> Ids:
     reg, ids = rec.reg, Ids()
     for u in range(len(reg.codes)):
         cli.ok("unit", "add", CODES[u], f"Đơn vị {CODES[u]}")
+    if reg.by_acceptance:
+        cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
     for when, off in sorted(reg.calendar.office.items()):
         cli.ok("calendar", "add", when.isoformat(), "--off" if off else "--on")
     steps: list[tuple[date, int, int, Callable[[], None]]] = []
@@ -334,8 +379,12 @@ def act_steps(cli: Cli, ids: Ids, number: int, act: Act) -> list[tuple[date, Cal
     on = act.day.isoformat()
     if act.kind == "extend":
         assert act.to is not None
-        to = act.to.isoformat()
-        return [(act.day, lambda: cli.ok("extend", ident(), "--to", to, "--date", on))]
+        to = act.to_words.words() if act.to_words else act.to.isoformat()
+        return [(act.day, lambda: extend(cli, ident(), to, on, act.to))]
+    if act.kind == "accept":
+        return [(act.day, lambda: cli.ok("accept", ident(), "--date", on))]
+    if act.kind == "return":
+        return [(act.day, lambda: cli.ok("return", ident(), "--reason", "Chưa đạt", "--date", on))]
     if act.kind == "done":
         doc = ["--doc", "12/BC-DV", "--doc-date", act.doc_day.isoformat()] if act.doc_day else []
         return [(act.day, lambda: cli.ok("done", ident(), "--date", on, *doc))]
@@ -356,9 +405,19 @@ def act_steps(cli: Cli, ids: Ids, number: int, act: Act) -> list[tuple[date, Cal
         request.append(cli.ok("request", *how, "--reason", "Lý do", "--date", asked).strip())
 
     def approve() -> None:
-        cli.ok("approve", request[0], "--date", on)
+        if act.granted:
+            cli.ok("approve", request[0], "--date", on)
+        else:
+            cli.ok("reject", request[0], "--reason", "Không có căn cứ", "--date", on)
 
     return [(act.asked, ask), (act.day, approve)]
+
+
+def extend(cli: Cli, ident: str, to: str, on: str, want: date | None) -> None:
+    """``extend``, and the deadline it gave: the day the words mean on the office's calendar."""
+    cli.ok("extend", ident, "--to", to, "--date", on)
+    shown = cli.json("show", ident)
+    assert shown["due"] == (want.isoformat() if want else None), (to, on, shown)
 
 
 # --- reading it back ------------------------------------------------------------------------
@@ -458,6 +517,22 @@ def check_report(
     assert series == wanted_series, where
 
 
+def check_unit_lists(cli: Cli, reg: Register, ids: Ids, t: date, unit: int) -> None:
+    """``list --unit`` and ``overdue --unit`` as of T: what the unit held on T (a directive
+    moved since by ``unit retire`` under the unit that held it then), as the report counts."""
+    on, code = t.isoformat(), reg.codes[unit]
+    listed = cli.json("list", "--status", "all", "--as-of", on, "--unit", code)
+    want = {
+        ids.duties[n]: status.value
+        for n, status in register_statuses(reg, t).items()
+        if reg.holder(reg.duties[n], t) == unit
+    }
+    assert {d["id"]: d["status"] for d in listed} == want, f"list --unit {code} --as-of {on}"
+    assert {d["id"]: d["unit"] for d in listed} == dict.fromkeys(want, code), f"units {on}"
+    overdue = [d["id"] for d in cli.json("overdue", "--as-of", on, "--unit", code)]
+    assert sorted(overdue) == sorted(i for i, s in want.items() if s == "overdue"), on
+
+
 def check_lists(cli: Cli, reg: Register, ids: Ids, t: date) -> None:
     on = t.isoformat()
     everything = cli.json("list", "--status", "all", "--as-of", on)
@@ -490,6 +565,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         check_report(cli, rec, ids, options, (start, end), t, unit)
     for t in data.draw(st.lists(st.sampled_from(noted), max_size=2), label="list days"):
         check_lists(cli, reg, ids, t)
+        check_unit_lists(cli, reg, ids, t, data.draw(st.integers(0, len(reg.codes) - 1)))
 
 
 def test_report_numbers_equal_the_oracle(
