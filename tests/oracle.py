@@ -290,7 +290,6 @@ def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts])
         if lim.raised_on > end:
             continue
         code = targets.get(lim.unit_code, lim.unit_code)
-        row = rows.setdefault(code, summary_row(code, names.get(code, code)))
         resolved = lim.resolved_on if lim.resolved_on and lim.resolved_on <= end else None
         flags = {
             "raised": period.start <= lim.raised_on,
@@ -299,7 +298,8 @@ def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts])
             "repeated": period.start <= lim.raised_on and lim.repeat_of_id is not None,
         }
         if not (flags["raised"] or flags["still_open"] or flags["resolved"]):
-            continue
+            continue  # nothing the period sees: no row for it
+        row = rows.setdefault(code, summary_row(code, names.get(code, code)))
         for key, hit in flags.items():
             if hit:
                 row[key] += 1
@@ -824,3 +824,48 @@ def days_late(status: Status, due: date | None, completed: date | None, as_of: d
     if status is Status.OVERDUE and due is not None:
         return (as_of - due).days
     return None
+
+
+def register_lists(reg: Register, start: date, end: date, as_of: date) -> Record:
+    """The report's lists of directives: ``directives`` (every one in scope: its status at T
+    and the code of the unit that held it then), ``next_period`` (those still open at T, by
+    deadline in force, none last, then id), ``due_soon`` (those open in time whose deadline
+    falls within 7 days from T, T included) and ``limitation_summary`` per unit code (raised in
+    the period, resolved in it, still open at its end; by T)."""
+    directives: dict[int, tuple[str, str]] = {}
+    still_open: list[tuple[bool, date, int]] = []
+    soon: list[int] = []
+    for number, duty in enumerate(reg.duties):
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        status, due = reg.status(duty, as_of)
+        directives[number] = (status.value, reg.codes[reg.holder(duty, as_of)])
+        if status.is_open:
+            still_open.append((due is None, due or as_of, number))
+        if status is Status.OPEN_IN_TIME and due is not None and due <= as_of + timedelta(7):
+            soon.append(number)
+    seen_by = min(end, as_of)
+    summary: dict[str, Record] = {}
+    for lim in reg.limitations:
+        raised = reg.meetings[lim.meeting]
+        if raised > seen_by:
+            continue
+        resolved = lim.resolved if lim.resolved is not None and lim.resolved <= seen_by else None
+        flags = {
+            "raised": raised >= start,
+            "resolved": resolved is not None and resolved >= start,
+            "still_open": resolved is None,
+        }
+        if not any(flags.values()):
+            continue
+        row = summary.setdefault(
+            reg.codes[lim.unit], {"raised": 0, "resolved": 0, "still_open": 0, "repeated": 0}
+        )
+        for key, hit in flags.items():
+            row[key] += hit
+    return {
+        "directives": directives,
+        "next_period": [number for *_, number in sorted(still_open)],
+        "due_soon": sorted(soon),
+        "limitation_summary": dict(sorted(summary.items())),
+    }

@@ -40,6 +40,7 @@ from tests.oracle import (
     Retirement,
     month_end,
     monthly_occurrences,
+    register_lists,
     register_overdue,
     register_report,
     register_requests,
@@ -422,15 +423,31 @@ def extend(cli: Cli, ident: str, to: str, on: str, want: date | None) -> None:
 
 # --- reading it back ------------------------------------------------------------------------
 
-# (options, first day, last day) of the periods read
-PERIODS: list[tuple[tuple[str, ...], date, date]] = [
-    (("--quarter", "2025Q2"), date(2025, 4, 1), date(2025, 6, 30)),
-    (("--quarter", "2025Q3"), date(2025, 7, 1), date(2025, 9, 30)),
-    (("--period", "2025-05"), date(2025, 5, 1), date(2025, 5, 31)),
-    (("--period", "tháng 8/2025"), date(2025, 8, 1), date(2025, 8, 31)),
-    (("--quarter", "2025Q2", "--cutoff", "nd09"), date(2025, 3, 15), date(2025, 6, 14)),
-    (("--quarter", "quý III/2025", "--cutoff", "nd09"), date(2025, 6, 15), date(2025, 9, 14)),
-    (("--period", "2025-04-10..2025-07-20"), date(2025, 4, 10), date(2025, 7, 20)),
+# (options, first day, last day) of the periods read, and the first and last day of the
+# period before (the report's ``previous``, judged as of its own end)
+PERIODS: list[tuple[tuple[str, ...], date, date, tuple[date, date] | None]] = [
+    (("--quarter", "2025Q2"), date(2025, 4, 1), date(2025, 6, 30), (date(2025, 1, 1), day(30))),
+    (("--quarter", "2025Q3"), date(2025, 7, 1), date(2025, 9, 30), (day(31), date(2025, 6, 30))),
+    (("--period", "2025-05"), date(2025, 5, 1), date(2025, 5, 31), (day(31), date(2025, 4, 30))),
+    (
+        ("--period", "tháng 8/2025"),
+        date(2025, 8, 1),
+        date(2025, 8, 31),
+        (date(2025, 7, 1), date(2025, 7, 31)),
+    ),
+    (
+        ("--quarter", "2025Q2", "--cutoff", "nd09"),
+        date(2025, 3, 15),
+        date(2025, 6, 14),
+        (date(2024, 12, 15), date(2025, 3, 14)),
+    ),
+    (
+        ("--quarter", "quý III/2025", "--cutoff", "nd09"),
+        date(2025, 6, 15),
+        date(2025, 9, 14),
+        (date(2025, 3, 15), date(2025, 6, 14)),
+    ),
+    (("--period", "2025-04-10..2025-07-20"), date(2025, 4, 10), date(2025, 7, 20), None),
 ]
 
 ROW_KEYS = (
@@ -470,6 +487,7 @@ def check_report(
     span: tuple[date, date],
     t: date,
     unit: int | None = None,
+    before: tuple[date, date] | None = None,
 ) -> None:
     reg, (start, end) = rec.reg, span
     only = ["--unit", reg.codes[unit]] if unit is not None else []
@@ -494,6 +512,26 @@ def check_report(
         ids.meetings[n] for n in want["meetings"]
     ), where
     assert got["requests"] == register_requests(reg, start, end, t), where
+    lists = register_lists(reg, start, end, t)
+    directives = {d["id"]: (d["status"], d["unit"]) for d in got["directives"]}
+    assert directives == {ids.duties[n]: v for n, v in lists["directives"].items()}, where
+    assert [d["id"] for d in got["next_period"]["directives"]] == [
+        ids.duties[n] for n in lists["next_period"]
+    ], where
+    assert sorted(d["id"] for d in got["due_soon"]["directives"]) == sorted(
+        ids.duties[n] for n in lists["due_soon"]
+    ), where
+    summary = {
+        row["code"]: {k: v for k, v in row.items() if k not in ("code", "name")}
+        for row in got["limitation_summary"]["units"]
+    }
+    assert summary == lists["limitation_summary"], where
+    if before is not None:
+        earlier = register_report(reg, *before, before[1])
+        shown = {row["code"]: {k: row[k] for k in ROW_KEYS} for row in got["previous"]["units"]}
+        assert shown == {
+            code: {k: row[k] for k in ROW_KEYS} for code, row in earlier["units"].items()
+        }, f"{where}: previous"
     spans = {n: (reg.meetings[s.meeting], s.until) for n, s in enumerate(rec.series)}
     series = {
         row["id"]: {
@@ -551,7 +589,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
     ids = record(cli, rec)
     reg = rec.reg
     noted = days_of_note(reg)
-    for options, start, end in data.draw(
+    for options, start, end, before in data.draw(
         st.lists(st.sampled_from(PERIODS), min_size=1, max_size=2, unique=True), label="periods"
     ):
         inside = [d for d in noted if start <= d <= end + timedelta(days=20)]
@@ -559,7 +597,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         if inside:
             days.add(data.draw(st.sampled_from(inside), label="a day of note"))
         for t in sorted(days):
-            check_report(cli, rec, ids, options, (start, end), t)
+            check_report(cli, rec, ids, options, (start, end), t, before=before)
         unit = data.draw(st.integers(0, len(reg.codes) - 1), label="unit")
         t = data.draw(st.sampled_from(sorted(days)), label="unit's day")
         check_report(cli, rec, ids, options, (start, end), t, unit)
