@@ -828,10 +828,11 @@ def days_late(status: Status, due: date | None, completed: date | None, as_of: d
 
 def register_lists(reg: Register, start: date, end: date, as_of: date) -> Record:
     """The report's lists of directives: ``directives`` (every one in scope: its status at T
-    and the code of the unit that held it then), ``next_period`` (those still open at T, by
-    deadline in force, none last, then id), ``due_soon`` (those open in time whose deadline
-    falls within 7 days from T, T included) and ``limitation_summary`` per unit code (raised in
-    the period, resolved in it, still open at its end; by T)."""
+    and the code of the unit that held it then), ``next_period`` (those still open at T, to be
+    ordered by deadline in force, none last, then id, which the caller knows), ``due_soon``
+    (those open in time whose deadline falls within 7 days from T, T included) and
+    ``limitation_summary`` per unit code (raised in the period, resolved in it, still open at
+    its end; by T)."""
     directives: dict[int, tuple[str, str]] = {}
     still_open: list[tuple[bool, date, int]] = []
     soon: list[int] = []
@@ -865,7 +866,7 @@ def register_lists(reg: Register, start: date, end: date, as_of: date) -> Record
             row[key] += hit
     return {
         "directives": directives,
-        "next_period": [number for *_, number in sorted(still_open)],
+        "next_period": still_open,  # (no deadline, deadline, directive): by id on a tie
         "due_soon": sorted(soon),
         "limitation_summary": dict(sorted(summary.items())),
     }
