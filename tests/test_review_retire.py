@@ -130,6 +130,25 @@ def test_list_and_overdue_before_the_move_keep_the_old_unit(
     ]
 
 
+def test_remind_and_urge_before_the_move_keep_the_old_unit(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """`remind` and `urge` as of a day before the move put what the old unit held then under
+    it: the reminder of 30 June and the letter to BDV name its overdue directive."""
+    ids = merged["ids"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+
+    def overdue(*args: str) -> dict[str, list[int]]:
+        found = cli.json("remind", "--as-of", "2025-06-30", *args)
+        return {u["code"]: [d["id"] for d in u["overdue"]] for u in found["units"]}
+
+    assert overdue() == {"BDV": [ids["late"]]}
+    assert overdue("--unit", "BDV") == {"BDV": [ids["late"]]}
+    assert overdue("--unit", "BTGDV") == {}
+    letter = cli.ok("urge", "BDV", "--as-of", "2025-06-30", "--format", "md")
+    assert "Quá hạn" in letter
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [

@@ -36,6 +36,7 @@ from dirtrack.store.rules import OPEN, directive_ids
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+    from sqlmodel import Session
 
     from dirtrack.report.sections import ReviewInput
     from dirtrack.status import DirectiveFacts, Status
@@ -260,6 +261,37 @@ def listing_scope(
         holders=holders.at(as_of),
     )
     return scope, holders
+
+
+def facts_held(
+    session: Session, as_of: date, unit_ids: Sequence[int] | None
+) -> list[DirectiveFacts]:
+    """The facts of every directive given by ``as_of``, judged then, each under the unit that
+    held it that day; with ``unit_ids``, those these units held that day (a directive moved
+    since by ``unit retire`` with the unit that held it then): for the commands that sort
+    directives into units in Python (``remind``, ``urge``), as ``list`` does in SQL
+    (:func:`listing_scope`)."""
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.facts import load_units
+
+    conn = session.connection()
+    holders = Holders.load(conn, load_units(conn))
+    read = list(
+        iter_facts(
+            session, DirectiveFilter(unit_ids=unit_ids, held_on_or_before=as_of), as_of=as_of
+        )
+    )
+    if unit_ids is None:
+        return holders.attribute(read, as_of)
+    known = {f.id for f in read}
+    moved = [i for i in sorted(holders.moves) if i not in known]
+    if moved:
+        read += iter_facts(
+            session, DirectiveFilter(ids=moved, held_on_or_before=as_of), as_of=as_of
+        )
+        read.sort(key=lambda f: f.id)
+    wanted = set(unit_ids)
+    return [f for f in holders.attribute(read, as_of) if f.unit_id in wanted]
 
 
 @dataclass
