@@ -569,6 +569,12 @@ def check_unit_lists(cli: Cli, reg: Register, ids: Ids, t: date, unit: int) -> N
     assert {d["id"]: d["unit"] for d in listed} == dict.fromkeys(want, code), f"units {on}"
     overdue = [d["id"] for d in cli.json("overdue", "--as-of", on, "--unit", code)]
     assert sorted(overdue) == sorted(i for i, s in want.items() if s == "overdue"), on
+    reminded = cli.json("remind", "--as-of", on)
+    late: dict[str, list[int]] = {}
+    for n, _ in register_overdue(reg, t):
+        late.setdefault(reg.codes[reg.holder(reg.duties[n], t)], []).append(ids.duties[n])
+    shown = {u["code"]: sorted(d["id"] for d in u["overdue"]) for u in reminded["units"]}
+    assert {c: v for c, v in shown.items() if v} == {c: sorted(v) for c, v in late.items()}, on
 
 
 def check_lists(cli: Cli, reg: Register, ids: Ids, t: date) -> None:
