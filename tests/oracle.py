@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from fractions import Fraction
 from functools import cache
 from typing import Any
 
@@ -869,4 +870,36 @@ def register_lists(reg: Register, start: date, end: date, as_of: date) -> Record
         "next_period": still_open,  # (no deadline, deadline, directive): by id on a tie
         "due_soon": sorted(soon),
         "limitation_summary": dict(sorted(summary.items())),
+    }
+
+
+def register_points(
+    reg: Register,
+    start: date,
+    end: date,
+    as_of: date,
+    outcome: Mapping[str, Fraction | None],
+    coordinator: Fraction,
+) -> dict[str, Fraction | None]:
+    """``score``'s points per unit code under a rule file of base 0, scale 100, lead weight 1,
+    ``coordinator`` weight for the units a directive names with ``--with``, the share of each
+    status ``outcome`` (None: not scored; cancelled never), no verdict or delay: 100 × Σ(weight
+    × share) / Σ weight over the scored directives of the report's scope (the lead under the
+    unit that held it on T), exactly; None for a unit with nothing scored."""
+    sums: dict[int, tuple[Fraction, Fraction]] = {}
+    for duty in reg.duties:
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        status, _ = reg.status(duty, as_of)
+        share = None if status is Status.CANCELLED else outcome.get(status.value)
+        if share is None:
+            continue
+        weights = [(reg.holder(duty, as_of), Fraction(1))]
+        weights += [(u, coordinator) for u in duty.with_units if coordinator]
+        for unit, weight in weights:
+            got, total = sums.get(unit, (Fraction(0), Fraction(0)))
+            sums[unit] = (got + weight * share, total + weight)
+    return {
+        reg.codes[unit]: (100 * got / total if total else None)
+        for unit, (got, total) in sums.items()
     }

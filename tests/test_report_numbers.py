@@ -19,9 +19,11 @@ SQLite always; the same on PostgreSQL for a smaller sample. ``make test`` runs a
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,7 @@ from tests.oracle import (
     monthly_occurrences,
     register_lists,
     register_overdue,
+    register_points,
     register_report,
     register_requests,
     register_series,
@@ -591,6 +594,52 @@ def check_lists(cli: Cli, reg: Register, ids: Ids, t: date) -> None:
     ), f"overdue --as-of {on}"
 
 
+# A rule file for ``score`` whose shares are not exact in binary (0.3, 0.7): points truncated
+# to two decimals must be the exact figure's, not a float's just below it.
+RULES = """name = "so-lieu"
+title = "Kiểm tra số liệu"
+base = 0
+scale = 100
+
+[outcome]
+done_on_time = 1.0
+done_late = 0.3
+overdue = 0.0
+open_in_time = "skip"
+withdrawn = 0.7
+
+[weight]
+lead = 1.0
+coordinator = 0.3
+
+[[tier]]
+code = "all"
+name = "Tất cả"
+min = 0
+"""
+OUTCOME = {
+    "done_on_time": Fraction(1),
+    "done_late": Fraction(3, 10),
+    "overdue": Fraction(0),
+    "withdrawn": Fraction(7, 10),
+}
+
+
+def check_score(
+    cli: Cli, reg: Register, options: tuple[str, ...], span: tuple[date, date], t: date
+) -> None:
+    rules = Path(cli.db + "-rules.toml") if "://" not in cli.db else None
+    if rules is None:
+        return
+    rules.write_text(RULES, encoding="utf-8")
+    got = cli.json("score", *options, "--as-of", t.isoformat(), "--rules", str(rules))
+    want = register_points(reg, *span, t, OUTCOME, Fraction(3, 10))
+    shown = {u["code"]: u["points"] for u in got["units"] if u["points"] is not None}
+    assert shown == {
+        code: math.floor(p * 100) / 100 for code, p in want.items() if p is not None
+    }, f"score {' '.join(options)} --as-of {t}"
+
+
 def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
     ids = record(cli, rec)
     reg = rec.reg
@@ -604,6 +653,7 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
             days.add(data.draw(st.sampled_from(inside), label="a day of note"))
         for t in sorted(days):
             check_report(cli, rec, ids, options, (start, end), t, before=before)
+        check_score(cli, reg, options, (start, end), end)
         unit = data.draw(st.integers(0, len(reg.codes) - 1), label="unit")
         t = data.draw(st.sampled_from(sorted(days)), label="unit's day")
         check_report(cli, rec, ids, options, (start, end), t, unit)
