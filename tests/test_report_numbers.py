@@ -1,19 +1,23 @@
 """The figures leaders rank units by, on registers nobody wrote by hand.
 
 Random registers (hypothesis) are recorded through the CLI as a clerk records them, day by day:
-units, the office's own days off, meetings, directives with deadlines in every form (a date, a
-month, ``trong N ngày làm việc``, ``trước ngày …``, ``đầu tháng …``), a monthly periodic
-directive, extensions (directly or on a request), completions with a result document dated
-earlier, cancellations, withdrawals, reopenings, limitations resolved or not, a unit retired to
-a successor in mid-course and one renamed. Then ``report --format json`` (calendar quarters and
-months, Nghị định 09's quarters, a custom span), ``list --status … --as-of`` and ``overdue
---as-of`` are read at the period's first and last day, inside it, after it, and on the days
-things happened, and compared with what tests/oracle.py computes from the register's
-description alone (README's rules; no dirtrack code): per-unit counts and truncated rates, the
-overdue list, limitations, meetings, every directive's status.
+units, the office's own days off and worked days, meetings, directives with deadlines in every
+form (a date, a month, ``trong N ngày làm việc``, ``trước ngày …``, ``đầu tháng …``) and
+coordinating units, a monthly periodic directive, extensions (directly, in working days or
+``trước ngày …``, or on a request approved or refused), completions with a result document
+dated earlier, returned or accepted (the office deciding by acceptance or by the document),
+cancellations, withdrawals, reopenings, limitations resolved or not, a unit retired to a
+successor in mid-course, one renamed, original deadlines corrected with ``edit``. Then
+``report --format json`` (calendar quarters and months, Nghị định 09's quarters, a custom span;
+with and without ``--unit``), ``score``, ``list --status … --as-of``, ``overdue --as-of`` and
+``remind`` are read at the period's first and last day, inside it, after it and on the days
+things happened, and compared with what tests/oracle.py works out from the register's
+description alone (README's rules, no dirtrack code): per-unit counts and truncated rates, the
+overdue list, limitations and their summary, meetings, requests, the section per series, the
+lists of directives, the previous period, points, every directive's status and unit on T.
 
 SQLite always; the same on PostgreSQL for a smaller sample. ``make test`` runs a few registers,
-``make test-all`` (the thorough profile) many.
+``make test-all`` (the thorough profile) many more.
 """
 
 from __future__ import annotations
@@ -83,6 +87,9 @@ class Recording:
     reg: Register
     series: list[Series] = field(default_factory=list)
     renamed: int | None = None
+    # directives whose original deadline the clerk corrects at the end (``edit directive ID
+    # --due``): the register holds the corrected one; the acts were recorded against the first
+    mistyped: dict[int, tuple[date | None, Due | None]] = field(default_factory=dict)
 
 
 # --- the generator ------------------------------------------------------------------------
@@ -255,10 +262,20 @@ def recordings(draw: st.DrawFn) -> Recording:
                 None if resolved is None else held + timedelta(days=resolved),
             )
         )
+    mistyped: dict[int, tuple[date | None, Due | None]] = {}
+    for number, duty in enumerate(duties):
+        if duty.series is not None or not draw(st.integers(0, 5)) == 0:
+            continue
+        extended = [a.to for a in duty.acts if a.to is not None]
+        fixed = duty.given + timedelta(days=draw(st.integers(0, 45)))
+        if extended and fixed >= min(extended):
+            continue  # refused: an original deadline on or after an approved extension's
+        mistyped[number] = (duty.due, duty.due_words)
+        duty.due, duty.due_words = fixed, Due("date", fixed)
     renamed = draw(st.none() | st.integers(0, n_units - 1))
     codes = [f"{CODES[u]}2" if u == renamed else CODES[u] for u in range(n_units)]
     reg = Register(codes, calendar, meetings, duties, limitations, retirement, by_acceptance)
-    return Recording(reg, series, renamed)
+    return Recording(reg, series, renamed, mistyped)
 
 
 # --- recording it through the CLI ---------------------------------------------------------
@@ -296,7 +313,7 @@ def record(cli: Cli, rec: Recording) -> Ids:
         at(reg.meetings[s.meeting], 1, lambda n=number, s=s: assign_series(cli, ids, n, s))
     for number, duty in enumerate(reg.duties):
         if duty.series is None:
-            at(reg.meetings[duty.meeting], 1, lambda n=number: assign(cli, reg, ids, n))
+            at(reg.meetings[duty.meeting], 1, lambda n=number: assign(cli, rec, ids, n))
         for act in duty.acts:
             for when, step in act_steps(cli, ids, number, act):
                 at(when, 2, step)
@@ -328,6 +345,10 @@ def record(cli: Cli, rec: Recording) -> Ids:
         )
     for *_, step in sorted(steps, key=lambda s: s[:3]):
         step()
+    for number in rec.mistyped:
+        fixed = reg.duties[number].due
+        assert fixed is not None
+        cli.ok("edit", "directive", str(ids.duties[number]), "--due", fixed.isoformat())
     if rec.renamed is not None:
         code = CODES[rec.renamed]
         cli.ok("unit", "rename", code, f"Đơn vị {code} mới", "--code", reg.codes[rec.renamed])
@@ -338,15 +359,17 @@ def meeting(cli: Cli, m: int, held: date) -> int:
     return cli.id("add-meeting", "--date", held.isoformat(), "--title", f"Họp số {m + 1}")
 
 
-def assign(cli: Cli, reg: Register, ids: Ids, number: int) -> None:
-    duty = reg.duties[number]
+def assign(cli: Cli, rec: Recording, ids: Ids, number: int) -> None:
+    """``assign``, with the deadline as first typed (a mistyped one is corrected at the end)."""
+    duty = rec.reg.duties[number]
+    due, words = rec.mistyped.get(number, (duty.due, duty.due_words))
     args = ["assign", str(ids.meetings[duty.meeting]), "--unit", CODES[duty.unit]]
     for u in duty.with_units:
         args += ["--with", CODES[u]]
-    if duty.due_words is not None:
-        args += ["--due", duty.due_words.words()]
+    if words is not None:
+        args += ["--due", words.words()]
     created = cli.json(*args, f"Nhiệm vụ số {number + 1}")
-    assert created["due"] == (duty.due.isoformat() if duty.due else None), (duty, created)
+    assert created["due"] == (due.isoformat() if due else None), (duty, created)
     ids.duties[number] = created["id"]
 
 
