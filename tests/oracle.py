@@ -613,6 +613,20 @@ class Register:
     limitations: list[Limitation] = field(default_factory=list)
     retirement: Retirement | None = None
     by_acceptance: bool = False  # office set --accept-completions yes --on-time-by acceptance
+    parents: Mapping[int, int] = field(default_factory=dict)  # unit: its parent (unit add --parent)
+
+    def under(self, unit: int) -> set[int]:
+        """The unit and every unit under it."""
+        found = {unit}
+        while grown := {c for c, p in self.parents.items() if p in found} - found:
+            found |= grown
+        return found
+
+    def top(self, unit: int) -> int:
+        """The unit a roll-up counts ``unit`` under: its topmost parent."""
+        while unit in self.parents:
+            unit = self.parents[unit]
+        return unit
 
     def record(self, duty: Duty, upto: date | None = None) -> RecordedState:
         return recorded(duty, upto, self.by_acceptance)
@@ -673,24 +687,32 @@ def count_row(items: Sequence[tuple[Status, date | None, bool]]) -> Record:
 
 
 def register_report(
-    reg: Register, start: date, end: date, as_of: date, unit: int | None = None
+    reg: Register,
+    start: date,
+    end: date,
+    as_of: date,
+    unit: int | None = None,
+    rollup: bool = False,
 ) -> Record:
     """What ``report`` must show of the period ``start``–``end`` judged at ``as_of``: unit
-    rows (by the code of the unit that held each directive on T), totals, the overdue list
-    (ids and days overdue, most overdue first), limitations and meetings (ids). With ``unit``
-    (``report --unit``), only what that unit held on T and its limitations."""
+    rows (by the code of the unit that held each directive on T; with ``rollup``, of its
+    topmost parent), totals, the overdue list (ids and days overdue, most overdue first),
+    limitations and meetings (ids). With ``unit`` (``report --unit``), only what that unit and
+    the units under it held on T, and their limitations."""
+    mine = reg.under(unit) if unit is not None else None
     by_unit: dict[int, list[tuple[Status, date | None, bool]]] = {}
     everything: list[tuple[Status, date | None, bool]] = []
     overdue: list[tuple[int, int]] = []
     for number, duty in enumerate(reg.duties):
         if not reg.in_scope(duty, start, end, as_of):
             continue
-        if unit is not None and reg.holder(duty, as_of) != unit:
+        if mine is not None and reg.holder(duty, as_of) not in mine:
             continue
         status, due = reg.status(duty, as_of)
         extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
         item = (status, due, extended)
-        by_unit.setdefault(reg.holder(duty, as_of), []).append(item)
+        holder = reg.holder(duty, as_of)
+        by_unit.setdefault(reg.top(holder) if rollup else holder, []).append(item)
         everything.append(item)
         if status is Status.OVERDUE:
             assert due is not None
@@ -701,7 +723,7 @@ def register_report(
         number
         for number, lim in enumerate(reg.limitations)
         if reg.meetings[lim.meeting] <= seen_by
-        and (unit is None or lim.unit == unit)
+        and (mine is None or lim.unit in mine)
         and (reg.meetings[lim.meeting] >= start or lim.resolved is None or lim.resolved > seen_by)
     ]
     return {

@@ -228,6 +228,10 @@ def recordings(draw: st.DrawFn) -> Recording:
         names = allowed(held)
         unit = draw(st.sampled_from(names))
         others = [u for u in names if u != unit]
+        if retirement and unit == retirement.unit:
+            # Left out: the successor coordinating a directive the retirement moves to it
+            # becomes its lead and coordinator at once (coordinators are not kept by day).
+            others = [u for u in others if u != retirement.successor]
         with_units = (
             tuple(sorted(draw(st.sets(st.sampled_from(others), max_size=2)))) if others else ()
         )
@@ -274,7 +278,10 @@ def recordings(draw: st.DrawFn) -> Recording:
         duty.due, duty.due_words = fixed, Due("date", fixed)
     renamed = draw(st.none() | st.integers(0, n_units - 1))
     codes = [f"{CODES[u]}2" if u == renamed else CODES[u] for u in range(n_units)]
-    reg = Register(codes, calendar, meetings, duties, limitations, retirement, by_acceptance)
+    parents = {3: 0} if n_units == 4 and draw(st.booleans()) else {}
+    reg = Register(
+        codes, calendar, meetings, duties, limitations, retirement, by_acceptance, parents
+    )
     return Recording(reg, series, renamed, mistyped)
 
 
@@ -296,7 +303,8 @@ def record(cli: Cli, rec: Recording) -> Ids:
     they gave, then what happened; a retirement last on its day; the rename at the end."""
     reg, ids = rec.reg, Ids()
     for u in range(len(reg.codes)):
-        cli.ok("unit", "add", CODES[u], f"Đơn vị {CODES[u]}")
+        parent = ["--parent", CODES[reg.parents[u]]] if u in reg.parents else []
+        cli.ok("unit", "add", CODES[u], f"Đơn vị {CODES[u]}", *parent)
     if reg.by_acceptance:
         cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
     for when, off in sorted(reg.calendar.office.items()):
@@ -589,10 +597,11 @@ def check_unit_lists(cli: Cli, reg: Register, ids: Ids, t: date, unit: int) -> N
     want = {
         ids.duties[n]: status.value
         for n, status in register_statuses(reg, t).items()
-        if reg.holder(reg.duties[n], t) == unit
+        if reg.holder(reg.duties[n], t) in reg.under(unit)
     }
     assert {d["id"]: d["status"] for d in listed} == want, f"list --unit {code} --as-of {on}"
-    assert {d["id"]: d["unit"] for d in listed} == dict.fromkeys(want, code), f"units {on}"
+    held = {ids.duties[n]: reg.codes[reg.holder(d, t)] for n, d in enumerate(reg.duties)}
+    assert {d["id"]: d["unit"] for d in listed} == {i: held[i] for i in want}, f"units {on}"
     overdue = [d["id"] for d in cli.json("overdue", "--as-of", on, "--unit", code)]
     assert sorted(overdue) == sorted(i for i, s in want.items() if s == "overdue"), on
     reminded = cli.json("remind", "--as-of", on)
@@ -680,6 +689,11 @@ def compare(cli: Cli, rec: Recording, data: st.DataObject) -> None:
         unit = data.draw(st.integers(0, len(reg.codes) - 1), label="unit")
         t = data.draw(st.sampled_from(sorted(days)), label="unit's day")
         check_report(cli, rec, ids, options, (start, end), t, unit)
+        rolled = cli.json("report", *options, "--as-of", t.isoformat(), "--rollup")
+        want = register_report(reg, start, end, t, rollup=True)["units"]
+        assert {row["code"]: {k: row[k] for k in ROW_KEYS} for row in rolled["units"]} == {
+            code: {k: row[k] for k in ROW_KEYS} for code, row in want.items()
+        }, f"report {' '.join(options)} --as-of {t} --rollup"
     for t in data.draw(st.lists(st.sampled_from(noted), max_size=2), label="list days"):
         check_lists(cli, reg, ids, t)
         check_unit_lists(cli, reg, ids, t, data.draw(st.integers(0, len(reg.codes) - 1)))
