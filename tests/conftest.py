@@ -141,6 +141,7 @@ POSTGRESQL_MODULES = {
     "test_review_report": "the report's review sections: SQL aggregates, ordering of text",
     "test_report_sql": "the report's SQL equals the Python reference",
     "test_review_sql": "the report's review equals the reference",
+    "test_report_numbers": "the report's figures on registers recorded through the CLI",
     "test_remind": "overdue and remind: date arithmetic in SQL, last-touched lookups",
     # migrations
     "test_migrations": "Alembic migrations: DDL and batch updates differ per dialect",

@@ -10,8 +10,11 @@ way: the tests compare the two on random registers, on SQLite and PostgreSQL. No
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from fractions import Fraction
+from functools import cache
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -288,7 +291,6 @@ def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts])
         if lim.raised_on > end:
             continue
         code = targets.get(lim.unit_code, lim.unit_code)
-        row = rows.setdefault(code, summary_row(code, names.get(code, code)))
         resolved = lim.resolved_on if lim.resolved_on and lim.resolved_on <= end else None
         flags = {
             "raised": period.start <= lim.raised_on,
@@ -297,7 +299,8 @@ def limitation_summary(inp: ReviewInput, limitations: Sequence[LimitationFacts])
             "repeated": period.start <= lim.raised_on and lim.repeat_of_id is not None,
         }
         if not (flags["raised"] or flags["still_open"] or flags["resolved"]):
-            continue
+            continue  # nothing the period sees: no row for it
+        row = rows.setdefault(code, summary_row(code, names.get(code, code)))
         for key, hit in flags.items():
             if hit:
                 row[key] += 1
@@ -399,3 +402,526 @@ def gather_review(
             due_within=due_within,
         )
     )
+
+
+# --- registers as a clerk records them ----------------------------------------------------
+#
+# What follows knows nothing of dirtrack's code: a register is described as the clerk records it
+# (units, the office's days off, meetings, directives with their deadlines as written, and what
+# happened to each, on its day), and the figures a report, ``list`` and ``overdue`` must show are
+# computed from README's words alone: the status rules, the report's scope, extensions dated on
+# their approval, working days on the office's calendar, periodic directives and their
+# ``issued_on``, completions dated by their result document, withdrawals, reopening, and
+# directives moved to a successor by ``unit retire``. tests/test_report_numbers.py records each
+# register through the CLI and compares.
+
+
+@cache
+def _law(year: int) -> Any:
+    import holidays
+
+    return holidays.country_holidays("VN", years=year)
+
+
+def law_off(day: date) -> bool:
+    """Off by the national calendar: a public holiday or a day the Government gave off, or a
+    Saturday or Sunday not worked in place of one (the ``holidays`` library's calendar)."""
+    found = _law(day.year)
+    if day in found:
+        return True
+    return day.weekday() >= 5 and day not in found.weekend_workdays
+
+
+@dataclass(frozen=True)
+class OfficeCalendar:
+    """The office's calendar: the law's, but where the office recorded a day (``calendar add
+    DATE --off|--on``), its word wins."""
+
+    office: Mapping[date, bool] = field(default_factory=dict)  # day: off?
+
+    def off(self, day: date) -> bool:
+        return self.office[day] if day in self.office else law_off(day)
+
+    def next_working(self, day: date) -> date:
+        while self.off(day):
+            day += timedelta(days=1)
+        return day
+
+    def previous_working(self, day: date) -> date:
+        while self.off(day):
+            day -= timedelta(days=1)
+        return day
+
+    def add(self, day: date, n: int) -> date:
+        """The n-th working day after ``day`` (the count starts the day after)."""
+        while n:
+            day += timedelta(days=1)
+            if not self.off(day):
+                n -= 1
+        return day
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deadline as the clerk types it (``assign --due``): ``date`` (kept as written), ``span``
+    (a month: its last day), ``wd`` (N working days from the meeting), ``before`` (``trước ngày
+    D``: that day, or the last working day before it) or ``early`` (``đầu tháng M``: the 10th,
+    or the next working day)."""
+
+    form: str
+    day: date | None = None  # date, before; a day of the month for span, early
+    n: int = 0  # wd
+
+    def words(self) -> str:
+        day = self.day
+        if self.form == "wd":
+            return f"trong {self.n} ngày làm việc"
+        assert day is not None
+        if self.form == "date":
+            return day.isoformat()
+        if self.form == "span":
+            return f"tháng {day.month}/{day.year}"
+        if self.form == "before":
+            return f"trước ngày {day.day}/{day.month}/{day.year}"
+        return f"đầu tháng {day.month}/{day.year}"
+
+    def resolve(self, given: date, calendar: OfficeCalendar) -> date:
+        day = self.day
+        if self.form == "wd":
+            return calendar.add(given, self.n)
+        assert day is not None
+        if self.form == "date":
+            return day
+        if self.form == "span":
+            return month_end(day.year, day.month)
+        if self.form == "before":
+            return calendar.previous_working(day)
+        return calendar.next_working(date(day.year, day.month, 10))
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing recorded about a directive, on ``day`` (the day the command is dated).
+
+    ``extend`` (to ``to``, typed as ``to_words`` when not a plain date); ``ask_extend`` (a
+    request for ``to`` asked on ``asked``, approved on ``day``, or refused then when not
+    ``granted``); ``done`` (its result document dated ``doc_day`` if given); ``accept`` and
+    ``return`` (the office's answer to a completion); ``cancel``; ``withdraw`` (a request
+    asked on ``asked``, approved on ``day``); ``reopen``.
+    """
+
+    kind: str
+    day: date
+    to: date | None = None
+    doc_day: date | None = None
+    asked: date | None = None
+    to_words: Due | None = None
+    granted: bool = True
+
+
+@dataclass
+class Duty:
+    """A directive of the register: given at ``meeting`` (day ``given``: the meeting's, or an
+    occurrence's ``issued_on``) to ``unit`` (an index into the register's units)."""
+
+    meeting: int
+    given: date
+    unit: int
+    due: date | None  # the original deadline, as resolved on the office's calendar
+    acts: list[Act] = field(default_factory=list)
+    with_units: tuple[int, ...] = ()
+    due_words: Due | None = None
+    series: int | None = None
+    issued_in_own_period: bool = False  # an occurrence (counts in its period even done ahead)
+
+
+@dataclass(frozen=True)
+class Retirement:
+    unit: int
+    successor: int
+    on: date
+
+
+@dataclass(frozen=True)
+class Limitation:
+    meeting: int
+    unit: int
+    resolved: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordedState:
+    """A directive's record after its acts up to a moment: what the database holds then."""
+
+    extensions: tuple[tuple[date, date], ...]  # (approved on, new deadline), in order
+    completed: date | None
+    cancelled: date | None
+    withdrawn: date | None
+
+
+def recorded(duty: Duty, upto: date | None = None, by_acceptance: bool = False) -> RecordedState:
+    """The record after the acts dated up to ``upto`` (all of them when None). ``reopen``
+    clears the completion or the cancellation: the record no longer has it (a correction), as
+    README's "Correcting records" says; so does ``return`` (the completion sent back is not
+    one). The day a completion counts from (C) is its result document's when given, else the
+    day reported; the acceptance's when the office decides by acceptance (``by_acceptance``)."""
+    exts: list[tuple[date, date]] = []
+    completed = cancelled = withdrawn = None
+    for act in duty.acts:
+        if upto is not None and act.day > upto:
+            break
+        if act.kind == "extend" or (act.kind == "ask_extend" and act.granted):
+            assert act.to is not None
+            exts.append((act.day, act.to))
+        elif act.kind == "done" and not by_acceptance:
+            completed = act.doc_day or act.day
+        elif act.kind == "accept" and by_acceptance:
+            completed = act.day
+        elif act.kind == "return":
+            completed = None
+        elif act.kind == "cancel":
+            cancelled = act.day
+        elif act.kind == "withdraw":
+            withdrawn = act.day
+        elif act.kind == "reopen":
+            completed = cancelled = None
+    return RecordedState(tuple(exts), completed, cancelled, withdrawn)
+
+
+def deadline_at(duty: Duty, state: RecordedState, as_of: date) -> date | None:
+    due = duty.due
+    for approved, new in state.extensions:
+        if approved <= as_of:
+            due = new
+    return due
+
+
+@dataclass
+class Register:
+    """A register as recorded: unit codes (as they are at the end: a renamed unit's new code),
+    the office's days, meeting days, directives, limitations, and at most one retirement
+    (recorded at the end of its day, after everything else dated that day)."""
+
+    codes: list[str]
+    calendar: OfficeCalendar
+    meetings: list[date]
+    duties: list[Duty]
+    limitations: list[Limitation] = field(default_factory=list)
+    retirement: Retirement | None = None
+    by_acceptance: bool = False  # office set --accept-completions yes --on-time-by acceptance
+    parents: Mapping[int, int] = field(default_factory=dict)  # unit: its parent (unit add --parent)
+
+    def under(self, unit: int) -> set[int]:
+        """The unit and every unit under it."""
+        found = {unit}
+        while grown := {c for c, p in self.parents.items() if p in found} - found:
+            found |= grown
+        return found
+
+    def top(self, unit: int) -> int:
+        """The unit a roll-up counts ``unit`` under: its topmost parent."""
+        while unit in self.parents:
+            unit = self.parents[unit]
+        return unit
+
+    def record(self, duty: Duty, upto: date | None = None) -> RecordedState:
+        return recorded(duty, upto, self.by_acceptance)
+
+    def holder(self, duty: Duty, as_of: date) -> int:
+        """The unit that held ``duty`` on ``as_of``: a retired unit's directives still open
+        when it retired (not completed, cancelled or withdrawn on or before its day, by what
+        was recorded by then) are its successor's from that day."""
+        ret = self.retirement
+        if ret is None or duty.unit != ret.unit or as_of < ret.on:
+            return duty.unit
+        then = self.record(duty, ret.on)
+        closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
+        if any(d <= ret.on for d in closed):
+            return duty.unit
+        return ret.successor
+
+    def status(self, duty: Duty, as_of: date) -> tuple[Status, date | None]:
+        state = self.record(duty)
+        due = deadline_at(duty, state, as_of)
+        return classify(due, state.completed, state.cancelled, as_of, state.withdrawn), due
+
+    def in_scope(self, duty: Duty, start: date, end: date, as_of: date) -> bool:
+        """README's scope: given by the period's end (and by T); not completed, cancelled or
+        withdrawn before the period began, unless an occurrence issued in the period."""
+        if duty.given > min(end, as_of):
+            return False
+        if duty.issued_in_own_period and duty.given >= start:
+            return True
+        state = self.record(duty)
+        closed = (state.completed, state.cancelled, state.withdrawn)
+        return not any(d is not None and d < start for d in closed)
+
+
+def truncated_rate(num: int, den: int) -> Record:
+    """A rate as README prints it: the percentage cut (not rounded) to two decimals."""
+    return {"num": num, "den": den, "pct": None if den == 0 else (num * 10000 // den) / 100}
+
+
+COUNTED = ("done_on_time", "done_late", "open_in_time", "overdue")
+
+
+def count_row(items: Sequence[tuple[Status, date | None, bool]]) -> Record:
+    """The counts of one unit row (or the totals) from (status, deadline in force, extended)."""
+    row = dict.fromkeys((*COUNTED, "no_deadline", "cancelled", "withdrawn", "extended"), 0)
+    for status, due, extended in items:
+        if status in (Status.CANCELLED, Status.WITHDRAWN):
+            row[status.value] += 1
+            continue
+        row[status.value] += 1
+        row["no_deadline"] += due is None
+        row["extended"] += extended
+    row["total"] = sum(row[key] for key in COUNTED)
+    done = row["done_on_time"] + row["done_late"]
+    row["completion_rate"] = truncated_rate(done, done + row["overdue"])
+    row["on_time_rate"] = truncated_rate(row["done_on_time"], done)
+    return row
+
+
+def register_report(
+    reg: Register,
+    start: date,
+    end: date,
+    as_of: date,
+    unit: int | None = None,
+    rollup: bool = False,
+) -> Record:
+    """What ``report`` must show of the period ``start``–``end`` judged at ``as_of``: unit
+    rows (by the code of the unit that held each directive on T; with ``rollup``, of its
+    topmost parent), totals, the overdue list (ids and days overdue, most overdue first),
+    limitations and meetings (ids). With ``unit`` (``report --unit``), only what that unit and
+    the units under it held on T, and their limitations."""
+    mine = reg.under(unit) if unit is not None else None
+    by_unit: dict[int, list[tuple[Status, date | None, bool]]] = {}
+    everything: list[tuple[Status, date | None, bool]] = []
+    overdue: list[tuple[int, int]] = []
+    for number, duty in enumerate(reg.duties):
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        if mine is not None and reg.holder(duty, as_of) not in mine:
+            continue
+        status, due = reg.status(duty, as_of)
+        extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
+        item = (status, due, extended)
+        holder = reg.holder(duty, as_of)
+        by_unit.setdefault(reg.top(holder) if rollup else holder, []).append(item)
+        everything.append(item)
+        if status is Status.OVERDUE:
+            assert due is not None
+            overdue.append((number, (as_of - due).days))
+    units = {reg.codes[unit]: count_row(items) for unit, items in by_unit.items()}
+    seen_by = min(end, as_of)
+    limitations = [
+        number
+        for number, lim in enumerate(reg.limitations)
+        if reg.meetings[lim.meeting] <= seen_by
+        and (mine is None or lim.unit in mine)
+        and (reg.meetings[lim.meeting] >= start or lim.resolved is None or lim.resolved > seen_by)
+    ]
+    return {
+        "units": dict(sorted(units.items())),
+        "totals": count_row(everything),
+        "overdue": overdue,
+        "limitations": limitations,
+        "meetings": [n for n, held in enumerate(reg.meetings) if start <= held <= seen_by],
+    }
+
+
+def register_statuses(reg: Register, as_of: date) -> dict[int, Status]:
+    """Every directive given by ``as_of`` and its status then (``list --status all``)."""
+    return {
+        number: reg.status(duty, as_of)[0]
+        for number, duty in enumerate(reg.duties)
+        if duty.given <= as_of
+    }
+
+
+def register_overdue(reg: Register, as_of: date) -> list[tuple[int, int]]:
+    """``overdue --as-of``: (directive, days overdue), most overdue first, then by id."""
+    found = []
+    for number, duty in enumerate(reg.duties):
+        if duty.given > as_of:
+            continue
+        status, due = reg.status(duty, as_of)
+        if status is Status.OVERDUE:
+            assert due is not None
+            found.append((number, (as_of - due).days))
+    return found
+
+
+def monthly_occurrences(
+    first: date, until: date, day: int | None, calendar: OfficeCalendar
+) -> list[tuple[date, date]]:
+    """(issued_on, deadline) of each occurrence of ``assign --every month [--day N] --until``
+    from ``first``: day N of the month (its last day when it has no N; the 14th without
+    ``--day``), moved to the next working day when off; a first month whose deadline would fall
+    before ``first`` skipped; given on the month's first day, the series' first day for the
+    first month."""
+    found = []
+    year, month = first.year, first.month
+    while (year, month) <= (until.year, until.month):
+        last = month_end(year, month)
+        scheduled = date(year, month, min(day or 14, last.day))
+        due = calendar.next_working(scheduled)
+        if not (not found and due < first):
+            found.append((max(date(year, month, 1), first), due))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def register_requests(reg: Register, start: date, end: date, as_of: date) -> Record:
+    """The report's ``requests``: per kind, those on directives in scope asked in the period
+    (by T); granted when approved by T, else pending; asked late when asked after the deadline
+    in force that day had passed; refused when rejected by T. (The registers recorded here
+    answer every request, and never close a directive while one waits: none moot.)"""
+    found = {
+        kind: {"asked": 0, "granted": 0, "refused": 0, "pending": 0, "moot": 0, "asked_late": 0}
+        for kind in ("extend", "withdraw")
+    }
+    for duty in reg.duties:
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        for act in duty.acts:
+            if act.asked is None or not start <= act.asked <= min(end, as_of):
+                continue
+            row = found["extend" if act.kind == "ask_extend" else "withdraw"]
+            row["asked"] += 1
+            if act.day > as_of:
+                row["pending"] += 1
+            else:
+                row["granted" if act.granted else "refused"] += 1
+            due = deadline_at(duty, recorded(duty), act.asked)
+            row["asked_late"] += due is not None and act.asked > due
+    return found
+
+
+def register_series(
+    reg: Register, series: Mapping[int, tuple[date, date]], start: date, end: date, as_of: date
+) -> dict[int, Record]:
+    """The report's section per periodic directive, by series (its index): the counts of its
+    occurrences of the period (in scope, their month overlapping it), ``carried`` (those of
+    earlier months it still counts) and the occurrences listed (index, status, deadline in
+    force, days late). ``series`` gives each one's first and last day: listed when it runs
+    during the period or has an occurrence counted."""
+    found: dict[int, Record] = {}
+    parts: dict[int, list[tuple[int, Status, date | None, bool]]] = {}
+    carried: dict[int, int] = {}
+    for number, duty in enumerate(reg.duties):
+        if duty.series is None or not reg.in_scope(duty, start, end, as_of):
+            continue
+        month_first = date(duty.given.year, duty.given.month, 1)
+        if month_end(month_first.year, month_first.month) < start:
+            carried[duty.series] = carried.get(duty.series, 0) + 1
+            continue
+        status, due = reg.status(duty, as_of)
+        extended = any(approved <= as_of for approved, _ in recorded(duty).extensions)
+        parts.setdefault(duty.series, []).append((number, status, due, extended))
+    for s, (first, last) in series.items():
+        mine = parts.get(s, [])
+        if first > min(end, as_of):
+            continue  # not assigned yet on T
+        if not (first <= end and last >= start) and not mine and not carried.get(s):
+            continue
+        row = count_row([(status, due, ext) for _, status, due, ext in mine])
+        row["carried"] = carried.get(s, 0)
+        state = {n: reg.record(reg.duties[n]) for n, *_ in mine}
+        row["occurrences"] = [
+            (n, status.value, due, days_late(status, due, state[n].completed, as_of))
+            for n, status, due, _ in mine
+        ]
+        found[s] = row
+    return found
+
+
+def days_late(status: Status, due: date | None, completed: date | None, as_of: date) -> int | None:
+    if status is Status.DONE_LATE and due is not None and completed is not None:
+        return (completed - due).days
+    if status is Status.OVERDUE and due is not None:
+        return (as_of - due).days
+    return None
+
+
+def register_lists(reg: Register, start: date, end: date, as_of: date) -> Record:
+    """The report's lists of directives: ``directives`` (every one in scope: its status at T
+    and the code of the unit that held it then), ``next_period`` (those still open at T, to be
+    ordered by deadline in force, none last, then id, which the caller knows), ``due_soon``
+    (those open in time whose deadline falls within 7 days from T, T included) and
+    ``limitation_summary`` per unit code (raised in the period, resolved in it, still open at
+    its end; by T)."""
+    directives: dict[int, tuple[str, str]] = {}
+    still_open: list[tuple[bool, date, int]] = []
+    soon: list[int] = []
+    for number, duty in enumerate(reg.duties):
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        status, due = reg.status(duty, as_of)
+        directives[number] = (status.value, reg.codes[reg.holder(duty, as_of)])
+        if status.is_open:
+            still_open.append((due is None, due or as_of, number))
+        if status is Status.OPEN_IN_TIME and due is not None and due <= as_of + timedelta(7):
+            soon.append(number)
+    seen_by = min(end, as_of)
+    summary: dict[str, Record] = {}
+    for lim in reg.limitations:
+        raised = reg.meetings[lim.meeting]
+        if raised > seen_by:
+            continue
+        resolved = lim.resolved if lim.resolved is not None and lim.resolved <= seen_by else None
+        flags = {
+            "raised": raised >= start,
+            "resolved": resolved is not None and resolved >= start,
+            "still_open": resolved is None,
+        }
+        if not any(flags.values()):
+            continue
+        row = summary.setdefault(
+            reg.codes[lim.unit], {"raised": 0, "resolved": 0, "still_open": 0, "repeated": 0}
+        )
+        for key, hit in flags.items():
+            row[key] += hit
+    return {
+        "directives": directives,
+        "next_period": still_open,  # (no deadline, deadline, directive): by id on a tie
+        "due_soon": sorted(soon),
+        "limitation_summary": dict(sorted(summary.items())),
+    }
+
+
+def register_points(
+    reg: Register,
+    start: date,
+    end: date,
+    as_of: date,
+    outcome: Mapping[str, Fraction | None],
+    coordinator: Fraction,
+) -> dict[str, Fraction | None]:
+    """``score``'s points per unit code under a rule file of base 0, scale 100, lead weight 1,
+    ``coordinator`` weight for the units a directive names with ``--with``, the share of each
+    status ``outcome`` (None: not scored; cancelled never), no verdict or delay: 100 × Σ(weight
+    × share) / Σ weight over the scored directives of the report's scope (the lead under the
+    unit that held it on T), exactly; None for a unit with nothing scored."""
+    sums: dict[int, tuple[Fraction, Fraction]] = {}
+    for duty in reg.duties:
+        if not reg.in_scope(duty, start, end, as_of):
+            continue
+        status, _ = reg.status(duty, as_of)
+        share = None if status is Status.CANCELLED else outcome.get(status.value)
+        if share is None:
+            continue
+        weights = [(reg.holder(duty, as_of), Fraction(1))]
+        weights += [(u, coordinator) for u in duty.with_units if coordinator]
+        for unit, weight in weights:
+            got, total = sums.get(unit, (Fraction(0), Fraction(0)))
+            sums[unit] = (got + weight * share, total + weight)
+    return {
+        reg.codes[unit]: (100 * got / total if total else None)
+        for unit, (got, total) in sums.items()
+    }

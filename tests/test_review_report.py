@@ -201,6 +201,19 @@ def test_limitations_raised_resolved_open_repeated(cli: Cli, reg: dict[str, Any]
     assert by_id[lim["l3"]]["repeat_of"] is None
 
 
+def test_a_unit_whose_limitations_were_overcome_before_the_period_has_no_row(
+    cli: Cli, reg: dict[str, Any]
+) -> None:
+    """A limitation raised and resolved before the period is none of raised, resolved or still
+    open in it: its unit gets no row of zeros in the summary."""
+    m = cli.id("add-meeting", "--date", "2022-03-10", "--title", "Giao ban tháng 3")
+    gone = cli.id("add-limitation", str(m), "--unit", "PB", "--new", "Thiếu phòng họp")
+    cli.ok("resolve", str(gone), "--date", "2022-03-20")
+    summary = q2(cli)["limitation_summary"]
+    assert [u["code"] for u in summary["units"]] == ["BTC", "VPTU"]
+    assert summary["totals"] == {"raised": 2, "resolved": 1, "still_open": 2, "repeated": 1}
+
+
 def test_causes_next_period_and_directives(cli: Cli, reg: dict[str, Any]) -> None:
     d = reg["d"]
     report = q2(cli)

@@ -104,6 +104,51 @@ def test_reports_before_the_move_keep_the_old_unit(cli: Cli, merged: dict[str, A
     assert [(u["code"], u["total"]) for u in rolled["units"]] == [("TU", 3)]
 
 
+def test_list_and_overdue_before_the_move_keep_the_old_unit(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """`list --unit` and `overdue --unit` as of a day before the move find what the old unit
+    held that day (as the report of that day counts it), under its code; from the day of the
+    move on, under the successor's."""
+    ids = merged["ids"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    june = ["--as-of", "2025-06-30"]
+    held = cli.json("list", "--unit", "BDV", *june)
+    assert {d["id"]: d["unit"] for d in held} == dict.fromkeys(
+        [ids["done"], ids["cancelled"], ids["open"], ids["late"]], "BDV"
+    )
+    assert cli.json("list", "--unit", "BTGDV", *june) == []
+    everyone = {d["id"]: d["unit"] for d in cli.json("list", "--status", "open", *june)}
+    assert everyone == {ids["open"]: "BDV", ids["late"]: "BDV", ids["other"]: "BTG"}
+    late = cli.json("overdue", "--unit", "BDV", *june)
+    assert [(d["id"], d["unit"]) for d in late] == [(ids["late"], "BDV")]
+    assert cli.json("overdue", "--unit", "BTGDV", *june) == []
+    july = ["--as-of", "2025-07-01"]
+    assert [d["id"] for d in cli.json("list", "--unit", "BDV", "--status", "open", *july)] == []
+    assert [(d["id"], d["unit"]) for d in cli.json("overdue", "--unit", "BTGDV", *july)] == [
+        (ids["late"], "BTGDV")
+    ]
+
+
+def test_remind_and_urge_before_the_move_keep_the_old_unit(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """`remind` and `urge` as of a day before the move put what the old unit held then under
+    it: the reminder of 30 June and the letter to BDV name its overdue directive."""
+    ids = merged["ids"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+
+    def overdue(*args: str) -> dict[str, list[int]]:
+        found = cli.json("remind", "--as-of", "2025-06-30", *args)
+        return {u["code"]: [d["id"] for d in u["overdue"]] for u in found["units"]}
+
+    assert overdue() == {"BDV": [ids["late"]]}
+    assert overdue("--unit", "BDV") == {"BDV": [ids["late"]]}
+    assert overdue("--unit", "BTGDV") == {}
+    letter = cli.ok("urge", "BDV", "--as-of", "2025-06-30", "--format", "md")
+    assert "Quá hạn" in letter
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [

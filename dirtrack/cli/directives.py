@@ -519,9 +519,10 @@ def list_directives(
     """List directives with their status as of a day."""
     from dirtrack.cli.common import ensure_occurrences, optional_day, read_only, today
     from dirtrack.records import directive_record
+    from dirtrack.report import listing_scope
     from dirtrack.status import DirectiveFacts
-    from dirtrack.store.facts import iter_listed, load_units, require_meeting
-    from dirtrack.store.rules import Scope, wanted_statuses
+    from dirtrack.store.facts import iter_listed, require_meeting
+    from dirtrack.store.rules import wanted_statuses
 
     wanted = status
     day = optional_day(as_of) or today()
@@ -530,15 +531,12 @@ def list_directives(
     with read_only(ctx) as conn:
         if meeting is not None:
             require_meeting(conn, positive_id(meeting, "meeting"))
-        unit_ids = None
-        if unit:
-            index = load_units(conn)
-            found = index.resolve(unit)
-            assert found.id is not None
-            unit_ids = sorted(index.descendants(found.id))
-        scope = Scope(as_of=day, held_on_or_before=day, unit_ids=unit_ids, meeting_id=meeting)
+        # each directive under the unit that held it on the day, as a report of that day
+        scope, holders = listing_scope(conn, day, unit, meeting)
         batches = iter_listed(conn, scope, wanted_statuses(wanted))
-        matching: Iterable[DirectiveFacts] = (item for batch in batches for item in batch)
+        matching: Iterable[DirectiveFacts] = (
+            item for batch in batches for item in holders.attribute(batch, day)
+        )
         if field is not None or leader is not None:
             from dirtrack.store.fields import in_charge_filter
 

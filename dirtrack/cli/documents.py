@@ -150,8 +150,8 @@ def urge(
     from dirtrack.render import err, out
     from dirtrack.render.letter import Letter, render_letter
     from dirtrack.render.outfile import unit_file, unit_file_target, unit_folder, write_atomic
+    from dirtrack.report import facts_held
     from dirtrack.status import Status
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.documents import record_urging, urged_before
     from dirtrack.store.office import load
     from dirtrack.store.units import UnitIndex
@@ -188,13 +188,10 @@ def urge(
     with unit_of_work(ctx) as session:
         index = UnitIndex.load(session)
         chosen = index.resolve(unit) if unit else None
-        flt = DirectiveFilter(
-            unit_ids=[chosen.id] if chosen is not None and chosen.id is not None else None,
-            held_on_or_before=day,
-        )
+        held = [chosen.id] if chosen is not None and chosen.id is not None else None
         facts = [
             f
-            for f in iter_facts(session, flt, as_of=day)
+            for f in facts_held(session, day, held)
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within)
         ]
         sections = build_reminders(facts, as_of=day, within=within)["units"]

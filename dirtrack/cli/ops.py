@@ -67,8 +67,8 @@ def remind(
     """
     from dirtrack.cli.common import ensure_occurrences
     from dirtrack.remind import build_reminders, check_days, is_due_soon, reminder_items
+    from dirtrack.report import facts_held
     from dirtrack.status import Status
-    from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.history import last_touched
     from dirtrack.store.units import UnitIndex
 
@@ -97,10 +97,9 @@ def remind(
         if unit:
             index = UnitIndex.load(session)
             unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
-        flt = DirectiveFilter(unit_ids=unit_ids, held_on_or_before=day)
         facts = [
             f
-            for f in iter_facts(session, flt, as_of=day)
+            for f in facts_held(session, day, unit_ids)
             if f.status(day) is Status.OVERDUE or is_due_soon(f, day, within, until)
         ]
         touched = last_touched(session.connection(), [f.id for f in facts])

@@ -36,6 +36,7 @@ from dirtrack.store.rules import OPEN, directive_ids
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+    from sqlmodel import Session
 
     from dirtrack.report.sections import ReviewInput
     from dirtrack.status import DirectiveFacts, Status
@@ -236,6 +237,63 @@ def report_scope(
     return holders.scope(period, as_of, units_under(index, unit)[0]), holders
 
 
+def listing_scope(
+    conn: Connection, as_of: date, unit: str | None = None, meeting_id: int | None = None
+) -> tuple[Scope, Holders]:
+    """What ``list`` and ``overdue`` judge as of ``as_of``: the directives given by then (of
+    ``unit`` and the units under it, and of meeting ``meeting_id``), each under the unit that
+    held it that day, as a report of that day counts it; and who held the moved ones, for
+    their records (:meth:`Holders.attribute`).
+
+    Raises:
+        NotFound: no such ``unit``.
+    """
+    from dirtrack.store.facts import load_units
+    from dirtrack.store.rules import Scope
+
+    index = load_units(conn)
+    holders = Holders.load(conn, index)
+    scope = Scope(
+        as_of=as_of,
+        held_on_or_before=as_of,
+        unit_ids=units_under(index, unit)[0],
+        meeting_id=meeting_id,
+        holders=holders.at(as_of),
+    )
+    return scope, holders
+
+
+def facts_held(
+    session: Session, as_of: date, unit_ids: Sequence[int] | None
+) -> list[DirectiveFacts]:
+    """The facts of every directive given by ``as_of``, judged then, each under the unit that
+    held it that day; with ``unit_ids``, those these units held that day (a directive moved
+    since by ``unit retire`` with the unit that held it then): for the commands that sort
+    directives into units in Python (``remind``, ``urge``), as ``list`` does in SQL
+    (:func:`listing_scope`)."""
+    from dirtrack.store.directives import DirectiveFilter, iter_facts
+    from dirtrack.store.facts import load_units
+
+    conn = session.connection()
+    holders = Holders.load(conn, load_units(conn))
+    read = list(
+        iter_facts(
+            session, DirectiveFilter(unit_ids=unit_ids, held_on_or_before=as_of), as_of=as_of
+        )
+    )
+    if unit_ids is None:
+        return holders.attribute(read, as_of)
+    known = {f.id for f in read}
+    moved = [i for i in sorted(holders.moves) if i not in known]
+    if moved:
+        read += iter_facts(
+            session, DirectiveFilter(ids=moved, held_on_or_before=as_of), as_of=as_of
+        )
+        read.sort(key=lambda f: f.id)
+    wanted = set(unit_ids)
+    return [f for f in holders.attribute(read, as_of) if f.unit_id in wanted]
+
+
 @dataclass
 class Watched:
     """The overdue list (records), the open directives due soon (facts) and the causes."""
@@ -413,19 +471,17 @@ def overdue(
         NotFound: no such ``unit`` (at once, before any record is read).
     """
     from dirtrack.status import Status
-    from dirtrack.store.facts import load_units
-    from dirtrack.store.rules import Scope
 
-    unit_ids = None
-    if unit:
-        index = load_units(conn)
-        unit_ids = sorted(index.descendants(index.resolve(unit).id or 0))
-    scope = Scope(as_of=as_of, held_on_or_before=as_of, unit_ids=unit_ids)
-    return _overdue_records(conn, scope, (Status.OVERDUE,), stale_after)
+    scope, holders = listing_scope(conn, as_of, unit)
+    return _overdue_records(conn, scope, holders, (Status.OVERDUE,), stale_after)
 
 
 def _overdue_records(
-    conn: Connection, scope: Scope, statuses: tuple[Status, ...], stale_after: int
+    conn: Connection,
+    scope: Scope,
+    holders: Holders,
+    statuses: tuple[Status, ...],
+    stale_after: int,
 ) -> Generator[Record, None, None]:
     from dirtrack.remind import followup_record
     from dirtrack.store.facts import iter_listed_with
@@ -434,6 +490,7 @@ def _overdue_records(
     as_of = scope.as_of
     listed = iter_listed_with(conn, scope, touched_columns, statuses, most_overdue_first=True)
     for late in listed:
-        for f, (at, actor) in late:
+        held = holders.attribute([f for f, _ in late], as_of)
+        for f, (at, actor) in zip(held, (beside for _, beside in late), strict=True):
             touched = (at, actor) if at is not None else None
             yield followup_record(f, as_of, stale_after=stale_after, touched=touched)

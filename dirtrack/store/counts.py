@@ -340,10 +340,13 @@ def request_counts(
 def limitation_counts(
     conn: Connection, unit_ids: Sequence[int] | None, start: date, end: date
 ) -> dict[int, LimitationCounts]:
-    """Per unit id with a limitation raised by ``end``: raised from ``start``, resolved from
-    ``start`` to ``end``, still open at ``end``, raised from ``start`` as a repeat."""
+    """Per unit id with a limitation raised by ``end`` that the period sees (raised in it,
+    resolved in it or still open at ``end``: a unit whose limitations were all overcome before
+    ``start`` has no row): raised from ``start``, resolved from ``start`` to ``end``, still open
+    at ``end``, raised from ``start`` as a repeat."""
     raised = meeting.c.date >= start
     resolved = and_(limitation.c.resolved_on.is_not(None), limitation.c.resolved_on <= end)
+    resolved_in = and_(resolved, limitation.c.resolved_on >= start)
     # "+ 0": grouped by the column itself, SQLite would walk the limitations in the order of
     # their unit index, one random page per row (seven times slower on a large register).
     unit_id = (limitation.c.unit_id + literal_column("0")).label("unit_id")
@@ -351,12 +354,12 @@ def limitation_counts(
         select(
             unit_id,
             _count_if(raised),
-            _count_if(and_(resolved, limitation.c.resolved_on >= start)),
+            _count_if(resolved_in),
             _count_if(~resolved),
             _count_if(and_(raised, limitation.c.repeat_of_id.is_not(None))),
         )
         .join(meeting, meeting.c.id == limitation.c.meeting_id)
-        .where(meeting.c.date <= end)
+        .where(meeting.c.date <= end, or_(raised, resolved_in, ~resolved))
         .group_by(unit_id)
     )
     if unit_ids is not None:
