@@ -2534,6 +2534,10 @@ ERRORS.update(
         "bad_series_day": N_("--day must be a day of the month from 1 to 31, not {n}"),
         "bad_offset": N_("--offset must be from 0 to {max} days, not {n}"),
         "series_ends_first": N_("--until {end} is before the series starts ({start})"),
+        "series_no_occurrence": N_(
+            "the series from {start} to {end} would have no occurrence: the deadline of every "
+            "period in it falls before {start}; give a later --until, or another --day or --offset"
+        ),
         "series_starts_beyond": N_(
             "--from {start} is past the calendar of days off, which covers the years {first}–{last}"
         ),

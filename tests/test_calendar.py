@@ -235,6 +235,28 @@ def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     assert snapshot(db) == before
 
 
+def test_a_series_with_no_occurrence_is_refused(cli: Cli, db: str) -> None:
+    """From the meeting's day to the month's end, with each deadline on the 14th (before the
+    series began): `assign --every` recorded a series of no occurrence, exit 0, saying nothing."""
+    meeting = _setup(cli, "2025-05-20")
+    before = snapshot(db)
+    args = ["assign", str(meeting), "Báo cáo tháng", "--unit", "VPTU", "--every", "month"]
+    short = [*args, "--day", "14", "--until", "31/5/2025"]
+    assert cli.fail(*short) == (
+        "Error: the series from 2025-05-20 to 2025-05-31 would have no occurrence: the deadline "
+        "of every period in it falls before 2025-05-20; give a later --until, or another --day "
+        "or --offset"
+    )
+    assert cli.fail(*short, "--dry-run").startswith("Error: the series from 2025-05-20")
+    assert cli.fail("--lang", "vi", *short).startswith(
+        "Error: nhiệm vụ định kỳ từ 20/05/2025 đến 31/05/2025 sẽ không có kỳ nào"
+    )
+    assert snapshot(db) == before
+    # a month more, or a later day, gives one
+    assert len(cli.json(*args, "--day", "14", "--until", "30/6/2025", "--dry-run")) == 1
+    assert len(cli.json(*args, "--day", "25", "--until", "31/5/2025", "--dry-run")) == 1
+
+
 def test_a_refused_command_says_no_moved_deadline_above_its_error(cli: Cli, db: str) -> None:
     # A deadline that falls on a day off and moves was said on stderr as soon as it was read,
     # so a command refused afterwards printed that line above its Error: line, two lines where

@@ -141,20 +141,23 @@ def assign_series(
             calendar = load_workdays(session.connection())
             if schedule.clamps:
                 notice(ctx, msg("series_day_clamped", lang, n=day))
-            if dry_run:
-                from dirtrack.workdays import counted_from
+            from dirtrack.workdays import counted_from
 
+            # The preview (the first 12 of a series without an end) may run past the calendar;
+            # a series recorded only has the occurrences of periods begun.
+            with counted_from("--from", schedule.starts_on):
+                planned = schedule.occurrences(calendar) if dry_run or ends else []
+            if ends and not planned:
+                raise InvalidInput.of(
+                    "series_no_occurrence", start=schedule.starts_on, end=schedule.ends_on
+                )
+            if dry_run:
                 for lead in leads:  # refused as recording would refuse them
                     assert lead.id is not None
                     store.series_values(
                         session, meeting=meeting, unit_ids=[lead.id, *coordinators], text=text,
                         product=product, key=key,
                     )  # fmt: skip
-
-                # The preview (the first 12 of a series without an end) may run past the
-                # calendar; a series recorded only has the occurrences of periods begun.
-                with counted_from("--from", schedule.starts_on):
-                    planned = schedule.occurrences(calendar)
                 records = [occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:
                     out(dump(records))
