@@ -130,6 +130,17 @@ def test_list_and_overdue_before_the_move_keep_the_old_unit(
     ]
 
 
+def test_show_before_the_move_gives_the_old_unit(cli: Cli, merged: dict[str, Any]) -> None:
+    """`show --as-of` a day before the move gave the successor as the unit, where `list` of
+    that day gives the old one."""
+    late = merged["ids"]["late"]
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    june = cli.json("show", str(late), "--as-of", "2025-06-30")
+    assert (june["unit"], june["unit_name"]) == ("BDV", "Ban Dân vận Tỉnh ủy")
+    assert cli.json("show", str(late), "--as-of", "2025-07-01")["unit"] == "BTGDV"
+    assert "BDV (Ban Dân vận Tỉnh ủy)" in cli.ok("show", str(late), "--as-of", "2025-06-30")
+
+
 def test_remind_and_urge_before_the_move_keep_the_old_unit(
     cli: Cli, merged: dict[str, Any]
 ) -> None:

@@ -570,14 +570,16 @@ def show(
         meeting = get_meeting(session, facts.meeting_id)
         index = UnitIndex.load(session)
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]
-        record = directive_record(facts, day)
-        record["history"] = directive_history(facts, day)
-        from dirtrack.moves import history_with_moves
+        from dirtrack.moves import attribute, history_with_moves
         from dirtrack.store.units import load_moves
 
         moves = load_moves(session.connection(), [facts.id]).get(facts.id)
-        if moves:  # `unit retire` moved it to a successor
-            names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        if moves:  # `unit retire` moved it: shown under the unit that held it on the day
+            facts = attribute([facts], {facts.id: moves}, day, names)[0]
+        record = directive_record(facts, day)
+        record["history"] = directive_history(facts, day)
+        if moves:
             record["history"] = history_with_moves(record["history"], moves, day, names)
         record["meeting"] = meeting_record(meeting, codes)
     if fmt is OutputFormat.TABLE:
