@@ -56,7 +56,10 @@ def number_alone(kind: str, doc_type: str, code: str | None, number: str | None)
     Raises:
         InvalidInput: as :func:`number_text`.
     """
+    from dirtrack.text import clean_optional
+
     issuer = code or "…"
+    number = clean_optional(number, "number")  # blank, or a control character: said as such
     if number is not None:
         # Fullwidth digits and marks (an IME's １２／ＢＣ) as the ASCII the document writes.
         number = unicodedata.normalize("NFKC", number).strip()

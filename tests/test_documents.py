@@ -146,6 +146,12 @@ def test_bad_numbers_and_templates_write_nothing(reg: Cli, tmp_path: Path) -> No
     assert "never 0" in reg.fail(*base, "--number", "000-BC/VPTU")
     # Another script's digits matched \d and were written as typed ('Số ١٢-BC/VPTU').
     assert "'١٢-BC/VPTU' is not in the office's form" in reg.fail(*base, "--number", "١٢-BC/VPTU")
+    # Spaces alone were "document number '' is not in the office's form", quoting nothing.
+    assert reg.fail(*base, "--number", "  ") == (
+        "Error: number: only spaces or invisible characters; write some text"
+    )
+    assert "control character U+001B" in reg.fail(*base, "--number", "12\x1b")
+    assert not out.exists()
     missing = tmp_path / "missing.docx"
     assert reg.fail(*base, "--template", str(missing)) == f"Error: template {missing}: no such file"
     # A folder was "no such file" too, and a device the same: each is said as it is.
