@@ -1708,6 +1708,10 @@ ERRORS: dict[str, Entry] = {
         "in LibreOffice Calc or Excel, save it as .xlsx (or CSV UTF-8) and import that"
     ),
     "import_zip": N_("{path} is a zip file but not an Excel workbook (.xlsx)"),
+    "import_word": N_(
+        "{path} is a Word document, not a sheet: `dirtrack extract {path}` drafts the meeting "
+        "record from its text, and `dirtrack import` takes that draft"
+    ),
     "import_not_xlsx": N_("{path} is not an Excel workbook, although its name ends in .xlsx"),
     "import_other_json": N_(
         "{path} is JSON but not a dirtrack export (its first key must be "

@@ -67,7 +67,15 @@ def test_not_a_spreadsheet(office: Cli, db_path: Path, tmp_path: Path) -> None:
     docx = tmp_path / "bao-cao.docx"
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    assert "zip file but not an Excel workbook" in refused(office, db_path, str(docx))
+    # A Word document (the meeting's notice) was 'a zip file but not an Excel workbook'.
+    assert refused(office, db_path, str(docx)) == (
+        f"Error: {docx} is a Word document, not a sheet: `dirtrack extract {docx}` drafts the "
+        "meeting record from its text, and `dirtrack import` takes that draft"
+    )
+    other_zip = tmp_path / "hoso.zip"
+    with zipfile.ZipFile(other_zip, "w") as archive:
+        archive.writestr("a.txt", "x")
+    assert "zip file but not an Excel workbook" in refused(office, db_path, str(other_zip))
     calc = tmp_path / "theo-doi.ods"
     with zipfile.ZipFile(calc, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

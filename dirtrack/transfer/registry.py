@@ -76,6 +76,15 @@ def _is_ods(path: Path) -> bool:
         return False
 
 
+def _is_word(path: Path) -> bool:
+    """A Word document (.docx): a zip holding ``word/document.xml``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 # A workbook saved with a password to open it is an .xlsx encrypted inside an OLE file (the
 # format of .xls) whose directory names the stream "EncryptedPackage" (in UTF-16).
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -175,7 +184,7 @@ def detect(path: Path) -> FileKind:
     if other is not None:
         raise InvalidInput.of(f"import_{other}", path=path)
     if head.startswith(ZIP_MAGIC):
-        raise InvalidInput.of("import_zip", path=path)
+        raise InvalidInput.of("import_word" if _is_word(path) else "import_zip", path=path)
     if path.suffix.lower() == ".xlsx":
         raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):
