@@ -1002,6 +1002,16 @@ def test_a_text_of_several_lines_is_set_on_its_lines(long_named: Cli, tmp_path: 
             assert not any("\n" in t.text or "\r" in t.text for t in cell._tc.xpath(".//w:t"))
 
 
+def test_html_keeps_a_texts_line_breaks(long_named: Cli, tmp_path: Path) -> None:
+    # The same text ran on one line in the browser (HTML folds a break into a space, where Word
+    # now keeps it): a cell keeps its breaks (white-space: pre-line), and folds other spaces.
+    cli = _with_texts(long_named, tmp_path, {"Diễn tập": "Dòng thứ nhất\nDòng thứ hai"})
+    page = cli.ok("--lang", "vi", "report", "--quarter", "2023Q3", "--format", "html")
+    assert "<td>Dòng thứ nhất\nDòng thứ hai</td>" in page
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "white-space: pre-line" in style.split("th, td {", 1)[1].split("}", 1)[0]
+
+
 def test_a_word_wider_than_the_page_leaves_every_column_in_place(
     long_named: Cli, tmp_path: Path
 ) -> None:

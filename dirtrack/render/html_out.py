@@ -35,7 +35,8 @@ h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 1.05em; margin-top: 1.2em; }
 h4 { font-size: 1em; margin-top: 1em; }
 table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; width: 100%; }
-th, td { border: 1px solid #888; padding: .25em .45em; vertical-align: top; }
+th, td { border: 1px solid #888; padding: .25em .45em; vertical-align: top;
+  white-space: pre-line; }
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f6f6f6; }
