@@ -2110,3 +2110,61 @@ def test_the_day_a_notice_was_received_after_an_opener_is_no_meeting_day() -> No
     # a meeting held on the day after such an opener keeps it
     draft = extract("Sau khi khai mạc, ngày 23-8-2011, HĐND tỉnh Nam Sơn họp phiên thứ hai.")
     assert draft.meeting.date == date(2011, 8, 23)
+
+
+def test_a_number_before_a_day_with_its_time_of_day_cites_no_document() -> None:
+    """'cơn bão số 5, chiều ngày 17/5/2020 UBND xã tổ chức cuộc họp': a document is dated by its
+    day alone; "số 5" before a time of day is the storm's number, and the day is the meeting's."""
+    draft = extract(
+        "Trước diễn biến của cơn bão số 5, chiều ngày 17/5/2020 UBND xã Nam Hòa tổ chức cuộc họp"
+        " với Ban chỉ huy phòng chống thiên tai xã. Ngày 18/9/2020 các thôn dừng mọi cuộc họp.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2020, 5, 17)
+    # a document cited by its number keeps its day out of the meeting's
+    cited = extract(
+        "Theo Công văn số 5, ngày 17/5/2020 của UBND huyện, UBND xã Nam Hòa tổ chức cuộc họp.",
+        today=date(2025, 1, 1),
+    )
+    assert cited.meeting.date is None
+
+
+def test_a_day_range_before_its_month_and_a_schedule_give_no_meeting_day() -> None:
+    """'thống nhất lịch tiếp xúc cử tri từ ngày 3 - 7.12': two days of a range written before
+    their month (not 3 July), and the days of a schedule, still to come."""
+    draft = extract(
+        "Theo dự kiến, kỳ họp thứ 9 HĐND thị xã Nam Hòa sẽ diễn ra trong 2 ngày"
+        " (từ 25 - 26.12.2019)."
+        " Thường trực HĐND thị xã cũng đã thống nhất lịch tiếp xúc cử tri trước kỳ họp từ ngày"
+        " 3 - 7.12.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date is None
+
+
+def test_a_day_with_its_time_of_day_leads_over_the_publication_line() -> None:
+    """'Tại buổi trao đổi với ... sáng 3/2, ...': with no meeting word the lead is the sentence
+    whose day has a time of day, not the byline 'Thứ bảy, ngày 04/02/2017 13:22'."""
+    draft = extract(
+        "Kim Lan (Trung tâm Tin tức)-Thứ bảy, ngày 04/02/2017 13:22 GMT+7\n"
+        "Tại buổi trao đổi với các Bí thư Đảng ủy phường, xã trên địa bàn thành phố sáng 3/2, Bí"
+        " thư Thành ủy Trần Văn Nam yêu cầu củng cố năng lực lãnh đạo của Đảng bộ phường, xã."
+    )
+    assert draft.meeting.date == date(2017, 2, 3)
+
+
+def test_a_quarter_planned_at_a_meeting_late_in_the_year_is_next_years() -> None:
+    """'Chiều 17/12, ... trong quý I năm 2025 hoàn thành hồ sơ': the text's only year is of the
+    quarter after the meeting, which is then in 2024 (as 'tháng 1/2025' already gave)."""
+    draft = extract(
+        "Chiều 17/12, Thường trực Thành ủy giao ban công tác tuần. UBND thành phố đẩy mạnh"
+        " tuyên truyền, trong quý I năm 2025 hoàn thành hồ sơ đề nghị công nhận.",
+        today=date(2025, 6, 1),
+    )
+    assert draft.meeting.date == date(2024, 12, 17)
+    same = extract(
+        "Chiều 17/3, Thường trực Thành ủy giao ban công tác tuần. UBND thành phố trong quý I năm"
+        " 2025 hoàn thành hồ sơ.",
+        today=date(2026, 6, 1),
+    )
+    assert same.meeting.date == date(2025, 3, 17)

@@ -487,7 +487,9 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
         if 0 < last - first <= 4 and 1 <= month <= 12:  # a few days, not a period's bounds
             return first, month, int(span[4]) if span[4] else None
     for m in MEETING_DAY.finditer(key, 0, bound):
-        if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+        if not _TIMED.match(key, m.start()) and CITATION_BEFORE.search(
+            key[max(0, m.start() - 40) : m.start()]
+        ):
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]) and not _held_on(
             key, m.start()
@@ -535,13 +537,20 @@ _HELD_ON = re.compile(
 )
 
 
+#: "chiều ngày 17/5/2020": a day with its time of day is when something happened; a document is
+#: dated by its day alone, so a number before it ("cơn bão số 5, chiều ngày 17/5/2020") cites none.
+_TIMED = re.compile(r"(?:sang|chieu|toi|trua|dem)\b")
+
+
 def _held_on(key: str, at: int) -> bool:
     return _HELD_ON.search(key[:at]) is not None
 
 
 _DAY_OF_MEETING = re.compile(
     r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|ky hop)(?: giao ban| thuong ky)?"
-    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?"
+    # not the two days of a range written before its month ("từ ngày 3 - 7.12")
+    r"(?![\d/]|\s*[/.-]\s*\d)"
 )
 
 
@@ -574,7 +583,10 @@ _ANNOTATED_SPAN = re.compile(
     r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*(?:-|–|den)\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*\)"
 )
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": the day of a meeting planned, not held.
-_PLANNED = re.compile(r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop))\b[^.;:]{0,30}$")
+#: "thống nhất lịch tiếp xúc cử tri từ ngày 3 - 7.12": the days of a schedule, to come.
+_PLANNED = re.compile(
+    r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop)|lich(?! su))\b[^.;:]{0,30}$"
+)
 
 
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
@@ -613,6 +625,14 @@ def find_lead(sentences: Sequence[str]) -> int:
         m = find_meeting_day(sentence)
         if m is not None and _OPENS_ON_DAY.match(fold_aligned(sentence)):
             return i
+    for i, sentence in enumerate(sentences[:6]):
+        # "Tại buổi trao đổi với ... sáng 3/2, ...": a day with its time of day is an event's,
+        # not the publication line's ("Thứ bảy, ngày 04/02/2017 13:22")
+        key = fold_aligned(sentence)
+        if any(
+            _TIMED.match(key, m.start()) for m in MEETING_DAY.finditer(key)
+        ) and find_meeting_day(sentence):
+            return i
     return 0
 
 
@@ -622,6 +642,11 @@ _HORIZON_BEFORE = re.compile(r"\b(?:den|tam nhin(?: den)?)\s*$")
 _LAW_BEFORE = re.compile(r"\b(?:luat|bo luat|hien phap|phap lenh)\b[^,;.:()]{0,80}$")
 #: "tháng 8/2018", "tháng 8 năm 2018": a month with its year.
 _MONTH_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*(?:[/-]|,?\s*nam)\s*(\d{4})\b(?!\s*-\s*\d{4})")
+#: "quý I năm 2025", "quý 1/2025": a quarter with its year.
+_QUARTER_YEAR = re.compile(
+    r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[/-]|,?\s*nam)\s*(\d{4})\b(?!\s*-\s*\d{4})"
+)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: "năm học 2022 - 2023": a school year, which opens in September.
 _SCHOOL_YEAR = re.compile(r"\bnam hoc(?: moi)?\s+(\d{4})\s*[-–]\s*(\d{4})\b")
 
@@ -632,7 +657,8 @@ def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | Non
 
     Given the meeting's ``month``: a month written with its year that is the meeting's month or
     next to it ("phiên họp thường kỳ tháng 2 năm 2021", "kết quả tháng 8/2018" at a meeting of
-    5 September) gives the year outright; a school year ("năm học 2022 - 2023") counts as the
+    5 September), and so does a quarter ("quý I năm 2025" planned at a meeting of 17 December:
+    2024), gives the year outright; a school year ("năm học 2022 - 2023") counts as the
     year it is in at that month; and of two years named as often, a meeting in the second half
     of the year is in the earlier (this year's results, next year's plans), one in the first
     half in the later (last year's results, this year's plans)."""
@@ -661,6 +687,15 @@ def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | Non
                 near[year + 1] += 1  # "tháng 12/2020" reviewed at a meeting in January
             elif written == 1 and month == 12:
                 near[year - 1] += 1  # "tháng 1/2021" planned at a meeting in December
+        for m in _QUARTER_YEAR.finditer(key):
+            # as months are: the meeting's quarter or the next or last, across a year's end
+            written, year, own = _QUARTERS[m[1]], int(m[2]), (month - 1) // 3 + 1
+            if abs(written - own) <= 1:
+                near[year] += 1
+            elif written == 4 and own == 1:
+                near[year + 1] += 1  # "quý IV/2020" reviewed at a meeting in January
+            elif written == 1 and own == 4:
+                near[year - 1] += 1  # "quý I năm 2025" planned at a meeting in December
         for m in _SCHOOL_YEAR.finditer(key):
             first, second = int(m[1]), int(m[2])
             if second == first + 1:
