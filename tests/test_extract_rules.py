@@ -2168,3 +2168,14 @@ def test_a_quarter_planned_at_a_meeting_late_in_the_year_is_next_years() -> None
         today=date(2026, 6, 1),
     )
     assert same.meeting.date == date(2025, 3, 17)
+
+
+def test_stages_of_one_task_written_alike_are_due_at_the_last() -> None:
+    """'hết tháng 6 là 75% và hết tháng 7 phải trên 96%': stages of one task, written alike and
+    each later, due at the last (not at the first)."""
+    found = directives(
+        LEAD
+        + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch phải giải ngân"
+        " hết tháng 6 là 70% và hết tháng 8 phải trên 95% vốn đầu tư công năm 2023."
+    )
+    assert [due for _, _, due in found] == [date(2023, 8, 31)]

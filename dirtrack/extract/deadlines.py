@@ -290,12 +290,30 @@ def _range_end(first: date, written: str) -> date | None:
     return last if first < last <= first + timedelta(days=366) else None
 
 
+def _shape(phrase: str) -> str:
+    """A deadline phrase without its numbers: "hết tháng 6" and "đến hết tháng 7" are alike."""
+    key = re.sub(r"\b(?:\d+|iv|iii|ii|i)\b", " ", Folded.of(phrase).key)
+    return " ".join(key.split()).removeprefix("den ")
+
+
 def best_deadline(found: list[Deadline]) -> Deadline | None:
     """The phrase to record: an explicit one ("trước ngày 30/6") before a bare period."""
     if not found:
         return None
     # "vào ngày 28/9 ...; báo cáo ... trước ngày 03/10": the day it must be done by
-    return sorted(
+    chosen = sorted(
         found,
         key=lambda d: (not d.explicit, not _BY_DAY.match(d.phrase.lower()), d.due is None, d.start),
     )[0]
+    # "hết tháng 6 là 75% và hết tháng 7 phải trên 96%": stages of one task, written alike and
+    # each later than the one before, due at the last
+    stages = [d for d in found if d.explicit and d.due is not None and d.start >= chosen.start]
+    if (
+        chosen.due is not None
+        and len(stages) > 1
+        and len({_shape(d.phrase) for d in stages}) == 1
+        and not any(_BY_DAY.match(d.phrase.lower()) for d in stages)
+        and all(a.due < b.due for a, b in zip(stages, stages[1:], strict=False) if a.due and b.due)
+    ):
+        return stages[-1]
+    return chosen
