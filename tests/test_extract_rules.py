@@ -2179,3 +2179,28 @@ def test_stages_of_one_task_written_alike_are_due_at_the_last() -> None:
         " hết tháng 6 là 70% và hết tháng 8 phải trên 95% vốn đầu tư công năm 2023."
     )
     assert [due for _, _, due in found] == [date(2023, 8, 31)]
+
+
+def test_a_term_or_period_bounds_a_year_the_text_does_not_give() -> None:
+    """No year but 'nhiệm kỳ 2021-2026' / 'giai đoạn 2015-2021': a council's first session is
+    prepared in its term's first year, and a meeting is within a period it reviews (not the
+    reference day's year, 2024); the year is still named as only assumed."""
+    draft = extract(
+        "Ngày 9/6, Thường trực HĐND huyện Nam Hòa họp thống nhất nội dung, chương trình Kỳ họp thứ"
+        " nhất HĐND huyện khóa XX, nhiệm kỳ 2021-2026.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2021, 6, 9)
+    assert "year" in draft.missing
+    draft = extract(
+        "Sáng 19/8, UBND huyện Nam Hòa tổ chức Hội nghị kiểm điểm tập thể lãnh đạo UBND huyện"
+        " giai đoạn 2015-2021.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2021, 8, 19)
+    # within the period, the reference day's year stays
+    draft = extract(
+        "Sáng 19/8, UBND huyện Nam Hòa tổ chức Hội nghị sơ kết nhiệm kỳ 2020-2025.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2024, 8, 19)

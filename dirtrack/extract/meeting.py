@@ -5,7 +5,9 @@
 nearest before the lead (else the first after it: a publication date — the year is chosen so
 that the meeting is on or before it), full dates and "năm 2022" / "tháng 5/2022" mentions in
 the text (the most frequent year), and finally ``today`` (the meeting is then not after
-``today``; the draft then names the year as missing, for the clerk to check). Dates of cited
+``today``, and within a term or period the text names: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026"
+is prepared in 2021, a review of "giai đoạn 2015-2021" is not after 2021; the draft then names
+the year as missing, for the clerk to check). Dates of cited
 documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
 A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
 
@@ -758,7 +760,39 @@ def meeting_date(
     guess = _make(now.year, month, day)
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)
+    if text_year is None and guess is not None:
+        # no year but a term's or a period's ("nhiệm kỳ 2021-2026", "giai đoạn 2015-2021"): the
+        # meeting is held within it (still only assumed, for the clerk to check)
+        termed = _term_year([*body, headline] if headline else body, guess.year)
+        if termed is not None:
+            guess = _make(termed, month, day) or guess
     return guess, guess is not None
+
+
+#: "nhiệm kỳ 2021-2026", "giai đoạn 2015-2021": a term or a period, from its first year to its last.
+_TERM = re.compile(r"\b(?:nhiem ky|giai doan)\s+(\d{4})\s*[-–]\s*(\d{4})\b")
+#: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026": a council's first session, held in its term's first
+#: year.
+_FIRST_SESSION = re.compile(
+    r"\bky hop (?:thu nhat|dau tien)\b[^.;]{0,80}?\bnhiem ky\s+(\d{4})\s*[-–]\s*\d{4}\b"
+)
+
+
+def _term_year(texts: Sequence[str], year: int) -> int | None:
+    """The year of a meeting whose text names no year but a term or period: the first year of
+    a term whose first session it prepares, else ``year`` brought within every period named (the
+    last year of a period that ended before it)."""
+    spans: list[tuple[int, int]] = []
+    for text in texts:
+        key = fold_aligned(text)
+        first = _FIRST_SESSION.search(key)
+        if first is not None:
+            return int(first[1])
+        spans += [(int(m[1]), int(m[2])) for m in _TERM.finditer(key) if int(m[1]) < int(m[2])]
+    if not spans:
+        return None
+    last = min(b for _, b in spans)
+    return min(year, last) if year > last else None
 
 
 # --- kind and title -------------------------------------------------------------------------
