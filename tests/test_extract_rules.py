@@ -2204,3 +2204,18 @@ def test_a_term_or_period_bounds_a_year_the_text_does_not_give() -> None:
         today=date(2025, 1, 1),
     )
     assert draft.meeting.date == date(2024, 8, 19)
+
+
+def test_completing_the_years_plan_is_due_at_the_years_end() -> None:
+    """'bảo đảm hoàn thành kế hoạch năm 2020': the year's plan done by the year's end, not a plan
+    named by its year (as 'triển khai Kế hoạch kiểm điểm năm 2020' still is)."""
+    found = directives(
+        "Sáng 2/3/2020, UBND huyện họp thường kỳ. Chủ tịch UBND huyện yêu cầu Phòng Kinh tế tập"
+        " trung tháo gỡ khó khăn cho doanh nghiệp, bảo đảm hoàn thành kế hoạch năm 2020."
+    )
+    assert [due for _, _, due in found] == [date(2020, 12, 31)]
+    named = directives(
+        "Sáng 2/3/2020, UBND huyện họp thường kỳ. Chủ tịch UBND huyện yêu cầu Phòng Nội vụ"
+        " triển khai Kế hoạch kiểm điểm năm 2020 đến các cơ quan."
+    )
+    assert [due for _, _, due in named] == [None]

@@ -93,6 +93,12 @@ _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại h
 #: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
 #: the task is due.
 _PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: "bảo đảm hoàn thành kế hoạch năm 2020", "hoàn thành thắng lợi các chỉ tiêu kế hoạch năm
+#: 2020": the year's plan done, by the year's end (not a plan named by its year).
+_COMPLETES_PLAN = re.compile(
+    r"\bhoàn thành(?: thắng lợi| toàn diện| vượt mức| vượt)?"
+    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? kế hoạch\s*$"
+)
 #: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
 #: subject of a cited document is its name, no deadline of the task.
 _DOCUMENT_ABOUT = re.compile(
@@ -214,7 +220,10 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                             re.match(r"thang \d", folded.key[start:end])
                             and _TASKS_OF.search(before)
                         )
-                        or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                        or (
+                            _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                            and not _COMPLETES_PLAN.search(before)
+                        )
                         or _COVERED_BY.search(wider)
                         or _STARTS_FROM.search(before)
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
@@ -227,7 +236,11 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                 # event the task is about, not its deadline
                 cited.append((start, end))
                 continue
-            if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+            if (
+                not explicit
+                and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start])
+                and not _COMPLETES_PLAN.search(before)
+            ):
                 # the date of a cited document or event: no deadline, nor any part of it
                 # ("kỳ họp ... tháng 01 năm 2019": not "năm 2019" either)
                 cited.append((start, end))
