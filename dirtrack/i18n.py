@@ -630,7 +630,7 @@ MESSAGES: dict[str, Entry] = {
     "missing_date": N_("the meeting's date (--date)"),
     "missing_year": N_(
         "the meeting's year (the draft takes the latest that does not put the meeting after "
-        "today; --date)"
+        "today, within a term or period the text names; --date)"
     ),
     "missing_title": N_("a title for the meeting"),
     "missing_chair": N_("who chaired it (--chair)"),

@@ -2110,3 +2110,112 @@ def test_the_day_a_notice_was_received_after_an_opener_is_no_meeting_day() -> No
     # a meeting held on the day after such an opener keeps it
     draft = extract("Sau khi khai mạc, ngày 23-8-2011, HĐND tỉnh Nam Sơn họp phiên thứ hai.")
     assert draft.meeting.date == date(2011, 8, 23)
+
+
+def test_a_number_before_a_day_with_its_time_of_day_cites_no_document() -> None:
+    """'cơn bão số 5, chiều ngày 17/5/2020 UBND xã tổ chức cuộc họp': a document is dated by its
+    day alone; "số 5" before a time of day is the storm's number, and the day is the meeting's."""
+    draft = extract(
+        "Trước diễn biến của cơn bão số 5, chiều ngày 17/5/2020 UBND xã Nam Hòa tổ chức cuộc họp"
+        " với Ban chỉ huy phòng chống thiên tai xã. Ngày 18/9/2020 các thôn dừng mọi cuộc họp.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2020, 5, 17)
+    # a document cited by its number keeps its day out of the meeting's
+    cited = extract(
+        "Theo Công văn số 5, ngày 17/5/2020 của UBND huyện, UBND xã Nam Hòa tổ chức cuộc họp.",
+        today=date(2025, 1, 1),
+    )
+    assert cited.meeting.date is None
+
+
+def test_a_day_range_before_its_month_and_a_schedule_give_no_meeting_day() -> None:
+    """'thống nhất lịch tiếp xúc cử tri từ ngày 3 - 7.12': two days of a range written before
+    their month (not 3 July), and the days of a schedule, still to come."""
+    draft = extract(
+        "Theo dự kiến, kỳ họp thứ 9 HĐND thị xã Nam Hòa sẽ diễn ra trong 2 ngày"
+        " (từ 25 - 26.12.2019)."
+        " Thường trực HĐND thị xã cũng đã thống nhất lịch tiếp xúc cử tri trước kỳ họp từ ngày"
+        " 3 - 7.12.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date is None
+
+
+def test_a_day_with_its_time_of_day_leads_over_the_publication_line() -> None:
+    """'Tại buổi trao đổi với ... sáng 3/2, ...': with no meeting word the lead is the sentence
+    whose day has a time of day, not the byline 'Thứ bảy, ngày 04/02/2017 13:22'."""
+    draft = extract(
+        "Kim Lan (Trung tâm Tin tức)-Thứ bảy, ngày 04/02/2017 13:22 GMT+7\n"
+        "Tại buổi trao đổi với các Bí thư Đảng ủy phường, xã trên địa bàn thành phố sáng 3/2, Bí"
+        " thư Thành ủy Trần Văn Nam yêu cầu củng cố năng lực lãnh đạo của Đảng bộ phường, xã."
+    )
+    assert draft.meeting.date == date(2017, 2, 3)
+
+
+def test_a_quarter_planned_at_a_meeting_late_in_the_year_is_next_years() -> None:
+    """'Chiều 17/12, ... trong quý I năm 2025 hoàn thành hồ sơ': the text's only year is of the
+    quarter after the meeting, which is then in 2024 (as 'tháng 1/2025' already gave)."""
+    draft = extract(
+        "Chiều 17/12, Thường trực Thành ủy giao ban công tác tuần. UBND thành phố đẩy mạnh"
+        " tuyên truyền, trong quý I năm 2025 hoàn thành hồ sơ đề nghị công nhận.",
+        today=date(2025, 6, 1),
+    )
+    assert draft.meeting.date == date(2024, 12, 17)
+    same = extract(
+        "Chiều 17/3, Thường trực Thành ủy giao ban công tác tuần. UBND thành phố trong quý I năm"
+        " 2025 hoàn thành hồ sơ.",
+        today=date(2026, 6, 1),
+    )
+    assert same.meeting.date == date(2025, 3, 17)
+
+
+def test_stages_of_one_task_written_alike_are_due_at_the_last() -> None:
+    """'hết tháng 6 là 75% và hết tháng 7 phải trên 96%': stages of one task, written alike and
+    each later, due at the last (not at the first)."""
+    found = directives(
+        LEAD
+        + "huyện chủ trì. Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch phải giải ngân"
+        " hết tháng 6 là 70% và hết tháng 8 phải trên 95% vốn đầu tư công năm 2023."
+    )
+    assert [due for _, _, due in found] == [date(2023, 8, 31)]
+
+
+def test_a_term_or_period_bounds_a_year_the_text_does_not_give() -> None:
+    """No year but 'nhiệm kỳ 2021-2026' / 'giai đoạn 2015-2021': a council's first session is
+    prepared in its term's first year, and a meeting is within a period it reviews (not the
+    reference day's year, 2024); the year is still named as only assumed."""
+    draft = extract(
+        "Ngày 9/6, Thường trực HĐND huyện Nam Hòa họp thống nhất nội dung, chương trình Kỳ họp thứ"
+        " nhất HĐND huyện khóa XX, nhiệm kỳ 2021-2026.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2021, 6, 9)
+    assert "year" in draft.missing
+    draft = extract(
+        "Sáng 19/8, UBND huyện Nam Hòa tổ chức Hội nghị kiểm điểm tập thể lãnh đạo UBND huyện"
+        " giai đoạn 2015-2021.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2021, 8, 19)
+    # within the period, the reference day's year stays
+    draft = extract(
+        "Sáng 19/8, UBND huyện Nam Hòa tổ chức Hội nghị sơ kết nhiệm kỳ 2020-2025.",
+        today=date(2025, 1, 1),
+    )
+    assert draft.meeting.date == date(2024, 8, 19)
+
+
+def test_completing_the_years_plan_is_due_at_the_years_end() -> None:
+    """'bảo đảm hoàn thành kế hoạch năm 2020': the year's plan done by the year's end, not a plan
+    named by its year (as 'triển khai Kế hoạch kiểm điểm năm 2020' still is)."""
+    found = directives(
+        "Sáng 2/3/2020, UBND huyện họp thường kỳ. Chủ tịch UBND huyện yêu cầu Phòng Kinh tế tập"
+        " trung tháo gỡ khó khăn cho doanh nghiệp, bảo đảm hoàn thành kế hoạch năm 2020."
+    )
+    assert [due for _, _, due in found] == [date(2020, 12, 31)]
+    named = directives(
+        "Sáng 2/3/2020, UBND huyện họp thường kỳ. Chủ tịch UBND huyện yêu cầu Phòng Nội vụ"
+        " triển khai Kế hoạch kiểm điểm năm 2020 đến các cơ quan."
+    )
+    assert [due for _, _, due in named] == [None]

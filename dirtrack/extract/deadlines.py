@@ -93,6 +93,12 @@ _EVENT_BEFORE = re.compile(r"\b(?:kỳ thi|kỳ họp|lễ|hội nghị|đại h
 #: hoạch triển khai du lịch năm 2021", "Chỉ thị 05 theo chuyên đề năm 2018"): its name, not when
 #: the task is due.
 _PLAN_BEFORE = re.compile(r"\b(?:kế hoạch|đề án|chuyên đề)\b[^.;:]*$")
+#: "bảo đảm hoàn thành kế hoạch năm 2020", "hoàn thành thắng lợi các chỉ tiêu kế hoạch năm
+#: 2020": the year's plan done, by the year's end (not a plan named by its year).
+_COMPLETES_PLAN = re.compile(
+    r"\bhoàn thành(?: thắng lợi| toàn diện| vượt mức| vượt)?"
+    r"(?: (?:các|những|toàn bộ))?(?: (?:chỉ tiêu|mục tiêu|nhiệm vụ))?(?: và)? kế hoạch\s*$"
+)
 #: "Nghị quyết số 05-NQ/TU ... về xây dựng thị xã Long Mỹ đến năm 2020": the horizon in the
 #: subject of a cited document is its name, no deadline of the task.
 _DOCUMENT_ABOUT = re.compile(
@@ -214,7 +220,10 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                             re.match(r"thang \d", folded.key[start:end])
                             and _TASKS_OF.search(before)
                         )
-                        or _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                        or (
+                            _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
+                            and not _COMPLETES_PLAN.search(before)
+                        )
                         or _COVERED_BY.search(wider)
                         or _STARTS_FROM.search(before)
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
@@ -227,7 +236,11 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                 # event the task is about, not its deadline
                 cited.append((start, end))
                 continue
-            if not explicit and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start]):
+            if (
+                not explicit
+                and CITATION_BEFORE.search(folded.key[max(0, start - 40) : start])
+                and not _COMPLETES_PLAN.search(before)
+            ):
                 # the date of a cited document or event: no deadline, nor any part of it
                 # ("kỳ họp ... tháng 01 năm 2019": not "năm 2019" either)
                 cited.append((start, end))
@@ -290,12 +303,30 @@ def _range_end(first: date, written: str) -> date | None:
     return last if first < last <= first + timedelta(days=366) else None
 
 
+def _shape(phrase: str) -> str:
+    """A deadline phrase without its numbers: "hết tháng 6" and "đến hết tháng 7" are alike."""
+    key = re.sub(r"\b(?:\d+|iv|iii|ii|i)\b", " ", Folded.of(phrase).key)
+    return " ".join(key.split()).removeprefix("den ")
+
+
 def best_deadline(found: list[Deadline]) -> Deadline | None:
     """The phrase to record: an explicit one ("trước ngày 30/6") before a bare period."""
     if not found:
         return None
     # "vào ngày 28/9 ...; báo cáo ... trước ngày 03/10": the day it must be done by
-    return sorted(
+    chosen = sorted(
         found,
         key=lambda d: (not d.explicit, not _BY_DAY.match(d.phrase.lower()), d.due is None, d.start),
     )[0]
+    # "hết tháng 6 là 75% và hết tháng 7 phải trên 96%": stages of one task, written alike and
+    # each later than the one before, due at the last
+    stages = [d for d in found if d.explicit and d.due is not None and d.start >= chosen.start]
+    if (
+        chosen.due is not None
+        and len(stages) > 1
+        and len({_shape(d.phrase) for d in stages}) == 1
+        and not any(_BY_DAY.match(d.phrase.lower()) for d in stages)
+        and all(a.due < b.due for a, b in zip(stages, stages[1:], strict=False) if a.due and b.due)
+    ):
+        return stages[-1]
+    return chosen

@@ -5,7 +5,9 @@
 nearest before the lead (else the first after it: a publication date — the year is chosen so
 that the meeting is on or before it), full dates and "năm 2022" / "tháng 5/2022" mentions in
 the text (the most frequent year), and finally ``today`` (the meeting is then not after
-``today``; the draft then names the year as missing, for the clerk to check). Dates of cited
+``today``, and within a term or period the text names: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026"
+is prepared in 2021, a review of "giai đoạn 2015-2021" is not after 2021; the draft then names
+the year as missing, for the clerk to check). Dates of cited
 documents ("Quyết định số 46-QĐ/ThU, ngày 28/9/2022") are skipped.
 A lead without a day ("Sáng nay", "vừa tiến hành") takes the dateline's day.
 
@@ -487,7 +489,9 @@ def find_meeting_day(sentence: str) -> tuple[int, int, int | None] | None:
         if 0 < last - first <= 4 and 1 <= month <= 12:  # a few days, not a period's bounds
             return first, month, int(span[4]) if span[4] else None
     for m in MEETING_DAY.finditer(key, 0, bound):
-        if CITATION_BEFORE.search(key[max(0, m.start() - 40) : m.start()]):
+        if not _TIMED.match(key, m.start()) and CITATION_BEFORE.search(
+            key[max(0, m.start() - 40) : m.start()]
+        ):
             continue
         if _NOT_MEETING_DAY.search(key[max(0, m.start() - 20) : m.start()]) and not _held_on(
             key, m.start()
@@ -535,13 +539,20 @@ _HELD_ON = re.compile(
 )
 
 
+#: "chiều ngày 17/5/2020": a day with its time of day is when something happened; a document is
+#: dated by its day alone, so a number before it ("cơn bão số 5, chiều ngày 17/5/2020") cites none.
+_TIMED = re.compile(r"(?:sang|chieu|toi|trua|dem)\b")
+
+
 def _held_on(key: str, at: int) -> bool:
     return _HELD_ON.search(key[:at]) is not None
 
 
 _DAY_OF_MEETING = re.compile(
     r"\b(?:cuoc hop|hoi nghi|phien hop|buoi lam viec|ky hop)(?: giao ban| thuong ky)?"
-    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+    r"(?: [a-z]+){0,4}? (?:vao )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?"
+    # not the two days of a range written before its month ("từ ngày 3 - 7.12")
+    r"(?![\d/]|\s*[/.-]\s*\d)"
 )
 
 
@@ -574,7 +585,10 @@ _ANNOTATED_SPAN = re.compile(
     r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*(?:-|–|den)\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*\)"
 )
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": the day of a meeting planned, not held.
-_PLANNED = re.compile(r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop))\b[^.;:]{0,30}$")
+#: "thống nhất lịch tiếp xúc cử tri từ ngày 3 - 7.12": the days of a schedule, to come.
+_PLANNED = re.compile(
+    r"\b(?:du kien|se (?:to chuc|dien ra|khai mac|hop)|lich(?! su))\b[^.;:]{0,30}$"
+)
 
 
 def _any_day(sentence: str) -> tuple[int, int, int | None] | None:
@@ -613,6 +627,14 @@ def find_lead(sentences: Sequence[str]) -> int:
         m = find_meeting_day(sentence)
         if m is not None and _OPENS_ON_DAY.match(fold_aligned(sentence)):
             return i
+    for i, sentence in enumerate(sentences[:6]):
+        # "Tại buổi trao đổi với ... sáng 3/2, ...": a day with its time of day is an event's,
+        # not the publication line's ("Thứ bảy, ngày 04/02/2017 13:22")
+        key = fold_aligned(sentence)
+        if any(
+            _TIMED.match(key, m.start()) for m in MEETING_DAY.finditer(key)
+        ) and find_meeting_day(sentence):
+            return i
     return 0
 
 
@@ -622,6 +644,11 @@ _HORIZON_BEFORE = re.compile(r"\b(?:den|tam nhin(?: den)?)\s*$")
 _LAW_BEFORE = re.compile(r"\b(?:luat|bo luat|hien phap|phap lenh)\b[^,;.:()]{0,80}$")
 #: "tháng 8/2018", "tháng 8 năm 2018": a month with its year.
 _MONTH_YEAR = re.compile(r"\bthang\s+(\d{1,2})\s*(?:[/-]|,?\s*nam)\s*(\d{4})\b(?!\s*-\s*\d{4})")
+#: "quý I năm 2025", "quý 1/2025": a quarter with its year.
+_QUARTER_YEAR = re.compile(
+    r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:[/-]|,?\s*nam)\s*(\d{4})\b(?!\s*-\s*\d{4})"
+)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: "năm học 2022 - 2023": a school year, which opens in September.
 _SCHOOL_YEAR = re.compile(r"\bnam hoc(?: moi)?\s+(\d{4})\s*[-–]\s*(\d{4})\b")
 
@@ -632,7 +659,8 @@ def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | Non
 
     Given the meeting's ``month``: a month written with its year that is the meeting's month or
     next to it ("phiên họp thường kỳ tháng 2 năm 2021", "kết quả tháng 8/2018" at a meeting of
-    5 September) gives the year outright; a school year ("năm học 2022 - 2023") counts as the
+    5 September), and so does a quarter ("quý I năm 2025" planned at a meeting of 17 December:
+    2024), gives the year outright; a school year ("năm học 2022 - 2023") counts as the
     year it is in at that month; and of two years named as often, a meeting in the second half
     of the year is in the earlier (this year's results, next year's plans), one in the first
     half in the later (last year's results, this year's plans)."""
@@ -661,6 +689,15 @@ def _year_from_text(texts: Sequence[str], month: int | None = None) -> int | Non
                 near[year + 1] += 1  # "tháng 12/2020" reviewed at a meeting in January
             elif written == 1 and month == 12:
                 near[year - 1] += 1  # "tháng 1/2021" planned at a meeting in December
+        for m in _QUARTER_YEAR.finditer(key):
+            # as months are: the meeting's quarter or the next or last, across a year's end
+            written, year, own = _QUARTERS[m[1]], int(m[2]), (month - 1) // 3 + 1
+            if abs(written - own) <= 1:
+                near[year] += 1
+            elif written == 4 and own == 1:
+                near[year + 1] += 1  # "quý IV/2020" reviewed at a meeting in January
+            elif written == 1 and own == 4:
+                near[year - 1] += 1  # "quý I năm 2025" planned at a meeting in December
         for m in _SCHOOL_YEAR.finditer(key):
             first, second = int(m[1]), int(m[2])
             if second == first + 1:
@@ -723,7 +760,39 @@ def meeting_date(
     guess = _make(now.year, month, day)
     if guess is not None and guess > now:
         guess = _make(now.year - 1, month, day)
+    if text_year is None and guess is not None:
+        # no year but a term's or a period's ("nhiệm kỳ 2021-2026", "giai đoạn 2015-2021"): the
+        # meeting is held within it (still only assumed, for the clerk to check)
+        termed = _term_year([*body, headline] if headline else body, guess.year)
+        if termed is not None:
+            guess = _make(termed, month, day) or guess
     return guess, guess is not None
+
+
+#: "nhiệm kỳ 2021-2026", "giai đoạn 2015-2021": a term or a period, from its first year to its last.
+_TERM = re.compile(r"\b(?:nhiem ky|giai doan)\s+(\d{4})\s*[-–]\s*(\d{4})\b")
+#: "Kỳ họp thứ nhất ... nhiệm kỳ 2021-2026": a council's first session, held in its term's first
+#: year.
+_FIRST_SESSION = re.compile(
+    r"\bky hop (?:thu nhat|dau tien)\b[^.;]{0,80}?\bnhiem ky\s+(\d{4})\s*[-–]\s*\d{4}\b"
+)
+
+
+def _term_year(texts: Sequence[str], year: int) -> int | None:
+    """The year of a meeting whose text names no year but a term or period: the first year of
+    a term whose first session it prepares, else ``year`` brought within every period named (the
+    last year of a period that ended before it)."""
+    spans: list[tuple[int, int]] = []
+    for text in texts:
+        key = fold_aligned(text)
+        first = _FIRST_SESSION.search(key)
+        if first is not None:
+            return int(first[1])
+        spans += [(int(m[1]), int(m[2])) for m in _TERM.finditer(key) if int(m[1]) < int(m[2])]
+    if not spans:
+        return None
+    last = min(b for _, b in spans)
+    return min(year, last) if year > last else None
 
 
 # --- kind and title -------------------------------------------------------------------------
