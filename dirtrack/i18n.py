@@ -2972,7 +2972,7 @@ ERRORS.update(
         ),
         "hc_xml_text": N_(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
-            "hold; dirtrack edit with the text typed again without them"
+            "hold; dirtrack edit with the text typed again drops them"
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
