@@ -616,6 +616,11 @@ MESSAGES: dict[str, Entry] = {
         "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
         "or give it with --date"
     ),
+    # the same, said by extract --apply: the meeting is recorded already, its date is what to fix
+    "draft_future_recorded": N_(
+        "the text dates the meeting {day}, after today ({today}): check the date of meeting {id} "
+        "as recorded (dirtrack edit meeting {id} --date corrects it)"
+    ),
     # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
     "draft_header": N_(
         "Draft of a meeting record made by `dirtrack extract`: check every value against the "

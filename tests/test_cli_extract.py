@@ -545,7 +545,21 @@ def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_pat
     assert applied.exit_code == 0, applied.stderr
     lines = applied.stderr.splitlines()
     assert lines[0].startswith("Warning: the text dates the meeting") and "recorded" in lines[1]
-    assert cli.json("meetings")[0]["date"] == f"{later}-05-06"
+    [meeting] = cli.json("meetings")
+    assert meeting["date"] == f"{later}-05-06"
+    # the draft is recorded already: the meeting is what to check, not a draft or --date
+    assert lines[0].endswith(
+        f"check the date of meeting {meeting['id']} as recorded (dirtrack edit meeting "
+        f"{meeting['id']} --date corrects it)"
+    ), lines[0]
+    cli.ok("delete", "meeting", str(meeting["id"]), "--yes")
+    vi = cli("--lang", "vi", "extract", str(source), "--apply")
+    assert vi.exit_code == 0, vi.stderr
+    [meeting] = cli.json("meetings")
+    assert (
+        f"hãy kiểm tra lại ngày của cuộc họp {meeting['id']} đã ghi (sửa bằng dirtrack edit "
+        f"meeting {meeting['id']} --date)"
+    ) in vi.stderr.splitlines()[0], vi.stderr
 
 
 def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
