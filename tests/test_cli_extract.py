@@ -845,6 +845,27 @@ def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -
     assert len(cli.json("list", "--as-of", "2022-05-06")) == 1
 
 
+def test_extract_apply_names_the_units_it_creates(cli: Cli) -> None:
+    """extract --apply --create-units said 'recorded meeting 1: 1 directive, 1 unit', never
+    which unit it had registered nor under what code, where import DRAFT --create-units names
+    each ('New units: …')."""
+    made = cli("extract", "-", "--apply", "--create-units", input=MADE_UP)
+    assert made.exit_code == 0, made.stderr
+    [unit] = cli.json("unit", "list")
+    assert made.stderr.splitlines()[:2] == [
+        "recorded meeting 1: 1 directive, 1 unit",
+        f"New units: {unit['code']} ({unit['name']})",
+    ]
+    other = MADE_UP.replace("An Phú", "Bình Phú").replace("6/5/2022", "9/5/2022")
+    vi = cli("--lang", "vi", "extract", "-", "--apply", "--create-units", input=other)
+    assert vi.exit_code == 0, vi.stderr
+    [new] = [u for u in cli.json("unit", "list") if u["code"] != unit["code"]]
+    assert vi.stderr.splitlines()[:2] == [
+        "đã ghi cuộc họp 2: 1 nhiệm vụ, 1 đơn vị",
+        f"Đơn vị mới: {new['code']} ({new['name']})",
+    ]
+
+
 def test_extract_apply_refused_names_the_draft_in_the_language_of_the_run(
     cli: Cli, db_path: Path
 ) -> None:

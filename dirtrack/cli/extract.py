@@ -139,6 +139,10 @@ def extract(
                 key = "draft_recorded" if things else "draft_recorded_bare"
                 said = msg(key, lang, id=result.details["meeting_id"], things=things)
             err(said)
+            if result.new_units:  # the codes --create-units made up, as import names them
+                from dirtrack.render.import_view import new_units_line
+
+                err(new_units_line(result, lang))
             for warning in result.warnings:
                 err(in_lang(warning, lang))
 
