@@ -886,6 +886,12 @@ MESSAGES.update(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),
         "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
+        # linked to the one typed after --to (or --repeat-of), itself a repeat: the link goes
+        # to the first time it was raised, which the message names, and says why
+        "rv_linked_through": N_(
+            "limitation {id} linked as a repeat of limitation {first}, the first time it was "
+            "raised (limitation {to} repeats it)"
+        ),
         "rv_auto_linked": N_(
             "limitation {id} linked as a repeat of limitation {first} (raised "
             "{date}, {score}% alike); use --new or `dirtrack limitation "
