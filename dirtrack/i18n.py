@@ -616,6 +616,11 @@ MESSAGES: dict[str, Entry] = {
         "the text dates the meeting {day}, after today ({today}): check the date in the draft, "
         "or give it with --date"
     ),
+    # the same, said by extract --apply: the meeting is recorded already, its date is what to fix
+    "draft_future_recorded": N_(
+        "the text dates the meeting {day}, after today ({today}): check the date of meeting {id} "
+        "as recorded (dirtrack edit meeting {id} --date corrects it)"
+    ),
     # The comments a TOML draft starts with (``extract``), for the clerk who corrects it.
     "draft_header": N_(
         "Draft of a meeting record made by `dirtrack extract`: check every value against the "
@@ -881,6 +886,12 @@ MESSAGES.update(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),
         "rv_linked": N_("limitation {id} linked as a repeat of limitation {first}"),
+        # linked to the one typed after --to (or --repeat-of), itself a repeat: the link goes
+        # to the first time it was raised, which the message names, and says why
+        "rv_linked_through": N_(
+            "limitation {id} linked as a repeat of limitation {first}, the first time it was "
+            "raised (limitation {to} repeats it)"
+        ),
         "rv_auto_linked": N_(
             "limitation {id} linked as a repeat of limitation {first} (raised "
             "{date}, {score}% alike); use --new or `dirtrack limitation "
@@ -2976,7 +2987,7 @@ ERRORS.update(
         ),
         "hc_xml_text": N_(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
-            "hold; dirtrack edit with the text typed again without them"
+            "hold; dirtrack edit with the text typed again drops them"
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),

@@ -321,9 +321,10 @@ def test_a_text_typed_in_the_tcvn3_font_is_named_so(cli: Cli, tmp_path: Path) ->
             "6/5/2022, \xaeång ch\xdd Nguy\xd4n V\xa8n'); convert it to Unicode (Unikey: Công cụ "
             "chuyển mã, from TCVN3 (ABC) to Unicode), save it and read it again"
         )
-    assert cli.fail("--lang", "vi", "extract", str(legacy)).startswith(
-        f"Error: {legacy} được gõ bằng phông TCVN3 (ABC), không phải Unicode"
-    )
+    in_vi = cli.fail("--lang", "vi", "extract", str(legacy))
+    assert in_vi.startswith(f"Error: {legacy} được gõ bằng phông TCVN3 (ABC), không phải Unicode")
+    # "đọc lại" (read it again) left the clerk to read the file once more: the command is rerun
+    assert in_vi.endswith("sang Unicode), lưu tệp rồi chạy lại lệnh"), in_vi
     vni = tmp_path / "vni.txt"
     vni.write_bytes(VNI.encode("latin-1"))
     assert cli.fail("extract", str(vni)) == (
@@ -545,7 +546,21 @@ def test_a_meeting_dated_after_today_is_drafted_with_a_warning(cli: Cli, tmp_pat
     assert applied.exit_code == 0, applied.stderr
     lines = applied.stderr.splitlines()
     assert lines[0].startswith("Warning: the text dates the meeting") and "recorded" in lines[1]
-    assert cli.json("meetings")[0]["date"] == f"{later}-05-06"
+    [meeting] = cli.json("meetings")
+    assert meeting["date"] == f"{later}-05-06"
+    # the draft is recorded already: the meeting is what to check, not a draft or --date
+    assert lines[0].endswith(
+        f"check the date of meeting {meeting['id']} as recorded (dirtrack edit meeting "
+        f"{meeting['id']} --date corrects it)"
+    ), lines[0]
+    cli.ok("delete", "meeting", str(meeting["id"]), "--yes")
+    vi = cli("--lang", "vi", "extract", str(source), "--apply")
+    assert vi.exit_code == 0, vi.stderr
+    [meeting] = cli.json("meetings")
+    assert (
+        f"hãy kiểm tra lại ngày của cuộc họp {meeting['id']} đã ghi (sửa bằng dirtrack edit "
+        f"meeting {meeting['id']} --date)"
+    ) in vi.stderr.splitlines()[0], vi.stderr
 
 
 def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
@@ -829,6 +844,27 @@ def test_extract_apply_again_says_nothing_was_written(cli: Cli, db_path: Path) -
         assert again.exit_code == 0 and again.stderr.strip() == words, again.stderr
     assert file_digest(db_path) == before
     assert len(cli.json("list", "--as-of", "2022-05-06")) == 1
+
+
+def test_extract_apply_names_the_units_it_creates(cli: Cli) -> None:
+    """extract --apply --create-units said 'recorded meeting 1: 1 directive, 1 unit', never
+    which unit it had registered nor under what code, where import DRAFT --create-units names
+    each ('New units: …')."""
+    made = cli("extract", "-", "--apply", "--create-units", input=MADE_UP)
+    assert made.exit_code == 0, made.stderr
+    [unit] = cli.json("unit", "list")
+    assert made.stderr.splitlines()[:2] == [
+        "recorded meeting 1: 1 directive, 1 unit",
+        f"New units: {unit['code']} ({unit['name']})",
+    ]
+    other = MADE_UP.replace("An Phú", "Bình Phú").replace("6/5/2022", "9/5/2022")
+    vi = cli("--lang", "vi", "extract", "-", "--apply", "--create-units", input=other)
+    assert vi.exit_code == 0, vi.stderr
+    [new] = [u for u in cli.json("unit", "list") if u["code"] != unit["code"]]
+    assert vi.stderr.splitlines()[:2] == [
+        "đã ghi cuộc họp 2: 1 nhiệm vụ, 1 đơn vị",
+        f"Đơn vị mới: {new['code']} ({new['name']})",
+    ]
 
 
 def test_extract_apply_refused_names_the_draft_in_the_language_of_the_run(

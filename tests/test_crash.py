@@ -401,7 +401,10 @@ def test_doctor_names_texts_no_word_or_excel_report_can_hold(
     engine.dispose()
     checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
     assert checks["records"]["status"] == "warning"
-    assert "meeting 1: title holds U+FFFE or U+FFFF" in checks["records"]["detail"]
+    assert checks["records"]["detail"] == (
+        "meeting 1: title holds U+FFFE or U+FFFF, which no Word or Excel report can hold; "
+        "dirtrack edit with the text typed again drops them"
+    )
     units.ok("edit", "meeting", str(meeting), "--title", "Giao ban")
     checks = {c["check"]: c for c in json.loads(units("doctor", "--format", "json").stdout)}
     assert checks["records"]["status"] == "ok", checks["records"]["detail"]

@@ -77,6 +77,32 @@ def test_a_link_made_through_a_later_repeat_names_it(cli: Cli, lims: dict[str, A
     assert f"của hạn chế {lims['first']}, qua hạn chế" in vi.stderr, vi.stderr
 
 
+def test_a_link_typed_to_a_later_repeat_names_both(cli: Cli, lims: dict[str, Any]) -> None:
+    """``limitation link 5 --to 3``, 3 a repeat of 1, said only 'linked as a repeat of limitation
+    1', a number the user never typed, as if the link had gone astray."""
+    m1, m2, m3 = lims["m"]
+    said = "Tham mưu, đề xuất cho Thường trực vẫn có lúc chưa kịp thời"
+    second = cli.id("add-limitation", str(m2), "--unit", "VPTU", said)
+    third = cli.id("add-limitation", str(m3), "--unit", "VPTU", "--new", "Chậm tham mưu")
+    result = cli("limitation", "link", str(third), "--to", str(second))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == (
+        f"limitation {third} linked as a repeat of limitation {lims['first']}, the first time "
+        f"it was raised (limitation {second} repeats it)"
+    )
+    cli.ok("limitation", "unlink", str(third))
+    direct = cli("limitation", "link", str(third), "--to", str(lims["first"]))
+    assert direct.stderr.strip() == (
+        f"limitation {third} linked as a repeat of limitation {lims['first']}"
+    )
+    vi = cli(
+        "--lang", "vi", "add-limitation", str(m3), "--unit", "VPTU", "--repeat-of", str(second),
+        "Còn chậm tham mưu",
+    )  # fmt: skip
+    assert vi.exit_code == 0, vi.stderr
+    assert f"(hạn chế {second} cũng là lần nêu lại của hạn chế {lims['first']})" in vi.stderr
+
+
 def test_new_keeps_it_apart(cli: Cli, lims: dict[str, Any]) -> None:
     m2 = lims["m"][1]
     result = cli(

@@ -116,7 +116,12 @@ def extract(
             )
             # said once it is recorded: a draft the import refuses gets its one Error line only
             warn_missing(draft.missing, lang, meeting=result.details["meeting_id"])
-            warn_future(None if day else draft.meeting.date, today(), lang)
+            warn_future(
+                None if day else draft.meeting.date,
+                today(),
+                lang,
+                meeting=result.details["meeting_id"],
+            )
             if result.unchanged:  # the same text applied again: nothing was written
                 said = msg(
                     "draft_recorded_already",
@@ -134,6 +139,10 @@ def extract(
                 key = "draft_recorded" if things else "draft_recorded_bare"
                 said = msg(key, lang, id=result.details["meeting_id"], things=things)
             err(said)
+            if result.new_units:  # the codes --create-units made up, as import names them
+                from dirtrack.render.import_view import new_units_line
+
+                err(new_units_line(result, lang))
             for warning in result.warnings:
                 err(in_lang(warning, lang))
 
@@ -152,10 +161,15 @@ def warn_missing(missing: tuple[str, ...], lang: str, *, meeting: int | None = N
         err(msg("imp_warning", lang, text=text))
 
 
-def warn_future(held: date | None, now: date, lang: str) -> None:
+def warn_future(held: date | None, now: date, lang: str, *, meeting: int | None = None) -> None:
     """The warning for a meeting the text dates after today: a misread or a mistyped year more
-    often than a report written ahead of its meeting (recorded as it is, as `add-meeting` would)."""
+    often than a report written ahead of its meeting (recorded as it is, as `add-meeting` would):
+    to check in the draft, or, the draft recorded already (``--apply``), in ``meeting``."""
     from dirtrack.i18n import msg
 
     if held is not None and held > now:
-        err(msg("imp_warning", lang, text=msg("draft_future", lang, day=held, today=now)))
+        if meeting is None:
+            text = msg("draft_future", lang, day=held, today=now)
+        else:
+            text = msg("draft_future_recorded", lang, day=held, today=now, id=meeting)
+        err(msg("imp_warning", lang, text=text))

@@ -179,8 +179,9 @@ def settle_repeat(
     if new:
         return None
     if repeat_of is not None:
-        first = link_limitation(session, limitation_id, positive_id(repeat_of, "limitation"))
-        return msg("rv_linked", lang, id=limitation_id, first=first.id)
+        to = positive_id(repeat_of, "limitation")
+        first = link_limitation(session, limitation_id, to)
+        return linked(lang, limitation_id, to, first.id)
     facts = limitation_facts(session, limitation_id)
     found = suggest(facts.text, earlier_limitations(session, facts))
     if not found:
@@ -229,15 +230,21 @@ def limitation_link(
     from dirtrack.store.limitations import link_limitation
 
     with unit_of_work(ctx) as session:
-        first = link_limitation(
-            session, positive_id(limitation_id, "limitation"), positive_id(to, "limitation")
-        )
+        to = positive_id(to, "limitation")
+        first = link_limitation(session, positive_id(limitation_id, "limitation"), to)
         record = _limitation_record(session, limitation_id)
         if fmt is OutputFormat.JSON:
             from dirtrack.render.json_out import dump
 
             out(dump(record))
-    err(msg("rv_linked", state(ctx).lang, id=limitation_id, first=first.id))
+    err(linked(state(ctx).lang, limitation_id, to, first.id))
+
+
+def linked(lang: str, limitation_id: int, to: int, first: int | None) -> str:
+    """What ``limitation link`` and ``add-limitation --repeat-of`` say: the link goes to the
+    first time the limitation was raised, named with the one typed when that is a later repeat."""
+    key = "rv_linked" if to == first else "rv_linked_through"
+    return msg(key, lang, id=limitation_id, first=first, to=to)
 
 
 @limitation_app.command("unlink")

@@ -111,8 +111,9 @@ def _summary(result: ImportResult, lang: str, *, done: bool) -> dict[str, Any]:
     return {"file": result.file, "changes": changes}
 
 
-def _new_units(result: ImportResult, lang: str) -> str:
-    """The line "New units: BTCTU (Ban Tổ chức Tỉnh ủy), …", for a dry run as for the import."""
+def new_units_line(result: ImportResult, lang: str) -> str:
+    """The line "New units: BTCTU (Ban Tổ chức Tỉnh ủy), …", for a dry run as for the import
+    (``import`` and ``extract --apply``)."""
     units = ", ".join(f"{u['code']} ({u['name']})" for u in result.new_units)
     return msg("imp_new_units", lang, units=units)
 
@@ -190,7 +191,7 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
         for u in result.unknown_units
     ]
     if result.new_units:
-        tail.append(_new_units(result, lang))
+        tail.append(new_units_line(result, lang))
     # the file's own warnings (a sheet left unread); the rows' are in the table
     tail += [
         msg("imp_warning", lang, text=w)
@@ -232,7 +233,7 @@ def imported(result: ImportResult, lang: str) -> None:
     else:
         err(msg("imp_done", lang, **summary))
     if result.new_units:
-        err(_new_units(result, lang))
+        err(new_units_line(result, lang))
     for warning in result.warnings[:SHOWN_WARNINGS]:
         err(msg("imp_warning", lang, text=warning))
     if len(result.warnings) > SHOWN_WARNINGS:
