@@ -573,6 +573,10 @@ MESSAGES: dict[str, Entry] = {
     "pack_none_written": N_("no workbook written to {dir}: no unit has anything to ask about"),
     "pack_no_address": N_("{unit}: no e-mail address (unit contact): {file} is not sent"),
     "pack_not_sent": N_("{unit}: not sent: {reason}"),
+    "pack_mail_untried": NP_(
+        "{n} more unit not tried ({units}): the mail server failed as said above",
+        "{n} more units not tried ({units}): the mail server failed as said above",
+    ),
     "pack_sent": NP_("{n} pack sent", "{n} packs sent"),
     # pack in, per file: what it did, the clauses of a count of 0 left out (pack_in_n_*)
     "pack_in_dry": N_("{file} ({unit}): {counts} (dry run: nothing written)"),

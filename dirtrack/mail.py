@@ -46,7 +46,17 @@ KEYS: dict[str, type] = {
 
 class MailError(DirtrackError):
     """Mail that could not be sent: the server cannot be reached, refuses the login or the
-    message."""
+    message. ``server_wide``: the server itself failed (unreachable, silent, TLS, login), so
+    that every other mail through it would fail the same way."""
+
+    server_wide = False
+
+    @classmethod
+    def of_server(cls, key: str, **values: Any) -> MailError:
+        """A failure of the server itself (see :attr:`server_wide`)."""
+        found = cls.of(key, **values)
+        found.server_wide = True
+        return found
 
 
 @dataclass(frozen=True)
@@ -262,7 +272,7 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             if settings.security == "starttls":
                 smtp.ehlo_or_helo_if_needed()
                 if not smtp.has_extn("starttls"):  # smtplib would say so in English
-                    raise MailError.of("mail_no_starttls", server=server)
+                    raise MailError.of_server("mail_no_starttls", server=server)
                 smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo_or_helo_if_needed()
             if settings.user is not None:
@@ -276,9 +286,9 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
         # time-out it gave up on is what it was reading when it did
         cause = exc.__context__
         detail = os_reason(cause) if isinstance(cause, OSError) else Phrase("w_conn_reset")
-        raise MailError.of("mail_unreachable", server=server, detail=detail) from None
+        raise MailError.of_server("mail_unreachable", server=server, detail=detail) from None
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError.of(
+        raise MailError.of_server(
             "mail_login", server=server, user=settings.user, detail=_said(exc)
         ) from None
     except smtplib.SMTPNotSupportedError as exc:
@@ -295,9 +305,13 @@ def send(settings: MailSettings, mail: EmailMessage, password: str | None) -> No
             "mail_refused", server=server, detail=str(exc) or type(exc).__name__
         ) from None
     except ssl.SSLError as exc:
-        raise MailError.of("mail_tls", server=server, detail=exc.reason or str(exc)) from None
+        raise MailError.of_server(
+            "mail_tls", server=server, detail=exc.reason or str(exc)
+        ) from None
     except OSError as exc:
-        raise MailError.of("mail_unreachable", server=server, detail=os_reason(exc)) from None
+        raise MailError.of_server(
+            "mail_unreachable", server=server, detail=os_reason(exc)
+        ) from None
     if refused:  # some recipients took it, others not: the unit did not get it as asked
         who = ", ".join(f"{addr} ({_code(why)})" for addr, why in refused.items())
         raise MailError.of("mail_recipients", server=server, who=who)

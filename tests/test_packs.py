@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import io
+import json
 import os
 import shutil
 import socket
@@ -1122,6 +1123,38 @@ def test_a_server_that_never_answers_is_named_so(
             assert wrong not in result.stderr
     finally:
         listener.close()
+
+
+def test_a_server_that_fails_is_not_tried_again_for_every_unit(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A silent server was waited on for 30 s for each unit in turn (hours for a province's
+    units): once the server itself fails, the other units are not tried, and said so."""
+    import socket
+
+    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # connections wait in the backlog, unanswered
+    try:
+        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+        result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
+        lines = result.stderr.strip().splitlines()
+        assert result.exit_code == 1
+        assert [line.split(":")[0] for line in lines if ": not sent:" in line] == ["BTC"], lines
+        assert "1 more unit not tried (SYT): the mail server failed as said above" in lines
+        assert lines[-1].startswith("Error: mail to 2 units failed (BTC, SYT)")
+        vi = quarter(
+            "--lang", "vi", "pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "q"),
+            "--mail", "--format", "json",
+        )  # fmt: skip
+        assert "1 đơn vị còn lại chưa gửi thử (SYT)" in vi.stderr
+        records = {r["unit"]: r for r in json.loads(vi.stdout)["packs"]}
+        assert records["SYT"]["error"] == records["BTC"]["error"] != ""
+    finally:
+        listener.close()
+    status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
+    assert status["BTC"]["sent"] is None and status["SYT"]["sent"] is None
 
 
 def test_starttls_asked_of_a_server_without_it_is_named(

@@ -309,11 +309,18 @@ def _send_all(
     lang = state(ctx).lang
     failures: list[str] = []
     sent: list[tuple[int, datetime, str, str | None]] = []
+    stopped: MailError | None = None  # the server failed: the rest are not tried
+    untried: list[str] = []
     for result in results:
         if not result["to"]:
             err(msg("pack_no_address", lang, unit=result["unit"], file=result["file"]))
             continue
         if dry_run:
+            continue
+        if stopped is not None:
+            result["error"] = stopped.render(lang)
+            failures.append(result["unit"])
+            untried.append(result["unit"])
             continue
         name = Path(result["file"]).name
         letter = message(
@@ -332,10 +339,14 @@ def _send_all(
             result["error"] = exc.render(lang)
             failures.append(result["unit"])
             err(msg("pack_not_sent", lang, unit=result["unit"], reason=exc))
+            if exc.server_wide:
+                stopped = exc
             continue
         at = datetime.now(UTC)
         result["sent"] = at.isoformat(timespec="seconds")
         sent.append((result["_pack"], at, ", ".join(result["to"]), ", ".join(result["cc"]) or None))
+    if untried:
+        err(msg("pack_mail_untried", lang, n=len(untried), units=", ".join(untried)))
     if sent:
         from dirtrack.store.packs import mark_sent
 
