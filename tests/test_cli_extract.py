@@ -867,6 +867,24 @@ def test_extract_apply_names_the_units_it_creates(cli: Cli) -> None:
     ]
 
 
+def test_extract_apply_refused_for_an_unknown_unit_names_create_units(
+    cli: Cli, db_path: Path
+) -> None:
+    """Refused for a unit not registered, it did not say that --create-units registers it, as
+    an office sheet's import does."""
+    before = file_digest(db_path) if db_path.exists() else None
+    said = cli("extract", "-", "--apply", input=MADE_UP)
+    assert said.exit_code == 1 and "unknown unit" in said.stderr
+    assert said.stderr.strip().endswith(
+        "register the unknown units (dirtrack unit add, dirtrack unit alias) or rerun with "
+        "--create-units"
+    )
+    vi = cli("--lang", "vi", "extract", "-", "--apply", input=MADE_UP)
+    assert vi.stderr.strip().endswith("hoặc chạy lại với --create-units"), vi.stderr
+    if before is not None:
+        assert file_digest(db_path) == before
+
+
 def test_extract_apply_refused_names_the_draft_in_the_language_of_the_run(
     cli: Cli, db_path: Path
 ) -> None:

@@ -313,6 +313,7 @@ class _Units:
         self.planned: dict[str, str] = {}  # folded name -> planned code
         self.taken = {fold_words(u.code) for u in index.units.values()}
         self.unknown: set[str] = set()  # each unknown reference is reported once
+        self.not_registered = False  # a unit --create-units would register
 
     def ref(self, ref: str, where: str) -> Unit | str | None:
         """A registered unit, the code planned for a new one, or None (a problem noted)."""
@@ -335,6 +336,7 @@ class _Units:
                 self.planned[key] = code
                 self.plan.new_units.append((code, ref))
                 return code
+            self.not_registered |= isinstance(exc, NotFound)
             self._problem(key, where, exc)
             return None
         except Conflict as exc:  # ambiguous
@@ -630,8 +632,9 @@ def record_draft(
     }
     if duplicate is not None:
         result.details["existing_meeting_id"] = duplicate
-    if plan.problems:
-        raise ImportRejected(Phrase("w_draft"), plan.problems)  # said in the run's language
+    if plan.problems:  # said in the run's language
+        hints = [Phrase("hint_create_units")] if units.not_registered else []
+        raise ImportRejected(Phrase("w_draft"), plan.problems, hints)
     if dry_run:
         return result
     assert meeting.date is not None and meeting.title is not None
