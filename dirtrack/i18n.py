@@ -2243,6 +2243,7 @@ CLICK: tuple[Entry, ...] = (
     N_("(deprecated) "),
     N_("Try [blue]'{command_path} {help_option}'[/] for help."),
     N_("Aborted."),
+    N_("Error"),
     N_("Show this message and exit."),
     N_("Install completion for the current shell."),
     N_("Show completion for the current shell, to copy it or customize the installation."),

@@ -264,6 +264,8 @@ def test_a_usage_error_at_a_terminal_shows_the_usage(tmp_path: Path) -> None:
     assert "Cách dùng: dirtrack assign" in shown
     assert "Không có tùy chọn: --nope" in shown
     assert not shown.startswith("Error: ")
+    # the panel's title was Typer's English "Error" under --lang vi
+    assert "╭─ Lỗi ─" in shown and "Error" not in shown, shown
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

@@ -59,6 +59,7 @@ _TYPER_WORDS = (
     "DEPRECATED_STRING",
     "RICH_HELP",
     "ABORTED_TEXT",
+    "ERRORS_PANEL_TITLE",
 )
 
 
