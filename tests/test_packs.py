@@ -889,12 +889,22 @@ def smtp(request: pytest.FixtureRequest) -> Iterator[tuple[Inbox, int]]:
         controller.stop()
 
 
-def _mail_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, port: int, **more: str) -> None:
+def _mail_config(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    port: int,
+    *,
+    security: str = "none",
+    sender: str = "Văn phòng Tỉnh ủy <vp@tinhuy.vn>",
+    **more: str,
+) -> None:
+    """A configuration file whose [mail] is the server on ``port`` (``sender`` as TOML writes
+    it inside quotes: ``\\r\\n`` is a line break)."""
     config = tmp_path / "config.toml"
     extra = "".join(f'{k} = "{v}"\n' for k, v in more.items())
     config.write_text(
-        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
-        f'sender = "Văn phòng Tỉnh ủy <vp@tinhuy.vn>"\n{extra}',
+        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\n'
+        f'sender = "{sender}"\n{extra}',
         encoding="utf-8",
     )
     monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
@@ -1163,13 +1173,7 @@ def test_starttls_asked_of_a_server_without_it_is_named(
     """It said '… refused the message: STARTTLS extension not supported by server.', in
     English under --lang vi, though the server refused no message."""
     inbox, port = smtp
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "starttls"\n'
-        'sender = "VP <vp@tinhuy.vn>"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    _mail_config(tmp_path, monkeypatch, port, security="starttls", sender="VP <vp@tinhuy.vn>")
     for lang, said in (
         ("en", f'127.0.0.1:{port} does not offer STARTTLS, which [mail] security = "starttls"'),
         ("vi", f'127.0.0.1:{port} không hỗ trợ STARTTLS mà [mail] security = "starttls" yêu cầu'),
@@ -1205,17 +1209,12 @@ def test_a_sender_with_a_line_break_is_refused_before_anything_is_written(
     every workbook, then stopped on 'unexpected ValueError: Header values may not contain
     linefeed or carriage return characters'."""
     inbox, port = smtp
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[mail]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
-        'sender = "VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
+    _mail_config(tmp_path, monkeypatch, port, sender="VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn")
     folder = tmp_path / "p"
     message = quarter.fail("pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail")
     assert message == (
-        f"Error: {config}: mail.sender: 'VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn' is not an address "
+        f"Error: {tmp_path / 'config.toml'}: mail.sender: 'VP <vp@tinhuy.vn>\\r\\nBcc: an@btc.vn' "
+        "is not an address "
         "(Office <office@example.vn>)"
     )
     assert not folder.exists() and inbox.messages == []
