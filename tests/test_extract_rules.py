@@ -2219,3 +2219,25 @@ def test_completing_the_years_plan_is_due_at_the_years_end() -> None:
         " triển khai Kế hoạch kiểm điểm năm 2020 đến các cơ quan."
     )
     assert [due for _, _, due in named] == [None]
+
+
+def test_a_department_named_with_its_short_name_and_province_is_one_unit() -> None:
+    # the short name in brackets between the department and its province does not cut the name,
+    # and the short name written alone later is the same department
+    draft = extract(
+        "Sáng 14-10, Phó Chủ tịch UBND tỉnh Bình Phước Trần Văn Mai đã có buổi làm việc với Sở"
+        " Thông tin - Truyền thông (TT-TT) tỉnh Bình Phước.\nPhó Chủ tịch UBND tỉnh yêu cầu Sở"
+        " TT-TT rà soát hạ tầng số; tăng cường kiểm tra, đôn đốc các đơn vị ứng dụng CNTT."
+    )
+    full = "Sở Thông tin - Truyền thông tỉnh Bình Phước"
+    assert [u.name for u in draft.units] == [full]
+    assert [(d.unit, d.text) for d in draft.directives] == [
+        (full, "Sở TT-TT rà soát hạ tầng số"),
+        (full, "tăng cường kiểm tra, đôn đốc các đơn vị ứng dụng CNTT"),
+    ]
+    assert unit_key("Sở Nội vụ (NV) thành phố Cần Thơ") != unit_key("Sở Nội vụ")
+    found = directives(
+        "Ngày 3/4/2024, UBND thành phố họp. Chủ tịch UBND thành phố yêu cầu Sở Nội vụ TP Cần Thơ"
+        " rà soát biên chế."
+    )
+    assert found[0][0] == "Sở Nội vụ TP Cần Thơ"

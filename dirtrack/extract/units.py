@@ -145,7 +145,16 @@ _DEPARTMENTS_SHORT = (
     r"khcn",
     r"kh\s*(?:va|&)\s*cn",
     r"tt\s*(?:va|&)\s*tt",
+    r"thong tin\s*(?:&|-)\s*truyen thong",
+    r"tt\s*-\s*tt",
 )
+
+
+#: What may stand between a department and the province or city it belongs to: its short name
+#: in brackets ("Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai"), then the level.
+_DEPARTMENT_OF = re.compile(r"(?: \([^()]{1,15}\))? (?:tinh|thanh pho|tp\.?)(?= )")
+#: A short name in brackets inside a body's name, left out of the name the draft writes.
+_SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 
 
 #: The qualities a rating counts ("4 tốt", "3 không", "5 sạch"), after its number.
@@ -779,6 +788,16 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
+            elif head == "so":
+                # "Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai", "Sở Nội vụ TP Hải Phòng":
+                # the department of the province or city named right after it, with its short
+                # name in brackets between or not; the name is written without the brackets
+                level = _DEPARTMENT_OF.match(folded.key, end)
+                after = _place_after(sentence, level.end()) if level is not None else end
+                if level is not None and after > level.end():
+                    text = _SHORT_NAME_WITHIN.sub("", sentence[start:after])
+                    found.append(Mention(start, after, text, role, head))
+                    continue
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
