@@ -2241,3 +2241,17 @@ def test_a_department_named_with_its_short_name_and_province_is_one_unit() -> No
         " rà soát biên chế."
     )
     assert found[0][0] == "Sở Nội vụ TP Cần Thơ"
+
+
+def test_a_place_named_without_its_level_opening_a_shortcoming_owns_it() -> None:
+    # the text names the place with its level once, then by its name alone, as reports do
+    draft = extract(
+        "Chiều 9/10/2023, Thủ tướng Chính phủ làm việc với lãnh đạo tỉnh Nam Sơn. Năm 2023, tốc độ"
+        " tăng trưởng của tỉnh Nam Sơn đạt 6%. Tuy nhiên, Nam Sơn còn rất nhiều khó khăn, quy mô"
+        " kinh tế nhỏ. Theo đó, Nam Sơn mới chỉ triển khai cơ bản ở 3 huyện, các huyện còn lại"
+        " chưa triển khai đồng bộ."
+    )
+    assert [(lim.unit, lim.text[:30]) for lim in draft.limitations] == [
+        ("tỉnh Nam Sơn", "Nam Sơn còn rất nhiều khó khăn"),
+        ("tỉnh Nam Sơn", "Nam Sơn mới chỉ triển khai cơ "),
+    ]

@@ -513,6 +513,13 @@ _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
 _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
+#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,").
+_OPENS_CLAUSE = re.compile(
+    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay)"
+    r"\s*,\s*)*$"
+)
+#: The word right after a place's name; capitalised, the name goes on (a longer name, a person).
+_WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
@@ -1151,7 +1158,11 @@ class UnitResolver:
                     or _SPEAKER_BEFORE.search(before)
                     or _FRONTED_BEFORE.search(before)
                 ) and _MODAL_AFTER.match(folded, end)
-                if subject or _ASKED_BEFORE.search(before):
+                # "Tuy nhiên, Sơn La còn rất nhiều khó khăn", "Theo đó, Thạch Lâm mới chỉ triển
+                # khai ...": the place a clause opens on is what it says something of
+                after = _WORD_AFTER.match(sentence, end)
+                opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
+                if subject or opens or _ASKED_BEFORE.search(before):
                     extra.append(Mention(start, end, m.group(), "internal", "place name"))
         return sorted([*found, *extra], key=lambda mn: mn.start) if extra else found
 
