@@ -2255,3 +2255,18 @@ def test_a_place_named_without_its_level_opening_a_shortcoming_owns_it() -> None
         ("tỉnh Nam Sơn", "Nam Sơn còn rất nhiều khó khăn"),
         ("tỉnh Nam Sơn", "Nam Sơn mới chỉ triển khai cơ "),
     ]
+
+
+def test_a_party_inspection_committee_asks_the_body_it_inspected() -> None:
+    found = directives(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18. Qua xem xét kết quả giám sát,"
+        " UBKT Trung ương yêu cầu Ban Thường vụ Tỉnh ủy Nam Sơn kiểm điểm nghiêm túc, rút kinh"
+        " nghiệm sâu sắc."
+    )
+    assert found == [
+        (
+            "Tỉnh ủy Nam Sơn",
+            "Ban Thường vụ Tỉnh ủy Nam Sơn kiểm điểm nghiêm túc, rút kinh nghiệm sâu sắc",
+            None,
+        )
+    ]

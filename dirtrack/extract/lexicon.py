@@ -404,6 +404,9 @@ LEADER_BODY_SPEAKS = re.compile(
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|(?:tinh|huyen|thanh|thi) uy|"
     r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
+    # a party inspection committee, over the bodies it inspected ("UBKT Trung ương yêu cầu Ban
+    # Thường vụ Tỉnh ủy X kiểm điểm ...")
+    r"uy ban kiem tra|ubkt|"
     # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"
