@@ -2270,3 +2270,23 @@ def test_a_party_inspection_committee_asks_the_body_it_inspected() -> None:
             None,
         )
     ]
+
+
+def test_what_an_inspection_finds_after_the_merits_is_a_shortcoming_of_the_body_found() -> None:
+    draft = extract(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18. Qua xem xét kết quả giám sát,"
+        " UBKT Trung ương nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy Nam Sơn đã có"
+        " một số vi phạm, khuyết điểm trong ban hành và thực hiện Quy chế làm việc."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        (
+            "Tỉnh ủy Nam Sơn",
+            "Ban Thường vụ Tỉnh ủy Nam Sơn đã có một số vi phạm, khuyết điểm trong ban hành và"
+            " thực hiện Quy chế làm việc",
+        )
+    ]
+    # what it finds well done is no shortcoming
+    assert not extract(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp. UBKT Trung ương nhận thấy Ban Thường vụ"
+        " Tỉnh ủy Nam Sơn đã thực hiện tốt Quy chế làm việc."
+    ).limitations
