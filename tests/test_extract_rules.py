@@ -2290,3 +2290,23 @@ def test_what_an_inspection_finds_after_the_merits_is_a_shortcoming_of_the_body_
         "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp. UBKT Trung ương nhận thấy Ban Thường vụ"
         " Tỉnh ủy Nam Sơn đã thực hiện tốt Quy chế làm việc."
     ).limitations
+
+
+def test_a_two_word_name_after_a_provinces_committee_is_its_head_not_a_province() -> None:
+    # no province is called "Nguyễn Bốn": the chairman, named after his title; "tỉnh Hà Tĩnh"
+    # opens on a family name too, and is a province
+    draft = extract(
+        "Sáng 20/12/2018, UBND tỉnh tổ chức hội nghị tổng kết năm 2018. Phó Bí thư Tỉnh ủy, Chủ"
+        " tịch UBND tỉnh Nguyễn Bốn chủ trì hội nghị. Chủ tịch UBND tỉnh Nguyễn Bốn yêu cầu các"
+        " huyện phải lập biên bản vi phạm ngay từ đầu. UBND tỉnh sẽ tiếp tục chỉ đạo."
+    )
+    assert draft.meeting.chair == "Nguyễn Bốn"
+    assert [u.name for u in draft.units] == ["UBND tỉnh"]
+    assert [p.name for p in find_persons("Chủ tịch UBND tỉnh Hà Tĩnh yêu cầu các sở")] == []
+    # the same person written short later ("Nguyễn Minh" of "Nguyễn Minh Tiến") is that person
+    short = extract(
+        "Ngày 28/12/2018, Sở Tài chính tổ chức hội nghị tổng kết. Đồng chí Nguyễn Minh Tiến, Phó"
+        " Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị. Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh"
+        " Nguyễn Minh đề nghị toàn ngành tiếp tục đổi mới lề lối làm việc."
+    )
+    assert short.meeting.chair == "Nguyễn Minh Tiến"

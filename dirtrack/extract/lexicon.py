@@ -30,6 +30,24 @@ SURNAMES = frozenset(
     """.split()
 )
 
+#: The provinces and centrally-run cities (keys, without their level; before and after the merger
+#: of 2025, whose 34 kept the names of 34 of these). A name after "tỉnh" that opens on a family
+#: name and is none of them is a person ("Chủ tịch UBND tỉnh Nguyễn Bốn"), where "tỉnh Hà Tĩnh",
+#: "tỉnh Thái Bình", "tỉnh Lai Châu" are provinces.
+PROVINCES = frozenset(
+    name.strip()
+    for name in """
+    an giang|ba ria vung tau|ba ria - vung tau|bac giang|bac kan|bac can|bac lieu|bac ninh|ben tre|
+    binh dinh|binh duong|binh phuoc|binh thuan|ca mau|can tho|cao bang|da nang|dak lak|dac lac|
+    dak nong|dac nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha noi|ha tinh|
+    hai duong|hai phong|hau giang|hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|
+    lam dong|lang son|lao cai|long an|nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen|
+    quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh|thai binh|
+    thai nguyen|thanh hoa|thua thien hue|thua thien - hue|hue|tien giang|ho chi minh|tra vinh|
+    tuyen quang|vinh long|vinh phuc|yen bai
+    """.split("|")
+)
+
 #: Words that open a position title (``Phó``, ``Bí thư``, ``Chủ tịch``, ``Ủy viên``...).
 TITLE_HEADS = (
     "pho",

@@ -55,6 +55,7 @@ from dirtrack.extract.lexicon import (
     MEETING_NOUN,
     MEETING_SPAN,
     PERSON_INTRO,
+    PROVINCES,
     SURNAMES,
     TITLE_BIGRAMS,
     TITLE_HEAD_RE,
@@ -276,7 +277,18 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
-        if _LEVEL_WORD.search(key[: tok.start]) and (j - i == 2 or not title):
+        person_of_province = (
+            title is not None
+            and j - i == 2
+            and toks[i].key in SURNAMES
+            and f"{toks[i].key} {toks[i + 1].key}" not in PROVINCES
+            and re.search(r"\btinh\s*$", key[: tok.start]) is not None
+        )  # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so
+        if (
+            _LEVEL_WORD.search(key[: tok.start])
+            and (j - i == 2 or not title)
+            and not (person_of_province)
+        ):
             # "tỉnh Hậu Giang", and a ward or commune named after a person ("HĐND phường Phạm
             # Đình Hổ", "UBND phường Nguyễn Trung Trực"): a place; a person written after a
             # level word has a title before it ("Chủ tịch UBND xã Lê Văn Tám")
@@ -426,6 +438,13 @@ def choose_chair(
             best_source = sources.get(pkey)
             if weight == 1.0 and (best_source is None or score > best_source[0]):
                 sources[pkey] = (score, sentence)
+    for short in [k for k in scores if len(k.split()) == 2]:
+        longer = [k for k in scores if k.startswith(short + " ")]
+        if len(longer) == 1:
+            # "Phó Chủ tịch UBND tỉnh Nguyễn Minh đề nghị", after "Nguyễn Minh Tiến": the one
+            # person whose name its two words begin, written short
+            scores[longer[0]] += scores.pop(short)
+            titles.setdefault(longer[0], []).extend(titles.pop(short, []))
     if not scores:
         return None, None, None
     best = max(scores, key=lambda k: (scores[k], -len(names[k])))

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
-from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, CONTRAST_WORDS, SURNAMES
+from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, CONTRAST_WORDS, PROVINCES, SURNAMES
 from dirtrack.text import fold_words
 
 Role = Literal[
@@ -664,6 +664,8 @@ def _strip_plural(text: str) -> str:
 # --- finding --------------------------------------------------------------------------------
 
 
+#: The level of a province, ending what comes before a name.
+_PROVINCE_LEVEL_END = re.compile(r"\btinh$")
 #: Cities written short after their level or committee ("Thành ủy TPHCM", "UBND TP HCM").
 _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 
@@ -724,6 +726,13 @@ def _place_after(raw: str, end: int) -> int:
         stop = end + tok.end
     if len(taken) >= 3 and taken[0] in SURNAMES:
         return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
+    if (
+        len(taken) == 2
+        and taken[0] in SURNAMES
+        and " ".join(taken) not in PROVINCES
+        and _PROVINCE_LEVEL_END.search(fold_aligned(raw[max(0, end - 8) : end]))
+    ):
+        return end  # "Chủ tịch UBND tỉnh Nguyễn Bốn": the person, no province of that name
     return stop
 
 
