@@ -9,6 +9,7 @@ Keys are matched against :func:`dirtrack.extract.folding.fold_aligned` text, so 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
 def words(*alternatives: str) -> str:
@@ -47,6 +48,13 @@ PROVINCES = frozenset(
     tuyen quang|vinh long|vinh phuc|yen bai
     """.split("|")
 )
+
+
+def person_not_province(keys: Sequence[str]) -> bool:
+    """Whether two name words after "tỉnh" are a person's ("Nguyễn Bốn"): they open on a family
+    name and no province is named so ("Hà Tĩnh", "Thái Bình" are provinces)."""
+    return len(keys) == 2 and keys[0] in SURNAMES and " ".join(keys) not in PROVINCES
+
 
 #: Words that open a position title (``Phó``, ``Bí thư``, ``Chủ tịch``, ``Ủy viên``...).
 TITLE_HEADS = (

@@ -55,7 +55,6 @@ from dirtrack.extract.lexicon import (
     MEETING_NOUN,
     MEETING_SPAN,
     PERSON_INTRO,
-    PROVINCES,
     SURNAMES,
     TITLE_BIGRAMS,
     TITLE_HEAD_RE,
@@ -63,6 +62,7 @@ from dirtrack.extract.lexicon import (
     TITLE_LOWER_WORDS,
     TITLE_RANK,
     YEAR_MENTION,
+    person_not_province,
     words,
 )
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
@@ -277,17 +277,16 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
-        person_of_province = (
+        # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so, the person after the title
+        heads_province = (
             title is not None
-            and j - i == 2
-            and toks[i].key in SURNAMES
-            and f"{toks[i].key} {toks[i + 1].key}" not in PROVINCES
+            and person_not_province([t.key for t in toks[i:j]])
             and re.search(r"\btinh\s*$", key[: tok.start]) is not None
-        )  # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so
+        )
         if (
             _LEVEL_WORD.search(key[: tok.start])
             and (j - i == 2 or not title)
-            and not (person_of_province)
+            and not heads_province
         ):
             # "tỉnh Hậu Giang", and a ward or commune named after a person ("HĐND phường Phạm
             # Đình Hổ", "UBND phường Nguyễn Trung Trực"): a place; a person written after a

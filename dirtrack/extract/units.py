@@ -39,7 +39,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
-from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, CONTRAST_WORDS, PROVINCES, SURNAMES
+from dirtrack.extract.lexicon import (
+    COLLECTIVE_SUBJECT,
+    CONTRAST_WORDS,
+    SURNAMES,
+    person_not_province,
+)
 from dirtrack.text import fold_words
 
 Role = Literal[
@@ -726,11 +731,8 @@ def _place_after(raw: str, end: int) -> int:
         stop = end + tok.end
     if len(taken) >= 3 and taken[0] in SURNAMES:
         return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
-    if (
-        len(taken) == 2
-        and taken[0] in SURNAMES
-        and " ".join(taken) not in PROVINCES
-        and _PROVINCE_LEVEL_END.search(fold_aligned(raw[max(0, end - 8) : end]))
+    if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
+        fold_aligned(raw[max(0, end - 8) : end])
     ):
         return end  # "Chủ tịch UBND tỉnh Nguyễn Bốn": the person, no province of that name
     return stop
