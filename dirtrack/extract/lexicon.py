@@ -286,6 +286,8 @@ NEGATIVE = re.compile(
         "sai sot",
         "vi pham",
         "con nang ve",
+        "con rat nang ne",
+        "con nang ne",
         "khong dam bao",
         "khong kip thoi",
         "lung tung",
