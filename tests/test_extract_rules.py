@@ -2319,3 +2319,12 @@ def test_work_still_heavy_is_a_shortcoming() -> None:
         " việc còn rất nặng nề."
     )
     assert "Khối lượng công việc còn rất nặng nề" in [lim.text for lim in draft.limitations]
+
+
+def test_a_place_named_by_its_level_orders_the_bodies_under_it() -> None:
+    found = directives(
+        "Sáng 15/2/2019, UBND thành phố tổ chức họp rút kinh nghiệm ngày ra quân đầu năm. Từ đó,"
+        " thành phố chỉ đạo các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới."
+    )
+    # the task, to no one unit ("các xã, phường" are every commune and ward)
+    assert found == [(None, "các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới", None)]
