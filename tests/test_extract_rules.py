@@ -2312,15 +2312,6 @@ def test_a_two_word_name_after_a_provinces_committee_is_its_head_not_a_province(
     assert short.meeting.chair == "Nguyễn Minh Tiến"
 
 
-def test_work_still_heavy_is_a_shortcoming() -> None:
-    draft = extract(
-        "Sáng 1/6/2019, Bí thư Huyện ủy kiểm tra công tác xây dựng nông thôn mới tại xã An Phú."
-        " Theo đó, thôn Đông và thôn Nam gần như chưa triển khai nội dung nào. Khối lượng công"
-        " việc còn rất nặng nề."
-    )
-    assert "Khối lượng công việc còn rất nặng nề" in [lim.text for lim in draft.limitations]
-
-
 def test_a_place_named_by_its_level_orders_the_bodies_under_it() -> None:
     found = directives(
         "Sáng 15/2/2019, UBND thành phố tổ chức họp rút kinh nghiệm ngày ra quân đầu năm. Từ đó,"

@@ -286,8 +286,6 @@ NEGATIVE = re.compile(
         "sai sot",
         "vi pham",
         "con nang ve",
-        "con rat nang ne",
-        "con nang ne",
         "khong dam bao",
         "khong kip thoi",
         "lung tung",
