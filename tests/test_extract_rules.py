@@ -2219,3 +2219,102 @@ def test_completing_the_years_plan_is_due_at_the_years_end() -> None:
         " triển khai Kế hoạch kiểm điểm năm 2020 đến các cơ quan."
     )
     assert [due for _, _, due in named] == [None]
+
+
+def test_a_department_named_with_its_short_name_and_province_is_one_unit() -> None:
+    # the short name in brackets between the department and its province does not cut the name,
+    # and the short name written alone later is the same department
+    draft = extract(
+        "Sáng 14-10, Phó Chủ tịch UBND tỉnh Bình Phước Trần Văn Mai đã có buổi làm việc với Sở"
+        " Thông tin - Truyền thông (TT-TT) tỉnh Bình Phước.\nPhó Chủ tịch UBND tỉnh yêu cầu Sở"
+        " TT-TT rà soát hạ tầng số; tăng cường kiểm tra, đôn đốc các đơn vị ứng dụng CNTT."
+    )
+    full = "Sở Thông tin - Truyền thông tỉnh Bình Phước"
+    assert [u.name for u in draft.units] == [full]
+    assert [(d.unit, d.text) for d in draft.directives] == [
+        (full, "Sở TT-TT rà soát hạ tầng số"),
+        (full, "tăng cường kiểm tra, đôn đốc các đơn vị ứng dụng CNTT"),
+    ]
+    found = directives(
+        "Ngày 3/4/2024, UBND thành phố họp. Chủ tịch UBND thành phố yêu cầu Sở Nội vụ TP Cần Thơ"
+        " rà soát biên chế."
+    )
+    assert found[0][0] == "Sở Nội vụ TP Cần Thơ"
+
+
+def test_a_place_named_without_its_level_opening_a_shortcoming_owns_it() -> None:
+    # the text names the place with its level once, then by its name alone, as reports do
+    draft = extract(
+        "Chiều 9/10/2023, Thủ tướng Chính phủ làm việc với lãnh đạo tỉnh Nam Sơn. Năm 2023, tốc độ"
+        " tăng trưởng của tỉnh Nam Sơn đạt 6%. Tuy nhiên, Nam Sơn còn rất nhiều khó khăn, quy mô"
+        " kinh tế nhỏ. Theo đó, Nam Sơn mới chỉ triển khai cơ bản ở 3 huyện, các huyện còn lại"
+        " chưa triển khai đồng bộ."
+    )
+    assert [(lim.unit, lim.text[:30]) for lim in draft.limitations] == [
+        ("tỉnh Nam Sơn", "Nam Sơn còn rất nhiều khó khăn"),
+        ("tỉnh Nam Sơn", "Nam Sơn mới chỉ triển khai cơ "),
+    ]
+
+
+def test_a_party_inspection_committee_asks_the_body_it_inspected() -> None:
+    found = directives(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18. Qua xem xét kết quả giám sát,"
+        " UBKT Trung ương yêu cầu Ban Thường vụ Tỉnh ủy Nam Sơn kiểm điểm nghiêm túc, rút kinh"
+        " nghiệm sâu sắc."
+    )
+    assert found == [
+        (
+            "Tỉnh ủy Nam Sơn",
+            "Ban Thường vụ Tỉnh ủy Nam Sơn kiểm điểm nghiêm túc, rút kinh nghiệm sâu sắc",
+            None,
+        )
+    ]
+
+
+def test_what_an_inspection_finds_after_the_merits_is_a_shortcoming_of_the_body_found() -> None:
+    draft = extract(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18. Qua xem xét kết quả giám sát,"
+        " UBKT Trung ương nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy Nam Sơn đã có"
+        " một số vi phạm, khuyết điểm trong ban hành và thực hiện Quy chế làm việc."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        (
+            "Tỉnh ủy Nam Sơn",
+            "Ban Thường vụ Tỉnh ủy Nam Sơn đã có một số vi phạm, khuyết điểm trong ban hành và"
+            " thực hiện Quy chế làm việc",
+        )
+    ]
+    # what it finds well done is no shortcoming
+    assert not extract(
+        "Chiều 11/8/2024, Ủy ban Kiểm tra Trung ương họp. UBKT Trung ương nhận thấy Ban Thường vụ"
+        " Tỉnh ủy Nam Sơn đã thực hiện tốt Quy chế làm việc."
+    ).limitations
+
+
+def test_a_two_word_name_after_a_provinces_committee_is_its_head_not_a_province() -> None:
+    # no province is called "Nguyễn Bốn": the chairman, named after his title; "tỉnh Hà Tĩnh"
+    # opens on a family name too, and is a province
+    draft = extract(
+        "Sáng 20/12/2018, UBND tỉnh tổ chức hội nghị tổng kết năm 2018. Phó Bí thư Tỉnh ủy, Chủ"
+        " tịch UBND tỉnh Nguyễn Bốn chủ trì hội nghị. Chủ tịch UBND tỉnh Nguyễn Bốn yêu cầu các"
+        " huyện phải lập biên bản vi phạm ngay từ đầu. UBND tỉnh sẽ tiếp tục chỉ đạo."
+    )
+    assert draft.meeting.chair == "Nguyễn Bốn"
+    assert [u.name for u in draft.units] == ["UBND tỉnh"]
+    assert [p.name for p in find_persons("Chủ tịch UBND tỉnh Hà Tĩnh yêu cầu các sở")] == []
+    # the same person written short later ("Nguyễn Minh" of "Nguyễn Minh Tiến") is that person
+    short = extract(
+        "Ngày 28/12/2018, Sở Tài chính tổ chức hội nghị tổng kết. Đồng chí Nguyễn Minh Tiến, Phó"
+        " Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị. Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh"
+        " Nguyễn Minh đề nghị toàn ngành tiếp tục đổi mới lề lối làm việc."
+    )
+    assert short.meeting.chair == "Nguyễn Minh Tiến"
+
+
+def test_a_place_named_by_its_level_orders_the_bodies_under_it() -> None:
+    found = directives(
+        "Sáng 15/2/2019, UBND thành phố tổ chức họp rút kinh nghiệm ngày ra quân đầu năm. Từ đó,"
+        " thành phố chỉ đạo các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới."
+    )
+    # the task, to no one unit ("các xã, phường" are every commune and ward)
+    assert found == [(None, "các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới", None)]

@@ -133,6 +133,13 @@ _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
 _REPORTED_AFTER = re.compile(r"\s+(?:duoc|da|dang|bi)\b")
 _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)?\s+")
+#: What an inspection or a supervision finds, after the merits it weighs first ("UBKT Trung ương
+#: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
+#: ..."): what follows is the finding, its subject the body found at fault, not the finder.
+_FINDS = re.compile(
+    r"\bnhận thấy\s*[:,]?\s+"
+    r"(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
+)
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
     r"\W*(?:trong|tai)\s+(?:buoi hop|cuoc hop|hoi nghi|buoi lam viec|phien hop)\s*,\s*"
@@ -561,13 +568,14 @@ def extract_limitations(
                         add(sentence, clause, active)
                 continue
             concedes = _CONCEDES.search(low)
-            inside = _CONTRAST_INSIDE.search(low) or concedes
+            finds = _FINDS.search(low)
+            inside = _CONTRAST_INSIDE.search(low) or concedes or finds
             if inside and not modal and _negative(key, low, inside.end()):
                 # "mặc dù huyện đã ..., song các vấn đề như X vẫn chưa ...; Y chưa ...": what
                 # follows the contrast is the limitation, and so are the next negative clauses;
                 # "... đánh giá cao kết quả Ban X đã thực hiện, tuy nhiên, việc Y còn thiếu sót":
                 # what names no unit is about the unit whose work was weighed before it
-                if active is None:
+                if active is None and inside is not finds:
                     weighed = [
                         m
                         for m in resolver.mentions(sentence)

@@ -9,6 +9,7 @@ Keys are matched against :func:`dirtrack.extract.folding.fold_aligned` text, so 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
 def words(*alternatives: str) -> str:
@@ -29,6 +30,31 @@ SURNAMES = frozenset(
     au diep dong dam dau be ma cam loc thach danh khuc tiet lieu man thieu ung yen tieu son
     """.split()
 )
+
+#: The provinces and centrally-run cities (keys, without their level; before and after the merger
+#: of 2025, whose 34 kept the names of 34 of these). A name after "tỉnh" that opens on a family
+#: name and is none of them is a person ("Chủ tịch UBND tỉnh Nguyễn Bốn"), where "tỉnh Hà Tĩnh",
+#: "tỉnh Thái Bình", "tỉnh Lai Châu" are provinces.
+PROVINCES = frozenset(
+    name.strip()
+    for name in """
+    an giang|ba ria vung tau|ba ria - vung tau|bac giang|bac kan|bac can|bac lieu|bac ninh|ben tre|
+    binh dinh|binh duong|binh phuoc|binh thuan|ca mau|can tho|cao bang|da nang|dak lak|dac lac|
+    dak nong|dac nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha noi|ha tinh|
+    hai duong|hai phong|hau giang|hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|
+    lam dong|lang son|lao cai|long an|nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen|
+    quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh|thai binh|
+    thai nguyen|thanh hoa|thua thien hue|thua thien - hue|hue|tien giang|ho chi minh|tra vinh|
+    tuyen quang|vinh long|vinh phuc|yen bai
+    """.split("|")
+)
+
+
+def person_not_province(keys: Sequence[str]) -> bool:
+    """Whether two name words after "tỉnh" are a person's ("Nguyễn Bốn"): they open on a family
+    name and no province is named so ("Hà Tĩnh", "Thái Bình" are provinces)."""
+    return len(keys) == 2 and keys[0] in SURNAMES and " ".join(keys) not in PROVINCES
+
 
 #: Words that open a position title (``Phó``, ``Bí thư``, ``Chủ tịch``, ``Ủy viên``...).
 TITLE_HEADS = (
@@ -383,10 +409,14 @@ def leader_named(key: str, low: str, start: int = 0, end: int | None = None) -> 
 
 #: A province's, district's or city's committee that "đề nghị" / "chỉ đạo" the bodies under it
 #: ("UBND tỉnh Phú Yên đề nghị các sở, ban, ngành, địa phương rà soát ..."): it orders, where a
-#: unit below proposes to the one above it and "đã chỉ đạo" reports. The match ends at the verb.
+#: unit below proposes to the one above it and "đã chỉ đạo" reports; so does the place itself
+#: named by its level at a clause's start ("Từ đó, thành phố chỉ đạo các xã, phường ..."). The
+#: match ends at the verb.
 SUPERIOR_ORDERS = re.compile(
-    r"(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) (?:tinh|huyen|thanh pho|thi xa|"
-    r"quan|tp|tx)\b(?:(?!\b(?:da|duoc|vua|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
+    r"(?:(?<!van phong )(?<!cua )(?<!duoc )\b(?:ubnd|uy ban nhan dan) "
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx)|"
+    r"(?:^|(?<=, ))(?:tinh|huyen|thanh pho|thi xa|quan))"
+    r"\b(?:(?!\b(?:da|duoc|vua|co|van ban)\b)[^,;.:]){0,25}?\b(?:de nghi|chi dao)\b"
     r"(?=\s+(?:cac|toan the)\s+(?:so|ban|nganh|dia phuong|don vi|huyen|xa|phuong|phong|co quan)\b)"
 )
 #: A leadership body giving a directive ("Thường trực HĐND huyện đề nghị ..."), unless it is the
@@ -404,6 +434,9 @@ LEADER_BODY_SPEAKS = re.compile(
     r"(?:tinh|huyen|thanh pho|thi xa|quan|tp|tx|xa|phuong|thi tran)|(?:tinh|huyen|thanh|thi) uy|"
     r"hoi nghi|cuoc hop|"
     r"phien hop|ban chi dao|bo chinh tri|ban bi thu|chinh phu|"
+    # a party inspection committee, over the bodies it inspected ("UBKT Trung ương yêu cầu Ban
+    # Thường vụ Tỉnh ủy X kiểm điểm ...")
+    r"uy ban kiem tra|ubkt|"
     # a party board ("Ban Dân vận Thành ủy yêu cầu ...", "Ngoài ra, ban yêu cầu ...")
     r"ban (?:to chuc|tuyen giao|dan van|noi chinh|kinh te|tuyen giao va dan van)|"
     r"(?:^|, )ban(?= (?:yeu cau|de nghi)))\b"

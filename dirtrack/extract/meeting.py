@@ -62,6 +62,7 @@ from dirtrack.extract.lexicon import (
     TITLE_LOWER_WORDS,
     TITLE_RANK,
     YEAR_MENTION,
+    person_not_province,
     words,
 )
 from dirtrack.periods import FIRST_YEAR, LAST_YEAR
@@ -276,7 +277,17 @@ def find_persons(sentence: str) -> list[Person]:
             i = j  # "đường sắt Cát Linh – Hà Đông": the two ends of a route, places
             continue
         title, title_start = _title_before(sentence, toks, i)
-        if _LEVEL_WORD.search(key[: tok.start]) and (j - i == 2 or not title):
+        # "Chủ tịch UBND tỉnh Nguyễn Bốn": no province is named so, the person after the title
+        heads_province = (
+            title is not None
+            and person_not_province([t.key for t in toks[i:j]])
+            and re.search(r"\btinh\s*$", key[: tok.start]) is not None
+        )
+        if (
+            _LEVEL_WORD.search(key[: tok.start])
+            and (j - i == 2 or not title)
+            and not heads_province
+        ):
             # "tỉnh Hậu Giang", and a ward or commune named after a person ("HĐND phường Phạm
             # Đình Hổ", "UBND phường Nguyễn Trung Trực"): a place; a person written after a
             # level word has a title before it ("Chủ tịch UBND xã Lê Văn Tám")
@@ -426,6 +437,13 @@ def choose_chair(
             best_source = sources.get(pkey)
             if weight == 1.0 and (best_source is None or score > best_source[0]):
                 sources[pkey] = (score, sentence)
+    for short in [k for k in scores if len(k.split()) == 2]:
+        longer = [k for k in scores if k.startswith(short + " ")]
+        if len(longer) == 1:
+            # "Phó Chủ tịch UBND tỉnh Nguyễn Minh đề nghị", after "Nguyễn Minh Tiến": the one
+            # person whose name its two words begin, written short
+            scores[longer[0]] += scores.pop(short)
+            titles.setdefault(longer[0], []).extend(titles.pop(short, []))
     if not scores:
         return None, None, None
     best = max(scores, key=lambda k: (scores[k], -len(names[k])))

@@ -39,7 +39,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dirtrack.extract.folding import Folded, fold_aligned, lower_aligned, tokens
-from dirtrack.extract.lexicon import COLLECTIVE_SUBJECT, CONTRAST_WORDS, SURNAMES
+from dirtrack.extract.lexicon import (
+    COLLECTIVE_SUBJECT,
+    CONTRAST_WORDS,
+    SURNAMES,
+    person_not_province,
+)
 from dirtrack.text import fold_words
 
 Role = Literal[
@@ -145,7 +150,16 @@ _DEPARTMENTS_SHORT = (
     r"khcn",
     r"kh\s*(?:va|&)\s*cn",
     r"tt\s*(?:va|&)\s*tt",
+    r"thong tin\s*(?:&|-)\s*truyen thong",
+    r"tt\s*-\s*tt",
 )
+
+
+#: What may stand between a department and the province or city it belongs to: its short name
+#: in brackets ("Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai"), then the level.
+_DEPARTMENT_OF = re.compile(r"(?: \([^()]{1,15}\))? (?:tinh|thanh pho|tp\.?)(?= )")
+#: A short name in brackets inside a body's name, left out of the name the draft writes.
+_SHORT_NAME_WITHIN = re.compile(r" \([^()]{1,15}\)(?= )")
 
 
 #: The qualities a rating counts ("4 tốt", "3 không", "5 sạch"), after its number.
@@ -504,6 +518,13 @@ _CONTRAST_START = re.compile(
     rf"(?:^|[.;:])\W*(?:{CONTRAST_WORDS}|ben canh [^.;:,]{{0,60}}|ngoai ra),\s*$"
 )
 _ASKED_BEFORE = re.compile(r"\b(?:de nghi|yeu cau)\s+$")
+#: A clause's start, after the connectives that may open it ("Theo đó,", "Tuy nhiên,").
+_OPENS_CLAUSE = re.compile(
+    rf"(?:^|[.;:])\W*(?:(?:{CONTRAST_WORDS}|theo do|ngoai ra|dong thoi|hien nay|do do|vi vay)"
+    r"\s*,\s*)*$"
+)
+#: The word right after a place's name; capitalised, the name goes on (a longer name, a person).
+_WORD_AFTER = re.compile(r"\s*[-–]?\s*(\w)")
 _PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung|moi)\s*$")
 _ORGANIZER_AFTER = re.compile(r"^\s*(?:da\s+)?(?:to chuc|chu tri|phoi hop to chuc)\b")
 _LEVEL_KEYS = ("tinh uy", "thanh uy", "thi uy", "huyen uy", "quan uy")
@@ -648,6 +669,8 @@ def _strip_plural(text: str) -> str:
 # --- finding --------------------------------------------------------------------------------
 
 
+#: The level of a province, ending what comes before a name.
+_PROVINCE_LEVEL_END = re.compile(r"\btinh$")
 #: Cities written short after their level or committee ("Thành ủy TPHCM", "UBND TP HCM").
 _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 
@@ -708,6 +731,10 @@ def _place_after(raw: str, end: int) -> int:
         stop = end + tok.end
     if len(taken) >= 3 and taken[0] in SURNAMES:
         return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
+    if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
+        fold_aligned(raw[max(0, end - 8) : end])
+    ):
+        return end  # "Chủ tịch UBND tỉnh Nguyễn Bốn": the person, no province of that name
     return stop
 
 
@@ -779,6 +806,16 @@ def find_raw(sentence: str) -> list[Mention]:
                 "đòan",
             ):
                 continue  # "dự đoán", "đoạn": not a delegation
+            elif head == "so":
+                # "Sở Thông tin - Truyền thông (TT-TT) tỉnh Đồng Nai", "Sở Nội vụ TP Hải Phòng":
+                # the department of the province or city named right after it, with its short
+                # name in brackets between or not; the name is written without the brackets
+                level = _DEPARTMENT_OF.match(folded.key, end)
+                after = _place_after(sentence, level.end()) if level is not None else end
+                if level is not None and after > level.end():
+                    text = _SHORT_NAME_WITHIN.sub("", sentence[start:after])
+                    found.append(Mention(start, after, text, role, head))
+                    continue
             elif head in ("chi bo", "truong"):
                 end = _place_after(sentence, end)
                 if end == m.end() and not m.group()[-1].isdigit():
@@ -1132,7 +1169,11 @@ class UnitResolver:
                     or _SPEAKER_BEFORE.search(before)
                     or _FRONTED_BEFORE.search(before)
                 ) and _MODAL_AFTER.match(folded, end)
-                if subject or _ASKED_BEFORE.search(before):
+                # "Tuy nhiên, Sơn La còn rất nhiều khó khăn", "Theo đó, Thạch Lâm mới chỉ triển
+                # khai ...": the place a clause opens on is what it says something of
+                after = _WORD_AFTER.match(sentence, end)
+                opens = _OPENS_CLAUSE.search(before) and not (after and after[1].isupper())
+                if subject or opens or _ASKED_BEFORE.search(before):
                     extra.append(Mention(start, end, m.group(), "internal", "place name"))
         return sorted([*found, *extra], key=lambda mn: mn.start) if extra else found
 
