@@ -698,7 +698,10 @@ def test_field_list_names_its_column_as_a_fields_name() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "headers"),
-    [("vi", ["Thiết lập", "Giá trị", "Nguồn", "Từ"]), ("en", ["Setting", "Value", "Source", "From"])],
+    [
+        ("vi", ["Thiết lập", "Giá trị", "Nguồn", "Từ"]),
+        ("en", ["Setting", "Value", "Source", "From"]),
+    ],
 )
 def test_config_keeps_every_column_at_80_columns(
     config_file: Path, monkeypatch: pytest.MonkeyPatch, lang: str, headers: list[str]
