@@ -241,6 +241,30 @@ def test_shipped_templates_are_the_default_layout() -> None:
             ]
 
 
+def test_make_templates_writes_the_same_bytes_for_the_same_layout() -> None:
+    # Each `make templates` wrote new bytes for the same content (the time of day in every part
+    # of the zip, and in File > Properties): git saw four changed files after every run. Now
+    # every part and the properties carry one fixed day, so the bytes follow the content.
+    import zipfile
+    from datetime import UTC
+
+    from dirtrack.render.docx_template import TEMPLATES_MADE
+
+    for kind in KINDS:
+        for lang in LANGS:
+            made = default_template(kind, lang)
+            with zipfile.ZipFile(io.BytesIO(made)) as archive:
+                names = archive.namelist()
+                assert names[0] == "[Content_Types].xml"
+                assert {i.date_time for i in archive.infolist()} == {TEMPLATES_MADE.timetuple()[:6]}
+            properties = Document(io.BytesIO(made)).core_properties
+            made_on = TEMPLATES_MADE.replace(tzinfo=UTC)  # the file says UTC
+            assert properties.created == properties.modified == made_on
+            assert default_template(kind, lang) == made
+            with zipfile.ZipFile(io.BytesIO(shipped_template(kind, lang))) as archive:
+                assert archive.namelist() == names  # the shipped ones, made so
+
+
 def test_office_template_copied_out_and_used(chaired: Cli, tmp_path: Path) -> None:
     chaired.ok(*PARTY)
     mine = tmp_path / "mau.docx"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -348,9 +349,33 @@ def default_template(kind: str, lang: str) -> bytes:
             for mark, placeholder in _MARKS.items():
                 if mark in run.text:
                     run.text = run.text.replace(mark, placeholder)
+    props = doc.core_properties  # made on a fixed day, not each time `make templates` runs
+    props.created = props.modified = TEMPLATES_MADE
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip(buffer.getvalue())
+
+
+# The day the shipped templates say they were made, and the date of each part of their zip: the
+# same content gives the same bytes, so `make templates` run again leaves git status clean.
+TEMPLATES_MADE = datetime(2026, 1, 1)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """``data`` (a .docx) again with every part dated :data:`TEMPLATES_MADE`, in the order
+    python-docx wrote them, as a Unix zip: its bytes depend on its content only."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            fixed = zipfile.ZipInfo(item.filename, date_time=TEMPLATES_MADE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 3
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(item))
+    return out.getvalue()
 
 
 def _recipients(doc: Any, head: Any, usable: float, label: str, mark: Any) -> None:
