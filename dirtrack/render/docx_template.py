@@ -195,7 +195,8 @@ def _sign_on_it(doc: Any) -> None:
     if not marks:
         return
     holder = marks[0].getparent()
-    for mark in holder.xpath(f"./w:bookmarkStart[@w:name='{_BODY_END}'] | ./w:bookmarkEnd"):
+    end = holder.xpath("./w:bookmarkEnd[@w:id='0']")
+    for mark in [marks[0], *end[:1]]:
         holder.remove(mark)
     wide = holder.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
     if wide is None or holder.getparent() is not body:
