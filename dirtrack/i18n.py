@@ -709,6 +709,27 @@ TEXT.update(
 
 TEXT.update(
     {
+        # the mail that takes a unit its pack (pack out --mail), in the run's language
+        "pack_mail_subject": N_(
+            "Request to report progress on the directives of {period} – {unit}"
+        ),
+        "pack_mail_to": N_("To: {unit}"),
+        "pack_mail_lead": NP_("{n} directive it leads", "{n} directives it leads"),
+        "pack_mail_with": NP_("{n} directive it coordinates", "{n} directives it coordinates"),
+        "pack_mail_ask": N_(
+            "The office asks your unit to report its progress on the directives assigned to it in "
+            "{period}, in the attached form ({file}: {counts})."
+        ),
+        "pack_mail_how": N_(
+            "Please fill in the yellow cells of the form (the first sheet says how), keep the "
+            "file's name and send it back by {date}."
+        ),
+        "pack_mail_close": N_("Yours faithfully."),
+    }
+)
+
+TEXT.update(
+    {
         "series_stop_removed": NP_("{n} later occurrence removed", "{n} later occurrences removed"),
         "series_stop_kept": NP_(
             "kept (something recorded on it): {kept}",

@@ -229,3 +229,23 @@ def used(functions: tuple[str, ...]) -> Iterator[tuple[int, str, tuple[str, ...]
         for found in messages(path.read_text(encoding="utf-8")):
             if found[1] in functions:
                 yield found
+
+
+def test_a_message_begins_in_the_case_of_its_english(catalog: Catalog) -> None:
+    """A command's confirmations began 'Đã nhập …', 'Đã xuất ra …', 'Đã sao lưu …',
+    'Đã khôi phục …' (and 'Sẽ nhập …') where every other one begins lower case, as in
+    English: 'imported …', 'đã ghi …', 'đã sửa …'. Each message on stderr now begins in the
+    case its English does."""
+    from dirtrack.i18n import MESSAGES
+
+    wrong = []
+    for entry in catalog:
+        keys = {c.removeprefix("key: ") for c in entry.auto_comments if c.startswith("key: ")}
+        if not keys & set(MESSAGES):
+            continue
+        english = entry.id[0] if isinstance(entry.id, tuple | list) else entry.id
+        for said in entry.string if isinstance(entry.string, tuple | list) else [entry.string]:
+            if english[:1].isalpha() and said[:1].isalpha():
+                if english[0].islower() != said[0].islower():
+                    wrong.append((english, said))
+    assert wrong == []

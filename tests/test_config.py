@@ -694,3 +694,35 @@ def test_field_list_names_its_column_as_a_fields_name() -> None:
     assert invoke("--lang", "vi", "field", "add", "KT", "Kinh tế").exit_code == 0
     table = invoke("--lang", "vi", "field", "list").stdout
     assert "Tên lĩnh vực" in table and "Tên đơn vị" not in table
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        ("vi", ["Thiết lập", "Giá trị", "Nguồn", "Từ"]),
+        ("en", ["Setting", "Value", "Source", "From"]),
+    ],
+)
+def test_config_keeps_every_column_at_80_columns(
+    config_file: Path, monkeypatch: pytest.MonkeyPatch, lang: str, headers: list[str]
+) -> None:
+    """At a terminal 80 columns wide, a setting from the file (its path in "Từ") left no room
+    for that column beside the 25 letters of risk.repeated-limitations: "Từ" was left out.
+    Now the source and where it comes from wrap, and a path is folded."""
+    from tests.test_screens import page, terminal
+
+    config_file.write_text(
+        '[remind]\nwithin = 14\n[mail]\nhost = "smtp.vptu.gov.vn"\nsender = "vp@vptu.gov.vn"\n',
+        encoding="utf-8",
+    )
+    terminal(monkeypatch, 80)
+    shown = page(invoke("--lang", lang, "config").stdout).splitlines()
+    assert max(len(line) for line in shown) <= 80, shown
+    header = next(line for line in shown if line.strip().startswith(headers[0]))
+    assert all(h in header for h in headers), header
+    at = next(i for i, line in enumerate(shown) if line.lstrip().startswith("remind.within"))
+    rest = shown[at + 1 :]  # the row, and its lines that go on under it
+    block = [shown[at], *rest[: next((i for i, x in enumerate(rest) if x[:10].strip()), 0)]]
+    assert block[0].split()[1] == "14", block
+    origin = header.index(headers[3])
+    assert "".join(x[origin:].strip() for x in block) == str(config_file), block

@@ -241,6 +241,30 @@ def test_shipped_templates_are_the_default_layout() -> None:
             ]
 
 
+def test_make_templates_writes_the_same_bytes_for_the_same_layout() -> None:
+    # Each `make templates` wrote new bytes for the same content (the time of day in every part
+    # of the zip, and in File > Properties): git saw four changed files after every run. Now
+    # every part and the properties carry one fixed day, so the bytes follow the content.
+    import zipfile
+    from datetime import UTC
+
+    from dirtrack.render.docx_template import TEMPLATES_MADE
+
+    for kind in KINDS:
+        for lang in LANGS:
+            made = default_template(kind, lang)
+            with zipfile.ZipFile(io.BytesIO(made)) as archive:
+                names = archive.namelist()
+                assert names[0] == "[Content_Types].xml"
+                assert {i.date_time for i in archive.infolist()} == {TEMPLATES_MADE.timetuple()[:6]}
+            properties = Document(io.BytesIO(made)).core_properties
+            made_on = TEMPLATES_MADE.replace(tzinfo=UTC)  # the file says UTC
+            assert properties.created == properties.modified == made_on
+            assert default_template(kind, lang) == made
+            with zipfile.ZipFile(io.BytesIO(shipped_template(kind, lang))) as archive:
+                assert archive.namelist() == names  # the shipped ones, made so
+
+
 def test_office_template_copied_out_and_used(chaired: Cli, tmp_path: Path) -> None:
     chaired.ok(*PARTY)
     mine = tmp_path / "mau.docx"
@@ -1197,3 +1221,65 @@ def test_a_chart_on_a_landscape_page_fits_its_height(units: Cli, tmp_path: Path)
     for piece, page in zip(doc.inline_shapes, pages, strict=True):
         room = _cm(page.page_height - page.top_margin - page.bottom_margin)
         assert _cm(piece.height) <= 13.0 + 1e-6 < room, (_cm(piece.height), room)
+
+
+def test_the_templates_signature_goes_on_the_landscape_page_of_the_last_rows(
+    long_named: Cli, tmp_path: Path
+) -> None:
+    # Through the office's template, a body ending on a wide table was turned back to the
+    # template's portrait pages before the template's signature: "Nơi nhận" and the signer
+    # alone on a page of their own. Now they follow the last rows on their landscape page, as
+    # in the built-in layout, and no page is left empty before the annex.
+    address = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" + "x" * 120
+    cli = _with_texts(long_named, tmp_path, {LONG_DIRECTIVE: f"Xem {address} để báo cáo"})
+    for lang in ("vi", "en"):
+        mine = tmp_path / f"mau-{lang}.docx"
+        cli.ok("--lang", lang, "office", "template", "--out", str(mine))
+        for quarter in ("2023Q3", "2023Q4"):  # with an annex, and without one
+            out = tmp_path / f"t-{lang}-{quarter}.docx"
+            cli.ok("--lang", lang, "report", "--quarter", quarter, "--format", "docx",
+                   "--template", str(mine), "--out", str(out))  # fmt: skip
+            doc = Document(str(out))
+            assert _empty_sections(doc) == [], (lang, quarter)
+            section, tables = 0, []  # (section index, first cell's text) of each table
+            for element in doc.element.body.iterchildren():
+                if element.tag == qn("w:tbl"):
+                    tables.append((section, "".join(element.itertext())))
+                elif element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                    section += 1
+            signed = next(i for i, (_, text) in enumerate(tables)
+                          if text.startswith(("Nơi nhận", "Recipients")))  # fmt: skip
+            last_rows = doc.sections[tables[signed - 1][0]]
+            assert last_rows.page_width > last_rows.page_height, (lang, quarter)
+            assert tables[signed][0] == tables[signed - 1][0], (lang, quarter, tables[signed - 1 :])
+
+
+def test_an_office_detail_not_set_leaves_its_line_out_of_the_template(
+    units: Cli, tmp_path: Path
+) -> None:
+    # A new database (no `office set`) filled the template's heading with a blank line for the
+    # parent body and a blank one for the body, and the signature with blank lines for the
+    # authority, title and name. Now a detail not set leaves its line out, and the body is
+    # "…" as in the built-in heading.
+    meeting = units.id("add-meeting", "--date", "6/7/2022", "--title", "Giao ban")
+    units.ok("assign", str(meeting), "--unit", "VPTU", "Báo cáo", "--due", "30/9/2022")
+    mine = tmp_path / "mau.docx"
+    units.ok("--lang", "vi", "office", "template", "--out", str(mine))
+    report = ("--lang", "vi", "report", "--quarter", "2022Q3", "--format", "docx")
+    units.ok(*report, "--template", str(mine), "--out", str(tmp_path / "t.docx"))
+    units.ok(*report, "--out", str(tmp_path / "b.docx"))
+    filled, plain = Document(str(tmp_path / "t.docx")), Document(str(tmp_path / "b.docx"))
+    left = [p.text for p in filled.tables[0].rows[0].cells[0].paragraphs]
+    assert left == [p.text for p in plain.tables[0].rows[0].cells[0].paragraphs]
+    assert left[0] == "…", left
+    signer = next(t for t in filled.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    lines = [p.text for p in signer.rows[0].cells[1].paragraphs]
+    units.ok("office", "set", "--signer-authority", "KT. CHÁNH VĂN PHÒNG", "--signer-title",
+             "PHÓ CHÁNH VĂN PHÒNG", "--signer-name", "Trần Thị B")  # fmt: skip
+    units.ok(*report, "--template", str(mine), "--out", str(tmp_path / "s.docx"), "--force")
+    signed = Document(str(tmp_path / "s.docx"))
+    signer = next(t for t in signed.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    full = [p.text for p in signer.rows[0].cells[1].paragraphs]
+    assert [x for x in full if x.strip()] == ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+                                              "Trần Thị B"]  # fmt: skip
+    assert len(lines) == len(full) - 3 and not any(x.strip() for x in lines), (lines, full)

@@ -949,3 +949,47 @@ def test_english_documents_head_themselves_in_english(reg: Cli, tmp_path: Path) 
         md = reg.ok("--lang", lang, "urge", "BTC", "--as-of", "2022-06-30", "--number", "45",
                     "--format", "md")  # fmt: skip
         assert number in md and regarding in md
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_period_without_a_directive_says_so_rather_than_a_row_of_zeros(
+    reg: Cli, tmp_path: Path, lang: str
+) -> None:
+    # A quarter before the first meeting, or a unit that held nothing, printed the per-unit
+    # table, the comparison and the limitations' summary as a "Total" row of zeros alone. Now
+    # each says there is nothing to report, as a table without rows does; its Excel sheet
+    # holds the header alone, each column as wide as its header on two lines (8 characters
+    # broke "Hoàn thành quá hạn" in three).
+    from openpyxl import load_workbook
+
+    from dirtrack.render.xlsx_out import text_lines
+
+    none = "Không có." if lang == "vi" else "Nothing to report."
+    totals = "Tổng cộng" if lang == "vi" else "Total"
+    by_unit = "Kết quả theo đơn vị chủ trì" if lang == "vi" else "By lead unit"
+    for extra in (("--quarter", "2021Q4"), ("--quarter", "2022Q2", "--unit", "UBKT")):
+        args = ("--lang", lang, "report", *extra)
+        markdown = reg.ok(*args, "--format", "md")
+        assert f"### {by_unit}\n\n{none}\n" in markdown, markdown
+        assert f"**{totals}**" not in markdown
+        html = reg.ok(*args, "--format", "html")
+        assert f'<h3 id="t-units">{by_unit}</h3><p class="none">{none}</p>' in html
+        assert totals not in reg.ok(*args)
+        out = tmp_path / f"bc-{lang}.docx"
+        reg.ok(*args, "--format", "docx", "--out", str(out), "--force")
+        lines = texts(out)
+        assert lines[lines.index(by_unit) + 1] == none
+        assert not any(cells(t)[-1][:2] == ["", totals] or totals in cells(t)[-1][0]
+                       for t in Document(str(out)).tables[1:-1])  # fmt: skip
+        book = tmp_path / f"bc-{lang}.xlsx"
+        reg.ok(*args, "--format", "xlsx", "--out", str(book), "--force")
+        workbook = load_workbook(book)
+        for sheet in workbook.worksheets[1:]:
+            if sheet.max_row == 1:  # nothing to report: each header on two lines at most
+                for cell in sheet[1]:
+                    width = sheet.column_dimensions[cell.column_letter].width
+                    assert text_lines(str(cell.value), width, bold=True) <= 2, (
+                        sheet.title, cell.value, width,
+                    )  # fmt: skip
+        units = workbook.worksheets[1]
+        assert units.max_row == 1, [[c.value for c in row] for row in units.iter_rows()]

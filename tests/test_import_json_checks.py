@@ -466,6 +466,32 @@ def test_sections_out_of_order_or_twice_are_refused(
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('"text": "Việc 1"', '"text": "Việc 1", "text": "Việc khác"', "directives[0].text"),
+        ('"percent": 40', '"percent": 40, "percent": 90', "directives[0].progress[0].percent"),
+        ('"code": "XA"', '"code": "XA", "code": "XB"', "units[3].code"),
+    ],
+    ids=["record", "nested", "unit"],
+)
+def test_a_key_given_twice_in_an_object_is_refused(
+    empty: Cli, db_path: Path, tmp_path: Path, old: str, new: str, where: str
+) -> None:
+    """ijson built each object as a dict: the second value of a key silently replaced the
+    first (the draft reader and TOML refuse it, and so does this)."""
+    path = tmp_path / "twice.json"
+    text = json.dumps(_doc(), ensure_ascii=False)
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    before = file_digest(db_path)
+    assert empty.fail("import", str(path)) == f"Error: twice.json: {where}: given twice"
+    in_vi = empty.fail("--lang", "vi", "import", str(path))
+    assert in_vi.endswith(f"twice.json: {where}: mục này xuất hiện hai lần"), in_vi
+    assert file_digest(db_path) == before
+    assert empty.json("list") == []
+
+
+@pytest.mark.parametrize(
     ("tail", "expected"),
     [
         (b' "units": [{"code": "A\xff"}]}', "is not valid JSON (lexical error: invalid bytes"),

@@ -606,7 +606,7 @@ def test_installed_entry_point_is_quiet_without_a_terminal(db: str, tmp_path: Pa
     done = run("import", str(sheet), "--meeting", "1", db=db, env={"DIRTRACK_LANG": "vi"})
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [f"Đã nhập {sheet}: tạo 1 nhiệm vụ"]
+    assert done.stderr.splitlines() == [f"đã nhập {sheet}: tạo 1 nhiệm vụ"]
 
 
 def test_an_imports_summary_names_no_count_of_nothing(
@@ -627,7 +627,7 @@ def test_an_imports_summary_names_no_count_of_nothing(
     dry = units.ok(*args, "--dry-run", "--as-of", "2/7/2022").splitlines()[-1]
     assert dry == "Would update 1; leave 1 unchanged"
     vi = units("--lang", "vi", *args, "--as-of", "2/7/2022").stderr
-    assert vi == f"Đã nhập {sheet}: cập nhật 1; giữ nguyên 1\n"
+    assert vi == f"đã nhập {sheet}: cập nhật 1; giữ nguyên 1\n"
     again = units(*args, "--as-of", "2/7/2022").stderr
     assert again == f"imported {sheet}: unchanged 2\n"
     empty = write_csv(tmp_path / "e.csv", rows[:1])
@@ -635,7 +635,7 @@ def test_an_imports_summary_names_no_count_of_nothing(
         "Would write nothing\n"
     )
     nothing = units("--lang", "vi", "import", str(empty), "--meeting", str(meeting)).stderr
-    assert nothing == f"Đã nhập {empty}: không có gì thay đổi\n"
+    assert nothing == f"đã nhập {empty}: không có gì thay đổi\n"
 
 
 def test_days_with_english_month_names_are_read(units: Cli, meeting: int, tmp_path: Path) -> None:

@@ -954,6 +954,47 @@ def test_pack_out_mails_each_unit_its_workbook(
     assert status["BTC"]["sent_to"] == "Nguyễn Văn An <an@btc.vn>"
 
 
+def test_the_mail_with_a_pack_is_vietnamese_unless_english_is_asked_for(
+    quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]
+) -> None:
+    """The letter and subject of the mail were Vietnamese written in the code, outside the
+    catalog: `--lang en` gave them in Vietnamese too. Now they are catalog texts: English under
+    --lang en; Vietnamese when the language is not asked for (LANG=C in cron: the unit reads
+    it, as it reads the workbook), and under --lang vi, word for word as before."""
+    inbox, port = smtp
+    _mail_config(tmp_path, monkeypatch, port, user="vanthu", password_env="PACK_PW")
+    monkeypatch.setenv("PACK_PW", "s3cret")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("DIRTRACK_LANG", raising=False)
+    letters = {}
+    for run, lang in (("asked-en", ("--lang", "en")), ("asked-vi", ("--lang", "vi")), ("not", ())):
+        inbox.messages.clear()
+        folder = tmp_path / run
+        quarter.ok(*lang, "pack", "out", *QUARTER, *MADE, "--dir", str(folder), "--mail",
+                   "--unit", "BTC", "--force")  # fmt: skip
+        [(_, _, content)] = inbox.messages
+        letter = email.message_from_bytes(content, policy=policy.default)
+        body = letter.get_body(("plain",))
+        assert body is not None
+        letters[run] = (str(letter["Subject"]), body.get_content().replace("\r\n", "\n"))
+    subject, body = letters["asked-en"]
+    unit = "Ban Tổ chức Tỉnh ủy"
+    assert subject == f"Request to report progress on the directives of Q3 2022 – {unit}"
+    assert body.startswith("To: Ban Tổ chức Tỉnh ủy\n\nThe office asks your unit"), body
+    assert "in Q3 2022, in the attached form (BTC.xlsx: 2 directives it leads)" in body, body
+    assert "send it back by 20 September 2022.\n\nYours faithfully.\n" in body, body
+    assert letters["not"] == letters["asked-vi"]
+    subject, body = letters["not"]
+    assert subject == f"Đề nghị báo cáo tiến độ thực hiện nhiệm vụ quý III/2022 – {unit}"
+    assert body == (
+        "Kính gửi: Ban Tổ chức Tỉnh ủy\n\n"
+        "Văn phòng đề nghị đơn vị báo cáo tiến độ thực hiện các nhiệm vụ được giao trong "
+        "quý III/2022 theo phiếu đính kèm (BTC.xlsx: 2 nhiệm vụ chủ trì).\n\n"
+        "Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
+        "tên tệp và gửi lại trước hết ngày 20/09/2022.\n\nTrân trọng./.\n"
+    ), body
+
+
 @pytest.mark.parametrize("smtp", [("an@btc.vn",)], indirect=True)
 def test_one_refused_mail_does_not_stop_the_others(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]

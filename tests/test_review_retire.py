@@ -256,3 +256,32 @@ def test_a_move_that_would_give_the_successor_a_key_twice_is_refused(
         (ids["BTG"], "BTG"),
         (ids["BDV"], "BDV"),
     ]
+
+
+def test_the_successor_that_coordinated_leads_and_leaves_the_coordinating_units(
+    cli: Cli, merged: dict[str, Any]
+) -> None:
+    """BTGDV coordinated BDV's open directive (and its periodic one): once BDV retires into
+    it, BTGDV leads them and is no longer in their `with`; undo puts both back."""
+    ids, m = merged["ids"], str(merged["meeting"])
+    cli.ok("edit", "directive", str(ids["open"]), "--with", "BTGDV", "--with", "BTG")
+    series = cli.id(
+        "assign", m, "--unit", "BDV", "--with", "BTGDV", "--every", "quarter", "Báo cáo quý"
+    )
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    shown = cli.json("show", str(ids["open"]))
+    assert (shown["unit"], shown["with"]) == ("BTGDV", ["BTG"])
+    listed = {d["id"]: d for d in cli.json("list")}
+    assert (listed[ids["open"]]["unit"], listed[ids["open"]]["with"]) == ("BTGDV", ["BTG"])
+    with_line = [x for x in cli.ok("show", str(ids["open"])).splitlines() if x.startswith("With")]
+    assert [x.split() for x in with_line] == [["With", "BTG"]]
+    periodic = cli.json("series", "show", str(series))
+    assert (periodic["unit"], periodic["with"]) == ("BTGDV", [])
+    # undone, the directive is BDV's again today, not moved (the move's row is undone too)
+    cli.ok("undo", "--yes")
+    shown = cli.json("show", str(ids["open"]))
+    assert (shown["unit"], sorted(shown["with"])) == ("BDV", ["BTG", "BTGDV"])
+    assert [e for e in shown["history"] if e["event"] == "moved"] == []
+    assert {d["id"]: d["unit"] for d in cli.json("list")}[ids["open"]] == "BDV"
+    periodic = cli.json("series", "show", str(series))
+    assert (periodic["unit"], periodic["with"]) == ("BDV", ["BTGDV"])

@@ -92,6 +92,9 @@ class Lang(StrEnum):
 class State:
     db: str | None
     lang: str
+    # Whether the language was asked for (--lang, DIRTRACK_LANG, the configuration file), not
+    # taken from LANG: what a unit reads (the mail with its pack) is Vietnamese unless asked.
+    lang_asked: bool = False
     # Who makes the changes, for the change log: --actor / DIRTRACK_ACTOR, else the OS user.
     actor: str | None = None
     # The zone people read times in (history): --timezone / the file's timezone, else the

@@ -23,7 +23,7 @@ from dirtrack.cli.common import (
     unit_of_work,
 )
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import msg
+from dirtrack.i18n import msg, t
 from dirtrack.periods import Cutoff, Period
 from dirtrack.render import OutputFormat, err, views
 
@@ -307,6 +307,9 @@ def _send_all(
     from dirtrack.mail import MailError, message, send
 
     lang = state(ctx).lang
+    # The mail is for the unit, as the workbook it carries (Vietnamese whatever the language):
+    # Vietnamese unless English was asked for (--lang en), not merely LANG's.
+    said = lang if state(ctx).lang_asked else "vi"
     failures: list[str] = []
     sent: list[tuple[int, datetime, str, str | None]] = []
     stopped: MailError | None = None  # the server failed: the rest are not tried
@@ -327,9 +330,8 @@ def _send_all(
             sender=settings.sender,
             to=result["to"],
             cc=result["cc"],
-            subject=f"Đề nghị báo cáo tiến độ thực hiện nhiệm vụ {span.title('vi')} – "
-            f"{result['name']}",
-            body=_letter(result, span, answer_by, name),
+            subject=t("pack_mail_subject", said, period=span.title(said), unit=result["name"]),
+            body=_letter(result, span, answer_by, name, said),
             attachment=result["_data"],
             filename=name,
         )
@@ -357,21 +359,21 @@ def _send_all(
     return failures
 
 
-def _letter(result: dict[str, Any], span: Period, answer_by: date, name: str) -> str:
+def _letter(result: dict[str, Any], span: Period, answer_by: date, name: str, lang: str) -> str:
+    """The body of the mail that takes a unit its pack, in ``lang`` (the workbook itself is
+    Vietnamese whatever the language)."""
+    from dirtrack.i18n import clauses
+    from dirtrack.render.review_doc import header_day
+
     # the counts that are not 0: an office writes no "0 nhiệm vụ phối hợp"
-    counts = ", ".join(
-        f"{n} nhiệm vụ {role}"
-        for n, role in ((result["lead"], "chủ trì"), (result["with"], "phối hợp"))
-        if n
+    counts = clauses(lang, ("pack_mail_lead", result["lead"]), ("pack_mail_with", result["with"]))
+    paragraphs = (
+        t("pack_mail_to", lang, unit=" ".join(result["name"].split())),
+        t("pack_mail_ask", lang, period=span.title(lang), file=name, counts=counts),
+        t("pack_mail_how", lang, date=header_day(answer_by, lang)),
+        t("pack_mail_close", lang),
     )
-    return (
-        f"Kính gửi: {' '.join(result['name'].split())}\n\n"
-        f"Văn phòng đề nghị đơn vị báo cáo tiến độ thực hiện các nhiệm vụ được giao trong "
-        f"{span.title('vi')} theo phiếu đính kèm ({name}: {counts}).\n\n"
-        f"Đơn vị điền vào các ô nền vàng của phiếu (hướng dẫn ở sheet đầu tiên), giữ nguyên "
-        f"tên tệp và gửi lại trước hết ngày {answer_by.strftime('%d/%m/%Y')}.\n\n"
-        f"Trân trọng./.\n"
-    )
+    return "\n\n".join(paragraphs) + "\n"
 
 
 class Prefer(StrEnum):

@@ -158,6 +158,7 @@ def root(
     ctx.obj = State(
         db=_db_given(ctx, db),
         lang=lang.value if lang else default_lang(),
+        lang_asked=lang is not None,
         actor=_actor_given(ctx, actor),
         timezone=timezone,
     )

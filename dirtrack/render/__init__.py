@@ -63,7 +63,9 @@ class Column:
     window is too narrow, the column with the highest priority goes first (the last of equals);
     a column empty in every row takes no room.
     A ``wrap`` column wraps at word boundaries and is never narrower than ``min_width``; the
-    others keep their whole width.
+    others keep their whole width. A word of a wrapping column longer than ``fold_over`` cells
+    (a path; by default :data:`dirtrack.render.table.LONG_WORD`) is folded where the window
+    has no room for it whole, rather than another column being left out.
     """
 
     key: str
@@ -73,6 +75,7 @@ class Column:
     wrap: bool = False
     priority: int = 1
     min_width: int = 0
+    fold_over: int = 0
     #: named by ``--fields``: shown even when empty in every row
     asked: bool = False
 

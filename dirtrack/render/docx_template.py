@@ -9,7 +9,9 @@ written.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +101,12 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     template = _load(path)
     report = template.new_subdoc()
     _template_pages(report, template)
-    write_body(report, document, formal=True).turn(False)  # the template's text follows
+    pages = write_body(report, document, formal=True)
+    ended_wide = pages.landscape
+    keep_with_next_block(report)  # the last rows, with the break after them, before the signature
+    pages.turn(False)  # the template's text follows, on its own pages
+    if ended_wide:  # …but the signature goes on the page of the last rows: see _sign_on_it
+        _mark(report.subdocx.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1])
     keep_with_next_block(report)  # the template's signature follows the body
     annex = template.new_subdoc()
     parts = annex_sections(document)
@@ -113,7 +120,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     context = {
         "kind": head.kind,
         "parent_body": head.parent_body or "",
-        "body": head.body or "",
+        "body": head.body or "…",  # as the built-in heading has it: the body is never left out
         "number": head.number,
         "date_line": head.date_line,
         "type_name": head.type_name or "",
@@ -128,10 +135,12 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
         "report": report,
         "annex": annex,
     }
+    _leave_out_unset(template.docx, context)
     try:
         template.render(context, autoescape=True)
     except TemplateError as exc:
         raise InvalidInput.of("template_syntax", file=str(path), reason=str(exc)) from None
+    _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's
     buffer = io.BytesIO()
@@ -139,12 +148,91 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     return buffer.getvalue()
 
 
+# The office's details whose line is left out when they are not set, rather than printed blank
+# (as the built-in heading leaves out an unset parent body and signer's authority).
+_LEFT_OUT_UNSET = ("parent_body", "signer_authority", "signer_title", "signer_name")
+_LONE_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*(?:\|[^{}]*)?\}\}")
+# The bookmark that marks the section break after the body's last landscape pages.
+_BODY_END = "dirtrack_body_end"
+
+
+def _leave_out_unset(doc: Any, context: dict[str, Any]) -> None:
+    """Remove each paragraph of the template that holds nothing but the placeholder of a
+    detail of :data:`_LEFT_OUT_UNSET` the office has not set (a cell keeps one paragraph)."""
+    for paragraph in _paragraphs(doc):
+        found = _LONE_PLACEHOLDER.fullmatch(paragraph.text.strip())
+        if found is None or found[1] not in _LEFT_OUT_UNSET or context.get(found[1]):
+            continue
+        element = paragraph._p
+        parent = element.getparent()
+        if parent.tag == qn("w:tc") and len(parent.findall(qn("w:p"))) == 1:
+            for run in element.findall(qn("w:r")):
+                element.remove(run)
+            continue
+        parent.remove(element)
+
+
+def _mark(paragraph: Any) -> None:
+    """Bookmark ``paragraph`` (an element) as :data:`_BODY_END`, for :func:`_sign_on_it`."""
+    from docx.oxml import OxmlElement
+
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), "0")
+    start.set(qn("w:name"), _BODY_END)
+    end.set(qn("w:id"), "0")
+    paragraph.append(start)
+    paragraph.append(end)
+
+
+def _sign_on_it(doc: Any) -> None:
+    """A body ending on landscape pages (a wide last table) went back to the template's portrait
+    pages before the template's text after it, the signature: alone on a page of its own. The
+    text after the body up to the next break (the annex's, or the document's end) is set on the
+    landscape pages of the last rows instead, so the signature follows them, as in the built-in
+    layout."""
+    body = doc.element.body
+    marks = body.xpath(f".//w:bookmarkStart[@w:name='{_BODY_END}']")
+    if not marks:
+        return
+    holder = marks[0].getparent()
+    end = holder.xpath("./w:bookmarkEnd[@w:id='0']")
+    for mark in [marks[0], *end[:1]]:
+        holder.remove(mark)
+    wide = holder.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    if wide is None or holder.getparent() is not body:
+        return
+    for element in holder.itersiblings():
+        if element.tag == qn("w:sectPr"):
+            following = element
+            break
+        following = element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if following is not None:
+            break
+    else:
+        return
+    _take_pages(following, wide)
+    wide.getparent().remove(wide)
+
+
+def _take_pages(section: Any, source: Any) -> None:
+    """Give the section properties ``section`` the page size and margins of ``source`` (its
+    headers and the rest stay its own)."""
+    import copy
+
+    for tag in ("w:pgSz", "w:pgMar"):
+        mine, theirs = section.find(qn(tag)), source.find(qn(tag))
+        if theirs is not None:
+            if mine is not None:
+                mine.addprevious(copy.deepcopy(theirs))
+                section.remove(mine)
+            else:
+                section.append(copy.deepcopy(theirs))
+
+
 def _tidy_sections(doc: Any) -> None:
     """After the sub-documents' landscape pages: the last section is not a first page (its
     page number shows), and a document ending on landscape pages (the annex) ends there,
     without an empty portrait page after it."""
-    import copy
-
     body = doc.element.body
     final = body.sectPr
     breaks = [
@@ -158,14 +246,7 @@ def _tidy_sections(doc: Any) -> None:
     after = list(last.itersiblings())
     if all(e is final or (e.tag == qn("w:p") and not "".join(e.itertext()).strip()) for e in after):
         inner = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
-        for tag in ("w:pgSz", "w:pgMar"):
-            mine, theirs = final.find(qn(tag)), inner.find(qn(tag))
-            if theirs is not None:
-                if mine is not None:
-                    mine.addprevious(copy.deepcopy(theirs))
-                    final.remove(mine)
-                else:
-                    final.append(copy.deepcopy(theirs))
+        _take_pages(final, inner)
         for element in after:
             if element is not final:
                 body.remove(element)
@@ -269,9 +350,33 @@ def default_template(kind: str, lang: str) -> bytes:
             for mark, placeholder in _MARKS.items():
                 if mark in run.text:
                     run.text = run.text.replace(mark, placeholder)
+    props = doc.core_properties  # made on a fixed day, not each time `make templates` runs
+    props.created = props.modified = TEMPLATES_MADE
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip(buffer.getvalue())
+
+
+# The day the shipped templates say they were made, and the date of each part of their zip: the
+# same content gives the same bytes, so `make templates` run again leaves git status clean.
+TEMPLATES_MADE = datetime(2026, 1, 1)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """``data`` (a .docx) again with every part dated :data:`TEMPLATES_MADE`, in the order
+    python-docx wrote them, as a Unix zip: its bytes depend on its content only."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            fixed = zipfile.ZipInfo(item.filename, date_time=TEMPLATES_MADE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 3
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(item))
+    return out.getvalue()
 
 
 def _recipients(doc: Any, head: Any, usable: float, label: str, mark: Any) -> None:

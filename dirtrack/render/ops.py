@@ -411,11 +411,21 @@ def _origin(origin: str | None, lang: str) -> str:
     return origin or ""
 
 
+# At 80 columns every column stays: the source and where it comes from wrap between words,
+# and a path (the value, or the file a setting comes from) is folded, rather than "From" left
+# out beside the setting's 25 letters.
 CONFIG_COLUMNS = [
     Column("key", "setting", priority=0),
-    Column("value", "value", wrap=True, priority=0),
-    Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang)),
-    Column("origin", "origin", lambda r, lang: _origin(r["origin"], lang), wrap=True, priority=2),
+    Column("value", "value", wrap=True, priority=0, fold_over=12),
+    Column("source", "source", lambda r, lang: t(f"src_{r['source']}", lang), wrap=True),
+    Column(
+        "origin",
+        "origin",
+        lambda r, lang: _origin(r["origin"], lang),
+        wrap=True,
+        priority=2,
+        fold_over=12,
+    ),
 ]
 
 

@@ -1210,14 +1210,27 @@ def build_document(
         for row in pack["units"]
     ]
     title = f"{t('report_title', lang)} — {titles.period}"
+    sections = [results, shortcomings, causes, upcoming, annex]
+    for section in sections:
+        for table in section.tables:
+            nothing_but_totals(table)
     return Document(
         title=title,
         header=header_lines(pack, titles, lang),
-        sections=[results, shortcomings, causes, upcoming, annex],
+        sections=sections,
         chart_rows=chart_rows,
         lang=lang,
         rate_note=t("rate_base", lang),
     )
+
+
+def nothing_but_totals(table: Table) -> None:
+    """A table whose rows are its totals alone (no unit had a directive, a limitation … in the
+    period: an empty register, a ``--unit`` that held nothing, a period before the first
+    meeting) is left without rows: every format then says there is nothing to report where it
+    would stand, as under any table without rows, rather than a row of zeros."""
+    if table.total_rows and len(table.rows) <= table.total_rows:
+        table.rows, table.total_rows = [], 0
 
 
 TREND = "trend"  # a cell already written as "previous → current (change)"

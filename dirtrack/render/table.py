@@ -268,7 +268,7 @@ def fit(
     for i, column in enumerate(columns):
         cells = [row[i] for row in rows]
         if column.wrap:
-            word = min(_longest_word([headers[i], *cells]), LONG_WORD)
+            word = min(_longest_word([headers[i], *cells]), column.fold_over or LONG_WORD)
             need.append(min(natural[i], max(column.min_width or READABLE, word)))
         else:
             widest = max((_longest_line(cell) for cell in cells), default=0)

@@ -76,6 +76,15 @@ def _letter_width(char: str) -> float:
     return width
 
 
+def header_width(text: str, *, lines: int) -> int:
+    """The narrowest whole width (Excel's characters) of a column in which the bold header
+    ``text`` takes at most ``lines`` lines, as :func:`text_lines` counts them."""
+    width = max([len(word) for word in text.split()] + [1])
+    while text_lines(text, width, bold=True) > lines:
+        width += 1
+    return width
+
+
 def text_lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool = False) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide (Excel's
     unit: the width of a 0 of the workbook's 11 pt font), set at ``size`` pt.
@@ -222,8 +231,14 @@ def render_xlsx(document: Document) -> bytes:
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold
         # The header wraps (on three lines at most): a column need not be as wide as its
-        # header, or a sheet of rates prints too small to read on one page wide.
-        widths = [max([len(w) for w in h.split()] + [-(-len(h) // 3)]) for h in headers]
+        # header, or a sheet of rates prints too small to read on one page wide. A sheet
+        # without rows (nothing to report) has no values to size its columns by: each is as
+        # wide as its header on two lines, not 8 characters with the header broken in pieces.
+        widths = (
+            [max([len(w) for w in h.split()] + [-(-len(h) // 3)]) for h in headers]
+            if table.rows
+            else [header_width(h, lines=2) for h in headers]
+        )
         for column, kind in enumerate(kinds, start=1):
             letter = get_column_letter(column)
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):

@@ -562,7 +562,31 @@ class ChangeWriter:
                 .where((LOG.c.id == undone) | LOG.c.id.between(first, last))
                 .values(undone_by=command_id)
             )
+            conn.execute(
+                update(LOG)
+                .where(_named_actions_before(first), LOG.c.undone_by.is_(None))
+                .values(undone_by=command_id)
+            )
         return command_id
+
+
+def _named_actions_before(first: int) -> ColumnElement[bool]:
+    """The rows of named actions (:func:`log_action`: a directive moved, a limitation linked)
+    of the command whose change rows begin at ``first``: the unit of work adds them before its
+    change rows are written, so they lie between the previous command row and ``first``
+    (a writing unit holds the write lock from its start, so no other command's rows come
+    between). Undoing the command undoes them too: readers of moves and links skip them then."""
+    previous = (
+        select(func.coalesce(func.max(LOG.c.id), 0))
+        .where(LOG.c.entity == COMMAND, LOG.c.id < first)
+        .scalar_subquery()
+    )
+    return (
+        (LOG.c.id > previous)
+        & (LOG.c.id < first)
+        & (LOG.c.entity != COMMAND)
+        & LOG.c.action.not_in([CREATE, UPDATE, DELETE])
+    )
 
 
 def _range_of(conn: Connection, command_id: int) -> tuple[int, int]:

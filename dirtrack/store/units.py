@@ -449,6 +449,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         assert unit.id is not None and successor.id is not None
         log_move(session, directive.id, on, (unit.id, unit.code), (successor.id, successor.code))
         moved.append(directive.id)
+    _drop_lead_from_coordinators(session, successor)
     _hand_over_series(session, unit, successor, on)
     log_action(
         session,
@@ -506,13 +507,33 @@ def latest_meeting_naming(session: Session, unit_id: int) -> tuple[int, date] | 
     return None if found is None else (int(found[0] or 0), found[1])
 
 
+def _drop_lead_from_coordinators(session: Session, successor: Unit) -> None:
+    """A unit does not coordinate a directive it leads: where the successor coordinated a
+    directive that has just moved to it, it now leads it and leaves its coordinating units
+    (the change log keeps the row, so undo puts it back)."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Directive, DirectiveCoordinator
+
+    session.flush()  # the moves, so that the join sees the successor leading them
+    rows = session.exec(
+        select(DirectiveCoordinator)
+        .join(Directive, col(Directive.id) == col(DirectiveCoordinator.directive_id))
+        .where(Directive.unit_id == successor.id)
+        .where(DirectiveCoordinator.unit_id == successor.id)
+    )
+    for row in list(rows):
+        session.delete(row)
+
+
 def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -> None:
     """The periodic directives of ``unit`` still running on ``on`` go on with ``successor``:
     their later occurrences are the successor's (those already made moved with the open
-    directives)."""
+    directives), and the successor, their lead now, is no longer among their coordinating
+    units."""
     from sqlmodel import col, select
 
-    from dirtrack.models import Series
+    from dirtrack.models import Series, SeriesCoordinator
 
     running = session.exec(
         select(Series)
@@ -524,6 +545,9 @@ def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -
         assert successor.id is not None
         found.unit_id = successor.id
         session.add(found)
+        coordinating = session.get(SeriesCoordinator, (found.id, successor.id))
+        if coordinating is not None:
+            session.delete(coordinating)
 
 
 def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor: Unit) -> None:

@@ -2016,6 +2016,57 @@ class _Import:
 _EVENTS = 4096
 
 
+class _KeyTwice(Exception):
+    """An object of the document gave a key twice (``args[0]``: the key)."""
+
+
+class _Object(dict[str, Any]):
+    """An object as ijson builds it, refusing a key given twice (:class:`_KeyTwice`): a plain
+    dict keeps the last value unsaid, and the draft reader refuses it too."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self:
+            raise _KeyTwice(key)
+        dict.__setitem__(self, key, value)
+
+
+def key_twice_at(path: Path) -> str | None:
+    """Where the first key given twice in one object of the document ``path`` is, as a
+    refusal of a record names a value (``directives[3].requests[0].reason``); None if none.
+
+    Read again from the start, event by event, once the import has met such a key: the records
+    are built in C, and which of them held it is known only then."""
+    places: list[list[Any]] = []  # per open container: [keys seen | index, its place]
+    where = ""
+    with _open(path) as handle:
+        for _prefix, event, value in _events(_Guarded(handle, path.name)):
+            if places and isinstance(places[-1][0], int) and event in _STARTS:
+                places[-1][0] += 1
+                where = f"{places[-1][1]}[{places[-1][0]}]"
+            if event == "map_key":
+                keys, parent = places[-1]
+                if value in keys:
+                    return f"{parent}.{value}" if parent else str(value)
+                keys.add(value)
+                where = f"{parent}.{value}" if parent else str(value)
+            elif event == "start_map":
+                places.append([set(), where])
+            elif event == "start_array":
+                places.append([-1, where])
+            elif event in ("end_map", "end_array"):
+                places.pop()
+                where = places[-1][1] if places else ""
+    return None
+
+
+# The events that begin a value in a list (each its own item).
+_STARTS = frozenset(
+    ("start_map", "start_array", "string", "number", "boolean", "null", "integer", "double")
+)
+
+
 def ijson_items(events: Iterable[tuple[str, str, Any]], prefix: str) -> Iterator[Any]:
     """The objects under ``prefix`` built from ijson's parse events (in C).
 
@@ -2028,7 +2079,7 @@ def ijson_items(events: Iterable[tuple[str, str, Any]], prefix: str) -> Iterator
     from ijson.utils import sendable_list
 
     built = sendable_list()
-    send = ijson.get_backend(ijson.backend).items_basecoro(built, prefix).send
+    send = ijson.get_backend(ijson.backend).items_basecoro(built, prefix, map_type=_Object).send
     events = iter(events)
     took: deque[None] = deque(maxlen=1)  # holds one None once a slice had any event
     while True:
@@ -2110,6 +2161,9 @@ def run(session: Session, path: Path, options: ImportOptions, progress: Progress
                         "json_record", name=path.name, where=value,
                         detail=Phrase("json_extra"), more="",
                     )  # fmt: skip
+        except _KeyTwice as exc:  # the last value would win unsaid: refused, as in a draft
+            where = key_twice_at(path) or str(exc.args[0])
+            raise InvalidInput.of("json_twice", name=path.name, where=where) from None
         except ijson.JSONError as exc:
             said = exc.args[0] if exc.args else ""
             text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
