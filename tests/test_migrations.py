@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
 from dirtrack.models import metadata
 from dirtrack.store import tables as t
-from tests.conftest import BACKENDS, Cli, new_database, snapshot
+from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
 
 
 def script() -> ScriptDirectory:
@@ -655,3 +655,51 @@ def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: st
     # Found by what a clerk types, and told apart from a new one.
     assert cli.id("assign", str(meeting), "--unit", "Sở Tài chính", "Việc A") > 0
     assert cli.json("unit", "list")[0]["code"] == "STC"
+
+
+def test_the_0014_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """``unit retire`` once moved a directive (and a series) to a successor that already
+    coordinated it and left the successor in ``with`` too: the export of such a register was
+    refused on import (a unit cannot be its own coordinating unit). The upgrade takes the lead
+    out of the list; the other coordinating units stay."""
+    for code, name in (("STC", "Sở Tài chính"), ("SXD", "Sở Xây dựng"), ("SYT", "Sở Y tế")):
+        cli.ok("unit", "add", code, name)
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    directive = cli.id("assign", str(meeting), "--unit", "STC", "--with", "SXD", "Việc A")
+    cli.ok(
+        "assign", str(meeting), "--unit", "STC", "--with", "SXD", "--every", "month",
+        "--until", "2022-08-31", "Báo cáo tháng",
+    )  # fmt: skip
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0013")
+        with engine.begin() as conn:  # what a retirement into SXD left before the fix
+            conn.execute(text("UPDATE directive SET unit_id = 2"))
+            conn.execute(text("UPDATE series SET unit_id = 2"))
+            conn.execute(text("INSERT INTO directive_coordinator VALUES (:d, 3)"), {"d": directive})
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            own = conn.execute(
+                text(
+                    "SELECT count(*) FROM directive_coordinator c JOIN directive d "
+                    "ON d.id = c.directive_id WHERE c.unit_id = d.unit_id"
+                )
+            ).scalar_one()
+            series_own = conn.execute(
+                text(
+                    "SELECT count(*) FROM series_coordinator c JOIN series s "
+                    "ON s.id = c.series_id WHERE c.unit_id = s.unit_id"
+                )
+            ).scalar_one()
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    assert version == SCHEMA_REVISION
+    assert (own, series_own) == (0, 0)
+    shown = cli.json("show", str(directive))
+    assert shown["unit"] == "SXD" and shown["with"] == ["SYT"]
+    out = tmp_path / "export.json"
+    cli.ok("export", "--out", str(out))
+    cli_at(tmp_path / "again.db").ok("import", str(out))  # the register imports again
