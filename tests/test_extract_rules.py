@@ -2318,3 +2318,63 @@ def test_a_place_named_by_its_level_orders_the_bodies_under_it() -> None:
     )
     # the task, to no one unit ("các xã, phường" are every commune and ward)
     assert found == [(None, "các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới", None)]
+
+
+def test_an_order_carried_out_before_the_meeting_is_reported_no_task() -> None:
+    # the meeting of 20/3 reviews a day of action that the town ordered for 10/3: that order,
+    # and the report of what was done after it, are no tasks; the request at the meeting is one
+    found = directives(
+        "Sau Tết, UBND thị xã chỉ đạo các phường đồng loạt ra quân dọn vệ sinh vào ngày 10/3,"
+        " tạo không khí thi đua. Sáng 20/3/2021, UBND thị xã tổ chức họp đánh giá kết quả ngày"
+        " ra quân.\nTrong đợt ra quân, các phường huy động hơn 2.000 người dân tham gia; các"
+        " tuyến phố được dọn dẹp sạch sẽ.\nKết luận cuộc họp, Chủ tịch UBND thị xã yêu cầu các"
+        " phường tiếp tục duy trì ra quân hằng tháng."
+    )
+    assert found == [(None, "các phường tiếp tục duy trì ra quân hằng tháng", None)]
+    # a day of action ordered at the meeting for a day after it is the task itself
+    later = directives(
+        "Sáng 20/3/2021, UBND thị xã tổ chức họp triển khai ngày ra quân. Chủ tịch UBND thị xã"
+        " chỉ đạo các phường đồng loạt ra quân dọn vệ sinh vào ngày 27/3."
+    )
+    assert [text for _, text, _ in later] == [
+        "các phường đồng loạt ra quân dọn vệ sinh vào ngày 27/3"
+    ]
+
+
+def test_an_activity_that_must_be_carried_out_is_a_task_written_in_the_passive() -> None:
+    # "cần được hỗ trợ" after a need stays no task; an activity "cần được / phải được" done is
+    # one, addressed to no unit (the wards it is about are not its doer)
+    found = directives(
+        LEAD + "huyện chủ trì. Ở một số xã, đời sống nhân dân còn khó khăn cần được hỗ trợ. Vì vậy,"
+        " việc phát triển chăn nuôi tập trung cần được tiếp tục triển khai để nâng cao thu nhập."
+        " Đồng chí Chủ tịch nhấn mạnh: việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải"
+        " được duy trì thường xuyên."
+    )
+    assert found == [
+        (
+            None,
+            "việc phát triển chăn nuôi tập trung cần được tiếp tục triển khai để nâng cao thu nhập",
+            None,
+        ),
+        (
+            None,
+            "việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải được duy trì thường xuyên",
+            None,
+        ),
+    ]
+
+
+def test_a_session_with_several_places_of_one_level_has_no_one_partner() -> None:
+    # "các phường A, B và C": three wards, the names after the first without their level; a
+    # task to no one is none of theirs (with one ward it is that ward's)
+    found = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố làm việc với các phường Đông Hòa, Ngọc Sơn và"
+        " Bình Minh về trật tự đô thị. Chủ tịch UBND thành phố yêu cầu tăng cường kiểm tra, xử lý"
+        " lấn chiếm vỉa hè."
+    )
+    assert found == [(None, "tăng cường kiểm tra, xử lý lấn chiếm vỉa hè", None)]
+    one = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố làm việc với phường Đông Hòa về trật tự đô thị."
+        " Chủ tịch UBND thành phố yêu cầu tăng cường kiểm tra, xử lý lấn chiếm vỉa hè."
+    )
+    assert [unit for unit, _, _ in one] == ["phường Đông Hòa"]

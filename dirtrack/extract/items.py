@@ -54,8 +54,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dirtrack.errors import InvalidInput
 from dirtrack.extract import model as clause_model
-from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines
+from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines, resolve
 from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
 from dirtrack.extract.folding import fold_aligned, lower_aligned
 from dirtrack.extract.lexicon import (
@@ -128,6 +129,23 @@ _EVERY = re.compile(
 )
 #: A need, not an order: "... gặp nhiều khó khăn cần được hỗ trợ".
 _NEEDS = re.compile(r"\s*được\b")
+
+
+def _a_need(
+    key: str, low: str, start: int, modal: re.Match[str], mentions: Sequence[Mention]
+) -> bool:
+    """Whether the modal of a clause starting at ``start`` states a need addressed to no one
+    ("... gặp nhiều khó khăn cần được hỗ trợ"): "cần được" / "phải được" with no unit before
+    it. An activity's ("việc đẩy mạnh X cần được tiếp tục triển khai", "việc lập lại trật tự
+    đô thị ... phải được duy trì") is a task written in the passive: the activity is to be
+    carried out."""
+    return bool(
+        _NEEDS.match(low, modal.end())
+        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
+        and not _ACTIVITY_SUBJECT.match(key[start : modal.start()])
+    )
+
+
 #: A commitment ("Ban sẽ phối hợp ..."), matched with its tone ("sẽ"), not a task given.
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
@@ -170,9 +188,9 @@ _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
     r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan)\s+(?:va\s+)?)*$"
 )
+_CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
-_CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 #: A task whose subject is a field of work or a party to a project that is no body ("Công tác
 #: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
@@ -822,6 +840,32 @@ _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
     r"(?:giam sat|hoi nghi|lam viec|hop|ky hop|phien hop|kiem tra|thanh tra|khao sat)\b"
 )
+#: The day an order was carried out on ("... chỉ đạo các địa phương đồng loạt ra quân vào ngày
+#: 12/02"): when it is before the meeting's, the order was given before it, and is reported.
+_CARRIED_OUT_ON = re.compile(
+    r"\bvao\s+(?:cac\s+)?ngay\s+(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)(?![\d/])"
+)
+
+
+def _ordered_before(key: str, low: str, held: date | None) -> bool:
+    """Whether a sentence reports an order carried out before the meeting held on ``held``
+    ("UBND thành phố chỉ đạo các địa phương ra quân vào ngày 12/02", at a meeting of 15/2
+    that reviews it): a speech verb, and after it a day before the meeting's."""
+    if held is None:
+        return False
+    verb = _speech_verb(key, low, 0, len(key))
+    if verb is None:
+        return False
+    for m in _CARRIED_OUT_ON.finditer(key, verb.end()):
+        try:
+            day = resolve("ngay " + m.group(1), held)
+        except InvalidInput:
+            continue
+        if day is not None and day < held:
+            return True
+    return False
+
+
 #: A sentence that only names the quotation before it ("Đó là phát biểu chỉ đạo của ..."):
 #: the task is the quotation.
 _NAMES_QUOTE = re.compile(
@@ -1142,9 +1186,7 @@ def _core(
     if PRAISE.search(ckey) and not modal:
         return None
     if modal:
-        if _NEEDS.match(low, modal.end()) and not any(
-            _usable(m) and start <= m.start < modal.start() for m in mentions
-        ):
+        if _a_need(key, low, start, modal, mentions):
             return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
     imperative = IMPERATIVE.match(ckey) if open_ctx else None
@@ -1425,11 +1467,7 @@ def _no_task(
     subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
     if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
         return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
-    return bool(
-        modal is not None
-        and _NEEDS.match(low, modal.end())
-        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
-    )
+    return modal is not None and _a_need(key, low, start, modal, mentions)
 
 
 #: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
@@ -1596,9 +1634,11 @@ def extract_directives(
     ref: date | None,
     taken: set[tuple[str, int]] | None = None,
     partner: str | None = None,
+    held: date | None = None,
 ) -> list[DirectiveDraft]:
     """The directives given at the meeting (see the module docstring); ``partner``: the one
-    unit of a working session, lead of what names no unit and no collective subject."""
+    unit of a working session, lead of what names no unit and no collective subject; ``held``:
+    the meeting's day, when known (an order carried out before it is reported, no task)."""
     taken = taken or set()
     model = clause_model.active()
     found: list[DirectiveDraft] = []
@@ -1676,6 +1716,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _ordered_before(key, low, held):
+                continue  # an order given and carried out before the meeting: no task, no speech
             if (
                 _CONDITION.match(low)
                 and not MODAL.search(low)
@@ -2012,7 +2054,12 @@ def extract_directives(
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
-                if subject and not (opens_collective and subject[0].start > text_start):
+                activity = _ACTIVITY_SUBJECT.match(key[text_start:end])
+                if (
+                    subject
+                    and not (opens_collective and subject[0].start > text_start)
+                    and not activity
+                ):
                     lead = subject[0]
                 elif collective or (
                     requested
@@ -2022,9 +2069,9 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif _ACTIVITY_SUBJECT.match(key[text_start:end]) or _NO_BODY_SUBJECT.match(
-                    key[text_start:end]
-                ):
+                elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
+                    # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
+                    # an activity names no doer; the bodies in it are what it is about
                     lead = None
                 elif model_lead is not None:
                     lead = model_lead

@@ -1501,6 +1501,8 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
             continue
+        if mention.head == "dia phuong" and _several_places(lead, key, mention):
+            return None  # "làm việc với các phường Đông Vệ, Ngọc Trạo và Ba Đình": three
         value = mention.code or mention.name
         if mention.head == "dia phuong" and mention.code is None:
             # "làm việc với phường X", "khảo sát ... tại phường X": the place met, as written
@@ -1511,6 +1513,21 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
     if not names and COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
         return None  # "làm việc với lãnh đạo các ngành chuyên môn": partners named collectively
     return names
+
+
+#: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
+#: Trạo", "và Ba Đình").
+_PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
+_ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
+
+
+def _several_places(lead: str, key: str, mention: Mention) -> bool:
+    """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
+    Ngọc Trạo và Ba Đình"), the names after the first written without their level."""
+    if not _PLURAL_BEFORE.search(key, 0, mention.start):
+        return False
+    after = _ANOTHER_NAME.match(lead, mention.end)
+    return after is not None and after.group(1).isupper()
 
 
 #: The people of a body a session is held with ("lãnh đạo các ngành"): the body is the partner.
