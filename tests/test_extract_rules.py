@@ -2378,3 +2378,23 @@ def test_a_session_with_several_places_of_one_level_has_no_one_partner() -> None
         " Chủ tịch UBND thành phố yêu cầu tăng cường kiểm tra, xử lý lấn chiếm vỉa hè."
     )
     assert [unit for unit, _, _ in one] == ["phường Đông Hòa"]
+
+
+def test_what_a_body_will_do_after_a_topic_is_its_commitment() -> None:
+    # "Đối với việc thực hiện X, ..., UBND tỉnh sẽ ...": the body's "sẽ" is a commitment; a
+    # target set ("Phấn đấu ... huyện X sẽ ...") and a request after such a topic stay tasks
+    found = directives(
+        "Sáng 20/12/2018, UBND tỉnh tổ chức hội nghị tổng kết năm 2018. Chủ tịch UBND tỉnh yêu"
+        " cầu các huyện phải lập biên bản vi phạm ngay từ đầu. Phấn đấu cuối năm 2019 huyện Đông"
+        " Sơn sẽ về đích nông thôn mới. Đối với việc thực hiện Nghị quyết"
+        " của Tỉnh ủy về giảm nghèo bền vững, trên cơ sở những hạn chế mà các đại biểu nêu, UBND"
+        " tỉnh sẽ tiếp tục triển khai các giải pháp nhằm nâng cao chất lượng giảm nghèo. Đối với"
+        " việc thực hiện Nghị quyết về"
+        " nông thôn mới, các huyện phải rà soát lại các tiêu chí."
+    )
+    assert [text for _, text, _ in found] == [
+        "các huyện phải lập biên bản vi phạm ngay từ đầu",
+        "Phấn đấu cuối năm 2019 huyện Đông Sơn sẽ về đích nông thôn mới",
+        "Đối với việc thực hiện Nghị quyết về nông thôn mới, các huyện phải rà soát lại các tiêu"
+        " chí",
+    ]

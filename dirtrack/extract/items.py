@@ -1435,6 +1435,24 @@ _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
 #: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
 _REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
+#: A unit's commitment ("UBND tỉnh (cũng) sẽ ..."), with its tone.
+_WILL_AFTER_UNIT = re.compile(r"\s+(?:cũng\s+)?sẽ\b")
+
+
+def _unit_commits(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a clause without "cần"/"phải" says what a body will do ("Đối với việc thực hiện
+    Nghị quyết ..., UBND tỉnh sẽ tiếp tục triển khai ..."): its commitment, wherever the topic
+    before it puts the clause's first verb. Not a target set ("Phấn đấu cuối năm xã X sẽ về
+    đích"): the clause opens on the verb asked."""
+    if MODAL.search(low, start, end) is not None or IMPERATIVE.match(key[start:end]):
+        return False
+    return any(
+        _usable(m) and _WILL_AFTER_UNIT.match(low, m.end)
+        for m in mentions
+        if start <= m.start < end
+    )
+
+
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
 _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
@@ -1467,6 +1485,8 @@ def _no_task(
     subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
     if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
         return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
+    if _unit_commits(key, low, mentions, start, end):
+        return True
     return modal is not None and _a_need(key, low, start, modal, mentions)
 
 
@@ -1947,7 +1967,10 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
-                if core is not None and _COMMITS.search(low, start, core + 1):
+                if core is not None and (
+                    _COMMITS.search(low, start, core + 1)
+                    or _unit_commits(key, low, mentions, start, end)
+                ):
                     core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
                 # The rules' state (the zone, the previous unit, the deadline in force) follows
                 # what the rules decide, whatever the model emits: the model reads the same
