@@ -2398,3 +2398,19 @@ def test_what_a_body_will_do_after_a_topic_is_its_commitment() -> None:
         "Đối với việc thực hiện Nghị quyết về nông thôn mới, các huyện phải rà soát lại các tiêu"
         " chí",
     ]
+
+
+def test_a_misspelt_however_opens_the_shortcomings_after_it() -> None:
+    # "Tuy nhên" is "Tuy nhiên" with a letter left out, as a portal published it; "còn những
+    # tồn tại" states shortcomings as "còn tồn tại" does, and a target "dự kiến không đạt" is one
+    draft = extract(
+        "Sáng 10/10/2019, Ban Thường vụ Tỉnh ủy làm việc với Huyện ủy Đông Sơn. Trong 9 tháng,"
+        " huyện có 9 chỉ tiêu đạt và vượt. Trong đó, chỉ tiêu về độ che phủ rừng dự kiến không"
+        " đạt.\nTuy nhên, huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ"
+        " rừng; việc quản lý đất đai còn lỏng lẻo."
+    )
+    assert [lim.text for lim in draft.limitations] == [
+        "chỉ tiêu về độ che phủ rừng dự kiến không đạt",
+        "huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ rừng",
+        "việc quản lý đất đai còn lỏng lẻo",
+    ]

@@ -71,6 +71,7 @@ from dirtrack.extract.lexicon import (
     FUTURE_PERIOD_OPEN,
     HEADING_DIRECTIVE,
     HEADING_LIMIT,
+    HOWEVER,
     IMPERATIVE,
     LACKING,
     LATE,
@@ -178,7 +179,7 @@ _ANNOUNCES_LIMITS = re.compile(
     rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
     r"\s*[.!]?\s*$"
 )
-_CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
+_CONTRAST_WORD = re.compile(rf"\b(?:{HOWEVER}|tuy vay|song|nhung|ben canh do)\b")
 #: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
 _TO_OVERCOME = re.compile(
     r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?(?:quan\s+tâm\s*(?:,|và)?\s+)?khắc\s+phục\b"
