@@ -2414,3 +2414,21 @@ def test_a_misspelt_however_opens_the_shortcomings_after_it() -> None:
         "huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ rừng",
         "việc quản lý đất đai còn lỏng lẻo",
     ]
+
+
+def test_a_bare_level_in_an_article_on_two_places_is_the_one_named_last_before_it() -> None:
+    # a visit to two communes, a paragraph each: "Đảng ủy xã" is the commune of its paragraph
+    found = directives(
+        "Sáng 5/3/2021, Bí thư Thành ủy làm việc với Đảng ủy xã Hòa Sơn và xã Tân Cương.\n"
+        "Tại xã Hòa Sơn, đồng chí Bí thư Thành ủy đề nghị Đảng ủy xã quan tâm công tác kiểm tra,"
+        " giám sát.\nTại xã Tân Cương, địa phương đang triển khai nhiều dự án. Đồng chí đề nghị"
+        " Đảng ủy xã làm tốt công tác giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Đảng ủy xã Hòa Sơn", "Đảng ủy xã Tân Cương"]
+    # and the level alone as a clause's subject, the place of its part of the article
+    wards = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố kiểm tra trật tự đô thị tại phường Đông Hòa và"
+        " phường Ngọc Sơn.\nTại phường Ngọc Sơn, nhiều tuyến phố còn lấn chiếm vỉa hè. Chủ tịch"
+        " UBND thành phố chỉ đạo: Phường cần xử lý dứt điểm các điểm lấn chiếm."
+    )
+    assert [unit for unit, _, _ in wards] == ["phường Ngọc Sơn"]
