@@ -2342,13 +2342,14 @@ def test_an_order_carried_out_before_the_meeting_is_reported_no_task() -> None:
 
 
 def test_an_activity_that_must_be_carried_out_is_a_task_written_in_the_passive() -> None:
-    # "cần được hỗ trợ" after a need stays no task; an activity "cần được / phải được" done is
-    # one, addressed to no unit (the wards it is about are not its doer)
+    # "cần được hỗ trợ" after a problem ("khó khăn") stays a need, no task; what else "cần
+    # được / phải được" done is one, an activity's addressed to no unit (the communes it is
+    # about are not its doer)
     found = directives(
         LEAD + "huyện chủ trì. Ở một số xã, đời sống nhân dân còn khó khăn cần được hỗ trợ. Vì vậy,"
         " việc phát triển chăn nuôi tập trung cần được tiếp tục triển khai để nâng cao thu nhập."
         " Đồng chí Chủ tịch nhấn mạnh: việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải"
-        " được duy trì thường xuyên."
+        " được duy trì thường xuyên. Mỗi chi bộ, mỗi đảng viên phải được giao nhiệm vụ cụ thể."
     )
     assert found == [
         (
@@ -2361,6 +2362,7 @@ def test_an_activity_that_must_be_carried_out_is_a_task_written_in_the_passive()
             "việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải được duy trì thường xuyên",
             None,
         ),
+        (None, "Mỗi chi bộ, mỗi đảng viên phải được giao nhiệm vụ cụ thể", None),
     ]
 
 

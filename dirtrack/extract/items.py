@@ -130,20 +130,25 @@ _EVERY = re.compile(
 )
 #: A need, not an order: "... gặp nhiều khó khăn cần được hỗ trợ".
 _NEEDS = re.compile(r"\s*được\b")
+#: The problem a need is of, right before it ("những khó khăn cần được hỗ trợ", "hạn chế cần
+#: được khắc phục", "những vấn đề cần được tiếp tục nhìn nhận").
+_PROBLEM_BEFORE = re.compile(
+    r"\b(?:han che|ton tai|kho khan|vuong mac|bat cap|yeu kem|khuyet diem|thieu sot|van de)\s*$"
+)
 
 
 def _a_need(
     key: str, low: str, start: int, modal: re.Match[str], mentions: Sequence[Mention]
 ) -> bool:
-    """Whether the modal of a clause starting at ``start`` states a need addressed to no one
-    ("... gặp nhiều khó khăn cần được hỗ trợ"): "cần được" / "phải được" with no unit before
-    it. An activity's ("việc đẩy mạnh X cần được tiếp tục triển khai", "việc lập lại trật tự
-    đô thị ... phải được duy trì") is a task written in the passive: the activity is to be
-    carried out."""
+    """Whether the modal of a clause starting at ``start`` states a need addressed to no one:
+    "cần được" / "phải được" right after a problem ("... gặp nhiều khó khăn cần được hỗ trợ"),
+    no unit before it. Anything else that "cần được / phải được" done is a task written in the
+    passive ("việc đẩy mạnh X cần được tiếp tục triển khai", "Mỗi chi bộ, mỗi đảng viên phải
+    được giao nhiệm vụ cụ thể")."""
     return bool(
         _NEEDS.match(low, modal.end())
         and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
-        and not _ACTIVITY_SUBJECT.match(key[start : modal.start()])
+        and _PROBLEM_BEFORE.search(key, start, modal.start())
     )
 
 
