@@ -2404,15 +2404,15 @@ def test_what_a_body_will_do_after_a_topic_is_its_commitment() -> None:
 
 def test_a_misspelt_however_opens_the_shortcomings_after_it() -> None:
     # "Tuy nhên" is "Tuy nhiên" with a letter left out, as a portal published it; "còn những
-    # tồn tại" states shortcomings as "còn tồn tại" does, and a target "dự kiến không đạt" is one
+    # tồn tại" states shortcomings as "còn tồn tại" does, and so does "không đạt" a target
     draft = extract(
         "Sáng 10/10/2019, Ban Thường vụ Tỉnh ủy làm việc với Huyện ủy Đông Sơn. Trong 9 tháng,"
-        " huyện có 9 chỉ tiêu đạt và vượt. Trong đó, chỉ tiêu về độ che phủ rừng dự kiến không"
-        " đạt.\nTuy nhên, huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ"
+        " huyện có 9 chỉ tiêu đạt và vượt. Tuy nhiên, chỉ tiêu về độ che phủ rừng không đạt kế"
+        " hoạch.\nTuy nhên, huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ"
         " rừng; việc quản lý đất đai còn lỏng lẻo."
     )
     assert [lim.text for lim in draft.limitations] == [
-        "chỉ tiêu về độ che phủ rừng dự kiến không đạt",
+        "chỉ tiêu về độ che phủ rừng không đạt kế hoạch",
         "huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ rừng",
         "việc quản lý đất đai còn lỏng lẻo",
     ]
