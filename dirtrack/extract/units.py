@@ -662,6 +662,19 @@ def _party_committee(text: str) -> str:
     return _BARE_COMMITTEE.sub("UBND ", _PARTY_BODY.sub("Đảng ủy", text))
 
 
+def _last_named(names: set[str], text: str) -> str | None:
+    """Which of ``names`` ``text`` writes last (the longer of two that start together)."""
+    last = max(
+        (
+            (m.start(), len(name), name)
+            for name in names
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        ),
+        default=None,
+    )
+    return last[2] if last is not None else None
+
+
 def _strip_plural(text: str) -> str:
     return re.sub(r"^(?:các|những|mọi|cơ quan)\s+", "", text, flags=re.IGNORECASE)
 
@@ -1000,6 +1013,7 @@ class UnitResolver:
     ) -> None:
         self._raw: dict[str, list[Mention]] = {}
         self._sentences = list(sentences)
+        self._named_before: dict[str, list[str | None]] = {}  # see _place_near
         self._index: dict[str, int] = {}
         for i, sentence in enumerate(self._sentences):
             self._index.setdefault(sentence, i)
@@ -1242,20 +1256,20 @@ class UnitResolver:
         index = self._index.get(sentence)
         if index is None:
             return None
-        names = self._places.get(level, set())
-        for i in range(index, -1, -1):
-            text = self._sentences[i][:at] if i == index else self._sentences[i]
-            last = max(
-                (
-                    (m.start(), name)
-                    for name in names
-                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-                ),
-                default=None,
-            )
-            if last is not None:
-                return last[1]
-        return None
+        here = _last_named(self._places.get(level, set()), sentence[:at])
+        if here is not None:
+            return here
+        before = self._named_before.get(level)
+        if before is None:
+            # once per level: the place named last before each sentence (a long text of bare
+            # levels would otherwise read every sentence before each of them)
+            names = self._places.get(level, set())
+            before, last = [], None
+            for text in self._sentences:
+                before.append(last)
+                last = _last_named(names, text) or last
+            self._named_before[level] = before
+        return before[index]
 
     def _council_of(self, text: str) -> str | None:
         """ "thường trực HĐND" with no place, in a document naming one council ("HĐND phường Phúc
