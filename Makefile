@@ -21,7 +21,7 @@ help:
 	@echo "make bench         registers of 1,000 to 1,000,000 directives, timed (SIZES=1000,10000 limits them)"
 	@echo "make catalog       extract the messages into the Vietnamese .po, compile the .mo"
 	@echo "make templates     remake the report templates of dirtrack/templates/"
-	@echo "make extract-model retrain the clause model of dirtrack extract (installs scikit-learn)"
+	@echo "make extract-model retrain the clause models of dirtrack extract (installs scikit-learn)"
 	@echo "make clean         remove .venv, demo/, bench-out/ and the tools' caches"
 
 # The packages are installed by uv (from PyPI, into .venv/uv), which resolves, unpacks and
