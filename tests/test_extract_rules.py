@@ -2318,3 +2318,119 @@ def test_a_place_named_by_its_level_orders_the_bodies_under_it() -> None:
     )
     # the task, to no one unit ("các xã, phường" are every commune and ward)
     assert found == [(None, "các xã, phường nghiêm túc rút kinh nghiệm trong thời gian tới", None)]
+
+
+def test_an_order_carried_out_before_the_meeting_is_reported_no_task() -> None:
+    # the meeting of 20/3 reviews a day of action that the town ordered for 10/3: that order,
+    # and the report of what was done after it, are no tasks; the request at the meeting is one
+    found = directives(
+        "Sau Tết, UBND thị xã chỉ đạo các phường đồng loạt ra quân dọn vệ sinh vào ngày 10/3,"
+        " tạo không khí thi đua. Sáng 20/3/2021, UBND thị xã tổ chức họp đánh giá kết quả ngày"
+        " ra quân.\nTrong đợt ra quân, các phường huy động hơn 2.000 người dân tham gia; các"
+        " tuyến phố được dọn dẹp sạch sẽ.\nKết luận cuộc họp, Chủ tịch UBND thị xã yêu cầu các"
+        " phường tiếp tục duy trì ra quân hằng tháng."
+    )
+    assert found == [(None, "các phường tiếp tục duy trì ra quân hằng tháng", None)]
+    # a day of action ordered at the meeting for a day after it is the task itself
+    later = directives(
+        "Sáng 20/3/2021, UBND thị xã tổ chức họp triển khai ngày ra quân. Chủ tịch UBND thị xã"
+        " chỉ đạo các phường đồng loạt ra quân dọn vệ sinh vào ngày 27/3."
+    )
+    assert [text for _, text, _ in later] == [
+        "các phường đồng loạt ra quân dọn vệ sinh vào ngày 27/3"
+    ]
+
+
+def test_an_activity_that_must_be_carried_out_is_a_task_written_in_the_passive() -> None:
+    # "cần được hỗ trợ" after a problem ("khó khăn") stays a need, no task; what else "cần
+    # được / phải được" done is one, an activity's addressed to no unit (the communes it is
+    # about are not its doer)
+    found = directives(
+        LEAD + "huyện chủ trì. Ở một số xã, đời sống nhân dân còn khó khăn cần được hỗ trợ. Vì vậy,"
+        " việc phát triển chăn nuôi tập trung cần được tiếp tục triển khai để nâng cao thu nhập."
+        " Đồng chí Chủ tịch nhấn mạnh: việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải"
+        " được duy trì thường xuyên. Mỗi chi bộ, mỗi đảng viên phải được giao nhiệm vụ cụ thể."
+    )
+    assert found == [
+        (
+            None,
+            "việc phát triển chăn nuôi tập trung cần được tiếp tục triển khai để nâng cao thu nhập",
+            None,
+        ),
+        (
+            None,
+            "việc giữ gìn vệ sinh môi trường trên địa bàn các xã phải được duy trì thường xuyên",
+            None,
+        ),
+        (None, "Mỗi chi bộ, mỗi đảng viên phải được giao nhiệm vụ cụ thể", None),
+    ]
+
+
+def test_a_session_with_several_places_of_one_level_has_no_one_partner() -> None:
+    # "các phường A, B và C": three wards, the names after the first without their level; a
+    # task to no one is none of theirs (with one ward it is that ward's)
+    found = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố làm việc với các phường Đông Hòa, Ngọc Sơn và"
+        " Bình Minh về trật tự đô thị. Chủ tịch UBND thành phố yêu cầu tăng cường kiểm tra, xử lý"
+        " lấn chiếm vỉa hè."
+    )
+    assert found == [(None, "tăng cường kiểm tra, xử lý lấn chiếm vỉa hè", None)]
+    one = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố làm việc với phường Đông Hòa về trật tự đô thị."
+        " Chủ tịch UBND thành phố yêu cầu tăng cường kiểm tra, xử lý lấn chiếm vỉa hè."
+    )
+    assert [unit for unit, _, _ in one] == ["phường Đông Hòa"]
+
+
+def test_what_a_body_will_do_after_a_topic_is_its_commitment() -> None:
+    # "Đối với việc thực hiện X, ..., UBND tỉnh sẽ ...": the body's "sẽ" is a commitment; a
+    # target set ("Phấn đấu ... huyện X sẽ ...") and a request after such a topic stay tasks
+    found = directives(
+        "Sáng 20/12/2018, UBND tỉnh tổ chức hội nghị tổng kết năm 2018. Chủ tịch UBND tỉnh yêu"
+        " cầu các huyện phải lập biên bản vi phạm ngay từ đầu. Phấn đấu cuối năm 2019 huyện Đông"
+        " Sơn sẽ về đích nông thôn mới. Đối với việc thực hiện Nghị quyết"
+        " của Tỉnh ủy về giảm nghèo bền vững, trên cơ sở những hạn chế mà các đại biểu nêu, UBND"
+        " tỉnh sẽ tiếp tục triển khai các giải pháp nhằm nâng cao chất lượng giảm nghèo. Đối với"
+        " việc thực hiện Nghị quyết về"
+        " nông thôn mới, các huyện phải rà soát lại các tiêu chí."
+    )
+    assert [text for _, text, _ in found] == [
+        "các huyện phải lập biên bản vi phạm ngay từ đầu",
+        "Phấn đấu cuối năm 2019 huyện Đông Sơn sẽ về đích nông thôn mới",
+        "Đối với việc thực hiện Nghị quyết về nông thôn mới, các huyện phải rà soát lại các tiêu"
+        " chí",
+    ]
+
+
+def test_a_misspelt_however_opens_the_shortcomings_after_it() -> None:
+    # "Tuy nhên" is "Tuy nhiên" with a letter left out, as a portal published it; "còn những
+    # tồn tại" states shortcomings as "còn tồn tại" does, and so does "không đạt" a target
+    draft = extract(
+        "Sáng 10/10/2019, Ban Thường vụ Tỉnh ủy làm việc với Huyện ủy Đông Sơn. Trong 9 tháng,"
+        " huyện có 9 chỉ tiêu đạt và vượt. Tuy nhiên, chỉ tiêu về độ che phủ rừng không đạt kế"
+        " hoạch.\nTuy nhên, huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ"
+        " rừng; việc quản lý đất đai còn lỏng lẻo."
+    )
+    assert [lim.text for lim in draft.limitations] == [
+        "chỉ tiêu về độ che phủ rừng không đạt kế hoạch",
+        "huyện Đông Sơn vẫn còn những tồn tại trong công tác quản lý bảo vệ rừng",
+        "việc quản lý đất đai còn lỏng lẻo",
+    ]
+
+
+def test_a_bare_level_in_an_article_on_two_places_is_the_one_named_last_before_it() -> None:
+    # a visit to two communes, a paragraph each: "Đảng ủy xã" is the commune of its paragraph
+    found = directives(
+        "Sáng 5/3/2021, Bí thư Thành ủy làm việc với Đảng ủy xã Hòa Sơn và xã Tân Cương.\n"
+        "Tại xã Hòa Sơn, đồng chí Bí thư Thành ủy đề nghị Đảng ủy xã quan tâm công tác kiểm tra,"
+        " giám sát.\nTại xã Tân Cương, địa phương đang triển khai nhiều dự án. Đồng chí đề nghị"
+        " Đảng ủy xã làm tốt công tác giải phóng mặt bằng."
+    )
+    assert [unit for unit, _, _ in found] == ["Đảng ủy xã Hòa Sơn", "Đảng ủy xã Tân Cương"]
+    # and the level alone as a clause's subject, the place of its part of the article
+    wards = directives(
+        "Sáng 1/10/2019, Chủ tịch UBND thành phố kiểm tra trật tự đô thị tại phường Đông Hòa và"
+        " phường Ngọc Sơn.\nTại phường Ngọc Sơn, nhiều tuyến phố còn lấn chiếm vỉa hè. Chủ tịch"
+        " UBND thành phố chỉ đạo: Phường cần xử lý dứt điểm các điểm lấn chiếm."
+    )
+    assert [unit for unit, _, _ in wards] == ["phường Ngọc Sơn"]

@@ -185,7 +185,7 @@ def extract(
     # year-less deadlines are read against the meeting, else against the document the text
     # reports, else against the year the text is about, else against the reference day
     ref = info.date or info.issued or reference_day(sentences, today)
-    directives = extract_directives(paragraphs, resolver, ref, taken, partner)
+    directives = extract_directives(paragraphs, resolver, ref, taken, partner, info.date)
     if info.kind == "working-session" and named_partners == []:
         # a session whose lead names no partner: the one unit every task of the conclusion is
         # addressed to ("đề nghị, thời gian tới, Huyện ủy Gia Lâm cần ...") is the one the

@@ -54,8 +54,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dirtrack.errors import InvalidInput
 from dirtrack.extract import model as clause_model
-from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines
+from dirtrack.extract.deadlines import Deadline, best_deadline, find_deadlines, resolve
 from dirtrack.extract.draft import DirectiveDraft, LimitationDraft
 from dirtrack.extract.folding import fold_aligned, lower_aligned
 from dirtrack.extract.lexicon import (
@@ -70,6 +71,7 @@ from dirtrack.extract.lexicon import (
     FUTURE_PERIOD_OPEN,
     HEADING_DIRECTIVE,
     HEADING_LIMIT,
+    HOWEVER,
     IMPERATIVE,
     LACKING,
     LATE,
@@ -128,6 +130,28 @@ _EVERY = re.compile(
 )
 #: A need, not an order: "... gặp nhiều khó khăn cần được hỗ trợ".
 _NEEDS = re.compile(r"\s*được\b")
+#: The problem a need is of, right before it ("những khó khăn cần được hỗ trợ", "hạn chế cần
+#: được khắc phục", "những vấn đề cần được tiếp tục nhìn nhận").
+_PROBLEM_BEFORE = re.compile(
+    r"\b(?:han che|ton tai|kho khan|vuong mac|bat cap|yeu kem|khuyet diem|thieu sot|van de)\s*$"
+)
+
+
+def _a_need(
+    key: str, low: str, start: int, modal: re.Match[str], mentions: Sequence[Mention]
+) -> bool:
+    """Whether the modal of a clause starting at ``start`` states a need addressed to no one:
+    "cần được" / "phải được" right after a problem ("... gặp nhiều khó khăn cần được hỗ trợ"),
+    no unit before it. Anything else that "cần được / phải được" done is a task written in the
+    passive ("việc đẩy mạnh X cần được tiếp tục triển khai", "Mỗi chi bộ, mỗi đảng viên phải
+    được giao nhiệm vụ cụ thể")."""
+    return bool(
+        _NEEDS.match(low, modal.end())
+        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
+        and _PROBLEM_BEFORE.search(key, start, modal.start())
+    )
+
+
 #: A commitment ("Ban sẽ phối hợp ..."), matched with its tone ("sẽ"), not a task given.
 _COMMITS = re.compile(r"\bsẽ\b")
 #: "tiếp tục được thực hiện tốt", "tiếp tục đã ...": what was done, not a task.
@@ -160,7 +184,7 @@ _ANNOUNCES_LIMITS = re.compile(
     rf"{_LIMIT_WORD}(?:\s*(?:,|va)\s*{_LIMIT_WORD})*(?:\s+(?:nhat dinh|can (?:duoc )?khac phuc))?"
     r"\s*[.!]?\s*$"
 )
-_CONTRAST_WORD = re.compile(r"\b(?:tuy nhien|tuy vay|song|nhung|ben canh do)\b")
+_CONTRAST_WORD = re.compile(rf"\b(?:{HOWEVER}|tuy vay|song|nhung|ben canh do)\b")
 #: "hạn chế cần khắc phục như: ...": the modal belongs to the noun, the clause still announces.
 _TO_OVERCOME = re.compile(
     r"\bcần\s+(?:tiếp\s+tục\s+)?(?:được\s+)?(?:quan\s+tâm\s*(?:,|và)?\s+)?khắc\s+phục\b"
@@ -170,9 +194,9 @@ _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
     r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan)\s+(?:va\s+)?)*$"
 )
+_CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
-_CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
 #: A task whose subject is a field of work or a party to a project that is no body ("Công tác
 #: tư vấn giám sát cần ...", "chủ đầu tư cần ...", "nhà thầu ..."): it names its own doer, so it
@@ -822,6 +846,32 @@ _BEFORE_MEETING = re.compile(
     r"\W*truoc khi (?:tien hanh |to chuc |dien ra |bat dau |vao )?(?:cuoc |buoi |dot )?"
     r"(?:giam sat|hoi nghi|lam viec|hop|ky hop|phien hop|kiem tra|thanh tra|khao sat)\b"
 )
+#: The day an order was carried out on ("... chỉ đạo các địa phương đồng loạt ra quân vào ngày
+#: 12/02"): when it is before the meeting's, the order was given before it, and is reported.
+_CARRIED_OUT_ON = re.compile(
+    r"\bvao\s+(?:cac\s+)?ngay\s+(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)(?![\d/])"
+)
+
+
+def _ordered_before(key: str, low: str, held: date | None) -> bool:
+    """Whether a sentence reports an order carried out before the meeting held on ``held``
+    ("UBND thành phố chỉ đạo các địa phương ra quân vào ngày 12/02", at a meeting of 15/2
+    that reviews it): a speech verb, and after it a day before the meeting's."""
+    if held is None:
+        return False
+    verb = _speech_verb(key, low, 0, len(key))
+    if verb is None:
+        return False
+    for m in _CARRIED_OUT_ON.finditer(key, verb.end()):
+        try:
+            day = resolve("ngay " + m.group(1), held)
+        except InvalidInput:
+            continue
+        if day is not None and day < held:
+            return True
+    return False
+
+
 #: A sentence that only names the quotation before it ("Đó là phát biểu chỉ đạo của ..."):
 #: the task is the quotation.
 _NAMES_QUOTE = re.compile(
@@ -1142,9 +1192,7 @@ def _core(
     if PRAISE.search(ckey) and not modal:
         return None
     if modal:
-        if _NEEDS.match(low, modal.end()) and not any(
-            _usable(m) and start <= m.start < modal.start() for m in mentions
-        ):
+        if _a_need(key, low, start, modal, mentions):
             return None  # "... cần được hỗ trợ": a need, addressed to no one
         return modal.start()
     imperative = IMPERATIVE.match(ckey) if open_ctx else None
@@ -1393,6 +1441,24 @@ _REPORTED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?(?:được|bị)\b")
 #: A unit whose verb is past or passive ("UBND huyện đã chỉ đạo", "... được UBND tỉnh giao 13
 #: nhiệm vụ"); not "được giao <việc>" (a task given: "Đội Kiểm tra ... được giao bố trí ...").
 _REPORTED_AFTER_UNIT = re.compile(r"\s+(?:được(?! giao)|đã|đang|vừa|bị)\b")
+#: A unit's commitment ("UBND tỉnh (cũng) sẽ ..."), with its tone.
+_WILL_AFTER_UNIT = re.compile(r"\s+(?:cũng\s+)?sẽ\b")
+
+
+def _unit_commits(key: str, low: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a clause without "cần"/"phải" says what a body will do ("Đối với việc thực hiện
+    Nghị quyết ..., UBND tỉnh sẽ tiếp tục triển khai ..."): its commitment, wherever the topic
+    before it puts the clause's first verb. Not a target set ("Phấn đấu cuối năm xã X sẽ về
+    đích"): the clause opens on the verb asked."""
+    if MODAL.search(low, start, end) is not None or IMPERATIVE.match(key[start:end]):
+        return False
+    return any(
+        _usable(m) and _WILL_AFTER_UNIT.match(low, m.end)
+        for m in mentions
+        if start <= m.start < end
+    )
+
+
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
 _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
@@ -1425,11 +1491,9 @@ def _no_task(
     subject = next((m for m in mentions if start <= m.start < min(end, start + 60)), None)
     if modal is None and subject is not None and _REPORTED_AFTER_UNIT.match(low, subject.end):
         return True  # "UBND huyện Cao Lộc được UBND tỉnh giao ...", "UBND huyện đã chỉ đạo ..."
-    return bool(
-        modal is not None
-        and _NEEDS.match(low, modal.end())
-        and not any(_usable(m) and start <= m.start < modal.start() for m in mentions)
-    )
+    if _unit_commits(key, low, mentions, start, end):
+        return True
+    return modal is not None and _a_need(key, low, start, modal, mentions)
 
 
 #: A speaker's verb that frames what follows it ("Tổng Bí thư cũng chỉ rõ, Lạng Sơn cần ...",
@@ -1596,9 +1660,11 @@ def extract_directives(
     ref: date | None,
     taken: set[tuple[str, int]] | None = None,
     partner: str | None = None,
+    held: date | None = None,
 ) -> list[DirectiveDraft]:
     """The directives given at the meeting (see the module docstring); ``partner``: the one
-    unit of a working session, lead of what names no unit and no collective subject."""
+    unit of a working session, lead of what names no unit and no collective subject; ``held``:
+    the meeting's day, when known (an order carried out before it is reported, no task)."""
     taken = taken or set()
     model = clause_model.active()
     found: list[DirectiveDraft] = []
@@ -1676,6 +1742,8 @@ def extract_directives(
                 continue  # '"...". Đó là phát biểu chỉ đạo của ...': the quotation is the task
             if _BEFORE_MEETING.match(key):
                 continue  # "Trước khi tiến hành giám sát, ... yêu cầu ...": asked and answered
+            if _ordered_before(key, low, held):
+                continue  # an order given and carried out before the meeting: no task, no speech
             if (
                 _CONDITION.match(low)
                 and not MODAL.search(low)
@@ -1905,7 +1973,10 @@ def extract_directives(
                         or _HEAD_OF.match(key[start : head.start])
                     )
                     core = head.end if head is not None and at_start else start
-                if core is not None and _COMMITS.search(low, start, core + 1):
+                if core is not None and (
+                    _COMMITS.search(low, start, core + 1)
+                    or _unit_commits(key, low, mentions, start, end)
+                ):
                     core = None  # "Ban sẽ phối hợp ...": what the reporting body will do
                 # The rules' state (the zone, the previous unit, the deadline in force) follows
                 # what the rules decide, whatever the model emits: the model reads the same
@@ -2012,7 +2083,12 @@ def extract_directives(
                 lead: Mention | None
                 opens_collective = COLLECTIVE_SUBJECT.match(key[text_start:end])
                 carried_many = False  # the lead carried is a plural or a role, no unit
-                if subject and not (opens_collective and subject[0].start > text_start):
+                activity = _ACTIVITY_SUBJECT.match(key[text_start:end])
+                if (
+                    subject
+                    and not (opens_collective and subject[0].start > text_start)
+                    and not activity
+                ):
                     lead = subject[0]
                 elif collective or (
                     requested
@@ -2022,9 +2098,9 @@ def extract_directives(
                     # "đồng thời yêu cầu Nhà đầu tư ứng kinh phí ...": a body asked by its name,
                     # which is no unit of the gazetteer nor a place, is no one's unit before it
                     lead = None
-                elif _ACTIVITY_SUBJECT.match(key[text_start:end]) or _NO_BODY_SUBJECT.match(
-                    key[text_start:end]
-                ):
+                elif activity or _NO_BODY_SUBJECT.match(key[text_start:end]):
+                    # "việc lập lại trật tự đô thị trên địa bàn các phường phải được duy trì":
+                    # an activity names no doer; the bodies in it are what it is about
                     lead = None
                 elif model_lead is not None:
                     lead = model_lead

@@ -261,9 +261,12 @@ QUOTED_FRAME = re.compile(
     r"truong ban|lanh dao|bo truong|thu truong|pbt|pct)\b[^\"“”.;:]{0,80}?"
     r"\b(?:nhan manh|yeu cau|chi dao|de nghi|luu y|ket luan|dan do|chi ro)\s*(?:[.!]|$)"
 )
+#: "Tuy nhiên" (folded), and as portals also publish it, misspelt by a letter ("Tuy nhên",
+#: "Tuy nhin").
+HOWEVER = r"tuy nh(?:ie|e|i)n"
 #: The words (folded) that open a turn to what is wrong ("Tuy nhiên", "Song", "Bên cạnh đó").
 CONTRAST_WORDS = (
-    r"tuy nhien|tuy vay|song|nhung|mat khac|ben canh do|canh do|ben canh nhung ket qua[^,]*"
+    rf"{HOWEVER}|tuy vay|song|nhung|mat khac|ben canh do|canh do|ben canh nhung ket qua[^,]*"
 )
 #: A contrast that opens a criticism.
 CONTRAST_OPEN = re.compile(rf"^\s*(?:{CONTRAST_WORDS}|han che|ton tai)\b")
@@ -281,6 +284,7 @@ NEGATIVE = re.compile(
         "con han che",
         "bi dong",
         "khong dap ung",
+        "khong dat",
         "kho khan",
         "vuong mac",
         "sai sot",
@@ -296,6 +300,8 @@ NEGATIVE = re.compile(
         "hieu qua thap",
         "con nhieu",
         "con ton tai",
+        "con nhung ton tai",
+        "con nhung han che",
         "con xay ra",
         "buong long",
         "hinh thuc",
@@ -664,7 +670,7 @@ ENUM_TAIL = re.compile(
 )
 #: Connectives stripped from the start of an item.
 LEADING_CONNECTIVE = re.compile(
-    r"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|tuy nhien|tuy vay|theo do|"
+    rf"^\s*(?:(?:dong thoi|ngoai ra|(?:ben )?canh do|qua do|trong do|{HOWEVER}|tuy vay|theo do|"
     r"vi vay|do do|cung voi do(?: la)?|mat khac|(?:trong )?thoi gian toi|truoc mat|"
     r"tiep theo|sau cung|cuoi cung|nhat la|dac biet|mot la|hai la|ba la|bon la|nam la|"
     r"thu nhat|thu hai|thu ba|"

@@ -662,6 +662,19 @@ def _party_committee(text: str) -> str:
     return _BARE_COMMITTEE.sub("UBND ", _PARTY_BODY.sub("Đảng ủy", text))
 
 
+def _last_named(names: set[str], text: str) -> str | None:
+    """Which of ``names`` ``text`` writes last (the longer of two that start together)."""
+    last = max(
+        (
+            (m.start(), len(name), name)
+            for name in names
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        ),
+        default=None,
+    )
+    return last[2] if last is not None else None
+
+
 def _strip_plural(text: str) -> str:
     return re.sub(r"^(?:các|những|mọi|cơ quan)\s+", "", text, flags=re.IGNORECASE)
 
@@ -999,6 +1012,11 @@ class UnitResolver:
         headings: Sequence[str] = (),
     ) -> None:
         self._raw: dict[str, list[Mention]] = {}
+        self._sentences = list(sentences)
+        self._named_before: dict[str, list[str | None]] = {}  # see _place_near
+        self._index: dict[str, int] = {}
+        for i, sentence in enumerate(self._sentences):
+            self._index.setdefault(sentence, i)
         self._known = tuple(known)
         self._known_index: dict[str, KnownUnit] = {}
         for unit in self._known:
@@ -1212,9 +1230,10 @@ class UnitResolver:
             out.append(mention)
         return out
 
-    def _with_place(self, display: str) -> str:
+    def _with_place(self, display: str, near: tuple[str, int] | None = None) -> str:
         """Add the document's only place of that level to a name without one ("Đảng ủy xã",
-        "UBND tỉnh", "Ban Tổ chức Thành ủy")."""
+        "UBND tỉnh", "Ban Tổ chức Thành ủy"); of several, the one named last before ``near``
+        (a sentence and a position in it; see :meth:`_place_near`)."""
         key = fold_aligned(display)
         m = _BARE_LEVEL_END.search(key)
         committee = _BARE_COMMITTEE_END.search(key)
@@ -1225,7 +1244,32 @@ class UnitResolver:
         else:
             return display
         known = self._places.get(level, set())
-        return f"{display} {next(iter(known))}" if len(known) == 1 else display
+        if len(known) == 1:
+            return f"{display} {next(iter(known))}"
+        place = self._place_near(level, *near) if near is not None and known else None
+        return f"{display} {place}" if place is not None else display
+
+    def _place_near(self, level: str, sentence: str, at: int) -> str | None:
+        """Of the several places of ``level`` the document names, the one named last before
+        ``at`` in ``sentence`` or in a sentence before it ("Tại xã Sơn Cẩm, ... . ... đề nghị
+        Đảng ủy xã ...": the commune that part of the article is about); None when none is."""
+        index = self._index.get(sentence)
+        if index is None:
+            return None
+        here = _last_named(self._places.get(level, set()), sentence[:at])
+        if here is not None:
+            return here
+        before = self._named_before.get(level)
+        if before is None:
+            # once per level: the place named last before each sentence (a long text of bare
+            # levels would otherwise read every sentence before each of them)
+            names = self._places.get(level, set())
+            before, last = [], None
+            for text in self._sentences:
+                before.append(last)
+                last = _last_named(names, text) or last
+            self._named_before[level] = before
+        return before[index]
 
     def _council_of(self, text: str) -> str | None:
         """ "thường trực HĐND" with no place, in a document naming one council ("HĐND phường Phúc
@@ -1313,7 +1357,7 @@ class UnitResolver:
                 )
         return sorted([*found, *extra], key=lambda mn: mn.start)
 
-    def _resolve_name(self, mention: Mention) -> str | None:
+    def _resolve_name(self, mention: Mention, sentence: str) -> str | None:
         if mention.role == "unit":
             if mention.head == "known" and mention.name:
                 return mention.name
@@ -1338,10 +1382,15 @@ class UnitResolver:
                         if full_key.startswith(head) and full_key.endswith(" " + key):
                             return name
                 return _strip_plural(mention.text)
-            display = self._with_place(_party_committee(_capitalize(_strip_plural(mention.text))))
+            display = self._with_place(
+                _party_committee(_capitalize(_strip_plural(mention.text))),
+                near=(sentence, mention.start),
+            )
             return self._longer(display)
         if mention.role == "board":
-            return self._longer(self._with_place(self._complete_board(mention.text)))
+            return self._longer(
+                self._with_place(self._complete_board(mention.text), near=(sentence, mention.start))
+            )
         if mention.role == "internal" and mention.head in ("dia phuong", "place name"):
             if mention.head == "place name":
                 # "Thanh Hóa cần ...": the place the document names so ("tỉnh Thanh Hóa")
@@ -1362,9 +1411,17 @@ class UnitResolver:
                 # Thạnh"), the place itself
                 level = unit_key(mention.text)
                 known = self._places.get(level, set())
-                if len(known) != 1:
+                # of several, the one named last before it ("Tại phường A, ... Phường cần ...")
+                named = (
+                    next(iter(known))
+                    if len(known) == 1
+                    else self._place_near(level, sentence, mention.start)
+                    if known
+                    else None
+                )
+                if named is None:
                     return None
-                place = f"{mention.text.lower()} {next(iter(known))}"
+                place = f"{mention.text.lower()} {named}"
             if unit_key(place) in self._asked:
                 return place  # "Huyện cũng cần ..." after "đề nghị huyện X ..."
             # a commune or ward is the place (the GUIDE's "Phường cần ...", "Thị trấn còn một
@@ -1424,7 +1481,7 @@ class UnitResolver:
         """The unit mentions of a sentence, resolved to names (and codes when registered)."""
         out: list[Mention] = []
         for mention in self.raw(sentence):
-            name = None if mention.affiliation else self._resolve_name(mention)
+            name = None if mention.affiliation else self._resolve_name(mention, sentence)
             code = mention.code
             if name is not None and code is None:
                 unit = self.match_known(name)
@@ -1501,6 +1558,8 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
             # "làm việc với lãnh đạo các ngành chuyên môn trực thuộc UBND thị xã": the body
             # the session's partners belong to, not one partner
             continue
+        if mention.head == "dia phuong" and _several_places(lead, key, mention):
+            return None  # "làm việc với các phường Đông Vệ, Ngọc Trạo và Ba Đình": three
         value = mention.code or mention.name
         if mention.head == "dia phuong" and mention.code is None:
             # "làm việc với phường X", "khảo sát ... tại phường X": the place met, as written
@@ -1511,6 +1570,21 @@ def session_partners(lead: str, resolver: UnitResolver) -> list[str] | None:
     if not names and COLLECTIVE_SUBJECT.match(_LEADERS_OF.sub("", key[m.end() : end], count=1)):
         return None  # "làm việc với lãnh đạo các ngành chuyên môn": partners named collectively
     return names
+
+
+#: A plural before a level ("các phường ..."), and a name after the first of its list (", Ngọc
+#: Trạo", "và Ba Đình").
+_PLURAL_BEFORE = re.compile(r"\b(?:cac|nhung)\s+$")
+_ANOTHER_NAME = re.compile(r"\s*(?:,|và)\s+(\w)")
+
+
+def _several_places(lead: str, key: str, mention: Mention) -> bool:
+    """Whether a place is the first of several its plural level lists ("các phường Đông Vệ,
+    Ngọc Trạo và Ba Đình"), the names after the first written without their level."""
+    if not _PLURAL_BEFORE.search(key, 0, mention.start):
+        return False
+    after = _ANOTHER_NAME.match(lead, mention.end)
+    return after is not None and after.group(1).isupper()
 
 
 #: The people of a body a session is held with ("lãnh đạo các ngành"): the body is the partner.

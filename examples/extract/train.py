@@ -28,7 +28,18 @@ Run with ``make extract-model`` (scikit-learn is needed here only, never at run 
    plateau whose highest point is noise).
 4. The weights (rounded, near-zero ones dropped) and the thresholds are written as JSON.
 
+Training is deterministic: the articles are read in a fixed order, the feature names are
+sorted by the vectorizer (whatever order Python's hash gives the sets they come from), the
+folds are fixed, liblinear's seed is fixed, and every number is rounded before it is written;
+two runs write byte-identical files.
+
 ``--check`` trains and prints the cross-validated figures without writing the file.
+``--verify`` trains in memory and compares with the committed ``clauses.json`` and
+``limitations.json`` (``make test-all`` runs it): exit status 1, with what differs, when they
+are not what the committed code and data train (rules or data changed since the last
+``make extract-model``). Byte-identical files pass; so do files that differ only by the float
+noise another scikit-learn or platform may give (the same candidates, thresholds and weight
+names, every weight and the bias within ``NOISE``).
 """
 
 from __future__ import annotations
@@ -58,6 +69,10 @@ TIE = 0.003
 #: model learns what a task looks like rather than to trust rules that were fitted to these
 #: very articles (they take the right clauses here far more often than on new text).
 HIDDEN = ("rule", "rule+zone", "norule+zone")
+#: How far a weight may be from the committed one for ``--verify`` to call it float noise (two
+#: units of the fourth decimal the weights are rounded to); a weight this close to the cut of
+#: near-zero ones (0.005) may be on either side of it.
+NOISE = 0.0002
 
 
 def training_articles() -> list[score.Article]:
@@ -141,7 +156,9 @@ def threshold(curve: dict[float, float]) -> float:
     return min(near, key=lambda t: (abs(t - max(curve.values()) / 2), t))
 
 
-def train(kind: str, out: Path, check: bool) -> None:
+def train(kind: str, check: bool = False) -> dict[str, object] | None:
+    """Train the ``kind`` model and print its cross-validated figures; the model as it is
+    written (None with ``check``: the figures only)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -181,7 +198,7 @@ def train(kind: str, out: Path, check: bool) -> None:
     )
     print(f"{kind}: candidate F1, rules alone: {rules_only:.3f}")
     if check:
-        return
+        return None
     clf = fit(list(range(len(labels))))
     weights = {
         name: round(float(w), 4)
@@ -202,15 +219,76 @@ def train(kind: str, out: Path, check: bool) -> None:
         "veto": alone[1] if kind == "directives" else 0.0,
         "weights": dict(sorted(weights.items())),
     }
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {out.relative_to(HERE.parent.parent)}: {len(weights)} weights")
+    return data
+
+
+def render(data: dict[str, object]) -> str:
+    """The model's file, as written."""
+    return json.dumps(data, ensure_ascii=False, indent=0) + "\n"
+
+
+def differences(committed: str, data: dict[str, object]) -> list[str]:
+    """What differs between a committed model file and the model trained now: nothing when
+    they are byte-identical or differ by float noise only (see ``NOISE``)."""
+    if committed == render(data):
+        return []
+    try:
+        old = json.loads(committed)
+    except ValueError as exc:
+        return [f"the committed file is no JSON: {exc}"]
+    problems = [
+        f"{key}: committed {old.get(key)!r}, trained {data[key]!r}"
+        for key in ("about", "seed", "C", "candidates", "add", "veto")
+        if old.get(key) != data[key]
+    ]
+    bias = data["bias"]
+    assert isinstance(bias, float)
+    if abs(float(old.get("bias", 0.0)) - bias) > NOISE:
+        problems.append(f"bias: committed {old.get('bias')!r}, trained {bias!r}")
+    new_w = data["weights"]
+    assert isinstance(new_w, dict)
+    old_w: dict[str, float] = old.get("weights", {})
+    cut = 0.005 + NOISE
+    only_old = [k for k in old_w if k not in new_w and abs(old_w[k]) > cut]
+    only_new = [k for k in new_w if k not in old_w and abs(new_w[k]) > cut]
+    moved = [
+        k for k in old_w.keys() & new_w.keys() if abs(float(old_w[k]) - float(new_w[k])) > NOISE
+    ]
+    if only_old or only_new or moved:
+        problems.append(
+            f"weights: {len(moved)} of {len(new_w)} differ by more than {NOISE}, "
+            f"{len(only_old)} only in the committed file, {len(only_new)} only in the trained "
+            f"one (e.g. {sorted(moved + only_old + only_new)[:3]})"
+        )
+    return problems
 
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
+    verify = "--verify" in argv
     kinds = [a for a in argv if not a.startswith("-")] or ["directives", "limitations"]
+    stale = False
     for kind in kinds:
-        train(kind, OUT if kind == "directives" else OUT_LIMITS, check)
+        out = OUT if kind == "directives" else OUT_LIMITS
+        data = train(kind, check)
+        if data is None:
+            continue
+        name = out.relative_to(HERE.parent.parent)
+        if not verify:
+            out.write_text(render(data), encoding="utf-8")
+            print(f"wrote {name}: {len(data['weights'])} weights")
+            continue
+        problems = differences(out.read_text(encoding="utf-8"), data)
+        if problems:
+            stale = True
+            print(f"{name} is NOT what training gives:", *problems, sep="\n  ")
+        elif out.read_text(encoding="utf-8") == render(data):
+            print(f"{name}: what training gives (byte-identical)")
+        else:
+            print(f"{name}: what training gives (within float noise, {NOISE})")
+    if stale:
+        print("The committed models are stale: run `make extract-model` and commit the files.")
+        return 1
     return 0
 
 
