@@ -222,7 +222,9 @@ def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: i
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.count(case((condition, 1)))
+    """The rows that meet ``condition``: ``count(*) FILTER (WHERE …)`` (SQLite 3.30, PostgreSQL
+    9.4), which SQLite steps through faster than ``count(CASE WHEN … THEN 1 END)``."""
+    return func.count().filter(condition)
 
 
 def asked_late() -> tuple[Any, ColumnElement[bool]]:
