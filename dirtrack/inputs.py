@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import stat
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -121,43 +122,50 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 # What Python's TOML reader says (its English, the same since 3.11), as the catalog's phrases:
 # (pattern of its message, key of the phrase, name of the placeholder its group fills).
-_TOML_PROBLEMS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key, name)
-    for pattern, key, name in (
-        (r"Invalid statement", "toml_bad_statement", None),
-        (r"Expected newline or end of document after a statement", "toml_expected_newline", None),
-        (r"Expected '=' after a key in a key/value pair", "toml_expected_equals", None),
-        (r"Expected '\]' at the end of a table declaration", "toml_table_unclosed", None),
-        (r"Expected '\]\]' at the end of an array declaration", "toml_array_table_unclosed", None),
-        (r"Expected (.+)", "toml_expected", "what"),
-        (r"Found invalid character (.+)", "toml_bad_character", "char"),
-        (r"Illegal character (.+)", "toml_bad_character", "char"),
-        (r"Cannot declare (.+) twice", "toml_declared_twice", "key"),
-        (r"Cannot redefine namespace (.+)", "toml_declared_twice", "key"),
-        (r"Cannot mutate immutable namespace (.+)", "toml_closed_table", "key"),
-        (r"Cannot overwrite a value", "toml_value_twice", None),
-        (r"Duplicate inline table key (.+)", "toml_inline_key_twice", "key"),
-        (r"Invalid initial character for a key part", "toml_bad_key", None),
-        (r"Unclosed array", "toml_array_unclosed", None),
-        (r"Unclosed inline table", "toml_inline_unclosed", None),
-        (r"Unterminated string", "toml_string_unclosed", None),
-        (r"Unescaped '\\' in a string", "toml_bad_escape", None),
-        (r"Invalid hex value", "toml_bad_escape", None),
-        (r"Escaped character is not a Unicode scalar value", "toml_bad_escape", None),
-        (r"Invalid date or datetime", "toml_bad_date", None),
-        (r"Invalid value", "toml_bad_value", None),
-    )
+_TOML_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
+    (r"Invalid statement", "toml_bad_statement", None),
+    (r"Expected newline or end of document after a statement", "toml_expected_newline", None),
+    (r"Expected '=' after a key in a key/value pair", "toml_expected_equals", None),
+    (r"Expected '\]' at the end of a table declaration", "toml_table_unclosed", None),
+    (r"Expected '\]\]' at the end of an array declaration", "toml_array_table_unclosed", None),
+    (r"Expected (.+)", "toml_expected", "what"),
+    (r"Found invalid character (.+)", "toml_bad_character", "char"),
+    (r"Illegal character (.+)", "toml_bad_character", "char"),
+    (r"Cannot declare (.+) twice", "toml_declared_twice", "key"),
+    (r"Cannot redefine namespace (.+)", "toml_declared_twice", "key"),
+    (r"Cannot mutate immutable namespace (.+)", "toml_closed_table", "key"),
+    (r"Cannot overwrite a value", "toml_value_twice", None),
+    (r"Duplicate inline table key (.+)", "toml_inline_key_twice", "key"),
+    (r"Invalid initial character for a key part", "toml_bad_key", None),
+    (r"Unclosed array", "toml_array_unclosed", None),
+    (r"Unclosed inline table", "toml_inline_unclosed", None),
+    (r"Unterminated string", "toml_string_unclosed", None),
+    (r"Unescaped '\\' in a string", "toml_bad_escape", None),
+    (r"Invalid hex value", "toml_bad_escape", None),
+    (r"Escaped character is not a Unicode scalar value", "toml_bad_escape", None),
+    (r"Invalid date or datetime", "toml_bad_date", None),
+    (r"Invalid value", "toml_bad_value", None),
 )
-_TOML_WHERE = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)", re.DOTALL)
+_TOML_WHERE = r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)"
+
+
+@cache
+def _toml_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str, str | None], ...]]:
+    """:data:`_TOML_WHERE` and :data:`_TOML_PROBLEMS` compiled, when a TOML text is first
+    refused: most runs refuse none, and compiling them cost every command about 10 M
+    instructions (about 1 ms)."""
+    problems = tuple((re.compile(p, re.DOTALL), key, name) for p, key, name in _TOML_PROBLEMS)
+    return re.compile(_TOML_WHERE, re.DOTALL), problems
 
 
 def toml_problem(message: str) -> Phrase:
     """The message of Python's TOML reader as a phrase of the catalog, its line and column kept;
     a message it does not know (a later Python's) is "cannot be read" at the same place."""
-    found = _TOML_WHERE.fullmatch(message)
+    where, problems = _toml_patterns()
+    found = where.fullmatch(message)
     what = found[1] if found else message
     problem = Phrase("toml_unreadable")
-    for pattern, key, name in _TOML_PROBLEMS:
+    for pattern, key, name in problems:
         matched = pattern.fullmatch(what)
         if matched:
             params = {name: _toml_name(matched[1])} if name else {}

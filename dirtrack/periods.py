@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -199,19 +200,19 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DM = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
 _LONG = re.compile(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?$")
-_DEADLINE_PREFIX = re.compile(
+_DEADLINE_PREFIX = (
     r"^(?:(?:han|thoi han|deadline|by|before)\s*:?\s*)?"
     r"(?:truoc|cham nhat(?: la)?|khong qua|tu nay den|den|trong|vao|hoan thanh trong)?\s*"
     r"(?:ngay\s+)?"
 )
 #: "giai đoạn 2023-2025", "2023 - 2025": years in a row, due on the last day of the last one.
-_YEARS = re.compile(r"^(?:giai doan\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})$")
+_YEARS = r"^(?:giai doan\s+)?(?:nam\s+)?(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})$"
 #: "đầu năm 2024", "đầu năm": no day a clerk could tell (January? before Tết? the first
 #: quarter?), unlike "đầu tháng 10" (the office's early day): refused, saying what to write.
-_EARLY_YEAR = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+nam(?:\s+(?:nay|sau|toi|\d{4}))?$")
+_EARLY_YEAR = r"^(?:tu\s+|vao\s+|trong\s+)?dau\s+nam(?:\s+(?:nay|sau|toi|\d{4}))?$"
 #: "đầu quý IV/2022", "giữa quý IV/2022": no day either (its first or middle month? which
 #: weeks?): refused the same way, naming a day of that month.
-_EARLY_QUARTER = re.compile(r"^(?:tu\s+|vao\s+|trong\s+)?(dau|giua)\s+(quy\s+\S.*)$")
+_EARLY_QUARTER = r"^(?:tu\s+|vao\s+|trong\s+)?(dau|giua)\s+(quy\s+\S.*)$"
 #: Refusals of a deadline phrase that is one, naming no day a clerk could tell ("đầu năm
 #: 2024", "đầu quý IV/2022", "ngay sau khi có hướng dẫn"): what a reader of free text skips.
 NAMES_NO_DAY = frozenset({"deadline_early_year", "deadline_early_quarter", "deadline_on_event"})
@@ -387,7 +388,7 @@ def parse_span(text: str, ref: date | None = None) -> Span | None:  # noqa: C901
     return None
 
 
-_RELATIVE = re.compile(
+_RELATIVE = (
     r"^(?:trong(?: vong)?\s+|sau\s+|within\s+)?(\d+)\s+(ngay|tuan|thang|days?|weeks?|months?)"
     r"(?:\s+(?:toi|tiep theo|nua|ke tu ngay hop))?$"
 )
@@ -429,28 +430,29 @@ def _plain_when(text: str, ref: date | None = None) -> date:
     Raises:
         InvalidInput: when ``text`` is none of the accepted forms.
     """
+    p = _deadlines()
     key = fold(text)
     span = parse_span(text, ref)
     if span is not None:
         return span.last_day
-    stripped = _DEADLINE_PREFIX.sub("", key).strip()
+    stripped = p.deadline_prefix.sub("", key).strip()
     found = _match_date(stripped, text, ref)
     if found is not None:
         return found
     span = parse_span(stripped, ref)
     if span is not None:
         return span.last_day
-    if m := _YEARS.match(stripped):
+    if m := p.years.match(stripped):
         first, last = check_year(int(m[1]), text), check_year(int(m[2]), text)
         if last < first:
             raise InvalidInput.of("period_reversed", text=text)
         return date(last, 12, 31)
     year = re.search(r"\d{4}", stripped)
-    if _EARLY_YEAR.match(stripped) and (year is not None or ref is not None):
+    if p.early_year.match(stripped) and (year is not None or ref is not None):
         later = re.search(r"\b(?:sau|toi)$", stripped) is not None
         shown = year[0] if year is not None else str(ref.year + later)  # type: ignore[union-attr]
         raise InvalidInput.of("deadline_early_year", text=text, year=shown)
-    early = _EARLY_QUARTER.match(stripped)
+    early = p.early_quarter.match(stripped)
     quarter = parse_span(early[2], ref) if early is not None else None
     if early is not None and quarter is not None and quarter.kind is SpanKind.QUARTER:
         first = quarter.first_month + (early[1] == "giua")
@@ -462,7 +464,7 @@ def _plain_when(text: str, ref: date | None = None) -> date:
             month=f"{month.month}/{month.year}",
             quarter=f"{_ROMAN[quarter.last_month // 3 - 1]}/{quarter.year}",
         )
-    if ref is not None and (m := _RELATIVE.match(key)):
+    if ref is not None and (m := p.relative.match(key)):
         n, unit = _count(m[1]), m[2]
         if n == 0:  # "trong 0 tháng": no time at all, as 0 working days is refused
             raise InvalidInput.of("zero_span", text=text)
@@ -580,15 +582,15 @@ class Deadline:
 
 
 _TRUNG = r"(?:trong(?: vong)?\s+|within\s+)?"
-_WORKING = re.compile(
+_WORKING = (
     rf"^{_TRUNG}(\d+)\s+(?:ngay lam viec|working days?|business days?|wd)"
     r"(?:\s+(?:toi|tiep theo|ke tu ngay hop|ke tu hom nay))?$"
 )
-_TET = re.compile(r"^(truoc|sau)\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
-_BEFORE_DAY = re.compile(r"^(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?(.+)$")
-_EARLY = re.compile(r"^dau\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam|\s)\s*(\d{4}))?$")
-_MID_YEAR = re.compile(r"^giua\s+nam(?:\s+(?:nay|(?:nam\s+)?(\d{4})))?$")
-_END_QUARTER = re.compile(r"^cuoi\s+quy(?:\s+nay)?$")
+_TET = r"^(truoc|sau)\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$"
+_BEFORE_DAY = r"^(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?(.+)$"
+_EARLY = r"^dau\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam|\s)\s*(\d{4}))?$"
+_MID_YEAR = r"^giua\s+nam(?:\s+(?:nay|(?:nam\s+)?(\d{4})))?$"
+_END_QUARTER = r"^cuoi\s+quy(?:\s+nay)?$"
 
 
 def _in_year(day_of: Callable[[int], date], year: int | None, ref: date | None) -> date:
@@ -656,6 +658,7 @@ def _calendar_form(  # noqa: C901
     early_day: int = EARLY_DAY,
 ) -> Deadline | None:
     """The deadline of one of :func:`parse_deadline`'s calendar forms; None for other text."""
+    p = _deadlines()
     phrase = " ".join(text.split())
     key = fold(text)
     key = re.sub(r"^(?:han|thoi han|deadline|hoan thanh)\s*:?\s*", "", key).strip()
@@ -670,7 +673,7 @@ def _calendar_form(  # noqa: C901
             due = calendar.previous_working(named)
         return Deadline(check_day(due, text), phrase, named, move)
 
-    if m := _WORKING.match(key):
+    if m := p.working.match(key):
         if ref is None:
             raise InvalidInput.of("deadline_needs_meeting")
         n = _count(m[1])
@@ -678,7 +681,7 @@ def _calendar_form(  # noqa: C901
             raise InvalidInput.of("bad_working_days", n=cut(m[1]), max=MAX_WORKING_DAYS)
         calendar.check(ref)
         return done(calendar.add(ref, n))
-    if m := _TET.match(key):
+    if m := p.tet.match(key):
         year = check_year(int(m[2]), text) if m[2] else None
         if m[1] == "truoc":
             if year is None:
@@ -697,7 +700,7 @@ def _calendar_form(  # noqa: C901
         if not 0 <= after_tet <= 366:
             raise InvalidInput.of("bad_after_tet", n=after_tet)
         return done(calendar.add(calendar.tet_break(year)[1], after_tet))
-    if m := _EARLY.match(key):
+    if m := p.early.match(key):
         month = int(m[1])
         if not 1 <= month <= 12:
             raise InvalidInput.of("not_a_month", text=text)
@@ -705,14 +708,14 @@ def _calendar_form(  # noqa: C901
             raise InvalidInput.of("bad_early_day", n=early_day)
         year = check_year(int(m[2]), text) if m[2] else None
         return done(_in_year(lambda y: date(y, month, early_day), year, ref), Move.FORWARD)
-    if m := _MID_YEAR.match(key):
+    if m := p.mid_year.match(key):
         year = check_year(int(m[1]), text) if m[1] else None
         return done(_in_year(lambda y: date(y, 6, 30), year, ref))
-    if _END_QUARTER.match(key):
+    if p.end_quarter.match(key):
         if ref is None:
             raise InvalidInput.of("deadline_needs_meeting")
         return done(containing(ref, SpanKind.QUARTER).end)
-    if (m := _BEFORE_DAY.match(key)) and parse_span(m[1], ref) is None:
+    if (m := p.before_day.match(key)) and parse_span(m[1], ref) is None:
         rest = m[1].strip()
         day: date | None = _match_date(rest, text, None)
         if day is None and ref is not None and (d := _DM.match(rest) or _LONG.match(rest)):
@@ -728,7 +731,7 @@ def _calendar_form(  # noqa: C901
 
 # Words whose day is counted on the calendar of working days: "trong 10 ngày làm việc",
 # "trước Tết", "trước ngày 30/4" (moved back off a day off), "đầu tháng 10" (folded).
-_ON_WORKDAYS = re.compile(
+_ON_WORKDAYS = (
     r"\b(?:ngay lam viec|working days?|business days?|tet)\b"
     r"|\b(?:truoc|cham nhat(?: la)?|khong qua|before)\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
     r"|(?<!tuan )\bdau thang\s+\d"  # "tuần đầu tháng 10" is the 7th, whatever the calendar
@@ -739,7 +742,8 @@ def counted_on_calendar(phrase: str) -> bool:
     """Whether a deadline phrase's day depends on the calendar of working days (the office's
     days off and moved days): ``trong 10 ngày làm việc``, ``trước ngày 15/3/2025``, ``trước
     Tết``, ``đầu tháng 10``; not a plain day or span."""
-    return _ON_WORKDAYS.search(fold(phrase)) is not None
+    p = _deadlines()
+    return p.on_workdays.search(fold(phrase)) is not None
 
 
 # --- deadline phrases as meetings and sheets write them --------------------------------------
@@ -749,7 +753,7 @@ DEADLINE_HOUR = r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*(?:'|phut)?(?:\s*(?:sang|
 #: What :func:`parse_when` says of words that are no deadline form at all; any other refusal is
 #: a deadline with an impossible value (31/2/2022, quý V, tháng 13).
 NOT_A_DEADLINE = frozenset({"not_a_deadline", "not_a_date", "not_a_period"})
-_STACKED = re.compile(
+_STACKED = (
     r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong|truoc|cham nhat(?:\s+la)?|khong qua|"
     r"han chot|den het|den|trong vong|trong|vao|ngay trong|tu nay den|"
     rf"{DEADLINE_HOUR},?)\s+)+"
@@ -759,7 +763,7 @@ _STACKED = re.compile(
 #: day, checked against it (0 is Monday, as date.weekday() counts). "T6" says a weekday only
 #: before a day and its month: "T6 2023", "T6/2023" are June. "ThứSáu" (a zero-width space
 #: between the words, removed) is "Thứ Sáu".
-_WEEKDAY = re.compile(
+_WEEKDAY = (
     r"^(?:vao\s+)?(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])"
     r"|t([2-7])(?=\s*[,:-]?\s*\(?\s*(?:ngay\s+)?\d{1,2}/\d)|(chu nhat|cn))"
     r"\s*[,:-]?\s*(\()?\s*(?=(?:ngay\s+)?\d)"
@@ -767,10 +771,8 @@ _WEEKDAY = re.compile(
 _WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 #: "30/6/2023 (thứ Sáu)", "trước ngày 30/6/2023 (Thứ 6)", "30/6/2023 (T6)": the weekday in
 #: brackets after the day, checked against the day written before it.
-_WEEKDAY_AFTER = re.compile(
-    r"\s*\(\s*(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|t([2-7])|(chu nhat|cn))\s*\)$"
-)
-_WRITTEN_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_WEEKDAY_AFTER = r"\s*\(\s*(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7])|t([2-7])|(chu nhat|cn))\s*\)$"
+_WRITTEN_DAY = r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"
 
 
 def _weekday(named: str | None, sunday: str | None) -> int:
@@ -780,45 +782,90 @@ def _weekday(named: str | None, sunday: str | None) -> int:
     return 6 if sunday else _WEEKDAYS.get(named, int(named) - 2 if named.isdigit() else 0)
 
 
-_DONE_WORDS = re.compile(r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+")
-_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])")
-_BY_ON = re.compile(r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b")
-_NEXT_YEAR = re.compile(r"(?i)\b(năm)\s+(?:sau|tới)\b")
-_MID_MONTH = re.compile(r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$")
+_DONE_WORDS = r"^(?:(?:hoan thanh|xong|ket thuc|thuc hien xong)\s+)+"
+_DOTTED = r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{4})?(?![\d.])"
+_BY_ON = r"(?i)\b(chậm nhất(?:\s+là)?)\s+vào\b"
+_NEXT_YEAR = r"(?i)\b(năm)\s+(?:sau|tới)\b"
+_MID_MONTH = r"^giua\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$"
 #: "thượng tuần / trung tuần / hạ tuần tháng 10[/2022]": the first, middle or last ten days of
 #: the month, due on their last day (the 10th, the 20th, the month's last day).
-_TEN_DAYS = re.compile(
+_TEN_DAYS = (
     r"^(thuong|trung|ha)\s+tuan\s+(?:cua\s+)?thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$"
 )
-_UNTIL_TET = re.compile(r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$")
-_LATE_MONTHS = re.compile(r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$")
+_UNTIL_TET = r"^(?:tu nay\s+)?den\s+tet(?:\s+nguyen dan)?(?:\s+(?:nam\s+)?(\d{4}))?$"
+_LATE_MONTHS = r"^(?:trong\s+)?(?:nhung|cac|may)\s+thang\s+cuoi\s+nam(?:\s+(\d{4}))?$"
 #: "trong hai tháng còn lại", "những tháng còn lại của năm 2023": the rest of the year.
 #: "tuần đầu tháng 10/2022", "tuần thứ hai của tháng 10", "tuần cuối tháng 10": the week's
 #: last day (the 7th, the 14th …; the month's last day for its last week).
-_WEEK_OF_MONTH = re.compile(
+_WEEK_OF_MONTH = (
     r"^(?:trong\s+)?tuan\s+(dau|dau tien|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4]|cuoi)"
     r"\s+(?:cua\s+)?thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?$"
 )
 _WEEK_NUMBER = {"hai": 2, "ba": 3, "tu": 4}
 #: "quý IV/2022 - quý I/2023", "từ tháng 10/2022 đến tháng 3/2023": a run of spans, due at the
 #: end of the last.
-_SPAN_RUN = re.compile(r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$")
+_SPAN_RUN = r"^(?:tu\s+)?(.+?)\s*(?:\s-\s|–|—|\sden\s)\s*(.+)$"
 #: "tháng 3-6/2023", "quý II-III/2023": a run of months or quarters with the year written once,
 #: due at the end of the last; so are "tháng 6, 7/2025" and "tháng 6 và 7/2025" (months named
 #: one by one, the year once).
-_SHORT_RUN = re.compile(
+_SHORT_RUN = (
     r"^(?:tu\s+)?(thang|quy)\s+((?:\d{1,2}|[ivx]{1,4})"
     r"(?:\s*(?:-|–|—|den|,|va)\s*(?:\1\s+)?(?:\d{1,2}|[ivx]{1,4}))+)\s*(?:/|-|nam)\s*(\d{4})$"
 )
 #: The months or quarters a :data:`_SHORT_RUN` names ("v" of "và" is no quarter V).
-_RUN_PART = re.compile(r"(?<![a-z])(\d{1,2}|[ivx]{1,4})(?![a-z])")
+_RUN_PART = r"(?<![a-z])(\d{1,2}|[ivx]{1,4})(?![a-z])"
 #: "ngay sau khi có hướng dẫn", "sau khi có ý kiến", "khi có yêu cầu": a deadline waiting on
 #: something to happen, no day (recording none would drop the deadline the office set).
-_ON_EVENT = re.compile(r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b")
-_REMAINING_MONTHS = re.compile(
+_ON_EVENT = r"^(?:ngay\s+)?(?:sau\s+khi|khi\s+co|theo\s+yeu\s+cau)\b"
+_REMAINING_MONTHS = (
     r"^(?:trong\s+)?(?:\d{1,2}|hai|ba|bon|nam|sau|nhung|cac|may)\s+thang\s+con\s+lai"
     r"(?:\s+cua\s+nam(?:\s+(\d{4}))?)?$"
 )
+
+
+class _Deadlines:
+    """The patterns deadlines are read with (their sources are the capitalised names above),
+    compiled the first time a command reads a deadline (:func:`_deadlines`), not at import:
+    most commands read none, and compiling the thirty cost each of them about 30 M
+    instructions (the dates' and spans' patterns, which reports read, stay compiled at
+    import)."""
+
+    def __init__(self) -> None:
+        self.deadline_prefix = re.compile(_DEADLINE_PREFIX)
+        self.years = re.compile(_YEARS)
+        self.early_year = re.compile(_EARLY_YEAR)
+        self.early_quarter = re.compile(_EARLY_QUARTER)
+        self.relative = re.compile(_RELATIVE)
+        self.working = re.compile(_WORKING)
+        self.tet = re.compile(_TET)
+        self.before_day = re.compile(_BEFORE_DAY)
+        self.early = re.compile(_EARLY)
+        self.mid_year = re.compile(_MID_YEAR)
+        self.end_quarter = re.compile(_END_QUARTER)
+        self.on_workdays = re.compile(_ON_WORKDAYS)
+        self.stacked = re.compile(_STACKED)
+        self.weekday = re.compile(_WEEKDAY)
+        self.weekday_after = re.compile(_WEEKDAY_AFTER)
+        self.written_day = re.compile(_WRITTEN_DAY)
+        self.done_words = re.compile(_DONE_WORDS)
+        self.dotted = re.compile(_DOTTED)
+        self.by_on = re.compile(_BY_ON)
+        self.next_year = re.compile(_NEXT_YEAR)
+        self.mid_month = re.compile(_MID_MONTH)
+        self.ten_days = re.compile(_TEN_DAYS)
+        self.until_tet = re.compile(_UNTIL_TET)
+        self.late_months = re.compile(_LATE_MONTHS)
+        self.week_of_month = re.compile(_WEEK_OF_MONTH)
+        self.span_run = re.compile(_SPAN_RUN)
+        self.short_run = re.compile(_SHORT_RUN)
+        self.run_part = re.compile(_RUN_PART)
+        self.on_event = re.compile(_ON_EVENT)
+        self.remaining_months = re.compile(_REMAINING_MONTHS)
+
+
+@cache
+def _deadlines() -> _Deadlines:
+    return _Deadlines()
 
 
 def read_when(  # noqa: C901
@@ -845,23 +892,24 @@ def read_when(  # noqa: C901
         InvalidInput: no deadline (``not_a_deadline``, also for a phrase that needs ``ref``
             without one), or one naming no real day (``trước ngày 31/2/2022``, ``quý V``).
     """
+    p = _deadlines()
     from dirtrack.workdays import Workdays
 
     raw = phrase
     # a zero-width space pasted inside the words ("Thứ\u200bSáu"): read as it looks
     phrase = shown_only(phrase)
     # "20.7.2020", "15.9": the day written with dots, as many reports write it
-    phrase = _DOTTED.sub(lambda d: d.group().replace(".", "/"), phrase)
+    phrase = p.dotted.sub(lambda d: d.group().replace(".", "/"), phrase)
     # "chậm nhất vào ngày 15/7": as "chậm nhất ngày 15/7"
-    phrase = _BY_ON.sub(r"\1", phrase)
+    phrase = p.by_on.sub(r"\1", phrase)
     if ref is not None:
         # "quý I năm sau", "tháng 3 năm tới", "cuối năm sau": the year after the meeting's
-        phrase = _NEXT_YEAR.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
+        phrase = p.next_year.sub(lambda m: f"{m[1]} {ref.year + 1}", phrase)
     folded = fold(phrase)
     unknown = InvalidInput.of(
         "not_a_deadline", text=raw, date_forms=DATE_FORMS, span_forms=SPAN_FORMS
     )
-    if on := _WEEKDAY.match(folded):
+    if on := p.weekday.match(folded):
         rest = folded[on.end() :]
         if on[4]:  # "Thứ Sáu (30/6/2023)": the day in brackets
             if not rest.endswith(")"):
@@ -877,7 +925,7 @@ def read_when(  # noqa: C901
             shown = phrase.strip()[: len(on[0].rstrip(" ,:-("))]
             raise InvalidInput.of("deadline_weekday", text=raw, day=day, weekday=shown)
         return day
-    if after := _WEEKDAY_AFTER.search(folded):
+    if after := p.weekday_after.search(folded):
         rest = folded[: after.start()]
         try:
             day = read_when(rest, ref, calendar)
@@ -887,7 +935,7 @@ def read_when(  # noqa: C901
             raise InvalidInput.of(exc.key, **{**exc.params, "text": raw}) from None
         # the weekday belongs to the day written beside it ("trước ngày 1/7/2023 (thứ Bảy)"
         # is due the working day before)
-        written = _WRITTEN_DAY.findall(rest)
+        written = p.written_day.findall(rest)
         beside = (
             date(int(written[0][2]), int(written[0][1]), int(written[0][0]))
             if len(written) == 1
@@ -897,25 +945,25 @@ def read_when(  # noqa: C901
             shown = raw.strip()[-len(after[0].strip()) :].strip("() ")
             raise InvalidInput.of("deadline_weekday", text=raw, day=beside, weekday=shown)
         return day
-    m = _LATE_MONTHS.match(folded) or _REMAINING_MONTHS.match(folded)
+    m = p.late_months.match(folded) or p.remaining_months.match(folded)
     if m:
         year = int(m[1]) if m[1] else (ref.year if ref else None)
         if year is None:
             raise unknown
         return date(year, 12, 31)
-    if m := _UNTIL_TET.match(folded):
+    if m := p.until_tet.match(folded):
         calendar = calendar or Workdays()
         if m[1]:
             return calendar.tet(int(m[1]))
         if ref is None:
             raise unknown
         return calendar.next_tet(ref)
-    if m := _MID_MONTH.match(_STACKED.sub("", folded)):
+    if m := p.mid_month.match(p.stacked.sub("", folded)):
         year = int(m[2]) if m[2] else (ref.year if ref else None)
         if year is None or not 1 <= int(m[1]) <= 12:
             raise unknown
         return date(year, int(m[1]), 15)
-    if m := _TEN_DAYS.match(_STACKED.sub("", folded)):
+    if m := p.ten_days.match(p.stacked.sub("", folded)):
         year = int(m[3]) if m[3] else (ref.year if ref else None)
         if year is None or not 1 <= int(m[2]) <= 12:
             raise unknown
@@ -923,7 +971,7 @@ def read_when(  # noqa: C901
         if m[1] == "ha":
             return date(year, int(m[2]), 1) + relativedelta(day=31)
         return date(year, int(m[2]), 10 if m[1] == "thuong" else 20)
-    if m := _WEEK_OF_MONTH.match(_STACKED.sub("", folded)):
+    if m := p.week_of_month.match(p.stacked.sub("", folded)):
         year = int(m[3]) if m[3] else (ref.year if ref else None)
         if year is None or not 1 <= int(m[2]) <= 12:
             raise unknown
@@ -937,7 +985,7 @@ def read_when(  # noqa: C901
     impossible: InvalidInput | None = None
     # "xong trước 20-8-2017": read as "trước 20-8-2017" (the last working day before it) before
     # every preposition is stripped
-    for text in (phrase, _DONE_WORDS.sub("", folded), _STACKED.sub("", folded)):
+    for text in (phrase, p.done_words.sub("", folded), p.stacked.sub("", folded)):
         try:
             return parse_when(text, ref, calendar)
         except InvalidInput as exc:
@@ -946,9 +994,9 @@ def read_when(  # noqa: C901
             continue
         except ValueError:
             raise unknown from None
-    if impossible is None and (run := _SHORT_RUN.match(_STACKED.sub("", folded))):
+    if impossible is None and (run := p.short_run.match(p.stacked.sub("", folded))):
         try:
-            spans = [parse_span(f"{run[1]} {n}/{run[3]}") for n in _RUN_PART.findall(run[2])]
+            spans = [parse_span(f"{run[1]} {n}/{run[3]}") for n in p.run_part.findall(run[2])]
         except InvalidInput as exc:  # "tháng 3-13/2023": said of the words as written
             if exc.key is None:
                 raise
@@ -958,12 +1006,12 @@ def read_when(  # noqa: C901
             if ends != sorted(ends):  # "tháng 9-4/2023", "tháng 7 và 6/2025"
                 raise InvalidInput.of("period_reversed", text=raw)
             return ends[-1]
-    if impossible is None and (run := _SPAN_RUN.match(_STACKED.sub("", folded))):
+    if impossible is None and (run := p.span_run.match(p.stacked.sub("", folded))):
         opening, closing = parse_span(run[1], ref), parse_span(run[2], ref)
         if opening is not None and closing is not None:
             if closing.last_day < opening.last_day:
                 raise InvalidInput.of("period_reversed", text=raw)
             return closing.last_day
-    if _ON_EVENT.match(_STACKED.sub("", folded)):
+    if p.on_event.match(p.stacked.sub("", folded)):
         raise InvalidInput.of("deadline_on_event", text=raw)
     raise impossible or unknown

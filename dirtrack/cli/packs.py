@@ -561,7 +561,7 @@ def pack_status(
     Example: dirtrack pack status --quarter 2022Q3
     """
     from dirtrack.cli.common import read_only
-    from dirtrack.store.packs import return_keys, returns
+    from dirtrack.store.pack_returns import return_keys, returns
 
     span = _period(ctx, period, quarter, cutoff)
     day = optional_day(as_of) or today()

@@ -147,7 +147,7 @@ def add_sections(
     unit and directive was urged (``urged``)."""
     from dirtrack.report.extras import add_urgings, extras
     from dirtrack.report.series import series_section
-    from dirtrack.store.packs import returns
+    from dirtrack.store.pack_returns import returns
 
     found = returns(conn, reader.period, reader.as_of)
     if unit:

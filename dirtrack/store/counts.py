@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -125,6 +127,15 @@ FIGURES = (
     "no_deadline",
     "extended",
 )
+assert sorted(FIGURES) == sorted(f.name for f in dataclass_fields(Counts)), "one per field"
+# A row's figures (in the order of FIGURES) in the order of Counts' fields: Counts are made by
+# position, not by keyword (a large report makes one per unit, field and day closed).
+_IN_FIELD_ORDER = itemgetter(*(FIGURES.index(f.name) for f in dataclass_fields(Counts)))
+
+
+def _counts(figures: Sequence[int]) -> Counts:
+    """The :class:`Counts` of ``figures``, given in the order of :data:`FIGURES`."""
+    return Counts(*_IN_FIELD_ORDER(figures))
 
 
 def review_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False) -> ReviewCounts:
@@ -158,21 +169,17 @@ def review_counts_from(rows: Iterable[Sequence[Any]], *, sections: bool = False)
             else:
                 sums[uid] = [a + b for a, b in zip(summed, counted, strict=True)]
             if sections:
-                fields[row[field_id], uid, row[day]] = Counts(
-                    **dict(zip(FIGURES, counted, strict=True))
-                )
+                fields[row[field_id], uid, row[day]] = _counts(counted)
                 if row[day] is None:
                     tally = zip(risk.COLOURS, row[colours], strict=True)
                     risks[uid, row[field_id]] = {c: n for c, n in tally if n}
             continue
-        counts = Counts(**dict(zip(FIGURES, row[figures], strict=True)))
+        counts = _counts(row[figures])
         if part == EARLIER:
             found.earlier[row[unit_id]] = counts
         else:
             found.chairs.append(ChairGroup(row[chair], row[title], row[meetings], row[day], counts))
-    found.units.update(
-        (uid, Counts(**dict(zip(FIGURES, summed, strict=True)))) for uid, summed in sums.items()
-    )
+    found.units.update((uid, _counts(summed)) for uid, summed in sums.items())
     return found
 
 
@@ -222,7 +229,9 @@ def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: i
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.count(case((condition, 1)))
+    """The rows that meet ``condition``: ``count(*) FILTER (WHERE …)`` (SQLite 3.30, PostgreSQL
+    9.4), which SQLite steps through faster than ``count(CASE WHEN … THEN 1 END)``."""
+    return func.count().filter(condition)
 
 
 def asked_late() -> tuple[Any, ColumnElement[bool]]:
