@@ -2337,7 +2337,7 @@ def _click_patterns() -> list[tuple[re.Pattern[str], Entry]]:
         for literal, name, _spec, _conv in string.Formatter().parse(english):
             regex += re.escape(literal)
             if name is not None:
-                regex += f"(?P<{name}>.+?)"
+                regex += f"(?P<{name}>.*?)"  # empty too: an empty argument is said as ''
         patterns.append((re.compile(regex, re.DOTALL), entry))
     return patterns
 
@@ -2353,6 +2353,8 @@ def click_text(message: str, lang: str) -> str:
             values["message"] = click_text(values["message"], lang)
         if "choices" in values:  # "bash,\n\tzsh" as "bash, zsh"
             values["choices"] = ", ".join(c.strip() for c in values["choices"].split(","))
+        if "args" in values and not values["args"].strip():  # extra arguments that are all ""
+            values["args"] = "''"
         n = len(values["args"].split()) if "args" in values else None
         return say(entry, lang, n).format(**values)
     return message
