@@ -2356,6 +2356,9 @@ def click_text(message: str, lang: str) -> str:
         if "args" in values and not values["args"].strip():  # extra arguments that are all ""
             values["args"] = "''"
         n = len(values["args"].split()) if "args" in values else None
+        for typed in ("args", "name"):  # what was typed, said unquoted: cut when huge
+            if typed in values:
+                values[typed] = cut(values[typed])
         return say(entry, lang, n).format(**values)
     return message
 
