@@ -2094,6 +2094,9 @@ ERRORS: dict[str, Entry] = {
         "issuer code {value!r}: letters and digits joined by hyphens, such as VPTU or VPUB"
     ),
     "office_nothing": N_("nothing to set: give at least one option (see office set --help)"),
+    "config_path_alone": N_(
+        "--path prints only where the file is: leave out --format and --fields"
+    ),
     "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
     "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
     "doc_bad_number": N_(
