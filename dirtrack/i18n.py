@@ -2094,6 +2094,9 @@ ERRORS: dict[str, Entry] = {
         "issuer code {value!r}: letters and digits joined by hyphens, such as VPTU or VPUB"
     ),
     "office_nothing": N_("nothing to set: give at least one option (see office set --help)"),
+    "config_path_alone": N_(
+        "--path prints only where the file is: leave out --format and --fields"
+    ),
     "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
     "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
     "doc_bad_number": N_(
@@ -2337,7 +2340,7 @@ def _click_patterns() -> list[tuple[re.Pattern[str], Entry]]:
         for literal, name, _spec, _conv in string.Formatter().parse(english):
             regex += re.escape(literal)
             if name is not None:
-                regex += f"(?P<{name}>.+?)"
+                regex += f"(?P<{name}>.*?)"  # empty too: an empty argument is said as ''
         patterns.append((re.compile(regex, re.DOTALL), entry))
     return patterns
 
@@ -2353,7 +2356,12 @@ def click_text(message: str, lang: str) -> str:
             values["message"] = click_text(values["message"], lang)
         if "choices" in values:  # "bash,\n\tzsh" as "bash, zsh"
             values["choices"] = ", ".join(c.strip() for c in values["choices"].split(","))
+        if "args" in values and not values["args"].strip():  # extra arguments that are all ""
+            values["args"] = "''"
         n = len(values["args"].split()) if "args" in values else None
+        for typed in ("args", "name"):  # what was typed, said unquoted: cut when huge
+            if typed in values:
+                values[typed] = cut(values[typed])
         return say(entry, lang, n).format(**values)
     return message
 

@@ -234,6 +234,9 @@ def test_restore_refuses_what_is_not_a_good_backup(
     assert "damaged" in message or "cannot be read" in message
     assert "no file" in office.fail("restore", str(tmp_path / "missing.db"))
     assert "is the database" in office.fail("restore", str(db_path))
+    # paths with no file name at all: the current folder (an empty "$FILE") and the root
+    assert "folder" in office.fail("restore", "", "--yes")
+    assert "folder" in office.fail("restore", "/", "--yes")
     assert file_digest(db_path) == before
     assert not list(tmp_path.glob("*.bak"))
 

@@ -53,6 +53,22 @@ def test_defaults_and_where_they_come_from(config_file: Path, tmp_path: Path) ->
     assert invoke("config", "--path").stdout.strip() == str(config_file)
 
 
+def test_config_path_refuses_a_format_it_would_not_follow(config_file: Path) -> None:
+    """``config --path --format json`` printed the bare path, not JSON, and exited 0: a script
+    that parses it got text. --format or --fields beside --path is a usage error; a default
+    format the file gives ``[config]`` does not make --path fail."""
+    for option in (["--format", "json"], ["--fields", "key"]):
+        for lang, words in (("en", "--path prints only"), ("vi", "--path chỉ in nơi đặt tệp")):
+            result = invoke("--lang", lang, "config", "--path", *option)
+            assert result.exit_code == 2, result.stdout
+            assert result.stdout == ""
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0]
+    config_file.write_text('[config]\nformat = "json"\n', encoding="utf-8")
+    result = invoke("config", "--path")
+    assert result.exit_code == 0 and result.stdout.strip() == str(config_file)
+
+
 def test_the_installed_command_shows_every_commands_settings(config_file: Path) -> None:
     """Run as installed, `config` loaded only its own commands: report.cutoff and
     overdue.stale-after, which it always shows, were missing."""

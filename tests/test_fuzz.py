@@ -232,7 +232,18 @@ COMMANDS: dict[str, st.SearchStrategy[Args]] = {
         opt("--yes", st.just("")).map(lambda a: a[:1]),
     ),
     "reopen": command(["reopen"], one(ID), opt("--reason", TEXT), opt("--date", DATE)),
-    "config": command(["config"], opt("--fields", FIELDS)),
+    "config": command(
+        ["config"],
+        opt("--path", st.just("")).map(lambda a: a[:1]),
+        opt("--format", FORMAT),
+        opt("--fields", FIELDS),
+    ),
+    # a path with no file name ("", "/", "."), a missing file, any text: refused, nothing moved
+    "restore": command(
+        ["restore"],
+        one(st.one_of(st.sampled_from(["", "/", ".", "..", "missing.db"]), TEXT)),
+        opt("--yes", st.just("")).map(lambda a: a[:1]),
+    ),
     "doctor": command(["doctor"], opt("--format", FORMAT)),
 }
 

@@ -158,6 +158,12 @@ def test_a_click_usage_error_in_either_language() -> None:
     assert "Giá trị không hợp lệ cho '--format' / '-f': 'pdf' không thuộc:" in flat(bad.stderr)
     extra = invoke("--lang", "en", "show", "1", "2")
     assert extra.exit_code == 2 and "Got unexpected extra argument (2)" in extra.stderr
+    # an extra argument that is empty (an unset "$VAR" in a script) is said too, as ''
+    empty = invoke("--lang", "vi", "show", "1", "")
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines() == [
+        "Error: Thừa tham số (''). Xem hướng dẫn: 'dirtrack show -h'."
+    ]
 
 
 def test_a_missing_choice_is_said_in_the_language_of_the_run() -> None:

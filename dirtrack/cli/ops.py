@@ -651,8 +651,14 @@ def config_cmd(
     variable holding the password) or password_file, sender. DIRTRACK_DB, DIRTRACK_LANG and
     DIRTRACK_ACTOR override the file; options override both. No other variable is read.
     """
+    from typer._click.core import ParameterSource
+
     from dirtrack import config
 
+    if path:  # only the file's place, as it is: a --format or --fields typed with it is refused
+        for name, option in (("fmt", "--format"), ("fields", "--fields")):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                raise bad_parameter(ctx, "config_path_alone", option)
     loaded = config.load(ctx.find_root().command)
     if path:
         out(str(loaded.path))

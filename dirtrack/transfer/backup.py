@@ -185,7 +185,10 @@ def _tidy(database: Path) -> None:
     """Remove the empty write-ahead log and its index that reading a database in WAL mode
     read-only leaves beside it (a read-only connection may not delete them): a connection that
     may write, opened and closed, removes them when it is the last one, and leaves them to the
-    others otherwise. Nothing is written to the database itself."""
+    others otherwise. Nothing is written to the database itself. A path without a file name
+    (``.``, ``/``: a folder, refused already) has no log beside it."""
+    if not database.name:
+        return
     wal = database.with_name(database.name + "-wal")
     try:
         if not wal.exists() or wal.stat().st_size:
