@@ -235,6 +235,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 
             raise DatabaseError.of("db_cannot_create", path=path, reason=os_reason(exc)) from None
         else:
+            # 600 whatever the umask: under umask 277 or 777 the file was made unwritable or
+            # unreadable to its owner, and the first command refused it as read-only
+            os.fchmod(fd, 0o600)
             os.close(fd)
             return
     try:
