@@ -1924,6 +1924,10 @@ ERRORS: dict[str, Entry] = {
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
     ),
+    "db_schema_damaged": N_(
+        "the database has no {name}, which dirtrack's schema has (changed by another program?): "
+        "nothing was written; dirtrack doctor checks the schema"
+    ),
     "db_connection_lost": N_(
         "the connection to the database server was lost before the command finished; a "
         "command is recorded whole or not at all: `dirtrack history` shows whether it was"

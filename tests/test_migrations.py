@@ -608,6 +608,28 @@ def test_doctor_on_a_schema_that_lost_a_table_and_a_column(cli: Cli, db: str) ->
     assert checks["integrity"]["status"] == "ok" and checks["foreign_keys"]["status"] == "ok"
 
 
+def test_a_command_on_a_schema_that_lost_a_column_says_so(cli: Cli, db: str) -> None:
+    """A column another program dropped was 'unexpected OperationalError: no such column:
+    directive.product' (or PostgreSQL's UndefinedColumn); it is said as a damaged schema,
+    pointing to doctor, in the run's language, on both backends, and nothing is written."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE directive DROP COLUMN product"))
+    finally:
+        engine.dispose()
+    before = snapshot(db)
+    assert cli.fail("list") == (
+        "Error: the database has no directive.product, which dirtrack's schema has (changed by "
+        "another program?): nothing was written; dirtrack doctor checks the schema"
+    )
+    said = cli.fail("--lang", "vi", "assign", str(meeting), "--unit", "VPTU", "Việc A")
+    assert said.startswith("Error: cơ sở dữ liệu không có directive.product"), said
+    assert snapshot(db) == before
+
+
 def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: str) -> None:
     """Keys stored before ``fold`` left out the characters that show nothing kept them: a unit
     named with a zero-width space was not found by its name typed without it. The upgrade

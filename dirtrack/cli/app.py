@@ -535,6 +535,15 @@ def session_lang(ctx: Any) -> str:
 _PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
 
 
+# What SQLite and PostgreSQL say of a table or column the query names and the database lacks:
+# SQLite's "no such column: directive.product", "no such table: main.unit"; PostgreSQL's
+# 'column directive.product does not exist', 'relation "directive" does not exist'.
+_MISSING_SCHEMA = re.compile(
+    r"no such (?:column|table): (?:main\.)?([\w.]+)"
+    r'|column "?([\w.]+)"? does not exist|relation "?([\w.]+)"? does not exist'
+)
+
+
 # What psycopg and libpq say of a connection to the server lost during a command (the server
 # stopped, the session ended by an administrator or by the server's idle_in_transaction_session_
 # timeout or idle_session_timeout, the network gone).
@@ -600,6 +609,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "db_read_only", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
+        missing = _MISSING_SCHEMA.search(text)
+        if missing is not None:  # a table or column dropped or renamed by another program
+            return "db_schema_damaged", {"name": next(g for g in missing.groups() if g)}
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
         if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
             return "database_busy", {}
