@@ -15,7 +15,14 @@ from typer._click.types import IntParamType, ParamType, StringParamType
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
-from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period
+from dirtrack.periods import (
+    CUTOFF_NAMES,
+    Cutoff,
+    Period,
+    office_today,
+    parse_date,
+    parse_period,
+)
 from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
@@ -361,7 +368,8 @@ def out_target(
 
 
 def today() -> date:
-    return date.today()
+    """Today in the office (:func:`dirtrack.periods.office_today`)."""
+    return office_today()
 
 
 def day_or_today(text: str | None) -> date:

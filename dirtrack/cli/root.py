@@ -143,8 +143,8 @@ def root(
     timezone: Annotated[
         str | None,
         typer.Option(
-            help="Time zone for the times people read, e.g. Asia/Ho_Chi_Minh "
-            "(default: the machine's).",
+            help="The office's time zone, e.g. Asia/Ho_Chi_Minh: the day that is today, and "
+            "the times people read (default: the machine's).",
             metavar="ZONE",
         ),
     ] = None,
@@ -161,7 +161,9 @@ def root(
         actor=_actor_given(ctx, actor),
         timezone=timezone,
     )
-    ctx.obj.zone()  # an unknown zone is an error whatever the command
+    from dirtrack.periods import use_office_zone
+
+    use_office_zone(ctx.obj.zone())  # an unknown zone is an error whatever the command
 
 
 def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
