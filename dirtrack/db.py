@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0013"
+SCHEMA_REVISION = "0014"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -48,6 +48,7 @@ KNOWN_REVISIONS = (
     "0011",
     "0012",
     "0013",
+    "0014",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -263,13 +263,17 @@ class _Unmarked(dict[int, int | None]):
         return kept
 
 
-_UNMARKED = _Unmarked({ord("đ"): ord("d"), ord("Đ"): ord("D")})
+# The eth (Ð U+00D0, ð U+00F0) as ``đ``: the capital looks exactly like the Vietnamese Đ
+# (U+0110), and text from a legacy code page or a misread font holds it in its place.
+_UNMARKED = _Unmarked(
+    {ord("đ"): ord("d"), ord("Đ"): ord("D"), ord("Ð"): ord("D"), ord("ð"): ord("d")}
+)
 
 
 def fold(text: str) -> str:
-    """Return the search key of ``text``: no accents or tones, ``đ`` as ``d``, casefolded, and
-    no character that shows nothing (a zero-width space pasted from a web page: two texts that
-    look the same are the same)."""
+    """Return the search key of ``text``: no accents or tones, ``đ`` (and the eth ``Ð`` that
+    looks like it) as ``d``, casefolded, and no character that shows nothing (a zero-width
+    space pasted from a web page: two texts that look the same are the same)."""
     decomposed = unicodedata.normalize("NFD", shown_only(text))
     return _SPACES.sub(" ", decomposed.translate(_UNMARKED).casefold()).strip()
 

@@ -57,7 +57,9 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     def by_character(text: str) -> str:
         decomposed = unicodedata.normalize("NFD", shown_only(text))
         kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        return " ".join(kept.replace("đ", "d").replace("Đ", "D").casefold().split())
+        for letter, plain in (("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d")):
+            kept = kept.replace(letter, plain)  # the eth Ð looks like Đ: read as it
+        return " ".join(kept.casefold().split())
 
     assert fold("  Văn phòng\u200b Tỉnh ủy  ĐẢNG ") == "van phong tinh uy dang"
     every = "".join(chr(c) for c in range(0x20, 0x3400) if not 0xD800 <= c <= 0xDFFF)
@@ -65,6 +67,24 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     for _ in range(2):
         assert [fold(t) for t in texts] == [by_character(t) for t in texts]
     assert len(_UNMARKED) <= _UNMARKED.LEARNT
+
+
+def test_a_name_written_with_the_eth_is_the_unit_written_with_d(cli: Cli) -> None:
+    """Ð (U+00D0, the Icelandic eth) looks exactly like the Vietnamese Đ (U+0110): ``Ðội Ðặc
+    nhiệm`` was registered as a second unit beside ``Đội Đặc nhiệm``, and not found by it. It is
+    the same name now: refused as one, and found by either spelling."""
+    eth = "\u00d0ội \u00d0ặc nhiệm"
+    cli.ok("unit", "add", "DDN", "Đội Đặc nhiệm")
+    assert cli.fail("unit", "add", "DDN2", eth) == (
+        f"Error: name '{eth}' already refers to unit DDN (Đội Đặc nhiệm)"
+    )
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    assert cli.json("assign", str(meeting), "--unit", eth, "Việc A")["unit"] == "DDN"
+    cli.ok("unit", "add", "PX", "Phòng X", "--alias", "\u00d0ội X")
+    assert cli.json("assign", str(meeting), "--unit", "đội x", "Việc B")["unit"] == "PX"
+    assert [d["unit"] for d in cli.json("list", "--unit", eth)] == ["DDN"]
+    report = cli.json("report", "--quarter", "2022Q2", "--unit", "\u00f0ội \u00f0ặc nhiệm")
+    assert [u["code"] for u in report["units"]] == ["DDN"]
 
 
 def test_names_are_stored_in_nfc(cli: Cli) -> None:

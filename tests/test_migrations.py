@@ -677,3 +677,26 @@ def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: st
     # Found by what a clerk types, and told apart from a new one.
     assert cli.id("assign", str(meeting), "--unit", "Sở Tài chính", "Việc A") > 0
     assert cli.json("unit", "list")[0]["code"] == "STC"
+
+
+def test_the_0014_upgrade_reads_the_eth_as_d_in_stored_keys(cli: Cli, db: str) -> None:
+    """Keys stored before ``fold`` read the eth Ð (U+00D0) as đ kept it: a unit named with it
+    was not found by its name typed with Đ. The upgrade writes those keys again."""
+    eth = "\u00d0"
+    cli.ok("unit", "add", "DDN", f"{eth}ội {eth}ặc nhiệm", "--alias", f"{eth}ội cũ")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0013")
+        with engine.begin() as conn:  # the keys as the fold before 0014 made them
+            conn.execute(text("UPDATE unit SET name_key = :k"), {"k": "\u00f0oi \u00f0ac nhiem"})
+            conn.execute(text("UPDATE unit_alias SET alias_key = :k"), {"k": "\u00f0oi cu"})
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(name_key,)] = conn.execute(text("SELECT name_key FROM unit")).all()
+            [(alias_key,)] = conn.execute(text("SELECT alias_key FROM unit_alias")).all()
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    assert (version, name_key, alias_key) == (SCHEMA_REVISION, "doi dac nhiem", "doi cu")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    assert cli.json("assign", str(meeting), "--unit", "Đội Đặc nhiệm", "Việc A")["unit"] == "DDN"
