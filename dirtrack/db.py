@@ -460,7 +460,9 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
     """Resolve ``--db``, create the engine and make sure the schema is current.
 
     ``create`` False (a command that only reads): a SQLite file that does not exist is an error
-    naming it, never a new empty database.
+    naming it, never a new empty database; one whose journal files cannot be made beside it (a
+    folder one may only read, a read-only file system) is read as it is
+    (:func:`readable_target`).
 
     Raises:
         DatabaseError: a missing folder, a file that is not a dirtrack database, a database
@@ -470,6 +472,40 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
 
     collector.settle()  # the command's own work begins: what was loaded is frozen
     target = resolve_target(value)
+    return _open_target(target if create else readable_target(target), create=create)
+
+
+def readable_target(target: Target) -> Target:
+    """How a command that only reads opens ``target``: as it is, or, for a SQLite file whose
+    journal files cannot be made beside it (a folder one may only read, a read-only file
+    system: SQLite could not open it at all), read-only as a file that does not change
+    (SQLite's ``immutable``). Not when its ``-wal`` file holds changes not yet copied into it,
+    which that would not read: it is then refused as read-only, as before.
+    """
+    path = target.path
+    if path is None or not path.is_file() or os.access(path.parent, os.W_OK):
+        return target
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size > 0:
+            return target
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return target
+    from urllib.parse import quote
+
+    from sqlalchemy.engine import URL
+
+    uri = URL.create(
+        "sqlite",
+        database=f"file:{quote(str(path.absolute()))}",
+        query={"mode": "ro", "immutable": "1", "uri": "true"},
+    )
+    return Target(uri.render_as_string(), path)
+
+
+def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
     new = target.path is not None and not target.path.exists()
     engine = make_engine(target, create=create)
     try:
