@@ -2508,6 +2508,11 @@ MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
+        "occurrences_not_made": N_(
+            "the database cannot be written here (read-only): the occurrences of periodic "
+            "directives needed up to {day} that it does not hold yet are missing from what "
+            "follows; any command that writes to it where it can be written makes them"
+        ),
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),

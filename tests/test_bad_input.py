@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -874,9 +875,10 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
     """A register on a read-only file system (or in a folder one may only read) was refused by
     every command, since SQLite could not make its journal files beside it: the commands that
     only read read it now (as a file that does not change), and those that write are refused
-    in one line. One whose -wal file holds changes not yet copied into it, without the index
-    (-shm) to read them through, is refused still: read without them, it would show the
-    register as it was before them."""
+    in one line (a reading that needs occurrences of a periodic directive not made yet reads
+    without them, saying so). One whose -wal file holds changes not yet copied into it,
+    without the index (-shm) to read them through, is refused still: read without them, it
+    would show the register as it was before them."""
     import os
     import shutil
     import subprocess
@@ -887,6 +889,11 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
     cli.ok("unit", "add", "BTC", "Ban Tổ chức")
     meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
     cli.ok("assign", str(meeting), "--unit", "BTC", "Việc A", "--due", "2022-06-30")
+    monthly = ["Báo cáo tháng", "--every", "month", "--from", date.today().isoformat()]
+    cli.ok("assign", str(meeting), "--unit", "BTC", *monthly)
+    with sqlite3.connect(db) as conn:  # the occurrences made up to next month
+        [(made,)] = conn.execute("SELECT count(*) FROM directive").fetchall()
+    conn.close()
     pending = str(small_disk / "pending.db")
     shutil.copyfile(db, pending)
     # a writer killed with its last change in the -wal file alone
@@ -906,9 +913,20 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
     before = {path.name: file_digest(path) for path in small_disk.iterdir()}
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     try:
-        assert [d["text"] for d in cli.json("list")] == ["Việc A"]
+        assert [d["text"] for d in cli.json("list", "--status", "all")][0] == "Việc A"
         report = cli.json("report", "--quarter", "2022Q2")
         assert report["totals"]["total"] == 1
+        # a reading that needs occurrences of the monthly report not made yet: read without
+        # them, saying so, where it was refused as if it wrote
+        ahead = (date.today() + timedelta(days=150)).isoformat()
+        result = cli("list", "--as-of", ahead, "--status", "all", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert len(json.loads(result.stdout)) == made
+        assert result.stderr.startswith(
+            "the database cannot be written here (read-only): the occurrences of periodic "
+            "directives needed up to "
+        ), result.stderr
+        assert len(result.stderr.splitlines()) == 1
         assert cli.ok("doctor", "--format", "json")
         refused = (
             "Error: cannot open {}: the file, its folder or the file system is read-only "

@@ -482,11 +482,34 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
         from dirtrack.store.history import GENERATE  # the change log: only when writing
 
         stack = ExitStack()
-        session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
-        with stack.pop_all() as held:
-            generate(session, horizon)
-            state(ctx).generating = (held.pop_all(), session)
-        ctx.call_on_close(lambda: _drop_occurrences(ctx))
+        try:
+            session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
+            with stack.pop_all() as held:
+                generate(session, horizon)
+                state(ctx).generating = (held.pop_all(), session)
+        except Exception as exc:
+            if not _cannot_write(exc):
+                raise
+            # a register one may only read (a read-only file, folder or file system): read as
+            # it is, saying what it lacks, rather than refusing a command that only reads
+            from dirtrack.i18n import msg
+            from dirtrack.render import err
+
+            err(msg("occurrences_not_made", state(ctx).lang, day=horizon))
+        else:
+            ctx.call_on_close(lambda: _drop_occurrences(ctx))
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database refusing to be written (read-only file, folder, file
+    system, server), as the error boundary would say it."""
+    from dirtrack.cli.app import _known_failure
+    from dirtrack.errors import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return exc.key == "db_read_only_at"
+    known = _known_failure(exc)
+    return known is not None and known[0] in ("db_read_only", "pg_read_only")
 
 
 class _Dropped(Exception):
