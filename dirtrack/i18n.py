@@ -1829,6 +1829,10 @@ ERRORS: dict[str, Entry] = {
     "w_no_permission": N_("permission denied"),
     "w_closed": N_("it is closed"),
     "w_no_such_file": N_("no such file"),
+    "w_cwd_gone": N_(
+        "the current folder, where a relative name starts, no longer exists (removed while in "
+        "use): change to another folder, or give the full path"
+    ),
     "w_is_folder": N_("it is a folder"),
     "w_not_folder": N_("a part of the path is not a folder"),
     "w_link_loop": N_("symbolic links that point to each other in a loop"),

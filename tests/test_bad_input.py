@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -422,6 +423,40 @@ def test_a_file_name_the_system_refuses_is_said_not_unexpected(
     assert words in error and "unexpected" not in error and len(error) < 600, error[:200]
     said = seeded.fail("--lang", "vi", *args)
     assert "ngoài dự kiến" not in said and "File name" not in said and "null" not in said, said
+    assert file_digest(db_path) == before
+
+
+def test_a_relative_name_when_the_current_folder_is_gone_says_so(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A shell or cron job whose folder was removed under it: a relative --out, FILE or --db
+    was 'no such file', though the name was right; it says the folder is gone."""
+    gone = tmp_path / "gone"
+    before = file_digest(db_path)
+    for args in (
+        ["--db", str(db_path), "export", "--out", "e.json"],
+        ["--db", str(db_path), "backup", "b.db"],
+        ["--db", "new.db", "unit", "add", "A", "Đơn vị A"],
+        ["--db", str(db_path), "--lang", "vi", "report", "--quarter", "2022Q2", "--out", "r.txt"],
+    ):
+        gone.mkdir()
+        done = subprocess.run(
+            ["/bin/bash", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "-", str(gone)]
+            + [ENTRY_POINT, *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1, (args, done.stderr)
+        [line] = done.stderr.splitlines()
+        assert line.endswith(
+            ": the current folder, where a relative name starts, no longer exists (removed "
+            "while in use): change to another folder, or give the full path"
+        ) or line.endswith(
+            ": thư mục hiện hành, nơi tính tên tương đối, không còn nữa (đã bị "
+            "xóa khi đang dùng): hãy chuyển sang thư mục khác, hoặc ghi đường dẫn đầy đủ"
+        ), line
     assert file_digest(db_path) == before
 
 
