@@ -186,6 +186,10 @@ def _sqlite_target(path: Path) -> Target:
     path = path.expanduser()
     try:
         return _checked_sqlite_target(path)
+    except FileNotFoundError:
+        if not path.is_symlink():
+            raise
+        raise DatabaseError.of("db_link_to_nothing", path=path, target=os.readlink(path)) from None
     except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop…
         from dirtrack.i18n import cut
         from dirtrack.inputs import os_reason
@@ -196,6 +200,10 @@ def _sqlite_target(path: Path) -> Target:
 
 
 def _checked_sqlite_target(path: Path) -> Target:
+    if path.is_symlink() and not path.exists():
+        # A link to nothing (its disk not mounted) or a loop of links: a loop is said as any
+        # file's (OSError, above), a link to nothing by where it points; never a new database.
+        path.stat()  # raises: ELOOP, or ENOENT for a link to nothing
     if not path.parent.is_dir():
         raise DatabaseError.of("db_no_folder", path=path, folder=path.parent)
     if path.is_dir():

@@ -1444,6 +1444,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),
+    "db_link_to_nothing": N_(
+        "{path} is a symbolic link to {target}, which does not exist (a disk not mounted?): "
+        "dirtrack neither reads nor creates a database there"
+    ),
     "db_unreadable": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),

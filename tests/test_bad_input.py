@@ -675,6 +675,33 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
         )
 
 
+def test_a_database_link_to_nothing_or_in_a_loop_is_said_so(tmp_path: Path) -> None:
+    """--db a symbolic link to a file that is not there (its disk not mounted) was 'no database
+    at x.db' to a reading command and 'cannot read x.db: no such file' to a writing one; a loop
+    of links was 'no database' to a reading one. Each is said as it is, the same for both, and
+    nothing is created."""
+    import os
+
+    link, loop = tmp_path / "x.db", tmp_path / "loop.db"
+    link.symlink_to(tmp_path / "mnt" / "nas" / "x.db")
+    loop.symlink_to(tmp_path / "loop2.db")
+    (tmp_path / "loop2.db").symlink_to(loop)
+    for args in (["list"], ["unit", "add", "X", "Y"], ["doctor"]):
+        assert cli_at(link).fail(*args) == (
+            f"Error: {link} is a symbolic link to {tmp_path}/mnt/nas/x.db, which does not exist "
+            "(a disk not mounted?): dirtrack neither reads nor creates a database there"
+        )
+        assert cli_at(loop).fail(*args) == (
+            f"Error: cannot read {loop}: symbolic links that point to each other in a loop"
+        )
+    assert (
+        cli_at(link)
+        .fail("--lang", "vi", "list")
+        .startswith(f"Error: {link} là liên kết tượng trưng tới")
+    )
+    assert sorted(os.listdir(tmp_path)) == ["loop.db", "loop2.db", "x.db"]
+
+
 @pytest.mark.sqlite_only("restore, among the readers, takes a SQLite file")
 def test_a_fifo_named_as_a_file_to_read_is_refused_without_waiting(
     seeded: Cli, db_path: Path, tmp_path: Path
