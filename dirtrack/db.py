@@ -258,6 +258,20 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         raise DatabaseError.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
+    if not head and not create and not _holds(path.with_name(path.name + "-wal")):
+        # An empty file (`touch`, a copy cut short by a full disk, `> dirtrack.db`) is no
+        # register: read, it was given the schema and read as one with nothing in it, so
+        # `overdue --check` in cron said all was well. A command that records something
+        # makes it a database, as it makes a missing file one.
+        raise DatabaseError.of("db_empty_file", path=path)
+
+
+def _holds(path: Path) -> bool:
+    """Whether the file ``path`` exists and holds something."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 # Execution option: True for a unit of work that writes (see _sqlite_begin).

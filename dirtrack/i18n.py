@@ -1362,6 +1362,10 @@ ERRORS: dict[str, Entry] = {
     "one_history_target": N_("give one of ID, --meeting, --limitation or --unit"),
     "bad_limit": N_("--limit must be 0 or more, not {n}"),
     "no_database_at": N_("no database at {path}"),
+    "db_empty_file": N_(
+        "no database at {path}: the file is empty (0 bytes); a command that records something "
+        "makes it one"
+    ),
     "quarter_or_period": N_("give --quarter or --period (one of them)"),
     "extend_to_or_request": N_(
         "give --to (with --reason or --from if need be) or --from-request (which brings its own "

@@ -605,6 +605,32 @@ def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
+def test_a_read_command_on_an_empty_file_reads_no_register(tmp_path: Path, args: list[str]) -> None:
+    """An empty file (`touch`, a copy cut short by a full disk) was given the schema by a
+    command that only reads and read as a register with nothing in it: `overdue --check` exited
+    0, all well. It is no database, as a missing file is; doctor says what is wrong; a command
+    that records something makes it one."""
+    target = tmp_path / "dirtrack.db"
+    target.touch()
+    result = cli_at(target)(*args)
+    assert result.exit_code == 1, result.stderr
+    if args[0] != "doctor":
+        assert result.stderr == (
+            f"Error: no database at {target}: the file is empty (0 bytes); a command that "
+            "records something makes it one\n"
+        )
+        assert result.stdout == ""
+    assert target.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == [
+        "dirtrack.db"
+    ]
+    if args == ["list"]:
+        said = cli_at(target)("--lang", "vi", *args).stderr
+        assert said.startswith(f"Error: không có cơ sở dữ liệu tại {target}: tệp rỗng"), said
+        cli_at(target).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+        assert cli_at(target).json("unit", "list")[0]["code"] == "VPTU"
+
+
 NEEDS_RECORDS = [
     ["unit", "retire", "BDV", "--successor", "BTC"],
     ["unit", "rename", "BDV", "Ban Dân vận"],
