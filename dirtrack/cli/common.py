@@ -356,11 +356,12 @@ def out_target(
     ctx: typer.Context, value: str | None, *, force: bool, fmt: str | None = None
 ) -> Path | None:
     """The file ``--out`` names, checked (see :func:`dirtrack.render.outfile.check_target`);
-    None when output goes to stdout. A name whose suffix says another format than ``fmt``
-    (``--out x.md --format docx``) is a usage error naming both."""
+    None when output goes to stdout: no ``--out``, or ``--out -`` (as ``-`` reads standard
+    input where a command reads a file; it made a file named ``-``). A name whose suffix says
+    another format than ``fmt`` (``--out x.md --format docx``) is a usage error naming both."""
     from dirtrack.render.outfile import check_target, suffix_conflict
 
-    if value is None:
+    if value is None or value == "-":
         return None
     if fmt is not None and (suffix := suffix_conflict(value, fmt)) is not None:
         raise bad_parameter(ctx, "out_suffix_format", "--out", path=value, suffix=suffix, fmt=fmt)
