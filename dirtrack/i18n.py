@@ -1513,7 +1513,8 @@ ERRORS: dict[str, Entry] = {
     "unit_unknown_far": N_("unknown unit {ref!r}; no registered unit is close to it (unit list)"),
     "unit_bad_code": N_(
         "unit code {code!r} must start with a letter or a digit, then hold only letters, digits "
-        "and '-', '_', '.', '/', '&'"
+        "and '-', '_', '.', '/', '&' (Latin letters, Vietnamese ones included: not the Cyrillic, "
+        "Greek or full-width letters that look like them)"
     ),
     "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
@@ -2639,7 +2640,9 @@ ERRORS.update(
         "request_answered": N_("request {id} was already {decision} on {date}"),
         "answer_before_request": N_("{date} is before the request was made ({asked})"),
         "field_bad_code": N_(
-            "field code {code!r} must start with a letter or digit, without spaces"
+            "field code {code!r} must start with a letter or digit, without spaces (Latin "
+            "letters, Vietnamese ones included: not the Cyrillic, Greek or full-width letters "
+            "that look like them)"
         ),
         "field_no_name": N_("a field needs a name"),
         "field_taken": N_("{what} {value!r} already refers to field {field}"),

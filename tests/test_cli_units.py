@@ -87,6 +87,23 @@ def test_a_name_written_with_the_eth_is_the_unit_written_with_d(cli: Cli) -> Non
     assert [u["code"] for u in report["units"]] == ["DDN"]
 
 
+def test_a_code_of_letters_that_only_look_latin_is_refused(cli: Cli) -> None:
+    """'VРTU' (a Cyrillic Р), 'ＶＰＴＵ' (full-width) and 'VPTU²' were registered as units of
+    their own beside VPTU, which they look like, and a field 'КТ' (Cyrillic) beside KT. A code
+    is Latin letters (Vietnamese ones, and đ, included), digits and - _ . / &."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for code in ("V\u0420TU", "\uff36\uff30\uff34\uff35", "VPTU\u00b2", "\u03a4U", "V\u200bPTU"):
+        said = cli.fail("unit", "add", code, f"Đơn vị {len(code)}")
+        assert "not the Cyrillic, Greek or full-width letters that look like them" in said, said
+        assert "not the Cyrillic" in cli.fail("unit", "rename", "VPTU", "Văn phòng", "--code", code)
+    assert "chữ Kirin" in cli.fail("--lang", "vi", "field", "add", "\u041a\u0422", "Kinh tế")
+    for code in ("ĐTN", "P.TH", "BTC&TU", "Ban-1", "X_Y"):
+        cli.ok("unit", "add", code, f"Đơn vị {code}")
+    cli.ok("field", "add", "KT", "Kinh tế")
+    codes = sorted(u["code"] for u in cli.json("unit", "list"))
+    assert codes == sorted(["BTC&TU", "Ban-1", "ĐTN", "P.TH", "VPTU", "X_Y"])
+
+
 def test_names_are_stored_in_nfc(cli: Cli) -> None:
     nfd = unicodedata.normalize("NFD", "Ban Tuyên giáo Tỉnh ủy")
     cli.ok("unit", "add", "BTG", nfd)

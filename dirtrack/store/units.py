@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import clean_text, closest, fold, fold_words, nfc
+from dirtrack.text import clean_text, closest, fold, fold_words, nfc, shown_only
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -21,7 +21,17 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
     from dirtrack.models import Directive, Unit, UnitAlias
     from dirtrack.moves import Move
 
-_CODE = re.compile(r"^[\w][\w.\-/&]*$", re.UNICODE)
+# A code as its search key (:func:`dirtrack.text.fold`) reads it: ASCII letters and digits (a
+# Vietnamese letter's marks, and đ, are read off), then '-', '_', '.', '/', '&'. Letters of other
+# scripts that look like Latin ones (Cyrillic Р, Greek Τ), full-width letters (ＶＰＴＵ) and
+# superscripts made a second unit that looks like VPTU and is not it.
+_CODE = re.compile(r"^[a-z0-9][a-z0-9.\-/&_]*$")
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` may be a unit's or a field's code (:data:`_CODE`); a character that
+    shows nothing (a zero-width space) is refused, not read off."""
+    return text == shown_only(text) and _CODE.match(fold(text)) is not None
 
 
 @dataclass(frozen=True)
@@ -223,7 +233,7 @@ def add_unit(
     code, name = clean_text(code, "code"), clean_text(name, "name")
     if not code:
         raise InvalidInput.of("unit_no_code")
-    if not _CODE.match(code):
+    if not is_code(code):
         raise InvalidInput.of("unit_bad_code", code=code)
     if not name:
         raise InvalidInput.of("unit_no_name")
@@ -303,7 +313,7 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
         new_code = clean_text(code, "code")
         if not new_code:
             raise InvalidInput.of("unit_no_code")
-        if not _CODE.match(new_code):
+        if not is_code(new_code):
             raise InvalidInput.of("unit_bad_code", code=new_code)
     if name == unit.name and new_code == unit.code:
         raise InvalidInput.of("rename_same", unit=unit.code)
