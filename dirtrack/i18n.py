@@ -1345,7 +1345,10 @@ ERRORS: dict[str, Entry] = {
         "the reader of standard output went away before it took all of it: nothing was "
         "recorded; run the command again with its output read whole or sent to a file"
     ),
-    "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
+    "database_busy": N_(
+        "the database stayed busy (another dirtrack, or another program, held it for a minute): "
+        "nothing was written; try again"
+    ),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
