@@ -243,8 +243,30 @@ def shown_only(text: str) -> str:
 
 def name_text(text: str) -> str:
     """A person's name as kept and compared (``--actor``, ``history --by``): :func:`nfc`,
-    without the characters that show nothing."""
-    return nfc(shown_only(text))
+    without the characters that show nothing, its tones placed as the new style places them
+    (:func:`tone_spellings`)."""
+    return tone_spellings(nfc(shown_only(text)))[0]
+
+
+# The five tone marks, decomposed (grave, acute, tilde, hook above, dot below).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# A syllable ending in oa, oe or uy (not the u of qu) with its tone on the second vowel (the
+# new style: hoà, khoẻ, thuỷ) or on the first (the old style: hòa, khỏe, thủy), decomposed.
+_NEW_STYLE = re.compile(f"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\\w)")
+_OLD_STYLE = re.compile(f"(?<![qQ])([oOuU])([{_TONES}])([aAeEyY])(?!\\w)")
+
+
+def tone_spellings(text: str) -> tuple[str, str]:
+    """``text`` (NFC) with its tones placed in the new style (``Hoà``, ``Thuỷ``), then in the
+    old (``Hòa``, ``Thủy``): two keyboards (Unikey's option) write one name both ways, and a
+    person named is the same person either way. A word the styles agree on stays as it is."""
+    decomposed = unicodedata.normalize("NFD", text)
+    new = _OLD_STYLE.sub(
+        lambda m: m[1] + m[3] + m[2] if (m[1] + m[3]).lower() in ("oa", "oe", "uy") else m[0],
+        decomposed,
+    )
+    old = _NEW_STYLE.sub(lambda m: m[1][0] + m[2] + m[1][1], new)
+    return nfc(new), nfc(old)
 
 
 class _Unmarked(dict[int, int | None]):
