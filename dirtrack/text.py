@@ -287,14 +287,29 @@ class _Unmarked(dict[int, int | None]):
 
 # The eth (Ð U+00D0, ð U+00F0) as ``đ``: the capital looks exactly like the Vietnamese Đ
 # (U+0110), and text from a legacy code page or a misread font holds it in its place.
+# The Cyrillic and Greek letters drawn as Latin ones, as those, in either case (the other case
+# of each with it, so that a key stays the same whatever the case): "Văn phòng Тỉnh ủy" with a
+# Cyrillic Т was a second unit beside the one it looks like, and not found by its name typed.
+LOOK_ALIKES = "АAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSҮYУYԀDԚQԜWҺHΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX"
 _UNMARKED = _Unmarked(
-    {ord("đ"): ord("d"), ord("Đ"): ord("D"), ord("Ð"): ord("D"), ord("ð"): ord("d")}
+    {
+        ord("đ"): ord("d"),
+        ord("Đ"): ord("D"),
+        ord("Ð"): ord("D"),
+        ord("ð"): ord("d"),
+        **{
+            ord(seen): ord(read)
+            for capital, latin in zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True)
+            for seen, read in ((capital, latin), (capital.lower(), latin.lower()))
+        },
+    }
 )
 
 
 def fold(text: str) -> str:
     """Return the search key of ``text``: no accents or tones, ``đ`` (and the eth ``Ð`` that
-    looks like it) as ``d``, casefolded, and no character that shows nothing (a zero-width
+    looks like it) as ``d``, a Cyrillic or Greek letter drawn as a Latin one as that
+    (:data:`LOOK_ALIKES`), casefolded, and no character that shows nothing (a zero-width
     space pasted from a web page: two texts that look the same are the same)."""
     decomposed = unicodedata.normalize("NFD", shown_only(text))
     return _SPACES.sub(" ", decomposed.translate(_UNMARKED).casefold()).strip()

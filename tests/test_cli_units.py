@@ -52,12 +52,14 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     """A search key (unit codes, names and aliases, limitation texts) drops every combining
     mark and reads đ as d: the same key whether the table of marks it learns is empty, holding
     the text's characters, or full (a text of more characters than it learns)."""
-    from dirtrack.text import _UNMARKED, fold, shown_only
+    from dirtrack.text import _UNMARKED, LOOK_ALIKES, fold, shown_only
 
     def by_character(text: str) -> str:
         decomposed = unicodedata.normalize("NFD", shown_only(text))
         kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        for letter, plain in (("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d")):
+        alike = list(zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True))
+        alike += [(seen.lower(), read.lower()) for seen, read in alike]
+        for letter, plain in [("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d"), *alike]:
             kept = kept.replace(letter, plain)  # the eth Ð looks like Đ: read as it
         return " ".join(kept.casefold().split())
 
@@ -85,6 +87,18 @@ def test_a_name_written_with_the_eth_is_the_unit_written_with_d(cli: Cli) -> Non
     assert [d["unit"] for d in cli.json("list", "--unit", eth)] == ["DDN"]
     report = cli.json("report", "--quarter", "2022Q2", "--unit", "\u00f0ội \u00f0ặc nhiệm")
     assert [u["code"] for u in report["units"]] == ["DDN"]
+
+
+def test_a_name_of_letters_that_only_look_latin_is_the_name_they_look_like(cli: Cli) -> None:
+    """'Văn phòng Тỉnh ủy' with a Cyrillic Т (or Greek Τ, Cyrillic о) was registered as a
+    second unit beside 'Văn phòng Tỉnh ủy', and not found by it: it is the same name."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for name in ("Văn phòng \u0422ỉnh ủy", "Văn phòng \u03a4ỉnh ủy", "Văn ph\u043eng Tỉnh ủy"):
+        assert cli.fail("unit", "add", "X1", name) == (
+            f"Error: name '{name}' already refers to unit VPTU (Văn phòng Tỉnh ủy)"
+        )
+        assert cli.json("list", "--unit", name) == []  # found: VPTU, with nothing assigned yet
+    assert "unknown unit" in cli.fail("list", "--unit", "Văn phòng \u0414ỉnh ủy")  # Д is no T
 
 
 def test_a_code_of_letters_that_only_look_latin_is_refused(cli: Cli) -> None:

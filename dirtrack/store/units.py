@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import clean_text, closest, fold, fold_words, nfc, shown_only
+from dirtrack.text import clean_text, closest, fold, fold_words, nfc
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -21,17 +22,18 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
     from dirtrack.models import Directive, Unit, UnitAlias
     from dirtrack.moves import Move
 
-# A code as its search key (:func:`dirtrack.text.fold`) reads it: ASCII letters and digits (a
-# Vietnamese letter's marks, and đ, are read off), then '-', '_', '.', '/', '&'. Letters of other
-# scripts that look like Latin ones (Cyrillic Р, Greek Τ), full-width letters (ＶＰＴＵ) and
-# superscripts made a second unit that looks like VPTU and is not it.
-_CODE = re.compile(r"^[a-z0-9][a-z0-9.\-/&_]*$")
+# A code: ASCII letters and digits (with a Vietnamese letter's marks on them, and đ), then '-',
+# '_', '.', '/', '&'. Letters of other scripts that look like Latin ones (Cyrillic Р, Greek Τ),
+# full-width letters (ＶＰＴＵ), superscripts and characters that show nothing made a second
+# unit that looks like VPTU and is not it.
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/&_]*$")
+_D = {ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"}
 
 
 def is_code(text: str) -> bool:
-    """Whether ``text`` may be a unit's or a field's code (:data:`_CODE`); a character that
-    shows nothing (a zero-width space) is refused, not read off."""
-    return text == shown_only(text) and _CODE.match(fold(text)) is not None
+    """Whether ``text`` may be a unit's or a field's code (:data:`_CODE`)."""
+    decomposed = unicodedata.normalize("NFD", text).translate(_D)
+    return _CODE.match("".join(c for c in decomposed if not unicodedata.combining(c))) is not None
 
 
 @dataclass(frozen=True)
