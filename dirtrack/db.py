@@ -505,9 +505,12 @@ def readable_target(target: Target) -> Target:
     which that would not read: it is then refused as read-only, as before.
     """
     path = target.path
-    if path is None or not path.is_file() or os.access(path.parent, os.W_OK):
+    if path is None or not path.is_file():
         return target
-    wal = path.with_name(path.name + "-wal")
+    real = Path(os.path.realpath(path))  # SQLite keeps the journal files beside the file itself
+    if os.access(real.parent, os.W_OK):
+        return target
+    wal = real.with_name(real.name + "-wal")
     try:
         if wal.stat().st_size > 0:
             return target

@@ -983,22 +983,30 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
         [(made,)] = conn.execute("SELECT count(*) FROM directive").fetchall()
     conn.close()
     pending = str(small_disk / "pending.db")
-    shutil.copyfile(db, pending)
-    # a writer killed with its last change in the -wal file alone
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import os, sqlite3; c = sqlite3.connect(os.sys.argv[1], isolation_level=None); "
-            "c.execute('PRAGMA wal_autocheckpoint=0'); "
-            "c.execute(\"UPDATE unit SET name = 'Ban Tổ chức mới'\"); os._exit(0)",
-            pending,
-        ],
-        check=True,
-    )
-    assert os.path.getsize(pending + "-wal") > 0
-    os.remove(pending + "-shm")  # its -wal file left without its index (with it, SQLite reads)
-    before = {path.name: file_digest(path) for path in small_disk.iterdir()}
+    # a link on the read-only disk to a register in a folder that can be written: SQLite keeps
+    # the journal files beside the file itself, so it is read as any, its -wal included
+    outside = str(small_disk.parent / "outside.db")
+    (small_disk / "link.db").symlink_to(outside)
+    for copy in (pending, outside):
+        shutil.copyfile(db, copy)
+        # a writer killed with its last change in the -wal file alone
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import os, sqlite3; c = sqlite3.connect(os.sys.argv[1], isolation_level=None); "
+                "c.execute('PRAGMA wal_autocheckpoint=0'); "
+                "c.execute(\"UPDATE unit SET name = 'Ban Tổ chức mới'\"); os._exit(0)",
+                copy,
+            ],
+            check=True,
+        )
+        assert os.path.getsize(copy + "-wal") > 0
+        os.remove(copy + "-shm")  # its -wal file left without its index (with it, SQLite reads)
+    def disk() -> dict[str, str]:
+        return {p.name: file_digest(p) for p in small_disk.iterdir() if not p.is_symlink()}
+
+    before = disk()
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     try:
         assert [d["text"] for d in cli.json("list", "--status", "all")][0] == "Việc A"
@@ -1025,9 +1033,11 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
         assert cli.fail("unit", "add", "X", "Y") == refused.format(db)
         assert cli.fail("done", "1") == refused.format(db)
         assert cli_at(pending).fail("unit", "list") == refused.format(pending)
+        linked = cli_at(small_disk / "link.db").json("unit", "list")
+        assert linked[0]["name"] == "Ban Tổ chức mới"
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
-    assert {path.name: file_digest(path) for path in small_disk.iterdir()} == before
+    assert disk() == before
 
 
 # --- an empty option value ---------------------------------------------------------------------
