@@ -1003,6 +1003,7 @@ def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) ->
         )
         assert os.path.getsize(copy + "-wal") > 0
         os.remove(copy + "-shm")  # its -wal file left without its index (with it, SQLite reads)
+
     def disk() -> dict[str, str]:
         return {p.name: file_digest(p) for p in small_disk.iterdir() if not p.is_symlink()}
 
