@@ -633,6 +633,34 @@ def test_a_bad_dirtrack_actor_names_the_variable(
     cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
 
 
+def test_a_dirtrack_db_or_actor_set_to_nothing_is_refused(
+    cli: Cli, db_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """``DIRTRACK_DB="$DB"`` in a crontab with DB unset: Click took the empty variable for none,
+    and the command read and wrote the per-user default register without a word (the same for
+    DIRTRACK_ACTOR: the OS user). Set to nothing, each is refused naming it, as a blank one
+    is; the option given on the command line wins over it."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    default = tmp_path / "xdg-data" / "dirtrack" / "dirtrack.db"
+    monkeypatch.setenv("DIRTRACK_DB", "")
+    result = invoke("unit", "add", "BTC", "Ban Tổ chức")
+    assert result.exit_code == 1 and result.stderr.startswith(
+        "Error: DIRTRACK_DB: --db '' is blank"
+    )
+    assert not default.exists()
+    said = invoke("--lang", "vi", "list").stderr
+    assert said.startswith("Error: DIRTRACK_DB: --db '' để trống"), said
+    cli.ok("list")  # --db given wins
+    monkeypatch.delenv("DIRTRACK_DB")
+    monkeypatch.setenv("DIRTRACK_ACTOR", "")
+    digest = file_digest(db_path)
+    assert cli.fail("unit", "add", "BTC", "Ban Tổ chức") == (
+        "Error: DIRTRACK_ACTOR: --actor needs a name of 1 to 200 characters"
+    )
+    assert file_digest(db_path) == digest
+    cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
+
+
 @pytest.mark.parametrize(
     ("args", "env", "hint"),
     [
