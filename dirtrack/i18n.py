@@ -677,6 +677,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "exported": N_("exported to {file}"),
     "backed_up": N_("backed up to {file} ({size}; {counts})"),
+    "backed_up_stdout": N_("backed up to standard output ({size}; {counts})"),
     "restored": N_("restored {file} into {db} ({counts}); the previous database is kept as {kept}"),
     "restored_new": N_("restored {file} into {db} ({counts})"),
     "urge_none": N_("no unit has anything overdue as of {date}: no letter written"),
@@ -1391,6 +1392,10 @@ ERRORS: dict[str, Entry] = {
     "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
     "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
+    "bk_stdout_terminal": N_(
+        "backup - writes the database, a binary file, to standard output, which is a terminal "
+        "here: give a FILE or redirect stdout"
+    ),
     # --out FILE
     "out_empty": N_("--out needs a file name"),
     "out_suffix_format": N_(
