@@ -950,6 +950,12 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
     assert snapshot(db) == before
     _fill(small_disk, 0)
+    # backup: "cannot be read as a database (the device reported an input/output error)"
+    copy = small_disk.parent / "copy.db"
+    assert cli.fail("backup", str(copy)) == (
+        f"Error: cannot open {db}: the disk is full; free some space and run it again"
+    )
+    assert not copy.exists()
     new = small_disk / "new.db"
     result = cli_at(new)("unit", "add", "X", "Y")
     assert (
