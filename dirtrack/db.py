@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0014"
+SCHEMA_REVISION = "0015"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -49,6 +49,7 @@ KNOWN_REVISIONS = (
     "0012",
     "0013",
     "0014",
+    "0015",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -186,6 +187,10 @@ def _sqlite_target(path: Path) -> Target:
     path = path.expanduser()
     try:
         return _checked_sqlite_target(path)
+    except FileNotFoundError:
+        if not path.is_symlink():
+            raise
+        raise DatabaseError.of("db_link_to_nothing", path=path, target=os.readlink(path)) from None
     except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop…
         from dirtrack.i18n import cut
         from dirtrack.inputs import os_reason
@@ -196,6 +201,10 @@ def _sqlite_target(path: Path) -> Target:
 
 
 def _checked_sqlite_target(path: Path) -> Target:
+    if path.is_symlink() and not path.exists():
+        # A link to nothing (its disk not mounted) or a loop of links: a loop is said as any
+        # file's (OSError, above), a link to nothing by where it points; never a new database.
+        path.stat()  # raises: ELOOP, or ENOENT for a link to nothing
     if not path.parent.is_dir():
         raise DatabaseError.of("db_no_folder", path=path, folder=path.parent)
     if path.is_dir():
@@ -236,6 +245,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 
             raise DatabaseError.of("db_cannot_create", path=path, reason=os_reason(exc)) from None
         else:
+            # 600 whatever the umask: under umask 277 or 777 the file was made unwritable or
+            # unreadable to its owner, and the first command refused it as read-only
+            os.fchmod(fd, 0o600)
             os.close(fd)
             return
     try:
@@ -247,6 +259,20 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         raise DatabaseError.of("db_unreadable", path=path, reason=os_reason(exc)) from None
     if head and head != SQLITE_MAGIC:
         raise DatabaseError.of("not_sqlite", path=path)
+    if not head and not create and not _holds(path.with_name(path.name + "-wal")):
+        # An empty file (`touch`, a copy cut short by a full disk, `> dirtrack.db`) is no
+        # register: read, it was given the schema and read as one with nothing in it, so
+        # `overdue --check` in cron said all was well. A command that records something
+        # makes it a database, as it makes a missing file one.
+        raise DatabaseError.of("db_empty_file", path=path)
+
+
+def _holds(path: Path) -> bool:
+    """Whether the file ``path`` exists and holds something."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 # Execution option: True for a unit of work that writes (see _sqlite_begin).
@@ -457,7 +483,9 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
     """Resolve ``--db``, create the engine and make sure the schema is current.
 
     ``create`` False (a command that only reads): a SQLite file that does not exist is an error
-    naming it, never a new empty database.
+    naming it, never a new empty database; one whose journal files cannot be made beside it (a
+    folder one may only read, a read-only file system) is read as it is
+    (:func:`readable_target`).
 
     Raises:
         DatabaseError: a missing folder, a file that is not a dirtrack database, a database
@@ -467,6 +495,43 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
 
     collector.settle()  # the command's own work begins: what was loaded is frozen
     target = resolve_target(value)
+    return _open_target(target if create else readable_target(target), create=create)
+
+
+def readable_target(target: Target) -> Target:
+    """How a command that only reads opens ``target``: as it is, or, for a SQLite file whose
+    journal files cannot be made beside it (a folder one may only read, a read-only file
+    system: SQLite could not open it at all), read-only as a file that does not change
+    (SQLite's ``immutable``). Not when its ``-wal`` file holds changes not yet copied into it,
+    which that would not read: it is then refused as read-only, as before.
+    """
+    path = target.path
+    if path is None or not path.is_file():
+        return target
+    real = Path(os.path.realpath(path))  # SQLite keeps the journal files beside the file itself
+    if os.access(real.parent, os.W_OK):
+        return target
+    wal = real.with_name(real.name + "-wal")
+    try:
+        if wal.stat().st_size > 0:
+            return target
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return target
+    from urllib.parse import quote
+
+    from sqlalchemy.engine import URL
+
+    uri = URL.create(
+        "sqlite",
+        database=f"file:{quote(str(path.absolute()))}",
+        query={"mode": "ro", "immutable": "1", "uri": "true"},
+    )
+    return Target(uri.render_as_string(), path)
+
+
+def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
     new = target.path is not None and not target.path.exists()
     engine = make_engine(target, create=create)
     try:

@@ -677,6 +677,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "exported": N_("exported to {file}"),
     "backed_up": N_("backed up to {file} ({size}; {counts})"),
+    "backed_up_stdout": N_("backed up to standard output ({size}; {counts})"),
     "restored": N_("restored {file} into {db} ({counts}); the previous database is kept as {kept}"),
     "restored_new": N_("restored {file} into {db} ({counts})"),
     "urge_none": N_("no unit has anything overdue as of {date}: no letter written"),
@@ -1366,7 +1367,10 @@ ERRORS: dict[str, Entry] = {
         "the reader of standard output went away before it took all of it: nothing was "
         "recorded; run the command again with its output read whole or sent to a file"
     ),
-    "database_busy": N_("the database stayed busy (another dirtrack is writing); try again"),
+    "database_busy": N_(
+        "the database stayed busy (another dirtrack, or another program, held it for a minute): "
+        "nothing was written; try again"
+    ),
     "unexpected": N_("unexpected {kind}: {detail}"),
     "bad_actor": N_("--actor needs a name of 1 to 200 characters"),
     "bad_timezone": N_("unknown time zone '{value}': give a name such as Asia/Ho_Chi_Minh, or UTC"),
@@ -1383,6 +1387,10 @@ ERRORS: dict[str, Entry] = {
     "one_history_target": N_("give one of ID, --meeting, --limitation or --unit"),
     "bad_limit": N_("--limit must be 0 or more, not {n}"),
     "no_database_at": N_("no database at {path}"),
+    "db_empty_file": N_(
+        "no database at {path}: the file is empty (0 bytes); a command that records something "
+        "makes it one"
+    ),
     "quarter_or_period": N_("give --quarter or --period (one of them)"),
     "extend_to_or_request": N_(
         "give --to (with --reason or --from if need be) or --from-request (which brings its own "
@@ -1405,6 +1413,10 @@ ERRORS: dict[str, Entry] = {
     "export_as_of_json": N_("--as-of is for --format xlsx; a JSON export holds every record"),
     "xlsx_to_terminal": N_("an xlsx workbook is not for a terminal; give --out FILE"),
     "binary_to_terminal": N_("{fmt} is a binary file: give --out FILE or redirect stdout"),
+    "bk_stdout_terminal": N_(
+        "backup - writes the database, a binary file, to standard output, which is a terminal "
+        "here: give a FILE or redirect stdout"
+    ),
     # --out FILE
     "out_empty": N_("--out needs a file name"),
     "out_suffix_format": N_(
@@ -1465,6 +1477,10 @@ ERRORS: dict[str, Entry] = {
     ),
     "db_no_folder": N_("cannot create {path}: folder {folder} does not exist"),
     "db_is_folder": N_("{path} is a folder, not a database file"),
+    "db_link_to_nothing": N_(
+        "{path} is a symbolic link to {target}, which does not exist (a disk not mounted?): "
+        "dirtrack neither reads nor creates a database there"
+    ),
     "db_unreadable": N_("cannot read {path}: {reason}"),
     "not_sqlite": N_("{path} is not a dirtrack database (not a SQLite file)"),
     "needs_psycopg": N_("PostgreSQL needs the psycopg driver: pip install 'dirtrack[postgres]'"),
@@ -1526,7 +1542,8 @@ ERRORS: dict[str, Entry] = {
     "unit_unknown_far": N_("unknown unit {ref!r}; no registered unit is close to it (unit list)"),
     "unit_bad_code": N_(
         "unit code {code!r} must start with a letter or a digit, then hold only letters, digits "
-        "and '-', '_', '.', '/', '&'"
+        "and '-', '_', '.', '/', '&' (Latin letters, Vietnamese ones included: not the Cyrillic, "
+        "Greek or full-width letters that look like them)"
     ),
     "unit_no_code": N_("a unit needs a code (VPTU, STC…)"),
     "unit_no_name": N_("a unit needs a name"),
@@ -1850,6 +1867,10 @@ ERRORS: dict[str, Entry] = {
     "w_no_permission": N_("permission denied"),
     "w_closed": N_("it is closed"),
     "w_no_such_file": N_("no such file"),
+    "w_cwd_gone": N_(
+        "the current folder, where a relative name starts, no longer exists (removed while in "
+        "use): change to another folder, or give the full path"
+    ),
     "w_is_folder": N_("it is a folder"),
     "w_not_folder": N_("a part of the path is not a folder"),
     "w_link_loop": N_("symbolic links that point to each other in a loop"),
@@ -1944,6 +1965,10 @@ ERRORS: dict[str, Entry] = {
     "db_read_only": N_(
         "the database cannot be written (its file, folder or file system is "
         "read-only): nothing was written"
+    ),
+    "db_schema_damaged": N_(
+        "the database has no {name}, which dirtrack's schema has (changed by another program?): "
+        "nothing was written; dirtrack doctor checks the schema"
     ),
     "db_connection_lost": N_(
         "the connection to the database server was lost before the command finished; a "
@@ -2533,6 +2558,11 @@ MESSAGES.update(
     {
         "usage_hint": N_("Try '{command} {option}' for help."),
         "deadline_moved": N_("{phrase!r}: {named} is a day off; the deadline is {due}"),
+        "occurrences_not_made": N_(
+            "the database cannot be written here (read-only): the occurrences of periodic "
+            "directives needed up to {day} that it does not hold yet are missing from what "
+            "follows; any command that writes to it where it can be written makes them"
+        ),
         "series_day_clamped": N_(
             "day {n} is missing from some months: their deadline is the month's last day"
         ),
@@ -2647,7 +2677,9 @@ ERRORS.update(
         "request_answered": N_("request {id} was already {decision} on {date}"),
         "answer_before_request": N_("{date} is before the request was made ({asked})"),
         "field_bad_code": N_(
-            "field code {code!r} must start with a letter or digit, without spaces"
+            "field code {code!r} must start with a letter or digit, without spaces (Latin "
+            "letters, Vietnamese ones included: not the Cyrillic, Greek or full-width letters "
+            "that look like them)"
         ),
         "field_no_name": N_("a field needs a name"),
         "field_taken": N_("{what} {value!r} already refers to field {field}"),

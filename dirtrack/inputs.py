@@ -82,9 +82,23 @@ def os_reason(exc: OSError) -> Phrase | str:
     if isinstance(exc, TimeoutError):
         return Phrase("w_timed_out")
     key = OS_ERRNOS.get(exc.errno or 0)
+    if key == "w_no_such_file" and _cwd_gone(exc.filename):
+        key = "w_cwd_gone"
     if key is None and isinstance(exc, PermissionError):
         key = "w_no_permission"
     return Phrase(key) if key else (exc.strerror or str(exc) or type(exc).__name__)
+
+
+def _cwd_gone(name: object) -> bool:
+    """Whether ``name`` is a relative path and the current folder it starts from is gone (a
+    cron job or shell whose folder was removed under it): "no such file" misled there."""
+    if not isinstance(name, str | bytes | os.PathLike) or os.path.isabs(os.fsdecode(name)):
+        return False
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 def read_input(path: Path) -> bytes:

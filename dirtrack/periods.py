@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
@@ -35,6 +36,24 @@ if TYPE_CHECKING:
 # day arithmetic of a report. check_day is the one place the rule is applied.
 FIRST_YEAR = 1900
 LAST_YEAR = 2999
+
+# The office's time zone (``--timezone``, the configuration file's ``timezone``), set by the
+# root command for its run; None: the machine's (TZ). "Today" is the day it is in the office: a
+# server kept in UTC dated what a clerk in Hà Nội recorded before 07:00 on the day before, and
+# refused --date of the day it was there as "after today".
+_OFFICE_ZONE: ContextVar[tzinfo | None] = ContextVar("office_zone", default=None)
+
+
+def use_office_zone(zone: tzinfo | None) -> None:
+    """Make :func:`office_today` the day it is in ``zone`` (None: the machine's zone)."""
+    _OFFICE_ZONE.set(zone)
+
+
+def office_today() -> date:
+    """Today in the office's time zone (:func:`use_office_zone`), else the machine's."""
+    zone = _OFFICE_ZONE.get()
+    return date.today() if zone is None else datetime.now(zone).date()
+
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -267,7 +286,7 @@ def parse_date(text: str, ref: date | None = None) -> date:
     """
     key = fold(text).removeprefix("ngay ").strip()
     if key in ("today", "hom nay"):
-        return date.today()
+        return office_today()
     found = _match_date(key, text, ref)
     if found is None:
         raise InvalidInput.of("not_a_date", text=text, forms=DATE_FORMS)
@@ -501,7 +520,7 @@ def parse_period(text: str, cutoff: Cutoff = Cutoff.CALENDAR, today: date | None
         return Period(f"{start.isoformat()}..{end.isoformat()}", start, end, cutoff)
     key = fold(raw)
     if key in ("current", "hien tai", "quy nay", "previous", "truoc", "quy truoc"):
-        day = today or date.today()
+        day = today or office_today()
         current = quarter_containing(day, cutoff)
         return current if key in ("current", "hien tai", "quy nay") else current.previous()
     span = parse_span(raw)

@@ -243,8 +243,30 @@ def shown_only(text: str) -> str:
 
 def name_text(text: str) -> str:
     """A person's name as kept and compared (``--actor``, ``history --by``): :func:`nfc`,
-    without the characters that show nothing."""
-    return nfc(shown_only(text))
+    without the characters that show nothing, its tones placed as the new style places them
+    (:func:`tone_spellings`)."""
+    return tone_spellings(nfc(shown_only(text)))[0]
+
+
+# The five tone marks, decomposed (grave, acute, tilde, hook above, dot below).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# A syllable ending in oa, oe or uy (not the u of qu) with its tone on the second vowel (the
+# new style: hoà, khoẻ, thuỷ) or on the first (the old style: hòa, khỏe, thủy), decomposed.
+_NEW_STYLE = re.compile(f"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\\w)")
+_OLD_STYLE = re.compile(f"(?<![qQ])([oOuU])([{_TONES}])([aAeEyY])(?!\\w)")
+
+
+def tone_spellings(text: str) -> tuple[str, str]:
+    """``text`` (NFC) with its tones placed in the new style (``Hoà``, ``Thuỷ``), then in the
+    old (``Hòa``, ``Thủy``): two keyboards (Unikey's option) write one name both ways, and a
+    person named is the same person either way. A word the styles agree on stays as it is."""
+    decomposed = unicodedata.normalize("NFD", text)
+    new = _OLD_STYLE.sub(
+        lambda m: m[1] + m[3] + m[2] if (m[1] + m[3]).lower() in ("oa", "oe", "uy") else m[0],
+        decomposed,
+    )
+    old = _NEW_STYLE.sub(lambda m: m[1][0] + m[2] + m[1][1], new)
+    return nfc(new), nfc(old)
 
 
 class _Unmarked(dict[int, int | None]):
@@ -263,13 +285,32 @@ class _Unmarked(dict[int, int | None]):
         return kept
 
 
-_UNMARKED = _Unmarked({ord("đ"): ord("d"), ord("Đ"): ord("D")})
+# The eth (Ð U+00D0, ð U+00F0) as ``đ``: the capital looks exactly like the Vietnamese Đ
+# (U+0110), and text from a legacy code page or a misread font holds it in its place.
+# The Cyrillic and Greek letters drawn as Latin ones, as those, in either case (the other case
+# of each with it, so that a key stays the same whatever the case): "Văn phòng Тỉnh ủy" with a
+# Cyrillic Т was a second unit beside the one it looks like, and not found by its name typed.
+LOOK_ALIKES = "АAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSҮYУYԀDԚQԜWҺHΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX"
+_UNMARKED = _Unmarked(
+    {
+        ord("đ"): ord("d"),
+        ord("Đ"): ord("D"),
+        ord("Ð"): ord("D"),
+        ord("ð"): ord("d"),
+        **{
+            ord(seen): ord(read)
+            for capital, latin in zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True)
+            for seen, read in ((capital, latin), (capital.lower(), latin.lower()))
+        },
+    }
+)
 
 
 def fold(text: str) -> str:
-    """Return the search key of ``text``: no accents or tones, ``đ`` as ``d``, casefolded, and
-    no character that shows nothing (a zero-width space pasted from a web page: two texts that
-    look the same are the same)."""
+    """Return the search key of ``text``: no accents or tones, ``đ`` (and the eth ``Ð`` that
+    looks like it) as ``d``, a Cyrillic or Greek letter drawn as a Latin one as that
+    (:data:`LOOK_ALIKES`), casefolded, and no character that shows nothing (a zero-width
+    space pasted from a web page: two texts that look the same are the same)."""
     decomposed = unicodedata.normalize("NFD", shown_only(text))
     return _SPACES.sub(" ", decomposed.translate(_UNMARKED).casefold()).strip()
 

@@ -96,6 +96,24 @@ def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Pa
     office.ok("backup", str(made), "--force")
 
 
+def test_backup_dash_is_standard_output(
+    office: Cli, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``backup -`` wrote a file named ``-`` in the current folder (and the next one said it
+    exists): it writes the checked copy to standard output, as ``--out -`` does (``backup - |
+    gzip``), and leaves no file behind."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    done = office("backup", "-")
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr.startswith("backed up to standard output (")
+    copy = tmp_path / "streamed.db"
+    copy.write_bytes(done.stdout_bytes)
+    assert directives(copy) == directives(db)
+    assert list(here.iterdir()) == []
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_name_ending_in_a_slash_is_a_folder_that_must_exist(
     office: Cli, db_path: Path, tmp_path: Path, lang: str

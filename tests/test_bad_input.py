@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -427,6 +429,40 @@ def test_a_file_name_the_system_refuses_is_said_not_unexpected(
     assert file_digest(db_path) == before
 
 
+def test_a_relative_name_when_the_current_folder_is_gone_says_so(
+    seeded: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A shell or cron job whose folder was removed under it: a relative --out, FILE or --db
+    was 'no such file', though the name was right; it says the folder is gone."""
+    gone = tmp_path / "gone"
+    before = file_digest(db_path)
+    for args in (
+        ["--db", str(db_path), "export", "--out", "e.json"],
+        ["--db", str(db_path), "backup", "b.db"],
+        ["--db", "new.db", "unit", "add", "A", "Đơn vị A"],
+        ["--db", str(db_path), "--lang", "vi", "report", "--quarter", "2022Q2", "--out", "r.txt"],
+    ):
+        gone.mkdir()
+        done = subprocess.run(
+            ["/bin/bash", "-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "-", str(gone)]
+            + [ENTRY_POINT, *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1, (args, done.stderr)
+        [line] = done.stderr.splitlines()
+        assert line.endswith(
+            ": the current folder, where a relative name starts, no longer exists (removed "
+            "while in use): change to another folder, or give the full path"
+        ) or line.endswith(
+            ": thư mục hiện hành, nơi tính tên tương đối, không còn nữa (đã bị "
+            "xóa khi đang dùng): hãy chuyển sang thư mục khác, hoặc ghi đường dẫn đầy đủ"
+        ), line
+    assert file_digest(db_path) == before
+
+
 def test_a_value_of_a_long_name_is_quoted_whole(seeded: Cli) -> None:
     name = "Ban " + "y" * 396  # as long as a unit name may be: no cut
     assert f"'{name}'" in seeded.fail("list", "--unit", name)
@@ -572,6 +608,32 @@ def test_a_read_command_never_creates_a_database(tmp_path: Path, args: list[str]
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
+def test_a_read_command_on_an_empty_file_reads_no_register(tmp_path: Path, args: list[str]) -> None:
+    """An empty file (`touch`, a copy cut short by a full disk) was given the schema by a
+    command that only reads and read as a register with nothing in it: `overdue --check` exited
+    0, all well. It is no database, as a missing file is; doctor says what is wrong; a command
+    that records something makes it one."""
+    target = tmp_path / "dirtrack.db"
+    target.touch()
+    result = cli_at(target)(*args)
+    assert result.exit_code == 1, result.stderr
+    if args[0] != "doctor":
+        assert result.stderr == (
+            f"Error: no database at {target}: the file is empty (0 bytes); a command that "
+            "records something makes it one\n"
+        )
+        assert result.stdout == ""
+    assert target.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == [
+        "dirtrack.db"
+    ]
+    if args == ["list"]:
+        said = cli_at(target)("--lang", "vi", *args).stderr
+        assert said.startswith(f"Error: không có cơ sở dữ liệu tại {target}: tệp rỗng"), said
+        cli_at(target).ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+        assert cli_at(target).json("unit", "list")[0]["code"] == "VPTU"
+
+
 NEEDS_RECORDS = [
     ["unit", "retire", "BDV", "--successor", "BTC"],
     ["unit", "rename", "BDV", "Ban Dân vận"],
@@ -640,6 +702,33 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
         assert result.stderr == (
             f"Error: {target} is not a regular file (a pipe or a device?), so not a database\n"
         )
+
+
+def test_a_database_link_to_nothing_or_in_a_loop_is_said_so(tmp_path: Path) -> None:
+    """--db a symbolic link to a file that is not there (its disk not mounted) was 'no database
+    at x.db' to a reading command and 'cannot read x.db: no such file' to a writing one; a loop
+    of links was 'no database' to a reading one. Each is said as it is, the same for both, and
+    nothing is created."""
+    import os
+
+    link, loop = tmp_path / "x.db", tmp_path / "loop.db"
+    link.symlink_to(tmp_path / "mnt" / "nas" / "x.db")
+    loop.symlink_to(tmp_path / "loop2.db")
+    (tmp_path / "loop2.db").symlink_to(loop)
+    for args in (["list"], ["unit", "add", "X", "Y"], ["doctor"]):
+        assert cli_at(link).fail(*args) == (
+            f"Error: {link} is a symbolic link to {tmp_path}/mnt/nas/x.db, which does not exist "
+            "(a disk not mounted?): dirtrack neither reads nor creates a database there"
+        )
+        assert cli_at(loop).fail(*args) == (
+            f"Error: cannot read {loop}: symbolic links that point to each other in a loop"
+        )
+    assert (
+        cli_at(link)
+        .fail("--lang", "vi", "list")
+        .startswith(f"Error: {link} là liên kết tượng trưng tới")
+    )
+    assert sorted(os.listdir(tmp_path)) == ["loop.db", "loop2.db", "x.db"]
 
 
 @pytest.mark.sqlite_only("restore, among the readers, takes a SQLite file")
@@ -864,6 +953,12 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
     assert snapshot(db) == before
     _fill(small_disk, 0)
+    # backup: "cannot be read as a database (the device reported an input/output error)"
+    copy = small_disk.parent / "copy.db"
+    assert cli.fail("backup", str(copy)) == (
+        f"Error: cannot open {db}: the disk is full; free some space and run it again"
+    )
+    assert not copy.exists()
     new = small_disk / "new.db"
     result = cli_at(new)("unit", "add", "X", "Y")
     assert (
@@ -873,23 +968,86 @@ def test_a_full_disk_is_said_so_and_writes_nothing(small_disk: Path) -> None:
     assert not new.exists()
 
 
-def test_a_read_only_file_system_is_said_so(small_disk: Path) -> None:
+def test_a_read_only_file_system_is_read_and_refuses_writes(small_disk: Path) -> None:
+    """A register on a read-only file system (or in a folder one may only read) was refused by
+    every command, since SQLite could not make its journal files beside it: the commands that
+    only read read it now (as a file that does not change), and those that write are refused
+    in one line (a reading that needs occurrences of a periodic directive not made yet reads
+    without them, saying so). One whose -wal file holds changes not yet copied into it,
+    without the index (-shm) to read them through, is refused still: read without them, it
+    would show the register as it was before them."""
+    import os
+    import shutil
     import subprocess
+    import sys
 
     db = str(small_disk / "v.db")
     cli = cli_at(db)
     cli.ok("unit", "add", "BTC", "Ban Tổ chức")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    cli.ok("assign", str(meeting), "--unit", "BTC", "Việc A", "--due", "2022-06-30")
+    monthly = ["Báo cáo tháng", "--every", "month", "--from", date.today().isoformat()]
+    cli.ok("assign", str(meeting), "--unit", "BTC", *monthly)
+    with sqlite3.connect(db) as conn:  # the occurrences made up to next month
+        [(made,)] = conn.execute("SELECT count(*) FROM directive").fetchall()
+    conn.close()
+    pending = str(small_disk / "pending.db")
+    # a link on the read-only disk to a register in a folder that can be written: SQLite keeps
+    # the journal files beside the file itself, so it is read as any, its -wal included
+    outside = str(small_disk.parent / "outside.db")
+    (small_disk / "link.db").symlink_to(outside)
+    for copy in (pending, outside):
+        shutil.copyfile(db, copy)
+        # a writer killed with its last change in the -wal file alone
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import os, sqlite3; c = sqlite3.connect(os.sys.argv[1], isolation_level=None); "
+                "c.execute('PRAGMA wal_autocheckpoint=0'); "
+                "c.execute(\"UPDATE unit SET name = 'Ban Tổ chức mới'\"); os._exit(0)",
+                copy,
+            ],
+            check=True,
+        )
+        assert os.path.getsize(copy + "-wal") > 0
+        os.remove(copy + "-shm")  # its -wal file left without its index (with it, SQLite reads)
+
+    def disk() -> dict[str, str]:
+        return {p.name: file_digest(p) for p in small_disk.iterdir() if not p.is_symlink()}
+
+    before = disk()
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     try:
-        for args in (["list"], ["unit", "add", "X", "Y"]):
-            result = cli(*args)
-            assert result.exit_code == 1
-            assert result.stderr == (
-                f"Error: cannot open {db}: the file, its folder or the file system is read-only "
-                "(dirtrack writes its journal files beside it)\n"
-            )
+        assert [d["text"] for d in cli.json("list", "--status", "all")][0] == "Việc A"
+        report = cli.json("report", "--quarter", "2022Q2")
+        assert report["totals"]["total"] == 1
+        # a reading that needs occurrences of the monthly report not made yet: read without
+        # them, saying so, where it was refused as if it wrote
+        ahead = (date.today() + timedelta(days=150)).isoformat()
+        result = cli("list", "--as-of", ahead, "--status", "all", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert len(json.loads(result.stdout)) == made
+        assert result.stderr.startswith(
+            "the database cannot be written here (read-only): the occurrences of periodic "
+            "directives needed up to "
+        ), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        checks = {c["check"]: c["status"] for c in cli.json("doctor")}
+        assert checks["journal"] == "ok", checks  # a WAL file, though read as one that is not
+        assert set(checks.values()) == {"ok"} or checks["permissions"] == "warning", checks
+        refused = (
+            "Error: cannot open {}: the file, its folder or the file system is read-only "
+            "(dirtrack writes its journal files beside it)"
+        )
+        assert cli.fail("unit", "add", "X", "Y") == refused.format(db)
+        assert cli.fail("done", "1") == refused.format(db)
+        assert cli_at(pending).fail("unit", "list") == refused.format(pending)
+        linked = cli_at(small_disk / "link.db").json("unit", "list")
+        assert linked[0]["name"] == "Ban Tổ chức mới"
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert disk() == before
 
 
 # --- an empty option value ---------------------------------------------------------------------

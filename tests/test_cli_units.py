@@ -52,12 +52,16 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     """A search key (unit codes, names and aliases, limitation texts) drops every combining
     mark and reads đ as d: the same key whether the table of marks it learns is empty, holding
     the text's characters, or full (a text of more characters than it learns)."""
-    from dirtrack.text import _UNMARKED, fold, shown_only
+    from dirtrack.text import _UNMARKED, LOOK_ALIKES, fold, shown_only
 
     def by_character(text: str) -> str:
         decomposed = unicodedata.normalize("NFD", shown_only(text))
         kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        return " ".join(kept.replace("đ", "d").replace("Đ", "D").casefold().split())
+        alike = list(zip(LOOK_ALIKES[::2], LOOK_ALIKES[1::2], strict=True))
+        alike += [(seen.lower(), read.lower()) for seen, read in alike]
+        for letter, plain in [("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d"), *alike]:
+            kept = kept.replace(letter, plain)  # the eth Ð looks like Đ: read as it
+        return " ".join(kept.casefold().split())
 
     assert fold("  Văn phòng\u200b Tỉnh ủy  ĐẢNG ") == "van phong tinh uy dang"
     every = "".join(chr(c) for c in range(0x20, 0x3400) if not 0xD800 <= c <= 0xDFFF)
@@ -65,6 +69,53 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     for _ in range(2):
         assert [fold(t) for t in texts] == [by_character(t) for t in texts]
     assert len(_UNMARKED) <= _UNMARKED.LEARNT
+
+
+def test_a_name_written_with_the_eth_is_the_unit_written_with_d(cli: Cli) -> None:
+    """Ð (U+00D0, the Icelandic eth) looks exactly like the Vietnamese Đ (U+0110): ``Ðội Ðặc
+    nhiệm`` was registered as a second unit beside ``Đội Đặc nhiệm``, and not found by it. It is
+    the same name now: refused as one, and found by either spelling."""
+    eth = "\u00d0ội \u00d0ặc nhiệm"
+    cli.ok("unit", "add", "DDN", "Đội Đặc nhiệm")
+    assert cli.fail("unit", "add", "DDN2", eth) == (
+        f"Error: name '{eth}' already refers to unit DDN (Đội Đặc nhiệm)"
+    )
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Họp")
+    assert cli.json("assign", str(meeting), "--unit", eth, "Việc A")["unit"] == "DDN"
+    cli.ok("unit", "add", "PX", "Phòng X", "--alias", "\u00d0ội X")
+    assert cli.json("assign", str(meeting), "--unit", "đội x", "Việc B")["unit"] == "PX"
+    assert [d["unit"] for d in cli.json("list", "--unit", eth)] == ["DDN"]
+    report = cli.json("report", "--quarter", "2022Q2", "--unit", "\u00f0ội \u00f0ặc nhiệm")
+    assert [u["code"] for u in report["units"]] == ["DDN"]
+
+
+def test_a_name_of_letters_that_only_look_latin_is_the_name_they_look_like(cli: Cli) -> None:
+    """'Văn phòng Тỉnh ủy' with a Cyrillic Т (or Greek Τ, Cyrillic о) was registered as a
+    second unit beside 'Văn phòng Tỉnh ủy', and not found by it: it is the same name."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for name in ("Văn phòng \u0422ỉnh ủy", "Văn phòng \u03a4ỉnh ủy", "Văn ph\u043eng Tỉnh ủy"):
+        assert cli.fail("unit", "add", "X1", name) == (
+            f"Error: name '{name}' already refers to unit VPTU (Văn phòng Tỉnh ủy)"
+        )
+        assert cli.json("list", "--unit", name) == []  # found: VPTU, with nothing assigned yet
+    assert "unknown unit" in cli.fail("list", "--unit", "Văn phòng \u0414ỉnh ủy")  # Д is no T
+
+
+def test_a_code_of_letters_that_only_look_latin_is_refused(cli: Cli) -> None:
+    """'VРTU' (a Cyrillic Р), 'ＶＰＴＵ' (full-width) and 'VPTU²' were registered as units of
+    their own beside VPTU, which they look like, and a field 'КТ' (Cyrillic) beside KT. A code
+    is Latin letters (Vietnamese ones, and đ, included), digits and - _ . / &."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    for code in ("V\u0420TU", "\uff36\uff30\uff34\uff35", "VPTU\u00b2", "\u03a4U", "V\u200bPTU"):
+        said = cli.fail("unit", "add", code, f"Đơn vị {len(code)}")
+        assert "not the Cyrillic, Greek or full-width letters that look like them" in said, said
+        assert "not the Cyrillic" in cli.fail("unit", "rename", "VPTU", "Văn phòng", "--code", code)
+    assert "chữ Kirin" in cli.fail("--lang", "vi", "field", "add", "\u041a\u0422", "Kinh tế")
+    for code in ("ĐTN", "P.TH", "BTC&TU", "Ban-1", "X_Y"):
+        cli.ok("unit", "add", code, f"Đơn vị {code}")
+    cli.ok("field", "add", "KT", "Kinh tế")
+    codes = sorted(u["code"] for u in cli.json("unit", "list"))
+    assert codes == sorted(["BTC&TU", "Ban-1", "ĐTN", "P.TH", "VPTU", "X_Y"])
 
 
 def test_names_are_stored_in_nfc(cli: Cli) -> None:

@@ -649,6 +649,34 @@ def test_a_bad_dirtrack_actor_names_the_variable(
     cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
 
 
+def test_a_dirtrack_db_or_actor_set_to_nothing_is_refused(
+    cli: Cli, db_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """``DIRTRACK_DB="$DB"`` in a crontab with DB unset: Click took the empty variable for none,
+    and the command read and wrote the per-user default register without a word (the same for
+    DIRTRACK_ACTOR: the OS user). Set to nothing, each is refused naming it, as a blank one
+    is; the option given on the command line wins over it."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    default = tmp_path / "xdg-data" / "dirtrack" / "dirtrack.db"
+    monkeypatch.setenv("DIRTRACK_DB", "")
+    result = invoke("unit", "add", "BTC", "Ban Tổ chức")
+    assert result.exit_code == 1 and result.stderr.startswith(
+        "Error: DIRTRACK_DB: --db '' is blank"
+    )
+    assert not default.exists()
+    said = invoke("--lang", "vi", "list").stderr
+    assert said.startswith("Error: DIRTRACK_DB: --db '' để trống"), said
+    cli.ok("list")  # --db given wins
+    monkeypatch.delenv("DIRTRACK_DB")
+    monkeypatch.setenv("DIRTRACK_ACTOR", "")
+    digest = file_digest(db_path)
+    assert cli.fail("unit", "add", "BTC", "Ban Tổ chức") == (
+        "Error: DIRTRACK_ACTOR: --actor needs a name of 1 to 200 characters"
+    )
+    assert file_digest(db_path) == digest
+    cli.ok("--actor", "Văn thư", "unit", "add", "BTC", "Ban Tổ chức")
+
+
 @pytest.mark.parametrize(
     ("args", "env", "hint"),
     [
@@ -684,6 +712,39 @@ def test_config_says_where_a_default_comes_from_in_the_users_language(
         r["key"]: r for r in json.loads(invoke("--lang", "vi", "config", "--format", "json").stdout)
     }
     assert rows["actor"]["origin"] == "OS user" and rows["timezone"]["origin"] == "machine"
+
+
+def test_the_offices_time_zone_says_which_day_today_is(config_file: Path, tmp_path: Path) -> None:
+    """``timezone`` (and ``--timezone``) set only history's times: "today" was the machine's
+    day, so a server kept in UTC dated what a clerk in Hà Nội recorded before 07:00 on the day
+    before, and refused that morning's --date as after today. It is the day in the office's
+    zone now, for every default date and check. The two zones are 26 hours apart: never the
+    same day, so the machine's day cannot be both."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    east, west = "Etc/GMT-14", "Etc/GMT+12"  # UTC+14 and UTC-12
+
+    def day_in(zone: str) -> date:
+        return datetime.now(ZoneInfo(zone)).date()
+
+    cli = cli_at(tmp_path / "tz.db")
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    ids = [cli.id("assign", str(meeting), "--unit", "VPTU", f"Việc {n}") for n in range(3)]
+    config_file.write_text(f'timezone = "{east}"\n', encoding="utf-8")
+    before = day_in(east)
+    cli.ok("done", str(ids[0]))
+    completed = cli.json("show", str(ids[0]))["completed_on"]
+    assert completed in (before.isoformat(), day_in(east).isoformat())
+    # the office's today, typed: not "after today" there
+    cli.ok("done", str(ids[1]), "--date", before.isoformat())
+    before = day_in(west)
+    cli.ok("--timezone", west, "progress", str(ids[2]), "--percent", "40")
+    [entry] = [e for e in cli.json("show", str(ids[2]))["history"] if e["event"] == "progress"]
+    assert entry["date"] in (before.isoformat(), day_in(west).isoformat())
+    said = cli.fail("--timezone", west, "done", str(ids[2]), "--date", day_in(east).isoformat())
+    assert "is after today" in said
 
 
 def test_config_shows_a_yes_no_or_a_list_as_the_file_writes_it(config_file: Path) -> None:

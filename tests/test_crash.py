@@ -168,6 +168,22 @@ def test_a_new_database_is_its_owners_alone_and_in_wal_mode(cli: Cli, db_path: P
     assert file_digest(db_path) == digest
 
 
+@pytest.mark.blank_db("checks what the first command makes")
+@pytest.mark.sqlite_only("the file's mode")
+@pytest.mark.parametrize("umask", [0o277, 0o777])
+def test_a_new_database_is_600_whatever_the_umask(cli: Cli, db_path: Path, umask: int) -> None:
+    # under umask 277 the file was made 400 (and 000 under 777): its owner's next command,
+    # or the first one itself, was refused as read-only
+    previous = os.umask(umask)
+    try:
+        cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+        assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+        cli.ok("unit", "add", "BTCTU", "Ban Tổ chức Tỉnh ủy")
+    finally:
+        os.umask(previous)
+    assert [u["code"] for u in cli.json("unit", "list")] == ["BTCTU", "VPTU"]
+
+
 def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:

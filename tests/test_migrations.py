@@ -608,6 +608,28 @@ def test_doctor_on_a_schema_that_lost_a_table_and_a_column(cli: Cli, db: str) ->
     assert checks["integrity"]["status"] == "ok" and checks["foreign_keys"]["status"] == "ok"
 
 
+def test_a_command_on_a_schema_that_lost_a_column_says_so(cli: Cli, db: str) -> None:
+    """A column another program dropped was 'unexpected OperationalError: no such column:
+    directive.product' (or PostgreSQL's UndefinedColumn); it is said as a damaged schema,
+    pointing to doctor, in the run's language, on both backends, and nothing is written."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE directive DROP COLUMN product"))
+    finally:
+        engine.dispose()
+    before = snapshot(db)
+    assert cli.fail("list") == (
+        "Error: the database has no directive.product, which dirtrack's schema has (changed by "
+        "another program?): nothing was written; dirtrack doctor checks the schema"
+    )
+    said = cli.fail("--lang", "vi", "assign", str(meeting), "--unit", "VPTU", "Việc A")
+    assert said.startswith("Error: cơ sở dữ liệu không có directive.product"), said
+    assert snapshot(db) == before
+
+
 def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: str) -> None:
     """Keys stored before ``fold`` left out the characters that show nothing kept them: a unit
     named with a zero-width space was not found by its name typed without it. The upgrade
@@ -657,7 +679,30 @@ def test_the_0013_upgrade_makes_keys_of_unseen_characters_again(cli: Cli, db: st
     assert cli.json("unit", "list")[0]["code"] == "STC"
 
 
-def test_the_0014_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
+def test_the_0014_upgrade_reads_the_eth_as_d_in_stored_keys(cli: Cli, db: str) -> None:
+    """Keys stored before ``fold`` read the eth Ð (U+00D0) as đ kept it: a unit named with it
+    was not found by its name typed with Đ. The upgrade writes those keys again."""
+    eth = "\u00d0"
+    cli.ok("unit", "add", "DDN", f"{eth}ội {eth}ặc nhiệm", "--alias", f"{eth}ội cũ")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0013")
+        with engine.begin() as conn:  # the keys as the fold before 0014 made them
+            conn.execute(text("UPDATE unit SET name_key = :k"), {"k": "\u00f0oi \u00f0ac nhiem"})
+            conn.execute(text("UPDATE unit_alias SET alias_key = :k"), {"k": "\u00f0oi cu"})
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(name_key,)] = conn.execute(text("SELECT name_key FROM unit")).all()
+            [(alias_key,)] = conn.execute(text("SELECT alias_key FROM unit_alias")).all()
+            [(version,)] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    finally:
+        engine.dispose()
+    assert (version, name_key, alias_key) == (SCHEMA_REVISION, "doi dac nhiem", "doi cu")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    assert cli.json("assign", str(meeting), "--unit", "Đội Đặc nhiệm", "Việc A")["unit"] == "DDN"
+
+
+def test_the_0015_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
     cli: Cli, db: str, tmp_path: Path
 ) -> None:
     """``unit retire`` once moved a directive (and a series) to a successor that already
@@ -674,7 +719,7 @@ def test_the_0014_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
     )  # fmt: skip
     engine = create_engine(resolve_target(db).url)
     try:
-        downgrade(engine, "0013")
+        downgrade(engine, "0014")
         with engine.begin() as conn:  # what a retirement into SXD left before the fix
             conn.execute(text("UPDATE directive SET unit_id = 2"))
             conn.execute(text("UPDATE series SET unit_id = 2"))

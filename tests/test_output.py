@@ -305,6 +305,29 @@ def test_out_whose_name_says_another_format_is_refused(
     assert (tmp_path / "u").read_text(encoding="utf-8").strip()
 
 
+def test_out_dash_is_standard_output(
+    units: Cli, meeting: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--out -`` wrote a file named ``-`` in the current folder ('exported to -'), and a second
+    run said it exists; ``-`` is standard output, as it is standard input where a command reads
+    a file: the same bytes as without --out, and no file."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/6/2022", "Đẩy nhanh đề án")
+    for command in (
+        ["export"],
+        ["report", "--quarter", "2022Q3", "--format", "json"],
+        ["score", "--quarter", "2022Q3", "--format", "csv"],
+    ):
+        assert units.ok(*command, "--out", "-") == units.ok(*command), command
+    letter = units.ok("urge", "BTC", "--as-of", "2022-09-30", "--format", "md", "--out", "-")
+    assert "Đẩy nhanh đề án" in letter
+    template = units("office", "template", "--out", "-")
+    assert template.exit_code == 0 and template.stdout_bytes.startswith(b"PK"), template.stderr
+    assert list(here.iterdir()) == []
+
+
 def test_doctor_speaks_the_users_language_and_json_keeps_english(units: Cli) -> None:
     table = units.ok("--lang", "vi", "doctor")
     assert "mọi tham chiếu đều trỏ tới một dòng có thật" in table

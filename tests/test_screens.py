@@ -478,6 +478,31 @@ def test_a_window_narrower_than_any_layout_still_shows_every_row(
 
 
 @pytest.mark.parametrize(
+    "setting",
+    ["COLUMNS=5", "COLUMNS=100000", "TERMINAL_WIDTH=0", "TERMINAL_WIDTH=abc", "TERMINAL_WIDTH=-5"],
+)
+def test_help_and_usage_errors_hold_their_width_whatever_the_environment(setting: str) -> None:
+    """--help (and a usage error's panel) took COLUMNS or Typer's TERMINAL_WIDTH as it came:
+    COLUMNS=5 folded it four letters a line, TERMINAL_WIDTH=0 printed an empty help,
+    TERMINAL_WIDTH=abc a ValueError traceback, and COLUMNS=100000 6.9 MB of spaces
+    (999999999 filled the memory). The width is held between 40 and 1000 columns."""
+    from tests.conftest import run
+
+    name, _, value = setting.partition("=")
+    env = {"COLUMNS": "80", name: value}
+    shown = run("--help", env=env)
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "Usage: dirtrack" in " ".join(" ".join(lines).split())
+    assert "add-meeting" in shown.stdout and "Follow up on what leaders decide" in shown.stdout
+    assert max(len(line) for line in lines) <= 1000
+    assert len(shown.stdout) < 100_000
+    refused = run("assign", env=env)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr, refused.stderr
+    assert refused.stderr.startswith("Error: Missing argument 'MEETING_ID'.")
+
+
+@pytest.mark.parametrize(
     ("lang", "said"), [("vi", "(không có mục nào)"), ("en", "(nothing to list)")]
 )
 def test_an_empty_listing_says_so_at_a_terminal_and_not_in_a_pipe(

@@ -556,6 +556,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.param(["overdue"], marks=pytest.mark.slow("the same pipe, another listing")),
         pytest.param(["export"], marks=pytest.mark.slow("the same pipe, another listing")),
         pytest.param(["list", "--format", "csv"], marks=pytest.mark.slow("another format")),
+        # its open directives (next_period) are streamed from a cursor: the reader gone, the
+        # cursor was closed after the connection, and SQLAlchemy logged a traceback
+        ["report", "--quarter", "2022Q2", "--format", "json"],
     ],
 )
 def test_head_of_a_listing_exits_141_quietly(big: Path, tmp_path: Path, args: list[str]) -> None:

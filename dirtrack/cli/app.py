@@ -63,6 +63,19 @@ _TYPER_WORDS = (
 )
 
 
+def typer_rich_utils() -> Any:
+    """Typer's ``rich_utils`` (its help and error panels). Typer reads TERMINAL_WIDTH with
+    ``int()`` when the module loads: a value that is no whole number (``abc``, ``-5``) stopped
+    ``--help`` and every usage error with a ValueError traceback; it is dropped first, and the
+    width of a panel is held by :func:`dirtrack.render.table.console_class`."""
+    width = os.environ.get("TERMINAL_WIDTH")
+    if width is not None and not width.strip().isdigit():
+        del os.environ["TERMINAL_WIDTH"]
+    from typer import rich_utils
+
+    return rich_utils
+
+
 @contextmanager
 def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     """While the block runs, ``command``'s help texts and Typer's words are in ``lang``.
@@ -73,9 +86,9 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
     command's and its options' texts are escaped, so that ``[mail]`` (a table of the
     configuration file) is shown, not taken for a style and dropped.
     """
-    from typer import rich_utils
-
     from dirtrack.render.table import console_class, unmarked
+
+    rich_utils = typer_rich_utils()
 
     saved: list[tuple[object, str, object]] = []
 
@@ -91,9 +104,10 @@ def said_in(lang: str, command: Any = None, ctx: Any = None) -> Iterator[None]:
 
     for name in _TYPER_WORDS:
         put(rich_utils, name)
-    # Typer's help and error panels: a closed pipe is exit 141 there too, not rich's exit 1.
-    saved.append((rich_utils, "Console", rich_utils.Console))  # type: ignore[attr-defined]
-    rich_utils.Console = console_class()  # type: ignore[attr-defined]
+    # Typer's help and error panels: a closed pipe is exit 141 there too, not rich's exit 1,
+    # and a panel is as wide as console_class holds it.
+    saved.append((rich_utils, "Console", rich_utils.Console))
+    rich_utils.Console = console_class()
     if command is not None:
         for attr in ("help", "short_help", "epilog"):
             put(command, attr, help_text=True)
@@ -297,8 +311,7 @@ def _show_usage_error(exc: UsageError, lang: str) -> None:
         stop = "" if message.rstrip().endswith((".", "!", "?", ":")) else "."
         err(f"Error: {message.rstrip()}{stop} {hint}")
         return
-    from typer import rich_utils
-
+    rich_utils = typer_rich_utils()
     said = _SaidUsageError(message, exc.ctx)
     with said_in(lang):
         rich_utils.rich_format_error(said)
@@ -535,6 +548,15 @@ def session_lang(ctx: Any) -> str:
 _PG_SEQUENCE = re.compile(r'sequence "(\w+)_id_seq"')
 
 
+# What SQLite and PostgreSQL say of a table or column the query names and the database lacks:
+# SQLite's "no such column: directive.product", "no such table: main.unit"; PostgreSQL's
+# 'column directive.product does not exist', 'relation "directive" does not exist'.
+_MISSING_SCHEMA = re.compile(
+    r"no such (?:column|table): (?:main\.)?([\w.]+)"
+    r'|column "?([\w.]+)"? does not exist|relation "?([\w.]+)"? does not exist'
+)
+
+
 # What psycopg and libpq say of a connection to the server lost during a command (the server
 # stopped, the session ended by an administrator or by the server's idle_in_transaction_session_
 # timeout or idle_session_timeout, the network gone).
@@ -600,6 +622,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "db_read_only", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
+        missing = _MISSING_SCHEMA.search(text)
+        if missing is not None:  # a table or column dropped or renamed by another program
+            return "db_schema_damaged", {"name": next(g for g in missing.groups() if g)}
         state = getattr(current, "sqlstate", None)  # a PostgreSQL server's error
         if state == "55P03":  # lock_not_available: another writer held on past lock_timeout
             return "database_busy", {}

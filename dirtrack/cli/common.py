@@ -15,7 +15,14 @@ from typer._click.types import IntParamType, ParamType, StringParamType
 from dirtrack.errors import InvalidInput, NoSuchFile, NotFound
 from dirtrack.i18n import N_, Choices
 from dirtrack.kinds import CATEGORY_NAMES, KIND_NAMES, MeetingKind
-from dirtrack.periods import CUTOFF_NAMES, Cutoff, Period, parse_date, parse_period
+from dirtrack.periods import (
+    CUTOFF_NAMES,
+    Cutoff,
+    Period,
+    office_today,
+    parse_date,
+    parse_period,
+)
 from dirtrack.render import OutputFormat, ReportFormat
 from dirtrack.status import STATUS_NAMES
 
@@ -352,11 +359,12 @@ def out_target(
     ctx: typer.Context, value: str | None, *, force: bool, fmt: str | None = None
 ) -> Path | None:
     """The file ``--out`` names, checked (see :func:`dirtrack.render.outfile.check_target`);
-    None when output goes to stdout. A name whose suffix says another format than ``fmt``
-    (``--out x.md --format docx``) is a usage error naming both."""
+    None when output goes to stdout: no ``--out``, or ``--out -`` (as ``-`` reads standard
+    input where a command reads a file; it made a file named ``-``). A name whose suffix says
+    another format than ``fmt`` (``--out x.md --format docx``) is a usage error naming both."""
     from dirtrack.render.outfile import check_target, suffix_conflict
 
-    if value is None:
+    if value is None or value == "-":
         return None
     if fmt is not None and (suffix := suffix_conflict(value, fmt)) is not None:
         raise bad_parameter(ctx, "out_suffix_format", "--out", path=value, suffix=suffix, fmt=fmt)
@@ -364,7 +372,8 @@ def out_target(
 
 
 def today() -> date:
-    return date.today()
+    """Today in the office (:func:`dirtrack.periods.office_today`)."""
+    return office_today()
 
 
 def day_or_today(text: str | None) -> date:
@@ -477,11 +486,34 @@ def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
         from dirtrack.store.history import GENERATE  # the change log: only when writing
 
         stack = ExitStack()
-        session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
-        with stack.pop_all() as held:
-            generate(session, horizon)
-            state(ctx).generating = (held.pop_all(), session)
-        ctx.call_on_close(lambda: _drop_occurrences(ctx))
+        try:
+            session = stack.enter_context(unit_of_work(ctx, write=True, name=GENERATE))
+            with stack.pop_all() as held:
+                generate(session, horizon)
+                state(ctx).generating = (held.pop_all(), session)
+        except Exception as exc:
+            if not _cannot_write(exc):
+                raise
+            # a register one may only read (a read-only file, folder or file system): read as
+            # it is, saying what it lacks, rather than refusing a command that only reads
+            from dirtrack.i18n import msg
+            from dirtrack.render import err
+
+            err(msg("occurrences_not_made", state(ctx).lang, day=horizon))
+        else:
+            ctx.call_on_close(lambda: _drop_occurrences(ctx))
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database refusing to be written (read-only file, folder, file
+    system, server), as the error boundary would say it."""
+    from dirtrack.cli.app import _known_failure
+    from dirtrack.errors import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return exc.key == "db_read_only_at"
+    known = _known_failure(exc)
+    return known is not None and known[0] in ("db_read_only", "pg_read_only")
 
 
 class _Dropped(Exception):

@@ -217,6 +217,11 @@ def office_template(
         with read_only(ctx) as conn:
             chosen = load(conn)["kind"]
     target = out_target(ctx, out_file, force=force, fmt="docx")
-    assert target is not None
+    if target is None:  # --out -: standard output, never a terminal
+        from dirtrack.render import ReportFormat
+        from dirtrack.render.review_out import deliver
+
+        deliver(shipped_template(chosen, lang), ReportFormat.DOCX, lang, target=None, force=force)
+        return
     write_atomic(target, shipped_template(chosen, lang), force=force)
     err(msg("office_template_wrote", lang, path=target, kind=t(f"office_kind_{chosen}", lang)))

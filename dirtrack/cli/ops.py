@@ -691,6 +691,7 @@ def doctor(
         SCHEMA_REVISION,
         NotUtf8,
         make_engine,
+        readable_target,
         resolve_target,
         server_reason,
         sqlite_reason,
@@ -702,7 +703,7 @@ def doctor(
     target = resolve_target(state(ctx).db)
     if target.path is not None and not target.path.exists():
         raise NotFound.of("no_database_at", path=target.path)
-    engine = make_engine(target)
+    engine = make_engine(readable_target(target))
     try:
         with engine.connect() as conn:
             checks = run_checks(conn, expected_revision=SCHEMA_REVISION, path=target.path)

@@ -4,6 +4,7 @@
 one command it runs (:func:`load_commands`); tests use ``app``, with every command.
 """
 
+import os
 from importlib import import_module
 from typing import Annotated
 
@@ -143,8 +144,8 @@ def root(
     timezone: Annotated[
         str | None,
         typer.Option(
-            help="Time zone for the times people read, e.g. Asia/Ho_Chi_Minh "
-            "(default: the machine's).",
+            help="The office's time zone, e.g. Asia/Ho_Chi_Minh: the day that is today, and "
+            "the times people read (default: the machine's).",
             metavar="ZONE",
         ),
     ] = None,
@@ -162,7 +163,9 @@ def root(
         actor=_actor_given(ctx, actor),
         timezone=timezone,
     )
-    ctx.obj.zone()  # an unknown zone is an error whatever the command
+    from dirtrack.periods import use_office_zone
+
+    use_office_zone(ctx.obj.zone())  # an unknown zone is an error whatever the command
 
 
 def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
@@ -174,13 +177,35 @@ def _actor_given(ctx: typer.Context, value: str | None) -> str | None:
     from dirtrack import config
     from dirtrack.errors import DirtrackError
 
+    empty = _set_but_empty(ctx, "actor")
     try:
-        return actor_name(value)
+        return actor_name("" if empty else value)
     except DirtrackError as exc:
-        if ctx.get_parameter_source("actor") is not ParameterSource.ENVIRONMENT:
+        if empty is None and ctx.get_parameter_source("actor") is not ParameterSource.ENVIRONMENT:
             raise
         param = next(p for p in ctx.command.params if p.name == "actor")
         raise config.bad_value(config.env_var(param) or "DIRTRACK_ACTOR", exc) from None
+
+
+def _set_but_empty(ctx: typer.Context, name: str) -> str | None:
+    """The variable of the global option ``name`` (``DIRTRACK_DB``) when it is set to nothing
+    and the command line does not give the option, else None.
+
+    Click takes an empty variable for one not set: ``DIRTRACK_DB="$DB"`` in a crontab, with
+    ``DB`` unset, read and wrote the per-user default register without a word. Empty is refused
+    as a blank value is (an empty option value is an error, never "not given").
+    """
+    from typer._click.core import ParameterSource
+
+    from dirtrack import config
+
+    param = next(p for p in ctx.command.params if p.name == name)
+    variable = config.env_var(param)
+    if variable is None or os.environ.get(variable) != "":
+        return None
+    if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+        return None
+    return variable
 
 
 def _db_given(ctx: typer.Context, value: str | None) -> str | None:
@@ -189,9 +214,12 @@ def _db_given(ctx: typer.Context, value: str | None) -> str | None:
     database is opened, as ever)."""
     from typer._click.core import ParameterSource
 
-    if value is None or ctx.get_parameter_source("db") is not ParameterSource.ENVIRONMENT:
-        return value
     from dirtrack import config
+
+    if _set_but_empty(ctx, "db") is not None:
+        value = ""
+    elif value is None or ctx.get_parameter_source("db") is not ParameterSource.ENVIRONMENT:
+        return value
     from dirtrack.errors import DirtrackError
 
     try:

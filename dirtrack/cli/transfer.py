@@ -4,7 +4,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from dirtrack.cli.common import (
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Count, msg
 from dirtrack.render import OutputFormat, err
+
+if TYPE_CHECKING:
+    from dirtrack.db import Target
 
 
 class ExportFormat(StrEnum):
@@ -256,6 +259,9 @@ def backup(
         raise InvalidInput.of("empty_file_name")
     target = resolve_target(state(ctx).db)
     lang = state(ctx).lang
+    if file == "-":  # standard output (`backup - | gzip`), as `--out -`: it made a file named -
+        _backup_to_stdout(target, lang)
+        return
     with progress_bar(lang) as bar:
         done = copy(target, file, force=force, progress=bar)
     err(
@@ -267,6 +273,25 @@ def backup(
             counts=_counts(done.counts, lang),
         )
     )
+
+
+def _backup_to_stdout(target: "Target", lang: str) -> None:
+    """The backup, made and checked in a temporary folder, written to standard output (never
+    a terminal) and then removed."""
+    import shutil
+    import tempfile
+
+    from dirtrack.transfer.backup import backup as copy
+
+    if sys.stdout.isatty():
+        raise InvalidInput.of("bk_stdout_terminal")
+    with tempfile.TemporaryDirectory(prefix="dirtrack-backup-") as folder:
+        done = copy(target, Path(folder) / "backup.db")
+        sys.stdout.flush()
+        with done.path.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    err(msg("backed_up_stdout", lang, size=_size(done.size), counts=_counts(done.counts, lang)))
 
 
 @app.command("restore")

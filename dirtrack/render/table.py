@@ -58,25 +58,42 @@ def unmarked(text: str) -> str:
 
 @cache
 def console_class() -> type[Console]:
-    """rich's Console, but a reader of stdout that goes away is a BrokenPipeError.
+    """rich's Console, but a reader of stdout that goes away is a BrokenPipeError, and the
+    window is laid out between :data:`NARROWEST` and :data:`WIDEST` cells wide.
 
     rich's own answer to a closed pipe is ``SystemExit(1)``; raised on, the error reaches the
     CLI's boundary, which ends the run with exit 141 and nothing on stderr, as for plain output.
+    The width rich reads from COLUMNS (or Typer's TERMINAL_WIDTH) is held between the two:
+    ``COLUMNS=5`` folded ``--help`` a few letters a line and ``TERMINAL_WIDTH=0`` printed an
+    empty one, and ``COLUMNS=999999999`` drew its panels that wide, until memory ran out. Plain
+    output (:func:`console`) is ``unbounded``: a row is one line, however long.
     """
-    from rich.console import Console
+    from rich.console import Console, ConsoleDimensions
 
     class PipeSafeConsole(Console):
+        unbounded = False
+
         def on_broken_pipe(self) -> None:
             self.quiet = True
             raise BrokenPipeError
 
+        def _held_size(self) -> ConsoleDimensions:
+            size: ConsoleDimensions = Console.size.fget(self)  # type: ignore[attr-defined]
+            if self.unbounded:
+                return size
+            return ConsoleDimensions(max(NARROWEST, min(size.width, WIDEST)), size.height)
+
+        size = property(_held_size, Console.size.fset)  # type: ignore[attr-defined]
+
     return PipeSafeConsole
 
 
-# The narrowest window tables are laid out for. A narrower one (COLUMNS=0, a terminal a few
+# The narrowest window anything is laid out for. A narrower one (COLUMNS=0, a terminal a few
 # cells wide) printed nothing at all, or a letter a line: the lines are laid out for this width
 # instead, and the terminal folds them.
 NARROWEST = 40
+# The widest: no terminal is wider, and help drawn for COLUMNS=999999999 filled the memory.
+WIDEST = 1000
 
 
 def console() -> Console:
@@ -91,8 +108,7 @@ def console() -> Console:
         width=None if terminal else 100_000,
         soft_wrap=not terminal,
     )
-    if made.width < NARROWEST:
-        made.width = NARROWEST
+    made.unbounded = not terminal  # type: ignore[attr-defined]
     return made
 
 

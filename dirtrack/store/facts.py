@@ -229,7 +229,11 @@ def iter_ids(conn: Connection, ids: Select[int]) -> Iterator[list[int]]:
             yield [row[0] for row in part]
     finally:
         # Also when the caller stops early: the server-side cursor is closed, not left to GC.
-        result.close()
+        # Not when the connection has gone first (the reader of stdout went away and the
+        # command ended before this generator was dropped): the cursor went with it, and
+        # closing it again made SQLAlchemy log "Error closing cursor" with a traceback.
+        if not conn.closed:
+            result.close()
 
 
 # The queries of a batch, built once per database kind: the ids go in as one parameter

@@ -677,7 +677,7 @@ def recent_commands(
         return []
     query = select(LOG).where(LOG.c.entity == COMMAND)
     if actor is not None:
-        query = query.where(LOG.c.actor == actor)
+        query = query.where(_by(actor))
     query = query.order_by(LOG.c.id.desc())
     # No more commands than ids (INTEGER) can be: a larger limit is none, on either backend.
     if limit and limit <= MAX_ID:
@@ -709,8 +709,16 @@ def commands_to_undo(
         .limit(count)
     )
     if actor is not None:
-        query = query.where(LOG.c.actor == actor)
+        query = query.where(_by(actor))
     return [_command(row) for row in session.connection().execute(query)]
+
+
+def _by(actor: str) -> ColumnElement[bool]:
+    """The changes of ``actor``, whichever style their name's tones were typed in (``Hoà`` and
+    ``Hòa`` are one person: :func:`dirtrack.text.tone_spellings`)."""
+    from dirtrack.text import tone_spellings
+
+    return LOG.c.actor.in_(sorted({actor, *tone_spellings(actor)}))
 
 
 def command_named(session: Session, ident: int) -> CommandEntry | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,18 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
     from dirtrack.models import Directive, Unit, UnitAlias
     from dirtrack.moves import Move
 
-_CODE = re.compile(r"^[\w][\w.\-/&]*$", re.UNICODE)
+# A code: ASCII letters and digits (with a Vietnamese letter's marks on them, and đ), then '-',
+# '_', '.', '/', '&'. Letters of other scripts that look like Latin ones (Cyrillic Р, Greek Τ),
+# full-width letters (ＶＰＴＵ), superscripts and characters that show nothing made a second
+# unit that looks like VPTU and is not it.
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/&_]*$")
+_D = {ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"}
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` may be a unit's or a field's code (:data:`_CODE`)."""
+    decomposed = unicodedata.normalize("NFD", text).translate(_D)
+    return _CODE.match("".join(c for c in decomposed if not unicodedata.combining(c))) is not None
 
 
 @dataclass(frozen=True)
@@ -223,7 +235,7 @@ def add_unit(
     code, name = clean_text(code, "code"), clean_text(name, "name")
     if not code:
         raise InvalidInput.of("unit_no_code")
-    if not _CODE.match(code):
+    if not is_code(code):
         raise InvalidInput.of("unit_bad_code", code=code)
     if not name:
         raise InvalidInput.of("unit_no_name")
@@ -303,7 +315,7 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
         new_code = clean_text(code, "code")
         if not new_code:
             raise InvalidInput.of("unit_no_code")
-        if not _CODE.match(new_code):
+        if not is_code(new_code):
             raise InvalidInput.of("unit_bad_code", code=new_code)
     if name == unit.name and new_code == unit.code:
         raise InvalidInput.of("rename_same", unit=unit.code)

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dirtrack.db import KNOWN_REVISIONS, SQLITE_MAGIC, Target, sqlite_file_target, sqlite_reason
+from dirtrack.db import (
+    KNOWN_REVISIONS,
+    SQLITE_MAGIC,
+    Target,
+    open_failure,
+    sqlite_file_target,
+    sqlite_reason,
+)
 from dirtrack.errors import (
     Conflict,
     DatabaseError,
@@ -126,6 +133,12 @@ def inspect_file(path: Path) -> tuple[str, dict[str, int]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        # A disk too full, or a folder or file system too read-only, for SQLite's index of the
+        # write-ahead log beside it: said as every command says it (it was "cannot be read as a
+        # database (the device reported an input/output error)", of a sound database).
+        failed = open_failure(sqlite_file_target(path), str(exc))
+        if failed.key in ("disk_full_at", "db_read_only_at"):
+            raise failed from None
         raise InvalidInput.of("bk_unreadable", path=path, reason=sqlite_reason(str(exc))) from None
     return revision, counts
 

@@ -7,16 +7,16 @@ that already coordinated it kept the successor in ``with`` as well as the lead, 
 of such a register could not be imported again. Retiring now takes the successor out of the
 list; this revision does the same for what earlier retirements left.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-04
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
