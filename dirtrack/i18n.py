@@ -124,13 +124,21 @@ def within_key(key: str, within: int) -> str:
     return f"{key}_today" if within == 0 else key
 
 
+#: The locale variables that name the language of messages, the first set one deciding, in the
+#: order POSIX gives them: LC_ALL over LC_MESSAGES over LANG.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_variable() -> str | None:
+    """The locale variable the language of messages comes from (:data:`LOCALE_VARIABLES`)."""
+    return next((var for var in LOCALE_VARIABLES if os.environ.get(var)), None)
+
+
 def default_lang() -> str:
-    """``vi`` when LANG (or LC_ALL) starts with ``vi``, else ``en``."""
-    for var in ("LC_ALL", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+    """``vi`` when the locale of messages (LC_ALL, LC_MESSAGES or LANG) is Vietnamese, else
+    ``en``."""
+    var = locale_variable()
+    return "vi" if var and os.environ[var].lower().startswith("vi") else "en"
 
 
 def _pick(table: Mapping[str, Entry], key: str, lang: str) -> str:

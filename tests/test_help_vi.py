@@ -73,6 +73,16 @@ def test_lang_from_the_environment_for_help() -> None:
     assert "Usage:" in invoke("--lang", "en", "--help", env={"LANG": "vi_VN.UTF-8"}).stdout
 
 
+def test_the_locale_of_messages_is_read_as_posix_orders_it() -> None:
+    """LC_MESSAGES names the language of messages over LANG, and LC_ALL over both: a shell
+    with LANG=C.UTF-8 and LC_MESSAGES=vi_VN.UTF-8 was answered in English."""
+    vi, en = "vi_VN.UTF-8", "C.UTF-8"
+    assert "Cách dùng:" in invoke("--help", env={"LANG": en, "LC_MESSAGES": vi}).stdout
+    assert "Usage:" in invoke("--help", env={"LANG": vi, "LC_MESSAGES": en}).stdout
+    assert "Usage:" in invoke("--help", env={"LC_ALL": en, "LC_MESSAGES": vi}).stdout
+    assert "Cách dùng:" in invoke("--help", env={"LC_ALL": vi, "LC_MESSAGES": en}).stdout
+
+
 def command_paths() -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = []
     for name, command in COMMAND.commands.items():  # type: ignore[attr-defined]

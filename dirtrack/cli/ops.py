@@ -500,7 +500,7 @@ def _env_shown(name: str) -> str | None:
 def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
     from dirtrack import config
     from dirtrack.audit import default_actor
-    from dirtrack.i18n import default_lang
+    from dirtrack.i18n import locale_variable
 
     root = ctx.find_root()
     st = state(ctx)
@@ -530,9 +530,8 @@ def _root_rows(ctx: typer.Context, loaded_path: Path) -> list[Record]:
         elif name == "lang":
             value = st.lang
             if source == "default":
-                found = [v for v in ("LC_ALL", "LANG") if os.environ.get(v)]
-                origin = f"{found[0]}={os.environ[found[0]]}" if found else ""
-                default_lang()
+                var = locale_variable()
+                origin = f"{var}={os.environ[var]}" if var else ""
         elif name == "actor":
             value = st.actor or default_actor()
             if source == "default":
