@@ -1386,7 +1386,7 @@ def test_pack_in_of_a_pipe_or_a_device_says_it_is_no_file(
     before = file_digest(Path(quarter.db))
     said = {
         "en": "not a file but a pipe or a device",
-        "vi": "không phải tệp mà là ống dẫn hoặc thiết bị",
+        "vi": "không phải là tệp thông thường mà là đường ống hoặc thiết bị",
     }[lang]
     for name in ("/dev/null", str(pipe), "/dev/zero"):
         error = quarter.fail("--lang", lang, "pack", "in", name)
