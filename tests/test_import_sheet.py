@@ -1093,3 +1093,76 @@ def test_sheet_all_names_the_sheets_it_passes_over(
     notices = [line for line in done.stderr.splitlines() if "'Tổng hợp'" in line]
     assert len(notices) == 1 and "'Ghi chép'" in notices[0]
     assert len(quarters.json("list")) == 4
+
+
+# --- what a sheet tells only by colour -------------------------------------------------------
+
+
+def _coloured(path: Path, *, worded: bool = False) -> Path:
+    """A register telling each row's status by its fill, explained by a legend under the table,
+    as offices keep one: green done, red overdue, white in progress."""
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BẢNG THEO DÕI NHIỆM VỤ"])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"])
+    sheet.append([1, "Báo cáo tổng kết năm", "BTC", "30/6/2022", "Đã hoàn thành ngày 20/6/2022"])
+    sheet.append([2, "Kiểm tra công tác cán bộ", "UBKT", "31/7/2022", None])
+    sheet.append([3, "Xây dựng kế hoạch năm", "BDV", "31/12/2022", None])
+    if not worded:
+        sheet["E3"] = None
+    green, red = (PatternFill("solid", fgColor=c) for c in ("00B050", "FF0000"))
+    for column in "ABCD":
+        sheet[f"{column}3"].fill = green
+        sheet[f"{column}4"].fill = red
+    sheet.append([])
+    sheet.append([None, "Chú thích:"])
+    sheet.append([None, "Màu xanh: đã hoàn thành"])
+    sheet.append([None, "Màu đỏ - quá hạn"])
+    sheet["B8"].fill, sheet["B9"].fill = green, red
+    sheet.append([None, "Màu trắng: đang thực hiện"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_status_told_only_by_colour_is_refused_not_lost(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """A sheet whose legend says green is done and red overdue came in with every row open:
+    the colours, its only status, were lost in silence. It is refused in one line naming the
+    legend, the coloured rows and what to write; nothing is written."""
+    path = _coloured(tmp_path / "mau.xlsx")
+    before = file_digest(db_path)
+    args = ["--lang", lang, "import", str(path), "--meeting", str(meeting), "--as-of", AS_OF]
+    for extra in (["--dry-run"], []):
+        said = units.fail(*args, *extra)
+        assert {
+            "en": "row 8 says the rows' colours tell their status ('Màu xanh: đã hoàn thành')",
+            "vi": "dòng 8 cho biết màu của các dòng",
+        }[lang] in said
+        assert {"en": "(rows 3-4)", "vi": "(dòng 3-4)"}[lang] in said
+        assert "Kết quả thực hiện" in said
+    assert file_digest(db_path) == before
+
+
+def test_coloured_rows_whose_words_say_their_status_are_read_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """Coloured as the legend says, but each coloured row's status written in words too: read
+    by the words, a warning saying the colours were not."""
+    path = _coloured(tmp_path / "mau.xlsx", worded=True)
+    result = units("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert result.exit_code == 1, result.stderr  # row 4, red, has no words: still refused
+    book = load_workbook(path)
+    book.active["E4"] = "Quá hạn"  # type: ignore[index]
+    book.save(path)
+    done = units("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert "colours are not read: rows 3-4 were read by the status their words say" in done.stderr
+    found = {r["unit"]: r for r in units.json("list", "--as-of", AS_OF, "--status", "all")}
+    assert found["BTC"]["status"] == "done_on_time" and found["BTC"]["completed_on"] == "2022-06-20"
+    assert found["UBKT"]["status"] == "overdue" and found["BDV"]["status"] == "open_in_time"
