@@ -1098,9 +1098,10 @@ def test_sheet_all_names_the_sheets_it_passes_over(
 # --- what a sheet tells only by colour -------------------------------------------------------
 
 
-def _coloured(path: Path, *, worded: bool = False) -> Path:
+def _coloured(path: Path, *, worded: bool = False, swatch: bool = False) -> Path:
     """A register telling each row's status by its fill, explained by a legend under the table,
-    as offices keep one: green done, red overdue, white in progress."""
+    as offices keep one: green done, red overdue, white in progress; in words naming the
+    colours, or (``swatch``) a cell of each colour beside its status."""
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
@@ -1120,10 +1121,14 @@ def _coloured(path: Path, *, worded: bool = False) -> Path:
         sheet[f"{column}4"].fill = red
     sheet.append([])
     sheet.append([None, "Chú thích:"])
-    sheet.append([None, "Màu xanh: đã hoàn thành"])
-    sheet.append([None, "Màu đỏ - quá hạn"])
+    if swatch:
+        sheet.append([None, None, "Đã hoàn thành"])
+        sheet.append([None, None, "Quá hạn"])
+    else:
+        sheet.append([None, "Màu xanh: đã hoàn thành"])
+        sheet.append([None, "Màu đỏ - quá hạn"])
     sheet["B8"].fill, sheet["B9"].fill = green, red
-    sheet.append([None, "Màu trắng: đang thực hiện"])
+    sheet.append([None, None, "Đang thực hiện"] if swatch else [None, "Màu trắng: đang thực hiện"])
     book.save(path)
     return path
 
@@ -1166,3 +1171,17 @@ def test_coloured_rows_whose_words_say_their_status_are_read_with_a_warning(
     found = {r["unit"]: r for r in units.json("list", "--as-of", AS_OF, "--status", "all")}
     assert found["BTC"]["status"] == "done_on_time" and found["BTC"]["completed_on"] == "2022-06-20"
     assert found["UBKT"]["status"] == "overdue" and found["BDV"]["status"] == "open_in_time"
+
+
+def test_a_legend_of_coloured_cells_beside_their_status_is_a_legend_too(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The legend drawn as a cell of each colour beside its status (no word naming the colour),
+    under the table: the rows of those colours without words are refused the same way."""
+    path = _coloured(tmp_path / "o-mau.xlsx", swatch=True)
+    before = file_digest(db_path)
+    said = units.fail("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert "row 8 says the rows' colours tell their status ('Đã hoàn thành')" in said
+    assert "(rows 3-4)" in said
+    assert file_digest(db_path) == before
+

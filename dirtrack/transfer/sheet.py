@@ -46,8 +46,8 @@ class Sheet:
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
-    # 1-based row -> the colour filling a cell of it that holds a value (none for CSV): offices
-    # mark a row's status by colour, which the import cannot read and must not pass over
+    # 1-based row -> the colour filling a cell of it (none for CSV): offices mark a row's
+    # status by colour, which the import cannot read and must not pass over
     fills: dict[int, str] = field(default_factory=dict)
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
     legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
@@ -516,7 +516,7 @@ def _worksheet(ws: Any) -> Sheet:
             for cell in cells:  # fill 0 is none, 1 the gray125 every workbook holds
                 style = cell._style  # None on a cell the file holds without a style
                 fill_id = style.fillId if style is not None else 0
-                if fill_id > 1 and r not in fills and cell.value is not None:
+                if fill_id > 1 and r not in fills:
                     found = colour(fill_id)
                     if found is not None:
                         fills[r] = found

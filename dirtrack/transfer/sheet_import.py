@@ -111,6 +111,13 @@ _COLOUR_LEGEND = re.compile(
     r"(?:xanh|do|vang|cam|tim|hong|xam|ghi|nau|trang)\b.{0,40}?(?::|=|\s[-–]\s|\sla\s)"
     r".*\b(?:hoan thanh|thuc hien|trien khai|qua han|trong han|dung han|cham|tre|xong|chua)\b"
 )
+# A legend's status beside a cell of its colour, under the table: "[green] Đã hoàn thành",
+# "[red] Nhiệm vụ quá hạn" (folded words).
+_SWATCH_STATUS = re.compile(
+    r"^\W*(?:(?:cac )?(?:nhiem vu|viec|noi dung)\s+)?(?:da hoan thanh|hoan thanh|dang thuc hien"
+    r"|dang trien khai|chua thuc hien|chua hoan thanh|chua trien khai|qua han|cham tien do"
+    r"|con trong han|trong han|dung han|dung tien do)\b.{0,30}$"
+)
 # A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 # An open directive said to be overdue, or within its deadline (folded status words).
@@ -572,6 +579,7 @@ class SheetImport:
         # their status cells say nothing): the colours are no column the import reads.
         legend = next(((n, t) for n, t in layout.titles if _COLOUR_LEGEND.match(fold(t))), None)
         coloured: dict[int, bool] = {}
+        swatches: dict[str, tuple[int, str]] = {}  # colour -> the legend's row and its status
         fills = layout.sheet.fills
         status_cells = [
             *self.status_columns,
@@ -594,6 +602,10 @@ class SheetImport:
                 coloured[number] = all(
                     i >= len(values) or cells.is_blank(values[i]) for i in status_cells
                 )
+            elif number in fills:  # under the table: a cell of a colour beside its status
+                said = [v for v in values if isinstance(v, str) and v.strip()]
+                if len(said) == 1 and _SWATCH_STATUS.match(fold(said[0])):
+                    swatches.setdefault(fills[number], (number, said[0]))
             if ended is None and self._is_footer(values):
                 ended = number  # the signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "Ghi chú:"…
             if ended is not None:
@@ -608,6 +620,8 @@ class SheetImport:
             if count % CHUNK == 0:
                 self.progress.advance(CHUNK)
         self.progress.advance(count % CHUNK)
+        if legend is None:  # a swatch of a colour some rows have
+            legend = next((swatches[fills[r]] for r in coloured if fills[r] in swatches), None)
         if legend is not None:
             self._coloured_status(layout, legend, coloured)
         if layout.no_unit is not None and not self.unit_headings:
