@@ -1185,3 +1185,28 @@ def test_a_legend_of_coloured_cells_beside_their_status_is_a_legend_too(
     assert "(rows 3-4)" in said
     assert file_digest(db_path) == before
 
+
+@pytest.mark.parametrize(
+    "line", ["(Số liệu tính đến ngày 30 tháng 9 năm 2022)", "Số liệu tính đến thời điểm 30/9/2022"]
+)
+def test_the_sheets_day_in_words_above_the_table_is_read(
+    units: Cli, meeting: int, tmp_path: Path, line: str
+) -> None:
+    """The day the sheet is up to written as formal documents write it (`30 tháng 9 năm 2022`,
+    `tính đến thời điểm …`) was not read: the sheet was taken as of today, an undated completion
+    refused as if the sheet named no day."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BẢNG THEO DÕI KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"])
+    sheet.append([line])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"])
+    sheet.append([1, "Báo cáo tổng kết công tác cán bộ", "BTC", "31/12/2022", "Đã hoàn thành"])
+    path = tmp_path / "tinh-den.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting))
+    assert report["as_of"] == AS_OF
+    (found,) = units.json("list", "--as-of", AS_OF, "--status", "all")
+    assert found["status"] == "done_on_time" and found["completed_on"] == AS_OF

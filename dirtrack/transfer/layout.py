@@ -35,8 +35,10 @@ HEADER_SCAN = 30
 _LONGEST_HEADER = 150
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[A-Za-z])\)?$")
 _AS_OF = re.compile(
-    r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:ngay\s+)?"
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})"
+    r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:thoi diem\s+)?(?:ngay\s+)?"
+    # "30/9/2022", "2022-09-30", or in words as formal documents write it: "30 tháng 9 năm 2022"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
 )
 
 # "Đơn vị: …", "Tên đơn vị: …", "Đơn vị báo cáo: …", "Cơ quan thực hiện: …" above the table
