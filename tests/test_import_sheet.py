@@ -1210,3 +1210,26 @@ def test_the_sheets_day_in_words_above_the_table_is_read(
     assert report["as_of"] == AS_OF
     (found,) = units.json("list", "--as-of", AS_OF, "--status", "all")
     assert found["status"] == "done_on_time" and found["completed_on"] == AS_OF
+
+
+def test_a_data_row_whose_words_name_fields_is_no_second_header_row(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A one-row header over rows whose words name fields (`Đang thực hiện` under `Kết quả`, a
+    notice's title under `Trích yếu`): the first data row was read as a second header row, the
+    directive left out in silence. A row holding a day or a number under STT is data."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Trích yếu", "Tên nhiệm vụ", "Cơ quan chủ trì", "Chuyên viên theo dõi"])
+    sheet["F1"], sheet["G1"], sheet["H1"] = "Hạn báo cáo", "Kết quả", "Đánh giá"
+    sheet.append([1, "Thông báo kết luận giao ban", "Rà soát quy hoạch cán bộ", "BTC", "Chị Hoa"])
+    sheet["F2"], sheet["G2"] = "30/10/2022", "Đang thực hiện"
+    path = tmp_path / "mot-dong.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert report["header_row"] == 1
+    (found,) = units.json("list", "--as-of", AS_OF)
+    assert found["text"] == "Rà soát quy hoạch cán bộ" and found["due"] == "2022-10-30"
