@@ -1233,3 +1233,25 @@ def test_a_data_row_whose_words_name_fields_is_no_second_header_row(
     assert report["header_row"] == 1
     (found,) = units.json("list", "--as-of", AS_OF)
     assert found["text"] == "Rà soát quy hoạch cán bộ" and found["due"] == "2022-10-30"
+
+
+def test_a_document_column_giving_its_day_names_the_meeting(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """`Số, ký hiệu` holding the number and its day (`45/TB-UBND ngày 10/4/2022`) was refused,
+    saying to write the day in the cell, which it held: the day is read as in a meeting's
+    title, the meeting made once with the number alone."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Số, ký hiệu văn bản", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"])
+    sheet.append([1, "45/TB-UBND ngày 10/4/2022", "Rà soát quy hoạch cán bộ", "BTC", "30/10/2022"])
+    sheet.append([2, "45/TB-UBND ngày 10/4/2022", "Sơ kết công tác dân vận", "BDV", "30/11/2022"])
+    path = tmp_path / "so-ky-hieu.xlsx"
+    book.save(path)
+    units.ok("import", str(path), "--as-of", AS_OF)
+    made = [m for m in units.json("meetings") if m["id"] != meeting]
+    assert [(m["doc"], m["date"]) for m in made] == [("45/TB-UBND", "2022-04-10")]
+    assert {d["meeting_id"] for d in units.json("list", "--as-of", AS_OF)} == {made[0]["id"]}

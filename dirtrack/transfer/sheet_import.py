@@ -1265,8 +1265,13 @@ class SheetImport:
             if meeting is None:
                 return Phrase("row_no_meeting_id", id=title)
             return meeting.id, meeting.date
-        doc = doc or (cells.doc_number(title) if title else None)
+        # A number and its day in the document column ("45/TB-UBND ngày 10/4/2022"), as the
+        # title's cell is read: the number, and the day it was issued
         day = day or (cells.first_day(title) if title else None)
+        if doc is not None:
+            day = day or cells.first_day(doc)
+            doc = cells.doc_number(doc) or doc
+        doc = doc or (cells.doc_number(title) if title else None)
         candidates = list(self._by_key.get(title, [])) if title else []
         if not candidates and doc:
             candidates = self._by_doc.get(fold_words(doc), [])
