@@ -1255,3 +1255,25 @@ def test_a_document_column_giving_its_day_names_the_meeting(
     made = [m for m in units.json("meetings") if m["id"] != meeting]
     assert [(m["doc"], m["date"]) for m in made] == [("45/TB-UBND", "2022-04-10")]
     assert {d["meeting_id"] for d in units.json("list", "--as-of", AS_OF)} == {made[0]["id"]}
+
+
+def test_a_column_of_why_a_task_is_not_done_is_kept_as_a_note(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """`Lý do chưa hoàn thành` held `chưa hoàn thành` and was read as a mark that the row is
+    open: the reasons written in it were dropped in silence. It is a note, kept with the
+    progress."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời hạn", "Lý do chưa hoàn thành"])
+    sheet.append([1, "Xây dựng đề án nhân sự", "BTC", "30/12/2022", "Thiếu kinh phí"])
+    path = tmp_path / "ly-do.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert {c["column"]: c["field"] for c in report["columns"]}["E"] == "note"
+    (found,) = units.json("list", "--as-of", AS_OF)
+    shown = units.json("show", str(found["id"]))
+    assert any("Thiếu kinh phí" in (h.get("note") or "") for h in shown["history"]), shown
