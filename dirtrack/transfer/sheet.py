@@ -504,6 +504,9 @@ def _worksheet(ws: Any) -> Sheet:
             colours[fill_id] = name if name and name[-6:].upper() != "FFFFFF" else None
         return colours[fill_id]
 
+    # fill 0 is none, 1 the gray125 every workbook holds: a workbook of no others has no colour
+    coloured = len(ws.parent._fills) > 2
+
     def rows() -> Iterator[Row]:
         last_row, last_col = _extent(ws)
         if not last_row:
@@ -513,13 +516,14 @@ def _worksheet(ws: Any) -> Sheet:
                 continue
             r = cells[0].row
             values = [_cell_value(cell) for cell in cells]
-            for cell in cells:  # fill 0 is none, 1 the gray125 every workbook holds
+            for cell in cells if coloured and r not in fills else ():
                 style = cell._style  # None on a cell the file holds without a style
-                fill_id = style.fillId if style is not None else 0
-                if fill_id > 1 and r not in fills:
+                fill_id = style[1] if style is not None else 0  # StyleArray: fontId, fillId…
+                if fill_id > 1:
                     found = colour(fill_id)
                     if found is not None:
                         fills[r] = found
+                        break
             if filled:
                 for c in range(len(values)):
                     if (r, c) in filled:
