@@ -1568,6 +1568,16 @@ ERRORS: dict[str, Entry] = {
         "{option} {day} is after today ({today}): what has happened cannot be dated on a day "
         "still to come"
     ),
+    "sheet_status_by_colour": NP_(
+        "{where}: row {row} says the rows' colours tell their status ({legend!r}), and "
+        "dirtrack does not read colours: {n} directive coloured with no status in words would "
+        "come in open (row {rows}); write each row's status in words in a column such as "
+        "'Kết quả thực hiện' ('Đã hoàn thành ngày 20/7/2022', 'Đang thực hiện') and import again",
+        "{where}: row {row} says the rows' colours tell their status ({legend!r}), and "
+        "dirtrack does not read colours: {n} directives coloured with no status in words would "
+        "come in open (rows {rows}); write each row's status in words in a column such as "
+        "'Kết quả thực hiện' ('Đã hoàn thành ngày 20/7/2022', 'Đang thực hiện') and import again",
+    ),
     "sheet_day_after_today": N_(
         "{where} says it is up to {day}, after today ({today}): its progress cannot be dated "
         "on a day still to come; give the day it is up to with --as-of"
@@ -2848,6 +2858,10 @@ ERRORS.update(
         ),
         "warn_withdrawn_submitted": N_(
             "directive {id} was withdrawn on {day}: the submission is not recorded"
+        ),
+        "warn_status_by_colour": N_(
+            "row {row} says the rows' colours tell their status ({legend!r}); colours are not "
+            "read: rows {rows} were read by the status their words say"
         ),
         "warn_hidden_sheet": N_(
             "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"

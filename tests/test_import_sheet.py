@@ -1093,3 +1093,187 @@ def test_sheet_all_names_the_sheets_it_passes_over(
     notices = [line for line in done.stderr.splitlines() if "'Tổng hợp'" in line]
     assert len(notices) == 1 and "'Ghi chép'" in notices[0]
     assert len(quarters.json("list")) == 4
+
+
+# --- what a sheet tells only by colour -------------------------------------------------------
+
+
+def _coloured(path: Path, *, worded: bool = False, swatch: bool = False) -> Path:
+    """A register telling each row's status by its fill, explained by a legend under the table,
+    as offices keep one: green done, red overdue, white in progress; in words naming the
+    colours, or (``swatch``) a cell of each colour beside its status."""
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BẢNG THEO DÕI NHIỆM VỤ"])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"])
+    sheet.append([1, "Báo cáo tổng kết năm", "BTC", "30/6/2022", "Đã hoàn thành ngày 20/6/2022"])
+    sheet.append([2, "Kiểm tra công tác cán bộ", "UBKT", "31/7/2022", None])
+    sheet.append([3, "Xây dựng kế hoạch năm", "BDV", "31/12/2022", None])
+    if not worded:
+        sheet["E3"] = None
+    green, red = (PatternFill("solid", fgColor=c) for c in ("00B050", "FF0000"))
+    for column in "ABCD":
+        sheet[f"{column}3"].fill = green
+        sheet[f"{column}4"].fill = red
+    sheet.append([])
+    sheet.append([None, "Chú thích:"])
+    if swatch:
+        sheet.append([None, None, "Đã hoàn thành"])
+        sheet.append([None, None, "Quá hạn"])
+    else:
+        sheet.append([None, "Màu xanh: đã hoàn thành"])
+        sheet.append([None, "Màu đỏ - quá hạn"])
+    sheet["B8"].fill, sheet["B9"].fill = green, red
+    sheet.append([None, None, "Đang thực hiện"] if swatch else [None, "Màu trắng: đang thực hiện"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_status_told_only_by_colour_is_refused_not_lost(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """A sheet whose legend says green is done and red overdue came in with every row open:
+    the colours, its only status, were lost in silence. It is refused in one line naming the
+    legend, the coloured rows and what to write; nothing is written."""
+    path = _coloured(tmp_path / "mau.xlsx")
+    before = file_digest(db_path)
+    args = ["--lang", lang, "import", str(path), "--meeting", str(meeting), "--as-of", AS_OF]
+    for extra in (["--dry-run"], []):
+        said = units.fail(*args, *extra)
+        assert {
+            "en": "row 8 says the rows' colours tell their status ('Màu xanh: đã hoàn thành')",
+            "vi": "dòng 8 cho biết màu của các dòng",
+        }[lang] in said
+        assert {"en": "(rows 3-4)", "vi": "(dòng 3-4)"}[lang] in said
+        assert "Kết quả thực hiện" in said
+    assert file_digest(db_path) == before
+
+
+def test_coloured_rows_whose_words_say_their_status_are_read_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """Coloured as the legend says, but each coloured row's status written in words too: read
+    by the words, a warning saying the colours were not."""
+    path = _coloured(tmp_path / "mau.xlsx", worded=True)
+    result = units("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert result.exit_code == 1, result.stderr  # row 4, red, has no words: still refused
+    book = load_workbook(path)
+    book.active["E4"] = "Quá hạn"  # type: ignore[index]
+    book.save(path)
+    done = units("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert "colours are not read: rows 3-4 were read by the status their words say" in done.stderr
+    found = {r["unit"]: r for r in units.json("list", "--as-of", AS_OF, "--status", "all")}
+    assert found["BTC"]["status"] == "done_on_time" and found["BTC"]["completed_on"] == "2022-06-20"
+    assert found["UBKT"]["status"] == "overdue" and found["BDV"]["status"] == "open_in_time"
+
+
+def test_a_legend_of_coloured_cells_beside_their_status_is_a_legend_too(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The legend drawn as a cell of each colour beside its status (no word naming the colour),
+    under the table: the rows of those colours without words are refused the same way."""
+    path = _coloured(tmp_path / "o-mau.xlsx", swatch=True)
+    before = file_digest(db_path)
+    said = units.fail("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert "row 8 says the rows' colours tell their status ('Đã hoàn thành')" in said
+    assert "(rows 3-4)" in said
+    assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "line", ["(Số liệu tính đến ngày 30 tháng 9 năm 2022)", "Số liệu tính đến thời điểm 30/9/2022"]
+)
+def test_the_sheets_day_in_words_above_the_table_is_read(
+    units: Cli, meeting: int, tmp_path: Path, line: str
+) -> None:
+    """The day the sheet is up to written as formal documents write it (`30 tháng 9 năm 2022`,
+    `tính đến thời điểm …`) was not read: the sheet was taken as of today, an undated completion
+    refused as if the sheet named no day."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BẢNG THEO DÕI KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"])
+    sheet.append([line])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"])
+    sheet.append([1, "Báo cáo tổng kết công tác cán bộ", "BTC", "31/12/2022", "Đã hoàn thành"])
+    path = tmp_path / "tinh-den.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting))
+    assert report["as_of"] == AS_OF
+    (found,) = units.json("list", "--as-of", AS_OF, "--status", "all")
+    assert found["status"] == "done_on_time" and found["completed_on"] == AS_OF
+
+
+def test_a_data_row_whose_words_name_fields_is_no_second_header_row(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A one-row header over rows whose words name fields (`Đang thực hiện` under `Kết quả`, a
+    notice's title under `Trích yếu`): the first data row was read as a second header row, the
+    directive left out in silence. A row holding a day or a number under STT is data."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Trích yếu", "Tên nhiệm vụ", "Cơ quan chủ trì", "Chuyên viên theo dõi"])
+    sheet["F1"], sheet["G1"], sheet["H1"] = "Hạn báo cáo", "Kết quả", "Đánh giá"
+    sheet.append([1, "Thông báo kết luận giao ban", "Rà soát quy hoạch cán bộ", "BTC", "Chị Hoa"])
+    sheet["F2"], sheet["G2"] = "30/10/2022", "Đang thực hiện"
+    path = tmp_path / "mot-dong.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert report["header_row"] == 1
+    (found,) = units.json("list", "--as-of", AS_OF)
+    assert found["text"] == "Rà soát quy hoạch cán bộ" and found["due"] == "2022-10-30"
+
+
+def test_a_document_column_giving_its_day_names_the_meeting(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """`Số, ký hiệu` holding the number and its day (`45/TB-UBND ngày 10/4/2022`) was refused,
+    saying to write the day in the cell, which it held: the day is read as in a meeting's
+    title, the meeting made once with the number alone."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Số, ký hiệu văn bản", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"])
+    sheet.append([1, "45/TB-UBND ngày 10/4/2022", "Rà soát quy hoạch cán bộ", "BTC", "30/10/2022"])
+    sheet.append([2, "45/TB-UBND ngày 10/4/2022", "Sơ kết công tác dân vận", "BDV", "30/11/2022"])
+    path = tmp_path / "so-ky-hieu.xlsx"
+    book.save(path)
+    units.ok("import", str(path), "--as-of", AS_OF)
+    made = [m for m in units.json("meetings") if m["id"] != meeting]
+    assert [(m["doc"], m["date"]) for m in made] == [("45/TB-UBND", "2022-04-10")]
+    assert {d["meeting_id"] for d in units.json("list", "--as-of", AS_OF)} == {made[0]["id"]}
+
+
+def test_a_column_of_why_a_task_is_not_done_is_kept_as_a_note(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """`Lý do chưa hoàn thành` held `chưa hoàn thành` and was read as a mark that the row is
+    open: the reasons written in it were dropped in silence. It is a note, kept with the
+    progress."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời hạn", "Lý do chưa hoàn thành"])
+    sheet.append([1, "Xây dựng đề án nhân sự", "BTC", "30/12/2022", "Thiếu kinh phí"])
+    path = tmp_path / "ly-do.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", AS_OF)
+    assert {c["column"]: c["field"] for c in report["columns"]}["E"] == "note"
+    (found,) = units.json("list", "--as-of", AS_OF)
+    shown = units.json("show", str(found["id"]))
+    assert any("Thiếu kinh phí" in (h.get("note") or "") for h in shown["history"]), shown

@@ -221,7 +221,23 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "note": (
         "a note, kept with the progress (ghi chú)",
-        ("ghi chu", "note", "notes", "remarks", "comment", "comments"),
+        (
+            "ghi chu",
+            # why a task is not done yet, the words kept (never a mark that it is open)
+            "ly do chua hoan thanh",
+            "ly do chua thuc hien",
+            "ly do cham",
+            "ly do cham tien do",
+            "ly do qua han",
+            "nguyen nhan chua hoan thanh",
+            "nguyen nhan chua thuc hien",
+            "nguyen nhan cham",
+            "note",
+            "notes",
+            "remarks",
+            "comment",
+            "comments",
+        ),
     ),
     "meeting": (
         "the meeting or document the row came from: its title, its number, or a meeting id",

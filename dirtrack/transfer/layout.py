@@ -35,9 +35,14 @@ HEADER_SCAN = 30
 _LONGEST_HEADER = 150
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[A-Za-z])\)?$")
 _AS_OF = re.compile(
-    r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:ngay\s+)?"
-    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})"
+    r"(?:tinh den|cap nhat den|den|as of|as at)\s+(?:het\s+)?(?:thoi diem\s+)?(?:ngay\s+)?"
+    # "30/9/2022", "2022-09-30", or in words as formal documents write it: "30 tháng 9 năm 2022"
+    r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
 )
+
+# A day alone in a cell: "30/6/2022", "30-6-2022", "2022-06-30"
+_DAY_ALONE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
 
 # "Đơn vị: …", "Tên đơn vị: …", "Đơn vị báo cáo: …", "Cơ quan thực hiện: …" above the table
 _UNIT_LABEL = re.compile(
@@ -302,6 +307,21 @@ def _is_numbering(values: list[Value]) -> bool:
     return len(cells) >= 2 and all(_NUMBERING.match(c) for c in cells)
 
 
+def _holds_data(fields: list[str | None], values: list[Value]) -> bool:
+    """Whether a row under a header row holds a directive's values, not labels of a second
+    header row: a day (a date cell, or a cell holding a day alone, ``30/6/2022``) or a number
+    under the STT column, which no header row holds. Its words may name fields all the same
+    (``Đang thực hiện`` under ``Kết quả``, a meeting's title): read as labels, the row would be
+    lost."""
+    for c, v in enumerate(values):
+        if isinstance(v, date) or (isinstance(v, str) and _DAY_ALONE.match(v.strip())):
+            return True
+        stt = c < len(fields) and fields[c] == "stt"
+        if stt and isinstance(v, int | float) and not isinstance(v, bool):
+            return True
+    return False
+
+
 def _is_header_like(values: list[Value]) -> bool:
     return all(len(text(v)) <= _LONGEST_HEADER for v in values)
 
@@ -347,7 +367,8 @@ def find_header(sheet: Sheet, pairs: list[tuple[str, str]]) -> HeaderChoice | No
         fields = _auto_single(labels)
         chosen = HeaderChoice(sheet, buffer, i, 1, labels, fields, [])
         if i + 1 < len(buffer) and _is_header_like(buffer[i + 1][1]):
-            if not _is_numbering(buffer[i + 1][1]):
+            below_values = buffer[i + 1][1]
+            if not _is_numbering(below_values) and not _holds_data(fields, below_values):
                 parents, children = _two_level(sheet, buffer[i], buffer[i + 1])
                 if any(children):
                     labels2, fields2 = _auto_pair(parents, children)

@@ -46,6 +46,9 @@ class Sheet:
     hidden: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook
     hidden_rows: frozenset[int] = frozenset()  # 1-based rows hidden in the workbook
     hidden_sheet: bool = False  # the worksheet's tab is hidden
+    # 1-based row -> the colour filling a cell of it (none for CSV): offices mark a row's
+    # status by colour, which the import cannot read and must not pass over
+    fills: dict[int, str] = field(default_factory=dict)
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
     legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
 
@@ -488,6 +491,22 @@ def _worksheet(ws: Any) -> Sheet:
                 if (r, c) != (span.min_row, span.min_col):
                     filled[(r, c - 1)] = origin
 
+    fills: dict[int, str] = {}
+    colours: dict[int, str | None] = {}  # fill id -> its colour, None when no colour
+
+    def colour(fill_id: int) -> str | None:
+        if fill_id not in colours:
+            fill = ws.parent._fills[fill_id]
+            rgb = getattr(fill.fgColor, "rgb", None) if fill.patternType == "solid" else None
+            theme = getattr(fill.fgColor, "theme", None)
+            name = rgb if isinstance(rgb, str) else (f"theme {theme}" if theme is not None else "")
+            # white is no mark: offices fill the whole table white
+            colours[fill_id] = name if name and name[-6:].upper() != "FFFFFF" else None
+        return colours[fill_id]
+
+    # fill 0 is none, 1 the gray125 every workbook holds: a workbook of no others has no colour
+    coloured = len(ws.parent._fills) > 2
+
     def rows() -> Iterator[Row]:
         last_row, last_col = _extent(ws)
         if not last_row:
@@ -497,6 +516,14 @@ def _worksheet(ws: Any) -> Sheet:
                 continue
             r = cells[0].row
             values = [_cell_value(cell) for cell in cells]
+            for cell in cells if coloured and r not in fills else ():
+                style = cell._style  # None on a cell the file holds without a style
+                fill_id = style[1] if style is not None else 0  # StyleArray: fontId, fillId…
+                if fill_id > 1:
+                    found = colour(fill_id)
+                    if found is not None:
+                        fills[r] = found
+                        break
             if filled:
                 for c in range(len(values)):
                     if (r, c) in filled:
@@ -519,6 +546,7 @@ def _worksheet(ws: Any) -> Sheet:
         hidden=hidden,
         hidden_rows=hidden_rows,
         hidden_sheet=ws.sheet_state != "visible",
+        fills=fills,
     )
 
 

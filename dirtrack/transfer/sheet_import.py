@@ -104,6 +104,20 @@ _TOTAL = re.compile(
     r"|^(?:cong|tong|sum)(?: [ivxlc]+| [a-z]| \d+)?$"
     r"|^(?:cong|tong) \d+ (?:nhiem vu|viec|noi dung|van ban|ket luan)\b"
 )
+# A legend telling a row's status by its colour: "Màu xanh: đã hoàn thành", "Ô màu đỏ - quá
+# hạn", "Dòng tô màu vàng là đang thực hiện" (folded words).
+_COLOUR_LEGEND = re.compile(
+    r"^\W*(?:(?:o|dong|hang|cac dong|nen|to|chu)\s+)*mau\s+"
+    r"(?:xanh|do|vang|cam|tim|hong|xam|ghi|nau|trang)\b.{0,40}?(?::|=|\s[-–]\s|\sla\s)"
+    r".*\b(?:hoan thanh|thuc hien|trien khai|qua han|trong han|dung han|cham|tre|xong|chua)\b"
+)
+# A legend's status beside a cell of its colour, under the table: "[green] Đã hoàn thành",
+# "[red] Nhiệm vụ quá hạn" (folded words).
+_SWATCH_STATUS = re.compile(
+    r"^\W*(?:(?:cac )?(?:nhiem vu|viec|noi dung)\s+)?(?:da hoan thanh|hoan thanh|dang thuc hien"
+    r"|dang trien khai|chua thuc hien|chua hoan thanh|chua trien khai|qua han|cham tien do"
+    r"|con trong han|trong han|dung han|dung tien do)\b.{0,30}$"
+)
 # A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
 _SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 # An open directive said to be overdue, or within its deadline (folded status words).
@@ -154,6 +168,8 @@ class Part:
     sheet_day: date | None
     as_of: date
     sheet: str | None = None
+    # Rows coloured as a legend says status is told, whose words say it too: read by the words.
+    colour_warning: Phrase | None = None
 
 
 @dataclass(slots=True)
@@ -559,8 +575,37 @@ class SheetImport:
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
+        # A legend saying what the rows' colours mean, and the coloured rows (with whether
+        # their status cells say nothing): the colours are no column the import reads.
+        legend = next(((n, t) for n, t in layout.titles if _COLOUR_LEGEND.match(fold(t))), None)
+        coloured: dict[int, bool] = {}
+        swatches: dict[str, tuple[int, str]] = {}  # colour -> the legend's row and its status
+        fills = layout.sheet.fills
+        status_cells = [
+            *self.status_columns,
+            *layout.multi.get("done_mark", []),
+            *layout.multi.get("open_mark", []),
+            *([layout.single["completed_on"]] if "completed_on" in layout.single else []),
+        ]
         for number, read in layout.data:
             values, removed = self._without_controls(read)
+            if legend is None:
+                legend = next(
+                    (
+                        (number, v)
+                        for v in values
+                        if isinstance(v, str) and _COLOUR_LEGEND.match(fold(v))
+                    ),
+                    None,
+                )
+            if number in fills and ended is None:
+                coloured[number] = all(
+                    i >= len(values) or cells.is_blank(values[i]) for i in status_cells
+                )
+            elif number in fills:  # under the table: a cell of a colour beside its status
+                said = [v for v in values if isinstance(v, str) and v.strip()]
+                if len(said) == 1 and _SWATCH_STATUS.match(fold(said[0])):
+                    swatches.setdefault(fills[number], (number, said[0]))
             if ended is None and self._is_footer(values):
                 ended = number  # the signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "Ghi chú:"…
             if ended is not None:
@@ -575,8 +620,40 @@ class SheetImport:
             if count % CHUNK == 0:
                 self.progress.advance(CHUNK)
         self.progress.advance(count % CHUNK)
+        if legend is None:  # a swatch of a colour some rows have
+            legend = next((swatches[fills[r]] for r in coloured if fills[r] in swatches), None)
+        if legend is not None:
+            self._coloured_status(layout, legend, coloured)
         if layout.no_unit is not None and not self.unit_headings:
             raise layout.no_unit  # no unit column, and no heading names the rows' unit
+
+    def _coloured_status(
+        self, layout: Layout, legend: tuple[int, str], coloured: dict[int, bool]
+    ) -> None:
+        """A sheet whose legend says the rows' colours tell their status (``Màu xanh: đã hoàn
+        thành``): directives coloured with no status in words would come in open, their
+        colour lost in silence, so the sheet is refused, naming the rows and what to write; a
+        coloured row whose words say its status too is read by its words, with a warning."""
+        directives = {p.row for p in self.plans if p.part is self.part and p.heading is None}
+        silent = [r for r, blank in coloured.items() if blank and r in directives]
+        worded = [r for r, blank in coloured.items() if not blank and r in directives]
+        which = f" ({layout.sheet.name!r})" if layout.sheet.name else ""
+        if silent:
+            raise InvalidInput.of(
+                "sheet_status_by_colour",
+                where=f"{self.path.name}{which}",
+                row=legend[0],
+                legend=legend[1].strip(),
+                n=len(silent),
+                rows=ranges(silent),
+            )
+        if worded:
+            self.part.colour_warning = Phrase(
+                "warn_status_by_colour",
+                row=legend[0],
+                legend=legend[1].strip(),
+                rows=ranges(worded),
+            )
 
     def _unit_of_sheet(self, layout: Layout) -> None:
         """The unit of a sheet without a unit column, when it names one: a workbook of one
@@ -1188,8 +1265,13 @@ class SheetImport:
             if meeting is None:
                 return Phrase("row_no_meeting_id", id=title)
             return meeting.id, meeting.date
-        doc = doc or (cells.doc_number(title) if title else None)
+        # A number and its day in the document column ("45/TB-UBND ngày 10/4/2022"), as the
+        # title's cell is read: the number, and the day it was issued
         day = day or (cells.first_day(title) if title else None)
+        if doc is not None:
+            day = day or cells.first_day(doc)
+            doc = cells.doc_number(doc) or doc
+        doc = doc or (cells.doc_number(title) if title else None)
         candidates = list(self._by_key.get(title, [])) if title else []
         if not candidates and doc:
             candidates = self._by_doc.get(fold_words(doc), [])
@@ -2051,6 +2133,8 @@ class SheetImport:
             and c.field is None
             and _TIME_HEADER.search(fold_words(c.header))
         ][:1]
+        if part.colour_warning is not None:
+            found.append(part.colour_warning)
         if part.sheet is not None:
             found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
         result.warnings += found
