@@ -1650,6 +1650,9 @@ ERRORS: dict[str, Entry] = {
     "no_such_file": N_("{name}: no such file"),
     "file_unreadable": N_("{name}: cannot be read ({reason})"),
     "file_empty": N_("{name} is empty"),
+    "stdin_closed": N_(
+        "standard input is closed: pipe the text in (… | dirtrack extract -) or give its file"
+    ),
     "draft_unreadable": N_("cannot read {path}: {reason}"),
     "draft_too_large": N_(
         "{name}: a draft of more than {limit} characters, more than `extract` writes for one "
@@ -2794,6 +2797,10 @@ ERRORS.update(
             "cannot tell when {shown!r} was held: write its date in the cell "
             "('… ngày 6/5/2022'), add a 'Ngày họp' column, or give --meeting ID"
         ),
+        "row_meeting_when_given": N_(
+            "cannot tell when {shown!r} was held: write its date in the cell "
+            "('… ngày 6/5/2022') or add a 'Ngày họp' column"
+        ),
         "row_due_before": N_("deadline {due} is before the meeting ({held})"),
         "cell_extension_no_due": N_(
             "{value!r} extends no deadline: write the deadline first, then the extension "
@@ -2862,6 +2869,11 @@ ERRORS.update(
         "warn_status_by_colour": N_(
             "row {row} says the rows' colours tell their status ({legend!r}); colours are not "
             "read: rows {rows} were read by the status their words say"
+        ),
+        "warn_title_day": N_(
+            "row {row} gives the day {day} ({line!r}) but no line says the day the sheet is up "
+            "to ('Số liệu tính đến ngày …'): the sheet is read as of today ({today}); give "
+            "--as-of {day} to read it as of that day"
         ),
         "warn_hidden_sheet": N_(
             "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"

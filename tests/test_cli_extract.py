@@ -573,14 +573,19 @@ def test_extract_with_its_standard_input_closed(tmp_path: Path) -> None:
 
     db = tmp_path / "x.db"
 
-    def closed(*args: str) -> subprocess.CompletedProcess[str]:
-        line = shlex.join([ENTRY_POINT, "--db", str(db), *args]) + " <&-"
+    def closed(*args: str, stdin: str = "<&-") -> subprocess.CompletedProcess[str]:
+        line = shlex.join([ENTRY_POINT, "--db", str(db), *args]) + " " + stdin
         return subprocess.run(["bash", "-c", line], capture_output=True, text=True, check=False)
 
     read = closed("extract", str(SEED_000), "--format", "json")
     assert read.returncode == 0, read.stderr
     assert json.loads(read.stdout)["meeting"]["date"] == "2022-05-06"
-    empty = closed("extract", "-")
+    # a closed stdin was said to be empty: it is said to be closed, an empty one empty
+    shut = closed("extract", "-")
+    assert shut.returncode == 1
+    assert shut.stderr.startswith("Error: standard input is closed: pipe the text in")
+    assert "đầu vào chuẩn (stdin) đã bị đóng" in closed("--lang", "vi", "extract", "-").stderr
+    empty = closed("extract", "-", stdin="</dev/null")
     assert (empty.returncode, empty.stderr) == (1, "Error: standard input is empty\n")
     assert not db.exists()
 

@@ -1277,3 +1277,60 @@ def test_a_column_of_why_a_task_is_not_done_is_kept_as_a_note(
     (found,) = units.json("list", "--as-of", AS_OF)
     shown = units.json("show", str(found["id"]))
     assert any("Thiếu kinh phí" in (h.get("note") or "") for h in shown["history"]), shown
+
+
+def test_a_document_day_in_the_title_block_is_named_with_the_day_the_sheet_is_read_as_of(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A title block whose only day is a document's (`Kèm theo Báo cáo số 45/BC-UBND ngày
+    05/10/2022`), with no `tính đến` line: the sheet was read as of today without a word. It
+    still is, with a warning naming that day and `--as-of`; given `--as-of`, no warning."""
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Kèm theo Báo cáo số 45/BC-UBND ngày 05/10/2022 của UBND huyện"])
+    sheet.append(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"])
+    sheet.append([1, "Báo cáo tổng kết công tác cán bộ", "BTC", "31/12/2022"])
+    path = tmp_path / "kem-theo.xlsx"
+    book.save(path)
+    args = ("import", str(path), "--meeting", str(meeting), "--dry-run")
+    report = units.json(*args)
+    assert report["as_of"] == date.today().isoformat()
+    assert report["warnings"] == [
+        "row 1 gives the day 2022-10-05 ('Kèm theo Báo cáo số 45/BC-UBND ngày 05/10/2022 của "
+        f"UBND huyện') but no line says the day the sheet is up to ('Số liệu tính đến ngày …'): "
+        f"the sheet is read as of today ({date.today().isoformat()}); give --as-of 2022-10-05 "
+        "to read it as of that day"
+    ]
+    vi = units.json("--lang", "vi", *args)
+    assert "--as-of 05/10/2022" in vi["warnings"][0] and "hôm nay" in vi["warnings"][0]
+    dated = units.json(*args, "--as-of", "2022-10-05")
+    assert dated["as_of"] == "2022-10-05" and dated["warnings"] == []
+
+
+def test_a_document_number_without_its_day_names_no_option_already_given(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A bare number in the document column (`45/TB-UBND`) with --meeting given: the bad row
+    said "or give --meeting ID", the option it had. The advice names only what is left."""
+    sheet = write_csv(
+        tmp_path / "so-van-ban.csv",
+        [
+            ["STT", "Số, ký hiệu văn bản", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"],
+            ["1", "45/TB-UBND", "Rà soát quy hoạch cán bộ", "BTC", "30/10/2022"],
+        ],
+    )
+
+    def problem(*extra: str) -> str:
+        result = units("import", str(sheet), "--dry-run", "--format", "json", *extra)
+        [row] = json.loads(result.stdout)["rows"]
+        [found] = row["problems"]
+        return str(found["message"])
+
+    said = "cannot tell when '45/TB-UBND' was held: write its date in the cell ('… ngày 6/5/2022')"
+    assert problem() == f"{said}, add a 'Ngày họp' column, or give --meeting ID"
+    assert problem("--meeting", str(meeting)) == f"{said} or add a 'Ngày họp' column"

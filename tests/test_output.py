@@ -46,11 +46,12 @@ def dirtrack(
     db: str,
     stdout: int | io.BufferedWriter = subprocess.PIPE,
     limit: Callable[[], None] | None = None,
+    stderr: int | io.BufferedWriter = subprocess.PIPE,
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [ENTRY_POINT, "--db", db, *args],
         stdout=stdout,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         stdin=subprocess.DEVNULL,
         preexec_fn=limit,
         timeout=120,
@@ -169,6 +170,23 @@ def test_remind_whose_output_cannot_be_written_makes_no_occurrences(
     assert file_digest(db_path) == before
     units.ok("remind", "--as-of", ahead)  # with somewhere to write, they are made
     assert units.json("history", "--limit", "1")[0]["command"] == "series generate"
+
+
+def test_a_notice_stderr_cannot_take_leaves_the_exit_code_to_the_work(
+    meeting: int, units: Cli, db: str, tmp_path: Path
+) -> None:
+    """``2>/dev/full``: `export --out` exited 1 over the file it had written, and `overdue
+    --check` 1 instead of 3, because the line saying what was done could not be written. A
+    notice stderr cannot take is lost; the exit code is the work's."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--due", "30/9/2022", "Rà soát quy chế")
+    target = tmp_path / "all.json"
+    with open("/dev/full", "wb") as full:
+        exported = dirtrack("export", "--out", str(target), db=db, stderr=full)
+        checked = dirtrack("overdue", "--as-of", "2022-10-31", "--check", db=db, stderr=full)
+    assert exported.returncode == 0
+    assert [d["text"] for d in json.loads(target.read_text())["directives"]] == ["Rà soát quy chế"]
+    assert checked.returncode == 3
+    assert "Rà soát quy chế" in checked.stdout.decode("utf-8")
 
 
 def _close_stdout() -> None:

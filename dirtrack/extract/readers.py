@@ -318,9 +318,12 @@ def read_source(source: str | Path, *, stdin: BinaryIO | TextIO | None = None) -
     if str(source) == "-":
         stream = stdin if stdin is not None else sys.stdin
         name: str | Phrase = Phrase("w_stdin")
-        if stream is None:  # closed (a cron job started with <&-): nothing to read
-            raise InvalidInput.of("file_empty", name=name)
-        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        if stream is None:  # closed (a cron job started with <&-): no stream to read
+            raise InvalidInput.of("stdin_closed")
+        try:
+            raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        except (OSError, ValueError):  # fd 0 not open, or a stream closed under us
+            raise InvalidInput.of("stdin_closed") from None
         if isinstance(raw, str):
             if "\x00" in raw or has_control(raw):
                 raise InvalidInput.of("binary_input", name=name)

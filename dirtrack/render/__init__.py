@@ -129,11 +129,25 @@ def err(message: str) -> None:
 
     What the command wrote to stdout goes out first, so that a line saying what was done
     (``no problems found``, ``meeting 2 corrected``) never comes before stdout turns out to be
-    a full disk; an ``Error:`` line is written whatever stdout does."""
-    if not message.startswith("Error:"):
-        sys.stdout.flush()
-    sys.stderr.write(visible(message.replace("\n", " ").strip()) + "\n")
-    sys.stderr.flush()
+    a full disk; an ``Error:`` line is written whatever stdout does.
+
+    A notice or a warning that stderr cannot take (``2>/dev/full``) is lost, not the
+    command's: its work is done and its exit code stays what the work says; stderr is then
+    the null device for the rest of the run, so that nothing left in its buffer fails again
+    at exit."""
+    line = visible(message.replace("\n", " ").strip()) + "\n"
+    if message.startswith("Error:"):
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        return
+    sys.stdout.flush()
+    try:
+        sys.stderr.write(line)
+        sys.stderr.flush()
+    except OSError:
+        import os
+
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the run's own)
 
 
 def out(text: str) -> None:

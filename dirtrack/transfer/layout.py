@@ -29,7 +29,7 @@ from dirtrack.transfer.headers import (
     names_level,
 )
 from dirtrack.transfer.sheet import Row, Sheet
-from dirtrack.transfer.values import Value, full_years, show, text
+from dirtrack.transfer.values import Value, first_day, full_years, show, text
 
 HEADER_SCAN = 30
 _LONGEST_HEADER = 150
@@ -137,6 +137,19 @@ class Layout:
             return parse_date(found[1])
         except InvalidInput:
             return None
+
+    def title_day(self) -> tuple[int, str, date] | None:
+        """The first day a title line gives, with its row and line: on a sheet without a line
+        saying the day it is up to, a document's day (``Kèm theo Báo cáo số 45/BC-UBND ngày
+        05/10/2022``), which may or may not be it."""
+        for number, line in self.titles:
+            try:
+                day = first_day(line)
+            except InvalidInput:
+                continue
+            if day is not None:
+                return number, line, day
+        return None
 
     def ignored(self) -> list[Column]:
         return [c for c in self.columns if c.header and c.field in (None, "ignore")]

@@ -1288,7 +1288,8 @@ class SheetImport:
         if heading and doc is None and day is None:
             return None
         if day is None:
-            return Phrase("row_meeting_when", shown=shown)
+            given = self.options.meeting_id is not None
+            return Phrase("row_meeting_when_given" if given else "row_meeting_when", shown=shown)
         key = (fold_words(title), fold_words(doc or ""), day)
         ref = self.new_meeting_refs.get(key)
         if ref is None:
@@ -2135,6 +2136,11 @@ class SheetImport:
         ][:1]
         if part.colour_warning is not None:
             found.append(part.colour_warning)
+        titled = layout.title_day() if part.sheet_day is None else None
+        if titled is not None:
+            row, line, day = titled
+            today = self.options.today
+            found.append(Phrase("warn_title_day", row=row, line=line, day=day, today=today))
         if part.sheet is not None:
             found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
         result.warnings += found
