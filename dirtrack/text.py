@@ -320,6 +320,24 @@ def fold_words(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
 
 
+#: The initials every office writes for the bodies of the state and of the Front, as
+#: :func:`fold_words` gives them: "UBND tỉnh" is "Ủy ban nhân dân tỉnh", "HĐND huyện" is "Hội
+#: đồng nhân dân huyện". A unit is found by either form (``dirtrack.store.units``), and
+#: ``extract`` reads them so.
+BODY_INITIALS = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "dbqh": "dai bieu quoc hoi",
+    "ubkt": "uy ban kiem tra",
+}
+
+
+def spelled_out(key: str) -> str:
+    """A :func:`fold_words` key with the initials of :data:`BODY_INITIALS` written out."""
+    return " ".join(BODY_INITIALS.get(word, word) for word in key.split())
+
+
 def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The code ``value`` stands for: the code itself or one of its names, compared as
     :func:`fold_words` keys (``Giao ban``, ``giao-ban`` and ``GIAO BAN`` are ``giao ban``).

@@ -254,3 +254,27 @@ def test_unit_list_in_csv_keeps_the_contacts(units: Cli) -> None:
     listed = next(u for u in units.json("unit", "list") if u["code"] == "BTC")["contacts"]
     assert json.loads(cell) == listed and listed[0]["email"] == "binh@btc.vn"
     assert next(r for r in rows if r["code"] == "BDV")["contacts"] == ""
+
+
+def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -> None:
+    """A clerk typing "Văn phòng Ủy ban nhân dân tỉnh" for the unit registered as "Văn phòng
+    UBND tỉnh" (or "UBND huyện" for "Ủy ban nhân dân huyện ...") was told the unit is unknown:
+    the initials every office writes (UBND, HĐND, MTTQ, ĐBQH, UBKT) match their words."""
+    cli.ok("unit", "add", "VPUB", "Văn phòng UBND tỉnh")
+    cli.ok("unit", "add", "HDND", "Thường trực Hội đồng nhân dân tỉnh")
+    cli.ok("unit", "add", "UBXA", "Ủy ban nhân dân xã Tân Hòa")
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    for n, (ref, code) in enumerate(
+        (
+            ("Văn phòng Ủy ban nhân dân tỉnh", "VPUB"),
+            ("van phong uy ban nhan dan tinh", "VPUB"),
+            ("Thường trực HĐND tỉnh", "HDND"),
+            ("UBND xã Tân Hoà", "UBXA"),
+        )
+    ):
+        directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc số {n}")
+        assert cli.json("show", str(directive))["unit"] == code, ref
+    # a part of the words still finds the one unit that holds them, written either way
+    assert cli.json("list", "--unit", "ubnd xa tan hoa", "--format", "json")[0]["unit"] == "UBXA"
+    said = cli.fail("assign", str(meeting), "--unit", "Ủy ban nhân dân huyện", "Việc")
+    assert said.startswith("Error: unknown unit"), said

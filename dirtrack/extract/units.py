@@ -45,7 +45,7 @@ from dirtrack.extract.lexicon import (
     SURNAMES,
     person_not_province,
 )
-from dirtrack.text import fold_words
+from dirtrack.text import BODY_INITIALS, fold_words
 
 Role = Literal[
     "unit",  # a named unit
@@ -556,13 +556,9 @@ _BARE_COMMITTEE_END = re.compile(r"\b(tinh|huyen|thi|thanh|quan) uy$")
 _LEVEL_FOR_DISTRICT = re.compile(r"(?:huyen|thi xa|tx|quan|xa|phuong|thi tran|thanh pho|tp|tinh)$")
 
 _ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "mttq": "mat tran to quoc",
-    "dbqh": "dai bieu quoc hoi",
+    **BODY_INITIALS,
     "btv": "ban thuong vu",
     "bch": "ban chap hanh",
-    "ubkt": "uy ban kiem tra",
     "tu": "tinh uy",
     "hu": "huyen uy",
     "vp": "van phong",

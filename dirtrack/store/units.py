@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.text import clean_text, closest, fold, fold_words, nfc
+from dirtrack.text import clean_text, closest, fold, fold_words, nfc, spelled_out
 
 if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM session
     from sqlalchemy import Connection
@@ -86,8 +86,12 @@ class UnitIndex:
         the report and the listings, which resolve none, never fold 500 names."""
         keys: dict[int, set[str]] = {}
         for uid, unit in self.units.items():
-            keys[uid] = {fold_words(unit.code), fold_words(unit.name)}
-            keys[uid].update(fold_words(a.alias) for a in self.aliases.get(uid, []))
+            names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
+            keys[uid] = {fold_words(unit.code)}
+            # a name as written and with the bodies' initials written out ("Văn phòng UBND
+            # tỉnh" is found as "Văn phòng Ủy ban nhân dân tỉnh", and the reverse)
+            keys[uid].update(spelled_out(fold_words(name)) for name in names)
+            keys[uid].update(fold_words(name) for name in names)
         return keys
 
     @classmethod
@@ -146,6 +150,10 @@ class UnitIndex:
             if is_blank(ref):
                 raise InvalidInput.of("unit_empty_ref")
             return []  # punctuation alone ('???', '—'): it names no unit, it is not empty
+        exact = [uid for uid, keys in self._keys.items() if key in keys]
+        if exact:
+            return exact
+        key = spelled_out(key)
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
             return exact
