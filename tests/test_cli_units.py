@@ -278,3 +278,8 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
     assert cli.json("list", "--unit", "ubnd xa tan hoa", "--format", "json")[0]["unit"] == "UBXA"
     said = cli.fail("assign", str(meeting), "--unit", "Ủy ban nhân dân huyện", "Việc")
     assert said.startswith("Error: unknown unit"), said
+    # a unit named as written is found before one whose name only spells out the same words
+    cli.ok("unit", "add", "VPUB2", "Văn phòng Ủy ban nhân dân tỉnh")
+    for ref, code in (("Văn phòng Ủy ban nhân dân tỉnh", "VPUB2"), ("Văn phòng UBND tỉnh", "VPUB")):
+        directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc khác của {code}")
+        assert cli.json("show", str(directive))["unit"] == code, ref

@@ -86,13 +86,16 @@ class UnitIndex:
         the report and the listings, which resolve none, never fold 500 names."""
         keys: dict[int, set[str]] = {}
         for uid, unit in self.units.items():
-            names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
-            keys[uid] = {fold_words(unit.code)}
-            # a name as written and with the bodies' initials written out ("Văn phòng UBND
-            # tỉnh" is found as "Văn phòng Ủy ban nhân dân tỉnh", and the reverse)
-            keys[uid].update(spelled_out(fold_words(name)) for name in names)
-            keys[uid].update(fold_words(name) for name in names)
+            keys[uid] = {fold_words(unit.code), fold_words(unit.name)}
+            keys[uid].update(fold_words(a.alias) for a in self.aliases.get(uid, []))
         return keys
+
+    @cached_property
+    def _spelled(self) -> dict[int, set[str]]:
+        """Each unit's keys with the bodies' initials written out (:func:`spelled_out`):
+        "Văn phòng UBND tỉnh" is found as "Văn phòng Ủy ban nhân dân tỉnh", and the reverse,
+        when no unit is named as written."""
+        return {uid: {spelled_out(k) for k in keys} for uid, keys in self._keys.items()}
 
     @classmethod
     def load(cls, session: Session) -> UnitIndex:
@@ -154,11 +157,11 @@ class UnitIndex:
         if exact:
             return exact
         key = spelled_out(key)
-        exact = [uid for uid, keys in self._keys.items() if key in keys]
+        exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
             return exact
         pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
-        return [uid for uid, keys in self._keys.items() if any(pattern.search(k) for k in keys)]
+        return [uid for uid, keys in self._spelled.items() if any(pattern.search(k) for k in keys)]
 
     def by_initials(self, ref: str) -> list[int]:
         """The ids of the units whose name ``ref`` writes with the initials offices use
