@@ -108,6 +108,21 @@ class UnitIndex:
         units = sorted(session.exec(select(Unit)), key=lambda u: u.code_key)
         return cls(units, _all_aliases(session))
 
+    def holder(self, text: str, *, skip: int | None = None, spelled: bool = True) -> int | None:
+        """The unit (other than ``skip``) that ``text`` already names by its code, name or an
+        alias, as written or, with ``spelled``, with the bodies' initials written out (a name
+        "Văn phòng Ủy ban nhân dân tỉnh" is taken by "Văn phòng UBND tỉnh")."""
+        key = fold_words(text)
+        for uid, keys in self._keys.items():
+            if uid != skip and key in keys:
+                return uid
+        if spelled:
+            key = spelled_out(key)
+            for uid, keys in self._spelled.items():
+                if uid != skip and key in keys:
+                    return uid
+        return None
+
     def label(self, uid: int) -> str:
         unit = self.units[uid]
         return f"{unit.code} ({unit.name})"
@@ -253,15 +268,14 @@ def add_unit(
     from dirtrack.models import Unit, UnitAlias
 
     index = UnitIndex.load(session)
-    wanted = {fold_words(code): ("w_code", code), fold_words(name): ("w_name", name)}
     clean_aliases = [a for a in (clean_text(a, "alias") for a in aliases) if a]
-    wanted.update({fold_words(a): ("w_alias", a) for a in clean_aliases})
-    for uid, keys in index._keys.items():
-        for key, (what, value) in wanted.items():
-            if key in keys:
-                raise Conflict.of(
-                    "unit_taken", what=Phrase(what), value=value, unit=index.label(uid)
-                )
+    wanted = [("w_code", code), ("w_name", name), *(("w_alias", a) for a in clean_aliases)]
+    for what, value in wanted:
+        holder = index.holder(value, spelled=what != "w_code")
+        if holder is not None:
+            raise Conflict.of(
+                "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
+            )
     parent_unit = index.resolve(parent) if parent else None
     unit = Unit(
         code=code,
@@ -293,12 +307,11 @@ def add_alias(session: Session, unit_ref: str, alias: str) -> Unit:
 
     index = UnitIndex.load(session)
     unit = index.resolve(unit_ref)
-    key = fold_words(alias)
-    for uid, keys in index._keys.items():
-        if key in keys:
-            raise Conflict.of(
-                "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(uid)
-            )
+    holder = index.holder(alias)
+    if holder is not None:
+        raise Conflict.of(
+            "unit_taken", what=Phrase("w_alias"), value=alias, unit=index.label(holder)
+        )
     assert unit.id is not None
     session.add(UnitAlias(unit_id=unit.id, alias=alias, alias_key=fold(alias)))
     session.flush()
@@ -330,15 +343,13 @@ def rename_unit(session: Session, unit_ref: str, name: str, *, code: str | None 
             raise InvalidInput.of("unit_bad_code", code=new_code)
     if name == unit.name and new_code == unit.code:
         raise InvalidInput.of("rename_same", unit=unit.code)
-    wanted = {fold_words(new_code): ("w_code", new_code), fold_words(name): ("w_name", name)}
-    for uid, keys in index._keys.items():
-        if uid == unit.id:
-            continue
-        for key, (what, value) in wanted.items():
-            if key in keys:
-                raise Conflict.of(
-                    "unit_taken", what=Phrase(what), value=value, unit=index.label(uid)
-                )
+    for what, value in (("w_code", new_code), ("w_name", name)):
+        holder = index.holder(value, skip=unit.id, spelled=what != "w_code")
+        if holder is not None:
+            raise Conflict.of(
+                "unit_taken", what=Phrase(what), value=value, unit=index.label(holder)
+            )
+    wanted = {fold_words(new_code), fold_words(name)}
     current = index.aliases.get(unit.id, [])
     taken = {fold_words(a.alias) for a in current}
     for alias in current:  # an alias that is now the name or the code itself
