@@ -13,6 +13,7 @@ import socket
 import subprocess
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from email import policy
 from pathlib import Path
 from typing import Any
@@ -910,6 +911,21 @@ def _mail_config(
     monkeypatch.setenv("DIRTRACK_CONFIG", str(config))
 
 
+@contextmanager
+def _silent_mail_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A [mail] server on localhost that takes connections and never answers (they wait in
+    its backlog), with dirtrack's time-out at 1 s."""
+    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    try:
+        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+        yield
+    finally:
+        listener.close()
+
+
 def test_a_sender_longer_than_a_mail_server_takes_is_refused(
     quarter: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1154,14 +1170,7 @@ def test_a_server_that_never_answers_is_named_so(
 ) -> None:
     """A server that takes the connection and says nothing was said to have closed it ('the
     connection was closed by the other side'), smtplib's name for its own time-out."""
-    import socket
-
-    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)  # connections wait in the backlog, unanswered
-    try:
-        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+    with _silent_mail_server(tmp_path, monkeypatch):
         for lang, said, wrong in (
             ("en", "no answer in time", "closed by the other side"),
             ("vi", "không có trả lời trong thời gian chờ", "phía bên kia đóng"),
@@ -1172,8 +1181,6 @@ def test_a_server_that_never_answers_is_named_so(
             )
             assert result.exit_code == 1 and said in result.stderr, result.stderr
             assert wrong not in result.stderr
-    finally:
-        listener.close()
 
 
 def test_a_server_that_fails_is_not_tried_again_for_every_unit(
@@ -1181,14 +1188,7 @@ def test_a_server_that_fails_is_not_tried_again_for_every_unit(
 ) -> None:
     """A silent server was waited on for 30 s for each unit in turn (hours for a province's
     units): once the server itself fails, the other units are not tried, and said so."""
-    import socket
-
-    monkeypatch.setattr("dirtrack.mail.TIMEOUT", 1)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)  # connections wait in the backlog, unanswered
-    try:
-        _mail_config(tmp_path, monkeypatch, listener.getsockname()[1])
+    with _silent_mail_server(tmp_path, monkeypatch):
         result = quarter("pack", "out", *QUARTER, *MADE, "--dir", str(tmp_path / "p"), "--mail")
         lines = result.stderr.strip().splitlines()
         assert result.exit_code == 1
@@ -1202,8 +1202,6 @@ def test_a_server_that_fails_is_not_tried_again_for_every_unit(
         assert "1 đơn vị còn lại chưa gửi thử (SYT)" in vi.stderr
         records = {r["unit"]: r for r in json.loads(vi.stdout)["packs"]}
         assert records["SYT"]["error"] == records["BTC"]["error"] != ""
-    finally:
-        listener.close()
     status = {u["code"]: u for u in quarter.json("pack", "status", *QUARTER)["units"]}
     assert status["BTC"]["sent"] is None and status["SYT"]["sent"] is None
 

@@ -29,16 +29,10 @@ from dirtrack.i18n import (
 from dirtrack.letterhead import date_words
 from dirtrack.periods import Cutoff, Period, parse_period
 from dirtrack.records import Record, RecordStream
+from dirtrack.report.compare import COUNT_KEYS as COMPARED_KEYS
 
-COUNT_KEYS = (
-    "total",
-    "done_on_time",
-    "done_late",
-    "open_in_time",
-    "overdue",
-    "no_deadline",
-    "cancelled",
-)
+# The columns of a unit's counts: those compared with the previous period, then the cancelled
+COUNT_KEYS = (*COMPARED_KEYS, "cancelled")
 
 # Column kinds: how a cell is typed in Excel and shown as text.
 TEXT, INT, DATE, RATE, PCT, DELTA = "text", "int", "date", "rate", "pct", "delta"
