@@ -12,6 +12,8 @@ Outside a run of the command (tests, a program calling the CLI's app), neither d
 """
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # Objects made between two young collections once the command's work has begun (Python's
 # default is 700): a command that reads many rows makes millions, almost none in cycles, and
@@ -56,3 +58,22 @@ def document_begun() -> None:
     after another (``urge --all``) kept them all (1.3 GB for 300 units, 100 MB collecting here).
     """
     gc.collect(1)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No collection while a reader recurses as deep as the stack allows (TOML or JSON arrays
+    thousands deep, refused when Python's reader runs out of stack).
+
+    A collection that came at the bottom of that stack ran the finalisers of whatever garbage
+    was waiting there; one that failed was handed to ``sys.unraisablehook``, which had no
+    stack left either, and "Exception ignored in sys.unraisablehook" stood before the one
+    ``Error:`` line (seen once in ``make test``).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -126,8 +126,11 @@ def parse_toml(text: str) -> dict[str, Any]:
     """
     import tomllib  # only when there is TOML to read: most runs have none
 
+    from dirtrack import collector
+
     try:  # a byte order mark (Windows Notepad starts UTF-8 with one) is no part of the text
-        return tomllib.loads(text.removeprefix("\ufeff"))
+        with collector.paused():
+            return tomllib.loads(text.removeprefix("\ufeff"))
     except RecursionError:
         raise TomlError(Phrase("toml_too_deep")) from None
     except tomllib.TOMLDecodeError as exc:

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlmodel import Session, col, select
 
+from dirtrack import collector
 from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
 from dirtrack.extract.deadlines import deadline_problem
 from dirtrack.extract.draft import Draft, DraftProblems
@@ -247,7 +248,8 @@ def read_draft(path: Path) -> Draft:
     try:
         if path.suffix.lower() == ".json":
             try:
-                data = json.loads(text, object_pairs_hook=_no_key_twice)
+                with collector.paused():
+                    data = json.loads(text, object_pairs_hook=_no_key_twice)
             except _KeyTwice:  # the last would win unsaid: TOML refuses it, so does this
                 at, detail = _second_key_line(text), Phrase("toml_value_twice")
                 raise InvalidInput.of("draft_bad_json", line=at, detail=detail) from None
