@@ -3091,7 +3091,10 @@ ERRORS.update(
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
-        "hc_journal": N_("journal mode {mode}: concurrent use is slower"),
+        "hc_journal": N_(
+            "journal mode {mode}: concurrent use is slower, until the next command that records"
+            " something switches it to WAL"
+        ),
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),
