@@ -92,10 +92,16 @@ class UnitIndex:
 
     @cached_property
     def _spelled(self) -> dict[int, set[str]]:
-        """Each unit's keys with the bodies' initials written out (:func:`spelled_out`):
-        "Văn phòng UBND tỉnh" is found as "Văn phòng Ủy ban nhân dân tỉnh", and the reverse,
-        when no unit is named as written."""
-        return {uid: {spelled_out(k) for k in keys} for uid, keys in self._keys.items()}
+        """Each unit's name and aliases with the initials offices write written out
+        (:func:`spelled_out`): "Văn phòng UBND tỉnh" is found as "Văn phòng Ủy ban nhân dân
+        tỉnh", "VP Tỉnh ủy" as "Văn phòng Tỉnh ủy", and the reverse, when no unit is named as
+        written. Not its code, which is matched as written: a unit coded VP is no unit named
+        "Văn phòng"."""
+        spelled: dict[int, set[str]] = {}
+        for uid, unit in self.units.items():
+            names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
+            spelled[uid] = {spelled_out(name) for name in names}
+        return spelled
 
     @classmethod
     def load(cls, session: Session) -> UnitIndex:
@@ -117,7 +123,7 @@ class UnitIndex:
             if uid != skip and key in keys:
                 return uid
         if spelled:
-            key = spelled_out(key)
+            key = spelled_out(text)
             for uid, keys in self._spelled.items():
                 if uid != skip and key in keys:
                     return uid
@@ -171,7 +177,7 @@ class UnitIndex:
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
             return exact
-        key = spelled_out(key)
+        key = spelled_out(ref)
         exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
             return exact
