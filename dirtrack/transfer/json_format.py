@@ -409,6 +409,40 @@ SECTION_MODELS: dict[str, type[_Record]] = {
 }
 
 
+#: Where each section's records name a unit by its code (``*``: every item of a list), as
+#: read before the record is checked: a code written with another case, other accents or tone
+#: marks is the unit's, as every command takes it (:meth:`_Import.unit_code`).
+UNIT_REFERENCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "leaders": (("assignments", "*", "unit"),),
+    "meetings": (("attendees", "*"),),
+    "series": (("unit",), ("with", "*")),
+    "directives": (("unit",), ("with", "*"), ("moves", "*", "from"), ("moves", "*", "to")),
+    "limitations": (("unit",),),
+    "packs": (("unit",),),
+    "urgings": (("unit",),),
+}
+
+
+def _named_units(raw: Any, path: tuple[str, ...], code: Callable[[str], str]) -> None:
+    """Write each unit code at ``path`` in the raw record ``raw`` as ``code`` gives it; what is
+    not there or not a text is left for the record's check to refuse."""
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                if rest:
+                    _named_units(item, rest, code)
+                elif isinstance(item, str):
+                    raw[i] = code(item)
+        return
+    if not isinstance(raw, dict) or step not in raw:
+        return
+    if rest:
+        _named_units(raw[step], rest, code)
+    elif isinstance(raw[step], str):
+        dict.__setitem__(raw, step, code(raw[step]))  # replaced: no key given twice (_Object)
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
@@ -1319,11 +1353,15 @@ class _Import:
         end = functools.partial(operator.ne, (section, "end_array", None))
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
         source = self.source
+        references = UNIT_REFERENCES.get(section, ())
         for i, raw in enumerate(items):
             try:
                 # Its texts were looked at for NFC with the bytes they came in, when all were.
                 in_nfc = source is not None and source.in_nfc
-                record = model.model_validate(raw if in_nfc else _in_nfc(raw))
+                raw = raw if in_nfc else _in_nfc(raw)
+                for path in references:
+                    _named_units(raw, path, self.unit_code)
+                record = model.model_validate(raw)
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
@@ -1423,6 +1461,12 @@ class _Import:
                 keys[key] = unit.code
         if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
+        # a parent or successor named with another case or other marks: the unit it names
+        for i, unit in enumerate(units):
+            links = {link: getattr(unit, link) for link in ("parent", "successor")}
+            named = {k: self.unit_code(v) for k, v in links.items() if v is not None}
+            if any(named[k] != links[k] for k in named):
+                units[i] = unit.model_copy(update=named)
         codes = {u.code: i for i, u in enumerate(units)}
         for link in ("parent", "successor"):
             links = {u.code: getattr(u, link) for u in units if getattr(u, link) is not None}
@@ -1528,6 +1572,18 @@ class _Import:
         if found is None:
             found = self.unit_keys[name] = fold(name)
         return found
+
+    def unit_code(self, code: str) -> str:
+        """The code of the unit that ``code`` names: as written, or with another case, other
+        accents or tone marks (``btc``, ``ĐBQH`` for ``DBQH``), as every command finds a unit
+        by its code; ``code`` itself when no unit has it (refused where it is checked)."""
+        if code in self.known_units:
+            return code
+        return self.code_keys.get(self.key(code), code)
+
+    @functools.cached_property
+    def code_keys(self) -> dict[str, str]:
+        return {self.key(u.code): u.code for u in self.units}
 
     def unit(self, code: str, where: str) -> None:
         if code not in self.known_units:
