@@ -143,7 +143,7 @@ def _write(tmp_path: Path, doc: dict[str, Any], *, bom: bool = False) -> Path:
 
 
 def _v1(doc: dict[str, Any]) -> dict[str, Any]:
-    """An export (version 3) as version 1 wrote it: without the sections and keys versions 2
+    """An export (version 4) as version 1 wrote it: without the sections and keys versions 2
     and 3 added, which a version 1 document imports as none (checked here: they are empty)."""
     added = ("office", "calendar", "fields", "leaders", "series", "packs", "urgings")
     assert all(doc[name] == [] for name in added)
@@ -156,7 +156,7 @@ def _v1(doc: dict[str, Any]) -> dict[str, Any]:
     for d in old["directives"]:
         parts = ("series_id", "period", "issued_on", "withdrawn_on", "field", "result")
         assert all(d.pop(key) is None for key in parts) and d.pop("requests") == []
-        assert d.pop("moves") == []
+        assert d.pop("moves") == [] and d.pop("handovers") == []
         for part in (*d["progress"], *d["extensions"]):
             del part["id"]
     return old

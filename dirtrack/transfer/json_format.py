@@ -1,6 +1,6 @@
-"""The dirtrack export: every record, losslessly, as one JSON document (format version 3).
+"""The dirtrack export: every record, losslessly, as one JSON document (format version 4).
 
-``{"format": "dirtrack-export", "version": 3, "office": […], "calendar": […], "units": […],
+``{"format": "dirtrack-export", "version": 4, "office": […], "calendar": […], "units": […],
 "fields": […], "leaders": […], "meetings": […], "series": […], "directives": […],
 "limitations": […], "packs": […], "urgings": […]}``. Records hold facts, never values derived
 as of a day (status, the deadline in force, days overdue): those follow from the facts. Each
@@ -56,7 +56,7 @@ from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
-from dirtrack.store.units import load_moves, log_move, unit_codes
+from dirtrack.store.units import load_handovers, load_moves, log_handover, log_move, unit_codes
 from dirtrack.text import (
     control_character,
     fold,
@@ -69,10 +69,11 @@ from dirtrack.text import (
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
-VERSION = 3
-READS = (1, 2, 3)  # the versions import reads: version 1 lacks every id but meetings',
+VERSION = 4
+READS = (1, 2, 3, 4)  # the versions import reads: version 1 lacks every id but meetings',
 # directives' and limitations', and the sections and keys added in version 2 (read as none);
-# version 2 lacks the moves of directives (read as none)
+# version 2 lacks the moves of directives (read as none); version 3 their handovers (read as
+# none)
 SECTIONS = (
     "office",
     "calendar",
@@ -285,6 +286,15 @@ class MoveOut(_Record):
     to: str
 
 
+class HandoverOut(_Record):
+    """On ``on`` unit ``from`` stopped coordinating the directive, and unit ``to`` began (null:
+    none did, the successor leading or coordinating it already) (``unit retire``)."""
+
+    on: Day
+    from_: str = Field(alias="from")
+    to: str | None
+
+
 class DirectiveOut(_Record):
     id: Id
     meeting_id: Id
@@ -314,6 +324,8 @@ class DirectiveOut(_Record):
     requests: list[RequestOut] = Field(default_factory=list)
     # Version 3 (absent from older documents: none).
     moves: list[MoveOut] = Field(default_factory=list)
+    # Version 4 (absent from older documents: none).
+    handovers: list[HandoverOut] = Field(default_factory=list)
 
 
 class LimitationOut(_Record):
@@ -416,7 +428,14 @@ UNIT_REFERENCES: dict[str, tuple[tuple[str, ...], ...]] = {
     "leaders": (("assignments", "*", "unit"),),
     "meetings": (("attendees", "*"),),
     "series": (("unit",), ("with", "*")),
-    "directives": (("unit",), ("with", "*"), ("moves", "*", "from"), ("moves", "*", "to")),
+    "directives": (
+        ("unit",),
+        ("with", "*"),
+        ("moves", "*", "from"),
+        ("moves", "*", "to"),
+        ("handovers", "*", "from"),
+        ("handovers", "*", "to"),
+    ),
     "limitations": (("unit",),),
     "packs": (("unit",),),
     "urgings": (("unit",),),
@@ -588,6 +607,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         results = _children(session, t.directive_result, "directive_id", page)
         requests = _children(session, t.request, "directive_id", page, "id")
         moved = load_moves(session.connection(), [row["id"] for row in page])
+        handed = load_handovers(session.connection(), [row["id"] for row in page])
         for row in page:
             directive_id = row["id"]
             result = results.get(directive_id)
@@ -642,6 +662,14 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                         "to": codes[m.to_unit_id],
                     }
                     for m in moved.get(directive_id, [])
+                ],
+                "handovers": [
+                    {
+                        "on": _iso(h.on),
+                        "from": codes[h.from_unit_id],
+                        "to": codes[h.to_unit_id] if h.to_unit_id is not None else None,
+                    }
+                    for h in handed.get(directive_id, [])
                 ],
             }
 
@@ -1223,6 +1251,7 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
 # The keys version 3 added: absent from an older document (and refused there), required in a
 # version 3 one.
 V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
+V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
 # Keys version 1 documents may leave out, as documents of their day did.
 V1_OPTIONAL = frozenset({"contacts", "completed_on_exact"})
 
@@ -1259,7 +1288,7 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
 @functools.cache
 def _added_after(model: type[BaseModel], version: int) -> frozenset[str]:
     """The keys of ``model`` that versions after ``version`` added."""
-    added = {2: V2_KEYS, 3: V3_KEYS}
+    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS}
     return frozenset().union(
         *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
     )
@@ -1915,6 +1944,14 @@ class _Import:
                 if move.from_ == move.to:
                     raise InvalidInput.of("json_move_same_unit", where=at, unit=move.to)
                 self.not_before(f"{at}.on", meeting, held, "move", move.on)
+            for n, handover in enumerate(d.handovers):
+                at = f"{where}.handovers[{n}]"
+                self.unit(handover.from_, f"{at}.from")
+                if handover.to is not None:
+                    self.unit(handover.to, f"{at}.to")
+                if handover.from_ == handover.to:
+                    raise InvalidInput.of("json_move_same_unit", where=at, unit=handover.to)
+                self.not_before(f"{at}.on", meeting, held, "move", handover.on)
             self.created["directives"] += 1
             self.created["progress"] += len(d.progress)
             self.created["extensions"] += len(d.extensions)
@@ -1978,6 +2015,7 @@ class _Import:
                 batch["results"].append({"directive_id": d.id, **d.result.model_dump()})
             batch["requests"] += ({"directive_id": d.id, **r.model_dump()} for r in d.requests)
             batch["moves"] += ({"directive_id": d.id, "move": m} for m in d.moves)
+            batch["handovers"] += ({"directive_id": d.id, "handover": h} for h in d.handovers)
             count += 1
             if count == BATCH:
                 self.flush_directives(batch)
@@ -1997,6 +2035,14 @@ class _Import:
             log_move(
                 session, moved["directive_id"], move.on,
                 (self.unit_ids[move.from_], move.from_), (self.unit_ids[move.to], move.to),
+            )  # fmt: skip
+        for handed in batch["handovers"]:  # kept where `unit retire` keeps them too
+            handover: HandoverOut = handed["handover"]
+            to = handover.to
+            log_handover(
+                session, handed["directive_id"], handover.on,
+                (self.unit_ids[handover.from_], handover.from_),
+                (self.unit_ids[to], to) if to is not None else None,
             )  # fmt: skip
         self.progress.advance(len(batch["directives"]))
         batch.clear()
