@@ -934,8 +934,8 @@ MESSAGES.update(
             "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
         ),
         "rv_handed": NP_(
-            "its part in the {n} open directive it coordinated passes to {successor}: {ids}",
-            "its part in the {n} open directives it coordinated passes to {successor}: {ids}",
+            "{unit}'s part in the {n} open directive it coordinated passes to {successor}: {ids}",
+            "{unit}'s part in the {n} open directives it coordinated passes to {successor}: {ids}",
         ),
         "rv_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"

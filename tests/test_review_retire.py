@@ -217,7 +217,8 @@ def test_a_unit_retires_after_the_last_meeting_that_names_it(
     result = cli("unit", "retire", "BKT", "--successor", "BTG", "--date", "11/3/2025")
     assert result.exit_code == 0 and result.stderr == (
         "unit BKT retired on 2025-03-11 (successor BTG); it held no open directive\n"
-        f"its part in the 1 open directive it coordinated passes to BTG: {merged['ids']['other']}\n"
+        "BKT's part in the 1 open directive it coordinated passes to BTG: "
+        f"{merged['ids']['other']}\n"
     ), result.stderr
     # a unit no meeting names retires on any day
     cli.ok("unit", "add", "BNC", "Ban Nội chính")
@@ -344,7 +345,7 @@ def test_the_successor_coordinates_in_place_of_the_retired_unit(
     shown = [cli.json("show", str(i), "--as-of", "2030-12-31") for i in got[4:]]
     assert {s["series_id"] for s in shown} == {series}
     assert result.stderr.splitlines()[-1] == (
-        f"phần phối hợp của nó ở {len(got)} nhiệm vụ chưa hoàn thành chuyển sang BTGDV: "
+        f"phần phối hợp của BDV ở {len(got)} nhiệm vụ chưa hoàn thành chuyển sang BTGDV: "
         + ", ".join(map(str, got))
     )
 
