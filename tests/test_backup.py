@@ -114,6 +114,19 @@ def test_a_backup_used_as_the_database_keeps_its_bytes_until_a_write(
     assert {c["check"]: c["status"] for c in at_copy.json("doctor")}["journal"] == "ok"
 
 
+def test_backup_of_an_empty_file_says_it_is_empty(tmp_path: Path) -> None:
+    """An empty file given as --db was 'not a dirtrack database (not a SQLite file)' to backup,
+    where every other command that reads says it is empty."""
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for lang, said in (("en", "no database at"), ("vi", "không có cơ sở dữ liệu tại")):
+        message = cli_at(empty).fail("--lang", lang, "backup", str(tmp_path / "copy.db"))
+        assert message.startswith(f"Error: {said} {empty}: "), message
+        assert "0 b" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+    assert empty.stat().st_size == 0
+
+
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
