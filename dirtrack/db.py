@@ -299,20 +299,30 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _use_wal(engine: Engine) -> None:
-    """Put the SQLite file in WAL mode (persistent, so done once per file).
+def use_wal(engine: Engine) -> None:
+    """Put the SQLite file in WAL mode (persistent, so done once per file), once something has
+    been written to it: the schema of a new file, a migration, a unit of work that changed
+    something (:func:`session_scope`).
 
-    Only for a file already known to be a dirtrack database, so that a foreign file is refused
-    untouched. A file that cannot switch (another process holds it) stays in rollback-journal
-    mode: still correct, only less concurrent.
+    Never on opening: a register only read, or a command refused, leaves the file's bytes as
+    they were (a backup file read with ``--db`` had its header switched to WAL), and a foreign
+    file is refused untouched. The switch does not wait: a file that cannot switch at once
+    (another process reads it) stays in rollback-journal mode, still correct, only less
+    concurrent, until the next write tries again.
     """
+    if engine.dialect.name != "sqlite":
+        return
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
         cursor.execute("PRAGMA journal_mode")
         row = cursor.fetchone()
         if row is None or str(row[0]).lower() != "wal":
-            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=0")
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
     except sqlite3.Error:
         pass
@@ -533,15 +543,14 @@ def readable_target(target: Target) -> Target:
 
 def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
     new = target.path is not None and not target.path.exists()
+    blank = target.path is not None and create and blank_file(target.path)
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
-        if target.path is not None:
-            _use_wal(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         forget_engine(target)
-        if new:
-            _remove_new(target)
+        if new or blank:
+            _remove_new(target, keep=blank)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise open_failure(target, reason) from None
     except NotUtf8 as exc:
@@ -551,16 +560,33 @@ def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
         # A refusal (newer schema, foreign database…) must not leave a connection open to the
         # server behind it.
         forget_engine(target)
-        if new:
-            _remove_new(target)
+        if new or blank:
+            _remove_new(target, keep=blank)
         raise
     return engine, target
 
 
-def _remove_new(target: Target) -> None:
-    """Remove the file (and journals) this run created but could not make a database of."""
+def blank_file(path: Path) -> bool:
+    """Whether the SQLite file ``path`` is empty (0 bytes, no write-ahead log holding anything):
+    the first command that records something makes it a database."""
+    try:
+        return path.stat().st_size == 0 and not _holds(path.with_name(path.name + "-wal"))
+    except OSError:
+        return False
+
+
+def _remove_new(target: Target, *, keep: bool = False) -> None:
+    """Remove the file (and journals) this run created but could not make a database of; with
+    ``keep``, a file that was there empty before the run is emptied again (its name, owner and
+    mode as they were) and only its journals are removed."""
     assert target.path is not None
-    for path in (target.path, *(target.path.with_name(target.path.name + s) for s in SIDE_FILES)):
+    sides = [target.path.with_name(target.path.name + s) for s in SIDE_FILES]
+    if keep:
+        try:
+            os.truncate(target.path, 0)
+        except OSError:
+            pass
+    for path in ([] if keep else [target.path]) + sides:
         try:
             path.unlink(missing_ok=True)
         except OSError:
@@ -576,12 +602,14 @@ _WRITTEN = (
 )
 
 
-def remove_unwritten(engine: Engine, target: Target) -> None:
+def remove_unwritten(engine: Engine, target: Target, *, keep: bool = False) -> None:
     """Remove the SQLite file this run created when the command then failed, unless something
     was written to it since (another process's first command on the same new file: every write
     leaves a change in ``change_log``). Checked under SQLite's write lock, released just before
-    the file goes. On PostgreSQL, the schema this run gave a blank database
-    (:func:`made_schema`) is dropped the same way, in one transaction under the write lock."""
+    the file goes; with ``keep`` (the file was there, empty, before the run) it is emptied
+    again instead (:func:`_remove_new`). On PostgreSQL, the schema this run gave a blank
+    database (:func:`made_schema`) is dropped the same way, in one transaction under the write
+    lock."""
     if target.path is None:
         _drop_unwritten_schema(engine)
         return
@@ -593,7 +621,7 @@ def remove_unwritten(engine: Engine, target: Target) -> None:
     if written is None:
         engine.dispose()
         forget_engine(target)
-        _remove_new(target)
+        _remove_new(target, keep=keep)
 
 
 def _drop_unwritten_schema(engine: Engine) -> None:
@@ -806,8 +834,10 @@ def ensure_schema(engine: Engine, target: Target) -> None:
             raise DatabaseError.of("not_dirtrack_db", db=target.display)
         raise DatabaseError.of("newer_schema", db=target.display, revision=revision)
     if revision is None and engine.dialect.name == "sqlite" and create_schema(engine):
+        use_wal(engine)
         return
     upgrade(engine)
+    use_wal(engine)
     if revision is None and not tables and engine.dialect.name == "postgresql":
         _MADE_SCHEMA.add(engine)
 
@@ -900,7 +930,7 @@ def session_scope(
     from sqlmodel import Session
 
     if write:  # a unit that only reads records nothing: the change-log writer stays unloaded
-        from dirtrack.audit import install
+        from dirtrack.audit import COMMAND_ID, install
 
         install()
     session = Session(
@@ -917,6 +947,8 @@ def session_scope(
         raise
     finally:
         session.close()
+    if write and session.info.get(COMMAND_ID) is not None:  # it changed something
+        use_wal(engine)
 
 
 @contextmanager

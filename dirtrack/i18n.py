@@ -124,20 +124,37 @@ def within_key(key: str, within: int) -> str:
     return f"{key}_today" if within == 0 else key
 
 
-#: The locale variables that name the language of messages, the first set one deciding, in the
+#: The locale variables that name the locale of messages, the first set one deciding, in the
 #: order POSIX gives them: LC_ALL over LC_MESSAGES over LANG.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+#: gettext's list of languages (``vi:en``), its first choice over the locale of messages, except
+#: in the C locale (none of the above set, or one of them ``C`` or ``POSIX``), where GNU gettext
+#: ignores it, as every other program on the machine then does.
+LANGUAGE_VARIABLE = "LANGUAGE"
 
 
 def locale_variable() -> str | None:
-    """The locale variable the language of messages comes from (:data:`LOCALE_VARIABLES`)."""
-    return next((var for var in LOCALE_VARIABLES if os.environ.get(var)), None)
+    """The variable the language of messages comes from: :data:`LANGUAGE_VARIABLE` when it is
+    set and the locale of messages is not C, else the first set of :data:`LOCALE_VARIABLES`."""
+    var = next((var for var in LOCALE_VARIABLES if os.environ.get(var)), None)
+    if var is None or os.environ[var] in ("C", "POSIX"):
+        return var
+    return LANGUAGE_VARIABLE if os.environ.get(LANGUAGE_VARIABLE, "").strip(": ") else var
 
 
 def default_lang() -> str:
-    """``vi`` when the locale of messages (LC_ALL, LC_MESSAGES or LANG) is Vietnamese, else
-    ``en``."""
+    """The language of messages when neither ``--lang`` nor ``DIRTRACK_LANG`` (nor the
+    configuration file) says: from ``LANGUAGE`` as gettext reads it (the first of its languages
+    that dirtrack speaks, ``vi`` or ``en``; English when it names none of them, as gettext
+    then shows the untranslated text), else ``vi`` when the locale of messages (LC_ALL,
+    LC_MESSAGES or LANG) is Vietnamese, else ``en``."""
     var = locale_variable()
+    if var == LANGUAGE_VARIABLE:
+        for entry in os.environ[var].split(":"):
+            language = re.split(r"[_.@-]", entry.strip(), maxsplit=1)[0].lower()
+            if language in ("vi", "en"):
+                return language
+        return "en"
     return "vi" if var and os.environ[var].lower().startswith("vi") else "en"
 
 
@@ -915,6 +932,10 @@ MESSAGES.update(
         "rv_retired": NP_(
             "unit {unit} retired on {date}; {n} open directive moved to {successor}: {ids}",
             "unit {unit} retired on {date}; {n} open directives moved to {successor}: {ids}",
+        ),
+        "rv_handed": NP_(
+            "{unit}'s part in the {n} open directive it coordinated passes to {successor}: {ids}",
+            "{unit}'s part in the {n} open directives it coordinated passes to {successor}: {ids}",
         ),
         "rv_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
@@ -3091,7 +3112,10 @@ ERRORS.update(
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
-        "hc_journal": N_("journal mode {mode}: concurrent use is slower"),
+        "hc_journal": N_(
+            "journal mode {mode}: concurrent use is slower, until the next command that records"
+            " something switches it to WAL"
+        ),
         "hc_readable": N_("{path} is mode {mode}: others can read it (chmod 600 {path})"),
         "hc_private": N_("mode {mode}: only its owner can read and write it"),
         "hc_more": N_("… ({n} more)"),

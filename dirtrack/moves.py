@@ -1,4 +1,5 @@
-"""Who held a directive on a given day, when a retired unit handed it to its successor."""
+"""Who held a directive on a given day, and who coordinated it, when a retired unit handed it
+(or its part as a coordinating unit) to its successor."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from dirtrack.status import DirectiveFacts
 
 # The change_log action of one directive handed from a unit to another (``unit retire``).
 MOVE_ACTION = "directive.move"
+# The change_log action of a unit's coordination of one directive handed to its successor, or
+# ended where the successor already leads or coordinates it (``unit retire``).
+COORDINATION_ACTION = "directive.coordination"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,58 @@ class Move:
     on: date
     from_unit_id: int
     to_unit_id: int
+
+
+@dataclass(frozen=True)
+class Handover:
+    """On ``on`` a retired unit stopped coordinating the directive and its successor began
+    (``to_unit_id``), or none did (None: the successor already led or coordinated it)."""
+
+    on: date
+    from_unit_id: int
+    to_unit_id: int | None
+
+
+def handovers_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Handover]]:
+    """The handovers per directive id from change rows ``(entity_id, before, after)`` of action
+    :data:`COORDINATION_ACTION` not undone; each directive's sorted by day."""
+    found: dict[int, list[Handover]] = defaultdict(list)
+    for entity_id, before, after in rows:
+        if entity_id is None or before is None or after is None:
+            continue
+        old, new = json.loads(before), json.loads(after)
+        to = new.get("unit_id")
+        found[entity_id].append(
+            Handover(
+                on=date.fromisoformat(new["on"]),
+                from_unit_id=int(old["unit_id"]),
+                to_unit_id=None if to is None else int(to),
+            )
+        )
+    for items in found.values():
+        items.sort(key=lambda h: h.on)
+    return dict(found)
+
+
+def coordinators_at(
+    current: Sequence[str],
+    handovers: Sequence[Handover],
+    as_of: date,
+    names: Mapping[int, tuple[str, str]],
+) -> tuple[str, ...]:
+    """The codes of the units that coordinated the directive on ``as_of``, from those that do
+    now (``current``): each handover after ``as_of`` taken back, the latest first."""
+    codes = list(current)
+    for handover in reversed(handovers):
+        if handover.on <= as_of:
+            break
+        if handover.to_unit_id is not None and handover.to_unit_id in names:
+            gone = names[handover.to_unit_id][0]
+            if gone in codes:
+                codes.remove(gone)
+        if handover.from_unit_id in names and names[handover.from_unit_id][0] not in codes:
+            codes.append(names[handover.from_unit_id][0])
+    return tuple(sorted(codes))
 
 
 def moves_from(rows: Iterable[Sequence[Any]]) -> dict[int, list[Move]]:
@@ -61,14 +117,17 @@ def attribute(
     moves: Mapping[int, Sequence[Move]],
     as_of: date,
     names: Mapping[int, tuple[str, str]],
+    handovers: Mapping[int, Sequence[Handover]] | None = None,
 ) -> list[DirectiveFacts]:
-    """Each directive under the unit that held it on ``as_of``.
+    """Each directive under the unit that held it on ``as_of``, with the units that
+    coordinated it then.
 
     Args:
         facts: directives as stored (under the unit holding them now).
         moves: recorded moves by directive id.
         as_of: the day the report judges.
         names: code and name of each unit id.
+        handovers: recorded handovers of coordination by directive id.
     """
     found: list[DirectiveFacts] = []
     for item in facts:
@@ -76,6 +135,9 @@ def attribute(
         if holder != item.unit_id and holder in names:
             code, name = names[holder]
             item = replace(item, unit_id=holder, unit_code=code, unit_name=name)
+        handed = handovers.get(item.id) if handovers else None
+        if handed and handed[-1].on > as_of:
+            item = replace(item, with_codes=coordinators_at(item.with_codes, handed, as_of, names))
         found.append(item)
     return found
 

@@ -320,22 +320,74 @@ def fold_words(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
 
 
-#: The initials every office writes for the bodies of the state and of the Front, as
-#: :func:`fold_words` gives them: "UBND tỉnh" is "Ủy ban nhân dân tỉnh", "HĐND huyện" is "Hội
-#: đồng nhân dân huyện". A unit is found by either form (``dirtrack.store.units``), and
-#: ``extract`` reads them so.
+#: The initials offices write for bodies and their parts, as :func:`fold_words` gives them, in
+#: any case: "UBND tỉnh" is "Ủy ban nhân dân tỉnh", "VP Tỉnh ủy" is "Văn phòng Tỉnh ủy", "BTC
+#: Huyện ủy" is "Ban Tổ chức Huyện ủy", "SKHĐT" is "Sở Kế hoạch và Đầu tư". A unit is found by
+#: either form (``dirtrack.store.units``), and ``extract`` reads them so. Only initials that no
+#: Vietnamese word folds to (no vowel among them, or too long to be a syllable); those that one
+#: does are in :data:`CAPITAL_INITIALS`.
 BODY_INITIALS = {
+    # the state's and the Front's bodies
     "ubnd": "uy ban nhan dan",
     "hdnd": "hoi dong nhan dan",
     "mttq": "mat tran to quoc",
     "dbqh": "dai bieu quoc hoi",
     "ubkt": "uy ban kiem tra",
+    # the parts of a body
+    "vp": "van phong",
+    "btc": "ban to chuc",
+    "btg": "ban tuyen giao",
+    "bdv": "ban dan van",
+    "bnc": "ban noi chinh",
+    "btv": "ban thuong vu",
+    "bch": "ban chap hanh",
+    "bcd": "ban chi dao",
+    "bql": "ban quan ly",
+    "tw": "trung uong",
+    "tp": "thanh pho",
+    "tx": "thi xa",
+    # the province's departments (sở), written in one word
+    "skhdt": "so ke hoach va dau tu",
+    "stc": "so tai chinh",
+    "snv": "so noi vu",
+    "stp": "so tu phap",
+    "syt": "so y te",
+    "sgddt": "so giao duc va dao tao",
+    "sxd": "so xay dung",
+    "sct": "so cong thuong",
+    "stnmt": "so tai nguyen va moi truong",
+    "sgtvt": "so giao thong van tai",
+    "skhcn": "so khoa hoc va cong nghe",
+    "snnptnt": "so nong nghiep va phat trien nong thon",
+    "sldtbxh": "so lao dong thuong binh va xa hoi",
+    "svhttdl": "so van hoa the thao va du lich",
+    "stttt": "so thong tin va truyen thong",
 }
+# a party body's part with its committee in one word: "VPTU", "BTCHU", "UBKTTU"
+BODY_INITIALS.update(
+    {
+        part + committee: f"{BODY_INITIALS[part]} {spelled}"
+        for part in ("vp", "btc", "btg", "bdv", "bnc", "ubkt")
+        for committee, spelled in (("tu", "tinh uy"), ("hu", "huyen uy"))
+    }
+)
+
+#: Initials that some Vietnamese word also folds to ("Sở Tư pháp", "tỉnh Cà Mau", "hư hỏng"),
+#: read as initials only when written so: these very capitals, without a mark ("Ban Tổ chức
+#: TU", "CA tỉnh"; "TƯ PHÁP" and "CÀ MAU" in capitals are words).
+CAPITAL_INITIALS = {"TU": "tinh uy", "HU": "huyen uy", "CA": "cong an"}
 
 
-def spelled_out(key: str) -> str:
-    """A :func:`fold_words` key with the initials of :data:`BODY_INITIALS` written out."""
-    return " ".join(BODY_INITIALS.get(word, word) for word in key.split())
+def spelled_out(text: str) -> str:
+    """The :func:`fold_words` key of ``text`` with the initials of :data:`BODY_INITIALS` (and
+    those of :data:`CAPITAL_INITIALS` written as capitals) written out."""
+    out: list[str] = []
+    for word in _PUNCT.sub(" ", nfc(shown_only(text))).split():
+        if word in CAPITAL_INITIALS:
+            out.append(CAPITAL_INITIALS[word])
+        else:
+            out.extend(BODY_INITIALS.get(folded, folded) for folded in fold_words(word).split())
+    return " ".join(out)
 
 
 def match_name(value: str, names: Mapping[str, Iterable[str]]) -> str | None:

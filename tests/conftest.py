@@ -64,7 +64,15 @@ settings.register_profile("thorough", max_examples=100, deadline=None, print_blo
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for var in ("DIRTRACK_DB", "DIRTRACK_LANG", "FORCE_COLOR", "NO_COLOR", "LC_ALL", "LC_MESSAGES"):
+    for var in (
+        "DIRTRACK_DB",
+        "DIRTRACK_LANG",
+        "FORCE_COLOR",
+        "NO_COLOR",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     # Keep the per-user default database out of the real home folder.

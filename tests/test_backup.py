@@ -86,6 +86,47 @@ def test_a_refused_restore_leaves_the_database_as_it_found_it(
     assert file_digest(db_path) == digest
 
 
+def test_a_backup_used_as_the_database_keeps_its_bytes_until_a_write(
+    office: Cli, tmp_path: Path
+) -> None:
+    """A backup given as --db to a command that only reads, or to one refused, was switched to
+    WAL on opening (its header's bytes 18-19 went from 1 to 2): a register nobody wrote to
+    changed. It switches at the first command that records something."""
+    copy = tmp_path / "copy.db"
+    office.ok("backup", str(copy))
+    digest = file_digest(copy)
+    at_copy = cli_at(copy)
+    at_copy.ok("list", "--as-of", "2022-12-31")
+    at_copy.ok("report", "--quarter", "2022Q3")
+    at_copy("--lang", "vi", "doctor")
+    at_copy.fail("unit", "retire", "KHONG", "--successor", "BTC")
+    at_copy.fail("--lang", "vi", "progress", "99", "--percent", "10")
+    at_copy.fail("unit", "add", "BTC", "Trùng mã")
+    assert file_digest(copy) == digest
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("copy.db")] == ["copy.db"]
+    doctor = {c["check"]: c for c in at_copy.json("doctor")}
+    assert doctor["journal"]["status"] == "warning"
+    assert "next command that records something" in doctor["journal"]["detail"]
+    at_copy.ok("progress", "2", "--percent", "10", "--date", "2/6/2022")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    assert {c["check"]: c["status"] for c in at_copy.json("doctor")}["journal"] == "ok"
+
+
+def test_backup_of_an_empty_file_says_it_is_empty(tmp_path: Path) -> None:
+    """An empty file given as --db was 'not a dirtrack database (not a SQLite file)' to backup,
+    where every other command that reads says it is empty."""
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for lang, said in (("en", "no database at"), ("vi", "không có cơ sở dữ liệu tại")):
+        message = cli_at(empty).fail("--lang", lang, "backup", str(tmp_path / "copy.db"))
+        assert message.startswith(f"Error: {said} {empty}: "), message
+        assert "0 b" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+    assert empty.stat().st_size == 0
+
+
 def test_backup_into_a_folder_and_over_a_file(office: Cli, db: str, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()

@@ -660,6 +660,26 @@ def test_a_write_command_on_a_missing_database_says_there_is_none(
     assert result.stderr == f"Error: no file {str(tmp_path / 'none.xlsx')!r}\n"
 
 
+@pytest.mark.parametrize("args", NEEDS_RECORDS, ids=[" ".join(a[:2]) for a in NEEDS_RECORDS])
+def test_a_write_command_on_an_empty_file_says_so_and_leaves_it_empty(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """An empty file given as --db kept the schema a refused command gave it (364 KiB where
+    there were 0 bytes); it is left empty, its mode as it was, and said to be empty, as a
+    command that only reads says."""
+    import os
+
+    target = tmp_path / "dirtrack.db"
+    target.touch()
+    os.chmod(target, 0o640)
+    for lang, said in (("en", "no database at"), ("vi", "không có cơ sở dữ liệu tại")):
+        result = cli_at(target)("--lang", lang, *args)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.startswith(f"Error: {said} {target}: "), result.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["dirtrack.db"]
+        assert (target.stat().st_size, target.stat().st_mode & 0o777) == (0, 0o640)
+
+
 def test_a_write_command_still_creates_the_database(tmp_path: Path) -> None:
     cli = cli_at(tmp_path / "new.db")
     cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
@@ -681,6 +701,29 @@ def test_a_refused_first_write_leaves_no_database(tmp_path: Path, args: list[str
     done = run(*[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target))
     assert done.returncode == 1 and done.stderr.startswith("Error: "), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.csv"]
+
+
+@pytest.mark.parametrize("args", REFUSED_FIRST_WRITES, ids=[a[0] for a in REFUSED_FIRST_WRITES])
+def test_a_refused_first_write_leaves_an_empty_file_empty(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "sheet.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    target = tmp_path / "empty.db"
+    target.touch()
+    done = run(*[str(tmp_path / a) if a == "sheet.csv" else a for a in args], db=str(target))
+    assert done.returncode == 1 and done.stderr.startswith("Error: "), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "sheet.csv"]
+    assert target.stat().st_size == 0
+
+
+def test_pack_in_refuses_an_empty_file_as_no_database(tmp_path: Path) -> None:
+    target = tmp_path / "empty.db"
+    target.touch()
+    book = tmp_path / "phieu.xlsx"
+    book.write_bytes(b"not a workbook")
+    assert cli_at(target).fail("pack", "in", str(book)) == (
+        f"Error: no database at {target}: the file is empty (0 bytes); a command that records "
+        "something makes it one"
+    )
+    assert target.stat().st_size == 0
 
 
 def test_a_refused_write_keeps_a_new_database_once_written(tmp_path: Path) -> None:

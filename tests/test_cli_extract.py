@@ -388,6 +388,40 @@ def test_one_unit_listed_several_ways_is_the_meetings_one_unit(
     assert file_digest(db_path) == before
 
 
+def test_a_new_unit_written_several_ways_is_one_new_unit(cli: Cli, tmp_path: Path) -> None:
+    """A unit not registered yet, written in a draft by its initials and by its words, in
+    another case or in NFD, was planned as two new units by --create-units, and the import
+    then stopped at the second ('name … already refers to unit UXAP'); the dry run named it
+    twice as unknown. It is one unit, as a registered one is found however it is written."""
+    import unicodedata
+
+    cli.ok("unit", "add", "TU", "Tỉnh ủy")
+    spelled = unicodedata.normalize("NFD", "Ủy ban nhân dân xã An Phú")
+    draft = tmp_path / "hop.toml"
+    draft.write_text(
+        '[meeting]\ndate = 2022-09-07\ntitle = "Giao ban"\n\n'
+        '[[units]]\nname = "UBND xã An Phú"\n\n'
+        f'[[units]]\nname = "{spelled}"\n\n'
+        '[[units]]\nname = "ubnd xa an phu"\n\n'
+        '[[directives]]\ntext = "Rà soát hồ sơ"\nunit = "UBND Xã An Phú"\n'
+        'with = ["VP Tỉnh ủy", "Văn phòng Tỉnh ủy"]\n',
+        encoding="utf-8",
+    )
+    dry = cli("import", str(draft), "--dry-run")
+    assert dry.exit_code == 1
+    assert dry.stdout.count("unknown unit") == 2, dry.stdout  # An Phú and Văn phòng, once each
+    cli.ok("import", str(draft), "--create-units")
+    assert [(u["code"], u["name"]) for u in cli.json("unit", "list")] == [
+        ("TU", "Tỉnh ủy"),
+        ("UXAP", "UBND xã An Phú"),
+        ("VTU", "VP Tỉnh ủy"),
+    ]
+    (meeting,) = cli.json("meetings")
+    assert meeting["attendees"] == ["UXAP"]
+    (directive,) = cli.json("list")
+    assert (directive["unit"], directive["with"]) == ("UXAP", ["VTU"])
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [

@@ -287,3 +287,71 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
     ):
         said = cli.fail(*args)
         assert "already refers to unit VPUB (Văn phòng UBND tỉnh)" in said, (args, said)
+
+
+def test_a_unit_is_found_with_the_offices_other_initials(cli: Cli) -> None:
+    """Offices write VP, BTC, BTG, BDV, BCĐ, BQL, SKHĐT… and TU, HU, CA as well as the five
+    bodies' initials: "VP Tỉnh ủy" was an unknown unit beside "Văn phòng Tỉnh ủy", and "unit
+    add" took it for a second unit. TU, HU and CA, which "Tư pháp", "hư" and "Cà Mau" also fold
+    to, are initials only written as these capitals; a unit whose code or name is the initials
+    themselves is found by them first."""
+    for code, name in (
+        ("VPTU", "Văn phòng Tỉnh ủy"),
+        ("BTCHU", "Ban Tổ chức Huyện ủy Can Lộc"),
+        ("BCD", "Ban Chỉ đạo phòng, chống tham nhũng tỉnh"),
+        ("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh"),
+        ("SKH", "Sở Kế hoạch và Đầu tư"),
+        ("CAT", "Công an tỉnh"),
+        ("STP", "Sở Tư pháp"),
+        ("UBCM", "UBND tỉnh Cà Mau"),
+    ):
+        cli.ok("unit", "add", code, name)
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    found = {
+        "VP Tỉnh ủy": "VPTU",
+        "vp tinh uy": "VPTU",
+        "Văn phòng TU": "VPTU",
+        "BTC HU Can Lộc": "BTCHU",
+        "BCĐ phòng, chống tham nhũng tỉnh": "BCD",
+        "BQL Khu kinh tế tỉnh": "BQLKKT",
+        "SKHĐT": "SKH",
+        "CA tỉnh": "CAT",
+        "Tư pháp": "STP",  # not "Tỉnh ủy pháp"
+        "TƯ PHÁP": "STP",
+        "Cà Mau": "UBCM",  # not "Công an Mau"
+        "CÀ MAU": "UBCM",
+    }
+    for n, (ref, code) in enumerate(found.items()):
+        directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc số {n}", "--with", ref)
+        shown = cli.json("show", str(directive))
+        assert (shown["unit"], shown["with"]) == (code, []), ref  # the lead is no coordinator
+        listed = cli.json("list", "--unit", ref, "--status", "all", "--format", "json")
+        assert {d["unit"] for d in listed} == {code}, ref
+        assert directive in {d["id"] for d in listed}, ref
+    # "Công an" is the police, not every unit of Cà Mau; "ca tinh" written small is no initials
+    assert cli.json("list", "--unit", "Công an", "--status", "all")[0]["unit"] == "CAT"
+    assert cli.fail("list", "--unit", "ca tinh").startswith("Error: unknown unit 'ca tinh'")
+    # a unit whose code or name is the initials themselves is found by them first
+    cli.ok("unit", "add", "VP", "Văn phòng Sở Nội vụ")
+    cli.ok("unit", "add", "CA1", "CA")
+    for n, (ref, code) in enumerate((("VP", "VP"), ("vp", "VP"), ("CA", "CA1"), ("ca", "CA1"))):
+        directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc thêm {n}")
+        assert cli.json("show", str(directive))["unit"] == code, ref
+    said = cli.fail("list", "--unit", "Văn phòng")  # a code is matched as written only
+    assert said.startswith("Error: unit 'Văn phòng' is ambiguous: VP (Văn phòng Sở Nội vụ), "), said
+    # a second spelling of a registered unit's name is refused as a second unit
+    for args, holder in (
+        (("unit", "add", "VPTU2", "VP Tỉnh ủy"), "VPTU (Văn phòng Tỉnh ủy)"),
+        (("unit", "add", "X", "Văn phòng TU"), "VPTU (Văn phòng Tỉnh ủy)"),
+        (("unit", "add", "X", "Khác", "--alias", "SKHĐT"), "SKH (Sở Kế hoạch và Đầu tư)"),
+        (("unit", "alias", "STP", "CA tỉnh"), "CAT (Công an tỉnh)"),
+        (
+            ("unit", "rename", "STP", "BQL Khu kinh tế tỉnh"),
+            "BQLKKT (Ban Quản lý Khu kinh tế tỉnh)",
+        ),
+    ):
+        said = cli.fail(*args)
+        assert said.endswith(f"already refers to unit {holder}"), (args, said)
+    said = cli.fail("--lang", "vi", "unit", "add", "X", "VP Tỉnh ủy")
+    assert said == "Error: tên 'VP Tỉnh ủy' đã được dùng cho đơn vị VPTU (Văn phòng Tỉnh ủy)"
+    cli.ok("unit", "add", "STP2", "Sở Tỉnh ủy pháp")  # 'Tư' is no TU

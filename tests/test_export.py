@@ -134,7 +134,7 @@ def test_export_import_export_is_identical(
 
 def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> None:
     doc = json.loads(cli.ok("export"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 3)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 4)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -169,7 +169,7 @@ def test_export_holds_every_record_and_its_history(seeded: str, cli: Cli) -> Non
 def test_export_out_file(seeded: str, cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
     assert cli.ok("export", "--out", str(target)) == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 3
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 4
     assert "--force" in cli.fail("export", "--out", str(target))
     cli.ok("export", "--out", str(target), "--force")
     assert "does not exist" in cli.fail("export", "--out", str(tmp_path / "no" / "x.json"))
@@ -252,7 +252,7 @@ def _broken(tmp_path: Path, exported: Path, change: Any) -> Path:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(version=4), "format version 4; this dirtrack reads versions 1 to 3"),
+        (lambda d: d.update(version=5), "format version 5; this dirtrack reads versions 1 to 4"),
         (lambda d: d["directives"][0].pop("text"), "directives[0].text: is missing"),
         (lambda d: d["directives"][1].update(unit="XYZ"), "directives[1]: no unit 'XYZ'"),
         (

@@ -135,6 +135,8 @@ def full(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Cli:
     d = cli.id("assign", str(first), "--unit", "ABC", "--due", "28/2/2025", "Việc hủy")
     ok("cancel", str(d), "--date", "1/2/2025", "--reason", "Trùng việc")
     ok("assign", str(first), "--unit", "ABC", "--due", "30/9/2025", "Việc chuyển")
+    ok("assign", str(first), "--unit", "BTC", "--with", "ABC", "--due", "30/9/2025",
+       "Việc phối hợp")  # fmt: skip
     ok("unit", "retire", "ABC", "--successor", "TU", "--date", "1/3/2025")
     ok("import", str(_csv(tmp)), "--meeting", str(first), "--key-column", "Mã",
        "--as-of", "31/3/2025")  # fmt: skip
@@ -207,6 +209,13 @@ def test_export_import_keeps_every_row_of_every_table(
     assert [u["code"] for u in copy_report["units"]] == [u["code"] for u in mine_report["units"]]
     assert "ABC" in [u["code"] for u in copy_report["units"]]
     assert copy_report["directives"] == mine_report["directives"]
+    # and so do its handovers of coordination: a listing of that day names the unit that
+    # coordinated then
+    listed = ("list", "--as-of", "2025-02-15", "--status", "all", "--format", "json")
+    assert json.loads(copy.ok(*listed)) == json.loads(full.ok(*listed))
+    assert [d["with"] for d in json.loads(copy.ok(*listed)) if d["text"] == "Việc phối hợp"] == [
+        ["ABC"]
+    ]
     # Ids go on after the imported ones, on every table.
     assert (
         copy.id("assign", "1", "--unit", "BTC", "Việc mới")
@@ -238,7 +247,7 @@ def test_unit_links_to_units_before_and_after_come_back(
 
 def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     doc = json.loads(_export(full, tmp_path / "all.json"))
-    assert (doc["format"], doc["version"]) == ("dirtrack-export", 3)
+    assert (doc["format"], doc["version"]) == ("dirtrack-export", 4)
     assert list(doc) == [
         "format", "version", "office", "calendar", "units", "fields", "leaders", "meetings",
         "series", "directives", "limitations", "packs", "urgings",
@@ -269,6 +278,12 @@ def test_export_sections_and_keys(full: Cli, tmp_path: Path) -> None:
     assert by_text["Việc rút"]["withdrawn_on"] == "2025-03-01"
     assert by_text["Việc chuyển"]["moves"] == [{"on": "2025-03-01", "from": "ABC", "to": "TU"}]
     assert by_text["Việc chuyển"]["unit"] == "TU" and by_text["Việc rút"]["moves"] == []
+    shared = by_text["Việc phối hợp"]
+    assert (shared["with"], shared["handovers"]) == (
+        ["TU"],
+        [{"on": "2025-03-01", "from": "ABC", "to": "TU"}],
+    )
+    assert by_text["Việc chuyển"]["handovers"] == []
     # A cancelled directive was not moved: retire moves only what is open on the day.
     assert by_text["Việc hủy"]["moves"] == [] and by_text["Việc hủy"]["unit"] == "ABC"
     assert by_text["Việc theo bảng"]["completed_on_exact"] is False
@@ -294,6 +309,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     old["meetings"] = doc["meetings"]
     added = (
         "series_id", "period", "issued_on", "withdrawn_on", "field", "result", "requests", "moves",
+        "handovers",
     )  # fmt: skip
     for d in doc["directives"]:
         for key in added:
@@ -309,7 +325,7 @@ def test_a_version_1_export_still_imports(full: Cli, other: Cli, tmp_path: Path)
     assert report["version"] == 1
     assert report["created"]["directives"] == len(doc["directives"])
     again = json.loads(_export(copy, tmp_path / "again.json"))
-    assert again["version"] == 3 and again["series"] == [] and again["fields"] == []
+    assert again["version"] == 4 and again["series"] == [] and again["fields"] == []
     assert [d["text"] for d in again["directives"]] == [d["text"] for d in old["directives"]]
     # A version 1 document with a key of version 2 is refused, as version 1 refused it.
     old["directives"][0]["field"] = "KT"
@@ -325,12 +341,13 @@ def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_pat
     doc["version"] = 2
     for d in doc["directives"]:
         d.pop("moves")
+        d.pop("handovers")
     path = tmp_path / "v2.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     report = json.loads(other.ok("import", str(path), "--format", "json"))
     assert report["version"] == 2
     again = json.loads(_export(other, tmp_path / "again.json"))
-    assert again["version"] == 3 and all(d["moves"] == [] for d in again["directives"])
+    assert again["version"] == 4 and all(d["moves"] == [] for d in again["directives"])
     doc["directives"][0]["moves"] = []
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
@@ -340,6 +357,32 @@ def test_a_version_2_export_imports_without_moves(full: Cli, other: Cli, tmp_pat
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert "directives[0].moves: is missing" in third.fail("import", str(path))
     assert not (tmp_path / "third.db").exists() or snapshot(third.db)["directive"] == []
+
+
+def test_a_version_3_export_imports_without_handovers(
+    full: Cli, other: Cli, tmp_path: Path
+) -> None:
+    """Version 3 had no ``handovers`` (of a retired unit's coordination): such a document
+    imports, its directives handed over by none; a version 3 document holding ``handovers`` is
+    refused, as is a version 4 one without them."""
+    doc = json.loads(_export(full, tmp_path / "all.json"))
+    doc["version"] = 3
+    for d in doc["directives"]:
+        d.pop("handovers")
+    path = tmp_path / "v3.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert json.loads(other.ok("import", str(path), "--format", "json"))["version"] == 3
+    again = json.loads(_export(other, tmp_path / "again.json"))
+    assert again["version"] == 4 and all(d["handovers"] == [] for d in again["directives"])
+    doc["directives"][0]["handovers"] = []
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    third = Cli(db=str(tmp_path / "third.db"), runner=CliRunner())
+    said = third.fail("import", str(path))
+    assert "directives[0].handovers: is not a field of this record" in said
+    doc["version"] = 4
+    doc["directives"][0].pop("handovers")
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert "directives[0].handovers: is missing" in third.fail("import", str(path))
 
 
 def test_an_imported_move_is_undone_with_the_import(full: Cli, other: Cli, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ process do: the language is chosen per invocation, never when the command is bui
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,42 @@ def test_the_locale_of_messages_is_read_as_posix_orders_it() -> None:
     assert "Usage:" in invoke("--help", env={"LANG": vi, "LC_MESSAGES": en}).stdout
     assert "Usage:" in invoke("--help", env={"LC_ALL": en, "LC_MESSAGES": vi}).stdout
     assert "Cách dùng:" in invoke("--help", env={"LC_ALL": vi, "LC_MESSAGES": en}).stdout
+
+
+def test_language_is_read_first_as_gettext_reads_it(tmp_path: Path) -> None:
+    """LANGUAGE (gettext's list, LANGUAGE=vi:en) was not read: a desktop whose LANG is English
+    and LANGUAGE Vietnamese got English. Its first language dirtrack speaks wins over LC_ALL,
+    LC_MESSAGES and LANG; DIRTRACK_LANG and --lang over it; the C locale ignores it, as GNU
+    gettext does."""
+    vi, en = "vi_VN.UTF-8", "en_US.UTF-8"
+    said = {"Cách dùng:": "vi", "Usage:": "en"}
+
+    def lang(*args: str, **env: str) -> str:
+        out = invoke(*args, "--help", env=env).stdout
+        return next(said[w] for w in said if w in out)
+
+    assert lang(LANG=en, LANGUAGE="vi:en") == "vi"
+    assert lang(LC_ALL=en, LANGUAGE="vi_VN") == "vi"
+    assert lang(LC_MESSAGES=en, LANG=en, LANGUAGE="fr:de:vi") == "vi"  # the first it speaks
+    assert lang(LANG=vi, LANGUAGE="en_GB:vi") == "en"
+    assert lang(LANG=vi, LANGUAGE="fr") == "en"  # none it speaks: untranslated, as gettext
+    assert lang(LANG=vi, LANGUAGE="") == "vi"  # set to nothing: as not set
+    assert lang(LANG="C", LANGUAGE="vi") == "en"  # the C locale ignores it
+    assert lang(LANG="C.UTF-8", LANGUAGE="vi") == "vi"
+    assert lang(LANG=en, LANGUAGE="vi", DIRTRACK_LANG="en") == "en"
+    assert lang("--lang", "en", LANG=en, LANGUAGE="vi") == "en"
+    assert lang("--lang", "vi", LANG=vi, LANGUAGE="en") == "vi"
+    # config names the variable that decided
+    rows = invoke(
+        "--db",
+        str(tmp_path / "x.db"),
+        "config",
+        "--format",
+        "json",
+        env={"LANG": en, "LANGUAGE": "vi:en"},
+    ).stdout
+    [row] = [r for r in json.loads(rows) if r["key"] == "lang"]
+    assert row == {"key": "lang", "value": "vi", "source": "default", "origin": "LANGUAGE=vi:en"}
 
 
 def command_paths() -> list[tuple[str, ...]]:

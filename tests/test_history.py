@@ -584,7 +584,7 @@ def test_a_limit_above_any_number_of_commands_lists_them_all(seeded: Cli, limit:
 
 def test_history_of_meetings_limitations_and_units(seeded: Cli) -> None:
     seeded.ok("resolve", "1", "--date", "1/8/2022")
-    seeded.ok("unit", "alias", "BTC", "Ban Tổ chức TU")
+    seeded.ok("unit", "alias", "BTC", "Ban TC TU")
     assert [c["entity"] for c in history(seeded, "--meeting", "1")][:1] == ["meeting"]
     assert {c["entity"] for c in history(seeded, "--meeting", "1")} == {
         "meeting",

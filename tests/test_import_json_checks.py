@@ -143,7 +143,7 @@ def _write(tmp_path: Path, doc: dict[str, Any], *, bom: bool = False) -> Path:
 
 
 def _v1(doc: dict[str, Any]) -> dict[str, Any]:
-    """An export (version 3) as version 1 wrote it: without the sections and keys versions 2
+    """An export (version 4) as version 1 wrote it: without the sections and keys versions 2
     and 3 added, which a version 1 document imports as none (checked here: they are empty)."""
     added = ("office", "calendar", "fields", "leaders", "series", "packs", "urgings")
     assert all(doc[name] == [] for name in added)
@@ -156,7 +156,7 @@ def _v1(doc: dict[str, Any]) -> dict[str, Any]:
     for d in old["directives"]:
         parts = ("series_id", "period", "issued_on", "withdrawn_on", "field", "result")
         assert all(d.pop(key) is None for key in parts) and d.pop("requests") == []
-        assert d.pop("moves") == []
+        assert d.pop("moves") == [] and d.pop("handovers") == []
         for part in (*d["progress"], *d["extensions"]):
             del part["id"]
     return old
@@ -166,6 +166,61 @@ def test_the_valid_document_imports(empty: Cli, tmp_path: Path) -> None:
     empty.ok("import", str(_write(tmp_path, _doc())))
     again = _v1(json.loads(empty.ok("export")))
     assert again == _doc()
+
+
+def test_a_unit_code_written_another_way_names_that_unit(
+    empty: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A reference to a unit by its code in another case, with other marks or in NFD ('btc',
+    'vptu', 'Tu') was refused as 'no unit', where every command takes it for that unit: it is
+    that unit's, written as the unit's code; named twice so, it is one unit given twice."""
+    import unicodedata
+
+    doc = _doc()
+    doc["units"][0]["code"] = "ĐBQH"  # a code with a mark, named below in NFD and without it
+    doc["units"][2]["parent"] = "tu"
+    doc["units"][3]["successor"] = "Vptu"
+    doc["meetings"][0]["attendees"] = [unicodedata.normalize("NFD", "đbqh"), "TU"]
+    doc["meetings"][1]["attendees"] = ["Đbqh"]
+    doc["directives"][0]["unit"] = "dbqh"
+    doc["directives"][0]["with"] = ["vPtU"]
+    doc["directives"][1]["unit"] = "vptu"
+    doc["limitations"][0]["unit"] = "ĐBQH"
+    doc["limitations"][1]["unit"] = "Đbqh"
+    empty.ok("import", str(_write(tmp_path, doc)))
+    again = _v1(json.loads(empty.ok("export")))
+    assert [(u["code"], u["parent"], u["successor"]) for u in again["units"]] == [
+        ("ĐBQH", None, None),
+        ("TU", None, None),
+        ("VPTU", "TU", None),
+        ("XA", None, "VPTU"),
+    ]
+    assert again["meetings"][0]["attendees"] == ["TU", "ĐBQH"]
+    assert [(d["unit"], d["with"]) for d in again["directives"]] == [
+        ("ĐBQH", ["VPTU"]),
+        ("VPTU", []),
+    ]
+    assert [lim["unit"] for lim in again["limitations"]] == ["ĐBQH", "ĐBQH"]
+    # one unit named twice, or the lead named as its coordinator, written another way
+    doc["directives"][0]["with"] = ["VPTU", "vptu"]
+    fresh = tmp_path / "fresh.db"
+    from tests.conftest import cli_at
+
+    at_fresh = cli_at(fresh)
+    assert at_fresh.fail("import", str(_write(tmp_path, doc))) == (
+        "Error: directives[0].with: 'VPTU' is given twice"
+    )
+    doc["directives"][0]["with"] = ["đbqh"]
+    said = at_fresh.fail("--lang", "vi", "import", str(_write(tmp_path, doc)))
+    assert said == (
+        "Error: directives[0].with: đơn vị 'ĐBQH' không thể là đơn vị phối hợp của chính nó"
+    )
+    assert not fresh.exists()
+    # a code no unit has, however written, is still no unit
+    doc["directives"][0]["with"] = ["VPT"]
+    assert at_fresh.fail("import", str(_write(tmp_path, doc))) == (
+        "Error: directives[0].with: no unit 'VPT'"
+    )
 
 
 def test_a_file_with_a_utf8_byte_order_mark_imports(empty: Cli, tmp_path: Path) -> None:

@@ -1020,6 +1020,29 @@ def test_unit_names_written_by_their_initials(office: Cli, tmp_path: Path) -> No
     assert listed["Việc 2"]["unit"] == "STP"
 
 
+def test_unit_names_written_with_the_offices_initials(office: Cli, tmp_path: Path) -> None:
+    """'VP Tỉnh ủy', 'BTC TU', 'CA tỉnh', 'SKHĐT' in a register's unit columns were unknown
+    units (nothing imported) beside 'Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Công an
+    tỉnh', 'Sở Kế hoạch và Đầu tư': read as those, as every command reads them."""
+    office.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    office.ok("unit", "add", "BTCTU", "Ban Tổ chức Tỉnh ủy")
+    office.ok("unit", "add", "CAT", "Công an tỉnh")
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        [1, "Việc 1", "VP Tỉnh ủy", "BTC TU; CA tỉnh", "30/9/2025"],
+        [2, "Việc 2", "SKHĐT", "Văn phòng TU", "30/9/2025"],
+        [3, "Việc 3", "Tư pháp", None, "30/9/2025"],
+    ]
+    office.ok("import", workbook(tmp_path, rows), "--meeting", "1")
+    listed = by_text(office)
+    assert (listed["Việc 1"]["unit"], sorted(listed["Việc 1"]["with"])) == (
+        "VPTU",
+        ["BTCTU", "CAT"],
+    )
+    assert (listed["Việc 2"]["unit"], listed["Việc 2"]["with"]) == ("SKHDT", ["VPTU"])
+    assert listed["Việc 3"]["unit"] == "STP"
+
+
 def test_a_persons_title_before_the_unit_is_left_out(office: Cli, tmp_path: Path) -> None:
     """'Giám đốc Sở Nội vụ', 'Phó Chủ tịch UBND huyện …' (the head's title written before the
     unit) were unknown units and nothing was imported. The title is left out when what follows

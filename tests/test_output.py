@@ -346,16 +346,35 @@ def test_out_dash_is_standard_output(
     assert list(here.iterdir()) == []
 
 
-def test_doctor_speaks_the_users_language_and_json_keeps_english(units: Cli) -> None:
+def test_doctor_speaks_the_users_language_in_every_format(units: Cli) -> None:
     table = units.ok("--lang", "vi", "doctor")
     assert "mọi tham chiếu đều trỏ tới một dòng có thật" in table
     assert "every reference" not in table
     # the checks by name too, as restore names the one that failed (was: schema, integrity…)
     assert "tính toàn vẹn" in table and "quyền truy cập" in table
     assert "\nintegrity" not in table and "permissions" not in table
-    rows = {r["check"]: r["detail"] for r in units.json("--lang", "vi", "doctor")}
-    assert rows["foreign_keys"] == "every reference points to an existing row"
-    assert rows["schema"].startswith("revision ") and rows["schema"].endswith(" tables")
+    # JSON and CSV: the detail is for people, as in the table (it was English); check and
+    # status are codes
+    rows = {r["check"]: r for r in units.json("--lang", "vi", "doctor")}
+    assert rows["foreign_keys"] == {
+        "check": "foreign_keys",
+        "status": "ok",
+        "detail": "mọi tham chiếu đều trỏ tới một dòng có thật",
+    }
+    assert rows["schema"]["detail"].startswith("phiên bản ")
+    assert rows["schema"]["detail"].endswith(" bảng")
+    import csv
+    import io
+
+    sheet = units.ok("--lang", "vi", "doctor", "--format", "csv")
+    by_check = {r["check"]: r for r in csv.DictReader(io.StringIO(sheet))}
+    assert by_check["integrity"] == {
+        "check": "integrity",
+        "status": "ok",
+        "detail": "PRAGMA integrity_check: tốt",
+    }
+    english = {r["check"]: r["detail"] for r in units.json("--lang", "en", "doctor")}
+    assert english["foreign_keys"] == "every reference points to an existing row"
 
 
 # --- a killed backup leaves nothing behind ---------------------------------------------------

@@ -377,12 +377,14 @@ def test_a_role_or_database_the_server_keeps_out_is_one_line_in_the_runs_languag
         for lang, words in (("en", english), ("vi", vietnamese)):
             error = on(target).fail("--lang", lang, "unit", "add", "BTC", "Ban Tổ chức")
             assert error.endswith(": " + words), error
-        # doctor's check of the opening says it in the same words (libpq's English before)
-        result = on(target)("--lang", "vi", "doctor", "--format", "json")
-        assert result.exit_code == 1, result.stderr
-        assert json.loads(result.stdout) == [
-            {"check": "open", "status": "problem", "detail": english}
-        ]
+        # doctor's check of the opening says it in the same words (libpq's English before),
+        # in the user's language in JSON too
+        for lang, words in (("en", english), ("vi", vietnamese)):
+            result = on(target)("--lang", lang, "doctor", "--format", "json")
+            assert result.exit_code == 1, result.stderr
+            assert json.loads(result.stdout) == [
+                {"check": "open", "status": "problem", "detail": words}
+            ]
     assert rows(url, "SELECT code FROM unit") == []
 
 

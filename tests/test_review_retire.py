@@ -217,6 +217,8 @@ def test_a_unit_retires_after_the_last_meeting_that_names_it(
     result = cli("unit", "retire", "BKT", "--successor", "BTG", "--date", "11/3/2025")
     assert result.exit_code == 0 and result.stderr == (
         "unit BKT retired on 2025-03-11 (successor BTG); it held no open directive\n"
+        "BKT's part in the 1 open directive it coordinated passes to BTG: "
+        f"{merged['ids']['other']}\n"
     ), result.stderr
     # a unit no meeting names retires on any day
     cli.ok("unit", "add", "BNC", "Ban Nội chính")
@@ -285,3 +287,110 @@ def test_the_successor_that_coordinated_leads_and_leaves_the_coordinating_units(
     assert {d["id"]: d["unit"] for d in cli.json("list")}[ids["open"]] == "BDV"
     periodic = cli.json("series", "show", str(series))
     assert (periodic["unit"], periodic["with"]) == ("BDV", ["BTGDV"])
+
+
+def snapshot_but_history(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but the change log, which undo adds to."""
+    from tests.conftest import STAND_INS, snapshot
+
+    rows = snapshot(STAND_INS.get(db_path, str(db_path)))
+    return {k: v for k, v in rows.items() if k != "change_log"}
+
+
+def test_the_successor_coordinates_in_place_of_the_retired_unit(
+    cli: Cli, db_path: Path, tmp_path: Path, merged: dict[str, Any]
+) -> None:
+    """BDV coordinated other units' directives: once retired into BTGDV it stayed in their
+    `with`, a unit that no longer exists asked to coordinate. From the retirement day BTGDV
+    coordinates the open ones in its place (where it leads or coordinates one already, BDV only
+    leaves it), and the running periodic ones; a listing, `show` or `score` as of an earlier
+    day still names BDV; a directive closed by then keeps it (its history); undo puts all back
+    exactly."""
+    import json
+
+    m = str(merged["meeting"])
+    given = {
+        "open": cli.id("assign", m, "--unit", "BTG", "--with", "BDV", "A", "--due", "30/9/2025"),
+        "both": cli.id(
+            "assign",
+            m,
+            "--unit",
+            "BTG",
+            "--with",
+            "BDV",
+            "--with",
+            "BTGDV",
+            "B",
+            "--due",
+            "30/9/2025",
+        ),  # fmt: skip
+        "led": cli.id("assign", m, "--unit", "BTGDV", "--with", "BDV", "C", "--due", "30/9/2025"),
+        "closed": cli.id("assign", m, "--unit", "BTG", "--with", "BDV", "D", "--due", "30/4/2025"),
+        "later": cli.id("assign", m, "--unit", "BTG", "--with", "BDV", "E", "--due", "30/9/2025"),
+    }
+    series = cli.id(
+        "assign", m, "--unit", "BTG", "--with", "BDV", "--every", "quarter", "Báo cáo quý"
+    )
+    cli.ok("done", str(given["closed"]), "--date", "20/4/2025")
+    cli.ok("done", str(given["later"]), "--date", "20/8/2025")  # closed after the day: handed
+    before = snapshot_but_history(db_path)
+    result = cli(
+        "--lang", "vi", "unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025",
+        "-f", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    handed = [given[k] for k in ("open", "both", "led", "later")]
+    got = json.loads(result.stdout)["handed"]
+    assert got[:4] == handed and got[4:]  # and the occurrences of the periodic one made so far
+    shown = [cli.json("show", str(i), "--as-of", "2030-12-31") for i in got[4:]]
+    assert {s["series_id"] for s in shown} == {series}
+    assert result.stderr.splitlines()[-1] == (
+        f"phần phối hợp của BDV ở {len(got)} nhiệm vụ chưa hoàn thành chuyển sang BTGDV: "
+        + ", ".join(map(str, got))
+    )
+
+    def withs(*args: str) -> dict[int, list[str]]:
+        listed = cli.json("list", "--status", "all", *args)
+        return {d["id"]: d["with"] for d in listed if d["id"] in given.values()}
+
+    expected_after = {
+        given["open"]: ["BTGDV"],
+        given["both"]: ["BTGDV"],
+        given["led"]: [],
+        given["closed"]: ["BDV"],
+        given["later"]: ["BTGDV"],
+    }
+    assert withs("--as-of", "2025-07-01") == expected_after
+    as_before = {k: ["BDV"] for k in given.values()}
+    as_before[given["both"]] = ["BDV", "BTGDV"]
+    assert withs("--as-of", "2025-06-30") == as_before
+    shown = cli.json("show", str(given["open"]), "--as-of", "2025-06-30")
+    assert shown["with"] == ["BDV"]
+    assert cli.json("show", str(given["open"]))["with"] == ["BTGDV"]
+    assert cli.json("series", "show", str(series))["with"] == ["BTGDV"]
+    # coordinating units are scored as of the day: BDV for June, BTGDV after
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[outcome]\nopen_in_time = 1.0\n[weight]\nlead = 1.0\ncoordinator = 1.0\n"
+        '[[tier]]\ncode = "a"\nname = "A"\nmin = 0\n',
+        encoding="utf-8",
+    )
+
+    def scored(day: str) -> dict[str, int]:
+        found = cli.json("score", "--period", "2025", "--rules", str(rules), "--as-of", day)
+        return {u["code"]: u["scored"] for u in found["units"]}
+
+    assert scored("2025-06-30").get("BTGDV", 0) < scored("2025-07-01")["BTGDV"]
+    assert "BDV" in scored("2025-06-30")
+    said = cli(
+        "--lang", "vi", "unit", "retire", "BTG", "--successor", "BTGDV", "--date", "2/7/2025"
+    )
+    assert said.exit_code == 0, said.stderr
+    assert len(said.stderr.splitlines()) == 1, said.stderr  # BTG coordinated none of them
+    cli.ok("undo", "--yes")
+    # undo: exactly as before
+    cli.ok("undo", "--yes")
+    assert snapshot_but_history(db_path) == before
+    assert withs("--as-of", "2025-07-01") == as_before
+    assert withs() == as_before
+    assert cli.json("series", "show", str(series))["with"] == ["BDV"]

@@ -256,7 +256,7 @@ def units_of_work(
     """Open the database once for several units of work: the block gets a function whose
     every call is one transaction (as :func:`unit_of_work`, each its own change in history),
     all on the same connection (``pack in``: one transaction per file)."""
-    from dirtrack.db import open_engine, session_scope
+    from dirtrack.db import blank_file, open_engine, session_scope
 
     name = name or command_name(ctx)
     if write is None:
@@ -266,7 +266,11 @@ def units_of_work(
         from dirtrack.audit import default_actor
 
         info["actor"] = state(ctx).actor or default_actor()
-    new = bool(write) and missing_database(ctx)
+    # A file that is not there yet, or is there empty (0 bytes): a refused first command leaves
+    # it as it was, not there or empty (:func:`dirtrack.db.remove_unwritten`).
+    path = database_file(ctx)
+    blank = bool(write) and path is not None and blank_file(path)
+    new = bool(write) and path is not None and not path.exists() or blank
     engine, target = open_engine(state(ctx).db, create=write)
     from dirtrack.db import made_schema
 
@@ -306,14 +310,16 @@ def units_of_work(
             # by SQLite with its write lock until the statement goes: remove_unwritten then
             # waited the whole busy timeout (60 s) and left the new file behind.
             traceback.clear_frames(exc.__traceback__)
-            remove_unwritten(engine, target)
+            remove_unwritten(engine, target, keep=blank)
             gone = target.path is not None and not target.path.exists()
-            if gone and isinstance(exc, NotFound) and not isinstance(exc, NoSuchFile):
-                # A unit, meeting or id looked up in a database that was not there: say so, as
-                # a command that only reads does (a mistyped --db), not "unknown unit".
+            if (gone or blank) and isinstance(exc, NotFound) and not isinstance(exc, NoSuchFile):
+                # A unit, meeting or id looked up in a database that was not there, or was an
+                # empty file: say so, as a command that only reads does (a mistyped --db), not
+                # "unknown unit".
                 from dirtrack.errors import DatabaseError
 
-                raise DatabaseError.of("no_database_at", path=target.path) from None
+                key = "db_empty_file" if blank else "no_database_at"
+                raise DatabaseError.of(key, path=target.path) from None
         raise
     finally:
         engine.dispose()

@@ -571,12 +571,15 @@ def show(
         index = UnitIndex.load(session)
         codes = [index.code(u) for u in attendee_ids(session, [facts.meeting_id])[facts.meeting_id]]
         from dirtrack.moves import attribute, history_with_moves
-        from dirtrack.store.units import load_moves
+        from dirtrack.store.units import load_handovers, load_moves
 
         moves = load_moves(session.connection(), [facts.id]).get(facts.id)
+        handovers = load_handovers(session.connection(), [facts.id])
         names = {uid: (u.code, u.name) for uid, u in index.units.items()}
-        if moves:  # `unit retire` moved it: shown under the unit that held it on the day
-            facts = attribute([facts], {facts.id: moves}, day, names)[0]
+        if moves or handovers:
+            # `unit retire` moved it, or handed over its coordination: shown under the unit
+            # that held it on the day, with the units that coordinated it then
+            facts = attribute([facts], {facts.id: moves or []}, day, names, handovers)[0]
         record = directive_record(facts, day)
         record["history"] = directive_history(facts, day)
         if moves:

@@ -715,9 +715,9 @@ def doctor(
         checks = [Check("open", PROBLEM, Detail(exc.phrase()))]
     finally:
         engine.dispose()
-    # a person reads the table in their language; JSON and CSV keep the English words
-    said = lang if fmt not in (OutputFormat.JSON, OutputFormat.CSV) else "en"
-    rows = [c.as_dict(said) for c in checks]
+    # the detail is for people, in their language whatever the format; check and status are
+    # codes, English in JSON and CSV
+    rows = [c.as_dict(lang) for c in checks]
     title = f"{t('doctor_title', lang)}: {target.display}"
     views.doctor(rows, fmt, lang, title=title, fields=chosen)
     problems = sum(1 for c in checks if c.status == PROBLEM)

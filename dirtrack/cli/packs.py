@@ -264,10 +264,14 @@ def pack_out(
 
 def _need_database(ctx: typer.Context) -> None:
     from dirtrack.cli.common import missing_database
+    from dirtrack.db import blank_file
     from dirtrack.errors import DatabaseError
 
     if missing_database(ctx):
         raise DatabaseError.of("no_database_at", path=database_file(ctx))
+    path = database_file(ctx)
+    if path is not None and blank_file(path):  # an empty file holds no pack either
+        raise DatabaseError.of("db_empty_file", path=path)
 
 
 def _recipients(contacts: "list[Contact]") -> tuple[list[str], list[str]]:

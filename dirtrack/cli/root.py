@@ -130,7 +130,9 @@ def root(
     lang: Annotated[
         Lang | None,
         typer.Option(
-            envvar="DIRTRACK_LANG", case_sensitive=False, help="vi or en (default: from LANG)."
+            envvar="DIRTRACK_LANG",
+            case_sensitive=False,
+            help="vi or en (default: from LANGUAGE or LANG, as gettext reads them).",
         ),
     ] = None,
     actor: Annotated[

@@ -134,7 +134,7 @@ def unit_retire(
             UnitIndex.load(session).info(done.unit), contacts.get(done.unit.id or 0, ())
         )
         if fmt is OutputFormat.JSON:
-            out(dump({**record, "moved": list(done.moved)}))
+            out(dump({**record, "moved": list(done.moved), "handed": list(done.handed)}))
         else:
             out(done.unit.code)
     lang = state(ctx).lang
@@ -149,6 +149,17 @@ def unit_retire(
             ids=", ".join(map(str, done.moved)) or "-",
         )
     )
+    if done.handed:
+        err(
+            msg(
+                "rv_handed",
+                lang,
+                unit=done.unit.code,
+                successor=done.successor.code,
+                n=len(done.handed),
+                ids=", ".join(map(str, done.handed)),
+            )
+        )
 
 
 class Role(StrEnum):

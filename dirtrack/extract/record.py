@@ -40,7 +40,7 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit, check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored
+from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored, spelled_out
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -312,7 +312,7 @@ class _Units:
 
     def __init__(self, index: UnitIndex, create: bool, plan: _Plan) -> None:
         self.index, self.create, self.plan = index, create, plan
-        self.planned: dict[str, str] = {}  # folded name -> planned code
+        self.planned: dict[str, str] = {}  # name, spelled out (spelled_out) -> planned code
         self.taken = {fold_words(u.code) for u in index.units.values()}
         self.unknown: set[str] = set()  # each unknown reference is reported once
         self.not_registered = False  # a unit --create-units would register
@@ -322,7 +322,9 @@ class _Units:
         try:
             return self.index.resolve(ref)
         except (NotFound, InvalidInput) as exc:
-            key = fold_words(ref)
+            # one new unit however the draft writes it (initials or words, case, accents),
+            # as a registered one is found
+            key = spelled_out(ref)
             if key in self.planned:
                 return self.planned[key]
             if self.create and isinstance(exc, NotFound):
@@ -342,7 +344,7 @@ class _Units:
             self._problem(key, where, exc)
             return None
         except Conflict as exc:  # ambiguous
-            self._problem(fold_words(ref), where, exc)
+            self._problem(spelled_out(ref), where, exc)
             return None
 
     def _problem(self, key: str, where: str, exc: Exception) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dirtrack.moves import Move
+from dirtrack.moves import Handover, Move
 from dirtrack.periods import Period
 from dirtrack.records import Record, RecordStream, directive_record, limitation_record
 from dirtrack.report.sections import scope_end
@@ -187,18 +187,21 @@ class Holders:
         moves: dict[int, list[Move]],
         stored: dict[int, int],
         names: dict[int, tuple[str, str]],
+        handovers: dict[int, list[Handover]] | None = None,
     ) -> None:
         self.moves = moves
         self.stored = stored
         self.names = names
+        self.handovers = handovers or {}
 
     @classmethod
     def load(cls, conn: Connection, index: UnitIndex) -> Holders:
-        from dirtrack.store.units import load_moves
+        from dirtrack.store.units import load_handovers, load_moves
 
         moves = load_moves(conn)
         names = {uid: (u.code, u.name) for uid, u in index.units.items()}
-        return cls(moves, facts.stored_units(conn, moves.keys()) if moves else {}, names)
+        stored = facts.stored_units(conn, moves.keys()) if moves else {}
+        return cls(moves, stored, names, load_handovers(conn))
 
     def at(self, as_of: date) -> tuple[tuple[int, tuple[int, ...]], ...]:
         from dirtrack.moves import holders_at
@@ -206,10 +209,13 @@ class Holders:
         return holders_at(self.moves, self.stored, as_of, self.names) if self.moves else ()
 
     def attribute(self, batch: list[DirectiveFacts], as_of: date) -> list[DirectiveFacts]:
-        """The facts under the unit that held each directive on ``as_of``."""
+        """The facts under the unit that held each directive on ``as_of``, with the units that
+        coordinated it then."""
         from dirtrack.moves import attribute
 
-        return attribute(batch, self.moves, as_of, self.names) if self.moves else batch
+        if not self.moves and not self.handovers:
+            return batch
+        return attribute(batch, self.moves, as_of, self.names, self.handovers)
 
     def scope(self, period: Period, as_of: date, unit_ids: frozenset[int] | None = None) -> Scope:
         """The directives a review of ``period`` as of ``as_of`` counts, each under the unit

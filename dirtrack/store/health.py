@@ -32,7 +32,8 @@ class Check:
     detail: Detail | str
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
-        """The outcome as a row; ``detail`` in ``lang`` (JSON keeps English)."""
+        """The outcome as a row; ``detail`` in ``lang`` in every format (``check`` and
+        ``status`` are codes)."""
         detail = self.detail if isinstance(self.detail, str) else self.detail.render(lang)
         return {"check": self.name, "status": self.status, "detail": detail}
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # imported where used: a read-only command never opens an ORM
     from sqlmodel import Session
 
     from dirtrack.models import Directive, Unit, UnitAlias
-    from dirtrack.moves import Move
+    from dirtrack.moves import Handover, Move
 
 # A code: ASCII letters and digits (with a Vietnamese letter's marks on them, and đ), then '-',
 # '_', '.', '/', '&'. Letters of other scripts that look like Latin ones (Cyrillic Р, Greek Τ),
@@ -92,10 +92,16 @@ class UnitIndex:
 
     @cached_property
     def _spelled(self) -> dict[int, set[str]]:
-        """Each unit's keys with the bodies' initials written out (:func:`spelled_out`):
-        "Văn phòng UBND tỉnh" is found as "Văn phòng Ủy ban nhân dân tỉnh", and the reverse,
-        when no unit is named as written."""
-        return {uid: {spelled_out(k) for k in keys} for uid, keys in self._keys.items()}
+        """Each unit's name and aliases with the initials offices write written out
+        (:func:`spelled_out`): "Văn phòng UBND tỉnh" is found as "Văn phòng Ủy ban nhân dân
+        tỉnh", "VP Tỉnh ủy" as "Văn phòng Tỉnh ủy", and the reverse, when no unit is named as
+        written. Not its code, which is matched as written: a unit coded VP is no unit named
+        "Văn phòng"."""
+        spelled: dict[int, set[str]] = {}
+        for uid, unit in self.units.items():
+            names = [unit.name, *(a.alias for a in self.aliases.get(uid, []))]
+            spelled[uid] = {spelled_out(name) for name in names}
+        return spelled
 
     @classmethod
     def load(cls, session: Session) -> UnitIndex:
@@ -117,7 +123,7 @@ class UnitIndex:
             if uid != skip and key in keys:
                 return uid
         if spelled:
-            key = spelled_out(key)
+            key = spelled_out(text)
             for uid, keys in self._spelled.items():
                 if uid != skip and key in keys:
                     return uid
@@ -171,7 +177,7 @@ class UnitIndex:
         exact = [uid for uid, keys in self._keys.items() if key in keys]
         if exact:
             return exact
-        key = spelled_out(key)
+        key = spelled_out(ref)
         exact = [uid for uid, keys in self._spelled.items() if key in keys]
         if exact:
             return exact
@@ -416,6 +422,9 @@ class Retired:
     successor: Unit
     on: date
     moved: tuple[int, ...]
+    # the open directives it coordinated: the successor coordinates them from ``on`` (or
+    # already led or coordinated them)
+    handed: tuple[int, ...] = ()
 
 
 def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date) -> Retired:
@@ -484,6 +493,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         log_move(session, directive.id, on, (unit.id, unit.code), (successor.id, successor.code))
         moved.append(directive.id)
     _drop_lead_from_coordinators(session, successor)
+    handed = _hand_over_coordination(session, unit, successor, on)
     _hand_over_series(session, unit, successor, on)
     log_action(
         session,
@@ -497,7 +507,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     unit.successor_id = successor.id
     session.add(unit)
     session.flush()
-    return Retired(unit, successor, on, tuple(moved))
+    return Retired(unit, successor, on, tuple(moved), tuple(handed))
 
 
 def latest_meeting_naming(session: Session, unit_id: int) -> tuple[int, date] | None:
@@ -560,11 +570,49 @@ def _drop_lead_from_coordinators(session: Session, successor: Unit) -> None:
         session.delete(row)
 
 
+def _hand_over_coordination(session: Session, unit: Unit, successor: Unit, on: date) -> list[int]:
+    """Where ``unit`` coordinates a directive still open on ``on`` (as :func:`retire_unit`
+    moves those it leads), ``successor`` coordinates it from that day; where the successor
+    already leads or coordinates it, ``unit`` only leaves it. Each handover is recorded with its
+    day (:func:`log_handover`), so that a listing or report as of an earlier day still names
+    ``unit``; the coordination of a directive closed by then stays: that is its history.
+    Returns the ids of the directives handed over."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Directive, DirectiveCoordinator
+
+    assert unit.id is not None and successor.id is not None
+    open_on = (
+        (col(Directive.completed_on).is_(None) | (col(Directive.completed_on) > on))
+        & (col(Directive.cancelled_on).is_(None) | (col(Directive.cancelled_on) > on))
+        & (col(Directive.withdrawn_on).is_(None) | (col(Directive.withdrawn_on) > on))
+    )
+    rows = session.exec(
+        select(DirectiveCoordinator, Directive.unit_id)
+        .join(Directive, col(Directive.id) == col(DirectiveCoordinator.directive_id))
+        .where(DirectiveCoordinator.unit_id == unit.id)
+        .where(open_on)
+        .order_by(col(DirectiveCoordinator.directive_id))
+    )
+    handed: list[int] = []
+    for row, lead in list(rows):
+        taken = lead == successor.id or (
+            session.get(DirectiveCoordinator, (row.directive_id, successor.id)) is not None
+        )
+        session.delete(row)
+        if not taken:
+            session.add(DirectiveCoordinator(directive_id=row.directive_id, unit_id=successor.id))
+        new = None if taken else (successor.id, successor.code)
+        log_handover(session, row.directive_id, on, (unit.id, unit.code), new)
+        handed.append(row.directive_id)
+    return handed
+
+
 def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -> None:
     """The periodic directives of ``unit`` still running on ``on`` go on with ``successor``:
     their later occurrences are the successor's (those already made moved with the open
     directives), and the successor, their lead now, is no longer among their coordinating
-    units."""
+    units; those ``unit`` coordinates, the successor coordinates in its place."""
     from sqlmodel import col, select
 
     from dirtrack.models import Series, SeriesCoordinator
@@ -582,6 +630,24 @@ def _hand_over_series(session: Session, unit: Unit, successor: Unit, on: date) -
         coordinating = session.get(SeriesCoordinator, (found.id, successor.id))
         if coordinating is not None:
             session.delete(coordinating)
+    # those it coordinates: the successor coordinates their later occurrences, unless it
+    # leads or coordinates them already
+    session.flush()
+    coordinated = session.exec(
+        select(SeriesCoordinator, Series.unit_id)
+        .join(Series, col(Series.id) == col(SeriesCoordinator.series_id))
+        .where(SeriesCoordinator.unit_id == unit.id)
+        .where(col(Series.ends_on).is_(None) | (col(Series.ends_on) >= on))
+        .order_by(col(SeriesCoordinator.series_id))
+    )
+    for row, lead in list(coordinated):
+        assert successor.id is not None
+        taken = lead == successor.id or (
+            session.get(SeriesCoordinator, (row.series_id, successor.id)) is not None
+        )
+        session.delete(row)
+        if not taken:
+            session.add(SeriesCoordinator(series_id=row.series_id, unit_id=successor.id))
 
 
 def _refuse_key_clashes(session: Session, moving: Sequence[Directive], successor: Unit) -> None:
@@ -627,6 +693,53 @@ def log_move(
         before={"unit_id": old[0], "unit": old[1]},
         after={"unit_id": new[0], "unit": new[1], "on": on.isoformat()},
     )
+
+
+def log_handover(
+    session: Session,
+    directive_id: int,
+    on: date,
+    old: tuple[int, str],
+    new: tuple[int, str] | None,
+) -> None:
+    """Record that on ``on`` unit ``old`` stopped coordinating directive ``directive_id`` and
+    unit ``new`` began (None: none did), as ``unit retire`` hands coordination over: a change
+    row of :data:`dirtrack.moves.COORDINATION_ACTION`, which :func:`load_handovers` reads."""
+    from dirtrack.moves import COORDINATION_ACTION
+    from dirtrack.store.history import log_action
+
+    log_action(
+        session,
+        action=COORDINATION_ACTION,
+        entity="directive",
+        entity_id=directive_id,
+        before={"unit_id": old[0], "unit": old[1]},
+        after={
+            "unit_id": new[0] if new else None,
+            "unit": new[1] if new else None,
+            "on": on.isoformat(),
+        },
+    )
+
+
+def load_handovers(
+    conn: Connection, directive_ids: Collection[int] | None = None
+) -> dict[int, list[Handover]]:
+    """Every recorded handover of a directive's coordination (of ``directive_ids`` only, when
+    given), oldest first, by directive id; those undone since are left out."""
+    from sqlalchemy import select
+
+    from dirtrack.moves import COORDINATION_ACTION, handovers_from
+    from dirtrack.store.tables import change_log
+
+    query = (
+        select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
+        .where(change_log.c.action == COORDINATION_ACTION, change_log.c.undone_by.is_(None))
+        .order_by(change_log.c.id)
+    )
+    if directive_ids is not None:
+        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
+    return handovers_from(conn.execute(query))
 
 
 def load_moves(

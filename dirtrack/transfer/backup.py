@@ -171,6 +171,10 @@ def backup(
     source_path = _sqlite_path(target)
     if not source_path.exists():
         raise NotFound.of("no_database_at", path=source_path)
+    from dirtrack.db import blank_file
+
+    if blank_file(source_path):  # said as every command that reads says it
+        raise NotFound.of("db_empty_file", path=source_path)
     inspect_file(source_path)
     try:  # refused or failed too, the database is left as it was: no -wal or -shm beside it
         given = str(dest)

@@ -1,6 +1,6 @@
-"""The dirtrack export: every record, losslessly, as one JSON document (format version 3).
+"""The dirtrack export: every record, losslessly, as one JSON document (format version 4).
 
-``{"format": "dirtrack-export", "version": 3, "office": […], "calendar": […], "units": […],
+``{"format": "dirtrack-export", "version": 4, "office": […], "calendar": […], "units": […],
 "fields": […], "leaders": […], "meetings": […], "series": […], "directives": […],
 "limitations": […], "packs": […], "urgings": […]}``. Records hold facts, never values derived
 as of a day (status, the deadline in force, days overdue): those follow from the facts. Each
@@ -56,7 +56,7 @@ from dirtrack.records import RecordStream
 from dirtrack.store import bulk
 from dirtrack.store import tables as t
 from dirtrack.store.tables import pages
-from dirtrack.store.units import load_moves, log_move, unit_codes
+from dirtrack.store.units import load_handovers, load_moves, log_handover, log_move, unit_codes
 from dirtrack.text import (
     control_character,
     fold,
@@ -69,10 +69,11 @@ from dirtrack.text import (
 from dirtrack.transfer.base import ImportOptions, ImportResult, NoProgress, Progress
 
 FORMAT = "dirtrack-export"
-VERSION = 3
-READS = (1, 2, 3)  # the versions import reads: version 1 lacks every id but meetings',
+VERSION = 4
+READS = (1, 2, 3, 4)  # the versions import reads: version 1 lacks every id but meetings',
 # directives' and limitations', and the sections and keys added in version 2 (read as none);
-# version 2 lacks the moves of directives (read as none)
+# version 2 lacks the moves of directives (read as none); version 3 their handovers (read as
+# none)
 SECTIONS = (
     "office",
     "calendar",
@@ -285,6 +286,15 @@ class MoveOut(_Record):
     to: str
 
 
+class HandoverOut(_Record):
+    """On ``on`` unit ``from`` stopped coordinating the directive, and unit ``to`` began (null:
+    none did, the successor leading or coordinating it already) (``unit retire``)."""
+
+    on: Day
+    from_: str = Field(alias="from")
+    to: str | None
+
+
 class DirectiveOut(_Record):
     id: Id
     meeting_id: Id
@@ -314,6 +324,8 @@ class DirectiveOut(_Record):
     requests: list[RequestOut] = Field(default_factory=list)
     # Version 3 (absent from older documents: none).
     moves: list[MoveOut] = Field(default_factory=list)
+    # Version 4 (absent from older documents: none).
+    handovers: list[HandoverOut] = Field(default_factory=list)
 
 
 class LimitationOut(_Record):
@@ -407,6 +419,47 @@ SECTION_MODELS: dict[str, type[_Record]] = {
     "packs": PackOut,
     "urgings": UrgingOut,
 }
+
+
+#: Where each section's records name a unit by its code (``*``: every item of a list), as
+#: read before the record is checked: a code written with another case, other accents or tone
+#: marks is the unit's, as every command takes it (:meth:`_Import.unit_code`).
+UNIT_REFERENCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "leaders": (("assignments", "*", "unit"),),
+    "meetings": (("attendees", "*"),),
+    "series": (("unit",), ("with", "*")),
+    "directives": (
+        ("unit",),
+        ("with", "*"),
+        ("moves", "*", "from"),
+        ("moves", "*", "to"),
+        ("handovers", "*", "from"),
+        ("handovers", "*", "to"),
+    ),
+    "limitations": (("unit",),),
+    "packs": (("unit",),),
+    "urgings": (("unit",),),
+}
+
+
+def _named_units(raw: Any, path: tuple[str, ...], code: Callable[[str], str]) -> None:
+    """Write each unit code at ``path`` in the raw record ``raw`` as ``code`` gives it; what is
+    not there or not a text is left for the record's check to refuse."""
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(raw, list):
+            for i, item in enumerate(raw):
+                if rest:
+                    _named_units(item, rest, code)
+                elif isinstance(item, str):
+                    raw[i] = code(item)
+        return
+    if not isinstance(raw, dict) or step not in raw:
+        return
+    if rest:
+        _named_units(raw[step], rest, code)
+    elif isinstance(raw[step], str):
+        dict.__setitem__(raw, step, code(raw[step]))  # replaced: no key given twice (_Object)
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -554,6 +607,7 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
         results = _children(session, t.directive_result, "directive_id", page)
         requests = _children(session, t.request, "directive_id", page, "id")
         moved = load_moves(session.connection(), [row["id"] for row in page])
+        handed = load_handovers(session.connection(), [row["id"] for row in page])
         for row in page:
             directive_id = row["id"]
             result = results.get(directive_id)
@@ -608,6 +662,14 @@ def export_doc(session: Session, progress: Progress | None = None) -> dict[str, 
                         "to": codes[m.to_unit_id],
                     }
                     for m in moved.get(directive_id, [])
+                ],
+                "handovers": [
+                    {
+                        "on": _iso(h.on),
+                        "from": codes[h.from_unit_id],
+                        "to": codes[h.to_unit_id] if h.to_unit_id is not None else None,
+                    }
+                    for h in handed.get(directive_id, [])
                 ],
             }
 
@@ -1189,6 +1251,7 @@ V2_KEYS: dict[type[BaseModel], frozenset[str]] = {
 # The keys version 3 added: absent from an older document (and refused there), required in a
 # version 3 one.
 V3_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"moves"})}
+V4_KEYS: dict[type[BaseModel], frozenset[str]] = {DirectiveOut: frozenset({"handovers"})}
 # Keys version 1 documents may leave out, as documents of their day did.
 V1_OPTIONAL = frozenset({"contacts", "completed_on_exact"})
 
@@ -1225,7 +1288,7 @@ def _check_keys(record: BaseModel, where: str, version: int, name: str) -> None:
 @functools.cache
 def _added_after(model: type[BaseModel], version: int) -> frozenset[str]:
     """The keys of ``model`` that versions after ``version`` added."""
-    added = {2: V2_KEYS, 3: V3_KEYS}
+    added = {2: V2_KEYS, 3: V3_KEYS, 4: V4_KEYS}
     return frozenset().union(
         *(keys.get(model, frozenset()) for v, keys in added.items() if v > version)
     )
@@ -1319,11 +1382,15 @@ class _Import:
         end = functools.partial(operator.ne, (section, "end_array", None))
         items = ijson_items(itertools.takewhile(end, events), f"{section}.item")
         source = self.source
+        references = UNIT_REFERENCES.get(section, ())
         for i, raw in enumerate(items):
             try:
                 # Its texts were looked at for NFC with the bytes they came in, when all were.
                 in_nfc = source is not None and source.in_nfc
-                record = model.model_validate(raw if in_nfc else _in_nfc(raw))
+                raw = raw if in_nfc else _in_nfc(raw)
+                for path in references:
+                    _named_units(raw, path, self.unit_code)
+                record = model.model_validate(raw)
             except ValidationError as exc:
                 self.refuse(exc, section, i)
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
@@ -1423,6 +1490,12 @@ class _Import:
                 keys[key] = unit.code
         if len({self.key(u.code) for u in units}) != len(units):
             raise InvalidInput.of("json_same_code")
+        # a parent or successor named with another case or other marks: the unit it names
+        for i, unit in enumerate(units):
+            links = {link: getattr(unit, link) for link in ("parent", "successor")}
+            named = {k: self.unit_code(v) for k, v in links.items() if v is not None}
+            if any(named[k] != links[k] for k in named):
+                units[i] = unit.model_copy(update=named)
         codes = {u.code: i for i, u in enumerate(units)}
         for link in ("parent", "successor"):
             links = {u.code: getattr(u, link) for u in units if getattr(u, link) is not None}
@@ -1528,6 +1601,18 @@ class _Import:
         if found is None:
             found = self.unit_keys[name] = fold(name)
         return found
+
+    def unit_code(self, code: str) -> str:
+        """The code of the unit that ``code`` names: as written, or with another case, other
+        accents or tone marks (``btc``, ``ĐBQH`` for ``DBQH``), as every command finds a unit
+        by its code; ``code`` itself when no unit has it (refused where it is checked)."""
+        if code in self.known_units:
+            return code
+        return self.code_keys.get(self.key(code), code)
+
+    @functools.cached_property
+    def code_keys(self) -> dict[str, str]:
+        return {self.key(u.code): u.code for u in self.units}
 
     def unit(self, code: str, where: str) -> None:
         if code not in self.known_units:
@@ -1859,6 +1944,14 @@ class _Import:
                 if move.from_ == move.to:
                     raise InvalidInput.of("json_move_same_unit", where=at, unit=move.to)
                 self.not_before(f"{at}.on", meeting, held, "move", move.on)
+            for n, handover in enumerate(d.handovers):
+                at = f"{where}.handovers[{n}]"
+                self.unit(handover.from_, f"{at}.from")
+                if handover.to is not None:
+                    self.unit(handover.to, f"{at}.to")
+                if handover.from_ == handover.to:
+                    raise InvalidInput.of("json_move_same_unit", where=at, unit=handover.to)
+                self.not_before(f"{at}.on", meeting, held, "move", handover.on)
             self.created["directives"] += 1
             self.created["progress"] += len(d.progress)
             self.created["extensions"] += len(d.extensions)
@@ -1922,6 +2015,7 @@ class _Import:
                 batch["results"].append({"directive_id": d.id, **d.result.model_dump()})
             batch["requests"] += ({"directive_id": d.id, **r.model_dump()} for r in d.requests)
             batch["moves"] += ({"directive_id": d.id, "move": m} for m in d.moves)
+            batch["handovers"] += ({"directive_id": d.id, "handover": h} for h in d.handovers)
             count += 1
             if count == BATCH:
                 self.flush_directives(batch)
@@ -1941,6 +2035,14 @@ class _Import:
             log_move(
                 session, moved["directive_id"], move.on,
                 (self.unit_ids[move.from_], move.from_), (self.unit_ids[move.to], move.to),
+            )  # fmt: skip
+        for handed in batch["handovers"]:  # kept where `unit retire` keeps them too
+            handover: HandoverOut = handed["handover"]
+            to = handover.to
+            log_handover(
+                session, handed["directive_id"], handover.on,
+                (self.unit_ids[handover.from_], handover.from_),
+                (self.unit_ids[to], to) if to is not None else None,
             )  # fmt: skip
         self.progress.advance(len(batch["directives"]))
         batch.clear()
