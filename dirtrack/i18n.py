@@ -2744,6 +2744,15 @@ ERRORS.update(
         "rk_tier_unreachable": N_(
             "points a unit can reach: at most {most} (base + scale × the highest share)"
         ),
+        "rk_tier_none_at_least": N_(
+            "{least} or less in one [[tier]] without conditions at least: a unit's points can "
+            "fall to {least} (base + scale × the lowest share), and it would otherwise get no "
+            "tier"
+        ),
+        "rk_floor_needed": N_(
+            "a share, given whenever delay.deduct is above 0: without a floor, delays take a "
+            "unit's points down without end, below every [[tier]], and it would get no tier"
+        ),
         "rk_tier_none_at_base": N_(
             "{base} or less in one [[tier]] without conditions at least: a unit whose "
             "directives earn nothing (base, {base} points) would otherwise get no tier"
