@@ -1700,6 +1700,11 @@ ERRORS: dict[str, Entry] = {
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
     ),
+    "series_past_retirement": N_(
+        "unit {unit} was retired on {date} (successor {successor}): a periodic directive it "
+        "leads must end before that day (--until {last}); give the periods after it to "
+        "{successor}"
+    ),
     "retired_in_charge": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before {held}: no "
         "leader can be put in charge of it from that day"

@@ -33,7 +33,7 @@ from sqlalchemy import Connection, exists, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.models import (
     Directive,
     DirectiveResult,
@@ -215,18 +215,38 @@ def series_values(
     text: str,
     product: str | None,
     key: str | None,
+    ends_on: date | None,
 ) -> tuple[str, str | None, str | None]:
     """A series' text, product and key as stored, once its units are known to take work on
-    the meeting's day (``assign --every --dry-run`` checks these as recording would).
+    the meeting's day (``assign --every --dry-run`` checks these as recording would), and its
+    lead unit (the first of ``unit_ids``) while it runs (to ``ends_on``, None: no end).
 
     Raises:
-        InvalidInput: a text, product or key refused; a unit retired by the meeting's day.
+        InvalidInput: a text, product or key refused.
+        Conflict: a unit retired by the meeting's day; a lead unit retired while the series
+            runs (``unit retire`` hands a running series over to the successor: one recorded
+            later, at an earlier meeting, would give the retired unit an occurrence of every
+            period after it, without end).
     """
     from dirtrack.store.directives import directive_text
     from dirtrack.text import clean_optional
 
     named = [session.get(Unit, uid) for uid in dict.fromkeys(unit_ids)]
     check_not_retired(session, [u for u in named if u is not None], meeting.date)
+    lead = named[0] if named else None
+    if (
+        lead is not None
+        and lead.retired_on is not None
+        and (ends_on is None or ends_on >= lead.retired_on)
+    ):
+        heir = session.get(Unit, lead.successor_id) if lead.successor_id else None
+        raise Conflict.of(
+            "series_past_retirement",
+            unit=lead.code,
+            date=lead.retired_on,
+            successor=heir.code if heir is not None else "-",
+            last=lead.retired_on - timedelta(days=1),
+        )
     return (
         directive_text(text, None, meeting.date),
         clean_optional(product, "product"),
@@ -255,7 +275,7 @@ def add_series(
         raise InvalidInput.of("series_before_meeting", start=schedule.starts_on, held=meeting.date)
     text, product, key = series_values(
         session, meeting=meeting, unit_ids=[unit_id, *coordinator_ids], text=text,
-        product=product, key=key,
+        product=product, key=key, ends_on=schedule.ends_on,
     )  # fmt: skip
     assert meeting.id is not None
     found = Series(
