@@ -2225,6 +2225,10 @@ ERRORS.update(
             "periodic directive {id} already gives {unit} this text at meeting {meeting}; use "
             "--allow-duplicate to record another"
         ),
+        "limitation_duplicate": N_(
+            "limitation {id} already raises this about {unit} at meeting {meeting}; use "
+            "--allow-duplicate to record another"
+        ),
         "directive_duplicate": N_(
             "directive {id} already gives {unit} this text at meeting {meeting}; use "
             "--allow-duplicate to record another"
