@@ -2671,6 +2671,11 @@ ERRORS.update(
         "off_or_on": N_("say --off or --on (one of them)"),
         "w_request": N_("request"),
         "office_bad_yes_no": N_("{option} takes yes or no, not {value!r}"),
+        "office_acceptance_unaccepted": N_(
+            "--on-time-by acceptance needs --accept-completions yes: an office that does not "
+            "accept completions never has a day of acceptance to judge them by (give both, or "
+            "--on-time-by document)"
+        ),
         "office_bad_on_time_by": N_("unknown --on-time-by {value!r}; use one of {choices}"),
         "do_accept": N_("accept"),
         "do_return": N_("return"),
