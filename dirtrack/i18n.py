@@ -2601,6 +2601,9 @@ MESSAGES.update(
         "series_stopped": N_("series {id} ends before {date}"),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
+        "calendar_moved": N_(
+            "deadlines of periodic directives moved with it (directive → deadline): {moved}"
+        ),
         "done_awaiting": N_(
             "directive {id}: reported done on {date}; it counts as done once accepted"
         ),

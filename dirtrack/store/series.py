@@ -420,6 +420,47 @@ def _generate_one(session: Session, found: Series, through: date, calendar: Work
     return ids
 
 
+# The longest run of days off a deadline can be carried over (Tết with its weekends is 9 days):
+# an occurrence due more than this after a day was due before it, whatever that day is.
+LONGEST_BREAK = timedelta(days=31)
+
+
+def reschedule(
+    session: Session, day: date, before: Workdays, after: Workdays
+) -> list[tuple[int, date]]:
+    """Move the deadlines of occurrences made ahead that ``day``'s change in the office's
+    calendar (``before`` -> ``after``) moves: an occurrence whose rule's day falls on or before
+    ``day`` and whose deadline, carried from it to the next working day, reached ``day`` or
+    would now. One whose deadline a clerk corrected (not the one the rule gave) is left alone.
+
+    Returns (directive id, new deadline) of each moved, in id order.
+    """
+    found = session.exec(
+        orm_select(Directive, Series)
+        .join(Series, col(Series.id) == col(Directive.series_id))
+        .where(col(Directive.original_due).is_not(None))
+        .where(col(Directive.original_due) >= day - LONGEST_BREAK)
+        .where(col(Directive.original_due) <= day + LONGEST_BREAK)
+        .order_by(col(Directive.id))
+    )
+    moved: list[tuple[int, date]] = []
+    for directive, series in list(found):
+        schedule = Schedule.of(series)
+        given = directive.issued_on or series.starts_on
+        scheduled = schedule.scheduled(schedule.period_at(given))
+        if scheduled > day:
+            continue
+        old, new = before.next_working(scheduled), after.next_working(scheduled)
+        if old == new or directive.original_due != old:
+            continue
+        assert directive.id is not None
+        directive.original_due = new
+        session.add(directive)
+        moved.append((directive.id, new))
+    session.flush()
+    return moved
+
+
 def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list[int], list[int]]:
     """End a series: no occurrence from ``from_day`` on. Occurrences of periods begun before it
     stay as they are; later ones already created are removed when nothing was recorded on them
