@@ -706,3 +706,17 @@ def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> 
     assert cli.json("show", str(second))["due"] == "2025-02-17"
     cli.ok("undo", "--yes")
     assert cli.json("show", str(first))["due"] == "2025-01-17"
+
+
+def test_a_day_worked_after_all_never_moves_a_deadline_before_the_series_began(cli: Cli) -> None:
+    meeting = _setup(cli)
+    cli.ok("calendar", "add", "2025-01-15", "--off")
+    series = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "15",
+        "--from", "2025-01-16", "--until", "2025-03-31",
+    )  # fmt: skip
+    first = series["occurrences"][0]
+    assert cli.json("show", str(first))["due"] == "2025-01-16"  # the 15th off: the next day
+    result = cli("calendar", "add", "2025-01-15", "--on")
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert cli.json("show", str(first))["due"] == "2025-01-16"

@@ -451,7 +451,9 @@ def reschedule(
         if scheduled > day:
             continue
         old, new = before.next_working(scheduled), after.next_working(scheduled)
-        if old == new or directive.original_due != old:
+        if old == new or directive.original_due != old or new < given:
+            # ... or it would now fall before the occurrence was given (before the series'
+            # first day), where the rule makes no occurrence at all: left as it is
             continue
         assert directive.id is not None
         directive.original_due = new
