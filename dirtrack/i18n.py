@@ -1721,6 +1721,11 @@ ERRORS: dict[str, Entry] = {
         "unit {unit} was retired on {date} (successor {successor}), on or before the meeting "
         "of {held}: that meeting cannot name it"
     ),
+    "series_past_retirement": N_(
+        "unit {unit} was retired on {date} (successor {successor}): a periodic directive it "
+        "leads must end before that day (--until {last}); give the periods after it to "
+        "{successor}"
+    ),
     "retired_in_charge": N_(
         "unit {unit} was retired on {date} (successor {successor}), on or before {held}: no "
         "leader can be put in charge of it from that day"
@@ -2241,6 +2246,10 @@ ERRORS.update(
             "periodic directive {id} already gives {unit} this text at meeting {meeting}; use "
             "--allow-duplicate to record another"
         ),
+        "limitation_duplicate": N_(
+            "limitation {id} already raises this about {unit} at meeting {meeting}; use "
+            "--allow-duplicate to record another"
+        ),
         "directive_duplicate": N_(
             "directive {id} already gives {unit} this text at meeting {meeting}; use "
             "--allow-duplicate to record another"
@@ -2613,6 +2622,9 @@ MESSAGES.update(
         "series_stopped": N_("series {id} ends before {date}"),
         "calendar_off": N_("{date}: a day off for the office"),
         "calendar_on": N_("{date}: a working day for the office"),
+        "calendar_moved": N_(
+            "deadlines of periodic directives moved with it (directive → deadline): {moved}"
+        ),
         "done_awaiting": N_(
             "directive {id}: reported done on {date}; it counts as done once accepted"
         ),
@@ -2683,6 +2695,11 @@ ERRORS.update(
         "off_or_on": N_("say --off or --on (one of them)"),
         "w_request": N_("request"),
         "office_bad_yes_no": N_("{option} takes yes or no, not {value!r}"),
+        "office_acceptance_unaccepted": N_(
+            "--on-time-by acceptance needs --accept-completions yes: an office that does not "
+            "accept completions never has a day of acceptance to judge them by (give both, or "
+            "--on-time-by document)"
+        ),
         "office_bad_on_time_by": N_("unknown --on-time-by {value!r}; use one of {choices}"),
         "do_accept": N_("accept"),
         "do_return": N_("return"),
@@ -2764,6 +2781,15 @@ ERRORS.update(
         ),
         "rk_tier_unreachable": N_(
             "points a unit can reach: at most {most} (base + scale × the highest share)"
+        ),
+        "rk_tier_none_at_least": N_(
+            "{least} or less in one [[tier]] without conditions at least: a unit's points can "
+            "fall to {least} (base + scale × the lowest share), and it would otherwise get no "
+            "tier"
+        ),
+        "rk_floor_needed": N_(
+            "a share, given whenever delay.deduct is above 0: without a floor, delays take a "
+            "unit's points down without end, below every [[tier]], and it would get no tier"
         ),
         "rk_tier_none_at_base": N_(
             "{base} or less in one [[tier]] without conditions at least: a unit whose "

@@ -676,3 +676,47 @@ def test_calendar_lists_head_the_kind_of_each_day_as_what_it_is(cli: Cli) -> Non
         table = cli.ok("--lang", lang, "calendar", "list").splitlines()
         assert header in table[0] and off not in table[0], table
         assert off in table[1] and worked in table[2], table
+
+
+def test_a_day_off_added_moves_the_occurrences_made_ahead(cli: Cli, db: str) -> None:
+    """Occurrences are made ahead; a day off the office recorded afterwards left the one due
+    that day on it (the next one, made later, went to the next working day), against BLDS
+    Điều 148 and the series' own rule."""
+    meeting = _setup(cli)
+    series = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "15",
+        "--until", "2025-06-30",
+    )  # fmt: skip
+    first, second, third = series["occurrences"][:3]  # 15/1, 17/2 and 17/3 (Saturdays moved)
+    assert cli.json("show", str(first))["due"] == "2025-01-15"
+    cli.ok("edit", "directive", str(third), "--due", "2025-03-20")  # a clerk's own deadline
+    result = cli("calendar", "add", "2025-01-15", "--off", "--note", "nghỉ bù")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1] == (
+        f"deadlines of periodic directives moved with it (directive → deadline): {first} → "
+        "2025-01-16"
+    )
+    assert cli.json("show", str(first))["due"] == "2025-01-16"
+    vi = cli("--lang", "vi", "calendar", "add", "2025-01-16", "--off")
+    assert vi.stderr.splitlines()[1].endswith(f"{first} → 17/01/2025")
+    cli.ok("calendar", "add", "2025-03-17", "--off")  # the 15th is a Saturday: moved to 17/3
+    assert cli.json("show", str(third))["due"] == "2025-03-20"  # the clerk's word stays
+    cli.ok("calendar", "add", "2025-01-15", "--on")  # worked after all: back to the 15th
+    assert cli.json("show", str(first))["due"] == "2025-01-15"
+    assert cli.json("show", str(second))["due"] == "2025-02-17"
+    cli.ok("undo", "--yes")
+    assert cli.json("show", str(first))["due"] == "2025-01-17"
+
+
+def test_a_day_worked_after_all_never_moves_a_deadline_before_the_series_began(cli: Cli) -> None:
+    meeting = _setup(cli)
+    cli.ok("calendar", "add", "2025-01-15", "--off")
+    series = cli.json(
+        "assign", str(meeting), "Báo cáo", "--unit", "VPTU", "--every", "month", "--day", "15",
+        "--from", "2025-01-16", "--until", "2025-03-31",
+    )  # fmt: skip
+    first = series["occurrences"][0]
+    assert cli.json("show", str(first))["due"] == "2025-01-16"  # the 15th off: the next day
+    result = cli("calendar", "add", "2025-01-15", "--on")
+    assert result.exit_code == 0 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert cli.json("show", str(first))["due"] == "2025-01-16"

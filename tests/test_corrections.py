@@ -340,6 +340,28 @@ def test_same_directive_twice_is_refused_naming_it(office: Cli, meeting: int, db
     assert office.id("assign", str(meeting), "--unit", "BTC", text, "--allow-duplicate") == 3
 
 
+def test_same_limitation_twice_is_refused_naming_it(office: Cli, meeting: int, db: str) -> None:
+    # a script re-run recorded the meeting's limitation twice, silently
+    args = ["add-limitation", str(meeting)]
+    message = unchanged(
+        office,
+        db,
+        *args,
+        "--unit",
+        "van phong tinh uy",
+        "  thiếu LÁI  xe ",
+        contains="limitation 1",
+    )
+    assert message == (
+        f"Error: limitation 1 already raises this about VPTU at meeting {meeting}; use "
+        "--allow-duplicate to record another"
+    )
+    vi = unchanged(office, db, "--lang", "vi", *args, "--unit", "VPTU", "Thiếu lái xe")
+    assert vi.startswith("Error: hạn chế 1 đã nêu nội dung này đối với VPTU tại cuộc họp")
+    assert office.id(*args, "--unit", "BTC", "Thiếu lái xe") == 2  # another unit
+    assert office.id(*args, "--unit", "VPTU", "Thiếu lái xe", "--allow-duplicate") == 3
+
+
 def test_extend_to_a_day_not_after_the_deadline_in_force_is_refused(office: Cli, db: str) -> None:
     unchanged(
         office, db, "extend", "1", "--to", "30/9/2022", "--date", "1/9/2022", contains="in force"

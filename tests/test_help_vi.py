@@ -443,7 +443,7 @@ def test_kind_category_and_status_by_their_vietnamese_names(units: Cli) -> None:
     meeting_id = str(meeting["id"])
     for typed, code in [("nhân sự", "staffing"), ("Kinh phi", "budget"), ("khác", "other")]:
         limitation = units.json(
-            "add-limitation", meeting_id, "--unit", "BTC", "--category", typed, "Thiếu"
+            "add-limitation", meeting_id, "--unit", "BTC", "--category", typed, f"Thiếu {code}"
         )
         assert limitation["category"] == code, typed
     late = units.id("assign", meeting_id, "--unit", "BTC", "--due", "2022-05-31", "Đề án A")

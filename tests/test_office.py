@@ -68,3 +68,26 @@ def test_a_bad_answer_names_the_option_it_was_given_to(cli: Cli) -> None:
         got = cli.fail("--lang", lang, "office", "set", "--accept-completions", "maybe")
         assert got.splitlines() == [said]
     assert snapshot(cli.db) == before
+
+
+def test_on_time_by_acceptance_goes_with_accepting_completions(cli: Cli) -> None:
+    """Set alone, the profile said 'judged by the acceptance' while completions, never
+    accepted, counted by their documents."""
+    cli.ok(*PARTY)
+    before = snapshot(cli.db)
+    for args in (
+        ("--on-time-by", "acceptance"),
+        ("--on-time-by", "nghiệm thu", "--accept-completions", "không"),
+    ):
+        got = cli.fail("office", "set", *args)
+        assert got.startswith("Error: --on-time-by acceptance needs --accept-completions yes"), got
+    vi = cli.fail("--lang", "vi", "office", "set", "--on-time-by", "acceptance")
+    assert vi.startswith("Error: --on-time-by acceptance cần có --accept-completions yes")
+    assert snapshot(cli.db) == before
+    cli.ok("office", "set", "--accept-completions", "yes", "--on-time-by", "acceptance")
+    assert "--on-time-by document" in cli.fail("office", "set", "--accept-completions", "no")
+    cli.ok("office", "set", "--accept-completions", "no", "--on-time-by", "document")
+    profile = cli.json("office")
+    assert (profile["accepts_completions"], profile["on_time_by"]) == (False, "document")
+    cli.ok("office", "set", "--accept-completions", "yes")  # by document, with acceptance
+    cli.ok("office", "set", "--signer-name", "Trần Thị B")

@@ -236,6 +236,27 @@ def test_pack_out_writes_each_unit_its_workbook(quarter: Cli, tmp_path: Path) ->
     ]
 
 
+def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
+    quarter: Cli, tmp_path: Path
+) -> None:
+    """A pack made as of 10/9 after later news was entered showed 'Hoàn thành ngày 25/09/2022'
+    (or the progress of 15/9) beside the status of 10/9, 'Quá hạn chưa hoàn thành'."""
+    quarter.ok("progress", "1", "--percent", "70", "--date", "2022-09-05")
+    quarter.ok("progress", "1", "--percent", "90", "--note", "Sau", "--date", "2022-09-15")
+    quarter.ok("done", "1", "--date", "2022-09-25", "--note", "Xong")
+    quarter.ok("progress", "3", "--percent", "20", "--date", "2022-09-12")
+    folder = tmp_path / "phieu"
+    _out(quarter, folder)
+    lead = _rows(folder / "BTC.xlsx", "Chủ trì")
+    assert lead[1][8] == "Quá hạn chưa hoàn thành"
+    assert lead[1][9] == "70% (05/09/2022)"
+    assert _rows(folder / "SYT.xlsx", "Chủ trì")[3][9] is None
+    later = tmp_path / "sau"
+    quarter.json("pack", "out", *QUARTER, "--as-of", "2022-09-30", "--dir", str(later))
+    assert _rows(later / "BTC.xlsx", "Chủ trì")[1][9] == "Hoàn thành ngày 25/09/2022: Xong"
+    assert _rows(later / "SYT.xlsx", "Chủ trì")[3][9] == "20% (12/09/2022)"
+
+
 def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "phieu"
     before = snapshot(quarter.db)

@@ -394,3 +394,33 @@ def test_the_successor_coordinates_in_place_of_the_retired_unit(
     assert withs("--as-of", "2025-07-01") == as_before
     assert withs() == as_before
     assert cli.json("series", "show", str(series))["with"] == ["BDV"]
+
+
+def test_a_series_recorded_after_the_retirement_ends_before_it(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """A periodic directive recorded after BDV retired, at a meeting held before, ran on with no
+    end: BDV, retired, got an occurrence of every quarter after its retirement (one still
+    running on the day of `unit retire` goes over to the successor)."""
+    m = str(merged["meeting"])
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    digest = file_digest(db_path)
+    for more in ((), ("--until", "1/7/2025"), ("--dry-run",)):
+        message = cli.fail("assign", m, "--unit", "BDV", "--every", "quarter", "Báo cáo", *more)
+        assert message == (
+            "Error: unit BDV was retired on 2025-07-01 (successor BTGDV): a periodic directive "
+            "it leads must end before that day (--until 2025-06-30); give the periods after it "
+            "to BTGDV"
+        )
+    vi = cli.fail("--lang", "vi", "assign", m, "--unit", "BDV", "--every", "quarter", "Báo cáo")
+    assert "phải kết thúc trước ngày đó (--until 30/06/2025)" in vi
+    assert file_digest(db_path) == digest
+    # ending before the retirement, it is the unit's history, as a directive given then is
+    series = cli.json(
+        "assign", m, "--unit", "BDV", "--every", "quarter", "Báo cáo", "--until", "30/6/2025"
+    )
+    assert series["unit"] == "BDV"
+    assert [cli.json("show", str(i))["period"] for i in series["occurrences"]] == [
+        "2025-Q1",
+        "2025-Q2",
+    ]

@@ -407,6 +407,18 @@ def test_bad_rules(cli: Cli, register: dict[str, int], db: str, tmp_path: Path) 
             "bad.toml:7: tier.min must be 20 or less in one [[tier]] without conditions at least",
             "tier.min phải là 20 trở xuống ở ít nhất một [[tier]] không kèm điều kiện",
         ),
+        # delays deducted with no floor took a unit below every tier: scored, and no tier
+        (
+            "[delay]\ndeduct = 0.25\n",
+            "bad.toml: delay.floor must be a share, given whenever delay.deduct is above 0",
+            "bad.toml: delay.floor phải là một tỷ lệ, phải ghi khi delay.deduct lớn hơn 0",
+        ),
+        # an outcome below 0 did too (an overdue directive at -100 000 000 points, no tier)
+        (
+            "[outcome]\noverdue = -1000000\n",
+            "bad.toml:6: tier.min must be -100000000 or less in one [[tier]] without conditions",
+            "tier.min phải là -100000000 trở xuống ở ít nhất một [[tier]] không kèm điều kiện",
+        ),
         # two tiers of one code: a unit's tier (its code, in JSON) said two tiers at once
         (
             '[[tier]]\ncode = "A"\nmin = 50\n[[tier]]\ncode = "A"\nmin = 0\n',
@@ -424,3 +436,62 @@ def test_a_rule_files_texts_and_numbers_are_checked(
     for lang, words in (("en", en), ("vi", vi)):
         message = cli.fail("--lang", lang, "score", *PERIOD, "--rules", str(bad))
         assert words in message and str(bad) in message, message
+
+
+def test_a_tier_catches_the_fewest_points_a_rule_file_allows(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    # short of requirements takes a done directive below 0: a tier from -50 catches it
+    rules = tmp_path / "low.toml"
+    rules.write_text(
+        '[verdict]\nshort = -1.5\n[[tier]]\ncode = "ok"\nmin = 50\n'
+        '[[tier]]\ncode = "low"\nmin = -50\n',
+        encoding="utf-8",
+    )
+    got = units(cli.json("score", *PERIOD, "--rules", str(rules)))
+    assert {u["tier"] for u in got.values()} <= {"ok", "low"} and got["B"]["tier"] == "low"
+    assert got["B"]["points"] == -25.0
+
+
+def test_the_lines_shown_add_up_to_the_points_shown(cli: Cli, tmp_path: Path) -> None:
+    # three directives of a third each: 33.33 three times beside 100.00 points
+    cli.ok("unit", "add", "A", "Phòng A")
+    m = str(cli.id("add-meeting", "--date", "2025-01-10", "--title", "Giao ban"))
+    for n in range(3):
+        d = str(cli.id("assign", m, f"Việc {n}", "--unit", "A", "--due", "2025-03-31"))
+        cli.ok("done", d, "--date", "2025-03-01")
+    d = str(cli.id("assign", m, "Việc 3", "--unit", "A", "--due", "2025-02-28"))
+    cli.ok("done", d, "--date", "2025-03-02")  # late: a delay of a sixth of the points
+    for rules in ("nd335", "qd366"):
+        (unit,) = cli.json("score", *PERIOD, "--rules", rules)["units"]
+        shown = [line["points"] for line in unit["explanation"]]
+        assert round(sum(shown), 2) == unit["points"], (rules, shown, unit["points"])
+        # each line is its exact value cut to two decimals, or one hundredth more
+        assert all(abs(p - round(p, 2)) < 1e-9 for p in shown)
+    (unit,) = cli.json("score", *PERIOD, "--rules", "nd335")["units"]
+    assert unit["points"] == 93.75  # (1 + 1 + 1 + 0.75) / 4
+    assert sorted(line["points"] for line in unit["explanation"]) == [-6.25, 25.0, 25.0, 25.0, 25.0]
+    cli.ok("unit", "add", "B", "Phòng B")
+    for n in range(3):
+        d = str(cli.id("assign", m, f"Việc B{n}", "--unit", "B", "--due", "2025-03-31"))
+        cli.ok("done", d, "--date", "2025-03-01")
+    got = {u["code"]: u for u in cli.json("score", *PERIOD, "--rules", "nd335")["units"]}
+    assert got["B"]["points"] == 100.0
+    assert sorted(line["points"] for line in got["B"]["explanation"]) == [33.33, 33.33, 33.34]
+
+
+def test_a_rule_files_names_keep_no_direction_override(
+    cli: Cli, register: dict[str, int], tmp_path: Path
+) -> None:
+    rules = tmp_path / "bidi.toml"
+    rules.write_text(
+        'title = "Quy \u202eché"\n[[tier]]\ncode = "A\u2066"\nname = "T\u202eốt"\nmin = 0\n',
+        encoding="utf-8",
+    )
+    got = cli.json("score", *PERIOD, "--rules", str(rules))
+    assert got["rules"]["title"] == "Quy ché"
+    assert [(t["code"], t["name"]) for t in got["rules"]["tiers"]] == [("A", "Tốt")]
+    assert {u["tier"] for u in got["units"]} == {"A"}
+    blank = tmp_path / "blank.toml"
+    blank.write_text('[[tier]]\ncode = "A"\nname = "\u200b"\nmin = 0\n', encoding="utf-8")
+    assert "tier.name must be a text" in cli.fail("score", *PERIOD, "--rules", str(blank))

@@ -36,14 +36,23 @@ def calendar_add(
 
     Example: dirtrack calendar add 2025-04-26 --on --note "làm bù ngày 2/5"
     """
-    from dirtrack.store.calendar import set_day
+    from dirtrack.store.calendar import load_workdays, set_day
+    from dirtrack.store.series import reschedule
 
     if off == on:
         raise bad_parameter(ctx, "off_or_on", "--off")
     found = parse_date(day)
     with unit_of_work(ctx) as session:
+        before = load_workdays(session.connection())
         set_day(session, found, off=off, note=note)
-    err(msg("calendar_off" if off else "calendar_on", state(ctx).lang, date=found))
+        moved = reschedule(session, found, before, load_workdays(session.connection()))
+    lang = state(ctx).lang
+    err(msg("calendar_off" if off else "calendar_on", lang, date=found))
+    if moved:
+        from dirtrack.i18n import day as day_text
+
+        listed = ", ".join(f"{i} → {day_text(due.isoformat(), lang)}" for i, due in moved)
+        err(msg("calendar_moved", lang, moved=listed))
 
 
 @calendar_app.command("list")

@@ -24,6 +24,7 @@ from dirtrack.cli.common import (
     today,
     unit_of_work,
 )
+from dirtrack.errors import Conflict
 from dirtrack.i18n import msg
 from dirtrack.periods import Cutoff
 from dirtrack.render import OutputFormat, err, out, views
@@ -58,11 +59,20 @@ def add_limitation(
     new: Annotated[
         bool, typer.Option("--new", help="It repeats no earlier limitation: do not link it.")
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Record it even though the meeting raised the same about the unit already.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Record a limitation raised about a unit.
 
     Raised again about the same unit, it is linked to the first time (see `limitation link`).
+    The same text about the same unit at the same meeting is refused, naming the limitation,
+    unless --allow-duplicate.
 
     Example: dirtrack add-limitation 1 "Thiếu lái xe" --unit UBKT --category staffing
     """
@@ -77,6 +87,18 @@ def add_limitation(
     with unit_of_work(ctx) as session:
         meeting = get_meeting(session, positive_id(meeting_id, "meeting"))
         found = UnitIndex.load(session).resolve(unit)
+        assert meeting.id is not None and found.id is not None
+        same = (
+            None
+            if allow_duplicate
+            else store.find_same_limitation(
+                session, meeting_id=meeting.id, unit_id=found.id, text=text
+            )
+        )
+        if same is not None:
+            raise Conflict.of(
+                "limitation_duplicate", id=same.id, unit=found.code, meeting=meeting.id
+            )
         limitation = store.add_limitation(
             session, meeting=meeting, unit=found, text=text, category=kind
         )

@@ -156,7 +156,7 @@ def assign_series(
                     assert lead.id is not None
                     store.series_values(
                         session, meeting=meeting, unit_ids=[lead.id, *coordinators], text=text,
-                        product=product, key=key,
+                        product=product, key=key, ends_on=schedule.ends_on,
                     )  # fmt: skip
                 records = [occurrence_record(o) for o in planned]
                 if fmt is OutputFormat.JSON:

@@ -18,10 +18,12 @@ directives (those it leads, weight ``weight.lead``, and those it coordinates, we
 - never below ``delay.floor``.
 
 Each of these is one line of the explanation (``directive_id``, ``rule``, ``points``), its
-points already multiplied out, so the lines add up to the unit's points (each line and the total
-are truncated to two decimals, like rates). Tiers are tried in order; the first whose ``min``
-and hard conditions hold is the unit's (``all_done``, ``all_on_time``, ``max_behind_share``,
-``min_exceeds_share``, counted over the directives the unit leads and that are scored).
+points already multiplied out, so the lines add up to the unit's points (the total is truncated
+to two decimals, like rates; so is each line, and the hundredths the cutting lost go back one
+each to the lines that lost most, so that the lines shown add up to the points shown). Tiers are
+tried in order; the first whose ``min`` and hard conditions hold is the unit's (``all_done``,
+``all_on_time``, ``max_behind_share``, ``min_exceeds_share``, counted over the directives the
+unit leads and that are scored).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from dirtrack.i18n import Phrase
 from dirtrack.inputs import TomlError, os_reason, parse_toml
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.status import DirectiveFacts, Status
-from dirtrack.text import control_character, is_blank
+from dirtrack.text import control_character, is_blank, nfc
 
 PRESETS_DIR = Path(__file__).resolve().parent
 PRESETS = ("nd335", "qd366")
@@ -138,14 +140,17 @@ class _Reader:
 
     def text(self, table: Mapping[str, Any], name: str | None, key: str, default: str) -> str:
         """A text of the file (a name, a title): shown in every format, so never a control
-        character (ESC, BEL…), which would drive the terminal or break the Word file."""
+        character (ESC, BEL…), which would drive the terminal or break the Word file, nor
+        blank (a zero-width space alone)."""
         value = table.get(key, default)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or is_blank(value):
             raise self.fail(name, key, Phrase("rk_text"))
         found = control_character(value)
         if found is not None:
             raise self.fail(name, key, Phrase("rk_plain_text", code=found))
-        return value
+        # as every stored text: NFC, without the direction overrides that would show it
+        # reversed at a terminal and in the documents
+        return nfc(value)
 
     def keys(self, table: Mapping[str, Any], name: str | None, known: Iterable[str]) -> None:
         allowed = set(known)
@@ -260,8 +265,8 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
         code = item.get("code")
         if not isinstance(code, str) or is_blank(code):  # a zero-width space alone too
             raise rd.fail("tier", "code", Phrase("rk_text"))
-        if any(tier.code == code.strip() for tier in tiers):  # the unit's tier, by its code
-            raise rd.fail("tier", "code", Phrase("rk_code_twice", code=code.strip()))
+        if any(tier.code == nfc(code) for tier in tiers):  # the unit's tier, by its code
+            raise rd.fail("tier", "code", Phrase("rk_code_twice", code=nfc(code)))
         for flag in ("all_done", "all_on_time"):
             if not isinstance(item.get(flag, False), bool):
                 raise rd.fail("tier", flag, Phrase("rk_bool"))
@@ -270,7 +275,7 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
             raise rd.fail("tier", "min", Phrase("rk_number"))
         tiers.append(
             Tier(
-                code=rd.text(item, "tier", "code", "").strip(),
+                code=rd.text(item, "tier", "code", ""),
                 name=rd.text(item, "tier", "name", code),
                 name_en=rd.text(item, "tier", "name_en", code) if "name_en" in item else None,
                 min=minimum,
@@ -296,6 +301,12 @@ def parse_rules(raw: Mapping[str, Any], source: str, text: str = "") -> RuleSet:
     )
 
 
+def _number_text(value: Fraction) -> str:
+    """Points as a rule file's message writes them: truncated to two decimals, no trailing
+    zeros, never in exponent form (-100000000, not -1e+08)."""
+    return f"{truncated(value):.2f}".rstrip("0").rstrip(".")
+
+
 def _check_tiers(
     rd: _Reader,
     tiers: Sequence[Tier],
@@ -303,8 +314,8 @@ def _check_tiers(
     outcome: Mapping[str, Fraction | None],
     verdict: Mapping[str, Fraction],
 ) -> None:
-    """Refuse a tier no unit can reach, and tiers that leave a unit earning nothing without
-    one (it would be scored and given no tier)."""
+    """Refuse a tier no unit can reach, and tiers that leave a unit earning nothing, or the
+    fewest points a unit can fall to, without one (it would be scored and given no tier)."""
     base, scale, floor = numbers["base"], numbers["scale"], numbers["floor"]
     assert base is not None and scale is not None
     done = [v for k, v in outcome.items() if v is not None and k.startswith("done")]
@@ -317,10 +328,26 @@ def _check_tiers(
         most = base + scale * max(shares)
         for nth, tier in enumerate(tiers):
             if tier.min > most:
-                reach = Phrase("rk_tier_unreachable", most=f"{float(most):g}")
+                reach = Phrase("rk_tier_unreachable", most=_number_text(most))
                 raise rd.fail("tier", "min", reach, nth)
+    # The fewest points a unit can fall to: base, unless a share can be below 0 (an outcome or
+    # a verdict below 0, or delays deducted with no floor to stop them).
+    lowest = base
+    if shares and scale > 0:
+        worst = min((v for v in verdict.values() if v < 0), default=Fraction(0))
+        lows = [*other, *(v + worst for v in done)]
+        deducts = numbers["deduct"] is not None and numbers["deduct"] > 0
+        if (
+            deducts
+            and floor is None
+            and any(value is not None for key, value in outcome.items() if key != "withdrawn")
+        ):
+            raise rd.fail("delay", "floor", Phrase("rk_floor_needed"))
+        least = max(min(lows), floor) if floor is not None else min(lows)
+        if least < 0:
+            lowest = base + scale * least
     catches_all = any(
-        tier.min <= base
+        tier.min <= lowest
         and not tier.all_done
         and not tier.all_on_time
         and (tier.max_behind_share is None or tier.max_behind_share >= 1)
@@ -329,7 +356,10 @@ def _check_tiers(
     )
     if not catches_all:
         last = len(tiers) - 1
-        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=f"{float(base):g}"), last)
+        if lowest < base:
+            problem = Phrase("rk_tier_none_at_least", least=_number_text(lowest))
+            raise rd.fail("tier", "min", problem, last)
+        raise rd.fail("tier", "min", Phrase("rk_tier_none_at_base", base=_number_text(base)), last)
 
 
 # --- delays ------------------------------------------------------------------------------------
@@ -397,6 +427,21 @@ def misses(facts: DirectiveFacts, as_of: date) -> list[Miss]:
 def truncated(value: Fraction) -> float:
     """Truncated (not rounded) to two decimals, like the report's rates."""
     return math.trunc(value * 100) / 100
+
+
+def lines_adding_up(values: Sequence[Fraction], total: Fraction) -> list[float]:
+    """``values`` (which add up to ``total``) to two decimals, adding up to ``total``
+    truncated: each is truncated, then the hundredths the cutting lost in all are given back
+    one each to the values that lost most (three lines of 33.333… are 33.34, 33.33 and 33.33
+    beside 100.00 points, not 33.33 three times, which add up to 99.99)."""
+    cents = [math.trunc(v * 100) for v in values]
+    left = math.trunc(total * 100) - sum(cents)
+    step = 1 if left > 0 else -1
+    # What each value lost to the cutting, in hundredths, in the direction still owed.
+    lost = [(v * 100 - c) * step for v, c in zip(values, cents, strict=True)]
+    for i in sorted(range(len(values)), key=lambda i: -lost[i])[: abs(left)]:
+        cents[i] += step
+    return [c / 100 for c in cents]
 
 
 @dataclass
@@ -519,15 +564,20 @@ def _unit_row(u: _Unit, rules: RuleSet) -> dict[str, Any]:
             "checks": [],
         }
     points = rules.base
+    values: list[Fraction] = []
     if rules.base:
-        explanation.append({"directive_id": None, "rule": "base", "points": truncated(rules.base)})
+        explanation.append({"directive_id": None, "rule": "base", "points": None})
+        values.append(rules.base)
     for directive_id, weight, parts in u.parts:
         for rule, share, details in parts:
             value = rules.scale * weight * share / weights
             points += value
             explanation.append(
-                {"directive_id": directive_id, "rule": rule, "points": truncated(value), **details}
+                {"directive_id": directive_id, "rule": rule, "points": None, **details}
             )
+            values.append(value)
+    for line, shown in zip(explanation, lines_adding_up(values, points), strict=True):
+        line["points"] = shown
     checks = []
     chosen: Tier | None = None
     for tier in rules.tiers:

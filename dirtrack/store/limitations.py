@@ -60,6 +60,26 @@ def add_limitation(
     return limitation
 
 
+def find_same_limitation(
+    session: Session, *, meeting_id: int, unit_id: int, text: str
+) -> Limitation | None:
+    """A limitation of this meeting about this unit whose text is ``text``, compared as
+    :func:`dirtrack.store.directives.find_same_directive` compares directives (its stored
+    search key); the oldest if several."""
+    from sqlmodel import col, select
+
+    from dirtrack.models import Limitation
+
+    key = fold(clean_text(text, "text"))
+    query = (
+        select(Limitation)
+        .where(Limitation.meeting_id == meeting_id, Limitation.unit_id == unit_id)
+        .where(Limitation.text_key == key)
+        .order_by(col(Limitation.id))
+    )
+    return session.exec(query).first()
+
+
 # What `edit limitation` can change; each key of the changes given to edit_limitation.
 LIMITATION_EDITS = ("text", "unit", "category")
 

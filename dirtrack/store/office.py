@@ -165,6 +165,14 @@ def set_office(session: Session, changes: Mapping[str, Any]) -> dict[str, Any]:
         else:
             columns[setting.column] = setting.check(value, setting.option)
     row = session.get(Office, OFFICE_ID)
+    if {"accepts_completions", "on_time_by"} & set(columns):
+        # On time by acceptance holds only where completions are accepted (results.Regime):
+        # set alone, the profile said "judged by the acceptance" and the completions counted
+        # by their documents.
+        accepts = columns.get("accepts_completions", row.accepts_completions if row else None)
+        on_time_by = columns.get("on_time_by", row.on_time_by if row else None)
+        if on_time_by == "acceptance" and not accepts:
+            raise InvalidInput.of("office_acceptance_unaccepted")
     if row is None:
         row = Office(id=OFFICE_ID)
         session.add(row)

@@ -33,7 +33,7 @@ from sqlalchemy import Connection, exists, select
 from sqlmodel import Session, col
 from sqlmodel import select as orm_select
 
-from dirtrack.errors import InvalidInput, NotFound
+from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.models import (
     Directive,
     DirectiveResult,
@@ -215,18 +215,38 @@ def series_values(
     text: str,
     product: str | None,
     key: str | None,
+    ends_on: date | None,
 ) -> tuple[str, str | None, str | None]:
     """A series' text, product and key as stored, once its units are known to take work on
-    the meeting's day (``assign --every --dry-run`` checks these as recording would).
+    the meeting's day (``assign --every --dry-run`` checks these as recording would), and its
+    lead unit (the first of ``unit_ids``) while it runs (to ``ends_on``, None: no end).
 
     Raises:
-        InvalidInput: a text, product or key refused; a unit retired by the meeting's day.
+        InvalidInput: a text, product or key refused.
+        Conflict: a unit retired by the meeting's day; a lead unit retired while the series
+            runs (``unit retire`` hands a running series over to the successor: one recorded
+            later, at an earlier meeting, would give the retired unit an occurrence of every
+            period after it, without end).
     """
     from dirtrack.store.directives import directive_text
     from dirtrack.text import clean_optional
 
     named = [session.get(Unit, uid) for uid in dict.fromkeys(unit_ids)]
     check_not_retired(session, [u for u in named if u is not None], meeting.date)
+    lead = named[0] if named else None
+    if (
+        lead is not None
+        and lead.retired_on is not None
+        and (ends_on is None or ends_on >= lead.retired_on)
+    ):
+        heir = session.get(Unit, lead.successor_id) if lead.successor_id else None
+        raise Conflict.of(
+            "series_past_retirement",
+            unit=lead.code,
+            date=lead.retired_on,
+            successor=heir.code if heir is not None else "-",
+            last=lead.retired_on - timedelta(days=1),
+        )
     return (
         directive_text(text, None, meeting.date),
         clean_optional(product, "product"),
@@ -255,7 +275,7 @@ def add_series(
         raise InvalidInput.of("series_before_meeting", start=schedule.starts_on, held=meeting.date)
     text, product, key = series_values(
         session, meeting=meeting, unit_ids=[unit_id, *coordinator_ids], text=text,
-        product=product, key=key,
+        product=product, key=key, ends_on=schedule.ends_on,
     )  # fmt: skip
     assert meeting.id is not None
     found = Series(
@@ -398,6 +418,49 @@ def _generate_one(session: Session, found: Series, through: date, calendar: Work
     session.add(found)
     session.flush()
     return ids
+
+
+# The longest run of days off a deadline can be carried over (Tết with its weekends is 9 days):
+# an occurrence due more than this after a day was due before it, whatever that day is.
+LONGEST_BREAK = timedelta(days=31)
+
+
+def reschedule(
+    session: Session, day: date, before: Workdays, after: Workdays
+) -> list[tuple[int, date]]:
+    """Move the deadlines of occurrences made ahead that ``day``'s change in the office's
+    calendar (``before`` -> ``after``) moves: an occurrence whose rule's day falls on or before
+    ``day`` and whose deadline, carried from it to the next working day, reached ``day`` or
+    would now. One whose deadline a clerk corrected (not the one the rule gave) is left alone.
+
+    Returns (directive id, new deadline) of each moved, in id order.
+    """
+    found = session.exec(
+        orm_select(Directive, Series)
+        .join(Series, col(Series.id) == col(Directive.series_id))
+        .where(col(Directive.original_due).is_not(None))
+        .where(col(Directive.original_due) >= day - LONGEST_BREAK)
+        .where(col(Directive.original_due) <= day + LONGEST_BREAK)
+        .order_by(col(Directive.id))
+    )
+    moved: list[tuple[int, date]] = []
+    for directive, series in list(found):
+        schedule = Schedule.of(series)
+        given = directive.issued_on or series.starts_on
+        scheduled = schedule.scheduled(schedule.period_at(given))
+        if scheduled > day:
+            continue
+        old, new = before.next_working(scheduled), after.next_working(scheduled)
+        if old == new or directive.original_due != old or new < given:
+            # ... or it would now fall before the occurrence was given (before the series'
+            # first day), where the rule makes no occurrence at all: left as it is
+            continue
+        assert directive.id is not None
+        directive.original_due = new
+        session.add(directive)
+        moved.append((directive.id, new))
+    session.flush()
+    return moved
 
 
 def stop(session: Session, series_id: int, from_day: date) -> tuple[Series, list[int], list[int]]:

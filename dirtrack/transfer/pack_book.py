@@ -154,15 +154,18 @@ def _vi_day(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day is not None else ""
 
 
-def _last_progress(line: PackLine) -> str | None:
-    """The latest progress entry by the day the pack is made: ``40% (12/08/2022): Đã trình``."""
+def _last_progress(line: PackLine, made_on: date) -> str | None:
+    """The latest progress entry by the day the pack is made (``made_on``, the day its figures
+    are taken at, as its status is): ``40% (12/08/2022): Đã trình``."""
     facts = line.facts
-    if facts.completed_on is not None:
+    completed = facts.completed_by(made_on)
+    if completed is not None:
         note = f": {facts.completion_note}" if facts.completion_note else ""
-        return f"Hoàn thành ngày {_vi_day(facts.completed_on)}{note}"
-    if not facts.progress:
+        return f"Hoàn thành ngày {_vi_day(completed)}{note}"
+    reported = [entry for entry in facts.progress if entry.reported_on <= made_on]
+    if not reported:
         return None
-    last = facts.progress[-1]
+    last = reported[-1]
     head = f"{last.percent}%" if last.percent is not None else ""
     head = f"{head} ({_vi_day(last.reported_on)})".strip()
     return f"{head}: {last.note}" if last.note else head
@@ -334,7 +337,7 @@ def _directive_sheet(
             others or None,
             line.due if line.due is not None else (f.due_text or "Không thời hạn"),
             status_label(line.status.value, "vi"),
-            _last_progress(line),
+            _last_progress(line, meta.made_on),
         ]
         base = fingerprint(f)
         hidden = [
