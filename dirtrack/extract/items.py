@@ -456,6 +456,11 @@ _STATED_LIST = re.compile(r"\b(?:chi ra|chi ro|neu len|neu ra)\b[^.;:]{0,40}$")
 _GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
 
 
+#: The relative clause after a noun of shortcomings that names whose they are ("những hạn chế
+#: mà UBND phường chưa thực hiện tốt", "tồn tại, hạn chế mà cấp ủy xã X cần khắc phục").
+_WHOSE = re.compile(r"[\s,]*ma\s+")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
@@ -530,6 +535,19 @@ def extract_limitations(
                         m for m in resolver.mentions(sentence) if not _STATES.match(key, m.end)
                     ]
                     intro_end = intro.start + len(intro.text)
+                    whose = next(
+                        (
+                            w
+                            for n in LIMIT_NOUN.finditer(intro_key)
+                            if (w := _WHOSE.match(intro_key, n.end())) is not None
+                            and "mà" in intro_low[w.start() : w.end()]
+                        ),
+                        None,
+                    )
+                    if whose is not None:
+                        # "... đề cập tới 3 nội dung còn hạn chế mà UBND phường chưa thực hiện
+                        # tốt, đó là: ...": the body of the relative clause owns them
+                        mentions = [m for m in mentions if m.start >= intro.start + whose.end()]
                     unit = _first_usable(mentions, intro.start, intro_end)
                     named = [
                         m

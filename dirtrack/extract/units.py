@@ -274,10 +274,11 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chi bo co quan",
         True,
     ),
-    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng"
+    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng", and by the
+    # grades it teaches, "Trường Cấp 1-2 Phong Minh"
     (
         r"truong (?:thcs|thpt|tieu hoc|mam non|trung hoc co so|trung hoc pho thong|"
-        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt)",
+        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt|cap [1-3](?:\s*[-–,]\s*[1-3])*)",
         "unit",
         "truong",
         False,
@@ -322,9 +323,12 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (
+        # a district's offices, and since 2025 a commune's or ward's ("Phòng Văn hóa - Xã hội",
+        # "Phòng Kinh tế, Hạ tầng và Đô thị")
         rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|tai chinh|noi vu|tu phap|"
         rf"giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
+        rf"van hoa\s*[-–]\s*xa hoi|kinh te,? ha tang va do thi|"
         rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
         rf"quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
@@ -486,7 +490,7 @@ _BODY_AFTER: dict[str, frozenset[str]] = {
         ("trung", "tam uong doan hoc"),
         ("phong", "tai noi tu giao y van kinh nong lao dan thanh quan canh cong tn ld gd tc vh"),
         ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh"),
-        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn"),
+        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn cap"),
         ("doan", "thanh cong kiem giam dai dbqh tncs lam chu khoi the"),
         ("cong", "an doan ty thuong"),
         ("bo", "chi chinh quoc y cong noi tai giao xay ke nong van tu lao khoa thong ngoai"),
