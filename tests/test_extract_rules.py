@@ -2434,3 +2434,48 @@ def test_a_bare_level_in_an_article_on_two_places_is_the_one_named_last_before_i
         " UBND thành phố chỉ đạo: Phường cần xử lý dứt điểm các điểm lấn chiếm."
     )
     assert [unit for unit, _, _ in wards] == ["phường Ngọc Sơn"]
+
+
+def test_a_communes_or_wards_offices_and_a_school_named_by_its_grades_are_units() -> None:
+    # since 2025 a commune or ward has its own offices ("phòng Văn hóa - Xã hội", "Phòng Kinh
+    # tế, Hạ tầng và Đô thị"), written lower-case as often as not; a school may be named by the
+    # grades it teaches ("Trường Cấp 1-2 Phong Lâm")
+    draft = extract(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường Tân An làm việc với phòng Văn hóa - Xã hội và"
+        " Phòng Kinh tế, Hạ tầng và Đô thị phường."
+    )
+    assert [u.name for u in draft.units] == [
+        "Phòng Văn hóa - Xã hội",
+        "Phòng Kinh tế, Hạ tầng và Đô thị phường Tân An",
+    ]
+    school = extract(
+        "Ngày 8/8/2018, Phó Chủ tịch UBND huyện kiểm tra công tác chuẩn bị năm học mới. Cơ sở"
+        " vật chất cơ bản đã hoàn tất. Tuy nhiên, Trường Cấp 1-2 Phong Lâm vẫn còn thiếu 2 giáo"
+        " viên dạy Tin học."
+    )
+    assert [lim.unit for lim in school.limitations] == ["Trường Cấp 1-2 Phong Lâm"]
+
+
+def test_the_shortcomings_a_list_announces_as_those_a_body_fell_short_in_are_that_bodys() -> None:
+    # "những hạn chế mà X chưa thực hiện tốt, đó là: ...": X owns them, not who raised them
+    draft = extract(
+        "Sáng 3/5/2019, HĐND phường Tân Hà tổ chức phiên giải trình với UBND phường. Các đại"
+        " biểu HĐND phường Tân Hà đã đề cập tới 2 nội dung còn tồn tại, hạn chế mà UBND phường"
+        " chưa thực hiện tốt, đó là: việc thu gom rác thải chưa đúng giờ; việc cấp phép xây"
+        " dựng còn chậm."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        ("UBND phường Tân Hà", "việc thu gom rác thải chưa đúng giờ"),
+        ("UBND phường Tân Hà", "việc cấp phép xây dựng còn chậm"),
+    ]
+
+
+def test_the_period_results_were_achieved_in_is_no_deadline_the_tasks_period_is() -> None:
+    # "giữ vững những kết quả đạt được trong 6 tháng đầu năm": past work, even with "trong";
+    # "hoàn thành nhiệm vụ 6 tháng cuối năm 2020": the tasks of that period, due at its end
+    found = directives(
+        "Chiều 30/6/2020, UBMTTQ xã Tân Hòa tổ chức hội nghị sơ kết. Đồng chí Phó Trưởng Ban Dân"
+        " vận Huyện ủy chỉ đạo cần giữ vững những kết quả đạt được trong 6 tháng đầu năm, phấn"
+        " đấu hoàn thành nhiệm vụ 6 tháng cuối năm 2020."
+    )
+    assert [due for _, _, due in found] == [date(2020, 12, 31)]
