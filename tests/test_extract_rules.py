@@ -2479,3 +2479,14 @@ def test_the_period_results_were_achieved_in_is_no_deadline_the_tasks_period_is(
         " đấu hoàn thành nhiệm vụ 6 tháng cuối năm 2020."
     )
     assert [due for _, _, due in found] == [date(2020, 12, 31)]
+
+
+def test_the_staff_of_an_office_written_without_its_name_are_that_office() -> None:
+    # "lãnh đạo, công chức phòng tiếp tục ...": the office the document names, by its staff
+    found = directives(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường Tân An chủ trì hội nghị với phòng Văn hóa - Xã"
+        " hội. Đồng chí yêu cầu lãnh đạo, công chức phòng tiếp tục nâng cao trách nhiệm."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        ("Phòng Văn hóa - Xã hội", "lãnh đạo, công chức phòng tiếp tục nâng cao trách nhiệm")
+    ]

@@ -192,7 +192,8 @@ _TO_OVERCOME = re.compile(
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
-    r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan)\s+(?:va\s+)?)*$"
+    r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan|cong chuc|can bo|vien chuc)"
+    r"\s*,?\s+(?:va\s+)?)*$"
 )
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is

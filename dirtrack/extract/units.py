@@ -209,6 +209,16 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (r"van phong", "bare-office", "van phong", False),
+    # "lãnh đạo, công chức phòng tiếp tục ...": the staff of the one office ("Phòng X") the
+    # document names, as a bare "văn phòng" is (not "phòng chống", "phòng họp")
+    (
+        r"(?:(?<=lanh dao )|(?<=cong chuc )|(?<=can bo )|(?<=vien chuc )|(?<=tap the ))phong"
+        r"(?=\s*(?:[,.;:]|$| (?:tiep tuc|can|phai|chu dong|da|dang|se|thuc hien|nang cao|"
+        r"tang cuong|khan truong|nghiem tuc)\b))",
+        "bare-office",
+        "phong",
+        False,
+    ),
     # "Ban Dân vận cấp ủy cấp huyện", "Ban Tổ chức các huyện ủy": every such board
     (
         rf"ban {_alt(_PARTY_BOARDS)} (?:cap uy )?(?:cap (?:tinh|huyen|xa|co so)|cac"
@@ -1449,7 +1459,7 @@ class UnitResolver:
             ]
             return same[0] if len(same) == 1 else None
         if mention.role in ("bare-office", "bare-delegation"):
-            head = "van phong" if mention.role == "bare-office" else "doan"
+            head = mention.head
             if self.focus and unit_key(self.focus).startswith(head):
                 return self.focus
             same = [name for key, name in self._full.items() if key.startswith(head + " ")]
