@@ -2490,3 +2490,13 @@ def test_the_staff_of_an_office_written_without_its_name_are_that_office() -> No
     assert [(unit, text) for unit, text, _ in found] == [
         ("Phòng Văn hóa - Xã hội", "lãnh đạo, công chức phòng tiếp tục nâng cao trách nhiệm")
     ]
+
+
+def test_what_has_not_happened_is_no_shortcoming() -> None:
+    # "chưa xảy ra dịch": a merit of the place, not a judgement of its work
+    draft = extract(
+        "Ngày 11/7/2019, Đoàn kiểm tra của huyện làm việc tại xã Tân Phú. 6 tháng đầu năm 2019,"
+        " xã Tân Phú là địa phương duy nhất trên địa bàn huyện chưa xảy ra dịch tả lợn Châu Phi."
+        " Tuy nhiên, việc giải ngân vốn đầu tư còn chậm."
+    )
+    assert [lim.text for lim in draft.limitations] == ["việc giải ngân vốn đầu tư còn chậm"]

@@ -277,6 +277,9 @@ _HANDLES = re.compile(
 #: is "chưa" (not yet), not "sửa chữa" (repair), "chùa" (a pagoda) or "chứa" (to hold).
 _NEGATIVE_TONED = {"chua": "chưa"}
 
+#: "chưa (để) xảy ra dịch", "chưa phát sinh trường hợp nào": no incident, a merit, not a judgement.
+_NONE_HAPPENED = re.compile(r"\s+(?:de\s+)?(?:xay ra|phat sinh)\b")
+
 
 def _toned_negative(key: str, low: str, m: re.Match[str]) -> bool:
     """Whether a match of :data:`NEGATIVE` is the negative word as written: a word whose key
@@ -308,6 +311,7 @@ def _negative(
             and not (
                 m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
             )
+            and not (m.group() == "chua" and _NONE_HAPPENED.match(key, m.end()))
         ),
         None,
     )
