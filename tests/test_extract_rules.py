@@ -2500,3 +2500,13 @@ def test_what_has_not_happened_is_no_shortcoming() -> None:
         " Tuy nhiên, việc giải ngân vốn đầu tư còn chậm."
     )
     assert [lim.text for lim in draft.limitations] == ["việc giải ngân vốn đầu tư còn chậm"]
+
+
+def test_an_inspection_on_signs_of_violation_is_no_violation_found() -> None:
+    # "kiểm tra khi có dấu hiệu vi phạm" names a kind of party inspection (Điều lệ Đảng, Điều 32)
+    draft = extract(
+        "Ngày 5/8/2019, Ủy ban Kiểm tra Huyện ủy tổ chức hội nghị sơ kết. Trong 7 tháng, Ủy ban"
+        " Kiểm tra Huyện ủy thực hiện nhiệm vụ theo Điều 32 Điều lệ Đảng: kiểm tra khi có dấu"
+        " hiệu vi phạm đối với 02 đảng viên; giám sát chuyên đề đối với 02 tổ chức đảng."
+    )
+    assert draft.limitations == ()

@@ -266,10 +266,12 @@ def category_of(text: str) -> str:
     return best[2] if best else "other"
 
 
-#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement.
+#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement;
+#: and "(kiểm tra khi có) dấu hiệu vi phạm", the name of a kind of party inspection.
 _HANDLES = re.compile(
     r"\b(?:xu ly|xu phat|ngan chan|phat hien|kiem tra)(?: nghiem| kip thoi| dut diem)?"
-    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$"
+    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$|"
+    r"\bdau hieu\s*$"
 )
 
 
