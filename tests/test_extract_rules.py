@@ -2510,3 +2510,14 @@ def test_an_inspection_on_signs_of_violation_is_no_violation_found() -> None:
         " hiệu vi phạm đối với 02 đảng viên; giám sát chuyên đề đối với 02 tổ chức đảng."
     )
     assert draft.limitations == ()
+
+
+def test_a_meeting_the_whole_staff_of_one_body_attends_is_held_with_it() -> None:
+    # "Cùng dự có tập thể lãnh đạo, công chức phòng X": the tasks that name no one are X's
+    found = directives(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường chủ trì hội nghị. Cùng dự có tập thể lãnh đạo,"
+        " công chức phòng Văn hóa - Xã hội.\nĐồng chí Phó Chủ tịch nhấn mạnh một số nhiệm vụ"
+        " trọng tâm cần thực hiện trong thời gian tới:\n1. Chủ động triển khai các nhiệm vụ theo"
+        " phân cấp.\n2. Bổ sung, hoàn thiện quy chế làm việc."
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Văn hóa - Xã hội"] * 2

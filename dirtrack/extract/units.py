@@ -1605,6 +1605,29 @@ _LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 _HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
 
 
+#: The whole staff of one body attending ("Cùng dự có tập thể lãnh đạo, công chức phòng X").
+_STAFF_ATTEND = re.compile(
+    r"\b(?:cung |tham )?du(?: hop| hoi nghi)?(?: co| voi)? (?:tap the|toan the) "
+    r"(?:lanh dao|can bo|cong chuc|vien chuc)(?:(?:,| va) (?:lanh dao|can bo|cong chuc|vien chuc|"
+    r"dang vien|nguoi lao dong))*\s+$"
+)
+
+
+def staff_attending(sentences: Sequence[str], resolver: UnitResolver) -> str | None:
+    """The one body whose whole staff attends the meeting ("Cùng dự có tập thể lãnh đạo, công
+    chức phòng Văn hóa - Xã hội": a meeting held with that office), when the text says so of one
+    body in one sentence, naming no other there; else None."""
+    found: set[str] = set()
+    for sentence in sentences:
+        key = fold_aligned(sentence)
+        named = [m for m in resolver.mentions(sentence) if m.name and not m.affiliation]
+        for mention in named:
+            if mention.role == "unit" and _STAFF_ATTEND.search(key[: mention.start]):
+                if len({m.name for m in named}) == 1:
+                    found.add(mention.code or mention.name)
+    return found.pop() if len(found) == 1 else None
+
+
 def meeting_host(lead: str, resolver: UnitResolver) -> str | None:
     """The body whose own review the lead reports ("Ban Thường vụ Quận ủy X đã kiểm điểm ...":
     a code or name), the first unit it names; None when it reports no such meeting."""
