@@ -1624,7 +1624,8 @@ def staff_attending(sentences: Sequence[str], resolver: UnitResolver) -> str | N
         for mention in named:
             if mention.role == "unit" and _STAFF_ATTEND.search(key[: mention.start]):
                 if len({m.name for m in named}) == 1:
-                    found.add(mention.code or mention.name)
+                    found.add(mention.code or mention.name or "")
+    found.discard("")
     return found.pop() if len(found) == 1 else None
 
 
