@@ -2521,3 +2521,15 @@ def test_a_meeting_the_whole_staff_of_one_body_attends_is_held_with_it() -> None
         " phân cấp.\n2. Bổ sung, hoàn thiện quy chế làm việc."
     )
     assert [unit for unit, _, _ in found] == ["Phòng Văn hóa - Xã hội"] * 2
+
+
+def test_the_purpose_and_requirements_of_a_session_ask_nothing() -> None:
+    # "nêu mục đích, yêu cầu và ý nghĩa của phiên giải trình": "yêu cầu" a noun among nouns;
+    # "ngân sách xã 6 tháng đầu năm": six months of the commune's budget, no commune numbered 6
+    draft = extract(
+        "Sáng 12/7/2022, HĐND xã Tân Lập tổ chức phiên giải trình. Ông Nguyễn Văn Hai, Chủ tịch"
+        " HĐND xã phát biểu khai mạc, nêu mục đích, yêu cầu và ý nghĩa của phiên giải trình."
+        " Phó Chủ tịch UBND xã báo cáo công tác thu ngân sách xã 6 tháng đầu năm 2022."
+    )
+    assert draft.directives == ()
+    assert [u.name for u in draft.units] == ["HĐND xã Tân Lập"]

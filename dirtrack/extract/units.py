@@ -698,6 +698,10 @@ _PROVINCE_LEVEL_END = re.compile(r"\btinh$")
 _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 
 
+#: The words a number counts when it is a period ("6 tháng", "2 năm"), not a place's number.
+_PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -726,6 +730,8 @@ def _place_after(raw: str, end: int) -> int:
             break
         if not (tok.title_case or tok.text.isdigit()):
             break
+        if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
+            break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
             len(taken) >= 2
             and tok.key in SURNAMES
