@@ -2533,3 +2533,13 @@ def test_the_purpose_and_requirements_of_a_session_ask_nothing() -> None:
     )
     assert draft.directives == ()
     assert [u.name for u in draft.units] == ["HĐND xã Tân Lập"]
+
+
+def test_a_list_of_what_the_opinions_raised_holds_no_tasks() -> None:
+    # "Các ý kiến ... nêu ra tại hội nghị tập trung vào những vấn đề: A; B": topics raised
+    found = directives(
+        "Sáng 5/10/2023, Thường trực HĐND huyện tổ chức hội nghị giao ban với Thường trực HĐND"
+        " các xã. Các ý kiến nêu ra tại hội nghị chủ yếu tập trung vào những vấn đề: tình trạng"
+        " lấn chiếm lòng lề đường; việc thu gom rác thải ở các chợ."
+    )
+    assert found == []

@@ -1287,6 +1287,12 @@ _TASK_LIST_INTRO = re.compile(
     r"(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu| can thuc hien)?"
     r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the|(?:do )?la))?\s*:"
 )
+#: The opinions raised at the meeting as the subject of a list ("Các ý kiến ... nêu ra tại hội
+#: nghị tập trung vào những vấn đề: ..."): the topics they raised, no task each.
+_RAISED = re.compile(
+    r"^\W*(?:cac |nhung )?(?:y kien|kien nghi|tham luan)\b[^.;:]*\b(?:neu(?: ra| len)?|phan anh|"
+    r"de cap)\b"
+)
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
@@ -1860,7 +1866,9 @@ def extract_directives(
                 ):
                     if out_of_zone:
                         continue
-                    if following is not None and _CLARIFY.search(key, start, end):
+                    if following is not None and (
+                        _CLARIFY.search(key, start, end) or _RAISED.match(key, start, end)
+                    ):
                         # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
                         # explain at the meeting, no task each
                         topics = True
