@@ -2543,3 +2543,29 @@ def test_a_list_of_what_the_opinions_raised_holds_no_tasks() -> None:
         " lấn chiếm lòng lề đường; việc thu gom rác thải ở các chợ."
     )
     assert found == []
+
+
+def test_what_a_leader_criticises_is_a_shortcoming_of_whom_he_criticises() -> None:
+    # "phê bình TP X, mà trực tiếp là ... chưa quyết liệt": the city's shortcoming; "Sau khi phê
+    # bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the request after it
+    draft = extract(
+        "Ngày 5/7/2020, Bí thư Tỉnh ủy Nguyễn Văn An phê bình TP Hà Tiên, mà trực tiếp là các cán"
+        " bộ phụ trách giải phóng mặt bằng chưa quyết liệt, chưa sâu sát cơ sở."
+    )
+    assert [(lim.unit, lim.text[:14]) for lim in draft.limitations] == [
+        ("TP Hà Tiên", "TP Hà Tiên, mà")
+    ]
+    after = extract(
+        "Sáng 3/8/2022, UBND tỉnh họp về dự án cảng cá. Sau khi phê bình vì chậm trễ giải quyết"
+        " vướng mắc mặt bằng ở dự án cảng cá, Chủ tịch UBND tỉnh Trần Văn Bình yêu cầu chính"
+        " quyền huyện Lý Sơn khẩn trương xử lý."
+    )
+    assert [(lim.unit, lim.text) for lim in after.limitations] == [
+        (None, "chậm trễ giải quyết vướng mắc mặt bằng ở dự án cảng cá")
+    ]
+    # the self-criticism of a review criticises no one
+    review = extract(
+        "Sáng 3/1/2023, Ban Thường vụ Huyện ủy kiểm điểm tự phê bình và phê bình theo Nghị quyết"
+        " Trung ương 4, chưa có kết luận."
+    )
+    assert review.limitations == ()

@@ -196,6 +196,11 @@ _SUBJECT_PREFIX = re.compile(
     r"\s*,?\s+(?:va\s+)?)*$"
 )
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
+#: A leader criticising a body ("phê bình TP X", "nghiêm túc phê bình đối với ..."): not the
+#: self-criticism of a review ("kiểm điểm tự phê bình và phê bình").
+_CRITICISM = re.compile(
+    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: doi voi| vi)?\s+(?!va\b|theo\b)"
+)
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
@@ -648,6 +653,27 @@ def extract_limitations(
                     if _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
                 active = active or _Intro(None)
+                continue
+            criticism = _CRITICISM.search(key)
+            if criticism and not modal and _negative(key, low, criticism.end()):
+                # "Bí thư Tỉnh ủy phê bình TP X, mà trực tiếp là các cán bộ ... chưa quyết liệt":
+                # what the leader criticises is the shortcoming, of whom he criticises
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    begin = max(clause.start, criticism.end())
+                    asks = _speech_verb(key, low, begin, c_end)
+                    comma = key.rfind(",", begin, asks.start()) if asks is not None else -1
+                    if (
+                        asks is not None
+                        and comma > begin
+                        and LEADER_REF.search(key, comma, asks.start())
+                    ):
+                        # "Sau khi phê bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the
+                        # request after it
+                        c_end = comma
+                    if begin < c_end and _negative(key, low, begin, c_end):
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
+                active = None
                 continue
             active = None
             shortfall = next(
