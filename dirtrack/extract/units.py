@@ -1625,13 +1625,17 @@ def staff_attending(sentences: Sequence[str], resolver: UnitResolver) -> str | N
     body in one sentence, naming no other there; else None."""
     found: set[str] = set()
     for sentence in sentences:
-        key = fold_aligned(sentence)
         named = [m for m in resolver.mentions(sentence) if m.name and not m.affiliation]
-        for mention in named:
-            if mention.role == "unit" and _STAFF_ATTEND.search(key[: mention.start]):
-                if len({m.name for m in named}) == 1:
-                    found.add(mention.code or mention.name or "")
-    found.discard("")
+        if len({m.name for m in named}) != 1:
+            continue
+        first = named[0]
+        body = first.code or first.name
+        if (
+            body
+            and first.role == "unit"
+            and _STAFF_ATTEND.search(fold_aligned(sentence), 0, first.start)
+        ):
+            found.add(body)
     return found.pop() if len(found) == 1 else None
 
 
