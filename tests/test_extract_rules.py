@@ -2569,3 +2569,14 @@ def test_what_a_leader_criticises_is_a_shortcoming_of_whom_he_criticises() -> No
         " Trung ương 4, chưa có kết luận."
     )
     assert review.limitations == ()
+
+
+def test_a_body_or_place_a_project_or_plan_is_named_after_is_no_actor() -> None:
+    # "Dự án đầu tư xây dựng Bệnh viện đa khoa X ... giải ngân rất chậm": the project's, no
+    # hospital's shortcoming; "quy hoạch chung thị trấn X": the plan's name
+    draft = extract(
+        "Chiều 20/6/2023, UBND tỉnh họp về giải ngân vốn đầu tư công. Tuy nhiên, Dự án đầu tư xây"
+        " dựng Bệnh viện đa khoa Nam Sơn có nguồn vốn lớn nhưng giải ngân rất chậm; công tác điều"
+        " chỉnh quy hoạch chung thị trấn Ái Mỹ chưa đảm bảo tiến độ."
+    )
+    assert [lim.unit for lim in draft.limitations] == [None, None]

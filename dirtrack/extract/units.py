@@ -468,6 +468,12 @@ _ISSUED_BY_BEFORE = re.compile(
     r"\b(?:nghi quyet|quyet dinh|chi thi|ket luan|thong bao|cong van|van ban|ke hoach|huong dan|"
     r"quy dinh|quy che)(?: so)?(?: [\w./-]*\d[\w./-]*)? cua\s*$"
 )
+#: What a project or a plan is named after ("Dự án đầu tư xây dựng Bệnh viện đa khoa Cà Mau",
+#: "quy hoạch chung thị trấn Ái Nghĩa"): the body or place that follows names the work, no actor.
+_NAMES_WORK_BEFORE = re.compile(
+    r"\b(?:du an(?: dau tu)?(?: xay dung| nang cap| cai tao| mo rong)*|"
+    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?)\s*$"
+)
 #: A delegate's title before the place that elected them ("Đại biểu Quốc hội đơn vị", "đại
 #: biểu HĐND tỉnh đơn vị").
 _CONSTITUENCY_BEFORE = re.compile(rf"\b(?:dai bieu|{_DBQH})\b[^,;:.]{{0,30}}\bdon vi\s*$")
@@ -926,6 +932,10 @@ def find_raw(sentence: str) -> list[Mention]:
         affiliation = affiliation or bool(_ISSUED_BY_BEFORE.search(before))
         # "Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh X": a delegate's constituency, no body
         affiliation = affiliation or bool(_CONSTITUENCY_BEFORE.search(before))
+        # "Dự án đầu tư xây dựng Bệnh viện đa khoa X": the name of a project or a plan
+        affiliation = affiliation or (
+            mention.role == "unit" and bool(_NAMES_WORK_BEFORE.search(before))
+        )
         final_role: Role = mention.role
         if final_role in ("bare-office", "internal") and _PLURAL_BEFORE.search(before):
             final_role = "collective"
