@@ -2434,3 +2434,149 @@ def test_a_bare_level_in_an_article_on_two_places_is_the_one_named_last_before_i
         " UBND thành phố chỉ đạo: Phường cần xử lý dứt điểm các điểm lấn chiếm."
     )
     assert [unit for unit, _, _ in wards] == ["phường Ngọc Sơn"]
+
+
+def test_a_communes_or_wards_offices_and_a_school_named_by_its_grades_are_units() -> None:
+    # since 2025 a commune or ward has its own offices ("phòng Văn hóa - Xã hội", "Phòng Kinh
+    # tế, Hạ tầng và Đô thị"), written lower-case as often as not; a school may be named by the
+    # grades it teaches ("Trường Cấp 1-2 Phong Lâm")
+    draft = extract(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường Tân An làm việc với phòng Văn hóa - Xã hội và"
+        " Phòng Kinh tế, Hạ tầng và Đô thị phường."
+    )
+    assert [u.name for u in draft.units] == [
+        "Phòng Văn hóa - Xã hội",
+        "Phòng Kinh tế, Hạ tầng và Đô thị phường Tân An",
+    ]
+    school = extract(
+        "Ngày 8/8/2018, Phó Chủ tịch UBND huyện kiểm tra công tác chuẩn bị năm học mới. Cơ sở"
+        " vật chất cơ bản đã hoàn tất. Tuy nhiên, Trường Cấp 1-2 Phong Lâm vẫn còn thiếu 2 giáo"
+        " viên dạy Tin học."
+    )
+    assert [lim.unit for lim in school.limitations] == ["Trường Cấp 1-2 Phong Lâm"]
+
+
+def test_the_shortcomings_a_list_announces_as_those_a_body_fell_short_in_are_that_bodys() -> None:
+    # "những hạn chế mà X chưa thực hiện tốt, đó là: ...": X owns them, not who raised them
+    draft = extract(
+        "Sáng 3/5/2019, HĐND phường Tân Hà tổ chức phiên giải trình với UBND phường. Các đại"
+        " biểu HĐND phường Tân Hà đã đề cập tới 2 nội dung còn tồn tại, hạn chế mà UBND phường"
+        " chưa thực hiện tốt, đó là: việc thu gom rác thải chưa đúng giờ; việc cấp phép xây"
+        " dựng còn chậm."
+    )
+    assert [(lim.unit, lim.text) for lim in draft.limitations] == [
+        ("UBND phường Tân Hà", "việc thu gom rác thải chưa đúng giờ"),
+        ("UBND phường Tân Hà", "việc cấp phép xây dựng còn chậm"),
+    ]
+
+
+def test_the_period_results_were_achieved_in_is_no_deadline_the_tasks_period_is() -> None:
+    # "giữ vững những kết quả đạt được trong 6 tháng đầu năm": past work, even with "trong";
+    # "hoàn thành nhiệm vụ 6 tháng cuối năm 2020": the tasks of that period, due at its end
+    found = directives(
+        "Chiều 30/6/2020, UBMTTQ xã Tân Hòa tổ chức hội nghị sơ kết. Đồng chí Phó Trưởng Ban Dân"
+        " vận Huyện ủy chỉ đạo cần giữ vững những kết quả đạt được trong 6 tháng đầu năm, phấn"
+        " đấu hoàn thành nhiệm vụ 6 tháng cuối năm 2020."
+    )
+    assert [due for _, _, due in found] == [date(2020, 12, 31)]
+
+
+def test_the_staff_of_an_office_written_without_its_name_are_that_office() -> None:
+    # "lãnh đạo, công chức phòng tiếp tục ...": the office the document names, by its staff
+    found = directives(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường Tân An chủ trì hội nghị với phòng Văn hóa - Xã"
+        " hội. Đồng chí yêu cầu lãnh đạo, công chức phòng tiếp tục nâng cao trách nhiệm."
+    )
+    assert [(unit, text) for unit, text, _ in found] == [
+        ("Phòng Văn hóa - Xã hội", "lãnh đạo, công chức phòng tiếp tục nâng cao trách nhiệm")
+    ]
+
+
+def test_what_has_not_happened_is_no_shortcoming() -> None:
+    # "chưa xảy ra dịch": a merit of the place, not a judgement of its work
+    draft = extract(
+        "Ngày 11/7/2019, Đoàn kiểm tra của huyện làm việc tại xã Tân Phú. 6 tháng đầu năm 2019,"
+        " xã Tân Phú là địa phương duy nhất trên địa bàn huyện chưa xảy ra dịch tả lợn Châu Phi."
+        " Tuy nhiên, việc giải ngân vốn đầu tư còn chậm."
+    )
+    assert [lim.text for lim in draft.limitations] == ["việc giải ngân vốn đầu tư còn chậm"]
+
+
+def test_an_inspection_on_signs_of_violation_is_no_violation_found() -> None:
+    # "kiểm tra khi có dấu hiệu vi phạm" names a kind of party inspection (Điều lệ Đảng, Điều 32)
+    draft = extract(
+        "Ngày 5/8/2019, Ủy ban Kiểm tra Huyện ủy tổ chức hội nghị sơ kết. Trong 7 tháng, Ủy ban"
+        " Kiểm tra Huyện ủy thực hiện nhiệm vụ theo Điều 32 Điều lệ Đảng: kiểm tra khi có dấu"
+        " hiệu vi phạm đối với 02 đảng viên; giám sát chuyên đề đối với 02 tổ chức đảng."
+    )
+    assert draft.limitations == ()
+
+
+def test_a_meeting_the_whole_staff_of_one_body_attends_is_held_with_it() -> None:
+    # "Cùng dự có tập thể lãnh đạo, công chức phòng X": the tasks that name no one are X's
+    found = directives(
+        "Sáng 14/7/2025, Phó Chủ tịch UBND phường chủ trì hội nghị. Cùng dự có tập thể lãnh đạo,"
+        " công chức phòng Văn hóa - Xã hội.\nĐồng chí Phó Chủ tịch nhấn mạnh một số nhiệm vụ"
+        " trọng tâm cần thực hiện trong thời gian tới:\n1. Chủ động triển khai các nhiệm vụ theo"
+        " phân cấp.\n2. Bổ sung, hoàn thiện quy chế làm việc."
+    )
+    assert [unit for unit, _, _ in found] == ["Phòng Văn hóa - Xã hội"] * 2
+
+
+def test_the_purpose_and_requirements_of_a_session_ask_nothing() -> None:
+    # "nêu mục đích, yêu cầu và ý nghĩa của phiên giải trình": "yêu cầu" a noun among nouns;
+    # "ngân sách xã 6 tháng đầu năm": six months of the commune's budget, no commune numbered 6
+    draft = extract(
+        "Sáng 12/7/2022, HĐND xã Tân Lập tổ chức phiên giải trình. Ông Nguyễn Văn Hai, Chủ tịch"
+        " HĐND xã phát biểu khai mạc, nêu mục đích, yêu cầu và ý nghĩa của phiên giải trình."
+        " Phó Chủ tịch UBND xã báo cáo công tác thu ngân sách xã 6 tháng đầu năm 2022."
+    )
+    assert draft.directives == ()
+    assert [u.name for u in draft.units] == ["HĐND xã Tân Lập"]
+
+
+def test_a_list_of_what_the_opinions_raised_holds_no_tasks() -> None:
+    # "Các ý kiến ... nêu ra tại hội nghị tập trung vào những vấn đề: A; B": topics raised
+    found = directives(
+        "Sáng 5/10/2023, Thường trực HĐND huyện tổ chức hội nghị giao ban với Thường trực HĐND"
+        " các xã. Các ý kiến nêu ra tại hội nghị chủ yếu tập trung vào những vấn đề: tình trạng"
+        " lấn chiếm lòng lề đường; việc thu gom rác thải ở các chợ."
+    )
+    assert found == []
+
+
+def test_what_a_leader_criticises_is_a_shortcoming_of_whom_he_criticises() -> None:
+    # "phê bình TP X, mà trực tiếp là ... chưa quyết liệt": the city's shortcoming; "Sau khi phê
+    # bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the request after it
+    draft = extract(
+        "Ngày 5/7/2020, Bí thư Tỉnh ủy Nguyễn Văn An phê bình TP Hà Tiên, mà trực tiếp là các cán"
+        " bộ phụ trách giải phóng mặt bằng chưa quyết liệt, chưa sâu sát cơ sở."
+    )
+    assert [(lim.unit, lim.text[:14]) for lim in draft.limitations] == [
+        ("TP Hà Tiên", "TP Hà Tiên, mà")
+    ]
+    after = extract(
+        "Sáng 3/8/2022, UBND tỉnh họp về dự án cảng cá. Sau khi phê bình vì chậm trễ giải quyết"
+        " vướng mắc mặt bằng ở dự án cảng cá, Chủ tịch UBND tỉnh Trần Văn Bình yêu cầu chính"
+        " quyền huyện Lý Sơn khẩn trương xử lý."
+    )
+    assert [(lim.unit, lim.text) for lim in after.limitations] == [
+        (None, "chậm trễ giải quyết vướng mắc mặt bằng ở dự án cảng cá")
+    ]
+    # the self-criticism of a review criticises no one
+    review = extract(
+        "Sáng 3/1/2023, Ban Thường vụ Huyện ủy kiểm điểm tự phê bình và phê bình theo Nghị quyết"
+        " Trung ương 4, chưa có kết luận."
+    )
+    assert review.limitations == ()
+
+
+def test_a_body_or_place_a_project_or_plan_is_named_after_is_no_actor() -> None:
+    # "Dự án đầu tư xây dựng Bệnh viện đa khoa X ... giải ngân rất chậm": the project's, no
+    # hospital's shortcoming; "quy hoạch chung thị trấn X": the plan's name
+    draft = extract(
+        "Chiều 20/6/2023, UBND tỉnh họp về giải ngân vốn đầu tư công. Tuy nhiên, Dự án đầu tư xây"
+        " dựng Bệnh viện đa khoa Nam Sơn có nguồn vốn lớn nhưng giải ngân rất chậm; công tác điều"
+        " chỉnh quy hoạch chung thị trấn Ái Mỹ chưa đảm bảo tiến độ."
+    )
+    assert [lim.unit for lim in draft.limitations] == [None, None]

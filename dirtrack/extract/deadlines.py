@@ -137,6 +137,15 @@ _FOR_THE_YEAR = re.compile(r"\bcho\s*$")
 _COVERED_BY = re.compile(
     r"\b(?:báo cáo|kết quả|tình hình|sơ kết|tổng kết|tờ trình|dự thảo|quyết toán)\b[^.;:]*$"
 )
+#: "giữ vững những kết quả (đã) đạt được trong 6 tháng đầu năm": the period in which results
+#: were achieved, with "trong" or without, is past work, no deadline.
+_ACHIEVED_IN = re.compile(r"\bđạt được\s*$")
+#: "phấn đấu hoàn thành nhiệm vụ 6 tháng cuối năm 2020": the tasks of a period to be done are
+#: due at its end, though a result or a report is named before them in the sentence.
+_COMPLETES_TASKS = re.compile(
+    r"\bhoàn thành(?: thắng lợi| tốt| xuất sắc| toàn diện)?(?: (?:các|những))? nhiệm vụ"
+    r"(?: trọng tâm| chủ yếu| được giao)?\s*$"
+)
 #: "trong tháng 7 và những tháng cuối năm 2022", "trong tháng 6 cũng như các tháng cuối năm": one
 #: task over both periods, due at the later.
 _JOINED = re.compile(r"^\s*(?:,|và|đến|-|–|cũng như)\s*$")
@@ -210,6 +219,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
             if (
                 held_on
                 or named
+                or _ACHIEVED_IN.search(before)
                 or (
                     not explicit
                     and (
@@ -224,7 +234,7 @@ def find_deadlines(text: str, ref: date | None) -> list[Deadline]:
                             _PLAN_BEFORE.search(text[max(0, start - 150) : start].lower())
                             and not _COMPLETES_PLAN.search(before)
                         )
-                        or _COVERED_BY.search(wider)
+                        or (_COVERED_BY.search(wider) and not _COMPLETES_TASKS.search(before))
                         or _STARTS_FROM.search(before)
                         or (folded.key.startswith("nam ", start) and _FIGURE_BEFORE.search(before))
                         # "tạo tiền đề vững chắc cho năm 2023": the year a task prepares for

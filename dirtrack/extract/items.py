@@ -192,9 +192,15 @@ _TO_OVERCOME = re.compile(
 _SKIP = re.compile(r"[\s,.:;…\-–—+•*/\"“”]*")
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|nhung|co quan|tap the|lanh dao|toan the|ban thuong vu|ban chap hanh|"
-    r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan)\s+(?:va\s+)?)*$"
+    r"thuong truc|thuong vu|btv|bch|(?:tung |moi )?ca nhan|cong chuc|can bo|vien chuc)"
+    r"\s*,?\s+(?:va\s+)?)*$"
 )
 _CRITICISES = re.compile(r"(?:phe binh|nhac nho|kiem diem)\s+")
+#: A leader criticising a body ("phê bình TP X", "nghiêm túc phê bình đối với ..."): not the
+#: self-criticism of a review ("kiểm điểm tự phê bình và phê bình").
+_CRITICISM = re.compile(
+    r"(?<!tu )(?<!kiem diem )(?<!bi )\bphe binh(?: doi voi| vi)?\s+(?!va\b|theo\b)"
+)
 #: A task whose subject is an activity ("Việc bàn và xây dựng nghị quyết cần ..."): it is
 #: addressed to no unit, not to the unit of the task before it.
 _ACTIVITY_SUBJECT = re.compile(r"^\W*viec\b")
@@ -265,16 +271,21 @@ def category_of(text: str) -> str:
     return best[2] if best else "other"
 
 
-#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement.
+#: Violations handled ("kiểm tra xử lý nghiêm các trường hợp vi phạm"): an action, no judgement;
+#: and "(kiểm tra khi có) dấu hiệu vi phạm", the name of a kind of party inspection.
 _HANDLES = re.compile(
     r"\b(?:xu ly|xu phat|ngan chan|phat hien|kiem tra)(?: nghiem| kip thoi| dut diem)?"
-    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$"
+    r"(?: (?:cac|nhung|moi))?(?: (?:truong hop|hanh vi|vu viec|doi tuong))?\s*$|"
+    r"\bdau hieu\s*$"
 )
 
 
 #: Negative words whose key other words share, with the tone that makes them negative: "chua"
 #: is "chưa" (not yet), not "sửa chữa" (repair), "chùa" (a pagoda) or "chứa" (to hold).
 _NEGATIVE_TONED = {"chua": "chưa"}
+
+#: "chưa (để) xảy ra dịch", "chưa phát sinh trường hợp nào": no incident, a merit, not a judgement.
+_NONE_HAPPENED = re.compile(r"\s+(?:de\s+)?(?:xay ra|phat sinh)\b")
 
 
 def _toned_negative(key: str, low: str, m: re.Match[str]) -> bool:
@@ -307,6 +318,7 @@ def _negative(
             and not (
                 m.group() == "vi pham" and _HANDLES.search(key, max(0, m.start() - 40), m.start())
             )
+            and not (m.group() == "chua" and _NONE_HAPPENED.match(key, m.end()))
         ),
         None,
     )
@@ -456,6 +468,11 @@ _STATED_LIST = re.compile(r"\b(?:chi ra|chi ro|neu len|neu ra)\b[^.;:]{0,40}$")
 _GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
 
 
+#: The relative clause after a noun of shortcomings that names whose they are ("những hạn chế
+#: mà UBND phường chưa thực hiện tốt", "tồn tại, hạn chế mà cấp ủy xã X cần khắc phục").
+_WHOSE = re.compile(r"[\s,]*ma\s+")
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
@@ -530,6 +547,19 @@ def extract_limitations(
                         m for m in resolver.mentions(sentence) if not _STATES.match(key, m.end)
                     ]
                     intro_end = intro.start + len(intro.text)
+                    whose = next(
+                        (
+                            w
+                            for n in LIMIT_NOUN.finditer(intro_key)
+                            if (w := _WHOSE.match(intro_key, n.end())) is not None
+                            and "mà" in intro_low[w.start() : w.end()]
+                        ),
+                        None,
+                    )
+                    if whose is not None:
+                        # "... đề cập tới 3 nội dung còn hạn chế mà UBND phường chưa thực hiện
+                        # tốt, đó là: ...": the body of the relative clause owns them
+                        mentions = [m for m in mentions if m.start >= intro.start + whose.end()]
                     unit = _first_usable(mentions, intro.start, intro_end)
                     named = [
                         m
@@ -623,6 +653,27 @@ def extract_limitations(
                     if _negative(key, low, begin, c_end):
                         add(sentence, Clause(sentence[begin:c_end], begin, clause.after), active)
                 active = active or _Intro(None)
+                continue
+            criticism = _CRITICISM.search(key)
+            if criticism and not modal and _negative(key, low, criticism.end()):
+                # "Bí thư Tỉnh ủy phê bình TP X, mà trực tiếp là các cán bộ ... chưa quyết liệt":
+                # what the leader criticises is the shortcoming, of whom he criticises
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    begin = max(clause.start, criticism.end())
+                    asks = _speech_verb(key, low, begin, c_end)
+                    comma = key.rfind(",", begin, asks.start()) if asks is not None else -1
+                    if (
+                        asks is not None
+                        and comma > begin
+                        and LEADER_REF.search(key, comma, asks.start())
+                    ):
+                        # "Sau khi phê bình vì X, Chủ tịch UBND tỉnh yêu cầu ...": X, not the
+                        # request after it
+                        c_end = comma
+                    if begin < c_end and _negative(key, low, begin, c_end):
+                        add(sentence, Clause(sentence[begin:c_end], begin, clause.after), None)
+                active = None
                 continue
             active = None
             shortfall = next(
@@ -1262,6 +1313,12 @@ _TASK_LIST_INTRO = re.compile(
     r"(?:nhiem vu|noi dung|cong viec|giai phap)(?: trong tam| chu yeu| can thuc hien)?"
     r"(?: (?:nhu|sau|nhu sau|sau day|gom|bao gom|cu the|(?:do )?la))?\s*:"
 )
+#: The opinions raised at the meeting as the subject of a list ("Các ý kiến ... nêu ra tại hội
+#: nghị tập trung vào những vấn đề: ..."): the topics they raised, no task each.
+_RAISED = re.compile(
+    r"^\W*(?:cac |nhung )?(?:y kien|kien nghi|tham luan)\b[^.;:]*\b(?:neu(?: ra| len)?|phan anh|"
+    r"de cap)\b"
+)
 #: A request to explain ("làm rõ", "giải trình") the topics listed after it.
 _CLARIFY = re.compile(r"\b(?:lam ro|giai trinh)\b")
 #: The first entry of a list written with ordinals ("...: Một là, ...", "...: Thứ nhất, ...").
@@ -1835,7 +1892,9 @@ def extract_directives(
                 ):
                     if out_of_zone:
                         continue
-                    if following is not None and _CLARIFY.search(key, start, end):
+                    if following is not None and (
+                        _CLARIFY.search(key, start, end) or _RAISED.match(key, start, end)
+                    ):
                         # "yêu cầu các sở làm rõ một số nội dung như: A; B": what they must
                         # explain at the meeting, no task each
                         topics = True

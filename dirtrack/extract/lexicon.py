@@ -384,8 +384,9 @@ SPEECH_VERB_NOUN_BEFORE = re.compile(
     r"tap trung|tang cuong|quan tam|truc tiep|kip thoi|thuong xuyen|sat sao|"
     # "lãnh chỉ đạo" (lãnh đạo, chỉ đạo): the work of leading
     r"lanh)\s*$|"
-    # "nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh": nouns listed
-    r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi)\s*,\s*$)"
+    # "nhiệm vụ, kết luận, chỉ đạo của UBND tỉnh": nouns listed; "mục đích, yêu cầu" (of a
+    # plan, a session: the heading every plan opens on)
+    r"\b(?:nhiem vu|ket luan|chi dao|y kien|de nghi|muc dich)\s*,\s*$|\bmuc dich va\s*$)"
 )
 #: "Ban Chỉ đạo", "đoàn 95 chỉ đạo", "Trưởng đoàn chỉ đạo": a steering body's name, not the
 #: verb (read before "chỉ đạo" only: "Đoàn đề nghị ..." is a supervision team asking).

@@ -209,6 +209,16 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (r"van phong", "bare-office", "van phong", False),
+    # "lãnh đạo, công chức phòng tiếp tục ...": the staff of the one office ("Phòng X") the
+    # document names, as a bare "văn phòng" is (not "phòng chống", "phòng họp")
+    (
+        r"(?:(?<=lanh dao )|(?<=cong chuc )|(?<=can bo )|(?<=vien chuc )|(?<=tap the ))phong"
+        r"(?=\s*(?:[,.;:]|$| (?:tiep tuc|can|phai|chu dong|da|dang|se|thuc hien|nang cao|"
+        r"tang cuong|khan truong|nghiem tuc)\b))",
+        "bare-office",
+        "phong",
+        False,
+    ),
     # "Ban Dân vận cấp ủy cấp huyện", "Ban Tổ chức các huyện ủy": every such board
     (
         rf"ban {_alt(_PARTY_BOARDS)} (?:cap uy )?(?:cap (?:tinh|huyen|xa|co so)|cac"
@@ -274,10 +284,11 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         "chi bo co quan",
         True,
     ),
-    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng"
+    # a school named by its name: "Trường THCS Lê Lợi", "Trường Tiểu học Kim Đồng", and by the
+    # grades it teaches, "Trường Cấp 1-2 Phong Minh"
     (
         r"truong (?:thcs|thpt|tieu hoc|mam non|trung hoc co so|trung hoc pho thong|"
-        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt)",
+        r"pt dtnt|ptdtnt|ptdtbt|pt dtbt|cap [1-3](?:\s*[-–,]\s*[1-3])*)",
         "unit",
         "truong",
         False,
@@ -322,9 +333,12 @@ _ENTRIES: tuple[tuple[str, Role, str, bool], ...] = (
         False,
     ),
     (
+        # a district's offices, and since 2025 a commune's or ward's ("Phòng Văn hóa - Xã hội",
+        # "Phòng Kinh tế, Hạ tầng và Đô thị")
         rf"phong (?:tai chinh - ke hoach|tai chinh ke hoach|tai chinh|noi vu|tu phap|"
         rf"giao duc va dao tao|"
         rf"giao duc - dao tao|y te|van hoa va thong tin|van hoa - thong tin|"
+        rf"van hoa\s*[-–]\s*xa hoi|kinh te,? ha tang va do thi|"
         rf"tai nguyen va moi truong|kinh te va ha tang|kinh te - ha tang|kinh te ha tang|kinh te|"
         rf"quan ly do thi|"
         rf"nong nghiep va phat trien nong thon|lao dong - thuong binh va xa hoi|"
@@ -454,6 +468,12 @@ _ISSUED_BY_BEFORE = re.compile(
     r"\b(?:nghi quyet|quyet dinh|chi thi|ket luan|thong bao|cong van|van ban|ke hoach|huong dan|"
     r"quy dinh|quy che)(?: so)?(?: [\w./-]*\d[\w./-]*)? cua\s*$"
 )
+#: What a project or a plan is named after ("Dự án đầu tư xây dựng Bệnh viện đa khoa Cà Mau",
+#: "quy hoạch chung thị trấn Ái Nghĩa"): the body or place that follows names the work, no actor.
+_NAMES_WORK_BEFORE = re.compile(
+    r"\b(?:du an(?: dau tu)?(?: xay dung| nang cap| cai tao| mo rong)*|"
+    r"quy hoach (?:chung|chi tiet|phan khu)(?: xay dung)?(?: do thi)?)\s*$"
+)
 #: A delegate's title before the place that elected them ("Đại biểu Quốc hội đơn vị", "đại
 #: biểu HĐND tỉnh đơn vị").
 _CONSTITUENCY_BEFORE = re.compile(rf"\b(?:dai bieu|{_DBQH})\b[^,;:.]{{0,30}}\bdon vi\s*$")
@@ -486,7 +506,7 @@ _BODY_AFTER: dict[str, frozenset[str]] = {
         ("trung", "tam uong doan hoc"),
         ("phong", "tai noi tu giao y van kinh nong lao dan thanh quan canh cong tn ld gd tc vh"),
         ("hoi", "nong lien cuu chu dong nguoi phu khuyen luat doanh"),
-        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn"),
+        ("truong", "thcs thpt tieu mam chinh dai cao trung ban phong tram thon khu doan th mn cap"),
         ("doan", "thanh cong kiem giam dai dbqh tncs lam chu khoi the"),
         ("cong", "an doan ty thuong"),
         ("bo", "chi chinh quoc y cong noi tai giao xay ke nong van tu lao khoa thong ngoai"),
@@ -668,6 +688,10 @@ _PROVINCE_LEVEL_END = re.compile(r"\btinh$")
 _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 
 
+#: The words a number counts when it is a period ("6 tháng", "2 năm"), not a place's number.
+_PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -696,6 +720,8 @@ def _place_after(raw: str, end: int) -> int:
             break
         if not (tok.title_case or tok.text.isdigit()):
             break
+        if tok.text.isdigit() and i + 1 < len(toks) and toks[i + 1].key in _PERIOD_WORDS:
+            break  # "thu ngân sách xã 6 tháng đầu năm": a period, no commune numbered 6
         if (
             len(taken) >= 2
             and tok.key in SURNAMES
@@ -890,6 +916,10 @@ def find_raw(sentence: str) -> list[Mention]:
         affiliation = affiliation or bool(_ISSUED_BY_BEFORE.search(before))
         # "Trưởng đoàn Đại biểu Quốc hội đơn vị tỉnh X": a delegate's constituency, no body
         affiliation = affiliation or bool(_CONSTITUENCY_BEFORE.search(before))
+        # "Dự án đầu tư xây dựng Bệnh viện đa khoa X": the name of a project or a plan
+        affiliation = affiliation or (
+            mention.role == "unit" and bool(_NAMES_WORK_BEFORE.search(before))
+        )
         final_role: Role = mention.role
         if final_role in ("bare-office", "internal") and _PLURAL_BEFORE.search(before):
             final_role = "collective"
@@ -1429,7 +1459,7 @@ class UnitResolver:
             ]
             return same[0] if len(same) == 1 else None
         if mention.role in ("bare-office", "bare-delegation"):
-            head = "van phong" if mention.role == "bare-office" else "doan"
+            head = mention.head
             if self.focus and unit_key(self.focus).startswith(head):
                 return self.focus
             same = [name for key, name in self._full.items() if key.startswith(head + " ")]
@@ -1573,6 +1603,34 @@ _LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 #: A body holding its own meeting ("... đã kiểm điểm đối với tập thể ...", "... sinh hoạt thường
 #: kỳ"): its own review, which superiors attend.
 _HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
+
+
+#: The whole staff of one body attending ("Cùng dự có tập thể lãnh đạo, công chức phòng X").
+_STAFF_ATTEND = re.compile(
+    r"\b(?:cung |tham )?du(?: hop| hoi nghi)?(?: co| voi)? (?:tap the|toan the) "
+    r"(?:lanh dao|can bo|cong chuc|vien chuc)(?:(?:,| va) (?:lanh dao|can bo|cong chuc|vien chuc|"
+    r"dang vien|nguoi lao dong))*\s+$"
+)
+
+
+def staff_attending(sentences: Sequence[str], resolver: UnitResolver) -> str | None:
+    """The one body whose whole staff attends the meeting ("Cùng dự có tập thể lãnh đạo, công
+    chức phòng Văn hóa - Xã hội": a meeting held with that office), when the text says so of one
+    body in one sentence, naming no other there; else None."""
+    found: set[str] = set()
+    for sentence in sentences:
+        named = [m for m in resolver.mentions(sentence) if m.name and not m.affiliation]
+        if len({m.name for m in named}) != 1:
+            continue
+        first = named[0]
+        body = first.code or first.name
+        if (
+            body
+            and first.role == "unit"
+            and _STAFF_ATTEND.search(fold_aligned(sentence), 0, first.start)
+        ):
+            found.add(body)
+    return found.pop() if len(found) == 1 else None
 
 
 def meeting_host(lead: str, resolver: UnitResolver) -> str | None:
