@@ -120,6 +120,7 @@ def _width_at_100(text: str, bold: bool) -> float | None:
 
 # Times-Roman's and Times-Bold's advance widths (the metrics of the PostScript core fonts, which
 # Times New Roman and Liberation Serif share), in thousandths of an em, of ' ' to '~'.
+# fmt: off
 _TIMES_WIDTHS = {
     False: (
         250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500,
@@ -138,6 +139,7 @@ _TIMES_WIDTHS = {
         444, 394, 220, 394, 520,
     ),
 }
+# fmt: on
 _BASE_LETTER = {"đ": "d", "Đ": "D"}
 
 
