@@ -136,15 +136,17 @@ class Register:
     unit: str  # a unit code, for `assign`
 
 
-def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, list[tuple]]]:
+def _rows(
+    size: int, today: date, rng: random.Random, units: int = UNITS
+) -> Iterator[tuple[str, list[tuple]]]:
     """The rows of every table, as (table, rows) chunks, in insertion order."""
     first = today - timedelta(days=365 * YEARS)
     span = (today - first).days
-    units = []
-    for i in range(UNITS):
+    unit_rows = []
+    for i in range(units):
         code, name = NAMES[i] if i < len(NAMES) else (f"XA{i:03d}", f"UBND xã số {i:03d}")
-        units.append((i + 1, code, code.lower(), name, name.lower(), None, None, None, STAMP))
-    yield "unit", units
+        unit_rows.append((i + 1, code, code.lower(), name, name.lower(), None, None, None, STAMP))
+    yield "unit", unit_rows
     meetings_n = max(10, size // 20)
     meeting_days = sorted(rng.randrange(span) for _ in range(meetings_n))
     meetings, attendees, limitations = [], [], []
@@ -164,7 +166,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
                 STAMP,
             )
         )
-        for uid in rng.sample(range(1, UNITS + 1), rng.randint(3, 6)):
+        for uid in rng.sample(range(1, units + 1), rng.randint(3, 6)):
             attendees.append((mid, uid))
         text, category = rng.choice(LIMITS)
         resolved = held + timedelta(days=rng.randint(20, 400))
@@ -173,7 +175,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
             (
                 mid,
                 mid,
-                rng.randint(1, UNITS),
+                rng.randint(1, units),
                 text,
                 text.lower(),
                 category,
@@ -187,13 +189,13 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
     yield "meeting_attendee", attendees
     yield "limitation", limitations
     # Directives: most units get a few, some get many (a skewed, office-like spread).
-    weights = [1.0 / (1 + (i % 50)) for i in range(UNITS)]
+    weights = [1.0 / (1 + (i % 50)) for i in range(units)]
     batch: list[tuple] = []
     extensions: list[tuple] = []
     progress: list[tuple] = []
     coordinators: list[tuple] = []
     ext_id = prog_id = 0
-    unit_ids = list(range(1, UNITS + 1))
+    unit_ids = list(range(1, units + 1))
     for did in range(1, size + 1):
         mid = rng.randint(1, meetings_n)
         held = first + timedelta(days=meeting_days[mid - 1])
@@ -239,7 +241,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
                     )
                 )
         if rng.random() < 0.35:
-            for other in {rng.randint(1, UNITS) for _ in range(rng.randint(1, 2))} - {uid}:
+            for other in {rng.randint(1, units) for _ in range(rng.randint(1, 2))} - {uid}:
                 coordinators.append((did, other))
         batch.append(
             (
@@ -459,11 +461,11 @@ class _History:
         yield "change_stage", rows
 
 
-def _with_history(size: int, today: date) -> Iterator[tuple[str, list[tuple]]]:
+def _with_history(size: int, today: date, units: int) -> Iterator[tuple[str, list[tuple]]]:
     """The rows of _rows, each chunk followed by the change log rows it completes."""
     # Its own draws: the tables are those of generation 3, the log comes on top.
     log = _History(random.Random(size + 1), today - timedelta(days=365 * YEARS + 1))
-    for table, rows in _rows(size, today, random.Random(size)):
+    for table, rows in _rows(size, today, random.Random(size), units):
         yield table, rows
         log.add(table, rows)
         yield from log.take()
@@ -487,13 +489,20 @@ def _move_stage(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE change_stage")
 
 
-def build_register(folder: Path, size: int, today: date) -> Register:
-    """Create (or reuse, if built today by this generator) a register of ``size`` directives."""
-    path = folder / f"register-{size}-g{GENERATOR}-{today.isoformat()}.db"
+def register_name(size: int, units: int = UNITS) -> str:
+    """The start of a register's file name: its size, and its units when not the usual 500."""
+    return f"register-{size}" + ("" if units == UNITS else f"-u{units}")
+
+
+def build_register(folder: Path, size: int, today: date, units: int = UNITS) -> Register:
+    """Create (or reuse, if built today by this generator) a register of ``size`` directives
+    led by ``units`` units."""
+    name = register_name(size, units)
+    path = folder / f"{name}-g{GENERATOR}-{today.isoformat()}.db"
     found = Register(path, size, today, meeting=max(10, size // 20), unit="VPTU")
     if path.exists():
         return found
-    for old in folder.glob(f"register-{size}-*.db"):
+    for old in folder.glob(f"{name}-g*.db"):
         old.unlink()
     started = time.perf_counter()
     tmp = path.with_suffix(".tmp")
@@ -516,7 +525,7 @@ def build_register(folder: Path, size: int, today: date) -> Register:
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
         conn.execute("CREATE TEMP TABLE change_stage AS SELECT * FROM change_log WHERE 0")
-        for table, rows in _with_history(size, today):
+        for table, rows in _with_history(size, today, units):
             if not rows:
                 continue
             if table in ("change_log", "change_stage"):

@@ -318,13 +318,7 @@ def _write_table(doc: Any, found: Layout) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    headers, kinds, texts, size, widths = (
-        found.headers,
-        found.kinds,
-        found.texts,
-        found.size,
-        found.widths,
-    )
+    headers, texts, size, widths = found.headers, found.texts, found.size, found.widths
     grid = doc.add_table(rows=1, cols=len(headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -341,28 +335,56 @@ def _write_table(doc: Any, found: Layout) -> None:
         run.font.size = Pt(size)
         _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
-    first_total = len(texts) - found.table.total_rows
-    for index, row in enumerate(texts):
-        added = grid.add_row()
-        cant_split(added)
-        cells = added.cells
-        for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
-            cell.width = Cm(width)
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run()
-            _unbroken(run, text)
-            run.font.size = Pt(size)
-            _mark_size(paragraph, size)
-            run.bold = index >= first_total
-            if kind in NUMERIC:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            elif kind == DATE:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _body_rows(grid._tbl, found)
     if len(texts) <= SHORT_TABLE:  # a short table whole on one page, with its heading
         for row in grid.rows[:-1]:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+def _body_rows(tbl: Any, found: Layout) -> None:
+    """The rows under the header, straight into the table's XML: per cell the width, the
+    paragraph's alignment and mark size, the run's weight and size and the text, as
+    python-docx's ``add_row``, ``cell.width``, ``add_run`` and ``font`` would write them, byte
+    for byte, without their search of each element's place among its siblings (a table of
+    many units spent most of its time there)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.simpletypes import ST_HpsMeasure
+    from docx.shared import Pt
+
+    size, kinds = found.size, found.kinds
+    val = qn("w:val")
+    tags = {name: qn(f"w:{name}") for name in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")}
+    tags |= {name: qn(f"w:{name}") for name in ("p", "pPr", "jc", "rPr", "sz", "szCs", "r", "b")}
+    mark = {val: str(round(size * 2))}  # as _mark_size
+    run_size = {val: ST_HpsMeasure.convert_to_xml(Pt(size))}  # as run.font.size
+    header = tbl.tr_lst[0].tc_lst
+    widths = [dict(tc.tcPr.tcW.attrib) for tc in header]  # set from the same Cm values
+    aligns = [
+        {val: "right"} if kind in NUMERIC else {val: "center"} if kind == DATE else None
+        for kind in kinds
+    ]
+    first_total = len(found.texts) - found.table.total_rows
+    for index, row in enumerate(found.texts):
+        bold = {} if index >= first_total else {val: "0"}
+        tr = _child(tbl, tags["tr"])
+        _child(_child(tr, tags["trPr"]), tags["cantSplit"])
+        for text, width, align in zip(row, widths, aligns, strict=True):
+            tc = _child(tr, tags["tc"])
+            _child(_child(tc, tags["tcPr"]), tags["tcW"], width)
+            p = _child(tc, tags["p"])
+            properties = _child(p, tags["pPr"])
+            if align is not None:
+                _child(properties, tags["jc"], align)
+            marked = _child(properties, tags["rPr"])
+            _child(marked, tags["sz"], mark)
+            _child(marked, tags["szCs"], mark)
+            r = _child(p, tags["r"])
+            weight = _child(r, tags["rPr"])
+            _child(weight, tags["b"], bold)
+            _child(weight, tags["sz"], run_size)
+            _unbroken(r, text)
 
 
 LANDSCAPE_MARGINS = (3.0, 2.0, 2.0, 2.0)  # top, bottom, left, right (cm): binding at the top
@@ -431,28 +453,33 @@ def _mark_size(paragraph: Any, size: float) -> None:
 _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 
 
-def _unbroken(run: Any, text: str) -> None:
-    """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
-    never breaks at (Word's non-breaking hyphen; it reads back as ``-``); a line break the
-    text holds (LF, CR or both) a line break and a tab a tab, as python-docx writes a
-    paragraph's text (raw in the text, LibreOffice set one as a space and another as a break)."""
-    from docx.oxml import OxmlElement
+def _child(parent: Any, tag: str, attrib: dict[str, str] | None = None) -> Any:
+    """A new last child of ``parent`` (lxml's ``SubElement``, through the element's own
+    ``makeelement``: python-docx's element classes, no import of lxml here)."""
+    child = parent.makeelement(tag, attrib or {})
+    parent.append(child)
+    return child
+
+
+def _unbroken(r: Any, text: str) -> None:
+    """``text`` into the run ``r`` (its ``w:r`` element), a hyphen inside a word (a date,
+    ``46-QĐ/TU``) as one the line never breaks at (Word's non-breaking hyphen; it reads back as
+    ``-``); a line break the text holds (LF, CR or both) a line break and a tab a tab, as
+    python-docx writes a paragraph's text (raw in the text, LibreOffice set one as a space and
+    another as a break)."""
     from docx.oxml.ns import qn
 
     for number, line in enumerate(LINE_BREAK.split(text)):
         if number:
-            run._r.append(OxmlElement("w:br"))
+            _child(r, qn("w:br"))
         for index, piece in enumerate(_INNER_HYPHEN.split(line)):
             if index:
-                run._r.append(OxmlElement("w:noBreakHyphen"))
+                _child(r, qn("w:noBreakHyphen"))
             for place, part in enumerate(piece.split("\t")):
                 if place:
-                    run._r.append(OxmlElement("w:tab"))
+                    _child(r, qn("w:tab"))
                 if part:
-                    element = OxmlElement("w:t")
-                    element.set(qn("xml:space"), "preserve")
-                    element.text = part
-                    run._r.append(element)
+                    _child(r, qn("w:t"), {qn("xml:space"): "preserve"}).text = part
 
 
 def _new_section(doc: Any, start: Any) -> Any:
