@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import io
 import re
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -285,7 +287,7 @@ def _table(
 ) -> None:
     """``table`` under its heading; with ``like``, in its size and column widths."""
 
-    doc.add_heading(table.title, level=4 if table.annex else 3)
+    add_heading(doc, table.title, level=4 if table.annex else 3)
     if not table.rows:
         none_sentence(doc, lang)
         return
@@ -313,14 +315,41 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
+    """The id of the paragraph (or table) style ``name`` in ``doc``, None for the default, as
+    python-docx gives it; looked up once a document, where python-docx searches styles.xml
+    (some hundred styles) at every heading and table."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    known = _STYLE_IDS.setdefault(doc.part, {})
+    if (name, table) not in known:
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        known[name, table] = doc.part.get_style_id(name, kind)
+    return known[name, table]
+
+
+def add_heading(doc: Any, text: str, level: int) -> Any:
+    """``doc.add_heading(text, level)``, its style looked up once a document."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = style_id(doc, f"Heading {level}")
+    return paragraph
+
+
 def _write_table(doc: Any, found: Layout) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     headers, texts, size, widths = found.headers, found.texts, found.size, found.widths
-    grid = doc.add_table(rows=1, cols=len(headers))
-    grid.style = "Table Grid"
+    # doc.add_table less its look for the last section's width (the body's every paragraph
+    # and table, each time), which only spreads the columns, set again below
+    grid = doc._body.add_table(1, len(headers), Cm(sum(widths)))
+    grid._tbl.tblStyle_val = style_id(doc, "Table Grid", table=True)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     fixed_layout(grid)
@@ -571,12 +600,12 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
         pages.turn(
             bool(tables) and not part.paragraphs and (tables[0][1] or marks[0] or pages.landscape)
         )
-        doc.add_heading(part.title.upper() if formal else part.title, level=2)
+        add_heading(doc, part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
             width = pages.turn(wide or mark or pages.landscape)
-            doc.add_heading(table.title, level=3)
+            add_heading(doc, table.title, level=3)
             if found is None:
                 none_sentence(doc, lang)
             else:
@@ -608,12 +637,10 @@ def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_
     from dirtrack.render.official import keep_with_next_block
 
     keep_with_next_block(doc)  # the table's last row with what follows it
-    for index, chart in enumerate(charts):
-        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(SET_WIDTH, width)))
+    for index, (holder, picture) in enumerate(_pictures(doc, charts, Cm(min(SET_WIDTH, width)))):
         if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
             picture.width = int(picture.width * Cm(tallest) / picture.height)
             picture.height = Cm(tallest)
-        holder = doc.paragraphs[-1]
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
         # Right under a table begun on the page before, LibreOffice drew the chart over the
@@ -623,6 +650,28 @@ def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
     caption.paragraph_format.space_after = Pt(6)
+
+
+def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, Any]]:
+    """``doc.add_picture(image, width=width)`` for each of ``images``, one after the other
+    (each paragraph with its picture),
+    their ids counted on from the first's: python-docx finds a new picture's id by reading
+    every id in the document (a report of many units: its every table cell, at each piece of
+    the chart)."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shape import InlineShape
+
+    part = doc.part
+    shape_id = part.next_id
+    for image in images:
+        holder = doc.add_paragraph()
+        run = holder.add_run()
+        rid, found = part.get_or_add_image(io.BytesIO(image))
+        cx, cy = found.scaled_dimensions(width, None)
+        inline = CT_Inline.new_pic_inline(shape_id, rid, found.filename, cx, cy)
+        run._r.add_drawing(inline)
+        shape_id += 1  # the only id the picture adds
+        yield holder, InlineShape(inline)
 
 
 def _wide_ahead(parts: list[Any], placed: list[list[tuple[Any, bool]]]) -> list[list[bool]]:
@@ -696,7 +745,7 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     if head is not None:
         heading(doc, head, usable)
     else:
-        title = doc.add_heading(document.title.upper(), level=1)
+        title = add_heading(doc, document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pages = write_body(doc, document, formal=head is not None)
     if head is not None:  # on the page of the last row: after a wide table, a landscape one
