@@ -836,6 +836,59 @@ def packs_round(
     return made, taken
 
 
+# The documents an office files, each written once to a file (key, what the row says, the
+# command's arguments after ``dirtrack --db REGISTER``: {report} is ``report`` of the current
+# quarter as of the register's last day, {score} ``score`` of its year, {day} that day and
+# {out} a folder for the files).
+DOCUMENTS = [
+    ("report docx", "report --format docx", "{report} --format docx --out {out}/r.docx"),
+    ("report xlsx", "report --format xlsx", "{report} --format xlsx --out {out}/r.xlsx"),
+    ("report html", "report --format html", "{report} --format html --out {out}/r.html"),
+    ("brief docx", "report --brief --format docx", "{report} --brief -f docx -o {out}/b.docx"),
+    ("score docx", "score --format docx", "{score} --format docx --out {out}/s.docx"),
+    ("score xlsx", "score --format xlsx", "{score} --format xlsx --out {out}/s.xlsx"),
+    ("export xlsx", "export --format xlsx", "export -f xlsx --as-of {day} --out {out}/e.xlsx"),
+    ("urge all", "urge --all (a letter a unit)", "urge --all --as-of {day} --dir {out}/urge"),
+]
+DOC_UNITS = "20,200,2000"
+
+
+def doc_key(key: str, units: int) -> str:
+    return f"{key} @{units}"
+
+
+def documents_round(
+    size: int, units: int, out: Path, env: dict[str, str], today: date
+) -> dict[str, Figure]:
+    """Every document of :data:`DOCUMENTS` from a register of ``size`` directives and
+    ``units`` units, one run each, on a copy of it (``urge`` records its letters)."""
+    reg = build_register(out, size, today, units)
+    work = out / f"documents-{size}-{units}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    copy = work / "register.db"
+    source = sqlite3.connect(reg.path)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    got: dict[str, Figure] = {}
+    for key, _, args in DOCUMENTS:
+        figure = got[doc_key(key, units)] = Figure()
+        day = today.isoformat()
+        said = args.format(
+            report=f"report --quarter {quarter} --as-of {day}",
+            score=f"score --period {today.year} --as-of {day} --rules nd335",
+            day=day,
+            out=work,
+        )
+        figure.add(*run_once([dirtrack(), "--db", str(copy), *said.split()], env=env))
+        print(f"  {_cell(figure)}  {key}, {units:,} units", file=sys.stderr, flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return got
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=os.environ.get("SIZES") or "1000,10000,100000,1000000")
@@ -852,9 +905,17 @@ def main() -> int:
         "--pack-max", type=int, default=100_000, help="largest register to run packs out and in on"
     )
     parser.add_argument(
+        "--docs-max", type=int, default=100_000, help="largest register to write documents of"
+    )
+    parser.add_argument(
+        "--docs-units",
+        default=DOC_UNITS,
+        help="the documents' registers: how many units (comma-separated; default %(default)s)",
+    )
+    parser.add_argument(
         "--only",
         help="run only these rows (comma-separated: floor, report, overdue, list, assign, "
-        "import, sqlite3, task, pack)",
+        "import, sqlite3, task, pack, docs)",
     )
     parser.add_argument(
         "--register",
@@ -873,6 +934,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     only = {w.strip() for w in args.only.split(",")} if args.only else None
+    doc_units = [int(u.replace("_", "")) for u in args.docs_units.split(",") if u.strip()]
 
     def want(row: str) -> bool:
         return only is None or row in only
@@ -969,6 +1031,9 @@ def main() -> int:
             got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
         if size <= args.pack_max and want("pack"):
             got["pack out"], got["pack in"] = packs_round(reg, args.out, env, quarter)
+        if size <= args.docs_max and want("docs"):
+            for units in doc_units:
+                got |= documents_round(size, units, args.out, env, today)
         results[size] = got
         if size != sizes[-1]:  # the table so far, should a longer size not finish
             print_table(results, task is not None, args.taskwarrior_max, args.import_max)
@@ -1132,12 +1197,18 @@ def print_table(
 ) -> None:
     sizes = list(results)
     width = 40
+    units = sorted({int(k.rsplit("@", 1)[1]) for got in results.values() for k in got if "@" in k})
+    rows = ROWS + [
+        (doc_key(key, n), f"{label[: width - 12]}, {n:,} u.")
+        for n in units
+        for key, label, _ in DOCUMENTS
+    ]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print()
     print("per command and register size: median wall time (s), median CPU time (user + system,")
     print(f"s) and peak memory (MiB, max RSS); {os.cpu_count()} cores, load average now {load}")
     print(f"{'':{width}}" + "".join(f"{n:>27,}" for n in sizes))
-    for key, label in ROWS:
+    for key, label in rows:
         if all(key not in results[n] for n in sizes):
             continue
         print(f"{label:{width}}" + "".join(f"{_cell(results[n].get(key)):>27}" for n in sizes))
