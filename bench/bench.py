@@ -35,7 +35,15 @@ Units reporting back, up to ``--pack-max`` directives, on a copy of the register
 folder of all 500 answers, filled beforehand with openpyxl as units would (untimed): one run
 each, against 60 s and 300 MiB at 100,000 directives.
 
+The documents an office files, up to ``--docs-max`` directives, on registers of the same size
+led by 20, 200 and 2,000 units (``--docs-units``), each written once to a file on a copy of
+the register: ``report`` of the current quarter as a Word document, a workbook and an HTML
+page, the brief as a Word document, ``score`` of the year in Word and Excel, ``export --format
+xlsx`` and ``urge --all`` (a letter to every unit with something overdue); no target, the
+figures are for docs/benchmarks.md.
+
     python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out] [--only pack]
+    python bench/bench.py --sizes 10000,100000 --only docs [--docs-units 20,200,2000]
     python bench/bench.py --register saved/register-100000-g5-2026-12-02.db --only pack --repeat 1
 """
 
