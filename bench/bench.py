@@ -35,7 +35,15 @@ Units reporting back, up to ``--pack-max`` directives, on a copy of the register
 folder of all 500 answers, filled beforehand with openpyxl as units would (untimed): one run
 each, against 60 s and 300 MiB at 100,000 directives.
 
+The documents an office files, up to ``--docs-max`` directives, on registers of the same size
+led by 20, 200 and 2,000 units (``--docs-units``), each written once to a file on a copy of
+the register: ``report`` of the current quarter as a Word document, a workbook and an HTML
+page, the brief as a Word document, ``score`` of the year in Word and Excel, ``export --format
+xlsx`` and ``urge --all`` (a letter to every unit with something overdue); no target, the
+figures are for docs/benchmarks.md.
+
     python bench/bench.py [--sizes 1000,10000] [--repeat 5] [--out bench-out] [--only pack]
+    python bench/bench.py --sizes 10000,100000 --only docs [--docs-units 20,200,2000]
     python bench/bench.py --register saved/register-100000-g5-2026-12-02.db --only pack --repeat 1
 """
 
@@ -136,15 +144,17 @@ class Register:
     unit: str  # a unit code, for `assign`
 
 
-def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, list[tuple]]]:
+def _rows(
+    size: int, today: date, rng: random.Random, units: int = UNITS
+) -> Iterator[tuple[str, list[tuple]]]:
     """The rows of every table, as (table, rows) chunks, in insertion order."""
     first = today - timedelta(days=365 * YEARS)
     span = (today - first).days
-    units = []
-    for i in range(UNITS):
+    unit_rows = []
+    for i in range(units):
         code, name = NAMES[i] if i < len(NAMES) else (f"XA{i:03d}", f"UBND xã số {i:03d}")
-        units.append((i + 1, code, code.lower(), name, name.lower(), None, None, None, STAMP))
-    yield "unit", units
+        unit_rows.append((i + 1, code, code.lower(), name, name.lower(), None, None, None, STAMP))
+    yield "unit", unit_rows
     meetings_n = max(10, size // 20)
     meeting_days = sorted(rng.randrange(span) for _ in range(meetings_n))
     meetings, attendees, limitations = [], [], []
@@ -164,7 +174,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
                 STAMP,
             )
         )
-        for uid in rng.sample(range(1, UNITS + 1), rng.randint(3, 6)):
+        for uid in rng.sample(range(1, units + 1), rng.randint(3, 6)):
             attendees.append((mid, uid))
         text, category = rng.choice(LIMITS)
         resolved = held + timedelta(days=rng.randint(20, 400))
@@ -173,7 +183,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
             (
                 mid,
                 mid,
-                rng.randint(1, UNITS),
+                rng.randint(1, units),
                 text,
                 text.lower(),
                 category,
@@ -187,13 +197,13 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
     yield "meeting_attendee", attendees
     yield "limitation", limitations
     # Directives: most units get a few, some get many (a skewed, office-like spread).
-    weights = [1.0 / (1 + (i % 50)) for i in range(UNITS)]
+    weights = [1.0 / (1 + (i % 50)) for i in range(units)]
     batch: list[tuple] = []
     extensions: list[tuple] = []
     progress: list[tuple] = []
     coordinators: list[tuple] = []
     ext_id = prog_id = 0
-    unit_ids = list(range(1, UNITS + 1))
+    unit_ids = list(range(1, units + 1))
     for did in range(1, size + 1):
         mid = rng.randint(1, meetings_n)
         held = first + timedelta(days=meeting_days[mid - 1])
@@ -239,7 +249,7 @@ def _rows(size: int, today: date, rng: random.Random) -> Iterator[tuple[str, lis
                     )
                 )
         if rng.random() < 0.35:
-            for other in {rng.randint(1, UNITS) for _ in range(rng.randint(1, 2))} - {uid}:
+            for other in {rng.randint(1, units) for _ in range(rng.randint(1, 2))} - {uid}:
                 coordinators.append((did, other))
         batch.append(
             (
@@ -459,11 +469,11 @@ class _History:
         yield "change_stage", rows
 
 
-def _with_history(size: int, today: date) -> Iterator[tuple[str, list[tuple]]]:
+def _with_history(size: int, today: date, units: int) -> Iterator[tuple[str, list[tuple]]]:
     """The rows of _rows, each chunk followed by the change log rows it completes."""
     # Its own draws: the tables are those of generation 3, the log comes on top.
     log = _History(random.Random(size + 1), today - timedelta(days=365 * YEARS + 1))
-    for table, rows in _rows(size, today, random.Random(size)):
+    for table, rows in _rows(size, today, random.Random(size), units):
         yield table, rows
         log.add(table, rows)
         yield from log.take()
@@ -487,13 +497,20 @@ def _move_stage(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE change_stage")
 
 
-def build_register(folder: Path, size: int, today: date) -> Register:
-    """Create (or reuse, if built today by this generator) a register of ``size`` directives."""
-    path = folder / f"register-{size}-g{GENERATOR}-{today.isoformat()}.db"
+def register_name(size: int, units: int = UNITS) -> str:
+    """The start of a register's file name: its size, and its units when not the usual 500."""
+    return f"register-{size}" + ("" if units == UNITS else f"-u{units}")
+
+
+def build_register(folder: Path, size: int, today: date, units: int = UNITS) -> Register:
+    """Create (or reuse, if built today by this generator) a register of ``size`` directives
+    led by ``units`` units."""
+    name = register_name(size, units)
+    path = folder / f"{name}-g{GENERATOR}-{today.isoformat()}.db"
     found = Register(path, size, today, meeting=max(10, size // 20), unit="VPTU")
     if path.exists():
         return found
-    for old in folder.glob(f"register-{size}-*.db"):
+    for old in folder.glob(f"{name}-g*.db"):
         old.unlink()
     started = time.perf_counter()
     tmp = path.with_suffix(".tmp")
@@ -516,7 +533,7 @@ def build_register(folder: Path, size: int, today: date) -> Register:
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
         conn.execute("CREATE TEMP TABLE change_stage AS SELECT * FROM change_log WHERE 0")
-        for table, rows in _with_history(size, today):
+        for table, rows in _with_history(size, today, units):
             if not rows:
                 continue
             if table in ("change_log", "change_stage"):
@@ -827,6 +844,59 @@ def packs_round(
     return made, taken
 
 
+# The documents an office files, each written once to a file (key, what the row says, the
+# command's arguments after ``dirtrack --db REGISTER``: {report} is ``report`` of the current
+# quarter as of the register's last day, {score} ``score`` of its year, {day} that day and
+# {out} a folder for the files).
+DOCUMENTS = [
+    ("report docx", "report --format docx", "{report} --format docx --out {out}/r.docx"),
+    ("report xlsx", "report --format xlsx", "{report} --format xlsx --out {out}/r.xlsx"),
+    ("report html", "report --format html", "{report} --format html --out {out}/r.html"),
+    ("brief docx", "report --brief --format docx", "{report} --brief -f docx -o {out}/b.docx"),
+    ("score docx", "score --format docx", "{score} --format docx --out {out}/s.docx"),
+    ("score xlsx", "score --format xlsx", "{score} --format xlsx --out {out}/s.xlsx"),
+    ("export xlsx", "export --format xlsx", "export -f xlsx --as-of {day} --out {out}/e.xlsx"),
+    ("urge all", "urge --all (a letter a unit)", "urge --all --as-of {day} --dir {out}/urge"),
+]
+DOC_UNITS = "20,200,2000"
+
+
+def doc_key(key: str, units: int) -> str:
+    return f"{key} @{units}"
+
+
+def documents_round(
+    size: int, units: int, out: Path, env: dict[str, str], today: date
+) -> dict[str, Figure]:
+    """Every document of :data:`DOCUMENTS` from a register of ``size`` directives and
+    ``units`` units, one run each, on a copy of it (``urge`` records its letters)."""
+    reg = build_register(out, size, today, units)
+    work = out / f"documents-{size}-{units}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    copy = work / "register.db"
+    source = sqlite3.connect(reg.path)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    got: dict[str, Figure] = {}
+    for key, _, args in DOCUMENTS:
+        figure = got[doc_key(key, units)] = Figure()
+        day = today.isoformat()
+        said = args.format(
+            report=f"report --quarter {quarter} --as-of {day}",
+            score=f"score --period {today.year} --as-of {day} --rules nd335",
+            day=day,
+            out=work,
+        )
+        figure.add(*run_once([dirtrack(), "--db", str(copy), *said.split()], env=env))
+        print(f"  {_cell(figure)}  {key}, {units:,} units", file=sys.stderr, flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return got
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=os.environ.get("SIZES") or "1000,10000,100000,1000000")
@@ -843,9 +913,17 @@ def main() -> int:
         "--pack-max", type=int, default=100_000, help="largest register to run packs out and in on"
     )
     parser.add_argument(
+        "--docs-max", type=int, default=100_000, help="largest register to write documents of"
+    )
+    parser.add_argument(
+        "--docs-units",
+        default=DOC_UNITS,
+        help="the documents' registers: how many units (comma-separated; default %(default)s)",
+    )
+    parser.add_argument(
         "--only",
         help="run only these rows (comma-separated: floor, report, overdue, list, assign, "
-        "import, sqlite3, task, pack)",
+        "import, sqlite3, task, pack, docs)",
     )
     parser.add_argument(
         "--register",
@@ -864,6 +942,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     only = {w.strip() for w in args.only.split(",")} if args.only else None
+    doc_units = [int(u.replace("_", "")) for u in args.docs_units.split(",") if u.strip()]
 
     def want(row: str) -> bool:
         return only is None or row in only
@@ -960,6 +1039,9 @@ def main() -> int:
             got["task overdue"] = measure([task, "overdue"], repeat, tw_env)
         if size <= args.pack_max and want("pack"):
             got["pack out"], got["pack in"] = packs_round(reg, args.out, env, quarter)
+        if size <= args.docs_max and want("docs"):
+            for units in doc_units:
+                got |= documents_round(size, units, args.out, env, today)
         results[size] = got
         if size != sizes[-1]:  # the table so far, should a longer size not finish
             print_table(results, task is not None, args.taskwarrior_max, args.import_max)
@@ -1123,12 +1205,18 @@ def print_table(
 ) -> None:
     sizes = list(results)
     width = 40
+    units = sorted({int(k.rsplit("@", 1)[1]) for got in results.values() for k in got if "@" in k})
+    rows = ROWS + [
+        (doc_key(key, n), f"{label[: width - 12]}, {n:,} u.")
+        for n in units
+        for key, label, _ in DOCUMENTS
+    ]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print()
     print("per command and register size: median wall time (s), median CPU time (user + system,")
     print(f"s) and peak memory (MiB, max RSS); {os.cpu_count()} cores, load average now {load}")
     print(f"{'':{width}}" + "".join(f"{n:>27,}" for n in sizes))
-    for key, label in ROWS:
+    for key, label in rows:
         if all(key not in results[n] for n in sizes):
             continue
         print(f"{label:{width}}" + "".join(f"{_cell(results[n].get(key)):>27}" for n in sizes))

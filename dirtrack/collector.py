@@ -60,6 +60,17 @@ def document_begun() -> None:
     gc.collect(1)
 
 
+def figure_drawn() -> None:
+    """Collect the young and middle generations once a chart's picture is drawn.
+
+    A matplotlib figure and its canvas refer to each other, so a drawn one is freed only by
+    the collector, and its canvas holds the picture's pixels (a few MB behind a few thousand
+    Python objects): the chart of a report of 2,000 units, drawn in 34 pieces, kept some
+    100 MB of finished pieces waiting for it.
+    """
+    gc.collect(1)
+
+
 @contextmanager
 def paused() -> Iterator[None]:
     """No collection while a reader recurses as deep as the stack allows (TOML or JSON arrays

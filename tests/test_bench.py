@@ -22,7 +22,8 @@ def test_the_benchmark_builds_a_register_and_prints_its_table(tmp_path: Path) ->
     figures = tmp_path / "figures.json"
     done = subprocess.run(
         [sys.executable, str(BENCH), "--sizes", "1000", "--repeat", "1", "--import-max", "1000"]
-        + ["--taskwarrior-max", "0", "--out", str(tmp_path / "out"), "--json", str(figures)],
+        + ["--taskwarrior-max", "0", "--out", str(tmp_path / "out"), "--json", str(figures)]
+        + ["--docs-units", "20"],
         capture_output=True,
         text=True,
         timeout=900,
@@ -31,6 +32,8 @@ def test_the_benchmark_builds_a_register_and_prints_its_table(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr[-2000:]
     assert "report --quarter" in done.stdout and "targets" in done.stdout
     assert "pack in, 500 answers" in done.stdout
+    assert "report --format docx, 20 u." in done.stdout  # the documents, from 20 units
+    assert "urge --all (a letter a unit), 20 u." in done.stdout
     measured = json.loads(figures.read_text(encoding="utf-8"))
     assert measured, "the JSON figures are empty"
     if shutil.which("sqlite3"):

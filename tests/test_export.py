@@ -426,3 +426,28 @@ def test_a_new_row_past_the_largest_id_is_refused_alike(
         "Error: no more rows fit in unit:"
     )
     assert snapshot(other_db) == before
+
+
+@pytest.mark.sqlite_only("writes a text longer than dirtrack takes straight into the file")
+def test_an_xlsx_export_that_fails_half_way_says_one_line(
+    units: Cli, meeting: int, db_path: Path, tmp_path: Path
+) -> None:
+    # The export streams its rows to the file (openpyxl's write-only workbook). A text too long
+    # for a cell, met after rows were written (a register an older dirtrack or another program
+    # filled), is the one Error: line: the half-written sheets were left open, and freeing them
+    # at exit wrote two tracebacks ("Exception ignored in ... not in an element") under it.
+    import sqlite3
+
+    from tests.conftest import run
+
+    for n in range(3):
+        units.ok("assign", str(meeting), "--unit", "BTC", f"Việc số {n}")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE directive SET text = ? WHERE id = 3", ("x" * 40_000,))
+    conn.close()
+    out = tmp_path / "e.xlsx"
+    done = run("export", "--format", "xlsx", "--out", str(out), db=str(db_path))
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), done.stderr
+    assert "40000" in lines[0] and not out.exists()

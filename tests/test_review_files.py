@@ -324,3 +324,61 @@ def test_table_to_a_file_is_plain_text(cli: Cli, reg: dict[str, Any], tmp_path: 
     assert "wrote" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert "\x1b[" not in text and "By lead unit" in text and "█████░░░░░" in text
+
+
+def _bench() -> Any:
+    """bench/bench.py as a module: its register generator."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench.py"
+    spec = importlib.util.spec_from_file_location("dirtrack_bench", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
+def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Path) -> None:
+    # The Word report's rows under each table's header and the export's rows are written
+    # straight into their XML (render/docx_out._body_rows; a write-only workbook): at the size
+    # of a province's register, every unit's row, the totals and every directive are there.
+    from tests.conftest import cli_at
+
+    reg = _bench().build_register(tmp_path, 3_000, dt.date(2026, 12, 3), units=200)
+    cli = cli_at(reg.path)
+    asked = ("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
+    report = cli.json(*asked, "--format", "json")
+    assert len(report["units"]) > 120  # most of the 200 units have a directive in the year
+    out = tmp_path / "review.docx"
+    cli.ok(*asked, "--format", "docx", "--out", str(out))
+    tables = docx_tables(out)
+    units = tables["By lead unit"]
+    assert len(units) == 1 + len(report["units"]) + 1  # header, every unit, the total
+    assert [r[1] for r in units[1:-1]] == [u["name"] for u in report["units"]]
+    assert [r[0] for r in units[1:]] == [str(n) for n in range(1, len(units) - 1)] + [""]
+    for row, unit in zip(units[1:-1], report["units"], strict=True):
+        assert row[2 : 2 + len(COUNT_KEYS)] == [str(unit[k]) for k in COUNT_KEYS]
+    assert units[-1][1:9] == ["Total", *(str(report["totals"][k]) for k in COUNT_KEYS)]
+    overdue = tables["Overdue directives"]
+    assert [r[2] for r in overdue[1:]] == [d["text"] for d in report["overdue"]]
+    names = {u["code"]: u["name"] for u in report["units"]}
+    annexed = 0
+    for code, name in names.items():
+        listed = [d["text"] for d in report["directives"] if d["unit"] == code]
+        if listed:
+            assert [r[1] for r in tables[name][1:]] == listed
+            annexed += len(listed)
+    assert annexed == len(report["directives"])  # each directive in its unit's table
+    assert len(open_docx(str(out)).inline_shapes) >= 2  # the chart, in pieces
+
+    book = tmp_path / "export.xlsx"
+    cli.ok("--lang", "en", "export", "--format", "xlsx", "--as-of", "2026-12-03", "--out",
+           str(book))  # fmt: skip
+    sheet = load_workbook(book, read_only=True)["Directives"]
+    rows = [r for r in sheet.iter_rows(min_row=6, values_only=True) if r and r[0] is not None]
+    exported = cli.json("list", "--as-of", "2026-12-03", "--format", "json")
+    assert [r[0] for r in rows] == list(range(1, len(exported) + 1))
+    assert sorted(r[1] for r in rows) == sorted(d["text"] for d in exported)

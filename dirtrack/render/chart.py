@@ -88,9 +88,13 @@ def _pieces(
 
 
 def _draw(rows: Sequence[tuple[str, Record]], lang: str) -> bytes:
+    from dirtrack import collector
+
     figure = chart_figure(rows, lang)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
+    del figure
+    collector.figure_drawn()  # its pixels freed now, not after the other pieces
     return buffer.getvalue()
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import io
 import re
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -285,7 +287,7 @@ def _table(
 ) -> None:
     """``table`` under its heading; with ``like``, in its size and column widths."""
 
-    doc.add_heading(table.title, level=4 if table.annex else 3)
+    add_heading(doc, table.title, level=4 if table.annex else 3)
     if not table.rows:
         none_sentence(doc, lang)
         return
@@ -313,20 +315,41 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
+    """The id of the paragraph (or table) style ``name`` in ``doc``, None for the default, as
+    python-docx gives it; looked up once a document, where python-docx searches styles.xml
+    (some hundred styles) at every heading and table."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    known = _STYLE_IDS.setdefault(doc.part, {})
+    if (name, table) not in known:
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        known[name, table] = doc.part.get_style_id(name, kind)
+    return known[name, table]
+
+
+def add_heading(doc: Any, text: str, level: int) -> Any:
+    """``doc.add_heading(text, level)``, its style looked up once a document."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = style_id(doc, f"Heading {level}")
+    return paragraph
+
+
 def _write_table(doc: Any, found: Layout) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    headers, kinds, texts, size, widths = (
-        found.headers,
-        found.kinds,
-        found.texts,
-        found.size,
-        found.widths,
-    )
-    grid = doc.add_table(rows=1, cols=len(headers))
-    grid.style = "Table Grid"
+    headers, texts, size, widths = found.headers, found.texts, found.size, found.widths
+    # doc.add_table less its look for the last section's width (the body's every paragraph
+    # and table, each time), which only spreads the columns, set again below
+    grid = doc._body.add_table(1, len(headers), Cm(sum(widths)))
+    grid._tbl.tblStyle_val = style_id(doc, "Table Grid", table=True)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     fixed_layout(grid)
@@ -341,28 +364,56 @@ def _write_table(doc: Any, found: Layout) -> None:
         run.font.size = Pt(size)
         _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
-    first_total = len(texts) - found.table.total_rows
-    for index, row in enumerate(texts):
-        added = grid.add_row()
-        cant_split(added)
-        cells = added.cells
-        for cell, text, kind, width in zip(cells, row, kinds, widths, strict=True):
-            cell.width = Cm(width)
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run()
-            _unbroken(run, text)
-            run.font.size = Pt(size)
-            _mark_size(paragraph, size)
-            run.bold = index >= first_total
-            if kind in NUMERIC:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            elif kind == DATE:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _body_rows(grid._tbl, found)
     if len(texts) <= SHORT_TABLE:  # a short table whole on one page, with its heading
         for row in grid.rows[:-1]:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+def _body_rows(tbl: Any, found: Layout) -> None:
+    """The rows under the header, straight into the table's XML: per cell the width, the
+    paragraph's alignment and mark size, the run's weight and size and the text, as
+    python-docx's ``add_row``, ``cell.width``, ``add_run`` and ``font`` would write them, byte
+    for byte, without their search of each element's place among its siblings (a table of
+    many units spent most of its time there)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.simpletypes import ST_HpsMeasure
+    from docx.shared import Pt
+
+    size, kinds = found.size, found.kinds
+    val = qn("w:val")
+    tags = {name: qn(f"w:{name}") for name in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")}
+    tags |= {name: qn(f"w:{name}") for name in ("p", "pPr", "jc", "rPr", "sz", "szCs", "r", "b")}
+    mark = {val: str(round(size * 2))}  # as _mark_size
+    run_size = {val: ST_HpsMeasure.convert_to_xml(Pt(size))}  # as run.font.size
+    header = tbl.tr_lst[0].tc_lst
+    widths = [dict(tc.tcPr.tcW.attrib) for tc in header]  # set from the same Cm values
+    aligns = [
+        {val: "right"} if kind in NUMERIC else {val: "center"} if kind == DATE else None
+        for kind in kinds
+    ]
+    first_total = len(found.texts) - found.table.total_rows
+    for index, row in enumerate(found.texts):
+        bold = {} if index >= first_total else {val: "0"}
+        tr = _child(tbl, tags["tr"])
+        _child(_child(tr, tags["trPr"]), tags["cantSplit"])
+        for text, width, align in zip(row, widths, aligns, strict=True):
+            tc = _child(tr, tags["tc"])
+            _child(_child(tc, tags["tcPr"]), tags["tcW"], width)
+            p = _child(tc, tags["p"])
+            properties = _child(p, tags["pPr"])
+            if align is not None:
+                _child(properties, tags["jc"], align)
+            marked = _child(properties, tags["rPr"])
+            _child(marked, tags["sz"], mark)
+            _child(marked, tags["szCs"], mark)
+            r = _child(p, tags["r"])
+            weight = _child(r, tags["rPr"])
+            _child(weight, tags["b"], bold)
+            _child(weight, tags["sz"], run_size)
+            _unbroken(r, text)
 
 
 LANDSCAPE_MARGINS = (3.0, 2.0, 2.0, 2.0)  # top, bottom, left, right (cm): binding at the top
@@ -431,28 +482,33 @@ def _mark_size(paragraph: Any, size: float) -> None:
 _INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
 
 
-def _unbroken(run: Any, text: str) -> None:
-    """``text`` into ``run``, a hyphen inside a word (a date, ``46-QĐ/TU``) as one the line
-    never breaks at (Word's non-breaking hyphen; it reads back as ``-``); a line break the
-    text holds (LF, CR or both) a line break and a tab a tab, as python-docx writes a
-    paragraph's text (raw in the text, LibreOffice set one as a space and another as a break)."""
-    from docx.oxml import OxmlElement
+def _child(parent: Any, tag: str, attrib: dict[str, str] | None = None) -> Any:
+    """A new last child of ``parent`` (lxml's ``SubElement``, through the element's own
+    ``makeelement``: python-docx's element classes, no import of lxml here)."""
+    child = parent.makeelement(tag, attrib or {})
+    parent.append(child)
+    return child
+
+
+def _unbroken(r: Any, text: str) -> None:
+    """``text`` into the run ``r`` (its ``w:r`` element), a hyphen inside a word (a date,
+    ``46-QĐ/TU``) as one the line never breaks at (Word's non-breaking hyphen; it reads back as
+    ``-``); a line break the text holds (LF, CR or both) a line break and a tab a tab, as
+    python-docx writes a paragraph's text (raw in the text, LibreOffice set one as a space and
+    another as a break)."""
     from docx.oxml.ns import qn
 
     for number, line in enumerate(LINE_BREAK.split(text)):
         if number:
-            run._r.append(OxmlElement("w:br"))
+            _child(r, qn("w:br"))
         for index, piece in enumerate(_INNER_HYPHEN.split(line)):
             if index:
-                run._r.append(OxmlElement("w:noBreakHyphen"))
+                _child(r, qn("w:noBreakHyphen"))
             for place, part in enumerate(piece.split("\t")):
                 if place:
-                    run._r.append(OxmlElement("w:tab"))
+                    _child(r, qn("w:tab"))
                 if part:
-                    element = OxmlElement("w:t")
-                    element.set(qn("xml:space"), "preserve")
-                    element.text = part
-                    run._r.append(element)
+                    _child(r, qn("w:t"), {qn("xml:space"): "preserve"}).text = part
 
 
 def _new_section(doc: Any, start: Any) -> Any:
@@ -544,12 +600,12 @@ def write_body(doc: Any, document: Document, *, formal: bool) -> Pages:
         pages.turn(
             bool(tables) and not part.paragraphs and (tables[0][1] or marks[0] or pages.landscape)
         )
-        doc.add_heading(part.title.upper() if formal else part.title, level=2)
+        add_heading(doc, part.title.upper() if formal else part.title, level=2)
         for paragraph in part.paragraphs:
             body_paragraph(doc, paragraph)
         for table, (found, wide), mark in zip(part.tables, tables, marks, strict=True):
             width = pages.turn(wide or mark or pages.landscape)
-            doc.add_heading(table.title, level=3)
+            add_heading(doc, table.title, level=3)
             if found is None:
                 none_sentence(doc, lang)
             else:
@@ -581,12 +637,10 @@ def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_
     from dirtrack.render.official import keep_with_next_block
 
     keep_with_next_block(doc)  # the table's last row with what follows it
-    for index, chart in enumerate(charts):
-        picture = doc.add_picture(io.BytesIO(chart), width=Cm(min(SET_WIDTH, width)))
+    for index, (holder, picture) in enumerate(_pictures(doc, charts, Cm(min(SET_WIDTH, width)))):
         if picture.height > Cm(tallest):  # taller than a piece is drawn: made smaller
             picture.width = int(picture.width * Cm(tallest) / picture.height)
             picture.height = Cm(tallest)
-        holder = doc.paragraphs[-1]
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.keep_with_next = index == len(charts) - 1
         # Right under a table begun on the page before, LibreOffice drew the chart over the
@@ -596,6 +650,28 @@ def _chart(doc: Any, charts: list[bytes], width: float, tallest: float, caption_
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].italic = True
     caption.paragraph_format.space_after = Pt(6)
+
+
+def _pictures(doc: Any, images: list[bytes], width: int) -> Iterator[tuple[Any, Any]]:
+    """``doc.add_picture(image, width=width)`` for each of ``images``, one after the other
+    (each paragraph with its picture),
+    their ids counted on from the first's: python-docx finds a new picture's id by reading
+    every id in the document (a report of many units: its every table cell, at each piece of
+    the chart)."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shape import InlineShape
+
+    part = doc.part
+    shape_id = part.next_id
+    for image in images:
+        holder = doc.add_paragraph()
+        run = holder.add_run()
+        rid, found = part.get_or_add_image(io.BytesIO(image))
+        cx, cy = found.scaled_dimensions(width, None)
+        inline = CT_Inline.new_pic_inline(shape_id, rid, found.filename, cx, cy)
+        run._r.add_drawing(inline)
+        shape_id += 1  # the only id the picture adds
+        yield holder, InlineShape(inline)
 
 
 def _wide_ahead(parts: list[Any], placed: list[list[tuple[Any, bool]]]) -> list[list[bool]]:
@@ -669,7 +745,7 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     if head is not None:
         heading(doc, head, usable)
     else:
-        title = doc.add_heading(document.title.upper(), level=1)
+        title = add_heading(doc, document.title.upper(), level=1)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pages = write_body(doc, document, formal=head is not None)
     if head is not None:  # on the page of the last row: after a wide table, a landscape one

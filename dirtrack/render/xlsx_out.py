@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date
 from typing import Any
 
@@ -300,25 +301,41 @@ def render_xlsx(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def new_workbook(title: str) -> Any:
+def new_workbook(title: str, *, write_only: bool = False) -> Any:
     """An empty workbook whose File > Properties give its title and dirtrack as its author
-    (openpyxl's own: no title, "openpyxl")."""
+    (openpyxl's own: no title, "openpyxl"). ``write_only``: its sheets (none yet) write each
+    row to the file as it is appended, instead of holding every cell until the end."""
     from openpyxl import Workbook
 
-    book = Workbook()
+    book = Workbook(write_only=write_only)
     book.properties.title = title
     book.properties.creator = book.properties.lastModifiedBy = "dirtrack"
     return book
 
 
+@contextmanager
+def streamed(book: Any) -> Iterator[None]:
+    """Around the writing of a ``write_only`` workbook: should it fail before it is saved, its
+    sheets' half-written files are closed, so that freeing them reports nothing on stderr
+    (openpyxl's writers, left open, each wrote a traceback there) under the one Error: line."""
+    try:
+        yield
+    except BaseException:
+        for sheet in book.worksheets:
+            with suppress(Exception):
+                sheet.close()
+        raise
+
+
 def print_setup(sheet: Any, document: str, title: str, lang: str) -> None:
     """A4 landscape, one page wide, the header row on every page, title and page numbers."""
     from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from dirtrack.i18n import t
 
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4  # a write-only sheet lacks the names
+    sheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -10,7 +10,9 @@ cell holds is refused, naming the record, never cut: JSON export keeps everythin
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Sequence
+from copy import copy
 from datetime import date
 from typing import Any
 
@@ -80,36 +82,75 @@ _TITLES = {
 
 
 def _put(ws: Any, row: int, col: int, value: Any, *, style: str | None = None) -> Any:
-    """Write one cell; text is always text, never a formula (nor cut: CellTooLong)."""
-    cell = ws.cell(row=row, column=col)
-    if style is not None:
+    """Write one cell of a sheet that holds its cells (a unit's pack)."""
+    return _fill(ws.cell(row=row, column=col), value, style=style)
+
+
+def _cell(ws: Any, value: Any, *, style: str | None = None) -> Any:
+    """One cell for a write-only sheet's ``append``."""
+    from openpyxl.cell import WriteOnlyCell
+
+    return _fill(WriteOnlyCell(ws), value, style=style)
+
+
+def _fill(cell: Any, value: Any, *, style: str | None = None) -> Any:
+    """``cell`` given ``value`` and the named ``style``; text is always text, never a formula
+    (nor cut: CellTooLong)."""
+    dated = isinstance(value, date)
+    book = cell.parent.parent
+    styled = _STYLED.setdefault(book, {}).get((style, dated)) if style else None
+    if styled is not None:  # a body cell's style as the first such cell got it
+        cell._style = copy(styled)
+    elif style is not None:
         cell.style = style  # first: a named style brings its own number format
     if isinstance(value, str):
         set_text(cell, value)
     else:
         cell.value = value
-        if isinstance(value, date):
+        if dated and styled is None:
             cell.number_format = _DATE_FORMAT
             # centred, as the report's dates: at the right (a number's place) a day ran into
             # the text of the next column
             from openpyxl.styles import Alignment
 
             cell.alignment = Alignment(horizontal="center", vertical=cell.alignment.vertical)
+    if style is not None and styled is None:
+        _STYLED[book][style, dated] = copy(cell._style)
     return cell
 
 
+# A workbook's cell styles by named style and whether the cell holds a day, as the first
+# such cell got them: setting a named style, a day's format and alignment looks each up in
+# the workbook's lists again (a third of an export's time, over every cell of 100,000 rows).
+_STYLED: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], Any]] = weakref.WeakKeyDictionary()
+
+
+def _append(ws: Any, cells: list[Any], height: float | None = None) -> None:
+    """The sheet's next row, ``height`` points tall if given (the sheet streams its rows to
+    the file: a row is written as it comes, its height with it)."""
+    row = _ROWS[ws] = _ROWS.get(ws, 0) + 1
+    if height is not None:
+        ws.row_dimensions[row].height = height
+    ws.append(cells)
+    ws.row_dimensions.pop(row, None)  # written: not kept for the whole sheet
+
+
+# The rows appended to each sheet so far (a write-only sheet does not say).
+_ROWS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
 def _put_row(
-    ws: Any, row: int, values: Sequence[Any], what: str, ident: object, widths: Sequence[float]
+    ws: Any, values: Sequence[Any], what: str, ident: object, columns: Sequence[tuple[str, int]]
 ) -> None:
-    """One record's row, as tall as its wrapped texts (in columns ``widths`` wide); a text too
+    """One record's row, as tall as its wrapped texts (in its columns' widths); a text too
     long for a cell is an error naming the record."""
     from dirtrack.render.xlsx_out import wrapped_height
 
-    for col, value in enumerate(values, start=1):
+    cells = []
+    for (field, _), value in zip(columns, values, strict=True):
         try:
-            _put(ws, row, col, value, style="dt_body")
+            cells.append(_cell(ws, value, style="dt_body"))
         except CellTooLong as exc:
-            field = ws.cell(row=4, column=col).value
             raise InvalidInput.of(
                 "xlsx_cell_too_long",
                 what=Phrase(f"w_{what}"),
@@ -118,9 +159,9 @@ def _put_row(
                 n=exc.length,
                 limit=XLSX_CELL_LIMIT,
             ) from None
-    height = wrapped_height(list(zip(values, widths, strict=True)))
-    if height is not None:  # the texts whole: LibreOffice fits no row itself
-        ws.row_dimensions[row].height = height
+    widths = [width for _, width in columns]
+    # the texts whole: LibreOffice fits no row itself
+    _append(ws, cells, wrapped_height(list(zip(values, widths, strict=True))))
 
 
 def _styles(book: Any) -> None:
@@ -147,41 +188,43 @@ def _styles(book: Any) -> None:
         book.add_named_style(style)
 
 
-def _titles(ws: Any, width: int, title: str, subtitle: str) -> None:
+def _top(
+    ws: Any,
+    title: str,
+    subtitle: str,
+    headers: Sequence[tuple[str, int]],
+    document: str,
+    lang: str,
+) -> None:
+    """The title rows, the header row, the column numbers under it and the page set-up of
+    the report's annex (A4 landscape, one page wide, the header on every page); the rows
+    under them are the records'."""
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
-    from dirtrack.render.xlsx_out import body_font
+    from dirtrack.render.xlsx_out import body_font, print_setup, wrapped_height
 
-    for row, value, font in (
+    width, row = len(headers), 4
+    # What the sheet's file says before its rows: set before the first row is written.
+    for col, (_, wide) in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = wide
+    print_setup(ws, document, ws.title, lang)
+    ws.print_title_rows = f"{row}:{row + 1}"
+    ws.freeze_panes = f"A{row + 2}"
+    for line, value, font in (
         (1, title, body_font(bold=True, size=13)),
         (2, subtitle, body_font(italic=True)),
     ):
-        cell = _put(ws, row, 1, value)
+        cell = _cell(ws, value)
         cell.font = font
         cell.alignment = Alignment(horizontal="center")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-
-
-def _header(
-    ws: Any, row: int, headers: Sequence[tuple[str, int]], document: str, lang: str
-) -> list[int]:
-    """The header row, the column numbers under it and the page set-up of the report's annex
-    (A4 landscape, one page wide, the header on every page); returns the column widths."""
-    from openpyxl.utils import get_column_letter
-
-    from dirtrack.render.xlsx_out import print_setup, wrapped_height
-
-    for col, (label, width) in enumerate(headers, start=1):
-        _put(ws, row, col, label, style="dt_header")
-        _put(ws, row + 1, col, f"({col})", style="dt_number")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(row=row + 2, column=1)
-    height = wrapped_height(headers, bold=True)
-    if height is not None:
-        ws.row_dimensions[row].height = height
-    print_setup(ws, document, ws.title, lang)
-    ws.print_title_rows = f"{row}:{row + 1}"
-    return [width for _, width in headers]
+        _append(ws, [cell])
+        ws.merged_cells.add(f"A{line}:{get_column_letter(width)}{line}")
+    _append(ws, [])
+    header = [_cell(ws, label, style="dt_header") for label, _ in headers]
+    numbers = [_cell(ws, f"({col})", style="dt_number") for col in range(1, width + 1)]
+    _append(ws, header, wrapped_height(headers, bold=True))
+    _append(ws, numbers)
 
 
 def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
@@ -216,7 +259,7 @@ def export_xlsx(
     session: Session, *, as_of: date, lang: str, progress: Progress | None = None
 ) -> bytes:
     """The workbook, as bytes."""
-    from dirtrack.render.xlsx_out import new_workbook
+    from dirtrack.render.xlsx_out import new_workbook, streamed
     from dirtrack.store.directives import DirectiveFilter, iter_facts
     from dirtrack.store.limitations import list_limitations
     from dirtrack.store.meetings import list_meetings
@@ -229,61 +272,57 @@ def export_xlsx(
     index = UnitIndex.load(session)
     names = {u.code: u.name for u in index.units.values()}
     meetings = {m.id: m for m in list_meetings(session, end=as_of)}
-    book = new_workbook(title)
-    _styles(book)
-    ws = book.worksheets[0]
-    ws.title = sheet_name
-    pick = 0 if lang == "vi" else 1
-    headers = [(EXPORT_HEADERS[name][pick], width) for name, width in _COLUMNS]
-    _titles(ws, len(headers), title, subtitle)
-    widths = _header(ws, 4, headers, title, lang)
-    progress.stage("exporting")
-    row = 6
-    flt = DirectiveFilter(held_on_or_before=as_of)
-    for n, facts in enumerate(iter_facts(session, flt, as_of=as_of), start=1):
-        status = facts.status(as_of)
-        due = facts.due_at(as_of)
-        meeting = meetings.get(facts.meeting_id)
-        completed = facts.completed_by(as_of)
-        values: list[Any] = [
-            n,
-            facts.text,
-            names.get(facts.unit_code, facts.unit_code),
-            "\n".join(names.get(code, code) for code in facts.with_codes) or None,
-            due if due is not None else facts.due_text,
-            _progress(facts, as_of),
-            _result(facts, status, lang),
-            completed,
-            facts.product,
-            meeting.title if meeting else None,
-            meeting.doc if meeting else None,
-            facts.meeting_date,
-            facts.key,
-        ]
-        _put_row(ws, row, values, "directive", facts.id, widths)
-        row += 1
-        if n % 500 == 0:
-            progress.advance(500)
-    lim = book.create_sheet(lim_sheet)
-    lim_headers = _LIMITATION_COLUMNS[lang]
-    _titles(lim, len(lim_headers), lim_title, subtitle)
-    lim_widths = _header(lim, 4, lim_headers, title, lang)
-    row = 6
-    for n, found in enumerate(list_limitations(session, raised_on_or_before=as_of), start=1):
-        meeting = meetings.get(found.meeting_id)
-        resolved = found.resolved_on if found.resolved_on and found.resolved_on <= as_of else None
-        values = [
-            n,
-            names.get(found.unit_code, found.unit_code),
-            found.text,
-            category_label(found.category, lang),
-            meeting.title if meeting else None,
-            found.raised_on,
-            resolved,
-            found.resolve_note if resolved else None,
-        ]
-        _put_row(lim, row, values, "limitation", found.id, lim_widths)
-        row += 1
-    buffer = io.BytesIO()
-    book.save(buffer)
+    book = new_workbook(title, write_only=True)
+    with streamed(book):
+        _styles(book)
+        ws = book.create_sheet(sheet_name)
+        pick = 0 if lang == "vi" else 1
+        headers = [(EXPORT_HEADERS[name][pick], width) for name, width in _COLUMNS]
+        _top(ws, title, subtitle, headers, title, lang)
+        progress.stage("exporting")
+        flt = DirectiveFilter(held_on_or_before=as_of)
+        for n, facts in enumerate(iter_facts(session, flt, as_of=as_of), start=1):
+            status = facts.status(as_of)
+            due = facts.due_at(as_of)
+            meeting = meetings.get(facts.meeting_id)
+            completed = facts.completed_by(as_of)
+            values: list[Any] = [
+                n,
+                facts.text,
+                names.get(facts.unit_code, facts.unit_code),
+                "\n".join(names.get(code, code) for code in facts.with_codes) or None,
+                due if due is not None else facts.due_text,
+                _progress(facts, as_of),
+                _result(facts, status, lang),
+                completed,
+                facts.product,
+                meeting.title if meeting else None,
+                meeting.doc if meeting else None,
+                facts.meeting_date,
+                facts.key,
+            ]
+            _put_row(ws, values, "directive", facts.id, headers)
+            if n % 500 == 0:
+                progress.advance(500)
+        lim = book.create_sheet(lim_sheet)
+        lim_headers = _LIMITATION_COLUMNS[lang]
+        _top(lim, lim_title, subtitle, lim_headers, title, lang)
+        for n, found in enumerate(list_limitations(session, raised_on_or_before=as_of), start=1):
+            meeting = meetings.get(found.meeting_id)
+            resolved = (
+                found.resolved_on if found.resolved_on and found.resolved_on <= as_of else None
+            )
+            values = [
+                n,
+                names.get(found.unit_code, found.unit_code),
+                found.text,
+                category_label(found.category, lang),
+                meeting.title if meeting else None,
+                found.raised_on,
+                resolved,
+                found.resolve_note if resolved else None,
+            ]
+            _put_row(lim, values, "limitation", found.id, lim_headers)
+        buffer = io.BytesIO()
+        book.save(buffer)
     return buffer.getvalue()
