@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0016"
+SCHEMA_REVISION = "0017"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -51,6 +51,7 @@ KNOWN_REVISIONS = (
     "0014",
     "0015",
     "0016",
+    "0017",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -933,3 +933,72 @@ def test_the_0015_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
     out = tmp_path / "export.json"
     cli.ok("export", "--out", str(out))
     cli_at(tmp_path / "again.db").ok("import", str(out))  # the register imports again
+
+
+# Registers built by the dirtrack of an older revision itself (its own CLI, from the commit on
+# main that brought the revision in: git worktree add --detach …; PYTHONPATH=…), each with what
+# that version could hold (units under units, aliases, NFD names, meetings, directives done on
+# time and late, extended twice, cancelled, with progress, limitations resolved or not, a
+# retired unit, and what later versions add), dumped as SQL (sqlite3 iterdump), beside what
+# that version's own `report --quarter … --as-of 2026-01-01 --format json`, `list --format json`
+# and `export --format json` gave.
+REGISTERS = sorted((Path(__file__).parent / "registers").glob("*.sql"))
+
+
+def kept(old: Any, new: Any, path: str = "") -> list[str]:
+    """Where ``new`` lost or changed what ``old`` held: every key of old, with its value (the
+    keys a newer export adds are not compared), lists item by item."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [
+            lost
+            for key in old
+            for lost in (
+                kept(old[key], new[key], f"{path}.{key}") if key in new else [f"{path}.{key}"]
+            )
+        ]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [
+            lost
+            for i, (a, b) in enumerate(zip(old, new, strict=True))
+            for lost in kept(a, b, f"{path}[{i}]")
+        ]
+    return [] if old == new else [f"{path}: {old!r} -> {new!r}"]
+
+
+@pytest.mark.parametrize("dump", REGISTERS, ids=[p.stem for p in REGISTERS])
+def test_a_register_an_older_dirtrack_built_upgrades_keeping_every_record(
+    dump: Path, tmp_path: Path
+) -> None:
+    """Opened by today's dirtrack, a register built by the dirtrack of revision 0001, 0008 or
+    (main's) 0014 keeps every record and every number: the report of each quarter, each
+    directive's status, the export (but the keys a newer one adds and its format version). The
+    register of main's 0014 (what is now 0015) had never had today's 0014: its unit named with
+    the eth 'Ð' kept a key 'ðang uy …' until migration 0017 wrote it again."""
+    expected = json.loads(dump.with_suffix(".expected.json").read_text())
+    db = tmp_path / "register.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript(dump.read_text())
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (expected["revision"],)
+        ]
+    conn.close()
+    cli = cli_at(db)
+    as_of = ("--as-of", expected["as_of"])
+    for quarter, units in expected["reports"].items():
+        report = cli.json("report", "--quarter", quarter, *as_of)
+        counted = {u["code"]: {k: u[k] for k in units.get(u["code"], {})} for u in report["units"]}
+        assert {code: counted.get(code) for code in units} == units, quarter
+    listed = {str(d["id"]): d["status"] for d in cli.json("list", *as_of)}
+    assert listed == expected["statuses"]
+    if expected["export"] is not None:
+        new = cli.json("export")
+        assert kept({**expected["export"], "version": None}, {**new, "version": None}) == []
+    assert cli.json("doctor")[0]["detail"] == f"revision {SCHEMA_REVISION}, 24 tables"
+    with sqlite3.connect(db) as conn:
+        keys = dict(conn.execute("SELECT code, name_key FROM unit").fetchall())
+    conn.close()
+    assert keys["STC"] == "so tai chinh"  # given in NFD to the old version
+    if "DUK" in keys:
+        assert keys["DUK"] == "dang uy khoi co quan"
+        shown = {u["code"]: u["name"] for u in cli.json("unit", "list")}
+        assert shown["DUK"] == "Ðảng ủy Khối cơ quan"

@@ -32,6 +32,7 @@ def upgrade() -> None:
             [key],
             unique=False,
             sqlite_where=sa.text(unreadable_days(table)),
+            if_not_exists=True,  # a register stamped older than its schema (by hand)
         )
 
 
@@ -39,4 +40,4 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for table in DAY_COLUMNS:
-        op.drop_index(f"ix_{table}_unreadable_days", table_name=table)
+        op.drop_index(f"ix_{table}_unreadable_days", table_name=table, if_exists=True)
