@@ -818,16 +818,20 @@ def refuse_unreadable_days(engine: Engine) -> None:
     Raises:
         DatabaseError: the first such day found, naming the record; doctor lists them all.
     """
-    from dirtrack.models import DAY_COLUMNS, day_form, unreadable_days
+    from dirtrack.models import DAY_COLUMNS, day_form, unreadable_days, unreadable_days_name
 
     with engine.connect() as conn:
         for table, (key, columns) in DAY_COLUMNS.items():
             names = ", ".join(f'"{c}"' for c in columns)
+            # INDEXED BY: else SQLite reads a covering index of every row (ix_directive_judged)
+            index = unreadable_days_name(table)
             try:
                 row = conn.exec_driver_sql(
-                    f'SELECT "{key}", {names} FROM "{table}" WHERE {unreadable_days(table)} LIMIT 1'
+                    f'SELECT "{key}", {names} FROM "{table}" INDEXED BY "{index}" '
+                    f"WHERE {unreadable_days(table)} LIMIT 1"
                 ).first()
-            except OperationalError:  # a table or column dropped: the command's to say
+            except OperationalError:
+                # a table, a column or the index dropped: the command's to say, and doctor's
                 conn.rollback()
                 continue
             if row is None:

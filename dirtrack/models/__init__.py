@@ -121,12 +121,18 @@ def unreadable_days(table: str) -> str:
     )
 
 
+def unreadable_days_name(table: str) -> str:
+    """The name of ``table``'s partial index of rows holding a day not in :func:`day_form`."""
+    return f"ix_{table}_unreadable_days"
+
+
 def unreadable_days_index(table: str) -> Index:
     """The partial index of :data:`DAY_COLUMNS` on SQLite (none on PostgreSQL, whose DATE
     columns hold nothing but days)."""
-    name = f"ix_{table}_unreadable_days"
     key = DAY_COLUMNS[table][0]
-    return Index(name, key, sqlite_where=sql_text(unreadable_days(table))).ddl_if(dialect="sqlite")
+    return Index(
+        unreadable_days_name(table), key, sqlite_where=sql_text(unreadable_days(table))
+    ).ddl_if(dialect="sqlite")
 
 
 def _fk(

@@ -287,8 +287,9 @@ _STORED_FORMS = (
     (Date, models.day_form("{c}"), "YYYY-MM-DD"),
     (
         DateTime,
-        "typeof({c}) = 'text' AND substr({c}, 1, 11) GLOB "
-        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T]'",
+        # a day alone is read as its midnight
+        "typeof({c}) = 'text' AND (length({c}) = 10 OR substr({c}, 11, 1) IN (' ', 'T')) "
+        "AND substr({c}, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
         "YYYY-MM-DD HH:MM:SS",
     ),
     (Boolean, "typeof({c}) = 'integer' AND {c} IN (0, 1)", "0 / 1"),

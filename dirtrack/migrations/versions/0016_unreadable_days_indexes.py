@@ -14,7 +14,7 @@ Create Date: 2026-12-04
 import sqlalchemy as sa
 from alembic import op
 
-from dirtrack.models import DAY_COLUMNS, unreadable_days
+from dirtrack.models import DAY_COLUMNS, unreadable_days, unreadable_days_name
 
 revision = "0016"
 down_revision = "0015"
@@ -27,7 +27,7 @@ def upgrade() -> None:
         return
     for table, (key, _columns) in DAY_COLUMNS.items():
         op.create_index(
-            f"ix_{table}_unreadable_days",
+            unreadable_days_name(table),
             table,
             [key],
             unique=False,
@@ -40,4 +40,4 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for table in DAY_COLUMNS:
-        op.drop_index(f"ix_{table}_unreadable_days", table_name=table, if_exists=True)
+        op.drop_index(unreadable_days_name(table), table_name=table, if_exists=True)
