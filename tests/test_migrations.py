@@ -750,6 +750,28 @@ def test_doctor_names_text_in_a_number_and_blank_where_no_value_is_stored(
     )
 
 
+@pytest.mark.sqlite_only("writes text where SQLite keeps any value")
+def test_a_time_another_program_wrote_is_said_as_a_value_dirtrack_cannot_read(
+    cli: Cli, db: str
+) -> None:
+    """A record's moment written '15/01/2024 10:00' was 'unexpected ValueError: Invalid
+    isoformat string' from the commands that read it; it is said as a stored value, pointing to
+    doctor, which names the record. A bare day there is read as its midnight: no problem."""
+    ids = touched_register(cli)
+    sql(db, f"UPDATE directive SET created_at = '15/01/2024 10:00' WHERE id = {ids['late']}")
+    assert cli.fail("export") == (
+        "Error: the database holds '15/01/2024 10:00', which dirtrack cannot read (another "
+        "program wrote it?): nothing was written; dirtrack doctor names the record"
+    )
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["values"]["detail"].startswith(
+        f"directive {ids['late']}: created_at holds '15/01/2024 10:00', which dirtrack cannot read"
+    )
+    sql(db, f"UPDATE directive SET created_at = '2024-01-15' WHERE id = {ids['late']}")
+    assert len(cli.json("export")["directives"]) == 2
+    assert cli.json("doctor")[3]["status"] == "ok"
+
+
 @pytest.mark.sqlite_only("edits alembic_version with sqlite3")
 @pytest.mark.parametrize(
     ("statements", "said", "found"),
