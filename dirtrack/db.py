@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0015"
+SCHEMA_REVISION = "0017"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -50,6 +50,8 @@ KNOWN_REVISIONS = (
     "0013",
     "0014",
     "0015",
+    "0016",
+    "0017",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -547,6 +549,8 @@ def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
     engine = make_engine(target, create=create)
     try:
         ensure_schema(engine, target)
+        if target.path is not None:
+            refuse_unreadable_days(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         forget_engine(target)
         if new or blank:
@@ -805,21 +809,76 @@ def current_revision(engine: Engine) -> tuple[str | None, list[str]]:
 
     The common case, a database at the current revision, costs one small query; the tables are
     looked up (by reflection, several queries) only when the revision is not the current one.
+
+    Raises:
+        DatabaseError: ``alembic_version`` holds more than one row (another program added
+            one): which schema the tables have cannot be told, so nothing is migrated.
     """
     with engine.connect() as conn:
         try:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
         except (ProgrammingError, OperationalError):  # no such table (or worse: see below)
             conn.rollback()
         else:
-            if revision == SCHEMA_REVISION:
+            if rows == [SCHEMA_REVISION]:
                 return SCHEMA_REVISION, []
+            if len(rows) > 1:
+                raise DatabaseError.of("db_revisions", revisions=", ".join(map(str, rows)))
         # Also what a database that cannot be read at all raises, from here, as it always did.
         tables = inspect(conn).get_table_names()
         if "alembic_version" not in tables:
             return None, tables
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return (str(revision) if revision is not None else None), tables
+        # a blank one, as another program may leave it, is none
+        return (str(revision) if revision is not None and str(revision).strip() else None), tables
+
+
+# dirtrack's own tables, by which a database whose schema revision is gone is still known as a
+# dirtrack database
+OWN_TABLES = frozenset({"unit", "meeting", "directive"})
+
+
+def refuse_unreadable_days(engine: Engine) -> None:
+    """Refuse a SQLite database holding a day not stored as dirtrack stores it: every query
+    compares the stored text, so '2024-3-5' or '05/03/2024' (written by another program) would
+    be counted wrong without a word. Each table's partial index of such rows (migration 0016,
+    :data:`dirtrack.models.DAY_COLUMNS`) is normally empty: the look costs next to nothing.
+
+    Raises:
+        DatabaseError: the first such day found, naming the record; doctor lists them all.
+    """
+    from dirtrack.models import DAY_COLUMNS, day_form, unreadable_days, unreadable_days_name
+
+    with engine.connect() as conn:
+        for table, (key, columns) in DAY_COLUMNS.items():
+            names = ", ".join(f'"{c}"' for c in columns)
+            # INDEXED BY: else SQLite reads a covering index of every row (ix_directive_judged)
+            index = unreadable_days_name(table)
+            try:
+                row = conn.exec_driver_sql(
+                    f'SELECT "{key}", {names} FROM "{table}" INDEXED BY "{index}" '
+                    f"WHERE {unreadable_days(table)} LIMIT 1"
+                ).first()
+            except OperationalError:
+                # a table, a column or the index dropped: the command's to say, and doctor's
+                conn.rollback()
+                continue
+            if row is None:
+                continue
+            for column, value in zip(columns, row[1:], strict=True):
+                if value is None:
+                    continue
+                readable = conn.exec_driver_sql(f"SELECT {day_form('?')}", (value, value)).scalar()
+                if not readable:
+                    from dirtrack.i18n import Entity, Field
+
+                    raise DatabaseError.of(
+                        "db_unreadable_day",
+                        entity=Entity(table),
+                        id=row[0],
+                        column=Field(column),
+                        value=repr(value),
+                    )
 
 
 def ensure_schema(engine: Engine, target: Target) -> None:
@@ -827,9 +886,11 @@ def ensure_schema(engine: Engine, target: Target) -> None:
     if revision == SCHEMA_REVISION:
         return
     if revision is None and tables:
+        if OWN_TABLES <= set(tables):  # alembic_version emptied or dropped by another program
+            raise DatabaseError.of("db_no_revision", db=target.display)
         raise DatabaseError.of("not_dirtrack_db", db=target.display)
     if revision is not None and revision not in KNOWN_REVISIONS:
-        if not {"unit", "meeting", "directive"} <= set(tables):
+        if not OWN_TABLES <= set(tables):
             # Another application's Alembic bookkeeping, not a newer dirtrack.
             raise DatabaseError.of("not_dirtrack_db", db=target.display)
         raise DatabaseError.of("newer_schema", db=target.display, revision=revision)

@@ -1519,6 +1519,14 @@ ERRORS: dict[str, Entry] = {
     ),
     "not_dirtrack_db": N_("{db} is not a dirtrack database"),
     "cannot_open_db": N_("cannot open {db}: {reason}"),
+    "db_no_revision": N_(
+        "{db} holds dirtrack's tables but no schema revision (alembic_version emptied or "
+        "dropped by another program?): nothing was changed; dirtrack doctor checks the schema"
+    ),
+    "db_revisions": N_(
+        "the database records several schema revisions ({revisions}) where dirtrack keeps one "
+        "(changed by another program?): nothing was changed; dirtrack doctor checks the schema"
+    ),
     "newer_schema": N_(
         "{db} was written by a newer dirtrack (schema {revision}); upgrade dirtrack"
     ),
@@ -2016,6 +2024,15 @@ ERRORS: dict[str, Entry] = {
     "db_schema_damaged": N_(
         "the database has no {name}, which dirtrack's schema has (changed by another program?): "
         "nothing was written; dirtrack doctor checks the schema"
+    ),
+    "db_unreadable_day": N_(
+        "{entity} {id}: {column} holds {value}, not a day as dirtrack stores it (YYYY-MM-DD), "
+        "so no count would be right: another program wrote it; correct it there (dirtrack "
+        "doctor lists every such value)"
+    ),
+    "db_value_unreadable": N_(
+        "the database holds {value}, which dirtrack cannot read (another program wrote it?): "
+        "nothing was written; dirtrack doctor names the record"
     ),
     "db_connection_lost": N_(
         "the connection to the database server was lost before the command finished; a "
@@ -3111,6 +3128,9 @@ ERRORS.update(
     {
         "hc_revision": N_("revision {revision}, expected {expected}"),
         "hc_no_revision": N_("no schema revision (not made by dirtrack?), expected {expected}"),
+        "hc_revisions": N_(
+            "alembic_version holds {n} rows ({revisions}) where dirtrack keeps one, {expected}"
+        ),
         "hc_missing": N_("missing {items}"),
         "hc_missing_table": N_("table {table}"),
         "hc_schema_ok": NP_("revision {revision}, {n} table", "revision {revision}, {n} tables"),
@@ -3136,7 +3156,16 @@ ERRORS.update(
             "{entity} {id}: {field} holds U+FFFE or U+FFFF, which no Word or Excel report can "
             "hold; dirtrack edit with the text typed again drops them"
         ),
+        "hc_blank_text": N_(
+            "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "
+            "export cannot be imported back; correct it in the program that wrote it"
+        ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
+        "hc_bad_value": N_(
+            "{entity} {id}: {field} holds {value}, which dirtrack cannot read (it stores "
+            "{form}): another program wrote it; correct it there"
+        ),
+        "hc_values_ok": N_("every value in the form dirtrack stores it"),
         "hc_wal": N_("WAL: readers and writers do not block each other"),
         "hc_journal": N_(
             "journal mode {mode}: concurrent use is slower, until the next command that records"
@@ -3156,5 +3185,6 @@ ERRORS.update(
         "hc_name_journal": C_("check", "journal"),
         "hc_name_permissions": C_("check", "permissions"),
         "hc_name_series": C_("check", "series"),
+        "hc_name_values": C_("check", "values"),
     }
 )

@@ -592,6 +592,27 @@ def _output_encoding(exc: UnicodeEncodeError) -> str | None:
     return None
 
 
+# The quoted value in what SQLAlchemy's result processors say of a stored value they cannot
+# convert: "Invalid isoformat string: '2024-3-5'", "Couldn't parse date string '05/03/2024'".
+_QUOTED = re.compile(r"'(.*)'")
+
+
+def _unreadable_value(exc: BaseException) -> str | None:
+    """The stored value (quoted) that a database read could not convert to its column's type,
+    when ``exc`` is that failure: raised in SQLAlchemy's result processors (a column's values
+    on their way from the driver), not in dirtrack's own parsing of what a person typed."""
+    if not isinstance(exc, ValueError | TypeError):
+        return None
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", "")) if tb is not None else ""
+    if not (module.startswith("sqlalchemy.") and "processors" in module):
+        return None
+    quoted = _QUOTED.search(str(exc))
+    return repr(quoted[1]) if quoted else "?"
+
+
 def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
     """The error key (with its values) for failures that bad input, a busy database or a
     database that refuses writes cause, wherever they surface."""
@@ -622,6 +643,9 @@ def _known_failure(exc: BaseException) -> tuple[str, dict[str, object]] | None:
             return "db_read_only", {}
         if any(words in text for words in _CONNECTION_LOST):
             return "db_connection_lost", {}
+        value = _unreadable_value(current)
+        if value is not None:  # a day as '2024-3-5' or '05/03/2024', written by another program
+            return "db_value_unreadable", {"value": value}
         missing = _MISSING_SCHEMA.search(text)
         if missing is not None:  # a table or column dropped or renamed by another program
             return "db_schema_damaged", {"name": next(g for g in missing.groups() if g)}

@@ -83,6 +83,58 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+# The days the counts compare, by table (and the column that names a row): SQLite keeps any
+# text in a DATE column, and every query compares the stored text, so a day another program
+# wrote as '2024-3-5', '05/03/2024', with a time after it or as '' would be counted wrong
+# without a word. On SQLite each table has a partial index of the rows holding such a day
+# (migration 0016): SQLite keeps it up to date whoever writes, so that a command learns at
+# once, from an index that is empty, that there are none (dirtrack.db.refuse_unreadable_days).
+DAY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unit": ("id", ("retired_on",)),
+    "meeting": ("id", ("date",)),
+    "directive": (
+        "id",
+        ("original_due", "completed_on", "cancelled_on", "withdrawn_on", "issued_on"),
+    ),
+    "progress_entry": ("id", ("reported_on",)),
+    "extension": ("id", ("approved_on", "new_due")),
+    "limitation": ("id", ("resolved_on",)),
+    "directive_result": (
+        "directive_id",
+        ("claimed_on", "doc_date", "accepted_on", "returned_on"),
+    ),
+    "request": ("id", ("asked_on", "to_due", "decided_on")),
+}
+
+
+def day_form(column: str) -> str:
+    """The SQL condition that ``column`` (quoted as needed) holds a day as dirtrack stores it
+    on SQLite: ``YYYY-MM-DD``, ten characters."""
+    return f"length({column}) = 10 AND {column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+
+
+def unreadable_days(table: str) -> str:
+    """The SQL condition that a row of ``table`` holds a day not in :func:`day_form`."""
+    return " OR ".join(
+        f'("{c}" IS NOT NULL AND NOT ({day_form(chr(34) + c + chr(34))}))'
+        for c in DAY_COLUMNS[table][1]
+    )
+
+
+def unreadable_days_name(table: str) -> str:
+    """The name of ``table``'s partial index of rows holding a day not in :func:`day_form`."""
+    return f"ix_{table}_unreadable_days"
+
+
+def unreadable_days_index(table: str) -> Index:
+    """The partial index of :data:`DAY_COLUMNS` on SQLite (none on PostgreSQL, whose DATE
+    columns hold nothing but days)."""
+    key = DAY_COLUMNS[table][0]
+    return Index(
+        unreadable_days_name(table), key, sqlite_where=sql_text(unreadable_days(table))
+    ).ddl_if(dialect="sqlite")
+
+
 def _fk(
     target: str, *, nullable: bool = False, ondelete: str | None = None, name: str | None = None
 ) -> Column[int]:
@@ -94,7 +146,7 @@ class Unit(_Row, table=True):
     """A cơ quan / đơn vị. Never deleted once referenced; retired units point to a successor."""
 
     __tablename__ = "unit"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("unit"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=64)
@@ -121,7 +173,7 @@ class Meeting(_Row, table=True):
     """A meeting whose chair concluded directives and named limitations."""
 
     __tablename__ = "meeting"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("meeting"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     date: dt.date = Field(index=True)
@@ -225,6 +277,7 @@ class Directive(_Row, table=True):
         # The occurrences' issue days (migration 0012): with ix_directive_judged, a period's
         # scope is read as a few index ranges instead of a scan of every directive.
         Index("ix_directive_issued_on", "issued_on", sqlite_where=ISSUED),
+        unreadable_days_index("directive"),
         {"sqlite_autoincrement": True},
     )
 
@@ -270,7 +323,7 @@ class DirectiveCoordinator(_Row, table=True):
 
 class ProgressEntry(_Row, table=True):
     __tablename__ = "progress_entry"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("progress_entry"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
@@ -284,7 +337,7 @@ class Extension(_Row, table=True):
     """An approved new deadline; the directive's original deadline is never overwritten."""
 
     __tablename__ = "extension"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("extension"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))
@@ -299,7 +352,7 @@ class Limitation(_Row, table=True):
     """A hạn chế raised about a unit at a meeting; ``repeat_of_id`` links a recurrence."""
 
     __tablename__ = "limitation"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("limitation"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(sa_column=_fk("meeting.id"))
@@ -331,6 +384,7 @@ class DirectiveResult(_Row, table=True):
     acceptance or return. One row per directive; the last completion claimed."""
 
     __tablename__ = "directive_result"
+    __table_args__ = (unreadable_days_index("directive_result"),)
 
     directive_id: int = Field(
         sa_column=Column(Integer, ForeignKey("directive.id", ondelete="CASCADE"), primary_key=True)
@@ -352,7 +406,7 @@ class Request(_Row, table=True):
     approval."""
 
     __tablename__ = "request"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (unreadable_days_index("request"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int = Field(sa_column=_fk("directive.id", ondelete="CASCADE"))

@@ -12,7 +12,21 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Column, Connection, String, and_, func, inspect, or_, select, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    and_,
+    func,
+    inspect,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
@@ -69,8 +83,11 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
     try:
         tables = set(inspect(conn).get_table_names())
         revision = None
+        revisions: list[str] = []
         if "alembic_version" in tables:
-            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            query = text("SELECT version_num FROM alembic_version")
+            revisions = [str(r) for r in conn.execute(query).scalars()]
+            revision = revisions[0] if revisions and revisions[0].strip() else None
         missing: list[Phrase | str] = []
         for table in models.metadata().sorted_tables:
             if table.name not in tables:
@@ -80,6 +97,12 @@ def check_schema(conn: Connection, expected_revision: str) -> Check:
             missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
     except SQLAlchemyError as exc:
         return _failure("schema", exc)
+    if len(revisions) > 1:  # a row added by another program: which schema is it?
+        listed = ", ".join(revisions)
+        said = Phrase(
+            "hc_revisions", n=len(revisions), revisions=listed, expected=expected_revision
+        )
+        return Check("schema", PROBLEM, Detail(said))
     if revision is None:  # no alembic_version: another program's database, or not made yet
         said = Phrase("hc_no_revision", expected=expected_revision)
         return Check("schema", PROBLEM, Detail(said))
@@ -189,7 +212,8 @@ def check_records(conn: Connection) -> Check:
     their field holds (:func:`dirtrack.text.text_limit`), so that their export cannot be
     imported back; holding a character that sets the direction text is shown in
     (:func:`dirtrack.text.without_direction`: an override shows a title reversed), or U+FFFE or
-    U+FFFF (no Word or Excel report can hold them). A warning: nothing is damaged, and ``edit``
+    U+FFFF (no Word or Excel report can hold them); blank ('' where dirtrack stores no value,
+    which an import refuses). A warning: nothing is damaged, and ``edit``
     shortens the one and drops the others."""
     from dirtrack.text import DIRECTION_CHARACTERS, text_limit
 
@@ -219,6 +243,19 @@ def check_records(conn: Connection) -> Check:
                             limit=limit,
                         )
                     )
+                # '' where dirtrack stores no value (NULL): another program's blank cell; an
+                # import refuses blank text, so the export could not be read back
+                if column.nullable and not column.foreign_keys:
+                    query = select(table.c.id).where(func.trim(column) == "").order_by(table.c.id)
+                    for ident in conn.execute(query).scalars():
+                        found.append(
+                            Phrase(
+                                "hc_blank_text",
+                                entity=Entity(table.name),
+                                id=ident,
+                                field=Field(column.name),
+                            )
+                        )
                 # direction controls, dropped today; U+FFFE, U+FFFF, refused today (clean_text):
                 # a Word or Excel report with one cannot be written
                 for key, characters in (
@@ -241,6 +278,76 @@ def check_records(conn: Connection) -> Check:
     if found:
         return Check("records", WARNING, _listed(found))
     return Check("records", OK, Detail(Phrase("hc_records_ok")))
+
+
+# What SQLite may hold in a column that dirtrack cannot read back (another program wrote it:
+# DB Browser for SQLite, a script), by the column's type: the SQL condition that a value
+# (``{c}``) is one dirtrack reads, and the form it stores, for the message. SQLite keeps any
+# value in any column; a PostgreSQL column holds only values of its type.
+_STORED_FORMS = (
+    (Date, models.day_form("{c}"), "YYYY-MM-DD"),
+    (
+        DateTime,
+        # a day alone is read as its midnight
+        "typeof({c}) = 'text' AND (length({c}) = 10 OR substr({c}, 11, 1) IN (' ', 'T')) "
+        "AND substr({c}, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
+        "YYYY-MM-DD HH:MM:SS",
+    ),
+    (Boolean, "typeof({c}) = 'integer' AND {c} IN (0, 1)", "0 / 1"),
+    (Integer, "typeof({c}) = 'integer'", "0-9"),
+)
+
+
+def stored_form(column: Column[object]) -> tuple[str, str] | None:
+    """For a column of a type SQLite may hold unreadable values in: the SQL condition that a
+    value (``{c}``) is one dirtrack reads, and the form it stores, for the message."""
+    kind = column.type
+    kind = getattr(kind, "impl", kind)
+    for type_, readable, form in _STORED_FORMS:
+        if isinstance(kind, type_):
+            return readable, form
+    return None
+
+
+def check_values(conn: Connection) -> Check:
+    """Values no dirtrack writes, which commands cannot read (SQLite only: a PostgreSQL column
+    holds nothing but its type): a day as '2024-3-5', '05/03/2024', with a time or '' where
+    dirtrack stores 2024-03-05 or NULL; text in a number or yes/no column, or in a reference
+    (which the foreign-key check also names). A problem: every command that reads the record
+    fails until the value is corrected, in the program that wrote it."""
+    found: list[Phrase | str] = []
+    if conn.dialect.name != "sqlite":
+        return Check("values", OK, Detail(Phrase("hc_values_ok")))
+    try:
+        present = _present(conn)
+        for table in models.metadata().sorted_tables:
+            if "id" not in table.c:
+                continue
+            for column in table.columns:
+                form = stored_form(column)
+                if form is None or column.name not in present.get(table.name, ()):
+                    continue
+                name = f'"{column.name}"'
+                query = (
+                    f'SELECT id, {name} FROM "{table.name}" WHERE {name} IS NOT NULL '
+                    f"AND NOT ({form[0].format(c=name)}) ORDER BY id"
+                )
+                for ident, value in conn.exec_driver_sql(query):
+                    found.append(
+                        Phrase(
+                            "hc_bad_value",
+                            entity=Entity(table.name),
+                            id=ident,
+                            field=Field(column.name),
+                            value=repr(value),
+                            form=form[1],
+                        )
+                    )
+    except SQLAlchemyError as exc:
+        return _failure("values", exc)
+    if found:
+        return Check("values", PROBLEM, _listed(found))
+    return Check("values", OK, Detail(Phrase("hc_values_ok")))
 
 
 def check_journal(conn: Connection, path: Path | None = None) -> Check:
@@ -281,7 +388,8 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     said only 'current transaction is aborted')."""
     checks = [check_schema(conn, expected_revision)]
     conn.rollback()  # they only read
-    for check in (check_integrity, check_foreign_keys, check_series, check_records):
+    checks_after = (check_integrity, check_foreign_keys, check_values, check_series, check_records)
+    for check in checks_after:
         checks.append(check(conn))
         conn.rollback()
     if conn.dialect.name == "sqlite":
