@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
@@ -722,24 +722,31 @@ def log_handover(
     )
 
 
+def _logged(conn: Connection, action: str, directive_ids: Collection[int] | None) -> Any:
+    """The change log's rows of ``action`` on directives (of ``directive_ids`` only, when
+    given) that were not undone since, oldest first: entity id, before, after."""
+    from sqlalchemy import select
+
+    from dirtrack.store.tables import change_log
+
+    query = (
+        select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
+        .where(change_log.c.action == action, change_log.c.undone_by.is_(None))
+        .order_by(change_log.c.id)
+    )
+    if directive_ids is not None:
+        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
+    return conn.execute(query)
+
+
 def load_handovers(
     conn: Connection, directive_ids: Collection[int] | None = None
 ) -> dict[int, list[Handover]]:
     """Every recorded handover of a directive's coordination (of ``directive_ids`` only, when
     given), oldest first, by directive id; those undone since are left out."""
-    from sqlalchemy import select
-
     from dirtrack.moves import COORDINATION_ACTION, handovers_from
-    from dirtrack.store.tables import change_log
 
-    query = (
-        select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
-        .where(change_log.c.action == COORDINATION_ACTION, change_log.c.undone_by.is_(None))
-        .order_by(change_log.c.id)
-    )
-    if directive_ids is not None:
-        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
-    return handovers_from(conn.execute(query))
+    return handovers_from(_logged(conn, COORDINATION_ACTION, directive_ids))
 
 
 def load_moves(
@@ -747,19 +754,9 @@ def load_moves(
 ) -> dict[int, list[Move]]:
     """Every recorded move of a directive between units (of ``directive_ids`` only, when
     given), oldest first, by directive id; moves undone since are left out."""
-    from sqlalchemy import select
-
     from dirtrack.moves import MOVE_ACTION, moves_from
-    from dirtrack.store.tables import change_log
 
-    query = (
-        select(change_log.c.entity_id, change_log.c.before, change_log.c.after)
-        .where(change_log.c.action == MOVE_ACTION, change_log.c.undone_by.is_(None))
-        .order_by(change_log.c.id)
-    )
-    if directive_ids is not None:
-        query = query.where(change_log.c.entity_id.in_(sorted(directive_ids)))
-    return moves_from(conn.execute(query))
+    return moves_from(_logged(conn, MOVE_ACTION, directive_ids))
 
 
 def predecessors(index: UnitIndex, unit_id: int) -> set[int]:
