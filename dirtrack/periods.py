@@ -702,9 +702,10 @@ def _calendar_form(  # noqa: C901
         return done(calendar.add(ref, n))
     if m := p.tet.match(key):
         year = check_year(int(m[2]), text) if m[2] else None
+        before = m[1] == "truoc"
 
         def tet_deadline(y: int) -> Deadline:
-            if m[1] == "truoc":
+            if before:
                 return done(calendar.tet(y) - timedelta(days=1), Move.BACK)
             if not 0 <= after_tet <= 366:
                 raise InvalidInput.of("bad_after_tet", n=after_tet)
