@@ -435,8 +435,7 @@ def extend(
     Example: dirtrack extend 12 --from-request 3 --date 15/9/2022
     """
     from dirtrack.store.directives import extend as store_extend
-    from dirtrack.store.directives import get_directive
-    from dirtrack.store.meetings import get_meeting
+    from dirtrack.store.directives import get_directive, given_on
 
     if to is None and from_request is None:
         raise bad_parameter(ctx, "extend_to_missing", "--to")
@@ -452,8 +451,8 @@ def extend(
             new_due = approve_for(session, directive_id, request_id, on=approved)
         else:
             assert to is not None
-            held = get_meeting(session, directive.meeting_id).date
-            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else held)
+            given = given_on(session, directive)
+            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else given)
             store_extend(
                 session,
                 directive_id,

@@ -129,6 +129,16 @@ def get_directive(session: Session, directive_id: int) -> Directive:
     return directive
 
 
+def given_on(session: Session, directive: Directive) -> date:
+    """The day ``directive`` counts as given, which its relative deadlines (``trong 10 ngày làm
+    việc``, ``sau Tết``…) count from: an occurrence's issue day, else its meeting's day."""
+    if directive.issued_on is not None:
+        return directive.issued_on
+    meeting = session.get(Meeting, directive.meeting_id)
+    assert meeting is not None
+    return meeting.date
+
+
 def _meeting_date(session: Session, directive: Directive) -> date:
     meeting = session.get(Meeting, directive.meeting_id)
     assert meeting is not None
