@@ -24,6 +24,7 @@ from dirtrack.cli.common import (
     deadline,
     event_day,
     positive_id,
+    say_passed,
     state,
     today,
     unit_of_work,
@@ -196,6 +197,7 @@ def edit_directive(
             no_field=no_field,
         )
         store.edit_directive(session, directive_id, changes)
+        say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
     _corrected(ctx, session, "directive", directive_id)

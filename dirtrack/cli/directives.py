@@ -20,6 +20,7 @@ from dirtrack.cli.common import (
     named_option,
     optional_day,
     positive_id,
+    say_passed,
     state,
     unit_of_work,
 )
@@ -256,6 +257,7 @@ def _assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
+            say_passed(ctx, session)
         if as_json:
             records = _records(session, ids)
             out(dump(records[0] if len(records) == 1 else records))

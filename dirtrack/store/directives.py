@@ -24,7 +24,7 @@ from dirtrack.models import (
 )
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import check_edits
-from dirtrack.store.units import check_not_retired
+from dirtrack.store.units import check_not_retired, hand_over_retired
 from dirtrack.text import clean_optional, clean_text, fold, nfc
 
 
@@ -90,6 +90,8 @@ def add_directive(
             added.add(other.id)
             session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=other.id))
     session.flush()
+    if series_id is None:  # a series is handed over by unit retire, and refused past it
+        hand_over_retired(session, directive)
     return directive
 
 
@@ -502,6 +504,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     session.add(directive)
     session.flush()
     _set_coordinators(session, directive, changes)
+    if "unit" in changes or "with" in changes:
+        hand_over_retired(session, directive)
     return directive
 
 
