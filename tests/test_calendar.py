@@ -174,6 +174,25 @@ def test_assign_resolves_calendar_phrases_and_keeps_the_words(cli: Cli) -> None:
     assert (shown["due"], shown["due_phrase"]) == ("2026-03-06", "sau Tết 2026")
 
 
+def test_digits_of_other_scripts_are_read_and_stored_as_ascii(cli: Cli) -> None:
+    """A date or deadline typed in Arabic-Indic (٦/٥/٢٠٢٥) or full-width (１２) digits is the
+    one typed in ASCII, and its words are stored so (NFC, ASCII digits): `list --search 12`
+    finds them and an export holds one spelling; a directive's own text is kept as typed."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "٢٥/٤/٢٠٢٥", "--title", "Họp")
+    item = cli.json(
+        "assign", str(meeting), "Báo cáo số ١٢", "--unit", "VPTU",
+        "--due", "trong １０ ngày làm việc",
+    )  # fmt: skip
+    assert (item["due"], item["due_phrase"]) == ("2025-05-13", "trong 10 ngày làm việc")
+    assert (item["text"], item["meeting_date"]) == ("Báo cáo số ١٢", "2025-04-25")
+    edited = cli.json("edit", "directive", str(item["id"]), "--due", "trước ngày ٣٠/٥/٢٠٢٥")
+    assert (edited["due"], edited["due_phrase"]) == ("2025-05-30", "trước ngày 30/5/2025")
+    cli.ok("extend", str(item["id"]), "--to", "quý ３/２０２５", "--date", "２/６/２０２５")
+    shown = cli.json("show", str(item["id"]), "--as-of", "2025-06-03")
+    assert (shown["due"], shown["due_phrase"]) == ("2025-09-30", "quý 3/2025")
+
+
 def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:
     meeting = _setup(cli)
     before = snapshot(db)

@@ -25,7 +25,7 @@ from dirtrack.models import (
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import check_edits
 from dirtrack.store.units import check_not_retired, hand_over_retired
-from dirtrack.text import clean_optional, clean_text, fold, nfc
+from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
 
 def directive_text(text: str, due: date | None, held: date) -> str:
@@ -73,7 +73,7 @@ def add_directive(
         unit_id=unit.id,
         text=text,
         original_due=due,
-        due_text=clean_optional(due_text, "due_text"),
+        due_text=clean_when(due_text),
         product=clean_optional(product, "product"),
         key=clean_optional(key, "key"),
         series_id=series_id,
@@ -377,7 +377,7 @@ def extend(
         directive_id=directive_id,
         approved_on=approved_on,
         new_due=new_due,
-        due_text=clean_optional(due_text, "due_text"),
+        due_text=clean_when(due_text),
         reason=clean_optional(reason, "reason"),
     )
     session.add(extension)
@@ -477,7 +477,7 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
                 "due_after_extension", id=directive.id, due=due, extended=later[0].new_due
             )
         directive.original_due = due
-        directive.due_text = clean_optional(changes.get("due_text"), "due_text")
+        directive.due_text = clean_when(changes.get("due_text"))
     if "unit" in changes:
         lead: Unit = changes["unit"]
         assert lead.id is not None
