@@ -257,9 +257,7 @@ def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
     assert _rows(later / "SYT.xlsx", "Chủ trì")[3][9] == "20% (12/09/2022)"
 
 
-def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(
-    quarter: Cli, tmp_path: Path
-) -> None:
+def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(quarter: Cli, tmp_path: Path) -> None:
     """SYT retired on 12/9 into VPTU, after the pack's day of 10/9: the pack of 10/9 is SYT's
     as `list --as-of 2022-09-10` has it (directive 3 it led, 1 it coordinated), and VPTU's
     holds neither; one made as of 12/9 gives them to VPTU."""
