@@ -50,8 +50,9 @@ def test_a_refused_unit_code_is_told_the_rule_it_breaks(cli: Cli) -> None:
 
 def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     """A search key (unit codes, names and aliases, limitation texts) drops every combining
-    mark, reads đ as d and every decimal digit as its ASCII one: the same key whether the table of marks it learns is empty, holding
-    the text's characters, or full (a text of more characters than it learns)."""
+    mark, reads đ as d and every decimal digit as its ASCII one: the same key whether the table
+    of marks it learns is empty, holding the text's characters, or full (a text of more
+    characters than it learns)."""
     from dirtrack.text import _UNMARKED, LOOK_ALIKES, fold, shown_only
 
     def by_character(text: str) -> str:
