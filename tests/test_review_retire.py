@@ -468,3 +468,14 @@ def test_a_directive_recorded_after_the_retirement_is_handed_over_at_once(
     cli.ok("undo", "--yes")
     cli.ok("undo", "--yes")
     assert rows() == before
+
+    # a directive unit retire handed over, given to the retired unit again: nothing changes,
+    # and no second move is recorded
+    def moves() -> int:
+        return sum(1 for row in snapshot(db)["change_log"] if "directive.move" in row)
+
+    moved, recorded = str(merged["ids"]["open"]), moves()
+    again = cli("edit", "directive", moved, "--unit", "BDV")
+    assert (again.exit_code, again.stderr.strip()) == (0, f"directive {moved}: nothing changed")
+    assert rows() == before
+    assert moves() == recorded

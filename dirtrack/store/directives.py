@@ -24,7 +24,7 @@ from dirtrack.models import (
 )
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import check_edits
-from dirtrack.store.units import check_not_retired, hand_over_retired
+from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
 from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
 
@@ -478,6 +478,8 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
             )
         directive.original_due = due
         directive.due_text = clean_when(changes.get("due_text"))
+    if "unit" in changes or "with" in changes:
+        changes = _as_handed_over(session, directive, changes)
     if "unit" in changes:
         lead: Unit = changes["unit"]
         assert lead.id is not None
@@ -507,6 +509,31 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     if "unit" in changes or "with" in changes:
         hand_over_retired(session, directive)
     return directive
+
+
+def _as_handed_over(
+    session: Session, directive: Directive, changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """``changes`` with a retired unit named where its successor already is (the lead, or a
+    coordinating unit), since ``unit retire`` handed its part over, as that successor: naming
+    it again changes nothing (and records no second handover)."""
+    found = dict(changes)
+    now = set(
+        session.exec(
+            select(DirectiveCoordinator.unit_id).where(
+                DirectiveCoordinator.directive_id == directive.id
+            )
+        )
+    )
+    if "unit" in found and holder_after(session, found["unit"], directive).id == directive.unit_id:
+        found["unit"] = session.get(Unit, directive.unit_id)
+    if "with" in found:
+        held = {directive.unit_id, *now}
+        found["with"] = [
+            heir if (heir := holder_after(session, u, directive)).id in held else u
+            for u in found["with"]
+        ]
+    return found
 
 
 def _set_coordinators(session: Session, directive: Directive, changes: Mapping[str, Any]) -> None:

@@ -587,6 +587,15 @@ def passed_in(session: Session) -> list[tuple[int, Passed]]:
     return found
 
 
+def holder_after(session: Session, unit: Unit, directive: Directive) -> Unit:
+    """The unit that holds ``unit``'s part in ``directive`` once every retirement that would
+    hand it over (:func:`hand_over_retired`) has: ``unit`` itself when none would."""
+    found = unit
+    while (heir := _heir_on(session, found, directive)) is not None:
+        found = heir
+    return found
+
+
 def _heir_on(session: Session, unit: Unit, directive: Directive) -> Unit | None:
     """``unit``'s successor if it has retired and ``directive`` was still open on that day."""
     on = unit.retired_on
