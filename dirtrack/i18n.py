@@ -937,6 +937,15 @@ MESSAGES.update(
             "{unit}'s part in the {n} open directive it coordinated passes to {successor}: {ids}",
             "{unit}'s part in the {n} open directives it coordinated passes to {successor}: {ids}",
         ),
+        # a directive recorded after a unit it names retired, at a meeting held before: handed
+        # over at once, as unit retire did on that day
+        "passed_lead": N_(
+            "unit {unit} retired on {date}: directive {id} passes to {successor} from that day"
+        ),
+        "passed_with": N_(
+            "unit {unit} retired on {date}: its part in directive {id} passes to {successor} from "
+            "that day"
+        ),
         "rv_retired_none": N_(
             "unit {unit} retired on {date} (successor {successor}); it held no open directive"
         ),

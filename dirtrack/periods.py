@@ -633,15 +633,15 @@ def parse_deadline(
     """Parse a deadline on ``calendar``: a DATE, a span's last day, or one of these forms.
 
     - ``trong N ngày làm việc`` / ``N working days``: the N-th working day after ``ref``;
-    - ``trước Tết [Nguyên đán] [năm]``: the last working day before the first day of Tết (the
-      next Tết after ``ref`` when no year is given);
-    - ``sau Tết [năm]``: the ``after_tet``-th working day after the Tết break;
+    - ``trước Tết [Nguyên đán] [năm]``: the last working day before the first day of Tết;
+    - ``sau Tết [năm]``: the ``after_tet``-th working day after the Tết break (without a year,
+      both take the nearest Tết whose deadline is not before ``ref``);
     - ``trước ngày 30/4[/2026]``: that day, or the last working day before it if it is off;
     - ``đầu tháng 10[/2026]``: day ``early_day`` of that month, or the next working day;
     - ``giữa năm [2026]``: 30 June; ``cuối quý``: the last day of ``ref``'s quarter (spans'
       last days are kept as they are, as for ``quý III/2025``).
 
-    A phrase without a year takes ``ref``'s year (Tết: the next one after ``ref``). Accents,
+    A phrase without a year takes ``ref``'s year (Tết: see above). Accents,
     case and tone placement do not matter.
 
     Raises:
@@ -702,23 +702,23 @@ def _calendar_form(  # noqa: C901
         return done(calendar.add(ref, n))
     if m := p.tet.match(key):
         year = check_year(int(m[2]), text) if m[2] else None
-        if m[1] == "truoc":
-            if year is None:
-                if ref is None:
-                    raise InvalidInput.of("deadline_needs_meeting")
-                calendar.check(ref)
-                tet = calendar.next_tet(ref)
-            else:
-                tet = calendar.tet(year)
-            return done(tet - timedelta(days=1), Move.BACK)
-        if year is None:
-            if ref is None:
-                raise InvalidInput.of("deadline_needs_meeting")
-            calendar.check(ref)
-            year = ref.year if calendar.tet_break(ref.year)[1] >= ref else ref.year + 1
-        if not 0 <= after_tet <= 366:
-            raise InvalidInput.of("bad_after_tet", n=after_tet)
-        return done(calendar.add(calendar.tet_break(year)[1], after_tet))
+        before = m[1] == "truoc"
+
+        def tet_deadline(y: int) -> Deadline:
+            if before:
+                return done(calendar.tet(y) - timedelta(days=1), Move.BACK)
+            if not 0 <= after_tet <= 366:
+                raise InvalidInput.of("bad_after_tet", n=after_tet)
+            return done(calendar.add(calendar.tet_break(y)[1], after_tet))
+
+        if year is not None:
+            return tet_deadline(year)
+        if ref is None:
+            raise InvalidInput.of("deadline_needs_meeting")
+        calendar.check(ref)
+        # the nearest Tết whose deadline has not passed on the meeting's day
+        this_year = tet_deadline(ref.year)
+        return this_year if this_year.due >= ref else tet_deadline(ref.year + 1)
     if m := p.early.match(key):
         month = int(m[1])
         if not 1 <= month <= 12:

@@ -269,6 +269,39 @@ def tone_spellings(text: str) -> tuple[str, str]:
     return nfc(new), nfc(old)
 
 
+def _digit(point: int) -> int:
+    """``point``, or the ASCII digit of a decimal digit of another script (Arabic-Indic
+    ``٦``, full-width ``６``, Devanagari…): a date or a number is read, and its words stored, in
+    ASCII digits whichever a keyboard typed."""
+    value = unicodedata.decimal(chr(point), None) if point > 0x7F else None
+    return point if value is None else ord("0") + value
+
+
+class _Digits(dict[int, int]):
+    """``str.translate``'s table for :func:`ascii_digits`, learnt as :class:`_Unmarked` is."""
+
+    def __missing__(self, point: int) -> int:
+        found = _digit(point)
+        if len(self) < _Unmarked.LEARNT:
+            self[point] = found
+        return found
+
+
+_DIGITS = _Digits()
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script as its ASCII digit (``٦/٥/٢٠٢٦`` is
+    ``6/5/2026``, ``１２`` is ``12``); :func:`fold` does it too."""
+    return text if text.isascii() else text.translate(_DIGITS)
+
+
+def clean_when(value: str | None, field: str = "due_text") -> str | None:
+    """The words a date or deadline was given in, as stored: :func:`clean_optional`, in NFC,
+    with ASCII digits (:func:`ascii_digits`)."""
+    return clean_optional(None if value is None else ascii_digits(value), field)
+
+
 class _Unmarked(dict[int, int | None]):
     """``str.translate``'s table for :func:`fold`: combining marks dropped, ``đ`` as ``d``,
     every other character kept. Each code point is looked up in ``unicodedata`` when first met
@@ -279,7 +312,7 @@ class _Unmarked(dict[int, int | None]):
     LEARNT = 4096
 
     def __missing__(self, point: int) -> int | None:
-        kept = None if unicodedata.combining(chr(point)) else point
+        kept = None if unicodedata.combining(chr(point)) else _digit(point)
         if len(self) < self.LEARNT:
             self[point] = kept
         return kept

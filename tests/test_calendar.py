@@ -97,6 +97,32 @@ FORMS = [
     ("quý III/2025", None, "2025-09-30"),
 ]
 
+# Without a year, the nearest Tết whose deadline has not passed on the meeting's day: Tết 2026
+# (break 14/2-22/2, in February), Tết 2028 (mùng 1 on 26/1, break 22/1-30/1, in January).
+TET_EDGES = [
+    ("sau Tết", date(2026, 2, 13), "2026-03-06"),  # the day before the break
+    ("sau Tết", date(2026, 2, 14), "2026-03-06"),  # its first day
+    ("sau Tết", date(2026, 2, 22), "2026-03-06"),  # its last day
+    ("sau Tết Nguyên đán", date(2026, 2, 23), "2026-03-06"),  # the day after it
+    ("sau Tết", date(2026, 3, 6), "2026-03-06"),  # the deadline's own day
+    ("sau Tết", date(2026, 3, 9), "2027-02-24"),  # past it: next year's
+    ("trước Tết", date(2026, 2, 13), "2026-02-13"),  # the last working day before the break
+    ("trước Tết", date(2026, 2, 14), "2027-02-03"),  # the break begun: next year's
+    ("trước Tết Nguyên đán", date(2026, 2, 23), "2027-02-03"),
+    ("trước Tết", date(2027, 12, 1), "2028-01-21"),
+    ("trước Tết", date(2028, 1, 21), "2028-01-21"),
+    ("trước Tết", date(2028, 1, 22), "2029-02-09"),
+    ("sau Tết", date(2028, 1, 21), "2028-02-11"),
+    ("sau Tết", date(2028, 1, 31), "2028-02-11"),
+    ("sau Tết", date(2028, 2, 14), "2029-03-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "due"), TET_EDGES)
+def test_tet_without_a_year_is_the_nearest_not_passed(text: str, ref: date, due: str) -> None:
+    found = parse_deadline(text, ref, Workdays()).due
+    assert found.isoformat() == due and found >= ref
+
 
 @pytest.mark.parametrize(("text", "ref", "due"), FORMS)
 def test_every_deadline_form_gives_the_published_day(text: str, ref: date | None, due: str) -> None:
@@ -146,6 +172,25 @@ def test_assign_resolves_calendar_phrases_and_keeps_the_words(cli: Cli) -> None:
     cli.ok("extend", str(ext_id), "--to", "sau Tết 2026", "--date", "2025-05-10")
     shown = cli.json("show", str(ext_id), "--as-of", "2025-06-01")
     assert (shown["due"], shown["due_phrase"]) == ("2026-03-06", "sau Tết 2026")
+
+
+def test_digits_of_other_scripts_are_read_and_stored_as_ascii(cli: Cli) -> None:
+    """A date or deadline typed in Arabic-Indic (٦/٥/٢٠٢٥) or full-width (１２) digits is the
+    one typed in ASCII, and its words are stored so (NFC, ASCII digits): `list --search 12`
+    finds them and an export holds one spelling; a directive's own text is kept as typed."""
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    meeting = cli.id("add-meeting", "--date", "٢٥/٤/٢٠٢٥", "--title", "Họp")
+    item = cli.json(
+        "assign", str(meeting), "Báo cáo số ١٢", "--unit", "VPTU",
+        "--due", "trong １０ ngày làm việc",
+    )  # fmt: skip
+    assert (item["due"], item["due_phrase"]) == ("2025-05-13", "trong 10 ngày làm việc")
+    assert (item["text"], item["meeting_date"]) == ("Báo cáo số ١٢", "2025-04-25")
+    edited = cli.json("edit", "directive", str(item["id"]), "--due", "trước ngày ٣٠/٥/٢٠٢٥")
+    assert (edited["due"], edited["due_phrase"]) == ("2025-05-30", "trước ngày 30/5/2025")
+    cli.ok("extend", str(item["id"]), "--to", "quý ３/２０２５", "--date", "２/６/２０２５")
+    shown = cli.json("show", str(item["id"]), "--as-of", "2025-06-03")
+    assert (shown["due"], shown["due_phrase"]) == ("2025-09-30", "quý 3/2025")
 
 
 def test_bad_deadlines_and_days_write_nothing(cli: Cli, db: str) -> None:

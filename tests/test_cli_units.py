@@ -50,8 +50,9 @@ def test_a_refused_unit_code_is_told_the_rule_it_breaks(cli: Cli) -> None:
 
 def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
     """A search key (unit codes, names and aliases, limitation texts) drops every combining
-    mark and reads đ as d: the same key whether the table of marks it learns is empty, holding
-    the text's characters, or full (a text of more characters than it learns)."""
+    mark, reads đ as d and every decimal digit as its ASCII one: the same key whether the table
+    of marks it learns is empty, holding the text's characters, or full (a text of more
+    characters than it learns)."""
     from dirtrack.text import _UNMARKED, LOOK_ALIKES, fold, shown_only
 
     def by_character(text: str) -> str:
@@ -61,9 +62,12 @@ def test_search_keys_drop_marks_whatever_the_alphabet() -> None:
         alike += [(seen.lower(), read.lower()) for seen, read in alike]
         for letter, plain in [("đ", "d"), ("Đ", "D"), ("\u00d0", "D"), ("\u00f0", "d"), *alike]:
             kept = kept.replace(letter, plain)  # the eth Ð looks like Đ: read as it
+        # a decimal digit of another script (Arabic-Indic ٣, full-width ３) as the ASCII one
+        kept = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in kept)
         return " ".join(kept.casefold().split())
 
     assert fold("  Văn phòng\u200b Tỉnh ủy  ĐẢNG ") == "van phong tinh uy dang"
+    assert fold("Phòng ١٢ / Ｐhòng １２") == "phong 12 / ｐhong 12"
     every = "".join(chr(c) for c in range(0x20, 0x3400) if not 0xD800 <= c <= 0xDFFF)
     texts = ["Hội nghị sơ kết", "e\u0301\u0323 İ ǅ ß", every, every[::-1], "đ" + every[-999:]]
     for _ in range(2):

@@ -95,6 +95,30 @@ def test_edit_due_and_a_request_count_on_the_offices_calendar(office: Cli, meeti
     assert asked["to"] == "2022-06-10"  # Friday: Monday 13/6 is off
 
 
+def test_a_relative_deadline_of_an_occurrence_counts_from_its_issue_day(
+    office: Cli, meeting: int
+) -> None:
+    """The August 2022 occurrence of a monthly duty set at the meeting of 6/5/2022 is given on
+    Monday 1/8: 'trong 10 ngày làm việc' on it is 15/8 (edit --due), not 20/5 from the meeting,
+    before the occurrence exists; extend --to and request extend --to count as edit does."""
+    office.ok("assign", str(meeting), "Báo cáo tháng", "--unit", "VPTU", "--every", "month",
+              "--until", "2022-12-31")  # fmt: skip
+    [august] = [
+        d["id"]
+        for d in office.json("list", "--as-of", "2022-12-31")
+        if d["series_id"] and d["period"] == "2022-08"
+    ]
+    edited = office.json("edit", "directive", str(august), "--due", "trong 10 ngày làm việc")
+    assert (edited["due"], edited["due_phrase"]) == ("2022-08-15", "trong 10 ngày làm việc")
+    office.ok("request", "extend", str(august), "--to", "trong 15 ngày làm việc",
+              "--reason", "Chờ số liệu", "--date", "2022-08-10")  # fmt: skip
+    [asked] = office.json("requests")
+    assert asked["to"] == "2022-08-22"
+    office.ok("extend", str(august), "--to", "trong 20 ngày làm việc", "--date", "2022-08-12")
+    shown = office.json("show", str(august))
+    assert shown["due"] == "2022-08-29"
+
+
 def test_edit_directive_no_with_and_lead_leaves_coordinators(office: Cli) -> None:
     got = office.json("edit", "directive", "1", "--unit", "VPTU")
     assert got["unit"] == "VPTU" and got["with"] == []  # the lead is not its own coordinator

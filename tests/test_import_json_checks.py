@@ -223,6 +223,36 @@ def test_a_unit_code_written_another_way_names_that_unit(
     )
 
 
+def test_a_field_code_written_another_way_names_that_field(empty: Cli, tmp_path: Path) -> None:
+    """A directive's or a leader's field named by its code in another case or without its
+    marks ('kt-xh', 'Đt') was refused as 'no field' although the file's own list holds it, where
+    a unit's code so written is that unit's: it is that field."""
+    from tests.conftest import cli_at
+
+    empty.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    empty.ok("field", "add", "KT-XH", "Kinh tế - Xã hội")
+    empty.ok("field", "add", "ĐT", "Đào tạo")
+    empty.ok("leader", "assign", "Nguyễn Văn A", "--field", "ĐT", "--from", "1/1/2022")
+    m = empty.id("add-meeting", "--date", "2022-03-01", "--title", "Họp")
+    for text, field in (("Một", "KT-XH"), ("Hai", "ĐT")):
+        made = empty.id("assign", str(m), text, "--unit", "VPTU")
+        empty.ok("edit", "directive", str(made), "--field", field)
+    doc = json.loads(empty.ok("export"))
+    doc["directives"][0]["field"] = "kt-xh"
+    doc["directives"][1]["field"] = "Đt"
+    doc["leaders"][0]["assignments"][0]["field"] = "dt"
+    fresh = cli_at(tmp_path / "fresh.db")
+    fresh.ok("import", str(_write(tmp_path, doc)))
+    again = json.loads(fresh.ok("export"))
+    assert [d["field"] for d in again["directives"]] == ["KT-XH", "ĐT"]
+    assert again["leaders"][0]["assignments"][0]["field"] == "ĐT"
+    # a code no field has, however written, is still no field
+    doc["directives"][0]["field"] = "KT"
+    assert cli_at(tmp_path / "other.db").fail("import", str(_write(tmp_path, doc))) == (
+        "Error: directives[0].field: no field 'KT'"
+    )
+
+
 def test_a_file_with_a_utf8_byte_order_mark_imports(empty: Cli, tmp_path: Path) -> None:
     path = _write(tmp_path, _doc(), bom=True)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf{")

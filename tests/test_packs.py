@@ -257,6 +257,25 @@ def test_the_latest_progress_shown_is_the_one_of_the_day_the_pack_is_made(
     assert _rows(later / "SYT.xlsx", "Chủ trì")[3][9] == "20% (12/09/2022)"
 
 
+def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(quarter: Cli, tmp_path: Path) -> None:
+    """SYT retired on 12/9 into VPTU, after the pack's day of 10/9: the pack of 10/9 is SYT's
+    as `list --as-of 2022-09-10` has it (directive 3 it led, 1 it coordinated), and VPTU's
+    holds neither; one made as of 12/9 gives them to VPTU."""
+    quarter.ok("unit", "retire", "SYT", "--successor", "VPTU", "--date", "2022-09-12")
+    listed = {d["id"]: d for d in quarter.json("list", "--as-of", "2022-09-10")}
+    assert (listed[3]["unit"], listed[1]["with"]) == ("SYT", ["SYT"])
+    packs = {p["unit"]: p for p in _out(quarter, tmp_path / "before")["packs"]}
+    assert (packs["SYT"]["lead"], packs["SYT"]["with"]) == (1, 1)
+    assert (packs["VPTU"]["lead"], packs["VPTU"]["with"]) == (1, 0)
+    assert set(_rows(tmp_path / "before" / "SYT.xlsx", "Phối hợp")) == {1}
+    later = quarter.json(
+        "pack", "out", *QUARTER, "--as-of", "2022-09-12", "--dir", str(tmp_path / "after")
+    )
+    packs = {p["unit"]: p for p in later["packs"]}
+    assert "SYT" not in packs
+    assert (packs["VPTU"]["lead"], packs["VPTU"]["with"]) == (2, 1)
+
+
 def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "phieu"
     before = snapshot(quarter.db)

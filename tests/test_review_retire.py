@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, file_digest, prebuilt
+from tests.conftest import Cli, file_digest, prebuilt, snapshot
 
 
 @pytest.fixture
@@ -424,3 +424,58 @@ def test_a_series_recorded_after_the_retirement_ends_before_it(
         "2025-Q1",
         "2025-Q2",
     ]
+
+
+def test_a_directive_recorded_after_the_retirement_is_handed_over_at_once(
+    cli: Cli, merged: dict[str, Any], db: str
+) -> None:
+    """A directive given to BDV at the meeting of 10/3/2025 and recorded after BDV retired on
+    1/7/2025 went to BDV, open, and no one was asked about it: it passes to BTGDV from 1/7, as
+    `unit retire` passed those it found, and so does BDV's part as a coordinating unit; as of
+    30/6 it is BDV's, `undo` takes the whole of it back."""
+    m = str(merged["meeting"])
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+
+    def rows() -> dict[str, Any]:
+        return {k: v for k, v in snapshot(db).items() if k != "change_log"}
+
+    before = rows()
+    result = cli(
+        "assign", m, "--unit", "ban dan van", "--with", "BTG", "Muộn", "--due", "30/9/2025"
+    )
+    assert result.exit_code == 0, result.stderr
+    late = int(result.stdout)
+    assert result.stderr.strip() == (
+        f"unit BDV retired on 2025-07-01: directive {late} passes to BTGDV from that day"
+    )
+    shown = cli.json("show", str(late))
+    assert (shown["unit"], shown["with"]) == ("BTGDV", ["BTG"])
+    [then] = [d for d in cli.json("list", "--as-of", "2025-06-30") if d["id"] == late]
+    assert then["unit"] == "BDV"
+    assert late in [d["id"] for d in cli.json("list", "--unit", "BTGDV", "--as-of", "2025-07-01")]
+    cli.ok("undo", "--yes")
+    assert rows() == before
+    # as a coordinating unit; the successor named too is named once
+    result = cli("assign", m, "--unit", "BTG", "--with", "BDV", "--with", "BTGDV", "Phối hợp")
+    assert result.exit_code == 0, result.stderr
+    coordinated = int(result.stdout)
+    assert cli.json("show", str(coordinated))["with"] == ["BTGDV"]
+    [then] = [d for d in cli.json("list", "--as-of", "2025-06-30") if d["id"] == coordinated]
+    assert sorted(then["with"]) == ["BDV", "BTGDV"]
+    vi = cli("--lang", "vi", "assign", m, "--unit", "BTG", "--with", "BDV", "Lần nữa")
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stderr.startswith("đơn vị BDV thôi hoạt động từ ngày 01/07/2025:"), vi.stderr
+    cli.ok("undo", "--yes")
+    cli.ok("undo", "--yes")
+    assert rows() == before
+
+    # a directive unit retire handed over, given to the retired unit again: nothing changes,
+    # and no second move is recorded
+    def moves() -> int:
+        return sum(1 for row in snapshot(db)["change_log"] if "directive.move" in row)
+
+    moved, recorded = str(merged["ids"]["open"]), moves()
+    again = cli("edit", "directive", moved, "--unit", "BDV")
+    assert (again.exit_code, again.stderr.strip()) == (0, f"directive {moved}: nothing changed")
+    assert rows() == before
+    assert moves() == recorded

@@ -471,6 +471,28 @@ def deadline(
     return found.due
 
 
+def say_passed(ctx: typer.Context, session: "Session") -> None:
+    """Say on stderr, once the transaction is written (:func:`notice`), each part of a directive
+    just recorded that passed to a retired unit's successor
+    (:func:`dirtrack.store.units.hand_over_retired`)."""
+    from dirtrack.i18n import msg
+    from dirtrack.store.units import passed_in
+
+    for directive_id, part in passed_in(session):
+        key = "passed_lead" if part.lead else "passed_with"
+        notice(
+            ctx,
+            msg(
+                key,
+                state(ctx).lang,
+                unit=part.unit,
+                date=part.on,
+                id=directive_id,
+                successor=part.successor,
+            ),
+        )
+
+
 def ensure_occurrences(ctx: typer.Context, day: date | None = None) -> None:
     """Create the occurrences of periodic directives that a command about ``day`` (default
     today) needs (:func:`dirtrack.store.series.generate`), in a transaction of their own;

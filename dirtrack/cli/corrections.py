@@ -6,6 +6,7 @@ what a correction needs (the changes given, a confirmation, the record printed a
 because `edit` is one group over several kinds of record.
 """
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -23,6 +24,7 @@ from dirtrack.cli.common import (
     deadline,
     event_day,
     positive_id,
+    say_passed,
     state,
     today,
     unit_of_work,
@@ -90,7 +92,7 @@ def directive_changes(
     ctx: typer.Context,
     session: "Session",
     *,
-    held: Any,
+    given: "date",
     text: str | None,
     unit: str | None,
     with_: list[str] | None,
@@ -119,8 +121,9 @@ def directive_changes(
     if no_with:
         changes["with"] = []
     if due is not None:
-        # on the office's calendar (calendar add), as assign --due reads it
-        changes["due"], changes["due_text"] = deadline(ctx, session, due, held), due
+        # on the office's calendar (calendar add), as assign --due reads it, from the day the
+        # directive was given (an occurrence's issue day)
+        changes["due"], changes["due_text"] = deadline(ctx, session, due, given), due
     if no_due:
         changes["due"], changes["due_text"] = None, None
     if product is not None:
@@ -175,16 +178,14 @@ def edit_directive(
     Example: dirtrack edit directive 12 --unit BTC --due 30/9/2022
     """
     from dirtrack.store import directives as store
-    from dirtrack.store.meetings import get_meeting
 
     positive_id(directive_id, "directive")
     with unit_of_work(ctx) as session:
         directive = store.get_directive(session, directive_id)
-        held = get_meeting(session, directive.meeting_id).date
         changes = directive_changes(
             ctx,
             session,
-            held=held,
+            given=store.given_on(session, directive),
             text=text,
             unit=unit,
             with_=with_,
@@ -196,6 +197,7 @@ def edit_directive(
             no_field=no_field,
         )
         store.edit_directive(session, directive_id, changes)
+        say_passed(ctx, session)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
     _corrected(ctx, session, "directive", directive_id)

@@ -20,6 +20,7 @@ from dirtrack.cli.common import (
     named_option,
     optional_day,
     positive_id,
+    say_passed,
     state,
     unit_of_work,
 )
@@ -256,6 +257,7 @@ def _assign(
                 )
                 assert directive.id is not None
                 ids.append(directive.id)
+            say_passed(ctx, session)
         if as_json:
             records = _records(session, ids)
             out(dump(records[0] if len(records) == 1 else records))
@@ -435,8 +437,7 @@ def extend(
     Example: dirtrack extend 12 --from-request 3 --date 15/9/2022
     """
     from dirtrack.store.directives import extend as store_extend
-    from dirtrack.store.directives import get_directive
-    from dirtrack.store.meetings import get_meeting
+    from dirtrack.store.directives import get_directive, given_on
 
     if to is None and from_request is None:
         raise bad_parameter(ctx, "extend_to_missing", "--to")
@@ -452,8 +453,8 @@ def extend(
             new_due = approve_for(session, directive_id, request_id, on=approved)
         else:
             assert to is not None
-            held = get_meeting(session, directive.meeting_id).date
-            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else held)
+            given = given_on(session, directive)
+            new_due = resolve(ctx, session, to, parse_date(from_) if from_ else given)
             store_extend(
                 session,
                 directive_id,

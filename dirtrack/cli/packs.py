@@ -158,16 +158,21 @@ def pack_out(
 
     try:
         with unit_of_work(ctx) as session:
+            from dirtrack.report import Holders
             from dirtrack.store.contacts import contacts_of
 
             index = UnitIndex.load(session)
             if unit:
                 chosen = index.resolve_many(unit)
-            else:
-                chosen = [u for u in index.units.values() if u.retired_on is None]
+            else:  # the units at work on the pack's day (--as-of), as list --as-of has them
+                chosen = [
+                    u
+                    for u in index.units.values()
+                    if u.retired_on is None or u.retired_on > made_on
+                ]
             ids = [u.id for u in chosen if u.id is not None]
             conn = session.connection()
-            judged = asked(conn, span, made_on, ids)
+            judged = asked(conn, span, made_on, ids, Holders.load(conn, index))
             contacts = contacts_of(conn, ids)
             names = {u.code: u.name for u in index.units.values()}
             files: set[str] = set()

@@ -76,8 +76,7 @@ def _ask(
     to: str | None = None,
     doc: str | None = None,
 ) -> None:
-    from dirtrack.store.directives import get_directive
-    from dirtrack.store.meetings import get_meeting
+    from dirtrack.store.directives import get_directive, given_on
     from dirtrack.store.results import ask
 
     day = event_day(on)
@@ -85,8 +84,8 @@ def _ask(
     with unit_of_work(ctx) as session:
         new_due = None
         if to is not None:
-            held = get_meeting(session, get_directive(session, directive_id).meeting_id).date
-            new_due = deadline(ctx, session, to, held)  # as assign --due reads it
+            given = given_on(session, get_directive(session, directive_id))
+            new_due = deadline(ctx, session, to, given)  # as assign --due reads it
         found = ask(
             session,
             directive_id,

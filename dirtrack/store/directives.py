@@ -24,8 +24,8 @@ from dirtrack.models import (
 )
 from dirtrack.status import DirectiveFacts
 from dirtrack.store import check_edits
-from dirtrack.store.units import check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold, nfc
+from dirtrack.store.units import check_not_retired, hand_over_retired, holder_after
+from dirtrack.text import clean_optional, clean_text, clean_when, fold, nfc
 
 
 def directive_text(text: str, due: date | None, held: date) -> str:
@@ -73,7 +73,7 @@ def add_directive(
         unit_id=unit.id,
         text=text,
         original_due=due,
-        due_text=clean_optional(due_text, "due_text"),
+        due_text=clean_when(due_text),
         product=clean_optional(product, "product"),
         key=clean_optional(key, "key"),
         series_id=series_id,
@@ -90,6 +90,8 @@ def add_directive(
             added.add(other.id)
             session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=other.id))
     session.flush()
+    if series_id is None:  # a series is handed over by unit retire, and refused past it
+        hand_over_retired(session, directive)
     return directive
 
 
@@ -127,6 +129,16 @@ def get_directive(session: Session, directive_id: int) -> Directive:
     if directive is None:
         raise NotFound.of("no_directive", id=directive_id)
     return directive
+
+
+def given_on(session: Session, directive: Directive) -> date:
+    """The day ``directive`` counts as given, which its relative deadlines (``trong 10 ngày làm
+    việc``, ``sau Tết``…) count from: an occurrence's issue day, else its meeting's day."""
+    if directive.issued_on is not None:
+        return directive.issued_on
+    meeting = session.get(Meeting, directive.meeting_id)
+    assert meeting is not None
+    return meeting.date
 
 
 def _meeting_date(session: Session, directive: Directive) -> date:
@@ -365,7 +377,7 @@ def extend(
         directive_id=directive_id,
         approved_on=approved_on,
         new_due=new_due,
-        due_text=clean_optional(due_text, "due_text"),
+        due_text=clean_when(due_text),
         reason=clean_optional(reason, "reason"),
     )
     session.add(extension)
@@ -465,7 +477,9 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
                 "due_after_extension", id=directive.id, due=due, extended=later[0].new_due
             )
         directive.original_due = due
-        directive.due_text = clean_optional(changes.get("due_text"), "due_text")
+        directive.due_text = clean_when(changes.get("due_text"))
+    if "unit" in changes or "with" in changes:
+        changes = _as_handed_over(session, directive, changes)
     if "unit" in changes:
         lead: Unit = changes["unit"]
         assert lead.id is not None
@@ -492,7 +506,34 @@ def edit_directive(session: Session, directive_id: int, changes: Mapping[str, An
     session.add(directive)
     session.flush()
     _set_coordinators(session, directive, changes)
+    if "unit" in changes or "with" in changes:
+        hand_over_retired(session, directive)
     return directive
+
+
+def _as_handed_over(
+    session: Session, directive: Directive, changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """``changes`` with a retired unit named where its successor already is (the lead, or a
+    coordinating unit), since ``unit retire`` handed its part over, as that successor: naming
+    it again changes nothing (and records no second handover)."""
+    found = dict(changes)
+    now = set(
+        session.exec(
+            select(DirectiveCoordinator.unit_id).where(
+                DirectiveCoordinator.directive_id == directive.id
+            )
+        )
+    )
+    if "unit" in found and holder_after(session, found["unit"], directive).id == directive.unit_id:
+        found["unit"] = session.get(Unit, directive.unit_id)
+    if "with" in found:
+        held = {directive.unit_id, *now}
+        found["with"] = [
+            heir if (heir := holder_after(session, u, directive)).id in held else u
+            for u in found["with"]
+        ]
+    return found
 
 
 def _set_coordinators(session: Session, directive: Directive, changes: Mapping[str, Any]) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dirtrack.models import Pack
+    from dirtrack.report import Holders
 
 LEAD, WITH = "lead", "with"
 
@@ -62,16 +63,28 @@ class PackLine:
     meeting: MeetingInfo
 
 
-def scope_of(period: Period, made_on: date) -> Scope:
-    return Scope(as_of=made_on, held_on_or_before=period.end, closed_not_before=period.start)
+def scope_of(period: Period, made_on: date, holders: Holders | None = None) -> Scope:
+    return Scope(
+        as_of=made_on,
+        held_on_or_before=period.end,
+        closed_not_before=period.start,
+        holders=holders.at(made_on) if holders is not None else (),
+    )
 
 
 def asked(
-    conn: Connection, period: Period, made_on: date, unit_ids: Collection[int]
+    conn: Connection,
+    period: Period,
+    made_on: date,
+    unit_ids: Collection[int],
+    holders: Holders | None = None,
 ) -> dict[int, dict[str, list[Judged]]]:
     """For each of ``unit_ids``: the directives it leads (``lead``) and coordinates (``with``)
-    that its pack asks about, in id order."""
-    rows = states(scope_of(period, made_on))
+    that its pack asks about, in id order; as of ``made_on`` (the pack's ``--as-of``), as
+    ``list --as-of`` gives them: a directive ``unit retire`` moved, or whose coordination it
+    handed over, after that day is asked of the unit that held it, or coordinated it, then
+    (``holders``, :class:`dirtrack.report.Holders`)."""
+    rows = states(scope_of(period, made_on, holders))
     wanted = or_(
         rows.c.status.in_([s.value for s in OPEN]),
         and_(
@@ -89,6 +102,11 @@ def asked(
     for uid, did, due, status in conn.execute(lead):
         found[uid][LEAD].append(Judged(did, due, Status(status)))
     dc = directive_coordinator
+    handed = {
+        did
+        for did, items in (holders.handovers if holders is not None else {}).items()
+        if any(h.on > made_on for h in items)
+    }
     coordinated = (
         select(dc.c.unit_id, rows.c.id, rows.c.due, rows.c.status)
         .select_from(rows.join(dc, dc.c.directive_id == rows.c.id))
@@ -96,8 +114,47 @@ def asked(
         .order_by(rows.c.id)
     )
     for uid, did, due, status in conn.execute(coordinated):
-        found[uid][WITH].append(Judged(did, due, Status(status)))
+        if did not in handed:
+            found[uid][WITH].append(Judged(did, due, Status(status)))
+    if handed and holders is not None:
+        _coordinated_then(conn, rows, wanted, handed, made_on, holders, found)
+        for parts in found.values():
+            parts[WITH].sort(key=lambda j: j.id)
     return found
+
+
+def _coordinated_then(
+    conn: Connection,
+    rows: Any,
+    wanted: Any,
+    handed: set[int],
+    made_on: date,
+    holders: Holders,
+    found: dict[int, dict[str, list[Judged]]],
+) -> None:
+    """Add to ``found`` the directives of ``handed`` (coordination handed over after
+    ``made_on``) under the units that coordinated them on ``made_on``."""
+    from dirtrack.moves import coordinators_at
+
+    dc = directive_coordinator
+    by_code = {code: uid for uid, (code, _) in holders.names.items()}
+    now: dict[int, list[str]] = defaultdict(list)
+    judged: dict[int, Judged] = {}
+    query = (
+        select(rows.c.id, rows.c.due, rows.c.status, dc.c.unit_id)
+        .select_from(rows.outerjoin(dc, dc.c.directive_id == rows.c.id))
+        .where(wanted, rows.c.id.in_(sorted(handed)))
+    )
+    for did, due, status, uid in conn.execute(query):
+        judged[did] = Judged(did, due, Status(status))
+        if uid is not None and uid in holders.names:
+            now[did].append(holders.names[uid][0])
+    for did, item in judged.items():
+        then = coordinators_at(now[did], holders.handovers[did], made_on, holders.names)
+        for code in then:
+            uid = by_code.get(code)
+            if uid is not None and uid in found:
+                found[uid][WITH].append(item)
 
 
 def meetings_of(conn: Connection, ids: Iterable[int]) -> dict[int, MeetingInfo]:

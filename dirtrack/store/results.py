@@ -34,7 +34,7 @@ from dirtrack.store.directives import (
     extend,
     get_directive,
 )
-from dirtrack.text import clean_optional, match_name, nfc
+from dirtrack.text import clean_optional, clean_when, match_name, nfc
 
 EXTEND, WITHDRAW = "extend", "withdraw"
 APPROVED, REJECTED = "approved", "rejected"
@@ -287,7 +287,7 @@ def ask(
         kind=kind,
         asked_on=on,
         to_due=to_due,
-        due_text=clean_optional(due_text, "due_text"),
+        due_text=clean_when(due_text),
         reason=text,
         doc=number,
     )

@@ -510,6 +510,105 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
     return Retired(unit, successor, on, tuple(moved), tuple(handed))
 
 
+@dataclass(frozen=True)
+class Passed:
+    """A unit's part in a directive that passed to its successor on the day it retired."""
+
+    unit: str
+    successor: str
+    on: date
+    lead: bool  # its lead (else its coordination)
+
+
+def hand_over_retired(session: Session, directive: Directive) -> list[Passed]:
+    """What :func:`retire_unit` did on the day a unit retired, done for ``directive`` recorded
+    (or corrected) afterwards at a meeting held before that day, which :func:`check_not_retired`
+    lets name the unit: if the directive was still open on that day, its lead passes to the
+    successor then, and its coordination likewise (to the successor's successor in turn), each
+    move recorded with its day, so that a listing as of an earlier day still names the unit.
+    Returns what passed, in order (also kept for the command to say: :func:`passed_in`).
+
+    Raises:
+        Conflict: the successor already leads a directive with the same key.
+    """
+    from sqlmodel import select
+
+    from dirtrack.models import DirectiveCoordinator
+    from dirtrack.models import Unit as UnitRow
+
+    assert directive.id is not None
+    passed: list[Passed] = []
+    lead = session.get(UnitRow, directive.unit_id)
+    while lead is not None and (heir := _heir_on(session, lead, directive)) is not None:
+        assert lead.id is not None and heir.id is not None and lead.retired_on is not None
+        _refuse_key_clashes(session, [directive], heir)
+        directive.unit_id = heir.id
+        session.add(directive)
+        log_move(session, directive.id, lead.retired_on, (lead.id, lead.code), (heir.id, heir.code))
+        own = session.get(DirectiveCoordinator, (directive.id, heir.id))
+        if own is not None:  # a lead unit is never its own coordinator
+            session.delete(own)
+        passed.append(Passed(lead.code, heir.code, lead.retired_on, lead=True))
+        lead = heir
+    session.flush()
+    moving = True
+    while moving:
+        moving = False
+        rows = session.exec(
+            select(DirectiveCoordinator).where(DirectiveCoordinator.directive_id == directive.id)
+        )
+        for row in list(rows):
+            unit = session.get(UnitRow, row.unit_id)
+            heir = _heir_on(session, unit, directive) if unit is not None else None
+            if unit is None or heir is None:
+                continue
+            assert unit.id is not None and heir.id is not None and unit.retired_on is not None
+            taken = directive.unit_id == heir.id or (
+                session.get(DirectiveCoordinator, (directive.id, heir.id)) is not None
+            )
+            session.delete(row)
+            if not taken:
+                session.add(DirectiveCoordinator(directive_id=directive.id, unit_id=heir.id))
+            new = None if taken else (heir.id, heir.code)
+            log_handover(session, directive.id, unit.retired_on, (unit.id, unit.code), new)
+            passed.append(Passed(unit.code, heir.code, unit.retired_on, lead=False))
+            moving = True
+        session.flush()
+    session.info.setdefault(_PASSED, []).extend((directive.id, p) for p in passed)
+    return passed
+
+
+_PASSED = "passed_to_successors"
+
+
+def passed_in(session: Session) -> list[tuple[int, Passed]]:
+    """What :func:`hand_over_retired` passed to successors in this unit of work, by directive."""
+    found: list[tuple[int, Passed]] = session.info.get(_PASSED, [])
+    return found
+
+
+def holder_after(session: Session, unit: Unit, directive: Directive) -> Unit:
+    """The unit that holds ``unit``'s part in ``directive`` once every retirement that would
+    hand it over (:func:`hand_over_retired`) has: ``unit`` itself when none would."""
+    found = unit
+    while (heir := _heir_on(session, found, directive)) is not None:
+        found = heir
+    return found
+
+
+def _heir_on(session: Session, unit: Unit, directive: Directive) -> Unit | None:
+    """``unit``'s successor if it has retired and ``directive`` was still open on that day."""
+    on = unit.retired_on
+    if on is None or unit.successor_id is None:
+        return None
+    closed = (directive.completed_on, directive.cancelled_on, directive.withdrawn_on)
+    if any(day is not None and day <= on for day in closed):
+        return None
+    from dirtrack.models import Unit as UnitRow
+
+    return session.get(UnitRow, unit.successor_id)
+
+
 def latest_meeting_naming(session: Session, unit_id: int) -> tuple[int, date] | None:
     """The id and day of the latest meeting that names the unit: it attended, or was given a
     directive, a periodic directive or a limitation there (as lead or coordinating unit)."""

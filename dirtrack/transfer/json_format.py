@@ -1356,6 +1356,7 @@ class _Import:
         }  # fmt: skip
         self.ids["directives"] = self.directives
         self.field_ids: dict[str, int] = {}  # field code -> id
+        self.field_keys: dict[str, int] = {}  # field code folded -> id
         self.periods: set[tuple[int, str]] = set()  # (series id, period) of the occurrences
         self.created = dict.fromkeys(
             (
@@ -1407,11 +1408,17 @@ class _Import:
             raise InvalidInput.of("json_no_ref", where=where, what=what, id=record_id)
 
     def field_id(self, code: str | None, where: str) -> int | None:
+        """The id of the field ``code`` names: as written, or with another case, other accents
+        or tone marks, as a unit's code is read (:meth:`unit_code`) and as every command finds
+        a field (:func:`dirtrack.store.fields.resolve_field`)."""
         if code is None:
             return None
-        if code not in self.field_ids:
+        found = self.field_ids.get(code)
+        if found is None:
+            found = self.field_keys.get(fold(code))
+        if found is None:
             raise InvalidInput.of("json_no_field", where=where, code=code)
-        return self.field_ids[code]
+        return found
 
     def flush(self, rows: dict[str, list[dict[str, Any]]], records: int) -> None:
         """Write the rows gathered (table name -> rows, in the order of ``rows``: a table
@@ -1690,6 +1697,7 @@ class _Import:
                 raise InvalidInput.of("json_same_value", where=where, value=found.code)
             keys.add(key)
             self.field_ids[found.code] = found.id
+            self.field_keys[key] = found.id
             rows["field"].append(
                 {**found.model_dump(), "code_key": key, "name_key": fold(found.name)}
             )

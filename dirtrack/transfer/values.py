@@ -31,7 +31,7 @@ from dirtrack.periods import (
     parse_when,
     read_when,
 )
-from dirtrack.text import fold, nfc
+from dirtrack.text import ascii_digits, fold, nfc
 from dirtrack.text import is_blank as blank_text
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ def parse_deadline(
             return parse_when(str(int(value)), ref, calendar), str(int(value))
         return _serial(float(value), value), None
     assert isinstance(value, str)
-    written = nfc(value)
+    written = ascii_digits(nfc(value))
     serial = _serial_in_text(written)
     if serial is not None:
         return serial, None  # as the number cell it was copied from
