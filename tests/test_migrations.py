@@ -909,6 +909,28 @@ def test_the_0014_upgrade_reads_the_eth_as_d_in_stored_keys(cli: Cli, db: str) -
     assert cli.json("assign", str(meeting), "--unit", "Đội Đặc nhiệm", "Việc A")["unit"] == "DDN"
 
 
+def test_the_0017_upgrade_reads_other_scripts_digits_as_ascii_in_stored_keys(
+    cli: Cli, db: str
+) -> None:
+    """Keys stored before ``fold`` read the digits of other scripts as ASCII kept them as
+    typed: a unit named with full-width digits was not found by its name typed with ASCII
+    ones. The upgrade writes those keys again."""
+    cli.ok("unit", "add", "T12", "Tổ công tác \uff11\uff12")
+    engine = create_engine(resolve_target(db).url)
+    try:
+        downgrade(engine, "0016")
+        with engine.begin() as conn:  # the key as the fold before 0017 made it
+            conn.execute(text("UPDATE unit SET name_key = :k"), {"k": "to cong tac \uff11\uff12"})
+        cli.ok("unit", "list")  # a command on the old database upgrades it
+        with engine.connect() as conn:
+            [(name_key,)] = conn.execute(text("SELECT name_key FROM unit")).all()
+    finally:
+        engine.dispose()
+    assert name_key == "to cong tac 12"
+    meeting = cli.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    assert cli.json("assign", str(meeting), "--unit", "Tổ công tác 12", "Việc A")["unit"] == "T12"
+
+
 def test_the_0015_upgrade_takes_a_lead_out_of_its_own_coordinating_units(
     cli: Cli, db: str, tmp_path: Path
 ) -> None:

@@ -7,6 +7,8 @@ eth read as ``đ`` moved it to 0015. A register that dirtrack upgraded in that h
 ``ðang uy …`` where ``fold`` now gives ``dang uy …``. This revision writes the keys again,
 as 0013 and 0014 do (0013's ``upgrade``, with the current ``fold``): where they already agree
 it changes nothing.
+It also gives the keys of text typed with the digits of other scripts (Arabic-Indic,
+full-width), which ``fold`` reads as ASCII digits from this revision on.
 
 Revision ID: 0017
 Revises: 0016
