@@ -2930,6 +2930,20 @@ ERRORS.update(
             "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "
             "{rows}",
         ),
+        "warn_struck_rows": NP_(
+            "{n} row struck through in the sheet was read as any row (a line through a cell is "
+            "not read): row {rows}; if it was withdrawn, write 'Dừng thực hiện ngày …' in its "
+            "status cell, or delete the row",
+            "{n} rows struck through in the sheet were read as any row (a line through a cell is "
+            "not read): rows {rows}; if they were withdrawn, write 'Dừng thực hiện ngày …' in "
+            "their status cells, or delete the rows",
+        ),
+        "warn_cell_comments": NP_(
+            "{n} comment on a cell of the table was not read (comments are no column): "
+            "{cells}; write what it says in the row's cells (a 'Ghi chú' column) if it counts",
+            "{n} comments on cells of the table were not read (comments are no column): "
+            "{cells}; write what they say in the rows' cells (a 'Ghi chú' column) if it counts",
+        ),
         "warn_no_due_column": N_(
             "no column was read as the deadline, so every directive comes in without one; if "
             "column {column} ({header}) holds it, import with --map '{header}=due'"

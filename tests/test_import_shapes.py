@@ -1408,6 +1408,45 @@ def test_a_hidden_column_that_is_read_is_named(office: Cli, tmp_path: Path) -> N
     assert "column E (Ghi chú) is hidden in the sheet; it was read as note" in whole["warnings"]
 
 
+def test_a_struck_through_row_and_comments_on_cells_are_named(office: Cli, tmp_path: Path) -> None:
+    """A directive crossed out (offices strike through one withdrawn) and a comment on a cell
+    ('Đã hoàn thành ngày …' written as a note on the status cell) were imported in silence: the
+    struck row open, the comment lost. Both are read as before and named in one line each."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Việc bỏ", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "Việc có ghi chú", "STC", "30/5/2023", "Đang thực hiện"],
+        [3, "Việc thường", "STP", "30/9/2023", "Đang thực hiện"],
+    ]
+    book, sheet, path = _book(tmp_path, "gach.xlsx", rows)
+    for cell in sheet[2]:
+        cell.font = Font(strike=True)
+    sheet["C4"].font = Font(strike=True)  # a unit struck out alone is no withdrawn row
+    sheet["E3"].comment = Comment("Đã hoàn thành ngày 25/5/2023 theo\nCV 123", "VP")
+    sheet["B1"].comment = Comment("Ghi chú của tiêu đề", "VP")  # the header is no directive
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert [r["action"] for r in found.values()] == ["create"] * 3
+    assert (
+        "1 row struck through in the sheet was read as any row (a line through a cell is not "
+        "read): row 2; if it was withdrawn, write 'Dừng thực hiện ngày …' in its status cell, "
+        "or delete the row" in whole["warnings"]
+    )
+    assert (
+        "1 comment on a cell of the table was not read (comments are no column): E3 "
+        "('Đã hoàn thành ngày 25/5/2023 theo CV 123'); write what it says in the row's cells "
+        "(a 'Ghi chú' column) if it counts" in whole["warnings"]
+    )
+    done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert "1 dòng bị gạch ngang trong trang tính vẫn được đọc" in done.stderr
+    assert "1 ghi chú (comment) trên ô của bảng không được đọc" in done.stderr
+    assert set(by_text(office)) == {"Việc bỏ", "Việc có ghi chú", "Việc thường"}
+
+
 @pytest.mark.parametrize(("header", "merges"), _SHAPES)
 def test_a_percentage_in_the_result_words_is_the_progress(
     office: Cli, tmp_path: Path, header: list[str], merges: tuple[str, ...]

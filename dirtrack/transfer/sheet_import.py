@@ -34,7 +34,7 @@ from dirtrack.store.directives import same_text_key
 from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
-from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc
+from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc, start_of
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import (
     ImportOptions,
@@ -2119,6 +2119,7 @@ class SheetImport:
                 rows = ranges([p.row for p in read])
                 found.append(Phrase("warn_hidden_rows", n=len(read), rows=rows))
                 result.details.setdefault("hidden_rows", []).extend(p.label for p in read)
+        found += self._unread_marks(part)
         left_out = {c.index for c, _ in layout.hidden_left_out}
         found += [
             Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
@@ -2144,6 +2145,31 @@ class SheetImport:
         if part.sheet is not None:
             found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
         result.warnings += found
+
+    def _unread_marks(self, part: Part) -> list[Wording]:
+        """What the rows read carry that no cell value says: a line through the directive's
+        text (offices cross out one withdrawn) and comments on the rows' cells. Neither is
+        read; each is named, so that nothing the office wrote goes in silence."""
+        sheet = part.layout.sheet
+        if not sheet.struck and not sheet.comments:
+            return []
+        rows = sorted({p.row for p in self.plans if p.part is part and p.heading is None})
+        read = set(rows)
+        found: list[Wording] = []
+        texts = {c.index for c in part.layout.columns if c.field == "text"}
+        struck = [r for r in rows if texts & sheet.struck.get(r, set())]
+        if struck:
+            labels = ranges([row_label(part.sheet, r) for r in struck])
+            found.append(Phrase("warn_struck_rows", n=len(struck), rows=labels))
+        noted = sorted((r, c) for r, c in sheet.comments if r in read)
+        if noted:
+            shown = [
+                f"{column_letter(c)}{r} ({start_of(sheet.comments[(r, c)])!r})"
+                for r, c in noted[:3]
+            ]
+            cells = "; ".join(shown) + ("; …" if len(noted) > 3 else "")
+            found.append(Phrase("warn_cell_comments", n=len(noted), cells=cells))
+        return found
 
     # --- pass 3: write ----------------------------------------------------------------------
 
