@@ -3009,6 +3009,11 @@ ERRORS.update(
             "a directive below the end of the table (the notes or signature block at row "
             "{end}): move the notes under the last directive, or delete the row"
         ),
+        "row_below_other_header": N_(
+            "a directive under the header of another table (row {end}), whose columns are not "
+            "those of the table's header (row {header}): import that table from a sheet of its "
+            "own, or delete the row"
+        ),
         "row_done_cancelled": N_("says both done and cancelled"),
         "row_done_open": N_("says it is done and also that it is not"),
         "row_cancel_no_date": N_(

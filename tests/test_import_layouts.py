@@ -1160,6 +1160,49 @@ def test_a_second_table_under_the_header_again(office: Cli, tmp_path: Path) -> N
     assert (listed["Việc 1"]["status"], listed["Việc 2"]["unit"]) == ("done_on_time", "STP")
 
 
+@pytest.mark.parametrize(
+    ("header", "below"),
+    [
+        # a table of limitations under the directives: no deadline, another text column
+        (["STT", "Nội dung hạn chế", "Đơn vị"], [1, "Chậm giải ngân vốn", "SKHDT"]),
+        # the same fields in another order: read by the first table's columns, units are texts
+        (
+            ["STT", "Đơn vị chủ trì", "Nội dung", "Thời hạn"],
+            [1, "SYT", "Báo cáo y tế", "30/9/2025"],
+        ),
+    ],
+)
+def test_another_tables_header_below_ends_the_table(
+    office: Cli, tmp_path: Path, header: list[str], below: list[Any]
+) -> None:
+    """A second table under the directives with a header of its own: with --create-units its
+    header became a directive of a new unit 'Đơn vị' and the limitations under it directives
+    without a deadline; without, the clerk read 'unknown unit Đơn vị'. That header ends the
+    table, and a row under it reading as a directive is a bad row naming both headers."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc 1", "SNV", "31/3/2025"],
+        [],
+        ["II. BẢNG KHÁC"],
+        header,
+        below,
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    assert found[2]["action"] == "create" and 5 not in found
+    assert found[6]["action"] == "error"
+    said = (
+        "a directive under the header of another table (row 5), whose columns are not those "
+        "of the table's header (row 1): import that table from a sheet of its own, or delete "
+        "the row"
+    )
+    assert [p["message"] for p in found[6]["problems"]] == [said]
+    result = office("import", path, "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    assert result.exit_code == 1 and "1 bad row (6)" in result.stderr
+    assert office.json("list") == []
+    assert {u["code"] for u in office.json("unit", "list")} == {"SNV", "STC", "SKHDT", "STP", "SYT"}
+
+
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
     """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
     cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,

@@ -575,6 +575,7 @@ class SheetImport:
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
+        self.other_header: int | None = None  # or of another table's header, when it ends it
         # A legend saying what the rows' colours mean, and the coloured rows (with whether
         # their status cells say nothing): the colours are no column the import reads.
         legend = next(((n, t) for n, t in layout.titles if _COLOUR_LEGEND.match(fold(t))), None)
@@ -608,6 +609,8 @@ class SheetImport:
                     swatches.setdefault(fills[number], (number, said[0]))
             if ended is None and self._is_footer(values):
                 ended = number  # the signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "Ghi chú:"…
+            elif ended is None and self._other_header(values):
+                ended = self.other_header = number  # another table's header, other columns
             if ended is not None:
                 self._below_end(number, values, ended)
                 continue
@@ -867,8 +870,26 @@ class SheetImport:
             except DirtrackError:
                 return
         p = self._planned(number, text=written)
-        p.problem(Phrase("row_below_end", end=ended))
+        if ended == self.other_header:
+            header = self.layout.header_last
+            p.problem(Phrase("row_below_other_header", end=ended, header=header))
+        else:
+            p.problem(Phrase("row_below_end", end=ended))
         self.plans.append(p)
+
+    def _other_header(self, values: list[Value]) -> bool:
+        """Whether the row is the header of another table pasted under this one (``STT | Nội
+        dung hạn chế | Đơn vị`` under the directives, or their columns in another order): every
+        cell it fills names a column, two at least exactly, and it is not this table's header
+        again. Read as a directive, it would be one of unit ``Đơn vị``, and the rows under it
+        would be read by this table's columns."""
+        filled = [v for v in values if not cells.is_blank(v)]
+        if len(filled) < 2 or not all(isinstance(v, str) for v in filled):
+            return False
+        found = [match_header(cells.text(v)) for v in filled]
+        if any(m is None for m in found) or sum(m.score >= 3 for m in found if m) < 2:
+            return False
+        return not self._repeats_header(values)
 
     def _is_total(self, values: list[Value], written: str, stt: str) -> bool:
         """A subtotal or total row ("Tổng cộng", "Cộng", "Tổng số: 12"): it names no lead unit,
