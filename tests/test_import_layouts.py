@@ -580,6 +580,34 @@ def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Pat
     ) in message
 
 
+@pytest.mark.parametrize(
+    "header", ["Đơn vị chủ trì/phối hợp", "Đơn vị chủ trì / Đơn vị phối hợp", "Chủ trì/Phối hợp"]
+)
+def test_one_column_for_both_roles_split_by_a_slash(
+    register: Cli, tmp_path: Path, header: str
+) -> None:
+    """'Chủ trì/Phối hợp' over 'Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Y tế': the units before
+    the slash lead, the others coordinate, as the header says. Every unit was a lead unit of a
+    directive of its own (three directives for one), in silence; and the headers naming the
+    coordinating units last were read as the coordinating units column, the sheet refused for
+    want of a lead unit column."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", header, "Thời hạn"],
+            [1, "Việc 1", "Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Y tế", "30/6/2024"],
+            [2, "Việc 2", "Sở Nội vụ / Sở Tư pháp", "30/6/2024"],
+            [3, "Việc 3", "Sở Y tế", "30/6/2024"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert sorted((d["text"], d["unit"], sorted(d["with"])) for d in register.json("list")) == [
+        ("Việc 1", "SKHDT", ["STC", "SYT"]),
+        ("Việc 2", "SNV", ["STP"]),
+        ("Việc 3", "SYT", []),
+    ]
+
+
 def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Path) -> None:
     """'Đã HT' / 'HT' (hoàn thành), 'Đang TH' were notes: a done row came in open. 'Đã ban
     hành Quyết định số … ngày …' is done that day, as 'Đã thực hiện ngày …' is; without its

@@ -394,6 +394,13 @@ def bare_key(text: str) -> str:
     return fold_words(_BRACKETS.sub(" ", fold(text)))
 
 
+# A header naming the lead and the coordinating units (``Chủ trì/Phối hợp``): the lead unit
+# column, its cells saying the roles (values.unit_roles, values.slash_roles).
+_BOTH_ROLES = re.compile(r"\bchu tri\b.*\bphoi hop\b")
+# The roles split by a slash, as the header writes them: the units before it lead.
+SLASH_ROLES = re.compile(r"\bchu tri\s*/.*\bphoi hop\b")
+
+
 def match_header(text: str) -> Match | None:
     """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it."""
     key = fold_words(text)
@@ -408,6 +415,8 @@ def match_header(text: str) -> Match | None:
         return None
     if _TO_BE_DONE.search(bare):
         return Match("due", 2)
+    if _BOTH_ROLES.search(bare):
+        return Match("unit", 2)  # "Đơn vị chủ trì / Đơn vị phối hợp": one column for both
     padded = f" {bare} "
     asking = _ASKING.search(bare) is not None
     best: Match | None = None

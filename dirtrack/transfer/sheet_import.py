@@ -47,7 +47,13 @@ from dirtrack.transfer.base import (
     ranges,
     row_label,
 )
-from dirtrack.transfer.headers import REQUIRED, column_letter, match_header, parse_map
+from dirtrack.transfer.headers import (
+    REQUIRED,
+    SLASH_ROLES,
+    column_letter,
+    match_header,
+    parse_map,
+)
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -570,6 +576,10 @@ class SheetImport:
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
+        unit_column = layout.single.get("unit")
+        self.slash_roles = unit_column is not None and bool(
+            SLASH_ROLES.search(fold(layout.column(unit_column).header))
+        )
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
@@ -779,7 +789,7 @@ class SheetImport:
         elif cells.is_blank(unit_value):
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
-        elif (roles := cells.unit_roles(unit_value)) is not None:
+        elif (roles := self._roles(unit_value)) is not None:
             # "Sở Nội vụ (chủ trì), Sở Tài chính": who leads and who coordinates, in one cell
             leads, withs = roles
             if leads:
@@ -876,6 +886,15 @@ class SheetImport:
         else:
             p.problem(Phrase("row_below_end", end=ended))
         self.plans.append(p)
+
+    def _roles(self, value: Value) -> tuple[str, str] | None:
+        """Who leads and who coordinates, when the lead unit cell says so: in words (``Sở Nội
+        vụ (chủ trì), Sở Tài chính``), or split by a slash under a header split so
+        (``Chủ trì/Phối hợp``)."""
+        roles = cells.unit_roles(value)
+        if roles is None and self.slash_roles:
+            roles = cells.slash_roles(value)
+        return roles
 
     def _other_header(self, values: list[Value]) -> bool:
         """Whether the row is the header of another table pasted under this one (``STT | Nội

@@ -901,6 +901,17 @@ _MARK_ALONE = re.compile(
 )
 
 
+def slash_roles(value: Value) -> tuple[str, str] | None:
+    """A unit cell under a header splitting the roles by a slash (``Chủ trì/Phối hợp``) that
+    splits its units so (``Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Xây dựng``): (lead units,
+    coordinating units); None without one slash between two names."""
+    written = raw_lines(value)
+    if written.count("/") != 1:
+        return None
+    lead, _, withs = (part.strip(" ,;\n") for part in written.partition("/"))
+    return (lead, withs) if lead and withs else None
+
+
 def unit_roles(value: Value) -> tuple[str, str] | None:
     """A unit cell that says who leads and who coordinates, as (lead units, coordinating
     units), each as a cell ``;`` separates; None when it says no role.
