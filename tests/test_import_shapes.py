@@ -150,6 +150,30 @@ def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
     assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
 
 
+def test_headers_shortened_as_registers_write_them(office: Cli, tmp_path: Path) -> None:
+    """'ĐVPH' and 'Ngày HT' were columns left out: the coordinating units were lost in silence
+    and a row marked 'HT' beside its day was refused as done without a date."""
+    path = workbook(
+        tmp_path,
+        [
+            ["TT", "ND nhiệm vụ", "ĐVCT", "ĐVPH", "TG HT", "Tình hình TH", "Ngày HT"],
+            [1, "Việc xong", "SNV", "STC", "30/6/2023", "HT", "20/6/2023"],
+            [2, "Việc đang làm", "STP", "SNV, STC", "30/9/2023", "Đang TH", None],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    fields = [c["field"] for c in report["columns"]]
+    assert fields == ["stt", "text", "unit", "with", "due", "progress", "completed_on"]
+    found = by_text(office)
+    done, going = found["Việc xong"], found["Việc đang làm"]
+    assert (done["with"], done["status"], done["completed_on"]) == (
+        ["STC"],
+        "done_on_time",
+        "2023-06-20",
+    )
+    assert (sorted(going["with"]), going["status"]) == (["SNV", "STC"], "open_in_time")
+
+
 @pytest.mark.parametrize(
     "header",
     [
