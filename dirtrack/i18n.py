@@ -1461,6 +1461,11 @@ ERRORS: dict[str, Entry] = {
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
     # dates, deadlines and periods
     "not_real_date": N_("{text!r} is not a real date"),
+    "date_month_first": N_(
+        "{text!r} is not a real date day first; it looks written month first (as a sheet or "
+        "computer set to English (US) writes dates), {day}: write days day first, and check "
+        "the others written so, since one such as 3/4/2025 is read as 3 April"
+    ),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "deadline_early_year": N_(
