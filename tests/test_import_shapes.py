@@ -1451,6 +1451,15 @@ def test_a_struck_through_row_and_comments_on_cells_are_named(office: Cli, tmp_p
     sheet["C4"].font = Font(strike=True)  # a unit struck out alone is no withdrawn row
     sheet["E3"].comment = Comment("Đã hoàn thành ngày 25/5/2023 theo\nCV 123", "VP")
     sheet["B1"].comment = Comment("Ghi chú của tiêu đề", "VP")  # the header is no directive
+    # Excel's note under its author's name, and a threaded comment as older versions see it
+    sheet["D4"].comment = Comment("Nguyễn Văn A:\nĐã gia hạn đến 31/12/2023", "VP")
+    sheet["B4"].comment = Comment(
+        "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; "
+        "however, any edits to it will get removed if the file is opened in a newer version of "
+        "Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    "
+        "Giao bổ sung",
+        "VP",
+    )
     book.save(path)
     found, whole = _dry(office, path)
     assert [r["action"] for r in found.values()] == ["create"] * 3
@@ -1460,14 +1469,15 @@ def test_a_struck_through_row_and_comments_on_cells_are_named(office: Cli, tmp_p
         "or delete the row" in whole["warnings"]
     )
     assert (
-        "1 comment on a cell of the table was not read (comments are no column): E3 "
-        "('Đã hoàn thành ngày 25/5/2023 theo CV 123'); write what it says in the row's cells "
-        "(a 'Ghi chú' column) if it counts" in whole["warnings"]
+        "3 comments on cells of the table were not read (comments are no column): E3 "
+        "('Đã hoàn thành ngày 25/5/2023 theo CV 123'); B4 ('Giao bổ sung'); D4 ('Đã gia hạn "
+        "đến 31/12/2023'); write what they say in the rows' cells (a 'Ghi chú' column) if it "
+        "counts" in whole["warnings"]
     )
     done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
     assert done.exit_code == 0, done.stderr
     assert "1 dòng bị gạch ngang trong trang tính vẫn được đọc" in done.stderr
-    assert "1 ghi chú (comment) trên ô của bảng không được đọc" in done.stderr
+    assert "3 ghi chú (comment) trên ô của bảng không được đọc" in done.stderr
     assert set(by_text(office)) == {"Việc bỏ", "Việc có ghi chú", "Việc thường"}
 
 

@@ -560,11 +560,25 @@ def _worksheet(ws: Any) -> Sheet:
         fills=fills,
         struck=struck,
         comments={
-            (cell.row, cell.column - 1): str(cell.comment.text or "").strip()
+            (cell.row, cell.column - 1): said
             for cell in ws._cells.values()
-            if cell.comment is not None and str(cell.comment.text or "").strip()
+            if cell.comment is not None and (said := _comment_words(cell.comment))
         },
     )
+
+
+_THREADED = re.compile(r"^\[Threaded comment\].*?^\s*Comment:\s*", re.S | re.M)
+
+
+def _comment_words(comment: Any) -> str:
+    """What a comment on a cell says: without the notice Excel writes before a threaded
+    comment for older versions, nor the author's name on a line of its own (``Nguyễn Văn
+    A:``) that Excel puts above a note."""
+    words = _THREADED.sub("", str(comment.text or "")).strip()
+    first, _, rest = words.partition("\n")
+    if rest.strip() and first.rstrip().endswith(":") and len(first) <= 60:
+        words = rest.strip()
+    return words
 
 
 def _bom_encoding(head: bytes) -> str:
