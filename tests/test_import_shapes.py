@@ -474,6 +474,29 @@ def test_a_numbered_row_without_unit_and_without_rows_under_it_is_still_refused(
     assert result.exit_code == 1 and "1 bad row (2)" in result.stderr
 
 
+def test_on_time_or_late_in_brackets_after_the_done_words(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành (quá hạn)', 'HT (đúng hạn)', 'Đã hoàn thành - chậm' without a day: read as
+    the same words without the brackets ('Hoàn thành quá hạn' is done late by the sheet's day),
+    they were refused as done on time or late 'cannot be told'."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Việc trễ", "SNV", "30/5/2023", "Hoàn thành (quá hạn)"],
+            [2, "Việc đúng hạn", "STC", "30/4/2023", "HT (đúng hạn)"],
+            [3, "Việc chậm", "STP", "30/5/2023", "Đã hoàn thành - chậm"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert [(found[t]["status"], found[t]["completed_on"]) for t in found] == [
+        ("done_late", "2023-06-30"),
+        ("done_on_time", "2023-04-30"),
+        ("done_late", "2023-06-30"),
+    ]
+
+
 def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) -> None:
     """'Hoàn thành chậm ngày 5/6/2023', 'Hoàn thành trễ hạn' and 'Hoàn thành 100%' complete the
     directive; they were read as a note and the directive stayed open (overdue) in silence."""
