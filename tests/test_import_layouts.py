@@ -1231,6 +1231,35 @@ def test_another_tables_header_below_ends_the_table(
     assert {u["code"] for u in office.json("unit", "list")} == {"SNV", "STC", "SKHDT", "STP", "SYT"}
 
 
+def test_a_two_row_header_printed_again_down_the_sheet(office: Cli, tmp_path: Path) -> None:
+    """A header of two rows ('Đơn vị' over 'Chủ trì | Phối hợp') repeated down the sheet, as
+    it is printed on each page: each of its rows is the header again, passed over, not the
+    header of another table nor a directive of unit 'Đơn vị'."""
+    top = ["STT", "Nội dung", "Đơn vị", None, "Thời hạn", "Kết quả thực hiện", None]
+    below = [None, None, "Chủ trì", "Phối hợp", None, "Đã hoàn thành", "Chưa hoàn thành"]
+    rows: list[list[Any]] = [
+        top,
+        below,
+        [1, "Việc 1", "SNV", "STC", "31/3/2025", None, "x"],
+        top,
+        below,
+        [2, "Việc 2", "SYT", None, "30/6/2025", None, "x"],
+    ]
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in ("C1:D1", "F1:G1", "C4:D4", "F4:G4"):
+        sheet.merge_cells(span)
+    path = tmp_path / "trang.xlsx"
+    book.save(path)
+    found = dry_rows(office, str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert [found[n]["action"] for n in (3, 4, 5, 6)] == ["create", "skip", "skip", "create"]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert (listed["Việc 1"]["with"], listed["Việc 2"]["unit"]) == (["STC"], "SYT")
+
+
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:
     """'Sở Nội vụ và Sở Tài chính', 'Sở Nội vụ - Sở Tài chính', 'SYT/STP' in the lead unit
     cell: one unknown unit named after both, nothing imported. Each is a lead unit of its own,

@@ -919,8 +919,10 @@ class SheetImport:
 
     def _repeats_header(self, values: list[Value]) -> bool:
         """A row that is the table's header again (``STT | Nội dung | Đơn vị chủ trì …`` over
-        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``): two cells or more, each
-        the header of its column or a name of that column's field."""
+        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``, or one of its rows, as a
+        header of two rows is printed again on each page): two cells or more, each the header
+        of its column (or a row's part of it: ``Đơn vị`` over ``Chủ trì``) or a name of that
+        column's field."""
         said = 0
         for i in self.content:
             if i >= len(values) or cells.is_blank(values[i]):
@@ -928,9 +930,8 @@ class SheetImport:
             column = self.layout.column(i)
             written = cells.text(values[i])
             found = match_header(written)
-            if fold_words(written) != fold_words(column.header) and (
-                found is None or found.field != column.field or found.score < 3
-            ):
+            piece = f" {fold_words(written)} " in f" {fold_words(column.header)} "
+            if not piece and (found is None or found.field != column.field or found.score < 3):
                 return False
             said += 1
         return said >= 2
