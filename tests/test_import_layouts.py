@@ -1231,6 +1231,29 @@ def test_another_tables_header_below_ends_the_table(
     assert {u["code"] for u in office.json("unit", "list")} == {"SNV", "STC", "SKHDT", "STP", "SYT"}
 
 
+def test_a_summary_table_by_unit_under_the_directives_is_passed_over(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Biểu tổng hợp theo đơn vị' under the directives (Đơn vị | Tổng số nhiệm vụ | Đã hoàn
+    thành…): its header and its rows of counts were read as directives ('unknown unit Tổng số
+    nhiệm vụ', '0 is not a date'), nothing imported. Its header ends the table; its rows, a
+    count under the unit column, are no directives."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc 1", "SNV", "31/3/2025"],
+        [],
+        [None, "BIỂU TỔNG HỢP THEO ĐƠN VỊ"],
+        ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành", "Đang thực hiện"],
+        [1, "Sở Nội vụ", 1, 0, 1],
+        [None, "Tổng cộng", 1, 0, 1],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert [r["action"] for r in found.values()] == ["create", "skip"]
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert [d["text"] for d in office.json("list")] == ["Việc 1"]
+
+
 def test_a_two_row_header_printed_again_down_the_sheet(office: Cli, tmp_path: Path) -> None:
     """A header of two rows ('Đơn vị' over 'Chủ trì | Phối hợp') repeated down the sheet, as
     it is printed on each page: each of its rows is the header again, passed over, not the

@@ -421,6 +421,12 @@ def _unshortened(key: str) -> str:
     return " ".join(_SHORT_WORDS.get(word, word) for word in key.split())
 
 
+def names_a_count(text: str) -> bool:
+    """Whether a header names a count (``Tổng số nhiệm vụ``, ``Số lượng``): a column's name,
+    though of no field of ours."""
+    return _COUNT.match(_unshortened(fold_words(_BRACKETS.sub(" ", fold(text))))) is not None
+
+
 def match_header(text: str) -> Match | None:
     """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it."""
     key = _unshortened(fold_words(text))

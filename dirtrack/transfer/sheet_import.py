@@ -52,6 +52,7 @@ from dirtrack.transfer.headers import (
     SLASH_ROLES,
     column_letter,
     match_header,
+    names_a_count,
     parse_map,
 )
 from dirtrack.transfer.layout import (
@@ -871,8 +872,8 @@ class SheetImport:
         left out in silence (notes written between the rows, a table pasted below another)."""
         written = cells.text(self._get(values, "text"))
         unit = cells.text(self._get(values, "unit"))
-        if not written or not unit:
-            return
+        if not written or not unit or not isinstance(self._get(values, "unit"), str):
+            return  # no directive: a count under a unit column (a summary table below)
         numbered = _WHOLE_STT.match(cells.text(self._get(values, "stt"))) is not None
         if not numbered:
             try:
@@ -902,11 +903,13 @@ class SheetImport:
         cell it fills names a column, two at least exactly, and it is not this table's header
         again. Read as a directive, it would be one of unit ``Đơn vị``, and the rows under it
         would be read by this table's columns."""
-        filled = [v for v in values if not cells.is_blank(v)]
-        if len(filled) < 2 or not all(isinstance(v, str) for v in filled):
+        filled = [cells.text(v) for v in values if not cells.is_blank(v)]
+        if len(filled) < 2 or not all(isinstance(v, str) for v in values if v):
             return False
-        found = [match_header(cells.text(v)) for v in filled]
-        if any(m is None for m in found) or sum(m.score >= 3 for m in found if m) < 2:
+        found = [match_header(v) for v in filled]
+        if any(m is None and not names_a_count(v) for m, v in zip(found, filled, strict=True)):
+            return False
+        if sum(m.score >= 3 for m in found if m) < 2:
             return False
         return not self._repeats_header(values)
 
