@@ -1470,6 +1470,11 @@ ERRORS: dict[str, Entry] = {
     "out_not_writable": N_("--out {value}: cannot write in folder {folder}"),
     # dates, deadlines and periods
     "not_real_date": N_("{text!r} is not a real date"),
+    "date_month_first": N_(
+        "{text!r} is not a real date day first; it looks written month first (as a sheet or "
+        "computer set to English (US) writes dates), {day}: write days day first, and check "
+        "the others written so, since one such as 3/4/2025 is read as 3 April"
+    ),
     "not_a_date": N_("{text!r} is not a date; use {forms}"),
     "not_a_deadline": N_("{text!r} is not a deadline; use a date ({date_forms}) or {span_forms}"),
     "deadline_early_year": N_(
@@ -2956,6 +2961,20 @@ ERRORS.update(
             "{n} rows hidden in the sheet were read as any row (hiding is not deleting): rows "
             "{rows}",
         ),
+        "warn_struck_rows": NP_(
+            "{n} row struck through in the sheet was read as any row (a line through a cell is "
+            "not read): row {rows}; if it was withdrawn, write 'Dừng thực hiện ngày …' in its "
+            "status cell, or delete the row",
+            "{n} rows struck through in the sheet were read as any row (a line through a cell is "
+            "not read): rows {rows}; if they were withdrawn, write 'Dừng thực hiện ngày …' in "
+            "their status cells, or delete the rows",
+        ),
+        "warn_cell_comments": NP_(
+            "{n} comment on a cell of the table was not read (comments are no column): "
+            "{cells}; write what it says in the row's cells (a 'Ghi chú' column) if it counts",
+            "{n} comments on cells of the table were not read (comments are no column): "
+            "{cells}; write what they say in the rows' cells (a 'Ghi chú' column) if it counts",
+        ),
         "warn_no_due_column": N_(
             "no column was read as the deadline, so every directive comes in without one; if "
             "column {column} ({header}) holds it, import with --map '{header}=due'"
@@ -3020,6 +3039,11 @@ ERRORS.update(
         "row_below_end": N_(
             "a directive below the end of the table (the notes or signature block at row "
             "{end}): move the notes under the last directive, or delete the row"
+        ),
+        "row_below_other_header": N_(
+            "a directive under the header of another table (row {end}), whose columns are not "
+            "those of the table's header (row {header}): import that table from a sheet of its "
+            "own, or delete the row"
         ),
         "row_done_cancelled": N_("says both done and cancelled"),
         "row_done_open": N_("says it is done and also that it is not"),

@@ -256,7 +256,16 @@ def _make_date(year: int, month: int, day: int, raw: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidInput.of("not_real_date", text=raw) from None
+        pass
+    if month > 12 and day <= 12:
+        try:
+            # "6/30/2025": written month first, as a sheet or machine set to English (US) does
+            swapped = date(year, day, month)
+        except ValueError:
+            pass
+        else:
+            raise InvalidInput.of("date_month_first", text=raw, day=swapped)
+    raise InvalidInput.of("not_real_date", text=raw)
 
 
 def _match_date(key: str, raw: str, ref: date | None) -> date | None:

@@ -108,6 +108,12 @@ def is_blank(text: str) -> bool:
     )
 
 
+def start_of(text: str, size: int = 40) -> str:
+    """The start of a text (one line), to name it in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 def may_be_stored(text: str) -> bool:
     """False for a text that holds NUL, which no stored text does (:func:`clean_text` refuses
     it) and PostgreSQL refuses even in a query's parameter ('unexpected DataError', where SQLite

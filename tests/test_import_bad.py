@@ -322,6 +322,31 @@ def test_a_date_that_does_not_exist(office: Cli, db_path: Path, tmp_path: Path) 
     assert "row 4, column E (Thời hạn): 'sớm nhất có thể' is not a deadline" in message
 
 
+def test_a_date_written_month_first_says_so(office: Cli, db_path: Path, tmp_path: Path) -> None:
+    """A CSV from Google Sheets or Excel set to English (US) writes '6/30/2022': it was 'not a
+    real date', and once the clerk fixed those rows, '3/4/2022' beside them came in as 3 April
+    in silence. The message says it is month first, the day it would be, and to check the
+    others."""
+    sheet = csv_rows(
+        tmp_path / "us.csv",
+        [
+            HEADER,
+            ["1", "Việc A", "BTC", "", "6/30/2022", "", ""],
+            ["2", "Việc B", "BTC", "", "12/31/2022", "", ""],
+        ],
+    )
+    message = refused(office, db_path, str(sheet), "--meeting", "1")
+    assert (
+        "row 2, column E (Thời hạn): '6/30/2022' is not a real date day first; it looks written "
+        "month first (as a sheet or computer set to English (US) writes dates), 2022-06-30: "
+        "write days day first, and check the others written so, since one such as 3/4/2025 is "
+        "read as 3 April"
+    ) in message
+    assert "'12/31/2022' is not a real date day first" in message and "2022-12-31" in message
+    vi = office("--lang", "vi", "import", str(sheet), "--meeting", "1")
+    assert "có vẻ được viết tháng trước" in vi.stderr and "30/06/2022" in vi.stderr
+
+
 def test_a_bad_deadline_on_a_row_without_a_meeting(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:

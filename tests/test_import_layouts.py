@@ -580,6 +580,34 @@ def test_one_column_for_lead_and_coordinating_units(register: Cli, tmp_path: Pat
     ) in message
 
 
+@pytest.mark.parametrize(
+    "header", ["Đơn vị chủ trì/phối hợp", "Đơn vị chủ trì / Đơn vị phối hợp", "Chủ trì/Phối hợp"]
+)
+def test_one_column_for_both_roles_split_by_a_slash(
+    register: Cli, tmp_path: Path, header: str
+) -> None:
+    """'Chủ trì/Phối hợp' over 'Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Y tế': the units before
+    the slash lead, the others coordinate, as the header says. Every unit was a lead unit of a
+    directive of its own (three directives for one), in silence; and the headers naming the
+    coordinating units last were read as the coordinating units column, the sheet refused for
+    want of a lead unit column."""
+    path = workbook(
+        tmp_path,
+        [
+            ["STT", "Nội dung", header, "Thời hạn"],
+            [1, "Việc 1", "Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Y tế", "30/6/2024"],
+            [2, "Việc 2", "Sở Nội vụ / Sở Tư pháp", "30/6/2024"],
+            [3, "Việc 3", "Sở Y tế", "30/6/2024"],
+        ],
+    )
+    register.ok("import", path, "--meeting", "2", "--as-of", SHEET_DAY)
+    assert sorted((d["text"], d["unit"], sorted(d["with"])) for d in register.json("list")) == [
+        ("Việc 1", "SKHDT", ["STC", "SYT"]),
+        ("Việc 2", "SNV", ["STP"]),
+        ("Việc 3", "SYT", []),
+    ]
+
+
 def test_status_words_shortened_and_documents_issued(register: Cli, tmp_path: Path) -> None:
     """'Đã HT' / 'HT' (hoàn thành), 'Đang TH' were notes: a done row came in open. 'Đã ban
     hành Quyết định số … ngày …' is done that day, as 'Đã thực hiện ngày …' is; without its
@@ -1158,6 +1186,101 @@ def test_a_second_table_under_the_header_again(office: Cli, tmp_path: Path) -> N
     listed = by_text(office)
     assert sorted(listed) == ["Nội dung", "Việc 1", "Việc 2"]
     assert (listed["Việc 1"]["status"], listed["Việc 2"]["unit"]) == ("done_on_time", "STP")
+
+
+@pytest.mark.parametrize(
+    ("header", "below"),
+    [
+        # a table of limitations under the directives: no deadline, another text column
+        (["STT", "Nội dung hạn chế", "Đơn vị"], [1, "Chậm giải ngân vốn", "SKHDT"]),
+        # the same fields in another order: read by the first table's columns, units are texts
+        (
+            ["STT", "Đơn vị chủ trì", "Nội dung", "Thời hạn"],
+            [1, "SYT", "Báo cáo y tế", "30/9/2025"],
+        ),
+    ],
+)
+def test_another_tables_header_below_ends_the_table(
+    office: Cli, tmp_path: Path, header: list[str], below: list[Any]
+) -> None:
+    """A second table under the directives with a header of its own: with --create-units its
+    header became a directive of a new unit 'Đơn vị' and the limitations under it directives
+    without a deadline; without, the clerk read 'unknown unit Đơn vị'. That header ends the
+    table, and a row under it reading as a directive is a bad row naming both headers."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc 1", "SNV", "31/3/2025"],
+        [],
+        ["II. BẢNG KHÁC"],
+        header,
+        below,
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    assert found[2]["action"] == "create" and 5 not in found
+    assert found[6]["action"] == "error"
+    said = (
+        "a directive under the header of another table (row 5), whose columns are not those "
+        "of the table's header (row 1): import that table from a sheet of its own, or delete "
+        "the row"
+    )
+    assert [p["message"] for p in found[6]["problems"]] == [said]
+    result = office("import", path, "--meeting", "1", "--as-of", AS_OF, "--create-units")
+    assert result.exit_code == 1 and "1 bad row (6)" in result.stderr
+    assert office.json("list") == []
+    assert {u["code"] for u in office.json("unit", "list")} == {"SNV", "STC", "SKHDT", "STP", "SYT"}
+
+
+def test_a_summary_table_by_unit_under_the_directives_is_passed_over(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Biểu tổng hợp theo đơn vị' under the directives (Đơn vị | Tổng số nhiệm vụ | Đã hoàn
+    thành…): its header and its rows of counts were read as directives ('unknown unit Tổng số
+    nhiệm vụ', '0 is not a date'), nothing imported. Its header ends the table; its rows, a
+    count under the unit column, are no directives."""
+    rows: list[list[Any]] = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+        [1, "Việc 1", "SNV", "31/3/2025"],
+        [],
+        [None, "BIỂU TỔNG HỢP THEO ĐƠN VỊ"],
+        ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Đã hoàn thành", "Đang thực hiện"],
+        [1, "Sở Nội vụ", 1, 0, 1],
+        [None, "Tổng cộng", 1, 0, 1],
+    ]
+    path = workbook(tmp_path, rows)
+    found = dry_rows(office, path, "--meeting", "1", "--as-of", AS_OF)
+    assert [r["action"] for r in found.values()] == ["create", "skip"]
+    office.ok("import", path, "--meeting", "1", "--as-of", AS_OF)
+    assert [d["text"] for d in office.json("list")] == ["Việc 1"]
+
+
+def test_a_two_row_header_printed_again_down_the_sheet(office: Cli, tmp_path: Path) -> None:
+    """A header of two rows ('Đơn vị' over 'Chủ trì | Phối hợp') repeated down the sheet, as
+    it is printed on each page: each of its rows is the header again, passed over, not the
+    header of another table nor a directive of unit 'Đơn vị'."""
+    top = ["STT", "Nội dung", "Đơn vị", None, "Thời hạn", "Kết quả thực hiện", None]
+    below = [None, None, "Chủ trì", "Phối hợp", None, "Đã hoàn thành", "Chưa hoàn thành"]
+    rows: list[list[Any]] = [
+        top,
+        below,
+        [1, "Việc 1", "SNV", "STC", "31/3/2025", None, "x"],
+        top,
+        below,
+        [2, "Việc 2", "SYT", None, "30/6/2025", None, "x"],
+    ]
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for span in ("C1:D1", "F1:G1", "C4:D4", "F4:G4"):
+        sheet.merge_cells(span)
+    path = tmp_path / "trang.xlsx"
+    book.save(path)
+    found = dry_rows(office, str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert [found[n]["action"] for n in (3, 4, 5, 6)] == ["create", "skip", "skip", "create"]
+    office.ok("import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    listed = by_text(office)
+    assert (listed["Việc 1"]["with"], listed["Việc 2"]["unit"]) == (["STC"], "SYT")
 
 
 def test_two_units_joined_by_a_word_or_a_sign(office: Cli, tmp_path: Path) -> None:

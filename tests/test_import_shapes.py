@@ -150,6 +150,30 @@ def test_header_wordings_of_other_offices(office: Cli, tmp_path: Path) -> None:
     assert (second["status"], second["completed_on"]) == ("done_on_time", "2023-06-14")
 
 
+def test_headers_shortened_as_registers_write_them(office: Cli, tmp_path: Path) -> None:
+    """'ĐVPH' and 'Ngày HT' were columns left out: the coordinating units were lost in silence
+    and a row marked 'HT' beside its day was refused as done without a date."""
+    path = workbook(
+        tmp_path,
+        [
+            ["TT", "ND nhiệm vụ", "ĐVCT", "ĐVPH", "TG HT", "Tình hình TH", "Ngày HT"],
+            [1, "Việc xong", "SNV", "STC", "30/6/2023", "HT", "20/6/2023"],
+            [2, "Việc đang làm", "STP", "SNV, STC", "30/9/2023", "Đang TH", None],
+        ],
+    )
+    report = office.json("import", path, "--meeting", "1", "--as-of", AS_OF)
+    fields = [c["field"] for c in report["columns"]]
+    assert fields == ["stt", "text", "unit", "with", "due", "progress", "completed_on"]
+    found = by_text(office)
+    done, going = found["Việc xong"], found["Việc đang làm"]
+    assert (done["with"], done["status"], done["completed_on"]) == (
+        ["STC"],
+        "done_on_time",
+        "2023-06-20",
+    )
+    assert (sorted(going["with"]), going["status"]) == (["SNV", "STC"], "open_in_time")
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -448,6 +472,29 @@ def test_a_numbered_row_without_unit_and_without_rows_under_it_is_still_refused(
     )
     result = office("import", path, "--meeting", "1")
     assert result.exit_code == 1 and "1 bad row (2)" in result.stderr
+
+
+def test_on_time_or_late_in_brackets_after_the_done_words(office: Cli, tmp_path: Path) -> None:
+    """'Hoàn thành (quá hạn)', 'HT (đúng hạn)', 'Đã hoàn thành - chậm' without a day: read as
+    the same words without the brackets ('Hoàn thành quá hạn' is done late by the sheet's day),
+    they were refused as done on time or late 'cannot be told'."""
+    path = workbook(
+        tmp_path,
+        [
+            ["Số liệu tính đến ngày 30/6/2023"],
+            ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả thực hiện"],
+            [1, "Việc trễ", "SNV", "30/5/2023", "Hoàn thành (quá hạn)"],
+            [2, "Việc đúng hạn", "STC", "30/4/2023", "HT (đúng hạn)"],
+            [3, "Việc chậm", "STP", "30/5/2023", "Đã hoàn thành - chậm"],
+        ],
+    )
+    office.ok("import", path, "--meeting", "1")
+    found = by_text(office)
+    assert [(found[t]["status"], found[t]["completed_on"]) for t in found] == [
+        ("done_late", "2023-06-30"),
+        ("done_on_time", "2023-04-30"),
+        ("done_late", "2023-06-30"),
+    ]
 
 
 def test_done_late_and_done_100_percent_in_words(office: Cli, tmp_path: Path) -> None:
@@ -1406,6 +1453,55 @@ def test_a_hidden_column_that_is_read_is_named(office: Cli, tmp_path: Path) -> N
     book.save(path)
     _, whole = _dry(office, path)
     assert "column E (Ghi chú) is hidden in the sheet; it was read as note" in whole["warnings"]
+
+
+def test_a_struck_through_row_and_comments_on_cells_are_named(office: Cli, tmp_path: Path) -> None:
+    """A directive crossed out (offices strike through one withdrawn) and a comment on a cell
+    ('Đã hoàn thành ngày …' written as a note on the status cell) were imported in silence: the
+    struck row open, the comment lost. Both are read as before and named in one line each."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    rows = [
+        ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Kết quả"],
+        [1, "Việc bỏ", "SNV", "30/9/2023", "Đang thực hiện"],
+        [2, "Việc có ghi chú", "STC", "30/5/2023", "Đang thực hiện"],
+        [3, "Việc thường", "STP", "30/9/2023", "Đang thực hiện"],
+    ]
+    book, sheet, path = _book(tmp_path, "gach.xlsx", rows)
+    for cell in sheet[2]:
+        cell.font = Font(strike=True)
+    sheet["C4"].font = Font(strike=True)  # a unit struck out alone is no withdrawn row
+    sheet["E3"].comment = Comment("Đã hoàn thành ngày 25/5/2023 theo\nCV 123", "VP")
+    sheet["B1"].comment = Comment("Ghi chú của tiêu đề", "VP")  # the header is no directive
+    # Excel's note under its author's name, and a threaded comment as older versions see it
+    sheet["D4"].comment = Comment("Nguyễn Văn A:\nĐã gia hạn đến 31/12/2023", "VP")
+    sheet["B4"].comment = Comment(
+        "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; "
+        "however, any edits to it will get removed if the file is opened in a newer version of "
+        "Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    "
+        "Giao bổ sung",
+        "VP",
+    )
+    book.save(path)
+    found, whole = _dry(office, path)
+    assert [r["action"] for r in found.values()] == ["create"] * 3
+    assert (
+        "1 row struck through in the sheet was read as any row (a line through a cell is not "
+        "read): row 2; if it was withdrawn, write 'Dừng thực hiện ngày …' in its status cell, "
+        "or delete the row" in whole["warnings"]
+    )
+    assert (
+        "3 comments on cells of the table were not read (comments are no column): E3 "
+        "('Đã hoàn thành ngày 25/5/2023 theo CV 123'); B4 ('Giao bổ sung'); D4 ('Đã gia hạn "
+        "đến 31/12/2023'); write what they say in the rows' cells (a 'Ghi chú' column) if it "
+        "counts" in whole["warnings"]
+    )
+    done = office("--lang", "vi", "import", str(path), "--meeting", "1", "--as-of", AS_OF)
+    assert done.exit_code == 0, done.stderr
+    assert "1 dòng bị gạch ngang trong trang tính vẫn được đọc" in done.stderr
+    assert "3 ghi chú (comment) trên ô của bảng không được đọc" in done.stderr
+    assert set(by_text(office)) == {"Việc bỏ", "Việc có ghi chú", "Việc thường"}
 
 
 @pytest.mark.parametrize(("header", "merges"), _SHAPES)

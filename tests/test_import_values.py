@@ -417,6 +417,18 @@ def test_document_numbers(text: str, number: str | None) -> None:
         ("Mã nhiệm vụ", "key"),
         ("#", "stt"),
         ("Hạn chế", None),
+        # shortened as registers write them: the coordinating units and the day it was done
+        # were columns left out, the units lost and the done rows refused as undated
+        ("ĐVPH", "with"),
+        ("ĐV phối hợp", "with"),
+        ("ĐVCT", "unit"),
+        ("Ngày HT", "completed_on"),
+        ("TG HT", "due"),
+        ("KQ thực hiện", "result"),
+        ("ND nhiệm vụ", "text"),
+        # one column for both roles is the lead unit column
+        ("Chủ trì/Phối hợp", "unit"),
+        ("Đơn vị chủ trì / Đơn vị phối hợp", "unit"),
     ],
 )
 def test_headers(header: str, field: str | None) -> None:

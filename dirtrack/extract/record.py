@@ -40,7 +40,14 @@ from dirtrack.store import directives as directive_store
 from dirtrack.store import limitations as limitation_store
 from dirtrack.store.meetings import add_meeting
 from dirtrack.store.units import UnitIndex, add_unit, check_not_retired
-from dirtrack.text import clean_optional, clean_text, fold_words, may_be_stored, spelled_out
+from dirtrack.text import (
+    clean_optional,
+    clean_text,
+    fold_words,
+    may_be_stored,
+    spelled_out,
+    start_of,
+)
 from dirtrack.transfer.base import (
     ImportOptions,
     ImportRejected,
@@ -59,11 +66,6 @@ _MEETING_KEY = re.compile(r"\s*[\"']?meeting[\"']?\s*(?:=|\.)")
 # [meeting.date] or [meeting.a.b]: a table inside the meeting's, which makes the meeting too
 _MEETING_SUB = re.compile(r"\s*\[\s*[\"']?meeting[\"']?\s*\.")
 _WHERE = re.compile(r"^(meeting|draft|(units|limitations|directives) #(\d+))\b")
-
-
-def _short(text: str, size: int = 40) -> str:
-    """The start of a directive's text, to name it in a message."""
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _header_lines(text: str) -> dict[str, int]:
@@ -565,7 +567,7 @@ def record_draft(
             # never recorded as "no deadline".
             impossible = deadline_problem(item.due_phrase, meeting.date)
             if impossible is not None:
-                place = f"{where} ({_short(item.text)})"
+                place = f"{where} ({start_of(item.text)})"
                 plan.problems.append(Problem(impossible, place=place))
         if lead is not None:
             directive_units.append((lead, partners, i))

@@ -394,20 +394,55 @@ def bare_key(text: str) -> str:
     return fold_words(_BRACKETS.sub(" ", fold(text)))
 
 
+# A header naming the lead and the coordinating units (``Chủ trì/Phối hợp``): the lead unit
+# column, its cells saying the roles (values.unit_roles, values.slash_roles).
+_BOTH_ROLES = re.compile(r"\bchu tri\b.*\bphoi hop\b")
+# The roles split by a slash, as the header writes them: the units before it lead.
+SLASH_ROLES = re.compile(r"\bchu tri\s*/.*\bphoi hop\b")
+
+
+# Words registers shorten in their headers (``ĐVPH``, ``Ngày HT``, ``TG HT``, ``KQ``), as
+# their status cells shorten ``Đã HT``: read as the words they stand for.
+_SHORT_WORDS = {
+    "dv": "don vi",
+    "dvct": "don vi chu tri",
+    "dvph": "don vi phoi hop",
+    "cq": "co quan",
+    "ht": "hoan thanh",
+    "th": "thuc hien",
+    "tg": "thoi gian",
+    "kq": "ket qua",
+    "nd": "noi dung",
+    "vb": "van ban",
+}
+
+
+def _unshortened(key: str) -> str:
+    return " ".join(_SHORT_WORDS.get(word, word) for word in key.split())
+
+
+def names_a_count(text: str) -> bool:
+    """Whether a header names a count (``Tổng số nhiệm vụ``, ``Số lượng``): a column's name,
+    though of no field of ours."""
+    return _COUNT.match(_unshortened(fold_words(_BRACKETS.sub(" ", fold(text))))) is not None
+
+
 def match_header(text: str) -> Match | None:
     """The field a header names, with how sure: 3 for an exact name, 1+ for a name inside it."""
-    key = fold_words(text)
+    key = _unshortened(fold_words(text))
     if not key:
         return Match("stt", 3) if text.strip() == "#" else None
     if key in _SYNONYMS:
         return Match(_SYNONYMS[key], 3)
-    bare = fold_words(_BRACKETS.sub(" ", fold(text)))
+    bare = _unshortened(fold_words(_BRACKETS.sub(" ", fold(text))))
     if bare in _SYNONYMS:
         return Match(_SYNONYMS[bare], 3)
     if _COUNT.match(bare) or _LEVEL.search(bare):
         return None
     if _TO_BE_DONE.search(bare):
         return Match("due", 2)
+    if _BOTH_ROLES.search(bare):
+        return Match("unit", 2)  # "Đơn vị chủ trì / Đơn vị phối hợp": one column for both
     padded = f" {bare} "
     asking = _ASKING.search(bare) is not None
     best: Match | None = None

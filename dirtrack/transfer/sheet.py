@@ -49,6 +49,11 @@ class Sheet:
     # 1-based row -> the colour filling a cell of it (none for CSV): offices mark a row's
     # status by colour, which the import cannot read and must not pass over
     fills: dict[int, str] = field(default_factory=dict)
+    # 1-based row -> its 0-based columns whose value is struck through (offices cross out a
+    # directive withdrawn), and (1-based row, 0-based column) -> a comment on that cell: neither
+    # is read, and the import must not pass over them in silence
+    struck: dict[int, set[int]] = field(default_factory=dict)
+    comments: dict[tuple[int, int], str] = field(default_factory=dict)
     # A cell of its first rows typed in the TCVN3 (ABC) font, when no header was found for it
     legacy_font: tuple[str, str] | None = None  # the font, and a cell typed in it
 
@@ -506,6 +511,8 @@ def _worksheet(ws: Any) -> Sheet:
 
     # fill 0 is none, 1 the gray125 every workbook holds: a workbook of no others has no colour
     coloured = len(ws.parent._fills) > 2
+    struck_fonts = frozenset(n for n, font in enumerate(ws.parent._fonts) if font.strike)
+    struck: dict[int, set[int]] = {}
 
     def rows() -> Iterator[Row]:
         last_row, last_col = _extent(ws)
@@ -524,6 +531,10 @@ def _worksheet(ws: Any) -> Sheet:
                     if found is not None:
                         fills[r] = found
                         break
+            for c, cell in enumerate(cells) if struck_fonts else ():
+                style = cell._style
+                if style is not None and style[0] in struck_fonts and values[c] not in (None, ""):
+                    struck.setdefault(r, set()).add(c)
             if filled:
                 for c in range(len(values)):
                     if (r, c) in filled:
@@ -547,7 +558,27 @@ def _worksheet(ws: Any) -> Sheet:
         hidden_rows=hidden_rows,
         hidden_sheet=ws.sheet_state != "visible",
         fills=fills,
+        struck=struck,
+        comments={
+            (cell.row, cell.column - 1): said
+            for cell in ws._cells.values()
+            if cell.comment is not None and (said := _comment_words(cell.comment))
+        },
     )
+
+
+_THREADED = re.compile(r"^\[Threaded comment\].*?^\s*Comment:\s*", re.S | re.M)
+
+
+def _comment_words(comment: Any) -> str:
+    """What a comment on a cell says: without the notice Excel writes before a threaded
+    comment for older versions, nor the author's name on a line of its own (``Nguyễn Văn
+    A:``) that Excel puts above a note."""
+    words = _THREADED.sub("", str(comment.text or "")).strip()
+    first, _, rest = words.partition("\n")
+    if rest.strip() and first.rstrip().endswith(":") and len(first) <= 60:
+        words = rest.strip()
+    return words
 
 
 def _bom_encoding(head: bytes) -> str:

@@ -34,7 +34,7 @@ from dirtrack.store.directives import same_text_key
 from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
 from dirtrack.store.units import UnitIndex
-from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc
+from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc, start_of
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import (
     ImportOptions,
@@ -47,7 +47,14 @@ from dirtrack.transfer.base import (
     ranges,
     row_label,
 )
-from dirtrack.transfer.headers import REQUIRED, column_letter, match_header, parse_map
+from dirtrack.transfer.headers import (
+    REQUIRED,
+    SLASH_ROLES,
+    column_letter,
+    match_header,
+    names_a_count,
+    parse_map,
+)
 from dirtrack.transfer.layout import (
     HEADER_SCAN,
     EmptySheet,
@@ -570,11 +577,16 @@ class SheetImport:
         # The columns a row's status, requests and extensions may be told in.
         found = [layout.single.get(name) for name in ("progress", "result")]
         self.status_columns = [i for i in found if i is not None] + layout.multi.get("note", [])
+        unit_column = layout.single.get("unit")
+        self.slash_roles = unit_column is not None and bool(
+            SLASH_ROLES.search(fold(layout.column(unit_column).header))
+        )
         self.content = sorted(
             i for name, i in layout.single.items() if name not in ("stt", "ignore")
         ) + sorted(i for name, idx in layout.multi.items() if name != "ignore" for i in idx)
         count = 0
         ended: int | None = None  # the row of the notes or signature block under the table
+        self.other_header: int | None = None  # or of another table's header, when it ends it
         # A legend saying what the rows' colours mean, and the coloured rows (with whether
         # their status cells say nothing): the colours are no column the import reads.
         legend = next(((n, t) for n, t in layout.titles if _COLOUR_LEGEND.match(fold(t))), None)
@@ -608,6 +620,8 @@ class SheetImport:
                     swatches.setdefault(fills[number], (number, said[0]))
             if ended is None and self._is_footer(values):
                 ended = number  # the signature block: "Nơi nhận:", "NGƯỜI LẬP BIỂU", "Ghi chú:"…
+            elif ended is None and self._other_header(values):
+                ended = self.other_header = number  # another table's header, other columns
             if ended is not None:
                 self._below_end(number, values, ended)
                 continue
@@ -776,7 +790,7 @@ class SheetImport:
         elif cells.is_blank(unit_value):
             if self.layout.single.get("unit") not in unreadable:
                 p.problem(Phrase("row_no_unit"), self._col("unit"))
-        elif (roles := cells.unit_roles(unit_value)) is not None:
+        elif (roles := self._roles(unit_value)) is not None:
             # "Sở Nội vụ (chủ trì), Sở Tài chính": who leads and who coordinates, in one cell
             leads, withs = roles
             if leads:
@@ -858,8 +872,8 @@ class SheetImport:
         left out in silence (notes written between the rows, a table pasted below another)."""
         written = cells.text(self._get(values, "text"))
         unit = cells.text(self._get(values, "unit"))
-        if not written or not unit:
-            return
+        if not written or not unit or not isinstance(self._get(values, "unit"), str):
+            return  # no directive: a count under a unit column (a summary table below)
         numbered = _WHOLE_STT.match(cells.text(self._get(values, "stt"))) is not None
         if not numbered:
             try:
@@ -867,8 +881,37 @@ class SheetImport:
             except DirtrackError:
                 return
         p = self._planned(number, text=written)
-        p.problem(Phrase("row_below_end", end=ended))
+        if ended == self.other_header:
+            header = self.layout.header_last
+            p.problem(Phrase("row_below_other_header", end=ended, header=header))
+        else:
+            p.problem(Phrase("row_below_end", end=ended))
         self.plans.append(p)
+
+    def _roles(self, value: Value) -> tuple[str, str] | None:
+        """Who leads and who coordinates, when the lead unit cell says so: in words (``Sở Nội
+        vụ (chủ trì), Sở Tài chính``), or split by a slash under a header split so
+        (``Chủ trì/Phối hợp``)."""
+        roles = cells.unit_roles(value)
+        if roles is None and self.slash_roles:
+            roles = cells.slash_roles(value)
+        return roles
+
+    def _other_header(self, values: list[Value]) -> bool:
+        """Whether the row is the header of another table pasted under this one (``STT | Nội
+        dung hạn chế | Đơn vị`` under the directives, or their columns in another order): every
+        cell it fills names a column, two at least exactly, and it is not this table's header
+        again. Read as a directive, it would be one of unit ``Đơn vị``, and the rows under it
+        would be read by this table's columns."""
+        filled = [cells.text(v) for v in values if not cells.is_blank(v)]
+        if len(filled) < 2 or not all(isinstance(v, str) for v in values if v):
+            return False
+        found = [match_header(v) for v in filled]
+        if any(m is None and not names_a_count(v) for m, v in zip(found, filled, strict=True)):
+            return False
+        if sum(m.score >= 3 for m in found if m) < 2:
+            return False
+        return not self._repeats_header(values)
 
     def _is_total(self, values: list[Value], written: str, stt: str) -> bool:
         """A subtotal or total row ("Tổng cộng", "Cộng", "Tổng số: 12"): it names no lead unit,
@@ -879,8 +922,10 @@ class SheetImport:
 
     def _repeats_header(self, values: list[Value]) -> bool:
         """A row that is the table's header again (``STT | Nội dung | Đơn vị chủ trì …`` over
-        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``): two cells or more, each
-        the header of its column or a name of that column's field."""
+        a second part of the sheet, ``II. NHIỆM VỤ CHƯA HOÀN THÀNH``, or one of its rows, as a
+        header of two rows is printed again on each page): two cells or more, each the header
+        of its column (or a row's part of it: ``Đơn vị`` over ``Chủ trì``) or a name of that
+        column's field."""
         said = 0
         for i in self.content:
             if i >= len(values) or cells.is_blank(values[i]):
@@ -888,9 +933,8 @@ class SheetImport:
             column = self.layout.column(i)
             written = cells.text(values[i])
             found = match_header(written)
-            if fold_words(written) != fold_words(column.header) and (
-                found is None or found.field != column.field or found.score < 3
-            ):
+            piece = f" {fold_words(written)} " in f" {fold_words(column.header)} "
+            if not piece and (found is None or found.field != column.field or found.score < 3):
                 return False
             said += 1
         return said >= 2
@@ -2119,6 +2163,7 @@ class SheetImport:
                 rows = ranges([p.row for p in read])
                 found.append(Phrase("warn_hidden_rows", n=len(read), rows=rows))
                 result.details.setdefault("hidden_rows", []).extend(p.label for p in read)
+        found += self._unread_marks(part)
         left_out = {c.index for c, _ in layout.hidden_left_out}
         found += [
             Phrase("warn_hidden_column_read", column=c.letter, header=c.header, field=c.field)
@@ -2144,6 +2189,31 @@ class SheetImport:
         if part.sheet is not None:
             found = [Phrase("sheet_warning", sheet=part.sheet, text=w) for w in found]
         result.warnings += found
+
+    def _unread_marks(self, part: Part) -> list[Wording]:
+        """What the rows read carry that no cell value says: a line through the directive's
+        text (offices cross out one withdrawn) and comments on the rows' cells. Neither is
+        read; each is named, so that nothing the office wrote goes in silence."""
+        sheet = part.layout.sheet
+        if not sheet.struck and not sheet.comments:
+            return []
+        rows = sorted({p.row for p in self.plans if p.part is part and p.heading is None})
+        read = set(rows)
+        found: list[Wording] = []
+        texts = {c.index for c in part.layout.columns if c.field == "text"}
+        struck = [r for r in rows if texts & sheet.struck.get(r, set())]
+        if struck:
+            labels = ranges([row_label(part.sheet, r) for r in struck])
+            found.append(Phrase("warn_struck_rows", n=len(struck), rows=labels))
+        noted = sorted((r, c) for r, c in sheet.comments if r in read)
+        if noted:
+            shown = [
+                f"{column_letter(c)}{r} ({start_of(sheet.comments[(r, c)])!r})"
+                for r, c in noted[:3]
+            ]
+            cells = "; ".join(shown) + ("; …" if len(noted) > 3 else "")
+            found.append(Phrase("warn_cell_comments", n=len(noted), cells=cells))
+        return found
 
     # --- pass 3: write ----------------------------------------------------------------------
 

@@ -759,13 +759,24 @@ def read_status(value: Value) -> Status:
             note = written
         if day is None and said is not Said.OPEN:
             day = first_day(written)
+        phrase = found[0]
+        aside = _TIMING_ASIDE.match(fold(note)) if said is Said.DONE and note else None
+        if aside is not None:
+            # "Hoàn thành (quá hạn)", "HT - đúng hạn": the same as without the brackets
+            phrase, note = f"{phrase} {aside[1]}", None
         needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
         part = None
         if said is Said.DONE and (share := _SHARE_BESIDE.match(rest_key)) is not None:
             number = float(share[1].replace(",", "."))
             part = int(number) if number < 100 else None
-        return Status(said, day, note, found[0], needs_day, cell=written, part_percent=part)
+        return Status(said, day, note, phrase, needs_day, cell=written, part_percent=part)
     return Status(None, None, written)
+
+
+# Whether it was done on time, set apart after the done words, alone: "(quá hạn)", "- đúng hạn".
+_TIMING_ASIDE = re.compile(
+    r"^[(\[\-–—:,\s]*(dung han|truoc han|qua han|tre han|cham|tre|muon)[)\]\s.]*$"
+)
 
 
 # A verdict on the result, the whole cell: "Đạt", "Đạt yêu cầu", "Không đạt", "Chưa đạt", and
@@ -899,6 +910,17 @@ _MARK_ALONE = re.compile(
     r"(?i)[ \t]*\r?\n\s*(?=[(\[]\s*(?:đồng\s+|dong\s+)?"
     r"(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)\s*[)\]][ \t]*(?:\r?\n|$))"
 )
+
+
+def slash_roles(value: Value) -> tuple[str, str] | None:
+    """A unit cell under a header splitting the roles by a slash (``Chủ trì/Phối hợp``) that
+    splits its units so (``Sở Kế hoạch và Đầu tư/Sở Tài chính, Sở Xây dựng``): (lead units,
+    coordinating units); None without one slash between two names."""
+    written = raw_lines(value)
+    if written.count("/") != 1:
+        return None
+    lead, _, withs = (part.strip(" ,;\n") for part in written.partition("/"))
+    return (lead, withs) if lead and withs else None
 
 
 def unit_roles(value: Value) -> tuple[str, str] | None:
