@@ -853,7 +853,7 @@ def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> 
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
     cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
     cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
-    report = office.json("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
+    report = office.json("import", str(sheet), "--meeting", "1", "--dry-run")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
 
 
@@ -875,8 +875,7 @@ def test_chart_sheets_are_no_table_and_do_not_stop_the_tables(
     book.create_chartsheet("Biểu đồ", 0)
     book.active = 0
     book.save(tmp_path / "bang.xlsx")
-    report = office.json("import", str(tmp_path / "bang.xlsx"), "--meeting", "1", "--dry-run",
-                         "--format", "json")  # fmt: skip
+    report = office.json("import", str(tmp_path / "bang.xlsx"), "--meeting", "1", "--dry-run")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
     chart = refused(office, db_path, str(tmp_path / "bang.xlsx"), "--sheet", "biểu đồ")
     assert "sheet 'biểu đồ' is a chart, not a table" in chart
