@@ -1839,6 +1839,11 @@ ERRORS: dict[str, Entry] = {
         "{path} is JSON but not a dirtrack export (its first key must be "
         '"format": "dirtrack-export")'
     ),
+    "import_utf16_no_bom": N_(
+        "{path} looks like UTF-16 text without its byte order mark, which dirtrack does not "
+        "read as a spreadsheet: save the sheet again as 'CSV UTF-8 (Comma delimited)' or as "
+        ".xlsx and import that"
+    ),
     "import_unknown_kind": N_(
         "{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
     ),
@@ -2239,6 +2244,7 @@ MESSAGES.update(
             "{what} {id} corrected (change #{change}: `dirtrack undo {change}` takes it back)"
         ),
         "edit_unchanged": N_("{what} {id}: nothing changed"),
+        "office_unchanged": N_("{what}: nothing changed"),
         "deleted": N_("{what} {id} deleted with what depended on it (change #{change})"),
         "delete_what": N_("This deletes {what} {id}"),
         "delete_with": N_("together with {what}: {ids}"),
@@ -2677,6 +2683,8 @@ MESSAGES.update(
 ERRORS.update(
     {
         "w_series": N_("series"),
+        "w_day": N_("day"),
+        "w_office": N_("office profile"),
         "calendar_year": N_("the calendar of days off covers the years {first}–{last}, not {year}"),
         "calendar_runs_past": N_(
             "{option} {day}{also}: the days counted from it run past the calendar of days off, "

@@ -220,7 +220,7 @@ LEGACY_ENCODING = "cp1258"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _unmarked_utf16(data: bytes) -> str | None:
+def unmarked_utf16(data: bytes) -> str | None:
     """``data`` as UTF-16 without its byte order mark, when one of every two bytes is NUL as in
     text that is mostly ASCII (little- or big-endian); else None."""
     if len(data) < 2 or len(data) % 2:
@@ -291,7 +291,7 @@ def decode_text(data: bytes, name: str | Phrase) -> str:
         except UnicodeDecodeError:
             raise InvalidInput.of("not_utf16", name=name) from None
     elif b"\x00" in data:
-        unmarked = _unmarked_utf16(data)
+        unmarked = unmarked_utf16(data)
         if unmarked is None:
             raise InvalidInput.of("binary_file", name=name)
         text = unmarked

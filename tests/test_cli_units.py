@@ -279,7 +279,7 @@ def test_a_unit_is_found_with_the_bodies_initials_written_out_or_not(cli: Cli) -
         directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc số {n}")
         assert cli.json("show", str(directive))["unit"] == code, ref
     # a part of the words still finds the one unit that holds them, written either way
-    assert cli.json("list", "--unit", "ubnd xa tan hoa", "--format", "json")[0]["unit"] == "UBXA"
+    assert cli.json("list", "--unit", "ubnd xa tan hoa")[0]["unit"] == "UBXA"
     said = cli.fail("assign", str(meeting), "--unit", "Ủy ban nhân dân huyện", "Việc")
     assert said.startswith("Error: unknown unit"), said
     # the same name written the other way is the same unit's: refused as a second one
@@ -329,7 +329,7 @@ def test_a_unit_is_found_with_the_offices_other_initials(cli: Cli) -> None:
         directive = cli.id("assign", str(meeting), "--unit", ref, f"Việc số {n}", "--with", ref)
         shown = cli.json("show", str(directive))
         assert (shown["unit"], shown["with"]) == (code, []), ref  # the lead is no coordinator
-        listed = cli.json("list", "--unit", ref, "--status", "all", "--format", "json")
+        listed = cli.json("list", "--unit", ref, "--status", "all")
         assert {d["unit"] for d in listed} == {code}, ref
         assert directive in {d["id"] for d in listed}, ref
     # "Công an" is the police, not every unit of Cà Mau; "ca tinh" written small is no initials

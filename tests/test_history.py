@@ -796,3 +796,44 @@ def test_history_names_a_leader_by_name_not_by_id(seeded: Cli) -> None:
     assert "leader: Lê Văn Hải, unit: BTC" in seeded.ok("history", "--limit", "1")
     undone = seeded("undo", "--yes").stderr
     assert "leader: Lê Văn Hải" in undone and "leader: 1," not in undone
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_setting_the_same_values_again_says_nothing_changed_and_records_nothing(
+    seeded: Cli, db: str, lang: str
+) -> None:
+    """`unit contact`, `calendar add` and `office set` given the values they already hold
+    printed their usual confirmation: they say "nothing changed", as `edit` does, and history
+    has no new entry; a different value is still a change."""
+    contact = ["unit", "contact", "BTC", "--name", "Nguyễn Văn An", "--email", "an@btc.vn"]
+    day = ["calendar", "add", "26/4/2025", "--on", "--note", "làm bù ngày 2/5"]
+    office = ["office", "set", "--place", "Hà Nội"]
+
+    def newest() -> int:
+        return max(entry["id"] for entry in history(seeded))
+
+    unchanged = {
+        "en": [
+            "unit BTC: nothing changed",
+            "day 2025-04-26: nothing changed",
+            "office profile: nothing changed",
+        ],
+        "vi": [
+            "đơn vị BTC: không có gì thay đổi",
+            "ngày 26/04/2025: không có gì thay đổi",
+            "thông tin cơ quan: không có gì thay đổi",
+        ],
+    }[lang]
+    for args, said in zip((contact, day, office), unchanged, strict=True):
+        first = seeded("--lang", lang, *args)
+        assert first.exit_code == 0, first.stderr
+        assert "nothing changed" not in first.stderr and "không có gì" not in first.stderr
+        last, before = newest(), state_of(db)
+        again = seeded("--lang", lang, *args)
+        assert (again.exit_code, again.stderr.strip()) == (0, said)
+        assert again.stdout == first.stdout  # the record (or profile) is still printed
+        assert newest() == last
+        assert state_of(db) == before
+    changed = seeded("unit", "contact", "BTC", "--name", "Trần Bình")
+    assert changed.stderr.strip() == "BTC: focal contact is now Trần Bình"
+    assert newest() > last

@@ -628,11 +628,11 @@ def test_control_characters_are_removed_with_a_warning_naming_the_row(
 
 
 def test_a_nul_in_a_csv_cell_is_removed_like_any_control_character(
-    office: Cli, tmp_path: Path
+    office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
     """A NUL byte in one cell made the whole file "not a spreadsheet": NUL was taken for the
     mark of a binary file. UTF-16 without its byte-order mark (a NUL in every other byte) is
-    still no CSV."""
+    still not read, but said as such, with how to save it: it was "not a spreadsheet"."""
     sheet = csv_rows(
         tmp_path / "n.csv", [HEADER, ["1", "Việc\x00A", "BTC", "", "30/9/2022", "", ""]]
     )
@@ -640,9 +640,22 @@ def test_a_nul_in_a_csv_cell_is_removed_like_any_control_character(
     assert result.exit_code == 0, result.stderr
     assert "row 2: control characters removed from column B (Nội dung): U+0000" in result.stderr
     assert "ViệcA" in [d["text"] for d in office.json("list")]
-    wide = tmp_path / "w.csv"
-    wide.write_bytes(sheet.read_text(encoding="utf-8").replace("\x00", "").encode("utf-16-le"))
-    assert office.fail("import", str(wide), "--meeting", "1").endswith(
+    text = sheet.read_text(encoding="utf-8").replace("\x00", "")
+    digest = file_digest(db_path)
+    for encoding in ("utf-16-le", "utf-16-be"):
+        wide = tmp_path / f"{encoding}.csv"
+        wide.write_bytes(text.encode(encoding))
+        assert office.fail("import", str(wide), "--meeting", "1") == (
+            f"Error: {wide} looks like UTF-16 text without its byte order mark, which dirtrack "
+            "does not read as a spreadsheet: save the sheet again as 'CSV UTF-8 (Comma "
+            "delimited)' or as .xlsx and import that"
+        )
+    said = office.fail("--lang", "vi", "import", str(wide), "--meeting", "1")
+    assert "có vẻ là văn bản UTF-16 thiếu dấu thứ tự byte (BOM)" in said, said
+    assert file_digest(db_path) == digest
+    binary = tmp_path / "b.csv"  # NULs in both halves of each pair: no text, still no sheet
+    binary.write_bytes(bytes([0, 0, 0, 1]) * 500)
+    assert office.fail("import", str(binary), "--meeting", "1").endswith(
         "is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
     )
 
@@ -853,7 +866,7 @@ def test_a_formula_with_its_saved_value_is_read(office: Cli, tmp_path: Path) -> 
     sheet = xlsx(tmp_path / "v.xlsx", [HEADER, ["1", "Việc A", "BTC", "", "x", "", "x"]])
     cell_xml(sheet, "E2", '<c r="E2" t="str"><f>"30/9/2022"</f><v>30/9/2022</v></c>')
     cell_xml(sheet, "G2", '<c r="G2" t="str"><f>IF(1=2,"x","")</f><v></v></c>')
-    report = office.json("import", str(sheet), "--meeting", "1", "--dry-run", "--format", "json")
+    report = office.json("import", str(sheet), "--meeting", "1", "--dry-run")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
 
 
@@ -875,8 +888,7 @@ def test_chart_sheets_are_no_table_and_do_not_stop_the_tables(
     book.create_chartsheet("Biểu đồ", 0)
     book.active = 0
     book.save(tmp_path / "bang.xlsx")
-    report = office.json("import", str(tmp_path / "bang.xlsx"), "--meeting", "1", "--dry-run",
-                         "--format", "json")  # fmt: skip
+    report = office.json("import", str(tmp_path / "bang.xlsx"), "--meeting", "1", "--dry-run")
     assert [(r["text"], r["due"]) for r in report["rows"]] == [("Việc A", "2022-09-30")]
     chart = refused(office, db_path, str(tmp_path / "bang.xlsx"), "--sheet", "biểu đồ")
     assert "sheet 'biểu đồ' is a chart, not a table" in chart

@@ -782,7 +782,7 @@ def test_doctor_names_each_direction_character_written_by_sql(pg_cluster: Cluste
                     text("UPDATE limitation SET text = :t WHERE id = 11"),
                     {"t": "Đạt 100% _kế hoạch_ \\"},
                 )
-            checks = {c["check"]: c for c in cli.json("doctor", "--format", "json")}
+            checks = {c["check"]: c for c in cli.json("doctor")}
             detail = checks["records"]["detail"]
             assert checks["records"]["status"] == "warning"
             assert detail.count("holds characters that set the direction") == len(tens)

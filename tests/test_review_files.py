@@ -350,7 +350,7 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Pa
     reg = _bench().build_register(tmp_path, 3_000, dt.date(2026, 12, 3), units=200)
     cli = cli_at(reg.path)
     asked = ("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
-    report = cli.json(*asked, "--format", "json")
+    report = cli.json(*asked)
     assert len(report["units"]) > 120  # most of the 200 units have a directive in the year
     out = tmp_path / "review.docx"
     cli.ok(*asked, "--format", "docx", "--out", str(out))
@@ -379,6 +379,6 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Pa
            str(book))  # fmt: skip
     sheet = load_workbook(book, read_only=True)["Directives"]
     rows = [r for r in sheet.iter_rows(min_row=6, values_only=True) if r and r[0] is not None]
-    exported = cli.json("list", "--as-of", "2026-12-03", "--format", "json")
+    exported = cli.json("list", "--as-of", "2026-12-03")
     assert [r[0] for r in rows] == list(range(1, len(exported) + 1))
     assert sorted(r[1] for r in rows) == sorted(d["text"] for d in exported)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -479,3 +480,48 @@ def test_a_directive_recorded_after_the_retirement_is_handed_over_at_once(
     assert (again.exit_code, again.stderr.strip()) == (0, f"directive {moved}: nothing changed")
     assert rows() == before
     assert moves() == recorded
+
+
+def test_a_sheet_import_hands_over_or_refuses_as_assign_does(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """`import sheet.csv` gave BDV, retired on 1/7/2025, open directives of the meeting of
+    10/3/2025 and of a meeting held after it retired, where `assign` hands the first over and
+    refuses the second: the import does the same, through the same code and words."""
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    cli.ok("add-meeting", "--date", "15/8/2025", "--title", "Giao ban tháng 8")
+    header = "STT,Ngày họp,Nội dung,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n"
+    after = db_path.parent / "after.csv"
+    after.write_text(
+        header + "1,10/3/2025,Việc cũ,BTG,,30/9/2025\n2,15/8/2025,Việc mới,BDV,,30/9/2025\n",
+        encoding="utf-8",
+    )
+    digest = file_digest(db_path)
+    said = cli.fail("import", str(after))
+    assert (
+        "row 3, column D (Đơn vị chủ trì): unit BDV was retired on 2025-07-01 (successor "
+        "BTGDV), on or before the meeting of 2025-08-15: that meeting cannot name it"
+    ) in said
+    after.write_text(header + "1,15/8/2025,Phối hợp mới,BTG,BDV,30/9/2025\n", encoding="utf-8")
+    assert "column E (Đơn vị phối hợp): unit BDV was retired" in cli.fail("import", str(after))
+    assert file_digest(db_path) == digest
+
+    sheet = db_path.parent / "before.csv"
+    sheet.write_text(
+        header + "1,10/3/2025,Giao muộn,ban dan van,BTG,30/9/2025\n"
+        "2,10/3/2025,Phối hợp muộn,BTG,BDV,30/9/2025\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(sheet), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    ids = json.loads(result.stdout)["directive_ids"]
+    assert result.stderr.splitlines()[:2] == [
+        f"unit BDV retired on 2025-07-01: directive {ids[0]} passes to BTGDV from that day",
+        f"unit BDV retired on 2025-07-01: its part in directive {ids[1]} passes to BTGDV from "
+        "that day",
+    ]
+    led, coordinated = (cli.json("show", str(i)) for i in ids)
+    assert (led["unit"], led["with"]) == ("BTGDV", ["BTG"])
+    assert (coordinated["unit"], coordinated["with"]) == ("BTG", ["BTGDV"])
+    then = {d["id"]: d for d in cli.json("list", "--as-of", "2025-06-30")}
+    assert (then[ids[0]]["unit"], then[ids[1]]["with"]) == ("BDV", ["BDV"])

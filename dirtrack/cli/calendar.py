@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, bad_parameter, state, unit_of_work
-from dirtrack.i18n import msg
+from dirtrack.cli.common import FormatOpt, bad_parameter, recorded_change, state, unit_of_work
+from dirtrack.i18n import Phrase, msg
 from dirtrack.periods import check_year, parse_date
 from dirtrack.render import OutputFormat, err
 
@@ -47,6 +47,9 @@ def calendar_add(
         set_day(session, found, off=off, note=note)
         moved = reschedule(session, found, before, load_workdays(session.connection()))
     lang = state(ctx).lang
+    if recorded_change(session) is None:  # the day was already recorded so, with that note
+        err(msg("edit_unchanged", lang, what=Phrase("w_day"), id=found))
+        return
     err(msg("calendar_off" if off else "calendar_on", lang, date=found))
     if moved:
         from dirtrack.i18n import day as day_text

@@ -239,6 +239,15 @@ def when_recorded(ctx: typer.Context, show: Callable[["Session"], None]) -> None
     state(ctx).when_recorded.append(show)
 
 
+def recorded_change(session: "Session") -> int | None:
+    """The id of the command this unit of work has just recorded; None if it changed nothing
+    (the same values given again: history records no change)."""
+    from dirtrack.audit import COMMAND_ID
+
+    found = session.info.get(COMMAND_ID)
+    return found if isinstance(found, int) else None
+
+
 def notice(ctx: typer.Context, message: str) -> None:
     """Say ``message`` on stderr when the command's transaction has been written.
 

@@ -24,6 +24,7 @@ from dirtrack.cli.common import (
     deadline,
     event_day,
     positive_id,
+    recorded_change,
     say_passed,
     state,
     today,
@@ -70,15 +71,9 @@ def _said(ctx: typer.Context, key: str, **values: object) -> None:
     err(msg(key, state(ctx).lang, **values))
 
 
-def _last_command(session: "Session") -> int | None:
-    """The id of the command this unit of work has just recorded; None if it changed nothing."""
-    found = session.info.get("command_id")
-    return found if isinstance(found, int) else None
-
-
 def _corrected(ctx: typer.Context, session: "Session", what: str, ident: int) -> None:
     """Say what was corrected and the change to undo it by, or that nothing changed."""
-    change = _last_command(session)
+    change = recorded_change(session)
     if change is None:
         _said(ctx, "edit_unchanged", what=Phrase(f"w_{what}"), id=ident)
     else:
@@ -412,13 +407,15 @@ def delete(
                         "record": record,
                         "removed": plan.dependants(),
                         "unlinked": plan.unlinks(),
-                        "change_id": _last_command(recorded),
+                        "change_id": recorded_change(recorded),
                     }
                 )
             )
 
         when_recorded(ctx, show)
-    _said(ctx, "deleted", what=Phrase(f"w_{kind}"), id=ident, change=_last_command(session) or "?")
+    _said(
+        ctx, "deleted", what=Phrase(f"w_{kind}"), id=ident, change=recorded_change(session) or "?"
+    )
 
 
 def _record_of(session: "Session", kind: str, ident: int) -> "Record":
@@ -468,4 +465,4 @@ def reopen(
         store_reopen(session, directive_id, on=day)
         record = _directive(session, directive_id)
         _print(record, fmt, str(directive_id))
-    _said(ctx, "reopened", id=directive_id, date=day, change=_last_command(session) or "?")
+    _said(ctx, "reopened", id=directive_id, date=day, change=recorded_change(session) or "?")

@@ -5,8 +5,16 @@ from typing import Annotated, Any
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import ForceOpt, FormatOpt, bad_parameter, state, unit_of_work
-from dirtrack.render import OutputFormat
+from dirtrack.cli.common import (
+    ForceOpt,
+    FormatOpt,
+    bad_parameter,
+    recorded_change,
+    state,
+    unit_of_work,
+)
+from dirtrack.i18n import Phrase, msg
+from dirtrack.render import OutputFormat, err
 
 office_app = DirtrackTyper(
     cls=DirtrackGroup,
@@ -174,6 +182,8 @@ def office_set(
     with unit_of_work(ctx) as session:
         profile = set_office(session, changes)
         _print(profile, fmt, state(ctx).lang)
+    if recorded_change(session) is None:  # the profile already said so
+        err(msg("office_unchanged", state(ctx).lang, what=Phrase("w_office")))
 
 
 @office_app.command("template")

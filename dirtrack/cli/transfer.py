@@ -18,6 +18,7 @@ from dirtrack.cli.common import (
     event_day,
     optional_day,
     positive_id,
+    say_passed,
     state,
     today,
     unit_of_work,
@@ -146,6 +147,7 @@ def import_file(
     lang = state(ctx).lang
     with progress_bar(lang) as bar, unit_of_work(ctx, write=not dry_run) as session:
         result = handler(session, path, options, bar)
+        say_passed(ctx, session)
         if not dry_run:
             import_view.imported_rows(result, fmt, lang)
     if dry_run:

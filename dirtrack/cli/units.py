@@ -13,10 +13,11 @@ from dirtrack.cli.common import (
     event_day,
     field_list,
     named_option,
+    recorded_change,
     state,
     unit_of_work,
 )
-from dirtrack.i18n import msg, t
+from dirtrack.i18n import Phrase, msg, t
 from dirtrack.records import unit_record
 from dirtrack.render import OutputFormat, err, out, views
 from dirtrack.render.json_out import dump
@@ -207,5 +208,8 @@ def unit_contact(
         record = Contact(contact.role, contact.name, contact.email, contact.phone).record()
         out(dump({"unit": code, **record}) if fmt is OutputFormat.JSON else code)
     lang = state(ctx).lang
+    if recorded_change(session) is None:  # the same person, address and number again
+        err(msg("edit_unchanged", lang, what=Phrase("w_unit"), id=code))
+        return
     role_said = t(f"contact_role_{role.value}", lang)
     err(msg("contact_set", lang, unit=code, role=role_said, name=record["name"]))

@@ -21,7 +21,7 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NoSuchFile
-from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason
+from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason, unmarked_utf16
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -189,7 +189,18 @@ def detect(path: Path) -> FileKind:
         raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):
         raise InvalidInput.of("import_other_json", path=path)
+    if _looks_utf16(head):
+        raise InvalidInput.of("import_utf16_no_bom", path=path)
     raise InvalidInput.of("import_unknown_kind", path=path)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Whether ``head`` (the first bytes of a file) reads as UTF-16 without its byte order mark
+    (:func:`dirtrack.inputs.unmarked_utf16`): a CSV some programs save so, which a CSV's every
+    other byte being NUL would otherwise call no spreadsheet. The head may cut a character (or a
+    pair of surrogates) in two at its end."""
+    even = head[: len(head) // 2 * 2]
+    return any(unmarked_utf16(even[: len(even) - cut]) is not None for cut in (0, 2))
 
 
 def run_import(

@@ -33,7 +33,7 @@ from dirtrack.store.calendar import load_workdays
 from dirtrack.store.directives import same_text_key
 from dirtrack.store.results import complete, office_regime
 from dirtrack.store.rules import judge
-from dirtrack.store.units import UnitIndex
+from dirtrack.store.units import UnitIndex, check_not_retired, hand_over_retired
 from dirtrack.text import MAX_TEXT, clean_imported, fold, fold_words, nfc, start_of
 from dirtrack.transfer import values as cells
 from dirtrack.transfer.base import (
@@ -1817,6 +1817,8 @@ class SheetImport:
         adopted: set[int] = set()
         for p in ready:
             self._at(p)
+            if self._names_retired(p):
+                continue
             p.outcomes = []
             text_key = same_text_key(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
@@ -1864,6 +1866,44 @@ class SheetImport:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
+
+    def _meeting_day(self, p: Planned) -> date | None:
+        if p.meeting > 0:
+            return self.meetings[p.meeting].date
+        if p.meeting < 0:
+            return self.new_meetings[-p.meeting - 1].day
+        return None
+
+    def _names_retired(self, p: Planned) -> bool:
+        """Refuse ``p`` when its meeting was held on or after the day a unit it names (lead or
+        coordinating) retired, as ``assign`` does (:func:`check_not_retired`, naming the
+        successor). A unit that retired after the meeting is named: what the row gives it passes
+        to the successor once written (:meth:`_hand_over`)."""
+        day = self._meeting_day(p)
+        if day is None:
+            return False
+        for refs, column in ((p.leads, "unit"), (p.withs, "with")):
+            units = [self.index.units[ref] for ref in refs if ref > 0]
+            try:
+                check_not_retired(self.session, units, day)
+            except Conflict as exc:
+                p.problem(exc, self._col(column) or self._col("unit"))
+                return True
+        return False
+
+    def _hand_over(self, made: list[tuple[Planned, Outcome]]) -> None:
+        """Each directive just created that names a unit retired since its meeting: its part
+        passes to the successor from the day the unit retired, as ``assign`` does
+        (:func:`hand_over_retired`, which keeps what passed for the command to say)."""
+        retired = {uid for uid, u in self.index.units.items() if u.retired_on is not None}
+        if not retired:
+            return
+        self.session.flush()
+        for p, o in made:
+            if o.directive_id is not None and retired & {o.unit, *p.withs}:
+                directive = self.session.get(Directive, o.directive_id)
+                assert directive is not None
+                hand_over_retired(self.session, directive)
 
     def _compare(self, p: Planned, ref: int, facts: DirectiveFacts) -> Outcome:  # noqa: C901
         layout = self.layout
@@ -2338,6 +2378,7 @@ class SheetImport:
             if p.submitted_on is not None:
                 self.session.flush()
                 complete(self.session, directive_id, on=p.submitted_on, regime=self.regime)
+        self._hand_over(made)
         result.directive_ids.extend(ids)
         self.progress.advance(len(ids))
 
