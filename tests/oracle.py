@@ -638,11 +638,33 @@ class Register:
         ret = self.retirement
         if ret is None or duty.unit != ret.unit or as_of < ret.on:
             return duty.unit
-        then = self.record(duty, ret.on)
-        closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
-        if any(d <= ret.on for d in closed):
+        if self.closed_by(duty, ret.on):
             return duty.unit
         return ret.successor
+
+    def closed_by(self, duty: Duty, day: date) -> bool:
+        """``duty`` completed, cancelled or withdrawn on or before ``day``, by what was recorded
+        by then."""
+        then = self.record(duty, day)
+        closed = [d for d in (then.completed, then.cancelled, then.withdrawn) if d is not None]
+        return any(d <= day for d in closed)
+
+    def coordinators(self, duty: Duty, as_of: date) -> tuple[int, ...]:
+        """The units coordinating ``duty`` on ``as_of``: from its day, a retired unit's part in
+        the directives still open when it retired is its successor's, which only leaves it
+        where the successor leads or coordinates them already."""
+        ret = self.retirement
+        if (
+            ret is None
+            or ret.unit not in duty.with_units
+            or as_of < ret.on
+            or self.closed_by(duty, ret.on)
+        ):
+            return duty.with_units
+        kept = [u for u in duty.with_units if u != ret.unit]
+        if ret.successor != self.holder(duty, as_of) and ret.successor not in kept:
+            kept.append(ret.successor)
+        return tuple(sorted(kept))
 
     def status(self, duty: Duty, as_of: date) -> tuple[Status, date | None]:
         state = self.record(duty)
@@ -904,7 +926,8 @@ def register_points(
     coordinator: Fraction,
 ) -> dict[str, Fraction | None]:
     """``score``'s points per unit code under a rule file of base 0, scale 100, lead weight 1,
-    ``coordinator`` weight for the units a directive names with ``--with``, the share of each
+    ``coordinator`` weight for the units coordinating a directive on T (``--with``, handed over
+    by a retirement), the share of each
     status ``outcome`` (None: not scored; cancelled never), no verdict or delay: 100 × Σ(weight
     × share) / Σ weight over the scored directives of the report's scope (the lead under the
     unit that held it on T), exactly; None for a unit with nothing scored."""
@@ -917,7 +940,7 @@ def register_points(
         if share is None:
             continue
         weights = [(reg.holder(duty, as_of), Fraction(1))]
-        weights += [(u, coordinator) for u in duty.with_units if coordinator]
+        weights += [(u, coordinator) for u in reg.coordinators(duty, as_of) if coordinator]
         for unit, weight in weights:
             got, total = sums.get(unit, (Fraction(0), Fraction(0)))
             sums[unit] = (got + weight * share, total + weight)
