@@ -759,6 +759,37 @@ def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     assert f"directive row {ids['late']} points to a missing unit" in detail
 
 
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_write(
+    cli: Cli, db: str
+) -> None:
+    """A meeting deleted by another program with foreign keys off (triggers dropped, as before
+    them) made `progress`, `done`, `edit` and `cancel` fail with 'unexpected AssertionError'.
+    Each names the directive and the meeting in one line, exit 1, nothing written."""
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
+    before = snapshot(db)
+    open_, meeting = ids["open"], ids["meeting"]
+    for args in (
+        ["progress", str(open_), "--percent", "10", "--date", "2024-05-01"],
+        ["done", str(open_), "--date", "2024-05-01"],
+        ["edit", "directive", str(open_), "--text", "Tổng hợp số liệu"],
+        ["cancel", str(open_), "--reason", "trùng"],
+    ):
+        assert cli.fail(*args) == (
+            f"Error: directive {open_} points to meeting {meeting}, which is not there (deleted "
+            "by another program with foreign keys off?): nothing was written; dirtrack doctor "
+            "names such records"
+        ), args
+        assert cli.fail("--lang", "vi", *args) == (
+            f"Error: nhiệm vụ {open_} trỏ tới cuộc họp {meeting}, cuộc họp này không còn (bị "
+            "chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
+            "các bản ghi như vậy"
+        ), args
+    assert snapshot(db) == before
+
+
 @pytest.mark.sqlite_only("SQLite's foreign keys are a pragma another program turns off")
 @pytest.mark.parametrize("upgraded", [False, True], ids=["new", "upgraded"])
 def test_a_unit_or_meeting_under_its_directives_cannot_be_deleted_with_foreign_keys_off(
