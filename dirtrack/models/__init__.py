@@ -81,8 +81,10 @@ def metadata() -> MetaData:
 # pointing at nothing, and the counts left them out without a word. A trigger per parent table
 # refuses the delete as SQLite's own foreign key check does ('FOREIGN KEY constraint failed'),
 # so dirtrack, which deletes children first, sees no change. The ON DELETE CASCADE and SET NULL
-# ones are left to the pragma: dirtrack relies on their cascade. PostgreSQL always enforces
-# foreign keys: nothing there.
+# ones are left to the pragma: dirtrack relies on their cascade. So are the links within a table
+# (a unit's parent and successor, a limitation's repeat_of): `undo` of an import deletes units
+# that name each other in one statement, which a trigger, row by row, would refuse; and export
+# and report read them as optional. PostgreSQL always enforces foreign keys: nothing there.
 ORPHAN_REFUSAL = "FOREIGN KEY constraint failed"
 
 
@@ -91,7 +93,7 @@ def orphan_triggers() -> dict[str, str]:
     conditions: dict[str, list[str]] = {}
     for table in sorted(metadata().tables.values(), key=lambda t: t.name):
         for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
-            if fk.ondelete is None:
+            if fk.ondelete is None and fk.column.table is not table:
                 conditions.setdefault(fk.column.table.name, []).append(
                     f'EXISTS (SELECT 1 FROM "{table.name}" '
                     f'WHERE "{fk.parent.name}" = OLD."{fk.column.name}")'
