@@ -157,9 +157,7 @@ def test_undo_of_an_import_restores_the_exact_earlier_state(
     assert state_of(db) == before
 
 
-def test_undo_of_an_import_of_units_that_name_each_other(
-    cli: Cli, db: str, tmp_path: Path
-) -> None:
+def test_undo_of_an_import_of_units_that_name_each_other(cli: Cli, db: str, tmp_path: Path) -> None:
     """Undoing an import removes its units in one statement, whichever names the other (a
     parent, a successor): the triggers that keep a referenced unit on SQLite leave the links
     within the unit table to the foreign keys, which SQLite checks after the statement."""
