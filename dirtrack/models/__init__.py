@@ -75,8 +75,8 @@ def metadata() -> MetaData:
     return SQLModel.metadata
 
 
-# On SQLite, a parent row (a unit, a meeting, a series, a field, a limitation) is kept while rows
-# point to it without ON DELETE, whatever the ``foreign_keys`` pragma says: another program
+# On SQLite, a parent row (a unit, a meeting, a series, a field) is kept while rows of another
+# table point to it without ON DELETE, whatever the ``foreign_keys`` pragma says: another program
 # (DB Browser for SQLite leaves foreign keys off) deleting a unit under its directives left them
 # pointing at nothing, and the counts left them out without a word. A trigger per parent table
 # refuses the delete as SQLite's own foreign key check does ('FOREIGN KEY constraint failed'),

@@ -1,5 +1,5 @@
-"""On SQLite, a trigger per parent table (unit, meeting, series, field, limitation) that refuses
-deleting a row while rows point to it without ON DELETE, whatever the ``foreign_keys`` pragma
+"""On SQLite, a trigger per parent table (unit, meeting, series, field) that refuses
+deleting a row while rows of another table point to it without ON DELETE, whatever the pragma
 says: another program (DB Browser for SQLite leaves foreign keys off) deleting a unit or a
 meeting under its directives left them pointing at nothing, and the counts left them out
 without a word (``dirtrack.models.orphan_triggers``). PostgreSQL always enforces foreign keys:
