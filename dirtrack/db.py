@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0017"
+SCHEMA_REVISION = "0018"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -52,6 +52,7 @@ KNOWN_REVISIONS = (
     "0015",
     "0016",
     "0017",
+    "0018",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1537,6 +1537,14 @@ ERRORS: dict[str, Entry] = {
         "{db} holds dirtrack's tables but no schema revision (alembic_version emptied or "
         "dropped by another program?): nothing was changed; dirtrack doctor checks the schema"
     ),
+    "db_missing_unit": N_(
+        "records in the database point to unit {id}, which is not there (deleted by another "
+        "program with foreign keys off?): nothing was written; dirtrack doctor names them"
+    ),
+    "db_missing_meeting": N_(
+        "directive {directive} points to meeting {id}, which is not there (deleted by another "
+        "program with foreign keys off?): nothing was written; dirtrack doctor names such records"
+    ),
     "db_revisions": N_(
         "the database records several schema revisions ({revisions}) where dirtrack keeps one "
         "(changed by another program?): nothing was changed; dirtrack doctor checks the schema"

@@ -157,6 +157,26 @@ def test_undo_of_an_import_restores_the_exact_earlier_state(
     assert state_of(db) == before
 
 
+def test_undo_of_an_import_of_units_that_name_each_other(cli: Cli, db: str, tmp_path: Path) -> None:
+    """Undoing an import removes its units in one statement, whichever names the other (a
+    parent, a successor): the triggers that keep a referenced unit on SQLite leave the links
+    within the unit table to the foreign keys, which SQLite checks after the statement."""
+    source = cli_at(tmp_path / "source.db")
+    source.ok("unit", "add", "A", "Sở A")
+    source.ok("unit", "add", "B", "Phòng B", "--parent", "A")
+    source.ok("unit", "add", "C", "Phòng C", "--parent", "B")
+    source.ok("unit", "retire", "A", "--successor", "C")
+    meeting = source.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    source.ok("assign", str(meeting), "--unit", "B", "Việc A")
+    exported = tmp_path / "e.json"
+    source.ok("export", "--out", str(exported))
+    before = state_of(db)
+    cli.ok("import", str(exported))
+    assert [u["code"] for u in cli.json("unit", "list")] == ["A", "B", "C"]
+    cli.ok("undo", "--yes")
+    assert state_of(db) == before
+
+
 def test_a_day_of_the_office_calendar_replaced_is_recorded_and_undone_exactly(
     seeded: Cli, db: str, tmp_path: Path
 ) -> None:

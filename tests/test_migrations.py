@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
-from dirtrack.models import metadata
+from dirtrack.models import metadata, orphan_triggers
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
 
@@ -108,6 +108,9 @@ def sqlite_schema(path: Path) -> dict[str, Any]:
                 "named": sorted(re.findall(r"CONSTRAINT (\w+)", sql or "")),
                 "autoincrement": "AUTOINCREMENT" in (sql or ""),
             }
+        described["triggers"] = conn.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall()
         described["revision"] = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     return described
 
@@ -719,6 +722,112 @@ def test_a_day_another_program_wrote_is_refused_and_doctor_names_it(
         "status": "ok",
         "detail": "every value in the form dirtrack stores it",
     }
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
+    cli: Cli, db: str, tmp_path: Path
+) -> None:
+    """A unit deleted by another program with foreign keys off (its triggers dropped first, as
+    a register damaged before they were there) made `report` and `export` fail with
+    'unexpected KeyError: 1'. Each says it in one line, in the user's language, pointing to
+    doctor, exit 1, nothing written; doctor names the directive."""
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, "DELETE FROM unit WHERE code = 'STC'")
+    before = snapshot(db)
+    for args in (
+        ["report", "--quarter", "2024Q1", "--as-of", "2024-03-31", "--format", "json"],
+        ["report", "--quarter", "2024Q1", "--format", "docx", "--out", str(tmp_path / "r.docx")],
+        ["export", "--out", str(tmp_path / "out.json")],
+    ):
+        assert cli.fail(*args) == (
+            "Error: records in the database point to unit 1, which is not there (deleted by "
+            "another program with foreign keys off?): nothing was written; dirtrack doctor "
+            "names them"
+        ), args
+        assert cli.fail("--lang", "vi", *args) == (
+            "Error: cơ sở dữ liệu có bản ghi trỏ tới đơn vị 1, đơn vị này không còn (bị chương "
+            "trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra các bản "
+            "ghi đó"
+        ), args
+    assert list(tmp_path.glob("out.*")) == list(tmp_path.glob("r.*")) == []
+    assert snapshot(db) == before
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["foreign_keys"]["status"] == "problem"
+    detail = checks["foreign_keys"]["detail"]
+    assert f"directive row {ids['late']} points to a missing unit" in detail
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_write(
+    cli: Cli, db: str
+) -> None:
+    """A meeting deleted by another program with foreign keys off (triggers dropped, as before
+    them) made `progress`, `done`, `edit` and `cancel` fail with 'unexpected AssertionError'.
+    Each names the directive and the meeting in one line, exit 1, nothing written."""
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
+    before = snapshot(db)
+    open_, meeting = ids["open"], ids["meeting"]
+    for args in (
+        ["progress", str(open_), "--percent", "10", "--date", "2024-05-01"],
+        ["done", str(open_), "--date", "2024-05-01"],
+        ["edit", "directive", str(open_), "--text", "Tổng hợp số liệu"],
+        ["cancel", str(open_), "--reason", "trùng"],
+    ):
+        assert cli.fail(*args) == (
+            f"Error: directive {open_} points to meeting {meeting}, which is not there (deleted "
+            "by another program with foreign keys off?): nothing was written; dirtrack doctor "
+            "names such records"
+        ), args
+        assert cli.fail("--lang", "vi", *args) == (
+            f"Error: nhiệm vụ {open_} trỏ tới cuộc họp {meeting}, cuộc họp này không còn (bị "
+            "chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
+            "các bản ghi như vậy"
+        ), args
+    assert snapshot(db) == before
+
+
+@pytest.mark.sqlite_only("SQLite's foreign keys are a pragma another program turns off")
+@pytest.mark.parametrize("upgraded", [False, True], ids=["new", "upgraded"])
+def test_a_unit_or_meeting_under_its_directives_cannot_be_deleted_with_foreign_keys_off(
+    cli: Cli, db: str, upgraded: bool
+) -> None:
+    """Another program with foreign keys off (DB Browser for SQLite) could delete a unit or a
+    meeting under its directives. A trigger refuses it, as the foreign key would, on a new
+    file and on one upgraded from 0017 (which had none); dirtrack's own delete, which deletes
+    the children first, still works."""
+    ids = touched_register(cli)
+    if upgraded:
+        engine = create_engine(resolve_target(db).url)
+        try:
+            downgrade(engine, "0017")
+        finally:
+            engine.dispose()
+        with sqlite3.connect(resolve_target(db).path or "") as conn:
+            found = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+            assert found.fetchone() == (0,)
+        conn.close()
+        cli.ok("unit", "list")  # a command on the old register upgrades it
+    before = snapshot(db)
+    for statement in (
+        "DELETE FROM unit WHERE code = 'STC'",
+        f"DELETE FROM meeting WHERE id = {ids['meeting']}",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+            sql(db, statement)
+    assert snapshot(db) == before
+    sql(db, "DELETE FROM unit WHERE code = 'nothing'")  # a row that is not there: nothing
+    # dirtrack's own delete takes the directives first, then the meeting
+    cli.ok("delete", "meeting", str(ids["meeting"]), "--yes")
+    assert cli.json("list") == []
+    cli.ok("undo", "--yes")  # and puts them back
+    assert sorted(d["id"] for d in cli.json("list")) == [ids["late"], ids["open"]]
+    cli.ok("delete", "meeting", str(ids["meeting"]), "--yes")
+    sql(db, "DELETE FROM unit WHERE code = 'STC'")  # nothing points to it now
+    assert [u["code"] for u in cli.json("unit", "list")] == ["PTH"]
 
 
 @pytest.mark.sqlite_only("writes text where SQLite keeps any value")

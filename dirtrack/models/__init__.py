@@ -19,7 +19,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint, true
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    UniqueConstraint,
+    event,
+    true,
+)
 from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
@@ -63,6 +73,48 @@ def metadata() -> MetaData:
     for module in sorted({module for module, _table in LATER.values()}):
         import_module(f"dirtrack.models.{module}")
     return SQLModel.metadata
+
+
+# On SQLite, a parent row (a unit, a meeting, a series, a field) is kept while rows of another
+# table point to it without ON DELETE, whatever the ``foreign_keys`` pragma says: another program
+# (DB Browser for SQLite leaves foreign keys off) deleting a unit under its directives left them
+# pointing at nothing, and the counts left them out without a word. A trigger per parent table
+# refuses the delete as SQLite's own foreign key check does ('FOREIGN KEY constraint failed'),
+# so dirtrack, which deletes children first, sees no change. The ON DELETE CASCADE and SET NULL
+# ones are left to the pragma: dirtrack relies on their cascade. So are the links within a table
+# (a unit's parent and successor, a limitation's repeat_of): `undo` of an import deletes units
+# that name each other in one statement, which a trigger, row by row, would refuse; and export
+# and report read them as optional. PostgreSQL always enforces foreign keys: nothing there.
+ORPHAN_REFUSAL = "FOREIGN KEY constraint failed"
+
+
+def orphan_triggers() -> dict[str, str]:
+    """The ``CREATE TRIGGER`` statement of each parent table (migration 0018 and new files)."""
+    conditions: dict[str, list[str]] = {}
+    for table in sorted(metadata().tables.values(), key=lambda t: t.name):
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
+            if fk.ondelete is None and fk.column.table is not table:
+                conditions.setdefault(fk.column.table.name, []).append(
+                    f'EXISTS (SELECT 1 FROM "{table.name}" '
+                    f'WHERE "{fk.parent.name}" = OLD."{fk.column.name}")'
+                )
+    return {
+        f"{parent}_keeps_references": (
+            f'CREATE TRIGGER "{parent}_keeps_references" BEFORE DELETE ON "{parent}" '
+            f"FOR EACH ROW WHEN {' OR '.join(found)} "
+            f"BEGIN SELECT RAISE(ABORT, '{ORPHAN_REFUSAL}'); END"
+        )
+        for parent, found in sorted(conditions.items())
+    }
+
+
+def _create_orphan_triggers(_target: MetaData, connection: Any, **_kw: Any) -> None:
+    if connection.dialect.name == "sqlite":
+        for statement in orphan_triggers().values():
+            connection.exec_driver_sql(statement)
+
+
+event.listen(SQLModel.metadata, "after_create", _create_orphan_triggers)
 
 
 # Ids are never handed out twice, even after `undo` removed the newest rows: every table with an

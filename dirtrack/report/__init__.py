@@ -196,10 +196,10 @@ class Holders:
 
     @classmethod
     def load(cls, conn: Connection, index: UnitIndex) -> Holders:
-        from dirtrack.store.units import load_handovers, load_moves
+        from dirtrack.store.units import ById, load_handovers, load_moves
 
         moves = load_moves(conn)
-        names = {uid: (u.code, u.name) for uid, u in index.units.items()}
+        names = ById((uid, (u.code, u.name)) for uid, u in index.units.items())
         stored = facts.stored_units(conn, moves.keys()) if moves else {}
         return cls(moves, stored, names, load_handovers(conn))
 

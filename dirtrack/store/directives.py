@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
-from dirtrack.errors import Conflict, DirtrackError, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.models import (
     Directive,
@@ -136,14 +136,17 @@ def given_on(session: Session, directive: Directive) -> date:
     việc``, ``sau Tết``…) count from: an occurrence's issue day, else its meeting's day."""
     if directive.issued_on is not None:
         return directive.issued_on
-    meeting = session.get(Meeting, directive.meeting_id)
-    assert meeting is not None
-    return meeting.date
+    return _meeting_date(session, directive)
 
 
 def _meeting_date(session: Session, directive: Directive) -> date:
+    """The day of ``directive``'s meeting. A meeting another program deleted under it (foreign
+    keys off, before migration 0018's trigger) is said in one line pointing to doctor."""
     meeting = session.get(Meeting, directive.meeting_id)
-    assert meeting is not None
+    if meeting is None:
+        raise DatabaseError.of(
+            "db_missing_meeting", directive=directive.id, id=directive.meeting_id
+        )
     return meeting.date
 
 

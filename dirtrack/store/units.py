@@ -9,9 +9,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from dirtrack.errors import Conflict, InvalidInput, NotFound
+from dirtrack.errors import Conflict, DatabaseError, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
 from dirtrack.text import clean_text, closest, fold, fold_words, nfc, spelled_out
 
@@ -36,6 +36,18 @@ def is_code(text: str) -> bool:
     return _CODE.match("".join(c for c in decomposed if not unicodedata.combining(c))) is not None
 
 
+V = TypeVar("V")
+
+
+class ById(dict[int, V]):
+    """Units by id. A record that names a unit that is not there (another program, DB Browser
+    for SQLite with foreign keys off, deleted it under its directives) is refused here, in one
+    line that sends to `dirtrack doctor`, rather than failing as a KeyError."""
+
+    def __missing__(self, key: int) -> V:
+        raise DatabaseError.of("db_missing_unit", id=key)
+
+
 @dataclass(frozen=True)
 class UnitInfo:
     id: int
@@ -47,13 +59,13 @@ class UnitInfo:
     retired_on: str | None = None
 
 
-def unit_codes(conn: Connection | Session) -> dict[int, str]:
+def unit_codes(conn: Connection | Session) -> ById[str]:
     """Every unit's code by id, retired units too."""
     from sqlalchemy import select
 
     from dirtrack.store.tables import unit
 
-    return {int(i): str(c) for i, c in conn.execute(select(unit.c.id, unit.c.code))}
+    return ById((int(i), str(c)) for i, c in conn.execute(select(unit.c.id, unit.c.code)))
 
 
 def _all_aliases(session: Session) -> dict[int, list[UnitAlias]]:
@@ -77,7 +89,7 @@ class UnitIndex:
     """Every unit with the keys it can be referred to by, loaded once per command."""
 
     def __init__(self, units: Sequence[Unit], aliases: dict[int, list[UnitAlias]]) -> None:
-        self.units = {u.id: u for u in units if u.id is not None}
+        self.units = ById((u.id, u) for u in units if u.id is not None)
         self.aliases = aliases
 
     @cached_property
