@@ -234,15 +234,15 @@ def test_alias_command(units: Cli, meeting: int) -> None:
 
 def test_unit_contact_says_the_role_in_the_users_language(units: Cli) -> None:
     said = {}
-    for lang in ("vi", "en"):
+    for lang, name in (("vi", "A"), ("en", "B")):  # a new name: the same one is no change
         for role in ("focal", "head"):
-            result = units("--lang", lang, "unit", "contact", "BTC", "--name", "A", "--role", role)
+            result = units("--lang", lang, "unit", "contact", "BTC", "--name", name, "--role", role)
             assert result.exit_code == 0
             said[lang, role] = result.stderr.strip()
     assert said["vi", "focal"] == "BTC: đầu mối là A"
     assert said["vi", "head"] == "BTC: thủ trưởng là A"  # not 'đầu mối (head)'
-    assert said["en", "focal"] == "BTC: focal contact is now A"
-    assert said["en", "head"] == "BTC: head contact is now A"
+    assert said["en", "focal"] == "BTC: focal contact is now B"
+    assert said["en", "head"] == "BTC: head contact is now B"
 
 
 def test_unit_list_in_csv_keeps_the_contacts(units: Cli) -> None:
