@@ -377,8 +377,10 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Pa
     book = tmp_path / "export.xlsx"
     cli.ok("--lang", "en", "export", "--format", "xlsx", "--as-of", "2026-12-03", "--out",
            str(book))  # fmt: skip
-    sheet = load_workbook(book, read_only=True)["Directives"]
+    workbook = load_workbook(book, read_only=True)  # holds the file open until closed
+    sheet = workbook["Directives"]
     rows = [r for r in sheet.iter_rows(min_row=6, values_only=True) if r and r[0] is not None]
+    workbook.close()
     exported = cli.json("list", "--as-of", "2026-12-03")
     assert [r[0] for r in rows] == list(range(1, len(exported) + 1))
     assert sorted(r[1] for r in rows) == sorted(d["text"] for d in exported)

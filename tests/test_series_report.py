@@ -132,6 +132,7 @@ def test_every_format_shows_the_section(cli: Cli, duties: dict[str, int], tmp_pa
     book = load_workbook(xlsx, read_only=True)
     assert {"Định kỳ", "Các kỳ"} <= set(book.sheetnames)
     sheet = [r for r in book["Các kỳ"].iter_rows(values_only=True) if r[0] == august]
+    book.close()  # a read-only workbook holds its file open until closed
     assert sheet and "Hoàn thành quá hạn" in sheet[0]
     en = ["--lang", "en", "report", "--quarter", "2025Q3"]
     html = cli.ok(*en, "--format", "html")
