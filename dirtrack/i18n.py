@@ -3209,6 +3209,19 @@ ERRORS.update(
             "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "
             "export cannot be imported back; correct it in the program that wrote it"
         ),
+        "hc_unknown_code": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
+            "is, but its export cannot be imported back; {option} sets one"
+        ),
+        "hc_not_nfc": N_(
+            "{entity} {id}: {field} is not in NFC (its accents stored as separate marks), so "
+            "that a search or a grouping can miss it; typed again (dirtrack edit, unit rename) "
+            "it is stored in NFC"
+        ),
+        "hc_spaced": N_(
+            "{entity} {id}: {field} holds {value}, with white space before or after it, which "
+            "dirtrack drops; typed again (dirtrack edit, unit rename) it is stored without"
+        ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_bad_value": N_(
             "{entity} {id}: {field} holds {value}, which dirtrack cannot read (it stores "
