@@ -2969,6 +2969,12 @@ ERRORS.update(
             "to ('Số liệu tính đến ngày …'): the sheet is read as of today ({today}); give "
             "--as-of {day} to read it as of that day"
         ),
+        "warn_completion_derived": NP_(
+            "{n} row said done some days late without its completion date: done on its "
+            "deadline plus those days (working days where it says 'ngày làm việc'): row {rows}",
+            "{n} rows said done some days late without their completion date: each done on its "
+            "deadline plus those days (working days where it says 'ngày làm việc'): rows {rows}",
+        ),
         "warn_hidden_sheet": N_(
             "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"
         ),
@@ -3075,6 +3081,12 @@ ERRORS.update(
             "marked done but gives no completion date, and the sheet says no date it is up "
             "to: {add}, or give the sheet's date ('Cập nhật đến ngày 30/6/2023' above the "
             "table, or --as-of DATE)"
+        ),
+        "row_late_no_due": NP_(
+            "{value!r} says done {n} day late, but the row gives no deadline to count it from: "
+            "add its deadline or its completion date",
+            "{value!r} says done {n} days late, but the row gives no deadline to count them "
+            "from: add its deadline or its completion date",
         ),
         "row_done_undated": N_(
             "marked done without a date, and due {due}, before the sheet's date {sheet_day}: "
