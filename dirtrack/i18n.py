@@ -1847,11 +1847,6 @@ ERRORS: dict[str, Entry] = {
         "{path} is JSON but not a dirtrack export (its first key must be "
         '"format": "dirtrack-export")'
     ),
-    "import_utf16_no_bom": N_(
-        "{path} looks like UTF-16 text without its byte order mark, which dirtrack does not "
-        "read as a spreadsheet: save the sheet again as 'CSV UTF-8 (Comma delimited)' or as "
-        ".xlsx and import that"
-    ),
     "import_unknown_kind": N_(
         "{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
     ),
