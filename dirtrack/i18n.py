@@ -3107,6 +3107,12 @@ ERRORS.update(
         "warn_controls": N_("control characters removed from {where}: {chars}"),
         "warn_said_on_time": N_("says done on time, but was completed after the deadline"),
         "warn_said_late": N_("says done late, but was completed by the deadline"),
+        "warn_late_days": NP_(
+            "{value!r} says done {n} day late, but completed on {day} after a deadline of "
+            "{due}: the completion day is recorded",
+            "{value!r} says done {n} days late, but completed on {day} after a deadline of "
+            "{due}: the completion day is recorded",
+        ),
         "warn_said_overdue": N_("says overdue, but its deadline {due} is not past on {as_of}"),
         "warn_said_overdue_none": N_("says overdue, but it has no deadline"),
         "warn_said_in_time": N_(

@@ -188,3 +188,26 @@ def test_done_so_many_days_late_without_a_deadline_is_refused_naming_the_row(
     vi = office("--lang", "vi", "import", str(path), "--meeting", "1", "--dry-run").stdout
     assert "không có thời hạn để tính" in " ".join(vi.split())
     assert snapshot(db) == before
+
+
+def test_a_completion_day_beside_days_late_is_recorded_and_a_disagreement_said(
+    office: Cli, tmp_path: Path
+) -> None:
+    """The day a row gives wins over the days late it says; when they disagree a warning names
+    both, as one says the dates disagree with 'quá hạn'."""
+    path = tmp_path / "tre-han.csv"
+    rows = [
+        "Việc đúng số ngày,VPTU,31/3/2023,Hoàn thành ngày 5/4/2023 (quá hạn 5 ngày)",
+        "Việc sai số ngày,VPTU,31/3/2023,Hoàn thành ngày 10/4/2023 (quá hạn 5 ngày)",
+    ]
+    path.write_text(HEAD.format(dated="") + "\n".join(rows) + "\n", encoding="utf-8")
+    planned = office.json("import", str(path), "--meeting", "1", "--dry-run")
+    assert "completion_derived" not in planned
+    assert [r["completed_on"] for r in planned["rows"]] == ["2023-04-05", "2023-04-10"]
+    assert [r["warnings"] for r in planned["rows"]] == [
+        [],
+        [
+            "'Hoàn thành ngày 10/4/2023 (quá hạn 5 ngày)' says done 5 days late, but completed "
+            "on 2023-04-10 after a deadline of 2023-03-31: the completion day is recorded"
+        ],
+    ]

@@ -1541,6 +1541,8 @@ class SheetImport:
                 if day is None:
                     return
                 p.completed_derived = True
+            elif day is not None and status.late_days is not None:
+                self._late_by_agrees(p, day, status)
             day = day or self.options.done_date
             if day is None:
                 day = self._done_by(p, column, status)
@@ -1752,6 +1754,20 @@ class SheetImport:
         except InvalidInput as exc:  # a year the calendar does not cover, too many days
             p.problem(exc, column)
             return None
+
+    def _late_by_agrees(self, p: Planned, day: date, status: cells.Status) -> None:
+        """Warn when a row gives its completion day and says done so many days late, and the
+        day is not the deadline plus those days (the day given is the one recorded)."""
+        due = p.due_in_force
+        if due is None:
+            return
+        try:
+            counted = self.calendar.count(due, day) if status.late_working else (day - due).days
+        except InvalidInput:  # a year the calendar does not cover: nothing to compare with
+            return
+        if counted != status.late_days:
+            params = {"value": status.cell, "n": status.late_days, "due": due, "day": day}
+            p.warn(Phrase("warn_late_days", **params))
 
     def _read_status(self, value: Value) -> cells.Status:
         found = self._status_cache.get(value)
