@@ -1847,11 +1847,6 @@ ERRORS: dict[str, Entry] = {
         "{path} is JSON but not a dirtrack export (its first key must be "
         '"format": "dirtrack-export")'
     ),
-    "import_utf16_no_bom": N_(
-        "{path} looks like UTF-16 text without its byte order mark, which dirtrack does not "
-        "read as a spreadsheet: save the sheet again as 'CSV UTF-8 (Comma delimited)' or as "
-        ".xlsx and import that"
-    ),
     "import_unknown_kind": N_(
         "{path} is not a spreadsheet (.xlsx, .csv) or a dirtrack export (.json)"
     ),
@@ -2969,6 +2964,12 @@ ERRORS.update(
             "to ('Số liệu tính đến ngày …'): the sheet is read as of today ({today}); give "
             "--as-of {day} to read it as of that day"
         ),
+        "warn_completion_derived": NP_(
+            "{n} row said done some days late without its completion date: done on its "
+            "deadline plus those days (working days where it says 'ngày làm việc'): row {rows}",
+            "{n} rows said done some days late without their completion date: each done on its "
+            "deadline plus those days (working days where it says 'ngày làm việc'): rows {rows}",
+        ),
         "warn_hidden_sheet": N_(
             "sheet {sheet!r} is hidden in the workbook; its table was read as any sheet's"
         ),
@@ -3076,6 +3077,12 @@ ERRORS.update(
             "to: {add}, or give the sheet's date ('Cập nhật đến ngày 30/6/2023' above the "
             "table, or --as-of DATE)"
         ),
+        "row_late_no_due": NP_(
+            "{value!r} says done {n} day late, but the row gives no deadline to count it from: "
+            "add its deadline or its completion date",
+            "{value!r} says done {n} days late, but the row gives no deadline to count them "
+            "from: add its deadline or its completion date",
+        ),
         "row_done_undated": N_(
             "marked done without a date, and due {due}, before the sheet's date {sheet_day}: "
             "done on time or late cannot be told; {add}"
@@ -3100,6 +3107,12 @@ ERRORS.update(
         "warn_controls": N_("control characters removed from {where}: {chars}"),
         "warn_said_on_time": N_("says done on time, but was completed after the deadline"),
         "warn_said_late": N_("says done late, but was completed by the deadline"),
+        "warn_late_days": NP_(
+            "{value!r} says done {n} day late, but completed on {day} after a deadline of "
+            "{due}: the completion day is recorded",
+            "{value!r} says done {n} days late, but completed on {day} after a deadline of "
+            "{due}: the completion day is recorded",
+        ),
         "warn_said_overdue": N_("says overdue, but its deadline {due} is not past on {as_of}"),
         "warn_said_overdue_none": N_("says overdue, but it has no deadline"),
         "warn_said_in_time": N_(
@@ -3208,6 +3221,19 @@ ERRORS.update(
         "hc_blank_text": N_(
             "{entity} {id}: {field} is blank where dirtrack stores no value (NULL), so that its "
             "export cannot be imported back; correct it in the program that wrote it"
+        ),
+        "hc_unknown_code": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
+            "is, but its export cannot be imported back; {option} sets one"
+        ),
+        "hc_not_nfc": N_(
+            "{entity} {id}: {field} is not in NFC (its accents stored as separate marks), so "
+            "that a search or a grouping can miss it; typed again (dirtrack edit, unit rename) "
+            "it is stored in NFC"
+        ),
+        "hc_spaced": N_(
+            "{entity} {id}: {field} holds {value}, with white space before or after it, which "
+            "dirtrack drops; typed again (dirtrack edit, unit rename) it is stored without"
         ),
         "hc_records_ok": N_("every record as dirtrack takes it today"),
         "hc_bad_value": N_(

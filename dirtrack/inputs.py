@@ -220,20 +220,34 @@ LEGACY_ENCODING = "cp1258"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def unmarked_utf16(data: bytes) -> str | None:
-    """``data`` as UTF-16 without its byte order mark, when one of every two bytes is NUL as in
-    text that is mostly ASCII (little- or big-endian); else None."""
-    if len(data) < 2 or len(data) % 2:
+def utf16_order(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` (a file's first bytes) has the NULs of
+    UTF-16 text without its byte order mark: one in every two bytes, on the same side, as text
+    that is mostly ASCII has them; else None. The pattern alone: whether the bytes decode is
+    for whoever reads them to find (a last character may be cut in two)."""
+    data = data[: len(data) // 2 * 2]
+    if not data:
         return None
     even, odd = data[0::2], data[1::2]
     for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         # a combining mark (U+0300…) has a NUL as its other byte: a few of those are text too
         if zeros.count(0) * 3 >= len(zeros) and other.count(0) * 50 <= len(other):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+            return encoding
     return None
+
+
+def unmarked_utf16(data: bytes) -> str | None:
+    """``data`` as UTF-16 without its byte order mark (:func:`utf16_order`), little- or
+    big-endian; else None."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    encoding = utf16_order(data)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 _UTF8_SEQUENCE = re.compile(

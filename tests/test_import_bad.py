@@ -631,8 +631,8 @@ def test_a_nul_in_a_csv_cell_is_removed_like_any_control_character(
     office: Cli, db_path: Path, tmp_path: Path
 ) -> None:
     """A NUL byte in one cell made the whole file "not a spreadsheet": NUL was taken for the
-    mark of a binary file. UTF-16 without its byte-order mark (a NUL in every other byte) is
-    still not read, but said as such, with how to save it: it was "not a spreadsheet"."""
+    mark of a binary file. UTF-16 without its byte-order mark (a NUL in every other byte) was
+    "not a spreadsheet", then refused naming it: it is read, either byte order."""
     sheet = csv_rows(
         tmp_path / "n.csv", [HEADER, ["1", "Việc\x00A", "BTC", "", "30/9/2022", "", ""]]
     )
@@ -641,17 +641,19 @@ def test_a_nul_in_a_csv_cell_is_removed_like_any_control_character(
     assert "row 2: control characters removed from column B (Nội dung): U+0000" in result.stderr
     assert "ViệcA" in [d["text"] for d in office.json("list")]
     text = sheet.read_text(encoding="utf-8").replace("\x00", "")
-    digest = file_digest(db_path)
     for encoding in ("utf-16-le", "utf-16-be"):
         wide = tmp_path / f"{encoding}.csv"
-        wide.write_bytes(text.encode(encoding))
-        assert office.fail("import", str(wide), "--meeting", "1") == (
-            f"Error: {wide} looks like UTF-16 text without its byte order mark, which dirtrack "
-            "does not read as a spreadsheet: save the sheet again as 'CSV UTF-8 (Comma "
-            "delimited)' or as .xlsx and import that"
+        wide.write_bytes(text.replace("ViệcA", f"Việc {encoding}").encode(encoding))
+        assert office.json("import", str(wide), "--meeting", "1", "--dry-run")["encoding"] == (
+            encoding
         )
-    said = office.fail("--lang", "vi", "import", str(wide), "--meeting", "1")
-    assert "có vẻ là văn bản UTF-16 thiếu dấu thứ tự byte (BOM)" in said, said
+        office.ok("import", str(wide), "--meeting", "1")
+        assert f"Việc {encoding}" in [d["text"] for d in office.json("list")]
+    # half a character at its end: not UTF-16, said as such; nothing written
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(text.encode("utf-16-le") + b"x")
+    digest = file_digest(db_path)
+    assert office.fail("import", str(cut), "--meeting", "1").startswith("Error: ")
     assert file_digest(db_path) == digest
     binary = tmp_path / "b.csv"  # NULs in both halves of each pair: no text, still no sheet
     binary.write_bytes(bytes([0, 0, 0, 1]) * 500)

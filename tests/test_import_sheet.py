@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -305,8 +306,16 @@ HEADER = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp
 
 @pytest.mark.parametrize(
     ("delimiter", "encoding"),
-    [(",", "utf-8"), (";", "utf-8-sig"), ("\t", "utf-16"), (";", "cp1258")],
-    ids=["comma", "semicolon-bom", "utf16-tab", "windows-1258"],
+    [
+        (",", "utf-8"),
+        (";", "utf-8-sig"),
+        ("\t", "utf-16"),
+        ("\t", "utf-16-le"),
+        (",", "utf-16-be"),
+        (";", "cp1258"),
+    ],
+    # UTF-16 without its byte order mark, either byte order: told by the NUL in every other byte
+    ids=["comma", "semicolon-bom", "utf16-tab", "utf16le-no-bom", "utf16be-no-bom", "windows-1258"],
 )
 def test_csv_dialects(
     units: Cli, meeting: int, tmp_path: Path, delimiter: str, encoding: str
@@ -329,6 +338,10 @@ def test_csv_dialects(
         delimiter=delimiter,
         encoding=encoding,
     )
+    if encoding.startswith("utf-16-"):
+        assert not sheet.read_bytes().startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    planned = units.json("import", str(sheet), "--meeting", str(meeting), "--dry-run")
+    assert (planned["encoding"], planned["delimiter"]) == (encoding, delimiter)
     units.ok("import", str(sheet), "--meeting", str(meeting))
     [record] = units.json("list")
     assert record["text"] == "Tổng hợp ý kiến, kiến nghị"

@@ -4,11 +4,12 @@ later; the rest are listed with what to add."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, snapshot
 
 HEAD = "BẢNG THEO DÕI KẾT LUẬN\n{dated}Nội dung,Đơn vị chủ trì,Thời hạn,Kết quả\n"
 ROWS = {
@@ -113,3 +114,100 @@ def test_a_json_export_keeps_the_unknown_day(office: Cli, tmp_path: Path, cli: C
     other.ok("import", str(out))
     (item,) = other.json("list", "--as-of", "2023-12-31")
     assert (item["completed_on"], item["completed_on_exact"]) == ("2023-06-30", False)
+
+
+LATE = {
+    "late_days": ("Việc trễ năm ngày,VPTU,31/3/2023,Hoàn thành (quá hạn 5 ngày)", "2023-04-05"),
+    # working days on the office's calendar: 3, 5 and 6 April (4 April is its day off)
+    "late_working": (
+        'Việc chậm ba ngày làm việc,VPTU,31/3/2023,"Đã hoàn thành, chậm 3 ngày làm việc"',
+        "2023-04-06",
+    ),
+    "late_en": ("Việc báo cáo tiếng Anh,VPTU,31/3/2023,done 2 days late", "2023-04-02"),
+    # counted from the deadline in force: the extension the cell gives
+    "late_extended": (
+        "Việc được gia hạn,VPTU,31/3/2023 (gia hạn đến 30/4/2023),Hoàn thành quá hạn 10 ngày",
+        "2023-05-10",
+    ),
+}
+
+
+def test_done_so_many_days_late_is_done_on_the_deadline_plus_those_days(
+    office: Cli, tmp_path: Path
+) -> None:
+    """'Hoàn thành (quá hạn 5 ngày)' with no completion date was refused (or, with the sheet's
+    date, recorded as done by that day, the exact day unknown): the row says the day, counted
+    from its deadline in calendar days, or in the office's working days where it says 'ngày
+    làm việc'. The summary says how many rows had their day counted so."""
+    office.ok("calendar", "add", "4/4/2023", "--off", "--note", "Nghỉ bù")
+    path = tmp_path / "tre-han.csv"
+    rows = "".join(row + "\n" for row, _ in LATE.values())
+    path.write_text(HEAD.format(dated="Cập nhật đến ngày 30/6/2023\n") + rows, encoding="utf-8")
+    planned = office.json("import", str(path), "--meeting", "1", "--dry-run")
+    assert planned["completion_derived"] == [4, 5, 6, 7]
+    assert [r["completed_on"] for r in planned["rows"]] == [day for _, day in LATE.values()]
+    result = office("import", str(path), "--meeting", "1")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Warning: 4 rows said done some days late without their completion date: each done on "
+        "its deadline plus those days (working days where it says 'ngày làm việc'): rows 4-7"
+    ) in result.stderr
+    found = {d["text"]: d for d in office.json("list", "--as-of", "2023-06-30")}
+    for row, day in LATE.values():
+        item = found[row.split(",")[0]]
+        assert (item["status"], item["completed_on"], item["completed_on_exact"]) == (
+            "done_late",
+            day,
+            True,
+        ), row
+    said = office("--lang", "vi", "import", str(path), "--meeting", "1", "--dry-run").stdout
+    assert "không có ngày hoàn thành" not in said  # the rows are read, not refused for a day
+
+
+def test_done_so_many_days_late_without_a_deadline_is_refused_naming_the_row(
+    office: Cli, tmp_path: Path, db: str
+) -> None:
+    path = tmp_path / "tre-han.csv"
+    rows = [LATE["late_days"][0], "Việc không hạn,VPTU,,Hoàn thành (quá hạn 5 ngày)"]
+    path.write_text(HEAD.format(dated="") + "\n".join(rows) + "\n", encoding="utf-8")
+    before = snapshot(db)
+    error = office.fail("import", str(path), "--meeting", "1")
+    assert error == (
+        "Error: tre-han.csv: 1 bad row (4); nothing was imported. row 4, column D (Kết quả): "
+        "'Hoàn thành (quá hạn 5 ngày)' says done 5 days late, but the row gives no deadline to "
+        "count them from: add its deadline or its completion date. Run with --dry-run to see "
+        "every row"
+    )
+    planned = office("import", str(path), "--meeting", "1", "--dry-run", "--format", "json")
+    (problem,) = json.loads(planned.stdout)["problems"]
+    assert (problem["row"], problem["column"]) == (4, "D")
+    assert problem["message"] == (
+        "'Hoàn thành (quá hạn 5 ngày)' says done 5 days late, but the row gives no deadline to "
+        "count them from: add its deadline or its completion date"
+    )
+    vi = office("--lang", "vi", "import", str(path), "--meeting", "1", "--dry-run").stdout
+    assert "không có thời hạn để tính" in " ".join(vi.split())
+    assert snapshot(db) == before
+
+
+def test_a_completion_day_beside_days_late_is_recorded_and_a_disagreement_said(
+    office: Cli, tmp_path: Path
+) -> None:
+    """The day a row gives wins over the days late it says; when they disagree a warning names
+    both, as one says the dates disagree with 'quá hạn'."""
+    path = tmp_path / "tre-han.csv"
+    rows = [
+        "Việc đúng số ngày,VPTU,31/3/2023,Hoàn thành ngày 5/4/2023 (quá hạn 5 ngày)",
+        "Việc sai số ngày,VPTU,31/3/2023,Hoàn thành ngày 10/4/2023 (quá hạn 5 ngày)",
+    ]
+    path.write_text(HEAD.format(dated="") + "\n".join(rows) + "\n", encoding="utf-8")
+    planned = office.json("import", str(path), "--meeting", "1", "--dry-run")
+    assert "completion_derived" not in planned
+    assert [r["completed_on"] for r in planned["rows"]] == ["2023-04-05", "2023-04-10"]
+    assert [r["warnings"] for r in planned["rows"]] == [
+        [],
+        [
+            "'Hoàn thành ngày 10/4/2023 (quá hạn 5 ngày)' says done 5 days late, but completed "
+            "on 2023-04-10 after a deadline of 2023-03-31: the completion day is recorded"
+        ],
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -267,6 +268,45 @@ def test_progress_above_100_is_refused_in_every_form(n: int) -> None:
 def test_status_cells(value: str, said: Said | None, day: date | None, note: str | None) -> None:
     status = read_status(value)
     assert (status.said, status.day, status.note) == (said, day, note)
+
+
+@pytest.mark.parametrize(
+    ("value", "days", "working", "day"),
+    [
+        ("Hoàn thành (quá hạn 5 ngày)", 5, False, None),
+        ("Hoàn thành quá hạn 5 ngày", 5, False, None),
+        ("Đã hoàn thành, chậm 5 ngày", 5, False, None),
+        ("Đã hoàn thành, trễ 4 ngày so với thời hạn", 4, False, None),
+        ("HT - chậm 3 ngày làm việc", 3, True, None),
+        ("done 5 days late", 5, False, None),
+        ("completed 4 days late", 4, False, None),
+        ("done late by 2 working days", 2, True, None),
+        # with the day it was done: the day, the days late beside it
+        ("Hoàn thành ngày 5/4/2024 (quá hạn 5 ngày)", 5, False, date(2024, 4, 5)),
+    ],
+)
+def test_status_cells_done_so_many_days_late(
+    value: str, days: int, working: bool, day: date | None
+) -> None:
+    status = read_status(value)
+    assert (status.said, status.late_days, status.late_working) == (Said.DONE, days, working)
+    assert (status.day, status.note) == (day, None)
+    # the words say late, as the import reads them (done late, or warned against the dates)
+    assert re.search(r"\b(?:qua han|cham|muon|tre|late)\b", status.phrase), status.phrase
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Hoàn thành (5 ngày)",
+        "Hoàn thành 5 ngày",
+        "Hoàn thành đúng hạn (quá hạn 5 ngày)",
+        "Quá hạn 5 ngày",
+    ],
+)
+def test_status_cells_with_days_that_say_no_lateness(value: str) -> None:
+    """Days with no late word, or after words that say on time, or a row not done: none."""
+    assert read_status(value).late_days is None
 
 
 def test_status_words_that_need_more_to_say_a_status() -> None:

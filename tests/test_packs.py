@@ -276,6 +276,31 @@ def test_a_pack_made_as_of_a_day_asks_the_units_at_work_then(quarter: Cli, tmp_p
     assert (packs["VPTU"]["lead"], packs["VPTU"]["with"]) == (2, 1)
 
 
+def test_a_pack_made_as_of_a_day_shows_the_units_of_that_day(quarter: Cli, tmp_path: Path) -> None:
+    """A pack made as of 10/9, SYT retiring on 12/9 into VPTU, showed each directive's units of
+    today: BTC's directive 1 coordinated by VPTU, and its part in SYT's directive coordinated
+    under VPTU's lead. It shows them as `list --as-of` does; the fingerprint stays that of the
+    directive as stored, so the pack comes back in with nothing changed by the office."""
+    quarter.ok("assign", "2", "--unit", "SYT", "--with", "BTC", "--due", "2022-09-25", "Khám")
+    quarter.ok("unit", "retire", "SYT", "--successor", "VPTU", "--date", "2022-09-12")
+    listed = {d["id"]: d for d in quarter.json("list", "--as-of", "2022-09-10")}
+    assert (listed[1]["with"], listed[7]["unit"]) == (["SYT"], "SYT")
+    folder = tmp_path / "phieu"
+    _out(quarter, folder, "--unit", "BTC")
+    # column G: on Chủ trì the coordinating units, on Phối hợp the lead unit
+    assert _rows(folder / "BTC.xlsx", "Chủ trì")[1][6] == "Sở Y tế"
+    assert _rows(folder / "BTC.xlsx", "Phối hợp")[7][6] == "Sở Y tế"
+    today = tmp_path / "hom-nay"
+    quarter.json("pack", "out", *QUARTER, "--unit", "BTC", "--dir", str(today), "--due", "2099-1-1")
+    assert _rows(today / "BTC.xlsx", "Chủ trì")[1][6] == "Văn phòng Tỉnh ủy"
+    assert _rows(today / "BTC.xlsx", "Phối hợp")[7][6] == "Văn phòng Tỉnh ủy"
+    back = tmp_path / "BTC-tra-loi.xlsx"
+    _fill(folder / "BTC.xlsx", back, "Chủ trì", {1: {PCT: 80}})
+    [info] = quarter.json("pack", "in", str(back), "--date", "2022-09-13")["files"]
+    assert (info["applied"], info["conflicts"]) == (1, 0)
+    assert quarter.json("show", "1")["progress"] == 80
+
+
 def test_pack_out_dry_run_and_refusals_write_nothing(quarter: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "phieu"
     before = snapshot(quarter.db)

@@ -482,6 +482,52 @@ def test_a_directive_recorded_after_the_retirement_is_handed_over_at_once(
     assert moves() == recorded
 
 
+MEETING_TEXT = """THÔNG BÁO
+Kết luận của Thường trực Tỉnh ủy tại buổi làm việc ngày 12/5/2025
+
+1. Giao Ban Dân vận Tỉnh ủy rà soát quy hoạch cán bộ, hoàn thành trước ngày 30/9/2025.
+2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận tổng hợp báo cáo, hoàn thành \
+trong tháng 9/2025.
+"""
+
+
+@pytest.mark.parametrize("how", ["extract --apply", "import DRAFT"])
+def test_a_draft_recorded_hands_over_and_says_so_as_assign_does(
+    cli: Cli, merged: dict[str, Any], tmp_path: Path, how: str
+) -> None:
+    """A draft of a meeting held before BDV retired (1/7/2025), recorded after: its directives
+    passed to BTGDV as assign passes them, but `extract --apply` said nothing of it, where
+    assign, import (a sheet, a draft) and edit each say it in one line per directive."""
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+    text = tmp_path / "thong-bao.txt"
+    text.write_text(MEETING_TEXT, encoding="utf-8")
+    draft = tmp_path / "thong-bao.toml"
+    if how == "import DRAFT":
+        cli.ok("extract", str(text), "--out", str(draft))
+        result = cli("import", str(draft))
+    else:
+        result = cli("extract", str(text), "--apply", "--out", str(draft))
+    assert result.exit_code == 0, result.stderr
+    listed = {d["text"]: d for d in cli.json("list") if d["meeting_id"] != merged["meeting"]}
+    led = next(d for t, d in listed.items() if "rà soát quy hoạch" in t)
+    coordinated = next(d for t, d in listed.items() if "tổng hợp báo cáo" in t)
+    assert (led["unit"], coordinated["unit"], coordinated["with"]) == ("BTGDV", "BTG", ["BTGDV"])
+    said = result.stderr.splitlines()
+    assert (
+        said.count(
+            f"unit BDV retired on 2025-07-01: directive {led['id']} passes to BTGDV from that day"
+        )
+        == 1
+    )
+    assert (
+        said.count(
+            f"unit BDV retired on 2025-07-01: its part in directive {coordinated['id']} passes to "
+            "BTGDV from that day"
+        )
+        == 1
+    )
+
+
 def test_a_sheet_import_hands_over_or_refuses_as_assign_does(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:

@@ -5,7 +5,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, bad_parameter, recorded_change, state, unit_of_work
+from dirtrack.cli.common import (
+    FieldsOpt,
+    FormatOpt,
+    bad_parameter,
+    field_list,
+    recorded_change,
+    state,
+    unit_of_work,
+)
 from dirtrack.i18n import Phrase, msg
 from dirtrack.periods import check_year, parse_date
 from dirtrack.render import OutputFormat, err
@@ -71,6 +79,7 @@ def calendar_list(
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List the office's days; with --year, every day off of that year but weekends."""
     from dirtrack.cli.common import missing_database, read_only
@@ -91,7 +100,7 @@ def calendar_list(
             office={r.day: not r.off for r in rows}, notes={r.day: r.note for r in rows}
         )
         records = _year_days(calendar, year, records, state(ctx).lang)
-    calendar_days(records, fmt, state(ctx).lang, keys=calendar_keys)
+    calendar_days(records, fmt, state(ctx).lang, keys=calendar_keys, fields=field_list(fields))
 
 
 def calendar_record(day: str, off: bool, note: str | None, source: str) -> dict[str, object]:

@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import app
-from dirtrack.cli.common import ForceOpt, OutOpt, missing_database, state, today, unit_of_work
+from dirtrack.cli.common import (
+    ForceOpt,
+    OutOpt,
+    missing_database,
+    say_passed,
+    state,
+    today,
+    unit_of_work,
+)
 from dirtrack.render import err, out
 
 
@@ -114,6 +122,9 @@ def extract(
             result = record_draft(
                 session, draft, create_units=create_units, allow_duplicate=allow_duplicate
             )
+            # a directive for a unit retired after the meeting: passed on, and said so, as
+            # assign and import DRAFT say it
+            say_passed(ctx, session)
             # said once it is recorded: a draft the import refuses gets its one Error line only
             warn_missing(draft.missing, lang, meeting=result.details["meeting_id"])
             warn_future(

@@ -5,7 +5,14 @@ from typing import Annotated
 import typer
 
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
-from dirtrack.cli.common import FormatOpt, day_or_today, state, unit_of_work
+from dirtrack.cli.common import (
+    FieldsOpt,
+    FormatOpt,
+    day_or_today,
+    field_list,
+    state,
+    unit_of_work,
+)
 from dirtrack.i18n import msg
 from dirtrack.records import Record
 from dirtrack.render import Column, OutputFormat, emit, err
@@ -40,7 +47,9 @@ def field_add(
 
 
 @field_app.command("list")
-def field_list_cmd(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+def field_list_cmd(
+    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+) -> None:
     """List the fields."""
     from dirtrack.cli.common import read_only
     from dirtrack.store.fields import all_fields
@@ -48,7 +57,7 @@ def field_list_cmd(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -
     with read_only(ctx) as conn:
         records = [field_record(c, n) for _, c, n in all_fields(conn)]
     columns = [Column("code", "code"), Column("name", "field_name")]
-    emit(records, columns, fmt, state(ctx).lang, keys=field_keys)
+    emit(records, columns, fmt, state(ctx).lang, fields=field_list(fields), keys=field_keys)
 
 
 def field_record(code: str, name: str) -> Record:
@@ -124,7 +133,9 @@ def leader_assign(
 
 
 @leader_app.command("list")
-def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+def leader_list(
+    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+) -> None:
     """Who was in charge of which field or unit, from when until when."""
     from dirtrack.cli.common import read_only
     from dirtrack.i18n import day
@@ -153,7 +164,7 @@ def leader_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
         Column("from", "from_day", lambda r, lang: day(r["from"], lang)),
         Column("until", "until_day", lambda r, lang: day(r["until"], lang)),
     ]
-    emit(records, columns, fmt, state(ctx).lang, keys=charge_keys)
+    emit(records, columns, fmt, state(ctx).lang, fields=field_list(fields), keys=charge_keys)
 
 
 def charge_record(

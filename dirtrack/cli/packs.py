@@ -172,7 +172,8 @@ def pack_out(
                 ]
             ids = [u.id for u in chosen if u.id is not None]
             conn = session.connection()
-            judged = asked(conn, span, made_on, ids, Holders.load(conn, index))
+            holders = Holders.load(conn, index)
+            judged = asked(conn, span, made_on, ids, holders)
             contacts = contacts_of(conn, ids)
             names = {u.code: u.name for u in index.units.values()}
             files: set[str] = set()
@@ -207,7 +208,7 @@ def pack_out(
                 )
             for result in results:
                 token = secrets.token_hex(16)
-                lines = lines_of(conn, result.pop("_parts"), made_on)
+                lines = lines_of(conn, result.pop("_parts"), made_on, holders)
                 meta = BookMeta(
                     token=token,
                     unit_code=result["unit"],

@@ -8,10 +8,12 @@ from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     AsOfOpt,
     DateOpt,
+    FieldsOpt,
     FormatOpt,
     UnitFilterOpt,
     deadline,
     event_day,
+    field_list,
     positive_id,
     state,
     unit_of_work,
@@ -199,6 +201,7 @@ def requests(
     unit: UnitFilterOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """List requests and their answers as of a day (default today), oldest first.
 
@@ -213,4 +216,4 @@ def requests(
         records = request_records(conn, day, unit=unit)
     if pending:
         records = [r for r in records if r["status"] == "pending"]
-    views.requests(records, fmt, state(ctx).lang)
+    views.requests(records, fmt, state(ctx).lang, fields=field_list(fields))

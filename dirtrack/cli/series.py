@@ -7,8 +7,10 @@ import typer
 from dirtrack.cli.app import DirtrackGroup, DirtrackTyper, app
 from dirtrack.cli.common import (
     AsOfOpt,
+    FieldsOpt,
     FormatOpt,
     bad_parameter,
+    field_list,
     notice,
     optional_day,
     positive_id,
@@ -234,7 +236,9 @@ def listed_series_keys() -> tuple[str, ...]:
 
 
 @series_app.command("list")
-def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> None:
+def series_list(
+    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+) -> None:
     """List periodic directives."""
     from dirtrack.cli.common import ensure_occurrences, read_only
     from dirtrack.render.views import series_listing
@@ -242,7 +246,11 @@ def series_list(ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE) -> N
     ensure_occurrences(ctx)
     with read_only(ctx) as conn:
         records = series_records(conn, None)
-    series_listing(records, fmt, state(ctx).lang, keys=listed_series_keys)
+        # shown before the occurrences made for it are committed: a --fields that names
+        # nothing leaves the register as it was
+        series_listing(
+            records, fmt, state(ctx).lang, keys=listed_series_keys, fields=field_list(fields)
+        )
 
 
 def occurrence_keys() -> tuple[str, ...]:

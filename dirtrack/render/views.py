@@ -207,10 +207,16 @@ def limitations(
     emit(records, LIMITATION_COLUMNS, fmt, lang, fields=fields, keys=limitation_keys)
 
 
-def requests(records: Sequence[Record], fmt: OutputFormat, lang: str) -> None:
+def requests(
+    records: Sequence[Record],
+    fmt: OutputFormat,
+    lang: str,
+    *,
+    fields: Sequence[str] | None = None,
+) -> None:
     from dirtrack.report.extras import listed_request_keys
 
-    emit(records, REQUEST_COLUMNS, fmt, lang, keys=listed_request_keys)
+    emit(records, REQUEST_COLUMNS, fmt, lang, fields=fields, keys=listed_request_keys)
 
 
 def directive_card(record: Record, lang: str) -> None:
@@ -327,8 +333,9 @@ def series_listing(
     lang: str,
     *,
     keys: Callable[[], Sequence[str]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, SERIES_COLUMNS, fmt, lang, keys=keys)
+    emit(records, SERIES_COLUMNS, fmt, lang, fields=fields, keys=keys)
 
 
 def series_card(
@@ -362,8 +369,9 @@ def calendar_days(
     lang: str,
     *,
     keys: Callable[[], Sequence[str]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    emit(records, CALENDAR_COLUMNS, fmt, lang, keys=keys)
+    emit(records, CALENDAR_COLUMNS, fmt, lang, fields=fields, keys=keys)
 
 
 # --- packs -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import (
@@ -20,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Integer,
     String,
+    Table,
     and_,
     func,
     inspect,
@@ -31,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dirtrack import models
 from dirtrack.i18n import Entity, Field, Phrase
+from dirtrack.kinds import Category, MeetingKind
 
 OK, PROBLEM, WARNING = "ok", "problem", "warning"
 _SHOWN = 10
@@ -207,14 +210,82 @@ def _free_text(column: Column[object]) -> bool:
     return _text(column) and getattr(column.type, "length", None) is None
 
 
+#: The codes a column holds, with the option of ``edit`` that sets one: a meeting's kind, a
+#: limitation's category. Another program (or a hand in DB Browser) may write any text there.
+_CODES: dict[tuple[str, str], tuple[type[StrEnum], str]] = {
+    ("meeting", "kind"): (MeetingKind, "edit meeting ID --kind"),
+    ("limitation", "category"): (Category, "edit limitation ID --category"),
+}
+
+#: Text columns that hold no text a person typed or a file said (stored through
+#: :func:`dirtrack.text.clean_text`): a file's path as the system gave it, a pack's tokens and
+#: fingerprints, JSON made by dirtrack. A ``…_key`` column is a key made from a text.
+_NOT_TYPED = frozenset(
+    {
+        ("directive_result", "file"),
+        ("directive_result", "file_hash"),
+        ("office", "template"),
+        ("office", "recipients"),
+        ("pack", "token"),
+        ("pack", "file"),
+        ("pack", "sent_to"),
+        ("pack", "sent_cc"),
+        ("pack_item", "base"),
+        ("pack_item", "shown"),
+        ("pack_item", "answer"),
+        ("pack_item", "settled"),
+        ("pack_item", "steps"),
+    }
+)
+
+
+def _blank_checked(column: Column[object]) -> bool:
+    """A column where dirtrack stores no value as NULL, whose '' (or white space alone) the
+    records check names as blank."""
+    return bool(column.nullable and not column.foreign_keys)
+
+
+def _typed(table: str, column: Column[object]) -> bool:
+    """A text column whose values come in through :func:`dirtrack.text.clean_text`."""
+    return (
+        _text(column)
+        and not column.name.endswith("_key")
+        and (table, column.name) not in _NOT_TYPED
+    )
+
+
+def _typed_as_stored(conn: Connection, table: Table, columns: list[Column[object]]) -> list[Phrase]:
+    """The texts of ``columns`` not as :func:`dirtrack.text.clean_text` stores them: not in
+    NFC (their accents as separate marks: a search or a report's grouping by chair can miss
+    them), or with white space before or after (a name typed in by hand), one row at a time
+    in order of id."""
+    import unicodedata
+
+    found: list[Phrase] = []
+    query = select(table.c.id, *columns).where(or_(*(c.is_not(None) for c in columns)))
+    for row in conn.execute(query.order_by(table.c.id)):
+        for column, value in zip(columns, row[1:], strict=True):
+            if not isinstance(value, str):
+                continue  # None, or another type (the values check's to name)
+            where = {"entity": Entity(table.name), "id": row[0], "field": Field(column.name)}
+            if not unicodedata.is_normalized("NFC", value):
+                found.append(Phrase("hc_not_nfc", **where))
+            if value != value.strip() and (value.strip() or not _blank_checked(column)):
+                found.append(Phrase("hc_spaced", value=repr(value), **where))
+    return found
+
+
 def check_records(conn: Connection) -> Check:
-    """Texts that dirtrack refuses or changes today but an older version stored: longer than
-    their field holds (:func:`dirtrack.text.text_limit`), so that their export cannot be
-    imported back; holding a character that sets the direction text is shown in
-    (:func:`dirtrack.text.without_direction`: an override shows a title reversed), or U+FFFE or
-    U+FFFF (no Word or Excel report can hold them); blank ('' where dirtrack stores no value,
-    which an import refuses). A warning: nothing is damaged, and ``edit``
-    shortens the one and drops the others."""
+    """Texts that dirtrack refuses or changes today but an older version (or another program,
+    or a hand in DB Browser) stored: longer than their field holds
+    (:func:`dirtrack.text.text_limit`), so that their export cannot be imported back; holding a
+    character that sets the direction text is shown in (:func:`dirtrack.text.without_direction`:
+    an override shows a title reversed), or U+FFFE or U+FFFF (no Word or Excel report can hold
+    them); blank ('' where dirtrack stores no value, which an import refuses); not in NFC, or
+    with white space before or after; a meeting kind or a limitation category that is none of
+    dirtrack's (shown as it is, but its export cannot be imported back). A warning: nothing is
+    damaged, every command reads them, and ``edit`` (``unit rename``) with the value typed
+    again stores it as dirtrack does."""
     from dirtrack.text import DIRECTION_CHARACTERS, text_limit
 
     found: list[Phrase | str] = []
@@ -225,6 +296,25 @@ def check_records(conn: Connection) -> Check:
                 # what commands did, as JSON around texts as long as their fields hold: never
                 # exported nor imported, and no command edits it
                 continue
+            for column in table.columns:
+                code = _CODES.get((table.name, column.name))
+                if code is None or column.name not in present.get(table.name, ()):
+                    continue
+                known, option = code[0], code[1]
+                choices = [member.value for member in known]
+                query = select(table.c.id, column).where(column.not_in(choices))
+                for ident, value in conn.execute(query.order_by(table.c.id)):
+                    found.append(
+                        Phrase(
+                            "hc_unknown_code",
+                            entity=Entity(table.name),
+                            id=ident,
+                            field=Field(column.name),
+                            value=repr(value),
+                            choices=", ".join(choices),
+                            option=f"dirtrack {option.replace('ID', str(ident))}",
+                        )
+                    )
             for column in table.columns:
                 if column.name not in present.get(table.name, ()):
                     continue
@@ -245,7 +335,7 @@ def check_records(conn: Connection) -> Check:
                     )
                 # '' where dirtrack stores no value (NULL): another program's blank cell; an
                 # import refuses blank text, so the export could not be read back
-                if column.nullable and not column.foreign_keys:
+                if _blank_checked(column):
                     query = select(table.c.id).where(func.trim(column) == "").order_by(table.c.id)
                     for ident in conn.execute(query).scalars():
                         found.append(
@@ -273,6 +363,13 @@ def check_records(conn: Connection) -> Check:
                                 field=Field(column.name),
                             )
                         )
+            typed = [
+                c
+                for c in table.columns
+                if _typed(table.name, c) and c.name in present.get(table.name, ())
+            ]
+            if typed and "id" in table.c:
+                found += _typed_as_stored(conn, table, typed)
     except SQLAlchemyError as exc:
         return _failure("records", exc)
     if found:

@@ -54,13 +54,19 @@ class MeetingInfo:
 
 @dataclass(frozen=True)
 class PackLine:
-    """One row of a pack: the directive, judged at T, and the meeting that gave it."""
+    """One row of a pack: the directive, judged at T, and the meeting that gave it.
+
+    ``facts`` are the directive as stored (its lead and coordinating units now), which its
+    :func:`fingerprint` reads and ``pack in`` compares with the directive as stored then;
+    ``held`` the same facts with the lead and coordinating units it had at T (a directive
+    ``unit retire`` moved after T: the retired unit's), which the workbook shows."""
 
     role: str
     facts: DirectiveFacts
     due: date | None
     status: Status
     meeting: MeetingInfo
+    held: DirectiveFacts
 
 
 def scope_of(period: Period, made_on: date, holders: Holders | None = None) -> Scope:
@@ -169,8 +175,14 @@ def meetings_of(conn: Connection, ids: Iterable[int]) -> dict[int, MeetingInfo]:
     return found
 
 
-def lines_of(conn: Connection, judged: dict[str, list[Judged]], made_on: date) -> list[PackLine]:
-    """The rows of one unit's pack: lead directives first, then those it coordinates."""
+def lines_of(
+    conn: Connection,
+    judged: dict[str, list[Judged]],
+    made_on: date,
+    holders: Holders | None = None,
+) -> list[PackLine]:
+    """The rows of one unit's pack: lead directives first, then those it coordinates; each with
+    its lead and coordinating units as ``holders`` has them on ``made_on`` (``held``)."""
     from dirtrack.store.facts import facts_of
 
     lines: list[PackLine] = []
@@ -178,11 +190,15 @@ def lines_of(conn: Connection, judged: dict[str, list[Judged]], made_on: date) -
         items = judged[role]
         for start in range(0, len(items), 500):
             part = items[start : start + 500]
-            facts = {f.id: f for f in facts_of(conn, [j.id for j in part], as_of=made_on)}
-            held = meetings_of(conn, (f.meeting_id for f in facts.values()))
+            stored = facts_of(conn, [j.id for j in part], as_of=made_on)
+            facts = {f.id: f for f in stored}
+            then = holders.attribute(stored, made_on) if holders is not None else stored
+            held = {f.id: f for f in then}
+            meetings = meetings_of(conn, (f.meeting_id for f in stored))
             for j in part:
                 f = facts[j.id]
-                lines.append(PackLine(role, f, j.due, j.status, held[f.meeting_id]))
+                line = PackLine(role, f, j.due, j.status, meetings[f.meeting_id], held[j.id])
+                lines.append(line)
     return lines
 
 

@@ -321,11 +321,12 @@ def _directive_sheet(
     styles: dict[tuple[int, bool], Any] = {}
     row = FIRST_ROW
     for n, line in enumerate(lines, start=1):
-        f = line.facts
+        f, then = line.facts, line.held
+        # the units as they were on the pack's day (--as-of), as list --as-of shows them
         others = (
-            "\n".join(names.get(code, code) for code in f.with_codes)
+            "\n".join(names.get(code, code) for code in then.with_codes)
             if role == LEAD
-            else names.get(f.unit_code, f.unit_name)
+            else names.get(then.unit_code, then.unit_name)
         )
         info: list[Any] = [
             n,

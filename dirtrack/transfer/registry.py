@@ -21,7 +21,7 @@ from typing import cast
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput, NoSuchFile
-from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason, unmarked_utf16
+from dirtrack.inputs import OLE_MAGIC, ZIP_MAGIC, open_input, os_reason, utf16_order
 from dirtrack.transfer.base import ImportOptions, ImportResult, Progress
 
 Handler = Callable[[Session, Path, ImportOptions, Progress], ImportResult]
@@ -126,8 +126,9 @@ def _is_csv(path: Path, head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Excel's "Unicode text"
         return True
     # Text has no NUL byte, but for a stray one in a cell (removed with a warning, as every
-    # control character in a sheet); UTF-16 without its mark has one in every other byte.
-    return head.count(b"\x00") * 10 < len(head)
+    # control character in a sheet), or UTF-16 without its mark: one in every other byte, read
+    # as such (sheet.csv_encoding).
+    return head.count(b"\x00") * 10 < len(head) or utf16_order(head) is not None
 
 
 def _is_draft(path: Path, head: bytes) -> bool:
@@ -189,18 +190,7 @@ def detect(path: Path) -> FileKind:
         raise InvalidInput.of("import_not_xlsx", path=path)
     if _strip_bom(head).lstrip().startswith(b"{"):
         raise InvalidInput.of("import_other_json", path=path)
-    if _looks_utf16(head):
-        raise InvalidInput.of("import_utf16_no_bom", path=path)
     raise InvalidInput.of("import_unknown_kind", path=path)
-
-
-def _looks_utf16(head: bytes) -> bool:
-    """Whether ``head`` (the first bytes of a file) reads as UTF-16 without its byte order mark
-    (:func:`dirtrack.inputs.unmarked_utf16`): a CSV some programs save so, which a CSV's every
-    other byte being NUL would otherwise call no spreadsheet. The head may cut a character (or a
-    pair of surrogates) in two at its end."""
-    even = head[: len(head) // 2 * 2]
-    return any(unmarked_utf16(even[: len(even) - cut]) is not None for cut in (0, 2))
 
 
 def run_import(

@@ -5,9 +5,10 @@ values of formulas, real dates as ``datetime``, numbers shown as percentages as 
 and every cell of a merged range holding the value of its top-left cell (``merged`` tells which
 range a cell belongs to, so that a heading merged across the table can be told from data).
 
-CSV: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1258 (the
-ANSI code page of Vietnamese Windows); comma, semicolon or tab separated, whichever the header
-row reads best with. Rows stream, so a large file is never held whole as Python objects.
+CSV: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text") or without it (told by
+the NUL in every other byte), else Windows-1258 (the ANSI code page of Vietnamese Windows);
+comma, semicolon or tab separated, whichever the header row reads best with. Rows stream, so a
+large file is never held whole as Python objects.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import LEGACY_ENCODING, has_control, os_reason
+from dirtrack.inputs import LEGACY_ENCODING, has_control, os_reason, utf16_order
 from dirtrack.text import legacy_font
 from dirtrack.transfer.values import Boolean, NoDay, Pct, Value
 
@@ -581,19 +582,27 @@ def _comment_words(comment: Any) -> str:
     return words
 
 
-def _bom_encoding(head: bytes) -> str:
+#: How much of a CSV file its encoding is told from (its byte order mark, or the NULs of UTF-16
+#: without one).
+_ENCODING_HEAD = 4096
+
+
+def _head_encoding(head: bytes) -> str:
+    """The encoding a CSV file's first bytes tell: UTF-8 or UTF-16 by its byte order mark,
+    UTF-16 without one by the NUL in every other byte (:func:`dirtrack.inputs.utf16_order`:
+    little- or big-endian, as some programs save it), else UTF-8 (checked by the caller)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    return "utf-8"
+    return utf16_order(head) or "utf-8"
 
 
 def csv_encoding(path: Path) -> str:
     """The encoding to read a CSV file with, checked over the whole file a chunk at a time."""
     try:
         with path.open("rb") as handle:
-            encoding = _bom_encoding(handle.read(4))
+            encoding = _head_encoding(handle.read(_ENCODING_HEAD))
             handle.seek(0)
             decoder = codecs.getincrementaldecoder(encoding)()
             while chunk := handle.read(1 << 20):

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +206,8 @@ class Planned:
     completed_on: date | None = None
     # False: done by completed_on (the sheet's date), the exact day unknown.
     completed_on_exact: bool = True
+    # completed_on counted from the deadline: "Hoàn thành (quá hạn 5 ngày)" with no day.
+    completed_derived: bool = False
     completion_note: str | None = None
     cancelled_on: date | None = None
     cancel_reason: str | None = None
@@ -1534,6 +1536,13 @@ class SheetImport:
                 return
             # "Hoàn thành" in the result, its day in the progress ("Đã ban hành … ngày 2/5")
             day = completed_day or status.day or done_day or self._done_in_notes(values)
+            if day is None and status.late_days is not None:
+                day = self._late_by(p, column, status)
+                if day is None:
+                    return
+                p.completed_derived = True
+            elif day is not None and status.late_days is not None:
+                self._late_by_agrees(p, day, status)
             day = day or self.options.done_date
             if day is None:
                 day = self._done_by(p, column, status)
@@ -1728,6 +1737,37 @@ class SheetImport:
             p.problem(Phrase("row_done_undated", **params), column)
             return None
         return self.sheet_day
+
+    def _late_by(self, p: Planned, column: Any, status: cells.Status) -> date | None:
+        """The completion day of a row said done so many days late without its day (``Hoàn
+        thành (quá hạn 5 ngày)``): the deadline in force plus those days, counted on the
+        office's calendar when the cell says working days (``chậm 3 ngày làm việc``). None, the
+        row refused, when the row gives no deadline to count from."""
+        due, days = p.due_in_force, status.late_days or 0
+        if due is None:
+            p.problem(Phrase("row_late_no_due", value=status.cell, n=days), column)
+            return None
+        if not status.late_working:
+            return due + timedelta(days=days)
+        try:
+            return self.calendar.add(due, days)
+        except InvalidInput as exc:  # a year the calendar does not cover, too many days
+            p.problem(exc, column)
+            return None
+
+    def _late_by_agrees(self, p: Planned, day: date, status: cells.Status) -> None:
+        """Warn when a row gives its completion day and says done so many days late, and the
+        day is not the deadline plus those days (the day given is the one recorded)."""
+        due = p.due_in_force
+        if due is None:
+            return
+        try:
+            counted = self.calendar.count(due, day) if status.late_working else (day - due).days
+        except InvalidInput:  # a year the calendar does not cover: nothing to compare with
+            return
+        if counted != status.late_days:
+            params = {"value": status.cell, "n": status.late_days, "due": due, "day": day}
+            p.warn(Phrase("warn_late_days", **params))
 
     def _read_status(self, value: Value) -> cells.Status:
         found = self._status_cache.get(value)
@@ -2138,6 +2178,12 @@ class SheetImport:
         result.skipped_sheets = list(self.skipped)
         for part in self.parts:
             self._sheet_warnings(part, result)
+        derived = [p.label for p in self.plans if p.completed_derived and not p.problems]
+        if derived:
+            # the summary says how many completion days the import counted, and on which rows
+            result.details["completion_derived"] = derived
+            rows = ranges(derived)
+            result.warnings.append(Phrase("warn_completion_derived", n=len(derived), rows=rows))
         created = updated = unchanged = skipped = 0
         for p in self.plans:
             if p.problems:

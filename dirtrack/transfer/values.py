@@ -640,7 +640,7 @@ _SAID: list[tuple[Said, re.Pattern[str]]] = [
             r"|da\s+thuc\s+hien(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
             r"|da\s+ban\s+hanh\b"
             rf"|(?:hoan\s+thanh|xong){_HOW_DONE}"
-            r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b)"
+            r"(?=$|[\s]*[,.;:()\-–—]|\s+(?:ngay|vao|tu)\b|\s+\d{1,4}\s+ngay\b)"
             r"|done(?:\s+(?:on\s+time|late|early))?\b|completed?\b|finished\b)"
         ),
     ),
@@ -687,6 +687,11 @@ class Status:
     part_percent: int | None = None
     # Read from a verdict on the result ("Đạt", "Không đạt"): the import says so.
     verdict: bool = False
+    # Done so many days after the deadline, with no day of its own ("Hoàn thành (quá hạn 5
+    # ngày)"): the completion day is the deadline in force plus these days, working days on the
+    # office's calendar when ``late_working`` ("chậm 3 ngày làm việc").
+    late_days: int | None = None
+    late_working: bool = False
 
 
 def _aligned(written: str) -> str | None:
@@ -761,16 +766,56 @@ def read_status(value: Value) -> Status:
             day = first_day(written)
         phrase = found[0]
         aside = _TIMING_ASIDE.match(fold(note)) if said is Said.DONE and note else None
+        late_by = _late_by(phrase, note) if said is Said.DONE and note else None
+        late_days, late_working = None, False
         if aside is not None:
             # "Hoàn thành (quá hạn)", "HT - đúng hạn": the same as without the brackets
             phrase, note = f"{phrase} {aside[1]}", None
+        elif late_by is not None:
+            # "Hoàn thành (quá hạn 5 ngày)", "Đã hoàn thành, chậm 5 ngày", "done 5 days late"
+            late_days, late_working = int(late_by["n"]), bool(late_by["work"] or late_by["en"])
+            if _LATE_WORD.search(phrase) is None:
+                phrase = f"{phrase} qua han"
+            note = None
         needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
         part = None
         if said is Said.DONE and (share := _SHARE_BESIDE.match(rest_key)) is not None:
             number = float(share[1].replace(",", "."))
             part = int(number) if number < 100 else None
-        return Status(said, day, note, phrase, needs_day, cell=written, part_percent=part)
+        return Status(
+            said,
+            day,
+            note,
+            phrase,
+            needs_day,
+            cell=written,
+            part_percent=part,
+            late_days=late_days,
+            late_working=late_working,
+        )
     return Status(None, None, written)
+
+
+# Done so many days after the deadline, said after the done words: "(quá hạn 5 ngày)", "chậm 5
+# ngày làm việc", "trễ 3 ngày so với thời hạn", "5 days late", "late by 5 working days" (folded).
+_LATE_BY = re.compile(
+    r"^[(\[\s]*(?P<late>(?:qua|tre|cham|muon)(?:\s+han)?|late)?\s*(?:by\s+)?"
+    r"(?P<n>[1-9]\d{0,3})\s+(?:ngay(?P<work>\s+lam\s+viec)?|(?P<en>working\s+|business\s+)?days?)"
+    r"(?P<after>\s+late)?(?:\s+so\s+voi\s+(?:thoi\s+)?han(?:\s+\w+){0,2})?[)\]\s.]*$"
+)
+# Words that say late, in the done words or after them (folded).
+_LATE_WORD = re.compile(r"\b(?:qua\s+han|tre|cham|muon|late)\b")
+_ON_TIME_WORD = re.compile(r"\b(?:dung|truoc|som)\s+han\b|\b(?:on\s+time|early)\b")
+
+
+def _late_by(phrase: str, note: str) -> re.Match[str] | None:
+    """The days late the words after a done status give (:data:`_LATE_BY`), when they, or the
+    done words before them, say late (``5 ngày`` alone, or after ``đúng hạn``, says none)."""
+    found = _LATE_BY.match(fold(note))
+    if found is None or _ON_TIME_WORD.search(phrase):
+        return None
+    said_late = found["late"] or found["after"] or _LATE_WORD.search(phrase)
+    return found if said_late else None
 
 
 # Whether it was done on time, set apart after the done words, alone: "(quá hạn)", "- đúng hạn".
