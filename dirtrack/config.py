@@ -35,7 +35,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput, causes
 from dirtrack.i18n import ClickPhrase, Phrase
-from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml
+from dirtrack.inputs import TomlError, open_input, os_reason, parse_toml, user_path
 
 CONFIG_ENV = "DIRTRACK_CONFIG"
 # Every environment variable dirtrack reads, with the key of what it does (i18n TEXT), and no
@@ -74,7 +74,7 @@ def config_path() -> Path:
     """``$DIRTRACK_CONFIG``, else ``config.toml`` in the user config folder."""
     named = os.environ.get(CONFIG_ENV, "").strip()
     if named:
-        return Path(named).expanduser()
+        return user_path(named)
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("dirtrack", appauthor=False)) / "config.toml"
@@ -376,7 +376,7 @@ def resolve_db(value: str, path: Path) -> str:
     """A database path in the file is relative to the file's folder; URLs are kept."""
     if "://" in value or not value:
         return value
-    target = Path(value).expanduser()
+    target = user_path(value)
     return os.path.normpath(target if target.is_absolute() else path.parent / target)
 
 

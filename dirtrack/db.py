@@ -172,7 +172,9 @@ def is_database_file(candidate: Path, database: Path) -> bool:
     However the path is spelt: relative, with ``.`` or ``..``, through a symbolic link, or as a
     hard link (then the file's device and inode tell, as :func:`os.path.samefile`).
     """
-    candidate = candidate.expanduser()
+    from dirtrack.inputs import user_path
+
+    candidate = user_path(candidate)
     for suffix in SQLITE_SUFFIXES:
         own = database.with_name(database.name + suffix)
         try:
@@ -187,7 +189,9 @@ def is_database_file(candidate: Path, database: Path) -> bool:
 
 
 def _sqlite_target(path: Path) -> Target:
-    path = path.expanduser()
+    from dirtrack.inputs import user_path
+
+    path = user_path(path)
     try:
         return _checked_sqlite_target(path)
     except FileNotFoundError:

@@ -25,6 +25,17 @@ from dirtrack.i18n import Phrase, cut
 from dirtrack.text import legacy_font
 
 
+def user_path(name: str | Path) -> Path:
+    """A file name a person typed, ``~`` and ``~user`` expanded as the shell expands them; a
+    ``~name`` that names no account, or a home that cannot be told, is kept as typed (as the
+    shell keeps it) instead of failing."""
+    path = Path(name)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def open_input(path: Path) -> BinaryIO:
     """``path`` opened for reading in binary.
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from dirtrack.errors import DirtrackError, InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import os_reason, read_input
+from dirtrack.inputs import os_reason, read_input, user_path
 from dirtrack.text import control_character
 
 SECURITY = ("none", "starttls", "tls")
@@ -151,7 +151,7 @@ def password_of(settings: MailSettings, path: Path) -> str | None:
             raise InvalidInput.of("mail_password_unset", name=settings.password_env)
         return value
     if settings.password_file is not None:
-        file = Path(settings.password_file).expanduser()
+        file = user_path(settings.password_file)
         if not file.is_absolute():
             file = path.parent / file
         try:

@@ -429,6 +429,7 @@ def test_a_file_name_the_system_refuses_is_said_not_unexpected(
     assert file_digest(db_path) == before
 
 
+@pytest.mark.sqlite_only("the names given are SQLite files and files beside them")
 def test_a_relative_name_when_the_current_folder_is_gone_says_so(
     seeded: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -1934,3 +1935,22 @@ def test_direction_controls_and_byte_order_marks_are_not_kept(seeded: Cli) -> No
     assert seeded.fail("assign", str(meeting), "--unit", "BXD", "\u202e\u202c") == (
         "Error: a directive needs a text"
     )
+
+
+@pytest.mark.sqlite_only("the names given are SQLite files and files beside them")
+def test_a_home_of_no_account_is_a_name_as_typed(seeded: Cli, db_path: Path) -> None:
+    """"~nosuch/x" names no account's home: the shell keeps it as typed, and so does dirtrack
+    (it was "unexpected RuntimeError: Could not determine home directory")."""
+    before = file_digest(db_path)
+    for args in (
+        ["restore", "~0"],
+        ["restore", "~no-such-account-here/b.db"],
+        ["export", "--out", "~no-such-account-here/e.json"],
+        ["report", "--quarter", "2022Q2", "--out", "~no-such-account-here/r.txt"],
+    ):
+        for lang in ("en", "vi"):
+            error = seeded.fail("--lang", lang, *args)
+            assert error.startswith("Error: ") and len(error.splitlines()) == 1, (args, error)
+            assert "unexpected" not in error and "ngoài dự kiến" not in error, (args, error)
+            assert "~" in error, (args, error)  # the name as typed
+    assert file_digest(db_path) == before

@@ -176,7 +176,9 @@ def urge(
     recipients = document_texts(to, "--to")
     signer_name = document_texts([signer] if signer else None, "--signer")
     target = out_target(ctx, out_file, force=force, fmt=fmt)
-    where = None if folder is None else Path(folder).expanduser()
+    from dirtrack.inputs import user_path
+
+    where = None if folder is None else user_path(folder)
     if where is not None:
         unit_folder(where)
     if fmt == "docx" and target is None and folder is None:

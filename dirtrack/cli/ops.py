@@ -489,7 +489,9 @@ def _db_shown(value: str | None) -> str:
             return make_url(value).render_as_string(hide_password=True)
         except Exception:
             return value
-    return str(Path(value).expanduser())
+    from dirtrack.inputs import user_path
+
+    return str(user_path(value))
 
 
 def _env_shown(name: str) -> str | None:

@@ -132,7 +132,9 @@ def pack_out(
     settings = password = None
     if mail:  # before anything is written: a missing password stops here
         settings, password = _mail_settings(ctx, dry_run=dry_run)
-    target = Path(folder).expanduser()
+    from dirtrack.inputs import user_path
+
+    target = user_path(folder)
     if not dry_run:
         from dirtrack.render.outfile import unit_folder
 
@@ -532,7 +534,9 @@ def _forget_requests(plan: "FilePlan") -> None:
 def _expand(files: list[str]) -> list[Path]:
     found: list[Path] = []
     for name in files:
-        path = Path(name).expanduser()
+        from dirtrack.inputs import user_path
+
+        path = user_path(name)
         if path.is_dir():
             inside = sorted(
                 p

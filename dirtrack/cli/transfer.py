@@ -120,12 +120,13 @@ def import_file(
 
     Example: dirtrack import bang-theo-doi.xlsx --dry-run
     """
+    from dirtrack.inputs import user_path
     from dirtrack.render import import_view
     from dirtrack.render.progress import progress_bar
     from dirtrack.transfer.base import ImportOptions, ranges
     from dirtrack.transfer.registry import detect
 
-    path = Path(file).expanduser()
+    path = user_path(file)
     if meeting is not None:
         positive_id(meeting, "meeting")
     options = ImportOptions(

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 def checked_template_path(value: str) -> Path:
     """The template file ``value`` names, made absolute, once it is known to be readable."""
-    from dirtrack.inputs import os_reason, read_input
+    from dirtrack.inputs import os_reason, read_input, user_path
 
-    path = Path(value).expanduser()
+    path = user_path(value)
     try:  # a folder was "no such file", and a FIFO or /dev/null the same
         data = read_input(path)
     except OSError as exc:

@@ -185,7 +185,9 @@ def check_target(value: str, *, force: bool, database: Path | None = None) -> Pa
     """
     if not value.strip():
         raise InvalidInput.of("out_empty")
-    path = Path(value).expanduser()
+    from dirtrack.inputs import user_path
+
+    path = user_path(value)
     if database is not None:
         refuse_database(path, database)
     if path.is_dir():

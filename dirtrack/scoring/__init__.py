@@ -38,7 +38,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import TomlError, os_reason, parse_toml
+from dirtrack.inputs import TomlError, os_reason, parse_toml, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.text import control_character, is_blank, nfc
@@ -176,7 +176,7 @@ def load_rules(ref: str) -> RuleSet:
         path = PRESETS_DIR / f"{name.lower()}.toml"
         source = name.lower()
     else:
-        path = Path(name).expanduser()
+        path = user_path(name)
         source = str(path)
         if not path.is_file():
             raise InvalidInput.of("rules_unknown", ref=ref, presets=", ".join(PRESETS))

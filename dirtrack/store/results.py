@@ -17,13 +17,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, InvalidInput, NotFound
 from dirtrack.i18n import Phrase
-from dirtrack.inputs import open_input, os_reason
+from dirtrack.inputs import open_input, os_reason, user_path
 from dirtrack.kinds import VERDICT_NAMES
 from dirtrack.models import Directive, DirectiveResult, Request
 from dirtrack.scoring import VERDICTS
@@ -93,7 +92,7 @@ def file_hash(path: str) -> tuple[str, str]:
     Raises:
         InvalidInput: the file cannot be read.
     """
-    target = Path(path).expanduser()
+    target = user_path(path)
     digest = hashlib.sha256()
     try:
         with open_input(target) as handle:

@@ -38,7 +38,7 @@ from dirtrack.errors import (
     NoSuchFile,
     NotFound,
 )
-from dirtrack.inputs import open_input
+from dirtrack.inputs import open_input, user_path
 from dirtrack.render.outfile import (
     fsync_folder,
     names_folder,
@@ -178,7 +178,7 @@ def backup(
     inspect_file(source_path)
     try:  # refused or failed too, the database is left as it was: no -wal or -shm beside it
         given = str(dest)
-        dest = Path(dest).expanduser()
+        dest = user_path(dest)
         if names_folder(given) and not dest.is_dir():
             raise InvalidInput.of("bk_no_folder", path=given, folder=given)
         if dest.is_dir():
@@ -282,7 +282,7 @@ def restore(
     """
     progress = progress or NoProgress()
     db_path = _sqlite_path(target)
-    source = source.expanduser()
+    source = user_path(source)
     refuse_database(source, db_path)
     try:  # refused or failed too, the files are left as they were: no -wal or -shm beside them
         return _restore(db_path, source, progress, confirm)
