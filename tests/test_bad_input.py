@@ -1939,7 +1939,7 @@ def test_direction_controls_and_byte_order_marks_are_not_kept(seeded: Cli) -> No
 
 @pytest.mark.sqlite_only("the names given are SQLite files and files beside them")
 def test_a_home_of_no_account_is_a_name_as_typed(seeded: Cli, db_path: Path) -> None:
-    """"~nosuch/x" names no account's home: the shell keeps it as typed, and so does dirtrack
+    """A name "~nosuch/x" names no account's home: the shell keeps it as typed, and so does dirtrack
     (it was "unexpected RuntimeError: Could not determine home directory")."""
     before = file_digest(db_path)
     for args in (
