@@ -473,6 +473,20 @@ _GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
 _WHOSE = re.compile(r"[\s,]*ma\s+")
 
 
+#: A lead-in that says what it lists was done well ("đến nay đã có 10 nội dung được thực hiện
+#: hiệu quả, đó là: ..."): its list is of merits, whatever the sentence opened on.
+_MERITS_LISTED = re.compile(
+    r"\b(?:duoc thuc hien (?:co |rat |kha )?(?:hieu qua|tot)|thuc hien (?:co )?hieu qua|"
+    r"dat va vuot|hoan thanh (?:tot|dat|vuot))\b[^.;:]{0,30}$"
+)
+
+
+def _lists_merits(key: str, intro: Clause) -> bool:
+    """Whether the clause before a ``:`` announces a list of what was done well."""
+    intro_key = key[intro.start : intro.start + len(intro.text)]
+    return bool(_MERITS_LISTED.search(intro_key)) and not NEGATIVE.search(intro_key)
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
@@ -535,7 +549,14 @@ def extract_limitations(
             for clause in clauses:
                 if _asked_because(sentence, clause.start, clause.start + len(clause.text)):
                     add(sentence, clause, None)  # "có biện pháp ..., vì tỷ lệ ... còn thấp"
-            colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
+            colon = next(
+                (
+                    i
+                    for i, c in enumerate(clauses)
+                    if c.after == ":" and not (i > 0 and _lists_merits(key, clauses[i - 1]))
+                ),
+                None,
+            )
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
@@ -690,6 +711,17 @@ def extract_limitations(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
                 )
                 add(sentence, clause, None)
+            elif not modal:
+                # "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu": the share that is
+                # all that was done judges the rest undone, with no contrast before it; its
+                # subject, when the clause names none, the sentence's ("huyện X thu ngân sách
+                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch")
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    share = ONLY_SO_FAR.search(key, clause.start, c_end)
+                    if share is not None and _negative(key, low, share.end(), c_end) is None:
+                        subject = _first_usable(resolver.mentions(sentence), 0, clause.start)
+                        add(sentence, clause, _Intro(subject) if subject else None)
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     model = clause_model.active_limitations()

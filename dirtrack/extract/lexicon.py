@@ -324,10 +324,11 @@ SO_FAR_NEGATIVE = re.compile(
     r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
-#: xong", "chỉ mới đạt 45% kế hoạch"): a judgement that the rest is not.
+#: xong", "chỉ mới đạt 45% kế hoạch", "mới chỉ đạt 40% chỉ tiêu"): a judgement that the rest
+#: is not.
 ONLY_SO_FAR = re.compile(
-    r"\b(?:chi\s+)?moi\s+(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
-    r"(?:duoc\s+)?\d+(?:[,.]\d+)?\s*%"
+    r"\b(?:chi\s+)?moi\s+(?:chi\s+)?(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
+    r"(?:duoc\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
 SHORTFALL = re.compile(
