@@ -161,8 +161,8 @@ _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
 #: ..."): what follows is the finding, its subject the body found at fault, not the finder.
 _FINDS = re.compile(
-    r"\bnhận thấy\s*[:,]?\s+"
-    r"(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
+    r"(?:\bnhận thấy|^\W*(?:theo kết luận|kết luận (?:cho thấy|chỉ rõ)|qua kiểm tra cho thấy))"
+    r"\s*[:,]?\s+(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
 )
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
@@ -658,6 +658,16 @@ def extract_limitations(
                     ]
                     if weighed:
                         active = _Intro(weighed[-1])
+                if active is None and inside is finds:
+                    # "Theo kết luận, Ban Thường vụ Huyện ủy X đã vi phạm ...; thiếu trách
+                    # nhiệm ...": the body found at fault owns the findings that name no other
+                    found_at_fault = _first_usable(
+                        resolver.mentions(sentence), finds.end(), len(sentence)
+                    )
+                    if found_at_fault is not None and (
+                        _negative(key, low, found_at_fault.end, len(key)) is not None
+                    ):
+                        active = _Intro(found_at_fault)
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
                     if c_end <= inside.end():

@@ -292,6 +292,7 @@ NEGATIVE = re.compile(
         "con nang ve",
         "khong dam bao",
         "khong kip thoi",
+        "khong nghiem",
         "lung tung",
         "ton dong",
         "qua han",

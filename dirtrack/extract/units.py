@@ -692,6 +692,15 @@ _CITY_SHORT = frozenset(["tphcm", "hcm", "tphn"])
 _PERIOD_WORDS = frozenset({"thang", "nam", "quy", "tuan", "ngay"})
 
 
+#: A person's title before the unit a name follows ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên"):
+#: without one, three names after a level that open on a surname are a place ("Đảng ủy xã Bùi
+#: La Nhân tổ chức ...").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:bi thu|chu tich|giam doc|truong|pho|chanh|uy vien|chu nhiem|dong chi|ong|ba|"
+    r"pbt|pct|can bo|dai bieu)\b[^,;:.()]{0,40}$"
+)
+
+
 def _place_after(raw: str, end: int) -> int:
     """Extend a unit name over the place name that follows it ("huyện Châu Thành")."""
     toks = tokens(raw[end : end + 60])
@@ -748,8 +757,10 @@ def _place_after(raw: str, end: int) -> int:
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
         stop = end + tok.end
-    if len(taken) >= 3 and taken[0] in SURNAMES:
-        return end  # a person's name ("UBND tỉnh Trương Cảnh Tuyên"), not a place
+    if len(taken) >= 3 and taken[0] in SURNAMES and _TITLE_BEFORE.search(
+        fold_aligned(raw[max(0, end - 60) : end])
+    ):
+        return end  # a person's name ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên"), not a place
     if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
         fold_aligned(raw[max(0, end - 8) : end])
     ):
