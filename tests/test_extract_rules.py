@@ -7,7 +7,7 @@ from datetime import date
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
 from dirtrack.extract.meeting import find_persons
-from dirtrack.extract.units import unit_key
+from dirtrack.extract.units import find_raw, unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
 
@@ -756,7 +756,7 @@ def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> Non
 
 
 def test_a_departments_field_written_short_is_the_same_unit() -> None:
-    from dirtrack.extract.units import unit_key
+    from dirtrack.extract.units import find_raw, unit_key
 
     assert unit_key("Phòng TN&MT huyện Mộ Đức") == unit_key(
         "phòng Tài nguyên và Môi trường huyện Mộ Đức"
@@ -1073,7 +1073,7 @@ def test_the_meeting_named_where_the_text_reports_it_gives_the_kind() -> None:
 
 
 def test_a_level_s_party_committee_written_out_is_that_committee() -> None:
-    from dirtrack.extract.units import unit_key
+    from dirtrack.extract.units import find_raw, unit_key
 
     assert unit_key("Đảng ủy tỉnh Tân Hòa") == unit_key("Tỉnh ủy Tân Hòa")
     assert unit_key("Đảng ủy thành phố Nam Sơn") == unit_key("Thành ủy Nam Sơn")
@@ -2580,3 +2580,61 @@ def test_a_body_or_place_a_project_or_plan_is_named_after_is_no_actor() -> None:
         " chỉnh quy hoạch chung thị trấn Ái Mỹ chưa đảm bảo tiến độ."
     )
     assert [lim.unit for lim in draft.limitations] == [None, None]
+
+
+def test_a_share_that_is_all_that_was_done_is_a_shortcoming() -> None:
+    # "mới chỉ đạt 40% chỉ tiêu", "mới đạt 42,4% kế hoạch": the rest is not done, said with no
+    # contrast before it; the clause's subject, when it names none, is the sentence's
+    found = limitations(
+        "Sáng 10/10/2019, Huyện ủy Tân Phú tổ chức hội nghị sơ kết 9 tháng. Thu ngân sách đạt 120"
+        " tỷ đồng; công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu. Trong tháng 9, huyện"
+        " Tân Phú thu ngân sách được 9 tỷ đồng; nâng tổng thu lên 40 tỷ đồng, mới đạt 38,5% kế"
+        " hoạch cả năm. Số hợp tác xã thành lập mới đạt 150% kế hoạch."
+    )
+    assert [text for _, text in found] == [
+        "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu",
+        "nâng tổng thu lên 40 tỷ đồng, mới đạt 38,5% kế hoạch cả năm",
+    ]
+    assert found[1][0] is not None and "Tân Phú" in found[1][0]
+
+
+def test_a_list_whose_lead_in_praises_it_holds_no_shortcomings() -> None:
+    # the first list (after "được thực hiện hiệu quả đó là:") is of merits; the shortcomings are
+    # the list the same sentence announces after them
+    found = limitations(
+        "Ngày 1/11/2018, Phó Chủ tịch UBND huyện kiểm tra xã Tân Hòa. Bên cạnh đó, UBND xã Tân"
+        " Hòa đã thực hiện 8 nội dung cam kết; trong đó, đã có 6 nội dung được thực hiện hiệu quả"
+        " đó là: Thu ngân sách; Giảm nghèo; Bảo vệ phát triển rừng... Bên cạnh những kết quả đạt"
+        " được, UBND xã Tân Hòa vẫn còn bộc lộ nhiều hạn chế, đó là: Chưa có chuyển biến rõ nét"
+        " trong xây dựng nếp sống văn minh; vệ sinh môi trường chưa được cải thiện nhiều."
+    )
+    assert [text for _, text in found] == [
+        "Chưa có chuyển biến rõ nét trong xây dựng nếp sống văn minh",
+        "vệ sinh môi trường chưa được cải thiện nhiều",
+    ]
+
+
+def test_what_an_inspections_conclusion_finds_is_the_faulted_bodys_shortcoming() -> None:
+    found = limitations(
+        "Trong hai ngày 6-7/3/2019, Ủy ban Kiểm tra Trung ương họp kỳ 34. Theo kết luận, Ban"
+        " Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ; thiếu trách nhiệm,"
+        " buông lỏng lãnh đạo, chỉ đạo; chấp hành không nghiêm chỉ đạo của Tỉnh ủy."
+    )
+    assert found == [
+        ("Huyện ủy Tân Phú", "Ban Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ"),
+        ("Huyện ủy Tân Phú", "thiếu trách nhiệm, buông lỏng lãnh đạo, chỉ đạo"),
+        ("Huyện ủy Tân Phú", "chấp hành không nghiêm chỉ đạo của Tỉnh ủy"),
+    ]
+
+
+def test_three_names_opening_on_a_surname_after_a_level_are_a_place() -> None:
+    # "Đảng ủy xã Bùi La Nhân": a commune whose name opens on a surname; after a person's
+    # title ("Chủ tịch UBND tỉnh Trương Văn Nam") the names are the person
+    draft = extract(
+        "Chiều 8/8/2023, Đảng ủy xã Bùi Sơn Hà tổ chức sinh hoạt chuyên đề. Chủ tịch UBND tỉnh"
+        " Trương Văn Nam dự. Công tác kiểm tra, giám sát của cấp ủy chưa có nhiều đổi mới."
+    )
+    assert [u.name for u in draft.units] == ["Đảng ủy xã Bùi Sơn Hà"]
+    assert [lim.unit for lim in draft.limitations] == ["Đảng ủy xã Bùi Sơn Hà"]
+    titled = find_raw("Chủ tịch UBND tỉnh Trương Văn Nam phát biểu.")
+    assert [m.text for m in titled] == ["UBND tỉnh"]
