@@ -756,7 +756,7 @@ def test_a_bare_standing_committee_is_the_one_council_the_article_names() -> Non
 
 
 def test_a_departments_field_written_short_is_the_same_unit() -> None:
-    from dirtrack.extract.units import find_raw, unit_key
+    from dirtrack.extract.units import unit_key
 
     assert unit_key("Phòng TN&MT huyện Mộ Đức") == unit_key(
         "phòng Tài nguyên và Môi trường huyện Mộ Đức"
@@ -1073,7 +1073,7 @@ def test_the_meeting_named_where_the_text_reports_it_gives_the_kind() -> None:
 
 
 def test_a_level_s_party_committee_written_out_is_that_committee() -> None:
-    from dirtrack.extract.units import find_raw, unit_key
+    from dirtrack.extract.units import unit_key
 
     assert unit_key("Đảng ủy tỉnh Tân Hòa") == unit_key("Tỉnh ủy Tân Hòa")
     assert unit_key("Đảng ủy thành phố Nam Sơn") == unit_key("Thành ủy Nam Sơn")
@@ -2621,7 +2621,10 @@ def test_what_an_inspections_conclusion_finds_is_the_faulted_bodys_shortcoming()
         " buông lỏng lãnh đạo, chỉ đạo; chấp hành không nghiêm chỉ đạo của Tỉnh ủy."
     )
     assert found == [
-        ("Huyện ủy Tân Phú", "Ban Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ"),
+        (
+            "Huyện ủy Tân Phú",
+            "Ban Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ",
+        ),
         ("Huyện ủy Tân Phú", "thiếu trách nhiệm, buông lỏng lãnh đạo, chỉ đạo"),
         ("Huyện ủy Tân Phú", "chấp hành không nghiêm chỉ đạo của Tỉnh ủy"),
     ]
