@@ -757,8 +757,10 @@ def _place_after(raw: str, end: int) -> int:
             # "huyện Vân Hồ", "huyện Văn Lâm": a place, not "Văn phòng", "Văn hóa"
         taken.append(tok.key)
         stop = end + tok.end
-    if len(taken) >= 3 and taken[0] in SURNAMES and _TITLE_BEFORE.search(
-        fold_aligned(raw[max(0, end - 60) : end])
+    if (
+        len(taken) >= 3
+        and taken[0] in SURNAMES
+        and _TITLE_BEFORE.search(fold_aligned(raw[max(0, end - 60) : end]))
     ):
         return end  # a person's name ("Chủ tịch UBND tỉnh Trương Cảnh Tuyên"), not a place
     if person_not_province(taken) and _PROVINCE_LEVEL_END.search(
