@@ -1537,10 +1537,12 @@ _WORKS_WITH = re.compile(
     r"\b(?:lam viec voi|lam viec tai|kiem tra tai|giam sat tai|khao sat tai|"
     # "kiểm tra, giám sát việc thực hiện ... (của) chi bộ VKSND": the body inspected; "khảo sát
     # tình hình tổ chức, hoạt động tại phường X": the body surveyed
+    # "giám sát hoạt động của Trung tâm X": the body whose work is supervised
     r"(?:kiem tra|giam sat|khao sat)(?:,? (?:kiem tra|giam sat|khao sat))* "
-    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien)|"
+    r"(?:viec|tinh hinh|ket qua|tien do|thuc hien|hoat dong)|"
     # "tổ chức giám sát UBND xã X về việc ...": the body supervised, named right after the verb
-    r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so|phong|dang uy|chi bo|"
+    # (not "Đoàn Kiểm tra số 3": a team's number, no Sở)
+    r"(?:giam sat|kiem tra)(?= (?:doi voi )?(?:ubnd|uy ban nhan dan|so(?! \d)|phong|dang uy|chi bo|"
     r"huyen uy|tinh uy|thanh uy|thi uy|quan uy|trung tam|benh vien|truong)\b))\b"
 )
 #: "(nhiệm vụ) UBND tỉnh, Chủ tịch UBND tỉnh giao": the body that gave the work, not the one that
