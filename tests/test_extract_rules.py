@@ -2641,3 +2641,40 @@ def test_three_names_opening_on_a_surname_after_a_level_are_a_place() -> None:
     assert [lim.unit for lim in draft.limitations] == ["Đảng ủy xã Bùi Sơn Hà"]
     titled = find_raw("Chủ tịch UBND tỉnh Trương Văn Nam phát biểu.")
     assert [m.text for m in titled] == ["UBND tỉnh"]
+
+
+def test_a_committees_numbered_plenary_is_its_own_review() -> None:
+    # "Thành ủy X tổ chức Hội nghị lần thứ 19 (khóa XX) đánh giá ...": what names no unit is
+    # the committee's own
+    found = limitations(
+        "Sáng 10/10/2019, Thành ủy Tân Phú tổ chức Hội nghị lần thứ 19 (khóa XX) đánh giá tình"
+        " hình 9 tháng đầu năm. Hội nghị cũng đã phân tích những vấn đề còn tồn tại hạn chế; trong"
+        " đó tiến độ thu ngân sách chậm so với yêu cầu đặt ra; công tác quản lý trật tự xây dựng"
+        " chưa chặt chẽ."
+    )
+    assert [unit for unit, _ in found] == ["Thành ủy Tân Phú", "Thành ủy Tân Phú"]
+
+
+def test_a_supervision_of_a_bodys_work_is_held_with_it() -> None:
+    # "giám sát hoạt động của Trung tâm X": the session's partner; "Đoàn Kiểm tra số 3 ... kiểm
+    # tra tình hình ... ở quận X": a numbered team (no Sở, no person of the family Đoàn), the
+    # place it inspects
+    draft = extract(
+        "Ngày 13/10/2025, Đoàn giám sát của Thường trực HĐND xã Tân Phú giám sát hoạt động của"
+        " Trung tâm Phục vụ hành chính công xã nhằm ghi nhận các tồn tại.\n"
+        "Từ ngày 1/7 đến ngày 30/9, Trung tâm tiếp nhận 13.188 hồ sơ; 102 hồ sơ bị trễ hạn, chủ"
+        " yếu do phần mềm chưa được liên thông dữ liệu.\n"
+        "Tại buổi giám sát, đoàn ghi nhận nỗ lực của Trung tâm."
+    )
+    assert draft.meeting.kind == "working-session"
+    assert [lim.unit for lim in draft.limitations] == [
+        "Trung tâm Phục vụ hành chính công xã Tân Phú"
+    ]
+    inspected = extract(
+        "Ngày 28/5/2014, Đoàn Kiểm tra số 3 về thực hiện Quy chế dân chủ do Trưởng ban Dân vận"
+        " Thành ủy làm Trưởng đoàn kiểm tra tình hình thực hiện quy chế ở quận Hòa Tân.\n"
+        "Tại buổi kiểm tra, Ban Chỉ đạo quận nêu lên những hạn chế như: Việc triển khai quy chế"
+        " ở doanh nghiệp ngoài khu vực Nhà nước còn bất cập."
+    )
+    assert inspected.meeting.chair is None
+    assert [lim.unit for lim in inspected.limitations] == ["quận Hòa Tân"]

@@ -1617,7 +1617,11 @@ _LEADERS_OF = re.compile(r"^\s*(?:lanh dao|dai dien|truong)\s+")
 
 #: A body holding its own meeting ("... đã kiểm điểm đối với tập thể ...", "... sinh hoạt thường
 #: kỳ"): its own review, which superiors attend.
-_HOLDS_OWN = re.compile(r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat)\b")
+_HOLDS_OWN = re.compile(
+    r"\s*(?:(?:da|vua|to chuc)\s+)*(?:kiem diem|sinh hoat|"
+    # "Thành ủy X tổ chức Hội nghị lần thứ 19 (khóa XX)": a committee's own numbered plenary
+    r"hoi nghi (?:ban chap hanh [^.;:,]{0,40})?lan thu \d+)\b"
+)
 
 
 #: The whole staff of one body attending ("Cùng dự có tập thể lãnh đạo, công chức phòng X").
