@@ -2678,3 +2678,15 @@ def test_a_supervision_of_a_bodys_work_is_held_with_it() -> None:
     )
     assert inspected.meeting.chair is None
     assert [lim.unit for lim in inspected.limitations] == ["quận Hòa Tân"]
+
+
+def test_a_place_that_opens_its_clause_and_falls_short_is_the_place() -> None:
+    # "Từ đầu tháng 5, huyện X còn xuất hiện dịch ...": the place as written, though the text
+    # names its People's Committee; "Tại xã Y, việc ... chậm": the body of the place that does
+    # the work
+    found = limitations(
+        "Sáng 5/6/2019, UBND huyện Tân Phú họp. Tuy nhiên, từ đầu tháng 5, huyện Tân Phú còn"
+        " xuất hiện dịch sâu keo gây hại đến 200 ha ngô. Tuy nhiên, tại xã Hòa Bình, việc giải"
+        " quyết thủ tục đăng ký khai sinh chậm hơn quy định. UBND xã Hòa Bình đã tiếp thu."
+    )
+    assert [unit for unit, _ in found] == ["huyện Tân Phú", "UBND xã Hòa Bình"]

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dirtrack.errors import InvalidInput
@@ -344,6 +344,27 @@ class _Intro:
     announced: bool = False  # by a sentence that only says there are shortcomings
 
 
+#: What a clause's subject follows: the clause's start, a comma ("Từ đầu tháng 5, huyện X còn
+#: ...").
+_SUBJECT_OPENS = re.compile(r"(?:^|[,;:.])\s*$")
+_PLURAL_WORD = re.compile(r"(?:cac|nhung|mot so|moi)\b")
+
+
+def _place_as_subject(key: str, m: Mention) -> Mention:
+    """A place named with its name that opens a clause and falls short ("Trong tháng 5, huyện
+    Di Linh thu ngân sách ...; ... mới đạt 42% kế hoạch", "huyện Tủa Chùa còn xuất hiện dịch"):
+    the place as written, not one of its bodies; not a place after "tại", "của" ("Tại xã X,
+    việc ... chậm": the body of the place that does the work)."""
+    if m.role != "unit" or m.head != "dia phuong" or m.code is not None:
+        return m
+    if not _SUBJECT_OPENS.search(key, max(0, m.start - 3), m.start) or _PLURAL_WORD.match(
+        key, m.start
+    ):
+        return m
+    text = m.text if m.text[:2].isupper() else m.text[:1].lower() + m.text[1:]
+    return replace(m, name=text)
+
+
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     return next((m for m in mentions if start <= m.start < end and _usable(m)), None)
 
@@ -404,7 +425,7 @@ def _limitation(
         sender = next((m for m in inside if m.start > neg_at), None)
         unit = sender or subject[0]
     elif subject:
-        unit = subject[0]
+        unit = _place_as_subject(key, subject[0])
     elif COLLECTIVE_SUBJECT.match(ckey):
         unit = None
     elif intro is not None and intro.unit is not None:
@@ -731,7 +752,11 @@ def extract_limitations(
                     share = ONLY_SO_FAR.search(key, clause.start, c_end)
                     if share is not None and _negative(key, low, share.end(), c_end) is None:
                         subject = _first_usable(resolver.mentions(sentence), 0, clause.start)
-                        add(sentence, clause, _Intro(subject) if subject else None)
+                        add(
+                            sentence,
+                            clause,
+                            _Intro(_place_as_subject(key, subject)) if subject else None,
+                        )
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     model = clause_model.active_limitations()
