@@ -2690,3 +2690,17 @@ def test_a_place_that_opens_its_clause_and_falls_short_is_the_place() -> None:
         " quyết thủ tục đăng ký khai sinh chậm hơn quy định. UBND xã Hòa Bình đã tiếp thu."
     )
     assert [unit for unit, _ in found] == ["huyện Tân Phú", "UBND xã Hòa Bình"]
+
+
+def test_a_paragraph_reporting_a_past_period_after_announced_tasks_is_no_task() -> None:
+    # "... đánh giá kết quả tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng 9.": the
+    # paragraph after it that opens on the month reviewed and says what was done is a report
+    found = directives(
+        "Sáng 9/9/2019, Đảng ủy phường Tân Phú họp giao ban. Đồng chí Bí thư Đảng ủy đã đánh giá"
+        " kết quả thực hiện nhiệm vụ tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng"
+        " 9/2019.\n"
+        "Trong tháng 8/2019, khối Đảng, đoàn thể và khối chính quyền đã duy trì việc đánh giá cán"
+        " bộ hàng tháng đảm bảo đúng tiến độ. Các công việc trong tháng cơ bản hoàn thành theo kế"
+        " hoạch đề ra."
+    )
+    assert found == []

@@ -1465,6 +1465,13 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
         return False
     first = para.sentences[0]
     key, low = fold_aligned(first), lower_aligned(first)
+    period = _OPENS_ON_PERIOD.match(key)
+    if (
+        period is not None
+        and MODAL.search(low) is None
+        and _NO_TASK_EARLY.search(" ".join(low[period.end() :].split()[:10]))
+    ):
+        return False  # "Trong tháng 8/2019, khối Đảng, đoàn thể ... đã duy trì ...": a report
     if LIST_MARKER.match(para.text) or _TASK_START.match(key) or TOPIC_OPEN.match(key):
         return True
     clause = split_clauses(first)[0]
