@@ -2704,3 +2704,31 @@ def test_a_paragraph_reporting_a_past_period_after_announced_tasks_is_no_task() 
         " hoạch đề ra."
     )
     assert found == []
+
+
+def test_the_meeting_itself_is_no_task() -> None:
+    # who held it ("Sáng ngày 27/3/2019, xã X tổ chức họp triển khai Kế hoạch tập trung đẩy
+    # mạnh ...") and what it did ("Cuộc họp điểm lại ... và đã đề ra ..."), whatever the
+    # imperative verbs in it: the clause model took both in this report
+    found = directives(
+        "XÃ HÀM TÂN TRIỂN KHAI NHIỆM VỤ XÂY DỰNG NÔNG THÔN MỚI NĂM 2019.\n\n"
+        "XÃ HÀM TÂN TRIỂN KHAI NHIỆM VỤ XÂY DỰNG NÔNG THÔN MỚI NĂM 2019.08/04/2019 16:21:09\n\n"
+        "Sáng ngày 27/3/2019, xã Hàm Tân tổ chức họp triển khai Kế hoạch tập trung đẩy mạnh "
+        "phong trào thi đua hoàn thành các tiêu chí về đích nông thôn mới năm 2019.\n\n"
+        "Cuộc họp có các đồng chí Lãnh đạo Đảng ủy, UBND các Ngành, Hội, Đoàn thể của xã và "
+        "thôn; đại diện BGH các Trường Tiểu học và Trường Trung học cơ sở đến tham dự . Cuộc "
+        "họp  điểm lại quá trình thực hiện 19 tiêu chí nông thôn mới và đã đề ra nhiều biện "
+        "pháp tập trung thực hiện các tiêu chí chưa đạt. Cụ thể như: Tiểu tiêu chí 15.1 về "
+        "chỉ tiêu người dân tham gia bảo hiểm Y tế; cần củng cố, tăng cường hệ thống đại lý "
+        "để tập trung vận động đạt chỉ tiêu. Tiêu chí 16 cần phấn đấu giữ chuẩn 3/7 thôn văn "
+        "hóa; đề nghị công nhận mới 4 thôn văn hóa. Tiểu tiêu chí 18.3 cuối năm Đảng bộ xã "
+        "phải đạt được vững mạnh; theo đó các đoàn thể chính trị xã hội đều đạt khá trở lên "
+        "(theo tiểu tiêu chí 18.4). Tiểu tiêu chí 19.2 tăng cường vận động bằng mọi hình thức "
+        "nhằm kiềm chế, giảm thiểu về tệ nạn xã hội (ma túy, trộm cắp, cờ bạc…). Song với đó, "
+        "để phấn đấu đạt  và về đích nông thôn mới năm 2019 cần có sự chung tay góp sức của "
+        "cả hệ thống chính trị và sự đồng tình hưởng ứng cao của bà con nhân dân để đạt các "
+        "tiêu chí đã đặt ra."
+    )
+    texts = [text for _, text, _ in found]
+    assert not any(t.startswith(("Sáng ngày 27/3/2019", "Cuộc họp")) for t in texts)
+    assert any("giữ chuẩn 3/7 thôn văn hóa" in t for t in texts)

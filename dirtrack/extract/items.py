@@ -1591,6 +1591,14 @@ def _unit_commits(key: str, low: str, mentions: Sequence[Mention], start: int, e
 
 
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+#: The meeting itself: who held it ("Sáng 27/3, xã X tổ chức họp triển khai Kế hoạch ...") and
+#: what it did ("Cuộc họp điểm lại ...", "Hội nghị đã đánh giá ...").
+_MEETING_ITSELF = re.compile(
+    r"^\W*(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\btổ chức\s+(?:cuộc\s+|buổi\s+)?"
+    r"(?:họp|hội nghị|làm việc)\b|"
+    r"^\W*(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)\s+(?:(?:cũng|đã)\s+)*"
+    r"(?:điểm lại|đánh giá|nghe|thảo luận|thông qua|tổng kết|sơ kết|rà soát)\b"
+)
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
 _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
 #: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
@@ -1610,6 +1618,8 @@ def _no_task(
         return True  # "Những tồn tại kéo dài là gì?", "Có lợi ích nhóm hay không?": a question
     if _PLANNED_EARLY.match(low[start:end].lstrip()):
         return True
+    if _MEETING_ITSELF.match(low[start:end].lstrip()) and MODAL.search(low, start, end) is None:
+        return True  # "xã X tổ chức họp triển khai ...", "Cuộc họp điểm lại ...": the meeting
     modal = MODAL.search(low, start, end)
     if modal is None and _PERSON_ACTS.match(sentence, start):
         return True
