@@ -2732,3 +2732,17 @@ def test_the_meeting_itself_is_no_task() -> None:
     texts = [text for _, text, _ in found]
     assert not any(t.startswith(("Sáng ngày 27/3/2019", "Cuộc họp")) for t in texts)
     assert any("giữ chuẩn 3/7 thôn văn hóa" in t for t in texts)
+
+
+def test_a_paragraph_going_on_with_the_shortcomings_before_it_keeps_their_unit() -> None:
+    # "Cạnh đó, buông lỏng lãnh đạo ...": the paragraph goes on with the findings before it
+    found = limitations(
+        "Chiều 11/8/2023, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18.\n\n"
+        "Qua xem xét kết quả giám sát, Ủy ban Kiểm tra Trung ương nhận thấy bên cạnh những ưu"
+        " điểm, Ban Thường vụ Tỉnh ủy Tân Phú đã có một số vi phạm, khuyết điểm trong ban hành"
+        " quy chế làm việc.\n\n"
+        "Cạnh đó, buông lỏng lãnh đạo, chỉ đạo, thiếu kiểm tra, giám sát, để xảy ra một số vi"
+        " phạm trong quản lý đất đai.\n\n"
+        "Ngoài ra, một số xã chưa quan tâm công tác cải cách hành chính."
+    )
+    assert [unit for unit, _ in found] == ["Tỉnh ủy Tân Phú", "Tỉnh ủy Tân Phú", None]

@@ -172,6 +172,9 @@ _AT_MEETING = re.compile(
 _UNIT_PROPOSES = re.compile(
     r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
 )
+#: "Cạnh đó, ...", "Bên cạnh đó, ...", "Ngoài ra, ...": a paragraph that goes on with the one
+#: before it.
+_GOES_ON = re.compile(r"^\W*(?:ben canh do|canh do|ngoai ra)\s*,")
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
@@ -546,6 +549,13 @@ def extract_limitations(
         if (sentence, clause.start) in taken:
             return
         item = _limitation_of(sentence, clause, resolver, intro, partner)
+        if (
+            item is not None
+            and item.unit is None
+            and going_on is not None
+            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
+        ):
+            item = replace(item, unit=going_on)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -553,6 +563,8 @@ def extract_limitations(
 
     before_para = 0  # how many were found before the previous paragraph
     seen_before = 0
+    # the unit of the shortcomings a paragraph goes on with ("Cạnh đó, buông lỏng lãnh đạo ...")
+    going_on: str | None = None
     for para in paragraphs:
         before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
@@ -565,6 +577,11 @@ def extract_limitations(
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
+            going_on = None
+            if sentence is para.sentences[0] and _GOES_ON.match(key) and found[before_para:]:
+                # a paragraph that opens on "Bên cạnh đó,", "Ngoài ra," right after one that
+                # stated shortcomings goes on with them, and with their unit
+                going_on = found[-1].unit
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             for clause in clauses:
