@@ -288,6 +288,13 @@ def test_categories() -> None:
     assert category_of("công tác phối hợp còn thiếu chặt chẽ, chưa kịp thời") == "coordination"
     assert category_of("một số cán bộ chưa tự giác, chưa chủ động") == "discipline"
     assert category_of("chăm lo đời sống nhân dân") == "other"  # "chăm" is not "chậm"
+    # the judgements of how well the work is done ("chưa chặt chẽ", "còn hình thức", "chưa đầy
+    # đủ", "chưa có nhiều đổi mới"...) are quality; "không nghiêm", "lơ là" discipline
+    assert category_of("công tác quản lý trật tự xây dựng chưa chặt chẽ") == "quality"
+    assert category_of("công tác tuyên truyền chưa rõ ràng và còn hình thức") == "quality"
+    assert category_of("công tác kiểm tra chưa có nhiều đổi mới về nội dung") == "quality"
+    assert category_of("việc phòng chống dịch còn lơ là") == "discipline"
+    assert category_of("tiến độ cải cách hành chính còn chậm, chưa đầy đủ") == "timeliness"
 
 
 # --- directives -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date
 from dirtrack.extract import extract
 from dirtrack.extract.clean import clean
 from dirtrack.extract.meeting import find_persons
-from dirtrack.extract.units import unit_key
+from dirtrack.extract.units import find_raw, unit_key
 
 LEAD = "Sáng 5/6/2023, UBND huyện họp thường kỳ tháng 6. Đồng chí Trần Văn Nam, Chủ tịch UBND "
 
@@ -2580,3 +2580,169 @@ def test_a_body_or_place_a_project_or_plan_is_named_after_is_no_actor() -> None:
         " chỉnh quy hoạch chung thị trấn Ái Mỹ chưa đảm bảo tiến độ."
     )
     assert [lim.unit for lim in draft.limitations] == [None, None]
+
+
+def test_a_share_that_is_all_that_was_done_is_a_shortcoming() -> None:
+    # "mới chỉ đạt 40% chỉ tiêu", "mới đạt 42,4% kế hoạch": the rest is not done, said with no
+    # contrast before it; the clause's subject, when it names none, is the sentence's
+    found = limitations(
+        "Sáng 10/10/2019, Huyện ủy Tân Phú tổ chức hội nghị sơ kết 9 tháng. Thu ngân sách đạt 120"
+        " tỷ đồng; công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu. Trong tháng 9, huyện"
+        " Tân Phú thu ngân sách được 9 tỷ đồng; nâng tổng thu lên 40 tỷ đồng, mới đạt 38,5% kế"
+        " hoạch cả năm. Số hợp tác xã thành lập mới đạt 150% kế hoạch."
+    )
+    assert [text for _, text in found] == [
+        "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu",
+        "nâng tổng thu lên 40 tỷ đồng, mới đạt 38,5% kế hoạch cả năm",
+    ]
+    assert found[1][0] is not None and "Tân Phú" in found[1][0]
+
+
+def test_a_list_whose_lead_in_praises_it_holds_no_shortcomings() -> None:
+    # the first list (after "được thực hiện hiệu quả đó là:") is of merits; the shortcomings are
+    # the list the same sentence announces after them
+    found = limitations(
+        "Ngày 1/11/2018, Phó Chủ tịch UBND huyện kiểm tra xã Tân Hòa. Bên cạnh đó, UBND xã Tân"
+        " Hòa đã thực hiện 8 nội dung cam kết; trong đó, đã có 6 nội dung được thực hiện hiệu quả"
+        " đó là: Thu ngân sách; Giảm nghèo; Bảo vệ phát triển rừng... Bên cạnh những kết quả đạt"
+        " được, UBND xã Tân Hòa vẫn còn bộc lộ nhiều hạn chế, đó là: Chưa có chuyển biến rõ nét"
+        " trong xây dựng nếp sống văn minh; vệ sinh môi trường chưa được cải thiện nhiều."
+    )
+    assert [text for _, text in found] == [
+        "Chưa có chuyển biến rõ nét trong xây dựng nếp sống văn minh",
+        "vệ sinh môi trường chưa được cải thiện nhiều",
+    ]
+
+
+def test_what_an_inspections_conclusion_finds_is_the_faulted_bodys_shortcoming() -> None:
+    found = limitations(
+        "Trong hai ngày 6-7/3/2019, Ủy ban Kiểm tra Trung ương họp kỳ 34. Theo kết luận, Ban"
+        " Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ; thiếu trách nhiệm,"
+        " buông lỏng lãnh đạo, chỉ đạo; chấp hành không nghiêm chỉ đạo của Tỉnh ủy."
+    )
+    assert found == [
+        (
+            "Huyện ủy Tân Phú",
+            "Ban Thường vụ Huyện ủy Tân Phú đã vi phạm nguyên tắc tập trung dân chủ",
+        ),
+        ("Huyện ủy Tân Phú", "thiếu trách nhiệm, buông lỏng lãnh đạo, chỉ đạo"),
+        ("Huyện ủy Tân Phú", "chấp hành không nghiêm chỉ đạo của Tỉnh ủy"),
+    ]
+
+
+def test_three_names_opening_on_a_surname_after_a_level_are_a_place() -> None:
+    # "Đảng ủy xã Bùi La Nhân": a commune whose name opens on a surname; after a person's
+    # title ("Chủ tịch UBND tỉnh Trương Văn Nam") the names are the person
+    draft = extract(
+        "Chiều 8/8/2023, Đảng ủy xã Bùi Sơn Hà tổ chức sinh hoạt chuyên đề. Chủ tịch UBND tỉnh"
+        " Trương Văn Nam dự. Công tác kiểm tra, giám sát của cấp ủy chưa có nhiều đổi mới."
+    )
+    assert [u.name for u in draft.units] == ["Đảng ủy xã Bùi Sơn Hà"]
+    assert [lim.unit for lim in draft.limitations] == ["Đảng ủy xã Bùi Sơn Hà"]
+    titled = find_raw("Chủ tịch UBND tỉnh Trương Văn Nam phát biểu.")
+    assert [m.text for m in titled] == ["UBND tỉnh"]
+
+
+def test_a_committees_numbered_plenary_is_its_own_review() -> None:
+    # "Thành ủy X tổ chức Hội nghị lần thứ 19 (khóa XX) đánh giá ...": what names no unit is
+    # the committee's own
+    found = limitations(
+        "Sáng 10/10/2019, Thành ủy Tân Phú tổ chức Hội nghị lần thứ 19 (khóa XX) đánh giá tình"
+        " hình 9 tháng đầu năm. Hội nghị cũng đã phân tích những vấn đề còn tồn tại hạn chế; trong"
+        " đó tiến độ thu ngân sách chậm so với yêu cầu đặt ra; công tác quản lý trật tự xây dựng"
+        " chưa chặt chẽ."
+    )
+    assert [unit for unit, _ in found] == ["Thành ủy Tân Phú", "Thành ủy Tân Phú"]
+
+
+def test_a_supervision_of_a_bodys_work_is_held_with_it() -> None:
+    # "giám sát hoạt động của Trung tâm X": the session's partner; "Đoàn Kiểm tra số 3 ... kiểm
+    # tra tình hình ... ở quận X": a numbered team (no Sở, no person of the family Đoàn), the
+    # place it inspects
+    draft = extract(
+        "Ngày 13/10/2025, Đoàn giám sát của Thường trực HĐND xã Tân Phú giám sát hoạt động của"
+        " Trung tâm Phục vụ hành chính công xã nhằm ghi nhận các tồn tại.\n"
+        "Từ ngày 1/7 đến ngày 30/9, Trung tâm tiếp nhận 13.188 hồ sơ; 102 hồ sơ bị trễ hạn, chủ"
+        " yếu do phần mềm chưa được liên thông dữ liệu.\n"
+        "Tại buổi giám sát, đoàn ghi nhận nỗ lực của Trung tâm."
+    )
+    assert draft.meeting.kind == "working-session"
+    assert [lim.unit for lim in draft.limitations] == [
+        "Trung tâm Phục vụ hành chính công xã Tân Phú"
+    ]
+    inspected = extract(
+        "Ngày 28/5/2014, Đoàn Kiểm tra số 3 về thực hiện Quy chế dân chủ do Trưởng ban Dân vận"
+        " Thành ủy làm Trưởng đoàn kiểm tra tình hình thực hiện quy chế ở quận Hòa Tân.\n"
+        "Tại buổi kiểm tra, Ban Chỉ đạo quận nêu lên những hạn chế như: Việc triển khai quy chế"
+        " ở doanh nghiệp ngoài khu vực Nhà nước còn bất cập."
+    )
+    assert inspected.meeting.chair is None
+    assert [lim.unit for lim in inspected.limitations] == ["quận Hòa Tân"]
+
+
+def test_a_place_that_opens_its_clause_and_falls_short_is_the_place() -> None:
+    # "Từ đầu tháng 5, huyện X còn xuất hiện dịch ...": the place as written, though the text
+    # names its People's Committee; "Tại xã Y, việc ... chậm": the body of the place that does
+    # the work
+    found = limitations(
+        "Sáng 5/6/2019, UBND huyện Tân Phú họp. Tuy nhiên, từ đầu tháng 5, huyện Tân Phú còn"
+        " xuất hiện dịch sâu keo gây hại đến 200 ha ngô. Tuy nhiên, tại xã Hòa Bình, việc giải"
+        " quyết thủ tục đăng ký khai sinh chậm hơn quy định. UBND xã Hòa Bình đã tiếp thu."
+    )
+    assert [unit for unit, _ in found] == ["huyện Tân Phú", "UBND xã Hòa Bình"]
+
+
+def test_a_paragraph_reporting_a_past_period_after_announced_tasks_is_no_task() -> None:
+    # "... đánh giá kết quả tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng 9.": the
+    # paragraph after it that opens on the month reviewed and says what was done is a report
+    found = directives(
+        "Sáng 9/9/2019, Đảng ủy phường Tân Phú họp giao ban. Đồng chí Bí thư Đảng ủy đã đánh giá"
+        " kết quả thực hiện nhiệm vụ tháng 8 và triển khai các nhiệm vụ trọng tâm trong tháng"
+        " 9/2019.\n"
+        "Trong tháng 8/2019, khối Đảng, đoàn thể và khối chính quyền đã duy trì việc đánh giá cán"
+        " bộ hàng tháng đảm bảo đúng tiến độ. Các công việc trong tháng cơ bản hoàn thành theo kế"
+        " hoạch đề ra."
+    )
+    assert found == []
+
+
+def test_the_meeting_itself_is_no_task() -> None:
+    # who held it ("Sáng ngày 27/3/2019, xã X tổ chức họp triển khai Kế hoạch tập trung đẩy
+    # mạnh ...") and what it did ("Cuộc họp điểm lại ... và đã đề ra ..."), whatever the
+    # imperative verbs in it: the clause model took both in this report
+    found = directives(
+        "XÃ HÀM TÂN TRIỂN KHAI NHIỆM VỤ XÂY DỰNG NÔNG THÔN MỚI NĂM 2019.\n\n"
+        "XÃ HÀM TÂN TRIỂN KHAI NHIỆM VỤ XÂY DỰNG NÔNG THÔN MỚI NĂM 2019.08/04/2019 16:21:09\n\n"
+        "Sáng ngày 27/3/2019, xã Hàm Tân tổ chức họp triển khai Kế hoạch tập trung đẩy mạnh "
+        "phong trào thi đua hoàn thành các tiêu chí về đích nông thôn mới năm 2019.\n\n"
+        "Cuộc họp có các đồng chí Lãnh đạo Đảng ủy, UBND các Ngành, Hội, Đoàn thể của xã và "
+        "thôn; đại diện BGH các Trường Tiểu học và Trường Trung học cơ sở đến tham dự . Cuộc "
+        "họp  điểm lại quá trình thực hiện 19 tiêu chí nông thôn mới và đã đề ra nhiều biện "
+        "pháp tập trung thực hiện các tiêu chí chưa đạt. Cụ thể như: Tiểu tiêu chí 15.1 về "
+        "chỉ tiêu người dân tham gia bảo hiểm Y tế; cần củng cố, tăng cường hệ thống đại lý "
+        "để tập trung vận động đạt chỉ tiêu. Tiêu chí 16 cần phấn đấu giữ chuẩn 3/7 thôn văn "
+        "hóa; đề nghị công nhận mới 4 thôn văn hóa. Tiểu tiêu chí 18.3 cuối năm Đảng bộ xã "
+        "phải đạt được vững mạnh; theo đó các đoàn thể chính trị xã hội đều đạt khá trở lên "
+        "(theo tiểu tiêu chí 18.4). Tiểu tiêu chí 19.2 tăng cường vận động bằng mọi hình thức "
+        "nhằm kiềm chế, giảm thiểu về tệ nạn xã hội (ma túy, trộm cắp, cờ bạc…). Song với đó, "
+        "để phấn đấu đạt  và về đích nông thôn mới năm 2019 cần có sự chung tay góp sức của "
+        "cả hệ thống chính trị và sự đồng tình hưởng ứng cao của bà con nhân dân để đạt các "
+        "tiêu chí đã đặt ra."
+    )
+    texts = [text for _, text, _ in found]
+    assert not any(t.startswith(("Sáng ngày 27/3/2019", "Cuộc họp")) for t in texts)
+    assert any("giữ chuẩn 3/7 thôn văn hóa" in t for t in texts)
+
+
+def test_a_paragraph_going_on_with_the_shortcomings_before_it_keeps_their_unit() -> None:
+    # "Cạnh đó, buông lỏng lãnh đạo ...": the paragraph goes on with the findings before it
+    found = limitations(
+        "Chiều 11/8/2023, Ủy ban Kiểm tra Trung ương họp kỳ thứ 18.\n\n"
+        "Qua xem xét kết quả giám sát, Ủy ban Kiểm tra Trung ương nhận thấy bên cạnh những ưu"
+        " điểm, Ban Thường vụ Tỉnh ủy Tân Phú đã có một số vi phạm, khuyết điểm trong ban hành"
+        " quy chế làm việc.\n\n"
+        "Cạnh đó, buông lỏng lãnh đạo, chỉ đạo, thiếu kiểm tra, giám sát, để xảy ra một số vi"
+        " phạm trong quản lý đất đai.\n\n"
+        "Ngoài ra, một số xã chưa quan tâm công tác cải cách hành chính."
+    )
+    assert [unit for unit, _ in found] == ["Tỉnh ủy Tân Phú", "Tỉnh ủy Tân Phú", None]

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dirtrack.errors import InvalidInput
@@ -161,8 +161,8 @@ _CONTRAST_INSIDE = re.compile(r",\s*(?:song|nhưng|tuy nhiên|tuy vậy)(?:\s*,)
 #: nhận thấy bên cạnh những ưu điểm, Ban Thường vụ Tỉnh ủy X đã có một số vi phạm, khuyết điểm
 #: ..."): what follows is the finding, its subject the body found at fault, not the finder.
 _FINDS = re.compile(
-    r"\bnhận thấy\s*[:,]?\s+"
-    r"(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
+    r"(?:\bnhận thấy|^\W*(?:theo kết luận|kết luận (?:cho thấy|chỉ rõ)|qua kiểm tra cho thấy))"
+    r"\s*[:,]?\s+(?:bên cạnh (?:những|các) (?:ưu điểm|kết quả)[^,;.:]{0,40},\s*)?"
 )
 #: "Trong buổi họp, ...": where it was said, no part of what was said.
 _AT_MEETING = re.compile(
@@ -172,6 +172,9 @@ _AT_MEETING = re.compile(
 _UNIT_PROPOSES = re.compile(
     r"\s*(?:(?:cung|da|con)\s+)*(?:kien nghi|de xuat|de dat)\b(?!\s+(?:cua|nay|tren|do)\b)"
 )
+#: "Cạnh đó, ...", "Bên cạnh đó, ...", "Ngoài ra, ...": a paragraph that goes on with the one
+#: before it.
+_GOES_ON = re.compile(r"^\W*(?:ben canh do|canh do|ngoai ra)\s*,")
 #: "Ngoài ra, ...": more of the same, after shortcomings (as a contrast opens them).
 _MORE_OPEN = re.compile(r"^\W*ngoai ra\b")
 #: "X tuy có tập trung nhưng còn kéo dài": a concession inside one clause, with its tones.
@@ -344,6 +347,27 @@ class _Intro:
     announced: bool = False  # by a sentence that only says there are shortcomings
 
 
+#: What a clause's subject follows: the clause's start, a comma ("Từ đầu tháng 5, huyện X còn
+#: ...").
+_SUBJECT_OPENS = re.compile(r"(?:^|[,;:.])\s*$")
+_PLURAL_WORD = re.compile(r"(?:cac|nhung|mot so|moi)\b")
+
+
+def _place_as_subject(key: str, m: Mention) -> Mention:
+    """A place named with its name that opens a clause and falls short ("Trong tháng 5, huyện
+    Di Linh thu ngân sách ...; ... mới đạt 42% kế hoạch", "huyện Tủa Chùa còn xuất hiện dịch"):
+    the place as written, not one of its bodies; not a place after "tại", "của" ("Tại xã X,
+    việc ... chậm": the body of the place that does the work)."""
+    if m.role != "unit" or m.head != "dia phuong" or m.code is not None:
+        return m
+    if not _SUBJECT_OPENS.search(key, max(0, m.start - 3), m.start) or _PLURAL_WORD.match(
+        key, m.start
+    ):
+        return m
+    text = m.text if m.text[:2].isupper() else m.text[:1].lower() + m.text[1:]
+    return replace(m, name=text)
+
+
 def _first_usable(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
     return next((m for m in mentions if start <= m.start < end and _usable(m)), None)
 
@@ -404,7 +428,7 @@ def _limitation(
         sender = next((m for m in inside if m.start > neg_at), None)
         unit = sender or subject[0]
     elif subject:
-        unit = subject[0]
+        unit = _place_as_subject(key, subject[0])
     elif COLLECTIVE_SUBJECT.match(ckey):
         unit = None
     elif intro is not None and intro.unit is not None:
@@ -473,6 +497,20 @@ _GOOD_AND_BAD = re.compile(r"\b(?:thuan loi|uu diem|ket qua|mat duoc)\b")
 _WHOSE = re.compile(r"[\s,]*ma\s+")
 
 
+#: A lead-in that says what it lists was done well ("đến nay đã có 10 nội dung được thực hiện
+#: hiệu quả, đó là: ..."): its list is of merits, whatever the sentence opened on.
+_MERITS_LISTED = re.compile(
+    r"\b(?:duoc thuc hien (?:co |rat |kha )?(?:hieu qua|tot)|thuc hien (?:co )?hieu qua|"
+    r"dat va vuot|hoan thanh (?:tot|dat|vuot))\b[^.;:]{0,30}$"
+)
+
+
+def _lists_merits(key: str, intro: Clause) -> bool:
+    """Whether the clause before a ``:`` announces a list of what was done well."""
+    intro_key = key[intro.start : intro.start + len(intro.text)]
+    return bool(_MERITS_LISTED.search(intro_key)) and not NEGATIVE.search(intro_key)
+
+
 def _announces(intro_key: str, sentence_key: str) -> bool:
     """Whether the clause before a ``:`` announces limitations."""
     if SPEECH_VERB.search(intro_key) and not LIMIT_NOUN.search(intro_key):
@@ -511,6 +549,13 @@ def extract_limitations(
         if (sentence, clause.start) in taken:
             return
         item = _limitation_of(sentence, clause, resolver, intro, partner)
+        if (
+            item is not None
+            and item.unit is None
+            and going_on is not None
+            and not COLLECTIVE_SUBJECT.match(fold_aligned(item.text))
+        ):
+            item = replace(item, unit=going_on)
         if item is not None:
             found.append(item)
             taken.add((sentence, clause.start))
@@ -518,6 +563,8 @@ def extract_limitations(
 
     before_para = 0  # how many were found before the previous paragraph
     seen_before = 0
+    # the unit of the shortcomings a paragraph goes on with ("Cạnh đó, buông lỏng lãnh đạo ...")
+    going_on: str | None = None
     for para in paragraphs:
         before_para, seen_before = seen_before, len(found)
         pkey = fold_aligned(para.text)
@@ -530,12 +577,24 @@ def extract_limitations(
             carry = None
         for sentence in para.sentences:
             key, low = fold_aligned(sentence), lower_aligned(sentence)
+            going_on = None
+            if sentence is para.sentences[0] and _GOES_ON.match(key) and found[before_para:]:
+                # a paragraph that opens on "Bên cạnh đó,", "Ngoài ra," right after one that
+                # stated shortcomings goes on with them, and with their unit
+                going_on = found[-1].unit
             modal = MODAL.search(_TO_OVERCOME.sub("", low))
             clauses = split_clauses(sentence)
             for clause in clauses:
                 if _asked_because(sentence, clause.start, clause.start + len(clause.text)):
                     add(sentence, clause, None)  # "có biện pháp ..., vì tỷ lệ ... còn thấp"
-            colon = next((i for i, c in enumerate(clauses) if c.after == ":"), None)
+            colon = next(
+                (
+                    i
+                    for i, c in enumerate(clauses)
+                    if c.after == ":" and not (i > 0 and _lists_merits(key, clauses[i - 1]))
+                ),
+                None,
+            )
             if colon is not None and colon > 0:
                 intro = clauses[colon - 1]
                 intro_key = key[intro.start : intro.start + len(intro.text)]
@@ -637,6 +696,16 @@ def extract_limitations(
                     ]
                     if weighed:
                         active = _Intro(weighed[-1])
+                if active is None and inside is finds:
+                    # "Theo kết luận, Ban Thường vụ Huyện ủy X đã vi phạm ...; thiếu trách
+                    # nhiệm ...": the body found at fault owns the findings that name no other
+                    found_at_fault = _first_usable(
+                        resolver.mentions(sentence), finds.end(), len(sentence)
+                    )
+                    if found_at_fault is not None and (
+                        _negative(key, low, found_at_fault.end, len(key)) is not None
+                    ):
+                        active = _Intro(found_at_fault)
                 for clause in clauses:
                     c_end = clause.start + len(clause.text)
                     if c_end <= inside.end():
@@ -690,6 +759,21 @@ def extract_limitations(
                     c for c in clauses if c.start <= shortfall.start() < c.start + len(c.text) + 1
                 )
                 add(sentence, clause, None)
+            elif not modal:
+                # "công tác phát triển đảng viên mới chỉ đạt 40% chỉ tiêu": the share that is
+                # all that was done judges the rest undone, with no contrast before it; its
+                # subject, when the clause names none, the sentence's ("huyện X thu ngân sách
+                # được 10,5 tỷ đồng; nâng tổng thu ... mới đạt 42,4% kế hoạch")
+                for clause in clauses:
+                    c_end = clause.start + len(clause.text)
+                    share = ONLY_SO_FAR.search(key, clause.start, c_end)
+                    if share is not None and _negative(key, low, share.end(), c_end) is None:
+                        subject = _first_usable(resolver.mentions(sentence), 0, clause.start)
+                        add(
+                            sentence,
+                            clause,
+                            _Intro(_place_as_subject(key, subject)) if subject else None,
+                        )
         if active is not None and active.announced:
             carry = active  # "... còn không ít hạn chế." ending a paragraph: the next states them
     model = clause_model.active_limitations()
@@ -1398,6 +1482,13 @@ def _opens_task(para: Paragraph, resolver: UnitResolver) -> bool:
         return False
     first = para.sentences[0]
     key, low = fold_aligned(first), lower_aligned(first)
+    period = _OPENS_ON_PERIOD.match(key)
+    if (
+        period is not None
+        and MODAL.search(low) is None
+        and _NO_TASK_EARLY.search(" ".join(low[period.end() :].split()[:10]))
+    ):
+        return False  # "Trong tháng 8/2019, khối Đảng, đoàn thể ... đã duy trì ...": a report
     if LIST_MARKER.match(para.text) or _TASK_START.match(key) or TOPIC_OPEN.match(key):
         return True
     clause = split_clauses(first)[0]
@@ -1517,6 +1608,14 @@ def _unit_commits(key: str, low: str, mentions: Sequence[Mention], start: int, e
 
 
 _REPORTED_ANYWHERE = re.compile(r"\b(?:tiếp tục|vẫn|luôn|đều|cơ bản)\s+(?:được|bị)\b")
+#: The meeting itself: who held it ("Sáng 27/3, xã X tổ chức họp triển khai Kế hoạch ...") and
+#: what it did ("Cuộc họp điểm lại ...", "Hội nghị đã đánh giá ...").
+_MEETING_ITSELF = re.compile(
+    r"^\W*(?:sáng|chiều|tối|trưa|ngày)\b[^,;]{0,30},[^,;]{0,60}\btổ chức\s+(?:cuộc\s+|buổi\s+)?"
+    r"(?:họp|hội nghị|làm việc)\b|"
+    r"^\W*(?:cuộc họp|hội nghị|buổi làm việc|phiên họp)\s+(?:(?:cũng|đã)\s+)*"
+    r"(?:điểm lại|đánh giá|nghe|thảo luận|thông qua|tổng kết|sơ kết|rà soát)\b"
+)
 #: "Kỳ họp dự kiến tổ chức từ ngày 20 - 22.7": what is planned, an announcement, no task.
 _PLANNED_EARLY = re.compile(r"^(?:\S+\s+){0,3}?dự kiến\b")
 #: "Ông Bình cũng tặng 30 suất quà ...": a person named as the subject, without "cần"/"phải",
@@ -1536,6 +1635,8 @@ def _no_task(
         return True  # "Những tồn tại kéo dài là gì?", "Có lợi ích nhóm hay không?": a question
     if _PLANNED_EARLY.match(low[start:end].lstrip()):
         return True
+    if _MEETING_ITSELF.match(low[start:end].lstrip()) and MODAL.search(low, start, end) is None:
+        return True  # "xã X tổ chức họp triển khai ...", "Cuộc họp điểm lại ...": the meeting
     modal = MODAL.search(low, start, end)
     if modal is None and _PERSON_ACTS.match(sentence, start):
         return True

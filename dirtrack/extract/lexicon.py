@@ -292,6 +292,7 @@ NEGATIVE = re.compile(
         "con nang ve",
         "khong dam bao",
         "khong kip thoi",
+        "khong nghiem",
         "lung tung",
         "ton dong",
         "qua han",
@@ -324,10 +325,11 @@ SO_FAR_NEGATIVE = re.compile(
     r"(?:van\s+)?(?:chua|con)\b"
 )
 #: A share of the work that is all that was done ("mới có 7,69% nội dung được giải quyết
-#: xong", "chỉ mới đạt 45% kế hoạch"): a judgement that the rest is not.
+#: xong", "chỉ mới đạt 45% kế hoạch", "mới chỉ đạt 40% chỉ tiêu"): a judgement that the rest
+#: is not.
 ONLY_SO_FAR = re.compile(
-    r"\b(?:chi\s+)?moi\s+(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
-    r"(?:duoc\s+)?\d+(?:[,.]\d+)?\s*%"
+    r"\b(?:chi\s+)?moi\s+(?:chi\s+)?(?:co|dat|duoc|hoan thanh|giai quyet(?:\s+(?:duoc|xong))?)\s+"
+    r"(?:duoc\s+)?\d{1,2}(?:[,.]\d+)?\s*%"
 )
 #: A shortfall of staff, stated with a number ("chỉ được bố trí 4 biên chế").
 SHORTFALL = re.compile(
@@ -792,6 +794,9 @@ CATEGORY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 "day dua",
                 "trach nhiem",
                 "le loi",
+                "chua nghiem",
+                "khong nghiem",
+                "lo la",
             )
         ),
     ),
@@ -815,6 +820,22 @@ CATEGORY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 "chua tot",
                 "han che",
                 "thuc chat",
+                "chat che",
+                "hinh thuc",
+                "ket qua thap",
+                "chua day du",
+                "thieu sot",
+                "ben vung",
+                "vung chac",
+                "ro rang",
+                "chung chung",
+                "chua phu hop",
+                "doi moi",
+                "dat yeu cau",
+                "tuong xung",
+                "lung tung",
+                "long leo",
+                "bat cap",
             )
         ),
     ),

@@ -224,6 +224,10 @@ def _title_after(sentence: str, toks: Sequence[Token], j: int) -> tuple[str | No
     return title, end
 
 
+#: What makes "Đoàn" a team ("Đoàn Kiểm tra", "Đoàn Giám sát", "Đoàn Công tác").
+_TEAM_AFTER = re.compile(r" (?:kiem tra|giam sat|cong tac|thanh tra|khao sat)\b")
+
+
 def find_persons(sentence: str) -> list[Person]:
     """People named in a sentence, with their titles when written next to the name."""
     toks = tokens(sentence)
@@ -237,6 +241,9 @@ def find_persons(sentence: str) -> list[Person]:
             continue
         if tok.key in ("ong", "ba") and i + 1 < len(toks) and toks[i + 1].key in SURNAMES:
             i += 1  # "Ông Huỳnh Thanh Tạo": Mr., not the family name Ông
+            continue
+        if tok.key == "doan" and _TEAM_AFTER.match(key, tok.end):
+            i += 1  # "Đoàn Kiểm tra số 3": a team, not the family name Đoàn
             continue
         if (
             i > 0
