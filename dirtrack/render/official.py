@@ -543,12 +543,18 @@ def keep_with_next_block(doc: Any) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from dirtrack.render import docx_rows
+
     last = doc.element.body[-1]
     if last.tag == qn("w:sectPr"):
         last = last.getprevious()
     if last is None:
         return
     if last.tag == qn("w:tbl"):
+        streamed = docx_rows.of(last)
+        if streamed is not None:  # written as the file is saved
+            streamed.keep_last = True
+            return
         rows = Table(last, doc).rows
         paragraphs = [p for cell in rows[-1].cells for p in cell.paragraphs] if rows else []
     else:
