@@ -14,7 +14,6 @@ for the page at 10 pt is set at 9 or 8 pt.
 from __future__ import annotations
 
 import io
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from dirtrack.render.official import (
     heading,
     new_document,
     signature,
+    style_id,
     text_width_cm,
 )
 from dirtrack.render.review_doc import (
@@ -311,24 +311,6 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     rows = [row for table in filled for row in table.rows]
     every = Table(first.key, first.title, first.headers, first.kinds, rows, annex=first.annex)
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
-
-
-_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], str | None]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
-    """The id of the paragraph (or table) style ``name`` in ``doc``, None for the default, as
-    python-docx gives it; looked up once a document, where python-docx searches styles.xml
-    (some hundred styles) at every heading and table."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    known = _STYLE_IDS.setdefault(doc.part, {})
-    if (name, table) not in known:
-        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
-        known[name, table] = doc.part.get_style_id(name, kind)
-    return known[name, table]
 
 
 def add_heading(doc: Any, text: str, level: int) -> Any:

@@ -4,9 +4,9 @@ A table of a large register holds some hundred thousand cells; as python-docx's 
 elements, about 5 KB a cell) they took most of a report's memory (600-900 MB at 100,000
 directives). So a table's body rows are not put in the tree: python-docx makes the document
 without them (its header row, styles, sections, pictures), where they go is marked with a
-comment in the table, and :func:`save` writes the package again, part by part, with the rows
-written into ``word/document.xml`` at their marks as they are produced, the same XML
-python-docx and lxml would have written, byte for byte.
+comment in the table, and :func:`save` writes the package part by part, the rows written into
+``word/document.xml`` at their marks as they are produced, the same XML python-docx and lxml
+would have written, byte for byte.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import io
 import itertools
 import re
 import secrets
+import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -140,37 +141,67 @@ def of(tbl: Any) -> Rows | None:
     return _pending.get(int(found[1])) if found else None
 
 
+# Parts' XML trees that never change once made (the styles of the documents copied from one
+# blank, shared by them), by id, with the bytes they are saved as, serialized once.
+_constant: dict[int, tuple[Any, bytes | None]] = {}
+
+
+def constant(element: Any) -> None:
+    """Save the part of ``element`` (its root) serialized once, however many documents hold
+    it: nothing may change it afterwards."""
+    _constant.setdefault(id(element), (element, None))
+
+
+def _blob(part: Any) -> bytes:
+    element = getattr(part, "_element", None)
+    if element is None or id(element) not in _constant:
+        return bytes(part.blob)
+    held, blob = _constant[id(element)]
+    if blob is None:
+        blob = bytes(part.blob)
+        _constant[id(element)] = (held, blob)
+    return blob
+
+
 def save(doc: Any) -> bytes:
-    """``doc.save`` (a python-docx document or a docxtpl template) as bytes, each table's rows
-    written in at its mark."""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return spliced(buffer.getvalue())
+    """The python-docx document ``doc`` as the bytes of its file, as ``doc.save`` writes it
+    (python-docx's package writer, part by part, in its order), each table's rows written in
+    at its mark as the part is compressed."""
+    from docx.opc.pkgwriter import PackageWriter
 
-
-def spliced(data: bytes) -> bytes:
-    """The .docx ``data`` again, part by part, every mark in a part replaced by its rows (the
-    rows then forgotten)."""
-    if not _pending:
-        return data
+    writes: Any = PackageWriter  # its steps, partly untyped
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            part = source.read(item)
-            info = zipfile.ZipInfo(item.filename, date_time=item.date_time)
-            info.compress_type = item.compress_type
-            info.external_attr = item.external_attr
-            info.create_system = item.create_system
-            if not item.filename.endswith(".xml") or _MARK.search(part) is None:
-                target.writestr(info, part)
-                continue
-            with target.open(info, "w") as stream:
-                _write(stream, part)
-            del part
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        writer: Any = _Writer(target)  # as python-docx's PhysPkgWriter
+        writes._write_content_types_stream(writer, package.parts)
+        writes._write_pkg_rels(writer, package.rels)
+        for part in package.parts:  # as PackageWriter._write_parts
+            writer.write(part.partname, _blob(part))
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
+
+
+class _Writer:
+    """python-docx's zip writer (``write(pack_uri, blob)``), a part with marks written with
+    the rows at them."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self.target = target
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        name = pack_uri.membername
+        if _MARK.search(blob) is None:
+            self.target.writestr(name, blob)
+            return
+        info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o600 << 16  # as writestr gives a part
+        with self.target.open(info, "w") as stream:
+            _write(stream, blob)
 
 
 def _write(stream: Any, part: bytes) -> None:
@@ -179,9 +210,7 @@ def _write(stream: Any, part: bytes) -> None:
     for found in _MARK.finditer(part):
         stream.write(part[done : found.start()])
         done = found.end()
-        rows = _pending.pop(int(found[1]), None)
-        if rows is None:  # marked by another document of this run and written there
-            continue
+        rows = _pending.pop(int(found[1]))
         block: list[str] = []
         size = 0
         for row in rows.xml():

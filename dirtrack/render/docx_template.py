@@ -144,7 +144,9 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's
-    return docx_rows.save(template)
+    # template.save less its pictures and media replaced (pre_ and post_processing), which
+    # dirtrack never asks for
+    return docx_rows.save(template.docx)
 
 
 # The office's details whose line is left out when they are not set, rather than printed blank
