@@ -220,9 +220,9 @@ def new_document(kind: str) -> tuple[Any, float]:
     """A Word document set up for the office's kind; returns it and the usable width in cm."""
     import copy
 
-    collector.document_begun()  # the previous document of a batch is freed before this one
     from dirtrack.render import docx_rows
 
+    collector.document_begun()  # the previous document of a batch is freed before this one
     if kind not in _BLANK:
         _BLANK[kind] = _set_up(kind)
         docx_rows.constant(_BLANK[kind][0].styles.element)
