@@ -384,3 +384,39 @@ def test_documents_of_200_units_hold_every_unit_and_the_json_totals(tmp_path: Pa
     exported = cli.json("list", "--as-of", "2026-12-03")
     assert [r[0] for r in rows] == list(range(1, len(exported) + 1))
     assert sorted(r[1] for r in rows) == sorted(d["text"] for d in exported)
+
+
+@pytest.mark.sqlite_only("the benchmark's generator writes a SQLite file")
+def test_the_html_chart_of_200_units_goes_on_in_pieces(tmp_path: Path) -> None:
+    # The HTML page's chart was one picture of every unit, however tall (2,000 units: 1,125 x
+    # 89,703 pixels, some 800 MB to draw). Now it is in pieces of some twenty units, as the
+    # Word report's: each as wide as the one picture was and no taller than 20 cm at 15.5 cm
+    # wide, one under the other in one figure, the caption under the last.
+    import base64
+    import io
+    import re
+
+    from PIL import Image
+
+    from tests.conftest import cli_at
+
+    reg = _bench().build_register(tmp_path, 3_000, dt.date(2026, 12, 3), units=200)
+    cli = cli_at(reg.path)
+    page = cli.ok("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03",
+                  "--format", "html")  # fmt: skip
+    figures = re.findall(r"<figure>(.*?)</figure>", page, re.S)
+    assert len(figures) == 1, len(figures)
+    pieces = re.findall(r'<img src="data:image/png;base64,([^"]+)"', figures[0])
+    assert len(pieces) >= 5, len(pieces)
+    heights = []
+    for piece in pieces:
+        width, height = Image.open(io.BytesIO(base64.b64decode(piece))).size
+        assert width == 1125, width
+        assert height <= 1125 * 20 / 15.5 + 1, height
+        heights.append(height)
+    # every unit's bar in one of them: the pieces' rows (0.42 inch each at 150 dpi, less each
+    # piece's frame of 1.2 inches) as many as the report's units
+    report = cli.json("--lang", "en", "report", "--period", "2026", "--as-of", "2026-12-03")
+    rows = sum(round((h / 150 - 1.2) / 0.42) for h in heights)
+    assert rows == len(report["units"]), (rows, len(report["units"]))
+    assert figures[0].endswith("<figcaption>Completion rate by unit (%)</figcaption>")

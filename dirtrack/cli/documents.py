@@ -133,6 +133,7 @@ def urge(
 
     Example: dirtrack urge BTCTU --as-of 30/9/2022 --number 45 --out don-doc-btc.docx
     """
+    from dataclasses import replace
     from datetime import timedelta
     from pathlib import Path
 
@@ -207,24 +208,30 @@ def urge(
         conn = session.connection()
         ids = {info.code: info for info in index.all_info()} if sections else {}
         taken: set[str] = set()
+        # The office's letterhead and meetings, read once for every letter.
+        office = office_documents(
+            conn,
+            lang,
+            subject=t("urge_subject", lang),
+            number=number,
+            day=issued,
+            to=recipients,
+            signer=signer_name[0] if signer_name else None,
+            template=None,
+            doc_type="CV",
+            type_name=None,
+        )
+        # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.
+        copies = [t("urge_as_above", lang), *load(conn)["to"]]
         for section in sections:
-            office = office_documents(
-                conn,
-                lang,
-                subject=t("urge_subject", lang),
-                number=number,
-                day=issued,
+            head = replace(
+                office.head,
                 to=recipients or [section["name"] or section["code"]],
-                signer=signer_name[0] if signer_name else None,
-                template=None,
-                doc_type="CV",
-                type_name=None,
+                copies=list(copies),
             )
-            # Nơi nhận: "Như trên" (the unit), then the office's usual recipients.
-            office.head.copies = [t("urge_as_above", lang), *load(conn)["to"]]
             unit_id = ids[section["code"]].id
             letter = Letter(
-                head=office.head,
+                head=head,
                 unit=section,
                 as_of=day,
                 within=within,
@@ -238,7 +245,7 @@ def urge(
                 unit_id=unit_id,
                 issued_on=issued,
                 as_of=day,
-                number=office.head.number.split(" ", 1)[1] if number else None,
+                number=head.number.split(" ", 1)[1] if number else None,
                 reply_by=answer_by,
                 overdue=[r["id"] for r in section["overdue"]],
                 due_soon=[r["id"] for r in section["due_soon"]],

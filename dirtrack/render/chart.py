@@ -45,8 +45,8 @@ def completion_pngs(
     """:func:`completion_png` in pieces, the units in order, each no taller than ``tallest``
     cm when set :data:`SET_WIDTH` wide, at its labels' size (20 cm: some twenty units): a
     province's 300 units in one picture were made 0.5 cm wide to stand 20 cm tall, a stripe
-    with labels no one could read. ``tallest=None``: one picture, however tall (the HTML page
-    scrolls)."""
+    with labels no one could read. ``tallest=None``: one picture, however tall (its drawing
+    takes some 400 KB of memory a unit)."""
     import warnings
 
     import matplotlib

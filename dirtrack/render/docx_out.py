@@ -14,21 +14,19 @@ for the page at 10 pt is set at 9 or 8 pt.
 from __future__ import annotations
 
 import io
-import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dirtrack.render.chart import SET_WIDTH, completion_pngs
 from dirtrack.render.official import (
-    LINE_BREAK,
     body_paragraph,
     cant_split,
     fixed_layout,
     heading,
     new_document,
     signature,
+    style_id,
     text_width_cm,
 )
 from dirtrack.render.review_doc import (
@@ -315,24 +313,6 @@ def _shared_layout(tables: list[Table], lang: str, usable: float) -> Layout | No
     return layout(every, lang, usable, portrait=False, sizes=(10.0, 9.0, 8.0))
 
 
-_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], str | None]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
-    """The id of the paragraph (or table) style ``name`` in ``doc``, None for the default, as
-    python-docx gives it; looked up once a document, where python-docx searches styles.xml
-    (some hundred styles) at every heading and table."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    known = _STYLE_IDS.setdefault(doc.part, {})
-    if (name, table) not in known:
-        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
-        known[name, table] = doc.part.get_style_id(name, kind)
-    return known[name, table]
-
-
 def add_heading(doc: Any, text: str, level: int) -> Any:
     """``doc.add_heading(text, level)``, its style looked up once a document."""
     paragraph = doc.add_paragraph(text)
@@ -364,56 +344,39 @@ def _write_table(doc: Any, found: Layout) -> None:
         run.font.size = Pt(size)
         _mark_size(paragraph, size)
     _repeat_header(grid.rows[0])
-    _body_rows(grid._tbl, found)
-    if len(texts) <= SHORT_TABLE:  # a short table whole on one page, with its heading
-        for row in grid.rows[:-1]:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+    short = len(texts) <= SHORT_TABLE  # a short table whole on one page, with its heading
+    if short and texts:
+        for cell in grid.rows[0].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    _body_rows(grid._tbl, found, keep=short)
 
 
-def _body_rows(tbl: Any, found: Layout) -> None:
-    """The rows under the header, straight into the table's XML: per cell the width, the
-    paragraph's alignment and mark size, the run's weight and size and the text, as
-    python-docx's ``add_row``, ``cell.width``, ``add_run`` and ``font`` would write them, byte
-    for byte, without their search of each element's place among its siblings (a table of
-    many units spent most of its time there)."""
-    from docx.oxml.ns import qn
+def _body_rows(tbl: Any, found: Layout, *, keep: bool) -> None:
+    """The rows under the header, written into the saved file's XML (:mod:`docx_rows`): per
+    cell the width, the paragraph's alignment and mark size, the run's weight and size and the
+    text, as python-docx's ``add_row``, ``cell.width``, ``add_run`` and ``font`` would write
+    them, byte for byte, without a tree of some hundred thousand elements in memory. ``keep``:
+    each row but the last kept on the page of the next."""
     from docx.oxml.simpletypes import ST_HpsMeasure
     from docx.shared import Pt
 
-    size, kinds = found.size, found.kinds
-    val = qn("w:val")
-    tags = {name: qn(f"w:{name}") for name in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")}
-    tags |= {name: qn(f"w:{name}") for name in ("p", "pPr", "jc", "rPr", "sz", "szCs", "r", "b")}
-    mark = {val: str(round(size * 2))}  # as _mark_size
-    run_size = {val: ST_HpsMeasure.convert_to_xml(Pt(size))}  # as run.font.size
-    header = tbl.tr_lst[0].tc_lst
-    widths = [dict(tc.tcPr.tcW.attrib) for tc in header]  # set from the same Cm values
+    from dirtrack.render import docx_rows
+
+    widths = [docx_rows.width_element(tc.tcPr.tcW) for tc in tbl.tr_lst[0].tc_lst]
     aligns = [
-        {val: "right"} if kind in NUMERIC else {val: "center"} if kind == DATE else None
-        for kind in kinds
+        "right" if kind in NUMERIC else "center" if kind == DATE else None for kind in found.kinds
     ]
-    first_total = len(found.texts) - found.table.total_rows
-    for index, row in enumerate(found.texts):
-        bold = {} if index >= first_total else {val: "0"}
-        tr = _child(tbl, tags["tr"])
-        _child(_child(tr, tags["trPr"]), tags["cantSplit"])
-        for text, width, align in zip(row, widths, aligns, strict=True):
-            tc = _child(tr, tags["tc"])
-            _child(_child(tc, tags["tcPr"]), tags["tcW"], width)
-            p = _child(tc, tags["p"])
-            properties = _child(p, tags["pPr"])
-            if align is not None:
-                _child(properties, tags["jc"], align)
-            marked = _child(properties, tags["rPr"])
-            _child(marked, tags["sz"], mark)
-            _child(marked, tags["szCs"], mark)
-            r = _child(p, tags["r"])
-            weight = _child(r, tags["rPr"])
-            _child(weight, tags["b"], bold)
-            _child(weight, tags["sz"], run_size)
-            _unbroken(r, text)
+    rows = docx_rows.Rows(
+        texts=found.texts,
+        widths=widths,
+        aligns=aligns,
+        mark_size=str(round(found.size * 2)),  # as _mark_size
+        run_size=ST_HpsMeasure.convert_to_xml(Pt(found.size)),  # as run.font.size
+        first_total=len(found.texts) - found.table.total_rows,
+        keep_all=keep,
+    )
+    docx_rows.add(tbl, rows)
 
 
 LANDSCAPE_MARGINS = (3.0, 2.0, 2.0, 2.0)  # top, bottom, left, right (cm): binding at the top
@@ -477,38 +440,6 @@ def _mark_size(paragraph: Any, size: float) -> None:
         element = OxmlElement(tag)
         element.set(qn("w:val"), str(round(size * 2)))
         mark.append(element)
-
-
-_INNER_HYPHEN = re.compile(r"(?<=\S)-(?=\S)")
-
-
-def _child(parent: Any, tag: str, attrib: dict[str, str] | None = None) -> Any:
-    """A new last child of ``parent`` (lxml's ``SubElement``, through the element's own
-    ``makeelement``: python-docx's element classes, no import of lxml here)."""
-    child = parent.makeelement(tag, attrib or {})
-    parent.append(child)
-    return child
-
-
-def _unbroken(r: Any, text: str) -> None:
-    """``text`` into the run ``r`` (its ``w:r`` element), a hyphen inside a word (a date,
-    ``46-QĐ/TU``) as one the line never breaks at (Word's non-breaking hyphen; it reads back as
-    ``-``); a line break the text holds (LF, CR or both) a line break and a tab a tab, as
-    python-docx writes a paragraph's text (raw in the text, LibreOffice set one as a space and
-    another as a break)."""
-    from docx.oxml.ns import qn
-
-    for number, line in enumerate(LINE_BREAK.split(text)):
-        if number:
-            _child(r, qn("w:br"))
-        for index, piece in enumerate(_INNER_HYPHEN.split(line)):
-            if index:
-                _child(r, qn("w:noBreakHyphen"))
-            for place, part in enumerate(piece.split("\t")):
-                if place:
-                    _child(r, qn("w:tab"))
-                if part:
-                    _child(r, qn("w:t"), {qn("xml:space"): "preserve"}).text = part
 
 
 def _new_section(doc: Any, start: Any) -> Any:
@@ -738,6 +669,8 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     title, no signature)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    from dirtrack.render import docx_rows
+
     lang = document.lang
     doc, usable = new_document(head.kind if head else "state")
     doc.core_properties.title = document.title
@@ -753,6 +686,4 @@ def render_docx(document: Document, head: Letterhead | None = None) -> bytes:
     for part in annex_sections(document):
         wide = _landscape(doc)
         write_annex(doc, part, wide, lang, head)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return docx_rows.save(doc)

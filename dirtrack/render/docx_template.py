@@ -95,6 +95,7 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     """The report through the office's template: every placeholder filled, or an error."""
     from jinja2 import TemplateError
 
+    from dirtrack.render import docx_rows
     from dirtrack.render.docx_out import Pages, annex_sections, write_annex, write_body
     from dirtrack.render.official import file_properties, keep_with_next_block
 
@@ -143,9 +144,9 @@ def render_template(path: Path, document: Document, head: Letterhead) -> bytes:
     _sign_on_it(template.docx)
     _tidy_sections(template.docx)
     file_properties(template.docx, document.title)  # a new file, not the template's
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    # template.save less its pictures and media replaced (pre_ and post_processing), which
+    # dirtrack never asks for
+    return docx_rows.save(template.docx)
 
 
 # The office's details whose line is left out when they are not set, rather than printed blank

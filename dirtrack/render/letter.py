@@ -7,7 +7,6 @@ report back; the heading and signature of :mod:`dirtrack.render.official`.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,6 +94,7 @@ def _words(day: date, lang: str) -> str:
 def letter_docx(letter: Letter) -> bytes:
     from docx.shared import Pt
 
+    from dirtrack.render import docx_rows
     from dirtrack.render.docx_out import _table
     from dirtrack.render.official import body_paragraph, heading, new_document, signature
 
@@ -109,9 +109,7 @@ def letter_docx(letter: Letter) -> bytes:
     if again:
         body_paragraph(doc, again)
     signature(doc, letter.head, usable)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return docx_rows.save(doc)
 
 
 def _numbered_already(table: Table) -> Table:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
@@ -190,13 +191,55 @@ def set_font(style: Any, size: float) -> None:
         fonts.set(qn(attribute), FONT)
 
 
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def style_id(doc: Any, name: str, *, table: bool = False) -> str | None:
+    """The id of the paragraph (or table) style ``name`` in ``doc``, None for the default, as
+    python-docx gives it; looked up once a run for the documents copied from one blank
+    (:func:`new_document`), once a document for others, where python-docx searches styles.xml
+    (some hundred styles) at every heading and table."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    known = _STYLE_IDS.setdefault(doc.part, {})
+    if (name, table) not in known:
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        known[name, table] = doc.part.get_style_id(name, kind)
+    return known[name, table]
+
+
+# The blank document of each kind, set up once a run: each document begins as a copy of it
+# (python-docx reads and parses its template's parts for every new document, and a run writing
+# a letter to each of 2,000 units spent a third of its time there).
+_BLANK: dict[str, tuple[Any, float]] = {}
+
+
 def new_document(kind: str) -> tuple[Any, float]:
     """A Word document set up for the office's kind; returns it and the usable width in cm."""
+    import copy
+
+    from dirtrack.render import docx_rows
+
+    collector.document_begun()  # the previous document of a batch is freed before this one
+    if kind not in _BLANK:
+        _BLANK[kind] = _set_up(kind)
+        docx_rows.constant(_BLANK[kind][0].styles.element)
+    blank, usable = _BLANK[kind]
+    styles = blank.styles.element  # some hundred styles: shared, never changed once set up
+    doc = copy.deepcopy(blank, {id(styles): styles})
+    # Its styles are the blank's: their ids too (nothing changes a document's styles later).
+    _STYLE_IDS[doc.part] = _STYLE_IDS.setdefault(blank.part, {})
+    file_properties(doc, "")  # made now, not when the first was
+    return doc, usable
+
+
+def _set_up(kind: str) -> tuple[Any, float]:
     from docx import Document as NewDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt, RGBColor
 
-    collector.document_begun()  # the previous document of a batch is freed before this one
     doc = NewDocument()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(PAGE_W), Cm(PAGE_H)
@@ -221,7 +264,6 @@ def new_document(kind: str) -> tuple[Any, float]:
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.keep_with_next = True
     _page_numbers(section, WD_ALIGN_PARAGRAPH.CENTER)
-    file_properties(doc, "")
     return doc, PAGE_W - left - right
 
 
@@ -543,12 +585,18 @@ def keep_with_next_block(doc: Any) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from dirtrack.render import docx_rows
+
     last = doc.element.body[-1]
     if last.tag == qn("w:sectPr"):
         last = last.getprevious()
     if last is None:
         return
     if last.tag == qn("w:tbl"):
+        streamed = docx_rows.of(last)
+        if streamed is not None:  # written as the file is saved
+            streamed.keep_last = True
+            return
         rows = Table(last, doc).rows
         paragraphs = [p for cell in rows[-1].cells for p in cell.paragraphs] if rows else []
     else:
