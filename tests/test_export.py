@@ -401,6 +401,37 @@ def test_xlsx_export_reimports_unchanged(
     assert "05/08/2022" in str(load_workbook(book).worksheets[0]["G10"].value)
 
 
+def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path
+) -> None:
+    """A JSON import keeps a text's line breaks, tabs and runs of spaces (the lossless format);
+    a sheet cell's are read as one space, as typed text is. The register's own sheet read back
+    by key was then a change of every such text, and a progress entry more for every such
+    note: what the sheet cannot tell from the register is no change."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/9/2022",
+                 "--product", "Đề án", "Việc một")  # fmt: skip
+    units.ok("progress", str(a), "--percent", "40", "--note", "Đã trình", "--date", "1/6/2022")
+    b = units.id("assign", str(meeting), "--unit", "VPTU", "--key", "K2", "Việc hai")
+    units.ok("done", str(b), "--date", "20/7/2022", "--note", "Báo cáo 12")
+    doc = json.loads(units.ok("export"))
+    first, second = (d for d in doc["directives"] if d["key"] in ("K1", "K2"))
+    first.update(text="Việc\tmột\nhai dòng  ", product=" Đề\nán")
+    first["progress"][0]["note"] = "Đã\ttrình\n"
+    second["completion_note"] = "Báo cáo\n12"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    other = units.at(other_db)
+    other.ok("import", str(path))
+    assert other.json("show", str(a))["text"] == "Việc\tmột\nhai dòng  "  # kept as given
+    book = tmp_path / "k.xlsx"
+    other.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    before = snapshot(other_db)
+    report = other.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 2, report["rows"]
+    other.ok("import", str(book))
+    assert snapshot(other_db) == before
+
+
 def test_a_new_row_past_the_largest_id_is_refused_alike(
     exported: Path, units: Cli, other_db: str, tmp_path: Path
 ) -> None:

@@ -1909,10 +1909,10 @@ class SheetImport:
         layout = self.layout
         o = Outcome(ref, action="update", directive_id=facts.id)
         closed = facts.completed_on is not None or facts.cancelled_on is not None
-        if p.text != facts.text:
+        if p.text != _as_read(facts.text):
             o.updates["text"] = p.text
             o.changes.append(Phrase("chg_text"))
-        if layout.has("product") and p.product != facts.product:
+        if layout.has("product") and p.product != _as_read(facts.product):
             o.updates["product"] = p.product
             o.changes.append(Phrase("chg_product"))
         if layout.has("with"):
@@ -1940,7 +1940,7 @@ class SheetImport:
             self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
-            if last is None or (last.percent, last.note) != (p.percent, p.note):
+            if last is None or (last.percent, _as_read(last.note)) != (p.percent, p.note):
                 if closed:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
                 else:
@@ -1959,7 +1959,9 @@ class SheetImport:
                 o.updates["completed_on_exact"] = p.completed_on_exact
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(Phrase("chg_completed", day=p.completed_on))
-            elif p.completion_note is not None and p.completion_note != facts.completion_note:
+            elif p.completion_note is not None and p.completion_note != _as_read(
+                facts.completion_note
+            ):
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(Phrase("chg_completion_note"))
         elif p.cancelled_on is not None:
@@ -1971,7 +1973,7 @@ class SheetImport:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
-            elif p.cancel_reason is not None and p.cancel_reason != facts.cancel_reason:
+            elif p.cancel_reason is not None and p.cancel_reason != _as_read(facts.cancel_reason):
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancel_reason"))
         elif p.submitted_on is not None and not closed:
@@ -2498,6 +2500,13 @@ _LEVELS = (
 
 def _level_of(folded: str) -> str | None:
     return next((name for name, words in _LEVELS if words.search(folded)), None)
+
+
+def _as_read(text: str | None) -> str | None:
+    """A recorded text as a cell holding it is read (:func:`~dirtrack.text.nfc`): a JSON import
+    keeps line breaks, tabs and runs of spaces, which a cell's text is read without, so a
+    sheet cannot tell them from one space and saying them again is no change."""
+    return nfc(text) if text else text
 
 
 def _no_claim(p: Planned) -> None:
