@@ -310,6 +310,7 @@ class SheetImport:
         # Several worksheets in one run (--sheet repeated, or --sheet all)
         self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
+        self.limitations: list[Phrase] = []  # and those holding limitations: not read either
         # the worksheets --sheet all passes over, each with why
         self.skipped: list[tuple[str, Phrase]] = []
         self._unit_cache: dict[tuple[str, bool, str | None], _UnitsFound] = {}
@@ -431,7 +432,8 @@ class SheetImport:
                 self.details = {"sheet": sheet.name}
                 self._not_limitations(choice, pairs)
                 if not self.options.sheet:
-                    self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
+                    rest = sheets[sheets.index(sheet) + 1 :]
+                    self.unread, self.limitations = self._other_tables(rest, pairs)
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
@@ -453,20 +455,25 @@ class SheetImport:
         raise self._no_header(name, sheets)
 
     @staticmethod
-    def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
+    def _other_tables(sheets: list[Sheet], pairs: Any) -> tuple[list[str], list[Phrase]]:
         """The names of the worksheets after the one read that hold a table of directives too
         (text and deadline, with or without a lead unit column: a workbook of one sheet per
-        unit has none; a sheet of limitations has no deadline): one sheet is read, and the
-        others must not be left out in silence."""
+        unit has none; a sheet of limitations has no deadline), and the warnings naming those
+        that hold limitations (the second sheet of ``export --format xlsx``), which import does
+        not read: one sheet is read, and the others must not be left out in silence."""
         found: list[str] = []
+        limitations: list[Phrase] = []
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if _holds_directives(choice):
+            if choice is not None and (column := _limitations_column(choice, pairs)):
+                why = Phrase("skip_limitations", column=column_letter(column[0]), header=column[1])
+                limitations.append(Phrase("sheet_warning", sheet=sheet.name or "", text=why))
+            elif _holds_directives(choice):
                 found.append(sheet.name or "")
-        return found
+        return found, limitations
 
     def _not_limitations(self, choice: HeaderChoice, pairs: list[tuple[str, str]]) -> None:
         """Refuse a table of limitations (``Nội dung hạn chế, tồn tại``): read as directives,
@@ -1793,15 +1800,17 @@ class SheetImport:
         ready = [p for p in self.plans if p.problems is None and p.heading is None]
         keys = {p.key for p in ready if p.key}
         by_key = bulk.directive_ids_by_key(self.session, keys) if keys else {}
-        recorded: dict[tuple[int, int, str], tuple[int, str | None]] = {}
+        # every directive of a meeting, unit and text, in id order: the occurrences of a
+        # periodic directive share them, and so do directives recorded --allow-duplicate
+        recorded: dict[tuple[int, int, str], list[tuple[int, str | None]]] = defaultdict(list)
         meetings = {p.meeting for p in ready if p.meeting > 0}
-        for directive_id, meeting_id, unit_id, written, key in bulk.directive_signatures(
-            self.session, meetings
+        for directive_id, meeting_id, unit_id, written, key in sorted(
+            bulk.directive_signatures(self.session, meetings)
         ):
-            recorded.setdefault((meeting_id, unit_id, same_text_key(written)), (directive_id, key))
+            recorded[meeting_id, unit_id, same_text_key(written)].append((directive_id, key))
         wanted = {i for found in by_key.values() for i in found}
         if keys:
-            wanted.update(i for i, key in recorded.values() if key is None)
+            wanted.update(i for found in recorded.values() for i, key in found if key is None)
         facts: dict[int, DirectiveFacts] = {}
         ids = sorted(wanted)
         for start in range(0, len(ids), 500):
@@ -1822,7 +1831,8 @@ class SheetImport:
             p.outcomes = []
             text_key = same_text_key(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
-                same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
+                alike = recorded.get((p.meeting, ref, text_key), []) if text_key and ref > 0 else []
+                same = alike[0] if alike else None
                 if p.key is None:
                     # as assign refuses the same text to the same unit at the same meeting
                     first = rows_of.setdefault((p.meeting, ref, same_text_key(p.text)), p.label)
@@ -1840,14 +1850,8 @@ class SheetImport:
                     continue
                 seen[(p.key, ref)] = p.label
                 current = keyed.get((p.key, ref)) if ref > 0 else None
-                if (
-                    current is None
-                    and same is not None
-                    and same[1] is None
-                    and same[0] not in adopted
-                ):
-                    adopted.add(same[0])
-                    current = facts[same[0]]
+                if current is None:
+                    current = self._adopt(p, alike, facts, adopted)
                 if current is None:
                     p.outcomes.append(Outcome(ref))
                     continue
@@ -1866,6 +1870,24 @@ class SheetImport:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
+
+    @staticmethod
+    def _adopt(
+        p: Planned,
+        alike: list[tuple[int, str | None]],
+        facts: dict[int, DirectiveFacts],
+        adopted: set[int],
+    ) -> DirectiveFacts | None:
+        """The recorded directive without a key that the keyed row ``p`` gives its key to, of
+        those of its meeting, unit and text (``alike``, in id order), or None: the one whose
+        deadline in force is the row's (the occurrences of a periodic directive differ by it),
+        else the first. Each is adopted once: a row adopting none is a new directive."""
+        free = [facts[i] for i, key in alike if key is None and i not in adopted]
+        if not free:
+            return None
+        found = next((f for f in free if f.due_at(date.max) == p.due_in_force), free[0])
+        adopted.add(found.id)
+        return found
 
     def _meeting_day(self, p: Planned) -> date | None:
         if p.meeting > 0:
@@ -2137,6 +2159,7 @@ class SheetImport:
             file=str(self.path), kind=self.kind, dry_run=self.options.dry_run, details=details
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
+        result.warnings += self.limitations
         result.skipped_sheets = list(self.skipped)
         for part in self.parts:
             self._sheet_warnings(part, result)
