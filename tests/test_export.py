@@ -443,6 +443,36 @@ def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
 
 
+def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The sheet gives the deadlines in force on its day; read back by key after a later
+    extension, its deadline was compared with today's and recorded again as an extension
+    approved on the sheet's day, a copy of the one in force then. Compared with the deadline
+    in force on the sheet's day, it is no change."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/6/2022",
+                 "Việc gia hạn hai lần")  # fmt: skip
+    units.ok("extend", str(a), "--to", "30/9/2022", "--date", "20/6/2022")
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-15")
+    units.ok("extend", str(a), "--to", "31/12/2022", "--date", "1/10/2022")
+    before = file_digest(db_path)
+    report = units.json("import", str(book))
+    assert report["rows"][0]["action"] == "unchanged", report["rows"][0]
+    assert file_digest(db_path) == before
+    # a deadline the sheet changes is still an extension approved on its day
+    sheet = load_workbook(book)
+    sheet.worksheets[0]["F6"] = "31/10/2022"
+    sheet.save(book)
+    assert units.json("import", str(book))["updated"] == 1
+    shown = units.json("show", str(a))
+    assert [(h["date"], h["due"]) for h in shown["history"] if h["event"] == "extended"] == [
+        ("2022-06-20", "2022-09-30"),
+        ("2022-08-15", "2022-10-31"),
+        ("2022-10-01", "2022-12-31"),
+    ]
+
+
 def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(
     units: Cli, meeting: int, other_db: str, tmp_path: Path
 ) -> None:

@@ -1871,8 +1871,8 @@ class SheetImport:
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
 
-    @staticmethod
     def _adopt(
+        self,
         p: Planned,
         alike: list[tuple[int, str | None]],
         facts: dict[int, DirectiveFacts],
@@ -1880,12 +1880,13 @@ class SheetImport:
     ) -> DirectiveFacts | None:
         """The recorded directive without a key that the keyed row ``p`` gives its key to, of
         those of its meeting, unit and text (``alike``, in id order), or None: the one whose
-        deadline in force is the row's (the occurrences of a periodic directive differ by it),
-        else the first. Each is adopted once: a row adopting none is a new directive."""
+        deadline in force on the sheet's day is the row's (the occurrences of a periodic
+        directive differ by it), else the first. Each is adopted once: a row adopting none is
+        a new directive."""
         free = [facts[i] for i, key in alike if key is None and i not in adopted]
         if not free:
             return None
-        found = next((f for f in free if f.due_at(date.max) == p.due_in_force), free[0])
+        found = next((f for f in free if f.due_on(self.as_of) == p.due_in_force), free[0])
         adopted.add(found.id)
         return found
 
@@ -1943,7 +1944,9 @@ class SheetImport:
                 o.replace_with = True
                 o.changes.append(Phrase("chg_with"))
         if layout.has("due"):
-            current = facts.due_at(date.max)
+            # the deadline in force on the sheet's day, which the sheet gives: one extended
+            # since is no change the sheet makes
+            current = facts.due_on(self.as_of)
             if p.due_in_force != current:
                 if closed:
                     p.warn(Phrase("warn_closed_due", id=facts.id))
