@@ -187,6 +187,16 @@ class DirectiveFacts:
         self._judged(as_of)
         return self.due_in_force
 
+    def due_on(self, day: date) -> date | None:
+        """The deadline in force on ``day``, whatever day the facts were read as of: the latest
+        extension approved by then (``extensions`` are in the order of their approval, as
+        :func:`dirtrack.store.rules._latest_extension_join` orders them), else the original."""
+        due = self.original_due
+        for ext in self.extensions:
+            if ext.approved_on <= day:
+                due = ext.new_due
+        return due
+
     def completed_by(self, as_of: date) -> date | None:
         return self.completed_on if self.completed_on and self.completed_on <= as_of else None
 

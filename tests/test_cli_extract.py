@@ -110,6 +110,36 @@ def test_review_then_import_the_draft(cli: Cli, db_path: Path, tmp_path: Path) -
     assert len(cli.json("meetings")) == 2
 
 
+def test_a_texts_stray_control_characters_never_stop_its_draft(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A stray control character in the text (DEL, ESC; a page break or a vertical tab pasted
+    from Word) went into the draft as it was, and the import refused the draft dirtrack had
+    just made (`text: control character U+007F is not allowed`), `--apply` too. They are
+    removed as a sheet's are, with a warning naming them; the breaks are line breaks."""
+    register_tinh_uy(cli)
+    text = SEED_000.read_text(encoding="utf-8")
+    words = "nâng cao chất lượng tham mưu"
+    assert words in text
+    source = tmp_path / "tin.txt"
+    source.write_text(
+        text.replace(words, "nâng\x7f cao chất\x1b lượng\x0btham mưu", 1).replace("\n", "\x0c", 1),
+        encoding="utf-8",
+    )
+    draft = tmp_path / "hop.toml"
+    result = cli("extract", str(source), "--out", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert f"Warning: control characters removed from {source}: U+007F, U+001B" in result.stderr
+    drafted = cli.ok("extract", str(source), "--format", "json")
+    assert not re.search(r"\\u00(?:7f|1b|0b|0c)|[\x7f\x1b\x0b\x0c]", drafted, re.IGNORECASE)
+    draft.write_text(give_unit(draft.read_text(encoding="utf-8"), "Văn phòng Tỉnh ủy"), "utf-8")
+    cli.ok("import", str(draft))
+    assert [d for d in cli.json("list") if "nâng cao chất lượng" in d["text"]]
+    before = file_digest(db_path)
+    assert cli.json("import", str(draft))["created"]["directives"] == 0
+    assert file_digest(db_path) == before
+
+
 def test_an_edited_draft_in_an_invalid_state_names_the_line(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -332,25 +332,32 @@ def test_xlsx_export_is_the_office_sheet_and_reads_back(
     ws = book.worksheets[0]
     assert ws.title == "Nhiệm vụ"
     assert ws["A2"].value == "(Số liệu tính đến ngày 30/09/2022)"
-    assert [c.value for c in ws[4]][:7] == [
+    assert [c.value for c in ws[4]][:8] == [
         "STT",
         "Nội dung",
         "Đơn vị chủ trì",
         "Đơn vị phối hợp",
         "Thời hạn",
+        "Gia hạn đến",
         "Tiến độ",
         "Kết quả",
     ]
     first = [c.value for c in ws[6]]
     assert first[1] == "Đề án A" and first[2] == "Ban Tổ chức Tỉnh ủy"
-    assert first[4].date().isoformat() == "2022-07-31" and first[5] == "40%: Đã trình"
-    assert first[6] == "Hoàn thành đúng hạn: Đề án 05-ĐA"
+    # the deadline given, and the one the extension of 25/6 set
+    assert [first[4].date().isoformat(), first[5].date().isoformat()] == [
+        "2022-06-30",
+        "2022-07-31",
+    ]
+    assert first[6] == "40%: Đã trình"
+    assert first[7] == "Hoàn thành đúng hạn: Đề án 05-ĐA"
     assert book.worksheets[1]["C6"].value == "Thiếu lái xe"
     other = units.at(other_db)
     other.ok("import", str(book_path), "--create-units")
     mine = units.json("report", "--quarter", "2022Q3")
     theirs = other.json("report", "--quarter", "2022Q3")
-    for name in ("total", "done_on_time", "done_late", "open_in_time", "overdue", "cancelled"):
+    names = ("total", "done_on_time", "done_late", "open_in_time", "overdue", "cancelled")
+    for name in (*names, "extended"):
         assert mine["totals"][name] == theirs["totals"][name], name
 
 
@@ -398,7 +405,103 @@ def test_xlsx_export_reimports_unchanged(
     assert [r["action"] for r in report["rows"]] == ["unchanged"] * 5
     assert report["unchanged"] == 5 and report["updated"] == 0 and report["problems"] == []
     assert file_digest(db_path) == before
-    assert "05/08/2022" in str(load_workbook(book).worksheets[0]["G10"].value)
+    assert "05/08/2022" in str(load_workbook(book).worksheets[0]["H10"].value)
+
+
+def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """The sheet wrote only the deadline in force: read into another register, a directive
+    extended from 30/6 to 30/9 came in due 30/9 from the start, never extended (the report's
+    `extended` lost, the original deadline re-dated). It writes the original deadline and, in
+    a column of its own, the one an extension set, which import reads as an extension."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/6/2022",
+                 "Việc gia hạn")  # fmt: skip
+    units.ok("extend", str(a), "--to", "30/9/2022", "--date", "20/6/2022", "--reason", "CV 5")
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--key", "K2", "--due", "31/7/2022",
+             "Việc đúng hạn")  # fmt: skip
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", "vi", "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book).worksheets[0]
+    assert [ws.cell(4, c).value for c in (5, 6)] == ["Thời hạn", "Gia hạn đến"]
+    assert [(r[4].value.date().isoformat(), r[5].value) for r in ws.iter_rows(min_row=6)] == [
+        ("2022-06-30", ws.cell(6, 6).value),
+        ("2022-07-31", None),
+    ]
+    assert ws.cell(6, 6).value.date().isoformat() == "2022-09-30"
+    # the same register reads it back unchanged, by key
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged", "unchanged"]
+    assert file_digest(db_path) == before
+    # another reads the original deadline and the extension
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-08-31")
+    found = {d["key"]: d for d in other.json("list", "--status", "all", "--as-of", "2022-08-31")}
+    assert (found["K1"]["original_due"], found["K1"]["due"]) == ("2022-06-30", "2022-09-30")
+    assert (found["K1"]["extensions"], found["K1"]["status"]) == (1, "open_in_time")
+    assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
+
+
+def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The sheet gives the deadlines in force on its day; read back by key after a later
+    extension, its deadline was compared with today's and recorded again as an extension
+    approved on the sheet's day, a copy of the one in force then. Compared with the deadline
+    in force on the sheet's day, it is no change."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/6/2022",
+                 "Việc gia hạn hai lần")  # fmt: skip
+    units.ok("extend", str(a), "--to", "30/9/2022", "--date", "20/6/2022")
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-15")
+    units.ok("extend", str(a), "--to", "31/12/2022", "--date", "1/10/2022")
+    before = file_digest(db_path)
+    report = units.json("import", str(book))
+    assert report["rows"][0]["action"] == "unchanged", report["rows"][0]
+    assert file_digest(db_path) == before
+    # a deadline the sheet changes is still an extension approved on its day
+    sheet = load_workbook(book)
+    sheet.worksheets[0]["F6"] = "31/10/2022"
+    sheet.save(book)
+    assert units.json("import", str(book))["updated"] == 1
+    shown = units.json("show", str(a))
+    assert [(h["date"], h["due"]) for h in shown["history"] if h["event"] == "extended"] == [
+        ("2022-06-20", "2022-09-30"),
+        ("2022-08-15", "2022-10-31"),
+        ("2022-10-01", "2022-12-31"),
+    ]
+
+
+def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path
+) -> None:
+    """A JSON import keeps a text's line breaks, tabs and runs of spaces (the lossless format);
+    a sheet cell's are read as one space, as typed text is. The register's own sheet read back
+    by key was then a change of every such text, and a progress entry more for every such
+    note: what the sheet cannot tell from the register is no change."""
+    a = units.id("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/9/2022",
+                 "--product", "Đề án", "Việc một")  # fmt: skip
+    units.ok("progress", str(a), "--percent", "40", "--note", "Đã trình", "--date", "1/6/2022")
+    b = units.id("assign", str(meeting), "--unit", "VPTU", "--key", "K2", "Việc hai")
+    units.ok("done", str(b), "--date", "20/7/2022", "--note", "Báo cáo 12")
+    doc = json.loads(units.ok("export"))
+    first, second = (d for d in doc["directives"] if d["key"] in ("K1", "K2"))
+    first.update(text="Việc\tmột\nhai dòng  ", product=" Đề\nán")
+    first["progress"][0]["note"] = "Đã\ttrình\n"
+    second["completion_note"] = "Báo cáo\n12"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    other = units.at(other_db)
+    other.ok("import", str(path))
+    assert other.json("show", str(a))["text"] == "Việc\tmột\nhai dòng  "  # kept as given
+    book = tmp_path / "k.xlsx"
+    other.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    before = snapshot(other_db)
+    report = other.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 2, report["rows"]
+    other.ok("import", str(book))
+    assert snapshot(other_db) == before
 
 
 def test_a_new_row_past_the_largest_id_is_refused_alike(

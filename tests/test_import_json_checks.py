@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, file_digest, run
+from tests.conftest import Cli, cli_at, file_digest, run
 
 STAMP = "2022-05-06T08:00:00+00:00"
 
@@ -273,6 +273,31 @@ def test_direction_controls_are_not_imported(empty: Cli, tmp_path: Path, escaped
     path.write_text(json.dumps(doc, ensure_ascii=escaped), encoding="utf-8")
     empty.ok("import", str(path))
     assert _v1(json.loads(empty.ok("export"))) == _doc()
+
+
+def test_a_key_is_stored_as_a_typed_key_is(empty: Cli, tmp_path: Path) -> None:
+    """A meeting's or a directive's key with white space around it or a run inside it (`K  2`)
+    was stored so, where `--key`, a sheet's key column and a draft store `K 2`: it was never
+    found again, so running the script again, or importing the register's own sheet by key,
+    recorded the meeting or the directive a second time. It is stored as a typed key is."""
+    doc = _doc()
+    doc["meetings"][0]["key"] = " hop\t1 "
+    doc["directives"][1]["key"] = "K  2\n"
+    empty.ok("import", str(_write(tmp_path, doc)))
+    again = json.loads(empty.ok("export"))
+    assert again["meetings"][0]["key"] == "hop 1"
+    assert again["directives"][1]["key"] == "K 2"
+    assert empty.id("add-meeting", "--date", "6/5/2022", "--title", "Giao ban 1",
+                    "--key", "hop 1") == 1  # fmt: skip
+    assert empty.id("assign", "2", "--unit", "VPTU", "--key", "K 2", "Việc 2") == 2
+    sheet = tmp_path / "s.csv"  # its text, in a cell, is the directive's (line break and tab)
+    sheet.write_text("Mã,Nội dung,Đơn vị chủ trì\nK 2,Dòng một Dòng hai có tab,VPTU\n")
+    assert empty.json("import", str(sheet), "--meeting", "2")["rows"][0]["action"] == "unchanged"
+    # two keys that are one key typed are one key given twice
+    doc["meetings"][1]["key"] = "hop 1"
+    fresh = cli_at(tmp_path / "fresh.db")
+    said = fresh.fail("import", str(_write(tmp_path, doc)))
+    assert said == "Error: meetings: two meetings have the same key"
 
 
 Change = Callable[[dict[str, Any]], None]

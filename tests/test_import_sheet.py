@@ -204,7 +204,8 @@ def test_a_second_sheet_of_directives_is_named_not_left_out_in_silence(
 ) -> None:
     """One sheet is read (the first with a table, or --sheet): a workbook holding the
     directives on two sheets had the second's left out without a word. A sheet of limitations
-    (the export's second sheet: no deadline) is no table of directives."""
+    (the export's second sheet: no deadline) is no table of directives; nor is it read: the
+    export read into another register lost its limitations unsaid. It is named too."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -224,7 +225,9 @@ def test_a_second_sheet_of_directives_is_named_not_left_out_in_silence(
     assert done.exit_code == 0, done.stderr
     assert done.stderr.splitlines()[1:] == [
         "Warning: sheet 'Quý IV' holds a table of directives too; it was not read (import it "
-        "with --sheet 'Quý IV', or every sheet at once with --sheet all)"
+        "with --sheet 'Quý IV', or every sheet at once with --sheet all)",
+        "Warning: sheet 'Hạn chế': column C (Nội dung hạn chế) holds limitations: record them "
+        "with dirtrack add-limitation",
     ]
     dry = units("--lang", "vi", "import", str(path), "--meeting", str(meeting), "--dry-run")
     assert "trang tính 'Quý IV' cũng có bảng nhiệm vụ; trang này chưa được đọc" in dry.stdout
@@ -567,6 +570,41 @@ def test_key_column_updates_instead_of_duplicating(
     )
     assert unchanged["updated"] == 0 and unchanged["unchanged"] == 3
     assert file_digest(db_path) == before
+
+
+def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
+    units: Cli, meeting: int, tmp_path: Path, db_path: Path
+) -> None:
+    """The occurrences of a periodic directive share a meeting, a unit and a text. Keys written
+    beside them in the register's own sheet gave the first one its key and recorded each other
+    row as a new directive, a copy of its occurrence, unsaid. Each row adopts the occurrence of
+    its deadline (whatever the rows' order), and the sheet read again changes nothing."""
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--every", "month", "--day", "20",
+             "--from", "1/7/2022", "--until", "30/9/2022", "Báo cáo tháng")  # fmt: skip
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    wb = load_workbook(book)
+    ws = wb.worksheets[0]
+    key = [c.value for c in ws[4]].index("Key") + 1
+    rows = list(range(6, ws.max_row + 1))
+    assert [ws.cell(r, 2).value for r in rows] == ["Báo cáo tháng"] * 3
+    for r in rows:
+        ws.cell(r, key).value = f"T{ws.cell(r, 5).value.month}"
+    ws.move_range(f"A{rows[0]}:N{rows[0]}", rows=len(rows))  # the first row last
+    wb.save(book)
+    before = {d["id"]: d["due"] for d in units.json("list", "--status", "all")}
+    report = units.json("import", str(book), "--as-of", "2022-09-30")
+    assert report["created"]["directives"] == 0 and report["updated"] == 3
+    after = units.json("list", "--status", "all")
+    assert {d["id"]: d["due"] for d in after} == before
+    assert sorted((d["key"], d["due"]) for d in after) == [
+        ("T7", "2022-07-20"),
+        ("T8", "2022-08-22"),
+        ("T9", "2022-09-20"),
+    ]
+    digest = file_digest(db_path)
+    assert units.json("import", str(book), "--as-of", "2022-09-30")["unchanged"] == 3
+    assert file_digest(db_path) == digest
 
 
 def test_key_column_must_identify_every_row(

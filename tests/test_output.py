@@ -562,6 +562,27 @@ def test_xlsx_export_never_cuts_a_long_text(units: Cli, meeting: int, db_path: P
     assert texts[second] == long_text and texts[first] == "Việc ngắn"
 
 
+def test_a_cell_is_measured_as_excel_counts_its_characters(
+    units: Cli, meeting: int, db_path: Path
+) -> None:
+    """Excel counts a character outside the Basic Multilingual Plane (an emoji, a bold letter
+    pasted from a post: 📌, 𝐁) as two of its 32,767: a text of 16,384 such passed as 16,384
+    characters, and Excel cut the cell it could not hold; read back by key, the cut text
+    replaced the register's. It is refused as any text too long for a cell is."""
+    pinned = units.id("assign", str(meeting), "--unit", "BTC", "--", "📌" * 16_384)
+    units.ok("assign", str(meeting), "--unit", "VPTU", "--", "📌" * 16_383 + "x")  # 32,767
+    message = units.fail("export", "--format", "xlsx", "--out", str(db_path.parent / "x.xlsx"))
+    assert f"directive {pinned}" in message and "32768 characters" in message
+    assert not (db_path.parent / "x.xlsx").exists()
+    units.ok("edit", "directive", str(pinned), "--text", "Việc ngắn")
+    book = db_path.parent / "y.xlsx"
+    units.ok("export", "--format", "xlsx", "--out", str(book))
+    assert [r[1].value for r in load_workbook(book).worksheets[0].iter_rows(min_row=6)] == [
+        "Việc ngắn",
+        "📌" * 16_383 + "x",
+    ]
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_a_device_or_a_pipe_is_never_replaced_even_with_force(
     cli: Cli, db_path: Path, tmp_path: Path, lang: str

@@ -111,6 +111,7 @@ def extract(
             write_atomic(target, text.encode("utf-8"), force=force, database=database_file(ctx))
         else:
             out(text)
+        warn_controls(draft.controls, file, lang)
         if not apply:
             warn_missing(draft.missing, lang)
             warn_future(None if day else draft.meeting.date, today(), lang)
@@ -156,6 +157,18 @@ def extract(
                 err(new_units_line(result, lang))
             for warning in result.warnings:
                 err(in_lang(warning, lang))
+
+
+def warn_controls(controls: tuple[str, ...], source: str, lang: str) -> None:
+    """The warning naming the control characters removed from the text (``U+007F``), as an
+    import of a sheet names those it removes from a cell."""
+    from dirtrack.i18n import Phrase, msg
+    from dirtrack.transfer.base import in_lang
+
+    if controls:
+        where = Phrase("w_stdin") if source == "-" else source
+        text = in_lang(Phrase("warn_controls", where=where, chars=", ".join(controls)), lang)
+        err(msg("imp_warning", lang, text=text))
 
 
 def warn_missing(missing: tuple[str, ...], lang: str, *, meeting: int | None = None) -> None:

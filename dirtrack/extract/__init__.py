@@ -50,7 +50,12 @@ from dirtrack.extract.units import (
     staff_attending,
     unit_key,
 )
-from dirtrack.text import fold_words
+from dirtrack.text import clean_imported, fold_words
+
+# The control characters a text breaks its lines with (a vertical tab or a page break pasted
+# from Word, the separators, NEL), as ``str.splitlines`` reads them: line breaks. The others
+# are removed (:func:`~dirtrack.text.clean_imported`): no text may be stored holding them.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85", "\n"))
 
 __all__ = [
     "CATEGORIES",
@@ -147,6 +152,7 @@ def extract(
     """
     if not text or not text.strip():
         raise InvalidInput.of("text_empty")
+    text, controls = clean_imported(text.translate(_LINE_BREAKS))
     read = read_article(text, on or today)
     blocks, paragraphs, sentences, info = read.blocks, read.paragraphs, read.sentences, read.info
     if on is not None:
@@ -230,4 +236,11 @@ def extract(
         )
         if absent
     )
-    return Draft(meeting, tuple(found_units.values()), tuple(limitations), keyed, missing)
+    return Draft(
+        meeting,
+        tuple(found_units.values()),
+        tuple(limitations),
+        keyed,
+        missing,
+        tuple(controls),
+    )

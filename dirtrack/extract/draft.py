@@ -119,6 +119,9 @@ class Draft:
     #: What the text did not give (a subset of :data:`MISSING`, in that order); empty when read
     #: back from a file.
     missing: tuple[str, ...] = ()
+    #: The control characters removed from the text (``U+007F``, once each, as they came):
+    #: a draft holding them would be refused by the import. Empty when read back from a file.
+    controls: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: ``meeting``, ``units``, ``limitations``, ``directives``, ``missing``."""

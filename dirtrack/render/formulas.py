@@ -54,6 +54,15 @@ class CellTooLong(ValueError):
         self.length = length
 
 
+def excel_length(text: str) -> int:
+    """``text``'s length as Excel counts it against :data:`XLSX_CELL_LIMIT`: in UTF-16 code
+    units, a character outside the Basic Multilingual Plane (an emoji, a mathematical bold
+    letter pasted from a post) counting two; Excel cuts a cell longer than that."""
+    if len(text) <= XLSX_CELL_LIMIT // 2:
+        return len(text)  # fits however counted
+    return len(text.encode("utf-16-le")) // 2
+
+
 def set_text(cell: Any, text: str) -> Any:
     """Put ``text`` in the openpyxl ``cell`` as text, never a formula; return the cell.
 
@@ -66,8 +75,9 @@ def set_text(cell: Any, text: str) -> Any:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(text) > XLSX_CELL_LIMIT:
-        raise CellTooLong(len(text))
+    length = excel_length(text)
+    if length > XLSX_CELL_LIMIT:
+        raise CellTooLong(length)
     cell.value = text
     cell.data_type = "s"
     if _starts_formula(text):

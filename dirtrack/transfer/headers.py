@@ -324,6 +324,7 @@ EXPORT_HEADERS: dict[str, tuple[str, str]] = {
     "unit": ("Đơn vị chủ trì", "Lead unit"),
     "with": ("Đơn vị phối hợp", "Coordinating units"),
     "due": ("Thời hạn", "Deadline"),
+    "extended": ("Gia hạn đến", "Extended to"),
     "progress": ("Tiến độ", "Progress"),
     "result": ("Kết quả", "Result"),
     "completed_on": ("Ngày hoàn thành", "Completed on"),

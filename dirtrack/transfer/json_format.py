@@ -32,7 +32,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal, get_args, get_origin
+from typing import IO, Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
     AwareDatetime,
@@ -63,6 +63,7 @@ from dirtrack.text import (
     fold_words,
     has_direction,
     is_blank,
+    nfc,
     text_limit,
     without_direction,
 )
@@ -1140,6 +1141,22 @@ def _check_values(record: BaseModel, where: str) -> None:
             _check_values(item, f"{where}.{shown}[{i}]")
 
 
+_R = TypeVar("_R", bound=BaseModel)
+
+
+def _key_as_typed(record: _R) -> _R:
+    """The record with its ``key`` (a meeting's, a series', a directive's) as a key typed with
+    ``--key``, read from a sheet's key column or from a draft is stored (:func:`nfc`): a key
+    held with white space around it or a run inside it would never be found by the key people
+    give, and a script run again, or the register's own sheet imported by key, would record
+    the meeting or the directive a second time. Its other texts are kept as written."""
+    key = getattr(record, "key", None)
+    if key is None:
+        return record
+    stored = nfc(key)
+    return record if stored == key else record.model_copy(update={"key": stored})
+
+
 def _refuse_text(where: str, text: str, limit: int) -> None:
     """Refuse the text at ``where``: too long, else holding a control character, else blank.
 
@@ -1397,7 +1414,7 @@ class _Import:
             _check_keys(record, f"{section}[{i}]", self.version, self.name)
             # named in the file, as every other refusal of a record is
             _check_values(record, f"{self.name}: {section}[{i}]")
-            yield i, record
+            yield i, _key_as_typed(record)
 
     def new_id(self, what: str, record_id: int | None) -> None:
         self.ids[what].add(record_id)

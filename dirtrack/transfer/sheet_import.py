@@ -312,6 +312,7 @@ class SheetImport:
         # Several worksheets in one run (--sheet repeated, or --sheet all)
         self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
+        self.limitations: list[Phrase] = []  # and those holding limitations: not read either
         # the worksheets --sheet all passes over, each with why
         self.skipped: list[tuple[str, Phrase]] = []
         self._unit_cache: dict[tuple[str, bool, str | None], _UnitsFound] = {}
@@ -433,7 +434,8 @@ class SheetImport:
                 self.details = {"sheet": sheet.name}
                 self._not_limitations(choice, pairs)
                 if not self.options.sheet:
-                    self.unread = self._other_tables(sheets[sheets.index(sheet) + 1 :], pairs)
+                    rest = sheets[sheets.index(sheet) + 1 :]
+                    self.unread, self.limitations = self._other_tables(rest, pairs)
                 return build_layout(choice, pairs)
         if limits is not None or (partial is not None and _limitations_column(partial, pairs)):
             self._not_limitations(limits or partial, pairs)  # type: ignore[arg-type]
@@ -455,20 +457,25 @@ class SheetImport:
         raise self._no_header(name, sheets)
 
     @staticmethod
-    def _other_tables(sheets: list[Sheet], pairs: Any) -> list[str]:
+    def _other_tables(sheets: list[Sheet], pairs: Any) -> tuple[list[str], list[Phrase]]:
         """The names of the worksheets after the one read that hold a table of directives too
         (text and deadline, with or without a lead unit column: a workbook of one sheet per
-        unit has none; a sheet of limitations has no deadline): one sheet is read, and the
-        others must not be left out in silence."""
+        unit has none; a sheet of limitations has no deadline), and the warnings naming those
+        that hold limitations (the second sheet of ``export --format xlsx``), which import does
+        not read: one sheet is read, and the others must not be left out in silence."""
         found: list[str] = []
+        limitations: list[Phrase] = []
         for sheet in sheets:
             try:
                 choice = find_header(sheet, pairs)
             except EmptySheet:
                 continue
-            if _holds_directives(choice):
+            if choice is not None and (column := _limitations_column(choice, pairs)):
+                why = Phrase("skip_limitations", column=column_letter(column[0]), header=column[1])
+                limitations.append(Phrase("sheet_warning", sheet=sheet.name or "", text=why))
+            elif _holds_directives(choice):
                 found.append(sheet.name or "")
-        return found
+        return found, limitations
 
     def _not_limitations(self, choice: HeaderChoice, pairs: list[tuple[str, str]]) -> None:
         """Refuse a table of limitations (``Nội dung hạn chế, tồn tại``): read as directives,
@@ -1833,15 +1840,17 @@ class SheetImport:
         ready = [p for p in self.plans if p.problems is None and p.heading is None]
         keys = {p.key for p in ready if p.key}
         by_key = bulk.directive_ids_by_key(self.session, keys) if keys else {}
-        recorded: dict[tuple[int, int, str], tuple[int, str | None]] = {}
+        # every directive of a meeting, unit and text, in id order: the occurrences of a
+        # periodic directive share them, and so do directives recorded --allow-duplicate
+        recorded: dict[tuple[int, int, str], list[tuple[int, str | None]]] = defaultdict(list)
         meetings = {p.meeting for p in ready if p.meeting > 0}
-        for directive_id, meeting_id, unit_id, written, key in bulk.directive_signatures(
-            self.session, meetings
+        for directive_id, meeting_id, unit_id, written, key in sorted(
+            bulk.directive_signatures(self.session, meetings)
         ):
-            recorded.setdefault((meeting_id, unit_id, same_text_key(written)), (directive_id, key))
+            recorded[meeting_id, unit_id, same_text_key(written)].append((directive_id, key))
         wanted = {i for found in by_key.values() for i in found}
         if keys:
-            wanted.update(i for i, key in recorded.values() if key is None)
+            wanted.update(i for found in recorded.values() for i, key in found if key is None)
         facts: dict[int, DirectiveFacts] = {}
         ids = sorted(wanted)
         for start in range(0, len(ids), 500):
@@ -1862,7 +1871,8 @@ class SheetImport:
             p.outcomes = []
             text_key = same_text_key(p.text) if recorded and p.meeting > 0 else ""
             for ref in p.leads:
-                same = recorded.get((p.meeting, ref, text_key)) if text_key and ref > 0 else None
+                alike = recorded.get((p.meeting, ref, text_key), []) if text_key and ref > 0 else []
+                same = alike[0] if alike else None
                 if p.key is None:
                     # as assign refuses the same text to the same unit at the same meeting
                     first = rows_of.setdefault((p.meeting, ref, same_text_key(p.text)), p.label)
@@ -1880,14 +1890,8 @@ class SheetImport:
                     continue
                 seen[(p.key, ref)] = p.label
                 current = keyed.get((p.key, ref)) if ref > 0 else None
-                if (
-                    current is None
-                    and same is not None
-                    and same[1] is None
-                    and same[0] not in adopted
-                ):
-                    adopted.add(same[0])
-                    current = facts[same[0]]
+                if current is None:
+                    current = self._adopt(p, alike, facts, adopted)
                 if current is None:
                     p.outcomes.append(Outcome(ref))
                     continue
@@ -1906,6 +1910,25 @@ class SheetImport:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
+
+    def _adopt(
+        self,
+        p: Planned,
+        alike: list[tuple[int, str | None]],
+        facts: dict[int, DirectiveFacts],
+        adopted: set[int],
+    ) -> DirectiveFacts | None:
+        """The recorded directive without a key that the keyed row ``p`` gives its key to, of
+        those of its meeting, unit and text (``alike``, in id order), or None: the one whose
+        deadline in force on the sheet's day is the row's (the occurrences of a periodic
+        directive differ by it), else the first. Each is adopted once: a row adopting none is
+        a new directive."""
+        free = [facts[i] for i, key in alike if key is None and i not in adopted]
+        if not free:
+            return None
+        found = next((f for f in free if f.due_on(self.as_of) == p.due_in_force), free[0])
+        adopted.add(found.id)
+        return found
 
     def _meeting_day(self, p: Planned) -> date | None:
         if p.meeting > 0:
@@ -1949,10 +1972,10 @@ class SheetImport:
         layout = self.layout
         o = Outcome(ref, action="update", directive_id=facts.id)
         closed = facts.completed_on is not None or facts.cancelled_on is not None
-        if p.text != facts.text:
+        if p.text != _as_read(facts.text):
             o.updates["text"] = p.text
             o.changes.append(Phrase("chg_text"))
-        if layout.has("product") and p.product != facts.product:
+        if layout.has("product") and p.product != _as_read(facts.product):
             o.updates["product"] = p.product
             o.changes.append(Phrase("chg_product"))
         if layout.has("with"):
@@ -1961,7 +1984,9 @@ class SheetImport:
                 o.replace_with = True
                 o.changes.append(Phrase("chg_with"))
         if layout.has("due"):
-            current = facts.due_at(date.max)
+            # the deadline in force on the sheet's day, which the sheet gives: one extended
+            # since is no change the sheet makes
+            current = facts.due_on(self.as_of)
             if p.due_in_force != current:
                 if closed:
                     p.warn(Phrase("warn_closed_due", id=facts.id))
@@ -1980,7 +2005,7 @@ class SheetImport:
             self._compare_asked(p, o, facts, closed)
         if p.percent is not None or p.note is not None:
             last = facts.progress[-1] if facts.progress else None
-            if last is None or (last.percent, last.note) != (p.percent, p.note):
+            if last is None or (last.percent, _as_read(last.note)) != (p.percent, p.note):
                 if closed:
                     p.warn(Phrase("warn_closed_progress", id=facts.id))
                 else:
@@ -1999,7 +2024,9 @@ class SheetImport:
                 o.updates["completed_on_exact"] = p.completed_on_exact
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(Phrase("chg_completed", day=p.completed_on))
-            elif p.completion_note is not None and p.completion_note != facts.completion_note:
+            elif p.completion_note is not None and p.completion_note != _as_read(
+                facts.completion_note
+            ):
                 o.updates["completion_note"] = p.completion_note
                 o.changes.append(Phrase("chg_completion_note"))
         elif p.cancelled_on is not None:
@@ -2011,7 +2038,7 @@ class SheetImport:
                 o.updates["cancelled_on"] = p.cancelled_on
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancelled", day=p.cancelled_on))
-            elif p.cancel_reason is not None and p.cancel_reason != facts.cancel_reason:
+            elif p.cancel_reason is not None and p.cancel_reason != _as_read(facts.cancel_reason):
                 o.updates["cancel_reason"] = p.cancel_reason
                 o.changes.append(Phrase("chg_cancel_reason"))
         elif p.submitted_on is not None and not closed:
@@ -2175,6 +2202,7 @@ class SheetImport:
             file=str(self.path), kind=self.kind, dry_run=self.options.dry_run, details=details
         )
         result.warnings += [Phrase("sheet_not_read", sheet=name) for name in self.unread]
+        result.warnings += self.limitations
         result.skipped_sheets = list(self.skipped)
         for part in self.parts:
             self._sheet_warnings(part, result)
@@ -2544,6 +2572,13 @@ _LEVELS = (
 
 def _level_of(folded: str) -> str | None:
     return next((name for name, words in _LEVELS if words.search(folded)), None)
+
+
+def _as_read(text: str | None) -> str | None:
+    """A recorded text as a cell holding it is read (:func:`~dirtrack.text.nfc`): a JSON import
+    keeps line breaks, tabs and runs of spaces, which a cell's text is read without, so a
+    sheet cannot tell them from one space and saying them again is no change."""
+    return nfc(text) if text else text
 
 
 def _no_claim(p: Planned) -> None:

@@ -32,6 +32,7 @@ _COLUMNS = (
     ("unit", 24),
     ("with", 24),
     ("due", 12),
+    ("extended", 12),
     ("progress", 28),
     ("result", 28),
     ("completed_on", 12),
@@ -242,6 +243,18 @@ def _result(facts: DirectiveFacts, status: Status, lang: str) -> str:
     return label
 
 
+def _deadlines(facts: DirectiveFacts, as_of: date) -> tuple[date | None, date | None]:
+    """The deadline the directive was given and, when an extension approved by ``as_of`` set
+    another, that one: ``import`` reads the second column as the extension (one column of the
+    deadline in force made a directive extended read into another register one due so from
+    the start). A directive given no day of its own has the deadline in force alone."""
+    due = facts.due_at(as_of)
+    original = facts.original_due
+    if original is None or due is None or due == original:
+        return due, None
+    return original, due
+
+
 def _progress(facts: DirectiveFacts, as_of: date) -> str | None:
     """The last progress entry as of ``as_of``, as a clerk writes it: ``40%: Đã trình``."""
     last = None
@@ -283,7 +296,7 @@ def export_xlsx(
         flt = DirectiveFilter(held_on_or_before=as_of)
         for n, facts in enumerate(iter_facts(session, flt, as_of=as_of), start=1):
             status = facts.status(as_of)
-            due = facts.due_at(as_of)
+            due, extended = _deadlines(facts, as_of)
             meeting = meetings.get(facts.meeting_id)
             completed = facts.completed_by(as_of)
             values: list[Any] = [
@@ -292,6 +305,7 @@ def export_xlsx(
                 names.get(facts.unit_code, facts.unit_code),
                 "\n".join(names.get(code, code) for code in facts.with_codes) or None,
                 due if due is not None else facts.due_text,
+                extended,
                 _progress(facts, as_of),
                 _result(facts, status, lang),
                 completed,
