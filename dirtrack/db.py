@@ -893,7 +893,8 @@ def refuse_missing_records(engine: Engine) -> None:
     Such a link points into a gap between the ids of the rows there, so rather than reading
     every directive, each foreign key into those tables is looked up in its index for each gap
     (below the first id, between two ids that do not follow each other, above the last): a few
-    index lookups on a sound register, whose ids run on.
+    index lookups where the ids run on; where records were deleted, a read of the ids of the
+    table they were deleted from (:func:`_id_gaps`).
 
     Raises:
         DatabaseError: the first such link found (a missing unit first), naming the record;
@@ -927,18 +928,26 @@ def refuse_missing_records(engine: Engine) -> None:
 
 def _id_gaps(conn: Connection, table: str) -> list[tuple[int, int]]:
     """The ranges of ids no row of ``table`` holds (inclusive): below its first id, between two
-    ids that do not follow each other, above its last; found by SQLite along the primary key."""
+    ids that do not follow each other, above its last. The first and last id are two lookups
+    and the count of rows one more (SQLite counts a table by its pages); only where the count
+    says some ids between them are missing (a record deleted, an undone command) are its ids
+    read along the primary key to find where."""
     first, last = -(2**63), 2**63 - 1
-    low, high = conn.exec_driver_sql(f'SELECT min(id), max(id) FROM "{table}"').one()
+    low = conn.exec_driver_sql(f'SELECT min(id) FROM "{table}"').scalar()
     if low is None:
         return [(first, last)]
-    ids = f'SELECT id, lead(id) OVER (ORDER BY id) AS nxt FROM "{table}"'
-    between = conn.exec_driver_sql(f"SELECT id + 1, nxt - 1 FROM ({ids}) WHERE nxt > id + 1")
-    gaps = [(int(lo), int(hi)) for lo, hi in between]
-    if int(low) > first:
-        gaps.insert(0, (first, int(low) - 1))
-    if int(high) < last:
-        gaps.append((int(high) + 1, last))
+    high = int(conn.exec_driver_sql(f'SELECT max(id) FROM "{table}"').scalar() or 0)
+    low = int(low)
+    gaps: list[tuple[int, int]] = []
+    if low > first:
+        gaps.append((first, low - 1))
+    count = int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
+    if count != high - low + 1:
+        ids = f'SELECT id, lead(id) OVER (ORDER BY id) AS nxt FROM "{table}"'
+        between = conn.exec_driver_sql(f"SELECT id + 1, nxt - 1 FROM ({ids}) WHERE nxt > id + 1")
+        gaps += [(int(lo), int(hi)) for lo, hi in between]
+    if high < last:
+        gaps.append((high + 1, last))
     return gaps
 
 
