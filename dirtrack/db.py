@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported in session_scope: a read-only command never loads 
 
 # The newest migration in dirtrack/migrations/versions. Comparing with it lets a command skip
 # importing Alembic when the schema is current; tests/test_migrations.py keeps the two in step.
-SCHEMA_REVISION = "0018"
+SCHEMA_REVISION = "0019"
 KNOWN_REVISIONS = (
     "0001",
     "0002",
@@ -53,6 +53,7 @@ KNOWN_REVISIONS = (
     "0016",
     "0017",
     "0018",
+    "0019",
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -556,6 +557,7 @@ def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
         ensure_schema(engine, target)
         if target.path is not None:
             refuse_unreadable_days(engine)
+            refuse_missing_records(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         forget_engine(target)
         if new or blank:
@@ -884,6 +886,99 @@ def refuse_unreadable_days(engine: Engine) -> None:
                         column=Field(column),
                         value=repr(value),
                     )
+
+
+def refuse_missing_records(engine: Engine) -> None:
+    """Refuse a SQLite database where a row points to a unit, meeting, series, field or
+    limitation that is not there (deleted by another program with foreign keys off, before
+    migrations 0018 and 0019's triggers kept them): the lists and counts join those rows to
+    what they point to and would leave them out without a word.
+
+    Such a link points into a gap between the ids of the rows there, so rather than reading
+    every directive, each foreign key into those tables is looked up in its index for each gap
+    (below the first id, between two ids that do not follow each other, above the last): a few
+    index lookups where the ids run on; where records were deleted, a read of the ids of the
+    table they were deleted from (:func:`_id_gaps`).
+
+    Raises:
+        DatabaseError: the first such link found (a missing unit first), naming the record;
+            doctor lists them all.
+    """
+    from dirtrack.i18n import Entity
+    from dirtrack.models import KEPT_LINKS
+
+    with engine.connect() as conn:
+        for parent, links in KEPT_LINKS.items():
+            try:
+                gaps = _id_gaps(conn, parent)
+            except (OperationalError, ValueError, TypeError):
+                conn.rollback()  # a table dropped, text in an id: the schema's and doctor's
+                continue
+            for child, column in links:
+                found = _link_into_gaps(conn, child, column, gaps)
+                if found is None:
+                    continue
+                row, missing = found
+                if parent == "unit":
+                    raise DatabaseError.of("db_missing_unit", id=missing)
+                raise DatabaseError.of(
+                    "db_missing_record",
+                    entity=Entity(child),
+                    row=row,
+                    parent=Entity(parent),
+                    id=missing,
+                )
+
+
+def _id_gaps(conn: Connection, table: str) -> list[tuple[int, int]]:
+    """The ranges of ids no row of ``table`` holds (inclusive): below its first id, between two
+    ids that do not follow each other, above its last. The first and last id are two lookups
+    and the count of rows one more (SQLite counts a table by its pages); only where the count
+    says some ids between them are missing (a record deleted, an undone command) are its ids
+    read along the primary key to find where."""
+    first, last = -(2**63), 2**63 - 1
+    low = conn.exec_driver_sql(f'SELECT min(id) FROM "{table}"').scalar()
+    if low is None:
+        return [(first, last)]
+    high = int(conn.exec_driver_sql(f'SELECT max(id) FROM "{table}"').scalar() or 0)
+    low = int(low)
+    gaps: list[tuple[int, int]] = []
+    if low > first:
+        gaps.append((first, low - 1))
+    count = int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
+    if count != high - low + 1:
+        ids = f'SELECT id, lead(id) OVER (ORDER BY id) AS nxt FROM "{table}"'
+        between = conn.exec_driver_sql(f"SELECT id + 1, nxt - 1 FROM ({ids}) WHERE nxt > id + 1")
+        gaps += [(int(lo), int(hi)) for lo, hi in between]
+    if high < last:
+        gaps.append((high + 1, last))
+    return gaps
+
+
+_GAPS_AT_ONCE = 200
+
+
+def _link_into_gaps(
+    conn: Connection, table: str, column: str, gaps: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The rowid and value of a row of ``table`` whose ``column`` falls in one of ``gaps``
+    (inclusive ranges), by the column's index (the outer loop runs over the gaps)."""
+    for start in range(0, len(gaps), _GAPS_AT_ONCE):
+        chunk = gaps[start : start + _GAPS_AT_ONCE]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        try:
+            row = conn.exec_driver_sql(
+                f"WITH gaps(lo, hi) AS (VALUES {values}) "
+                f'SELECT c.rowid, c."{column}" FROM gaps CROSS JOIN "{table}" AS c '
+                f'WHERE c."{column}" BETWEEN gaps.lo AND gaps.hi LIMIT 1',
+                tuple(v for gap in chunk for v in gap),
+            ).first()
+        except OperationalError:
+            conn.rollback()  # a table or column dropped: the command's to say, and doctor's
+            return None
+        if row is not None:
+            return int(row[0]), int(row[1])
+    return None
 
 
 def ensure_schema(engine: Engine, target: Target) -> None:

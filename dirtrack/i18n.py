@@ -1541,8 +1541,8 @@ ERRORS: dict[str, Entry] = {
         "records in the database point to unit {id}, which is not there (deleted by another "
         "program with foreign keys off?): nothing was written; dirtrack doctor names them"
     ),
-    "db_missing_meeting": N_(
-        "directive {directive} points to meeting {id}, which is not there (deleted by another "
+    "db_missing_record": N_(
+        "{entity} {row} points to {parent} {id}, which is not there (deleted by another "
         "program with foreign keys off?): nothing was written; dirtrack doctor names such records"
     ),
     "db_revisions": N_(

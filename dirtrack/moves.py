@@ -32,7 +32,8 @@ class Move:
 @dataclass(frozen=True)
 class Handover:
     """On ``on`` a retired unit stopped coordinating the directive and its successor began
-    (``to_unit_id``), or none did (None: the successor already led or coordinated it)."""
+    (``to_unit_id``), or none did (None: the successor already led or coordinated it); or the
+    successor stopped, as it began to lead it (``to_unit_id`` None)."""
 
     on: date
     from_unit_id: int

@@ -399,6 +399,20 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def clear_tables(conn: Any, *tables: Any) -> None:
+    """Delete every row of ``tables`` (children first), as a test filling a register by hand
+    starts: the links within a table (a unit's parent and successor, a limitation's repeat) are
+    cleared first, as dirtrack's own deletes do, since on SQLite a trigger keeps a row another
+    of its table names, row by row (migration 0019)."""
+    from sqlalchemy import delete, update
+
+    for table in tables:
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        if own:
+            conn.execute(update(table).values(dict.fromkeys(own)))
+        conn.execute(delete(table))
+
+
 def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of ``db`` (a path or a URL, either backend), in a stable order.
 

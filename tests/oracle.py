@@ -654,15 +654,13 @@ class Register:
         the directives still open when it retired is its successor's, which only leaves it
         where the successor leads or coordinates them already."""
         ret = self.retirement
-        if (
-            ret is None
-            or ret.unit not in duty.with_units
-            or as_of < ret.on
-            or self.closed_by(duty, ret.on)
-        ):
+        if ret is None or as_of < ret.on or self.closed_by(duty, ret.on):
             return duty.with_units
-        kept = [u for u in duty.with_units if u != ret.unit]
-        if ret.successor != self.holder(duty, as_of) and ret.successor not in kept:
+        holder = self.holder(duty, as_of)
+        # a unit never coordinates what it leads: a successor that coordinated a directive the
+        # retirement moves to it leads it from that day
+        kept = [u for u in duty.with_units if u not in (ret.unit, holder)]
+        if ret.unit in duty.with_units and ret.successor != holder and ret.successor not in kept:
             kept.append(ret.successor)
         return tuple(sorted(kept))
 

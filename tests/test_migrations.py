@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
-from dirtrack.models import metadata, orphan_triggers
+from dirtrack.models import KEPT_LINKS, kept_links, metadata, orphan_triggers, own_link_triggers
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
 
@@ -759,6 +759,135 @@ def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     assert f"directive row {ids['late']} points to a missing unit" in detail
 
 
+def test_the_links_looked_for_on_opening_are_the_models_foreign_keys() -> None:
+    """Opening a register looks for links into the kept tables without building the models:
+    the list it reads is every foreign key into those tables, and the triggers keep them."""
+    assert kept_links() == KEPT_LINKS
+    kept = {name.removesuffix("_keeps_references") for name in orphan_triggers()}
+    own = {name.removesuffix("_keeps_own_references") for name in own_link_triggers()}
+    assert kept | own == set(KEPT_LINKS)
+
+
+def damaged_register(cli: Cli, db: str) -> dict[str, int]:
+    """:func:`touched_register` with a unit that only coordinates, one only named by a
+    limitation, a parent, a retired unit's successor and a limitation raised again; then every
+    trigger dropped, as in a register another program damaged before they were there."""
+    ids = touched_register(cli)
+    for code, name in [("KHO", "Kho bạc"), ("LIM", "Phòng Lim"), ("CHA", "Sở Cha")]:
+        cli.ok("unit", "add", code, name)
+    cli.ok("unit", "add", "CON", "Phòng Con", "--parent", "CHA")
+    cli.ok("unit", "add", "OLD", "Phòng Cũ")
+    cli.ok("unit", "add", "NEW", "Phòng Mới")
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        ids.update({str(code): int(i) for i, code in conn.execute("SELECT id, code FROM unit")})
+    conn.close()
+    cli.ok("unit", "retire", "OLD", "--successor", "NEW", "--date", "2024-02-01")
+    ids["with"] = cli.id(
+        "assign",
+        str(ids["meeting"]),
+        "--unit",
+        "PTH",
+        "--with",
+        "KHO",
+        "Rà soát",
+        "--due",
+        "2024-04-30",
+    )
+    ids["first"] = cli.id("add-limitation", str(ids["meeting"]), "Thiếu người", "--unit", "LIM")
+    later = cli.id("add-meeting", "--date", "2024-02-15", "--title", "Giao ban tháng 2")
+    ids["again"] = cli.id("add-limitation", str(later), "Thiếu người", "--unit", "LIM")
+    triggers = [*orphan_triggers(), *own_link_triggers()]
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in triggers))
+    return ids
+
+
+# What another program deleted, what points to it (doctor's words), and what commands say.
+DAMAGES = {
+    "lead": ("unit", "STC", "directive row {late} points to a missing unit", "unit"),
+    "coordinator": ("unit", "KHO", "coordinating unit row 1 points to a missing unit", "unit"),
+    "limitation": ("unit", "LIM", "limitation row {first} points to a missing unit", "unit"),
+    "parent": ("unit", "CHA", "unit row {CON} points to a missing unit", "unit"),
+    "successor": ("unit", "NEW", "unit row {OLD} points to a missing unit", "unit"),
+    "meeting": (
+        "meeting",
+        "meeting",
+        "directive row {late} points to a missing meeting",
+        ("directive {late} points to meeting {meeting}"),
+    ),
+    "repeat": (
+        "limitation",
+        "first",
+        "limitation row {again} points to a missing limitation",
+        ("limitation {again} points to limitation {first}"),
+    ),
+}
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
+    cli: Cli, db: str, tmp_path: Path, damage: str
+) -> None:
+    """A unit, meeting or limitation deleted by another program with foreign keys off (before
+    the triggers): `list`, `overdue`, `score`, the exports, `remind`, `urge`, `pack out`,
+    `series`, `history` left the rows pointing to it out of their lists and counts without a
+    word (inner joins), and a unit's missing parent or successor was not looked for. Every
+    command says it in one line pointing to doctor, exit 1, nothing written; doctor names the
+    row."""
+    ids = damaged_register(cli, db)
+    table, deleted, doctor_says, said = DAMAGES[damage]
+    gone = ids[deleted]
+    sql(db, f"DELETE FROM {table} WHERE id = {gone}")
+    before = snapshot(db)
+    if said == "unit":
+        error = (
+            f"Error: records in the database point to unit {gone}, which is not there (deleted "
+            "by another program with foreign keys off?): nothing was written; dirtrack doctor "
+            "names them"
+        )
+    else:
+        error = (
+            f"Error: {said.format(**ids)}, which is not there (deleted by another program with "
+            "foreign keys off?): nothing was written; dirtrack doctor names such records"
+        )
+    out = tmp_path / "written" / "out"
+    out.parent.mkdir()
+    for args in (
+        ["list"],
+        ["overdue", "--as-of", "2024-05-01"],
+        ["score", "--quarter", "2024Q1"],
+        ["report", "--quarter", "2024Q1", "--format", "json"],
+        ["export", "--format", "xlsx", "--out", str(out.with_suffix(".xlsx"))],
+        ["list", "--format", "csv"],
+        ["remind", "--as-of", "2024-05-01"],
+        ["urge", "PTH", "--as-of", "2024-05-01", "--out", str(out.with_suffix(".docx"))],
+        ["pack", "out", "--quarter", "2024Q1", "--dir", str(out)],
+        ["series", "list"],
+        ["history"],
+        ["unit", "list"],
+        ["limitations"],
+        ["show", str(ids["open"])],
+        ["progress", str(ids["open"]), "--percent", "10", "--date", "2024-05-01"],
+    ):
+        assert cli.fail(*args) == error, args
+    assert [p for p in (tmp_path / "written").rglob("*") if p.is_file()] == []
+    assert snapshot(db) == before
+    checks = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert checks["foreign_keys"]["status"] == "problem"
+    assert doctor_says.format(**ids) in checks["foreign_keys"]["detail"]
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(cli: Cli, db: str) -> None:
+    ids = damaged_register(cli, db)
+    sql(db, f"DELETE FROM limitation WHERE id = {ids['first']}")
+    assert cli.fail("--lang", "vi", "limitations") == (
+        f"Error: hạn chế {ids['again']} trỏ tới hạn chế {ids['first']}, hạn chế này không còn "
+        "(bị chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
+        "các bản ghi như vậy"
+    )
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_write(
     cli: Cli, db: str
@@ -770,7 +899,7 @@ def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_wri
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
     sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
     before = snapshot(db)
-    open_, meeting = ids["open"], ids["meeting"]
+    open_, late, meeting = ids["open"], ids["late"], ids["meeting"]
     for args in (
         ["progress", str(open_), "--percent", "10", "--date", "2024-05-01"],
         ["done", str(open_), "--date", "2024-05-01"],
@@ -778,16 +907,63 @@ def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_wri
         ["cancel", str(open_), "--reason", "trùng"],
     ):
         assert cli.fail(*args) == (
-            f"Error: directive {open_} points to meeting {meeting}, which is not there (deleted "
+            f"Error: directive {late} points to meeting {meeting}, which is not there (deleted "
             "by another program with foreign keys off?): nothing was written; dirtrack doctor "
             "names such records"
         ), args
         assert cli.fail("--lang", "vi", *args) == (
-            f"Error: nhiệm vụ {open_} trỏ tới cuộc họp {meeting}, cuộc họp này không còn (bị "
+            f"Error: nhiệm vụ {late} trỏ tới cuộc họp {meeting}, cuộc họp này không còn (bị "
             "chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
             "các bản ghi như vậy"
         ), args
     assert snapshot(db) == before
+
+
+@pytest.mark.sqlite_only("SQLite's foreign keys are a pragma another program turns off")
+@pytest.mark.parametrize("upgraded", [False, True], ids=["new", "upgraded"])
+def test_a_unit_or_limitation_another_of_its_table_names_cannot_be_deleted_with_foreign_keys_off(
+    cli: Cli, db: str, upgraded: bool
+) -> None:
+    """Migration 0018's triggers left the links within a table to the pragma: another program
+    with foreign keys off could delete a unit another names as its parent or successor, or a
+    limitation raised again later. A trigger refuses it, on a new file and on one upgraded from
+    0018; dirtrack's own `delete` of a limitation raised again, and `undo` of the units added,
+    still work."""
+    cli.ok("unit", "add", "CHA", "Sở Cha")
+    cli.ok("unit", "add", "CON", "Phòng Con", "--parent", "CHA")
+    cli.ok("unit", "add", "OLD", "Phòng Cũ")
+    cli.ok("unit", "add", "NEW", "Phòng Mới")
+    cli.ok("unit", "retire", "OLD", "--successor", "NEW", "--date", "2024-02-01")
+    first_meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    later = cli.id("add-meeting", "--date", "2024-02-15", "--title", "Giao ban tháng 2")
+    first = cli.id("add-limitation", str(first_meeting), "Thiếu người", "--unit", "CHA")
+    again = cli.id("add-limitation", str(later), "Thiếu người", "--unit", "CHA")
+    if upgraded:
+        engine = create_engine(resolve_target(db).url)
+        try:
+            downgrade(engine, "0018")
+        finally:
+            engine.dispose()
+        with sqlite3.connect(resolve_target(db).path or "") as conn:
+            found = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            assert not {name for (name,) in found} & set(own_link_triggers())
+        conn.close()
+        cli.ok("unit", "list")  # a command on the old register upgrades it
+    before = snapshot(db)
+    for statement in (
+        "DELETE FROM unit WHERE code = 'CHA'",
+        "DELETE FROM unit WHERE code = 'NEW'",
+        f"DELETE FROM limitation WHERE id = {first}",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+            sql(db, statement)
+    assert snapshot(db) == before
+    sql(db, "UPDATE unit SET parent_id = id WHERE code = 'CON'")  # a row naming itself
+    sql(db, "DELETE FROM unit WHERE code = 'CON'")  # does not keep itself
+    cli.ok("delete", "limitation", str(first), "--yes")  # unlinks the one raised again
+    assert [x["id"] for x in cli.json("limitations")] == [again]
+    checks = {c["check"]: c["status"] for c in cli.json("doctor")}
+    assert checks["foreign_keys"] == "ok"
 
 
 @pytest.mark.sqlite_only("SQLite's foreign keys are a pragma another program turns off")

@@ -228,10 +228,6 @@ def recordings(draw: st.DrawFn) -> Recording:
         names = allowed(held)
         unit = draw(st.sampled_from(names))
         others = [u for u in names if u != unit]
-        if retirement and unit == retirement.unit:
-            # Left out: the successor coordinating a directive the retirement moves to it
-            # becomes its lead and coordinator at once (coordinators are not kept by day).
-            others = [u for u in others if u != retirement.successor]
         with_units = (
             tuple(sorted(draw(st.sets(st.sampled_from(others), max_size=2)))) if others else ()
         )

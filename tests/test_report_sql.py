@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, insert, select
 
 from dirtrack.db import open_engine, read_scope, session_scope
 from dirtrack.periods import Period
@@ -29,7 +29,7 @@ from dirtrack.store import tables as t
 from dirtrack.store.counts import unit_counts
 from dirtrack.store.directives import DirectiveFilter, iter_facts
 from dirtrack.store.rules import Scope, directive_ids, wanted_statuses
-from tests.conftest import BACKENDS
+from tests.conftest import BACKENDS, clear_tables
 from tests.oracle import build_report, judge
 from tests.pg import Cluster
 
@@ -191,7 +191,8 @@ def registers(draw: st.DrawFn) -> Register:
 
 def fill(engine: Engine, reg: Register) -> None:
     with engine.begin() as conn:
-        for table in (
+        clear_tables(
+            conn,
             t.limitation,
             t.extension,
             t.progress_entry,
@@ -201,8 +202,7 @@ def fill(engine: Engine, reg: Register) -> None:
             t.meeting,
             t.unit_alias,
             t.unit,
-        ):
-            conn.execute(delete(table))
+        )
         # Codes whose byte order differs from a locale's: the order must be Python's everywhere.
         codes = ["b-2", "B1", "a", "Đ", "ab"]
         conn.execute(

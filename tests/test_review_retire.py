@@ -397,6 +397,37 @@ def test_the_successor_coordinates_in_place_of_the_retired_unit(
     assert cli.json("series", "show", str(series))["with"] == ["BDV"]
 
 
+def test_the_successor_coordinating_a_directive_it_comes_to_lead_is_named_as_of_before(
+    cli: Cli, merged: dict[str, Any], db_path: Path
+) -> None:
+    """BTGDV coordinated a directive BDV led: once BDV retired into it, BTGDV leads it and
+    leaves its coordinating units (a unit never coordinates what it leads), but a listing,
+    `show` or `score` as of a day before the retirement lost BTGDV's part as a coordinating
+    unit (the row was gone, no day kept). It is recorded as a handover on the retirement day,
+    by `unit retire` and for a directive recorded after it alike; undo puts all back."""
+    m = str(merged["meeting"])
+    given = cli.id("assign", m, "--unit", "BDV", "--with", "BTGDV", "A", "--due", "30/9/2025")
+    before = snapshot_but_history(db_path)
+    cli.ok("unit", "retire", "BDV", "--successor", "BTGDV", "--date", "1/7/2025")
+
+    def held(as_of: str, ident: int) -> tuple[str, list[str]]:
+        [found] = [d for d in cli.json("list", "--as-of", as_of) if d["id"] == ident]
+        return found["unit"], found["with"]
+
+    assert held("2025-06-30", given) == ("BDV", ["BTGDV"])
+    assert held("2025-07-01", given) == ("BTGDV", [])
+    shown = cli.json("show", str(given), "--as-of", "2025-06-30")
+    assert (shown["unit"], shown["with"]) == ("BDV", ["BTGDV"])
+    assert cli.json("show", str(given))["with"] == []
+    late = cli.id("assign", m, "--unit", "BDV", "--with", "BTGDV", "B", "--due", "30/9/2025")
+    assert held("2025-06-30", late) == ("BDV", ["BTGDV"])
+    assert held("2025-07-01", late) == ("BTGDV", [])
+    cli.ok("undo", "--yes")
+    cli.ok("undo", "--yes")
+    assert snapshot_but_history(db_path) == before
+    assert held("2025-07-01", given) == ("BDV", ["BTGDV"])
+
+
 def test_a_series_recorded_after_the_retirement_ends_before_it(
     cli: Cli, merged: dict[str, Any], db_path: Path
 ) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy import Engine, insert, update
 
 from dirtrack import risk
 from dirtrack.db import open_engine, read_scope, session_scope
@@ -48,7 +48,7 @@ from dirtrack.status import Counts
 from dirtrack.store import tables as t
 from dirtrack.store.limitations import LimitationFacts
 from tests import oracle
-from tests.conftest import BACKENDS
+from tests.conftest import BACKENDS, clear_tables
 from tests.oracle import gather_review
 from tests.pg import Cluster
 from tests.test_plain_table import pipe_console
@@ -202,7 +202,8 @@ def registers(draw: st.DrawFn) -> Register:
 
 def fill(engine: Engine, reg: Register) -> None:
     with engine.begin() as conn:
-        for table in (
+        clear_tables(
+            conn,
             t.change_log,
             t.request,
             t.limitation,
@@ -215,8 +216,7 @@ def fill(engine: Engine, reg: Register) -> None:
             t.unit_alias,
             t.unit,
             t.field,
-        ):
-            conn.execute(delete(table))
+        )
         conn.execute(
             insert(t.field),
             [

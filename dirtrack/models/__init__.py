@@ -81,10 +81,9 @@ def metadata() -> MetaData:
 # pointing at nothing, and the counts left them out without a word. A trigger per parent table
 # refuses the delete as SQLite's own foreign key check does ('FOREIGN KEY constraint failed'),
 # so dirtrack, which deletes children first, sees no change. The ON DELETE CASCADE and SET NULL
-# ones are left to the pragma: dirtrack relies on their cascade. So are the links within a table
-# (a unit's parent and successor, a limitation's repeat_of): `undo` of an import deletes units
-# that name each other in one statement, which a trigger, row by row, would refuse; and export
-# and report read them as optional. PostgreSQL always enforces foreign keys: nothing there.
+# ones are left to the pragma: dirtrack relies on their cascade. The links within a table (a
+# unit's parent and successor, a limitation's repeat_of) have their own trigger
+# (:func:`own_link_triggers`). PostgreSQL always enforces foreign keys: nothing there.
 ORPHAN_REFUSAL = "FOREIGN KEY constraint failed"
 
 
@@ -108,9 +107,89 @@ def orphan_triggers() -> dict[str, str]:
     }
 
 
+def own_link_triggers() -> dict[str, str]:
+    """The ``CREATE TRIGGER`` statement of each table whose rows point to rows of the same table
+    (a unit's parent and successor, a limitation's repeat_of; migration 0019 and new files): on
+    SQLite, whatever the ``foreign_keys`` pragma, a row another row names is kept, refused as the
+    foreign key would. A row naming itself does not keep itself. dirtrack's own deletes of rows
+    that name each other (``undo`` of an import, ``delete``) clear those links first
+    (:func:`dirtrack.store.history.delete_rows`), since the trigger looks row by row."""
+    conditions: dict[str, list[str]] = {}
+    for table in sorted(metadata().tables.values(), key=lambda t: t.name):
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
+            if fk.ondelete is None and fk.column.table is table:
+                key = fk.column.name
+                conditions.setdefault(table.name, []).append(
+                    f'EXISTS (SELECT 1 FROM "{table.name}" '
+                    f'WHERE "{fk.parent.name}" = OLD."{key}" AND "{key}" <> OLD."{key}")'
+                )
+    return {
+        f"{table}_keeps_own_references": (
+            f'CREATE TRIGGER "{table}_keeps_own_references" BEFORE DELETE ON "{table}" '
+            f"FOR EACH ROW WHEN {' OR '.join(found)} "
+            f"BEGIN SELECT RAISE(ABORT, '{ORPHAN_REFUSAL}'); END"
+        )
+        for table, found in sorted(conditions.items())
+    }
+
+
+# Every link into the tables those triggers keep, by the table it points to (a unit first): the
+# rows (table, column) a command opening a SQLite register looks for in the gaps between the ids
+# that are there (dirtrack.db.refuse_missing_records), since a register damaged before the
+# triggers may hold them. Written out, not read from the models, so that opening a register
+# builds no model; tests/test_migrations.py checks it against the models' foreign keys.
+KEPT_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "unit": (
+        ("directive", "unit_id"),
+        ("directive_coordinator", "unit_id"),
+        ("leader_assignment", "unit_id"),
+        ("limitation", "unit_id"),
+        ("meeting_attendee", "unit_id"),
+        ("pack", "unit_id"),
+        ("series", "unit_id"),
+        ("series_coordinator", "unit_id"),
+        ("unit", "parent_id"),
+        ("unit", "successor_id"),
+        ("unit_alias", "unit_id"),
+        ("unit_contact", "unit_id"),
+        ("urging", "unit_id"),
+    ),
+    "field": (("directive", "field_id"), ("leader_assignment", "field_id")),
+    "limitation": (("limitation", "repeat_of_id"),),
+    "meeting": (
+        ("directive", "meeting_id"),
+        ("limitation", "meeting_id"),
+        ("meeting_attendee", "meeting_id"),
+        ("series", "meeting_id"),
+    ),
+    "series": (("directive", "series_id"), ("series_coordinator", "series_id")),
+}
+
+
+def kept_links() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:data:`KEPT_LINKS` as the models give it: every foreign key into a table that a foreign
+    key without ON DELETE points to."""
+    tables = metadata().tables
+    kept = {
+        fk.column.table.name
+        for t in tables.values()
+        for fk in t.foreign_keys
+        if fk.ondelete is None
+    }
+    return {
+        parent: tuple(
+            (child.name, fk.parent.name)
+            for child in sorted(tables.values(), key=lambda t: t.name)
+            for fk in sorted(child.foreign_keys, key=lambda fk: fk.parent.name)
+            if fk.column.table.name == parent
+        )
+        for parent in sorted(kept, key=lambda name: (name != "unit", name))
+    }
+
+
 def _create_orphan_triggers(_target: MetaData, connection: Any, **_kw: Any) -> None:
     if connection.dialect.name == "sqlite":
-        for statement in orphan_triggers().values():
+        for statement in [*orphan_triggers().values(), *own_link_triggers().values()]:
             connection.exec_driver_sql(statement)
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Table, update
 
 from dirtrack.errors import NotFound
 from dirtrack.store import history
@@ -118,19 +118,4 @@ def delete_planned(conn: Connection, plan: Plan) -> None:
     order = [t for t in reversed(history.audited_tables()) if t.name in plan.removed]
     for table in order:
         pks = plan.removed[table.name]
-        _clear_self_links(conn, table, pks)
         history.delete_rows(conn, table, pks)
-
-
-def _clear_self_links(conn: Connection, table: Table, pks: list[history.PK]) -> None:
-    """Rows of one table that point at each other (a repeat of a limitation deleted with it)
-    are unlinked before they go, so no statement leaves a dangling link."""
-    key = history.int_pk(table)
-    if key is None:
-        return
-    ids = [pk[0] for pk in pks]
-    for fk in table.foreign_keys:
-        if fk.column.table is table and fk.parent.nullable:
-            where = key.in_(ids) & fk.parent.in_(ids)
-            if conn.execute(select(key).where(where).limit(1)).first() is not None:
-                conn.execute(update(table).where(where).values({fk.parent.name: None}))

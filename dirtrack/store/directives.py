@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from dirtrack.errors import Conflict, DatabaseError, DirtrackError, InvalidInput, NotFound
-from dirtrack.i18n import Phrase
+from dirtrack.i18n import Entity, Phrase
 from dirtrack.models import (
     Directive,
     DirectiveCoordinator,
@@ -145,7 +145,11 @@ def _meeting_date(session: Session, directive: Directive) -> date:
     meeting = session.get(Meeting, directive.meeting_id)
     if meeting is None:
         raise DatabaseError.of(
-            "db_missing_meeting", directive=directive.id, id=directive.meeting_id
+            "db_missing_record",
+            entity=Entity("directive"),
+            row=directive.id,
+            parent=Entity("meeting"),
+            id=directive.meeting_id,
         )
     return meeting.date
 

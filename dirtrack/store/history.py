@@ -401,8 +401,31 @@ def update_row(conn: Connection, table: Table, image: Image) -> None:
 
 
 def delete_rows(conn: Connection, table: Table, pks: Sequence[PK]) -> None:
+    """Delete these rows. Those that point at each other (a unit and its parent or successor
+    removed together, a repeat of a limitation deleted with it) are unlinked first: on SQLite a
+    trigger, looking row by row, keeps a row another row of its table names
+    (:func:`dirtrack.models.own_link_triggers`)."""
+    _clear_own_links(conn, table, pks)
     for start in range(0, len(pks), _CHUNK):
         conn.execute(delete(table).where(_pk_match(table, pks[start : start + _CHUNK])))
+
+
+def _clear_own_links(conn: Connection, table: Table, pks: Sequence[PK]) -> None:
+    key = int_pk(table)
+    if key is None:
+        return
+    ids = {pk[0] for pk in pks}
+    for fk in table.foreign_keys:
+        if fk.column.table is not table or not fk.parent.nullable:
+            continue
+        linked: list[Any] = []
+        for start in range(0, len(pks), _CHUNK):
+            chunk = [pk[0] for pk in pks[start : start + _CHUNK]]
+            query = select(key, fk.parent).where(key.in_(chunk), fk.parent.is_not(None))
+            linked += [row_id for row_id, target in conn.execute(query) if target in ids]
+        for start in range(0, len(linked), _CHUNK):
+            chunk = linked[start : start + _CHUNK]
+            conn.execute(update(table).where(key.in_(chunk)).values({fk.parent.name: None}))
 
 
 @dataclass(frozen=True)

@@ -504,7 +504,7 @@ def retire_unit(session: Session, unit_ref: str, successor_ref: str, *, on: date
         assert unit.id is not None and successor.id is not None
         log_move(session, directive.id, on, (unit.id, unit.code), (successor.id, successor.code))
         moved.append(directive.id)
-    _drop_lead_from_coordinators(session, successor)
+    _drop_lead_from_coordinators(session, successor, on)
     handed = _hand_over_coordination(session, unit, successor, on)
     _hand_over_series(session, unit, successor, on)
     log_action(
@@ -560,6 +560,7 @@ def hand_over_retired(session: Session, directive: Directive) -> list[Passed]:
         own = session.get(DirectiveCoordinator, (directive.id, heir.id))
         if own is not None:  # a lead unit is never its own coordinator
             session.delete(own)
+            log_handover(session, directive.id, lead.retired_on, (heir.id, heir.code), None)
         passed.append(Passed(lead.code, heir.code, lead.retired_on, lead=True))
         lead = heir
     session.flush()
@@ -662,10 +663,12 @@ def latest_meeting_naming(session: Session, unit_id: int) -> tuple[int, date] | 
     return None if found is None else (int(found[0] or 0), found[1])
 
 
-def _drop_lead_from_coordinators(session: Session, successor: Unit) -> None:
+def _drop_lead_from_coordinators(session: Session, successor: Unit, on: date) -> None:
     """A unit does not coordinate a directive it leads: where the successor coordinated a
     directive that has just moved to it, it now leads it and leaves its coordinating units
-    (the change log keeps the row, so undo puts it back)."""
+    (the change log keeps the row, so undo puts it back), recorded as a handover on ``on``
+    (:func:`log_handover`), so that a listing or report as of an earlier day still names it
+    among the coordinating units."""
     from sqlmodel import col, select
 
     from dirtrack.models import Directive, DirectiveCoordinator
@@ -677,8 +680,10 @@ def _drop_lead_from_coordinators(session: Session, successor: Unit) -> None:
         .where(Directive.unit_id == successor.id)
         .where(DirectiveCoordinator.unit_id == successor.id)
     )
+    assert successor.id is not None
     for row in list(rows):
         session.delete(row)
+        log_handover(session, row.directive_id, on, (successor.id, successor.code), None)
 
 
 def _hand_over_coordination(session: Session, unit: Unit, successor: Unit, on: date) -> list[int]:
