@@ -473,6 +473,42 @@ def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
     ]
 
 
+def test_a_progress_note_without_a_percentage_reads_back_as_that_note(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """A note with no percentage was written as its bare words, which import reads: "Đã hoàn
+    thành" made the register's own sheet a bad row (done, and not), "Đã hoàn thành 60% khối
+    lượng" a 60% entry. Such a note is written "?%: …", read back as the note and no more; a
+    note whose words say nothing more stays as written."""
+    notes = ("Đã hoàn thành", "Đã hoàn thành 60% khối lượng", "Đã được gia hạn đến 31/12/2022",
+             "Đã trình UBND tỉnh", "Chờ ý kiến của Bộ")  # fmt: skip
+    for n, note in enumerate(notes, start=1):
+        d = units.id("assign", str(meeting), "--unit", "BTC", "--key", f"K{n}", "--due",
+                     "30/9/2022", f"Việc {n}")  # fmt: skip
+        units.ok("progress", str(d), "--note", note, "--date", "1/6/2022")
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", "vi", "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book, read_only=True).worksheets[0]
+    cells = [row[6].value for row in ws.iter_rows(min_row=6)]
+    ws.parent.close()
+    assert cells == [*(f"?%: {note}" for note in notes[:4]), "Chờ ý kiến của Bộ"]
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 5, report["rows"]
+    assert all(r["warnings"] == [] for r in report["rows"])
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-08-31")
+    found = other.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [(d["status"], d["progress"], d["extensions"]) for d in found] == [
+        ("open_in_time", None, 0)
+    ] * 5
+    for d in found:
+        history = other.json("show", str(d["id"]))["history"]
+        progress = [h for h in history if h["event"] == "progress"]
+        assert [(h["percent"], h["note"]) for h in progress] == [(None, notes[d["id"] - 1])]
+
+
 def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(
     units: Cli, meeting: int, other_db: str, tmp_path: Path
 ) -> None:

@@ -1434,7 +1434,10 @@ class SheetImport:
         if not cells.is_blank(progress_value):
             try:
                 p.percent, progress_note = cells.parse_progress(progress_value)
-                status = self._read_status(progress_value)
+                if cells.note_only(progress_value):
+                    status = cells.Status(None, None, None)
+                else:
+                    status = self._read_status(progress_value)
             except InvalidInput as exc:
                 p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)

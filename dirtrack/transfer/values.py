@@ -321,7 +321,9 @@ _MAYBE_NEW_DUE = re.compile(r"(?i)gia\s+h|ch[iỉ]nh|l[uù]i|gi[aã]n")
 def tells_new_due(value: Value) -> bool:
     """Whether a cell may tell of a new deadline, granted or asked for (:func:`granted_in`,
     :func:`asked_for`): a quick look at its letters, before any folding."""
-    return isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None
+    return (
+        isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None and not note_only(value)
+    )
 
 
 # Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
@@ -506,6 +508,8 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
+    if (unsaid := _NOTE_ONLY.match(written)) is not None:
+        return None, written[unsaid.end() :].strip() or None
     bare = written.replace(",", ".").translate(_MINUS)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         _no_fraction(Decimal(bare), written)
@@ -520,6 +524,40 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
     return percent, rest or None
+
+
+# A progress note written with no percentage as ``export --format xlsx`` writes one its words
+# would otherwise be read as more than a note: "?%: Đã hoàn thành" (the percentage not known).
+_NOTE_ONLY = re.compile(r"^\?\s*%\s*[:\-–—]?\s*")
+
+
+def note_only(value: Value) -> bool:
+    """Whether a progress cell is a note and nothing else (``?%: Đã hoàn thành``): no
+    percentage, status, deadline or request is read from its words."""
+    return isinstance(value, str) and _NOTE_ONLY.match(value) is not None
+
+
+def progress_cell(percent: int | None, note: str | None) -> str | None:
+    """A progress entry as a sheet's cell that :func:`parse_progress` and the sheet import read
+    back as the same entry: ``40%: Đã trình``, ``40%``, a note alone as written, or, when its
+    words would be read as a status, a percentage, a deadline or a request (``Đã hoàn
+    thành``, ``Đã hoàn thành 60% khối lượng``), as ``?%: Đã hoàn thành``."""
+    if percent is not None:
+        return f"{percent}%: {note}" if note else f"{percent}%"
+    if not note or not _read_as_more(note):
+        return note
+    return f"?%: {note}"
+
+
+def _read_as_more(note: str) -> bool:
+    """Whether a progress cell holding ``note`` alone would be read as more than that note."""
+    if note_only(note) or tells_new_due(note) or says_submitted(note):
+        return True
+    try:
+        percent, rest = parse_progress(note)
+        return percent is not None or rest != note or read_status(note).said is not None
+    except InvalidInput:
+        return True
 
 
 def _no_fraction(number: float | Decimal, raw: str) -> None:

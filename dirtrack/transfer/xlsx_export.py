@@ -24,6 +24,7 @@ from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
 from dirtrack.transfer.headers import EXPORT_HEADERS
+from dirtrack.transfer.values import progress_cell
 
 _DATE_FORMAT = "DD/MM/YYYY"
 _COLUMNS = (
@@ -256,16 +257,15 @@ def _deadlines(facts: DirectiveFacts, as_of: date) -> tuple[date | None, date | 
 
 
 def _progress(facts: DirectiveFacts, as_of: date) -> str | None:
-    """The last progress entry as of ``as_of``, as a clerk writes it: ``40%: Đã trình``."""
+    """The last progress entry as of ``as_of``, as a clerk writes it (``40%: Đã trình``), or
+    as the import reads it back as that entry (:func:`progress_cell`)."""
     last = None
     for entry in facts.progress:
         if entry.reported_on <= as_of:
             last = entry
     if last is None:
         return None
-    if last.percent is None:
-        return last.note
-    return f"{last.percent}%: {last.note}" if last.note else f"{last.percent}%"
+    return progress_cell(last.percent, last.note)
 
 
 def export_xlsx(
