@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 from pathlib import Path
@@ -376,6 +377,38 @@ def test_xlsx_never_writes_formulas(units: Cli, meeting: int, tmp_path: Path) ->
     texts = [ws.cell(row=r, column=2) for r in range(6, 10)]
     assert [c.value for c in texts] == dangerous
     assert all(c.data_type == "s" and c.quotePrefix for c in texts)
+
+
+def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """The sheet held "'=Việc ba" as typed; saved as CSV by a spreadsheet (which writes the
+    cell's text), import took the apostrophe away as from dirtrack's own guarded CSV, and the
+    text came back "=Việc ba". The export gives such a text one apostrophe more, and import
+    takes one away from a workbook's cell as from a CSV field: the same text either way."""
+    texts = ["'=Việc ba", "''+84 912", "'Việc bốn", "=Việc năm"]
+    for n, text in enumerate(texts, start=1):
+        units.ok("assign", str(meeting), "--unit", "BTC", "--key", f"K{n}", "--", text)
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book).worksheets[0]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert [row[1] for row in rows[5:]] == ["''=Việc ba", "'''+84 912", "'Việc bốn", "=Việc năm"]
+    sheet_csv = tmp_path / "k.csv"  # as a spreadsheet saves the sheet: each cell's text
+    with sheet_csv.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(
+            [[v.strftime("%d/%m/%Y") if hasattr(v, "strftime") else v for v in r] for r in rows]
+        )
+    before = file_digest(db_path)
+    for path in (book, sheet_csv):
+        report = units.json("import", str(path), "--dry-run")
+        assert [r["action"] for r in report["rows"]] == ["unchanged"] * 4, report["rows"]
+        assert [r["text"] for r in report["rows"]] == texts
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(sheet_csv), "--create-units", "--as-of", "2022-08-31")
+    found = other.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [d["text"] for d in found] == texts
 
 
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])

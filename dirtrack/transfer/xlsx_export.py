@@ -3,8 +3,10 @@
 Sheet 1 is the "Bảng theo dõi thực hiện kết luận" layout offices keep (title rows, a header,
 a row of column numbers, one row per directive), with the columns ``dirtrack import`` reads
 back. Sheet 2 lists the limitations. Text that Excel would take for a formula is written as text,
-quote-prefixed, so it never runs (:mod:`dirtrack.render.formulas`). A text longer than an Excel
-cell holds is refused, naming the record, never cut: JSON export keeps everything.
+quote-prefixed, so it never runs, and text starting with an apostrophe and then a formula
+character gets one apostrophe more, which import takes away (:mod:`dirtrack.render.formulas`).
+A text longer than an Excel cell holds is refused, naming the record, never cut: JSON export
+keeps everything.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
 from dirtrack.i18n import Phrase, category_label, status_label
-from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text
+from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text, sheet_text
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
 from dirtrack.transfer.headers import EXPORT_HEADERS
@@ -151,6 +153,8 @@ def _put_row(
     cells = []
     for (field, _), value in zip(columns, values, strict=True):
         try:
+            if isinstance(value, str):
+                value = sheet_text(value)
             cells.append(_cell(ws, value, style="dt_body"))
         except CellTooLong as exc:
             raise InvalidInput.of(
