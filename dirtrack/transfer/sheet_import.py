@@ -1896,6 +1896,9 @@ class SheetImport:
                 if current is None:
                     current = self._adopt(p, alike, facts, adopted)
                 if current is None:
+                    if same is not None:
+                        # a new key says it is another, which assign asks --allow-duplicate for
+                        p.warn(Phrase("warn_key_same_text", id=same[0], key=p.key))
                     p.outcomes.append(Outcome(ref))
                     continue
                 outcome = self._compare(p, ref, current)
