@@ -476,6 +476,45 @@ def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_completion_by_a_day_comes_back_as_one(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """A completion whose exact day is unknown (done by the sheet's day) was written as that
+    day, which another register read as the exact day. The sheet writes it as list and show
+    say it, "by 31/08/2022, exact day unknown", which import reads back as that bound."""
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn,Kết quả,Mã\n"
+        "1,Việc xong,BTC,30/9/2022,Đã hoàn thành,K1\n",
+        encoding="utf-8",
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "2022-08-31")
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    ws = load_workbook(book, read_only=True).worksheets[0]
+    cell = next(ws.iter_rows(min_row=6, min_col=9, max_col=9, values_only=True))[0]
+    ws.parent.close()
+    assert (
+        cell
+        == {
+            "en": "by 31/08/2022, exact day unknown",
+            "vi": "trước hoặc trong ngày 31/08/2022, chưa rõ ngày cụ thể",
+        }[lang]
+    )
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [(r["action"], r["completed_on_exact"]) for r in report["rows"]] == [
+        ("unchanged", False)
+    ]
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-09-30")
+    (found,) = other.json("list", "--status", "all", "--as-of", "2022-09-30")
+    assert (found["completed_on"], found["completed_on_exact"]) == ("2022-08-31", False)
+    assert found["status"] == "done_on_time"
+
+
 def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

@@ -240,6 +240,25 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     return _serial_in_text(value) or parse_date(_clean_date_text(value), ref)
 
 
+# A completion day known only as a bound, as ``export --format xlsx`` writes it (the catalog's
+# ``done_by``, in either language): "by 30/06/2023, exact day unknown", "trước hoặc trong ngày
+# 30/06/2023, chưa rõ ngày cụ thể" (folded).
+_DONE_BY = re.compile(r"^(?:by|truoc hoac trong ngay)\s+(\d{1,2}/\d{1,2}/\d{4})(?:\s*,.*)?$")
+
+
+def done_by(value: Value) -> date | None:
+    """The day a completion cell says the work was done by, the exact day unknown (``by
+    30/06/2023, exact day unknown``, as the export writes it), or None for any other cell.
+
+    Raises:
+        InvalidInput: a day that does not exist.
+    """
+    if not isinstance(value, str):
+        return None
+    found = _DONE_BY.match(fold(value))
+    return parse_day(found[1]) if found is not None else None
+
+
 _NO_DEADLINE = re.compile(
     r"^(?:thuong xuyen|khong thoi han|khong xac dinh thoi han|dinh ky|hang (?:nam|quy|thang|tuan)"
     r"|lien tuc|ongoing|no deadline|none|-+|—|\.+)(?:$|[\s,.;:(])"

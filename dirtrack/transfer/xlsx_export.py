@@ -21,7 +21,7 @@ from typing import Any
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase, category_label, status_label
+from dirtrack.i18n import Phrase, category_label, status_label, t
 from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text, sheet_text
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
@@ -302,7 +302,11 @@ def export_xlsx(
             status = facts.status(as_of)
             due, extended = _deadlines(facts, as_of)
             meeting = meetings.get(facts.meeting_id)
-            completed = facts.completed_by(as_of)
+            done_on = facts.completed_by(as_of)
+            completed: date | str | None = done_on
+            if done_on is not None and not facts.completed_on_exact:
+                # a bound, as import reads it back (values.done_by), never an exact day
+                completed = t("done_by", lang, day=done_on.strftime("%d/%m/%Y"))
             values: list[Any] = [
                 n,
                 facts.text,
