@@ -570,13 +570,14 @@ def progress_cell(percent: int | None, note: str | None) -> str | None:
 
 def _read_as_more(note: str) -> bool:
     """Whether a progress cell holding ``note`` alone would be read as more than that note."""
-    if note_only(note) or tells_new_due(note) or says_submitted(note):
+    if note_only(note) or tells_new_due(note) or says_submitted(note) or is_tick(note):
         return True
     try:
         percent, rest = parse_progress(note)
-        return percent is not None or rest != note or read_status(note).said is not None
+        status = read_status(note)
     except InvalidInput:
         return True
+    return percent is not None or rest != note or status.said is not None or status.unclear
 
 
 def _no_fraction(number: float | Decimal, raw: str) -> None:
