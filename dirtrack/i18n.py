@@ -3122,6 +3122,10 @@ ERRORS.update(
             "says within the deadline, but its deadline {due} has passed (today is {as_of}); "
             "give --as-of DATE if the sheet is older"
         ),
+        "warn_key_same_text": N_(
+            "directive {id} has the same meeting, lead unit and text; key {key!r} is not its "
+            "key, so another directive is recorded"
+        ),
         "warn_key_elsewhere": N_(
             "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
             "as it is"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 from pathlib import Path
@@ -378,6 +379,38 @@ def test_xlsx_never_writes_formulas(units: Cli, meeting: int, tmp_path: Path) ->
     assert all(c.data_type == "s" and c.quotePrefix for c in texts)
 
 
+def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """The sheet held "'=Việc ba" as typed; saved as CSV by a spreadsheet (which writes the
+    cell's text), import took the apostrophe away as from dirtrack's own guarded CSV, and the
+    text came back "=Việc ba". The export gives such a text one apostrophe more, and import
+    takes one away from a workbook's cell as from a CSV field: the same text either way."""
+    texts = ["'=Việc ba", "''+84 912", "'Việc bốn", "=Việc năm"]
+    for n, text in enumerate(texts, start=1):
+        units.ok("assign", str(meeting), "--unit", "BTC", "--key", f"K{n}", "--", text)
+    book = tmp_path / "k.xlsx"
+    units.ok("export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book).worksheets[0]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert [row[1] for row in rows[5:]] == ["''=Việc ba", "'''+84 912", "'Việc bốn", "=Việc năm"]
+    sheet_csv = tmp_path / "k.csv"  # as a spreadsheet saves the sheet: each cell's text
+    with sheet_csv.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(
+            [[v.strftime("%d/%m/%Y") if hasattr(v, "strftime") else v for v in r] for r in rows]
+        )
+    before = file_digest(db_path)
+    for path in (book, sheet_csv):
+        report = units.json("import", str(path), "--dry-run")
+        assert [r["action"] for r in report["rows"]] == ["unchanged"] * 4, report["rows"]
+        assert [r["text"] for r in report["rows"]] == texts
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(sheet_csv), "--create-units", "--as-of", "2022-08-31")
+    found = other.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [d["text"] for d in found] == texts
+
+
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])
 def test_xlsx_export_reimports_unchanged(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str, key: str
@@ -443,6 +476,45 @@ def test_an_extended_deadline_comes_back_with_the_original_from_the_sheet(
     assert (found["K2"]["original_due"], found["K2"]["extensions"]) == ("2022-07-31", 0)
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_completion_by_a_day_comes_back_as_one(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path, lang: str
+) -> None:
+    """A completion whose exact day is unknown (done by the sheet's day) was written as that
+    day, which another register read as the exact day. The sheet writes it as list and show
+    say it, "by 31/08/2022, exact day unknown", which import reads back as that bound."""
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "STT,Nội dung,Đơn vị chủ trì,Thời hạn,Kết quả,Mã\n"
+        "1,Việc xong,BTC,30/9/2022,Đã hoàn thành,K1\n",
+        encoding="utf-8",
+    )
+    units.ok("import", str(sheet), "--meeting", str(meeting), "--as-of", "2022-08-31")
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", lang, "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-09-30")
+    ws = load_workbook(book, read_only=True).worksheets[0]
+    cell = next(ws.iter_rows(min_row=6, min_col=9, max_col=9, values_only=True))[0]
+    ws.parent.close()
+    assert (
+        cell
+        == {
+            "en": "by 31/08/2022, exact day unknown",
+            "vi": "trước hoặc trong ngày 31/08/2022, chưa rõ ngày cụ thể",
+        }[lang]
+    )
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [(r["action"], r["completed_on_exact"]) for r in report["rows"]] == [
+        ("unchanged", False)
+    ]
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-09-30")
+    (found,) = other.json("list", "--status", "all", "--as-of", "2022-09-30")
+    assert (found["completed_on"], found["completed_on_exact"]) == ("2022-08-31", False)
+    assert found["status"] == "done_on_time"
+
+
 def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:
@@ -471,6 +543,42 @@ def test_a_sheet_of_an_earlier_day_reads_back_unchanged_after_a_later_extension(
         ("2022-08-15", "2022-10-31"),
         ("2022-10-01", "2022-12-31"),
     ]
+
+
+def test_a_progress_note_without_a_percentage_reads_back_as_that_note(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """A note with no percentage was written as its bare words, which import reads: "Đã hoàn
+    thành" made the register's own sheet a bad row (done, and not), "Đã hoàn thành 60% khối
+    lượng" a 60% entry. Such a note is written "?%: …", read back as the note and no more; a
+    note whose words say nothing more stays as written."""
+    notes = ("Đã hoàn thành", "Đã hoàn thành 60% khối lượng", "Đã được gia hạn đến 31/12/2022",
+             "Đã trình UBND tỉnh", "x", "Không thực hiện", "Chờ ý kiến của Bộ")  # fmt: skip
+    for n, note in enumerate(notes, start=1):
+        d = units.id("assign", str(meeting), "--unit", "BTC", "--key", f"K{n}", "--due",
+                     "30/9/2022", f"Việc {n}")  # fmt: skip
+        units.ok("progress", str(d), "--note", note, "--date", "1/6/2022")
+    book = tmp_path / "k.xlsx"
+    units.ok("--lang", "vi", "export", "-f", "xlsx", "-o", str(book), "--as-of", "2022-08-31")
+    ws = load_workbook(book, read_only=True).worksheets[0]
+    cells = [row[6].value for row in ws.iter_rows(min_row=6)]
+    ws.parent.close()
+    assert cells == [*(f"?%: {note}" for note in notes[:-1]), "Chờ ý kiến của Bộ"]
+    before = file_digest(db_path)
+    report = units.json("import", str(book), "--dry-run")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 7, report["rows"]
+    assert all(r["warnings"] == [] for r in report["rows"])
+    assert file_digest(db_path) == before
+    other = units.at(other_db)
+    other.ok("import", str(book), "--create-units", "--as-of", "2022-08-31")
+    found = other.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [(d["status"], d["progress"], d["extensions"]) for d in found] == [
+        ("open_in_time", None, 0)
+    ] * 7
+    for d in found:
+        history = other.json("show", str(d["id"]))["history"]
+        progress = [h for h in history if h["event"] == "progress"]
+        assert [(h["percent"], h["note"]) for h in progress] == [(None, notes[d["id"] - 1])]
 
 
 def test_an_imported_registers_sheet_reimports_unchanged_whatever_its_white_space(

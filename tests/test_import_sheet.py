@@ -607,6 +607,33 @@ def test_keys_given_to_the_occurrences_of_a_series_adopt_each_once(
     assert file_digest(db_path) == digest
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_new_key_on_a_recorded_text_is_created_with_a_warning(
+    units: Cli, meeting: int, tmp_path: Path, lang: str
+) -> None:
+    """A keyed row with a new key and the text of a directive already recorded (same meeting,
+    lead unit, text) was created unsaid, where assign asks --allow-duplicate and a keyless row
+    is refused. The key says it is another: it is created, and the row says which it repeats."""
+    units.ok("assign", str(meeting), "--unit", "BTC", "--key", "K1", "--due", "30/9/2022",
+             "Xây dựng đề án")  # fmt: skip
+    rows = [["Mã", *HEADER], ["K2", "1", "Xây dựng đề án", "BTC", "", "30/9/2022", "", ""]]
+    sheet = write_csv(tmp_path / "s.csv", rows)
+    args = ("import", str(sheet), "--meeting", str(meeting), "--as-of", "2022-07-01")
+    report = units.json("--lang", lang, *args)
+    warned = {
+        "en": "directive 1 has the same meeting, lead unit and text; key 'K2' is not its key, "
+        "so another directive is recorded",
+        "vi": "nhiệm vụ 1 cùng cuộc họp, đơn vị chủ trì và nội dung; khóa 'K2' không phải khóa "
+        "của nhiệm vụ đó, nên ghi thêm một nhiệm vụ khác",
+    }[lang]
+    assert report["created"]["directives"] == 1
+    assert [(r["action"], r["warnings"]) for r in report["rows"]] == [("create", [warned])]
+    assert sorted(d["key"] for d in units.json("list", "--status", "all")) == ["K1", "K2"]
+    # read again, each row is its own directive's: nothing to say
+    again = units.json(*args)
+    assert [(r["action"], r["warnings"]) for r in again["rows"]] == [("unchanged", [])]
+
+
 def test_key_column_must_identify_every_row(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path
 ) -> None:

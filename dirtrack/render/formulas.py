@@ -10,7 +10,11 @@ spreadsheet or a CSV file from user text is marked as text:
   CSV written by dirtrack reads back as the text that was typed;
 - in a workbook, by a string cell with Excel's quote prefix (what Excel records when one types
   the apostrophe): the cell holds the text exactly as typed, and nothing has to be undone when
-  the sheet is imported back.
+  the sheet is imported back; but in the sheet ``export --format xlsx`` writes to be read back,
+  text that already starts with apostrophes and then a formula character gets one more, as in
+  CSV (:func:`sheet_text`), since a spreadsheet saving that sheet as CSV writes the cell's text
+  alone, and ``import`` takes exactly one such apostrophe away from a workbook's cell as from a
+  CSV field: one rule, so the text comes back as typed either way.
 
 Numbers stay numbers (-5 typed as a number is no formula); only text is marked. JSON is the
 lossless format and is never marked.
@@ -39,8 +43,16 @@ def csv_field(value: Any) -> Any:
     return value
 
 
+def sheet_text(text: str) -> str:
+    """``text`` as a cell of the sheet ``import`` reads back: one more apostrophe before the
+    apostrophes a formula character follows (``'=x`` as ``''=x``), taken away by
+    :func:`from_csv_field` whether the sheet is read as a workbook or saved as CSV."""
+    return "'" + text if text.startswith("'") and _starts_formula(text) else text
+
+
 def from_csv_field(text: str) -> str:
-    """The text :func:`csv_field` was given: the one apostrophe it added taken away."""
+    """The text :func:`csv_field` (or :func:`sheet_text`) was given: the one apostrophe it
+    added taken away."""
     if text.startswith("'") and _starts_formula(text[1:]):
         return text[1:]
     return text

@@ -1434,7 +1434,10 @@ class SheetImport:
         if not cells.is_blank(progress_value):
             try:
                 p.percent, progress_note = cells.parse_progress(progress_value)
-                status = self._read_status(progress_value)
+                if cells.note_only(progress_value):
+                    status = cells.Status(None, None, None)
+                else:
+                    status = self._read_status(progress_value)
             except InvalidInput as exc:
                 p.problem(exc, self._col("progress"))
                 progress_note, status = None, cells.Status(None, None, None)
@@ -1515,10 +1518,12 @@ class SheetImport:
             if not cells.is_blank(value):
                 notes.append(f"{layout.column(i).header}: {cells.text(value)}")
         completed_value = self._get(values, "completed_on")
-        completed_day = None
+        completed_day, completed_bound = None, False
         if not cells.is_blank(completed_value):
             try:
-                completed_day = cells.parse_day(completed_value, p.held)
+                completed_day = cells.done_by(completed_value)
+                completed_bound = completed_day is not None
+                completed_day = completed_day or cells.parse_day(completed_value, p.held)
             except InvalidInput as exc:
                 p.problem(exc, self._col("completed_on"))
             else:
@@ -1557,6 +1562,8 @@ class SheetImport:
                     return
                 p.completed_on_exact = False
             p.completed_on = day
+            if completed_bound and day == completed_day:
+                p.completed_on_exact = False  # "by 30/06/2023", as the export writes a bound
             p.completion_note = status.note
             column = self._col("completed_on") if completed_day else column
             self._closing_day(p, day, column, "completion")
@@ -1893,6 +1900,9 @@ class SheetImport:
                 if current is None:
                     current = self._adopt(p, alike, facts, adopted)
                 if current is None:
+                    if same is not None:
+                        # a new key says it is another, which assign asks --allow-duplicate for
+                        p.warn(Phrase("warn_key_same_text", id=same[0], key=p.key))
                     p.outcomes.append(Outcome(ref))
                     continue
                 outcome = self._compare(p, ref, current)

@@ -240,6 +240,25 @@ def parse_day(value: Value, ref: date | None = None) -> date:
     return _serial_in_text(value) or parse_date(_clean_date_text(value), ref)
 
 
+# A completion day known only as a bound, as ``export --format xlsx`` writes it (the catalog's
+# ``done_by``, in either language): "by 30/06/2023, exact day unknown", "trước hoặc trong ngày
+# 30/06/2023, chưa rõ ngày cụ thể" (folded).
+_DONE_BY = re.compile(r"^(?:by|truoc hoac trong ngay)\s+(\d{1,2}/\d{1,2}/\d{4})(?:\s*,.*)?$")
+
+
+def done_by(value: Value) -> date | None:
+    """The day a completion cell says the work was done by, the exact day unknown (``by
+    30/06/2023, exact day unknown``, as the export writes it), or None for any other cell.
+
+    Raises:
+        InvalidInput: a day that does not exist.
+    """
+    if not isinstance(value, str):
+        return None
+    found = _DONE_BY.match(fold(value))
+    return parse_day(found[1]) if found is not None else None
+
+
 _NO_DEADLINE = re.compile(
     r"^(?:thuong xuyen|khong thoi han|khong xac dinh thoi han|dinh ky|hang (?:nam|quy|thang|tuan)"
     r"|lien tuc|ongoing|no deadline|none|-+|—|\.+)(?:$|[\s,.;:(])"
@@ -321,7 +340,9 @@ _MAYBE_NEW_DUE = re.compile(r"(?i)gia\s+h|ch[iỉ]nh|l[uù]i|gi[aã]n")
 def tells_new_due(value: Value) -> bool:
     """Whether a cell may tell of a new deadline, granted or asked for (:func:`granted_in`,
     :func:`asked_for`): a quick look at its letters, before any folding."""
-    return isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None
+    return (
+        isinstance(value, str) and _MAYBE_NEW_DUE.search(value) is not None and not note_only(value)
+    )
 
 
 # Where the day asked for ends when words follow it: "đến 30/9/2025 do chờ ý kiến của Bộ".
@@ -506,6 +527,8 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     if isinstance(value, datetime | date):
         raise InvalidInput.of("cell_date_not_progress", value=show(value))
     written = nfc(str(value))
+    if (unsaid := _NOTE_ONLY.match(written)) is not None:
+        return None, written[unsaid.end() :].strip() or None
     bare = written.replace(",", ".").translate(_MINUS)
     if re.fullmatch(r"-?\d{1,4}(?:\.\d+)?", bare):  # -5 is refused as a number cell's -5 is
         _no_fraction(Decimal(bare), written)
@@ -520,6 +543,41 @@ def parse_progress(value: Value) -> tuple[int | None, str | None]:
     percent = _whole_percent(Decimal(found["number"].replace(",", ".")), found[0])
     rest = _SEPARATORS.sub("", written[found.end() :]).strip()
     return percent, rest or None
+
+
+# A progress note written with no percentage as ``export --format xlsx`` writes one its words
+# would otherwise be read as more than a note: "?%: Đã hoàn thành" (the percentage not known).
+_NOTE_ONLY = re.compile(r"^\?\s*%\s*[:\-–—]?\s*")
+
+
+def note_only(value: Value) -> bool:
+    """Whether a progress cell is a note and nothing else (``?%: Đã hoàn thành``): no
+    percentage, status, deadline or request is read from its words."""
+    return isinstance(value, str) and _NOTE_ONLY.match(value) is not None
+
+
+def progress_cell(percent: int | None, note: str | None) -> str | None:
+    """A progress entry as a sheet's cell that :func:`parse_progress` and the sheet import read
+    back as the same entry: ``40%: Đã trình``, ``40%``, a note alone as written, or, when its
+    words would be read as a status, a percentage, a deadline or a request (``Đã hoàn
+    thành``, ``Đã hoàn thành 60% khối lượng``), as ``?%: Đã hoàn thành``."""
+    if percent is not None:
+        return f"{percent}%: {note}" if note else f"{percent}%"
+    if not note or not _read_as_more(note):
+        return note
+    return f"?%: {note}"
+
+
+def _read_as_more(note: str) -> bool:
+    """Whether a progress cell holding ``note`` alone would be read as more than that note."""
+    if note_only(note) or tells_new_due(note) or says_submitted(note) or is_tick(note):
+        return True
+    try:
+        percent, rest = parse_progress(note)
+        status = read_status(note)
+    except InvalidInput:
+        return True
+    return percent is not None or rest != note or status.said is not None or status.unclear
 
 
 def _no_fraction(number: float | Decimal, raw: str) -> None:

@@ -3,8 +3,10 @@
 Sheet 1 is the "Bảng theo dõi thực hiện kết luận" layout offices keep (title rows, a header,
 a row of column numbers, one row per directive), with the columns ``dirtrack import`` reads
 back. Sheet 2 lists the limitations. Text that Excel would take for a formula is written as text,
-quote-prefixed, so it never runs (:mod:`dirtrack.render.formulas`). A text longer than an Excel
-cell holds is refused, naming the record, never cut: JSON export keeps everything.
+quote-prefixed, so it never runs, and text starting with an apostrophe and then a formula
+character gets one apostrophe more, which import takes away (:mod:`dirtrack.render.formulas`).
+A text longer than an Excel cell holds is refused, naming the record, never cut: JSON export
+keeps everything.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from typing import Any
 from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import Phrase, category_label, status_label
-from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text
+from dirtrack.i18n import Phrase, category_label, status_label, t
+from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, set_text, sheet_text
 from dirtrack.status import DirectiveFacts, Status
 from dirtrack.transfer.base import NoProgress, Progress
 from dirtrack.transfer.headers import EXPORT_HEADERS
+from dirtrack.transfer.values import progress_cell
 
 _DATE_FORMAT = "DD/MM/YYYY"
 _COLUMNS = (
@@ -150,6 +153,8 @@ def _put_row(
     cells = []
     for (field, _), value in zip(columns, values, strict=True):
         try:
+            if isinstance(value, str):
+                value = sheet_text(value)
             cells.append(_cell(ws, value, style="dt_body"))
         except CellTooLong as exc:
             raise InvalidInput.of(
@@ -256,16 +261,15 @@ def _deadlines(facts: DirectiveFacts, as_of: date) -> tuple[date | None, date | 
 
 
 def _progress(facts: DirectiveFacts, as_of: date) -> str | None:
-    """The last progress entry as of ``as_of``, as a clerk writes it: ``40%: Đã trình``."""
+    """The last progress entry as of ``as_of``, as a clerk writes it (``40%: Đã trình``), or
+    as the import reads it back as that entry (:func:`progress_cell`)."""
     last = None
     for entry in facts.progress:
         if entry.reported_on <= as_of:
             last = entry
     if last is None:
         return None
-    if last.percent is None:
-        return last.note
-    return f"{last.percent}%: {last.note}" if last.note else f"{last.percent}%"
+    return progress_cell(last.percent, last.note)
 
 
 def export_xlsx(
@@ -298,7 +302,11 @@ def export_xlsx(
             status = facts.status(as_of)
             due, extended = _deadlines(facts, as_of)
             meeting = meetings.get(facts.meeting_id)
-            completed = facts.completed_by(as_of)
+            done_on = facts.completed_by(as_of)
+            completed: date | str | None = done_on
+            if done_on is not None and not facts.completed_on_exact:
+                # a bound, as import reads it back (values.done_by), never an exact day
+                completed = t("done_by", lang, day=done_on.strftime("%d/%m/%Y"))
             values: list[Any] = [
                 n,
                 facts.text,
