@@ -740,8 +740,7 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         return
 
     def line(made: Made) -> str:
-        day = made.day.isoformat() if made.day is not None else ""
-        return msg(f"repair_{made.table}", lang, id=made.id, code=made.code, day=day,
+        return msg(f"repair_{made.table}", lang, id=made.id, code=made.code, day=made.day,
                    n=made.rows)  # fmt: skip
 
     with unit_of_work(ctx, write=False, damaged=True) as session:
