@@ -1229,6 +1229,31 @@ MESSAGES.update(
             "limitation {id} is not there: cleared the link of the {n} limitation that repeats it",
             "limitation {id} is not there: cleared the links of the {n} limitations that repeat it",
         ),
+        # what doctor --repair will do, at a terminal before it asks
+        "repair_unit_will": NP_(
+            "will re-create unit {id} as {code}, not retired: {n} row points to it",
+            "will re-create unit {id} as {code}, not retired: {n} rows point to it",
+        ),
+        "repair_field_will": NP_(
+            "will re-create field {id} as {code}: {n} row points to it",
+            "will re-create field {id} as {code}: {n} rows point to it",
+        ),
+        "repair_meeting_will": NP_(
+            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} row "
+            "points to it",
+            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} rows "
+            "point to it",
+        ),
+        "repair_series_will": NP_(
+            "will re-create series {id} from {day}, making no new occurrence: {n} row points to it",
+            "will re-create series {id} from {day}, making no new occurrence: {n} rows point to it",
+        ),
+        "repair_limitation_will": NP_(
+            "limitation {id} is not there: will clear the link of the {n} limitation that repeats "
+            "it",
+            "limitation {id} is not there: will clear the links of the {n} limitations that "
+            "repeat it",
+        ),
         "repair_nothing": N_(
             "database {db}: nothing to repair (no row points to a record that is not there)"
         ),

@@ -739,16 +739,16 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         err(msg("repair_enforced", lang, db=target.display))
         return
 
-    def line(made: Made) -> str:
-        return msg(f"repair_{made.table}", lang, id=made.id, code=made.code, day=made.day,
-                   n=made.rows)  # fmt: skip
+    def line(made: Made, done: bool = True) -> str:
+        key = f"repair_{made.table}" if done else f"repair_{made.table}_will"
+        return msg(key, lang, id=made.id, code=made.code, day=made.day, n=made.rows)
 
     with unit_of_work(ctx, write=False, damaged=True) as session:
         planned = plan(session.connection())
     if not planned:
         err(msg("repair_nothing", lang, db=target.display))
         return
-    confirm(ctx, yes, [line(made) for made in planned])
+    confirm(ctx, yes, [line(made, done=False) for made in planned])
     with unit_of_work(ctx, write=True, name=REPAIR, damaged=True) as session:
         made = repair(session, lang)
     for item in made:
