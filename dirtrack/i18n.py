@@ -2280,6 +2280,10 @@ ERRORS: dict[str, Entry] = {
     "config_path_alone": N_(
         "--path prints only where the file is: leave out --format and --fields"
     ),
+    "doctor_repair_alone": N_(
+        "--repair says what it did on stderr, with no table: leave out --format and --fields"
+    ),
+    "doctor_yes_alone": N_("--yes answers the question of --repair: give --repair too"),
     "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
     "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
     "doc_bad_number": N_(
@@ -3278,6 +3282,10 @@ ERRORS.update(
             "{n} {table} rows point to a missing {parent}",
         ),
         "hc_references_ok": N_("every reference points to an existing row"),
+        "hc_repair": N_(
+            "dirtrack doctor --repair re-creates what they point to as placeholders, keeping "
+            "every row"
+        ),
         "hc_long_text": N_(
             "{entity} {id}: {field} is {length} characters long, more than the {limit} an import "
             "takes back (dirtrack edit shortens it)"

@@ -952,6 +952,11 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
     sql(db, *orphan_triggers().values(), *own_link_triggers().values())
     damaged, made = but_history(db), triggers(db)
     assert "which is not there" in cli.fail("list")
+    found = {c["check"]: c for c in json.loads(cli("doctor", "--format", "json").stdout)}
+    assert found["foreign_keys"]["detail"].endswith(
+        "; dirtrack doctor --repair re-creates what they point to as placeholders, keeping every "
+        "row"
+    ), found["foreign_keys"]
     assert cli.fail("doctor", "--repair") == (
         "Error: doctor asks before it changes anything; not at a terminal, add --yes"
     )
@@ -1056,6 +1061,18 @@ def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
         ), said
     else:
         assert said.endswith("nothing to repair (no row points to a record that is not there)")
+    # what --repair does not follow, and --yes alone, are usage errors
+    for args, words in (
+        (["--repair", "--format", "json"], "--repair says what it did on stderr, with no table"),
+        (["--repair", "--yes", "--fields", "check"], "leave out --format and --fields"),
+        (["--yes"], "--yes answers the question of --repair: give --repair too"),
+        (["--lang", "vi", "--yes"], "--yes trả lời câu hỏi của --repair: cho cả --repair"),
+    ):
+        lang = args[:2] if args[0] == "--lang" else []
+        result = cli(*lang, "doctor", *args[len(lang) :])
+        assert result.exit_code == 2, (args, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0], lines
     assert snapshot(db) == before
 
 

@@ -719,9 +719,16 @@ def doctor(
     made) do not fail it. With --repair, puts right a register whose rows point to records
     that are not there (it asks first; without a terminal it needs --yes).
     """
-    if repair:
+    from typer._click.core import ParameterSource
+
+    if repair:  # a --format or --fields typed with it is refused
+        for name, option in (("fmt", "--format"), ("fields", "--fields")):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                raise bad_parameter(ctx, "doctor_repair_alone", option)
         _repair(ctx, yes)
         return
+    if yes:
+        raise bad_parameter(ctx, "doctor_yes_alone", "--yes")
     _check(ctx, fmt, fields)
 
 
