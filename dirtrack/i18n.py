@@ -3282,10 +3282,6 @@ ERRORS.update(
             "{n} {table} rows point to a missing {parent}",
         ),
         "hc_references_ok": N_("every reference points to an existing row"),
-        "hc_repair": N_(
-            "dirtrack doctor --repair re-creates what they point to as placeholders, keeping "
-            "every row"
-        ),
         "hc_long_text": N_(
             "{entity} {id}: {field} is {length} characters long, more than the {limit} an import "
             "takes back (dirtrack edit shortens it)"

@@ -138,10 +138,8 @@ def check_integrity(conn: Connection) -> Check:
 def check_foreign_keys(conn: Connection) -> Check:
     try:
         problems: list[Phrase | str] = []
-        repairable = False  # a record doctor --repair re-creates (or unlinks) is missing
         if conn.dialect.name == "sqlite":
             for table, rowid, parent, _fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                repairable = repairable or parent in models.KEPT_LINKS
                 problems.append(
                     Phrase("hc_orphan_row", table=Entity(table), rowid=rowid, parent=Entity(parent))
                 )
@@ -173,8 +171,6 @@ def check_foreign_keys(conn: Connection) -> Check:
     except SQLAlchemyError as exc:
         return _failure("foreign_keys", exc)
     if problems:
-        if repairable:  # what puts it right, after the rows
-            return Check("foreign_keys", PROBLEM, Detail(_listed(problems), Phrase("hc_repair")))
         return Check("foreign_keys", PROBLEM, _listed(problems))
     return Check("foreign_keys", OK, Detail(Phrase("hc_references_ok")))
 
