@@ -376,7 +376,13 @@ def undo(
             raise Conflict.of("nothing_to_undo")
         if len(commands) < count:
             raise Conflict.of("undo_too_few", n=len(commands), count=count)
-    history.defer_foreign_keys(session.connection())
+    conn = session.connection()
+    repairs = [c for c in commands if c.name == history.REPAIR]
+    if repairs and conn.dialect.name == "sqlite":
+        if conn.exec_driver_sql("PRAGMA foreign_keys").scalar():
+            raise ForeignKeysOn  # the caller begins again with them off
+    history.defer_foreign_keys(conn)
+    kept = _drop_kept_triggers(conn) if repairs else []
     batch = [c.id for c in commands]
     done: list[Undone] = []
     for command in commands:
@@ -396,9 +402,11 @@ def undo(
             ))  # fmt: skip
             _revert_one(session, occurrences, made, done)
         _revert_one(session, command, changes, done)
+    for statement in kept:
+        conn.exec_driver_sql(statement)
     _check_closed(session, done)
     undone = [item.command for item in done]
-    _check_links(session, undone)
+    _check_links(session, undone, _damage_put_back(done))
     session.info[UNDOES] = [c.id for c in undone]
     return done
 
@@ -479,15 +487,73 @@ def _check_closed(session: Session, undone: Sequence[Undone]) -> None:
                 )  # fmt: skip
 
 
-def _check_links(session: Session, commands: Sequence[CommandEntry]) -> None:
+def _check_links(
+    session: Session,
+    commands: Sequence[CommandEntry],
+    allowed: frozenset[tuple[str, int]] = frozenset(),
+) -> None:
     """On SQLite, whose foreign keys are checked at commit here, refuse an undo that would leave
-    a row pointing at one it removed (PostgreSQL refuses it at the statement)."""
+    a row pointing at one it removed (PostgreSQL refuses it at the statement); but for the
+    records in ``allowed`` (table, id): the placeholders of ``doctor --repair`` undone, whose
+    rows pointed to nothing before it."""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         return
-    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+    columns: dict[tuple[str, int], str] = {}
+    for table, rowid, parent, fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+        if allowed:
+            if (table, fkid) not in columns:
+                for row in conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")'):
+                    columns[(table, int(row[0]))] = str(row[3])
+            value = conn.exec_driver_sql(
+                f'SELECT "{columns[(table, fkid)]}" FROM "{table}" WHERE rowid = ?', (rowid,)
+            ).scalar()
+            if (parent, value) in allowed:
+                continue
         command = commands[-1]
         raise Conflict.of("undo_breaks_links", id=command.id, command=command.name)
+
+
+class ForeignKeysOn(Exception):
+    """Undoing ``doctor --repair`` on SQLite needs a transaction begun with foreign keys off:
+    it puts back rows pointing to records that are not there."""
+
+
+def _drop_kept_triggers(conn: Connection) -> list[str]:
+    """Drop the triggers that keep a record rows point to (``undo`` of a repair deletes its
+    placeholders under those rows), returning the statements that make them again."""
+    from dirtrack.models import orphan_triggers, own_link_triggers
+
+    if conn.dialect.name != "sqlite":
+        return []
+    there = {
+        str(name)
+        for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    made: list[str] = []
+    for name, statement in {**orphan_triggers(), **own_link_triggers()}.items():
+        if name in there:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+            made.append(statement)
+    return made
+
+
+def _damage_put_back(done: Sequence[Undone]) -> frozenset[tuple[str, int]]:
+    """The records rows may point to without their being there once ``done`` is undone: the
+    placeholders each repair among them re-created, and the limitations whose repeats it
+    unlinked."""
+    found: set[tuple[str, int]] = set()
+    for item in done:
+        if item.command.name != history.REPAIR:
+            continue
+        for change in item.changes:
+            if change.action == history.CREATE and change.entity_id is not None:
+                found.add((change.entity, change.entity_id))
+            elif change.entity == "limitation" and change.before is not None:
+                repeat = change.before.get("repeat_of_id")
+                if isinstance(repeat, int):
+                    found.add(("limitation", repeat))
+    return frozenset(found)
 
 
 def _revert(session: Session, command: CommandEntry, changes: Sequence[ChangeEntry]) -> None:

@@ -285,6 +285,12 @@ def _holds(path: Path) -> bool:
 
 # Execution option: True for a unit of work that writes (see _sqlite_begin).
 WRITE_OPTION = "dirtrack_write"
+# Execution option: True for the one unit of work that must leave rows pointing to records that
+# are not there (the undo of ``doctor --repair``, which puts a damaged register back as it was):
+# on SQLite its transaction begins with foreign keys off, and its connection has them on again
+# when it goes back to the pool (_sqlite_checkin).
+UNCHECKED_OPTION = "dirtrack_unchecked"
+_UNCHECKED = "dirtrack_foreign_keys_off"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -303,8 +309,18 @@ def _sqlite_begin(conn: Connection) -> None:
     busy timeout instead of failing with ``database is locked`` when a read lock cannot be
     upgraded; readers never wait for writers under WAL.
     """
-    write = bool(conn.get_execution_options().get(WRITE_OPTION))
+    options = conn.get_execution_options()
+    write = bool(options.get(WRITE_OPTION))
+    if options.get(UNCHECKED_OPTION):
+        conn.info[_UNCHECKED] = True  # before BEGIN: the pragma does nothing in a transaction
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _sqlite_checkin(dbapi_connection: Any, record: Any) -> None:
+    """A connection a unit of work took with foreign keys off has them on again."""
+    if record.info.pop(_UNCHECKED, False):
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def use_wal(engine: Engine) -> None:
@@ -360,6 +376,7 @@ def make_engine(target: Target, *, create: bool = True) -> Engine:
         engine = create_engine(target.url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "checkin", _sqlite_checkin)
     else:
         # A server that never answers (a firewall that drops the packets, a port held by
         # something that accepts and stays silent) is given up after CONNECT_TIMEOUT_S, not
@@ -497,7 +514,9 @@ def _postgresql_begin(conn: Connection) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
-def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Target]:
+def open_engine(
+    value: str | None, *, create: bool = True, damaged: bool = False
+) -> tuple[Engine, Target]:
     """Resolve ``--db``, create the engine and make sure the schema is current.
 
     ``create`` False (a command that only reads): a SQLite file that does not exist is an error
@@ -513,7 +532,8 @@ def open_engine(value: str | None, *, create: bool = True) -> tuple[Engine, Targ
 
     collector.settle()  # the command's own work begins: what was loaded is frozen
     target = resolve_target(value)
-    return _open_target(target if create else readable_target(target), create=create)
+    opened = target if create else readable_target(target)
+    return _open_target(opened, create=create, damaged=damaged)
 
 
 def readable_target(target: Target) -> Target:
@@ -549,7 +569,7 @@ def readable_target(target: Target) -> Target:
     return Target(uri.render_as_string(), path)
 
 
-def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
+def _open_target(target: Target, *, create: bool, damaged: bool = False) -> tuple[Engine, Target]:
     new = target.path is not None and not target.path.exists()
     blank = target.path is not None and create and blank_file(target.path)
     engine = make_engine(target, create=create)
@@ -557,7 +577,8 @@ def _open_target(target: Target, *, create: bool) -> tuple[Engine, Target]:
         ensure_schema(engine, target)
         if target.path is not None:
             refuse_unreadable_days(engine)
-            refuse_missing_records(engine)
+            if not damaged:
+                refuse_missing_records(engine)
     except (OperationalError, SQLDatabaseError) as exc:
         forget_engine(target)
         if new or blank:
@@ -1077,7 +1098,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 @contextmanager
 def session_scope(
-    engine: Engine, *, write: bool = True, info: dict[str, Any] | None = None
+    engine: Engine,
+    *,
+    write: bool = True,
+    info: dict[str, Any] | None = None,
+    unchecked: bool = False,
 ) -> Iterator[Session]:
     """One unit of work: commit at the end of the block, roll back on any exception.
 
@@ -1087,6 +1112,7 @@ def session_scope(
             the write lock. A writing unit has every change recorded in change_log
             (:mod:`dirtrack.audit`).
         info: who and what for the change log (``actor``, ``command``), kept in ``Session.info``.
+        unchecked: on SQLite, foreign keys off for this transaction (:data:`UNCHECKED_OPTION`).
     """
     from sqlmodel import Session
 
@@ -1094,8 +1120,9 @@ def session_scope(
         from dirtrack.audit import COMMAND_ID, install
 
         install()
+    options = {WRITE_OPTION: write, **({UNCHECKED_OPTION: True} if unchecked else {})}
     session = Session(
-        engine.execution_options(**{WRITE_OPTION: write}),
+        engine.execution_options(**options),
         expire_on_commit=False,
         autoflush=True,
         info={**(info or {}), "write": write},

@@ -723,6 +723,16 @@ TEXT.update(
 
 TEXT.update(
     {
+        # the placeholders doctor --repair stores for records another program deleted
+        "repair_unit_name": N_("Unit {id} (re-created by dirtrack doctor --repair)"),
+        "repair_field_name": N_("Field {id} (re-created by dirtrack doctor --repair)"),
+        "repair_meeting_title": N_("Meeting {id} (re-created by dirtrack doctor --repair)"),
+        "repair_series_text": N_("Series {id} (re-created by dirtrack doctor --repair)"),
+    }
+)
+
+TEXT.update(
+    {
         "pack_in_n_applied": N_("applied: {n}"),
         "pack_in_n_to_apply": N_("to apply: {n}"),
         "pack_in_n_conflicts_left": N_("conflicts left: {n}"),
@@ -1194,6 +1204,68 @@ MESSAGES.update(
         ),
         "doctor_failed": NP_(
             "database {db}: {n} problem found", "database {db}: {n} problems found"
+        ),
+        "repair_unit": NP_(
+            "re-created unit {id} as {code}, not retired: {n} row points to it (dirtrack unit "
+            "rename {code} NAME --code CODE gives it its own)",
+            "re-created unit {id} as {code}, not retired: {n} rows point to it (dirtrack unit "
+            "rename {code} NAME --code CODE gives it its own)",
+        ),
+        "repair_field": NP_(
+            "re-created field {id} as {code}: {n} row points to it",
+            "re-created field {id} as {code}: {n} rows point to it",
+        ),
+        "repair_meeting": NP_(
+            "re-created meeting {id} held on {day}, the earliest day its rows hold: {n} row "
+            "points to it (dirtrack edit meeting {id} --date DAY --title TITLE gives it its own)",
+            "re-created meeting {id} held on {day}, the earliest day its rows hold: {n} rows "
+            "point to it (dirtrack edit meeting {id} --date DAY --title TITLE gives it its own)",
+        ),
+        "repair_series": NP_(
+            "re-created series {id} from {day}, making no new occurrence: {n} row points to it",
+            "re-created series {id} from {day}, making no new occurrence: {n} rows point to it",
+        ),
+        "repair_limitation": NP_(
+            "limitation {id} is not there: cleared the link of the {n} limitation that repeats it",
+            "limitation {id} is not there: cleared the links of the {n} limitations that repeat it",
+        ),
+        # what doctor --repair will do, at a terminal before it asks
+        "repair_unit_will": NP_(
+            "will re-create unit {id} as {code}, not retired: {n} row points to it",
+            "will re-create unit {id} as {code}, not retired: {n} rows point to it",
+        ),
+        "repair_field_will": NP_(
+            "will re-create field {id} as {code}: {n} row points to it",
+            "will re-create field {id} as {code}: {n} rows point to it",
+        ),
+        "repair_meeting_will": NP_(
+            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} row "
+            "points to it",
+            "will re-create meeting {id} held on {day}, the earliest day its rows hold: {n} rows "
+            "point to it",
+        ),
+        "repair_series_will": NP_(
+            "will re-create series {id} from {day}, making no new occurrence: {n} row points to it",
+            "will re-create series {id} from {day}, making no new occurrence: {n} rows point to it",
+        ),
+        "repair_limitation_will": NP_(
+            "limitation {id} is not there: will clear the link of the {n} limitation that repeats "
+            "it",
+            "limitation {id} is not there: will clear the links of the {n} limitations that "
+            "repeat it",
+        ),
+        "repair_nothing": N_(
+            "database {db}: nothing to repair (no row points to a record that is not there)"
+        ),
+        "repair_enforced": N_(
+            "database {db}: nothing to repair (PostgreSQL enforces foreign keys: no row can "
+            "point to a record that is not there)"
+        ),
+        "repair_done": NP_(
+            "database {db}: {n} record repaired in one change (dirtrack undo takes it back); "
+            "dirtrack doctor names the placeholders until they have their own names",
+            "database {db}: {n} records repaired in one change (dirtrack undo takes it back); "
+            "dirtrack doctor names the placeholders until they have their own names",
         ),
         "config_none": N_("(none)"),
     }
@@ -2208,6 +2280,10 @@ ERRORS: dict[str, Entry] = {
     "config_path_alone": N_(
         "--path prints only where the file is: leave out --format and --fields"
     ),
+    "doctor_repair_alone": N_(
+        "--repair says what it did on stderr, with no table: leave out --format and --fields"
+    ),
+    "doctor_yes_alone": N_("--yes answers the question of --repair: give --repair too"),
     "office_to_and_no_to": N_("--to and --no-to cannot be used together"),
     "office_template_and_no_template": N_("--template and --no-template cannot be used together"),
     "doc_bad_number": N_(
@@ -3255,6 +3331,17 @@ ERRORS.update(
         "hc_more": N_("… ({n} more)"),
         "hc_series_reversed": N_("series {id} ends on {end}, before it starts ({start})"),
         "hc_series_ok": N_("every series ends on or after its first day"),
+        "hc_placeholder_unit": N_(
+            "unit {id} ({code}) is a placeholder doctor --repair made: dirtrack unit rename "
+            "{code} NAME --code CODE gives it its own"
+        ),
+        "hc_placeholder_field": N_("field {id} ({code}) is a placeholder doctor --repair made"),
+        "hc_placeholder_meeting": N_(
+            "meeting {id} is a placeholder doctor --repair made: dirtrack edit meeting {id} "
+            "--date DAY --title TITLE gives it its own"
+        ),
+        "hc_placeholder_series": N_("series {id} is a placeholder doctor --repair made"),
+        "hc_placeholders_ok": N_("no placeholder of doctor --repair left"),
         # the checks by name, where a message says which one found a problem (restore)
         "hc_name_open": C_("check", "open"),
         "hc_name_schema": C_("check", "schema"),
@@ -3265,5 +3352,6 @@ ERRORS.update(
         "hc_name_permissions": C_("check", "permissions"),
         "hc_name_series": C_("check", "series"),
         "hc_name_values": C_("check", "values"),
+        "hc_name_placeholders": C_("check", "placeholders"),
     }
 )

@@ -888,6 +888,189 @@ def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(cli: Cli
     )
 
 
+# Beyond DAMAGES, what doctor --repair re-creates too: a series and a field rows point to.
+REPAIRS = {
+    **{name: (table, deleted) for name, (table, deleted, _doctor, _said) in DAMAGES.items()},
+    "series": ("series", "series"),
+    "field": ("field", "field"),
+}
+
+
+def counted(cli: Cli) -> dict[str, Any]:
+    """What the quarter's report counts, by unit and in all, and what it counts of limitations."""
+    report = cli.json("report", "--quarter", "2024Q1", "--as-of", "2024-03-31")
+    limitations = report["limitation_summary"]
+    return {
+        "units": {
+            u["code"]: {k: v for k, v in u.items() if k not in ("code", "name")}
+            for u in report["units"]
+        },
+        "totals": report["totals"],
+        "series_totals": report["series_totals"],
+        "limitations": {u["code"]: u["raised"] for u in limitations["units"]},
+        "raised": limitations["totals"]["raised"],
+    }
+
+
+def but_history(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    return {table: rows for table, rows in snapshot(db).items() if table != "change_log"}
+
+
+def triggers(db: str) -> set[str]:
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        listed = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        found = {str(name) for (name,) in listed}
+    conn.close()
+    return found
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+@pytest.mark.parametrize("damage", list(REPAIRS))
+def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_back(
+    cli: Cli, db: str, tmp_path: Path, damage: str
+) -> None:
+    """A register another program damaged (a unit, meeting, series, field or limitation deleted
+    under rows pointing to it) was refused by every command with nothing in dirtrack to put it
+    right. `doctor --repair` re-creates each missing record as a placeholder with its id (a
+    limitation a later one repeats: the link is cleared), in one change: every command reads
+    the register again, what the report counts for the live units (and in all) is what it
+    counted before the damage, doctor names the placeholders, a second repair has nothing to
+    do, and undo puts the damaged register back, triggers and all."""
+    ids = damaged_register(cli, db)
+    cli.ok("field", "add", "KT", "Kinh tế")
+    cli.ok("edit", "directive", str(ids["open"]), "--field", "KT")
+    cli.ok("assign", str(ids["meeting"]), "--unit", "PTH", "--every", "quarter", "Báo cáo quý")
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        ids["series"] = int(conn.execute("SELECT id FROM series").fetchone()[0])
+        ids["field"] = int(conn.execute("SELECT id FROM field").fetchone()[0])
+    conn.close()
+    before = counted(cli)
+    table, deleted = REPAIRS[damage]
+    gone = ids[deleted]
+    sql(db, f"DELETE FROM {table} WHERE id = {gone}")
+    # an upgrade to 0019 makes the triggers on a register damaged before them
+    sql(db, *orphan_triggers().values(), *own_link_triggers().values())
+    damaged, made = but_history(db), triggers(db)
+    assert "which is not there" in cli.fail("list")
+    assert cli.fail("doctor", "--repair") == (
+        "Error: doctor asks before it changes anything; not at a terminal, add --yes"
+    )
+    assert but_history(db) == damaged
+
+    result = cli("doctor", "--repair", "--yes")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, lines
+    said = {
+        "unit": f"re-created unit {gone} as MISSING-{gone}, not retired: ",
+        "meeting": f"re-created meeting {gone} held on 2024-01-15, the earliest day its rows hold",
+        "series": f"re-created series {gone} from 2024-01-15, making no new occurrence",
+        "field": f"re-created field {gone} as MISSING-{gone}: 1 row points to it",
+        "limitation": f"limitation {gone} is not there: cleared the link of the 1 limitation",
+    }[table]
+    assert lines[0].startswith(said), lines
+    assert lines[1].endswith("1 record repaired in one change (dirtrack undo takes it back); "
+                             "dirtrack doctor names the placeholders until they have their own "
+                             "names"), lines  # fmt: skip
+    cli.ok("list")
+    cli.ok("export", "--out", str(tmp_path / "out.json"))
+    cli.ok("export", "--format", "xlsx", "--out", str(tmp_path / "out.xlsx"))
+    after = counted(cli)
+    placeholder = f"MISSING-{gone}"
+    if table == "unit":
+        live = {code for code in before["units"] if code != deleted}
+        assert {c: after["units"][c] for c in live} == {c: before["units"][c] for c in live}
+        if deleted in before["units"]:
+            assert after["units"][placeholder] == before["units"][deleted]
+        assert after["limitations"].pop(placeholder, None) == before["limitations"].pop(
+            deleted, None
+        )
+        assert after["limitations"] == before["limitations"]
+        assert after["totals"] == before["totals"]
+    elif table == "limitation":
+        # the limitation deleted is gone: not re-created, it is not counted; the one that
+        # repeated it is counted as raised, no longer as a repeat
+        assert after["limitations"] == {**before["limitations"], "LIM": 1}
+        assert after["raised"] == before["raised"] - 1
+        assert {k: v for k, v in after.items() if k not in ("limitations", "raised")} == {
+            k: v for k, v in before.items() if k not in ("limitations", "raised")
+        }
+    else:
+        assert after == before
+    checks = {c["check"]: c for c in cli.json("doctor")}
+    assert checks["foreign_keys"]["status"] == "ok"
+    if table == "limitation":
+        assert checks["placeholders"]["status"] == "ok"
+    else:
+        assert checks["placeholders"]["status"] == "warning"
+        assert checks["placeholders"]["detail"].startswith(f"{table} {gone} ")
+    assert cli("doctor", "--repair", "--yes").stderr.strip() == (
+        f"database {db}: nothing to repair (no row points to a record that is not there)"
+    )
+
+    undone = cli("undo", "--yes")
+    assert undone.exit_code == 0, undone.stderr
+    assert undone.stderr.startswith("undone #"), undone.stderr
+    assert but_history(db) == damaged
+    assert triggers(db) == made
+    assert "not there" in cli.fail("list")
+    # and repaired again, renamed, it is no placeholder any more
+    cli.ok("doctor", "--repair", "--yes")
+    if table == "unit":
+        cli.ok("unit", "rename", placeholder, "Sở Tài chính cũ", "--code", "STC2")
+    elif table == "meeting":
+        cli.ok("edit", "meeting", str(gone), "--title", "Giao ban tháng 1")
+    checks = {c["check"]: c for c in cli.json("doctor")}
+    renamed = table in ("unit", "meeting", "limitation")
+    assert checks["placeholders"]["status"] == ("ok" if renamed else "warning")
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
+    ids = touched_register(cli)
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM meeting WHERE id = {ids['meeting']}")
+    result = cli("--lang", "vi", "doctor", "--repair", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"đã tạo lại cuộc họp {ids['meeting']} họp ngày 28/02/2024, ngày sớm nhất các dòng của "
+        f"nó ghi: 2 dòng trỏ tới nó (dirtrack edit meeting {ids['meeting']} --date NGÀY --title "
+        "TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)"
+    )
+    meeting = cli.json("--lang", "vi", "meetings")[0]
+    assert meeting["title"] == f"Cuộc họp {ids['meeting']} (tạo lại bởi dirtrack doctor --repair)"
+
+
+def test_doctor_repair_on_a_sound_register_has_nothing_to_do(
+    cli: Cli, db: str, backend: str
+) -> None:
+    """On PostgreSQL, which enforces foreign keys, there is nothing to repair; nor on a sound
+    SQLite register. Nothing is written either way."""
+    touched_register(cli)
+    before = snapshot(db)
+    said = cli("doctor", "--repair").stderr.strip()
+    if backend == "postgresql":
+        assert said.endswith(
+            "nothing to repair (PostgreSQL enforces foreign keys: no row can point to a record "
+            "that is not there)"
+        ), said
+    else:
+        assert said.endswith("nothing to repair (no row points to a record that is not there)")
+    # what --repair does not follow, and --yes alone, are usage errors
+    for args, words in (
+        (["--repair", "--format", "json"], "--repair says what it did on stderr, with no table"),
+        (["--repair", "--yes", "--fields", "check"], "leave out --format and --fields"),
+        (["--yes"], "--yes answers the question of --repair: give --repair too"),
+        (["--lang", "vi", "--yes"], "--yes trả lời câu hỏi của --repair: cho cả --repair"),
+    ):
+        lang = args[:2] if args[0] == "--lang" else []
+        result = cli(*lang, "doctor", *args[len(lang) :])
+        assert result.exit_code == 2, (args, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0], lines
+    assert snapshot(db) == before
+
+
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_write(
     cli: Cli, db: str

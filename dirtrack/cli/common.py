@@ -188,13 +188,21 @@ def _given(params: dict[str, object]) -> dict[str, object]:
 
 @contextmanager
 def unit_of_work(
-    ctx: typer.Context, *, write: bool | None = None, name: str | None = None
+    ctx: typer.Context,
+    *,
+    write: bool | None = None,
+    name: str | None = None,
+    damaged: bool = False,
+    unchecked: bool = False,
 ) -> Iterator["Session"]:
     """Open the database and run the block as one transaction.
 
     ``write`` defaults to whether the command is missing from READ_ONLY_COMMANDS. The change
     log records the command (or ``name``), its options and the actor. A writing command prints
     its stdout in the block: it goes out before the commit (:func:`_output_before_commit`).
+    ``damaged``: a register whose rows point to records that are not there is opened
+    (``doctor --repair``); ``unchecked``: its transaction has foreign keys off on SQLite (the
+    undo of a repair).
     """
     pending = state(ctx).generating
     if pending is not None:
@@ -205,7 +213,10 @@ def unit_of_work(
             return
         state(ctx).generating = None
         pending[0].close()  # a command that writes: they are committed first
-    with units_of_work(ctx, write=write, name=name) as begin, begin() as session:
+    with (
+        units_of_work(ctx, write=write, name=name, damaged=damaged, unchecked=unchecked) as begin,
+        begin() as session,
+    ):
         yield session
 
 
@@ -260,7 +271,12 @@ def notice(ctx: typer.Context, message: str) -> None:
 
 @contextmanager
 def units_of_work(
-    ctx: typer.Context, *, write: bool | None = None, name: str | None = None
+    ctx: typer.Context,
+    *,
+    write: bool | None = None,
+    name: str | None = None,
+    damaged: bool = False,
+    unchecked: bool = False,
 ) -> Iterator[Callable[[], AbstractContextManager["Session"]]]:
     """Open the database once for several units of work: the block gets a function whose
     every call is one transaction (as :func:`unit_of_work`, each its own change in history),
@@ -280,7 +296,7 @@ def units_of_work(
     path = database_file(ctx)
     blank = bool(write) and path is not None and blank_file(path)
     new = bool(write) and path is not None and not path.exists() or blank
-    engine, target = open_engine(state(ctx).db, create=write)
+    engine, target = open_engine(state(ctx).db, create=write, damaged=damaged)
     from dirtrack.db import made_schema
 
     new = made_schema(engine) and bool(write) or new
@@ -289,7 +305,8 @@ def units_of_work(
     def transaction() -> Iterator["Session"]:
         notices = state(ctx).notices
         try:
-            with session_scope(engine, write=bool(write), info=info) as session:
+            scope = session_scope(engine, write=bool(write), info=info, unchecked=unchecked)
+            with scope as session:
                 if write:
                     from sqlalchemy import event
 

@@ -416,10 +416,28 @@ def _undo(
     prints the records undone before the undo is written (cli.common.units_of_work)."""
     from dirtrack import audit
 
+    try:
+        return _undo_once(ctx, count, actor, ids, write=write, show=show, unchecked=False)
+    except audit.ForeignKeysOn:  # the undo of `doctor --repair`: foreign keys off from BEGIN
+        return _undo_once(ctx, count, actor, ids, write=write, show=show, unchecked=True)
+
+
+def _undo_once(
+    ctx: typer.Context,
+    count: int,
+    actor: str | None,
+    ids: list[int] | None,
+    *,
+    write: bool,
+    show: Callable[[list[Record]], None] | None,
+    unchecked: bool,
+) -> tuple[list[Record], views.HistoryView]:
+    from dirtrack import audit
+
     records: list[Record] = []
     view = views.HistoryView()
     try:
-        with unit_of_work(ctx) as session:
+        with unit_of_work(ctx, unchecked=unchecked) as session:
             before = _history_view(ctx, session)
             for item in audit.undo(session, count, actor=actor, ids=ids):
                 records.append(command_record(item.command, list(item.changes)))
@@ -680,12 +698,72 @@ def config_cmd(
 
 @app.command("doctor")
 def doctor(
-    ctx: typer.Context, *, fmt: FormatOpt = OutputFormat.TABLE, fields: FieldsOpt = None
+    ctx: typer.Context,
+    *,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Re-create, as placeholders keeping every row, the units, meetings, series and "
+            "fields that rows point to but another program deleted (a limitation's: the link "
+            "cleared); one change in history, which undo takes back.",
+        ),
+    ] = False,
+    yes: YesOpt = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    fields: FieldsOpt = None,
 ) -> None:
     """Check the database: SQLite's integrity and foreign-key checks, the schema, permissions.
 
-    Exits 1 when it finds a problem; warnings (journal mode, permissions) do not fail it.
+    Exits 1 when it finds a problem; warnings (journal mode, permissions, placeholders a repair
+    made) do not fail it. With --repair, puts right a register whose rows point to records
+    that are not there (it asks first; without a terminal it needs --yes).
     """
+    from typer._click.core import ParameterSource
+
+    if repair:  # a --format or --fields typed with it is refused
+        for name, option in (("fmt", "--format"), ("fields", "--fields")):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                raise bad_parameter(ctx, "doctor_repair_alone", option)
+        _repair(ctx, yes)
+        return
+    if yes:
+        raise bad_parameter(ctx, "doctor_yes_alone", "--yes")
+    _check(ctx, fmt, fields)
+
+
+def _repair(ctx: typer.Context, yes: bool) -> None:
+    """``doctor --repair``: plan in a read, ask, then re-create in one unit of work."""
+    from dirtrack.db import resolve_target
+    from dirtrack.store.history import REPAIR
+    from dirtrack.store.repair import Made, plan, repair
+
+    lang = state(ctx).lang
+    target = resolve_target(state(ctx).db)
+    if target.path is not None and not target.path.exists():
+        raise NotFound.of("no_database_at", path=target.path)
+    if not target.is_sqlite:
+        err(msg("repair_enforced", lang, db=target.display))
+        return
+
+    def line(made: Made, done: bool = True) -> str:
+        key = f"repair_{made.table}" if done else f"repair_{made.table}_will"
+        return msg(key, lang, id=made.id, code=made.code, day=made.day, n=made.rows)
+
+    with unit_of_work(ctx, write=False, damaged=True) as session:
+        planned = plan(session.connection())
+    if not planned:
+        err(msg("repair_nothing", lang, db=target.display))
+        return
+    confirm(ctx, yes, [line(made, done=False) for made in planned])
+    with unit_of_work(ctx, write=True, name=REPAIR, damaged=True) as session:
+        made = repair(session, lang)
+    for item in made:
+        err(line(item))
+    err(msg("repair_done", lang, db=target.display, n=len(made)))
+
+
+def _check(ctx: typer.Context, fmt: OutputFormat, fields: str | None) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from dirtrack.db import (

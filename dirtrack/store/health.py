@@ -199,6 +199,26 @@ def check_series(conn: Connection) -> Check:
     return Check("series", OK, Detail(Phrase("hc_series_ok")))
 
 
+def check_placeholders(conn: Connection) -> Check:
+    """The records ``doctor --repair`` re-created that still hold what it gave them (a unit's
+    code MISSING-4, a meeting's title): a warning, so that the clerk gives each its own name
+    (``unit rename``, ``edit meeting``)."""
+    from dirtrack.store.repair import placeholders
+
+    try:
+        if "change_log" not in _present(conn):
+            return Check("placeholders", OK, Detail(Phrase("hc_placeholders_ok")))
+        found: list[Phrase | str] = [
+            Phrase(f"hc_placeholder_{table}", id=ident, code=code)
+            for table, ident, code in placeholders(conn)
+        ]
+    except SQLAlchemyError as exc:
+        return _failure("placeholders", exc)
+    if found:
+        return Check("placeholders", WARNING, _listed(found))
+    return Check("placeholders", OK, Detail(Phrase("hc_placeholders_ok")))
+
+
 def _text(column: Column[object]) -> bool:
     """A text column (SQLModel's AutoString decorates String)."""
     kind = column.type
@@ -485,7 +505,14 @@ def run_checks(conn: Connection, *, expected_revision: str, path: Path | None) -
     said only 'current transaction is aborted')."""
     checks = [check_schema(conn, expected_revision)]
     conn.rollback()  # they only read
-    checks_after = (check_integrity, check_foreign_keys, check_values, check_series, check_records)
+    checks_after = (
+        check_integrity,
+        check_foreign_keys,
+        check_values,
+        check_series,
+        check_records,
+        check_placeholders,
+    )
     for check in checks_after:
         checks.append(check(conn))
         conn.rollback()

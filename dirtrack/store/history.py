@@ -713,6 +713,10 @@ def recent_commands(
 #: next reading command would create them again; ``undo ID`` still undoes it, and a command it
 #: touched since is undone with it (:func:`dirtrack.audit.undo`).
 GENERATE = "series generate"
+#: The name of ``doctor --repair``'s command row: its placeholders are what ``doctor`` names
+#: until renamed (:func:`dirtrack.store.repair.placeholders`), and its undo puts back rows pointing
+#: to records that are not there (:func:`dirtrack.audit.undo`).
+REPAIR = "doctor --repair"
 
 
 def commands_to_undo(

@@ -1,0 +1,287 @@
+"""``doctor --repair``: a record that rows point to but that is not there (a unit, meeting,
+series, field deleted by another program with foreign keys off, before the triggers kept them)
+re-created as a placeholder with its id, so that every row is kept and every command opens the
+register again; a limitation a later one repeats is not re-created, the link is cleared.
+
+A placeholder changes no count: a unit is live (not retired), as the deleted one was when its
+rows were counted; a meeting takes the earliest day its rows hold, which no deadline, closing,
+progress or extension precedes. ``doctor`` names every placeholder still as the repair left it
+(:func:`placeholders`), so that the clerk renames it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select
+from sqlmodel import col
+
+from dirtrack.models import KEPT_LINKS
+from dirtrack.store.history import REPAIR
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: The tables whose missing records are re-created; a missing limitation's links are cleared.
+RECREATED = ("unit", "meeting", "series", "field")
+
+# The days that rows pointing to a meeting hold, none of which may precede the meeting: what a
+# placeholder meeting's day is the earliest of. (table, column naming the meeting, day columns)
+_MEETING_DAYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "directive",
+        "meeting_id",
+        ("original_due", "issued_on", "completed_on", "cancelled_on", "withdrawn_on"),
+    ),
+    ("limitation", "meeting_id", ("resolved_on",)),
+    ("series", "meeting_id", ("starts_on",)),
+)
+# The same for the rows of a directive of that meeting.
+_DIRECTIVE_PART_DAYS = (
+    ("progress_entry", ("reported_on",)),
+    ("extension", ("approved_on", "new_due")),
+)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A record the repair re-created (or, for a limitation, the links to it it cleared)."""
+
+    table: str
+    id: int
+    rows: int  # the rows that point to it
+    code: str | None = None  # a unit's or a field's
+    day: date | None = None  # a meeting's day, a series' first day
+
+
+def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
+    """The records rows point to that are not there: by table (a unit first, as
+    :data:`dirtrack.models.KEPT_LINKS` lists them), each missing id with the number of rows
+    pointing to it. Every link is read (:func:`dirtrack.db.refuse_missing_records` looks for
+    the first only)."""
+    found: dict[str, dict[int, int]] = {}
+    for parent, links in KEPT_LINKS.items():
+        counts: dict[int, int] = {}
+        for child, column in links:
+            rows = conn.exec_driver_sql(
+                f'SELECT c."{column}", count(*) FROM "{child}" AS c '
+                f'WHERE c."{column}" IS NOT NULL AND NOT EXISTS '
+                f'(SELECT 1 FROM "{parent}" AS p WHERE p.id = c."{column}") '
+                f'GROUP BY c."{column}"'
+            )
+            for ident, n in rows:
+                counts[int(ident)] = counts.get(int(ident), 0) + int(n)
+        if counts:
+            found[parent] = dict(sorted(counts.items()))
+    return found
+
+
+def plan(conn: Connection) -> list[Made]:
+    """What :func:`repair` would do, in the order it does it; nothing written."""
+    return [made for made, _values in _planned(conn)]
+
+
+def repair(session: Session, lang: str) -> list[Made]:
+    """Re-create every missing record as a placeholder (a missing limitation: clear the links
+    to it), in this unit of work; the change log records each row, so ``undo`` takes it back.
+    Texts of the placeholders are in ``lang``."""
+    from dirtrack.models import DirectiveField, Limitation, Meeting, Series, Unit
+
+    conn = session.connection()
+    done: list[Made] = []
+    for made, values in _planned(conn):
+        if made.table == "unit":
+            code = made.code or ""
+            name = _text("repair_unit_name", lang, made)
+            session.add(Unit(id=made.id, code=code, code_key=_fold(code), name=name,
+                             name_key=_fold(name)))  # fmt: skip
+        elif made.table == "field":
+            code = made.code or ""
+            name = _text("repair_field_name", lang, made)
+            session.add(DirectiveField(id=made.id, code=code, code_key=_fold(code), name=name,
+                                       name_key=_fold(name)))  # fmt: skip
+        elif made.table == "meeting":
+            title = _text("repair_meeting_title", lang, made)
+            session.add(Meeting(id=made.id, date=made.day or date.today(), title=title))
+        elif made.table == "series":
+            text = _text("repair_series_text", lang, made)
+            session.add(Series(id=made.id, text=text, **values))
+        else:
+            repeats = select(Limitation).where(col(Limitation.repeat_of_id) == made.id)
+            for row in session.scalars(repeats):
+                row.repeat_of_id = None
+        session.flush()  # each before the next, which may point to it (a series to a meeting)
+        done.append(made)
+    return done
+
+
+def _text(key: str, lang: str, made: Made) -> str:
+    from dirtrack.i18n import t
+
+    return t(key, lang, id=made.id)
+
+
+def _fold(text: str) -> str:
+    from dirtrack.text import fold
+
+    return fold(text)
+
+
+def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
+    missing = missing_records(conn)
+    found: list[tuple[Made, dict[str, Any]]] = []
+    for table in ("unit", "field"):
+        taken = {
+            str(key)
+            for (key,) in conn.exec_driver_sql(f'SELECT code_key FROM "{table}"')  # noqa: S608
+        }
+        for ident, rows in missing.get(table, {}).items():
+            code = f"MISSING-{ident}"
+            n = 1
+            while _fold(code) in taken:  # a code someone gave already
+                n += 1
+                code = f"MISSING-{ident}-{n}"
+            taken.add(_fold(code))
+            found.append((Made(table, ident, rows, code=code), {}))
+    meetings = missing.get("meeting", {})
+    for ident, rows in meetings.items():
+        found.append((Made("meeting", ident, rows, day=_meeting_day(conn, ident)), {}))
+    for ident, rows in missing.get("series", {}).items():
+        values = _series_values(conn, ident, meetings)
+        if values is not None:
+            found.append((Made("series", ident, rows, day=values["starts_on"]), values))
+    for ident, rows in missing.get("limitation", {}).items():
+        found.append((Made("limitation", ident, rows), {}))
+    return found
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _meeting_day(conn: Connection, meeting: int) -> date:
+    """The earliest day the rows pointing to ``meeting`` hold (deadlines, closings, issue days,
+    progress, extensions, resolutions, a series' first day); without one, the earliest day one
+    of them was recorded (a meeting comes before what is recorded of it)."""
+    days: list[date] = []
+    recorded: list[date] = []
+    for table, column, columns in _MEETING_DAYS:
+        names = ", ".join(f'min("{c}")' for c in (*columns, "created_at"))
+        row = conn.exec_driver_sql(
+            f'SELECT {names} FROM "{table}" WHERE "{column}" = ?', (meeting,)
+        ).one()
+        days += [d for d in map(_day, row[:-1]) if d is not None]
+        recorded += [d for d in (_day(row[-1]),) if d is not None]
+    for table, columns in _DIRECTIVE_PART_DAYS:
+        names = ", ".join(f'min(p."{c}")' for c in columns)
+        row = conn.exec_driver_sql(
+            f'SELECT {names} FROM "{table}" AS p JOIN directive AS d ON d.id = p.directive_id '
+            "WHERE d.meeting_id = ?",
+            (meeting,),
+        ).one()
+        days += [d for d in map(_day, row) if d is not None]
+    return min(days or recorded or [date.today()])
+
+
+def _every(label: str | None) -> str:
+    """The period a series' occurrence label says (``2025-03``, ``2025-Q1``, ``2025-H1``,
+    ``2025``)."""
+    text = label or ""
+    if "-Q" in text:
+        return "quarter"
+    if "-H" in text:
+        return "half-year"
+    if "-" not in text and text.isdigit():
+        return "year"
+    return "month"
+
+
+def _series_values(
+    conn: Connection, series: int, meetings: dict[int, int]
+) -> dict[str, Any] | None:
+    """A placeholder series' columns from its occurrences: their meeting and lead unit (the
+    first's), their period, the first and last issue day; no occurrence is made any more
+    (``next_start`` empty). Without occurrences (only coordinating units left), the register's
+    first meeting and the first coordinating unit; None when there is no meeting at all."""
+    row = conn.exec_driver_sql(
+        "SELECT meeting_id, unit_id, period, min(issued_on) OVER (), max(issued_on) OVER () "
+        "FROM directive WHERE series_id = ? ORDER BY issued_on, id LIMIT 1",
+        (series,),
+    ).first()
+    if row is not None:
+        meeting, unit, label, first, last = row
+    else:
+        meeting = conn.exec_driver_sql("SELECT id FROM meeting ORDER BY date, id LIMIT 1").scalar()
+        if meeting is None and meetings:
+            meeting = next(iter(meetings))
+        unit = conn.exec_driver_sql(
+            "SELECT unit_id FROM series_coordinator WHERE series_id = ? ORDER BY unit_id LIMIT 1",
+            (series,),
+        ).scalar()
+        label = first = last = None
+        if meeting is None:
+            return None
+    start = _day(first) or _meeting_day(conn, int(meeting))
+    return {
+        "meeting_id": int(meeting),
+        "unit_id": int(unit),
+        "every": _every(label),
+        "starts_on": start,
+        "ends_on": _day(last) or start,
+        "next_start": None,
+    }
+
+
+# --- what doctor names --------------------------------------------------------------------------
+
+# The column of each placeholder that the clerk changes when giving the record its own name.
+_NAMED_BY = {"unit": ("code", "name"), "field": ("code", "name"), "meeting": ("title",),
+             "series": ("text",)}  # fmt: skip
+
+
+def placeholders(conn: Connection) -> list[tuple[str, int, str | None]]:
+    """The records a repair re-created (not undone) that still hold what it gave them: their
+    table, id and code (a unit's or a field's), in the order made."""
+    from sqlalchemy import text
+
+    log = conn.execute(
+        text(
+            "SELECT after FROM change_log WHERE action = :name AND entity = 'command' "
+            "AND undone_by IS NULL ORDER BY id"
+        ),
+        {"name": REPAIR},
+    ).all()
+    found: list[tuple[str, int, str | None]] = []
+    for (summary,) in log:
+        first, last = json.loads(summary)["rows"]
+        rows = conn.execute(
+            text(
+                "SELECT entity, entity_id, after FROM change_log WHERE id BETWEEN :first AND "
+                ":last AND action = 'create' ORDER BY id"
+            ),
+            {"first": int(first), "last": int(last)},
+        ).all()
+        for entity, ident, after in rows:
+            columns = _NAMED_BY.get(str(entity))
+            if columns is None or ident is None:
+                continue
+            image = json.loads(after)
+            names = ", ".join(f'"{c}"' for c in columns)
+            now = conn.execute(
+                text(f'SELECT {names} FROM "{entity}" WHERE id = :id'), {"id": int(ident)}
+            ).first()
+            if now is not None and list(now) == [image.get(c) for c in columns]:
+                found.append((str(entity), int(ident), image.get("code")))
+    return found
