@@ -1611,11 +1611,13 @@ ERRORS: dict[str, Entry] = {
     ),
     "db_missing_unit": N_(
         "records in the database point to unit {id}, which is not there (deleted by another "
-        "program with foreign keys off?): nothing was written; dirtrack doctor names them"
+        "program with foreign keys off?): nothing was written; dirtrack doctor names them, "
+        "doctor --repair re-creates what is missing"
     ),
     "db_missing_record": N_(
         "{entity} {row} points to {parent} {id}, which is not there (deleted by another "
-        "program with foreign keys off?): nothing was written; dirtrack doctor names such records"
+        "program with foreign keys off?): nothing was written; dirtrack doctor names such records, "
+        "doctor --repair re-creates what is missing"
     ),
     "db_revisions": N_(
         "the database records several schema revisions ({revisions}) where dirtrack keeps one "

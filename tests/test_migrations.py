@@ -744,12 +744,12 @@ def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
         assert cli.fail(*args) == (
             "Error: records in the database point to unit 1, which is not there (deleted by "
             "another program with foreign keys off?): nothing was written; dirtrack doctor "
-            "names them"
+            "names them, doctor --repair re-creates what is missing"
         ), args
         assert cli.fail("--lang", "vi", *args) == (
             "Error: cơ sở dữ liệu có bản ghi trỏ tới đơn vị 1, đơn vị này không còn (bị chương "
             "trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra các bản "
-            "ghi đó"
+            "ghi đó, doctor --repair tạo lại những gì bị thiếu"
         ), args
     assert list(tmp_path.glob("out.*")) == list(tmp_path.glob("r.*")) == []
     assert snapshot(db) == before
@@ -843,12 +843,13 @@ def test_a_record_deleted_under_what_points_to_it_is_said_by_every_command(
         error = (
             f"Error: records in the database point to unit {gone}, which is not there (deleted "
             "by another program with foreign keys off?): nothing was written; dirtrack doctor "
-            "names them"
+            "names them, doctor --repair re-creates what is missing"
         )
     else:
         error = (
             f"Error: {said.format(**ids)}, which is not there (deleted by another program with "
-            "foreign keys off?): nothing was written; dirtrack doctor names such records"
+            "foreign keys off?): nothing was written; dirtrack doctor names such records, doctor "
+            "--repair re-creates what is missing"
         )
     out = tmp_path / "written" / "out"
     out.parent.mkdir()
@@ -884,7 +885,7 @@ def test_a_record_deleted_under_what_points_to_it_is_said_in_vietnamese(cli: Cli
     assert cli.fail("--lang", "vi", "limitations") == (
         f"Error: hạn chế {ids['again']} trỏ tới hạn chế {ids['first']}, hạn chế này không còn "
         "(bị chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
-        "các bản ghi như vậy"
+        "các bản ghi như vậy, doctor --repair tạo lại những gì bị thiếu"
     )
 
 
@@ -1092,12 +1093,12 @@ def test_a_meeting_deleted_under_its_directives_is_said_by_the_commands_that_wri
         assert cli.fail(*args) == (
             f"Error: directive {late} points to meeting {meeting}, which is not there (deleted "
             "by another program with foreign keys off?): nothing was written; dirtrack doctor "
-            "names such records"
+            "names such records, doctor --repair re-creates what is missing"
         ), args
         assert cli.fail("--lang", "vi", *args) == (
             f"Error: nhiệm vụ {late} trỏ tới cuộc họp {meeting}, cuộc họp này không còn (bị "
             "chương trình khác xoá khi tắt khoá ngoại?): không ghi gì; dirtrack doctor chỉ ra "
-            "các bản ghi như vậy"
+            "các bản ghi như vậy, doctor --repair tạo lại những gì bị thiếu"
         ), args
     assert snapshot(db) == before
 
