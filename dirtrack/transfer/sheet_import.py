@@ -125,8 +125,6 @@ _SWATCH_STATUS = re.compile(
     r"|dang trien khai|chua thuc hien|chua hoan thanh|chua trien khai|qua han|cham tien do"
     r"|con trong han|trong han|dung han|dung tien do)\b.{0,30}$"
 )
-# A status that says the directive was done late: "quá hạn", "hoàn thành chậm" (folded).
-_SAID_LATE = re.compile(r"\b(?:qua han|cham|muon|tre)\b")
 # An open directive said to be overdue, or within its deadline (folded status words).
 _SAID_OVERDUE = re.compile(r"\bqua han\b")
 # A header left out that may hold the deadline ("Thời gian", "Thời điểm", "Ngày"), named when no
@@ -1738,7 +1736,7 @@ class SheetImport:
         add = Phrase("row_add_completion")
         due = p.due_in_force
         on_time = "dung han" in status.phrase or "truoc han" in status.phrase
-        late = not on_time and _SAID_LATE.search(status.phrase) is not None
+        late = not on_time and cells.LATE_WORD.search(status.phrase) is not None
         if due is not None and on_time and due < (self.sheet_day or self.options.today):
             return due
         if self.sheet_day is None:
@@ -1815,7 +1813,7 @@ class SheetImport:
         if "dung han" in said_key or "truoc han" in said_key:
             if late:
                 p.warn(Phrase("warn_said_on_time"))
-        elif _SAID_LATE.search(said_key) and p.due_in_force is not None and not late:
+        elif cells.LATE_WORD.search(said_key) and p.due_in_force is not None and not late:
             p.warn(Phrase("warn_said_late"))
 
     def _claim_open(self, p: Planned, status: cells.Status) -> None:

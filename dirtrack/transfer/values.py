@@ -832,7 +832,7 @@ def read_status(value: Value) -> Status:
         elif late_by is not None:
             # "Hoàn thành (quá hạn 5 ngày)", "Đã hoàn thành, chậm 5 ngày", "done 5 days late"
             late_days, late_working = int(late_by["n"]), bool(late_by["work"] or late_by["en"])
-            if _LATE_WORD.search(phrase) is None:
+            if LATE_WORD.search(phrase) is None:
                 phrase = f"{phrase} qua han"
             note = None
         needs_day = said is Said.DONE and found[0] in _NEEDS_DAY
@@ -861,8 +861,9 @@ _LATE_BY = re.compile(
     r"(?P<n>[1-9]\d{0,3})\s+(?:ngay(?P<work>\s+lam\s+viec)?|(?P<en>working\s+|business\s+)?days?)"
     r"(?P<after>\s+late)?(?:\s+so\s+voi\s+(?:thoi\s+)?han(?:\s+\w+){0,2})?[)\]\s.]*$"
 )
-# Words that say late, in the done words or after them (folded).
-_LATE_WORD = re.compile(r"\b(?:qua\s+han|tre|cham|muon|late)\b")
+# Words that say late, in the done words or after them (folded); the sheet import reads a
+# status said late with them too.
+LATE_WORD = re.compile(r"\b(?:qua\s+han|tre|cham|muon|late)\b")
 _ON_TIME_WORD = re.compile(r"\b(?:dung|truoc|som)\s+han\b|\b(?:on\s+time|early)\b")
 
 
@@ -872,7 +873,7 @@ def _late_by(phrase: str, note: str) -> re.Match[str] | None:
     found = _LATE_BY.match(fold(note))
     if found is None or _ON_TIME_WORD.search(phrase):
         return None
-    said_late = found["late"] or found["after"] or _LATE_WORD.search(phrase)
+    said_late = found["late"] or found["after"] or LATE_WORD.search(phrase)
     return found if said_late else None
 
 
