@@ -211,3 +211,22 @@ def test_a_completion_day_beside_days_late_is_recorded_and_a_disagreement_said(
             "on 2023-04-10 after a deadline of 2023-03-31: the completion day is recorded"
         ],
     ]
+
+
+def test_a_units_pack_says_the_completion_day_is_unknown(office: Cli, tmp_path: Path) -> None:
+    # The pack's column of the latest progress said "Hoàn thành ngày 30/06/2023" for a
+    # completion known only to be by that day.
+    from openpyxl import load_workbook
+
+    office.ok("import", sheet(tmp_path, DECIDED), "--meeting", "1")
+    folder = tmp_path / "packs"
+    office.ok("pack", "out", "--quarter", "2023Q2", "--as-of", "2023-06-30", "--dir", str(folder))
+    book = load_workbook(folder / "VPTU.xlsx", read_only=True)
+    cells = [
+        str(v) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for v in r if v
+    ]
+    book.close()
+    said = [c for c in cells if c.startswith("Hoàn thành") and "ngày" in c]
+    assert said and all(
+        c == "Hoàn thành trước hoặc trong ngày 30/06/2023, chưa rõ ngày cụ thể" for c in said
+    ), said

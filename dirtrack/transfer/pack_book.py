@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dirtrack.errors import InvalidInput
-from dirtrack.i18n import status_label
+from dirtrack.i18n import status_label, t
 from dirtrack.render.formulas import CellTooLong, set_text
 from dirtrack.store.packs import LEAD, WITH, PackLine, fingerprint
 from dirtrack.transfer.xlsx_export import _put, _styles
@@ -161,6 +161,8 @@ def _last_progress(line: PackLine, made_on: date) -> str | None:
     completed = facts.completed_by(made_on)
     if completed is not None:
         note = f": {facts.completion_note}" if facts.completion_note else ""
+        if not facts.completed_on_exact:  # only the day it was done by is known
+            return f"Hoàn thành {t('done_by', 'vi', day=_vi_day(completed))}{note}"
         return f"Hoàn thành ngày {_vi_day(completed)}{note}"
     reported = [entry for entry in facts.progress if entry.reported_on <= made_on]
     if not reported:
