@@ -48,7 +48,8 @@ _DIRECTIVE_PART_DAYS = (
 
 @dataclass(frozen=True)
 class Made:
-    """A record the repair re-created (or, for a limitation, the links to it it cleared)."""
+    """A record the repair re-created (or, for a limitation, the links to it it cleared; for
+    ``series_coordinator``, the coordinating units of series ``id`` it removed)."""
 
     table: str
     id: int
@@ -86,9 +87,17 @@ def plan(conn: Connection) -> list[Made]:
 
 def repair(session: Session, lang: str) -> list[Made]:
     """Re-create every missing record as a placeholder (a missing limitation: clear the links
-    to it), in this unit of work; the change log records each row, so ``undo`` takes it back.
-    Texts of the placeholders are in ``lang``."""
-    from dirtrack.models import DirectiveField, Limitation, Meeting, Series, Unit
+    to it; a missing series with no occurrence and no meeting in the register: remove its
+    coordinating units, which nothing counts), in this unit of work; the change log records
+    each row, so ``undo`` takes it back. Texts of the placeholders are in ``lang``."""
+    from dirtrack.models import (
+        DirectiveField,
+        Limitation,
+        Meeting,
+        Series,
+        SeriesCoordinator,
+        Unit,
+    )
 
     conn = session.connection()
     done: list[Made] = []
@@ -109,6 +118,10 @@ def repair(session: Session, lang: str) -> list[Made]:
         elif made.table == "series":
             text = _text("repair_series_text", lang, made)
             session.add(Series(id=made.id, text=text, **values))
+        elif made.table == "series_coordinator":
+            kept = select(SeriesCoordinator).where(col(SeriesCoordinator.series_id) == made.id)
+            for link in session.scalars(kept):
+                session.delete(link)
         else:
             repeats = select(Limitation).where(col(Limitation.repeat_of_id) == made.id)
             for row in session.scalars(repeats):
@@ -153,6 +166,8 @@ def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
         values = _series_values(conn, ident, meetings)
         if values is not None:
             found.append((Made("series", ident, rows, day=values["starts_on"]), values))
+        else:  # nothing left of it but its coordinating units, no meeting to re-create it for
+            found.append((Made("series_coordinator", ident, rows), {}))
     for ident, rows in missing.get("limitation", {}).items():
         found.append((Made("limitation", ident, rows), {}))
     return found
