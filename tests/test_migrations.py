@@ -1081,6 +1081,26 @@ def test_undo_of_a_repaired_series_keeps_the_coordinating_units_it_had(cli: Cli,
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_doctor_repair_gives_no_unit_a_code_another_still_answers_to(cli: Cli, db: str) -> None:
+    """MISSING-<id> as the former code of another unit: the placeholder took it, and it named
+    two units (`list --unit` refused it as ambiguous, as did the rename the repair proposes)."""
+    ids = touched_register(cli)
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        gone = int(conn.execute("SELECT id FROM unit WHERE code = 'STC'").fetchone()[0])
+    conn.close()
+    cli.ok("unit", "add", f"MISSING-{gone}", "Phòng Tạm")
+    cli.ok("unit", "rename", f"MISSING-{gone}", "Phòng Kế hoạch", "--code", "PKH")
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM unit WHERE id = {gone}")
+    result = cli("doctor", "--repair", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"re-created unit {gone} as MISSING-{gone}-2, "), result.stderr
+    listed = cli.json("list", "--unit", f"MISSING-{gone}-2")
+    assert [d["id"] for d in listed] == [ids["late"]]
+    cli.ok("unit", "rename", f"MISSING-{gone}-2", "Sở Tài chính", "--code", "STC")
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
     ids = touched_register(cli)
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))

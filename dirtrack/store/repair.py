@@ -23,7 +23,7 @@ from dirtrack.models import KEPT_LINKS
 from dirtrack.store.history import REPAIR
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlmodel import Session
 
 #: The tables whose missing records are re-created; a missing limitation's links are cleared.
 RECREATED = ("unit", "meeting", "series", "field")
@@ -80,9 +80,9 @@ def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
     return found
 
 
-def plan(conn: Connection) -> list[Made]:
+def plan(session: Session) -> list[Made]:
     """What :func:`repair` would do, in the order it does it; nothing written."""
-    return [made for made, _values in _planned(conn)]
+    return [made for made, _values in _planned(session)]
 
 
 def repair(session: Session, lang: str) -> list[Made]:
@@ -99,9 +99,8 @@ def repair(session: Session, lang: str) -> list[Made]:
         Unit,
     )
 
-    conn = session.connection()
     done: list[Made] = []
-    for made, values in _planned(conn):
+    for made, values in _planned(session):
         if made.table == "unit":
             code = made.code or ""
             name = _text("repair_unit_name", lang, made)
@@ -143,9 +142,13 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
+def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
+    from dirtrack.store.units import UnitIndex
+
+    conn = session.connection()
     missing = missing_records(conn)
     found: list[tuple[Made, dict[str, Any]]] = []
+    units = UnitIndex.load(session)
     for table in ("unit", "field"):
         taken = {
             str(key)
@@ -154,7 +157,10 @@ def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
         for ident, rows in missing.get(table, {}).items():
             code = f"MISSING-{ident}"
             n = 1
-            while _fold(code) in taken:  # a code someone gave already
+            # a code someone gave already; for a unit, also a former code or an alias of one
+            while _fold(code) in taken or (
+                table == "unit" and units.holder(code, spelled=False) is not None
+            ):
                 n += 1
                 code = f"MISSING-{ident}-{n}"
             taken.add(_fold(code))
