@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Delete, Engine, Insert, Table, Update, event, true
+from sqlalchemy import Connection, Delete, Engine, Insert, Table, Update, event, func, select, true
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
@@ -85,18 +85,21 @@ def _note_baseline(pending: _Pending, conn: Connection, table: Table) -> None:
     was built after the unit of work began (:func:`history.built_tables`), so nothing in this
     unit of work has added rows to it, and its highest id now is the one it had then."""
     age = history.age_key(table)
-    if pending.baseline is None or age is None or age[1] in pending.baseline:
+    if pending.baseline is None or age is None or table.name in pending.baseline:
         return
-    parent = history.built_table(age[1])
-    if parent is not None:
-        pending.baseline.update(history.max_ids(conn, [parent]))
+    column, parent = age
+    if parent != table.name and parent in pending.baseline:
+        # a link table: the rows this unit of work added to the table it refers to are new
+        held = conn.execute(select(func.max(column))).scalar()
+        pending.baseline[table.name] = max(pending.baseline[parent], int(held or 0))
+        return
+    pending.baseline.update(history.max_ids(conn, [table]))
 
 
 def _is_new(pending: _Pending, table: Table, pk: PK) -> bool:
     """Whether the row's id (a link's first reference) is above the baseline: created by this
     unit of work (:func:`history.age_key`)."""
-    age = history.age_key(table)
-    highest = (pending.baseline or {}).get(age[1]) if age is not None else None
+    highest = (pending.baseline or {}).get(table.name)
     return highest is not None and isinstance(pk[0], int) and pk[0] > highest
 
 
@@ -277,11 +280,10 @@ def _record(pending: _Pending, writer: history.ChangeWriter) -> None:
         for chunk in chunks(created.get(table.name, [])):
             found = history.fetch_rows(conn, table, chunk)
             writer.add_created(table, (found[pk] for pk in chunk if pk in found))
-        age = history.age_key(table)
-        highest = baseline.get(age[1]) if age is not None else None
+        highest = baseline.get(table.name)
         # Every row above the baseline is new (ids come after, and links to new rows after
         # those to old ones); none when the highest id is not above it.
-        if age is not None and highest is not None and highest_now.get(age[1], 0) > highest:
+        if highest is not None and highest_now.get(table.name, 0) > highest:
             for page in history.pages_above(conn, table, highest):
                 writer.add_created(table, page)
     deleted: dict[str, list[PK]] = defaultdict(list)
@@ -540,8 +542,8 @@ def _drop_kept_triggers(conn: Connection) -> list[str]:
 
 def _damage_put_back(done: Sequence[Undone]) -> frozenset[tuple[str, int]]:
     """The records rows may point to without their being there once ``done`` is undone: the
-    placeholders each repair among them re-created, and the limitations whose repeats it
-    unlinked."""
+    placeholders each repair among them re-created, the limitations whose repeats it
+    unlinked, and the series whose coordinating units it removed."""
     found: set[tuple[str, int]] = set()
     for item in done:
         if item.command.name != history.REPAIR:
@@ -553,6 +555,10 @@ def _damage_put_back(done: Sequence[Undone]) -> frozenset[tuple[str, int]]:
                 repeat = change.before.get("repeat_of_id")
                 if isinstance(repeat, int):
                     found.add(("limitation", repeat))
+            elif change.entity == "series_coordinator" and change.before is not None:
+                series = change.before.get("series_id")  # of a series with nothing else left
+                if isinstance(series, int):
+                    found.add(("series", series))
     return frozenset(found)
 
 

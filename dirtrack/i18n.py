@@ -1229,6 +1229,12 @@ MESSAGES.update(
             "limitation {id} is not there: cleared the link of the {n} limitation that repeats it",
             "limitation {id} is not there: cleared the links of the {n} limitations that repeat it",
         ),
+        "repair_series_coordinator": NP_(
+            "series {id} is not there, nor any occurrence or meeting of it: removed the {n} "
+            "coordinating unit it had",
+            "series {id} is not there, nor any occurrence or meeting of it: removed the {n} "
+            "coordinating units it had",
+        ),
         # what doctor --repair will do, at a terminal before it asks
         "repair_unit_will": NP_(
             "will re-create unit {id} as {code}, not retired: {n} row points to it",
@@ -1253,6 +1259,12 @@ MESSAGES.update(
             "it",
             "limitation {id} is not there: will clear the links of the {n} limitations that "
             "repeat it",
+        ),
+        "repair_series_coordinator_will": NP_(
+            "series {id} is not there, nor any occurrence or meeting of it: will remove the {n} "
+            "coordinating unit it had",
+            "series {id} is not there, nor any occurrence or meeting of it: will remove the {n} "
+            "coordinating units it had",
         ),
         "repair_nothing": N_(
             "database {db}: nothing to repair (no row points to a record that is not there)"

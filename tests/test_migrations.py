@@ -1027,6 +1027,80 @@ def test_doctor_repair_re_creates_what_rows_point_to_and_undo_puts_the_damage_ba
 
 
 @pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_doctor_repair_of_a_series_with_no_meeting_left_removes_its_coordinators(
+    cli: Cli, db: str
+) -> None:
+    """A series deleted with its occurrences and the only meeting, leaving its coordinating
+    units: there is no meeting to re-create it for, yet the register was refused still after
+    a repair that said nothing was to be done. The coordinating units of a series that is not
+    there, with nothing else left of it, are removed (counted nowhere), undo puts them back."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    cli.ok("unit", "add", "PTH", "Phòng Tổng hợp")
+    meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    every = ["--every", "month", "--day", "20", "--from", "2024-01-15", "--until", "2024-03-31"]
+    cli.ok("assign", str(meeting), "--unit", "STC", "--with", "PTH", *every, "Báo cáo tháng")
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, "DELETE FROM directive_coordinator", "DELETE FROM directive", "DELETE FROM series",
+        "DELETE FROM meeting")  # fmt: skip
+    damaged = but_history(db)
+    assert "which is not there" in cli.fail("list")
+    result = cli("doctor", "--repair", "--yes")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == (
+        "series 1 is not there, nor any occurrence or meeting of it: removed the 1 coordinating "
+        "unit it had"
+    ), lines
+    assert len(lines) == 2, lines
+    assert cli.json("series", "list") == []
+    assert {c["check"]: c["status"] for c in cli.json("doctor")}["foreign_keys"] == "ok"
+    cli.ok("undo", "--yes")
+    assert but_history(db) == damaged
+    assert "which is not there" in cli.fail("list")
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_undo_of_a_repaired_series_keeps_the_coordinating_units_it_had(cli: Cli, db: str) -> None:
+    """The coordinating units of a deleted series were there before the repair: history said
+    the repair created them, and its undo deleted them, so the register it put back had lost
+    them. They are not the repair's; its undo leaves them."""
+    cli.ok("unit", "add", "STC", "Sở Tài chính")
+    cli.ok("unit", "add", "PTH", "Phòng Tổng hợp")
+    meeting = cli.id("add-meeting", "--date", "2024-01-15", "--title", "Giao ban")
+    every = ["--every", "month", "--day", "20", "--from", "2024-01-15", "--until", "2024-03-31"]
+    cli.ok("assign", str(meeting), "--unit", "STC", "--with", "PTH", *every, "Báo cáo tháng")
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, "DELETE FROM series")
+    damaged = but_history(db)
+    assert damaged["series_coordinator"] != []
+    cli.ok("doctor", "--repair", "--yes")
+    changes = cli.json("history")[0]["changes"]
+    assert [c["entity"] for c in changes] == ["series"], changes
+    cli.ok("undo", "--yes")
+    assert but_history(db) == damaged
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
+def test_doctor_repair_gives_no_unit_a_code_another_still_answers_to(cli: Cli, db: str) -> None:
+    """MISSING-<id> as the former code of another unit: the placeholder took it, and it named
+    two units (`list --unit` refused it as ambiguous, as did the rename the repair proposes)."""
+    ids = touched_register(cli)
+    with sqlite3.connect(resolve_target(db).path or "") as conn:
+        gone = int(conn.execute("SELECT id FROM unit WHERE code = 'STC'").fetchone()[0])
+    conn.close()
+    cli.ok("unit", "add", f"MISSING-{gone}", "Phòng Tạm")
+    cli.ok("unit", "rename", f"MISSING-{gone}", "Phòng Kế hoạch", "--code", "PKH")
+    sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))
+    sql(db, f"DELETE FROM unit WHERE id = {gone}")
+    result = cli("doctor", "--repair", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"re-created unit {gone} as MISSING-{gone}-2, "), result.stderr
+    listed = cli.json("list", "--unit", f"MISSING-{gone}-2")
+    assert [d["id"] for d in listed] == [ids["late"]]
+    cli.ok("unit", "rename", f"MISSING-{gone}-2", "Sở Tài chính", "--code", "STC")
+
+
+@pytest.mark.sqlite_only("deletes a row under its references, as only SQLite lets one")
 def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
     ids = touched_register(cli)
     sql(db, *(f"DROP TRIGGER IF EXISTS {name}" for name in orphan_triggers()))

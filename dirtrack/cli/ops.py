@@ -751,7 +751,7 @@ def _repair(ctx: typer.Context, yes: bool) -> None:
         return msg(key, lang, id=made.id, code=made.code, day=made.day, n=made.rows)
 
     with unit_of_work(ctx, write=False, damaged=True) as session:
-        planned = plan(session.connection())
+        planned = plan(session)
     if not planned:
         err(msg("repair_nothing", lang, db=target.display))
         return

@@ -312,32 +312,48 @@ def fetch_cascade(
 
 def max_ids(conn: Connection, tables: Iterable[Table] | None = None) -> dict[str, int]:
     """The highest id of each table with an integer key (of ``tables``; default every
-    audited table): rows above it are new (one query).
+    audited table): rows above it are new (one query). For a link table (:func:`age_key`), the
+    greater of the highest id of the table it refers to and the highest reference it holds: a
+    link a register damaged by another program holds to a row that is not there (which
+    ``doctor --repair`` re-creates) is old, not made by the unit of work that re-creates it.
 
     The query is written as text: every writing command runs it, and compiling it from a dozen
     subqueries took twenty times as long as running it.
     """
-    chosen = [t for t in (audited_tables() if tables is None else tables) if int_pk(t) is not None]
-    if not chosen:
-        return {}
     quote = conn.dialect.identifier_preparer.quote
-    highest = ", ".join(
-        f"coalesce((SELECT max({quote(column.name)}) FROM {quote(t.name)}), 0)"
-        for t in chosen
-        if (column := int_pk(t)) is not None
-    )
-    found = conn.execute(text(f"SELECT {highest}")).one()
-    return dict(zip((t.name for t in chosen), map(int, found), strict=True))
+    greatest = "max" if conn.dialect.name == "sqlite" else "greatest"
+
+    def highest(table: Table, column: Column[Any]) -> str:
+        return f"coalesce((SELECT max({quote(column.name)}) FROM {quote(table.name)}), 0)"
+
+    found: dict[str, str] = {}
+    for t in audited_tables() if tables is None else tables:
+        age = age_key(t)
+        if age is None:
+            continue
+        column, name = age
+        if name == t.name:
+            found[t.name] = highest(t, column)
+            continue
+        parent = built_table(name)
+        parent_key = int_pk(parent) if parent is not None else None
+        if parent is not None and parent_key is not None:
+            found[t.name] = f"{greatest}({highest(t, column)}, {highest(parent, parent_key)})"
+    if not found:
+        return {}
+    row = conn.execute(text(f"SELECT {', '.join(found.values())}")).one()
+    return dict(zip(found, map(int, row), strict=True))
 
 
 @cache
 def age_key(table: Table) -> tuple[Column[Any], str] | None:
-    """The key column that tells a row newer than a given moment, and the table whose highest
-    id (:func:`max_ids`) at that moment it is compared with; None for a table without one.
+    """The key column that tells a row newer than a given moment, and the table it refers to
+    (:func:`max_ids` gives the highest at that moment under the name of ``table`` itself); None
+    for a table without one.
 
-    A table's own integer key, with its own highest id; for a link table (its key a pair of
-    references, such as ``directive_coordinator``), the first key column, with the highest id
-    of the table it refers to: a link to a row that did not exist then did not exist either.
+    A table's own integer key; for a link table (its key a pair of references, such as
+    ``directive_coordinator``), the first key column, which refers to the table named: a link
+    to a row that did not exist then did not exist either.
     """
     column = int_pk(table)
     if column is not None:

@@ -23,7 +23,7 @@ from dirtrack.models import KEPT_LINKS
 from dirtrack.store.history import REPAIR
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlmodel import Session
 
 #: The tables whose missing records are re-created; a missing limitation's links are cleared.
 RECREATED = ("unit", "meeting", "series", "field")
@@ -48,7 +48,8 @@ _DIRECTIVE_PART_DAYS = (
 
 @dataclass(frozen=True)
 class Made:
-    """A record the repair re-created (or, for a limitation, the links to it it cleared)."""
+    """A record the repair re-created (or, for a limitation, the links to it it cleared; for
+    ``series_coordinator``, the coordinating units of series ``id`` it removed)."""
 
     table: str
     id: int
@@ -79,20 +80,27 @@ def missing_records(conn: Connection) -> dict[str, dict[int, int]]:
     return found
 
 
-def plan(conn: Connection) -> list[Made]:
+def plan(session: Session) -> list[Made]:
     """What :func:`repair` would do, in the order it does it; nothing written."""
-    return [made for made, _values in _planned(conn)]
+    return [made for made, _values in _planned(session)]
 
 
 def repair(session: Session, lang: str) -> list[Made]:
     """Re-create every missing record as a placeholder (a missing limitation: clear the links
-    to it), in this unit of work; the change log records each row, so ``undo`` takes it back.
-    Texts of the placeholders are in ``lang``."""
-    from dirtrack.models import DirectiveField, Limitation, Meeting, Series, Unit
+    to it; a missing series with no occurrence and no meeting in the register: remove its
+    coordinating units, which nothing counts), in this unit of work; the change log records
+    each row, so ``undo`` takes it back. Texts of the placeholders are in ``lang``."""
+    from dirtrack.models import (
+        DirectiveField,
+        Limitation,
+        Meeting,
+        Series,
+        SeriesCoordinator,
+        Unit,
+    )
 
-    conn = session.connection()
     done: list[Made] = []
-    for made, values in _planned(conn):
+    for made, values in _planned(session):
         if made.table == "unit":
             code = made.code or ""
             name = _text("repair_unit_name", lang, made)
@@ -109,6 +117,10 @@ def repair(session: Session, lang: str) -> list[Made]:
         elif made.table == "series":
             text = _text("repair_series_text", lang, made)
             session.add(Series(id=made.id, text=text, **values))
+        elif made.table == "series_coordinator":
+            kept = select(SeriesCoordinator).where(col(SeriesCoordinator.series_id) == made.id)
+            for link in session.scalars(kept):
+                session.delete(link)
         else:
             repeats = select(Limitation).where(col(Limitation.repeat_of_id) == made.id)
             for row in session.scalars(repeats):
@@ -130,9 +142,13 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
+def _planned(session: Session) -> list[tuple[Made, dict[str, Any]]]:
+    from dirtrack.store.units import UnitIndex
+
+    conn = session.connection()
     missing = missing_records(conn)
     found: list[tuple[Made, dict[str, Any]]] = []
+    units = UnitIndex.load(session)
     for table in ("unit", "field"):
         taken = {
             str(key)
@@ -141,7 +157,10 @@ def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
         for ident, rows in missing.get(table, {}).items():
             code = f"MISSING-{ident}"
             n = 1
-            while _fold(code) in taken:  # a code someone gave already
+            # a code someone gave already; for a unit, also a former code or an alias of one
+            while _fold(code) in taken or (
+                table == "unit" and units.holder(code, spelled=False) is not None
+            ):
                 n += 1
                 code = f"MISSING-{ident}-{n}"
             taken.add(_fold(code))
@@ -153,6 +172,8 @@ def _planned(conn: Connection) -> list[tuple[Made, dict[str, Any]]]:
         values = _series_values(conn, ident, meetings)
         if values is not None:
             found.append((Made("series", ident, rows, day=values["starts_on"]), values))
+        else:  # nothing left of it but its coordinating units, no meeting to re-create it for
+            found.append((Made("series_coordinator", ident, rows), {}))
     for ident, rows in missing.get("limitation", {}).items():
         found.append((Made("limitation", ident, rows), {}))
     return found
