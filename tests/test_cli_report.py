@@ -566,3 +566,30 @@ def test_every_json_key_docs_cli_md_names_is_there_with_its_type(contract_regist
     never = [f"{name}.{key}" for name, types in TYPES.items() for key, spec in types.items()
              if spec.endswith("?") and not seen.get((name, key))]  # fmt: skip
     assert not never, never
+
+
+def test_progress_at_a_day_is_the_latest_percentage_reported_by_then(units: Cli) -> None:
+    """A directive's ``progress`` as of T is judged by the database, as its risk is: the
+    percentage reported last on or before T (of two the same day, the one recorded later; an
+    entry with only a note keeps the one before), null before any, 100 once done."""
+    m = str(units.id("add-meeting", "--date", "2022-04-05", "--title", "Giao ban"))
+    ident = str(units.id("assign", m, "--unit", "VPTU", "--due", "2022-09-30", "Đề án"))
+    for args in (["--percent", "30"], ["--percent", "20"], ["--note", "Đang làm"]):
+        day = "2022-05-02" if args[0] == "--note" else "2022-05-01"
+        units.ok("progress", ident, *args, "--date", day)
+    units.ok("progress", ident, "--percent", "50", "--date", "2022-06-01")
+    units.ok("done", ident, "--date", "2022-07-01")
+    said = {
+        day: (
+            units.json("show", ident, "--as-of", day)["progress"],
+            [d["progress"] for d in units.json("list", "--as-of", day)],
+        )
+        for day in ("2022-04-30", "2022-05-01", "2022-05-15", "2022-06-01", "2022-07-01")
+    }
+    assert said == {
+        "2022-04-30": (None, [None]),
+        "2022-05-01": (20, [20]),
+        "2022-05-15": (20, [20]),
+        "2022-06-01": (50, [50]),
+        "2022-07-01": (100, [100]),
+    }
