@@ -224,6 +224,65 @@ def test_no_catalog_message_is_left_in_english_in_any_vietnamese_help() -> None:
     assert found == []
 
 
+def usage_mistakes(command: Any) -> Iterator[list[str]]:
+    """The usage mistakes a person can make with ``command``, made from its parameters: an
+    option that is not there, a missing argument, an option without its value, a number, a
+    date or a choice it cannot take, a value given to a flag, a command a group has not."""
+    from typer._click.types import IntParamType
+
+    yield ["--nope"]
+    if getattr(command, "commands", None):
+        yield ["nope"]
+    elif any(p.param_type_name == "argument" and p.required for p in command.params):
+        yield []
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            if param.opts[0].startswith("--"):
+                yield [f"{param.opts[0]}=x"]
+            continue
+        yield [param.opts[0]]
+        if isinstance(param.type, IntParamType):
+            yield [param.opts[0], "abc"]
+        if param.metavar in ("DATE", "WHEN", "PERIOD"):
+            yield [param.opts[0], "2022-13-45"]
+        if param.type.name == "choice":
+            yield [param.opts[0], "zzz"]
+
+
+def test_every_usage_error_of_every_command_is_one_vietnamese_line(tmp_path: Path) -> None:
+    """Every command of the Click tree, each usage mistake its parameters allow, under --lang vi
+    and LANG=vi_VN.UTF-8: one line 'Error: …' on stderr in Vietnamese (no English of the
+    catalog, none of Click's own words), nothing on stdout, exit 2 for a usage error and 1 for
+    a value it cannot take (docs/CLI.md), and no database made."""
+    english = english_of_the_catalog()
+    click_words = ("Try '", "Missing", "No such", "requires an argument", "is not a valid",
+                   "is not one of", "Got unexpected", "Usage:", "Traceback")  # fmt: skip
+    db = tmp_path / "never.db"
+    found: list[str] = []
+    runs = 0
+    for path in command_paths():
+        command: Any = COMMAND
+        for name in path:
+            command = command.commands[name]
+        for mistake in usage_mistakes(command):
+            for args, env in ((("--lang", "vi"), None), ((), {"LANG": "vi_VN.UTF-8"})):
+                result = invoke("--db", str(db), *args, *path, *mistake, env=env)
+                runs += 1
+                lines = result.stderr.strip().splitlines()
+                text = flat(result.stderr)
+                left = [run for run in english if run in text]
+                left += [word for word in click_words if word in text]
+                one_line = len(lines) == 1 and lines[0].startswith("Error: ")
+                if result.exit_code not in (1, 2) or not one_line or left or result.stdout:
+                    said = f"exit {result.exit_code}: {result.stderr!r} {result.stdout!r} {left}"
+                    found.append(f"dirtrack {' '.join((*path, *mistake))} {env}: {said}")
+    assert runs > 1000
+    assert found == []
+    assert not db.exists()
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_report_formats_leave_room_for_the_help_at_80_columns(lang: str) -> None:
     """report and score wrote '<table|json|csv|md|html|xl / sx|docx>' as the placeholder of
