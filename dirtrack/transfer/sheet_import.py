@@ -675,6 +675,7 @@ class SheetImport:
                 "warn_status_by_colour",
                 row=legend[0],
                 legend=legend[1].strip(),
+                n=len(worded),
                 rows=ranges(worded),
             )
 
