@@ -676,7 +676,10 @@ MESSAGES: dict[str, Entry] = {
     "imp_file": N_("File {file}{sheet}; header row {header}; as of {as_of}"),
     "imp_columns": N_("Columns: {columns}"),
     "imp_ignored": N_("Columns left out: {columns}"),
-    "imp_unknown": N_("Unknown unit {name!r} (rows {rows}): {message}"),
+    "imp_unknown": NP_(
+        "Unknown unit {name!r} (row {rows}): {message}",
+        "Unknown unit {name!r} (rows {rows}): {message}",
+    ),
     "imp_new_units": N_("New units: {units}"),
     # An import's summary: the clauses of imp_create… (or imp_created…) that are not 0, each
     # with the things it counts that are not 0; imp_nothing when every count is 0.
@@ -3045,9 +3048,11 @@ ERRORS.update(
         "warn_withdrawn_submitted": N_(
             "directive {id} was withdrawn on {day}: the submission is not recorded"
         ),
-        "warn_status_by_colour": N_(
+        "warn_status_by_colour": NP_(
             "row {row} says the rows' colours tell their status ({legend!r}); colours are not "
-            "read: rows {rows} were read by the status their words say"
+            "read: row {rows} was read by the status its words say",
+            "row {row} says the rows' colours tell their status ({legend!r}); colours are not "
+            "read: rows {rows} were read by the status their words say",
         ),
         "warn_title_day": N_(
             "row {row} gives the day {day} ({line!r}) but no line says the day the sheet is up "

@@ -170,7 +170,7 @@ def directive_record(facts: DirectiveFacts, as_of: date) -> Record:
         # False: done by completed_on, the exact day unknown; null while not completed.
         "completed_on_exact": facts.completed_on_exact if completed else None,
         "cancelled_on": iso(facts.cancelled_by(as_of)),
-        "days_overdue": (as_of - due).days if status is Status.OVERDUE and due else None,
+        "days_overdue": facts.days_overdue(as_of),
         "key": facts.key,
         "product": facts.product,
         "series_id": facts.series_id,

@@ -176,6 +176,8 @@ class DirectiveFacts:
     due_in_force: date | None = None
     judged_status: Status | None = None
     judged_risk: str | None = None
+    # the latest percentage reported by ``judged_on`` (:func:`dirtrack.store.rules.progress_at`)
+    judged_progress: int | None = None
 
     def _judged(self, as_of: date) -> Status:
         if self.judged_status is None or self.judged_on != as_of:
@@ -186,16 +188,6 @@ class DirectiveFacts:
         """The deadline in force at ``as_of``, the day the facts were read as of."""
         self._judged(as_of)
         return self.due_in_force
-
-    def due_on(self, day: date) -> date | None:
-        """The deadline in force on ``day``, whatever day the facts were read as of: the latest
-        extension approved by then (``extensions`` are in the order of their approval, as
-        :func:`dirtrack.store.rules._latest_extension_join` orders them), else the original."""
-        due = self.original_due
-        for ext in self.extensions:
-            if ext.approved_on <= day:
-                due = ext.new_due
-        return due
 
     def completed_by(self, as_of: date) -> date | None:
         return self.completed_on if self.completed_on and self.completed_on <= as_of else None
@@ -217,14 +209,10 @@ class DirectiveFacts:
         return self.judged_risk
 
     def progress_at(self, as_of: date) -> int | None:
-        """The latest percentage reported on or before ``as_of``; 100 once done."""
-        if self.completed_by(as_of):
-            return 100
-        percent: int | None = None
-        for entry in self.progress:
-            if entry.reported_on <= as_of and entry.percent is not None:
-                percent = entry.percent
-        return percent
+        """The latest percentage reported on or before ``as_of``, the day the facts were read
+        as of, as the database gives it; 100 once done."""
+        self._judged(as_of)
+        return 100 if self.completed_by(as_of) else self.judged_progress
 
     def days_overdue(self, as_of: date) -> int | None:
         if self.status(as_of) is not Status.OVERDUE:
@@ -271,18 +259,23 @@ class Counts:
     extended: int = field(default=0)
     withdrawn: int = 0
 
-    def add(self, status: Status, *, has_deadline: bool, extended: bool = False) -> None:
+    def add(
+        self, status: Status, *, has_deadline: bool, extended: bool = False, n: int = 1
+    ) -> None:
+        """Count ``n`` directives of ``status``: cancelled and withdrawn ones apart, the others
+        in their status, in ``no_deadline`` too when they have none, and in ``extended`` when
+        an extension was approved by T."""
         if status is Status.CANCELLED:
-            self.cancelled += 1
+            self.cancelled += n
             return
         if status is Status.WITHDRAWN:
-            self.withdrawn += 1
+            self.withdrawn += n
             return
-        setattr(self, status.value, getattr(self, status.value) + 1)
+        setattr(self, status.value, getattr(self, status.value) + n)
         if not has_deadline:
-            self.no_deadline += 1
+            self.no_deadline += n
         if extended:
-            self.extended += 1
+            self.extended += n
 
     def merge(self, other: Counts) -> None:
         # Field by field, not by name: a report merges tens of thousands of them (per field,

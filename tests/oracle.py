@@ -78,6 +78,16 @@ def due_at(facts: DirectiveFacts, as_of: date) -> date | None:
     return due
 
 
+def progress_at(facts: DirectiveFacts, as_of: date) -> int | None:
+    """The latest percentage reported on or before ``as_of`` (the last in recorded order), or
+    None (product code: ``store.rules.progress_at``)."""
+    percent: int | None = None
+    for entry in facts.progress:
+        if entry.reported_on <= as_of and entry.percent is not None:
+            percent = entry.percent
+    return percent
+
+
 def last_news(facts: DirectiveFacts, as_of: date) -> date:
     """The latest day on or before T something was heard of the directive."""
     days = [facts.meeting_date]
@@ -110,7 +120,7 @@ def directive_risk(
     if due is None:
         return risk.GREY
     left = (due - as_of).days
-    progress = facts.progress_at(as_of) or 0
+    progress = progress_at(facts, as_of) or 0
     if left <= rules.red_days and progress < rules.low_progress:
         return risk.RED
     if left <= rules.soon_days and progress < rules.low_progress:
@@ -126,7 +136,13 @@ def judge(facts: DirectiveFacts, as_of: date) -> DirectiveFacts:
     """``facts`` judged as of ``as_of`` by the rules above, in place of the database's."""
     due = due_at(facts, as_of)
     status = classify(due, facts.completed_on, facts.cancelled_on, as_of, facts.withdrawn_on)
-    judged = replace(facts, judged_on=as_of, due_in_force=due, judged_status=status)
+    judged = replace(
+        facts,
+        judged_on=as_of,
+        due_in_force=due,
+        judged_status=status,
+        judged_progress=progress_at(facts, as_of),
+    )
     return replace(judged, judged_risk=directive_risk(judged, as_of, status, due))
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -291,3 +294,302 @@ def test_a_period_still_to_come_is_refused_without_as_of(
     assert vi.startswith(f"Error: kỳ năm {year} bắt đầu ngày 01/01/{year}, sau hôm nay (")
     units.ok(*command, "--period", str(year), "--as-of", f"{year}-02-01")
     units.ok(*command, "--period", "current")
+
+
+# --- the JSON keys of docs/CLI.md, each present with its documented type ----------------------
+
+CLI_MD = (Path(__file__).resolve().parent.parent / "docs" / "CLI.md").read_text(encoding="utf-8")
+PROSE = " ".join(CLI_MD.split())
+
+
+def _keys(fragment: str) -> list[str]:
+    """The backquoted keys of ``fragment``, leaving out what its parentheses say of them."""
+    while re.search(r"\([^()]*\)", fragment):
+        fragment = re.sub(r"\([^()]*\)", "", fragment)
+    return re.findall(r"`([a-z_]+)`", fragment)
+
+
+def _after(pattern: str) -> str:
+    found = re.search(pattern, PROSE)
+    assert found is not None, f"docs/CLI.md no longer says {pattern!r}"
+    return found.group(1)
+
+
+def documented_keys() -> dict[str, list[str]]:
+    """Every JSON key docs/CLI.md names, by the object it belongs to, read from its text."""
+    objects = CLI_MD.split("## Objects in JSON", 1)[1].split("Dates are ISO", 1)[0]
+    keys = {
+        name: _keys(body)
+        for name, body in re.findall(r"^- (\w+): (.*?)(?=^- |\Z)", objects, re.M | re.S)
+    }
+    for gained in re.findall(r"A directive object gains (.*?)\.(?: |$)", PROSE):
+        keys["directive"] += _keys(gained)
+    added = _after(r"JSON keys added to the contract's objects - directive: (.*?) - `history`")
+    mine, overdue = added.split("`overdue` and `remind` add")
+    keys["directive"] += _keys(mine)
+    keys["overdue"] = _keys(overdue)
+    keys["office"] = _keys(_after(r"`office` \| show them \(`--format json`: (.*?)\) \|"))
+    keys["contact"] = _keys(_after(r"adds `contacts` \((.*?)\)"))
+    score = _after(r"JSON: `units` with (.*?) \|")
+    keys["score unit"] = _keys(score)
+    keys["explanation"] = _keys(_after(r"`explanation` \(a list of (.*?)\)"))
+    keys["report"] = _keys(_after(r"The report gains (.*?); `report --by series`"))
+    keys["command"] = _keys(_after(r"an array of commands, each (.*?); a change is"))
+    keys["change"] = _keys(_after(r"; a change is (.*?)\. `history ID`"))
+    retired = _after(r"\| `unit retire UNIT .*?\| .*?\| the code / the unit object with (.*?) \|")
+    keys["retired unit"] = _keys(retired)
+    return keys
+
+
+def report_sample() -> Any:
+    """The report object docs/CLI.md shows, as JSON (its lists and its totals left empty)."""
+    block = CLI_MD.split("`--format json` prints one object:\n```", 1)[1].split("```", 1)[0]
+    block = re.sub(r"\{same keys[^}]*\}", "{}", block)
+    return json.loads(re.sub(r"\[\w+ objects[^\]]*\]", "[]", block))
+
+
+DATE = re.compile(r"\d{4}-\d\d-\d\d")
+STATUSES = {"done_on_time", "done_late", "open_in_time", "overdue", "cancelled", "withdrawn"}
+# Each documented key's type: "?" also allows null.
+TYPES: dict[str, dict[str, str]] = {
+    "unit": {"code": "str", "name": "str", "parent": "str?", "aliases": "[str]"},
+    "meeting": {
+        "id": "int", "date": "date", "title": "str", "kind": "kind", "chair": "str?",
+        "chair_title": "str?", "attendees": "[str]", "doc": "str?", "note": "str?",
+    },
+    "directive": {
+        "id": "int", "meeting_id": "int", "unit": "str", "with": "[str]", "text": "str",
+        "due": "date?", "original_due": "date?", "status": "status", "progress": "percent?",
+        "completed_on": "date?", "cancelled_on": "date?", "days_overdue": "int?", "key": "str?",
+        "product": "str?", "series_id": "int?", "due_phrase": "str?", "field": "str?",
+        "result": "dict?", "risk": "risk", "meeting_date": "date", "unit_name": "str",
+        "due_text": "str?", "extensions": "int", "completed_on_exact": "bool?",
+    },
+    "overdue": {
+        "last_update": "date?", "last_update_event": "str?", "days_since_update": "int?",
+        "stale": "bool", "last_touched_at": "str?", "last_touched_by": "str?",
+    },
+    "limitation": {
+        "id": "int", "meeting_id": "int", "unit": "str", "text": "str", "category": "category",
+        "raised_on": "date", "resolved_on": "date?",
+    },
+    "office": {
+        "kind": "str", "parent_body": "str?", "body": "str?", "code": "str?", "place": "str?",
+        "signer_name": "str?", "signer_title": "str?", "signer_authority": "str?", "to": "[str]",
+    },
+    "contact": {"name": "str", "email": "str?", "phone": "str?", "role": "str"},
+    "score unit": {"code": "str", "points": "number", "tier": "str", "explanation": "list"},
+    "explanation": {"directive_id": "int?", "rule": "str", "points": "number"},
+    "report": {"series": "list", "series_totals": "dict"},
+    "command": {
+        "id": "int", "at": "str", "actor": "str", "command": "str", "params": "any",
+        "changes": "list", "undoes": "[int]", "undone_by": "int?",
+    },
+    "change": {
+        "id": "int", "action": "str", "entity": "str", "entity_id": "int?", "fields": "dict",
+        "before": "dict?", "after": "dict?", "undone_by": "int?",
+    },
+    "retired unit": {"moved": "[int]", "handed": "[int]"},
+}  # fmt: skip
+CHECKS: dict[str, Any] = {
+    "str": lambda v: isinstance(v, str) and v != "",
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "date": lambda v: isinstance(v, str) and DATE.fullmatch(v) is not None,
+    "dict": lambda v: isinstance(v, dict),
+    "list": lambda v: isinstance(v, list),
+    "[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "[int]": lambda v: isinstance(v, list) and all(isinstance(x, int) for x in v),
+    "percent": lambda v: isinstance(v, int) and 0 <= v <= 100,
+    "status": lambda v: v in STATUSES,
+    "risk": lambda v: v in {"green", "yellow", "red", "grey"},
+    "kind": lambda v: v in {"working-session", "briefing", "conference", "review"},
+    "category": lambda v: (
+        v
+        in {
+            "timeliness",
+            "quality",
+            "staffing",
+            "budget",
+            "equipment",
+            "coordination",
+            "discipline",
+            "other",
+        }
+    ),  # fmt: skip
+    "any": lambda v: True,
+}
+
+
+def test_the_type_table_covers_every_key_docs_cli_md_names() -> None:
+    """The keys are read from docs/CLI.md; a key it gains needs its type here."""
+    documented = documented_keys()
+    assert set(documented) == set(TYPES)
+    for name, keys in documented.items():
+        assert keys, name
+        assert set(keys) == set(TYPES[name]), name
+    assert "completion_rate" in report_sample()["units"][0]
+
+
+@pytest.fixture
+@prebuilt
+def contract_register(units: Cli) -> Cli:
+    """One of each thing the contract's objects describe, each optional value given."""
+    c = units
+    c.ok("field", "add", "KT", "Kinh tế")
+    c.ok("unit", "add", "CON", "Phòng Con", "--parent", "VPTU")
+    c.ok("unit", "contact", "BTC", "--name", "Nguyễn Văn A", "--email", "a@example.vn",
+         "--phone", "0912345678", "--role", "focal")  # fmt: skip
+    c.ok("office", "set", "--kind", "party", "--parent-body", "TỈNH ỦY NINH BÌNH", "--body",
+         "VĂN PHÒNG", "--code", "VPTU", "--place", "Ninh Bình", "--signer-name", "Nguyễn Văn B",
+         "--signer-title", "CHÁNH VĂN PHÒNG", "--signer-authority", "KT. CHÁNH VĂN PHÒNG",
+         "--to", "Thường trực Tỉnh ủy")  # fmt: skip
+    m = str(c.id("add-meeting", "--date", "2022-04-05", "--title", "Giao ban quý II", "--kind",
+                 "briefing", "--chair", "Phương Thị Thanh", "--chair-title", "Phó Bí thư",
+                 "--attendee", "VPTU", "--doc", "46-TB/TU", "--note", "Ghi chú"))  # fmt: skip
+    c.ok("assign", m, "--unit", "VPTU", "--with", "BTC", "--due", "tháng 5/2022", "--product",
+         "Đề án", "--key", "k1", "Xây dựng đề án")  # fmt: skip
+    c.ok("progress", "1", "--percent", "40", "--date", "2022-05-01")
+    c.ok("extend", "1", "--to", "2022-06-20", "--date", "2022-05-10", "--reason", "Chờ số liệu")
+    c.ok("edit", "directive", "1", "--field", "KT")
+    c.ok("assign", m, "--unit", "BTC", "--due", "2022-06-30", "Báo cáo nhân sự")
+    c.ok("done", "2", "--date", "2022-06-20", "--doc", "12/BC-BTC", "--doc-date", "2022-06-20",
+         "--verdict", "meets")  # fmt: skip
+    c.ok("assign", m, "--unit", "BDV", "--due", "2022-06-30", "Dừng")
+    c.ok("cancel", "3", "--date", "2022-06-01", "--reason", "Không còn phù hợp")
+    c.ok("assign", m, "--unit", "UBKT", "--every", "quarter", "--from", "2022-04-05",
+         "--until", "2022-12-31", "Báo cáo quý")  # fmt: skip
+    c.ok("add-limitation", m, "--unit", "VPTU", "--category", "staffing", "Thiếu người")
+    c.ok("add-limitation", m, "--unit", "BTC", "Chậm báo cáo")
+    c.ok("resolve", "2", "--date", "2022-06-15")
+    c.ok("add-limitation", m, "--unit", "BDV", "Ghi nhầm")
+    c.ok("undo", "--yes")
+    return c
+
+
+def test_every_json_key_docs_cli_md_names_is_there_with_its_type(contract_register: Cli) -> None:
+    """Each key docs/CLI.md names for an object is in the command's --format json output with
+    the documented type, on either backend; every key that may be null is shown non-null at
+    least once, so that its type is checked."""
+    c = contract_register
+    seen: dict[tuple[str, str], bool] = {}
+    wrong: list[str] = []
+
+    def check(name: str, obj: dict[str, Any], where: str) -> None:
+        for key, spec in TYPES[name].items():
+            if key not in obj:
+                wrong.append(f"{where}: no {key!r}")
+                continue
+            value = obj[key]
+            nullable = spec.endswith("?")
+            if value is None:
+                if not nullable:
+                    wrong.append(f"{where}: {key} is null")
+                continue
+            seen[(name, key)] = True
+            if not CHECKS[spec.rstrip("?")](value):
+                wrong.append(f"{where}: {key} = {value!r} is not {spec}")
+
+    as_of = ("--as-of", "2022-07-15")
+    for unit in c.json("unit", "list"):
+        check("unit", unit, "unit list")
+        for contact in unit.get("contacts", []):
+            check("contact", contact, "unit list contacts")
+    for meeting in c.json("meetings"):
+        check("meeting", meeting, "meetings")
+    directives = c.json("list", "--status", "all", *as_of)
+    assert len(directives) >= 4
+    for directive in directives:
+        check("directive", directive, "list")
+    for ident in (d["id"] for d in directives):
+        check("directive", c.json("show", str(ident), *as_of), "show")
+    for directive in c.json("overdue", *as_of):
+        check("directive", directive, "overdue")
+        check("overdue", directive, "overdue")
+    for limitation in c.json("limitations"):
+        check("limitation", limitation, "limitations")
+    check("office", c.json("office"), "office")
+
+    report = c.json("report", "--quarter", "2022Q2", "--as-of", "2022-07-15")
+    sample = report_sample()
+    for key, example in sample.items():
+        if key not in report:
+            wrong.append(f"report: no {key!r}")
+        elif not isinstance(report[key], type(example)):
+            wrong.append(f"report: {key} is {type(report[key]).__name__}")
+    period = {"label": "2022-Q2", "start": "2022-04-01", "end": "2022-06-30"}
+    assert {key: report["period"][key] for key in sample["period"]} == period
+    assert report["as_of"] == "2022-07-15"
+    row_keys = sample["units"][0]
+    for row, where in [*((u, "report units") for u in report["units"]),
+                       (report["totals"], "report totals")]:  # fmt: skip
+        for key, example in row_keys.items():
+            if where == "report totals" and key in ("code", "name"):
+                continue
+            if key not in row:
+                wrong.append(f"{where}: no {key!r}")
+            elif isinstance(example, dict):
+                rate = row[key]
+                counts = CHECKS["int"](rate.get("num")) and CHECKS["int"](rate.get("den"))
+                pct = rate.get("pct") is None or CHECKS["number"](rate["pct"])
+                if set(rate) != set(example) or not (counts and pct):
+                    wrong.append(f"{where}: {key} = {rate!r}")
+            elif not isinstance(row[key], type(example)):
+                wrong.append(f"{where}: {key} = {row[key]!r}")
+    for directive in report["overdue"]:
+        check("directive", directive, "report overdue")
+    for limitation in report["limitations"]:
+        check("limitation", limitation, "report limitations")
+    for meeting in report["meetings"]:
+        check("meeting", meeting, "report meetings")
+    check("report", report, "report")
+    assert report["overdue"] and report["limitations"] and report["meetings"]
+
+    score = c.json("score", "--quarter", "2022Q2", "--as-of", "2022-07-15")
+    for unit in score["units"]:
+        check("score unit", unit, "score units")
+        for line in unit["explanation"]:
+            check("explanation", line, "score explanation")
+
+    commands = c.json("history")
+    for command in commands:
+        check("command", command, "history")
+        for change in command["changes"]:
+            check("change", change, "history changes")
+    retired = c.json("unit", "retire", "VPTU", "--successor", "CON", "--date", "2022-07-10")
+    check("unit", retired, "unit retire")
+    check("retired unit", retired, "unit retire")
+    assert retired["moved"] == [1]
+
+    assert not wrong, "\n".join(wrong)
+    never = [f"{name}.{key}" for name, types in TYPES.items() for key, spec in types.items()
+             if spec.endswith("?") and not seen.get((name, key))]  # fmt: skip
+    assert not never, never
+
+
+def test_progress_at_a_day_is_the_latest_percentage_reported_by_then(units: Cli) -> None:
+    """A directive's ``progress`` as of T is judged by the database, as its risk is: the
+    percentage reported last on or before T (of two the same day, the one recorded later; an
+    entry with only a note keeps the one before), null before any, 100 once done."""
+    m = str(units.id("add-meeting", "--date", "2022-04-05", "--title", "Giao ban"))
+    ident = str(units.id("assign", m, "--unit", "VPTU", "--due", "2022-09-30", "Đề án"))
+    for args in (["--percent", "30"], ["--percent", "20"], ["--note", "Đang làm"]):
+        day = "2022-05-02" if args[0] == "--note" else "2022-05-01"
+        units.ok("progress", ident, *args, "--date", day)
+    units.ok("progress", ident, "--percent", "50", "--date", "2022-06-01")
+    units.ok("done", ident, "--date", "2022-07-01")
+    said = {
+        day: (
+            units.json("show", ident, "--as-of", day)["progress"],
+            [d["progress"] for d in units.json("list", "--as-of", day)],
+        )
+        for day in ("2022-04-30", "2022-05-01", "2022-05-15", "2022-06-01", "2022-07-01")
+    }
+    assert said == {
+        "2022-04-30": (None, [None]),
+        "2022-05-01": (20, [20]),
+        "2022-05-15": (20, [20]),
+        "2022-06-01": (50, [50]),
+        "2022-07-01": (100, [100]),
+    }

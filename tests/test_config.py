@@ -441,6 +441,154 @@ def test_stray_variables_turn_no_command_into_a_dry_run_or_an_apply(
     assert file_digest(Path(late)) == before
 
 
+# The variables dirtrack reads, and the ones it must not: every other DIRTRACK_* name a
+# framework could read (Click's auto_envvar_prefix: DIRTRACK_<COMMAND>_<OPTION>, a group's
+# subcommand included; an option's bare name), made from the command tree as it is.
+DOCUMENTED = {"DIRTRACK_DB", "DIRTRACK_LANG", "DIRTRACK_ACTOR", "DIRTRACK_CONFIG"}
+HOSTILE = {
+    "DIRTRACK_HELP": "1",
+    "DIRTRACK_VERSION": "1",
+    "DIRTRACK_DRY_RUN": "1",
+    "DIRTRACK_YES": "1",
+    "DIRTRACK_APPLY": "1",
+    "DIRTRACK_CHECK": "0",
+    "DIRTRACK_FORCE": "1",
+    "DIRTRACK_FORMAT": "json",
+    "DIRTRACK_AS_OF": "2022-01-01",
+    "DIRTRACK_LITE": "1",
+    "DIRTRACK_DEBUG": "1",
+    "DIRTRACK_INSTALL_COMPLETION": "1",
+    "DIRTRACK_SHOW_COMPLETION": "1",
+}
+
+
+def hostile_environment() -> dict[str, str]:
+    """HOSTILE, and ``DIRTRACK_<COMMAND>_<OPTION>`` and ``DIRTRACK_<OPTION>`` for every option
+    and argument of every command of the Click tree, each set to a value it would take."""
+    from typer._click.types import BoolParamType
+
+    from tests.conftest import COMMAND
+
+    env = dict(HOSTILE)
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        for param in command.params:
+            flag = isinstance(param.type, BoolParamType) or getattr(param, "count", False)
+            value = "1" if flag or param.type.name in ("integer", "choice") else "2022-01-01"
+            for parts in (path, ()):
+                name = "_".join(("DIRTRACK", *parts, param.name)).upper().replace("-", "_")
+                env.setdefault(name, value)
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, (*path, name))
+
+    walk(COMMAND, ())
+    return {name: value for name, value in env.items() if name not in DOCUMENTED}
+
+
+def test_hostile_variables_cover_every_option_of_every_command() -> None:
+    env = hostile_environment()
+    for name in ("DIRTRACK_OVERDUE_CHECK", "DIRTRACK_IMPORT_DRY_RUN", "DIRTRACK_EXTRACT_APPLY",
+                 "DIRTRACK_UNDO_YES", "DIRTRACK_DOCTOR_REPAIR", "DIRTRACK_UNIT_ADD_PARENT",
+                 "DIRTRACK_DONE_DATE", "DIRTRACK_TIMEZONE", "DIRTRACK_HELP"):  # fmt: skip
+        assert name in env, name
+    assert not DOCUMENTED & set(env)
+    assert len(env) > 400  # about 450 in the tree as it is
+
+
+def _cron_session(
+    folder: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[Any, ...]], Any]:
+    """The checking and writing commands a cron job or a script runs, on a register of its own
+    in ``folder`` (the working directory too): what each said, and the register afterwards,
+    every row of every table with the times of day masked."""
+    import re
+    import sqlite3
+
+    from tests.conftest import snapshot
+
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    db = folder / "register.db"
+    cli = cli_at(db)
+    cli.ok("unit", "add", "VPTU", "Văn phòng Tỉnh ủy")
+    cli.ok("unit", "add", "BTC", "Ban Tổ chức Tỉnh ủy")
+    cli.ok("add-meeting", "--date", "6/5/2022", "--title", "Giao ban")
+    cli.ok("assign", "1", "--unit", "VPTU", "--due", "30/6/2022", "Báo cáo")
+    sheet = folder / "sheet.csv"
+    sheet.write_text("Nội dung,Đơn vị chủ trì\nRà soát quy chế,VPTU\n", encoding="utf-8")
+    text = folder / "hop.txt"
+    text.write_text(
+        "Ngày 6/7/2022, đồng chí Nguyễn Văn A chủ trì giao ban. Kết luận: Văn phòng Tỉnh ủy "
+        "rà soát quy chế làm việc, xong trước 30/9/2022. Ban Tổ chức Tỉnh ủy báo cáo nhân sự "
+        "trước 31/8/2022.\n",
+        encoding="utf-8",
+    )
+    said: list[tuple[Any, ...]] = []
+
+    def step(*args: str) -> None:
+        done = cli(*args, env=env)
+        out = (done.stdout + "\x00" + done.stderr).replace(str(folder), "<folder>")
+        said.append((args, done.exit_code, out))
+
+    step("overdue", "--check")
+    step("remind", "--check")
+    step("import", sheet.name, "--meeting", "1", "--dry-run")
+    step("extract", text.name)
+    step("extract", text.name, "--apply")
+    step("list", "--as-of", "2022-12-31")
+    step("undo")
+    step("undo", "--dry-run")
+    step("undo", "--yes")
+    step("done", "1", "--date", "2022-07-01")
+    step("report", "--quarter", "2022Q3")
+    with sqlite3.connect(db) as conn:  # another program deletes a unit rows point to
+        conn.execute("PRAGMA foreign_keys=OFF")
+        listed = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (trigger,) in listed.fetchall():
+            conn.execute(f'DROP TRIGGER "{trigger}"')
+        conn.execute("DELETE FROM unit WHERE code = 'VPTU'")
+    conn.close()
+    step("doctor")
+    step("doctor", "--repair")
+    step("doctor", "--repair", "--yes")
+    step("overdue", "--check", "--as-of", "2022-06-01")
+    register = repr(snapshot(str(db)))
+    masked = re.sub(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?", "<time>", register)
+    return said, (masked, sorted(p.name for p in folder.iterdir()))
+
+
+@pytest.mark.sqlite_only("the register is a file the test damages as another program would")
+def test_stray_dirtrack_variables_change_no_output_exit_code_or_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every DIRTRACK_* variable but the documented ones, set at once (DIRTRACK_HELP,
+    DIRTRACK_YES, DIRTRACK_DRY_RUN, DIRTRACK_APPLY, DIRTRACK_<COMMAND>_<OPTION> for every
+    option of every command), changes nothing a cron job or a script sees: the same output,
+    exit codes and register as a clean run, for checks, dry runs, applies, undo and repairs."""
+    hostile = hostile_environment()
+    runs = {}
+    for name, env in (("clean", {}), ("hostile", hostile)):
+        runs[name] = _cron_session(tmp_path / name, env, monkeypatch)
+    clean_said, hostile_said = runs["clean"][0], runs["hostile"][0]
+    assert [s[:2] for s in clean_said] == [s[:2] for s in hostile_said]
+    assert clean_said == hostile_said
+    assert runs["clean"][1] == runs["hostile"][1]
+    # The clean run did what the commands say: the checks found the overdue directive, the
+    # dry run and the plain extract wrote nothing, undo without --yes refused, repair asked.
+    codes = {" ".join(args): code for args, code, _out in clean_said}
+    assert codes["overdue --check"] == 3 and codes["remind --check"] == 3
+    assert codes["undo"] == 1 and codes["doctor --repair"] == 1
+    assert codes["doctor --repair --yes"] == 0
+    assert sorted(os.listdir(tmp_path)) == ["clean", "hostile"]
+    # The installed command in its own process, as cron starts it.
+    db = tmp_path / "hostile" / "register.db"
+    done = run("overdue", "--check", "--as-of", "2022-06-01", db=str(db), env=hostile)
+    plain = run("overdue", "--check", "--as-of", "2022-06-01", db=str(db))
+    assert (done.returncode, done.stdout, done.stderr) == (
+        plain.returncode, plain.stdout, plain.stderr
+    )  # fmt: skip
+
+
 def test_dirtrack_install_completion_leaves_bashrc_alone(late: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

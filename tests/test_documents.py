@@ -454,7 +454,7 @@ def test_markdown_shows_typed_marks_as_typed(units: Cli) -> None:
 
 def test_markdown_a_carriage_return_ends_no_line() -> None:
     """An imported text may hold CR (Markdown ends a line there too): a cell stays one line."""
-    from dirtrack.render.review_out import md_line, md_text
+    from dirtrack.render.report_out import md_line, md_text
 
     assert md_text("a\r| x |\r\n# b\nc") == "a \\| x \\| # b c"
     assert md_line("# a\rb") == "\\# a b"

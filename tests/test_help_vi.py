@@ -120,13 +120,12 @@ def test_language_is_read_first_as_gettext_reads_it(tmp_path: Path) -> None:
     assert row == {"key": "lang", "value": "vi", "source": "default", "origin": "LANGUAGE=vi:en"}
 
 
-def command_paths() -> list[tuple[str, ...]]:
+def command_paths(command: Any = COMMAND, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and group of the Click tree, at any depth, root excepted."""
     paths: list[tuple[str, ...]] = []
-    for name, command in COMMAND.commands.items():  # type: ignore[attr-defined]
-        subcommands = getattr(command, "commands", None)
-        paths.append((name,))
-        if subcommands:
-            paths.extend((name, sub) for sub in subcommands)
+    for name, sub in (getattr(command, "commands", None) or {}).items():
+        paths.append((*path, name))
+        paths.extend(command_paths(sub, (*path, name)))
     return paths
 
 
@@ -171,6 +170,117 @@ def test_no_english_in_any_vietnamese_help() -> None:
             if words:
                 found.append(f"{' '.join(path)} {env}: {sorted(words)}")
     assert found == []
+
+
+def english_of_the_catalog() -> dict[str, str]:
+    """Each run of three or more English words of a translated catalog message (its literal
+    text between placeholders and code in backquotes) that its Vietnamese does not hold too,
+    with the msgid it comes from: none of them may be left in a Vietnamese help."""
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).resolve().parent.parent / "dirtrack/locale/vi/LC_MESSAGES/dirtrack.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    runs: dict[str, str] = {}
+    for message in catalog:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        said = message.string if isinstance(message.string, tuple) else (message.string,)
+        vietnamese = flat(" ".join(s or "" for s in said))
+        if not message.id or not vietnamese:
+            continue
+        for msgid in ids:
+            for part in re.split(r"\{[^}]*\}|%\(\w+\)[sd]|%[sd]|`[^`]*`", msgid):
+                words = flat(part).strip(" .,;:()[]")
+                if len(words.split()) >= 3 and words not in vietnamese:
+                    runs[words] = msgid
+    return runs
+
+
+# Click's and Typer's own words in a help: translated through the catalog too.
+CLICK_ENGLISH = (
+    "Usage:", "Options", "Arguments", "Commands", "Show this message", "[default", "[required]",
+    "[env var", "TEXT", "INTEGER", "<text>", "<integer>", "BOOLEAN",
+)  # fmt: skip
+
+
+def test_no_catalog_message_is_left_in_english_in_any_vietnamese_help() -> None:
+    """Walks every command and group of the installed Click tree (not a list of them), with
+    --lang vi and with LANG=vi_VN.UTF-8: no message of the catalog is shown in its English
+    (a docstring, an option's help, a placeholder, a choice's help, Click's own words)."""
+    english = english_of_the_catalog()
+    assert len(english) > 1000
+    found: list[str] = []
+    paths = [(), *command_paths()]
+    assert ("unit", "add") in paths and ("edit", "directive") in paths
+    for path in paths:
+        for args, env in ((("--lang", "vi"), {}), ((), {"LANG": "vi_VN.UTF-8"})):
+            result = invoke(*args, *path, "--help", env={"COLUMNS": "4000", **env})
+            assert result.exit_code == 0, (path, result.stderr)
+            text = flat(result.stdout)
+            assert "Cách dùng:" in text, path
+            where = f"dirtrack {' '.join(path)} {env or '--lang vi'}"
+            found += [f"{where}: {run!r} ({english[run]!r})" for run in english if run in text]
+            found += [f"{where}: {word!r}" for word in CLICK_ENGLISH if word in text]
+    assert found == []
+
+
+def usage_mistakes(command: Any) -> Iterator[list[str]]:
+    """The usage mistakes a person can make with ``command``, made from its parameters: an
+    option that is not there, a missing argument, an option without its value, a number, a
+    date or a choice it cannot take, a value given to a flag, a command a group has not."""
+    from typer._click.types import IntParamType
+
+    yield ["--nope"]
+    if getattr(command, "commands", None):
+        yield ["nope"]
+    elif any(p.param_type_name == "argument" and p.required for p in command.params):
+        yield []
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            if param.opts[0].startswith("--"):
+                yield [f"{param.opts[0]}=x"]
+            continue
+        yield [param.opts[0]]
+        if isinstance(param.type, IntParamType):
+            yield [param.opts[0], "abc"]
+        if param.metavar in ("DATE", "WHEN", "PERIOD"):
+            yield [param.opts[0], "2022-13-45"]
+        if param.type.name == "choice":
+            yield [param.opts[0], "zzz"]
+
+
+def test_every_usage_error_of_every_command_is_one_vietnamese_line(tmp_path: Path) -> None:
+    """Every command of the Click tree, each usage mistake its parameters allow, under --lang vi
+    and LANG=vi_VN.UTF-8: one line 'Error: …' on stderr in Vietnamese (no English of the
+    catalog, none of Click's own words), nothing on stdout, exit 2 for a usage error and 1 for
+    a value it cannot take (docs/CLI.md), and no database made."""
+    english = english_of_the_catalog()
+    click_words = ("Try '", "Missing", "No such", "requires an argument", "is not a valid",
+                   "is not one of", "Got unexpected", "Usage:", "Traceback")  # fmt: skip
+    db = tmp_path / "never.db"
+    found: list[str] = []
+    runs = 0
+    for path in command_paths():
+        command: Any = COMMAND
+        for name in path:
+            command = command.commands[name]
+        for mistake in usage_mistakes(command):
+            for args, env in ((("--lang", "vi"), None), ((), {"LANG": "vi_VN.UTF-8"})):
+                result = invoke("--db", str(db), *args, *path, *mistake, env=env)
+                runs += 1
+                lines = result.stderr.strip().splitlines()
+                text = flat(result.stderr)
+                left = [run for run in english if run in text]
+                left += [word for word in click_words if word in text]
+                one_line = len(lines) == 1 and lines[0].startswith("Error: ")
+                if result.exit_code not in (1, 2) or not one_line or left or result.stdout:
+                    said = f"exit {result.exit_code}: {result.stderr!r} {result.stdout!r} {left}"
+                    found.append(f"dirtrack {' '.join((*path, *mistake))} {env}: {said}")
+    assert runs > 1000
+    assert found == []
+    assert not db.exists()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

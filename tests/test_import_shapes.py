@@ -1211,6 +1211,12 @@ def test_an_extension_given_by_a_later_sheet_is_recorded_once(office: Cli, tmp_p
         "2023-06-30",
         1,
     )
+    # The first sheet read again: on its day the deadline in force was the first one, as the
+    # database judges it (the extension came later), so it changes nothing and says nothing.
+    again = office.json("import", str(later), "--meeting", "1", "--as-of", "2023-04-01")
+    assert (again["updated"], again["unchanged"], again["created"]["extensions"]) == (0, 1, 0)
+    assert (again["warnings"], again["problems"]) == ([], [])
+    assert by_text(office)["Đề án"] == made
 
 
 def test_status_words_offices_write(office: Cli, tmp_path: Path) -> None:

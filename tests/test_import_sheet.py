@@ -1412,3 +1412,21 @@ def test_a_document_number_without_its_day_names_no_option_already_given(
     said = "cannot tell when '45/TB-UBND' was held: write its date in the cell ('… ngày 6/5/2022')"
     assert problem() == f"{said}, add a 'Ngày họp' column, or give --meeting ID"
     assert problem("--meeting", str(meeting)) == f"{said} or add a 'Ngày họp' column"
+
+
+def test_unknown_units_name_their_row_or_rows(units: Cli, meeting: int, tmp_path: Path) -> None:
+    """The line under the table said '(rows 4)' of a unit named on one row."""
+    path = tmp_path / "don-vi.csv"
+    path.write_text(
+        "Nội dung,Đơn vị chủ trì\nViệc 1,VPTU\nViệc 2,Sở Mới\nViệc 3,Sở Khác\nViệc 4,Sở Khác\n",
+        encoding="utf-8",
+    )
+    args = ["import", str(path), "--meeting", str(meeting), "--dry-run"]
+    en = units("--lang", "en", *args)
+    assert en.exit_code == 1  # a dry run with bad rows shows them, then says it would fail
+    assert en.stderr.startswith("Error: don-vi.csv: 3 bad rows (3-5)")
+    assert "Unknown unit 'Sở Mới' (row 3): " in en.stdout
+    assert "Unknown unit 'Sở Khác' (rows 4-5): " in en.stdout
+    vi = units("--lang", "vi", *args)
+    assert "Đơn vị chưa đăng ký 'Sở Mới' (dòng 3): " in vi.stdout
+    assert "Đơn vị chưa đăng ký 'Sở Khác' (dòng 4-5): " in vi.stdout

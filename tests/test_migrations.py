@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from dirtrack.db import KNOWN_REVISIONS, SCHEMA_REVISION, resolve_target, upgrade
-from dirtrack.models import KEPT_LINKS, kept_links, metadata, orphan_triggers, own_link_triggers
+from dirtrack.models import KEPT_LINKS, metadata, orphan_triggers, own_link_triggers
 from dirtrack.store import tables as t
 from tests.conftest import BACKENDS, Cli, cli_at, new_database, snapshot
 
@@ -757,6 +757,27 @@ def test_a_unit_deleted_under_its_directives_is_said_in_one_line(
     assert checks["foreign_keys"]["status"] == "problem"
     detail = checks["foreign_keys"]["detail"]
     assert f"directive row {ids['late']} points to a missing unit" in detail
+
+
+def kept_links() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:data:`KEPT_LINKS` as the models give it: every foreign key into a table that a foreign
+    key without ON DELETE points to."""
+    tables = metadata().tables
+    kept = {
+        fk.column.table.name
+        for t in tables.values()
+        for fk in t.foreign_keys
+        if fk.ondelete is None
+    }
+    return {
+        parent: tuple(
+            (child.name, fk.parent.name)
+            for child in sorted(tables.values(), key=lambda t: t.name)
+            for fk in sorted(child.foreign_keys, key=lambda fk: fk.parent.name)
+            if fk.column.table.name == parent
+        )
+        for parent in sorted(kept, key=lambda name: (name != "unit", name))
+    }
 
 
 def test_the_links_looked_for_on_opening_are_the_models_foreign_keys() -> None:

@@ -91,3 +91,31 @@ def test_on_time_by_acceptance_goes_with_accepting_completions(cli: Cli) -> None
     assert (profile["accepts_completions"], profile["on_time_by"]) == (False, "document")
     cli.ok("office", "set", "--accept-completions", "yes")  # by document, with acceptance
     cli.ok("office", "set", "--signer-name", "Trần Thị B")
+
+
+def test_the_profiles_choices_are_matched_as_every_name_is(cli: Cli) -> None:
+    """--kind, --accept-completions and --on-time-by take their codes and Vietnamese names in
+    any case, with or without accents or tone marks placed either way, as every other choice
+    (dirtrack.text.match_name); anything else is refused naming what they take."""
+    cli.ok("office", "set", "--kind", "NHA NUOC", "--accept-completions", "Có")
+    cli.ok("office", "set", "--on-time-by", "Ngay Nghiem Thu")
+    profile = cli.json("office")
+    assert (profile["kind"], profile["accepts_completions"], profile["on_time_by"]) == (
+        "state",
+        True,
+        "acceptance",
+    )
+    cli.ok(
+        "office", "set", "--kind", "Đảng", "--on-time-by", "VĂN BẢN", "--accept-completions", "off"
+    )
+    profile = cli.json("office")
+    assert (profile["kind"], profile["accepts_completions"], profile["on_time_by"]) == (
+        "party",
+        False,
+        "document",
+    )
+    before = snapshot(cli.db)
+    assert "party, state" in cli.fail("office", "set", "--kind", "tỉnh")
+    assert "yes or no" in cli.fail("office", "set", "--accept-completions", "maybe")
+    assert "document, acceptance" in cli.fail("office", "set", "--on-time-by", "hôm nay")
+    assert snapshot(cli.db) == before

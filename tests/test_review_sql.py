@@ -32,8 +32,8 @@ from dirtrack.db import open_engine, read_scope, session_scope
 from dirtrack.periods import Period
 from dirtrack.records import RecordStream, materialised
 from dirtrack.render.json_out import dump_chunks
-from dirtrack.render.review_doc import ReviewTitles, build_document
-from dirtrack.render.review_out import (
+from dirtrack.render.report_doc import ReviewTitles, build_document
+from dirtrack.render.report_out import (
     _rich_tables,
     document_text,
     print_document,

@@ -124,7 +124,7 @@ def test_every_format_shows_the_section(cli: Cli, duties: dict[str, int], tmp_pa
     md = cli.ok(*vi, "--format", "md")
     assert "### Nhiệm vụ định kỳ" in md
     assert f"| {august} | VPTU | Báo cáo tháng | 2025-08 | 20/08/2025 | Hoàn thành quá hạn |" in md
-    # Word lays out the same tables as Excel (render/review_doc.py); Excel is the cheaper check.
+    # Word lays out the same tables as Excel (render/report_doc.py); Excel is the cheaper check.
     xlsx = tmp_path / "r.xlsx"
     cli.ok(*vi, "--format", "xlsx", "--out", str(xlsx), "--by", "series")
     from openpyxl import load_workbook

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Connection
 
-    from dirtrack.render.review_out import Office
+    from dirtrack.render.report_out import Office
 
 
 def document_texts(values: list[str] | None, option: str) -> list[str]:
@@ -59,7 +59,7 @@ def office_documents(
     from dirtrack.i18n import t
     from dirtrack.letterhead import Letterhead
     from dirtrack.render.docx_template import checked_template_path
-    from dirtrack.render.review_out import Office
+    from dirtrack.render.report_out import Office
     from dirtrack.store.documents import meeting_refs
     from dirtrack.store.office import load
 

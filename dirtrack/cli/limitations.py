@@ -290,7 +290,7 @@ def limitation_suggest(
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """List earlier limitations of the same unit that this one may repeat, most alike first."""
-    from dirtrack.render.review_out import suggestions
+    from dirtrack.render.report_out import suggestions
     from dirtrack.repeats import suggest
     from dirtrack.store.limitations import earlier_limitations, limitation_facts
 

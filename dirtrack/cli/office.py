@@ -229,7 +229,7 @@ def office_template(
     target = out_target(ctx, out_file, force=force, fmt="docx")
     if target is None:  # --out -: standard output, never a terminal
         from dirtrack.render import ReportFormat
-        from dirtrack.render.review_out import deliver
+        from dirtrack.render.report_out import deliver
 
         deliver(shipped_template(chosen, lang), ReportFormat.DOCX, lang, target=None, force=force)
         return

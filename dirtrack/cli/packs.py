@@ -375,7 +375,7 @@ def _letter(result: dict[str, Any], span: Period, answer_by: date, name: str, la
     """The body of the mail that takes a unit its pack, in ``lang`` (the workbook itself is
     Vietnamese whatever the language)."""
     from dirtrack.i18n import clauses
-    from dirtrack.render.review_doc import header_day
+    from dirtrack.render.report_doc import header_day
 
     # the counts that are not 0: an office writes no "0 nhiệm vụ phối hợp"
     counts = clauses(lang, ("pack_mail_lead", result["lead"]), ("pack_mail_with", result["with"]))

@@ -160,7 +160,7 @@ def report(
     from dirtrack.cli.documents import document_texts, office_documents
     from dirtrack.i18n import t
     from dirtrack.remind import check_days
-    from dirtrack.render.review_out import ReviewTitles, render_review
+    from dirtrack.render.report_out import ReviewTitles, render_review
     from dirtrack.report import build
 
     if bool(quarter) == bool(period):

@@ -166,27 +166,6 @@ KEPT_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def kept_links() -> dict[str, tuple[tuple[str, str], ...]]:
-    """:data:`KEPT_LINKS` as the models give it: every foreign key into a table that a foreign
-    key without ON DELETE points to."""
-    tables = metadata().tables
-    kept = {
-        fk.column.table.name
-        for t in tables.values()
-        for fk in t.foreign_keys
-        if fk.ondelete is None
-    }
-    return {
-        parent: tuple(
-            (child.name, fk.parent.name)
-            for child in sorted(tables.values(), key=lambda t: t.name)
-            for fk in sorted(child.foreign_keys, key=lambda fk: fk.parent.name)
-            if fk.column.table.name == parent
-        )
-        for parent in sorted(kept, key=lambda name: (name != "unit", name))
-    }
-
-
 def _create_orphan_triggers(_target: MetaData, connection: Any, **_kw: Any) -> None:
     if connection.dialect.name == "sqlite":
         for statement in [*orphan_triggers().values(), *own_link_triggers().values()]:

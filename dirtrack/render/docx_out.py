@@ -29,7 +29,7 @@ from dirtrack.render.official import (
     style_id,
     text_width_cm,
 )
-from dirtrack.render.review_doc import (
+from dirtrack.render.report_doc import (
     DATE,
     DELTA,
     INT,

@@ -19,7 +19,7 @@ from dirtrack.errors import InvalidInput
 
 if TYPE_CHECKING:
     from dirtrack.letterhead import Letterhead
-    from dirtrack.render.review_doc import Document
+    from dirtrack.render.report_doc import Document
 
 
 def checked_template_path(value: str) -> Path:

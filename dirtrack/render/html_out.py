@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any
 
-from dirtrack.render.review_doc import (
+from dirtrack.render.report_doc import (
     DATE,
     DELTA,
     INT,

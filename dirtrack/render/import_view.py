@@ -187,7 +187,14 @@ def dry_run(result: ImportResult, fmt: OutputFormat, lang: str) -> None:
     if records:
         print_table(records, COLUMNS, lang, highlight=_style)
     tail = [
-        msg("imp_unknown", lang, name=u["name"], rows=ranges(u["rows"]), message=u["message"])
+        msg(
+            "imp_unknown",
+            lang,
+            name=u["name"],
+            n=len(u["rows"]),
+            rows=ranges(u["rows"]),
+            message=u["message"],
+        )
         for u in result.unknown_units
     ]
     if result.new_units:

@@ -13,7 +13,7 @@ from datetime import date
 from dirtrack.i18n import Count, t, within_key
 from dirtrack.letterhead import Letterhead, date_words
 from dirtrack.records import Record
-from dirtrack.render.review_doc import DATE, INT, TEXT, Labels, Table
+from dirtrack.render.report_doc import DATE, INT, TEXT, Labels, Table
 
 
 @dataclass
@@ -122,7 +122,7 @@ def _numbered_already(table: Table) -> Table:
 def letter_markdown(letter: Letter) -> str:
     """The letter as text for mail: heading lines, body, tables, signature. What the office and
     the clerks typed (names, the place, the directives) is made inert (``md_text``)."""
-    from dirtrack.render.review_out import _md_table, md_line, md_text
+    from dirtrack.render.report_out import _md_table, md_line, md_text
 
     head, lang = letter.head, letter.lang
     lines: list[str] = []

@@ -1,6 +1,6 @@
 """`score` and `report --brief` as documents: terminal, Markdown, HTML, Excel and Word.
 
-Both are laid out as a :class:`~dirtrack.render.review_doc.Document`, the report's model, so
+Both are laid out as a :class:`~dirtrack.render.report_doc.Document`, the report's model, so
 each format is the report's own writer.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from dirtrack.i18n import Count, clauses, number, t
 from dirtrack.records import Record
 from dirtrack.render import ReportFormat
-from dirtrack.render.review_doc import (
+from dirtrack.render.report_doc import (
     DATE,
     INT,
     POINTS,
@@ -255,7 +255,7 @@ def write_document(
 ) -> None:
     """``document`` (or, for json and csv, the values given) in ``fmt``, to ``target`` or
     stdout, as the report writes its own. ``csv_keys``: the CSV header when there is no row."""
-    from dirtrack.render.review_out import (
+    from dirtrack.render.report_out import (
         deliver,
         document_text,
         markdown_lines,

@@ -18,7 +18,7 @@ from typing import Any
 
 from dirtrack.errors import InvalidInput
 from dirtrack.render.formulas import XLSX_CELL_LIMIT, CellTooLong, sheet_value
-from dirtrack.render.review_doc import DATE, DELTA, INT, PCT, POINTS, RATE, Document, Table
+from dirtrack.render.report_doc import DATE, DELTA, INT, PCT, POINTS, RATE, Document, Table
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 

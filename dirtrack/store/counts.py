@@ -209,23 +209,9 @@ def unit_counts(conn: Connection, scope: Scope) -> dict[int, Counts]:
     """
     counts: dict[int, Counts] = {}
     for unit_id, status, nodl, extended, n in conn.execute(unit_counts_query(scope)):
-        add_count(counts.setdefault(unit_id, Counts()), status, nodl, extended, n)
+        unit_count = counts.setdefault(unit_id, Counts())
+        unit_count.add(Status(status), has_deadline=not nodl, extended=bool(extended), n=n)
     return counts
-
-
-def add_count(counts: Counts, status: str, no_deadline: int, extended: int, n: int) -> None:
-    """Add ``n`` directives of one status, deadline and extension flag to ``counts``."""
-    if status == Status.CANCELLED.value:
-        counts.cancelled += n
-        return
-    if status == Status.WITHDRAWN.value:
-        counts.withdrawn += n
-        return
-    setattr(counts, status, getattr(counts, status) + n)
-    if no_deadline:
-        counts.no_deadline += n
-    if extended:
-        counts.extended += n
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:

@@ -52,6 +52,7 @@ from dirtrack.store.rules import (
     in_scope,
     judged_query,
     not_closed_before,
+    progress_at,
     risk_case,
     states,
 )
@@ -96,7 +97,8 @@ def facts_from_rows(
     cancel_reason, then the deadline in force and the status code at ``as_of``, then
     completed_on_exact, series_id, period, issued_on, the words of the deadline in force,
     withdrawn_on, field code, and the result's claimed_on, doc, doc_date, file, file_hash,
-    verdict, accepted_on, returned_on, return_reason, then the risk colour at ``as_of``);
+    verdict, accepted_on, returned_on, return_reason, then the risk colour and the progress
+    at ``as_of``);
     ``extensions`` (directive_id, approved_on, new_due, reason, due_text) and ``progress``
     (directive_id, reported_on, percent, note), each in recorded order; ``coordinators``
     (directive_id, unit code); ``requests`` (directive_id, then the fields of
@@ -128,7 +130,7 @@ def facts_from_rows(
         series_id, period, issued_on, due_phrase = row[18:22]
         withdrawn_on, field_code = row[22:24]
         result = ResultFact(*row[24:33]) if row[24] is not None else None
-        colour = row[33]
+        colour, percent = row[33:35]
         # One string per unit, however many directives show it (a few hundred units).
         code, name = intern(code), intern(name)
         co = withs.get(did)
@@ -161,6 +163,7 @@ def facts_from_rows(
                     "due_in_force": due,
                     "judged_status": STATUSES[status],
                     "judged_risk": colour,
+                    "judged_progress": percent,
                     "completed_on_exact": exact,
                     "series_id": series_id,
                     "period": period,
@@ -287,6 +290,7 @@ def _main_query(rows: Any) -> Select[Any]:
         directive_result.c.returned_on,
         directive_result.c.return_reason,
         risk_case(rows.c.status, rows.c.due, meeting.c.date, _AS_OF, RISK_PARAMS),
+        progress_at(_AS_OF),
     )
     joined = (
         rows.join(directive, directive.c.id == rows.c.id)

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from dirtrack.errors import InvalidInput
 from dirtrack.models import Office
-from dirtrack.text import clean_text, fold_words
+from dirtrack.text import clean_text, match_name
 
 OFFICE_ID = 1
 KINDS = ("party", "state")
@@ -35,11 +35,10 @@ _CODE = re.compile(r"^[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
 
 
 def check_kind(value: str) -> str:
-    key = fold_words(value)
-    for code, names in KIND_NAMES.items():
-        if key == code or key in {fold_words(n) for n in names}:
-            return code
-    raise InvalidInput.of("office_bad_kind", value=value, choices=", ".join(KINDS))
+    code = match_name(value, KIND_NAMES)
+    if code is None:
+        raise InvalidInput.of("office_bad_kind", value=value, choices=", ".join(KINDS))
+    return code
 
 
 def _text(limit: int) -> Callable[[str, str], str]:
@@ -65,8 +64,11 @@ def _kind(value: str, option: str) -> str:
     return check_kind(value)
 
 
-YES = frozenset({"yes", "true", "1", "on", "co", "có"})
-NO = frozenset({"no", "false", "0", "off", "khong", "không"})
+# What --accept-completions takes, compared without case or accents as every name is.
+YES_NO: dict[str, tuple[str, ...]] = {
+    "yes": ("true", "1", "on", "có"),
+    "no": ("false", "0", "off", "không"),
+}
 ON_TIME_BY = ("document", "acceptance")
 ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
     "document": ("văn bản", "ngày văn bản", "van ban"),
@@ -75,20 +77,17 @@ ON_TIME_NAMES: dict[str, tuple[str, ...]] = {
 
 
 def _yes_no(value: str, option: str) -> bool:
-    key = fold_words(value)
-    if key in {fold_words(w) for w in YES}:
-        return True
-    if key in {fold_words(w) for w in NO}:
-        return False
-    raise InvalidInput.of("office_bad_yes_no", option=option, value=value)
+    code = match_name(value, YES_NO)
+    if code is None:
+        raise InvalidInput.of("office_bad_yes_no", option=option, value=value)
+    return code == "yes"
 
 
 def _on_time_by(value: str, option: str) -> str:
-    key = fold_words(value)
-    for code, names in ON_TIME_NAMES.items():
-        if key == code or key in {fold_words(n) for n in names}:
-            return code
-    raise InvalidInput.of("office_bad_on_time_by", value=value, choices=", ".join(ON_TIME_BY))
+    code = match_name(value, ON_TIME_NAMES)
+    if code is None:
+        raise InvalidInput.of("office_bad_on_time_by", value=value, choices=", ".join(ON_TIME_BY))
+    return code
 
 
 @dataclass(frozen=True)

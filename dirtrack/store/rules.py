@@ -229,6 +229,18 @@ def judged_query(as_of: Day) -> Select[int, Any, int, str, str | None]:
     ).select_from(directive.outerjoin(judged.ext, judged.on))
 
 
+def deadlines_in_force(conn: Connection, ids: Collection[int], as_of: date) -> dict[int, Any]:
+    """The deadline in force at ``as_of`` (a date, or None) of each directive of ``ids``, by
+    the one rule of :func:`judgement`, whatever day the caller read their facts as of."""
+    judged = judgement(as_of)
+    query = (
+        select(directive.c.id, judged.due)
+        .select_from(directive.outerjoin(judged.ext, judged.on))
+        .where(directive.c.id.in_(list(ids)))
+    )
+    return {row[0]: row[1] for row in conn.execute(query).all()}
+
+
 def judge(
     conn: Connection,
     due: date | None,

@@ -307,6 +307,8 @@ class SheetImport:
         self.unit_heading_row = 0
         self.details: dict[str, Any] = {}
         self.parts: list[Part] = []
+        # (directive id, a sheet's day) -> the recorded directive's deadline in force that day
+        self.due_then: dict[tuple[int, date], date | None] = {}
         # Several worksheets in one run (--sheet repeated, or --sheet all)
         self.several = reads_all(options.sheet) or len(options.sheet) > 1
         self.unread: list[str] = []  # other worksheets holding a table of directives too
@@ -673,6 +675,7 @@ class SheetImport:
                 "warn_status_by_colour",
                 row=legend[0],
                 legend=legend[1].strip(),
+                n=len(worded),
                 rows=ranges(worded),
             )
 
@@ -1841,6 +1844,7 @@ class SheetImport:
         problem: importing a sheet twice must not double it.
         """
         from dirtrack.store.directives import DirectiveFilter, iter_facts
+        from dirtrack.store.rules import deadlines_in_force
 
         ready = [p for p in self.plans if p.problems is None and p.heading is None]
         keys = {p.key for p in ready if p.key}
@@ -1858,11 +1862,17 @@ class SheetImport:
             wanted.update(i for found in recorded.values() for i, key in found if key is None)
         facts: dict[int, DirectiveFacts] = {}
         ids = sorted(wanted)
+        # Judged after every extension (a request asks past the latest deadline), and the
+        # deadline in force on each sheet's day, which a row's deadline is compared with.
+        days = {self.as_of, *(p.part.as_of for p in ready if p.part is not None)}
+        conn = self.session.connection()
         for start in range(0, len(ids), 500):
-            # Judged after every extension: the deadline the sheet is compared with.
-            chunk = DirectiveFilter(ids=ids[start : start + 500])
-            for found in iter_facts(self.session, chunk, as_of=date.max):
+            chunk = ids[start : start + 500]
+            for found in iter_facts(self.session, DirectiveFilter(ids=chunk), as_of=date.max):
                 facts[found.id] = found
+            for day in days:
+                for ident, due in deadlines_in_force(conn, chunk, day).items():
+                    self.due_then[ident, day] = due
         keyed: dict[tuple[str, int], DirectiveFacts] = {
             (f.key, f.unit_id): f for f in facts.values() if f.key is not None
         }
@@ -1934,9 +1944,13 @@ class SheetImport:
         free = [facts[i] for i, key in alike if key is None and i not in adopted]
         if not free:
             return None
-        found = next((f for f in free if f.due_on(self.as_of) == p.due_in_force), free[0])
+        found = next((f for f in free if self._due_then(f) == p.due_in_force), free[0])
         adopted.add(found.id)
         return found
+
+    def _due_then(self, facts: DirectiveFacts) -> date | None:
+        """The deadline in force on the sheet's day of the recorded directive ``facts``."""
+        return self.due_then[facts.id, self.as_of]
 
     def _meeting_day(self, p: Planned) -> date | None:
         if p.meeting > 0:
@@ -1994,7 +2008,7 @@ class SheetImport:
         if layout.has("due"):
             # the deadline in force on the sheet's day, which the sheet gives: one extended
             # since is no change the sheet makes
-            current = facts.due_on(self.as_of)
+            current = self._due_then(facts)
             if p.due_in_force != current:
                 if closed:
                     p.warn(Phrase("warn_closed_due", id=facts.id))

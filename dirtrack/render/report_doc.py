@@ -1,4 +1,4 @@
-"""The review pack as a document: sections of paragraphs and typed tables.
+"""The report as a document: sections of paragraphs and typed tables.
 
 Every human format (terminal, Markdown, HTML, Word, Excel) renders this one model, so they all
 carry the same content. Cells keep their types (int, float, :class:`datetime.date`, rate dicts,

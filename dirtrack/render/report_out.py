@@ -1,6 +1,6 @@
-"""The review pack in every format of ``report --format``, to stdout or to ``--out FILE``.
+"""The report in every format of ``report --format``, to stdout or to ``--out FILE``.
 
-``table`` and ``md`` lay out the same :mod:`dirtrack.render.review_doc` document as HTML, Word
+``table`` and ``md`` lay out the same :mod:`dirtrack.render.report_doc` document as HTML, Word
 and Excel; ``json`` is the pack itself; ``csv`` is the main table (per unit, or per chair with
 ``--by chair``) with the totals last.
 """
@@ -29,7 +29,7 @@ from dirtrack.render import (
     visible,
     visible_cells,
 )
-from dirtrack.render.review_doc import (
+from dirtrack.render.report_doc import (
     DATE,
     RATE,
     TEXT,
@@ -319,7 +319,7 @@ def _rich_tables(
     With ``direct`` (stdout when it is not a terminal) a table comes as the plain lines rich
     would print for it (:class:`~dirtrack.render.table.PlainLines`), without building the rich
     table: the overdue list of a large register has tens of thousands of rows. Its cells are
-    then made a column at a time (:func:`~dirtrack.render.review_doc.cell_column`), as the
+    then made a column at a time (:func:`~dirtrack.render.report_doc.cell_column`), as the
     plain layout reads them, instead of a row at a time.
     """
     from dirtrack.render.table import PlainLines, plain_columns
@@ -396,7 +396,7 @@ def _cell_columns(table: Table, lang: str, rate_at: int) -> list[list[str]]:
     return columns
 
 
-# The table per periodic directive (render/review_doc.series_tables): unit, text, every, total,
+# The table per periodic directive (render/report_doc.series_tables): unit, text, every, total,
 # on time, late, in time, overdue, cancelled, completion rate, on-time rate, earlier ones. The
 # counts of on time, late and overdue stay longest.
 SERIES_PRIORITY = (0, 0, 3, 1, 1, 1, 2, 1, 4, 2, 3, 3)
