@@ -58,6 +58,14 @@ KNOWN_REVISIONS = (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Python's sqlite3 binds an int, float or str at once but looks any other value up among its
+# adapters; a None, for which none is registered, then costs failed attribute lookups (one
+# raises an AttributeError, formatted and cleared) before it is bound as NULL: thousands of
+# instructions for each NULL sent, and an import sends tens of thousands. Registered, the
+# adapter is found at the first look and a None is bound as NULL after one call. Process-wide,
+# as every sqlite3 adapter is; NULL either way.
+sqlite3.register_adapter(type(None), lambda value: value)
+
 # How long a writer waits for another one to finish before giving up (SQLite's busy timeout,
 # PostgreSQL's lock_timeout): eight processes writing at once must all succeed, and an import
 # can hold the lock for seconds.

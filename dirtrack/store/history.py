@@ -517,7 +517,9 @@ class ChangeWriter:
         self._rows.append(
             (
                 action,
-                table.name,
+                # a plain str: the driver looks a str subclass (the table's quoted_name) up among
+                # its adapters, a call of the name's __getattr__ for every change row
+                str(table.name),
                 entity_id,
                 _dump(before),
                 _dump(after),
