@@ -3320,6 +3320,16 @@ ERRORS.update(
             "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
             "is, but its export cannot be imported back; {option} sets one"
         ),
+        "hc_unknown_code_no_command": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): shown as it "
+            "is, but its export cannot be imported back; no command sets it again: the program "
+            "that wrote it corrects it"
+        ),
+        "hc_unknown_code_fails": N_(
+            "{entity} {id}: {field} holds {value}, none of dirtrack's ({choices}): the commands "
+            "that make its occurrences (list, overdue, report, series…) stop with an error "
+            "until the program that wrote it corrects it"
+        ),
         "hc_not_nfc": N_(
             "{entity} {id}: {field} is not in NFC (its accents stored as separate marks), so "
             "that a search or a grouping can miss it; typed again (dirtrack edit, unit rename) "
