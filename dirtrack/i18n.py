@@ -3216,6 +3216,10 @@ ERRORS.update(
             "directive {id} has the same meeting, lead unit and text; key {key!r} is not its "
             "key, so another directive is recorded"
         ),
+        "warn_key_same_row": N_(
+            "row {row} has the same meeting, lead unit and text but another key, so two "
+            "directives are recorded"
+        ),
         "warn_key_elsewhere": N_(
             "directive {id} ({unit}) has key {key!r} too but is not in this row; it is left "
             "as it is"

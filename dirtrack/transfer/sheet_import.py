@@ -1868,6 +1868,9 @@ class SheetImport:
         }
         seen: dict[tuple[str, int], int | str] = {}
         rows_of: dict[tuple[int, int, str], int | str] = {}  # keyless rows: the first of each
+        # rows that make a new directive: the first of each meeting, lead unit and text, with
+        # its key (a keyless row's: None)
+        made: dict[tuple[int, int, str], tuple[int | str, str | None]] = {}
         adopted: set[int] = set()
         for p in ready:
             self._at(p)
@@ -1886,6 +1889,7 @@ class SheetImport:
                     elif first != p.label:
                         p.problem(Phrase("row_repeats_row", row=first), self._col("text"))
                     else:
+                        self._same_text(p, made, (p.meeting, ref, same_text_key(p.text)))
                         p.outcomes.append(Outcome(ref))
                     continue
                 if (p.key, ref) in seen:
@@ -1901,6 +1905,8 @@ class SheetImport:
                     if same is not None:
                         # a new key says it is another, which assign asks --allow-duplicate for
                         p.warn(Phrase("warn_key_same_text", id=same[0], key=p.key))
+                    else:
+                        self._same_text(p, made, (p.meeting, ref, same_text_key(p.text)))
                     p.outcomes.append(Outcome(ref))
                     continue
                 outcome = self._compare(p, ref, current)
@@ -1918,6 +1924,21 @@ class SheetImport:
                     rows_of_key[0].warn(
                         Phrase("warn_key_elsewhere", id=left.id, unit=left.unit_code, key=key)
                     )
+
+    @staticmethod
+    def _same_text(
+        p: Planned,
+        made: dict[tuple[int, int, str], tuple[int | str, str | None]],
+        signature: tuple[int, int, str],
+    ) -> None:
+        """``p`` makes a new directive of ``signature`` (meeting, lead unit, folded text): when
+        an earlier row of the sheet made one of the same with another key, it is another
+        directive, as with a recorded one (``warn_key_same_text``): ``p`` says which row it
+        repeats (one line for each later row, naming the first). Keyless rows that repeat each
+        other are refused before this."""
+        first = made.setdefault(signature, (p.label, p.key))
+        if first[0] != p.label and first[1] != p.key:
+            p.warn(Phrase("warn_key_same_row", row=first[0]))
 
     def _adopt(
         self,
