@@ -411,6 +411,40 @@ def test_a_text_starting_with_an_apostrophe_and_a_formula_comes_back_as_typed(
     assert [d["text"] for d in found] == texts
 
 
+def test_a_typed_apostrophe_before_a_formula_in_a_workbook_is_kept(
+    units: Cli, meeting: int, tmp_path: Path
+) -> None:
+    """A workbook cell typed ``''=Việc ba`` in a spreadsheet (which holds ``'=Việc ba`` behind
+    its quote prefix, as it shows it) was read ``=Việc ba``: import took the apostrophe away as
+    the export's mark. The export's mark in a workbook is the quote prefix; the only apostrophe
+    it adds stands before another, so a cell with one alone is read as it is, and the export's
+    own cells still come back as they were written."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn", "Tiến độ"])
+    typed = ["'=Việc ba", "'+84 912", "''=Việc bốn", "=Việc năm"]
+    for n, text in enumerate(typed, start=1):
+        ws.append([n, None, "BTC", "30/9/2022", "'=ghi chú" if n == 1 else None])
+        cell = ws.cell(n + 1, 2)
+        cell.value, cell.data_type = text, "s"  # text, never a formula
+        cell.quotePrefix = True  # as the spreadsheet keeps a typed apostrophe
+    path = tmp_path / "typed.xlsx"
+    book.save(path)
+    report = units.json("import", str(path), "--meeting", str(meeting), "--as-of", "2022-08-31")
+    read = ["'=Việc ba", "'+84 912", "'=Việc bốn", "=Việc năm"]
+    assert [r["text"] for r in report["rows"]] == read
+    assert report["rows"][0]["note"] == "'=ghi chú"
+    listed = units.json("list", "--status", "all", "--as-of", "2022-08-31")
+    assert [d["text"] for d in listed] == read
+    # the same texts as a CSV field: one apostrophe is dirtrack's CSV mark, taken away
+    sheet = tmp_path / "typed.csv"
+    sheet.write_text("Nội dung,Đơn vị chủ trì\n'=Việc sáu,BTC\n", encoding="utf-8")
+    report = units.json("import", str(sheet), "--meeting", str(meeting), "--dry-run")
+    assert [r["text"] for r in report["rows"]] == ["=Việc sáu"]
+
+
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])
 def test_xlsx_export_reimports_unchanged(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str, key: str
