@@ -445,6 +445,51 @@ def test_a_typed_apostrophe_before_a_formula_in_a_workbook_is_kept(
     assert [r["text"] for r in report["rows"]] == ["=Việc sáu"]
 
 
+def test_the_sheet_of_a_register_without_keys_reads_back_unchanged(
+    units: Cli, meeting: int, other_db: str, tmp_path: Path, db_path: Path
+) -> None:
+    """The register's own sheet was refused on import when it held directives without a key
+    (each row 'repeats directive …'), and read into an empty register its periodic directive's
+    occurrences repeated each other. The export gives every row without a key one the import
+    derives again from the row (the meeting's day, text and deadline; -2 after a second row
+    that shows the same): it tells the rows apart and is never stored. Read back, the register
+    is the same; read into an empty one, the directives are the same, without keys."""
+    m = str(meeting)
+    units.ok("assign", m, "--unit", "BTC", "--due", "30/6/2022", "Báo cáo A")
+    units.ok("assign", m, "--unit", "BDV", "--key", "K1", "--due", "30/6/2022", "Báo cáo B")
+    units.ok("assign", m, "--unit", "BDV", "--every", "month", "--day", "20", "Báo cáo tháng")
+    twice = ["assign", m, "--unit", "VPTU", "--due", "31/7/2022", "Rà soát quy chế"]
+    units.ok(*twice)
+    units.ok(*twice, "--allow-duplicate")
+    units.ok("progress", "1", "--percent", "30", "--date", "1/6/2022")
+    book = tmp_path / "so.xlsx"
+    units.ok("export", "--format", "xlsx", "--out", str(book), "--as-of", "2022-09-30")
+    ws = load_workbook(book).worksheets[0]
+    rows = [r for r in ws.iter_rows(min_row=6, values_only=True) if r[0]]
+    keys = [r[-1] for r in rows]
+    assert len(rows) == 9 and all(keys) and len(set(keys)) == len(keys)
+    assert "K1" in keys and sum(k.endswith("-2") for k in keys) == 1  # the copy's
+    before = tmp_path / "before.json"
+    units.ok("export", "--format", "json", "--out", str(before))
+    report = units.json("import", str(book), "--as-of", "2022-09-30")
+    assert [r["action"] for r in report["rows"]] == ["unchanged"] * 9, report["rows"]
+    after = tmp_path / "after.json"
+    units.ok("export", "--format", "json", "--out", str(after))
+    assert after.read_bytes() == before.read_bytes()
+    # into an empty register (its units entered): the same directives, none given a key
+    other = units.at(other_db)
+    for unit in units.json("unit", "list"):
+        other.ok("unit", "add", unit["code"], unit["name"])
+    report = other.json("import", str(book), "--as-of", "2022-09-30")
+    assert report["created"]["directives"] == 9
+    assert all(r["warnings"] == [] for r in report["rows"]), report["rows"]
+    fields = ("--fields", "text,unit,due,original_due,key,status,progress,completed_on")
+    shown = ["list", "--status", "all", "--as-of", "2022-09-30", *fields]
+    assert other.json(*shown) == units.json(*shown)
+    again = other.json("import", str(book), "--as-of", "2022-09-30")
+    assert [r["action"] for r in again["rows"]] == ["unchanged"] * 9
+
+
 @pytest.mark.parametrize(("lang", "key"), [("vi", "Mã"), ("en", "Key")])
 def test_xlsx_export_reimports_unchanged(
     units: Cli, meeting: int, tmp_path: Path, db_path: Path, lang: str, key: str
