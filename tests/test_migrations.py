@@ -1111,8 +1111,8 @@ def test_doctor_repair_is_said_in_vietnamese(cli: Cli, db: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
         f"đã tạo lại cuộc họp {ids['meeting']} họp ngày 28/02/2024, thời hạn của nhiệm vụ "
-        f"{ids['late']}, ngày sớm nhất các dòng của nó ghi: 2 dòng trỏ tới nó (dirtrack edit meeting {ids['meeting']} --date NGÀY --title "
-        "TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)"
+        f"{ids['late']}, ngày sớm nhất các dòng của nó ghi: 2 dòng trỏ tới nó (dirtrack edit "
+        f"meeting {ids['meeting']} --date NGÀY --title TIÊU_ĐỀ cho nó ngày và tiêu đề riêng)"
     )
     meeting = cli.json("--lang", "vi", "meetings")[0]
     assert meeting["title"] == f"Cuộc họp {ids['meeting']} (tạo lại bởi dirtrack doctor --repair)"
